@@ -1,0 +1,166 @@
+"""Compare two documents: tokenize once, then find shared phrases, slogans and themes.
+
+`compare` is the one entry point the command line, the window and the reports use.
+It reports progress and can be cancelled between stages (and inside long ones).
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left
+from collections.abc import Callable
+
+from viewer.core.document import Document
+from viewer.core.errors import Cancelled
+from viewer.core.match import MatchParams, align
+from viewer.core.model import Comparison, SharedPhrase, Stats
+from viewer.core.normalize import Normalizer
+from viewer.core.rarity import Rarity
+from viewer.core.settings import Settings
+from viewer.core.slogans import SloganContext, find_slogans, find_watched
+from viewer.core.stopwords import stop_words
+from viewer.core.themes import build_passages, find_themes, passage_spans
+from viewer.core.tokenize import TokenStream, Vocabulary, tokenize, word_spans
+from viewer.core.wordiff import word_differences
+
+#: CJK text is tokenized per character; this many characters make one "word" of settings.
+CJK_CHARS_PER_WORD = 1.6
+_CJK = frozenset({"zh", "ja"})
+
+Progress = Callable[[str, float], None]
+IsCancelled = Callable[[], bool]
+
+
+def _quiet(stage: str, fraction: float) -> None:
+    pass
+
+
+def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None,
+            progress: Progress | None = None,
+            is_cancelled: IsCancelled | None = None) -> Comparison:
+    """Compute the full `Comparison` of two documents."""
+    settings = settings or Settings()
+    report = progress or _quiet
+
+    def step(stage: str, fraction: float) -> None:
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+        report(stage, fraction)
+
+    started = time.perf_counter()
+    language = doc_a.language if doc_a.language == doc_b.language else "en"
+    cjk = doc_a.language in _CJK or doc_b.language in _CJK
+    step("Reading words", 0.0)
+    normalizer = Normalizer(case_sensitive=settings.case_sensitive, stemming=settings.stemming,
+                            language=language)
+    vocabulary = Vocabulary()
+    tokens_a = tokenize(doc_a.text, normalizer, vocabulary)
+    tokens_b = tokenize(doc_b.text, normalizer, vocabulary)
+    rarity = Rarity("zh" if cjk else language)
+    bits = [rarity.bits(k) for k in vocabulary.keys]
+    stops = stop_words("zh" if cjk else language) if settings.ignore_stop_words else frozenset()
+    stop_ids = {i for i, k in enumerate(vocabulary.keys) if k in stops}
+
+    step("Finding shared phrases", 0.15)
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    params = MatchParams(
+        seed=4 if cjk else 3,
+        min_tokens=max(2, round(settings.min_words * scale)),
+        gap=max(1, round(settings.gap_words * scale)),
+        rarity_margin=settings.rarity_margin,
+        use_rarity=settings.ignore_stop_words,
+    )
+    alignments = align(tokens_a, tokens_b, [bits[t] for t in tokens_a.ids], params)
+    phrases = []
+    for al in alignments:
+        exact = tokens_a.ids[al.a0:al.a1] == tokens_b.ids[al.b0:al.b1]
+        phrases.append(SharedPhrase(
+            a=(tokens_a.starts[al.a0], tokens_a.ends[al.a1 - 1]),
+            b=(tokens_b.starts[al.b0], tokens_b.ends[al.b1 - 1]),
+            words=round((al.a1 - al.a0) / scale),
+            exact=exact,
+            differences=() if exact else word_differences(
+                tokens_a, tokens_b, al.a0, al.a1, al.b0, al.b1),
+        ))
+
+    step("Finding slogans", 0.55)
+    context_a = SloganContext(doc_a.text, tokens_a)
+    context_b = SloganContext(doc_b.text, tokens_b)
+    watched = find_watched(settings.watchlist, context_a, context_b, normalizer, vocabulary)
+    found = find_slogans(
+        context_a, context_b, vocabulary, bits, stop_ids,
+        min_words=max(2, round(settings.slogan_min_words * scale)),
+        max_words=max(2, round(settings.slogan_max_words * scale)),
+        min_count=settings.slogan_min_count, limit=settings.max_slogans)
+    watched_phrases = {normalizer.key(w.phrase) for w in watched}
+    slogans = watched + [s for s in found if normalizer.key(s.phrase) not in watched_phrases]
+
+    step("Finding theme overlap", 0.75)
+    themes = _themes(doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, stop_ids, cjk,
+                     phrases, settings)
+    step("Done", 1.0)
+
+    stats = Stats(
+        shared_chars_a=_share([p.a for p in phrases], len(doc_a.text)),
+        shared_chars_b=_share([p.b for p in phrases], len(doc_b.text)),
+        seconds=round(time.perf_counter() - started, 4),
+        words_a=len(tokens_a), words_b=len(tokens_b),
+    )
+    return Comparison(doc_a, doc_b, settings, tuple(phrases), tuple(slogans), tuple(themes),
+                      stats)
+
+
+def _share(spans: list[tuple[int, int]], length: int) -> float:
+    if length == 0:
+        return 0.0
+    covered, reach = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, reach)
+        if end > start:
+            covered += end - start
+            reach = end
+    return round(covered / length, 4)
+
+
+def _themes(doc_a: Document, doc_b: Document, tokens_a: TokenStream, tokens_b: TokenStream,
+            vocabulary: Vocabulary, bits: list[float], stop_ids: set[int], cjk: bool,
+            phrases: list[SharedPhrase], settings: Settings) -> list:
+    stemmer = Normalizer(stemming=True) if not cjk else None
+    weights: dict[str, float] = {}
+    keys = vocabulary.keys
+
+    def terms_of(stream: TokenStream) -> Callable[[int, int], list[str]]:
+        def terms_in(start: int, end: int) -> list[str]:
+            t0 = bisect_left(stream.starts, start)
+            t1 = bisect_left(stream.starts, end)
+            out = []
+            if cjk:
+                for t in range(t0, t1 - 1):
+                    i, j = stream.ids[t], stream.ids[t + 1]
+                    if stream.ends[t] != stream.starts[t + 1] or i in stop_ids or j in stop_ids:
+                        continue
+                    term = keys[i] + keys[j]
+                    weights.setdefault(term, (bits[i] + bits[j]) / 2)
+                    out.append(term)
+                return out
+            for t in range(t0, t1):
+                i = stream.ids[t]
+                key = keys[i]
+                if i in stop_ids or not key.isalpha() or len(key) < 2:
+                    continue
+                term = stemmer.key(key) if stemmer else key
+                weights[term] = min(weights.get(term, bits[i]), bits[i])
+                out.append(term)
+            return out
+        return terms_in
+
+    passages = []
+    for doc, stream in ((doc_a, tokens_a), (doc_b, tokens_b)):
+        spans = passage_spans(doc.text, doc.paragraphs, _word_count)
+        passages.append(build_passages(spans, terms_of(stream), lambda t: weights.get(t, 1.0)))
+    return find_themes(passages[0], passages[1], phrases, min_score=settings.theme_min_score,
+                       limit=settings.max_themes)
+
+
+def _word_count(text: str) -> int:
+    return len(word_spans(text))

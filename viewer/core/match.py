@@ -1,0 +1,201 @@
+"""Find every passage two token streams share, verbatim or lightly edited, in near-linear time.
+
+The method follows the text-reuse tools (Copyfind, passim): hash short word n-grams of both
+texts; n-grams found in both are seeds; seeds that lie close together on nearly the same
+alignment diagonal are chained into one passage, tolerating a few edited, inserted or dropped
+words between them; chains close to each other on both sides are then joined. Seeds of an
+n-gram that recurs many times in both texts are skipped rather than paired N x M, so
+boilerplate and slogans cannot explode; each passage keeps one best partner.
+
+Short passages are kept only when their words are improbable enough not to be chance: the
+summed surprise (bits, from word frequencies) of the matched words must beat what two texts
+of these lengths give by chance, log2(len(A) * len(B)), by a margin. Long passages pass on
+length alone.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import accumulate
+
+from viewer.core.tokenize import TokenStream
+
+#: An n-gram occurring more often than this in A times B is not used as a seed.
+MAX_SEED_PAIRS = 24
+#: Alignment diagonal drift allowed from one seed to the next (words inserted/deleted).
+MAX_DRIFT = 4
+#: Passages of at least this many matched words need no rarity test beyond a minimal one.
+SURE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class MatchParams:
+    """The matcher's parameters in tokens (CJK text counts characters)."""
+
+    seed: int
+    min_tokens: int
+    gap: int
+    rarity_margin: float
+    use_rarity: bool
+
+
+@dataclass
+class Alignment:
+    """A passage in token indices: A[a0:a1] corresponds to B[b0:b1]."""
+
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    matched: int
+    bits: float
+
+    @property
+    def diagonal(self) -> int:
+        return self.b0 - self.a0
+
+
+def _seeds(ids_a: list[int], ids_b: list[int], n: int) -> list[tuple[int, int]]:
+    if len(ids_a) < n or len(ids_b) < n:
+        return []
+    grams_a = list(zip(*(ids_a[k:] for k in range(n))))
+    grams_b = list(zip(*(ids_b[k:] for k in range(n))))
+    common = set(grams_a).intersection(grams_b)
+    if not common:
+        return []
+    where_b: dict[tuple[int, ...], list[int]] = {}
+    for j, gram in enumerate(grams_b):
+        if gram in common:
+            where_b.setdefault(gram, []).append(j)
+    count_a: dict[tuple[int, ...], int] = dict.fromkeys(common, 0)
+    for gram in grams_a:
+        if gram in count_a:
+            count_a[gram] += 1
+    usable = {g: js for g, js in where_b.items() if count_a[g] * len(js) <= MAX_SEED_PAIRS}
+    seeds: list[tuple[int, int]] = []
+    for i, gram in enumerate(grams_a):
+        js = usable.get(gram)
+        if js is not None:
+            seeds.extend((i, j) for j in js)
+    return seeds
+
+
+def _chain(seeds: list[tuple[int, int]], n: int, gap: int,
+           bits_prefix_a: list[float]) -> list[Alignment]:
+    """Chain seeds (sorted by A position) that follow each other on nearby diagonals."""
+    chains: list[Alignment] = []
+    last_ij: list[tuple[int, int]] = []
+    by_diagonal: dict[int, int] = {}
+    reach = n + gap
+    for i, j in seeds:
+        d = j - i
+        best = -1
+        best_drift = MAX_DRIFT + 1
+        for dd in range(d - MAX_DRIFT, d + MAX_DRIFT + 1):
+            c = by_diagonal.get(dd)
+            if c is None:
+                continue
+            li, lj = last_ij[c]
+            if lj - li != dd or i - li > reach or not (-n < j - lj <= reach):
+                continue
+            drift = abs(dd - d)
+            if drift < best_drift or (drift == best_drift and c > best):
+                best, best_drift = c, drift
+        if best < 0:
+            chains.append(Alignment(i, i + n, j, j + n, n, bits_prefix_a[i + n] - bits_prefix_a[i]))
+            last_ij.append((i, j))
+            by_diagonal[d] = len(chains) - 1
+            continue
+        ch = chains[best]
+        new_from = max(ch.a1, i)
+        if i + n > new_from:
+            ch.matched += i + n - new_from
+            ch.bits += bits_prefix_a[i + n] - bits_prefix_a[new_from]
+            ch.a1 = i + n
+        ch.b0 = min(ch.b0, j)
+        ch.b1 = max(ch.b1, j + n)
+        last_ij[best] = (i, j)
+        by_diagonal[d] = best
+    return chains
+
+
+def _join_neighbours(passages: list[Alignment], gap: int) -> list[Alignment]:
+    """Join passages that follow each other closely in both texts (a longer edit)."""
+    if not passages:
+        return []
+    passages = sorted(passages, key=lambda p: (p.a0, p.b0))
+    joined = [passages[0]]
+    for p in passages[1:]:
+        q = joined[-1]
+        if (0 <= p.a0 - q.a1 <= gap and -gap // 2 <= p.b0 - q.b1 <= gap
+                and abs(p.diagonal - q.diagonal) <= gap):
+            q.a1 = max(q.a1, p.a1)
+            q.b0 = min(q.b0, p.b0)
+            q.b1 = max(q.b1, p.b1)
+            q.matched += p.matched
+            q.bits += p.bits
+        else:
+            joined.append(p)
+    return joined
+
+
+class _Occupied:
+    """Sorted disjoint token ranges already claimed on one side."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlap(self, lo: int, hi: int) -> int:
+        k = bisect_left(self.ends, lo + 1)
+        total = 0
+        while k < len(self.starts) and self.starts[k] < hi:
+            total += min(hi, self.ends[k]) - max(lo, self.starts[k])
+            k += 1
+        return total
+
+    def add(self, lo: int, hi: int) -> None:
+        k = bisect_left(self.starts, lo)
+        self.starts.insert(k, lo)
+        self.ends.insert(k, hi)
+
+
+def _one_partner_each(passages: list[Alignment]) -> list[Alignment]:
+    """Keep the strongest passages, each stretch of text claimed by one passage only."""
+    taken_a, taken_b = _Occupied(), _Occupied()
+    kept: list[Alignment] = []
+    for p in sorted(passages, key=lambda p: (-p.bits, p.a0, p.b0)):
+        if taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1):
+            continue
+        taken_a.add(p.a0, p.a1)
+        taken_b.add(p.b0, p.b1)
+        kept.append(p)
+    return kept
+
+
+def _significant(p: Alignment, params: MatchParams, chance_bits: float) -> bool:
+    if p.matched < params.min_tokens:
+        return False
+    if not params.use_rarity:
+        return True
+    if p.matched >= SURE_WORDS * params.min_tokens // 5:
+        return p.bits >= chance_bits
+    return p.bits >= chance_bits + params.rarity_margin
+
+
+def align(a: TokenStream, b: TokenStream, bits_a: list[float],
+          params: MatchParams) -> list[Alignment]:
+    """All shared passages of `a` and `b` in token indices, ordered by position in A."""
+    n = params.seed
+    seeds = _seeds(a.ids, b.ids, n)
+    if not seeds:
+        return []
+    prefix = [0.0, *accumulate(bits_a)]
+    chains = _chain(seeds, n, params.gap, prefix)
+    chains = [c for c in chains if c.matched >= min(params.min_tokens, 2 * n) or c.matched > n]
+    joined = _join_neighbours(chains, 2 * params.gap)
+    chance_bits = math.log2(max(2, len(a)) * max(2, len(b)))
+    candidates = [p for p in joined if _significant(p, params, chance_bits)]
+    return sorted(_one_partner_each(candidates), key=lambda p: (p.a0, p.b0))

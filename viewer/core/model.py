@@ -1,0 +1,94 @@
+"""The `Comparison` model: what two documents share, in character offsets of their texts.
+
+Every view (window, JSON, PDF/HTML report) renders these immutable records; none recomputes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from viewer.core.document import Document
+from viewer.core.settings import Settings
+
+#: A half-open range [start, end) of Python string indices into `Document.text`.
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class WordDifference:
+    """One word-level edit inside a shared passage: `kind` is replace, delete or insert.
+
+    `a` and `b` are the edited words' spans; an empty span marks where words are missing."""
+
+    kind: str
+    a: Span
+    b: Span
+
+
+@dataclass(frozen=True)
+class SharedPhrase:
+    """A passage of A and its counterpart in B: the same words, verbatim or lightly edited."""
+
+    a: Span
+    b: Span
+    words: int
+    exact: bool
+    differences: tuple[WordDifference, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slogan:
+    """A set phrase that recurs within or across the documents, with every occurrence."""
+
+    phrase: str
+    words: int
+    occurrences_a: tuple[Span, ...]
+    occurrences_b: tuple[Span, ...]
+    watchlist: bool = False
+
+    @property
+    def count_a(self) -> int:
+        return len(self.occurrences_a)
+
+    @property
+    def count_b(self) -> int:
+        return len(self.occurrences_b)
+
+
+@dataclass(frozen=True)
+class ThemeOverlap:
+    """Two passages that discuss the same thing in other words; `score` lies in [0, 1]."""
+
+    a: Span
+    b: Span
+    score: float
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Overlap figures: the share of each text's characters inside shared phrases."""
+
+    shared_chars_a: float
+    shared_chars_b: float
+    seconds: float
+    words_a: int
+    words_b: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything one comparison found; the single input of every view."""
+
+    document_a: Document
+    document_b: Document
+    settings: Settings
+    shared_phrases: tuple[SharedPhrase, ...]
+    slogans: tuple[Slogan, ...]
+    themes: tuple[ThemeOverlap, ...]
+    stats: Stats
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def documents(self) -> tuple[Document, Document]:
+        return (self.document_a, self.document_b)

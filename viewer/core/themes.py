@@ -1,0 +1,127 @@
+"""Theme overlap: passages of A and B that discuss the same thing in other words.
+
+Passages are paragraphs (long ones cut into windows of a few sentences, tiny ones merged).
+Each becomes a TF-IDF vector of its content words' stems, where the IDF is the word's
+surprise in general language (bits from word frequencies) rather than a statistic of two
+documents, which is meaningless when each text is one short passage. Pairs are scored by
+cosine similarity, which lies in [0, 1] and so compares across comparisons; only pairs
+sharing weighty terms are ever scored, through an inverted index.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from viewer.core.model import SharedPhrase, Span, ThemeOverlap
+
+#: A passage longer than this many words is cut into windows of sentences.
+WINDOW_WORDS = 120
+#: Paragraphs shorter than this many words are merged with the next one.
+MIN_PASSAGE_WORDS = 25
+#: Terms per passage used to look up candidate partners in the other document.
+LOOKUP_TERMS = 12
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"'\u201d\u2019)]*\s+|[\u3002\uff01\uff1f]")
+
+
+@dataclass(frozen=True)
+class Passage:
+    span: Span
+    vector: dict[str, float]
+    norm: float
+
+
+def passage_spans(text: str, paragraphs: Sequence[Span],
+                  count_words: Callable[[str], int]) -> list[Span]:
+    """Paragraphs, long ones cut at sentence ends into windows, short ones merged."""
+    pieces: list[Span] = []
+    for start, end in paragraphs:
+        if count_words(text[start:end]) <= WINDOW_WORDS:
+            pieces.append((start, end))
+            continue
+        cuts = [m.end() for m in _SENTENCE_END.finditer(text, start, end)] + [end]
+        window_start = start
+        for cut in cuts:
+            if count_words(text[window_start:cut]) >= WINDOW_WORDS * 2 // 3:
+                pieces.append((window_start, cut))
+                window_start = cut
+        if window_start < end:
+            pieces.append((window_start, end))
+    merged: list[Span] = []
+    pending: Span | None = None
+    for start, end in pieces:
+        if pending is not None:
+            start = pending[0]
+            pending = None
+        if count_words(text[start:end]) < MIN_PASSAGE_WORDS:
+            pending = (start, end)
+        else:
+            merged.append((start, end))
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], pending[1])
+        else:
+            merged.append(pending)
+    return [(s, e) for s, e in merged if text[s:e].strip()]
+
+
+def build_passages(spans: Sequence[Span], terms_in: Callable[[int, int], list[str]],
+                   weight: Callable[[str], float]) -> list[Passage]:
+    passages = []
+    for span in spans:
+        tf = Counter(terms_in(*span))
+        vector = {t: (1.0 + math.log(c)) * weight(t) for t, c in tf.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values()))
+        if norm > 0:
+            passages.append(Passage(span, vector, norm))
+    return passages
+
+
+def _covered_by_phrases(pa: Passage, pb: Passage, phrases: Sequence[SharedPhrase]) -> bool:
+    """Whether shared phrases already link these two passages for most of their length."""
+    a_len = pa.span[1] - pa.span[0]
+    b_len = pb.span[1] - pb.span[0]
+    covered_a = covered_b = 0
+    for ph in phrases:
+        oa = min(ph.a[1], pa.span[1]) - max(ph.a[0], pa.span[0])
+        ob = min(ph.b[1], pb.span[1]) - max(ph.b[0], pb.span[0])
+        if oa > 0 and ob > 0:
+            covered_a += oa
+            covered_b += ob
+    return covered_a >= 0.4 * a_len or covered_b >= 0.4 * b_len
+
+
+def find_themes(passages_a: Sequence[Passage], passages_b: Sequence[Passage],
+                phrases: Sequence[SharedPhrase], *, min_score: float,
+                limit: int) -> list[ThemeOverlap]:
+    """Passage pairs by cosine similarity, best first, leaving out shared-phrase pairs."""
+    index: dict[str, list[int]] = {}
+    for k, pb in enumerate(passages_b):
+        for term in pb.vector:
+            index.setdefault(term, []).append(k)
+    scored: list[tuple[float, int, int]] = []
+    for i, pa in enumerate(passages_a):
+        strongest = sorted(pa.vector, key=lambda t: (-pa.vector[t], t))[:LOOKUP_TERMS]
+        candidates = {k for t in strongest for k in index.get(t, ())}
+        for k in candidates:
+            pb = passages_b[k]
+            dot = sum(w * pb.vector[t] for t, w in pa.vector.items() if t in pb.vector)
+            score = dot / (pa.norm * pb.norm)
+            if score >= min_score:
+                scored.append((score, i, k))
+    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+    themes = []
+    for score, i, k in scored:
+        pa, pb = passages_a[i], passages_b[k]
+        if _covered_by_phrases(pa, pb, phrases):
+            continue
+        shared = sorted((t for t in pa.vector if t in pb.vector),
+                        key=lambda t: (-pa.vector[t] * pb.vector[t], t))
+        themes.append(ThemeOverlap(pa.span, pb.span, round(min(1.0, score), 4),
+                                   tuple(shared[:6])))
+        if len(themes) >= limit:
+            break
+    return themes

@@ -1,0 +1,37 @@
+"""Write output files atomically: a temporary file beside the target, then one rename.
+
+A failed or cancelled export leaves no partial file and never replaces a good one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+
+@contextlib.contextmanager
+def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """Yield a binary handle; on success the bytes appear at `target` in one rename."""
+    target = Path(target)
+    handle = tempfile.NamedTemporaryFile(
+        "wb", dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False)
+    try:
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(handle.name)
+        raise
+
+
+def write_atomically(target: str | os.PathLike[str], produce: Callable[[BinaryIO], None]) -> None:
+    """Run `produce` on a temporary file and move the result to `target` if it succeeds."""
+    with atomic_output(target) as handle:
+        produce(handle)

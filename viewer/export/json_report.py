@@ -1,0 +1,52 @@
+"""The JSON contract, version 1, of `tandem compare --json` (see the design's contract)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from viewer.core.document import Document
+from viewer.core.model import Comparison
+
+CONTRACT_VERSION = 1
+
+
+def _document(doc: Document, words: int) -> dict[str, Any]:
+    return {"path": doc.path, "name": doc.name, "chars": len(doc.text), "words": words,
+            "language": doc.language, "notes": list(doc.notes)}
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as plain JSON-ready data, following contract version 1."""
+    text_a, text_b = comparison.document_a.text, comparison.document_b.text
+    stats = comparison.stats
+    return {
+        "version": CONTRACT_VERSION,
+        "documents": [_document(comparison.document_a, stats.words_a),
+                      _document(comparison.document_b, stats.words_b)],
+        "settings": comparison.settings.to_dict(),
+        "shared_phrases": [
+            {"a": list(p.a), "b": list(p.b), "words": p.words, "exact": p.exact,
+             "text_a": text_a[p.a[0]:p.a[1]], "text_b": text_b[p.b[0]:p.b[1]],
+             "differences": [{"kind": d.kind, "a": list(d.a), "b": list(d.b),
+                              "text_a": text_a[d.a[0]:d.a[1]], "text_b": text_b[d.b[0]:d.b[1]]}
+                             for d in p.differences]}
+            for p in comparison.shared_phrases
+        ],
+        "slogans": [
+            {"phrase": s.phrase, "words": s.words, "count_a": s.count_a, "count_b": s.count_b,
+             "occurrences_a": [list(o) for o in s.occurrences_a],
+             "occurrences_b": [list(o) for o in s.occurrences_b], "watchlist": s.watchlist}
+            for s in comparison.slogans
+        ],
+        "themes": [
+            {"a": list(t.a), "b": list(t.b), "score": t.score, "terms": list(t.terms)}
+            for t in comparison.themes
+        ],
+        "stats": {"shared_chars_a": stats.shared_chars_a, "shared_chars_b": stats.shared_chars_b,
+                  "seconds": stats.seconds},
+    }
+
+
+def comparison_to_json(comparison: Comparison) -> str:
+    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=1)
