@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left
+import math
+from collections import Counter
 from collections.abc import Callable
 
 from viewer.core.document import Document
@@ -15,7 +17,7 @@ from viewer.core.errors import Cancelled
 from viewer.core.match import MatchParams, align
 from viewer.core.model import Comparison, SharedPhrase, Stats
 from viewer.core.normalize import Normalizer
-from viewer.core.rarity import Rarity
+from viewer.core.rarity import Rarity, cjk_token_bits
 from viewer.core.settings import Settings
 from viewer.core.slogans import SloganContext, find_slogans, find_watched
 from viewer.core.stopwords import stop_words
@@ -70,7 +72,8 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None,
         rarity_margin=settings.rarity_margin,
         use_rarity=settings.ignore_stop_words,
     )
-    alignments = align(tokens_a, tokens_b, [bits[t] for t in tokens_a.ids], params)
+    evidence = _evidence_bits(tokens_a, tokens_b, vocabulary, bits, rarity, cjk)
+    alignments = align(tokens_a, tokens_b, evidence, params)
     phrases = []
     for al in alignments:
         exact = tokens_a.ids[al.a0:al.a1] == tokens_b.ids[al.b0:al.b1]
@@ -108,6 +111,30 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None,
     )
     return Comparison(doc_a, doc_b, settings, tuple(phrases), tuple(slogans), tuple(themes),
                       stats)
+
+
+def _evidence_bits(tokens_a: TokenStream, tokens_b: TokenStream, vocabulary: Vocabulary,
+                   bits: list[float], rarity: Rarity, cjk: bool) -> list[float]:
+    """How much each word of A, matched in B, argues against chance, in bits.
+
+    The general-language surprise of a word is capped by its frequency in these two texts:
+    "saith" is rare in English but not in two chapters of the Bible, where a shared
+    "thus saith the Lord" is chance. One occurrence is discounted on each side, since a
+    copied passage itself brings every one of its words into both texts.
+    """
+    count_a, count_b = Counter(tokens_a.ids), Counter(tokens_b.ids)
+    size_a, size_b = max(1, len(tokens_a)), max(1, len(tokens_b))
+
+    def local_cap(token_id: int) -> float:
+        share = max((count_a[token_id] - 1) / size_a, (count_b[token_id] - 1) / size_b)
+        return -math.log2(share) if share > 0 else math.inf
+
+    caps = {t: local_cap(t) for t in count_a}
+    if cjk:
+        general = cjk_token_bits([vocabulary.keys[t] for t in tokens_a.ids], rarity)
+    else:
+        general = [bits[t] for t in tokens_a.ids]
+    return [min(g, caps[t]) for g, t in zip(general, tokens_a.ids, strict=True)]
 
 
 def _share(spans: list[tuple[int, int]], length: int) -> float:

@@ -7,10 +7,11 @@ words between them; chains close to each other on both sides are then joined. Se
 n-gram that recurs many times in both texts are skipped rather than paired N x M, so
 boilerplate and slogans cannot explode; each passage keeps one best partner.
 
-Short passages are kept only when their words are improbable enough not to be chance: the
-summed surprise (bits, from word frequencies) of the matched words must beat what two texts
-of these lengths give by chance, log2(len(A) * len(B)), by a margin. Long passages pass on
-length alone.
+A passage is kept only when its words are improbable enough not to be chance: the summed
+surprise (bits, from word frequencies capped by the words' frequency in these two texts) of
+its matched words, less a charge per unmatched word inside it, must beat what two texts of
+these lengths give by chance, log2(len(A) * len(B)), by a margin. Long passages pass easily;
+a five-word run of ordinary words does not.
 """
 
 from __future__ import annotations
@@ -26,8 +27,12 @@ from viewer.core.tokenize import TokenStream
 MAX_SEED_PAIRS = 24
 #: Alignment diagonal drift allowed from one seed to the next (words inserted/deleted).
 MAX_DRIFT = 4
-#: Passages of at least this many matched words need no rarity test beyond a minimal one.
-SURE_WORDS = 12
+#: A passage with gaps and fewer matched words than this (per 5 of min_words) must be dense.
+SHORT_WORDS = 12
+#: Share of a short gapped passage's words that must match.
+DENSE = 0.75
+#: Evidence, in bits, that each unmatched word inside a passage takes away.
+GAP_BITS = 3.0
 
 
 @dataclass(frozen=True)
@@ -176,13 +181,17 @@ def _one_partner_each(passages: list[Alignment]) -> list[Alignment]:
 
 
 def _significant(p: Alignment, params: MatchParams, chance_bits: float) -> bool:
+    """Whether a passage is too long or too improbable to be a chance coincidence."""
     if p.matched < params.min_tokens:
         return False
     if not params.use_rarity:
         return True
-    if p.matched >= SURE_WORDS * params.min_tokens // 5:
-        return p.bits >= chance_bits
-    return p.bits >= chance_bits + params.rarity_margin
+    unmatched = (p.a1 - p.a0) - p.matched
+    if unmatched and p.matched < SHORT_WORDS * params.min_tokens // 5 \
+            and p.matched < DENSE * (p.a1 - p.a0):
+        # A few short runs of words close together: formulaic language, not an edited copy.
+        return False
+    return p.bits - chance_bits - GAP_BITS * unmatched >= params.rarity_margin
 
 
 def align(a: TokenStream, b: TokenStream, bits_a: list[float],

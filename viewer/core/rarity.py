@@ -14,6 +14,7 @@ import gzip
 import importlib.util
 import math
 from functools import lru_cache
+from collections.abc import Sequence
 from pathlib import Path
 
 #: Bits given to a word too rare to be in the list (the small lists stop near 1e-6).
@@ -42,22 +43,26 @@ def _read_cbpack(path: Path) -> list[list[str]]:
 
 
 @lru_cache(maxsize=8)
-def frequencies(language: str) -> dict[str, float]:
-    """Word (or, for CJK, character) frequencies of `language`; empty if unavailable."""
+def word_frequencies(language: str) -> dict[str, float]:
+    """Word frequencies of `language` (Chinese words for "zh"); empty if unavailable."""
     directory = _data_dir()
-    code = "zh" if language in _CJK_LANGUAGES and language != "ja" else language
-    path = directory / f"small_{code}.msgpack.gz" if directory else None
+    path = directory / f"small_{language}.msgpack.gz" if directory else None
     if path is None or not path.exists():
         return {}
-    buckets = _read_cbpack(path)
     freq: dict[str, float] = {}
-    for index, words in enumerate(buckets):
+    for index, words in enumerate(_read_cbpack(path)):
         value = 10.0 ** (-index / 100.0)
         for word in words:
             freq.setdefault(word, value)
-    if language in _CJK_LANGUAGES:
-        return _per_character(freq)
     return freq
+
+
+@lru_cache(maxsize=8)
+def frequencies(language: str) -> dict[str, float]:
+    """Frequencies per match key: words, or characters for Chinese and Japanese."""
+    if language in _CJK_LANGUAGES:
+        return _per_character(word_frequencies("zh"))
+    return word_frequencies(language)
 
 
 def _per_character(word_freq: dict[str, float]) -> dict[str, float]:
@@ -83,3 +88,30 @@ class Rarity:
         if value is None:
             return UNLISTED_BITS if self._freq else 12.0
         return min(UNLISTED_BITS, -math.log2(value))
+
+
+#: Longest dictionary word tried when segmenting Chinese for word-level surprise.
+_LONGEST_WORD = 4
+
+
+def cjk_token_bits(keys: Sequence[str], rarity: Rarity) -> list[float]:
+    """Per-character bits for CJK tokens, from words rather than lone characters.
+
+    Characters inside a word are far from independent (社会主义 is one word, not four
+    surprises), so runs of characters are segmented greedily into the longest known words
+    and each word's bits are shared among its characters.
+    """
+    words = word_frequencies("zh")
+    out = [0.0] * len(keys)
+    t = 0
+    while t < len(keys):
+        for length in range(min(_LONGEST_WORD, len(keys) - t), 0, -1):
+            word = "".join(keys[t:t + length])
+            value = words.get(word) if length > 1 else None
+            if value is not None or length == 1:
+                total = -math.log2(value) if value is not None else rarity.bits(word)
+                for k in range(t, t + length):
+                    out[k] = total / length
+                t += length
+                break
+    return out
