@@ -40,8 +40,19 @@ def _quiet(stage: str, fraction: float) -> None:
 def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None,
             progress: Progress | None = None,
             is_cancelled: IsCancelled | None = None) -> Comparison:
-    """Compute the full `Comparison` of two documents."""
+    """Compute the full `Comparison` of two documents.
+
+    The result depends only on the pair, not on which is A: the engine always works in one
+    canonical order and mirrors the result, so swapping the inputs swaps the output exactly.
+    """
     settings = settings or Settings()
+    if (len(doc_b.text), doc_b.text) < (len(doc_a.text), doc_a.text):
+        return _compare(doc_b, doc_a, settings, progress, is_cancelled).swapped()
+    return _compare(doc_a, doc_b, settings, progress, is_cancelled)
+
+
+def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Progress | None,
+             is_cancelled: IsCancelled | None) -> Comparison:
     report = progress or _quiet
 
     def step(stage: str, fraction: float) -> None:
@@ -96,7 +107,14 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None,
         max_words=max(2, round(settings.slogan_max_words * scale)),
         min_count=settings.slogan_min_count, limit=settings.max_slogans)
     watched_phrases = {normalizer.key(w.phrase) for w in watched}
-    slogans = watched + [s for s in found if normalizer.key(s.phrase) not in watched_phrases]
+    found = [s for s in found if normalizer.key(s.phrase) not in watched_phrases]
+    # A phrase seen once on each side, inside a passage the two share, is part of that copy
+    # rather than a set phrase: list it after the phrases that recur on their own.
+    in_a = sorted(p.a for p in phrases)
+    in_b = sorted(p.b for p in phrases)
+    found.sort(key=lambda s: s.count_a == s.count_b == 1
+               and _inside(s.occurrences_a[0], in_a) and _inside(s.occurrences_b[0], in_b))
+    slogans = watched + found
 
     step("Finding theme overlap", 0.75)
     themes = _themes(doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, stop_ids, cjk,
@@ -135,6 +153,11 @@ def _evidence_bits(tokens_a: TokenStream, tokens_b: TokenStream, vocabulary: Voc
     else:
         general = [bits[t] for t in tokens_a.ids]
     return [min(g, caps[t]) for g, t in zip(general, tokens_a.ids, strict=True)]
+
+
+def _inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> bool:
+    k = bisect_left(sorted_spans, (span[0] + 1,)) - 1
+    return k >= 0 and sorted_spans[k][0] <= span[0] and span[1] <= sorted_spans[k][1]
 
 
 def _share(spans: list[tuple[int, int]], length: int) -> float:

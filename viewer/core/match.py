@@ -31,6 +31,8 @@ MAX_DRIFT = 4
 SHORT_WORDS = 12
 #: Share of a short gapped passage's words that must match.
 DENSE = 0.75
+#: Texts shorter than this many words are judged as if they had this many.
+CHANCE_FLOOR_WORDS = 300
 #: Evidence, in bits, that each unmatched word inside a passage takes away.
 GAP_BITS = 3.0
 
@@ -56,6 +58,18 @@ class Alignment:
     b1: int
     matched: int
     bits: float
+    #: Words of B covered by the seeds (the chain may skip words on either side).
+    matched_b: int = 0
+    covered_b: int = 0
+
+    @property
+    def matched_both(self) -> int:
+        return min(self.matched, self.matched_b)
+
+    @property
+    def unmatched(self) -> int:
+        """Words inside the passage, on the longer side, not covered by any seed."""
+        return max(self.a1 - self.a0 - self.matched, self.b1 - self.b0 - self.matched_b)
 
     @property
     def diagonal(self) -> int:
@@ -65,8 +79,8 @@ class Alignment:
 def _seeds(ids_a: list[int], ids_b: list[int], n: int) -> list[tuple[int, int]]:
     if len(ids_a) < n or len(ids_b) < n:
         return []
-    grams_a = list(zip(*(ids_a[k:] for k in range(n))))
-    grams_b = list(zip(*(ids_b[k:] for k in range(n))))
+    grams_a = list(zip(*(ids_a[k:] for k in range(n)), strict=False))
+    grams_b = list(zip(*(ids_b[k:] for k in range(n)), strict=False))
     common = set(grams_a).intersection(grams_b)
     if not common:
         return []
@@ -103,13 +117,14 @@ def _chain(seeds: list[tuple[int, int]], n: int, gap: int,
             if c is None:
                 continue
             li, lj = last_ij[c]
-            if lj - li != dd or i - li > reach or not (-n < j - lj <= reach):
+            if lj - li != dd or not 0 < i - li <= reach or not 0 < j - lj <= reach:
                 continue
             drift = abs(dd - d)
             if drift < best_drift or (drift == best_drift and c > best):
                 best, best_drift = c, drift
         if best < 0:
-            chains.append(Alignment(i, i + n, j, j + n, n, bits_prefix_a[i + n] - bits_prefix_a[i]))
+            chains.append(Alignment(i, i + n, j, j + n, n, bits_prefix_a[i + n] - bits_prefix_a[i],
+                                    n, j + n))
             last_ij.append((i, j))
             by_diagonal[d] = len(chains) - 1
             continue
@@ -119,6 +134,9 @@ def _chain(seeds: list[tuple[int, int]], n: int, gap: int,
             ch.matched += i + n - new_from
             ch.bits += bits_prefix_a[i + n] - bits_prefix_a[new_from]
             ch.a1 = i + n
+        if j + n > ch.covered_b:
+            ch.matched_b += j + n - max(ch.covered_b, j)
+            ch.covered_b = j + n
         ch.b0 = min(ch.b0, j)
         ch.b1 = max(ch.b1, j + n)
         last_ij[best] = (i, j)
@@ -140,6 +158,8 @@ def _join_neighbours(passages: list[Alignment], gap: int) -> list[Alignment]:
             q.b0 = min(q.b0, p.b0)
             q.b1 = max(q.b1, p.b1)
             q.matched += p.matched
+            q.matched_b += p.matched_b
+            q.covered_b = max(q.covered_b, p.covered_b)
             q.bits += p.bits
         else:
             joined.append(p)
@@ -182,13 +202,14 @@ def _one_partner_each(passages: list[Alignment]) -> list[Alignment]:
 
 def _significant(p: Alignment, params: MatchParams, chance_bits: float) -> bool:
     """Whether a passage is too long or too improbable to be a chance coincidence."""
-    if p.matched < params.min_tokens:
+    matched = p.matched_both
+    if matched < params.min_tokens:
         return False
     if not params.use_rarity:
         return True
-    unmatched = (p.a1 - p.a0) - p.matched
-    if unmatched and p.matched < SHORT_WORDS * params.min_tokens // 5 \
-            and p.matched < DENSE * (p.a1 - p.a0):
+    unmatched = p.unmatched
+    if unmatched and matched < SHORT_WORDS * params.min_tokens // 5 \
+            and matched < DENSE * (matched + unmatched):
         # A few short runs of words close together: formulaic language, not an edited copy.
         return False
     return p.bits - chance_bits - GAP_BITS * unmatched >= params.rarity_margin
@@ -203,8 +224,11 @@ def align(a: TokenStream, b: TokenStream, bits_a: list[float],
         return []
     prefix = [0.0, *accumulate(bits_a)]
     chains = _chain(seeds, n, params.gap, prefix)
-    chains = [c for c in chains if c.matched >= min(params.min_tokens, 2 * n) or c.matched > n]
+    # A lone seed is too weak to bridge two passages; it can only be part of one.
+    chains = [c for c in chains if c.matched > n]
     joined = _join_neighbours(chains, 2 * params.gap)
-    chance_bits = math.log2(max(2, len(a)) * max(2, len(b)))
+    # Word frequencies overrate how surprising idioms are; below a few hundred words the
+    # chance term alone would let "on the other hand, the" through, so it has a floor.
+    chance_bits = math.log2(max(CHANCE_FLOOR_WORDS, len(a)) * max(CHANCE_FLOOR_WORDS, len(b)))
     candidates = [p for p in joined if _significant(p, params, chance_bits)]
     return sorted(_one_partner_each(candidates), key=lambda p: (p.a0, p.b0))

@@ -5,7 +5,7 @@ Every view (window, JSON, PDF/HTML report) renders these immutable records; none
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from viewer.core.document import Document
 from viewer.core.settings import Settings
@@ -92,3 +92,22 @@ class Comparison:
     @property
     def documents(self) -> tuple[Document, Document]:
         return (self.document_a, self.document_b)
+
+    def swapped(self) -> Comparison:
+        """The same comparison seen from B's side: every pair of spans exchanged."""
+        flip = {"insert": "delete", "delete": "insert"}
+        return replace(
+            self,
+            document_a=self.document_b,
+            document_b=self.document_a,
+            shared_phrases=tuple(
+                replace(p, a=p.b, b=p.a, differences=tuple(
+                    WordDifference(flip.get(d.kind, d.kind), d.b, d.a) for d in p.differences))
+                for p in self.shared_phrases),
+            slogans=tuple(replace(s, occurrences_a=s.occurrences_b, occurrences_b=s.occurrences_a)
+                          for s in self.slogans),
+            themes=tuple(replace(t, a=t.b, b=t.a) for t in self.themes),
+            stats=replace(self.stats, shared_chars_a=self.stats.shared_chars_b,
+                          shared_chars_b=self.stats.shared_chars_a,
+                          words_a=self.stats.words_b, words_b=self.stats.words_a),
+        )

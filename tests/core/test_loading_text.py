@@ -1,0 +1,74 @@
+"""Plain text in any encoding loads exactly; bad files give one clear error."""
+
+import codecs
+
+import pytest
+
+from viewer.core.errors import LoadError
+from viewer.core.loading import load_document
+
+SAMPLE = "Digital China\r\nbuilds a \u201cnetwork power\u201d \u2014 caf\u00e9 \u6570\u5b57\u4e2d\u56fd.\n"
+
+
+@pytest.mark.parametrize("encoding,prefix", [
+    ("utf-8", b""),
+    ("utf-8", codecs.BOM_UTF8),
+    ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE),
+])
+def test_text_decodes_exactly_with_crlf_kept(tmp_path, encoding, prefix):
+    path = tmp_path / "a.txt"
+    path.write_bytes(prefix + SAMPLE.encode(encoding))
+    assert load_document(path).text == SAMPLE
+
+
+LEGACY = {
+    "gb18030": "\u4f1a\u8bae\u6307\u51fa\uff0c\u8981\u575a\u6301\u628a\u79d1\u6280\u81ea\u7acb"
+               "\u81ea\u5f3a\u4f5c\u4e3a\u57ce\u5e02\u53d1\u5c55\u7684\u6218\u7565\u652f\u6491"
+               "\u3002\u4eca\u5e74\u4ee5\u6765\uff0c\u5168\u5e02\u7814\u53d1\u6295\u5165"
+               "\u6301\u7eed\u589e\u957f\u3002\r\n" * 3,
+    "cp1252": "Le conseil municipal a approuv\u00e9 mardi le projet de r\u00e9novation du port. "
+              "Selon le maire, les entrep\u00f4ts seront transform\u00e9s en logements "
+              "abordables et une nouvelle gare maritime reliera le quartier \u00e0 "
+              "l\u2019a\u00e9roport. Les opposants estiment que le co\u00fbt du dragage a "
+              "\u00e9t\u00e9 sous-estim\u00e9 par les experts engag\u00e9s au printemps.\n",
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(LEGACY))
+def test_legacy_encoding_is_detected(tmp_path, encoding):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(LEGACY[encoding].encode(encoding))
+    assert load_document(path).text == LEGACY[encoding]
+
+
+@pytest.mark.parametrize("make,problem", [
+    (lambda p: None, "no such file"),
+    (lambda p: p.mkdir(), "is a folder"),
+    (lambda p: p.write_bytes(b""), "is empty"),
+    (lambda p: p.write_bytes(b"  \n\t \n"), "is empty"),
+    (lambda p: p.write_bytes(bytes(range(256)) * 40), "is binary"),
+])
+def test_bad_files_name_the_file_and_the_problem(tmp_path, make, problem):
+    path = tmp_path / "bad.txt"
+    make(path)
+    with pytest.raises(LoadError) as info:
+        load_document(path)
+    assert problem in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_too_large_names_the_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 1000)
+    with pytest.raises(LoadError, match="too large"):
+        load_document(path, max_bytes=1000)
+
+
+def test_loading_never_writes_to_the_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(SAMPLE.encode("utf-8"))
+    before = path.stat()
+    load_document(path)
+    after = path.stat()
+    assert (before.st_mtime_ns, before.st_size) == (after.st_mtime_ns, after.st_size)

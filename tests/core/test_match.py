@@ -1,0 +1,120 @@
+"""Shared phrases: whole passages, verbatim or edited, moved or not, and no chance runs."""
+
+from pathlib import Path
+
+import pytest
+
+from viewer.core.compare import compare
+from viewer.core.document import Document
+from viewer.core.loading import load_document
+
+HERE = Path(__file__).parent.parent / "fixtures" / "core"
+
+
+@pytest.fixture(scope="module")
+def harbour():
+    a = load_document(HERE / "harbour_a.txt")
+    b = load_document(HERE / "harbour_b.txt")
+    return a, b, compare(a, b)
+
+
+def span_of(text: str, passage: str) -> tuple[int, int]:
+    start = text.index(passage)
+    return (start, start + len(passage))
+
+
+def test_verbatim_passage_is_one_exact_span_pair(harbour):
+    a, b, result = harbour
+    passage = ("Opponents warned that the cost of dredging the silted channel had been badly "
+               "underestimated by the consultants hired in the spring")
+    found = [p for p in result.shared_phrases if p.a == span_of(a.text, passage)]
+    assert len(found) == 1
+    assert found[0].b == span_of(b.text, passage)
+    assert found[0].exact and found[0].words == 21
+
+
+def test_lightly_edited_passage_is_one_span_with_its_word_differences(harbour):
+    a, b, result = harbour
+    start_a = a.text.index("Under the plan")
+    end_a = a.text.index("airport", start_a) + len("airport")
+    start_b = b.text.index("Under the plan")
+    end_b = b.text.index("airport", start_b) + len("airport")
+    found = [p for p in result.shared_phrases if p.a[0] <= start_a + 1 and p.a[1] >= end_a - 1]
+    assert len(found) == 1, "an edited sentence must not break into fragments"
+    phrase = found[0]
+    assert phrase.a == (start_a, end_a) and phrase.b == (start_b, end_b)
+    assert not phrase.exact
+    edits = {(a.text[d.a[0]:d.a[1]], b.text[d.b[0]:d.b[1]]) for d in phrase.differences}
+    assert edits == {("converted", "turned"), ("link", "connect")}
+
+
+def test_moved_passage_is_found(harbour):
+    a, b, result = harbour
+    passage = "The first tenants are expected to move into the converted warehouses"
+    start_a, start_b = a.text.index(passage), b.text.index(passage)
+    assert start_a > len(a.text) // 2 > start_b // 2  # last paragraph of A, first of B
+    assert any(p.a[0] == start_a and p.b[0] == start_b for p in result.shared_phrases)
+
+
+def test_spans_are_trimmed_to_word_boundaries(harbour):
+    a, b, result = harbour
+    for p in result.shared_phrases:
+        for text, (s, e) in ((a.text, p.a), (b.text, p.b)):
+            assert text[s].isalnum() and text[e - 1].isalnum()
+
+
+def test_phrase_repeated_in_both_texts_is_a_slogan_not_a_cross_product():
+    slogan = "the unshakeable quantum harbour initiative of Zembla"
+    filler_a = ["Rain fell on the market.", "Boats left early.", "A choir sang late.",
+                "Bread prices rose.", "The bridge reopened."]
+    filler_b = ["Trains ran slowly.", "Schools closed at noon.", "A kite caught fire.",
+                "Lamps flickered.", "Dogs barked twice."]
+    a = Document(" ".join(f"{f} We support {slogan}." for f in filler_a), "a")
+    b = Document(" ".join(f"{f} They praised {slogan}." for f in filler_b), "b")
+    result = compare(a, b)
+    phrases = result.shared_phrases
+    assert len(phrases) <= 5
+    [listed] = [s for s in result.slogans if s.phrase == slogan.removeprefix("the ")]
+    assert (listed.count_a, listed.count_b) == (5, 5)
+    for side in ("a", "b"):
+        spans = sorted(getattr(p, side) for p in phrases)
+        assert all(x[1] <= y[0] for x, y in zip(spans, spans[1:], strict=False))
+
+
+def test_chance_run_of_common_words_is_not_reported():
+    a = Document("The harvest was poor in the north. On the other hand, the orchards did "
+                 "well, and farmers sold their apples at the market for a fair price.", "a")
+    b = Document("Critics disliked the film's ending. On the other hand, the soundtrack "
+                 "sold well, and the studio's comedies filled cinemas across the country.", "b")
+    assert compare(a, b).shared_phrases == ()
+
+
+def test_distinctive_five_word_phrase_inside_another_sentence_is_reported():
+    phrase = "quantum encryption satellites orbiting Jupiter"
+    a = Document(f"Engineers said that {phrase} would be launched within a decade, "
+                 "funded by a consortium of universities and private investors.", "a")
+    b = Document(f"The ministry's report praised {phrase} as a breakthrough in secure "
+                 "communication between distant research stations.", "b")
+    phrases = compare(a, b).shared_phrases
+    assert [(p.a, p.b) for p in phrases] == [(span_of(a.text, phrase), span_of(b.text, phrase))]
+
+
+def test_chinese_shared_sentence_is_found_with_character_offsets():
+    a = load_document(HERE / "zh_a.txt")
+    b = load_document(HERE / "zh_b.txt")
+    passage = "\u8981\u575a\u6301\u628a\u79d1\u6280\u81ea\u7acb\u81ea\u5f3a\u4f5c\u4e3a\u57ce\u5e02\u53d1\u5c55\u7684\u6218\u7565\u652f\u6491"
+    result = compare(a, b)
+    assert a.language == b.language == "zh"
+    assert [(p.a, p.b) for p in result.shared_phrases] == [
+        (span_of(a.text, passage), span_of(b.text, passage))]
+
+
+def test_chinese_scraped_spacing_and_full_width_still_match():
+    a = Document("\u4eca\u5e74\u5168\u5e02\u65b0\u589e\u9ad8\u65b0\u6280\u672f\u4f01\u4e1a\u4e09\u767e\u4f59\u5bb6\uff0c"
+                 "\u7814\u53d1\u6295\u5165\u589e\u957f\uff11\uff12\uff05\u3002", "a")
+    spaced = " ".join("\u5168\u5e02\u65b0\u589e\u9ad8\u65b0\u6280\u672f\u4f01\u4e1a\u4e09\u767e\u4f59\u5bb6")
+    b = Document(f"\u636e\u7edf\u8ba1\uff0c{spaced},\u7814\u53d1\u6295\u5165\u589e\u957f12%\u3002", "b")
+    phrases = compare(a, b).shared_phrases
+    assert len(phrases) == 1
+    assert a.text[phrases[0].a[0]:phrases[0].a[1]].startswith("\u5168\u5e02\u65b0\u589e")
+    assert b.text[phrases[0].b[0]:phrases[0].b[1]].endswith("12")
