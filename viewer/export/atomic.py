@@ -13,6 +13,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """Yield a binary handle; on success the bytes appear at `target` in one rename."""
@@ -24,6 +30,8 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        # Temporary files are created private (0600); the export gets the usual permissions.
+        os.chmod(handle.name, 0o666 & ~_umask())
         os.replace(handle.name, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -244,6 +244,8 @@ class Layout:
         if one_colour:
             page.add(cell.x, ("text", cell.x, baseline, text[start:end].translate(_CONTROLS),
                               plain_colour, size))
+            if len(pieces) == 1 and pieces[0][2] is None:
+                return  # plain line: no widths needed
         x = cell.x
         for p0, p1, style in pieces:
             w = measure.width(text[p0:p1], size)
