@@ -21,11 +21,12 @@ from viewer.core.document import Document  # noqa: E402
 from viewer.export.html_report import write_html  # noqa: E402
 from viewer.export.pdf_report import write_pdf  # noqa: E402
 
-WORDS = ("harbour council river terminal pier grain board market district bridge road school "
-         "library museum budget vote plan hearing resident engineer season cost million report "
-         "water station railway history brick facade hotel access public street north south "
-         "village farm factory worker union wage price tax debt trade export import ministry "
-         "policy reform growth energy coal wind solar storm flood drought harvest forest").split()
+_VOCABULARY = """harbour council river terminal pier grain board market district bridge road school
+library museum budget vote plan hearing resident engineer season cost million report water station
+railway history brick facade hotel access public street north south village farm factory worker
+union wage price tax debt trade export import ministry policy reform growth energy coal wind solar
+storm flood drought harvest forest"""
+WORDS = _VOCABULARY.split()
 
 
 def _sentence(rng: random.Random) -> str:

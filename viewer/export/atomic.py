@@ -23,7 +23,8 @@ def _umask() -> int:
 def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """Yield a binary handle; on success the bytes appear at `target` in one rename."""
     target = Path(target)
-    handle = tempfile.NamedTemporaryFile(
+    # Not a context manager: the file must outlive the `with` to be renamed into place.
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
         "wb", dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False)
     try:
         with handle:
