@@ -99,6 +99,8 @@ def _sweep(intervals: list[tuple[int, int, str, int]]) -> list[Run]:
     slogans = watches = 0
     runs: list[Run] = []
     points = sorted(events)
+    if not points:
+        return runs
     for here, following in zip(points, points[1:] + [None], strict=True):
         for delta, kind, value in events[here]:
             if kind == "p":
