@@ -42,7 +42,9 @@ def generate_pair(chars: int, seed: int = 7) -> tuple[str, str]:
     while size_a < chars or size_b < chars:
         if rng.random() < 0.3:
             shared = " ".join(_sentence(rng) for _ in range(rng.randint(2, 4)))
-            edited = shared.replace(" the ", " a ", 1)
+            words = shared.split(" ")
+            words[rng.randrange(len(words))] = "amended"  # a light edit: one word differs
+            edited = " ".join(words)
             a.append(shared)
             b.append(edited)
         else:
