@@ -78,6 +78,10 @@ def compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("a", metavar="A", help="first article")
     parser.add_argument("b", metavar="B", help="second article")
     parser.add_argument("--json", metavar="OUT", help="write the comparison as JSON ('-': stdout)")
+    parser.add_argument("--pdf", metavar="OUT", help="write the report as PDF")
+    parser.add_argument("--html", metavar="OUT", help="write the report as one HTML file")
+    parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4",
+                        help="paper of the PDF report (default %(default)s)")
     parser.add_argument("--max-size", type=float, default=50, metavar="MB",
                         help="largest input file read, in MB (default %(default)s)")
     _settings_arguments(parser)
@@ -104,10 +108,26 @@ def run_compare(argv: Sequence[str]) -> int:
 
 
 def write_outputs(comparison, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
-    """Write every output the command line asked for; stdout JSON when none was named."""
+    """Write every output the command line asked for; stdout JSON when none was named.
+
+    The report writers are imported only when asked for: reportlab costs start-up time
+    and the JSON path stays free of it (and of Qt)."""
+    pdf, html = getattr(args, "pdf", None), getattr(args, "html", None)
+    if pdf:
+        from viewer.export.pdf_report import write_pdf
+
+        write_pdf(comparison, pdf, page_size=getattr(args, "page_size", "A4"))
+    if html:
+        from viewer.export.html_report import write_html
+
+        write_html(comparison, html)
+    if args.json or not (pdf or html):
+        _write_json(comparison, args.json or "-")
+
+
+def _write_json(comparison, target: str) -> None:  # type: ignore[no-untyped-def]
     from viewer.export.json_report import comparison_to_json
 
-    target = args.json or "-"
     text = comparison_to_json(comparison)
     if target == "-":
         sys.stdout.write(text + "\n")

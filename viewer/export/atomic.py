@@ -13,17 +13,26 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """Yield a binary handle; on success the bytes appear at `target` in one rename."""
     target = Path(target)
-    handle = tempfile.NamedTemporaryFile(
+    # Not a context manager: the file must outlive the `with` to be renamed into place.
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
         "wb", dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False)
     try:
         with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        # Temporary files are created private (0600); the export gets the usual permissions.
+        os.chmod(handle.name, 0o666 & ~_umask())
         os.replace(handle.name, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -1,0 +1,54 @@
+"""`tandem compare A B --pdf --html --json` writes every report asked for."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+from report_fixtures import PASSAGE, REPORT_FIXTURES
+
+from viewer.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+A = str(REPORT_FIXTURES / "harbour_a.txt")
+B = str(REPORT_FIXTURES / "harbour_b.txt")
+
+
+def test_pdf_html_and_json_together(tmp_path: Path) -> None:
+    pdf, html, js = tmp_path / "r.pdf", tmp_path / "r.html", tmp_path / "r.json"
+    code = main(["compare", A, B, "--pdf", str(pdf), "--html", str(html), "--json", str(js),
+                 "--page-size", "Letter"])
+    assert code == 0
+    assert json.loads(js.read_text(encoding="utf-8"))["version"] == 1
+    reader = PdfReader(pdf)
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+    assert PASSAGE in " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert PASSAGE in html.read_text(encoding="utf-8")
+
+
+def test_report_alone_does_not_print_json(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["compare", A, B, "--html", str(tmp_path / "r.html")]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_unwritable_report_is_one_clear_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "no" / "r.pdf"
+    assert main(["compare", A, B, "--pdf", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tandem: ") and "r.pdf: cannot be written" in err
+    assert "Traceback" not in err
+
+
+def test_json_path_imports_neither_qt_nor_reportlab(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from viewer.cli import main\n"
+        f"code = main(['compare', {A!r}, {B!r}, '--json', {str(tmp_path / 'r.json')!r}])\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('reportlab', 'PySide6')]\n"
+        "print(code, heavy)\n")
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "0 []"

@@ -1,0 +1,73 @@
+"""The HTML report: one self-contained file with the passage, slogans, names and highlights."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from report_fixtures import CHINESE_PASSAGE, PASSAGE, SLOGAN, passage_index
+
+from viewer.core.document import Document
+from viewer.core.errors import Cancelled
+from viewer.core.palette import DARK, LIGHT
+from viewer.export.html_report import write_html
+
+
+def visible_text(html: str) -> str:
+    body = html.split("<body>", 1)[1]
+    return " ".join(re.sub(r"<[^>]+>", "", body).split())
+
+
+def test_single_self_contained_file(english, tmp_path: Path) -> None:
+    path = tmp_path / "harbour.html"
+    write_html(english, path)
+    html = path.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["harbour.html"]
+    for external in ("src=", "href=", "<script", "url(", "@import", "<link"):
+        assert external not in html.lower()
+    text = visible_text(html)
+    for expected in (PASSAGE, SLOGAN, "harbour_a.txt", "harbour_b.txt"):
+        assert expected in text
+
+
+def test_passages_carry_the_window_colours(english, tmp_path: Path) -> None:
+    path = tmp_path / "harbour.html"
+    write_html(english, path)
+    html = path.read_text(encoding="utf-8")
+    index = passage_index(english, "restoring the pier")
+    css_class = f"h{index % len(LIGHT.shared)}"
+    assert f".{css_class}{{background:{LIGHT.shared_colour(index)}}}" in html
+    assert f".{css_class}{{background:{DARK.shared_colour(index)}}}" in html  # dark scheme
+    # The passage stands in a span of that class in both columns (and in the table row).
+    spans = re.findall(rf'<span class="{css_class}[^"]*">([^<]*restoring the pier)', html)
+    assert len(spans) >= 2
+    assert '<span class="sl">' in html  # slogans underlined
+    assert "<del>new</del>" in html and "<ins>fresh</ins>" in html  # word differences
+
+
+def test_text_is_escaped(english, tmp_path: Path) -> None:
+    hostile = Document('<script>alert("x")</script> & co.\n\n' + english.document_a.text,
+                       name="<b>a</b>.txt")
+    comparison = replace(english, document_a=hostile, shared_phrases=(), slogans=(), themes=())
+    path = tmp_path / "x.html"
+    write_html(comparison, path)
+    html = path.read_text(encoding="utf-8")
+    assert "<script" not in html and "<b>a</b>" not in html
+    assert "&lt;script&gt;" in html and "&lt;b&gt;a&lt;/b&gt;.txt" in html
+
+
+def test_chinese_characters_survive(chinese, tmp_path: Path) -> None:
+    path = tmp_path / "silk.html"
+    write_html(chinese, path)
+    assert CHINESE_PASSAGE in visible_text(path.read_text(encoding="utf-8")).replace(" ", "")
+
+
+def test_cancelled_export_keeps_the_good_file(english, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("good", encoding="utf-8")
+    with pytest.raises(Cancelled):
+        write_html(english, target, is_cancelled=lambda: True)
+    assert target.read_text(encoding="utf-8") == "good"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]

@@ -1,0 +1,183 @@
+"""The PDF report read back: text layer, CJK round trip, highlight pixels, pages, safety."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from report_fixtures import CHINESE_PASSAGE, PASSAGE, SLOGAN, passage_index
+
+from viewer.core.errors import Cancelled, LoadError
+from viewer.core.palette import LIGHT, hex_to_rgb
+from viewer.export.pdf_report import report_font, write_pdf
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None
+                                   or shutil.which("pdftoppm") is None,
+                                   reason="poppler-utils (pdftotext, pdftoppm) not installed")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pdftotext(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", *pages, str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def pixels(path: Path, page: int) -> tuple[int, int, bytes]:
+    """Page `page` rendered at 50 dpi: width, height and RGB bytes (binary PPM from pdftoppm)."""
+    data = subprocess.run(["pdftoppm", "-r", "50", "-f", str(page), "-l", str(page), str(path)],
+                          check=True, capture_output=True).stdout
+    assert data.startswith(b"P6")
+    fields = data.split(maxsplit=4)  # P6, width, height, maxval, pixels
+    width, height = int(fields[1]), int(fields[2])
+    raster = fields[4]
+    assert len(raster) == width * height * 3
+    return width, height, raster
+
+
+def count_colour(raster: bytes, colour: str, tolerance: int = 2) -> int:
+    r, g, b = hex_to_rgb(colour)
+    count = 0
+    for i in range(0, len(raster), 3):
+        if (abs(raster[i] - r) <= tolerance and abs(raster[i + 1] - g) <= tolerance
+                and abs(raster[i + 2] - b) <= tolerance):
+            count += 1
+    return count
+
+
+@pytest.fixture(scope="module")
+def english_pdf(english, tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("pdf") / "harbour.pdf"
+    write_pdf(english, path)
+    return path
+
+
+def test_text_layer_has_passage_slogan_and_both_names(english_pdf: Path) -> None:
+    text = flat("\n".join(page.extract_text() for page in PdfReader(english_pdf).pages))
+    for expected in (PASSAGE, SLOGAN, "harbour_a.txt", "harbour_b.txt"):
+        assert expected in text
+
+
+@needs_poppler
+def test_pdftotext_reads_the_same(english_pdf: Path) -> None:
+    text = flat(pdftotext(english_pdf))
+    for expected in (PASSAGE, SLOGAN, "harbour_a.txt", "harbour_b.txt"):
+        assert expected in text
+
+
+@needs_poppler
+def test_chinese_pair_round_trips_its_characters(chinese, tmp_path: Path) -> None:
+    assert report_font() != "Helvetica", "no CJK-capable font found (install fonts-wqy-microhei)"
+    path = tmp_path / "silk.pdf"
+    write_pdf(chinese, path)
+    for text in (pdftotext(path),
+                 "".join(page.extract_text() for page in PdfReader(path).pages)):
+        joined = "".join(text.split())
+        assert CHINESE_PASSAGE in joined
+        assert "图书馆" in joined  # a slogan of the pair
+        # Every Han character of both texts comes back (no radical look-alikes, no boxes).
+        for doc in chinese.documents:
+            han = {ch for ch in doc.text if "\u4e00" <= ch <= "\u9fff"}
+            assert han <= set(joined)
+
+
+@needs_poppler
+def test_highlight_colour_stands_on_the_passage_page(english, english_pdf: Path) -> None:
+    index = passage_index(english, "restoring the pier")
+    colour = LIGHT.shared_colour(index)
+    assert colour != LIGHT.shared_colour(0)  # the title page's legend shows only colour 0
+    pages = len(PdfReader(english_pdf).pages)
+    on_page = next(n for n in range(2, pages + 1) if PASSAGE in flat(pdftotext(english_pdf, n)))
+    _, _, raster = pixels(english_pdf, on_page)
+    assert count_colour(raster, colour) > 300  # both columns' blocks, at 50 dpi
+    _, _, title = pixels(english_pdf, 1)
+    assert count_colour(title, colour) == 0
+
+
+def test_valid_pdf_numbers_every_page(english_pdf: Path) -> None:
+    assert english_pdf.read_bytes().startswith(b"%PDF-")
+    reader = PdfReader(english_pdf, strict=True)
+    total = len(reader.pages)
+    assert total >= 3  # title page, texts, tables
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"page {number} of {total}" in page.extract_text()
+
+
+@pytest.mark.parametrize(("size", "points"), [("A4", (595, 842)), ("Letter", (612, 792))])
+def test_page_size(english, tmp_path: Path, size: str, points: tuple[int, int]) -> None:
+    path = tmp_path / f"{size}.pdf"
+    write_pdf(english, path, page_size=size)
+    for page in PdfReader(path).pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == points
+
+
+def test_unknown_page_size_is_refused(english, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="A4"):
+        write_pdf(english, tmp_path / "x.pdf", page_size="A3")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_progress_rises_to_one(english, tmp_path: Path) -> None:
+    seen: list[float] = []
+    write_pdf(english, tmp_path / "p.pdf", progress=seen.append)
+    assert seen == sorted(seen)
+    assert seen[-1] == 1.0
+
+
+def _checks_made(english, folder: Path) -> int:  # type: ignore[no-untyped-def]
+    calls = [0]
+
+    def never() -> bool:
+        calls[0] += 1
+        return False
+
+    write_pdf(english, folder / "count.pdf", is_cancelled=never)
+    return calls[0]
+
+
+@pytest.mark.parametrize("when", ["first", "last"])
+def test_cancelled_export_leaves_no_file_and_keeps_the_good_one(english, tmp_path: Path,
+                                                                when: str) -> None:
+    total = _checks_made(english, tmp_path)
+    # Cancel at the first check (layout) or at the last one (pages already rendered).
+    cancel_at = 1 if when == "first" else total
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"good old report")
+    calls = [0]
+
+    def cancelled() -> bool:
+        calls[0] += 1
+        return calls[0] >= cancel_at
+
+    with pytest.raises(Cancelled):
+        write_pdf(english, target, is_cancelled=cancelled)
+    assert target.read_bytes() == b"good old report"
+    with pytest.raises(Cancelled):
+        write_pdf(english, tmp_path / "new.pdf", is_cancelled=cancelled)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["count.pdf", "report.pdf"]
+
+
+def test_failing_writer_leaves_no_partial_file(english, tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"good old report")
+
+    def failing(fraction: float) -> None:
+        if fraction > 0.85:  # while pages are being written to the temporary file
+            raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        write_pdf(english, target, progress=failing)
+    assert target.read_bytes() == b"good old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+def test_unwritable_folder_names_the_file(english, tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "report.pdf"
+    with pytest.raises(LoadError, match="report.pdf: cannot be written"):
+        write_pdf(english, target)

@@ -1,0 +1,52 @@
+"""The report model: aligned rows cover both texts in order and put passages level."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from viewer.core.document import Document
+from viewer.core.model import SharedPhrase, Slogan
+from viewer.export.report_model import (
+    RunStyle,
+    aligned_rows,
+    alignment_chain,
+    styled_texts,
+)
+
+
+def test_rows_cover_both_texts_in_order(english) -> None:  # type: ignore[no-untyped-def]
+    rows = aligned_rows(english)
+    for side, text in ((0, english.document_a.text), (1, english.document_b.text)):
+        spans = [row.a if side == 0 else row.b for row in rows]
+        assert spans[0][0] == 0 and spans[-1][1] == len(text)
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            assert end == start  # no text lost or repeated
+    matched = [row for row in rows if row.passage is not None]
+    assert matched
+    for row in matched:
+        phrase = english.shared_phrases[row.passage]
+        assert row.a[0] == phrase.a[0] and row.b[0] == phrase.b[0]  # level at the passage
+
+
+def test_chain_prefers_the_heavier_order_when_passages_cross() -> None:
+    long = SharedPhrase(a=(100, 200), b=(0, 100), words=20, exact=True)
+    short = SharedPhrase(a=(0, 50), b=(300, 350), words=6, exact=True)
+    after = SharedPhrase(a=(300, 350), b=(400, 450), words=6, exact=True)
+    assert alignment_chain((short, long, after)) == [1, 2]
+    assert alignment_chain(()) == []
+
+
+def test_overlapping_marks_become_flat_runs(english) -> None:  # type: ignore[no-untyped-def]
+    text = "alpha beta gamma delta epsilon"
+    doc = Document(text, "a.txt")
+    comparison = replace(
+        english, document_a=doc, document_b=doc,
+        shared_phrases=(SharedPhrase((0, 16), (0, 16), 3, True),),
+        slogans=(Slogan("gamma delta", 2, ((11, 22),), ((11, 22),)),))
+    runs, _ = styled_texts(comparison)
+    assert [(s, e) for s, e, _ in runs.runs] == [(0, 11), (11, 16), (16, 22)]
+    assert [style for _, _, style in runs.runs] == [
+        RunStyle(passage=0), RunStyle(passage=0, slogan=True), RunStyle(slogan=True)]
+    segment = runs.segment(6, 30)
+    assert segment.text == "beta gamma delta epsilon"
+    assert segment.runs[0] == (0, 5, RunStyle(passage=0))

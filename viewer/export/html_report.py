@@ -1,0 +1,193 @@
+"""The HTML report of a `Comparison`: the same content as the PDF in one self-contained file.
+
+Inline CSS only: no scripts, images, fonts or links to fetch, so the file opens anywhere
+and prints with its highlight colours. Written atomically like every export.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from html import escape
+
+from viewer.core.errors import Cancelled, LoadError
+from viewer.core.model import Comparison
+from viewer.core.palette import DARK, LIGHT, Palette
+from viewer.export.atomic import write_atomically
+from viewer.export.report_model import (
+    RichText,
+    RunStyle,
+    aligned_rows,
+    excerpt,
+    phrase_cells,
+    styled_texts,
+    summary,
+)
+
+Progress = Callable[[float], None]
+IsCancelled = Callable[[], bool]
+
+
+def _colour_rules(colours: Palette) -> str:
+    rules = [f"body{{color:{colours.text};background:{colours.background}}}",
+             f".muted,th{{color:{colours.muted}}}",
+             f"td,th{{border-bottom:1px solid {colours.rule}}}",
+             f".sl{{text-decoration:underline 2px {colours.slogan_underline}}}",
+             f".wl{{text-decoration:underline 2px {colours.watch_underline}}}",
+             f"del{{color:{colours.deleted}}}",
+             f"ins{{color:{colours.inserted};text-decoration:underline {colours.inserted}}}"]
+    for k, colour in enumerate(colours.shared):
+        rules.append(f".h{k}{{background:{colour}}}")
+        rules.append(f"tr.m{k}>td.text{{border-left:3px solid {colour}}}")
+    return "\n".join(rules)
+
+
+_CSS = """
+body{font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC","DejaVu Sans",Arial,sans-serif;
+ font-size:14px;line-height:1.45;margin:2em auto;max-width:1200px;padding:0 1em}
+h1{font-size:1.6em;margin-bottom:.1em} h2{font-size:1.25em;margin-top:1.6em}
+table{border-collapse:collapse;width:100%}
+td,th{vertical-align:top;padding:.3em .5em;text-align:left}
+th{font-weight:normal;font-size:.9em}
+table.texts{table-layout:fixed} table.texts td.text{white-space:pre-wrap;
+ overflow-wrap:anywhere;width:50%}
+table.facts td:first-child{width:14em}
+td.num{white-space:nowrap;width:4em}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+@media print{body{margin:0;max-width:none}}
+"""
+
+
+def _classes(style: RunStyle) -> str:
+    names = []
+    if style.passage is not None:
+        names.append(f"h{style.passage % len(LIGHT.shared)}")
+    if style.watch:
+        names.append("wl")
+    elif style.slogan:
+        names.append("sl")
+    return " ".join(names)
+
+
+def rich_html(text: RichText) -> str:
+    """Styled text as escaped HTML: passages and slogans as classed spans, changes as del/ins."""
+    out = []
+    for piece, style in text.pieces():
+        escaped = escape(piece, quote=False)
+        if style is None:
+            out.append(escaped)
+        elif style.change == "deleted":
+            out.append(f"<del>{escaped}</del>")
+        elif style.change == "inserted":
+            out.append(f"<ins>{escaped}</ins>")
+        else:
+            out.append(f'<span class="{_classes(style)}">{escaped}</span>')
+    return "".join(out)
+
+
+def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
+                       is_cancelled: IsCancelled | None = None) -> str:
+    """The whole report as one HTML document."""
+    report = progress or (lambda fraction: None)
+
+    def check() -> None:
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+
+    facts = summary(comparison)
+    e = escape
+    parts = [
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Tandem: {e(facts.name_a)} and {e(facts.name_b)}</title>",
+        f"<style>{_CSS}\n{_colour_rules(LIGHT)}\n"
+        f"@media (prefers-color-scheme: dark){{\n{_colour_rules(DARK)}\n}}</style>",
+        "</head><body>",
+        f"<h1>{e(facts.title)}</h1>",
+        f'<p class="muted">Generated {e(facts.date)} by Tandem</p>',
+    ]
+    for heading, items in (("Documents", facts.documents), ("Overlap", facts.figures),
+                           ("Settings", facts.settings)):
+        parts.append(f'<h2>{heading}</h2><table class="facts">')
+        parts.extend(f'<tr><td class="muted">{e(k)}</td><td>{e(v)}</td></tr>' for k, v in items)
+        parts.append("</table>")
+    parts.append(
+        '<p class="muted">Reading the report: <span class="h0">shared passage</span> '
+        '(one colour per passage and its counterpart), <span class="sl">slogan</span>, '
+        '<span class="wl">watch-list phrase</span>, <del>deleted</del>, <ins>inserted</ins>.</p>')
+
+    parts.append('<h2>The texts side by side</h2><table class="texts">'
+                 f"<tr><th>A: {e(facts.name_a)}</th><th>B: {e(facts.name_b)}</th></tr>")
+    styled_a, styled_b = styled_texts(comparison)
+    total = max(1, len(styled_a.text) + len(styled_b.text))
+    done = 0
+    shared = len(LIGHT.shared)
+    for row in aligned_rows(comparison):
+        check()
+        cell_a, cell_b = styled_a.segment(*row.a), styled_b.segment(*row.b)
+        if not (cell_a.text or cell_b.text):
+            continue
+        marker = f' class="m{row.passage % shared}" id="row{row.passage + 1}"' \
+            if row.passage is not None else ""
+        parts.append(f'<tr{marker}><td class="text">{rich_html(cell_a)}</td>'
+                     f'<td class="text">{rich_html(cell_b)}</td></tr>')
+        done += (row.a[1] - row.a[0]) + (row.b[1] - row.b[0])
+        report(0.85 * done / total)
+    parts.append("</table>")
+
+    phrases = comparison.shared_phrases
+    parts.append(f"<h2>Shared phrases ({len(phrases)})</h2>")
+    if phrases:
+        parts.append('<table><tr><th>#</th><th>words</th><th>in A (deleted words struck)</th>'
+                     "<th>in B (inserted words underlined)</th></tr>")
+        for i, phrase in enumerate(phrases):
+            check()
+            cell_a, cell_b = phrase_cells(comparison, i)
+            parts.append(f'<tr><td class="num"><span class="h{i % shared}">{i + 1}</span></td>'
+                         f'<td class="num">{phrase.words}{"" if phrase.exact else " ~"}</td>'
+                         f"<td>{rich_html(cell_a)}</td><td>{rich_html(cell_b)}</td></tr>")
+        parts.append("</table>")
+    else:
+        parts.append('<p class="muted">No shared phrases at these settings.</p>')
+
+    parts.append(f"<h2>Slogans ({len(comparison.slogans)})</h2>")
+    if comparison.slogans:
+        parts.append("<table><tr><th>phrase</th><th>in A</th><th>in B</th></tr>")
+        for slogan in comparison.slogans:
+            kind = "wl" if slogan.watchlist else "sl"
+            note = ' <span class="muted">(watch-list)</span>' if slogan.watchlist else ""
+            parts.append(f'<tr><td><span class="{kind}">{e(slogan.phrase)}</span>{note}</td>'
+                         f'<td class="num">{slogan.count_a}</td>'
+                         f'<td class="num">{slogan.count_b}</td></tr>')
+        parts.append("</table>")
+    else:
+        parts.append('<p class="muted">No slogans at these settings.</p>')
+
+    text_a, text_b = comparison.document_a.text, comparison.document_b.text
+    parts.append(f"<h2>Theme overlap ({len(comparison.themes)})</h2>")
+    if comparison.themes:
+        parts.append("<table><tr><th>score</th><th>shared terms</th><th>passage in A</th>"
+                     "<th>passage in B</th></tr>")
+        for theme in comparison.themes:
+            parts.append(f'<tr><td class="num">{theme.score:.2f}</td>'
+                         f"<td>{e(', '.join(theme.terms))}</td>"
+                         f"<td>{e(excerpt(text_a, theme.a))}</td>"
+                         f"<td>{e(excerpt(text_b, theme.b))}</td></tr>")
+        parts.append("</table>")
+    else:
+        parts.append('<p class="muted">No theme overlap at these settings.</p>')
+    parts.append("</body></html>\n")
+    report(0.95)
+    return "".join(parts)
+
+
+def write_html(comparison: Comparison, path: str | os.PathLike[str], *,
+               progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> None:
+    """Write the HTML report at `path`, atomically; `Cancelled` leaves no file."""
+    document = comparison_to_html(comparison, progress, is_cancelled).encode("utf-8")
+    try:
+        write_atomically(path, lambda handle: handle.write(document))
+    except OSError as exc:
+        raise LoadError(str(path), f"cannot be written: {exc.strerror or exc}") from None
+    if progress is not None:
+        progress(1.0)

@@ -1,0 +1,272 @@
+"""A small, fast page layout for the PDF report: wrapped rows of styled text cells.
+
+reportlab's Platypus paragraphs parse markup and are too slow for two 300k-character texts,
+so the report lays out lines itself: words are measured from a per-character width cache,
+rows of cells advance line by line and break across pages, and every page is kept as a list
+of drawing operations. Knowing all pages first gives "page N of M" for free.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.pdfbase import pdfmetrics
+
+from viewer.core.palette import Palette
+from viewer.export.report_model import RichText, RunStyle
+
+# Break opportunities: newlines, blank space, each CJK character alone, and other runs.
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_BREAKS = "\r\n\f\v\x1c-\x1e\x85\u2028\u2029"
+_TOKEN = re.compile(rf"\r\n|[{_BREAKS}]|[^\S{_BREAKS}]+|[{_CJK}]|[^\s{_CJK}]+")
+# CJK punctuation that must not begin a line.
+_NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕”’…·．,.;:?!)]}")
+# Control characters have no glyph: they are drawn as spaces (same width as measured).
+_CONTROLS = {c: " " for c in range(32)} | {0x7f: " ", 0x85: " ", 0x2028: " ", 0x2029: " "}
+
+#: How often long loops ask whether the export was cancelled.
+_CHECK_EVERY = 64
+
+
+class Measure:
+    """Widths of strings in one font, cached per character (units of 1/1000 em)."""
+
+    def __init__(self, font: str) -> None:
+        self.font = font
+        self._chars: dict[str, float] = {}
+        self._words: dict[str, float] = {}
+
+    def units(self, text: str) -> float:
+        chars = self._chars
+        total = 0.0
+        for ch in text:
+            width = chars.get(ch)
+            if width is None:
+                probe = " " if ord(ch) < 32 else ch
+                width = chars[ch] = pdfmetrics.stringWidth(probe, self.font, 1000)
+            total += width
+        return total
+
+    def word(self, text: str) -> float:
+        width = self._words.get(text)
+        if width is None:
+            if len(self._words) > 200_000:
+                self._words.clear()
+            width = self._words[text] = self.units(text)
+        return width
+
+    def width(self, text: str, size: float) -> float:
+        return self.units(text) * size / 1000.0
+
+
+def wrap(text: str, width: float, size: float, measure: Measure,
+         check: Callable[[], None] | None = None) -> list[tuple[int, int]]:
+    """Greedy line breaking of `text` into (start, end) spans no wider than `width`."""
+    limit = width * 1000.0 / size
+    lines: list[tuple[int, int]] = []
+    line_start, x = 0, 0.0
+    count = 0
+    for m in _TOKEN.finditer(text):
+        count += 1
+        if check is not None and count % 4096 == 0:
+            check()
+        token = m.group()
+        start = m.start()
+        first = token[0]
+        if first in "\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029":
+            lines.append((line_start, start))
+            line_start, x = m.end(), 0.0
+            continue
+        w = measure.word(token)
+        if first.isspace() or (first in _NO_LINE_START and x > 0):
+            # Blank space and closing punctuation hang past the margin rather than start
+            # a line of their own (a lone "。" opening a line reads as an error).
+            x += w
+            continue
+        if x + w <= limit:
+            x += w
+            continue
+        if x > 0:
+            lines.append((line_start, start))
+            line_start, x = start, 0.0
+        if w <= limit:
+            x = w
+            continue
+        for offset, ch in enumerate(token):  # a word wider than the column: cut anywhere
+            cw = measure.word(ch)
+            if x + cw > limit and x > 0:
+                lines.append((line_start, start + offset))
+                line_start, x = start + offset, 0.0
+            x += cw
+    lines.append((line_start, len(text)))
+    return lines
+
+
+@dataclass
+class Cell:
+    """One cell of a row: styled text placed at `x` with room `width`."""
+
+    x: float
+    width: float
+    text: RichText
+    colour: str | None = None
+
+
+@dataclass
+class Page:
+    """Drawing operations of one page; backgrounds first, then text column by column."""
+
+    backgrounds: list[tuple] = field(default_factory=list)
+    columns: dict[float, list[tuple]] = field(default_factory=dict)
+
+    def rect(self, x: float, y: float, w: float, h: float, colour: str) -> None:
+        self.backgrounds.append(("rect", x, y, w, h, colour))
+
+    def add(self, column: float, op: tuple) -> None:
+        self.columns.setdefault(column, []).append(op)
+
+    def operations(self) -> list[tuple]:
+        # Text is emitted column by column so text extraction reads each column in order.
+        ops = list(self.backgrounds)
+        for column in sorted(self.columns):
+            ops.extend(self.columns[column])
+        return ops
+
+
+class Layout:
+    """Places rows on pages of the given size, top to bottom, starting new pages as needed."""
+
+    def __init__(self, page_size: tuple[float, float], measure: Measure, colours: Palette,
+                 margin: float = 40.0, check: Callable[[], None] | None = None) -> None:
+        self.page_width, self.page_height = page_size
+        self.measure = measure
+        self.colours = colours
+        self.margin = margin
+        self.left = margin
+        self.right = self.page_width - margin
+        self.top = self.page_height - margin - 14  # room for the running header
+        self.bottom = margin + 14  # room for the page number
+        self.check = check or (lambda: None)
+        self.pages: list[Page] = []
+        self.on_new_page: Callable[[], None] | None = None
+        self.y = self.top
+        self.page = self.new_page()
+
+    @property
+    def content_width(self) -> float:
+        return self.right - self.left
+
+    def new_page(self) -> Page:
+        self.page = Page()
+        self.pages.append(self.page)
+        self.y = self.top
+        if self.on_new_page is not None:
+            self.on_new_page()
+        return self.page
+
+    def ensure(self, height: float) -> None:
+        if self.y - height < self.bottom and self.y < self.top:
+            self.new_page()
+
+    def space(self, height: float) -> None:
+        self.y -= height
+
+    def rule(self, colour: str | None = None, width: float = 0.5) -> None:
+        self.page.add(self.left, ("line", self.left, self.y, self.right, self.y,
+                                  colour or self.colours.rule, width))
+
+    def text(self, text: str, size: float, colour: str | None = None, x: float | None = None,
+             width: float | None = None, leading: float | None = None) -> None:
+        """A plain wrapped paragraph across the content width (or from `x`)."""
+        left = self.left if x is None else x
+        self.row([Cell(left, width or self.right - left, RichText(text), colour)], size,
+                 leading)
+
+    def row(self, cells: list[Cell], size: float, leading: float | None = None,
+            bar: str | None = None) -> None:
+        """Cells side by side, starting level; the row breaks across pages line by line.
+
+        `bar` draws a thin mark of that colour left of each cell, showing the row's extent."""
+        leading = leading or size * 1.3
+        wrapped = [wrap(cell.text.text, cell.width, size, self.measure, self.check)
+                   for cell in cells]
+        height = max(len(lines) for lines in wrapped)
+        if self.y - leading < self.bottom:
+            self.new_page()
+        bar_top = self.y
+        for k in range(height):
+            if k % _CHECK_EVERY == _CHECK_EVERY - 1:
+                self.check()
+            if self.y - leading < self.bottom:
+                self._bar(cells, bar, bar_top)
+                self.new_page()
+                bar_top = self.y
+            for cell, lines in zip(cells, wrapped, strict=True):
+                if k < len(lines):
+                    self._line(cell, lines[k], size, leading)
+            self.y -= leading
+        self._bar(cells, bar, bar_top)
+
+    def _bar(self, cells: list[Cell], colour: str | None, top: float) -> None:
+        if colour is None or top <= self.y:
+            return
+        for cell in cells:
+            self.page.rect(cell.x - 5, self.y, 2.2, top - self.y, colour)
+
+    def _line(self, cell: Cell, span: tuple[int, int], size: float, leading: float) -> None:
+        text = cell.text.text
+        start, end = span
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            return
+        colours = self.colours
+        baseline = self.y - size
+        page, measure = self.page, self.measure
+        pieces: list[tuple[int, int, RunStyle | None]] = []
+        at = start
+        for r0, r1, style in cell.text.runs:
+            if r1 <= start:
+                continue
+            if r0 >= end:
+                break
+            r0, r1 = max(r0, start), min(r1, end)
+            if r0 > at:
+                pieces.append((at, r0, None))
+            pieces.append((r0, r1, style))
+            at = r1
+        if at < end:
+            pieces.append((at, end, None))
+        plain_colour = cell.colour or colours.text
+        one_colour = all(style is None or style.change is None for _, _, style in pieces)
+        if one_colour:
+            page.add(cell.x, ("text", cell.x, baseline, text[start:end].translate(_CONTROLS),
+                              plain_colour, size))
+            if len(pieces) == 1 and pieces[0][2] is None:
+                return  # plain line: no widths needed
+        x = cell.x
+        for p0, p1, style in pieces:
+            w = measure.width(text[p0:p1], size)
+            if style is not None:
+                if style.passage is not None:
+                    page.rect(x, self.y - leading, w, leading,
+                              colours.shared_colour(style.passage))
+                if style.slogan or style.watch:
+                    colour = colours.watch_underline if style.watch else colours.slogan_underline
+                    page.add(cell.x, ("line", x, baseline - 1.6, x + w, baseline - 1.6,
+                                      colour, 0.9))
+            if not one_colour:
+                change = style.change if style is not None else None
+                colour = {"deleted": colours.deleted, "inserted": colours.inserted}.get(
+                    change or "", plain_colour)
+                page.add(cell.x, ("text", x, baseline, text[p0:p1].translate(_CONTROLS),
+                                  colour, size))
+                if change == "deleted":
+                    y = baseline + size * 0.3
+                    page.add(cell.x, ("line", x, y, x + w, y, colour, 0.7))
+                elif change == "inserted":
+                    page.add(cell.x, ("line", x, baseline - 1.2, x + w, baseline - 1.2,
+                                      colour, 0.6))
+            x += w
