@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: A line repeated through the text is noise only when it is short enough to be a title.
-MAX_REPEATED_LINE = 400
+#: A line repeated through the text is noise only when it is shaped like a title: this short
+#: at most and not ending a sentence (a quotation repeated on purpose does end one).
+MAX_REPEATED_LINE = 300
 #: A tail of link-like lines is trimmed only inside the last part of the text.
 TAIL_SEARCH_FRACTION = 0.5
 #: Share of the tail's lines that must look like link titles (the rest may be teasers).
@@ -120,7 +121,8 @@ def _trim_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
             continue
         skip_blank = False
         words = len(key.split())
-        if len(key) <= MAX_REPEATED_LINE and (words >= 3 or len(key) >= 12) and key in seen:
+        if (key in seen and len(key) <= MAX_REPEATED_LINE and (words >= 3 or len(key) >= 12)
+                and not _SENTENCE_END.search(key)):
             removed.append(key)
             skip_blank = bool(kept) and not kept[-1].strip()
             continue
