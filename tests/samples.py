@@ -61,14 +61,14 @@ def docx_with_table() -> bytes:
     return out.getvalue()
 
 
-def two_page_pdf() -> bytes:
+def two_page_pdf(compress: bool = True) -> bytes:
     """Two pages with a running header and page-number footer; "infor-/mation" is hyphenated
     across the page break and "well-/known" across a line end."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=A4)
+    pdf = canvas.Canvas(out, pagesize=A4, pageCompression=int(compress))
     pages = (
         ["The northern rivers carry meltwater from the mountains to the sea every",
          "spring, and the towns along their banks have learned to live with the floods.",
@@ -99,12 +99,12 @@ def two_page_pdf() -> bytes:
     return out.getvalue()
 
 
-def image_only_pdf() -> bytes:
+def image_only_pdf(compress: bool = True) -> bytes:
     """A scan-like PDF: pages with drawings only and no text layer."""
     from reportlab.pdfgen import canvas
 
     out = io.BytesIO()
-    pdf = canvas.Canvas(out)
+    pdf = canvas.Canvas(out, pageCompression=int(compress))
     for _ in range(2):
         pdf.rect(72, 72, 400, 600, fill=1)
         pdf.showPage()
