@@ -153,3 +153,36 @@ def test_html_with_only_scripts_has_no_text(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         load_document(write(tmp_path, "scripts.html", page))
     assert "scripts.html" in str(caught.value)
+
+
+def test_loading_html_opens_no_connection_and_no_local_entity(tmp_path: Path,
+                                                              monkeypatch) -> None:
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("network use during loading")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-LOCAL-FILE")
+    page = (f'<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY leak SYSTEM "file://{secret}">'
+            '<!ENTITY remote SYSTEM "http://example.invalid/x">]>\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+            '<link rel="stylesheet" href="http://example.invalid/s.css"/>'
+            '<meta http-equiv="refresh" content="0; url=http://example.invalid/"/></head>'
+            f"<body><article><p>{samples.PARAGRAPHS[0]} &leak; &remote;</p>"
+            f'<img src="http://example.invalid/i.png"/><p>{samples.PARAGRAPHS[1]}</p>'
+            "</article></body></html>")
+    doc = load_document(write(tmp_path, "page.xhtml", page.encode()))
+    assert samples.PARAGRAPHS[1] in doc.text
+    assert "SECRET" not in doc.text
+    assert attempts == []
+
+
+def test_text_quoting_a_pdf_header_is_still_text(tmp_path: Path) -> None:
+    text = "Every PDF file starts with %PDF- and a version number, as this note explains."
+    assert load_document(write(tmp_path, "note.txt", text.encode())).text == text

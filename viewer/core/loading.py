@@ -142,7 +142,9 @@ def sniff_format(data: bytes, suffix: str, shown: str) -> str:
     from viewer.core.loaders.docx import is_docx
 
     suffix = suffix.lower()
-    if b"%PDF-" in data[:1024]:
+    # PDF readers accept the header anywhere in the first KB; a text that merely quotes it
+    # is not a PDF, so that leniency is kept for files named .pdf.
+    if data.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         if suffix == ".docx" or is_docx(data):
