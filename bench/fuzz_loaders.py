@@ -41,12 +41,21 @@ def run_hypothesis(name: str, examples: int) -> str | None:
     return None
 
 
-def run_atheris(name: str, seconds: int) -> None:
+def run_atheris(name: str, seconds: int, instrument: bool) -> None:
     import atheris  # optional: pip install atheris
 
-    target, _kind = TARGETS[name]
+    import tempfile
+
+    from targets import seeds
+
+    target, kind = TARGETS[name]
+    corpus = tempfile.mkdtemp(prefix=f"fuzz-{name}-")  # starts from real files of the format
+    for index, seed in enumerate(seeds(kind)):
+        Path(corpus, f"seed{index}").write_bytes(seed)
     sys.argv = [sys.argv[0], f"-max_total_time={seconds}", "-rss_limit_mb=2048",
-                f"-timeout={int(TIME_LIMIT) + 1}"]
+                f"-timeout={int(TIME_LIMIT) + 1}", "-max_len=65536", corpus]
+    if instrument:  # coverage of the parsers already imported; slow to start (minutes)
+        atheris.instrument_all()
     atheris.Setup(sys.argv, target)
     atheris.Fuzz()
 
@@ -59,6 +68,8 @@ def main() -> int:
     parser.add_argument("--memory-mb", type=int, default=2048)
     parser.add_argument("--atheris", action="store_true", help="use atheris (one loader)")
     parser.add_argument("--seconds", type=int, default=120, help="atheris run time")
+    parser.add_argument("--instrument", action="store_true",
+                        help="atheris: instrument every loaded module for coverage guidance")
     args = parser.parse_args()
     args.loaders = args.loaders or list(TARGETS)
     unknown = set(args.loaders) - set(TARGETS)
@@ -67,7 +78,7 @@ def main() -> int:
     limit = args.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     if args.atheris:
-        run_atheris(args.loaders[0], args.seconds)
+        run_atheris(args.loaders[0], args.seconds, args.instrument)
         return 0
     failures = 0
     for name in args.loaders:
