@@ -42,10 +42,9 @@ def run_hypothesis(name: str, examples: int) -> str | None:
 
 
 def run_atheris(name: str, seconds: int, instrument: bool) -> None:
-    import atheris  # optional: pip install atheris
-
     import tempfile
 
+    import atheris  # optional: pip install atheris
     from targets import seeds
 
     target, kind = TARGETS[name]
