@@ -84,6 +84,9 @@ def compare_parser() -> argparse.ArgumentParser:
                         help="paper of the PDF report (default %(default)s)")
     parser.add_argument("--max-size", type=float, default=50, metavar="MB",
                         help="largest input file read, in MB (default %(default)s)")
+    parser.add_argument("--trim", action="store_true",
+                        help="trim scraped-text noise (repeated title lines, trailing link "
+                             "lists, stray tokens); what went is listed in each document's notes")
     _settings_arguments(parser)
     return parser
 
@@ -97,8 +100,8 @@ def run_compare(argv: Sequence[str]) -> int:
 
         settings = settings_from_args(args)
         limit = int(args.max_size * 1024 * 1024)
-        doc_a = load_document(args.a, max_bytes=limit)
-        doc_b = load_document(args.b, max_bytes=limit)
+        doc_a = load_document(args.a, max_bytes=limit, trim=args.trim)
+        doc_b = load_document(args.b, max_bytes=limit, trim=args.trim)
         comparison = compare(doc_a, doc_b, settings)
         write_outputs(comparison, args)
     except TandemError as exc:

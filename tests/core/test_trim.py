@@ -1,0 +1,54 @@
+"""`trim_noise`: generic rules for repeated title lines, link-list tails and stray tokens."""
+
+from __future__ import annotations
+
+from viewer.core.trim import trim_noise
+
+PROSE = [
+    f"Paragraph {n} explains, in several complete sentences, how the river authority "
+    f"measured the spring flood and what the engineers decided to change afterwards."
+    for n in range(8)
+]
+
+
+def test_clean_text_is_returned_unchanged() -> None:
+    text = "\n\n".join(PROSE) + "\n"
+    result = trim_noise(text)
+    assert result.text == text
+    assert result.notes == ()
+
+
+def test_repeated_title_line_keeps_only_its_first_occurrence() -> None:
+    title = "Flood Report | Regional News"
+    text = "\n\n".join([title, *PROSE[:3], title, *PROSE[3:]]) + "\n"
+    result = trim_noise(text)
+    assert result.text == "\n\n".join([title, *PROSE]) + "\n"
+    assert result.notes == ("trimmed 1 repeated lines: 'Flood Report | Regional News'",)
+
+
+def test_trailing_link_list_with_teasers_is_cut() -> None:
+    tail = ["Read more from the desk:", "Dams and deltas | Environment",
+            "Dams and deltas | Environment", "A teaser sentence about another story ends here.",
+            "Winter roads | Transport", "Editor | Someone"]
+    text = "\n\n".join([*PROSE, *tail]) + "\n"
+    result = trim_noise(text)
+    assert result.text == "\n\n".join(PROSE) + "\n"
+    assert "trailing list of 6 link-like lines" in result.notes[0]
+
+
+def test_headings_inside_the_article_are_not_a_tail() -> None:
+    text = "\n\n".join([PROSE[0], "A heading", *PROSE[1:5], "Another heading", *PROSE[5:]])
+    assert trim_noise(text).text == text
+
+
+def test_stray_lowercase_tokens_after_a_sentence_are_removed() -> None:
+    line = "The minister set out the plan in full in a signed article as follows: cheap widget deal"
+    result = trim_noise(line + "\n" + "\n".join(PROSE))
+    assert result.text.startswith("The minister set out the plan in full in a signed article "
+                                  "as follows:\n")
+    assert result.notes == ("trimmed 1 stray end-of-line tokens: 'cheap widget deal'",)
+
+
+def test_short_lines_ending_in_lowercase_words_are_kept() -> None:
+    text = "Note: see below\n" + "\n".join(PROSE)
+    assert trim_noise(text).text == text

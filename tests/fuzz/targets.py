@@ -1,0 +1,146 @@
+"""Fuzz targets, one per loader, shared by the quick test run and `bench/fuzz_loaders.py`.
+
+A target feeds one input to one reader and enforces the contract every reader keeps: it
+returns text or raises `LoadError` — nothing else — within `TIME_LIMIT` seconds. Inputs come
+from hypothesis: random bytes, and mutations (flipped, deleted, inserted and duplicated bytes,
+truncation) of real seed files, which reach much deeper into each parser than noise does.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+
+import samples
+from hypothesis import strategies as st
+
+from viewer.core.errors import LoadError
+from viewer.core.loaders.docx import extract_docx
+from viewer.core.loaders.html import extract_html
+from viewer.core.loaders.markdown import extract_markdown
+from viewer.core.loaders.pdf import extract_pdf
+from viewer.core.loading import extract_text, sniff_format
+
+#: Longest one input may take, in seconds.
+TIME_LIMIT = 2.0
+#: Inputs tried per target, for the report.
+TRIED: Counter[str] = Counter()
+SHOWN = "fuzzed-input"
+
+
+@cache
+def seeds(kind: str) -> tuple[bytes, ...]:
+    """Real files of each format to mutate (PDFs mostly uncompressed, so mutations hit
+    the page content and objects rather than a compressed stream)."""
+    if kind == "pdf":
+        return (samples.two_page_pdf(compress=False), samples.image_only_pdf(compress=False),
+                samples.two_page_pdf())
+    if kind == "docx":
+        return (samples.docx_with_table(),)
+    if kind == "html":
+        return (samples.html_article(),
+                b'<html><head><meta charset="gb18030"></head><body><p>\xca\xfd\xd7\xd6</p>'
+                b"<table><tr><td>a</td></tr></table></body></html>")
+    if kind == "markdown":
+        return (samples.MARKDOWN.encode(),)
+    return ("plain text, with words\r\n\r\nand lines".encode("utf-16"),
+            "\u6570\u5b57\u4e2d\u56fd\u5efa\u8bbe".encode("gb18030"))
+
+
+def _mutate(data: bytes, ops: list[tuple[int, int, int, bytes]]) -> bytes:
+    buf = bytearray(data)
+    for kind, a, b, extra in ops:
+        if not buf:
+            buf.extend(extra)
+            continue
+        i = a % len(buf)
+        j = min(len(buf), i + b % 64)
+        if kind == 0:
+            buf[i] ^= 1 << (b % 8)
+        elif kind == 1:
+            del buf[i:j]
+        elif kind == 2:
+            buf[i:i] = extra
+        elif kind == 3:
+            buf[i:i] = buf[i:j] * (1 + b % 4)
+        else:
+            del buf[i:]
+    return bytes(buf)
+
+
+_OPS = st.lists(st.tuples(st.integers(0, 4), st.integers(0, 2**31), st.integers(0, 2**31),
+                          st.binary(max_size=16)), max_size=8)
+
+
+def inputs(kind: str) -> st.SearchStrategy[bytes]:
+    """Random bytes, and seed files of `kind` with a few random mutations."""
+    mutated = st.builds(_mutate, st.sampled_from(seeds(kind)), _OPS)
+    if kind == "docx":
+        mutated = st.one_of(mutated, st.builds(_mutate_docx_xml, _OPS))
+    return st.one_of(st.binary(max_size=2048), mutated, mutated)
+
+
+def _mutate_docx_xml(ops: list[tuple[int, int, int, bytes]]) -> bytes:
+    """A well-formed ZIP whose document.xml is mutated: reaches python-docx and lxml."""
+    source = zipfile.ZipFile(io.BytesIO(seeds("docx")[0]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = _mutate(data, ops)
+            archive.writestr(item.filename, data)
+    return out.getvalue()
+
+
+def _run(name: str, read: Callable[[], object]) -> None:
+    TRIED[name] += 1
+    started = time.perf_counter()
+    try:
+        result = read()
+    except LoadError as exc:
+        assert SHOWN in str(exc)
+    else:
+        text = result[0] if isinstance(result, tuple) else result
+        assert isinstance(text, str)
+    elapsed = time.perf_counter() - started
+    assert elapsed < TIME_LIMIT, f"{name} took {elapsed:.2f} s"
+
+
+def target_text(data: bytes) -> None:
+    _run("text", lambda: extract_text(data, "text", SHOWN))
+
+
+def target_html(data: bytes) -> None:
+    _run("html", lambda: extract_html(data, SHOWN))
+
+
+def target_docx(data: bytes) -> None:
+    _run("docx", lambda: extract_docx(data, SHOWN))
+
+
+def target_pdf(data: bytes) -> None:
+    _run("pdf", lambda: extract_pdf(data, SHOWN))
+
+
+def target_markdown(data: bytes) -> None:
+    _run("markdown", lambda: extract_markdown(data.decode("utf-8", "replace"), SHOWN))
+
+
+def target_dispatch(data: bytes) -> None:
+    _run("dispatch", lambda: extract_text(data, sniff_format(data, "", SHOWN), SHOWN))
+
+
+#: Each target with the kind of seed files it mutates.
+TARGETS: dict[str, tuple[Callable[[bytes], None], str]] = {
+    "text": (target_text, "text"),
+    "html": (target_html, "html"),
+    "docx": (target_docx, "docx"),
+    "pdf": (target_pdf, "pdf"),
+    "markdown": (target_markdown, "markdown"),
+    "dispatch": (target_dispatch, "pdf"),
+}

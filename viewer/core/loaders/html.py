@@ -1,0 +1,127 @@
+"""HTML: the article's main text, without menus, scripts, footers or "related" lists.
+
+trafilatura does the boilerplate removal; when it finds no article (tiny or odd pages) jusText
+and then plain lxml text are tried. All three get an already-decoded string, so nothing is
+fetched and no script runs, whatever the page links to or says.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+from viewer.core.errors import LoadError
+from viewer.core.loaders.common import join_paragraphs
+
+# trafilatura logs "empty document" and the like as warnings; with no handler of ours Python
+# would print them to stderr next to our one-line message.
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())
+logging.getLogger("trafilatura").propagate = False
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+_DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer",
+                 "aside", "form", "iframe", "object", "svg", "button", "select")
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td",
+               "th", "dd", "dt", "figcaption", "caption")
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an HTML page names for itself (meta charset or XML declaration)."""
+    head = data[:4096]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace").lower()
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # Browsers read a page that claims UTF-16 in ASCII markup as UTF-8 (HTML spec, "meta").
+    return "utf-8" if canonical.startswith("utf-16") else canonical
+
+
+def decode_html(data: bytes, shown: str) -> str:
+    """Decode a page: byte-order mark, else its declared charset (strictly), else detection."""
+    from viewer.core.loading import decode_text, has_bom
+
+    if has_bom(data):
+        return decode_text(data, shown)
+    encoding = declared_encoding(data)
+    if encoding is None:
+        return decode_text(data, shown)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise LoadError(
+            shown,
+            f"has invalid bytes for its declared encoding {encoding.upper()} at byte {exc.start}",
+            "re-save the page with its real encoding",
+        ) from None
+
+
+def extract_html(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
+    """The article text of an HTML page, paragraphs separated by blank lines, and notes."""
+    markup = decode_html(data, shown)
+    if not markup.strip():
+        raise LoadError(shown, "is empty", "choose a file with text in it")
+    text = _with_trafilatura(markup)
+    if text:
+        return text, ()
+    text = _with_justext(markup)
+    if text:
+        return text, ("no main article found; kept the page's text paragraphs (jusText)",)
+    text = _with_lxml(markup)
+    if text:
+        return text, ("no main article found; kept all the page's visible text",)
+    raise LoadError(shown, "has no readable text in its HTML", "open the article's own page")
+
+
+def _with_trafilatura(markup: str) -> str:
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(
+            markup, output_format="txt", include_comments=False, include_tables=True,
+            include_links=False, include_images=False, with_metadata=False,
+            deduplicate=False)
+    except Exception:  # a library failure only means: try the next reader
+        return ""
+    return join_paragraphs((text or "").split("\n"))
+
+
+def _with_justext(markup: str) -> str:
+    try:
+        import justext
+
+        paragraphs = justext.justext(markup.encode("utf-8"), justext.get_stoplist("English"),
+                                     encoding="utf-8")
+    except Exception:  # as in _with_trafilatura
+        return ""
+    return join_paragraphs(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+def _with_lxml(markup: str) -> str:
+    try:
+        import lxml.html
+
+        # The parser gets bytes so an in-page encoding declaration is not an error; it
+        # resolves no entities and loads nothing from the network.
+        parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
+                                      remove_pis=True)
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    except Exception:  # as in _with_trafilatura
+        return ""
+    for element in list(root.iter(*_DROPPED_TAGS)):
+        parent = element.getparent()
+        if parent is not None:
+            element.drop_tree()
+    blocks = [el.text_content() for el in root.iter(*_BLOCK_TAGS)
+              if not any(child.tag in _BLOCK_TAGS for child in el.iterdescendants())]
+    if not any(b.strip() for b in blocks):
+        body = root.find("body")
+        blocks = [(body if body is not None else root).text_content()]
+    return join_paragraphs(blocks)
+

@@ -1,0 +1,74 @@
+"""Markdown: the text a reader sees once the document is rendered, one paragraph per block.
+
+markdown-it-py parses (CommonMark plus tables); its tokens are walked to plain text rather than
+rendered to HTML, so markup characters, link targets and raw HTML never reach the text.
+Headings, paragraphs, list items, quotes, code blocks and table rows each become a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from viewer.core.errors import LoadError
+from viewer.core.loaders.common import describe, join_paragraphs
+
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK_LEAVES = {"paragraph_close", "heading_close", "th_close", "td_close"}
+
+
+def extract_markdown(source: str, shown: str) -> tuple[str, tuple[str, ...]]:
+    """Rendered text of a Markdown document, paragraphs separated by blank lines."""
+    try:
+        from markdown_it import MarkdownIt
+
+        tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(source)
+        blocks = _blocks(tokens)
+    except RecursionError:
+        raise LoadError(shown, "is Markdown nested too deeply to read") from None
+    except Exception as exc:  # markdown-it-py should not fail, but a bug must not crash us
+        raise LoadError(shown, f"is Markdown that could not be read ({describe(exc)})") from None
+    return join_paragraphs(blocks), ()
+
+
+def _blocks(tokens) -> list[str]:  # type: ignore[no-untyped-def]
+    blocks: list[str] = []
+    row: list[str] = []
+    pending = ""
+    for token in tokens:
+        kind = token.type
+        if kind == "inline":
+            pending += _inline_text(token.children or [])
+        elif kind in ("fence", "code_block"):
+            blocks.append(token.content)
+        elif kind == "html_block":
+            text = _TAG.sub(" ", token.content)
+            if text.strip() and not re.match(r"\s*<(script|style)", token.content, re.I):
+                blocks.append(text)
+        elif kind in ("th_close", "td_close"):
+            row.append(pending.strip())
+            pending = ""
+        elif kind == "tr_close":
+            blocks.append("\t".join(cell for cell in row if cell))
+            row = []
+        elif kind in _BLOCK_LEAVES:
+            blocks.append(pending)
+            pending = ""
+    if pending:
+        blocks.append(pending)
+    return blocks
+
+
+def _inline_text(children) -> str:  # type: ignore[no-untyped-def]
+    parts: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak":
+            parts.append("\n")
+        elif kind == "image":
+            parts.append(_inline_text(child.children or []))
+        # html_inline (tags) and link_open/close (targets) carry no visible text.
+    return "".join(parts)

@@ -1,0 +1,214 @@
+"""PDF: the text layer of every page, joined into paragraphs a reader would recognise.
+
+pypdf gives each page's text line by line with the position of each line. From that:
+running headers and footers (a line at the top or bottom of (nearly) every page, page numbers
+counted as the same line) are dropped; lines are joined into paragraphs, a paragraph ending at
+a wider vertical gap; a word hyphenated at a line end is joined again unless both halves are
+words on their own ("well-known"); and pages are joined so a paragraph can run over a page
+break. A PDF with pages but no text is a scan: the user is told to run OCR first.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from viewer.core.errors import LoadError
+from viewer.core.loaders.common import describe, join_paragraphs
+
+# pypdf reports recoverable damage as log warnings; the user gets our message instead.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
+logging.getLogger("pypdf").propagate = False
+
+#: Lines at each end of a page examined for running headers and footers.
+_EDGE_LINES = 2
+#: A line gap this many times the page's usual line gap starts a new paragraph.
+_PARAGRAPH_GAP = 1.4
+_HYPHENATED = re.compile(r"([^\W\d_]+)[-\u00ad]$")
+_WORD_START = re.compile(r"^([^\W\d_]+)")
+_SENTENCE_END = re.compile(r"[.!?:;。！？…\"'”’)\]]$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class _Line:
+    text: str
+    y: float | None  # baseline height on the page (PDF units, up is larger); None if unknown
+
+
+def extract_pdf(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
+    """Text of a PDF's text layer as blank-line-separated paragraphs, and notes."""
+    notes: list[str] = []
+    try:
+        import pypdf
+
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            _decrypt(reader, shown)
+            notes.append("the PDF is encrypted without a password to open it; read as is")
+        pages = [_page_lines(page) for page in reader.pages]
+    except LoadError:
+        raise
+    except RecursionError:
+        raise LoadError(shown, "is a damaged PDF file (its structure loops)",
+                        "re-save or print it to a new PDF") from None
+    except Exception as exc:  # pypdf raises many kinds for damaged files
+        raise LoadError(shown, f"is a damaged PDF file ({describe(exc)})",
+                        "re-save or print it to a new PDF") from None
+    if not pages:
+        raise LoadError(shown, "is a PDF with no pages")
+    if not any(line.text.strip() for page in pages for line in page):
+        raise LoadError(shown, "has no text layer (its pages are images)", "run OCR first")
+    pages, dropped = _drop_running_lines(pages)
+    if dropped:
+        shown_lines = ", ".join(repr(d) for d in dropped[:4])
+        notes.append(f"dropped {len(dropped)} running header/footer line(s): {shown_lines}")
+    paragraphs, joined = _paragraphs(pages)
+    if joined:
+        notes.append(f"joined {joined} word(s) hyphenated at line ends")
+    return join_paragraphs(paragraphs), tuple(notes)
+
+
+def _decrypt(reader, shown: str) -> None:  # type: ignore[no-untyped-def]
+    """Open a PDF that is encrypted only against editing (empty user password)."""
+    try:
+        opened = reader.decrypt("")
+    except Exception:  # missing AES support or a broken encryption dictionary
+        opened = 0
+    if not opened:
+        raise LoadError(shown, "is an encrypted PDF that needs a password",
+                        "save an unprotected copy and open that")
+
+
+def _page_lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
+    """A page's text lines, each with the baseline height of its first fragment."""
+    lines: list[_Line] = [_Line("", None)]
+
+    def on_text(text: str, cm, tm, font, size) -> None:  # type: ignore[no-untyped-def]
+        pieces = text.split("\n")
+        for index, piece in enumerate(pieces):
+            if index:
+                lines.append(_Line("", None))
+            current = lines[-1]
+            if piece and current.y is None and not current.text.strip():
+                try:
+                    current.y = float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+                except (TypeError, ValueError, IndexError):
+                    current.y = None
+            current.text += piece
+
+    page.extract_text(visitor_text=on_text)
+    return [line for line in lines if line.text.strip()]
+
+
+def _edge_key(text: str) -> str:
+    """How a header line is recognised on every page: page numbers and case ignored."""
+    return _DIGITS.sub("#", " ".join(text.split())).casefold()
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[str]]:
+    """Remove lines that open or close (nearly) every page: running headers and footers."""
+    if len(pages) < 2:
+        return pages, []
+    needed = max(2, math.ceil(0.75 * len(pages)))
+    counts: Counter[str] = Counter()
+    for page in pages:
+        edges = {_edge_key(line.text) for line in page[:_EDGE_LINES] + page[-_EDGE_LINES:]}
+        counts.update(edges)
+    running = {key for key, count in counts.items() if count >= needed and key.strip()}
+    if not running:
+        return pages, []
+    dropped: list[str] = []
+    kept_pages: list[list[_Line]] = []
+    for page in pages:
+        edge_ids = {id(line) for line in page[:_EDGE_LINES] + page[-_EDGE_LINES:]}
+        kept: list[_Line] = []
+        for line in page:
+            if id(line) in edge_ids and _edge_key(line.text) in running:
+                if line.text.strip() not in dropped:
+                    dropped.append(line.text.strip())
+            else:
+                kept.append(line)
+        kept_pages.append(kept)
+    return kept_pages, dropped
+
+
+def _paragraphs(pages: list[list[_Line]]) -> tuple[list[str], int]:
+    """Join lines into paragraphs across pages; return them and the hyphenations undone."""
+    widths = sorted(len(line.text.strip()) for page in pages for line in page)
+    typical = widths[int(len(widths) * 0.8)] if widths else 0
+    paragraphs: list[str] = []
+    current = ""
+    last_text = ""  # the previous line as printed, which may be on the previous page
+    joined = 0
+    gap = _usual_gap(pages)
+    for page in pages:
+        previous: _Line | None = None
+        for line in page:
+            text = line.text.strip()
+            if not current:
+                current = text
+            elif _breaks(previous, line, gap, last_text, typical):
+                paragraphs.append(current)
+                current = text
+            else:
+                current, was_hyphen = _join_lines(current, text)
+                joined += was_hyphen
+            previous = line
+            last_text = text
+    if current:
+        paragraphs.append(current)
+    return paragraphs, joined
+
+
+def _usual_gap(pages: list[list[_Line]]) -> float | None:
+    """The document's line spacing: its most common gap between consecutive lines."""
+    gaps: Counter[float] = Counter()
+    for page in pages:
+        for a, b in zip(page, page[1:], strict=False):
+            if a.y is not None and b.y is not None and a.y - b.y > 0.5:
+                gaps[round(a.y - b.y, 1)] += 1
+    if not gaps:
+        return None
+    return min(gaps, key=lambda g: (-gaps[g], g))
+
+
+def _breaks(previous: _Line | None, line: _Line, gap: float | None, last_text: str,
+            typical: int) -> bool:
+    """Does `line` start a new paragraph after the line `last_text`?"""
+    if previous is not None and previous.y is not None and line.y is not None and gap:
+        step = previous.y - line.y
+        # A wider gap than usual, or a jump up the page (a new column).
+        return step > gap * _PARAGRAPH_GAP or step < -gap
+    # No positions (or a page break): a short line that ends a sentence ends its paragraph.
+    return bool(_SENTENCE_END.search(last_text)) and len(last_text) < 0.8 * typical
+
+
+def _join_lines(left: str, right: str) -> tuple[str, bool]:
+    """Append a line to its paragraph, undoing a line-end hyphenation when it is one."""
+    hyphen = _HYPHENATED.search(left)
+    start = _WORD_START.match(right)
+    if hyphen and start and right[:1].islower():
+        if left.endswith("\u00ad") or not _is_compound(hyphen.group(1), start.group(1)):
+            return left[:-1] + right, True
+        return left + right, False
+    if left and right and _CJK.match(left[-1]) and _CJK.match(right[0]):
+        return left + right, False
+    return left + " " + right, False
+
+
+def _is_compound(first: str, second: str) -> bool:
+    """True when a line-end hyphen belongs to the word (well-known), not to the line break:
+    both halves are words and their join is not."""
+    from viewer.core.rarity import frequencies
+
+    words = frequencies("en")
+    if not words:
+        return False
+    joined = (first + second).lower()
+    return joined not in words and first.lower() in words and second.lower() in words

@@ -1,0 +1,145 @@
+"""Optional clean-up of scraped-text noise: repeated title lines, link-list tails, spam tokens.
+
+Saved web articles often repeat their title or a navigation line through the text, end with a
+list of links to other articles (each a short title, sometimes with a teaser), and carry stray
+search-engine tokens stuck to the end of a sentence. `trim_noise` removes these with generic
+line-shape rules (no site-specific phrases) and says what it removed, so nothing vanishes
+silently. It is off by default: offsets then refer to the file's text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A line repeated through the text is noise only when it is shaped like a title: this short
+#: at most and not ending a sentence (a quotation repeated on purpose does end one).
+MAX_REPEATED_LINE = 300
+#: A tail of link-like lines is trimmed only inside the last part of the text.
+TAIL_SEARCH_FRACTION = 0.5
+#: Share of the tail's lines that must look like link titles (the rest may be teasers).
+TAIL_LINK_SHARE = 0.6
+#: Fewest link-like lines that make a tail worth trimming.
+TAIL_MIN_LINKS = 3
+
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]]*$")
+_LINK_SEPARATOR = re.compile(r"\s[|»>›·•]\s|[|»>›]$")
+# A sentence-ending mark followed by 1-4 lower-case ASCII words and the line's end: a token
+# pasted after the last sentence of a paragraph, which real prose never leaves unpunctuated.
+_TRAILING_TOKEN = re.compile(
+    r"(?<=[.!?:;。！？：；”\"])([ \t]+[a-z][a-z0-9]*(?: [a-z][a-z0-9]*){0,3})[ \t]*$")
+_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
+
+
+@dataclass(frozen=True)
+class TrimResult:
+    """The trimmed text and one note per kind of noise removed (empty when none was)."""
+
+    text: str
+    notes: tuple[str, ...]
+
+
+def trim_noise(text: str) -> TrimResult:
+    """Remove a trailing link list, repeats of short lines, and stray end-of-line tokens."""
+    lines = _LINE.findall(text)
+    notes: list[str] = []
+    lines, tail = _trim_tail(lines)
+    if tail:
+        notes.append(f"trimmed a trailing list of {len(tail)} link-like lines: "
+                     + _quote(tail))
+    lines, repeated = _trim_repeats(lines)
+    if repeated:
+        notes.append(f"trimmed {len(repeated)} repeated lines: " + _quote(repeated))
+    lines, tokens = _trim_tokens(lines)
+    if tokens:
+        notes.append(f"trimmed {len(tokens)} stray end-of-line tokens: " + _quote(tokens))
+    return TrimResult("".join(lines), tuple(notes))
+
+
+def _quote(items: list[str], limit: int = 3, width: int = 60) -> str:
+    shown = [repr(item if len(item) <= width else item[: width - 1] + "…")
+             for item in items[:limit]]
+    more = len(items) - limit
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def _is_link_like(line: str) -> bool:
+    """A line shaped like a link title: short and unfinished, or segments joined by '|'."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 300:
+        return False
+    if _LINK_SEPARATOR.search(stripped):
+        return True
+    return len(stripped) <= 120 and not _SENTENCE_END.search(stripped)
+
+
+def _trim_tail(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Cut the longest tail that starts with a link-like line and is mostly link-like."""
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if len(nonblank) < TAIL_MIN_LINKS + 2:
+        return lines, []
+    total = sum(len(line) for line in lines)
+    limit = total * (1 - TAIL_SEARCH_FRACTION)
+    before = 0
+    offsets: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        offsets[i] = before
+        before += len(line)
+    best: int | None = None
+    links = 0
+    for count, i in enumerate(reversed(nonblank), start=1):
+        if offsets[i] < limit or count == len(nonblank):
+            break
+        if _is_link_like(lines[i]):
+            links += 1
+            if links >= TAIL_MIN_LINKS and links / count >= TAIL_LINK_SHARE:
+                best = i
+    if best is None:
+        return lines, []
+    removed = [line.strip() for line in lines[best:] if line.strip()]
+    kept = lines[:best]
+    # Keep the text's own last line ending shape: drop only the blank lines left dangling.
+    while kept and not kept[-1].strip():
+        kept.pop()
+    return kept, removed
+
+
+def _trim_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Keep the first of each short line that recurs; drop later copies and the blank line
+    that followed them so paragraphs stay separated by one blank line."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    removed: list[str] = []
+    skip_blank = False
+    for line in lines:
+        key = " ".join(line.split())
+        if not key:
+            if skip_blank:
+                skip_blank = False
+                continue
+            kept.append(line)
+            continue
+        skip_blank = False
+        words = len(key.split())
+        if (key in seen and len(key) <= MAX_REPEATED_LINE and (words >= 3 or len(key) >= 12)
+                and not _SENTENCE_END.search(key)):
+            removed.append(key)
+            skip_blank = bool(kept) and not kept[-1].strip()
+            continue
+        seen.add(key)
+        kept.append(line)
+    return kept, removed
+
+
+def _trim_tokens(lines: list[str]) -> tuple[list[str], list[str]]:
+    removed: list[str] = []
+    kept: list[str] = []
+    for line in lines:
+        body = line.rstrip("\r\n")
+        ending = line[len(body):]
+        match = _TRAILING_TOKEN.search(body)
+        if match and len(body[: match.start()].split()) >= 8:
+            removed.append(match.group(1).strip())
+            body = body[: match.start()]
+        kept.append(body + ending)
+    return kept, removed
