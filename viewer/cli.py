@@ -150,6 +150,14 @@ def window_parser() -> argparse.ArgumentParser:
                     "Run 'tandem compare A B --json OUT' to compare without the window.")
     parser.add_argument("files", nargs="*", metavar="FILE", help="one or two articles to open")
     parser.add_argument("--version", action="version", version=f"tandem {__version__}")
+    setup = parser.add_mutually_exclusive_group()
+    setup.add_argument("--install-desktop", action="store_true",
+                       help="add Tandem to your application menu (this installation, for you)")
+    setup.add_argument("--uninstall-desktop", action="store_true",
+                       help="take Tandem out of your application menu again")
+    setup.add_argument("--self-test", action="store_true",
+                       help="compare the sample articles offscreen, export PDF and HTML, "
+                            "and report whether this installation works")
     return parser
 
 
@@ -157,7 +165,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "compare":
         return run_compare(argv[1:])
-    args = window_parser().parse_args(argv)
+    parser = window_parser()
+    args = parser.parse_args(argv)
+    if (args.install_desktop or args.uninstall_desktop or args.self_test) and args.files:
+        parser.error("--install-desktop, --uninstall-desktop and --self-test take no files")
+    if args.install_desktop or args.uninstall_desktop:
+        # Qt-free, so it works over ssh and in a bare terminal.
+        from viewer import desktop_entry
+
+        if args.install_desktop:
+            return desktop_entry.run_install()
+        return desktop_entry.run_uninstall()
+    if args.self_test:
+        from viewer.self_test import run_self_test
+
+        return run_self_test()
     from viewer.app import run_window
 
     return run_window(args.files)
