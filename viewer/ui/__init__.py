@@ -1,0 +1,1 @@
+"""The desktop window: widgets that render a `Comparison`; no matching happens here."""
