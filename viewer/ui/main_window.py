@@ -620,6 +620,7 @@ class MainWindow(QMainWindow):
         self.start_comparison()
 
     def on_watchlist_changed(self, phrases: tuple[str, ...]) -> None:
+        self.settings_panel.apply_now()  # keep a pending edit of the other settings
         self.settings = replace(self.settings, watchlist=phrases)
         self.settings_panel.show_settings(self.settings)
         self.store.save_settings(self.settings)

@@ -25,8 +25,8 @@ class Utf16Map:
         # Positions of astral characters; empty for most texts, so conversions are identity.
         self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] \
             if _has_astral(text) else []
-        # UTF-16 position just after each astral character.
-        self._astral_end = [i + k + 2 for k, i in enumerate(self._astral)]
+        # UTF-16 position of each astral character's second (low surrogate) unit.
+        self._astral_low = [i + k + 1 for k, i in enumerate(self._astral)]
         self.length = len(text)
         self.utf16_length = len(text) + len(self._astral)
 
@@ -41,7 +41,7 @@ class Utf16Map:
         its character."""
         if not self._astral:
             return position
-        return position - bisect_right(self._astral_end, position)
+        return position - bisect_right(self._astral_low, position)
 
     def span_to_utf16(self, start: int, end: int) -> tuple[int, int]:
         return self.to_utf16(start), self.to_utf16(end)

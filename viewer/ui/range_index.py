@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Hashable, Iterable
 
-from viewer.ui.offsets import Utf16Map
+from viewer.ui.offsets import Utf16Map, display_text
 
 # The characters QTextDocument starts a new block after (see QTextCursor::insertText);
 # "\r\n" never reaches it (display_text rewrites it).
@@ -21,8 +21,8 @@ BlockRanges = list[tuple[int, int, Key]]
 
 
 def block_starts(text: str) -> list[int]:
-    """Python indices where the blocks of `display_text(text)` start."""
-    return [0] + [m.end() for m in _BLOCK_BREAK.finditer(text)]
+    """Python indices where the blocks of `text` start once shown (see `display_text`)."""
+    return [0] + [m.end() for m in _BLOCK_BREAK.finditer(display_text(text))]
 
 
 class RangeIndex:
