@@ -69,20 +69,28 @@ class CompareJob(QRunnable):
         try:
             comparison = compare(
                 self.doc_a, self.doc_b, self.settings,
-                progress=lambda stage, fraction: self.signals.progress.emit(token, stage, fraction),
+                progress=lambda stage, fraction: self._emit("progress", token, stage, fraction),
                 is_cancelled=self.cancel_event.is_set)
             if self.cancel_event.is_set():
                 raise Cancelled()
-            self.signals.progress.emit(token, "Preparing highlights", 1.0)
+            self._emit("progress", token, "Preparing highlights", 1.0)
             rendered = prepare(comparison)
         except Cancelled:
-            self.signals.cancelled.emit(token)
+            self._emit("cancelled", token)
         except TandemError as exc:
-            self.signals.failed.emit(token, str(exc))
+            self._emit("failed", token, str(exc))
         except Exception as exc:  # noqa: BLE001 - an engine bug must not kill the window
-            self.signals.failed.emit(token, f"the comparison failed: {type(exc).__name__}: {exc}")
+            self._emit("failed", token, f"the comparison failed: {type(exc).__name__}: {exc}")
         else:
-            self.signals.finished.emit(token, rendered)
+            self._emit("finished", token, rendered)
+
+    def _emit(self, name: str, *args: object) -> None:
+        try:
+            getattr(self.signals, name).emit(*args)
+        except RuntimeError:
+            # The window closed while this job ran: nobody is left to tell, and a late
+            # progress report must not turn into a failure.
+            self.cancel_event.set()
 
 
 class Comparer(QObject):
