@@ -24,6 +24,7 @@ class OverviewStrip(QWidget):
         self._phrases: list[tuple[int, int]] = []
         self._slogans: list[tuple[int, int]] = []
         self._view = (0.0, 0.0)
+        self._rows: dict[tuple[int, int], set[tuple[int, int]]] = {}
         self.scheme: Scheme = LIGHT
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
@@ -34,6 +35,7 @@ class OverviewStrip(QWidget):
         self._length = length
         self._phrases = phrases
         self._slogans = slogans
+        self._rows.clear()
         self.update()
 
     def set_view(self, top: float, bottom: float) -> None:
@@ -49,8 +51,8 @@ class OverviewStrip(QWidget):
         height = max(1, rect.height())
         if self._length:
             half = rect.width() / 2
-            self._draw(painter, self._phrases, 0, half, self.scheme.phrases[1].darker(115), height)
-            self._draw(painter, self._slogans, half, half, self.scheme.slogan, height)
+            self._draw(painter, 0, 0, half, self.scheme.phrases[1].darker(115), height)
+            self._draw(painter, 1, half, half, self.scheme.slogan, height)
         top, bottom = self._view
         view_color = QColor(self.palette().color(QPalette.ColorRole.Text))
         view_color.setAlpha(45)
@@ -58,14 +60,18 @@ class OverviewStrip(QWidget):
                          view_color)
         painter.end()
 
-    def _draw(self, painter: QPainter, spans: list[tuple[int, int]], x: float, width: float,
+    def _draw(self, painter: QPainter, kind: int, x: float, width: float,
               color: QColor, height: int) -> None:
-        scale = height / self._length
-        # Many marks fall on one pixel row of a long text: draw each row once.
-        rows: set[tuple[int, int]] = set()
-        for start, end in spans:
-            y0 = int(start * scale)
-            rows.add((y0, max(2, int(end * scale) - y0)))
+        rows = self._rows.get((kind, height))
+        if rows is None:
+            # Many marks fall on one pixel row of a long text: reduce once per height, so
+            # scrolling (which repaints the view box) stays cheap.
+            scale = height / self._length
+            rows = set()
+            for start, end in (self._phrases if kind == 0 else self._slogans):
+                y0 = int(start * scale)
+                rows.add((y0, max(2, int(end * scale) - y0)))
+            self._rows[(kind, height)] = rows
         for y, h in rows:
             painter.fillRect(QRectF(x, y, width, h), color)
 
