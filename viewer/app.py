@@ -1,4 +1,4 @@
-"""Start the desktop window (built in viewer.ui)."""
+"""Start the desktop window (built in viewer.ui) on zero, one or two files."""
 
 from __future__ import annotations
 
@@ -6,6 +6,16 @@ import sys
 from collections.abc import Sequence
 
 
-def run_window(files: Sequence[str]) -> int:
-    print("tandem: the window is not built yet; use 'tandem compare A B'", file=sys.stderr)
-    return 1
+def run_window(files: Sequence[str], settings_path: str | None = None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("Tandem")
+    app.setApplicationName("Tandem")
+    window = MainWindow(settings_path)
+    window.show()
+    if files:
+        window.open_paths(list(files))
+    return app.exec()

@@ -1,0 +1,293 @@
+"""Drive the real window: open, highlight, click-to-counterpart, walk, toggle, drop, errors,
+settings persistence, stale results and cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QTextCharFormat
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.ui.articles import PASSAGE, SLOGAN, article_a, article_b, write_pair
+from tests.ui.conftest import wait_rendered
+
+
+def format_at(pane, offset: int):  # type: ignore[no-untyped-def]
+    """The highlighter's char format covering Python offset `offset`, or None."""
+    position = pane.utf16.to_utf16(offset)
+    block = pane.view.document().findBlock(position)
+    within = position - block.position()
+    ranges = block.layout().formats()
+    for r in ranges:
+        if r.start <= within < r.start + r.length:
+            return QTextCharFormat(r.format)  # a copy: the range list is a temporary
+    return None
+
+
+def opened(make_window, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    a, b = write_pair(tmp_path)
+    window = make_window()
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    return window
+
+
+def passage_number(window) -> int:  # type: ignore[no-untyped-def]
+    text_a = window.documents[0].text
+    for number, p in enumerate(window.rendered.comparison.shared_phrases):
+        if PASSAGE[:40] in text_a[p.a[0]:p.a[1]]:
+            return number
+    raise AssertionError("the known passage was not found")
+
+
+def test_known_passage_is_highlighted_in_both_panes(make_window, qtbot, tmp_path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    pa, pb = window.panes
+    start_a = article_a().index(PASSAGE)
+    start_b = article_b().index(PASSAGE)
+    for pane, start in ((pa, start_a), (pb, start_b)):
+        for offset in (start, start + len(PASSAGE) // 2, start + len(PASSAGE) - 1):
+            fmt = format_at(pane, offset)
+            assert fmt is not None and fmt.background().style() != Qt.BrushStyle.NoBrush
+        assert format_at(pane, start - 3) is None or \
+            format_at(pane, start - 3).background().style() == Qt.BrushStyle.NoBrush
+    # The slogan is underlined (and the emoji before it did not shift the underline).
+    slogan_at = article_a().index(SLOGAN)
+    assert format_at(pa, slogan_at + 2).fontUnderline()
+    assert format_at(pa, slogan_at - 2) is None
+
+
+def test_click_scrolls_other_pane_to_counterpart(make_window, qtbot, tmp_path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    window.link_act.setChecked(False)
+    pa, pb = window.panes
+    start_b = article_b().index(PASSAGE)
+    assert not pb.is_visible(start_b)
+    rect = pa.view.cursorRect(pa.cursor_at(article_a().index(PASSAGE) + 5))
+    from PySide6.QtTest import QTest
+
+    QTest.mouseClick(pa.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, rect.center())
+    assert window.active_phrase == passage_number(window)
+    assert pb.is_visible(start_b)
+    assert pb.active is not None and pb.active[0] <= start_b < pb.active[1]
+
+
+def test_enter_on_highlight_jumps(make_window, qtbot, tmp_path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    pa, pb = window.panes
+    pa.place_cursor(article_a().index(PASSAGE) + 3)
+    pa.view.setFocus()
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(pa.view, Qt.Key.Key_Return)
+    assert pb.is_visible(article_b().index(PASSAGE))
+
+
+def test_alt_down_walks_passages_in_order(make_window, qtbot, tmp_path) -> None:
+    window = make_window()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    phrases = window.rendered.comparison.shared_phrases
+    assert len(phrases) >= 3
+    window.activateWindow()
+    window.panes[0].view.setFocus()
+    from PySide6.QtTest import QTest
+
+    seen = []
+    for _ in range(len(phrases)):
+        QTest.keyClick(window.panes[0].view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        seen.append(phrases[window.active_phrase].a[0])
+        assert window.panes[1].is_visible(phrases[window.active_phrase].b[0])
+    assert seen == sorted(seen) and len(set(seen)) == len(phrases)
+    QTest.keyClick(window.panes[0].view, Qt.Key.Key_F7)
+    assert phrases[window.active_phrase].a[0] == seen[-2]
+
+
+def test_slogan_row_toggles_its_highlight(make_window, qtbot, tmp_path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    slogans = window.rendered.comparison.slogans
+    number = next(i for i, s in enumerate(slogans) if s.phrase.lower() == SLOGAN)
+    at = slogans[number].occurrences_b[0][0] + 1
+    pb = window.panes[1]
+    assert format_at(pb, at).fontUnderline()
+    model = window.side_panel.slogans.model()
+    index = model.index(number, 0)
+    model.setData(index, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: not window.busy)
+    fmt = format_at(pb, at)
+    assert fmt is None or not fmt.fontUnderline()
+    model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: not window.busy)
+    assert format_at(pb, at).fontUnderline()
+
+
+def test_theme_row_moves_both_panes(make_window, qtbot, tmp_path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    window.link_act.setChecked(False)
+    themes = window.rendered.comparison.themes
+    assert themes
+    number = max(range(len(themes)), key=lambda i: themes[i].b[0])
+    theme = themes[number]
+    pa, pb = window.panes
+    assert not pb.is_visible(theme.b[0])
+    window.side_panel.setCurrentIndex(2)
+    table = window.side_panel.themes
+    index = table.model().index(number, 0)
+    table.scrollTo(index)
+    from PySide6.QtTest import QTest
+
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, table.visualRect(index).center())
+    assert pa.is_visible(theme.a[0])
+    assert pb.is_visible(theme.b[0])
+
+
+def drop(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    # Qt delivers a drop only to the widget that accepted the drag's entry.
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def test_drop_one_file_replaces_that_side(make_window, qtbot, tmp_path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    other = tmp_path / "other.txt"
+    other.write_text("Entirely different words about glaciers, moss and reindeer herding "
+                     "in the far north during a long polar night.", encoding="utf-8")
+    old_a = window.documents[0]
+    drop(window.panes[1].view.viewport(), [other])
+    assert window.documents[0] is old_a
+    assert window.documents[1].name == "other.txt"
+    assert window.panes[1].header.text().endswith("other.txt")
+    wait_rendered(qtbot, window)
+    assert window.rendered.comparison.document_b.name == "other.txt"
+
+
+def test_drop_two_files_replaces_both(make_window, qtbot, tmp_path) -> None:
+    window = make_window()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    a, b = write_pair(tmp_path)
+    drop(window.panes[1].view.viewport(), [a, b])
+    assert [d.name for d in window.documents] == ["harbour_a.txt", "harbour_b.txt"]
+    wait_rendered(qtbot, window)
+    assert window.rendered.comparison.document_a.name == "harbour_a.txt"
+
+
+def test_bad_file_gives_a_dialog_and_window_stays_usable(make_window, qtbot, tmp_path) -> None:
+    window = make_window()
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    window.open_paths([str(binary)], 0)
+    box = window.last_message
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "photo.txt" in box.text() and "binary" in box.text()
+    box.close()  # what the user's OK does
+    qtbot.waitUntil(lambda: window.last_message is None)
+    missing = tmp_path / "gone.txt"
+    window.open_paths([str(missing)], 1)
+    assert "gone.txt" in window.last_message.text()
+    assert "no such file" in window.last_message.text()
+    window.last_message.close()
+    assert window.documents == [None, None]
+    a, b = write_pair(tmp_path)
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    assert window.rendered.comparison.shared_phrases
+
+
+def test_paste_as_a_and_b(make_window, qtbot) -> None:
+    window = make_window()
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText(article_a())
+    window.action_paste(0)
+    clipboard.setText(article_b())
+    window.action_paste(1)
+    wait_rendered(qtbot, window)
+    assert window.documents[0].name == "Pasted text"
+    assert any(PASSAGE[:30] in window.documents[0].text[p.a[0]:p.a[1]]
+               for p in window.rendered.comparison.shared_phrases)
+    clipboard.setText("   ")
+    window.action_paste(1)
+    assert "clipboard" in window.last_message.text().lower()
+    window.last_message.close()
+
+
+def test_settings_survive_a_restart(make_window, qtbot, settings_ini) -> None:
+    window = make_window()
+    window.settings_panel.min_words.setValue(9)
+    window.settings_panel.stemming.setChecked(True)
+    window.side_panel.watch_edit.setPlainText("ferry timetable\n\nwinter programme")
+    window.side_panel._on_watch_saved()
+    window.apply_zoom(3)
+    window.close()
+    again = make_window(settings_ini)
+    assert again.settings.min_words == 9 and again.settings.stemming
+    assert again.settings_panel.min_words.value() == 9
+    assert again.settings.watchlist == ("ferry timetable", "winter programme")
+    assert "ferry timetable" in again.side_panel.watch_edit.toPlainText()
+    assert again.zoom == 3
+
+
+def test_corrupt_settings_fall_back_to_defaults(make_window, qtbot, tmp_path) -> None:
+    ini = tmp_path / "broken.ini"
+    ini.write_text('[compare]\nsettings="{\\"min_words\\": \\"lots\\"}"\n', encoding="utf-8")
+    window = make_window(str(ini))
+    assert window.settings.min_words == 5
+    qtbot.waitUntil(lambda: window.last_message is not None)
+    assert "defaults" in window.last_message.text()
+    window.last_message.close()
+
+
+def test_watchlist_phrase_is_found_and_highlighted(make_window, qtbot, tmp_path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    window.side_panel.watch_edit.setPlainText("covered hall")
+    window.side_panel._on_watch_saved()
+    wait_rendered(qtbot, window)
+    watched = [s for s in window.rendered.comparison.slogans if s.watchlist]
+    assert watched and watched[0].count_b == 60
+    assert format_at(window.panes[1], watched[0].occurrences_b[0][0]).fontUnderline()
+
+
+def big_pair(folder: Path, repeats: int) -> tuple[Path, Path]:
+    a, b = folder / "big_a.txt", folder / "big_b.txt"
+    text_a, text_b = article_a(), article_b().replace("\r\n", "\n")
+    a.write_text("\n\n".join(text_a.replace("ferry", f"ferry{i}") for i in range(repeats)),
+                 encoding="utf-8")
+    b.write_text("\n\n".join(text_b.replace("stall", f"stall{i}") for i in range(repeats)),
+                 encoding="utf-8")
+    return a, b
+
+
+def test_a_newer_request_discards_the_stale_result(make_window, qtbot, tmp_path) -> None:
+    a, b = write_pair(tmp_path)
+    window = make_window()
+    window.open_paths([str(a), str(b)])
+    first = window.comparer.token
+    window.settings_panel.min_words.setValue(12)
+    window.settings_panel.apply_now()
+    assert window.comparer.token == first + 1
+    wait_rendered(qtbot, window)
+    assert window.rendered.comparison.settings.min_words == 12
+
+
+def test_cancel_stops_a_long_comparison(make_window, qtbot, tmp_path) -> None:
+    a, b = big_pair(tmp_path, 120)
+    window = make_window()
+    with qtbot.waitSignal(window.comparer.signals.cancelled, timeout=30000):
+        window.open_paths([str(a), str(b)])
+        assert window.cancel_button.isVisible()
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        assert not window.cancel_button.isVisible()
+    assert window.comparer.wait(30000)
+    QApplication.processEvents()
+    assert window.rendered is None
+    assert "cancelled" in window.figures.text().lower()

@@ -1,0 +1,70 @@
+"""Find bar (Ctrl+F): searches the pane that last had focus and marks every hit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+#: More hits than this are counted but not all marked (ExtraSelections are slow in bulk).
+MAX_MARKED = 500
+
+
+def find_all(text: str, needle: str, case_sensitive: bool) -> list[tuple[int, int]]:
+    if not needle:
+        return []
+    haystack = text if case_sensitive else text.casefold()
+    target = needle if case_sensitive else needle.casefold()
+    if len(haystack) != len(text):  # casefold changed lengths (ß): fall back to lower()
+        haystack, target = text.lower(), needle.lower()
+        if len(haystack) != len(text):
+            haystack, target = text, needle
+    hits, start = [], 0
+    while True:
+        found = haystack.find(target, start)
+        if found < 0:
+            return hits
+        hits.append((found, found + len(target)))
+        start = found + max(1, len(target))
+
+
+class FindBar(QWidget):
+    search = Signal(str, bool, int)  # needle, case sensitive, step (+1 next, -1 previous, 0)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(objectName="find_edit", placeholderText="Find in the active pane")
+        self.case = QCheckBox("Match case")
+        self.status = QLabel()
+        previous = QToolButton(text="▲", toolTip="Previous hit")
+        following = QToolButton(text="▼", toolTip="Next hit (Enter)")
+        close = QToolButton(text="✕", toolTip="Close (Esc)")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(previous)
+        layout.addWidget(following)
+        layout.addWidget(self.case)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+        self.edit.textChanged.connect(lambda: self._emit(0))
+        self.edit.returnPressed.connect(lambda: self._emit(1))
+        self.case.toggled.connect(lambda: self._emit(0))
+        previous.clicked.connect(lambda: self._emit(-1))
+        following.clicked.connect(lambda: self._emit(1))
+        close.clicked.connect(self._on_close)
+
+    def _emit(self, step: int) -> None:
+        self.search.emit(self.edit.text(), self.case.isChecked(), step)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape:
+            self._on_close()
+        else:
+            super().keyPressEvent(event)
+
+    def _on_close(self) -> None:
+        self.hide()
+        self.closed.emit()

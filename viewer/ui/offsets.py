@@ -1,0 +1,52 @@
+"""Convert between Python string indices (the engine's currency) and Qt's UTF-16 positions.
+
+Qt counts a character outside the Basic Multilingual Plane (emoji, rare CJK) as two units,
+Python as one, so every span crossing into Qt goes through `Utf16Map`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+
+def display_text(text: str) -> str:
+    """The text handed to a QTextDocument, with the same length as `text`.
+
+    QTextDocument turns "\\r\\n" into one paragraph break, which would shift every later
+    offset by one; a space before the "\\n" keeps the length (and is invisible at a line end).
+    """
+    return text.replace("\r\n", " \n") if "\r" in text else text
+
+
+class Utf16Map:
+    """Maps indices of one text both ways; O(log n) per call, O(1) for BMP-only text."""
+
+    def __init__(self, text: str) -> None:
+        # Positions of astral characters; empty for most texts, so conversions are identity.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] \
+            if _has_astral(text) else []
+        # UTF-16 position of each astral character's second (low surrogate) unit.
+        self._astral_low = [i + k + 1 for k, i in enumerate(self._astral)]
+        self.length = len(text)
+        self.utf16_length = len(text) + len(self._astral)
+
+    def to_utf16(self, index: int) -> int:
+        """Qt position of Python index `index` (0..len(text))."""
+        if not self._astral:
+            return index
+        return index + bisect_left(self._astral, index)
+
+    def to_python(self, position: int) -> int:
+        """Python index of Qt position `position`; a position inside a surrogate pair maps to
+        its character."""
+        if not self._astral:
+            return position
+        return position - bisect_right(self._astral_low, position)
+
+    def span_to_utf16(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_utf16(start), self.to_utf16(end)
+
+
+def _has_astral(text: str) -> bool:
+    # max() over the string runs in C; much faster than a Python loop for 1 MB of text.
+    return bool(text) and ord(max(text)) > 0xFFFF

@@ -1,0 +1,81 @@
+"""A thin strip beside a pane showing where shared passages and slogans lie; click to go there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from viewer.ui.colors import LIGHT, Scheme
+
+
+class OverviewStrip(QWidget):
+    """Marks are drawn at each span's share of the text length; `jump_requested` carries the
+    fraction (0..1) of the text that was clicked."""
+
+    jump_requested = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setToolTip("Where shared passages (left) and slogans (right) lie; click to go there")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._length = 0
+        self._phrases: list[tuple[int, int]] = []
+        self._slogans: list[tuple[int, int]] = []
+        self._view = (0.0, 0.0)
+        self._rows: dict[tuple[int, int], set[tuple[int, int]]] = {}
+        self.scheme: Scheme = LIGHT
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(14, 100)
+
+    def set_marks(self, length: int, phrases: list[tuple[int, int]],
+                  slogans: list[tuple[int, int]]) -> None:
+        self._length = length
+        self._phrases = phrases
+        self._slogans = slogans
+        self._rows.clear()
+        self.update()
+
+    def set_view(self, top: float, bottom: float) -> None:
+        """The visible part of the text, as fractions of its length."""
+        if (top, bottom) != self._view:
+            self._view = (top, bottom)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        rect = self.rect()
+        painter.fillRect(rect, self.palette().color(QPalette.ColorRole.AlternateBase))
+        height = max(1, rect.height())
+        if self._length:
+            half = rect.width() / 2
+            self._draw(painter, 0, 0, half, self.scheme.phrases[1].darker(115), height)
+            self._draw(painter, 1, half, half, self.scheme.slogan, height)
+        top, bottom = self._view
+        view_color = QColor(self.palette().color(QPalette.ColorRole.Text))
+        view_color.setAlpha(45)
+        painter.fillRect(QRectF(0, top * height, rect.width(), max(2.0, (bottom - top) * height)),
+                         view_color)
+        painter.end()
+
+    def _draw(self, painter: QPainter, kind: int, x: float, width: float,
+              color: QColor, height: int) -> None:
+        rows = self._rows.get((kind, height))
+        if rows is None:
+            # Many marks fall on one pixel row of a long text: reduce once per height, so
+            # scrolling (which repaints the view box) stays cheap.
+            scale = height / self._length
+            rows = set()
+            for start, end in (self._phrases if kind == 0 else self._slogans):
+                y0 = int(start * scale)
+                rows.add((y0, max(2, int(end * scale) - y0)))
+            self._rows[(kind, height)] = rows
+        for y, h in rows:
+            painter.fillRect(QRectF(x, y, width, h), color)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton:
+            fraction = event.position().y() / max(1, self.height())
+            self.jump_requested.emit(min(1.0, max(0.0, fraction)))

@@ -1,0 +1,296 @@
+"""One side of the window: a file-name header, the read-only text, and its overview strip.
+
+The pane speaks Python offsets of `Document.text` to the rest of the window and converts to
+Qt's UTF-16 positions itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from viewer.core.document import Document
+from viewer.ui.colors import LIGHT, Scheme
+from viewer.ui.highlighter import PassageHighlighter
+from viewer.ui.offsets import Utf16Map, display_text
+from viewer.ui.overview import OverviewStrip
+from viewer.ui.range_index import RangeIndex
+
+FLASH_MS = 450
+
+
+def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[str]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+class TextView(QPlainTextEdit):
+    """Read-only, word-wrapped text that reports clicks/Enter at a position and file drops."""
+
+    activated = Signal(int)          # UTF-16 position
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self._press: QPoint | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        super().mouseReleaseEvent(event)
+        point = event.position().toPoint()
+        # A click, not the end of a drag-selection.
+        if (event.button() == Qt.MouseButton.LeftButton and self._press is not None
+                and (point - self._press).manhattanLength() < 4):
+            self.activated.emit(self.cursorForPosition(point).position())
+        self._press = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.activated.emit(self.textCursor().position())
+            return
+        super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt override)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+        else:
+            event.ignore()
+
+
+class Pane(QWidget):
+    """Header + text + overview strip for document A or B."""
+
+    activated = Signal(int)          # Python offset clicked or Entered
+    files_dropped = Signal(list)
+    scrolled = Signal()
+
+    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.document: Document | None = None
+        self.utf16 = Utf16Map("")
+        self.header = QLabel()
+        self.header.setObjectName(f"header_{side}")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.view = TextView(self)
+        self.view.setObjectName(f"text_{side}")
+        self.view.setPlaceholderText(
+            f"Article {side}: drop a file here, use File > Open, or try the sample.")
+        self.overview = OverviewStrip(self)
+        self.highlighter = PassageHighlighter(self.view.document())
+        self.scheme: Scheme = LIGHT
+        self._active: tuple[int, int] | None = None
+        self._flashing = False
+        self._find_hits: list[tuple[int, int]] = []
+        self._theme_span: tuple[int, int] | None = None
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(2)
+        body.addWidget(self.view, 1)
+        body.addWidget(self.overview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
+        self.set_title(None)
+
+        self.view.activated.connect(self._on_view_activated)
+        self.view.files_dropped.connect(self.files_dropped)
+        self.view.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self.overview.jump_requested.connect(self._on_overview_jump)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._on_flash_end)
+
+    # -- content ---------------------------------------------------------------------------
+    def set_title(self, document: Document | None) -> None:
+        if document is None:
+            self.header.setText(f"{self.side}: (no article)")
+            self.header.setToolTip("")
+        else:
+            self.header.setText(f"{self.side}: {document.name}")
+            self.header.setToolTip(document.path or document.name)
+
+    def set_document(self, document: Document | None) -> None:
+        self.document = document
+        self.set_title(document)
+        self.highlighter.apply(None, {})
+        self._active = None
+        self._find_hits = []
+        self._theme_span = None
+        text = document.text if document else ""
+        self.utf16 = Utf16Map(text)
+        self.view.setPlainText(display_text(text))
+        self.overview.set_marks(len(text), [], [])
+        self._update_extra()
+        self._on_scroll()
+
+    def set_highlights(self, index: RangeIndex | None, slogan_kinds: dict[int, bool],
+                       phrase_spans: list[tuple[int, int]],
+                       slogan_spans: list[tuple[int, int]]) -> None:
+        if index is not None:
+            self.utf16 = index.utf16
+        self.highlighter.apply(index, slogan_kinds)
+        length = len(self.document.text) if self.document else 0
+        self.overview.set_marks(length, phrase_spans, slogan_spans)
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        self.scheme = scheme
+        self.overview.scheme = scheme
+        self.highlighter.set_scheme(scheme)
+        self.overview.update()
+        self._update_extra()
+
+    # -- positions -------------------------------------------------------------------------
+    def cursor_at(self, offset: int) -> QTextCursor:
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(min(self.utf16.to_utf16(offset), self.utf16.utf16_length))
+        return cursor
+
+    def line_of(self, offset: int) -> int:
+        """Visual line number (wrapped lines count) of a Python offset."""
+        position = min(self.utf16.to_utf16(offset), self.utf16.utf16_length)
+        block = self.view.document().findBlock(position)
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position()) if layout else None
+        within = line.lineNumber() if line is not None and line.isValid() else 0
+        return block.firstLineNumber() + within
+
+    def center_on(self, offset: int) -> None:
+        """Scroll so the line holding `offset` sits in the middle of the viewport."""
+        spacing = max(1, self.view.fontMetrics().lineSpacing())
+        visible = self.view.viewport().height() / spacing
+        bar = self.view.verticalScrollBar()
+        bar.setValue(max(0, self.line_of(offset) - int(visible / 2)))
+
+    def middle_offset(self) -> int:
+        """Python offset of the text at the middle of the viewport."""
+        point = QPoint(4, self.view.viewport().height() // 2)
+        return self.utf16.to_python(self.view.cursorForPosition(point).position())
+
+    def visible_range(self) -> tuple[int, int]:
+        viewport = self.view.viewport()
+        top = self.view.cursorForPosition(QPoint(0, 0)).position()
+        bottom = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height()))
+        return self.utf16.to_python(top), self.utf16.to_python(bottom.position())
+
+    def is_visible(self, offset: int) -> bool:
+        rect = self.view.cursorRect(self.cursor_at(offset))
+        return self.view.viewport().rect().intersects(rect)
+
+    def place_cursor(self, offset: int) -> None:
+        self.view.setTextCursor(self.cursor_at(offset))
+
+    # -- transient marks (ExtraSelections: few, so cheap) ----------------------------------
+    def set_active(self, span: tuple[int, int] | None, flash: bool = False) -> None:
+        self._active = span
+        self._flashing = flash and span is not None
+        if self._flashing:
+            self._flash_timer.start(FLASH_MS)
+        self._update_extra()
+
+    def set_theme_span(self, span: tuple[int, int] | None) -> None:
+        self._theme_span = span
+        self._update_extra()
+
+    def set_find_hits(self, hits: list[tuple[int, int]]) -> None:
+        self._find_hits = hits
+        self._update_extra()
+
+    @property
+    def active(self) -> tuple[int, int] | None:
+        return self._active
+
+    def _selection(self, span: tuple[int, int], fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = self.cursor_at(span[0])
+        cursor.setPosition(min(self.utf16.to_utf16(span[1]), self.utf16.utf16_length),
+                           QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def _update_extra(self) -> None:
+        selections = []
+        if self._theme_span is not None:
+            fmt = QTextCharFormat()
+            fmt.setFontOverline(True)
+            fmt.setForeground(self.scheme.theme)
+            selections.append(self._selection(self._theme_span, fmt))
+        for hit in self._find_hits:
+            fmt = QTextCharFormat()
+            fmt.setBackground(self.scheme.find)
+            selections.append(self._selection(hit, fmt))
+        if self._active is not None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(self.scheme.flash if self._flashing else self.scheme.active)
+            fmt.setFontWeight(700)
+            selections.append(self._selection(self._active, fmt))
+        self.view.setExtraSelections(selections)
+
+    # -- handlers --------------------------------------------------------------------------
+    def _on_flash_end(self) -> None:
+        self._flashing = False
+        self._update_extra()
+
+    def _on_view_activated(self, position: int) -> None:
+        if self.document is not None:
+            self.activated.emit(self.utf16.to_python(position))
+
+    def _on_scroll(self) -> None:
+        length = len(self.document.text) if self.document else 0
+        if length:
+            top, bottom = self.visible_range()
+            self.overview.set_view(top / length, bottom / length)
+        self.scrolled.emit()
+
+    def _on_overview_jump(self, fraction: float) -> None:
+        if self.document is not None:
+            self.center_on(int(fraction * len(self.document.text)))
+
+
+def display_name(path: str) -> str:
+    return Path(path).name or path

@@ -1,0 +1,258 @@
+"""Side panel tabs: shared phrases, slogans (with highlight toggles and the watch-list) and
+theme overlap. Table models are lazy so thousands of rows cost nothing until shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.model import Comparison, SharedPhrase
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def differences_text(phrase: SharedPhrase, text_a: str, text_b: str) -> str:
+    """Word-level differences of a passage, e.g. 'cheap → low-cost; + worth'."""
+    if phrase.exact:
+        return "identical"
+    parts = []
+    for diff in phrase.differences[:6]:
+        a = text_a[diff.a[0]:diff.a[1]]
+        b = text_b[diff.b[0]:diff.b[1]]
+        if diff.kind == "delete":
+            parts.append(f"− {a}")
+        elif diff.kind == "insert":
+            parts.append(f"+ {b}")
+        else:
+            parts.append(f"{a} → {b}")
+    if len(phrase.differences) > 6:
+        parts.append(f"… {len(phrase.differences) - 6} more")
+    return "; ".join(parts) or "edited"
+
+
+def line_number(text: str, offset: int, cache: dict[int, int]) -> int:
+    if offset not in cache:
+        cache[offset] = text.count("\n", 0, offset) + 1
+    return cache[offset]
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows computed on demand by `cell(row, column)`; column 0 may be checkable."""
+
+    def __init__(self, headers: Sequence[str], count: int,
+                 cell: Callable[[int, int], Any], checkable: bool = False,
+                 tooltip: Callable[[int], str] | None = None) -> None:
+        super().__init__()
+        self.headers = list(headers)
+        self.count = count
+        self.cell = cell
+        self.checkable = checkable
+        self.unchecked: set[int] = set()
+        self.tooltip = tooltip
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self.count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(row, column)
+        if role == Qt.ItemDataRole.CheckStateRole and self.checkable and column == 0:
+            return (Qt.CheckState.Unchecked if row in self.unchecked
+                    else Qt.CheckState.Checked)
+        if role == Qt.ItemDataRole.ToolTipRole and self.tooltip is not None:
+            return self.tooltip(row)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.checkable and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any,  # noqa: N802 (Qt override)
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not self.checkable:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(
+            value, Qt.CheckState) else value == Qt.CheckState.Checked
+        if checked:
+            self.unchecked.discard(index.row())
+        else:
+            self.unchecked.add(index.row())
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+
+def _table(name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+class SidePanel(QTabWidget):
+    """Rows emit `phrase_chosen(i)`, `slogan_chosen(i)`, `theme_chosen(i)`;
+    `slogan_toggled(i, shown)` and `watchlist_changed(phrases)` come from the slogans tab."""
+
+    phrase_chosen = Signal(int)
+    slogan_chosen = Signal(int)
+    theme_chosen = Signal(int)
+    slogan_toggled = Signal(int, bool)
+    watchlist_changed = Signal(tuple)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("side_panel")
+        self.phrases = _table("phrases_table")
+        self.slogans = _table("slogans_table")
+        self.themes = _table("themes_table")
+        self.watch_edit = QPlainTextEdit()
+        self.watch_edit.setObjectName("watchlist_edit")
+        self.watch_edit.setPlaceholderText("Your own phrases to watch, one per line")
+        self.watch_edit.setMaximumHeight(90)
+        apply_watch = QPushButton("Save watch-list")
+        apply_watch.setObjectName("watchlist_save")
+        apply_watch.clicked.connect(self._on_watch_saved)
+
+        slogans_page = QWidget()
+        layout = QVBoxLayout(slogans_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.slogans, 1)
+        layout.addWidget(QLabel("Watch-list (always searched and highlighted):"))
+        layout.addWidget(self.watch_edit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(apply_watch)
+        layout.addLayout(row)
+
+        self.addTab(self.phrases, "Shared phrases")
+        self.addTab(slogans_page, "Slogans")
+        self.addTab(self.themes, "Themes")
+        self.phrases.activated.connect(lambda i: self.phrase_chosen.emit(i.row()))
+        self.phrases.clicked.connect(lambda i: self.phrase_chosen.emit(i.row()))
+        self.slogans.clicked.connect(self._on_slogan_clicked)
+        self.slogans.activated.connect(lambda i: self.slogan_chosen.emit(i.row()))
+        self.themes.activated.connect(lambda i: self.theme_chosen.emit(i.row()))
+        self.themes.clicked.connect(lambda i: self.theme_chosen.emit(i.row()))
+        self.show_comparison(None)
+
+    def set_watchlist(self, phrases: Sequence[str]) -> None:
+        self.watch_edit.setPlainText("\n".join(phrases))
+
+    def _on_watch_saved(self) -> None:
+        lines = self.watch_edit.toPlainText().splitlines()
+        self.watchlist_changed.emit(tuple(p.strip() for p in lines if p.strip()))
+
+    def _on_slogan_clicked(self, index: QModelIndex) -> None:
+        if index.column() != 0:
+            self.slogan_chosen.emit(index.row())
+
+    def _on_slogan_check(self, top: QModelIndex, _bottom: QModelIndex, roles: list) -> None:
+        if Qt.ItemDataRole.CheckStateRole in roles or not roles:
+            model = self.slogans.model()
+            self.slogan_toggled.emit(top.row(), top.row() not in model.unchecked)
+
+    def show_comparison(self, comparison: Comparison | None,
+                        hidden_slogans: set[int] | None = None) -> None:
+        if comparison is None:
+            self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"], 0,
+                                               lambda r, c: None))
+            self._set(self.slogans, RowsModel(["Slogan", "A", "B"], 0, lambda r, c: None, True))
+            self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"], 0,
+                                             lambda r, c: None))
+            self._titles(0, 0, 0)
+            return
+        text_a, text_b = comparison.document_a.text, comparison.document_b.text
+        phrases, slogans, themes = (comparison.shared_phrases, comparison.slogans,
+                                    comparison.themes)
+        lines_a: dict[int, int] = {}
+        lines_b: dict[int, int] = {}
+
+        def phrase_cell(row: int, column: int) -> Any:
+            p = phrases[row]
+            if column == 0:
+                return p.words
+            if column == 1:
+                return line_number(text_a, p.a[0], lines_a)
+            if column == 2:
+                return line_number(text_b, p.b[0], lines_b)
+            return differences_text(p, text_a, text_b)
+
+        def phrase_tip(row: int) -> str:
+            p = phrases[row]
+            return text_a[p.a[0]:p.a[1]][:400]
+
+        def slogan_cell(row: int, column: int) -> Any:
+            s = slogans[row]
+            if column == 0:
+                return s.phrase + ("  (watch-list)" if s.watchlist else "")
+            return s.count_a if column == 1 else s.count_b
+
+        def theme_cell(row: int, column: int) -> Any:
+            t = themes[row]
+            if column == 0:
+                return f"{t.score:.2f}"
+            if column == 1:
+                return line_number(text_a, t.a[0], lines_a)
+            if column == 2:
+                return line_number(text_b, t.b[0], lines_b)
+            return ", ".join(t.terms)
+
+        self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"],
+                                          len(phrases), phrase_cell, tooltip=phrase_tip))
+        slogan_model = RowsModel(["Slogan", "A", "B"], len(slogans), slogan_cell, True)
+        slogan_model.unchecked = set(hidden_slogans or ())
+        self._set(self.slogans, slogan_model)
+        self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"],
+                                         len(themes), theme_cell))
+        self._titles(len(phrases), len(slogans), len(themes))
+
+    def _set(self, table: QTableView, model: RowsModel) -> None:
+        old = table.model()
+        table.setModel(model)
+        if old is not None:
+            old.deleteLater()
+        if table is self.slogans:
+            model.dataChanged.connect(self._on_slogan_check)
+            table.setColumnWidth(0, 230)
+            table.setColumnWidth(1, 36)
+        else:
+            for column, width in enumerate((52, 52, 52)):
+                table.setColumnWidth(column, width)
+
+    def _titles(self, phrases: int, slogans: int, themes: int) -> None:
+        self.setTabText(0, f"Shared phrases ({phrases})")
+        self.setTabText(1, f"Slogans ({slogans})")
+        self.setTabText(2, f"Themes ({themes})")
