@@ -14,6 +14,10 @@ def run_window(files: Sequence[str], settings_path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Tandem")
     app.setApplicationName("Tandem")
+    app.setDesktopFileName("tandem")
+    from viewer.ui.icon import app_icon
+
+    app.setWindowIcon(app_icon())
     window = MainWindow(settings_path)
     window.show()
     if files:

@@ -7,7 +7,7 @@ import pytest
 from viewer.core.errors import LoadError
 from viewer.core.loading import load_document
 
-SAMPLE = "Digital China\r\nbuilds a \u201cnetwork power\u201d \u2014 caf\u00e9 \u6570\u5b57\u4e2d\u56fd.\n"
+SAMPLE = "Digital China\r\nbuilds a \u201cnetwork power\u201d \u2014 caf\u00e9 数字中国.\n"
 
 
 @pytest.mark.parametrize("encoding,prefix", [
@@ -23,10 +23,10 @@ def test_text_decodes_exactly_with_crlf_kept(tmp_path, encoding, prefix):
 
 
 LEGACY = {
-    "gb18030": "\u4f1a\u8bae\u6307\u51fa\uff0c\u8981\u575a\u6301\u628a\u79d1\u6280\u81ea\u7acb"
-               "\u81ea\u5f3a\u4f5c\u4e3a\u57ce\u5e02\u53d1\u5c55\u7684\u6218\u7565\u652f\u6491"
-               "\u3002\u4eca\u5e74\u4ee5\u6765\uff0c\u5168\u5e02\u7814\u53d1\u6295\u5165"
-               "\u6301\u7eed\u589e\u957f\u3002\r\n" * 3,
+    "gb18030": "会议指出，要坚持把科技自立"
+               "自强作为城市发展的战略支撑"
+               "。今年以来，全市研发投入"
+               "持续增长。\r\n" * 3,
     "cp1252": "Le conseil municipal a approuv\u00e9 mardi le projet de r\u00e9novation du port. "
               "Selon le maire, les entrep\u00f4ts seront transform\u00e9s en logements "
               "abordables et une nouvelle gare maritime reliera le quartier \u00e0 "

@@ -13,14 +13,14 @@ def test_words_keep_their_offsets():
 
 
 def test_keys_fold_case_quotes_and_width():
-    keys = [t.key for t in tokens("Nation\u2019s NATION's \uff24\uff49\uff47\uff49\uff54\uff41\uff4c 2\uff10\uff12\uff14")]
+    keys = [t.key for t in tokens("Nation\u2019s NATION's Ｄｉｇｉｔａｌ 2０２４")]
     assert keys == ["nation's", "nation's", "digital", "2024"]
 
 
 def test_chinese_is_one_token_per_character_with_numbers_kept_whole():
-    text = "\u6570\u5b57\u4e2d\u56fd2024\u5e74"
+    text = "数字中国2024年"
     toks = tokens(text)
-    assert [t.text for t in toks] == ["\u6570", "\u5b57", "\u4e2d", "\u56fd", "2024", "\u5e74"]
+    assert [t.text for t in toks] == ["数", "字", "中", "国", "2024", "年"]
     assert [(t.start, t.end) for t in toks][-2:] == [(4, 8), (8, 9)]
 
 
@@ -31,4 +31,5 @@ def test_stemming_is_optional():
 
 
 def test_case_sensitive_keys_keep_case():
-    assert Normalizer(case_sensitive=True).key("Digital") != Normalizer(case_sensitive=True).key("digital")
+    sensitive = Normalizer(case_sensitive=True)
+    assert sensitive.key("Digital") != sensitive.key("digital")

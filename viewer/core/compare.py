@@ -6,9 +6,9 @@ It reports progress and can be cancelled between stages (and inside long ones).
 
 from __future__ import annotations
 
+import math
 import time
 from bisect import bisect_left
-import math
 from collections import Counter
 from collections.abc import Callable
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import math
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 #: Bits given to a word too rare to be in the list (the small lists stop near 1e-6).

@@ -6,7 +6,6 @@ from functools import lru_cache
 
 from viewer.core.normalize import plain_key
 
-
 #: Modal and auxiliary words the package's English list lacks.
 _ENGLISH_EXTRA = ("will", "can", "shall", "may", "might", "must", "also", "upon", "unto")
 

@@ -1,0 +1,90 @@
+"""Speed and memory of the engine: prints figures, asserts nothing.
+
+    python bench/bench_compare.py                      # the built-in 5k-word pair
+    python bench/bench_compare.py A.txt B.txt [...]    # any pairs of files
+
+For each pair: tokenizing alone (the floor), each stage of the comparison, the whole
+comparison (best of a few runs for small pairs), and the process's peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from viewer.core.compare import compare  # noqa: E402
+from viewer.core.document import Document  # noqa: E402
+from viewer.core.loading import load_document  # noqa: E402
+from viewer.core.normalize import Normalizer  # noqa: E402
+from viewer.core.tokenize import Vocabulary, tokenize  # noqa: E402
+from viewer.resources import resource_path  # noqa: E402
+
+
+def five_thousand_word_pair() -> tuple[Document, Document]:
+    """About 5,000 words a side, built from the sample articles shuffled differently."""
+    a = resource_path("samples", "sample_a.txt").read_text(encoding="utf-8")
+    b = resource_path("samples", "sample_b.txt").read_text(encoding="utf-8")
+    paras_a, paras_b = a.split("\n\n"), b.split("\n\n")
+    text_a, text_b = [], []
+    k = 0
+    while sum(len(p.split()) for p in text_a) < 5000:
+        text_a.append(paras_a[k % len(paras_a)] + f" (part {k})")
+        text_b.append(paras_b[(k * 7) % len(paras_b)] + f" (section {k})")
+        k += 1
+    return Document("\n\n".join(text_a), "a5k"), Document("\n\n".join(text_b), "b5k")
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(doc_a: Document, doc_b: Document, label: str, repeats: int) -> None:
+    started = time.perf_counter()
+    vocabulary = Vocabulary()
+    tokens_a = tokenize(doc_a.text, Normalizer(), vocabulary)
+    tokens_b = tokenize(doc_b.text, Normalizer(), vocabulary)
+    tokenizing = time.perf_counter() - started
+
+    best, stages = float("inf"), []
+    for _ in range(repeats):
+        marks: list[tuple[str, float]] = []
+        t0 = time.perf_counter()
+        result = compare(doc_a, doc_b, progress=lambda s, f: marks.append((s, time.perf_counter())))
+        elapsed = time.perf_counter() - t0
+        if elapsed < best:
+            best = elapsed
+            stages = [(marks[i][0], marks[i + 1][1] - marks[i][1]) for i in range(len(marks) - 1)]
+    print(f"{label}: {len(tokens_a)} + {len(tokens_b)} words, "
+          f"{len(doc_a.text) / 1e6:.2f} + {len(doc_b.text) / 1e6:.2f} MB")
+    print(f"  tokenizing alone   {tokenizing:8.3f} s")
+    for stage, seconds in stages:
+        print(f"  {stage:<22} {seconds:8.3f} s")
+    print(f"  whole comparison   {best:8.3f} s  (best of {repeats})")
+    print(f"  found: {len(result.shared_phrases)} shared phrases, {len(result.slogans)} slogans, "
+          f"{len(result.themes)} themes")
+    print(f"  peak memory        {peak_mb():8.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", help="pairs of files: A1 B1 A2 B2 ...")
+    parser.add_argument("--repeats", type=int, default=0, help="runs per pair (best is shown)")
+    args = parser.parse_args()
+    if len(args.files) % 2:
+        parser.error("give files in pairs")
+    if not args.files:
+        a, b = five_thousand_word_pair()
+        measure(a, b, "built-in 5k-word pair", args.repeats or 10)
+    for a_path, b_path in zip(args.files[::2], args.files[1::2], strict=True):
+        a, b = load_document(a_path), load_document(b_path)
+        size = len(a.text) + len(b.text)
+        measure(a, b, f"{a_path} | {b_path}", args.repeats or (5 if size < 200_000 else 1))
+
+
+if __name__ == "__main__":
+    main()
