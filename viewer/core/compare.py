@@ -22,7 +22,7 @@ from viewer.core.settings import Settings
 from viewer.core.slogans import SloganContext, find_slogans, find_watched
 from viewer.core.stopwords import stop_words
 from viewer.core.themes import build_passages, find_themes, passage_spans
-from viewer.core.tokenize import TokenStream, Vocabulary, tokenize, word_spans
+from viewer.core.tokenize import TokenStream, Vocabulary, tokenize
 from viewer.core.wordiff import word_differences
 
 #: CJK text is tokenized per character; this many characters make one "word" of settings.
@@ -206,11 +206,10 @@ def _themes(doc_a: Document, doc_b: Document, tokens_a: TokenStream, tokens_b: T
 
     passages = []
     for doc, stream in ((doc_a, tokens_a), (doc_b, tokens_b)):
-        spans = passage_spans(doc.text, doc.paragraphs, _word_count)
+        def count_words(start: int, end: int, starts: list[int] = stream.starts) -> int:
+            return bisect_left(starts, end) - bisect_left(starts, start)
+
+        spans = passage_spans(doc.text, doc.paragraphs, count_words)
         passages.append(build_passages(spans, terms_of(stream), lambda t: weights.get(t, 1.0)))
     return find_themes(passages[0], passages[1], phrases, min_score=settings.theme_min_score,
                        limit=settings.max_themes)
-
-
-def _word_count(text: str) -> int:
-    return len(word_spans(text))

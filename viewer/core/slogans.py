@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 import re
-from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
@@ -48,143 +49,162 @@ def _breaks_after(context: SloganContext) -> set[int]:
     return found
 
 
-class _Levels:
-    """N-gram ids per position for n = 1..top over the two documents laid end to end."""
+def _segments(context: SloganContext, first_sentinel: int = 1) -> tuple[list[int], list[int]]:
+    """The document's ids with a unique negative sentinel after every break, so no n-gram
+    spans a sentence end, and the token index behind each position (-1 at sentinels)."""
+    ids = context.tokens.ids
+    breaks = sorted(k for k in _breaks_after(context) if k < len(ids) - 1)
+    seq: list[int] = []
+    where: list[int] = []
+    start = 0
+    sentinel = -first_sentinel
+    for k in breaks:
+        seq.extend(ids[start:k + 1])
+        where.extend(range(start, k + 1))
+        seq.append(sentinel)
+        sentinel -= 1
+        where.append(-1)
+        start = k + 1
+    seq.extend(ids[start:])
+    where.extend(range(start, len(ids)))
+    seq.append(sentinel)  # the end of the document is a break too
+    where.append(-1)
+    return seq, where
 
-    def __init__(self, ids: list[int], breaks: set[int], split: int, top: int) -> None:
-        self.split = split  # positions < split are in A
-        size = len(ids)
-        self.grams: list[array] = [array("i")]  # index n: gram id at each position, or -1
-        self.counts: list[list[tuple[int, int]]] = [[]]
-        self.prefix: list[list[int]] = [[]]
-        level = array("i", ids)
-        self.grams.append(level)
-        self.counts.append(self._count(level, range(size), max(ids, default=-1) + 1))
-        self.prefix.append([])
-        active = [p for p in range(size) if sum(self.counts[1][level[p]]) >= 2]
+
+_MASK = (1 << 61) - 1
+_BASE = 1_000_003
+
+
+def _hash(gram: Sequence[int]) -> int:
+    """The rolling hash of a gram, as `_Counts` computes it level by level."""
+    value = gram[0]
+    for token in gram[1:]:
+        value = (value * _BASE + token) & _MASK
+    return value
+
+
+class _Counts:
+    """How often each recurring n-gram (n = 1..top) occurs in A and in B, by rolling hash.
+
+    An n-gram can recur only if both of its (n-1)-word parts recur, so each level looks
+    only at positions still alive at the level below; in running text that set shrinks
+    fast. Every step is a comprehension, `Counter` or `dict(zip(...))` over plain ints.
+    Sentinels at breaks are unique, so no gram that spans a sentence end can recur."""
+
+    def __init__(self, seq: list[int], split: int, top: int) -> None:
+        self.seq = seq
+        self.counts: list[dict[int, tuple[int, int]]] = [{}]
+        self.first: list[dict[int, int]] = [{}]
+        self.parts: list[dict[int, tuple[int, int]]] = [{}]
+        # Level 1 (single words) is skipped: slogans have two words at least.
+        self.counts.append({})
+        self.first.append({})
+        self.parts.append({})
+        alive = list(range(len(seq) - 1))
+        values = [(x * _BASE + y) & _MASK for x, y in zip(seq, seq[1:], strict=False)]
+        by_position: dict[int, int] | list[int] = seq
         for n in range(2, top + 1):
-            previous, previous_counts = self.grams[n - 1], self.counts[n - 1]
-            new_level = array("i", [-1]) * size
-            table: dict[tuple[int, int], int] = {}
-            prefixes: list[int] = []
-            grown = []
-            for p in active:
-                q = p + n - 1
-                if q >= size or (q - 1) in breaks or (p < split <= q):
-                    continue
-                key = (previous[p], ids[q])
-                gid = table.get(key)
-                if gid is None:
-                    gid = table[key] = len(prefixes)
-                    prefixes.append(previous[p])
-                new_level[p] = gid
-                grown.append(p)
-            counts = self._count(new_level, grown, len(prefixes))
-            self.grams.append(new_level)
-            self.counts.append(counts)
-            self.prefix.append(prefixes)
-            active = [p for p in grown if sum(counts[new_level[p]]) >= 2]
-            del previous_counts
-        self.size = size
+            if n > 2:
+                alive_set = set(alive)
+                limit = len(seq) - n
+                grown = [p for p in alive if p + 1 in alive_set and p <= limit]
+                values = [(by_position[p] * _BASE + seq[p + n - 1]) & _MASK for p in grown]
+                alive = grown
+            cut = bisect_left(alive, split)
+            in_a, in_b = Counter(values[:cut]), Counter(values[cut:])
+            level = {h: (c, in_b.get(h, 0)) for h, c in in_a.items() if c >= 2 or h in in_b}
+            level.update({h: (0, c) for h, c in in_b.items() if c >= 2 and h not in in_a})
+            kept = [(p, h) for p, h in zip(alive, values, strict=True) if h in level]
+            first = {h: p for p, h in reversed(kept)}  # the earliest position wins
+            self.parts.append({h: (by_position[p], by_position[p + 1])
+                               for h, p in first.items()})
+            self.counts.append(level)
+            self.first.append(first)
+            alive = [p for p, _ in kept]
+            values = [h for _, h in kept]
+            by_position = dict(kept)
+            if not alive:
+                break
 
-    def _count(self, level: array, positions: Sequence[int] | range,
-               distinct: int) -> list[tuple[int, int]]:
-        in_a = [0] * distinct
-        in_b = [0] * distinct
-        split = self.split
-        for p in positions:
-            g = level[p]
-            if p < split:
-                in_a[g] += 1
-            else:
-                in_b[g] += 1
-        return list(zip(in_a, in_b, strict=True))
+    def gram(self, n: int, value: int) -> tuple[int, ...]:
+        p = self.first[n][value]
+        return tuple(self.seq[p:p + n])
 
 
 def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                  bits: Sequence[float], stop_ids: set[int], *, min_words: int,
                  max_words: int, min_count: int, limit: int) -> list[Slogan]:
     """The recurring phrases of `a` and `b`, best first, at most `limit`."""
-    split = len(a.tokens)
-    ids = a.tokens.ids + b.tokens.ids
-    breaks = _breaks_after(a) | {split + k for k in _breaks_after(b)} | {split - 1}
-    levels = _Levels(ids, breaks, split, max_words + 1)
+    seq_a, where_a = _segments(a)
+    seq_b, where_b = _segments(b, first_sentinel=len(seq_a) + 1)
+    counts = _Counts(seq_a + seq_b, len(seq_a), max_words + 1)
+    levels = len(counts.counts) - 1
 
-    absorbed: list[set[int]] = [set() for _ in range(max_words + 2)]
-    for n in range(2, max_words + 2):
-        shorter = levels.counts[n - 1]
-        counts = levels.counts[n]
-        grams = levels.grams[n]
-        shorter_grams = levels.grams[n - 1]
-        seen: set[int] = set()
-        for p in range(levels.size):
-            e = grams[p]
-            if e < 0 or e in seen:
-                continue
-            seen.add(e)
-            if sum(counts[e]) < 2:
-                continue
-            prefix = levels.prefix[n][e]
-            if counts[e] == shorter[prefix]:
-                absorbed[n - 1].add(prefix)
-            suffix = shorter_grams[p + 1]
-            if counts[e] == shorter[suffix]:
-                absorbed[n - 1].add(suffix)
+    absorbed: set[tuple[int, int]] = set()  # (length, hash)
+    for n in range(2, levels + 1):
+        shorter = counts.counts[n - 1]
+        for value, both in counts.counts[n].items():
+            prefix, suffix = counts.parts[n][value]
+            if shorter.get(prefix) == both:
+                absorbed.add((n - 1, prefix))
+            if shorter.get(suffix) == both:
+                absorbed.add((n - 1, suffix))
 
-    chosen: dict[tuple[int, int], int] = {}  # (length, gram id) -> a position
-    for n in range(min_words, max_words + 1):
-        counts = levels.counts[n]
-        grams = levels.grams[n]
-        for p in range(levels.size):
-            g = grams[p]
-            if g < 0 or g in absorbed[n] or sum(counts[g]) < min_count:
+    chosen: set[tuple[int, ...]] = set()
+    for n in range(min_words, min(max_words, levels) + 1):
+        for value in counts.counts[n]:
+            if (n, value) in absorbed:
                 continue
-            lo, hi = p, p + n
-            while lo < hi and ids[lo] in stop_ids:
+            gram = counts.gram(n, value)
+            lo, hi = 0, n
+            while lo < hi and gram[lo] in stop_ids:
                 lo += 1
-            while hi > lo and ids[hi - 1] in stop_ids:
+            while hi > lo and gram[hi - 1] in stop_ids:
                 hi -= 1
-            length = hi - lo
-            if length < min_words:
-                continue
-            trimmed = levels.grams[length][lo]
-            chosen.setdefault((length, trimmed), lo)
+            if hi - lo >= min_words:
+                chosen.add(gram[lo:hi])
 
     ranked = []
-    for (length, g), p in chosen.items():
-        ca, cb = levels.counts[length][g]
+    for gram in chosen:
+        ca, cb = counts.counts[len(gram)][_hash(gram)]
         if ca + cb < min_count:
             continue
-        content = sum(bits[t] for t in ids[p:p + length] if t not in stop_ids
+        content = sum(bits[t] for t in gram if t not in stop_ids
                       and not vocabulary.keys[t].isdigit())
         if content < MIN_CONTENT_BITS:
             continue
         both = ca > 0 and cb > 0
         score = (2.0 if both else 1.0) * math.log2(1 + ca + cb) * content
-        ranked.append((not both, -score, p, length, g))
+        ranked.append((not both, -score, gram))
     ranked.sort()
-    selected = ranked[:limit]
+    selected = [gram for *_, gram in ranked[:limit]]
 
-    wanted: dict[int, set[int]] = {}
-    for _, _, _, length, g in selected:
-        wanted.setdefault(length, set()).add(g)
-    where: dict[tuple[int, int], list[int]] = {}
-    for length, gids in wanted.items():
-        grams = levels.grams[length]
-        for p in range(levels.size):
-            if grams[p] in gids:
-                where.setdefault((length, grams[p]), []).append(p)
-
+    found_a = _positions(seq_a, where_a, selected)
+    found_b = _positions(seq_b, where_b, selected)
     slogans = []
-    for _, _, p, length, g in selected:
-        positions = where[(length, g)]
-        occ_a = tuple(_span(a.tokens, q, length) for q in positions if q < split)
-        occ_b = tuple(_span(b.tokens, q - split, length) for q in positions if q >= split)
+    for gram in selected:
+        occ_a = tuple(_span(a.tokens, q, len(gram)) for q in found_a.get(gram, ()))
+        occ_b = tuple(_span(b.tokens, q, len(gram)) for q in found_b.get(gram, ()))
         first = occ_a[0] if occ_a else occ_b[0]
         source = a.text if occ_a else b.text
         slogans.append(Slogan(phrase=" ".join(source[first[0]:first[1]].split()),
-                              words=length, occurrences_a=occ_a, occurrences_b=occ_b))
+                              words=len(gram), occurrences_a=occ_a, occurrences_b=occ_b))
     return slogans
+
+
+def _positions(seq: list[int], where: list[int],
+               grams: list[tuple[int, ...]]) -> dict[tuple[int, ...], list[int]]:
+    """Token index of every occurrence of each gram."""
+    by_first: dict[int, list[tuple[int, ...]]] = {}
+    for gram in grams:
+        by_first.setdefault(gram[0], []).append(gram)
+    found: dict[tuple[int, ...], list[int]] = {}
+    for p in compress(range(len(seq)), map(by_first.__contains__, seq)):
+        for gram in by_first[seq[p]]:
+            if tuple(seq[p:p + len(gram)]) == gram:
+                found.setdefault(gram, []).append(p)
+    return {g: [where[p] for p in ps] for g, ps in found.items()}
 
 
 def _span(stream: TokenStream, p: int, length: int) -> Span:

@@ -10,11 +10,13 @@ sharing weighty terms are ever scored, through an inverted index.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from viewer.core.model import SharedPhrase, Span, ThemeOverlap
 
@@ -22,8 +24,10 @@ from viewer.core.model import SharedPhrase, Span, ThemeOverlap
 WINDOW_WORDS = 120
 #: Paragraphs shorter than this many words are merged with the next one.
 MIN_PASSAGE_WORDS = 25
-#: Terms per passage used to look up candidate partners in the other document.
-LOOKUP_TERMS = 12
+#: A term in more of B's passages than this (or 5% of them) proposes no partners.
+MIN_PROPOSING_PASSAGES = 10
+#: Best-proposed partners per passage whose exact cosine is computed.
+PARTNERS_PER_PASSAGE = 8
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"'\u201d\u2019)]*\s+|[\u3002\uff01\uff1f]")
 
 
@@ -35,17 +39,17 @@ class Passage:
 
 
 def passage_spans(text: str, paragraphs: Sequence[Span],
-                  count_words: Callable[[str], int]) -> list[Span]:
+                  count_words: Callable[[int, int], int]) -> list[Span]:
     """Paragraphs, long ones cut at sentence ends into windows, short ones merged."""
     pieces: list[Span] = []
     for start, end in paragraphs:
-        if count_words(text[start:end]) <= WINDOW_WORDS:
+        if count_words(start, end) <= WINDOW_WORDS:
             pieces.append((start, end))
             continue
         cuts = [m.end() for m in _SENTENCE_END.finditer(text, start, end)] + [end]
         window_start = start
         for cut in cuts:
-            if count_words(text[window_start:cut]) >= WINDOW_WORDS * 2 // 3:
+            if count_words(window_start, cut) >= WINDOW_WORDS * 2 // 3:
                 pieces.append((window_start, cut))
                 window_start = cut
         if window_start < end:
@@ -56,7 +60,7 @@ def passage_spans(text: str, paragraphs: Sequence[Span],
         if pending is not None:
             start = pending[0]
             pending = None
-        if count_words(text[start:end]) < MIN_PASSAGE_WORDS:
+        if count_words(start, end) < MIN_PASSAGE_WORDS:
             pending = (start, end)
         else:
             merged.append((start, end))
@@ -97,18 +101,29 @@ def _covered_by_phrases(pa: Passage, pb: Passage, phrases: Sequence[SharedPhrase
 def find_themes(passages_a: Sequence[Passage], passages_b: Sequence[Passage],
                 phrases: Sequence[SharedPhrase], *, min_score: float,
                 limit: int) -> list[ThemeOverlap]:
-    """Passage pairs by cosine similarity, best first, leaving out shared-phrase pairs."""
-    index: dict[str, list[int]] = {}
+    """Passage pairs by cosine similarity, best first, leaving out shared-phrase pairs.
+
+    Partners are proposed through an inverted index of B's terms; a term found in many of
+    B's passages proposes none (it would propose everything), but still counts in the
+    exact cosine of the few best-proposed pairs."""
+    index: dict[str, list[tuple[int, float]]] = {}
     for k, pb in enumerate(passages_b):
-        for term in pb.vector:
-            index.setdefault(term, []).append(k)
+        for term, weight in pb.vector.items():
+            index.setdefault(term, []).append((k, weight))
+    widest = max(MIN_PROPOSING_PASSAGES, len(passages_b) // 20)
     scored: list[tuple[float, int, int]] = []
     for i, pa in enumerate(passages_a):
-        strongest = sorted(pa.vector, key=lambda t: (-pa.vector[t], t))[:LOOKUP_TERMS]
-        candidates = {k for t in strongest for k in index.get(t, ())}
-        for k in candidates:
+        proposed: dict[int, float] = {}
+        for term, weight in pa.vector.items():
+            postings = index.get(term)
+            if postings is None or len(postings) > widest:
+                continue
+            for k, other in postings:
+                proposed[k] = proposed.get(k, 0.0) + weight * other
+        for k, _ in heapq.nlargest(PARTNERS_PER_PASSAGE, proposed.items(), key=itemgetter(1)):
             pb = passages_b[k]
-            dot = sum(w * pb.vector[t] for t, w in pa.vector.items() if t in pb.vector)
+            small, large = sorted((pa.vector, pb.vector), key=len)
+            dot = sum(w * large[t] for t, w in small.items() if t in large)
             score = dot / (pa.norm * pb.norm)
             if score >= min_score:
                 scored.append((score, i, k))
