@@ -10,6 +10,7 @@ comparison (best of a few runs for small pairs), and the process's peak memory.
 from __future__ import annotations
 
 import argparse
+import random
 import resource
 import sys
 import time
@@ -25,18 +26,29 @@ from viewer.core.tokenize import Vocabulary, tokenize  # noqa: E402
 from viewer.resources import resource_path  # noqa: E402
 
 
+def _babble(words: list[str], count: int, rng: random.Random) -> list[str]:
+    """Text that reads like the samples: a word-bigram chain over their words."""
+    following: dict[str, list[str]] = {}
+    for first, second in zip(words, words[1:], strict=False):
+        following.setdefault(first, []).append(second)
+    out = [rng.choice(words)]
+    while len(out) < count:
+        out.append(rng.choice(following.get(out[-1]) or words))
+    return out
+
+
 def five_thousand_word_pair() -> tuple[Document, Document]:
-    """About 5,000 words a side, built from the sample articles shuffled differently."""
-    a = resource_path("samples", "sample_a.txt").read_text(encoding="utf-8")
-    b = resource_path("samples", "sample_b.txt").read_text(encoding="utf-8")
-    paras_a, paras_b = a.split("\n\n"), b.split("\n\n")
-    text_a, text_b = [], []
-    k = 0
-    while sum(len(p.split()) for p in text_a) < 5000:
-        text_a.append(paras_a[k % len(paras_a)] + f" (part {k})")
-        text_b.append(paras_b[(k * 7) % len(paras_b)] + f" (section {k})")
-        k += 1
-    return Document("\n\n".join(text_a), "a5k"), Document("\n\n".join(text_b), "b5k")
+    """About 5,000 words a side in the samples' style, sharing six passages."""
+    rng = random.Random(5)
+    words = " ".join(resource_path("samples", name).read_text(encoding="utf-8")
+                     for name in ("sample_a.txt", "sample_b.txt")).split()
+    a = _babble(words, 5000, rng)
+    b = _babble(words, 4800, rng)
+    for _ in range(6):
+        start, length = rng.randrange(len(a) - 60), rng.randrange(15, 60)
+        at = rng.randrange(len(b))
+        b[at:at] = a[start:start + length]
+    return Document(" ".join(a), "a5k"), Document(" ".join(b), "b5k")
 
 
 def peak_mb() -> float:

@@ -175,31 +175,31 @@ def _share(spans: list[tuple[int, int]], length: int) -> float:
 def _themes(doc_a: Document, doc_b: Document, tokens_a: TokenStream, tokens_b: TokenStream,
             vocabulary: Vocabulary, bits: list[float], stop_ids: set[int], cjk: bool,
             phrases: list[SharedPhrase], settings: Settings) -> list:
-    stemmer = Normalizer(stemming=True) if not cjk else None
-    weights: dict[str, float] = {}
     keys = vocabulary.keys
+    weights: dict[str, float] = {}
+    term_of: dict[int, str] = {}  # vocabulary id -> theme term, for content words only
+    if not cjk:
+        stemmer = Normalizer(stemming=True)
+        for i in set(tokens_a.ids).union(tokens_b.ids):
+            key = keys[i]
+            if i in stop_ids or not key.isalpha() or len(key) < 2:
+                continue
+            term = term_of[i] = stemmer.key(key)
+            weights[term] = min(weights.get(term, bits[i]), bits[i])
 
     def terms_of(stream: TokenStream) -> Callable[[int, int], list[str]]:
         def terms_in(start: int, end: int) -> list[str]:
             t0 = bisect_left(stream.starts, start)
             t1 = bisect_left(stream.starts, end)
+            if not cjk:
+                return [term_of[i] for i in stream.ids[t0:t1] if i in term_of]
             out = []
-            if cjk:
-                for t in range(t0, t1 - 1):
-                    i, j = stream.ids[t], stream.ids[t + 1]
-                    if stream.ends[t] != stream.starts[t + 1] or i in stop_ids or j in stop_ids:
-                        continue
-                    term = keys[i] + keys[j]
-                    weights.setdefault(term, (bits[i] + bits[j]) / 2)
-                    out.append(term)
-                return out
-            for t in range(t0, t1):
-                i = stream.ids[t]
-                key = keys[i]
-                if i in stop_ids or not key.isalpha() or len(key) < 2:
+            for t in range(t0, t1 - 1):
+                i, j = stream.ids[t], stream.ids[t + 1]
+                if stream.ends[t] != stream.starts[t + 1] or i in stop_ids or j in stop_ids:
                     continue
-                term = stemmer.key(key) if stemmer else key
-                weights[term] = min(weights.get(term, bits[i]), bits[i])
+                term = keys[i] + keys[j]
+                weights.setdefault(term, (bits[i] + bits[j]) / 2)
                 out.append(term)
             return out
         return terms_in

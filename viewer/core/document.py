@@ -15,10 +15,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\r\n[ \t\f\v]*\r\n\s*")
 def detect_language(text: str, sample: int = 20000) -> str:
     """Return "zh", "ja" or "en": which tokenizer and word statistics suit the text."""
     head = text[:sample]
-    letters = len(_LETTER.findall(head))
-    if letters == 0:
-        return "en"
     cjk = len(_CJK_CHAR.findall(head))
+    if cjk < 20:  # most texts: no need to count every letter
+        return "en"
+    letters = len(_LETTER.findall(head))
     if cjk / letters < 0.3:
         return "en"
     return "ja" if len(_KANA.findall(head)) > cjk * 0.1 else "zh"

@@ -1,7 +1,7 @@
 """Match keys for words: the form two spellings of one word share.
 
 NFKC (full-width letters and digits become ASCII), case-folding, one form of apostrophe,
-and optional Snowball stemming. Offsets never pass through here: tokens keep their own.
+possessive "'s" dropped, and optional Snowball stemming. Offsets never pass through here: tokens keep their own.
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ class Normalizer:
         form = unicodedata.normalize("NFKC", surface).translate(_APOSTROPHES)
         if not self.case_sensitive:
             form = form.casefold()
+        if form.endswith(("'s", "'")) and len(form) > 2:
+            # Possessives are the same word for matching and counting: "Xi Jinping's".
+            form = form[:-2] if form.endswith("'s") else form[:-1]
         if self.stemmer is not None and form.isalpha():
             form = self.stemmer.stemWord(form if not self.case_sensitive else form.lower())
         self._cache[surface] = form

@@ -29,7 +29,7 @@ class Settings:
     slogan_min_words: int = 2
     slogan_max_words: int = 8
     slogan_min_count: int = 2
-    max_slogans: int = 60
+    max_slogans: int = 100
     #: Themes: smallest score listed and how many pairs at most.
     theme_min_score: float = 0.12
     max_themes: int = 40

@@ -26,6 +26,8 @@ from viewer.core.tokenize import TokenStream, Vocabulary, word_spans
 
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"\u201c\u201d\u00ab\u00bb\u3002\uff0c\uff1b\uff1a\uff01"
                     r"\uff1f\u3001\uff08\uff09\u300a\u300b\u2014|]|\n[ \t\r]*\n")
+#: A phrase inside a listed one is left out unless it occurs this much more often alone.
+ECHO_RATIO = 1.5
 #: Summed surprise (bits) of a phrase's content words below which it is too ordinary.
 MIN_CONTENT_BITS = 18.0
 
@@ -178,7 +180,12 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         score = (2.0 if both else 1.0) * math.log2(1 + ca + cb) * content
         ranked.append((not both, -score, gram))
     ranked.sort()
-    selected = [gram for *_, gram in ranked[:limit]]
+    selected: list[tuple[int, ...]] = []
+    for *_, gram in ranked:
+        if len(selected) >= limit:
+            break
+        if not any(_echoes(gram, longer, counts) for longer in selected):
+            selected.append(gram)
 
     found_a = _positions(seq_a, where_a, selected)
     found_b = _positions(seq_b, where_b, selected)
@@ -191,6 +198,17 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         slogans.append(Slogan(phrase=" ".join(source[first[0]:first[1]].split()),
                               words=len(gram), occurrences_a=occ_a, occurrences_b=occ_b))
     return slogans
+
+
+def _echoes(gram: tuple[int, ...], longer: tuple[int, ...], counts: _Counts) -> bool:
+    """Whether `gram` lies inside an already listed phrase and barely occurs without it
+    (variants such as a possessive or a following verb leave such near-copies)."""
+    n = len(gram)
+    if n >= len(longer) or not any(longer[k:k + n] == gram for k in range(len(longer) - n + 1)):
+        return False
+    ca, cb = counts.counts[n][_hash(gram)]
+    la, lb = counts.counts[len(longer)][_hash(longer)]
+    return ca <= ECHO_RATIO * la and cb <= ECHO_RATIO * lb
 
 
 def _positions(seq: list[int], where: list[int],
