@@ -5,7 +5,7 @@ Each becomes a TF-IDF vector of its content words' stems, where the IDF is the w
 surprise in general language (bits from word frequencies, less that of an everyday word)
 rather than a statistic of two documents, which is meaningless when each text is one short
 passage. On the Lee et al. (2005) news-similarity ratings this weighting correlates at
-r = 0.60 where raw-frequency IDF gives 0.58. Pairs are scored by
+r = 0.595 where a plain TF-IDF cosine gives about 0.58. Pairs are scored by
 cosine similarity, which lies in [0, 1] and so compares across comparisons; only pairs
 sharing weighty terms are ever scored, through an inverted index.
 """
@@ -25,7 +25,7 @@ from viewer.core.model import SharedPhrase, Span, ThemeOverlap
 #: A passage longer than this many words is cut into windows of sentences.
 WINDOW_WORDS = 120
 #: Paragraphs shorter than this many words are merged with the next one.
-MIN_PASSAGE_WORDS = 25
+MIN_PASSAGE_WORDS = 12
 #: A term's weight is its surprise beyond that of an everyday word (bits), so words like
 #: "said" or "year" barely count while names and technical terms dominate.
 COMMON_WORD_BITS = 6.0

@@ -1,0 +1,56 @@
+"""Slogans: recurring set phrases, maximal, counted per document; the user's watch-list."""
+
+from pathlib import Path
+
+from viewer.core.compare import compare
+from viewer.core.document import Document
+from viewer.core.loading import load_document
+from viewer.core.settings import Settings
+
+HERE = Path(__file__).parent.parent / "fixtures" / "core"
+
+A = ("The plan promotes the digital economy across the province. Officials said the digital "
+     "economy would create jobs. Critics asked who pays for the green transition.")
+B = ("Investors welcomed the digital economy strategy. The green transition, they said, "
+     "needs the digital economy as much as it needs new power lines.")
+
+
+def test_recurring_phrase_is_counted_in_both_documents_with_its_occurrences():
+    result = compare(Document(A, "a"), Document(B, "b"))
+    [economy] = [s for s in result.slogans if s.phrase.casefold() == "digital economy"]
+    assert (economy.count_a, economy.count_b) == (2, 2)
+    assert [A[s:e] for s, e in economy.occurrences_a] == ["digital economy"] * 2
+    assert [B[s:e] for s, e in economy.occurrences_b] == ["digital economy"] * 2
+    assert any(s.phrase.casefold() == "green transition" for s in result.slogans)
+
+
+def test_only_maximal_phrases_are_listed():
+    text = ("General Secretary Zembrowski spoke first. Later General Secretary Zembrowski "
+            "left. Then General Secretary Zembrowski returned.")
+    result = compare(Document(text, "a"), Document("An unrelated note about weather.", "b"))
+    phrases = [s.phrase for s in result.slogans]
+    assert "General Secretary Zembrowski" in phrases
+    assert "Secretary Zembrowski" not in phrases and "General Secretary" not in phrases
+
+
+def test_phrases_of_function_words_alone_are_not_slogans():
+    text = "It is what it is. And it is what it is, as they say it is."
+    result = compare(Document(text, "a"), Document(text.upper(), "b"))
+    assert all(s.phrase.casefold() not in {"it is", "what it is", "it is what it is"}
+               for s in result.slogans)
+
+
+def test_watchlist_is_matched_with_the_same_normalization_and_listed_first():
+    settings = Settings(watchlist=("Digital  Economy", "quantum harbour"))
+    result = compare(Document(A, "a"), Document(B, "b"), settings)
+    first, second = result.slogans[:2]
+    assert first.watchlist and (first.count_a, first.count_b) == (2, 2)
+    assert second.watchlist and (second.count_a, second.count_b) == (0, 0)
+    assert sum(s.phrase.casefold() == "digital economy" for s in result.slogans) == 1
+
+
+def test_chinese_slogans_are_found_per_character():
+    a = load_document(HERE / "zh_a.txt")
+    b = load_document(HERE / "zh_b.txt")
+    phrases = [s.phrase for s in compare(a, b).slogans]
+    assert "\u65b0\u80fd\u6e90\u6c7d\u8f66" in phrases

@@ -1,0 +1,73 @@
+"""`tandem compare --json` follows the JSON contract, version 1, to the letter."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures" / "core"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "viewer", "compare", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def read_exact(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def test_json_output_follows_contract_version_1(tmp_path):
+    a, b = FIXTURES / "harbour_a.txt", FIXTURES / "harbour_b.txt"
+    out = tmp_path / "out.json"
+    done = run(str(a), str(b), "--json", str(out), "--min-words", "6")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    texts = [read_exact(a), read_exact(b)]
+
+    assert data["version"] == 1
+    assert [d["name"] for d in data["documents"]] == ["harbour_a.txt", "harbour_b.txt"]
+    for doc, text in zip(data["documents"], texts, strict=True):
+        assert doc["chars"] == len(text)
+        assert isinstance(doc["words"], int) and doc["words"] > 100
+        assert doc["language"] == "en" and Path(doc["path"]).is_absolute()
+    assert data["settings"]["min_words"] == 6
+
+    assert data["shared_phrases"]
+    for p in data["shared_phrases"]:
+        assert set(p) >= {"a", "b", "words", "exact", "text_a", "text_b"}
+        assert p["text_a"] == texts[0][p["a"][0]:p["a"][1]]
+        assert p["text_b"] == texts[1][p["b"][0]:p["b"][1]]
+        assert isinstance(p["exact"], bool) and p["words"] >= 6
+        assert p["exact"] == (p["differences"] == [])
+    for s in data["slogans"]:
+        assert set(s) >= {"phrase", "words", "count_a", "count_b", "occurrences_a",
+                          "occurrences_b", "watchlist"}
+        assert (s["count_a"], s["count_b"]) == (len(s["occurrences_a"]), len(s["occurrences_b"]))
+    for t in data["themes"]:
+        assert set(t) >= {"a", "b", "score", "terms"} and 0 <= t["score"] <= 1
+    stats = data["stats"]
+    assert 0 < stats["shared_chars_a"] < 1 and 0 < stats["shared_chars_b"] < 1
+    assert stats["seconds"] >= 0
+
+
+def test_dash_writes_json_to_stdout_and_watchlist_file_is_read(tmp_path):
+    watch = tmp_path / "watch.txt"
+    watch.write_text("# my phrases\nferry terminal\n\n", encoding="utf-8")
+    done = run(str(FIXTURES / "harbour_a.txt"), str(FIXTURES / "harbour_b.txt"),
+               "--json", "-", "--watchlist", str(watch))
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    [watched] = [s for s in data["slogans"] if s["watchlist"]]
+    assert watched["phrase"] == "ferry terminal"
+    assert (watched["count_a"], watched["count_b"]) == (1, 1)
+
+
+def test_bad_setting_is_one_line_and_exit_code_2():
+    done = run(str(FIXTURES / "harbour_a.txt"), str(FIXTURES / "harbour_b.txt"),
+               "--min-words", "0")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "min-words" in done.stderr
+    assert "Traceback" not in done.stderr
