@@ -1,7 +1,8 @@
 """Match keys for words: the form two spellings of one word share.
 
 NFKC (full-width letters and digits become ASCII), case-folding, one form of apostrophe,
-possessive "'s" dropped, and optional Snowball stemming. Offsets never pass through here: tokens keep their own.
+possessive "'s" dropped, and optional
+Snowball stemming. Offsets never pass through here: tokens keep their own.
 """
 
 from __future__ import annotations
