@@ -1,11 +1,16 @@
-"""Highlight colours for light and dark palettes: one warm family for shared phrases, a
-distinct underline for slogans, strong marks for the active passage and find hits."""
+"""Highlight colours of the window for light and dark palettes.
+
+Shared phrases and slogans take the colours of `viewer.core.palette`, which the reports use
+too, so a passage has one colour on screen and on paper; the marks only the window has
+(active passage, flash, find hits) are defined here."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
+
+from viewer.core import palette as shared
 
 
 @dataclass(frozen=True)
@@ -20,14 +25,14 @@ class Scheme:
 
 
 LIGHT = Scheme(
-    phrases=(QColor("#ffe08a"), QColor("#ffc98f"), QColor("#fff0a8"), QColor("#ffd1a3")),
-    slogan=QColor("#1565c0"), watch=QColor("#c2185b"),
+    phrases=tuple(QColor(c) for c in shared.LIGHT.shared),
+    slogan=QColor(shared.LIGHT.slogan_underline), watch=QColor(shared.LIGHT.watch_underline),
     active=QColor("#ffab40"), flash=QColor("#ff7043"), find=QColor("#9ccc65"),
     theme=QColor("#7e57c2"),
 )
 DARK = Scheme(
-    phrases=(QColor("#6b5310"), QColor("#7a4515"), QColor("#5e5a14"), QColor("#70401f")),
-    slogan=QColor("#64b5f6"), watch=QColor("#f48fb1"),
+    phrases=tuple(QColor(c) for c in shared.DARK.shared),
+    slogan=QColor(shared.DARK.slogan_underline), watch=QColor(shared.DARK.watch_underline),
     active=QColor("#b36b00"), flash=QColor("#d84315"), find=QColor("#33691e"),
     theme=QColor("#b39ddb"),
 )
