@@ -162,6 +162,10 @@ def window_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    # In the frozen bundle the window's comparison process starts this same executable.
+    multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "compare":
         return run_compare(argv[1:])

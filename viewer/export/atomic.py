@@ -6,7 +6,9 @@ A failed or cancelled export leaves no partial file and never replaces a good on
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,8 +23,22 @@ def _umask() -> int:
 
 @contextlib.contextmanager
 def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """Yield a binary handle; on success the bytes appear at `target` in one rename."""
-    target = Path(target)
+    """Yield a binary handle; on success the bytes appear at `target` in one rename.
+
+    A link is followed (the file it names is replaced, the link kept). A target that is not
+    a regular file, such as /dev/null or a pipe, is written directly: a rename would put a
+    plain file in place of the device."""
+    target = Path(os.path.realpath(target))
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
+    if not stat.S_ISREG(mode):
+        with open(target, "wb") as direct:
+            yield direct
+        return
     # Not a context manager: the file must outlive the `with` to be renamed into place.
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
         "wb", dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False)

@@ -45,10 +45,11 @@ from viewer.resources import resource_path
 from viewer.ui.colors import scheme_for
 from viewer.ui.find_bar import MAX_MARKED, FindBar, find_all
 from viewer.ui.pane import Pane, dropped_paths
+from viewer.ui.rendering import Rendered
 from viewer.ui.settings_panel import SettingsPanel
 from viewer.ui.settings_store import SettingsStore
 from viewer.ui.side_panel import SidePanel
-from viewer.ui.worker import Comparer, Rendered
+from viewer.ui.worker import Comparer
 
 OPEN_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;"
                "All files (*)")

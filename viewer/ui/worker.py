@@ -1,49 +1,28 @@
 """Run comparisons on a QThreadPool so the window never waits on the engine.
 
 Each request gets a token; results carrying an older token are dropped, so a quick change of
-settings never paints a stale comparison. Cancelling sets an event the engine polls.
+settings never paints a stale comparison. Cancelling sets an event the engine polls. Large
+texts are compared in a child process (see `compare_process`), which Cancel stops at once.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import queue
 import threading
-from dataclasses import dataclass
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled, TandemError
-from viewer.core.model import Comparison
 from viewer.core.settings import Settings
-from viewer.ui.range_index import RangeIndex
-from viewer.ui.sync import ScrollMap
+from viewer.ui import compare_process
+from viewer.ui.rendering import prepare
 
-
-@dataclass(frozen=True)
-class Rendered:
-    """A comparison plus what the window needs to draw it, prepared off the GUI thread."""
-
-    comparison: Comparison
-    index_a: RangeIndex
-    index_b: RangeIndex
-    scroll_map: ScrollMap
-
-
-def prepare(comparison: Comparison) -> Rendered:
-    """Build both panes' per-block highlight indexes and the scroll map."""
-    phrases = comparison.shared_phrases
-    indexes = []
-    for side, doc in (("a", comparison.document_a), ("b", comparison.document_b)):
-        index = RangeIndex(doc.text)
-        index.add([getattr(p, side) for p in phrases], [("phrase", i) for i in range(len(phrases))])
-        for number, slogan in enumerate(comparison.slogans):
-            spans = slogan.occurrences_a if side == "a" else slogan.occurrences_b
-            index.add(spans, [("slogan", number)] * len(spans))
-        indexes.append(index)
-    scroll_map = ScrollMap([(p.a, p.b) for p in phrases], len(comparison.document_a.text),
-                           len(comparison.document_b.text))
-    return Rendered(comparison, indexes[0], indexes[1], scroll_map)
+#: Texts longer than this (both together, in characters) are compared in a child process.
+CHILD_PROCESS_CHARS = 200_000
 
 
 class WorkerSignals(QObject):
@@ -65,6 +44,49 @@ class CompareJob(QRunnable):
         self.cancel_event = threading.Event()
 
     def run(self) -> None:
+        if len(self.doc_a.text) + len(self.doc_b.text) > CHILD_PROCESS_CHARS:
+            self._run_in_child()
+        else:
+            self._run_here()
+
+    def _run_in_child(self) -> None:
+        token = self.token
+        context = multiprocessing.get_context("spawn")
+        messages = context.Queue()
+        child = context.Process(target=compare_process.run, daemon=True,
+                                args=(self.doc_a, self.doc_b, self.settings, messages))
+        child.start()
+        try:
+            while True:
+                if self.cancel_event.is_set():
+                    self._emit("cancelled", token)
+                    return
+                try:
+                    message = messages.get(timeout=0.05)
+                except queue.Empty:
+                    if not child.is_alive() and messages.empty():
+                        self._emit("failed", token, "the comparison stopped unexpectedly "
+                                   f"(exit code {child.exitcode}); try smaller files")
+                        return
+                    continue
+                kind, *args = message
+                if kind == "progress":
+                    self._emit("progress", token, *args)
+                    continue
+                if kind == "finished":
+                    # The window knows its documents by identity; the child sent copies.
+                    [rendered] = args
+                    args = [replace(rendered, comparison=replace(
+                        rendered.comparison, document_a=self.doc_a, document_b=self.doc_b))]
+                self._emit(kind, token, *args)
+                return
+        finally:
+            if child.is_alive():
+                child.terminate()
+            child.join(5)
+            messages.close()
+
+    def _run_here(self) -> None:
         token = self.token
         try:
             comparison = compare(

@@ -1,0 +1,32 @@
+"""The comparison as a child process: large texts are compared without holding the GUI's
+interpreter lock, and Cancel can stop the work at once.
+
+The engine is pure Python; in a thread of the window's own process a long C-level step
+(a split or count over a megabyte) holds the interpreter lock and freezes the window for
+hundreds of milliseconds. A child process has its own interpreter. Qt-free: the child
+imports only the engine and `viewer.ui.rendering`.
+"""
+
+from __future__ import annotations
+
+from multiprocessing.queues import Queue
+
+from viewer.core.compare import compare
+from viewer.core.document import Document
+from viewer.core.errors import TandemError
+from viewer.core.settings import Settings
+from viewer.ui.rendering import prepare
+
+
+def run(doc_a: Document, doc_b: Document, settings: Settings, messages: Queue) -> None:
+    """Compare and prepare in this process, reporting through `messages`."""
+    try:
+        comparison = compare(doc_a, doc_b, settings,
+                             progress=lambda stage, fraction: messages.put(
+                                 ("progress", stage, fraction)))
+        messages.put(("progress", "Preparing highlights", 1.0))
+        messages.put(("finished", prepare(comparison)))
+    except TandemError as exc:
+        messages.put(("failed", str(exc)))
+    except Exception as exc:  # noqa: BLE001 - reported to the window, never a traceback
+        messages.put(("failed", f"the comparison failed: {type(exc).__name__}: {exc}"))

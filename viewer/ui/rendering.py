@@ -1,0 +1,38 @@
+"""What the window draws from a comparison, prepared away from the GUI thread.
+
+Qt-free on purpose: it is built in the comparison's worker, which may be another process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from viewer.core.model import Comparison
+from viewer.ui.range_index import RangeIndex
+from viewer.ui.sync import ScrollMap
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A comparison plus what the window needs to draw it, prepared off the GUI thread."""
+
+    comparison: Comparison
+    index_a: RangeIndex
+    index_b: RangeIndex
+    scroll_map: ScrollMap
+
+
+def prepare(comparison: Comparison) -> Rendered:
+    """Build both panes' per-block highlight indexes and the scroll map."""
+    phrases = comparison.shared_phrases
+    indexes = []
+    for side, doc in (("a", comparison.document_a), ("b", comparison.document_b)):
+        index = RangeIndex(doc.text)
+        index.add([getattr(p, side) for p in phrases], [("phrase", i) for i in range(len(phrases))])
+        for number, slogan in enumerate(comparison.slogans):
+            spans = slogan.occurrences_a if side == "a" else slogan.occurrences_b
+            index.add(spans, [("slogan", number)] * len(spans))
+        indexes.append(index)
+    scroll_map = ScrollMap([(p.a, p.b) for p in phrases], len(comparison.document_a.text),
+                           len(comparison.document_b.text))
+    return Rendered(comparison, indexes[0], indexes[1], scroll_map)
