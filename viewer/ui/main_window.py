@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QStyle,
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.document import Document
-from viewer.core.errors import TandemError
+from viewer.core.errors import Cancelled, TandemError
 from viewer.core.loading import document_from_text, load_document
 from viewer.core.settings import Settings
 from viewer.resources import resource_path
@@ -632,15 +633,6 @@ class MainWindow(QMainWindow):
             self.show_error("Nothing to export", "Open two articles and wait for the comparison "
                             "before exporting.")
             return
-        try:
-            if kind == "pdf":
-                from viewer.export.pdf_report import write_pdf as writer
-            else:
-                from viewer.export.html_report import write_html as writer
-        except ImportError:
-            self.show_error("Export unavailable",
-                            f"{kind.upper()} export is not part of this build yet.")
-            return
         suffix = ".pdf" if kind == "pdf" else ".html"
         a, b = self.documents
         default = f"{Path(a.name).stem}-vs-{Path(b.name).stem}{suffix}" if a and b else suffix
@@ -648,15 +640,40 @@ class MainWindow(QMainWindow):
                                               f"{kind.upper()} (*{suffix})")
         if not path:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.export_to(kind, path)
+
+    def export_to(self, kind: str, path: str) -> bool:
+        """Write the current comparison as a PDF or HTML report, with progress and Cancel."""
+        if self.rendered is None:
+            return False
+        if kind == "pdf":
+            from viewer.export.pdf_report import write_pdf as writer
+        else:
+            from viewer.export.html_report import write_html as writer
+        dialog = QProgressDialog(f"Exporting {Path(path).name}…", "Cancel", 0, 100, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def on_progress(fraction: float) -> None:
+            dialog.setValue(int(fraction * 100))
+            # The writer runs here on the GUI thread; letting events through keeps the
+            # window painting and the Cancel button live between steps.
+            QApplication.processEvents()
+
         try:
-            writer(self.rendered.comparison, path)
+            writer(self.rendered.comparison, path, progress=on_progress,
+                   is_cancelled=dialog.wasCanceled)
+        except Cancelled:
+            self.statusBar().showMessage("Export cancelled; nothing was written", 6000)
+            return False
         except (TandemError, OSError) as exc:
             self.show_error("Export failed", f"{path}: {exc}")
-        else:
-            self.statusBar().showMessage(f"Exported {path}", 6000)
+            return False
         finally:
-            QApplication.restoreOverrideCursor()
+            dialog.reset()
+            dialog.deleteLater()
+        self.statusBar().showMessage(f"Exported {path}", 6000)
+        return True
 
     def update_state(self) -> None:
         empty = self.documents[0] is None and self.documents[1] is None

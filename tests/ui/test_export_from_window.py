@@ -1,0 +1,48 @@
+"""File > Export writes the report of what the window shows, and Cancel writes nothing."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from tests.ui.articles import PASSAGE
+from tests.ui.test_window import opened
+
+
+def test_export_as_pdf_and_html_from_the_window(make_window, qtbot, tmp_path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    pdf, html = tmp_path / "out" / "report.pdf", tmp_path / "out" / "report.html"
+    pdf.parent.mkdir()
+    assert window.export_to("pdf", str(pdf))
+    assert window.export_to("html", str(html))
+    text = " ".join(" ".join((page.extract_text() or "").split())
+                    for page in PdfReader(pdf).pages)
+    assert " ".join(PASSAGE.split()[:6]) in text
+    names = [d.name for d in window.documents]
+    assert all(name in text for name in names)
+    page = html.read_text(encoding="utf-8")
+    assert all(name in page for name in names)
+    assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_cancelled_export_leaves_no_file(make_window, qtbot, tmp_path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    target = tmp_path / "cancelled.pdf"
+
+    def cancel_when_shown() -> None:
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        for widget in QApplication.topLevelWidgets() + window.findChildren(QProgressDialog):
+            if isinstance(widget, QProgressDialog):
+                widget.cancel()
+
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.timeout.connect(cancel_when_shown)
+    timer.start(0)
+    try:
+        assert not window.export_to("pdf", str(target))
+    finally:
+        timer.stop()
+    assert not target.exists()
+    assert list(tmp_path.glob(".cancelled.pdf.*")) == []
