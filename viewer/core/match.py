@@ -31,6 +31,8 @@ MAX_DRIFT = 4
 SHORT_WORDS = 12
 #: Share of a short gapped passage's words that must match.
 DENSE = 0.75
+#: How many earlier passages a passage may join (see `_join_neighbours`).
+JOIN_LOOKBACK = 8
 #: Texts shorter than this many words are judged as if they had this many.
 CHANCE_FLOOR_WORDS = 300
 #: Evidence, in bits, that each unmatched word inside a passage takes away.
@@ -145,22 +147,27 @@ def _chain(seeds: list[tuple[int, int]], n: int, gap: int,
 
 
 def _join_neighbours(passages: list[Alignment], gap: int) -> list[Alignment]:
-    """Join passages that follow each other closely in both texts (a longer edit)."""
+    """Join passages that follow each other closely in both texts (a longer edit).
+
+    A passage joins the nearest earlier one (in A) on a compatible alignment among the last
+    few, not only the one just before it: a chance match elsewhere in B must not keep two
+    halves of one edited passage apart."""
     if not passages:
         return []
     passages = sorted(passages, key=lambda p: (p.a0, p.b0))
     joined = [passages[0]]
     for p in passages[1:]:
-        q = joined[-1]
-        if (0 <= p.a0 - q.a1 <= gap and -gap // 2 <= p.b0 - q.b1 <= gap
-                and abs(p.diagonal - q.diagonal) <= gap):
-            q.a1 = max(q.a1, p.a1)
-            q.b0 = min(q.b0, p.b0)
-            q.b1 = max(q.b1, p.b1)
-            q.matched += p.matched
-            q.matched_b += p.matched_b
-            q.covered_b = max(q.covered_b, p.covered_b)
-            q.bits += p.bits
+        for q in reversed(joined[-JOIN_LOOKBACK:]):
+            if (0 <= p.a0 - q.a1 <= gap and -gap // 2 <= p.b0 - q.b1 <= gap
+                    and abs(p.diagonal - q.diagonal) <= gap):
+                q.a1 = max(q.a1, p.a1)
+                q.b0 = min(q.b0, p.b0)
+                q.b1 = max(q.b1, p.b1)
+                q.matched += p.matched
+                q.matched_b += p.matched_b
+                q.covered_b = max(q.covered_b, p.covered_b)
+                q.bits += p.bits
+                break
         else:
             joined.append(p)
     return joined

@@ -24,7 +24,7 @@ class Settings:
     #: and theme terms.
     ignore_stop_words: bool = True
     #: Bits of surprise a short passage needs beyond what chance gives two texts this long.
-    rarity_margin: float = 24.0
+    rarity_margin: float = 30.0
     #: Slogans: phrase length range in words and how often a phrase must occur in all.
     slogan_min_words: int = 2
     slogan_max_words: int = 8
