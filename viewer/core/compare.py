@@ -16,7 +16,7 @@ from viewer.core.document import Document
 from viewer.core.errors import Cancelled
 from viewer.core.match import MatchParams, align
 from viewer.core.model import Comparison, SharedPhrase, Stats
-from viewer.core.normalize import Normalizer
+from viewer.core.normalize import shared_normalizer
 from viewer.core.rarity import Rarity, cjk_token_bits
 from viewer.core.settings import Settings
 from viewer.core.slogans import SloganContext, find_slogans, find_watched
@@ -64,8 +64,8 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     language = doc_a.language if doc_a.language == doc_b.language else "en"
     cjk = doc_a.language in _CJK or doc_b.language in _CJK
     step("Reading words", 0.0)
-    normalizer = Normalizer(case_sensitive=settings.case_sensitive, stemming=settings.stemming,
-                            language=language)
+    normalizer = shared_normalizer(case_sensitive=settings.case_sensitive,
+                                   stemming=settings.stemming, language=language)
     vocabulary = Vocabulary()
     tokens_a = tokenize(doc_a.text, normalizer, vocabulary)
     tokens_b = tokenize(doc_b.text, normalizer, vocabulary)
@@ -179,7 +179,7 @@ def _themes(doc_a: Document, doc_b: Document, tokens_a: TokenStream, tokens_b: T
     weights: dict[str, float] = {}
     term_of: dict[int, str] = {}  # vocabulary id -> theme term, for content words only
     if not cjk:
-        stemmer = Normalizer(stemming=True)
+        stemmer = shared_normalizer(stemming=True)
         for i in set(tokens_a.ids).union(tokens_b.ids):
             key = keys[i]
             if i in stop_ids or not key.isalpha() or len(key) < 2:

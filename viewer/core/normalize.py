@@ -50,6 +50,14 @@ class Normalizer:
         return form
 
 
+@lru_cache(maxsize=16)
+def shared_normalizer(*, case_sensitive: bool = False, stemming: bool = False,
+                      language: str = "en") -> Normalizer:
+    """One normalizer per kind for the whole process, so its cache of spellings serves every
+    comparison (the window recompares the same texts whenever a setting changes)."""
+    return Normalizer(case_sensitive=case_sensitive, stemming=stemming, language=language)
+
+
 def plain_key(surface: str) -> str:
     """The default key (case-folded, no stemming): for watch-list entries and statistics."""
     return _DEFAULT.key(surface)

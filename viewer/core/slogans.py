@@ -181,11 +181,16 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         ranked.append((not both, -score, gram))
     ranked.sort()
     selected: list[tuple[int, ...]] = []
+    inside: dict[tuple[int, ...], list[tuple[int, ...]]] = {}  # sub-phrase -> listed phrases
     for *_, gram in ranked:
         if len(selected) >= limit:
             break
-        if not any(_echoes(gram, longer, counts) for longer in selected):
-            selected.append(gram)
+        if any(_echoes(gram, longer, counts) for longer in inside.get(gram, ())):
+            continue
+        selected.append(gram)
+        for n in range(min_words, len(gram)):
+            for k in range(len(gram) - n + 1):
+                inside.setdefault(gram[k:k + n], []).append(gram)
 
     found_a = _positions(seq_a, where_a, selected)
     found_b = _positions(seq_b, where_b, selected)
@@ -201,12 +206,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
 
 
 def _echoes(gram: tuple[int, ...], longer: tuple[int, ...], counts: _Counts) -> bool:
-    """Whether `gram` lies inside an already listed phrase and barely occurs without it
-    (variants such as a possessive or a following verb leave such near-copies)."""
-    n = len(gram)
-    if n >= len(longer) or not any(longer[k:k + n] == gram for k in range(len(longer) - n + 1)):
-        return False
-    ca, cb = counts.counts[n][_hash(gram)]
+    """Whether `gram`, which lies inside the listed phrase `longer`, barely occurs without
+    it (variants such as a following verb leave such near-copies)."""
+    ca, cb = counts.counts[len(gram)][_hash(gram)]
     la, lb = counts.counts[len(longer)][_hash(longer)]
     return ca <= ECHO_RATIO * la and cb <= ECHO_RATIO * lb
 
