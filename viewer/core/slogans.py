@@ -75,7 +75,8 @@ def _segments(context: SloganContext, first_sentinel: int = 1) -> tuple[list[int
 
 
 _MASK = (1 << 61) - 1
-_BASE = 1_000_003
+# Larger than any token id or sentinel can differ by, so two-word grams never collide.
+_BASE = 4_294_967_311
 
 
 def _hash(gram: Sequence[int]) -> int:
@@ -159,6 +160,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
             if (n, value) in absorbed:
                 continue
             gram = counts.gram(n, value)
+            if min(gram) < 0:  # a sentinel: only a hash collision brings one here
+                continue
             lo, hi = 0, n
             while lo < hi and gram[lo] in stop_ids:
                 lo += 1

@@ -32,6 +32,8 @@ COMMON_WORD_BITS = 6.0
 MIN_TERM_WEIGHT = 0.1
 #: A term in more of B's passages than this (or 5% of them) proposes no partners.
 MIN_PROPOSING_PASSAGES = 10
+#: ... and never more than this many, which keeps book-length texts near-linear.
+MAX_PROPOSING_PASSAGES = 60
 #: Best-proposed partners per passage whose exact cosine is computed.
 PARTNERS_PER_PASSAGE = 8
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"'\u201d\u2019)]*\s+|[\u3002\uff01\uff1f]")
@@ -118,7 +120,7 @@ def find_themes(passages_a: Sequence[Passage], passages_b: Sequence[Passage],
     for k, pb in enumerate(passages_b):
         for term, weight in pb.vector.items():
             index.setdefault(term, []).append((k, weight))
-    widest = max(MIN_PROPOSING_PASSAGES, len(passages_b) // 20)
+    widest = min(MAX_PROPOSING_PASSAGES, max(MIN_PROPOSING_PASSAGES, len(passages_b) // 20))
     scored: list[tuple[float, int, int]] = []
     for i, pa in enumerate(passages_a):
         proposed: dict[int, float] = {}
