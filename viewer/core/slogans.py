@@ -24,8 +24,10 @@ from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.tokenize import TokenStream, Vocabulary, word_spans
 
-_BREAK = re.compile(r"[.,;:!?()\[\]{}\"\u201c\u201d\u00ab\u00bb\u3002\uff0c\uff1b\uff1a\uff01"
-                    r"\uff1f\u3001\uff08\uff09\u300a\u300b\u2014|]|\n[ \t\r]*\n")
+# Sentence ends, clause marks, quotes and brackets end a phrase; commas do not, since set
+# formulations list things ("peaceful, secure, open, cooperative and orderly").
+_BREAK = re.compile(r"[.;:!?()\[\]{}\"\u201c\u201d\u00ab\u00bb\u3002\uff1b\uff1a\uff01"
+                    r"\uff1f\uff08\uff09\u300a\u300b\u2014|]|\n[ \t\r]*\n")
 #: A phrase inside a listed one is left out unless it occurs this much more often alone.
 ECHO_RATIO = 1.5
 #: Summed surprise (bits) of a phrase's content words below which it is too ordinary.
