@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
@@ -21,7 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from viewer.core.errors import Cancelled, LoadError
-from viewer.core.model import Comparison
+from viewer.core.model import Comparison, SharedPhrase, Slogan, ThemeOverlap
 from viewer.core.palette import LIGHT
 from viewer.export.atomic import atomic_output
 from viewer.export.pdf_layout import Cell, Layout, Measure
@@ -54,6 +55,8 @@ TABLE_SIZE = 8.0
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
 
+
+T = TypeVar("T")
 
 def _bundled_font_dirs() -> list[Path]:
     package = Path(__file__).resolve().parent.parent
@@ -217,8 +220,36 @@ def _table_head(layout: Layout, cells: list[Cell]) -> None:
     layout.space(3)
 
 
-def _tables(layout: Layout, comparison: Comparison, check: Callable[[], None]) -> None:
+def _table(layout: Layout, title: str, columns: Sequence[tuple[float, float, str]],
+           items: Sequence[T], cells: Callable[[int, T], list[RichText]], empty: str,
+           check: Callable[[], None]) -> None:
+    """A titled table: its heading row repeats on every page, and a rule follows each row.
+    `columns` are (x, width, heading); `cells(i, item)` gives one row's contents."""
     colours = layout.colours
+
+    def head() -> None:
+        _table_head(layout, [Cell(x, w, RichText(label), colours.muted)
+                             for x, w, label in columns])
+
+    layout.text(f"{title} ({len(items)})", 13)
+    layout.space(4)
+    if not items:
+        layout.text(empty, 9, colours.muted)
+        return
+    head()
+    layout.on_new_page = head
+    for i, item in enumerate(items):
+        check()
+        layout.row([Cell(x, w, content)
+                    for (x, w, _), content in zip(columns, cells(i, item), strict=True)],
+                   TABLE_SIZE)
+        layout.space(1)
+        layout.rule()
+        layout.space(3)
+    layout.on_new_page = None
+
+
+def _tables(layout: Layout, comparison: Comparison, check: Callable[[], None]) -> None:
     left, width = layout.left, layout.content_width
     text_a, text_b = comparison.document_a.text, comparison.document_b.text
 
@@ -226,104 +257,54 @@ def _tables(layout: Layout, comparison: Comparison, check: Callable[[], None]) -
     number_w, words_w = 26.0, 34.0
     rest = (width - number_w - words_w - 12) / 2
     x_a = left + number_w + words_w
-    x_b = x_a + rest + 12
 
-    def phrase_head() -> None:
-        _table_head(layout, [Cell(left, number_w, RichText("#"), colours.muted),
-                             Cell(left + number_w, words_w, RichText("words"), colours.muted),
-                             Cell(x_a, rest, RichText("in A (deleted words struck)"),
-                                  colours.muted),
-                             Cell(x_b, rest, RichText("in B (inserted words underlined)"),
-                                  colours.muted)])
+    def phrase_row(i: int, phrase: SharedPhrase) -> list[RichText]:
+        label = str(i + 1)
+        return [RichText(label, ((0, len(label), RunStyle(passage=i)),)),
+                RichText(f"{phrase.words}" + ("" if phrase.exact else " ~")),
+                *phrase_cells(comparison, i)]
 
     layout.new_page()
-    layout.text(f"Shared phrases ({len(comparison.shared_phrases)})", 13)
-    layout.space(4)
-    if comparison.shared_phrases:
-        phrase_head()
-        layout.on_new_page = phrase_head
-        for i, phrase in enumerate(comparison.shared_phrases):
-            check()
-            cell_a, cell_b = phrase_cells(comparison, i)
-            label = str(i + 1)
-            layout.row([
-                Cell(left, number_w, RichText(label, ((0, len(label), RunStyle(passage=i)),))),
-                Cell(left + number_w, words_w,
-                     RichText(f"{phrase.words}" + ("" if phrase.exact else " ~"))),
-                Cell(x_a, rest, cell_a), Cell(x_b, rest, cell_b)], TABLE_SIZE)
-            layout.space(1)
-            layout.rule()
-            layout.space(3)
-        layout.on_new_page = None
-    else:
-        layout.text("No shared phrases at these settings.", 9, colours.muted)
+    _table(layout, "Shared phrases",
+           [(left, number_w, "#"), (left + number_w, words_w, "words"),
+            (x_a, rest, "in A (deleted words struck)"),
+            (x_a + rest + 12, rest, "in B (inserted words underlined)")],
+           comparison.shared_phrases, phrase_row, "No shared phrases at these settings.", check)
 
     # Slogans with their counts in each document.
     count_w = 48.0
     phrase_w = width - 2 * count_w - 8
 
-    def slogan_head() -> None:
-        _table_head(layout, [Cell(left, phrase_w, RichText("phrase"), colours.muted),
-                             Cell(left + phrase_w + 8, count_w, RichText("in A"), colours.muted),
-                             Cell(left + phrase_w + 8 + count_w, count_w, RichText("in B"),
-                                  colours.muted)])
+    def slogan_row(_: int, slogan: Slogan) -> list[RichText]:
+        name = slogan.phrase
+        style = RunStyle(watch=True) if slogan.watchlist else RunStyle(slogan=True)
+        return [RichText(name + (" (watch-list)" if slogan.watchlist else ""),
+                         ((0, len(name), style),)),
+                RichText(str(slogan.count_a)), RichText(str(slogan.count_b))]
 
     layout.space(12)
     layout.ensure(60)
-    layout.text(f"Slogans ({len(comparison.slogans)})", 13)
-    layout.space(4)
-    if comparison.slogans:
-        slogan_head()
-        layout.on_new_page = slogan_head
-        for slogan in comparison.slogans:
-            check()
-            name = slogan.phrase
-            style = RunStyle(watch=True) if slogan.watchlist else RunStyle(slogan=True)
-            shown = RichText(name + (" (watch-list)" if slogan.watchlist else ""),
-                             ((0, len(name), style),))
-            layout.row([Cell(left, phrase_w, shown),
-                        Cell(left + phrase_w + 8, count_w, RichText(str(slogan.count_a))),
-                        Cell(left + phrase_w + 8 + count_w, count_w,
-                             RichText(str(slogan.count_b)))], TABLE_SIZE)
-            layout.space(1)
-            layout.rule()
-            layout.space(3)
-        layout.on_new_page = None
-    else:
-        layout.text("No slogans at these settings.", 9, colours.muted)
+    _table(layout, "Slogans",
+           [(left, phrase_w, "phrase"), (left + phrase_w + 8, count_w, "in A"),
+            (left + phrase_w + 8 + count_w, count_w, "in B")],
+           comparison.slogans, slogan_row, "No slogans at these settings.", check)
 
     # Theme overlap: score, strongest shared terms, and both passages' openings.
     score_w, terms_w = 34.0, 96.0
     excerpt_w = (width - score_w - terms_w - 16) / 2
     x_terms = left + score_w
     x_ea = x_terms + terms_w + 4
-    x_eb = x_ea + excerpt_w + 12
 
-    def theme_head() -> None:
-        _table_head(layout, [Cell(left, score_w, RichText("score"), colours.muted),
-                             Cell(x_terms, terms_w, RichText("shared terms"), colours.muted),
-                             Cell(x_ea, excerpt_w, RichText("passage in A"), colours.muted),
-                             Cell(x_eb, excerpt_w, RichText("passage in B"), colours.muted)])
+    def theme_row(_: int, theme: ThemeOverlap) -> list[RichText]:
+        return [RichText(f"{theme.score:.2f}"), RichText(", ".join(theme.terms)),
+                RichText(excerpt(text_a, theme.a)), RichText(excerpt(text_b, theme.b))]
 
     layout.space(12)
     layout.ensure(60)
-    layout.text(f"Theme overlap ({len(comparison.themes)})", 13)
-    layout.space(4)
-    if comparison.themes:
-        theme_head()
-        layout.on_new_page = theme_head
-        for theme in comparison.themes:
-            check()
-            layout.row([Cell(left, score_w, RichText(f"{theme.score:.2f}")),
-                        Cell(x_terms, terms_w, RichText(", ".join(theme.terms))),
-                        Cell(x_ea, excerpt_w, RichText(excerpt(text_a, theme.a))),
-                        Cell(x_eb, excerpt_w, RichText(excerpt(text_b, theme.b)))], TABLE_SIZE)
-            layout.space(1)
-            layout.rule()
-            layout.space(3)
-        layout.on_new_page = None
-    else:
-        layout.text("No theme overlap at these settings.", 9, colours.muted)
+    _table(layout, "Theme overlap",
+           [(left, score_w, "score"), (x_terms, terms_w, "shared terms"),
+            (x_ea, excerpt_w, "passage in A"), (x_ea + excerpt_w + 12, excerpt_w, "passage in B")],
+           comparison.themes, theme_row, "No theme overlap at these settings.", check)
 
 
 def _render(layout: Layout, comparison: Comparison, font: str, handle,  # type: ignore[no-untyped-def]
