@@ -9,6 +9,7 @@ imports only the engine and `viewer.ui.rendering`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from multiprocessing.queues import Queue
 
 from viewer.core.compare import compare
@@ -25,7 +26,12 @@ def run(doc_a: Document, doc_b: Document, settings: Settings, messages: Queue) -
                              progress=lambda stage, fraction: messages.put(
                                  ("progress", stage, fraction)))
         messages.put(("progress", "Preparing highlights", 1.0))
-        messages.put(("finished", prepare(comparison)))
+        rendered = prepare(comparison)
+        # The window has the documents already: send the result without their texts, which
+        # would otherwise be pickled here and unpickled there for nothing.
+        bare = Document(text="", name="")
+        messages.put(("finished", replace(rendered, comparison=replace(
+            comparison, document_a=bare, document_b=bare))))
     except TandemError as exc:
         messages.put(("failed", str(exc)))
     except Exception as exc:  # noqa: BLE001 - reported to the window, never a traceback

@@ -6,8 +6,6 @@ Qt's UTF-16 positions itself.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
@@ -290,7 +288,3 @@ class Pane(QWidget):
     def _on_overview_jump(self, fraction: float) -> None:
         if self.document is not None:
             self.center_on(int(fraction * len(self.document.text)))
-
-
-def display_name(path: str) -> str:
-    return Path(path).name or path

@@ -74,7 +74,8 @@ class CompareJob(QRunnable):
                     self._emit("progress", token, *args)
                     continue
                 if kind == "finished":
-                    # The window knows its documents by identity; the child sent copies.
+                    # The child sent the result without the documents; the window knows its
+                    # documents by identity, so the originals go back in.
                     [rendered] = args
                     args = [replace(rendered, comparison=replace(
                         rendered.comparison, document_a=self.doc_a, document_b=self.doc_b))]
