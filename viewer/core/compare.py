@@ -6,11 +6,11 @@ It reports progress and can be cancelled between stages (and inside long ones).
 
 from __future__ import annotations
 
-import math
 import time
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
+
+import numpy as np
 
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled
@@ -21,7 +21,7 @@ from viewer.core.rarity import Rarity, cjk_token_bits
 from viewer.core.settings import Settings
 from viewer.core.slogans import SloganContext, find_slogans, find_watched
 from viewer.core.stopwords import stop_words
-from viewer.core.themes import build_passages, find_themes, passage_spans
+from viewer.core.themes import find_themes, passage_spans, term_vectors
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize
 from viewer.core.wordiff import word_differences
 
@@ -70,9 +70,9 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     tokens_a = tokenize(doc_a.text, normalizer, vocabulary)
     tokens_b = tokenize(doc_b.text, normalizer, vocabulary)
     rarity = Rarity("zh" if cjk else language)
-    bits = [rarity.bits(k) for k in vocabulary.keys]
+    bits = np.array([rarity.bits(k) for k in vocabulary.keys], dtype=np.float64)
     stops = stop_words("zh" if cjk else language) if settings.ignore_stop_words else frozenset()
-    stop_ids = {i for i, k in enumerate(vocabulary.keys) if k in stops}
+    is_stop = np.array([k in stops for k in vocabulary.keys], dtype=bool)
 
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
@@ -87,10 +87,10 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     alignments = align(tokens_a, tokens_b, evidence, params)
     phrases = []
     for al in alignments:
-        exact = tokens_a.ids[al.a0:al.a1] == tokens_b.ids[al.b0:al.b1]
+        exact = np.array_equal(tokens_a.ids[al.a0:al.a1], tokens_b.ids[al.b0:al.b1])
         phrases.append(SharedPhrase(
-            a=(tokens_a.starts[al.a0], tokens_a.ends[al.a1 - 1]),
-            b=(tokens_b.starts[al.b0], tokens_b.ends[al.b1 - 1]),
+            a=(int(tokens_a.starts[al.a0]), int(tokens_a.ends[al.a1 - 1])),
+            b=(int(tokens_b.starts[al.b0]), int(tokens_b.ends[al.b1 - 1])),
             words=round((al.a1 - al.a0) / scale),
             exact=exact,
             differences=() if exact else word_differences(
@@ -102,7 +102,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     context_b = SloganContext(doc_b.text, tokens_b)
     watched = find_watched(settings.watchlist, context_a, context_b, normalizer, vocabulary)
     found = find_slogans(
-        context_a, context_b, vocabulary, bits, stop_ids,
+        context_a, context_b, vocabulary, bits, is_stop,
         min_words=max(2, round(settings.slogan_min_words * scale)),
         max_words=max(2, round(settings.slogan_max_words * scale)),
         min_count=settings.slogan_min_count, limit=settings.max_slogans)
@@ -117,7 +117,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     slogans = watched + found
 
     step("Finding theme overlap", 0.75)
-    themes = _themes(doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, stop_ids, cjk,
+    themes = _themes(doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, is_stop, cjk,
                      phrases, settings)
     step("Done", 1.0)
 
@@ -132,7 +132,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
 
 
 def _evidence_bits(tokens_a: TokenStream, tokens_b: TokenStream, vocabulary: Vocabulary,
-                   bits: list[float], rarity: Rarity, cjk: bool) -> list[float]:
+                   bits: np.ndarray, rarity: Rarity, cjk: bool) -> np.ndarray:
     """How much each word of A, matched in B, argues against chance, in bits.
 
     The general-language surprise of a word is capped by its frequency in these two texts:
@@ -140,19 +140,19 @@ def _evidence_bits(tokens_a: TokenStream, tokens_b: TokenStream, vocabulary: Voc
     "thus saith the Lord" is chance. One occurrence is discounted on each side, since a
     copied passage itself brings every one of its words into both texts.
     """
-    count_a, count_b = Counter(tokens_a.ids), Counter(tokens_b.ids)
-    size_a, size_b = max(1, len(tokens_a)), max(1, len(tokens_b))
-
-    def local_cap(token_id: int) -> float:
-        share = max((count_a[token_id] - 1) / size_a, (count_b[token_id] - 1) / size_b)
-        return -math.log2(share) if share > 0 else math.inf
-
-    caps = {t: local_cap(t) for t in count_a}
+    size = len(vocabulary.keys)
+    count_a = np.bincount(tokens_a.ids, minlength=size)
+    count_b = np.bincount(tokens_b.ids, minlength=size)
+    share = np.maximum((count_a - 1) / max(1, len(tokens_a)),
+                       (count_b - 1) / max(1, len(tokens_b)))
+    with np.errstate(divide="ignore"):
+        caps = np.where(share > 0, -np.log2(np.maximum(share, 1e-300)), np.inf)
     if cjk:
-        general = cjk_token_bits([vocabulary.keys[t] for t in tokens_a.ids], rarity)
+        general = np.array(cjk_token_bits([vocabulary.keys[t] for t in tokens_a.ids.tolist()],
+                                          rarity), dtype=np.float64)
     else:
-        general = [bits[t] for t in tokens_a.ids]
-    return [min(g, caps[t]) for g, t in zip(general, tokens_a.ids, strict=True)]
+        general = bits[tokens_a.ids]
+    return np.minimum(general, caps[tokens_a.ids])
 
 
 def _inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> bool:
@@ -173,43 +173,63 @@ def _share(spans: list[tuple[int, int]], length: int) -> float:
 
 
 def _themes(doc_a: Document, doc_b: Document, tokens_a: TokenStream, tokens_b: TokenStream,
-            vocabulary: Vocabulary, bits: list[float], stop_ids: set[int], cjk: bool,
+            vocabulary: Vocabulary, bits: np.ndarray, is_stop: np.ndarray, cjk: bool,
             phrases: list[SharedPhrase], settings: Settings) -> list:
-    keys = vocabulary.keys
-    weights: dict[str, float] = {}
-    term_of: dict[int, str] = {}  # vocabulary id -> theme term, for content words only
-    if not cjk:
-        stemmer = shared_normalizer(stemming=True)
-        for i in set(tokens_a.ids).union(tokens_b.ids):
-            key = keys[i]
-            if i in stop_ids or not key.isalpha() or len(key) < 2:
-                continue
-            term = term_of[i] = stemmer.key(key)
-            weights[term] = min(weights.get(term, bits[i]), bits[i])
+    if cjk:
+        terms_a, terms_b, names, term_bits = _bigram_terms(tokens_a, tokens_b, vocabulary.keys,
+                                                           bits, is_stop)
+    else:
+        term_of, names, term_bits = _stem_terms(vocabulary.keys, bits, is_stop)
+        terms_a, terms_b = term_of[tokens_a.ids], term_of[tokens_b.ids]
+    vectors = []
+    for doc, stream, terms in ((doc_a, tokens_a, terms_a), (doc_b, tokens_b, terms_b)):
+        spans = passage_spans(doc.text, doc.paragraphs, stream.starts.tolist())
+        vectors.append(term_vectors(spans, stream.starts, terms, term_bits))
+    return find_themes(vectors[0], vectors[1], names, phrases,
+                       min_score=settings.theme_min_score, limit=settings.max_themes)
 
-    def terms_of(stream: TokenStream) -> Callable[[int, int], list[str]]:
-        def terms_in(start: int, end: int) -> list[str]:
-            t0 = bisect_left(stream.starts, start)
-            t1 = bisect_left(stream.starts, end)
-            if not cjk:
-                return [term_of[i] for i in stream.ids[t0:t1] if i in term_of]
-            out = []
-            for t in range(t0, t1 - 1):
-                i, j = stream.ids[t], stream.ids[t + 1]
-                if stream.ends[t] != stream.starts[t + 1] or i in stop_ids or j in stop_ids:
-                    continue
-                term = keys[i] + keys[j]
-                weights.setdefault(term, (bits[i] + bits[j]) / 2)
-                out.append(term)
-            return out
-        return terms_in
 
-    passages = []
-    for doc, stream in ((doc_a, tokens_a), (doc_b, tokens_b)):
-        def count_words(start: int, end: int, starts: list[int] = stream.starts) -> int:
-            return bisect_left(starts, end) - bisect_left(starts, start)
+def _stem_terms(keys: list[str], bits: np.ndarray,
+                is_stop: np.ndarray) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """The theme term (stem) of each vocabulary entry, -1 for function words, numbers and
+    single letters; the terms' names and bits (a stem is as surprising as its commonest
+    spelling)."""
+    stemmer = shared_normalizer(stemming=True)
+    term_of = np.full(len(keys), -1, dtype=np.int64)
+    index: dict[str, int] = {}
+    term_bits: list[float] = []
+    for i, key in enumerate(keys):
+        if is_stop[i] or not key.isalpha() or len(key) < 2:
+            continue
+        term = stemmer.key(key)
+        t = index.setdefault(term, len(index))
+        if t == len(term_bits):
+            term_bits.append(float(bits[i]))
+        else:
+            term_bits[t] = min(term_bits[t], float(bits[i]))
+        term_of[i] = t
+    return term_of, list(index), np.array(term_bits, dtype=np.float64)
 
-        spans = passage_spans(doc.text, doc.paragraphs, count_words)
-        passages.append(build_passages(spans, terms_of(stream), lambda t: weights.get(t, 1.0)))
-    return find_themes(passages[0], passages[1], phrases, min_score=settings.theme_min_score,
-                       limit=settings.max_themes)
+
+def _bigram_terms(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[str],
+                  bits: np.ndarray, is_stop: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+    """Chinese and Japanese theme terms: pairs of adjacent characters (a word is usually
+    two), neither a function character. Token t carries the term of (t, t + 1), -1 if none."""
+    pair_keys = []
+    for stream in (tokens_a, tokens_b):
+        ids = stream.ids
+        usable = ((stream.ends[:-1] == stream.starts[1:]) & ~is_stop[ids[:-1]]
+                  & ~is_stop[ids[1:]])
+        pair_keys.append(np.where(usable, ids[:-1] * len(keys) + ids[1:], -1))
+    distinct, which = np.unique(np.concatenate(pair_keys), return_inverse=True)
+    valid = distinct >= 0
+    term_index = np.cumsum(valid) - 1
+    first, second = distinct[valid] // len(keys), distinct[valid] % len(keys)
+    names = [keys[i] + keys[j] for i, j in zip(first.tolist(), second.tolist(), strict=True)]
+    terms = np.where(valid[which], term_index[which], -1)
+    split = len(pair_keys[0])
+    # The last token of each text starts no pair.
+    terms_a = np.append(terms[:split], -1) if len(tokens_a) else np.zeros(0, dtype=np.int64)
+    terms_b = np.append(terms[split:], -1) if len(tokens_b) else np.zeros(0, dtype=np.int64)
+    return terms_a, terms_b, names, (bits[first] + bits[second]) / 2

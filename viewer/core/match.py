@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
 
+import numpy as np
+
+from viewer.core.grams import gram_hashes
 from viewer.core.tokenize import TokenStream
 
 #: An n-gram occurring more often than this in A times B is not used as a seed.
@@ -78,32 +81,47 @@ class Alignment:
         return self.b0 - self.a0
 
 
-def _seeds(ids_a: list[int], ids_b: list[int], n: int) -> list[tuple[int, int]]:
-    if len(ids_a) < n or len(ids_b) < n:
-        return []
-    grams_a = list(zip(*(ids_a[k:] for k in range(n)), strict=False))
-    grams_b = list(zip(*(ids_b[k:] for k in range(n)), strict=False))
-    common = set(grams_a).intersection(grams_b)
-    if not common:
-        return []
-    where_b: dict[tuple[int, ...], list[int]] = {}
-    for j, gram in enumerate(grams_b):
-        if gram in common:
-            where_b.setdefault(gram, []).append(j)
-    count_a: dict[tuple[int, ...], int] = dict.fromkeys(common, 0)
-    for gram in grams_a:
-        if gram in count_a:
-            count_a[gram] += 1
-    usable = {g: js for g, js in where_b.items() if count_a[g] * len(js) <= MAX_SEED_PAIRS}
-    seeds: list[tuple[int, int]] = []
-    for i, gram in enumerate(grams_a):
-        js = usable.get(gram)
-        if js is not None:
-            seeds.extend((i, j) for j in js)
-    return seeds
+def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions (i in A, j in B) of every usable shared n-gram, sorted by i then j."""
+    grams_a, grams_b = gram_hashes(ids_a, n), gram_hashes(ids_b, n)
+    if not len(grams_a) or not len(grams_b):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    unique_a, count_a = np.unique(grams_a, return_counts=True)
+    unique_b, count_b = np.unique(grams_b, return_counts=True)
+    common, in_a, in_b = np.intersect1d(unique_a, unique_b, assume_unique=True,
+                                        return_indices=True)
+    usable = common[count_a[in_a] * count_b[in_b] <= MAX_SEED_PAIRS]
+    positions_a = np.flatnonzero(np.isin(grams_a, usable))
+    order_b = np.argsort(grams_b, kind="stable")
+    sorted_b = grams_b[order_b]
+    wanted = grams_a[positions_a]
+    first = np.searchsorted(sorted_b, wanted, side="left")
+    partners = np.searchsorted(sorted_b, wanted, side="right") - first
+    # Every A position repeated once per B occurrence of its gram, B occurrences in order.
+    i = np.repeat(positions_a, partners)
+    within = np.arange(len(i)) - np.repeat(np.cumsum(partners) - partners, partners)
+    j = order_b[np.repeat(first, partners) + within]
+    return i, j
 
 
-def _chain(seeds: list[tuple[int, int]], n: int, gap: int,
+def _with_neighbours(i: np.ndarray, j: np.ndarray, reach: int) -> np.ndarray:
+    """Which seeds have another seed within `reach` words on a diagonal at most MAX_DRIFT
+    away. Any other seed would end as a chain of its own, which `align` drops anyway; in
+    long texts such chance seeds are most of them, so they are left out before chaining."""
+    diagonal = j - i
+    width = int(i.max()) + 2 * reach + 2
+    keys = (diagonal - int(diagonal.min()) + MAX_DRIFT) * width + i + reach
+    ordered = np.sort(keys)
+    near = np.zeros(len(i), dtype=np.int64)
+    for drift in range(-MAX_DRIFT, MAX_DRIFT + 1):
+        shifted = keys + drift * width
+        near += (np.searchsorted(ordered, shifted + reach, side="right")
+                 - np.searchsorted(ordered, shifted - reach, side="left"))
+    return near > 1  # every seed finds itself once
+
+
+def _chain(seeds: Iterable[tuple[int, int]], n: int, gap: int,
            bits_prefix_a: list[float]) -> list[Alignment]:
     """Chain seeds (sorted by A position) that follow each other on nearby diagonals."""
     chains: list[Alignment] = []
@@ -222,15 +240,17 @@ def _significant(p: Alignment, params: MatchParams, chance_bits: float) -> bool:
     return p.bits - chance_bits - GAP_BITS * unmatched >= params.rarity_margin
 
 
-def align(a: TokenStream, b: TokenStream, bits_a: list[float],
+def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
           params: MatchParams) -> list[Alignment]:
     """All shared passages of `a` and `b` in token indices, ordered by position in A."""
     n = params.seed
-    seeds = _seeds(a.ids, b.ids, n)
-    if not seeds:
+    seeds_i, seeds_j = _seeds(a.ids, b.ids, n)
+    if not len(seeds_i):
         return []
-    prefix = [0.0, *accumulate(bits_a)]
-    chains = _chain(seeds, n, params.gap, prefix)
+    near = _with_neighbours(seeds_i, seeds_j, n + params.gap)
+    prefix = np.concatenate(([0.0], np.cumsum(bits_a))).tolist()
+    chains = _chain(zip(seeds_i[near].tolist(), seeds_j[near].tolist(), strict=True), n,
+                    params.gap, prefix)
     # A lone seed is too weak to bridge two passages; it can only be part of one.
     chains = [c for c in chains if c.matched > n]
     joined = _join_neighbours(chains, 2 * params.gap)

@@ -13,21 +13,21 @@ searched with the same normalization.
 from __future__ import annotations
 
 import math
-import re
-from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
 
+import numpy as np
+
+from viewer.core.grams import extend, gram_hashes, gram_hashes_at
 from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
-from viewer.core.tokenize import TokenStream, Vocabulary, word_spans
+from viewer.core.tokenize import TokenStream, Vocabulary, char_codes, word_spans
 
 # Sentence ends, clause marks, quotes and brackets end a phrase; commas do not, since set
 # formulations list things ("peaceful, secure, open, cooperative and orderly").
-_BREAK = re.compile(r"[.;:!?()\[\]{}\"\u201c\u201d\u00ab\u00bb\u3002\uff1b\uff1a\uff01"
-                    r"\uff1f\uff08\uff09\u300a\u300b\u2014|]|\n[ \t\r]*\n")
+_BREAK_CHARS = np.array([ord(c) for c in ".;:!?()[]{}\"\u201c\u201d\u00ab\u00bb\u3002\uff1b"
+                         "\uff1a\uff01\uff1f\uff08\uff09\u300a\u300b\u2014|"], dtype=np.uint32)
+_BLANK = np.array([ord(c) for c in " \t\r"], dtype=np.uint32)
 #: A phrase inside a listed one is left out unless it occurs this much more often alone.
 ECHO_RATIO = 1.5
 #: Summed surprise (bits) of a phrase's content words below which it is too ordinary.
@@ -42,198 +42,190 @@ class SloganContext:
     tokens: TokenStream
 
 
-def _breaks_after(context: SloganContext) -> set[int]:
-    """Token indices k such that punctuation or a paragraph break follows token k."""
+def _breaks_after(context: SloganContext) -> np.ndarray:
+    """For each token, whether punctuation or a paragraph break follows it (the last token
+    always counts as followed by a break)."""
     starts = context.tokens.starts
-    found: set[int] = set()
-    for m in _BREAK.finditer(context.text):
-        k = bisect_right(starts, m.start()) - 1
-        if k >= 0:
-            found.add(k)
-    return found
+    flags = np.zeros(len(starts), dtype=bool)
+    if not len(starts):
+        return flags
+    codes = char_codes(context.text)
+    marks = np.isin(codes, _BREAK_CHARS)
+    newlines = np.flatnonzero(codes == 10)
+    if len(newlines) > 1:
+        # A blank line: nothing but spaces between two consecutive newlines.
+        solid = np.concatenate(([0], np.cumsum(~np.isin(codes, _BLANK))))
+        between = solid[newlines[1:]] - solid[newlines[:-1] + 1]
+        marks[newlines[:-1][between == 0]] = True
+    after = np.searchsorted(starts, np.flatnonzero(marks), side="right") - 1
+    flags[after[after >= 0]] = True
+    flags[-1] = True
+    return flags
 
 
-def _segments(context: SloganContext, first_sentinel: int = 1) -> tuple[list[int], list[int]]:
-    """The document's ids with a unique negative sentinel after every break, so no n-gram
-    spans a sentence end, and the token index behind each position (-1 at sentinels)."""
-    ids = context.tokens.ids
-    breaks = sorted(k for k in _breaks_after(context) if k < len(ids) - 1)
-    seq: list[int] = []
-    where: list[int] = []
-    start = 0
-    sentinel = -first_sentinel
-    for k in breaks:
-        seq.extend(ids[start:k + 1])
-        where.extend(range(start, k + 1))
-        seq.append(sentinel)
-        sentinel -= 1
-        where.append(-1)
-        start = k + 1
-    seq.extend(ids[start:])
-    where.extend(range(start, len(ids)))
-    seq.append(sentinel)  # the end of the document is a break too
-    where.append(-1)
-    return seq, where
+class _Level:
+    """The recurring n-grams of one length: where they occur and how often, by hash.
 
+    `positions` (sorted) and `hashes` list every occurrence in the concatenation of A and B;
+    `unique` (sorted) with `count_a`, `count_b` and `first` (earliest position) describe
+    each distinct gram."""
 
-_MASK = (1 << 61) - 1
-# Larger than any token id or sentinel can differ by, so two-word grams never collide.
-_BASE = 4_294_967_311
+    def __init__(self, positions: np.ndarray, hashes: np.ndarray, split: int) -> None:
+        unique, first, inverse, counts = np.unique(
+            hashes, return_index=True, return_inverse=True, return_counts=True)
+        in_a = np.bincount(inverse[positions < split], minlength=len(unique))
+        recurs = counts >= 2
+        kept = recurs[inverse]
+        self.positions = positions[kept]
+        self.hashes = hashes[kept]
+        self.unique = unique[recurs]
+        self.first = positions[first[recurs]]
+        self.count_a = in_a[recurs]
+        self.count_b = counts[recurs] - self.count_a
 
+    def lookup(self, hashes: np.ndarray) -> np.ndarray:
+        """Index into `unique` of each hash, or -1 where it is not a recurring gram."""
+        if not len(self.unique):
+            return np.full(len(hashes), -1)
+        at = np.minimum(np.searchsorted(self.unique, hashes), len(self.unique) - 1)
+        return np.where(self.unique[at] == hashes, at, -1)
 
-def _hash(gram: Sequence[int]) -> int:
-    """The rolling hash of a gram, as `_Counts` computes it level by level."""
-    value = gram[0]
-    for token in gram[1:]:
-        value = (value * _BASE + token) & _MASK
-    return value
+    def hash_at(self, positions: np.ndarray) -> np.ndarray:
+        """The gram hash at each of `positions`, which must all occur in this level."""
+        return self.hashes[np.searchsorted(self.positions, positions)]
 
 
 class _Counts:
-    """How often each recurring n-gram (n = 1..top) occurs in A and in B, by rolling hash.
+    """The recurring n-grams (n = 2..top) of A and B, grown level by level.
 
-    An n-gram can recur only if both of its (n-1)-word parts recur, so each level looks
-    only at positions still alive at the level below; in running text that set shrinks
-    fast. Every step is a comprehension, `Counter` or `dict(zip(...))` over plain ints.
-    Sentinels at breaks are unique, so no gram that spans a sentence end can recur."""
+    An n-gram can recur only if both of its (n-1)-word parts recur, so each level looks only
+    at positions whose two shorter grams survived the level below; in running text that set
+    shrinks fast. No gram spans a sentence break or the end of A."""
 
-    def __init__(self, seq: list[int], split: int, top: int) -> None:
-        self.seq = seq
-        self.counts: list[dict[int, tuple[int, int]]] = [{}]
-        self.first: list[dict[int, int]] = [{}]
-        self.parts: list[dict[int, tuple[int, int]]] = [{}]
-        # Level 1 (single words) is skipped: slogans have two words at least.
-        self.counts.append({})
-        self.first.append({})
-        self.parts.append({})
-        alive = list(range(len(seq) - 1))
-        values = [(x * _BASE + y) & _MASK for x, y in zip(seq, seq[1:], strict=False)]
-        by_position: dict[int, int] | list[int] = seq
+    def __init__(self, ids: np.ndarray, breaks: np.ndarray, split: int, top: int) -> None:
+        self.ids = ids
+        self.split = split
+        self.levels: dict[int, _Level] = {}
+        values = ids.astype(np.uint64)
+        positions = np.flatnonzero(~breaks[:-1])
+        hashes = extend(values[positions], values[positions + 1])
         for n in range(2, top + 1):
             if n > 2:
-                alive_set = set(alive)
-                limit = len(seq) - n
-                grown = [p for p in alive if p + 1 in alive_set and p <= limit]
-                values = [(by_position[p] * _BASE + seq[p + n - 1]) & _MASK for p in grown]
-                alive = grown
-            cut = bisect_left(alive, split)
-            in_a, in_b = Counter(values[:cut]), Counter(values[cut:])
-            level = {h: (c, in_b.get(h, 0)) for h, c in in_a.items() if c >= 2 or h in in_b}
-            level.update({h: (0, c) for h, c in in_b.items() if c >= 2 and h not in in_a})
-            kept = [(p, h) for p, h in zip(alive, values, strict=True) if h in level]
-            first = {h: p for p, h in reversed(kept)}  # the earliest position wins
-            self.parts.append({h: (by_position[p], by_position[p + 1])
-                               for h, p in first.items()})
-            self.counts.append(level)
-            self.first.append(first)
-            alive = [p for p, _ in kept]
-            values = [h for _, h in kept]
-            by_position = dict(kept)
-            if not alive:
+                below = self.levels[n - 1]
+                grown = np.isin(below.positions + 1, below.positions, assume_unique=True)
+                positions = below.positions[grown]
+                hashes = extend(below.hashes[grown], values[positions + n - 1])
+            if not len(positions):
+                break
+            level = self.levels[n] = _Level(positions, hashes, split)
+            if not len(level.unique):
+                del self.levels[n]
                 break
 
-    def gram(self, n: int, value: int) -> tuple[int, ...]:
-        p = self.first[n][value]
-        return tuple(self.seq[p:p + n])
+    @property
+    def longest(self) -> int:
+        return max(self.levels, default=1)
+
+    def counts(self, n: int, index: int) -> tuple[int, int]:
+        level = self.levels[n]
+        return int(level.count_a[index]), int(level.count_b[index])
+
+    def absorbed(self, n: int) -> np.ndarray:
+        """Which grams of length n always occur inside one same longer gram (not maximal)."""
+        level = self.levels[n]
+        out = np.zeros(len(level.unique), dtype=bool)
+        longer = self.levels.get(n + 1)
+        if longer is None:
+            return out
+        for part in (longer.first, longer.first + 1):
+            index = level.lookup(level.hash_at(part))
+            same = ((level.count_a[index] == longer.count_a)
+                    & (level.count_b[index] == longer.count_b) & (index >= 0))
+            out[index[same]] = True
+        return out
 
 
 def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
-                 bits: Sequence[float], stop_ids: set[int], *, min_words: int,
+                 bits: np.ndarray, is_stop: np.ndarray, *, min_words: int,
                  max_words: int, min_count: int, limit: int) -> list[Slogan]:
     """The recurring phrases of `a` and `b`, best first, at most `limit`."""
-    seq_a, where_a = _segments(a)
-    seq_b, where_b = _segments(b, first_sentinel=len(seq_a) + 1)
-    counts = _Counts(seq_a + seq_b, len(seq_a), max_words + 1)
-    levels = len(counts.counts) - 1
+    ids = np.concatenate((a.tokens.ids, b.tokens.ids))
+    breaks = np.concatenate((_breaks_after(a), _breaks_after(b)))
+    if len(ids) < 2:
+        return []
+    counts = _Counts(ids, breaks, len(a.tokens), max_words + 1)
+    is_number = np.array([k.isdigit() for k in vocabulary.keys], dtype=bool)
 
-    absorbed: set[tuple[int, int]] = set()  # (length, hash)
-    for n in range(2, levels + 1):
-        shorter = counts.counts[n - 1]
-        for value, both in counts.counts[n].items():
-            prefix, suffix = counts.parts[n][value]
-            if shorter.get(prefix) == both:
-                absorbed.add((n - 1, prefix))
-            if shorter.get(suffix) == both:
-                absorbed.add((n - 1, suffix))
-
-    chosen: set[tuple[int, ...]] = set()
-    for n in range(min_words, min(max_words, levels) + 1):
-        for value in counts.counts[n]:
-            if (n, value) in absorbed:
-                continue
-            gram = counts.gram(n, value)
-            if min(gram) < 0:  # a sentinel: only a hash collision brings one here
-                continue
-            lo, hi = 0, n
-            while lo < hi and gram[lo] in stop_ids:
-                lo += 1
-            while hi > lo and gram[hi - 1] in stop_ids:
-                hi -= 1
-            if hi - lo >= min_words:
-                chosen.add(gram[lo:hi])
+    # Maximal grams trimmed of function words at both ends: (length, level index) pairs.
+    chosen: set[tuple[int, int]] = set()
+    for n in range(min_words, min(max_words, counts.longest) + 1):
+        level = counts.levels[n]
+        maximal = np.flatnonzero(~counts.absorbed(n))
+        words = ids[level.first[maximal, None] + np.arange(n)]
+        content = ~is_stop[words]
+        has_content = content.any(axis=1)
+        lead = np.argmax(content, axis=1)
+        trail = np.argmax(content[:, ::-1], axis=1)
+        length = n - lead - trail
+        ok = has_content & (length >= min_words)
+        for m in np.unique(length[ok]).tolist():
+            pick = ok & (length == m)
+            starts = level.first[maximal[pick]] + lead[pick]
+            index = counts.levels[m].lookup(gram_hashes_at(ids, starts, m))
+            chosen.update((m, int(k)) for k in index[index >= 0].tolist())
 
     ranked = []
-    for gram in chosen:
-        ca, cb = counts.counts[len(gram)][_hash(gram)]
+    for n, index in chosen:
+        ca, cb = counts.counts(n, index)
         if ca + cb < min_count:
             continue
-        content = sum(bits[t] for t in gram if t not in stop_ids
-                      and not vocabulary.keys[t].isdigit())
+        first = int(counts.levels[n].first[index])
+        gram = tuple(ids[first:first + n].tolist())
+        words = ids[first:first + n]
+        keep = ~is_stop[words] & ~is_number[words]
+        content = float(bits[words[keep]].sum())
         if content < MIN_CONTENT_BITS:
             continue
         both = ca > 0 and cb > 0
         score = (2.0 if both else 1.0) * math.log2(1 + ca + cb) * content
-        ranked.append((not both, -score, gram))
+        ranked.append((not both, -score, gram, n, index))
     ranked.sort()
-    selected: list[tuple[int, ...]] = []
-    inside: dict[tuple[int, ...], list[tuple[int, ...]]] = {}  # sub-phrase -> listed phrases
-    for *_, gram in ranked:
+    selected: list[tuple[tuple[int, ...], int, int]] = []
+    inside: dict[tuple[int, ...], list[tuple[int, int]]] = {}  # sub-phrase -> listed phrases
+    for _, _, gram, n, index in ranked:
         if len(selected) >= limit:
             break
-        if any(_echoes(gram, longer, counts) for longer in inside.get(gram, ())):
+        here = counts.counts(n, index)
+        if any(_echoes(here, counts.counts(*longer)) for longer in inside.get(gram, ())):
             continue
-        selected.append(gram)
-        for n in range(min_words, len(gram)):
-            for k in range(len(gram) - n + 1):
-                inside.setdefault(gram[k:k + n], []).append(gram)
+        selected.append((gram, n, index))
+        for m in range(min_words, n):
+            for k in range(n - m + 1):
+                inside.setdefault(gram[k:k + m], []).append((n, index))
 
-    found_a = _positions(seq_a, where_a, selected)
-    found_b = _positions(seq_b, where_b, selected)
     slogans = []
-    for gram in selected:
-        occ_a = tuple(_span(a.tokens, q, len(gram)) for q in found_a.get(gram, ()))
-        occ_b = tuple(_span(b.tokens, q, len(gram)) for q in found_b.get(gram, ()))
+    split = len(a.tokens)
+    for _, n, index in selected:
+        level = counts.levels[n]
+        where = level.positions[level.hashes == level.unique[index]]
+        occ_a = tuple(_span(a.tokens, p, n) for p in where[where < split].tolist())
+        occ_b = tuple(_span(b.tokens, p - split, n) for p in where[where >= split].tolist())
         first = occ_a[0] if occ_a else occ_b[0]
         source = a.text if occ_a else b.text
         slogans.append(Slogan(phrase=" ".join(source[first[0]:first[1]].split()),
-                              words=len(gram), occurrences_a=occ_a, occurrences_b=occ_b))
+                              words=n, occurrences_a=occ_a, occurrences_b=occ_b))
     return slogans
 
 
-def _echoes(gram: tuple[int, ...], longer: tuple[int, ...], counts: _Counts) -> bool:
-    """Whether `gram`, which lies inside the listed phrase `longer`, barely occurs without
-    it (variants such as a following verb leave such near-copies)."""
-    ca, cb = counts.counts[len(gram)][_hash(gram)]
-    la, lb = counts.counts[len(longer)][_hash(longer)]
+def _echoes(gram_counts: tuple[int, int], longer_counts: tuple[int, int]) -> bool:
+    """Whether a gram inside a listed longer phrase barely occurs without it (variants
+    such as a following verb leave such near-copies)."""
+    (ca, cb), (la, lb) = gram_counts, longer_counts
     return ca <= ECHO_RATIO * la and cb <= ECHO_RATIO * lb
 
 
-def _positions(seq: list[int], where: list[int],
-               grams: list[tuple[int, ...]]) -> dict[tuple[int, ...], list[int]]:
-    """Token index of every occurrence of each gram."""
-    by_first: dict[int, list[tuple[int, ...]]] = {}
-    for gram in grams:
-        by_first.setdefault(gram[0], []).append(gram)
-    found: dict[tuple[int, ...], list[int]] = {}
-    for p in compress(range(len(seq)), map(by_first.__contains__, seq)):
-        for gram in by_first[seq[p]]:
-            if tuple(seq[p:p + len(gram)]) == gram:
-                found.setdefault(gram, []).append(p)
-    return {g: [where[p] for p in ps] for g, ps in found.items()}
-
-
 def _span(stream: TokenStream, p: int, length: int) -> Span:
-    return (stream.starts[p], stream.ends[p + length - 1])
+    return (int(stream.starts[p]), int(stream.ends[p + length - 1]))
 
 
 def find_watched(phrases: Sequence[str], a: SloganContext, b: SloganContext,
@@ -256,18 +248,11 @@ def _occurrences(stream: TokenStream, keys: list[int]) -> tuple[Span, ...]:
     if -1 in keys:
         return ()
     n = len(keys)
-    ids = stream.ids
-    first = keys[0]
+    hits = np.flatnonzero(gram_hashes(stream.ids, n) == gram_hashes(np.array(keys), n)[0])
     spans = []
-    p = 0
-    while True:
-        try:
-            p = ids.index(first, p)
-        except ValueError:
-            break
-        if ids[p:p + n] == keys:
+    reach = 0
+    for p in hits.tolist():
+        if p >= reach and stream.ids[p:p + n].tolist() == keys:  # not overlapping the last
             spans.append(_span(stream, p, n))
-            p += n
-        else:
-            p += 1
+            reach = p + n
     return tuple(spans)

@@ -12,13 +12,12 @@ sharing weighty terms are ever scored, through an inverted index.
 
 from __future__ import annotations
 
-import heapq
-import math
 import re
-from collections import Counter
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+
+import numpy as np
 
 from viewer.core.model import SharedPhrase, Span, ThemeOverlap
 
@@ -40,15 +39,24 @@ _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"'\u201d\u2019)]*\s+|[\u3
 
 
 @dataclass(frozen=True)
-class Passage:
-    span: Span
-    vector: dict[str, float]
-    norm: float
+class TermVectors:
+    """One document's passages as sparse TF-IDF vectors.
+
+    Entry k says that term `term[k]` has weight `weight[k]` in passage `passage[k]`;
+    entries are sorted by passage, then term."""
+
+    spans: list[Span]
+    passage: np.ndarray
+    term: np.ndarray
+    weight: np.ndarray
+    norm: np.ndarray
 
 
-def passage_spans(text: str, paragraphs: Sequence[Span],
-                  count_words: Callable[[int, int], int]) -> list[Span]:
+def passage_spans(text: str, paragraphs: Sequence[Span], word_starts: list[int]) -> list[Span]:
     """Paragraphs, long ones cut at sentence ends into windows, short ones merged."""
+    def count_words(start: int, end: int) -> int:
+        return bisect_left(word_starts, end) - bisect_left(word_starts, start)
+
     pieces: list[Span] = []
     for start, end in paragraphs:
         if count_words(start, end) <= WINDOW_WORDS:
@@ -80,75 +88,128 @@ def passage_spans(text: str, paragraphs: Sequence[Span],
     return [(s, e) for s, e in merged if text[s:e].strip()]
 
 
-def build_passages(spans: Sequence[Span], terms_in: Callable[[int, int], list[str]],
-                   weight: Callable[[str], float]) -> list[Passage]:
-    passages = []
-    for span in spans:
-        tf = Counter(terms_in(*span))
-        vector = {t: (1.0 + math.log(c)) * max(MIN_TERM_WEIGHT, weight(t) - COMMON_WORD_BITS)
-                  for t, c in tf.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values()))
-        if norm > 0:
-            passages.append(Passage(span, vector, norm))
-    return passages
+def term_vectors(spans: list[Span], token_starts: np.ndarray, token_terms: np.ndarray,
+                 term_bits: np.ndarray) -> TermVectors:
+    """TF-IDF vectors of `spans`, from the term of each token (-1 for none).
+
+    A term's weight is (1 + ln tf) times its surprise beyond that of an everyday word."""
+    terms = len(term_bits)
+    span_starts = np.array([s for s, _ in spans], dtype=np.int64)
+    span_ends = np.array([e for _, e in spans], dtype=np.int64)
+    owner = np.searchsorted(span_starts, token_starts, side="right") - 1
+    inside = (owner >= 0) & (token_terms >= 0)
+    inside[inside] &= token_starts[inside] < span_ends[owner[inside]]
+    keys, tf = np.unique(owner[inside] * terms + token_terms[inside], return_counts=True)
+    passage, term = keys // terms, keys % terms
+    idf = np.maximum(MIN_TERM_WEIGHT, term_bits - COMMON_WORD_BITS)
+    weight = (1.0 + np.log(tf)) * idf[term]
+    norm = np.sqrt(np.bincount(passage, weight * weight, minlength=len(spans)))
+    return TermVectors(spans, passage, term, weight, norm)
 
 
-def _covered_by_phrases(pa: Passage, pb: Passage, phrases: Sequence[SharedPhrase]) -> bool:
+def _covered_by_phrases(span_a: Span, span_b: Span, phrases: Sequence[SharedPhrase]) -> bool:
     """Whether shared phrases already link these two passages for most of their length."""
-    a_len = pa.span[1] - pa.span[0]
-    b_len = pb.span[1] - pb.span[0]
     covered_a = covered_b = 0
     for ph in phrases:
-        oa = min(ph.a[1], pa.span[1]) - max(ph.a[0], pa.span[0])
-        ob = min(ph.b[1], pb.span[1]) - max(ph.b[0], pb.span[0])
+        oa = min(ph.a[1], span_a[1]) - max(ph.a[0], span_a[0])
+        ob = min(ph.b[1], span_b[1]) - max(ph.b[0], span_b[0])
         if oa > 0 and ob > 0:
             covered_a += oa
             covered_b += ob
-    return covered_a >= 0.4 * a_len or covered_b >= 0.4 * b_len
+    return (covered_a >= 0.4 * (span_a[1] - span_a[0])
+            or covered_b >= 0.4 * (span_b[1] - span_b[0]))
 
 
-def find_themes(passages_a: Sequence[Passage], passages_b: Sequence[Passage],
-                phrases: Sequence[SharedPhrase], *, min_score: float,
-                limit: int) -> list[ThemeOverlap]:
-    """Passage pairs by cosine similarity, best first, leaving out shared-phrase pairs:
-    the closest pair, then every other pair scoring at least `min_score`.
+def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For groups of the given sizes: each item's group and its rank inside the group."""
+    group = np.repeat(np.arange(len(counts)), counts)
+    rank = np.arange(len(group)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return group, rank
+
+
+def _proposals(a: TermVectors, b: TermVectors) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs (passage of A, passage of B): each A passage's best-proposed partners.
 
     Partners are proposed through an inverted index of B's terms; a term found in many of
     B's passages proposes none (it would propose everything), but still counts in the
-    exact cosine of the few best-proposed pairs."""
-    index: dict[str, list[tuple[int, float]]] = {}
-    for k, pb in enumerate(passages_b):
-        for term, weight in pb.vector.items():
-            index.setdefault(term, []).append((k, weight))
-    widest = min(MAX_PROPOSING_PASSAGES, max(MIN_PROPOSING_PASSAGES, len(passages_b) // 20))
-    scored: list[tuple[float, int, int]] = []
-    for i, pa in enumerate(passages_a):
-        proposed: dict[int, float] = {}
-        for term, weight in pa.vector.items():
-            postings = index.get(term)
-            if postings is None or len(postings) > widest:
-                continue
-            for k, other in postings:
-                proposed[k] = proposed.get(k, 0.0) + weight * other
-        for k, _ in heapq.nlargest(PARTNERS_PER_PASSAGE, proposed.items(), key=itemgetter(1)):
-            pb = passages_b[k]
-            small, large = sorted((pa.vector, pb.vector), key=len)
-            dot = sum(w * large[t] for t, w in small.items() if t in large)
-            scored.append((dot / (pa.norm * pb.norm), i, k))
-    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+    exact cosine computed afterwards."""
+    live_b = int(np.count_nonzero(b.norm))
+    widest = min(MAX_PROPOSING_PASSAGES, max(MIN_PROPOSING_PASSAGES, live_b // 20))
+    spread = np.bincount(b.term, minlength=max(int(a.term.max(initial=0)),
+                                                int(b.term.max(initial=0))) + 1)
+    proposing = spread[b.term] <= widest
+    order = np.argsort(b.term[proposing], kind="stable")
+    index_terms = b.term[proposing][order]
+    index_passages = b.passage[proposing][order]
+    index_weights = b.weight[proposing][order]
+    first = np.searchsorted(index_terms, a.term, side="left")
+    hits = np.searchsorted(index_terms, a.term, side="right") - first
+    entry, rank = _expand(hits)
+    posting = first[entry] + rank
+    pair_keys = a.passage[entry] * len(b.spans) + index_passages[posting]
+    pairs, which = np.unique(pair_keys, return_inverse=True)
+    strength = np.bincount(which, a.weight[entry] * index_weights[posting])
+    passage_a, passage_b = pairs // len(b.spans), pairs % len(b.spans)
+    # Strongest first (ties in B order), then grouped by A passage; the second sort is (a radix
+    # sort on small integers) stable too, so each group stays strongest first.
+    order = np.argsort(-strength, kind="stable")
+    small = np.uint16 if len(a.spans) <= np.iinfo(np.uint16).max else np.int64
+    order = order[np.argsort(passage_a[order].astype(small), kind="stable")]
+    passage_a, passage_b = passage_a[order], passage_b[order]
+    _, group_rank = _expand(np.bincount(passage_a, minlength=len(a.spans)))
+    best = group_rank < PARTNERS_PER_PASSAGE
+    return passage_a[best], passage_b[best]
+
+
+def _cosines(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
+             passage_b: np.ndarray) -> np.ndarray:
+    """Exact cosine of each pair, over all the terms the two passages share."""
+    terms = max(int(a.term.max(initial=0)), int(b.term.max(initial=0))) + 1
+    b_keys = b.passage * terms + b.term  # sorted, as the entries are
+    a_first = np.searchsorted(a.passage, passage_a, side="left")
+    a_sizes = np.searchsorted(a.passage, passage_a, side="right") - a_first
+    pair, rank = _expand(a_sizes)
+    entry = a_first[pair] + rank
+    wanted = passage_b[pair] * terms + a.term[entry]
+    at = np.minimum(np.searchsorted(b_keys, wanted), max(0, len(b_keys) - 1))
+    found = b_keys[at] == wanted if len(b_keys) else np.zeros(len(wanted), dtype=bool)
+    dots = np.bincount(pair[found], a.weight[entry[found]] * b.weight[at[found]],
+                       minlength=len(passage_a))
+    return dots / (a.norm[passage_a] * b.norm[passage_b])
+
+
+def _shared_terms(a: TermVectors, b: TermVectors, i: int, k: int,
+                  names: Sequence[str]) -> tuple[str, ...]:
+    """The strongest terms two passages share, by the product of their weights."""
+    in_a = a.passage == i
+    in_b = b.passage == k
+    weights_b = dict(zip(b.term[in_b].tolist(), b.weight[in_b].tolist(), strict=True))
+    shared = [(-w * weights_b[t], names[t]) for t, w in
+              zip(a.term[in_a].tolist(), a.weight[in_a].tolist(), strict=True) if t in weights_b]
+    return tuple(name for _, name in sorted(shared)[:6])
+
+
+def find_themes(a: TermVectors, b: TermVectors, names: Sequence[str],
+                phrases: Sequence[SharedPhrase], *, min_score: float,
+                limit: int) -> list[ThemeOverlap]:
+    """Passage pairs by cosine similarity, best first, leaving out shared-phrase pairs:
+    the closest pair, then every other pair scoring at least `min_score`."""
+    if not len(a.term) or not len(b.term):
+        return []
+    passage_a, passage_b = _proposals(a, b)
+    scores = _cosines(a, b, passage_a, passage_b)
     themes: list[ThemeOverlap] = []
-    for score, i, k in scored:
-        pa, pb = passages_a[i], passages_b[k]
-        if _covered_by_phrases(pa, pb, phrases):
+    for n in np.lexsort((passage_b, passage_a, -scores)).tolist():
+        score, i, k = float(scores[n]), int(passage_a[n]), int(passage_b[n])
+        span_a, span_b = a.spans[i], b.spans[k]
+        if _covered_by_phrases(span_a, span_b, phrases):
             continue
         # The closest pair is always listed, however weak, so the reader sees how near the
         # two texts come; below it only pairs above the threshold.
         if themes and score < min_score:
             break
-        shared = sorted((t for t in pa.vector if t in pb.vector),
-                        key=lambda t: (-pa.vector[t] * pb.vector[t], t))
-        themes.append(ThemeOverlap(pa.span, pb.span, round(min(1.0, score), 4),
-                                   tuple(shared[:6])))
+        themes.append(ThemeOverlap(span_a, span_b, round(min(1.0, score), 4),
+                                   _shared_terms(a, b, i, k, names)))
         if len(themes) >= limit:
             break
     return themes

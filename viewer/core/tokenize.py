@@ -1,33 +1,108 @@
 """Split text into word tokens that remember their character offsets.
 
-Words are runs of letters and digits (apostrophes inside a word kept: "nation's"); hyphens
-and punctuation separate words. Han and kana characters are one token each, so Chinese and
-Japanese text, which has no spaces, goes through the same matcher with the same offsets.
+Words are runs of letters and digits (an apostrophe between two letters is kept inside a word:
+"nation's"); hyphens, underscores and punctuation separate words. Han and kana characters are
+one token each, so Chinese and Japanese text, which has no spaces, goes through the same
+matcher with the same offsets.
+
+The text is classified character by character in numpy arrays (code points looked up in
+tables built once), so finding a megabyte's word boundaries costs milliseconds; only the
+distinct spellings go through Python-level normalization.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import lru_cache
+
+import numpy as np
 
 from viewer.core.normalize import Normalizer
 
-_CJK_RANGES = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-               "\U00020000-\U0003134f")
-_SPLITTER = re.compile(r"([^\W_]+(?:['\u2019\u02bc\uff07][^\W_]+)*)")
-_HAS_CJK = re.compile(f"[{_CJK_RANGES}]")
-_CJK_OR_OTHER = re.compile(f"[{_CJK_RANGES}]|[^{_CJK_RANGES}]+")
+#: Han, kana and CJK compatibility ideographs (BMP part); the supplementary ideograph planes
+#: are tested separately since the lookup tables cover the BMP only.
+_CJK_BMP_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+                   (0xF900, 0xFAFF))
+_CJK_ASTRAL_RANGE = (0x20000, 0x3134F)
+_APOSTROPHES = np.array([ord(c) for c in "'\u2019\u02bc\uff07"], dtype=np.uint32)
+_BMP = 0x10000
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word: its text as written, its match key, and its half-open span."""
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """Whether each BMP code point is a word character (str.isalnum) and whether it is CJK."""
+    alnum = np.array([chr(c).isalnum() for c in range(_BMP)], dtype=bool)
+    cjk = np.zeros(_BMP, dtype=bool)
+    for lo, hi in _CJK_BMP_RANGES:
+        cjk[lo:hi + 1] = True
+    return alnum, cjk
 
-    text: str
-    key: str
-    start: int
-    end: int
+
+def _classify(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    alnum_table, cjk_table = _tables()
+    bmp = codes < _BMP
+    if bmp.all():
+        return alnum_table[codes], cjk_table[codes]
+    alnum = np.zeros(len(codes), dtype=bool)
+    cjk = np.zeros(len(codes), dtype=bool)
+    alnum[bmp] = alnum_table[codes[bmp]]
+    cjk[bmp] = cjk_table[codes[bmp]]
+    astral = np.flatnonzero(~bmp)
+    alnum[astral] = [chr(c).isalnum() for c in codes[astral].tolist()]
+    lo, hi = _CJK_ASTRAL_RANGE
+    cjk[astral] = (codes[astral] >= lo) & (codes[astral] <= hi)
+    return alnum, cjk
+
+
+def char_codes(text: str) -> np.ndarray:
+    """The code point of every character of `text` (index i is text[i])."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def word_boundaries(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of every word token of `text`, as two int64 arrays."""
+    return _boundaries(char_codes(text))
+
+
+def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    if not len(codes):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    alnum, cjk = _classify(codes)
+    inner = np.zeros(len(codes), dtype=bool)
+    if len(codes) > 2:
+        latin = alnum & ~cjk
+        inner[1:-1] = np.isin(codes[1:-1], _APOSTROPHES) & latin[:-2] & latin[2:]
+    word = np.concatenate(([False], alnum | inner, [False]))
+    han = np.concatenate(([False], cjk, [False]))
+    # Boundary k lies between characters k-1 and k; a CJK character is a word of its own.
+    left, right = word[:-1], word[1:]
+    cut = left & right & (han[:-1] | han[1:])
+    starts = np.flatnonzero((right & ~left) | cut)
+    ends = np.flatnonzero((left & ~right) | cut)
+    return starts, ends
+
+
+_HASH_BASE = 0x9E3779B97F4A7C15  # odd, so it has an inverse modulo 2**64
+
+
+def _hash_powers(length: int) -> tuple[np.ndarray, np.ndarray]:
+    """Powers 0..length of the hash base and of its inverse, modulo 2**64."""
+    powers = np.full(length + 1, _HASH_BASE, dtype=np.uint64)
+    inverses = np.full(length + 1, pow(_HASH_BASE, -1, 2**64), dtype=np.uint64)
+    powers[0] = inverses[0] = 1
+    return np.cumprod(powers), np.cumprod(inverses)
+
+
+def _spelling_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each token's spelling, for all tokens at once.
+
+    With prefix sums P[i] of code[k] * base**k, the polynomial hash of text[s:e] is
+    (P[e] - P[s]) * base**-s; the length is added so prefixes stand apart."""
+    powers, inverses = _hash_powers(len(codes))
+    prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
+    np.cumsum(codes.astype(np.uint64) * powers[:-1], out=prefix[1:])
+    return (prefix[ends] - prefix[starts]) * inverses[starts] + (ends - starts).astype(np.uint64)
 
 
 class Vocabulary:
@@ -47,57 +122,52 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class TokenStream:
-    """A document's tokens as parallel lists (compact for megabyte texts)."""
+    """A document's tokens as parallel int64 arrays: vocabulary id, start and end offset."""
 
-    ids: list[int]
-    starts: list[int]
-    ends: list[int]
+    ids: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
 
     def __len__(self) -> int:
         return len(self.ids)
 
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after character `offset`."""
+        return int(np.searchsorted(self.starts, offset))
 
-def _words_and_offsets(text: str) -> tuple[list[str], list[int], list[int]]:
-    """Every word of `text` with its start and end, computed at C speed.
 
-    Splitting on a capturing pattern yields separator, word, separator, ...; the running
-    sum of the pieces' lengths gives every offset without a Python-level loop.
-    """
-    pieces = _SPLITTER.split(text)
-    offsets = list(accumulate(map(len, pieces), initial=0))
-    words = pieces[1::2]
-    starts = offsets[1:-1:2]
-    ends = offsets[2::2]
-    if not _HAS_CJK.search(text):
-        return words, starts, ends
-    out_words: list[str] = []
-    out_starts: list[int] = []
-    out_ends: list[int] = []
-    for word, start, end in zip(words, starts, ends, strict=True):
-        if _HAS_CJK.search(word) is None:
-            out_words.append(word)
-            out_starts.append(start)
-            out_ends.append(end)
-            continue
-        for part in _CJK_OR_OTHER.finditer(word):
-            out_words.append(part.group())
-            out_starts.append(start + part.start())
-            out_ends.append(start + part.end())
-    return out_words, out_starts, out_ends
+@dataclass(frozen=True)
+class Token:
+    """One word: its text as written, its match key, and its half-open span."""
+
+    text: str
+    key: str
+    start: int
+    end: int
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Half-open spans of every word token of `text`, in order."""
-    _, starts, ends = _words_and_offsets(text)
-    return list(zip(starts, ends, strict=True))
+    starts, ends = word_boundaries(text)
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
 def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> TokenStream:
-    """Tokenize `text` into ids of `vocabulary` (keys made by `normalizer`) with offsets."""
-    words, starts, ends = _words_and_offsets(text)
-    # In order of first appearance, so ids never depend on hash seeds.
-    surface_ids = {w: vocabulary.id_of(normalizer.key(w)) for w in dict.fromkeys(words)}
-    return TokenStream(ids=list(map(surface_ids.__getitem__, words)), starts=starts, ends=ends)
+    """Tokenize `text` into ids of `vocabulary` (keys made by `normalizer`) with offsets.
+
+    Only one token of each distinct spelling is sliced out and normalized in Python; the
+    others take its id through their spelling hash."""
+    codes = char_codes(text)
+    starts, ends = _boundaries(codes)
+    hashes = _spelling_hashes(codes, starts, ends)
+    spellings, first, which = np.unique(hashes, return_index=True, return_inverse=True)
+    # In order of first appearance, so ids never depend on how the hashes sort.
+    order = np.argsort(first)
+    spelling_ids = np.empty(len(spellings), dtype=np.int64)
+    for k, s, e in zip(order.tolist(), starts[first[order]].tolist(),
+                       ends[first[order]].tolist(), strict=True):
+        spelling_ids[k] = vocabulary.id_of(normalizer.key(text[s:e]))
+    return TokenStream(ids=spelling_ids[which], starts=starts, ends=ends)
 
 
 def tokens(text: str, normalizer: Normalizer | None = None) -> list[Token]:
