@@ -195,20 +195,21 @@ def _stem_terms(keys: list[str], bits: np.ndarray,
     single letters; the terms' names and bits (a stem is as surprising as its commonest
     spelling)."""
     stemmer = shared_normalizer(stemming=True)
-    term_of = np.full(len(keys), -1, dtype=np.int64)
+    term_of = [-1] * len(keys)
     index: dict[str, int] = {}
     term_bits: list[float] = []
-    for i, key in enumerate(keys):
-        if is_stop[i] or not key.isalpha() or len(key) < 2:
+    for i, (key, stop, surprise) in enumerate(zip(keys, is_stop.tolist(), bits.tolist(),
+                                                  strict=True)):
+        if stop or len(key) < 2 or not key.isalpha():
             continue
         term = stemmer.key(key)
         t = index.setdefault(term, len(index))
         if t == len(term_bits):
-            term_bits.append(float(bits[i]))
-        else:
-            term_bits[t] = min(term_bits[t], float(bits[i]))
+            term_bits.append(surprise)
+        elif surprise < term_bits[t]:
+            term_bits[t] = surprise
         term_of[i] = t
-    return term_of, list(index), np.array(term_bits, dtype=np.float64)
+    return np.array(term_of, dtype=np.int64), list(index), np.array(term_bits)
 
 
 def _bigram_terms(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[str],

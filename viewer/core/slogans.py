@@ -12,9 +12,9 @@ searched with the same normalization.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 import numpy as np
 
@@ -112,7 +112,8 @@ class _Counts:
         for n in range(2, top + 1):
             if n > 2:
                 below = self.levels[n - 1]
-                grown = np.isin(below.positions + 1, below.positions, assume_unique=True)
+                # Positions are sorted and distinct: p + 1 survived if it comes next.
+                grown = np.flatnonzero(below.positions[1:] == below.positions[:-1] + 1)
                 positions = below.positions[grown]
                 hashes = extend(below.hashes[grown], values[positions + n - 1])
             if not len(positions):
@@ -156,43 +157,11 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     counts = _Counts(ids, breaks, len(a.tokens), max_words + 1)
     is_number = np.array([k.isdigit() for k in vocabulary.keys], dtype=bool)
 
-    # Maximal grams trimmed of function words at both ends: (length, level index) pairs.
-    chosen: set[tuple[int, int]] = set()
-    for n in range(min_words, min(max_words, counts.longest) + 1):
-        level = counts.levels[n]
-        maximal = np.flatnonzero(~counts.absorbed(n))
-        words = ids[level.first[maximal, None] + np.arange(n)]
-        content = ~is_stop[words]
-        has_content = content.any(axis=1)
-        lead = np.argmax(content, axis=1)
-        trail = np.argmax(content[:, ::-1], axis=1)
-        length = n - lead - trail
-        ok = has_content & (length >= min_words)
-        for m in np.unique(length[ok]).tolist():
-            pick = ok & (length == m)
-            starts = level.first[maximal[pick]] + lead[pick]
-            index = counts.levels[m].lookup(gram_hashes_at(ids, starts, m))
-            chosen.update((m, int(k)) for k in index[index >= 0].tolist())
-
-    ranked = []
-    for n, index in chosen:
-        ca, cb = counts.counts(n, index)
-        if ca + cb < min_count:
-            continue
-        first = int(counts.levels[n].first[index])
-        gram = tuple(ids[first:first + n].tolist())
-        words = ids[first:first + n]
-        keep = ~is_stop[words] & ~is_number[words]
-        content = float(bits[words[keep]].sum())
-        if content < MIN_CONTENT_BITS:
-            continue
-        both = ca > 0 and cb > 0
-        score = (2.0 if both else 1.0) * math.log2(1 + ca + cb) * content
-        ranked.append((not both, -score, gram, n, index))
-    ranked.sort()
+    candidates = _maximal_trimmed(counts, ids, is_stop, min_words, max_words)
+    ranked = _ranked(counts, ids, candidates, bits, is_stop | is_number, min_count)
     selected: list[tuple[tuple[int, ...], int, int]] = []
     inside: dict[tuple[int, ...], list[tuple[int, int]]] = {}  # sub-phrase -> listed phrases
-    for _, _, gram, n, index in ranked:
+    for gram, n, index in ranked:
         if len(selected) >= limit:
             break
         here = counts.counts(n, index)
@@ -215,6 +184,56 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         slogans.append(Slogan(phrase=" ".join(source[first[0]:first[1]].split()),
                               words=n, occurrences_a=occ_a, occurrences_b=occ_b))
     return slogans
+
+
+def _maximal_trimmed(counts: _Counts, ids: np.ndarray, is_stop: np.ndarray, min_words: int,
+                     max_words: int) -> dict[int, np.ndarray]:
+    """Maximal recurring grams, trimmed of function words at both ends, as indices into
+    the level of their (trimmed) length."""
+    found: dict[int, list[np.ndarray]] = {}
+    for n in range(min_words, min(max_words, counts.longest) + 1):
+        level = counts.levels[n]
+        maximal = np.flatnonzero(~counts.absorbed(n))
+        content = ~is_stop[ids[level.first[maximal, None] + np.arange(n)]]
+        lead = np.argmax(content, axis=1)
+        length = n - lead - np.argmax(content[:, ::-1], axis=1)
+        ok = content.any(axis=1) & (length >= min_words)
+        for m in np.unique(length[ok]).tolist():
+            pick = ok & (length == m)
+            starts = level.first[maximal[pick]] + lead[pick]
+            index = counts.levels[m].lookup(gram_hashes_at(ids, starts, m))
+            found.setdefault(m, []).append(index[index >= 0])
+    return {m: np.unique(np.concatenate(parts)) for m, parts in found.items()}
+
+
+def _ranked(counts: _Counts, ids: np.ndarray, candidates: dict[int, np.ndarray],
+            bits: np.ndarray, no_content: np.ndarray,
+            min_count: int) -> Iterator[tuple[tuple[int, ...], int, int]]:
+    """Candidates as (gram, length, level index), best first: phrases found in both
+    documents, then by how often they recur times the surprise of their content words.
+    Phrases that recur too rarely or carry too little content are left out."""
+    keys: list[np.ndarray] = []
+    for n, index in candidates.items():
+        level = counts.levels[n]
+        ca, cb = level.count_a[index], level.count_b[index]
+        words = ids[level.first[index, None] + np.arange(n)]
+        content = np.where(no_content[words], 0.0, bits[words]).sum(axis=1)
+        both = (ca > 0) & (cb > 0)
+        score = np.where(both, 2.0, 1.0) * np.log2(1 + ca + cb) * content
+        ok = (ca + cb >= min_count) & (content >= MIN_CONTENT_BITS)
+        keys.append(np.stack((~both[ok], -score[ok], np.full(ok.sum(), n), index[ok])))
+    if not keys:
+        return
+    table = np.concatenate(keys, axis=1)
+    order = np.lexsort((table[1], table[0]))
+    rows = table[:, order].T.tolist()
+    # Exact ties are ordered by the grams' word ids, so the order never depends on hashes.
+    for _, tied in groupby(rows, key=lambda row: (row[0], row[1])):
+        grams = []
+        for _, _, n, index in tied:
+            first = int(counts.levels[int(n)].first[int(index)])
+            grams.append((tuple(ids[first:first + int(n)].tolist()), int(n), int(index)))
+        yield from sorted(grams)
 
 
 def _echoes(gram_counts: tuple[int, int], longer_counts: tuple[int, int]) -> bool:

@@ -13,45 +13,29 @@ distinct spellings go through Python-level normalization.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from viewer.core.normalize import Normalizer
 
-#: Han, kana and CJK compatibility ideographs (BMP part); the supplementary ideograph planes
-#: are tested separately since the lookup tables cover the BMP only.
-_CJK_BMP_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
-                   (0xF900, 0xFAFF))
-_CJK_ASTRAL_RANGE = (0x20000, 0x3134F)
+#: Han, kana, CJK compatibility and supplementary ideographs.
+_CJK_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+               (0xF900, 0xFAFF), (0x20000, 0x3134F))
 _APOSTROPHES = np.array([ord(c) for c in "'\u2019\u02bc\uff07"], dtype=np.uint32)
-_BMP = 0x10000
-
-
-@lru_cache(maxsize=1)
-def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """Whether each BMP code point is a word character (str.isalnum) and whether it is CJK."""
-    alnum = np.array([chr(c).isalnum() for c in range(_BMP)], dtype=bool)
-    cjk = np.zeros(_BMP, dtype=bool)
-    for lo, hi in _CJK_BMP_RANGES:
-        cjk[lo:hi + 1] = True
-    return alnum, cjk
 
 
 def _classify(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    alnum_table, cjk_table = _tables()
-    bmp = codes < _BMP
-    if bmp.all():
-        return alnum_table[codes], cjk_table[codes]
-    alnum = np.zeros(len(codes), dtype=bool)
-    cjk = np.zeros(len(codes), dtype=bool)
-    alnum[bmp] = alnum_table[codes[bmp]]
-    cjk[bmp] = cjk_table[codes[bmp]]
-    astral = np.flatnonzero(~bmp)
-    alnum[astral] = [chr(c).isalnum() for c in codes[astral].tolist()]
-    lo, hi = _CJK_ASTRAL_RANGE
-    cjk[astral] = (codes[astral] >= lo) & (codes[astral] <= hi)
-    return alnum, cjk
+    """Whether each character is a word character (str.isalnum) and whether it is CJK.
+
+    Only the distinct code points of the text are asked (a few hundred in most texts),
+    then looked up for every character."""
+    present = np.flatnonzero(np.bincount(codes))
+    alnum = np.zeros(int(present[-1]) + 1, dtype=bool)
+    alnum[present] = [chr(c).isalnum() for c in present.tolist()]
+    cjk = np.zeros(len(alnum), dtype=bool)
+    for lo, hi in _CJK_RANGES:
+        cjk[lo:hi + 1] = True
+    return alnum[codes], cjk[codes]
 
 
 def char_codes(text: str) -> np.ndarray:
