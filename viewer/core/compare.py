@@ -70,7 +70,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     tokens_a = tokenize(doc_a.text, normalizer, vocabulary)
     tokens_b = tokenize(doc_b.text, normalizer, vocabulary)
     rarity = Rarity("zh" if cjk else language)
-    bits = np.array([rarity.bits(k) for k in vocabulary.keys], dtype=np.float64)
+    bits = rarity.bits_of(vocabulary.keys)
     stops = stop_words("zh" if cjk else language) if settings.ignore_stop_words else frozenset()
     is_stop = np.array([k in stops for k in vocabulary.keys], dtype=bool)
 
@@ -183,7 +183,7 @@ def _themes(doc_a: Document, doc_b: Document, tokens_a: TokenStream, tokens_b: T
         terms_a, terms_b = term_of[tokens_a.ids], term_of[tokens_b.ids]
     vectors = []
     for doc, stream, terms in ((doc_a, tokens_a, terms_a), (doc_b, tokens_b, terms_b)):
-        spans = passage_spans(doc.text, doc.paragraphs, stream.starts.tolist())
+        spans = passage_spans(doc.text, doc.paragraphs, stream.starts, stream.ends)
         vectors.append(term_vectors(spans, stream.starts, terms, term_bits))
     return find_themes(vectors[0], vectors[1], names, phrases,
                        min_score=settings.theme_min_score, limit=settings.max_themes)
@@ -194,15 +194,13 @@ def _stem_terms(keys: list[str], bits: np.ndarray,
     """The theme term (stem) of each vocabulary entry, -1 for function words, numbers and
     single letters; the terms' names and bits (a stem is as surprising as its commonest
     spelling)."""
-    stemmer = shared_normalizer(stemming=True)
+    content = [i for i, (key, stop) in enumerate(zip(keys, is_stop.tolist(), strict=True))
+               if not stop and len(key) > 1 and key.isalpha()]
+    stems = shared_normalizer(stemming=True).keys([keys[i] for i in content])
     term_of = [-1] * len(keys)
     index: dict[str, int] = {}
     term_bits: list[float] = []
-    for i, (key, stop, surprise) in enumerate(zip(keys, is_stop.tolist(), bits.tolist(),
-                                                  strict=True)):
-        if stop or len(key) < 2 or not key.isalpha():
-            continue
-        term = stemmer.key(key)
+    for i, term, surprise in zip(content, stems, bits[content].tolist(), strict=True):
         t = index.setdefault(term, len(index))
         if t == len(term_bits):
             term_bits.append(surprise)

@@ -130,18 +130,23 @@ def _chain(seeds: Iterable[tuple[int, int]], n: int, gap: int,
     reach = n + gap
     for i, j in seeds:
         d = j - i
-        best = -1
-        best_drift = MAX_DRIFT + 1
-        for dd in range(d - MAX_DRIFT, d + MAX_DRIFT + 1):
-            c = by_diagonal.get(dd)
-            if c is None:
-                continue
-            li, lj = last_ij[c]
-            if lj - li != dd or not 0 < i - li <= reach or not 0 < j - lj <= reach:
-                continue
-            drift = abs(dd - d)
-            if drift < best_drift or (drift == best_drift and c > best):
-                best, best_drift = c, drift
+        best = by_diagonal.get(d, -1)
+        if best >= 0:
+            li, lj = last_ij[best]
+            if lj - li != d or not 0 < i - li <= reach:
+                best = -1
+        if best < 0:  # no chain continues on this very diagonal: look at the nearby ones
+            best_drift = MAX_DRIFT + 1
+            for dd in range(d - MAX_DRIFT, d + MAX_DRIFT + 1):
+                c = by_diagonal.get(dd)
+                if c is None or dd == d:
+                    continue
+                li, lj = last_ij[c]
+                if lj - li != dd or not 0 < i - li <= reach or not 0 < j - lj <= reach:
+                    continue
+                drift = abs(dd - d)
+                if drift < best_drift or (drift == best_drift and c > best):
+                    best, best_drift = c, drift
         if best < 0:
             chains.append(Alignment(i, i + n, j, j + n, n, bits_prefix_a[i + n] - bits_prefix_a[i],
                                     n, j + n))

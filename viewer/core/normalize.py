@@ -36,18 +36,37 @@ class Normalizer:
 
     def key(self, surface: str) -> str:
         cached = self._cache.get(surface)
-        if cached is not None:
-            return cached
-        form = unicodedata.normalize("NFKC", surface).translate(_APOSTROPHES)
-        if not self.case_sensitive:
-            form = form.casefold()
-        if form.endswith(("'s", "'")) and len(form) > 2:
-            # Possessives are the same word for matching and counting: "Xi Jinping's".
-            form = form[:-2] if form.endswith("'s") else form[:-1]
-        if self.stemmer is not None and form.isalpha():
-            form = self.stemmer.stemWord(form if not self.case_sensitive else form.lower())
-        self._cache[surface] = form
-        return form
+        return cached if cached is not None else self.keys([surface])[0]
+
+    def keys(self, surfaces: list[str]) -> list[str]:
+        """The keys of many words at once: one normalization pass over all new spellings."""
+        cache = self._cache
+        new = [s for s in dict.fromkeys(surfaces) if s not in cache]
+        if new:
+            # Newlines are never inside a word and compose with nothing, so one pass over
+            # the joined spellings treats each exactly as a pass of its own would.
+            joined = unicodedata.normalize("NFKC", "\n".join(new)).translate(_APOSTROPHES)
+            forms = (joined if self.case_sensitive else joined.casefold()).split("\n")
+            forms = [_without_possessive(f) for f in forms]
+            if self.stemmer is not None:
+                forms = self._stemmed(forms)
+            cache.update(zip(new, forms, strict=True))
+        return [cache[s] for s in surfaces]
+
+    def _stemmed(self, forms: list[str]) -> list[str]:
+        words = [k for k, f in enumerate(forms) if f.isalpha()]
+        stems = self.stemmer.stemWords(
+            [forms[k] if not self.case_sensitive else forms[k].lower() for k in words])
+        for k, stem in zip(words, stems, strict=True):
+            forms[k] = stem
+        return forms
+
+
+def _without_possessive(form: str) -> str:
+    """Possessives are the same word for matching and counting: "Xi Jinping's"."""
+    if len(form) > 2 and form.endswith(("'s", "'")):
+        return form[:-2] if form.endswith("'s") else form[:-1]
+    return form
 
 
 @lru_cache(maxsize=16)

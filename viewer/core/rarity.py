@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 #: Bits given to a word too rare to be in the list (the small lists stop near 1e-6).
 UNLISTED_BITS = 22.0
 #: Bits given to a token made of digits: numbers recur by chance more than rare words do.
@@ -80,6 +82,18 @@ class Rarity:
     def __init__(self, language: str) -> None:
         self.language = language
         self._freq = frequencies(language)
+
+    def bits_of(self, keys: Sequence[str]) -> np.ndarray:
+        """`bits` of each key, as an array."""
+        freq = self._freq
+        values = np.array([freq.get(k, 0.0) for k in keys], dtype=np.float64)
+        with np.errstate(divide="ignore"):
+            out = np.minimum(UNLISTED_BITS, -np.log2(values))
+        if not freq:
+            out[:] = 12.0
+        digits = [k for k, key in enumerate(keys) if key.isdigit()]
+        out[digits] = NUMBER_BITS
+        return out
 
     def bits(self, key: str) -> float:
         if key.isdigit():

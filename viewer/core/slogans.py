@@ -21,7 +21,7 @@ import numpy as np
 from viewer.core.grams import extend, gram_hashes, gram_hashes_at
 from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
-from viewer.core.tokenize import TokenStream, Vocabulary, char_codes, word_spans
+from viewer.core.tokenize import TokenStream, Vocabulary, char_codes, char_mask, word_spans
 
 # Sentence ends, clause marks, quotes and brackets end a phrase; commas do not, since set
 # formulations list things ("peaceful, secure, open, cooperative and orderly").
@@ -50,11 +50,11 @@ def _breaks_after(context: SloganContext) -> np.ndarray:
     if not len(starts):
         return flags
     codes = char_codes(context.text)
-    marks = np.isin(codes, _BREAK_CHARS)
+    marks = char_mask(codes, _BREAK_CHARS)
     newlines = np.flatnonzero(codes == 10)
     if len(newlines) > 1:
         # A blank line: nothing but spaces between two consecutive newlines.
-        solid = np.concatenate(([0], np.cumsum(~np.isin(codes, _BLANK))))
+        solid = np.concatenate(([0], np.cumsum(~char_mask(codes, _BLANK))))
         between = solid[newlines[1:]] - solid[newlines[:-1] + 1]
         marks[newlines[:-1][between == 0]] = True
     after = np.searchsorted(starts, np.flatnonzero(marks), side="right") - 1

@@ -12,14 +12,14 @@ sharing weighty terms are ever scored, through an inverted index.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from viewer.core.model import SharedPhrase, Span, ThemeOverlap
+from viewer.core.tokenize import char_codes, char_mask
 
 #: A passage longer than this many words is cut into windows of sentences.
 WINDOW_WORDS = 120
@@ -35,7 +35,10 @@ MIN_PROPOSING_PASSAGES = 10
 MAX_PROPOSING_PASSAGES = 60
 #: Best-proposed partners per passage whose exact cosine is computed.
 PARTNERS_PER_PASSAGE = 8
-_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"'\u201d\u2019)]*\s+|[\u3002\uff01\uff1f]")
+_STOPS = np.array([ord(c) for c in ".!?"], dtype=np.uint32)
+_CLOSERS = np.array([ord(c) for c in "\"')\u201d\u2019"], dtype=np.uint32)
+_CJK_STOPS = np.array([ord(c) for c in "\u3002\uff01\uff1f"], dtype=np.uint32)
+_SPACES = np.array([ord(c) for c in " \t\n\r\f\v\u00a0\u3000"], dtype=np.uint32)
 
 
 @dataclass(frozen=True)
@@ -52,39 +55,66 @@ class TermVectors:
     norm: np.ndarray
 
 
-def passage_spans(text: str, paragraphs: Sequence[Span], word_starts: list[int]) -> list[Span]:
-    """Paragraphs, long ones cut at sentence ends into windows, short ones merged."""
-    def count_words(start: int, end: int) -> int:
-        return bisect_left(word_starts, end) - bisect_left(word_starts, start)
+def _sentence_starts(text: str, starts: np.ndarray,
+                     ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The words that begin a new sentence, and the offsets where those sentences begin:
+    the gap before such a word holds a full stop, question or exclamation mark followed by
+    a space ("3.5" is one number, "etc., and" one sentence), or a CJK stop."""
+    if len(starts) < 2:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    codes = np.concatenate((char_codes(text), [0, 0]))
+    space = char_mask(codes, _SPACES)
+    # A stop, then perhaps a closing quote or bracket, then a space ("etc., and" is not).
+    ending = char_mask(codes, _STOPS)
+    ending[:-2] &= space[1:-1] | (char_mask(codes[1:-1], _CLOSERS) & space[2:])
+    ending |= char_mask(codes, _CJK_STOPS)
+    seen = np.concatenate(([0], np.cumsum(ending)))
+    words = np.flatnonzero(seen[starts[1:]] > seen[ends[:-1]]) + 1
+    # The new sentence begins after the gap's last space or stop: it keeps its opening quote.
+    last = np.maximum.accumulate(np.where(space | ending, np.arange(len(codes)), -1))
+    return words, last[starts[words] - 1] + 1
 
-    pieces: list[Span] = []
-    for start, end in paragraphs:
-        if count_words(start, end) <= WINDOW_WORDS:
-            pieces.append((start, end))
+
+def passage_spans(text: str, paragraphs: Sequence[Span], starts: np.ndarray,
+                  ends: np.ndarray) -> list[Span]:
+    """Paragraphs, long ones cut at sentence ends into windows, short ones merged.
+
+    `starts` and `ends` are the text's word offsets: passages are measured in words."""
+    words, offsets = _sentence_starts(text, starts, ends)
+    sentences, sentence_offsets = words.tolist(), offsets.tolist()
+    bounds = np.array(paragraphs, dtype=np.int64).reshape(-1, 2)
+    first_words = np.searchsorted(starts, bounds[:, 0]).tolist()
+    end_words = np.searchsorted(starts, bounds[:, 1]).tolist()
+    # Pieces as (start, end, first word, end word).
+    pieces: list[tuple[int, int, int, int]] = []
+    for (start, end), t0, t1 in zip(paragraphs, first_words, end_words, strict=True):
+        if t1 - t0 <= WINDOW_WORDS:
+            pieces.append((start, end, t0, t1))
             continue
-        cuts = [m.end() for m in _SENTENCE_END.finditer(text, start, end)] + [end]
-        window_start = start
-        for cut in cuts:
-            if count_words(window_start, cut) >= WINDOW_WORDS * 2 // 3:
-                pieces.append((window_start, cut))
-                window_start = cut
+        window_start, window_word = start, t0
+        k0, k1 = bisect_right(sentences, t0), bisect_left(sentences, t1)
+        cuts = zip([*sentences[k0:k1], t1], [*sentence_offsets[k0:k1], end], strict=True)
+        for cut_word, cut in cuts:
+            if cut_word - window_word >= WINDOW_WORDS * 2 // 3:
+                pieces.append((window_start, cut, window_word, cut_word))
+                window_start, window_word = cut, cut_word
         if window_start < end:
-            pieces.append((window_start, end))
+            pieces.append((window_start, end, window_word, t1))
     merged: list[Span] = []
-    pending: Span | None = None
-    for start, end in pieces:
+    pending: tuple[int, int] | None = None  # a short piece's start and first word
+    for start, end, t0, t1 in pieces:
         if pending is not None:
-            start = pending[0]
+            start, t0 = pending
             pending = None
-        if count_words(start, end) < MIN_PASSAGE_WORDS:
-            pending = (start, end)
+        if t1 - t0 < MIN_PASSAGE_WORDS:
+            pending = (start, t0)
         else:
             merged.append((start, end))
     if pending is not None:
         if merged:
-            merged[-1] = (merged[-1][0], pending[1])
+            merged[-1] = (merged[-1][0], pieces[-1][1])
         else:
-            merged.append(pending)
+            merged.append((pending[0], pieces[-1][1]))
     return [(s, e) for s, e in merged if text[s:e].strip()]
 
 

@@ -43,6 +43,13 @@ def char_codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
+def char_mask(codes: np.ndarray, chars: np.ndarray) -> np.ndarray:
+    """Whether each character is one of `chars` (one table lookup per character)."""
+    table = np.zeros(max(int(codes.max(initial=0)), int(chars.max())) + 1, dtype=bool)
+    table[chars] = True
+    return table[codes]
+
+
 def word_boundaries(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Start and end offsets of every word token of `text`, as two int64 arrays."""
     return _boundaries(char_codes(text))
@@ -56,7 +63,7 @@ def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     inner = np.zeros(len(codes), dtype=bool)
     if len(codes) > 2:
         latin = alnum & ~cjk
-        inner[1:-1] = np.isin(codes[1:-1], _APOSTROPHES) & latin[:-2] & latin[2:]
+        inner[1:-1] = char_mask(codes[1:-1], _APOSTROPHES) & latin[:-2] & latin[2:]
     word = np.concatenate(([False], alnum | inner, [False]))
     han = np.concatenate(([False], cjk, [False]))
     # Boundary k lies between characters k-1 and k; a CJK character is a word of its own.
@@ -103,6 +110,14 @@ class Vocabulary:
             self.keys.append(key)
         return found
 
+    def ids_of(self, keys: list[str]) -> list[int]:
+        ids = self.ids
+        for key in keys:
+            if key not in ids:
+                ids[key] = len(self.keys)
+                self.keys.append(key)
+        return [ids[key] for key in keys]
+
 
 @dataclass(frozen=True)
 class TokenStream:
@@ -147,10 +162,10 @@ def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> Token
     spellings, first, which = np.unique(hashes, return_index=True, return_inverse=True)
     # In order of first appearance, so ids never depend on how the hashes sort.
     order = np.argsort(first)
+    words = [text[s:e] for s, e in zip(starts[first[order]].tolist(),
+                                       ends[first[order]].tolist(), strict=True)]
     spelling_ids = np.empty(len(spellings), dtype=np.int64)
-    for k, s, e in zip(order.tolist(), starts[first[order]].tolist(),
-                       ends[first[order]].tolist(), strict=True):
-        spelling_ids[k] = vocabulary.id_of(normalizer.key(text[s:e]))
+    spelling_ids[order] = vocabulary.ids_of(normalizer.keys(words))
     return TokenStream(ids=spelling_ids[which], starts=starts, ends=ends)
 
 
