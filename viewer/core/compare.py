@@ -9,19 +9,26 @@ from __future__ import annotations
 import time
 from bisect import bisect_left
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled
 from viewer.core.match import MatchParams, align
-from viewer.core.model import Comparison, SharedPhrase, Stats
-from viewer.core.normalize import shared_normalizer
+from viewer.core.model import Comparison, SharedPhrase, Slogan, Stats
+from viewer.core.normalize import Normalizer, shared_normalizer
 from viewer.core.rarity import Rarity, cjk_token_bits
 from viewer.core.settings import Settings
 from viewer.core.slogans import SloganContext, find_slogans, find_watched
 from viewer.core.stopwords import stop_words
-from viewer.core.themes import find_themes, passage_spans, term_vectors
+from viewer.core.themes import (
+    ThemeCandidates,
+    find_themes,
+    passage_spans,
+    score_pairs,
+    term_vectors,
+)
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize
 from viewer.core.wordiff import word_differences
 
@@ -74,6 +81,35 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     stops = stop_words("zh" if cjk else language) if settings.ignore_stop_words else frozenset()
     is_stop = np.array([k in stops for k in vocabulary.keys], dtype=bool)
 
+    # Theme scoring needs no shared phrases until its last step: it runs beside the matcher
+    # and the slogan finder (their array work releases the interpreter lock).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        theme_job = pool.submit(_theme_candidates, doc_a, doc_b, tokens_a, tokens_b,
+                                vocabulary, bits, is_stop, cjk)
+        phrases, slogans = _phrases_and_slogans(
+            doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, is_stop, cjk, rarity,
+            normalizer, settings, step)
+        step("Finding theme overlap", 0.75)
+        candidates = theme_job.result()
+    themes = find_themes(candidates, phrases, min_score=settings.theme_min_score,
+                         limit=settings.max_themes)
+    step("Done", 1.0)
+
+    stats = Stats(
+        shared_chars_a=_share([p.a for p in phrases], len(doc_a.text)),
+        shared_chars_b=_share([p.b for p in phrases], len(doc_b.text)),
+        seconds=round(time.perf_counter() - started, 4),
+        words_a=len(tokens_a), words_b=len(tokens_b),
+    )
+    return Comparison(doc_a, doc_b, settings, tuple(phrases), tuple(slogans), tuple(themes),
+                      stats)
+
+
+def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
+                         tokens_b: TokenStream, vocabulary: Vocabulary, bits: np.ndarray,
+                         is_stop: np.ndarray, cjk: bool, rarity: Rarity,
+                         normalizer: Normalizer, settings: Settings,
+                         step: Progress) -> tuple[list[SharedPhrase], list[Slogan]]:
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     params = MatchParams(
@@ -114,21 +150,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     in_b = sorted(p.b for p in phrases)
     found.sort(key=lambda s: s.count_a == s.count_b == 1
                and _inside(s.occurrences_a[0], in_a) and _inside(s.occurrences_b[0], in_b))
-    slogans = watched + found
-
-    step("Finding theme overlap", 0.75)
-    themes = _themes(doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, is_stop, cjk,
-                     phrases, settings)
-    step("Done", 1.0)
-
-    stats = Stats(
-        shared_chars_a=_share([p.a for p in phrases], len(doc_a.text)),
-        shared_chars_b=_share([p.b for p in phrases], len(doc_b.text)),
-        seconds=round(time.perf_counter() - started, 4),
-        words_a=len(tokens_a), words_b=len(tokens_b),
-    )
-    return Comparison(doc_a, doc_b, settings, tuple(phrases), tuple(slogans), tuple(themes),
-                      stats)
+    return phrases, watched + found
 
 
 def _evidence_bits(tokens_a: TokenStream, tokens_b: TokenStream, vocabulary: Vocabulary,
@@ -172,9 +194,9 @@ def _share(spans: list[tuple[int, int]], length: int) -> float:
     return round(covered / length, 4)
 
 
-def _themes(doc_a: Document, doc_b: Document, tokens_a: TokenStream, tokens_b: TokenStream,
-            vocabulary: Vocabulary, bits: np.ndarray, is_stop: np.ndarray, cjk: bool,
-            phrases: list[SharedPhrase], settings: Settings) -> list:
+def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
+                      tokens_b: TokenStream, vocabulary: Vocabulary, bits: np.ndarray,
+                      is_stop: np.ndarray, cjk: bool) -> ThemeCandidates:
     if cjk:
         terms_a, terms_b, names, term_bits = _bigram_terms(tokens_a, tokens_b, vocabulary.keys,
                                                            bits, is_stop)
@@ -185,8 +207,7 @@ def _themes(doc_a: Document, doc_b: Document, tokens_a: TokenStream, tokens_b: T
     for doc, stream, terms in ((doc_a, tokens_a, terms_a), (doc_b, tokens_b, terms_b)):
         spans = passage_spans(doc.text, doc.paragraphs, stream.starts, stream.ends)
         vectors.append(term_vectors(spans, stream.starts, terms, term_bits))
-    return find_themes(vectors[0], vectors[1], names, phrases,
-                       min_score=settings.theme_min_score, limit=settings.max_themes)
+    return score_pairs(vectors[0], vectors[1], names)
 
 
 def _stem_terms(keys: list[str], bits: np.ndarray,

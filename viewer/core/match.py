@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.grams import gram_hashes
+from viewer.core.grouping import contains
 from viewer.core.tokenize import TokenStream
 
 #: An n-gram occurring more often than this in A times B is not used as a seed.
@@ -92,7 +93,7 @@ def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int) -> tuple[np.ndarray, np
     common, in_a, in_b = np.intersect1d(unique_a, unique_b, assume_unique=True,
                                         return_indices=True)
     usable = common[count_a[in_a] * count_b[in_b] <= MAX_SEED_PAIRS]
-    positions_a = np.flatnonzero(np.isin(grams_a, usable))
+    positions_a = np.flatnonzero(contains(usable, grams_a))
     order_b = np.argsort(grams_b, kind="stable")
     sorted_b = grams_b[order_b]
     wanted = grams_a[positions_a]

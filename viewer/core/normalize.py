@@ -47,7 +47,8 @@ class Normalizer:
             # the joined spellings treats each exactly as a pass of its own would.
             joined = unicodedata.normalize("NFKC", "\n".join(new)).translate(_APOSTROPHES)
             forms = (joined if self.case_sensitive else joined.casefold()).split("\n")
-            forms = [_without_possessive(f) for f in forms]
+            if "'" in joined:
+                forms = [_without_possessive(f) if "'" in f else f for f in forms]
             if self.stemmer is not None:
                 forms = self._stemmed(forms)
             cache.update(zip(new, forms, strict=True))

@@ -19,6 +19,7 @@ from itertools import groupby
 import numpy as np
 
 from viewer.core.grams import extend, gram_hashes, gram_hashes_at
+from viewer.core.grouping import distinct, group
 from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes, char_mask, word_spans
@@ -71,17 +72,15 @@ class _Level:
     each distinct gram."""
 
     def __init__(self, positions: np.ndarray, hashes: np.ndarray, split: int) -> None:
-        unique, first, inverse, counts = np.unique(
-            hashes, return_index=True, return_inverse=True, return_counts=True)
-        in_a = np.bincount(inverse[positions < split], minlength=len(unique))
-        recurs = counts >= 2
-        kept = recurs[inverse]
+        grams = group(hashes)
+        recurs = grams.counts >= 2
+        kept = grams.spread(recurs)
         self.positions = positions[kept]
         self.hashes = hashes[kept]
-        self.unique = unique[recurs]
-        self.first = positions[first[recurs]]
-        self.count_a = in_a[recurs]
-        self.count_b = counts[recurs] - self.count_a
+        self.unique = grams.keys[recurs]
+        self.first = positions[grams.first[recurs]]
+        self.count_a = grams.sums(positions < split)[recurs]
+        self.count_b = grams.counts[recurs] - self.count_a
 
     def lookup(self, hashes: np.ndarray) -> np.ndarray:
         """Index into `unique` of each hash, or -1 where it is not a recurring gram."""
@@ -198,12 +197,12 @@ def _maximal_trimmed(counts: _Counts, ids: np.ndarray, is_stop: np.ndarray, min_
         lead = np.argmax(content, axis=1)
         length = n - lead - np.argmax(content[:, ::-1], axis=1)
         ok = content.any(axis=1) & (length >= min_words)
-        for m in np.unique(length[ok]).tolist():
+        for m in distinct(length[ok]).tolist():
             pick = ok & (length == m)
             starts = level.first[maximal[pick]] + lead[pick]
             index = counts.levels[m].lookup(gram_hashes_at(ids, starts, m))
             found.setdefault(m, []).append(index[index >= 0])
-    return {m: np.unique(np.concatenate(parts)) for m, parts in found.items()}
+    return {m: distinct(np.concatenate(parts)) for m, parts in found.items()}
 
 
 def _ranked(counts: _Counts, ids: np.ndarray, candidates: dict[int, np.ndarray],

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from viewer.core.grouping import group
 from viewer.core.model import SharedPhrase, Span, ThemeOverlap
 from viewer.core.tokenize import char_codes, char_mask
 
@@ -71,8 +72,8 @@ def _sentence_starts(text: str, starts: np.ndarray,
     seen = np.concatenate(([0], np.cumsum(ending)))
     words = np.flatnonzero(seen[starts[1:]] > seen[ends[:-1]]) + 1
     # The new sentence begins after the gap's last space or stop: it keeps its opening quote.
-    last = np.maximum.accumulate(np.where(space | ending, np.arange(len(codes)), -1))
-    return words, last[starts[words] - 1] + 1
+    marks = np.flatnonzero(space | ending)
+    return words, marks[np.searchsorted(marks, starts[words]) - 1] + 1
 
 
 def passage_spans(text: str, paragraphs: Sequence[Span], starts: np.ndarray,
@@ -177,18 +178,35 @@ def _proposals(a: TermVectors, b: TermVectors) -> tuple[np.ndarray, np.ndarray]:
     entry, rank = _expand(hits)
     posting = first[entry] + rank
     pair_keys = a.passage[entry] * len(b.spans) + index_passages[posting]
-    pairs, which = np.unique(pair_keys, return_inverse=True)
-    strength = np.bincount(which, a.weight[entry] * index_weights[posting])
-    passage_a, passage_b = pairs // len(b.spans), pairs % len(b.spans)
-    # Strongest first (ties in B order), then grouped by A passage; the second sort is (a radix
-    # sort on small integers) stable too, so each group stays strongest first.
-    order = np.argsort(-strength, kind="stable")
-    small = np.uint16 if len(a.spans) <= np.iinfo(np.uint16).max else np.int64
-    order = order[np.argsort(passage_a[order].astype(small), kind="stable")]
-    passage_a, passage_b = passage_a[order], passage_b[order]
-    _, group_rank = _expand(np.bincount(passage_a, minlength=len(a.spans)))
-    best = group_rank < PARTNERS_PER_PASSAGE
-    return passage_a[best], passage_b[best]
+    proposed = group(pair_keys)
+    pairs = proposed.keys
+    strength = proposed.sums(a.weight[entry] * index_weights[posting])
+    if not len(pairs):
+        return pairs, pairs
+    best = _top_in_groups(strength, pairs // len(b.spans), PARTNERS_PER_PASSAGE)
+    return pairs[best] // len(b.spans), pairs[best] % len(b.spans)
+
+
+def _top_in_groups(values: np.ndarray, groups: np.ndarray, count: int) -> np.ndarray:
+    """Indices of the `count` largest values of each group (ties: the earlier first).
+
+    `groups` must be sorted. Taking each group's maximum `count` times costs a few passes
+    over the values, where sorting them all would cost far more."""
+    starts = np.flatnonzero(np.diff(groups, prepend=-1))
+    group_of = np.repeat(np.arange(len(starts)), np.diff(starts, append=len(groups)))
+    left = values.astype(np.float64, copy=True)
+    positions = np.arange(len(values))
+    chosen = []
+    for _ in range(count):
+        peak = np.maximum.reduceat(left, starts)
+        hit = np.where(left == peak[group_of], positions, len(values))
+        first = np.minimum.reduceat(hit, starts)
+        first = first[(first < len(values)) & (peak > -np.inf)]
+        if not len(first):
+            break
+        chosen.append(first)
+        left[first] = -np.inf
+    return np.sort(np.concatenate(chosen)) if chosen else np.zeros(0, dtype=np.int64)
 
 
 def _cosines(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
@@ -219,18 +237,37 @@ def _shared_terms(a: TermVectors, b: TermVectors, i: int, k: int,
     return tuple(name for _, name in sorted(shared)[:6])
 
 
-def find_themes(a: TermVectors, b: TermVectors, names: Sequence[str],
-                phrases: Sequence[SharedPhrase], *, min_score: float,
-                limit: int) -> list[ThemeOverlap]:
-    """Passage pairs by cosine similarity, best first, leaving out shared-phrase pairs:
-    the closest pair, then every other pair scoring at least `min_score`."""
+@dataclass(frozen=True)
+class ThemeCandidates:
+    """Scored passage pairs of two documents, best first, before shared phrases are known."""
+
+    a: TermVectors
+    b: TermVectors
+    names: Sequence[str]
+    passage_a: np.ndarray
+    passage_b: np.ndarray
+    scores: np.ndarray
+
+
+def score_pairs(a: TermVectors, b: TermVectors, names: Sequence[str]) -> ThemeCandidates:
+    """Each passage's best-proposed partners with their exact cosine, best first."""
     if not len(a.term) or not len(b.term):
-        return []
+        empty = np.zeros(0, dtype=np.int64)
+        return ThemeCandidates(a, b, names, empty, empty, np.zeros(0))
     passage_a, passage_b = _proposals(a, b)
     scores = _cosines(a, b, passage_a, passage_b)
+    order = np.lexsort((passage_b, passage_a, -scores))
+    return ThemeCandidates(a, b, names, passage_a[order], passage_b[order], scores[order])
+
+
+def find_themes(candidates: ThemeCandidates, phrases: Sequence[SharedPhrase], *,
+                min_score: float, limit: int) -> list[ThemeOverlap]:
+    """Passage pairs by cosine similarity, best first, leaving out shared-phrase pairs:
+    the closest pair, then every other pair scoring at least `min_score`."""
+    a, b = candidates.a, candidates.b
     themes: list[ThemeOverlap] = []
-    for n in np.lexsort((passage_b, passage_a, -scores)).tolist():
-        score, i, k = float(scores[n]), int(passage_a[n]), int(passage_b[n])
+    for score, i, k in zip(candidates.scores.tolist(), candidates.passage_a.tolist(),
+                           candidates.passage_b.tolist(), strict=True):
         span_a, span_b = a.spans[i], b.spans[k]
         if _covered_by_phrases(span_a, span_b, phrases):
             continue
@@ -239,7 +276,7 @@ def find_themes(a: TermVectors, b: TermVectors, names: Sequence[str],
         if themes and score < min_score:
             break
         themes.append(ThemeOverlap(span_a, span_b, round(min(1.0, score), 4),
-                                   _shared_terms(a, b, i, k, names)))
+                                   _shared_terms(a, b, i, k, candidates.names)))
         if len(themes) >= limit:
             break
     return themes

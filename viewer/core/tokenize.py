@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from viewer.core.grouping import group
 from viewer.core.normalize import Normalizer
 
 #: Han, kana, CJK compatibility and supplementary ideographs.
@@ -159,14 +160,15 @@ def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> Token
     codes = char_codes(text)
     starts, ends = _boundaries(codes)
     hashes = _spelling_hashes(codes, starts, ends)
-    spellings, first, which = np.unique(hashes, return_index=True, return_inverse=True)
+    spellings = group(hashes)
     # In order of first appearance, so ids never depend on how the hashes sort.
+    first = spellings.first
     order = np.argsort(first)
     words = [text[s:e] for s, e in zip(starts[first[order]].tolist(),
                                        ends[first[order]].tolist(), strict=True)]
-    spelling_ids = np.empty(len(spellings), dtype=np.int64)
+    spelling_ids = np.empty(len(first), dtype=np.int64)
     spelling_ids[order] = vocabulary.ids_of(normalizer.keys(words))
-    return TokenStream(ids=spelling_ids[which], starts=starts, ends=ends)
+    return TokenStream(ids=spellings.spread(spelling_ids), starts=starts, ends=ends)
 
 
 def tokens(text: str, normalizer: Normalizer | None = None) -> list[Token]:
