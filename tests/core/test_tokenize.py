@@ -33,3 +33,21 @@ def test_stemming_is_optional():
 def test_case_sensitive_keys_keep_case():
     sensitive = Normalizer(case_sensitive=True)
     assert sensitive.key("Digital") != sensitive.key("digital")
+
+
+def test_offsets_count_characters_beyond_the_basic_plane():
+    text = "\U0001f600 emoji\U00020000\U00020001 word"
+    assert [(t.text, t.start) for t in tokens(text)] == [
+        ("emoji", 2), ("\U00020000", 7), ("\U00020001", 8), ("word", 10)]
+
+
+def test_apostrophes_join_latin_letters_only_and_underscores_split():
+    assert [t.text for t in tokens("don't x''y a_b \u4e2d'\u6587")] == [
+        "don't", "x", "y", "a", "b", "\u4e2d", "\u6587"]
+
+
+def test_equal_spellings_share_one_key_and_many_spellings_are_keyed_at_once():
+    normalizer = Normalizer(stemming=True)
+    words = ["Nations", "nation's", "Ｎａｔｉｏｎ", "running", "RUNS"]
+    assert normalizer.keys(words) == [normalizer.key(w) for w in words]
+    assert normalizer.keys(words)[:3] == ["nation"] * 3
