@@ -291,3 +291,42 @@ def test_cancel_stops_a_long_comparison(make_window, qtbot, tmp_path) -> None:
     QApplication.processEvents()
     assert window.rendered is None
     assert "cancelled" in window.figures.text().lower()
+
+
+def test_highlights_survive_zoom_and_resize(make_window, qtbot, tmp_path) -> None:
+    """Formats are written into the block layouts; laying the blocks out again (new font
+    size, new width) must keep them."""
+    window = opened(make_window, qtbot, tmp_path)
+    start = article_a().index(PASSAGE)
+    window.apply_zoom(window.zoom + 3)
+    window.resize(window.width() + 160, window.height())
+    qtbot.wait(50)
+    pane = window.panes[0]
+    fmt = format_at(pane, start + 5)
+    assert fmt is not None and fmt.background().style() != Qt.BrushStyle.NoBrush
+    # And they are painted: the pixels just above the glyphs carry the passage colour.
+    pane.center_on(start + 5)
+    qtbot.wait(50)
+    rect = pane.view.cursorRect(pane.cursor_at(start + 5))
+    image = pane.view.viewport().grab().toImage()
+    wanted = fmt.background().color()
+    row = [image.pixelColor(x, rect.top() + 1) for x in range(rect.left() + 1, rect.left() + 30)]
+    assert sum(c == wanted for c in row) > len(row) // 2
+
+
+def test_very_large_texts_are_compared_in_a_child_process(make_window, qtbot, tmp_path,
+                                                           monkeypatch) -> None:
+    """Above the size limit the comparison runs in another process: its result highlights
+    the window like any other, and Cancel stops it."""
+    from viewer.ui import worker
+
+    monkeypatch.setattr(worker, "CHILD_PROCESS_CHARS", 1000)
+    window = opened(make_window, qtbot, tmp_path)
+    start = article_a().index(PASSAGE)
+    fmt = format_at(window.panes[0], start + 5)
+    assert fmt is not None and fmt.background().style() != Qt.BrushStyle.NoBrush
+    a, b = big_pair(tmp_path, 120)
+    with qtbot.waitSignal(window.comparer.signals.cancelled, timeout=30000):
+        window.open_paths([str(a), str(b)])
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert window.comparer.wait(30000)

@@ -1,9 +1,8 @@
-"""The comparison as a child process: large texts are compared without holding the GUI's
-interpreter lock, and Cancel can stop the work at once.
+"""The comparison as a child process, for very large texts: Cancel stops the work at once
+and the memory it used goes back to the system.
 
-The engine is pure Python; in a thread of the window's own process a long C-level step
-(a split or count over a megabyte) holds the interpreter lock and freezes the window for
-hundreds of milliseconds. A child process has its own interpreter. Qt-free: the child
+In a thread, the engine notices Cancel only between its steps, which on texts of many
+megabytes last seconds. A child process can simply be terminated. Qt-free: the child
 imports only the engine and `viewer.ui.rendering`.
 """
 

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+import numpy as np
+
+from viewer.core.tokenize import char_codes
+
 
 def display_text(text: str) -> str:
     """The text handed to a QTextDocument, with the same length as `text`.
@@ -23,7 +27,7 @@ class Utf16Map:
 
     def __init__(self, text: str) -> None:
         # Positions of astral characters; empty for most texts, so conversions are identity.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] \
+        self._astral = np.flatnonzero(char_codes(text) > 0xFFFF).tolist() \
             if _has_astral(text) else []
         # UTF-16 position of each astral character's second (low surrogate) unit.
         self._astral_low = [i + k + 1 for k, i in enumerate(self._astral)]
@@ -48,5 +52,6 @@ class Utf16Map:
 
 
 def _has_astral(text: str) -> bool:
-    # max() over the string runs in C; much faster than a Python loop for 1 MB of text.
-    return bool(text) and ord(max(text)) > 0xFFFF
+    # Both run in C, and fast: max(text) also would, but holds the interpreter lock for
+    # 50 ms on a megabyte, which the window's event loop feels while a worker computes.
+    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from viewer.core.grouping import distinct
 from viewer.ui.colors import LIGHT, Scheme
 
 
@@ -21,20 +23,18 @@ class OverviewStrip(QWidget):
         self.setToolTip("Where shared passages (left) and slogans (right) lie; click to go there")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._length = 0
-        self._phrases: list[tuple[int, int]] = []
-        self._slogans: list[tuple[int, int]] = []
+        self._spans = [np.zeros((0, 2)), np.zeros((0, 2))]  # passages, slogans
         self._view = (0.0, 0.0)
-        self._rows: dict[tuple[int, int], set[tuple[int, int]]] = {}
+        self._rows: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.scheme: Scheme = LIGHT
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(14, 100)
 
-    def set_marks(self, length: int, phrases: list[tuple[int, int]],
-                  slogans: list[tuple[int, int]]) -> None:
+    def set_marks(self, length: int, phrases: np.ndarray, slogans: np.ndarray) -> None:
+        """Spans of passages and of slogans, as n x 2 arrays of offsets."""
         self._length = length
-        self._phrases = phrases
-        self._slogans = slogans
+        self._spans = [phrases, slogans]
         self._rows.clear()
         self.update()
 
@@ -66,11 +66,12 @@ class OverviewStrip(QWidget):
         if rows is None:
             # Many marks fall on one pixel row of a long text: reduce once per height, so
             # scrolling (which repaints the view box) stays cheap.
-            scale = height / self._length
-            rows = set()
-            for start, end in (self._phrases if kind == 0 else self._slogans):
-                y0 = int(start * scale)
-                rows.add((y0, max(2, int(end * scale) - y0)))
+            spans = self._spans[kind] * (height / self._length)
+            tops = spans[:, 0].astype(np.int64)
+            heights = np.maximum(2, spans[:, 1].astype(np.int64) - tops)
+            pairs = distinct(tops * (height + 2) + heights)
+            rows = list(zip((pairs // (height + 2)).tolist(), (pairs % (height + 2)).tolist(),
+                            strict=True))
             self._rows[(kind, height)] = rows
         for y, h in rows:
             painter.fillRect(QRectF(x, y, width, h), color)

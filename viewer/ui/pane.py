@@ -6,6 +6,7 @@ Qt's UTF-16 positions itself.
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
@@ -117,6 +118,7 @@ class Pane(QWidget):
             f"Article {side}: drop a file here, use File > Open, or try the sample.")
         self.overview = OverviewStrip(self)
         self.highlighter = PassageHighlighter(self.view.document())
+        self.highlighter.visible_blocks = self._visible_blocks
         self.scheme: Scheme = LIGHT
         self._active: tuple[int, int] | None = None
         self._flashing = False
@@ -162,13 +164,12 @@ class Pane(QWidget):
         text = document.text if document else ""
         self.utf16 = Utf16Map(text)
         self.view.setPlainText(display_text(text))
-        self.overview.set_marks(len(text), [], [])
+        self.overview.set_marks(len(text), np.zeros((0, 2)), np.zeros((0, 2)))
         self._update_extra()
         self._on_scroll()
 
     def set_highlights(self, index: RangeIndex | None, slogan_kinds: dict[int, bool],
-                       phrase_spans: list[tuple[int, int]],
-                       slogan_spans: list[tuple[int, int]]) -> None:
+                       phrase_spans: np.ndarray, slogan_spans: np.ndarray) -> None:
         if index is not None:
             self.utf16 = index.utf16
         self.highlighter.apply(index, slogan_kinds)
@@ -181,6 +182,11 @@ class Pane(QWidget):
         self.highlighter.set_scheme(scheme)
         self.overview.update()
         self._update_extra()
+
+    def _visible_blocks(self) -> tuple[int, int]:
+        bottom = QPoint(0, self.view.viewport().height() - 1)
+        return (self.view.firstVisibleBlock().blockNumber(),
+                self.view.cursorForPosition(bottom).blockNumber())
 
     # -- positions -------------------------------------------------------------------------
     def cursor_at(self, offset: int) -> QTextCursor:

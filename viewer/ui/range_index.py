@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Hashable, Iterable
+from collections.abc import Container, Hashable, Iterable
 
 from viewer.ui.offsets import Utf16Map, display_text
 
@@ -18,6 +18,8 @@ _BLOCK_BREAK = re.compile("[\n\r\u2029]")
 
 Key = Hashable
 BlockRanges = list[tuple[int, int, Key]]
+#: A stretch of a block covered by the same set of keys: (start, end, keys), UTF-16 units.
+Segment = tuple[int, int, frozenset]
 
 
 def block_starts(text: str) -> list[int]:
@@ -52,6 +54,41 @@ class RangeIndex:
                     blocks.setdefault(block, []).append((to16(s) - base, to16(e) - base, key))
                 block += 1
 
+    def segments(self, block: int, hidden: Container[Key] = ()) -> list[Segment]:
+        """The block cut where ranges begin or end, each piece with the keys covering it;
+        keys in `hidden` are left out. Not kept: they are painted once, and hundreds of
+        thousands of long-lived small objects would slow every garbage collection."""
+        ranges = self.blocks.get(block)
+        if not ranges:
+            return []
+        if hidden:
+            ranges = [r for r in ranges if r[2] not in hidden]
+        return merge_ranges(ranges)
+
     def block_of(self, position: int) -> int:
         """Block number holding Python index `position`."""
         return bisect_right(self.starts, position) - 1
+
+
+def merge_ranges(ranges: BlockRanges) -> list[Segment]:
+    """Cut overlapping ranges into pieces, each with the set of keys covering it."""
+    if not ranges:
+        return []
+    if len(ranges) == 1:
+        start, end, key = ranges[0]
+        return [(start, end, frozenset((key,)))]
+    events = sorted([(s, 1, k) for s, _, k in ranges] + [(e, -1, k) for _, e, k in ranges],
+                    key=lambda event: (event[0], event[1]))
+    covering: dict[Key, int] = {}
+    out: list[Segment] = []
+    previous = events[0][0]
+    for position, change, key in events:
+        if position > previous and covering:
+            out.append((previous, position, frozenset(covering)))
+        previous = position
+        count = covering.get(key, 0) + change
+        if count:
+            covering[key] = count
+        else:
+            covering.pop(key, None)
+    return out

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from viewer.core.model import Comparison
 from viewer.ui.range_index import RangeIndex
 from viewer.ui.sync import ScrollMap
@@ -20,13 +22,20 @@ class Rendered:
     index_a: RangeIndex
     index_b: RangeIndex
     scroll_map: ScrollMap
+    #: Per side, the spans of passages and of slogans (n x 2 arrays) for the overview strips.
+    marks: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 def prepare(comparison: Comparison) -> Rendered:
     """Build both panes' per-block highlight indexes and the scroll map."""
     phrases = comparison.shared_phrases
     indexes = []
+    marks = []
     for side, doc in (("a", comparison.document_a), ("b", comparison.document_b)):
+        slogan_spans = [span for s in comparison.slogans
+                        for span in (s.occurrences_a if side == "a" else s.occurrences_b)]
+        marks.append(tuple(np.array(spans, dtype=np.float64).reshape(-1, 2) for spans in (
+            [getattr(p, side) for p in phrases], slogan_spans)))
         index = RangeIndex(doc.text)
         index.add([getattr(p, side) for p in phrases], [("phrase", i) for i in range(len(phrases))])
         for number, slogan in enumerate(comparison.slogans):
@@ -35,4 +44,4 @@ def prepare(comparison: Comparison) -> Rendered:
         indexes.append(index)
     scroll_map = ScrollMap([(p.a, p.b) for p in phrases], len(comparison.document_a.text),
                            len(comparison.document_b.text))
-    return Rendered(comparison, indexes[0], indexes[1], scroll_map)
+    return Rendered(comparison, indexes[0], indexes[1], scroll_map, (marks[0], marks[1]))
