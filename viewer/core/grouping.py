@@ -67,10 +67,3 @@ def distinct(values: np.ndarray) -> np.ndarray:
         return ordered
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
 
-
-def contains(sorted_values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """Whether each element of `wanted` is in the sorted array `sorted_values`."""
-    if not len(sorted_values):
-        return np.zeros(len(wanted), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_values, wanted), len(sorted_values) - 1)
-    return sorted_values[at] == wanted

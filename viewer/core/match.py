@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.grams import gram_hashes
-from viewer.core.grouping import contains
+from viewer.core.grouping import group
 from viewer.core.tokenize import TokenStream
 
 #: An n-gram occurring more often than this in A times B is not used as a seed.
@@ -88,21 +88,23 @@ def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int) -> tuple[np.ndarray, np
     if not len(grams_a) or not len(grams_b):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    unique_a, count_a = np.unique(grams_a, return_counts=True)
-    unique_b, count_b = np.unique(grams_b, return_counts=True)
-    common, in_a, in_b = np.intersect1d(unique_a, unique_b, assume_unique=True,
-                                        return_indices=True)
-    usable = common[count_a[in_a] * count_b[in_b] <= MAX_SEED_PAIRS]
-    positions_a = np.flatnonzero(contains(usable, grams_a))
-    order_b = np.argsort(grams_b, kind="stable")
-    sorted_b = grams_b[order_b]
-    wanted = grams_a[positions_a]
-    first = np.searchsorted(sorted_b, wanted, side="left")
-    partners = np.searchsorted(sorted_b, wanted, side="right") - first
+    # One sort of both texts' grams groups each gram's occurrences in A and in B.
+    grams = group(np.concatenate((grams_a, grams_b)))
+    count_b = grams.sums(np.arange(len(grams.order)) >= len(grams_a))
+    count_a = grams.counts - count_b
+    usable = grams.spread((count_a > 0) & (count_b > 0) & (count_a * count_b <= MAX_SEED_PAIRS))
+    positions_a = np.flatnonzero(usable[:len(grams_a)])
+    positions_b = np.flatnonzero(usable[len(grams_a):])
+    gram_of_a = grams.which[positions_a]
+    gram_of_b = grams.which[positions_b + len(grams_a)]
+    by_gram = np.argsort(gram_of_b, kind="stable")  # B occurrences of a gram stay in order
+    positions_b, gram_of_b = positions_b[by_gram], gram_of_b[by_gram]
+    first = np.searchsorted(gram_of_b, gram_of_a)
+    partners = count_b[gram_of_a]
     # Every A position repeated once per B occurrence of its gram, B occurrences in order.
     i = np.repeat(positions_a, partners)
     within = np.arange(len(i)) - np.repeat(np.cumsum(partners) - partners, partners)
-    j = order_b[np.repeat(first, partners) + within]
+    j = positions_b[np.repeat(first, partners) + within]
     return i, j
 
 

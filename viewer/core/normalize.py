@@ -12,6 +12,7 @@ from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'",
                               "`": "'", "\u00b4": "'"})
+_APOSTROPHE_MARKS = tuple(chr(c) for c in _APOSTROPHES)
 _SNOWBALL_LANGUAGES = {"en": "english"}
 
 
@@ -45,7 +46,9 @@ class Normalizer:
         if new:
             # Newlines are never inside a word and compose with nothing, so one pass over
             # the joined spellings treats each exactly as a pass of its own would.
-            joined = unicodedata.normalize("NFKC", "\n".join(new)).translate(_APOSTROPHES)
+            joined = unicodedata.normalize("NFKC", "\n".join(new))
+            if any(mark in joined for mark in _APOSTROPHE_MARKS):  # translate is slow
+                joined = joined.translate(_APOSTROPHES)
             forms = (joined if self.case_sensitive else joined.casefold()).split("\n")
             if "'" in joined:
                 forms = [_without_possessive(f) if "'" in f else f for f in forms]
