@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument, QTextLayout
 
 from viewer.ui.colors import LIGHT, Scheme
@@ -28,7 +28,7 @@ SLICE_SECONDS = 0.006
 class PassageHighlighter(QSyntaxHighlighter):
     """Reads formats for each block from the index; `hidden` keys are skipped."""
 
-    def __init__(self, document: QTextDocument, notifier: QObject | None = None) -> None:
+    def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.index: RangeIndex | None = None
         self.hidden: set = set()
@@ -36,9 +36,6 @@ class PassageHighlighter(QSyntaxHighlighter):
         self.scheme: Scheme = LIGHT
         self._formats: dict[frozenset, QTextCharFormat] = {}
         self._pending: list[int] = []
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._on_slice)
         self.signals = _Signals(self)
 
     # The index is applied block by block so a 1 MB text never blocks the event loop.
@@ -64,7 +61,7 @@ class PassageHighlighter(QSyntaxHighlighter):
         in_view = sorted((b for b in blocks if first <= b <= last), reverse=True)
         self._pending = sorted((b for b in blocks if not first <= b <= last), reverse=True)
         self._pending += in_view
-        self._timer.start(0)
+        _turns().join(self)
 
     def visible_blocks(self) -> tuple[int, int]:
         """First and last block number in view; the pane replaces this."""
@@ -74,7 +71,8 @@ class PassageHighlighter(QSyntaxHighlighter):
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def _on_slice(self) -> None:
+    def run_slice(self) -> bool:
+        """Format the next few pending blocks; whether any are left."""
         document = self.document()
         deadline = time.perf_counter() + SLICE_SECONDS
         pending = self._pending
@@ -86,12 +84,11 @@ class PassageHighlighter(QSyntaxHighlighter):
             if block.isValid():
                 block.layout().setFormats(self._format_ranges(number))
                 in_view = in_view or first <= number <= last
-        if in_view:  # repainting costs as much as a slice: only when it shows
+        if in_view:  # repainting costs more than a slice: only when it shows
             self._repaint()
-        if pending:
-            self._timer.start(0)
-        else:
+        if not pending:
             self.signals.finished.emit()
+        return bool(pending)
 
     def _repaint(self) -> None:
         # The layouts changed behind the view's back: ask the views to paint again.
@@ -132,3 +129,47 @@ class PassageHighlighter(QSyntaxHighlighter):
 
 class _Signals(QObject):
     finished = Signal()
+
+
+class _Turns(QObject):
+    """Highlighters with work take turns, one slice per turn of the event loop. Both panes
+    slicing and repainting in the same turn made the longest stall twice as long."""
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._waiting: list[PassageHighlighter] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_turn)
+
+    def join(self, highlighter: PassageHighlighter) -> None:
+        if highlighter not in self._waiting:
+            self._waiting.append(highlighter)
+        self._timer.start(0)
+
+    def _on_turn(self) -> None:
+        if not self._waiting:
+            return
+        highlighter = self._waiting.pop(0)
+        try:
+            more = highlighter.run_slice()
+        except RuntimeError:  # deleted with its window while it waited
+            more = False
+        if more:
+            self._waiting.append(highlighter)
+        if self._waiting:
+            self._timer.start(0)
+
+
+_TURNS: list[_Turns] = []
+
+
+def _turns() -> _Turns:
+    """The application's one `_Turns` (made on first use, owned by the application)."""
+    try:
+        current = bool(_TURNS) and _TURNS[0].parent() is QCoreApplication.instance()
+    except RuntimeError:  # deleted with an earlier application
+        current = False
+    if not current:
+        _TURNS[:] = [_Turns()]
+    return _TURNS[0]
