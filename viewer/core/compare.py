@@ -29,7 +29,7 @@ from viewer.core.themes import (
     score_pairs,
     term_vectors,
 )
-from viewer.core.tokenize import TokenStream, Vocabulary, tokenize
+from viewer.core.tokenize import TokenStream, Vocabulary, spellings
 from viewer.core.wordiff import word_differences
 
 #: CJK text is tokenized per character; this many characters make one "word" of settings.
@@ -74,8 +74,12 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     normalizer = shared_normalizer(case_sensitive=settings.case_sensitive,
                                    stemming=settings.stemming, language=language)
     vocabulary = Vocabulary()
-    tokens_a = tokenize(doc_a.text, normalizer, vocabulary)
-    tokens_b = tokenize(doc_b.text, normalizer, vocabulary)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The texts are split beside each other (array work, which releases the interpreter
+        # lock); the words get their ids in order, A first, so ids never depend on timing.
+        spelled_b = pool.submit(spellings, doc_b.text)
+        tokens_a = spellings(doc_a.text).keyed(normalizer, vocabulary)
+        tokens_b = spelled_b.result().keyed(normalizer, vocabulary)
     rarity = Rarity("zh" if cjk else language)
     bits = rarity.bits_of(vocabulary.keys)
     stops = stop_words("zh" if cjk else language) if settings.ignore_stop_words else frozenset()

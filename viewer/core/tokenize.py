@@ -152,23 +152,41 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
-def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> TokenStream:
-    """Tokenize `text` into ids of `vocabulary` (keys made by `normalizer`) with offsets.
+@dataclass(frozen=True)
+class Spellings:
+    """A text's words before normalization: offsets, the distinct spellings in order of
+    first appearance, and which of them each word is."""
 
-    Only one token of each distinct spelling is sliced out and normalized in Python; the
-    others take its id through their spelling hash."""
+    starts: np.ndarray
+    ends: np.ndarray
+    words: list[str]
+    which: np.ndarray
+
+    def keyed(self, normalizer: Normalizer, vocabulary: Vocabulary) -> TokenStream:
+        """The words as ids of `vocabulary`, keys made by `normalizer`."""
+        ids = np.array(vocabulary.ids_of(normalizer.keys(self.words)), dtype=np.int64)
+        return TokenStream(ids=ids[self.which], starts=self.starts, ends=self.ends)
+
+
+def spellings(text: str) -> Spellings:
+    """Find the words of `text` and group them by spelling, all in arrays: only one word of
+    each distinct spelling is ever sliced out, through the spelling hash."""
     codes = char_codes(text)
     starts, ends = _boundaries(codes)
-    hashes = _spelling_hashes(codes, starts, ends)
-    spellings = group(hashes)
+    groups = group(_spelling_hashes(codes, starts, ends))
     # In order of first appearance, so ids never depend on how the hashes sort.
-    first = spellings.first
-    order = np.argsort(first)
-    words = [text[s:e] for s, e in zip(starts[first[order]].tolist(),
-                                       ends[first[order]].tolist(), strict=True)]
-    spelling_ids = np.empty(len(first), dtype=np.int64)
-    spelling_ids[order] = vocabulary.ids_of(normalizer.keys(words))
-    return TokenStream(ids=spellings.spread(spelling_ids), starts=starts, ends=ends)
+    order = np.argsort(groups.first)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    firsts = groups.first[order]
+    words = [text[s:e] for s, e in zip(starts[firsts].tolist(), ends[firsts].tolist(),
+                                       strict=True)]
+    return Spellings(starts, ends, words, groups.spread(rank))
+
+
+def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> TokenStream:
+    """Tokenize `text` into ids of `vocabulary` (keys made by `normalizer`) with offsets."""
+    return spellings(text).keyed(normalizer, vocabulary)
 
 
 def tokens(text: str, normalizer: Normalizer | None = None) -> list[Token]:
