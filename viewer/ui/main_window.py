@@ -302,7 +302,11 @@ class MainWindow(QMainWindow):
         a, b = self.documents
         if a is None or b is None:
             return
-        gc.freeze()  # see on_compared: the window and both texts are here to stay
+        # See on_compared. Frozen objects are never collected, so whatever earlier results
+        # left in reference cycles is freed here, once per request, before freezing anew.
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
         self.comparer.start(a, b, self.settings)
         self.progress.setValue(0)
         self.progress.setFormat("Comparing… %p%")
