@@ -102,8 +102,6 @@ class _Counts:
     shrinks fast. No gram spans a sentence break or the end of A."""
 
     def __init__(self, ids: np.ndarray, breaks: np.ndarray, split: int, top: int) -> None:
-        self.ids = ids
-        self.split = split
         self.levels: dict[int, _Level] = {}
         values = ids.astype(np.uint64)
         positions = np.flatnonzero(~breaks[:-1])
@@ -176,8 +174,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     for _, n, index in selected:
         level = counts.levels[n]
         where = level.positions[level.hashes == level.unique[index]]
-        occ_a = tuple(_span(a.tokens, p, n) for p in where[where < split].tolist())
-        occ_b = tuple(_span(b.tokens, p - split, n) for p in where[where >= split].tolist())
+        occ_a = _spans(a.tokens, where[where < split], n)
+        occ_b = _spans(b.tokens, where[where >= split] - split, n)
         first = occ_a[0] if occ_a else occ_b[0]
         source = a.text if occ_a else b.text
         slogans.append(Slogan(phrase=" ".join(source[first[0]:first[1]].split()),
@@ -244,6 +242,12 @@ def _echoes(gram_counts: tuple[int, int], longer_counts: tuple[int, int]) -> boo
 
 def _span(stream: TokenStream, p: int, length: int) -> Span:
     return (int(stream.starts[p]), int(stream.ends[p + length - 1]))
+
+
+def _spans(stream: TokenStream, positions: np.ndarray, length: int) -> tuple[Span, ...]:
+    """Character spans of the `length`-word phrases starting at each of `positions`."""
+    return tuple(zip(stream.starts[positions].tolist(),
+                     stream.ends[positions + length - 1].tolist(), strict=True))
 
 
 def find_watched(phrases: Sequence[str], a: SloganContext, b: SloganContext,
