@@ -74,25 +74,23 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     normalizer = shared_normalizer(case_sensitive=settings.case_sensitive,
                                    stemming=settings.stemming, language=language)
     vocabulary = Vocabulary()
+    # A second thread takes the array work that can run beside the main line (array work
+    # releases the interpreter lock): splitting B into words, then scoring themes.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        # The texts are split beside each other (array work, which releases the interpreter
-        # lock); the words get their ids in order, A first, so ids never depend on timing.
+        # The words get their ids in order, A first, so ids never depend on timing.
         spelled_b = pool.submit(spellings, doc_b.text)
         tokens_a = spellings(doc_a.text).keyed(normalizer, vocabulary)
         tokens_b = spelled_b.result().keyed(normalizer, vocabulary)
-    rarity = Rarity("zh" if cjk else language)
-    bits = rarity.bits_of(vocabulary.keys)
-    stops = stop_words("zh" if cjk else language) if settings.ignore_stop_words else frozenset()
-    is_stop = np.array([k in stops for k in vocabulary.keys], dtype=bool)
-
-    # Theme scoring needs no shared phrases until its last step: it runs beside the matcher
-    # and the slogan finder (their array work releases the interpreter lock).
-    with ThreadPoolExecutor(max_workers=1) as pool:
+        bits = Rarity("zh" if cjk else language).bits_of(vocabulary.keys)
+        stops = stop_words("zh" if cjk else language) if settings.ignore_stop_words \
+            else frozenset()
+        is_stop = np.array([k in stops for k in vocabulary.keys], dtype=bool)
+        # Theme scoring needs no shared phrases until its last step.
         theme_job = pool.submit(_theme_candidates, doc_a, doc_b, tokens_a, tokens_b,
                                 vocabulary, bits, is_stop, cjk)
         phrases, slogans = _phrases_and_slogans(
-            doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, is_stop, cjk, rarity,
-            normalizer, settings, step)
+            doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, is_stop, cjk, normalizer,
+            settings, step)
         step("Finding theme overlap", 0.75)
         candidates = theme_job.result()
     themes = find_themes(candidates, phrases, min_score=settings.theme_min_score,
@@ -111,8 +109,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
 
 def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                          tokens_b: TokenStream, vocabulary: Vocabulary, bits: np.ndarray,
-                         is_stop: np.ndarray, cjk: bool, rarity: Rarity,
-                         normalizer: Normalizer, settings: Settings,
+                         is_stop: np.ndarray, cjk: bool, normalizer: Normalizer, settings: Settings,
                          step: Progress) -> tuple[list[SharedPhrase], list[Slogan]]:
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
@@ -123,7 +120,7 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
         rarity_margin=settings.rarity_margin,
         use_rarity=settings.ignore_stop_words,
     )
-    evidence = _evidence_bits(tokens_a, tokens_b, vocabulary, bits, rarity, cjk)
+    evidence = _evidence_bits(tokens_a, tokens_b, vocabulary, bits, cjk)
     alignments = align(tokens_a, tokens_b, evidence, params)
     phrases = []
     for al in alignments:
@@ -158,7 +155,7 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
 
 
 def _evidence_bits(tokens_a: TokenStream, tokens_b: TokenStream, vocabulary: Vocabulary,
-                   bits: np.ndarray, rarity: Rarity, cjk: bool) -> np.ndarray:
+                   bits: np.ndarray, cjk: bool) -> np.ndarray:
     """How much each word of A, matched in B, argues against chance, in bits.
 
     The general-language surprise of a word is capped by its frequency in these two texts:
@@ -171,13 +168,11 @@ def _evidence_bits(tokens_a: TokenStream, tokens_b: TokenStream, vocabulary: Voc
     count_b = np.bincount(tokens_b.ids, minlength=size)
     share = np.maximum((count_a - 1) / max(1, len(tokens_a)),
                        (count_b - 1) / max(1, len(tokens_b)))
-    with np.errstate(divide="ignore"):
-        caps = np.where(share > 0, -np.log2(np.maximum(share, 1e-300)), np.inf)
+    caps = np.where(share > 0, -np.log2(np.maximum(share, 1e-300)), np.inf)
+    general = bits[tokens_a.ids]
     if cjk:
         general = np.array(cjk_token_bits([vocabulary.keys[t] for t in tokens_a.ids.tolist()],
-                                          rarity), dtype=np.float64)
-    else:
-        general = bits[tokens_a.ids]
+                                          general.tolist()), dtype=np.float64)
     return np.minimum(general, caps[tokens_a.ids])
 
 
@@ -209,7 +204,7 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
         terms_a, terms_b = term_of[tokens_a.ids], term_of[tokens_b.ids]
     vectors = []
     for doc, stream, terms in ((doc_a, tokens_a, terms_a), (doc_b, tokens_b, terms_b)):
-        spans = passage_spans(doc.text, doc.paragraphs, stream.starts, stream.ends)
+        spans = passage_spans(doc.text, doc.paragraphs, stream)
         vectors.append(term_vectors(spans, stream.starts, terms, term_bits))
     return score_pairs(vectors[0], vectors[1], names)
 

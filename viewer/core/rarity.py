@@ -84,7 +84,8 @@ class Rarity:
         self._freq = frequencies(language)
 
     def bits_of(self, keys: Sequence[str]) -> np.ndarray:
-        """`bits` of each key, as an array."""
+        """Bits of surprise of each key: numbers and words missing from the list get fixed
+        figures; no list at all (an unknown language) makes every word alike."""
         freq = self._freq
         values = np.array([freq.get(k, 0.0) for k in keys], dtype=np.float64)
         with np.errstate(divide="ignore"):
@@ -95,25 +96,19 @@ class Rarity:
         out[digits] = NUMBER_BITS
         return out
 
-    def bits(self, key: str) -> float:
-        if key.isdigit():
-            return NUMBER_BITS
-        value = self._freq.get(key)
-        if value is None:
-            return UNLISTED_BITS if self._freq else 12.0
-        return min(UNLISTED_BITS, -math.log2(value))
 
 
 #: Longest dictionary word tried when segmenting Chinese for word-level surprise.
 _LONGEST_WORD = 4
 
 
-def cjk_token_bits(keys: Sequence[str], rarity: Rarity) -> list[float]:
+def cjk_token_bits(keys: Sequence[str], char_bits: Sequence[float]) -> list[float]:
     """Per-character bits for CJK tokens, from words rather than lone characters.
 
     Characters inside a word are far from independent (社会主义 is one word, not four
     surprises), so runs of characters are segmented greedily into the longest known words
-    and each word's bits are shared among its characters.
+    and each word's bits are shared among its characters; a character in no known word
+    keeps its own bits, `char_bits[t]`.
     """
     words = word_frequencies("zh")
     out = [0.0] * len(keys)
@@ -123,7 +118,7 @@ def cjk_token_bits(keys: Sequence[str], rarity: Rarity) -> list[float]:
             word = "".join(keys[t:t + length])
             value = words.get(word) if length > 1 else None
             if value is not None or length == 1:
-                total = -math.log2(value) if value is not None else rarity.bits(word)
+                total = -math.log2(value) if value is not None else char_bits[t]
                 for k in range(t, t + length):
                     out[k] = total / length
                 t += length

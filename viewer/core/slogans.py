@@ -22,7 +22,7 @@ from viewer.core.grams import extend, gram_hashes, gram_hashes_at
 from viewer.core.grouping import distinct, group
 from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
-from viewer.core.tokenize import TokenStream, Vocabulary, char_codes, char_mask, word_spans
+from viewer.core.tokenize import TokenStream, Vocabulary, char_mask, word_spans
 
 # Sentence ends, clause marks, quotes and brackets end a phrase; commas do not, since set
 # formulations list things ("peaceful, secure, open, cooperative and orderly").
@@ -50,7 +50,7 @@ def _breaks_after(context: SloganContext) -> np.ndarray:
     flags = np.zeros(len(starts), dtype=bool)
     if not len(starts):
         return flags
-    codes = char_codes(context.text)
+    codes = context.tokens.codes
     marks = char_mask(codes, _BREAK_CHARS)
     newlines = np.flatnonzero(codes == 10)
     if len(newlines) > 1:
@@ -240,10 +240,6 @@ def _echoes(gram_counts: tuple[int, int], longer_counts: tuple[int, int]) -> boo
     return ca <= ECHO_RATIO * la and cb <= ECHO_RATIO * lb
 
 
-def _span(stream: TokenStream, p: int, length: int) -> Span:
-    return (int(stream.starts[p]), int(stream.ends[p + length - 1]))
-
-
 def _spans(stream: TokenStream, positions: np.ndarray, length: int) -> tuple[Span, ...]:
     """Character spans of the `length`-word phrases starting at each of `positions`."""
     return tuple(zip(stream.starts[positions].tolist(),
@@ -271,10 +267,10 @@ def _occurrences(stream: TokenStream, keys: list[int]) -> tuple[Span, ...]:
         return ()
     n = len(keys)
     hits = np.flatnonzero(gram_hashes(stream.ids, n) == gram_hashes(np.array(keys), n)[0])
-    spans = []
+    found = []
     reach = 0
     for p in hits.tolist():
         if p >= reach and stream.ids[p:p + n].tolist() == keys:  # not overlapping the last
-            spans.append(_span(stream, p, n))
+            found.append(p)
             reach = p + n
-    return tuple(spans)
+    return _spans(stream, np.array(found, dtype=np.int64), n)

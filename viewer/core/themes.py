@@ -20,7 +20,7 @@ import numpy as np
 
 from viewer.core.grouping import group
 from viewer.core.model import SharedPhrase, Span, ThemeOverlap
-from viewer.core.tokenize import char_codes, char_mask
+from viewer.core.tokenize import TokenStream, char_mask
 
 #: A passage longer than this many words is cut into windows of sentences.
 WINDOW_WORDS = 120
@@ -56,14 +56,14 @@ class TermVectors:
     norm: np.ndarray
 
 
-def _sentence_starts(text: str, starts: np.ndarray,
-                     ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _sentence_starts(tokens: TokenStream) -> tuple[np.ndarray, np.ndarray]:
     """The words that begin a new sentence, and the offsets where those sentences begin:
     the gap before such a word holds a full stop, question or exclamation mark followed by
     a space ("3.5" is one number, "etc., and" one sentence), or a CJK stop."""
+    starts, ends = tokens.starts, tokens.ends
     if len(starts) < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    codes = np.concatenate((char_codes(text), [0, 0]))
+    codes = np.concatenate((tokens.codes, [0, 0]))
     space = char_mask(codes, _SPACES)
     # A stop, then perhaps a closing quote or bracket, then a space ("etc., and" is not).
     ending = char_mask(codes, _STOPS)
@@ -76,12 +76,11 @@ def _sentence_starts(text: str, starts: np.ndarray,
     return words, marks[np.searchsorted(marks, starts[words]) - 1] + 1
 
 
-def passage_spans(text: str, paragraphs: Sequence[Span], starts: np.ndarray,
-                  ends: np.ndarray) -> list[Span]:
-    """Paragraphs, long ones cut at sentence ends into windows, short ones merged.
-
-    `starts` and `ends` are the text's word offsets: passages are measured in words."""
-    words, offsets = _sentence_starts(text, starts, ends)
+def passage_spans(text: str, paragraphs: Sequence[Span], tokens: TokenStream) -> list[Span]:
+    """Paragraphs, long ones cut at sentence ends into windows, short ones merged; passages
+    are measured in the words of `tokens`, the text's tokens."""
+    starts = tokens.starts
+    words, offsets = _sentence_starts(tokens)
     sentences, sentence_offsets = words.tolist(), offsets.tolist()
     bounds = np.array(paragraphs, dtype=np.int64).reshape(-1, 2)
     first_words = np.searchsorted(starts, bounds[:, 0]).tolist()

@@ -51,12 +51,8 @@ def char_mask(codes: np.ndarray, chars: np.ndarray) -> np.ndarray:
     return table[codes]
 
 
-def word_boundaries(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end offsets of every word token of `text`, as two int64 arrays."""
-    return _boundaries(char_codes(text))
-
-
 def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of every word of the text with these code points."""
     if not len(codes):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
@@ -104,13 +100,6 @@ class Vocabulary:
         self.ids: dict[str, int] = {}
         self.keys: list[str] = []
 
-    def id_of(self, key: str) -> int:
-        found = self.ids.get(key)
-        if found is None:
-            found = self.ids[key] = len(self.keys)
-            self.keys.append(key)
-        return found
-
     def ids_of(self, keys: list[str]) -> list[int]:
         ids = self.ids
         for key in keys:
@@ -122,18 +111,16 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class TokenStream:
-    """A document's tokens as parallel int64 arrays: vocabulary id, start and end offset."""
+    """A document's tokens as parallel int64 arrays: vocabulary id, start and end offset;
+    and the text's code points, which the stages that look at punctuation scan."""
 
     ids: np.ndarray
     starts: np.ndarray
     ends: np.ndarray
+    codes: np.ndarray
 
     def __len__(self) -> int:
         return len(self.ids)
-
-    def index_at(self, offset: int) -> int:
-        """Index of the first token starting at or after character `offset`."""
-        return int(np.searchsorted(self.starts, offset))
 
 
 @dataclass(frozen=True)
@@ -148,7 +135,7 @@ class Token:
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Half-open spans of every word token of `text`, in order."""
-    starts, ends = word_boundaries(text)
+    starts, ends = _boundaries(char_codes(text))
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
@@ -161,11 +148,13 @@ class Spellings:
     ends: np.ndarray
     words: list[str]
     which: np.ndarray
+    codes: np.ndarray
 
     def keyed(self, normalizer: Normalizer, vocabulary: Vocabulary) -> TokenStream:
         """The words as ids of `vocabulary`, keys made by `normalizer`."""
         ids = np.array(vocabulary.ids_of(normalizer.keys(self.words)), dtype=np.int64)
-        return TokenStream(ids=ids[self.which], starts=self.starts, ends=self.ends)
+        return TokenStream(ids=ids[self.which], starts=self.starts, ends=self.ends,
+                           codes=self.codes)
 
 
 def spellings(text: str) -> Spellings:
@@ -181,7 +170,7 @@ def spellings(text: str) -> Spellings:
     firsts = groups.first[order]
     words = [text[s:e] for s, e in zip(starts[firsts].tolist(), ends[firsts].tolist(),
                                        strict=True)]
-    return Spellings(starts, ends, words, groups.spread(rank))
+    return Spellings(starts, ends, words, groups.spread(rank), codes)
 
 
 def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> TokenStream:
