@@ -71,26 +71,27 @@ def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return starts, ends
 
 
-_HASH_BASE = 0x9E3779B97F4A7C15  # odd, so it has an inverse modulo 2**64
-
-
-def _hash_powers(length: int) -> tuple[np.ndarray, np.ndarray]:
-    """Powers 0..length of the hash base and of its inverse, modulo 2**64."""
-    powers = np.full(length + 1, _HASH_BASE, dtype=np.uint64)
-    inverses = np.full(length + 1, pow(_HASH_BASE, -1, 2**64), dtype=np.uint64)
-    powers[0] = inverses[0] = 1
-    return np.cumprod(powers), np.cumprod(inverses)
+_HASH_BASE = np.uint64(0x9E3779B97F4A7C15)
 
 
 def _spelling_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """A 64-bit hash of each token's spelling, for all tokens at once.
 
-    With prefix sums P[i] of code[k] * base**k, the polynomial hash of text[s:e] is
-    (P[e] - P[s]) * base**-s; the length is added so prefixes stand apart."""
-    powers, inverses = _hash_powers(len(codes))
-    prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
-    np.cumsum(codes.astype(np.uint64) * powers[:-1], out=prefix[1:])
-    return (prefix[ends] - prefix[starts]) * inverses[starts] + (ends - starts).astype(np.uint64)
+    Horner's rule over the characters, all tokens in step: with the tokens sorted longest
+    first, the k-th step touches only the prefix of those longer than k, so the work is one
+    multiply-add per character, in short array operations."""
+    lengths = ends - starts
+    order = np.argsort(-lengths, kind="stable")
+    first, longest_first = starts[order], lengths[order]
+    # How many tokens are longer than k, for k = 0, 1, ...: a prefix of the sorted tokens.
+    longer = np.searchsorted(-longest_first, -np.arange(int(longest_first.max(initial=0))),
+                             side="left")
+    hashes = longest_first.astype(np.uint64)  # the length first: prefixes stand apart
+    for k, count in enumerate(longer.tolist()):
+        hashes[:count] = hashes[:count] * _HASH_BASE + codes[first[:count] + k]
+    out = np.empty_like(hashes)
+    out[order] = hashes
+    return out
 
 
 class Vocabulary:
@@ -139,43 +140,22 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
-@dataclass(frozen=True)
-class Spellings:
-    """A text's words before normalization: offsets, the distinct spellings in order of
-    first appearance, and which of them each word is."""
+def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> TokenStream:
+    """Tokenize `text` into ids of `vocabulary` (keys made by `normalizer`) with offsets.
 
-    starts: np.ndarray
-    ends: np.ndarray
-    words: list[str]
-    which: np.ndarray
-    codes: np.ndarray
-
-    def keyed(self, normalizer: Normalizer, vocabulary: Vocabulary) -> TokenStream:
-        """The words as ids of `vocabulary`, keys made by `normalizer`."""
-        ids = np.array(vocabulary.ids_of(normalizer.keys(self.words)), dtype=np.int64)
-        return TokenStream(ids=ids[self.which], starts=self.starts, ends=self.ends,
-                           codes=self.codes)
-
-
-def spellings(text: str) -> Spellings:
-    """Find the words of `text` and group them by spelling, all in arrays: only one word of
-    each distinct spelling is ever sliced out, through the spelling hash."""
+    Words are found and grouped by spelling in arrays: only one word of each distinct
+    spelling is ever sliced out and normalized, through the spelling hash."""
     codes = char_codes(text)
     starts, ends = _boundaries(codes)
-    groups = group(_spelling_hashes(codes, starts, ends))
+    spellings = group(_spelling_hashes(codes, starts, ends))
     # In order of first appearance, so ids never depend on how the hashes sort.
-    order = np.argsort(groups.first)
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    firsts = groups.first[order]
+    order = np.argsort(spellings.first)
+    firsts = spellings.first[order]
     words = [text[s:e] for s, e in zip(starts[firsts].tolist(), ends[firsts].tolist(),
                                        strict=True)]
-    return Spellings(starts, ends, words, groups.spread(rank), codes)
-
-
-def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> TokenStream:
-    """Tokenize `text` into ids of `vocabulary` (keys made by `normalizer`) with offsets."""
-    return spellings(text).keyed(normalizer, vocabulary)
+    ids = np.empty(len(order), dtype=np.int64)
+    ids[order] = vocabulary.ids_of(normalizer.keys(words))
+    return TokenStream(ids=spellings.spread(ids), starts=starts, ends=ends, codes=codes)
 
 
 def tokens(text: str, normalizer: Normalizer | None = None) -> list[Token]:
