@@ -22,6 +22,7 @@ from viewer.core.rarity import Rarity, cjk_token_bits
 from viewer.core.settings import Settings
 from viewer.core.slogans import SloganContext, find_slogans, find_watched
 from viewer.core.stopwords import stop_words
+from viewer.core.theme_terms import character_pair_terms, word_terms
 from viewer.core.themes import (
     ThemeCandidates,
     find_themes,
@@ -86,7 +87,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     # window's event loop stalled 75 ms instead of 48: they are split one after the other.
     with ThreadPoolExecutor(max_workers=1) as pool:
         theme_job = pool.submit(_theme_candidates, doc_a, doc_b, tokens_a, tokens_b,
-                                vocabulary, bits, is_stop, cjk)
+                                vocabulary, bits, is_stop, cjk, language)
         phrases, slogans = _phrases_and_slogans(
             doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, is_stop, cjk, normalizer,
             settings, step)
@@ -194,60 +195,14 @@ def _share(spans: list[tuple[int, int]], length: int) -> float:
 
 def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                       tokens_b: TokenStream, vocabulary: Vocabulary, bits: np.ndarray,
-                      is_stop: np.ndarray, cjk: bool) -> ThemeCandidates:
+                      is_stop: np.ndarray, cjk: bool, language: str) -> ThemeCandidates:
     if cjk:
-        terms_a, terms_b, names, term_bits = _bigram_terms(tokens_a, tokens_b, vocabulary.keys,
-                                                           bits, is_stop)
+        terms = character_pair_terms(tokens_a, tokens_b, vocabulary.keys, bits, is_stop)
     else:
-        term_of, names, term_bits = _stem_terms(vocabulary.keys, bits, is_stop)
-        terms_a, terms_b = term_of[tokens_a.ids], term_of[tokens_b.ids]
+        terms = word_terms(tokens_a, tokens_b, vocabulary.keys, bits, is_stop, language)
     vectors = []
-    for doc, stream, terms in ((doc_a, tokens_a, terms_a), (doc_b, tokens_b, terms_b)):
+    for doc, stream, token_terms in ((doc_a, tokens_a, terms.terms_a),
+                                     (doc_b, tokens_b, terms.terms_b)):
         spans = passage_spans(doc.text, doc.paragraphs, stream)
-        vectors.append(term_vectors(spans, stream.starts, terms, term_bits))
-    return score_pairs(vectors[0], vectors[1], names)
-
-
-def _stem_terms(keys: list[str], bits: np.ndarray,
-                is_stop: np.ndarray) -> tuple[np.ndarray, list[str], np.ndarray]:
-    """The theme term (stem) of each vocabulary entry, -1 for function words, numbers and
-    single letters; the terms' names and bits (a stem is as surprising as its commonest
-    spelling)."""
-    content = [i for i, (key, stop) in enumerate(zip(keys, is_stop.tolist(), strict=True))
-               if not stop and len(key) > 1 and key.isalpha()]
-    stems = shared_normalizer(stemming=True).keys([keys[i] for i in content])
-    term_of = [-1] * len(keys)
-    index: dict[str, int] = {}
-    term_bits: list[float] = []
-    for i, term, surprise in zip(content, stems, bits[content].tolist(), strict=True):
-        t = index.setdefault(term, len(index))
-        if t == len(term_bits):
-            term_bits.append(surprise)
-        elif surprise < term_bits[t]:
-            term_bits[t] = surprise
-        term_of[i] = t
-    return np.array(term_of, dtype=np.int64), list(index), np.array(term_bits)
-
-
-def _bigram_terms(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[str],
-                  bits: np.ndarray, is_stop: np.ndarray
-                  ) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
-    """Chinese and Japanese theme terms: pairs of adjacent characters (a word is usually
-    two), neither a function character. Token t carries the term of (t, t + 1), -1 if none."""
-    pair_keys = []
-    for stream in (tokens_a, tokens_b):
-        ids = stream.ids
-        usable = ((stream.ends[:-1] == stream.starts[1:]) & ~is_stop[ids[:-1]]
-                  & ~is_stop[ids[1:]])
-        pair_keys.append(np.where(usable, ids[:-1] * len(keys) + ids[1:], -1))
-    distinct, which = np.unique(np.concatenate(pair_keys), return_inverse=True)
-    valid = distinct >= 0
-    term_index = np.cumsum(valid) - 1
-    first, second = distinct[valid] // len(keys), distinct[valid] % len(keys)
-    names = [keys[i] + keys[j] for i, j in zip(first.tolist(), second.tolist(), strict=True)]
-    terms = np.where(valid[which], term_index[which], -1)
-    split = len(pair_keys[0])
-    # The last token of each text starts no pair.
-    terms_a = np.append(terms[:split], -1) if len(tokens_a) else np.zeros(0, dtype=np.int64)
-    terms_b = np.append(terms[split:], -1) if len(tokens_b) else np.zeros(0, dtype=np.int64)
-    return terms_a, terms_b, names, (bits[first] + bits[second]) / 2
+        vectors.append(term_vectors(spans, stream.starts, token_terms, terms.bits))
+    return score_pairs(vectors[0], vectors[1], terms.names)

@@ -1,11 +1,12 @@
 """Theme overlap: passages of A and B that discuss the same thing in other words.
 
 Passages are paragraphs (long ones cut into windows of a few sentences, tiny ones merged).
-Each becomes a TF-IDF vector of its content words' stems, where the IDF is the word's
-surprise in general language (bits from word frequencies, less that of an everyday word)
-rather than a statistic of two documents, which is meaningless when each text is one short
-passage. On the Lee et al. (2005) news-similarity ratings this weighting correlates at
-r = 0.595 where a plain TF-IDF cosine gives about 0.58. Pairs are scored by
+Each becomes a TF-IDF vector of its terms (see `theme_terms`), where the IDF is the
+word's surprise in general language (bits from word frequencies, less that of an everyday
+word) rather than a statistic of two documents, which is meaningless when each text is one
+short passage. On the Lee et al. (2005) news-similarity ratings this weighting correlates
+at r = 0.595 with plain stems and 0.617 with derivational families (Iraq, Iraqi), where a
+plain TF-IDF cosine gives about 0.58. Pairs are scored by
 cosine similarity, which lies in [0, 1] and so compares across comparisons; only pairs
 sharing weighty terms are ever scored, through an inverted index.
 """

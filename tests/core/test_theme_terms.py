@@ -1,0 +1,44 @@
+"""Theme terms: derivational families in English, words shown rather than stems."""
+
+from viewer.core.compare import compare
+from viewer.core.document import Document
+from viewer.core.normalize import shared_normalizer
+from viewer.core.theme_terms import stem_terms
+
+
+def _families(words: list[str]) -> dict[str, int]:
+    stems = shared_normalizer(stemming=True).keys(words)
+    return dict(zip(words, stem_terms(words, stems, families=True).tolist(), strict=True))
+
+
+def test_places_and_their_peoples_and_causes_and_their_followers_are_one_term():
+    family = _families(["iraq", "iraqi", "russia", "russians", "japan", "japanese",
+                        "terror", "terrorists", "islam", "islamist"])
+    assert family["iraq"] == family["iraqi"]
+    assert family["russia"] == family["russians"]
+    assert family["japan"] == family["japanese"]
+    assert family["terror"] == family["terrorists"]
+    assert family["islam"] == family["islamist"]
+    assert len(set(family.values())) == 5
+
+
+def test_words_that_only_look_derived_stay_apart():
+    family = _families(["part", "party", "sign", "signal", "state", "statement", "tax", "taxi"])
+    assert len(set(family.values())) == 8
+
+
+def test_a_derived_form_merges_only_when_its_base_is_in_the_texts():
+    assert len(set(_families(["russian", "novel", "iraqi", "japanese"]).values())) == 4
+
+
+def test_a_place_and_its_adjective_link_two_reports_and_are_shown_as_a_word():
+    a = Document("Iraqi engineers say the damaged pipelines near Basra will leak for years "
+                 "and poison the marshes that fishermen there depend on.", "a")
+    b = Document("Oil seeping from broken pipelines in southern Iraq is killing fish in the "
+                 "Basra marshes, local fishermen told reporters this week.", "b")
+    themes = compare(a, b).themes
+    assert len(themes) == 1
+    # Every term is a word of the texts, never a bare stem such as "pipelin" or "marsh".
+    assert {"iraq", "pipelines", "basra", "marshes", "fishermen"} <= set(themes[0].terms)
+    plain = compare(Document(a.text.replace("Iraqi", "Kurdish"), "a"), b).themes
+    assert themes[0].score > plain[0].score
