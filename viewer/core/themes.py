@@ -138,17 +138,15 @@ def term_vectors(spans: list[Span], token_starts: np.ndarray, token_terms: np.nd
     return TermVectors(spans, passage, term, weight, norm)
 
 
-def _covered_by_phrases(span_a: Span, span_b: Span, phrases: Sequence[SharedPhrase]) -> bool:
-    """Whether shared phrases already link these two passages for most of their length."""
-    covered_a = covered_b = 0
-    for ph in phrases:
-        oa = min(ph.a[1], span_a[1]) - max(ph.a[0], span_a[0])
-        ob = min(ph.b[1], span_b[1]) - max(ph.b[0], span_b[0])
-        if oa > 0 and ob > 0:
-            covered_a += oa
-            covered_b += ob
-    return (covered_a >= 0.4 * (span_a[1] - span_a[0])
-            or covered_b >= 0.4 * (span_b[1] - span_b[0]))
+def _covered_by_phrases(span_a: Span, span_b: Span, phrases_a: np.ndarray,
+                        phrases_b: np.ndarray) -> bool:
+    """Whether shared phrases (their spans in A and B, as (n, 2) arrays) already link
+    these two passages for most of their length."""
+    overlap_a = np.minimum(phrases_a[:, 1], span_a[1]) - np.maximum(phrases_a[:, 0], span_a[0])
+    overlap_b = np.minimum(phrases_b[:, 1], span_b[1]) - np.maximum(phrases_b[:, 0], span_b[0])
+    both = (overlap_a > 0) & (overlap_b > 0)
+    return bool(overlap_a[both].sum() >= 0.4 * (span_a[1] - span_a[0])
+                or overlap_b[both].sum() >= 0.4 * (span_b[1] - span_b[0]))
 
 
 def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -229,12 +227,13 @@ def _cosines(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
 def _shared_terms(a: TermVectors, b: TermVectors, i: int, k: int,
                   names: Sequence[str]) -> tuple[str, ...]:
     """The strongest terms two passages share, by the product of their weights."""
-    in_a = a.passage == i
-    in_b = b.passage == k
-    weights_b = dict(zip(b.term[in_b].tolist(), b.weight[in_b].tolist(), strict=True))
-    shared = [(-w * weights_b[t], names[t]) for t, w in
-              zip(a.term[in_a].tolist(), a.weight[in_a].tolist(), strict=True) if t in weights_b]
-    return tuple(name for _, name in sorted(shared)[:6])
+    a0, a1 = np.searchsorted(a.passage, (i, i + 1))  # entries are sorted by passage
+    b0, b1 = np.searchsorted(b.passage, (k, k + 1))
+    terms, in_a, in_b = np.intersect1d(a.term[a0:a1], b.term[b0:b1], assume_unique=True,
+                                       return_indices=True)
+    strength = a.weight[a0:a1][in_a] * b.weight[b0:b1][in_b]
+    strongest = terms[np.argsort(-strength, kind="stable")[:6]]
+    return tuple(names[t] for t in strongest.tolist())
 
 
 @dataclass(frozen=True)
@@ -265,11 +264,13 @@ def find_themes(candidates: ThemeCandidates, phrases: Sequence[SharedPhrase], *,
     """Passage pairs by cosine similarity, best first, leaving out shared-phrase pairs:
     the closest pair, then every other pair scoring at least `min_score`."""
     a, b = candidates.a, candidates.b
+    phrases_a = np.array([p.a for p in phrases], dtype=np.int64).reshape(-1, 2)
+    phrases_b = np.array([p.b for p in phrases], dtype=np.int64).reshape(-1, 2)
     themes: list[ThemeOverlap] = []
     for score, i, k in zip(candidates.scores.tolist(), candidates.passage_a.tolist(),
                            candidates.passage_b.tolist(), strict=True):
         span_a, span_b = a.spans[i], b.spans[k]
-        if _covered_by_phrases(span_a, span_b, phrases):
+        if _covered_by_phrases(span_a, span_b, phrases_a, phrases_b):
             continue
         # The closest pair is always listed, however weak, so the reader sees how near the
         # two texts come; below it only pairs above the threshold.
