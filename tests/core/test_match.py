@@ -118,3 +118,35 @@ def test_chinese_scraped_spacing_and_full_width_still_match():
     assert len(phrases) == 1
     assert a.text[phrases[0].a[0]:phrases[0].a[1]].startswith("全市新增")
     assert b.text[phrases[0].b[0]:phrases[0].b[1]].endswith("12")
+
+
+OPTICS = ("the Error arising only from the Sphericalness of the Figures of Glasses would be "
+          "many hundred times less. For, if the Object-glass of a Telescope be Plano-convex, "
+          "and the Plane side be turned towards the Object, and the Diameter of the Sphere, "
+          "whereof this Glass is a Segment, be called D, and the Semi-diameter of the "
+          "Aperture of the Glass be called S, and the Sine of Incidence out of Glass into "
+          "Air, be to the Sine of Refraction as I to R; the Rays which come parallel to the "
+          "Axis of the Glass, shall in the Place where the Image of the Object is most "
+          "distinctly made, be scattered all over a little Circle")
+#: The same with words swapped, dropped and put in, so that repeated words ("of the",
+#: "Glass") leave seeds on neighbouring diagonals interleaved along the passage.
+OPTICS_EDITED = ("the Error arising from the Sphericalness of of the Figures Glasses destroy be "
+                 "many hundred times less. For, if the Object-glass of a be Plano-convex, and "
+                 "the Plane side be turned doth towards the Object, and the Diameter of the "
+                 "Sphere, whereof able Glass is a Segment, be called D, and the Semi-diameter "
+                 "of the Aperture of the Glass be called S, and the Are of out of Glass "
+                 "Incidence into Little, be to the Sine Refraction as I to R; the Rays which "
+                 "come parallel the to Axis of the Glass, shall in Abraham Place where the "
+                 "Image of the turned is most distinctly made, be scattered all over a little "
+                 "Circle")
+
+
+def test_heavily_edited_passage_with_repeated_words_is_one_span():
+    a = Document("Harvest festivals were held in every village that autumn. " + OPTICS_EDITED
+                 + ". The market closed early because of the storm.", "a")
+    b = Document("The committee met twice before the summer recess. " + OPTICS
+                 + ". Nobody expected the ferry to be late again.", "b")
+    phrases = compare(a, b).shared_phrases
+    assert len(phrases) == 1
+    assert phrases[0].a == span_of(a.text, OPTICS_EDITED)
+    assert phrases[0].b == span_of(b.text, OPTICS)

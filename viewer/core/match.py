@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -127,14 +126,88 @@ def _with_neighbours(i: np.ndarray, j: np.ndarray, reach: int) -> np.ndarray:
     return near
 
 
-def _chain(seeds: Iterable[tuple[int, int]], n: int, gap: int,
-           bits_prefix_a: list[float]) -> list[Alignment]:
-    """Chain seeds (sorted by A position) that follow each other on nearby diagonals."""
+@dataclass(frozen=True)
+class _Runs:
+    """Seeds grouped into runs: consecutive seeds on one diagonal, each within reach of the
+    one before. For each run, its first and last seed and what its seeds after the first
+    add to a chain: words matched and their bits."""
+
+    first_i: list[int]
+    first_j: list[int]
+    last_i: list[int]
+    last_j: list[int]
+    matched: list[int]
+    bits: list[float]
+
+
+def _runs(i: np.ndarray, j: np.ndarray, n: int, reach: int, prefix: np.ndarray) -> _Runs:
+    """The seeds (i, j) as runs, ordered by their first seed (by i, then j).
+
+    A copied passage of L words gives L - n + 1 seeds on one diagonal; chaining them one by
+    one in Python was most of the matcher's time on texts with many chance matches. A run
+    is chained as one piece only where that changes nothing: when no seed on a nearby
+    diagonal falls within its stretch of A. Such a seed could take the chain over midway
+    (an edit shifts the diagonal while repeated words leave seeds on both), so the seeds of
+    those runs are chained one by one."""
+    if not len(i):
+        return _Runs([], [], [], [], [], [])
+    diagonal = j - i
+    order = np.lexsort((i, diagonal))
+    i, j, diagonal = i[order], j[order], diagonal[order]
+    step = np.diff(i)
+    starts = np.flatnonzero(np.concatenate(([True], (diagonal[1:] != diagonal[:-1])
+                                             | (step > reach))))
+    ends = np.append(starts[1:], len(i)) - 1
+    # Within a run, a seed adds the words from the end of the seed before it to its own end.
+    covered_from = np.maximum(np.concatenate(([0], i[:-1] + n)), i)
+    adds = np.minimum(n, np.concatenate(([n], step)))
+    added_bits = prefix[i + n] - prefix[covered_from]
+    # Runs with a nearby seed inside their stretch are split back into single seeds.
+    whole = ~_crossed(diagonal, i, starts, ends)
+    lone = ~np.repeat(whole, ends - starts + 1)
+    firsts = np.concatenate((starts[whole], np.flatnonzero(lone)))
+    lasts = np.concatenate((ends[whole], np.flatnonzero(lone)))
+    by_start = np.lexsort((j[firsts], i[firsts]))
+    firsts, lasts = firsts[by_start], lasts[by_start]
+    return _Runs(i[firsts].tolist(), j[firsts].tolist(), i[lasts].tolist(), j[lasts].tolist(),
+                 _sums(adds, firsts, lasts), _sums(added_bits, firsts, lasts))
+
+
+def _crossed(diagonal: np.ndarray, i: np.ndarray, starts: np.ndarray,
+             ends: np.ndarray) -> np.ndarray:
+    """Which runs have a seed on another diagonal at most MAX_DRIFT away whose A position
+    lies within the run's first and last seed. Seeds are sorted by diagonal, then i."""
+    width = int(i.max()) + 1
+    keys = (diagonal - int(diagonal.min()) + MAX_DRIFT) * width + i
+    run_keys = keys[starts]
+    span = i[ends] - i[starts]
+    crossed = np.zeros(len(starts), dtype=bool)
+    for drift in range(-MAX_DRIFT, MAX_DRIFT + 1):
+        if drift:
+            lo = run_keys + drift * width
+            crossed |= (np.searchsorted(keys, lo + span, side="right")
+                        > np.searchsorted(keys, lo, side="left"))
+    return crossed
+
+
+def _sums(values: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list:
+    """For each run (or single seed) from seed starts[k] to ends[k], the sum of what its
+    seeds after the first add."""
+    cumulative = np.concatenate(([0], np.cumsum(values)))
+    return (cumulative[ends + 1] - cumulative[starts + 1]).tolist()
+
+
+def _chain(runs: _Runs, n: int, gap: int, bits_prefix_a: list[float]) -> list[Alignment]:
+    """Chain runs of seeds (ordered by their first seed) that follow each other on nearby
+    diagonals: a run continues the chain whose last seed lies within reach before its
+    first, on its own diagonal or else the nearest one."""
     chains: list[Alignment] = []
     last_ij: list[tuple[int, int]] = []
     by_diagonal: dict[int, int] = {}
     reach = n + gap
-    for i, j in seeds:
+    for i, j, last_i, last_j, run_matched, run_bits in zip(
+            runs.first_i, runs.first_j, runs.last_i, runs.last_j, runs.matched, runs.bits,
+            strict=True):
         d = j - i
         best = by_diagonal.get(d, -1)
         if best >= 0:
@@ -154,23 +227,32 @@ def _chain(seeds: Iterable[tuple[int, int]], n: int, gap: int,
                 if drift < best_drift or (drift == best_drift and c > best):
                     best, best_drift = c, drift
         if best < 0:
-            chains.append(Alignment(i, i + n, j, j + n, n, bits_prefix_a[i + n] - bits_prefix_a[i],
-                                    n, j + n))
+            ch = Alignment(i, i + n, j, j + n, n, bits_prefix_a[i + n] - bits_prefix_a[i],
+                           n, j + n)
+            chains.append(ch)
             last_ij.append((i, j))
-            by_diagonal[d] = len(chains) - 1
-            continue
-        ch = chains[best]
-        new_from = max(ch.a1, i)
-        if i + n > new_from:
-            ch.matched += i + n - new_from
-            ch.bits += bits_prefix_a[i + n] - bits_prefix_a[new_from]
-            ch.a1 = i + n
-        if j + n > ch.covered_b:
-            ch.matched_b += j + n - max(ch.covered_b, j)
-            ch.covered_b = j + n
-        ch.b0 = min(ch.b0, j)
-        ch.b1 = max(ch.b1, j + n)
-        last_ij[best] = (i, j)
+            best = len(chains) - 1
+        else:
+            ch = chains[best]
+            new_from = max(ch.a1, i)
+            if i + n > new_from:
+                ch.matched += i + n - new_from
+                ch.bits += bits_prefix_a[i + n] - bits_prefix_a[new_from]
+                ch.a1 = i + n
+            if j + n > ch.covered_b:
+                ch.matched_b += j + n - max(ch.covered_b, j)
+                ch.covered_b = j + n
+            ch.b0 = min(ch.b0, j)
+            ch.b1 = max(ch.b1, j + n)
+        if last_i > i:  # the rest of the run, on one diagonal, after its first seed
+            ch.matched += run_matched
+            ch.bits += run_bits
+            ch.a1 = last_i + n
+            if last_j + n > ch.covered_b:
+                ch.matched_b += min(run_matched, last_j + n - ch.covered_b)
+                ch.covered_b = last_j + n
+            ch.b1 = max(ch.b1, last_j + n)
+        last_ij[best] = (last_i, last_j)
         by_diagonal[d] = best
     return chains
 
@@ -259,9 +341,9 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     if not len(seeds_i):
         return []
     near = _with_neighbours(seeds_i, seeds_j, n + params.gap)
-    prefix = np.concatenate(([0.0], np.cumsum(bits_a))).tolist()
-    chains = _chain(zip(seeds_i[near].tolist(), seeds_j[near].tolist(), strict=True), n,
-                    params.gap, prefix)
+    prefix = np.concatenate(([0.0], np.cumsum(bits_a)))
+    runs = _runs(seeds_i[near], seeds_j[near], n, n + params.gap, prefix)
+    chains = _chain(runs, n, params.gap, prefix.tolist())
     # A lone seed is too weak to bridge two passages; it can only be part of one.
     chains = [c for c in chains if c.matched > n]
     joined = _join_neighbours(chains, 2 * params.gap)

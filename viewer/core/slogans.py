@@ -81,6 +81,9 @@ class _Level:
         self.first = positions[grams.first[recurs]]
         self.count_a = grams.sums(positions < split)[recurs]
         self.count_b = grams.counts[recurs] - self.count_a
+        # Occurrences grouped by gram: gram k's are by_gram[at[k]:at[k] + count(k)].
+        self._by_gram = positions[grams.order[grams.spread(recurs)[grams.order]]]
+        self._at = np.cumsum(grams.counts[recurs]) - grams.counts[recurs]
 
     def lookup(self, hashes: np.ndarray) -> np.ndarray:
         """Index into `unique` of each hash, or -1 where it is not a recurring gram."""
@@ -88,6 +91,11 @@ class _Level:
             return np.full(len(hashes), -1)
         at = np.minimum(np.searchsorted(self.unique, hashes), len(self.unique) - 1)
         return np.where(self.unique[at] == hashes, at, -1)
+
+    def occurrences(self, index: int) -> np.ndarray:
+        """The sorted positions of gram `index` of `unique`."""
+        at = int(self._at[index])
+        return np.sort(self._by_gram[at:at + int(self.count_a[index] + self.count_b[index])])
 
     def hash_at(self, positions: np.ndarray) -> np.ndarray:
         """The gram hash at each of `positions`, which must all occur in this level."""
@@ -169,13 +177,24 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
             for k in range(n - m + 1):
                 inside.setdefault(gram[k:k + m], []).append((n, index))
 
-    slogans = []
+    # Every occurrence of every selected phrase at once, then cut up per phrase.
+    wheres = [counts.levels[n].occurrences(index) for _, n, index in selected]
+    lengths = [n for _, n, _ in selected]
+    if not wheres:
+        return []
+    where = np.concatenate(wheres)
+    last = where + np.repeat(lengths, [len(w) for w in wheres]) - 1
+    starts = np.concatenate((a.tokens.starts, b.tokens.starts))[where].tolist()
+    ends = np.concatenate((a.tokens.ends, b.tokens.ends))[last].tolist()
     split = len(a.tokens)
-    for _, n, index in selected:
-        level = counts.levels[n]
-        where = level.positions[level.hashes == level.unique[index]]
-        occ_a = _spans(a.tokens, where[where < split], n)
-        occ_b = _spans(b.tokens, where[where >= split] - split, n)
+    slogans = []
+    at = 0
+    for w, n in zip(wheres, lengths, strict=True):
+        cut = at + int(np.searchsorted(w, split))
+        end = at + len(w)
+        occ_a = tuple(zip(starts[at:cut], ends[at:cut], strict=True))
+        occ_b = tuple(zip(starts[cut:end], ends[cut:end], strict=True))
+        at = end
         first = occ_a[0] if occ_a else occ_b[0]
         source = a.text if occ_a else b.text
         slogans.append(Slogan(phrase=" ".join(source[first[0]:first[1]].split()),
