@@ -309,7 +309,9 @@ def _one_partner_each(passages: list[Alignment]) -> list[Alignment]:
     """Keep the strongest passages, each stretch of text claimed by one passage only."""
     taken_a, taken_b = _Occupied(), _Occupied()
     kept: list[Alignment] = []
-    for p in sorted(passages, key=lambda p: (-p.bits, p.a0, p.b0)):
+    # Bits are rounded: the same words summed in another order must tie, and ties go to
+    # the earlier passage, not to the last bit of a float.
+    for p in sorted(passages, key=lambda p: (-round(p.bits, 6), p.a0, p.b0)):
         if taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1):
             continue
         taken_a.add(p.a0, p.a1)
