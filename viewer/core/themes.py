@@ -35,6 +35,8 @@ MIN_TERM_WEIGHT = 0.1
 MIN_PROPOSING_PASSAGES = 10
 #: ... and never more than this many, which keeps book-length texts near-linear.
 MAX_PROPOSING_PASSAGES = 60
+#: Candidate pairs checked against the shared phrases at once.
+_COVERAGE_BLOCK = 64
 #: Best-proposed partners per passage whose exact cosine is computed.
 PARTNERS_PER_PASSAGE = 8
 _STOPS = np.array([ord(c) for c in ".!?"], dtype=np.uint32)
@@ -138,15 +140,20 @@ def term_vectors(spans: list[Span], token_starts: np.ndarray, token_terms: np.nd
     return TermVectors(spans, passage, term, weight, norm)
 
 
-def _covered_by_phrases(span_a: Span, span_b: Span, phrases_a: np.ndarray,
-                        phrases_b: np.ndarray) -> bool:
-    """Whether shared phrases (their spans in A and B, as (n, 2) arrays) already link
-    these two passages for most of their length."""
-    overlap_a = np.minimum(phrases_a[:, 1], span_a[1]) - np.maximum(phrases_a[:, 0], span_a[0])
-    overlap_b = np.minimum(phrases_b[:, 1], span_b[1]) - np.maximum(phrases_b[:, 0], span_b[0])
+def _covered_by_phrases(spans_a: np.ndarray, spans_b: np.ndarray, phrases_a: np.ndarray,
+                        phrases_b: np.ndarray) -> np.ndarray:
+    """For each pair of passages (spans as (n, 2) arrays), whether shared phrases (also as
+    (m, 2) arrays) already link them for most of their length."""
+    def overlaps(spans: np.ndarray, phrases: np.ndarray) -> np.ndarray:
+        return (np.minimum(spans[:, 1, None], phrases[None, :, 1])
+                - np.maximum(spans[:, 0, None], phrases[None, :, 0]))
+
+    overlap_a, overlap_b = overlaps(spans_a, phrases_a), overlaps(spans_b, phrases_b)
     both = (overlap_a > 0) & (overlap_b > 0)
-    return bool(overlap_a[both].sum() >= 0.4 * (span_a[1] - span_a[0])
-                or overlap_b[both].sum() >= 0.4 * (span_b[1] - span_b[0]))
+    covered_a = np.where(both, overlap_a, 0).sum(axis=1)
+    covered_b = np.where(both, overlap_b, 0).sum(axis=1)
+    return ((covered_a >= 0.4 * (spans_a[:, 1] - spans_a[:, 0]))
+            | (covered_b >= 0.4 * (spans_b[:, 1] - spans_b[:, 0])))
 
 
 def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -266,12 +273,21 @@ def find_themes(candidates: ThemeCandidates, phrases: Sequence[SharedPhrase], *,
     a, b = candidates.a, candidates.b
     phrases_a = np.array([p.a for p in phrases], dtype=np.int64).reshape(-1, 2)
     phrases_b = np.array([p.b for p in phrases], dtype=np.int64).reshape(-1, 2)
+    spans_a = np.array(a.spans, dtype=np.int64).reshape(-1, 2)
+    spans_b = np.array(b.spans, dtype=np.int64).reshape(-1, 2)
+    covered = np.zeros(0, dtype=bool)
     themes: list[ThemeOverlap] = []
-    for score, i, k in zip(candidates.scores.tolist(), candidates.passage_a.tolist(),
-                           candidates.passage_b.tolist(), strict=True):
-        span_a, span_b = a.spans[i], b.spans[k]
-        if _covered_by_phrases(span_a, span_b, phrases_a, phrases_b):
+    for rank, (score, i, k) in enumerate(zip(
+            candidates.scores.tolist(), candidates.passage_a.tolist(),
+            candidates.passage_b.tolist(), strict=True)):
+        if rank == len(covered):  # the next block of candidates, checked at once
+            block = slice(rank, rank + _COVERAGE_BLOCK)
+            covered = np.concatenate((covered, _covered_by_phrases(
+                spans_a[candidates.passage_a[block]], spans_b[candidates.passage_b[block]],
+                phrases_a, phrases_b)))
+        if covered[rank]:
             continue
+        span_a, span_b = a.spans[i], b.spans[k]
         # The closest pair is always listed, however weak, so the reader sees how near the
         # two texts come; below it only pairs above the threshold.
         if themes and score < min_score:
