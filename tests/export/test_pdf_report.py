@@ -10,6 +10,8 @@ import pytest
 from pypdf import PdfReader
 from report_fixtures import CHINESE_PASSAGE, PASSAGE, SLOGAN, passage_index
 
+from viewer.core.compare import compare
+from viewer.core.document import Document
 from viewer.core.errors import Cancelled, LoadError
 from viewer.core.palette import LIGHT, hex_to_rgb
 from viewer.export.pdf_report import report_font, write_pdf
@@ -182,3 +184,25 @@ def test_unwritable_folder_names_the_file(english, tmp_path: Path) -> None:
     target = tmp_path / "missing" / "report.pdf"
     with pytest.raises(LoadError, match="report.pdf: cannot be written"):
         write_pdf(english, target)
+
+
+def test_latin_text_and_its_curly_quotes_use_a_latin_font_and_han_the_cjk_font(
+        tmp_path: Path) -> None:
+    # A CJK font draws ’ and “ full-width, which prints "country’s" as "country’ s".
+    a = Document("The country’s leaders said “digital China” matters. 数字中国建设。", "a")
+    b = Document("Officials said “digital China” would grow. 数字中国建设。", "b")
+    path = tmp_path / "quotes.pdf"
+    write_pdf(compare(a, b), path)
+    fonts_of: dict[str, set[str]] = {}
+
+    def visit(text, cm, tm, font, size) -> None:  # type: ignore[no-untyped-def]
+        for ch in text:
+            if font is not None:
+                fonts_of.setdefault(ch, set()).add(str(font["/BaseFont"]))
+
+    for page in PdfReader(path).pages:
+        page.extract_text(visitor_text=visit)
+    latin = {f for ch in "’“”y" for f in fonts_of[ch]}
+    han = {f for ch in "数字中国" for f in fonts_of[ch]}
+    assert len(latin) == 1 and "DejaVu" in latin.pop()
+    assert len(han) == 1 and "DejaVu" not in han.pop()

@@ -30,11 +30,43 @@ _CONTROLS = {c: " " for c in range(32)} | {0x7f: " ", 0x85: " ", 0x2028: " ", 0x
 _CHECK_EVERY = 64
 
 
-class Measure:
-    """Widths of strings in one font, cached per character (units of 1/1000 em)."""
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
 
-    def __init__(self, font: str) -> None:
-        self.font = font
+
+@dataclass(frozen=True)
+class Fonts:
+    """The report's fonts: CJK characters in `cjk`, everything else in `latin`.
+
+    A CJK font draws curly quotes and apostrophes full-width, as Chinese typesetting wants
+    ("country’ s"); in Latin text they need a Latin font. Both may be the same font."""
+
+    latin: str
+    cjk: str
+
+    def of(self, ch: str) -> str:
+        return self.cjk if _CJK_CHAR.match(ch) else self.latin
+
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """`text` cut into (font, run) pieces, in order."""
+        if self.latin == self.cjk or not _CJK_CHAR.search(text):
+            return [(self.latin, text)]
+        pieces, at = [], 0
+        for m in _CJK_RUN.finditer(text):
+            if m.start() > at:
+                pieces.append((self.latin, text[at:m.start()]))
+            pieces.append((self.cjk, m.group()))
+            at = m.end()
+        if at < len(text):
+            pieces.append((self.latin, text[at:]))
+        return pieces
+
+
+class Measure:
+    """Widths of strings in the report's fonts, cached per character (units of 1/1000 em)."""
+
+    def __init__(self, fonts: Fonts) -> None:
+        self.fonts = fonts
         self._chars: dict[str, float] = {}
         self._words: dict[str, float] = {}
 
@@ -45,7 +77,7 @@ class Measure:
             width = chars.get(ch)
             if width is None:
                 probe = " " if ord(ch) < 32 else ch
-                width = chars[ch] = pdfmetrics.stringWidth(probe, self.font, 1000)
+                width = chars[ch] = pdfmetrics.stringWidth(probe, self.fonts.of(ch), 1000)
             total += width
         return total
 

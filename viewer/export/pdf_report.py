@@ -1,7 +1,8 @@
 """The PDF report of a `Comparison`: title page, the texts side by side, and the tables.
 
-Drawn with reportlab from the engine's data (never by printing a Qt view), in one TrueType
-font that covers CJK so the text layer stays selectable and extracts correctly. The file is
+Drawn with reportlab from the engine's data (never by printing a Qt view), in embedded
+TrueType fonts so the text layer stays selectable and extracts correctly: a CJK font for CJK
+characters and a Latin one for the rest. The file is
 written atomically: a failed or cancelled export leaves nothing and replaces nothing.
 """
 
@@ -25,7 +26,7 @@ from viewer.core.errors import Cancelled, LoadError
 from viewer.core.model import Comparison, SharedPhrase, Slogan, ThemeOverlap
 from viewer.core.palette import LIGHT
 from viewer.export.atomic import atomic_output
-from viewer.export.pdf_layout import Cell, Layout, Measure
+from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure
 from viewer.export.report_model import (
     RichText,
     RunStyle,
@@ -45,6 +46,12 @@ _FONT_NAMES = ("wqy-microhei.ttc", "WenQuanYiMicroHei.ttf", "wqy-microhei.ttf")
 _SYSTEM_FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+)
+
+_LATIN_FONT = "DejaVuSans.ttf"
+_SYSTEM_LATIN_FONTS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
 )
@@ -81,8 +88,24 @@ def font_candidates() -> list[Path]:
 
 @cache
 def report_font() -> str:
-    """Register the first usable font and return its reportlab name (Helvetica if none)."""
-    for path in font_candidates():
+    """Register the first usable CJK-capable font and return its reportlab name (Helvetica
+    if none)."""
+    return _first_usable(font_candidates()) or "Helvetica"
+
+
+@cache
+def report_fonts() -> Fonts:
+    """The report's fonts: a Latin one (DejaVu Sans, bundled or the system's) for all but
+    CJK characters, which keep the CJK-capable font; one font for both if that is all."""
+    cjk = report_font()
+    latin_files = [folder / _LATIN_FONT for folder in _bundled_font_dirs()]
+    latin_files.extend(Path(p) for p in _SYSTEM_LATIN_FONTS)
+    return Fonts(latin=_first_usable(latin_files) or cjk, cjk=cjk)
+
+
+def _first_usable(paths: Sequence[Path]) -> str | None:
+    """Register the first font file that loads; its reportlab name."""
+    for path in paths:
         if not path.is_file():
             continue
         name = f"Tandem-{path.stem}"
@@ -95,7 +118,7 @@ def report_font() -> str:
         except Exception:  # a damaged or unsupported font file: try the next one
             continue
         return name
-    return "Helvetica"
+    return None
 
 
 def write_pdf(comparison: Comparison, path: str | os.PathLike[str], *, page_size: str = "A4",
@@ -112,15 +135,15 @@ def write_pdf(comparison: Comparison, path: str | os.PathLike[str], *, page_size
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
 
-    font = report_font()
-    layout = _lay_out(comparison, PAGE_SIZES[page_size], font, check, report)
+    fonts = report_fonts()
+    layout = _lay_out(comparison, PAGE_SIZES[page_size], fonts, check, report)
     # ASCII85 only makes the file 7-bit clean at 25% more size, and costs seconds in pure
     # Python on a long report; compressed binary streams are standard PDF.
     saved_a85 = rl_config.useA85
     rl_config.useA85 = 0
     try:
         with atomic_output(path) as handle:
-            _render(layout, comparison, font, handle, check, report)
+            _render(layout, comparison, handle, check, report)
     except OSError as exc:
         raise LoadError(str(path), f"cannot be written: {exc.strerror or exc}") from None
     finally:
@@ -128,10 +151,10 @@ def write_pdf(comparison: Comparison, path: str | os.PathLike[str], *, page_size
     report(1.0)
 
 
-def _lay_out(comparison: Comparison, page_size: tuple[float, float], font: str,
+def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Fonts,
              check: Callable[[], None], report: Progress) -> Layout:
     colours = LIGHT
-    layout = Layout(page_size, Measure(font), colours, check=check)
+    layout = Layout(page_size, Measure(fonts), colours, check=check)
     facts = summary(comparison)
     _title_page(layout, facts)
 
@@ -307,7 +330,7 @@ def _tables(layout: Layout, comparison: Comparison, check: Callable[[], None]) -
            comparison.themes, theme_row, "No theme overlap at these settings.", check)
 
 
-def _render(layout: Layout, comparison: Comparison, font: str, handle,  # type: ignore[no-untyped-def]
+def _render(layout: Layout, comparison: Comparison, handle,  # type: ignore[no-untyped-def]
             check: Callable[[], None], report: Progress) -> None:
     colours = layout.colours
     canvas = Canvas(handle, pagesize=(layout.page_width, layout.page_height))
@@ -323,14 +346,14 @@ def _render(layout: Layout, comparison: Comparison, font: str, handle,  # type: 
         return found
 
     total = len(layout.pages)
-    running = f"Tandem · {comparison.document_a.name} / {comparison.document_b.name}"
+    running = f"Tandem · {comparison.document_a.name} / {comparison.document_b.name}"[:120]
+    measure = layout.measure
     for number, page in enumerate(layout.pages, start=1):
         check()
         # One text object per page: drawString per line would re-measure and re-shape every
         # line, which costs several seconds on a long pair.
         text = canvas.beginText()
-        current_font: float | None = None
-        current_fill: str | None = None
+        writer = _TextWriter(text, measure)
         lines = []
         for op in page.operations():
             kind = op[0]
@@ -340,26 +363,43 @@ def _render(layout: Layout, comparison: Comparison, font: str, handle,  # type: 
                 canvas.rect(x, y, w, h, stroke=0, fill=1)
             elif kind == "text":
                 _, x, y, string, fill, size = op
-                if current_font != size:
-                    text.setFont(font, size)
-                    current_font = size
-                if current_fill != fill:
-                    text.setFillColor(colour(fill))
-                    current_fill = fill
-                text.setTextOrigin(x, y)
-                text._textOut(string)  # the origin is set per line; no cursor needed
+                writer.write(x, y, string, colour(fill), size)
             else:
                 lines.append(op)
+        muted = colour(colours.muted)
+        writer.write(layout.left, layout.page_height - layout.margin + 2, running, muted, 7.5)
+        folio = f"page {number} of {total}"
+        writer.write((layout.page_width - measure.width(folio, 7.5)) / 2, layout.margin - 4,
+                     folio, muted, 7.5)
         canvas.drawText(text)
         for _, x1, y1, x2, y2, stroke, width in lines:
             canvas.setStrokeColor(colour(stroke))
             canvas.setLineWidth(width)
             canvas.line(x1, y1, x2, y2)
-        canvas.setFont(font, 7.5)
-        canvas.setFillColor(colour(colours.muted))
-        canvas.drawString(layout.left, layout.page_height - layout.margin + 2, running[:120])
-        canvas.drawCentredString(layout.page_width / 2, layout.margin - 4,
-                                 f"page {number} of {total}")
         canvas.showPage()
         report(0.8 + 0.19 * number / total)
     canvas.save()
+
+
+class _TextWriter:
+    """Writes strings into one page's text object, each run of CJK characters in the CJK
+    font and the rest in the Latin one, setting font and colour only when they change."""
+
+    def __init__(self, text, measure: Measure) -> None:  # type: ignore[no-untyped-def]
+        self.text = text
+        self.measure = measure
+        self.font: tuple[str, float] | None = None
+        self.fill: HexColor | None = None
+
+    def write(self, x: float, y: float, string: str, fill: HexColor, size: float) -> None:
+        text = self.text
+        if self.fill != fill:
+            text.setFillColor(fill)
+            self.fill = fill
+        for font, run in self.measure.fonts.runs(string):
+            if self.font != (font, size):
+                text.setFont(font, size)
+                self.font = (font, size)
+            text.setTextOrigin(x, y)
+            text._textOut(run)  # the origin is set per run; no cursor needed
+            x += self.measure.width(run, size)
