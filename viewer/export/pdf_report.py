@@ -396,10 +396,12 @@ class _TextWriter:
         if self.fill != fill:
             text.setFillColor(fill)
             self.fill = fill
-        for font, run in self.measure.fonts.runs(string):
+        runs = self.measure.fonts.runs(string)
+        for k, (font, run) in enumerate(runs):
             if self.font != (font, size):
                 text.setFont(font, size)
                 self.font = (font, size)
             text.setTextOrigin(x, y)
             text._textOut(run)  # the origin is set per run; no cursor needed
-            x += self.measure.width(run, size)
+            if k + 1 < len(runs):
+                x += self.measure.width(run, size)
