@@ -42,8 +42,10 @@ def _colour_rules(colours: Palette) -> str:
     return "\n".join(rules)
 
 
+# Latin fonts first: a browser falls back per character, so Han still finds a CJK font,
+# while curly quotes are not drawn full-width as a CJK font draws them.
 _CSS = """
-body{font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC","DejaVu Sans",Arial,sans-serif;
+body{font-family:"DejaVu Sans",Arial,"WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;
  font-size:14px;line-height:1.45;margin:2em auto;max-width:1200px;padding:0 1em}
 h1{font-size:1.6em;margin-bottom:.1em} h2{font-size:1.25em;margin-top:1.6em}
 table{border-collapse:collapse;width:100%}
