@@ -54,3 +54,11 @@ def test_chinese_slogans_are_found_per_character():
     b = load_document(HERE / "zh_b.txt")
     phrases = [s.phrase for s in compare(a, b).slogans]
     assert "\u65b0\u80fd\u6e90\u6c7d\u8f66" in phrases
+
+
+def test_with_stemming_function_words_and_word_rarity_are_still_those_of_words():
+    # Stems such as "veri" (very) or "onli" (only) are in no stop list and no frequency
+    # list: looked up as stems, they would pass for rare content words.
+    text = "It is only very very only. It is only very very only, they say, only very very."
+    result = compare(Document(text, "a"), Document(text.lower(), "b"), Settings(stemming=True))
+    assert all("very" not in s.phrase.casefold() for s in result.slogans)

@@ -34,11 +34,13 @@ def test_a_derived_form_merges_only_when_its_base_is_in_the_texts():
 def test_a_place_and_its_adjective_link_two_reports_and_are_shown_as_a_word():
     a = Document("Iraqi engineers say the damaged pipelines near Basra will leak for years "
                  "and poison the marshes that fishermen there depend on.", "a")
-    b = Document("Oil seeping from broken pipelines in southern Iraq is killing fish in the "
+    b = Document("Pipelines are broken in southern Iraq, and oil is killing fish in the "
                  "Basra marshes, local fishermen told reporters this week.", "b")
     themes = compare(a, b).themes
     assert len(themes) == 1
-    # Every term is a word of the texts, never a bare stem such as "pipelin" or "marsh".
-    assert {"iraq", "pipelines", "basra", "marshes", "fishermen"} <= set(themes[0].terms)
+    # Every term is a word as the texts write it, never a stem ("pipelin") or a case-folded
+    # key ("basra"), and in lower case if the texts ever write it so, not as a sentence
+    # opens ("Pipelines").
+    assert {"Iraq", "pipelines", "Basra", "marshes", "fishermen"} <= set(themes[0].terms)
     plain = compare(Document(a.text.replace("Iraqi", "Kurdish"), "a"), b).themes
     assert themes[0].score > plain[0].score

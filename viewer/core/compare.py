@@ -17,7 +17,7 @@ from viewer.core.document import Document
 from viewer.core.errors import Cancelled
 from viewer.core.match import MatchParams, align
 from viewer.core.model import Comparison, SharedPhrase, Slogan, Stats
-from viewer.core.normalize import Normalizer, shared_normalizer
+from viewer.core.normalize import Normalizer, plain_key, shared_normalizer
 from viewer.core.rarity import Rarity, cjk_token_bits
 from viewer.core.settings import Settings
 from viewer.core.slogans import SloganContext, find_slogans, find_watched
@@ -77,9 +77,12 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     vocabulary = Vocabulary()
     tokens_a = tokenize(doc_a.text, normalizer, vocabulary)
     tokens_b = tokenize(doc_b.text, normalizer, vocabulary)
-    bits = Rarity("zh" if cjk else language).bits_of(vocabulary.keys)
+    # Word frequencies are of words: a stem ("technolog") is looked up as its word.
+    words = ([plain_key(s) for s in vocabulary.spellings] if settings.stemming
+             else vocabulary.keys)
+    bits = Rarity("zh" if cjk else language).bits_of(words)
     stops = stop_words("zh" if cjk else language) if settings.ignore_stop_words else frozenset()
-    is_stop = np.array([k in stops for k in vocabulary.keys], dtype=bool)
+    is_stop = np.array([w in stops for w in words], dtype=bool)
 
     # Theme scoring needs no shared phrases until its last step: it runs beside the matcher
     # and the slogan finder (their array work releases the interpreter lock). Splitting the
@@ -199,7 +202,7 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
     if cjk:
         terms = character_pair_terms(tokens_a, tokens_b, vocabulary.keys, bits, is_stop)
     else:
-        terms = word_terms(tokens_a, tokens_b, vocabulary.keys, bits, is_stop, language)
+        terms = word_terms(tokens_a, tokens_b, vocabulary, bits, is_stop, language)
     vectors = []
     for doc, stream, token_terms in ((doc_a, tokens_a, terms.terms_a),
                                      (doc_b, tokens_b, terms.terms_b)):

@@ -4,8 +4,8 @@ A term is coarser than a match key. English words are stemmed and then merged in
 derivational families that a stemmer keeps apart but a reader takes for one subject: a
 place and its people or adjective (Iraq, Iraqi; Russia, Russian) and a cause and its
 followers (terror, terrorist). Chinese and Japanese terms are pairs of adjacent characters.
-Each term is shown by its commonest spelling in the two texts, so the reader sees words
-("environment"), not stems ("environ").
+Each term is shown by its commonest word in the two texts, as they write it, so the reader
+sees words ("environment", "Jinping"), not stems or keys ("environ", "jinping").
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.normalize import shared_normalizer
-from viewer.core.tokenize import TokenStream
+from viewer.core.tokenize import TokenStream, Vocabulary
 
 #: Suffixes that make a people, an adjective or a follower of an English stem:
 #: -n, -an, -ian, -ean (Russia-n, Europe-an, Canad-ian), -ist, -ism (terror-ist).
@@ -36,11 +36,12 @@ class ThemeTerms:
     bits: np.ndarray
 
 
-def word_terms(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[str],
+def word_terms(tokens_a: TokenStream, tokens_b: TokenStream, vocabulary: Vocabulary,
                bits: np.ndarray, is_stop: np.ndarray, language: str) -> ThemeTerms:
     """Terms of alphabetic languages: stems of content words (not function words, numbers
     or single letters), merged into families in English. A term is as surprising as its
     commonest-in-language spelling."""
+    keys = vocabulary.keys
     counts = (np.bincount(tokens_a.ids, minlength=len(keys))
               + np.bincount(tokens_b.ids, minlength=len(keys)))
     content = [i for i, (key, stop) in enumerate(zip(keys, is_stop.tolist(), strict=True))
@@ -51,12 +52,12 @@ def word_terms(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[str],
     at = np.array(content, dtype=np.int64)
     term_bits = np.full(int(term_of_content.max(initial=-1)) + 1, np.inf)
     np.minimum.at(term_bits, term_of_content, bits[at])
-    # Each term's name: its commonest spelling in the texts, then the shortest, then the
-    # first met.
+    # Each term's name: its commonest word in the texts (then the shortest, then the first
+    # met), as the texts write it.
     lengths = np.array([len(key) for key in content_keys], dtype=np.int64)
     order = np.lexsort((lengths, -counts[at], term_of_content))
     firsts = order[np.flatnonzero(np.diff(term_of_content[order], prepend=-1))]
-    names = [content_keys[k] for k in firsts.tolist()]
+    names = [vocabulary.spellings[content[k]] for k in firsts.tolist()]
     term_of = np.full(len(keys), -1, dtype=np.int64)
     term_of[at] = term_of_content
     return ThemeTerms(term_of[tokens_a.ids], term_of[tokens_b.ids], names, term_bits)

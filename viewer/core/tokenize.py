@@ -100,6 +100,10 @@ class Vocabulary:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self.keys: list[str] = []
+        #: How each key is written in the texts, for showing it: the first spelling met,
+        #: or better, the first without an apostrophe ("Jinping’s" gives way to "Jinping"),
+        #: best of all in lower case ("Accelerate" opening a sentence, to "accelerate").
+        self.spellings: list[str] = []
 
     def ids_of(self, keys: list[str]) -> list[int]:
         ids = self.ids
@@ -108,6 +112,16 @@ class Vocabulary:
                 ids[key] = len(self.keys)
                 self.keys.append(key)
         return [ids[key] for key in keys]
+
+    def note_spellings(self, words: list[str], ids: list[int]) -> None:
+        """Record how the words with these ids are written (`words` are distinct)."""
+        spellings = self.spellings
+        spellings.extend([""] * (len(self.keys) - len(spellings)))
+        for word, k in zip(words, ids, strict=True):
+            known = spellings[k]
+            if not known or (not word.isalnum(), not word.islower()) < (not known.isalnum(),
+                                                             not known.islower()):
+                spellings[k] = word
 
 
 @dataclass(frozen=True)
@@ -154,7 +168,9 @@ def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> Token
     words = [text[s:e] for s, e in zip(starts[firsts].tolist(), ends[firsts].tolist(),
                                        strict=True)]
     ids = np.empty(len(order), dtype=np.int64)
-    ids[order] = vocabulary.ids_of(normalizer.keys(words))
+    distinct_ids = vocabulary.ids_of(normalizer.keys(words))
+    vocabulary.note_spellings(words, distinct_ids)
+    ids[order] = distinct_ids
     return TokenStream(ids=spellings.spread(ids), starts=starts, ends=ends, codes=codes)
 
 
