@@ -115,12 +115,15 @@ class Vocabulary:
 
     def note_spellings(self, words: list[str], ids: list[int]) -> None:
         """Record how the words with these ids are written (`words` are distinct)."""
-        spellings = self.spellings
-        spellings.extend([""] * (len(self.keys) - len(spellings)))
+        spellings, keys = self.spellings, self.keys
+        spellings.extend([""] * (len(keys) - len(spellings)))
         for word, k in zip(words, ids, strict=True):
             known = spellings[k]
-            if not known or (not word.isalnum(), not word.islower()) < (not known.isalnum(),
-                                                             not known.islower()):
+            if known == keys[k]:
+                continue  # written as its key: lower case, no possessive; nothing better
+            if not known or word == keys[k] or (word.isalnum() and not known.isalnum()) \
+                    or (word.islower() and not known.islower()
+                        and word.isalnum() == known.isalnum()):
                 spellings[k] = word
 
 
