@@ -12,9 +12,8 @@ searched with the same normalization.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import groupby
 
 import numpy as np
 
@@ -186,11 +185,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     last = where + np.repeat(lengths, [len(w) for w in wheres]) - 1
     starts = np.concatenate((a.tokens.starts, b.tokens.starts))[where].tolist()
     ends = np.concatenate((a.tokens.ends, b.tokens.ends))[last].tolist()
-    split = len(a.tokens)
     slogans = []
     at = 0
-    for w, n in zip(wheres, lengths, strict=True):
-        cut = at + int(np.searchsorted(w, split))
+    for (_, n, index), w in zip(selected, wheres, strict=True):
+        cut = at + counts.counts(n, index)[0]  # the first count_a occurrences lie in A
         end = at + len(w)
         occ_a = tuple(zip(starts[at:cut], ends[at:cut], strict=True))
         occ_b = tuple(zip(starts[cut:end], ends[cut:end], strict=True))
@@ -224,11 +222,12 @@ def _maximal_trimmed(counts: _Counts, ids: np.ndarray, is_stop: np.ndarray, min_
 
 def _ranked(counts: _Counts, ids: np.ndarray, candidates: dict[int, np.ndarray],
             bits: np.ndarray, no_content: np.ndarray,
-            min_count: int) -> Iterator[tuple[tuple[int, ...], int, int]]:
+            min_count: int) -> list[tuple[tuple[int, ...], int, int]]:
     """Candidates as (gram, length, level index), best first: phrases found in both
     documents, then by how often they recur times the surprise of their content words.
-    Phrases that recur too rarely or carry too little content are left out."""
-    keys: list[np.ndarray] = []
+    Phrases that recur too rarely or carry too little content are left out. Exact ties
+    are ordered by the grams' word ids, so the order never depends on hashes."""
+    rows: list[tuple[bool, float, tuple[int, ...], int, int]] = []
     for n, index in candidates.items():
         level = counts.levels[n]
         ca, cb = level.count_a[index], level.count_b[index]
@@ -237,19 +236,11 @@ def _ranked(counts: _Counts, ids: np.ndarray, candidates: dict[int, np.ndarray],
         both = (ca > 0) & (cb > 0)
         score = np.where(both, 2.0, 1.0) * np.log2(1 + ca + cb) * content
         ok = (ca + cb >= min_count) & (content >= MIN_CONTENT_BITS)
-        keys.append(np.stack((~both[ok], -score[ok], np.full(ok.sum(), n), index[ok])))
-    if not keys:
-        return
-    table = np.concatenate(keys, axis=1)
-    order = np.lexsort((table[1], table[0]))
-    rows = table[:, order].T.tolist()
-    # Exact ties are ordered by the grams' word ids, so the order never depends on hashes.
-    for _, tied in groupby(rows, key=lambda row: (row[0], row[1])):
-        grams = []
-        for _, _, n, index in tied:
-            first = int(counts.levels[int(n)].first[int(index)])
-            grams.append((tuple(ids[first:first + int(n)].tolist()), int(n), int(index)))
-        yield from sorted(grams)
+        rows.extend(zip((~both[ok]).tolist(), (-score[ok]).tolist(),
+                        map(tuple, words[ok].tolist()), [n] * int(ok.sum()),
+                        index[ok].tolist(), strict=True))
+    rows.sort()
+    return [(gram, n, index) for _, _, gram, n, index in rows]
 
 
 def _echoes(gram_counts: tuple[int, int], longer_counts: tuple[int, int]) -> bool:
