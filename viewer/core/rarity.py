@@ -97,7 +97,6 @@ class Rarity:
         return out
 
 
-
 #: Longest dictionary word tried when segmenting Chinese for word-level surprise.
 _LONGEST_WORD = 4
 

@@ -121,10 +121,14 @@ class Vocabulary:
             known = spellings[k]
             if known == keys[k]:
                 continue  # written as its key: lower case, no possessive; nothing better
-            if not known or word == keys[k] or (word.isalnum() and not known.isalnum()) \
-                    or (word.islower() and not known.islower()
-                        and word.isalnum() == known.isalnum()):
+            if not known or _spelling_rank(word, keys[k]) < _spelling_rank(known, keys[k]):
                 spellings[k] = word
+
+
+def _spelling_rank(word: str, key: str) -> tuple[bool, bool, bool]:
+    """How well `word` shows its key, best lowest: written as the key itself, then without
+    an apostrophe ("Jinping", not "Jinping’s"), then in lower case."""
+    return (word != key, not word.isalnum(), not word.islower())
 
 
 @dataclass(frozen=True)
