@@ -132,12 +132,16 @@ class _Runs:
     one before. For each run, its first and last seed and what its seeds after the first
     add to a chain: words matched and their bits."""
 
-    first_i: list[int]
-    first_j: list[int]
-    last_i: list[int]
-    last_j: list[int]
-    matched: list[int]
-    bits: list[float]
+    first_i: np.ndarray
+    first_j: np.ndarray
+    last_i: np.ndarray
+    last_j: np.ndarray
+    matched: np.ndarray
+    bits: np.ndarray
+
+    def __getitem__(self, keep: np.ndarray) -> _Runs:
+        return _Runs(self.first_i[keep], self.first_j[keep], self.last_i[keep],
+                     self.last_j[keep], self.matched[keep], self.bits[keep])
 
 
 def _runs(i: np.ndarray, j: np.ndarray, n: int, reach: int, prefix: np.ndarray) -> _Runs:
@@ -150,7 +154,8 @@ def _runs(i: np.ndarray, j: np.ndarray, n: int, reach: int, prefix: np.ndarray) 
     (an edit shifts the diagonal while repeated words leave seeds on both), so the seeds of
     those runs are chained one by one."""
     if not len(i):
-        return _Runs([], [], [], [], [], [])
+        empty = np.zeros(0, dtype=np.int64)
+        return _Runs(empty, empty, empty, empty, empty, np.zeros(0))
     diagonal = j - i
     order = np.lexsort((i, diagonal))
     i, j, diagonal = i[order], j[order], diagonal[order]
@@ -169,7 +174,7 @@ def _runs(i: np.ndarray, j: np.ndarray, n: int, reach: int, prefix: np.ndarray) 
     lasts = np.concatenate((ends[whole], np.flatnonzero(lone)))
     by_start = np.lexsort((j[firsts], i[firsts]))
     firsts, lasts = firsts[by_start], lasts[by_start]
-    return _Runs(i[firsts].tolist(), j[firsts].tolist(), i[lasts].tolist(), j[lasts].tolist(),
+    return _Runs(i[firsts], j[firsts], i[lasts], j[lasts],
                  _sums(adds, firsts, lasts), _sums(added_bits, firsts, lasts))
 
 
@@ -190,11 +195,45 @@ def _crossed(diagonal: np.ndarray, i: np.ndarray, starts: np.ndarray,
     return crossed
 
 
-def _sums(values: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list:
+def _sums(values: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """For each run (or single seed) from seed starts[k] to ends[k], the sum of what its
     seeds after the first add."""
     cumulative = np.concatenate(([0], np.cumsum(values)))
-    return (cumulative[ends + 1] - cumulative[starts + 1]).tolist()
+    return cumulative[ends + 1] - cumulative[starts + 1]
+
+
+def _without_lone_chance_runs(runs: _Runs, n: int, params: MatchParams, prefix: np.ndarray,
+                              chance_bits: float) -> _Runs:
+    """The runs less those that can meet no other run and are chance on their own.
+
+    In texts full of chance matches most runs are such strays. A run can be continued by
+    another run, or its passage joined to another passage, only where that run starts
+    within reach after its end on both sides (chaining: `n + gap` words on nearby
+    diagonals; joining: `2 * gap` words beyond the seed). A run with no such partner
+    before or after it becomes a passage by itself, so judging it here gives what
+    `_chain` and `_join_neighbours` would, without the Python loop over it."""
+    count = len(runs.first_i)
+    if not count:
+        return runs
+    join_gap = 2 * params.gap
+    reach = n + max(params.gap, join_gap)
+    # Runs are ordered by their first seed: each run's possible successors are a slice.
+    lo = np.searchsorted(runs.first_i, runs.last_i + 1, side="left")
+    hi = np.searchsorted(runs.first_i, runs.last_i + reach, side="right")
+    width = hi - lo
+    before = np.repeat(np.arange(count), width)
+    after = np.repeat(lo, width) + np.arange(len(before)) - np.repeat(np.cumsum(width) - width,
+                                                                      width)
+    step_b = runs.first_j[after] - runs.last_j[before]
+    close = (step_b >= min(1, n - join_gap // 2)) & (step_b <= reach)
+    partnered = np.zeros(count, dtype=bool)
+    partnered[before[close]] = True
+    partnered[after[close]] = True
+    matched = n + runs.matched
+    bits = prefix[runs.first_i + n] - prefix[runs.first_i] + runs.bits
+    unmatched = runs.last_i + n - runs.first_i - matched
+    alone_passes = (matched > n) & _significant(matched, unmatched, bits, params, chance_bits)
+    return runs[partnered | alone_passes]
 
 
 def _chain(runs: _Runs, n: int, gap: int, bits_prefix_a: list[float]) -> list[Alignment]:
@@ -206,8 +245,8 @@ def _chain(runs: _Runs, n: int, gap: int, bits_prefix_a: list[float]) -> list[Al
     by_diagonal: dict[int, int] = {}
     reach = n + gap
     for i, j, last_i, last_j, run_matched, run_bits in zip(
-            runs.first_i, runs.first_j, runs.last_i, runs.last_j, runs.matched, runs.bits,
-            strict=True):
+            runs.first_i.tolist(), runs.first_j.tolist(), runs.last_i.tolist(),
+            runs.last_j.tolist(), runs.matched.tolist(), runs.bits.tolist(), strict=True):
         d = j - i
         best = by_diagonal.get(d, -1)
         if best >= 0:
@@ -320,19 +359,18 @@ def _one_partner_each(passages: list[Alignment]) -> list[Alignment]:
     return kept
 
 
-def _significant(p: Alignment, params: MatchParams, chance_bits: float) -> bool:
-    """Whether a passage is too long or too improbable to be a chance coincidence."""
-    matched = p.matched_both
-    if matched < params.min_tokens:
-        return False
+def _significant(matched: np.ndarray, unmatched: np.ndarray, bits: np.ndarray,
+                 params: MatchParams, chance_bits: float) -> np.ndarray:
+    """Which passages (words matched on both sides, unmatched words inside, bits of the
+    matched words) are too long or too improbable to be a chance coincidence."""
+    long_enough = matched >= params.min_tokens
     if not params.use_rarity:
-        return True
-    unmatched = p.unmatched
-    if unmatched and matched < SHORT_WORDS * params.min_tokens // 5 \
-            and matched < DENSE * (matched + unmatched):
-        # A few short runs of words close together: formulaic language, not an edited copy.
-        return False
-    return p.bits - chance_bits - GAP_BITS * unmatched >= params.rarity_margin
+        return long_enough
+    # A few short runs of words close together: formulaic language, not an edited copy.
+    formulaic = ((unmatched > 0) & (matched < SHORT_WORDS * params.min_tokens // 5)
+                 & (matched < DENSE * (matched + unmatched)))
+    improbable = bits - chance_bits - GAP_BITS * unmatched >= params.rarity_margin
+    return long_enough & ~formulaic & improbable
 
 
 def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
@@ -342,15 +380,19 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     seeds_i, seeds_j = _seeds(a.ids, b.ids, n)
     if not len(seeds_i):
         return []
+    # Word frequencies overrate how surprising idioms are; below a few hundred words the
+    # chance term alone would let "on the other hand, the" through, so it has a floor.
+    chance_bits = math.log2(max(CHANCE_FLOOR_WORDS, len(a)) * max(CHANCE_FLOOR_WORDS, len(b)))
     near = _with_neighbours(seeds_i, seeds_j, n + params.gap)
     prefix = np.concatenate(([0.0], np.cumsum(bits_a)))
     runs = _runs(seeds_i[near], seeds_j[near], n, n + params.gap, prefix)
+    runs = _without_lone_chance_runs(runs, n, params, prefix, chance_bits)
     chains = _chain(runs, n, params.gap, prefix.tolist())
     # A lone seed is too weak to bridge two passages; it can only be part of one.
     chains = [c for c in chains if c.matched > n]
     joined = _join_neighbours(chains, 2 * params.gap)
-    # Word frequencies overrate how surprising idioms are; below a few hundred words the
-    # chance term alone would let "on the other hand, the" through, so it has a floor.
-    chance_bits = math.log2(max(CHANCE_FLOOR_WORDS, len(a)) * max(CHANCE_FLOOR_WORDS, len(b)))
-    candidates = [p for p in joined if _significant(p, params, chance_bits)]
+    passes = _significant(np.array([p.matched_both for p in joined], dtype=np.int64),
+                          np.array([p.unmatched for p in joined], dtype=np.int64),
+                          np.array([p.bits for p in joined]), params, chance_bits)
+    candidates = [p for p, ok in zip(joined, passes.tolist(), strict=True) if ok]
     return sorted(_one_partner_each(candidates), key=lambda p: (p.a0, p.b0))
