@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.core.grams import extend, gram_hashes, gram_hashes_at
+from viewer.core.grams import extend, gram_hashes
 from viewer.core.grouping import distinct, group
 from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
@@ -64,41 +64,42 @@ def _breaks_after(context: SloganContext) -> np.ndarray:
 
 
 class _Level:
-    """The recurring n-grams of one length: where they occur and how often, by hash.
+    """The recurring n-grams of one length: where they occur and how often.
 
     `positions` (sorted) and `hashes` list every occurrence in the concatenation of A and B;
-    `unique` (sorted) with `count_a`, `count_b` and `first` (earliest position) describe
-    each distinct gram."""
+    `gram` gives, for every position of the concatenation, the index of the recurring gram
+    that starts there (-1 for none). `count_a`, `count_b` and `first` (earliest position)
+    describe each gram, in the order of their hashes."""
 
-    def __init__(self, positions: np.ndarray, hashes: np.ndarray, split: int) -> None:
+    def __init__(self, positions: np.ndarray, hashes: np.ndarray, split: int,
+                 size: int) -> None:
         grams = group(hashes)
         recurs = grams.counts >= 2
-        kept = grams.spread(recurs)
+        which = grams.which
+        kept = recurs[which]
         self.positions = positions[kept]
         self.hashes = hashes[kept]
-        self.unique = grams.keys[recurs]
+        self.gram = np.full(size, -1, dtype=np.int32)
+        self.gram[self.positions] = (np.cumsum(recurs) - 1)[which[kept]]
         self.first = positions[grams.first[recurs]]
         self.count_a = grams.sums(positions < split)[recurs]
         self.count_b = grams.counts[recurs] - self.count_a
-        # Occurrences grouped by gram: gram k's are by_gram[at[k]:at[k] + count(k)].
-        self._by_gram = positions[grams.order[grams.spread(recurs)[grams.order]]]
-        self._at = np.cumsum(grams.counts[recurs]) - grams.counts[recurs]
 
-    def lookup(self, hashes: np.ndarray) -> np.ndarray:
-        """Index into `unique` of each hash, or -1 where it is not a recurring gram."""
-        if not len(self.unique):
-            return np.full(len(hashes), -1)
-        at = np.minimum(np.searchsorted(self.unique, hashes), len(self.unique) - 1)
-        return np.where(self.unique[at] == hashes, at, -1)
+    def __len__(self) -> int:
+        return len(self.first)
 
-    def occurrences(self, index: int) -> np.ndarray:
-        """The sorted positions of gram `index` of `unique`."""
-        at = int(self._at[index])
-        return np.sort(self._by_gram[at:at + int(self.count_a[index] + self.count_b[index])])
-
-    def hash_at(self, positions: np.ndarray) -> np.ndarray:
-        """The gram hash at each of `positions`, which must all occur in this level."""
-        return self.hashes[np.searchsorted(self.positions, positions)]
+    def occurrences(self, indices: np.ndarray) -> list[np.ndarray]:
+        """The sorted positions of each of the grams `indices` (distinct)."""
+        of = self.gram[self.positions]
+        wanted = np.zeros(len(self), dtype=bool)
+        wanted[indices] = True
+        pick = wanted[of]
+        positions, of = self.positions[pick], of[pick]
+        by_gram = np.argsort(of, kind="stable")  # each gram's positions stay in order
+        positions, of = positions[by_gram], of[by_gram]
+        lo = np.searchsorted(of, indices, side="left").tolist()
+        hi = np.searchsorted(of, indices, side="right").tolist()
+        return [positions[i:j] for i, j in zip(lo, hi, strict=True)]
 
 
 class _Counts:
@@ -122,8 +123,8 @@ class _Counts:
                 hashes = extend(below.hashes[grown], values[positions + n - 1])
             if not len(positions):
                 break
-            level = self.levels[n] = _Level(positions, hashes, split)
-            if not len(level.unique):
+            level = self.levels[n] = _Level(positions, hashes, split, len(ids))
+            if not len(level):
                 del self.levels[n]
                 break
 
@@ -131,21 +132,17 @@ class _Counts:
     def longest(self) -> int:
         return max(self.levels, default=1)
 
-    def counts(self, n: int, index: int) -> tuple[int, int]:
-        level = self.levels[n]
-        return int(level.count_a[index]), int(level.count_b[index])
-
     def absorbed(self, n: int) -> np.ndarray:
         """Which grams of length n always occur inside one same longer gram (not maximal)."""
         level = self.levels[n]
-        out = np.zeros(len(level.unique), dtype=bool)
+        out = np.zeros(len(level), dtype=bool)
         longer = self.levels.get(n + 1)
         if longer is None:
             return out
-        for part in (longer.first, longer.first + 1):
-            index = level.lookup(level.hash_at(part))
+        for part in (longer.first, longer.first + 1):  # its grams' first and last n words
+            index = level.gram[part]
             same = ((level.count_a[index] == longer.count_a)
-                    & (level.count_b[index] == longer.count_b) & (index >= 0))
+                    & (level.count_b[index] == longer.count_b))
             out[index[same]] = True
         return out
 
@@ -163,32 +160,35 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
 
     candidates = _maximal_trimmed(counts, ids, is_stop, min_words, max_words)
     ranked = _ranked(counts, ids, candidates, bits, is_stop | is_number, min_count)
-    selected: list[tuple[tuple[int, ...], int, int]] = []
-    inside: dict[tuple[int, ...], list[tuple[int, int]]] = {}  # sub-phrase -> listed phrases
-    for gram, n, index in ranked:
+    selected: list[tuple[int, int, int]] = []  # (length, level index, count in A)
+    inside: dict[tuple[int, ...], list[tuple[int, int]]] = {}  # sub-phrase -> listed counts
+    for gram, n, index, here in ranked:
         if len(selected) >= limit:
             break
-        here = counts.counts(n, index)
-        if any(_echoes(here, counts.counts(*longer)) for longer in inside.get(gram, ())):
+        if any(_echoes(here, longer) for longer in inside.get(gram, ())):
             continue
-        selected.append((gram, n, index))
+        selected.append((n, index, here[0]))
         for m in range(min_words, n):
             for k in range(n - m + 1):
-                inside.setdefault(gram[k:k + m], []).append((n, index))
+                inside.setdefault(gram[k:k + m], []).append(here)
+    if not selected:
+        return []
 
     # Every occurrence of every selected phrase at once, then cut up per phrase.
-    wheres = [counts.levels[n].occurrences(index) for _, n, index in selected]
-    lengths = [n for _, n, _ in selected]
-    if not wheres:
-        return []
-    where = np.concatenate(wheres)
-    last = where + np.repeat(lengths, [len(w) for w in wheres]) - 1
+    wheres: dict[tuple[int, int], np.ndarray] = {}
+    for n in {n for n, _, _ in selected}:
+        indices = [index for m, index, _ in selected if m == n]
+        wheres.update(zip([(n, i) for i in indices],
+                          counts.levels[n].occurrences(np.array(indices)), strict=True))
+    ordered = [wheres[n, index] for n, index, _ in selected]
+    where = np.concatenate(ordered)
+    last = where + np.repeat([n for n, _, _ in selected], [len(w) for w in ordered]) - 1
     starts = np.concatenate((a.tokens.starts, b.tokens.starts))[where].tolist()
     ends = np.concatenate((a.tokens.ends, b.tokens.ends))[last].tolist()
     slogans = []
     at = 0
-    for (_, n, index), w in zip(selected, wheres, strict=True):
-        cut = at + counts.counts(n, index)[0]  # the first count_a occurrences lie in A
+    for (n, _, count_a), w in zip(selected, ordered, strict=True):
+        cut = at + count_a  # the first count_a occurrences lie in A
         end = at + len(w)
         occ_a = tuple(zip(starts[at:cut], ends[at:cut], strict=True))
         occ_b = tuple(zip(starts[cut:end], ends[cut:end], strict=True))
@@ -214,20 +214,20 @@ def _maximal_trimmed(counts: _Counts, ids: np.ndarray, is_stop: np.ndarray, min_
         ok = content.any(axis=1) & (length >= min_words)
         for m in distinct(length[ok]).tolist():
             pick = ok & (length == m)
-            starts = level.first[maximal[pick]] + lead[pick]
-            index = counts.levels[m].lookup(gram_hashes_at(ids, starts, m))
+            index = counts.levels[m].gram[level.first[maximal[pick]] + lead[pick]]
             found.setdefault(m, []).append(index[index >= 0])
     return {m: distinct(np.concatenate(parts)) for m, parts in found.items()}
 
 
 def _ranked(counts: _Counts, ids: np.ndarray, candidates: dict[int, np.ndarray],
             bits: np.ndarray, no_content: np.ndarray,
-            min_count: int) -> list[tuple[tuple[int, ...], int, int]]:
-    """Candidates as (gram, length, level index), best first: phrases found in both
-    documents, then by how often they recur times the surprise of their content words.
-    Phrases that recur too rarely or carry too little content are left out. Exact ties
-    are ordered by the grams' word ids, so the order never depends on hashes."""
-    rows: list[tuple[bool, float, tuple[int, ...], int, int]] = []
+            min_count: int) -> list[tuple[tuple[int, ...], int, int, tuple[int, int]]]:
+    """Candidates as (gram, length, level index, (count in A, count in B)), best first:
+    phrases found in both documents, then by how often they recur times the surprise of
+    their content words. Phrases that recur too rarely or carry too little content are
+    left out. Exact ties are ordered by the grams' word ids, so the order never depends
+    on hashes."""
+    rows: list[tuple[bool, float, tuple[int, ...], int, int, int, int]] = []
     for n, index in candidates.items():
         level = counts.levels[n]
         ca, cb = level.count_a[index], level.count_b[index]
@@ -238,9 +238,9 @@ def _ranked(counts: _Counts, ids: np.ndarray, candidates: dict[int, np.ndarray],
         ok = (ca + cb >= min_count) & (content >= MIN_CONTENT_BITS)
         rows.extend(zip((~both[ok]).tolist(), (-score[ok]).tolist(),
                         map(tuple, words[ok].tolist()), [n] * int(ok.sum()),
-                        index[ok].tolist(), strict=True))
+                        index[ok].tolist(), ca[ok].tolist(), cb[ok].tolist(), strict=True))
     rows.sort()
-    return [(gram, n, index) for _, _, gram, n, index in rows]
+    return [(gram, n, index, (ca, cb)) for _, _, gram, n, index, ca, cb in rows]
 
 
 def _echoes(gram_counts: tuple[int, int], longer_counts: tuple[int, int]) -> bool:
