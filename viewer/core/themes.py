@@ -39,6 +39,8 @@ MAX_PROPOSING_PASSAGES = 60
 _COVERAGE_BLOCK = 64
 #: Best-proposed partners per passage whose exact cosine is computed.
 PARTNERS_PER_PASSAGE = 8
+#: Shared terms listed per pair of passages.
+SHOWN_TERMS = 6
 _STOPS = np.array([ord(c) for c in ".!?"], dtype=np.uint32)
 _CLOSERS = np.array([ord(c) for c in "\"')\u201d\u2019"], dtype=np.uint32)
 _CJK_STOPS = np.array([ord(c) for c in "\u3002\uff01\uff1f"], dtype=np.uint32)
@@ -214,9 +216,10 @@ def _top_in_groups(values: np.ndarray, groups: np.ndarray, count: int) -> np.nda
     return np.sort(np.concatenate(chosen)) if chosen else np.zeros(0, dtype=np.int64)
 
 
-def _cosines(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
-             passage_b: np.ndarray) -> np.ndarray:
-    """Exact cosine of each pair, over all the terms the two passages share."""
+def _shared_entries(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
+                    passage_b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every term each pair of passages shares, as (pair, entry of A, entry of B), in the
+    order of the pairs, then of the terms."""
     terms = max(int(a.term.max(initial=0)), int(b.term.max(initial=0))) + 1
     b_keys = b.passage * terms + b.term  # sorted, as the entries are
     a_first = np.searchsorted(a.passage, passage_a, side="left")
@@ -226,21 +229,30 @@ def _cosines(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
     wanted = passage_b[pair] * terms + a.term[entry]
     at = np.minimum(np.searchsorted(b_keys, wanted), max(0, len(b_keys) - 1))
     found = b_keys[at] == wanted if len(b_keys) else np.zeros(len(wanted), dtype=bool)
-    dots = np.bincount(pair[found], a.weight[entry[found]] * b.weight[at[found]],
-                       minlength=len(passage_a))
+    return pair[found], entry[found], at[found]
+
+
+def _cosines(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
+             passage_b: np.ndarray) -> np.ndarray:
+    """Exact cosine of each pair, over all the terms the two passages share."""
+    pair, entry_a, entry_b = _shared_entries(a, b, passage_a, passage_b)
+    dots = np.bincount(pair, a.weight[entry_a] * b.weight[entry_b], minlength=len(passage_a))
     return dots / (a.norm[passage_a] * b.norm[passage_b])
 
 
-def _shared_terms(a: TermVectors, b: TermVectors, i: int, k: int,
-                  names: Sequence[str]) -> tuple[str, ...]:
-    """The strongest terms two passages share, by the product of their weights."""
-    a0, a1 = np.searchsorted(a.passage, (i, i + 1))  # entries are sorted by passage
-    b0, b1 = np.searchsorted(b.passage, (k, k + 1))
-    terms, in_a, in_b = np.intersect1d(a.term[a0:a1], b.term[b0:b1], assume_unique=True,
-                                       return_indices=True)
-    strength = a.weight[a0:a1][in_a] * b.weight[b0:b1][in_b]
-    strongest = terms[np.argsort(-strength, kind="stable")[:6]]
-    return tuple(names[t] for t in strongest.tolist())
+def _shared_terms(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
+                  passage_b: np.ndarray, names: Sequence[str]) -> list[tuple[str, ...]]:
+    """For each pair of passages, the strongest terms they share, by the product of their
+    weights (ties: the first term)."""
+    pair, entry_a, entry_b = _shared_entries(a, b, passage_a, passage_b)
+    term = a.term[entry_a]
+    order = np.lexsort((term, -(a.weight[entry_a] * b.weight[entry_b]), pair))
+    pair, term = pair[order], term[order]
+    first = np.searchsorted(pair, np.arange(len(passage_a)))
+    shown = np.minimum(first + SHOWN_TERMS, np.append(first[1:], len(pair)))
+    term_names = [names[t] for t in term.tolist()]
+    return [tuple(term_names[i:j]) for i, j in zip(first.tolist(), shown.tolist(),
+                                                    strict=True)]
 
 
 @dataclass(frozen=True)
@@ -276,7 +288,7 @@ def find_themes(candidates: ThemeCandidates, phrases: Sequence[SharedPhrase], *,
     spans_a = np.array(a.spans, dtype=np.int64).reshape(-1, 2)
     spans_b = np.array(b.spans, dtype=np.int64).reshape(-1, 2)
     covered = np.zeros(0, dtype=bool)
-    themes: list[ThemeOverlap] = []
+    chosen: list[tuple[float, int, int]] = []
     for rank, (score, i, k) in enumerate(zip(
             candidates.scores.tolist(), candidates.passage_a.tolist(),
             candidates.passage_b.tolist(), strict=True)):
@@ -287,13 +299,15 @@ def find_themes(candidates: ThemeCandidates, phrases: Sequence[SharedPhrase], *,
                 phrases_a, phrases_b)))
         if covered[rank]:
             continue
-        span_a, span_b = a.spans[i], b.spans[k]
         # The closest pair is always listed, however weak, so the reader sees how near the
         # two texts come; below it only pairs above the threshold.
-        if themes and score < min_score:
+        if chosen and score < min_score:
             break
-        themes.append(ThemeOverlap(span_a, span_b, round(min(1.0, score), 4),
-                                   _shared_terms(a, b, i, k, candidates.names)))
-        if len(themes) >= limit:
+        chosen.append((score, i, k))
+        if len(chosen) >= limit:
             break
-    return themes
+    passage_a = np.array([i for _, i, _ in chosen], dtype=np.int64)
+    passage_b = np.array([k for _, _, k in chosen], dtype=np.int64)
+    terms = _shared_terms(a, b, passage_a, passage_b, candidates.names)
+    return [ThemeOverlap(a.spans[i], b.spans[k], round(min(1.0, score), 4), shared)
+            for (score, i, k), shared in zip(chosen, terms, strict=True)]
