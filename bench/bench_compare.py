@@ -24,7 +24,7 @@ from viewer.core.compare import compare  # noqa: E402
 from viewer.core.document import Document  # noqa: E402
 from viewer.core.loading import load_document  # noqa: E402
 from viewer.core.normalize import Normalizer  # noqa: E402
-from viewer.core.tokenize import Vocabulary, tokenize  # noqa: E402
+from viewer.core.tokenize import Vocabulary, tokenize_pair  # noqa: E402
 from viewer.resources import resource_path  # noqa: E402
 
 #: Debian's license texts (package base-files, on every Debian system): real prose, and
@@ -64,8 +64,7 @@ def peak_mb() -> float:
 def measure(doc_a: Document, doc_b: Document, label: str, repeats: int) -> None:
     started = time.perf_counter()
     vocabulary = Vocabulary()
-    tokens_a = tokenize(doc_a.text, Normalizer(), vocabulary)
-    tokens_b = tokenize(doc_b.text, Normalizer(), vocabulary)
+    tokens_a, tokens_b = tokenize_pair(doc_a.text, doc_b.text, Normalizer(), vocabulary)
     tokenizing = time.perf_counter() - started
 
     best, stages, first = float("inf"), [], None

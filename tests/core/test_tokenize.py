@@ -1,7 +1,11 @@
 """Tokens keep the offsets of the characters they came from; keys fold spelling variants."""
 
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
 from viewer.core.normalize import Normalizer
-from viewer.core.tokenize import tokens
+from viewer.core.tokenize import Vocabulary, tokenize, tokenize_pair, tokens
 
 
 def test_words_keep_their_offsets():
@@ -51,3 +55,25 @@ def test_equal_spellings_share_one_key_and_many_spellings_are_keyed_at_once():
     words = ["Nations", "nation's", "Ｎａｔｉｏｎ", "running", "RUNS"]
     assert normalizer.keys(words) == [normalizer.key(w) for w in words]
     assert normalizer.keys(words)[:3] == ["nation"] * 3
+
+
+_PIECES = st.sampled_from(["Nation", "nation's", "don't", "'quoted'", "中国", "数字", "2024",
+                           "-", " ", "\n", ".", "\u2019s", "x", "Ｘ"])
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join), st.lists(_PIECES, max_size=12).map("".join))
+def test_a_pair_tokenized_together_equals_each_text_tokenized_in_turn(text_a, text_b):
+    one_by_one = Vocabulary()
+    separately = (tokenize(text_a, Normalizer(), one_by_one),
+                  tokenize(text_b, Normalizer(), one_by_one))
+    together = Vocabulary()
+    pair = tokenize_pair(text_a, text_b, Normalizer(), together)
+    assert together.keys == one_by_one.keys
+    assert together.spellings == one_by_one.spellings
+    for joint, alone, text in zip(pair, separately, (text_a, text_b), strict=True):
+        assert np.array_equal(joint.ids, alone.ids)
+        assert np.array_equal(joint.starts, alone.starts)
+        assert np.array_equal(joint.ends, alone.ends)
+        assert np.array_equal(joint.codes, alone.codes)
+        assert [text[s:e] for s, e in zip(joint.starts, joint.ends, strict=True)] == [
+            t.text for t in tokens(text)]

@@ -30,7 +30,7 @@ from viewer.core.themes import (
     score_pairs,
     term_vectors,
 )
-from viewer.core.tokenize import TokenStream, Vocabulary, tokenize
+from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_pair
 from viewer.core.wordiff import word_differences
 
 #: CJK text is tokenized per character; this many characters make one "word" of settings.
@@ -75,8 +75,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     normalizer = shared_normalizer(case_sensitive=settings.case_sensitive,
                                    stemming=settings.stemming, language=language)
     vocabulary = Vocabulary()
-    tokens_a = tokenize(doc_a.text, normalizer, vocabulary)
-    tokens_b = tokenize(doc_b.text, normalizer, vocabulary)
+    tokens_a, tokens_b = tokenize_pair(doc_a.text, doc_b.text, normalizer, vocabulary)
     # Word frequencies are of words: a stem ("technolog") is looked up as its word.
     words = ([plain_key(s) for s in vocabulary.spellings] if settings.stemming
              else vocabulary.keys)
