@@ -24,6 +24,12 @@ class WordDifference:
     a: Span
     b: Span
 
+    def swapped(self) -> WordDifference:
+        return WordDifference(_FLIPPED.get(self.kind, self.kind), self.b, self.a)
+
+
+_FLIPPED = {"insert": "delete", "delete": "insert"}
+
 
 @dataclass(frozen=True)
 class SharedPhrase:
@@ -35,6 +41,12 @@ class SharedPhrase:
     exact: bool
     differences: tuple[WordDifference, ...] = ()
 
+    # The constructors are called directly: dataclasses.replace inspects the fields on
+    # every call, which cost milliseconds for a comparison's hundreds of items.
+    def swapped(self) -> SharedPhrase:
+        return SharedPhrase(self.b, self.a, self.words, self.exact,
+                            tuple(d.swapped() for d in self.differences))
+
 
 @dataclass(frozen=True)
 class Slogan:
@@ -45,6 +57,10 @@ class Slogan:
     occurrences_a: tuple[Span, ...]
     occurrences_b: tuple[Span, ...]
     watchlist: bool = False
+
+    def swapped(self) -> Slogan:
+        return Slogan(self.phrase, self.words, self.occurrences_b, self.occurrences_a,
+                      self.watchlist)
 
     @property
     def count_a(self) -> int:
@@ -63,6 +79,9 @@ class ThemeOverlap:
     b: Span
     score: float
     terms: tuple[str, ...]
+
+    def swapped(self) -> ThemeOverlap:
+        return ThemeOverlap(self.b, self.a, self.score, self.terms)
 
 
 @dataclass(frozen=True)
@@ -95,18 +114,13 @@ class Comparison:
 
     def swapped(self) -> Comparison:
         """The same comparison seen from B's side: every pair of spans exchanged."""
-        flip = {"insert": "delete", "delete": "insert"}
         return replace(
             self,
             document_a=self.document_b,
             document_b=self.document_a,
-            shared_phrases=tuple(
-                replace(p, a=p.b, b=p.a, differences=tuple(
-                    WordDifference(flip.get(d.kind, d.kind), d.b, d.a) for d in p.differences))
-                for p in self.shared_phrases),
-            slogans=tuple(replace(s, occurrences_a=s.occurrences_b, occurrences_b=s.occurrences_a)
-                          for s in self.slogans),
-            themes=tuple(replace(t, a=t.b, b=t.a) for t in self.themes),
+            shared_phrases=tuple(p.swapped() for p in self.shared_phrases),
+            slogans=tuple(s.swapped() for s in self.slogans),
+            themes=tuple(t.swapped() for t in self.themes),
             stats=replace(self.stats, shared_chars_a=self.stats.shared_chars_b,
                           shared_chars_b=self.stats.shared_chars_a,
                           words_a=self.stats.words_b, words_b=self.stats.words_a),
