@@ -81,7 +81,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
              else vocabulary.keys)
     bits = Rarity("zh" if cjk else language).bits_of(words)
     stops = stop_words("zh" if cjk else language) if settings.ignore_stop_words else frozenset()
-    is_stop = np.array([w in stops for w in words], dtype=bool)
+    is_stop = np.fromiter(map(stops.__contains__, words), dtype=bool, count=len(words))
 
     # Theme scoring needs no shared phrases until its last step: it runs beside the matcher
     # and the slogan finder (their array work releases the interpreter lock). Splitting the

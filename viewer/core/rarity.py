@@ -15,6 +15,7 @@ import importlib.util
 import math
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -87,14 +88,19 @@ class Rarity:
         """Bits of surprise of each key: numbers and words missing from the list get fixed
         figures; no list at all (an unknown language) makes every word alike."""
         freq = self._freq
-        values = np.array([freq.get(k, 0.0) for k in keys], dtype=np.float64)
+        values = np.fromiter(map(freq.get, keys, repeat(0.0)), dtype=np.float64,
+                             count=len(keys))
         with np.errstate(divide="ignore"):
             out = np.minimum(UNLISTED_BITS, -np.log2(values))
         if not freq:
             out[:] = 12.0
-        digits = [k for k, key in enumerate(keys) if key.isdigit()]
-        out[digits] = NUMBER_BITS
+        out[is_number(keys)] = NUMBER_BITS
         return out
+
+
+def is_number(keys: Sequence[str]) -> np.ndarray:
+    """Which keys are numbers (all digits)."""
+    return np.fromiter(map(str.isdigit, keys), dtype=bool, count=len(keys))
 
 
 #: Longest dictionary word tried when segmenting Chinese for word-level surprise.

@@ -21,6 +21,7 @@ from viewer.core.grams import gram_hashes
 from viewer.core.grouping import distinct
 from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
+from viewer.core.rarity import is_number
 from viewer.core.tokenize import TokenStream, Vocabulary, char_mask, word_spans
 
 # Sentence ends, clause marks, quotes and brackets end a phrase; commas do not, since set
@@ -167,10 +168,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     if len(ids) < 2:
         return []
     counts = _Counts(ids, breaks, len(a.tokens), max_words + 1)
-    is_number = np.array([k.isdigit() for k in vocabulary.keys], dtype=bool)
+    numbers = is_number(vocabulary.keys)
 
     candidates = _maximal_trimmed(counts, ids, is_stop, min_words, max_words)
-    ranked = _ranked(counts, ids, candidates, bits, is_stop | is_number, min_count)
+    ranked = _ranked(counts, ids, candidates, bits, is_stop | numbers, min_count)
     selected: list[tuple[int, int, int]] = []  # (length, level index, count in A)
     inside: dict[tuple[int, ...], list[tuple[int, int]]] = {}  # sub-phrase -> listed counts
     for gram, n, index, here in ranked:
