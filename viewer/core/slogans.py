@@ -12,7 +12,7 @@ searched with the same normalization.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -228,13 +228,14 @@ def _maximal_trimmed(counts: _Counts, ids: np.ndarray, is_stop: np.ndarray, min_
 
 def _ranked(counts: _Counts, ids: np.ndarray, candidates: dict[int, np.ndarray],
             bits: np.ndarray, no_content: np.ndarray,
-            min_count: int) -> list[tuple[tuple[int, ...], int, int, tuple[int, int]]]:
+            min_count: int) -> Iterator[tuple[tuple[int, ...], int, int, tuple[int, int]]]:
     """Candidates as (gram, length, level index, (count in A, count in B)), best first:
     phrases found in both documents, then by how often they recur times the surprise of
     their content words. Phrases that recur too rarely or carry too little content are
     left out. Exact ties are ordered by the grams' word ids, so the order never depends
-    on hashes."""
-    rows: list[tuple[bool, float, tuple[int, ...], int, int, int, int]] = []
+    on hashes. Rows are made as they are taken: most are never reached."""
+    width = max(candidates, default=0)
+    parts = []
     for n, index in candidates.items():
         level = counts.levels[n]
         ca, cb = level.count_a[index], level.count_b[index]
@@ -243,11 +244,20 @@ def _ranked(counts: _Counts, ids: np.ndarray, candidates: dict[int, np.ndarray],
         both = (ca > 0) & (cb > 0)
         score = np.where(both, 2.0, 1.0) * np.log2(1 + ca + cb) * content
         ok = (ca + cb >= min_count) & (content >= MIN_CONTENT_BITS)
-        rows.extend(zip((~both[ok]).tolist(), (-score[ok]).tolist(),
-                        map(tuple, words[ok].tolist()), [n] * int(ok.sum()),
-                        index[ok].tolist(), ca[ok].tolist(), cb[ok].tolist(), strict=True))
-    rows.sort()
-    return [(gram, n, index, (ca, cb)) for _, _, gram, n, index, ca, cb in rows]
+        # Padded with -1, which sorts a gram before the longer ones it begins.
+        padded = np.full((int(ok.sum()), width), -1, dtype=np.int64)
+        padded[:, :n] = words[ok]
+        parts.append((padded, np.full(len(padded), n), index[ok], ca[ok], cb[ok], both[ok],
+                      score[ok]))
+    if not parts:
+        return
+    grams, lengths, indices, ca, cb, both, score = (np.concatenate(column)
+                                                    for column in zip(*parts, strict=True))
+    order = np.lexsort((*grams.T[::-1], -score, ~both))
+    columns = (grams[order].tolist(), lengths[order].tolist(), indices[order].tolist(),
+               ca[order].tolist(), cb[order].tolist())
+    for gram, n, index, count_a, count_b in zip(*columns, strict=True):
+        yield tuple(gram[:n]), n, index, (count_a, count_b)
 
 
 def _echoes(gram_counts: tuple[int, int], longer_counts: tuple[int, int]) -> bool:
