@@ -62,3 +62,23 @@ def test_with_stemming_function_words_and_word_rarity_are_still_those_of_words()
     text = "It is only very very only. It is only very very only, they say, only very very."
     result = compare(Document(text, "a"), Document(text.lower(), "b"), Settings(stemming=True))
     assert all("very" not in s.phrase.casefold() for s in result.slogans)
+
+
+def test_a_long_formulation_that_recurs_within_a_text_is_listed_by_its_first_words():
+    formulation = ("Zembrowski Thought on Harbour Socialism with Quantum Characteristics "
+                   "for a New Era")
+    a = (f"We study {formulation} every day. Delegates praised {formulation} again. "
+         "Weather was mild.")
+    b = f"Pupils recite {formulation} at noon. Markets were calm."
+    phrases = [s.phrase for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+    assert "Zembrowski Thought on Harbour Socialism with Quantum Characteristics" in phrases
+    # One entry for the stretch, not one for every eight-word window of it.
+    assert not any(p.startswith(("Thought on", "Harbour Socialism", "Quantum")) for p in phrases)
+
+
+def test_a_long_passage_copied_once_is_not_a_slogan():
+    passage = ("Zembrowski Thought on Harbour Socialism with Quantum Characteristics "
+               "for a New Era")
+    a = f"We study {passage} every day. Weather was mild."
+    b = f"Pupils recite {passage} at noon. Markets were calm."
+    assert compare(Document(a, "a"), Document(b, "b")).slogans == ()

@@ -4,7 +4,9 @@ Phrases are grown level by level (an n-gram can only recur if its (n-1)-word pre
 only recurring stretches are ever counted. A phrase is reported only when it is maximal: no
 phrase one word longer has the same counts in both documents (so "Xi Jinping" is not listed
 beside "General Secretary Xi Jinping" when it never occurs alone). A run longer than the
-longest slogan is a shared passage, not a slogan, and is skipped. Phrases are trimmed of
+longest slogan, seen once in each text, is a shared passage, not a slogan, and is skipped;
+one that recurs within a text as well is a long formulation, listed by its first words
+(as many as a slogan may have). Phrases are trimmed of
 function words at their ends, must carry some content, and are ranked by how often and how
 widely they recur and how distinctive their words are. The user's watch-list is always
 searched with the same normalization.
@@ -144,18 +146,20 @@ class _Counts:
     def longest(self) -> int:
         return max(self.levels, default=1)
 
-    def absorbed(self, n: int) -> np.ndarray:
-        """Which grams of length n always occur inside one same longer gram (not maximal)."""
+    def extensible(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Which grams of length n always occur inside one same longer gram: followed by
+        one same word, and preceded by one same word (either way, not maximal)."""
         level = self.levels[n]
-        out = np.zeros(len(level), dtype=bool)
+        out = (np.zeros(len(level), dtype=bool), np.zeros(len(level), dtype=bool))
         longer = self.levels.get(n + 1)
         if longer is None:
             return out
-        for part in (longer.first, longer.first + 1):  # its grams' first and last n words
+        # The longer grams' first n words, then their last n words.
+        for part, extends in zip((longer.first, longer.first + 1), out, strict=True):
             index = level.gram[part]
             same = ((level.count_a[index] == longer.count_a)
                     & (level.count_b[index] == longer.count_b))
-            out[index[same]] = True
+            extends[index[same]] = True
         return out
 
 
@@ -214,7 +218,14 @@ def _maximal_trimmed(counts: _Counts, ids: np.ndarray, is_stop: np.ndarray, min_
     found: dict[int, list[np.ndarray]] = {}
     for n in range(min_words, min(max_words, counts.longest) + 1):
         level = counts.levels[n]
-        maximal = np.flatnonzero(~counts.absorbed(n))
+        to_right, to_left = counts.extensible(n)
+        absorbed = to_right | to_left
+        if n == max_words:
+            # A longer stretch that recurs within a text, not just as one copy, is a set
+            # phrase too ("Xi Jinping Thought on Socialism with Chinese Characteristics for
+            # a New Era"): its first words stand for it.
+            absorbed = to_left | (to_right & (level.count_a + level.count_b < 3))
+        maximal = np.flatnonzero(~absorbed)
         content = ~is_stop[ids[level.first[maximal, None] + np.arange(n)]]
         lead = np.argmax(content, axis=1)
         length = n - lead - np.argmax(content[:, ::-1], axis=1)
