@@ -8,7 +8,7 @@ from functools import cached_property
 
 import numpy as np
 
-from viewer.core.tokenize import char_mask
+from viewer.core.tokenize import char_class, char_codes, char_mask
 
 # Code point ranges rather than regular expressions: compiling a class of the 21,000 unified
 # ideographs costs 16 ms at every start, since Python's regex compiler visits each of them.
@@ -20,7 +20,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 def detect_language(text: str, sample: int = 20000) -> str:
     """Return "zh", "ja" or "en": which tokenizer and word statistics suit the text."""
     head = text[:sample]
-    codes = np.frombuffer(head.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = char_codes(head)
     cjk = sum(_count_between(codes, low, high) for low, high in _CJK)
     if cjk < 20:  # most texts: no need to count every letter
         return "en"
@@ -59,11 +59,8 @@ class Document:
 def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     """See `Document.paragraphs`. Found in arrays: a megabyte has thousands of lines, and a
     Python step per line took a tenth of a second."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    present = np.flatnonzero(np.bincount(codes))
-    spaces = np.zeros(int(present[-1]) + 1 if len(present) else 1, dtype=bool)
-    spaces[present] = [chr(c).isspace() for c in present.tolist()]
-    solid = np.flatnonzero(~spaces[codes])  # the characters paragraphs begin and end on
+    codes = char_codes(text)
+    solid = np.flatnonzero(~char_class(codes, str.isspace))  # where paragraphs begin and end
     if not len(solid):
         return ()
     newlines = np.flatnonzero(codes == 10)

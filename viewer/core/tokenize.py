@@ -12,6 +12,7 @@ distinct spellings go through Python-level normalization.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,18 +26,21 @@ _CJK_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x
 _APOSTROPHES = np.array([ord(c) for c in "'\u2019\u02bc\uff07"], dtype=np.uint32)
 
 
-def _classify(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Whether each character is a word character (str.isalnum) and whether it is CJK.
-
-    Only the distinct code points of the text are asked (a few hundred in most texts),
-    then looked up for every character."""
+def char_class(codes: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
+    """Whether each character passes `test` (such as str.isspace). Only the distinct code
+    points of the text are asked (a few hundred in most texts), then looked up."""
     present = np.flatnonzero(np.bincount(codes))
-    alnum = np.zeros(int(present[-1]) + 1, dtype=bool)
-    alnum[present] = [chr(c).isalnum() for c in present.tolist()]
-    cjk = np.zeros(len(alnum), dtype=bool)
+    table = np.zeros(int(present[-1]) + 1 if len(present) else 1, dtype=bool)
+    table[present] = [test(chr(c)) for c in present.tolist()]
+    return table[codes]
+
+
+def _classify(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each character is a word character (str.isalnum) and whether it is CJK."""
+    cjk = np.zeros(int(codes.max()) + 1, dtype=bool)
     for lo, hi in _CJK_RANGES:
         cjk[lo:hi + 1] = True
-    return alnum[codes], cjk[codes]
+    return char_class(codes, str.isalnum), cjk[codes]
 
 
 def char_codes(text: str) -> np.ndarray:
