@@ -2,7 +2,7 @@
 
 Compares the two shipped sample articles, opens them in the window offscreen, exports the
 comparison as PDF and HTML to a temporary folder, and checks every data file the engine reads
-at run time (word frequencies, stop words, stemmers, the CJK font). Prints one line per check
+at run time (word frequencies, stop words, stemmers, the PDF fonts). Prints one line per check
 and a summary; exits 0 only when every check passed. A failure is one line naming what is
 missing, never a traceback, so a broken bundle says what it lacks.
 """
@@ -128,19 +128,21 @@ class SelfTest:
         self.outputs["HTML"] = path
         return f"{path} ({path.stat().st_size:,} bytes)"
 
-    def cjk_font(self) -> str:
-        bundled = resource_path("fonts", "wqy-microhei.ttc")
-        if bundled.is_file():
-            return str(bundled)
+    def fonts(self) -> str:
+        bundled = [resource_path("fonts", name) for name in ("wqy-microhei.ttc",
+                                                              "DejaVuSans.ttf")]
+        missing = [str(path) for path in bundled if not path.is_file()]
+        if not missing:
+            return ", ".join(str(path) for path in bundled)
         if getattr(sys, "frozen", False):
-            raise CheckFailed(f"the bundle lacks its CJK font {bundled}")
+            raise CheckFailed(f"the bundle lacks its fonts {', '.join(missing)}")
         return "not bundled (a checkout uses the system's fonts)"
 
     def run(self) -> int:
         self.echo(f"Tandem {__version__} self-test ({_where()})")
         started = time.perf_counter()
         self.check("data files", self.engine_data)
-        self.check("CJK font", self.cjk_font)
+        self.check("PDF fonts", self.fonts)
         if self.check("sample articles", self.sample_files) and \
                 self.check("comparison", self.compare_samples):
             self.check("window", self.window)

@@ -43,17 +43,16 @@ PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 #: covers Latin and CJK and its text layer extracts correctly (Noto CJK's maps some Han
 #: characters to radical look-alikes when extracted).
 _FONT_NAMES = ("wqy-microhei.ttc", "WenQuanYiMicroHei.ttf", "wqy-microhei.ttf")
-_SYSTEM_FONTS = (
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-)
-
 _LATIN_FONT = "DejaVuSans.ttf"
 _SYSTEM_LATIN_FONTS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+)
+#: The Latin font comes last: without CJK glyphs it is a CJK font only when nothing else is.
+_SYSTEM_FONTS = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
+    *_SYSTEM_LATIN_FONTS,
 )
 
 TEXT_SIZE = 8.5
@@ -80,8 +79,10 @@ def font_candidates() -> list[Path]:
     for folder in _bundled_font_dirs():
         found.extend(folder / name for name in _FONT_NAMES)
         if folder.is_dir():
+            # A font the user dropped there, but not the bundled Latin one (no CJK glyphs),
+            # which must not come before a system CJK font.
             found.extend(sorted(p for p in folder.iterdir()
-                                if p.suffix.lower() in (".ttf", ".ttc")))
+                                if p.suffix.lower() in (".ttf", ".ttc") and p.name != _LATIN_FONT))
     found.extend(Path(p) for p in _SYSTEM_FONTS)
     return found
 
