@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument, QTextLayout
 
@@ -151,11 +152,9 @@ class _Turns(QObject):
         if not self._waiting:
             return
         highlighter = self._waiting.pop(0)
-        try:
-            more = highlighter.run_slice()
-        except RuntimeError:  # deleted with its window while it waited
-            more = False
-        if more:
+        # One deleted with its window while it waited is dropped; any other error is a bug
+        # and must surface.
+        if shiboken6.isValid(highlighter) and highlighter.run_slice():
             self._waiting.append(highlighter)
         if self._waiting:
             self._timer.start(0)

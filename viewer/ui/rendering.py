@@ -32,16 +32,16 @@ def prepare(comparison: Comparison) -> Rendered:
     indexes = []
     marks = []
     for side, doc in (("a", comparison.document_a), ("b", comparison.document_b)):
-        slogan_spans = [span for s in comparison.slogans
-                        for span in (s.occurrences_a if side == "a" else s.occurrences_b)]
-        marks.append(tuple(np.array(spans, dtype=np.float64).reshape(-1, 2) for spans in (
-            [getattr(p, side) for p in phrases], slogan_spans)))
+        phrase_spans = [getattr(p, side) for p in phrases]
+        slogan_spans = [s.occurrences_a if side == "a" else s.occurrences_b
+                        for s in comparison.slogans]
         index = RangeIndex(doc.text)
-        index.add([getattr(p, side) for p in phrases], [("phrase", i) for i in range(len(phrases))])
-        for number, slogan in enumerate(comparison.slogans):
-            spans = slogan.occurrences_a if side == "a" else slogan.occurrences_b
+        index.add(phrase_spans, [("phrase", i) for i in range(len(phrases))])
+        for number, spans in enumerate(slogan_spans):
             index.add(spans, [("slogan", number)] * len(spans))
         indexes.append(index)
+        marks.append(tuple(np.array(spans, dtype=np.float64).reshape(-1, 2) for spans in (
+            phrase_spans, [span for spans in slogan_spans for span in spans])))
     scroll_map = ScrollMap([(p.a, p.b) for p in phrases], len(comparison.document_a.text),
                            len(comparison.document_b.text))
     return Rendered(comparison, indexes[0], indexes[1], scroll_map, (marks[0], marks[1]))
