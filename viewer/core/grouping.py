@@ -59,6 +59,14 @@ def group(keys: np.ndarray) -> Groups:
     return Groups(order, starts, ordered[starts])
 
 
+def expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For groups of the given sizes laid end to end: each item's group and its rank
+    inside the group."""
+    owner = np.repeat(np.arange(len(counts)), counts)
+    rank = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return owner, rank
+
+
 def distinct(values: np.ndarray) -> np.ndarray:
     """The sorted distinct elements of a 1-D array (np.unique without its masked-array
     check, which imports numpy.ma: 40 ms of a short run's start-up)."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.grams import gram_hashes
-from viewer.core.grouping import group
+from viewer.core.grouping import expand, group
 from viewer.core.tokenize import TokenStream
 
 #: An n-gram occurring more often than this in A times B is not used as a seed.
@@ -101,9 +101,9 @@ def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int) -> tuple[np.ndarray, np
     first = np.searchsorted(gram_of_b, gram_of_a)
     partners = count_b[gram_of_a]
     # Every A position repeated once per B occurrence of its gram, B occurrences in order.
-    i = np.repeat(positions_a, partners)
-    within = np.arange(len(i)) - np.repeat(np.cumsum(partners) - partners, partners)
-    j = positions_b[np.repeat(first, partners) + within]
+    occurrence, within = expand(partners)
+    i = positions_a[occurrence]
+    j = positions_b[first[occurrence] + within]
     return i, j
 
 
@@ -221,9 +221,8 @@ def _without_lone_chance_runs(runs: _Runs, n: int, params: MatchParams, prefix: 
     lo = np.searchsorted(runs.first_i, runs.last_i + 1, side="left")
     hi = np.searchsorted(runs.first_i, runs.last_i + reach, side="right")
     width = hi - lo
-    before = np.repeat(np.arange(count), width)
-    after = np.repeat(lo, width) + np.arange(len(before)) - np.repeat(np.cumsum(width) - width,
-                                                                      width)
+    before, rank = expand(width)
+    after = lo[before] + rank
     step_b = runs.first_j[after] - runs.last_j[before]
     close = (step_b >= min(1, n - join_gap // 2)) & (step_b <= reach)
     partnered = np.zeros(count, dtype=bool)
@@ -236,7 +235,7 @@ def _without_lone_chance_runs(runs: _Runs, n: int, params: MatchParams, prefix: 
     return runs[partnered | alone_passes]
 
 
-def _chain(runs: _Runs, n: int, gap: int, bits_prefix_a: list[float]) -> list[Alignment]:
+def _chain(runs: _Runs, n: int, gap: int, bits_prefix_a: np.ndarray) -> list[Alignment]:
     """Chain runs of seeds (ordered by their first seed) that follow each other on nearby
     diagonals: a run continues the chain whose last seed lies within reach before its
     first, on its own diagonal or else the nearest one."""
@@ -387,7 +386,7 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     prefix = np.concatenate(([0.0], np.cumsum(bits_a)))
     runs = _runs(seeds_i[near], seeds_j[near], n, n + params.gap, prefix)
     runs = _without_lone_chance_runs(runs, n, params, prefix, chance_bits)
-    chains = _chain(runs, n, params.gap, prefix.tolist())
+    chains = _chain(runs, n, params.gap, prefix)
     # A lone seed is too weak to bridge two passages; it can only be part of one.
     chains = [c for c in chains if c.matched > n]
     joined = _join_neighbours(chains, 2 * params.gap)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.core.grouping import group
+from viewer.core.grouping import expand, group
 from viewer.core.model import SharedPhrase, Span, ThemeOverlap
 from viewer.core.tokenize import TokenStream, char_mask
 
@@ -158,13 +158,6 @@ def _covered_by_phrases(spans_a: np.ndarray, spans_b: np.ndarray, phrases_a: np.
             | (covered_b >= 0.4 * (spans_b[:, 1] - spans_b[:, 0])))
 
 
-def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For groups of the given sizes: each item's group and its rank inside the group."""
-    group = np.repeat(np.arange(len(counts)), counts)
-    rank = np.arange(len(group)) - np.repeat(np.cumsum(counts) - counts, counts)
-    return group, rank
-
-
 def _proposals(a: TermVectors, b: TermVectors) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs (passage of A, passage of B): each A passage's best-proposed partners.
 
@@ -182,7 +175,7 @@ def _proposals(a: TermVectors, b: TermVectors) -> tuple[np.ndarray, np.ndarray]:
     index_weights = b.weight[proposing][order]
     first = np.searchsorted(index_terms, a.term, side="left")
     hits = np.searchsorted(index_terms, a.term, side="right") - first
-    entry, rank = _expand(hits)
+    entry, rank = expand(hits)
     posting = first[entry] + rank
     pair_keys = a.passage[entry] * len(b.spans) + index_passages[posting]
     proposed = group(pair_keys)
@@ -224,7 +217,7 @@ def _shared_entries(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
     b_keys = b.passage * terms + b.term  # sorted, as the entries are
     a_first = np.searchsorted(a.passage, passage_a, side="left")
     a_sizes = np.searchsorted(a.passage, passage_a, side="right") - a_first
-    pair, rank = _expand(a_sizes)
+    pair, rank = expand(a_sizes)
     entry = a_first[pair] + rank
     wanted = passage_b[pair] * terms + a.term[entry]
     at = np.minimum(np.searchsorted(b_keys, wanted), max(0, len(b_keys) - 1))
