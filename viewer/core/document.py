@@ -8,7 +8,7 @@ from functools import cached_property
 
 import numpy as np
 
-from viewer.core.tokenize import char_class, char_codes, char_mask
+from viewer.core.tokenize import blank_line_starts, char_class, char_codes
 
 # Code point ranges rather than regular expressions: compiling a class of the 21,000 unified
 # ideographs costs 16 ms at every start, since Python's regex compiler visits each of them.
@@ -63,11 +63,9 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     solid = np.flatnonzero(~char_class(codes, str.isspace))  # where paragraphs begin and end
     if not len(solid):
         return ()
-    newlines = np.flatnonzero(codes == 10)
-    # A blank line: two newlines with nothing but " \t\r\f\v" between them.
-    level = np.concatenate(([0], np.cumsum(~char_mask(codes, _BLANK_LINE_SPACES))))
-    blank = level[newlines[1:]] == level[newlines[:-1] + 1]
-    cuts = newlines[:-1][blank] if blank.any() else newlines
+    cuts = blank_line_starts(codes)
+    if not len(cuts):
+        cuts = np.flatnonzero(codes == 10)
     # The piece after a cut runs from the first solid character after it to the last one
     # before the next cut; with none of those, it is empty.
     after = np.searchsorted(solid, cuts)
@@ -78,6 +76,4 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     keep = ends > starts
     return tuple(zip(starts[keep].tolist(), ends[keep].tolist(), strict=True))
 
-
-_BLANK_LINE_SPACES = np.array([ord(c) for c in " \t\r\f\v"], dtype=np.uint32)
 

@@ -24,13 +24,18 @@ from viewer.core.grouping import distinct
 from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.rarity import is_number
-from viewer.core.tokenize import TokenStream, Vocabulary, char_mask, word_spans
+from viewer.core.tokenize import (
+    TokenStream,
+    Vocabulary,
+    blank_line_starts,
+    char_mask,
+    word_spans,
+)
 
 # Sentence ends, clause marks, quotes and brackets end a phrase; commas do not, since set
 # formulations list things ("peaceful, secure, open, cooperative and orderly").
 _BREAK_CHARS = np.array([ord(c) for c in ".;:!?()[]{}\"\u201c\u201d\u00ab\u00bb\u3002\uff1b"
                          "\uff1a\uff01\uff1f\uff08\uff09\u300a\u300b\u2014|"], dtype=np.uint32)
-_BLANK = np.array([ord(c) for c in " \t\r"], dtype=np.uint32)
 #: A phrase inside a listed one is left out unless it occurs this much more often alone.
 ECHO_RATIO = 1.5
 #: Summed surprise (bits) of a phrase's content words below which it is too ordinary.
@@ -54,12 +59,7 @@ def _breaks_after(context: SloganContext) -> np.ndarray:
         return flags
     codes = context.tokens.codes
     marks = char_mask(codes, _BREAK_CHARS)
-    newlines = np.flatnonzero(codes == 10)
-    if len(newlines) > 1:
-        # A blank line: nothing but spaces between two consecutive newlines.
-        solid = np.concatenate(([0], np.cumsum(~char_mask(codes, _BLANK))))
-        between = solid[newlines[1:]] - solid[newlines[:-1] + 1]
-        marks[newlines[:-1][between == 0]] = True
+    marks[blank_line_starts(codes)] = True
     after = np.searchsorted(starts, np.flatnonzero(marks), side="right") - 1
     flags[after[after >= 0]] = True
     flags[-1] = True
@@ -244,7 +244,7 @@ def _ranked(counts: _Counts, ids: np.ndarray, candidates: dict[int, np.ndarray],
     phrases found in both documents, then by how often they recur times the surprise of
     their content words. Phrases that recur too rarely or carry too little content are
     left out. Exact ties are ordered by the grams' word ids, so the order never depends
-    on hashes. Rows are made as they are taken: most are never reached."""
+    on hashes. Each row's tuple is made only when it is taken: most are never reached."""
     width = max(candidates, default=0)
     parts = []
     for n, index in candidates.items():

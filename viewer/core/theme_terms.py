@@ -26,6 +26,8 @@ _FAMILY_SUFFIXES = ("ian", "ean", "ist", "ism", "an", "n")
 _WORD_SUFFIXES = ("ese", "i")
 #: The shortest stem a family grows from; shorter ones are too ambiguous ("ma", "pa").
 _MIN_FAMILY_STEM = 4
+
+
 @dataclass(frozen=True)
 class ThemeTerms:
     """Each token's term (-1 for none) in both texts, and each term's name and bits."""

@@ -55,6 +55,19 @@ def char_mask(codes: np.ndarray, chars: np.ndarray) -> np.ndarray:
     return table[codes]
 
 
+_LINE_SPACES = np.array([ord(c) for c in " \t\r\f\v"], dtype=np.uint32)
+
+
+def blank_line_starts(codes: np.ndarray) -> np.ndarray:
+    """The newlines that begin a blank line: another newline follows with nothing but
+    spaces, tabs or carriage returns between them (a paragraph break)."""
+    newlines = np.flatnonzero(codes == 10)
+    if len(newlines) < 2:
+        return newlines[:0]
+    solid = np.concatenate(([0], np.cumsum(~char_mask(codes, _LINE_SPACES))))
+    return newlines[:-1][solid[newlines[1:]] == solid[newlines[:-1] + 1]]
+
+
 def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Start and end offsets of every word of the text with these code points."""
     if not len(codes):
