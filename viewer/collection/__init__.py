@@ -1,0 +1,1 @@
+"""Collections: many articles read into an embedded store, searched for reuse and formulations."""
