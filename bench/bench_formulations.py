@@ -77,7 +77,8 @@ def main() -> None:
            "pairs": [], "clusters": [], "boilerplate": [],
            "formulations": [{"phrase": f.phrase, "variants": list(f.variants),
                              "documents": f.documents, "count": f.count,
-                             "first": {"doc": ids[f.first], "date": articles[f.first].get("date", "")},
+                             "first": {"doc": ids[f.first],
+                                       "date": articles[f.first].get("date", "")},
                              "per_month": f.per_month,
                              "occurrences": [{"doc": ids[d], "spans": [list(s) for s in spans]}
                                              for d, spans in f.occurrences]}
