@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +42,12 @@ _CJK = frozenset({"zh", "ja"})
 #: A passage is left out of the pairs when this share of either side is boilerplate or a
 #: formulation: those recur by design and say nothing about copying.
 EXCLUDED_SHARE = 0.5
+#: A pair is listed when one of its passages has at least this many words. `compare()`
+#: reports shorter runs of rare words between two texts; among the millions of pairs of a
+#: collection such runs meet by chance.
+MIN_PAIR_WORDS = 8
+#: A formulation occurrence inside a passage this many times its length is part of a copy.
+COPY_LENGTH = 1.5
 _TOKENIZE_BATCH = 200
 #: The matcher's settings of a collection (the defaults of `tandem compare`).
 SETTINGS = Settings()
@@ -259,9 +266,16 @@ def derive(store: CollectionStore, progress: Progress | None = None) -> None:
     texts = [texts_by_num[num] for num in nums]
     boilerplate = find_boilerplate(texts, [d.series for d in docs])
     excluded = spans_by_document(boilerplate, len(docs))
+    order_key = [(d.date or "\uffff", d.id) for d in docs]
+    passages = []
+    for x, y, x0, x1, y0, y1, words in store.raw_passages():
+        kx, ky = position[x], position[y]
+        if not _mostly_in((x0, x1), excluded[kx]) and not _mostly_in((y0, y1), excluded[ky]):
+            passages.append((kx, (x0, x1), ky, (y0, y1), words))
 
     report("Finding formulations", 0.8)
-    formulations = _formulations(store, docs, texts, excluded)
+    formulations = _not_copies(_formulations(store, docs, texts, excluded), passages,
+                               len(docs))
     for item in formulations:
         for k, spans in item.occurrences:
             excluded[k].extend(spans)
@@ -269,28 +283,27 @@ def derive(store: CollectionStore, progress: Progress | None = None) -> None:
         spans.sort()
 
     report("Listing pairs and clusters", 0.9)
-    order_key = [(d.date or "\uffff", d.id) for d in docs]
     by_pair: dict[tuple[int, int], list[tuple[Span, Span, int]]] = {}
-    for x, y, x0, x1, y0, y1, words in store.raw_passages():
-        kx, ky = position[x], position[y]
-        if (_excluded_share((x0, x1), excluded[kx]) >= EXCLUDED_SHARE
-                or _excluded_share((y0, y1), excluded[ky]) >= EXCLUDED_SHARE):
+    for kx, span_x, ky, span_y, words in passages:
+        if _mostly_in(span_x, excluded[kx]) or _mostly_in(span_y, excluded[ky]):
             continue
         # `a` is the earlier document (date, then id).
         if order_key[ky] < order_key[kx]:
-            kx, ky, x0, x1, y0, y1 = ky, kx, y0, y1, x0, x1
-        by_pair.setdefault((kx, ky), []).append(((x0, x1), (y0, y1), words))
+            kx, ky, span_x, span_y = ky, kx, span_y, span_x
+        by_pair.setdefault((kx, ky), []).append((span_x, span_y, words))
+    by_pair = {key: found for key, found in by_pair.items()
+               if max(words for _, _, words in found) >= MIN_PAIR_WORDS}
     pairs = []
     links = []
-    for (ka, kb), passages in by_pair.items():
-        passages.sort()
+    for (ka, kb), shared in by_pair.items():
+        shared.sort()
         pairs.append(PairRow(
             a=docs[ka].id, b=docs[kb].id,
-            shared_a=_share([p[0] for p in passages], docs[ka].chars),
-            shared_b=_share([p[1] for p in passages], docs[kb].chars),
-            words=sum(p[2] for p in passages),
-            passages=[{"a": list(sa), "b": list(sb), "words": w} for sa, sb, w in passages]))
-        links.extend((ka, sa, kb, sb) for sa, sb, _ in passages)
+            shared_a=_share([p[0] for p in shared], docs[ka].chars),
+            shared_b=_share([p[1] for p in shared], docs[kb].chars),
+            words=sum(p[2] for p in shared),
+            passages=[{"a": list(sa), "b": list(sb), "words": w} for sa, sb, w in shared]))
+        links.extend((ka, sa, kb, sb) for sa, sb, _ in shared)
     pairs.sort(key=lambda p: (-p.words, p.a, p.b))
     clusters = [{"id": k, "first": docs[c.first].id,
                  "passages": [{"doc": docs[d].id, "span": list(span)} for d, span in c.passages]}
@@ -323,6 +336,42 @@ def _formulation_dict(item: Any, docs: list[Any]) -> dict[str, Any]:
             "per_month": dict(item.per_month),
             "occurrences": [{"doc": docs[k].id, "spans": [list(s) for s in spans]}
                             for k, spans in item.occurrences]}
+
+
+def _not_copies(formulations: list[Any], passages: list[tuple[int, Span, int, Span, int]],
+                count: int) -> list[Any]:
+    """The formulations less those that are pieces of copied passages: a sentence of a
+    passage copied into a few articles recurs too, but most of its occurrences then lie
+    inside a longer shared passage."""
+    inside: list[list[Span]] = [[] for _ in range(count)]
+    for kx, span_x, ky, span_y, _ in passages:
+        inside[kx].append(span_x)
+        inside[ky].append(span_y)
+    for spans in inside:
+        spans.sort()
+    kept = []
+    for item in formulations:
+        total = copied = 0
+        for k, spans in item.occurrences:
+            for span in spans:
+                total += 1
+                copied += _within_longer(span, inside[k])
+        if copied * 2 < total:
+            kept.append(item)
+    return kept
+
+
+def _within_longer(span: Span, sorted_spans: list[Span]) -> bool:
+    """Whether `span` lies inside one of `sorted_spans` that is clearly longer."""
+    k = bisect_right(sorted_spans, (span[0], span[1] + 1))
+    for lo, hi in reversed(sorted_spans[max(0, k - 8):k]):
+        if lo <= span[0] and span[1] <= hi and (hi - lo) >= COPY_LENGTH * (span[1] - span[0]):
+            return True
+    return False
+
+
+def _mostly_in(span: Span, excluded: list[Span]) -> bool:
+    return _excluded_share(span, excluded) >= EXCLUDED_SHARE
 
 
 def _excluded_share(span: Span, excluded: list[Span]) -> float:
