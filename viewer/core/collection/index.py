@@ -33,11 +33,12 @@ class IndexParams:
 
 
 def index_params(cjk: bool, documents: int) -> IndexParams:
-    """Defaults for a collection of this size. The cap grows slowly with the collection
-    (a chain of copies can reach a dozen articles) but stays far below what a set phrase
-    or a series' boilerplate reaches."""
-    cap = max(20, min(100, documents // 100))
-    return IndexParams(n=8 if cjk else 5, max_df=cap, min_shared=3)
+    """Defaults for a collection of this size. A chain of copies reaches a dozen articles
+    at most, far below what a set phrase or a series' boilerplate reaches; the cap grows
+    only slowly with the collection. Four shared n-grams ask for more than one chance run
+    of six or seven words (a run of k words shares k - n + 1 of them)."""
+    cap = max(20, documents // 500)
+    return IndexParams(n=8 if cjk else 5, max_df=cap, min_shared=4)
 
 
 def document_grams(ids: np.ndarray, n: int) -> np.ndarray:
@@ -64,7 +65,7 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
     sizes = np.array([len(g) for g in grams], dtype=np.int64)
     hashes = np.concatenate(grams) if grams else np.zeros(0, dtype=np.uint64)
     docs = np.repeat(np.arange(len(grams), dtype=np.int64), sizes)
-    order = np.argsort(hashes, kind="stable")  # documents stay in order within a hash
+    order = np.argsort(hashes)
     hashes, docs = hashes[order], docs[order]
     starts = np.flatnonzero(np.concatenate(([len(hashes) > 0], hashes[1:] != hashes[:-1])))
     counts = np.diff(starts, append=len(hashes))
@@ -80,8 +81,9 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
     # Each row pairs with the rows after it in its group.
     later = (group_counts[owner] - 1 - rank)
     left, step = expand(later)
-    first = docs[rows[left]]
-    second = docs[rows[left] + 1 + step]
+    one = docs[rows[left]]
+    other = docs[rows[left] + 1 + step]
+    first, second = np.minimum(one, other), np.maximum(one, other)
     if only is not None:
         keep = only[first] | only[second]
         first, second = first[keep], second[keep]
