@@ -65,15 +65,23 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
     sizes = np.array([len(g) for g in grams], dtype=np.int64)
     hashes = np.concatenate(grams) if grams else np.zeros(0, dtype=np.uint64)
     docs = np.repeat(np.arange(len(grams), dtype=np.int64), sizes)
+    if only is not None and only.sum() * 4 < len(only):
+        # Only the rows of hashes the given documents hold matter: found by binary search
+        # in their (few) hashes, which spares sorting the whole collection's.
+        wanted = np.unique(np.concatenate([g for g, new in zip(grams, only.tolist(),
+                                                                strict=True) if new]
+                                          or [np.zeros(0, dtype=np.uint64)]))
+        if not len(wanted):
+            empty = np.zeros(0, dtype=np.int64)
+            return Candidates(empty, empty, empty)
+        at = np.minimum(np.searchsorted(wanted, hashes), len(wanted) - 1)
+        keep = wanted[at] == hashes
+        hashes, docs = hashes[keep], docs[keep]
     order = np.argsort(hashes)
     hashes, docs = hashes[order], docs[order]
     starts = np.flatnonzero(np.concatenate(([len(hashes) > 0], hashes[1:] != hashes[:-1])))
     counts = np.diff(starts, append=len(hashes))
     usable = (counts >= 2) & (counts <= params.max_df)
-    if only is not None:
-        involved = np.add.reduceat(only[docs].astype(np.int64), starts) if len(starts) else (
-            np.zeros(0, dtype=np.int64))
-        usable &= involved > 0
     # Rows of the usable hashes, each hash's documents laid end to end.
     group_starts, group_counts = starts[usable], counts[usable]
     owner, rank = expand(group_counts)
@@ -98,13 +106,3 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
     keep = shared >= params.min_shared
     distinct, shared = distinct[keep], shared[keep]
     return Candidates(distinct // len(grams), distinct % len(grams), shared)
-
-
-def frequent_grams(grams: list[np.ndarray], params: IndexParams) -> np.ndarray:
-    """The sorted hashes the cap sets aside: those found in more than `max_df` documents."""
-    hashes = np.sort(np.concatenate(grams)) if grams else np.zeros(0, dtype=np.uint64)
-    if not len(hashes):
-        return hashes
-    starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
-    counts = np.diff(starts, append=len(hashes))
-    return hashes[starts[counts > params.max_df]]
