@@ -21,8 +21,9 @@ MIN_SHARE = 0.3
 #: ... and in at least this many articles.
 MIN_DOCUMENTS = 4
 
-_LINE = re.compile(r"[^\r\n]+")
-_SPACE = re.compile(r"\s+")
+#: A line without the white space around it.
+_LINE = re.compile(r"[^\s](?:[^\r\n]*[^\s])?")
+_WORD = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -38,19 +39,14 @@ class Boilerplate:
 
 
 def _key(line: str) -> str:
-    return _SPACE.sub(" ", line.strip()).casefold()
+    return " ".join(line.split()).casefold()
 
 
 def _lines(text: str) -> list[tuple[str, int, int]]:
-    """The non-blank lines of a text with their spans, white space around them left out."""
-    out = []
-    for match in _LINE.finditer(text):
-        raw = match.group()
-        stripped = raw.strip()
-        if stripped and any(ch.isalnum() for ch in stripped):
-            start = match.start() + (len(raw) - len(raw.lstrip()))
-            out.append((stripped, start, start + len(stripped)))
-    return out
+    """The lines of a text that hold a word, with their spans, white space around them
+    left out."""
+    return [(match.group(), match.start(), match.end()) for match in _LINE.finditer(text)
+            if _WORD.search(match.group())]
 
 
 def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boilerplate]:
