@@ -69,7 +69,7 @@ table.facts td:first-child{width:16em}
 .variants{font-size:.9em}
 .axis{font-size:.75em;display:flex;justify-content:space-between;width:240px}
 td.chart{width:250px}
-nav a{margin-right:1em}
+td.doc{width:26%}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @media print{body{margin:0;max-width:none} nav{display:none}}
 """
@@ -142,7 +142,8 @@ def _pairs(section: Section[PairRow]) -> list[str]:
         excerpt = (f'<tr><td></td><td colspan="7" class="excerpt muted">“{_e(row.excerpt)}”'
                    "</td></tr>") if row.excerpt else ""
         parts.append(
-            f'<tr><td class="num">{row.rank}</td><td>{_doc(row.a)}</td><td>{_doc(row.b)}</td>'
+            f'<tr><td class="num">{row.rank}</td><td class="doc">{_doc(row.a)}</td>'
+            f'<td class="doc">{_doc(row.b)}</td>'
             f'<td class="num">{_e(row.shared_a)}</td><td class="num">{_e(row.shared_b)}</td>'
             f'<td class="num">{row.words:,}</td><td class="num">{row.passages:,}</td>'
             f'<td class="nowrap">{_e(row.direction) or "—"}</td></tr>{excerpt}')
@@ -224,9 +225,8 @@ def report_to_html(report: CollectionReport,
         "</style></head><body>",
         f"<h1>{_e(heading)}</h1>",
         f'<p class="muted">Generated {_e(report.generated)} by Tandem</p>',
-        '<nav><a href="#pairs">Pairs</a><a href="#clusters">Clusters</a>'
-        '<a href="#formulations">Formulations</a><a href="#boilerplate">Boilerplate</a>'
-        '<a href="#skipped">Skipped files</a></nav>',
+        "<nav>" + " · ".join(f'<a href="#{key}">{_e(words.heading)}</a>'
+                             for key, words in SECTIONS.items()) + "</nav>",
         '<h2 id="summary">Summary</h2><table class="facts">',
     ]
     parts.extend(f'<tr><td class="muted">{_e(k)}</td><td>{_e(v)}</td></tr>'
