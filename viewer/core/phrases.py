@@ -11,7 +11,7 @@ stretches are ever counted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -266,6 +266,7 @@ class PhraseScorer:
         stops = stop_words(language)
         self.is_stop = np.fromiter(map(stops.__contains__, keys), dtype=bool, count=len(keys))
         self.no_content = self.is_stop | is_number(keys)
+        self.trim_ends = language not in ("zh", "ja")
 
     def shared_documents(self, a: tuple[int, int], b: tuple[int, int]) -> int:
         """How many documents hold both grams, each given as (length, level index)."""
@@ -278,7 +279,9 @@ class PhraseScorer:
         the level of their (trimmed) length. A gram that nearly always continues into one
         same longer gram is not maximal; one that continues past `top` words is a copied
         passage and is left out, never cut. Leading function words stay when the gram never
-        occurs without them ("the rule of law"); trailing ones always go."""
+        occurs without them ("the rule of law"); trailing ones always go. (Not for Chinese,
+        whose tokens are characters: 则 is a function word alone but not in 原则; there the
+        ends are judged on whole words, `viewer.core.word_bounds`.)"""
         grams, ids = self.grams, self.grams.ids
         found: dict[int, list[np.ndarray]] = {}
         for n in range(2, min(top, grams.longest) + 1):
@@ -288,8 +291,8 @@ class PhraseScorer:
             maximal = np.flatnonzero(~absorbed)
             first = level.first[maximal]
             content = ~self.is_stop[ids[first[:, None] + np.arange(n)]]
-            lead = np.argmax(content, axis=1)
-            tail = np.argmax(content[:, ::-1], axis=1)
+            lead = np.argmax(content, axis=1) * self.trim_ends
+            tail = np.argmax(content[:, ::-1], axis=1) * self.trim_ends
             trimmed_count = grams.counts_of_each(first + lead, n - lead - tail)
             lead = np.where(trimmed_count > level.count[maximal], lead, 0)
             length = n - lead - tail
@@ -365,70 +368,3 @@ def select_phrases(scorer: PhraseScorer, ordered: Sequence[tuple[int, int]],
                 part = words[k:k + m]
                 inside[part] = inside.get(part, 0) + count
     return selected
-
-
-JoinCheck = Callable[[tuple[int, int], tuple[int, int]], bool]
-
-
-def group_variants(scorer: PhraseScorer, ranked: Sequence[tuple[int, int]],
-                   may_join: JoinCheck) -> list[list[tuple[int, int]]]:
-    """Phrases grouped with their near-variants, groups in the order of their best form.
-
-    `ranked` are (length, level index) forms, best first. Variants differ by one word
-    swapped, or one word added inside (not at an end: "use the rule of law" is the
-    phrase in a context); variants of variants join too. When the two share fewer than
-    two content words ("five demands", "five journeys"; "the US state", "the French
-    state"), the changed word may well make another phrase, so they join only when
-    `may_join(grouped form, new form)` agrees. Each group is led by its form found in the
-    most documents."""
-    owner: list[int] = []  # per form, its group: the first form of the group
-    # Variant keys of grouped forms -> the forms registered under them.
-    keys: dict[tuple[object, ...], list[int]] = {}
-
-    def root(f: int) -> int:
-        while owner[f] != f:
-            owner[f] = owner[owner[f]]
-            f = owner[f]
-        return f
-
-    for rank, form in enumerate(ranked):
-        words = scorer.words(*form)
-        owner.append(rank)
-        for key in _variant_probes(words):
-            shared = key[-1]
-            assert isinstance(shared, tuple)
-            weak = int((~scorer.is_stop[list(shared)]).sum()) < 2
-            for partner in keys.get(key, ()):
-                if weak and not may_join(ranked[partner], form):
-                    continue
-                a, b = sorted((root(partner), root(rank)))
-                owner[b] = a
-        for key in _variant_keys(words):
-            keys.setdefault(key, []).append(rank)
-    groups: dict[int, list[tuple[int, int]]] = {}
-    for rank, form in enumerate(ranked):
-        groups.setdefault(root(rank), []).append(form)
-    levels = scorer.grams.levels
-    return [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]]))
-            for g in groups.values()]
-
-
-def _variant_keys(words: tuple[int, ...]) -> list[tuple[object, ...]]:
-    """Keys under which a grouped phrase is found by its variants: itself (a longer
-    variant drops an inner word to meet it), each word blanked (a swap meets it) and each
-    inner word dropped (a shorter variant meets it)."""
-    n = len(words)
-    out: list[tuple[object, ...]] = [("same", words)]
-    out += [("swap", k, words[:k] + words[k + 1:]) for k in range(n)]
-    out += [("same", words[:k] + words[k + 1:]) for k in range(1, n - 1)]
-    return out
-
-
-def _variant_probes(words: tuple[int, ...]) -> list[tuple[object, ...]]:
-    """The keys a phrase looks up to find a grouped phrase it varies."""
-    n = len(words)
-    out: list[tuple[object, ...]] = [("swap", k, words[:k] + words[k + 1:])
-                                     for k in range(n)]
-    out += [("same", words[:k] + words[k + 1:]) for k in range(1, n - 1)]
-    out.append(("same", words))
-    return out

@@ -22,22 +22,34 @@ from viewer.core.phrases import (
     PhraseScorer,
     RecurringGrams,
     breaks_after,
-    group_variants,
     select_phrases,
     tokens_in_spans,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.variants import group_variants
+from viewer.core.word_bounds import Segmented
 
-#: CJK text is tokenized per character: lengths in words are scaled by this.
+#: CJK text is tokenized per character: lengths in words are scaled by this; a variant
+#: changes a word of up to this many characters; two content words shared count as this
+#: many characters each.
 CJK_CHARS_PER_WORD = 1.5
+CJK_LONGEST_WORD = 4
+CJK_CHARS_PER_WORD_SHARED = 2
+#: A Chinese variant keeps at least this share of the characters (one word changed).
+CJK_VARIANT_KEPT = 0.6
+#: Candidate forms considered at most, best first (a bound on the work of large
+#: collections; variants of listed formulations are among the first few thousand).
+MAX_FORMS = 3000
 #: Onset evidence counted at most (bits), and the score a formulation needs to be listed.
 ONSET_CAP = 20.0
-MIN_SCORE = 100.0
+MIN_SCORE = 150.0
 #: A weaker candidate, with this share of that score, is listed as a variant of a
 #: formulation; a two-word variant must share documents with it this many times more
 #: often than chance.
 VARIANT_SHARE = 0.5
 VARIANT_LIFT = 2.5
+#: More variants than this make a template, not a formulation.
+MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
 
 
@@ -66,7 +78,7 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
 
     `streams[i]` are the tokens of `texts[i]` (one `vocabulary` for all), `dates[i]` its
     ISO date ("" if unknown), `excluded[i]` character spans of it to ignore (boilerplate)."""
-    ranked = rank_groups(streams, vocabulary, dates, excluded, language,
+    ranked = rank_groups(texts, streams, vocabulary, dates, excluded, language,
                          min_documents=min_documents, max_words=max_words)
     if ranked is None:
         return []
@@ -89,9 +101,9 @@ class RankedGroups:
     scores: list[float]
 
 
-def rank_groups(streams: Sequence[TokenStream], vocabulary: Vocabulary, dates: Sequence[str],
-                excluded: Sequence[Sequence[Span]], language: str, *, min_documents: int,
-                max_words: int) -> RankedGroups | None:
+def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
+                dates: Sequence[str], excluded: Sequence[Sequence[Span]], language: str, *,
+                min_documents: int, max_words: int) -> RankedGroups | None:
     """Every candidate formulation with its variants, scored, best first (None when the
     collection has no two words)."""
     cjk = language in _CJK
@@ -114,12 +126,26 @@ def rank_groups(streams: Sequence[TokenStream], vocabulary: Vocabulary, dates: S
     onset = _onset_bits(grams, table, rank) if dated else np.zeros(len(table))
     score = _score(table.documents, strength, onset)
     order = np.lexsort((table.first, -score))
-    order = order[score[order] >= MIN_SCORE * VARIANT_SHARE]
+    order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
+    if cjk:
+        located = _Locator(texts, streams, grams)
+        order = order[[located.on_words(int(table.n[r]), int(table.index[r]),
+                                        samples=3 if score[r] >= MIN_SCORE else 1)
+                       for r in order.tolist()]]
     forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
                                             table.index[order].tolist(), strict=True)),
                            limit=len(order))
-    groups = group_variants(scorer, forms,
-                            lambda head, form: _later_and_together(grams, rank, head, form))
+    groups = group_variants(forms, lambda form: scorer.words(*form),
+                            lambda word: not scorer.no_content[word],
+                            lambda head, form: _later_and_together(grams, rank, head, form),
+                            widest=CJK_LONGEST_WORD if cjk else 1,
+                            strong=2 * CJK_CHARS_PER_WORD_SHARED if cjk else 2,
+                            kept=CJK_VARIANT_KEPT if cjk else 0.0)
+    levels = grams.levels
+    groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
+    # Many forms differing in one place are a template with a slot ("said Mrs", "cried
+    # Mr", "said Elinor"; datelines), not one formulation: its best form stands alone.
+    groups = [g if len(g) <= MAX_VARIANTS + 1 else g[:1] for g in groups]
     # A group is judged as one formulation: all its forms' documents and its first date.
     position = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
                                                       strict=True))}
@@ -147,6 +173,40 @@ def _onset(earliest: float, documents: float, total: int) -> float:
     (1 - x) ** documents."""
     share = earliest / max(1, total)
     return float(-documents * np.log2(max(1e-12, 1 - share)))
+
+
+class _Locator:
+    """Whether the grams of a CJK collection begin and end on whole words, at (most of)
+    a few of their occurrences."""
+
+    def __init__(self, texts: Sequence[str], streams: Sequence[TokenStream],
+                 grams: RecurringGrams) -> None:
+        self.texts = texts
+        self.grams = grams
+        self.starts = np.concatenate([s.starts for s in streams])
+        self.ends = np.concatenate([s.ends for s in streams])
+        self._first: dict[tuple[int, int], Segmented] = {}
+
+    def _segmented(self, n: int, position: int) -> Segmented:
+        doc = int(self.grams.doc_of[position])
+        return Segmented(self.texts[doc], int(self.starts[position]),
+                         int(self.ends[position + n - 1]))
+
+    def _at_first(self, n: int, index: int) -> Segmented:
+        found = self._first.get((n, index))
+        if found is None:
+            found = self._segmented(n, int(self.grams.levels[n].first[index]))
+            self._first[(n, index)] = found
+        return found
+
+    def on_words(self, n: int, index: int, samples: int) -> bool:
+        """Whether the gram is on word boundaries at most of `samples` occurrences
+        (its first, then its middle and last ones)."""
+        where = self.grams.levels[n].occurrences(index)
+        picks = [0, len(where) - 1, len(where) // 2][:min(samples, len(where))]
+        agree = [self._at_first(n, index).on_boundaries]
+        agree += [self._segmented(n, int(where[k])).on_boundaries for k in picks[1:]]
+        return sum(agree) * 2 > len(agree)
 
 
 def _date_ranks(dates: Sequence[str]) -> np.ndarray:
