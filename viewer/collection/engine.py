@@ -35,6 +35,7 @@ from viewer.core.collection.index import (
     index_params,
 )
 from viewer.core.document import detect_language
+from viewer.core.grams import gram_hashes
 from viewer.core.match import chance_level, surplus_bits
 from viewer.core.model import Span
 from viewer.core.normalize import Normalizer, shared_normalizer
@@ -308,13 +309,19 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     order_key = [(d.date or "\uffff", d.id) for d in docs]
     arrays = store.token_arrays()
     streams = [TokenStream(*arrays.pop(d.num), np.zeros(0, dtype=np.uint32)) for d in docs]
-    frequencies = DocumentFrequencies.of(list(store.grams().values()),
-                                         int(store.meta("gram_n", "5")))
+    raw = [row for row in store.raw_passages()
+           if not _mostly_in((row[2], row[3]), excluded[position[row[0]]])
+           and not _mostly_in((row[4], row[5]), excluded[position[row[1]]])]
+    n = int(store.meta("gram_n", "5"))
+    short = [gram_hashes(_tokens_in(streams[position[num]], span).ids, n)
+             for row in raw if row[7] < SET_PHRASE_WORDS
+             for num, span in ((row[0], (row[2], row[3])), (row[1], (row[4], row[5])))]
+    frequencies = DocumentFrequencies.of(
+        list(store.grams().values()), n,
+        among=np.unique(np.concatenate(short)) if short else np.zeros(0, dtype=np.uint64))
     passages = []
-    for x, y, x0, x1, y0, y1, words, short_words, surplus in store.raw_passages():
+    for x, y, x0, x1, y0, y1, words, short_words, surplus in raw:
         kx, ky = position[x], position[y]
-        if _mostly_in((x0, x1), excluded[kx]) or _mostly_in((y0, y1), excluded[ky]):
-            continue
         if short_words < SET_PHRASE_WORDS and max(
                 _recurring_share(streams[kx], (x0, x1), frequencies),
                 _recurring_share(streams[ky], (y0, y1), frequencies)) >= EXCLUDED_SHARE:
@@ -371,12 +378,17 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         [{"series": b.series, "text": b.text, "documents": b.documents} for b in boilerplate])
 
 
+def _tokens_in(stream: TokenStream, span: Span) -> TokenStream:
+    t0 = int(np.searchsorted(stream.starts, span[0]))
+    t1 = int(np.searchsorted(stream.ends, span[1], side="right"))
+    return TokenStream(stream.ids[t0:t1], stream.starts[t0:t1], stream.ends[t0:t1],
+                       stream.codes[:0])
+
+
 def _recurring_share(stream: TokenStream, span: Span,
                      frequencies: DocumentFrequencies) -> float:
     """The share of a passage side's n-grams that a third document holds too."""
-    t0 = int(np.searchsorted(stream.starts, span[0]))
-    t1 = int(np.searchsorted(stream.ends, span[1], side="right"))
-    return frequencies.share_in(stream.ids[t0:t1], RECURRING_DOCUMENTS)
+    return frequencies.share_in(_tokens_in(stream, span).ids, RECURRING_DOCUMENTS)
 
 
 def _formulations(store: CollectionStore, docs: list[Any], texts: list[str],

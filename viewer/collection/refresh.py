@@ -47,6 +47,13 @@ def updated_formulations(listed: Sequence[dict[str, Any]], ids: Sequence[str],
     no longer in the collection are dropped."""
     index = {doc_id: k for k, doc_id in enumerate(ids)}
     fresh = set(new)
+    # The new documents' tokens end to end: one search per form finds it in all of them.
+    joined = TokenStream(
+        ids=np.concatenate([streams[k].ids for k in new] or [np.zeros(0, dtype=np.int64)]),
+        starts=np.concatenate([streams[k].starts for k in new] or [np.zeros(0, np.int64)]),
+        ends=np.concatenate([streams[k].ends for k in new] or [np.zeros(0, np.int64)]),
+        codes=np.zeros(0, dtype=np.uint32))
+    bounds = np.cumsum([len(streams[k].ids) for k in new])
     out = []
     for item in listed:
         spans_by_doc: dict[int, list[Span]] = {}
@@ -58,9 +65,10 @@ def updated_formulations(listed: Sequence[dict[str, Any]], ids: Sequence[str],
             sequence = _ids_of(form, normalizer, keys)
             if sequence is None:
                 continue
-            for k in new:
-                for span in _find(streams[k], sequence):
-                    spans_by_doc.setdefault(k, []).append(span)
+            for position, span in _find(joined, sequence):
+                owner = int(np.searchsorted(bounds, position, side="right"))
+                if position + len(sequence) <= bounds[owner]:  # not across two documents
+                    spans_by_doc.setdefault(new[owner], []).append(span)
         if not spans_by_doc:
             continue
         occurrences = tuple((k, tuple(sorted(set(spans))))
@@ -86,13 +94,15 @@ def _ids_of(phrase: str, normalizer: Normalizer, keys: dict[str, int]) -> np.nda
     return np.array(found, dtype=np.int64)
 
 
-def _find(stream: TokenStream, sequence: np.ndarray) -> list[Span]:
-    """Character spans of every occurrence of the token-id `sequence` in `stream`."""
+def _find(stream: TokenStream, sequence: np.ndarray) -> list[tuple[int, Span]]:
+    """Token position and character span of every occurrence of the token-id `sequence`
+    in `stream`."""
     size = len(sequence)
     if len(stream.ids) < size:
         return []
     positions = np.flatnonzero(stream.ids[:len(stream.ids) - size + 1] == sequence[0])
     for k in range(1, size):
         positions = positions[stream.ids[positions + k] == sequence[k]]
-    return list(zip(stream.starts[positions].tolist(),
-                    stream.ends[positions + size - 1].tolist(), strict=True))
+    return [(p, (s, e)) for p, s, e in zip(positions.tolist(), stream.starts[positions].tolist(),
+                                           stream.ends[positions + size - 1].tolist(),
+                                           strict=True)]

@@ -39,7 +39,9 @@ class Boilerplate:
 
 
 def _key(line: str) -> str:
-    return " ".join(line.split()).casefold()
+    if "  " in line or "\t" in line:  # most lines have single spaces: skip the re-join
+        line = " ".join(line.split())
+    return line.casefold()
 
 
 def _lines(text: str) -> list[tuple[str, int, int]]:
