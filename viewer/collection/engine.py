@@ -44,6 +44,7 @@ from viewer.core.settings import Settings
 from viewer.core.shared import (
     CJK_CHARS_PER_WORD,
     canonical_order,
+    covered_share,
     general_bits,
     phrases_of,
     shared_alignments,
@@ -363,8 +364,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         shared.sort()
         pairs.append(PairRow(
             a=docs[ka].id, b=docs[kb].id,
-            shared_a=_share([p[0] for p in shared], docs[ka].chars),
-            shared_b=_share([p[1] for p in shared], docs[kb].chars),
+            shared_a=covered_share([p[0] for p in shared], docs[ka].chars),
+            shared_b=covered_share([p[1] for p in shared], docs[kb].chars),
             words=sum(p[2] for p in shared),
             passages=[{"a": list(p[0]), "b": list(p[1]), "words": p[2]} for p in shared]))
         links.extend((ka, p[0], kb, p[1]) for p in shared)
@@ -470,17 +471,6 @@ def _excluded_share(span: Span, excluded: list[Span]) -> float:
             reach = hi
     return covered / (end - start)
 
-
-def _share(spans: list[Span], length: int) -> float:
-    if length == 0:
-        return 0.0
-    covered, reach = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, reach)
-        if end > start:
-            covered += end - start
-            reach = end
-    return round(covered / length, 4)
 
 
 __all__ = ["AddSummary", "StoreError", "add_sources", "align_pair", "derive"]

@@ -12,30 +12,17 @@ removed (the engine decides; see `viewer.collection.engine.derive`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from viewer.core.collection.formulations import Formulation
 from viewer.core.model import Span
 from viewer.core.normalize import Normalizer
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize
 
 #: Share by which the collection may grow before formulations are found afresh.
 FULL_RUN_GROWTH = 0.1
-
-
-@dataclass(frozen=True)
-class Formulation:
-    """A listed formulation in document indices (the shape of the finder's result)."""
-
-    phrase: str
-    variants: tuple[str, ...]
-    documents: int
-    count: int
-    first: int
-    per_month: dict[str, int]
-    occurrences: tuple[tuple[int, tuple[Span, ...]], ...]
 
 
 def updated_formulations(listed: Sequence[dict[str, Any]], ids: Sequence[str],

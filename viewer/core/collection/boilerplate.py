@@ -28,13 +28,12 @@ _WORD = re.compile(r"[^\W_]")
 
 @dataclass(frozen=True)
 class Boilerplate:
-    """One repeated line of one series."""
+    """One repeated line of one series: the line as most articles write it, how many
+    articles carry it, and (document index, span of the line) for each use in order."""
 
     series: str
-    #: The line as most articles write it.
     text: str
     documents: int
-    #: (document index, span of the line in it), documents in order.
     occurrences: tuple[tuple[int, Span], ...]
 
 
