@@ -320,10 +320,20 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     frequencies = DocumentFrequencies.of(
         list(store.grams().values()), n,
         among=np.unique(np.concatenate(short)) if short else np.zeros(0, dtype=np.uint64))
+    # Stretches of each document that a long passage shares with some article: a short
+    # passage there is part of that copy (an edited copy of a copy), not set phrasing.
+    copied: list[list[tuple[int, int, bool]]] = [[] for _ in docs]
+    for row in raw:
+        if row[7] >= SET_PHRASE_WORDS:
+            copied[position[row[0]]].append((row[2], row[3], True))
+            copied[position[row[1]]].append((row[4], row[5], True))
+    for spans in copied:
+        spans.sort()
     passages = []
     for x, y, x0, x1, y0, y1, words, short_words, surplus in raw:
         kx, ky = position[x], position[y]
-        if short_words < SET_PHRASE_WORDS and max(
+        if short_words < SET_PHRASE_WORDS and not _in_copy((x0, x1), copied[kx]) \
+                and not _in_copy((y0, y1), copied[ky]) and max(
                 _recurring_share(streams[kx], (x0, x1), frequencies),
                 _recurring_share(streams[ky], (y0, y1), frequencies)) >= EXCLUDED_SHARE:
             continue  # a short stretch found in other articles too: formulaic, not a copy
