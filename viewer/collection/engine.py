@@ -100,7 +100,8 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
     report = progress or _quiet
     skipped: list[Skipped] = []
     report("Reading articles", 0.0)
-    articles = list(read_sources(sources, skipped.append))
+    articles = list(read_sources(sources, skipped.append, on_progress=lambda done: report(
+        "Reading articles", 0.05 * done.fraction)))
     with store.transaction():
         summary = _add(store, articles, skipped, report, sync, workers)
     report("Done", 1.0)
