@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -243,7 +244,8 @@ def _align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tup
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     try:
         if workers > 1 and len(pairs) > 64 and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            # Workers leave Ctrl-C to the parent, which ends the pool and rolls back.
+            with multiprocessing.get_context("fork").Pool(workers, _ignore_interrupt) as pool:
                 for k, chunk_rows in enumerate(pool.imap(_align_chunk, chunks)):
                     rows.extend(chunk_rows)
                     report("Aligning pairs", 0.35 + 0.4 * (k + 1) / len(chunks))
@@ -254,6 +256,10 @@ def _align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tup
     finally:
         _CONTEXT = None
     return rows
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _align_chunk(pairs: list[tuple[int, int]]) -> list[tuple[int, ...]]:
