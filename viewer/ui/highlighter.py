@@ -1,7 +1,7 @@
-"""QSyntaxHighlighter that paints shared phrases and slogans from a precomputed `RangeIndex`.
+"""QSyntaxHighlighter that paints the marks of a precomputed `RangeIndex`.
 
-Keys are ("phrase", i) or ("slogan", j). Overlapping ranges merge: a slogan inside a shared
-phrase keeps the phrase's background and gains the underline.
+Where marks overlap, `viewer.present.marks.style_of` decides what shows (as in the reports);
+this module only turns that `Style` into a QTextCharFormat.
 
 When a comparison arrives, `apply` writes each block's formats straight into the block's
 layout, in time-boxed slices, instead of calling `rehighlightBlock`: that call also marks
@@ -19,6 +19,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument, QTextLayout
 
+from viewer.present.marks import Mark, MarkKind, Style, style_of
 from viewer.ui.colors import LIGHT, Scheme
 from viewer.ui.range_index import RangeIndex
 
@@ -32,18 +33,17 @@ class PassageHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.index: RangeIndex | None = None
-        self.hidden: set = set()
-        self.slogan_kinds: dict[int, bool] = {}  # slogan number -> on the watch-list
+        self.hidden: set[Mark] = set()
         self.scheme: Scheme = LIGHT
-        self._formats: dict[frozenset, QTextCharFormat] = {}
+        self._formats: dict[frozenset[Mark], QTextCharFormat] = {}
+        self._by_style: dict[Style, QTextCharFormat] = {}
         self._pending: list[int] = []
         self.signals = _Signals(self)
 
     # The index is applied block by block so a 1 MB text never blocks the event loop.
-    def apply(self, index: RangeIndex | None, slogan_kinds: dict[int, bool]) -> None:
+    def apply(self, index: RangeIndex | None) -> None:
         previous = set(self.index.blocks) if self.index else set()
         self.index = index
-        self.slogan_kinds = slogan_kinds
         self._formats.clear()
         blocks = set(index.blocks) if index else set()
         self._schedule(previous | blocks)
@@ -51,6 +51,7 @@ class PassageHighlighter(QSyntaxHighlighter):
     def set_scheme(self, scheme: Scheme) -> None:
         self.scheme = scheme
         self._formats.clear()
+        self._by_style.clear()
         self.refresh_blocks(set(self.index.blocks) if self.index else set())
 
     def refresh_blocks(self, blocks: set[int]) -> None:
@@ -110,21 +111,29 @@ class PassageHighlighter(QSyntaxHighlighter):
             out.append(piece)
         return out
 
-    def _format(self, keys: frozenset) -> QTextCharFormat:
+    def _format(self, keys: frozenset[Mark]) -> QTextCharFormat:
         fmt = self._formats.get(keys)
         if fmt is None:
-            fmt = QTextCharFormat()
-            for kind, number in sorted(keys):
-                if kind == "phrase":
-                    phrases = self.scheme.phrases
-                    fmt.setBackground(phrases[number % len(phrases)])
-                elif kind == "slogan":
-                    watched = self.slogan_kinds.get(number, False)
-                    fmt.setFontUnderline(True)
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                    fmt.setUnderlineColor(self.scheme.watch if watched else self.scheme.slogan)
-                    fmt.setForeground(self.scheme.watch if watched else self.scheme.slogan)
+            style = style_of(keys)
+            fmt = self._by_style.get(style)
+            if fmt is None:
+                fmt = self._by_style[style] = self._translate(style)
             self._formats[keys] = fmt
+        return fmt
+
+    def _translate(self, style: Style) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        scheme = self.scheme
+        if style.passage is not None:
+            fmt.setBackground(scheme.phrases[style.passage % len(scheme.phrases)])
+        if style.underline is not None:
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(scheme.marks[style.underline])
+        if style.change is not None:
+            # Word-level differences inside an edited passage, as the reports show them.
+            fmt.setForeground(scheme.marks[style.change])
+            fmt.setFontStrikeOut(style.change is MarkKind.DELETED)
         return fmt
 
 

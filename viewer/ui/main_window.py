@@ -43,6 +43,7 @@ from viewer.core.document import Document
 from viewer.core.errors import Cancelled, TandemError
 from viewer.core.loading import document_from_text, load_document
 from viewer.core.settings import Settings
+from viewer.present.marks import slogan_mark
 from viewer.resources import resource_path
 from viewer.ui.colors import scheme_for
 from viewer.ui.find_bar import MAX_MARKED, FindBar, find_all
@@ -70,9 +71,6 @@ class MainWindow(QMainWindow):
         self.active_phrase: int | None = None
         self.hidden_slogans: set[int] = set()
         self.last_message: QMessageBox | None = None
-        self._order: list[int] = []
-        self._starts: tuple[list[int], list[int]] = ([], [])
-        self._by_start: tuple[list[int], list[int]] = ([], [])
         self._syncing = False
         self._find_side = 0
 
@@ -342,16 +340,12 @@ class MainWindow(QMainWindow):
             return
         self.rendered = rendered
         phrases = comparison.shared_phrases
-        self._order = sorted(range(len(phrases)), key=lambda i: phrases[i].a)
-        self._by_start = (self._order,
-                          sorted(range(len(phrases)), key=lambda i: phrases[i].b))
-        self._starts = ([phrases[i].a[0] for i in self._by_start[0]],
-                        [phrases[i].b[0] for i in self._by_start[1]])
-        kinds = {n: s.watchlist for n, s in enumerate(comparison.slogans)}
+        hidden = {slogan_mark(n, comparison.slogans[n].watchlist) for n in self.hidden_slogans
+                  if n < len(comparison.slogans)}
         for side, (pane, index) in enumerate(zip(self.panes, (rendered.index_a, rendered.index_b),
                                                  strict=True)):
-            pane.highlighter.hidden = {("slogan", n) for n in self.hidden_slogans}
-            pane.set_highlights(index, kinds, *rendered.marks[side])
+            pane.highlighter.hidden = set(hidden)
+            pane.set_highlights(index, *rendered.marks[side])
             pane.set_active(None)
         self.side_panel.show_comparison(comparison, self.hidden_slogans)
         # A comparison of two long texts leaves hundreds of thousands of small objects that
@@ -391,14 +385,7 @@ class MainWindow(QMainWindow):
     def phrase_at(self, side: int, offset: int) -> int | None:
         if self.rendered is None:
             return None
-        phrases = self.rendered.comparison.shared_phrases
-        order, starts = self._by_start[side], self._starts[side]
-        k = bisect_right(starts, offset)
-        for i in reversed(order[max(0, k - 16):k]):  # passages overlap little
-            span = phrases[i].a if side == 0 else phrases[i].b
-            if span[0] <= offset < span[1]:
-                return i
-        return None
+        return self.rendered.navigation.passage_at(side, offset)
 
     def jump_to_phrase(self, number: int, source: int | None) -> None:
         """Make passage `number` active in both panes; scroll the other pane (or both, when the
@@ -419,17 +406,16 @@ class MainWindow(QMainWindow):
             self._syncing = False
         self.side_panel.phrases.selectRow(number)
         self.statusBar().showMessage(
-            f"Passage {self._order.index(number) + 1} of {len(self._order)}: "
+            f"Passage {self.rendered.navigation.rank(number) + 1} of "
+            f"{len(self.rendered.navigation)}: "
             f"{phrase.words} words, {'identical' if phrase.exact else 'edited'}", 4000)
 
     def _step(self, direction: int) -> None:
-        if not self._order:
+        if self.rendered is None:
             return
-        if self.active_phrase is None or self.active_phrase not in self._order:
-            position = 0 if direction > 0 else len(self._order) - 1
-        else:
-            position = (self._order.index(self.active_phrase) + direction) % len(self._order)
-        self.jump_to_phrase(self._order[position], None)
+        number = self.rendered.navigation.step(self.active_phrase, direction)
+        if number is not None:
+            self.jump_to_phrase(number, None)
 
     def action_next_passage(self) -> None:
         self._step(1)
@@ -472,14 +458,14 @@ class MainWindow(QMainWindow):
             f"Theme pair scored {theme.score:.2f}: {', '.join(theme.terms)}", 5000)
 
     def on_slogan_toggled(self, number: int, shown: bool) -> None:
-        key = ("slogan", number)
+        if self.rendered is None:
+            return
+        slogan = self.rendered.comparison.slogans[number]
+        key = slogan_mark(number, slogan.watchlist)
         if shown:
             self.hidden_slogans.discard(number)
         else:
             self.hidden_slogans.add(number)
-        if self.rendered is None:
-            return
-        slogan = self.rendered.comparison.slogans[number]
         for pane, index, spans in zip(self.panes, (self.rendered.index_a, self.rendered.index_b),
                                       (slogan.occurrences_a, slogan.occurrences_b), strict=True):
             if shown:

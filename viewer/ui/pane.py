@@ -157,7 +157,7 @@ class Pane(QWidget):
     def set_document(self, document: Document | None) -> None:
         self.document = document
         self.set_title(document)
-        self.highlighter.apply(None, {})
+        self.highlighter.apply(None)
         self._active = None
         self._find_hits = []
         self._theme_span = None
@@ -168,11 +168,11 @@ class Pane(QWidget):
         self._update_extra()
         self._on_scroll()
 
-    def set_highlights(self, index: RangeIndex | None, slogan_kinds: dict[int, bool],
+    def set_highlights(self, index: RangeIndex | None,
                        phrase_spans: np.ndarray, slogan_spans: np.ndarray) -> None:
         if index is not None:
             self.utf16 = index.utf16
-        self.highlighter.apply(index, slogan_kinds)
+        self.highlighter.apply(index)
         length = len(self.document.text) if self.document else 0
         self.overview.set_marks(length, phrase_spans, slogan_spans)
 
