@@ -223,15 +223,15 @@ def test_paste_as_a_and_b(make_window, qtbot) -> None:
 
 def test_settings_survive_a_restart(make_window, qtbot, settings_ini) -> None:
     window = make_window()
-    window.settings_panel.min_words.setValue(9)
-    window.settings_panel.stemming.setChecked(True)
+    window.settings_panel.widgets["min_words"].setValue(9)
+    window.settings_panel.widgets["stemming"].setChecked(True)
     window.side_panel.watch_edit.setPlainText("ferry timetable\n\nwinter programme")
     window.side_panel._on_watch_saved()
     window.apply_zoom(3)
     window.close()
     again = make_window(settings_ini)
     assert again.settings.min_words == 9 and again.settings.stemming
-    assert again.settings_panel.min_words.value() == 9
+    assert again.settings_panel.widgets["min_words"].value() == 9
     assert again.settings.watchlist == ("ferry timetable", "winter programme")
     assert "ferry timetable" in again.side_panel.watch_edit.toPlainText()
     assert again.zoom == 3
@@ -272,7 +272,7 @@ def test_a_newer_request_discards_the_stale_result(make_window, qtbot, tmp_path)
     window = make_window()
     window.open_paths([str(a), str(b)])
     first = window.comparer.token
-    window.settings_panel.min_words.setValue(12)
+    window.settings_panel.widgets["min_words"].setValue(12)
     window.settings_panel.apply_now()
     assert window.comparer.token == first + 1
     wait_rendered(qtbot, window)
