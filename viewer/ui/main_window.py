@@ -683,5 +683,5 @@ class MainWindow(QMainWindow):
         self.settings_panel.apply_now()
         self.comparer.cancel()
         self.comparer.wait(10000)
-        self.store.qsettings.sync()
+        self.store.sync()
         super().closeEvent(event)
