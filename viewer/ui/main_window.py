@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled, TandemError
-from viewer.core.loading import document_from_text, load_document
+from viewer.core.loading import document_from_text
 from viewer.core.settings import Settings
 from viewer.present.marks import slogan_mark
 from viewer.resources import resource_path
@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         self.store = SettingsStore(settings_path)
         self.settings: Settings = self.store.load_settings()
         self.documents: list[Document | None] = [None, None]
+        #: What the latest job works on: each side's document, or a path still loading.
+        self._sources: list[Document | str | None] = [None, None]
         self.rendered: Rendered | None = None
         self.active_phrase: int | None = None
         self.hidden_slogans: set[int] = set()
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
 
         self.comparer = Comparer(self)
         self.comparer.signals.progress.connect(self.on_progress)
+        self.comparer.signals.loaded.connect(self.on_loaded)
+        self.comparer.signals.load_failed.connect(self.on_load_failed)
         self.comparer.signals.finished.connect(self.on_compared)
         self.comparer.signals.failed.connect(self.on_compare_failed)
         self.comparer.signals.cancelled.connect(self.on_compare_cancelled)
@@ -257,60 +261,72 @@ class MainWindow(QMainWindow):
             self.show_error("Too many files", f"{len(paths)} files were given; "
                             "Tandem compares two. The first two are opened.")
             paths = paths[:2]
+        if not paths:
+            return
         if len(paths) == 2:
-            loaded = [self._load(paths[0]), self._load(paths[1])]
-            for number, doc in enumerate(loaded):
-                if doc is not None:
-                    self.documents[number] = doc
-                    self.panes[number].set_document(doc)
-            self._documents_changed()
-        elif len(paths) == 1:
+            self._sources = list(paths)
+        else:
             if side is None:
                 side = 0 if self.documents[0] is None else 1
-            self.set_document(side, self._load(paths[0]))
-
-    def _load(self, path: str) -> Document | None:
-        try:
-            return load_document(path)
-        except TandemError as exc:
-            self.show_error("Cannot open file", str(exc))
-        except Exception as exc:  # noqa: BLE001 - a loader bug must not crash the window
-            self.show_error("Cannot open file", f"{path}: could not be read ({exc})")
-        return None
+            self._sources[side] = paths[0]
+        # Files load on the worker with the comparison: a long PDF never freezes the window.
+        self._start_job("Opening…")
 
     def set_document(self, side: int, document: Document | None) -> None:
         if document is None:
             return
-        self.documents[side] = document
+        self.documents[side] = self._sources[side] = document
         self.panes[side].set_document(document)
         self._documents_changed()
 
     def _documents_changed(self) -> None:
+        self._forget_results()
+        self.start_comparison()
+
+    def _forget_results(self) -> None:
         self.rendered = None
         self.active_phrase = None
         self.hidden_slogans = set()
         self.side_panel.show_comparison(None)
-        a, b = self.documents
-        if a is not None and b is not None and a.path and b.path:
-            self.store.add_recent(a.path, b.path)
-        self.start_comparison()
         self.update_state()
 
+    def on_loaded(self, token: int, side: int, document: Document) -> None:
+        """A file the worker opened: shown at once; the same job goes on to compare."""
+        if not self.comparer.is_current(token):
+            return
+        self.documents[side] = self._sources[side] = document
+        self.panes[side].set_document(document)
+        self._forget_results()
+
+    def on_load_failed(self, token: int, message: str) -> None:
+        if not self.comparer.is_current(token):
+            return
+        self.comparer.done(token)
+        self._end_progress()
+        self.figures.setText("")
+        self.show_error("Cannot open file", message)
+        self._sources = list(self.documents)
+        if self.rendered is None:
+            self.start_comparison()  # the other side may have arrived
+
     def start_comparison(self) -> None:
-        a, b = self.documents
-        if a is None or b is None:
+        """Compare again (new settings): files still loading are loaded again with it."""
+        if not any(isinstance(s, str) for s in self._sources) and None in self._sources:
             return
         # See on_compared. Frozen objects are never collected, so whatever earlier results
         # left in reference cycles is freed here, once per request, before freezing anew.
         gc.unfreeze()
         gc.collect()
         gc.freeze()
-        self.comparer.start(a, b, self.settings)
+        self._start_job("Comparing…")
+
+    def _start_job(self, doing: str) -> None:
+        self.comparer.start(self._sources[0], self._sources[1], self.settings)
         self.progress.setValue(0)
-        self.progress.setFormat("Comparing… %p%")
+        self.progress.setFormat(f"{doing} %p%")
         self.progress.show()
         self.cancel_button.show()
-        self.figures.setText("Comparing…")
+        self.figures.setText(doing)
 
     def show_error(self, title: str, message: str) -> None:
         """A window-modal message that does not stop the event loop."""
@@ -329,16 +345,22 @@ class MainWindow(QMainWindow):
             self.progress.setValue(int(fraction * 100))
             self.progress.setFormat(f"{stage} %p%")
 
-    def on_compared(self, token: int, rendered: Rendered) -> None:
+    def on_compared(self, token: int, rendered: Rendered | None) -> None:
         if not self.comparer.is_current(token):
             return  # a newer request (or a cancel) superseded this one
         self.comparer.done(token)
         self._end_progress()
+        if rendered is None:  # a file opened on one side only: nothing to compare yet
+            self.figures.setText("")
+            return
         comparison = rendered.comparison
         if comparison.document_a is not self.documents[0] or \
                 comparison.document_b is not self.documents[1]:
             return
         self.rendered = rendered
+        a, b = comparison.documents
+        if a.path and b.path and self.store.recent()[:1] != [(a.path, b.path)]:
+            self.store.add_recent(a.path, b.path)
         phrases = comparison.shared_phrases
         hidden = {slogan_mark(n, comparison.slogans[n].watchlist) for n in self.hidden_slogans
                   if n < len(comparison.slogans)}
@@ -370,7 +392,7 @@ class MainWindow(QMainWindow):
     def on_compare_cancelled(self, token: int) -> None:
         if token == self.comparer.token:
             self._end_progress()
-            self.figures.setText("Comparison cancelled. Change a setting or reopen to retry.")
+            self.figures.setText("Cancelled. Change a setting or reopen to retry.")
 
     def _end_progress(self) -> None:
         self.progress.hide()
@@ -585,6 +607,7 @@ class MainWindow(QMainWindow):
     def action_cancel(self) -> None:
         token = self.comparer.token
         self.comparer.cancel()
+        self._sources = list(self.documents)  # files not opened yet stay unopened
         self.on_compare_cancelled(token)
 
     def on_files_dropped(self, paths: list[str], side: int | None) -> None:
