@@ -5,8 +5,6 @@ It asks the engine (on a worker thread) for a `Comparison` and renders it; it ne
 
 from __future__ import annotations
 
-import gc
-from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QStyle,
@@ -40,14 +37,17 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.document import Document
-from viewer.core.errors import Cancelled, TandemError
+from viewer.core.errors import TandemError
 from viewer.core.loading import document_from_text
 from viewer.core.settings import Settings
-from viewer.present.marks import slogan_mark
 from viewer.resources import resource_path
+from viewer.ui import gc_policy
 from viewer.ui.colors import scheme_for
-from viewer.ui.find_bar import MAX_MARKED, FindBar, find_all
+from viewer.ui.exporting import SUFFIX, default_export_path, export_report
+from viewer.ui.find_bar import FindBar
+from viewer.ui.find_controller import FindController
 from viewer.ui.pane import Pane, dropped_paths
+from viewer.ui.passage_view import PassageView
 from viewer.ui.rendering import Rendered
 from viewer.ui.settings_panel import SettingsPanel
 from viewer.ui.settings_store import SettingsStore
@@ -70,11 +70,7 @@ class MainWindow(QMainWindow):
         #: What the latest job works on: each side's document, or a path still loading.
         self._sources: list[Document | str | None] = [None, None]
         self.rendered: Rendered | None = None
-        self.active_phrase: int | None = None
-        self.hidden_slogans: set[int] = set()
         self.last_message: QMessageBox | None = None
-        self._syncing = False
-        self._find_side = 0
 
         self.comparer = Comparer(self)
         self.comparer.signals.progress.connect(self.on_progress)
@@ -86,23 +82,17 @@ class MainWindow(QMainWindow):
 
         self.panes = (Pane("A"), Pane("B"))
         for side, pane in enumerate(self.panes):
-            pane.activated.connect(lambda offset, s=side: self.on_pane_activated(s, offset))
             pane.files_dropped.connect(lambda paths, s=side: self.on_files_dropped(paths, s))
-            pane.scrolled.connect(lambda s=side: self.on_pane_scrolled(s))
-            pane.view.installEventFilter(self)
         self.side_panel = SidePanel()
         self.side_panel.set_watchlist(self.settings.watchlist)
-        self.side_panel.phrase_chosen.connect(lambda i: self.jump_to_phrase(i, None))
-        self.side_panel.slogan_chosen.connect(self.on_slogan_chosen)
-        self.side_panel.theme_chosen.connect(self.on_theme_chosen)
-        self.side_panel.slogan_toggled.connect(self.on_slogan_toggled)
         self.side_panel.watchlist_changed.connect(self.on_watchlist_changed)
         self.settings_panel = SettingsPanel(self.settings)
         self.settings_panel.changed.connect(self.on_settings_changed)
         self.find_bar = FindBar()
         self.find_bar.hide()
-        self.find_bar.search.connect(self.on_find)
-        self.find_bar.closed.connect(self.on_find_closed)
+        self.find = FindController(self.find_bar, self.panes, lambda: self.documents)
+        self.view = PassageView(self.panes, self.side_panel, self.statusBar().showMessage,
+                                lambda: self.link_act.isChecked(), self)
 
         self._build_central()
         self._build_actions()
@@ -171,7 +161,7 @@ class MainWindow(QMainWindow):
         self.pdf_act = self._action("Export as &PDF…", lambda: self.action_export("pdf"))
         self.html_act = self._action("Export as &HTML…", lambda: self.action_export("html"))
         quit_act = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit])
-        self.find_act = self._action("&Find…", self.action_find, [QKeySequence.StandardKey.Find])
+        self.find_act = self._action("&Find…", self.find.open, [QKeySequence.StandardKey.Find])
         self.next_act = self._action("&Next passage", self.action_next_passage,
                                      ["Alt+Down", "F8"], "Next shared passage (Alt+Down, F8)",
                                      sp.SP_ArrowDown)
@@ -285,9 +275,7 @@ class MainWindow(QMainWindow):
 
     def _forget_results(self) -> None:
         self.rendered = None
-        self.active_phrase = None
-        self.hidden_slogans = set()
-        self.side_panel.show_comparison(None)
+        self.view.show(None)
         self.update_state()
 
     def on_loaded(self, token: int, side: int, document: Document) -> None:
@@ -313,11 +301,7 @@ class MainWindow(QMainWindow):
         """Compare again (new settings): files still loading are loaded again with it."""
         if not any(isinstance(s, str) for s in self._sources) and None in self._sources:
             return
-        # See on_compared. Frozen objects are never collected, so whatever earlier results
-        # left in reference cycles is freed here, once per request, before freezing anew.
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
+        gc_policy.before_comparison()
         self._start_job("Comparing…")
 
     def _start_job(self, doing: str) -> None:
@@ -361,24 +345,12 @@ class MainWindow(QMainWindow):
         a, b = comparison.documents
         if a.path and b.path and self.store.recent()[:1] != [(a.path, b.path)]:
             self.store.add_recent(a.path, b.path)
-        phrases = comparison.shared_phrases
-        hidden = {slogan_mark(n, comparison.slogans[n].watchlist) for n in self.hidden_slogans
-                  if n < len(comparison.slogans)}
-        for side, (pane, index) in enumerate(zip(self.panes, (rendered.index_a, rendered.index_b),
-                                                 strict=True)):
-            pane.highlighter.hidden = set(hidden)
-            pane.set_highlights(index, *rendered.marks[side])
-            pane.set_active(None)
-        self.side_panel.show_comparison(comparison, self.hidden_slogans)
-        # A comparison of two long texts leaves hundreds of thousands of small objects that
-        # live until the next one; every full garbage collection walked them all, stalling
-        # the event loop 50-100 ms. Frozen, the collector skips them; reference counting
-        # still frees them when the next comparison replaces this one.
-        gc.freeze()
+        self.view.show(rendered)
+        gc_policy.after_comparison()
         stats = comparison.stats
         self.figures.setText(
             f"Shared text: {stats.shared_chars_a:.0%} of A, {stats.shared_chars_b:.0%} of B · "
-            f"{len(phrases)} passages · {len(comparison.slogans)} slogans · "
+            f"{len(comparison.shared_phrases)} passages · {len(comparison.slogans)} slogans · "
             f"{len(comparison.themes)} theme pairs · {stats.seconds:.2f} s")
         self.update_state()
 
@@ -403,161 +375,24 @@ class MainWindow(QMainWindow):
         return self.comparer.is_current(self.comparer.token) or any(
             p.highlighter.busy for p in self.panes)
 
-    # -- navigation ------------------------------------------------------------------------
-    def phrase_at(self, side: int, offset: int) -> int | None:
-        if self.rendered is None:
-            return None
-        return self.rendered.navigation.passage_at(side, offset)
+    # -- passages, find, zoom, theme -------------------------------------------------------
+    @property
+    def active_phrase(self) -> int | None:
+        return self.view.active_phrase
 
-    def jump_to_phrase(self, number: int, source: int | None) -> None:
-        """Make passage `number` active in both panes; scroll the other pane (or both, when the
-        jump came from a list or key) so it is in view, and flash both."""
-        if self.rendered is None:
-            return
-        phrase = self.rendered.comparison.shared_phrases[number]
-        self.active_phrase = number
-        self._syncing = True
-        try:
-            for side, (pane, span) in enumerate(zip(self.panes, (phrase.a, phrase.b),
-                                                    strict=True)):
-                pane.set_active(span, flash=True)
-                if side != source:
-                    pane.place_cursor(span[0])
-                    pane.center_on(span[0])
-        finally:
-            self._syncing = False
-        self.side_panel.phrases.selectRow(number)
-        self.statusBar().showMessage(
-            f"Passage {self.rendered.navigation.rank(number) + 1} of "
-            f"{len(self.rendered.navigation)}: "
-            f"{phrase.words} words, {'identical' if phrase.exact else 'edited'}", 4000)
-
-    def _step(self, direction: int) -> None:
-        if self.rendered is None:
-            return
-        number = self.rendered.navigation.step(self.active_phrase, direction)
-        if number is not None:
-            self.jump_to_phrase(number, None)
+    def jump_to_phrase(self, number: int, source: int | None = None) -> None:
+        self.view.jump_to_phrase(number, source)
 
     def action_next_passage(self) -> None:
-        self._step(1)
+        self.view.step(1)
 
     def action_previous_passage(self) -> None:
-        self._step(-1)
-
-    def on_pane_activated(self, side: int, offset: int) -> None:
-        self._find_side = side
-        number = self.phrase_at(side, offset)
-        if number is not None:
-            self.jump_to_phrase(number, side)
-
-    def on_slogan_chosen(self, number: int) -> None:
-        if self.rendered is None:
-            return
-        slogan = self.rendered.comparison.slogans[number]
-        self._syncing = True
-        try:
-            for pane, spans in zip(self.panes, (slogan.occurrences_a, slogan.occurrences_b),
-                                   strict=True):
-                if spans:
-                    pane.set_active(spans[0], flash=True)
-                    pane.center_on(spans[0][0])
-        finally:
-            self._syncing = False
-
-    def on_theme_chosen(self, number: int) -> None:
-        if self.rendered is None:
-            return
-        theme = self.rendered.comparison.themes[number]
-        self._syncing = True
-        try:
-            for pane, span in zip(self.panes, (theme.a, theme.b), strict=True):
-                pane.set_theme_span(span)
-                pane.center_on(span[0])
-        finally:
-            self._syncing = False
-        self.statusBar().showMessage(
-            f"Theme pair scored {theme.score:.2f}: {', '.join(theme.terms)}", 5000)
-
-    def on_slogan_toggled(self, number: int, shown: bool) -> None:
-        if self.rendered is None:
-            return
-        slogan = self.rendered.comparison.slogans[number]
-        key = slogan_mark(number, slogan.watchlist)
-        if shown:
-            self.hidden_slogans.discard(number)
-        else:
-            self.hidden_slogans.add(number)
-        for pane, index, spans in zip(self.panes, (self.rendered.index_a, self.rendered.index_b),
-                                      (slogan.occurrences_a, slogan.occurrences_b), strict=True):
-            if shown:
-                pane.highlighter.hidden.discard(key)
-            else:
-                pane.highlighter.hidden.add(key)
-            blocks = set()
-            for start, end in spans:
-                blocks.update(range(index.block_of(start), index.block_of(max(start, end - 1)) + 1))
-            pane.highlighter.refresh_blocks(blocks)
-
-    # -- synchronized scrolling ------------------------------------------------------------
-    def on_pane_scrolled(self, side: int) -> None:
-        if self._syncing or self.rendered is None or not self.link_act.isChecked():
-            return
-        source, target = self.panes[side], self.panes[1 - side]
-        middle = source.middle_offset()
-        scroll_map = self.rendered.scroll_map
-        mapped = scroll_map.a_to_b(middle) if side == 0 else scroll_map.b_to_a(middle)
-        self._syncing = True
-        try:
-            target.center_on(mapped)
-        finally:
-            self._syncing = False
+        self.view.step(-1)
 
     def action_link_toggled(self) -> None:
         self.store.set_value("view/linked", self.link_act.isChecked())
         if self.link_act.isChecked():
-            self.on_pane_scrolled(0)
-
-    # -- find, zoom, theme -----------------------------------------------------------------
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.FocusIn:
-            for side, pane in enumerate(self.panes):
-                if watched is pane.view:
-                    self._find_side = side
-        return super().eventFilter(watched, event)
-
-    def action_find(self) -> None:
-        self.find_bar.show()
-        self.find_bar.edit.setFocus()
-        self.find_bar.edit.selectAll()
-
-    def on_find(self, needle: str, case_sensitive: bool, step: int) -> None:
-        pane = self.panes[self._find_side]
-        document = self.documents[self._find_side]
-        if document is None:
-            self.find_bar.status.setText("no article")
-            return
-        hits = find_all(document.text, needle, case_sensitive)
-        pane.set_find_hits(hits[:MAX_MARKED])
-        if not hits:
-            self.find_bar.status.setText("no hits" if needle else "")
-            return
-        cursor = pane.utf16.to_python(pane.view.textCursor().position())
-        if step >= 0:
-            starts = [h[0] for h in hits]
-            k = bisect_right(starts, cursor if step > 0 else cursor - 1)
-            hit = hits[k % len(hits)]
-        else:
-            earlier = [h for h in hits if h[0] < cursor - 1]
-            hit = earlier[-1] if earlier else hits[-1]
-        pane.place_cursor(hit[0] + (1 if step > 0 else 0))
-        pane.center_on(hit[0])
-        self.find_bar.status.setText(f"{hits.index(hit) + 1} of {len(hits)} in "
-                                     f"{pane.side}")
-
-    def on_find_closed(self) -> None:
-        for pane in self.panes:
-            pane.set_find_hits([])
+            self.view.on_pane_scrolled(0)
 
     def apply_zoom(self, zoom: int) -> None:
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
@@ -650,11 +485,9 @@ class MainWindow(QMainWindow):
             self.show_error("Nothing to export", "Open two articles and wait for the comparison "
                             "before exporting.")
             return
-        suffix = ".pdf" if kind == "pdf" else ".html"
-        a, b = self.documents
-        default = f"{Path(a.name).stem}-vs-{Path(b.name).stem}{suffix}" if a and b else suffix
+        default = default_export_path(self.documents, kind)
         path, _ = QFileDialog.getSaveFileName(self, f"Export as {kind.upper()}", default,
-                                              f"{kind.upper()} (*{suffix})")
+                                              f"{kind.upper()} (*{SUFFIX[kind]})")
         if not path:
             return
         self.export_to(kind, path)
@@ -663,34 +496,14 @@ class MainWindow(QMainWindow):
         """Write the current comparison as a PDF or HTML report, with progress and Cancel."""
         if self.rendered is None:
             return False
-        if kind == "pdf":
-            from viewer.export.pdf_report import write_pdf as writer
-        else:
-            from viewer.export.html_report import write_html as writer
-        dialog = QProgressDialog(f"Exporting {Path(path).name}…", "Cancel", 0, 100, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-
-        def on_progress(fraction: float) -> None:
-            dialog.setValue(int(fraction * 100))
-            # The writer runs here on the GUI thread; letting events through keeps the
-            # window painting and the Cancel button live between steps.
-            QApplication.processEvents()
-
-        try:
-            writer(self.rendered.comparison, path, progress=on_progress,
-                   is_cancelled=dialog.wasCanceled)
-        except Cancelled:
+        problem = export_report(self, self.rendered.comparison, kind, path)
+        if problem == "cancelled":
             self.statusBar().showMessage("Export cancelled; nothing was written", 6000)
-            return False
-        except (TandemError, OSError) as exc:
-            self.show_error("Export failed", f"{path}: {exc}")
-            return False
-        finally:
-            dialog.reset()
-            dialog.deleteLater()
-        self.statusBar().showMessage(f"Exported {path}", 6000)
-        return True
+        elif problem:
+            self.show_error("Export failed", problem)
+        else:
+            self.statusBar().showMessage(f"Exported {path}", 6000)
+        return not problem
 
     def update_state(self) -> None:
         empty = self.documents[0] is None and self.documents[1] is None
