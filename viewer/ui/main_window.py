@@ -6,7 +6,6 @@ It asks the engine (on a worker thread) for a `Comparison` and renders it; it ne
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
@@ -15,7 +14,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QIcon,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -46,8 +44,10 @@ from viewer.ui.colors import scheme_for
 from viewer.ui.exporting import SUFFIX, default_export_path, export_report
 from viewer.ui.find_bar import FindBar
 from viewer.ui.find_controller import FindController
+from viewer.ui.icon import app_icon
 from viewer.ui.pane import Pane, dropped_paths
 from viewer.ui.passage_view import PassageView
+from viewer.ui.recent import recent_labels
 from viewer.ui.rendering import Rendered
 from viewer.ui.settings_panel import SettingsPanel
 from viewer.ui.settings_store import SettingsStore
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings_path: str | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Tandem")
+        self.setWindowIcon(app_icon())  # X11 takes the icon from the window, not the app
         self.setAcceptDrops(True)
         self.store = SettingsStore(settings_path)
         self.settings: Settings = self.store.load_settings()
@@ -163,10 +164,10 @@ class MainWindow(QMainWindow):
         quit_act = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit])
         self.find_act = self._action("&Find…", self.find.open, [QKeySequence.StandardKey.Find])
         self.next_act = self._action("&Next passage", self.action_next_passage,
-                                     ["Alt+Down", "F8"], "Next shared passage (Alt+Down, F8)",
+                                     ["F8", "Alt+Down"], "Next shared passage (Alt+Down, F8)",
                                      sp.SP_ArrowDown)
         self.prev_act = self._action("&Previous passage", self.action_previous_passage,
-                                     ["Alt+Up", "F7"], "Previous shared passage (Alt+Up, F7)",
+                                     ["F7", "Alt+Up"], "Previous shared passage (Alt+Up, F7)",
                                      sp.SP_ArrowUp)
         self.link_act = self._action("&Link scrolling", self.action_link_toggled,
                                      tip="Keep matched passages level while scrolling")
@@ -463,8 +464,8 @@ class MainWindow(QMainWindow):
         pairs = self.store.recent()
         if not pairs:
             self.recent_menu.addAction("(none yet)").setEnabled(False)
-        for a, b in pairs:
-            action = self.recent_menu.addAction(f"{Path(a).name}  ↔  {Path(b).name}")
+        for (a, b), label in zip(pairs, recent_labels(pairs), strict=True):
+            action = self.recent_menu.addAction(label)
             action.setToolTip(f"{a}\n{b}")
             action.triggered.connect(lambda _=False, a=a, b=b: self.open_paths([a, b]))
 
@@ -505,6 +506,26 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Exported {path}", 6000)
         return not problem
 
+    def confirm_unsaved_watchlist(self) -> bool:
+        """Ask before quitting with watch-list edits not saved; False to stay open."""
+        edited = self.side_panel.edited_watchlist()
+        if edited == self.settings.watchlist:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved watch-list",
+                          "The watch-list was edited but not saved. Save it before quitting?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("unsaved_watchlist_box")
+        self.last_message = box
+        answer = box.exec()
+        self.last_message = None
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            self.settings = replace(self.settings, watchlist=edited)
+            self.store.save_settings(self.settings)
+        return True
+
     def update_state(self) -> None:
         empty = self.documents[0] is None and self.documents[1] is None
         self.welcome.setVisible(empty)
@@ -513,9 +534,11 @@ class MainWindow(QMainWindow):
             act.setEnabled(has)
         names = [d.name for d in self.documents if d is not None]
         self.setWindowTitle(" ↔ ".join(names) + " — Tandem" if names else "Tandem")
-        self.setWindowIcon(QIcon())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.confirm_unsaved_watchlist():
+            event.ignore()
+            return
         self.settings_panel.apply_now()
         self.comparer.cancel()
         self.comparer.wait(10000)

@@ -204,9 +204,23 @@ class Pane(QWidget):
         return block.firstLineNumber() + within
 
     def center_on(self, offset: int) -> None:
-        """Scroll so the line holding `offset` sits in the middle of the viewport."""
+        """Scroll so the line holding `offset` sits in the middle of the viewport.
+
+        The plain-text layout lays blocks out lazily and counts a block not yet laid out as
+        one line, while the scroll bar counts lines: blocks between the top of the view and
+        the target that were never shown would push the target off screen (the jump would
+        land screens short). So the target block and those above it within half a viewport
+        are laid out first; the rest do not matter to where the target lands."""
         spacing = max(1, self.view.fontMetrics().lineSpacing())
         visible = self.view.viewport().height() / spacing
+        position = min(self.utf16.to_utf16(offset), self.utf16.utf16_length)
+        layout = self.view.document().documentLayout()
+        block = self.view.document().findBlock(position)
+        lines = 0
+        while block.isValid() and lines <= visible:
+            layout.blockBoundingRect(block)  # lays the block out and updates its line count
+            lines += max(1, block.lineCount())
+            block = block.previous()
         bar = self.view.verticalScrollBar()
         bar.setValue(max(0, self.line_of(offset) - int(visible / 2)))
 
