@@ -12,18 +12,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.articles import SLOGAN, write_pair
 from tests.ui.conftest import wait_rendered
+from tests.ui.test_window import format_at, opened
 from viewer.ui.recent import recent_labels
 from viewer.ui.side_panel import differences_tip
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def opened(make_window, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
-    a, b = write_pair(tmp_path)
-    window = make_window()
-    window.open_paths([str(a), str(b)])
-    wait_rendered(qtbot, window)
-    return window
 
 
 def test_the_window_has_its_icon(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -87,8 +80,6 @@ def test_word_differences_show_inside_passages(make_window, qtbot, tmp_path) -> 
     phrase = next(p for p in comparison.shared_phrases if p.differences
                   and "timetable" in comparison.document_a.text[p.a[0]:p.a[1]])
     changed = next(d for d in phrase.differences if d.a[1] > d.a[0])
-    from tests.ui.test_window import format_at
-
     qtbot.waitUntil(lambda: not window.busy)
     fmt = format_at(window.panes[0], changed.a[0])
     assert fmt is not None and fmt.fontStrikeOut()

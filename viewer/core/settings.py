@@ -116,42 +116,66 @@ class Declared:
 
 _DEFAULTS = Settings()
 
-DECLARED: tuple[Declared, ...] = (
-    Declared("min_words", int, "Minimum words",
-             "shortest shared passage reported, in words (a CJK character counts as a "
-             "word/1.6)", "--min-words", "matching", 1, 200),
-    Declared("gap_words", int, "Gap tolerance",
-             "unmatched words tolerated between two matched runs of one passage: a lightly "
-             "edited sentence stays one passage", "--gap", "matching", 0, 100),
-    Declared("stemming", bool, "Match word stems (nations = nation)",
-             "match words by their Snowball stem", "--stem", "matching"),
-    Declared("case_sensitive", bool, "Case sensitive",
-             "tell Digital from digital", "--case-sensitive", "matching"),
-    Declared("ignore_stop_words", bool, "Ignore common words",
-             "skip short passages made of ordinary words, and keep function words out of "
-             "slogans and themes", "--keep-stop-words", "matching",
-             flag_help="report short passages of common words too, and count function words "
-                       "in slogans and themes"),
-    Declared("rarity_margin", float, "Rarity margin (bits)",
-             "how improbable a short passage must be beyond what chance gives two texts "
-             "this long", "--rarity-margin", "matching", 0.0, 1000.0),
-    Declared("slogan_min_words", int, "Slogan: fewest words",
-             "shortest slogan, in words", "--slogan-min-words", "slogans", 1, 50),
-    Declared("slogan_max_words", int, "Slogan: most words",
-             "longest slogan, in words", "--slogan-max-words", "slogans", 1, 50),
-    Declared("slogan_min_count", int, "Slogan: least occurrences",
-             "occurrences in both texts together", "--slogan-min-count", "slogans", 1, 10_000),
-    Declared("max_slogans", int, "Most slogans",
-             "how many slogans at most are listed", "--max-slogans", "slogans", 0, 10_000),
-    Declared("theme_min_score", float, "Theme: lowest score",
-             "smallest theme score listed, 0..1", "--theme-min-score", "themes", 0.0, 1.0),
-    Declared("max_themes", int, "Most theme pairs",
-             "how many theme pairs at most are listed", "--max-themes", "themes", 0, 10_000),
-    Declared("watchlist", tuple, "Watch-list",
-             "the user's own phrases, always searched and highlighted", None, "slogans"),
-)
+#: The settings as people see them: "label | help" (help: the panel's tooltip, the CLI's).
+_TEXTS = {
+    "min_words": "Minimum words | shortest shared passage reported, in words (a CJK "
+                 "character counts as a word/1.6)",
+    "gap_words": "Gap tolerance | unmatched words tolerated between two matched runs of one "
+                 "passage: a lightly edited sentence stays one passage",
+    "stemming": "Match word stems (nations = nation) | match words by their Snowball stem",
+    "case_sensitive": "Case sensitive | tell Digital from digital",
+    "ignore_stop_words": "Ignore common words | skip short passages made of ordinary words, "
+                         "and keep function words out of slogans and themes",
+    "rarity_margin": "Rarity margin (bits) | how improbable a short passage must be beyond "
+                     "what chance gives two texts this long",
+    "slogan_min_words": "Slogan: fewest words | shortest slogan, in words",
+    "slogan_max_words": "Slogan: most words | longest slogan, in words",
+    "slogan_min_count": "Slogan: least occurrences | occurrences in both texts together",
+    "max_slogans": "Most slogans | how many slogans at most are listed",
+    "theme_min_score": "Theme: lowest score | smallest theme score listed, 0..1",
+    "max_themes": "Most theme pairs | how many theme pairs at most are listed",
+    "watchlist": "Watch-list | the user's own phrases, always searched and highlighted",
+}
 
-assert [d.name for d in DECLARED] == [f.name for f in fields(Settings)]
+#: Type, group, range and command-line flag of each setting ("-": none). A bool's flag
+#: sets the value opposite to its default.
+_KINDS = {"int": int, "float": float, "bool": bool, "phrases": tuple}
+_TABLE = """
+name               kind     group     minimum  maximum  flag
+min_words          int      matching  1        200      --min-words
+gap_words          int      matching  0        100      --gap
+stemming           bool     matching  -        -        --stem
+case_sensitive     bool     matching  -        -        --case-sensitive
+ignore_stop_words  bool     matching  -        -        --keep-stop-words
+rarity_margin      float    matching  0        1000     --rarity-margin
+slogan_min_words   int      slogans   1        50       --slogan-min-words
+slogan_max_words   int      slogans   1        50       --slogan-max-words
+slogan_min_count   int      slogans   1        10000    --slogan-min-count
+max_slogans        int      slogans   0        10000    --max-slogans
+watchlist          phrases  slogans   -        -        -
+theme_min_score    float    themes    0        1        --theme-min-score
+max_themes         int      themes    0        10000    --max-themes
+"""
+_FLAG_HELP = {"ignore_stop_words": "report short passages of common words too, and count "
+                                   "function words in slogans and themes"}
+
+
+def _declared(table: str) -> tuple[Declared, ...]:
+    out = []
+    for line in table.strip().splitlines()[1:]:
+        name, kind, group, low, high, flag = line.split()
+        label, help_text = _TEXTS[name].split(" | ")
+        out.append(Declared(name, _KINDS[kind], label, help_text,
+                            None if flag == "-" else flag, group,
+                            None if low == "-" else float(low),
+                            None if high == "-" else float(high),
+                            _FLAG_HELP.get(name, "")))
+    return tuple(out)
+
+
+DECLARED: tuple[Declared, ...] = _declared(_TABLE)
+
+assert {d.name for d in DECLARED} == {f.name for f in fields(Settings)}
 BY_NAME = {d.name: d for d in DECLARED}
 
 

@@ -9,7 +9,8 @@ differences inside a passage are red (A's words deleted or replaced) and green (
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from viewer.present.marks import MarkKind
 
@@ -47,44 +48,46 @@ class Palette:
                     kind, self.text)
 
 
-LIGHT = Palette(
-    # Light enough that black text on them stays readable in print and on screen.
-    shared=("#ffe58f", "#b5d8ff", "#c3f0c8", "#ffc9e3", "#dcd0ff", "#ffd5b0"),
-    slogan="#d9480f",
-    watch="#0b7285",
-    theme="#7e57c2",
-    deleted="#c92a2a",
-    inserted="#2b8a3e",
-    text="#1a1a1a",
-    background="#ffffff",
-    muted="#6b6b6b",
-    rule="#c8c8c8",
-    active="#ffab40",
-    flash="#ff7043",
-    find="#9ccc65",
-    strip_passage="#7fa7d6",
-)
+#: Every colour of both screen themes, side by side: dark keeps each passage's hue in a
+#: deep tone under light text; light passage colours stay light enough for black text.
+_TABLE = """
+field           light     dark
+shared          #ffe58f   #6b5300
+shared          #b5d8ff   #1f4a78
+shared          #c3f0c8   #225c2e
+shared          #ffc9e3   #6e2448
+shared          #dcd0ff   #46377a
+shared          #ffd5b0   #744214
+slogan          #d9480f   #ff922b
+watch           #0b7285   #3bc9db
+theme           #7e57c2   #b39ddb
+deleted         #c92a2a   #ff6b6b
+inserted        #2b8a3e   #69db7c
+text            #1a1a1a   #e8e8e8
+background      #ffffff   #1e1e1e
+muted           #6b6b6b   #a0a0a0
+rule            #c8c8c8   #4a4a4a
+active          #ffab40   #b36b00
+flash           #ff7043   #d84315
+find            #9ccc65   #33691e
+strip_passage   #7fa7d6   #5b8fd0
+"""
 
-DARK = Palette(
-    # Deep tones under light text: the same hue order as LIGHT so a passage keeps its hue.
-    shared=("#6b5300", "#1f4a78", "#225c2e", "#6e2448", "#46377a", "#744214"),
-    slogan="#ff922b",
-    watch="#3bc9db",
-    theme="#b39ddb",
-    deleted="#ff6b6b",
-    inserted="#69db7c",
-    text="#e8e8e8",
-    background="#1e1e1e",
-    muted="#a0a0a0",
-    rule="#4a4a4a",
-    active="#b36b00",
-    flash="#d84315",
-    find="#33691e",
-    strip_passage="#5b8fd0",
-)
+
+def _palettes(table: str) -> tuple[Palette, Palette]:
+    rows = [line.split() for line in table.strip().splitlines()[1:]]
+    made = []
+    for column in (1, 2):
+        values: dict[str, Any] = {"shared": tuple(r[column] for r in rows if r[0] == "shared")}
+        values.update((r[0], r[column]) for r in rows if r[0] != "shared")
+        made.append(Palette(**values))
+    return made[0], made[1]
+
+
+LIGHT, DARK = _palettes(_TABLE)
 
 #: Paper: the light colours, with black text (grey text prints faint).
-PRINT = Palette(**{**LIGHT.__dict__, "text": "#000000", "muted": "#555555"})
+PRINT = replace(LIGHT, text="#000000", muted="#555555")
 
 
 def hex_to_rgb(colour: str) -> tuple[int, int, int]:
