@@ -1,14 +1,15 @@
-"""QSyntaxHighlighter that paints the marks of a precomputed `RangeIndex`.
+"""Paints the marks of a precomputed `RangeIndex` into a document's block layouts.
 
 Where marks overlap, `viewer.present.marks.style_of` decides what shows (as in the reports);
 this module only turns that `Style` into a QTextCharFormat.
 
-When a comparison arrives, `apply` writes each block's formats straight into the block's
-layout, in time-boxed slices, instead of calling `rehighlightBlock`: that call also marks
-the block dirty, and the plain-text layout then lays the block out again, which on a 1 MB
-text costs 0.3 ms a block (about 3 s for both panes). Colours and underlines never change
-a line's metrics, so the relayout buys nothing. `highlightBlock` computes the same formats
-for the blocks Qt highlights on its own (when the text is set).
+Each block's formats are written straight into the block's layout, in time-boxed slices,
+rather than through QSyntaxHighlighter: `rehighlightBlock` also marks the block dirty, and
+the plain-text layout then lays the block out again, which on a 1 MB text costs 0.3 ms a
+block (about 3 s for both panes); and a QSyntaxHighlighter calls Python for every block of
+every text set or inserted, each call waiting for the interpreter lock while a worker
+thread computes. Colours and underlines never change a line's metrics, and layout formats
+survive relayouts (zoom, resize), so nothing else needs to touch them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import time
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument, QTextLayout
+from PySide6.QtGui import QTextCharFormat, QTextDocument, QTextLayout
 
 from viewer.present.marks import Mark, MarkKind, Style, style_of
 from viewer.ui.colors import LIGHT, Scheme
@@ -27,11 +28,12 @@ from viewer.ui.range_index import RangeIndex
 SLICE_SECONDS = 0.006
 
 
-class PassageHighlighter(QSyntaxHighlighter):
+class PassageHighlighter(QObject):
     """Reads formats for each block from the index; `hidden` keys are skipped."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self._document = document
         self.index: RangeIndex | None = None
         self.hidden: set[Mark] = set()
         self.scheme: Scheme = LIGHT
@@ -75,7 +77,7 @@ class PassageHighlighter(QSyntaxHighlighter):
 
     def run_slice(self) -> bool:
         """Format the next few pending blocks; whether any are left."""
-        document = self.document()
+        document = self._document
         deadline = time.perf_counter() + SLICE_SECONDS
         pending = self._pending
         first, last = self.visible_blocks()
@@ -94,11 +96,7 @@ class PassageHighlighter(QSyntaxHighlighter):
 
     def _repaint(self) -> None:
         # The layouts changed behind the view's back: ask the views to paint again.
-        self.document().documentLayout().update.emit()
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        for r in self._format_ranges(self.currentBlock().blockNumber()):
-            self.setFormat(r.start, r.length, r.format)
+        self._document.documentLayout().update.emit()
 
     def _format_ranges(self, block_number: int) -> list[QTextLayout.FormatRange]:
         """The formats of one block: where ranges overlap, their keys' formats merge."""

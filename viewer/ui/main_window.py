@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
     @property
     def busy(self) -> bool:
         return self.comparer.is_current(self.comparer.token) or any(
-            p.highlighter.busy for p in self.panes)
+            p.highlighter.busy or p.loading for p in self.panes)
 
     # -- passages, find, zoom, theme -------------------------------------------------------
     @property

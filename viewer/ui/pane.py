@@ -28,6 +28,23 @@ from viewer.ui.overview import OverviewStrip
 from viewer.ui.range_index import RangeIndex
 
 FLASH_MS = 450
+#: A long text goes into the view in pieces of about this many characters, one per turn of
+#: the event loop: setting a megabyte at once blocked the window for 150-200 ms.
+CHUNK_CHARS = 60000
+
+
+def text_pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """`text` cut after line breaks into pieces of about `size` characters (a piece ends
+    with "\n", so no surrogate pair or line ending is ever split)."""
+    pieces, at = [], 0
+    while len(text) - at > size:
+        cut = text.find("\n", at + size)
+        if cut < 0:
+            break
+        pieces.append(text[at:cut + 1])
+        at = cut + 1
+    pieces.append(text[at:])
+    return pieces
 
 
 def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[str]:
@@ -144,6 +161,11 @@ class Pane(QWidget):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._on_flash_end)
+        self.view.document().setUndoRedoEnabled(False)  # read-only: nothing to undo
+        self._pieces: list[str] = []
+        self._deferred: tuple[RangeIndex | None, np.ndarray, np.ndarray] | None = None
+        self._piece_timer = QTimer(self, singleShot=True, interval=0)
+        self._piece_timer.timeout.connect(self._add_piece)
 
     # -- content ---------------------------------------------------------------------------
     def set_title(self, document: Document | None) -> None:
@@ -163,13 +185,35 @@ class Pane(QWidget):
         self._theme_span = None
         text = document.text if document else ""
         self.utf16 = Utf16Map(text)
-        self.view.setPlainText(display_text(text))
+        self._pieces = text_pieces(display_text(text))
+        self._deferred = None
+        self.view.setPlainText(self._pieces.pop(0))
+        if self._pieces:
+            self._piece_timer.start()
         self.overview.set_marks(len(text), np.zeros((0, 2)), np.zeros((0, 2)))
         self._update_extra()
         self._on_scroll()
 
+    @property
+    def loading(self) -> bool:
+        """Whether part of the text is still to be put into the view."""
+        return bool(self._pieces)
+
+    def _add_piece(self) -> None:
+        cursor = QTextCursor(self.view.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(self._pieces.pop(0))
+        if self._pieces:
+            self._piece_timer.start()
+        elif self._deferred is not None:
+            deferred, self._deferred = self._deferred, None
+            self.set_highlights(*deferred)
+
     def set_highlights(self, index: RangeIndex | None,
                        phrase_spans: np.ndarray, slogan_spans: np.ndarray) -> None:
+        if self._pieces:  # the index is by blocks: wait until every block is there
+            self._deferred = (index, phrase_spans, slogan_spans)
+            return
         if index is not None:
             self.utf16 = index.utf16
         self.highlighter.apply(index)
@@ -189,14 +233,18 @@ class Pane(QWidget):
                 self.view.cursorForPosition(bottom).blockNumber())
 
     # -- positions -------------------------------------------------------------------------
+    def _position(self, offset: int) -> int:
+        """Qt position of Python offset `offset`, inside the text the view holds so far."""
+        return min(self.utf16.to_utf16(offset), self.view.document().characterCount() - 1)
+
     def cursor_at(self, offset: int) -> QTextCursor:
         cursor = QTextCursor(self.view.document())
-        cursor.setPosition(min(self.utf16.to_utf16(offset), self.utf16.utf16_length))
+        cursor.setPosition(self._position(offset))
         return cursor
 
     def line_of(self, offset: int) -> int:
         """Visual line number (wrapped lines count) of a Python offset."""
-        position = min(self.utf16.to_utf16(offset), self.utf16.utf16_length)
+        position = self._position(offset)
         block = self.view.document().findBlock(position)
         layout = block.layout()
         line = layout.lineForTextPosition(position - block.position()) if layout else None
@@ -213,7 +261,7 @@ class Pane(QWidget):
         are laid out first; the rest do not matter to where the target lands."""
         spacing = max(1, self.view.fontMetrics().lineSpacing())
         visible = self.view.viewport().height() / spacing
-        position = min(self.utf16.to_utf16(offset), self.utf16.utf16_length)
+        position = self._position(offset)
         layout = self.view.document().documentLayout()
         block = self.view.document().findBlock(position)
         lines = 0
@@ -265,8 +313,7 @@ class Pane(QWidget):
     def _selection(self, span: tuple[int, int], fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         cursor = self.cursor_at(span[0])
-        cursor.setPosition(min(self.utf16.to_utf16(span[1]), self.utf16.utf16_length),
-                           QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._position(span[1]), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         selection.format = fmt
         return selection
