@@ -6,10 +6,10 @@ It asks the engine (on a worker thread) for a `Comparison` and renders it; it ne
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -45,6 +45,7 @@ from viewer.ui.exporting import SUFFIX, default_export_path, export_report
 from viewer.ui.find_bar import FindBar
 from viewer.ui.find_controller import FindController
 from viewer.ui.icon import app_icon
+from viewer.ui.menus import fill, make_action
 from viewer.ui.pane import Pane, dropped_paths
 from viewer.ui.passage_view import PassageView
 from viewer.ui.recent import recent_labels
@@ -133,86 +134,52 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
-    def _action(self, text: str, slot, shortcuts=(), tip: str = "",  # type: ignore[no-untyped-def]
-                icon: QStyle.StandardPixmap | None = None) -> QAction:
-        action = QAction(text, self)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work even with the menu bar hidden
-        return action
-
     def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
-        self.open_act = self._action("&Open…", self.action_open, [QKeySequence.StandardKey.Open],
-                                     "Open one or two articles", sp.SP_DialogOpenButton)
-        self.open_a_act = self._action("Open as &A…", lambda: self.action_open_side(0))
-        self.open_b_act = self._action("Open as &B…", lambda: self.action_open_side(1))
-        self.paste_a_act = self._action("Paste as A", lambda: self.action_paste(0),
-                                        tip="Use the clipboard's text as article A")
-        self.paste_b_act = self._action("Paste as B", lambda: self.action_paste(1),
-                                        tip="Use the clipboard's text as article B")
-        self.sample_act = self._action("Try the &sample", self.action_try_sample,
-                                       tip="Load two sample articles", icon=sp.SP_FileIcon)
-        self.pdf_act = self._action("Export as &PDF…", lambda: self.action_export("pdf"))
-        self.html_act = self._action("Export as &HTML…", lambda: self.action_export("html"))
-        quit_act = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit])
-        self.find_act = self._action("&Find…", self.find.open, [QKeySequence.StandardKey.Find])
-        self.next_act = self._action("&Next passage", self.action_next_passage,
-                                     ["F8", "Alt+Down"], "Next shared passage (Alt+Down, F8)",
-                                     sp.SP_ArrowDown)
-        self.prev_act = self._action("&Previous passage", self.action_previous_passage,
-                                     ["F7", "Alt+Up"], "Previous shared passage (Alt+Up, F7)",
-                                     sp.SP_ArrowUp)
-        self.link_act = self._action("&Link scrolling", self.action_link_toggled,
-                                     tip="Keep matched passages level while scrolling")
+        sp, key = QStyle.StandardPixmap, QKeySequence.StandardKey
+        act = partial(make_action, self)
+        self.open_act = act("&Open…", self.action_open, [key.Open], "Open one or two articles",
+                            sp.SP_DialogOpenButton)
+        self.open_a_act = act("Open as &A…", lambda: self.action_open_side(0))
+        self.open_b_act = act("Open as &B…", lambda: self.action_open_side(1))
+        self.paste_a_act = act("Paste as A", lambda: self.action_paste(0),
+                               tip="Use the clipboard's text as article A")
+        self.paste_b_act = act("Paste as B", lambda: self.action_paste(1),
+                               tip="Use the clipboard's text as article B")
+        self.sample_act = act("Try the &sample", self.action_try_sample,
+                              tip="Load two sample articles", icon=sp.SP_FileIcon)
+        self.pdf_act = act("Export as &PDF…", lambda: self.action_export("pdf"))
+        self.html_act = act("Export as &HTML…", lambda: self.action_export("html"))
+        quit_act = act("&Quit", self.close, [key.Quit])
+        self.find_act = act("&Find…", self.find.open, [key.Find])
+        self.next_act = act("&Next passage", self.action_next_passage, ["F8", "Alt+Down"],
+                            "Next shared passage (F8, Alt+Down)", sp.SP_ArrowDown)
+        self.prev_act = act("&Previous passage", self.action_previous_passage, ["F7", "Alt+Up"],
+                            "Previous shared passage (F7, Alt+Up)", sp.SP_ArrowUp)
+        self.link_act = act("&Link scrolling", self.action_link_toggled,
+                            tip="Keep matched passages level while scrolling")
         self.link_act.setCheckable(True)
         self.link_act.setChecked(bool(self.store.value("view/linked", True)))
-        zoom_in = self._action("Zoom &in", lambda: self.apply_zoom(self.zoom + 1),
-                               [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
-        zoom_out = self._action("Zoom &out", lambda: self.apply_zoom(self.zoom - 1),
-                                [QKeySequence.StandardKey.ZoomOut])
-        zoom_reset = self._action("&Reset zoom", lambda: self.apply_zoom(0), ["Ctrl+0"])
+        zoom_in = act("Zoom &in", lambda: self.apply_zoom(self.zoom + 1), [key.ZoomIn, "Ctrl+="])
+        zoom_out = act("Zoom &out", lambda: self.apply_zoom(self.zoom - 1), [key.ZoomOut])
+        zoom_reset = act("&Reset zoom", lambda: self.apply_zoom(0), ["Ctrl+0"])
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for act in (self.open_act, self.open_a_act, self.open_b_act):
-            file_menu.addAction(act)
+        fill(file_menu, [self.open_act, self.open_a_act, self.open_b_act])
         self.recent_menu = file_menu.addMenu("&Recent comparisons")
         self.recent_menu.aboutToShow.connect(self.on_recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.paste_a_act)
-        file_menu.addAction(self.paste_b_act)
-        file_menu.addAction(self.sample_act)
-        file_menu.addSeparator()
-        file_menu.addAction(self.pdf_act)
-        file_menu.addAction(self.html_act)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_act)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.find_act)
+        fill(file_menu, [None, self.paste_a_act, self.paste_b_act, self.sample_act, None,
+                         self.pdf_act, self.html_act, None, quit_act])
+        fill(bar.addMenu("&Edit"), [self.find_act])
         self.view_menu = bar.addMenu("&View")
-        for act in (self.next_act, self.prev_act, self.link_act):
-            self.view_menu.addAction(act)
-        self.view_menu.addSeparator()
-        for act in (zoom_in, zoom_out, zoom_reset):
-            self.view_menu.addAction(act)
-
+        fill(self.view_menu, [self.next_act, self.prev_act, self.link_act, None, zoom_in,
+                              zoom_out, zoom_reset])
         tools = self.addToolBar("Main")
         tools.setObjectName("main_toolbar")
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (self.open_act, self.sample_act, None, self.prev_act, self.next_act,
-                    self.link_act, None, self.find_act):
-            if act is None:
-                tools.addSeparator()
-            else:
-                tools.addAction(act)
+        fill(tools, [self.open_act, self.sample_act, None, self.prev_act, self.next_act,
+                     self.link_act, None, self.find_act])
 
     def _build_status(self) -> None:
         status = self.statusBar()
