@@ -238,7 +238,7 @@ class Layout:
                 bar_top = self.y
             for cell, lines in zip(cells, wrapped, strict=True):
                 if k < len(lines):
-                    self._line(cell, lines[k], size, leading)
+                    self.line(self.page, self.y, cell, lines[k], size, leading)
             self.y -= leading
         self._bar(cells, bar, bar_top)
 
@@ -248,7 +248,9 @@ class Layout:
         for cell in cells:
             self.page.rect(cell.x - 5, self.y, 2.2, top - self.y, colour)
 
-    def _line(self, cell: Cell, span: tuple[int, int], size: float, leading: float) -> None:
+    def line(self, page: Page, top: float, cell: Cell, span: tuple[int, int], size: float,
+             leading: float) -> None:
+        """Draw cell.text[span] as one line on `page`, its line box starting at `top`."""
         text = cell.text.text
         start, end = span
         while end > start and text[end - 1].isspace():
@@ -256,8 +258,8 @@ class Layout:
         if end <= start:
             return
         colours = self.colours
-        baseline = self.y - size
-        page, measure = self.page, self.measure
+        baseline = top - size
+        measure = self.measure
         pieces: list[tuple[int, int, RunStyle | None]] = []
         at = start
         for r0, r1, style in cell.text.runs:
@@ -284,7 +286,7 @@ class Layout:
             w = measure.width(text[p0:p1], size)
             if style is not None:
                 if style.passage is not None:
-                    page.rect(x, self.y - leading, w, leading,
+                    page.rect(x, top - leading, w, leading,
                               colours.shared_colour(style.passage))
                 if style.slogan or style.watch:
                     colour = colours.watch_underline if style.watch else colours.slogan_underline
