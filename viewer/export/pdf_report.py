@@ -296,6 +296,12 @@ def _title_page(layout: Layout, facts) -> None:  # type: ignore[no-untyped-def]
         at = text.index(word, runs[-1][1])
         runs.append((at, at + len(word), style))
     layout.row([Cell(layout.left, layout.content_width, RichText(text, tuple(runs)))], 9)
+    layout.space(3)
+    layout.text("Each text flows in its own column. In the margin beside a shared passage, "
+                "\u201c3 \u2192 p.7\u201d is its number (as in the table of shared phrases) and "
+                "the page where its counterpart in the other text starts. Passages stand level "
+                "where both texts have them in the same order and little paper is lost.", 9,
+                colours.muted)
 
 
 def _table_head(layout: Layout, cells: list[Cell]) -> None:
