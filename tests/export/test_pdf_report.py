@@ -321,3 +321,12 @@ def test_margin_markers_name_the_counterparts_page(pair: str, request: pytest.Fi
         markers_b = {(text, y) for x, y, text in pages[page_b - 1]["small"] if x > half}
         assert (f"{i + 1} → p.{page_b}", y_a) in markers_a
         assert (f"{i + 1} → p.{page_a}", y_b) in markers_b
+        # The table of shared phrases gives both pages in the passage's row.
+        rows = [(page, y) for page in pages for x, y, text in page["small"]
+                if text == str(i + 1) and x < 70]
+        assert len(rows) == 1
+        page, y = rows[0]
+        cells = [text for _, row_y, text in page["small"] if abs(row_y - y) < 1]
+        assert f"A p.{page_a}" in cells
+        assert any(f"B p.{page_b}" == text for _, row_y, text in page["small"]
+                   if 0 < y - row_y < 12)

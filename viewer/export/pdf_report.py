@@ -181,21 +181,24 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
     above_heads = layout.y
     column_heads()
     layout.on_new_page = column_heads
-    _side_by_side(layout, comparison, (left_a, left_b), column, above_heads - layout.y, check,
-                  report)
+    passage_pages = _side_by_side(layout, comparison, (left_a, left_b), column,
+                                  above_heads - layout.y, check, report)
     layout.on_new_page = None
 
-    _tables(layout, comparison, check)
+    _tables(layout, comparison, passage_pages, check)
     report(0.8)
     return layout
 
 
 def _side_by_side(layout: Layout, comparison: Comparison, lefts: tuple[float, float],
                   column: float, heads: float, check: Callable[[], None],
-                  report: Progress) -> None:
+                  report: Progress) -> list[tuple[int, int] | None]:
     """Both texts from the current position down their columns, page after page; a shared
     passage stands level with its counterpart where `flow_columns` could afford it, and
-    every passage carries a margin marker naming its counterpart's page."""
+    every passage carries a margin marker naming its counterpart's page.
+
+    Returns the page numbers where each shared passage starts in A and in B, and leaves
+    the layout below the longer column on the last page."""
     leading = TEXT_SIZE * 1.3
     tops = (layout.y, layout.top - heads)
     pages = Pages(first=int((tops[0] - layout.bottom) // leading),
@@ -221,31 +224,43 @@ def _side_by_side(layout: Layout, comparison: Comparison, lefts: tuple[float, fl
             top = tops[line.page > 0] - line.slot * leading
             layout.line(section[line.page], top, cell, (0, len(cell.text.text)), TEXT_SIZE,
                         leading)
-    _passage_markers(layout, comparison, lefts, column, lines, section, first_number, tops,
-                     leading)
+    found = _passage_lines(comparison, lines)
+    _passage_markers(layout, lefts, column, found, section, first_number, tops, leading)
+    last = [line.slot for side in lines for line in side if line.page == count - 1]
+    layout.y = tops[count > 1] - (1 + max(last, default=-1)) * leading
+    return [None if pair is None else (first_number + pair[0].page, first_number + pair[1].page)
+            for pair in found]
 
 
-def _passage_markers(layout: Layout, comparison: Comparison, lefts: tuple[float, float],
-                     column: float, lines: Sequence[list[PlacedLine]], section: list[Page],
-                     first_number: int, tops: tuple[float, float], leading: float) -> None:
-    """In the outer margin beside the line where each shared passage starts, its number and
-    the page of its counterpart ("3 → p.7"), on a chip of the passage's colour. Markers
-    that would share a line move down to the next free one."""
-    colours = layout.colours
+def _passage_lines(comparison: Comparison, lines: Sequence[list[PlacedLine]]
+                   ) -> list[tuple[PlacedLine, PlacedLine] | None]:
+    """For each shared passage, the placed lines where it starts in A and in B."""
     starts = [[line.start for line in side] for side in lines]
 
     def where(side: int, offset: int) -> PlacedLine | None:
         k = bisect_right(starts[side], offset) - 1
         return lines[side][k] if k >= 0 else None
 
+    found: list[tuple[PlacedLine, PlacedLine] | None] = []
+    for phrase in comparison.shared_phrases:
+        in_a, in_b = where(0, phrase.a[0]), where(1, phrase.b[0])
+        found.append(None if in_a is None or in_b is None else (in_a, in_b))
+    return found
+
+
+def _passage_markers(layout: Layout, lefts: tuple[float, float], column: float,
+                     found: list[tuple[PlacedLine, PlacedLine] | None], section: list[Page],
+                     first_number: int, tops: tuple[float, float], leading: float) -> None:
+    """In the outer margin beside the line where each shared passage starts, its number and
+    the page of its counterpart ("3 → p.7"), on a chip of the passage's colour. Markers
+    that would share a line move down to the next free one."""
+    colours = layout.colours
     taken: set[tuple[int, int, int]] = set()
-    for i, phrase in enumerate(comparison.shared_phrases):
-        found = where(0, phrase.a[0]), where(1, phrase.b[0])
-        if found[0] is None or found[1] is None:
+    for i, pair in enumerate(found):
+        if pair is None:
             continue
         for side in (0, 1):
-            here, there = found[side], found[1 - side]
-            assert here is not None and there is not None
+            here, there = pair[side], pair[1 - side]
             label = f"{i + 1} → p.{first_number + there.page}"
             slot = here.slot
             while (side, here.page, slot) in taken:
@@ -340,24 +355,31 @@ def _table(layout: Layout, title: str, columns: Sequence[tuple[float, float, str
     layout.on_new_page = None
 
 
-def _tables(layout: Layout, comparison: Comparison, check: Callable[[], None]) -> None:
+def _tables(layout: Layout, comparison: Comparison,
+            passage_pages: Sequence[tuple[int, int] | None], check: Callable[[], None]) -> None:
     left, width = layout.left, layout.content_width
     text_a, text_b = comparison.document_a.text, comparison.document_b.text
 
-    # Shared phrases: number (in the passage's colour), words, A with deletions, B with insertions.
-    number_w, words_w = 26.0, 34.0
-    rest = (width - number_w - words_w - 12) / 2
-    x_a = left + number_w + words_w
+    # Shared phrases: number (in the passage's colour), words, the pages where the passage
+    # stands in A and in B, A with deletions, B with insertions.
+    number_w, words_w, pages_w = 26.0, 30.0, 34.0
+    rest = (width - number_w - words_w - pages_w - 12) / 2
+    x_a = left + number_w + words_w + pages_w
 
     def phrase_row(i: int, phrase: SharedPhrase) -> list[RichText]:
         label = str(i + 1)
+        pages = passage_pages[i]
         return [RichText(label, ((0, len(label), RunStyle(passage=i)),)),
                 RichText(f"{phrase.words}" + ("" if phrase.exact else " ~")),
+                RichText("" if pages is None else f"A p.{pages[0]}\nB p.{pages[1]}"),
                 *phrase_cells(comparison, i)]
 
-    layout.new_page()
+    # On the texts' last page if a third of it is free, else on a page of their own.
+    layout.space(24)
+    layout.ensure(layout.page_height / 3)
     _table(layout, "Shared phrases",
            [(left, number_w, "#"), (left + number_w, words_w, "words"),
+            (left + number_w + words_w, pages_w, "pages"),
             (x_a, rest, "in A (deleted words struck)"),
             (x_a + rest + 12, rest, "in B (inserted words underlined)")],
            comparison.shared_phrases, phrase_row, "No shared phrases at these settings.", check)
