@@ -12,6 +12,7 @@ import os
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import BinaryIO
 
 from viewer.core.errors import Cancelled, LoadError
 from viewer.core.model import Comparison
@@ -237,8 +238,12 @@ def write_html(comparison: Comparison, path: str | os.PathLike[str], *,
                progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> None:
     """Write the HTML report at `path`, atomically; `Cancelled` leaves no file."""
     document = comparison_to_html(comparison, progress, is_cancelled).encode("utf-8")
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(document)
+
     try:
-        write_atomically(path, lambda handle: handle.write(document))
+        write_atomically(path, write)
     except OSError as exc:
         raise LoadError(str(path), f"cannot be written: {exc.strerror or exc}") from None
     if progress is not None:

@@ -262,7 +262,7 @@ class Layout:
         measure = self.measure
         pieces: list[tuple[int, int, RunStyle | None]] = []
         at = start
-        for r0, r1, style in cell.text.runs:
+        for r0, r1, run_style in cell.text.runs:
             if r1 <= start:
                 continue
             if r0 >= end:
@@ -270,7 +270,7 @@ class Layout:
             r0, r1 = max(r0, start), min(r1, end)
             if r0 > at:
                 pieces.append((at, r0, None))
-            pieces.append((r0, r1, style))
+            pieces.append((r0, r1, run_style))
             at = r1
         if at < end:
             pieces.append((at, end, None))

@@ -78,7 +78,7 @@ def _bundled_font_dirs() -> list[Path]:
 
 def font_candidates() -> list[Path]:
     """Font files to try, best first: bundled CJK fonts, then the system's."""
-    found = []
+    found: list[Path] = []
     for folder in _bundled_font_dirs():
         found.extend(folder / name for name in _FONT_NAMES)
         if folder.is_dir():
