@@ -217,36 +217,23 @@ class Layout:
         self.row([Cell(left, width or self.right - left, RichText(text), colour)], size,
                  leading)
 
-    def row(self, cells: list[Cell], size: float, leading: float | None = None,
-            bar: str | None = None) -> None:
-        """Cells side by side, starting level; the row breaks across pages line by line.
-
-        `bar` draws a thin mark of that colour left of each cell, showing the row's extent."""
+    def row(self, cells: list[Cell], size: float, leading: float | None = None) -> None:
+        """Cells side by side, starting level; the row breaks across pages line by line."""
         leading = leading or size * 1.3
         wrapped = [wrap(cell.text.text, cell.width, size, self.measure, self.check)
                    for cell in cells]
         height = max(len(lines) for lines in wrapped)
         if self.y - leading < self.bottom:
             self.new_page()
-        bar_top = self.y
         for k in range(height):
             if k % _CHECK_EVERY == _CHECK_EVERY - 1:
                 self.check()
             if self.y - leading < self.bottom:
-                self._bar(cells, bar, bar_top)
                 self.new_page()
-                bar_top = self.y
             for cell, lines in zip(cells, wrapped, strict=True):
                 if k < len(lines):
                     self.line(self.page, self.y, cell, lines[k], size, leading)
             self.y -= leading
-        self._bar(cells, bar, bar_top)
-
-    def _bar(self, cells: list[Cell], colour: str | None, top: float) -> None:
-        if colour is None or top <= self.y:
-            return
-        for cell in cells:
-            self.page.rect(cell.x - 5, self.y, 2.2, top - self.y, colour)
 
     def line(self, page: Page, top: float, cell: Cell, span: tuple[int, int], size: float,
              leading: float) -> None:

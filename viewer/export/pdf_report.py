@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -27,15 +26,13 @@ from viewer.core.errors import Cancelled, LoadError
 from viewer.core.model import Comparison, SharedPhrase, Slogan, ThemeOverlap
 from viewer.core.palette import LIGHT
 from viewer.export.atomic import atomic_output
-from viewer.export.pdf_columns import Pages, PlacedLine, flow_columns
-from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure, Page
+from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure
+from viewer.export.pdf_side_by_side import lay_out_side_by_side
 from viewer.export.report_model import (
     RichText,
     RunStyle,
-    alignment_chain,
     excerpt,
     phrase_cells,
-    styled_texts,
     summary,
 )
 
@@ -59,7 +56,6 @@ _SYSTEM_FONTS = (
 
 TEXT_SIZE = 8.5
 TABLE_SIZE = 8.0
-_MARKER_SIZE = 6.5
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -181,98 +177,13 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
     above_heads = layout.y
     column_heads()
     layout.on_new_page = column_heads
-    passage_pages = _side_by_side(layout, comparison, (left_a, left_b), column,
-                                  above_heads - layout.y, check, report)
+    passage_pages = lay_out_side_by_side(layout, comparison, (left_a, left_b), column,
+                                         above_heads - layout.y, TEXT_SIZE, check, report)
     layout.on_new_page = None
 
     _tables(layout, comparison, passage_pages, check)
     report(0.8)
     return layout
-
-
-def _side_by_side(layout: Layout, comparison: Comparison, lefts: tuple[float, float],
-                  column: float, heads: float, check: Callable[[], None],
-                  report: Progress) -> list[tuple[int, int] | None]:
-    """Both texts from the current position down their columns, page after page; a shared
-    passage stands level with its counterpart where `flow_columns` could afford it, and
-    every passage carries a margin marker naming its counterpart's page.
-
-    Returns the page numbers where each shared passage starts in A and in B, and leaves
-    the layout below the longer column on the last page."""
-    leading = TEXT_SIZE * 1.3
-    tops = (layout.y, layout.top - heads)
-    pages = Pages(first=int((tops[0] - layout.bottom) // leading),
-                  rest=int((tops[1] - layout.bottom) // leading))
-    phrases = comparison.shared_phrases
-    anchors = [(phrases[i].a[0], phrases[i].b[0]) for i in alignment_chain(phrases)]
-    styled = styled_texts(comparison)
-    lines = flow_columns(styled[0].text, styled[1].text, anchors, column, TEXT_SIZE,
-                         layout.measure, pages, check)[:2]
-    report(0.5)
-    count = 1 + max((line.page for side in lines for line in side), default=0)
-    section = [layout.page] + [layout.new_page() for _ in range(count - 1)]
-    first_number = len(layout.pages) - count + 1
-    total = max(1, len(lines[0]) + len(lines[1]))
-    done = 0
-    for left, text, placed in zip(lefts, styled, lines, strict=True):
-        for line in placed:
-            done += 1
-            if done % 256 == 0:
-                check()
-                report(0.5 + 0.25 * done / total)
-            cell = Cell(left, column, text.segment(line.start, line.end))
-            top = tops[line.page > 0] - line.slot * leading
-            layout.line(section[line.page], top, cell, (0, len(cell.text.text)), TEXT_SIZE,
-                        leading)
-    found = _passage_lines(comparison, lines)
-    _passage_markers(layout, lefts, column, found, section, first_number, tops, leading)
-    last = [line.slot for side in lines for line in side if line.page == count - 1]
-    layout.y = tops[count > 1] - (1 + max(last, default=-1)) * leading
-    return [None if pair is None else (first_number + pair[0].page, first_number + pair[1].page)
-            for pair in found]
-
-
-def _passage_lines(comparison: Comparison, lines: Sequence[list[PlacedLine]]
-                   ) -> list[tuple[PlacedLine, PlacedLine] | None]:
-    """For each shared passage, the placed lines where it starts in A and in B."""
-    starts = [[line.start for line in side] for side in lines]
-
-    def where(side: int, offset: int) -> PlacedLine | None:
-        k = bisect_right(starts[side], offset) - 1
-        return lines[side][k] if k >= 0 else None
-
-    found: list[tuple[PlacedLine, PlacedLine] | None] = []
-    for phrase in comparison.shared_phrases:
-        in_a, in_b = where(0, phrase.a[0]), where(1, phrase.b[0])
-        found.append(None if in_a is None or in_b is None else (in_a, in_b))
-    return found
-
-
-def _passage_markers(layout: Layout, lefts: tuple[float, float], column: float,
-                     found: list[tuple[PlacedLine, PlacedLine] | None], section: list[Page],
-                     first_number: int, tops: tuple[float, float], leading: float) -> None:
-    """In the outer margin beside the line where each shared passage starts, its number and
-    the page of its counterpart ("3 → p.7"), on a chip of the passage's colour. Markers
-    that would share a line move down to the next free one."""
-    colours = layout.colours
-    taken: set[tuple[int, int, int]] = set()
-    for i, pair in enumerate(found):
-        if pair is None:
-            continue
-        for side in (0, 1):
-            here, there = pair[side], pair[1 - side]
-            label = f"{i + 1} → p.{first_number + there.page}"
-            slot = here.slot
-            while (side, here.page, slot) in taken:
-                slot += 1
-            taken.add((side, here.page, slot))
-            width = layout.measure.width(label, _MARKER_SIZE)
-            x = lefts[0] - 6 - width if side == 0 else lefts[1] + column + 6
-            top = tops[here.page > 0] - slot * leading
-            page = section[here.page]
-            page.rect(x - 1.5, top - leading + 1.5, width + 3, leading - 2,
-                      colours.shared_colour(i))
-            page.add(x, ("text", x, top - TEXT_SIZE, label, colours.text, _MARKER_SIZE))
 
 
 def _title_page(layout: Layout, facts) -> None:  # type: ignore[no-untyped-def]
