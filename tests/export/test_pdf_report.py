@@ -282,6 +282,19 @@ def where_passage_starts(pages: list[dict[str, list[tuple[float, float, str]]]],
     raise AssertionError(f"{opening!r} is on no page")
 
 
+def link_target(path: Path, page: int, half: float, baseline: float, left: bool) -> int:
+    """The page number a link annotation at `baseline`, in the left or right margin of
+    `page`, leads to."""
+    reader = PdfReader(path)
+    numbers = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, start=1)}
+    for annotation in reader.pages[page - 1].get("/Annots") or []:
+        annotation = annotation.get_object()
+        x1, y1, _, y2 = (float(v) for v in annotation["/Rect"])
+        if (x1 < half) == left and y1 <= baseline <= y2:
+            return numbers[annotation["/Dest"][0].idnum]
+    raise AssertionError(f"no link beside the line at {baseline} on page {page}")
+
+
 def opening_words(text: str, span: tuple[int, int], chinese: bool = False) -> str:
     piece = text[span[0]:span[1]]
     return piece[:6] if chinese else " ".join(piece.split()[:3])
@@ -321,6 +334,9 @@ def test_margin_markers_name_the_counterparts_page(pair: str, request: pytest.Fi
         markers_b = {(text, y) for x, y, text in pages[page_b - 1]["small"] if x > half}
         assert (f"{i + 1} → p.{page_b}", y_a) in markers_a
         assert (f"{i + 1} → p.{page_a}", y_b) in markers_b
+        # On screen, each marker is a link to the other page.
+        assert link_target(path, page_a, half, y_a, left=True) == page_b
+        assert link_target(path, page_b, half, y_b, left=False) == page_a
         # The table of shared phrases gives both pages in the passage's row.
         rows = [(page, y) for page in pages for x, y, text in page["small"]
                 if text == str(i + 1) and x < 70]

@@ -153,6 +153,10 @@ class Page:
 
     backgrounds: list[tuple] = field(default_factory=list)
     columns: dict[float, list[tuple]] = field(default_factory=dict)
+    #: Named places to jump to: (name, x, y of the top).
+    destinations: list[tuple[str, float, float]] = field(default_factory=list)
+    #: Clickable areas: (x1, y1, x2, y2, name of the destination).
+    links: list[tuple[float, float, float, float, str]] = field(default_factory=list)
 
     def rect(self, x: float, y: float, w: float, h: float, colour: str) -> None:
         self.backgrounds.append(("rect", x, y, w, h, colour))

@@ -2,8 +2,9 @@
 
 `flow_columns` decides where every line goes; this module draws the lines on the layout's
 pages and puts, in the outer margin beside the start of each shared passage, its number and
-the page of its counterpart ("3 → p.7") on a chip of the passage's colour. Marks and colours
-come in with the styled texts and the palette; nothing here decides what is marked.
+the page of its counterpart ("3 → p.7") on a chip of the passage's colour, a link to the
+counterpart's line for readers on screen. Marks and colours come in with the styled texts
+and the palette; nothing here decides what is marked.
 """
 
 from __future__ import annotations
@@ -121,6 +122,11 @@ def _markers(layout: Layout, section: _Section, found: list[Starts | None],
             page.rect(x - 1.5, top - section.leading + 1.5, width + 3, section.leading - 2,
                       colours.shared_colour(i))
             page.add(x, ("text", x, top - size, label, colours.text, MARKER_SIZE))
+            # On screen the marker jumps to the counterpart's line.
+            here_name, there_name = (f"{'ab'[side]}{i + 1}", f"{'ab'[1 - side]}{i + 1}")
+            page.destinations.append((here_name, x, section.top(here.page, here.slot)))
+            page.links.append((x - 1.5, top - section.leading + 1.5, x + width + 1.5,
+                               top - 0.5, there_name))
 
 
 def _free_slot(taken: set[tuple[int, int, int]], side: int, page: int, slot: int,
