@@ -12,21 +12,20 @@ import os
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import BinaryIO
 
 from viewer.core.errors import Cancelled, LoadError
 from viewer.core.model import Comparison
-from viewer.core.palette import DARK, LIGHT, Palette
 from viewer.export.atomic import write_atomically
 from viewer.export.report_model import (
     RichText,
-    RunStyle,
     aligned_rows,
     excerpt,
     phrase_cells,
     styled_texts,
     summary,
 )
+from viewer.present.marks import MarkKind, Style
+from viewer.present.palette import DARK, LIGHT, PRINT, Palette
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -36,8 +35,8 @@ def _colour_rules(colours: Palette) -> str:
     rules = [f"body{{color:{colours.text};background:{colours.background}}}",
              f".muted,th{{color:{colours.muted}}}",
              f"td,th{{border-bottom:1px solid {colours.rule}}}",
-             f".sl{{text-decoration:underline 2px {colours.slogan_underline}}}",
-             f".wl{{text-decoration:underline 2px {colours.watch_underline}}}",
+             f".sl{{text-decoration:underline 2px {colours.slogan}}}",
+             f".wl{{text-decoration:underline 2px {colours.watch}}}",
              f"del{{color:{colours.deleted}}}",
              f"ins{{color:{colours.inserted};text-decoration:underline {colours.inserted}}}"]
     for k, colour in enumerate(colours.shared):
@@ -67,14 +66,16 @@ a.ref:hover{text-decoration:underline}
 """
 
 
-def _classes(style: RunStyle) -> str:
+_UNDERLINE_CLASS = {MarkKind.SLOGAN: "sl", MarkKind.WATCH: "wl"}
+_CHANGE_TAG = {MarkKind.DELETED: "del", MarkKind.INSERTED: "ins"}
+
+
+def _classes(style: Style) -> str:
     names = []
     if style.passage is not None:
         names.append(f"h{style.passage % len(LIGHT.shared)}")
-    if style.watch:
-        names.append("wl")
-    elif style.slogan:
-        names.append("sl")
+    if style.underline is not None:
+        names.append(_UNDERLINE_CLASS[style.underline])
     return " ".join(names)
 
 
@@ -98,14 +99,15 @@ def rich_html(text: RichText, inserts: Sequence[tuple[int, str]] = ()) -> str:
     return "".join(out)
 
 
-def _styled(escaped: str, style: RunStyle | None) -> str:
+def _styled(escaped: str, style: Style | None) -> str:
     if style is None:
         return escaped
-    if style.change == "deleted":
-        return f"<del>{escaped}</del>"
-    if style.change == "inserted":
-        return f"<ins>{escaped}</ins>"
-    return f'<span class="{_classes(style)}">{escaped}</span>'
+    classes = _classes(style)
+    tag = _CHANGE_TAG.get(style.change) if style.change is not None else None
+    if tag is not None:
+        attribute = f' class="{classes}"' if classes else ""
+        return f"<{tag}{attribute}>{escaped}</{tag}>"
+    return f'<span class="{classes}">{escaped}</span>'
 
 
 def _passage_links(comparison: Comparison, side: int) -> tuple[list[int], list[str]]:
@@ -148,7 +150,8 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Tandem: {e(facts.name_a)} and {e(facts.name_b)}</title>",
         f"<style>{_CSS}\n{_colour_rules(LIGHT)}\n"
-        f"@media (prefers-color-scheme: dark){{\n{_colour_rules(DARK)}\n}}</style>",
+        f"@media (prefers-color-scheme: dark){{\n{_colour_rules(DARK)}\n}}\n"
+        f"@media print{{\n{_colour_rules(PRINT)}\n}}</style>",
         "</head><body>",
         f"<h1>{e(facts.title)}</h1>",
         f'<p class="muted">Generated {e(facts.date)} by Tandem</p>',
@@ -238,12 +241,8 @@ def write_html(comparison: Comparison, path: str | os.PathLike[str], *,
                progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> None:
     """Write the HTML report at `path`, atomically; `Cancelled` leaves no file."""
     document = comparison_to_html(comparison, progress, is_cancelled).encode("utf-8")
-
-    def write(handle: BinaryIO) -> None:
-        handle.write(document)
-
     try:
-        write_atomically(path, write)
+        write_atomically(path, lambda handle: handle.write(document))
     except OSError as exc:
         raise LoadError(str(path), f"cannot be written: {exc.strerror or exc}") from None
     if progress is not None:

@@ -21,17 +21,17 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from viewer.core.errors import Cancelled
 from viewer.core.model import Comparison, SharedPhrase, Slogan, ThemeOverlap
-from viewer.core.palette import LIGHT
 from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure
 from viewer.export.pdf_render import render_pages, save_pdf
 from viewer.export.pdf_side_by_side import lay_out_side_by_side
 from viewer.export.report_model import (
     RichText,
-    RunStyle,
     excerpt,
     phrase_cells,
     summary,
 )
+from viewer.present.marks import MarkKind, Style
+from viewer.present.palette import PRINT
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
@@ -140,7 +140,7 @@ def write_pdf(comparison: Comparison, path: str | os.PathLike[str], *, page_size
 
 def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Fonts,
              check: Callable[[], None], report: Progress) -> Layout:
-    colours = LIGHT
+    colours = PRINT
     layout = Layout(page_size, Measure(fonts), colours, check=check)
     facts = summary(comparison)
     _title_page(layout, facts)
@@ -200,12 +200,13 @@ def _title_page(layout: Layout, facts) -> None:  # type: ignore[no-untyped-def]
     legend = RichText(
         f"{sample} (one colour per passage and its counterpart)   slogan   watch-list phrase"
         "   deleted   inserted",
-        ((0, len(sample), RunStyle(passage=0)),))
+        ((0, len(sample), Style(passage=0)),))
     text = legend.text
     runs = list(legend.runs)
-    for word, style in (("slogan", RunStyle(slogan=True)), ("watch-list phrase",
-                        RunStyle(watch=True)), ("deleted", RunStyle(change="deleted")),
-                        ("inserted", RunStyle(change="inserted"))):
+    for word, style in (("slogan", Style(underline=MarkKind.SLOGAN)),
+                        ("watch-list phrase", Style(underline=MarkKind.WATCH)),
+                        ("deleted", Style(change=MarkKind.DELETED)),
+                        ("inserted", Style(change=MarkKind.INSERTED))):
         at = text.index(word, runs[-1][1])
         runs.append((at, at + len(word), style))
     layout.row([Cell(layout.left, layout.content_width, RichText(text, tuple(runs)))], 9)
@@ -267,7 +268,7 @@ def _tables(layout: Layout, comparison: Comparison,
     def phrase_row(i: int, phrase: SharedPhrase) -> list[RichText]:
         label = str(i + 1)
         pages = passage_pages[i]
-        return [RichText(label, ((0, len(label), RunStyle(passage=i)),)),
+        return [RichText(label, ((0, len(label), Style(passage=i)),)),
                 RichText(f"{phrase.words}" + ("" if phrase.exact else " ~")),
                 RichText("" if pages is None else f"A p.{pages[0]}\nB p.{pages[1]}"),
                 *phrase_cells(comparison, i)]
@@ -288,7 +289,7 @@ def _tables(layout: Layout, comparison: Comparison,
 
     def slogan_row(_: int, slogan: Slogan) -> list[RichText]:
         name = slogan.phrase
-        style = RunStyle(watch=True) if slogan.watchlist else RunStyle(slogan=True)
+        style = Style(underline=MarkKind.WATCH if slogan.watchlist else MarkKind.SLOGAN)
         return [RichText(name + (" (watch-list)" if slogan.watchlist else ""),
                          ((0, len(name), style),)),
                 RichText(str(slogan.count_a)), RichText(str(slogan.count_b))]

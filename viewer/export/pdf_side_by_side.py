@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from viewer.core.model import Comparison
 from viewer.export.pdf_columns import Pages, PlacedLine, flow_columns
 from viewer.export.pdf_layout import Cell, Layout, Page
-from viewer.export.report_model import alignment_chain, styled_texts
+from viewer.export.report_model import styled_texts
+from viewer.present.alignment import alignment_chain
 
 MARKER_SIZE = 6.5
 
@@ -120,7 +121,7 @@ def _markers(layout: Layout, section: _Section, found: list[Starts | None],
             top = section.top(here.page, slot)
             page = section.pages[here.page]
             page.rect(x - 1.5, top - section.leading + 1.5, width + 3, section.leading - 2,
-                      colours.shared_colour(i))
+                      colours.passage(i))
             page.add(x, ("text", x, top - size, label, colours.text, MARKER_SIZE))
             # On screen the marker jumps to the counterpart's line.
             here_name, there_name = (f"{'ab'[side]}{i + 1}", f"{'ab'[1 - side]}{i + 1}")
