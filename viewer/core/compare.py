@@ -210,14 +210,16 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
         terms = character_pair_terms(tokens_a, tokens_b, vocabulary.keys, bits, is_stop)
     else:
         terms = word_terms(tokens_a, tokens_b, vocabulary, bits, is_stop, language)
-    vectors, meanings = [], []
+    vectors, passages = [], []
     for doc, stream, token_terms in ((doc_a, tokens_a, terms.terms_a),
                                      (doc_b, tokens_b, terms.terms_b)):
         spans = passage_spans(doc.text, doc.paragraphs, stream)
         vectors.append(term_vectors(spans, stream.starts, token_terms, terms.bits))
-        # The model's vocabulary is English-centred (most CJK characters are bytes to it),
-        # so Chinese and Japanese are scored by shared terms alone.
-        if not cjk:
-            meanings.append(passage_meanings(spans, stream, vocabulary.spellings))
+        passages.append((spans, stream))
     a, b = weigh_by_spread(vectors[0], vectors[1])
-    return score_pairs(a, b, terms.names, *(meanings or (None, None)))
+    # The model's vocabulary is English-centred (most CJK characters are bytes to it), so
+    # Chinese and Japanese are scored by shared terms alone.
+    if cjk:
+        return score_pairs(a, b, terms.names)
+    meaning_a, meaning_b = passage_meanings(passages, vocabulary.spellings)
+    return score_pairs(a, b, terms.names, meaning_a, meaning_b)

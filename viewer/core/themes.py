@@ -47,8 +47,12 @@ SHOWN_TERMS = 6
 MEANING_WEIGHT = 0.4
 #: Nearest passages in meaning proposed for each passage, beside those sharing terms.
 MEANING_PARTNERS = 4
+#: ... when the texts have at most this many pairs of passages (about 1,000 x 1,000).
+MEANING_SEARCH_PAIRS = 1 << 20
 #: Pairs of passages whose meaning cosines are computed at once (bounds memory).
 _MEANING_BLOCK = 1 << 22
+#: Multiply-adds below which a matrix product skips BLAS (see `_products`).
+_SMALL_PRODUCT = 1 << 24
 #: A term in more than this share of the passages of both texts is boilerplate there (a
 #: name, a title) and weighs nothing.
 BOILERPLATE_SHARE = 0.5
@@ -311,18 +315,29 @@ class ThemeCandidates:
     scores: np.ndarray
 
 
+def _products(rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
+    """rows_a @ rows_b.T. A small product is summed in numpy's own loops: OpenBLAS wakes
+    all its threads for any product, which on a busy two-core machine costs some 20 ms,
+    a hundred times the product of a few hundred passages itself."""
+    if rows_a.shape[0] * rows_b.shape[0] * rows_a.shape[1] < _SMALL_PRODUCT:
+        return np.einsum("ik,jk->ij", rows_a, rows_b)
+    return rows_a @ rows_b.T
+
+
 def _meaning_proposals(meaning_a: np.ndarray, meaning_b: np.ndarray
                        ) -> tuple[np.ndarray, np.ndarray]:
-    """Each A passage's nearest B passages in meaning, whatever terms they share."""
+    """Each A passage's nearest B passages in meaning, whatever terms they share; none
+    for book-length texts, whose passages share terms with plenty of partners and where
+    comparing every passage with every other would cost more than all else."""
     count_b = len(meaning_b)
     partners = min(MEANING_PARTNERS, count_b)
-    if not partners or not len(meaning_a):
+    if not partners or not len(meaning_a) or len(meaning_a) * count_b > MEANING_SEARCH_PAIRS:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     rows = max(1, _MEANING_BLOCK // count_b)
     found = []
     for first in range(0, len(meaning_a), rows):
-        cosines = meaning_a[first:first + rows] @ meaning_b.T
+        cosines = _products(meaning_a[first:first + rows], meaning_b)
         found.append(np.argpartition(-cosines, partners - 1, axis=1)[:, :partners])
     nearest = np.concatenate(found)
     return np.repeat(np.arange(len(meaning_a)), partners), nearest.reshape(-1)
