@@ -29,9 +29,10 @@ from viewer.core.themes import (
     ThemeCandidates,
     find_themes,
     passage_spans,
+    reweighed,
     score_pairs,
+    spread_factors,
     term_vectors,
-    weigh_by_spread,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_pair
 from viewer.core.wordiff import word_differences
@@ -216,10 +217,21 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
         spans = passage_spans(doc.text, doc.paragraphs, stream)
         vectors.append(term_vectors(spans, stream.starts, token_terms, terms.bits))
         passages.append((spans, stream))
-    a, b = weigh_by_spread(vectors[0], vectors[1])
+    factor = spread_factors(vectors[0], vectors[1])
+    a, b = reweighed(vectors[0], factor), reweighed(vectors[1], factor)
     # The model's vocabulary is English-centred (most CJK characters are bytes to it), so
     # Chinese and Japanese are scored by shared terms alone.
     if cjk:
         return score_pairs(a, b, terms.names)
+    if factor is not None:  # boilerplate words (names, titles) carry no meaning either
+        passages = [(spans, _without(stream, (token_terms >= 0)
+                                     & (factor[np.maximum(token_terms, 0)] == 0)))
+                    for (spans, stream), token_terms in zip(
+                        passages, (terms.terms_a, terms.terms_b), strict=True)]
     meaning_a, meaning_b = passage_meanings(passages, vocabulary.spellings)
     return score_pairs(a, b, terms.names, meaning_a, meaning_b)
+
+
+def _without(stream: TokenStream, dropped: np.ndarray) -> TokenStream:
+    keep = ~dropped
+    return TokenStream(stream.ids[keep], stream.starts[keep], stream.ends[keep], stream.codes)

@@ -164,28 +164,31 @@ def term_vectors(spans: list[Span], token_starts: np.ndarray, token_terms: np.nd
     return TermVectors(spans, passage, term, weight, norm)
 
 
-def weigh_by_spread(a: TermVectors, b: TermVectors) -> tuple[TermVectors, TermVectors]:
-    """Both texts' vectors with each term's weight times its passage IDF over the two texts,
-    1 + ln((1 + n) / (1 + df)): a term in every passage keeps its weight, one in a single
-    passage of many weighs several times more. A term in most passages of both texts (a
-    name, a title: "Xi Jinping", "Comrade") weighs nothing. Texts of a few passages cannot
-    tell, and keep their weights."""
-    terms = max(int(a.term.max(initial=-1)), int(b.term.max(initial=-1))) + 1
+def spread_factors(a: TermVectors, b: TermVectors) -> np.ndarray | None:
+    """Each term's passage IDF over the two texts, 1 + ln((1 + n) / (1 + df)): a term in
+    every passage keeps its weight, one in a single passage of many weighs several times
+    more. A term in most passages of both texts (a name, a title: "Xi Jinping",
+    "Comrade") gets 0: it is boilerplate there. None for texts of a few passages, which
+    cannot tell."""
     count_a, count_b = len(a.spans), len(b.spans)
     if min(count_a, count_b) < MIN_PASSAGES_FOR_SPREAD:
-        return a, b
+        return None
+    terms = max(int(a.term.max(initial=-1)), int(b.term.max(initial=-1))) + 1
     spread_a = np.bincount(a.term, minlength=terms)
     spread_b = np.bincount(b.term, minlength=terms)
     factor = 1.0 + np.log((1.0 + count_a + count_b) / (1.0 + spread_a + spread_b))
     factor[(spread_a > BOILERPLATE_SHARE * count_a)
            & (spread_b > BOILERPLATE_SHARE * count_b)] = 0.0
+    return factor
 
-    def weighed(v: TermVectors) -> TermVectors:
-        weight = v.weight * factor[v.term]
-        norm = np.sqrt(np.bincount(v.passage, weight * weight, minlength=len(v.spans)))
-        return TermVectors(v.spans, v.passage, v.term, weight, norm)
 
-    return weighed(a), weighed(b)
+def reweighed(v: TermVectors, factor: np.ndarray | None) -> TermVectors:
+    """`v` with each term's weight times its factor (see `spread_factors`)."""
+    if factor is None:
+        return v
+    weight = v.weight * factor[v.term]
+    norm = np.sqrt(np.bincount(v.passage, weight * weight, minlength=len(v.spans)))
+    return TermVectors(v.spans, v.passage, v.term, weight, norm)
 
 
 def _covered_shares(spans: Sequence[Span], covering: Sequence[Span]) -> np.ndarray:
