@@ -375,15 +375,21 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
     """Passage pairs by score, best first, each with the terms they share, strongest first:
     the closest pair, then every other pair scoring at least `min_score`. Passages mostly
     inside `covering_a` / `covering_b` (shared phrases and formulations of each text) are
-    left out, and each passage is in at most `PAIRS_PER_PASSAGE` pairs."""
+    left out, and the others' scores shrink by the share of set wording in them; each
+    passage is in at most `PAIRS_PER_PASSAGE` pairs."""
     a, b = candidates.a, candidates.b
-    set_a = _covered_shares(a.spans, covering_a) >= MOSTLY_SHARED
-    set_b = _covered_shares(b.spans, covering_b) >= MOSTLY_SHARED
+    shared_a = _covered_shares(a.spans, covering_a)
+    shared_b = _covered_shares(b.spans, covering_b)
+    set_a, set_b = shared_a >= MOSTLY_SHARED, shared_b >= MOSTLY_SHARED
+    passage_a, passage_b = candidates.passage_a, candidates.passage_b
+    # What the two passages say in the same words is not a theme in other words.
+    scores = candidates.scores * (1 - (shared_a[passage_a] + shared_b[passage_b]) / 4)
+    order = np.lexsort((passage_b, passage_a, -scores))
     listed_a = np.zeros(len(a.spans), dtype=np.int64)
     listed_b = np.zeros(len(b.spans), dtype=np.int64)
     chosen: list[tuple[float, int, int]] = []
-    for score, i, k in zip(candidates.scores.tolist(), candidates.passage_a.tolist(),
-                           candidates.passage_b.tolist(), strict=True):
+    for score, i, k in zip(scores[order].tolist(), passage_a[order].tolist(),
+                           passage_b[order].tolist(), strict=True):
         if set_a[i] or set_b[k] or listed_a[i] >= PAIRS_PER_PASSAGE \
                 or listed_b[k] >= PAIRS_PER_PASSAGE:
             continue
