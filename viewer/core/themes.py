@@ -9,7 +9,7 @@ A pair's score blends two cosines, both in [0, 1]:
 - word meaning: each passage's vector in a static embedding model (see `theme_meaning`),
   which links "rail fares" to "train tickets".
 On the Lee et al. (2005) news ratings the top score correlates at r = 0.617 with people
-from terms alone, and 0.72 blended (bench/bench_themes.py). Candidate pairs come from an
+from terms alone, and 0.723 blended (bench/bench_themes.py). Candidate pairs come from an
 inverted index of weighty terms and from each passage's nearest passages in meaning.
 A theme pair is a subject the texts share in other words, so a passage made mostly of
 shared phrases or formulations is left out, and each passage is in a few pairs at most.
@@ -35,6 +35,9 @@ MIN_PASSAGE_WORDS = 12
 #: "said" or "year" barely count while names and technical terms dominate.
 COMMON_WORD_BITS = 6.0
 MIN_TERM_WEIGHT = 0.1
+#: ... and no rarer than one word in 250,000 (18 bits) says more about the subject: names
+#: missing from the frequency lists (22 bits) would otherwise outweigh every other term.
+MAX_TERM_WEIGHT = 12.0
 #: A term in more of B's passages than this (or 5% of them) proposes no partners.
 MIN_PROPOSING_PASSAGES = 10
 #: ... and never more than this many, which keeps book-length texts near-linear.
@@ -158,7 +161,7 @@ def term_vectors(spans: list[Span], token_starts: np.ndarray, token_terms: np.nd
     inside[inside] &= token_starts[inside] < span_ends[owner[inside]]
     keys, tf = np.unique(owner[inside] * terms + token_terms[inside], return_counts=True)
     passage, term = keys // terms, keys % terms
-    idf = np.maximum(MIN_TERM_WEIGHT, term_bits - COMMON_WORD_BITS)
+    idf = np.clip(term_bits - COMMON_WORD_BITS, MIN_TERM_WEIGHT, MAX_TERM_WEIGHT)
     weight = (1.0 + np.log(tf)) * idf[term]
     norm = np.sqrt(np.bincount(passage, weight * weight, minlength=len(spans)))
     return TermVectors(spans, passage, term, weight, norm)
