@@ -229,7 +229,7 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                     for (spans, stream), token_terms in zip(
                         passages, (terms.terms_a, terms.terms_b), strict=True)]
     meaning_a, meaning_b = passage_meanings(passages, vocabulary.spellings)
-    return score_pairs(a, b, terms.names, meaning_a, meaning_b)
+    return score_pairs(a, b, terms.names, (meaning_a, meaning_b))
 
 
 def _without(stream: TokenStream, dropped: np.ndarray) -> TokenStream:

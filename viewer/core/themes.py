@@ -350,14 +350,13 @@ def _meaning_proposals(meaning_a: np.ndarray, meaning_b: np.ndarray
 
 
 def score_pairs(a: TermVectors, b: TermVectors, names: Sequence[str],
-                meaning_a: np.ndarray | None = None,
-                meaning_b: np.ndarray | None = None) -> ThemeCandidates:
+                meanings: tuple[np.ndarray, np.ndarray] | None = None) -> ThemeCandidates:
     """Candidate pairs with their blended score, best first: the TF-IDF cosine and, when
-    meaning vectors are given (one row per passage), their cosine (at least 0)."""
+    meaning vectors are given (one row per passage of A, of B), their cosine (at least 0)."""
     by_terms = (_proposals(a, b) if len(a.term) and len(b.term)
                 else (np.zeros(0, dtype=np.int64),) * 2)
-    with_meaning = meaning_a is not None and meaning_b is not None
-    if with_meaning:
+    if meanings is not None:
+        meaning_a, meaning_b = meanings
         by_meaning = _meaning_proposals(meaning_a, meaning_b)
         keys = np.unique(np.concatenate((by_terms[0], by_meaning[0])) * len(b.spans)
                          + np.concatenate((by_terms[1], by_meaning[1])))
@@ -365,7 +364,7 @@ def score_pairs(a: TermVectors, b: TermVectors, names: Sequence[str],
     else:
         passage_a, passage_b = by_terms
     scores = _cosines(a, b, passage_a, passage_b)
-    if with_meaning:
+    if meanings is not None:
         meaning = np.einsum("ij,ij->i", meaning_a[passage_a], meaning_b[passage_b])
         scores = (1 - MEANING_WEIGHT) * scores + MEANING_WEIGHT * np.maximum(meaning, 0.0)
     order = np.lexsort((passage_b, passage_a, -scores))
