@@ -20,6 +20,7 @@ from viewer.core.match import MatchParams, align
 from viewer.core.model import Comparison, SharedPhrase, Slogan, Stats
 from viewer.core.normalize import Normalizer, plain_key, shared_normalizer
 from viewer.core.rarity import Rarity, cjk_token_bits
+from viewer.core.segment import segmenter
 from viewer.core.settings import Settings
 from viewer.core.slogans import SloganContext, find_slogans, find_watched
 from viewer.core.stopwords import stop_words
@@ -220,8 +221,10 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
     factor = spread_factors(vectors[0], vectors[1])
     a, b = reweighed(vectors[0], factor), reweighed(vectors[1], factor)
     # The model's vocabulary is English-centred (most CJK characters are bytes to it), so
-    # Chinese and Japanese are scored by shared terms alone.
+    # Chinese and Japanese are scored by shared terms alone, and shown by whole words: the
+    # segmenter loads here (seconds, once) beside the matcher rather than after it.
     if cjk:
+        segmenter()
         return score_pairs(a, b, terms.names)
     if factor is not None:  # boilerplate words (names, titles) carry no meaning either
         passages = [(spans, _without(stream, (token_terms >= 0)
