@@ -104,7 +104,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
         candidates, [p.a for p in phrases] + [o for s in slogans for o in s.occurrences_a],
         [p.b for p in phrases] + [o for s in slogans for o in s.occurrences_b],
         min_score=settings.theme_min_score, limit=settings.max_themes)
-    if cjk:
+    if _chinese(doc_a, doc_b):
         themes = [replace(t, terms=shared_words(doc_a.text, t.a, doc_b.text, t.b))
                   for t in themes]
     step("Done", 1.0)
@@ -224,7 +224,8 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
     # Chinese and Japanese are scored by shared terms alone, and shown by whole words: the
     # segmenter loads here (seconds, once) beside the matcher rather than after it.
     if cjk:
-        segmenter()
+        if _chinese(doc_a, doc_b):
+            segmenter()
         return score_pairs(a, b, terms.names)
     if factor is not None:  # boilerplate words (names, titles) carry no meaning either
         passages = [(spans, _without(stream, (token_terms >= 0)
@@ -233,6 +234,13 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                         passages, (terms.terms_a, terms.terms_b), strict=True)]
     meaning_a, meaning_b = passage_meanings(passages, vocabulary.spellings)
     return score_pairs(a, b, terms.names, (meaning_a, meaning_b))
+
+
+def _chinese(doc_a: Document, doc_b: Document) -> bool:
+    """Whether theme terms are shown as Chinese words (Japanese keeps character pairs: the
+    segmenter knows Chinese only)."""
+    languages = {doc_a.language, doc_b.language}
+    return "zh" in languages and "ja" not in languages
 
 
 def _without(stream: TokenStream, dropped: np.ndarray) -> TokenStream:
