@@ -99,3 +99,9 @@ def test_a_passage_is_in_two_listed_pairs_at_most():
     result = compare(Document(SNOW, "a"), Document(b, "b"))
     assert len(result.themes) == 2
     assert {t.a for t in result.themes} == {(0, len(SNOW))}
+
+
+def test_texts_of_many_passages_without_a_single_term_compare_cleanly():
+    text = "And so it is, and it was.\n\n" * 12
+    result = compare(Document(text, "a"), Document(text.upper(), "b"))
+    assert all(t.terms == () for t in result.themes)

@@ -218,7 +218,7 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
         spans = passage_spans(doc.text, doc.paragraphs, stream)
         vectors.append(term_vectors(spans, stream.starts, token_terms, terms.bits))
         passages.append((spans, stream))
-    factor = spread_factors(vectors[0], vectors[1])
+    factor = spread_factors(vectors[0], vectors[1], len(terms.bits))
     a, b = reweighed(vectors[0], factor), reweighed(vectors[1], factor)
     # The model's vocabulary is English-centred (most CJK characters are bytes to it), so
     # Chinese and Japanese are scored by shared terms alone, and shown by whole words: the
@@ -228,8 +228,7 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
             segmenter()
         return score_pairs(a, b, terms.names)
     if factor is not None:  # boilerplate words (names, titles) carry no meaning either
-        passages = [(spans, _without(stream, (token_terms >= 0)
-                                     & (factor[np.maximum(token_terms, 0)] == 0)))
+        passages = [(spans, _without(stream, _boilerplate(token_terms, factor)))
                     for (spans, stream), token_terms in zip(
                         passages, (terms.terms_a, terms.terms_b), strict=True)]
     meaning_a, meaning_b = passage_meanings(passages, vocabulary.spellings)
@@ -241,6 +240,14 @@ def _chinese(doc_a: Document, doc_b: Document) -> bool:
     segmenter knows Chinese only)."""
     languages = {doc_a.language, doc_b.language}
     return "zh" in languages and "ja" not in languages
+
+
+def _boilerplate(token_terms: np.ndarray, factor: np.ndarray) -> np.ndarray:
+    """Which tokens have a term that weighs nothing (see `spread_factors`)."""
+    dropped = np.zeros(len(token_terms), dtype=bool)
+    has_term = token_terms >= 0
+    dropped[has_term] = factor[token_terms[has_term]] == 0
+    return dropped
 
 
 def _without(stream: TokenStream, dropped: np.ndarray) -> TokenStream:

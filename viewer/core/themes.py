@@ -167,16 +167,15 @@ def term_vectors(spans: list[Span], token_starts: np.ndarray, token_terms: np.nd
     return TermVectors(spans, passage, term, weight, norm)
 
 
-def spread_factors(a: TermVectors, b: TermVectors) -> np.ndarray | None:
+def spread_factors(a: TermVectors, b: TermVectors, terms: int) -> np.ndarray | None:
     """Each term's passage IDF over the two texts, 1 + ln((1 + n) / (1 + df)): a term in
     every passage keeps its weight, one in a single passage of many weighs several times
     more. A term in most passages of both texts (a name, a title: "Xi Jinping",
     "Comrade") gets 0: it is boilerplate there. None for texts of a few passages, which
-    cannot tell."""
+    cannot tell. `terms`: how many terms there are."""
     count_a, count_b = len(a.spans), len(b.spans)
     if min(count_a, count_b) < MIN_PASSAGES_FOR_SPREAD:
         return None
-    terms = max(int(a.term.max(initial=-1)), int(b.term.max(initial=-1))) + 1
     spread_a = np.bincount(a.term, minlength=terms)
     spread_b = np.bincount(b.term, minlength=terms)
     factor = 1.0 + np.log((1.0 + count_a + count_b) / (1.0 + spread_a + spread_b))
