@@ -2,7 +2,8 @@
 
 The model is a 32,000 x 256 table of token vectors (16 MB, float16) with its tokenizer,
 both inside the installed package (or inside the bundle). A word or text is the mean of its
-tokens' vectors, L2-normalized, so a dot product is a cosine similarity.
+tokens' vectors, L2-normalized, so a dot product is a cosine similarity; `token_sums` gives
+the raw sums, which are what to add up into a passage (see `theme_meaning`).
 
 The files are found by path and read here, never through `wordllama.WordLlama.load`: that
 loader looks for the tokenizer in a folder that does not exist and then downloads it, and
@@ -50,6 +51,7 @@ _lock = threading.Lock()
 #: Vectors of texts that are not one vocabulary piece, kept for up to this many texts
 #: (1 kB each).
 _KNOWN_SUMS_LIMIT = 20_000
+_KNOWN_TEXT_CHARS = 64
 _known_sums: dict[str, np.ndarray] = {}
 
 
@@ -135,12 +137,13 @@ def _tokenized_sum(loaded: _Model, text: str) -> np.ndarray:
     cost more than they save on a few hundred words when the machine is busy."""
     vector = _known_sums.get(text)
     if vector is None:
-        if len(_known_sums) >= _KNOWN_SUMS_LIMIT:
-            _known_sums.clear()
         ids = np.asarray(loaded.tokenizer.encode(text, add_special_tokens=False).ids,
                          dtype=np.int64)
         vector = loaded.vectors[ids[ids != loaded.ignored]].sum(axis=0)
-        _known_sums[text] = vector
+        if len(text) <= _KNOWN_TEXT_CHARS:  # words and phrases recur; passages do not
+            if len(_known_sums) >= _KNOWN_SUMS_LIMIT:
+                _known_sums.clear()
+            _known_sums[text] = vector
     return vector
 
 
