@@ -12,13 +12,13 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from viewer.core.palette import LIGHT
 from viewer.export import collection_model as model
 from viewer.export.collection_model import CollectionReport, DocRef, Section, Timeline
 from viewer.export.pdf_layout import Cell, Layout, Measure, Page
 from viewer.export.pdf_render import render_pages, save_pdf
 from viewer.export.pdf_report import PAGE_SIZES, TABLE_SIZE, report_fonts
 from viewer.export.report_model import RichText
+from viewer.present.palette import PRINT
 
 #: (x, width, heading) of each column of a table.
 Columns = Sequence[tuple[float, float, str]]
@@ -42,7 +42,7 @@ def write_collection_pdf(result: Mapping[str, Any], path: str | os.PathLike[str]
     report_progress = progress or (lambda fraction: None)
     check = model.cancel_check(is_cancelled)
     report = model.build_report(result, name=name, text_of=text_of, limits=limits)
-    layout = Layout(size, Measure(report_fonts()), LIGHT, check=check)
+    layout = Layout(size, Measure(report_fonts()), PRINT, check=check)
     _lay_out(layout, report, check)
     report_progress(0.8)
     heading = report.title + (f": {report.name}" if report.name else "")
