@@ -14,7 +14,7 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import jieba  # type: ignore[import-untyped]
+    import jieba
 
 Span = tuple[int, int]
 
@@ -28,7 +28,7 @@ def segmenter() -> jieba.Tokenizer:
     if _segmenter is None:
         with _lock:
             if _segmenter is None:
-                import jieba  # type: ignore[import-untyped]
+                import jieba
 
                 jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict..." on stderr
                 loaded = jieba.Tokenizer()
