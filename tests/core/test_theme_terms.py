@@ -55,3 +55,18 @@ def test_chinese_pairs_show_the_whole_words_they_share():
     assert len(themes) == 1
     # Whole words, never character pairs across a boundary ("民收", "入明").
     assert set(themes[0].terms) == {"农民收入", "粮食价格", "仓储", "丰收", "小麦", "增长"}
+
+
+def test_a_term_is_shown_as_the_passages_write_it_not_as_the_texts_mostly_do():
+    a = ("Engineers are developing a vaccine against the coastal fever that spread through "
+         "fishing villages last summer.\n\nThe development office praised the development "
+         "plan, the development budget and the development team for the new stadium.")
+    b = ("A team of scientists said they were developing an injection to protect fishing "
+         "villages from the coastal fever.\n\nDevelopment grants, development loans and "
+         "development advice were offered to farmers growing olives on the hills.")
+    themes = compare(Document(a, "a"), Document(b, "b")).themes
+    fever = next(t for t in themes if a[t.a[0]:t.a[1]].startswith("Engineers"))
+    assert "developing" in fever.terms and "development" not in fever.terms
+    grants = next(t for t in themes if b[t.b[0]:t.b[1]].startswith("Development grants")
+                  and a[t.a[0]:t.a[1]].startswith("The development"))
+    assert grants.terms == ("development",)

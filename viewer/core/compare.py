@@ -27,6 +27,7 @@ from viewer.core.stopwords import stop_words
 from viewer.core.theme_meaning import passage_meanings
 from viewer.core.theme_terms import character_pair_terms, shared_words, word_terms
 from viewer.core.themes import (
+    TermWords,
     ThemeCandidates,
     find_themes,
     passage_spans,
@@ -232,7 +233,9 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                     for (spans, stream), token_terms in zip(
                         passages, (terms.terms_a, terms.terms_b), strict=True)]
     meaning_a, meaning_b = passage_meanings(passages, vocabulary.spellings)
-    return score_pairs(a, b, terms.names, (meaning_a, meaning_b))
+    words = (TermWords(tokens_a.starts, terms.terms_a, tokens_a.ids, vocabulary.spellings),
+             TermWords(tokens_b.starts, terms.terms_b, tokens_b.ids, vocabulary.spellings))
+    return score_pairs(a, b, terms.names, (meaning_a, meaning_b), words)
 
 
 def _chinese(doc_a: Document, doc_b: Document) -> bool:

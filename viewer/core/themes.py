@@ -310,7 +310,8 @@ def _shared_terms(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
 
 @dataclass(frozen=True)
 class ThemeCandidates:
-    """Scored passage pairs of two documents, best first, before shared phrases are known."""
+    """Scored passage pairs of two documents, best first, before shared phrases are known;
+    with where each text's terms occur, if their names are to be as the passages write them."""
 
     a: TermVectors
     b: TermVectors
@@ -318,6 +319,45 @@ class ThemeCandidates:
     passage_a: np.ndarray
     passage_b: np.ndarray
     scores: np.ndarray
+    words: tuple[TermWords, TermWords] | None = None
+
+
+@dataclass(frozen=True)
+class TermWords:
+    """Each token of a text: where it starts, its term (-1 for none) and its vocabulary id,
+    with how each id is written."""
+
+    starts: np.ndarray
+    terms: np.ndarray
+    ids: np.ndarray
+    spellings: Sequence[str]
+
+    def written(self, span: Span) -> dict[int, set[str]]:
+        """How the passage at `span` writes each of its terms."""
+        first, last = np.searchsorted(self.starts, span).tolist()
+        found: dict[int, set[str]] = {}
+        for term, token in zip(self.terms[first:last].tolist(), self.ids[first:last].tolist(),
+                               strict=True):
+            if term >= 0:
+                found.setdefault(term, set()).add(self.spellings[token])
+        return found
+
+
+def _shown_names(candidates: ThemeCandidates, span_a: Span, span_b: Span,
+                 terms: list[int]) -> tuple[str, ...]:
+    """Each term by its name when one of the two passages writes it so, else as passage A
+    writes it (a term's name is its commonest word in the whole texts: "development" where
+    both passages say "developing")."""
+    names = candidates.names
+    if candidates.words is None:
+        return tuple(names[t] for t in terms)
+    in_a = candidates.words[0].written(span_a)
+    in_b = candidates.words[1].written(span_b)
+    shown = []
+    for t in terms:
+        seen = in_a.get(t, set()) | in_b.get(t, set())
+        shown.append(names[t] if names[t] in seen or not seen else min(in_a.get(t) or seen))
+    return tuple(shown)
 
 
 def _products(rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
@@ -349,7 +389,8 @@ def _meaning_proposals(meaning_a: np.ndarray, meaning_b: np.ndarray
 
 
 def score_pairs(a: TermVectors, b: TermVectors, names: Sequence[str],
-                meanings: tuple[np.ndarray, np.ndarray] | None = None) -> ThemeCandidates:
+                meanings: tuple[np.ndarray, np.ndarray] | None = None,
+                words: tuple[TermWords, TermWords] | None = None) -> ThemeCandidates:
     """Candidate pairs with their blended score, best first: the TF-IDF cosine and, when
     meaning vectors are given (one row per passage of A, of B), their cosine (at least 0)."""
     by_terms = (_proposals(a, b) if len(a.term) and len(b.term)
@@ -367,7 +408,8 @@ def score_pairs(a: TermVectors, b: TermVectors, names: Sequence[str],
         meaning = np.einsum("ij,ij->i", meaning_a[passage_a], meaning_b[passage_b])
         scores = (1 - MEANING_WEIGHT) * scores + MEANING_WEIGHT * np.maximum(meaning, 0.0)
     order = np.lexsort((passage_b, passage_a, -scores))
-    return ThemeCandidates(a, b, names, passage_a[order], passage_b[order], scores[order])
+    return ThemeCandidates(a, b, names, passage_a[order], passage_b[order], scores[order],
+                           words)
 
 
 def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
@@ -405,8 +447,7 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
             break
     passage_a = np.array([i for _, i, _ in chosen], dtype=np.int64)
     passage_b = np.array([k for _, _, k in chosen], dtype=np.int64)
-    names = candidates.names
     terms = _shared_terms(a, b, passage_a, passage_b)
     return [ThemeOverlap(a.spans[i], b.spans[k], round(min(1.0, score), 4),
-                         tuple(names[t] for t in shared))
+                         _shown_names(candidates, a.spans[i], b.spans[k], shared))
             for (score, i, k), shared in zip(chosen, terms, strict=True)]
