@@ -217,13 +217,21 @@ class CollectionStore:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All writes inside commit together or not at all (Ctrl-C and kill included)."""
         connection = self.connection
-        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"{self.path}: is busy ({error}): another tandem is writing "
+                             "to it; try again when it has finished") from None
         try:
             yield connection
+            connection.commit()
+        except sqlite3.Error as error:
+            connection.rollback()
+            raise StoreError(f"{self.path}: could not be written ({error}); it is left as "
+                             "it was before") from None
         except BaseException:
             connection.rollback()
             raise
-        connection.commit()
 
     # -- reading ---------------------------------------------------------------------------
 
