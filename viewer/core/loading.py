@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from viewer.core.document import Document
-from viewer.core.errors import LoadError
+from viewer.core.errors import LoadError, printable
 
 #: Largest input read by default; `--max-size` (and the window's setting) raise it.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -218,4 +218,6 @@ def load_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
 
         result = trim_noise(text)
         text, notes = result.text, notes + result.notes
-    return document_from_text(text, shown, Path(path).name, os.path.abspath(path), notes)
+    # Names are shown and exported as UTF-8 text: undecodable bytes become escapes.
+    return document_from_text(text, shown, printable(Path(path).name),
+                              printable(os.path.abspath(path)), notes)
