@@ -10,8 +10,10 @@ text also goes through `viewer.core.trim.trim_noise`, and what it removed is in 
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -43,33 +45,89 @@ _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<\?
 _HTML_TAGS = re.compile(rb"<(html|head|body)[\s>]")
 
 
-def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a whole input file, turning every OS-level failure into a `LoadError`."""
+def _kind_of(mode: int) -> str | None:
+    """What a non-regular file is, for the message; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _refuse_non_regular(shown: str, mode: int) -> None:
+    kind = _kind_of(mode)
+    if kind == "a folder":
+        raise LoadError(shown, "is a folder, not a file", "choose a file inside it")
+    if kind is not None:
+        raise LoadError(shown, f"is {kind}, not a file; only regular files are read",
+                        "save the text to a file and open that")
+
+
+def open_regular_file(path: str | os.PathLike[str]) -> int:
+    """Open `path` for reading and return the descriptor, if it is a regular file.
+
+    The file is opened without blocking and checked through the open descriptor, so a named
+    pipe or a device can neither hang the caller nor be swapped in after the check.
+    Raises `LoadError` naming what the path is instead."""
     shown = str(path)
-    p = Path(path)
     try:
-        if p.is_dir():
-            raise LoadError(shown, "is a folder, not a file", "choose a file inside it")
-        size = p.stat().st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
         raise LoadError(shown, "no such file", "check the path") from None
     except PermissionError:
         raise LoadError(shown, "permission denied", "check the file's permissions") from None
+    except IsADirectoryError:
+        raise LoadError(shown, "is a folder, not a file", "choose a file inside it") from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket, or a terminal that is not ours
+            raise LoadError(shown, "is a socket or device, not a file; only regular files are read",
+                            "save the text to a file and open that") from None
         raise LoadError(shown, f"cannot be read: {exc.strerror or exc}") from None
-    if size > max_bytes:
+    try:
+        _refuse_non_regular(shown, os.fstat(fd).st_mode)
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a whole input file, turning every OS-level failure into a `LoadError`.
+    Only regular files are read (see `open_regular_file`)."""
+    shown = str(path)
+    fd = open_regular_file(path)
+    with open(fd, "rb") as handle:
+        size = os.fstat(fd).st_size
+        if size <= max_bytes:
+            try:
+                # In pieces: a file can grow while read, or claim 0 bytes (/proc).
+                chunks, total = [], 0
+                while total <= max_bytes:
+                    chunk = handle.read(min(max_bytes + 1 - total, 16 * 1048576))
+                    if not chunk:
+                        return b"".join(chunks)
+                    chunks.append(chunk)
+                    total += len(chunk)
+                size = total
+            except OSError as exc:
+                raise LoadError(shown, f"cannot be read: {exc.strerror or exc}") from None
         raise LoadError(
             shown,
-            f"is too large ({size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:.0f} MB)",
+            f"is too large ({size / 1048576:.1f} MB; the limit is {_megabytes(max_bytes)} MB)",
             "raise the limit with --max-size MB",
         )
-    try:
-        with open(p, "rb") as handle:
-            return handle.read(max_bytes + 1)
-    except PermissionError:
-        raise LoadError(shown, "permission denied", "check the file's permissions") from None
-    except OSError as exc:
-        raise LoadError(shown, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def _megabytes(count: int) -> str:
+    """A byte count in MB as people write it: 50, 0.5, 0.001."""
+    return f"{count / 1048576:.3f}".rstrip("0").rstrip(".")
 
 
 def has_bom(data: bytes) -> bool:
