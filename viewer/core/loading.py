@@ -228,8 +228,10 @@ def sniff_format(data: bytes, suffix: str, shown: str) -> str:
     return "text"
 
 
-def extract_text(data: bytes, kind: str, shown: str) -> tuple[str, tuple[str, ...]]:
-    """The article text of `data` read as format `kind`, and the reader's notes."""
+def extract_text(data: bytes, kind: str, shown: str,
+                 max_chars: int = DEFAULT_MAX_BYTES) -> tuple[str, tuple[str, ...]]:
+    """The article text of `data` read as format `kind`, and the reader's notes.
+    `max_chars` bounds the text a compressed format (DOCX) may unpack to."""
     if kind == "pdf":
         from viewer.core.loaders.pdf import extract_pdf
 
@@ -237,7 +239,7 @@ def extract_text(data: bytes, kind: str, shown: str) -> tuple[str, tuple[str, ..
     if kind == "docx":
         from viewer.core.loaders.docx import extract_docx
 
-        return extract_docx(data, shown)
+        return extract_docx(data, shown, max_chars)
     if kind == "html":
         from viewer.core.loaders.html import extract_html
 
@@ -262,7 +264,7 @@ def load_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
         raise LoadError(shown, "is empty", "choose a file with text in it")
     try:
         kind = sniff_format(data, Path(path).suffix, shown)
-        text, notes = extract_text(data, kind, shown)
+        text, notes = extract_text(data, kind, shown, max_bytes)
     except LoadError:
         raise
     except (RecursionError, MemoryError) as exc:
