@@ -138,7 +138,13 @@ def has_bom(data: bytes) -> bool:
 def decode_text(data: bytes, shown: str) -> str:
     """Decode plain text in any encoding: BOMs first, then strict UTF-8, then detection;
     refuse bytes that decode only to control characters (binary data)."""
-    return _refuse_binary(_decode(data, shown), shown)
+    return decode_text_with_notes(data, shown)[0]
+
+
+def decode_text_with_notes(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
+    """`decode_text`, with a note when bytes had to be replaced."""
+    text, notes = _decode(data, shown)
+    return _refuse_binary(text, shown), notes
 
 
 def _refuse_binary(text: str, shown: str) -> str:
@@ -150,24 +156,114 @@ def _refuse_binary(text: str, shown: str) -> str:
     return text
 
 
-def _decode(data: bytes, shown: str) -> str:
+def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", shown)
+        return _strict(data[3:], "utf-8", shown), ()
     if data.startswith(_UTF32_BOMS):
-        return _strict(data, "utf-32", shown)
+        return _strict(data, "utf-32", shown), ()
     if data.startswith(_UTF16_BOMS):
-        return _strict(data, "utf-16", shown)
+        return _strict(data, "utf-16", shown), ()
+    wide = _utf32_without_bom(data)
+    if wide is not None:
+        return wide, ()
     if b"\x00" not in data:
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), ()
         except UnicodeDecodeError:
             pass
+        damaged = _mostly_utf8(data)
+        if damaged is not None:
+            return damaged
+    return _legacy(data, shown), ()
+
+
+def _utf32_without_bom(data: bytes) -> str | None:
+    """UTF-32 text without a byte-order mark: every fourth byte zero, each unit a code point."""
+    if len(data) < 8 or len(data) % 4:
+        return None
+    for encoding, high, plane in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
+        if not any(data[high::4]) and max(data[plane::4]) <= 0x10:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+#: Valid non-ASCII characters needed per invalid byte to call a file damaged UTF-8.
+_UTF8_EVIDENCE = 10
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """Text that is overwhelmingly valid UTF-8 with a few bad bytes, decoded with U+FFFD for
+    them and a note; None when the bytes look like a legacy encoding instead."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 127) - bad
+    if bad <= 0 or valid < _UTF8_EVIDENCE * bad:
+        return None
+    return text, (f"{bad} byte{'s' if bad > 1 else ''} that are not valid UTF-8 replaced "
+                  "with \ufffd; the rest of the file is UTF-8",)
+
+
+#: Languages usually written in Windows-1252 (charset_normalizer's names).
+_WESTERN_LANGUAGES = frozenset({
+    "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Danish",
+    "Norwegian", "Swedish", "Finnish", "Catalan", "Indonesian", "Unknown", ""})
+#: What Windows actually writes for an encoding the detector names: its superset.
+_SUPERSETS = {"gb2312": ("gb18030",), "gbk": ("gb18030",), "hz": ("gb18030",),
+              "big5": ("cp950", "big5hkscs"), "cp950": ("cp950", "big5hkscs"),
+              "shift_jis": ("cp932", "shift_jis_2004"), "cp932": ("cp932", "shift_jis_2004")}
+#: Characters Windows-1252 text of a Western language hardly ever holds, though the
+#: encoding has them; many of them mean the bytes are another code page.
+_RARE_IN_WESTERN = frozenset("\u0192\u02c6\u02dc\u2030\u2039\u203a\u00a4\u00a6\u00a8\u00ac"
+                             "\u00af\u00b4\u00b8\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u0178")
+
+
+def _legacy(data: bytes, shown: str) -> str:
+    """Decode a legacy-encoded text, preferring what people actually write when the detector
+    is unsure: Windows-1252 for Western languages, GB18030, Big5 (cp950), Shift-JIS (cp932)."""
     from charset_normalizer import from_bytes  # only legacy encodings pay for detection
 
     best = from_bytes(data).best()
     if best is None or (b"\x00" in data and not best.encoding.startswith("utf_16")):
-        raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")
+        western = None if b"\x00" in data else _as_western(data)
+        if western is None:
+            raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")
+        return western
+    for encoding in _SUPERSETS.get(best.encoding, ()):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if best.language in _WESTERN_LANGUAGES and not _is_multibyte(best.encoding):
+        western = _as_western(data)
+        if western is not None:
+            return western
     return str(best)
+
+
+def _is_multibyte(encoding: str) -> bool:
+    return encoding.startswith(("utf", "gb", "big5", "cp9", "shift", "euc", "iso2022", "hz",
+                                "johab"))
+
+
+def _as_western(data: bytes) -> str | None:
+    """The bytes as Windows-1252, if they read as Western text: most letters ASCII, the rest
+    accented letters and typographic punctuation, hardly any rare symbols."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are not cp1252
+        return None
+    high = [ch for ch in text if ord(ch) > 127]
+    letters = sum(1 for ch in text if ch.isalpha())
+    if letters == 0:
+        return None
+    high_letters = sum(1 for ch in high if ch.isalpha())
+    rare = sum(1 for ch in high if ch in _RARE_IN_WESTERN or unicodedata.category(ch) == "Cc")
+    if high_letters > 0.3 * letters or rare > 0.02 * max(len(high), 1):
+        return None
+    return text
 
 
 def _strict(data: bytes, encoding: str, shown: str) -> str:
@@ -244,12 +340,13 @@ def extract_text(data: bytes, kind: str, shown: str,
         from viewer.core.loaders.html import extract_html
 
         return extract_html(data, shown)
-    text = decode_text(data, shown)
+    text, notes = decode_text_with_notes(data, shown)
     if kind == "markdown":
         from viewer.core.loaders.markdown import extract_markdown
 
-        return extract_markdown(text, shown)
-    return text, ()
+        markdown_text, markdown_notes = extract_markdown(text, shown)
+        return markdown_text, notes + markdown_notes
+    return text, notes
 
 
 def load_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES,
