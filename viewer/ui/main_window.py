@@ -654,6 +654,13 @@ class MainWindow(QMainWindow):
         """Write the current comparison as a PDF or HTML report, with progress and Cancel."""
         if self.rendered is None:
             return False
+        from viewer.export.atomic import refuse_overwriting_inputs
+
+        try:
+            refuse_overwriting_inputs(path, [d.path for d in self.documents if d and d.path])
+        except TandemError as exc:
+            self.show_error("Export refused", str(exc))
+            return False
         if kind == "pdf":
             from viewer.export.pdf_report import write_pdf as writer
         else:
