@@ -61,10 +61,14 @@ def refuse_overwriting_inputs(target: str | os.PathLike[str],
                               inputs: Iterable[str | os.PathLike[str]]) -> None:
     """Raise `OutputError` when writing `target` would replace one of `inputs`."""
     clash = clashing_input(target, inputs)
-    if clash is not None:
-        raise OutputError(printable(os.fspath(target)),
-                          f"is the input {printable(clash)}; it would be overwritten",
-                          "choose another name for the output")
+    if clash is None:
+        return
+    if os.path.abspath(clash) == os.path.abspath(target):
+        problem = "is one of the inputs; it would be overwritten"
+    else:  # a link, a hard link or another spelling: say which input it reaches
+        problem = f"is the input {printable(clash)}; it would be overwritten"
+    raise OutputError(printable(os.fspath(target)), problem,
+                      "choose another name for the output")
 
 
 def _descriptor_alias(target: str | os.PathLike[str]) -> int | None:
