@@ -75,19 +75,33 @@ def make_html(attributes: int) -> bytes:
 
 
 def make_big_docx(text_mb: int) -> bytes:
-    """A DOCX whose document.xml holds `text_mb` MB of text in ordinary paragraphs."""
-    paragraph = ("<w:p><w:r><w:t>" + " ".join(prose_lines(1)) * 5 + "</w:t></w:r></w:p>")
-    count = text_mb * 1048576 // (len(paragraph) - 30)
+    """A DOCX whose document.xml holds `text_mb` MB of text in paragraphs of short
+    formatted runs, as word processors write them (about 6 bytes of XML per character)."""
+    words = " ".join(prose_lines(5)).split()
+    runs = "".join(f'<w:r><w:rPr><w:b w:val="{n % 2}"/></w:rPr><w:t xml:space="preserve">'
+                   f'{" ".join(words[n:n + 2])} </w:t></w:r>' for n in range(0, 60, 2))
+    paragraph = f"<w:p>{runs}</w:p>"
+    text_per_paragraph = sum(len(" ".join(words[n:n + 2])) + 1 for n in range(0, 60, 2))
+    count = text_mb * 1048576 // text_per_paragraph
     head = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
             'main"><w:body>')
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        # The package parts python-docx needs to open it, so older code can be timed too.
         archive.writestr("[Content_Types].xml",
                          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                         'package/2006/content-types"><Override PartName="/word/document.xml" '
+                         'package/2006/content-types"><Default Extension="rels" ContentType="'
+                         'application/vnd.openxmlformats-package.relationships+xml"/>'
+                         '<Override PartName="/word/document.xml" '
                          'ContentType="application/vnd.openxmlformats-officedocument.'
                          'wordprocessingml.document.main+xml"/></Types>')
+        archive.writestr("_rels/.rels",
+                         '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+                         'openxmlformats.org/package/2006/relationships"><Relationship Id="r1" '
+                         'Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                         'relationships/officeDocument" Target="word/document.xml"/>'
+                         '</Relationships>')
         with archive.open("word/document.xml", "w", force_zip64=True) as part:
             part.write(head.encode())
             chunk = (paragraph * 1000).encode()

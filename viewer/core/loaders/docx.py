@@ -28,6 +28,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _T = (f"{_W}{name}" for name in ("p", "tbl", "tr", "tc", "t"))
 #: Elements of a paragraph that are its text; the value is what a non-text one stands for.
 _TEXT_TAGS = {_T: "", f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+_READ_TAGS = (_P, _TBL, _TR, _TC, *_TEXT_TAGS)
 
 
 def is_docx(data: bytes) -> bool:
@@ -109,9 +110,11 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
     depth = 0  # paragraphs open (text boxes nest them)
     tables: list[_Table] = []
     total = 0
-    events = etree.iterparse(part, events=("start", "end"), resolve_entities=False,
-                             no_network=True, load_dtd=False, remove_comments=True,
-                             remove_pis=True)
+    # Only the elements read are reported (filtered in C); the others (runs, properties)
+    # go when their paragraph is cleared, so at most one paragraph is held beyond the text.
+    events = etree.iterparse(part, events=("start", "end"), tag=_READ_TAGS,
+                             resolve_entities=False, no_network=True, load_dtd=False,
+                             remove_comments=True, remove_pis=True)
     for event, element in events:
         tag = element.tag
         if event == "start":
@@ -129,6 +132,7 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
             if total > max_chars:
                 raise LoadError(shown, f"has more than {_megabytes(max_chars)} MB of text",
                                 "raise the limit with --max-size MB")
+            continue  # cleared with its paragraph: cheaper than one by one
         elif tag == _P:
             depth -= 1
             if depth == 0:
