@@ -39,24 +39,24 @@ RUSSIAN = ("Городской совет во вторник одобрил п�
            "район с аэропортом.\n\n") * 8
 CHINESE = fixture("zh_a.txt") + fixture("zh_b.txt")
 
-CASES = {
-    "English cp1252": (ENGLISH, "cp1252"),
-    "French cp1252": (FRENCH, "cp1252"),
-    "German cp1252": (GERMAN, "cp1252"),
-    "Czech cp1250": (CZECH, "cp1250"),
-    "Russian cp1251": (RUSSIAN, "cp1251"),
-    "Chinese GB18030": (CHINESE, "gb18030"),
-    "Chinese GBK": (CHINESE, "gbk"),
-    "Chinese Big5": (fixture("zh_hant.txt"), "big5"),
-    "Chinese cp950 (Big5 as Windows saves it)": (fixture("zh_hant.txt") + "碁銹裏", "cp950"),
-    "Japanese Shift-JIS": (fixture("ja.txt"), "shift_jis"),
-    "Japanese cp932 (Shift-JIS as Windows saves it)": (fixture("ja.txt") + "①Ⅲ㈱", "cp932"),
-}
+CASES = [pytest.param(text, encoding, id=label) for label, text, encoding in (
+    ("English cp1252", ENGLISH, "cp1252"),
+    ("French cp1252", FRENCH, "cp1252"),
+    ("German cp1252", GERMAN, "cp1252"),
+    ("Czech cp1250", CZECH, "cp1250"),
+    ("Russian cp1251", RUSSIAN, "cp1251"),
+    ("Chinese GB18030", CHINESE, "gb18030"),
+    ("Chinese GBK", CHINESE, "gbk"),
+    ("Chinese Big5", fixture("zh_hant.txt"), "big5"),
+    ("Chinese cp950 (Big5 as Windows saves it)", fixture("zh_hant.txt") + "碁銹裏", "cp950"),
+    ("Japanese Shift-JIS", fixture("ja.txt"), "shift_jis"),
+    ("Japanese cp932 (Shift-JIS as Windows saves it)", fixture("ja.txt") + "①Ⅲ㈱", "cp932"),
+)]
 
 
-@pytest.mark.parametrize("case", list(CASES))
-def test_legacy_encodings_people_write_load_exactly(tmp_path: Path, case: str) -> None:
-    text, encoding = CASES[case]
+@pytest.mark.parametrize("text,encoding", CASES)
+def test_legacy_encodings_people_write_load_exactly(tmp_path: Path, text: str,
+                                                    encoding: str) -> None:
     path = tmp_path / "article.txt"
     path.write_bytes(text.encode(encoding))
     doc = load_document(path)
