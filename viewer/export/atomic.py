@@ -19,7 +19,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from viewer.core.errors import OutputError, printable
 
@@ -147,7 +147,7 @@ def atomic_output(target: str | os.PathLike[str],
         # Held until the rename: tells _clean_leftovers of other exports we are alive.
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         with handle:
-            yield handle
+            yield cast(BinaryIO, handle)
             handle.flush()
             os.fsync(handle.fileno())
             # Temporary files are created private (0600): give the export the old file's
@@ -161,7 +161,7 @@ def atomic_output(target: str | os.PathLike[str],
         raise
 
 
-def write_atomically(target: str | os.PathLike[str], produce: Callable[[BinaryIO], None],
+def write_atomically(target: str | os.PathLike[str], produce: Callable[[BinaryIO], object],
                      replace_read_only: bool = False) -> None:
     """Run `produce` on a temporary file and move the result to `target` if it succeeds."""
     with atomic_output(target, replace_read_only) as handle:
