@@ -111,7 +111,8 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
         if size <= max_bytes:
             try:
                 # In pieces: a file can grow while read, or claim 0 bytes (/proc).
-                chunks, total = [], 0
+                chunks: list[bytes] = []
+                total = 0
                 while total <= max_bytes:
                     chunk = handle.read(min(max_bytes + 1 - total, 16 * 1048576))
                     if not chunk:

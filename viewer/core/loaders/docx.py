@@ -142,10 +142,9 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
                     tables[-1].cell.append(text)
                 else:
                     blocks.append(text)
-        elif tag == _TC and tables and tables[-1].cell is not None:
-            table = tables[-1]
-            table.cells.append(" ".join(t.strip() for t in table.cell if t.strip()))
-            table.cell = None
+        elif tag == _TC and tables and (cell := tables[-1].cell) is not None:
+            tables[-1].cells.append(" ".join(t.strip() for t in cell if t.strip()))
+            tables[-1].cell = None
         elif tag == _TR and tables:
             table = tables[-1]
             row = "\t".join(c for c in table.cells if c)
