@@ -148,7 +148,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, nargs="+", default=[25, 50, 100, 200, 2000])
     parser.add_argument("--attributes", type=int, nargs="+",
                         default=[10_000, 20_000, 40_000, 100_000, 200_000])
-    parser.add_argument("--docx-mb", type=int, nargs="+", default=[8, 20, 80])
+    parser.add_argument("--docx-mb", type=int, nargs="+", default=[8, 20, 60])
     parser.add_argument("--measure", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
