@@ -11,6 +11,7 @@ a plain file where the device was, and /dev/stdout redirected with `>> log` must
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
 import fcntl
 import os
@@ -28,6 +29,30 @@ _LEFTOVER = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")
 #: Paths that name one of this process's open descriptors rather than a file.
 _FD_ALIAS = re.compile(r"^/(?:dev/(?:std(?P<std>out|err)|fd/(?P<dev_fd>\d+))|"
                        r"proc/(?:self|thread-self|(?P<pid>\d+))/fd/(?P<proc_fd>\d+))$")
+
+
+#: Set by `replacing_read_only` when the user has confirmed replacing a read-only file.
+_READ_ONLY_CONFIRMED: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "read_only_confirmed", default=False)
+
+
+def is_read_only(target: str | os.PathLike[str]) -> bool:
+    """True when `target` is an existing regular file nobody may write (mode without w)."""
+    try:
+        mode = os.stat(target).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(mode) and not mode & 0o222
+
+
+@contextlib.contextmanager
+def replacing_read_only() -> Iterator[None]:
+    """Within this block, exports may replace read-only files (the user confirmed)."""
+    token = _READ_ONLY_CONFIRMED.set(True)
+    try:
+        yield
+    finally:
+        _READ_ONLY_CONFIRMED.reset(token)
 
 
 def _umask() -> int:
@@ -136,7 +161,8 @@ def atomic_output(target: str | os.PathLike[str],
         with open(resolved, "wb") as direct:
             yield direct
         return
-    if mode is not None and not mode & 0o222 and not replace_read_only:
+    if (mode is not None and not mode & 0o222 and not replace_read_only
+            and not _READ_ONLY_CONFIRMED.get()):
         raise OutputError(printable(os.fspath(target)), "is read-only",
                           "choose another name, or make the file writable first")
     _clean_leftovers(resolved.parent)
