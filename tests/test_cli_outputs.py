@@ -173,3 +173,22 @@ def test_absurd_max_size_is_refused_clearly(articles, value) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "--max-size" in done.stderr.splitlines()[-1]
+
+
+def test_a_read_only_output_is_refused(articles, tmp_path) -> None:
+    a, b = articles
+    kept = tmp_path / "kept.json"
+    kept.write_text("keep me")
+    kept.chmod(0o444)
+    done = tandem(str(a), str(b), "--json", str(kept))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"tandem: {kept}: is read-only (choose another name, or make the file writable first)"]
+    assert kept.read_text() == "keep me"
+
+
+def test_reports_to_a_device_are_written_in_place(articles) -> None:
+    a, b = articles
+    done = tandem(str(a), str(b), "--html", "/dev/null", "--json", "/dev/null")
+    assert done.returncode == 0, done.stderr
+    assert Path("/dev/null").is_char_device()
