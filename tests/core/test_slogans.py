@@ -64,15 +64,15 @@ def test_with_stemming_function_words_and_word_rarity_are_still_those_of_words()
     assert all("very" not in s.phrase.casefold() for s in result.slogans)
 
 
-def test_a_long_formulation_that_recurs_within_a_text_is_listed_by_its_first_words():
+def test_a_long_formulation_that_recurs_within_a_text_is_listed_whole():
     formulation = ("Zembrowski Thought on Harbour Socialism with Quantum Characteristics "
                    "for a New Era")
     a = (f"We study {formulation} every day. Delegates praised {formulation} again. "
          "Weather was mild.")
     b = f"Pupils recite {formulation} at noon. Markets were calm."
     phrases = [s.phrase for s in compare(Document(a, "a"), Document(b, "b")).slogans]
-    assert "Zembrowski Thought on Harbour Socialism with Quantum Characteristics" in phrases
-    # One entry for the stretch, not one for every eight-word window of it.
+    assert formulation in phrases
+    # One entry for the stretch, not one for every window of it.
     assert not any(p.startswith(("Thought on", "Harbour Socialism", "Quantum")) for p in phrases)
 
 

@@ -26,8 +26,9 @@ class Settings:
     #: Bits of surprise a short passage needs beyond what chance gives two texts this long.
     rarity_margin: float = 30.0
     #: Slogans: phrase length range in words and how often a phrase must occur in all.
+    #: A recurring stretch longer than the longest is a copied passage, not a slogan.
     slogan_min_words: int = 2
-    slogan_max_words: int = 8
+    slogan_max_words: int = 20
     slogan_min_count: int = 2
     max_slogans: int = 100
     #: Themes: smallest score listed and how many pairs at most.

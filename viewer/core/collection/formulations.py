@@ -22,12 +22,13 @@ from viewer.core.phrases import (
     PhraseScorer,
     RecurringGrams,
     breaks_after,
+    joined_after,
     select_phrases,
     tokens_in_spans,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
 from viewer.core.variants import group_variants
-from viewer.core.word_bounds import Segmented
+from viewer.core.word_bounds import PhraseLocator
 
 #: CJK text is tokenized per character: lengths in words are scaled by this; a variant
 #: changes a word of up to this many characters; two content words shared count as this
@@ -42,7 +43,7 @@ CJK_VARIANT_KEPT = 0.6
 MAX_FORMS = 3000
 #: Onset evidence counted at most (bits), and the score a formulation needs to be listed.
 ONSET_CAP = 20.0
-MIN_SCORE = 150.0
+MIN_SCORE = 140.0
 #: A weaker candidate, with this share of that score, is listed as a variant of a
 #: formulation; a two-word variant must share documents with it this many times more
 #: often than chance.
@@ -118,7 +119,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     doc_of = np.repeat(np.arange(len(streams)), lengths)
     grams = RecurringGrams(ids, stops, blocked, doc_of, top + 1, min_docs=min_documents,
                            min_count=min_documents)
-    scorer = PhraseScorer(grams, vocabulary, "zh" if cjk else language)
+    scorer = PhraseScorer.for_language(grams, vocabulary, "zh" if cjk else language)
+    scorer.joined = np.concatenate([joined_after(s) for s in streams])
     table = scorer.table(top, min_words=2)
     rank = _date_ranks(dates)
     dated = sum(1 for d in dates if d) * 2 >= len(dates)
@@ -128,7 +130,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     order = np.lexsort((table.first, -score))
     order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
     if cjk:
-        located = _Locator(texts, streams, grams)
+        located = PhraseLocator(texts, streams, grams)
         order = order[[located.on_words(int(table.n[r]), int(table.index[r]),
                                         samples=3 if score[r] >= MIN_SCORE else 1)
                        for r in order.tolist()]]
@@ -173,40 +175,6 @@ def _onset(earliest: float, documents: float, total: int) -> float:
     (1 - x) ** documents."""
     share = earliest / max(1, total)
     return float(-documents * np.log2(max(1e-12, 1 - share)))
-
-
-class _Locator:
-    """Whether the grams of a CJK collection begin and end on whole words, at (most of)
-    a few of their occurrences."""
-
-    def __init__(self, texts: Sequence[str], streams: Sequence[TokenStream],
-                 grams: RecurringGrams) -> None:
-        self.texts = texts
-        self.grams = grams
-        self.starts = np.concatenate([s.starts for s in streams])
-        self.ends = np.concatenate([s.ends for s in streams])
-        self._first: dict[tuple[int, int], Segmented] = {}
-
-    def _segmented(self, n: int, position: int) -> Segmented:
-        doc = int(self.grams.doc_of[position])
-        return Segmented(self.texts[doc], int(self.starts[position]),
-                         int(self.ends[position + n - 1]))
-
-    def _at_first(self, n: int, index: int) -> Segmented:
-        found = self._first.get((n, index))
-        if found is None:
-            found = self._segmented(n, int(self.grams.levels[n].first[index]))
-            self._first[(n, index)] = found
-        return found
-
-    def on_words(self, n: int, index: int, samples: int) -> bool:
-        """Whether the gram is on word boundaries at most of `samples` occurrences
-        (its first, then its middle and last ones)."""
-        where = self.grams.levels[n].occurrences(index)
-        picks = [0, len(where) - 1, len(where) // 2][:min(samples, len(where))]
-        agree = [self._at_first(n, index).on_boundaries]
-        agree += [self._segmented(n, int(where[k])).on_boundaries for k in picks[1:]]
-        return sum(agree) * 2 > len(agree)
 
 
 def _date_ranks(dates: Sequence[str]) -> np.ndarray:
