@@ -23,9 +23,11 @@ from viewer.core.stopwords import stop_words
 from viewer.core.tokenize import TokenStream, Vocabulary, blank_line_starts, char_mask
 
 # Sentence ends, clause marks, quotes and brackets end a phrase; commas do not, since set
-# formulations list things ("peaceful, secure, open, cooperative and orderly").
+# formulations list things ("peaceful, secure, open, cooperative and orderly"), except the
+# Chinese full-width comma, which ends a clause (lists take the enumeration comma 、).
 BREAK_CHARS = np.array([ord(c) for c in ".;:!?()[]{}\"\u201c\u201d\u00ab\u00bb\u3002\uff1b"
-                        "\uff1a\uff01\uff1f\uff08\uff09\u300a\u300b\u2014|"], dtype=np.uint32)
+                        "\uff1a\uff01\uff1f\uff08\uff09\u300a\u300b\u2014|\uff0c"],
+                       dtype=np.uint32)
 
 
 def breaks_after(stream: TokenStream) -> np.ndarray:

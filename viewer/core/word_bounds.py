@@ -67,10 +67,10 @@ class PhraseLocator:
         return found
 
     def on_words(self, n: int, index: int, samples: int) -> bool:
-        """Whether the gram is on word boundaries at most of `samples` occurrences
+        """Whether the gram is on word boundaries at all of `samples` occurrences
         (its first, then its middle and last ones)."""
         where = self.grams.levels[n].occurrences(index)
         picks = [0, len(where) - 1, len(where) // 2][:min(samples, len(where))]
         agree = [self._at_first(n, index).on_boundaries]
         agree += [self._segmented(n, int(where[k])).on_boundaries for k in picks[1:]]
-        return sum(agree) * 2 >= len(agree)
+        return all(agree)
