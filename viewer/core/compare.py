@@ -170,8 +170,10 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
         return (s.count_a == s.count_b == 1 and _inside(s.occurrences_a[0], in_a)
                 and _inside(s.occurrences_b[0], in_b))
 
-    found = [s for s in found if not (copied(s) and s.words > COPIED_PIECE_WORDS * scale)]
-    found.sort(key=copied)
+    marked = [(copied(s), s) for s in found]
+    marked = [(c, s) for c, s in marked if not (c and s.words > COPIED_PIECE_WORDS * scale)]
+    # Stable: the copied pieces go last, each part keeping its order.
+    found = [s for c, s in marked if not c] + [s for c, s in marked if c]
     return phrases, watched + found
 
 

@@ -77,6 +77,16 @@ def tokens_in_spans(stream: TokenStream, spans: Sequence[Span]) -> np.ndarray:
     return np.cumsum(marks[:-1]) > 0
 
 
+def _order_by_key(keys: np.ndarray) -> np.ndarray:
+    """The stable order of non-negative `keys`: each key and its index packed in one
+    integer and sorted, which is several times quicker than a stable argsort (used when
+    the keys leave room for the index)."""
+    shift = max(1, (len(keys) - 1).bit_length())
+    if len(keys) and int(keys.max()) >= 1 << (62 - shift):
+        return np.argsort(keys, kind="stable")
+    return np.sort((keys << shift) | np.arange(len(keys))) & ((1 << shift) - 1)
+
+
 class Level:
     """The recurring n-grams of one length.
 
@@ -88,7 +98,7 @@ class Level:
     def __init__(self, n: int, positions: np.ndarray, keys: np.ndarray, doc_of: np.ndarray,
                  min_docs: int, min_count: int) -> None:
         self.n = n
-        order = np.argsort(keys, kind="stable")
+        order = _order_by_key(keys)
         ordered = keys[order]
         heads = np.concatenate(([True], ordered[1:] != ordered[:-1])) if len(ordered) else \
             np.zeros(0, dtype=bool)
@@ -108,10 +118,14 @@ class Level:
         self._at = np.cumsum(self.count) - self.count
         self._grouped = grouped
         self.first = grouped[self._at] if len(grouped) else grouped
-        numbers = np.repeat(np.arange(len(self.count), dtype=np.int64), self.count)
-        by_position = np.argsort(grouped, kind="stable")
-        self.positions = grouped[by_position]
-        self.gram = numbers[by_position]
+        # Back in position order without sorting again: `positions` came sorted.
+        number = np.empty(len(positions), dtype=np.int64)
+        taken = order[in_kept]
+        number[taken] = np.repeat(np.arange(len(self.count), dtype=np.int64), self.count)
+        kept = np.zeros(len(positions), dtype=bool)
+        kept[taken] = True
+        self.positions = positions[kept]
+        self.gram = number[kept]
 
     def __len__(self) -> int:
         return len(self.count)
@@ -149,6 +163,8 @@ class RecurringGrams:
         self.doc_of = doc_of
         self.levels: dict[int, Level] = {}
         self._neighbours: tuple[np.ndarray, np.ndarray] | None = None
+        # The content mask, and how many words have each frequency among them.
+        self._spectrum: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self.word_count = np.bincount(ids[~blocked], minlength=int(ids.max(initial=0)) + 1)
         if len(ids) < 2:
             return
@@ -235,9 +251,11 @@ class RecurringGrams:
         """How many different content words `counts` of them drawn at random from the
         text hold."""
         values, inverse = np.unique(counts, return_inverse=True)
-        present = self.word_count[content[:len(self.word_count)]]
-        frequencies, words = np.unique(present[present > 0], return_counts=True)
-        p = frequencies / max(1, int(present.sum()))
+        if self._spectrum is None or self._spectrum[0] is not content:
+            present = self.word_count[content[:len(self.word_count)]]
+            frequencies, words = np.unique(present[present > 0], return_counts=True)
+            self._spectrum = (content, frequencies / max(1, int(present.sum())), words)
+        _, p, words = self._spectrum
         seen = 1.0 - np.power.outer(1.0 - p, values.astype(np.float64))
         expected = (words[:, None] * seen).sum(axis=0)
         return np.maximum(expected[inverse], 1.0)
@@ -304,7 +322,6 @@ class Candidates:
     count: np.ndarray
     content: np.ndarray
     variety: np.ndarray
-    cohesion: np.ndarray
 
     def __len__(self) -> int:
         return len(self.n)
@@ -392,9 +409,7 @@ class PhraseScorer:
         and a set phrase has its usual continuations ("General Secretary Xi Jinping's
         important thought"); a copied passage's pieces stand in the same context on both
         sides."""
-        past_function_words = few
-        neighbours = ~self.is_stop if past_function_words else np.ones(len(self.is_stop),
-                                                                         dtype=bool)
+        neighbours = ~self.is_stop if few else np.ones(len(self.is_stop), dtype=bool)
         found = sorted(self.maximal(top, min_words).items())
         grams = self.grams
         parts = []
@@ -407,25 +422,13 @@ class PhraseScorer:
             parts.append((np.full(len(index), n), index, first, level.documents[index],
                           level.count[index], content,
                           (np.maximum if few else np.minimum)(
-                              *grams.neighbour_variety(n, index, neighbours)),
-                          self._cohesion(n, first, level.count[index])))
+                              *grams.neighbour_variety(n, index, neighbours))))
         if not parts:
             empty = np.zeros(0, dtype=np.int64)
             return Candidates(empty, empty, empty, empty, empty, empty.astype(float),
-                              empty.astype(float), empty.astype(float))
+                              empty.astype(float))
         columns = [np.concatenate(c) for c in zip(*parts, strict=True)]
         return Candidates(*columns)
-
-    def _cohesion(self, n: int, first: np.ndarray, count: np.ndarray) -> np.ndarray:
-        """Over every way to cut each gram in two, the least of the larger share of a
-        part's occurrences that lie inside the gram: 1 for a fixed unit, low for a run of
-        words that each go their own way ("last two" + "films")."""
-        cohesion = np.ones(len(first))
-        for k in range(1, n):
-            left = self.grams.counts_of(first, k)
-            right = self.grams.counts_of(first + k, n - k)
-            cohesion = np.minimum(cohesion, count / np.maximum(1, np.minimum(left, right)))
-        return cohesion
 
     def strength(self, table: Candidates) -> np.ndarray:
         """How much each candidate looks like a set phrase, whatever its frequency: its

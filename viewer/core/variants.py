@@ -53,17 +53,19 @@ def group_variants(ranked: Sequence[Form], words_of: Callable[[Form], Words],
         words = words_of(form)
         lengths.append(len(words))
         for key in _blanks(words, widest):
-            before, after, _ = key
-            shared = len(before) + len(after)
-            weak = sum(1 for w in before + after if is_content(w)) < strong
-            for partner in keys.get(key, ()):
-                if (root(partner) == root(rank)
-                        or shared < kept * max(len(words), lengths[partner])
-                        or (weak and not may_join(ranked[partner], form))):
-                    continue
-                low, high = sorted((root(partner), root(rank)))
-                owner[high] = low
-            keys.setdefault(key, []).append(rank)
+            partners = keys.setdefault(key, [])
+            if partners:
+                before, after, _ = key
+                shared = len(before) + len(after)
+                weak = sum(1 for w in before + after if is_content(w)) < strong
+                for partner in partners:
+                    if (root(partner) == root(rank)
+                            or shared < kept * max(len(words), lengths[partner])
+                            or (weak and not may_join(ranked[partner], form))):
+                        continue
+                    low, high = sorted((root(partner), root(rank)))
+                    owner[high] = low
+            partners.append(rank)
     groups: dict[int, list[Form]] = {}
     for rank, form in enumerate(ranked):
         groups.setdefault(root(rank), []).append(form)
