@@ -44,3 +44,14 @@ def test_a_place_and_its_adjective_link_two_reports_and_are_shown_as_a_word():
     assert {"Iraq", "pipelines", "Basra", "marshes", "fishermen"} <= set(themes[0].terms)
     plain = compare(Document(a.text.replace("Iraqi", "Kurdish"), "a"), b).themes
     assert themes[0].score > plain[0].score
+
+
+def test_chinese_pairs_show_the_whole_words_they_share():
+    a = ("今年北方小麦丰收，农民收入明显增长，各地粮食价格保持稳定，合作社也扩大了仓储能力。\n\n"
+         "城市地铁新线路下个月开通运营，沿线居民出行将更加方便快捷。")
+    b = ("受益于粮食价格平稳，种植小麦的农民收入随之增长，丰收景象随处可见，仓储设施不断完善。\n\n"
+         "博物馆推出了一批介绍古代青铜器的展览，吸引了许多游客参观。")
+    themes = compare(Document(a, "a"), Document(b, "b")).themes
+    assert len(themes) == 1
+    # Whole words, never character pairs across a boundary ("民收", "入明").
+    assert set(themes[0].terms) == {"农民收入", "粮食价格", "仓储", "丰收", "小麦", "增长"}

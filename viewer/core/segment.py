@@ -14,7 +14,7 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import jieba
+    import jieba  # type: ignore[import-untyped]
 
 Span = tuple[int, int]
 
@@ -28,7 +28,7 @@ def segmenter() -> jieba.Tokenizer:
     if _segmenter is None:
         with _lock:
             if _segmenter is None:
-                import jieba
+                import jieba  # type: ignore[import-untyped]
 
                 jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict..." on stderr
                 loaded = jieba.Tokenizer()
