@@ -36,6 +36,8 @@ from viewer.core.tokenize import TokenStream, Vocabulary, word_spans
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
 
+#: More variants than this make a template ("cited the X", "praised the X"), not a slogan.
+MAX_VARIANTS = 3
 #: A Chinese variant changes a word of up to this many characters and keeps this share.
 CJK_LONGEST_WORD = 4
 CJK_VARIANT_KEPT = 0.6
@@ -95,6 +97,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     slogans = []
     for group in groups:
         group.sort(key=lambda f: -int(grams.levels[f[0]].count[f[1]]))
+        # Many forms differing in one place are a template with a slot, not one phrase.
+        del group[MAX_VARIANTS + 1 if len(group) <= MAX_VARIANTS + 1 else 1:]
         occurrences: list[set[Span]] = [set(), set()]
         for n, index in group:
             where = grams.levels[n].occurrences(index)

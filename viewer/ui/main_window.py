@@ -348,6 +348,10 @@ class MainWindow(QMainWindow):
         self._starts = ([phrases[i].a[0] for i in self._by_start[0]],
                         [phrases[i].b[0] for i in self._by_start[1]])
         kinds = {n: s.watchlist for n, s in enumerate(comparison.slogans)}
+        # By default the panes underline the slogans both texts use and the watch-list;
+        # the others are listed, unchecked, and can be switched on.
+        self.hidden_slogans = {n for n, s in enumerate(comparison.slogans)
+                               if not s.watchlist and s.presence != "both"}
         for side, (pane, index) in enumerate(zip(self.panes, (rendered.index_a, rendered.index_b),
                                                  strict=True)):
             pane.highlighter.hidden = {("slogan", n) for n in self.hidden_slogans}
