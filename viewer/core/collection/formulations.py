@@ -44,6 +44,8 @@ MAX_FORMS = 3000
 #: Onset evidence counted at most (bits), and the score a formulation needs to be listed.
 ONSET_CAP = 20.0
 MIN_SCORE = 140.0
+#: Collection size up to which documents are counted as they are (see `_score`).
+PER_DOCUMENTS = 1000
 #: A weaker candidate, with this share of that score, is listed as a variant of a
 #: formulation; a two-word variant must share documents with it this many times more
 #: often than chance.
@@ -126,7 +128,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     dated = sum(1 for d in dates if d) * 2 >= len(dates)
     strength = scorer.strength(table)
     onset = _onset_bits(grams, table, rank) if dated else np.zeros(len(table))
-    score = _score(table.documents, strength, onset)
+    score = _score(table.documents, strength, onset, len(streams))
     order = np.lexsort((table.first, -score))
     order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
     if cjk:
@@ -158,15 +160,20 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         best = max(strength[position[form]] for form in group)
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
         scores.append(float(_score(np.array([len(docs)]), np.array([best]),
-                                   np.array([start]))[0]))
+                                   np.array([start]), len(streams))[0]))
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked])
 
 
-def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray) -> np.ndarray:
+def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
+           total: int) -> np.ndarray:
     """How surely a candidate is a formulation: how much it looks like a set phrase, the
-    number of documents that use it, and how clear its onset is."""
-    return np.log2(1 + documents) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
+    documents that use it, and how clear its onset is. Beyond `PER_DOCUMENTS` documents
+    the collection's share counts rather than the number: a phrase of 50 articles in
+    10,000 is as common as one of 5 in 1,000, and background phrases grow with the
+    collection as much as formulations do."""
+    scaled = documents * min(1.0, PER_DOCUMENTS / max(1, total))
+    return np.log2(1 + scaled) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
 
 
 def _onset(earliest: float, documents: float, total: int) -> float:
