@@ -97,8 +97,8 @@ def main() -> None:
         command.append("--details")
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     lines = result.stdout.splitlines()
-    print("\n".join(line for line in lines if "formulation" in line.lower()
-                    or "junk" in line.lower() or "missed" in line.lower()))
+    wanted = ("formulation", "first appearance", "junk", "missed")
+    print("\n".join(line for line in lines if any(w in line.lower() for w in wanted)))
     if result.returncode:
         print(result.stderr[-2000:])
 

@@ -338,6 +338,7 @@ class PhraseScorer:
         self.bits = bits
         self.is_stop = is_stop
         self.no_content = is_stop | is_number
+        self.is_figure = is_number
         self.trim_ends = not cjk
         self.is_article = np.zeros(len(is_stop), dtype=bool)
         #: Per position, whether a hyphen joins the token to the next (None: unknown).
@@ -395,6 +396,8 @@ class PhraseScorer:
                     tail = tail - inside
             length = n - lead - tail
             ok = content.any(axis=1) & (length >= min_words)
+            # Dates and figures ("1 January", "5 million") are not set phrases.
+            ok &= ~self.is_figure[ids[first[:, None] + np.arange(n)]].any(axis=1)
             for m in np.unique(length[ok]).tolist():
                 pick = ok & (length == m)
                 index = grams.levels[m].gram_at(first[pick] + lead[pick])
