@@ -305,8 +305,9 @@ CONTENT_CAP = 30.0
 #: Neighbour variety (1: as varied as chance) below which a stretch is a piece of a fixed
 #: context, not a phrase used on its own.
 MIN_VARIETY = 0.6
-#: Articles, which may lead a phrase they always come with (match keys).
-_ARTICLES = {"en": frozenset({"the", "a", "an"})}
+#: Determiners, which may lead a phrase they always come with (match keys).
+_DETERMINERS = {"en": frozenset({"the", "a", "an", "both", "either", "neither", "this",
+                                  "these", "that", "those", "all", "every", "each"})}
 
 
 @dataclass(frozen=True)
@@ -340,15 +341,15 @@ class PhraseScorer:
         self.no_content = is_stop | is_number
         self.is_figure = is_number
         self.trim_ends = not cjk
-        self.is_article = np.zeros(len(is_stop), dtype=bool)
+        self.may_lead = np.zeros(len(is_stop), dtype=bool)
         #: Per position, whether a hyphen joins the token to the next (None: unknown).
         self.joined: np.ndarray | None = None
 
     def mark_articles(self, vocabulary: Vocabulary, language: str) -> PhraseScorer:
-        """Note the articles of `language`, which may lead a phrase (see `maximal`)."""
-        articles = _ARTICLES.get(language, frozenset())
-        self.is_article = np.fromiter(map(articles.__contains__, vocabulary.keys), dtype=bool,
-                                      count=len(vocabulary.keys))
+        """Note the determiners of `language`, which may lead a phrase (see `maximal`)."""
+        determiners = _DETERMINERS.get(language, frozenset())
+        self.may_lead = np.fromiter(map(determiners.__contains__, vocabulary.keys),
+                                    dtype=bool, count=len(vocabulary.keys))
         return self
 
     @classmethod
@@ -367,7 +368,8 @@ class PhraseScorer:
         the level of their (trimmed) length. A gram that nearly always continues into one
         same longer gram is not maximal; one that continues past `top` words is a copied
         passage and is left out, never cut. Function words at the ends go ("of the"), but
-        a leading article stays when the gram never occurs without it ("the rule of law").
+        leading determiners stay when the gram never occurs without them ("the rule of
+        law").
         (Not for Chinese, whose tokens are characters: 则 is a function word alone but
         not in 原则; there the ends are judged on whole words, `viewer.core.word_bounds`.)"""
         grams, ids = self.grams, self.grams.ids
@@ -382,9 +384,12 @@ class PhraseScorer:
             lead = np.argmax(content, axis=1) * self.trim_ends
             tail = np.argmax(content[:, ::-1], axis=1) * self.trim_ends
             trimmed_count = grams.counts_of_each(first + lead, n - lead - tail)
-            # An article that always comes with the phrase stays ("the rule of law").
-            fixed = (trimmed_count <= level.count[maximal]) & (lead == 1)
-            fixed &= self.is_article[ids[first]]
+            # Determiners that always come with the phrase stay ("the rule of law", "both
+            # the digestive and reproductive systems"); a preposition never leads.
+            fixed = (trimmed_count <= level.count[maximal]) & (lead > 0)
+            leading = self.may_lead[ids[first[:, None] + np.arange(n)]]
+            fixed &= np.logical_and.accumulate(leading, axis=1)[np.arange(len(first)),
+                                                                np.maximum(lead - 1, 0)]
             lead = np.where(fixed, 0, lead)
             if self.joined is not None:
                 # Not inside a hyphenated word: "all-round way", not "round way".
