@@ -27,7 +27,7 @@ from viewer.core.phrases import (
     tokens_in_spans,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
-from viewer.core.variants import group_variants
+from viewer.core.variants import group_variants, rare_variants
 from viewer.core.word_bounds import PhraseLocator
 
 #: CJK text is tokenized per character: lengths in words are scaled by this; a variant
@@ -85,12 +85,34 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                          min_documents=min_documents, max_words=max_words)
     if ranked is None:
         return []
-    grams = ranked.grams
+    grams, scorer = ranked.grams, ranked.scorer
+    listed = [group for group, score in zip(ranked.groups[:limit], ranked.scores,
+                                            strict=False) if score >= MIN_SCORE]
+    forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
+    # Variants used too seldom to recur on their own join the formulation they vary.
+    words = [[scorer.words(*form) for form in group] for group in listed]
+    cjk = language in _CJK
+    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
+                         [w[0] for w in words], {w for ws in words for w in ws},
+                         **_variant_shape(cjk))
+    rank = _date_ranks(dates)
+    for group, found in zip(forms, rare, strict=True):
+        # A rare likeness met before the formulation itself is not one of its forms.
+        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        for form, at in sorted(found.items(), key=lambda item: -len(item[1])):
+            if rank[grams.doc_of[at]].min() > since:
+                group.append((len(form), at))
     starts = np.concatenate([s.starts for s in streams])
     ends = np.concatenate([s.ends for s in streams])
-    return [_formulation(group, grams, texts, starts, ends, dates)
-            for group, score in zip(ranked.groups[:limit], ranked.scores, strict=False)
-            if score >= MIN_SCORE]
+    return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
+
+
+def _variant_shape(cjk: bool) -> dict[str, float]:
+    """How a variant may differ from its formulation (see `group_variants`)."""
+    if cjk:
+        return {"widest": CJK_LONGEST_WORD, "strong": 2 * CJK_CHARS_PER_WORD_SHARED,
+                "kept": CJK_VARIANT_KEPT}
+    return {"widest": 1, "strong": 2, "kept": 0.0}
 
 
 @dataclass(frozen=True)
@@ -102,6 +124,9 @@ class RankedGroups:
     scorer: PhraseScorer
     groups: list[list[tuple[int, int]]]
     scores: list[float]
+    #: Per position: no phrase runs on into the next; the token is excluded.
+    stops: np.ndarray
+    blocked: np.ndarray
 
 
 def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
@@ -142,9 +167,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     groups = group_variants(forms, lambda form: scorer.words(*form),
                             lambda word: not scorer.no_content[word],
                             lambda head, form: _later_and_together(grams, rank, head, form),
-                            widest=CJK_LONGEST_WORD if cjk else 1,
-                            strong=2 * CJK_CHARS_PER_WORD_SHARED if cjk else 2,
-                            kept=CJK_VARIANT_KEPT if cjk else 0.0)
+                            **_variant_shape(cjk))
     levels = grams.levels
     groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
@@ -162,7 +185,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         scores.append(float(_score(np.array([len(docs)]), np.array([best]),
                                    np.array([start]), len(streams))[0]))
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
-    return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked])
+    return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
+                        stops, blocked)
 
 
 def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
@@ -223,16 +247,16 @@ def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> n
     return out
 
 
-def _formulation(group: list[tuple[int, int]], grams: RecurringGrams, texts: Sequence[str],
-                 starts: np.ndarray, ends: np.ndarray, dates: Sequence[str]) -> Formulation:
-    """One formulation from its forms, (length, level index) each, the main form first."""
+def _formulation(forms: list[tuple[int, np.ndarray]], grams: RecurringGrams,
+                 texts: Sequence[str], starts: np.ndarray, ends: np.ndarray,
+                 dates: Sequence[str]) -> Formulation:
+    """One formulation from its forms, (length in tokens, start positions) each, the main
+    form first."""
     phrases = []
     spans_by_doc: dict[int, list[Span]] = {}
-    for n, index in group:
-        where = grams.levels[n].occurrences(index)
+    for n, where in forms:
         docs = grams.doc_of[where]
-        first_doc = int(docs[0])
-        phrases.append(_shown(texts[first_doc], int(starts[where[0]]),
+        phrases.append(_shown(texts[int(docs[0])], int(starts[where[0]]),
                               int(ends[where[0] + n - 1])))
         for d, s, e in zip(docs.tolist(), starts[where].tolist(),
                            ends[where + n - 1].tolist(), strict=True):
