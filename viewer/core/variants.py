@@ -38,8 +38,9 @@ def group_variants(ranked: Sequence[Form], words_of: Callable[[Form], Words],
     "the US state", "the French state") the changed word may well make another phrase,
     so they join only when `may_join(grouped form, new form)` agrees. At an end, a blank
     stands for as many units in both forms (else a form with one more unit of context
-    would meet it). The units around the blank must make at least the share `kept` of
-    the longer form."""
+    would meet it), and two forms whose shared part is itself a listed phrase are that
+    phrase in two contexts, not variants. The units around the blank must make at least
+    the share `kept` of the longer form."""
     owner: list[int] = []  # union-find over ranks: a group is named by its best form
 
     def root(f: int) -> int:
@@ -50,14 +51,17 @@ def group_variants(ranked: Sequence[Form], words_of: Callable[[Form], Words],
 
     keys: dict[tuple[Words, Words, int], list[int]] = {}  # key -> ranks met there
     lengths: list[int] = []
+    phrases = {words_of(form) for form in ranked}
     for rank, form in enumerate(ranked):
         owner.append(rank)
         words = words_of(form)
         lengths.append(len(words))
         for key in _blanks(words, widest):
             partners = keys.setdefault(key, [])
-            if partners:
-                before, after, _ = key
+            before, after, edge = key
+            # "Xi Jinping emphasized", "Xi Jinping pointed": the shared part is a phrase of
+            # its own, and these are its contexts, not its variants.
+            if partners and not (edge and before + after in phrases):
                 shared = len(before) + len(after)
                 weak = sum(1 for w in before + after if is_content(w)) < strong
                 for partner in partners:
