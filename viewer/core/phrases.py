@@ -401,6 +401,9 @@ class PhraseScorer:
                     tail = tail - inside
             length = n - lead - tail
             ok = content.any(axis=1) & (length >= min_words)
+            # A stretch that nearly always goes on with a function word ("accelerate the
+            # construction" of ..., "give full play" to ...) is cut short, not a phrase.
+            ok &= tail == 0
             # Dates and figures ("1 January", "5 million") are not set phrases.
             ok &= ~self.is_figure[ids[first[:, None] + np.arange(n)]].any(axis=1)
             for m in np.unique(length[ok]).tolist():
