@@ -401,6 +401,11 @@ class PhraseScorer:
                     tail = tail - inside
             length = n - lead - tail
             ok = content.any(axis=1) & (length >= min_words)
+            if self.joined is not None:
+                # Nor does a phrase begin or end inside one ("self-reliance and self").
+                start, last = first + lead, first + lead + length - 1
+                ok &= ~self.joined[np.maximum(start - 1, 0)] | (start == 0)
+                ok &= ~self.joined[np.maximum(last, 0)]
             # A stretch that nearly always goes on with a function word ("accelerate the
             # construction" of ..., "give full play" to ...) is cut short, not a phrase.
             ok &= tail == 0

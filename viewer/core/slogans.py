@@ -36,6 +36,7 @@ from viewer.core.tokenize import TokenStream, Vocabulary, word_spans
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
 
+_POSSESSIVES = ("'s", "\u2019s")
 #: More variants than this make a template ("cited the X", "praised the X"), not a slogan.
 MAX_VARIANTS = 3
 #: A Chinese variant changes a word of up to this many characters and keeps this share.
@@ -82,10 +83,14 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     ends = np.concatenate((a.tokens.ends, b.tokens.ends))
 
     def shown(form: tuple[int, int]) -> str:
+        """The phrase as written, at its first use without a possessive at its end."""
         n, index = form
-        first = int(grams.levels[n].first[index])
-        text = texts[int(doc_of[first])]
-        return " ".join(text[int(starts[first]):int(ends[first + n - 1])].split())
+        where = grams.levels[n].occurrences(index)
+        written = []
+        for p in where[:8].tolist():
+            text = texts[int(doc_of[p])]
+            written.append(" ".join(text[int(starts[p]):int(ends[p + n - 1])].split()))
+        return next((w for w in written if not w.endswith(_POSSESSIVES)), written[0])
 
     # Two forms sharing one content word are not grouped: neither their words nor the
     # shipped embeddings tell "network power" / "cyber power" (cosine 0.48) from "digital
