@@ -119,9 +119,9 @@ class Level:
         self._grouped = grouped
         self.first = grouped[self._at] if len(grouped) else grouped
         # Back in position order without sorting again: `positions` came sorted.
-        number = np.empty(len(positions), dtype=np.int64)
+        number = np.empty(len(positions), dtype=np.int32)
         taken = order[in_kept]
-        number[taken] = np.repeat(np.arange(len(self.count), dtype=np.int64), self.count)
+        number[taken] = np.repeat(np.arange(len(self.count), dtype=np.int32), self.count)
         kept = np.zeros(len(positions), dtype=bool)
         kept[taken] = True
         self.positions = positions[kept]
@@ -170,7 +170,9 @@ class RecurringGrams:
             return
         words = int(ids.max(initial=0)) + 1
         free = ~blocked
-        positions = np.flatnonzero(~stops[:-1] & free[:-1] & free[1:])
+        # Positions and gram numbers as int32 (a collection stays under 2**31 tokens):
+        # half the memory of the levels.
+        positions = np.flatnonzero(~stops[:-1] & free[:-1] & free[1:]).astype(np.int32)
         keys = ids[positions] * words + ids[positions + 1]
         for n in range(2, top + 1):
             if n > 2:
@@ -178,7 +180,7 @@ class RecurringGrams:
                 # Positions are sorted and distinct: p + 1 survived if it comes next.
                 at = np.flatnonzero(below.positions[1:] == below.positions[:-1] + 1)
                 positions = below.positions[at]
-                keys = below.gram[at] * words + ids[positions + n - 1]
+                keys = below.gram[at].astype(np.int64) * words + ids[positions + n - 1]
             if not len(positions):
                 break
             level = Level(n, positions, keys, doc_of, min_docs, min_count)
@@ -241,7 +243,7 @@ class RecurringGrams:
         if cached is None:
             size = len(self.ids)
             is_content = content[self.ids]
-            at = np.arange(size, dtype=np.int64)
+            at = np.arange(size, dtype=np.int32)
             before = np.maximum.accumulate(np.where(is_content, at, -1))
             after = np.minimum.accumulate(np.where(is_content, at, size)[::-1])[::-1]
             cached = self._neighbours = (before, after)

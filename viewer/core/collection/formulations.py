@@ -143,7 +143,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     stops = np.concatenate([breaks_after(s) for s in streams])
     blocked = np.concatenate([tokens_in_spans(s, spans)
                               for s, spans in zip(streams, excluded, strict=True)])
-    doc_of = np.repeat(np.arange(len(streams)), lengths)
+    doc_of = np.repeat(np.arange(len(streams), dtype=np.int32), lengths)
     grams = RecurringGrams(ids, stops, blocked, doc_of, top + 1, min_docs=min_documents,
                            min_count=min_documents)
     scorer = PhraseScorer.for_language(grams, vocabulary, "zh" if cjk else language)
