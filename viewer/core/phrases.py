@@ -448,6 +448,22 @@ class PhraseScorer:
         columns = [np.concatenate(c) for c in zip(*parts, strict=True)]
         return Candidates(*columns)
 
+    def cohesion(self, lengths: np.ndarray, index: np.ndarray) -> np.ndarray:
+        """Per gram (its length and index in that level): over every way to cut it in two,
+        the least of the larger share of a part's uses that lie inside the gram. 1 for a
+        fixed unit; low for two common pieces that each go their own way (作出 + 贡献)."""
+        out = np.ones(len(index))
+        for n in np.unique(lengths).tolist():
+            rows = np.flatnonzero(lengths == n)
+            level = self.grams.levels[n]
+            first = level.first[index[rows]]
+            count = level.count[index[rows]].astype(np.float64)
+            for k in range(1, n):
+                parts = np.minimum(self.grams.counts_of(first, k),
+                                   self.grams.counts_of(first + k, n - k))
+                out[rows] = np.minimum(out[rows], count / np.maximum(1, parts))
+        return out
+
     def strength(self, table: Candidates) -> np.ndarray:
         """How much each candidate looks like a set phrase, whatever its frequency: its
         content (capped: a name is not more of a formulation than a word of the language)

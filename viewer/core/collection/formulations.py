@@ -38,6 +38,8 @@ CJK_LONGEST_WORD = 4
 CJK_CHARS_PER_WORD_SHARED = 2
 #: A Chinese variant keeps at least this share of the characters (one word changed).
 CJK_VARIANT_KEPT = 0.6
+#: Cohesion (see `PhraseScorer.cohesion`) a Chinese formulation needs.
+CJK_MIN_COHESION = 0.3
 #: Candidate forms considered at most, best first (a bound on the work of large
 #: collections; variants of listed formulations are among the first few thousand).
 MAX_FORMS = 3000
@@ -157,6 +159,10 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     order = np.lexsort((table.first, -score))
     order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
     if cjk:
+        # Characters are tokens: a stretch whose pieces are common words used apart far
+        # more often (作出 + 贡献, 采取 + 措施) is an ordinary collocation.
+        fixed = scorer.cohesion(table.n[order], table.index[order]) >= CJK_MIN_COHESION
+        order = order[fixed]
         located = PhraseLocator(texts, streams, grams)
         order = order[[located.on_words(int(table.n[r]), int(table.index[r]),
                                         samples=3 if score[r] >= MIN_SCORE else 1)
