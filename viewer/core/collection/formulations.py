@@ -1,0 +1,285 @@
+"""Formulations: set phrases that recur across the documents of a collection.
+
+A formulation is a maximal recurring stretch of up to about 20 words (Chinese: about 30
+characters) found in several documents: it is never cut at a length limit (a longer stretch
+that recurs is a copied passage, not a formulation), starts and ends where a phrase can
+(`viewer.core.phrases`), and is fixed (its words occur together far more often than apart)
+and distinctive (its words are rare in the language). Near-variants (a word swapped or
+added) are one formulation. Each comes with its document frequency, total count, first
+appearance by date, counts per month and every occurrence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from viewer.core.model import Span
+from viewer.core.phrases import (
+    Candidates,
+    PhraseScorer,
+    RecurringGrams,
+    breaks_after,
+    joined_after,
+    select_phrases,
+    tokens_in_spans,
+)
+from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.variants import group_variants, rare_variants
+from viewer.core.word_bounds import PhraseLocator
+
+#: CJK text is tokenized per character: lengths in words are scaled by this; a variant
+#: changes a word of up to this many characters; two content words shared count as this
+#: many characters each.
+CJK_CHARS_PER_WORD = 1.5
+CJK_LONGEST_WORD = 4
+CJK_CHARS_PER_WORD_SHARED = 2
+#: A Chinese variant keeps at least this share of the characters (one word changed).
+CJK_VARIANT_KEPT = 0.6
+#: Cohesion (see `PhraseScorer.cohesion`) a Chinese formulation needs.
+CJK_MIN_COHESION = 0.3
+#: Candidate forms considered at most, best first (a bound on the work of large
+#: collections; variants of listed formulations are among the first few thousand).
+MAX_FORMS = 3000
+#: Onset evidence counted at most (bits), and the score a formulation needs to be listed.
+ONSET_CAP = 20.0
+MIN_SCORE = 140.0
+#: Collection size up to which documents are counted as they are (see `_score`).
+PER_DOCUMENTS = 1000
+#: A weaker candidate, with this share of that score, is listed as a variant of a
+#: formulation; a two-word variant must share documents with it this many times more
+#: often than chance.
+VARIANT_SHARE = 0.5
+VARIANT_LIFT = 2.5
+#: More variants than this make a template, not a formulation.
+MAX_VARIANTS = 3
+_CJK = frozenset({"zh", "ja"})
+
+
+@dataclass(frozen=True)
+class Formulation:
+    """A set phrase of the collection, with its variants counted together."""
+
+    phrase: str
+    variants: tuple[str, ...]
+    documents: int
+    count: int
+    #: Index of the document where it first appears (earliest date, then order).
+    first: int
+    #: "YYYY-MM" -> occurrences in documents of that month (undated ones left out).
+    per_month: dict[str, int]
+    #: (document index, spans in that document), documents in order.
+    occurrences: tuple[tuple[int, tuple[Span, ...]], ...]
+
+
+def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
+                      vocabulary: Vocabulary, dates: Sequence[str],
+                      excluded: Sequence[Sequence[Span]], language: str, *,
+                      min_documents: int = 3, max_words: int = 20,
+                      limit: int = 500) -> list[Formulation]:
+    """The formulations of a collection, best first.
+
+    `streams[i]` are the tokens of `texts[i]` (one `vocabulary` for all), `dates[i]` its
+    ISO date ("" if unknown), `excluded[i]` character spans of it to ignore (boilerplate)."""
+    ranked = rank_groups(texts, streams, vocabulary, dates, excluded, language,
+                         min_documents=min_documents, max_words=max_words)
+    if ranked is None:
+        return []
+    grams, scorer = ranked.grams, ranked.scorer
+    listed = [group for group, score in zip(ranked.groups[:limit], ranked.scores,
+                                            strict=False) if score >= MIN_SCORE]
+    forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
+    # Variants used too seldom to recur on their own join the formulation they vary.
+    words = [[scorer.words(*form) for form in group] for group in listed]
+    cjk = language in _CJK
+    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
+                         [w[0] for w in words], {w for ws in words for w in ws},
+                         **_variant_shape(cjk))
+    rank = _date_ranks(dates)
+    for group, found in zip(forms, rare, strict=True):
+        # A rare likeness met before the formulation itself is not one of its forms.
+        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        for form, at in sorted(found.items(), key=lambda item: -len(item[1])):
+            if rank[grams.doc_of[at]].min() > since:
+                group.append((len(form), at))
+    starts = np.concatenate([s.starts for s in streams])
+    ends = np.concatenate([s.ends for s in streams])
+    return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
+
+
+def _variant_shape(cjk: bool) -> dict[str, float]:
+    """How a variant may differ from its formulation (see `group_variants`)."""
+    if cjk:
+        return {"widest": CJK_LONGEST_WORD, "strong": 2 * CJK_CHARS_PER_WORD_SHARED,
+                "kept": CJK_VARIANT_KEPT}
+    return {"widest": 1, "strong": 2, "kept": 0.0}
+
+
+@dataclass(frozen=True)
+class RankedGroups:
+    """Candidate formulations (forms as (length, level index) of `grams`), best first,
+    with their scores."""
+
+    grams: RecurringGrams
+    scorer: PhraseScorer
+    groups: list[list[tuple[int, int]]]
+    scores: list[float]
+    #: Per position: no phrase runs on into the next; the token is excluded.
+    stops: np.ndarray
+    blocked: np.ndarray
+
+
+def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
+                dates: Sequence[str], excluded: Sequence[Sequence[Span]], language: str, *,
+                min_documents: int, max_words: int) -> RankedGroups | None:
+    """Every candidate formulation with its variants, scored, best first (None when the
+    collection has no two words)."""
+    cjk = language in _CJK
+    top = round(max_words * CJK_CHARS_PER_WORD) if cjk else max_words
+    lengths = np.array([len(s) for s in streams], dtype=np.int64)
+    if lengths.sum() < 2:
+        return None
+    ids = np.concatenate([s.ids for s in streams])
+    stops = np.concatenate([breaks_after(s) for s in streams])
+    blocked = np.concatenate([tokens_in_spans(s, spans)
+                              for s, spans in zip(streams, excluded, strict=True)])
+    doc_of = np.repeat(np.arange(len(streams), dtype=np.int32), lengths)
+    grams = RecurringGrams(ids, stops, blocked, doc_of, top + 1, min_docs=min_documents,
+                           min_count=min_documents)
+    scorer = PhraseScorer.for_language(grams, vocabulary, "zh" if cjk else language)
+    scorer.joined = np.concatenate([joined_after(s) for s in streams])
+    table = scorer.table(top, min_words=2)
+    rank = _date_ranks(dates)
+    dated = sum(1 for d in dates if d) * 2 >= len(dates)
+    strength = scorer.strength(table)
+    onset = _onset_bits(grams, table, rank) if dated else np.zeros(len(table))
+    score = _score(table.documents, strength, onset, len(streams))
+    order = np.lexsort((table.first, -score))
+    order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
+    if cjk:
+        # Characters are tokens: a stretch whose pieces are common words used apart far
+        # more often (作出 + 贡献, 采取 + 措施) is an ordinary collocation.
+        fixed = scorer.cohesion(table.n[order], table.index[order]) >= CJK_MIN_COHESION
+        order = order[fixed]
+        located = PhraseLocator(texts, streams, grams)
+        order = order[[located.on_words(int(table.n[r]), int(table.index[r]),
+                                        samples=3 if score[r] >= MIN_SCORE else 1)
+                       for r in order.tolist()]]
+    forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
+                                            table.index[order].tolist(), strict=True)),
+                           limit=len(order))
+    groups = group_variants(forms, lambda form: scorer.words(*form),
+                            lambda word: not scorer.no_content[word],
+                            lambda head, form: _later_and_together(grams, rank, head, form),
+                            **_variant_shape(cjk))
+    levels = grams.levels
+    groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
+    # Many forms differing in one place are a template with a slot ("said Mrs", "cried
+    # Mr", "said Elinor"; datelines), not one formulation: its best form stands alone.
+    groups = [g if len(g) <= MAX_VARIANTS + 1 else g[:1] for g in groups]
+    # A group is judged as one formulation: all its forms' documents and its first date.
+    position = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
+                                                      strict=True))}
+    scores = []
+    for group in groups:
+        docs = np.unique(np.concatenate([grams.doc_of[grams.levels[n].occurrences(i)]
+                                         for n, i in group]))
+        best = max(strength[position[form]] for form in group)
+        start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
+        scores.append(float(_score(np.array([len(docs)]), np.array([best]),
+                                   np.array([start]), len(streams))[0]))
+    ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
+    return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
+                        stops, blocked)
+
+
+def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
+           total: int) -> np.ndarray:
+    """How surely a candidate is a formulation: how much it looks like a set phrase, the
+    documents that use it, and how clear its onset is. Beyond `PER_DOCUMENTS` documents
+    the collection's share counts rather than the number: a phrase of 50 articles in
+    10,000 is as common as one of 5 in 1,000, and background phrases grow with the
+    collection as much as formulations do."""
+    scaled = documents * min(1.0, PER_DOCUMENTS / max(1, total))
+    return np.log2(1 + scaled) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
+
+
+def _onset(earliest: float, documents: float, total: int) -> float:
+    """Bits of surprise of a first appearance after `earliest` of `total` documents, for
+    a phrase in `documents` documents: by chance it starts that late with probability
+    (1 - x) ** documents."""
+    share = earliest / max(1, total)
+    return float(-documents * np.log2(max(1e-12, 1 - share)))
+
+
+def _date_ranks(dates: Sequence[str]) -> np.ndarray:
+    """Each document's place in date order (undated ones last, ties in order)."""
+    order = sorted(range(len(dates)), key=lambda d: (dates[d] or "\uffff", d))
+    rank = np.empty(len(dates), dtype=np.int64)
+    rank[np.array(order, dtype=np.int64)] = np.arange(len(dates))
+    return rank
+
+
+def _later_and_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+                        form: tuple[int, int]) -> bool:
+    """Whether a phrase with one of few content words changed is a variant of `head`
+    rather than a phrase of its own: it first appears no earlier, and the two share
+    documents clearly more often than two unrelated phrases would (writers who use one
+    form use the other beside it)."""
+    docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (head, form)]
+    if min(rank[list(docs[1])]) < min(rank[list(docs[0])]):
+        return False
+    both = len(docs[0] & docs[1])
+    expected = len(docs[0]) * len(docs[1]) / len(rank)
+    return both >= 1 and both >= VARIANT_LIFT * expected
+
+
+def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> np.ndarray:
+    """The onset surprise (`_onset`) of each candidate: a new formulation has a clear
+    onset; a phrase of the language, or of the collection's subject, is there from the
+    start."""
+    out = np.zeros(len(table))
+    for n in np.unique(table.n).tolist():
+        rows = np.flatnonzero(table.n == n)
+        level = grams.levels[n]
+        index = table.index[rows]
+        where = level.grouped_at(index)
+        heads = np.cumsum(level.count[index]) - level.count[index]
+        earliest = np.minimum.reduceat(rank[grams.doc_of[where]], heads)
+        share = earliest / len(rank)
+        out[rows] = -table.documents[rows] * np.log2(np.maximum(1e-12, 1 - share))
+    return out
+
+
+def _formulation(forms: list[tuple[int, np.ndarray]], grams: RecurringGrams,
+                 texts: Sequence[str], starts: np.ndarray, ends: np.ndarray,
+                 dates: Sequence[str]) -> Formulation:
+    """One formulation from its forms, (length in tokens, start positions) each, the main
+    form first."""
+    phrases = []
+    spans_by_doc: dict[int, list[Span]] = {}
+    for n, where in forms:
+        docs = grams.doc_of[where]
+        phrases.append(_shown(texts[int(docs[0])], int(starts[where[0]]),
+                              int(ends[where[0] + n - 1])))
+        for d, s, e in zip(docs.tolist(), starts[where].tolist(),
+                           ends[where + n - 1].tolist(), strict=True):
+            spans_by_doc.setdefault(d, []).append((s, e))
+    occurrences = tuple((d, tuple(sorted(set(spans)))) for d, spans in sorted(spans_by_doc.items()))
+    first = min(spans_by_doc, key=lambda d: (dates[d] or "\uffff", d))
+    per_month: dict[str, int] = {}
+    for d, spans in occurrences:
+        month = dates[d][:7]
+        if len(month) == 7:
+            per_month[month] = per_month.get(month, 0) + len(spans)
+    return Formulation(phrase=phrases[0], variants=tuple(dict.fromkeys(phrases[1:])),
+                       documents=len(occurrences), count=sum(len(s) for _, s in occurrences),
+                       first=first, per_month=dict(sorted(per_month.items())),
+                       occurrences=occurrences)
+
+
+def _shown(text: str, start: int, end: int) -> str:
+    """A phrase as written at one occurrence, its white space made single spaces."""
+    return " ".join(text[start:end].split())
