@@ -12,40 +12,36 @@ from collections.abc import Sequence
 
 from viewer import __version__
 from viewer.core.errors import LoadError, TandemError
-from viewer.core.settings import Settings
+from viewer.core.settings import DECLARED, Declared, Settings, checked_settings
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
 
 def _settings_arguments(parser: argparse.ArgumentParser) -> None:
-    d = Settings()
-    g = parser.add_argument_group("matching")
-    g.add_argument("--min-words", type=int, default=d.min_words, metavar="N",
-                   help="shortest shared passage, in words (default %(default)s)")
-    g.add_argument("--gap", type=int, default=d.gap_words, metavar="N", dest="gap_words",
-                   help="edited words tolerated inside one passage (default %(default)s)")
-    g.add_argument("--stem", action="store_true", dest="stemming",
-                   help="match words by their stem (nations = nation)")
-    g.add_argument("--case-sensitive", action="store_true", help="tell Digital from digital")
-    g.add_argument("--keep-stop-words", action="store_false", dest="ignore_stop_words",
-                   help="report short passages of common words too, and count function words "
-                        "in slogans and themes")
-    g.add_argument("--rarity-margin", type=float, default=d.rarity_margin, metavar="BITS",
-                   help="how improbable a short passage must be beyond chance "
-                        "(default %(default)s)")
-    g = parser.add_argument_group("slogans")
-    g.add_argument("--slogan-min-words", type=int, default=d.slogan_min_words, metavar="N")
-    g.add_argument("--slogan-max-words", type=int, default=d.slogan_max_words, metavar="N")
-    g.add_argument("--slogan-min-count", type=int, default=d.slogan_min_count, metavar="N",
-                   help="occurrences in both texts together (default %(default)s)")
-    g.add_argument("--max-slogans", type=int, default=d.max_slogans, metavar="N")
-    g.add_argument("--watchlist", metavar="FILE",
-                   help="phrases always searched, one per line")
-    g = parser.add_argument_group("themes")
-    g.add_argument("--theme-min-score", type=float, default=d.theme_min_score, metavar="S",
-                   help="smallest theme score listed, 0..1 (default %(default)s)")
-    g.add_argument("--max-themes", type=int, default=d.max_themes, metavar="N")
+    """One option per declared setting (`viewer.core.settings.DECLARED`), grouped."""
+    groups: dict[str, argparse._ArgumentGroup] = {}
+    for declared in DECLARED:
+        group = groups.get(declared.group)
+        if group is None:
+            group = groups[declared.group] = parser.add_argument_group(declared.group)
+        if declared.flag is None:
+            if declared.name == "watchlist":
+                group.add_argument("--watchlist", metavar="FILE",
+                                   help="phrases always searched, one per line")
+            continue
+        if declared.kind is bool:
+            group.add_argument(declared.flag, dest=declared.name, default=declared.default,
+                               action="store_false" if declared.default else "store_true",
+                               help=declared.flag_help or declared.help)
+        else:
+            group.add_argument(declared.flag, dest=declared.name, default=declared.default,
+                               type=declared.kind, metavar="N" if declared.kind is int else "X",
+                               help=f"{declared.help} (default %(default)s{_range(declared)})")
+
+
+def _range(declared: Declared) -> str:
+    return "" if declared.minimum is None else f";{declared.range_text()}"
 
 
 def read_watchlist(path: str) -> tuple[str, ...]:
@@ -58,17 +54,11 @@ def read_watchlist(path: str) -> tuple[str, ...]:
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
-    values = {k: v for k, v in vars(args).items() if k in Settings.__dataclass_fields__}
+    values = {d.name: d.checked(getattr(args, d.name), flag=True)
+              for d in DECLARED if d.flag is not None}
     if args.watchlist:
         values["watchlist"] = read_watchlist(args.watchlist)
-    else:
-        values.pop("watchlist", None)
-    settings = Settings(**values)
-    if settings.min_words < 1 or settings.gap_words < 0:
-        raise TandemError("--min-words must be at least 1 and --gap at least 0")
-    if not 1 <= settings.slogan_min_words <= settings.slogan_max_words:
-        raise TandemError("--slogan-min-words must be between 1 and --slogan-max-words")
-    return settings
+    return checked_settings(values, flags=True)
 
 
 def compare_parser() -> argparse.ArgumentParser:

@@ -17,10 +17,10 @@ from pypdf import PdfReader
 from reportlab.lib.rl_accel import fp_str
 
 from viewer.core.errors import Cancelled, LoadError
-from viewer.core.palette import hex_to_rgb
 from viewer.export.collection_html import write_collection_html
 from viewer.export.collection_model import CHART_BAR, Limits, ReportError
 from viewer.export.collection_pdf import write_collection_pdf
+from viewer.present.palette import hex_to_rgb
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 TEXTS = {

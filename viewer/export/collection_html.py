@@ -15,7 +15,6 @@ from html import escape
 from typing import Any
 
 from viewer.core.errors import LoadError
-from viewer.core.palette import DARK, LIGHT, Palette
 from viewer.export.atomic import atomic_output
 from viewer.export.collection_model import (
     CHART_BAR,
@@ -36,6 +35,7 @@ from viewer.export.collection_model import (
     cancel_check,
     cut_note,
 )
+from viewer.present.palette import DARK, LIGHT, Palette
 
 _CHART_WIDTH, _CHART_HEIGHT = 240, 34
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "

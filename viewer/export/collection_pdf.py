@@ -12,13 +12,13 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from viewer.core.palette import LIGHT
 from viewer.export import collection_model as model
 from viewer.export.collection_model import CollectionReport, DocRef, Section, Timeline
 from viewer.export.pdf_layout import Cell, Layout, Measure, Page
 from viewer.export.pdf_render import render_pages, save_pdf
 from viewer.export.pdf_report import PAGE_SIZES, TABLE_SIZE, report_fonts
 from viewer.export.report_model import RichText, RunStyle
+from viewer.present.palette import PRINT as LIGHT
 
 #: (x, width, heading) of each column of a table.
 Columns = Sequence[tuple[float, float, str]]

@@ -21,18 +21,18 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from viewer.core.errors import Cancelled
 from viewer.core.model import Comparison, SharedPhrase, Slogan, ThemeOverlap
-from viewer.core.palette import LIGHT
 from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure
 from viewer.export.pdf_render import render_pages, save_pdf
 from viewer.export.report_model import (
     RichText,
-    RunStyle,
     aligned_rows,
     excerpt,
     phrase_cells,
     styled_texts,
     summary,
 )
+from viewer.present.marks import MarkKind, Style
+from viewer.present.palette import PRINT
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
@@ -72,7 +72,7 @@ def _bundled_font_dirs() -> list[Path]:
 
 def font_candidates() -> list[Path]:
     """Font files to try, best first: bundled CJK fonts, then the system's."""
-    found = []
+    found: list[Path] = []
     for folder in _bundled_font_dirs():
         found.extend(folder / name for name in _FONT_NAMES)
         if folder.is_dir():
@@ -141,7 +141,7 @@ def write_pdf(comparison: Comparison, path: str | os.PathLike[str], *, page_size
 
 def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Fonts,
              check: Callable[[], None], report: Progress) -> Layout:
-    colours = LIGHT
+    colours = PRINT
     layout = Layout(page_size, Measure(fonts), colours, check=check)
     facts = summary(comparison)
     _title_page(layout, facts)
@@ -170,7 +170,7 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
     done = 0
     for row in rows:
         check()
-        bar = colours.shared_colour(row.passage) if row.passage is not None else None
+        bar = colours.passage(row.passage) if row.passage is not None else None
         cell_a = styled_a.segment(*row.a)
         cell_b = styled_b.segment(*row.b)
         if cell_a.text or cell_b.text:
@@ -213,12 +213,13 @@ def _title_page(layout: Layout, facts) -> None:  # type: ignore[no-untyped-def]
     legend = RichText(
         f"{sample} (one colour per passage and its counterpart)   slogan   watch-list phrase"
         "   deleted   inserted",
-        ((0, len(sample), RunStyle(passage=0)),))
+        ((0, len(sample), Style(passage=0)),))
     text = legend.text
     runs = list(legend.runs)
-    for word, style in (("slogan", RunStyle(slogan=True)), ("watch-list phrase",
-                        RunStyle(watch=True)), ("deleted", RunStyle(change="deleted")),
-                        ("inserted", RunStyle(change="inserted"))):
+    for word, style in (("slogan", Style(underline=MarkKind.SLOGAN)),
+                        ("watch-list phrase", Style(underline=MarkKind.WATCH)),
+                        ("deleted", Style(change=MarkKind.DELETED)),
+                        ("inserted", Style(change=MarkKind.INSERTED))):
         at = text.index(word, runs[-1][1])
         runs.append((at, at + len(word), style))
     layout.row([Cell(layout.left, layout.content_width, RichText(text, tuple(runs)))], 9)
@@ -271,7 +272,7 @@ def _tables(layout: Layout, comparison: Comparison, check: Callable[[], None]) -
 
     def phrase_row(i: int, phrase: SharedPhrase) -> list[RichText]:
         label = str(i + 1)
-        return [RichText(label, ((0, len(label), RunStyle(passage=i)),)),
+        return [RichText(label, ((0, len(label), Style(passage=i)),)),
                 RichText(f"{phrase.words}" + ("" if phrase.exact else " ~")),
                 *phrase_cells(comparison, i)]
 
@@ -288,7 +289,7 @@ def _tables(layout: Layout, comparison: Comparison, check: Callable[[], None]) -
 
     def slogan_row(_: int, slogan: Slogan) -> list[RichText]:
         name = slogan.phrase
-        style = RunStyle(watch=True) if slogan.watchlist else RunStyle(slogan=True)
+        style = Style(underline=MarkKind.WATCH if slogan.watchlist else MarkKind.SLOGAN)
         return [RichText(name + (" (watch-list)" if slogan.watchlist else ""),
                          ((0, len(name), style),)),
                 RichText(str(slogan.count_a)), RichText(str(slogan.count_b))]
