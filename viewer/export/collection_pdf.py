@@ -17,8 +17,8 @@ from viewer.export.collection_model import CollectionReport, DocRef, Section, Ti
 from viewer.export.pdf_layout import Cell, Layout, Measure, Page
 from viewer.export.pdf_render import render_pages, save_pdf
 from viewer.export.pdf_report import PAGE_SIZES, TABLE_SIZE, report_fonts
-from viewer.export.report_model import RichText, RunStyle
-from viewer.present.palette import PRINT as LIGHT
+from viewer.export.report_model import RichText
+from viewer.present.palette import PRINT
 
 #: (x, width, heading) of each column of a table.
 Columns = Sequence[tuple[float, float, str]]
@@ -42,7 +42,7 @@ def write_collection_pdf(result: Mapping[str, Any], path: str | os.PathLike[str]
     report_progress = progress or (lambda fraction: None)
     check = model.cancel_check(is_cancelled)
     report = model.build_report(result, name=name, text_of=text_of, limits=limits)
-    layout = Layout(size, Measure(report_fonts()), LIGHT, check=check)
+    layout = Layout(size, Measure(report_fonts()), PRINT, check=check)
     _lay_out(layout, report, check)
     report_progress(0.8)
     heading = report.title + (f": {report.name}" if report.name else "")
@@ -168,8 +168,10 @@ def _pairs(layout: Layout, report: CollectionReport) -> None:
 def _clusters(layout: Layout, report: CollectionReport) -> None:
     section = report.clusters
     _heading(layout, "clusters", section.total, section)
-    columns = _columns(layout, [(56, "date"), (170, "article"), (44, "series"),
-                                (44, "characters"), (0, "passage")])
+    columns = _columns(layout, [(30, ""), (52, "date"), (152, "article"), (44, "series"),
+                                (48, "characters"), (0, "passage")])
+    mark_x = columns[0][0]
+    mark_width = layout.measure.width(_SOURCE, TABLE_SIZE)
     for cluster in section.rows:
         layout.ensure(60)
         layout.space(4)
@@ -177,16 +179,19 @@ def _clusters(layout: Layout, report: CollectionReport) -> None:
                     f"{cluster.source.id}"
                     + (f" of {cluster.source.date}" if cluster.source.date else ""), 9.5)
         layout.space(2)
-        rows = []
-        for member in cluster.members:
-            label = member.doc.label
-            article = RichText(f"{label}  {_SOURCE}", ((len(label) + 2, len(label) + 2
-                                                        + len(_SOURCE), RunStyle(passage=0)),)) \
-                if member.is_source else RichText(label)
-            rows.append([RichText(member.doc.date or "—"), article, RichText(member.doc.series),
-                         RichText(f"{member.span[1] - member.span[0]:,}"),
-                         RichText(member.excerpt)])
-        _rows(layout, columns, rows)
+        members = cluster.members
+
+        def mark(k: int, page: Page, top: float, members: tuple = members) -> None:
+            # The source gets a chip in the first passage colour behind its label.
+            if members[k].is_source:
+                page.rect(mark_x - 1.5, top - TABLE_SIZE * 1.3 + 0.5, mark_width + 3,
+                          TABLE_SIZE * 1.3, layout.colours.shared[0])
+
+        _rows(layout, columns, [
+            [RichText(_SOURCE if member.is_source else ""), RichText(member.doc.date or "—"),
+             RichText(member.doc.label), RichText(member.doc.series),
+             RichText(f"{member.span[1] - member.span[0]:,}"), RichText(member.excerpt)]
+            for member in members], decorate=mark)
 
 
 def _formulations(layout: Layout, report: CollectionReport) -> None:
