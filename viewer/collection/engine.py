@@ -27,7 +27,12 @@ from viewer.collection.store import CollectionStore, PairRow, StoreError
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.formulations import find_formulations
-from viewer.core.collection.index import candidate_pairs, document_grams, index_params
+from viewer.core.collection.index import (
+    DocumentFrequencies,
+    candidate_pairs,
+    document_grams,
+    index_params,
+)
 from viewer.core.document import detect_language
 from viewer.core.match import chance_level, surplus_bits
 from viewer.core.model import Span
@@ -58,6 +63,12 @@ COPY_LENGTH = 1.5
 #: A shared passage of this many words (on its shorter side) is a copy even when its
 #: text recurs like a formulation (formulations run up to about 20 words; most far less).
 COPY_WORDS = 15
+#: A passage shorter than this (words on its shorter side) whose n-grams are mostly found
+#: in `RECURRING_DOCUMENTS` articles or more is set phrasing (a formulation, listed or
+#: not), not a copy between two articles. Set phrases run to a dozen words; a sentence
+#: copied along a chain of articles is longer.
+SET_PHRASE_WORDS = 12
+RECURRING_DOCUMENTS = 3
 _TOKENIZE_BATCH = 200
 #: The matcher's settings of a collection (the defaults of `tandem compare`).
 SETTINGS = Settings()
@@ -285,15 +296,24 @@ def derive(store: CollectionStore, progress: Progress | None = None) -> None:
     boilerplate = find_boilerplate(texts, [d.series for d in docs])
     excluded = spans_by_document(boilerplate, len(docs))
     order_key = [(d.date or "\uffff", d.id) for d in docs]
+    arrays = store.token_arrays()
+    streams = [TokenStream(*arrays.pop(d.num), np.zeros(0, dtype=np.uint32)) for d in docs]
+    frequencies = DocumentFrequencies.of(list(store.grams().values()),
+                                         int(store.meta("gram_n", "5")))
     passages = []
     for x, y, x0, x1, y0, y1, words, short_words, surplus in store.raw_passages():
         kx, ky = position[x], position[y]
-        if not _mostly_in((x0, x1), excluded[kx]) and not _mostly_in((y0, y1), excluded[ky]):
-            passages.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
+        if _mostly_in((x0, x1), excluded[kx]) or _mostly_in((y0, y1), excluded[ky]):
+            continue
+        if short_words < SET_PHRASE_WORDS and max(
+                _recurring_share(streams[kx], (x0, x1), frequencies),
+                _recurring_share(streams[ky], (y0, y1), frequencies)) >= EXCLUDED_SHARE:
+            continue  # a short stretch found in other articles too: formulaic, not a copy
+        passages.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
 
     report("Finding formulations", 0.8)
-    formulations = _not_copies(_formulations(store, docs, texts, excluded), passages,
-                               len(docs))
+    formulations = _not_copies(_formulations(store, docs, texts, streams, excluded),
+                               passages, len(docs))
     for item in formulations:
         for k, spans in item.occurrences:
             excluded[k].extend(spans)
@@ -333,14 +353,21 @@ def derive(store: CollectionStore, progress: Progress | None = None) -> None:
         [{"series": b.series, "text": b.text, "documents": b.documents} for b in boilerplate])
 
 
+def _recurring_share(stream: TokenStream, span: Span,
+                     frequencies: DocumentFrequencies) -> float:
+    """The share of a passage side's n-grams that a third document holds too."""
+    t0 = int(np.searchsorted(stream.starts, span[0]))
+    t1 = int(np.searchsorted(stream.ends, span[1], side="right"))
+    return frequencies.share_in(stream.ids[t0:t1], RECURRING_DOCUMENTS)
+
+
 def _formulations(store: CollectionStore, docs: list[Any], texts: list[str],
-                  excluded: list[list[Span]]) -> list[Any]:
+                  tokens: list[TokenStream], excluded: list[list[Span]]) -> list[Any]:
     if not docs:
         return []
     keys = store.vocabulary_keys()
-    arrays = store.token_arrays()
-    streams = [TokenStream(*arrays[d.num], char_codes(text)) for d, text in zip(
-        docs, texts, strict=True)]
+    streams = [TokenStream(t.ids, t.starts, t.ends, char_codes(text))
+               for t, text in zip(tokens, texts, strict=True)]
     languages = [d.language for d in docs]
     cjk = sum(lang in _CJK for lang in languages) > len(languages) / 2
     return find_formulations(texts, streams, _vocabulary(keys), [d.date for d in docs],

@@ -106,3 +106,28 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
     keep = shared >= params.min_shared
     distinct, shared = distinct[keep], shared[keep]
     return Candidates(distinct // len(grams), distinct % len(grams), shared)
+
+
+@dataclass(frozen=True)
+class DocumentFrequencies:
+    """How many documents hold each n-gram of a collection."""
+
+    hashes: np.ndarray
+    counts: np.ndarray
+    n: int
+
+    @classmethod
+    def of(cls, grams: list[np.ndarray], n: int) -> DocumentFrequencies:
+        hashes = np.sort(np.concatenate(grams)) if grams else np.zeros(0, dtype=np.uint64)
+        starts = np.flatnonzero(np.concatenate(([len(hashes) > 0], hashes[1:] != hashes[:-1])))
+        return cls(hashes[starts], np.diff(starts, append=len(hashes)), n)
+
+    def share_in(self, ids: np.ndarray, documents: int) -> float:
+        """The share of the n-grams of a run of token ids found in at least `documents`
+        documents (0 for a run shorter than n)."""
+        grams = gram_hashes(ids, self.n)
+        if not len(grams) or not len(self.hashes):
+            return 0.0
+        at = np.minimum(np.searchsorted(self.hashes, grams), len(self.hashes) - 1)
+        counts = np.where(self.hashes[at] == grams, self.counts[at], 0)
+        return float(np.count_nonzero(counts >= documents)) / len(grams)
