@@ -1,10 +1,13 @@
 """The main window: two panes, the side panel, settings, and the actions that tie them together.
 
 It asks the engine (on a worker thread) for a `Comparison` and renders it; it never matches.
+A second page shows an open collection (`viewer.ui.collection`); Back returns to it from a
+pair read side by side.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from functools import partial
 
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -40,6 +44,7 @@ from viewer.core.loading import document_from_text
 from viewer.core.settings import Settings
 from viewer.resources import resource_path
 from viewer.ui import gc_policy
+from viewer.ui.collection.mode import CollectionMode, is_collection_source
 from viewer.ui.colors import scheme_for
 from viewer.ui.exporting import SUFFIX, default_export_path, export_report
 from viewer.ui.find_bar import FindBar
@@ -95,6 +100,8 @@ class MainWindow(QMainWindow):
         self.find = FindController(self.find_bar, self.panes, lambda: self.documents)
         self.view = PassageView(self.panes, self.side_panel, self.statusBar().showMessage,
                                 lambda: self.link_act.isChecked(), self)
+        self.collection = CollectionMode(self)
+        self._highlight: list[tuple[int, int]] = []
 
         self._build_central()
         self._build_actions()
@@ -132,7 +139,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.welcome)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.find_bar)
-        self.setCentralWidget(central)
+        self.pages = QStackedWidget(objectName="pages")
+        self.pages.addWidget(central)
+        self.pages.addWidget(self.collection.view)
+        self.setCentralWidget(self.pages)
 
     def _build_actions(self) -> None:
         sp, key = QStyle.StandardPixmap, QKeySequence.StandardKey
@@ -149,6 +159,18 @@ class MainWindow(QMainWindow):
                               tip="Load two sample articles", icon=sp.SP_FileIcon)
         self.pdf_act = act("Export as &PDF…", lambda: self.action_export("pdf"))
         self.html_act = act("Export as &HTML…", lambda: self.action_export("html"))
+        self.open_collection_act = act("Open &collection folder…", self.action_open_collection,
+                                       ["Ctrl+Shift+O"], "Open a folder of articles as a "
+                                       "collection", sp.SP_DirOpenIcon)
+        self.open_collection_file_act = act(
+            "Open collection &file…", self.action_open_collection_file,
+            tip="Open a JSON-lines file of articles or a collection store")
+        self.back_act = act("&Back to collection", self.show_collection_page, ["Alt+Left"],
+                            "Back to the collection (Alt+Left)", sp.SP_ArrowBack)
+        self.collection_html_act = act("Export collection as HTML…",
+                                       lambda: self.collection.export("html"))
+        self.collection_pdf_act = act("Export collection as PDF…",
+                                      lambda: self.collection.export("pdf"))
         quit_act = act("&Quit", self.close, [key.Quit])
         self.find_act = act("&Find…", self.find.open, [key.Find])
         self.next_act = act("&Next passage", self.action_next_passage, ["F8", "Alt+Down"],
@@ -168,8 +190,12 @@ class MainWindow(QMainWindow):
         fill(file_menu, [self.open_act, self.open_a_act, self.open_b_act])
         self.recent_menu = file_menu.addMenu("&Recent comparisons")
         self.recent_menu.aboutToShow.connect(self.on_recent_menu)
+        fill(file_menu, [None, self.open_collection_act, self.open_collection_file_act])
+        self.recent_collections_menu = file_menu.addMenu("Recent co&llections")
+        self.recent_collections_menu.aboutToShow.connect(self.on_recent_collections_menu)
         fill(file_menu, [None, self.paste_a_act, self.paste_b_act, self.sample_act, None,
-                         self.pdf_act, self.html_act, None, quit_act])
+                         self.pdf_act, self.html_act, self.collection_html_act,
+                         self.collection_pdf_act, None, quit_act])
         fill(bar.addMenu("&Edit"), [self.find_act])
         self.view_menu = bar.addMenu("&View")
         fill(self.view_menu, [self.next_act, self.prev_act, self.link_act, None, zoom_in,
@@ -178,7 +204,8 @@ class MainWindow(QMainWindow):
         tools.setObjectName("main_toolbar")
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        fill(tools, [self.open_act, self.sample_act, None, self.prev_act, self.next_act,
+        fill(tools, [self.back_act, self.open_act, self.open_collection_act, self.sample_act,
+                     None, self.prev_act, self.next_act,
                      self.link_act, None, self.find_act])
 
     def _build_status(self) -> None:
@@ -215,12 +242,16 @@ class MainWindow(QMainWindow):
     def open_paths(self, paths: list[str], side: int | None = None) -> None:
         """Open files: two replace both sides; one replaces `side` (or the first empty one)."""
         paths = [p for p in paths if p]
+        if len(paths) == 1 and is_collection_source(paths[0]):
+            self.collection.open(paths[0])
+            return
         if len(paths) > 2:
             self.show_error("Too many files", f"{len(paths)} files were given; "
                             "Tandem compares two. The first two are opened.")
             paths = paths[:2]
         if not paths:
             return
+        self.show_comparison_page()
         if len(paths) == 2:
             self._sources = list(paths)
         else:
@@ -236,6 +267,57 @@ class MainWindow(QMainWindow):
         self.documents[side] = self._sources[side] = document
         self.panes[side].set_document(document)
         self._documents_changed()
+
+    def show_documents(self, document_a: Document, document_b: Document | None,
+                       highlight: list[tuple[int, int]] | None = None) -> None:
+        """Show documents opened from elsewhere (a collection) and compare them; `highlight`
+        marks spans of A (a formulation's uses) once it is laid out."""
+        self.comparer.cancel()
+        self.documents = [document_a, document_b]
+        self._sources = [document_a, document_b]
+        self._highlight = list(highlight or [])
+        for pane, document in zip(self.panes, self.documents, strict=True):
+            pane.set_document(document)
+        self.show_comparison_page()
+        self._documents_changed()
+        if self._highlight:
+            self._show_highlight()
+
+    def _show_highlight(self) -> None:
+        pane = self.panes[0]
+        if pane.loading:
+            QTimer.singleShot(20, self._show_highlight)
+            return
+        pane.set_find_hits(self._highlight)
+        pane.center_on(self._highlight[0][0])
+
+    def show_comparison_page(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.update_state()
+
+    def show_collection_page(self) -> None:
+        if self.collection.data is not None:
+            self.pages.setCurrentIndex(1)
+        self.update_state()
+
+    @property
+    def showing_collection(self) -> bool:
+        return self.pages.currentIndex() == 1
+
+    def begin_progress(self, doing: str, cancellable: bool = True) -> None:
+        self.progress.setValue(0)
+        self.progress.setFormat(f"{doing} %p%")
+        self.progress.show()
+        self.cancel_button.setVisible(cancellable)
+        self.figures.setText(doing)
+
+    def report_progress(self, stage: str, fraction: float) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.progress.setFormat(f"{stage} %p%")
+
+    def end_progress(self, message: str) -> None:
+        self._end_progress()
+        self.figures.setText(message)
 
     def _documents_changed(self) -> None:
         self._forget_results()
@@ -274,11 +356,7 @@ class MainWindow(QMainWindow):
 
     def _start_job(self, doing: str) -> None:
         self.comparer.start(self._sources[0], self._sources[1], self.settings)
-        self.progress.setValue(0)
-        self.progress.setFormat(f"{doing} %p%")
-        self.progress.show()
-        self.cancel_button.show()
-        self.figures.setText(doing)
+        self.begin_progress(doing)
 
     def show_error(self, title: str, message: str) -> None:
         """A window-modal message that does not stop the event loop."""
@@ -408,6 +486,8 @@ class MainWindow(QMainWindow):
                          str(resource_path("samples", "sample_b.txt"))])
 
     def action_cancel(self) -> None:
+        if self.collection.cancel():
+            return
         token = self.comparer.token
         self.comparer.cancel()
         self._sources = list(self.documents)  # files not opened yet stay unopened
@@ -435,6 +515,29 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(label)
             action.setToolTip(f"{a}\n{b}")
             action.triggered.connect(lambda _=False, a=a, b=b: self.open_paths([a, b]))
+
+    def action_open_collection(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Open a folder of articles as a collection")
+        if path:
+            self.collection.open(path)
+
+    def action_open_collection_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a collection", "", "Collections (*.jsonl *.jsonl.gz *.json.gz *.sqlite "
+            "*.db);;All files (*)")
+        if path:
+            self.collection.open(path)
+
+    def on_recent_collections_menu(self) -> None:
+        menu = self.recent_collections_menu
+        menu.clear()
+        paths = self.collection.recent()
+        if not paths:
+            menu.addAction("(none yet)").setEnabled(False)
+        for path in paths:
+            action = menu.addAction(os.path.basename(os.path.normpath(path)) or path)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.collection.open(p))
 
     def on_settings_changed(self, settings: Settings) -> None:
         self.settings = replace(settings, watchlist=self.settings.watchlist)
@@ -499,14 +602,24 @@ class MainWindow(QMainWindow):
         has = self.rendered is not None
         for act in (self.next_act, self.prev_act, self.pdf_act, self.html_act):
             act.setEnabled(has)
-        names = [d.name for d in self.documents if d is not None]
-        self.setWindowTitle(" ↔ ".join(names) + " — Tandem" if names else "Tandem")
+        data = self.collection.data
+        for act in (self.collection_html_act, self.collection_pdf_act):
+            act.setEnabled(data is not None)
+        self.back_act.setEnabled(data is not None and not self.showing_collection)
+        self.back_act.setVisible(data is not None)
+        names = [] if self.showing_collection else [d.name for d in self.documents
+                                                      if d is not None]
+        parts = [" ↔ ".join(names)] if names else []
+        if data is not None:
+            parts.append(data.name)
+        self.setWindowTitle(" — ".join(parts + ["Tandem"]))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if not self.confirm_unsaved_watchlist():
             event.ignore()
             return
         self.settings_panel.apply_now()
+        self.collection.cancel()
         self.comparer.cancel()
         self.comparer.wait(10000)
         self.store.sync()
