@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
                                 lambda: self.link_act.isChecked(), self)
         self.collection = CollectionMode(self)
         self._highlight: list[tuple[int, int]] = []
+        self._docks_shown: list[tuple[QDockWidget, bool]] = []
 
         self._build_central()
         self._build_actions()
@@ -292,11 +293,18 @@ class MainWindow(QMainWindow):
         pane.center_on(self._highlight[0][0])
 
     def show_comparison_page(self) -> None:
-        self.pages.setCurrentIndex(0)
+        if self.showing_collection:
+            for dock, shown in self._docks_shown:
+                dock.setVisible(shown)
+            self.pages.setCurrentIndex(0)
         self.update_state()
 
     def show_collection_page(self) -> None:
-        if self.collection.data is not None:
+        if self.collection.data is not None and not self.showing_collection:
+            # The matches and settings docks belong to the comparison: the tabs get the room.
+            self._docks_shown = [(d, d.isVisible()) for d in self.findChildren(QDockWidget)]
+            for dock, _ in self._docks_shown:
+                dock.hide()
             self.pages.setCurrentIndex(1)
         self.update_state()
 
