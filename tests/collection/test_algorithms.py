@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from viewer.collection.refresh import updated_formulations
 from viewer.core.collection.boilerplate import find_boilerplate
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.index import IndexParams, candidate_pairs
+from viewer.core.normalize import Normalizer
+from viewer.core.tokenize import Vocabulary, tokenize_many
 
 
 def _grams(*docs: list[int]) -> list[np.ndarray]:
@@ -64,3 +67,25 @@ def test_boilerplate_is_a_line_most_of_a_series_repeats() -> None:
     assert (found.series, found.text, found.documents) == ("daily", footer, 8)
     d, (start, end) = found.occurrences[6]
     assert texts[d][start:end] == footer.upper()
+
+
+def test_listed_formulations_gain_the_uses_in_new_articles() -> None:
+    texts = ["Old news of the great harbour plan.",             # d1, listed before
+             "Gone article with the great harbour plan.",       # d2, no longer stored
+             "The Great  Harbour Plan, and the grand harbour plan again.",  # d3, new
+             "Nothing to see."]                                 # d4, new
+    ids, dates = ["d1", "d3", "d4"], ["2021-02-01", "2021-01-15", "2021-03-01"]
+    normalizer = Normalizer()
+    vocabulary = Vocabulary()
+    streams = tokenize_many([texts[0], texts[2], texts[3]], normalizer, vocabulary)
+    listed = [{"phrase": "great harbour plan", "variants": ["grand harbour plan"],
+               "documents": 2, "count": 2, "first": {"doc": "d1", "date": "2021-02-01"},
+               "per_month": {"2021-02": 1},
+               "occurrences": [{"doc": "d1", "spans": [[18, 36]]},
+                               {"doc": "d2", "spans": [[22, 40]]}]}]
+    (item,) = updated_formulations(listed, ids, dates, streams, [1, 2], normalizer,
+                                   vocabulary.ids)
+    assert item.occurrences == ((0, ((18, 36),)), (1, ((4, 23), (33, 51))))
+    assert texts[2][33:51] == "grand harbour plan"
+    assert (item.documents, item.count, item.first) == (2, 3, 1)
+    assert item.per_month == {"2021-01": 2, "2021-02": 1}

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from viewer.collection.refresh import FULL_RUN_GROWTH, updated_formulations
 from viewer.collection.sources import Article, Skipped, read_sources
 from viewer.collection.store import CollectionStore, PairRow, StoreError
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
@@ -36,7 +37,7 @@ from viewer.core.collection.index import (
 from viewer.core.document import detect_language
 from viewer.core.match import chance_level, surplus_bits
 from viewer.core.model import Span
-from viewer.core.normalize import shared_normalizer
+from viewer.core.normalize import Normalizer, shared_normalizer
 from viewer.core.rarity import Rarity
 from viewer.core.settings import Settings
 from viewer.core.shared import (
@@ -146,8 +147,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     keys = store.vocabulary_keys()
     vocabulary = _vocabulary(keys)
     known_keys = len(keys)
-    normalizer = shared_normalizer(case_sensitive=SETTINGS.case_sensitive,
-                                   stemming=SETTINGS.stemming, language="en")
+    normalizer = _normalizer()
     languages = [detect_language(a.text) for _, a, _ in fresh]
     # The index's n-gram length is chosen once, by the store's first articles.
     stored_n = store.meta("gram_n")
@@ -182,10 +182,15 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
                                                  candidates.second.tolist(), strict=True)]
     rows = _align_pairs(store, vocabulary, pairs, report, workers)
     store.add_passages(rows)
-    derive(store, report)
+    derive(store, report, None if changed or removed else {num for num, _, _ in fresh})
     return AddSummary(added=len(fresh) - changed, changed=changed, removed=removed,
                       unchanged=len(articles) - len(fresh), aligned_pairs=len(pairs),
                       skipped=len(skipped))
+
+
+def _normalizer() -> Normalizer:
+    return shared_normalizer(case_sensitive=SETTINGS.case_sensitive,
+                             stemming=SETTINGS.stemming, language="en")
 
 
 def _update_metadata(store: CollectionStore, num: int, article: Article) -> None:
@@ -283,9 +288,14 @@ def align_pair(x: int, y: int) -> list[tuple[int, ...]]:
 
 # -- the finished results -------------------------------------------------------------------
 
-def derive(store: CollectionStore, progress: Progress | None = None) -> None:
+def derive(store: CollectionStore, progress: Progress | None = None,
+           added: set[int] | None = None) -> None:
     """Recompute boilerplate, formulations, pairs and clusters from the stored documents
-    and passages, and store them as the finished result tables."""
+    and passages, and store them as the finished result tables.
+
+    `added`: the numbers of the documents just added, when nothing was changed or removed;
+    the formulations are then updated with their uses in those (`viewer.collection.refresh`)
+    unless the collection has grown enough since they were last found afresh."""
     report = progress or _quiet
     report("Finding boilerplate", 0.75)
     docs = store.documents()
@@ -312,8 +322,16 @@ def derive(store: CollectionStore, progress: Progress | None = None) -> None:
         passages.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
 
     report("Finding formulations", 0.8)
-    formulations = _not_copies(_formulations(store, docs, texts, streams, excluded),
-                               passages, len(docs))
+    found_at = int(store.meta("formulations_documents", "0"))
+    if added is not None and found_at > 0 and len(docs) <= found_at * (1 + FULL_RUN_GROWTH):
+        keys = {key: k for k, key in enumerate(store.vocabulary_keys())}
+        listed: list[Any] = updated_formulations(
+            store.formulations(), [d.id for d in docs], [d.date for d in docs], streams,
+            sorted(position[num] for num in added), _normalizer(), keys)
+    else:
+        listed = _formulations(store, docs, texts, streams, excluded)
+        store.set_meta("formulations_documents", str(len(docs)))
+    formulations = _not_copies(listed, passages, len(docs))
     for item in formulations:
         for k, spans in item.occurrences:
             excluded[k].extend(spans)

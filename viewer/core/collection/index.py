@@ -32,13 +32,21 @@ class IndexParams:
     min_shared: int
 
 
+#: Two documents become a candidate pair when they share as many n-grams as one unbroken
+#: run of this many words gives (CJK: characters, 1.6 to a word): more than one chance
+#: run of six or seven words, far less than any copied passage.
+PAIR_RUN_WORDS = 8
+_CJK_CHARS_PER_WORD = 1.6
+
+
 def index_params(cjk: bool, documents: int) -> IndexParams:
     """Defaults for a collection of this size. A chain of copies reaches a dozen articles
     at most, far below what a set phrase or a series' boilerplate reaches; the cap grows
-    only slowly with the collection. Four shared n-grams ask for more than one chance run
-    of six or seven words (a run of k words shares k - n + 1 of them)."""
+    only slowly with the collection. A run of k tokens shares k - n + 1 n-grams."""
     cap = max(20, documents // 500)
-    return IndexParams(n=8 if cjk else 5, max_df=cap, min_shared=4)
+    n = 8 if cjk else 5
+    run = round(PAIR_RUN_WORDS * _CJK_CHARS_PER_WORD) if cjk else PAIR_RUN_WORDS
+    return IndexParams(n=n, max_df=cap, min_shared=run - n + 1)
 
 
 def document_grams(ids: np.ndarray, n: int) -> np.ndarray:
