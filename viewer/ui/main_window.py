@@ -400,6 +400,7 @@ class MainWindow(QMainWindow):
         if a.path and b.path and self.store.recent()[:1] != [(a.path, b.path)]:
             self.store.add_recent(a.path, b.path)
         self.view.show(rendered)
+        self.collection.on_compared(comparison)
         gc_policy.after_comparison()
         stats = comparison.stats
         self.figures.setText(

@@ -202,7 +202,19 @@ class SidePanel(QTabWidget):
         self.themes.activated.connect(lambda i: self.theme_chosen.emit(i.row()))
         self.themes.clicked.connect(lambda i: self.theme_chosen.emit(i.row()))
         self._toggled_row: int | None = None
+        self._shown: tuple[Comparison | None, set[int] | None] = (None, None)
+        #: With a collection open: per slogan its figures and label, per shared phrase the
+        #: other articles carrying it ("" when none); see `set_collection_figures`.
+        self.collection_slogans: list[str] | None = None
+        self.collection_phrases: list[str] | None = None
         self.show_comparison(None)
+
+    def set_collection_figures(self, slogans: list[str] | None,
+                               phrases: list[str] | None) -> None:
+        """Show a column of collection figures beside the slogans and shared phrases of the
+        comparison shown (None: no collection)."""
+        self.collection_slogans, self.collection_phrases = slogans, phrases
+        self.show_comparison(*self._shown)
 
     def set_watchlist(self, phrases: Sequence[str]) -> None:
         self.watch_edit.setPlainText("\n".join(phrases))
@@ -232,6 +244,9 @@ class SidePanel(QTabWidget):
 
     def show_comparison(self, comparison: Comparison | None,
                         hidden_slogans: set[int] | None = None) -> None:
+        if comparison is not self._shown[0]:
+            self.collection_slogans = self.collection_phrases = None
+        self._shown = (comparison, hidden_slogans)
         if comparison is None:
             self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"], 0,
                                                lambda r, c: None))
@@ -254,6 +269,8 @@ class SidePanel(QTabWidget):
                 return line_number(text_a, p.a[0], lines_a)
             if column == 2:
                 return line_number(text_b, p.b[0], lines_b)
+            if column == 4 and self.collection_phrases is not None:
+                return self.collection_phrases[row]
             return differences_text(p, text_a, text_b)
 
         def phrase_tip(row: int) -> str:
@@ -263,6 +280,8 @@ class SidePanel(QTabWidget):
             s = slogans[row]
             if column == 0:
                 return s.phrase + ("  (watch-list)" if s.watchlist else "")
+            if column == 3 and self.collection_slogans is not None:
+                return self.collection_slogans[row]
             return s.count_a if column == 1 else s.count_b
 
         def theme_cell(row: int, column: int) -> Any:
@@ -275,9 +294,13 @@ class SidePanel(QTabWidget):
                 return line_number(text_b, t.b[0], lines_b)
             return ", ".join(t.terms)
 
-        self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"],
-                                          len(phrases), phrase_cell, tooltip=phrase_tip))
-        slogan_model = RowsModel(["Slogan", "A", "B"], len(slogans), slogan_cell, True)
+        in_collection = ["In the collection"] if self.collection_phrases is not None else []
+        self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"]
+                                          + in_collection, len(phrases), phrase_cell,
+                                          tooltip=phrase_tip))
+        in_collection = ["In the collection"] if self.collection_slogans is not None else []
+        slogan_model = RowsModel(["Slogan", "A", "B"] + in_collection, len(slogans),
+                                 slogan_cell, True)
         slogan_model.unchecked = set(hidden_slogans or ())
         self._set(self.slogans, slogan_model)
         self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"],
@@ -295,7 +318,7 @@ class SidePanel(QTabWidget):
             header = table.horizontalHeader()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for column in (1, 2):
+            for column in range(1, model.columnCount()):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         else:
             for column, width in enumerate((52, 52, 52)):

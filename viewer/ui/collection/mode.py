@@ -13,13 +13,15 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from viewer.collection.cli import default_store
 from viewer.collection.store import CollectionStore
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
+from viewer.core.model import Comparison, Slogan
 from viewer.ui.collection.data import CollectionData, load
 from viewer.ui.collection.indexer import CollectionIndexer
 from viewer.ui.collection.skipped_dialog import SkippedDialog
@@ -59,34 +61,61 @@ def collection_name(path: str) -> str:
     return os.path.basename(os.path.normpath(path)) or path
 
 
-class _ExportSignals(QObject):
-    done = Signal(str)  # "" when written, else the problem
+class _JobSignals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
 
 
-class _ExportJob(QRunnable):
-    """Write the collection report on a pool thread (its own read-only store connection)."""
+class _Job(QRunnable):
+    """Run `work()` on a pool thread; `done(result)` or `failed(one line)` on the GUI thread.
+    Each job opens its own read-only store connection (SQLite's stay in their thread)."""
 
-    def __init__(self, store_path: str, name: str, kind: str, target: str) -> None:
+    def __init__(self, work: Callable[[], Any]) -> None:
         super().__init__()
-        self.args = (store_path, name, kind, target)
-        self.signals = _ExportSignals()
+        self.work = work
+        self.signals = _JobSignals()
 
     def run(self) -> None:
-        store_path, name, kind, target = self.args
         try:
-            with CollectionStore.open(store_path) as store:
-                if kind == "pdf":
-                    from viewer.export.collection_pdf import write_collection_pdf as write
-                else:
-                    from viewer.export.collection_html import write_collection_html as write
-                write(store.report(), target, name=name, text_of=store.text)
+            result = self.work()
         except TandemError as error:
-            self.signals.done.emit(str(error))
+            self.signals.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - reported, never a traceback
-            self.signals.done.emit(f"the report could not be written: "
-                                   f"{type(error).__name__}: {error}")
+            self.signals.failed.emit(f"{type(error).__name__}: {error}")
         else:
-            self.signals.done.emit("")
+            self.signals.done.emit(result)
+
+
+def _write_report(store_path: str, name: str, kind: str, target: str) -> None:
+    with CollectionStore.open(store_path) as store:
+        if kind == "pdf":
+            from viewer.export.collection_pdf import write_collection_pdf as write
+        else:
+            from viewer.export.collection_html import write_collection_html as write
+        write(store.report(), target, name=name, text_of=store.text)
+
+
+def _context(store_path: str, comparison: Comparison) -> dict[str, Any]:
+    from viewer.collection.context import collection_context
+
+    with CollectionStore.open(store_path) as store:
+        return collection_context(comparison, store)
+
+
+def slogan_label(figures: dict[str, Any] | None, slogan: Slogan) -> str:
+    """A slogan's collection figures and what they make of it."""
+    if not figures:
+        return ""
+    found, total = int(figures.get("documents", 0)), int(figures.get("of", 0))
+    first = figures.get("first") or {}
+    if slogan.count_a == 0 or slogan.count_b == 0:
+        label = "in one text only"
+    elif found > 2:
+        label = "common formulation"
+    else:
+        label = "shared only by these two"
+    since = f" · first {first.get('date') or first.get('doc')}" if first else ""
+    return f"{label} · in {found:,} of {total:,} articles{since}"
 
 
 class CollectionMode(QObject):
@@ -108,7 +137,10 @@ class CollectionMode(QObject):
         self.skipped_dialog: SkippedDialog | None = None
         self._pending_name = ""
         self._pending_source = ""
-        self._exports: list[_ExportJob] = []
+        self._jobs: list[_Job] = []
+        self.context: dict[str, Any] | None = None
+        self.cluster_menu: QMenu | None = None
+        window.side_panel.phrases.clicked.connect(self._on_phrase_clicked)
         #: Documents opened from the collection: id(document) -> (collection id, document).
         self._opened: dict[int, tuple[str, Document]] = {}
 
@@ -242,23 +274,94 @@ class CollectionMode(QObject):
                                                     f"{kind.upper()} (*.{kind})")
             if not target:
                 return
-        job = _ExportJob(self.data.store_path, self.data.name, kind, target)
-        job.setAutoDelete(False)
-        self._exports.append(job)
         self.window.begin_progress(f"Writing {os.path.basename(target)}…", cancellable=False)
 
         def finished(problem: str) -> None:
-            self._exports.remove(job)
             self.window.end_progress("" if problem else f"Exported {target}")
             if problem:
-                self.window.show_error("Export failed", problem)
+                self.window.show_error("Export failed", f"{target}: {problem}")
             if done is not None:
                 done(problem)
 
-        job.signals.done.connect(finished)
+        data = self.data
+        self._start(lambda: _write_report(data.store_path, data.name, kind, target),
+                    lambda _: finished(""), finished)
+
+    def _start(self, work: Callable[[], Any], done: Callable[[Any], Any],
+               failed: Callable[[str], Any]) -> None:
+        job = _Job(work)
+        job.setAutoDelete(False)  # Python keeps it until it has reported
+        self._jobs.append(job)
+
+        def end() -> None:
+            self._jobs.remove(job)
+
+        job.signals.done.connect(lambda result: (end(), done(result)))
+        job.signals.failed.connect(lambda message: (end(), failed(message)))
         QThreadPool.globalInstance().start(job)
 
-    def wait_exports(self, msecs: int = 30000) -> bool:
+    # -- comparisons with the collection behind them ----------------------------------------
+    def on_compared(self, comparison: Comparison) -> None:
+        """Look up the comparison's slogans and passages in the open collection."""
+        self.context = None
+        if self.data is None:
+            return
+        store_path = self.data.store_path
+        self._start(lambda: _context(store_path, comparison),
+                    lambda context: self._show_context(comparison, context),
+                    lambda message: self.window.statusBar().showMessage(
+                        f"Collection figures unavailable: {message}", 8000))
+
+    def _show_context(self, comparison: Comparison, context: dict[str, Any]) -> None:
+        rendered = self.window.rendered
+        if rendered is None or rendered.comparison is not comparison or self.data is None:
+            return  # another comparison (or none) is shown now
+        self.context = context
+        slogans = [slogan_label(f, s) for f, s in
+                   zip(context["slogans"], comparison.slogans, strict=True)]
+        phrases = [self._phrase_label(f) for f in context["shared_phrases"]]
+        self.window.side_panel.set_collection_figures(slogans, phrases)
+
+    def _phrase_label(self, figures: dict[str, Any] | None) -> str:
+        if not figures:
+            return ""
+        first = figures.get("first") or {}
+        doc = str(first.get("doc", ""))
+        title = self.data.title(doc) if self.data else doc
+        return (f"also in {figures['others']:,} other articles (first: {title}, "
+                f"{first.get('date', '')})")
+
+    def cluster_articles(self, row: int) -> list[str]:
+        """The other articles carrying shared passage `row` of the comparison shown."""
+        if self.context is None or self.data is None:
+            return []
+        figures = self.context["shared_phrases"][row]
+        if not figures:
+            return []
+        ours = {self.context["collection"].get("a"), self.context["collection"].get("b")}
+        cluster = next((c for c in self.data.clusters if c.get("id") == figures["cluster"]), None)
+        if cluster is None:
+            return []
+        return [m.doc for m in self.data.cluster_members(cluster) if m.doc not in ours]
+
+    def _on_phrase_clicked(self, index: QModelIndex) -> None:
+        if index.column() != 4 or self.data is None:
+            return
+        others = self.cluster_articles(index.row())
+        if not others:
+            return
+        menu = QMenu(self.window)
+        menu.setObjectName("cluster_menu")
+        ours = self.context["collection"] if self.context else {}
+        for doc in others:
+            row = self.data.by_id.get(doc)
+            action = menu.addAction(f"{row.date if row else ''}  {self.data.title(doc)}")
+            left = ours.get("a") or doc
+            action.triggered.connect(lambda _=False, a=left, b=doc: self.open_pair(a, b))
+        self.cluster_menu = menu
+        menu.popup(QCursor.pos())
+
+    def wait_jobs(self, msecs: int = 30000) -> bool:
         return QThreadPool.globalInstance().waitForDone(msecs)
 
 

@@ -93,6 +93,7 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
+        # Column -1 (no sort indicator): the list's own order, e.g. the ranking.
+        self._sort = (column, order) if column >= 0 else None
         self._arrange()
         self.layoutChanged.emit()

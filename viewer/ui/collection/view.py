@@ -245,15 +245,15 @@ class CollectionView(QWidget):
         self.articles_model.set_items(data.articles)
         self._fill_clusters(data)
         self.uses_list.clear()
-        if data.formulations:
-            self.formulations_table.selectRow(0)
-        else:
-            self.timeline.show_series([])
         for table in (self.pairs_table, self.formulations_table, self.articles_table):
             table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             table.resizeColumnsToContents()
             for column in range(table.model().columnCount()):
                 table.setColumnWidth(column, min(table.columnWidth(column), 320))
+        if data.formulations:
+            self.formulations_table.selectRow(0)
+        else:
+            self.timeline.show_series([])
 
     def _fill_clusters(self, data: CollectionData) -> None:
         tree = self.clusters_tree
