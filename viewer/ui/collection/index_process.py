@@ -12,11 +12,15 @@ Messages on the queue: ("progress", stage, fraction), ("finished", skipped_count
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from multiprocessing.queues import Queue
 from types import FrameType
+
+#: How much lower than the window's the indexing's scheduling priority is.
+BACKGROUND_NICENESS = 10
 
 
 def _stop(_signum: int, _frame: FrameType | None) -> None:
@@ -26,6 +30,9 @@ def _stop(_signum: int, _frame: FrameType | None) -> None:
 def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue) -> None:
     """Add `sources` to the store at `store_path` (created if needed), reporting on `messages`."""
     signal.signal(signal.SIGTERM, _stop)
+    if hasattr(os, "nice"):
+        # Background work: on a busy machine the window is served first (its pool inherits).
+        os.nice(BACKGROUND_NICENESS)
     from viewer.collection.engine import add_sources
     from viewer.collection.store import CollectionStore
     from viewer.core.errors import TandemError
