@@ -144,7 +144,11 @@ def _write_json(comparison, target: str,  # type: ignore[no-untyped-def]
         for key in ("slogans", "shared_phrases"):
             for item, figures in zip(data[key], extra[key], strict=True):
                 item["collection"] = figures
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    write_json_text(json.dumps(data, ensure_ascii=False, indent=1), target)
+
+
+def write_json_text(text: str, target: str) -> None:
+    """JSON text to stdout ("-") or atomically to a file (LoadError if it cannot be)."""
     if target == "-":
         sys.stdout.write(text + "\n")
         return

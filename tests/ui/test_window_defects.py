@@ -32,8 +32,15 @@ def test_f7_and_f8_show_in_the_menus(make_window) -> None:  # type: ignore[no-un
 
 
 def test_both_panes_open_at_the_top(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    window = opened(make_window, qtbot, tmp_path)
-    qtbot.wait(200)
+    window = make_window()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    # A second pair: setting B's text scrolled B, and linked scrolling moved the new A
+    # through the previous comparison's map, a few lines down.
+    a, b = write_pair(tmp_path)
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    qtbot.wait(100)
     assert [p.view.verticalScrollBar().value() for p in window.panes] == [0, 0]
 
 

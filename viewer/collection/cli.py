@@ -153,8 +153,7 @@ def _write(report: dict[str, Any], args: argparse.Namespace,
            text_of: Callable[[str], str]) -> None:
     """Every output asked for; JSON on stdout when none was named. The reports quote
     passages from the stored texts."""
-    from viewer.core.errors import LoadError
-    from viewer.export.atomic import write_atomically
+    from viewer.cli import write_json_text
 
     if args.html:
         from viewer.export.collection_html import write_collection_html
@@ -165,12 +164,4 @@ def _write(report: dict[str, Any], args: argparse.Namespace,
 
         write_collection_pdf(report, args.pdf, text_of=text_of)
     if args.json or not (args.html or args.pdf):
-        text = json.dumps(report, ensure_ascii=False)
-        target = args.json or "-"
-        if target == "-":
-            sys.stdout.write(text + "\n")
-            return
-        try:
-            write_atomically(target, lambda handle: handle.write(text.encode("utf-8")))
-        except OSError as error:
-            raise LoadError(target, f"cannot be written: {error.strerror or error}") from None
+        write_json_text(json.dumps(report, ensure_ascii=False), args.json or "-")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from viewer.core.collection.index import (
     index_params,
 )
 from viewer.core.document import detect_language
+from viewer.core.grams import gram_hashes
 from viewer.core.match import chance_level, surplus_bits
 from viewer.core.model import Span
 from viewer.core.normalize import Normalizer, shared_normalizer
@@ -43,6 +45,7 @@ from viewer.core.settings import Settings
 from viewer.core.shared import (
     CJK_CHARS_PER_WORD,
     canonical_order,
+    covered_share,
     general_bits,
     phrases_of,
     shared_alignments,
@@ -98,7 +101,8 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
     report = progress or _quiet
     skipped: list[Skipped] = []
     report("Reading articles", 0.0)
-    articles = list(read_sources(sources, skipped.append))
+    articles = list(read_sources(sources, skipped.append, on_progress=lambda done: report(
+        "Reading articles", 0.05 * done.fraction)))
     with store.transaction():
         summary = _add(store, articles, skipped, report, sync, workers)
     report("Done", 1.0)
@@ -240,7 +244,8 @@ def _align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tup
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     try:
         if workers > 1 and len(pairs) > 64 and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            # Workers leave Ctrl-C to the parent, which ends the pool and rolls back.
+            with multiprocessing.get_context("fork").Pool(workers, _ignore_interrupt) as pool:
                 for k, chunk_rows in enumerate(pool.imap(_align_chunk, chunks)):
                     rows.extend(chunk_rows)
                     report("Aligning pairs", 0.35 + 0.4 * (k + 1) / len(chunks))
@@ -251,6 +256,10 @@ def _align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tup
     finally:
         _CONTEXT = None
     return rows
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _align_chunk(pairs: list[tuple[int, int]]) -> list[tuple[int, ...]]:
@@ -308,14 +317,30 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     order_key = [(d.date or "\uffff", d.id) for d in docs]
     arrays = store.token_arrays()
     streams = [TokenStream(*arrays.pop(d.num), np.zeros(0, dtype=np.uint32)) for d in docs]
-    frequencies = DocumentFrequencies.of(list(store.grams().values()),
-                                         int(store.meta("gram_n", "5")))
+    raw = [row for row in store.raw_passages()
+           if not _mostly_in((row[2], row[3]), excluded[position[row[0]]])
+           and not _mostly_in((row[4], row[5]), excluded[position[row[1]]])]
+    n = int(store.meta("gram_n", "5"))
+    short = [gram_hashes(_tokens_in(streams[position[num]], span).ids, n)
+             for row in raw if row[7] < SET_PHRASE_WORDS
+             for num, span in ((row[0], (row[2], row[3])), (row[1], (row[4], row[5])))]
+    frequencies = DocumentFrequencies.of(
+        list(store.grams().values()), n,
+        among=np.unique(np.concatenate(short)) if short else np.zeros(0, dtype=np.uint64))
+    # Stretches of each document that a long passage shares with some article: a short
+    # passage there is part of that copy (an edited copy of a copy), not set phrasing.
+    copied: list[list[tuple[int, int, bool]]] = [[] for _ in docs]
+    for row in raw:
+        if row[7] >= SET_PHRASE_WORDS:
+            copied[position[row[0]]].append((row[2], row[3], True))
+            copied[position[row[1]]].append((row[4], row[5], True))
+    for spans in copied:
+        spans.sort()
     passages = []
-    for x, y, x0, x1, y0, y1, words, short_words, surplus in store.raw_passages():
+    for x, y, x0, x1, y0, y1, words, short_words, surplus in raw:
         kx, ky = position[x], position[y]
-        if _mostly_in((x0, x1), excluded[kx]) or _mostly_in((y0, y1), excluded[ky]):
-            continue
-        if short_words < SET_PHRASE_WORDS and max(
+        if short_words < SET_PHRASE_WORDS and not _in_copy((x0, x1), copied[kx]) \
+                and not _in_copy((y0, y1), copied[ky]) and max(
                 _recurring_share(streams[kx], (x0, x1), frequencies),
                 _recurring_share(streams[ky], (y0, y1), frequencies)) >= EXCLUDED_SHARE:
             continue  # a short stretch found in other articles too: formulaic, not a copy
@@ -356,8 +381,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         shared.sort()
         pairs.append(PairRow(
             a=docs[ka].id, b=docs[kb].id,
-            shared_a=_share([p[0] for p in shared], docs[ka].chars),
-            shared_b=_share([p[1] for p in shared], docs[kb].chars),
+            shared_a=covered_share([p[0] for p in shared], docs[ka].chars),
+            shared_b=covered_share([p[1] for p in shared], docs[kb].chars),
             words=sum(p[2] for p in shared),
             passages=[{"a": list(p[0]), "b": list(p[1]), "words": p[2]} for p in shared]))
         links.extend((ka, p[0], kb, p[1]) for p in shared)
@@ -371,12 +396,17 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         [{"series": b.series, "text": b.text, "documents": b.documents} for b in boilerplate])
 
 
+def _tokens_in(stream: TokenStream, span: Span) -> TokenStream:
+    t0 = int(np.searchsorted(stream.starts, span[0]))
+    t1 = int(np.searchsorted(stream.ends, span[1], side="right"))
+    return TokenStream(stream.ids[t0:t1], stream.starts[t0:t1], stream.ends[t0:t1],
+                       stream.codes[:0])
+
+
 def _recurring_share(stream: TokenStream, span: Span,
                      frequencies: DocumentFrequencies) -> float:
     """The share of a passage side's n-grams that a third document holds too."""
-    t0 = int(np.searchsorted(stream.starts, span[0]))
-    t1 = int(np.searchsorted(stream.ends, span[1], side="right"))
-    return frequencies.share_in(stream.ids[t0:t1], RECURRING_DOCUMENTS)
+    return frequencies.share_in(_tokens_in(stream, span).ids, RECURRING_DOCUMENTS)
 
 
 def _formulations(store: CollectionStore, docs: list[Any], texts: list[str],
@@ -458,17 +488,6 @@ def _excluded_share(span: Span, excluded: list[Span]) -> float:
             reach = hi
     return covered / (end - start)
 
-
-def _share(spans: list[Span], length: int) -> float:
-    if length == 0:
-        return 0.0
-    covered, reach = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, reach)
-        if end > start:
-            covered += end - start
-            reach = end
-    return round(covered / length, 4)
 
 
 __all__ = ["AddSummary", "StoreError", "add_sources", "align_pair", "derive"]

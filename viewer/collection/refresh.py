@@ -12,30 +12,17 @@ removed (the engine decides; see `viewer.collection.engine.derive`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from viewer.core.collection.formulations import Formulation
 from viewer.core.model import Span
 from viewer.core.normalize import Normalizer
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize
 
 #: Share by which the collection may grow before formulations are found afresh.
 FULL_RUN_GROWTH = 0.1
-
-
-@dataclass(frozen=True)
-class Formulation:
-    """A listed formulation in document indices (the shape of the finder's result)."""
-
-    phrase: str
-    variants: tuple[str, ...]
-    documents: int
-    count: int
-    first: int
-    per_month: dict[str, int]
-    occurrences: tuple[tuple[int, tuple[Span, ...]], ...]
 
 
 def updated_formulations(listed: Sequence[dict[str, Any]], ids: Sequence[str],
@@ -47,6 +34,13 @@ def updated_formulations(listed: Sequence[dict[str, Any]], ids: Sequence[str],
     no longer in the collection are dropped."""
     index = {doc_id: k for k, doc_id in enumerate(ids)}
     fresh = set(new)
+    # The new documents' tokens end to end: one search per form finds it in all of them.
+    joined = TokenStream(
+        ids=np.concatenate([streams[k].ids for k in new] or [np.zeros(0, dtype=np.int64)]),
+        starts=np.concatenate([streams[k].starts for k in new] or [np.zeros(0, np.int64)]),
+        ends=np.concatenate([streams[k].ends for k in new] or [np.zeros(0, np.int64)]),
+        codes=np.zeros(0, dtype=np.uint32))
+    bounds = np.cumsum([len(streams[k].ids) for k in new])
     out = []
     for item in listed:
         spans_by_doc: dict[int, list[Span]] = {}
@@ -58,9 +52,10 @@ def updated_formulations(listed: Sequence[dict[str, Any]], ids: Sequence[str],
             sequence = _ids_of(form, normalizer, keys)
             if sequence is None:
                 continue
-            for k in new:
-                for span in _find(streams[k], sequence):
-                    spans_by_doc.setdefault(k, []).append(span)
+            for position, span in _find(joined, sequence):
+                owner = int(np.searchsorted(bounds, position, side="right"))
+                if position + len(sequence) <= bounds[owner]:  # not across two documents
+                    spans_by_doc.setdefault(new[owner], []).append(span)
         if not spans_by_doc:
             continue
         occurrences = tuple((k, tuple(sorted(set(spans))))
@@ -86,13 +81,15 @@ def _ids_of(phrase: str, normalizer: Normalizer, keys: dict[str, int]) -> np.nda
     return np.array(found, dtype=np.int64)
 
 
-def _find(stream: TokenStream, sequence: np.ndarray) -> list[Span]:
-    """Character spans of every occurrence of the token-id `sequence` in `stream`."""
+def _find(stream: TokenStream, sequence: np.ndarray) -> list[tuple[int, Span]]:
+    """Token position and character span of every occurrence of the token-id `sequence`
+    in `stream`."""
     size = len(sequence)
     if len(stream.ids) < size:
         return []
     positions = np.flatnonzero(stream.ids[:len(stream.ids) - size + 1] == sequence[0])
     for k in range(1, size):
         positions = positions[stream.ids[positions + k] == sequence[k]]
-    return list(zip(stream.starts[positions].tolist(),
-                    stream.ends[positions + size - 1].tolist(), strict=True))
+    return [(p, (s, e)) for p, s, e in zip(positions.tolist(), stream.starts[positions].tolist(),
+                                           stream.ends[positions + size - 1].tolist(),
+                                           strict=True)]

@@ -20,7 +20,12 @@ from viewer.core.model import Comparison, SharedPhrase, Slogan, Stats
 from viewer.core.normalize import Normalizer, plain_key, shared_normalizer
 from viewer.core.rarity import Rarity
 from viewer.core.settings import Settings
-from viewer.core.shared import CJK_CHARS_PER_WORD, canonical_order, find_shared_phrases
+from viewer.core.shared import (
+    CJK_CHARS_PER_WORD,
+    canonical_order,
+    covered_share,
+    find_shared_phrases,
+)
 from viewer.core.slogans import SloganContext, find_slogans, find_watched
 from viewer.core.stopwords import stop_words
 from viewer.core.theme_meaning import passage_meanings
@@ -105,8 +110,8 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     step("Done", 1.0)
 
     stats = Stats(
-        shared_chars_a=_share([p.a for p in phrases], len(doc_a.text)),
-        shared_chars_b=_share([p.b for p in phrases], len(doc_b.text)),
+        shared_chars_a=covered_share([p.a for p in phrases], len(doc_a.text)),
+        shared_chars_b=covered_share([p.b for p in phrases], len(doc_b.text)),
         seconds=round(time.perf_counter() - started, 4),
         words_a=len(tokens_a), words_b=len(tokens_b),
     )
@@ -145,18 +150,6 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
 def _inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> bool:
     k = bisect_left(sorted_spans, (span[0] + 1,)) - 1
     return k >= 0 and sorted_spans[k][0] <= span[0] and span[1] <= sorted_spans[k][1]
-
-
-def _share(spans: list[tuple[int, int]], length: int) -> float:
-    if length == 0:
-        return 0.0
-    covered, reach = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, reach)
-        if end > start:
-            covered += end - start
-            reach = end
-    return round(covered / length, 4)
 
 
 def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,

@@ -49,7 +49,8 @@ class Palette:
 
 
 #: Every colour of both screen themes, side by side: dark keeps each passage's hue in a
-#: deep tone under light text; light passage colours stay light enough for black text.
+#: deep tone under light text; light passage colours stay light enough for black text, and
+#: the colours drawn as text (deleted, inserted, theme) keep a contrast of 4.5:1 on them.
 _TABLE = """
 field           light     dark
 shared          #ffe58f   #6b5300
@@ -60,9 +61,9 @@ shared          #dcd0ff   #46377a
 shared          #ffd5b0   #744214
 slogan          #d9480f   #ff922b
 watch           #0b7285   #3bc9db
-theme           #7e57c2   #b39ddb
-deleted         #c92a2a   #ff6b6b
-inserted        #2b8a3e   #69db7c
+theme           #5b30a6   #d4c4f5
+deleted         #9b1c1c   #ffbdbd
+inserted        #17632a   #8ce99a
 text            #1a1a1a   #e8e8e8
 background      #ffffff   #1e1e1e
 muted           #6b6b6b   #a0a0a0

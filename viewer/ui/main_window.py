@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         self.documents[side] = self._sources[side] = document
+        self._forget_results()  # first: the old scroll map must not move the new text
         self.panes[side].set_document(document)
         self._documents_changed()
 
@@ -341,8 +342,9 @@ class MainWindow(QMainWindow):
         if not self.comparer.is_current(token):
             return
         self.documents[side] = self._sources[side] = document
+        self._forget_results()  # first: the old scroll map must not move the new text
         self.panes[side].set_document(document)
-        self._forget_results()
+        self.update_state()
 
     def on_load_failed(self, token: int, message: str) -> None:
         if not self.comparer.is_current(token):

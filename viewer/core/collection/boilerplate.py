@@ -28,18 +28,19 @@ _WORD = re.compile(r"[^\W_]")
 
 @dataclass(frozen=True)
 class Boilerplate:
-    """One repeated line of one series."""
+    """One repeated line of one series: the line as most articles write it, how many
+    articles carry it, and (document index, span of the line) for each use in order."""
 
     series: str
-    #: The line as most articles write it.
     text: str
     documents: int
-    #: (document index, span of the line in it), documents in order.
     occurrences: tuple[tuple[int, Span], ...]
 
 
 def _key(line: str) -> str:
-    return " ".join(line.split()).casefold()
+    if "  " in line or "\t" in line:  # most lines have single spaces: skip the re-join
+        line = " ".join(line.split())
+    return line.casefold()
 
 
 def _lines(text: str) -> list[tuple[str, int, int]]:

@@ -125,8 +125,17 @@ class DocumentFrequencies:
     n: int
 
     @classmethod
-    def of(cls, grams: list[np.ndarray], n: int) -> DocumentFrequencies:
-        hashes = np.sort(np.concatenate(grams)) if grams else np.zeros(0, dtype=np.uint64)
+    def of(cls, grams: list[np.ndarray], n: int,
+           among: np.ndarray | None = None) -> DocumentFrequencies:
+        """The frequencies of every n-gram of `grams` (each document's distinct hashes),
+        or only of those in `among` (sorted distinct hashes; far less work)."""
+        hashes = np.concatenate(grams) if grams else np.zeros(0, dtype=np.uint64)
+        if among is not None:
+            if not len(among):
+                return cls(among, np.zeros(0, dtype=np.int64), n)
+            at = np.minimum(np.searchsorted(among, hashes), len(among) - 1)
+            hashes = hashes[among[at] == hashes]
+        hashes = np.sort(hashes)
         starts = np.flatnonzero(np.concatenate(([len(hashes) > 0], hashes[1:] != hashes[:-1])))
         return cls(hashes[starts], np.diff(starts, append=len(hashes)), n)
 
