@@ -165,7 +165,9 @@ def window_parser() -> argparse.ArgumentParser:
         prog="tandem",
         description="Read two articles side by side and see what they share. "
                     "Run 'tandem compare A B --json OUT' to compare without the window.")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="one or two articles to open")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="one or two articles to open, or a collection: a folder of "
+                             "articles, a JSON-lines file or a collection store")
     parser.add_argument("--version", action="version", version=f"tandem {__version__}")
     setup = parser.add_mutually_exclusive_group()
     setup.add_argument("--install-desktop", action="store_true",

@@ -92,7 +92,12 @@ def _write_report(store_path: str, name: str, kind: str, target: str) -> None:
             from viewer.export.collection_pdf import write_collection_pdf as write
         else:
             from viewer.export.collection_html import write_collection_html as write
-        write(store.report(), target, name=name, text_of=store.text)
+        report = store.report()
+        # The report names articles by title where the store has one (the contract has none).
+        titles = {d.id: d.title for d in store.documents()}
+        for document in report["documents"]:
+            document["title"] = titles.get(document["id"], "")
+        write(report, target, name=name, text_of=store.text)
 
 
 def _context(store_path: str, comparison: Comparison) -> dict[str, Any]:
@@ -115,7 +120,7 @@ def slogan_label(figures: dict[str, Any] | None, slogan: Slogan) -> str:
     else:
         label = "shared only by these two"
     since = f" · first {first.get('date') or first.get('doc')}" if first else ""
-    return f"{label} · in {found:,} of {total:,} articles{since}"
+    return f"{label} · in {found:,}/{total:,}{since}"
 
 
 class CollectionMode(QObject):

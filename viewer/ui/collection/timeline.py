@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -57,6 +58,12 @@ class TimelineChart(pg.PlotWidget):
         if labels:
             self.setXRange(-0.5, len(labels) - 0.5, padding=0)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        # pyqtgraph sets a palette role while it is being built: its plot is not there yet.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "legend"):
+            self.apply_palette()
+        super().changeEvent(event)
+
     def apply_palette(self) -> None:
         """Background and axes from the widget's palette (light or dark)."""
         palette = self.palette()
@@ -67,3 +74,5 @@ class TimelineChart(pg.PlotWidget):
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
         self.legend.setLabelTextColor(text)
+        if self.series:  # legend labels take their colour when drawn
+            self.show_series(self.series)

@@ -189,7 +189,7 @@ class CollectionView(QWidget):
 
     def _clusters_tab(self) -> QWidget:
         self.clusters_tree = QTreeWidget(objectName="clusters_tree")
-        self.clusters_tree.setHeaderLabels(["Article", "Date", "Series", "", "Passage"])
+        self.clusters_tree.setHeaderLabels(["Article", "Date", "Series", "", "Characters"])
         self.clusters_tree.setAlternatingRowColors(True)
         self.clusters_tree.itemClicked.connect(self._on_cluster_member)
         self.clusters_tree.itemActivated.connect(self._on_cluster_member)
