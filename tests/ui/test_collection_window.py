@@ -319,3 +319,27 @@ def test_recent_collections_and_the_command_line_form(make_window, qtbot) -> Non
     window.recent_collections_menu.actions()[0].trigger()
     qtbot.waitUntil(lambda: window.showing_collection and not window.collection.indexer.running,
                     timeout=60000)
+
+
+def test_a_dropped_folder_opens_as_a_collection(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_window import drop
+
+    window = make_window()
+    drop(window.panes[0].view.viewport(), [EN_ARTICLES])
+    qtbot.waitUntil(lambda: window.collection.data is not None, timeout=60000)
+    assert window.showing_collection
+    assert len(window.collection.data.documents) == 30
+
+
+def test_a_folder_without_articles_is_an_error_and_leaves_no_store(
+        make_window, qtbot, tmp_path: Path, private_cache: Path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    window = make_window()
+    window.open_paths([str(empty)])
+    qtbot.waitUntil(lambda: not window.collection.indexer.running, timeout=60000)
+    assert window.collection.data is None
+    message = window.last_message.text()
+    assert str(empty) in message
+    assert window.figures.text() == "Indexing failed."
+    assert not any(private_cache.rglob("*.sqlite*"))

@@ -122,9 +122,13 @@ class MainWindow(QMainWindow):
         self.welcome.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self.welcome)
         row.addWidget(QLabel("Compare two articles: open or drop two files, paste text, "
-                             "or look at a ready-made pair."), 1)
+                             "or look at a ready-made pair. Or open (or drop) a folder of "
+                             "articles as a collection."), 1)
         open_button = QPushButton("Open…")
         open_button.clicked.connect(self.action_open)
+        collection_button = QPushButton("Open collection…", objectName="open_collection")
+        collection_button.clicked.connect(self.action_open_collection)
+        row.addWidget(collection_button)
         sample_button = QPushButton("Try the sample", objectName="try_sample")
         sample_button.clicked.connect(self.action_try_sample)
         row.addWidget(open_button)

@@ -6,12 +6,14 @@ reads progress messages. Cancel terminates the child: SIGTERM becomes `SystemExi
 so the store's transaction rolls back and the alignment pool is stopped; the store is left as
 it was before. Qt-free: the child imports only the engine.
 
+A first run that fails or is cancelled removes the store it created.
 Messages on the queue: ("progress", stage, fraction), ("finished", skipped_count),
 ("failed", one-line reason).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -46,11 +48,23 @@ def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue) ->
             last_stage, last_fraction = stage, fraction
             messages.put(("progress", stage, fraction))
 
+    existed = os.path.exists(store_path)
+    finished = False
     try:
         with CollectionStore.create_or_open(store_path) as store:
             summary = add_sources(store, list(sources), progress, sync=sync)
+        finished = True
         messages.put(("finished", summary.skipped))
     except TandemError as error:
         messages.put(("failed", str(error)))
     except Exception as error:  # noqa: BLE001 - reported to the window, never a traceback
         messages.put(("failed", f"indexing failed: {type(error).__name__}: {error}"))
+    finally:
+        if not finished and not existed:
+            _remove_store(store_path)  # a first run that failed or was cancelled leaves nothing
+
+
+def _remove_store(store_path: str) -> None:
+    for path in (store_path, store_path + "-wal", store_path + "-shm", store_path + "-journal"):
+        with contextlib.suppress(OSError):
+            os.remove(path)

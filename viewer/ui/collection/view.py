@@ -213,6 +213,7 @@ class CollectionView(QWidget):
             Column("Shared", lambda a: _percent(a.shared), key=lambda a: a.shared,
                    align_right=True),
             Column("Pairs", lambda a: str(a.pairs), key=lambda a: a.pairs, align_right=True),
+            Column("File", lambda a: a.row.path),
         ], self)
         self.articles_table = _table(self.articles_model)
         self.articles_table.setObjectName("articles_table")
