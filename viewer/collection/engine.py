@@ -67,12 +67,15 @@ COPY_LENGTH = 1.5
 #: A shared passage of this many words (on its shorter side) is a copy even when its
 #: text recurs like a formulation (formulations run up to about 20 words; most far less).
 COPY_WORDS = 15
-#: A passage shorter than this (words on its shorter side) whose n-grams are mostly found
-#: in `RECURRING_DOCUMENTS` articles or more is set phrasing (a formulation, listed or
-#: not), not a copy between two articles. Set phrases run to a dozen words; a sentence
-#: copied along a chain of articles is longer.
+#: Set phrasing, not a copy: a passage shorter than `SET_PHRASE_WORDS` (words on its
+#: shorter side) whose n-grams are mostly found in `RECURRING_DOCUMENTS` articles or more,
+#: or one shorter than `FORMULATION_WORDS` found in `WIDELY_RECURRING_DOCUMENTS` or more
+#: (a formulation, listed or not). Most set phrases run to a dozen words, a few to twenty;
+#: a sentence copied along a chain of a few articles is longer or in fewer articles.
 SET_PHRASE_WORDS = 12
+FORMULATION_WORDS = 20
 RECURRING_DOCUMENTS = 3
+WIDELY_RECURRING_DOCUMENTS = 8
 _TOKENIZE_BATCH = 200
 #: The matcher's settings of a collection (the defaults of `tandem compare`).
 SETTINGS = Settings()
@@ -322,27 +325,36 @@ def derive(store: CollectionStore, progress: Progress | None = None,
            and not _mostly_in((row[4], row[5]), excluded[position[row[1]]])]
     n = int(store.meta("gram_n", "5"))
     short = [gram_hashes(_tokens_in(streams[position[num]], span).ids, n)
-             for row in raw if row[7] < SET_PHRASE_WORDS
+             for row in raw if row[7] < FORMULATION_WORDS
              for num, span in ((row[0], (row[2], row[3])), (row[1], (row[4], row[5])))]
     frequencies = DocumentFrequencies.of(
         list(store.grams().values()), n,
         among=np.unique(np.concatenate(short)) if short else np.zeros(0, dtype=np.uint64))
-    # Stretches of each document that a long passage shares with some article: a short
-    # passage there is part of that copy (an edited copy of a copy), not set phrasing.
+
+    def recurring(row: tuple[Any, ...], documents: int) -> bool:
+        kx, ky = position[row[0]], position[row[1]]
+        return max(_recurring_share(streams[kx], (row[2], row[3]), frequencies, documents),
+                   _recurring_share(streams[ky], (row[4], row[5]), frequencies, documents)
+                   ) >= EXCLUDED_SHARE
+
+    # Longer passages: set phrasing only when found in many articles.
+    kept = [row for row in raw if not (SET_PHRASE_WORDS <= row[7] < FORMULATION_WORDS
+                                       and recurring(row, WIDELY_RECURRING_DOCUMENTS))]
+    # Stretches of each document that a longer passage copies: a short passage there is
+    # part of that copy (an edited copy of a copy), not set phrasing.
     copied: list[list[tuple[int, int, bool]]] = [[] for _ in docs]
-    for row in raw:
+    for row in kept:
         if row[7] >= SET_PHRASE_WORDS:
             copied[position[row[0]]].append((row[2], row[3], True))
             copied[position[row[1]]].append((row[4], row[5], True))
     for spans in copied:
         spans.sort()
     passages = []
-    for x, y, x0, x1, y0, y1, words, short_words, surplus in raw:
+    for row in kept:
+        x, y, x0, x1, y0, y1, words, short_words, surplus = row
         kx, ky = position[x], position[y]
         if short_words < SET_PHRASE_WORDS and not _in_copy((x0, x1), copied[kx]) \
-                and not _in_copy((y0, y1), copied[ky]) and max(
-                _recurring_share(streams[kx], (x0, x1), frequencies),
-                _recurring_share(streams[ky], (y0, y1), frequencies)) >= EXCLUDED_SHARE:
+                and not _in_copy((y0, y1), copied[ky]) and recurring(row, RECURRING_DOCUMENTS):
             continue  # a short stretch found in other articles too: formulaic, not a copy
         passages.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
 
@@ -403,10 +415,10 @@ def _tokens_in(stream: TokenStream, span: Span) -> TokenStream:
                        stream.codes[:0])
 
 
-def _recurring_share(stream: TokenStream, span: Span,
-                     frequencies: DocumentFrequencies) -> float:
-    """The share of a passage side's n-grams that a third document holds too."""
-    return frequencies.share_in(_tokens_in(stream, span).ids, RECURRING_DOCUMENTS)
+def _recurring_share(stream: TokenStream, span: Span, frequencies: DocumentFrequencies,
+                     documents: int) -> float:
+    """The share of a passage side's n-grams that at least `documents` articles hold."""
+    return frequencies.share_in(_tokens_in(stream, span).ids, documents)
 
 
 def _formulations(store: CollectionStore, docs: list[Any], texts: list[str],

@@ -44,7 +44,7 @@ def index_params(cjk: bool, documents: int) -> IndexParams:
     at most, far below what a set phrase or a series' boilerplate reaches; the cap grows
     only slowly with the collection. A run of k tokens shares k - n + 1 n-grams."""
     cap = max(20, documents // 500)
-    n = 8 if cjk else 5
+    n = 6 if cjk else 5
     run = round(PAIR_RUN_WORDS * _CJK_CHARS_PER_WORD) if cjk else PAIR_RUN_WORDS
     return IndexParams(n=n, max_df=cap, min_shared=run - n + 1)
 
