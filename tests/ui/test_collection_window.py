@@ -156,8 +156,13 @@ def test_formulations_timelines_and_their_articles(
     assert len(formulations) >= 2
     assert view.formulations_model.shown() == formulations
     assert view.formulations_model.index(0, 2).data() == str(formulations[0]["documents"])
-    # The first is selected: its timeline is drawn, per month over the collection's months.
-    chart = view.timeline
+    for row, formulation in enumerate(formulations):
+        assert view.formulations_model.index(row, 1).data() == "; ".join(formulation["variants"])
+    # The first is selected: its timeline is drawn, per month over the collection's months,
+    # once the tab is shown (the chart and pyqtgraph are made on first sight).
+    view.tabs.setCurrentIndex(view.tabs.indexOf(view.formulations_page))
+    chart = view._timeline
+    assert chart is not None and chart.isVisible()
     [(label, months, counts)] = chart.series
     assert label == formulations[0]["phrase"]
     assert months == data.months and len(months) > 1

@@ -288,9 +288,13 @@ class MainWindow(QMainWindow):
         self._documents_changed()
         if self._highlight:
             self._show_highlight()
+        else:
+            self.panes[0].set_find_hits([])
 
     def _show_highlight(self) -> None:
         pane = self.panes[0]
+        if not self._highlight:  # other documents came meanwhile
+            return
         if pane.loading:
             QTimer.singleShot(20, self._show_highlight)
             return

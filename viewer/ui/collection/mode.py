@@ -157,6 +157,7 @@ class CollectionMode(QObject):
         if is_store(path):
             self._show_store(path, name, path)
             return
+        self.cancel()  # before the progress bar is shown: a cancel hides it
         self._pending_name, self._pending_source = name, path
         self.window.begin_progress(f"Indexing {name}…")
         self.indexer.start(default_store([path]), [path], sync=True)

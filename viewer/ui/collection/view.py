@@ -8,7 +8,7 @@ read one with spans highlighted.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 from viewer.collection.store import PairRow
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.table_model import Column, ListTableModel
-from viewer.ui.collection.timeline import TimelineChart
+
+if TYPE_CHECKING:
+    from viewer.ui.collection.timeline import TimelineChart
 
 Formulation = dict[str, Any]
 #: Rows measured when columns are fitted to their contents.
@@ -84,9 +86,11 @@ class CollectionView(QWidget):
         self.tabs = QTabWidget(objectName="collection_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._pairs_tab(), "Pairs")
-        self.tabs.addTab(self._formulations_tab(), "Formulations")
+        self.formulations_page = self._formulations_tab()
+        self.tabs.addTab(self.formulations_page, "Formulations")
         self.tabs.addTab(self._clusters_tab(), "Clusters")
         self.tabs.addTab(self._articles_tab(), "Articles")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(top)
@@ -150,8 +154,8 @@ class CollectionView(QWidget):
         self.formulations_model: ListTableModel[Formulation] = ListTableModel([
             Column("Formulation", lambda f: str(f.get("phrase", "")),
                    tip=lambda f: "Variants:\n" + "\n".join(f.get("variants") or ["(none)"])),
-            Column("Variants", lambda f: str(len(f.get("variants") or ())),
-                   key=lambda f: len(f.get("variants") or ()), align_right=True),
+            Column("Variants", lambda f: "; ".join(f.get("variants") or ()),
+                   key=lambda f: len(f.get("variants") or ())),
             Column("Documents", lambda f: f"{int(f.get('documents', 0)):,}",
                    key=lambda f: int(f.get("documents", 0)), align_right=True),
             Column("Count", lambda f: f"{int(f.get('count', 0)):,}",
@@ -165,7 +169,13 @@ class CollectionView(QWidget):
         self.formulations_table.selectionModel().selectionChanged.connect(
             self._on_formulations_selected)
         self.formulations_table.doubleClicked.connect(self._on_formulation_activated)
-        self.timeline = TimelineChart()
+        # The chart is made when the tab is first shown: importing pyqtgraph takes a second,
+        # which the window's start and a collection's opening should not pay.
+        self._timeline: TimelineChart | None = None
+        self._chart_series: list[tuple[str, tuple[str, ...], tuple[int, ...]]] = []
+        self.timeline_box = QWidget(objectName="timeline_box")
+        self.timeline_box.setMinimumHeight(160)
+        QVBoxLayout(self.timeline_box).setContentsMargins(0, 0, 0, 0)
         self.uses_list = QListWidget(objectName="uses_list")
         self.uses_list.itemActivated.connect(self._on_use_activated)
         self.uses_label = QLabel("Double-click a formulation to list the articles using it.")
@@ -176,7 +186,7 @@ class CollectionView(QWidget):
         uses_layout.addWidget(self.uses_label)
         uses_layout.addWidget(self.uses_list, 1)
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.timeline)
+        bottom.addWidget(self.timeline_box)
         bottom.addWidget(uses)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
@@ -229,7 +239,7 @@ class CollectionView(QWidget):
             for model in (self.pairs_model, self.formulations_model, self.articles_model):
                 model.set_items([])
             self.clusters_tree.clear()
-            self.timeline.show_series([])
+            self._draw_timelines([])
             self.uses_list.clear()
             return
         self.summary.setText(
@@ -258,7 +268,7 @@ class CollectionView(QWidget):
         if data.formulations:
             self.formulations_table.selectRow(0)
         else:
-            self.timeline.show_series([])
+            self._draw_timelines([])
 
     def _fill_clusters(self, data: CollectionData) -> None:
         tree = self.clusters_tree
@@ -343,7 +353,29 @@ class CollectionView(QWidget):
         for formulation in self.selected_formulations():
             months, counts = self.data.timeline(formulation)
             series.append((str(formulation.get("phrase", "")), months, counts))
-        self.timeline.show_series(series)
+        self._draw_timelines(series)
+
+    @property
+    def timeline(self) -> TimelineChart:
+        """The timelines chart, made (and pyqtgraph imported) on first use."""
+        if self._timeline is None:
+            from viewer.ui.collection.timeline import TimelineChart
+
+            self._timeline = TimelineChart()
+            self.timeline_box.layout().addWidget(self._timeline)
+            self._timeline.show()  # a child added to a shown widget starts hidden
+            self._timeline.show_series(self._chart_series)
+        return self._timeline
+
+    def _draw_timelines(self, series: list[tuple[str, tuple[str, ...], tuple[int, ...]]]
+                        ) -> None:
+        self._chart_series = series
+        if self._timeline is not None:
+            self._timeline.show_series(series)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.formulations_page:
+            self.timeline  # noqa: B018 - made on first sight
 
     def _on_formulation_activated(self, index: QModelIndex) -> None:
         self.list_uses(self.formulations_model.item(index.row()))
