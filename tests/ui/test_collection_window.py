@@ -330,6 +330,7 @@ def test_a_dropped_folder_opens_as_a_collection(make_window, qtbot) -> None:  # 
     from tests.ui.test_window import drop
 
     window = make_window()
+    assert window.minimumSizeHint().width() <= 1280  # the welcome line wraps
     drop(window.panes[0].view.viewport(), [EN_ARTICLES])
     qtbot.waitUntil(lambda: window.collection.data is not None, timeout=60000)
     assert window.showing_collection

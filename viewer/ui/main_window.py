@@ -121,9 +121,11 @@ class MainWindow(QMainWindow):
         self.welcome = QFrame(objectName="welcome")
         self.welcome.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self.welcome)
-        row.addWidget(QLabel("Compare two articles: open or drop two files, paste text, "
-                             "or look at a ready-made pair. Or open (or drop) a folder of "
-                             "articles as a collection."), 1)
+        invitation = QLabel("Compare two articles: open or drop two files, paste text, or "
+                            "look at a ready-made pair. Or open (or drop) a folder of articles "
+                            "as a collection.")
+        invitation.setWordWrap(True)  # the window's narrowest width is not set by this line
+        row.addWidget(invitation, 1)
         open_button = QPushButton("Open…")
         open_button.clicked.connect(self.action_open)
         collection_button = QPushButton("Open collection…", objectName="open_collection")

@@ -174,7 +174,7 @@ class CollectionView(QWidget):
         self._timeline: TimelineChart | None = None
         self._chart_series: list[tuple[str, tuple[str, ...], tuple[int, ...]]] = []
         self.timeline_box = QWidget(objectName="timeline_box")
-        self.timeline_box.setMinimumHeight(160)
+        self.timeline_box.setMinimumSize(320, 160)
         QVBoxLayout(self.timeline_box).setContentsMargins(0, 0, 0, 0)
         self.uses_list = QListWidget(objectName="uses_list")
         self.uses_list.itemActivated.connect(self._on_use_activated)
@@ -185,7 +185,7 @@ class CollectionView(QWidget):
         uses_layout.setContentsMargins(0, 0, 0, 0)
         uses_layout.addWidget(self.uses_label)
         uses_layout.addWidget(self.uses_list, 1)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom = self.timeline_split = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.timeline_box)
         bottom.addWidget(uses)
         bottom.setStretchFactor(0, 3)
@@ -364,6 +364,8 @@ class CollectionView(QWidget):
             self._timeline = TimelineChart()
             self.timeline_box.layout().addWidget(self._timeline)
             self._timeline.show()  # a child added to a shown widget starts hidden
+            width = self.timeline_split.width()
+            self.timeline_split.setSizes([width * 3 // 5, width - width * 3 // 5])
             self._timeline.show_series(self._chart_series)
         return self._timeline
 
