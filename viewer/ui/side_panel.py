@@ -299,8 +299,11 @@ class SidePanel(QTabWidget):
                                           + in_collection, len(phrases), phrase_cell,
                                           tooltip=phrase_tip))
         in_collection = ["In the collection"] if self.collection_slogans is not None else []
+        figures = self.collection_slogans
         slogan_model = RowsModel(["Slogan", "A", "B"] + in_collection, len(slogans),
-                                 slogan_cell, True)
+                                 slogan_cell, True,
+                                 tooltip=None if figures is None else
+                                 lambda row: f"{slogans[row].phrase}\n{figures[row]}")
         slogan_model.unchecked = set(hidden_slogans or ())
         self._set(self.slogans, slogan_model)
         self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"],
@@ -320,6 +323,11 @@ class SidePanel(QTabWidget):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             for column in range(1, model.columnCount()):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            if model.columnCount() > 3:
+                # The collection's figures share the width with the phrase.
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+                table.setColumnWidth(0, max(120, table.viewport().width() * 2 // 5))
+                header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         else:
             for column, width in enumerate((52, 52, 52)):
                 table.setColumnWidth(column, width)
