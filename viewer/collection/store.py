@@ -30,6 +30,16 @@ Read API (what the window and `tandem compare --collection` use)::
     store.pair_passages(id_a, id_b) -> list[dict]    # {"a": [s, e], "b": [s, e], "words"}
     store.text(doc_id) -> str
     store.report()     -> dict                       # the JSON contract "collection", v1
+
+Write API (the engine, `viewer.collection.engine`; another engine such as the Spark job can
+fill a store the same way), always inside `with store.transaction():`::
+
+    store = CollectionStore.create_or_open(path)
+    store.put_document(num, values, ids, starts, ends, grams)   # text, tokens, n-grams
+    store.add_vocabulary(first_id, keys)
+    store.add_passages(rows)         # (x, y, x0, x1, y0, y1, words, short_words, surplus)
+    store.set_results(pairs, clusters, formulations, boilerplate)   # the finished tables
+    store.set_skipped(rows)
 """
 
 from __future__ import annotations
