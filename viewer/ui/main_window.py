@@ -7,6 +7,7 @@ pair read side by side.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import replace
 from functools import partial
@@ -42,6 +43,7 @@ from viewer.core.document import Document
 from viewer.core.errors import TandemError
 from viewer.core.loading import document_from_text
 from viewer.core.settings import Settings
+from viewer.export.atomic import is_read_only, refuse_overwriting_inputs, replacing_read_only
 from viewer.resources import resource_path
 from viewer.ui import gc_policy
 from viewer.ui.collection.mode import CollectionMode, is_collection_source
@@ -588,7 +590,18 @@ class MainWindow(QMainWindow):
         """Write the current comparison as a PDF or HTML report, with progress and Cancel."""
         if self.rendered is None:
             return False
-        problem = export_report(self, self.rendered.comparison, kind, path)
+        try:
+            refuse_overwriting_inputs(path, [d.path for d in self.documents if d and d.path])
+        except TandemError as exc:
+            self.show_error("Export refused", str(exc))
+            return False
+        confirmed = is_read_only(path) and QMessageBox.question(
+            self, "Replace a read-only file?", f"{path} is read-only. Replace it anyway? "
+            "It stays read-only.") == QMessageBox.StandardButton.Yes
+        if is_read_only(path) and not confirmed:
+            return False
+        with replacing_read_only() if confirmed else contextlib.nullcontext():
+            problem = export_report(self, self.rendered.comparison, kind, path)
         if problem == "cancelled":
             self.statusBar().showMessage("Export cancelled; nothing was written", 6000)
         elif problem:
