@@ -45,6 +45,10 @@ from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_pair
 
 _CJK = frozenset({"zh", "ja"})
 
+#: A phrase seen once in each text inside a passage they share, longer than this (words),
+#: is a piece of that copy, not a slogan.
+COPIED_PIECE_WORDS = 8
+
 Progress = Callable[[str, float], None]
 IsCancelled = Callable[[], bool]
 
@@ -138,15 +142,24 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
         context_a, context_b, vocabulary, bits, is_stop,
         min_words=max(2, round(settings.slogan_min_words * scale)),
         max_words=max(2, round(settings.slogan_max_words * scale)),
-        min_count=settings.slogan_min_count, limit=settings.max_slogans)
+        min_count=settings.slogan_min_count, limit=settings.max_slogans,
+        cjk=cjk)
     watched_phrases = {normalizer.key(w.phrase) for w in watched}
     found = [s for s in found if normalizer.key(s.phrase) not in watched_phrases]
     # A phrase seen once on each side, inside a passage the two share, is part of that copy
-    # rather than a set phrase: list it after the phrases that recur on their own.
+    # rather than a set phrase: a long one is left out, a short one (which may be a set
+    # phrase both happen to use once) is listed after the phrases that recur on their own.
     in_a = sorted(p.a for p in phrases)
     in_b = sorted(p.b for p in phrases)
-    found.sort(key=lambda s: s.count_a == s.count_b == 1
-               and _inside(s.occurrences_a[0], in_a) and _inside(s.occurrences_b[0], in_b))
+
+    def copied(s: Slogan) -> bool:
+        return (s.count_a == s.count_b == 1 and _inside(s.occurrences_a[0], in_a)
+                and _inside(s.occurrences_b[0], in_b))
+
+    marked = [(copied(s), s) for s in found]
+    marked = [(c, s) for c, s in marked if not (c and s.words > COPIED_PIECE_WORDS * scale)]
+    # Stable: the copied pieces go last, each part keeping its order.
+    found = [s for c, s in marked if not c] + [s for c, s in marked if c]
     return phrases, watched + found
 
 
