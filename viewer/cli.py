@@ -169,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "compare":
         return run_compare(argv[1:])
+    if argv and argv[0] == "corpus":
+        from viewer.collection.cli import run_corpus
+
+        return run_corpus(argv[1:])
     parser = window_parser()
     args = parser.parse_args(argv)
     if (args.install_desktop or args.uninstall_desktop or args.self_test) and args.files:

@@ -3,76 +3,96 @@
 Contract (used by the store, the command line, the window and the Spark job):
 `read_sources(sources, on_skip)` yields one `Article` per readable article, in the order found;
 every file or line that cannot be read is passed to `on_skip` as a `Skipped` and left out.
-A source that holds no article at all, or two articles with one id, raise `SourceError`,
-whose text names the file(s) and what to do.
+A missing source, a source that holds no article at all, or two articles with one id raise
+`SourceError`, whose one-line text names the file(s) and what to do.
+
+A SOURCE is a folder (see `viewer.collection.folder`), a JSON-lines file, plain or gzipped
+(see `viewer.collection.jsonlines`), or a single article file. Articles are read one at a
+time: only the one being yielded is held, whatever the collection's size.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from viewer.core.errors import TandemError
+from viewer.collection.article import Article, OnSkip, Skipped, SourceError
+from viewer.collection.folder import FolderSource
+from viewer.collection.jsonlines import JsonLinesSource, looks_like_json_lines
+from viewer.core.loading import DEFAULT_MAX_BYTES
+
+__all__ = ["Article", "OnSkip", "ReadProgress", "Skipped", "SourceError", "read_sources"]
 
 
 @dataclass(frozen=True)
-class Article:
-    """One article of a collection. `text` is the single reference for its offsets."""
+class ReadProgress:
+    """How far reading has come, over all sources: input bytes read of the total, and the
+    articles and skipped files or lines so far."""
 
-    id: str
-    series: str
-    #: ISO date "YYYY-MM-DD", or "" when the source gives none.
-    date: str
-    text: str
-    #: Where it came from: a file path, or "FILE:LINE" for a JSON line.
-    path: str
-    title: str = ""
+    done_bytes: int
+    total_bytes: int
+    articles: int
+    skipped: int
 
-
-@dataclass(frozen=True)
-class Skipped:
-    """A file or line left out, and why (one line a user can act on)."""
-
-    path: str
-    reason: str
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.done_bytes / self.total_bytes) if self.total_bytes else 1.0
 
 
-class SourceError(TandemError):
-    """A source that cannot be used at all (missing, empty, duplicate ids)."""
+OnProgress = Callable[[ReadProgress], None]
 
 
-OnSkip = Callable[[Skipped], None]
+def open_source(source: str | os.PathLike[str],
+                max_bytes: int = DEFAULT_MAX_BYTES) -> FolderSource | JsonLinesSource:
+    """The reader for one source; `SourceError` when it is missing or cannot be used."""
+    path = os.fspath(source)
+    if not os.path.exists(path):
+        raise SourceError(f"{path}: no such file or folder (check the path)")
+    if os.path.isdir(path):
+        return FolderSource(path, max_bytes)
+    if looks_like_json_lines(path):
+        return JsonLinesSource(path)
+    return FolderSource(path, max_bytes)
 
 
 def read_sources(sources: Sequence[str | os.PathLike[str]],
-                 on_skip: OnSkip | None = None) -> Iterator[Article]:
-    """Yield the articles of every source in turn (see the module's contract)."""
+                 on_skip: OnSkip | None = None, *,
+                 on_progress: OnProgress | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+    """Yield the articles of every source in turn (see the module's contract).
+
+    Every source is checked (exists, not empty) before the first article is yielded.
+    `on_progress`, when given, is called after each article or skipped item; `max_bytes`
+    is the largest article file read (as for two texts)."""
+    if not sources:
+        raise SourceError("no source given (give a folder or a JSON-lines file)")
+    readers = [open_source(source, max_bytes) for source in sources]
+    total = sum(reader.size for reader in readers)
+    skip = on_skip or (lambda _item: None)
     seen: dict[str, str] = {}
-    found = 0
-    for source in sources:
-        for article in _read_jsonl(os.fspath(source), on_skip or (lambda _s: None)):
-            if article.id in seen:
-                raise SourceError(f"{article.path}: id {article.id!r} is used twice "
-                                  f"(also {seen[article.id]}); give each article its own id")
-            seen[article.id] = article.path
-            found += 1
-            yield article
-    if not found:
-        raise SourceError(f"{', '.join(map(os.fspath, sources))}: no readable article found")
-
-
-def _read_jsonl(path: str, on_skip: OnSkip) -> Iterator[Article]:
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                row = json.loads(line)
-                yield Article(id=str(row["id"]), series=str(row.get("series", "")),
-                              date=str(row.get("date", ""))[:10], text=row["text"],
-                              path=where, title=str(row.get("title", "")))
-            except (ValueError, KeyError, TypeError) as error:
-                on_skip(Skipped(where, f"not an article line ({error})"))
+    articles = skipped = before = 0
+    for reader in readers:
+        found = 0
+        first_reason = ""
+        done = 0
+        for item, done in reader.read():
+            if isinstance(item, Skipped):
+                skipped += 1
+                first_reason = first_reason or str(item)
+                skip(item)
+            else:
+                if item.id in seen:
+                    raise SourceError(f"{item.path}: id {item.id!r} is used twice (also "
+                                      f"{seen[item.id]}); give each article its own id")
+                seen[item.id] = item.path
+                found += 1
+                articles += 1
+            if on_progress is not None:
+                on_progress(ReadProgress(before + done, total, articles, skipped))
+            if not isinstance(item, Skipped):
+                yield item
+        before += reader.size
+        if not found:
+            why = f"; first: {first_reason}" if first_reason else ""
+            raise SourceError(f"{reader.path}: no readable article found{why}")

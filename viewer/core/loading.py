@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import unicodedata
 from pathlib import Path
 
 from viewer.core.document import Document
@@ -25,6 +24,9 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 #: Share of control characters above which decoded "text" is taken to be binary data.
 _MAX_CONTROL_SHARE = 0.01
+#: Unicode's control characters (category Cc is exactly these two ranges) except the white
+#: space ones; a regex counts them ten times faster than asking unicodedata per character.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 #: Formats recognised by their first bytes that Tandem does not read, with what to say.
 _FOREIGN_MAGIC: tuple[tuple[bytes, str, str], ...] = (
@@ -85,8 +87,7 @@ def decode_text(data: bytes, shown: str) -> str:
 
 def _refuse_binary(text: str, shown: str) -> str:
     sample = text[:65536]
-    controls = sum(1 for ch in sample
-                   if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
+    controls = len(_CONTROL_CHARS.findall(sample))
     if sample and controls > _MAX_CONTROL_SHARE * len(sample):
         raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")
     return text

@@ -1,0 +1,294 @@
+"""Reading a collection's sources: folders of every format, metadata, JSON lines, bad input.
+
+Every collection here is written by the test into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.samples import PARAGRAPHS, docx_with_table, html_article, two_page_pdf
+from viewer.collection.sources import (
+    Article,
+    ReadProgress,
+    Skipped,
+    SourceError,
+    read_sources,
+)
+from viewer.core.loading import load_document
+
+# A copied passage keeps the Windows line ends of the file it came from: offsets count them.
+CRLF_TEXT = "Harbour news\r\n\r\nThe ferry left at dawn.\r\nIt came back at noon.\r\n"
+
+
+def read(*sources: Path, **options) -> tuple[list[Article], list[Skipped]]:
+    skipped: list[Skipped] = []
+    articles = list(read_sources([str(s) for s in sources], skipped.append, **options))
+    return articles, skipped
+
+
+def write_lines(path: Path, rows: list[object], opener=open) -> Path:
+    with opener(path, "wt", encoding="utf-8", newline="") as handle:
+        for row in rows:
+            handle.write((row if isinstance(row, str) else json.dumps(row)) + "\n")
+    return path
+
+
+def by_id(articles: list[Article]) -> dict[str, Article]:
+    return {a.id: a for a in articles}
+
+
+# Folders -----------------------------------------------------------------------------------
+
+def test_folder_of_every_format_reads_each_as_load_document_does(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    (folder / "daily").mkdir(parents=True)
+    (folder / "daily" / "rivers.html").write_bytes(html_article())
+    (folder / "daily" / "levels.docx").write_bytes(docx_with_table())
+    (folder / "review.pdf").write_bytes(two_page_pdf())
+    (folder / "notes.md").write_text("# Notes\n\n" + PARAGRAPHS[2] + "\n", encoding="utf-8")
+    (folder / "plain.txt").write_bytes(CRLF_TEXT.encode())
+    articles, skipped = read(folder)
+    assert skipped == []
+    found = by_id(articles)
+    assert sorted(found) == ["daily/levels", "daily/rivers", "notes", "plain", "review"]
+    for article in articles:
+        assert article.text == load_document(article.path).text
+    assert found["daily/rivers"].series == "daily"
+    assert found["plain"].series == ""
+    # The text file's offsets are the benchmark's: UTF-8, newlines untranslated.
+    with open(folder / "plain.txt", encoding="utf-8", newline="") as handle:
+        assert found["plain"].text == handle.read()
+    assert "\r\n" in found["plain"].text
+    assert found["plain"].title == "Harbour news"
+    assert found["daily/rivers"].title == "Rivers of the North"
+    assert PARAGRAPHS[0] in found["daily/rivers"].text
+
+
+def test_metadata_csv_gives_ids_series_dates_and_unlisted_files_fall_back(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "set"
+    (folder / "wire").mkdir(parents=True)
+    (folder / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")
+    (folder / "wire" / "b.txt").write_text("Beta text here.\n", encoding="utf-8")
+    (folder / "wire" / "2020-02-03_c.txt").write_text("Gamma text.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text(
+        "file,id,series,date,title\n"
+        "a.txt,d001,s01,2021-04-02,The alpha story\n"
+        "wire/b.txt,d002,s02,20210405,\n"
+        "gone.txt,d009,s01,2021-01-01,\n", encoding="utf-8")
+    articles, skipped = read(folder)
+    found = by_id(articles)
+    assert [(a.id, a.series, a.date, a.title) for a in articles] == [
+        ("d001", "s01", "2021-04-02", "The alpha story"),
+        ("wire/2020-02-03_c", "wire", "2020-02-03", "Gamma text."),
+        ("d002", "s02", "2021-04-05", "Beta text here."),
+    ]
+    assert found["d002"].path == str(folder / "wire" / "b.txt")
+    assert [s.path for s in skipped] == [f"{folder / 'metadata.csv'}:4"]
+    assert "gone.txt" in skipped[0].reason and "not in the folder" in skipped[0].reason
+
+
+def test_metadata_csv_without_a_file_column_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Alpha.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("name,id\na.txt,x\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"metadata\.csv: has no \"file\" column"):
+        read(tmp_path)
+
+
+def test_dates_from_file_and_folder_names_and_from_html_metadata(tmp_path: Path) -> None:
+    (tmp_path / "2019-07-01").mkdir()
+    (tmp_path / "2019-07-01" / "story.txt").write_text("Folder dated.\n", encoding="utf-8")
+    (tmp_path / "report_20180312.txt").write_text("Compact date.\n", encoding="utf-8")
+    (tmp_path / "no_date_99999999.txt").write_text("Not a date.\n", encoding="utf-8")
+    page = ('<html><head><meta property="article:published_time" '
+            'content="2017-05-06T08:30:00Z"><title>Harbour | Paper</title></head><body>'
+            '<article><h1>The harbour reopens</h1><p>' + " ".join(PARAGRAPHS) +
+            "</p></article></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    dated_page = page.replace("2017-05-06", "2016-01-02")
+    (tmp_path / "2015-10-10 page.htm").write_text(dated_page, encoding="utf-8")
+    found = by_id(read(tmp_path)[0])
+    assert found["2019-07-01/story"].date == "2019-07-01"
+    assert found["report_20180312"].date == "2018-03-12"
+    assert found["no_date_99999999"].date == ""
+    assert found["page"].date == "2017-05-06"
+    assert found["page"].title == "The harbour reopens"
+    assert found["2015-10-10 page"].date == "2015-10-10"  # the name comes before the page
+
+
+def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(
+        tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A readable article.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(200))
+    (tmp_path / "broken.pdf").write_bytes(b"not a pdf at all")
+    (tmp_path / "table.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("Never read.\n", encoding="utf-8")
+    articles, skipped = read(tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert set(reasons) == {"empty.txt", "photo.jpg", "broken.pdf", "table.csv"}
+    assert "empty" in reasons["empty.txt"]
+    assert "JPEG" in reasons["photo.jpg"]
+    assert "not a PDF" in reasons["broken.pdf"]
+    assert "data file" in reasons["table.csv"]
+
+
+def test_a_single_article_file_is_a_source(tmp_path: Path) -> None:
+    path = tmp_path / "2022-01-09_note.txt"
+    path.write_text("Just one.\n", encoding="utf-8")
+    [article] = read(path)[0]
+    assert (article.id, article.date, article.text) == ("2022-01-09_note", "2022-01-09",
+                                                        "Just one.\n")
+
+
+# JSON lines ----------------------------------------------------------------------------------
+
+ROWS = [
+    {"id": "d1", "series": "s1", "date": "2020-01-03", "text": CRLF_TEXT, "extra": [1, 2]},
+    {"id": 2, "series": "s2", "date": "2020-01-04T09:00:00", "text": "Second\u3000文章。\n",
+     "title": "The second"},
+    {"id": "d3", "text": "No series or date."},
+]
+
+
+def check_rows(articles: list[Article], path: Path) -> None:
+    assert [(a.id, a.series, a.date, a.title) for a in articles] == [
+        ("d1", "s1", "2020-01-03", "Harbour news"),
+        ("2", "s2", "2020-01-04", "The second"),
+        ("d3", "", "", "No series or date."),
+    ]
+    assert [a.text for a in articles] == [row["text"] for row in ROWS]  # type: ignore[index]
+    assert [a.path for a in articles] == [f"{path}:{n}" for n in (1, 2, 3)]
+
+
+def test_json_lines_in_passims_schema(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "c.jsonl", list(ROWS))
+    check_rows(read(path)[0], path)
+
+
+@pytest.mark.parametrize("name", ["c.jsonl.gz", "c.json.gz", "c.jsonl"])
+def test_gzipped_json_lines_by_name_or_by_their_magic_bytes(tmp_path: Path, name: str) -> None:
+    path = write_lines(tmp_path / name, list(ROWS), opener=gzip.open)
+    check_rows(read(path)[0], path)
+
+
+def test_bad_json_lines_are_skipped_with_file_line_and_reason(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "c.jsonl", [
+        ROWS[0],
+        '{"id": "x", "text": "unclosed',
+        {"series": "s1", "text": "no id"},
+        {"id": "y", "series": "s1"},
+        "",
+        "[1, 2]",
+        {"id": "z", "text": ["not", "a", "string"]},
+        {"id": "w", "text": "  \n"},
+        ROWS[2],
+    ])
+    articles, skipped = read(path)
+    assert [a.id for a in articles] == ["d1", "d3"]
+    lines = {int(s.path.rsplit(":", 1)[1]): s.reason for s in skipped}
+    assert all(s.path.startswith(f"{path}:") for s in skipped)
+    assert set(lines) == {2, 3, 4, 6, 7, 8}  # the blank line 5 is no article and no error
+    assert "not valid JSON" in lines[2]
+    assert lines[3] == 'has no "id" field'
+    assert lines[4] == 'has no "text" field'
+    assert "not an object" in lines[6]
+    assert '"text" that is a list' in lines[7]
+    assert "empty" in lines[8]
+    assert str(skipped[0]).startswith(f"{path}:2: ")
+
+
+def test_damaged_gzip_keeps_the_lines_before_and_says_where_it_broke(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "c.jsonl.gz", list(ROWS) * 1, opener=gzip.open)
+    data = path.read_bytes()
+    path.write_bytes(data[:-12])  # the end of the stream and its checksum are gone
+    articles, skipped = read(path)
+    assert [a.id for a in articles] == ["d1", "2", "d3"]
+    assert len(skipped) == 1 and "gzip data is damaged or ends early" in skipped[0].reason
+
+
+# Whole sources -------------------------------------------------------------------------------
+
+def test_two_articles_with_one_id_name_both_places(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "c.jsonl", [ROWS[0], ROWS[2], ROWS[0]])
+    with pytest.raises(SourceError) as error:
+        read(path)
+    message = str(error.value)
+    assert f"{path}:3" in message and f"{path}:1" in message and "'d1'" in message
+    assert "\n" not in message
+
+
+def test_one_id_in_a_folder_and_a_json_lines_file(tmp_path: Path) -> None:
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f" / "d3.txt").write_text("Same id.\n", encoding="utf-8")
+    path = write_lines(tmp_path / "c.jsonl", list(ROWS))
+    with pytest.raises(SourceError, match="id 'd3' is used twice") as error:
+        read(path, tmp_path / "f")
+    assert str(tmp_path / "f" / "d3.txt") in str(error.value)
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda p: p.mkdir(), "holds no files"),
+    (lambda p: p.write_bytes(b""), "is empty"),
+    (lambda p: write_lines(p, ["{broken", '{"id": "a"}']), "no readable article found"),
+])
+def test_a_source_without_any_article_is_a_one_line_error(tmp_path: Path, make,
+                                                           expected: str) -> None:
+    source = tmp_path / "source.jsonl"
+    make(source)
+    with pytest.raises(SourceError, match=expected) as error:
+        read(source)
+    assert str(error.value).startswith(str(source))
+    assert "\n" not in str(error.value)
+
+
+def test_a_folder_of_unreadable_files_names_the_first_reason(tmp_path: Path) -> None:
+    (tmp_path / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    skipped: list[Skipped] = []
+    with pytest.raises(SourceError, match=r"no readable article found; first: .*a\.png: is a "
+                                          r"PNG image"):
+        list(read_sources([tmp_path], skipped.append))
+    assert len(skipped) == 1
+
+
+def test_a_missing_source_fails_before_any_article_is_read(tmp_path: Path) -> None:
+    good = write_lines(tmp_path / "c.jsonl", list(ROWS))
+    articles = read_sources([good, tmp_path / "nowhere"])
+    with pytest.raises(SourceError, match="nowhere: no such file or folder"):
+        next(articles)
+    with pytest.raises(SourceError, match="no source given"):
+        list(read_sources([]))
+
+
+def test_progress_counts_bytes_articles_and_skips_over_all_sources(tmp_path: Path) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    for n in range(5):
+        (folder / f"a{n}.txt").write_text(f"Article {n}.\n" * (n + 1), encoding="utf-8")
+    (folder / "bad.bin").write_bytes(b"\x7fELF" + bytes(100))
+    path = write_lines(tmp_path / "c.jsonl", list(ROWS), opener=gzip.open)
+    seen: list[ReadProgress] = []
+    articles = list(read_sources([folder, path], on_progress=seen.append))
+    total = sum(p.stat().st_size for p in folder.iterdir()) + os.path.getsize(path)
+    assert len(articles) == 8 and len(seen) == 9
+    assert all(p.total_bytes == total for p in seen)
+    assert [p.done_bytes for p in seen] == sorted(p.done_bytes for p in seen)
+    assert seen[-1].fraction == 1.0
+    assert (seen[-1].articles, seen[-1].skipped) == (8, 1)
+
+
+def test_articles_are_read_one_at_a_time(tmp_path: Path) -> None:
+    """Reading stops where the caller stops: a later unreadable line is never reached."""
+    path = write_lines(tmp_path / "c.jsonl", [ROWS[0], "{broken"])
+    skipped: list[Skipped] = []
+    articles = read_sources([path], skipped.append)
+    assert next(articles).id == "d1"
+    assert skipped == []
+    articles.close()

@@ -1,0 +1,42 @@
+"""Dates of articles: ISO dates from metadata values and from file or folder names."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+# A date standing alone in a name: 2021-04-02, 2021_04_02, 2021.04.02 or 20210402, not part
+# of a longer number (an id like 1202104021 is no date).
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
+# A metadata value: 2021-04-02, 2021/4/2, 2021.04.02 or 20210402, possibly followed by a
+# time ("2021-04-02T10:00:00Z").
+_VALUE_DATE = re.compile(r"\s*(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))(?:$|[T\s])")
+_YEARS = range(1000, 2200)
+
+
+def _valid(year: str, month: str, day: str) -> str:
+    try:
+        date = datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return ""
+    return date.isoformat() if date.year in _YEARS else ""
+
+
+def iso_date(value: object) -> str:
+    """`value` as "YYYY-MM-DD" when it starts with a real date (ISO, with or without
+    separators or a time after it); "" otherwise."""
+    if not isinstance(value, str):
+        return ""
+    match = _VALUE_DATE.match(value)
+    if not match:
+        return ""
+    year, _, month, day, month8, day8 = match.groups()
+    return _valid(year, month or month8, day or day8)
+
+
+def date_in_name(name: str) -> str:
+    """The last real date written in a file or folder name, as "YYYY-MM-DD", or ""."""
+    found = ""
+    for match in _NAME_DATE.finditer(name):
+        found = _valid(match.group(1), match.group(3), match.group(4)) or found
+    return found

@@ -1,0 +1,184 @@
+"""Articles from a folder, read recursively: every file Tandem loads, one article each.
+
+Metadata comes from an optional `metadata.csv` at the folder's top (columns file, id,
+series, date; "title" too if present). A file it does not list gets its id from its path
+(relative, without the extension), its series from the top sub-folder it is in, its date
+from its name (or its folders' names), else from the page itself (HTML metadata), and its
+title from the page or its first line; a metadata date that is not YYYY-MM-DD (or
+YYYYMMDD) falls back the same way. Hidden files and folders are passed over; a file that
+cannot be read is skipped with the loader's reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from viewer.collection.article import Article, Skipped, SourceError, first_line
+from viewer.collection.dates import date_in_name, iso_date
+from viewer.collection.page_facts import page_date_and_title
+from viewer.core.errors import LoadError
+from viewer.core.loading import DEFAULT_MAX_BYTES, load_document, sniff_format
+
+METADATA_NAME = "metadata.csv"
+#: Tabular and JSON data are never articles; a JSON-lines file is a source of its own.
+_DATA_SUFFIXES = {".csv", ".tsv", ".json", ".jsonl", ".ndjson"}
+_SNIFF_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """What metadata.csv says about one file ("" where a column is absent or empty)."""
+
+    id: str
+    series: str
+    date: str
+    title: str
+    row: str
+
+
+class FolderSource:
+    """A folder of article files (or one article file); `read()` yields (article or
+    skipped file, bytes read so far)."""
+
+    def __init__(self, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.path = path
+        self.max_bytes = max_bytes
+        self.notes: list[Skipped] = []
+        if os.path.isdir(path):
+            self.root = path
+            self.files = self._walk()
+            if not self.files:
+                raise SourceError(f"{path}: the folder holds no files (put the articles in it, "
+                                  "or give their folder)")
+            self.listed = self._metadata()
+        else:  # a single article file
+            self.root = os.path.dirname(path) or "."
+            self.files = [(os.path.basename(path), _size(path))]
+            self.listed = {}
+        self.size = sum(size for _, size in self.files)
+
+    def _walk(self) -> list[tuple[str, int]]:
+        """(path relative to the root in "/" form, size) of every visible file, sorted."""
+        found: list[tuple[str, int]] = []
+        pending = [""]
+        while pending:
+            relative = pending.pop()
+            folder = os.path.join(self.root, relative)
+            try:
+                entries = list(os.scandir(folder))
+            except OSError as exc:
+                if not relative:
+                    raise SourceError(f"{self.path}: cannot be read "
+                                      f"({exc.strerror or exc})") from None
+                self.notes.append(Skipped(folder, f"folder cannot be read "
+                                                  f"({exc.strerror or exc})"))
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                name = f"{relative}/{entry.name}" if relative else entry.name
+                try:
+                    if entry.is_dir():
+                        pending.append(name)
+                    elif entry.is_file() and name != METADATA_NAME:
+                        found.append((name, entry.stat().st_size))
+                except OSError as exc:
+                    self.notes.append(Skipped(entry.path, f"cannot be read "
+                                                          f"({exc.strerror or exc})"))
+        found.sort()
+        return found
+
+    def _metadata(self) -> dict[str, _Listed]:
+        path = os.path.join(self.root, METADATA_NAME)
+        if not os.path.isfile(path):
+            return {}
+        listed: dict[str, _Listed] = {}
+        present = {name for name, _ in self.files}
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as handle:
+                rows = csv.DictReader(handle)
+                columns = {(name or "").strip().lower(): name for name in rows.fieldnames or ()}
+                if "file" not in columns:
+                    raise SourceError(f"{path}: has no \"file\" column (its first line should "
+                                      "name the columns: file,id,series,date)")
+
+                def cell(row: dict[str, str], column: str) -> str:
+                    value = row.get(columns.get(column, ""), "")
+                    return value.strip() if isinstance(value, str) else ""
+
+                for row in rows:
+                    where = f"{path}:{rows.line_num}"
+                    name = PurePosixPath(cell(row, "file").replace("\\", "/")).as_posix()
+                    if name in ("", "."):
+                        self.notes.append(Skipped(where, "names no file"))
+                    elif name not in present:
+                        self.notes.append(Skipped(where, f"lists {name}, which is not in "
+                                                         "the folder"))
+                    elif name in listed:
+                        self.notes.append(Skipped(where, f"lists {name} a second time (the "
+                                                         f"first, {listed[name].row}, is used)"))
+                    else:
+                        listed[name] = _Listed(cell(row, "id"), cell(row, "series"),
+                                               iso_date(cell(row, "date")), cell(row, "title"),
+                                               where)
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            raise SourceError(f"{path}: cannot be read as CSV ({exc}); save it as UTF-8 "
+                              "with the columns file,id,series,date") from None
+        return listed
+
+    def read(self) -> Iterator[tuple[Article | Skipped, int]]:
+        done = 0
+        for note in self.notes:
+            yield note, done
+        for name, size in self.files:
+            done += size
+            yield self._article(name), done
+
+    def _article(self, name: str) -> Article | Skipped:
+        path = os.path.join(self.root, *name.split("/"))
+        relative = PurePosixPath(name)
+        if relative.suffix.lower() in _DATA_SUFFIXES:
+            return Skipped(path, "is a data file, not an article (give a JSON-lines file as "
+                                 "a source of its own)")
+        try:
+            document = load_document(path, self.max_bytes)
+        except LoadError as exc:
+            return Skipped(path, exc.problem + (f" ({exc.hint})" if exc.hint else ""))
+        text = document.text
+        listed = self.listed.get(name)
+        date = listed.date if listed else ""
+        title = listed.title if listed else ""
+        if not date:
+            date = date_in_name(relative.name) or next(
+                (d for d in map(date_in_name, reversed(relative.parent.parts)) if d), "")
+        if not (date and title):
+            page_date, page_title = self._page_facts(path)
+            date, title = date or page_date, title or page_title
+        return Article(
+            id=(listed.id if listed and listed.id else relative.with_suffix("").as_posix()),
+            series=(listed.series if listed and listed.series
+                    else relative.parts[0] if len(relative.parts) > 1 else ""),
+            date=date, text=text, path=path, title=title or first_line(text))
+
+    def _page_facts(self, path: str) -> tuple[str, str]:
+        """Date and title from the file itself when it is an HTML page."""
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(_SNIFF_BYTES)
+                if sniff_format(head, os.path.splitext(path)[1], path) != "html":
+                    return "", ""
+                data = head + handle.read(self.max_bytes)
+        except (OSError, LoadError):
+            return "", ""
+        return page_date_and_title(data, path)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

@@ -1,0 +1,93 @@
+"""Articles from a JSON-lines file in passim's schema, plain or gzipped.
+
+One JSON object per line: `{"id", "series", "date", "text"}`, with an optional "title"
+(else the text's first line); other fields are ignored. The "text" field is the article's
+text exactly (its offsets are the collection's). A line that is not such an object is
+skipped with "FILE:LINE" and why.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+
+from viewer.collection.article import Article, Skipped, SourceError, first_line
+from viewer.collection.dates import iso_date
+
+GZIP_MAGIC = b"\x1f\x8b"
+#: Endings that mark a file as JSON lines rather than one article.
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz", ".gz")
+
+
+def looks_like_json_lines(path: str) -> bool:
+    """True for a file named like JSON lines, gzipped, or whose first byte opens an object."""
+    if path.lower().endswith(JSONL_SUFFIXES):
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return False
+    return head.startswith(GZIP_MAGIC) or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+class JsonLinesSource:
+    """One JSON-lines file; `read()` yields (article or skipped line, bytes read so far)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        try:
+            self.size = os.path.getsize(path)
+            with open(path, "rb") as handle:
+                self.gzipped = handle.read(2) == GZIP_MAGIC
+        except OSError as exc:
+            raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        if self.size == 0:
+            raise SourceError(f"{path}: is empty (a JSON-lines file needs one article a line)")
+
+    def read(self) -> Iterator[tuple[Article | Skipped, int]]:
+        with open(self.path, "rb") as raw:
+            stream: Iterable[bytes] = gzip.GzipFile(fileobj=raw) if self.gzipped else raw
+            number = 0
+            try:
+                for number, line in enumerate(stream, 1):  # noqa: B007 (used after the loop)
+                    if line.strip():
+                        yield self._article(line, number), raw.tell()
+            except (OSError, EOFError, zlib.error) as exc:
+                yield Skipped(f"{self.path}:{number + 1}",
+                              f"the gzip data is damaged or ends early ({exc}); "
+                              "the lines from here on were not read"), self.size
+
+    def _article(self, line: bytes, number: int) -> Article | Skipped:
+        where = f"{self.path}:{number}"
+        try:
+            row = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError as exc:
+            return Skipped(where, f"is not UTF-8 text (bad byte at column {exc.start + 1})")
+        except ValueError as exc:
+            return Skipped(where, f"is not valid JSON ({exc})")
+        if not isinstance(row, dict):
+            return Skipped(where, f"is a JSON {type(row).__name__}, not an object "
+                                  '{"id", "series", "date", "text"}')
+        missing = [name for name in ("id", "text") if row.get(name) is None]
+        if missing:
+            return Skipped(where, "has no " + " and no ".join(f'"{m}"' for m in missing)
+                           + " field")
+        ident, text = row["id"], row["text"]
+        if isinstance(ident, bool) or not isinstance(ident, str | int):
+            return Skipped(where, f'has an "id" that is a {type(ident).__name__}, '
+                                  "not a string")
+        if not str(ident).strip():
+            return Skipped(where, 'has an empty "id"')
+        if not isinstance(text, str):
+            return Skipped(where, f'has a "text" that is a {type(text).__name__}, not a string')
+        if not text.strip():
+            return Skipped(where, 'has an empty "text"')
+        series, title = row.get("series"), row.get("title")
+        return Article(id=str(ident), series="" if series is None else str(series),
+                       date=iso_date(row.get("date")), text=text, path=where,
+                       title=title if isinstance(title, str) and title.strip()
+                       else first_line(text))

@@ -1,0 +1,1 @@
+"""Pure algorithms over a collection of documents (Qt-free, numpy)."""
