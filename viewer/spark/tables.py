@@ -1,0 +1,93 @@
+"""The Spark job's Parquet tables, read back: the JSON contract and the collection store.
+
+`report_from_tables(DIR)` is the JSON contract "collection" v1, in the embedded engine's
+order (pairs by words, formulations by rank, clusters by first document);
+`import_tables(DIR, STORE)` loads the tables into a store the window opens
+(`tandem corpus import DIR --store STORE`). Only pyarrow is needed, not Spark.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from viewer.collection.article import SourceError
+from viewer.core.errors import LoadError
+
+_NEEDED = ("documents", "passages", "pairs", "clusters", "formulations", "boilerplate",
+           "skipped")
+
+
+def read_tables(out: str) -> dict[str, list[dict[str, Any]]]:
+    """Every table of a job's output folder as rows; a clear error when one is missing."""
+    tables = {}
+    for name in _NEEDED:
+        path = os.path.join(out, name)
+        if not os.path.isdir(path):
+            raise SourceError(f"{out}: has no '{name}' table (is it the --out folder of "
+                              "`tandem corpus --engine spark`?)")
+        tables[name] = pq.read_table(path).to_pylist()
+    return tables
+
+
+def report_from_tables(out: str) -> dict[str, Any]:
+    """The JSON contract "collection", version 1, of a job's output folder."""
+    tables = read_tables(out)
+    documents = sorted(tables["documents"], key=lambda d: d["num"])
+    ids = {d["num"]: d["id"] for d in documents}
+    pairs = sorted(tables["pairs"], key=lambda p: (-p["words"], p["a"], p["b"]))
+    return {
+        "version": 1, "kind": "collection",
+        "documents": [{"id": d["id"], "path": d["path"], "series": d["series"],
+                       "date": d["date"], "chars": d["chars"]} for d in documents],
+        "pairs": [{"a": p["a"], "b": p["b"], "passages": _passages(p["passages"]),
+                   "shared_a": p["shared_a"], "shared_b": p["shared_b"]} for p in pairs],
+        "clusters": [_cluster(c, ids) for c in sorted(tables["clusters"],
+                                                      key=lambda c: c["id"])],
+        "formulations": [_formulation(f, ids) for f in sorted(tables["formulations"],
+                                                              key=lambda f: f["rank"])],
+        "boilerplate": [{"series": b["series"], "text": b["text"], "documents": b["documents"]}
+                        for b in sorted(tables["boilerplate"], key=lambda b: (
+                            b["series"], -b["documents"], b["text"]))],
+        "skipped": [{"path": s["path"], "reason": s["reason"]}
+                    for s in sorted(tables["skipped"], key=lambda s: s["num"])],
+    }
+
+
+def _passages(encoded: str) -> list[dict[str, Any]]:
+    return [{"a": [a0, a1], "b": [b0, b1], "words": words}
+            for a0, a1, b0, b1, words in json.loads(encoded)]
+
+
+def _cluster(row: dict[str, Any], ids: dict[int, str]) -> dict[str, Any]:
+    return {"id": row["id"], "first": row["first"],
+            "passages": [{"doc": ids[num], "span": [start, end]}
+                         for num, start, end in json.loads(row["passages"])]}
+
+
+def _formulation(row: dict[str, Any], ids: dict[int, str]) -> dict[str, Any]:
+    spans = json.loads(row["occ_spans"])
+    return {"phrase": row["phrase"], "variants": list(row["variants"]),
+            "documents": row["documents"], "count": row["count"],
+            "first": {"doc": row["first_id"], "date": row["first_date"]},
+            "per_month": json.loads(row["per_month"]),
+            "occurrences": [{"doc": ids[num], "spans": doc_spans}
+                            for num, doc_spans in zip(row["occ_num"], spans, strict=True)]}
+
+
+def write_report_json(out: str, target: str) -> None:
+    """Write the JSON contract of a job's output folder to `target` ('-': stdout), atomically."""
+    from viewer.export.atomic import write_atomically
+
+    text = json.dumps(report_from_tables(out), ensure_ascii=False)
+    if target == "-":
+        sys.stdout.write(text + "\n")
+        return
+    try:
+        write_atomically(target, lambda handle: handle.write(text.encode("utf-8")))
+    except OSError as error:
+        raise LoadError(target, f"cannot be written: {error.strerror or error}") from None
