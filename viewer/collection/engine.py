@@ -29,11 +29,18 @@ from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.formulations import find_formulations
 from viewer.core.collection.index import candidate_pairs, document_grams, index_params
 from viewer.core.document import detect_language
+from viewer.core.match import chance_level, surplus_bits
 from viewer.core.model import Span
 from viewer.core.normalize import shared_normalizer
 from viewer.core.rarity import Rarity
 from viewer.core.settings import Settings
-from viewer.core.shared import canonical_order, find_shared_phrases, general_bits
+from viewer.core.shared import (
+    CJK_CHARS_PER_WORD,
+    canonical_order,
+    general_bits,
+    phrases_of,
+    shared_alignments,
+)
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes, tokenize_many
 
 #: Progress callback: what is being done and how far, 0..1.
@@ -48,6 +55,9 @@ EXCLUDED_SHARE = 0.5
 MIN_PAIR_WORDS = 8
 #: A formulation occurrence inside a passage this many times its length is part of a copy.
 COPY_LENGTH = 1.5
+#: A shared passage of this many words (on its shorter side) is a copy even when its
+#: text recurs like a formulation (formulations run up to about 20 words; most far less).
+COPY_WORDS = 15
 _TOKENIZE_BATCH = 200
 #: The matcher's settings of a collection (the defaults of `tandem compare`).
 SETTINGS = Settings()
@@ -245,11 +255,19 @@ def align_pair(x: int, y: int) -> list[tuple[int, ...]]:
     if general is None:
         general = general_bits(context.streams[a], context.keys, bits, cjk)
         context.general[(a, cjk)] = general
-    phrases = find_shared_phrases(context.streams[a], context.streams[b], context.keys, bits,
-                                  cjk, SETTINGS, general_a=general, differences=False)
-    if a == x:
-        return [(x, y, p.a[0], p.a[1], p.b[0], p.b[1], p.words) for p in phrases]
-    return [(x, y, p.b[0], p.b[1], p.a[0], p.a[1], p.words) for p in phrases]
+    stream_a, stream_b = context.streams[a], context.streams[b]
+    alignments = shared_alignments(stream_a, stream_b, context.keys, bits, cjk, SETTINGS,
+                                   general_a=general)
+    phrases = phrases_of(alignments, stream_a, stream_b, cjk, differences=False)
+    chance = chance_level(len(stream_a), len(stream_b))
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    rows = []
+    for al, p in zip(alignments, phrases, strict=True):
+        span_x, span_y = (p.a, p.b) if a == x else (p.b, p.a)
+        rows.append((x, y, span_x[0], span_x[1], span_y[0], span_y[1], p.words,
+                     round(min(al.a1 - al.a0, al.b1 - al.b0) / scale),
+                     round(surplus_bits(al, chance), 3)))
+    return rows
 
 
 # -- the finished results -------------------------------------------------------------------
@@ -268,10 +286,10 @@ def derive(store: CollectionStore, progress: Progress | None = None) -> None:
     excluded = spans_by_document(boilerplate, len(docs))
     order_key = [(d.date or "\uffff", d.id) for d in docs]
     passages = []
-    for x, y, x0, x1, y0, y1, words in store.raw_passages():
+    for x, y, x0, x1, y0, y1, words, short_words, surplus in store.raw_passages():
         kx, ky = position[x], position[y]
         if not _mostly_in((x0, x1), excluded[kx]) and not _mostly_in((y0, y1), excluded[ky]):
-            passages.append((kx, (x0, x1), ky, (y0, y1), words))
+            passages.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
 
     report("Finding formulations", 0.8)
     formulations = _not_copies(_formulations(store, docs, texts, excluded), passages,
@@ -283,16 +301,17 @@ def derive(store: CollectionStore, progress: Progress | None = None) -> None:
         spans.sort()
 
     report("Listing pairs and clusters", 0.9)
-    by_pair: dict[tuple[int, int], list[tuple[Span, Span, int]]] = {}
-    for kx, span_x, ky, span_y, words in passages:
-        if _mostly_in(span_x, excluded[kx]) or _mostly_in(span_y, excluded[ky]):
+    by_pair: dict[tuple[int, int], list[tuple[Span, Span, int, int, float]]] = {}
+    for kx, span_x, ky, span_y, words, short_words, surplus in passages:
+        if short_words < COPY_WORDS and (_mostly_in(span_x, excluded[kx])
+                                         or _mostly_in(span_y, excluded[ky])):
             continue
         # `a` is the earlier document (date, then id).
         if order_key[ky] < order_key[kx]:
             kx, ky, span_x, span_y = ky, kx, span_y, span_x
-        by_pair.setdefault((kx, ky), []).append((span_x, span_y, words))
+        by_pair.setdefault((kx, ky), []).append((span_x, span_y, words, short_words, surplus))
     by_pair = {key: found for key, found in by_pair.items()
-               if max(words for _, _, words in found) >= MIN_PAIR_WORDS}
+               if max(p[3] for p in found) >= MIN_PAIR_WORDS}
     pairs = []
     links = []
     for (ka, kb), shared in by_pair.items():
@@ -302,8 +321,8 @@ def derive(store: CollectionStore, progress: Progress | None = None) -> None:
             shared_a=_share([p[0] for p in shared], docs[ka].chars),
             shared_b=_share([p[1] for p in shared], docs[kb].chars),
             words=sum(p[2] for p in shared),
-            passages=[{"a": list(sa), "b": list(sb), "words": w} for sa, sb, w in shared]))
-        links.extend((ka, sa, kb, sb) for sa, sb, _ in shared)
+            passages=[{"a": list(p[0]), "b": list(p[1]), "words": p[2]} for p in shared]))
+        links.extend((ka, p[0], kb, p[1]) for p in shared)
     pairs.sort(key=lambda p: (-p.words, p.a, p.b))
     clusters = [{"id": k, "first": docs[c.first].id,
                  "passages": [{"doc": docs[d].id, "span": list(span)} for d, span in c.passages]}
@@ -338,15 +357,16 @@ def _formulation_dict(item: Any, docs: list[Any]) -> dict[str, Any]:
                             for k, spans in item.occurrences]}
 
 
-def _not_copies(formulations: list[Any], passages: list[tuple[int, Span, int, Span, int]],
+def _not_copies(formulations: list[Any], passages: list[tuple[Any, ...]],
                 count: int) -> list[Any]:
     """The formulations less those that are pieces of copied passages: a sentence of a
     passage copied into a few articles recurs too, but most of its occurrences then lie
-    inside a longer shared passage."""
-    inside: list[list[Span]] = [[] for _ in range(count)]
-    for kx, span_x, ky, span_y, _ in passages:
-        inside[kx].append(span_x)
-        inside[ky].append(span_y)
+    in a shared passage that is clearly longer, or long enough to be a copy itself."""
+    inside: list[list[tuple[int, int, bool]]] = [[] for _ in range(count)]
+    for kx, span_x, ky, span_y, _, short_words, _ in passages:
+        long = short_words >= COPY_WORDS
+        inside[kx].append((span_x[0], span_x[1], long))
+        inside[ky].append((span_y[0], span_y[1], long))
     for spans in inside:
         spans.sort()
     kept = []
@@ -355,17 +375,21 @@ def _not_copies(formulations: list[Any], passages: list[tuple[int, Span, int, Sp
         for k, spans in item.occurrences:
             for span in spans:
                 total += 1
-                copied += _within_longer(span, inside[k])
+                copied += _in_copy(span, inside[k])
         if copied * 2 < total:
             kept.append(item)
     return kept
 
 
-def _within_longer(span: Span, sorted_spans: list[Span]) -> bool:
-    """Whether `span` lies inside one of `sorted_spans` that is clearly longer."""
-    k = bisect_right(sorted_spans, (span[0], span[1] + 1))
-    for lo, hi in reversed(sorted_spans[max(0, k - 8):k]):
-        if lo <= span[0] and span[1] <= hi and (hi - lo) >= COPY_LENGTH * (span[1] - span[0]):
+def _in_copy(span: Span, passages: list[tuple[int, int, bool]]) -> bool:
+    """Whether most of `span` lies in one of the sorted `passages` (start, end, long)
+    that is long or clearly longer than it."""
+    start, end = span
+    length = end - start
+    k = bisect_right(passages, (end, end, True))
+    for lo, hi, long in reversed(passages[max(0, k - 16):k]):
+        overlap = min(hi, end) - max(lo, start)
+        if overlap >= 0.8 * length and (long or hi - lo >= COPY_LENGTH * length):
             return True
     return False
 

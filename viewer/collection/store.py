@@ -11,7 +11,9 @@ the file as a Tandem store):
 - `vocabulary`: the match key of every token id; `tokens`: per document its token ids,
   starts and ends and its distinct n-gram hashes (numpy arrays as BLOBs).
 - `passages`: what the two-text matcher found for every aligned pair (`x` < `y` are
-  document numbers), before boilerplate and formulations are taken out.
+  document numbers), before boilerplate and formulations are taken out; `words` as
+  `compare()` counts them, `short_words` on the shorter side, `surplus` the bits of
+  evidence beyond chance for the two texts.
 - `result_*`: the finished results, in the order they are shown: `result_pairs`,
   `result_clusters`, `result_formulations`, `result_boilerplate`, plus `skipped`.
   The window lists these directly, so opening an indexed store is fast.
@@ -59,7 +61,8 @@ CREATE TABLE vocabulary (id INTEGER PRIMARY KEY, key TEXT NOT NULL);
 CREATE TABLE tokens (num INTEGER PRIMARY KEY, ids BLOB NOT NULL, starts BLOB NOT NULL,
     ends BLOB NOT NULL, grams BLOB NOT NULL);
 CREATE TABLE passages (x INTEGER NOT NULL, y INTEGER NOT NULL, x0 INTEGER NOT NULL,
-    x1 INTEGER NOT NULL, y0 INTEGER NOT NULL, y1 INTEGER NOT NULL, words INTEGER NOT NULL);
+    x1 INTEGER NOT NULL, y0 INTEGER NOT NULL, y1 INTEGER NOT NULL, words INTEGER NOT NULL,
+    short_words INTEGER NOT NULL, surplus REAL NOT NULL);
 CREATE INDEX passages_x ON passages (x);
 CREATE INDEX passages_y ON passages (y);
 CREATE TABLE skipped (path TEXT NOT NULL, reason TEXT NOT NULL);
@@ -259,10 +262,12 @@ class CollectionStore:
         return {num: np.frombuffer(blob, dtype=np.uint64)
                 for num, blob in self.connection.execute("SELECT num, grams FROM tokens")}
 
-    def raw_passages(self) -> list[tuple[int, int, int, int, int, int, int]]:
-        """Every aligned passage: (x, y, x0, x1, y0, y1, words), x < y document numbers."""
+    def raw_passages(self) -> list[tuple[int, int, int, int, int, int, int, int, float]]:
+        """Every aligned passage: (x, y, x0, x1, y0, y1, words, short_words, surplus),
+        x < y document numbers."""
         return list(self.connection.execute(
-            "SELECT x, y, x0, x1, y0, y1, words FROM passages ORDER BY x, y, x0, y0"))
+            "SELECT x, y, x0, x1, y0, y1, words, short_words, surplus FROM passages "
+            "ORDER BY x, y, x0, y0"))
 
     def pairs(self) -> list[PairRow]:
         return [PairRow(a, b, shared_a, shared_b, words, json.loads(passages))
@@ -348,10 +353,11 @@ class CollectionStore:
     def remove_passages(self, num: int) -> None:
         self.connection.execute("DELETE FROM passages WHERE x = ? OR y = ?", (num, num))
 
-    def add_passages(self, rows: list[tuple[int, int, int, int, int, int, int]]) -> None:
+    def add_passages(self, rows: list[tuple[Any, ...]]) -> None:
+        """Rows as `raw_passages` gives them."""
         self.connection.executemany(
-            "INSERT INTO passages (x, y, x0, x1, y0, y1, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows)
+            "INSERT INTO passages (x, y, x0, x1, y0, y1, words, short_words, surplus) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def set_skipped(self, rows: list[tuple[str, str]]) -> None:
         self.connection.execute("DELETE FROM skipped")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from viewer.core.match import MatchParams, align
+from viewer.core.match import Alignment, MatchParams, align
 from viewer.core.model import SharedPhrase
 from viewer.core.rarity import cjk_token_bits
 from viewer.core.settings import Settings
@@ -87,12 +87,27 @@ def find_shared_phrases(tokens_a: TokenStream, tokens_b: TokenStream, keys: list
     `keys` are the shared vocabulary's keys and `bits` their surprise; `general_a`, when
     given, is `general_bits` of A computed beforehand. Without `differences` the phrases
     carry no word-level edits (and cost less)."""
-    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    alignments = shared_alignments(tokens_a, tokens_b, keys, bits, cjk, settings,
+                                   general_a=general_a)
+    return phrases_of(alignments, tokens_a, tokens_b, cjk, differences=differences)
+
+
+def shared_alignments(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[str],
+                      bits: np.ndarray, cjk: bool, settings: Settings, *,
+                      general_a: np.ndarray | None = None) -> list[Alignment]:
+    """The passages of `find_shared_phrases` in token indices, with their evidence."""
     if general_a is None:
         general_a = general_bits(tokens_a, keys, bits, cjk)
     evidence = evidence_bits(tokens_a, tokens_b, general_a)
+    return align(tokens_a, tokens_b, evidence, match_params(settings, cjk))
+
+
+def phrases_of(alignments: list[Alignment], tokens_a: TokenStream, tokens_b: TokenStream,
+               cjk: bool, *, differences: bool = True) -> list[SharedPhrase]:
+    """The shared phrases, in character offsets, of passages in token indices."""
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
     phrases = []
-    for al in align(tokens_a, tokens_b, evidence, match_params(settings, cjk)):
+    for al in alignments:
         exact = np.array_equal(tokens_a.ids[al.a0:al.a1], tokens_b.ids[al.b0:al.b1])
         phrases.append(SharedPhrase(
             a=(int(tokens_a.starts[al.a0]), int(tokens_a.ends[al.a1 - 1])),
