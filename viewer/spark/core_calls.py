@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -179,7 +179,7 @@ def _rarity(language: str) -> Rarity:
 
 def align_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """(x, y, text_x, text_y, lang_x, lang_y) -> one row per passage the engine's
-    `align_pair` finds: (x, y, x0, x1, y0, y1, words)."""
+    `align_pair` finds: (x, y, x0, x1, y0, y1, words, short_words, surplus)."""
     for batch in batches:
         rows = batch.to_pydict()
         texts: dict[int, str] = {}
@@ -209,17 +209,15 @@ def align_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
                 found.extend(engine.align_pair(x, y))
         finally:
             engine._CONTEXT = None
-        yield _columns(found, PASSAGE_COLUMNS)
+        yield pa.RecordBatch.from_pydict(
+            {name: [row[k] for row in found] for k, name in enumerate(_PASSAGE_ARROW.names)},
+            schema=_PASSAGE_ARROW)
 
 
-PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words")
-PASSAGE_SCHEMA = "x long, y long, x0 long, x1 long, y0 long, y1 long, words long"
-
-
-def _columns(rows: Sequence[Sequence[Any]], names: Sequence[str]) -> pa.RecordBatch:
-    return pa.RecordBatch.from_pydict(
-        {name: [row[k] for row in rows] for k, name in enumerate(names)},
-        schema=pa.schema([(name, pa.int64()) for name in names]))
+_PASSAGE_ARROW = pa.schema([(name, pa.int64()) for name in (
+    "x", "y", "x0", "x1", "y0", "y1", "words", "short_words")] + [("surplus", pa.float64())])
+PASSAGE_SCHEMA = ("x long, y long, x0 long, x1 long, y0 long, y1 long, words long, "
+                  "short_words long, surplus double")
 
 
 # -- boilerplate: one series at a time ---------------------------------------------------------
@@ -256,8 +254,8 @@ FORMULATION_SCHEMA = ("rank long, phrase string, variants array<string>, documen
 
 
 def collection_formulations(documents: pa.Table, passages: pa.Table) -> pa.Table:
-    """All documents (num, text, date, language, ex_start, ex_end: boilerplate spans) and the
-    passages not mostly boilerplate (x, y, x0, x1, y0, y1, words) -> the formulations, ranked,
+    """All documents (num, text, date, language, excluded: boilerplate spans) and every
+    aligned passage (`PASSAGE_SCHEMA`) -> the formulations, ranked,
     exactly as the engine derives them (`find_formulations`, then `_not_copies`)."""
     documents = documents.sort_by("num")
     nums = documents.column("num").to_pylist()
@@ -276,14 +274,14 @@ def collection_formulations(documents: pa.Table, passages: pa.Table) -> pa.Table
                               excluded, "zh" if cjk else "en") if texts else []
     rows = passages.to_pydict()
     linked = []
-    for x, y, x0, x1, y0, y1, w in sorted(zip(
-            rows["x"], rows["y"], rows["x0"], rows["x1"], rows["y0"], rows["y1"], rows["words"],
-            strict=True), key=lambda r: (r[0], r[1], r[2], r[4])):
+    for x, y, x0, x1, y0, y1, words, short_words, surplus in sorted(zip(
+            *(rows[name] for name in _PASSAGE_ARROW.names), strict=True),
+            key=lambda r: (r[0], r[1], r[2], r[4])):
         kx, ky = position[x], position[y]
         # As the engine: passages mostly in boilerplate do not make a formulation a copy.
         if not engine._mostly_in((x0, x1), excluded[kx]) and not engine._mostly_in(
                 (y0, y1), excluded[ky]):
-            linked.append((kx, (x0, x1), ky, (y0, y1), w))
+            linked.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
     kept = engine._not_copies(found, linked, len(nums))
     return pa.Table.from_pydict({
         "rank": list(range(len(kept))),
@@ -313,7 +311,8 @@ def pair_rows(table: pa.Table) -> pa.Table:
     """One pair's passages, each with the excluded spans (boilerplate and formulations) of
     its two documents and their order keys -> the listed pair, or nothing, as the engine's
     `derive` lists it (passages mostly excluded dropped, `a` the earlier document, at least
-    one passage of `MIN_PAIR_WORDS`)."""
+    one passage of `MIN_PAIR_WORDS` on its shorter side, passages of `COPY_WORDS` kept
+    whatever they hold)."""
     rows = table.to_pylist()
     if not rows:
         return _empty_pairs()
@@ -325,20 +324,23 @@ def pair_rows(table: pa.Table) -> pa.Table:
     shared = []
     for row in sorted(rows, key=lambda r: (r["x0"], r["y0"])):
         span_x, span_y = (row["x0"], row["x1"]), (row["y0"], row["y1"])
-        if engine._mostly_in(span_x, ex_x) or engine._mostly_in(span_y, ex_y):
+        if row["short_words"] < engine.COPY_WORDS and (
+                engine._mostly_in(span_x, ex_x) or engine._mostly_in(span_y, ex_y)):
             continue
-        shared.append((span_y, span_x, row["words"]) if swap else (span_x, span_y, row["words"]))
-    if not shared or max(w for _, _, w in shared) < engine.MIN_PAIR_WORDS:
+        if swap:
+            span_x, span_y = span_y, span_x
+        shared.append((span_x, span_y, row["words"], row["short_words"], row["surplus"]))
+    if not shared or max(p[3] for p in shared) < engine.MIN_PAIR_WORDS:
         return _empty_pairs()
     shared.sort()
     a, b = (y, x) if swap else (x, y)
     chars_a, chars_b = ((first["chars_y"], first["chars_x"]) if swap else
                         (first["chars_x"], first["chars_y"]))
     return pa.Table.from_pylist([{
-        "a": a, "b": b, "words": sum(w for _, _, w in shared),
+        "a": a, "b": b, "words": sum(p[2] for p in shared),
         "shared_a": engine._share([p[0] for p in shared], chars_a),
         "shared_b": engine._share([p[1] for p in shared], chars_b),
-        "passages": json.dumps([[sa[0], sa[1], sb[0], sb[1], w] for sa, sb, w in shared]),
+        "passages": json.dumps([[p[0][0], p[0][1], p[1][0], p[1][1], p[2]] for p in shared]),
     }], schema=_PAIR_ARROW)
 
 

@@ -334,7 +334,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"tandem: {error}", file=sys.stderr)
         return 2
     say(f"{result.documents} documents, {result.candidates} candidate pairs, "
-        f"{result.passages} passages in {result.seconds:.1f} s")
+        f"{result.passages} passages in {result.seconds:.1f} s ("
+        + ", ".join(f"{name} {seconds:.1f}" for name, seconds in result.stages.items()) + ")")
     return 0
 
 
