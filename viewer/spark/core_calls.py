@@ -60,7 +60,9 @@ def parse_lines(batches: Iterable[pa.RecordBatch], path: str) -> Iterator[pa.Rec
                                 batch.column("line").to_pylist(), strict=True):
             if not line.strip():
                 continue
-            parsed = parse_line(path, line, number)
+            # Spark hands lines without their end; the embedded reader parses them with it
+            # (which shows in the column of a JSON error at the end of a line).
+            parsed = parse_line(path, line + b"\n", number)
             if isinstance(parsed, Skipped):
                 _append(out, num=number, id="", series="", date="", text="",
                         path=parsed.path, title="", reason=parsed.reason)
@@ -308,9 +310,10 @@ PAIR_SCHEMA = ("a long, b long, words long, shared_a double, shared_b double, "
 
 
 def pair_rows(table: pa.Table) -> pa.Table:
-    """One pair's passages, each with the excluded spans (boilerplate and formulations) of
-    its two documents and their order keys -> the listed pair, or nothing, as the engine's
-    `derive` lists it (passages mostly excluded dropped, `a` the earlier document, at least
+    """One pair's passages, each with the boilerplate spans (`bp_`) and all excluded spans
+    (`ex_`: boilerplate and formulations) of its two documents and their order keys -> the
+    listed pair, or nothing, as the engine's `derive` lists it (passages mostly boilerplate
+    dropped, then short ones mostly excluded; `a` the earlier document, at least
     one passage of `MIN_PAIR_WORDS` on its shorter side, passages of `COPY_WORDS` kept
     whatever they hold)."""
     rows = table.to_pylist()
@@ -319,11 +322,14 @@ def pair_rows(table: pa.Table) -> pa.Table:
     first = rows[0]
     x, y = first["x"], first["y"]
     ex_x, ex_y = _sorted_spans(first["ex_x"]), _sorted_spans(first["ex_y"])
+    bp_x, bp_y = _sorted_spans(first["bp_x"]), _sorted_spans(first["bp_y"])
     swap = (first["date_y"] or "\uffff", first["id_y"]) < (first["date_x"] or "\uffff",
                                                           first["id_x"])
     shared = []
     for row in sorted(rows, key=lambda r: (r["x0"], r["y0"])):
         span_x, span_y = (row["x0"], row["x1"]), (row["y0"], row["y1"])
+        if engine._mostly_in(span_x, bp_x) or engine._mostly_in(span_y, bp_y):
+            continue
         if row["short_words"] < engine.COPY_WORDS and (
                 engine._mostly_in(span_x, ex_x) or engine._mostly_in(span_y, ex_y)):
             continue

@@ -130,10 +130,11 @@ def run_job(source: str, out: str, *, master: str | None = None,
     boilerplate = (docs.select("num", "series", "text").groupBy("series")
                    .applyInArrow(core_calls.series_boilerplate, core_calls.BOILERPLATE_SCHEMA)
                    .localCheckpoint())
-    boilerplate_spans = _spans(boilerplate.select(
+    boilerplate_rows = (boilerplate.select(
         F.explode(F.arrays_zip("occ_num", "occ_start", "occ_end")).alias("o"))
         .select(F.col("o.occ_num").alias("num"), F.col("o.occ_start").alias("start"),
                 F.col("o.occ_end").alias("end")))
+    boilerplate_spans = _spans(boilerplate_rows)
 
     stage("formulations")
     with_excluded = docs.select("num", "text", "date", "language").join(
@@ -148,18 +149,18 @@ def run_job(source: str, out: str, *, master: str | None = None,
                        .alias("spans"))).alias("o"))
                    .select(F.col("o.occ_num").alias("num"), F.explode("o.spans").alias("s"))
                    .select("num", F.col("s")[0].alias("start"), F.col("s")[1].alias("end")))
-    excluded = _spans(boilerplate.select(
-        F.explode(F.arrays_zip("occ_num", "occ_start", "occ_end")).alias("o"))
-        .select(F.col("o.occ_num").alias("num"), F.col("o.occ_start").alias("start"),
-                F.col("o.occ_end").alias("end")).unionByName(occurrences))
+    excluded = _spans(boilerplate_rows.unionByName(occurrences))
 
     stage("pairs")
-    facts = docs.select("num", "id", "date", "chars").join(excluded, "num", "left")
+    facts = (docs.select("num", "id", "date", "chars").join(excluded, "num", "left")
+             .join(boilerplate_spans.withColumnRenamed("excluded", "boilerplate"), "num",
+                   "left"))
 
     def facts_of(name: str) -> DataFrame:
         return facts.select(*[F.col(c).alias(f"{c}_{name}") for c in
                               ("id", "date", "chars")],
-                            F.col("num").alias(name), F.col("excluded").alias(f"ex_{name}"))
+                            F.col("num").alias(name), F.col("excluded").alias(f"ex_{name}"),
+                            F.col("boilerplate").alias(f"bp_{name}"))
 
     pairs = (passages.join(facts_of("x"), "x").join(facts_of("y"), "y")
              .groupBy("x", "y").applyInArrow(core_calls.pair_rows, core_calls.PAIR_SCHEMA)

@@ -91,3 +91,60 @@ def write_report_json(out: str, target: str) -> None:
         write_atomically(target, lambda handle: handle.write(text.encode("utf-8")))
     except OSError as error:
         raise LoadError(target, f"cannot be written: {error.strerror or error}") from None
+
+
+def import_tables(out: str, store_path: str) -> int:
+    """Load a job's tables into a new (or empty) collection store, as the embedded engine
+    would have left it: documents with their tokens and n-gram index (so `tandem corpus add`
+    can carry on from there), every aligned passage, and the finished results. Returns the
+    number of documents. A store that already holds articles is refused, never replaced."""
+    from viewer.collection.store import CollectionStore, PairRow, StoreError
+
+    report = report_from_tables(out)
+    tables = read_tables(out)
+    documents = sorted(tables["documents"], key=lambda d: d["num"])
+    with CollectionStore.create_or_open(store_path) as store:
+        held = store.document_count()
+        if held:
+            raise StoreError(f"{store_path}: already holds {held} articles; import into a new "
+                             "store (or add the articles with `tandem corpus add`)")
+        with store.transaction():
+            _index_documents(store, documents)
+            store.add_passages([(p["x"], p["y"], p["x0"], p["x1"], p["y0"], p["y1"], p["words"],
+                                 p["short_words"], p["surplus"]) for p in tables["passages"]])
+            store.set_skipped([(s["path"], s["reason"]) for s in report["skipped"]])
+            pairs = [PairRow(a=p["a"], b=p["b"], shared_a=p["shared_a"], shared_b=p["shared_b"],
+                             words=sum(x["words"] for x in p["passages"]),
+                             passages=p["passages"]) for p in report["pairs"]]
+            store.set_results(pairs, report["clusters"], report["formulations"],
+                              report["boilerplate"])
+    return len(documents)
+
+
+def _index_documents(store: Any, documents: list[dict[str, Any]]) -> None:
+    """Each document with its tokens and n-gram hashes in the store's vocabulary: the
+    embedded engine's indexing step (`engine._add`), on documents already read."""
+    from viewer.collection import engine
+    from viewer.core.collection.index import document_grams, index_params
+    from viewer.core.normalize import shared_normalizer
+    from viewer.core.tokenize import tokenize_many
+
+    keys = store.vocabulary_keys()
+    vocabulary = engine._vocabulary(keys)
+    normalizer = shared_normalizer(case_sensitive=engine.SETTINGS.case_sensitive,
+                                   stemming=engine.SETTINGS.stemming, language="en")
+    cjk = sum(d["language"] in engine._CJK for d in documents) > len(documents) / 2
+    gram_n = index_params(cjk, 0).n
+    store.set_meta("gram_n", str(gram_n))
+    batch_size = engine._TOKENIZE_BATCH
+    for start in range(0, len(documents), batch_size):
+        batch = documents[start:start + batch_size]
+        streams = tokenize_many([d["text"] for d in batch], normalizer, vocabulary)
+        for doc, stream in zip(batch, streams, strict=True):
+            store.put_document(doc["num"], {
+                "id": doc["id"], "series": doc["series"], "date": doc["date"],
+                "path": doc["path"], "title": doc["title"], "text": doc["text"],
+                "hash": engine._digest(doc["text"]), "chars": doc["chars"],
+                "words": len(stream), "language": doc["language"],
+            }, stream.ids, stream.starts, stream.ends, document_grams(stream.ids, gram_n))
+    store.add_vocabulary(len(keys), vocabulary.keys[len(keys):])
