@@ -1,4 +1,4 @@
-"""Connected components by min-label propagation, on graphs whose components are known."""
+"""Connected components by min-label propagation, on a graph whose components are known."""
 
 from __future__ import annotations
 
@@ -7,14 +7,6 @@ import random
 from pyspark.sql import SparkSession
 
 from viewer.spark.components import connected_components
-
-
-def _components(spark: SparkSession, nodes: list[int],
-                edges: list[tuple[int, int]]) -> tuple[dict[int, int], int]:
-    node_frame = spark.createDataFrame([(n,) for n in nodes], "node long")
-    edge_frame = spark.createDataFrame(edges or [], "src long, dst long")
-    labels, rounds = connected_components(node_frame, edge_frame)
-    return {row.node: row.component for row in labels.collect()}, rounds
 
 
 def _union_find(nodes: list[int], edges: list[tuple[int, int]]) -> dict[int, int]:
@@ -31,18 +23,19 @@ def _union_find(nodes: list[int], edges: list[tuple[int, int]]) -> dict[int, int
     return {n: root(n) for n in nodes}
 
 
-def test_a_chain_written_backwards_settles_on_its_smallest_node(spark: SparkSession) -> None:
-    nodes = [9, 7, 5, 3, 1, 20, 21, 30]
-    edges = [(9, 7), (7, 5), (5, 3), (3, 1), (21, 20)]
-    labels, rounds = _components(spark, nodes, edges)
-    assert labels == {9: 1, 7: 1, 5: 1, 3: 1, 1: 1, 20: 20, 21: 20, 30: 30}
-    assert rounds == 5  # four hops from 9 to 1, and one round to see nothing change
-
-
-def test_random_graphs_agree_with_union_find(spark: SparkSession) -> None:
+def test_components_agree_with_union_find(spark: SparkSession) -> None:
     rng = random.Random(7)
-    nodes = list(range(0, 400, 2))
-    edges = [(rng.choice(nodes), rng.choice(nodes)) for _ in range(150)]
-    labels, _ = _components(spark, nodes, edges)
-    assert labels == _union_find(nodes, edges)
-    assert len(set(labels.values())) > 40  # sparse: many components, not one
+    sparse = list(range(0, 400, 2))
+    edges = [(rng.choice(sparse), rng.choice(sparse)) for _ in range(150)]
+    # A chain written backwards: its smallest node is six hops from its far end.
+    chain = [1009, 1007, 1005, 1003, 1001, 1000, 1011]
+    edges += list(zip(chain, chain[1:], strict=False))
+    nodes = sparse + chain + [2000]  # and a node with no edge at all
+    node_frame = spark.createDataFrame([(n,) for n in nodes], "node long")
+    edge_frame = spark.createDataFrame(edges, "src long, dst long")
+    labels, rounds = connected_components(node_frame, edge_frame)
+    found = {row.node: row.component for row in labels.collect()}
+    assert found == _union_find(nodes, edges)
+    assert {found[n] for n in chain} == {1000} and found[2000] == 2000
+    assert len(set(found.values())) > 40  # sparse: many components, not one
+    assert rounds >= 6  # the chain's far end needs five rounds to hear of 1000, one to settle

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import pytest
 from pyspark.sql import SparkSession
 
 from tests.collection.planted import BOILERPLATE, SET_PHRASE, make_collection
-from viewer.collection.article import SourceError
+from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore, StoreError
 from viewer.spark.job import TABLES, run_job
@@ -102,19 +103,25 @@ def test_offsets_are_python_string_indices(both: dict[str, Any]) -> None:
     assert texts["d004"][slice(*passage["a"])] == texts["d011"][slice(*passage["b"])]
 
 
-def test_tables_are_parquet_and_import_into_a_store(both: dict[str, Any]) -> None:
+def test_tables_are_parquet_and_import_into_a_store(both: dict[str, Any], tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
     out: Path = both["out"]
-    for name in TABLES:
-        assert pq.read_table(out / name).num_rows >= 0
-    assert pq.read_table(out / "documents").num_rows == 36
-    store_path = both["folder"] / "imported.sqlite"
-    assert import_tables(str(out), str(store_path)) == 36
+    assert {name: pq.read_table(out / name).num_rows for name in TABLES} == {
+        "documents": 36, "passages": both["result"].passages,
+        "pairs": len(both["embedded"]["pairs"]), "clusters": len(both["embedded"]["clusters"]),
+        "formulations": len(both["embedded"]["formulations"]),
+        "boilerplate": len(both["embedded"]["boilerplate"]), "skipped": 1}
+    store_path = tmp_path / "imported.sqlite"
+    assert run_corpus(["import", str(out), "--store", str(store_path)]) == 0
     with CollectionStore.open(store_path) as store:
         assert store.report() == both["embedded"]
         assert store.pair_passages("d011", "d004") == [
             {"a": p["b"], "b": p["a"], "words": p["words"]}
             for p in next(x for x in both["embedded"]["pairs"]
                           if (x["a"], x["b"]) == ("d004", "d011"))["passages"]]
+    capsys.readouterr()
+    assert run_corpus(["import", str(out), "--store", str(store_path)]) == 2
+    assert "already holds 36 articles" in capsys.readouterr().err
     with pytest.raises(StoreError, match="already holds 36 articles"):
         import_tables(str(out), str(store_path))
 
@@ -129,12 +136,20 @@ def test_an_imported_store_takes_more_articles(both: dict[str, Any], tmp_path: P
         assert summary.added == 2 and store.document_count() == 38
 
 
-def test_two_articles_with_one_id_are_an_error_naming_both(spark: SparkSession,
-                                                           tmp_path: Path) -> None:
+def test_command_line_errors_are_one_line(spark: SparkSession, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     rows = make_collection(documents=3).rows
     rows[2]["id"] = rows[0]["id"]
     source = tmp_path / "twice.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    with pytest.raises(SourceError, match=r"twice.jsonl:3: id 'd001' is used twice "
-                                          r"\(also .*twice.jsonl:1\)"):
-        run_job(str(source), str(tmp_path / "out"), spark=spark)
+    code = run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "out"),
+                       "--quiet"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert re.fullmatch(r"tandem: .*twice.jsonl:3: id 'd001' is used twice "
+                        r"\(also .*twice.jsonl:1\); give each article its own id", err)
+    assert run_corpus([str(source), "--engine", "spark", "--quiet"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "tandem: the Spark engine needs --out DIR: where its Parquet tables go")
+    assert run_corpus(["import", str(tmp_path), "--store", str(tmp_path / "s.sqlite")]) == 2
+    assert "has no 'documents' table" in capsys.readouterr().err
