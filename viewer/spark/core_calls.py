@@ -121,15 +121,19 @@ def _normalizer() -> Normalizer:
                              stemming=settings.stemming, language="en")
 
 
-def languages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """(num, text) -> (num, language, chars): the engine's language detection, and the
-    length in Python characters (the unit of every offset)."""
+DOCUMENT_SCHEMA = ("num long, id string, series string, date string, text string, "
+                   "path string, title string, language string, chars long")
+
+
+def with_language(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Document rows (with `text`) -> the same rows plus `language` (the engine's language
+    detection) and `chars` (the length in Python characters, the unit of every offset).
+    The rows pass through, so the texts are not shuffled to join them back."""
     for batch in batches:
         texts = batch.column("text").to_pylist()
-        yield pa.RecordBatch.from_pydict({
-            "num": batch.column("num"),
-            "language": pa.array([detect_language(text) for text in texts], type=pa.string()),
-            "chars": pa.array([len(text) for text in texts], type=pa.int64())})
+        yield batch.append_column(
+            "language", pa.array([detect_language(text) for text in texts], type=pa.string())
+        ).append_column("chars", pa.array([len(text) for text in texts], type=pa.int64()))
 
 
 def _tokenized(texts: list[str], vocabulary: Vocabulary) -> list[TokenStream]:
@@ -307,6 +311,24 @@ def collection_formulations(documents: pa.Table, passages: pa.Table) -> pa.Table
 
 PAIR_SCHEMA = ("a long, b long, words long, shared_a double, shared_b double, "
                "passages string")
+
+
+def pairs_of_sorted(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Passages sorted by (x, y) within the partition, every pair's in one partition ->
+    the listed pairs (`pair_rows` on each pair's run of rows). One Python call per
+    partition rather than one per pair: a collection has tens of thousands of pairs."""
+    pending: list[dict[str, Any]] = []
+    for batch in batches:
+        out: list[pa.Table] = []
+        for row in batch.to_pylist():
+            if pending and (row["x"], row["y"]) != (pending[0]["x"], pending[0]["y"]):
+                out.append(pair_rows(pa.Table.from_pylist(pending)))
+                pending = []
+            pending.append(row)
+        if out:
+            yield from pa.concat_tables(out).to_batches()
+    if pending:
+        yield from pair_rows(pa.Table.from_pylist(pending)).to_batches()
 
 
 def pair_rows(table: pa.Table) -> pa.Table:

@@ -80,6 +80,9 @@ def run_job(source: str, out: str, *, master: str | None = None,
 
     def stage(name: str) -> None:
         marks.append((name, time.perf_counter()))
+        # Spark names its stages after this: the event log and status tracker show ours.
+        session.sparkContext.setLocalProperty("callSite.short", f"tandem {name}")
+        session.sparkContext.setJobDescription(f"tandem {name}")
         report(name)
 
     stage("read")
@@ -89,9 +92,8 @@ def run_job(source: str, out: str, *, master: str | None = None,
     _check_ids(docs, source, skipped)
 
     stage("documents")
-    languages = docs.select("num", "text").mapInArrow(core_calls.languages,
-                                                      "num long, language string, chars long")
-    docs = docs.join(languages, "num").localCheckpoint()
+    docs = docs.mapInArrow(core_calls.with_language,
+                           core_calls.DOCUMENT_SCHEMA).localCheckpoint()
     count = docs.count()
     cjk = docs.where(F.col("language").isin(*core_calls.CJK)).count() > count / 2
     params = index_params(cjk, count)
@@ -99,7 +101,6 @@ def run_job(source: str, out: str, *, master: str | None = None,
              .mapInArrow(functools.partial(core_calls.index_grams, n=params.n),
                          "num long, words long, grams array<long>")
              .localCheckpoint())
-    docs = docs.join(grams.select("num", "words"), "num").localCheckpoint()
 
     stage("candidates")
     postings = grams.select("num", F.explode("grams").alias("hash"))
@@ -163,7 +164,8 @@ def run_job(source: str, out: str, *, master: str | None = None,
                             F.col("boilerplate").alias(f"bp_{name}"))
 
     pairs = (passages.join(facts_of("x"), "x").join(facts_of("y"), "y")
-             .groupBy("x", "y").applyInArrow(core_calls.pair_rows, core_calls.PAIR_SCHEMA)
+             .repartition("x", "y").sortWithinPartitions("x", "y")
+             .mapInArrow(core_calls.pairs_of_sorted, core_calls.PAIR_SCHEMA)
              .localCheckpoint())
 
     stage("clusters")
@@ -172,8 +174,9 @@ def run_job(source: str, out: str, *, master: str | None = None,
     stage("write")
     names = docs.select("num", "id")
     tables: dict[str, DataFrame] = {
-        "documents": docs.select("num", "id", "series", "date", "path", "title", "text",
-                                 "chars", "words", "language"),
+        "documents": docs.join(grams.select("num", "words"), "num").select(
+            "num", "id", "series", "date", "path", "title", "text", "chars", "words",
+            "language"),
         "passages": passages,
         "pairs": (pairs.join(names.toDF("a", "id_a"), "a").join(names.toDF("b", "id_b"), "b")
                   .select(F.col("id_a").alias("a"), F.col("id_b").alias("b"), "shared_a",
@@ -188,6 +191,8 @@ def run_job(source: str, out: str, *, master: str | None = None,
     for name, frame in tables.items():
         frame.write.mode("overwrite").parquet(os.path.join(out, name))
     stage("done")
+    session.sparkContext.setLocalProperty("callSite.short", None)
+    session.sparkContext.setJobDescription(None)
     stages = {name: round(marks[k + 1][1] - at, 3) for k, (name, at) in enumerate(marks[:-1])}
     return JobResult(out=out, documents=count, candidates=candidate_count,
                      passages=passage_count, seconds=time.perf_counter() - started,
