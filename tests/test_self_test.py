@@ -54,10 +54,13 @@ def test_self_test_takes_no_files() -> None:
 @pytest.mark.skipif(bool(missing_app_parts()),
                     reason=f"not merged into this branch yet: {', '.join(missing_app_parts())}")
 def test_full_self_test_passes_from_the_command_line(tmp_path: Path) -> None:
+    config = tmp_path / "config"  # stands for the user's configuration folder
     result = subprocess.run([sys.executable, "-m", "viewer", "--self-test"], cwd=ROOT,
                             capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                 "XDG_CONFIG_HOME": str(config)})
     assert result.returncode == EXIT_OK, result.stdout + result.stderr
+    assert not config.exists()  # the user's settings and recent files were left alone
     for check in ("data files", "comparison", "window", "PDF export", "HTML export"):
         assert f"ok    {check}" in result.stdout
     assert "Self-test passed" in result.stdout

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
+NO_DISPLAY = ("tandem: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not "
+              "set); start it from a desktop session, or run 'tandem compare A B' without a "
+              "window")
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window here. Without a display Qt aborts, blaming a missing
+    libxcb-cursor0, which sends people after the wrong fix."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return True  # offscreen, vnc, eglfs...: the user chose a platform that needs none
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
 
 def run_window(files: Sequence[str], settings_path: str | None = None) -> int:
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from viewer.ui.main_window import MainWindow

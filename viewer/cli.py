@@ -12,40 +12,36 @@ from collections.abc import Sequence
 
 from viewer import __version__
 from viewer.core.errors import LoadError, TandemError
-from viewer.core.settings import Settings
+from viewer.core.settings import DECLARED, Declared, Settings, checked_settings
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
 
 def _settings_arguments(parser: argparse.ArgumentParser) -> None:
-    d = Settings()
-    g = parser.add_argument_group("matching")
-    g.add_argument("--min-words", type=int, default=d.min_words, metavar="N",
-                   help="shortest shared passage, in words (default %(default)s)")
-    g.add_argument("--gap", type=int, default=d.gap_words, metavar="N", dest="gap_words",
-                   help="edited words tolerated inside one passage (default %(default)s)")
-    g.add_argument("--stem", action="store_true", dest="stemming",
-                   help="match words by their stem (nations = nation)")
-    g.add_argument("--case-sensitive", action="store_true", help="tell Digital from digital")
-    g.add_argument("--keep-stop-words", action="store_false", dest="ignore_stop_words",
-                   help="report short passages of common words too, and count function words "
-                        "in slogans and themes")
-    g.add_argument("--rarity-margin", type=float, default=d.rarity_margin, metavar="BITS",
-                   help="how improbable a short passage must be beyond chance "
-                        "(default %(default)s)")
-    g = parser.add_argument_group("slogans")
-    g.add_argument("--slogan-min-words", type=int, default=d.slogan_min_words, metavar="N")
-    g.add_argument("--slogan-max-words", type=int, default=d.slogan_max_words, metavar="N")
-    g.add_argument("--slogan-min-count", type=int, default=d.slogan_min_count, metavar="N",
-                   help="occurrences in both texts together (default %(default)s)")
-    g.add_argument("--max-slogans", type=int, default=d.max_slogans, metavar="N")
-    g.add_argument("--watchlist", metavar="FILE",
-                   help="phrases always searched, one per line")
-    g = parser.add_argument_group("themes")
-    g.add_argument("--theme-min-score", type=float, default=d.theme_min_score, metavar="S",
-                   help="smallest theme score listed, 0..1 (default %(default)s)")
-    g.add_argument("--max-themes", type=int, default=d.max_themes, metavar="N")
+    """One option per declared setting (`viewer.core.settings.DECLARED`), grouped."""
+    groups: dict[str, argparse._ArgumentGroup] = {}
+    for declared in DECLARED:
+        group = groups.get(declared.group)
+        if group is None:
+            group = groups[declared.group] = parser.add_argument_group(declared.group)
+        if declared.flag is None:
+            if declared.name == "watchlist":
+                group.add_argument("--watchlist", metavar="FILE",
+                                   help="phrases always searched, one per line")
+            continue
+        if declared.kind is bool:
+            group.add_argument(declared.flag, dest=declared.name, default=declared.default,
+                               action="store_false" if declared.default else "store_true",
+                               help=declared.flag_help or declared.help)
+        else:
+            group.add_argument(declared.flag, dest=declared.name, default=declared.default,
+                               type=declared.kind, metavar="N" if declared.kind is int else "X",
+                               help=f"{declared.help} (default %(default)s{_range(declared)})")
+
+
+def _range(declared: Declared) -> str:
+    return "" if declared.minimum is None else f";{declared.range_text()}"
 
 
 def read_watchlist(path: str) -> tuple[str, ...]:
@@ -58,17 +54,11 @@ def read_watchlist(path: str) -> tuple[str, ...]:
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
-    values = {k: v for k, v in vars(args).items() if k in Settings.__dataclass_fields__}
+    values = {d.name: d.checked(getattr(args, d.name), flag=True)
+              for d in DECLARED if d.flag is not None}
     if args.watchlist:
         values["watchlist"] = read_watchlist(args.watchlist)
-    else:
-        values.pop("watchlist", None)
-    settings = Settings(**values)
-    if settings.min_words < 1 or settings.gap_words < 0:
-        raise TandemError("--min-words must be at least 1 and --gap at least 0")
-    if not 1 <= settings.slogan_min_words <= settings.slogan_max_words:
-        raise TandemError("--slogan-min-words must be between 1 and --slogan-max-words")
-    return settings
+    return checked_settings(values, flags=True)
 
 
 def compare_parser() -> argparse.ArgumentParser:
@@ -84,6 +74,10 @@ def compare_parser() -> argparse.ArgumentParser:
                         help="paper of the PDF report (default %(default)s)")
     parser.add_argument("--max-size", type=float, default=50, metavar="MB",
                         help="largest input file read, in MB (default %(default)s)")
+    parser.add_argument("--collection", metavar="STORE",
+                        help="an indexed collection store ('tandem corpus add'): mark each "
+                             "slogan with how many of its articles use it and since when, and "
+                             "each shared passage that more articles carry")
     parser.add_argument("--trim", action="store_true",
                         help="trim scraped-text noise (repeated title lines, trailing link "
                              "lists, stray tokens); what went is listed in each document's notes")
@@ -103,14 +97,22 @@ def run_compare(argv: Sequence[str]) -> int:
         doc_a = load_document(args.a, max_bytes=limit, trim=args.trim)
         doc_b = load_document(args.b, max_bytes=limit, trim=args.trim)
         comparison = compare(doc_a, doc_b, settings)
-        write_outputs(comparison, args)
+        extra = None
+        if args.collection:
+            from viewer.collection.context import collection_context
+            from viewer.collection.store import CollectionStore
+
+            with CollectionStore.open(args.collection) as store:
+                extra = collection_context(comparison, store)
+        write_outputs(comparison, args, extra)
     except TandemError as exc:
         print(f"tandem: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
 
 
-def write_outputs(comparison, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
+def write_outputs(comparison, args: argparse.Namespace,  # type: ignore[no-untyped-def]
+                  extra: dict | None = None) -> None:
     """Write every output the command line asked for; stdout JSON when none was named.
 
     The report writers are imported only when asked for: reportlab costs start-up time
@@ -125,13 +127,28 @@ def write_outputs(comparison, args: argparse.Namespace) -> None:  # type: ignore
 
         write_html(comparison, html)
     if args.json or not (pdf or html):
-        _write_json(comparison, args.json or "-")
+        _write_json(comparison, args.json or "-", extra)
 
 
-def _write_json(comparison, target: str) -> None:  # type: ignore[no-untyped-def]
-    from viewer.export.json_report import comparison_to_json
+def _write_json(comparison, target: str,  # type: ignore[no-untyped-def]
+                extra: dict | None = None) -> None:
+    """The comparison's JSON; with a collection (`extra`, see viewer.collection.context)
+    each slogan and shared phrase gains a "collection" field, and the top level one too."""
+    import json
 
-    text = comparison_to_json(comparison)
+    from viewer.export.json_report import comparison_to_dict
+
+    data = comparison_to_dict(comparison)
+    if extra is not None:
+        data["collection"] = extra["collection"]
+        for key in ("slogans", "shared_phrases"):
+            for item, figures in zip(data[key], extra[key], strict=True):
+                item["collection"] = figures
+    write_json_text(json.dumps(data, ensure_ascii=False, indent=1), target)
+
+
+def write_json_text(text: str, target: str) -> None:
+    """JSON text to stdout ("-") or atomically to a file (LoadError if it cannot be)."""
     if target == "-":
         sys.stdout.write(text + "\n")
         return

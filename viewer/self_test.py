@@ -196,7 +196,8 @@ def open_window(file_a: Path, file_b: Path, png: Path, timeout: float = 30.0) ->
             QTimer.singleShot(100, on_poll)
 
     QTimer.singleShot(100, on_poll)
-    code = run_window([str(file_a), str(file_b)])
+    # The window remembers recent files: keep that in the test's folder, not the user's.
+    code = run_window([str(file_a), str(file_b)], settings_path=str(png.with_suffix('.ini')))
     if seen.get("timed_out"):
         raise CheckFailed(f"no main window was shown within {timeout:.0f} s")
     if "title" not in seen:

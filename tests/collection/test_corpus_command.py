@@ -178,3 +178,31 @@ def test_an_interrupted_add_leaves_the_store_as_it_was(tmp_path: Path, how: str)
         assert opened.report() == before
     # Still usable: the next add completes.
     assert tandem("corpus", "add", str(store), str(small), env=_env(tmp_path)).returncode == 0
+
+
+def test_compare_with_a_collection_marks_passages_other_articles_carry(tmp_path: Path) -> None:
+    planted = make_collection()
+    store = tmp_path / "store.sqlite"
+    source = planted.write(tmp_path / "c.jsonl")
+    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    texts = planted.by_id()
+    first, second, third = planted.chain
+    for doc_id in (second, third):
+        (tmp_path / f"{doc_id}.txt").write_text(texts[doc_id]["text"], encoding="utf-8",
+                                                 newline="")
+    result = tandem("compare", str(tmp_path / f"{second}.txt"), str(tmp_path / f"{third}.txt"),
+                    "--collection", str(store), "--json", "-", env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["collection"]["documents"] == 30
+    assert (data["collection"]["a"], data["collection"]["b"]) == (second, third)
+    (phrase,) = data["shared_phrases"]
+    assert phrase["collection"]["others"] == 1
+    assert phrase["collection"]["first"]["doc"] == first
+    for slogan in data["slogans"]:
+        figures = slogan["collection"]
+        assert figures["of"] == 30 and figures["documents"] >= 1
+        assert figures["first"]["doc"] <= third  # ids follow the dates here
+    missing = tandem("compare", str(tmp_path / f"{second}.txt"), str(tmp_path / f"{third}.txt"),
+                     "--collection", str(tmp_path / "nothing.sqlite"), env=_env(tmp_path))
+    assert missing.returncode == 2 and "no such collection store" in missing.stderr

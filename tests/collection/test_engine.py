@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from tests.collection.planted import BOILERPLATE, SET_PHRASE, make_collection
+from tests.conftest import FIXTURES as ALL_FIXTURES
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.core.compare import compare
 from viewer.core.document import Document
+
+FIXTURES = ALL_FIXTURES / "collection"
 
 
 @pytest.fixture(scope="module")
@@ -90,17 +94,46 @@ def test_boilerplate_listed_once_and_kept_out_of_pairs(indexed: tuple[dict, dict
             assert BOILERPLATE not in texts[pair["a"]][p["a"][0]:p["a"][1]]
 
 
-def test_set_phrase_is_a_formulation_not_a_pair(indexed: tuple[dict, dict]) -> None:
+def test_a_set_phrase_shared_by_articles_is_not_a_pair(indexed: tuple[dict, dict]) -> None:
     report, extra = indexed
     planted = extra["planted"]
-    found = [f for f in report["formulations"] if SET_PHRASE in f["phrase"]
-             or f["phrase"] in SET_PHRASE and len(f["phrase"].split()) >= 4]
-    assert found, [f["phrase"] for f in report["formulations"]]
-    assert {o["doc"] for o in found[0]["occurrences"]} == set(planted.phrase_docs)
-    assert found[0]["first"]["doc"] == planted.phrase_docs[0]
     phrase_pairs = [p for p in report["pairs"]
                     if {p["a"], p["b"]} <= set(planted.phrase_docs)]
     assert phrase_pairs == []
+    texts = {row["id"]: row["text"] for row in planted.rows}
+    for pair in report["pairs"]:
+        for p in pair["passages"]:
+            assert SET_PHRASE not in texts[pair["a"]][p["a"][0]:p["a"][1]]
+    for item in report["formulations"]:  # what the finder lists comes in the contract's form
+        assert set(item) == {"phrase", "variants", "documents", "count", "first",
+                             "per_month", "occurrences"}
+
+
+@pytest.mark.parametrize("name", ["en", "zh"])
+@pytest.mark.parametrize("form", ["collection.jsonl", "articles"])
+def test_fixture_collections_planted_reuse_is_found(tmp_path: Path, name: str,
+                                                    form: str) -> None:
+    folder = FIXTURES / name
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [folder / form], workers=1)
+        report = store.report()
+    ids = {Path(d["file"]).name: d["id"] for d in truth["documents"]}
+    by_path = {d["id"]: d["path"] for d in report["documents"]}
+
+    def named(doc: str) -> str:  # folders name articles by file, JSON lines by id
+        return ids.get(Path(by_path[doc]).name, doc) if form == "articles" else doc
+
+    listed = {frozenset((named(p["a"]), named(p["b"]))) for p in report["pairs"]}
+    planted = {frozenset((p["a"], p["b"])) for p in truth["pairs"]}
+    assert listed == planted
+    for chain in truth["clusters"]:
+        members = [p["doc"] for p in chain["passages"]]
+        holding = [c for c in report["clusters"]
+                   if {named(p["doc"]) for p in c["passages"]} >= set(members)]
+        assert len(holding) == 1 and named(holding[0]["first"]) == chain["first"]
+    assert [(b["series"], b["text"]) for b in report["boilerplate"]] == [
+        (b["series"], b["text"]) for b in truth["boilerplate"]]
 
 
 def test_adding_articles_later_gives_what_indexing_all_at_once_gives(

@@ -140,6 +140,15 @@ def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(
     assert "data file" in reasons["table.csv"]
 
 
+def test_linked_folders_are_read_once_even_when_they_loop(tmp_path: Path) -> None:
+    (tmp_path / "f" / "sub").mkdir(parents=True)
+    (tmp_path / "f" / "sub" / "a.txt").write_text("Only once.\n", encoding="utf-8")
+    (tmp_path / "f" / "sub" / "up").symlink_to(tmp_path / "f")
+    (tmp_path / "f" / "again").symlink_to(tmp_path / "f" / "sub")
+    articles, skipped = read(tmp_path / "f")
+    assert [a.id for a in articles] == ["again/a"] and skipped == []  # the first by name
+
+
 def test_a_single_article_file_is_a_source(tmp_path: Path) -> None:
     path = tmp_path / "2022-01-09_note.txt"
     path.write_text("Just one.\n", encoding="utf-8")

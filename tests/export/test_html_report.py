@@ -11,8 +11,8 @@ from report_fixtures import CHINESE_PASSAGE, PASSAGE, SLOGAN, passage_index
 
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled
-from viewer.core.palette import DARK, LIGHT
 from viewer.export.html_report import write_html
+from viewer.present.palette import DARK, LIGHT
 
 
 def visible_text(html: str) -> str:
@@ -38,8 +38,8 @@ def test_passages_carry_the_window_colours(english, tmp_path: Path) -> None:
     html = path.read_text(encoding="utf-8")
     index = passage_index(english, "restoring the pier")
     css_class = f"h{index % len(LIGHT.shared)}"
-    assert f".{css_class}{{background:{LIGHT.shared_colour(index)}}}" in html
-    assert f".{css_class}{{background:{DARK.shared_colour(index)}}}" in html  # dark scheme
+    assert f".{css_class}{{background:{LIGHT.passage(index)}}}" in html
+    assert f".{css_class}{{background:{DARK.passage(index)}}}" in html  # dark scheme
     # The passage stands in a span of that class in both columns (and in the table row).
     spans = re.findall(rf'<span class="{css_class}[^"]*">([^<]*restoring the pier)', html)
     assert len(spans) >= 2

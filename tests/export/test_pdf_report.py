@@ -13,8 +13,8 @@ from report_fixtures import CHINESE_PASSAGE, PASSAGE, SLOGAN, passage_index
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled, LoadError
-from viewer.core.palette import LIGHT, hex_to_rgb
 from viewer.export.pdf_report import report_font, write_pdf
+from viewer.present.palette import LIGHT, hex_to_rgb
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None
                                    or shutil.which("pdftoppm") is None,
@@ -92,7 +92,7 @@ def test_chinese_pair_round_trips_its_characters(chinese, tmp_path: Path) -> Non
 @needs_poppler
 def test_highlight_colour_stands_on_the_passage_page(english, english_pdf: Path) -> None:
     index = passage_index(english, "restoring the pier")
-    colour = LIGHT.shared_colour(index)
+    colour = LIGHT.passage(index)
     pages = len(PdfReader(english_pdf).pages)
     on_page = next(n for n in range(2, pages + 1) if PASSAGE in flat(pdftotext(english_pdf, n)))
     _, _, raster = pixels(english_pdf, on_page)

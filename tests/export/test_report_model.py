@@ -6,12 +6,8 @@ from dataclasses import replace
 
 from viewer.core.document import Document
 from viewer.core.model import SharedPhrase, Slogan
-from viewer.export.report_model import (
-    RunStyle,
-    aligned_rows,
-    alignment_chain,
-    styled_texts,
-)
+from viewer.export.report_model import aligned_rows, styled_texts
+from viewer.present.marks import MarkKind, Style
 
 
 def test_rows_cover_both_texts_in_order(english) -> None:  # type: ignore[no-untyped-def]
@@ -28,14 +24,6 @@ def test_rows_cover_both_texts_in_order(english) -> None:  # type: ignore[no-unt
         assert row.a[0] == phrase.a[0] and row.b[0] == phrase.b[0]  # level at the passage
 
 
-def test_chain_prefers_the_heavier_order_when_passages_cross() -> None:
-    long = SharedPhrase(a=(100, 200), b=(0, 100), words=20, exact=True)
-    short = SharedPhrase(a=(0, 50), b=(300, 350), words=6, exact=True)
-    after = SharedPhrase(a=(300, 350), b=(400, 450), words=6, exact=True)
-    assert alignment_chain((short, long, after)) == [1, 2]
-    assert alignment_chain(()) == []
-
-
 def test_overlapping_marks_become_flat_runs(english) -> None:  # type: ignore[no-untyped-def]
     text = "alpha beta gamma delta epsilon"
     doc = Document(text, "a.txt")
@@ -46,7 +34,7 @@ def test_overlapping_marks_become_flat_runs(english) -> None:  # type: ignore[no
     runs, _ = styled_texts(comparison)
     assert [(s, e) for s, e, _ in runs.runs] == [(0, 11), (11, 16), (16, 22)]
     assert [style for _, _, style in runs.runs] == [
-        RunStyle(passage=0), RunStyle(passage=0, slogan=True), RunStyle(slogan=True)]
+        Style(passage=0), Style(0, MarkKind.SLOGAN), Style(underline=MarkKind.SLOGAN)]
     segment = runs.segment(6, 30)
     assert segment.text == "beta gamma delta epsilon"
-    assert segment.runs[0] == (0, 5, RunStyle(passage=0))
+    assert segment.runs[0] == (0, 5, Style(passage=0))

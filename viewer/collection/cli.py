@@ -1,8 +1,8 @@
 """`tandem corpus`: index a collection of articles and report what they share.
 
-    tandem corpus SOURCE... --json OUT [--html OUT] [--store PATH]   one shot
-    tandem corpus add STORE SOURCE...                                 add new/changed articles
-    tandem corpus report STORE [--json OUT] [--html OUT]              write the results
+    tandem corpus SOURCE... --json OUT [--html OUT] [--pdf OUT] [--store PATH]   one shot
+    tandem corpus add STORE SOURCE...                        add new or changed articles
+    tandem corpus report STORE [--json OUT] [--html OUT] [--pdf OUT]   write the results
 
 The one-shot form keeps its store in the user's cache folder (one per set of sources), so
 running it again only indexes what changed; `--store` chooses the store. Bad input exits 2
@@ -17,7 +17,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from viewer.core.errors import TandemError
@@ -75,6 +75,7 @@ def _parser(prog: str, description: str) -> argparse.ArgumentParser:
 def _outputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", metavar="OUT", help="write the results as JSON ('-': stdout)")
     parser.add_argument("--html", metavar="OUT", help="write the results as an HTML report")
+    parser.add_argument("--pdf", metavar="OUT", help="write the results as a PDF report")
 
 
 def one_shot_parser() -> argparse.ArgumentParser:
@@ -145,31 +146,29 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> Non
         add_sources(store, args.sources, progress, sync=command != "add")
         progress.close()
         if command != "add":
-            _write(store.report(), args)
+            _write(store.report(), args, store.text)
 
 
 def _report(args: argparse.Namespace) -> None:
     from viewer.collection.store import CollectionStore
 
     with CollectionStore.open(args.store) as store:
-        _write(store.report(), args)
+        _write(store.report(), args, store.text)
 
 
-def _write(report: dict[str, Any], args: argparse.Namespace) -> None:
-    from viewer.core.errors import LoadError
-    from viewer.export.atomic import write_atomically
+def _write(report: dict[str, Any], args: argparse.Namespace,
+           text_of: Callable[[str], str]) -> None:
+    """Every output asked for; JSON on stdout when none was named. The reports quote
+    passages from the stored texts."""
+    from viewer.cli import write_json_text
 
     if args.html:
         from viewer.export.collection_html import write_collection_html
 
-        write_collection_html(report, args.html)
-    if args.json or not args.html:
-        text = json.dumps(report, ensure_ascii=False)
-        target = args.json or "-"
-        if target == "-":
-            sys.stdout.write(text + "\n")
-            return
-        try:
-            write_atomically(target, lambda handle: handle.write(text.encode("utf-8")))
-        except OSError as error:
-            raise LoadError(target, f"cannot be written: {error.strerror or error}") from None
+        write_collection_html(report, args.html, text_of=text_of)
+    if args.pdf:
+        from viewer.export.collection_pdf import write_collection_pdf
+
+        write_collection_pdf(report, args.pdf, text_of=text_of)
+    if args.json or not (args.html or args.pdf):
+        write_json_text(json.dumps(report, ensure_ascii=False), args.json or "-")

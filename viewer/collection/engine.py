@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,21 +23,29 @@ from typing import Any
 
 import numpy as np
 
+from viewer.collection.refresh import FULL_RUN_GROWTH, updated_formulations
 from viewer.collection.sources import Article, Skipped, read_sources
 from viewer.collection.store import CollectionStore, PairRow, StoreError
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.formulations import find_formulations
-from viewer.core.collection.index import candidate_pairs, document_grams, index_params
+from viewer.core.collection.index import (
+    DocumentFrequencies,
+    candidate_pairs,
+    document_grams,
+    index_params,
+)
 from viewer.core.document import detect_language
+from viewer.core.grams import gram_hashes
 from viewer.core.match import chance_level, surplus_bits
 from viewer.core.model import Span
-from viewer.core.normalize import shared_normalizer
+from viewer.core.normalize import Normalizer, shared_normalizer
 from viewer.core.rarity import Rarity
 from viewer.core.settings import Settings
 from viewer.core.shared import (
     CJK_CHARS_PER_WORD,
     canonical_order,
+    covered_share,
     general_bits,
     phrases_of,
     shared_alignments,
@@ -58,6 +67,15 @@ COPY_LENGTH = 1.5
 #: A shared passage of this many words (on its shorter side) is a copy even when its
 #: text recurs like a formulation (formulations run up to about 20 words; most far less).
 COPY_WORDS = 15
+#: Set phrasing, not a copy: a passage shorter than `SET_PHRASE_WORDS` (words on its
+#: shorter side) whose n-grams are mostly found in `RECURRING_DOCUMENTS` articles or more,
+#: or one shorter than `FORMULATION_WORDS` found in `WIDELY_RECURRING_DOCUMENTS` or more
+#: (a formulation, listed or not). Most set phrases run to a dozen words, a few to twenty;
+#: a sentence copied along a chain of a few articles is longer or in fewer articles.
+SET_PHRASE_WORDS = 12
+FORMULATION_WORDS = 20
+RECURRING_DOCUMENTS = 3
+WIDELY_RECURRING_DOCUMENTS = 8
 _TOKENIZE_BATCH = 200
 #: The matcher's settings of a collection (the defaults of `tandem compare`).
 SETTINGS = Settings()
@@ -86,7 +104,8 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
     report = progress or _quiet
     skipped: list[Skipped] = []
     report("Reading articles", 0.0)
-    articles = list(read_sources(sources, skipped.append))
+    articles = list(read_sources(sources, skipped.append, on_progress=lambda done: report(
+        "Reading articles", 0.05 * done.fraction)))
     with store.transaction():
         summary = _add(store, articles, skipped, report, sync, workers)
     report("Done", 1.0)
@@ -135,8 +154,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     keys = store.vocabulary_keys()
     vocabulary = _vocabulary(keys)
     known_keys = len(keys)
-    normalizer = shared_normalizer(case_sensitive=SETTINGS.case_sensitive,
-                                   stemming=SETTINGS.stemming, language="en")
+    normalizer = _normalizer()
     languages = [detect_language(a.text) for _, a, _ in fresh]
     # The index's n-gram length is chosen once, by the store's first articles.
     stored_n = store.meta("gram_n")
@@ -171,10 +189,15 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
                                                  candidates.second.tolist(), strict=True)]
     rows = _align_pairs(store, vocabulary, pairs, report, workers)
     store.add_passages(rows)
-    derive(store, report)
+    derive(store, report, None if changed or removed else {num for num, _, _ in fresh})
     return AddSummary(added=len(fresh) - changed, changed=changed, removed=removed,
                       unchanged=len(articles) - len(fresh), aligned_pairs=len(pairs),
                       skipped=len(skipped))
+
+
+def _normalizer() -> Normalizer:
+    return shared_normalizer(case_sensitive=SETTINGS.case_sensitive,
+                             stemming=SETTINGS.stemming, language="en")
 
 
 def _update_metadata(store: CollectionStore, num: int, article: Article) -> None:
@@ -224,7 +247,8 @@ def _align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tup
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     try:
         if workers > 1 and len(pairs) > 64 and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            # Workers leave Ctrl-C to the parent, which ends the pool and rolls back.
+            with multiprocessing.get_context("fork").Pool(workers, _ignore_interrupt) as pool:
                 for k, chunk_rows in enumerate(pool.imap(_align_chunk, chunks)):
                     rows.extend(chunk_rows)
                     report("Aligning pairs", 0.35 + 0.4 * (k + 1) / len(chunks))
@@ -235,6 +259,10 @@ def _align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tup
     finally:
         _CONTEXT = None
     return rows
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _align_chunk(pairs: list[tuple[int, int]]) -> list[tuple[int, ...]]:
@@ -272,9 +300,14 @@ def align_pair(x: int, y: int) -> list[tuple[int, ...]]:
 
 # -- the finished results -------------------------------------------------------------------
 
-def derive(store: CollectionStore, progress: Progress | None = None) -> None:
+def derive(store: CollectionStore, progress: Progress | None = None,
+           added: set[int] | None = None) -> None:
     """Recompute boilerplate, formulations, pairs and clusters from the stored documents
-    and passages, and store them as the finished result tables."""
+    and passages, and store them as the finished result tables.
+
+    `added`: the numbers of the documents just added, when nothing was changed or removed;
+    the formulations are then updated with their uses in those (`viewer.collection.refresh`)
+    unless the collection has grown enough since they were last found afresh."""
     report = progress or _quiet
     report("Finding boilerplate", 0.75)
     docs = store.documents()
@@ -285,15 +318,57 @@ def derive(store: CollectionStore, progress: Progress | None = None) -> None:
     boilerplate = find_boilerplate(texts, [d.series for d in docs])
     excluded = spans_by_document(boilerplate, len(docs))
     order_key = [(d.date or "\uffff", d.id) for d in docs]
+    arrays = store.token_arrays()
+    streams = [TokenStream(*arrays.pop(d.num), np.zeros(0, dtype=np.uint32)) for d in docs]
+    raw = [row for row in store.raw_passages()
+           if not _mostly_in((row[2], row[3]), excluded[position[row[0]]])
+           and not _mostly_in((row[4], row[5]), excluded[position[row[1]]])]
+    n = int(store.meta("gram_n", "5"))
+    short = [gram_hashes(_tokens_in(streams[position[num]], span).ids, n)
+             for row in raw if row[7] < FORMULATION_WORDS
+             for num, span in ((row[0], (row[2], row[3])), (row[1], (row[4], row[5])))]
+    frequencies = DocumentFrequencies.of(
+        list(store.grams().values()), n,
+        among=np.unique(np.concatenate(short)) if short else np.zeros(0, dtype=np.uint64))
+
+    def recurring(row: tuple[Any, ...], documents: int) -> bool:
+        kx, ky = position[row[0]], position[row[1]]
+        return max(_recurring_share(streams[kx], (row[2], row[3]), frequencies, documents),
+                   _recurring_share(streams[ky], (row[4], row[5]), frequencies, documents)
+                   ) >= EXCLUDED_SHARE
+
+    # Longer passages: set phrasing only when found in many articles.
+    kept = [row for row in raw if not (SET_PHRASE_WORDS <= row[7] < FORMULATION_WORDS
+                                       and recurring(row, WIDELY_RECURRING_DOCUMENTS))]
+    # Stretches of each document that a longer passage copies: a short passage there is
+    # part of that copy (an edited copy of a copy), not set phrasing.
+    copied: list[list[tuple[int, int, bool]]] = [[] for _ in docs]
+    for row in kept:
+        if row[7] >= SET_PHRASE_WORDS:
+            copied[position[row[0]]].append((row[2], row[3], True))
+            copied[position[row[1]]].append((row[4], row[5], True))
+    for spans in copied:
+        spans.sort()
     passages = []
-    for x, y, x0, x1, y0, y1, words, short_words, surplus in store.raw_passages():
+    for row in kept:
+        x, y, x0, x1, y0, y1, words, short_words, surplus = row
         kx, ky = position[x], position[y]
-        if not _mostly_in((x0, x1), excluded[kx]) and not _mostly_in((y0, y1), excluded[ky]):
-            passages.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
+        if short_words < SET_PHRASE_WORDS and not _in_copy((x0, x1), copied[kx]) \
+                and not _in_copy((y0, y1), copied[ky]) and recurring(row, RECURRING_DOCUMENTS):
+            continue  # a short stretch found in other articles too: formulaic, not a copy
+        passages.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
 
     report("Finding formulations", 0.8)
-    formulations = _not_copies(_formulations(store, docs, texts, excluded), passages,
-                               len(docs))
+    found_at = int(store.meta("formulations_documents", "0"))
+    if added is not None and found_at > 0 and len(docs) <= found_at * (1 + FULL_RUN_GROWTH):
+        keys = {key: k for k, key in enumerate(store.vocabulary_keys())}
+        listed: list[Any] = updated_formulations(
+            store.formulations(), [d.id for d in docs], [d.date for d in docs], streams,
+            sorted(position[num] for num in added), _normalizer(), keys)
+    else:
+        listed = _formulations(store, docs, texts, streams, excluded)
+        store.set_meta("formulations_documents", str(len(docs)))
+    formulations = _not_copies(listed, passages, len(docs))
     for item in formulations:
         for k, spans in item.occurrences:
             excluded[k].extend(spans)
@@ -318,8 +393,8 @@ def derive(store: CollectionStore, progress: Progress | None = None) -> None:
         shared.sort()
         pairs.append(PairRow(
             a=docs[ka].id, b=docs[kb].id,
-            shared_a=_share([p[0] for p in shared], docs[ka].chars),
-            shared_b=_share([p[1] for p in shared], docs[kb].chars),
+            shared_a=covered_share([p[0] for p in shared], docs[ka].chars),
+            shared_b=covered_share([p[1] for p in shared], docs[kb].chars),
             words=sum(p[2] for p in shared),
             passages=[{"a": list(p[0]), "b": list(p[1]), "words": p[2]} for p in shared]))
         links.extend((ka, p[0], kb, p[1]) for p in shared)
@@ -333,14 +408,26 @@ def derive(store: CollectionStore, progress: Progress | None = None) -> None:
         [{"series": b.series, "text": b.text, "documents": b.documents} for b in boilerplate])
 
 
+def _tokens_in(stream: TokenStream, span: Span) -> TokenStream:
+    t0 = int(np.searchsorted(stream.starts, span[0]))
+    t1 = int(np.searchsorted(stream.ends, span[1], side="right"))
+    return TokenStream(stream.ids[t0:t1], stream.starts[t0:t1], stream.ends[t0:t1],
+                       stream.codes[:0])
+
+
+def _recurring_share(stream: TokenStream, span: Span, frequencies: DocumentFrequencies,
+                     documents: int) -> float:
+    """The share of a passage side's n-grams that at least `documents` articles hold."""
+    return frequencies.share_in(_tokens_in(stream, span).ids, documents)
+
+
 def _formulations(store: CollectionStore, docs: list[Any], texts: list[str],
-                  excluded: list[list[Span]]) -> list[Any]:
+                  tokens: list[TokenStream], excluded: list[list[Span]]) -> list[Any]:
     if not docs:
         return []
     keys = store.vocabulary_keys()
-    arrays = store.token_arrays()
-    streams = [TokenStream(*arrays[d.num], char_codes(text)) for d, text in zip(
-        docs, texts, strict=True)]
+    streams = [TokenStream(t.ids, t.starts, t.ends, char_codes(text))
+               for t, text in zip(tokens, texts, strict=True)]
     languages = [d.language for d in docs]
     cjk = sum(lang in _CJK for lang in languages) > len(languages) / 2
     return find_formulations(texts, streams, _vocabulary(keys), [d.date for d in docs],
@@ -413,17 +500,6 @@ def _excluded_share(span: Span, excluded: list[Span]) -> float:
             reach = hi
     return covered / (end - start)
 
-
-def _share(spans: list[Span], length: int) -> float:
-    if length == 0:
-        return 0.0
-    covered, reach = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, reach)
-        if end > start:
-            covered += end - start
-            reach = end
-    return round(covered / length, 4)
 
 
 __all__ = ["AddSummary", "StoreError", "add_sources", "align_pair", "derive"]

@@ -65,11 +65,19 @@ class FolderSource:
         """(path relative to the root in "/" form, size) of every visible file, sorted."""
         found: list[tuple[str, int]] = []
         pending = [""]
+        visited: set[str] = set()
         while pending:
             relative = pending.pop()
             folder = os.path.join(self.root, relative)
+            # A linked folder is read once, wherever links lead (a link to a parent loops).
+            real = os.path.realpath(folder)
+            if real in visited:
+                continue
+            visited.add(real)
             try:
-                entries = list(os.scandir(folder))
+                # Sorted, and folders taken in name order below, so that which path of a
+                # linked folder is read does not depend on the file system's order.
+                entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
             except OSError as exc:
                 if not relative:
                     raise SourceError(f"{self.path}: cannot be read "

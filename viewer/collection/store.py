@@ -57,6 +57,7 @@ CREATE TABLE documents (
     date TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL,
     hash TEXT NOT NULL, chars INTEGER NOT NULL, words INTEGER NOT NULL,
     language TEXT NOT NULL);
+CREATE INDEX documents_hash ON documents (hash);
 CREATE TABLE vocabulary (id INTEGER PRIMARY KEY, key TEXT NOT NULL);
 CREATE TABLE tokens (num INTEGER PRIMARY KEY, ids BLOB NOT NULL, starts BLOB NOT NULL,
     ends BLOB NOT NULL, grams BLOB NOT NULL);

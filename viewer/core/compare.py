@@ -10,6 +10,7 @@ import time
 from bisect import bisect_left
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import numpy as np
 
@@ -19,16 +20,23 @@ from viewer.core.model import Comparison, SharedPhrase, Slogan, Stats
 from viewer.core.normalize import Normalizer, plain_key, shared_normalizer
 from viewer.core.rarity import Rarity
 from viewer.core.settings import Settings
-from viewer.core.shared import CJK_CHARS_PER_WORD, canonical_order, find_shared_phrases
+from viewer.core.shared import (
+    CJK_CHARS_PER_WORD,
+    canonical_order,
+    covered_share,
+    find_shared_phrases,
+)
 from viewer.core.slogans import SloganContext, find_slogans, find_watched
 from viewer.core.stopwords import stop_words
-from viewer.core.theme_terms import character_pair_terms, word_terms
+from viewer.core.theme_meaning import passage_meanings
+from viewer.core.theme_terms import character_pair_terms, shared_words, word_terms
 from viewer.core.themes import (
     ThemeCandidates,
     find_themes,
     passage_spans,
     score_pairs,
     term_vectors,
+    weigh_by_spread,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_pair
 
@@ -92,13 +100,18 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
             settings, step)
         step("Finding theme overlap", 0.75)
         candidates = theme_job.result()
-    themes = find_themes(candidates, phrases, min_score=settings.theme_min_score,
-                         limit=settings.max_themes)
+    themes = find_themes(
+        candidates, [p.a for p in phrases] + [o for s in slogans for o in s.occurrences_a],
+        [p.b for p in phrases] + [o for s in slogans for o in s.occurrences_b],
+        min_score=settings.theme_min_score, limit=settings.max_themes)
+    if cjk:
+        themes = [replace(t, terms=shared_words(doc_a.text, t.a, doc_b.text, t.b))
+                  for t in themes]
     step("Done", 1.0)
 
     stats = Stats(
-        shared_chars_a=_share([p.a for p in phrases], len(doc_a.text)),
-        shared_chars_b=_share([p.b for p in phrases], len(doc_b.text)),
+        shared_chars_a=covered_share([p.a for p in phrases], len(doc_a.text)),
+        shared_chars_b=covered_share([p.b for p in phrases], len(doc_b.text)),
         seconds=round(time.perf_counter() - started, 4),
         words_a=len(tokens_a), words_b=len(tokens_b),
     )
@@ -139,18 +152,6 @@ def _inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> bool:
     return k >= 0 and sorted_spans[k][0] <= span[0] and span[1] <= sorted_spans[k][1]
 
 
-def _share(spans: list[tuple[int, int]], length: int) -> float:
-    if length == 0:
-        return 0.0
-    covered, reach = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, reach)
-        if end > start:
-            covered += end - start
-            reach = end
-    return round(covered / length, 4)
-
-
 def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                       tokens_b: TokenStream, vocabulary: Vocabulary, bits: np.ndarray,
                       is_stop: np.ndarray, cjk: bool, language: str) -> ThemeCandidates:
@@ -158,9 +159,14 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
         terms = character_pair_terms(tokens_a, tokens_b, vocabulary.keys, bits, is_stop)
     else:
         terms = word_terms(tokens_a, tokens_b, vocabulary, bits, is_stop, language)
-    vectors = []
+    vectors, meanings = [], []
     for doc, stream, token_terms in ((doc_a, tokens_a, terms.terms_a),
                                      (doc_b, tokens_b, terms.terms_b)):
         spans = passage_spans(doc.text, doc.paragraphs, stream)
         vectors.append(term_vectors(spans, stream.starts, token_terms, terms.bits))
-    return score_pairs(vectors[0], vectors[1], terms.names)
+        # The model's vocabulary is English-centred (most CJK characters are bytes to it),
+        # so Chinese and Japanese are scored by shared terms alone.
+        if not cjk:
+            meanings.append(passage_meanings(spans, stream, vocabulary.spellings))
+    a, b = weigh_by_spread(vectors[0], vectors[1])
+    return score_pairs(a, b, terms.names, *(meanings or (None, None)))

@@ -5,7 +5,7 @@ Every view (window, JSON, PDF/HTML report) renders these immutable records; none
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from viewer.core.document import Document
 from viewer.core.settings import Settings
@@ -106,7 +106,6 @@ class Comparison:
     slogans: tuple[Slogan, ...]
     themes: tuple[ThemeOverlap, ...]
     stats: Stats
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def documents(self) -> tuple[Document, Document]:

@@ -60,12 +60,14 @@ class Normalizer:
         return [cache[s] for s in surfaces]
 
     def _stemmed(self, forms: list[str]) -> list[str]:
+        stemmer = self.stemmer
+        assert stemmer is not None
         words = [k for k, f in enumerate(forms) if f.isalpha()]
         plain = [forms[k] if not self.case_sensitive else forms[k].lower() for k in words]
         # In batches: one call holds the interpreter lock throughout, and the window's event
         # loop (comparisons run in its threads) must not wait for tens of thousands of words.
         stems = [stem for at in range(0, len(plain), _STEM_BATCH)
-                 for stem in self.stemmer.stemWords(plain[at:at + _STEM_BATCH])]
+                 for stem in stemmer.stemWords(plain[at:at + _STEM_BATCH])]
         for k, stem in zip(words, stems, strict=True):
             forms[k] = stem
         return forms

@@ -12,9 +12,11 @@ stretches are ever counted.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
+from viewer.core.grouping import expand
 from viewer.core.model import Span
 from viewer.core.rarity import Rarity, is_number
 from viewer.core.stopwords import stop_words
@@ -102,6 +104,11 @@ class Level:
         at = int(self._at[index])
         return self._grouped[at:at + int(self.count[index])]
 
+    def grouped_at(self, index: np.ndarray) -> np.ndarray:
+        """The positions of all grams `index`, gram after gram, each in order."""
+        owner, rank = expand(self.count[index])
+        return self._grouped[self._at[index][owner] + rank]
+
     def gram_at(self, positions: np.ndarray) -> np.ndarray:
         """The gram starting at each of `positions`, -1 where none recurs."""
         at = np.searchsorted(self.positions, positions)
@@ -122,6 +129,7 @@ class RecurringGrams:
                  doc_of: np.ndarray, top: int, *, min_docs: int = 1,
                  min_count: int = 2) -> None:
         self.ids = ids
+        self.doc_of = doc_of
         self.levels: dict[int, Level] = {}
         self.word_count = np.bincount(ids[~blocked], minlength=int(ids.max(initial=0)) + 1)
         if len(ids) < 2:
@@ -161,6 +169,49 @@ class RecurringGrams:
             np.maximum.at(best, index, longer.count)
         return out
 
+    def neighbour_variety(self, n: int, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For grams `index` of length n: how many different words come before them, and
+        after them, over how many would if their neighbours were drawn at random from
+        the text (about 1 for a phrase used freely; low for a piece of a fixed context,
+        such as a copied passage or "States" of "the United States"). Each occurrence at
+        the edge of a document counts as a neighbour of its own."""
+        level = self.levels[n]
+        owner, _ = expand(level.count[index])
+        where = level.grouped_at(index)
+        size = len(self.ids)
+        out = []
+        for neighbour in (where - 1, where + n):
+            inside = (neighbour >= 0) & (neighbour < size)
+            safe = np.clip(neighbour, 0, size - 1)
+            inside &= self.doc_of[safe] == self.doc_of[where]
+            # Outside the document: a value no word has, one per occurrence.
+            word = np.where(inside, self.ids[safe], len(self.word_count) + where)
+            keys = owner * (len(self.word_count) + size + 1) + word
+            ordered = np.sort(keys)
+            new = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+            distinct = np.bincount(ordered[new] // (len(self.word_count) + size + 1),
+                                   minlength=len(index))
+            out.append(distinct / self.expected_distinct(level.count[index]))
+        return out[0], out[1]
+
+    def expected_distinct(self, counts: np.ndarray) -> np.ndarray:
+        """How many different words `counts` words drawn at random from the text hold."""
+        values, inverse = np.unique(counts, return_inverse=True)
+        frequencies, words = np.unique(self.word_count[self.word_count > 0],
+                                       return_counts=True)
+        p = frequencies / max(1, int(self.word_count.sum()))
+        seen = 1.0 - np.power.outer(1.0 - p, values.astype(np.float64))
+        expected = (words[:, None] * seen).sum(axis=0)
+        return np.maximum(expected[inverse], 1.0)
+
+    def counts_of_each(self, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Occurrences of the grams of the given starts and lengths (0 for none)."""
+        out = np.zeros(len(starts), dtype=np.int64)
+        for n in np.unique(lengths[lengths > 0]).tolist():
+            pick = lengths == n
+            out[pick] = self.counts_of(starts[pick], n)
+        return out
+
     def counts_of(self, starts: np.ndarray, n: int) -> np.ndarray:
         """Occurrences of the n-grams starting at `starts` (0 where one does not recur)."""
         if n == 1:
@@ -174,6 +225,35 @@ class RecurringGrams:
 
 #: A phrase inside a listed one is left out unless it occurs this much more often alone.
 ECHO_RATIO = 1.5
+#: Surprise counted per word at most (bits): rarer words are names and terms, which make a
+#: phrase no more of a formulation than a word of the language does.
+WORD_BITS_CAP = 12.0
+#: Content (capped bits of its content words) a phrase needs, and beyond which more
+#: content no longer counts.
+MIN_CONTENT_BITS = 18.0
+CONTENT_CAP = 30.0
+#: Neighbour variety (1: as varied as chance) below which a stretch is a piece of a fixed
+#: context, not a phrase used on its own.
+MIN_VARIETY = 0.6
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Maximal recurring grams and their features, one row each: length, index in the
+    level of that length, first position, documents, occurrences, content (capped bits of
+    the content words) and neighbour variety."""
+
+    n: np.ndarray
+    index: np.ndarray
+    first: np.ndarray
+    documents: np.ndarray
+    count: np.ndarray
+    content: np.ndarray
+    variety: np.ndarray
+    cohesion: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.n)
 
 
 class PhraseScorer:
@@ -186,16 +266,22 @@ class PhraseScorer:
         stops = stop_words(language)
         self.is_stop = np.fromiter(map(stops.__contains__, keys), dtype=bool, count=len(keys))
         self.no_content = self.is_stop | is_number(keys)
+        self.trim_ends = language not in ("zh", "ja")
 
-    def words(self, n: int, index: int) -> tuple[int, ...]:
-        start = int(self.grams.levels[n].first[index])
-        return tuple(self.grams.ids[start:start + n].tolist())
+    def shared_documents(self, a: tuple[int, int], b: tuple[int, int]) -> int:
+        """How many documents hold both grams, each given as (length, level index)."""
+        docs = [set(self.grams.doc_of[self.grams.levels[n].occurrences(i)].tolist())
+                for n, i in (a, b)]
+        return len(docs[0] & docs[1])
 
     def maximal(self, top: int, min_words: int) -> dict[int, np.ndarray]:
-        """Maximal recurring grams trimmed of function words at both ends, as indices into
-        the level of their (trimmed) length. A gram that always continues into one same
-        longer gram is not maximal; one that continues past `top` words is a copied
-        passage and is left out, never cut."""
+        """Maximal recurring grams trimmed of function words at their ends, as indices into
+        the level of their (trimmed) length. A gram that nearly always continues into one
+        same longer gram is not maximal; one that continues past `top` words is a copied
+        passage and is left out, never cut. Leading function words stay when the gram never
+        occurs without them ("the rule of law"); trailing ones always go. (Not for Chinese,
+        whose tokens are characters: 则 is a function word alone but not in 原则; there the
+        ends are judged on whole words, `viewer.core.word_bounds`.)"""
         grams, ids = self.grams, self.grams.ids
         found: dict[int, list[np.ndarray]] = {}
         for n in range(2, min(top, grams.longest) + 1):
@@ -203,55 +289,73 @@ class PhraseScorer:
             right, left = grams.extended(n)
             absorbed = (right * 10 >= level.count * 9) | (left * 10 >= level.count * 9)
             maximal = np.flatnonzero(~absorbed)
-            content = ~self.is_stop[ids[level.first[maximal, None] + np.arange(n)]]
-            lead = np.argmax(content, axis=1)
-            length = n - lead - np.argmax(content[:, ::-1], axis=1)
+            first = level.first[maximal]
+            content = ~self.is_stop[ids[first[:, None] + np.arange(n)]]
+            lead = np.argmax(content, axis=1) * self.trim_ends
+            tail = np.argmax(content[:, ::-1], axis=1) * self.trim_ends
+            trimmed_count = grams.counts_of_each(first + lead, n - lead - tail)
+            lead = np.where(trimmed_count > level.count[maximal], lead, 0)
+            length = n - lead - tail
             ok = content.any(axis=1) & (length >= min_words)
             for m in np.unique(length[ok]).tolist():
                 pick = ok & (length == m)
-                index = grams.levels[m].gram_at(level.first[maximal[pick]] + lead[pick])
+                index = grams.levels[m].gram_at(first[pick] + lead[pick])
                 found.setdefault(m, []).append(index[index >= 0])
         return {m: np.unique(np.concatenate(parts)) for m, parts in found.items()}
 
-    def features(self, n: int, index: np.ndarray) -> dict[str, np.ndarray]:
-        """Per gram of length n: documents, count, content bits, and cohesion: over every
-        way to cut the gram in two, the least of the larger share of a part's occurrences
-        that lie inside the gram."""
+    def table(self, top: int, min_words: int) -> Candidates:
+        """Every maximal trimmed gram (see `maximal`) with its features."""
+        found = sorted(self.maximal(top, min_words).items())
         grams = self.grams
-        level = grams.levels[n]
-        first = level.first[index]
-        words = grams.ids[first[:, None] + np.arange(n)]
-        content = np.where(self.no_content[words], 0.0, self.bits[words]).sum(axis=1)
-        count = level.count[index].astype(np.float64)
-        cohesion = np.ones(len(index))
+        parts = []
+        for n, index in found:
+            level = grams.levels[n]
+            first = level.first[index]
+            words = grams.ids[first[:, None] + np.arange(n)]
+            capped = np.minimum(self.bits[words], WORD_BITS_CAP)
+            content = np.where(self.no_content[words], 0.0, capped).sum(axis=1)
+            parts.append((np.full(len(index), n), index, first, level.documents[index],
+                          level.count[index], content,
+                          np.minimum(*grams.neighbour_variety(n, index)),
+                          self._cohesion(n, first, level.count[index])))
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return Candidates(empty, empty, empty, empty, empty, empty.astype(float),
+                              empty.astype(float), empty.astype(float))
+        columns = [np.concatenate(c) for c in zip(*parts, strict=True)]
+        return Candidates(*columns)
+
+    def _cohesion(self, n: int, first: np.ndarray, count: np.ndarray) -> np.ndarray:
+        """Over every way to cut each gram in two, the least of the larger share of a
+        part's occurrences that lie inside the gram: 1 for a fixed unit, low for a run of
+        words that each go their own way ("last two" + "films")."""
+        cohesion = np.ones(len(first))
         for k in range(1, n):
-            left = grams.counts_of(first, k)
-            right = grams.counts_of(first + k, n - k)
-            share = count / np.maximum(1, np.minimum(left, right))
-            cohesion = np.minimum(cohesion, share)
-        return {"documents": level.documents[index], "count": level.count[index],
-                "content": content, "cohesion": cohesion}
+            left = self.grams.counts_of(first, k)
+            right = self.grams.counts_of(first + k, n - k)
+            cohesion = np.minimum(cohesion, count / np.maximum(1, np.minimum(left, right)))
+        return cohesion
 
-    def candidates(self, top: int, min_words: int) -> list[tuple[int, int, float]]:
-        """Phrase candidates as (length, level index, score), best first."""
-        rows = []
-        for n, index in sorted(self.maximal(top, min_words).items()):
-            f = self.features(n, index)
-            score = np.log2(1 + f["documents"]) * f["content"] * f["cohesion"]
-            ok = (f["content"] >= 18) & (f["cohesion"] >= 0.3)
-            for i, s in zip(index[ok].tolist(), score[ok].tolist(), strict=True):
-                rows.append((n, i, s))
-        rows.sort(key=lambda r: (-r[2], self.words(r[0], r[1])))
-        return rows
+    def strength(self, table: Candidates) -> np.ndarray:
+        """How much each candidate looks like a set phrase, whatever its frequency: its
+        content (capped: a name is not more of a formulation than a word of the language)
+        times the square of the variety of its neighbours; 0 for candidates that carry
+        too little content or always stand in one same context."""
+        ok = (table.content >= MIN_CONTENT_BITS) & (table.variety >= MIN_VARIETY)
+        return np.where(ok, np.minimum(table.content, CONTENT_CAP) * table.variety ** 2, 0.0)
+
+    def words(self, n: int, index: int) -> tuple[int, ...]:
+        start = int(self.grams.levels[n].first[index])
+        return tuple(self.grams.ids[start:start + n].tolist())
 
 
-def select_phrases(scorer: PhraseScorer, candidates: list[tuple[int, int, float]],
+def select_phrases(scorer: PhraseScorer, ordered: Sequence[tuple[int, int]],
                    *, limit: int) -> list[tuple[int, int]]:
-    """The best candidates, leaving out a phrase inside a listed one unless it recurs
-    clearly more often on its own."""
+    """The best of `ordered` (length, level index) candidates, leaving out a phrase inside
+    a listed one unless it recurs clearly more often on its own."""
     selected: list[tuple[int, int]] = []
     inside: dict[tuple[int, ...], int] = {}  # sub-phrase -> occurrences inside listed ones
-    for n, index, _ in candidates:
+    for n, index in ordered:
         if len(selected) >= limit:
             break
         words = scorer.words(n, index)
@@ -264,29 +368,3 @@ def select_phrases(scorer: PhraseScorer, candidates: list[tuple[int, int, float]
                 part = words[k:k + m]
                 inside[part] = inside.get(part, 0) + count
     return selected
-
-
-def group_variants(scorer: PhraseScorer, selected: list[tuple[int, int]],
-                   ) -> list[list[tuple[int, int]]]:
-    """Selected phrases grouped with their near-variants (one word swapped in a phrase of
-    three or more words, or one word added), each group led by its best-ranked form."""
-    words = [scorer.words(n, i) for n, i in selected]
-    owner = list(range(len(selected)))
-    for j in range(len(selected)):
-        for i in range(j):
-            if owner[i] == i and _one_edit(words[i], words[j]):
-                owner[j] = i
-                break
-    groups: dict[int, list[tuple[int, int]]] = {}
-    for j, o in enumerate(owner):
-        groups.setdefault(o, []).append(selected[j])
-    return list(groups.values())
-
-
-def _one_edit(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
-    if len(a) == len(b):
-        return len(a) >= 3 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    if len(long_) != len(short) + 1 or len(short) < 2:
-        return False
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))

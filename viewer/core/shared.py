@@ -118,3 +118,17 @@ def phrases_of(alignments: list[Alignment], tokens_a: TokenStream, tokens_b: Tok
                 tokens_a, tokens_b, al.a0, al.a1, al.b0, al.b1),
         ))
     return phrases
+
+
+def covered_share(spans: list[tuple[int, int]], length: int) -> float:
+    """The share of a text of `length` characters that the (possibly overlapping) spans
+    cover, rounded to 4 places."""
+    if length == 0:
+        return 0.0
+    covered, reach = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, reach)
+        if end > start:
+            covered += end - start
+            reach = end
+    return round(covered / length, 4)

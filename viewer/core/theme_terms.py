@@ -5,17 +5,24 @@ derivational families that a stemmer keeps apart but a reader takes for one subj
 place and its people or adjective (Iraq, Iraqi; Russia, Russian) and a cause and its
 followers (terror, terrorist). Chinese and Japanese terms are pairs of adjacent characters.
 Each term is shown by its commonest word in the two texts, as they write it, so the reader
-sees words ("environment", "Jinping"), not stems or keys ("environ", "jinping").
+sees words ("environment", "Jinping"), not stems or keys ("environ", "jinping"). Chinese
+pairs are scored by their character pairs but shown by the whole words the two passages
+share (实事求是, not 实事求), from a word segmenter (see `segment`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from viewer.core import segment
+from viewer.core.model import Span
 from viewer.core.normalize import shared_normalizer
+from viewer.core.rarity import UNLISTED_BITS, word_frequencies
+from viewer.core.stopwords import stop_words
 from viewer.core.tokenize import TokenStream, Vocabulary
 
 #: Suffixes that make a people, an adjective or a follower of an English stem:
@@ -127,3 +134,28 @@ def character_pair_terms(tokens_a: TokenStream, tokens_b: TokenStream, keys: lis
     terms_a = np.append(terms[:split], -1) if len(tokens_a) else np.zeros(0, dtype=np.int64)
     terms_b = np.append(terms[split:], -1) if len(tokens_b) else np.zeros(0, dtype=np.int64)
     return ThemeTerms(terms_a, terms_b, names, (bits[first] + bits[second]) / 2)
+
+
+def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
+                 limit: int = 6) -> tuple[str, ...]:
+    """The whole words two Chinese passages share, most telling first: words of two or more
+    characters, not function words or numbers, ranked by their surprise in general
+    Chinese (then by how often both passages use them, then as first met in A)."""
+    frequencies = word_frequencies("zh")
+    stops = stop_words("zh")
+
+    def counts(text: str, span: Span) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for start, end in segment.words(text, *span):
+            word = text[start:end]
+            if len(word) > 1 and word not in stops and not word.isdigit() \
+                    and not word.isascii():
+                found[word] = found.get(word, 0) + 1
+        return found
+
+    in_a, in_b = counts(text_a, span_a), counts(text_b, span_b)
+    shared = [word for word in in_a if word in in_b]
+    bits = {w: -math.log2(frequencies[w]) if w in frequencies else UNLISTED_BITS
+            for w in shared}
+    shared.sort(key=lambda w: (-bits[w], -min(in_a[w], in_b[w])))
+    return tuple(shared[:limit])

@@ -12,7 +12,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 
 def _umask() -> int:
@@ -44,7 +44,7 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         "wb", dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False)
     try:
         with handle:
-            yield handle
+            yield cast(BinaryIO, handle)
             handle.flush()
             os.fsync(handle.fileno())
         # Temporary files are created private (0600); the export gets the usual permissions.
@@ -56,7 +56,8 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         raise
 
 
-def write_atomically(target: str | os.PathLike[str], produce: Callable[[BinaryIO], None]) -> None:
+def write_atomically(target: str | os.PathLike[str],
+                     produce: Callable[[BinaryIO], object]) -> None:
     """Run `produce` on a temporary file and move the result to `target` if it succeeds."""
     with atomic_output(target) as handle:
         produce(handle)

@@ -12,17 +12,17 @@ from html import escape
 
 from viewer.core.errors import Cancelled, LoadError
 from viewer.core.model import Comparison
-from viewer.core.palette import DARK, LIGHT, Palette
 from viewer.export.atomic import write_atomically
 from viewer.export.report_model import (
     RichText,
-    RunStyle,
     aligned_rows,
     excerpt,
     phrase_cells,
     styled_texts,
     summary,
 )
+from viewer.present.marks import MarkKind, Style
+from viewer.present.palette import DARK, LIGHT, PRINT, Palette
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -32,8 +32,8 @@ def _colour_rules(colours: Palette) -> str:
     rules = [f"body{{color:{colours.text};background:{colours.background}}}",
              f".muted,th{{color:{colours.muted}}}",
              f"td,th{{border-bottom:1px solid {colours.rule}}}",
-             f".sl{{text-decoration:underline 2px {colours.slogan_underline}}}",
-             f".wl{{text-decoration:underline 2px {colours.watch_underline}}}",
+             f".sl{{text-decoration:underline 2px {colours.slogan}}}",
+             f".wl{{text-decoration:underline 2px {colours.watch}}}",
              f"del{{color:{colours.deleted}}}",
              f"ins{{color:{colours.inserted};text-decoration:underline {colours.inserted}}}"]
     for k, colour in enumerate(colours.shared):
@@ -60,14 +60,16 @@ td.num{white-space:nowrap;width:4em}
 """
 
 
-def _classes(style: RunStyle) -> str:
+_UNDERLINE_CLASS = {MarkKind.SLOGAN: "sl", MarkKind.WATCH: "wl"}
+_CHANGE_TAG = {MarkKind.DELETED: "del", MarkKind.INSERTED: "ins"}
+
+
+def _classes(style: Style) -> str:
     names = []
     if style.passage is not None:
         names.append(f"h{style.passage % len(LIGHT.shared)}")
-    if style.watch:
-        names.append("wl")
-    elif style.slogan:
-        names.append("sl")
+    if style.underline is not None:
+        names.append(_UNDERLINE_CLASS[style.underline])
     return " ".join(names)
 
 
@@ -78,12 +80,14 @@ def rich_html(text: RichText) -> str:
         escaped = escape(piece, quote=False)
         if style is None:
             out.append(escaped)
-        elif style.change == "deleted":
-            out.append(f"<del>{escaped}</del>")
-        elif style.change == "inserted":
-            out.append(f"<ins>{escaped}</ins>")
+            continue
+        classes = _classes(style)
+        tag = _CHANGE_TAG.get(style.change) if style.change is not None else None
+        if tag is not None:
+            attribute = f' class="{classes}"' if classes else ""
+            out.append(f"<{tag}{attribute}>{escaped}</{tag}>")
         else:
-            out.append(f'<span class="{_classes(style)}">{escaped}</span>')
+            out.append(f'<span class="{classes}">{escaped}</span>')
     return "".join(out)
 
 
@@ -103,7 +107,8 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Tandem: {e(facts.name_a)} and {e(facts.name_b)}</title>",
         f"<style>{_CSS}\n{_colour_rules(LIGHT)}\n"
-        f"@media (prefers-color-scheme: dark){{\n{_colour_rules(DARK)}\n}}</style>",
+        f"@media (prefers-color-scheme: dark){{\n{_colour_rules(DARK)}\n}}\n"
+        f"@media print{{\n{_colour_rules(PRINT)}\n}}</style>",
         "</head><body>",
         f"<h1>{e(facts.title)}</h1>",
         f'<p class="muted">Generated {e(facts.date)} by Tandem</p>',

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from reportlab.pdfbase import pdfmetrics
 
-from viewer.core.palette import Palette
-from viewer.export.report_model import RichText, RunStyle
+from viewer.export.report_model import RichText
+from viewer.present.marks import MarkKind, Style
+from viewer.present.palette import Palette
 
 # Break opportunities: newlines, blank space, each CJK character alone, and other runs.
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
@@ -258,9 +259,9 @@ class Layout:
         colours = self.colours
         baseline = self.y - size
         page, measure = self.page, self.measure
-        pieces: list[tuple[int, int, RunStyle | None]] = []
+        pieces: list[tuple[int, int, Style | None]] = []
         at = start
-        for r0, r1, style in cell.text.runs:
+        for r0, r1, run_style in cell.text.runs:
             if r1 <= start:
                 continue
             if r0 >= end:
@@ -268,7 +269,7 @@ class Layout:
             r0, r1 = max(r0, start), min(r1, end)
             if r0 > at:
                 pieces.append((at, r0, None))
-            pieces.append((r0, r1, style))
+            pieces.append((r0, r1, run_style))
             at = r1
         if at < end:
             pieces.append((at, end, None))
@@ -285,21 +286,20 @@ class Layout:
             if style is not None:
                 if style.passage is not None:
                     page.rect(x, self.y - leading, w, leading,
-                              colours.shared_colour(style.passage))
-                if style.slogan or style.watch:
-                    colour = colours.watch_underline if style.watch else colours.slogan_underline
+                              colours.passage(style.passage))
+                if style.underline is not None:
+                    colour = colours.mark(style.underline)
                     page.add(cell.x, ("line", x, baseline - 1.6, x + w, baseline - 1.6,
                                       colour, 0.9))
             if not one_colour:
                 change = style.change if style is not None else None
-                colour = {"deleted": colours.deleted, "inserted": colours.inserted}.get(
-                    change or "", plain_colour)
+                colour = colours.mark(change) if change is not None else plain_colour
                 page.add(cell.x, ("text", x, baseline, text[p0:p1].translate(_CONTROLS),
                                   colour, size))
-                if change == "deleted":
+                if change is MarkKind.DELETED:
                     y = baseline + size * 0.3
                     page.add(cell.x, ("line", x, y, x + w, y, colour, 0.7))
-                elif change == "inserted":
+                elif change is MarkKind.INSERTED:
                     page.add(cell.x, ("line", x, baseline - 1.2, x + w, baseline - 1.2,
                                       colour, 0.6))
             x += w

@@ -15,27 +15,24 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from reportlab import rl_config
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 
-from viewer.core.errors import Cancelled, LoadError
+from viewer.core.errors import Cancelled
 from viewer.core.model import Comparison, SharedPhrase, Slogan, ThemeOverlap
-from viewer.core.palette import LIGHT
-from viewer.export.atomic import atomic_output
 from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure
+from viewer.export.pdf_render import render_pages, save_pdf
 from viewer.export.report_model import (
     RichText,
-    RunStyle,
     aligned_rows,
     excerpt,
     phrase_cells,
     styled_texts,
     summary,
 )
+from viewer.present.marks import MarkKind, Style
+from viewer.present.palette import PRINT
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
@@ -75,7 +72,7 @@ def _bundled_font_dirs() -> list[Path]:
 
 def font_candidates() -> list[Path]:
     """Font files to try, best first: bundled CJK fonts, then the system's."""
-    found = []
+    found: list[Path] = []
     for folder in _bundled_font_dirs():
         found.extend(folder / name for name in _FONT_NAMES)
         if folder.is_dir():
@@ -138,23 +135,13 @@ def write_pdf(comparison: Comparison, path: str | os.PathLike[str], *, page_size
 
     fonts = report_fonts()
     layout = _lay_out(comparison, PAGE_SIZES[page_size], fonts, check, report)
-    # ASCII85 only makes the file 7-bit clean at 25% more size, and costs seconds in pure
-    # Python on a long report; compressed binary streams are standard PDF.
-    saved_a85 = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        with atomic_output(path) as handle:
-            _render(layout, comparison, handle, check, report)
-    except OSError as exc:
-        raise LoadError(str(path), f"cannot be written: {exc.strerror or exc}") from None
-    finally:
-        rl_config.useA85 = saved_a85
+    save_pdf(path, lambda handle: _render(layout, comparison, handle, check, report))
     report(1.0)
 
 
 def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Fonts,
              check: Callable[[], None], report: Progress) -> Layout:
-    colours = LIGHT
+    colours = PRINT
     layout = Layout(page_size, Measure(fonts), colours, check=check)
     facts = summary(comparison)
     _title_page(layout, facts)
@@ -183,7 +170,7 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
     done = 0
     for row in rows:
         check()
-        bar = colours.shared_colour(row.passage) if row.passage is not None else None
+        bar = colours.passage(row.passage) if row.passage is not None else None
         cell_a = styled_a.segment(*row.a)
         cell_b = styled_b.segment(*row.b)
         if cell_a.text or cell_b.text:
@@ -226,12 +213,13 @@ def _title_page(layout: Layout, facts) -> None:  # type: ignore[no-untyped-def]
     legend = RichText(
         f"{sample} (one colour per passage and its counterpart)   slogan   watch-list phrase"
         "   deleted   inserted",
-        ((0, len(sample), RunStyle(passage=0)),))
+        ((0, len(sample), Style(passage=0)),))
     text = legend.text
     runs = list(legend.runs)
-    for word, style in (("slogan", RunStyle(slogan=True)), ("watch-list phrase",
-                        RunStyle(watch=True)), ("deleted", RunStyle(change="deleted")),
-                        ("inserted", RunStyle(change="inserted"))):
+    for word, style in (("slogan", Style(underline=MarkKind.SLOGAN)),
+                        ("watch-list phrase", Style(underline=MarkKind.WATCH)),
+                        ("deleted", Style(change=MarkKind.DELETED)),
+                        ("inserted", Style(change=MarkKind.INSERTED))):
         at = text.index(word, runs[-1][1])
         runs.append((at, at + len(word), style))
     layout.row([Cell(layout.left, layout.content_width, RichText(text, tuple(runs)))], 9)
@@ -284,7 +272,7 @@ def _tables(layout: Layout, comparison: Comparison, check: Callable[[], None]) -
 
     def phrase_row(i: int, phrase: SharedPhrase) -> list[RichText]:
         label = str(i + 1)
-        return [RichText(label, ((0, len(label), RunStyle(passage=i)),)),
+        return [RichText(label, ((0, len(label), Style(passage=i)),)),
                 RichText(f"{phrase.words}" + ("" if phrase.exact else " ~")),
                 *phrase_cells(comparison, i)]
 
@@ -301,7 +289,7 @@ def _tables(layout: Layout, comparison: Comparison, check: Callable[[], None]) -
 
     def slogan_row(_: int, slogan: Slogan) -> list[RichText]:
         name = slogan.phrase
-        style = RunStyle(watch=True) if slogan.watchlist else RunStyle(slogan=True)
+        style = Style(underline=MarkKind.WATCH if slogan.watchlist else MarkKind.SLOGAN)
         return [RichText(name + (" (watch-list)" if slogan.watchlist else ""),
                          ((0, len(name), style),)),
                 RichText(str(slogan.count_a)), RichText(str(slogan.count_b))]
@@ -333,76 +321,6 @@ def _tables(layout: Layout, comparison: Comparison, check: Callable[[], None]) -
 
 def _render(layout: Layout, comparison: Comparison, handle,  # type: ignore[no-untyped-def]
             check: Callable[[], None], report: Progress) -> None:
-    colours = layout.colours
-    canvas = Canvas(handle, pagesize=(layout.page_width, layout.page_height))
-    canvas.setTitle(f"Tandem: {comparison.document_a.name} and {comparison.document_b.name}")
-    canvas.setAuthor("Tandem")
-    canvas.setSubject("Comparison report")
-    colour_cache: dict[str, HexColor] = {}
-
-    def colour(value: str) -> HexColor:
-        found = colour_cache.get(value)
-        if found is None:
-            found = colour_cache[value] = HexColor(value)
-        return found
-
-    total = len(layout.pages)
-    running = f"Tandem · {comparison.document_a.name} / {comparison.document_b.name}"[:120]
-    measure = layout.measure
-    for number, page in enumerate(layout.pages, start=1):
-        check()
-        # One text object per page: drawString per line would re-measure and re-shape every
-        # line, which costs several seconds on a long pair.
-        text = canvas.beginText()
-        writer = _TextWriter(text, measure)
-        lines = []
-        for op in page.operations():
-            kind = op[0]
-            if kind == "rect":
-                _, x, y, w, h, fill = op
-                canvas.setFillColor(colour(fill))
-                canvas.rect(x, y, w, h, stroke=0, fill=1)
-            elif kind == "text":
-                _, x, y, string, fill, size = op
-                writer.write(x, y, string, colour(fill), size)
-            else:
-                lines.append(op)
-        muted = colour(colours.muted)
-        writer.write(layout.left, layout.page_height - layout.margin + 2, running, muted, 7.5)
-        folio = f"page {number} of {total}"
-        writer.write((layout.page_width - measure.width(folio, 7.5)) / 2, layout.margin - 4,
-                     folio, muted, 7.5)
-        canvas.drawText(text)
-        for _, x1, y1, x2, y2, stroke, width in lines:
-            canvas.setStrokeColor(colour(stroke))
-            canvas.setLineWidth(width)
-            canvas.line(x1, y1, x2, y2)
-        canvas.showPage()
-        report(0.8 + 0.19 * number / total)
-    canvas.save()
-
-
-class _TextWriter:
-    """Writes strings into one page's text object, each run of CJK characters in the CJK
-    font and the rest in the Latin one, setting font and colour only when they change."""
-
-    def __init__(self, text, measure: Measure) -> None:  # type: ignore[no-untyped-def]
-        self.text = text
-        self.measure = measure
-        self.font: tuple[str, float] | None = None
-        self.fill: HexColor | None = None
-
-    def write(self, x: float, y: float, string: str, fill: HexColor, size: float) -> None:
-        text = self.text
-        if self.fill != fill:
-            text.setFillColor(fill)
-            self.fill = fill
-        runs = self.measure.fonts.runs(string)
-        for k, (font, run) in enumerate(runs):
-            if self.font != (font, size):
-                text.setFont(font, size)
-                self.font = (font, size)
-            text.setTextOrigin(x, y)
-            text._textOut(run)  # the origin is set per run; no cursor needed
-            if k + 1 < len(runs):
-                x += self.measure.width(run, size)
+    a, b = comparison.document_a.name, comparison.document_b.name
+    render_pages(layout, handle, title=f"Tandem: {a} and {b}", subject="Comparison report",
+                 running=f"Tandem · {a} / {b}"[:120], check=check, report=report)

@@ -2,33 +2,20 @@
 
 Both writers render the same pieces: the summary (names, date, settings, figures), the two
 texts cut into aligned rows (a shared passage and its counterpart start level), styled runs
-of each text (passage backgrounds, slogan underlines), and the three tables. Styles are
-semantic (`RunStyle`); each writer maps them to colours of `viewer.core.palette`.
+of each text, and the three tables. Marks, their overlap rule and the alignment come from
+`viewer.present`, as in the window; each writer maps the `Style`s to colours of
+`viewer.present.palette`.
 """
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 
-from viewer.core.model import Comparison, SharedPhrase, Span
-
-
-@dataclass(frozen=True)
-class RunStyle:
-    """How a stretch of text is marked: `passage` is a shared-phrase index (background)."""
-
-    passage: int | None = None
-    slogan: bool = False
-    watch: bool = False
-    #: "deleted" (A's words missing or replaced in B) or "inserted" (B's new words).
-    change: str | None = None
-
-
-#: A styled stretch of one text: (start, end, style), half-open, sorted, not overlapping.
-Run = tuple[int, int, RunStyle]
+from viewer.core.model import Comparison, Span
+from viewer.present.alignment import alignment_chain
+from viewer.present.marks import MarkKind, Run, Style, resolve, side_marks
 
 
 @dataclass(frozen=True)
@@ -38,9 +25,9 @@ class RichText:
     text: str
     runs: tuple[Run, ...] = ()
 
-    def pieces(self) -> list[tuple[str, RunStyle | None]]:
+    def pieces(self) -> list[tuple[str, Style | None]]:
         """The text cut at style changes, in order; `None` for plain stretches."""
-        out: list[tuple[str, RunStyle | None]] = []
+        out: list[tuple[str, Style | None]] = []
         at = 0
         for start, end, style in self.runs:
             if start > at:
@@ -87,107 +74,10 @@ class StyledText:
         return RichText(text[start:end], tuple(runs))
 
 
-def _sweep(intervals: list[tuple[int, int, str, int]]) -> list[Run]:
-    """Non-overlapping runs from possibly overlapping marks (kind 'p' passage, 's', 'w')."""
-    events: dict[int, list[tuple[int, str, int]]] = {}
-    for start, end, kind, value in intervals:
-        if end <= start:
-            continue
-        events.setdefault(start, []).append((1, kind, value))
-        events.setdefault(end, []).append((-1, kind, value))
-    active_passages: dict[int, int] = {}
-    slogans = watches = 0
-    runs: list[Run] = []
-    points = sorted(events)
-    if not points:
-        return runs
-    for here, following in zip(points, points[1:] + [None], strict=True):
-        for delta, kind, value in events[here]:
-            if kind == "p":
-                count = active_passages.get(value, 0) + delta
-                if count:
-                    active_passages[value] = count
-                else:
-                    active_passages.pop(value, None)
-            elif kind == "s":
-                slogans += delta
-            else:
-                watches += delta
-        if following is None or not (active_passages or slogans or watches):
-            continue
-        # Where passages overlap, the earliest-listed one (the longest match) shows.
-        style = RunStyle(passage=min(active_passages) if active_passages else None,
-                         slogan=slogans > 0 and not watches, watch=watches > 0)
-        if runs and runs[-1][1] == here and runs[-1][2] == style:
-            runs[-1] = (runs[-1][0], following, style)
-        else:
-            runs.append((here, following, style))
-    return runs
-
-
 def styled_texts(comparison: Comparison) -> tuple[StyledText, StyledText]:
-    """Both texts with passage backgrounds and slogan underlines as runs."""
-    marks_a: list[tuple[int, int, str, int]] = []
-    marks_b: list[tuple[int, int, str, int]] = []
-    for i, phrase in enumerate(comparison.shared_phrases):
-        marks_a.append((phrase.a[0], phrase.a[1], "p", i))
-        marks_b.append((phrase.b[0], phrase.b[1], "p", i))
-    for slogan in comparison.slogans:
-        kind = "w" if slogan.watchlist else "s"
-        marks_a.extend((s, e, kind, 0) for s, e in slogan.occurrences_a)
-        marks_b.extend((s, e, kind, 0) for s, e in slogan.occurrences_b)
-    return (StyledText(comparison.document_a.text, _sweep(marks_a)),
-            StyledText(comparison.document_b.text, _sweep(marks_b)))
-
-
-def alignment_chain(phrases: tuple[SharedPhrase, ...]) -> list[int]:
-    """Indices of the heaviest chain of passages in the same order in A and in B.
-
-    Only passages that keep order in both texts can stand level; the chain maximises the
-    words aligned (a heaviest increasing subsequence, O(n log n) with a Fenwick tree over
-    B positions). Passages out of order stay highlighted but are not aligned."""
-    if not phrases:
-        return []
-    order = sorted(range(len(phrases)), key=lambda i: (phrases[i].a[0], phrases[i].a[1]))
-    b_ends = sorted({p.b[1] for p in phrases})
-    size = len(b_ends)
-    tree_best = [0] * (size + 1)
-    tree_at = [-1] * (size + 1)
-
-    def update(pos: int, weight: int, index: int) -> None:
-        pos += 1
-        while pos <= size:
-            if weight > tree_best[pos]:
-                tree_best[pos], tree_at[pos] = weight, index
-            pos += pos & -pos
-
-    def query(limit: int) -> tuple[int, int]:
-        """Best chain among inserted passages whose B end rank is < limit."""
-        best, at = 0, -1
-        while limit > 0:
-            if tree_best[limit] > best:
-                best, at = tree_best[limit], tree_at[limit]
-            limit -= limit & -limit
-        return best, at
-
-    weight = [0] * len(phrases)
-    previous = [-1] * len(phrases)
-    waiting: list[tuple[int, int]] = []  # (a end, index): insertable once A passes its end
-    for i in order:
-        phrase = phrases[i]
-        while waiting and waiting[0][0] <= phrase.a[0]:
-            _, j = heapq.heappop(waiting)
-            update(bisect_left(b_ends, phrases[j].b[1]), weight[j], j)
-        best, at = query(bisect_right(b_ends, phrase.b[0]))
-        weight[i] = best + max(1, phrase.words)
-        previous[i] = at
-        heapq.heappush(waiting, (phrase.a[1], i))
-    last = max(range(len(phrases)), key=lambda i: weight[i])
-    chain = []
-    while last != -1:
-        chain.append(last)
-        last = previous[last]
-    return chain[::-1]
+    """Both texts with their marks resolved into runs (see `viewer.present.marks`)."""
+    return (StyledText(comparison.document_a.text, resolve(side_marks(comparison, 0))),
+            StyledText(comparison.document_b.text, resolve(side_marks(comparison, 1))))
 
 
 def _after_punctuation(text: str, end: int, limit: int) -> int:
@@ -231,10 +121,10 @@ def phrase_cells(comparison: Comparison, index: int) -> tuple[RichText, RichText
     for diff in phrase.differences:
         if diff.a[1] > diff.a[0]:
             runs_a.append((diff.a[0] - phrase.a[0], diff.a[1] - phrase.a[0],
-                           RunStyle(change="deleted")))
+                           Style(change=MarkKind.DELETED)))
         if diff.b[1] > diff.b[0]:
             runs_b.append((diff.b[0] - phrase.b[0], diff.b[1] - phrase.b[0],
-                           RunStyle(change="inserted")))
+                           Style(change=MarkKind.INSERTED)))
     return (RichText(text_a[phrase.a[0]:phrase.a[1]], tuple(sorted(runs_a))),
             RichText(text_b[phrase.b[0]:phrase.b[1]], tuple(sorted(runs_b))))
 

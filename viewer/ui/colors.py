@@ -1,8 +1,7 @@
-"""Highlight colours of the window for light and dark palettes.
+"""The window's colours: `viewer.present.palette` as QColors, light or dark by the Qt palette.
 
-Shared phrases and slogans take the colours of `viewer.core.palette`, which the reports use
-too, so a passage has one colour on screen and on paper; the marks only the window has
-(active passage, flash, find hits) are defined here."""
+Nothing is defined here: a passage, a slogan, a watch-list phrase has one colour on screen
+and on paper."""
 
 from __future__ import annotations
 
@@ -10,32 +9,31 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
-from viewer.core import palette as shared
+from viewer.present import palette as colours
+from viewer.present.marks import MarkKind
 
 
 @dataclass(frozen=True)
 class Scheme:
     phrases: tuple[QColor, ...]
-    slogan: QColor
-    watch: QColor
+    marks: dict[MarkKind, QColor]
     active: QColor
     flash: QColor
     find: QColor
     theme: QColor
+    strip_passage: QColor
 
 
-LIGHT = Scheme(
-    phrases=tuple(QColor(c) for c in shared.LIGHT.shared),
-    slogan=QColor(shared.LIGHT.slogan_underline), watch=QColor(shared.LIGHT.watch_underline),
-    active=QColor("#ffab40"), flash=QColor("#ff7043"), find=QColor("#9ccc65"),
-    theme=QColor("#7e57c2"),
-)
-DARK = Scheme(
-    phrases=tuple(QColor(c) for c in shared.DARK.shared),
-    slogan=QColor(shared.DARK.slogan_underline), watch=QColor(shared.DARK.watch_underline),
-    active=QColor("#b36b00"), flash=QColor("#d84315"), find=QColor("#33691e"),
-    theme=QColor("#b39ddb"),
-)
+def scheme_of(palette: colours.Palette) -> Scheme:
+    return Scheme(
+        phrases=tuple(QColor(c) for c in palette.shared),
+        marks={kind: QColor(palette.mark(kind)) for kind in MarkKind},
+        active=QColor(palette.active), flash=QColor(palette.flash), find=QColor(palette.find),
+        theme=QColor(palette.theme), strip_passage=QColor(palette.strip_passage))
+
+
+LIGHT = scheme_of(colours.LIGHT)
+DARK = scheme_of(colours.DARK)
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -1,14 +1,15 @@
-"""QSyntaxHighlighter that paints shared phrases and slogans from a precomputed `RangeIndex`.
+"""Paints the marks of a precomputed `RangeIndex` into a document's block layouts.
 
-Keys are ("phrase", i) or ("slogan", j). Overlapping ranges merge: a slogan inside a shared
-phrase keeps the phrase's background and gains the underline.
+Where marks overlap, `viewer.present.marks.style_of` decides what shows (as in the reports);
+this module only turns that `Style` into a QTextCharFormat.
 
-When a comparison arrives, `apply` writes each block's formats straight into the block's
-layout, in time-boxed slices, instead of calling `rehighlightBlock`: that call also marks
-the block dirty, and the plain-text layout then lays the block out again, which on a 1 MB
-text costs 0.3 ms a block (about 3 s for both panes). Colours and underlines never change
-a line's metrics, so the relayout buys nothing. `highlightBlock` computes the same formats
-for the blocks Qt highlights on its own (when the text is set).
+Each block's formats are written straight into the block's layout, in time-boxed slices,
+rather than through QSyntaxHighlighter: `rehighlightBlock` also marks the block dirty, and
+the plain-text layout then lays the block out again, which on a 1 MB text costs 0.3 ms a
+block (about 3 s for both panes); and a QSyntaxHighlighter calls Python for every block of
+every text set or inserted, each call waiting for the interpreter lock while a worker
+thread computes. Colours and underlines never change a line's metrics, and layout formats
+survive relayouts (zoom, resize), so nothing else needs to touch them.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import time
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument, QTextLayout
+from PySide6.QtGui import QTextCharFormat, QTextDocument, QTextLayout
 
+from viewer.present.marks import Mark, MarkKind, Style, style_of
 from viewer.ui.colors import LIGHT, Scheme
 from viewer.ui.range_index import RangeIndex
 
@@ -26,24 +28,24 @@ from viewer.ui.range_index import RangeIndex
 SLICE_SECONDS = 0.006
 
 
-class PassageHighlighter(QSyntaxHighlighter):
+class PassageHighlighter(QObject):
     """Reads formats for each block from the index; `hidden` keys are skipped."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self._document = document
         self.index: RangeIndex | None = None
-        self.hidden: set = set()
-        self.slogan_kinds: dict[int, bool] = {}  # slogan number -> on the watch-list
+        self.hidden: set[Mark] = set()
         self.scheme: Scheme = LIGHT
-        self._formats: dict[frozenset, QTextCharFormat] = {}
+        self._formats: dict[frozenset[Mark], QTextCharFormat] = {}
+        self._by_style: dict[Style, QTextCharFormat] = {}
         self._pending: list[int] = []
         self.signals = _Signals(self)
 
     # The index is applied block by block so a 1 MB text never blocks the event loop.
-    def apply(self, index: RangeIndex | None, slogan_kinds: dict[int, bool]) -> None:
+    def apply(self, index: RangeIndex | None) -> None:
         previous = set(self.index.blocks) if self.index else set()
         self.index = index
-        self.slogan_kinds = slogan_kinds
         self._formats.clear()
         blocks = set(index.blocks) if index else set()
         self._schedule(previous | blocks)
@@ -51,6 +53,7 @@ class PassageHighlighter(QSyntaxHighlighter):
     def set_scheme(self, scheme: Scheme) -> None:
         self.scheme = scheme
         self._formats.clear()
+        self._by_style.clear()
         self.refresh_blocks(set(self.index.blocks) if self.index else set())
 
     def refresh_blocks(self, blocks: set[int]) -> None:
@@ -74,7 +77,7 @@ class PassageHighlighter(QSyntaxHighlighter):
 
     def run_slice(self) -> bool:
         """Format the next few pending blocks; whether any are left."""
-        document = self.document()
+        document = self._document
         deadline = time.perf_counter() + SLICE_SECONDS
         pending = self._pending
         first, last = self.visible_blocks()
@@ -93,11 +96,7 @@ class PassageHighlighter(QSyntaxHighlighter):
 
     def _repaint(self) -> None:
         # The layouts changed behind the view's back: ask the views to paint again.
-        self.document().documentLayout().update.emit()
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        for r in self._format_ranges(self.currentBlock().blockNumber()):
-            self.setFormat(r.start, r.length, r.format)
+        self._document.documentLayout().update.emit()
 
     def _format_ranges(self, block_number: int) -> list[QTextLayout.FormatRange]:
         """The formats of one block: where ranges overlap, their keys' formats merge."""
@@ -110,21 +109,29 @@ class PassageHighlighter(QSyntaxHighlighter):
             out.append(piece)
         return out
 
-    def _format(self, keys: frozenset) -> QTextCharFormat:
+    def _format(self, keys: frozenset[Mark]) -> QTextCharFormat:
         fmt = self._formats.get(keys)
         if fmt is None:
-            fmt = QTextCharFormat()
-            for kind, number in sorted(keys):
-                if kind == "phrase":
-                    phrases = self.scheme.phrases
-                    fmt.setBackground(phrases[number % len(phrases)])
-                elif kind == "slogan":
-                    watched = self.slogan_kinds.get(number, False)
-                    fmt.setFontUnderline(True)
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                    fmt.setUnderlineColor(self.scheme.watch if watched else self.scheme.slogan)
-                    fmt.setForeground(self.scheme.watch if watched else self.scheme.slogan)
+            style = style_of(keys)
+            fmt = self._by_style.get(style)
+            if fmt is None:
+                fmt = self._by_style[style] = self._translate(style)
             self._formats[keys] = fmt
+        return fmt
+
+    def _translate(self, style: Style) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        scheme = self.scheme
+        if style.passage is not None:
+            fmt.setBackground(scheme.phrases[style.passage % len(scheme.phrases)])
+        if style.underline is not None:
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(scheme.marks[style.underline])
+        if style.change is not None:
+            # Word-level differences inside an edited passage, as the reports show them.
+            fmt.setForeground(scheme.marks[style.change])
+            fmt.setFontStrikeOut(style.change is MarkKind.DELETED)
         return fmt
 
 

@@ -47,9 +47,6 @@ class Utf16Map:
             return position
         return position - bisect_right(self._astral_low, position)
 
-    def span_to_utf16(self, start: int, end: int) -> tuple[int, int]:
-        return self.to_utf16(start), self.to_utf16(end)
-
 
 def _has_astral(text: str) -> bool:
     # Both run in C, and fast: max(text) also would, but holds the interpreter lock for

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from viewer.core.grouping import distinct
+from viewer.present.marks import MarkKind
 from viewer.ui.colors import LIGHT, Scheme
 
 
@@ -51,8 +52,8 @@ class OverviewStrip(QWidget):
         height = max(1, rect.height())
         if self._length:
             half = rect.width() / 2
-            self._draw(painter, 0, 0, half, self.scheme.phrases[1].darker(115), height)
-            self._draw(painter, 1, half, half, self.scheme.slogan, height)
+            self._draw(painter, 0, 0, half, self.scheme.strip_passage, height)
+            self._draw(painter, 1, half, half, self.scheme.marks[MarkKind.SLOGAN], height)
         top, bottom = self._view
         view_color = QColor(self.palette().color(QPalette.ColorRole.Text))
         view_color.setAlpha(45)

@@ -28,6 +28,23 @@ from viewer.ui.overview import OverviewStrip
 from viewer.ui.range_index import RangeIndex
 
 FLASH_MS = 450
+#: A long text goes into the view in pieces of about this many characters, one per turn of
+#: the event loop: setting a megabyte at once blocked the window for 150-200 ms.
+CHUNK_CHARS = 60000
+
+
+def text_pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """`text` cut after line breaks into pieces of about `size` characters (a piece ends
+    with "\n", so no surrogate pair or line ending is ever split)."""
+    pieces, at = [], 0
+    while len(text) - at > size:
+        cut = text.find("\n", at + size)
+        if cut < 0:
+            break
+        pieces.append(text[at:cut + 1])
+        at = cut + 1
+    pieces.append(text[at:])
+    return pieces
 
 
 def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[str]:
@@ -144,6 +161,11 @@ class Pane(QWidget):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._on_flash_end)
+        self.view.document().setUndoRedoEnabled(False)  # read-only: nothing to undo
+        self._pieces: list[str] = []
+        self._deferred: tuple[RangeIndex | None, np.ndarray, np.ndarray] | None = None
+        self._piece_timer = QTimer(self, singleShot=True, interval=0)
+        self._piece_timer.timeout.connect(self._add_piece)
 
     # -- content ---------------------------------------------------------------------------
     def set_title(self, document: Document | None) -> None:
@@ -157,22 +179,44 @@ class Pane(QWidget):
     def set_document(self, document: Document | None) -> None:
         self.document = document
         self.set_title(document)
-        self.highlighter.apply(None, {})
+        self.highlighter.apply(None)
         self._active = None
         self._find_hits = []
         self._theme_span = None
         text = document.text if document else ""
         self.utf16 = Utf16Map(text)
-        self.view.setPlainText(display_text(text))
+        self._pieces = text_pieces(display_text(text))
+        self._deferred = None
+        self.view.setPlainText(self._pieces.pop(0))
+        if self._pieces:
+            self._piece_timer.start()
         self.overview.set_marks(len(text), np.zeros((0, 2)), np.zeros((0, 2)))
         self._update_extra()
         self._on_scroll()
 
-    def set_highlights(self, index: RangeIndex | None, slogan_kinds: dict[int, bool],
+    @property
+    def loading(self) -> bool:
+        """Whether part of the text is still to be put into the view."""
+        return bool(self._pieces)
+
+    def _add_piece(self) -> None:
+        cursor = QTextCursor(self.view.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(self._pieces.pop(0))
+        if self._pieces:
+            self._piece_timer.start()
+        elif self._deferred is not None:
+            deferred, self._deferred = self._deferred, None
+            self.set_highlights(*deferred)
+
+    def set_highlights(self, index: RangeIndex | None,
                        phrase_spans: np.ndarray, slogan_spans: np.ndarray) -> None:
+        if self._pieces:  # the index is by blocks: wait until every block is there
+            self._deferred = (index, phrase_spans, slogan_spans)
+            return
         if index is not None:
             self.utf16 = index.utf16
-        self.highlighter.apply(index, slogan_kinds)
+        self.highlighter.apply(index)
         length = len(self.document.text) if self.document else 0
         self.overview.set_marks(length, phrase_spans, slogan_spans)
 
@@ -189,14 +233,18 @@ class Pane(QWidget):
                 self.view.cursorForPosition(bottom).blockNumber())
 
     # -- positions -------------------------------------------------------------------------
+    def _position(self, offset: int) -> int:
+        """Qt position of Python offset `offset`, inside the text the view holds so far."""
+        return min(self.utf16.to_utf16(offset), self.view.document().characterCount() - 1)
+
     def cursor_at(self, offset: int) -> QTextCursor:
         cursor = QTextCursor(self.view.document())
-        cursor.setPosition(min(self.utf16.to_utf16(offset), self.utf16.utf16_length))
+        cursor.setPosition(self._position(offset))
         return cursor
 
     def line_of(self, offset: int) -> int:
         """Visual line number (wrapped lines count) of a Python offset."""
-        position = min(self.utf16.to_utf16(offset), self.utf16.utf16_length)
+        position = self._position(offset)
         block = self.view.document().findBlock(position)
         layout = block.layout()
         line = layout.lineForTextPosition(position - block.position()) if layout else None
@@ -204,9 +252,23 @@ class Pane(QWidget):
         return block.firstLineNumber() + within
 
     def center_on(self, offset: int) -> None:
-        """Scroll so the line holding `offset` sits in the middle of the viewport."""
+        """Scroll so the line holding `offset` sits in the middle of the viewport.
+
+        The plain-text layout lays blocks out lazily and counts a block not yet laid out as
+        one line, while the scroll bar counts lines: blocks between the top of the view and
+        the target that were never shown would push the target off screen (the jump would
+        land screens short). So the target block and those above it within half a viewport
+        are laid out first; the rest do not matter to where the target lands."""
         spacing = max(1, self.view.fontMetrics().lineSpacing())
         visible = self.view.viewport().height() / spacing
+        position = self._position(offset)
+        layout = self.view.document().documentLayout()
+        block = self.view.document().findBlock(position)
+        lines = 0
+        while block.isValid() and lines <= visible:
+            layout.blockBoundingRect(block)  # lays the block out and updates its line count
+            lines += max(1, block.lineCount())
+            block = block.previous()
         bar = self.view.verticalScrollBar()
         bar.setValue(max(0, self.line_of(offset) - int(visible / 2)))
 
@@ -251,8 +313,7 @@ class Pane(QWidget):
     def _selection(self, span: tuple[int, int], fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         cursor = self.cursor_at(span[0])
-        cursor.setPosition(min(self.utf16.to_utf16(span[1]), self.utf16.utf16_length),
-                           QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._position(span[1]), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         selection.format = fmt
         return selection

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Container, Hashable, Iterable
+from collections.abc import Container, Iterable
 
+from viewer.present.marks import Mark, Segment, segments
 from viewer.ui.offsets import Utf16Map, display_text
 
 # The characters QTextDocument starts a new block after (see QTextCursor::insertText);
 # "\r\n" never reaches it (display_text rewrites it).
 _BLOCK_BREAK = re.compile("[\n\r\u2029]")
 
-Key = Hashable
-BlockRanges = list[tuple[int, int, Key]]
-#: A stretch of a block covered by the same set of keys: (start, end, keys), UTF-16 units.
-Segment = tuple[int, int, frozenset]
+#: Marks of one block: (start, end, mark) in UTF-16 units relative to the block.
+BlockRanges = list[tuple[int, int, Mark]]
 
 
 def block_starts(text: str) -> list[int]:
@@ -37,7 +36,7 @@ class RangeIndex:
         self.blocks: dict[int, BlockRanges] = {}
         self._text_length = len(text)
 
-    def add(self, spans: Iterable[tuple[int, int]], key_of: Iterable[Key]) -> None:
+    def add(self, spans: Iterable[tuple[int, int]], key_of: Iterable[Mark]) -> None:
         """Add each span with its key, split where it crosses block boundaries."""
         starts, to16, blocks = self.starts, self.utf16.to_utf16, self.blocks
         for (start, end), key in zip(spans, key_of, strict=True):
@@ -54,7 +53,7 @@ class RangeIndex:
                     blocks.setdefault(block, []).append((to16(s) - base, to16(e) - base, key))
                 block += 1
 
-    def segments(self, block: int, hidden: Container[Key] = ()) -> list[Segment]:
+    def segments(self, block: int, hidden: Container[Mark] = ()) -> list[Segment]:
         """The block cut where ranges begin or end, each piece with the keys covering it;
         keys in `hidden` are left out. Not kept: they are painted once, and hundreds of
         thousands of long-lived small objects would slow every garbage collection."""
@@ -63,32 +62,8 @@ class RangeIndex:
             return []
         if hidden:
             ranges = [r for r in ranges if r[2] not in hidden]
-        return merge_ranges(ranges)
+        return segments(ranges)
 
     def block_of(self, position: int) -> int:
         """Block number holding Python index `position`."""
         return bisect_right(self.starts, position) - 1
-
-
-def merge_ranges(ranges: BlockRanges) -> list[Segment]:
-    """Cut overlapping ranges into pieces, each with the set of keys covering it."""
-    if not ranges:
-        return []
-    if len(ranges) == 1:
-        start, end, key = ranges[0]
-        return [(start, end, frozenset((key,)))]
-    events = sorted([(s, 1, k) for s, _, k in ranges] + [(e, -1, k) for _, e, k in ranges],
-                    key=lambda event: (event[0], event[1]))
-    covering: dict[Key, int] = {}
-    out: list[Segment] = []
-    previous = events[0][0]
-    for position, change, key in events:
-        if position > previous and covering:
-            out.append((previous, position, frozenset(covering)))
-        previous = position
-        count = covering.get(key, 0) + change
-        if count:
-            covering[key] = count
-        else:
-            covering.pop(key, None)
-    return out

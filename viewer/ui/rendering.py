@@ -1,6 +1,8 @@
 """What the window draws from a comparison, prepared away from the GUI thread.
 
 Qt-free on purpose: it is built in the comparison's worker, which may be another process.
+The marks, the scroll map and the navigation come from `viewer.present`; this only indexes
+the marks by text block for the highlighter.
 """
 
 from __future__ import annotations
@@ -10,8 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.model import Comparison
+from viewer.present.alignment import ScrollMap
+from viewer.present.marks import MarkKind, side_marks
+from viewer.present.navigation import Navigation
 from viewer.ui.range_index import RangeIndex
-from viewer.ui.sync import ScrollMap
+
+_STRIP_KINDS = ((MarkKind.PASSAGE,), (MarkKind.SLOGAN, MarkKind.WATCH))
 
 
 @dataclass(frozen=True)
@@ -22,26 +28,25 @@ class Rendered:
     index_a: RangeIndex
     index_b: RangeIndex
     scroll_map: ScrollMap
+    navigation: Navigation
     #: Per side, the spans of passages and of slogans (n x 2 arrays) for the overview strips.
     marks: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 def prepare(comparison: Comparison) -> Rendered:
-    """Build both panes' per-block highlight indexes and the scroll map."""
-    phrases = comparison.shared_phrases
+    """Build both panes' per-block highlight indexes, the scroll map and the navigation."""
     indexes = []
-    marks = []
-    for side, doc in (("a", comparison.document_a), ("b", comparison.document_b)):
-        phrase_spans = [getattr(p, side) for p in phrases]
-        slogan_spans = [s.occurrences_a if side == "a" else s.occurrences_b
-                        for s in comparison.slogans]
+    strips = []
+    for side, doc in enumerate(comparison.documents):
+        marks = side_marks(comparison, side)
         index = RangeIndex(doc.text)
-        index.add(phrase_spans, [("phrase", i) for i in range(len(phrases))])
-        for number, spans in enumerate(slogan_spans):
-            index.add(spans, [("slogan", number)] * len(spans))
+        index.add(((s, e) for s, e, _ in marks), (key for _, _, key in marks))
         indexes.append(index)
-        marks.append(tuple(np.array(spans, dtype=np.float64).reshape(-1, 2) for spans in (
-            phrase_spans, [span for spans in slogan_spans for span in spans])))
-    scroll_map = ScrollMap([(p.a, p.b) for p in phrases], len(comparison.document_a.text),
+        strips.append(tuple(
+            np.array([(s, e) for s, e, key in marks if key.kind in kinds],
+                     dtype=np.float64).reshape(-1, 2)
+            for kinds in _STRIP_KINDS))
+    scroll_map = ScrollMap(comparison.shared_phrases, len(comparison.document_a.text),
                            len(comparison.document_b.text))
-    return Rendered(comparison, indexes[0], indexes[1], scroll_map, (marks[0], marks[1]))
+    return Rendered(comparison, indexes[0], indexes[1], scroll_map,
+                    Navigation(comparison.shared_phrases), (strips[0], strips[1]))

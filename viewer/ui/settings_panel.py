@@ -1,16 +1,37 @@
-"""The settings dock: matching knobs applied live (after a short pause) and remembered."""
+"""The settings dock: one widget per declared setting, applied live (after a short pause).
+
+The widgets are made from `viewer.core.settings.DECLARED` (label, help, range), so the panel
+offers what the command line offers, with the same limits.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
 
-from viewer.core.settings import Settings
+from viewer.core.settings import DECLARED, Declared, SettingError, Settings, checked_settings
 
 #: Wait this long after the last change before recomputing, so a spin-box drag is one request.
 APPLY_DELAY_MS = 250
+
+Editor = QSpinBox | QDoubleSpinBox | QCheckBox
+
+
+def _editor(declared: Declared) -> Editor:
+    editor: Editor
+    if declared.kind is bool:
+        editor = QCheckBox(declared.label)
+    elif declared.kind is int:
+        editor = QSpinBox(minimum=int(declared.minimum or 0), maximum=int(declared.maximum or 0))
+    else:
+        editor = QDoubleSpinBox(minimum=declared.minimum or 0.0,
+                                maximum=declared.maximum or 0.0, decimals=2)
+        editor.setSingleStep(0.05 if (declared.maximum or 0) <= 1 else 1.0)
+    editor.setObjectName(declared.name)
+    editor.setToolTip(declared.help[:1].upper() + declared.help[1:])
+    return editor
 
 
 class SettingsPanel(QWidget):
@@ -19,47 +40,50 @@ class SettingsPanel(QWidget):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._base = settings
-        self.min_words = QSpinBox(objectName="min_words", minimum=1, maximum=200)
-        self.min_words.setToolTip("Shortest shared passage reported, in words")
-        self.gap = QSpinBox(objectName="gap_words", minimum=0, maximum=100)
-        self.gap.setToolTip("Edited words tolerated inside one passage")
-        self.stemming = QCheckBox("Match word stems (nations = nation)", objectName="stemming")
-        self.case = QCheckBox("Case sensitive", objectName="case_sensitive")
-        self.stop_words = QCheckBox("Ignore common words", objectName="ignore_stop_words")
-        self.stop_words.setToolTip("Skip short passages made of ordinary words, and keep "
-                                   "function words out of slogans and themes")
+        self.widgets: dict[str, Editor] = {}
         form = QFormLayout(self)
-        form.addRow("Minimum words", self.min_words)
-        form.addRow("Gap tolerance", self.gap)
-        form.addRow(self.stemming)
-        form.addRow(self.case)
-        form.addRow(self.stop_words)
+        group = ""
+        for declared in DECLARED:
+            if declared.kind is tuple:
+                continue  # the watch-list has its own tab
+            if declared.group != group:
+                group = declared.group
+                heading = QLabel(f"<b>{group.capitalize()}</b>")
+                form.addRow(heading)
+            editor = self.widgets[declared.name] = _editor(declared)
+            if isinstance(editor, QCheckBox):
+                form.addRow(editor)
+            else:
+                form.addRow(declared.label, editor)
         self.show_settings(settings)
         self._timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
         self._timer.timeout.connect(self._on_apply)
-        for box in (self.min_words, self.gap):
-            box.valueChanged.connect(self._timer.start)
-        for check in (self.stemming, self.case, self.stop_words):
-            check.toggled.connect(self._timer.start)
+        for editor in self.widgets.values():
+            if isinstance(editor, QCheckBox):
+                editor.toggled.connect(self._timer.start)
+            else:
+                editor.valueChanged.connect(self._timer.start)
 
     def show_settings(self, settings: Settings) -> None:
         self._base = settings
-        widgets = (self.min_words, self.gap, self.stemming, self.case, self.stop_words)
-        for w in widgets:
-            w.blockSignals(True)
-        self.min_words.setValue(settings.min_words)
-        self.gap.setValue(settings.gap_words)
-        self.stemming.setChecked(settings.stemming)
-        self.case.setChecked(settings.case_sensitive)
-        self.stop_words.setChecked(settings.ignore_stop_words)
-        for w in widgets:
-            w.blockSignals(False)
+        for name, editor in self.widgets.items():
+            editor.blockSignals(True)
+            value = getattr(settings, name)
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(value)
+            else:
+                editor.setValue(value)
+            editor.blockSignals(False)
 
     def settings(self) -> Settings:
-        return replace(self._base, min_words=self.min_words.value(), gap_words=self.gap.value(),
-                       stemming=self.stemming.isChecked(),
-                       case_sensitive=self.case.isChecked(),
-                       ignore_stop_words=self.stop_words.isChecked())
+        values: dict[str, Any] = {}
+        for name, editor in self.widgets.items():
+            values[name] = editor.isChecked() if isinstance(editor, QCheckBox) else editor.value()
+        try:
+            return checked_settings({**self._base.to_dict(), **values,
+                                     "watchlist": self._base.watchlist})
+        except SettingError:
+            return self._base  # e.g. slogan words min above max: wait for the next edit
 
     def apply_now(self) -> None:
         """Apply pending edits at once (tests, and closing the window)."""
@@ -72,3 +96,4 @@ class SettingsPanel(QWidget):
         if settings != self._base:
             self._base = settings
             self.changed.emit(settings)
+

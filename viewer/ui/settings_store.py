@@ -1,94 +1,175 @@
-"""Remembered preferences (QSettings): comparison settings, recent pairs, view options.
+"""Remembered preferences: comparison settings, recent pairs, view options, in one .ini file.
+
+The file is read and written here as plain text, never through QSettings: Qt would turn an
+`@Variant(...)` value into a Python object by unpickling it, so a crafted file could run code
+and a truncated one could crash the window. Every value is stored as JSON text (a number,
+true/false, a string, a list or a mapping) and read back against what is expected of it:
+the comparison settings against their one declaration (`viewer.core.settings.DECLARED`),
+the view options against their defaults. Anything unreadable (a variant, garbage bytes, a
+value of the wrong type or shape) is dropped, defaults are used, and `notice` says so.
 
 Tests and portable use pass an .ini path; otherwise Qt's per-user location for
-organization "Tandem", application "Tandem". Anything unreadable falls back to defaults and
-says so through `notice`.
+organization "Tandem", application "Tandem" (as before, so earlier plain values still load).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+import os
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings
-
+from viewer.core.errors import TandemError
 from viewer.core.settings import Settings
 
 ORGANIZATION = "Tandem"
 APPLICATION = "Tandem"
 MAX_RECENT = 8
+NOTICE = "Saved settings were unreadable ({}); defaults are used."
+
+
+def default_path() -> Path:
+    """Where the window keeps its settings for this user (XDG_CONFIG_HOME is honoured)."""
+    from PySide6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(base) / ORGANIZATION / f"{APPLICATION}.ini"
 
 
 class SettingsStore:
-    def __init__(self, path: str | None = None) -> None:
-        if path:
-            self.qsettings = QSettings(path, QSettings.Format.IniFormat)
-        else:
-            self.qsettings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                                       ORGANIZATION, APPLICATION)
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path else default_path()
         self.notice = ""
+        self._values: dict[str, Any] = {}
+        self._read()
+
+    # -- reading ---------------------------------------------------------------------------
+    def _unreadable(self, why: str) -> None:
+        if not self.notice:
+            self.notice = NOTICE.format(why)
+
+    def _read(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            self._unreadable(f"{self.path}: {exc.strerror or exc}")
+            return
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self._unreadable(f"{self.path} is not a text file")
+            return
+        section = ""
+        for line in text.splitlines():
+            line = line.strip()
+            if not line or line.startswith((";", "#")):
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                section = line[1:-1].strip()
+                continue
+            key, equals, value = line.partition("=")
+            if not equals:
+                self._unreadable(f"a line without '=' in {self.path}")
+                continue
+            name = f"{section}/{key.strip()}" if section and section != "General" \
+                else key.strip()
+            parsed = _plain_value(value.strip())
+            if parsed is _UNREADABLE:
+                self._unreadable(f"{name} is not a plain value")
+            else:
+                self._values[name] = parsed
 
     def load_settings(self) -> Settings:
-        raw = self.qsettings.value("compare/settings", "")
-        if not raw:
+        data = self._values.get("compare/settings")
+        if data is None:
             return Settings()
+        if isinstance(data, str):  # written by an earlier version as a JSON string
+            try:
+                data = json.loads(data)
+            except ValueError:
+                data = None
         try:
-            data = json.loads(str(raw))
-            if not isinstance(data, dict):
-                raise ValueError("not a mapping")
-            settings = Settings.from_dict(data)
-            _check(settings)
-        except (ValueError, TypeError) as exc:
-            self.notice = f"Saved settings were unreadable ({exc}); defaults are used."
+            return Settings.from_dict(data)  # type: ignore[arg-type]
+        except TandemError as exc:
+            self._unreadable(str(exc))
             return Settings()
-        return settings
-
-    def save_settings(self, settings: Settings) -> None:
-        self.qsettings.setValue("compare/settings", json.dumps(settings.to_dict()))
-        self.qsettings.sync()
-
-    def watchlist(self) -> tuple[str, ...]:
-        return self.load_settings().watchlist
-
-    def save_watchlist(self, phrases: tuple[str, ...]) -> None:
-        self.save_settings(replace(self.load_settings(), watchlist=phrases))
 
     def recent(self) -> list[tuple[str, str]]:
-        raw = self.qsettings.value("recent/pairs", "")
-        try:
-            pairs = json.loads(str(raw)) if raw else []
-            return [(str(a), str(b)) for a, b in pairs][:MAX_RECENT]
-        except (ValueError, TypeError):
+        pairs = self._values.get("recent/pairs", [])
+        if isinstance(pairs, str):  # an earlier version's JSON string
+            try:
+                pairs = json.loads(pairs)
+            except ValueError:
+                pairs = []
+        if not isinstance(pairs, list) or not all(
+                isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                for p in pairs):
             return []
+        return [(a, b) for a, b in pairs][:MAX_RECENT]
+
+    def value(self, key: str, default: Any) -> Any:
+        """The stored value of `key` if it has the type of `default`, else `default`."""
+        value = self._values.get(key, default)
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int | float):
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, type(default))
+        if not ok:
+            self._unreadable(f"{key} has the wrong type")
+            return default
+        return type(default)(value) if isinstance(default, int | float) else value
+
+    # -- writing ---------------------------------------------------------------------------
+    def save_settings(self, settings: Settings) -> None:
+        self.set_value("compare/settings", settings.to_dict())
 
     def add_recent(self, a: str, b: str) -> None:
         pairs = [(a, b)] + [p for p in self.recent() if p != (a, b)]
-        self.qsettings.setValue("recent/pairs", json.dumps(pairs[:MAX_RECENT]))
-        self.qsettings.sync()
+        self.set_value("recent/pairs", [list(p) for p in pairs[:MAX_RECENT]])
 
-    def value(self, key: str, default: object) -> object:
-        value = self.qsettings.value(key, default)
-        if isinstance(default, bool):
-            return value in (True, "true", "1", 1)
-        if isinstance(default, int):
-            try:
-                return int(value)  # type: ignore[arg-type]
-            except (TypeError, ValueError):
-                return default
-        return value
+    def set_value(self, key: str, value: Any) -> None:
+        self._values[key] = value
+        self._write()
 
-    def set_value(self, key: str, value: object) -> None:
-        self.qsettings.setValue(key, value)
+    def sync(self) -> None:
+        self._write()
+
+    def _write(self) -> None:
+        from viewer.export.atomic import write_atomically
+
+        sections: dict[str, list[str]] = {}
+        for name, value in self._values.items():
+            section, _, key = name.rpartition("/")
+            # ensure_ascii keeps each value on one line of plain ASCII.
+            sections.setdefault(section or "General", []).append(
+                f"{key}={json.dumps(value, ensure_ascii=True)}")
+        text = "".join(f"[{section}]\n" + "\n".join(lines) + "\n\n"
+                       for section, lines in sections.items())
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.path, lambda handle: handle.write(text.encode("ascii")))
+        except OSError:
+            pass  # preferences are a convenience: a read-only home must not stop the window
 
 
-def _check(settings: Settings) -> None:
-    """Reject values of the wrong type or out of range (a hand-edited or damaged file)."""
-    if not isinstance(settings.min_words, int) or settings.min_words < 1:
-        raise ValueError("min_words must be a positive whole number")
-    if not isinstance(settings.gap_words, int) or settings.gap_words < 0:
-        raise ValueError("gap_words must be a whole number >= 0")
-    for flag in ("stemming", "case_sensitive", "ignore_stop_words"):
-        if not isinstance(getattr(settings, flag), bool):
-            raise ValueError(f"{flag} must be true or false")
-    if not all(isinstance(w, str) for w in settings.watchlist):
-        raise ValueError("watchlist must be a list of phrases")
+_UNREADABLE = object()
+
+
+def _plain_value(text: str) -> Any:
+    """A stored value as a plain Python value; `_UNREADABLE` for Qt variants and the like.
+
+    Values are JSON; earlier versions let Qt write them, which gives bare words (true, 3),
+    and quoted strings with backslash escapes, which JSON reads too."""
+    if text.startswith("@"):  # @Variant(...), @ByteArray(...): binary Qt data, never read
+        return _UNREADABLE
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    if text.startswith('"'):
+        return _UNREADABLE
+    return text  # a bare word Qt wrote for a string

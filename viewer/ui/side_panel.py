@@ -4,9 +4,17 @@ theme overlap. Table models are lazy so thousands of rows cost nothing until sho
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.model import Comparison, SharedPhrase
+from viewer.present.palette import LIGHT
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,6 +51,32 @@ def differences_text(phrase: SharedPhrase, text_a: str, text_b: str) -> str:
     if len(phrase.differences) > 6:
         parts.append(f"… {len(phrase.differences) - 6} more")
     return "; ".join(parts) or "edited"
+
+
+def differences_tip(phrase: SharedPhrase, text_a: str, text_b: str, limit: int = 600) -> str:
+    """A passage's tooltip: both versions, word changes marked (A's deleted words struck
+    red, B's inserted words green), as rich text so Qt wraps it to a readable width."""
+    def marked(text: str, span: tuple[int, int], changes: list[tuple[int, int]],
+               colour: str, strike: bool) -> str:
+        out, at = [], span[0]
+        end = min(span[1], span[0] + limit)
+        for c0, c1 in sorted(changes):
+            if c0 >= end:
+                break
+            out.append(escape(text[at:c0]))
+            style = f"color:{colour};" + ("text-decoration:line-through" if strike else
+                                          "text-decoration:underline")
+            out.append(f'<span style="{style}">{escape(text[c0:min(c1, end)])}</span>')
+            at = min(c1, end)
+        out.append(escape(text[at:end]) + ("…" if span[1] > end else ""))
+        return "".join(out)
+
+    a = marked(text_a, phrase.a, [d.a for d in phrase.differences if d.a[1] > d.a[0]],
+               LIGHT.deleted, True)
+    b = marked(text_b, phrase.b, [d.b for d in phrase.differences if d.b[1] > d.b[0]],
+               LIGHT.inserted, False)
+    state = "identical" if phrase.exact else f"{len(phrase.differences)} word changes"
+    return f"<p><b>{phrase.words} words, {state}</b></p><p><b>A:</b> {a}</p><p><b>B:</b> {b}</p>"
 
 
 def line_number(text: str, offset: int, cache: dict[int, int]) -> int:
@@ -166,22 +201,33 @@ class SidePanel(QTabWidget):
         self.slogans.activated.connect(lambda i: self.slogan_chosen.emit(i.row()))
         self.themes.activated.connect(lambda i: self.theme_chosen.emit(i.row()))
         self.themes.clicked.connect(lambda i: self.theme_chosen.emit(i.row()))
+        self._toggled_row: int | None = None
         self.show_comparison(None)
 
     def set_watchlist(self, phrases: Sequence[str]) -> None:
         self.watch_edit.setPlainText("\n".join(phrases))
 
-    def _on_watch_saved(self) -> None:
+    def edited_watchlist(self) -> tuple[str, ...]:
+        """The phrases in the watch-list editor, saved or not."""
         lines = self.watch_edit.toPlainText().splitlines()
-        self.watchlist_changed.emit(tuple(p.strip() for p in lines if p.strip()))
+        return tuple(p.strip() for p in lines if p.strip())
+
+    def _on_watch_saved(self) -> None:
+        self.watchlist_changed.emit(self.edited_watchlist())
 
     def _on_slogan_clicked(self, index: QModelIndex) -> None:
-        if index.column() != 0:
-            self.slogan_chosen.emit(index.row())
+        # One click jumps, as in the other tables; a click that only ticked the box does not.
+        if self._toggled_row == index.row():
+            self._toggled_row = None
+            return
+        self.slogan_chosen.emit(index.row())
 
     def _on_slogan_check(self, top: QModelIndex, _bottom: QModelIndex, roles: list) -> None:
         if Qt.ItemDataRole.CheckStateRole in roles or not roles:
             model = self.slogans.model()
+            # The click that ticked the box arrives next, in the same mouse release.
+            self._toggled_row = top.row()
+            QTimer.singleShot(0, lambda: setattr(self, "_toggled_row", None))
             self.slogan_toggled.emit(top.row(), top.row() not in model.unchecked)
 
     def show_comparison(self, comparison: Comparison | None,
@@ -211,8 +257,7 @@ class SidePanel(QTabWidget):
             return differences_text(p, text_a, text_b)
 
         def phrase_tip(row: int) -> str:
-            p = phrases[row]
-            return text_a[p.a[0]:p.a[1]][:400]
+            return differences_tip(phrases[row], text_a, text_b)
 
         def slogan_cell(row: int, column: int) -> Any:
             s = slogans[row]
@@ -246,8 +291,12 @@ class SidePanel(QTabWidget):
             old.deleteLater()
         if table is self.slogans:
             model.dataChanged.connect(self._on_slogan_check)
-            table.setColumnWidth(0, 230)
-            table.setColumnWidth(1, 36)
+            # The phrase takes the width; the counts keep just what they need.
+            header = table.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in (1, 2):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         else:
             for column, width in enumerate((52, 52, 52)):
                 table.setColumnWidth(column, width)

@@ -1,6 +1,8 @@
-"""Run comparisons on a QThreadPool so the window never waits on the engine.
+"""Open files and run comparisons on a QThreadPool so the window never waits on either.
 
-Each request gets a token; results carrying an older token are dropped, so a quick change of
+A job first loads the files it was given as paths (a 100-page PDF takes seconds), reporting
+each document as it arrives, then compares when both sides have one. Each request gets a
+token; results carrying an older token are dropped, so a quick change of
 settings never paints a stale comparison. Cancelling sets an event the engine polls. Large
 texts are compared in a child process (see `compare_process`), which Cancel stops at once.
 """
@@ -11,12 +13,14 @@ import multiprocessing
 import queue
 import threading
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled, TandemError
+from viewer.core.loading import load_document
 from viewer.core.settings import Settings
 from viewer.ui import compare_process
 from viewer.ui.rendering import prepare
@@ -32,28 +36,71 @@ class WorkerSignals(QObject):
     """Lives in the GUI thread; the runnable emits through it (queued across threads)."""
 
     progress = Signal(int, str, float)
-    finished = Signal(int, object)
+    loaded = Signal(int, int, object)  # token, side, Document
+    load_failed = Signal(int, str)  # token, one line per file that could not be opened
+    finished = Signal(int, object)  # token, Rendered (None: only one side has a document)
     failed = Signal(int, str)
     cancelled = Signal(int)
 
 
+#: A side of a job: a document already loaded, a path to load, or nothing yet.
+Source = Document | str | None
+
+
 class CompareJob(QRunnable):
-    def __init__(self, token: int, doc_a: Document, doc_b: Document, settings: Settings,
+    def __init__(self, token: int, source_a: Source, source_b: Source, settings: Settings,
                  signals: WorkerSignals) -> None:
         super().__init__()
         self.token = token
-        self.doc_a, self.doc_b, self.settings = doc_a, doc_b, settings
+        self.sources = (source_a, source_b)
+        self.settings = settings
         self.signals = signals
         self.cancel_event = threading.Event()
 
     def run(self) -> None:
         try:
-            if len(self.doc_a.text) + len(self.doc_b.text) > CHILD_PROCESS_CHARS:
+            documents = self._load()
+            if documents is None:
+                return
+            self.doc_a, self.doc_b = documents
+            if self.doc_a is None or self.doc_b is None:
+                self._emit("finished", self.token, None)
+            elif len(self.doc_a.text) + len(self.doc_b.text) > CHILD_PROCESS_CHARS:
                 self._run_in_child()
             else:
                 self._run_here()
         except Exception as exc:  # noqa: BLE001 - e.g. no child process could be started
             self._emit("failed", self.token, f"the comparison could not run: {exc}")
+
+    def _load(self) -> list[Document | None] | None:
+        """Both sides as documents, loading those given as paths; None when a file could
+        not be opened (`load_failed` says why) or the job was cancelled."""
+        documents: list[Document | None] = []
+        problems = []
+        paths = [s for s in self.sources if isinstance(s, str)]
+        for side, source in enumerate(self.sources):
+            if not isinstance(source, str):
+                documents.append(source)
+                continue
+            self._emit("progress", self.token, f"Opening {Path(source).name}",
+                       paths.index(source) / len(paths))
+            document = None
+            try:
+                document = load_document(source)
+            except TandemError as exc:
+                problems.append(str(exc))
+            except Exception as exc:  # noqa: BLE001 - a loader bug must not crash the window
+                problems.append(f"{source}: could not be read ({type(exc).__name__}: {exc})")
+            if self.cancel_event.is_set():
+                self._emit("cancelled", self.token)
+                return None
+            if document is not None:
+                self._emit("loaded", self.token, side, document)
+            documents.append(document)
+        if problems:
+            self._emit("load_failed", self.token, "\n".join(problems))
+            return None
+        return documents
 
     def _run_in_child(self) -> None:
         token = self.token
@@ -133,10 +180,11 @@ class Comparer(QObject):
         self.token = 0
         self._job: CompareJob | None = None
 
-    def start(self, doc_a: Document, doc_b: Document, settings: Settings) -> int:
+    def start(self, source_a: Source, source_b: Source, settings: Settings) -> int:
+        """Load the sides given as paths, then compare if both sides have a document."""
         self.cancel()
         self.token += 1
-        job = CompareJob(self.token, doc_a, doc_b, settings, self.signals)
+        job = CompareJob(self.token, source_a, source_b, settings, self.signals)
         job.setAutoDelete(False)  # Python keeps it: the cancel event outlives run()
         self._job = job
         self.pool.start(job)

@@ -21,36 +21,33 @@ MIN_SHARE = 0.3
 #: ... and in at least this many articles.
 MIN_DOCUMENTS = 4
 
-_LINE = re.compile(r"[^\r\n]+")
-_SPACE = re.compile(r"\s+")
+#: A line without the white space around it.
+_LINE = re.compile(r"[^\s](?:[^\r\n]*[^\s])?")
+_WORD = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
 class Boilerplate:
-    """One repeated line of one series."""
+    """One repeated line of one series: the line as most articles write it, how many
+    articles carry it, and (document index, span of the line) for each use in order."""
 
     series: str
-    #: The line as most articles write it.
     text: str
     documents: int
-    #: (document index, span of the line in it), documents in order.
     occurrences: tuple[tuple[int, Span], ...]
 
 
 def _key(line: str) -> str:
-    return _SPACE.sub(" ", line.strip()).casefold()
+    if "  " in line or "\t" in line:  # most lines have single spaces: skip the re-join
+        line = " ".join(line.split())
+    return line.casefold()
 
 
 def _lines(text: str) -> list[tuple[str, int, int]]:
-    """The non-blank lines of a text with their spans, white space around them left out."""
-    out = []
-    for match in _LINE.finditer(text):
-        raw = match.group()
-        stripped = raw.strip()
-        if stripped and any(ch.isalnum() for ch in stripped):
-            start = match.start() + (len(raw) - len(raw.lstrip()))
-            out.append((stripped, start, start + len(stripped)))
-    return out
+    """The lines of a text that hold a word, with their spans, white space around them
+    left out."""
+    return [(match.group(), match.start(), match.end()) for match in _LINE.finditer(text)
+            if _WORD.search(match.group())]
 
 
 def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boilerplate]:

@@ -18,17 +18,38 @@ import numpy as np
 
 from viewer.core.model import Span
 from viewer.core.phrases import (
+    Candidates,
     PhraseScorer,
     RecurringGrams,
     breaks_after,
-    group_variants,
     select_phrases,
     tokens_in_spans,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.variants import group_variants
+from viewer.core.word_bounds import Segmented
 
-#: CJK text is tokenized per character: lengths in words are scaled by this.
+#: CJK text is tokenized per character: lengths in words are scaled by this; a variant
+#: changes a word of up to this many characters; two content words shared count as this
+#: many characters each.
 CJK_CHARS_PER_WORD = 1.5
+CJK_LONGEST_WORD = 4
+CJK_CHARS_PER_WORD_SHARED = 2
+#: A Chinese variant keeps at least this share of the characters (one word changed).
+CJK_VARIANT_KEPT = 0.6
+#: Candidate forms considered at most, best first (a bound on the work of large
+#: collections; variants of listed formulations are among the first few thousand).
+MAX_FORMS = 3000
+#: Onset evidence counted at most (bits), and the score a formulation needs to be listed.
+ONSET_CAP = 20.0
+MIN_SCORE = 150.0
+#: A weaker candidate, with this share of that score, is listed as a variant of a
+#: formulation; a two-word variant must share documents with it this many times more
+#: often than chance.
+VARIANT_SHARE = 0.5
+VARIANT_LIFT = 2.5
+#: More variants than this make a template, not a formulation.
+MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
 
 
@@ -57,15 +78,40 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
 
     `streams[i]` are the tokens of `texts[i]` (one `vocabulary` for all), `dates[i]` its
     ISO date ("" if unknown), `excluded[i]` character spans of it to ignore (boilerplate)."""
-    if not streams:
+    ranked = rank_groups(texts, streams, vocabulary, dates, excluded, language,
+                         min_documents=min_documents, max_words=max_words)
+    if ranked is None:
         return []
+    grams = ranked.grams
+    starts = np.concatenate([s.starts for s in streams])
+    ends = np.concatenate([s.ends for s in streams])
+    return [_formulation(group, grams, texts, starts, ends, dates)
+            for group, score in zip(ranked.groups[:limit], ranked.scores, strict=False)
+            if score >= MIN_SCORE]
+
+
+@dataclass(frozen=True)
+class RankedGroups:
+    """Candidate formulations (forms as (length, level index) of `grams`), best first,
+    with their scores."""
+
+    grams: RecurringGrams
+    scorer: PhraseScorer
+    groups: list[list[tuple[int, int]]]
+    scores: list[float]
+
+
+def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
+                dates: Sequence[str], excluded: Sequence[Sequence[Span]], language: str, *,
+                min_documents: int, max_words: int) -> RankedGroups | None:
+    """Every candidate formulation with its variants, scored, best first (None when the
+    collection has no two words)."""
     cjk = language in _CJK
     top = round(max_words * CJK_CHARS_PER_WORD) if cjk else max_words
     lengths = np.array([len(s) for s in streams], dtype=np.int64)
-    offsets = np.concatenate(([0], np.cumsum(lengths)))
-    ids = np.concatenate([s.ids for s in streams]) if offsets[-1] else np.zeros(0, np.int64)
-    if len(ids) < 2:
-        return []
+    if lengths.sum() < 2:
+        return None
+    ids = np.concatenate([s.ids for s in streams])
     stops = np.concatenate([breaks_after(s) for s in streams])
     blocked = np.concatenate([tokens_in_spans(s, spans)
                               for s, spans in zip(streams, excluded, strict=True)])
@@ -73,26 +119,143 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     grams = RecurringGrams(ids, stops, blocked, doc_of, top + 1, min_docs=min_documents,
                            min_count=min_documents)
     scorer = PhraseScorer(grams, vocabulary, "zh" if cjk else language)
-    candidates = scorer.candidates(top, min_words=2)
-    chosen = select_phrases(scorer, candidates, limit=limit)
-    starts = np.concatenate([s.starts for s in streams])
-    ends = np.concatenate([s.ends for s in streams])
-    results = []
-    for group in group_variants(scorer, chosen):
-        results.append(_formulation(group, grams, texts, starts, ends, offsets, doc_of,
-                                    dates))
-    return results
+    table = scorer.table(top, min_words=2)
+    rank = _date_ranks(dates)
+    dated = sum(1 for d in dates if d) * 2 >= len(dates)
+    strength = scorer.strength(table)
+    onset = _onset_bits(grams, table, rank) if dated else np.zeros(len(table))
+    score = _score(table.documents, strength, onset)
+    order = np.lexsort((table.first, -score))
+    order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
+    if cjk:
+        located = _Locator(texts, streams, grams)
+        order = order[[located.on_words(int(table.n[r]), int(table.index[r]),
+                                        samples=3 if score[r] >= MIN_SCORE else 1)
+                       for r in order.tolist()]]
+    forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
+                                            table.index[order].tolist(), strict=True)),
+                           limit=len(order))
+    groups = group_variants(forms, lambda form: scorer.words(*form),
+                            lambda word: not scorer.no_content[word],
+                            lambda head, form: _later_and_together(grams, rank, head, form),
+                            widest=CJK_LONGEST_WORD if cjk else 1,
+                            strong=2 * CJK_CHARS_PER_WORD_SHARED if cjk else 2,
+                            kept=CJK_VARIANT_KEPT if cjk else 0.0)
+    levels = grams.levels
+    groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
+    # Many forms differing in one place are a template with a slot ("said Mrs", "cried
+    # Mr", "said Elinor"; datelines), not one formulation: its best form stands alone.
+    groups = [g if len(g) <= MAX_VARIANTS + 1 else g[:1] for g in groups]
+    # A group is judged as one formulation: all its forms' documents and its first date.
+    position = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
+                                                      strict=True))}
+    scores = []
+    for group in groups:
+        docs = np.unique(np.concatenate([grams.doc_of[grams.levels[n].occurrences(i)]
+                                         for n, i in group]))
+        best = max(strength[position[form]] for form in group)
+        start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
+        scores.append(float(_score(np.array([len(docs)]), np.array([best]),
+                                   np.array([start]))[0]))
+    ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
+    return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked])
+
+
+def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray) -> np.ndarray:
+    """How surely a candidate is a formulation: how much it looks like a set phrase, the
+    number of documents that use it, and how clear its onset is."""
+    return np.log2(1 + documents) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
+
+
+def _onset(earliest: float, documents: float, total: int) -> float:
+    """Bits of surprise of a first appearance after `earliest` of `total` documents, for
+    a phrase in `documents` documents: by chance it starts that late with probability
+    (1 - x) ** documents."""
+    share = earliest / max(1, total)
+    return float(-documents * np.log2(max(1e-12, 1 - share)))
+
+
+class _Locator:
+    """Whether the grams of a CJK collection begin and end on whole words, at (most of)
+    a few of their occurrences."""
+
+    def __init__(self, texts: Sequence[str], streams: Sequence[TokenStream],
+                 grams: RecurringGrams) -> None:
+        self.texts = texts
+        self.grams = grams
+        self.starts = np.concatenate([s.starts for s in streams])
+        self.ends = np.concatenate([s.ends for s in streams])
+        self._first: dict[tuple[int, int], Segmented] = {}
+
+    def _segmented(self, n: int, position: int) -> Segmented:
+        doc = int(self.grams.doc_of[position])
+        return Segmented(self.texts[doc], int(self.starts[position]),
+                         int(self.ends[position + n - 1]))
+
+    def _at_first(self, n: int, index: int) -> Segmented:
+        found = self._first.get((n, index))
+        if found is None:
+            found = self._segmented(n, int(self.grams.levels[n].first[index]))
+            self._first[(n, index)] = found
+        return found
+
+    def on_words(self, n: int, index: int, samples: int) -> bool:
+        """Whether the gram is on word boundaries at most of `samples` occurrences
+        (its first, then its middle and last ones)."""
+        where = self.grams.levels[n].occurrences(index)
+        picks = [0, len(where) - 1, len(where) // 2][:min(samples, len(where))]
+        agree = [self._at_first(n, index).on_boundaries]
+        agree += [self._segmented(n, int(where[k])).on_boundaries for k in picks[1:]]
+        return sum(agree) * 2 > len(agree)
+
+
+def _date_ranks(dates: Sequence[str]) -> np.ndarray:
+    """Each document's place in date order (undated ones last, ties in order)."""
+    order = sorted(range(len(dates)), key=lambda d: (dates[d] or "\uffff", d))
+    rank = np.empty(len(dates), dtype=np.int64)
+    rank[np.array(order, dtype=np.int64)] = np.arange(len(dates))
+    return rank
+
+
+def _later_and_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+                        form: tuple[int, int]) -> bool:
+    """Whether a phrase with one of few content words changed is a variant of `head`
+    rather than a phrase of its own: it first appears no earlier, and the two share
+    documents clearly more often than two unrelated phrases would (writers who use one
+    form use the other beside it)."""
+    docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (head, form)]
+    if min(rank[list(docs[1])]) < min(rank[list(docs[0])]):
+        return False
+    both = len(docs[0] & docs[1])
+    expected = len(docs[0]) * len(docs[1]) / len(rank)
+    return both >= 1 and both >= VARIANT_LIFT * expected
+
+
+def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> np.ndarray:
+    """The onset surprise (`_onset`) of each candidate: a new formulation has a clear
+    onset; a phrase of the language, or of the collection's subject, is there from the
+    start."""
+    out = np.zeros(len(table))
+    for n in np.unique(table.n).tolist():
+        rows = np.flatnonzero(table.n == n)
+        level = grams.levels[n]
+        index = table.index[rows]
+        where = level.grouped_at(index)
+        heads = np.cumsum(level.count[index]) - level.count[index]
+        earliest = np.minimum.reduceat(rank[grams.doc_of[where]], heads)
+        share = earliest / len(rank)
+        out[rows] = -table.documents[rows] * np.log2(np.maximum(1e-12, 1 - share))
+    return out
 
 
 def _formulation(group: list[tuple[int, int]], grams: RecurringGrams, texts: Sequence[str],
-                 starts: np.ndarray, ends: np.ndarray, offsets: np.ndarray,
-                 doc_of: np.ndarray, dates: Sequence[str]) -> Formulation:
+                 starts: np.ndarray, ends: np.ndarray, dates: Sequence[str]) -> Formulation:
     """One formulation from its forms, (length, level index) each, the main form first."""
     phrases = []
     spans_by_doc: dict[int, list[Span]] = {}
     for n, index in group:
         where = grams.levels[n].occurrences(index)
-        docs = doc_of[where]
+        docs = grams.doc_of[where]
         first_doc = int(docs[0])
         phrases.append(_shown(texts[first_doc], int(starts[where[0]]),
                               int(ends[where[0] + n - 1])))

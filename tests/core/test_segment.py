@@ -1,0 +1,19 @@
+"""Chinese word boundaries from jieba's shipped dictionary, as offsets into the text."""
+
+from viewer.core.segment import words
+
+
+def test_chinese_words_are_whole_and_offsets_point_into_the_text():
+    text = "前言：坚持实事求是，全面提高全民族素质。"
+    spans = words(text)
+    shown = [text[s:e] for s, e in spans]
+    assert "实事求是" in shown and "坚持" in shown
+    assert "：" not in shown and "。" not in shown  # punctuation is not a word
+    assert spans == sorted(spans)
+
+
+def test_a_slice_is_segmented_with_offsets_into_the_whole_text():
+    text = "Xi said: 实事求是 matters"
+    spans = words(text, 9, 13)
+    assert spans == [(9, 13)]
+    assert [text[s:e] for s, e in words(text)] == ["Xi", "said", "实事求是", "matters"]

@@ -1,0 +1,296 @@
+"""The collection report (HTML and PDF), read back: content, order, escaping, atomic writes.
+
+The result dict is written here in the "collection, version 1" contract, with hostile
+strings where article text and file names reach the report.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.rl_accel import fp_str
+
+from viewer.core.errors import Cancelled, LoadError
+from viewer.export.collection_html import write_collection_html
+from viewer.export.collection_model import CHART_BAR, Limits, ReportError
+from viewer.export.collection_pdf import write_collection_pdf
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+TEXTS = {
+    "d1": "Harbour news. The ferry left at dawn and came back at noon with the mail.",
+    "d2": "Later story. " + HOSTILE + " The ferry left at dawn and came back at noon.",
+    "d3": "Third story. The ferry left at dawn and came back.",
+    "z1": "港口新闻。渡船黎明出发，中午带着邮件回来。",
+}
+PASSAGE_D1 = (14, 72)
+
+
+def result() -> dict[str, Any]:
+    return {
+        "version": 1, "kind": "collection",
+        "documents": [
+            {"id": "d1", "path": "a/d1.txt", "series": "s1", "date": "2020-01-05",
+             "chars": len(TEXTS["d1"]), "title": "Harbour news"},
+            {"id": "d2", "path": "a/d2.txt", "series": "s2", "date": "2020-03-09",
+             "chars": len(TEXTS["d2"]), "title": HOSTILE},
+            {"id": "d3", "path": "a/d3.txt", "series": "s1", "date": "2020-02-01",
+             "chars": len(TEXTS["d3"])},
+            {"id": "z1", "path": "a/z1.txt", "series": "人民日报", "date": "2020-04-30",
+             "chars": len(TEXTS["z1"]), "title": "港口新闻"},
+        ],
+        "pairs": [
+            {"a": "d1", "b": "d2", "passages": [{"a": list(PASSAGE_D1), "b": [84, 128],
+                                                 "words": 12}],
+             "shared_a": 0.78, "shared_b": 0.41},
+            {"a": "d3", "b": "d1", "passages": [{"a": [13, 47], "b": [14, 50], "words": 6},
+                                                {"a": [0, 5], "b": [0, 5], "words": 1}],
+             "shared_a": 0.5, "shared_b": 0.25},
+        ],
+        "clusters": [
+            # Listed out of date order on purpose: the report orders by date.
+            {"id": 7, "first": "d1", "passages": [
+                {"doc": "d2", "span": [84, 128]}, {"doc": "d3", "span": [13, 47]},
+                {"doc": "d1", "span": list(PASSAGE_D1)}]},
+        ],
+        "formulations": [
+            {"phrase": "left at dawn", "variants": ["left at first light"], "documents": 3,
+             "count": 4, "first": {"doc": "d1", "date": "2020-01-05"},
+             "per_month": {"2020-01": 1, "2020-02": 1, "2020-03": 2},
+             "occurrences": [{"doc": "d1", "spans": [[25, 37]]}]},
+            {"phrase": "渡船黎明出发", "variants": [], "documents": 1, "count": 1,
+             "first": {"doc": "z1", "date": "2020-04-30"},
+             # No per_month: counted from the occurrences and the documents' dates.
+             "occurrences": [{"doc": "z1", "spans": [[5, 11]]}]},
+            {"phrase": HOSTILE, "variants": ["</svg><script>bad()</script>"], "documents": 2,
+             "count": 2, "first": {"doc": "d2", "date": "2020-03-09"},
+             "occurrences": [{"doc": "d2", "spans": [[13, 20]]}]},
+        ],
+        "boilerplate": [
+            {"series": "s1", "text": "Editor in charge: Wang Lin", "documents": 2},
+            {"series": "s2", "text": "Subscribe " + HOSTILE, "documents": 1},
+            {"series": "s1", "text": "Copyright © The Sentinel", "documents": 5},
+        ],
+        "skipped": [{"path": "a/<b>photo</b>.jpg", "reason": "is a JPEG image, not an article"}],
+    }
+
+
+class Page(HTMLParser):
+    """Elements (tag, attributes) and table rows (cell texts) of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.rows: list[list[str]] = []
+        self.titles: list[str] = []
+        self._cell: list[str] | None = None
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+        if tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+        elif tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag == "title":
+            self._in_title = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+        if self._in_title:
+            self.titles.append(data)
+
+
+def html_page(tmp_path: Path, data: dict[str, Any] | None = None, **options: Any) -> Page:
+    path = tmp_path / "report.html"
+    write_collection_html(data or result(), path, name="Harbour set",
+                          text_of=TEXTS.get, **options)
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def row_starting(page: Page, first: str) -> list[str]:
+    return next(row for row in page.rows if row and row[0] == first)
+
+
+def test_html_shows_every_part_in_order(tmp_path: Path) -> None:
+    page = html_page(tmp_path)
+    rows = page.rows
+    # Pairs, ranked as given: shares both ways, words, direction from the dates.
+    assert row_starting(page, "1")[1:] == [
+        "Harbour news d1 2020-01-05 · s1", f"{HOSTILE} d2 2020-03-09 · s2", "78.0%", "41.0%",
+        "12", "1", "A → B"]
+    pair_2 = row_starting(page, "2")
+    assert pair_2[1] == "d3 2020-02-01 · s1"  # no title: the id
+    assert pair_2[5:] == ["7", "2", "B → A"]  # d1 (January) is earlier than d3 (February)
+    # The first passage of each pair as an excerpt, from the texts given.
+    assert f"“{TEXTS['d1'][slice(*PASSAGE_D1)]}”" in [r[-1] for r in rows if len(r) == 2]
+    # The cluster in date order, its source marked.
+    dates = [r[0] for r in rows if len(r) == 5 and r[0].startswith("2020")]
+    assert dates == ["2020-01-05", "2020-02-01", "2020-03-09"]
+    source_rows = [r for r in rows if len(r) == 5 and r[1].endswith("source")]
+    assert [r[1] for r in source_rows] == ["Harbour news d1 source"]
+    # Formulations with variants, figures and the first article.
+    left = next(r for r in rows if r[1:2] == ["left at dawn also: left at first light"])
+    assert left[2:5] == ["3", "4", "Harbour news d1 2020-01-05 · s1"]
+    # Boilerplate per series, the most common line first; skipped files with reasons.
+    assert [r for r in rows if r and r[0] in ("s1", "s2")][:2] == [
+        ["s1", "Copyright © The Sentinel", "5"], ["s2", "Subscribe " + HOSTILE, "1"]]
+    assert ["a/<b>photo</b>.jpg", "is a JPEG image, not an article"] in rows
+    assert any(r == ["Articles", "4 in 3 series"] for r in rows)
+
+
+def test_html_timelines_have_one_bar_per_month_with_uses(tmp_path: Path) -> None:
+    page = html_page(tmp_path)
+    svgs = [k for k, (tag, _) in enumerate(page.elements) if tag == "svg"]
+    assert len(svgs) == 3
+    first_chart = page.elements[svgs[0]:svgs[1]]
+    bars = [attrs for tag, attrs in first_chart if tag == "rect"]
+    assert len(bars) == 3  # January, February, March 2020; April has no use
+    heights = [float(b["height"] or 0) for b in bars]
+    assert heights[2] > heights[0] == heights[1]  # March has two uses
+    assert "2020-03: 2" in page.titles
+    # The Chinese formulation's month comes from its occurrence's article (April).
+    assert "2020-04: 1" in page.titles
+
+
+def test_html_escapes_hostile_text_and_loads_nothing(tmp_path: Path) -> None:
+    page = html_page(tmp_path)
+    tags = {tag for tag, _ in page.elements}
+    assert "script" not in tags and "img" not in tags
+    for tag, attrs in page.elements:
+        assert not any(name.startswith("on") for name in attrs), tag
+        for name in ("src", "href"):
+            assert (attrs.get(name) or "#").startswith("#"), (tag, attrs)
+    assert any(tag == "meta" and "default-src 'none'" in (attrs.get("content") or "")
+               for tag, attrs in page.elements)
+    raw = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "&lt;/svg&gt;&lt;script&gt;bad()" in raw
+    assert re.search(r"url\(|@import|<link", raw) is None
+
+
+def test_html_says_when_a_list_is_cut(tmp_path: Path) -> None:
+    page = html_page(tmp_path, limits=Limits(pairs=1, clusters=1, formulations=1, skipped=1))
+    pair_rows = [r for r in page.rows if len(r) == 8 and r[0].isdigit()]
+    assert [r[0] for r in pair_rows] == ["1"]
+    raw = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Showing the first 1 of 2 pairs" in raw
+    assert "Showing the first 1 of 3 formulations" in raw
+
+
+def test_an_empty_collection_result_still_reads(tmp_path: Path) -> None:
+    data = result()
+    for key in ("pairs", "clusters", "formulations", "boilerplate", "skipped"):
+        data[key] = []
+    html_page(tmp_path, data)
+    raw = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "No two articles share a passage." in raw
+    assert "Every file and line was read." in raw
+    write_collection_pdf(data, tmp_path / "empty.pdf")
+    text = pdf_text(tmp_path / "empty.pdf")
+    assert "No formulation recurs across the articles." in text
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"kind": "comparison"}, "not a collection result"),
+    ({"version": 2}, "version 2 is not supported"),
+    ({"pairs": {"a": 1}}, '"pairs" is not a list'),
+])
+def test_a_result_of_another_kind_is_refused(tmp_path: Path, change: dict[str, Any],
+                                             message: str) -> None:
+    data = result() | change
+    with pytest.raises(ReportError, match=message):
+        write_collection_html(data, tmp_path / "r.html")
+    with pytest.raises(ReportError, match=message):
+        write_collection_pdf(data, tmp_path / "r.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_pdf_has_the_same_content_and_chinese_extracts(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    write_collection_pdf(result(), path, name="Harbour set", text_of=TEXTS.get)
+    text = flat(pdf_text(path))
+    for expected in ("Tandem collection report: Harbour set", "Pairs sharing passages (2)",
+                     "78.0%", "41.0%", "A → B", "B → A", "Cluster 7: 3 passages, source d1",
+                      "left at dawn", "also: left at first light",
+                     "渡船黎明出发", "人民日报", "Copyright © The Sentinel", HOSTILE,
+                     "is a JPEG image, not an article", TEXTS["d1"][slice(*PASSAGE_D1)]):
+        assert expected in text, expected
+    # Text comes out column by column, so rows are told apart by their height on the page.
+    reader = PdfReader(path)
+    page = next(p for p in reader.pages if "Cluster 7" in p.extract_text())
+    placed: list[tuple[str, float]] = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: placed.append(
+        (text.strip(), round(tm[5], 1))))
+    # The cluster's rows in date order, top to bottom (only they show a date alone).
+    heights = {text: y for text, y in placed if re.fullmatch(r"\d{4}-\d\d-\d\d", text)}
+    assert heights["2020-01-05"] > heights["2020-02-01"] > heights["2020-03-09"]
+    # "source" stands on the row of the cluster's first article, and on no other.
+    [source_y] = [y for text, y in placed if text == "source"]
+    on_row = {text for text, y in placed if y == source_y}
+    assert {"2020-01-05", "Harbour news (d1)", "s1", "58"} <= on_row
+    assert reader.metadata is not None and reader.metadata.title == (
+        "Tandem collection report: Harbour set")
+
+
+def test_pdf_draws_one_bar_per_month_with_uses(tmp_path: Path) -> None:
+    """The timeline bars are filled rectangles in the chart colour: count them."""
+    data = result()
+    data["formulations"] = data["formulations"][:1]
+    path = tmp_path / "one.pdf"
+    write_collection_pdf(data, path)
+    content = b"".join(page.get_contents().get_data() for page in PdfReader(path).pages)
+    # Each filled rectangle is drawn after setting its colour: "r g b rg n x y w h re f*".
+    fills = re.findall(rb"([\d.]+ [\d.]+ [\d.]+) rg\s+n?\s*[-\d.]+ [-\d.]+ [-\d.]+ "
+                       rb"([\d.]+) re f", content)
+    bar = " ".join(fp_str(int(CHART_BAR["light"][k:k + 2], 16) / 255)
+                   for k in (1, 3, 5)).encode()
+    heights = [float(height) for colour, height in fills if colour == bar]
+    assert len(heights) == 3  # January, February, March 2020; April has no use
+    assert heights[2] == pytest.approx(2 * heights[0]) and heights[0] == heights[1]
+
+
+def test_writes_are_atomic_and_cancellable(tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"the good old report")
+    with pytest.raises(Cancelled):
+        write_collection_pdf(result(), target, is_cancelled=lambda: True)
+    with pytest.raises(Cancelled):
+        write_collection_html(result(), tmp_path / "report.html", is_cancelled=lambda: True)
+    assert target.read_bytes() == b"the good old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+    for writer in (write_collection_html, write_collection_pdf):
+        with pytest.raises(LoadError, match="cannot be written"):
+            writer(result(), tmp_path / "no such folder" / "r.out")
+
+
+def test_the_result_is_not_changed(tmp_path: Path) -> None:
+    data = result()
+    before = copy.deepcopy(data)
+    write_collection_html(data, tmp_path / "r.html")
+    write_collection_pdf(data, tmp_path / "r.pdf")
+    assert data == before

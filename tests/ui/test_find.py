@@ -1,0 +1,36 @@
+"""Find: every hit of a needle, and which hit Enter, Previous and typing move to."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from viewer.ui.find_bar import find_all
+from viewer.ui.find_controller import choose_hit
+
+
+def test_find_all_ignores_case_unless_asked() -> None:
+    text = "Harbour wall; the harbour WALL fell. harbour"
+    assert find_all(text, "harbour wall", False) == [(0, 12), (18, 30)]
+    assert find_all(text, "harbour wall", True) == []
+    assert find_all(text, "", False) == []
+    assert find_all("Straße STRASSE", "straße", False) == [(0, 6)]  # casefold changes length
+
+
+def test_steps_wrap_round() -> None:
+    hits = [(5, 8), (20, 23), (40, 43)]
+    assert choose_hit(hits, 0, 1) == 0
+    assert choose_hit(hits, 5, 1) == 1  # Enter on a hit moves on
+    assert choose_hit(hits, 5, 0) == 0  # typing refines the hit under the cursor
+    assert choose_hit(hits, 41, 1) == 0  # past the last: back to the first
+    assert choose_hit(hits, 21, -1) == 0
+    assert choose_hit(hits, 3, -1) == 2  # before the first: round to the last
+
+
+@given(st.lists(st.integers(0, 100), min_size=1, max_size=8, unique=True), st.integers(0, 110))
+def test_next_is_the_first_hit_after_the_cursor(starts, cursor) -> None:  # type: ignore[no-untyped-def]
+    hits = [(s, s + 1) for s in sorted(starts)]
+    after = [k for k, h in enumerate(hits) if h[0] > cursor]
+    assert choose_hit(hits, cursor, 1) == (after[0] if after else 0)
+    before = [k for k, h in enumerate(hits) if h[0] < cursor - 1]
+    assert choose_hit(hits, cursor, -1) == (before[-1] if before else len(hits) - 1)

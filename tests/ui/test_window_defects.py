@@ -1,0 +1,126 @@
+"""The window defects a new user hit (issue 16, section 2), each pinned by a test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from tests.ui.articles import SLOGAN, write_pair
+from tests.ui.conftest import wait_rendered
+from tests.ui.test_window import format_at, opened
+from viewer.ui.recent import recent_labels
+from viewer.ui.side_panel import differences_tip
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_window_has_its_icon(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = opened(make_window, qtbot, tmp_path)
+    assert not window.windowIcon().isNull()
+
+
+def test_f7_and_f8_show_in_the_menus(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert window.next_act.shortcut().toString() == "F8"
+    assert window.prev_act.shortcut().toString() == "F7"
+    assert "Alt+Down" in [s.toString() for s in window.next_act.shortcuts()]
+
+
+def test_both_panes_open_at_the_top(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    # A second pair: setting B's text scrolled B, and linked scrolling moved the new A
+    # through the previous comparison's map, a few lines down.
+    a, b = write_pair(tmp_path)
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    qtbot.wait(100)
+    assert [p.view.verticalScrollBar().value() for p in window.panes] == [0, 0]
+
+
+def test_hidden_slogans_stay_hidden_by_phrase(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = opened(make_window, qtbot, tmp_path)
+    slogans = window.rendered.comparison.slogans
+    number = next(n for n, s in enumerate(slogans) if s.phrase == SLOGAN)
+    window.view.on_slogan_toggled(number, False)
+    # A watch-list phrase is listed first: every found slogan moves down one row.
+    window.side_panel.watch_edit.setPlainText("covered hall")
+    window.side_panel._on_watch_saved()
+    wait_rendered(qtbot, window)
+    slogans = window.rendered.comparison.slogans
+    now = next(n for n, s in enumerate(slogans) if s.phrase == SLOGAN)
+    assert now != number
+    hidden = window.panes[0].highlighter.hidden
+    assert {mark.number for mark in hidden} == {now}
+    assert window.side_panel.slogans.model().unchecked == {now}
+
+
+def test_one_click_on_a_slogan_jumps_and_the_phrase_gets_the_width(  # type: ignore[no-untyped-def]
+        make_window, qtbot, tmp_path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    panel = window.side_panel
+    panel.setCurrentIndex(1)
+    table = panel.slogans
+    index = table.model().index(0, 0)
+    rect = table.visualRect(index)
+    with qtbot.waitSignal(panel.slogan_chosen, timeout=2000):
+        # On the phrase, right of the check box: before, only other columns jumped.
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(rect.left() + 60, rect.center().y()))
+    assert table.columnWidth(0) > table.columnWidth(1) + table.columnWidth(2)
+
+
+def test_word_differences_show_inside_passages(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a, b = write_pair(tmp_path)
+    text_b = b.read_text(encoding="utf-8").replace("binding timetable", "firm timetable")
+    b.write_text(text_b, encoding="utf-8")
+    window = make_window()
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    comparison = window.rendered.comparison
+    phrase = next(p for p in comparison.shared_phrases if p.differences
+                  and "timetable" in comparison.document_a.text[p.a[0]:p.a[1]])
+    changed = next(d for d in phrase.differences if d.a[1] > d.a[0])
+    qtbot.waitUntil(lambda: not window.busy)
+    fmt = format_at(window.panes[0], changed.a[0])
+    assert fmt is not None and fmt.fontStrikeOut()
+    assert fmt.background().style() != Qt.BrushStyle.NoBrush  # still inside its passage
+    tip = differences_tip(phrase, comparison.document_a.text, comparison.document_b.text)
+    assert "binding" in tip and "firm" in tip and "line-through" in tip
+
+
+def test_unsaved_watchlist_edits_are_offered_on_quit(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.side_panel.watch_edit.setPlainText("ferry timetable")
+
+    def answer() -> None:
+        box = window.last_message
+        assert isinstance(box, QMessageBox) and "watch-list" in box.text()
+        box.button(QMessageBox.StandardButton.Save).click()
+
+    QTimer.singleShot(100, answer)
+    window.close()
+    assert window.settings.watchlist == ("ferry timetable",)
+    assert window.store.load_settings().watchlist == ("ferry timetable",)
+
+
+def test_recent_entries_with_the_same_names_show_their_folders() -> None:
+    labels = recent_labels([("/news/mon/article.txt", "/news/tue/article.txt"),
+                            ("/x/a.txt", "/x/b.txt")])
+    assert labels == ["article.txt (mon)  ↔  article.txt (tue)", "a.txt  ↔  b.txt"]
+
+
+def test_without_a_display_the_window_says_so() -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "viewer"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60, env={**env, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 2
+    assert "no display" in done.stderr.lower() and "libxcb" not in done.stderr
+    assert done.stderr.count("\n") == 1

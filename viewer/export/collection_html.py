@@ -1,0 +1,264 @@
+"""The collection report as one self-contained HTML file.
+
+Summary, ranked pairs, clusters in date order with the source marked, formulations with a
+per-month timeline each (inline SVG), boilerplate per series and the skipped files. Inline
+CSS only, no scripts and a content security policy that forbids loading anything, so the file
+opens offline and article text (hostile input) can do nothing: every string is escaped.
+Written atomically like every export.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+from viewer.core.errors import LoadError
+from viewer.export.atomic import atomic_output
+from viewer.export.collection_model import (
+    CHART_BAR,
+    HTML_LIMITS,
+    SECTIONS,
+    ClusterRow,
+    CollectionReport,
+    DocRef,
+    FormulationRow,
+    IsCancelled,
+    Limits,
+    PairRow,
+    Progress,
+    Section,
+    TextOf,
+    Timeline,
+    build_report,
+    cancel_check,
+    cut_note,
+)
+from viewer.present.palette import DARK, LIGHT, Palette
+
+_CHART_WIDTH, _CHART_HEIGHT = 240, 34
+_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        "form-action 'none'; base-uri 'none'")
+
+
+def _colour_rules(colours: Palette, bar: str) -> str:
+    return "\n".join([
+        f"body{{color:{colours.text};background:{colours.background}}}",
+        f".muted,th,.axis{{color:{colours.muted}}}",
+        f"td,th{{border-bottom:1px solid {colours.rule}}}",
+        f".source{{background:{colours.shared[0]}}}",
+        f"svg .bar{{fill:{bar}}} svg .base{{stroke:{colours.rule}}}",
+        f"a{{color:{bar}}}",
+    ])
+
+
+_CSS = """
+body{font-family:"DejaVu Sans",Arial,"WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;
+ font-size:14px;line-height:1.45;margin:2em auto;max-width:1200px;padding:0 1em}
+h1{font-size:1.6em;margin-bottom:.1em} h2{font-size:1.25em;margin-top:1.8em}
+h3{font-size:1.05em;margin:1.2em 0 .3em}
+table{border-collapse:collapse;width:100%}
+td,th{vertical-align:top;padding:.3em .5em;text-align:left}
+th{font-weight:normal;font-size:.9em}
+td.num{white-space:nowrap;text-align:right;width:4em}
+td.nowrap{white-space:nowrap}
+table.facts td:first-child{width:16em}
+.id{font-size:.85em} .excerpt{font-size:.9em;font-style:italic}
+.source{padding:0 .3em;border-radius:3px;font-size:.85em}
+.variants{font-size:.9em}
+.axis{font-size:.75em;display:flex;justify-content:space-between;width:240px}
+td.chart{width:250px}
+td.doc{width:26%}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+@media print{body{margin:0;max-width:none} nav{display:none}}
+"""
+
+_e = escape  # quote=True: safe in text and in attribute values alike
+
+
+def _doc(ref: DocRef, with_meta: bool = True) -> str:
+    out = f"{_e(ref.title)} <span class=\"id muted\">{_e(ref.id)}</span>" if ref.title \
+        and ref.title != ref.id else _e(ref.id)
+    if with_meta:
+        meta = " · ".join(_e(v) for v in (ref.date, ref.series) if v)
+        if meta:
+            out += f'<br><span class="muted id">{meta}</span>'
+    return out
+
+
+def timeline_svg(timeline: Timeline) -> str:
+    """A small bar chart of a timeline: one bar per month (or year), scaled to its peak."""
+    n = len(timeline.months)
+    if not n:
+        return '<span class="muted">no dates</span>'
+    peak = max(timeline.peak, 1)
+    step = _CHART_WIDTH / n
+    gap = step * 0.15 if step >= 3 else 0.0
+    top = 2
+    bars = []
+    for k, (month, count) in enumerate(zip(timeline.months, timeline.counts, strict=True)):
+        if not count:
+            continue
+        height = max(1.0, (_CHART_HEIGHT - top - 1) * count / peak)
+        bars.append(f'<rect class="bar" x="{k * step:.2f}" y="{_CHART_HEIGHT - 1 - height:.2f}" '
+                    f'width="{max(step - gap, 0.6):.2f}" height="{height:.2f}">'
+                    f"<title>{_e(month)}: {count}</title></rect>")
+    label = f"uses per {'month' if len(timeline.months[0]) == 7 else 'year'}, " \
+            f"{timeline.months[0]} to {timeline.months[-1]}, at most {timeline.peak}"
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_CHART_WIDTH}" '
+            f'height="{_CHART_HEIGHT}" viewBox="0 0 {_CHART_WIDTH} {_CHART_HEIGHT}" '
+            f'role="img" aria-label="{_e(label)}"><title>{_e(label)}</title>'
+            f'<line class="base" x1="0" y1="{_CHART_HEIGHT - 0.5}" x2="{_CHART_WIDTH}" '
+            f'y2="{_CHART_HEIGHT - 0.5}" stroke-width="1"/>{"".join(bars)}</svg>'
+            f'<div class="axis"><span>{_e(timeline.months[0])}</span>'
+            f"<span>peak {timeline.peak}</span><span>{_e(timeline.months[-1])}</span></div>")
+
+
+def _section(key: str, count: int, section: Section[Any] | None = None) -> list[str]:
+    """A section's heading and intro, or its heading and "nothing here" line."""
+    words = SECTIONS[key]
+    parts = [f'<h2 id="{key}">{_e(words.title(count))}</h2>']
+    if not count:
+        parts.append(f'<p class="muted">{_e(words.empty)}</p>')
+    elif words.intro:
+        parts.append(f'<p class="muted">{_e(words.intro)}</p>')
+    return parts
+
+
+def _cut(section: Section[Any], key: str) -> str:
+    note = cut_note(section, key)
+    return f'<p class="muted">{_e(note)}</p>' if note else ""
+
+
+def _pairs(section: Section[PairRow]) -> list[str]:
+    parts = _section("pairs", section.total)
+    if not section.rows:
+        return parts
+    parts.append('<table class="pairs"><tr><th>#</th><th>article A</th><th>article B</th>'
+                 "<th>shared of A</th><th>shared of B</th><th>words</th><th>passages</th>"
+                 "<th>direction</th></tr>")
+    for row in section.rows:
+        excerpt = (f'<tr><td></td><td colspan="7" class="excerpt muted">“{_e(row.excerpt)}”'
+                   "</td></tr>") if row.excerpt else ""
+        parts.append(
+            f'<tr><td class="num">{row.rank}</td><td class="doc">{_doc(row.a)}</td>'
+            f'<td class="doc">{_doc(row.b)}</td>'
+            f'<td class="num">{_e(row.shared_a)}</td><td class="num">{_e(row.shared_b)}</td>'
+            f'<td class="num">{row.words:,}</td><td class="num">{row.passages:,}</td>'
+            f'<td class="nowrap">{_e(row.direction) or "—"}</td></tr>{excerpt}')
+    return [*parts, "</table>", _cut(section, "pairs")]
+
+
+def _clusters(section: Section[ClusterRow]) -> list[str]:
+    parts = _section("clusters", section.total)
+    for cluster in section.rows:
+        since = f" of {_e(cluster.source.date)}" if cluster.source.date else ""
+        parts.append(f"<h3>Cluster {_e(cluster.id)}: {len(cluster.members)} passages, "
+                     f"source {_e(cluster.source.id)}{since}</h3>"
+                     '<table class="cluster"><tr><th>date</th><th>article</th><th>series</th>'
+                     "<th>characters</th><th>passage</th></tr>")
+        for member in cluster.members:
+            mark = ' <span class="source">source</span>' if member.is_source else ""
+            parts.append(
+                f'<tr><td class="nowrap">{_e(member.doc.date) or "—"}</td>'
+                f"<td>{_doc(member.doc, with_meta=False)}{mark}</td>"
+                f"<td>{_e(member.doc.series)}</td>"
+                f'<td class="num">{member.span[1] - member.span[0]:,}</td>'
+                f'<td class="excerpt">{_e(member.excerpt)}</td></tr>')
+        parts.append("</table>")
+    return [*parts, _cut(section, "clusters")]
+
+
+def _formulations(section: Section[FormulationRow]) -> list[str]:
+    parts = _section("formulations", section.total)
+    if not section.rows:
+        return parts
+    parts.append("<table><tr><th>#</th><th>formulation</th><th>articles</th><th>uses</th>"
+                 "<th>first seen</th><th>timeline</th></tr>")
+    for row in section.rows:
+        variants = ("<br><span class=\"variants muted\">also: "
+                    + "; ".join(_e(v) for v in row.variants) + "</span>") if row.variants else ""
+        first = _doc(row.first) if row.first is not None else "—"
+        parts.append(
+            f'<tr><td class="num">{row.rank}</td><td><b>{_e(row.phrase)}</b>{variants}</td>'
+            f'<td class="num">{row.documents:,}</td><td class="num">{row.count:,}</td>'
+            f'<td>{first}</td><td class="chart">{timeline_svg(row.timeline)}</td></tr>')
+    return [*parts, "</table>", _cut(section, "formulations")]
+
+
+def _boilerplate(report: CollectionReport) -> list[str]:
+    parts = _section("boilerplate", sum(len(g.lines) for g in report.boilerplate))
+    if not report.boilerplate:
+        return parts
+    parts.append("<table><tr><th>series</th><th>text</th><th>articles</th></tr>")
+    for group in report.boilerplate:
+        for k, (text, documents) in enumerate(group.lines):
+            series = _e(group.series or "(none)") if k == 0 else ""
+            parts.append(f"<tr><td>{series}</td><td>{_e(text)}</td>"
+                         f'<td class="num">{documents:,}</td></tr>')
+    return [*parts, "</table>"]
+
+
+def _skipped(section: Section[tuple[str, str]]) -> list[str]:
+    parts = _section("skipped", section.total)
+    if not section.rows:
+        return parts
+    parts.append("<table><tr><th>file or line</th><th>why it was skipped</th></tr>")
+    parts.extend(f"<tr><td>{_e(path)}</td><td>{_e(reason)}</td></tr>"
+                 for path, reason in section.rows)
+    return [*parts, "</table>", _cut(section, "skipped")]
+
+
+def report_to_html(report: CollectionReport,
+                   is_cancelled: IsCancelled | None = None) -> str:
+    """The whole report as one HTML document."""
+    check = cancel_check(is_cancelled)
+    heading = report.title + (f": {report.name}" if report.name else "")
+    parts = [
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">",
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(heading)}</title>",
+        f"<style>{_CSS}\n{_colour_rules(LIGHT, CHART_BAR['light'])}\n"
+        f"@media (prefers-color-scheme: dark){{\n{_colour_rules(DARK, CHART_BAR['dark'])}\n}}"
+        "</style></head><body>",
+        f"<h1>{_e(heading)}</h1>",
+        f'<p class="muted">Generated {_e(report.generated)} by Tandem</p>',
+        "<nav>" + " · ".join(f'<a href="#{key}">{_e(words.heading)}</a>'
+                             for key, words in SECTIONS.items()) + "</nav>",
+        '<h2 id="summary">Summary</h2><table class="facts">',
+    ]
+    parts.extend(f'<tr><td class="muted">{_e(k)}</td><td>{_e(v)}</td></tr>'
+                 for k, v in report.facts)
+    parts.append("</table>")
+    for section in (lambda: _pairs(report.pairs), lambda: _clusters(report.clusters),
+                    lambda: _formulations(report.formulations),
+                    lambda: _boilerplate(report), lambda: _skipped(report.skipped)):
+        check()
+        parts.extend(section())
+    parts.append("</body></html>\n")
+    return "".join(parts)
+
+
+def write_collection_html(result: Mapping[str, Any], path: str | os.PathLike[str], *,
+                          name: str = "", text_of: TextOf | None = None,
+                          limits: Limits = HTML_LIMITS, progress: Progress | None = None,
+                          is_cancelled: IsCancelled | None = None) -> None:
+    """Write the HTML report of a collection result at `path`, atomically.
+
+    `name` names the collection in the title (else the result's "name"); `text_of(id)`, when
+    given, supplies article texts for passage excerpts. Raises `ReportError` for a result
+    that is not a collection, `Cancelled` (no file left) and `LoadError` naming the path
+    when it cannot be written."""
+    report = build_report(result, name=name, text_of=text_of, limits=limits)
+    if progress is not None:
+        progress(0.5)
+    document = report_to_html(report, is_cancelled).encode("utf-8")
+    try:
+        with atomic_output(path) as handle:
+            handle.write(document)
+    except OSError as exc:
+        raise LoadError(str(path), f"cannot be written: {exc.strerror or exc}") from None
+    if progress is not None:
+        progress(1.0)

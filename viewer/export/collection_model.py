@@ -1,0 +1,388 @@
+"""What the collection report shows, built once from a "collection, version 1" result.
+
+The HTML and PDF writers both lay out this model: a summary, the ranked pairs (shared share
+both ways, words, direction, dates, series), the clusters in date order with their source
+first, the formulations with a per-month timeline each, boilerplate per series and the
+skipped files. The result is the JSON contract's dict (see the design notes); optional extra
+keys are used when present: a document's "title" and "path", a formulation's "per_month"
+(else counted from its occurrences), "skipped", and a top-level "name". When the caller can
+give article texts (`text_of`), pairs and clusters show an excerpt of their passage.
+Nothing here trusts the dict's strings: the writers escape everything they show.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from viewer.core.errors import Cancelled, TandemError
+from viewer.export.report_model import excerpt, percent
+
+#: The text of a document by id, or None when it is not at hand.
+TextOf = Callable[[str], "str | None"]
+Progress = Callable[[float], None]
+IsCancelled = Callable[[], bool]
+_EXCERPT_CHARS = 240
+#: Bars of the timeline charts, readable on the light and the dark background.
+CHART_BAR = {"light": "#2f6db5", "dark": "#74a9e8"}
+#: Beyond this many months a timeline counts per year: bars stay wide enough to see.
+MAX_MONTHS = 120
+
+
+class ReportError(TandemError):
+    """A result that is not a collection result this report can show."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How many items of each list the report shows (the JSON keeps them all)."""
+
+    pairs: int = 5000
+    clusters: int = 1000
+    formulations: int = 500
+    skipped: int = 2000
+
+
+#: The HTML report's limits: a browser scrolls through thousands of rows.
+HTML_LIMITS = Limits()
+#: A PDF is read on paper: fewer rows than a page in a browser.
+PDF_LIMITS = Limits(pairs=1000, clusters=300, formulations=200, skipped=500)
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """An article as the report names it."""
+
+    id: str
+    title: str
+    date: str
+    series: str
+
+    @property
+    def label(self) -> str:
+        """The title with the id, or the id alone."""
+        return f"{self.title} ({self.id})" if self.title and self.title != self.id else self.id
+
+
+@dataclass(frozen=True)
+class PairRow:
+    rank: int
+    a: DocRef
+    b: DocRef
+    shared_a: str
+    shared_b: str
+    words: int
+    passages: int
+    #: "A → B" when A is dated earlier (A is the source), "B → A", or "" (same day, undated).
+    direction: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class ClusterMember:
+    doc: DocRef
+    span: tuple[int, int]
+    is_source: bool
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class ClusterRow:
+    id: str
+    source: DocRef
+    members: tuple[ClusterMember, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Uses per month ("YYYY-MM") over the collection's months, for a small bar chart; per
+    year ("YYYY") when the collection spans more than `MAX_MONTHS`."""
+
+    months: tuple[str, ...]
+    counts: tuple[int, ...]
+
+    @property
+    def peak(self) -> int:
+        return max(self.counts, default=0)
+
+
+@dataclass(frozen=True)
+class FormulationRow:
+    rank: int
+    phrase: str
+    variants: tuple[str, ...]
+    documents: int
+    count: int
+    first: DocRef | None
+    timeline: Timeline
+
+
+@dataclass(frozen=True)
+class BoilerplateGroup:
+    series: str
+    #: (text, number of the series' documents carrying it), most common first.
+    lines: tuple[tuple[str, int], ...]
+
+
+RowT = TypeVar("RowT")
+
+
+@dataclass(frozen=True)
+class Section(Generic[RowT]):
+    """A list shown up to a limit: the rows shown and how many there are in all."""
+
+    rows: tuple[RowT, ...]
+    total: int
+
+    @property
+    def cut(self) -> bool:
+        return len(self.rows) < self.total
+
+
+@dataclass(frozen=True)
+class SectionText:
+    """A section's heading, the line that explains it, and what it says when empty."""
+
+    heading: str
+    intro: str
+    empty: str
+    #: What the rows are, for "showing the first N of M <items>".
+    items: str
+
+    def title(self, count: int) -> str:
+        return f"{self.heading} ({count:,})"
+
+
+#: The words of each section, the same in the HTML and the PDF report.
+SECTIONS = {
+    "pairs": SectionText(
+        "Pairs sharing passages",
+        "Ranked. Shared: the part of each article's text in passages shared with the other; "
+        "the arrow points from the earlier article to the later one.",
+        "No two articles share a passage.", "pairs"),
+    "clusters": SectionText(
+        "Clusters",
+        "A passage carried by several articles, in date order; the first article is marked "
+        "as the source.",
+        "No passage was carried by several articles.", "clusters"),
+    "formulations": SectionText(
+        "Formulations",
+        "Set phrases that recur across articles, best first, with their variants, how many "
+        "articles use them, how often, where they first appear and their use over time.",
+        "No formulation recurs across the articles.", "formulations"),
+    "boilerplate": SectionText(
+        "Boilerplate",
+        "Text repeated across the articles of one series (headers, footers, bylines): listed "
+        "once per series and left out of pairs and formulations.",
+        "No text repeats across the articles of a series.", "lines"),
+    "skipped": SectionText("Skipped files", "", "Every file and line was read.",
+                           "skipped files"),
+}
+
+
+def cut_note(section: Section[Any], key: str) -> str:
+    """"Showing the first N of M ..." when section `key` was cut to its limit, else ""."""
+    if not section.cut:
+        return ""
+    return (f"Showing the first {len(section.rows):,} of {section.total:,} "
+            f"{SECTIONS[key].items}; the JSON result lists them all.")
+
+
+def cancel_check(is_cancelled: IsCancelled | None) -> Callable[[], None]:
+    """A function that raises `Cancelled` once `is_cancelled()` is true."""
+    def check() -> None:
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+    return check
+
+
+@dataclass(frozen=True)
+class CollectionReport:
+    title: str
+    name: str
+    generated: str
+    facts: tuple[tuple[str, str], ...]
+    pairs: Section[PairRow]
+    clusters: Section[ClusterRow]
+    formulations: Section[FormulationRow]
+    boilerplate: tuple[BoilerplateGroup, ...]
+    skipped: Section[tuple[str, str]]
+    months: tuple[str, ...] = field(default=())
+
+
+def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf | None = None,
+                 limits: Limits = HTML_LIMITS, now: datetime | None = None) -> CollectionReport:
+    """The report model of `result`; `ReportError` when it is not a collection result."""
+    if not isinstance(result, Mapping) or result.get("kind") != "collection":
+        raise ReportError("not a collection result (its \"kind\" is not \"collection\")")
+    if result.get("version") != 1:
+        raise ReportError(f"collection result version {result.get('version')!r} is not "
+                          "supported (this Tandem reads version 1)")
+    documents = _list(result, "documents")
+    docs = {str(d.get("id", "")): _doc_ref(d) for d in documents}
+    months = _month_range(d.date for d in docs.values())
+    name = name or str(result.get("name") or "")
+
+    def ref(ident: object) -> DocRef:
+        key = str(ident)
+        return docs.get(key) or DocRef(key, "", "", "")
+
+    def passage_excerpt(ident: str, span: Sequence[int]) -> str:
+        text = text_of(ident) if text_of is not None else None
+        return excerpt(text, (int(span[0]), int(span[1])), _EXCERPT_CHARS) if text else ""
+
+    pairs = _list(result, "pairs")
+    pair_rows = []
+    for rank, pair in enumerate(pairs[:limits.pairs], 1):
+        a, b = ref(pair.get("a")), ref(pair.get("b"))
+        passages = [p for p in pair.get("passages") or () if isinstance(p, Mapping)]
+        first = passages[0] if passages else None
+        pair_rows.append(PairRow(
+            rank, a, b, percent(_number(pair.get("shared_a"))),
+            percent(_number(pair.get("shared_b"))),
+            sum(int(_number(p.get("words"))) for p in passages), len(passages),
+            _direction(a.date, b.date),
+            passage_excerpt(a.id, first["a"]) if first and _span(first.get("a")) else ""))
+
+    clusters = sorted(_list(result, "clusters"), key=lambda c: _cluster_start(c, ref))
+    cluster_rows = []
+    for cluster in clusters[:limits.clusters]:
+        source = ref(cluster.get("first"))
+        members = []
+        marked = False
+        for passage in sorted((p for p in cluster.get("passages") or ()
+                               if isinstance(p, Mapping) and _span(p.get("span"))),
+                              key=lambda p: _member_order(p, source.id, ref)):
+            doc = ref(passage.get("doc"))
+            is_source = doc.id == source.id and not marked
+            marked = marked or is_source
+            span = _span(passage.get("span")) or (0, 0)
+            members.append(ClusterMember(doc, span, is_source, passage_excerpt(doc.id, span)))
+        cluster_rows.append(ClusterRow(str(cluster.get("id", "")), source, tuple(members)))
+
+    formulations = _list(result, "formulations")
+    formulation_rows = []
+    for rank, item in enumerate(formulations[:limits.formulations], 1):
+        first = item.get("first")
+        first_ref = ref(first.get("doc")) if isinstance(first, Mapping) else None
+        per_month = _per_month(item, docs)
+        formulation_rows.append(FormulationRow(
+            rank, str(item.get("phrase", "")),
+            tuple(str(v) for v in item.get("variants") or () if str(v)),
+            int(_number(item.get("documents"))), int(_number(item.get("count"))), first_ref,
+            _timeline(months, per_month)))
+
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for line in _list(result, "boilerplate"):
+        groups.setdefault(str(line.get("series", "")), []).append(
+            (str(line.get("text", "")), int(_number(line.get("documents")))))
+    boilerplate = tuple(BoilerplateGroup(series, tuple(sorted(lines, key=lambda item: -item[1])))
+                        for series, lines in sorted(groups.items()))
+
+    skipped = [(str(s.get("path", "")), str(s.get("reason", "")))
+               for s in _list(result, "skipped")]
+    dates = sorted(d.date for d in docs.values() if d.date)
+    series = {d.series for d in docs.values() if d.series}
+    facts = (
+        ("Articles", f"{len(documents):,}"
+         + (f" in {len(series):,} series" if series else "")),
+        ("Dates", f"{dates[0]} to {dates[-1]}" if dates else "none given"),
+        ("Characters", f"{sum(int(_number(d.get('chars'))) for d in documents):,}"),
+        ("Pairs sharing passages", f"{len(pairs):,}"),
+        ("Clusters", f"{len(clusters):,}"),
+        ("Formulations", f"{len(formulations):,}"),
+        ("Boilerplate lines", f"{sum(len(g.lines) for g in boilerplate):,} in "
+                              f"{len(boilerplate):,} series"),
+        ("Skipped files or lines", f"{len(skipped):,}"),
+    )
+    return CollectionReport(
+        title="Tandem collection report", name=name,
+        generated=(now or datetime.now()).strftime("%Y-%m-%d %H:%M"), facts=facts,
+        pairs=Section(tuple(pair_rows), len(pairs)),
+        clusters=Section(tuple(cluster_rows), len(clusters)),
+        formulations=Section(tuple(formulation_rows), len(formulations)),
+        boilerplate=boilerplate, skipped=Section(tuple(skipped[:limits.skipped]), len(skipped)),
+        months=months)
+
+
+def _list(result: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    value = result.get(key) or []
+    if not isinstance(value, list):
+        raise ReportError(f"collection result: \"{key}\" is not a list")
+    return [item for item in value if isinstance(item, Mapping)]
+
+
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+        else 0.0
+
+
+def _span(value: object) -> tuple[int, int] | None:
+    if (isinstance(value, list | tuple) and len(value) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+        return int(value[0]), int(value[1])
+    return None
+
+
+def _doc_ref(doc: Mapping[str, Any]) -> DocRef:
+    return DocRef(str(doc.get("id", "")), " ".join(str(doc.get("title") or "").split()),
+                  str(doc.get("date") or "")[:10], str(doc.get("series") or ""))
+
+
+def _direction(date_a: str, date_b: str) -> str:
+    if not (date_a and date_b) or date_a == date_b:
+        return ""
+    return "A → B" if date_a < date_b else "B → A"
+
+
+def _cluster_start(cluster: Mapping[str, Any], ref: Callable[[object], DocRef]) -> tuple:
+    source = ref(cluster.get("first"))
+    return (source.date or "9999", source.id)
+
+
+def _member_order(passage: Mapping[str, Any], source: str,
+                  ref: Callable[[object], DocRef]) -> tuple:
+    doc = ref(passage.get("doc"))
+    # The source first, then by date (undated last), then by id and position.
+    return (doc.id != source, doc.date or "9999", doc.id, _span(passage.get("span")))
+
+
+def _month_range(dates: Iterable[str]) -> tuple[str, ...]:
+    """Every month from the earliest to the latest date, as "YYYY-MM"."""
+    months = sorted({d[:7] for d in dates if len(d) >= 7 and d[4] == "-"})
+    if not months:
+        return ()
+    year, month = int(months[0][:4]), int(months[0][5:7])
+    last = (int(months[-1][:4]), int(months[-1][5:7]))
+    out = []
+    while (year, month) <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(out)
+
+
+def _timeline(months: tuple[str, ...], per_month: Mapping[str, int]) -> Timeline:
+    if len(months) <= MAX_MONTHS:
+        return Timeline(months, tuple(per_month.get(m, 0) for m in months))
+    years: Counter[str] = Counter()
+    for month, count in per_month.items():
+        years[month[:4]] += count
+    labels = tuple(sorted({m[:4] for m in months}))
+    return Timeline(labels, tuple(years.get(y, 0) for y in labels))
+
+
+def _per_month(item: Mapping[str, Any], docs: Mapping[str, DocRef]) -> Mapping[str, int]:
+    given = item.get("per_month")
+    if isinstance(given, Mapping):
+        return {str(k)[:7]: int(_number(v)) for k, v in given.items()}
+    counts: Counter[str] = Counter()
+    for occurrence in item.get("occurrences") or ():
+        if not isinstance(occurrence, Mapping):
+            continue
+        doc = docs.get(str(occurrence.get("doc")))
+        if doc is not None and len(doc.date) >= 7:
+            counts[doc.date[:7]] += len(occurrence.get("spans") or ()) or 1
+    return counts

@@ -1,0 +1,260 @@
+"""The collection report as a PDF: the same content as the HTML report, laid out for paper.
+
+Summary, ranked pairs, clusters in date order with the source marked, formulations with a
+small per-month bar chart each, boilerplate per series and skipped files. Laid out with the
+comparison report's `Layout` and fonts (a CJK font for CJK characters, so Chinese
+collections print and their text layer extracts), drawn by `pdf_render`, written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from viewer.export import collection_model as model
+from viewer.export.collection_model import CollectionReport, DocRef, Section, Timeline
+from viewer.export.pdf_layout import Cell, Layout, Measure, Page
+from viewer.export.pdf_render import render_pages, save_pdf
+from viewer.export.pdf_report import PAGE_SIZES, TABLE_SIZE, report_fonts
+from viewer.export.report_model import RichText
+from viewer.present.palette import PRINT
+
+#: (x, width, heading) of each column of a table.
+Columns = Sequence[tuple[float, float, str]]
+
+_CHART_HEIGHT = 22.0
+_AXIS_SIZE = 5.5
+_SOURCE = "source"
+
+
+def write_collection_pdf(result: Mapping[str, Any], path: str | os.PathLike[str], *,
+                         name: str = "", text_of: model.TextOf | None = None,
+                         limits: model.Limits = model.PDF_LIMITS, page_size: str = "A4",
+                         progress: model.Progress | None = None,
+                         is_cancelled: model.IsCancelled | None = None) -> None:
+    """Write the PDF report of a collection result at `path`, atomically.
+
+    As `write_collection_html`; `page_size` is "A4" or "Letter" (`ValueError` otherwise)."""
+    size = PAGE_SIZES.get(page_size)
+    if size is None:
+        raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
+    report_progress = progress or (lambda fraction: None)
+    check = model.cancel_check(is_cancelled)
+    report = model.build_report(result, name=name, text_of=text_of, limits=limits)
+    layout = Layout(size, Measure(report_fonts()), PRINT, check=check)
+    _lay_out(layout, report, check)
+    report_progress(0.8)
+    heading = report.title + (f": {report.name}" if report.name else "")
+    save_pdf(path, lambda handle: render_pages(
+        layout, handle, title=heading, subject="Collection report",
+        running=f"Tandem · collection report{' · ' + report.name if report.name else ''}"[:120],
+        check=check, report=report_progress))
+    report_progress(1.0)
+
+
+def _lay_out(layout: Layout, report: CollectionReport, check: Callable[[], None]) -> None:
+    colours = layout.colours
+    layout.text(report.title + (f": {report.name}" if report.name else ""), 18)
+    layout.space(2)
+    layout.text(f"Generated {report.generated} by Tandem", 9, colours.muted)
+    layout.space(10)
+    key_width = 170.0
+    for key, value in report.facts:
+        layout.row([Cell(layout.left, key_width - 8, RichText(key), colours.muted),
+                    Cell(layout.left + key_width, layout.content_width - key_width,
+                         RichText(value))], 9)
+    for section in (_pairs, _clusters, _formulations, _boilerplate, _skipped):
+        check()
+        layout.space(16)
+        layout.ensure(80)
+        section(layout, report)
+
+
+def _doc(ref: DocRef, with_meta: bool = True) -> RichText:
+    meta = " · ".join(v for v in (ref.date, ref.series) if v)
+    return RichText(ref.label + (f"\n{meta}" if with_meta and meta else ""))
+
+
+def _heading(layout: Layout, key: str, count: int, section: Section[Any] | None = None) -> bool:
+    """A section's heading and intro (or its "nothing here" line) and, when `section` was
+    cut to its limit, a note saying so. True when there are rows to show."""
+    words = model.SECTIONS[key]
+    layout.text(words.title(count), 13)
+    layout.space(3)
+    cut = model.cut_note(section, key) if section else ""
+    note = " ".join(filter(None, (words.intro if count else words.empty, cut)))
+    if note:
+        layout.text(note, 8, layout.colours.muted)
+        layout.space(4)
+    return bool(section.rows if section is not None else count)
+
+
+def _columns(layout: Layout, widths: Sequence[tuple[float, str]], gap: float = 6.0) -> Columns:
+    """Columns of the given widths from the left margin; columns of width 0 share what is
+    left equally."""
+    flexible = sum(1 for w, _ in widths if not w) or 1
+    rest = (layout.content_width - sum(w for w, _ in widths)
+            - gap * (len(widths) - 1)) / flexible
+    out, x = [], layout.left
+    for width, label in widths:
+        width = width or rest
+        out.append((x, width, label))
+        x += width + gap
+    return out
+
+
+def _table_heads(layout: Layout, columns: Columns) -> Callable[[], None]:
+    def draw() -> None:
+        layout.row([Cell(x, w, RichText(label), layout.colours.muted) for x, w, label in columns],
+                   TABLE_SIZE)
+        layout.space(1)
+        layout.rule(layout.colours.text, 0.7)
+        layout.space(3)
+    return draw
+
+
+#: Draws beside row k, given its page and top: (k, page, top) -> None.
+Decorate = Callable[[int, Page, float], None]
+
+
+def _rows(layout: Layout, columns: Columns, rows: Sequence[list[RichText]],
+          notes: Sequence[str] = (), decorate: Decorate | None = None,
+          min_height: float = 0.0) -> None:
+    """A table: heads repeated on every page, a rule under each row. A row's note, when
+    given, is a muted line under it from the second column to the right margin; `decorate`
+    draws beside each row (a chart), which is then at least `min_height` tall."""
+    heads = _table_heads(layout, columns)
+    heads()
+    layout.on_new_page = heads
+    note_x = columns[1][0] if len(columns) > 1 else layout.left
+    for k, cells in enumerate(rows):
+        layout.check()
+        layout.ensure(min_height + 12)
+        page, top = layout.page, layout.y
+        layout.row([Cell(x, w, cell) for (x, w, _), cell in zip(columns, cells, strict=True)],
+                   TABLE_SIZE)
+        if k < len(notes) and notes[k]:
+            # A note pushed to the next page goes without the heads: they would frame no row.
+            layout.on_new_page = None
+            layout.text(notes[k], TABLE_SIZE - 0.5, layout.colours.muted, x=note_x)
+            layout.on_new_page = heads
+        if decorate is not None:
+            if layout.page is page:
+                layout.y = min(layout.y, top - min_height)
+            decorate(k, page, top)
+        layout.space(1)
+        layout.rule()
+        layout.space(3)
+    layout.on_new_page = None
+
+
+def _pairs(layout: Layout, report: CollectionReport) -> None:
+    section = report.pairs
+    if not _heading(layout, "pairs", section.total, section):
+        return
+    columns = _columns(layout, [(26, "#"), (0, "article A"), (0, "article B"),
+                                (38, "shared A"), (38, "shared B"), (38, "words"),
+                                (40, "direction")])
+    rows = []
+    for row in section.rows:
+        words = f"{row.words:,}" + (f"\n{row.passages} passages" if row.passages > 1 else "")
+        rows.append([RichText(str(row.rank)), _doc(row.a), _doc(row.b), RichText(row.shared_a),
+                     RichText(row.shared_b), RichText(words), RichText(row.direction or "—")])
+    _rows(layout, columns, rows, [f"“{row.excerpt}”" if row.excerpt else ""
+                                  for row in section.rows])
+
+
+def _clusters(layout: Layout, report: CollectionReport) -> None:
+    section = report.clusters
+    _heading(layout, "clusters", section.total, section)
+    columns = _columns(layout, [(30, ""), (52, "date"), (152, "article"), (44, "series"),
+                                (48, "characters"), (0, "passage")])
+    mark_x = columns[0][0]
+    mark_width = layout.measure.width(_SOURCE, TABLE_SIZE)
+    for cluster in section.rows:
+        layout.ensure(60)
+        layout.space(4)
+        layout.text(f"Cluster {cluster.id}: {len(cluster.members)} passages, source "
+                    f"{cluster.source.id}"
+                    + (f" of {cluster.source.date}" if cluster.source.date else ""), 9.5)
+        layout.space(2)
+        members = cluster.members
+
+        def mark(k: int, page: Page, top: float, members: tuple = members) -> None:
+            # The source gets a chip in the first passage colour behind its label.
+            if members[k].is_source:
+                page.rect(mark_x - 1.5, top - TABLE_SIZE * 1.3 + 0.5, mark_width + 3,
+                          TABLE_SIZE * 1.3, layout.colours.shared[0])
+
+        _rows(layout, columns, [
+            [RichText(_SOURCE if member.is_source else ""), RichText(member.doc.date or "—"),
+             RichText(member.doc.label), RichText(member.doc.series),
+             RichText(f"{member.span[1] - member.span[0]:,}"), RichText(member.excerpt)]
+            for member in members], decorate=mark)
+
+
+def _formulations(layout: Layout, report: CollectionReport) -> None:
+    section = report.formulations
+    if not _heading(layout, "formulations", section.total, section):
+        return
+    columns = _columns(layout, [(22, "#"), (0, "formulation"), (36, "articles"),
+                                (32, "uses"), (110, "first seen"), (130, "timeline")])
+    chart_x, chart_w, _ = columns[-1]
+    rows = []
+    for row in section.rows:
+        phrase = row.phrase + ("\nalso: " + "; ".join(row.variants) if row.variants else "")
+        first = _doc(row.first) if row.first is not None else RichText("—")
+        rows.append([RichText(str(row.rank)), RichText(phrase), RichText(f"{row.documents:,}"),
+                     RichText(f"{row.count:,}"), first, RichText("")])
+
+    def chart(k: int, page: Page, top: float) -> None:
+        _chart(layout, page, section.rows[k].timeline, chart_x, top - _CHART_HEIGHT, chart_w)
+
+    _rows(layout, columns, rows, decorate=chart, min_height=_CHART_HEIGHT + 9)
+
+
+def _chart(layout: Layout, page: Page, timeline: Timeline, x: float, bottom: float,
+           width: float) -> None:
+    """Bars of the timeline between `bottom` and `bottom + _CHART_HEIGHT`, the first and last
+    month under them."""
+    colours = layout.colours
+    if not timeline.months:
+        page.add(x, ("text", x, bottom + _CHART_HEIGHT - 8, "no dates", colours.muted, 7))
+        return
+    n = len(timeline.months)
+    step = width / n
+    gap = step * 0.15 if step >= 3 else 0.0
+    peak = max(timeline.peak, 1)
+    for k, count in enumerate(timeline.counts):
+        if count:
+            height = max(0.6, (_CHART_HEIGHT - 2) * count / peak)
+            page.rect(x + k * step, bottom, max(step - gap, 0.4), height,
+                      model.CHART_BAR["light"])
+    page.add(x, ("line", x, bottom - 0.3, x + width, bottom - 0.3, colours.rule, 0.5))
+    label_y = bottom - _AXIS_SIZE - 1.5
+    last = timeline.months[-1]
+    peak_label = f"peak {timeline.peak}"
+    measure = layout.measure
+    page.add(x, ("text", x, label_y, timeline.months[0], colours.muted, _AXIS_SIZE))
+    page.add(x, ("text", x + (width - measure.width(peak_label, _AXIS_SIZE)) / 2, label_y,
+                 peak_label, colours.muted, _AXIS_SIZE))
+    page.add(x, ("text", x + width - measure.width(last, _AXIS_SIZE), label_y, last,
+                 colours.muted, _AXIS_SIZE))
+
+
+def _boilerplate(layout: Layout, report: CollectionReport) -> None:
+    if not _heading(layout, "boilerplate", sum(len(g.lines) for g in report.boilerplate)):
+        return
+    columns = _columns(layout, [(60, "series"), (0, "text"), (44, "articles")])
+    _rows(layout, columns, [
+        [RichText((group.series or "(none)") if k == 0 else ""), RichText(text),
+         RichText(f"{documents:,}")]
+        for group in report.boilerplate for k, (text, documents) in enumerate(group.lines)])
+
+
+def _skipped(layout: Layout, report: CollectionReport) -> None:
+    section = report.skipped
+    if _heading(layout, "skipped", section.total, section):
+        _rows(layout, _columns(layout, [(230, "file or line"), (0, "why it was skipped")]),
+              [[RichText(path), RichText(reason)] for path, reason in section.rows])

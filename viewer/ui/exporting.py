@@ -1,0 +1,59 @@
+"""Export the comparison shown as a PDF or HTML report, with a progress dialog and Cancel.
+
+The save dialog starts in the articles' folder (`default_export_path`), not the working
+directory of whoever started the program.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from viewer.core.document import Document
+from viewer.core.errors import Cancelled, TandemError
+from viewer.core.model import Comparison
+
+SUFFIX = {"pdf": ".pdf", "html": ".html"}
+
+
+def default_export_path(documents: Sequence[Document | None], kind: str) -> str:
+    """'A-vs-B.pdf' in the folder of article A (or B); a bare name for pasted texts."""
+    a, b = documents
+    suffix = SUFFIX[kind]
+    name = f"{Path(a.name).stem}-vs-{Path(b.name).stem}{suffix}" if a and b else suffix
+    for document in documents:
+        if document is not None and document.path:
+            return str(Path(document.path).resolve().parent / name)
+    return name
+
+
+def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str) -> str:
+    """Write the report; '' when written, else what to tell the user ('cancelled' for Cancel).
+
+    The writer runs on the GUI thread, letting events through between its steps so the
+    window paints and Cancel stays live."""
+    if kind == "pdf":
+        from viewer.export.pdf_report import write_pdf as writer
+    else:
+        from viewer.export.html_report import write_html as writer
+    dialog = QProgressDialog(f"Exporting {Path(path).name}…", "Cancel", 0, 100, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+
+    def on_progress(fraction: float) -> None:
+        dialog.setValue(int(fraction * 100))
+        QApplication.processEvents()
+
+    try:
+        writer(comparison, path, progress=on_progress, is_cancelled=dialog.wasCanceled)
+    except Cancelled:
+        return "cancelled"
+    except (TandemError, OSError) as exc:
+        return f"{path}: {exc}"
+    finally:
+        dialog.reset()
+        dialog.deleteLater()
+    return ""

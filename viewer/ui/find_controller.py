@@ -1,0 +1,75 @@
+"""Find (Ctrl+F) in the pane that last had focus: marks every hit, steps through them.
+
+`choose_hit` is the stepping rule, kept free of Qt so it is tested on its own.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QObject
+
+from viewer.core.document import Document
+from viewer.ui.find_bar import MAX_MARKED, FindBar, find_all
+from viewer.ui.pane import Pane
+
+Span = tuple[int, int]
+
+
+def choose_hit(hits: Sequence[Span], cursor: int, step: int) -> int:
+    """Index of the hit to show for a cursor at `cursor`: with `step` 1 the first hit after
+    it, with 0 the hit at or after it (typing refines in place), with -1 the last one before
+    it; wrapping round at either end. `hits` is sorted and not empty."""
+    if step >= 0:
+        starts = [h[0] for h in hits]
+        return bisect_right(starts, cursor if step > 0 else cursor - 1) % len(hits)
+    earlier = [k for k, h in enumerate(hits) if h[0] < cursor - 1]
+    return earlier[-1] if earlier else len(hits) - 1
+
+
+class FindController(QObject):
+    """Connects the find bar to the panes; `documents` gives each side's document."""
+
+    def __init__(self, bar: FindBar, panes: tuple[Pane, Pane],
+                 documents: Callable[[], Sequence[Document | None]]) -> None:
+        super().__init__(bar)
+        self.bar, self.panes, self._documents = bar, panes, documents
+        self.side = 0
+        bar.search.connect(self.on_find)
+        bar.closed.connect(self.on_closed)
+        for pane in panes:
+            pane.view.installEventFilter(self)
+
+    def open(self) -> None:
+        self.bar.show()
+        self.bar.edit.setFocus()
+        self.bar.edit.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.FocusIn:
+            for side, pane in enumerate(self.panes):
+                if watched is pane.view:
+                    self.side = side
+        return False
+
+    def on_find(self, needle: str, case_sensitive: bool, step: int) -> None:
+        pane = self.panes[self.side]
+        document = self._documents()[self.side]
+        if document is None:
+            self.bar.status.setText("no article")
+            return
+        hits = find_all(document.text, needle, case_sensitive)
+        pane.set_find_hits(hits[:MAX_MARKED])
+        if not hits:
+            self.bar.status.setText("no hits" if needle else "")
+            return
+        cursor = pane.utf16.to_python(pane.view.textCursor().position())
+        k = choose_hit(hits, cursor, step)
+        pane.place_cursor(hits[k][0] + (1 if step > 0 else 0))
+        pane.center_on(hits[k][0])
+        self.bar.status.setText(f"{k + 1} of {len(hits)} in {pane.side}")
+
+    def on_closed(self) -> None:
+        for pane in self.panes:
+            pane.set_find_hits([])

@@ -1,0 +1,167 @@
+"""What the panes show of one comparison as the reader moves: the active passage, jumps to
+passages, slogans and themes, slogans hidden by the reader, and linked scrolling.
+
+The order, the lookups and the scroll map come from `viewer.present` (via `Rendered`);
+this module moves the panes. Hidden slogans are remembered by their phrase, so adding a
+watch-list phrase (which renumbers the slogans) never hides another one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+
+from viewer.present.marks import Mark, slogan_mark
+from viewer.ui.pane import Pane
+from viewer.ui.rendering import Rendered
+from viewer.ui.side_panel import SidePanel
+
+Say = Callable[[str, int], None]
+
+
+class PassageView(QObject):
+    def __init__(self, panes: tuple[Pane, Pane], side_panel: SidePanel, say: Say,
+                 linked: Callable[[], bool], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.panes, self.side_panel, self.say, self.linked = panes, side_panel, say, linked
+        self.rendered: Rendered | None = None
+        self.active_phrase: int | None = None
+        #: Phrases of the slogans the reader unticked.
+        self.hidden_slogans: set[str] = set()
+        self._syncing = False
+        for side, pane in enumerate(panes):
+            pane.activated.connect(lambda offset, s=side: self.on_pane_activated(s, offset))
+            pane.scrolled.connect(lambda s=side: self.on_pane_scrolled(s))
+        side_panel.phrase_chosen.connect(lambda i: self.jump_to_phrase(i, None))
+        side_panel.slogan_chosen.connect(self.on_slogan_chosen)
+        side_panel.theme_chosen.connect(self.on_theme_chosen)
+        side_panel.slogan_toggled.connect(self.on_slogan_toggled)
+
+    def show(self, rendered: Rendered | None) -> None:
+        """Paint a new comparison (None: forget the old one)."""
+        self.rendered = rendered
+        self.active_phrase = None
+        if rendered is None:
+            self.side_panel.show_comparison(None)
+            return
+        hidden = self.hidden_marks()
+        for side, (pane, index) in enumerate(zip(self.panes, (rendered.index_a, rendered.index_b),
+                                                 strict=True)):
+            pane.highlighter.hidden = set(hidden)
+            pane.set_highlights(index, *rendered.marks[side])
+            pane.set_active(None)
+        slogans = rendered.comparison.slogans
+        self.side_panel.show_comparison(
+            rendered.comparison,
+            {n for n, s in enumerate(slogans) if s.phrase in self.hidden_slogans})
+
+    def hidden_marks(self) -> set[Mark]:
+        if self.rendered is None:
+            return set()
+        return {slogan_mark(n, s.watchlist) for n, s in enumerate(self.rendered.comparison.slogans)
+                if s.phrase in self.hidden_slogans}
+
+    # -- passages --------------------------------------------------------------------------
+    def phrase_at(self, side: int, offset: int) -> int | None:
+        return None if self.rendered is None else self.rendered.navigation.passage_at(side, offset)
+
+    def jump_to_phrase(self, number: int, source: int | None) -> None:
+        """Make passage `number` active in both panes; scroll the other pane (or both, when the
+        jump came from a list or key) so it is in view, and flash both."""
+        if self.rendered is None:
+            return
+        phrase = self.rendered.comparison.shared_phrases[number]
+        self.active_phrase = number
+        with self._quiet():
+            for side, (pane, span) in enumerate(zip(self.panes, (phrase.a, phrase.b),
+                                                    strict=True)):
+                pane.set_active(span, flash=True)
+                if side != source:
+                    pane.place_cursor(span[0])
+                    pane.center_on(span[0])
+        self.side_panel.phrases.selectRow(number)
+        navigation = self.rendered.navigation
+        self.say(f"Passage {navigation.rank(number) + 1} of {len(navigation)}: "
+                 f"{phrase.words} words, {'identical' if phrase.exact else 'edited'}", 4000)
+
+    def step(self, direction: int) -> None:
+        """Next (1) or previous (-1) passage in reading order."""
+        if self.rendered is None:
+            return
+        number = self.rendered.navigation.step(self.active_phrase, direction)
+        if number is not None:
+            self.jump_to_phrase(number, None)
+
+    def on_pane_activated(self, side: int, offset: int) -> None:
+        number = self.phrase_at(side, offset)
+        if number is not None:
+            self.jump_to_phrase(number, side)
+
+    # -- slogans and themes ----------------------------------------------------------------
+    def on_slogan_chosen(self, number: int) -> None:
+        if self.rendered is None:
+            return
+        slogan = self.rendered.comparison.slogans[number]
+        with self._quiet():
+            for pane, spans in zip(self.panes, (slogan.occurrences_a, slogan.occurrences_b),
+                                   strict=True):
+                if spans:
+                    pane.set_active(spans[0], flash=True)
+                    pane.center_on(spans[0][0])
+
+    def on_theme_chosen(self, number: int) -> None:
+        if self.rendered is None:
+            return
+        theme = self.rendered.comparison.themes[number]
+        with self._quiet():
+            for pane, span in zip(self.panes, (theme.a, theme.b), strict=True):
+                pane.set_theme_span(span)
+                pane.center_on(span[0])
+        self.say(f"Theme pair scored {theme.score:.2f}: {', '.join(theme.terms)}", 5000)
+
+    def on_slogan_toggled(self, number: int, shown: bool) -> None:
+        if self.rendered is None:
+            return
+        slogan = self.rendered.comparison.slogans[number]
+        key = slogan_mark(number, slogan.watchlist)
+        if shown:
+            self.hidden_slogans.discard(slogan.phrase)
+        else:
+            self.hidden_slogans.add(slogan.phrase)
+        for pane, index, spans in zip(self.panes, (self.rendered.index_a, self.rendered.index_b),
+                                      (slogan.occurrences_a, slogan.occurrences_b), strict=True):
+            if shown:
+                pane.highlighter.hidden.discard(key)
+            else:
+                pane.highlighter.hidden.add(key)
+            blocks = set()
+            for start, end in spans:
+                blocks.update(range(index.block_of(start), index.block_of(max(start, end - 1)) + 1))
+            pane.highlighter.refresh_blocks(blocks)
+
+    # -- linked scrolling ------------------------------------------------------------------
+    def on_pane_scrolled(self, side: int) -> None:
+        if self._syncing or self.rendered is None or not self.linked():
+            return
+        source, target = self.panes[side], self.panes[1 - side]
+        middle = source.middle_offset()
+        scroll_map = self.rendered.scroll_map
+        mapped = scroll_map.a_to_b(middle) if side == 0 else scroll_map.b_to_a(middle)
+        with self._quiet():
+            target.center_on(mapped)
+
+    def _quiet(self) -> _Quiet:
+        """While the panes are moved on purpose, their scrolling is not mirrored."""
+        return _Quiet(self)
+
+
+class _Quiet:
+    def __init__(self, view: PassageView) -> None:
+        self.view = view
+
+    def __enter__(self) -> None:
+        self.view._syncing = True
+
+    def __exit__(self, *exc: object) -> None:
+        self.view._syncing = False
