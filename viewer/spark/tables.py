@@ -39,44 +39,30 @@ def report_from_tables(out: str) -> dict[str, Any]:
     tables = read_tables(out)
     documents = sorted(tables["documents"], key=lambda d: d["num"])
     ids = {d["num"]: d["id"] for d in documents}
-    pairs = sorted(tables["pairs"], key=lambda p: (-p["words"], p["a"], p["b"]))
+    pairs = [json.loads(p["data"]) for p in sorted(tables["pairs"], key=lambda p: p["rank"])]
     return {
         "version": 1, "kind": "collection",
         "documents": [{"id": d["id"], "path": d["path"], "series": d["series"],
                        "date": d["date"], "chars": d["chars"]} for d in documents],
-        "pairs": [{"a": p["a"], "b": p["b"], "passages": _passages(p["passages"]),
+        "pairs": [{"a": p["a"], "b": p["b"], "passages": p["passages"],
                    "shared_a": p["shared_a"], "shared_b": p["shared_b"]} for p in pairs],
         "clusters": [_cluster(c, ids) for c in sorted(tables["clusters"],
                                                       key=lambda c: c["id"])],
-        "formulations": [_formulation(f, ids) for f in sorted(tables["formulations"],
-                                                              key=lambda f: f["rank"])],
-        "boilerplate": [{"series": b["series"], "text": b["text"], "documents": b["documents"]}
-                        for b in sorted(tables["boilerplate"], key=lambda b: (
-                            b["series"], -b["documents"], b["text"]))],
+        "formulations": _ranked(tables["formulations"]),
+        "boilerplate": _ranked(tables["boilerplate"]),
         "skipped": [{"path": s["path"], "reason": s["reason"]}
                     for s in sorted(tables["skipped"], key=lambda s: s["num"])],
     }
 
 
-def _passages(encoded: str) -> list[dict[str, Any]]:
-    return [{"a": [a0, a1], "b": [b0, b1], "words": words}
-            for a0, a1, b0, b1, words in json.loads(encoded)]
+def _ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [json.loads(row["data"]) for row in sorted(rows, key=lambda row: row["rank"])]
 
 
 def _cluster(row: dict[str, Any], ids: dict[int, str]) -> dict[str, Any]:
     return {"id": row["id"], "first": row["first"],
             "passages": [{"doc": ids[num], "span": [start, end]}
                          for num, start, end in json.loads(row["passages"])]}
-
-
-def _formulation(row: dict[str, Any], ids: dict[int, str]) -> dict[str, Any]:
-    spans = json.loads(row["occ_spans"])
-    return {"phrase": row["phrase"], "variants": list(row["variants"]),
-            "documents": row["documents"], "count": row["count"],
-            "first": {"doc": row["first_id"], "date": row["first_date"]},
-            "per_month": json.loads(row["per_month"]),
-            "occurrences": [{"doc": ids[num], "spans": doc_spans}
-                            for num, doc_spans in zip(row["occ_num"], spans, strict=True)]}
 
 
 def write_report_json(out: str, target: str) -> None:
@@ -109,27 +95,31 @@ def import_tables(out: str, store_path: str) -> int:
             raise StoreError(f"{store_path}: already holds {held} articles; import into a new "
                              "store (or add the articles with `tandem corpus add`)")
         with store.transaction():
-            _index_documents(store, documents)
-            store.add_passages([(p["x"], p["y"], p["x0"], p["x1"], p["y0"], p["y1"], p["words"],
-                                 p["short_words"], p["surplus"]) for p in tables["passages"]])
+            fill_store(store, documents, [
+                (p["x"], p["y"], p["x0"], p["x1"], p["y0"], p["y1"], p["words"],
+                 p["short_words"], p["surplus"]) for p in tables["passages"]])
             store.set_skipped([(s["path"], s["reason"]) for s in report["skipped"]])
             pairs = [PairRow(a=p["a"], b=p["b"], shared_a=p["shared_a"], shared_b=p["shared_b"],
-                             words=sum(x["words"] for x in p["passages"]),
+                             words=sum(passage["words"] for passage in p["passages"]),
                              passages=p["passages"]) for p in report["pairs"]]
             store.set_results(pairs, report["clusters"], report["formulations"],
                               report["boilerplate"])
     return len(documents)
 
 
-def _index_documents(store: Any, documents: list[dict[str, Any]]) -> None:
-    """Each document with its tokens and n-gram hashes in the store's vocabulary: the
-    embedded engine's indexing step (`engine._add`), on documents already read."""
+def fill_store(store: Any, documents: list[dict[str, Any]],
+               passages: list[tuple[Any, ...]]) -> None:
+    """Put documents (in number order) and aligned passages (rows as the store's
+    `raw_passages`) into an empty store, inside its transaction: each document with its
+    tokens and n-gram hashes in the store's vocabulary, as the embedded engine indexes
+    (`engine._add`), so that `derive` and later `add`s work on it as on their own."""
     from viewer.collection import engine
     from viewer.core.collection.index import document_grams, index_params
     from viewer.core.normalize import shared_normalizer
     from viewer.core.tokenize import tokenize_many
 
     keys = store.vocabulary_keys()
+    known = len(keys)  # the vocabulary grows in place: `keys` is its list
     vocabulary = engine._vocabulary(keys)
     normalizer = shared_normalizer(case_sensitive=engine.SETTINGS.case_sensitive,
                                    stemming=engine.SETTINGS.stemming, language="en")
@@ -147,4 +137,5 @@ def _index_documents(store: Any, documents: list[dict[str, Any]]) -> None:
                 "hash": engine._digest(doc["text"]), "chars": doc["chars"],
                 "words": len(stream), "language": doc["language"],
             }, stream.ids, stream.starts, stream.ends, document_grams(stream.ids, gram_n))
-    store.add_vocabulary(len(keys), vocabulary.keys[len(keys):])
+    store.add_vocabulary(known, vocabulary.keys[known:])
+    store.add_passages(passages)
