@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from pyspark.sql import SparkSession
@@ -156,3 +157,25 @@ def test_command_line_errors_are_one_line(spark: SparkSession, tmp_path: Path,
         "tandem: the Spark engine needs --out DIR: where its Parquet tables go")
     assert run_corpus(["import", str(tmp_path), "--store", str(tmp_path / "s.sqlite")]) == 2
     assert "has no 'documents' table" in capsys.readouterr().err
+
+
+def test_command_line_on_parquet_writes_the_json_and_html_reports(spark: SparkSession,
+                                                                   tmp_path: Path) -> None:
+    planted = make_collection(documents=20)
+    lines = planted.write(tmp_path / "twenty.jsonl")
+    source = tmp_path / "twenty.parquet"
+    pq.write_table(pa.Table.from_pylist(planted.rows), source)
+    out, target, page = tmp_path / "tables", tmp_path / "out.json", tmp_path / "out.html"
+    assert run_corpus([str(source), "--engine", "spark", "--out", str(out), "--json",
+                       str(target), "--html", str(page), "--quiet"]) == 0
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert written == report_from_tables(str(out))
+    with CollectionStore.create_or_open(tmp_path / "embedded.sqlite") as store:
+        add_sources(store, [lines], workers=1)
+        embedded = store.report()
+    for part in ("pairs", "clusters", "formulations", "boilerplate"):
+        assert written[part] == embedded[part], part
+    assert [d["path"] for d in written["documents"]][:2] == [f"{source}:1", f"{source}:2"]
+    assert ("d002", "d009") in {(p["a"], p["b"]) for p in written["pairs"]}
+    html = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
+    assert "Articles 20 in 4 series" in html and "d009" in html

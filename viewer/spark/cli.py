@@ -61,9 +61,12 @@ def check_spark(master: str | None) -> None:
                                "openjdk-17-jre-headless (Debian/Ubuntu) or set JAVA_HOME")
 
 
-def run_spark(args: argparse.Namespace, write: Callable[[dict[str, Any],
-                                                        argparse.Namespace], None]) -> None:
-    """`tandem corpus SOURCE --engine spark --out DIR`; `write` writes --json/--html."""
+Write = Callable[[dict[str, Any], argparse.Namespace, Callable[[str], str]], None]
+
+
+def run_spark(args: argparse.Namespace, write: Write) -> None:
+    """`tandem corpus SOURCE --engine spark --out DIR`; `write(report, args, text_of)` writes
+    what --json/--html/--pdf ask for."""
     if len(args.sources) != 1:
         raise TandemError("the Spark engine reads one SOURCE (a JSON-lines file, a glob of "
                           "them, or Parquet); give one")
@@ -77,15 +80,16 @@ def run_spark(args: argparse.Namespace, write: Callable[[dict[str, Any],
         conf[key] = value
     check_spark(args.master)
     from viewer.spark.job import run_job
-    from viewer.spark.tables import report_from_tables
+    from viewer.spark.tables import document_texts, report_from_tables
 
     def say(stage: str) -> None:
         if not args.quiet:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
     result = run_job(args.sources[0], args.out, master=args.master, conf=conf, progress=say)
-    if args.json or args.html:
-        write(report_from_tables(args.out), args)
+    if args.json or args.html or getattr(args, "pdf", None):
+        texts = document_texts(args.out)
+        write(report_from_tables(args.out), args, texts.__getitem__)
     say(f"{result.documents} documents, {result.passages} passages, "
         f"{result.seconds:.1f} s; tables in {args.out}")
 

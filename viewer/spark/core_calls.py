@@ -56,60 +56,42 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
 def parse_lines(batches: Iterable[pa.RecordBatch], path: str) -> Iterator[pa.RecordBatch]:
     """(number, line) -> article columns, or a skipped line (`reason` set)."""
     for batch in batches:
-        out: dict[str, list[Any]] = {name: [] for name in ARTICLE_COLUMNS}
-        for number, line in zip(batch.column("number").to_pylist(),
-                                batch.column("line").to_pylist(), strict=True):
-            if not line.strip():
-                continue
-            # Spark hands lines without their end; the embedded reader parses them with it
-            # (which shows in the column of a JSON error at the end of a line).
-            parsed = parse_line(path, line + b"\n", number)
-            if isinstance(parsed, Skipped):
-                _append(out, num=number, id="", series="", date="", text="",
-                        path=parsed.path, title="", reason=parsed.reason)
-            else:
-                _append(out, num=number, id=parsed.id, series=parsed.series, date=parsed.date,
-                        text=parsed.text, path=parsed.path, title=parsed.title, reason=None)
-        yield pa.RecordBatch.from_pydict(out, schema=_ARTICLE_ARROW)
-
-
-ARTICLE_COLUMNS = ("num", "id", "series", "date", "text", "path", "title", "reason")
-ARTICLE_SCHEMA = ("num long, id string, series string, date string, text string, "
-                  "path string, title string, reason string")
+        numbered = zip(batch.column("number").to_pylist(), batch.column("line").to_pylist(),
+                       strict=True)
+        # Spark hands lines without their end; the embedded reader parses them with it
+        # (which shows in the column of a JSON error at the end of a line).
+        yield _articles(path, ((number, line + b"\n") for number, line in numbered
+                               if line.strip()))
 
 
 def parse_records(batches: Iterable[pa.RecordBatch], path: str) -> Iterator[pa.RecordBatch]:
     """Parquet rows (id, text, and optionally series, date, title; `number` their order) ->
     article columns, each row checked by the same rules as a JSON line."""
     for batch in batches:
-        out: dict[str, list[Any]] = {name: [] for name in ARTICLE_COLUMNS}
-        for row in batch.to_pylist():
-            number = row.pop("number")
-            line = json.dumps({k: v for k, v in row.items()
-                               if k in ("id", "series", "date", "text", "title")},
-                              default=str).encode("utf-8")
-            parsed = parse_line(path, line, number)
-            if isinstance(parsed, Skipped):
-                _append(out, num=number, id="", series="", date="", text="",
-                        path=parsed.path, title="", reason=parsed.reason)
-            else:
-                _append(out, num=number, id=parsed.id, series=parsed.series, date=parsed.date,
-                        text=parsed.text, path=parsed.path, title=parsed.title, reason=None)
-        yield pa.RecordBatch.from_pydict(out, schema=_ARTICLE_ARROW)
+        yield _articles(path, ((row["number"], json.dumps(
+            {k: v for k, v in row.items() if k in ("id", "series", "date", "text", "title")},
+            default=str).encode("utf-8")) for row in batch.to_pylist()))
 
 
+ARTICLE_COLUMNS = ("num", "id", "series", "date", "text", "path", "title", "reason")
+ARTICLE_SCHEMA = ("num long, id string, series string, date string, text string, "
+                  "path string, title string, reason string")
 _ARTICLE_ARROW = pa.schema([("num", pa.int64())] + [(name, pa.string())
                                                      for name in ARTICLE_COLUMNS[1:]])
 
 
-def _sorted_spans(spans: list[dict[str, int]] | None) -> list[tuple[int, int]]:
-    """An array of (start, end) structs from Spark, as the sorted span list the engine uses."""
-    return sorted((span["start"], span["end"]) for span in spans or [])
-
-
-def _append(out: dict[str, list[Any]], **values: Any) -> None:
-    for name, value in values.items():
-        out[name].append(value)
+def _articles(path: str, lines: Iterable[tuple[int, bytes]]) -> pa.RecordBatch:
+    rows = []
+    for number, line in lines:
+        parsed = parse_line(path, line, number)
+        if isinstance(parsed, Skipped):
+            rows.append({"num": number, "id": "", "series": "", "date": "", "text": "",
+                         "path": parsed.path, "title": "", "reason": parsed.reason})
+        else:
+            rows.append({"num": number, "id": parsed.id, "series": parsed.series,
+                         "date": parsed.date, "text": parsed.text, "path": parsed.path,
+                         "title": parsed.title, "reason": None})
+    return pa.RecordBatch.from_pylist(rows, schema=_ARTICLE_ARROW)
 
 
 # -- per document: language, words, n-gram hashes of the index -------------------------------

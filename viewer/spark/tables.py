@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from typing import Any
 
 import pyarrow.parquet as pq
 
 from viewer.collection.article import SourceError
-from viewer.core.errors import LoadError
 
 _NEEDED = ("documents", "passages", "pairs", "clusters", "formulations", "boilerplate",
            "skipped")
@@ -67,16 +65,16 @@ def _cluster(row: dict[str, Any], ids: dict[int, str]) -> dict[str, Any]:
 
 def write_report_json(out: str, target: str) -> None:
     """Write the JSON contract of a job's output folder to `target` ('-': stdout), atomically."""
-    from viewer.export.atomic import write_atomically
+    from viewer.cli import write_json_text
 
-    text = json.dumps(report_from_tables(out), ensure_ascii=False)
-    if target == "-":
-        sys.stdout.write(text + "\n")
-        return
-    try:
-        write_atomically(target, lambda handle: handle.write(text.encode("utf-8")))
-    except OSError as error:
-        raise LoadError(target, f"cannot be written: {error.strerror or error}") from None
+    write_json_text(json.dumps(report_from_tables(out), ensure_ascii=False), target)
+
+
+def document_texts(out: str) -> dict[str, str]:
+    """Every document's text by id, for the reports that quote passages."""
+    table = pq.read_table(os.path.join(out, "documents"), columns=["id", "text"])
+    return dict(zip(table.column("id").to_pylist(), table.column("text").to_pylist(),
+                    strict=True))
 
 
 def import_tables(out: str, store_path: str) -> int:
