@@ -1,8 +1,9 @@
 """Time the PDF and HTML reports on a generated pair of long texts (300k characters each).
 
-Run from the repository root: `python bench/bench_export.py [--chars N] [--keep DIR]`.
-The pair shares a passage every few paragraphs, as a lightly edited re-publication does,
-so the report has many aligned rows, highlights and table rows.
+Run from the repository root: `python bench/bench_export.py [--chars N] [--keep DIR]`,
+or `--files A B` to report on two real articles instead. The generated pair shares a
+passage every few paragraphs, as a lightly edited re-publication does, so the report has
+many passages, highlights and table rows. Prints times, sizes and the PDF's page count.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from pypdf import PdfReader
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from viewer.core.compare import compare  # noqa: E402
 from viewer.core.document import Document  # noqa: E402
+from viewer.core.loading import load_document  # noqa: E402
 from viewer.export.html_report import write_html  # noqa: E402
 from viewer.export.pdf_report import write_pdf  # noqa: E402
 
@@ -59,10 +63,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=300_000)
     parser.add_argument("--keep", metavar="DIR", help="keep the reports in this folder")
+    parser.add_argument("--files", nargs=2, metavar=("A", "B"), help="compare these files")
     args = parser.parse_args()
-    text_a, text_b = generate_pair(args.chars)
+    if args.files:
+        document_a, document_b = (load_document(path) for path in args.files)
+    else:
+        text_a, text_b = generate_pair(args.chars)
+        document_a, document_b = Document(text_a, "long_a.txt"), Document(text_b, "long_b.txt")
     started = time.perf_counter()
-    comparison = compare(Document(text_a, "long_a.txt"), Document(text_b, "long_b.txt"))
+    comparison = compare(document_a, document_b)
     print(f"compare: {time.perf_counter() - started:.2f} s, "
           f"{len(comparison.shared_phrases)} shared phrases, {len(comparison.slogans)} slogans, "
           f"{len(comparison.themes)} themes")
@@ -72,8 +81,10 @@ def main() -> None:
                                                                    "report.html")):
         started = time.perf_counter()
         write(comparison, folder / name)
+        seconds = time.perf_counter() - started
         size = (folder / name).stat().st_size
-        print(f"{label}: {time.perf_counter() - started:.2f} s, {size / 1e6:.1f} MB")
+        pages = f", {len(PdfReader(folder / name).pages)} pages" if label == "pdf" else ""
+        print(f"{label}: {seconds:.2f} s, {size / 1e6:.1f} MB{pages}")
     if not args.keep:
         for path in folder.iterdir():
             path.unlink()

@@ -46,6 +46,12 @@ def boilerplate_spans(articles: list[dict]) -> list[list[tuple[int, int]]]:
     return spans
 
 
+def _rss_mb() -> float:
+    """The process's resident memory now (Linux), in MB."""
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[1]) * resource.getpagesize() / 2**20
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("setdir")
@@ -62,14 +68,15 @@ def main() -> None:
     streams = [tokenize(a["text"], normalizer, vocabulary) for a in articles]
     tokenized = time.perf_counter()
     excluded = boilerplate_spans(articles)
+    before = _rss_mb()
     found = find_formulations([a["text"] for a in articles], streams, vocabulary,
                               [a.get("date", "") for a in articles], excluded, language)
     done = time.perf_counter()
     words = sum(len(s) for s in streams)
     print(f"{len(articles)} articles, {words} tokens: tokenize {tokenized - started:.2f} s, "
           f"formulations {done - tokenized:.2f} s, peak RSS "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB, "
-          f"{len(found)} listed")
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB "
+          f"({before:.0f} MB before finding formulations), {len(found)} listed")
     ids = [a["id"] for a in articles]
     out = {"version": 1, "kind": "collection",
            "documents": [{"id": a["id"], "series": a["series"], "date": a.get("date", ""),
@@ -90,8 +97,8 @@ def main() -> None:
         command.append("--details")
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     lines = result.stdout.splitlines()
-    print("\n".join(line for line in lines if "formulation" in line.lower()
-                    or "junk" in line.lower() or "missed" in line.lower()))
+    wanted = ("formulation", "first appearance", "junk", "missed")
+    print("\n".join(line for line in lines if any(w in line.lower() for w in wanted)))
     if result.returncode:
         print(result.stderr[-2000:])
 

@@ -7,7 +7,9 @@ Lee, Pincombe and Welsh (2005) had people rate the similarity of every pair of 5
 news stories; gensim's test data ships the stories (lee.cor, one a line) and the mean
 ratings (similarities0-1.txt, a 50 x 50 matrix). Each pair is compared as Tandem compares
 two articles, with the default settings, and the top theme score (0 when no pair is listed)
-is that pair's similarity. Prints Pearson's r over the 1,225 pairs, and the time taken.
+is that pair's similarity. Prints Pearson's r over the 1,225 pairs, and the time taken;
+first, how long the word-meaning model and the Chinese segmenter take to load (once per
+process, on first use).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from viewer.core import embeddings, segment  # noqa: E402
 from viewer.core.compare import compare  # noqa: E402
 from viewer.core.document import Document  # noqa: E402
 
@@ -51,6 +54,11 @@ def main() -> None:
     parser.add_argument("source", type=Path, help="gensim wheel, or folder with lee.cor and "
                         "similarities0-1.txt")
     args = parser.parse_args()
+    for name, load in (("word-meaning model", embeddings.model),
+                       ("Chinese segmenter", segment.segmenter)):
+        started = time.perf_counter()
+        load()
+        print(f"{name} loaded in {time.perf_counter() - started:.2f} s")
     stories, ratings = read_lee(args.source)
     documents = [Document(text, f"lee{i}") for i, text in enumerate(stories)]
     upper = np.triu_indices(len(stories), 1)

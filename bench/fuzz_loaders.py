@@ -3,6 +3,7 @@
     python bench/fuzz_loaders.py                      # 2000 hypothesis inputs per loader
     python bench/fuzz_loaders.py --examples 20000 pdf docx
     python bench/fuzz_loaders.py --atheris pdf --seconds 300   # coverage-guided, if installed
+    python bench/fuzz_loaders.py pdf-pages html-attributes     # the shapes that were quadratic
 
 Memory is capped (address space, default 2 GB) so an input that would need unbounded memory
 fails as a MemoryError finding instead of taking the machine down. The targets are the same

@@ -159,3 +159,25 @@ and the towns along their banks have learned to live with the [floods](http://ex
 
 <script>alert("never shown")</script>
 """
+
+
+def chinese_pdf(paragraphs: list[str], per_line: int = 20) -> bytes:
+    """Chinese paragraphs typeset the usual way: first line indented by two ideographic
+    spaces, the same line spacing everywhere, a short last line. Uses reportlab's built-in
+    STSong-Light font, so no font file is needed."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    pdf.setFont("STSong-Light", 12)
+    y = 800
+    for paragraph in paragraphs:
+        text = "\u3000\u3000" + paragraph
+        for start in range(0, len(text), per_line):
+            pdf.drawString(50, y, text[start:start + per_line])
+            y -= 16
+    pdf.save()
+    return out.getvalue()

@@ -16,6 +16,24 @@ from viewer.core.settings import DECLARED, Declared, Settings, checked_settings
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+#: Largest --max-size accepted: inputs are read into memory whole.
+MAX_SIZE_LIMIT_MB = 4096.0
+
+
+def _megabytes(value: str) -> float:
+    """argparse type of --max-size: a finite number of MB, above 0 and at most 4096."""
+    import math
+
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not (math.isfinite(number) and 0 < number <= MAX_SIZE_LIMIT_MB):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a size; give a number of MB above 0 and at most "
+            f"{MAX_SIZE_LIMIT_MB:.0f}")
+    return number
 
 
 def _settings_arguments(parser: argparse.ArgumentParser) -> None:
@@ -72,7 +90,7 @@ def compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("--html", metavar="OUT", help="write the report as one HTML file")
     parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4",
                         help="paper of the PDF report (default %(default)s)")
-    parser.add_argument("--max-size", type=float, default=50, metavar="MB",
+    parser.add_argument("--max-size", type=_megabytes, default=50, metavar="MB",
                         help="largest input file read, in MB (default %(default)s)")
     parser.add_argument("--collection", metavar="STORE",
                         help="an indexed collection store ('tandem corpus add'): mark each "
@@ -85,6 +103,16 @@ def compare_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def refuse_outputs_onto_inputs(args: argparse.Namespace) -> None:
+    """Raise `OutputError` when an output names an input or the watch-list file."""
+    from viewer.export.atomic import refuse_overwriting_inputs
+
+    inputs = [args.a, args.b] + ([args.watchlist] if args.watchlist else [])
+    for out in (args.json, args.pdf, args.html):
+        if out and out != "-":
+            refuse_overwriting_inputs(out, inputs)
+
+
 def run_compare(argv: Sequence[str]) -> int:
     parser = compare_parser()
     args = parser.parse_args(argv)
@@ -92,6 +120,7 @@ def run_compare(argv: Sequence[str]) -> int:
         from viewer.core.compare import compare
         from viewer.core.loading import load_document
 
+        refuse_outputs_onto_inputs(args)
         settings = settings_from_args(args)
         limit = int(args.max_size * 1024 * 1024)
         doc_a = load_document(args.a, max_bytes=limit, trim=args.trim)
@@ -108,7 +137,20 @@ def run_compare(argv: Sequence[str]) -> int:
     except TandemError as exc:
         print(f"tandem: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see _terminate_like_ctrl_c)
+        print("tandem: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return EXIT_OK
+
+
+def _terminate_like_ctrl_c() -> None:
+    """Let SIGTERM unwind like Ctrl-C, so exports remove their temporary files."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def write_outputs(comparison, args: argparse.Namespace,  # type: ignore[no-untyped-def]
@@ -165,7 +207,9 @@ def window_parser() -> argparse.ArgumentParser:
         prog="tandem",
         description="Read two articles side by side and see what they share. "
                     "Run 'tandem compare A B --json OUT' to compare without the window.")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="one or two articles to open")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="one or two articles to open, or a collection: a folder of "
+                             "articles, a JSON-lines file or a collection store")
     parser.add_argument("--version", action="version", version=f"tandem {__version__}")
     setup = parser.add_mutually_exclusive_group()
     setup.add_argument("--install-desktop", action="store_true",
@@ -185,6 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "compare":
+        _terminate_like_ctrl_c()
         return run_compare(argv[1:])
     if argv and argv[0] == "corpus":
         from viewer.collection.cli import run_corpus

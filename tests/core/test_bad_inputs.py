@@ -43,6 +43,22 @@ def _too_large(tmp_path: Path) -> Path:
     return path
 
 
+def _fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)  # nobody writes to it: reading would block forever
+    return path
+
+
+def _socket(tmp_path: Path) -> Path:
+    import socket
+
+    path = tmp_path / "s.txt"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))  # the file stays after the socket is closed
+    server.close()
+    return path
+
+
 def _truncated(data: bytes, keep: int) -> bytes:
     return data[:keep]
 
@@ -51,6 +67,10 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "missing": (lambda tmp: tmp / "absent.txt", "no such file"),
     "folder": (_folder, "is a folder"),
     "no permission": (_unreadable, "permission denied"),
+    "named pipe": (_fifo, "is a named pipe (FIFO), not a file"),
+    "socket": (_socket, "not a file; only regular files are read"),
+    "device": (lambda tmp: Path("/dev/zero"), "is a device, not a file"),
+    "terminal device": (lambda tmp: Path("/dev/tty"), "/dev/tty"),
     "empty": (_file("empty.txt", b""), "is empty"),
     "blank": (_file("blank.txt", b" \n\t\n"), "is empty"),
     "binary": (_file("blob.txt", bytes(range(256)) * 8), "is binary"),
@@ -124,3 +144,21 @@ def test_trim_flag_puts_notes_in_json(tmp_path: Path) -> None:
     assert all(any("link-like" in n for n in d["notes"]) for d in documents)
     plain = json.loads(run_cli(str(a), str(a)).stdout)["documents"]
     assert plain[0]["notes"] == []
+
+
+def test_a_named_pipe_as_watchlist_is_refused(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("A perfectly ordinary article with words in it.")
+    fifo = _fifo(tmp_path)
+    result = run_cli(str(good), str(good), "--watchlist", str(fifo))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"tandem: {fifo}: is a named pipe (FIFO), not a file; only regular files are read "
+        "(save the text to a file and open that)"]
+
+
+def test_limit_message_shows_a_fractional_limit(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_bytes(b"words " * 400)
+    refused = run_cli(str(a), str(a), "--max-size", "0.001")
+    assert "the limit is 0.001 MB" in refused.stderr

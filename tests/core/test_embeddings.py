@@ -26,3 +26,16 @@ def test_the_model_files_are_the_ones_inside_the_installed_package():
     folder = embeddings.model_dir()
     assert (folder / embeddings.WEIGHTS_FILE).stat().st_size > 10_000_000
     assert (folder / embeddings.TOKENIZER_FILE).is_file()
+
+
+def test_the_model_is_read_without_wordllamas_loader_which_downloads():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[2])
+    code = ("import sys; from viewer.core import embeddings; embeddings.embed_words(['port']); "
+            "print(sorted(m for m in ('wordllama', 'requests') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={"PYTHONPATH": root, "PATH": ""}).stdout
+    assert out.strip() == "[]"

@@ -49,11 +49,22 @@ def test_watchlist_is_matched_with_the_same_normalization_and_listed_first():
     assert sum(s.phrase.casefold() == "digital economy" for s in result.slogans) == 1
 
 
-def test_chinese_slogans_are_found_per_character():
+def test_chinese_slogans_begin_and_end_on_whole_words():
+    # 力提高全 recurs character for character (努力提高全民 / 大力提高全社会) but cuts
+    # two words; 新能源汽车 is whole in both.
+    a = "今年我市要努力提高全民科学素质。我们将大力发展新能源汽车。"
+    b = "会议强调，必须大力提高全社会的认识。各地积极推广新能源汽车。"
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert [(s.phrase, s.count_a, s.count_b) for s in slogans] == [
+        ("新能源汽车", 1, 1)]
+
+
+def test_chinese_slogans_from_files_are_whole_words():
     a = load_document(HERE / "zh_a.txt")
     b = load_document(HERE / "zh_b.txt")
     phrases = [s.phrase for s in compare(a, b).slogans]
-    assert "\u65b0\u80fd\u6e90\u6c7d\u8f66" in phrases
+    # 新能源汽车 is cut out of 汽车产业 in one of its two places: not listed.
+    assert phrases == ["科技创新"]
 
 
 def test_with_stemming_function_words_and_word_rarity_are_still_those_of_words():
@@ -64,15 +75,15 @@ def test_with_stemming_function_words_and_word_rarity_are_still_those_of_words()
     assert all("very" not in s.phrase.casefold() for s in result.slogans)
 
 
-def test_a_long_formulation_that_recurs_within_a_text_is_listed_by_its_first_words():
+def test_a_long_formulation_that_recurs_within_a_text_is_listed_whole():
     formulation = ("Zembrowski Thought on Harbour Socialism with Quantum Characteristics "
                    "for a New Era")
     a = (f"We study {formulation} every day. Delegates praised {formulation} again. "
          "Weather was mild.")
     b = f"Pupils recite {formulation} at noon. Markets were calm."
     phrases = [s.phrase for s in compare(Document(a, "a"), Document(b, "b")).slogans]
-    assert "Zembrowski Thought on Harbour Socialism with Quantum Characteristics" in phrases
-    # One entry for the stretch, not one for every eight-word window of it.
+    assert formulation in phrases
+    # One entry for the stretch, not one for every window of it.
     assert not any(p.startswith(("Thought on", "Harbour Socialism", "Quantum")) for p in phrases)
 
 
@@ -82,3 +93,40 @@ def test_a_long_passage_copied_once_is_not_a_slogan():
     a = f"We study {passage} every day. Weather was mild."
     b = f"Pupils recite {passage} at noon. Markets were calm."
     assert compare(Document(a, "a"), Document(b, "b")).slogans == ()
+
+
+def test_a_fragment_of_a_hyphenated_word_is_not_listed():
+    a = ("We must deepen reform in an all-round way. The plan builds the country in an "
+         "all-round way.")
+    b = "Cities advance in an all-round way, officials said."
+    phrases = [s.phrase for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+    assert "all-round way" in phrases
+    assert not any(p.startswith("round") for p in phrases)
+
+
+def test_an_ordinary_word_run_is_not_listed():
+    a = ("It is necessary to act. It is necessary to plan. Then it is necessary to wait. "
+         "Quantum harbour reform began.")
+    b = "It is necessary to rest. It is necessary to eat. Quantum harbour reform ended."
+    phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+    assert phrases == ["quantum harbour reform"]
+
+
+def test_near_variants_are_one_slogan_counted_together():
+    a = ("Building a strong cyber country is the goal. A strong cyber country needs "
+         "engineers. Weather was mild.")
+    b = ("The strong network country plan moves on. Markets were calm. Each strong "
+         "network country has rules.")
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    [country] = [s for s in slogans if "country" in s.phrase]
+    assert {country.phrase, *country.variants} == {"strong cyber country",
+                                                   "strong network country"}
+    assert (country.count_a, country.count_b, country.presence) == (2, 2, "both")
+    assert [b[s:e] for s, e in country.occurrences_b] == ["strong network country"] * 2
+
+
+def test_slogans_say_which_text_uses_them():
+    a = "Zembrowski harbour doctrine rules. The Zembrowski harbour doctrine again. Rain."
+    b = "Quantum tide policy holds. Quantum tide policy returns. Sun."
+    slogans = {s.phrase: s.presence for s in compare(Document(a, "a"), Document(b, "b")).slogans}
+    assert slogans == {"Zembrowski harbour doctrine": "a", "Quantum tide policy": "b"}

@@ -44,3 +44,29 @@ def test_a_place_and_its_adjective_link_two_reports_and_are_shown_as_a_word():
     assert {"Iraq", "pipelines", "Basra", "marshes", "fishermen"} <= set(themes[0].terms)
     plain = compare(Document(a.text.replace("Iraqi", "Kurdish"), "a"), b).themes
     assert themes[0].score > plain[0].score
+
+
+def test_chinese_pairs_show_the_whole_words_they_share():
+    a = ("今年北方小麦丰收，农民收入明显增长，各地粮食价格保持稳定，合作社也扩大了仓储能力。\n\n"
+         "城市地铁新线路下个月开通运营，沿线居民出行将更加方便快捷。")
+    b = ("受益于粮食价格平稳，种植小麦的农民收入随之增长，丰收景象随处可见，仓储设施不断完善。\n\n"
+         "博物馆推出了一批介绍古代青铜器的展览，吸引了许多游客参观。")
+    themes = compare(Document(a, "a"), Document(b, "b")).themes
+    assert len(themes) == 1
+    # Whole words, never character pairs across a boundary ("民收", "入明").
+    assert set(themes[0].terms) == {"农民收入", "粮食价格", "仓储", "丰收", "小麦", "增长"}
+
+
+def test_a_term_is_shown_as_the_passages_write_it_not_as_the_texts_mostly_do():
+    a = ("Engineers are developing a vaccine against the coastal fever that spread through "
+         "fishing villages last summer.\n\nThe development office praised the development "
+         "plan, the development budget and the development team for the new stadium.")
+    b = ("A team of scientists said they were developing an injection to protect fishing "
+         "villages from the coastal fever.\n\nDevelopment grants, development loans and "
+         "development advice were offered to farmers growing olives on the hills.")
+    themes = compare(Document(a, "a"), Document(b, "b")).themes
+    fever = next(t for t in themes if a[t.a[0]:t.a[1]].startswith("Engineers"))
+    assert "developing" in fever.terms and "development" not in fever.terms
+    grants = next(t for t in themes if b[t.b[0]:t.b[1]].startswith("Development grants")
+                  and a[t.a[0]:t.a[1]].startswith("The development"))
+    assert grants.terms == ("development",)

@@ -1,4 +1,5 @@
-"""Theme overlap: passages on the same subject in other words, scored in [0, 1]."""
+"""Theme overlap: passages on the same subject in other words, scored in [0, 1]: by shared
+terms and word meaning, leaving out boilerplate, each passage in a few pairs at most."""
 
 from viewer.core.compare import compare
 from viewer.core.document import Document
@@ -39,3 +40,68 @@ def test_unrelated_passages_are_not_listed_beyond_the_closest_pair():
     a = Document("Volcanic ash grounded flights across the northern islands for two days.", "a")
     b = Document("The orchestra rehearsed a new symphony by a young Estonian composer.", "b")
     assert len(compare(a, b).themes) <= 1
+
+
+def _pairs(result, a: str, b: str) -> list[tuple[str, str]]:
+    """Each listed pair as the first word of its A and B passages."""
+    return [(a[t.a[0]:t.a[1]].split()[0], b[t.b[0]:t.b[1]].split()[0]) for t in result.themes]
+
+
+SNOW = ("Heavy snowfall closed the mountain roads on Sunday and stranded hundreds of skiers "
+        "in their hotels overnight.")
+RATES = ("The central bank raised interest rates again, hoping to slow inflation without "
+         "tipping the economy into recession.")
+BREAD = ("A local bakery won the national bread competition with a sourdough loaf fermented "
+         "for three days.")
+BLIZZARD = ("A blizzard blocked alpine highways, leaving winter sports fans stuck in "
+            "guesthouses until morning.")
+BORROWING = ("Borrowing costs went up once more after the monetary authority acted to cool "
+             "rising prices while avoiding a downturn.")
+PASTRY = ("Family-run pastry shop took first prize in a countrywide baking contest thanks to "
+          "its slowly leavened rye.")
+
+
+def test_paraphrases_that_share_no_term_are_paired_by_meaning():
+    a = "\n\n".join([SNOW, RATES, BREAD])
+    b = "\n\n".join([BORROWING, PASTRY, BLIZZARD])
+    result = compare(Document(a, "a"), Document(b, "b"))
+    assert sorted(_pairs(result, a, b)) == [("A", "Family-run"), ("Heavy", "A"),
+                                            ("The", "Borrowing")]
+    assert all(t.terms == () for t in result.themes)  # not one content word in common
+
+
+def test_boilerplate_passages_and_names_in_most_passages_are_left_out():
+    boilerplate = ("Under the leadership of Governor Maria Lopez, the provincial government "
+                   "will continue to uphold the guiding principles of openness, responsibility "
+                   "and service to every citizen of the province.")
+    a = "\n\n".join([
+        "Governor Maria Lopez said: " + SNOW, boilerplate, "Governor Maria Lopez said: " + RATES,
+        "Governor Maria Lopez said: " + BREAD,
+        "Governor Maria Lopez opened a new hospital wing for children with forty beds."])
+    b = "\n\n".join([
+        "Governor Maria Lopez said: " + BORROWING, "Governor Maria Lopez said: " + PASTRY,
+        boilerplate, "Governor Maria Lopez said: " + BLIZZARD,
+        "Governor Maria Lopez visited the harbour, where fishermen complained about cod."])
+    result = compare(Document(a, "a"), Document(b, "b"))
+    assert len(result.shared_phrases) == 1  # the boilerplate paragraph, copied
+    listed = [(a[t.a[0]:t.a[1]], b[t.b[0]:t.b[1]]) for t in result.themes]
+    assert sorted((x.split()[4], y.split()[4]) for x, y in listed) == [
+        ("A", "Family-run"), ("Heavy", "A"), ("The", "Borrowing")]
+    assert not {"Governor", "Maria", "Lopez"} & {w for t in result.themes for w in t.terms}
+
+
+def test_a_passage_is_in_two_listed_pairs_at_most():
+    b = "\n\n".join([
+        BLIZZARD,
+        "Snowdrifts two metres deep cut off the ski resort, and guests spent the night there.",
+        "Avalanche warnings and icy passes kept holidaymakers snowed in at their chalets.",
+        "Ploughs worked through the night to clear the pass after a storm trapped skiers."])
+    result = compare(Document(SNOW, "a"), Document(b, "b"))
+    assert len(result.themes) == 2
+    assert {t.a for t in result.themes} == {(0, len(SNOW))}
+
+
+def test_texts_of_many_passages_without_a_single_term_compare_cleanly():
+    text = "And so it is, and it was.\n\n" * 12
+    result = compare(Document(text, "a"), Document(text.upper(), "b"))
+    assert all(t.terms == () for t in result.themes)

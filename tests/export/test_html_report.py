@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,13 @@ def test_single_self_contained_file(english, tmp_path: Path) -> None:
     write_html(english, path)
     html = path.read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["harbour.html"]
-    for external in ("src=", "href=", "<script", "url(", "@import", "<link"):
+    for external in ("src=", "<script", "url(", "@import", "<link"):
         assert external not in html.lower()
+    # The only links lead to places in the file itself.
+    targets = re.findall(r'href="([^"]*)"', html)
+    assert targets and all(t.startswith("#") for t in targets)
+    ids = set(re.findall(r'id="([^"]*)"', html))
+    assert {t[1:] for t in targets} <= ids
     text = visible_text(html)
     for expected in (PASSAGE, SLOGAN, "harbour_a.txt", "harbour_b.txt"):
         assert expected in text
@@ -71,3 +77,31 @@ def test_cancelled_export_keeps_the_good_file(english, tmp_path: Path) -> None:
         write_html(english, target, is_cancelled=lambda: True)
     assert target.read_text(encoding="utf-8") == "good"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+@pytest.mark.parametrize("pair", ["crossing", "english", "chinese"])
+def test_each_passage_links_to_its_counterpart_and_back(pair: str,
+                                                        request: pytest.FixtureRequest,
+                                                        tmp_path: Path) -> None:
+    comparison = request.getfixturevalue(pair)
+    path = tmp_path / "links.html"
+    write_html(comparison, path)
+    html = path.read_text(encoding="utf-8")
+    texts = html.split('<table class="texts">', 1)[1].split("</table>", 1)[0]
+    cells = re.findall(r'<td class="text">(.*?)</td>', texts, flags=re.S)
+    column_a, column_b = "".join(cells[0::2]), "".join(cells[1::2])
+    assert comparison.shared_phrases
+    for i, phrase in enumerate(comparison.shared_phrases):
+        n = i + 1
+        for column, here, there, doc, span in (
+                (column_a, "a", "b", comparison.document_a, phrase.a),
+                (column_b, "b", "a", comparison.document_b, phrase.b)):
+            link = re.search(rf'<a class="ref h\d+" id="{here}{n}" href="#{there}{n}"[^>]*>'
+                             rf"{n}</a>(.*)", column, flags=re.S)
+            assert link, f"no link from passage {n} in {here.upper()}"
+            # The link stands right where the passage starts in its own column.
+            following = unescape(re.sub(r"<[^>]+>", "", link.group(1)))
+            opening = doc.text[span[0]:span[1]][:12]
+            assert following.startswith(opening)
+        # The table row's number leads to the passage in A.
+        assert f'href="#a{n}"' in html.split("<h2>Shared phrases", 1)[1]

@@ -13,7 +13,7 @@ from report_fixtures import CHINESE_PASSAGE, PASSAGE, SLOGAN, passage_index
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled, LoadError
-from viewer.export.pdf_report import report_font, write_pdf
+from viewer.export.pdf_report import TEXT_SIZE, report_font, write_pdf
 from viewer.present.palette import LIGHT, hex_to_rgb
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None
@@ -206,3 +206,143 @@ def test_latin_text_and_its_curly_quotes_use_a_latin_font_and_han_the_cjk_font(
     han = {f for ch in "数字中国" for f in fonts_of[ch]}
     assert len(latin) == 1 and "DejaVu" in latin.pop()
     assert len(han) == 1 and "DejaVu" not in han.pop()
+
+
+# --- Side-by-side pages read back: where each column's lines stand -------------------------
+
+def body_lines(path: Path) -> list[dict[str, list[tuple[float, float, str]]]]:
+    """Per page, the text pieces of the body size as (x, baseline, text), with the column
+    heads ("head"), the folio ("folio") and the margin markers ("small") apart."""
+    pages = []
+    for page in PdfReader(path).pages:
+        found: dict[str, list[tuple[float, float, str]]] = {"body": [], "head": [],
+                                                           "folio": [], "small": []}
+
+        def visit(text, cm, tm, font, size, found=found) -> None:  # type: ignore[no-untyped-def]
+            text = text.strip()
+            if not text:
+                return
+            kind = ("folio" if text.startswith("page ") and " of " in text
+                    else "head" if text.startswith(("A: ", "B: "))
+                    else "body" if abs(size - TEXT_SIZE) < 0.01 else "small")
+            found[kind].append((tm[4], tm[5], text))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(found)
+    return pages
+
+
+def column_fill(path: Path) -> list[tuple[int, str, float]]:
+    """(page, column, share of the page's line slots that hold text) for every side-by-side
+    page and column whose text goes on past that page."""
+    pages = body_lines(path)
+    width = float(PdfReader(path).pages[0].mediabox.width)
+    side_pages = [n for n, page in enumerate(pages) if page["head"]]
+    last: dict[str, int] = {}
+    for n in side_pages:
+        for x, _, _ in pages[n]["body"]:
+            last["A" if x < width / 2 else "B"] = n
+    fills = []
+    for n in side_pages:
+        page = pages[n]
+        top = min(y for _, y, _ in page["head"])
+        bottom = page["folio"][0][1]
+        baselines: dict[str, set[float]] = {"A": set(), "B": set()}
+        for x, y, _ in page["body"]:
+            baselines["A" if x < width / 2 else "B"].add(round(y, 1))
+        every = sorted(baselines["A"] | baselines["B"], reverse=True)
+        pitch = min(a - b for a, b in zip(every, every[1:], strict=False))
+        slots = (top - bottom) / pitch
+        for column, ys in baselines.items():
+            if n < last.get(column, -1):
+                fills.append((n + 1, column, len(ys) / slots))
+    return fills
+
+
+@pytest.mark.parametrize("pair", ["crossing", "crossing_chinese"])
+def test_no_column_is_half_empty_while_its_text_goes_on(
+        pair: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    comparison = request.getfixturevalue(pair)
+    path = tmp_path / "crossing.pdf"
+    write_pdf(comparison, path)
+    fills = column_fill(path)
+    assert len({page for page, _, _ in fills}) >= 2  # the texts take several pages
+    sparse = [(page, column, round(share, 2)) for page, column, share in fills if share < 0.5]
+    assert not sparse, f"(page, column, share filled): {sparse}"
+
+
+def where_passage_starts(pages: list[dict[str, list[tuple[float, float, str]]]], x_range: tuple[
+        float, float], opening: str) -> tuple[int, float]:
+    """(page number, baseline) of the body line in that x range holding `opening`."""
+    joined = "".join(opening.split())
+    for n, page in enumerate(pages, start=1):
+        for x, y, text in page["body"]:
+            if x_range[0] <= x < x_range[1] and joined in "".join(text.split()):
+                return n, y
+    raise AssertionError(f"{opening!r} is on no page")
+
+
+def link_target(path: Path, page: int, half: float, baseline: float, left: bool) -> int:
+    """The page number a link annotation at `baseline`, in the left or right margin of
+    `page`, leads to."""
+    reader = PdfReader(path)
+    numbers = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, start=1)}
+    for annotation in reader.pages[page - 1].get("/Annots") or []:
+        annotation = annotation.get_object()
+        x1, y1, _, y2 = (float(v) for v in annotation["/Rect"])
+        if (x1 < half) == left and y1 <= baseline <= y2:
+            return numbers[annotation["/Dest"][0].idnum]
+    raise AssertionError(f"no link beside the line at {baseline} on page {page}")
+
+
+def opening_words(text: str, span: tuple[int, int], chinese: bool = False) -> str:
+    piece = text[span[0]:span[1]]
+    return piece[:6] if chinese else " ".join(piece.split()[:3])
+
+
+def test_a_passage_in_the_same_order_stands_level(level, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "level.pdf"
+    write_pdf(level, path)
+    pages = body_lines(path)
+    half = float(PdfReader(path).pages[0].mediabox.width) / 2
+    phrase = level.shared_phrases[0]
+    in_a = where_passage_starts(pages, (0, half),
+                                opening_words(level.document_a.text, phrase.a))
+    in_b = where_passage_starts(pages, (half, 2 * half),
+                                opening_words(level.document_b.text, phrase.b))
+    assert in_a == in_b
+
+
+@pytest.mark.parametrize("pair", ["crossing", "crossing_chinese"])
+def test_margin_markers_name_the_counterparts_page(pair: str, request: pytest.FixtureRequest,
+                                                   tmp_path: Path) -> None:
+    comparison = request.getfixturevalue(pair)
+    chinese = pair.endswith("chinese")
+    path = tmp_path / "markers.pdf"
+    write_pdf(comparison, path)
+    pages = body_lines(path)
+    half = float(PdfReader(path).pages[0].mediabox.width) / 2
+    assert len(comparison.shared_phrases) == 2
+    for i, phrase in enumerate(comparison.shared_phrases):
+        page_a, y_a = where_passage_starts(
+            pages, (0, half), opening_words(comparison.document_a.text, phrase.a, chinese))
+        page_b, y_b = where_passage_starts(
+            pages, (half, 2 * half), opening_words(comparison.document_b.text, phrase.b, chinese))
+        assert page_a != page_b  # the passages cross: they cannot stand level
+        # Beside each start, in its own margin: the passage number and the other page.
+        markers_a = {(text, y) for x, y, text in pages[page_a - 1]["small"] if x < half}
+        markers_b = {(text, y) for x, y, text in pages[page_b - 1]["small"] if x > half}
+        assert (f"{i + 1} → p.{page_b}", y_a) in markers_a
+        assert (f"{i + 1} → p.{page_a}", y_b) in markers_b
+        # On screen, each marker is a link to the other page.
+        assert link_target(path, page_a, half, y_a, left=True) == page_b
+        assert link_target(path, page_b, half, y_b, left=False) == page_a
+        # The table of shared phrases gives both pages in the passage's row.
+        rows = [(page, y) for page in pages for x, y, text in page["small"]
+                if text == str(i + 1) and x < 70]
+        assert len(rows) == 1
+        page, y = rows[0]
+        cells = [text for _, row_y, text in page["small"] if abs(row_y - y) < 1]
+        assert f"A p.{page_a}" in cells
+        assert any(f"B p.{page_b}" == text for _, row_y, text in page["small"]
+                   if 0 < y - row_y < 12)

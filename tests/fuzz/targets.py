@@ -47,6 +47,10 @@ def seeds(kind: str) -> tuple[bytes, ...]:
                 b"<table><tr><td>a</td></tr></table></body></html>")
     if kind == "markdown":
         return (samples.MARKDOWN.encode(),)
+    if kind == "pdf-pages":
+        return (pdf_with_pages(3, 9, 4, False), pdf_with_pages(12, 200, 7, True))
+    if kind == "html-attributes":
+        return (html_with_attributes(300, 0, '"'), html_with_attributes(2000, 300, "'"))
     return ("plain text, with words\r\n\r\nand lines".encode("utf-16"),
             "\u6570\u5b57\u4e2d\u56fd\u5efa\u8bbe".encode("gb18030"))
 
@@ -76,8 +80,59 @@ _OPS = st.lists(st.tuples(st.integers(0, 4), st.integers(0, 2**31), st.integers(
                           st.binary(max_size=16)), max_size=8)
 
 
+#: The shapes that made loading quadratic, at sizes that stay quick (bench/bench_loaders.py
+#: runs the big ones): many pages of one long paragraph, with hyphenated line ends and
+#: CJK lines; a tag with many attributes behind deeply nested tags.
+_SHAPES: dict[str, st.SearchStrategy[bytes]] = {
+    "pdf-pages": st.builds(lambda *a: pdf_with_pages(*a), st.integers(1, 24),
+                           st.integers(1, 400), st.integers(1, 12), st.booleans()),
+    "html-attributes": st.builds(lambda *a: html_with_attributes(*a), st.integers(0, 80_000),
+                                 st.integers(0, 3000), st.sampled_from(['"', "'", ""])),
+}
+
+
+def pdf_with_pages(pages: int, paragraph_lines: int, hyphen_every: int, cjk: bool) -> bytes:
+    """A PDF of `pages` pages of 45 evenly spaced lines, a paragraph ending every
+    `paragraph_lines` lines, every `hyphen_every`-th line ending in a hyphenated word."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pageCompression=0)
+    if cjk:
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    words = samples.PARAGRAPHS[1].split()
+    for page in range(pages):
+        pdf.setFont("STSong-Light" if cjk else "Helvetica", 10)
+        for row in range(45):
+            n = page * 45 + row
+            line = ("\u3000\u3000" if cjk and n % paragraph_lines == 0 else "") + (
+                "数字中国建设取得新进展，" * 3 if cjk else " ".join(words[n % 9:n % 9 + 10]))
+            if n % hyphen_every == 0:
+                line += "infor-"
+            if n % paragraph_lines == paragraph_lines - 1:
+                line = line[:20] + "."
+            pdf.drawString(40, 800 - 16 * row, line)
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def html_with_attributes(count: int, depth: int, quote: str) -> bytes:
+    """A page with `depth` unclosed <div> and a tag with `count` attributes (values holding
+    markup characters) before a real article."""
+    attributes = " ".join(f"a{n}={quote}v{n}{'>' if quote else ''}{quote}" for n in range(count))
+    page = samples.html_article().decode()
+    at = page.index("<article>")
+    return (page[:at] + "<div>" * depth + f"<p {attributes}>x</p>" + page[at:]).encode()
+
+
 def inputs(kind: str) -> st.SearchStrategy[bytes]:
-    """Random bytes, and seed files of `kind` with a few random mutations."""
+    """Random bytes, and seed files of `kind` with a few random mutations; for the shape
+    kinds, generated files of that shape, some mutated."""
+    if kind in _SHAPES:
+        return st.one_of(_SHAPES[kind], st.builds(_mutate, _SHAPES[kind], _OPS))
     mutated = st.builds(_mutate, st.sampled_from(seeds(kind)), _OPS)
     if kind == "docx":
         mutated = st.one_of(mutated, st.builds(_mutate_docx_xml, _OPS))
@@ -143,4 +198,6 @@ TARGETS: dict[str, tuple[Callable[[bytes], None], str]] = {
     "pdf": (target_pdf, "pdf"),
     "markdown": (target_markdown, "markdown"),
     "dispatch": (target_dispatch, "pdf"),
+    "pdf-pages": (target_pdf, "pdf-pages"),
+    "html-attributes": (target_html, "html-attributes"),
 }

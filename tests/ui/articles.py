@@ -38,6 +38,9 @@ def article_b() -> str:
     # Push B's counterpart well below the first screen.
     paragraphs += [f"Market report {i}: apples, pears and plums sold at steady prices in stall "
                    f"number {i} of the covered hall." for i in range(60)]
+    # A theme pair far down: A's brass band paragraph, in other words.
+    paragraphs.append("Volunteers gave the benches by the museum a fresh coat of blue paint "
+                      "while musicians from a brass ensemble performed for passers-by.")
     paragraphs.append(f"Records show that {PASSAGE}, according to the minutes.")
     return "\r\n\r\n".join(paragraphs) + "\r\n"  # CRLF: offsets must survive QTextDocument
 

@@ -56,9 +56,13 @@ def test_hidden_slogans_stay_hidden_by_phrase(make_window, qtbot, tmp_path) -> N
     slogans = window.rendered.comparison.slogans
     now = next(n for n, s in enumerate(slogans) if s.phrase == SLOGAN)
     assert now != number
+    # Hidden: the slogan the reader unticked, and by default those not used by both texts.
+    expected = {n for n, s in enumerate(slogans)
+                if s.phrase == SLOGAN or (not s.watchlist and s.presence != "both")}
+    assert slogans[number].phrase != SLOGAN
     hidden = window.panes[0].highlighter.hidden
-    assert {mark.number for mark in hidden} == {now}
-    assert window.side_panel.slogans.model().unchecked == {now}
+    assert {mark.number for mark in hidden} == expected
+    assert window.side_panel._slogan_rows().unchecked == expected
 
 
 def test_one_click_on_a_slogan_jumps_and_the_phrase_gets_the_width(  # type: ignore[no-untyped-def]
@@ -124,3 +128,16 @@ def test_without_a_display_the_window_says_so() -> None:
     assert done.returncode == 2
     assert "no display" in done.stderr.lower() and "libxcb" not in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+def test_panes_underline_only_slogans_of_both_texts_until_one_is_ticked(  # type: ignore[no-untyped-def]
+        make_window, qtbot, tmp_path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    slogans = window.rendered.comparison.slogans
+    one_sided = [n for n, s in enumerate(slogans) if s.presence != "both" and not s.watchlist]
+    both = [n for n, s in enumerate(slogans) if s.presence == "both"]
+    assert one_sided and both, [(s.phrase, s.presence) for s in slogans]
+    hidden = {mark.number for mark in window.panes[0].highlighter.hidden}
+    assert hidden == set(one_sided)
+    window.view.on_slogan_toggled(one_sided[0], True)
+    assert one_sided[0] not in {mark.number for mark in window.panes[0].highlighter.hidden}

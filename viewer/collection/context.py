@@ -14,20 +14,14 @@ None) per slogan and per shared phrase, in the comparison's order.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import numpy as np
 
 from viewer.collection.store import CollectionStore
+from viewer.collection.words import collection_normalizer, content_hash
 from viewer.core.model import Comparison, Span
-from viewer.core.normalize import shared_normalizer
 from viewer.core.tokenize import Vocabulary, tokenize
-
-
-def _digest(text: str) -> str:
-    # The engine's content hash (viewer.collection.engine).
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class _Occurrences:
@@ -42,8 +36,7 @@ class _Occurrences:
         self.offsets = np.concatenate(([0], np.cumsum(lengths)))
         self.ids = (np.concatenate([arrays[d.num][0] for d in docs]) if docs
                     else np.zeros(0, dtype=np.int64))
-        self.normalizer = shared_normalizer(case_sensitive=False, stemming=False,
-                                            language="en")
+        self.normalizer = collection_normalizer()
 
     def documents_with(self, phrase: str) -> list[int]:
         """Indices of the documents holding `phrase` (as the matcher reads words)."""
@@ -79,7 +72,7 @@ def collection_context(comparison: Comparison, store: CollectionStore) -> dict[s
     ids = []
     for document in (comparison.document_a, comparison.document_b):
         row = store.connection.execute("SELECT id FROM documents WHERE hash = ?",
-                                       (_digest(document.text),)).fetchone()
+                                       (content_hash(document.text),)).fetchone()
         ids.append(row[0] if row else None)
     dates = {d.id: d.date for d in docs}
     clusters = store.clusters()

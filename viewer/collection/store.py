@@ -30,6 +30,16 @@ Read API (what the window and `tandem compare --collection` use)::
     store.pair_passages(id_a, id_b) -> list[dict]    # {"a": [s, e], "b": [s, e], "words"}
     store.text(doc_id) -> str
     store.report()     -> dict                       # the JSON contract "collection", v1
+
+Write API (the engine, `viewer.collection.engine`; another engine such as the Spark job can
+fill a store the same way), always inside `with store.transaction():`::
+
+    store = CollectionStore.create_or_open(path)
+    store.put_document(num, values, ids, starts, ends, grams)   # text, tokens, n-grams
+    store.add_vocabulary(first_id, keys)
+    store.add_passages(rows)         # (x, y, x0, x1, y0, y1, words, short_words, surplus)
+    store.set_results(pairs, clusters, formulations, boilerplate)   # the finished tables
+    store.set_skipped(rows)
 """
 
 from __future__ import annotations
@@ -79,6 +89,10 @@ CREATE TABLE result_formulations (rank INTEGER PRIMARY KEY, phrase TEXT NOT NULL
 CREATE TABLE result_boilerplate (rank INTEGER PRIMARY KEY, series TEXT NOT NULL,
     text TEXT NOT NULL, documents INTEGER NOT NULL);
 """
+
+
+#: A row of the `passages` table: (x, y, x0, x1, y0, y1, words, short_words, surplus).
+PassageRow = tuple[int, int, int, int, int, int, int, int, float]
 
 
 class StoreError(TandemError):
@@ -203,13 +217,21 @@ class CollectionStore:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All writes inside commit together or not at all (Ctrl-C and kill included)."""
         connection = self.connection
-        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"{self.path}: is busy ({error}): another tandem is writing "
+                             "to it; try again when it has finished") from None
         try:
             yield connection
+            connection.commit()
+        except sqlite3.Error as error:
+            connection.rollback()
+            raise StoreError(f"{self.path}: could not be written ({error}); it is left as "
+                             "it was before") from None
         except BaseException:
             connection.rollback()
             raise
-        connection.commit()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -263,7 +285,7 @@ class CollectionStore:
         return {num: np.frombuffer(blob, dtype=np.uint64)
                 for num, blob in self.connection.execute("SELECT num, grams FROM tokens")}
 
-    def raw_passages(self) -> list[tuple[int, int, int, int, int, int, int, int, float]]:
+    def raw_passages(self) -> list[PassageRow]:
         """Every aligned passage: (x, y, x0, x1, y0, y1, words, short_words, surplus),
         x < y document numbers."""
         return list(self.connection.execute(
@@ -354,7 +376,7 @@ class CollectionStore:
     def remove_passages(self, num: int) -> None:
         self.connection.execute("DELETE FROM passages WHERE x = ? OR y = ?", (num, num))
 
-    def add_passages(self, rows: list[tuple[Any, ...]]) -> None:
+    def add_passages(self, rows: list[PassageRow]) -> None:
         """Rows as `raw_passages` gives them."""
         self.connection.executemany(
             "INSERT INTO passages (x, y, x0, x1, y0, y1, words, short_words, surplus) "

@@ -19,6 +19,7 @@ from viewer.core.errors import Cancelled
 from viewer.core.model import Comparison, SharedPhrase, Slogan, Stats
 from viewer.core.normalize import Normalizer, plain_key, shared_normalizer
 from viewer.core.rarity import Rarity
+from viewer.core.segment import segmenter
 from viewer.core.settings import Settings
 from viewer.core.shared import (
     CJK_CHARS_PER_WORD,
@@ -31,16 +32,22 @@ from viewer.core.stopwords import stop_words
 from viewer.core.theme_meaning import passage_meanings
 from viewer.core.theme_terms import character_pair_terms, shared_words, word_terms
 from viewer.core.themes import (
+    TermWords,
     ThemeCandidates,
     find_themes,
     passage_spans,
+    reweighed,
     score_pairs,
+    spread_factors,
     term_vectors,
-    weigh_by_spread,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_pair
 
 _CJK = frozenset({"zh", "ja"})
+
+#: A phrase seen once in each text inside a passage they share, longer than this (words),
+#: is a piece of that copy, not a slogan.
+COPIED_PIECE_WORDS = 8
 
 Progress = Callable[[str, float], None]
 IsCancelled = Callable[[], bool]
@@ -104,7 +111,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
         candidates, [p.a for p in phrases] + [o for s in slogans for o in s.occurrences_a],
         [p.b for p in phrases] + [o for s in slogans for o in s.occurrences_b],
         min_score=settings.theme_min_score, limit=settings.max_themes)
-    if cjk:
+    if _chinese(doc_a, doc_b):
         themes = [replace(t, terms=shared_words(doc_a.text, t.a, doc_b.text, t.b))
                   for t in themes]
     step("Done", 1.0)
@@ -135,15 +142,24 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
         context_a, context_b, vocabulary, bits, is_stop,
         min_words=max(2, round(settings.slogan_min_words * scale)),
         max_words=max(2, round(settings.slogan_max_words * scale)),
-        min_count=settings.slogan_min_count, limit=settings.max_slogans)
+        min_count=settings.slogan_min_count, limit=settings.max_slogans,
+        cjk=cjk)
     watched_phrases = {normalizer.key(w.phrase) for w in watched}
     found = [s for s in found if normalizer.key(s.phrase) not in watched_phrases]
     # A phrase seen once on each side, inside a passage the two share, is part of that copy
-    # rather than a set phrase: list it after the phrases that recur on their own.
+    # rather than a set phrase: a long one is left out, a short one (which may be a set
+    # phrase both happen to use once) is listed after the phrases that recur on their own.
     in_a = sorted(p.a for p in phrases)
     in_b = sorted(p.b for p in phrases)
-    found.sort(key=lambda s: s.count_a == s.count_b == 1
-               and _inside(s.occurrences_a[0], in_a) and _inside(s.occurrences_b[0], in_b))
+
+    def copied(s: Slogan) -> bool:
+        return (s.count_a == s.count_b == 1 and _inside(s.occurrences_a[0], in_a)
+                and _inside(s.occurrences_b[0], in_b))
+
+    marked = [(copied(s), s) for s in found]
+    marked = [(c, s) for c, s in marked if not (c and s.words > COPIED_PIECE_WORDS * scale)]
+    # Stable: the copied pieces go last, each part keeping its order.
+    found = [s for c, s in marked if not c] + [s for c, s in marked if c]
     return phrases, watched + found
 
 
@@ -159,14 +175,46 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
         terms = character_pair_terms(tokens_a, tokens_b, vocabulary.keys, bits, is_stop)
     else:
         terms = word_terms(tokens_a, tokens_b, vocabulary, bits, is_stop, language)
-    vectors, meanings = [], []
+    vectors, passages = [], []
     for doc, stream, token_terms in ((doc_a, tokens_a, terms.terms_a),
                                      (doc_b, tokens_b, terms.terms_b)):
         spans = passage_spans(doc.text, doc.paragraphs, stream)
         vectors.append(term_vectors(spans, stream.starts, token_terms, terms.bits))
-        # The model's vocabulary is English-centred (most CJK characters are bytes to it),
-        # so Chinese and Japanese are scored by shared terms alone.
-        if not cjk:
-            meanings.append(passage_meanings(spans, stream, vocabulary.spellings))
-    a, b = weigh_by_spread(vectors[0], vectors[1])
-    return score_pairs(a, b, terms.names, *(meanings or (None, None)))
+        passages.append((spans, stream))
+    factor = spread_factors(vectors[0], vectors[1], len(terms.bits))
+    a, b = reweighed(vectors[0], factor), reweighed(vectors[1], factor)
+    # The model's vocabulary is English-centred (most CJK characters are bytes to it), so
+    # Chinese and Japanese are scored by shared terms alone, and shown by whole words: the
+    # segmenter loads here (seconds, once) beside the matcher rather than after it.
+    if cjk:
+        if _chinese(doc_a, doc_b):
+            segmenter()
+        return score_pairs(a, b, terms.names)
+    if factor is not None:  # boilerplate words (names, titles) carry no meaning either
+        passages = [(spans, _without(stream, _boilerplate(token_terms, factor)))
+                    for (spans, stream), token_terms in zip(
+                        passages, (terms.terms_a, terms.terms_b), strict=True)]
+    meaning_a, meaning_b = passage_meanings(passages, vocabulary.spellings)
+    words = (TermWords(tokens_a.starts, terms.terms_a, tokens_a.ids, vocabulary.spellings),
+             TermWords(tokens_b.starts, terms.terms_b, tokens_b.ids, vocabulary.spellings))
+    return score_pairs(a, b, terms.names, (meaning_a, meaning_b), words)
+
+
+def _chinese(doc_a: Document, doc_b: Document) -> bool:
+    """Whether theme terms are shown as Chinese words (Japanese keeps character pairs: the
+    segmenter knows Chinese only)."""
+    languages = {doc_a.language, doc_b.language}
+    return "zh" in languages and "ja" not in languages
+
+
+def _boilerplate(token_terms: np.ndarray, factor: np.ndarray) -> np.ndarray:
+    """Which tokens have a term that weighs nothing (see `spread_factors`)."""
+    dropped = np.zeros(len(token_terms), dtype=bool)
+    has_term = token_terms >= 0
+    dropped[has_term] = factor[token_terms[has_term]] == 0
+    return dropped
+
+
+def _without(stream: TokenStream, dropped: np.ndarray) -> TokenStream:
+    keep = ~dropped
+    return TokenStream(stream.ids[keep], stream.starts[keep], stream.ends[keep], stream.codes)

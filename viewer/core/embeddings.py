@@ -2,7 +2,8 @@
 
 The model is a 32,000 x 256 table of token vectors (16 MB, float16) with its tokenizer,
 both inside the installed package (or inside the bundle). A word or text is the mean of its
-tokens' vectors, L2-normalized, so a dot product is a cosine similarity.
+tokens' vectors, L2-normalized, so a dot product is a cosine similarity; `token_sums` gives
+the raw sums, which are what to add up into a passage (see `theme_meaning`).
 
 The files are found by path and read here, never through `wordllama.WordLlama.load`: that
 loader looks for the tokenizer in a folder that does not exist and then downloads it, and
@@ -47,6 +48,11 @@ class _Model:
 
 _model: _Model | None = None
 _lock = threading.Lock()
+#: Vectors of texts that are not one vocabulary piece, kept for up to this many texts
+#: (1 kB each).
+_KNOWN_SUMS_LIMIT = 20_000
+_KNOWN_TEXT_CHARS = 64
+_known_sums: dict[str, np.ndarray] = {}
 
 
 def model_dir() -> Path:
@@ -121,15 +127,24 @@ def token_sums(texts: list[str]) -> np.ndarray:
     out[found] = loaded.vectors[whole[found]]
     rest = np.flatnonzero(whole < 0).tolist()
     if rest:
-        # The fast batch leaves out character offsets, which are not needed: 3x quicker.
-        encodings = loaded.tokenizer.encode_batch_fast([texts[k] for k in rest],
-                                                       add_special_tokens=False)
-        ids = [np.asarray(e.ids, dtype=np.int64) for e in encodings]
-        flat = np.concatenate(ids)
-        owner = np.repeat(np.array(rest, dtype=np.int64), [len(i) for i in ids])
-        keep = flat != loaded.ignored
-        np.add.at(out, owner[keep], loaded.vectors[flat[keep]])
+        out[rest] = [_tokenized_sum(loaded, texts[k]) for k in rest]
     return out
+
+
+def _tokenized_sum(loaded: _Model, text: str) -> np.ndarray:
+    """The sum of a text's token vectors, remembered: the same words come back comparison
+    after comparison. Texts are encoded one at a time, since the batch encoder's threads
+    cost more than they save on a few hundred words when the machine is busy."""
+    vector = _known_sums.get(text)
+    if vector is None:
+        ids = np.asarray(loaded.tokenizer.encode(text, add_special_tokens=False).ids,
+                         dtype=np.int64)
+        vector = loaded.vectors[ids[ids != loaded.ignored]].sum(axis=0)
+        if len(text) <= _KNOWN_TEXT_CHARS:  # words and phrases recur; passages do not
+            if len(_known_sums) >= _KNOWN_SUMS_LIMIT:
+                _known_sums.clear()
+            _known_sums[text] = vector
+    return vector
 
 
 def _normalized(vectors: np.ndarray) -> np.ndarray:

@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 
+def printable(text: str) -> str:
+    """`text` (a file name) safe to print and to write as UTF-8 on one line: bytes that are
+    not UTF-8 (kept by Python as surrogates) and control characters such as a newline are
+    shown as backslash escapes."""
+    if text.isprintable():
+        return text
+    raw = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                   for ch in raw)
+
+
 class TandemError(Exception):
     """A problem the user can act on; its text is shown as is, never with a traceback."""
 
@@ -14,7 +25,7 @@ class LoadError(TandemError):
         self.path = path
         self.problem = problem
         self.hint = hint
-        message = f"{path}: {problem}"
+        message = f"{printable(path)}: {problem}"
         if hint:
             message += f" ({hint})"
         super().__init__(message)
@@ -25,3 +36,7 @@ class Cancelled(TandemError):
 
     def __init__(self) -> None:
         super().__init__("cancelled")
+
+
+class OutputError(LoadError):
+    """An output file that must not or cannot be written (an input, a read-only file...)."""

@@ -10,12 +10,15 @@ text also goes through `viewer.core.trim.trim_noise`, and what it removed is in 
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
+import unicodedata
 from pathlib import Path
 
 from viewer.core.document import Document
-from viewer.core.errors import LoadError
+from viewer.core.errors import LoadError, printable
 
 #: Largest input read by default; `--max-size` (and the window's setting) raise it.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -45,33 +48,90 @@ _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<\?
 _HTML_TAGS = re.compile(rb"<(html|head|body)[\s>]")
 
 
-def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a whole input file, turning every OS-level failure into a `LoadError`."""
+def _kind_of(mode: int) -> str | None:
+    """What a non-regular file is, for the message; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _refuse_non_regular(shown: str, mode: int) -> None:
+    kind = _kind_of(mode)
+    if kind == "a folder":
+        raise LoadError(shown, "is a folder, not a file", "choose a file inside it")
+    if kind is not None:
+        raise LoadError(shown, f"is {kind}, not a file; only regular files are read",
+                        "save the text to a file and open that")
+
+
+def open_regular_file(path: str | os.PathLike[str]) -> int:
+    """Open `path` for reading and return the descriptor, if it is a regular file.
+
+    The file is opened without blocking and checked through the open descriptor, so a named
+    pipe or a device can neither hang the caller nor be swapped in after the check.
+    Raises `LoadError` naming what the path is instead."""
     shown = str(path)
-    p = Path(path)
     try:
-        if p.is_dir():
-            raise LoadError(shown, "is a folder, not a file", "choose a file inside it")
-        size = p.stat().st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
         raise LoadError(shown, "no such file", "check the path") from None
     except PermissionError:
         raise LoadError(shown, "permission denied", "check the file's permissions") from None
+    except IsADirectoryError:
+        raise LoadError(shown, "is a folder, not a file", "choose a file inside it") from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket, or a terminal that is not ours
+            raise LoadError(shown, "is a socket or device, not a file; only regular files are read",
+                            "save the text to a file and open that") from None
         raise LoadError(shown, f"cannot be read: {exc.strerror or exc}") from None
-    if size > max_bytes:
+    try:
+        _refuse_non_regular(shown, os.fstat(fd).st_mode)
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a whole input file, turning every OS-level failure into a `LoadError`.
+    Only regular files are read (see `open_regular_file`)."""
+    shown = str(path)
+    fd = open_regular_file(path)
+    with open(fd, "rb") as handle:
+        size = os.fstat(fd).st_size
+        if size <= max_bytes:
+            try:
+                # In pieces: a file can grow while read, or claim 0 bytes (/proc).
+                chunks: list[bytes] = []
+                total = 0
+                while total <= max_bytes:
+                    chunk = handle.read(min(max_bytes + 1 - total, 16 * 1048576))
+                    if not chunk:
+                        return b"".join(chunks)
+                    chunks.append(chunk)
+                    total += len(chunk)
+                size = total
+            except OSError as exc:
+                raise LoadError(shown, f"cannot be read: {exc.strerror or exc}") from None
         raise LoadError(
             shown,
-            f"is too large ({size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:.0f} MB)",
+            f"is too large ({size / 1048576:.1f} MB; the limit is {_megabytes(max_bytes)} MB)",
             "raise the limit with --max-size MB",
         )
-    try:
-        with open(p, "rb") as handle:
-            return handle.read(max_bytes + 1)
-    except PermissionError:
-        raise LoadError(shown, "permission denied", "check the file's permissions") from None
-    except OSError as exc:
-        raise LoadError(shown, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def _megabytes(count: int) -> str:
+    """A byte count in MB as people write it: 50, 0.5, 0.001."""
+    return f"{count / 1048576:.3f}".rstrip("0").rstrip(".")
 
 
 def has_bom(data: bytes) -> bool:
@@ -82,7 +142,13 @@ def has_bom(data: bytes) -> bool:
 def decode_text(data: bytes, shown: str) -> str:
     """Decode plain text in any encoding: BOMs first, then strict UTF-8, then detection;
     refuse bytes that decode only to control characters (binary data)."""
-    return _refuse_binary(_decode(data, shown), shown)
+    return decode_text_with_notes(data, shown)[0]
+
+
+def decode_text_with_notes(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
+    """`decode_text`, with a note when bytes had to be replaced."""
+    text, notes = _decode(data, shown)
+    return _refuse_binary(text, shown), notes
 
 
 def _refuse_binary(text: str, shown: str) -> str:
@@ -93,24 +159,114 @@ def _refuse_binary(text: str, shown: str) -> str:
     return text
 
 
-def _decode(data: bytes, shown: str) -> str:
+def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", shown)
+        return _strict(data[3:], "utf-8", shown), ()
     if data.startswith(_UTF32_BOMS):
-        return _strict(data, "utf-32", shown)
+        return _strict(data, "utf-32", shown), ()
     if data.startswith(_UTF16_BOMS):
-        return _strict(data, "utf-16", shown)
+        return _strict(data, "utf-16", shown), ()
+    wide = _utf32_without_bom(data)
+    if wide is not None:
+        return wide, ()
     if b"\x00" not in data:
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), ()
         except UnicodeDecodeError:
             pass
+        damaged = _mostly_utf8(data)
+        if damaged is not None:
+            return damaged
+    return _legacy(data, shown), ()
+
+
+def _utf32_without_bom(data: bytes) -> str | None:
+    """UTF-32 text without a byte-order mark: every fourth byte zero, each unit a code point."""
+    if len(data) < 8 or len(data) % 4:
+        return None
+    for encoding, high, plane in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
+        if not any(data[high::4]) and max(data[plane::4]) <= 0x10:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+#: Valid non-ASCII characters needed per invalid byte to call a file damaged UTF-8.
+_UTF8_EVIDENCE = 10
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """Text that is overwhelmingly valid UTF-8 with a few bad bytes, decoded with U+FFFD for
+    them and a note; None when the bytes look like a legacy encoding instead."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 127) - bad
+    if bad <= 0 or valid < _UTF8_EVIDENCE * bad:
+        return None
+    return text, (f"{bad} byte{'s' if bad > 1 else ''} that are not valid UTF-8 replaced "
+                  "with \ufffd; the rest of the file is UTF-8",)
+
+
+#: Languages usually written in Windows-1252 (charset_normalizer's names).
+_WESTERN_LANGUAGES = frozenset({
+    "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Danish",
+    "Norwegian", "Swedish", "Finnish", "Catalan", "Indonesian", "Unknown", ""})
+#: What Windows actually writes for an encoding the detector names: its superset.
+_SUPERSETS = {"gb2312": ("gb18030",), "gbk": ("gb18030",), "hz": ("gb18030",),
+              "big5": ("cp950", "big5hkscs"), "cp950": ("cp950", "big5hkscs"),
+              "shift_jis": ("cp932", "shift_jis_2004"), "cp932": ("cp932", "shift_jis_2004")}
+#: Characters Windows-1252 text of a Western language hardly ever holds, though the
+#: encoding has them; many of them mean the bytes are another code page.
+_RARE_IN_WESTERN = frozenset("\u0192\u02c6\u02dc\u2030\u2039\u203a\u00a4\u00a6\u00a8\u00ac"
+                             "\u00af\u00b4\u00b8\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u0178")
+
+
+def _legacy(data: bytes, shown: str) -> str:
+    """Decode a legacy-encoded text, preferring what people actually write when the detector
+    is unsure: Windows-1252 for Western languages, GB18030, Big5 (cp950), Shift-JIS (cp932)."""
     from charset_normalizer import from_bytes  # only legacy encodings pay for detection
 
     best = from_bytes(data).best()
     if best is None or (b"\x00" in data and not best.encoding.startswith("utf_16")):
-        raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")
+        western = None if b"\x00" in data else _as_western(data)
+        if western is None:
+            raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")
+        return western
+    for encoding in _SUPERSETS.get(best.encoding, ()):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if best.language in _WESTERN_LANGUAGES and not _is_multibyte(best.encoding):
+        western = _as_western(data)
+        if western is not None:
+            return western
     return str(best)
+
+
+def _is_multibyte(encoding: str) -> bool:
+    return encoding.startswith(("utf", "gb", "big5", "cp9", "shift", "euc", "iso2022", "hz",
+                                "johab"))
+
+
+def _as_western(data: bytes) -> str | None:
+    """The bytes as Windows-1252, if they read as Western text: most letters ASCII, the rest
+    accented letters and typographic punctuation, hardly any rare symbols."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are not cp1252
+        return None
+    high = [ch for ch in text if ord(ch) > 127]
+    letters = sum(1 for ch in text if ch.isalpha())
+    if letters == 0:
+        return None
+    high_letters = sum(1 for ch in high if ch.isalpha())
+    rare = sum(1 for ch in high if ch in _RARE_IN_WESTERN or unicodedata.category(ch) == "Cc")
+    if high_letters > 0.3 * letters or rare > 0.02 * max(len(high), 1):
+        return None
+    return text
 
 
 def _strict(data: bytes, encoding: str, shown: str) -> str:
@@ -171,8 +327,10 @@ def sniff_format(data: bytes, suffix: str, shown: str) -> str:
     return "text"
 
 
-def extract_text(data: bytes, kind: str, shown: str) -> tuple[str, tuple[str, ...]]:
-    """The article text of `data` read as format `kind`, and the reader's notes."""
+def extract_text(data: bytes, kind: str, shown: str,
+                 max_chars: int = DEFAULT_MAX_BYTES) -> tuple[str, tuple[str, ...]]:
+    """The article text of `data` read as format `kind`, and the reader's notes.
+    `max_chars` bounds the text a compressed format (DOCX) may unpack to."""
     if kind == "pdf":
         from viewer.core.loaders.pdf import extract_pdf
 
@@ -180,17 +338,18 @@ def extract_text(data: bytes, kind: str, shown: str) -> tuple[str, tuple[str, ..
     if kind == "docx":
         from viewer.core.loaders.docx import extract_docx
 
-        return extract_docx(data, shown)
+        return extract_docx(data, shown, max_chars)
     if kind == "html":
         from viewer.core.loaders.html import extract_html
 
         return extract_html(data, shown)
-    text = decode_text(data, shown)
+    text, notes = decode_text_with_notes(data, shown)
     if kind == "markdown":
         from viewer.core.loaders.markdown import extract_markdown
 
-        return extract_markdown(text, shown)
-    return text, ()
+        markdown_text, markdown_notes = extract_markdown(text, shown)
+        return markdown_text, notes + markdown_notes
+    return text, notes
 
 
 def load_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES,
@@ -205,7 +364,7 @@ def load_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
         raise LoadError(shown, "is empty", "choose a file with text in it")
     try:
         kind = sniff_format(data, Path(path).suffix, shown)
-        text, notes = extract_text(data, kind, shown)
+        text, notes = extract_text(data, kind, shown, max_bytes)
     except LoadError:
         raise
     except (RecursionError, MemoryError) as exc:
@@ -219,4 +378,6 @@ def load_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
 
         result = trim_noise(text)
         text, notes = result.text, notes + result.notes
-    return document_from_text(text, shown, Path(path).name, os.path.abspath(path), notes)
+    # Names are shown and exported as UTF-8 text: undecodable bytes become escapes.
+    return document_from_text(text, shown, printable(Path(path).name),
+                              printable(os.path.abspath(path)), notes)

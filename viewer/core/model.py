@@ -57,10 +57,19 @@ class Slogan:
     occurrences_a: tuple[Span, ...]
     occurrences_b: tuple[Span, ...]
     watchlist: bool = False
+    #: Other forms of the phrase counted with it (a word swapped or added).
+    variants: tuple[str, ...] = ()
 
     def swapped(self) -> Slogan:
         return Slogan(self.phrase, self.words, self.occurrences_b, self.occurrences_a,
-                      self.watchlist)
+                      self.watchlist, self.variants)
+
+    @property
+    def presence(self) -> str:
+        """Which texts use the phrase: "both", "a" or "b" ("" for neither)."""
+        return {(True, True): "both", (True, False): "a",
+                (False, True): "b"}.get((bool(self.occurrences_a), bool(self.occurrences_b)),
+                                        "")
 
     @property
     def count_a(self) -> int:

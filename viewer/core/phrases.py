@@ -11,7 +11,7 @@ stretches are ever counted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,9 +23,11 @@ from viewer.core.stopwords import stop_words
 from viewer.core.tokenize import TokenStream, Vocabulary, blank_line_starts, char_mask
 
 # Sentence ends, clause marks, quotes and brackets end a phrase; commas do not, since set
-# formulations list things ("peaceful, secure, open, cooperative and orderly").
+# formulations list things ("peaceful, secure, open, cooperative and orderly"), except the
+# Chinese full-width comma, which ends a clause (lists take the enumeration comma 、).
 BREAK_CHARS = np.array([ord(c) for c in ".;:!?()[]{}\"\u201c\u201d\u00ab\u00bb\u3002\uff1b"
-                        "\uff1a\uff01\uff1f\uff08\uff09\u300a\u300b\u2014|"], dtype=np.uint32)
+                        "\uff1a\uff01\uff1f\uff08\uff09\u300a\u300b\u2014|\uff0c"],
+                       dtype=np.uint32)
 
 
 def breaks_after(stream: TokenStream) -> np.ndarray:
@@ -41,6 +43,21 @@ def breaks_after(stream: TokenStream) -> np.ndarray:
     after = np.searchsorted(starts, np.flatnonzero(marks), side="right") - 1
     flags[after[after >= 0]] = True
     flags[-1] = True
+    return flags
+
+
+_HYPHENS = np.array([ord(c) for c in "-\u2010\u2011"], dtype=np.uint32)
+
+
+def joined_after(stream: TokenStream) -> np.ndarray:
+    """For each token, whether a hyphen joins it to the next ("all-round", "long-term"):
+    a phrase neither starts nor ends inside such a word."""
+    flags = np.zeros(len(stream), dtype=bool)
+    if len(stream) < 2 or not len(stream.codes):
+        return flags
+    gap = stream.ends[:-1]
+    hyphen = char_mask(stream.codes, _HYPHENS)[np.minimum(gap, len(stream.codes) - 1)]
+    flags[:-1] = hyphen & (stream.starts[1:] == gap + 1) & (gap < len(stream.codes))
     return flags
 
 
@@ -60,6 +77,16 @@ def tokens_in_spans(stream: TokenStream, spans: Sequence[Span]) -> np.ndarray:
     return np.cumsum(marks[:-1]) > 0
 
 
+def _order_by_key(keys: np.ndarray) -> np.ndarray:
+    """The stable order of non-negative `keys`: each key and its index packed in one
+    integer and sorted, which is several times quicker than a stable argsort (used when
+    the keys leave room for the index)."""
+    shift = max(1, (len(keys) - 1).bit_length())
+    if len(keys) and int(keys.max()) >= 1 << (62 - shift):
+        return np.argsort(keys, kind="stable")
+    return np.sort((keys << shift) | np.arange(len(keys))) & ((1 << shift) - 1)
+
+
 class Level:
     """The recurring n-grams of one length.
 
@@ -71,7 +98,7 @@ class Level:
     def __init__(self, n: int, positions: np.ndarray, keys: np.ndarray, doc_of: np.ndarray,
                  min_docs: int, min_count: int) -> None:
         self.n = n
-        order = np.argsort(keys, kind="stable")
+        order = _order_by_key(keys)
         ordered = keys[order]
         heads = np.concatenate(([True], ordered[1:] != ordered[:-1])) if len(ordered) else \
             np.zeros(0, dtype=bool)
@@ -91,10 +118,14 @@ class Level:
         self._at = np.cumsum(self.count) - self.count
         self._grouped = grouped
         self.first = grouped[self._at] if len(grouped) else grouped
-        numbers = np.repeat(np.arange(len(self.count), dtype=np.int64), self.count)
-        by_position = np.argsort(grouped, kind="stable")
-        self.positions = grouped[by_position]
-        self.gram = numbers[by_position]
+        # Back in position order without sorting again: `positions` came sorted.
+        number = np.empty(len(positions), dtype=np.int32)
+        taken = order[in_kept]
+        number[taken] = np.repeat(np.arange(len(self.count), dtype=np.int32), self.count)
+        kept = np.zeros(len(positions), dtype=bool)
+        kept[taken] = True
+        self.positions = positions[kept]
+        self.gram = number[kept]
 
     def __len__(self) -> int:
         return len(self.count)
@@ -131,12 +162,17 @@ class RecurringGrams:
         self.ids = ids
         self.doc_of = doc_of
         self.levels: dict[int, Level] = {}
+        self._neighbours: tuple[np.ndarray, np.ndarray] | None = None
+        # The content mask, and how many words have each frequency among them.
+        self._spectrum: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self.word_count = np.bincount(ids[~blocked], minlength=int(ids.max(initial=0)) + 1)
         if len(ids) < 2:
             return
         words = int(ids.max(initial=0)) + 1
         free = ~blocked
-        positions = np.flatnonzero(~stops[:-1] & free[:-1] & free[1:])
+        # Positions and gram numbers as int32 (a collection stays under 2**31 tokens):
+        # half the memory of the levels.
+        positions = np.flatnonzero(~stops[:-1] & free[:-1] & free[1:]).astype(np.int32)
         keys = ids[positions] * words + ids[positions + 1]
         for n in range(2, top + 1):
             if n > 2:
@@ -144,7 +180,7 @@ class RecurringGrams:
                 # Positions are sorted and distinct: p + 1 survived if it comes next.
                 at = np.flatnonzero(below.positions[1:] == below.positions[:-1] + 1)
                 positions = below.positions[at]
-                keys = below.gram[at] * words + ids[positions + n - 1]
+                keys = below.gram[at].astype(np.int64) * words + ids[positions + n - 1]
             if not len(positions):
                 break
             level = Level(n, positions, keys, doc_of, min_docs, min_count)
@@ -169,40 +205,76 @@ class RecurringGrams:
             np.maximum.at(best, index, longer.count)
         return out
 
-    def neighbour_variety(self, n: int, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """For grams `index` of length n: how many different words come before them, and
-        after them, over how many would if their neighbours were drawn at random from
-        the text (about 1 for a phrase used freely; low for a piece of a fixed context,
-        such as a copied passage or "States" of "the United States"). Each occurrence at
-        the edge of a document counts as a neighbour of its own."""
+    def neighbour_variety(self, n: int, index: np.ndarray,
+                          content: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For grams `index` of length n: how many different content words come before
+        them, and after them, over how many would if their neighbours were drawn at random
+        from the text (about 1 for a phrase used freely; low for a piece of a fixed
+        context, such as a copied passage or "States" of "the United States"). Only words
+        with `content[id]` count as neighbours: the others are passed over, so with all
+        but function words "X" of "X of the" is judged by what follows "of the". An
+        occurrence with no neighbour in its document counts as a neighbour of its own."""
         level = self.levels[n]
         owner, _ = expand(level.count[index])
         where = level.grouped_at(index)
+        before, after = self._content_neighbours(content)
         size = len(self.ids)
+        words = len(self.word_count)
         out = []
-        for neighbour in (where - 1, where + n):
+        for neighbour in (before[np.maximum(where - 1, 0)] * (where > 0) - (where == 0),
+                          after[np.minimum(where + n, size - 1)] * (where + n < size)
+                          + size * (where + n >= size)):
             inside = (neighbour >= 0) & (neighbour < size)
             safe = np.clip(neighbour, 0, size - 1)
             inside &= self.doc_of[safe] == self.doc_of[where]
             # Outside the document: a value no word has, one per occurrence.
-            word = np.where(inside, self.ids[safe], len(self.word_count) + where)
-            keys = owner * (len(self.word_count) + size + 1) + word
+            word = np.where(inside, self.ids[safe], words + where)
+            keys = owner * (words + size + 1) + word
             ordered = np.sort(keys)
             new = np.concatenate(([True], ordered[1:] != ordered[:-1]))
-            distinct = np.bincount(ordered[new] // (len(self.word_count) + size + 1),
-                                   minlength=len(index))
-            out.append(distinct / self.expected_distinct(level.count[index]))
+            distinct = np.bincount(ordered[new] // (words + size + 1), minlength=len(index))
+            out.append(distinct / self.expected_distinct(level.count[index], content))
         return out[0], out[1]
 
-    def expected_distinct(self, counts: np.ndarray) -> np.ndarray:
-        """How many different words `counts` words drawn at random from the text hold."""
+    def _content_neighbours(self, content: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per position, the nearest content word at or before it (-1 for none) and at or
+        after it (len for none)."""
+        cached = self._neighbours
+        if cached is None:
+            size = len(self.ids)
+            is_content = content[self.ids]
+            at = np.arange(size, dtype=np.int32)
+            before = np.maximum.accumulate(np.where(is_content, at, -1))
+            after = np.minimum.accumulate(np.where(is_content, at, size)[::-1])[::-1]
+            cached = self._neighbours = (before, after)
+        return cached
+
+    def expected_distinct(self, counts: np.ndarray, content: np.ndarray) -> np.ndarray:
+        """How many different content words `counts` of them drawn at random from the
+        text hold."""
         values, inverse = np.unique(counts, return_inverse=True)
-        frequencies, words = np.unique(self.word_count[self.word_count > 0],
-                                       return_counts=True)
-        p = frequencies / max(1, int(self.word_count.sum()))
+        if self._spectrum is None or self._spectrum[0] is not content:
+            present = self.word_count[content[:len(self.word_count)]]
+            frequencies, words = np.unique(present[present > 0], return_counts=True)
+            self._spectrum = (content, frequencies / max(1, int(present.sum())), words)
+        _, p, words = self._spectrum
         seen = 1.0 - np.power.outer(1.0 - p, values.astype(np.float64))
         expected = (words[:, None] * seen).sum(axis=0)
         return np.maximum(expected[inverse], 1.0)
+
+    def counts_before(self, lengths: np.ndarray, index: np.ndarray,
+                      split: int) -> np.ndarray:
+        """Per gram (its length and index in that level), how many of its occurrences
+        start before position `split`."""
+        out = np.zeros(len(index), dtype=np.int64)
+        for n in np.unique(lengths).tolist():
+            rows = np.flatnonzero(lengths == n)
+            level = self.levels[n]
+            counts = level.count[index[rows]]
+            where = level.grouped_at(index[rows])
+            heads = np.cumsum(counts) - counts
+            out[rows] = np.add.reduceat((where < split).astype(np.int64), heads)
+        return out
 
     def counts_of_each(self, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Occurrences of the grams of the given starts and lengths (0 for none)."""
@@ -235,6 +307,9 @@ CONTENT_CAP = 30.0
 #: Neighbour variety (1: as varied as chance) below which a stretch is a piece of a fixed
 #: context, not a phrase used on its own.
 MIN_VARIETY = 0.6
+#: Determiners, which may lead a phrase they always come with (match keys).
+_DETERMINERS = {"en": frozenset({"the", "a", "an", "both", "either", "neither", "this",
+                                  "these", "that", "those", "all", "every", "each"})}
 
 
 @dataclass(frozen=True)
@@ -250,7 +325,6 @@ class Candidates:
     count: np.ndarray
     content: np.ndarray
     variety: np.ndarray
-    cohesion: np.ndarray
 
     def __len__(self) -> int:
         return len(self.n)
@@ -259,29 +333,47 @@ class Candidates:
 class PhraseScorer:
     """Which recurring grams are phrases, and how fixed and distinctive each is."""
 
-    def __init__(self, grams: RecurringGrams, vocabulary: Vocabulary, language: str) -> None:
+    def __init__(self, grams: RecurringGrams, bits: np.ndarray, is_stop: np.ndarray,
+                 is_number: np.ndarray, *, cjk: bool) -> None:
+        """Per vocabulary id: `bits` of surprise, whether a function word, whether a
+        number; `cjk`: tokens are characters."""
         self.grams = grams
-        keys = vocabulary.keys
-        self.bits = Rarity(language).bits_of(keys)
-        stops = stop_words(language)
-        self.is_stop = np.fromiter(map(stops.__contains__, keys), dtype=bool, count=len(keys))
-        self.no_content = self.is_stop | is_number(keys)
-        self.trim_ends = language not in ("zh", "ja")
+        self.bits = bits
+        self.is_stop = is_stop
+        self.no_content = is_stop | is_number
+        self.is_figure = is_number
+        self.trim_ends = not cjk
+        self.may_lead = np.zeros(len(is_stop), dtype=bool)
+        #: Per position, whether a hyphen joins the token to the next (None: unknown).
+        self.joined: np.ndarray | None = None
 
-    def shared_documents(self, a: tuple[int, int], b: tuple[int, int]) -> int:
-        """How many documents hold both grams, each given as (length, level index)."""
-        docs = [set(self.grams.doc_of[self.grams.levels[n].occurrences(i)].tolist())
-                for n, i in (a, b)]
-        return len(docs[0] & docs[1])
+    def mark_articles(self, vocabulary: Vocabulary, language: str) -> PhraseScorer:
+        """Note the determiners of `language`, which may lead a phrase (see `maximal`)."""
+        determiners = _DETERMINERS.get(language, frozenset())
+        self.may_lead = np.fromiter(map(determiners.__contains__, vocabulary.keys),
+                                    dtype=bool, count=len(vocabulary.keys))
+        return self
+
+    @classmethod
+    def for_language(cls, grams: RecurringGrams, vocabulary: Vocabulary,
+                     language: str) -> PhraseScorer:
+        """A scorer with the word facts of `language` (word frequencies, function words)."""
+        keys = vocabulary.keys
+        stops = stop_words(language)
+        return cls(grams, Rarity(language).bits_of(keys),
+                   np.fromiter(map(stops.__contains__, keys), dtype=bool, count=len(keys)),
+                   is_number(keys), cjk=language in ("zh", "ja")).mark_articles(vocabulary,
+                                                                               language)
 
     def maximal(self, top: int, min_words: int) -> dict[int, np.ndarray]:
         """Maximal recurring grams trimmed of function words at their ends, as indices into
         the level of their (trimmed) length. A gram that nearly always continues into one
         same longer gram is not maximal; one that continues past `top` words is a copied
-        passage and is left out, never cut. Leading function words stay when the gram never
-        occurs without them ("the rule of law"); trailing ones always go. (Not for Chinese,
-        whose tokens are characters: 则 is a function word alone but not in 原则; there the
-        ends are judged on whole words, `viewer.core.word_bounds`.)"""
+        passage and is left out, never cut. Function words at the ends go ("of the"), but
+        leading determiners stay when the gram never occurs without them ("the rule of
+        law").
+        (Not for Chinese, whose tokens are characters: 则 is a function word alone but
+        not in 原则; there the ends are judged on whole words, `viewer.core.word_bounds`.)"""
         grams, ids = self.grams, self.grams.ids
         found: dict[int, list[np.ndarray]] = {}
         for n in range(2, min(top, grams.longest) + 1):
@@ -294,17 +386,48 @@ class PhraseScorer:
             lead = np.argmax(content, axis=1) * self.trim_ends
             tail = np.argmax(content[:, ::-1], axis=1) * self.trim_ends
             trimmed_count = grams.counts_of_each(first + lead, n - lead - tail)
-            lead = np.where(trimmed_count > level.count[maximal], lead, 0)
+            # Determiners that always come with the phrase stay ("the rule of law", "both
+            # the digestive and reproductive systems"); a preposition never leads.
+            fixed = (trimmed_count <= level.count[maximal]) & (lead > 0)
+            leading = self.may_lead[ids[first[:, None] + np.arange(n)]]
+            fixed &= np.logical_and.accumulate(leading, axis=1)[np.arange(len(first)),
+                                                                np.maximum(lead - 1, 0)]
+            lead = np.where(fixed, 0, lead)
+            if self.joined is not None:
+                # Not inside a hyphenated word: "all-round way", not "round way".
+                for _ in range(3):
+                    inside = (lead > 0) & self.joined[np.maximum(first + lead - 1, 0)]
+                    lead = lead - inside
+                for _ in range(3):
+                    inside = (tail > 0) & self.joined[first + n - tail - 1]
+                    tail = tail - inside
             length = n - lead - tail
             ok = content.any(axis=1) & (length >= min_words)
+            if self.joined is not None:
+                # Nor does a phrase begin or end inside one ("self-reliance and self").
+                start, last = first + lead, first + lead + length - 1
+                ok &= ~self.joined[np.maximum(start - 1, 0)] | (start == 0)
+                ok &= ~self.joined[np.maximum(last, 0)]
+            # A stretch that nearly always goes on with a function word ("accelerate the
+            # construction" of ..., "give full play" to ...) is cut short, not a phrase.
+            ok &= tail == 0
+            # Dates and figures ("1 January", "5 million") are not set phrases.
+            ok &= ~self.is_figure[ids[first[:, None] + np.arange(n)]].any(axis=1)
             for m in np.unique(length[ok]).tolist():
                 pick = ok & (length == m)
                 index = grams.levels[m].gram_at(first[pick] + lead[pick])
                 found.setdefault(m, []).append(index[index >= 0])
         return {m: np.unique(np.concatenate(parts)) for m, parts in found.items()}
 
-    def table(self, top: int, min_words: int) -> Candidates:
-        """Every maximal trimmed gram (see `maximal`) with its features."""
+    def table(self, top: int, min_words: int, *, few: bool = False) -> Candidates:
+        """Every maximal trimmed gram (see `maximal`) with its features. Variety is that
+        of the adjacent words on the side where they vary least; or, with `few` (two
+        texts, where phrases occur a few times each), of the nearest content words on the
+        side where they vary most: with two occurrences "of" after a phrase is grammar,
+        and a set phrase has its usual continuations ("General Secretary Xi Jinping's
+        important thought"); a copied passage's pieces stand in the same context on both
+        sides."""
+        neighbours = ~self.is_stop if few else np.ones(len(self.is_stop), dtype=bool)
         found = sorted(self.maximal(top, min_words).items())
         grams = self.grams
         parts = []
@@ -316,25 +439,30 @@ class PhraseScorer:
             content = np.where(self.no_content[words], 0.0, capped).sum(axis=1)
             parts.append((np.full(len(index), n), index, first, level.documents[index],
                           level.count[index], content,
-                          np.minimum(*grams.neighbour_variety(n, index)),
-                          self._cohesion(n, first, level.count[index])))
+                          (np.maximum if few else np.minimum)(
+                              *grams.neighbour_variety(n, index, neighbours))))
         if not parts:
             empty = np.zeros(0, dtype=np.int64)
             return Candidates(empty, empty, empty, empty, empty, empty.astype(float),
-                              empty.astype(float), empty.astype(float))
+                              empty.astype(float))
         columns = [np.concatenate(c) for c in zip(*parts, strict=True)]
         return Candidates(*columns)
 
-    def _cohesion(self, n: int, first: np.ndarray, count: np.ndarray) -> np.ndarray:
-        """Over every way to cut each gram in two, the least of the larger share of a
-        part's occurrences that lie inside the gram: 1 for a fixed unit, low for a run of
-        words that each go their own way ("last two" + "films")."""
-        cohesion = np.ones(len(first))
-        for k in range(1, n):
-            left = self.grams.counts_of(first, k)
-            right = self.grams.counts_of(first + k, n - k)
-            cohesion = np.minimum(cohesion, count / np.maximum(1, np.minimum(left, right)))
-        return cohesion
+    def cohesion(self, lengths: np.ndarray, index: np.ndarray) -> np.ndarray:
+        """Per gram (its length and index in that level): over every way to cut it in two,
+        the least of the larger share of a part's uses that lie inside the gram. 1 for a
+        fixed unit; low for two common pieces that each go their own way (作出 + 贡献)."""
+        out = np.ones(len(index))
+        for n in np.unique(lengths).tolist():
+            rows = np.flatnonzero(lengths == n)
+            level = self.grams.levels[n]
+            first = level.first[index[rows]]
+            count = level.count[index[rows]].astype(np.float64)
+            for k in range(1, n):
+                parts = np.minimum(self.grams.counts_of(first, k),
+                                   self.grams.counts_of(first + k, n - k))
+                out[rows] = np.minimum(out[rows], count / np.maximum(1, parts))
+        return out
 
     def strength(self, table: Candidates) -> np.ndarray:
         """How much each candidate looks like a set phrase, whatever its frequency: its
@@ -349,7 +477,7 @@ class PhraseScorer:
         return tuple(self.grams.ids[start:start + n].tolist())
 
 
-def select_phrases(scorer: PhraseScorer, ordered: Sequence[tuple[int, int]],
+def select_phrases(scorer: PhraseScorer, ordered: Iterable[tuple[int, int]],
                    *, limit: int) -> list[tuple[int, int]]:
     """The best of `ordered` (length, level index) candidates, leaving out a phrase inside
     a listed one unless it recurs clearly more often on its own."""

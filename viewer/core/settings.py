@@ -25,7 +25,7 @@ class Settings:
     ignore_stop_words: bool = True
     rarity_margin: float = 30.0
     slogan_min_words: int = 2
-    slogan_max_words: int = 8
+    slogan_max_words: int = 20
     slogan_min_count: int = 2
     max_slogans: int = 100
     theme_min_score: float = 0.12

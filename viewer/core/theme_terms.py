@@ -31,6 +31,8 @@ _FAMILY_SUFFIXES = ("ian", "ean", "ist", "ism", "an", "n")
 #: ... and -i, -ese on a whole word (Iraq-i, Japan-ese), since a stemmer spells -y as -i
 #: (party, parti) and drops the -e of -ese (japanes).
 _WORD_SUFFIXES = ("ese", "i")
+#: Chinese words more common than one in 512 (我们 "we", 中国) name no subject of a passage.
+_EVERYDAY_CHINESE_BITS = 9.0
 #: The shortest stem a family grows from; shorter ones are too ambiguous ("ma", "pa").
 _MIN_FAMILY_STEM = 4
 
@@ -139,8 +141,9 @@ def character_pair_terms(tokens_a: TokenStream, tokens_b: TokenStream, keys: lis
 def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
                  limit: int = 6) -> tuple[str, ...]:
     """The whole words two Chinese passages share, most telling first: words of two or more
-    characters, not function words or numbers, ranked by their surprise in general
-    Chinese (then by how often both passages use them, then as first met in A)."""
+    characters, not function words, numbers or everyday words (我们), ranked by their
+    surprise in general Chinese (then by how often both passages use them, then as first
+    met in A)."""
     frequencies = word_frequencies("zh")
     stops = stop_words("zh")
 
@@ -154,8 +157,8 @@ def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
         return found
 
     in_a, in_b = counts(text_a, span_a), counts(text_b, span_b)
-    shared = [word for word in in_a if word in in_b]
     bits = {w: -math.log2(frequencies[w]) if w in frequencies else UNLISTED_BITS
-            for w in shared}
+            for w in in_a if w in in_b}
+    shared = [w for w, surprise in bits.items() if surprise >= _EVERYDAY_CHINESE_BITS]
     shared.sort(key=lambda w: (-bits[w], -min(in_a[w], in_b[w])))
     return tuple(shared[:limit])

@@ -9,7 +9,7 @@ A pair's score blends two cosines, both in [0, 1]:
 - word meaning: each passage's vector in a static embedding model (see `theme_meaning`),
   which links "rail fares" to "train tickets".
 On the Lee et al. (2005) news ratings the top score correlates at r = 0.617 with people
-from terms alone, and 0.72 blended (bench/bench_themes.py). Candidate pairs come from an
+from terms alone, and 0.723 blended (bench/bench_themes.py). Candidate pairs come from an
 inverted index of weighty terms and from each passage's nearest passages in meaning.
 A theme pair is a subject the texts share in other words, so a passage made mostly of
 shared phrases or formulations is left out, and each passage is in a few pairs at most.
@@ -35,6 +35,9 @@ MIN_PASSAGE_WORDS = 12
 #: "said" or "year" barely count while names and technical terms dominate.
 COMMON_WORD_BITS = 6.0
 MIN_TERM_WEIGHT = 0.1
+#: ... and no rarer than one word in 250,000 (18 bits) says more about the subject: names
+#: missing from the frequency lists (22 bits) would otherwise outweigh every other term.
+MAX_TERM_WEIGHT = 12.0
 #: A term in more of B's passages than this (or 5% of them) proposes no partners.
 MIN_PROPOSING_PASSAGES = 10
 #: ... and never more than this many, which keeps book-length texts near-linear.
@@ -47,8 +50,12 @@ SHOWN_TERMS = 6
 MEANING_WEIGHT = 0.4
 #: Nearest passages in meaning proposed for each passage, beside those sharing terms.
 MEANING_PARTNERS = 4
+#: ... when the texts have at most this many pairs of passages (about 1,000 x 1,000).
+MEANING_SEARCH_PAIRS = 1 << 20
 #: Pairs of passages whose meaning cosines are computed at once (bounds memory).
 _MEANING_BLOCK = 1 << 22
+#: Multiply-adds below which a matrix product skips BLAS (see `_products`).
+_SMALL_PRODUCT = 1 << 24
 #: A term in more than this share of the passages of both texts is boilerplate there (a
 #: name, a title) and weighs nothing.
 BOILERPLATE_SHARE = 0.5
@@ -154,34 +161,36 @@ def term_vectors(spans: list[Span], token_starts: np.ndarray, token_terms: np.nd
     inside[inside] &= token_starts[inside] < span_ends[owner[inside]]
     keys, tf = np.unique(owner[inside] * terms + token_terms[inside], return_counts=True)
     passage, term = keys // terms, keys % terms
-    idf = np.maximum(MIN_TERM_WEIGHT, term_bits - COMMON_WORD_BITS)
+    idf = np.clip(term_bits - COMMON_WORD_BITS, MIN_TERM_WEIGHT, MAX_TERM_WEIGHT)
     weight = (1.0 + np.log(tf)) * idf[term]
     norm = np.sqrt(np.bincount(passage, weight * weight, minlength=len(spans)))
     return TermVectors(spans, passage, term, weight, norm)
 
 
-def weigh_by_spread(a: TermVectors, b: TermVectors) -> tuple[TermVectors, TermVectors]:
-    """Both texts' vectors with each term's weight times its passage IDF over the two texts,
-    1 + ln((1 + n) / (1 + df)): a term in every passage keeps its weight, one in a single
-    passage of many weighs several times more. A term in most passages of both texts (a
-    name, a title: "Xi Jinping", "Comrade") weighs nothing. Texts of a few passages cannot
-    tell, and keep their weights."""
-    terms = max(int(a.term.max(initial=-1)), int(b.term.max(initial=-1))) + 1
+def spread_factors(a: TermVectors, b: TermVectors, terms: int) -> np.ndarray | None:
+    """Each term's passage IDF over the two texts, 1 + ln((1 + n) / (1 + df)): a term in
+    every passage keeps its weight, one in a single passage of many weighs several times
+    more. A term in most passages of both texts (a name, a title: "Xi Jinping",
+    "Comrade") gets 0: it is boilerplate there. None for texts of a few passages, which
+    cannot tell. `terms`: how many terms there are."""
     count_a, count_b = len(a.spans), len(b.spans)
     if min(count_a, count_b) < MIN_PASSAGES_FOR_SPREAD:
-        return a, b
+        return None
     spread_a = np.bincount(a.term, minlength=terms)
     spread_b = np.bincount(b.term, minlength=terms)
     factor = 1.0 + np.log((1.0 + count_a + count_b) / (1.0 + spread_a + spread_b))
     factor[(spread_a > BOILERPLATE_SHARE * count_a)
            & (spread_b > BOILERPLATE_SHARE * count_b)] = 0.0
+    return factor
 
-    def weighed(v: TermVectors) -> TermVectors:
-        weight = v.weight * factor[v.term]
-        norm = np.sqrt(np.bincount(v.passage, weight * weight, minlength=len(v.spans)))
-        return TermVectors(v.spans, v.passage, v.term, weight, norm)
 
-    return weighed(a), weighed(b)
+def reweighed(v: TermVectors, factor: np.ndarray | None) -> TermVectors:
+    """`v` with each term's weight times its factor (see `spread_factors`)."""
+    if factor is None:
+        return v
+    weight = v.weight * factor[v.term]
+    norm = np.sqrt(np.bincount(v.passage, weight * weight, minlength=len(v.spans)))
+    return TermVectors(v.spans, v.passage, v.term, weight, norm)
 
 
 def _covered_shares(spans: Sequence[Span], covering: Sequence[Span]) -> np.ndarray:
@@ -301,7 +310,8 @@ def _shared_terms(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
 
 @dataclass(frozen=True)
 class ThemeCandidates:
-    """Scored passage pairs of two documents, best first, before shared phrases are known."""
+    """Scored passage pairs of two documents, best first, before shared phrases are known;
+    with where each text's terms occur, if their names are to be as the passages write them."""
 
     a: TermVectors
     b: TermVectors
@@ -309,34 +319,84 @@ class ThemeCandidates:
     passage_a: np.ndarray
     passage_b: np.ndarray
     scores: np.ndarray
+    words: tuple[TermWords, TermWords] | None = None
+
+
+@dataclass(frozen=True)
+class TermWords:
+    """Each token of a text: where it starts, its term (-1 for none) and its vocabulary id,
+    with how each id is written."""
+
+    starts: np.ndarray
+    terms: np.ndarray
+    ids: np.ndarray
+    spellings: Sequence[str]
+
+    def written(self, span: Span) -> dict[int, set[str]]:
+        """How the passage at `span` writes each of its terms."""
+        first, last = np.searchsorted(self.starts, span).tolist()
+        found: dict[int, set[str]] = {}
+        for term, token in zip(self.terms[first:last].tolist(), self.ids[first:last].tolist(),
+                               strict=True):
+            if term >= 0:
+                found.setdefault(term, set()).add(self.spellings[token])
+        return found
+
+
+def _shown_names(candidates: ThemeCandidates, span_a: Span, span_b: Span,
+                 terms: list[int]) -> tuple[str, ...]:
+    """Each term by its name when one of the two passages writes it so, else as passage A
+    writes it (a term's name is its commonest word in the whole texts: "development" where
+    both passages say "developing")."""
+    names = candidates.names
+    if candidates.words is None:
+        return tuple(names[t] for t in terms)
+    in_a = candidates.words[0].written(span_a)
+    in_b = candidates.words[1].written(span_b)
+    shown = []
+    for t in terms:
+        seen = in_a.get(t, set()) | in_b.get(t, set())
+        shown.append(names[t] if names[t] in seen or not seen else min(in_a.get(t) or seen))
+    return tuple(shown)
+
+
+def _products(rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
+    """rows_a @ rows_b.T. A small product is summed in numpy's own loops: OpenBLAS wakes
+    all its threads for any product, which on a busy two-core machine costs some 20 ms,
+    a hundred times the product of a few hundred passages itself."""
+    if rows_a.shape[0] * rows_b.shape[0] * rows_a.shape[1] < _SMALL_PRODUCT:
+        return np.einsum("ik,jk->ij", rows_a, rows_b)
+    return rows_a @ rows_b.T
 
 
 def _meaning_proposals(meaning_a: np.ndarray, meaning_b: np.ndarray
                        ) -> tuple[np.ndarray, np.ndarray]:
-    """Each A passage's nearest B passages in meaning, whatever terms they share."""
+    """Each A passage's nearest B passages in meaning, whatever terms they share; none
+    for book-length texts, whose passages share terms with plenty of partners and where
+    comparing every passage with every other would cost more than all else."""
     count_b = len(meaning_b)
     partners = min(MEANING_PARTNERS, count_b)
-    if not partners or not len(meaning_a):
+    if not partners or not len(meaning_a) or len(meaning_a) * count_b > MEANING_SEARCH_PAIRS:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     rows = max(1, _MEANING_BLOCK // count_b)
     found = []
     for first in range(0, len(meaning_a), rows):
-        cosines = meaning_a[first:first + rows] @ meaning_b.T
+        cosines = _products(meaning_a[first:first + rows], meaning_b)
         found.append(np.argpartition(-cosines, partners - 1, axis=1)[:, :partners])
     nearest = np.concatenate(found)
     return np.repeat(np.arange(len(meaning_a)), partners), nearest.reshape(-1)
 
 
 def score_pairs(a: TermVectors, b: TermVectors, names: Sequence[str],
-                meaning_a: np.ndarray | None = None,
-                meaning_b: np.ndarray | None = None) -> ThemeCandidates:
+                meanings: tuple[np.ndarray, np.ndarray] | None = None,
+                words: tuple[TermWords, TermWords] | None = None) -> ThemeCandidates:
     """Candidate pairs with their blended score, best first: the TF-IDF cosine and, when
-    meaning vectors are given (one row per passage), their cosine (at least 0)."""
+    meaning vectors are given (one row per passage of A, of B), their cosine (at least 0)."""
     by_terms = (_proposals(a, b) if len(a.term) and len(b.term)
                 else (np.zeros(0, dtype=np.int64),) * 2)
-    with_meaning = meaning_a is not None and meaning_b is not None
-    if with_meaning:
+    if meanings is not None:
+        meaning_a, meaning_b = meanings
         by_meaning = _meaning_proposals(meaning_a, meaning_b)
         keys = np.unique(np.concatenate((by_terms[0], by_meaning[0])) * len(b.spans)
                          + np.concatenate((by_terms[1], by_meaning[1])))
@@ -344,11 +404,12 @@ def score_pairs(a: TermVectors, b: TermVectors, names: Sequence[str],
     else:
         passage_a, passage_b = by_terms
     scores = _cosines(a, b, passage_a, passage_b)
-    if with_meaning:
+    if meanings is not None:
         meaning = np.einsum("ij,ij->i", meaning_a[passage_a], meaning_b[passage_b])
         scores = (1 - MEANING_WEIGHT) * scores + MEANING_WEIGHT * np.maximum(meaning, 0.0)
     order = np.lexsort((passage_b, passage_a, -scores))
-    return ThemeCandidates(a, b, names, passage_a[order], passage_b[order], scores[order])
+    return ThemeCandidates(a, b, names, passage_a[order], passage_b[order], scores[order],
+                           words)
 
 
 def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
@@ -357,15 +418,21 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
     """Passage pairs by score, best first, each with the terms they share, strongest first:
     the closest pair, then every other pair scoring at least `min_score`. Passages mostly
     inside `covering_a` / `covering_b` (shared phrases and formulations of each text) are
-    left out, and each passage is in at most `PAIRS_PER_PASSAGE` pairs."""
+    left out, and the others' scores shrink by the share of set wording in them; each
+    passage is in at most `PAIRS_PER_PASSAGE` pairs."""
     a, b = candidates.a, candidates.b
-    set_a = _covered_shares(a.spans, covering_a) >= MOSTLY_SHARED
-    set_b = _covered_shares(b.spans, covering_b) >= MOSTLY_SHARED
+    shared_a = _covered_shares(a.spans, covering_a)
+    shared_b = _covered_shares(b.spans, covering_b)
+    set_a, set_b = shared_a >= MOSTLY_SHARED, shared_b >= MOSTLY_SHARED
+    passage_a, passage_b = candidates.passage_a, candidates.passage_b
+    # What the two passages say in the same words is not a theme in other words.
+    scores = candidates.scores * (1 - (shared_a[passage_a] + shared_b[passage_b]) / 4)
+    order = np.lexsort((passage_b, passage_a, -scores))
     listed_a = np.zeros(len(a.spans), dtype=np.int64)
     listed_b = np.zeros(len(b.spans), dtype=np.int64)
     chosen: list[tuple[float, int, int]] = []
-    for score, i, k in zip(candidates.scores.tolist(), candidates.passage_a.tolist(),
-                           candidates.passage_b.tolist(), strict=True):
+    for score, i, k in zip(scores[order].tolist(), passage_a[order].tolist(),
+                           passage_b[order].tolist(), strict=True):
         if set_a[i] or set_b[k] or listed_a[i] >= PAIRS_PER_PASSAGE \
                 or listed_b[k] >= PAIRS_PER_PASSAGE:
             continue
@@ -380,8 +447,7 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
             break
     passage_a = np.array([i for _, i, _ in chosen], dtype=np.int64)
     passage_b = np.array([k for _, _, k in chosen], dtype=np.int64)
-    names = candidates.names
     terms = _shared_terms(a, b, passage_a, passage_b)
     return [ThemeOverlap(a.spans[i], b.spans[k], round(min(1.0, score), 4),
-                         tuple(names[t] for t in shared))
+                         _shown_names(candidates, a.spans[i], b.spans[k], shared))
             for (score, i, k), shared in zip(chosen, terms, strict=True)]

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
+import numpy as np
+
 Form = TypeVar("Form")
 Words = tuple[Hashable, ...]
 
@@ -36,8 +38,9 @@ def group_variants(ranked: Sequence[Form], words_of: Callable[[Form], Words],
     "the US state", "the French state") the changed word may well make another phrase,
     so they join only when `may_join(grouped form, new form)` agrees. At an end, a blank
     stands for as many units in both forms (else a form with one more unit of context
-    would meet it). The units around the blank must make at least the share `kept` of
-    the longer form."""
+    would meet it), and two forms whose shared part is itself a listed phrase are that
+    phrase in two contexts, not variants. The units around the blank must make at least
+    the share `kept` of the longer form."""
     owner: list[int] = []  # union-find over ranks: a group is named by its best form
 
     def root(f: int) -> int:
@@ -48,22 +51,27 @@ def group_variants(ranked: Sequence[Form], words_of: Callable[[Form], Words],
 
     keys: dict[tuple[Words, Words, int], list[int]] = {}  # key -> ranks met there
     lengths: list[int] = []
+    phrases = {words_of(form) for form in ranked}
     for rank, form in enumerate(ranked):
         owner.append(rank)
         words = words_of(form)
         lengths.append(len(words))
         for key in _blanks(words, widest):
-            before, after, _ = key
-            shared = len(before) + len(after)
-            weak = sum(1 for w in before + after if is_content(w)) < strong
-            for partner in keys.get(key, ()):
-                if (root(partner) == root(rank)
-                        or shared < kept * max(len(words), lengths[partner])
-                        or (weak and not may_join(ranked[partner], form))):
-                    continue
-                low, high = sorted((root(partner), root(rank)))
-                owner[high] = low
-            keys.setdefault(key, []).append(rank)
+            partners = keys.setdefault(key, [])
+            before, after, edge = key
+            # "Xi Jinping emphasized", "Xi Jinping pointed": the shared part is a phrase of
+            # its own, and these are its contexts, not its variants.
+            if partners and not (edge and before + after in phrases):
+                shared = len(before) + len(after)
+                weak = sum(1 for w in before + after if is_content(w)) < strong
+                for partner in partners:
+                    if (root(partner) == root(rank)
+                            or shared < kept * max(len(words), lengths[partner])
+                            or (weak and not may_join(ranked[partner], form))):
+                        continue
+                    low, high = sorted((root(partner), root(rank)))
+                    owner[high] = low
+            partners.append(rank)
     groups: dict[int, list[Form]] = {}
     for rank, form in enumerate(ranked):
         groups.setdefault(root(rank), []).append(form)
@@ -82,4 +90,86 @@ def _blanks(words: Words, widest: int) -> list[tuple[Words, Words, int]]:
             edge = k == 0 or k + b == n
             out.append((words[:k], words[k + b:], b if edge else 0))
     out += [(words[:k], words[k:], 0) for k in range(1, n)]
+    return out
+
+
+def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
+                  is_content: np.ndarray, heads: Sequence[tuple[int, ...]],
+                  known: set[tuple[int, ...]], *, widest: int = 1, strong: int = 2,
+                  kept: float = 0.0) -> list[dict[tuple[int, ...], np.ndarray]]:
+    """Variants of known phrases too rare to recur on their own (used once or twice):
+    per head (a tuple of word ids), {variant: its start positions in `ids`}.
+
+    A variant is what `group_variants` would join to the head: a run of up to `widest`
+    units swapped for another (as many at an end), or inserted inside, keeping at least
+    `strong` content units and the share `kept`; the units it brings are content units
+    (`is_content[id]`); it crosses no break (`stops[p]`: nothing runs on from p) and no
+    excluded token (`blocked`); forms in `known` are not variants."""
+    probes = []  # (head, prefix, suffix, width of what the variant puts in the blank)
+    for h, words in enumerate(heads):
+        n = len(words)
+        for k, old, new in _blank_shapes(n, widest):
+            prefix, suffix = words[:k], words[k + old:]
+            if (len(prefix) + len(suffix) < kept * max(n, n - old + new)
+                    or int(is_content[list(prefix + suffix)].sum()) < strong):
+                continue
+            probes.append((h, prefix, suffix, new))
+    out: list[dict[tuple[int, ...], np.ndarray]] = [{} for _ in heads]
+    if not probes or not len(ids):
+        return out
+    # Each probe is anchored on its rarest known unit: where that unit occurs.
+    counts = np.bincount(ids, minlength=int(max(max(p[1] + p[2]) for p in probes)) + 1)
+    anchors = [_anchor(prefix, suffix, new, counts) for _, prefix, suffix, new in probes]
+    wanted = np.array(sorted({w for w, _ in anchors}), dtype=ids.dtype)
+    where = np.flatnonzero(np.isin(ids, wanted))
+    order = np.argsort(ids[where], kind="stable")
+    where, keys = where[order], ids[where[order]]
+    breaks = np.concatenate(([0], np.cumsum(stops)))
+    excluded = np.concatenate(([0], np.cumsum(blocked)))
+    size = len(ids)
+    for (h, prefix, suffix, new), (anchor, offset) in zip(probes, anchors, strict=True):
+        lo, hi = np.searchsorted(keys, anchor), np.searchsorted(keys, anchor, side="right")
+        length = len(prefix) + new + len(suffix)
+        start = where[lo:hi] - offset
+        start = start[(start >= 0) & (start + length <= size)]
+        ok = np.ones(len(start), dtype=bool)
+        for j, w in enumerate(prefix):
+            ok &= ids[start + j] == w
+        for j, w in enumerate(suffix):
+            ok &= ids[start + len(prefix) + new + j] == w
+        for j in range(new):
+            ok &= is_content[ids[start + len(prefix) + j]]
+        start = start[ok]
+        # No break inside the run (the last unit may end a sentence), nothing excluded.
+        start = start[(breaks[start + length - 1] == breaks[start])
+                      & (excluded[start + length] == excluded[start])]
+        for p in start.tolist():
+            form = tuple(ids[p:p + length].tolist())
+            if form not in known:
+                found = out[h].get(form)
+                out[h][form] = np.append(found, p) if found is not None else np.array([p])
+    return [{form: np.unique(at) for form, at in found.items()} for found in out]
+
+
+def _anchor(prefix: tuple[int, ...], suffix: tuple[int, ...], new: int,
+            counts: np.ndarray) -> tuple[int, int]:
+    """The rarest known unit of a probe and its place in the variant."""
+    units = [(w, j) for j, w in enumerate(prefix)]
+    units += [(w, len(prefix) + new + j) for j, w in enumerate(suffix)]
+    return min(units, key=lambda unit: int(counts[unit[0]]))
+
+
+def _blank_shapes(n: int, widest: int) -> list[tuple[int, int, int]]:
+    """(where, units taken out, units put in) of every blank of a phrase of n units: a
+    swap or an insertion inside, a swap of as many units at an end."""
+    out = []
+    for k in range(n + 1):
+        for old in range(widest + 1):
+            if k + old > n:
+                break
+            for new in range(widest + 1):
+                edge = k == 0 or k + old == n
+                if old == new == 0 or (edge and (old != new or old == 0)):
+                    continue
+                out.append((k, old, new))
     return out

@@ -10,10 +10,15 @@ sides.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 
+import numpy as np
+
 from viewer.core import segment
+from viewer.core.phrases import RecurringGrams
 from viewer.core.stopwords import stop_words
+from viewer.core.tokenize import TokenStream
 
 #: Characters of context segmented on each side of a phrase.
 MARGIN = 8
@@ -35,3 +40,37 @@ class Segmented:
             return False
         function_words = stop_words("zh")
         return not any(self.text[s:e] in function_words for s, e in (inside[0], inside[-1]))
+
+
+class PhraseLocator:
+    """Whether the recurring grams of CJK documents begin and end on whole words, at
+    (most of) a few of their occurrences."""
+
+    def __init__(self, texts: Sequence[str], streams: Sequence[TokenStream],
+                 grams: RecurringGrams) -> None:
+        self.texts = texts
+        self.grams = grams
+        self.starts = np.concatenate([s.starts for s in streams])
+        self.ends = np.concatenate([s.ends for s in streams])
+        self._first: dict[tuple[int, int], Segmented] = {}
+
+    def _segmented(self, n: int, position: int) -> Segmented:
+        doc = int(self.grams.doc_of[position])
+        return Segmented(self.texts[doc], int(self.starts[position]),
+                         int(self.ends[position + n - 1]))
+
+    def _at_first(self, n: int, index: int) -> Segmented:
+        found = self._first.get((n, index))
+        if found is None:
+            found = self._segmented(n, int(self.grams.levels[n].first[index]))
+            self._first[(n, index)] = found
+        return found
+
+    def on_words(self, n: int, index: int, samples: int) -> bool:
+        """Whether the gram is on word boundaries at all of `samples` occurrences
+        (its first, then its middle and last ones)."""
+        where = self.grams.levels[n].occurrences(index)
+        picks = [0, len(where) - 1, len(where) // 2][:min(samples, len(where))]
+        agree = [self._at_first(n, index).on_boundaries]
+        agree += [self._segmented(n, int(where[k])).on_boundaries for k in picks[1:]]
+        return all(agree)

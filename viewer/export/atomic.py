@@ -1,18 +1,58 @@
-"""Write output files atomically: a temporary file beside the target, then one rename.
+"""Write output files safely: never onto an input, atomically, keeping the old file's mode.
 
-A failed or cancelled export leaves no partial file and never replaces a good one.
+A regular file is written to a temporary file beside it and moved into place in one rename,
+so a failed, cancelled or killed export never leaves a half-written target. The temporary
+file is locked while it is written; an unlocked one of our pattern is the leftover of a
+killed export and is removed by the next export to that folder. Devices and pipes
+(/dev/null, a FIFO, /dev/stdout, /proc/self/fd/N) are written in place: a rename would put
+a plain file where the device was, and /dev/stdout redirected with `>> log` must append.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
+import fcntl
 import os
+import re
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, cast
+
+from viewer.core.errors import OutputError, printable
+
+#: Our temporary files: ".NAME." + tempfile's 8 random characters + ".part".
+_LEFTOVER = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")
+#: Paths that name one of this process's open descriptors rather than a file.
+_FD_ALIAS = re.compile(r"^/(?:dev/(?:std(?P<std>out|err)|fd/(?P<dev_fd>\d+))|"
+                       r"proc/(?:self|thread-self|(?P<pid>\d+))/fd/(?P<proc_fd>\d+))$")
+
+
+#: Set by `replacing_read_only` when the user has confirmed replacing a read-only file.
+_READ_ONLY_CONFIRMED: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "read_only_confirmed", default=False)
+
+
+def is_read_only(target: str | os.PathLike[str]) -> bool:
+    """True when `target` is an existing regular file nobody may write (mode without w)."""
+    try:
+        mode = os.stat(target).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(mode) and not mode & 0o222
+
+
+@contextlib.contextmanager
+def replacing_read_only() -> Iterator[None]:
+    """Within this block, exports may replace read-only files (the user confirmed)."""
+    token = _READ_ONLY_CONFIRMED.set(True)
+    try:
+        yield
+    finally:
+        _READ_ONLY_CONFIRMED.reset(token)
 
 
 def _umask() -> int:
@@ -21,43 +61,134 @@ def _umask() -> int:
     return mask
 
 
+def _file_id(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def clashing_input(target: str | os.PathLike[str],
+                   inputs: Iterable[str | os.PathLike[str]]) -> str | None:
+    """The input that `target` would overwrite (same file by device and inode, so through
+    links, `..` and hard links), or None."""
+    target_id = _file_id(target)
+    if target_id is None:
+        return None
+    for source in inputs:
+        if _file_id(source) == target_id:
+            return os.fspath(source)
+    return None
+
+
+def refuse_overwriting_inputs(target: str | os.PathLike[str],
+                              inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise `OutputError` when writing `target` would replace one of `inputs`."""
+    clash = clashing_input(target, inputs)
+    if clash is None:
+        return
+    if os.path.abspath(clash) == os.path.abspath(target):
+        problem = "is one of the inputs; it would be overwritten"
+    else:  # a link, a hard link or another spelling: say which input it reaches
+        problem = f"is the input {printable(clash)}; it would be overwritten"
+    raise OutputError(printable(os.fspath(target)), problem,
+                      "choose another name for the output")
+
+
+def _descriptor_alias(target: str | os.PathLike[str]) -> int | None:
+    """The descriptor `target` names (/dev/stdout → 1), or None for an ordinary path."""
+    match = _FD_ALIAS.match(os.path.abspath(target))
+    if match is None:
+        return None
+    if match["std"]:
+        return 1 if match["std"] == "out" else 2
+    if match["pid"] and int(match["pid"]) != os.getpid():
+        return None
+    return int(match["dev_fd"] or match["proc_fd"])
+
+
+def _clean_leftovers(folder: Path) -> None:
+    """Remove temporary files of killed exports: ours by name, and not locked by a writer."""
+    try:
+        names = [name for name in os.listdir(folder) if _LEFTOVER.match(name)]
+    except OSError:
+        return
+    for name in names:
+        path = folder / name
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                continue
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.unlink(path)
+        except OSError:  # locked by a live export, or already gone
+            continue
+        finally:
+            os.close(fd)
+
+
 @contextlib.contextmanager
-def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+def atomic_output(target: str | os.PathLike[str],
+                  replace_read_only: bool = False) -> Iterator[BinaryIO]:
     """Yield a binary handle; on success the bytes appear at `target` in one rename.
 
-    A link is followed (the file it names is replaced, the link kept). A target that is not
-    a regular file, such as /dev/null or a pipe, is written directly: a rename would put a
-    plain file in place of the device."""
-    target = Path(os.path.realpath(target))
-    try:
-        mode = target.stat().st_mode
-    except FileNotFoundError:
-        mode = stat.S_IFREG
-    if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
-    if not stat.S_ISREG(mode):
-        with open(target, "wb") as direct:
+    A link is followed (the file it names is replaced, the link kept) and the replaced
+    file's permissions are kept. A read-only target raises `OutputError` unless
+    `replace_read_only` (the user confirmed). Devices and pipes are written directly."""
+    descriptor = _descriptor_alias(target)
+    if descriptor is not None:
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Write through the descriptor itself: reopening /dev/stdout would truncate a file
+        # the shell opened for appending.
+        with open(os.dup(descriptor), "wb") as direct:
             yield direct
         return
+    resolved = Path(os.path.realpath(target))
+    try:
+        mode: int | None = os.stat(resolved).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(resolved))
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(resolved, "wb") as direct:
+            yield direct
+        return
+    if (mode is not None and not mode & 0o222 and not replace_read_only
+            and not _READ_ONLY_CONFIRMED.get()):
+        raise OutputError(printable(os.fspath(target)), "is read-only",
+                          "choose another name, or make the file writable first")
+    _clean_leftovers(resolved.parent)
     # Not a context manager: the file must outlive the `with` to be renamed into place.
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
-        "wb", dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False)
+        "wb", dir=resolved.parent, prefix=f".{resolved.name}.", suffix=".part", delete=False)
     try:
+        # Held until the rename: tells _clean_leftovers of other exports we are alive.
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         with handle:
             yield cast(BinaryIO, handle)
             handle.flush()
             os.fsync(handle.fileno())
-        # Temporary files are created private (0600); the export gets the usual permissions.
-        os.chmod(handle.name, 0o666 & ~_umask())
-        os.replace(handle.name, target)
+            # Temporary files are created private (0600): give the export the old file's
+            # permissions, or the usual ones for a new file.
+            os.fchmod(handle.fileno(),
+                      stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
+            os.replace(handle.name, resolved)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(handle.name)
         raise
 
 
-def write_atomically(target: str | os.PathLike[str],
-                     produce: Callable[[BinaryIO], object]) -> None:
+def write_atomically(target: str | os.PathLike[str], produce: Callable[[BinaryIO], object],
+                     replace_read_only: bool = False) -> None:
     """Run `produce` on a temporary file and move the result to `target` if it succeeds."""
-    with atomic_output(target) as handle:
+    with atomic_output(target, replace_read_only) as handle:
         produce(handle)

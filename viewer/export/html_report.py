@@ -1,13 +1,16 @@
 """The HTML report of a `Comparison`: the same content as the PDF in one self-contained file.
 
 Inline CSS only: no scripts, images, fonts or links to fetch, so the file opens anywhere
-and prints with its highlight colours. Written atomically like every export.
+and prints with its highlight colours. Links stay inside the file: each shared passage's
+number in one text leads to its counterpart in the other, and back. Written atomically
+like every export.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from html import escape
 
 from viewer.core.errors import Cancelled, LoadError
@@ -55,6 +58,9 @@ table.texts{table-layout:fixed} table.texts td.text{white-space:pre-wrap;
  overflow-wrap:anywhere;width:50%}
 table.facts td:first-child{width:14em}
 td.num{white-space:nowrap;width:4em}
+a.ref{color:inherit;text-decoration:none;font-size:.75em;vertical-align:.35em;
+ padding:0 .25em;margin-right:.2em;border-radius:.25em}
+a.ref:hover{text-decoration:underline}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @media print{body{margin:0;max-width:none}}
 """
@@ -73,22 +79,59 @@ def _classes(style: Style) -> str:
     return " ".join(names)
 
 
-def rich_html(text: RichText) -> str:
-    """Styled text as escaped HTML: passages and slogans as classed spans, changes as del/ins."""
+def rich_html(text: RichText, inserts: Sequence[tuple[int, str]] = ()) -> str:
+    """Styled text as escaped HTML: passages and slogans as classed spans, changes as del/ins.
+    `inserts` are (offset, markup) pairs, in order, put into the text before that offset."""
     out = []
+    pending = list(inserts)[::-1]
+    at = 0
     for piece, style in text.pieces():
-        escaped = escape(piece, quote=False)
-        if style is None:
-            out.append(escaped)
-            continue
-        classes = _classes(style)
-        tag = _CHANGE_TAG.get(style.change) if style.change is not None else None
-        if tag is not None:
-            attribute = f' class="{classes}"' if classes else ""
-            out.append(f"<{tag}{attribute}>{escaped}</{tag}>")
-        else:
-            out.append(f'<span class="{classes}">{escaped}</span>')
+        end = at + len(piece)
+        while piece:
+            cut = max(0, pending[-1][0] - at) if pending and pending[-1][0] < end else len(piece)
+            if cut > 0:
+                out.append(_styled(escape(piece[:cut], quote=False), style))
+            if cut < len(piece):
+                out.append(pending.pop()[1])
+            piece, at = piece[cut:], at + cut
+        at = end
+    out.extend(markup for _, markup in reversed(pending))
     return "".join(out)
+
+
+def _styled(escaped: str, style: Style | None) -> str:
+    if style is None:
+        return escaped
+    classes = _classes(style)
+    tag = _CHANGE_TAG.get(style.change) if style.change is not None else None
+    if tag is not None:
+        attribute = f' class="{classes}"' if classes else ""
+        return f"<{tag}{attribute}>{escaped}</{tag}>"
+    return f'<span class="{classes}">{escaped}</span>'
+
+
+def _passage_links(comparison: Comparison, side: int) -> tuple[list[int], list[str]]:
+    """Where each shared passage starts in one text (sorted) and the link put there: its
+    number, named `a3`/`b3`, pointing at the counterpart in the other text."""
+    here, there = ("a", "b") if side == 0 else ("b", "a")
+    shared = len(LIGHT.shared)
+    starts = sorted((phrase.b[0] if side else phrase.a[0], i)
+                    for i, phrase in enumerate(comparison.shared_phrases))
+    links = [f'<a class="ref h{i % shared}" id="{here}{i + 1}" href="#{there}{i + 1}" '
+             f'title="passage {i + 1}: go to it in {there.upper()}">{i + 1}</a>'
+             for _, i in starts]
+    return [offset for offset, _ in starts], links
+
+
+def _links_in(text: str, span: tuple[int, int], links: tuple[list[int], list[str]]
+              ) -> list[tuple[int, str]]:
+    """The links of passages starting in `span`, at offsets into its trimmed segment."""
+    start, end = span
+    piece = text[start:end]
+    trimmed = start + len(piece) - len(piece.lstrip())
+    offsets, markup = links
+    first, last = bisect_left(offsets, start), bisect_left(offsets, end)
+    return [(max(0, offsets[k] - trimmed), markup[k]) for k in range(first, last)]
 
 
 def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
@@ -121,7 +164,9 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
     parts.append(
         '<p class="muted">Reading the report: <span class="h0">shared passage</span> '
         '(one colour per passage and its counterpart), <span class="sl">slogan</span>, '
-        '<span class="wl">watch-list phrase</span>, <del>deleted</del>, <ins>inserted</ins>.</p>')
+        '<span class="wl">watch-list phrase</span>, <del>deleted</del>, <ins>inserted</ins>. '
+        'The small number at the start of a shared passage leads to its counterpart in the '
+        'other text.</p>')
 
     parts.append('<h2>The texts side by side</h2><table class="texts">'
                  f"<tr><th>A: {e(facts.name_a)}</th><th>B: {e(facts.name_b)}</th></tr>")
@@ -129,6 +174,7 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
     total = max(1, len(styled_a.text) + len(styled_b.text))
     done = 0
     shared = len(LIGHT.shared)
+    links_a, links_b = _passage_links(comparison, 0), _passage_links(comparison, 1)
     for row in aligned_rows(comparison):
         check()
         cell_a, cell_b = styled_a.segment(*row.a), styled_b.segment(*row.b)
@@ -136,8 +182,10 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
             continue
         marker = f' class="m{row.passage % shared}" id="row{row.passage + 1}"' \
             if row.passage is not None else ""
-        parts.append(f'<tr{marker}><td class="text">{rich_html(cell_a)}</td>'
-                     f'<td class="text">{rich_html(cell_b)}</td></tr>')
+        html_a = rich_html(cell_a, _links_in(styled_a.text, row.a, links_a))
+        html_b = rich_html(cell_b, _links_in(styled_b.text, row.b, links_b))
+        parts.append(f'<tr{marker}><td class="text">{html_a}</td>'
+                     f'<td class="text">{html_b}</td></tr>')
         done += (row.a[1] - row.a[0]) + (row.b[1] - row.b[0])
         report(0.85 * done / total)
     parts.append("</table>")
@@ -150,7 +198,8 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
         for i, phrase in enumerate(phrases):
             check()
             cell_a, cell_b = phrase_cells(comparison, i)
-            parts.append(f'<tr><td class="num"><span class="h{i % shared}">{i + 1}</span></td>'
+            parts.append(f'<tr><td class="num"><a class="ref h{i % shared}" href="#a{i + 1}" '
+                         f'title="passage {i + 1} in the texts">{i + 1}</a></td>'
                          f'<td class="num">{phrase.words}{"" if phrase.exact else " ~"}</td>'
                          f"<td>{rich_html(cell_a)}</td><td>{rich_html(cell_b)}</td></tr>")
         parts.append("</table>")

@@ -36,7 +36,8 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "slogans": [
             {"phrase": s.phrase, "words": s.words, "count_a": s.count_a, "count_b": s.count_b,
              "occurrences_a": [list(o) for o in s.occurrences_a],
-             "occurrences_b": [list(o) for o in s.occurrences_b], "watchlist": s.watchlist}
+             "occurrences_b": [list(o) for o in s.occurrences_b], "watchlist": s.watchlist,
+             "in": s.presence, "variants": list(s.variants)}
             for s in comparison.slogans
         ],
         "themes": [

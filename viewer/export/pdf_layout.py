@@ -154,6 +154,10 @@ class Page:
 
     backgrounds: list[tuple] = field(default_factory=list)
     columns: dict[float, list[tuple]] = field(default_factory=dict)
+    #: Named places to jump to: (name, x, y of the top).
+    destinations: list[tuple[str, float, float]] = field(default_factory=list)
+    #: Clickable areas: (x1, y1, x2, y2, name of the destination).
+    links: list[tuple[float, float, float, float, str]] = field(default_factory=list)
 
     def rect(self, x: float, y: float, w: float, h: float, colour: str) -> None:
         self.backgrounds.append(("rect", x, y, w, h, colour))
@@ -218,38 +222,27 @@ class Layout:
         self.row([Cell(left, width or self.right - left, RichText(text), colour)], size,
                  leading)
 
-    def row(self, cells: list[Cell], size: float, leading: float | None = None,
-            bar: str | None = None) -> None:
-        """Cells side by side, starting level; the row breaks across pages line by line.
-
-        `bar` draws a thin mark of that colour left of each cell, showing the row's extent."""
+    def row(self, cells: list[Cell], size: float, leading: float | None = None) -> None:
+        """Cells side by side, starting level; the row breaks across pages line by line."""
         leading = leading or size * 1.3
         wrapped = [wrap(cell.text.text, cell.width, size, self.measure, self.check)
                    for cell in cells]
         height = max(len(lines) for lines in wrapped)
         if self.y - leading < self.bottom:
             self.new_page()
-        bar_top = self.y
         for k in range(height):
             if k % _CHECK_EVERY == _CHECK_EVERY - 1:
                 self.check()
             if self.y - leading < self.bottom:
-                self._bar(cells, bar, bar_top)
                 self.new_page()
-                bar_top = self.y
             for cell, lines in zip(cells, wrapped, strict=True):
                 if k < len(lines):
-                    self._line(cell, lines[k], size, leading)
+                    self.line(self.page, self.y, cell, lines[k], size, leading)
             self.y -= leading
-        self._bar(cells, bar, bar_top)
 
-    def _bar(self, cells: list[Cell], colour: str | None, top: float) -> None:
-        if colour is None or top <= self.y:
-            return
-        for cell in cells:
-            self.page.rect(cell.x - 5, self.y, 2.2, top - self.y, colour)
-
-    def _line(self, cell: Cell, span: tuple[int, int], size: float, leading: float) -> None:
+    def line(self, page: Page, top: float, cell: Cell, span: tuple[int, int], size: float,
+             leading: float) -> None:
+        """Draw cell.text[span] as one line on `page`, its line box starting at `top`."""
         text = cell.text.text
         start, end = span
         while end > start and text[end - 1].isspace():
@@ -257,8 +250,8 @@ class Layout:
         if end <= start:
             return
         colours = self.colours
-        baseline = self.y - size
-        page, measure = self.page, self.measure
+        baseline = top - size
+        measure = self.measure
         pieces: list[tuple[int, int, Style | None]] = []
         at = start
         for r0, r1, run_style in cell.text.runs:
@@ -285,7 +278,7 @@ class Layout:
             w = measure.width(text[p0:p1], size)
             if style is not None:
                 if style.passage is not None:
-                    page.rect(x, self.y - leading, w, leading,
+                    page.rect(x, top - leading, w, leading,
                               colours.passage(style.passage))
                 if style.underline is not None:
                     colour = colours.mark(style.underline)

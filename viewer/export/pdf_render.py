@@ -60,6 +60,8 @@ def render_pages(layout: Layout, handle: BinaryIO, *, title: str, subject: str, 
         check()
         # One text object per page: drawString per line would re-measure and re-shape every
         # line, which costs several seconds on a long pair.
+        for name, x, y in page.destinations:
+            canvas.bookmarkHorizontalAbsolute(name, y, left=x)
         text = canvas.beginText()
         writer = TextWriter(text, measure)
         lines = []
@@ -80,6 +82,8 @@ def render_pages(layout: Layout, handle: BinaryIO, *, title: str, subject: str, 
         writer.write((layout.page_width - measure.width(folio, 7.5)) / 2, layout.margin - 4,
                      folio, muted, 7.5)
         canvas.drawText(text)
+        for x1, y1, x2, y2, name in page.links:
+            canvas.linkAbsolute("", name, (x1, y1, x2, y2), thickness=0)
         for _, x1, y1, x2, y2, stroke, width in lines:
             canvas.setStrokeColor(colour(stroke))
             canvas.setLineWidth(width)

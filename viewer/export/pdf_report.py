@@ -23,12 +23,11 @@ from viewer.core.errors import Cancelled
 from viewer.core.model import Comparison, SharedPhrase, Slogan, ThemeOverlap
 from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure
 from viewer.export.pdf_render import render_pages, save_pdf
+from viewer.export.pdf_side_by_side import lay_out_side_by_side
 from viewer.export.report_model import (
     RichText,
-    aligned_rows,
     excerpt,
     phrase_cells,
-    styled_texts,
     summary,
 )
 from viewer.present.marks import MarkKind, Style
@@ -146,7 +145,7 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
     facts = summary(comparison)
     _title_page(layout, facts)
 
-    # The two texts side by side, each row starting level in both columns.
+    # The two texts side by side, each flowing in its own column.
     gutter = 16.0
     column = (layout.content_width - gutter) / 2
     left_a, left_b = layout.left, layout.left + column + gutter
@@ -162,26 +161,14 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
     layout.new_page()
     layout.text("The texts side by side", 13)
     layout.space(4)
+    above_heads = layout.y
     column_heads()
     layout.on_new_page = column_heads
-    styled_a, styled_b = styled_texts(comparison)
-    rows = aligned_rows(comparison)
-    total = max(1, len(styled_a.text) + len(styled_b.text))
-    done = 0
-    for row in rows:
-        check()
-        bar = colours.passage(row.passage) if row.passage is not None else None
-        cell_a = styled_a.segment(*row.a)
-        cell_b = styled_b.segment(*row.b)
-        if cell_a.text or cell_b.text:
-            layout.row([Cell(left_a, column, cell_a), Cell(left_b, column, cell_b)],
-                       TEXT_SIZE, bar=bar)
-            layout.space(3)
-        done += (row.a[1] - row.a[0]) + (row.b[1] - row.b[0])
-        report(0.75 * done / total)
+    passage_pages = lay_out_side_by_side(layout, comparison, (left_a, left_b), column,
+                                         above_heads - layout.y, TEXT_SIZE, check, report)
     layout.on_new_page = None
 
-    _tables(layout, comparison, check)
+    _tables(layout, comparison, passage_pages, check)
     report(0.8)
     return layout
 
@@ -223,6 +210,12 @@ def _title_page(layout: Layout, facts) -> None:  # type: ignore[no-untyped-def]
         at = text.index(word, runs[-1][1])
         runs.append((at, at + len(word), style))
     layout.row([Cell(layout.left, layout.content_width, RichText(text, tuple(runs)))], 9)
+    layout.space(3)
+    layout.text("Each text flows in its own column. In the margin beside a shared passage, "
+                "\u201c3 \u2192 p.7\u201d is its number (as in the table of shared phrases) and "
+                "the page where its counterpart in the other text starts. Passages stand level "
+                "where both texts have them in the same order and little paper is lost.", 9,
+                colours.muted)
 
 
 def _table_head(layout: Layout, cells: list[Cell]) -> None:
@@ -261,24 +254,31 @@ def _table(layout: Layout, title: str, columns: Sequence[tuple[float, float, str
     layout.on_new_page = None
 
 
-def _tables(layout: Layout, comparison: Comparison, check: Callable[[], None]) -> None:
+def _tables(layout: Layout, comparison: Comparison,
+            passage_pages: Sequence[tuple[int, int] | None], check: Callable[[], None]) -> None:
     left, width = layout.left, layout.content_width
     text_a, text_b = comparison.document_a.text, comparison.document_b.text
 
-    # Shared phrases: number (in the passage's colour), words, A with deletions, B with insertions.
-    number_w, words_w = 26.0, 34.0
-    rest = (width - number_w - words_w - 12) / 2
-    x_a = left + number_w + words_w
+    # Shared phrases: number (in the passage's colour), words, the pages where the passage
+    # stands in A and in B, A with deletions, B with insertions.
+    number_w, words_w, pages_w = 26.0, 30.0, 34.0
+    rest = (width - number_w - words_w - pages_w - 12) / 2
+    x_a = left + number_w + words_w + pages_w
 
     def phrase_row(i: int, phrase: SharedPhrase) -> list[RichText]:
         label = str(i + 1)
+        pages = passage_pages[i]
         return [RichText(label, ((0, len(label), Style(passage=i)),)),
                 RichText(f"{phrase.words}" + ("" if phrase.exact else " ~")),
+                RichText("" if pages is None else f"A p.{pages[0]}\nB p.{pages[1]}"),
                 *phrase_cells(comparison, i)]
 
-    layout.new_page()
+    # On the texts' last page if a third of it is free, else on a page of their own.
+    layout.space(24)
+    layout.ensure(layout.page_height / 3)
     _table(layout, "Shared phrases",
            [(left, number_w, "#"), (left + number_w, words_w, "words"),
+            (left + number_w + words_w, pages_w, "pages"),
             (x_a, rest, "in A (deleted words struck)"),
             (x_a + rest + 12, rest, "in B (inserted words underlined)")],
            comparison.shared_phrases, phrase_row, "No shared phrases at these settings.", check)

@@ -3,8 +3,8 @@
 Everything the collection job computes about text goes through here: parsing a JSON line
 (`viewer.collection.jsonlines`), tokenizing and the n-gram hashes of the index
 (`viewer.core.tokenize`, `viewer.core.collection.index`), aligning a pair
-(`viewer.collection.engine.align_pair`, the matcher of `tandem compare`), the finished
-results (`viewer.collection.engine.derive`: boilerplate, formulations, which passages are
+(`viewer.collection.align.align_pair`, the matcher of `tandem compare`), the finished
+results (`viewer.collection.results.derive`: boilerplate, formulations, which passages are
 copies, the listed pairs) and clusters (`viewer.core.collection.clusters`). Nothing is
 re-implemented: these are thin adapters from Arrow columns to those functions' arguments and
 back. No pyspark here, so the adapters can be read and tested on their own.
@@ -31,17 +31,21 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from viewer.collection import engine
+from viewer.collection import align, engine, results
 from viewer.collection.article import Article, Skipped
 from viewer.collection.jsonlines import JsonLinesSource
+from viewer.collection.words import CJK_LANGUAGES, collection_normalizer
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.index import document_grams
 from viewer.core.document import detect_language
-from viewer.core.normalize import Normalizer, shared_normalizer
+from viewer.core.normalize import Normalizer
 from viewer.core.rarity import Rarity
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_many
 
-CJK = frozenset({"zh", "ja"})
+CJK = CJK_LANGUAGES
+#: Articles tokenized together, as the embedded engine batches them when it indexes (the
+#: vocabulary's ids, and so the formulations' tie-breaks, follow this order).
+TOKENIZE_BATCH = engine._TOKENIZE_BATCH
 
 # -- reading ---------------------------------------------------------------------------------
 
@@ -99,9 +103,7 @@ def _articles(path: str, lines: Iterable[tuple[int, bytes]]) -> pa.RecordBatch:
 
 @cache
 def _normalizer() -> Normalizer:
-    settings = engine.SETTINGS
-    return shared_normalizer(case_sensitive=settings.case_sensitive,
-                             stemming=settings.stemming, language="en")
+    return collection_normalizer()
 
 
 DOCUMENT_SCHEMA = ("num long, id string, series string, date string, text string, "
@@ -121,8 +123,8 @@ def with_language(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
 
 def _tokenized(texts: list[str], vocabulary: Vocabulary) -> list[TokenStream]:
     streams: list[TokenStream] = []
-    for start in range(0, len(texts), engine._TOKENIZE_BATCH):
-        streams.extend(tokenize_many(texts[start:start + engine._TOKENIZE_BATCH],
+    for start in range(0, len(texts), TOKENIZE_BATCH):
+        streams.extend(tokenize_many(texts[start:start + TOKENIZE_BATCH],
                                      _normalizer(), vocabulary))
     return streams
 
@@ -182,7 +184,7 @@ def align_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         needed = {("zh" if langs[x] in CJK or langs[y] in CJK else
                    langs[x] if langs[x] == langs[y] else "en")
                   for x, y in zip(rows["x"], rows["y"], strict=True)}
-        context = engine._AlignContext(
+        context = align._AlignContext(
             texts=texts,
             streams={num: TokenStream(s.ids, s.starts, s.ends, np.zeros(0, dtype=np.uint32))
                      for num, s in zip(nums, streams, strict=True)},
@@ -192,12 +194,12 @@ def align_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         found: list[tuple[int, ...]] = []
         # align_pair reads its documents from the engine's per-process context; each
         # Python worker is its own process and handles one batch at a time.
-        engine._CONTEXT = context
+        align._CONTEXT = context
         try:
             for x, y in zip(rows["x"], rows["y"], strict=True):
-                found.extend(engine.align_pair(x, y))
+                found.extend(align.align_pair(x, y))
         finally:
-            engine._CONTEXT = None
+            align._CONTEXT = None
         yield pa.RecordBatch.from_pydict(
             {name: [row[k] for row in found] for k, name in enumerate(_PASSAGE_ARROW.names)},
             schema=_PASSAGE_ARROW)
@@ -232,7 +234,7 @@ def derive_results(documents: pa.Table, passages: pa.Table) -> pa.Table:
           CollectionStore.create_or_open(os.path.join(folder, "derive.sqlite")) as store):
         with store.transaction():
             fill_store(store, docs, rows)
-            engine.derive(store)
+            results.derive(store)
         num_of = {d["id"]: d["num"] for d in docs}
         out: list[dict[str, Any]] = []
         for rank, pair in enumerate(store.pairs()):

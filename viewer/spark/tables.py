@@ -111,20 +111,24 @@ def fill_store(store: Any, documents: list[dict[str, Any]],
     `raw_passages`) into an empty store, inside its transaction: each document with its
     tokens and n-gram hashes in the store's vocabulary, as the embedded engine indexes
     (`engine._add`), so that `derive` and later `add`s work on it as on their own."""
-    from viewer.collection import engine
+    from viewer.collection.words import (
+        CJK_LANGUAGES,
+        collection_normalizer,
+        content_hash,
+        stored_vocabulary,
+    )
     from viewer.core.collection.index import document_grams, index_params
-    from viewer.core.normalize import shared_normalizer
     from viewer.core.tokenize import tokenize_many
+    from viewer.spark.core_calls import TOKENIZE_BATCH
 
     keys = store.vocabulary_keys()
     known = len(keys)  # the vocabulary grows in place: `keys` is its list
-    vocabulary = engine._vocabulary(keys)
-    normalizer = shared_normalizer(case_sensitive=engine.SETTINGS.case_sensitive,
-                                   stemming=engine.SETTINGS.stemming, language="en")
-    cjk = sum(d["language"] in engine._CJK for d in documents) > len(documents) / 2
+    vocabulary = stored_vocabulary(keys)
+    normalizer = collection_normalizer()
+    cjk = sum(d["language"] in CJK_LANGUAGES for d in documents) > len(documents) / 2
     gram_n = index_params(cjk, 0).n
     store.set_meta("gram_n", str(gram_n))
-    batch_size = engine._TOKENIZE_BATCH
+    batch_size = TOKENIZE_BATCH
     for start in range(0, len(documents), batch_size):
         batch = documents[start:start + batch_size]
         streams = tokenize_many([d["text"] for d in batch], normalizer, vocabulary)
@@ -132,7 +136,7 @@ def fill_store(store: Any, documents: list[dict[str, Any]],
             store.put_document(doc["num"], {
                 "id": doc["id"], "series": doc["series"], "date": doc["date"],
                 "path": doc["path"], "title": doc["title"], "text": doc["text"],
-                "hash": engine._digest(doc["text"]), "chars": doc["chars"],
+                "hash": content_hash(doc["text"]), "chars": doc["chars"],
                 "words": len(stream), "language": doc["language"],
             }, stream.ids, stream.starts, stream.ends, document_grams(stream.ids, gram_n))
     store.add_vocabulary(known, vocabulary.keys[known:])

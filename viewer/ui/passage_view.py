@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
+from viewer.core.model import Slogan
 from viewer.present.marks import Mark, slogan_mark
 from viewer.ui.pane import Pane
 from viewer.ui.rendering import Rendered
@@ -27,8 +28,11 @@ class PassageView(QObject):
         self.panes, self.side_panel, self.say, self.linked = panes, side_panel, say, linked
         self.rendered: Rendered | None = None
         self.active_phrase: int | None = None
-        #: Phrases of the slogans the reader unticked.
+        #: Phrases of the slogans the reader unticked, and of those ticked that are hidden
+        #: by default: by default the panes underline only the slogans both texts use and
+        #: the watch-list, so the real formulations stand out; the rest are listed unticked.
         self.hidden_slogans: set[str] = set()
+        self.shown_slogans: set[str] = set()
         self._syncing = False
         for side, pane in enumerate(panes):
             pane.activated.connect(lambda offset, s=side: self.on_pane_activated(s, offset))
@@ -53,14 +57,19 @@ class PassageView(QObject):
             pane.set_active(None)
         slogans = rendered.comparison.slogans
         self.side_panel.show_comparison(
-            rendered.comparison,
-            {n for n, s in enumerate(slogans) if s.phrase in self.hidden_slogans})
+            rendered.comparison, {n for n, s in enumerate(slogans) if self.is_hidden(s)})
+
+    def is_hidden(self, slogan: Slogan) -> bool:
+        if slogan.phrase in self.hidden_slogans:
+            return True
+        hidden_by_default = not slogan.watchlist and slogan.presence != "both"
+        return hidden_by_default and slogan.phrase not in self.shown_slogans
 
     def hidden_marks(self) -> set[Mark]:
         if self.rendered is None:
             return set()
         return {slogan_mark(n, s.watchlist) for n, s in enumerate(self.rendered.comparison.slogans)
-                if s.phrase in self.hidden_slogans}
+                if self.is_hidden(s)}
 
     # -- passages --------------------------------------------------------------------------
     def phrase_at(self, side: int, offset: int) -> int | None:
@@ -127,8 +136,10 @@ class PassageView(QObject):
         key = slogan_mark(number, slogan.watchlist)
         if shown:
             self.hidden_slogans.discard(slogan.phrase)
+            self.shown_slogans.add(slogan.phrase)
         else:
             self.hidden_slogans.add(slogan.phrase)
+            self.shown_slogans.discard(slogan.phrase)
         for pane, index, spans in zip(self.panes, (self.rendered.index_a, self.rendered.index_b),
                                       (slogan.occurrences_a, slogan.occurrences_b), strict=True):
             if shown:

@@ -11,12 +11,14 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.model import Comparison, SharedPhrase
+from viewer.core.model import Comparison, SharedPhrase, Slogan
 from viewer.present.palette import LIGHT
 
 Index = QModelIndex | QPersistentModelIndex
@@ -144,6 +146,31 @@ class RowsModel(QAbstractTableModel):
         return True
 
 
+#: The slogan filters: button label and which slogans it shows (by `Slogan.presence`).
+SLOGAN_FILTERS = (("All", None), ("In both", "both"), ("Only A", "a"), ("Only B", "b"))
+_PRESENCE = {"both": "both", "a": "A only", "b": "B only", "": "none"}
+
+
+class PresenceFilter(QSortFilterProxyModel):
+    """Slogan rows of one presence (in both texts, only A, only B), or all; the watch-list
+    is always shown."""
+
+    def __init__(self, presence: Sequence[str], watched: Sequence[bool]) -> None:
+        super().__init__()
+        self.presence = presence
+        self.watched = watched
+        self.wanted: str | None = None
+
+    def show_only(self, wanted: str | None) -> None:
+        self.beginFilterChange()
+        self.wanted = wanted
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 (Qt override)
+        return (self.wanted is None or self.watched[row]
+                or self.presence[row] == self.wanted)
+
+
 def _table(name: str) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
@@ -170,6 +197,7 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("side_panel")
+        self._slogans_shown: Sequence[Slogan] = ()
         self.phrases = _table("phrases_table")
         self.slogans = _table("slogans_table")
         self.themes = _table("themes_table")
@@ -184,6 +212,18 @@ class SidePanel(QTabWidget):
         slogans_page = QWidget()
         layout = QVBoxLayout(slogans_page)
         layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.slogan_filters = QButtonGroup(self)
+        for number, (label, _) in enumerate(SLOGAN_FILTERS):
+            button = QPushButton(label)
+            button.setObjectName(f"slogan_filter_{number}")
+            button.setCheckable(True)
+            button.setChecked(number == 0)
+            self.slogan_filters.addButton(button, number)
+            filters.addWidget(button)
+        filters.addStretch(1)
+        self.slogan_filters.idClicked.connect(self._on_filter)
+        layout.addLayout(filters)
         layout.addWidget(self.slogans, 1)
         layout.addWidget(QLabel("Watch-list (always searched and highlighted):"))
         layout.addWidget(self.watch_edit)
@@ -198,11 +238,23 @@ class SidePanel(QTabWidget):
         self.phrases.activated.connect(lambda i: self.phrase_chosen.emit(i.row()))
         self.phrases.clicked.connect(lambda i: self.phrase_chosen.emit(i.row()))
         self.slogans.clicked.connect(self._on_slogan_clicked)
-        self.slogans.activated.connect(lambda i: self.slogan_chosen.emit(i.row()))
+        self.slogans.activated.connect(self._on_slogan_clicked)
         self.themes.activated.connect(lambda i: self.theme_chosen.emit(i.row()))
         self.themes.clicked.connect(lambda i: self.theme_chosen.emit(i.row()))
         self._toggled_row: int | None = None
+        self._shown: tuple[Comparison | None, set[int] | None] = (None, None)
+        #: With a collection open: per slogan its figures and label, per shared phrase the
+        #: other articles carrying it ("" when none); see `set_collection_figures`.
+        self.collection_slogans: list[str] | None = None
+        self.collection_phrases: list[str] | None = None
         self.show_comparison(None)
+
+    def set_collection_figures(self, slogans: list[str] | None,
+                               phrases: list[str] | None) -> None:
+        """Show a column of collection figures beside the slogans and shared phrases of the
+        comparison shown (None: no collection)."""
+        self.collection_slogans, self.collection_phrases = slogans, phrases
+        self.show_comparison(*self._shown)
 
     def set_watchlist(self, phrases: Sequence[str]) -> None:
         self.watch_edit.setPlainText("\n".join(phrases))
@@ -215,27 +267,47 @@ class SidePanel(QTabWidget):
     def _on_watch_saved(self) -> None:
         self.watchlist_changed.emit(self.edited_watchlist())
 
+    def _slogan_rows(self) -> RowsModel:
+        model = self.slogans.model()
+        assert isinstance(model, PresenceFilter)
+        source = model.sourceModel()
+        assert isinstance(source, RowsModel)
+        return source
+
     def _on_slogan_clicked(self, index: QModelIndex) -> None:
-        # One click jumps, as in the other tables; a click that only ticked the box does not.
+        # One click anywhere on the row jumps, as in the other tables; a click that only
+        # ticked the box does not.
+        model = self.slogans.model()
+        if isinstance(model, PresenceFilter):
+            index = model.mapToSource(index)
         if self._toggled_row == index.row():
             self._toggled_row = None
             return
         self.slogan_chosen.emit(index.row())
 
+    def _on_filter(self, number: int) -> None:
+        model = self.slogans.model()
+        if isinstance(model, PresenceFilter):
+            model.show_only(SLOGAN_FILTERS[number][1])
+
     def _on_slogan_check(self, top: QModelIndex, _bottom: QModelIndex, roles: list) -> None:
         if Qt.ItemDataRole.CheckStateRole in roles or not roles:
-            model = self.slogans.model()
             # The click that ticked the box arrives next, in the same mouse release.
             self._toggled_row = top.row()
             QTimer.singleShot(0, lambda: setattr(self, "_toggled_row", None))
-            self.slogan_toggled.emit(top.row(), top.row() not in model.unchecked)
+            self.slogan_toggled.emit(top.row(), top.row() not in self._slogan_rows().unchecked)
 
     def show_comparison(self, comparison: Comparison | None,
                         hidden_slogans: set[int] | None = None) -> None:
+        if comparison is not self._shown[0]:
+            self.collection_slogans = self.collection_phrases = None
+        self._shown = (comparison, hidden_slogans)
         if comparison is None:
+            self._slogans_shown = ()
             self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"], 0,
                                                lambda r, c: None))
-            self._set(self.slogans, RowsModel(["Slogan", "A", "B"], 0, lambda r, c: None, True))
+            self._set(self.slogans, RowsModel(["Slogan", "A", "B", "In"], 0, lambda r, c: None,
+                                              True))
             self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"], 0,
                                              lambda r, c: None))
             self._titles(0, 0, 0)
@@ -243,6 +315,7 @@ class SidePanel(QTabWidget):
         text_a, text_b = comparison.document_a.text, comparison.document_b.text
         phrases, slogans, themes = (comparison.shared_phrases, comparison.slogans,
                                     comparison.themes)
+        self._slogans_shown = slogans
         lines_a: dict[int, int] = {}
         lines_b: dict[int, int] = {}
 
@@ -254,6 +327,8 @@ class SidePanel(QTabWidget):
                 return line_number(text_a, p.a[0], lines_a)
             if column == 2:
                 return line_number(text_b, p.b[0], lines_b)
+            if column == 4 and self.collection_phrases is not None:
+                return self.collection_phrases[row]
             return differences_text(p, text_a, text_b)
 
         def phrase_tip(row: int) -> str:
@@ -262,8 +337,17 @@ class SidePanel(QTabWidget):
         def slogan_cell(row: int, column: int) -> Any:
             s = slogans[row]
             if column == 0:
-                return s.phrase + ("  (watch-list)" if s.watchlist else "")
+                variants = f"  / {' / '.join(s.variants)}" if s.variants else ""
+                return s.phrase + variants + ("  (watch-list)" if s.watchlist else "")
+            if column == 3:
+                return _PRESENCE[s.presence]
+            if column == 4 and self.collection_slogans is not None:
+                return self.collection_slogans[row]
             return s.count_a if column == 1 else s.count_b
+
+        def slogan_tip(row: int) -> str:
+            s = slogans[row]
+            return " / ".join((s.phrase, *s.variants))
 
         def theme_cell(row: int, column: int) -> Any:
             t = themes[row]
@@ -275,9 +359,19 @@ class SidePanel(QTabWidget):
                 return line_number(text_b, t.b[0], lines_b)
             return ", ".join(t.terms)
 
-        self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"],
-                                          len(phrases), phrase_cell, tooltip=phrase_tip))
-        slogan_model = RowsModel(["Slogan", "A", "B"], len(slogans), slogan_cell, True)
+        in_collection = ["In the collection"] if self.collection_phrases is not None else []
+        self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"]
+                                          + in_collection, len(phrases), phrase_cell,
+                                          tooltip=phrase_tip))
+        in_collection = ["In the collection"] if self.collection_slogans is not None else []
+        figures = self.collection_slogans
+
+        def slogan_tip_with_figures(row: int) -> str:
+            tip = slogan_tip(row)
+            return tip if figures is None else f"{tip}\n{figures[row]}"
+
+        slogan_model = RowsModel(["Slogan", "A", "B", "In"] + in_collection, len(slogans),
+                                 slogan_cell, True, tooltip=slogan_tip_with_figures)
         slogan_model.unchecked = set(hidden_slogans or ())
         self._set(self.slogans, slogan_model)
         self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"],
@@ -286,17 +380,30 @@ class SidePanel(QTabWidget):
 
     def _set(self, table: QTableView, model: RowsModel) -> None:
         old = table.model()
-        table.setModel(model)
+        if table is self.slogans:
+            slogans = self._slogans_shown
+            shown = PresenceFilter([s.presence for s in slogans], [s.watchlist for s in slogans])
+            shown.setSourceModel(model)
+            model.setParent(shown)
+            shown.show_only(SLOGAN_FILTERS[max(0, self.slogan_filters.checkedId())][1])
+            table.setModel(shown)
+        else:
+            table.setModel(model)
         if old is not None:
             old.deleteLater()
         if table is self.slogans:
             model.dataChanged.connect(self._on_slogan_check)
-            # The phrase takes the width; the counts keep just what they need.
+            # The phrase gets the width; counts and presence take what they need.
             header = table.horizontalHeader()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for column in (1, 2):
+            for column in range(1, model.columnCount()):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            if model.columnCount() > 4:
+                # The collection's figures share the width with the phrase.
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+                table.setColumnWidth(0, max(120, table.viewport().width() * 2 // 5))
+                header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         else:
             for column, width in enumerate((52, 52, 52)):
                 table.setColumnWidth(column, width)

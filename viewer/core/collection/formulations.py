@@ -22,12 +22,13 @@ from viewer.core.phrases import (
     PhraseScorer,
     RecurringGrams,
     breaks_after,
+    joined_after,
     select_phrases,
     tokens_in_spans,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
-from viewer.core.variants import group_variants
-from viewer.core.word_bounds import Segmented
+from viewer.core.variants import group_variants, rare_variants
+from viewer.core.word_bounds import PhraseLocator
 
 #: CJK text is tokenized per character: lengths in words are scaled by this; a variant
 #: changes a word of up to this many characters; two content words shared count as this
@@ -37,12 +38,16 @@ CJK_LONGEST_WORD = 4
 CJK_CHARS_PER_WORD_SHARED = 2
 #: A Chinese variant keeps at least this share of the characters (one word changed).
 CJK_VARIANT_KEPT = 0.6
+#: Cohesion (see `PhraseScorer.cohesion`) a Chinese formulation needs.
+CJK_MIN_COHESION = 0.3
 #: Candidate forms considered at most, best first (a bound on the work of large
 #: collections; variants of listed formulations are among the first few thousand).
 MAX_FORMS = 3000
 #: Onset evidence counted at most (bits), and the score a formulation needs to be listed.
 ONSET_CAP = 20.0
-MIN_SCORE = 150.0
+MIN_SCORE = 140.0
+#: Collection size up to which documents are counted as they are (see `_score`).
+PER_DOCUMENTS = 1000
 #: A weaker candidate, with this share of that score, is listed as a variant of a
 #: formulation; a two-word variant must share documents with it this many times more
 #: often than chance.
@@ -82,12 +87,34 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                          min_documents=min_documents, max_words=max_words)
     if ranked is None:
         return []
-    grams = ranked.grams
+    grams, scorer = ranked.grams, ranked.scorer
+    listed = [group for group, score in zip(ranked.groups[:limit], ranked.scores,
+                                            strict=False) if score >= MIN_SCORE]
+    forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
+    # Variants used too seldom to recur on their own join the formulation they vary.
+    words = [[scorer.words(*form) for form in group] for group in listed]
+    cjk = language in _CJK
+    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
+                         [w[0] for w in words], {w for ws in words for w in ws},
+                         **_variant_shape(cjk))
+    rank = _date_ranks(dates)
+    for group, found in zip(forms, rare, strict=True):
+        # A rare likeness met before the formulation itself is not one of its forms.
+        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        for form, at in sorted(found.items(), key=lambda item: -len(item[1])):
+            if rank[grams.doc_of[at]].min() > since:
+                group.append((len(form), at))
     starts = np.concatenate([s.starts for s in streams])
     ends = np.concatenate([s.ends for s in streams])
-    return [_formulation(group, grams, texts, starts, ends, dates)
-            for group, score in zip(ranked.groups[:limit], ranked.scores, strict=False)
-            if score >= MIN_SCORE]
+    return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
+
+
+def _variant_shape(cjk: bool) -> dict[str, float]:
+    """How a variant may differ from its formulation (see `group_variants`)."""
+    if cjk:
+        return {"widest": CJK_LONGEST_WORD, "strong": 2 * CJK_CHARS_PER_WORD_SHARED,
+                "kept": CJK_VARIANT_KEPT}
+    return {"widest": 1, "strong": 2, "kept": 0.0}
 
 
 @dataclass(frozen=True)
@@ -99,6 +126,9 @@ class RankedGroups:
     scorer: PhraseScorer
     groups: list[list[tuple[int, int]]]
     scores: list[float]
+    #: Per position: no phrase runs on into the next; the token is excluded.
+    stops: np.ndarray
+    blocked: np.ndarray
 
 
 def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
@@ -115,20 +145,25 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     stops = np.concatenate([breaks_after(s) for s in streams])
     blocked = np.concatenate([tokens_in_spans(s, spans)
                               for s, spans in zip(streams, excluded, strict=True)])
-    doc_of = np.repeat(np.arange(len(streams)), lengths)
+    doc_of = np.repeat(np.arange(len(streams), dtype=np.int32), lengths)
     grams = RecurringGrams(ids, stops, blocked, doc_of, top + 1, min_docs=min_documents,
                            min_count=min_documents)
-    scorer = PhraseScorer(grams, vocabulary, "zh" if cjk else language)
+    scorer = PhraseScorer.for_language(grams, vocabulary, "zh" if cjk else language)
+    scorer.joined = np.concatenate([joined_after(s) for s in streams])
     table = scorer.table(top, min_words=2)
     rank = _date_ranks(dates)
     dated = sum(1 for d in dates if d) * 2 >= len(dates)
     strength = scorer.strength(table)
     onset = _onset_bits(grams, table, rank) if dated else np.zeros(len(table))
-    score = _score(table.documents, strength, onset)
+    score = _score(table.documents, strength, onset, len(streams))
     order = np.lexsort((table.first, -score))
     order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
     if cjk:
-        located = _Locator(texts, streams, grams)
+        # Characters are tokens: a stretch whose pieces are common words used apart far
+        # more often (作出 + 贡献, 采取 + 措施) is an ordinary collocation.
+        fixed = scorer.cohesion(table.n[order], table.index[order]) >= CJK_MIN_COHESION
+        order = order[fixed]
+        located = PhraseLocator(texts, streams, grams)
         order = order[[located.on_words(int(table.n[r]), int(table.index[r]),
                                         samples=3 if score[r] >= MIN_SCORE else 1)
                        for r in order.tolist()]]
@@ -138,9 +173,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     groups = group_variants(forms, lambda form: scorer.words(*form),
                             lambda word: not scorer.no_content[word],
                             lambda head, form: _later_and_together(grams, rank, head, form),
-                            widest=CJK_LONGEST_WORD if cjk else 1,
-                            strong=2 * CJK_CHARS_PER_WORD_SHARED if cjk else 2,
-                            kept=CJK_VARIANT_KEPT if cjk else 0.0)
+                            **_variant_shape(cjk))
     levels = grams.levels
     groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
@@ -156,15 +189,21 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         best = max(strength[position[form]] for form in group)
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
         scores.append(float(_score(np.array([len(docs)]), np.array([best]),
-                                   np.array([start]))[0]))
+                                   np.array([start]), len(streams))[0]))
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
-    return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked])
+    return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
+                        stops, blocked)
 
 
-def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray) -> np.ndarray:
+def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
+           total: int) -> np.ndarray:
     """How surely a candidate is a formulation: how much it looks like a set phrase, the
-    number of documents that use it, and how clear its onset is."""
-    return np.log2(1 + documents) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
+    documents that use it, and how clear its onset is. Beyond `PER_DOCUMENTS` documents
+    the collection's share counts rather than the number: a phrase of 50 articles in
+    10,000 is as common as one of 5 in 1,000, and background phrases grow with the
+    collection as much as formulations do."""
+    scaled = documents * min(1.0, PER_DOCUMENTS / max(1, total))
+    return np.log2(1 + scaled) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
 
 
 def _onset(earliest: float, documents: float, total: int) -> float:
@@ -173,40 +212,6 @@ def _onset(earliest: float, documents: float, total: int) -> float:
     (1 - x) ** documents."""
     share = earliest / max(1, total)
     return float(-documents * np.log2(max(1e-12, 1 - share)))
-
-
-class _Locator:
-    """Whether the grams of a CJK collection begin and end on whole words, at (most of)
-    a few of their occurrences."""
-
-    def __init__(self, texts: Sequence[str], streams: Sequence[TokenStream],
-                 grams: RecurringGrams) -> None:
-        self.texts = texts
-        self.grams = grams
-        self.starts = np.concatenate([s.starts for s in streams])
-        self.ends = np.concatenate([s.ends for s in streams])
-        self._first: dict[tuple[int, int], Segmented] = {}
-
-    def _segmented(self, n: int, position: int) -> Segmented:
-        doc = int(self.grams.doc_of[position])
-        return Segmented(self.texts[doc], int(self.starts[position]),
-                         int(self.ends[position + n - 1]))
-
-    def _at_first(self, n: int, index: int) -> Segmented:
-        found = self._first.get((n, index))
-        if found is None:
-            found = self._segmented(n, int(self.grams.levels[n].first[index]))
-            self._first[(n, index)] = found
-        return found
-
-    def on_words(self, n: int, index: int, samples: int) -> bool:
-        """Whether the gram is on word boundaries at most of `samples` occurrences
-        (its first, then its middle and last ones)."""
-        where = self.grams.levels[n].occurrences(index)
-        picks = [0, len(where) - 1, len(where) // 2][:min(samples, len(where))]
-        agree = [self._at_first(n, index).on_boundaries]
-        agree += [self._segmented(n, int(where[k])).on_boundaries for k in picks[1:]]
-        return sum(agree) * 2 > len(agree)
 
 
 def _date_ranks(dates: Sequence[str]) -> np.ndarray:
@@ -248,16 +253,16 @@ def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> n
     return out
 
 
-def _formulation(group: list[tuple[int, int]], grams: RecurringGrams, texts: Sequence[str],
-                 starts: np.ndarray, ends: np.ndarray, dates: Sequence[str]) -> Formulation:
-    """One formulation from its forms, (length, level index) each, the main form first."""
+def _formulation(forms: list[tuple[int, np.ndarray]], grams: RecurringGrams,
+                 texts: Sequence[str], starts: np.ndarray, ends: np.ndarray,
+                 dates: Sequence[str]) -> Formulation:
+    """One formulation from its forms, (length in tokens, start positions) each, the main
+    form first."""
     phrases = []
     spans_by_doc: dict[int, list[Span]] = {}
-    for n, index in group:
-        where = grams.levels[n].occurrences(index)
+    for n, where in forms:
         docs = grams.doc_of[where]
-        first_doc = int(docs[0])
-        phrases.append(_shown(texts[first_doc], int(starts[where[0]]),
+        phrases.append(_shown(texts[int(docs[0])], int(starts[where[0]]),
                               int(ends[where[0] + n - 1])))
         for d, s, e in zip(docs.tolist(), starts[where].tolist(),
                            ends[where + n - 1].tolist(), strict=True):

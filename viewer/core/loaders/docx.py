@@ -1,14 +1,17 @@
 """DOCX: the text of a Word document's paragraphs and tables, in the order of its body.
 
-A DOCX is a ZIP archive. Before python-docx sees it, the archive's declared sizes are checked
-so a "zip bomb" (a few KB that would expand to gigabytes) is refused instead of filling memory;
-Python's zipfile never inflates a member beyond its declared size, so the check is binding.
+A DOCX is a ZIP archive. Its declared sizes are checked first so a "zip bomb" (a few KB that
+would expand to gigabytes) is refused; Python's zipfile never inflates a member beyond its
+declared size, so the check is binding. The main document part is then streamed (lxml
+iterparse, each element dropped once read) and reading stops at the text size limit, so memory
+stays a bounded multiple of that limit whatever the part's size.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from typing import IO
 
 from viewer.core.errors import LoadError
 from viewer.core.loaders.common import describe, join_paragraphs
@@ -22,6 +25,10 @@ _RATIO_FLOOR = 8 * 1024 * 1024
 _DOCUMENT_PART = "word/document.xml"
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _T = (f"{_W}{name}" for name in ("p", "tbl", "tr", "tc", "t"))
+#: Elements of a paragraph that are its text; the value is what a non-text one stands for.
+_TEXT_TAGS = {_T: "", f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+_READ_TAGS = (_P, _TBL, _TR, _TC, *_TEXT_TAGS)
 
 
 def is_docx(data: bytes) -> bool:
@@ -40,6 +47,9 @@ def check_archive(data: bytes, shown: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
+    except NotImplementedError as exc:  # a newer ZIP version or compression method
+        raise LoadError(shown, f"is a DOCX file packed in a way Tandem cannot unpack "
+                        f"({describe(exc)})", "re-save it from Word or LibreOffice") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
         raise LoadError(shown, f"is a damaged DOCX file ({describe(exc)})",
                         "re-save it from Word or LibreOffice") from None
@@ -60,64 +70,97 @@ def check_archive(data: bytes, shown: str) -> None:
                 "open a DOCX saved by a word processor")
 
 
-def extract_docx(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
-    """Paragraph and table text of a DOCX in body order, paragraphs separated by blank lines."""
+def extract_docx(data: bytes, shown: str,
+                 max_chars: int = 50 * 1024 * 1024) -> tuple[str, tuple[str, ...]]:
+    """Paragraph and table text of a DOCX in body order, paragraphs separated by blank lines;
+    `LoadError` when there is more than `max_chars` of text."""
     check_archive(data, shown)
     try:
-        import docx
-
-        document = docx.Document(io.BytesIO(data))
-        blocks = list(_body_blocks(document.element.body))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, \
+                archive.open(_DOCUMENT_PART) as part:
+            blocks = _stream_blocks(part, max_chars, shown)
     except LoadError:
         raise
-    except Exception as exc:  # python-docx, lxml and zipfile raise many kinds for bad files
+    except Exception as exc:  # zipfile and lxml raise many kinds for bad or unusual files
         raise LoadError(shown, f"is a damaged DOCX file ({describe(exc)})",
                         "re-save it from Word or LibreOffice") from None
     return join_paragraphs(blocks), ()
 
 
-def _body_blocks(body):  # type: ignore[no-untyped-def]
-    """Yield one text block per paragraph and one per table row, in document order."""
-    for child in body.iterchildren():
-        if child.tag == f"{_W}p":
-            yield _paragraph_text(child)
-        elif child.tag == f"{_W}tbl":
-            yield from _table_rows(child)
-        elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs/tables
-            content = child.find(f"{_W}sdtContent")
-            if content is not None:
-                yield from _body_blocks(content)
+class _Table:
+    """A table being read: the current row's cells, the current cell's paragraphs, and the
+    rows of tables nested in this row (they follow the row)."""
+
+    def __init__(self) -> None:
+        self.rows: list[str] = []
+        self.cells: list[str] = []
+        self.cell: list[str] | None = None
+        self.nested: list[str] = []
 
 
-def _paragraph_text(p) -> str:  # type: ignore[no-untyped-def]
-    """The visible characters of a w:p: runs' text, tabs and breaks, in order (including the
-    text inside hyperlinks, insertions and fields, which python-docx's `.text` can skip)."""
-    parts: list[str] = []
-    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}delText"):
-        if el.tag == f"{_W}t":
-            parts.append(el.text or "")
-        elif el.tag == f"{_W}tab":
-            parts.append("\t")
-        elif el.tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
-        # w:delText is deleted (tracked-change) text: not part of what a reader sees.
-    return "".join(parts)
+def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
+    """One text block per paragraph and per table row, in document order.
+
+    A paragraph inside a paragraph (a text box) adds its text to the outer one; a paragraph
+    in a table cell is part of that cell; deleted text (w:delText) is not read."""
+    from lxml import etree
+
+    blocks: list[str] = []
+    pieces: list[str] = []  # the current outermost paragraph's text
+    depth = 0  # paragraphs open (text boxes nest them)
+    tables: list[_Table] = []
+    total = 0
+    # Only the elements read are reported (filtered in C); the others (runs, properties)
+    # go when their paragraph is cleared, so at most one paragraph is held beyond the text.
+    events = etree.iterparse(part, events=("start", "end"), tag=_READ_TAGS,
+                             resolve_entities=False, no_network=True, load_dtd=False,
+                             remove_comments=True, remove_pis=True)
+    for event, element in events:
+        tag = element.tag
+        if event == "start":
+            if tag == _P:
+                depth += 1
+            elif tag == _TBL:
+                tables.append(_Table())
+            elif tag == _TC and tables:
+                tables[-1].cell = []
+            continue
+        if depth and tag in _TEXT_TAGS:
+            piece = (element.text or "") if tag == _T else _TEXT_TAGS[tag]
+            pieces.append(piece)
+            total += len(piece)
+            if total > max_chars:
+                raise LoadError(shown, f"has more than {_megabytes(max_chars)} MB of text",
+                                "raise the limit with --max-size MB")
+            continue  # cleared with its paragraph: cheaper than one by one
+        elif tag == _P:
+            depth -= 1
+            if depth == 0:
+                text = "".join(pieces)
+                pieces = []
+                if tables and tables[-1].cell is not None:
+                    tables[-1].cell.append(text)
+                else:
+                    blocks.append(text)
+        elif tag == _TC and tables and (cell := tables[-1].cell) is not None:
+            tables[-1].cells.append(" ".join(t.strip() for t in cell if t.strip()))
+            tables[-1].cell = None
+        elif tag == _TR and tables:
+            table = tables[-1]
+            row = "\t".join(c for c in table.cells if c)
+            table.rows.extend(([row] if row else []) + table.nested)
+            table.cells, table.nested = [], []
+        elif tag == _TBL and tables:
+            rows = tables.pop().rows
+            (tables[-1].nested if tables else blocks).extend(rows)
+        # Read once: drop the element and the siblings before it, so memory stays flat.
+        element.clear(keep_tail=False)
+        parent = element.getparent()
+        if parent is not None:
+            while element.getprevious() is not None:
+                del parent[0]
+    return blocks
 
 
-def _table_rows(tbl):  # type: ignore[no-untyped-def]
-    """One line per row, cells separated by tabs; nested tables follow their row."""
-    for tr in tbl.iterchildren(f"{_W}tr"):
-        cells: list[str] = []
-        nested: list[str] = []
-        for tc in tr.iterchildren(f"{_W}tc"):
-            texts: list[str] = []
-            for child in tc.iterchildren():
-                if child.tag == f"{_W}p":
-                    texts.append(_paragraph_text(child))
-                elif child.tag == f"{_W}tbl":
-                    nested.extend(_table_rows(child))
-            cells.append(" ".join(t.strip() for t in texts if t.strip()))
-        row = "\t".join(c for c in cells if c)
-        if row:
-            yield row
-        yield from nested
+def _megabytes(count: int) -> str:
+    return f"{count / 1048576:.3f}".rstrip("0").rstrip(".")

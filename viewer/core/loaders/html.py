@@ -64,7 +64,7 @@ def decode_html(data: bytes, shown: str) -> str:
 
 def extract_html(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     """The article text of an HTML page, paragraphs separated by blank lines, and notes."""
-    markup = decode_html(data, shown)
+    markup = bounded_markup(decode_html(data, shown))
     if not markup.strip():
         raise LoadError(shown, "is empty", "choose a file with text in it")
     text = _with_trafilatura(markup)
@@ -125,3 +125,34 @@ def _with_lxml(markup: str) -> str:
         blocks = [(body if body is not None else root).text_content()]
     return join_paragraphs(blocks)
 
+
+
+#: Attributes kept per tag. The parsers check attributes for duplicates pairwise, so a tag
+#: with 200,000 of them took minutes; pages carry a few dozen at most, and no text.
+MAX_ATTRIBUTES = 256
+#: Start tags kept in a row with nothing between. libxml2 stops parsing at 256 levels of
+#: nesting, so 100,000 unclosed <div> before an article hid it; real pages nest ~30 deep.
+MAX_TAGS_IN_A_ROW = 64
+_ATTRIBUTE = r"""\s*+[^\s=/>"'<]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+"""
+_MANY_ATTRIBUTES = re.compile(
+    rf"(<[A-Za-z][^\s/>]*+)((?:{_ATTRIBUTE}){{{MAX_ATTRIBUTES + 1},}}+)")
+_ONE_ATTRIBUTE = re.compile(_ATTRIBUTE)
+_START_TAG = rf"<[A-Za-z][^\s/>]*+(?:{_ATTRIBUTE})*+\s*+/?>"
+_TAG_RUN = re.compile(rf"((?:{_START_TAG}\s*+){{{MAX_TAGS_IN_A_ROW}}})(?:{_START_TAG}\s*+)++")
+
+
+def bounded_markup(markup: str) -> str:
+    """`markup` with the parsers' work bounded: attributes past `MAX_ATTRIBUTES` in a tag
+    and start tags past `MAX_TAGS_IN_A_ROW` in a row are dropped. Neither carries text.
+    The patterns are possessive, so this pass is linear in the markup."""
+    if markup.count("=") > MAX_ATTRIBUTES:
+        markup = _MANY_ATTRIBUTES.sub(_first_attributes, markup)
+    if markup.count("<") > MAX_TAGS_IN_A_ROW:
+        markup = _TAG_RUN.sub(r"\1", markup)
+    return markup
+
+
+def _first_attributes(match: re.Match[str]) -> str:
+    kept = [m.group() for _, m in zip(range(MAX_ATTRIBUTES),
+                                      _ONE_ATTRIBUTE.finditer(match.group(2)), strict=False)]
+    return match.group(1) + "".join(kept)

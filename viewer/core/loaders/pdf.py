@@ -31,7 +31,15 @@ _PARAGRAPH_GAP = 1.4
 _HYPHENATED = re.compile(r"([^\W\d_]+)[-\u00ad]$")
 _WORD_START = re.compile(r"^([^\W\d_]+)")
 _SENTENCE_END = re.compile(r"[.!?:;。！？…\"'”’)\]]$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+#: Scripts written without spaces between words, and their punctuation (、。「」，：).
+_CJK = re.compile(r"[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                  r"\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+#: A line starting with an ideographic space or two spaces is a paragraph's indented first line.
+_INDENTED = re.compile(r"^(\u3000|[ \t]{2})")
+#: How far right of the line above (PDF units, about half an em) an indented first line starts.
+_INDENT_STEP = 6.0
+#: Characters of a line's end examined for a hyphenated word: keeps each join's work bounded.
+_HYPHEN_WINDOW = 64
 _DIGITS = re.compile(r"\d+")
 
 
@@ -39,6 +47,7 @@ _DIGITS = re.compile(r"\d+")
 class _Line:
     text: str
     y: float | None  # baseline height on the page (PDF units, up is larger); None if unknown
+    x: float | None = None  # where the line starts (PDF units from the left); None if unknown
 
 
 def extract_pdf(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
@@ -98,8 +107,9 @@ def _page_lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
             if piece and current.y is None and not current.text.strip():
                 try:
                     current.y = float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+                    current.x = float(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
                 except (TypeError, ValueError, IndexError):
-                    current.y = None
+                    current.y = current.x = None
             current.text += piece
 
     page.extract_text(visitor_text=on_text)
@@ -123,46 +133,50 @@ def _drop_running_lines(pages: list[list[_Line]]) -> tuple[list[list[_Line]], li
     running = {key for key, count in counts.items() if count >= needed and key.strip()}
     if not running:
         return pages, []
-    dropped: list[str] = []
+    dropped: dict[str, None] = {}  # an ordered set: each dropped line once, in order
     kept_pages: list[list[_Line]] = []
     for page in pages:
         edge_ids = {id(line) for line in page[:_EDGE_LINES] + page[-_EDGE_LINES:]}
         kept: list[_Line] = []
         for line in page:
             if id(line) in edge_ids and _edge_key(line.text) in running:
-                if line.text.strip() not in dropped:
-                    dropped.append(line.text.strip())
+                dropped.setdefault(line.text.strip())
             else:
                 kept.append(line)
         kept_pages.append(kept)
-    return kept_pages, dropped
+    return kept_pages, list(dropped)
 
 
 def _paragraphs(pages: list[list[_Line]]) -> tuple[list[str], int]:
-    """Join lines into paragraphs across pages; return them and the hyphenations undone."""
+    """Join lines into paragraphs across pages; return them and the hyphenations undone.
+
+    Each join looks only at the two lines it joins, so the work is linear in the text however
+    long a paragraph runs."""
     widths = sorted(len(line.text.strip()) for page in pages for line in page)
     typical = widths[int(len(widths) * 0.8)] if widths else 0
     paragraphs: list[str] = []
-    current = ""
+    pieces: list[str] = []  # the current paragraph: its lines and the separators between
     last_text = ""  # the previous line as printed, which may be on the previous page
     joined = 0
     gap = _usual_gap(pages)
+    above: _Line | None = None  # the previous line, for the indentation test
     for page in pages:
         previous: _Line | None = None
         for line in page:
             text = line.text.strip()
-            if not current:
-                current = text
-            elif _breaks(previous, line, gap, last_text, typical):
-                paragraphs.append(current)
-                current = text
+            if pieces and _breaks(previous, line, gap, last_text, typical, above):
+                paragraphs.append("".join(pieces))
+                pieces = []
+            if not pieces:
+                pieces.append(text)
             else:
-                current, was_hyphen = _join_lines(current, text)
+                kept, separator, was_hyphen = _join_lines(pieces[-1], text)
+                pieces[-1:] = [kept, separator, text]
                 joined += was_hyphen
-            previous = line
+            previous = above = line
             last_text = text
-    if current:
-        paragraphs.append(current)
+    if pieces:
+        paragraphs.append("".join(pieces))
     return paragraphs, joined
 
 
@@ -179,27 +193,42 @@ def _usual_gap(pages: list[list[_Line]]) -> float | None:
 
 
 def _breaks(previous: _Line | None, line: _Line, gap: float | None, last_text: str,
-            typical: int) -> bool:
-    """Does `line` start a new paragraph after the line `last_text`?"""
+            typical: int, above: _Line | None = None) -> bool:
+    """Does `line` start a new paragraph after the line `last_text`?
+
+    `previous` is the line before on the same page (None at a page's top), `above` the line
+    before wherever it is."""
+    # An indented first line (Chinese text indents by two ideographic spaces), unless every
+    # line is indented alike (a quotation, a code block).
+    if _INDENTED.match(line.text) and (
+            above is None or not _INDENTED.match(above.text) or len(last_text) < 0.8 * typical):
+        return True
+    if (above is not None and above.x is not None and line.x is not None
+            and line.x > above.x + _INDENT_STEP and previous is not None):
+        return True
+    # A short line that ends a sentence ends its paragraph.
+    if _SENTENCE_END.search(last_text) and len(last_text) < 0.8 * typical:
+        return True
     if previous is not None and previous.y is not None and line.y is not None and gap:
         step = previous.y - line.y
         # A wider gap than usual, or a jump up the page (a new column).
         return step > gap * _PARAGRAPH_GAP or step < -gap
-    # No positions (or a page break): a short line that ends a sentence ends its paragraph.
-    return bool(_SENTENCE_END.search(last_text)) and len(last_text) < 0.8 * typical
+    return False
 
 
-def _join_lines(left: str, right: str) -> tuple[str, bool]:
-    """Append a line to its paragraph, undoing a line-end hyphenation when it is one."""
-    hyphen = _HYPHENATED.search(left)
-    start = _WORD_START.match(right)
+def _join_lines(left: str, right: str) -> tuple[str, str, bool]:
+    """How the line `left` and the next line `right` of a paragraph join: `left` as kept
+    (without a hyphen that only broke the word), the separator, and whether a hyphenation
+    was undone."""
+    hyphen = _HYPHENATED.search(left[-_HYPHEN_WINDOW:])
+    start = _WORD_START.match(right[:_HYPHEN_WINDOW])
     if hyphen and start and right[:1].islower():
         if left.endswith("\u00ad") or not _is_compound(hyphen.group(1), start.group(1)):
-            return left[:-1] + right, True
-        return left + right, False
-    if left and right and _CJK.match(left[-1]) and _CJK.match(right[0]):
-        return left + right, False
-    return left + " " + right, False
+            return left[:-1], "", True
+        return left, "", False
+    if left and right and (_CJK.match(left[-1]) or _CJK.match(right[0])):
+        return left, "", False
+    return left, " ", False
 
 
 def _is_compound(first: str, second: str) -> bool:

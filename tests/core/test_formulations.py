@@ -1,0 +1,91 @@
+"""Formulations of a small collection written here: planted phrases are found whole, with
+their variant, first appearance, timeline and occurrences; boilerplate and chance runs are
+not."""
+
+import random
+
+from viewer.core.collection.formulations import find_formulations
+from viewer.core.normalize import shared_normalizer
+from viewer.core.tokenize import Vocabulary, tokenize
+
+
+def _words(count: int) -> list[str]:
+    """Made-up words of two or three syllables (so no two articles share a run of them
+    by chance)."""
+    rng = random.Random(3)
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    return sorted({"".join(rng.choices(syllables, k=rng.randint(2, 3))) for _ in range(count)})
+
+
+WORDS = _words(3000)
+FORM = "harmonious prosperity of quantum unity"
+VARIANT = "harmonious prosperity of lasting quantum unity"
+BOILERPLATE = "Editor in charge: Wang Lin"
+
+
+def _collection() -> tuple[list[str], list[str]]:
+    """120 dated articles of random made-up words; FORM appears from article 30 on in about half
+    of them, VARIANT from article 70 on; every article ends with a boilerplate line."""
+    rng = random.Random(7)
+    texts, dates = [], []
+    for i in range(120):
+        sentences = []
+        for _ in range(12):
+            words = rng.sample(WORDS, 9)
+            if i >= 30 and rng.random() < 0.08:
+                words.insert(4, VARIANT if i >= 70 and rng.random() < 0.4 else FORM)
+            sentences.append(" ".join(words).capitalize() + ".")
+        if i in (30, 75) or (i > 30 and i % 3 == 0):
+            sentences.insert(3, f"They spoke of {FORM} again.")
+        texts.append(" ".join(sentences) + "\n\n" + BOILERPLATE + "\n")
+        dates.append(f"2021-{1 + i // 10:02d}-{1 + i % 10:02d}")
+    return texts, dates
+
+
+def _find(texts: list[str], dates: list[str], excluded: list[list[tuple[int, int]]]):
+    normalizer = shared_normalizer(language="en")
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, normalizer, vocabulary) for t in texts]
+    return find_formulations(texts, streams, vocabulary, dates, excluded, "en")
+
+
+def test_a_planted_formulation_is_found_whole_with_its_variant_and_first_appearance():
+    texts, dates = _collection()
+    excluded = [[(t.index(BOILERPLATE), t.index(BOILERPLATE) + len(BOILERPLATE))]
+                for t in texts]
+    found = _find(texts, dates, excluded)
+    assert [f.phrase for f in found] == [FORM]
+    [formulation] = found
+    assert formulation.variants == (VARIANT,)
+    assert formulation.first == 30
+    holding = [i for i, t in enumerate(texts) if FORM in t or VARIANT in t]
+    assert [d for d, _ in formulation.occurrences] == holding
+    assert formulation.documents == len(holding)
+    spans = [(d, s, e) for d, ss in formulation.occurrences for s, e in ss]
+    assert {texts[d][s:e] for d, s, e in spans} == {FORM, VARIANT}
+    assert formulation.count == len(spans) == sum(t.count(FORM) + t.count(VARIANT)
+                                                  for t in texts)
+    assert sum(formulation.per_month.values()) == formulation.count
+    assert min(formulation.per_month) == "2021-04"
+
+
+def test_excluded_text_gives_no_formulation():
+    texts, dates = _collection()
+    excluded = []
+    for text in texts:
+        spans, at = [], text.find("harmonious")
+        while at >= 0:
+            spans.append((at, text.index("unity", at) + len("unity")))
+            at = text.find("harmonious", at + 1)
+        excluded.append(spans)
+    assert _find(texts, dates, excluded) == []
+
+
+def test_a_line_in_every_article_stands_in_one_context_and_is_not_a_formulation():
+    texts, dates = _collection()
+    assert BOILERPLATE not in [f.phrase for f in _find(texts, dates, [[] for _ in texts])]
+
+
+def test_a_collection_without_recurring_phrases_has_no_formulations():
+    assert _find(["One short text.", "Another one here."], ["", ""], [[], []]) == []
+    assert _find([], [], []) == []

@@ -1,0 +1,91 @@
+"""DOCX: the main document part is streamed, so text past the size limit is refused with
+bounded memory, and archive features zipfile cannot read end in the loader's own error."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import samples
+
+from viewer.core.errors import LoadError
+from viewer.core.loaders.docx import extract_docx
+
+ROOT = Path(__file__).resolve().parents[2]
+_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
+         '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+
+
+def docx_with_text(megabytes: float) -> bytes:
+    """A DOCX of ordinary paragraphs holding about `megabytes` MB of text."""
+    paragraph = "<w:p><w:r><w:t>" + samples.PARAGRAPHS[0] * 4 + "</w:t></w:r></w:p>"
+    count = int(megabytes * 1048576 / (len(samples.PARAGRAPHS[0]) * 4))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml",
+                         _HEAD + paragraph * count + "</w:body></w:document>")
+    return out.getvalue()
+
+
+def test_text_past_the_limit_is_refused() -> None:
+    with pytest.raises(LoadError, match="more than 1 MB of text"):
+        extract_docx(docx_with_text(2), "big.docx", max_chars=1048576)
+    text, _ = extract_docx(docx_with_text(0.5), "fits.docx", max_chars=1048576)
+    assert text.startswith(samples.PARAGRAPHS[0]) and len(text) > 500_000
+
+
+def test_memory_stays_bounded_by_the_limit_not_the_document(tmp_path: Path) -> None:
+    # 24 MB of text against a 2 MB limit: holding the whole XML tree (as python-docx does)
+    # costs hundreds of MB; streaming stops after the limit.
+    path = tmp_path / "big.docx"
+    path.write_bytes(docx_with_text(24))
+    script = (
+        "import json, resource, sys\n"
+        "from viewer.core.errors import LoadError\n"
+        "from viewer.core.loaders.docx import extract_docx\n"
+        "data = open(sys.argv[1], 'rb').read()\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "try:\n"
+        "    extract_docx(data, 'big.docx', max_chars=2 * 1048576)\n"
+        "    outcome = 'loaded'\n"
+        "except LoadError as exc:\n"
+        "    outcome = exc.problem\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(json.dumps([outcome, (after - before) / 1024]))\n")
+    done = subprocess.run([sys.executable, "-c", script, str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    outcome, grown_mb = json.loads(done.stdout)
+    assert "more than 2 MB of text" in outcome
+    assert grown_mb < 60, grown_mb
+
+
+def test_an_unsupported_zip_version_is_the_loaders_error() -> None:
+    data = bytearray(samples.docx_with_table())
+    pos = 0
+    while (pos := data.find(b"PK\x01\x02", pos)) != -1:  # central directory entries
+        data[pos + 6:pos + 8] = (93).to_bytes(2, "little")  # "needs zip version 9.3"
+        pos += 4
+    with pytest.raises(LoadError, match="DOCX"):
+        extract_docx(bytes(data), "new.docx")
+
+
+def test_paragraphs_in_tables_and_text_boxes_keep_their_order() -> None:
+    body = ("<w:p><w:r><w:t>Before</w:t></w:r></w:p>"
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a1</w:t></w:r></w:p></w:tc>"
+            "<w:tc><w:p><w:r><w:t>b1</w:t></w:r></w:p>"
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>inner</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+            "</w:tc></w:tr></w:tbl>"
+            "<w:sdt><w:sdtContent><w:p><w:r><w:t>Boxed</w:t><w:tab/><w:t>text</w:t>"
+            "<w:delText>gone</w:delText></w:r></w:p></w:sdtContent></w:sdt>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", _HEAD + body + "</w:body></w:document>")
+    text, _ = extract_docx(out.getvalue(), "t.docx")
+    assert text == "Before\n\na1\tb1\n\ninner\n\nBoxed\ttext"

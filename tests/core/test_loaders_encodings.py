@@ -1,0 +1,84 @@
+"""Real-length texts saved in the encodings people use load exactly: Windows-1252 for Western
+text, GB18030/GBK and Big5 for Chinese, Shift-JIS for Japanese; a UTF-8 file with a stray bad
+byte stays UTF-8 (with a note); UTF-32 without a byte-order mark is text, not binary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from viewer.core.loading import load_document
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "core"
+
+
+def fixture(name: str) -> str:
+    with open(FIXTURES / name, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+# The opening 16,000 characters of a real article (curly quotes and apostrophes) were read
+# as cp775/cp852: "Jinping’s" became "JinpingÆs".
+ENGLISH = fixture("en_article_002_head.txt")
+FRENCH = ("Le conseil municipal a approuvé mardi le projet de rénovation du port. Selon la "
+          "maire, les entrepôts seront transformés en logements abordables et une nouvelle "
+          "gare maritime reliera le quartier à l’aéroport. Les opposants estiment que le "
+          "coût du dragage a été sous-estimé par les experts engagés au printemps. « Nous "
+          "ne sommes pas contre, mais il faut être honnête sur les chiffres », a déclaré "
+          "un élu de l’opposition.\n\n") * 12
+GERMAN = ("Der Stadtrat hat am Dienstag den Plan zur Erneuerung des Hafens gebilligt. Laut "
+          "Bürgermeisterin werden die Lagerhäuser zu günstigen Wohnungen umgebaut – und ein "
+          "neuer Fährbahnhof verbindet das Viertel mit dem Flughafen. Gegner meinen, die "
+          "Kosten für das Ausbaggern seien „deutlich unterschätzt“ worden.\n\n") * 12
+CZECH = ("Vláda dnes schválila návrh zákona o státním rozpočtu na příští rok. Podle ministra "
+         "financí se schodek sníží o několik miliard korun, ale opozice tvrdí, že čísla jsou "
+         "nereálná a že vláda podceňuje růst cen energií.\n\n") * 8
+RUSSIAN = ("Городской совет во вторник одобрил проект реконструкции порта. По словам мэра, "
+           "склады будут превращены в доступное жильё, а новый морской вокзал соединит "
+           "район с аэропортом.\n\n") * 8
+CHINESE = fixture("zh_a.txt") + fixture("zh_b.txt")
+
+CASES = [pytest.param(text, encoding, id=label) for label, text, encoding in (
+    ("English cp1252", ENGLISH, "cp1252"),
+    ("French cp1252", FRENCH, "cp1252"),
+    ("German cp1252", GERMAN, "cp1252"),
+    ("Czech cp1250", CZECH, "cp1250"),
+    ("Russian cp1251", RUSSIAN, "cp1251"),
+    ("Chinese GB18030", CHINESE, "gb18030"),
+    ("Chinese GBK", CHINESE, "gbk"),
+    ("Chinese Big5", fixture("zh_hant.txt"), "big5"),
+    ("Chinese cp950 (Big5 as Windows saves it)", fixture("zh_hant.txt") + "碁銹裏", "cp950"),
+    ("Japanese Shift-JIS", fixture("ja.txt"), "shift_jis"),
+    ("Japanese cp932 (Shift-JIS as Windows saves it)", fixture("ja.txt") + "①Ⅲ㈱", "cp932"),
+)]
+
+
+@pytest.mark.parametrize("text,encoding", CASES)
+def test_legacy_encodings_people_write_load_exactly(tmp_path: Path, text: str,
+                                                    encoding: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(encoding))
+    doc = load_document(path)
+    assert doc.text == text
+    assert doc.notes == ()
+
+
+@pytest.mark.parametrize("name", ["en_article_002_head.txt", "zh_hant.txt", "ja.txt"])
+def test_utf8_with_one_bad_byte_stays_utf8_and_says_so(tmp_path: Path, name: str) -> None:
+    text = fixture(name)
+    data = text.encode("utf-8")
+    cut = data.index(b"\n", len(data) // 2)  # a line end: no character is split
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    doc = load_document(path)
+    assert doc.text == text[:len(data[:cut].decode())] + "\ufffd" + data[cut:].decode()
+    assert any("1 byte" in note and "UTF-8" in note for note in doc.notes), doc.notes
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+def test_utf32_without_a_byte_order_mark_is_text(tmp_path: Path, encoding: str) -> None:
+    text = "Digital China “network power” café 数字中国 𠀋\n" * 20
+    path = tmp_path / "wide.txt"
+    path.write_bytes(text.encode(encoding))
+    assert load_document(path).text == text

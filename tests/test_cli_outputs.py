@@ -1,0 +1,194 @@
+"""`tandem compare` never writes onto its inputs, writes devices and pipes in place, and ends
+an interrupted run with exit 130 and one line. Every case runs the real command."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures" / "core"
+
+
+def tandem(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "viewer", "compare", *args], cwd=cwd,
+                          env=env, capture_output=True, text=True, timeout=120, **kwargs)
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes((FIXTURES / "harbour_a.txt").read_bytes())
+    b.write_bytes((FIXTURES / "harbour_b.txt").read_bytes())
+    return a, b
+
+
+def _same(a: Path) -> str:
+    return str(a)
+
+
+def _relative(a: Path) -> str:
+    return "./a.txt"
+
+
+def _dotdot(a: Path) -> str:
+    sub = a.parent / "sub"
+    sub.mkdir()
+    return str(sub / ".." / "a.txt")
+
+
+def _symlink(a: Path) -> str:
+    link = a.parent / "link.pdf"
+    link.symlink_to(a)
+    return str(link)
+
+
+def _hardlink(a: Path) -> str:
+    hard = a.parent / "hard.json"
+    os.link(a, hard)
+    return str(hard)
+
+
+OUTPUTS_ONTO_A: dict[str, Callable[[Path], str]] = {
+    "same path": _same, "relative": _relative, "through ..": _dotdot,
+    "symlink": _symlink, "hard link": _hardlink,
+}
+
+
+@pytest.mark.parametrize("how", list(OUTPUTS_ONTO_A))
+@pytest.mark.parametrize("flag", ["--json", "--pdf", "--html"])
+def test_an_output_onto_an_input_is_refused(articles, how, flag) -> None:
+    a, b = articles
+    before = a.read_bytes()
+    out = OUTPUTS_ONTO_A[how](a)
+    done = tandem(str(a), str(b), flag, out, cwd=a.parent)
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "would be overwritten" in lines[0], done.stderr
+    assert a.read_bytes() == before
+    assert sorted(p.name for p in a.parent.iterdir() if p.name.endswith(".part")) == []
+
+
+def test_an_output_onto_the_watchlist_is_refused(articles) -> None:
+    a, b = articles
+    watch = a.parent / "w.txt"
+    watch.write_text("harbour\n")
+    done = tandem(str(a), str(b), "--watchlist", str(watch), "--json", str(watch))
+    assert done.returncode == 2 and "would be overwritten" in done.stderr
+    assert watch.read_text() == "harbour\n"
+
+
+def test_json_to_dev_stdout_appends_to_a_log(articles, tmp_path) -> None:
+    a, b = articles
+    log = tmp_path / "log"
+    log.write_text("earlier run\n")
+    with open(log, "a") as out:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        done = subprocess.run([sys.executable, "-m", "viewer", "compare", str(a), str(b),
+                               "--json", "/dev/stdout"], stdout=out, stderr=subprocess.PIPE,
+                              text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = log.read_text()
+    assert text.startswith("earlier run\n{") and '"version": 1' in text
+
+
+def test_json_to_dev_stdout_through_a_pipe(articles) -> None:
+    a, b = articles
+    done = subprocess.run(f"{sys.executable} -m viewer compare {a} {b} --json /dev/stdout | cat",
+                          shell=True, cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert '"version": 1' in done.stdout
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_an_interrupted_run_exits_130_with_one_line(articles, tmp_path, sig) -> None:
+    a, b = articles
+    report, fifo = tmp_path / "r.html", tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # The JSON goes to a pipe nobody reads, written after the HTML: once the HTML exists
+    # the command is certainly running our code, blocked on the pipe.
+    child = subprocess.Popen([sys.executable, "-m", "viewer", "compare", str(a), str(b),
+                              "--html", str(report), "--json", str(fifo)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while not report.exists() and time.monotonic() < deadline and child.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    child.send_signal(sig)
+    out, err = child.communicate(timeout=30)
+    assert child.returncode == 130, err
+    assert err.strip().splitlines() == ["tandem: interrupted"], err
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def _odd_names(tmp_path: Path) -> list[Path]:
+    text = (FIXTURES / "harbour_a.txt").read_bytes()
+    paths = [Path(os.fsdecode(bytes(tmp_path) + b"/bad\xffname.txt")),
+             tmp_path / "new\nline.txt"]
+    for path in paths:
+        path.write_bytes(text)
+    return paths
+
+
+def test_odd_file_names_reach_every_output(tmp_path) -> None:
+    import json
+
+    bad, newline = _odd_names(tmp_path)
+    out = tmp_path / "out"
+    done = tandem(str(bad), str(newline), "--json", f"{out}.json", "--html", f"{out}.html",
+                  "--pdf", f"{out}.pdf")
+    assert done.returncode == 0, done.stderr
+    names = [d["name"] for d in json.loads(Path(f"{out}.json").read_text("utf-8"))["documents"]]
+    assert names == ["bad\\xffname.txt", "new\\nline.txt"]
+    assert "bad\\xffname.txt" in Path(f"{out}.html").read_text("utf-8")
+    stdout = subprocess.run([sys.executable, "-m", "viewer", "compare", str(bad), str(newline),
+                             "--json", "-"], cwd=ROOT, capture_output=True, timeout=120)
+    assert stdout.returncode == 0
+    json.loads(stdout.stdout.decode("utf-8"))  # valid UTF-8 and JSON
+
+
+def test_an_error_about_an_odd_name_stays_on_one_line(tmp_path) -> None:
+    bad, newline = _odd_names(tmp_path)
+    missing = tmp_path / "gone\nmissing.txt"
+    done = tandem(str(missing), str(bad))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"tandem: {tmp_path}/gone\\nmissing.txt: no such file (check the path)"]
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e30", "1e12", "0", "-5", "lots"])
+def test_absurd_max_size_is_refused_clearly(articles, value) -> None:
+    a, b = articles
+    done = tandem(str(a), str(b), f"--max-size={value}")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "--max-size" in done.stderr.splitlines()[-1]
+
+
+def test_a_read_only_output_is_refused(articles, tmp_path) -> None:
+    a, b = articles
+    kept = tmp_path / "kept.json"
+    kept.write_text("keep me")
+    kept.chmod(0o444)
+    done = tandem(str(a), str(b), "--json", str(kept))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"tandem: {kept}: is read-only (choose another name, or make the file writable first)"]
+    assert kept.read_text() == "keep me"
+
+
+def test_reports_to_a_device_are_written_in_place(articles) -> None:
+    a, b = articles
+    done = tandem(str(a), str(b), "--html", "/dev/null", "--json", "/dev/null")
+    assert done.returncode == 0, done.stderr
+    assert Path("/dev/null").is_char_device()

@@ -1,0 +1,28 @@
+"""The window opens only regular files: a named pipe or a device as an article gets the
+loader's message instead of a worker blocked for good."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.ui.articles import write_pair
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_pipe_or_device_is_refused_with_a_message(make_window, qtbot, tmp_path: Path,
+                                                    kind: str) -> None:
+    a, _ = write_pair(tmp_path)
+    if kind == "fifo":
+        bad = tmp_path / "pipe.txt"
+        os.mkfifo(bad)
+    else:
+        bad = Path("/dev/zero")
+    window = make_window()
+    window.open_paths([str(a), str(bad)])
+    qtbot.waitUntil(lambda: window.last_message is not None, timeout=30000)
+    text = window.last_message.text()
+    assert str(bad) in text and "only regular files are read" in text
+    window.last_message.close()

@@ -1,0 +1,92 @@
+"""The slogans tab: only the slogans both texts use (and the watch-list) are underlined at
+first, one click filters by which text uses them, one click on a row jumps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.ui.conftest import wait_rendered
+from tests.ui.test_window import format_at
+
+ONLY_A = "crimson lighthouse charter"
+BOTH = "silver tide accord"
+
+
+def _pair(folder: Path) -> tuple[Path, Path]:
+    verbs = ["cited", "doubted", "praised", "questioned", "defended", "mocked", "signed",
+             "studied", "quoted"]
+    people = ["Delegates", "Critics", "Farmers", "Teachers", "Sailors", "Bankers", "Pupils",
+              "Doctors", "Mayors"]
+    filler = ["Bakers sold bread before dawn.", "Fishermen waited by the dock.",
+              "Rain fell on the old market.", "Trains ran late again."]
+    a, b = [], []
+    for k in range(9):
+        a.append(f"{people[k]} {verbs[k]} the {BOTH} on day {k}. {filler[k % 4]}")
+        if k % 2:
+            a.append(f"{people[8 - k]} {verbs[(k + 3) % 9]} the {ONLY_A} {filler[k // 2]}")
+        b.append(f"In town {k} people spoke of the {BOTH} at length. {filler[(k + 1) % 4]}")
+    a += [f"Note {k}." for k in range(200)]  # room to scroll
+    pa, pb = folder / "a.txt", folder / "b.txt"
+    pa.write_text("\n\n".join(a), encoding="utf-8")
+    pb.write_text("\n\n".join(b), encoding="utf-8")
+    return pa, pb
+
+
+def _opened(make_window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_paths([str(p) for p in _pair(tmp_path)])
+    wait_rendered(qtbot, window)
+    return window
+
+
+def test_only_slogans_of_both_texts_are_underlined_until_switched_on(make_window, qtbot,
+                                                                    tmp_path) -> None:
+    window = _opened(make_window, qtbot, tmp_path)
+    slogans = window.rendered.comparison.slogans
+    both = next(s for s in slogans if s.phrase.lower() == BOTH)
+    only_a = next(i for i, s in enumerate(slogans) if s.phrase.lower() == ONLY_A)
+    assert both.presence == "both" and slogans[only_a].presence == "a"
+    pane = window.panes[0]
+    assert format_at(pane, both.occurrences_a[0][0] + 1).fontUnderline()
+    fmt = format_at(pane, slogans[only_a].occurrences_a[0][0] + 1)
+    assert fmt is None or not fmt.fontUnderline()
+    table = window.side_panel.slogans
+    table.model().setData(table.model().index(only_a, 0), Qt.CheckState.Checked,
+                          Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: not window.busy)
+    assert format_at(pane, slogans[only_a].occurrences_a[0][0] + 1).fontUnderline()
+
+
+def test_filter_buttons_and_a_single_click_on_the_phrase(make_window, qtbot,
+                                                         tmp_path) -> None:
+    window = _opened(make_window, qtbot, tmp_path)
+    panel = window.side_panel
+    panel.setCurrentIndex(1)
+    table = panel.slogans
+
+    def shown() -> list[str]:
+        model = table.model()
+        return [model.index(r, 0).data().lower() for r in range(model.rowCount())]
+
+    assert BOTH in shown() and ONLY_A in shown()
+    QTest.mouseClick(panel.slogan_filters.button(2), Qt.MouseButton.LeftButton)  # only A
+    assert ONLY_A in shown() and BOTH not in shown()
+    model = table.model()
+    assert {model.index(r, 3).data() for r in range(model.rowCount())} == {"A only"}
+    QTest.mouseClick(panel.slogan_filters.button(1), Qt.MouseButton.LeftButton)  # both
+    assert BOTH in shown() and ONLY_A not in shown()
+    QTest.mouseClick(panel.slogan_filters.button(3), Qt.MouseButton.LeftButton)  # only B
+    assert shown() and BOTH not in shown() and ONLY_A not in shown()
+    QTest.mouseClick(panel.slogan_filters.button(2), Qt.MouseButton.LeftButton)
+    # One click on the phrase text (column 0, where the check box also is) jumps.
+    slogan = next(s for s in window.rendered.comparison.slogans if s.phrase.lower() == ONLY_A)
+    pane = window.panes[0]
+    pane.center_on(len(pane.document.text) - 1)
+    assert not pane.is_visible(slogan.occurrences_a[0][0])
+    rect = table.visualRect(table.model().index(shown().index(ONLY_A), 0))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, rect.center())
+    assert pane.is_visible(slogan.occurrences_a[0][0])
