@@ -191,7 +191,7 @@ def align_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             languages=langs, keys=vocabulary.keys,
             bits={lang: _rarity(lang).bits_of(vocabulary.keys) for lang in needed},
             general={})
-        found: list[tuple[int, ...]] = []
+        found: list[tuple[Any, ...]] = []
         # align_pair reads its documents from the engine's per-process context; each
         # Python worker is its own process and handles one batch at a time.
         align._CONTEXT = context

@@ -154,8 +154,9 @@ def run_job(source: str, out: str, *, master: str | None = None,
     for name, frame in tables.items():
         frame.write.mode("overwrite").parquet(os.path.join(out, name))
     stage("done")
-    session.sparkContext.setLocalProperty("callSite.short", None)
-    session.sparkContext.setJobDescription(None)
+    # None clears them (pyspark's stubs say str).
+    session.sparkContext.setLocalProperty("callSite.short", None)  # type: ignore[arg-type]
+    session.sparkContext.setJobDescription(None)  # type: ignore[arg-type]
     stages = {name: round(marks[k + 1][1] - at, 3) for k, (name, at) in enumerate(marks[:-1])}
     return JobResult(out=out, documents=count, candidates=candidate_count,
                      passages=passage_count, seconds=time.perf_counter() - started,
@@ -184,7 +185,7 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
             ch in source for ch in "*?["):
         raise SourceError(f"{source}: no such file or folder (check the path)")
     lines = (spark.sparkContext.textFile(source, use_unicode=False).zipWithIndex()
-             .map(lambda pair: (pair[1] + 1, bytes(pair[0]))))
+             .map(lambda pair: (pair[1] + 1, pair[0])))  # (line number, the line's bytes)
     frame = spark.createDataFrame(lines, "number long, line binary")
     return frame.mapInArrow(functools.partial(core_calls.parse_lines, path=source),
                             core_calls.ARTICLE_SCHEMA)
