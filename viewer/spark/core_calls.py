@@ -134,13 +134,11 @@ def _key_hash(key: str) -> int:
                                           digest_size=8).digest(), "little")
 
 
-def stable_ids(stream: TokenStream, vocabulary: Vocabulary, known: dict[int, int]) -> np.ndarray:
-    """The token ids of `stream` as hashes of their match keys: the same everywhere."""
-    keys = vocabulary.keys
-    for k in range(len(known), len(keys)):
-        known[k] = _key_hash(keys[k])
-    table = np.fromiter((known[k] for k in range(len(keys))), dtype=np.uint64, count=len(keys))
-    return table[stream.ids]
+def stable_ids(vocabulary: Vocabulary) -> np.ndarray:
+    """For each id of `vocabulary`, a hash of its match key: ids that are the same
+    everywhere (index a stream's `ids` with it)."""
+    return np.fromiter(map(_key_hash, vocabulary.keys), dtype=np.uint64,
+                       count=len(vocabulary.keys))
 
 
 def index_grams(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.RecordBatch]:
@@ -148,10 +146,9 @@ def index_grams(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
     (as signed 64-bit integers, Spark's long)."""
     for batch in batches:
         vocabulary = Vocabulary()
-        known: dict[int, int] = {}
         streams = _tokenized(batch.column("text").to_pylist(), vocabulary)
-        grams = [document_grams(stable_ids(s, vocabulary, known), n).view(np.int64)
-                 for s in streams]
+        table = stable_ids(vocabulary)
+        grams = [document_grams(table[s.ids], n).view(np.int64) for s in streams]
         offsets = np.concatenate(([0], np.cumsum([len(g) for g in grams]))).astype(np.int32)
         values = np.concatenate(grams) if grams else np.zeros(0, dtype=np.int64)
         yield pa.RecordBatch.from_pydict({
