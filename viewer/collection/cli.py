@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from viewer.core.errors import TandemError
+from viewer.spark.cli import add_engine_options, import_parser, run_import, run_spark
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -87,6 +88,7 @@ def one_shot_parser() -> argparse.ArgumentParser:
     parser.add_argument("--store", metavar="PATH",
                         help="the collection store to use (default: one in your cache folder)")
     _outputs(parser)
+    add_engine_options(parser)
     return parser
 
 
@@ -109,13 +111,18 @@ def report_parser() -> argparse.ArgumentParser:
 def run_corpus(argv: Sequence[str]) -> int:
     """`tandem corpus ...`: returns the exit code."""
     argv = list(argv)
-    command = argv[0] if argv and argv[0] in ("add", "report") else ""
-    parser = {"add": add_parser, "report": report_parser}.get(command, one_shot_parser)()
+    command = argv[0] if argv and argv[0] in ("add", "report", "import") else ""
+    parser = {"add": add_parser, "report": report_parser,
+              "import": import_parser}.get(command, one_shot_parser)()
     args = parser.parse_args(argv[1:] if command else argv)
     progress = ProgressBar(sys.stderr, not args.quiet)
     try:
         if command == "report":
             _report(args)
+        elif command == "import":
+            run_import(args)
+        elif getattr(args, "engine", "embedded") == "spark":
+            run_spark(args, _write)
         else:
             _index(args, command, progress)
     except KeyboardInterrupt:

@@ -1,0 +1,181 @@
+"""The collection job on Spark (local[2]) against the embedded engine, on a small collection
+written here: the same pairs, passages (offsets), clusters, formulations and boilerplate;
+its Parquet tables read back and imported into a store the window opens."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from pyspark.sql import SparkSession
+
+from tests.collection.planted import BOILERPLATE, Planted, make_collection
+from viewer.collection.cli import run_corpus
+from viewer.collection.engine import add_sources
+from viewer.collection.store import CollectionStore, StoreError
+from viewer.spark.job import TABLES, run_job
+from viewer.spark.tables import import_tables, report_from_tables
+
+#: Shared by more articles than the index's document-frequency cap (20 for a small
+#: collection): the cap must set it aside, as the embedded engine does.
+COMMON_SENTENCE = ("Readers may send their letters to the office of the paper on the "
+                   "harbour road before noon on any working day.")
+
+
+def _collection(folder: Path) -> tuple[Path, Planted]:
+    planted = make_collection(documents=36)
+    rows = planted.rows
+    for row in rows[:24]:  # inside the first paragraph: not a line of its own (boilerplate)
+        row["text"] = row["text"].replace("\n\n", f"\n\n{COMMON_SENTENCE} ", 1)
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    lines.insert(7, '{"id": "broken", "text": ')  # skipped, with its line number
+    path = folder / "collection.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return path, planted
+
+
+@pytest.fixture(scope="module")
+def both(spark: SparkSession, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    folder = tmp_path_factory.mktemp("spark-job")
+    source, planted = _collection(folder)
+    with CollectionStore.create_or_open(folder / "embedded.sqlite") as store:
+        add_sources(store, [source], workers=1)
+        embedded = store.report()
+    out = folder / "tables"
+    result = run_job(str(source), str(out), spark=spark)
+    return {"embedded": embedded, "spark": report_from_tables(str(out)), "out": out,
+            "folder": folder, "result": result, "source": source, "planted": planted}
+
+
+def test_spark_reports_exactly_what_the_embedded_engine_reports(both: dict[str, Any]) -> None:
+    embedded, spark = both["embedded"], both["spark"]
+    assert list(spark) == list(embedded)
+    for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
+        assert spark[part] == embedded[part], part
+
+
+def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
+    spark = both["spark"]
+    pairs = {(p["a"], p["b"]) for p in spark["pairs"]}
+    assert ("d002", "d009") in pairs
+    assert {("d004", "d011"), ("d004", "d017"), ("d011", "d017")} <= pairs
+    # The chained passage (and the common sentence, which these three also share).
+    chain = [c for c in spark["clusters"] if {"d004", "d011", "d017"} <= {
+        p["doc"] for p in c["passages"]}]
+    assert chain and all(c["first"] == "d004" for c in chain)
+    assert [(b["series"], b["text"]) for b in spark["boilerplate"]] == [("s1", BOILERPLATE)]
+    # The set phrase's articles share nothing else: no pair among them.
+    assert not any({p["a"], p["b"]} <= set(both["planted"].phrase_docs) for p in spark["pairs"])
+    assert spark["skipped"][0]["path"].endswith("collection.jsonl.gz:8")
+    assert "not valid JSON" in spark["skipped"][0]["reason"]
+
+
+def test_the_cap_sets_aside_the_sentence_in_most_articles(both: dict[str, Any]) -> None:
+    # 24 articles carry it: without the cap every two of them would be a candidate pair.
+    result = both["result"]
+    assert result.candidates < 24 * 23 // 2
+    listed = {(p["a"], p["b"]) for p in both["spark"]["pairs"]}
+    assert ("d001", "d003") not in listed and ("d001", "d003") not in {
+        (b, a) for a, b in listed}
+
+
+def test_offsets_are_python_string_indices(both: dict[str, Any]) -> None:
+    texts = {}
+    with gzip.open(both["source"], "rt", encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                row = json.loads(line)
+            except ValueError:
+                continue
+            texts[row["id"]] = row["text"]
+    for pair in both["spark"]["pairs"]:
+        for passage in pair["passages"]:
+            a0, a1 = passage["a"]
+            b0, b1 = passage["b"]
+            assert 0 <= a0 < a1 <= len(texts[pair["a"]])
+            assert 0 <= b0 < b1 <= len(texts[pair["b"]])
+    copy = next(p for p in both["spark"]["pairs"] if (p["a"], p["b"]) == ("d004", "d011"))
+    assert copy["passages"]  # the chained passage and the common sentence, both verbatim
+    for passage in copy["passages"]:
+        assert texts["d004"][slice(*passage["a"])] == texts["d011"][slice(*passage["b"])]
+
+
+def test_tables_are_parquet_and_import_into_a_store(both: dict[str, Any], tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    out: Path = both["out"]
+    assert {name: pq.read_table(out / name).num_rows for name in TABLES} == {
+        "documents": 36, "passages": both["result"].passages,
+        "pairs": len(both["embedded"]["pairs"]), "clusters": len(both["embedded"]["clusters"]),
+        "formulations": len(both["embedded"]["formulations"]),
+        "boilerplate": len(both["embedded"]["boilerplate"]), "skipped": 1}
+    store_path = tmp_path / "imported.sqlite"
+    assert run_corpus(["import", str(out), "--store", str(store_path)]) == 0
+    with CollectionStore.open(store_path) as store:
+        assert store.report() == both["embedded"]
+        assert store.pair_passages("d011", "d004") == [
+            {"a": p["b"], "b": p["a"], "words": p["words"]}
+            for p in next(x for x in both["embedded"]["pairs"]
+                          if (x["a"], x["b"]) == ("d004", "d011"))["passages"]]
+    capsys.readouterr()
+    assert run_corpus(["import", str(out), "--store", str(store_path)]) == 2
+    assert "already holds 36 articles" in capsys.readouterr().err
+    with pytest.raises(StoreError, match="already holds 36 articles"):
+        import_tables(str(out), str(store_path))
+
+
+def test_an_imported_store_takes_more_articles(both: dict[str, Any], tmp_path: Path) -> None:
+    store_path = tmp_path / "grown.sqlite"
+    import_tables(str(both["out"]), str(store_path))
+    planted = make_collection(documents=38)
+    extra = planted.write(tmp_path / "more.jsonl", planted.rows[36:])
+    with CollectionStore.create_or_open(store_path) as store:
+        summary = add_sources(store, [extra], workers=1)
+        assert summary.added == 2 and store.document_count() == 38
+
+
+def test_command_line_errors_are_one_line(spark: SparkSession, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    rows = make_collection(documents=3).rows
+    rows[2]["id"] = rows[0]["id"]
+    source = tmp_path / "twice.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code = run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "out"),
+                       "--quiet"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert re.fullmatch(r"tandem: .*twice.jsonl:3: id 'd001' is used twice "
+                        r"\(also .*twice.jsonl:1\); give each article its own id", err)
+    assert run_corpus([str(source), "--engine", "spark", "--quiet"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "tandem: the Spark engine needs --out DIR: where its Parquet tables go")
+    assert run_corpus(["import", str(tmp_path), "--store", str(tmp_path / "s.sqlite")]) == 2
+    assert "has no 'documents' table" in capsys.readouterr().err
+
+
+def test_command_line_on_parquet_writes_the_json_and_html_reports(spark: SparkSession,
+                                                                   tmp_path: Path) -> None:
+    planted = make_collection(documents=20)
+    lines = planted.write(tmp_path / "twenty.jsonl")
+    source = tmp_path / "twenty.parquet"
+    pq.write_table(pa.Table.from_pylist(planted.rows), source)
+    out, target, page = tmp_path / "tables", tmp_path / "out.json", tmp_path / "out.html"
+    assert run_corpus([str(source), "--engine", "spark", "--out", str(out), "--json",
+                       str(target), "--html", str(page), "--quiet"]) == 0
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert written == report_from_tables(str(out))
+    with CollectionStore.create_or_open(tmp_path / "embedded.sqlite") as store:
+        add_sources(store, [lines], workers=1)
+        embedded = store.report()
+    for part in ("pairs", "clusters", "formulations", "boilerplate"):
+        assert written[part] == embedded[part], part
+    assert [d["path"] for d in written["documents"]][:2] == [f"{source}:1", f"{source}:2"]
+    assert ("d002", "d009") in {(p["a"], p["b"]) for p in written["pairs"]}
+    html = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
+    assert "Articles 20 in 4 series" in html and "d009" in html

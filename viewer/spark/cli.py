@@ -1,0 +1,104 @@
+"""The Spark parts of `tandem corpus`: `--engine spark` and `tandem corpus import`.
+
+    tandem corpus SOURCE --engine spark [--master URL] --out DIR [--json OUT] [--html OUT]
+    tandem corpus import DIR --store STORE
+
+Nothing here imports pyspark until the Spark engine is asked for, so `tandem corpus` with
+the embedded engine (and the window) never loads it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from viewer.core.errors import TandemError
+
+ENGINES = ("embedded", "spark")
+
+
+class SparkUnavailable(TandemError):
+    """pyspark or Java is missing: what to install."""
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """`--engine`, and the Spark engine's `--master`, `--out`, `--conf`."""
+    parser.add_argument("--engine", choices=ENGINES, default="embedded",
+                        help="embedded (default: one machine, a store) or spark (a PySpark "
+                             "application writing Parquet tables under --out)")
+    parser.add_argument("--master", metavar="URL",
+                        help="with --engine spark: the Spark master (default local[2])")
+    parser.add_argument("--out", metavar="DIR",
+                        help="with --engine spark: where the Parquet tables go")
+    parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                        help="with --engine spark: a Spark setting (repeatable)")
+
+
+def import_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tandem corpus import",
+        description="Load the Parquet tables of `tandem corpus --engine spark --out DIR` into "
+                    "a new collection store, which the window opens.")
+    parser.add_argument("tables", metavar="DIR")
+    parser.add_argument("--store", required=True, metavar="STORE")
+    parser.add_argument("--quiet", action="store_true", help="no summary line")
+    return parser
+
+
+def check_spark(master: str | None) -> None:
+    """A clear error, before Spark starts, when pyspark or (locally) Java is missing."""
+    if importlib.util.find_spec("pyspark") is None:
+        raise SparkUnavailable("the Spark engine needs pyspark: pip install -e '.[spark]' "
+                               "(or pip install 'pyspark[sql]>=4,<5')")
+    local = master is None or master.startswith("local")
+    if local and not (os.environ.get("JAVA_HOME") or shutil.which("java")):
+        raise SparkUnavailable("the Spark engine needs Java 17 or later: install "
+                               "openjdk-17-jre-headless (Debian/Ubuntu) or set JAVA_HOME")
+
+
+Write = Callable[[dict[str, Any], argparse.Namespace, Callable[[str], str]], None]
+
+
+def run_spark(args: argparse.Namespace, write: Write) -> None:
+    """`tandem corpus SOURCE --engine spark --out DIR`; `write(report, args, text_of)` writes
+    what --json/--html/--pdf ask for."""
+    if len(args.sources) != 1:
+        raise TandemError("the Spark engine reads one SOURCE (a JSON-lines file, a glob of "
+                          "them, or Parquet); give one")
+    if not args.out:
+        raise TandemError("the Spark engine needs --out DIR: where its Parquet tables go")
+    conf = {}
+    for item in args.conf:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise TandemError(f"--conf {item!r}: expected KEY=VALUE")
+        conf[key] = value
+    check_spark(args.master)
+    from viewer.spark.job import run_job
+    from viewer.spark.tables import document_texts, report_from_tables
+
+    def say(stage: str) -> None:
+        if not args.quiet:
+            print(f"tandem spark: {stage}", file=sys.stderr)
+
+    result = run_job(args.sources[0], args.out, master=args.master, conf=conf, progress=say)
+    if args.json or args.html or getattr(args, "pdf", None):
+        texts = document_texts(args.out)
+        write(report_from_tables(args.out), args, texts.__getitem__)
+    say(f"{result.documents} documents, {result.passages} passages, "
+        f"{result.seconds:.1f} s; tables in {args.out}")
+
+
+def run_import(args: argparse.Namespace) -> None:
+    """`tandem corpus import DIR --store STORE`."""
+    from viewer.spark.tables import import_tables
+
+    count = import_tables(args.tables, args.store)
+    if not args.quiet:
+        print(f"tandem: {count} articles and their results imported into {args.store}",
+              file=sys.stderr)

@@ -1,0 +1,308 @@
+"""The collection job on Apache Spark: `tandem corpus SOURCE --engine spark --out DIR`.
+
+Run by the command line (`run_job`) or by `spark-submit` on a cluster (`main`)::
+
+    spark-submit --master spark://host:7077 -m viewer.spark.job SOURCE --out DIR
+
+(`python -m viewer.spark.job` works as well: it starts a local session.)
+
+The stages, as DataFrame operations (the text work itself is the embedded engine's, called on
+Arrow batches through `viewer.spark.core_calls`):
+
+1. read: JSON lines (plain or gzipped, any path Spark reads) line by line with their numbers,
+   each parsed by the embedded reader; or Parquet with the same columns;
+2. per document: language, words and the n-gram hashes of the index (`mapInArrow`);
+3. candidates: explode the hashes, count documents per hash, keep hashes in 2..cap
+   documents, self-join on the hash to document pairs, count shared hashes, keep pairs with
+   enough of them (the embedded engine's `index_params`);
+4. alignment of every candidate pair by the matcher of `tandem compare` (`mapInArrow`);
+5. the finished results by the engine's own `derive` (boilerplate per series, formulations,
+   which passages are copies and not set phrasing, the listed pairs), in one task over the
+   collection (a cogroup of documents and passages; see docs/spark.md for what that costs);
+6. clusters: connected components of the listed passages' sides by DataFrame rounds
+   (`viewer.spark.components`), then the engine's `find_clusters` per component.
+
+Output under DIR: Parquet tables `documents`, `passages` (every aligned passage), `pairs`,
+`clusters`, `formulations`, `boilerplate`, `skipped`; `viewer.spark.tables` turns them into the
+JSON contract "collection" v1 and loads them into a store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+
+from viewer.collection.article import SourceError
+from viewer.core.collection.index import index_params
+from viewer.spark import core_calls
+from viewer.spark.components import connected_components
+from viewer.spark.session import spark_session
+
+TABLES = ("documents", "passages", "pairs", "clusters", "formulations", "boilerplate",
+          "skipped")
+Progress = Callable[[str], None]
+
+
+@dataclass
+class JobResult:
+    """Where the tables went and what the run cost."""
+
+    out: str
+    documents: int
+    candidates: int
+    passages: int
+    seconds: float
+    #: Wall-clock seconds of each stage, in order.
+    stages: dict[str, float] = field(default_factory=dict)
+    rounds: int = 0
+
+
+def _quiet(stage: str) -> None:
+    pass
+
+
+def run_job(source: str, out: str, *, master: str | None = None,
+            conf: dict[str, str] | None = None, progress: Progress | None = None,
+            spark: SparkSession | None = None) -> JobResult:
+    """Run the whole job on `source` and write its tables under `out` (replaced)."""
+    report = progress or _quiet
+    session = spark or spark_session(master, conf=conf)
+    marks: list[tuple[str, float]] = []
+    started = time.perf_counter()
+
+    def stage(name: str) -> None:
+        marks.append((name, time.perf_counter()))
+        # Spark names its stages after this: the event log and status tracker show ours.
+        session.sparkContext.setLocalProperty("callSite.short", f"tandem {name}")
+        session.sparkContext.setJobDescription(f"tandem {name}")
+        report(name)
+
+    stage("read")
+    articles = _read(session, source).localCheckpoint()
+    skipped = articles.where(F.col("reason").isNotNull()).select("num", "path", "reason")
+    docs = articles.where(F.col("reason").isNull()).drop("reason")
+    _check_ids(docs, source, skipped)
+
+    stage("documents")
+    docs = docs.mapInArrow(core_calls.with_language,
+                           core_calls.DOCUMENT_SCHEMA).localCheckpoint()
+    count = docs.count()
+    cjk = docs.where(F.col("language").isin(*core_calls.CJK)).count() > count / 2
+    params = index_params(cjk, count)
+    grams = (docs.select("num", "text")
+             .mapInArrow(functools.partial(core_calls.index_grams, n=params.n),
+                         "num long, words long, grams array<long>")
+             .localCheckpoint())
+
+    stage("candidates")
+    postings = grams.select("num", F.explode("grams").alias("hash"))
+    usable = (postings.groupBy("hash").count()
+              .where((F.col("count") >= 2) & (F.col("count") <= params.max_df))
+              .select("hash"))
+    indexed = postings.join(usable, "hash")
+    left, right = indexed.alias("l"), indexed.alias("r")
+    candidates = (left.join(right, (F.col("l.hash") == F.col("r.hash"))
+                            & (F.col("l.num") < F.col("r.num")))
+                  .groupBy(F.col("l.num").alias("x"), F.col("r.num").alias("y")).count()
+                  .where(F.col("count") >= params.min_shared)
+                  .select("x", "y")
+                  .localCheckpoint())
+    candidate_count = candidates.count()
+
+    stage("alignment")
+    side = docs.select("num", "text", "language")
+    passages = (candidates
+                .join(side.toDF("x", "text_x", "lang_x"), "x")
+                .join(side.toDF("y", "text_y", "lang_y"), "y")
+                .select("x", "y", "text_x", "text_y", "lang_x", "lang_y")
+                .mapInArrow(core_calls.align_pairs, core_calls.PASSAGE_SCHEMA)
+                .localCheckpoint())
+    passage_count = passages.count()
+
+    stage("derive")
+    # The engine's derive step over the whole collection, in one task (see core_calls).
+    results = (docs.select("num", "id", "series", "date", "path", "title", "text", "chars",
+                           "language").withColumn("g", F.lit(0)).groupBy("g")
+               .cogroup(passages.withColumn("g", F.lit(0)).groupBy("g"))
+               .applyInArrow(_derive_group, core_calls.RESULT_SCHEMA)
+               .localCheckpoint())
+    pairs = results.where(F.col("kind") == "pair")
+
+    stage("clusters")
+    clusters, rounds = _clusters(session, pairs, docs)
+
+    stage("write")
+    tables: dict[str, DataFrame] = {
+        "documents": docs.join(grams.select("num", "words"), "num").select(
+            "num", "id", "series", "date", "path", "title", "text", "chars", "words",
+            "language"),
+        "passages": passages,
+        "pairs": pairs.select("rank", "data"),
+        "clusters": clusters,
+        "formulations": results.where(F.col("kind") == "formulation").select("rank", "data"),
+        "boilerplate": results.where(F.col("kind") == "boilerplate").select("rank", "data"),
+        "skipped": skipped,
+    }
+    for name, frame in tables.items():
+        frame.write.mode("overwrite").parquet(os.path.join(out, name))
+    stage("done")
+    # None clears them (pyspark's stubs say str).
+    session.sparkContext.setLocalProperty("callSite.short", None)  # type: ignore[arg-type]
+    session.sparkContext.setJobDescription(None)  # type: ignore[arg-type]
+    stages = {name: round(marks[k + 1][1] - at, 3) for k, (name, at) in enumerate(marks[:-1])}
+    return JobResult(out=out, documents=count, candidates=candidate_count,
+                     passages=passage_count, seconds=time.perf_counter() - started,
+                     stages=stages, rounds=rounds)
+
+
+def _derive_group(documents: object, passages: object) -> object:
+    return core_calls.derive_results(documents, passages)  # type: ignore[arg-type]
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def _read(spark: SparkSession, source: str) -> DataFrame:
+    """Articles and skipped lines: the columns of `core_calls.ARTICLE_SCHEMA`."""
+    if _is_parquet(source):
+        frame = spark.read.parquet(source)
+        missing = {"id", "text"} - set(frame.columns)
+        if missing:
+            raise SourceError(f"{source}: the Parquet data has no column "
+                              f"{' and no '.join(sorted(missing))} (it needs id and text, "
+                              "and may have series, date and title)")
+        return (frame.withColumn("number", F.monotonically_increasing_id() + 1)
+                .mapInArrow(functools.partial(core_calls.parse_records, path=source),
+                            core_calls.ARTICLE_SCHEMA))
+    if "://" not in source and not os.path.exists(source) and not any(
+            ch in source for ch in "*?["):
+        raise SourceError(f"{source}: no such file or folder (check the path)")
+    lines = (spark.sparkContext.textFile(source, use_unicode=False).zipWithIndex()
+             .map(lambda pair: (pair[1] + 1, pair[0])))  # (line number, the line's bytes)
+    frame = spark.createDataFrame(lines, "number long, line binary")
+    return frame.mapInArrow(functools.partial(core_calls.parse_lines, path=source),
+                            core_calls.ARTICLE_SCHEMA)
+
+
+def _is_parquet(source: str) -> bool:
+    if source.rstrip("/").endswith(".parquet"):
+        return True
+    return os.path.isdir(source) and any(name.endswith(".parquet")
+                                         for name in os.listdir(source))
+
+
+def _check_ids(docs: DataFrame, source: str, skipped: DataFrame) -> None:
+    """No article at all, or one id used twice: the embedded reader's errors."""
+    twice = (docs.groupBy("id").agg(F.sort_array(F.collect_list(F.struct("num", "path")))
+                                    .alias("places"))
+             .where(F.size("places") > 1).limit(1).collect())
+    if twice:
+        first, second = twice[0]["places"][:2]
+        raise SourceError(f"{second['path']}: id {twice[0]['id']!r} is used twice (also "
+                          f"{first['path']}); give each article its own id")
+    if not docs.limit(1).count():
+        reasons = skipped.orderBy("path").limit(1).collect()
+        why = f"; first: {reasons[0]['path']}: {reasons[0]['reason']}" if reasons else ""
+        raise SourceError(f"{source}: no readable article found{why}")
+
+
+# -- clusters ------------------------------------------------------------------------------
+
+def _clusters(spark: SparkSession, pairs: DataFrame, docs: DataFrame) -> tuple[DataFrame, int]:
+    """Clusters of the listed pairs' passages, numbered in the order of their first document."""
+    passage = "struct<a:array<long>,b:array<long>,words:long>"
+    links = (pairs.select("a", "b", F.explode(F.from_json(
+                 F.get_json_object("data", "$.passages"), f"array<{passage}>")).alias("p"))
+             .select("a", "b", F.col("p.a")[0].alias("a0"), F.col("p.a")[1].alias("a1"),
+                     F.col("p.b")[0].alias("b0"), F.col("p.b")[1].alias("b1"))
+             .withColumn("link", F.monotonically_increasing_id())
+             .localCheckpoint())
+    sides = (links.select((F.col("link") * 2).alias("node"), F.col("a").alias("doc"),
+                          F.col("a0").alias("start"), F.col("a1").alias("end"))
+             .unionByName(links.select((F.col("link") * 2 + 1).alias("node"),
+                                       F.col("b").alias("doc"), F.col("b0").alias("start"),
+                                       F.col("b1").alias("end"))))
+    one, two = sides.alias("s"), sides.alias("t")
+    overlapping = (one.join(two, (F.col("s.doc") == F.col("t.doc"))
+                            & (F.col("s.node") < F.col("t.node"))
+                            & (F.col("s.start") < F.col("t.end"))
+                            & (F.col("t.start") < F.col("s.end")))
+                   .select(F.col("s.node").alias("src"), F.col("t.node").alias("dst")))
+    edges = links.select((F.col("link") * 2).alias("src"),
+                         (F.col("link") * 2 + 1).alias("dst")).unionByName(overlapping)
+    labels, rounds = connected_components(sides.select("node"), edges)
+    facts = docs.select("num", "id", "date")
+    grouped = (links.join(labels.withColumnRenamed("node", "a_node"),
+                          F.col("a_node") == F.col("link") * 2)
+               .join(facts.toDF("a", "id_a", "date_a"), "a")
+               .join(facts.toDF("b", "id_b", "date_b"), "b")
+               .select("component", "link", "a", "a0", "a1", "b", "b0", "b1", "id_a", "date_a",
+                       "id_b", "date_b")
+               .groupBy("component")
+               .applyInArrow(core_calls.component_clusters, core_calls.CLUSTER_SCHEMA))
+    ordered = [row.asDict() for row in grouped.collect()]
+    ordered.sort(key=lambda c: (c["first_date"], c["first_id"], c["start"], c["end"]))
+    rows = [(k, c["first_id"], c["passages"]) for k, c in enumerate(ordered, 1)]
+    clusters = spark.createDataFrame(rows, "id long, first_num_id string, passages string")
+    return clusters.withColumnRenamed("first_num_id", "first"), rounds
+
+
+# -- command line ------------------------------------------------------------------------------
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="viewer.spark.job",
+        description="The collection job of `tandem corpus` on Apache Spark: writes Parquet "
+                    "tables under --out (load them with `tandem corpus import DIR --store S`).")
+    parser.add_argument("source", metavar="SOURCE",
+                        help="JSON lines (.jsonl, .jsonl.gz; any path Spark reads) or Parquet")
+    parser.add_argument("--out", required=True, metavar="DIR", help="where the tables go")
+    parser.add_argument("--master", metavar="URL",
+                        help="Spark master (default: spark-submit's, else local[2])")
+    parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                        help="a Spark setting, e.g. spark.sql.shuffle.partitions=200")
+    parser.add_argument("--json", metavar="OUT",
+                        help="also write the JSON contract 'collection' ('-': stdout)")
+    parser.add_argument("--quiet", action="store_true", help="no stage lines on stderr")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for spark-submit and `python -m viewer.spark.job`; returns the exit code."""
+    args = parser().parse_args(argv)
+    conf = {}
+    for item in args.conf:
+        key, sep, value = item.partition("=")
+        if not sep:
+            print(f"tandem: --conf {item!r}: expected KEY=VALUE", file=sys.stderr)
+            return 2
+        conf[key] = value
+
+    def say(stage: str) -> None:
+        if not args.quiet:
+            print(f"tandem spark: {stage}", file=sys.stderr)
+
+    try:
+        result = run_job(args.source, args.out, master=args.master, conf=conf, progress=say)
+        if args.json:
+            from viewer.spark.tables import write_report_json
+
+            write_report_json(args.out, args.json)
+    except SourceError as error:
+        print(f"tandem: {error}", file=sys.stderr)
+        return 2
+    say(f"{result.documents} documents, {result.candidates} candidate pairs, "
+        f"{result.passages} passages in {result.seconds:.1f} s ("
+        + ", ".join(f"{name} {seconds:.1f}" for name, seconds in result.stages.items()) + ")")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""The Spark job's Parquet tables, read back: the JSON contract and the collection store.
+
+`report_from_tables(DIR)` is the JSON contract "collection" v1, in the embedded engine's
+order (pairs by words, formulations by rank, clusters by first document);
+`import_tables(DIR, STORE)` loads the tables into a store the window opens
+(`tandem corpus import DIR --store STORE`). Only pyarrow is needed, not Spark.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from viewer.collection.article import SourceError
+
+_NEEDED = ("documents", "passages", "pairs", "clusters", "formulations", "boilerplate",
+           "skipped")
+
+
+def read_tables(out: str) -> dict[str, list[dict[str, Any]]]:
+    """Every table of a job's output folder as rows; a clear error when one is missing."""
+    tables = {}
+    for name in _NEEDED:
+        path = os.path.join(out, name)
+        if not os.path.isdir(path):
+            raise SourceError(f"{out}: has no '{name}' table (is it the --out folder of "
+                              "`tandem corpus --engine spark`?)")
+        tables[name] = pq.read_table(path).to_pylist()
+    return tables
+
+
+def report_from_tables(out: str) -> dict[str, Any]:
+    """The JSON contract "collection", version 1, of a job's output folder."""
+    tables = read_tables(out)
+    documents = sorted(tables["documents"], key=lambda d: d["num"])
+    ids = {d["num"]: d["id"] for d in documents}
+    pairs = [json.loads(p["data"]) for p in sorted(tables["pairs"], key=lambda p: p["rank"])]
+    return {
+        "version": 1, "kind": "collection",
+        "documents": [{"id": d["id"], "path": d["path"], "series": d["series"],
+                       "date": d["date"], "chars": d["chars"]} for d in documents],
+        "pairs": [{"a": p["a"], "b": p["b"], "passages": p["passages"],
+                   "shared_a": p["shared_a"], "shared_b": p["shared_b"]} for p in pairs],
+        "clusters": [_cluster(c, ids) for c in sorted(tables["clusters"],
+                                                      key=lambda c: c["id"])],
+        "formulations": _ranked(tables["formulations"]),
+        "boilerplate": _ranked(tables["boilerplate"]),
+        "skipped": [{"path": s["path"], "reason": s["reason"]}
+                    for s in sorted(tables["skipped"], key=lambda s: s["num"])],
+    }
+
+
+def _ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [json.loads(row["data"]) for row in sorted(rows, key=lambda row: row["rank"])]
+
+
+def _cluster(row: dict[str, Any], ids: dict[int, str]) -> dict[str, Any]:
+    return {"id": row["id"], "first": row["first"],
+            "passages": [{"doc": ids[num], "span": [start, end]}
+                         for num, start, end in json.loads(row["passages"])]}
+
+
+def write_report_json(out: str, target: str) -> None:
+    """Write the JSON contract of a job's output folder to `target` ('-': stdout), atomically."""
+    from viewer.cli import write_json_text
+
+    write_json_text(json.dumps(report_from_tables(out), ensure_ascii=False), target)
+
+
+def document_texts(out: str) -> dict[str, str]:
+    """Every document's text by id, for the reports that quote passages."""
+    table = pq.read_table(os.path.join(out, "documents"), columns=["id", "text"])
+    return dict(zip(table.column("id").to_pylist(), table.column("text").to_pylist(),
+                    strict=True))
+
+
+def import_tables(out: str, store_path: str) -> int:
+    """Load a job's tables into a new (or empty) collection store, as the embedded engine
+    would have left it: documents with their tokens and n-gram index (so `tandem corpus add`
+    can carry on from there), every aligned passage, and the finished results. Returns the
+    number of documents. A store that already holds articles is refused, never replaced."""
+    from viewer.collection.store import CollectionStore, PairRow, StoreError
+
+    report = report_from_tables(out)
+    tables = read_tables(out)
+    documents = sorted(tables["documents"], key=lambda d: d["num"])
+    with CollectionStore.create_or_open(store_path) as store:
+        held = store.document_count()
+        if held:
+            raise StoreError(f"{store_path}: already holds {held} articles; import into a new "
+                             "store (or add the articles with `tandem corpus add`)")
+        with store.transaction():
+            fill_store(store, documents, [
+                (p["x"], p["y"], p["x0"], p["x1"], p["y0"], p["y1"], p["words"],
+                 p["short_words"], p["surplus"]) for p in tables["passages"]])
+            store.set_skipped([(s["path"], s["reason"]) for s in report["skipped"]])
+            pairs = [PairRow(a=p["a"], b=p["b"], shared_a=p["shared_a"], shared_b=p["shared_b"],
+                             words=sum(passage["words"] for passage in p["passages"]),
+                             passages=p["passages"]) for p in report["pairs"]]
+            store.set_results(pairs, report["clusters"], report["formulations"],
+                              report["boilerplate"])
+    return len(documents)
+
+
+def fill_store(store: Any, documents: list[dict[str, Any]],
+               passages: list[tuple[Any, ...]]) -> None:
+    """Put documents (in number order) and aligned passages (rows as the store's
+    `raw_passages`) into an empty store, inside its transaction: each document with its
+    tokens and n-gram hashes in the store's vocabulary, as the embedded engine indexes
+    (`engine._add`), so that `derive` and later `add`s work on it as on their own."""
+    from viewer.collection.words import (
+        CJK_LANGUAGES,
+        collection_normalizer,
+        content_hash,
+        stored_vocabulary,
+    )
+    from viewer.core.collection.index import document_grams, index_params
+    from viewer.core.tokenize import tokenize_many
+    from viewer.spark.core_calls import TOKENIZE_BATCH
+
+    keys = store.vocabulary_keys()
+    known = len(keys)  # the vocabulary grows in place: `keys` is its list
+    vocabulary = stored_vocabulary(keys)
+    normalizer = collection_normalizer()
+    cjk = sum(d["language"] in CJK_LANGUAGES for d in documents) > len(documents) / 2
+    gram_n = index_params(cjk, 0).n
+    store.set_meta("gram_n", str(gram_n))
+    batch_size = TOKENIZE_BATCH
+    for start in range(0, len(documents), batch_size):
+        batch = documents[start:start + batch_size]
+        streams = tokenize_many([d["text"] for d in batch], normalizer, vocabulary)
+        for doc, stream in zip(batch, streams, strict=True):
+            store.put_document(doc["num"], {
+                "id": doc["id"], "series": doc["series"], "date": doc["date"],
+                "path": doc["path"], "title": doc["title"], "text": doc["text"],
+                "hash": content_hash(doc["text"]), "chars": doc["chars"],
+                "words": len(stream), "language": doc["language"],
+            }, stream.ids, stream.starts, stream.ends, document_grams(stream.ids, gram_n))
+    store.add_vocabulary(known, vocabulary.keys[known:])
+    store.add_passages(passages)
