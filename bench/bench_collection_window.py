@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))  # this checkout's viewer
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-DEV = Path("/work/shared/eval/collection/sets/dev/collection.jsonl")
+DEV = Path(__file__).resolve().parents[2] / "shared/eval/collection/sets/dev/collection.jsonl"
 SCALE = Path("/tmp/tandem-eval/collection")
 TICK_MS = 5
 STALL_NOTED_MS = 30

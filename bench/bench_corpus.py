@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = Path("/work/shared/eval/collection")
+EVAL = ROOT.parent / "shared" / "eval" / "collection"
 SCALE = Path("/tmp/tandem-eval/collection")
 
 #: Runs a command and prints its wall time and the largest child's peak RSS, as JSON.

@@ -22,7 +22,7 @@ from pathlib import Path
 from viewer.core.compare import compare
 from viewer.core.loading import load_document
 
-EVAL = Path("/work/shared/eval")
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
 def gold_articles() -> dict[str, dict]:
