@@ -11,9 +11,31 @@ from viewer.core.tokenize import Vocabulary, tokenize, tokenize_pair, tokens
 def test_words_keep_their_offsets():
     text = "The nation\u2019s  well-known  goal."
     toks = tokens(text)
-    assert [t.text for t in toks] == ["The", "nation\u2019s", "well", "known", "goal"]
+    assert [t.text for t in toks] == ["The", "nation\u2019s", "well-known", "goal"]
     for t in toks:
         assert text[t.start:t.end] == t.text
+
+
+def test_a_word_broken_at_a_line_end_is_one_token_keyed_as_the_unbroken_word():
+    text = "I mea-\nsured the dista- nces, the brigh-\r\n  test parts."
+    toks = tokens(text)
+    assert [(t.text, t.key) for t in toks] == [
+        ("I", "i"), ("mea-\nsured", "measured"), ("the", "the"), ("dista- nces", "distances"),
+        ("the", "the"), ("brigh-\r\n  test", "brightest"), ("parts", "parts")]
+    assert [(t.start, t.end) for t in toks][1] == (2, 12)
+    for t in toks:
+        assert text[t.start:t.end] == t.text
+
+
+def test_a_hyphenated_compound_keys_as_its_closed_form():
+    keys = [t.key for t in tokens("good-natured goodnatured Good\u2010Natured soft\u00adware")]
+    assert keys == ["goodnatured", "goodnatured", "goodnatured", "software"]
+
+
+def test_ordinary_hyphens_and_dashes_still_separate_words():
+    text = "COVID-19 in 2019-2020 - a word -- another\u2014end-\n\nnext -x y-"
+    assert [t.text for t in tokens(text)] == [
+        "COVID", "19", "in", "2019", "2020", "a", "word", "another", "end", "next", "x", "y"]
 
 
 def test_keys_fold_case_quotes_width_and_possessives():
@@ -58,7 +80,7 @@ def test_equal_spellings_share_one_key_and_many_spellings_are_keyed_at_once():
 
 
 _PIECES = st.sampled_from(["Nation", "nation's", "don't", "'quoted'", "中国", "数字", "2024",
-                           "-", " ", "\n", ".", "\u2019s", "x", "Ｘ"])
+                           "-", " ", "\n", ".", "\u2019s", "x", "Ｘ", "\u00ad", "\r"])
 
 
 @given(st.lists(_PIECES, max_size=12).map("".join), st.lists(_PIECES, max_size=12).map("".join))

@@ -1,18 +1,26 @@
 """Match keys for words: the form two spellings of one word share.
 
 NFKC (full-width letters and digits become ASCII), case-folding, one form of apostrophe,
-possessive "'s" dropped, and optional
+possessive "'s" dropped, hyphens dropped (a word broken at a line end, "mea-\nsured", and a
+compound, "good-natured", key as the closed word: "measured", "goodnatured"), and optional
 Snowball stemming. Offsets never pass through here: tokens keep their own.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'",
                               "`": "'", "\u00b4": "'"})
 _APOSTROPHE_MARKS = tuple(chr(c) for c in _APOSTROPHES)
+#: Hyphen-minus, soft hyphen, hyphen, non-breaking hyphen: the marks the tokenizer lets join
+#: the two halves of a word (see `viewer.core.tokenize`).
+HYPHENS = "-\u00ad\u2010\u2011"
+_HYPHEN = re.compile(f"[{HYPHENS}]")
+#: A hyphen with the line break or spaces after it: a word broken at a line end.
+_LINE_BREAK = re.compile(f"[{HYPHENS}]\\s+|\u00ad")
 _STEM_BATCH = 2000
 _SNOWBALL_LANGUAGES = {"en": "english"}
 
@@ -45,9 +53,13 @@ class Normalizer:
         cache = self._cache
         new = [s for s in dict.fromkeys(surfaces) if s not in cache]
         if new:
-            # Newlines are never inside a word and compose with nothing, so one pass over
-            # the joined spellings treats each exactly as a pass of its own would.
-            joined = unicodedata.normalize("NFKC", "\n".join(new))
+            joined = "\n".join(new)
+            if _HYPHEN.search(joined):  # rare: most texts have few hyphenated words
+                joined = "\n".join([_HYPHEN.sub("", unbroken(s)) for s in new])
+            # Newlines are never inside a word (nor, once unbroken, inside a hyphenated
+            # one) and compose with nothing, so one pass over the joined spellings treats
+            # each exactly as a pass of its own would.
+            joined = unicodedata.normalize("NFKC", joined)
             for mark in _APOSTROPHE_MARKS:  # replace runs at C speed; translate does not
                 if mark in joined:
                     joined = joined.replace(mark, "'")
@@ -71,6 +83,12 @@ class Normalizer:
         for k, stem in zip(words, stems, strict=True):
             forms[k] = stem
         return forms
+
+
+def unbroken(surface: str) -> str:
+    """A word as it reads without its line-end break: "mea-\nsured" and "mea- sured" become
+    "measured", soft hyphens go; a hyphen with no space after it ("good-natured") stays."""
+    return _LINE_BREAK.sub("", surface)
 
 
 def _without_possessive(form: str) -> str:

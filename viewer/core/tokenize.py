@@ -1,7 +1,11 @@
 """Split text into word tokens that remember their character offsets.
 
 Words are runs of letters and digits (an apostrophe between two letters is kept inside a word:
-"nation's"); hyphens, underscores and punctuation separate words. Han and kana characters are
+"nation's"); underscores and punctuation separate words. A hyphen between two letters joins
+them into one word, also when a line break or a space follows it: "good-natured", and
+"mea-\nsured" or "mea- sured" (a word broken at a line end, or re-wrapped after). The
+token's span covers the whole as written; its key is the closed word (see
+`viewer.core.normalize`), so each matches its unbroken or closed form. Han and kana characters are
 one token each, so Chinese and Japanese text, which has no spaces, goes through the same
 matcher with the same offsets.
 
@@ -18,12 +22,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.grouping import group
-from viewer.core.normalize import Normalizer
+from viewer.core.normalize import HYPHENS, Normalizer, unbroken
 
 #: Han, kana, CJK compatibility and supplementary ideographs.
 _CJK_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
                (0xF900, 0xFAFF), (0x20000, 0x3134F))
 _APOSTROPHES = np.array([ord(c) for c in "'\u2019\u02bc\uff07"], dtype=np.uint32)
+_HYPHEN_CODES = np.array([ord(c) for c in HYPHENS], dtype=np.uint32)
+#: Spaces, tabs and carriage returns a line-end hyphen may have after it, around one newline.
+_BREAK_SPACES = 4
 
 
 def char_class(codes: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
@@ -68,6 +75,39 @@ def blank_line_starts(codes: np.ndarray) -> np.ndarray:
     return newlines[:-1][solid[newlines[1:]] == solid[newlines[:-1] + 1]]
 
 
+def _hyphen_joins(codes: np.ndarray, cjk: np.ndarray) -> np.ndarray:
+    """The positions of the hyphens that join two halves of a word, and of the spaces and
+    the one line break after such a hyphen: a letter (not CJK) on each side, no paragraph
+    break between. Hyphens are few, so only they and their neighbours are looked at."""
+    hyphens = np.flatnonzero(char_mask(codes, _HYPHEN_CODES)[1:-1]) + 1
+    if not len(hyphens):
+        return hyphens
+
+    def letters(at: np.ndarray) -> np.ndarray:
+        return char_class(codes[at], str.isalpha) & ~cjk[at]
+
+    hyphens = hyphens[letters(hyphens - 1)]
+    ends = np.full(len(hyphens), -1)
+    open_ = np.ones(len(hyphens), dtype=bool)  # still inside the break's whitespace
+    newlines = np.zeros(len(hyphens), dtype=np.int64)
+    last = len(codes) - 1
+    for step in range(1, _BREAK_SPACES + 3):
+        at = np.minimum(hyphens + step, last)
+        inside = open_ & (hyphens + step <= last)
+        found = inside & letters(at)
+        ends[found] = at[found]
+        newlines += codes[at] == 10
+        open_ = inside & ~found & char_mask(codes[at], _BREAK_CODES) & (newlines <= 1)
+    joined = ends >= 0
+    hyphens, lengths = hyphens[joined], ends[joined] - hyphens[joined]
+    return np.concatenate([hyphens[lengths > k] + k for k in range(_BREAK_SPACES + 2)])
+
+
+_BREAK_CODES = np.array([ord(c) for c in " \t\r\n"], dtype=np.uint32)
+#: What only a word broken at a line end has inside it: whitespace, or a soft hyphen.
+_BREAK_MARKS = (" ", "\n", "\t", "\r", "\u00ad")
+
+
 def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Start and end offsets of every word of the text with these code points."""
     if not len(codes):
@@ -78,6 +118,7 @@ def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if len(codes) > 2:
         latin = alnum & ~cjk
         inner[1:-1] = char_mask(codes[1:-1], _APOSTROPHES) & latin[:-2] & latin[2:]
+        inner[_hyphen_joins(codes, cjk)] = True
     word = np.concatenate(([False], alnum | inner, [False]))
     han = np.concatenate(([False], cjk, [False]))
     # Boundary k lies between characters k-1 and k; a CJK character is a word of its own.
@@ -191,6 +232,9 @@ def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> Token
     firsts = spellings.first[order]
     words = [text[s:e] for s, e in zip(starts[firsts].tolist(), ends[firsts].tolist(),
                                        strict=True)]
+    joined = "\0".join(words)
+    if any(mark in joined for mark in _BREAK_MARKS):  # words broken at a line end: rare
+        words = [unbroken(w) for w in words]
     ids = np.empty(len(order), dtype=np.int64)
     distinct_ids = vocabulary.ids_of(normalizer.keys(words))
     vocabulary.note_spellings(words, distinct_ids)
@@ -200,11 +244,14 @@ def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> Token
 
 def tokenize_pair(text_a: str, text_b: str, normalizer: Normalizer,
                   vocabulary: Vocabulary) -> tuple[TokenStream, TokenStream]:
-    """Tokenize two texts in one pass over them joined by a newline, which no word
+    """Tokenize two texts in one pass over them joined by a blank line, which no word
     crosses: the spellings the two share are sliced and normalized once, and the array
     work is done once. Ids and spellings come out as tokenizing A, then B, would give."""
     a, b = tokenize_many([text_a, text_b], normalizer, vocabulary)
     return a, b
+
+
+_TEXT_SEPARATOR = "\n\n"
 
 
 def tokenize_many(texts: list[str], normalizer: Normalizer,
@@ -213,7 +260,8 @@ def tokenize_many(texts: list[str], normalizer: Normalizer,
     tokenizes its articles in batches this way)."""
     if not texts:
         return []
-    both = tokenize("\n".join(texts), normalizer, vocabulary)
+    # A blank line between texts: no word crosses it (a hyphen joins across one newline).
+    both = tokenize(_TEXT_SEPARATOR.join(texts), normalizer, vocabulary)
     out = []
     begin, first = 0, 0
     for text in texts:
@@ -221,7 +269,7 @@ def tokenize_many(texts: list[str], normalizer: Normalizer,
         last = int(np.searchsorted(both.starts, end + 1))
         out.append(TokenStream(ids=both.ids[first:last], starts=both.starts[first:last] - begin,
                                ends=both.ends[first:last] - begin, codes=both.codes[begin:end]))
-        begin, first = end + 1, last
+        begin, first = end + len(_TEXT_SEPARATOR), last
     return out
 
 
