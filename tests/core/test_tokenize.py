@@ -11,7 +11,7 @@ from viewer.core.tokenize import Vocabulary, tokenize, tokenize_pair, tokens
 def test_words_keep_their_offsets():
     text = "The nation\u2019s  well-known  goal."
     toks = tokens(text)
-    assert [t.text for t in toks] == ["The", "nation\u2019s", "well-known", "goal"]
+    assert [t.text for t in toks] == ["The", "nation\u2019s", "well", "known", "goal"]
     for t in toks:
         assert text[t.start:t.end] == t.text
 
@@ -27,9 +27,17 @@ def test_a_word_broken_at_a_line_end_is_one_token_keyed_as_the_unbroken_word():
         assert text[t.start:t.end] == t.text
 
 
-def test_a_hyphenated_compound_keys_as_its_closed_form():
-    keys = [t.key for t in tokens("good-natured goodnatured Good\u2010Natured soft\u00adware")]
-    assert keys == ["goodnatured", "goodnatured", "goodnatured", "software"]
+def test_a_hyphenated_compound_keys_as_its_closed_form_when_that_is_a_word():
+    keys = [t.key for t in tokens("data-base database Fight\u2010ing fighting soft\u00adware")]
+    assert keys == ["database", "database", "fighting", "fighting", "software"]
+
+
+def test_two_words_joined_by_a_hyphen_stay_two_words_matching_them_written_apart():
+    # No closed word "goodnatured" or "jewswhich": the halves stay words of their own.
+    text = "good-natured Jews-which pre- and post-war"
+    assert [(t.text, t.key) for t in tokens(text)] == [
+        ("good", "good"), ("natured", "natured"), ("Jews", "jews"), ("which", "which"),
+        ("pre", "pre"), ("and", "and"), ("post-war", "postwar")]
 
 
 def test_ordinary_hyphens_and_dashes_still_separate_words():

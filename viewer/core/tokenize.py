@@ -23,6 +23,7 @@ import numpy as np
 
 from viewer.core.grouping import group
 from viewer.core.normalize import HYPHENS, Normalizer, unbroken
+from viewer.core.rarity import word_frequencies
 
 #: Han, kana, CJK compatibility and supplementary ideographs.
 _CJK_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
@@ -75,19 +76,19 @@ def blank_line_starts(codes: np.ndarray) -> np.ndarray:
     return newlines[:-1][solid[newlines[1:]] == solid[newlines[:-1] + 1]]
 
 
-def _hyphen_joins(codes: np.ndarray, cjk: np.ndarray) -> np.ndarray:
-    """The positions of the hyphens that join two halves of a word, and of the spaces and
-    the one line break after such a hyphen: a letter (not CJK) on each side, no paragraph
-    break between. Hyphens are few, so only they and their neighbours are looked at."""
+def _hyphen_joins(codes: np.ndarray, cjk: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The hyphens that may join two halves of a word, and where the second half starts: a
+    letter (not CJK) on each side, at most a few spaces and one line break between (no
+    paragraph break). Hyphens are few, so only they and their neighbours are looked at."""
     hyphens = np.flatnonzero(char_mask(codes, _HYPHEN_CODES)[1:-1]) + 1
     if not len(hyphens):
-        return hyphens
+        return hyphens, hyphens
 
     def letters(at: np.ndarray) -> np.ndarray:
         return char_class(codes[at], str.isalpha) & ~cjk[at]
 
     hyphens = hyphens[letters(hyphens - 1)]
-    ends = np.full(len(hyphens), -1)
+    nexts = np.full(len(hyphens), -1)
     open_ = np.ones(len(hyphens), dtype=bool)  # still inside the break's whitespace
     newlines = np.zeros(len(hyphens), dtype=np.int64)
     last = len(codes) - 1
@@ -95,12 +96,48 @@ def _hyphen_joins(codes: np.ndarray, cjk: np.ndarray) -> np.ndarray:
         at = np.minimum(hyphens + step, last)
         inside = open_ & (hyphens + step <= last)
         found = inside & letters(at)
-        ends[found] = at[found]
+        nexts[found] = at[found]
         newlines += codes[at] == 10
         open_ = inside & ~found & char_mask(codes[at], _BREAK_CODES) & (newlines <= 1)
-    joined = ends >= 0
-    hyphens, lengths = hyphens[joined], ends[joined] - hyphens[joined]
-    return np.concatenate([hyphens[lengths > k] + k for k in range(_BREAK_SPACES + 2)])
+    joined = nexts >= 0
+    return hyphens[joined], nexts[joined]
+
+
+def _one_word(left: str, right: str, known: dict[str, float]) -> bool:
+    """Whether the halves on either side of a hyphen are one word. They are when together
+    they make a known word ("fight-ing", "data-base"), or when either half is not a word
+    (a word broken at a line end: "mea-sured"); two words that make none together stay two
+    ("Jews-which", "good-natured"), so they still match the same words written apart."""
+    left, right = left.casefold(), right.casefold()
+    return left + right in known or left not in known or right not in known
+
+
+def _join_hyphenated(codes: np.ndarray, cjk: np.ndarray, starts: np.ndarray,
+                     ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The words with each pair of halves that `_one_word` accepts made one word, its span
+    from the first half's start to the second half's end."""
+    hyphens, nexts = _hyphen_joins(codes, cjk)
+    if not len(hyphens):
+        return starts, ends
+    # The half before ends at the hyphen; the half after starts at the letter found.
+    before = np.searchsorted(ends, hyphens)
+    after = np.searchsorted(starts, nexts)
+    known = word_frequencies("en")
+
+    def word(s: int, e: int) -> str:
+        return codes[s:e].tobytes().decode("utf-32-le", "surrogatepass")
+
+    decided: dict[tuple[str, str], bool] = {}
+    joins = np.zeros(len(starts), dtype=bool)  # word k is joined to word k + 1
+    for i, j in zip(before.tolist(), after.tolist(), strict=True):
+        halves = (word(int(starts[i]), int(ends[i])), word(int(starts[j]), int(ends[j])))
+        if halves not in decided:
+            decided[halves] = _one_word(*halves, known)
+        joins[i] = decided[halves] and j == i + 1
+    if not joins.any():
+        return starts, ends
+    continued = np.concatenate(([False], joins[:-1]))
+    return starts[~continued], ends[~joins]
 
 
 _BREAK_CODES = np.array([ord(c) for c in " \t\r\n"], dtype=np.uint32)
@@ -118,7 +155,6 @@ def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if len(codes) > 2:
         latin = alnum & ~cjk
         inner[1:-1] = char_mask(codes[1:-1], _APOSTROPHES) & latin[:-2] & latin[2:]
-        inner[_hyphen_joins(codes, cjk)] = True
     word = np.concatenate(([False], alnum | inner, [False]))
     han = np.concatenate(([False], cjk, [False]))
     # Boundary k lies between characters k-1 and k; a CJK character is a word of its own.
@@ -126,7 +162,7 @@ def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     cut = left & right & (han[:-1] | han[1:])
     starts = np.flatnonzero((right & ~left) | cut)
     ends = np.flatnonzero((left & ~right) | cut)
-    return starts, ends
+    return _join_hyphenated(codes, cjk, starts, ends)
 
 
 _HASH_BASE = np.uint64(0x9E3779B97F4A7C15)
