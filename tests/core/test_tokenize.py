@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from viewer.core.normalize import Normalizer
-from viewer.core.tokenize import Vocabulary, tokenize, tokenize_pair, tokens
+from viewer.core.tokenize import Vocabulary, tokenize, tokenize_many, tokenize_pair, tokens
 
 
 def test_words_keep_their_offsets():
@@ -107,3 +107,9 @@ def test_a_pair_tokenized_together_equals_each_text_tokenized_in_turn(text_a, te
         assert np.array_equal(joint.codes, alone.codes)
         assert [text[s:e] for s, e in zip(joint.starts, joint.ends, strict=True)] == [
             t.text for t in tokens(text)]
+
+
+def test_a_hyphen_at_the_end_of_one_text_does_not_join_the_next_text():
+    first, second = tokenize_many(["It was mea-", "sured twice."], Normalizer(), Vocabulary())
+    assert (int(first.starts[-1]), int(first.ends[-1])) == (7, 10)
+    assert (int(second.starts[0]), int(second.ends[0])) == (0, 5)
