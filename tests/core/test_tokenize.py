@@ -34,10 +34,11 @@ def test_a_hyphenated_compound_keys_as_its_closed_form_when_that_is_a_word():
 
 def test_two_words_joined_by_a_hyphen_stay_two_words_matching_them_written_apart():
     # No closed word "goodnatured" or "jewswhich": the halves stay words of their own.
-    text = "good-natured Jews-which pre- and post-war"
+    text = "good-natured Jews-which pre- and post-war son of-Pleuratus"
     assert [(t.text, t.key) for t in tokens(text)] == [
         ("good", "good"), ("natured", "natured"), ("Jews", "jews"), ("which", "which"),
-        ("pre", "pre"), ("and", "and"), ("post-war", "postwar")]
+        ("pre", "pre"), ("and", "and"), ("post-war", "postwar"), ("son", "son"),
+        ("of", "of"), ("Pleuratus", "pleuratus")]
 
 
 def test_ordinary_hyphens_and_dashes_still_separate_words():

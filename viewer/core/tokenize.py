@@ -107,9 +107,13 @@ def _one_word(left: str, right: str, known: dict[str, float]) -> bool:
     """Whether the halves on either side of a hyphen are one word. They are when together
     they make a known word ("fight-ing", "data-base"), or when either half is not a word
     (a word broken at a line end: "mea-sured"); two words that make none together stay two
-    ("Jews-which", "good-natured"), so they still match the same words written apart."""
+    ("Jews-which", "good-natured"), so they still match the same words written apart. A
+    capitalised second half begins a word of its own, known or not ("and-Dishon")."""
+    capitalised = right[:1].isupper() and not right.isupper()
     left, right = left.casefold(), right.casefold()
-    return left + right in known or left not in known or right not in known
+    if left + right in known:
+        return True
+    return not capitalised and (left not in known or right not in known)
 
 
 def _join_hyphenated(codes: np.ndarray, cjk: np.ndarray, starts: np.ndarray,
