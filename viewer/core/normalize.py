@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy as np
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'",
                               "`": "'", "\u00b4": "'"})
 _APOSTROPHE_MARKS = tuple(chr(c) for c in _APOSTROPHES)
@@ -54,8 +56,12 @@ class Normalizer:
         new = [s for s in dict.fromkeys(surfaces) if s not in cache]
         if new:
             joined = "\n".join(new)
-            if _HYPHEN.search(joined):  # rare: most texts have few hyphenated words
-                joined = "\n".join([_HYPHEN.sub("", unbroken(s)) for s in new])
+            hyphenated = containing(new, joined, HYPHENS)
+            if hyphenated:  # few: only those are rewritten
+                forms = list(new)
+                for k in hyphenated:
+                    forms[k] = _HYPHEN.sub("", unbroken(forms[k]))
+                joined = "\n".join(forms)
             # Newlines are never inside a word (nor, once unbroken, inside a hyphenated
             # one) and compose with nothing, so one pass over the joined spellings treats
             # each exactly as a pass of its own would.
@@ -83,6 +89,23 @@ class Normalizer:
         for k, stem in zip(words, stems, strict=True):
             forms[k] = stem
         return forms
+
+
+def containing(surfaces: list[str], joined: str, marks: str) -> list[int]:
+    """The indices of the surfaces that contain any of `marks`, given `joined`: the
+    surfaces joined by one character. Found with `str.find` on the joined text, so a
+    batch with a few such surfaces among many costs one fast scan per mark."""
+    if not any(mark in joined for mark in marks):
+        return []
+    ends = np.cumsum(np.fromiter(map(len, surfaces), dtype=np.int64, count=len(surfaces)) + 1)
+    found: set[int] = set()
+    for mark in marks:
+        at = joined.find(mark)
+        while at >= 0:
+            k = int(np.searchsorted(ends, at, side="right"))
+            found.add(k)
+            at = joined.find(mark, int(ends[k]))
+    return sorted(found)
 
 
 def unbroken(surface: str) -> str:

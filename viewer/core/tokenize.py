@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.grouping import group
-from viewer.core.normalize import HYPHENS, Normalizer, unbroken
+from viewer.core.normalize import HYPHENS, Normalizer, containing, unbroken
 from viewer.core.rarity import word_frequencies
 
 #: Han, kana, CJK compatibility and supplementary ideographs.
@@ -116,7 +116,7 @@ def _one_word(left: str, right: str, known: dict[str, float]) -> bool:
     return not capitalised and (left not in known or right not in known)
 
 
-def _join_hyphenated(codes: np.ndarray, cjk: np.ndarray, starts: np.ndarray,
+def _join_hyphenated(text: str, codes: np.ndarray, cjk: np.ndarray, starts: np.ndarray,
                      ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The words with each pair of halves that `_one_word` accepts made one word, its span
     from the first half's start to the second half's end."""
@@ -128,13 +128,10 @@ def _join_hyphenated(codes: np.ndarray, cjk: np.ndarray, starts: np.ndarray,
     after = np.searchsorted(starts, nexts)
     known = word_frequencies("en")
 
-    def word(s: int, e: int) -> str:
-        return codes[s:e].tobytes().decode("utf-32-le", "surrogatepass")
-
     decided: dict[tuple[str, str], bool] = {}
     joins = np.zeros(len(starts), dtype=bool)  # word k is joined to word k + 1
     for i, j in zip(before.tolist(), after.tolist(), strict=True):
-        halves = (word(int(starts[i]), int(ends[i])), word(int(starts[j]), int(ends[j])))
+        halves = (text[starts[i]:ends[i]], text[starts[j]:ends[j]])
         if halves not in decided:
             decided[halves] = _one_word(*halves, known)
         joins[i] = decided[halves] and j == i + 1
@@ -146,11 +143,11 @@ def _join_hyphenated(codes: np.ndarray, cjk: np.ndarray, starts: np.ndarray,
 
 _BREAK_CODES = np.array([ord(c) for c in " \t\r\n"], dtype=np.uint32)
 #: What only a word broken at a line end has inside it: whitespace, or a soft hyphen.
-_BREAK_MARKS = (" ", "\n", "\t", "\r", "\u00ad")
+_BREAK_MARKS = " \n\t\r\u00ad"
 
 
-def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end offsets of every word of the text with these code points."""
+def _boundaries(text: str, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of every word of `text`, whose code points are `codes`."""
     if not len(codes):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
@@ -166,7 +163,7 @@ def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     cut = left & right & (han[:-1] | han[1:])
     starts = np.flatnonzero((right & ~left) | cut)
     ends = np.flatnonzero((left & ~right) | cut)
-    return _join_hyphenated(codes, cjk, starts, ends)
+    return _join_hyphenated(text, codes, cjk, starts, ends)
 
 
 _HASH_BASE = np.uint64(0x9E3779B97F4A7C15)
@@ -255,7 +252,7 @@ class Token:
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Half-open spans of every word token of `text`, in order."""
-    starts, ends = _boundaries(char_codes(text))
+    starts, ends = _boundaries(text, char_codes(text))
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
@@ -265,16 +262,15 @@ def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> Token
     Words are found and grouped by spelling in arrays: only one word of each distinct
     spelling is ever sliced out and normalized, through the spelling hash."""
     codes = char_codes(text)
-    starts, ends = _boundaries(codes)
+    starts, ends = _boundaries(text, codes)
     spellings = group(_spelling_hashes(codes, starts, ends))
     # In order of first appearance, so ids never depend on how the hashes sort.
     order = np.argsort(spellings.first)
     firsts = spellings.first[order]
     words = [text[s:e] for s, e in zip(starts[firsts].tolist(), ends[firsts].tolist(),
                                        strict=True)]
-    joined = "\0".join(words)
-    if any(mark in joined for mark in _BREAK_MARKS):  # words broken at a line end: rare
-        words = [unbroken(w) for w in words]
+    for k in containing(words, "\0".join(words), _BREAK_MARKS):  # broken at a line end
+        words[k] = unbroken(words[k])
     ids = np.empty(len(order), dtype=np.int64)
     distinct_ids = vocabulary.ids_of(normalizer.keys(words))
     vocabulary.note_spellings(words, distinct_ids)
