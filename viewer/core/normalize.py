@@ -2,7 +2,7 @@
 
 NFKC (full-width letters and digits become ASCII), case-folding, one form of apostrophe,
 possessive "'s" dropped, hyphens dropped (a word broken at a line end, "mea-\nsured", and a
-compound, "good-natured", key as the closed word: "measured", "goodnatured"), and optional
+compound, "data-base", key as the closed word: "measured", "database"), and optional
 Snowball stemming. Offsets never pass through here: tokens keep their own.
 """
 

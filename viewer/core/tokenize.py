@@ -1,13 +1,14 @@
 """Split text into word tokens that remember their character offsets.
 
 Words are runs of letters and digits (an apostrophe between two letters is kept inside a word:
-"nation's"); underscores and punctuation separate words. A hyphen between two letters joins
-them into one word, also when a line break or a space follows it: "good-natured", and
-"mea-\nsured" or "mea- sured" (a word broken at a line end, or re-wrapped after). The
-token's span covers the whole as written; its key is the closed word (see
-`viewer.core.normalize`), so each matches its unbroken or closed form. Han and kana characters are
-one token each, so Chinese and Japanese text, which has no spaces, goes through the same
-matcher with the same offsets.
+"nation's"); underscores and punctuation separate words. A hyphen between two letters, also
+with a line break or a space after it, makes one word of the two halves when together they
+are a known word or either half is not a word: "data-base", "mea-\nsured", "mea- sured" (a
+word broken at a line end, or re-wrapped after). The token's span covers the whole as
+written and its key is the closed word (see `viewer.core.normalize`), so it matches the
+unbroken or closed form. Otherwise the halves stay words ("good-natured", "Jews-which"), and
+match them written apart. Han and kana characters are one token each, so Chinese and
+Japanese text, which has no spaces, goes through the same matcher with the same offsets.
 
 The text is classified character by character in numpy arrays (code points looked up in
 tables built once), so finding a megabyte's word boundaries costs milliseconds; only the
