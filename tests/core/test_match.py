@@ -171,3 +171,29 @@ def test_copy_is_kept_when_its_last_seed_runs_into_the_next_copy():
     assert spans == sorted([
         (span_of(a, second[:-ends_on_word]), span_of(b, second[:-ends_on_word])),
         (span_of(a, first[:-ends_on_word]), span_of(b, first[:-ends_on_word]))])
+
+
+def test_words_broken_at_line_ends_and_closed_compounds_match_to_the_passage_edges():
+    # A copy re-wrapped and hyphenated: the passage starts with a broken word and ends with
+    # a compound written closed; the spans must cover both, to the exact characters.
+    passage_a = ("measured also the distances of the brightest parts of the coloured fringes "
+                 "in the data-base")
+    passage_b = ("mea-\nsured also the distances of the brigh- test parts of the coloured fringes "
+                 "in the database")
+    a = Document(f"The harbour council met on Tuesday. I {passage_a} patience, said the clerk.",
+                 "a")
+    b = Document(f"Weather was mild along the coast. Then I {passage_b} calm, he wrote.", "b")
+    phrases = compare(a, b).shared_phrases
+    start_a, start_b = a.text.index("I measured"), b.text.index("I mea-")
+    assert [(p.a, p.b, p.exact) for p in phrases] == [
+        ((start_a, start_a + 2 + len(passage_a)), (start_b, start_b + 2 + len(passage_b)), True)]
+
+
+def test_an_ordinary_hyphen_still_matches_the_hyphenated_or_spaced_words():
+    passage_a = "the well-known harbour-master of Zembla sold the ferry-boat to a grateful town"
+    passage_b = "the well known harbour master of Zembla sold the ferry-boat to a grateful town"
+    a = Document(f"Weather was mild. Then {passage_a}, said the clerk on Tuesday.", "a")
+    b = Document(f"Markets were calm. Last year {passage_b} after a long winter.", "b")
+    phrases = compare(a, b).shared_phrases
+    assert [(p.a, p.b, p.exact) for p in phrases] == [
+        (span_of(a.text, passage_a), span_of(b.text, passage_b), True)]

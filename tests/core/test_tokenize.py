@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from viewer.core.normalize import Normalizer
-from viewer.core.tokenize import Vocabulary, tokenize, tokenize_pair, tokens
+from viewer.core.tokenize import Vocabulary, tokenize, tokenize_many, tokenize_pair, tokens
 
 
 def test_words_keep_their_offsets():
@@ -14,6 +14,37 @@ def test_words_keep_their_offsets():
     assert [t.text for t in toks] == ["The", "nation\u2019s", "well", "known", "goal"]
     for t in toks:
         assert text[t.start:t.end] == t.text
+
+
+def test_a_word_broken_at_a_line_end_is_one_token_keyed_as_the_unbroken_word():
+    text = "I mea-\nsured the dista- nces, the brigh-\r\n  test parts."
+    toks = tokens(text)
+    assert [(t.text, t.key) for t in toks] == [
+        ("I", "i"), ("mea-\nsured", "measured"), ("the", "the"), ("dista- nces", "distances"),
+        ("the", "the"), ("brigh-\r\n  test", "brightest"), ("parts", "parts")]
+    assert [(t.start, t.end) for t in toks][1] == (2, 12)
+    for t in toks:
+        assert text[t.start:t.end] == t.text
+
+
+def test_a_hyphenated_compound_keys_as_its_closed_form_when_that_is_a_word():
+    keys = [t.key for t in tokens("data-base database Fight\u2010ing fighting soft\u00adware")]
+    assert keys == ["database", "database", "fighting", "fighting", "software"]
+
+
+def test_two_words_joined_by_a_hyphen_stay_two_words_matching_them_written_apart():
+    # No closed word "goodnatured" or "jewswhich": the halves stay words of their own.
+    text = "good-natured Jews-which pre- and post-war son of-Pleuratus"
+    assert [(t.text, t.key) for t in tokens(text)] == [
+        ("good", "good"), ("natured", "natured"), ("Jews", "jews"), ("which", "which"),
+        ("pre", "pre"), ("and", "and"), ("post-war", "postwar"), ("son", "son"),
+        ("of", "of"), ("Pleuratus", "pleuratus")]
+
+
+def test_ordinary_hyphens_and_dashes_still_separate_words():
+    text = "COVID-19 in 2019-2020 - a word -- another\u2014end-\n\nnext -x y-"
+    assert [t.text for t in tokens(text)] == [
+        "COVID", "19", "in", "2019", "2020", "a", "word", "another", "end", "next", "x", "y"]
 
 
 def test_keys_fold_case_quotes_width_and_possessives():
@@ -58,7 +89,7 @@ def test_equal_spellings_share_one_key_and_many_spellings_are_keyed_at_once():
 
 
 _PIECES = st.sampled_from(["Nation", "nation's", "don't", "'quoted'", "中国", "数字", "2024",
-                           "-", " ", "\n", ".", "\u2019s", "x", "Ｘ"])
+                           "-", " ", "\n", ".", "\u2019s", "x", "Ｘ", "\u00ad", "\r"])
 
 
 @given(st.lists(_PIECES, max_size=12).map("".join), st.lists(_PIECES, max_size=12).map("".join))
@@ -77,3 +108,9 @@ def test_a_pair_tokenized_together_equals_each_text_tokenized_in_turn(text_a, te
         assert np.array_equal(joint.codes, alone.codes)
         assert [text[s:e] for s, e in zip(joint.starts, joint.ends, strict=True)] == [
             t.text for t in tokens(text)]
+
+
+def test_a_hyphen_at_the_end_of_one_text_does_not_join_the_next_text():
+    first, second = tokenize_many(["It was mea-", "sured twice."], Normalizer(), Vocabulary())
+    assert (int(first.starts[-1]), int(first.ends[-1])) == (7, 10)
+    assert (int(second.starts[0]), int(second.ends[0])) == (0, 5)

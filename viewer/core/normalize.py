@@ -1,18 +1,28 @@
 """Match keys for words: the form two spellings of one word share.
 
 NFKC (full-width letters and digits become ASCII), case-folding, one form of apostrophe,
-possessive "'s" dropped, and optional
+possessive "'s" dropped, hyphens dropped (a word broken at a line end, "mea-\nsured", and a
+compound, "data-base", key as the closed word: "measured", "database"), and optional
 Snowball stemming. Offsets never pass through here: tokens keep their own.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+
+import numpy as np
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'",
                               "`": "'", "\u00b4": "'"})
 _APOSTROPHE_MARKS = tuple(chr(c) for c in _APOSTROPHES)
+#: Hyphen-minus, soft hyphen, hyphen, non-breaking hyphen: the marks the tokenizer lets join
+#: the two halves of a word (see `viewer.core.tokenize`).
+HYPHENS = "-\u00ad\u2010\u2011"
+_HYPHEN = re.compile(f"[{HYPHENS}]")
+#: A hyphen with the line break or spaces after it: a word broken at a line end.
+_LINE_BREAK = re.compile(f"[{HYPHENS}]\\s+|\u00ad")
 _STEM_BATCH = 2000
 _SNOWBALL_LANGUAGES = {"en": "english"}
 
@@ -45,9 +55,17 @@ class Normalizer:
         cache = self._cache
         new = [s for s in dict.fromkeys(surfaces) if s not in cache]
         if new:
-            # Newlines are never inside a word and compose with nothing, so one pass over
-            # the joined spellings treats each exactly as a pass of its own would.
-            joined = unicodedata.normalize("NFKC", "\n".join(new))
+            joined = "\n".join(new)
+            hyphenated = containing(new, joined, HYPHENS)
+            if hyphenated:  # few: only those are rewritten
+                forms = list(new)
+                for k in hyphenated:
+                    forms[k] = _HYPHEN.sub("", unbroken(forms[k]))
+                joined = "\n".join(forms)
+            # Newlines are never inside a word (nor, once unbroken, inside a hyphenated
+            # one) and compose with nothing, so one pass over the joined spellings treats
+            # each exactly as a pass of its own would.
+            joined = unicodedata.normalize("NFKC", joined)
             for mark in _APOSTROPHE_MARKS:  # replace runs at C speed; translate does not
                 if mark in joined:
                     joined = joined.replace(mark, "'")
@@ -71,6 +89,29 @@ class Normalizer:
         for k, stem in zip(words, stems, strict=True):
             forms[k] = stem
         return forms
+
+
+def containing(surfaces: list[str], joined: str, marks: str) -> list[int]:
+    """The indices of the surfaces that contain any of `marks`, given `joined`: the
+    surfaces joined by one character. Found with `str.find` on the joined text, so a
+    batch with a few such surfaces among many costs one fast scan per mark."""
+    if not any(mark in joined for mark in marks):
+        return []
+    ends = np.cumsum(np.fromiter(map(len, surfaces), dtype=np.int64, count=len(surfaces)) + 1)
+    found: set[int] = set()
+    for mark in marks:
+        at = joined.find(mark)
+        while at >= 0:
+            k = int(np.searchsorted(ends, at, side="right"))
+            found.add(k)
+            at = joined.find(mark, int(ends[k]))
+    return sorted(found)
+
+
+def unbroken(surface: str) -> str:
+    """A word as it reads without its line-end break: "mea-\nsured" and "mea- sured" become
+    "measured", soft hyphens go; a hyphen with no space after it ("good-natured") stays."""
+    return _LINE_BREAK.sub("", surface)
 
 
 def _without_possessive(form: str) -> str:

@@ -1,9 +1,14 @@
 """Split text into word tokens that remember their character offsets.
 
 Words are runs of letters and digits (an apostrophe between two letters is kept inside a word:
-"nation's"); hyphens, underscores and punctuation separate words. Han and kana characters are
-one token each, so Chinese and Japanese text, which has no spaces, goes through the same
-matcher with the same offsets.
+"nation's"); underscores and punctuation separate words. A hyphen between two letters, also
+with a line break or a space after it, makes one word of the two halves when together they
+are a known word or either half is not a word: "data-base", "mea-\nsured", "mea- sured" (a
+word broken at a line end, or re-wrapped after). The token's span covers the whole as
+written and its key is the closed word (see `viewer.core.normalize`), so it matches the
+unbroken or closed form. Otherwise the halves stay words ("good-natured", "Jews-which"), and
+match them written apart. Han and kana characters are one token each, so Chinese and
+Japanese text, which has no spaces, goes through the same matcher with the same offsets.
 
 The text is classified character by character in numpy arrays (code points looked up in
 tables built once), so finding a megabyte's word boundaries costs milliseconds; only the
@@ -18,12 +23,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.grouping import group
-from viewer.core.normalize import Normalizer
+from viewer.core.normalize import HYPHENS, Normalizer, containing, unbroken
+from viewer.core.rarity import word_frequencies
 
 #: Han, kana, CJK compatibility and supplementary ideographs.
 _CJK_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
                (0xF900, 0xFAFF), (0x20000, 0x3134F))
 _APOSTROPHES = np.array([ord(c) for c in "'\u2019\u02bc\uff07"], dtype=np.uint32)
+_HYPHEN_CODES = np.array([ord(c) for c in HYPHENS], dtype=np.uint32)
+#: Spaces, tabs and carriage returns a line-end hyphen may have after it, around one newline.
+_BREAK_SPACES = 4
 
 
 def char_class(codes: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
@@ -68,8 +77,78 @@ def blank_line_starts(codes: np.ndarray) -> np.ndarray:
     return newlines[:-1][solid[newlines[1:]] == solid[newlines[:-1] + 1]]
 
 
-def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end offsets of every word of the text with these code points."""
+def _hyphen_joins(codes: np.ndarray, cjk: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The hyphens that may join two halves of a word, and where the second half starts: a
+    letter (not CJK) on each side, at most a few spaces and one line break between (no
+    paragraph break). Hyphens are few, so only they and their neighbours are looked at."""
+    hyphens = np.flatnonzero(char_mask(codes, _HYPHEN_CODES)[1:-1]) + 1
+    if not len(hyphens):
+        return hyphens, hyphens
+
+    def letters(at: np.ndarray) -> np.ndarray:
+        return char_class(codes[at], str.isalpha) & ~cjk[at]
+
+    hyphens = hyphens[letters(hyphens - 1)]
+    nexts = np.full(len(hyphens), -1)
+    open_ = np.ones(len(hyphens), dtype=bool)  # still inside the break's whitespace
+    newlines = np.zeros(len(hyphens), dtype=np.int64)
+    last = len(codes) - 1
+    for step in range(1, _BREAK_SPACES + 3):
+        at = np.minimum(hyphens + step, last)
+        inside = open_ & (hyphens + step <= last)
+        found = inside & letters(at)
+        nexts[found] = at[found]
+        newlines += codes[at] == 10
+        open_ = inside & ~found & char_mask(codes[at], _BREAK_CODES) & (newlines <= 1)
+    joined = nexts >= 0
+    return hyphens[joined], nexts[joined]
+
+
+def _one_word(left: str, right: str, known: dict[str, float]) -> bool:
+    """Whether the halves on either side of a hyphen are one word. They are when together
+    they make a known word ("fight-ing", "data-base"), or when either half is not a word
+    (a word broken at a line end: "mea-sured"); two words that make none together stay two
+    ("Jews-which", "good-natured"), so they still match the same words written apart. A
+    capitalised second half begins a word of its own, known or not ("and-Dishon")."""
+    capitalised = right[:1].isupper() and not right.isupper()
+    left, right = left.casefold(), right.casefold()
+    if left + right in known:
+        return True
+    return not capitalised and (left not in known or right not in known)
+
+
+def _join_hyphenated(text: str, codes: np.ndarray, cjk: np.ndarray, starts: np.ndarray,
+                     ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The words with each pair of halves that `_one_word` accepts made one word, its span
+    from the first half's start to the second half's end."""
+    hyphens, nexts = _hyphen_joins(codes, cjk)
+    if not len(hyphens):
+        return starts, ends
+    # The half before ends at the hyphen; the half after starts at the letter found.
+    before = np.searchsorted(ends, hyphens)
+    after = np.searchsorted(starts, nexts)
+    known = word_frequencies("en")
+
+    decided: dict[tuple[str, str], bool] = {}
+    joins = np.zeros(len(starts), dtype=bool)  # word k is joined to word k + 1
+    for i, j in zip(before.tolist(), after.tolist(), strict=True):
+        halves = (text[starts[i]:ends[i]], text[starts[j]:ends[j]])
+        if halves not in decided:
+            decided[halves] = _one_word(*halves, known)
+        joins[i] = decided[halves] and j == i + 1
+    if not joins.any():
+        return starts, ends
+    continued = np.concatenate(([False], joins[:-1]))
+    return starts[~continued], ends[~joins]
+
+
+_BREAK_CODES = np.array([ord(c) for c in " \t\r\n"], dtype=np.uint32)
+#: What only a word broken at a line end has inside it: whitespace, or a soft hyphen.
+_BREAK_MARKS = " \n\t\r\u00ad"
+
+
+def _boundaries(text: str, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of every word of `text`, whose code points are `codes`."""
     if not len(codes):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
@@ -85,7 +164,7 @@ def _boundaries(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     cut = left & right & (han[:-1] | han[1:])
     starts = np.flatnonzero((right & ~left) | cut)
     ends = np.flatnonzero((left & ~right) | cut)
-    return starts, ends
+    return _join_hyphenated(text, codes, cjk, starts, ends)
 
 
 _HASH_BASE = np.uint64(0x9E3779B97F4A7C15)
@@ -174,7 +253,7 @@ class Token:
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Half-open spans of every word token of `text`, in order."""
-    starts, ends = _boundaries(char_codes(text))
+    starts, ends = _boundaries(text, char_codes(text))
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
@@ -184,13 +263,15 @@ def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> Token
     Words are found and grouped by spelling in arrays: only one word of each distinct
     spelling is ever sliced out and normalized, through the spelling hash."""
     codes = char_codes(text)
-    starts, ends = _boundaries(codes)
+    starts, ends = _boundaries(text, codes)
     spellings = group(_spelling_hashes(codes, starts, ends))
     # In order of first appearance, so ids never depend on how the hashes sort.
     order = np.argsort(spellings.first)
     firsts = spellings.first[order]
     words = [text[s:e] for s, e in zip(starts[firsts].tolist(), ends[firsts].tolist(),
                                        strict=True)]
+    for k in containing(words, "\0".join(words), _BREAK_MARKS):  # broken at a line end
+        words[k] = unbroken(words[k])
     ids = np.empty(len(order), dtype=np.int64)
     distinct_ids = vocabulary.ids_of(normalizer.keys(words))
     vocabulary.note_spellings(words, distinct_ids)
@@ -200,11 +281,14 @@ def tokenize(text: str, normalizer: Normalizer, vocabulary: Vocabulary) -> Token
 
 def tokenize_pair(text_a: str, text_b: str, normalizer: Normalizer,
                   vocabulary: Vocabulary) -> tuple[TokenStream, TokenStream]:
-    """Tokenize two texts in one pass over them joined by a newline, which no word
+    """Tokenize two texts in one pass over them joined by a blank line, which no word
     crosses: the spellings the two share are sliced and normalized once, and the array
     work is done once. Ids and spellings come out as tokenizing A, then B, would give."""
     a, b = tokenize_many([text_a, text_b], normalizer, vocabulary)
     return a, b
+
+
+_TEXT_SEPARATOR = "\n\n"
 
 
 def tokenize_many(texts: list[str], normalizer: Normalizer,
@@ -213,7 +297,8 @@ def tokenize_many(texts: list[str], normalizer: Normalizer,
     tokenizes its articles in batches this way)."""
     if not texts:
         return []
-    both = tokenize("\n".join(texts), normalizer, vocabulary)
+    # A blank line between texts: no word crosses it (a hyphen joins across one newline).
+    both = tokenize(_TEXT_SEPARATOR.join(texts), normalizer, vocabulary)
     out = []
     begin, first = 0, 0
     for text in texts:
@@ -221,7 +306,7 @@ def tokenize_many(texts: list[str], normalizer: Normalizer,
         last = int(np.searchsorted(both.starts, end + 1))
         out.append(TokenStream(ids=both.ids[first:last], starts=both.starts[first:last] - begin,
                                ends=both.ends[first:last] - begin, codes=both.codes[begin:end]))
-        begin, first = end + 1, last
+        begin, first = end + len(_TEXT_SEPARATOR), last
     return out
 
 
