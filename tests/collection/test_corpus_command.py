@@ -206,3 +206,15 @@ def test_compare_with_a_collection_marks_passages_other_articles_carry(tmp_path:
     missing = tandem("compare", str(tmp_path / f"{second}.txt"), str(tmp_path / f"{third}.txt"),
                      "--collection", str(tmp_path / "nothing.sqlite"), env=_env(tmp_path))
     assert missing.returncode == 2 and "no such collection store" in missing.stderr
+
+
+def test_a_store_another_process_is_writing_gets_a_message(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite"
+    source = make_collection(documents=6).write(tmp_path / "c.jsonl")
+    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    with sqlite3.connect(store, timeout=0.1) as holder:
+        holder.execute("BEGIN IMMEDIATE")  # as a running add holds it
+        result = tandem("corpus", "add", str(store), str(source), env=_env(tmp_path))
+        holder.rollback()
+    assert result.returncode == 2 and "another tandem is writing" in result.stderr
+    assert result.stderr.count("\n") == 1

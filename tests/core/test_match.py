@@ -150,3 +150,24 @@ def test_heavily_edited_passage_with_repeated_words_is_one_span():
     assert len(phrases) == 1
     assert phrases[0].a == span_of(a.text, OPTICS_EDITED)
     assert phrases[0].b == span_of(b.text, OPTICS)
+
+
+def test_copy_is_kept_when_its_last_seed_runs_into_the_next_copy():
+    # In B the second copy follows the first directly; in A the sentence after the first
+    # copy begins with the same word as the second copy ("And"), so a seed of the first
+    # copy runs one word into the stronger second one. The first must lose that word only.
+    rng = __import__("random").Random(5)
+    syllables = ("ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "pi", "nak", "zu", "mar")
+
+    def words(count: int) -> str:
+        return " ".join("".join(rng.choice(syllables) for _ in range(3)) for _ in range(count))
+
+    first = words(40) + "."
+    second = "And " + words(70) + "."
+    a = f"{words(30)}. {second} {words(30)}. {first} And {words(30)}."
+    b = f"{words(30)}. {first} {second} {words(30)}."
+    spans = sorted((p.a, p.b) for p in compare(Document(a, "a"), Document(b, "b")).shared_phrases)
+    ends_on_word = len(".")
+    assert spans == sorted([
+        (span_of(a, second[:-ends_on_word]), span_of(b, second[:-ends_on_word])),
+        (span_of(a, first[:-ends_on_word]), span_of(b, first[:-ends_on_word]))])

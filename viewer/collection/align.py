@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.collection.store import CollectionStore
+from viewer.collection.store import CollectionStore, PassageRow
 from viewer.collection.words import CJK_LANGUAGES, SETTINGS
 from viewer.core.match import chance_level, surplus_bits
 from viewer.core.rarity import Rarity
@@ -49,7 +49,7 @@ _CONTEXT: _AlignContext | None = None
 
 
 def align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tuple[int, int]],
-                 report: Progress, workers: int | None) -> list[tuple[int, ...]]:
+                 report: Progress, workers: int | None) -> list[PassageRow]:
     """Align every pair with the two-text matcher; rows for the `passages` table."""
     global _CONTEXT
     if not pairs:
@@ -68,7 +68,7 @@ def align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tupl
     bits = {lang: Rarity(lang).bits_of(vocabulary.keys) for lang in needed}
     _CONTEXT = _AlignContext(texts, streams, languages, vocabulary.keys, bits, {})
     chunks = [pairs[k:k + 64] for k in range(0, len(pairs), 64)]
-    rows: list[tuple[int, ...]] = []
+    rows: list[PassageRow] = []
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     try:
         if workers > 1 and len(pairs) > 64 and "fork" in multiprocessing.get_all_start_methods():
@@ -90,11 +90,11 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _align_chunk(pairs: list[tuple[int, int]]) -> list[tuple[int, ...]]:
+def _align_chunk(pairs: list[tuple[int, int]]) -> list[PassageRow]:
     return [row for x, y in pairs for row in align_pair(x, y)]
 
 
-def align_pair(x: int, y: int) -> list[tuple[int, ...]]:
+def align_pair(x: int, y: int) -> list[PassageRow]:
     """The passages documents x < y share: (x, y, x0, x1, y0, y1, words) rows, exactly
     what `compare()` finds for the two texts."""
     context = _CONTEXT
@@ -114,7 +114,7 @@ def align_pair(x: int, y: int) -> list[tuple[int, ...]]:
     phrases = phrases_of(alignments, stream_a, stream_b, cjk, differences=False)
     chance = chance_level(len(stream_a), len(stream_b))
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
-    rows = []
+    rows: list[PassageRow] = []
     for al, p in zip(alignments, phrases, strict=True):
         span_x, span_y = (p.a, p.b) if a == x else (p.b, p.a)
         rows.append((x, y, span_x[0], span_x[1], span_y[0], span_y[1], p.words,

@@ -17,7 +17,7 @@ from viewer.collection.refresh import FULL_RUN_GROWTH, updated_formulations
 from viewer.collection.store import CollectionStore, PairRow
 from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored_vocabulary
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
-from viewer.core.collection.clusters import find_clusters
+from viewer.core.collection.clusters import Link, find_clusters
 from viewer.core.collection.formulations import find_formulations
 from viewer.core.collection.index import DocumentFrequencies
 from viewer.core.grams import gram_hashes
@@ -101,8 +101,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         if row[7] >= SET_PHRASE_WORDS:
             copied[position[row[0]]].append((row[2], row[3], True))
             copied[position[row[1]]].append((row[4], row[5], True))
-    for spans in copied:
-        spans.sort()
+    for stretches in copied:
+        stretches.sort()
     passages = []
     for row in kept:
         x, y, x0, x1, y0, y1, words, short_words, surplus = row
@@ -142,7 +142,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     by_pair = {key: found for key, found in by_pair.items()
                if max(p[3] for p in found) >= MIN_PAIR_WORDS}
     pairs = []
-    links = []
+    links: list[Link] = []
     for (ka, kb), shared in by_pair.items():
         shared.sort()
         pairs.append(PairRow(

@@ -91,6 +91,10 @@ CREATE TABLE result_boilerplate (rank INTEGER PRIMARY KEY, series TEXT NOT NULL,
 """
 
 
+#: A row of the `passages` table: (x, y, x0, x1, y0, y1, words, short_words, surplus).
+PassageRow = tuple[int, int, int, int, int, int, int, int, float]
+
+
 class StoreError(TandemError):
     """A store that cannot be used: missing, corrupt, not a Tandem store, another version."""
 
@@ -213,13 +217,21 @@ class CollectionStore:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All writes inside commit together or not at all (Ctrl-C and kill included)."""
         connection = self.connection
-        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"{self.path}: is busy ({error}): another tandem is writing "
+                             "to it; try again when it has finished") from None
         try:
             yield connection
+            connection.commit()
+        except sqlite3.Error as error:
+            connection.rollback()
+            raise StoreError(f"{self.path}: could not be written ({error}); it is left as "
+                             "it was before") from None
         except BaseException:
             connection.rollback()
             raise
-        connection.commit()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -273,7 +285,7 @@ class CollectionStore:
         return {num: np.frombuffer(blob, dtype=np.uint64)
                 for num, blob in self.connection.execute("SELECT num, grams FROM tokens")}
 
-    def raw_passages(self) -> list[tuple[int, int, int, int, int, int, int, int, float]]:
+    def raw_passages(self) -> list[PassageRow]:
         """Every aligned passage: (x, y, x0, x1, y0, y1, words, short_words, surplus),
         x < y document numbers."""
         return list(self.connection.execute(
@@ -364,7 +376,7 @@ class CollectionStore:
     def remove_passages(self, num: int) -> None:
         self.connection.execute("DELETE FROM passages WHERE x = ? OR y = ?", (num, num))
 
-    def add_passages(self, rows: list[tuple[Any, ...]]) -> None:
+    def add_passages(self, rows: list[PassageRow]) -> None:
         """Rows as `raw_passages` gives them."""
         self.connection.executemany(
             "INSERT INTO passages (x, y, x0, x1, y0, y1, words, short_words, surplus) "

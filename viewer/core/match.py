@@ -38,6 +38,8 @@ DENSE = 0.75
 JOIN_LOOKBACK = 8
 #: Texts shorter than this many words are judged as if they had this many.
 CHANCE_FLOOR_WORDS = 300
+#: Words a long passage may give up at an end that a stronger passage has claimed.
+EDGE_TRIM = 3
 #: Evidence, in bits, that each unmatched word inside a passage takes away.
 GAP_BITS = 3.0
 
@@ -343,6 +345,30 @@ class _Occupied:
         self.ends.insert(k, hi)
 
 
+def _trim_edges(p: Alignment, taken_a: _Occupied, taken_b: _Occupied) -> bool:
+    """Give up the last (or first) few words of a long passage that a stronger one has
+    claimed, and say whether it is then free. A seed can run a word or two past the end of
+    a copy when the next sentences of both texts happen to begin alike ("And ..."): the
+    copy must not be lost for it when a stronger passage starts right there."""
+    for _ in range(2):  # each end at most once
+        k = max(taken_a.overlap(p.a0, p.a1), taken_b.overlap(p.b0, p.b1))
+        if not k:
+            return True
+        if k > EDGE_TRIM or (p.a1 - p.a0) < 4 * k or (p.b1 - p.b0) < 4 * k:
+            return False
+        if taken_a.overlap(p.a1 - k, p.a1) or taken_b.overlap(p.b1 - k, p.b1):
+            p.a1 -= k
+            p.b1 -= k
+        elif taken_a.overlap(p.a0, p.a0 + k) or taken_b.overlap(p.b0, p.b0 + k):
+            p.a0 += k
+            p.b0 += k
+        else:
+            return False
+        p.matched = max(0, p.matched - k)
+        p.matched_b = max(0, p.matched_b - k)
+    return not (taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1))
+
+
 def _one_partner_each(passages: list[Alignment]) -> list[Alignment]:
     """Keep the strongest passages, each stretch of text claimed by one passage only."""
     taken_a, taken_b = _Occupied(), _Occupied()
@@ -350,7 +376,8 @@ def _one_partner_each(passages: list[Alignment]) -> list[Alignment]:
     # Bits are rounded: the same words summed in another order must tie, and ties go to
     # the earlier passage, not to the last bit of a float.
     for p in sorted(passages, key=lambda p: (-round(p.bits, 6), p.a0, p.b0)):
-        if taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1):
+        if (taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1)) \
+                and not _trim_edges(p, taken_a, taken_b):
             continue
         taken_a.add(p.a0, p.a1)
         taken_b.add(p.b0, p.b1)

@@ -400,9 +400,8 @@ class SidePanel(QTabWidget):
             for column in range(1, model.columnCount()):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             if model.columnCount() > 4:
-                # The collection's figures share the width with the phrase.
-                header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-                table.setColumnWidth(0, max(120, table.viewport().width() * 2 // 5))
+                # The collection's figures share the width with the phrase, half each,
+                # whatever width the panel has when the table is filled.
                 header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         else:
             for column, width in enumerate((52, 52, 52)):
