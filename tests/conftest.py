@@ -2,7 +2,9 @@
 folder is swapped for a temporary one (so no test, and no command a test starts, can write
 the real settings or recent files), and fixture paths."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,7 +12,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 #: Set before Qt looks: QStandardPaths reads XDG_CONFIG_HOME, and child processes inherit it.
-CONFIG_HOME = tempfile.mkdtemp(prefix="tandem-tests-config-")
+#: Made once per run: this file is imported again as `tests.conftest` by some tests, and that
+#: must neither move the folder mid-run nor leave a second one behind in the temp folder.
+CONFIG_HOME = os.environ.get("TANDEM_TESTS_CONFIG_HOME", "")
+if not CONFIG_HOME:
+    CONFIG_HOME = tempfile.mkdtemp(prefix="tandem-tests-config-")
+    os.environ["TANDEM_TESTS_CONFIG_HOME"] = CONFIG_HOME
+    atexit.register(shutil.rmtree, CONFIG_HOME, ignore_errors=True)
 os.environ["XDG_CONFIG_HOME"] = CONFIG_HOME
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -16,7 +16,7 @@ the same normalization.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -73,7 +73,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     score = scorer.strength(table) * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
-    rows = zip(table.n[order].tolist(), table.index[order].tolist(), strict=True)
+    rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
+                                          table.index[order].tolist(), strict=True)
     if cjk:
         located = PhraseLocator((a.text, b.text), (a.tokens, b.tokens), grams)
         rows = ((n, i) for n, i in rows if located.on_words(n, i, samples=3))

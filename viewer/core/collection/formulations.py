@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 import numpy as np
 
@@ -109,7 +110,15 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
 
 
-def _variant_shape(cjk: bool) -> dict[str, float]:
+class _VariantShape(TypedDict):
+    """Keyword arguments of `group_variants` and `rare_variants`."""
+
+    widest: int
+    strong: int
+    kept: float
+
+
+def _variant_shape(cjk: bool) -> _VariantShape:
     """How a variant may differ from its formulation (see `group_variants`)."""
     if cjk:
         return {"widest": CJK_LONGEST_WORD, "strong": 2 * CJK_CHARS_PER_WORD_SHARED,
