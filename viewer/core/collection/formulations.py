@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from viewer.core.grouping import expand
 from viewer.core.model import Span
 from viewer.core.phrases import (
     Candidates,
@@ -45,6 +46,8 @@ CJK_MIN_COHESION = 0.3
 MAX_FORMS = 3000
 #: Onset evidence counted at most (bits), and the score a formulation needs to be listed.
 ONSET_CAP = 20.0
+#: Repetition evidence counted at most (bits; see `_repeat_bits`).
+REPEAT_CAP = 20.0
 MIN_SCORE = 140.0
 #: Collection size up to which documents are counted as they are (see `_score`).
 PER_DOCUMENTS = 1000
@@ -78,13 +81,15 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                       vocabulary: Vocabulary, dates: Sequence[str],
                       excluded: Sequence[Sequence[Span]], language: str, *,
                       min_documents: int = 3, max_words: int = 20,
-                      limit: int = 500) -> list[Formulation]:
+                      limit: int = 500,
+                      series: Sequence[str] | None = None) -> list[Formulation]:
     """The formulations of a collection, best first.
 
     `streams[i]` are the tokens of `texts[i]` (one `vocabulary` for all), `dates[i]` its
-    ISO date ("" if unknown), `excluded[i]` character spans of it to ignore (boilerplate)."""
+    ISO date ("" if unknown), `excluded[i]` character spans of it to ignore (boilerplate),
+    `series[i]` its series (outlet), when known."""
     ranked = rank_groups(texts, streams, vocabulary, dates, excluded, language,
-                         min_documents=min_documents, max_words=max_words)
+                         min_documents=min_documents, max_words=max_words, series=series)
     if ranked is None:
         return []
     grams, scorer = ranked.grams, ranked.scorer
@@ -133,7 +138,8 @@ class RankedGroups:
 
 def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
                 dates: Sequence[str], excluded: Sequence[Sequence[Span]], language: str, *,
-                min_documents: int, max_words: int) -> RankedGroups | None:
+                min_documents: int, max_words: int,
+                series: Sequence[str] | None = None) -> RankedGroups | None:
     """Every candidate formulation with its variants, scored, best first (None when the
     collection has no two words)."""
     cjk = language in _CJK
@@ -155,7 +161,10 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     dated = sum(1 for d in dates if d) * 2 >= len(dates)
     strength = scorer.strength(table)
     onset = _onset_bits(grams, table, rank) if dated else np.zeros(len(table))
-    score = _score(table.documents, strength, onset, len(streams))
+    spread = SeriesSpread(series, len(streams))
+    repeats = _repeat_bits(table.count, table.documents, len(streams))
+    variety = spread.of_candidates(grams, table)
+    score = _score(table.documents, strength, onset, len(streams), repeats, variety)
     order = np.lexsort((table.first, -score))
     order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
     if cjk:
@@ -188,22 +197,84 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                                          for n, i in group]))
         best = max(strength[position[form]] for form in group)
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
+        count = sum(int(levels[n].count[i]) for n, i in group)
         scores.append(float(_score(np.array([len(docs)]), np.array([best]),
-                                   np.array([start]), len(streams))[0]))
+                                   np.array([start]), len(streams),
+                                   _repeat_bits(np.array([count]), np.array([len(docs)]),
+                                                len(streams)),
+                                   np.array([spread.of_documents(docs)]))[0]))
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
                         stops, blocked)
 
 
 def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
-           total: int) -> np.ndarray:
+           total: int, repeats: np.ndarray, variety: np.ndarray) -> np.ndarray:
     """How surely a candidate is a formulation: how much it looks like a set phrase, the
-    documents that use it, and how clear its onset is. Beyond `PER_DOCUMENTS` documents
+    documents that use it, how clear its onset is, how often a document that uses it
+    uses it again, and how freely it crosses series. Beyond `PER_DOCUMENTS` documents
     the collection's share counts rather than the number: a phrase of 50 articles in
     10,000 is as common as one of 5 in 1,000, and background phrases grow with the
     collection as much as formulations do."""
     scaled = documents * min(1.0, PER_DOCUMENTS / max(1, total))
-    return np.log2(1 + scaled) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
+    return (np.log2(1 + scaled) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
+            * (1 + np.minimum(repeats, REPEAT_CAP) / 10) * np.minimum(1.0, variety) ** 2)
+
+
+def _repeat_bits(count: np.ndarray, documents: np.ndarray, total: int) -> np.ndarray:
+    """Bits of surprise of a phrase coming back within the documents that use it: a
+    chance collocation lands in a document about as likely as in any other, so each
+    occurrence beyond the first of its document had a chance of about documents / total
+    to fall there; a formulation, like any term a writer has adopted, recurs where it is
+    used (the burstiness of terms)."""
+    extra = np.maximum(0, count - documents).astype(np.float64)
+    return extra * np.log2(np.maximum(1.0, total / np.maximum(1, documents)))
+
+
+class SeriesSpread:
+    """How freely phrases cross the series (outlets) of a collection: the series a
+    phrase's documents belong to, over how many documents drawn at random would cover.
+    A formulation spreads across outlets; a collocation of one register or subject (a
+    novel's character, a scripture's idiom) stays in the series that write that way.
+    1 for every phrase when series are unknown."""
+
+    def __init__(self, series: Sequence[str] | None, total: int) -> None:
+        self.known = series is not None and len(set(series)) > 1
+        if not self.known or series is None:
+            self.of = np.zeros(total, dtype=np.int64)
+            self.share = np.ones(1)
+            return
+        names = sorted(set(series))
+        number = {name: k for k, name in enumerate(names)}
+        self.of = np.array([number[s] for s in series], dtype=np.int64)
+        self.share = np.bincount(self.of, minlength=len(names)) / max(1, total)
+
+    def expected(self, documents: np.ndarray) -> np.ndarray:
+        """Series that `documents` documents drawn at random cover."""
+        values, inverse = np.unique(documents, return_inverse=True)
+        seen = 1.0 - np.power.outer(1.0 - self.share, values.astype(np.float64))
+        return np.maximum(seen.sum(axis=0)[inverse], 1.0)
+
+    def of_documents(self, docs: np.ndarray) -> float:
+        if not self.known:
+            return 1.0
+        distinct = len(np.unique(self.of[docs]))
+        return float(distinct / self.expected(np.array([len(docs)]))[0])
+
+    def of_candidates(self, grams: RecurringGrams, table: Candidates) -> np.ndarray:
+        out = np.ones(len(table))
+        if not self.known:
+            return out
+        kinds = len(self.share)
+        for n in np.unique(table.n).tolist():
+            rows = np.flatnonzero(table.n == n)
+            level = grams.levels[n]
+            owner, _ = expand(level.count[table.index[rows]])
+            keys = np.unique(owner * kinds + self.of[grams.doc_of[level.grouped_at(
+                table.index[rows])]])
+            distinct = np.bincount(keys // kinds, minlength=len(rows))
+            out[rows] = distinct / self.expected(table.documents[rows])
+        return out
 
 
 def _onset(earliest: float, documents: float, total: int) -> float:
