@@ -174,7 +174,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         order = order[fixed]
         located = PhraseLocator(texts, streams, grams)
         order = order[[located.on_words(int(table.n[r]), int(table.index[r]),
-                                        samples=3 if score[r] >= MIN_SCORE else 1)
+                                        samples=5 if score[r] >= MIN_SCORE else 3)
+                       and located.is_phrase(int(table.n[r]), int(table.index[r]))
                        for r in order.tolist()]]
     forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
                                             table.index[order].tolist(), strict=True)),
