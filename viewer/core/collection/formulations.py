@@ -114,6 +114,14 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
 
 
+def _samples(score: float, cohesive: bool) -> int:
+    """Occurrences of a Chinese candidate checked for word boundaries: more for the
+    likely formulations, one for a form that can only be a variant."""
+    if not cohesive:
+        return 1
+    return 5 if score >= MIN_SCORE else 3
+
+
 def _variant_shape(cjk: bool) -> dict[str, float]:
     """How a variant may differ from its formulation (see `group_variants`)."""
     if cjk:
@@ -143,6 +151,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     """Every candidate formulation with its variants, scored, best first (None when the
     collection has no two words)."""
     cjk = language in _CJK
+    cohesive: set[tuple[int, int]] = set()
     top = round(max_words * CJK_CHARS_PER_WORD) if cjk else max_words
     lengths = np.array([len(s) for s in streams], dtype=np.int64)
     if lengths.sum() < 2:
@@ -170,11 +179,17 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     if cjk:
         # Characters are tokens: a stretch whose pieces are common words used apart far
         # more often (作出 + 贡献, 采取 + 措施) is an ordinary collocation.
-        fixed = scorer.cohesion(table.n[order], table.index[order]) >= CJK_MIN_COHESION
-        order = order[fixed]
+        # A variant's pieces are used in its formulation too (落实提供坚强有力的 | 小组,
+        # 所有 | 国有企业): a form that is not cohesive itself is kept as long as it joins
+        # a group with one that is.
+        cohesive = {(int(table.n[r]), int(table.index[r]))
+                    for r in order[scorer.cohesion(table.n[order], table.index[order])
+                                   >= CJK_MIN_COHESION].tolist()}
         located = PhraseLocator(texts, streams, grams)
         order = order[[located.on_words(int(table.n[r]), int(table.index[r]),
-                                        samples=5 if score[r] >= MIN_SCORE else 3)
+                                        samples=_samples(score[r], (int(table.n[r]),
+                                                                    int(table.index[r]))
+                                                         in cohesive))
                        and located.is_phrase(int(table.n[r]), int(table.index[r]))
                        for r in order.tolist()]]
     forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
@@ -183,9 +198,15 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     groups = group_variants(forms, lambda form: scorer.words(*form),
                             lambda word: not scorer.no_content[word],
                             lambda head, form: _later_and_together(grams, rank, head, form),
-                            **_variant_shape(cjk))
+                            **_variant_shape(cjk),
+                            apart=lambda head, form: _apart(grams, rank, head, form))
     levels = grams.levels
-    groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
+    if cjk:
+        groups = [g for g in groups if any(form in cohesive for form in g)]
+        groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
+                  for g in groups]
+    else:
+        groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
     # Mr", "said Elinor"; datelines), not one formulation: its best form stands alone.
     groups = [g if len(g) <= MAX_VARIANTS + 1 else g[:1] for g in groups]
@@ -193,7 +214,9 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     position = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
                                                       strict=True))}
     scores = []
-    for group in groups:
+    for whole in groups:
+        # Forms kept only as variants (see above) do not add to the evidence.
+        group = [f for f in whole if f in cohesive] if cjk else whole
         docs = np.unique(np.concatenate([grams.doc_of[grams.levels[n].occurrences(i)]
                                          for n, i in group]))
         best = max(strength[position[form]] for form in group)
@@ -306,6 +329,20 @@ def _later_and_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int
     both = len(docs[0] & docs[1])
     expected = len(docs[0]) * len(docs[1]) / len(rank)
     return both >= 1 and both >= VARIANT_LIFT * expected
+
+
+def _apart(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+           form: tuple[int, int]) -> bool:
+    """Whether two forms alike in all but a word are two phrases: the one ranked lower
+    was in use before the other, and writers do not use the two together (a variant
+    comes after its formulation, or beside it)."""
+    docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (head, form)]
+    both = len(docs[0] & docs[1])
+    expected = len(docs[0]) * len(docs[1]) / len(rank)
+    # One document with both is chance enough (1 in 6 for phrases of 10 and 17 documents
+    # in 1,000); two, well above chance, are not.
+    together = both >= 2 and both >= VARIANT_LIFT * expected
+    return min(rank[list(docs[1])]) < min(rank[list(docs[0])]) and not together
 
 
 def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> np.ndarray:
