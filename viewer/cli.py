@@ -92,6 +92,10 @@ def compare_parser() -> argparse.ArgumentParser:
                         help="paper of the PDF report (default %(default)s)")
     parser.add_argument("--max-size", type=_megabytes, default=50, metavar="MB",
                         help="largest input file read, in MB (default %(default)s)")
+    parser.add_argument("--collection", metavar="STORE",
+                        help="an indexed collection store ('tandem corpus add'): mark each "
+                             "slogan with how many of its articles use it and since when, and "
+                             "each shared passage that more articles carry")
     parser.add_argument("--trim", action="store_true",
                         help="trim scraped-text noise (repeated title lines, trailing link "
                              "lists, stray tokens); what went is listed in each document's notes")
@@ -122,7 +126,14 @@ def run_compare(argv: Sequence[str]) -> int:
         doc_a = load_document(args.a, max_bytes=limit, trim=args.trim)
         doc_b = load_document(args.b, max_bytes=limit, trim=args.trim)
         comparison = compare(doc_a, doc_b, settings)
-        write_outputs(comparison, args)
+        extra = None
+        if args.collection:
+            from viewer.collection.context import collection_context
+            from viewer.collection.store import CollectionStore
+
+            with CollectionStore.open(args.collection) as store:
+                extra = collection_context(comparison, store)
+        write_outputs(comparison, args, extra)
     except TandemError as exc:
         print(f"tandem: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -142,7 +153,8 @@ def _terminate_like_ctrl_c() -> None:
     signal.signal(signal.SIGTERM, interrupt)
 
 
-def write_outputs(comparison, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
+def write_outputs(comparison, args: argparse.Namespace,  # type: ignore[no-untyped-def]
+                  extra: dict | None = None) -> None:
     """Write every output the command line asked for; stdout JSON when none was named.
 
     The report writers are imported only when asked for: reportlab costs start-up time
@@ -157,13 +169,28 @@ def write_outputs(comparison, args: argparse.Namespace) -> None:  # type: ignore
 
         write_html(comparison, html)
     if args.json or not (pdf or html):
-        _write_json(comparison, args.json or "-")
+        _write_json(comparison, args.json or "-", extra)
 
 
-def _write_json(comparison, target: str) -> None:  # type: ignore[no-untyped-def]
-    from viewer.export.json_report import comparison_to_json
+def _write_json(comparison, target: str,  # type: ignore[no-untyped-def]
+                extra: dict | None = None) -> None:
+    """The comparison's JSON; with a collection (`extra`, see viewer.collection.context)
+    each slogan and shared phrase gains a "collection" field, and the top level one too."""
+    import json
 
-    text = comparison_to_json(comparison)
+    from viewer.export.json_report import comparison_to_dict
+
+    data = comparison_to_dict(comparison)
+    if extra is not None:
+        data["collection"] = extra["collection"]
+        for key in ("slogans", "shared_phrases"):
+            for item, figures in zip(data[key], extra[key], strict=True):
+                item["collection"] = figures
+    write_json_text(json.dumps(data, ensure_ascii=False, indent=1), target)
+
+
+def write_json_text(text: str, target: str) -> None:
+    """JSON text to stdout ("-") or atomically to a file (LoadError if it cannot be)."""
     if target == "-":
         sys.stdout.write(text + "\n")
         return
@@ -180,7 +207,9 @@ def window_parser() -> argparse.ArgumentParser:
         prog="tandem",
         description="Read two articles side by side and see what they share. "
                     "Run 'tandem compare A B --json OUT' to compare without the window.")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="one or two articles to open")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="one or two articles to open, or a collection: a folder of "
+                             "articles, a JSON-lines file or a collection store")
     parser.add_argument("--version", action="version", version=f"tandem {__version__}")
     setup = parser.add_mutually_exclusive_group()
     setup.add_argument("--install-desktop", action="store_true",
@@ -202,6 +231,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] == "compare":
         _terminate_like_ctrl_c()
         return run_compare(argv[1:])
+    if argv and argv[0] == "corpus":
+        from viewer.collection.cli import run_corpus
+
+        return run_corpus(argv[1:])
     parser = window_parser()
     args = parser.parse_args(argv)
     if (args.install_desktop or args.uninstall_desktop or args.self_test) and args.files:

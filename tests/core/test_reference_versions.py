@@ -1,7 +1,7 @@
 """The fast numpy code checked against slow, obvious versions written here.
 
-Each fast function's comment claims an equivalence (a run chained whole changes nothing, a
-packed sort is a stable argsort, Horner's rule in step equals one token at a time...);
+Each fast function's comment claims an equivalence (a run chained whole changes nothing,
+Horner's rule in step equals one token at a time...);
 hypothesis draws inputs and the two versions must agree exactly.
 """
 
@@ -21,7 +21,6 @@ from viewer.core.match import (
     _significant,
     _without_lone_chance_runs,
 )
-from viewer.core.slogans import _order_by_key
 from viewer.core.tokenize import _HASH_BASE, _spelling_hashes
 
 SEED = 3
@@ -128,12 +127,6 @@ def test_lone_chance_runs_match_the_pairwise_version(  # type: ignore[no-untyped
     alone = (matched > n) & _significant(matched, unmatched, bits, params, chance_bits)
     expected = runs[np.array(partnered, dtype=bool) | alone]
     assert as_rows(kept) == as_rows(expected)
-
-
-@given(st.lists(st.integers(0, 2**40), max_size=60) | st.lists(st.integers(0, 5), max_size=60))
-def test_order_by_key_is_a_stable_argsort(keys: list[int]) -> None:
-    array = np.array(keys, dtype=np.int64)
-    assert _order_by_key(array).tolist() == np.argsort(array, kind="stable").tolist()
 
 
 @given(st.lists(st.text(max_size=12), max_size=20))

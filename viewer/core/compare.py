@@ -16,12 +16,17 @@ import numpy as np
 
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled
-from viewer.core.match import MatchParams, align
 from viewer.core.model import Comparison, SharedPhrase, Slogan, Stats
 from viewer.core.normalize import Normalizer, plain_key, shared_normalizer
-from viewer.core.rarity import Rarity, cjk_token_bits
+from viewer.core.rarity import Rarity
 from viewer.core.segment import segmenter
 from viewer.core.settings import Settings
+from viewer.core.shared import (
+    CJK_CHARS_PER_WORD,
+    canonical_order,
+    covered_share,
+    find_shared_phrases,
+)
 from viewer.core.slogans import SloganContext, find_slogans, find_watched
 from viewer.core.stopwords import stop_words
 from viewer.core.theme_meaning import passage_meanings
@@ -37,10 +42,7 @@ from viewer.core.themes import (
     term_vectors,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_pair
-from viewer.core.wordiff import word_differences
 
-#: CJK text is tokenized per character; this many characters make one "word" of settings.
-CJK_CHARS_PER_WORD = 1.6
 _CJK = frozenset({"zh", "ja"})
 
 #: A phrase seen once in each text inside a passage they share, longer than this (words),
@@ -64,7 +66,7 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None,
     canonical order and mirrors the result, so swapping the inputs swaps the output exactly.
     """
     settings = settings or Settings()
-    if (len(doc_b.text), doc_b.text) < (len(doc_a.text), doc_a.text):
+    if not canonical_order(doc_a.text, doc_b.text):
         return _compare(doc_b, doc_a, settings, progress, is_cancelled).swapped()
     return _compare(doc_a, doc_b, settings, progress, is_cancelled)
 
@@ -115,8 +117,8 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     step("Done", 1.0)
 
     stats = Stats(
-        shared_chars_a=_share([p.a for p in phrases], len(doc_a.text)),
-        shared_chars_b=_share([p.b for p in phrases], len(doc_b.text)),
+        shared_chars_a=covered_share([p.a for p in phrases], len(doc_a.text)),
+        shared_chars_b=covered_share([p.b for p in phrases], len(doc_b.text)),
         seconds=round(time.perf_counter() - started, 4),
         words_a=len(tokens_a), words_b=len(tokens_b),
     )
@@ -130,26 +132,7 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
                          step: Progress) -> tuple[list[SharedPhrase], list[Slogan]]:
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
-    params = MatchParams(
-        seed=4 if cjk else 3,
-        min_tokens=max(2, round(settings.min_words * scale)),
-        gap=max(1, round(settings.gap_words * scale)),
-        rarity_margin=settings.rarity_margin,
-        use_rarity=settings.ignore_stop_words,
-    )
-    evidence = _evidence_bits(tokens_a, tokens_b, vocabulary, bits, cjk)
-    alignments = align(tokens_a, tokens_b, evidence, params)
-    phrases = []
-    for al in alignments:
-        exact = np.array_equal(tokens_a.ids[al.a0:al.a1], tokens_b.ids[al.b0:al.b1])
-        phrases.append(SharedPhrase(
-            a=(int(tokens_a.starts[al.a0]), int(tokens_a.ends[al.a1 - 1])),
-            b=(int(tokens_b.starts[al.b0]), int(tokens_b.ends[al.b1 - 1])),
-            words=round((al.a1 - al.a0) / scale),
-            exact=exact,
-            differences=() if exact else word_differences(
-                tokens_a, tokens_b, al.a0, al.a1, al.b0, al.b1),
-        ))
+    phrases = find_shared_phrases(tokens_a, tokens_b, vocabulary.keys, bits, cjk, settings)
 
     step("Finding slogans", 0.55)
     context_a = SloganContext(doc_a.text, tokens_a)
@@ -180,43 +163,9 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     return phrases, watched + found
 
 
-def _evidence_bits(tokens_a: TokenStream, tokens_b: TokenStream, vocabulary: Vocabulary,
-                   bits: np.ndarray, cjk: bool) -> np.ndarray:
-    """How much each word of A, matched in B, argues against chance, in bits.
-
-    The general-language surprise of a word is capped by its frequency in these two texts:
-    "saith" is rare in English but not in two chapters of the Bible, where a shared
-    "thus saith the Lord" is chance. One occurrence is discounted on each side, since a
-    copied passage itself brings every one of its words into both texts.
-    """
-    size = len(vocabulary.keys)
-    count_a = np.bincount(tokens_a.ids, minlength=size)
-    count_b = np.bincount(tokens_b.ids, minlength=size)
-    share = np.maximum((count_a - 1) / max(1, len(tokens_a)),
-                       (count_b - 1) / max(1, len(tokens_b)))
-    caps = np.where(share > 0, -np.log2(np.maximum(share, 1e-300)), np.inf)
-    general = bits[tokens_a.ids]
-    if cjk:
-        general = np.array(cjk_token_bits([vocabulary.keys[t] for t in tokens_a.ids.tolist()],
-                                          general.tolist()), dtype=np.float64)
-    return np.minimum(general, caps[tokens_a.ids])
-
-
 def _inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> bool:
     k = bisect_left(sorted_spans, (span[0] + 1,)) - 1
     return k >= 0 and sorted_spans[k][0] <= span[0] and span[1] <= sorted_spans[k][1]
-
-
-def _share(spans: list[tuple[int, int]], length: int) -> float:
-    if length == 0:
-        return 0.0
-    covered, reach = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, reach)
-        if end > start:
-            covered += end - start
-            reach = end
-    return round(covered / length, 4)
 
 
 def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,

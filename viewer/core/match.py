@@ -372,6 +372,20 @@ def _significant(matched: np.ndarray, unmatched: np.ndarray, bits: np.ndarray,
     return long_enough & ~formulaic & improbable
 
 
+def chance_level(length_a: int, length_b: int) -> float:
+    """Bits of evidence two texts of these lengths (in tokens) give a passage by chance.
+
+    Word frequencies overrate how surprising idioms are; below a few hundred words the
+    chance term alone would let "on the other hand, the" through, so it has a floor."""
+    return math.log2(max(CHANCE_FLOOR_WORDS, length_a) * max(CHANCE_FLOOR_WORDS, length_b))
+
+
+def surplus_bits(passage: Alignment, chance_bits: float) -> float:
+    """How far a passage's evidence exceeds chance, in bits (what `_significant` tests
+    against the rarity margin)."""
+    return passage.bits - chance_bits - GAP_BITS * passage.unmatched
+
+
 def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
           params: MatchParams) -> list[Alignment]:
     """All shared passages of `a` and `b` in token indices, ordered by position in A."""
@@ -379,9 +393,7 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     seeds_i, seeds_j = _seeds(a.ids, b.ids, n)
     if not len(seeds_i):
         return []
-    # Word frequencies overrate how surprising idioms are; below a few hundred words the
-    # chance term alone would let "on the other hand, the" through, so it has a floor.
-    chance_bits = math.log2(max(CHANCE_FLOOR_WORDS, len(a)) * max(CHANCE_FLOOR_WORDS, len(b)))
+    chance_bits = chance_level(len(a), len(b))
     near = _with_neighbours(seeds_i, seeds_j, n + params.gap)
     prefix = np.concatenate(([0.0], np.cumsum(bits_a)))
     runs = _runs(seeds_i[near], seeds_j[near], n, n + params.gap, prefix)

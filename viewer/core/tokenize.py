@@ -203,14 +203,26 @@ def tokenize_pair(text_a: str, text_b: str, normalizer: Normalizer,
     """Tokenize two texts in one pass over them joined by a newline, which no word
     crosses: the spellings the two share are sliced and normalized once, and the array
     work is done once. Ids and spellings come out as tokenizing A, then B, would give."""
-    offset = len(text_a) + 1
-    both = tokenize(text_a + "\n" + text_b, normalizer, vocabulary)
-    split = int(np.searchsorted(both.starts, offset))
-    a = TokenStream(ids=both.ids[:split], starts=both.starts[:split], ends=both.ends[:split],
-                    codes=both.codes[:offset - 1])
-    b = TokenStream(ids=both.ids[split:], starts=both.starts[split:] - offset,
-                    ends=both.ends[split:] - offset, codes=both.codes[offset:])
+    a, b = tokenize_many([text_a, text_b], normalizer, vocabulary)
     return a, b
+
+
+def tokenize_many(texts: list[str], normalizer: Normalizer,
+                  vocabulary: Vocabulary) -> list[TokenStream]:
+    """Tokenize several texts in one pass, as `tokenize_pair` does for two (a collection
+    tokenizes its articles in batches this way)."""
+    if not texts:
+        return []
+    both = tokenize("\n".join(texts), normalizer, vocabulary)
+    out = []
+    begin, first = 0, 0
+    for text in texts:
+        end = begin + len(text)
+        last = int(np.searchsorted(both.starts, end + 1))
+        out.append(TokenStream(ids=both.ids[first:last], starts=both.starts[first:last] - begin,
+                               ends=both.ends[first:last] - begin, codes=both.codes[begin:end]))
+        begin, first = end + 1, last
+    return out
 
 
 def tokens(text: str, normalizer: Normalizer | None = None) -> list[Token]:

@@ -1,11 +1,14 @@
 """The main window: two panes, the side panel, settings, and the actions that tie them together.
 
 It asks the engine (on a worker thread) for a `Comparison` and renders it; it never matches.
+A second page shows an open collection (`viewer.ui.collection`); Back returns to it from a
+pair read side by side.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import replace
 from functools import partial
 
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -42,6 +46,7 @@ from viewer.core.settings import Settings
 from viewer.export.atomic import is_read_only, refuse_overwriting_inputs, replacing_read_only
 from viewer.resources import resource_path
 from viewer.ui import gc_policy
+from viewer.ui.collection.mode import CollectionMode, is_collection_source
 from viewer.ui.colors import scheme_for
 from viewer.ui.exporting import SUFFIX, default_export_path, export_report
 from viewer.ui.find_bar import FindBar
@@ -97,6 +102,9 @@ class MainWindow(QMainWindow):
         self.find = FindController(self.find_bar, self.panes, lambda: self.documents)
         self.view = PassageView(self.panes, self.side_panel, self.statusBar().showMessage,
                                 lambda: self.link_act.isChecked(), self)
+        self.collection = CollectionMode(self)
+        self._highlight: list[tuple[int, int]] = []
+        self._docks_shown: list[tuple[QDockWidget, bool]] = []
 
         self._build_central()
         self._build_actions()
@@ -115,10 +123,16 @@ class MainWindow(QMainWindow):
         self.welcome = QFrame(objectName="welcome")
         self.welcome.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self.welcome)
-        row.addWidget(QLabel("Compare two articles: open or drop two files, paste text, "
-                             "or look at a ready-made pair."), 1)
+        invitation = QLabel("Compare two articles: open or drop two files, paste text, or "
+                            "look at a ready-made pair. Or open (or drop) a folder of articles "
+                            "as a collection.")
+        invitation.setWordWrap(True)  # the window's narrowest width is not set by this line
+        row.addWidget(invitation, 1)
         open_button = QPushButton("Open…")
         open_button.clicked.connect(self.action_open)
+        collection_button = QPushButton("Open collection…", objectName="open_collection")
+        collection_button.clicked.connect(self.action_open_collection)
+        row.addWidget(collection_button)
         sample_button = QPushButton("Try the sample", objectName="try_sample")
         sample_button.clicked.connect(self.action_try_sample)
         row.addWidget(open_button)
@@ -134,7 +148,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.welcome)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.find_bar)
-        self.setCentralWidget(central)
+        self.pages = QStackedWidget(objectName="pages")
+        self.pages.addWidget(central)
+        self.pages.addWidget(self.collection.view)
+        self.setCentralWidget(self.pages)
 
     def _build_actions(self) -> None:
         sp, key = QStyle.StandardPixmap, QKeySequence.StandardKey
@@ -151,6 +168,18 @@ class MainWindow(QMainWindow):
                               tip="Load two sample articles", icon=sp.SP_FileIcon)
         self.pdf_act = act("Export as &PDF…", lambda: self.action_export("pdf"))
         self.html_act = act("Export as &HTML…", lambda: self.action_export("html"))
+        self.open_collection_act = act("Open &collection folder…", self.action_open_collection,
+                                       ["Ctrl+Shift+O"], "Open a folder of articles as a "
+                                       "collection", sp.SP_DirOpenIcon)
+        self.open_collection_file_act = act(
+            "Open collection &file…", self.action_open_collection_file,
+            tip="Open a JSON-lines file of articles or a collection store")
+        self.back_act = act("&Back to collection", self.show_collection_page, ["Alt+Left"],
+                            "Back to the collection (Alt+Left)", sp.SP_ArrowBack)
+        self.collection_html_act = act("Export collection as HTML…",
+                                       lambda: self.collection.export("html"))
+        self.collection_pdf_act = act("Export collection as PDF…",
+                                      lambda: self.collection.export("pdf"))
         quit_act = act("&Quit", self.close, [key.Quit])
         self.find_act = act("&Find…", self.find.open, [key.Find])
         self.next_act = act("&Next passage", self.action_next_passage, ["F8", "Alt+Down"],
@@ -170,8 +199,12 @@ class MainWindow(QMainWindow):
         fill(file_menu, [self.open_act, self.open_a_act, self.open_b_act])
         self.recent_menu = file_menu.addMenu("&Recent comparisons")
         self.recent_menu.aboutToShow.connect(self.on_recent_menu)
+        fill(file_menu, [None, self.open_collection_act, self.open_collection_file_act])
+        self.recent_collections_menu = file_menu.addMenu("Recent co&llections")
+        self.recent_collections_menu.aboutToShow.connect(self.on_recent_collections_menu)
         fill(file_menu, [None, self.paste_a_act, self.paste_b_act, self.sample_act, None,
-                         self.pdf_act, self.html_act, None, quit_act])
+                         self.pdf_act, self.html_act, self.collection_html_act,
+                         self.collection_pdf_act, None, quit_act])
         fill(bar.addMenu("&Edit"), [self.find_act])
         self.view_menu = bar.addMenu("&View")
         fill(self.view_menu, [self.next_act, self.prev_act, self.link_act, None, zoom_in,
@@ -180,7 +213,8 @@ class MainWindow(QMainWindow):
         tools.setObjectName("main_toolbar")
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        fill(tools, [self.open_act, self.sample_act, None, self.prev_act, self.next_act,
+        fill(tools, [self.back_act, self.open_act, self.open_collection_act, self.sample_act,
+                     None, self.prev_act, self.next_act,
                      self.link_act, None, self.find_act])
 
     def _build_status(self) -> None:
@@ -217,12 +251,16 @@ class MainWindow(QMainWindow):
     def open_paths(self, paths: list[str], side: int | None = None) -> None:
         """Open files: two replace both sides; one replaces `side` (or the first empty one)."""
         paths = [p for p in paths if p]
+        if len(paths) == 1 and is_collection_source(paths[0]):
+            self.collection.open(paths[0])
+            return
         if len(paths) > 2:
             self.show_error("Too many files", f"{len(paths)} files were given; "
                             "Tandem compares two. The first two are opened.")
             paths = paths[:2]
         if not paths:
             return
+        self.show_comparison_page()
         if len(paths) == 2:
             self._sources = list(paths)
         else:
@@ -239,6 +277,68 @@ class MainWindow(QMainWindow):
         self._forget_results()  # first: the old scroll map must not move the new text
         self.panes[side].set_document(document)
         self._documents_changed()
+
+    def show_documents(self, document_a: Document, document_b: Document | None,
+                       highlight: list[tuple[int, int]] | None = None) -> None:
+        """Show documents opened from elsewhere (a collection) and compare them; `highlight`
+        marks spans of A (a formulation's uses) once it is laid out."""
+        self.comparer.cancel()
+        self.documents = [document_a, document_b]
+        self._sources = [document_a, document_b]
+        self._highlight = list(highlight or [])
+        for pane, document in zip(self.panes, self.documents, strict=True):
+            pane.set_document(document)
+        self.show_comparison_page()
+        self._documents_changed()
+        if self._highlight:
+            self._show_highlight()
+        else:
+            self.panes[0].set_find_hits([])
+
+    def _show_highlight(self) -> None:
+        pane = self.panes[0]
+        if not self._highlight:  # other documents came meanwhile
+            return
+        if pane.loading:
+            QTimer.singleShot(20, self._show_highlight)
+            return
+        pane.set_find_hits(self._highlight)
+        pane.center_on(self._highlight[0][0])
+
+    def show_comparison_page(self) -> None:
+        if self.showing_collection:
+            for dock, shown in self._docks_shown:
+                dock.setVisible(shown)
+            self.pages.setCurrentIndex(0)
+        self.update_state()
+
+    def show_collection_page(self) -> None:
+        if self.collection.data is not None and not self.showing_collection:
+            # The matches and settings docks belong to the comparison: the tabs get the room.
+            self._docks_shown = [(d, d.isVisible()) for d in self.findChildren(QDockWidget)]
+            for dock, _ in self._docks_shown:
+                dock.hide()
+            self.pages.setCurrentIndex(1)
+        self.update_state()
+
+    @property
+    def showing_collection(self) -> bool:
+        return self.pages.currentIndex() == 1
+
+    def begin_progress(self, doing: str, cancellable: bool = True) -> None:
+        self.progress.setValue(0)
+        self.progress.setFormat(f"{doing} %p%")
+        self.progress.show()
+        self.cancel_button.setVisible(cancellable)
+        self.figures.setText(doing)
+
+    def report_progress(self, stage: str, fraction: float) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.progress.setFormat(f"{stage} %p%")
+
+    def end_progress(self, message: str) -> None:
+        self._end_progress()
+        self.figures.setText(message)
 
     def _documents_changed(self) -> None:
         self._forget_results()
@@ -278,11 +378,7 @@ class MainWindow(QMainWindow):
 
     def _start_job(self, doing: str) -> None:
         self.comparer.start(self._sources[0], self._sources[1], self.settings)
-        self.progress.setValue(0)
-        self.progress.setFormat(f"{doing} %p%")
-        self.progress.show()
-        self.cancel_button.show()
-        self.figures.setText(doing)
+        self.begin_progress(doing)
 
     def show_error(self, title: str, message: str) -> None:
         """A window-modal message that does not stop the event loop."""
@@ -318,6 +414,7 @@ class MainWindow(QMainWindow):
         if a.path and b.path and self.store.recent()[:1] != [(a.path, b.path)]:
             self.store.add_recent(a.path, b.path)
         self.view.show(rendered)
+        self.collection.on_compared(comparison)
         gc_policy.after_comparison()
         stats = comparison.stats
         self.figures.setText(
@@ -412,6 +509,8 @@ class MainWindow(QMainWindow):
                          str(resource_path("samples", "sample_b.txt"))])
 
     def action_cancel(self) -> None:
+        if self.collection.cancel():
+            return
         token = self.comparer.token
         self.comparer.cancel()
         self._sources = list(self.documents)  # files not opened yet stay unopened
@@ -439,6 +538,29 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(label)
             action.setToolTip(f"{a}\n{b}")
             action.triggered.connect(lambda _=False, a=a, b=b: self.open_paths([a, b]))
+
+    def action_open_collection(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Open a folder of articles as a collection")
+        if path:
+            self.collection.open(path)
+
+    def action_open_collection_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a collection", "", "Collections (*.jsonl *.jsonl.gz *.json.gz *.sqlite "
+            "*.db);;All files (*)")
+        if path:
+            self.collection.open(path)
+
+    def on_recent_collections_menu(self) -> None:
+        menu = self.recent_collections_menu
+        menu.clear()
+        paths = self.collection.recent()
+        if not paths:
+            menu.addAction("(none yet)").setEnabled(False)
+        for path in paths:
+            action = menu.addAction(os.path.basename(os.path.normpath(path)) or path)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.collection.open(p))
 
     def on_settings_changed(self, settings: Settings) -> None:
         self.settings = replace(settings, watchlist=self.settings.watchlist)
@@ -514,14 +636,24 @@ class MainWindow(QMainWindow):
         has = self.rendered is not None
         for act in (self.next_act, self.prev_act, self.pdf_act, self.html_act):
             act.setEnabled(has)
-        names = [d.name for d in self.documents if d is not None]
-        self.setWindowTitle(" ↔ ".join(names) + " — Tandem" if names else "Tandem")
+        data = self.collection.data
+        for act in (self.collection_html_act, self.collection_pdf_act):
+            act.setEnabled(data is not None)
+        self.back_act.setEnabled(data is not None and not self.showing_collection)
+        self.back_act.setVisible(data is not None)
+        names = [] if self.showing_collection else [d.name for d in self.documents
+                                                      if d is not None]
+        parts = [" ↔ ".join(names)] if names else []
+        if data is not None:
+            parts.append(data.name)
+        self.setWindowTitle(" — ".join(parts + ["Tandem"]))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if not self.confirm_unsaved_watchlist():
             event.ignore()
             return
         self.settings_panel.apply_now()
+        self.collection.cancel()
         self.comparer.cancel()
         self.comparer.wait(10000)
         self.store.sync()

@@ -242,7 +242,19 @@ class SidePanel(QTabWidget):
         self.themes.activated.connect(lambda i: self.theme_chosen.emit(i.row()))
         self.themes.clicked.connect(lambda i: self.theme_chosen.emit(i.row()))
         self._toggled_row: int | None = None
+        self._shown: tuple[Comparison | None, set[int] | None] = (None, None)
+        #: With a collection open: per slogan its figures and label, per shared phrase the
+        #: other articles carrying it ("" when none); see `set_collection_figures`.
+        self.collection_slogans: list[str] | None = None
+        self.collection_phrases: list[str] | None = None
         self.show_comparison(None)
+
+    def set_collection_figures(self, slogans: list[str] | None,
+                               phrases: list[str] | None) -> None:
+        """Show a column of collection figures beside the slogans and shared phrases of the
+        comparison shown (None: no collection)."""
+        self.collection_slogans, self.collection_phrases = slogans, phrases
+        self.show_comparison(*self._shown)
 
     def set_watchlist(self, phrases: Sequence[str]) -> None:
         self.watch_edit.setPlainText("\n".join(phrases))
@@ -287,6 +299,9 @@ class SidePanel(QTabWidget):
 
     def show_comparison(self, comparison: Comparison | None,
                         hidden_slogans: set[int] | None = None) -> None:
+        if comparison is not self._shown[0]:
+            self.collection_slogans = self.collection_phrases = None
+        self._shown = (comparison, hidden_slogans)
         if comparison is None:
             self._slogans_shown = ()
             self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"], 0,
@@ -312,6 +327,8 @@ class SidePanel(QTabWidget):
                 return line_number(text_a, p.a[0], lines_a)
             if column == 2:
                 return line_number(text_b, p.b[0], lines_b)
+            if column == 4 and self.collection_phrases is not None:
+                return self.collection_phrases[row]
             return differences_text(p, text_a, text_b)
 
         def phrase_tip(row: int) -> str:
@@ -324,6 +341,8 @@ class SidePanel(QTabWidget):
                 return s.phrase + variants + ("  (watch-list)" if s.watchlist else "")
             if column == 3:
                 return _PRESENCE[s.presence]
+            if column == 4 and self.collection_slogans is not None:
+                return self.collection_slogans[row]
             return s.count_a if column == 1 else s.count_b
 
         def slogan_tip(row: int) -> str:
@@ -340,10 +359,19 @@ class SidePanel(QTabWidget):
                 return line_number(text_b, t.b[0], lines_b)
             return ", ".join(t.terms)
 
-        self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"],
-                                          len(phrases), phrase_cell, tooltip=phrase_tip))
-        slogan_model = RowsModel(["Slogan", "A", "B", "In"], len(slogans), slogan_cell, True,
-                                 tooltip=slogan_tip)
+        in_collection = ["In the collection"] if self.collection_phrases is not None else []
+        self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"]
+                                          + in_collection, len(phrases), phrase_cell,
+                                          tooltip=phrase_tip))
+        in_collection = ["In the collection"] if self.collection_slogans is not None else []
+        figures = self.collection_slogans
+
+        def slogan_tip_with_figures(row: int) -> str:
+            tip = slogan_tip(row)
+            return tip if figures is None else f"{tip}\n{figures[row]}"
+
+        slogan_model = RowsModel(["Slogan", "A", "B", "In"] + in_collection, len(slogans),
+                                 slogan_cell, True, tooltip=slogan_tip_with_figures)
         slogan_model.unchecked = set(hidden_slogans or ())
         self._set(self.slogans, slogan_model)
         self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"],
@@ -369,8 +397,13 @@ class SidePanel(QTabWidget):
             header = table.horizontalHeader()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for column in (1, 2, 3):
+            for column in range(1, model.columnCount()):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            if model.columnCount() > 4:
+                # The collection's figures share the width with the phrase.
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+                table.setColumnWidth(0, max(120, table.viewport().width() * 2 // 5))
+                header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         else:
             for column, width in enumerate((52, 52, 52)):
                 table.setColumnWidth(column, width)

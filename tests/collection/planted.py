@@ -1,0 +1,93 @@
+"""A small collection with known reuse, written by the tests: a few dozen short articles of
+made-up words (so nothing is shared by chance), with planted copies, a chain, a series'
+boilerplate line and a set phrase."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "pi", "nak", "zu", "mar",
+              "ol", "te", "fin", "gra", "shu", "bo", "lin", "ex")
+
+BOILERPLATE = "Editor in charge: Wang Lin"
+SET_PHRASE = "sustained harmonious modernisation of ecological governance"
+
+
+@dataclass
+class Planted:
+    """The articles (passim's schema) and what was planted in them."""
+
+    rows: list[dict[str, str]]
+    #: (source id, copy id, the copied text)
+    copies: list[tuple[str, str, str]] = field(default_factory=list)
+    #: ids carrying one passage, earliest first
+    chain: list[str] = field(default_factory=list)
+    boilerplate_series: str = "s1"
+    phrase_docs: list[str] = field(default_factory=list)
+
+    def write(self, path: Path, rows: list[dict[str, str]] | None = None) -> Path:
+        with open(path, "w", encoding="utf-8") as handle:
+            for row in self.rows if rows is None else rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return path
+
+    def by_id(self) -> dict[str, dict[str, str]]:
+        return {row["id"]: row for row in self.rows}
+
+
+def _words(rng: random.Random, count: int) -> list[str]:
+    return ["".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+            for _ in range(count)]
+
+
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    out = []
+    for _ in range(sentences):
+        words = _words(rng, rng.randint(8, 16))
+        out.append(" ".join(words).capitalize() + ".")
+    return " ".join(out)
+
+
+def make_collection(documents: int = 30, seed: int = 7) -> Planted:
+    """`documents` articles over four series and a month, with reuse planted among the
+    first twenty (so the rest can be added later to an indexed store)."""
+    rng = random.Random(seed)
+    rows = []
+    for k in range(documents):
+        paragraphs = [_paragraph(rng, rng.randint(2, 4)) for _ in range(rng.randint(3, 5))]
+        rows.append({"id": f"d{k + 1:03d}", "series": f"s{k % 4}",
+                     "date": f"2021-03-{k % 28 + 1:02d}", "paragraphs": paragraphs})
+    planted = Planted(rows=[])
+    if documents >= 20:  # smaller ones are for bad-input tests: nothing planted
+        _plant(rows, planted)
+    planted.rows = [{"id": r["id"], "series": r["series"], "date": r["date"],
+                     "text": "Title of " + r["id"] + "\n\n" + "\n\n".join(r["paragraphs"])
+                     + "\n"} for r in rows]
+    return planted
+
+
+def _plant(rows: list[dict], planted: Planted) -> None:
+    # A copy: a paragraph of d002 repeated in d009, one word changed.
+    source = rows[1]["paragraphs"][1]
+    words = source.split()
+    words[len(words) // 2] = "zzvariant"
+    rows[8]["paragraphs"].insert(2, " ".join(words))
+    planted.copies.append(("d002", "d009", source))
+    # A chain: one passage carried along d004 -> d011 -> d017, verbatim.
+    passage = rows[3]["paragraphs"][2]
+    for k in (10, 16):
+        rows[k]["paragraphs"].insert(1, passage)
+    planted.chain = ["d004", "d011", "d017"]
+    # Boilerplate: the footer of every article of series s1.
+    for row in rows:
+        if row["series"] == planted.boilerplate_series:
+            row["paragraphs"].append(BOILERPLATE)
+    # A set phrase inside sentences of articles that share nothing else.
+    for k in (5, 12, 13, 18, 19):
+        paragraph = rows[k]["paragraphs"][0]
+        cut = paragraph.index(" ", len(paragraph) // 2)
+        rows[k]["paragraphs"][0] = f"{paragraph[:cut]} {SET_PHRASE}{paragraph[cut:]}"
+        planted.phrase_docs.append(rows[k]["id"])

@@ -1,0 +1,91 @@
+"""The pure collection algorithms: candidate pairs from the n-gram index, clusters,
+boilerplate lines."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from viewer.collection.refresh import updated_formulations
+from viewer.core.collection.boilerplate import find_boilerplate
+from viewer.core.collection.clusters import find_clusters
+from viewer.core.collection.index import IndexParams, candidate_pairs
+from viewer.core.normalize import Normalizer
+from viewer.core.tokenize import Vocabulary, tokenize_many
+
+
+def _grams(*docs: list[int]) -> list[np.ndarray]:
+    return [np.unique(np.array(d, dtype=np.uint64)) for d in docs]
+
+
+def test_pairs_need_enough_shared_grams_under_the_cap() -> None:
+    common = list(range(1000, 1010))  # in every document: over the cap
+    grams = _grams([1, 2, 3, 4, *common], [1, 2, 3, 4, 5, *common], [5, 6, 7, *common],
+                   [1, 2, 9, *common])
+    found = candidate_pairs(grams, IndexParams(n=5, max_df=3, min_shared=3))
+    assert list(zip(found.first.tolist(), found.second.tolist(), found.shared.tolist(),
+                    strict=True)) == [(0, 1, 4)]
+    # Pair 0-3 shares grams 1 and 2 only; 1-2 shares gram 5 only; `common` never counts.
+    loose = candidate_pairs(grams, IndexParams(n=5, max_df=3, min_shared=1))
+    assert {(a, b) for a, b in zip(loose.first.tolist(), loose.second.tolist(), strict=True)} \
+        == {(0, 1), (0, 3), (1, 2), (1, 3)}
+
+
+def test_pairs_of_new_documents_are_those_of_the_whole_index() -> None:
+    rng = np.random.default_rng(3)
+    grams = [np.unique(rng.integers(0, 400, size=60).astype(np.uint64)) for _ in range(40)]
+    params = IndexParams(n=5, max_df=8, min_shared=2)
+    everything = candidate_pairs(grams, params)
+    only = np.zeros(40, dtype=bool)
+    only[[5, 33]] = True
+    expected = {(a, b, s) for a, b, s in zip(everything.first.tolist(),
+                                             everything.second.tolist(),
+                                             everything.shared.tolist(), strict=True)
+                if only[a] or only[b]}
+    found = candidate_pairs(grams, params, only=only)
+    assert expected and set(zip(found.first.tolist(), found.second.tolist(),
+                                found.shared.tolist(), strict=True)) == expected
+
+
+def test_clusters_join_overlapping_spans_and_start_with_the_earliest() -> None:
+    order = [("2021-01-03", "c"), ("2021-01-01", "a"), ("2021-01-02", "b"), ("", "z")]
+    links = [(0, (100, 200), 1, (10, 110)),     # c-a
+             (0, (105, 200), 2, (50, 145)),     # c-b, same stretch of c
+             (2, (500, 560), 3, (0, 60))]       # b-z elsewhere: its own cluster
+    clusters = find_clusters(links, [(d or "\uffff", i) for d, i in order])
+    assert [c.first for c in clusters] == [1, 2]
+    assert clusters[0].passages == ((1, (10, 110)), (2, (50, 145)), (0, (100, 200)))
+    assert clusters[1].passages == ((2, (500, 560)), (3, (0, 60)))
+
+
+def test_boilerplate_is_a_line_most_of_a_series_repeats() -> None:
+    footer = "Copyright 2021 The Daily. All rights reserved."
+    texts = [f"Story {k} about things number {k}.\n\n{footer}\n" for k in range(6)]
+    texts += [f"Other story {k}.\n{footer.upper()}\n" for k in range(2)]
+    texts += [f"Elsewhere {k}.\n{footer}\n" for k in range(3)]
+    series = ["daily"] * 6 + ["daily"] * 2 + ["other"] * 3
+    (found,) = find_boilerplate(texts, series)
+    assert (found.series, found.text, found.documents) == ("daily", footer, 8)
+    d, (start, end) = found.occurrences[6]
+    assert texts[d][start:end] == footer.upper()
+
+
+def test_listed_formulations_gain_the_uses_in_new_articles() -> None:
+    texts = ["Old news of the great harbour plan.",             # d1, listed before
+             "Gone article with the great harbour plan.",       # d2, no longer stored
+             "The Great  Harbour Plan, and the grand harbour plan again.",  # d3, new
+             "Nothing to see."]                                 # d4, new
+    ids, dates = ["d1", "d3", "d4"], ["2021-02-01", "2021-01-15", "2021-03-01"]
+    normalizer = Normalizer()
+    vocabulary = Vocabulary()
+    streams = tokenize_many([texts[0], texts[2], texts[3]], normalizer, vocabulary)
+    listed = [{"phrase": "great harbour plan", "variants": ["grand harbour plan"],
+               "documents": 2, "count": 2, "first": {"doc": "d1", "date": "2021-02-01"},
+               "per_month": {"2021-02": 1},
+               "occurrences": [{"doc": "d1", "spans": [[18, 36]]},
+                               {"doc": "d2", "spans": [[22, 40]]}]}]
+    (item,) = updated_formulations(listed, ids, dates, streams, [1, 2], normalizer,
+                                   vocabulary.ids)
+    assert item.occurrences == ((0, ((18, 36),)), (1, ((4, 23), (33, 51))))
+    assert texts[2][33:51] == "grand harbour plan"
+    assert (item.documents, item.count, item.first) == (2, 3, 1)
+    assert item.per_month == {"2021-01": 2, "2021-02": 1}

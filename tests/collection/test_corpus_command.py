@@ -1,0 +1,208 @@
+"""`tandem corpus` as a user runs it: one shot, add, report, bad input, a killed or
+interrupted add, and stores that are damaged or from another version."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.collection.planted import make_collection
+from viewer.collection.store import CollectionStore, StoreError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def tandem(*args: str, env: dict[str, str] | None = None,
+           **options) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "viewer", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300, **options)
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def _big_collection(path: Path, copies: int) -> Path:
+    """Many articles quickly: the small planted collection repeated under new ids."""
+    planted = make_collection()
+    rows = [dict(row, id=f"{row['id']}-{k}", text=f"Copy {k}. " + row["text"])
+            for k in range(copies) for row in planted.rows]
+    return planted.write(path, rows)
+
+
+def test_one_shot_writes_the_contract_and_keeps_its_store_in_the_cache(tmp_path: Path) -> None:
+    source = make_collection().write(tmp_path / "c.jsonl")
+    out = tmp_path / "out.json"
+    result = tandem("corpus", str(source), "--json", str(out), "--quiet", env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["kind"] == "collection" and len(report["documents"]) == 30
+    assert report["pairs"]
+    stores = list((tmp_path / "cache" / "tandem" / "collections").glob("*.sqlite"))
+    assert len(stores) == 1
+    # The report command reads the same results back from that store.
+    again = tandem("corpus", "report", str(stores[0]), "--json", "-", env=_env(tmp_path))
+    assert json.loads(again.stdout) == report
+
+
+def test_add_then_report(tmp_path: Path) -> None:
+    planted = make_collection()
+    first = planted.write(tmp_path / "first.jsonl", planted.rows[:10])
+    rest = planted.write(tmp_path / "rest.jsonl", planted.rows[10:])
+    store = tmp_path / "s.sqlite"
+    for source in (first, rest):
+        result = tandem("corpus", "add", str(store), str(source), "--quiet", env=_env(tmp_path))
+        assert result.returncode == 0, result.stderr
+    out = tmp_path / "r.json"
+    assert tandem("corpus", "report", str(store), "--json", str(out),
+                  env=_env(tmp_path)).returncode == 0
+    assert len(json.loads(out.read_text())["documents"]) == 30
+
+
+def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
+    planted = make_collection(documents=8)
+    source = tmp_path / "c.jsonl"
+    lines = [json.dumps(r) for r in planted.rows]
+    lines.insert(3, '{"id": "broken", "text": ')
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = tandem("corpus", str(source), "--json", str(out), "--quiet", env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(out.read_text())
+    assert len(report["documents"]) == 8
+    (skipped,) = report["skipped"]
+    assert skipped["path"].endswith("c.jsonl:4")
+
+
+def test_unreadable_file_in_a_folder_is_skipped_and_counted(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for row in make_collection(documents=6).rows:
+        (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    out = tmp_path / "out.json"
+    result = tandem("corpus", str(folder), "--json", str(out), "--quiet", env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(out.read_text())
+    assert len(report["documents"]) == 6
+    assert [Path(s["path"]).name for s in report["skipped"]] == ["broken.txt"]
+
+
+def test_duplicate_ids_and_empty_sources_exit_2_with_one_line(tmp_path: Path) -> None:
+    rows = make_collection(documents=4).rows
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text("\n".join(json.dumps(r) for r in rows + [rows[1]]) + "\n")
+    result = tandem("corpus", str(twice), "--json", str(tmp_path / "o.json"), "--quiet",
+                    env=_env(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "d002" in result.stderr
+    assert "twice.jsonl:2" in result.stderr and "twice.jsonl:5" in result.stderr
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    result = tandem("corpus", str(empty), "--json", str(tmp_path / "o.json"), env=_env(tmp_path))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "empty.jsonl" in result.stderr
+    assert not (tmp_path / "o.json").exists()
+
+
+def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Path) -> None:
+    source = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"this is not a database at all" * 100)
+    before = garbage.read_bytes()
+    result = tandem("corpus", "add", str(garbage), str(source), env=_env(tmp_path))
+    assert result.returncode == 2 and "damaged or not a collection store" in result.stderr
+    assert garbage.read_bytes() == before
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (x)")
+    result = tandem("corpus", "add", str(other), str(source), env=_env(tmp_path))
+    assert result.returncode == 2 and "not a Tandem collection store" in result.stderr
+    store = tmp_path / "store.sqlite"
+    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    with sqlite3.connect(store) as connection:
+        connection.execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="another Tandem version"):
+        CollectionStore.open(store)
+    result = tandem("corpus", "report", str(store), "--json", "-", env=_env(tmp_path))
+    assert result.returncode == 2 and "another Tandem version" in result.stderr
+
+
+def _start_add(tmp_path: Path, store: Path, source: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "viewer", "corpus", "add", str(store),
+                             str(source), "--quiet"], cwd=ROOT, env=_env(tmp_path),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_writes(store: Path, process: subprocess.Popen[str]) -> None:
+    """Until the add has written into its open transaction (the write-ahead log grows)."""
+    wal = Path(str(store) + "-wal")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if wal.exists() and wal.stat().st_size > 200_000:
+            return
+        time.sleep(0.01)
+    pytest.fail("the add finished or never wrote before it could be interrupted")
+
+
+@pytest.mark.parametrize("how", ["kill", "interrupt"])
+def test_an_interrupted_add_leaves_the_store_as_it_was(tmp_path: Path, how: str) -> None:
+    store = tmp_path / "store.sqlite"
+    small = make_collection(documents=10).write(tmp_path / "small.jsonl")
+    assert tandem("corpus", "add", str(store), str(small), env=_env(tmp_path)).returncode == 0
+    with CollectionStore.open(store) as opened:
+        before = opened.report()
+    big = _big_collection(tmp_path / "big.jsonl", copies=40)
+    process = _start_add(tmp_path, store, big)
+    _wait_for_writes(store, process)
+    process.send_signal(signal.SIGKILL if how == "kill" else signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    if how == "kill":
+        assert process.returncode == -signal.SIGKILL
+    else:
+        assert process.returncode == 130
+        assert stderr.strip().count("\n") == 0 and "interrupted" in stderr
+    with CollectionStore.open(store) as opened:
+        assert opened.report() == before
+    # Still usable: the next add completes.
+    assert tandem("corpus", "add", str(store), str(small), env=_env(tmp_path)).returncode == 0
+
+
+def test_compare_with_a_collection_marks_passages_other_articles_carry(tmp_path: Path) -> None:
+    planted = make_collection()
+    store = tmp_path / "store.sqlite"
+    source = planted.write(tmp_path / "c.jsonl")
+    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    texts = planted.by_id()
+    first, second, third = planted.chain
+    for doc_id in (second, third):
+        (tmp_path / f"{doc_id}.txt").write_text(texts[doc_id]["text"], encoding="utf-8",
+                                                 newline="")
+    result = tandem("compare", str(tmp_path / f"{second}.txt"), str(tmp_path / f"{third}.txt"),
+                    "--collection", str(store), "--json", "-", env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["collection"]["documents"] == 30
+    assert (data["collection"]["a"], data["collection"]["b"]) == (second, third)
+    (phrase,) = data["shared_phrases"]
+    assert phrase["collection"]["others"] == 1
+    assert phrase["collection"]["first"]["doc"] == first
+    for slogan in data["slogans"]:
+        figures = slogan["collection"]
+        assert figures["of"] == 30 and figures["documents"] >= 1
+        assert figures["first"]["doc"] <= third  # ids follow the dates here
+    missing = tandem("compare", str(tmp_path / f"{second}.txt"), str(tmp_path / f"{third}.txt"),
+                     "--collection", str(tmp_path / "nothing.sqlite"), env=_env(tmp_path))
+    assert missing.returncode == 2 and "no such collection store" in missing.stderr

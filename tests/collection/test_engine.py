@@ -1,0 +1,169 @@
+"""The collection engine end to end on small collections written here: pairs equal what
+`compare()` finds, clusters, boilerplate, formulations, incremental adds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.collection.planted import BOILERPLATE, SET_PHRASE, make_collection
+from tests.conftest import FIXTURES as ALL_FIXTURES
+from viewer.collection.engine import add_sources
+from viewer.collection.store import CollectionStore
+from viewer.core.compare import compare
+from viewer.core.document import Document
+
+FIXTURES = ALL_FIXTURES / "collection"
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
+    folder = tmp_path_factory.mktemp("collection")
+    planted = make_collection()
+    source = planted.write(folder / "all.jsonl")
+    with CollectionStore.create_or_open(folder / "store.sqlite") as store:
+        add_sources(store, [source], workers=1)
+        report = store.report()
+    return report, {"planted": planted, "folder": folder}
+
+
+def _passages(report: dict, a: str, b: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    for pair in report["pairs"]:
+        if {pair["a"], pair["b"]} == {a, b}:
+            flip = pair["a"] != a
+            return sorted((tuple(p["b"]), tuple(p["a"])) if flip else (tuple(p["a"]), tuple(p["b"]))
+                          for p in pair["passages"])
+    return []
+
+
+def test_contract_fields(indexed: tuple[dict, dict]) -> None:
+    report, _ = indexed
+    assert list(report) == ["version", "kind", "documents", "pairs", "clusters",
+                            "formulations", "boilerplate", "skipped"]
+    assert report["version"] == 1 and report["kind"] == "collection"
+    texts = {row["id"]: row["text"] for row in indexed[1]["planted"].rows}
+    for doc in report["documents"]:
+        assert doc["chars"] == len(texts[doc["id"]])
+    for pair in report["pairs"]:
+        assert set(pair) == {"a", "b", "passages", "shared_a", "shared_b"}
+        assert 0 < pair["shared_a"] <= 1 and 0 < pair["shared_b"] <= 1
+
+
+def test_every_pair_lists_exactly_what_compare_finds(indexed: tuple[dict, dict]) -> None:
+    report, extra = indexed
+    texts = {row["id"]: row["text"] for row in extra["planted"].rows}
+    assert report["pairs"]
+    for pair in report["pairs"]:
+        a, b = pair["a"], pair["b"]
+        comparison = compare(Document(texts[a], a), Document(texts[b], b))
+        expected = sorted((p.a, p.b) for p in comparison.shared_phrases)
+        assert _passages(report, a, b) == expected
+        words = sorted(p.words for p in comparison.shared_phrases)
+        assert sorted(p["words"] for p in pair["passages"]) == words
+
+
+def test_planted_copies_and_chain_are_found_with_direction(indexed: tuple[dict, dict]) -> None:
+    report, extra = indexed
+    planted = extra["planted"]
+    texts = {row["id"]: row["text"] for row in planted.rows}
+    listed = {(p["a"], p["b"]) for p in report["pairs"]}
+    for source, copy, passage in planted.copies:
+        assert (source, copy) in listed  # the earlier article is `a`
+        (span_a, span_b), = _passages(report, source, copy)
+        start = texts[source].index(passage)
+        assert span_a == (start, start + len(passage.rstrip(".")))  # spans end on words
+    chain = planted.chain
+    assert {(chain[0], chain[1]), (chain[0], chain[2]), (chain[1], chain[2])} <= listed
+    holding = [c for c in report["clusters"]
+               if {p["doc"] for p in c["passages"]} >= set(chain)]
+    assert len(holding) == 1 and holding[0]["first"] == chain[0]
+    assert [p["doc"] for p in holding[0]["passages"]] == chain
+
+
+def test_boilerplate_listed_once_and_kept_out_of_pairs(indexed: tuple[dict, dict]) -> None:
+    report, extra = indexed
+    planted = extra["planted"]
+    assert report["boilerplate"] == [
+        {"series": planted.boilerplate_series, "text": BOILERPLATE,
+         "documents": sum(r["series"] == planted.boilerplate_series for r in planted.rows)}]
+    texts = {row["id"]: row["text"] for row in planted.rows}
+    for pair in report["pairs"]:
+        for p in pair["passages"]:
+            assert BOILERPLATE not in texts[pair["a"]][p["a"][0]:p["a"][1]]
+
+
+def test_a_set_phrase_shared_by_articles_is_not_a_pair(indexed: tuple[dict, dict]) -> None:
+    report, extra = indexed
+    planted = extra["planted"]
+    phrase_pairs = [p for p in report["pairs"]
+                    if {p["a"], p["b"]} <= set(planted.phrase_docs)]
+    assert phrase_pairs == []
+    texts = {row["id"]: row["text"] for row in planted.rows}
+    for pair in report["pairs"]:
+        for p in pair["passages"]:
+            assert SET_PHRASE not in texts[pair["a"]][p["a"][0]:p["a"][1]]
+    for item in report["formulations"]:  # what the finder lists comes in the contract's form
+        assert set(item) == {"phrase", "variants", "documents", "count", "first",
+                             "per_month", "occurrences"}
+
+
+@pytest.mark.parametrize("name", ["en", "zh"])
+@pytest.mark.parametrize("form", ["collection.jsonl", "articles"])
+def test_fixture_collections_planted_reuse_is_found(tmp_path: Path, name: str,
+                                                    form: str) -> None:
+    folder = FIXTURES / name
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [folder / form], workers=1)
+        report = store.report()
+    ids = {Path(d["file"]).name: d["id"] for d in truth["documents"]}
+    by_path = {d["id"]: d["path"] for d in report["documents"]}
+
+    def named(doc: str) -> str:  # folders name articles by file, JSON lines by id
+        return ids.get(Path(by_path[doc]).name, doc) if form == "articles" else doc
+
+    listed = {frozenset((named(p["a"]), named(p["b"]))) for p in report["pairs"]}
+    planted = {frozenset((p["a"], p["b"])) for p in truth["pairs"]}
+    assert listed == planted
+    for chain in truth["clusters"]:
+        members = [p["doc"] for p in chain["passages"]]
+        holding = [c for c in report["clusters"]
+                   if {named(p["doc"]) for p in c["passages"]} >= set(members)]
+        assert len(holding) == 1 and named(holding[0]["first"]) == chain["first"]
+    assert [(b["series"], b["text"]) for b in report["boilerplate"]] == [
+        (b["series"], b["text"]) for b in truth["boilerplate"]]
+
+
+def test_adding_articles_later_gives_what_indexing_all_at_once_gives(
+        indexed: tuple[dict, dict], tmp_path: Path) -> None:
+    report, extra = indexed
+    planted = extra["planted"]
+    first = planted.write(tmp_path / "first.jsonl", planted.rows[:12])
+    everything = planted.write(tmp_path / "all.jsonl")
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [first], workers=1)
+        assert store.document_count() == 12
+        summary = add_sources(store, [everything], workers=2)
+        assert (summary.added, summary.unchanged, summary.changed) == (18, 12, 0)
+        assert store.report()["pairs"] == report["pairs"]
+        assert store.report()["clusters"] == report["clusters"]
+        again = add_sources(store, [everything], workers=1)
+        assert (again.added, again.aligned_pairs) == (0, 0)
+
+
+def test_a_changed_article_is_aligned_again(tmp_path: Path) -> None:
+    planted = make_collection(documents=20)
+    source = planted.write(tmp_path / "a.jsonl")
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [source], workers=1)
+        copy_id = planted.copies[0][1]
+        assert any(copy_id in (p.a, p.b) for p in store.pairs())
+        rows = [dict(r) for r in planted.rows]
+        changed = next(r for r in rows if r["id"] == copy_id)
+        changed["text"] = "A rewritten article with nothing copied at all."
+        summary = add_sources(store, [planted.write(tmp_path / "b.jsonl", rows)], workers=1)
+        assert summary.changed == 1
+        assert not any(copy_id in (p.a, p.b) for p in store.pairs())
+        assert store.text(copy_id) == changed["text"]

@@ -1,0 +1,351 @@
+"""The collection in the window: open (folder, JSON lines, store), index with Cancel, the
+tabs against the engine's result, a pair read side by side and Back, the timelines' data,
+the slogans' collection figures, skipped files and the report exported from the window."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from tests.conftest import FIXTURES
+from tests.ui.conftest import wait_rendered
+from viewer.collection.context import collection_context
+from viewer.collection.engine import add_sources
+from viewer.collection.store import CollectionStore
+from viewer.ui.collection.mode import slogan_label
+from viewer.ui.collection.view import pair_filter
+
+DEV_SMALL = FIXTURES / "collection" / "window" / "dev-small.jsonl.gz"
+EN_ARTICLES = FIXTURES / "collection" / "en" / "articles"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Stores of opened folders go to the user's cache: a temporary one here."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    return cache
+
+
+@pytest.fixture(scope="module")
+def dev_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The dev-small collection indexed by the engine itself, as `tandem corpus add` does."""
+    path = str(tmp_path_factory.mktemp("store") / "dev-small.sqlite")
+    with CollectionStore.create_or_open(path) as store:
+        add_sources(store, [DEV_SMALL], workers=1)
+    return path
+
+
+def open_collection(make_window, qtbot, path: str | Path):  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_paths([str(path)])
+    qtbot.waitUntil(lambda: window.collection.data is not None
+                    and not window.collection.indexer.running, timeout=60000)
+    return window
+
+
+def double_click(qtbot, table, row: int) -> None:  # type: ignore[no-untyped-def]
+    index = table.model().index(row, 0)
+    table.scrollTo(index)
+    rect = table.visualRect(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_a_folder_is_indexed_and_its_tabs_show_the_engine_result(
+        make_window, qtbot, private_cache: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    assert window.showing_collection
+    assert window.windowTitle() == "articles — Tandem"
+    # The store is the one `tandem corpus` keeps for this folder, in the (temporary) cache.
+    store_path = window.collection.data.store_path
+    assert Path(store_path).is_relative_to(private_cache)
+    with CollectionStore.open(store_path) as store:
+        pairs, documents = store.pairs(), store.documents()
+        clusters = store.clusters()
+    view = window.collection.view
+    assert [(p.a, p.b) for p in view.pairs_model.shown()] == [(p.a, p.b) for p in pairs]
+    assert len(pairs) == 8
+    first = view.pairs_model.index(0, 2).data()
+    assert first == f"{pairs[0].shared_a:.0%}"
+    assert [a.row.id for a in view.articles_model.shown()] == [d.id for d in documents]
+    # How much of an article is shared: the union of its pairs' passages.
+    en03 = next(a for a in view.articles_model.shown() if a.row.id == "en03")
+    spans = sorted({tuple(p["a"] if pair.a == "en03" else p["b"]) for pair in pairs
+                    if "en03" in (pair.a, pair.b) for p in pair.passages})
+    covered = len(set().union(*(range(s, e) for s, e in spans)))
+    assert en03.shared == pytest.approx(covered / en03.row.chars)
+    assert en03.pairs == sum("en03" in (p.a, p.b) for p in pairs)
+    # Clusters: one entry each, its articles in date order, the source first and marked.
+    tree = view.clusters_tree
+    assert tree.topLevelItemCount() == len(clusters)
+    chain = next(c for c in clusters if len(c["passages"]) == 4)
+    item = tree.topLevelItem(clusters.index(chain))
+    dates = [item.child(k).text(1) for k in range(item.childCount())]
+    assert dates == sorted(dates)
+    assert item.child(0).text(3) == "source"
+    assert item.child(0).data(0, Qt.ItemDataRole.UserRole + 1)[1] == chain["first"]
+    assert all(item.child(k).text(3) == "" for k in range(1, item.childCount()))
+    assert window.collection.recent() == [str(EN_ARTICLES)]
+
+
+def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    view = window.collection.view
+    view.pairs_table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # fewest words first
+    pair = view.pairs_model.item(0)
+    double_click(qtbot, view.pairs_table, 0)
+    wait_rendered(qtbot, window)
+    assert not window.showing_collection
+    comparison = window.rendered.comparison
+    with CollectionStore.open(dev_store) as store:
+        listed = store.pair_passages(pair.a, pair.b)
+        assert comparison.document_a.text == store.text(pair.a)
+    assert sorted((p.a, p.b) for p in comparison.shared_phrases) == sorted(
+        (tuple(p["a"]), tuple(p["b"])) for p in listed)
+    assert window.collection.data.name in window.windowTitle()
+    assert window.back_act.isEnabled()
+    window.back_act.trigger()
+    assert window.showing_collection
+    assert view.pairs_model.item(0) is pair  # the list is as it was left
+    assert not window.back_act.isEnabled()
+
+
+def test_pairs_filter_by_series_dates_share_and_title(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    view, data = window.collection.view, window.collection.data
+    everything = len(data.pairs)
+    pair = data.pairs[-1]
+    a = data.by_id[pair.a]
+    view.series_filter.setCurrentIndex(view.series_filter.findData(a.series))
+    expected = [p for p in data.pairs if a.series in (data.by_id[p.a].series,
+                                                      data.by_id[p.b].series)]
+    assert view.pairs_model.shown() == expected
+    assert view.pairs_count.text() == f"{len(expected)} of {everything} pairs"
+    view.series_filter.setCurrentIndex(0)
+    view.date_from.setText(a.date)
+    assert all(data.by_id[p.a].date >= a.date and data.by_id[p.b].date >= a.date
+               for p in view.pairs_model.shown())
+    assert pair in view.pairs_model.shown() or data.by_id[pair.b].date < a.date
+    view.date_from.clear()
+    view.min_share.setValue(round(max(pair.shared_a, pair.shared_b) * 100) + 1)
+    assert pair not in view.pairs_model.shown()
+    view.min_share.setValue(0)
+    view.title_search.setText(pair.b.upper())  # ids and titles, any case
+    assert pair in view.pairs_model.shown()
+    assert all(pair.b in (p.a, p.b) for p in view.pairs_model.shown())
+    view.title_search.clear()
+    assert len(view.pairs_model.shown()) == everything
+    assert pair_filter(data, "", "", "", 0.0, "") is None
+
+
+def test_formulations_timelines_and_their_articles(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    view, data = window.collection.view, window.collection.data
+    with CollectionStore.open(dev_store) as store:
+        formulations = store.formulations()
+    assert len(formulations) >= 2
+    assert view.formulations_model.shown() == formulations
+    assert view.formulations_model.index(0, 2).data() == str(formulations[0]["documents"])
+    for row, formulation in enumerate(formulations):
+        assert view.formulations_model.index(row, 1).data() == "; ".join(formulation["variants"])
+    # The first is selected: its timeline is drawn, per month over the collection's months,
+    # once the tab is shown (the chart and pyqtgraph are made on first sight).
+    view.tabs.setCurrentIndex(view.tabs.indexOf(view.formulations_page))
+    chart = view._timeline
+    assert chart is not None and chart.isVisible()
+    [(label, months, counts)] = chart.series
+    assert label == formulations[0]["phrase"]
+    assert months == data.months and len(months) > 1
+    assert {m: c for m, c in zip(months, counts, strict=True) if c} == \
+        formulations[0]["per_month"]
+    assert sum(counts) == formulations[0]["count"]
+    # Several selected: their timelines overlay.
+    view.formulations_table.selectAll()
+    assert [s[0] for s in chart.series] == [f["phrase"] for f in formulations]
+    assert [len(chart.listDataItems())] == [len(formulations)]
+    # Double-click: the articles using it, in date order; opening one highlights it.
+    double_click(qtbot, view.formulations_table, 1)
+    uses = view.uses_list
+    assert uses.count() == formulations[1]["documents"]
+    docs = [uses.item(k).data(Qt.ItemDataRole.UserRole + 1)[0] for k in range(uses.count())]
+    assert [data.by_id[d].date for d in docs] == sorted(data.by_id[d].date for d in docs)
+    uses.itemActivated.emit(uses.item(0))
+    doc, spans = uses.item(0).data(Qt.ItemDataRole.UserRole + 1)
+    assert not window.showing_collection
+    pane = window.panes[0]
+    qtbot.waitUntil(lambda: pane._find_hits == [tuple(s) for s in spans], timeout=10000)
+    start, end = spans[0]
+    assert window.documents[0].text[start:end].casefold().split()[0] in \
+        formulations[1]["phrase"].casefold() + " " + " ".join(formulations[1]["variants"])
+
+
+# A popup menu on the offscreen platform: it cannot raise windows or grab the keyboard.
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
+def test_slogans_and_passages_get_their_collection_figures(
+        make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    mode = window.collection
+    mode.open_pair("en03", "en09")  # two links of the four-article chain
+    wait_rendered(qtbot, window)
+    panel = window.side_panel
+    qtbot.waitUntil(lambda: panel.collection_phrases is not None, timeout=20000)
+    comparison = window.rendered.comparison
+    with CollectionStore.open(mode.data.store_path) as store:
+        expected = collection_context(comparison, store)
+    phrases = panel.phrases.model()
+    assert phrases.headerData(4, Qt.Orientation.Horizontal) == "In the collection"
+    chained = [k for k, f in enumerate(expected["shared_phrases"]) if f]
+    assert chained
+    row = chained[0]
+    assert phrases.index(row, 4).data() == (
+        f"also in 2 other articles (first: {mode.data.title('en03')}, 2023-02-10)")
+    assert mode.cluster_articles(row) == ["en15", "en22"]
+    # A click on it lists them; choosing one reads it beside A.
+    panel.phrases.clicked.emit(phrases.index(row, 4))
+    menu = mode.cluster_menu
+    assert [a.text().split("  ", 1)[1] for a in menu.actions()] == [
+        mode.data.title("en15"), mode.data.title("en22")]
+    menu.actions()[0].trigger()
+    wait_rendered(qtbot, window)
+    assert window.documents[0].name.endswith("(en03)")
+    assert window.documents[1].name.endswith("(en15)")
+    # Slogans: figures and label in their own column, from the same lookup.
+    qtbot.waitUntil(lambda: panel.collection_slogans is not None, timeout=20000)
+    comparison = window.rendered.comparison
+    with CollectionStore.open(mode.data.store_path) as store:
+        expected = collection_context(comparison, store)
+    slogans = panel.slogans.model()
+    assert slogans.columnCount() == 5
+    for k, slogan in enumerate(comparison.slogans):
+        assert slogans.index(k, 4).data() == slogan_label(expected["slogans"][k], slogan)
+        assert slogans.index(k, 4).data().split(" · ")[0] in (
+            "common formulation", "shared only by these two", "in one text only")
+
+
+def test_cancel_during_indexing_leaves_the_store_as_it_was(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "articles"
+    shutil.copytree(EN_ARTICLES, folder)
+    window = open_collection(make_window, qtbot, folder)
+    store_path = window.collection.data.store_path
+    with CollectionStore.open(store_path) as store:
+        before = store.report()
+    # More articles arrive: the next run has work to do, and is cancelled midway.
+    with gzip.open(DEV_SMALL, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            (folder / f"{row['date']}_{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    stages: list[str] = []
+    window.collection.indexer.progress.connect(lambda stage, _: stages.append(stage))
+    window.open_paths([str(folder)])
+    assert window.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: bool(stages), timeout=30000)
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.collection.indexer.running
+    assert "cancelled" in window.figures.text()
+    assert not window.cancel_button.isVisible()
+    with CollectionStore.open(store_path) as store:
+        assert store.report() == before
+    # The window still shows the collection as it was.
+    assert len(window.collection.data.documents) == len(before["documents"])
+
+
+def test_skipped_files_are_listed_in_a_dialog_that_copies(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "with-junk"
+    shutil.copytree(EN_ARTICLES, folder)
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    window = open_collection(make_window, qtbot, folder)
+    dialog = window.collection.skipped_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.text.toPlainText()
+    assert "broken.docx\t" in text
+    dialog.copy_all()
+    assert QGuiApplication.clipboard().text() == text
+    assert "1 skipped" in window.collection.view.skipped_link.text()
+
+
+def test_a_bad_store_gets_a_message_not_a_crash(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "other.sqlite"
+    import sqlite3
+
+    with sqlite3.connect(bad) as connection:
+        connection.execute("CREATE TABLE t (x)")
+    window = make_window()
+    window.open_paths([str(bad)])
+    assert window.collection.data is None
+    assert "is not a Tandem collection store" in window.last_message.text()
+    assert bad.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_export_the_collection_report_from_the_window(
+        make_window, qtbot, dev_store: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    problems: list[str] = []
+    for kind in ("html", "pdf"):
+        target = tmp_path / f"report.{kind}"
+        written = len(problems) + 1
+        window.collection.export(kind, str(target), problems.append)
+        qtbot.waitUntil(lambda n=written: len(problems) == n, timeout=60000)
+        assert window.figures.text() == f"Exported {target}"
+    assert problems == ["", ""]
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    data = window.collection.data
+    assert data.formulations[0]["phrase"] in html
+    assert all(f">{p.a}<" in html or p.a in html for p in data.pairs)
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "report.pdf").pages)
+    assert "collection report" in text.lower()
+    assert data.formulations[0]["phrase"] in " ".join(text.split())
+
+
+def test_recent_collections_and_the_command_line_form(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from viewer.cli import window_parser
+
+    assert window_parser().parse_args([str(EN_ARTICLES)]).files == [str(EN_ARTICLES)]
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    window.on_recent_collections_menu()
+    labels = [a.text() for a in window.recent_collections_menu.actions()]
+    assert labels == ["articles"]
+    window.show_comparison_page()
+    window.recent_collections_menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: window.showing_collection and not window.collection.indexer.running,
+                    timeout=60000)
+
+
+def test_a_dropped_folder_opens_as_a_collection(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_window import drop
+
+    window = make_window()
+    assert window.minimumSizeHint().width() <= 1280  # the welcome line wraps
+    drop(window.panes[0].view.viewport(), [EN_ARTICLES])
+    qtbot.waitUntil(lambda: window.collection.data is not None, timeout=60000)
+    assert window.showing_collection
+    assert len(window.collection.data.documents) == 30
+
+
+def test_a_folder_without_articles_is_an_error_and_leaves_no_store(
+        make_window, qtbot, tmp_path: Path, private_cache: Path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    window = make_window()
+    window.open_paths([str(empty)])
+    qtbot.waitUntil(lambda: not window.collection.indexer.running, timeout=60000)
+    assert window.collection.data is None
+    message = window.last_message.text()
+    assert str(empty) in message
+    assert window.figures.text() == "Indexing failed."
+    assert not any(private_cache.rglob("*.sqlite*"))

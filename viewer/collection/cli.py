@@ -1,0 +1,167 @@
+"""`tandem corpus`: index a collection of articles and report what they share.
+
+    tandem corpus SOURCE... --json OUT [--html OUT] [--pdf OUT] [--store PATH]   one shot
+    tandem corpus add STORE SOURCE...                        add new or changed articles
+    tandem corpus report STORE [--json OUT] [--html OUT] [--pdf OUT]   write the results
+
+The one-shot form keeps its store in the user's cache folder (one per set of sources), so
+running it again only indexes what changed; `--store` chooses the store. Bad input exits 2
+with one line; Ctrl-C exits 130 and leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from viewer.core.errors import TandemError
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal (stderr); silent when quiet or not a terminal."""
+
+    def __init__(self, stream: TextIO, enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled and stream.isatty()
+        self._last = 0.0
+        self._shown = False
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last < 0.1 and fraction < 1.0:
+            return
+        self._last = now
+        width = 30
+        filled = round(width * max(0.0, min(1.0, fraction)))
+        line = f"\r[{'#' * filled}{'.' * (width - filled)}] {fraction * 100:3.0f}% {stage:<30}"
+        self.stream.write(line)
+        self.stream.flush()
+        self._shown = True
+
+    def close(self) -> None:
+        if self._shown:
+            self.stream.write("\r" + " " * 72 + "\r")
+            self.stream.flush()
+            self._shown = False
+
+
+def default_store(sources: Sequence[str]) -> str:
+    """The cache store of the one-shot command for these sources."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    key = "\n".join(sorted(os.path.abspath(s) for s in sources))
+    name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return os.path.join(base, "tandem", "collections", f"{name}.sqlite")
+
+
+def _parser(prog: str, description: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    return parser
+
+
+def _outputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", metavar="OUT", help="write the results as JSON ('-': stdout)")
+    parser.add_argument("--html", metavar="OUT", help="write the results as an HTML report")
+    parser.add_argument("--pdf", metavar="OUT", help="write the results as a PDF report")
+
+
+def one_shot_parser() -> argparse.ArgumentParser:
+    parser = _parser("tandem corpus",
+                     "Find what the articles of a collection share: copied passages, "
+                     "clusters, formulations and boilerplate. Also: 'tandem corpus add STORE "
+                     "SOURCE...' and 'tandem corpus report STORE --json OUT'.")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE",
+                        help="a folder of articles or a JSON-lines file (.jsonl, .jsonl.gz)")
+    parser.add_argument("--store", metavar="PATH",
+                        help="the collection store to use (default: one in your cache folder)")
+    _outputs(parser)
+    return parser
+
+
+def add_parser() -> argparse.ArgumentParser:
+    parser = _parser("tandem corpus add",
+                     "Add new or changed articles to a collection store and refresh its "
+                     "results (the store is created if needed).")
+    parser.add_argument("store", metavar="STORE")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE")
+    return parser
+
+
+def report_parser() -> argparse.ArgumentParser:
+    parser = _parser("tandem corpus report", "Write the results of a collection store.")
+    parser.add_argument("store", metavar="STORE")
+    _outputs(parser)
+    return parser
+
+
+def run_corpus(argv: Sequence[str]) -> int:
+    """`tandem corpus ...`: returns the exit code."""
+    argv = list(argv)
+    command = argv[0] if argv and argv[0] in ("add", "report") else ""
+    parser = {"add": add_parser, "report": report_parser}.get(command, one_shot_parser)()
+    args = parser.parse_args(argv[1:] if command else argv)
+    progress = ProgressBar(sys.stderr, not args.quiet)
+    try:
+        if command == "report":
+            _report(args)
+        else:
+            _index(args, command, progress)
+    except KeyboardInterrupt:
+        progress.close()
+        print("tandem: interrupted; the store is as it was before", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except TandemError as error:
+        progress.close()
+        print(f"tandem: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    progress.close()
+    return EXIT_OK
+
+
+def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> None:
+    from viewer.collection.engine import add_sources
+    from viewer.collection.store import CollectionStore
+
+    path = args.store if command == "add" or args.store else default_store(args.sources)
+    with CollectionStore.create_or_open(path) as store:
+        add_sources(store, args.sources, progress, sync=command != "add")
+        progress.close()
+        if command != "add":
+            _write(store.report(), args, store.text)
+
+
+def _report(args: argparse.Namespace) -> None:
+    from viewer.collection.store import CollectionStore
+
+    with CollectionStore.open(args.store) as store:
+        _write(store.report(), args, store.text)
+
+
+def _write(report: dict[str, Any], args: argparse.Namespace,
+           text_of: Callable[[str], str]) -> None:
+    """Every output asked for; JSON on stdout when none was named. The reports quote
+    passages from the stored texts."""
+    from viewer.cli import write_json_text
+
+    if args.html:
+        from viewer.export.collection_html import write_collection_html
+
+        write_collection_html(report, args.html, text_of=text_of)
+    if args.pdf:
+        from viewer.export.collection_pdf import write_collection_pdf
+
+        write_collection_pdf(report, args.pdf, text_of=text_of)
+    if args.json or not (args.html or args.pdf):
+        write_json_text(json.dumps(report, ensure_ascii=False), args.json or "-")

@@ -1,0 +1,103 @@
+"""Two texts with a collection behind them: `tandem compare A B --collection STORE`.
+
+For a comparison of two texts and an indexed collection store:
+- each slogan gets its collection figures: in how many of the collection's documents it
+  occurs, and where it was first seen (earliest date);
+- each shared passage that is part of a larger cluster of the collection (A or B is one of
+  the collection's articles, found by its text) gets that cluster: how many other articles
+  carry it, and the first one.
+
+`collection_context(comparison, store)` returns the fields that the JSON of the comparison
+gains: `{"collection": {...}, "slogans": [...], "shared_phrases": [...]}`, one entry (or
+None) per slogan and per shared phrase, in the comparison's order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from viewer.collection.store import CollectionStore
+from viewer.collection.words import collection_normalizer, content_hash
+from viewer.core.model import Comparison, Span
+from viewer.core.tokenize import Vocabulary, tokenize
+
+
+class _Occurrences:
+    """Finds a phrase's token sequence in every stored document."""
+
+    def __init__(self, store: CollectionStore) -> None:
+        docs = store.documents()
+        arrays = store.token_arrays()
+        self.docs = docs
+        self.keys = {key: k for k, key in enumerate(store.vocabulary_keys())}
+        lengths = np.array([len(arrays[d.num][0]) for d in docs], dtype=np.int64)
+        self.offsets = np.concatenate(([0], np.cumsum(lengths)))
+        self.ids = (np.concatenate([arrays[d.num][0] for d in docs]) if docs
+                    else np.zeros(0, dtype=np.int64))
+        self.normalizer = collection_normalizer()
+
+    def documents_with(self, phrase: str) -> list[int]:
+        """Indices of the documents holding `phrase` (as the matcher reads words)."""
+        vocabulary = Vocabulary()
+        stream = tokenize(phrase, self.normalizer, vocabulary)
+        wanted = [self.keys.get(vocabulary.keys[t]) for t in stream.ids.tolist()]
+        if not wanted or None in wanted or len(wanted) > len(self.ids):
+            return []
+        positions = np.flatnonzero(self.ids[:len(self.ids) - len(wanted) + 1] == wanted[0])
+        for k, token in enumerate(wanted[1:], 1):
+            positions = positions[self.ids[positions + k] == token]
+        docs = np.searchsorted(self.offsets, positions, side="right") - 1
+        ends = np.searchsorted(self.offsets, positions + len(wanted) - 1, side="right") - 1
+        return sorted(set(docs[docs == ends].tolist()))
+
+
+def _first(docs: list[Any]) -> dict[str, str]:
+    first = min(docs, key=lambda d: (d.date or "\uffff", d.id))
+    return {"doc": first.id, "date": first.date}
+
+
+def collection_context(comparison: Comparison, store: CollectionStore) -> dict[str, Any]:
+    """The collection's figures for the slogans and shared passages of a comparison."""
+    occurrences = _Occurrences(store)
+    docs = occurrences.docs
+    total = len(docs)
+    slogans: list[dict[str, Any] | None] = []
+    for slogan in comparison.slogans:
+        found = occurrences.documents_with(slogan.phrase)
+        slogans.append({"documents": len(found), "of": total,
+                        "first": _first([docs[k] for k in found])} if found else
+                       {"documents": 0, "of": total, "first": None})
+    ids = []
+    for document in (comparison.document_a, comparison.document_b):
+        row = store.connection.execute("SELECT id FROM documents WHERE hash = ?",
+                                       (content_hash(document.text),)).fetchone()
+        ids.append(row[0] if row else None)
+    dates = {d.id: d.date for d in docs}
+    clusters = store.clusters()
+    phrases: list[dict[str, Any] | None] = []
+    for phrase in comparison.shared_phrases:
+        phrases.append(_cluster_of(clusters, ids, (phrase.a, phrase.b), dates))
+    return {"collection": {"store": store.path, "documents": total, "a": ids[0], "b": ids[1]},
+            "slogans": slogans, "shared_phrases": phrases}
+
+
+def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],
+                spans: tuple[Span, Span], dates: dict[str, str]) -> dict[str, Any] | None:
+    """The cluster holding this passage of A (or of B), if it reaches other articles."""
+    for doc_id, (start, end) in zip(ids, spans, strict=True):
+        if doc_id is None:
+            continue
+        for cluster in clusters:
+            if not any(p["doc"] == doc_id and p["span"][0] < end and start < p["span"][1]
+                       for p in cluster["passages"]):
+                continue
+            members = {p["doc"] for p in cluster["passages"]}
+            others = members - {i for i in ids if i is not None}
+            if not others:
+                return None
+            return {"cluster": cluster["id"], "documents": len(members),
+                    "others": len(others),
+                    "first": {"doc": cluster["first"], "date": dates.get(cluster["first"], "")}}
+    return None

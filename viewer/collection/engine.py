@@ -1,0 +1,153 @@
+"""Index a collection into its store and derive the results: the orchestration of `tandem corpus`.
+
+`add_sources(store, sources)` reads the articles, stores the new and changed ones (each
+tokenized once, with the store's one shared vocabulary, and reduced to its n-gram hashes),
+aligns only the candidate pairs that involve them (the same matcher as `tandem compare`,
+`viewer.core.shared`, over both cores), then recomputes the finished results from what is
+stored: boilerplate per series, formulations, the pairs without them, clusters. Everything
+is written in one transaction: an interrupted run leaves the store as it was.
+
+`sync=True` also removes stored articles the sources no longer hold (the one-shot command).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from viewer.collection.align import align_pairs
+from viewer.collection.results import derive
+from viewer.collection.sources import Article, Skipped, read_sources
+from viewer.collection.store import CollectionStore, StoreError
+from viewer.collection.words import (
+    CJK_LANGUAGES,
+    collection_normalizer,
+    content_hash,
+    stored_vocabulary,
+)
+from viewer.core.collection.index import candidate_pairs, document_grams, index_params
+from viewer.core.document import detect_language
+from viewer.core.tokenize import tokenize_many
+
+#: Progress callback: what is being done and how far, 0..1.
+Progress = Callable[[str, float], None]
+_TOKENIZE_BATCH = 200
+
+
+def _quiet(stage: str, fraction: float) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class AddSummary:
+    """What an `add` changed."""
+
+    added: int
+    changed: int
+    removed: int
+    unchanged: int
+    aligned_pairs: int
+    skipped: int
+
+
+def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]],
+                progress: Progress | None = None, *, sync: bool = False,
+                workers: int | None = None) -> AddSummary:
+    """Add the articles of `sources` to `store` and refresh its results (see module doc)."""
+    report = progress or _quiet
+    skipped: list[Skipped] = []
+    report("Reading articles", 0.0)
+    articles = list(read_sources(sources, skipped.append, on_progress=lambda done: report(
+        "Reading articles", 0.05 * done.fraction)))
+    with store.transaction():
+        summary = _add(store, articles, skipped, report, sync, workers)
+    report("Done", 1.0)
+    return summary
+
+
+def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped],
+         report: Progress, sync: bool, workers: int | None) -> AddSummary:
+    known = store.hashes()
+    fresh: list[tuple[int, Article, str]] = []
+    changed = 0
+    next_num = store.next_number()
+    for article in articles:
+        digest = content_hash(article.text)
+        old = known.get(article.id)
+        if old is not None and old[1] == digest:
+            _update_metadata(store, old[0], article)
+            continue
+        if old is not None:
+            changed += 1
+            num = old[0]
+        else:
+            num, next_num = next_num, next_num + 1
+        fresh.append((num, article, digest))
+    removed = 0
+    if sync:
+        present = {a.id for a in articles}
+        for doc_id, (num, _) in known.items():
+            if doc_id not in present:
+                store.remove_document(num)
+                removed += 1
+    store.set_skipped([(s.path, s.reason) for s in skipped])
+
+    keys = store.vocabulary_keys()
+    vocabulary = stored_vocabulary(keys)
+    known_keys = len(keys)
+    normalizer = collection_normalizer()
+    languages = [detect_language(a.text) for _, a, _ in fresh]
+    # The index's n-gram length is chosen once, by the store's first articles.
+    stored_n = store.meta("gram_n")
+    cjk_index = (stored_n == str(index_params(True, 0).n) if stored_n
+                 else sum(lang in CJK_LANGUAGES for lang in languages) > len(languages) / 2)
+    gram_n = index_params(cjk_index, 0).n
+    store.set_meta("gram_n", str(gram_n))
+    for start in range(0, len(fresh), _TOKENIZE_BATCH):
+        report("Indexing articles", 0.05 + 0.25 * start / max(1, len(fresh)))
+        batch = fresh[start:start + _TOKENIZE_BATCH]
+        streams = tokenize_many([a.text for _, a, _ in batch], normalizer, vocabulary)
+        for (num, article, digest), stream, language in zip(
+                batch, streams, languages[start:start + _TOKENIZE_BATCH], strict=True):
+            store.put_document(num, {
+                "id": article.id, "series": article.series, "date": article.date,
+                "path": article.path, "title": article.title, "text": article.text,
+                "hash": digest, "chars": len(article.text), "words": len(stream),
+                "language": language,
+            }, stream.ids, stream.starts, stream.ends, document_grams(stream.ids, gram_n))
+    store.add_vocabulary(known_keys, vocabulary.keys[known_keys:])
+
+    report("Finding candidate pairs", 0.3)
+    grams = store.grams()
+    nums = sorted(grams)
+    position = {num: k for k, num in enumerate(nums)}
+    new_mask = np.zeros(len(nums), dtype=bool)
+    for num, _, _ in fresh:
+        new_mask[position[num]] = True
+    params = index_params(cjk_index, len(nums))
+    candidates = candidate_pairs([grams[num] for num in nums], params, only=new_mask)
+    pairs = [(nums[x], nums[y]) for x, y in zip(candidates.first.tolist(),
+                                                 candidates.second.tolist(), strict=True)]
+    rows = align_pairs(store, vocabulary, pairs, report, workers)
+    store.add_passages(rows)
+    derive(store, report, None if changed or removed else {num for num, _, _ in fresh})
+    return AddSummary(added=len(fresh) - changed, changed=changed, removed=removed,
+                      unchanged=len(articles) - len(fresh), aligned_pairs=len(pairs),
+                      skipped=len(skipped))
+
+
+def _update_metadata(store: CollectionStore, num: int, article: Article) -> None:
+    store.connection.execute(
+        "UPDATE documents SET series = ?, date = ?, path = ?, title = ? WHERE num = ? AND "
+        "(series != ? OR date != ? OR path != ? OR title != ?)",
+        (article.series, article.date, article.path, article.title, num,
+         article.series, article.date, article.path, article.title))
+
+
+# -- alignment of candidate pairs, over the cores -----------------------------------------
+
+
+__all__ = ["AddSummary", "StoreError", "add_sources", "derive"]

@@ -1,0 +1,409 @@
+"""The collection store: one SQLite database on disk holding a collection and its results.
+
+Why SQLite: it is in the standard library, it is a real transactional database in one file
+(an interrupted write, even `kill -9`, leaves the store as it was at the last commit), and
+the window reads it while nothing else runs. The engine writes; everyone else reads.
+
+Layout (schema version `SCHEMA_VERSION`, in `PRAGMA user_version`; `APPLICATION_ID` marks
+the file as a Tandem store):
+- `documents`: one row per article: `num` (the engine's document number), `id`, `series`,
+  `date`, `path`, `title`, `text`, `hash` (of the text), `chars`, `words`, `language`.
+- `vocabulary`: the match key of every token id; `tokens`: per document its token ids,
+  starts and ends and its distinct n-gram hashes (numpy arrays as BLOBs).
+- `passages`: what the two-text matcher found for every aligned pair (`x` < `y` are
+  document numbers), before boilerplate and formulations are taken out; `words` as
+  `compare()` counts them, `short_words` on the shorter side, `surplus` the bits of
+  evidence beyond chance for the two texts.
+- `result_*`: the finished results, in the order they are shown: `result_pairs`,
+  `result_clusters`, `result_formulations`, `result_boilerplate`, plus `skipped`.
+  The window lists these directly, so opening an indexed store is fast.
+
+Read API (what the window and `tandem compare --collection` use)::
+
+    store = CollectionStore.open(path)              # read-only; StoreError if unusable
+    store.documents()  -> list[DocumentRow]
+    store.pairs()      -> list[PairRow]              # ranked, contract fields
+    store.clusters()   -> list[dict]                 # contract dicts
+    store.formulations() -> list[dict]
+    store.boilerplate() -> list[dict]
+    store.skipped()    -> list[dict]
+    store.pair_passages(id_a, id_b) -> list[dict]    # {"a": [s, e], "b": [s, e], "words"}
+    store.text(doc_id) -> str
+    store.report()     -> dict                       # the JSON contract "collection", v1
+
+Write API (the engine, `viewer.collection.engine`; another engine such as the Spark job can
+fill a store the same way), always inside `with store.transaction():`::
+
+    store = CollectionStore.create_or_open(path)
+    store.put_document(num, values, ids, starts, ends, grams)   # text, tokens, n-grams
+    store.add_vocabulary(first_id, keys)
+    store.add_passages(rows)         # (x, y, x0, x1, y0, y1, words, short_words, surplus)
+    store.set_results(pairs, clusters, formulations, boilerplate)   # the finished tables
+    store.set_skipped(rows)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from viewer.core.errors import TandemError
+
+SCHEMA_VERSION = 1
+#: "Tndm" as a 32-bit integer: tells a Tandem store from any other SQLite file.
+APPLICATION_ID = 0x546E646D
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+    num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, series TEXT NOT NULL,
+    date TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL,
+    hash TEXT NOT NULL, chars INTEGER NOT NULL, words INTEGER NOT NULL,
+    language TEXT NOT NULL);
+CREATE INDEX documents_hash ON documents (hash);
+CREATE TABLE vocabulary (id INTEGER PRIMARY KEY, key TEXT NOT NULL);
+CREATE TABLE tokens (num INTEGER PRIMARY KEY, ids BLOB NOT NULL, starts BLOB NOT NULL,
+    ends BLOB NOT NULL, grams BLOB NOT NULL);
+CREATE TABLE passages (x INTEGER NOT NULL, y INTEGER NOT NULL, x0 INTEGER NOT NULL,
+    x1 INTEGER NOT NULL, y0 INTEGER NOT NULL, y1 INTEGER NOT NULL, words INTEGER NOT NULL,
+    short_words INTEGER NOT NULL, surplus REAL NOT NULL);
+CREATE INDEX passages_x ON passages (x);
+CREATE INDEX passages_y ON passages (y);
+CREATE TABLE skipped (path TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE result_pairs (rank INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT NOT NULL,
+    shared_a REAL NOT NULL, shared_b REAL NOT NULL, words INTEGER NOT NULL,
+    passages TEXT NOT NULL);
+CREATE INDEX result_pairs_a ON result_pairs (a);
+CREATE INDEX result_pairs_b ON result_pairs (b);
+CREATE TABLE result_clusters (id INTEGER PRIMARY KEY, first TEXT NOT NULL,
+    documents INTEGER NOT NULL, data TEXT NOT NULL);
+CREATE TABLE result_formulations (rank INTEGER PRIMARY KEY, phrase TEXT NOT NULL,
+    documents INTEGER NOT NULL, count INTEGER NOT NULL, data TEXT NOT NULL);
+CREATE TABLE result_boilerplate (rank INTEGER PRIMARY KEY, series TEXT NOT NULL,
+    text TEXT NOT NULL, documents INTEGER NOT NULL);
+"""
+
+
+class StoreError(TandemError):
+    """A store that cannot be used: missing, corrupt, not a Tandem store, another version."""
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """A document of the store, without its text."""
+
+    num: int
+    id: str
+    series: str
+    date: str
+    path: str
+    title: str
+    chars: int
+    words: int
+    language: str
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """A listed pair: `a` is the earlier document when the dates differ."""
+
+    a: str
+    b: str
+    shared_a: float
+    shared_b: float
+    words: int
+    passages: list[dict[str, Any]]
+
+
+def _blob(array: np.ndarray, dtype: type) -> bytes:
+    return np.ascontiguousarray(array, dtype=dtype).tobytes()
+
+
+class CollectionStore:
+    """An open store. Use `open` to read and `create_or_open` to write."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str, writable: bool) -> None:
+        self.connection = connection
+        self.path = path
+        self.writable = writable
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> CollectionStore:
+        """Open an existing store read-only."""
+        path = os.fspath(path)
+        if not os.path.isfile(path):
+            raise StoreError(f"{path}: no such collection store (make one with "
+                             f"'tandem corpus add {path} SOURCE...')")
+        connection = _connect(f"file:{path}?mode=ro", path, uri=True)
+        store = cls(connection, path, writable=False)
+        store._check()
+        return store
+
+    @classmethod
+    def create_or_open(cls, path: str | os.PathLike[str]) -> CollectionStore:
+        """Open a store for writing, creating it (and its folder) if it does not exist."""
+        path = os.fspath(path)
+        folder = os.path.dirname(os.path.abspath(path))
+        exists = os.path.exists(path)
+        if exists and not os.path.isfile(path):
+            raise StoreError(f"{path}: is not a file; give the path of a collection store")
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{path}: cannot create its folder ({error.strerror})") from None
+        connection = _connect(path, path)
+        store = cls(connection, path, writable=True)
+        if exists and os.path.getsize(path) > 0:
+            store._check()
+        else:
+            try:
+                with connection:
+                    connection.executescript(
+                        "BEGIN;" + _SCHEMA
+                        + f"PRAGMA application_id = {APPLICATION_ID};"
+                        + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
+            except sqlite3.Error as error:
+                connection.close()
+                raise StoreError(f"{path}: cannot create the store ({error})") from None
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as error:
+            raise StoreError(f"{path}: cannot be written ({error})") from None
+        return store
+
+    def _check(self) -> None:
+        try:
+            application = self.connection.execute("PRAGMA application_id").fetchone()[0]
+            version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+            if application != APPLICATION_ID:
+                raise StoreError(f"{self.path}: is not a Tandem collection store; "
+                                 "give another path (it is left as it is)")
+            if version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: is a collection store of another Tandem version "
+                    f"(format {version}, this version reads {SCHEMA_VERSION}); index the "
+                    "collection again into a new store (the old one is left as it is)")
+            self.connection.execute("SELECT count(*) FROM documents").fetchone()
+        except sqlite3.DatabaseError as error:
+            self.connection.close()
+            raise StoreError(f"{self.path}: is damaged or not a collection store ({error}); "
+                             "it is left as it is: index the collection into a new store"
+                             ) from None
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> CollectionStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All writes inside commit together or not at all (Ctrl-C and kill included)."""
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.rollback()
+            raise
+        connection.commit()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def meta(self, key: str, default: str = "") -> str:
+        row = self.connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def documents(self) -> list[DocumentRow]:
+        rows = self.connection.execute(
+            "SELECT num, id, series, date, path, title, chars, words, language "
+            "FROM documents ORDER BY num")
+        return [DocumentRow(*row) for row in rows]
+
+    def document_count(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def text(self, doc_id: str) -> str:
+        row = self.connection.execute("SELECT text FROM documents WHERE id = ?",
+                                      (doc_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: has no document {doc_id!r}")
+        return str(row[0])
+
+    def texts(self) -> dict[int, str]:
+        """Every document's text by number."""
+        return dict(self.connection.execute("SELECT num, text FROM documents"))
+
+    def hashes(self) -> dict[str, tuple[int, str]]:
+        """Each document id's number and text hash."""
+        return {doc_id: (num, digest) for num, doc_id, digest in
+                self.connection.execute("SELECT num, id, hash FROM documents")}
+
+    def vocabulary_keys(self) -> list[str]:
+        return [key for (key,) in self.connection.execute(
+            "SELECT key FROM vocabulary ORDER BY id")]
+
+    def token_arrays(self, nums: list[int] | None = None
+                     ) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """Token ids, starts and ends (int64) of the given documents (all when None)."""
+        query = "SELECT num, ids, starts, ends FROM tokens"
+        rows = (self.connection.execute(query) if nums is None else
+                (row for num in nums for row in self.connection.execute(
+                    query + " WHERE num = ?", (num,))))
+        return {num: (np.frombuffer(ids, dtype=np.int32).astype(np.int64),
+                      np.frombuffer(starts, dtype=np.int32).astype(np.int64),
+                      np.frombuffer(ends, dtype=np.int32).astype(np.int64))
+                for num, ids, starts, ends in rows}
+
+    def grams(self) -> dict[int, np.ndarray]:
+        """Every document's distinct n-gram hashes (sorted uint64)."""
+        return {num: np.frombuffer(blob, dtype=np.uint64)
+                for num, blob in self.connection.execute("SELECT num, grams FROM tokens")}
+
+    def raw_passages(self) -> list[tuple[int, int, int, int, int, int, int, int, float]]:
+        """Every aligned passage: (x, y, x0, x1, y0, y1, words, short_words, surplus),
+        x < y document numbers."""
+        return list(self.connection.execute(
+            "SELECT x, y, x0, x1, y0, y1, words, short_words, surplus FROM passages "
+            "ORDER BY x, y, x0, y0"))
+
+    def pairs(self) -> list[PairRow]:
+        return [PairRow(a, b, shared_a, shared_b, words, json.loads(passages))
+                for a, b, shared_a, shared_b, words, passages in self.connection.execute(
+                    "SELECT a, b, shared_a, shared_b, words, passages FROM result_pairs "
+                    "ORDER BY rank")]
+
+    def pair_passages(self, id_a: str, id_b: str) -> list[dict[str, Any]]:
+        """The listed passages of a pair, spans given as (id_a's, id_b's) in that order."""
+        row = self.connection.execute(
+            "SELECT a, passages FROM result_pairs WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)",
+            (id_a, id_b, id_b, id_a)).fetchone()
+        if row is None:
+            return []
+        passages: list[dict[str, Any]] = json.loads(row[1])
+        if row[0] != id_a:
+            passages = [{"a": p["b"], "b": p["a"], "words": p["words"]} for p in passages]
+        return passages
+
+    def clusters(self) -> list[dict[str, Any]]:
+        return [json.loads(data) for (data,) in self.connection.execute(
+            "SELECT data FROM result_clusters ORDER BY id")]
+
+    def formulations(self) -> list[dict[str, Any]]:
+        return [json.loads(data) for (data,) in self.connection.execute(
+            "SELECT data FROM result_formulations ORDER BY rank")]
+
+    def boilerplate(self) -> list[dict[str, Any]]:
+        return [{"series": series, "text": text, "documents": documents}
+                for series, text, documents in self.connection.execute(
+                    "SELECT series, text, documents FROM result_boilerplate ORDER BY rank")]
+
+    def skipped(self) -> list[dict[str, str]]:
+        return [{"path": path, "reason": reason} for path, reason in self.connection.execute(
+            "SELECT path, reason FROM skipped ORDER BY rowid")]
+
+    def report(self) -> dict[str, Any]:
+        """The JSON contract "collection", version 1."""
+        return {
+            "version": 1, "kind": "collection",
+            "documents": [{"id": d.id, "path": d.path, "series": d.series, "date": d.date,
+                           "chars": d.chars} for d in self.documents()],
+            "pairs": [{"a": p.a, "b": p.b, "passages": p.passages, "shared_a": p.shared_a,
+                       "shared_b": p.shared_b} for p in self.pairs()],
+            "clusters": self.clusters(),
+            "formulations": self.formulations(),
+            "boilerplate": self.boilerplate(),
+            "skipped": self.skipped(),
+        }
+
+    # -- writing (inside `transaction`) ------------------------------------------------------
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                (key, value))
+
+    def add_vocabulary(self, first_id: int, keys: list[str]) -> None:
+        self.connection.executemany("INSERT INTO vocabulary (id, key) VALUES (?, ?)",
+                                    enumerate(keys, first_id))
+
+    def next_number(self) -> int:
+        row = self.connection.execute("SELECT max(num) FROM documents").fetchone()
+        return 0 if row[0] is None else int(row[0]) + 1
+
+    def put_document(self, num: int, values: dict[str, Any], ids: np.ndarray,
+                     starts: np.ndarray, ends: np.ndarray, grams: np.ndarray) -> None:
+        """Insert or replace document `num` with its tokens; its old passages go."""
+        self.remove_passages(num)
+        self.connection.execute(
+            "INSERT OR REPLACE INTO documents (num, id, series, date, path, title, text, hash, "
+            "chars, words, language) VALUES (:num, :id, :series, :date, :path, :title, :text, "
+            ":hash, :chars, :words, :language)", {"num": num, **values})
+        self.connection.execute(
+            "INSERT OR REPLACE INTO tokens (num, ids, starts, ends, grams) VALUES (?, ?, ?, ?, ?)",
+            (num, _blob(ids, np.int32), _blob(starts, np.int32), _blob(ends, np.int32),
+             _blob(grams, np.uint64)))
+
+    def remove_document(self, num: int) -> None:
+        self.remove_passages(num)
+        self.connection.execute("DELETE FROM documents WHERE num = ?", (num,))
+        self.connection.execute("DELETE FROM tokens WHERE num = ?", (num,))
+
+    def remove_passages(self, num: int) -> None:
+        self.connection.execute("DELETE FROM passages WHERE x = ? OR y = ?", (num, num))
+
+    def add_passages(self, rows: list[tuple[Any, ...]]) -> None:
+        """Rows as `raw_passages` gives them."""
+        self.connection.executemany(
+            "INSERT INTO passages (x, y, x0, x1, y0, y1, words, short_words, surplus) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def set_skipped(self, rows: list[tuple[str, str]]) -> None:
+        self.connection.execute("DELETE FROM skipped")
+        self.connection.executemany("INSERT INTO skipped (path, reason) VALUES (?, ?)", rows)
+
+    def set_results(self, pairs: list[PairRow], clusters: list[dict[str, Any]],
+                    formulations: list[dict[str, Any]],
+                    boilerplate: list[dict[str, Any]]) -> None:
+        """Replace the finished result tables."""
+        c = self.connection
+        for table in ("result_pairs", "result_clusters", "result_formulations",
+                      "result_boilerplate"):
+            c.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
+        c.executemany(
+            "INSERT INTO result_pairs (rank, a, b, shared_a, shared_b, words, passages) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((k, p.a, p.b, p.shared_a, p.shared_b, p.words, json.dumps(p.passages))
+             for k, p in enumerate(pairs)))
+        c.executemany(
+            "INSERT INTO result_clusters (id, first, documents, data) VALUES (?, ?, ?, ?)",
+            ((cl["id"], cl["first"], len({p["doc"] for p in cl["passages"]}),
+              json.dumps(cl, ensure_ascii=False)) for cl in clusters))
+        c.executemany(
+            "INSERT INTO result_formulations (rank, phrase, documents, count, data) "
+            "VALUES (?, ?, ?, ?, ?)",
+            ((k, f["phrase"], f["documents"], f["count"], json.dumps(f, ensure_ascii=False))
+             for k, f in enumerate(formulations)))
+        c.executemany(
+            "INSERT INTO result_boilerplate (rank, series, text, documents) VALUES (?, ?, ?, ?)",
+            ((k, b["series"], b["text"], b["documents"]) for k, b in enumerate(boilerplate)))
+
+
+def _connect(target: str, shown: str, uri: bool = False) -> sqlite3.Connection:
+    try:
+        # Transactions are managed explicitly (`transaction`), not by the module.
+        return sqlite3.connect(target, uri=uri, isolation_level=None)
+    except sqlite3.Error as error:
+        raise StoreError(f"{shown}: cannot be opened ({error})") from None

@@ -1,0 +1,36 @@
+"""How a collection reads words: the matcher's settings, the normalizer, the store's
+shared vocabulary and the content hash that tells a changed article from an unchanged one.
+Shared by the engine, the alignment workers, the derived results and
+`tandem compare --collection`."""
+
+from __future__ import annotations
+
+import hashlib
+
+from viewer.core.normalize import Normalizer, shared_normalizer
+from viewer.core.settings import Settings
+from viewer.core.tokenize import Vocabulary
+
+#: The matcher's settings of a collection (the defaults of `tandem compare`).
+SETTINGS = Settings()
+CJK_LANGUAGES = frozenset({"zh", "ja"})
+
+
+def content_hash(text: str) -> str:
+    """The hash of an article's text, stored with it."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def collection_normalizer() -> Normalizer:
+    """The normalizer every article of a collection is tokenized with."""
+    return shared_normalizer(case_sensitive=SETTINGS.case_sensitive,
+                             stemming=SETTINGS.stemming, language="en")
+
+
+def stored_vocabulary(keys: list[str]) -> Vocabulary:
+    """A vocabulary holding the store's keys with their ids (spellings: the keys)."""
+    vocabulary = Vocabulary()
+    vocabulary.keys = keys
+    vocabulary.ids = {key: k for k, key in enumerate(keys)}
+    vocabulary.spellings = list(keys)
+    return vocabulary

@@ -1,0 +1,86 @@
+"""Clusters: the same text carried by several articles.
+
+Every passage of a pair links a span of one article to a span of another; spans of one
+article that overlap (the same stretch shared with several partners) are one node. The
+connected groups of nodes are clusters. Each lists its articles' spans in date order; the
+earliest article is the cluster's source (`first`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from viewer.core.model import Span
+
+#: Two spans of one article are one node when they overlap by this share of the shorter.
+MIN_OVERLAP = 0.5
+
+#: A pair's passage as (document x, span in x, document y, span in y).
+Link = tuple[int, Span, int, Span]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Spans carrying one text, (document, span), earliest document first."""
+
+    first: int
+    passages: tuple[tuple[int, Span], ...]
+
+
+class _Sets:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, x: int, y: int) -> None:
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self.parent[max(rx, ry)] = min(rx, ry)
+
+
+def find_clusters(links: Sequence[Link], order_key: Sequence[tuple[str, str]]) -> list[Cluster]:
+    """Clusters of the passages `links`; `order_key[d]` orders documents in time
+    (date, then id: undated documents should sort last). Clusters come in the order of
+    their first document."""
+    sides: list[tuple[int, int, int]] = []  # (document, start, end) of each passage side
+    for x, span_x, y, span_y in links:
+        sides.append((x, span_x[0], span_x[1]))
+        sides.append((y, span_y[0], span_y[1]))
+    sets = _Sets(len(sides))
+    for k in range(0, len(sides), 2):
+        sets.union(k, k + 1)
+    # Overlapping sides of one document: a sweep over each document's sides by start.
+    by_position = sorted(range(len(sides)), key=lambda k: sides[k])
+    extents: dict[int, list[int]] = {}  # node root -> [document, start, end]
+    current: list[int] | None = None
+    current_side = -1
+    for k in by_position:
+        doc, start, end = sides[k]
+        if current is not None and current[0] == doc:
+            overlap = min(current[2], end) - start
+            shorter = min(end - start, current[2] - current[1])
+            if overlap > 0 and overlap >= MIN_OVERLAP * shorter:
+                sets.union(current_side, k)
+                current[2] = max(current[2], end)
+                continue
+        current, current_side = [doc, start, end], k
+        extents[k] = current
+    # Each node (a merged stretch of one document) belongs to the set of its first side.
+    members: dict[int, list[tuple[int, Span]]] = {}
+    for k, (doc, start, end) in extents.items():
+        members.setdefault(sets.find(k), []).append((doc, (start, end)))
+    clusters = []
+    for spans in members.values():
+        if len({doc for doc, _ in spans}) < 2:
+            continue
+        spans.sort(key=lambda item: (order_key[item[0]], item[1]))
+        clusters.append(Cluster(first=spans[0][0], passages=tuple(spans)))
+    clusters.sort(key=lambda c: (order_key[c.first], c.passages[0][1]))
+    return clusters

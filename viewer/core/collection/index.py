@@ -1,0 +1,150 @@
+"""Candidate pairs of a collection from an index of word n-grams with a document-frequency cap.
+
+As passim and textreuse do: every document is reduced to the set of hashes of its word
+n-grams (Chinese: character n-grams); an n-gram found in more than `max_df` documents is set
+aside (formulaic or boilerplate material, not evidence of one text copying another), and
+two documents become a candidate pair when they share at least `min_shared` of the rest.
+The work is one sort of (hash, document) rows and one count per document pair, so it grows
+with the amount of reuse, not with the square of the collection.
+
+Pure numpy; documents are numbered 0..N-1 by the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from viewer.core.grams import gram_hashes
+from viewer.core.grouping import expand
+
+
+@dataclass(frozen=True)
+class IndexParams:
+    """How documents are indexed and paired."""
+
+    #: Tokens per indexed n-gram (words; CJK characters).
+    n: int
+    #: An n-gram in more documents than this is not used to pair documents.
+    max_df: int
+    #: Distinct shared n-grams two documents need to become a candidate pair.
+    min_shared: int
+
+
+#: Two documents become a candidate pair when they share as many n-grams as one unbroken
+#: run of this many words gives (CJK: characters, 1.6 to a word): more than one chance
+#: run of six or seven words, far less than any copied passage.
+PAIR_RUN_WORDS = 8
+_CJK_CHARS_PER_WORD = 1.6
+
+
+def index_params(cjk: bool, documents: int) -> IndexParams:
+    """Defaults for a collection of this size. A chain of copies reaches a dozen articles
+    at most, far below what a set phrase or a series' boilerplate reaches; the cap grows
+    only slowly with the collection. A run of k tokens shares k - n + 1 n-grams."""
+    cap = max(20, documents // 500)
+    n = 6 if cjk else 5
+    run = round(PAIR_RUN_WORDS * _CJK_CHARS_PER_WORD) if cjk else PAIR_RUN_WORDS
+    return IndexParams(n=n, max_df=cap, min_shared=run - n + 1)
+
+
+def document_grams(ids: np.ndarray, n: int) -> np.ndarray:
+    """The sorted distinct n-gram hashes of one document's token ids."""
+    return np.unique(gram_hashes(ids, n))
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Candidate pairs (first < second, document numbers) and their shared n-gram counts."""
+
+    first: np.ndarray
+    second: np.ndarray
+    shared: np.ndarray
+
+
+def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
+                    only: np.ndarray | None = None) -> Candidates:
+    """Document pairs sharing at least `min_shared` n-grams found in 2..max_df documents.
+
+    `grams[d]` are document d's distinct hashes. With `only` (a boolean mask over the
+    documents), only pairs with at least one of those documents are returned: adding
+    articles to an indexed collection aligns just the pairs that involve them."""
+    sizes = np.array([len(g) for g in grams], dtype=np.int64)
+    hashes = np.concatenate(grams) if grams else np.zeros(0, dtype=np.uint64)
+    docs = np.repeat(np.arange(len(grams), dtype=np.int64), sizes)
+    if only is not None and only.sum() * 4 < len(only):
+        # Only the rows of hashes the given documents hold matter: found by binary search
+        # in their (few) hashes, which spares sorting the whole collection's.
+        wanted = np.unique(np.concatenate([g for g, new in zip(grams, only.tolist(),
+                                                                strict=True) if new]
+                                          or [np.zeros(0, dtype=np.uint64)]))
+        if not len(wanted):
+            empty = np.zeros(0, dtype=np.int64)
+            return Candidates(empty, empty, empty)
+        at = np.minimum(np.searchsorted(wanted, hashes), len(wanted) - 1)
+        keep = wanted[at] == hashes
+        hashes, docs = hashes[keep], docs[keep]
+    order = np.argsort(hashes)
+    hashes, docs = hashes[order], docs[order]
+    starts = np.flatnonzero(np.concatenate(([len(hashes) > 0], hashes[1:] != hashes[:-1])))
+    counts = np.diff(starts, append=len(hashes))
+    usable = (counts >= 2) & (counts <= params.max_df)
+    # Rows of the usable hashes, each hash's documents laid end to end.
+    group_starts, group_counts = starts[usable], counts[usable]
+    owner, rank = expand(group_counts)
+    rows = group_starts[owner] + rank
+    # Each row pairs with the rows after it in its group.
+    later = (group_counts[owner] - 1 - rank)
+    left, step = expand(later)
+    one = docs[rows[left]]
+    other = docs[rows[left] + 1 + step]
+    first, second = np.minimum(one, other), np.maximum(one, other)
+    if only is not None:
+        keep = only[first] | only[second]
+        first, second = first[keep], second[keep]
+    keys = first * len(grams) + second
+    keys.sort()
+    if not len(keys):
+        empty = np.zeros(0, dtype=np.int64)
+        return Candidates(empty, empty, empty)
+    bounds = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    shared = np.diff(bounds, append=len(keys))
+    distinct = keys[bounds]
+    keep = shared >= params.min_shared
+    distinct, shared = distinct[keep], shared[keep]
+    return Candidates(distinct // len(grams), distinct % len(grams), shared)
+
+
+@dataclass(frozen=True)
+class DocumentFrequencies:
+    """How many documents hold each n-gram of a collection."""
+
+    hashes: np.ndarray
+    counts: np.ndarray
+    n: int
+
+    @classmethod
+    def of(cls, grams: list[np.ndarray], n: int,
+           among: np.ndarray | None = None) -> DocumentFrequencies:
+        """The frequencies of every n-gram of `grams` (each document's distinct hashes),
+        or only of those in `among` (sorted distinct hashes; far less work)."""
+        hashes = np.concatenate(grams) if grams else np.zeros(0, dtype=np.uint64)
+        if among is not None:
+            if not len(among):
+                return cls(among, np.zeros(0, dtype=np.int64), n)
+            at = np.minimum(np.searchsorted(among, hashes), len(among) - 1)
+            hashes = hashes[among[at] == hashes]
+        hashes = np.sort(hashes)
+        starts = np.flatnonzero(np.concatenate(([len(hashes) > 0], hashes[1:] != hashes[:-1])))
+        return cls(hashes[starts], np.diff(starts, append=len(hashes)), n)
+
+    def share_in(self, ids: np.ndarray, documents: int) -> float:
+        """The share of the n-grams of a run of token ids found in at least `documents`
+        documents (0 for a run shorter than n)."""
+        grams = gram_hashes(ids, self.n)
+        if not len(grams) or not len(self.hashes):
+            return 0.0
+        at = np.minimum(np.searchsorted(self.hashes, grams), len(self.hashes) - 1)
+        counts = np.where(self.hashes[at] == grams, self.counts[at], 0)
+        return float(np.count_nonzero(counts >= documents)) / len(grams)

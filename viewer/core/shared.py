@@ -1,0 +1,134 @@
+"""The shared-phrase step of two token streams: the one matcher of `tandem compare` and of
+collections.
+
+`compare()` calls `find_shared_phrases` for its two documents, and the collection engine
+calls it for every candidate pair of its articles, so a pair opened side by side shows
+exactly the passages the collection listed. Both sides must be tokenized with one shared
+`Vocabulary` and one normalizer; `bits` gives the general-language surprise of every
+vocabulary key (see `viewer.core.rarity`).
+
+The result depends on which text is A (the evidence is summed over A's words), so both
+callers put the pair in `canonical_order` first and mirror the result back.
+
+A collection aligns thousands of pairs of a few hundred documents: what depends on one
+document only (its words' general surprise, `general_bits`) can be computed once per
+document and passed in, and the word-level differences (only the two-text views show them)
+can be left out.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from viewer.core.match import Alignment, MatchParams, align
+from viewer.core.model import SharedPhrase
+from viewer.core.rarity import cjk_token_bits
+from viewer.core.settings import Settings
+from viewer.core.tokenize import TokenStream
+from viewer.core.wordiff import word_differences
+
+#: CJK text is tokenized per character; this many characters make one "word" of settings.
+CJK_CHARS_PER_WORD = 1.6
+
+
+def canonical_order(text_a: str, text_b: str) -> bool:
+    """Whether the pair is already in the order the matcher works in (shorter text first,
+    then the smaller text); if not, swap the two and mirror the result."""
+    return not (len(text_b), text_b) < (len(text_a), text_a)
+
+
+def match_params(settings: Settings, cjk: bool) -> MatchParams:
+    """The matcher's parameters, in tokens, for these settings."""
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    return MatchParams(
+        seed=4 if cjk else 3,
+        min_tokens=max(2, round(settings.min_words * scale)),
+        gap=max(1, round(settings.gap_words * scale)),
+        rarity_margin=settings.rarity_margin,
+        use_rarity=settings.ignore_stop_words,
+    )
+
+
+def general_bits(tokens: TokenStream, keys: list[str], bits: np.ndarray,
+                 cjk: bool) -> np.ndarray:
+    """The general-language surprise of each token of one document, in bits. For CJK text,
+    characters are read as the dictionary words they form (`cjk_token_bits`)."""
+    general = bits[tokens.ids]
+    if cjk:
+        general = np.array(cjk_token_bits([keys[t] for t in tokens.ids.tolist()],
+                                          general.tolist()), dtype=np.float64)
+    return general
+
+
+def evidence_bits(tokens_a: TokenStream, tokens_b: TokenStream,
+                  general_a: np.ndarray) -> np.ndarray:
+    """How much each word of A, matched in B, argues against chance, in bits.
+
+    The general-language surprise of a word is capped by its frequency in these two texts:
+    "saith" is rare in English but not in two chapters of the Bible, where a shared
+    "thus saith the Lord" is chance. One occurrence is discounted on each side, since a
+    copied passage itself brings every one of its words into both texts.
+    """
+    size = int(max(tokens_a.ids.max(initial=-1), tokens_b.ids.max(initial=-1))) + 1
+    count_a = np.bincount(tokens_a.ids, minlength=size)
+    count_b = np.bincount(tokens_b.ids, minlength=size)
+    share = np.maximum((count_a - 1) / max(1, len(tokens_a)),
+                       (count_b - 1) / max(1, len(tokens_b)))
+    caps = np.where(share > 0, -np.log2(np.maximum(share, 1e-300)), np.inf)
+    return np.minimum(general_a, caps[tokens_a.ids])
+
+
+def find_shared_phrases(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[str],
+                        bits: np.ndarray, cjk: bool, settings: Settings, *,
+                        general_a: np.ndarray | None = None,
+                        differences: bool = True) -> list[SharedPhrase]:
+    """Every passage A and B share, ordered by position in A (the pair in canonical order).
+
+    `keys` are the shared vocabulary's keys and `bits` their surprise; `general_a`, when
+    given, is `general_bits` of A computed beforehand. Without `differences` the phrases
+    carry no word-level edits (and cost less)."""
+    alignments = shared_alignments(tokens_a, tokens_b, keys, bits, cjk, settings,
+                                   general_a=general_a)
+    return phrases_of(alignments, tokens_a, tokens_b, cjk, differences=differences)
+
+
+def shared_alignments(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[str],
+                      bits: np.ndarray, cjk: bool, settings: Settings, *,
+                      general_a: np.ndarray | None = None) -> list[Alignment]:
+    """The passages of `find_shared_phrases` in token indices, with their evidence."""
+    if general_a is None:
+        general_a = general_bits(tokens_a, keys, bits, cjk)
+    evidence = evidence_bits(tokens_a, tokens_b, general_a)
+    return align(tokens_a, tokens_b, evidence, match_params(settings, cjk))
+
+
+def phrases_of(alignments: list[Alignment], tokens_a: TokenStream, tokens_b: TokenStream,
+               cjk: bool, *, differences: bool = True) -> list[SharedPhrase]:
+    """The shared phrases, in character offsets, of passages in token indices."""
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    phrases = []
+    for al in alignments:
+        exact = np.array_equal(tokens_a.ids[al.a0:al.a1], tokens_b.ids[al.b0:al.b1])
+        phrases.append(SharedPhrase(
+            a=(int(tokens_a.starts[al.a0]), int(tokens_a.ends[al.a1 - 1])),
+            b=(int(tokens_b.starts[al.b0]), int(tokens_b.ends[al.b1 - 1])),
+            words=round((al.a1 - al.a0) / scale),
+            exact=exact,
+            differences=() if exact or not differences else word_differences(
+                tokens_a, tokens_b, al.a0, al.a1, al.b0, al.b1),
+        ))
+    return phrases
+
+
+def covered_share(spans: list[tuple[int, int]], length: int) -> float:
+    """The share of a text of `length` characters that the (possibly overlapping) spans
+    cover, rounded to 4 places."""
+    if length == 0:
+        return 0.0
+    covered, reach = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, reach)
+        if end > start:
+            covered += end - start
+            reach = end
+    return round(covered / length, 4)

@@ -1,0 +1,1 @@
+"""The collection in the window: opening, indexing off the GUI thread, and the tabbed view."""

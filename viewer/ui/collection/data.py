@@ -1,0 +1,130 @@
+"""What the collection view shows, read once from an indexed store (Qt-free).
+
+The store keeps the finished results in the order they are shown, so this is mostly reading;
+what it adds is per article how much of it is shared with others (the union of its pairs'
+passages), per formulation its use per month over the collection's months, and lookups the
+view needs (a document by id, the clusters a passage belongs to).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from viewer.collection.store import CollectionStore, DocumentRow, PairRow
+from viewer.export.collection_model import _doc_ref, _month_range, _per_month, _timeline
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """An article with how much of it the listed pairs share with other articles."""
+
+    row: DocumentRow
+    shared_chars: int
+    pairs: int
+
+    @property
+    def shared(self) -> float:
+        return self.shared_chars / self.row.chars if self.row.chars else 0.0
+
+
+@dataclass(frozen=True)
+class ClusterMember:
+    doc: str
+    span: tuple[int, int]
+    is_source: bool
+
+
+@dataclass
+class CollectionData:
+    """An indexed collection as the window shows it."""
+
+    name: str
+    store_path: str
+    documents: list[DocumentRow]
+    pairs: list[PairRow]
+    clusters: list[dict[str, Any]]
+    formulations: list[dict[str, Any]]
+    boilerplate: list[dict[str, Any]]
+    skipped: list[dict[str, str]]
+    by_id: dict[str, DocumentRow] = field(init=False)
+    articles: list[ArticleFacts] = field(init=False)
+    months: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {d.id: d for d in self.documents}
+        self.articles = _article_facts(self.documents, self.pairs)
+        self.months = _month_range(d.date for d in self.documents)
+        self._refs = {d.id: _doc_ref({"id": d.id, "date": d.date}) for d in self.documents}
+
+    @property
+    def series(self) -> list[str]:
+        return sorted({d.series for d in self.documents if d.series})
+
+    def title(self, doc_id: str) -> str:
+        row = self.by_id.get(doc_id)
+        return row.title if row is not None and row.title else doc_id
+
+    def timeline(self, formulation: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """(months or years, uses in each) of a formulation over the collection's span."""
+        line = _timeline(self.months, _per_month(formulation, self._refs))
+        return line.months, line.counts
+
+    def cluster_members(self, cluster: Mapping[str, Any]) -> list[ClusterMember]:
+        """A cluster's passages: the source first, then by date (undated last) and id."""
+        source = str(cluster.get("first", ""))
+        members = []
+        for passage in cluster.get("passages") or ():
+            span = passage.get("span") or (0, 0)
+            members.append((str(passage.get("doc", "")), (int(span[0]), int(span[1]))))
+
+        def order(member: tuple[str, tuple[int, int]]) -> tuple:
+            doc = self.by_id.get(member[0])
+            return (member[0] != source, (doc.date if doc else "") or "9999", member[0], member[1])
+
+        members.sort(key=order)
+        return [ClusterMember(doc, span, k == 0 and doc == source)
+                for k, (doc, span) in enumerate(members)]
+
+    def clusters_at(self, doc_id: str, span: tuple[int, int]) -> list[dict[str, Any]]:
+        """The clusters with a passage of `doc_id` overlapping `span`."""
+        return [c for c in self.clusters for p in c.get("passages") or ()
+                if p.get("doc") == doc_id and p["span"][0] < span[1] and span[0] < p["span"][1]]
+
+
+def load(store_path: str, name: str = "") -> CollectionData:
+    """Read the results of the store at `store_path` (`StoreError` when it cannot be used)."""
+    with CollectionStore.open(store_path) as store:
+        return CollectionData(
+            name=name or os.path.basename(store_path), store_path=store_path,
+            documents=store.documents(), pairs=store.pairs(), clusters=store.clusters(),
+            formulations=store.formulations(), boilerplate=store.boilerplate(),
+            skipped=store.skipped())
+
+
+def _article_facts(documents: Iterable[DocumentRow], pairs: Iterable[PairRow]
+                   ) -> list[ArticleFacts]:
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
+    for pair in pairs:
+        counts[pair.a] += 1
+        counts[pair.b] += 1
+        for passage in pair.passages:
+            spans[pair.a].append(tuple(passage["a"]))  # type: ignore[arg-type]
+            spans[pair.b].append(tuple(passage["b"]))  # type: ignore[arg-type]
+    return [ArticleFacts(d, _covered(spans.get(d.id, [])), counts.get(d.id, 0))
+            for d in documents]
+
+
+def _covered(spans: list[tuple[int, int]]) -> int:
+    """Characters covered by the union of half-open spans."""
+    total, end = 0, -1
+    for start, stop in sorted(spans):
+        if stop <= end:
+            continue
+        total += stop - max(start, end)
+        end = stop
+    return total

@@ -1,0 +1,70 @@
+"""Indexing a collection in a child process, so the window never waits and Cancel is instant.
+
+The engine runs seconds to minutes of Python over thousands of articles; in a thread it would
+hold the interpreter lock long enough to freeze the window. In a child process the window only
+reads progress messages. Cancel terminates the child: SIGTERM becomes `SystemExit` inside it,
+so the store's transaction rolls back and the alignment pool is stopped; the store is left as
+it was before. Qt-free: the child imports only the engine.
+
+A first run that fails or is cancelled removes the store it created.
+Messages on the queue: ("progress", stage, fraction), ("finished", skipped_count),
+("failed", one-line reason).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from multiprocessing.queues import Queue
+from types import FrameType
+
+#: How much lower than the window's the indexing's scheduling priority is.
+BACKGROUND_NICENESS = 10
+
+
+def _stop(_signum: int, _frame: FrameType | None) -> None:
+    sys.exit(1)
+
+
+def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue) -> None:
+    """Add `sources` to the store at `store_path` (created if needed), reporting on `messages`."""
+    signal.signal(signal.SIGTERM, _stop)
+    if hasattr(os, "nice"):
+        # Background work: on a busy machine the window is served first (its pool inherits).
+        os.nice(BACKGROUND_NICENESS)
+    from viewer.collection.engine import add_sources
+    from viewer.collection.store import CollectionStore
+    from viewer.core.errors import TandemError
+
+    last_stage, last_fraction = "", -1.0
+
+    def progress(stage: str, fraction: float) -> None:
+        nonlocal last_stage, last_fraction
+        # Hundredths are enough for a progress bar: fewer messages for the window to read.
+        if stage != last_stage or fraction - last_fraction >= 0.01 or fraction >= 1.0:
+            last_stage, last_fraction = stage, fraction
+            messages.put(("progress", stage, fraction))
+
+    existed = os.path.exists(store_path)
+    finished = False
+    try:
+        with CollectionStore.create_or_open(store_path) as store:
+            summary = add_sources(store, list(sources), progress, sync=sync)
+        finished = True
+        messages.put(("finished", summary.skipped))
+    except TandemError as error:
+        messages.put(("failed", str(error)))
+    except Exception as error:  # noqa: BLE001 - reported to the window, never a traceback
+        messages.put(("failed", f"indexing failed: {type(error).__name__}: {error}"))
+    finally:
+        if not finished and not existed:
+            _remove_store(store_path)  # a first run that failed or was cancelled leaves nothing
+
+
+def _remove_store(store_path: str) -> None:
+    for path in (store_path, store_path + "-wal", store_path + "-shm", store_path + "-journal"):
+        with contextlib.suppress(OSError):
+            os.remove(path)

@@ -1,0 +1,153 @@
+"""Index a collection without blocking the window: a child process (see `index_process`)
+whose messages a timer reads on the GUI thread. One run at a time; Cancel stops it at once
+and the store keeps what it held before."""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.queues  # noqa: F401 - imported with the window, not mid-run
+import multiprocessing.synchronize  # noqa: F401
+import queue
+import threading
+from collections.abc import Sequence
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from viewer.ui.collection import index_process
+
+#: How often the window looks for the child's messages (ms): short enough for a smooth bar,
+#: long enough to cost nothing.
+POLL_MS = 40
+#: After Cancel the child gets this long (s) to roll back and stop its pool before it is killed.
+STOP_GRACE_S = 5.0
+#: How long (ms) to wait for the last messages of a child that has exited.
+DEAD_WAIT_MS = 1000
+
+
+class CollectionIndexer(QObject):
+    progress = Signal(str, float)
+    finished = Signal(str, int)   # store path, skipped files or lines
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._child: BaseProcess | None = None
+        self._messages: Any = None
+        self.store_path = ""
+        self._dead_polls = 0
+        self._starter: threading.Thread | None = None
+        self._running = False
+        #: Children that reported their end and are left to exit on their own.
+        self._ending: list[BaseProcess] = []
+        self._timer = QTimer(self, interval=POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self, store_path: str, sources: Sequence[str], sync: bool = True) -> None:
+        """Index `sources` into `store_path`; `sync` also drops articles no longer there."""
+        self.cancel()
+        self._running = True
+        self._child = None
+        self._dead_polls = 0
+        self.store_path = store_path
+        # Making the queue (the first one starts multiprocessing's resource tracker) and
+        # starting a Python process take tens of milliseconds: not on the GUI thread.
+        self._starter = threading.Thread(target=self._launch,
+                                         args=(store_path, list(sources), sync),
+                                         name="tandem-index-start", daemon=True)
+        self._starter.start()
+        self._timer.start()
+
+    def _launch(self, store_path: str, sources: list[str], sync: bool) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._messages = context.Queue()
+        # Not a daemon: the engine aligns pairs in a pool of its own processes.
+        child = context.Process(target=index_process.run, name="tandem-index",
+                                args=(store_path, sources, sync, self._messages))
+        child.start()
+        self._child = child
+
+    def cancel(self) -> None:
+        """Stop the run (if any); emits `cancelled` when one was stopped."""
+        if not self._running:
+            return
+        self._stop_child()
+        self.cancelled.emit()
+
+    def wait(self) -> None:
+        """Block until the run ends (tests and benchmarks only)."""
+        while self._running:
+            if self._child is not None:
+                self._child.join(0.05)
+            self._poll()
+
+    def _poll(self) -> None:
+        for ended in [c for c in self._ending if not c.is_alive()]:
+            ended.join(0)  # reaped: no zombie left behind
+            self._ending.remove(ended)
+        if not self._running:
+            if not self._ending:
+                self._timer.stop()
+            return
+        if self._starter is not None and self._starter.is_alive():
+            return
+        child = self._child
+        if child is None:  # it could not be started
+            self._stop_child()
+            self.failed.emit("the indexing could not start a process")
+            return
+        while True:
+            try:
+                kind, *args = self._messages.get_nowait()
+            except queue.Empty:
+                break
+            except (EOFError, OSError):
+                kind, args = "failed", ["the indexing process stopped unexpectedly"]
+            if kind == "progress":
+                self.progress.emit(*args)
+                continue
+            self._stop_child(ended=True)
+            if kind == "finished":
+                self.finished.emit(self.store_path, int(args[0]))
+            else:
+                self.failed.emit(str(args[0]))
+            return
+        if child.is_alive():
+            self._dead_polls = 0
+            return
+        # Messages put just before the child exits can arrive a little after it is gone.
+        self._dead_polls += 1
+        if self._dead_polls * POLL_MS >= DEAD_WAIT_MS:
+            self._stop_child()
+            self.failed.emit(f"the indexing stopped unexpectedly (exit code {child.exitcode}); "
+                             "the store is as it was before")
+
+    def _stop_child(self, ended: bool = False) -> None:
+        """Forget the child; terminate it unless it has `ended` its work (it then exits on its
+        own, and a timer tick reaps it: waiting here would stall the window)."""
+        if not self._running:
+            return
+        self._running = False
+        if self._starter is not None:
+            self._starter.join()
+        child, self._child = self._child, None
+        if child is None:
+            return
+        if ended:
+            self._ending.append(child)
+            return
+        self._timer.stop()
+        if child.is_alive():
+            child.terminate()
+            child.join(STOP_GRACE_S)
+            if child.is_alive():
+                child.kill()
+                child.join(1)
+        else:
+            child.join(1)

@@ -1,0 +1,373 @@
+"""The collection side of the window: open, index, show, read a pair, go back, export.
+
+`CollectionMode` holds the open collection and the `CollectionView`; the main window gives it
+its progress bar, its comparison view (`show_documents`) and the page switch, and routes
+Cancel here while an indexing run is going. A folder or JSON-lines file is indexed into a
+store in the user's cache (the one `tandem corpus` uses for the same source), so opening it
+again only reads what changed; a store is opened as it is.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from viewer.collection.cli import default_store
+from viewer.collection.store import CollectionStore
+from viewer.core.document import Document
+from viewer.core.errors import TandemError
+from viewer.core.model import Comparison, Slogan
+from viewer.ui.collection.data import CollectionData, load
+from viewer.ui.collection.indexer import CollectionIndexer
+from viewer.ui.collection.skipped_dialog import SkippedDialog
+from viewer.ui.collection.view import CollectionView
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+MAX_RECENT = 8
+JSON_LINES_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".tandem")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_store(path: str) -> bool:
+    """Whether `path` is an SQLite file (a collection store, or a file that will be told it
+    is not one), as opposed to a source of articles."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == _SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def is_collection_source(path: str) -> bool:
+    """Whether the window should open `path` as a collection: a folder, a JSON-lines file
+    or a store (anything else is an article)."""
+    if os.path.isdir(path):
+        return True
+    lower = path.lower()
+    return lower.endswith(JSON_LINES_SUFFIXES) or (lower.endswith(STORE_SUFFIXES)
+                                                   and is_store(path))
+
+
+def collection_name(path: str) -> str:
+    """What the title bar calls a collection: its folder or file name."""
+    return os.path.basename(os.path.normpath(path)) or path
+
+
+class _JobSignals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    """Run `work()` on a pool thread; `done(result)` or `failed(one line)` on the GUI thread.
+    Each job opens its own read-only store connection (SQLite's stay in their thread)."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _JobSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except TandemError as error:
+            self.signals.failed.emit(str(error))
+        except Exception as error:  # noqa: BLE001 - reported, never a traceback
+            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            self.signals.done.emit(result)
+
+
+def _write_report(store_path: str, name: str, kind: str, target: str) -> None:
+    with CollectionStore.open(store_path) as store:
+        if kind == "pdf":
+            from viewer.export.collection_pdf import write_collection_pdf as write
+        else:
+            from viewer.export.collection_html import write_collection_html as write
+        report = store.report()
+        # The report names articles by title where the store has one (the contract has none).
+        titles = {d.id: d.title for d in store.documents()}
+        for document in report["documents"]:
+            document["title"] = titles.get(document["id"], "")
+        write(report, target, name=name, text_of=store.text)
+
+
+def _context(store_path: str, comparison: Comparison) -> dict[str, Any]:
+    from viewer.collection.context import collection_context
+
+    with CollectionStore.open(store_path) as store:
+        return collection_context(comparison, store)
+
+
+def slogan_label(figures: dict[str, Any] | None, slogan: Slogan) -> str:
+    """A slogan's collection figures and what they make of it."""
+    if not figures:
+        return ""
+    found, total = int(figures.get("documents", 0)), int(figures.get("of", 0))
+    first = figures.get("first") or {}
+    if slogan.count_a == 0 or slogan.count_b == 0:
+        label = "in one text only"
+    elif found > 2:
+        label = "common formulation"
+    else:
+        label = "shared only by these two"
+    since = f" · first {first.get('date') or first.get('doc')}" if first else ""
+    return f"{label} · in {found:,}/{total:,}{since}"
+
+
+class CollectionMode(QObject):
+    opened = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = CollectionView()
+        self.indexer = CollectionIndexer(self)
+        self.indexer.progress.connect(self._on_progress)
+        self.indexer.finished.connect(self._on_indexed)
+        self.indexer.failed.connect(self._on_failed)
+        self.indexer.cancelled.connect(self._on_cancelled)
+        self.view.pair_requested.connect(self.open_pair)
+        self.view.article_requested.connect(self.open_article)
+        self.view.skipped_requested.connect(self.show_skipped)
+        self.data: CollectionData | None = None
+        self.skipped_dialog: SkippedDialog | None = None
+        self._pending_name = ""
+        self._pending_source = ""
+        self._jobs: list[_Job] = []
+        self.context: dict[str, Any] | None = None
+        self.cluster_menu: QMenu | None = None
+        window.side_panel.phrases.clicked.connect(self._on_phrase_clicked)
+        #: Documents opened from the collection: id(document) -> (collection id, document).
+        self._opened: dict[int, tuple[str, Document]] = {}
+
+    # -- opening -------------------------------------------------------------------------------
+    def open(self, path: str) -> None:
+        """Open a folder, JSON-lines file or store: stores at once, sources after indexing."""
+        path = os.path.abspath(path)
+        name = collection_name(path)
+        if is_store(path):
+            self._show_store(path, name, path)
+            return
+        self.cancel()  # before the progress bar is shown: a cancel hides it
+        self._pending_name, self._pending_source = name, path
+        self.window.begin_progress(f"Indexing {name}…")
+        self.indexer.start(default_store([path]), [path], sync=True)
+
+    def _on_progress(self, stage: str, fraction: float) -> None:
+        self.window.report_progress(f"{self._pending_name}: {stage}", fraction)
+
+    def _on_indexed(self, store_path: str, skipped: int) -> None:
+        self.window.end_progress("")
+        if self._show_store(store_path, self._pending_name, self._pending_source) and skipped:
+            self.show_skipped()
+
+    def _on_failed(self, message: str) -> None:
+        self.window.end_progress("Indexing failed.")
+        self.window.show_error("Cannot open collection", message)
+
+    def _on_cancelled(self) -> None:
+        self.window.end_progress("Indexing cancelled; the collection is as it was before.")
+
+    def cancel(self) -> bool:
+        """Stop an indexing run; False when none was running."""
+        if not self.indexer.running:
+            return False
+        self.indexer.cancel()
+        return True
+
+    def _show_store(self, store_path: str, name: str, source: str) -> bool:
+        try:
+            data = load(store_path, name)
+        except TandemError as error:
+            self.window.show_error("Cannot open collection", str(error))
+            return False
+        self.data = data
+        self.view.show_collection(data)
+        self._add_recent(source)
+        self.window.show_collection_page()
+        self.opened.emit()
+        return True
+
+    def close(self) -> None:
+        self.cancel()
+        self.data = None
+        self.view.show_collection(None)
+
+    # -- reading pairs and articles --------------------------------------------------------
+    def _document(self, store: CollectionStore, doc_id: str) -> Document:
+        assert self.data is not None
+        row = self.data.by_id.get(doc_id)
+        title = row.title if row is not None and row.title else ""
+        name = f"{title} ({doc_id})" if title and title != doc_id else doc_id
+        document = Document(text=store.text(doc_id), name=name)
+        # Kept with the document itself: an id of a dead object may be reused.
+        shown = self.window.documents
+        self._opened = {k: v for k, v in self._opened.items()
+                        if any(v[1] is d for d in shown)}
+        self._opened[id(document)] = (doc_id, document)
+        return document
+
+    def _documents(self, ids: list[str]) -> list[Document] | None:
+        if self.data is None:
+            return None
+        try:
+            with CollectionStore.open(self.data.store_path) as store:
+                return [self._document(store, doc_id) for doc_id in ids]
+        except TandemError as error:
+            self.window.show_error("Cannot open article", str(error))
+            return None
+
+    def open_pair(self, id_a: str, id_b: str) -> None:
+        """Read two articles side by side: the comparison finds the passages the collection
+        listed (the same matcher); Back returns to the collection."""
+        documents = self._documents([id_a, id_b])
+        if documents is not None:
+            self.window.show_documents(documents[0], documents[1])
+
+    def open_article(self, doc_id: str, spans: list[tuple[int, int]]) -> None:
+        """Read one article with `spans` highlighted (a formulation's uses)."""
+        documents = self._documents([doc_id])
+        if documents is not None:
+            self.window.show_documents(documents[0], None, highlight=spans)
+
+    def pair_ids(self, doc_a: Document | None, doc_b: Document | None) -> tuple[str, str] | None:
+        """The collection ids of two documents opened from it, else None."""
+        ids = [self._opened.get(id(d), ("", None)) for d in (doc_a, doc_b)]
+        if any(doc is not d for (_, doc), d in zip(ids, (doc_a, doc_b), strict=True)):
+            return None
+        return ids[0][0], ids[1][0]
+
+    # -- skipped, recent, export -----------------------------------------------------------------
+    def show_skipped(self) -> None:
+        if self.data is None:
+            return
+        if self.skipped_dialog is not None:
+            self.skipped_dialog.close()
+        self.skipped_dialog = SkippedDialog(self.data.name, self.data.skipped, self.window)
+        self.skipped_dialog.show()
+
+    def recent(self) -> list[str]:
+        value = self.window.store.value("recent/collections", [])
+        if not isinstance(value, list):
+            return []
+        return [p for p in value if isinstance(p, str)][:MAX_RECENT]
+
+    def _add_recent(self, path: str) -> None:
+        paths = [path] + [p for p in self.recent() if p != path]
+        self.window.store.set_value("recent/collections", paths[:MAX_RECENT])
+
+    def export(self, kind: str, target: str | None = None,
+               done: Callable[[str], Any] | None = None) -> None:
+        """Write the collection report (`kind` "html" or "pdf") at `target`, asked for when
+        None; off the GUI thread. `done(problem)` is called with "" when written."""
+        if self.data is None:
+            self.window.show_error("Nothing to export", "Open a collection first.")
+            return
+        if target is None:
+            default = os.path.join(os.path.expanduser("~"),
+                                   f"{os.path.splitext(self.data.name)[0]}-collection.{kind}")
+            target, _ = QFileDialog.getSaveFileName(self.window, f"Export collection as "
+                                                    f"{kind.upper()}", default,
+                                                    f"{kind.upper()} (*.{kind})")
+            if not target:
+                return
+        self.window.begin_progress(f"Writing {os.path.basename(target)}…", cancellable=False)
+
+        def finished(problem: str) -> None:
+            self.window.end_progress("" if problem else f"Exported {target}")
+            if problem:
+                self.window.show_error("Export failed", f"{target}: {problem}")
+            if done is not None:
+                done(problem)
+
+        data = self.data
+        self._start(lambda: _write_report(data.store_path, data.name, kind, target),
+                    lambda _: finished(""), finished)
+
+    def _start(self, work: Callable[[], Any], done: Callable[[Any], Any],
+               failed: Callable[[str], Any]) -> None:
+        job = _Job(work)
+        job.setAutoDelete(False)  # Python keeps it until it has reported
+        self._jobs.append(job)
+
+        def end() -> None:
+            self._jobs.remove(job)
+
+        job.signals.done.connect(lambda result: (end(), done(result)))
+        job.signals.failed.connect(lambda message: (end(), failed(message)))
+        QThreadPool.globalInstance().start(job)
+
+    # -- comparisons with the collection behind them ----------------------------------------
+    def on_compared(self, comparison: Comparison) -> None:
+        """Look up the comparison's slogans and passages in the open collection."""
+        self.context = None
+        if self.data is None:
+            return
+        store_path = self.data.store_path
+        self._start(lambda: _context(store_path, comparison),
+                    lambda context: self._show_context(comparison, context),
+                    lambda message: self.window.statusBar().showMessage(
+                        f"Collection figures unavailable: {message}", 8000))
+
+    def _show_context(self, comparison: Comparison, context: dict[str, Any]) -> None:
+        rendered = self.window.rendered
+        if rendered is None or rendered.comparison is not comparison or self.data is None:
+            return  # another comparison (or none) is shown now
+        self.context = context
+        slogans = [slogan_label(f, s) for f, s in
+                   zip(context["slogans"], comparison.slogans, strict=True)]
+        phrases = [self._phrase_label(f) for f in context["shared_phrases"]]
+        self.window.side_panel.set_collection_figures(slogans, phrases)
+
+    def _phrase_label(self, figures: dict[str, Any] | None) -> str:
+        if not figures:
+            return ""
+        first = figures.get("first") or {}
+        doc = str(first.get("doc", ""))
+        title = self.data.title(doc) if self.data else doc
+        return (f"also in {figures['others']:,} other articles (first: {title}, "
+                f"{first.get('date', '')})")
+
+    def cluster_articles(self, row: int) -> list[str]:
+        """The other articles carrying shared passage `row` of the comparison shown."""
+        if self.context is None or self.data is None:
+            return []
+        figures = self.context["shared_phrases"][row]
+        if not figures:
+            return []
+        ours = {self.context["collection"].get("a"), self.context["collection"].get("b")}
+        cluster = next((c for c in self.data.clusters if c.get("id") == figures["cluster"]), None)
+        if cluster is None:
+            return []
+        return [m.doc for m in self.data.cluster_members(cluster) if m.doc not in ours]
+
+    def _on_phrase_clicked(self, index: QModelIndex) -> None:
+        if index.column() != 4 or self.data is None:
+            return
+        others = self.cluster_articles(index.row())
+        if not others:
+            return
+        menu = QMenu(self.window)
+        menu.setObjectName("cluster_menu")
+        ours = self.context["collection"] if self.context else {}
+        for doc in others:
+            row = self.data.by_id.get(doc)
+            action = menu.addAction(f"{row.date if row else ''}  {self.data.title(doc)}")
+            left = ours.get("a") or doc
+            action.triggered.connect(lambda _=False, a=left, b=doc: self.open_pair(a, b))
+        self.cluster_menu = menu
+        menu.popup(QCursor.pos())
+
+    def wait_jobs(self, msecs: int = 30000) -> bool:
+        return QThreadPool.globalInstance().waitForDone(msecs)
+
+

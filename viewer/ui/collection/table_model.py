@@ -1,0 +1,99 @@
+"""A read-only table over a Python list, sorted and filtered in Python by column keys.
+
+The collection's lists run to tens of thousands of rows: sorting by a key function over the
+list is far faster than a QSortFilterProxyModel calling back into Python per comparison.
+The view asks only for the rows it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+RowT = TypeVar("RowT")
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[RowT]):
+    header: str
+    text: Callable[[RowT], str]
+    #: What the column sorts by (default: its text).
+    key: Callable[[RowT], Any] | None = None
+    tip: Callable[[RowT], str] | None = None
+    align_right: bool = False
+
+
+class ListTableModel(QAbstractTableModel, Generic[RowT]):
+    def __init__(self, columns: Sequence[Column[RowT]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.items: list[RowT] = []
+        self.order: list[int] = []
+        self._accept: Callable[[RowT], bool] | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    def set_items(self, items: Sequence[RowT]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self._arrange()
+        self.endResetModel()
+
+    def set_filter(self, accept: Callable[[RowT], bool] | None) -> None:
+        self.beginResetModel()
+        self._accept = accept
+        self._arrange()
+        self.endResetModel()
+
+    def item(self, row: int) -> RowT:
+        """The item shown at `row`."""
+        return self.items[self.order[row]]
+
+    def shown(self) -> list[RowT]:
+        return [self.items[k] for k in self.order]
+
+    def _arrange(self) -> None:
+        accept = self._accept
+        order = [k for k, item in enumerate(self.items) if accept is None or accept(item)]
+        if self._sort is not None:
+            column, direction = self._sort
+            spec = self.columns[column]
+            key = spec.key or spec.text
+            order.sort(key=lambda k: key(self.items[k]),
+                       reverse=direction == Qt.SortOrder.DescendingOrder)
+        self.order = order
+
+    # -- Qt model ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.order)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(self.item(index.row()))
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
+            return column.tip(self.item(index.row()))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        # Column -1 (no sort indicator): the list's own order, e.g. the ranking.
+        self._sort = (column, order) if column >= 0 else None
+        self._arrange()
+        self.layoutChanged.emit()

@@ -1,0 +1,78 @@
+"""The per-month timeline of one or more formulations, drawn with pyqtgraph.
+
+Why pyqtgraph: it is pure Python over QtWidgets and numpy (about 3 MB of modules in the
+bundle), where QtCharts needs PySide6-Addons (hundreds of MB of Qt modules, almost all
+unused). One line per formulation, so several selected ones overlay and can be compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+#: Line colours, told apart on a light and a dark background (Okabe-Ito, colour-blind safe).
+LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+#: At most this many month labels under the axis; the others are ticks only.
+MAX_LABELS = 12
+
+
+class TimelineChart(pg.PlotWidget):
+    """Uses per month (or per year on long collections) of the selected formulations."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline_chart")
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.showGrid(x=False, y=True, alpha=0.25)
+        self.setLabel("left", "uses")
+        self.legend = self.addLegend(offset=(10, 5))
+        #: What is drawn: (label, x labels, counts) per line, for the tests and the bench.
+        self.series: list[tuple[str, tuple[str, ...], tuple[int, ...]]] = []
+        self.setMinimumHeight(160)
+        self.apply_palette()
+
+    def show_series(self, series: Sequence[tuple[str, Sequence[str], Sequence[int]]]) -> None:
+        self.clear()
+        self.legend.clear()
+        self.series = [(label, tuple(xs), tuple(int(c) for c in counts))
+                       for label, xs, counts in series]
+        labels: tuple[str, ...] = ()
+        for k, (label, xs, counts) in enumerate(self.series):
+            labels = xs if len(xs) > len(labels) else labels
+            colour = LINE_COLOURS[k % len(LINE_COLOURS)]
+            short = label if len(label) <= 40 else label[:39] + "…"
+            self.plot(list(range(len(counts))), list(counts), name=short,
+                      pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5,
+                      symbolBrush=colour, symbolPen=colour)
+        step = max(1, -(-len(labels) // MAX_LABELS))
+        self.getAxis("bottom").setTicks([
+            [(k, labels[k]) for k in range(0, len(labels), step)],
+            [(k, "") for k in range(len(labels))]])
+        self.setYRange(0, max((max(c, default=0) for _, _, c in self.series), default=1) or 1)
+        if labels:
+            self.setXRange(-0.5, len(labels) - 0.5, padding=0)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        # pyqtgraph sets a palette role while it is being built: its plot is not there yet.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "legend"):
+            self.apply_palette()
+        super().changeEvent(event)
+
+    def apply_palette(self) -> None:
+        """Background and axes from the widget's palette (light or dark)."""
+        palette = self.palette()
+        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        text = QColor(palette.color(QPalette.ColorRole.Text))
+        for side in ("left", "bottom"):
+            axis = self.getAxis(side)
+            axis.setPen(pg.mkPen(text))
+            axis.setTextPen(pg.mkPen(text))
+        self.legend.setLabelTextColor(text)
+        if self.series:  # legend labels take their colour when drawn
+            self.show_series(self.series)

@@ -1,0 +1,444 @@
+"""The collection view: tabs Pairs, Formulations, Clusters and Articles over `CollectionData`.
+
+It only shows and filters; opening something is a signal the window acts on:
+`pair_requested(a, b)` to read two articles side by side, `article_requested(id, spans)` to
+read one with spans highlighted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.collection.store import PairRow
+from viewer.ui.collection.data import ArticleFacts, CollectionData
+from viewer.ui.collection.table_model import Column, ListTableModel
+
+if TYPE_CHECKING:
+    from viewer.ui.collection.timeline import TimelineChart
+
+Formulation = dict[str, Any]
+#: Rows measured when columns are fitted to their contents.
+RESIZE_PRECISION = 20
+#: Role of a list or tree item holding what it opens.
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _percent(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def _table(model: ListTableModel[Any]) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setSortIndicatorShown(True)
+    # Fit columns to the first rows only: measuring 10,000 rows in Python costs seconds.
+    header.setResizeContentsPrecision(RESIZE_PRECISION)
+    return table
+
+
+class CollectionView(QWidget):
+    pair_requested = Signal(str, str)
+    article_requested = Signal(str, list)  # id, [(start, end), ...] to highlight
+    skipped_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("collection_view")
+        self.data: CollectionData | None = None
+        self.summary = QLabel(objectName="collection_summary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.skipped_link = QLabel(objectName="skipped_link")
+        self.skipped_link.linkActivated.connect(lambda _: self.skipped_requested.emit())
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.skipped_link)
+        self.tabs = QTabWidget(objectName="collection_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._pairs_tab(), "Pairs")
+        self.formulations_page = self._formulations_tab()
+        self.tabs.addTab(self.formulations_page, "Formulations")
+        self.tabs.addTab(self._clusters_tab(), "Clusters")
+        self.tabs.addTab(self._articles_tab(), "Articles")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+    # -- building --------------------------------------------------------------------------
+    def _pairs_tab(self) -> QWidget:
+        title = self._title
+        date = self._date
+        series = self._series
+        self.pairs_model: ListTableModel[PairRow] = ListTableModel([
+            Column("A", lambda p: title(p.a), tip=lambda p: p.a),
+            Column("B", lambda p: title(p.b), tip=lambda p: p.b),
+            Column("Shared of A", lambda p: _percent(p.shared_a), key=lambda p: p.shared_a,
+                   align_right=True),
+            Column("Shared of B", lambda p: _percent(p.shared_b), key=lambda p: p.shared_b,
+                   align_right=True),
+            Column("Words", lambda p: f"{p.words:,}", key=lambda p: p.words, align_right=True),
+            Column("Direction", self._direction),
+            Column("Date A", lambda p: date(p.a)),
+            Column("Date B", lambda p: date(p.b)),
+            Column("Series", lambda p: " / ".join(dict.fromkeys((series(p.a), series(p.b))))),
+        ], self)
+        self.pairs_table = _table(self.pairs_model)
+        self.pairs_table.setObjectName("pairs_table")
+        self.pairs_table.doubleClicked.connect(self._on_pair_activated)
+        self.pairs_table.activated.connect(self._on_pair_activated)
+        self.series_filter = QComboBox(objectName="series_filter")
+        self.date_from = QLineEdit(objectName="date_from", placeholderText="from YYYY-MM-DD")
+        self.date_to = QLineEdit(objectName="date_to", placeholderText="to YYYY-MM-DD")
+        self.min_share = QDoubleSpinBox(objectName="min_share", suffix=" %", decimals=0,
+                                        maximum=100)
+        self.min_share.setToolTip("Only pairs sharing at least this much of one article")
+        self.title_search = QLineEdit(objectName="title_search",
+                                      placeholderText="Title or id contains…")
+        self.title_search.setClearButtonEnabled(True)
+        self.pairs_count = QLabel(objectName="pairs_count")
+        for widget in (self.date_from, self.date_to, self.title_search):
+            widget.textChanged.connect(self.apply_pair_filter)
+        self.series_filter.currentIndexChanged.connect(self.apply_pair_filter)
+        self.min_share.valueChanged.connect(self.apply_pair_filter)
+        bar = QHBoxLayout()
+        for label, widget in (("Series", self.series_filter), ("Dates", self.date_from),
+                              ("", self.date_to), ("Min. share", self.min_share),
+                              ("", self.title_search)):
+            if label:
+                bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        self.date_from.setMaximumWidth(130)
+        self.date_to.setMaximumWidth(130)
+        bar.addWidget(self.pairs_count, 1, Qt.AlignmentFlag.AlignRight)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.pairs_table, 1)
+        layout.addWidget(QLabel("Double-click a pair to read the two articles side by side."))
+        return tab
+
+    def _formulations_tab(self) -> QWidget:
+        self.formulations_model: ListTableModel[Formulation] = ListTableModel([
+            Column("Formulation", lambda f: str(f.get("phrase", "")),
+                   tip=lambda f: "Variants:\n" + "\n".join(f.get("variants") or ["(none)"])),
+            Column("Variants", lambda f: "; ".join(f.get("variants") or ()),
+                   key=lambda f: len(f.get("variants") or ())),
+            Column("Documents", lambda f: f"{int(f.get('documents', 0)):,}",
+                   key=lambda f: int(f.get("documents", 0)), align_right=True),
+            Column("Count", lambda f: f"{int(f.get('count', 0)):,}",
+                   key=lambda f: int(f.get("count", 0)), align_right=True),
+            Column("First seen", self._first_seen, key=lambda f: self._first(f)[1]),
+        ], self)
+        self.formulations_table = _table(self.formulations_model)
+        self.formulations_table.setObjectName("formulations_table")
+        self.formulations_table.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.formulations_table.selectionModel().selectionChanged.connect(
+            self._on_formulations_selected)
+        self.formulations_table.doubleClicked.connect(self._on_formulation_activated)
+        # The chart is made when the tab is first shown: importing pyqtgraph takes a second,
+        # which the window's start and a collection's opening should not pay.
+        self._timeline: TimelineChart | None = None
+        self._chart_series: list[tuple[str, tuple[str, ...], tuple[int, ...]]] = []
+        self.timeline_box = QWidget(objectName="timeline_box")
+        self.timeline_box.setMinimumSize(320, 160)
+        QVBoxLayout(self.timeline_box).setContentsMargins(0, 0, 0, 0)
+        self.uses_list = QListWidget(objectName="uses_list")
+        self.uses_list.itemActivated.connect(self._on_use_activated)
+        self.uses_label = QLabel("Double-click a formulation to list the articles using it.")
+        self.uses_label.setWordWrap(True)
+        uses = QWidget()
+        uses_layout = QVBoxLayout(uses)
+        uses_layout.setContentsMargins(0, 0, 0, 0)
+        uses_layout.addWidget(self.uses_label)
+        uses_layout.addWidget(self.uses_list, 1)
+        bottom = self.timeline_split = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.timeline_box)
+        bottom.addWidget(uses)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.formulations_table)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        return split
+
+    def _clusters_tab(self) -> QWidget:
+        self.clusters_tree = QTreeWidget(objectName="clusters_tree")
+        self.clusters_tree.setHeaderLabels(["Article", "Date", "Series", "", "Characters"])
+        self.clusters_tree.setAlternatingRowColors(True)
+        self.clusters_tree.itemClicked.connect(self._on_cluster_member)
+        self.clusters_tree.itemActivated.connect(self._on_cluster_member)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.clusters_tree, 1)
+        layout.addWidget(QLabel("Each cluster is one text carried by several articles, in date "
+                                "order; the first is the source. Click a later article to read "
+                                "it beside the source."))
+        return tab
+
+    def _articles_tab(self) -> QWidget:
+        self.articles_model: ListTableModel[ArticleFacts] = ListTableModel([
+            Column("Article", lambda a: a.row.title or a.row.id, tip=lambda a: a.row.path),
+            Column("Id", lambda a: a.row.id),
+            Column("Series", lambda a: a.row.series),
+            Column("Date", lambda a: a.row.date),
+            Column("Words", lambda a: f"{a.row.words:,}", key=lambda a: a.row.words,
+                   align_right=True),
+            Column("Shared", lambda a: _percent(a.shared), key=lambda a: a.shared,
+                   align_right=True),
+            Column("Pairs", lambda a: str(a.pairs), key=lambda a: a.pairs, align_right=True),
+            Column("File", lambda a: a.row.path),
+        ], self)
+        self.articles_table = _table(self.articles_model)
+        self.articles_table.setObjectName("articles_table")
+        self.articles_table.doubleClicked.connect(
+            lambda index: self.article_requested.emit(
+                self.articles_model.item(index.row()).row.id, []))
+        return self.articles_table
+
+    # -- content -----------------------------------------------------------------------------
+    def show_collection(self, data: CollectionData | None) -> None:
+        self.data = data
+        if data is None:
+            for model in (self.pairs_model, self.formulations_model, self.articles_model):
+                model.set_items([])
+            self.clusters_tree.clear()
+            self._draw_timelines([])
+            self.uses_list.clear()
+            return
+        self.summary.setText(
+            f"<b>{data.name}</b> · {len(data.documents):,} articles · {len(data.pairs):,} "
+            f"pairs · {len(data.clusters):,} clusters · {len(data.formulations):,} "
+            f"formulations · {len(data.boilerplate):,} boilerplate lines")
+        self.skipped_link.setText(
+            f'<a href="skipped">{len(data.skipped):,} skipped…</a>' if data.skipped else "")
+        self.series_filter.blockSignals(True)
+        self.series_filter.clear()
+        self.series_filter.addItem("All series", "")
+        for series in data.series:
+            self.series_filter.addItem(series, series)
+        self.series_filter.blockSignals(False)
+        self.pairs_model.set_items(data.pairs)
+        self.apply_pair_filter()
+        self.formulations_model.set_items(data.formulations)
+        self.articles_model.set_items(data.articles)
+        self._fill_clusters(data)
+        self.uses_list.clear()
+        for table in (self.pairs_table, self.formulations_table, self.articles_table):
+            table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            table.resizeColumnsToContents()
+            for column in range(table.model().columnCount()):
+                table.setColumnWidth(column, min(table.columnWidth(column), 320))
+        if data.formulations:
+            self.formulations_table.selectRow(0)
+        else:
+            self._draw_timelines([])
+
+    def _fill_clusters(self, data: CollectionData) -> None:
+        tree = self.clusters_tree
+        tree.setUpdatesEnabled(False)
+        tree.clear()
+        items = []
+        for cluster in data.clusters:
+            members = data.cluster_members(cluster)
+            source = str(cluster.get("first", ""))
+            top = QTreeWidgetItem([f"{data.title(source)} and {len(members) - 1} later",
+                                   self._date(source), self._series(source), "",
+                                   f"cluster {cluster.get('id', '')}"])
+            for member in members:
+                child = QTreeWidgetItem([data.title(member.doc), self._date(member.doc),
+                                         self._series(member.doc),
+                                         "source" if member.is_source else "",
+                                         f"{member.span[0]}–{member.span[1]}"])
+                child.setData(0, TARGET_ROLE, (source, member.doc))
+                if member.is_source:
+                    font = child.font(0)
+                    font.setBold(True)
+                    for column in range(5):
+                        child.setFont(column, font)
+                top.addChild(child)
+            items.append(top)
+        tree.addTopLevelItems(items)
+        for item in items[:50]:
+            item.setExpanded(True)
+        for column in range(4):
+            tree.resizeColumnToContents(column)
+        tree.setUpdatesEnabled(True)
+
+    def apply_pair_filter(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        accept = pair_filter(data, self.series_filter.currentData() or "",
+                             self.date_from.text().strip(), self.date_to.text().strip(),
+                             self.min_share.value() / 100, self.title_search.text())
+        self.pairs_model.set_filter(accept)
+        self.pairs_count.setText(f"{self.pairs_model.rowCount():,} of {len(data.pairs):,} pairs")
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _title(self, doc_id: str) -> str:
+        return self.data.title(doc_id) if self.data else doc_id
+
+    def _date(self, doc_id: str) -> str:
+        row = self.data.by_id.get(doc_id) if self.data else None
+        return row.date if row else ""
+
+    def _series(self, doc_id: str) -> str:
+        row = self.data.by_id.get(doc_id) if self.data else None
+        return row.series if row else ""
+
+    def _direction(self, pair: PairRow) -> str:
+        a, b = self._date(pair.a), self._date(pair.b)
+        if not (a and b) or a == b:
+            return "same day" if a and a == b else ""
+        return "A → B" if a < b else "B → A"
+
+    def _first(self, formulation: Formulation) -> tuple[str, str]:
+        first = formulation.get("first") or {}
+        return str(first.get("doc", "")), str(first.get("date", ""))
+
+    def _first_seen(self, formulation: Formulation) -> str:
+        doc, date = self._first(formulation)
+        return f"{date} · {self._title(doc)}" if doc else ""
+
+    # -- reactions -----------------------------------------------------------------------------
+    def _on_pair_activated(self, index: QModelIndex) -> None:
+        pair = self.pairs_model.item(index.row())
+        self.pair_requested.emit(pair.a, pair.b)
+
+    def selected_formulations(self) -> list[Formulation]:
+        rows = sorted({i.row() for i in self.formulations_table.selectionModel().selectedRows()})
+        return [self.formulations_model.item(r) for r in rows]
+
+    def _on_formulations_selected(self, *_: object) -> None:
+        if self.data is None:
+            return
+        series = []
+        for formulation in self.selected_formulations():
+            months, counts = self.data.timeline(formulation)
+            series.append((str(formulation.get("phrase", "")), months, counts))
+        self._draw_timelines(series)
+
+    @property
+    def timeline(self) -> TimelineChart:
+        """The timelines chart, made (and pyqtgraph imported) on first use."""
+        if self._timeline is None:
+            from viewer.ui.collection.timeline import TimelineChart
+
+            self._timeline = TimelineChart()
+            self.timeline_box.layout().addWidget(self._timeline)
+            self._timeline.show()  # a child added to a shown widget starts hidden
+            width = self.timeline_split.width()
+            self.timeline_split.setSizes([width * 3 // 5, width - width * 3 // 5])
+            self._timeline.show_series(self._chart_series)
+        return self._timeline
+
+    def _draw_timelines(self, series: list[tuple[str, tuple[str, ...], tuple[int, ...]]]
+                        ) -> None:
+        self._chart_series = series
+        if self._timeline is not None:
+            self._timeline.show_series(series)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.formulations_page:
+            self.timeline  # noqa: B018 - made on first sight
+
+    def _on_formulation_activated(self, index: QModelIndex) -> None:
+        self.list_uses(self.formulations_model.item(index.row()))
+
+    def list_uses(self, formulation: Formulation) -> None:
+        """List the articles using `formulation`, in date order."""
+        data = self.data
+        if data is None:
+            return
+        self.uses_list.clear()
+        occurrences = sorted(formulation.get("occurrences") or (),
+                             key=lambda o: (self._date(str(o.get("doc"))) or "9999", o.get("doc")))
+        self.uses_label.setText(f"“{formulation.get('phrase', '')}” in {len(occurrences):,} "
+                                "articles (double-click one to read it):")
+        for occurrence in occurrences:
+            doc = str(occurrence.get("doc", ""))
+            spans = [tuple(s) for s in occurrence.get("spans") or ()]
+            item = QListWidgetItem(f"{self._date(doc)}  {data.title(doc)}  ×{len(spans)}")
+            item.setData(TARGET_ROLE, (doc, spans))
+            self.uses_list.addItem(item)
+
+    def _on_use_activated(self, item: QListWidgetItem) -> None:
+        doc, spans = item.data(TARGET_ROLE)
+        self.article_requested.emit(doc, list(spans))
+
+    def _on_cluster_member(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        target = item.data(0, TARGET_ROLE)
+        if not target:
+            return
+        source, doc = target
+        if doc == source:
+            # The source itself: read it beside the next article carrying the text.
+            parent = item.parent()
+            if parent is None or parent.childCount() < 2:
+                return
+            doc = parent.child(1).data(0, TARGET_ROLE)[1]
+        self.pair_requested.emit(source, doc)
+
+
+def pair_filter(data: CollectionData, series: str, date_from: str, date_to: str,
+                min_share: float, search: str) -> Callable[[PairRow], bool] | None:
+    """The test a pair must pass to be listed (None: every pair)."""
+    needle = search.strip().casefold()
+    if not (series or date_from or date_to or min_share or needle):
+        return None
+    by_id = data.by_id
+
+    def accept(pair: PairRow) -> bool:
+        a, b = by_id.get(pair.a), by_id.get(pair.b)
+        if a is None or b is None:
+            return False
+        if series and series not in (a.series, b.series):
+            return False
+        # A pair is in the date range when both of its articles are.
+        if date_from and (a.date < date_from or b.date < date_from):
+            return False
+        if date_to and (a.date[:len(date_to)] > date_to or b.date[:len(date_to)] > date_to):
+            return False
+        if max(pair.shared_a, pair.shared_b) < min_share:
+            return False
+        return not needle or any(needle in text.casefold()
+                                 for text in (a.title, b.title, a.id, b.id))
+
+    return accept
