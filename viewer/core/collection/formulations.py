@@ -11,6 +11,7 @@ appearance by date, counts per month and every occurrence.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,6 +57,8 @@ PER_DOCUMENTS = 1000
 #: often than chance.
 VARIANT_SHARE = 0.5
 VARIANT_LIFT = 2.5
+#: Two forms share documents beyond chance when chance would do so this seldom.
+TOGETHER_P = 0.05
 #: More variants than this make a template, not a formulation.
 MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
@@ -340,9 +343,10 @@ def _apart(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
     both = len(docs[0] & docs[1])
     expected = len(docs[0]) * len(docs[1]) / len(rank)
     # One document with both is chance enough (1 in 6 for phrases of 10 and 17 documents
-    # in 1,000); two, well above chance, are not.
-    together = both >= 2 and both >= VARIANT_LIFT * expected
-    return min(rank[list(docs[1])]) < min(rank[list(docs[0])]) and not together
+    # in 1,000); 11 where 5 were expected (48 and 104 documents) is not.
+    chance = 1.0 - sum(math.exp(-expected) * expected ** k / math.factorial(k)
+                       for k in range(both))
+    return min(rank[list(docs[1])]) < min(rank[list(docs[0])]) and chance >= TOGETHER_P
 
 
 def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> np.ndarray:
