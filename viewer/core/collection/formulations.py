@@ -117,14 +117,6 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
 
 
-def _samples(score: float, cohesive: bool) -> int:
-    """Occurrences of a Chinese candidate checked for word boundaries: more for the
-    likely formulations, one for a form that can only be a variant."""
-    if not cohesive:
-        return 1
-    return 5 if score >= MIN_SCORE else 3
-
-
 def _variant_shape(cjk: bool) -> dict[str, float]:
     """How a variant may differ from its formulation (see `group_variants`)."""
     if cjk:
@@ -175,8 +167,14 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     onset = _onset_bits(grams, table, rank) if dated else np.zeros(len(table))
     spread = SeriesSpread(series, len(streams))
     repeats = _repeat_bits(table.count, table.documents, len(streams))
-    variety = spread.of_candidates(grams, table)
-    score = _score(table.documents, strength, onset, len(streams), repeats, variety)
+    score = _score(table.documents, strength, onset, len(streams), repeats,
+                   np.ones(len(table)))
+    # Spread across series can only lower a score: worked out where it may matter.
+    near = np.flatnonzero(score >= MIN_SCORE * VARIANT_SHARE)
+    variety = np.ones(len(table))
+    variety[near] = spread.of_candidates(grams, table, near)
+    score[near] = _score(table.documents[near], strength[near], onset[near], len(streams),
+                         repeats[near], variety[near])
     order = np.lexsort((table.first, -score))
     order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
     if cjk:
@@ -189,11 +187,11 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                     for r in order[scorer.cohesion(table.n[order], table.index[order])
                                    >= CJK_MIN_COHESION].tolist()}
         located = PhraseLocator(texts, streams, grams)
-        order = order[[located.on_words(int(table.n[r]), int(table.index[r]),
-                                        samples=_samples(score[r], (int(table.n[r]),
-                                                                    int(table.index[r]))
-                                                         in cohesive))
-                       and located.is_phrase(int(table.n[r]), int(table.index[r]))
+        # The others are checked once they have joined a group (below).
+        order = order[[(int(table.n[r]), int(table.index[r])) not in cohesive
+                       or (located.on_words(int(table.n[r]), int(table.index[r]),
+                                            samples=5 if score[r] >= MIN_SCORE else 3)
+                           and located.is_phrase(int(table.n[r]), int(table.index[r])))
                        for r in order.tolist()]]
     forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
                                             table.index[order].tolist(), strict=True)),
@@ -205,7 +203,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                             apart=lambda head, form: _apart(grams, rank, head, form))
     levels = grams.levels
     if cjk:
-        groups = [g for g in groups if any(form in cohesive for form in g)]
+        groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
+                  for g in groups if any(form in cohesive for form in g)]
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
     else:
@@ -288,19 +287,22 @@ class SeriesSpread:
         distinct = len(np.unique(self.of[docs]))
         return float(distinct / self.expected(np.array([len(docs)]))[0])
 
-    def of_candidates(self, grams: RecurringGrams, table: Candidates) -> np.ndarray:
-        out = np.ones(len(table))
+    def of_candidates(self, grams: RecurringGrams, table: Candidates,
+                      picked: np.ndarray) -> np.ndarray:
+        """The spread of the candidates `picked` (rows of `table`)."""
+        out = np.ones(len(picked))
         if not self.known:
             return out
         kinds = len(self.share)
-        for n in np.unique(table.n).tolist():
-            rows = np.flatnonzero(table.n == n)
+        lengths = table.n[picked]
+        for n in np.unique(lengths).tolist():
+            rows = np.flatnonzero(lengths == n)
+            index = table.index[picked[rows]]
             level = grams.levels[n]
-            owner, _ = expand(level.count[table.index[rows]])
-            keys = np.unique(owner * kinds + self.of[grams.doc_of[level.grouped_at(
-                table.index[rows])]])
+            owner, _ = expand(level.count[index])
+            keys = np.unique(owner * kinds + self.of[grams.doc_of[level.grouped_at(index)]])
             distinct = np.bincount(keys // kinds, minlength=len(rows))
-            out[rows] = distinct / self.expected(table.documents[rows])
+            out[rows] = distinct / self.expected(level.documents[index])
         return out
 
 
