@@ -346,9 +346,23 @@ def _apart(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
     expected = len(docs[0]) * len(docs[1]) / len(rank)
     # One document with both is chance enough (1 in 6 for phrases of 10 and 17 documents
     # in 1,000); 11 where 5 were expected (48 and 104 documents) is not.
-    chance = 1.0 - sum(math.exp(-expected) * expected ** k / math.factorial(k)
-                       for k in range(both))
+    chance = _poisson_tail(both, expected)
     return min(rank[list(docs[1])]) < min(rank[list(docs[0])]) and chance >= TOGETHER_P
+
+
+def _poisson_tail(k: int, mean: float) -> float:
+    """P(X >= k) for X Poisson with this mean (terms summed in log space: means of
+    thousands do not overflow)."""
+    if k <= mean:
+        return 1.0
+    log_mean = math.log(mean) if mean > 0 else -math.inf
+    total = 0.0
+    for j in range(k, k + 400):
+        term = math.exp(-mean + j * log_mean - math.lgamma(j + 1)) if mean > 0 else 0.0
+        total += term
+        if term < 1e-12 * max(total, 1e-300):
+            break
+    return min(1.0, total)
 
 
 def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> np.ndarray:
