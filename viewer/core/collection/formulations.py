@@ -42,6 +42,8 @@ CJK_CHARS_PER_WORD_SHARED = 2
 CJK_VARIANT_KEPT = 0.6
 #: Cohesion (see `PhraseScorer.cohesion`) a Chinese formulation needs.
 CJK_MIN_COHESION = 0.3
+#: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
+CJK_FULL_COHESION = 0.6
 #: Candidate forms considered at most, best first (a bound on the work of large
 #: collections; variants of listed formulations are among the first few thousand).
 MAX_FORMS = 3000
@@ -173,6 +175,12 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     near = np.flatnonzero(score >= MIN_SCORE * VARIANT_SHARE)
     variety = np.ones(len(table))
     variety[near] = spread.of_candidates(grams, table, near)
+    cohesion = np.ones(len(table))
+    if cjk:
+        # Characters are tokens: a stretch whose pieces are common words used apart more
+        # often (向前 + 发展, 筹集 + 资金) is more likely an ordinary collocation.
+        cohesion[near] = scorer.cohesion(table.n[near], table.index[near])
+        strength[near] *= np.minimum(1.0, cohesion[near] / CJK_FULL_COHESION)
     score[near] = _score(table.documents[near], strength[near], onset[near], len(streams),
                          repeats[near], variety[near])
     order = np.lexsort((table.first, -score))
@@ -184,8 +192,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # 所有 | 国有企业): a form that is not cohesive itself is kept as long as it joins
         # a group with one that is.
         cohesive = {(int(table.n[r]), int(table.index[r]))
-                    for r in order[scorer.cohesion(table.n[order], table.index[order])
-                                   >= CJK_MIN_COHESION].tolist()}
+                    for r in order[cohesion[order] >= CJK_MIN_COHESION].tolist()}
         located = PhraseLocator(texts, streams, grams)
         # The others are checked once they have joined a group (below).
         order = order[[(int(table.n[r]), int(table.index[r])) not in cohesive
