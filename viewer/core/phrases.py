@@ -311,7 +311,7 @@ MIN_VARIETY = 0.6
 #: A word used this often, followed straight on by a content word at least this share of
 #: its uses, is a modifier, on which no phrase ends.
 MODIFIER_USES = 3
-MODIFIER_SHARE = 0.9
+MODIFIER_SHARE = 0.8
 #: Determiners, which may lead a phrase they always come with (match keys).
 _DETERMINERS = {"en": frozenset({"the", "a", "an", "both", "either", "neither", "this",
                                   "these", "that", "those", "all", "every", "each"})}
