@@ -456,9 +456,15 @@ class PhraseScorer:
         goes_on = ~grams.stops[:-1] & ~self.no_content[ids[1:] if not before else ids[:-1]]
         if self.joined is not None:
             goes_on &= ~self.joined[:-1]
+        uses = np.bincount(ids, minlength=len(out))[:len(out)]
+        if self.capitalized is not None and not before:
+            # A capitalized word that mostly opens sentences opens one here too, its full
+            # stop missing ("the crimson charter Bakers sold bread"): no continuation.
+            opening = np.bincount(ids[1:][grams.stops[:-1]], minlength=len(out))[:len(out)]
+            opener = opening * 2 >= np.maximum(uses, 1)
+            goes_on &= ~(self.capitalized[1:] & opener[ids[1:]])
         word = ids[1:] if before else ids[:-1]
         followed = np.bincount(word[goes_on], minlength=len(out))[:len(out)]
-        uses = np.bincount(ids, minlength=len(out))[:len(out)]
         out = (uses >= MODIFIER_USES) & (followed >= MODIFIER_SHARE * np.maximum(uses, 1))
         if self.capitalized is not None:
             # A name goes on into varied words too, as the subject of verbs ("General
