@@ -70,7 +70,8 @@ def main() -> None:
     excluded = boilerplate_spans(articles)
     before = _rss_mb()
     found = find_formulations([a["text"] for a in articles], streams, vocabulary,
-                              [a.get("date", "") for a in articles], excluded, language)
+                              [a.get("date", "") for a in articles], excluded, language,
+                              series=[a.get("series", "") for a in articles])
     done = time.perf_counter()
     words = sum(len(s) for s in streams)
     print(f"{len(articles)} articles, {words} tokens: tokenize {tokenized - started:.2f} s, "

@@ -89,3 +89,37 @@ def test_a_line_in_every_article_stands_in_one_context_and_is_not_a_formulation(
 def test_a_collection_without_recurring_phrases_has_no_formulations():
     assert _find(["One short text.", "Another one here."], ["", ""], [[], []]) == []
     assert _find([], [], []) == []
+
+
+LOCAL = "velvet orchard keeper"
+
+
+def _with_series() -> tuple[list[str], list[str], list[str]]:
+    """The collection in four series; one of them, from article 40 on, also writes LOCAL
+    in most of its articles, twice in some (as a formulation would be used, but by one
+    outlet only)."""
+    texts, dates = _collection()
+    series = [f"s{i % 4}" for i in range(len(texts))]
+    rng = random.Random(11)
+    for i, text in enumerate(texts):
+        if series[i] == "s0" and i >= 40 and rng.random() < 0.9:
+            words = rng.sample(WORDS, 6)
+            texts[i] = text.replace(". ", f". {' '.join(words[:3]).capitalize()} {LOCAL} "
+                                          f"{' '.join(words[3:])}. ", 1 + i % 2)
+    return texts, dates, series
+
+
+def _find_in_series(texts: list[str], dates: list[str], series: list[str] | None):
+    normalizer = shared_normalizer(language="en")
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, normalizer, vocabulary) for t in texts]
+    return find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "en",
+                             series=series)
+
+
+def test_a_phrase_kept_within_one_series_is_not_a_formulation():
+    texts, dates, series = _with_series()
+    assert LOCAL in [f.phrase for f in _find_in_series(texts, dates, None)]
+    phrases = [f.phrase for f in _find_in_series(texts, dates, series)]
+    assert LOCAL not in phrases
+    assert FORM in phrases

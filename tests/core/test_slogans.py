@@ -130,3 +130,21 @@ def test_slogans_say_which_text_uses_them():
     b = "Quantum tide policy holds. Quantum tide policy returns. Sun."
     slogans = {s.phrase: s.presence for s in compare(Document(a, "a"), Document(b, "b")).slogans}
     assert slogans == {"Zembrowski harbour doctrine": "a", "Quantum tide policy": "b"}
+
+
+def test_a_phrase_ending_on_a_modifier_is_not_listed():
+    a = ("We speed up the construction of digital villages. The construction of digital "
+         "harbours goes on. Digital schools opened, and digital clinics followed.")
+    b = ("Mayors praised the construction of digital farms. The construction of digital "
+         "ports slowed. Digital courts are next.")
+    phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+    assert "construction of digital" not in phrases
+
+
+def test_a_hyphenated_word_alone_is_not_a_phrase():
+    a = ("The long-term plan stands. A long-term view helps. Quantum harbour reform began. "
+         "We need long-term thinking.")
+    b = "Her long-term goals are clear. Long-term, it pays. Quantum harbour reform ended."
+    phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+    assert "long-term" not in phrases
+    assert "quantum harbour reform" in phrases

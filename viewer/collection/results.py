@@ -185,7 +185,7 @@ def _formulations(store: CollectionStore, docs: list[Any], texts: list[str],
     languages = [d.language for d in docs]
     cjk = sum(lang in CJK_LANGUAGES for lang in languages) > len(languages) / 2
     return find_formulations(texts, streams, stored_vocabulary(keys), [d.date for d in docs],
-                             excluded, "zh" if cjk else "en")
+                             excluded, "zh" if cjk else "en", series=[d.series for d in docs])
 
 
 def _formulation_dict(item: Any, docs: list[Any]) -> dict[str, Any]:

@@ -161,6 +161,7 @@ class RecurringGrams:
                  min_count: int = 2) -> None:
         self.ids = ids
         self.doc_of = doc_of
+        self.stops = stops
         self.levels: dict[int, Level] = {}
         self._neighbours: tuple[np.ndarray, np.ndarray] | None = None
         # The content mask, and how many words have each frequency among them.
@@ -307,6 +308,10 @@ CONTENT_CAP = 30.0
 #: Neighbour variety (1: as varied as chance) below which a stretch is a piece of a fixed
 #: context, not a phrase used on its own.
 MIN_VARIETY = 0.6
+#: A word used this often, followed straight on by a content word at least this share of
+#: its uses, is a modifier, on which no phrase ends.
+MODIFIER_USES = 3
+MODIFIER_SHARE = 0.8
 #: Determiners, which may lead a phrase they always come with (match keys).
 _DETERMINERS = {"en": frozenset({"the", "a", "an", "both", "either", "neither", "this",
                                   "these", "that", "those", "all", "every", "each"})}
@@ -346,6 +351,12 @@ class PhraseScorer:
         self.may_lead = np.zeros(len(is_stop), dtype=bool)
         #: Per position, whether a hyphen joins the token to the next (None: unknown).
         self.joined: np.ndarray | None = None
+        #: Whether phrases may not end on a modifier nor begin on a compound's head
+        #: (see `modifiers`): two texts, where a piece of a passage they share is
+        #: otherwise as good as a phrase; in a collection, usage decides.
+        self.compounds = False
+        #: Per position, whether the token is written with a capital (None: unknown).
+        self.capitalized: np.ndarray | None = None
 
     def mark_articles(self, vocabulary: Vocabulary, language: str) -> PhraseScorer:
         """Note the determiners of `language`, which may lead a phrase (see `maximal`)."""
@@ -376,6 +387,9 @@ class PhraseScorer:
         not in 原则; there the ends are judged on whole words, `viewer.core.word_bounds`.)"""
         grams, ids = self.grams, self.grams.ids
         found: dict[int, list[np.ndarray]] = {}
+        modifier, headed = self.modifiers(), self.modifiers(before=True)
+        joins = np.concatenate(([0], np.cumsum(self.joined))) if self.joined is not None \
+            else np.zeros(len(ids) + 1, dtype=np.int64)
         for n in range(2, min(top, grams.longest) + 1):
             level = grams.levels[n]
             right, left = grams.extended(n)
@@ -403,11 +417,21 @@ class PhraseScorer:
                     tail = tail - inside
             length = n - lead - tail
             ok = content.any(axis=1) & (length >= min_words)
+            start, last = first + lead, first + lead + length - 1
             if self.joined is not None:
                 # Nor does a phrase begin or end inside one ("self-reliance and self").
-                start, last = first + lead, first + lead + length - 1
                 ok &= ~self.joined[np.maximum(start - 1, 0)] | (start == 0)
                 ok &= ~self.joined[np.maximum(last, 0)]
+                # A hyphenated word is one word: "long-term" alone is not a phrase.
+                ok &= length - (joins[np.maximum(last, 0)] - joins[start]) >= min_words
+            if self.trim_ends and self.compounds:
+                # Nor does it end on a word that goes on into another nearly always (a
+                # modifier: "construction of digital" China, "Xi Jinping's important"
+                # thought): its end is the head word that follows, which varies.
+                ok &= ~modifier[ids[np.maximum(last, 0)]]
+                # Nor begin on a word that nearly always ends a compound a content word
+                # opens ("country in an all-round way" of "modern socialist country").
+                ok &= ~headed[ids[start]]
             # A stretch that nearly always goes on with a function word ("accelerate the
             # construction" of ..., "give full play" to ...) is cut short, not a phrase.
             ok &= tail == 0
@@ -418,6 +442,36 @@ class PhraseScorer:
                 index = grams.levels[m].gram_at(first[pick] + lead[pick])
                 found.setdefault(m, []).append(index[index >= 0])
         return {m: np.unique(np.concatenate(parts)) for m, parts in found.items()}
+
+    def modifiers(self, *, before: bool = False) -> np.ndarray:
+        """Per vocabulary id, whether the word is a modifier: used at least
+        `MODIFIER_USES` times and followed straight on (no break, no hyphen) by a content
+        word at least the share `MODIFIER_SHARE` of them; or, `before`, whether it is so
+        preceded (the head of a compound)."""
+        grams = self.grams
+        ids = grams.ids
+        out = np.zeros(len(self.is_stop), dtype=bool)
+        if len(ids) < 2:
+            return out
+        goes_on = ~grams.stops[:-1] & ~self.no_content[ids[1:] if not before else ids[:-1]]
+        if self.joined is not None:
+            goes_on &= ~self.joined[:-1]
+        uses = np.bincount(ids, minlength=len(out))[:len(out)]
+        if self.capitalized is not None and not before:
+            # A capitalized word that mostly opens sentences opens one here too, its full
+            # stop missing ("the crimson charter Bakers sold bread"): no continuation.
+            opening = np.bincount(ids[1:][grams.stops[:-1]], minlength=len(out))[:len(out)]
+            opener = opening * 2 >= np.maximum(uses, 1)
+            goes_on &= ~(self.capitalized[1:] & opener[ids[1:]])
+        word = ids[1:] if before else ids[:-1]
+        followed = np.bincount(word[goes_on], minlength=len(out))[:len(out)]
+        out = (uses >= MODIFIER_USES) & (followed >= MODIFIER_SHARE * np.maximum(uses, 1))
+        if self.capitalized is not None:
+            # A name goes on into varied words too, as the subject of verbs ("General
+            # Secretary Zembrowski spoke", "... left"): names are not modifiers.
+            capitals = np.bincount(ids[self.capitalized], minlength=len(out))[:len(out)]
+            out &= capitals * 2 < uses
+        return out
 
     def table(self, top: int, min_words: int, *, few: bool = False) -> Candidates:
         """Every maximal trimmed gram (see `maximal`) with its features. Variety is that

@@ -67,6 +67,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                            min_docs=1, min_count=min_count)
     scorer = PhraseScorer(grams, bits, is_stop, is_number(vocabulary.keys), cjk=cjk)
     scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
+    scorer.compounds = True
+    scorer.capitalized = np.concatenate([_capitalized(c.text, c.tokens) for c in (a, b)])
     table = scorer.table(max_words, min_words, few=True)
     count_a = grams.counts_before(table.n, table.index, split)
     both = (count_a > 0) & (count_a < table.count)
@@ -116,6 +118,12 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                               occurrences_b=tuple(sorted(occurrences[1])),
                               variants=variants))
     return slogans
+
+
+def _capitalized(text: str, tokens: TokenStream) -> np.ndarray:
+    """Per token, whether it begins with a capital letter."""
+    return np.fromiter((text[s].isupper() for s in tokens.starts.tolist()), dtype=bool,
+                       count=len(tokens))
 
 
 def _spans(stream: TokenStream, positions: np.ndarray, length: int) -> tuple[Span, ...]:

@@ -23,7 +23,8 @@ Words = tuple[Hashable, ...]
 def group_variants(ranked: Sequence[Form], words_of: Callable[[Form], Words],
                    is_content: Callable[[Hashable], bool],
                    may_join: Callable[[Form, Form], bool], *, widest: int = 1,
-                   strong: int = 2, kept: float = 0.0) -> list[list[Form]]:
+                   strong: int = 2, kept: float = 0.0,
+                   apart: Callable[[Form, Form], bool] | None = None) -> list[list[Form]]:
     """`ranked` phrases (best first) grouped with their near-variants, groups in the
     order of their best form, each group's forms in rank order.
 
@@ -40,7 +41,9 @@ def group_variants(ranked: Sequence[Form], words_of: Callable[[Form], Words],
     stands for as many units in both forms (else a form with one more unit of context
     would meet it), and two forms whose shared part is itself a listed phrase are that
     phrase in two contexts, not variants. The units around the blank must make at least
-    the share `kept` of the longer form."""
+    the share `kept` of the longer form. Forms for which `apart(grouped form, new form)`
+    holds are two phrases however much they share (缺乏品牌意识, 缺乏环保意识: each
+    used on its own since its own start)."""
     owner: list[int] = []  # union-find over ranks: a group is named by its best form
 
     def root(f: int) -> int:
@@ -67,7 +70,8 @@ def group_variants(ranked: Sequence[Form], words_of: Callable[[Form], Words],
                 for partner in partners:
                     if (root(partner) == root(rank)
                             or shared < kept * max(len(words), lengths[partner])
-                            or (weak and not may_join(ranked[partner], form))):
+                            or (weak and not may_join(ranked[partner], form))
+                            or (apart is not None and apart(ranked[partner], form))):
                         continue
                     low, high = sorted((root(partner), root(rank)))
                     owner[high] = low

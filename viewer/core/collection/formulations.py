@@ -11,12 +11,14 @@ appearance by date, counts per month and every occurrence.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
 import numpy as np
 
+from viewer.core.grouping import expand
 from viewer.core.model import Span
 from viewer.core.phrases import (
     Candidates,
@@ -41,11 +43,15 @@ CJK_CHARS_PER_WORD_SHARED = 2
 CJK_VARIANT_KEPT = 0.6
 #: Cohesion (see `PhraseScorer.cohesion`) a Chinese formulation needs.
 CJK_MIN_COHESION = 0.3
+#: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
+CJK_FULL_COHESION = 0.6
 #: Candidate forms considered at most, best first (a bound on the work of large
 #: collections; variants of listed formulations are among the first few thousand).
 MAX_FORMS = 3000
 #: Onset evidence counted at most (bits), and the score a formulation needs to be listed.
 ONSET_CAP = 20.0
+#: Repetition evidence counted at most (bits; see `_repeat_bits`).
+REPEAT_CAP = 20.0
 MIN_SCORE = 140.0
 #: Collection size up to which documents are counted as they are (see `_score`).
 PER_DOCUMENTS = 1000
@@ -54,6 +60,8 @@ PER_DOCUMENTS = 1000
 #: often than chance.
 VARIANT_SHARE = 0.5
 VARIANT_LIFT = 2.5
+#: Two forms share documents beyond chance when chance would do so this seldom.
+TOGETHER_P = 0.05
 #: More variants than this make a template, not a formulation.
 MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
@@ -79,13 +87,15 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                       vocabulary: Vocabulary, dates: Sequence[str],
                       excluded: Sequence[Sequence[Span]], language: str, *,
                       min_documents: int = 3, max_words: int = 20,
-                      limit: int = 500) -> list[Formulation]:
+                      limit: int = 500,
+                      series: Sequence[str] | None = None) -> list[Formulation]:
     """The formulations of a collection, best first.
 
     `streams[i]` are the tokens of `texts[i]` (one `vocabulary` for all), `dates[i]` its
-    ISO date ("" if unknown), `excluded[i]` character spans of it to ignore (boilerplate)."""
+    ISO date ("" if unknown), `excluded[i]` character spans of it to ignore (boilerplate),
+    `series[i]` its series (outlet), when known."""
     ranked = rank_groups(texts, streams, vocabulary, dates, excluded, language,
-                         min_documents=min_documents, max_words=max_words)
+                         min_documents=min_documents, max_words=max_words, series=series)
     if ranked is None:
         return []
     grams, scorer = ranked.grams, ranked.scorer
@@ -142,10 +152,12 @@ class RankedGroups:
 
 def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
                 dates: Sequence[str], excluded: Sequence[Sequence[Span]], language: str, *,
-                min_documents: int, max_words: int) -> RankedGroups | None:
+                min_documents: int, max_words: int,
+                series: Sequence[str] | None = None) -> RankedGroups | None:
     """Every candidate formulation with its variants, scored, best first (None when the
     collection has no two words)."""
     cjk = language in _CJK
+    cohesive: set[tuple[int, int]] = set()
     top = round(max_words * CJK_CHARS_PER_WORD) if cjk else max_words
     lengths = np.array([len(s) for s in streams], dtype=np.int64)
     if lengths.sum() < 2:
@@ -164,17 +176,38 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     dated = sum(1 for d in dates if d) * 2 >= len(dates)
     strength = scorer.strength(table)
     onset = _onset_bits(grams, table, rank) if dated else np.zeros(len(table))
-    score = _score(table.documents, strength, onset, len(streams))
+    spread = SeriesSpread(series, len(streams))
+    repeats = _repeat_bits(table.count, table.documents, len(streams))
+    score = _score(table.documents, strength, onset, len(streams), repeats,
+                   np.ones(len(table)))
+    # Spread across series can only lower a score: worked out where it may matter.
+    near = np.flatnonzero(score >= MIN_SCORE * VARIANT_SHARE)
+    variety = np.ones(len(table))
+    variety[near] = spread.of_candidates(grams, table, near)
+    cohesion = np.ones(len(table))
+    if cjk:
+        # Characters are tokens: a stretch whose pieces are common words used apart more
+        # often (向前 + 发展, 筹集 + 资金) is more likely an ordinary collocation.
+        cohesion[near] = scorer.cohesion(table.n[near], table.index[near])
+        strength[near] *= np.minimum(1.0, cohesion[near] / CJK_FULL_COHESION)
+    score[near] = _score(table.documents[near], strength[near], onset[near], len(streams),
+                         repeats[near], variety[near])
     order = np.lexsort((table.first, -score))
     order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
     if cjk:
         # Characters are tokens: a stretch whose pieces are common words used apart far
         # more often (作出 + 贡献, 采取 + 措施) is an ordinary collocation.
-        fixed = scorer.cohesion(table.n[order], table.index[order]) >= CJK_MIN_COHESION
-        order = order[fixed]
+        # A variant's pieces are used in its formulation too (落实提供坚强有力的 | 小组,
+        # 所有 | 国有企业): a form that is not cohesive itself is kept as long as it joins
+        # a group with one that is.
+        cohesive = {(int(table.n[r]), int(table.index[r]))
+                    for r in order[cohesion[order] >= CJK_MIN_COHESION].tolist()}
         located = PhraseLocator(texts, streams, grams)
-        order = order[[located.on_words(int(table.n[r]), int(table.index[r]),
-                                        samples=3 if score[r] >= MIN_SCORE else 1)
+        # The others are checked once they have joined a group (below).
+        order = order[[(int(table.n[r]), int(table.index[r])) not in cohesive
+                       or (located.on_words(int(table.n[r]), int(table.index[r]),
+                                            samples=5 if score[r] >= MIN_SCORE else 3)
+                           and located.is_phrase(int(table.n[r]), int(table.index[r])))
                        for r in order.tolist()]]
     forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
                                             table.index[order].tolist(), strict=True)),
@@ -182,9 +215,16 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     groups = group_variants(forms, lambda form: scorer.words(*form),
                             lambda word: not scorer.no_content[word],
                             lambda head, form: _later_and_together(grams, rank, head, form),
-                            **_variant_shape(cjk))
+                            **_variant_shape(cjk),
+                            apart=lambda head, form: _apart(grams, rank, head, form))
     levels = grams.levels
-    groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
+    if cjk:
+        groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
+                  for g in groups if any(form in cohesive for form in g)]
+        groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
+                  for g in groups]
+    else:
+        groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
     # Mr", "said Elinor"; datelines), not one formulation: its best form stands alone.
     groups = [g if len(g) <= MAX_VARIANTS + 1 else g[:1] for g in groups]
@@ -192,27 +232,94 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     position = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
                                                       strict=True))}
     scores = []
-    for group in groups:
+    for whole in groups:
+        # Forms kept only as variants (see above) do not add to the evidence.
+        group = [f for f in whole if f in cohesive] if cjk else whole
         docs = np.unique(np.concatenate([grams.doc_of[grams.levels[n].occurrences(i)]
                                          for n, i in group]))
         best = max(strength[position[form]] for form in group)
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
+        count = sum(int(levels[n].count[i]) for n, i in group)
         scores.append(float(_score(np.array([len(docs)]), np.array([best]),
-                                   np.array([start]), len(streams))[0]))
+                                   np.array([start]), len(streams),
+                                   _repeat_bits(np.array([count]), np.array([len(docs)]),
+                                                len(streams)),
+                                   np.array([spread.of_documents(docs)]))[0]))
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
                         stops, blocked)
 
 
 def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
-           total: int) -> np.ndarray:
+           total: int, repeats: np.ndarray, variety: np.ndarray) -> np.ndarray:
     """How surely a candidate is a formulation: how much it looks like a set phrase, the
-    documents that use it, and how clear its onset is. Beyond `PER_DOCUMENTS` documents
+    documents that use it, how clear its onset is, how often a document that uses it
+    uses it again, and how freely it crosses series. Beyond `PER_DOCUMENTS` documents
     the collection's share counts rather than the number: a phrase of 50 articles in
     10,000 is as common as one of 5 in 1,000, and background phrases grow with the
     collection as much as formulations do."""
     scaled = documents * min(1.0, PER_DOCUMENTS / max(1, total))
-    return np.log2(1 + scaled) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
+    return (np.log2(1 + scaled) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
+            * (1 + np.minimum(repeats, REPEAT_CAP) / 10) * np.minimum(1.0, variety) ** 2)
+
+
+def _repeat_bits(count: np.ndarray, documents: np.ndarray, total: int) -> np.ndarray:
+    """Bits of surprise of a phrase coming back within the documents that use it: a
+    chance collocation lands in a document about as likely as in any other, so each
+    occurrence beyond the first of its document had a chance of about documents / total
+    to fall there; a formulation, like any term a writer has adopted, recurs where it is
+    used (the burstiness of terms)."""
+    extra = np.maximum(0, count - documents).astype(np.float64)
+    return extra * np.log2(np.maximum(1.0, total / np.maximum(1, documents)))
+
+
+class SeriesSpread:
+    """How freely phrases cross the series (outlets) of a collection: the series a
+    phrase's documents belong to, over how many documents drawn at random would cover.
+    A formulation spreads across outlets; a collocation of one register or subject (a
+    novel's character, a scripture's idiom) stays in the series that write that way.
+    1 for every phrase when series are unknown."""
+
+    def __init__(self, series: Sequence[str] | None, total: int) -> None:
+        self.known = series is not None and len(set(series)) > 1
+        if not self.known or series is None:
+            self.of = np.zeros(total, dtype=np.int64)
+            self.share = np.ones(1)
+            return
+        names = sorted(set(series))
+        number = {name: k for k, name in enumerate(names)}
+        self.of = np.array([number[s] for s in series], dtype=np.int64)
+        self.share = np.bincount(self.of, minlength=len(names)) / max(1, total)
+
+    def expected(self, documents: np.ndarray) -> np.ndarray:
+        """Series that `documents` documents drawn at random cover."""
+        values, inverse = np.unique(documents, return_inverse=True)
+        seen = 1.0 - np.power.outer(1.0 - self.share, values.astype(np.float64))
+        return np.maximum(seen.sum(axis=0)[inverse], 1.0)
+
+    def of_documents(self, docs: np.ndarray) -> float:
+        if not self.known:
+            return 1.0
+        distinct = len(np.unique(self.of[docs]))
+        return float(distinct / self.expected(np.array([len(docs)]))[0])
+
+    def of_candidates(self, grams: RecurringGrams, table: Candidates,
+                      picked: np.ndarray) -> np.ndarray:
+        """The spread of the candidates `picked` (rows of `table`)."""
+        out = np.ones(len(picked))
+        if not self.known:
+            return out
+        kinds = len(self.share)
+        lengths = table.n[picked]
+        for n in np.unique(lengths).tolist():
+            rows = np.flatnonzero(lengths == n)
+            index = table.index[picked[rows]]
+            level = grams.levels[n]
+            owner, _ = expand(level.count[index])
+            keys = np.unique(owner * kinds + self.of[grams.doc_of[level.grouped_at(index)]])
+            distinct = np.bincount(keys // kinds, minlength=len(rows))
+            out[rows] = distinct / self.expected(level.documents[index])
+        return out
 
 
 def _onset(earliest: float, documents: float, total: int) -> float:
@@ -243,6 +350,35 @@ def _later_and_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int
     both = len(docs[0] & docs[1])
     expected = len(docs[0]) * len(docs[1]) / len(rank)
     return both >= 1 and both >= VARIANT_LIFT * expected
+
+
+def _apart(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+           form: tuple[int, int]) -> bool:
+    """Whether two forms alike in all but a word are two phrases: the one ranked lower
+    was in use before the other, and writers do not use the two together (a variant
+    comes after its formulation, or beside it)."""
+    docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (head, form)]
+    both = len(docs[0] & docs[1])
+    expected = len(docs[0]) * len(docs[1]) / len(rank)
+    # One document with both is chance enough (1 in 6 for phrases of 10 and 17 documents
+    # in 1,000); 11 where 5 were expected (48 and 104 documents) is not.
+    chance = _poisson_tail(both, expected)
+    return min(rank[list(docs[1])]) < min(rank[list(docs[0])]) and chance >= TOGETHER_P
+
+
+def _poisson_tail(k: int, mean: float) -> float:
+    """P(X >= k) for X Poisson with this mean (terms summed in log space: means of
+    thousands do not overflow)."""
+    if k <= mean:
+        return 1.0
+    log_mean = math.log(mean) if mean > 0 else -math.inf
+    total = 0.0
+    for j in range(k, k + 400):
+        term = math.exp(-mean + j * log_mean - math.lgamma(j + 1)) if mean > 0 else 0.0
+        total += term
+        if term < 1e-12 * max(total, 1e-300):
+            break
+    return min(1.0, total)
 
 
 def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> np.ndarray:
