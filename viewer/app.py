@@ -39,6 +39,13 @@ def run_window(files: Sequence[str], settings_path: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     window = MainWindow(settings_path)
     window.show()
+    # Every comparison's themes read the word-meaning model (half a second to load): load it
+    # while the user picks files, not after they have asked for a comparison.
+    from threading import Thread
+
+    from viewer.core import embeddings
+
+    Thread(target=embeddings.model, name="load-word-meanings", daemon=True).start()
     if files:
         window.open_paths(list(files))
     return app.exec()
