@@ -41,7 +41,9 @@ class EmbeddingModelMissing(RuntimeError):
 @dataclass(frozen=True)
 class _Model:
     tokenizer: Tokenizer
-    vectors: np.ndarray  # (tokens, dimensions), float32
+    #: (tokens, dimensions), float16 as shipped: half the memory of float32, and every
+    #: float16 converts exactly, so sums taken in float32 are the same.
+    vectors: np.ndarray
     ignored: int  # the id of the bare word-start marker
     pieces: dict[str, int]  # the tokenizer's vocabulary: piece -> id
 
@@ -85,7 +87,7 @@ def _load() -> _Model:
     tokenizer.no_padding()
     tokenizer.no_truncation()
     with safe_open(str(folder / WEIGHTS_FILE), framework="np") as weights:
-        vectors = np.ascontiguousarray(weights.get_tensor(_TENSOR), dtype=np.float32)
+        vectors = np.ascontiguousarray(weights.get_tensor(_TENSOR))
     ignored = tokenizer.token_to_id(_BARE_MARKER)
     return _Model(tokenizer, vectors, -1 if ignored is None else ignored,
                   tokenizer.get_vocab(with_added_tokens=False))
@@ -139,7 +141,7 @@ def _tokenized_sum(loaded: _Model, text: str) -> np.ndarray:
     if vector is None:
         ids = np.asarray(loaded.tokenizer.encode(text, add_special_tokens=False).ids,
                          dtype=np.int64)
-        vector = loaded.vectors[ids[ids != loaded.ignored]].sum(axis=0)
+        vector = loaded.vectors[ids[ids != loaded.ignored]].sum(axis=0, dtype=np.float32)
         if len(text) <= _KNOWN_TEXT_CHARS:  # words and phrases recur; passages do not
             if len(_known_sums) >= _KNOWN_SUMS_LIMIT:
                 _known_sums.clear()
