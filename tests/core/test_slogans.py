@@ -148,3 +148,23 @@ def test_a_hyphenated_word_alone_is_not_a_phrase():
     phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
     assert "long-term" not in phrases
     assert "quantum harbour reform" in phrases
+
+
+def test_a_rare_hyphenated_compound_is_a_term():
+    a = ("Villages chose self-reliance in grain. Their self-reliance grew. The rain was "
+         "light.")
+    b = "Self-reliance is the harbour doctrine. Ports praised self-reliance. Snow fell."
+    phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+    assert "self-reliance" in phrases
+
+
+def test_a_phrase_always_after_a_varying_modifier_is_a_fragment():
+    # "zembrowski harbour doctrine" always follows an adjective that varies ("modern
+    # socialist" / "socialist modern" country in an all-round way): a piece, not a phrase.
+    a = ("We build a bold quantum Zembrowski harbour doctrine today. Each bold plan and "
+         "quantum plan helps. They build a quantum bold Zembrowski harbour doctrine too.")
+    b = ("Some build a bold quantum Zembrowski harbour doctrine now. A quantum mood and a "
+         "bold mood. Rain fell.")
+    phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+    assert "zembrowski harbour doctrine" not in phrases
+    assert "build a bold quantum zembrowski harbour doctrine" in phrases

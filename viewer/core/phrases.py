@@ -312,6 +312,9 @@ MIN_VARIETY = 0.6
 #: its uses, is a modifier, on which no phrase ends.
 MODIFIER_USES = 3
 MODIFIER_SHARE = 0.8
+#: Bits of surprise (both parts together) from which a hyphenated compound of two content
+#: words is a term of its own in two texts.
+HYPHEN_TERM_BITS = 27.5
 #: Determiners, which may lead a phrase they always come with (match keys).
 _DETERMINERS = {"en": frozenset({"the", "a", "an", "both", "either", "neither", "this",
                                   "these", "that", "those", "all", "every", "each"})}
@@ -423,7 +426,17 @@ class PhraseScorer:
                 ok &= ~self.joined[np.maximum(start - 1, 0)] | (start == 0)
                 ok &= ~self.joined[np.maximum(last, 0)]
                 # A hyphenated word is one word: "long-term" alone is not a phrase.
-                ok &= length - (joins[np.maximum(last, 0)] - joins[start]) >= min_words
+                words = length - (joins[np.maximum(last, 0)] - joins[start])
+                # ... unless, for two texts, it is a compound of two content words rare
+                # enough to be a term ("e-commerce", "self-reliance"), not a word of the
+                # language ("long-term", "high-quality", "multi-level").
+                term = np.zeros(len(ok), dtype=bool)
+                if self.compounds:
+                    pair = (length == 2) & (words == 1)
+                    head, tail_word = ids[start], ids[np.minimum(start + 1, len(ids) - 1)]
+                    term = pair & ~self.no_content[head] & ~self.no_content[tail_word] \
+                        & (self.bits[head] + self.bits[tail_word] >= HYPHEN_TERM_BITS)
+                ok &= (words >= min_words) | term
             if self.trim_ends and self.compounds:
                 # Nor does it end on a word that goes on into another nearly always (a
                 # modifier: "construction of digital" China, "Xi Jinping's important"

@@ -25,6 +25,7 @@ from viewer.core.grams import gram_hashes
 from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.phrases import (
+    Candidates,
     PhraseScorer,
     RecurringGrams,
     breaks_after,
@@ -73,6 +74,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     count_a = grams.counts_before(table.n, table.index, split)
     both = (count_a > 0) & (count_a < table.count)
     score = scorer.strength(table) * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
+    if not cjk:
+        score[_always_after_content(table, grams, scorer)] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
     rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
@@ -80,7 +83,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     if cjk:
         located = PhraseLocator((a.text, b.text), (a.tokens, b.tokens), grams)
         rows = ((n, i) for n, i in rows if located.on_words(n, i, samples=3))
-    forms = select_phrases(scorer, rows, limit=limit)
+    # A few spare candidates, since fragments of listed phrases are dropped after.
+    forms = select_phrases(scorer, rows, limit=limit + limit // 2)
+    forms = _without_fragments(forms, grams)[:limit]
     texts = (a.text, b.text)
     starts = np.concatenate((a.tokens.starts, b.tokens.starts))
     ends = np.concatenate((a.tokens.ends, b.tokens.ends))
@@ -118,6 +123,51 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                               occurrences_b=tuple(sorted(occurrences[1])),
                               variants=variants))
     return slogans
+
+
+def _always_after_content(table: Candidates, grams: RecurringGrams,
+                          scorer: PhraseScorer) -> np.ndarray:
+    """Per candidate, whether each of its occurrences comes straight after a modifier (a
+    word nearly always followed by a content word, see `PhraseScorer.modifiers`; no break
+    between): it begins inside a longer phrase whose first words vary ("modern socialist / socialist modern / powerful socialist" country in an
+    all-round way), so it is a piece of that phrase, not one of its own."""
+    out = np.zeros(len(table), dtype=bool)
+    content = ~scorer.no_content & scorer.modifiers()
+    for n in np.unique(table.n).tolist():
+        rows = np.flatnonzero(table.n == n)
+        level = grams.levels[n]
+        counts = level.count[table.index[rows]]
+        where = level.grouped_at(table.index[rows])
+        before = np.maximum(where - 1, 0)
+        glued = (where > 0) & ~grams.stops[before] & content[grams.ids[before]] \
+            & (grams.doc_of[before] == grams.doc_of[where])
+        heads = np.cumsum(counts) - counts
+        out[rows] = np.logical_and.reduceat(glued, heads)
+    return out
+
+
+def _without_fragments(forms: list[tuple[int, int]],
+                       grams: RecurringGrams) -> list[tuple[int, int]]:
+    """`forms` less those every occurrence of which lies inside an occurrence of a longer
+    listed form: such a phrase never stands on its own, whatever words come before it
+    ("country in an all-round way" inside "socialist country in an all-round way" and
+    "building a modern socialist country in an all-round way")."""
+    if not forms:
+        return forms
+    size = len(grams.ids) + 1
+    reach = np.zeros(size, dtype=np.int64)  # per start, the farthest end of a longer form
+    fragment = set()
+    for n in sorted({n for n, _ in forms}, reverse=True):
+        farthest = np.maximum.accumulate(reach)
+        mine = [f for f in forms if f[0] == n]
+        for form in mine:
+            where = grams.levels[n].occurrences(form[1])
+            if bool((farthest[where] >= where + n).all()):
+                fragment.add(form)
+        for form in mine:
+            where = grams.levels[n].occurrences(form[1])
+            np.maximum.at(reach, where, where + n)
+    return [f for f in forms if f not in fragment]
 
 
 def _capitalized(text: str, tokens: TokenStream) -> np.ndarray:
