@@ -168,3 +168,15 @@ def test_a_phrase_always_after_a_varying_modifier_is_a_fragment():
     phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
     assert "zembrowski harbour doctrine" not in phrases
     assert "build a bold quantum zembrowski harbour doctrine" in phrases
+
+
+def test_a_phrase_only_ever_inside_longer_listed_ones_is_not_listed():
+    # "harbour" alone is common here, so only the occurrences tell that "harbour doctrine"
+    # never stands without "Zembrowski" or "quantum" before it.
+    a = ("Mayors praised the Zembrowski harbour doctrine. Critics fear the quantum harbour "
+         "doctrine. Rain fell. The harbour froze.")
+    b = ("The quantum harbour doctrine returns. Snow came. Sailors cheered the Zembrowski "
+         "harbour doctrine. A harbour wall fell. The harbour flooded.")
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert [(s.phrase, *s.variants) for s in slogans] == [
+        ("Zembrowski harbour doctrine", "quantum harbour doctrine")]

@@ -75,7 +75,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     both = (count_a > 0) & (count_a < table.count)
     score = scorer.strength(table) * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
     if not cjk:
-        score[_always_after_content(table, grams, scorer)] = 0.0
+        score[_always_after_modifier(table, grams, scorer)] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
     rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
@@ -125,12 +125,13 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     return slogans
 
 
-def _always_after_content(table: Candidates, grams: RecurringGrams,
+def _always_after_modifier(table: Candidates, grams: RecurringGrams,
                           scorer: PhraseScorer) -> np.ndarray:
     """Per candidate, whether each of its occurrences comes straight after a modifier (a
     word nearly always followed by a content word, see `PhraseScorer.modifiers`; no break
-    between): it begins inside a longer phrase whose first words vary ("modern socialist / socialist modern / powerful socialist" country in an
-    all-round way), so it is a piece of that phrase, not one of its own."""
+    between): it begins inside a longer phrase whose first words vary ("modern socialist /
+    socialist modern / powerful socialist" country in an all-round way), so it is a piece
+    of that phrase, not one of its own."""
     out = np.zeros(len(table), dtype=bool)
     content = ~scorer.no_content & scorer.modifiers()
     for n in np.unique(table.n).tolist():
