@@ -180,3 +180,16 @@ def test_a_phrase_only_ever_inside_longer_listed_ones_is_not_listed():
     slogans = compare(Document(a, "a"), Document(b, "b")).slogans
     assert [(s.phrase, *s.variants) for s in slogans] == [
         ("Zembrowski harbour doctrine", "quantum harbour doctrine")]
+
+
+def test_a_term_after_a_figure_or_in_a_list_is_not_a_compound_head():
+    # Figure-like words ("4G", "5G") and list commas before "base stations" / "big data"
+    # do not make them the tail of a longer compound whose first words vary.
+    a = ("We built 5G base stations. Firms use robots, big data, cloud tools. Rain fell. "
+         "New 4G base stations opened.")
+    b = ("Old 3G base stations closed. Farms use drones, big data. Tractors wait. Snow came. "
+         "Later 6G base stations spread. Banks use ledgers, big data or clerks.")
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    phrases = [p.casefold() for s in slogans for p in (s.phrase, *s.variants)]
+    assert "base stations" in phrases
+    assert "big data" in phrases

@@ -30,15 +30,19 @@ BREAK_CHARS = np.array([ord(c) for c in ".;:!?()[]{}\"\u201c\u201d\u00ab\u00bb\u
                        dtype=np.uint32)
 
 
-def breaks_after(stream: TokenStream) -> np.ndarray:
-    """For each token, whether punctuation or a paragraph break follows it (the last token
-    always counts as followed by a break)."""
+#: Commas, which part the items of a list ("5G, big data, cloud computing").
+COMMA_CHARS = np.array([ord(c) for c in ",\u3001\uff0c"], dtype=np.uint32)
+
+
+def breaks_after(stream: TokenStream, chars: np.ndarray = BREAK_CHARS) -> np.ndarray:
+    """For each token, whether punctuation (one of `chars`) or a paragraph break follows
+    it (the last token always counts as followed by a break)."""
     starts = stream.starts
     flags = np.zeros(len(starts), dtype=bool)
     if not len(starts):
         return flags
     codes = stream.codes
-    marks = char_mask(codes, BREAK_CHARS) if len(codes) else np.zeros(0, dtype=bool)
+    marks = char_mask(codes, chars) if len(codes) else np.zeros(0, dtype=bool)
     marks[blank_line_starts(codes)] = True
     after = np.searchsorted(starts, np.flatnonzero(marks), side="right") - 1
     flags[after[after >= 0]] = True
@@ -360,6 +364,10 @@ class PhraseScorer:
         self.compounds = False
         #: Per position, whether the token is written with a capital (None: unknown).
         self.capitalized: np.ndarray | None = None
+        #: Per position, whether the token and the next are no compound for `modifiers`
+        #: (a comma between, or a figure-like word: "5G, big data", "4G base stations")
+        #: (None: unknown).
+        self.apart: np.ndarray | None = None
 
     def mark_articles(self, vocabulary: Vocabulary, language: str) -> PhraseScorer:
         """Note the determiners of `language`, which may lead a phrase (see `maximal`)."""
@@ -469,6 +477,8 @@ class PhraseScorer:
         goes_on = ~grams.stops[:-1] & ~self.no_content[ids[1:] if not before else ids[:-1]]
         if self.joined is not None:
             goes_on &= ~self.joined[:-1]
+        if self.apart is not None:
+            goes_on &= ~self.apart[:-1]
         uses = np.bincount(ids, minlength=len(out))[:len(out)]
         if self.capitalized is not None and not before:
             # A capitalized word that mostly opens sentences opens one here too, its full

@@ -25,6 +25,7 @@ from viewer.core.grams import gram_hashes
 from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.phrases import (
+    COMMA_CHARS,
     Candidates,
     PhraseScorer,
     RecurringGrams,
@@ -70,6 +71,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
     scorer.compounds = True
     scorer.capitalized = np.concatenate([_capitalized(c.text, c.tokens) for c in (a, b)])
+    coded = np.fromiter((any(ch.isdigit() for ch in k) for k in vocabulary.keys), dtype=bool,
+                        count=len(vocabulary.keys))[ids]
+    scorer.apart = np.concatenate([breaks_after(c.tokens, COMMA_CHARS) for c in (a, b)]) \
+        | coded | np.concatenate((coded[1:], [True]))
     table = scorer.table(max_words, min_words, few=True)
     count_a = grams.counts_before(table.n, table.index, split)
     both = (count_a > 0) & (count_a < table.count)
@@ -134,6 +139,7 @@ def _always_after_modifier(table: Candidates, grams: RecurringGrams,
     of that phrase, not one of its own."""
     out = np.zeros(len(table), dtype=bool)
     content = ~scorer.no_content & scorer.modifiers()
+    apart = scorer.apart if scorer.apart is not None else np.zeros(len(grams.ids), dtype=bool)
     for n in np.unique(table.n).tolist():
         rows = np.flatnonzero(table.n == n)
         level = grams.levels[n]
@@ -141,6 +147,7 @@ def _always_after_modifier(table: Candidates, grams: RecurringGrams,
         where = level.grouped_at(table.index[rows])
         before = np.maximum(where - 1, 0)
         glued = (where > 0) & ~grams.stops[before] & content[grams.ids[before]] \
+            & ~apart[before] \
             & (grams.doc_of[before] == grams.doc_of[where])
         heads = np.cumsum(counts) - counts
         out[rows] = np.logical_and.reduceat(glued, heads)
