@@ -193,3 +193,11 @@ def test_a_term_after_a_figure_or_in_a_list_is_not_a_compound_head():
     phrases = [p.casefold() for s in slogans for p in (s.phrase, *s.variants)]
     assert "base stations" in phrases
     assert "big data" in phrases
+
+
+def test_the_unit_of_a_quantity_is_not_a_slogan():
+    a = ("Trade reached 34.81 trillion yuan in May. Quantum harbour reform began. Output "
+         "was 5 trillion yuan.")
+    b = "Sales hit 12 trillion yuan. Quantum harbour reform ended. Rain fell."
+    phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+    assert phrases == ["quantum harbour reform"]

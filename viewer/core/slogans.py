@@ -136,9 +136,11 @@ def _always_after_modifier(table: Candidates, grams: RecurringGrams,
     word nearly always followed by a content word, see `PhraseScorer.modifiers`; no break
     between): it begins inside a longer phrase whose first words vary ("modern socialist /
     socialist modern / powerful socialist" country in an all-round way), so it is a piece
-    of that phrase, not one of its own."""
+    of that phrase, not one of its own. Or straight after a figure each time: then it is
+    the unit of a quantity ("34.81 trillion yuan", "1.5 million users"), not a phrase."""
     out = np.zeros(len(table), dtype=bool)
     content = ~scorer.no_content & scorer.modifiers()
+    figure = scorer.is_figure
     apart = scorer.apart if scorer.apart is not None else np.zeros(len(grams.ids), dtype=bool)
     for n in np.unique(table.n).tolist():
         rows = np.flatnonzero(table.n == n)
@@ -146,8 +148,9 @@ def _always_after_modifier(table: Candidates, grams: RecurringGrams,
         counts = level.count[table.index[rows]]
         where = level.grouped_at(table.index[rows])
         before = np.maximum(where - 1, 0)
-        glued = (where > 0) & ~grams.stops[before] & content[grams.ids[before]] \
-            & ~apart[before] \
+        word = grams.ids[before]
+        glued = (where > 0) & ~grams.stops[before] \
+            & ((content[word] & ~apart[before]) | figure[word]) \
             & (grams.doc_of[before] == grams.doc_of[where])
         heads = np.cumsum(counts) - counts
         out[rows] = np.logical_and.reduceat(glued, heads)
