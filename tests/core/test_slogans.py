@@ -6,6 +6,7 @@ from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.loading import load_document
 from viewer.core.settings import Settings
+from viewer.core.slogans import manner_adverbs
 
 HERE = Path(__file__).parent.parent / "fixtures" / "core"
 
@@ -201,3 +202,17 @@ def test_the_unit_of_a_quantity_is_not_a_slogan():
     b = "Sales hit 12 trillion yuan. Quantum harbour reform ended. Rain fell."
     phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
     assert phrases == ["quantum harbour reform"]
+
+
+def test_a_run_opening_on_a_manner_adverb_is_not_a_slogan():
+    a = ("We must vigorously promote the trade. They vigorously promote tourism. Quantum "
+         "harbour reform began.")
+    b = ("Cities vigorously promote a new export. Quantum harbour reform ended. Rain fell. "
+         "Ports vigorously promote, and then wait.")
+    phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+    assert phrases == ["quantum harbour reform"]
+
+
+def test_manner_adverbs_are_told_from_other_words_ending_in_ly():
+    words = ["thoroughly", "vigorously", "fully", "possibly", "family", "supply", "apply"]
+    assert manner_adverbs(words).tolist() == [True, True, True, True, False, False, False]

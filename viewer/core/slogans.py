@@ -33,7 +33,7 @@ from viewer.core.phrases import (
     joined_after,
     select_phrases,
 )
-from viewer.core.rarity import is_number
+from viewer.core.rarity import frequencies, is_number
 from viewer.core.tokenize import TokenStream, Vocabulary, word_spans
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
@@ -41,6 +41,8 @@ from viewer.core.word_bounds import PhraseLocator
 _POSSESSIVES = ("'s", "\u2019s")
 #: More variants than this make a template ("cited the X", "praised the X"), not a slogan.
 MAX_VARIANTS = 3
+#: How much rarer than its -ly adverb a word may be and still be its stem.
+STEM_RARER = 4.0
 #: A Chinese variant changes a word of up to this many characters and keeps this share.
 CJK_LONGEST_WORD = 4
 CJK_VARIANT_KEPT = 0.6
@@ -81,6 +83,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     score = scorer.strength(table) * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
     if not cjk:
         score[_always_after_modifier(table, grams, scorer)] = 0.0
+        # A run opening on a manner adverb is a verb with its manner ("thoroughly
+        # implement", "vigorously promote"), not a formulation.
+        score[manner_adverbs(vocabulary.keys)[ids[table.first]]] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
     rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
@@ -128,6 +133,23 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                               occurrences_b=tuple(sorted(occurrences[1])),
                               variants=variants))
     return slogans
+
+
+def manner_adverbs(keys: Sequence[str]) -> np.ndarray:
+    """Per key, whether it is an English adverb made from another word with -ly
+    (thorough-ly, vigorous-ly, full-y, eas-ily, possib-ly): a word ending in -ly whose
+    stem is a word of the language nearly as common (not "family", "supply", "Italy")."""
+    freq = frequencies("en")
+    out = np.zeros(len(keys), dtype=bool)
+    for at, key in enumerate(keys):
+        if len(key) < 5 or not key.endswith("ly"):
+            continue
+        stems = (key[:-2], key[:-1], key[:-3] + "y", key[:-2] + "e",
+                 key[:-1] + "e" if key.endswith("bly") else "")
+        # The stem may be somewhat rarer than its adverb ("thorough" < "thoroughly").
+        own = freq.get(key, 0.0) / STEM_RARER
+        out[at] = any(len(stem) >= 4 and freq.get(stem, 0.0) > own for stem in stems)
+    return out
 
 
 def _always_after_modifier(table: Candidates, grams: RecurringGrams,
