@@ -26,29 +26,45 @@ ARTICLES = next((p / "shared" / "corpus" / "articles" for p in Path(__file__).re
                  if (p / "shared" / "corpus" / "articles").is_dir()), Path("articles"))
 TOP = 30
 
-#: Hand judgement, for measuring only: formulations of Chinese official English that a
-#: researcher expects listed when both texts of a pair use them.
+#: Hand judgement, for measuring only (the engine never sees it): formulations of Chinese
+#: official English that a researcher expects listed when both texts of a pair use them.
+#: Single words ("cyberspace") are left out: slogans have at least two words by default.
+#: "e-commerce" is one token to the tokenizer, so it cannot be listed yet; it is kept here
+#: so that the figure shows it.
 FORMULATIONS = (
     "Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era",
     "socialism with Chinese characteristics",
     "building a modern socialist country in an all-round way",
+    "great rejuvenation of the Chinese nation",
+    "National Congress of the Communist Party of China",
     "Communist Party of China",
-    "CPC Central Committee",
+    "Party Central Committee",
+    "General Secretary Xi Jinping",
+    "Chinese-style modernization",
+    "Chinese path to modernization",
+    "people-centered development",
     "high-quality development",
+    "new journey",
+    "new era",
+    "community with a shared future",
+    "community of shared future in cyberspace",
+    "network security",
+    "network power",
+    "cyber power",
     "digital economy",
-    "e-commerce",
-    "self-reliance",
+    "digital China",
+    "core technologies",
+    "information technology",
+    "information infrastructure",
+    "industrial Internet",
+    "artificial intelligence",
     "big data",
     "base stations",
-    "artificial intelligence",
-    "digital China",
-    "new era",
-    "cyberspace",
-    "Belt and Road",
-    "community with a shared future",
-    "people-centered",
-    "national rejuvenation",
-    "modernization",
+    "e-commerce",
+    "self-reliance",
+    "World Internet Conference",
+    "Xinhua News Agency",
+    "economic and social development",
 )
 
 
@@ -59,7 +75,7 @@ def _key(phrase: str) -> str:
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ARTICLES
     docs = [load_document(p) for p in sorted(folder.glob("*.txt"))]
-    present = listed = 0
+    present = listed = inside = 0
     for a, b in itertools.combinations(docs, 2):
         result = compare(a, b)
         slogans = [s for s in result.slogans if not s.watchlist]
@@ -74,12 +90,15 @@ def main() -> None:
             if k in text_a and k in text_b:
                 present += 1
                 found = k in names
+                within = found or any(f" {k} " in f" {n} " for n in names)
                 listed += found
+                inside += within
                 if not found:
-                    print(f"     missing: {phrase}")
+                    print(f"     {'inside a listed phrase' if within else 'missing'}: {phrase}")
     share = listed / present if present else 0.0
     print(f"hand-listed formulations in both texts: {present}, listed: {listed} "
-          f"({share:.0%})")
+          f"({share:.0%}), listed or inside a listed phrase: {inside} "
+          f"({inside / max(1, present):.0%})")
 
 
 if __name__ == "__main__":
