@@ -95,7 +95,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         rows = ((n, i) for n, i in rows if located.on_words(n, i, samples=3))
     # A few spare candidates, since fragments of listed phrases are dropped after.
     forms = select_phrases(scorer, rows, limit=limit + limit // 2)
-    forms = _without_fragments(forms, grams)[:limit]
+    forms = _without_fragments(forms, grams, limit)
     texts = (a.text, b.text)
     starts = np.concatenate((a.tokens.starts, b.tokens.starts))
     ends = np.concatenate((a.tokens.ends, b.tokens.ends))
@@ -179,16 +179,27 @@ def _always_after_modifier(table: Candidates, grams: RecurringGrams,
     return out
 
 
-def _without_fragments(forms: list[tuple[int, int]],
-                       grams: RecurringGrams) -> list[tuple[int, int]]:
-    """`forms` less those every occurrence of which lies inside an occurrence of a longer
-    listed form: such a phrase never stands on its own, whatever words come before it
-    ("country in an all-round way" inside "socialist country in an all-round way" and
-    "building a modern socialist country in an all-round way")."""
-    if not forms:
-        return forms
-    size = len(grams.ids) + 1
-    reach = np.zeros(size, dtype=np.int64)  # per start, the farthest end of a longer form
+def _without_fragments(forms: list[tuple[int, int]], grams: RecurringGrams,
+                       limit: int) -> list[tuple[int, int]]:
+    """The first `limit` of `forms` less those every occurrence of which lies inside an
+    occurrence of a longer form that is listed too: such a phrase never stands on its own,
+    whatever words come before it ("country in an all-round way" inside "socialist country
+    in an all-round way" and "building a modern socialist country in an all-round way").
+    Dropping fragments lets later forms in, which may cover others: a few rounds settle it."""
+    listed = forms[:limit]
+    for _ in range(3):
+        fragments = _fragments(forms, set(listed), grams)
+        kept = [f for f in forms if f not in fragments][:limit]
+        if kept == listed:
+            break
+        listed = kept
+    return listed
+
+
+def _fragments(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
+               grams: RecurringGrams) -> set[tuple[int, int]]:
+    """Those of `forms` whose every occurrence lies inside one of a longer `listed` form."""
+    reach = np.zeros(len(grams.ids) + 1, dtype=np.int64)  # per start, farthest listed end
     fragment = set()
     for n in sorted({n for n, _ in forms}, reverse=True):
         farthest = np.maximum.accumulate(reach)
@@ -198,9 +209,10 @@ def _without_fragments(forms: list[tuple[int, int]],
             if bool((farthest[where] >= where + n).all()):
                 fragment.add(form)
         for form in mine:
-            where = grams.levels[n].occurrences(form[1])
-            np.maximum.at(reach, where, where + n)
-    return [f for f in forms if f not in fragment]
+            if form in listed:
+                where = grams.levels[n].occurrences(form[1])
+                np.maximum.at(reach, where, where + n)
+    return fragment
 
 
 def _capitalized(text: str, tokens: TokenStream) -> np.ndarray:
