@@ -8,8 +8,15 @@ mid-word: Chinese ends are checked on jieba's words), judged by how much they lo
 set phrase (capped surprise of their content words, and whether they are used freely: a
 piece of a passage the two share stands in the same context in both, which neighbour
 variety sees), and ranked by that and how often they recur, phrases in both texts first.
-A phrase inside a listed one is left out unless it recurs clearly more often on its own;
-near-variants (one word swapped or added, two content words kept) are one slogan with
+A phrase inside a listed one is left out unless it recurs clearly more often on its own,
+and one every occurrence of which lies inside longer listed ones is a fragment. Two-text
+rules besides (the collection's formulations do not use them): a stretch that always
+comes straight after a modifier (the first words of a longer phrase vary: "modern
+socialist / socialist modern" country in an all-round way) or after a figure (the unit of
+a quantity: "trillion yuan") is a piece, not a phrase; a run opening on a manner adverb
+("thoroughly implement") is a verb run; a comma or a figure-like word ("5G, big data",
+"4G base stations") does not make a word a compound's tail; a rare hyphenated compound of
+two content words ("self-reliance") is a term. Near-variants (one word swapped or added, two content words kept) are one slogan with
 its variants counted together. The user's watch-list is always searched with
 the same normalization.
 """
