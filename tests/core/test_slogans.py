@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.loading import load_document
@@ -105,10 +107,22 @@ def test_a_fragment_of_a_hyphenated_word_is_not_listed():
     assert not any(p.startswith("round") for p in phrases)
 
 
-def test_an_ordinary_word_run_is_not_listed():
-    a = ("It is necessary to act. It is necessary to plan. Then it is necessary to wait. "
-         "Quantum harbour reform began.")
-    b = "It is necessary to rest. It is necessary to eat. Quantum harbour reform ended."
+@pytest.mark.parametrize(("a", "b"), [
+    # An ordinary word run.
+    ("It is necessary to act. It is necessary to plan. Then it is necessary to wait. "
+     "Quantum harbour reform began.",
+     "It is necessary to rest. It is necessary to eat. Quantum harbour reform ended."),
+    # The unit of a quantity, always right after a figure.
+    ("Trade reached 34.81 trillion yuan in May. Quantum harbour reform began. Output was 5 "
+     "trillion yuan.",
+     "Sales hit 12 trillion yuan. Quantum harbour reform ended. Rain fell."),
+    # A verb run opening on a manner adverb.
+    ("We must vigorously promote the trade. They vigorously promote tourism. Quantum "
+     "harbour reform began.",
+     "Cities vigorously promote a new export. Quantum harbour reform ended. Rain fell. Ports "
+     "vigorously promote, and then wait."),
+], ids=["word-run", "quantity-unit", "manner-adverb"])
+def test_runs_that_are_not_formulations_are_not_listed(a: str, b: str) -> None:
     phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
     assert phrases == ["quantum harbour reform"]
 
@@ -151,11 +165,17 @@ def test_a_hyphenated_word_alone_is_not_a_phrase():
     assert "quantum harbour reform" in phrases
 
 
+def _listed(a: str, b: str, *, variants: bool = False) -> list[str]:
+    """The slogans of texts `a` and `b`, lower-cased, with their variants if asked."""
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    return [p.casefold() for s in slogans for p in (s.phrase, *(s.variants if variants else ()))]
+
+
 def test_a_rare_hyphenated_compound_is_a_term():
     a = ("Villages chose self-reliance in grain. Their self-reliance grew. The rain was "
          "light.")
     b = "Self-reliance is the harbour doctrine. Ports praised self-reliance. Snow fell."
-    phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+    phrases = _listed(a, b)
     assert "self-reliance" in phrases
 
 
@@ -166,9 +186,8 @@ def test_a_phrase_always_after_a_varying_modifier_is_a_fragment():
          "quantum plan helps. They build a quantum bold Zembrowski harbour doctrine too.")
     b = ("Some build a bold quantum Zembrowski harbour doctrine now. A quantum mood and a "
          "bold mood. Rain fell.")
-    phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
-    assert "zembrowski harbour doctrine" not in phrases
-    assert "build a bold quantum zembrowski harbour doctrine" in phrases
+    phrases = _listed(a, b)
+    assert phrases == ["build a bold quantum zembrowski harbour doctrine"]
 
 
 def test_a_phrase_only_ever_inside_longer_listed_ones_is_not_listed():
@@ -178,9 +197,8 @@ def test_a_phrase_only_ever_inside_longer_listed_ones_is_not_listed():
          "doctrine. Rain fell. The harbour froze.")
     b = ("The quantum harbour doctrine returns. Snow came. Sailors cheered the Zembrowski "
          "harbour doctrine. A harbour wall fell. The harbour flooded.")
-    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
-    assert [(s.phrase, *s.variants) for s in slogans] == [
-        ("Zembrowski harbour doctrine", "quantum harbour doctrine")]
+    assert _listed(a, b, variants=True) == ["zembrowski harbour doctrine",
+                                            "quantum harbour doctrine"]
 
 
 def test_a_term_after_a_figure_or_in_a_list_is_not_a_compound_head():
@@ -190,27 +208,7 @@ def test_a_term_after_a_figure_or_in_a_list_is_not_a_compound_head():
          "New 4G base stations opened.")
     b = ("Old 3G base stations closed. Farms use drones, big data. Tractors wait. Snow came. "
          "Later 6G base stations spread. Banks use ledgers, big data or clerks.")
-    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
-    phrases = [p.casefold() for s in slogans for p in (s.phrase, *s.variants)]
-    assert "base stations" in phrases
-    assert "big data" in phrases
-
-
-def test_the_unit_of_a_quantity_is_not_a_slogan():
-    a = ("Trade reached 34.81 trillion yuan in May. Quantum harbour reform began. Output "
-         "was 5 trillion yuan.")
-    b = "Sales hit 12 trillion yuan. Quantum harbour reform ended. Rain fell."
-    phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
-    assert phrases == ["quantum harbour reform"]
-
-
-def test_a_run_opening_on_a_manner_adverb_is_not_a_slogan():
-    a = ("We must vigorously promote the trade. They vigorously promote tourism. Quantum "
-         "harbour reform began.")
-    b = ("Cities vigorously promote a new export. Quantum harbour reform ended. Rain fell. "
-         "Ports vigorously promote, and then wait.")
-    phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
-    assert phrases == ["quantum harbour reform"]
+    assert {"base stations", "big data"} <= set(_listed(a, b, variants=True))
 
 
 def test_manner_adverbs_are_told_from_other_words_ending_in_ly():

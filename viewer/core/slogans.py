@@ -16,9 +16,9 @@ socialist / socialist modern" country in an all-round way) or after a figure (th
 a quantity: "trillion yuan") is a piece, not a phrase; a run opening on a manner adverb
 ("thoroughly implement") is a verb run; a comma or a figure-like word ("5G, big data",
 "4G base stations") does not make a word a compound's tail; a rare hyphenated compound of
-two content words ("self-reliance") is a term. Near-variants (one word swapped or added, two content words kept) are one slogan with
-its variants counted together. The user's watch-list is always searched with
-the same normalization.
+two content words ("self-reliance") is a term. Near-variants (one word swapped or added,
+two content words kept) are one slogan with its variants counted together. The user's
+watch-list is always searched with the same normalization.
 """
 
 from __future__ import annotations
