@@ -23,6 +23,7 @@ watch-list is always searched with the same normalization.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -46,6 +47,7 @@ from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
 
 _POSSESSIVES = ("'s", "\u2019s")
+_DIGIT = re.compile(r"\d")
 #: More variants than this make a template ("cited the X", "praised the X"), not a slogan.
 MAX_VARIANTS = 3
 #: How much rarer than its -ly adverb a word may be and still be its stem.
@@ -80,8 +82,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
     scorer.compounds = True
     scorer.capitalized = np.concatenate([_capitalized(c.text, c.tokens) for c in (a, b)])
-    coded = np.fromiter((any(ch.isdigit() for ch in k) for k in vocabulary.keys), dtype=bool,
-                        count=len(vocabulary.keys))[ids]
+    coded = np.fromiter((m is not None for m in map(_DIGIT.search, vocabulary.keys)),
+                        dtype=bool, count=len(vocabulary.keys))[ids]
     scorer.apart = np.concatenate([breaks_after(c.tokens, COMMA_CHARS) for c in (a, b)]) \
         | coded | np.concatenate((coded[1:], [True]))
     table = scorer.table(max_words, min_words, few=True)
@@ -206,19 +208,28 @@ def _without_fragments(forms: list[tuple[int, int]], grams: RecurringGrams,
 def _fragments(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
                grams: RecurringGrams) -> set[tuple[int, int]]:
     """Those of `forms` whose every occurrence lies inside one of a longer `listed` form."""
-    reach = np.zeros(len(grams.ids) + 1, dtype=np.int64)  # per start, farthest listed end
+    spans = [(grams.levels[n].occurrences(index), n) for n, index in listed]
+    if not spans:
+        return set()
+    starts = np.concatenate([where for where, _ in spans])
+    lengths = np.concatenate([np.full(len(where), n) for where, n in spans])
     fragment = set()
-    for n in sorted({n for n, _ in forms}, reverse=True):
-        farthest = np.maximum.accumulate(reach)
+    for n in sorted({n for n, _ in forms}):
+        longer = lengths > n
+        if not longer.any():
+            break
+        order = np.argsort(starts[longer], kind="stable")
+        first = starts[longer][order]
+        reach = np.maximum.accumulate((starts + lengths)[longer][order])
         mine = [f for f in forms if f[0] == n]
-        for form in mine:
-            where = grams.levels[n].occurrences(form[1])
-            if bool((farthest[where] >= where + n).all()):
-                fragment.add(form)
-        for form in mine:
-            if form in listed:
-                where = grams.levels[n].occurrences(form[1])
-                np.maximum.at(reach, where, where + n)
+        index = np.array([f[1] for f in mine], dtype=np.int64)
+        level = grams.levels[n]
+        where = level.grouped_at(index)
+        k = np.searchsorted(first, where, side="right") - 1
+        inside = (k >= 0) & (reach[np.maximum(k, 0)] >= where + n)
+        counts = level.count[index]
+        whole = np.logical_and.reduceat(inside, np.cumsum(counts) - counts)
+        fragment.update(f for f, w in zip(mine, whole.tolist(), strict=True) if w)
     return fragment
 
 
