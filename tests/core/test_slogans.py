@@ -171,6 +171,14 @@ def _listed(a: str, b: str, *, variants: bool = False) -> list[str]:
     return [p.casefold() for s in slogans for p in (s.phrase, *(s.variants if variants else ()))]
 
 
+def test_a_hyphenated_word_first_seen_unhyphenated_is_still_one_word():
+    # Mostly "high-quality"; written apart only in titles.
+    a = "Talks on High Quality. Firms seek high-quality parts. Quantum harbour reform began."
+    b = ("Growth of High Quality. Banks want high-quality loans and high-quality staff. "
+         "Quantum harbour reform ended.")
+    assert _listed(a, b) == ["quantum harbour reform"]
+
+
 def test_a_rare_hyphenated_compound_is_a_term():
     a = ("Villages chose self-reliance in grain. Their self-reliance grew. The rain was "
          "light.")

@@ -34,6 +34,7 @@ from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.phrases import (
     COMMA_CHARS,
+    HYPHEN_TERM_BITS,
     Candidates,
     PhraseScorer,
     RecurringGrams,
@@ -79,7 +80,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     grams = RecurringGrams(ids, stops, np.zeros(len(ids), dtype=bool), doc_of, max_words + 1,
                            min_docs=1, min_count=min_count)
     scorer = PhraseScorer(grams, bits, is_stop, is_number(vocabulary.keys), cjk=cjk)
-    scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
+    joined = scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
     scorer.compounds = True
     scorer.capitalized = np.concatenate([_capitalized(c.text, c.tokens) for c in (a, b)])
     coded = np.fromiter((m is not None for m in map(_DIGIT.search, vocabulary.keys)),
@@ -92,6 +93,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     score = scorer.strength(table) * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
     if not cjk:
         score[_always_after_modifier(table, grams, scorer)] = 0.0
+        score[_hyphen_words(table, grams, scorer, joined)] = 0.0
         # A run opening on a manner adverb is a verb with its manner ("thoroughly
         # implement", "vigorously promote"), not a formulation.
         score[manner_adverbs(vocabulary.keys)[ids[table.first]]] = 0.0
@@ -161,6 +163,26 @@ def manner_adverbs(keys: Sequence[str]) -> np.ndarray:
     return out
 
 
+def _hyphen_words(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
+                  joined: np.ndarray) -> np.ndarray:
+    """Per candidate, whether it is two words joined by a hyphen in most of its uses
+    ("high-quality", whatever its first use, such as a title's "High Quality") and not
+    a term (see `HYPHEN_TERM_BITS`): one word of the language, not a phrase."""
+    out = np.zeros(len(table), dtype=bool)
+    rows = np.flatnonzero(table.n == 2)
+    if not len(rows):
+        return out
+    level = grams.levels[2]
+    counts = level.count[table.index[rows]]
+    where = level.grouped_at(table.index[rows])
+    hyphened = np.add.reduceat(joined[where].astype(np.int64), np.cumsum(counts) - counts)
+    words = grams.ids[table.first[rows][:, None] + np.arange(2)]
+    rare = (~scorer.no_content[words]).all(axis=1) \
+        & (scorer.bits[words].sum(axis=1) >= HYPHEN_TERM_BITS)
+    out[rows] = (hyphened * 2 > counts) & ~rare
+    return out
+
+
 def _always_after_modifier(table: Candidates, grams: RecurringGrams,
                           scorer: PhraseScorer) -> np.ndarray:
     """Per candidate, whether each of its occurrences comes straight after a modifier (a
@@ -213,7 +235,7 @@ def _fragments(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
         return set()
     starts = np.concatenate([where for where, _ in spans])
     lengths = np.concatenate([np.full(len(where), n) for where, n in spans])
-    fragment = set()
+    fragment: set[tuple[int, int]] = set()
     for n in sorted({n for n, _ in forms}):
         longer = lengths > n
         if not longer.any():
