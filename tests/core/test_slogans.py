@@ -2,10 +2,13 @@
 
 from pathlib import Path
 
+import pytest
+
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.loading import load_document
 from viewer.core.settings import Settings
+from viewer.core.slogans import manner_adverbs
 
 HERE = Path(__file__).parent.parent / "fixtures" / "core"
 
@@ -104,10 +107,22 @@ def test_a_fragment_of_a_hyphenated_word_is_not_listed():
     assert not any(p.startswith("round") for p in phrases)
 
 
-def test_an_ordinary_word_run_is_not_listed():
-    a = ("It is necessary to act. It is necessary to plan. Then it is necessary to wait. "
-         "Quantum harbour reform began.")
-    b = "It is necessary to rest. It is necessary to eat. Quantum harbour reform ended."
+@pytest.mark.parametrize(("a", "b"), [
+    # An ordinary word run.
+    ("It is necessary to act. It is necessary to plan. Then it is necessary to wait. "
+     "Quantum harbour reform began.",
+     "It is necessary to rest. It is necessary to eat. Quantum harbour reform ended."),
+    # The unit of a quantity, always right after a figure.
+    ("Trade reached 34.81 trillion yuan in May. Quantum harbour reform began. Output was 5 "
+     "trillion yuan.",
+     "Sales hit 12 trillion yuan. Quantum harbour reform ended. Rain fell."),
+    # A verb run opening on a manner adverb.
+    ("We must vigorously promote the trade. They vigorously promote tourism. Quantum "
+     "harbour reform began.",
+     "Cities vigorously promote a new export. Quantum harbour reform ended. Rain fell. Ports "
+     "vigorously promote, and then wait."),
+], ids=["word-run", "quantity-unit", "manner-adverb"])
+def test_runs_that_are_not_formulations_are_not_listed(a: str, b: str) -> None:
     phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
     assert phrases == ["quantum harbour reform"]
 
@@ -148,3 +163,62 @@ def test_a_hyphenated_word_alone_is_not_a_phrase():
     phrases = [s.phrase.casefold() for s in compare(Document(a, "a"), Document(b, "b")).slogans]
     assert "long-term" not in phrases
     assert "quantum harbour reform" in phrases
+
+
+def _listed(a: str, b: str, *, variants: bool = False) -> list[str]:
+    """The slogans of texts `a` and `b`, lower-cased, with their variants if asked."""
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    return [p.casefold() for s in slogans for p in (s.phrase, *(s.variants if variants else ()))]
+
+
+def test_a_hyphenated_word_first_seen_unhyphenated_is_still_one_word():
+    # Mostly "high-quality"; written apart only in titles.
+    a = "Talks on High Quality. Firms seek high-quality parts. Quantum harbour reform began."
+    b = ("Growth of High Quality. Banks want high-quality loans and high-quality staff. "
+         "Quantum harbour reform ended.")
+    assert _listed(a, b) == ["quantum harbour reform"]
+
+
+def test_a_rare_hyphenated_compound_is_a_term():
+    a = ("Villages chose self-reliance in grain. Their self-reliance grew. The rain was "
+         "light.")
+    b = "Self-reliance is the harbour doctrine. Ports praised self-reliance. Snow fell."
+    phrases = _listed(a, b)
+    assert "self-reliance" in phrases
+
+
+def test_a_phrase_always_after_a_varying_modifier_is_a_fragment():
+    # "zembrowski harbour doctrine" always follows an adjective that varies ("modern
+    # socialist" / "socialist modern" country in an all-round way): a piece, not a phrase.
+    a = ("We build a bold quantum Zembrowski harbour doctrine today. Each bold plan and "
+         "quantum plan helps. They build a quantum bold Zembrowski harbour doctrine too.")
+    b = ("Some build a bold quantum Zembrowski harbour doctrine now. A quantum mood and a "
+         "bold mood. Rain fell.")
+    phrases = _listed(a, b)
+    assert phrases == ["build a bold quantum zembrowski harbour doctrine"]
+
+
+def test_a_phrase_only_ever_inside_longer_listed_ones_is_not_listed():
+    # "harbour" alone is common here, so only the occurrences tell that "harbour doctrine"
+    # never stands without "Zembrowski" or "quantum" before it.
+    a = ("Mayors praised the Zembrowski harbour doctrine. Critics fear the quantum harbour "
+         "doctrine. Rain fell. The harbour froze.")
+    b = ("The quantum harbour doctrine returns. Snow came. Sailors cheered the Zembrowski "
+         "harbour doctrine. A harbour wall fell. The harbour flooded.")
+    assert _listed(a, b, variants=True) == ["zembrowski harbour doctrine",
+                                            "quantum harbour doctrine"]
+
+
+def test_a_term_after_a_figure_or_in_a_list_is_not_a_compound_head():
+    # Figure-like words ("4G", "5G") and list commas before "base stations" / "big data"
+    # do not make them the tail of a longer compound whose first words vary.
+    a = ("We built 5G base stations. Firms use robots, big data, cloud tools. Rain fell. "
+         "New 4G base stations opened.")
+    b = ("Old 3G base stations closed. Farms use drones, big data. Tractors wait. Snow came. "
+         "Later 6G base stations spread. Banks use ledgers, big data or clerks.")
+    assert {"base stations", "big data"} <= set(_listed(a, b, variants=True))
+
+
+def test_manner_adverbs_are_told_from_other_words_ending_in_ly():
+    words = ["thoroughly", "vigorously", "fully", "possibly", "family", "supply", "apply"]
+    assert manner_adverbs(words).tolist() == [True, True, True, True, False, False, False]

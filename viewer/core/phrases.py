@@ -30,15 +30,19 @@ BREAK_CHARS = np.array([ord(c) for c in ".;:!?()[]{}\"\u201c\u201d\u00ab\u00bb\u
                        dtype=np.uint32)
 
 
-def breaks_after(stream: TokenStream) -> np.ndarray:
-    """For each token, whether punctuation or a paragraph break follows it (the last token
-    always counts as followed by a break)."""
+#: Commas, which part the items of a list ("5G, big data, cloud computing").
+COMMA_CHARS = np.array([ord(c) for c in ",\u3001\uff0c"], dtype=np.uint32)
+
+
+def breaks_after(stream: TokenStream, chars: np.ndarray = BREAK_CHARS) -> np.ndarray:
+    """For each token, whether punctuation (one of `chars`) or a paragraph break follows
+    it (the last token always counts as followed by a break)."""
     starts = stream.starts
     flags = np.zeros(len(starts), dtype=bool)
     if not len(starts):
         return flags
     codes = stream.codes
-    marks = char_mask(codes, BREAK_CHARS) if len(codes) else np.zeros(0, dtype=bool)
+    marks = char_mask(codes, chars) if len(codes) else np.zeros(0, dtype=bool)
     marks[blank_line_starts(codes)] = True
     after = np.searchsorted(starts, np.flatnonzero(marks), side="right") - 1
     flags[after[after >= 0]] = True
@@ -312,6 +316,9 @@ MIN_VARIETY = 0.6
 #: its uses, is a modifier, on which no phrase ends.
 MODIFIER_USES = 3
 MODIFIER_SHARE = 0.8
+#: Bits of surprise (both parts together) from which a hyphenated compound of two content
+#: words is a term of its own in two texts.
+HYPHEN_TERM_BITS = 27.5
 #: Determiners, which may lead a phrase they always come with (match keys).
 _DETERMINERS = {"en": frozenset({"the", "a", "an", "both", "either", "neither", "this",
                                   "these", "that", "those", "all", "every", "each"})}
@@ -357,6 +364,10 @@ class PhraseScorer:
         self.compounds = False
         #: Per position, whether the token is written with a capital (None: unknown).
         self.capitalized: np.ndarray | None = None
+        #: Per position, whether the token and the next are no compound for `modifiers`
+        #: (a comma between, or a figure-like word: "5G, big data", "4G base stations")
+        #: (None: unknown).
+        self.apart: np.ndarray | None = None
 
     def mark_articles(self, vocabulary: Vocabulary, language: str) -> PhraseScorer:
         """Note the determiners of `language`, which may lead a phrase (see `maximal`)."""
@@ -423,7 +434,17 @@ class PhraseScorer:
                 ok &= ~self.joined[np.maximum(start - 1, 0)] | (start == 0)
                 ok &= ~self.joined[np.maximum(last, 0)]
                 # A hyphenated word is one word: "long-term" alone is not a phrase.
-                ok &= length - (joins[np.maximum(last, 0)] - joins[start]) >= min_words
+                words = length - (joins[np.maximum(last, 0)] - joins[start])
+                # ... unless, for two texts, it is a compound of two content words rare
+                # enough to be a term ("e-commerce", "self-reliance"), not a word of the
+                # language ("long-term", "high-quality", "multi-level").
+                term = np.zeros(len(ok), dtype=bool)
+                if self.compounds:
+                    pair = (length == 2) & (words == 1)
+                    head, tail_word = ids[start], ids[np.minimum(start + 1, len(ids) - 1)]
+                    term = pair & ~self.no_content[head] & ~self.no_content[tail_word] \
+                        & (self.bits[head] + self.bits[tail_word] >= HYPHEN_TERM_BITS)
+                ok &= (words >= min_words) | term
             if self.trim_ends and self.compounds:
                 # Nor does it end on a word that goes on into another nearly always (a
                 # modifier: "construction of digital" China, "Xi Jinping's important"
@@ -456,6 +477,8 @@ class PhraseScorer:
         goes_on = ~grams.stops[:-1] & ~self.no_content[ids[1:] if not before else ids[:-1]]
         if self.joined is not None:
             goes_on &= ~self.joined[:-1]
+        if self.apart is not None:
+            goes_on &= ~self.apart[:-1]
         uses = np.bincount(ids, minlength=len(out))[:len(out)]
         if self.capitalized is not None and not before:
             # A capitalized word that mostly opens sentences opens one here too, its full

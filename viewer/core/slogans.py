@@ -8,14 +8,22 @@ mid-word: Chinese ends are checked on jieba's words), judged by how much they lo
 set phrase (capped surprise of their content words, and whether they are used freely: a
 piece of a passage the two share stands in the same context in both, which neighbour
 variety sees), and ranked by that and how often they recur, phrases in both texts first.
-A phrase inside a listed one is left out unless it recurs clearly more often on its own;
-near-variants (one word swapped or added, two content words kept) are one slogan with
-its variants counted together. The user's watch-list is always searched with
-the same normalization.
+A phrase inside a listed one is left out unless it recurs clearly more often on its own,
+and one every occurrence of which lies inside longer listed ones is a fragment. Two-text
+rules besides (the collection's formulations do not use them): a stretch that always
+comes straight after a modifier (the first words of a longer phrase vary: "modern
+socialist / socialist modern" country in an all-round way) or after a figure (the unit of
+a quantity: "trillion yuan") is a piece, not a phrase; a run opening on a manner adverb
+("thoroughly implement") is a verb run; a comma or a figure-like word ("5G, big data",
+"4G base stations") does not make a word a compound's tail; a rare hyphenated compound of
+two content words ("self-reliance") is a term. Near-variants (one word swapped or added,
+two content words kept) are one slogan with its variants counted together. The user's
+watch-list is always searched with the same normalization.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -25,20 +33,26 @@ from viewer.core.grams import gram_hashes
 from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.phrases import (
+    COMMA_CHARS,
+    HYPHEN_TERM_BITS,
+    Candidates,
     PhraseScorer,
     RecurringGrams,
     breaks_after,
     joined_after,
     select_phrases,
 )
-from viewer.core.rarity import is_number
+from viewer.core.rarity import frequencies, is_number
 from viewer.core.tokenize import TokenStream, Vocabulary, word_spans
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
 
 _POSSESSIVES = ("'s", "\u2019s")
+_DIGIT = re.compile(r"\d")
 #: More variants than this make a template ("cited the X", "praised the X"), not a slogan.
 MAX_VARIANTS = 3
+#: How much rarer than its -ly adverb a word may be and still be its stem.
+STEM_RARER = 4.0
 #: A Chinese variant changes a word of up to this many characters and keeps this share.
 CJK_LONGEST_WORD = 4
 CJK_VARIANT_KEPT = 0.6
@@ -66,13 +80,23 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     grams = RecurringGrams(ids, stops, np.zeros(len(ids), dtype=bool), doc_of, max_words + 1,
                            min_docs=1, min_count=min_count)
     scorer = PhraseScorer(grams, bits, is_stop, is_number(vocabulary.keys), cjk=cjk)
-    scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
+    joined = scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
     scorer.compounds = True
     scorer.capitalized = np.concatenate([_capitalized(c.text, c.tokens) for c in (a, b)])
+    coded = np.fromiter((m is not None for m in map(_DIGIT.search, vocabulary.keys)),
+                        dtype=bool, count=len(vocabulary.keys))[ids]
+    scorer.apart = np.concatenate([breaks_after(c.tokens, COMMA_CHARS) for c in (a, b)]) \
+        | coded | np.concatenate((coded[1:], [True]))
     table = scorer.table(max_words, min_words, few=True)
     count_a = grams.counts_before(table.n, table.index, split)
     both = (count_a > 0) & (count_a < table.count)
     score = scorer.strength(table) * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
+    if not cjk:
+        score[_always_after_modifier(table, grams, scorer)] = 0.0
+        score[_hyphen_words(table, grams, scorer, joined)] = 0.0
+        # A run opening on a manner adverb is a verb with its manner ("thoroughly
+        # implement", "vigorously promote"), not a formulation.
+        score[manner_adverbs(vocabulary.keys)[ids[table.first]]] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
     rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
@@ -80,7 +104,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     if cjk:
         located = PhraseLocator((a.text, b.text), (a.tokens, b.tokens), grams)
         rows = ((n, i) for n, i in rows if located.on_words(n, i, samples=3))
-    forms = select_phrases(scorer, rows, limit=limit)
+    # A few spare candidates, since fragments of listed phrases are dropped after.
+    forms = select_phrases(scorer, rows, limit=limit + limit // 2)
+    forms = _without_fragments(forms, grams, limit)
     texts = (a.text, b.text)
     starts = np.concatenate((a.tokens.starts, b.tokens.starts))
     ends = np.concatenate((a.tokens.ends, b.tokens.ends))
@@ -118,6 +144,115 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                               occurrences_b=tuple(sorted(occurrences[1])),
                               variants=variants))
     return slogans
+
+
+def manner_adverbs(keys: Sequence[str]) -> np.ndarray:
+    """Per key, whether it is an English adverb made from another word with -ly
+    (thorough-ly, vigorous-ly, full-y, eas-ily, possib-ly): a word ending in -ly whose
+    stem is a word of the language nearly as common (not "family", "supply", "Italy")."""
+    freq = frequencies("en")
+    out = np.zeros(len(keys), dtype=bool)
+    for at, key in enumerate(keys):
+        if len(key) < 5 or not key.endswith("ly"):
+            continue
+        stems = (key[:-2], key[:-1], key[:-3] + "y", key[:-2] + "e",
+                 key[:-1] + "e" if key.endswith("bly") else "")
+        # The stem may be somewhat rarer than its adverb ("thorough" < "thoroughly").
+        own = freq.get(key, 0.0) / STEM_RARER
+        out[at] = any(len(stem) >= 4 and freq.get(stem, 0.0) > own for stem in stems)
+    return out
+
+
+def _hyphen_words(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
+                  joined: np.ndarray) -> np.ndarray:
+    """Per candidate, whether it is two words joined by a hyphen in most of its uses
+    ("high-quality", whatever its first use, such as a title's "High Quality") and not
+    a term (see `HYPHEN_TERM_BITS`): one word of the language, not a phrase."""
+    out = np.zeros(len(table), dtype=bool)
+    rows = np.flatnonzero(table.n == 2)
+    if not len(rows):
+        return out
+    level = grams.levels[2]
+    counts = level.count[table.index[rows]]
+    where = level.grouped_at(table.index[rows])
+    hyphened = np.add.reduceat(joined[where].astype(np.int64), np.cumsum(counts) - counts)
+    words = grams.ids[table.first[rows][:, None] + np.arange(2)]
+    rare = (~scorer.no_content[words]).all(axis=1) \
+        & (scorer.bits[words].sum(axis=1) >= HYPHEN_TERM_BITS)
+    out[rows] = (hyphened * 2 > counts) & ~rare
+    return out
+
+
+def _always_after_modifier(table: Candidates, grams: RecurringGrams,
+                          scorer: PhraseScorer) -> np.ndarray:
+    """Per candidate, whether each of its occurrences comes straight after a modifier (a
+    word nearly always followed by a content word, see `PhraseScorer.modifiers`; no break
+    between): it begins inside a longer phrase whose first words vary ("modern socialist /
+    socialist modern / powerful socialist" country in an all-round way), so it is a piece
+    of that phrase, not one of its own. Or straight after a figure each time: then it is
+    the unit of a quantity ("34.81 trillion yuan", "1.5 million users"), not a phrase."""
+    out = np.zeros(len(table), dtype=bool)
+    content = ~scorer.no_content & scorer.modifiers()
+    figure = scorer.is_figure
+    apart = scorer.apart if scorer.apart is not None else np.zeros(len(grams.ids), dtype=bool)
+    for n in np.unique(table.n).tolist():
+        rows = np.flatnonzero(table.n == n)
+        level = grams.levels[n]
+        counts = level.count[table.index[rows]]
+        where = level.grouped_at(table.index[rows])
+        before = np.maximum(where - 1, 0)
+        word = grams.ids[before]
+        glued = (where > 0) & ~grams.stops[before] \
+            & ((content[word] & ~apart[before]) | figure[word]) \
+            & (grams.doc_of[before] == grams.doc_of[where])
+        heads = np.cumsum(counts) - counts
+        out[rows] = np.logical_and.reduceat(glued, heads)
+    return out
+
+
+def _without_fragments(forms: list[tuple[int, int]], grams: RecurringGrams,
+                       limit: int) -> list[tuple[int, int]]:
+    """The first `limit` of `forms` less those every occurrence of which lies inside an
+    occurrence of a longer form that is listed too: such a phrase never stands on its own,
+    whatever words come before it ("country in an all-round way" inside "socialist country
+    in an all-round way" and "building a modern socialist country in an all-round way").
+    Dropping fragments lets later forms in, which may cover others: a few rounds settle it."""
+    listed = forms[:limit]
+    for _ in range(3):
+        fragments = _fragments(forms, set(listed), grams)
+        kept = [f for f in forms if f not in fragments][:limit]
+        if kept == listed:
+            break
+        listed = kept
+    return listed
+
+
+def _fragments(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
+               grams: RecurringGrams) -> set[tuple[int, int]]:
+    """Those of `forms` whose every occurrence lies inside one of a longer `listed` form."""
+    spans = [(grams.levels[n].occurrences(index), n) for n, index in listed]
+    if not spans:
+        return set()
+    starts = np.concatenate([where for where, _ in spans])
+    lengths = np.concatenate([np.full(len(where), n) for where, n in spans])
+    fragment: set[tuple[int, int]] = set()
+    for n in sorted({n for n, _ in forms}):
+        longer = lengths > n
+        if not longer.any():
+            break
+        order = np.argsort(starts[longer], kind="stable")
+        first = starts[longer][order]
+        reach = np.maximum.accumulate((starts + lengths)[longer][order])
+        mine = [f for f in forms if f[0] == n]
+        index = np.array([f[1] for f in mine], dtype=np.int64)
+        level = grams.levels[n]
+        where = level.grouped_at(index)
+        k = np.searchsorted(first, where, side="right") - 1
+        inside = (k >= 0) & (reach[np.maximum(k, 0)] >= where + n)
+        counts = level.count[index]
+        whole = np.logical_and.reduceat(inside, np.cumsum(counts) - counts)
+        fragment.update(f for f, w in zip(mine, whole.tolist(), strict=True) if w)
+    return fragment
 
 
 def _capitalized(text: str, tokens: TokenStream) -> np.ndarray:
