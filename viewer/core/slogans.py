@@ -183,6 +183,10 @@ def _hyphen_words(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer
     return out
 
 
+#: The longest unit of a quantity, in tokens ("trillion yuan").
+_UNIT_WORDS = 2
+
+
 def _always_after_modifier(table: Candidates, grams: RecurringGrams,
                           scorer: PhraseScorer) -> np.ndarray:
     """Per candidate, whether each of its occurrences comes straight after a modifier (a
@@ -190,7 +194,8 @@ def _always_after_modifier(table: Candidates, grams: RecurringGrams,
     between): it begins inside a longer phrase whose first words vary ("modern socialist /
     socialist modern / powerful socialist" country in an all-round way), so it is a piece
     of that phrase, not one of its own. Or straight after a figure each time: then it is
-    the unit of a quantity ("34.81 trillion yuan", "1.5 million users"), not a phrase."""
+    the unit of a quantity ("34.81 trillion yuan", "1.5 million users"), not a phrase; units
+    are short, so a longer stretch that happens to follow a number stays a phrase."""
     out = np.zeros(len(table), dtype=bool)
     content = ~scorer.no_content & scorer.modifiers()
     figure = scorer.is_figure
@@ -202,8 +207,9 @@ def _always_after_modifier(table: Candidates, grams: RecurringGrams,
         where = level.grouped_at(table.index[rows])
         before = np.maximum(where - 1, 0)
         word = grams.ids[before]
+        unit = figure[word] & (n <= _UNIT_WORDS)
         glued = (where > 0) & ~grams.stops[before] \
-            & ((content[word] & ~apart[before]) | figure[word]) \
+            & ((content[word] & ~apart[before]) | unit) \
             & (grams.doc_of[before] == grams.doc_of[where])
         heads = np.cumsum(counts) - counts
         out[rows] = np.logical_and.reduceat(glued, heads)
@@ -229,9 +235,28 @@ def _without_fragments(forms: list[tuple[int, int]], grams: RecurringGrams,
 
 def _fragments(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
                grams: RecurringGrams) -> set[tuple[int, int]]:
+    """Those of `forms` whose every occurrence lies inside one of a longer `listed` form
+    that is in every text the shorter one is in. A phrase both texts use stays when each
+    text frames it its own way ("we support X" in A, "they praised X" in B): X is what
+    they share, not a piece of either framing."""
+    in_both = {form for form in listed if _in_both(form, grams)}
+    fragment: set[tuple[int, int]] = set()
+    for containers, want_both in ((listed, False), (in_both, True)):
+        candidates = [f for f in forms if _in_both(f, grams) == want_both]
+        fragment.update(_inside_longer(candidates, containers, grams))
+    return fragment
+
+
+def _in_both(form: tuple[int, int], grams: RecurringGrams) -> bool:
+    n, index = form
+    return len(np.unique(grams.doc_of[grams.levels[n].occurrences(index)])) > 1
+
+
+def _inside_longer(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
+                   grams: RecurringGrams) -> set[tuple[int, int]]:
     """Those of `forms` whose every occurrence lies inside one of a longer `listed` form."""
     spans = [(grams.levels[n].occurrences(index), n) for n, index in listed]
-    if not spans:
+    if not spans or not forms:
         return set()
     starts = np.concatenate([where for where, _ in spans])
     lengths = np.concatenate([np.full(len(where), n) for where, n in spans])
