@@ -3,7 +3,7 @@ phrase with a stray character, or a different word cut in half, is not one."""
 
 import pytest
 
-from viewer.core.word_bounds import Segmented, one_word_apart
+from viewer.core.word_bounds import Segmented, one_word_apart, related_change, word_change
 
 HEAD = "中国人民解放军总后勤部"
 
@@ -50,3 +50,15 @@ def test_a_phrase_with_punctuation_where_words_were_is_not_a_variant() -> None:
 def test_spaces_and_line_breaks_inside_a_form_are_read_through() -> None:
     assert one_word_apart(_at(HEAD), _at("中国人民新四\n军总后勤部"))
     assert not one_word_apart(_at(HEAD), _at("中国人民解放军总 参谋长"))
+
+
+def test_the_segmenter_may_keep_either_form_whole() -> None:
+    # 所有 | 国有企业 against 所有 | 私有 | 企业: one word swapped, read either way.
+    assert word_change(_at("所有私有企业"), _at("所有国有企业")) == ("私有", "国有")
+    assert word_change(_at("所有国有企业"), _at("所有私有企业")) == ("国有", "私有")
+
+
+def test_at_an_end_only_a_word_of_the_same_stem_varies_the_phrase() -> None:
+    assert related_change(_at("应有的治疗"), _at("呼应的治疗"))
+    assert not one_word_apart(_at("政协的组成单位"), _at("政协的组成规模"))
+    assert not related_change(_at("政协的组成单位"), _at("政协的组成规模"))

@@ -117,19 +117,45 @@ PAIR_WORD = 4
 
 
 def one_word_apart(head: Segmented, variant: Segmented) -> bool:
-    """Whether `variant` is `head` with one whole word swapped, or one added or removed
-    inside, at these two occurrences: the variant begins and ends on word boundaries, its
-    change is one content word of it (成果 for 成就, not 果 for 就), and the change
-    begins and ends where words of the head do (or inside one of its compounds). A form that holds
-    the head with something before or after it (中中国人民解放军总后勤部), or lies inside
-    it, is that phrase in a context, not a variant; so is one with punctuation where the
-    head has words (中国人民解放军、新疆北部). White space inside either is ignored."""
+    """Whether `variant` is `head` with one whole word changed (see `word_change`)."""
+    return word_change(head, variant) is not None
+
+
+def related_change(head: Segmented, variant: Segmented) -> bool:
+    """Whether `variant` is `head` with one word swapped for a word sharing a character
+    with it (国有 and 私有, 应有 and 呼应, 会议 and 议会): words built on one morpheme are
+    akin, so the two forms say much the same, where 组成单位 and 组成规模 do not."""
+    change = word_change(head, variant)
+    return change is not None and bool(set(change[0]) & set(change[1]))
+
+
+def word_change(head: Segmented, variant: Segmented) -> tuple[str, str] | None:
+    """(what `head` has, what `variant` has in its place) when one is the other with one
+    whole word changed (see `_one_way_change`), else None: the segmenter may keep a
+    word whole in one form (所有 | 国有企业) and not in the other (所有 | 私有 | 企业)."""
+    change = _one_way_change(head, variant)
+    if change is None:
+        back = _one_way_change(variant, head)
+        change = None if back is None else (back[1], back[0])
+    return change
+
+
+def _one_way_change(head: Segmented, variant: Segmented) -> tuple[str, str] | None:
+    """(what `head` has, what `variant` has in its place) when `variant` is `head`
+    with one whole word swapped, or one added or removed inside, at these two
+    occurrences, else None. The variant begins and ends on word boundaries, its change
+    is one content word of it (成果 for 成就, not 果 for 就), and the change begins and
+    ends where words of the head do (or inside one of its compounds). A form that holds
+    the head with something before or after it (中中国人民解放军总后勤部), or lies
+    inside it, is that phrase in a context, not a variant; so is one with punctuation
+    where the head has words (中国人民解放军、新疆北部). White space inside either is
+    ignored."""
     heads, kept = _letters(head), _letters(variant)
     head_text = "".join(head.text[at] for at in heads)
     variant_text = "".join(variant.text[at] for at in kept)
     if (head_text == variant_text or head_text in variant_text or variant_text in head_text
             or not _on_edges(variant, kept)):
-        return False
+        return None
     same = 0
     while same < min(len(heads), len(kept)) and head_text[same] == variant_text[same]:
         same += 1
@@ -139,35 +165,42 @@ def one_word_apart(head: Segmented, variant: Segmented) -> bool:
         tail += 1
     if same + tail == len(kept):  # a word removed: the variant must part there
         if not same or not tail or not _parts_at(variant.spans, kept[same]):
-            return False
+            return None
         if any(s < kept[same] < e for s, e in variant.spans):
-            return False
+            return None
         before, after = same, tail
     else:
         changed = [(s, e) for s, e in variant.spans
                    if s < kept[len(kept) - tail - 1] + 1 and e > kept[same]]
         if len(changed) != 1 or variant.text[changed[0][0]:changed[0][1]] in stop_words("zh"):
-            return False
+            return None
         before = sum(1 for at in kept if at < changed[0][0])
         after = sum(1 for at in kept if at >= changed[0][1])
     # At an end, what is kept must be more than one word: 中国人民解放军 | 总参谋长 is
     # the name in another context, not a variant of 中国人民解放军总后勤部.
     if not before and not after:
-        return False
+        return None
     if not (before and after):
         rest = kept[:before] if before else kept[len(kept) - after:]
         if (rest[0], rest[-1] + 1) in variant.spans:
-            return False
+            return None
     first, last = before, len(heads) - after  # the head's changed letters: [first, last)
     if first == last and not (first and after):  # a word added, but not inside
-        return False
+        return None
     inside = bool(first and after)
     if first and not _parts_or_compound(head.spans, heads[first], inside):
-        return False
+        return None
     if after and not _parts_or_compound(head.spans, heads[last], inside):
-        return False
+        return None
     touched = [(s, e) for s, e in head.spans if s < heads[last - 1] + 1 and e > heads[first]]
-    return first == last or len(touched) <= 1
+    if first < last and len(touched) > 1:
+        return None
+    change = (head_text[first:last], variant_text[before:len(kept) - after])
+    # At an end, a word of another stem makes the kept part a phrase in another context
+    # (政协的组成 | 单位, 包括, 依然); one of the same stem varies it (取得阶段性成就, 成果).
+    if not (before and after) and not set(change[0]) & set(change[1]):
+        return None
+    return change
 
 
 def _on_edges(found: Segmented, letters: list[int]) -> bool:

@@ -31,7 +31,7 @@ from viewer.core.phrases import (
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
 from viewer.core.variants import group_variants, rare_variants
-from viewer.core.word_bounds import PhraseLocator, one_word_apart
+from viewer.core.word_bounds import PhraseLocator, one_word_apart, related_change
 
 #: CJK text is tokenized per character: lengths in words are scaled by this; a variant
 #: changes a word of up to this many characters; two content words shared count as this
@@ -218,11 +218,18 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
                                             table.index[order].tolist(), strict=True)),
                            limit=len(order))
+    def related(head: tuple[int, int], form: tuple[int, int]) -> bool:
+        # Chinese: a word swapped for one of the same morpheme (所有国有企业, 所有私有
+        # 企业) is a variant even when the two forms are not used together.
+        return cjk and related_change(located.at_first(*head), located.at_first(*form))
+
     groups = group_variants(forms, lambda form: scorer.words(*form),
                             lambda word: not scorer.no_content[word],
-                            lambda head, form: _later_and_together(grams, rank, head, form),
+                            lambda head, form: (_later_and_together(grams, rank, head, form)
+                                                or related(head, form)),
                             **_variant_shape(cjk),
-                            apart=lambda head, form: _apart(grams, rank, head, form))
+                            apart=lambda head, form: (_apart(grams, rank, head, form)
+                                                      and not related(head, form)))
     levels = grams.levels
     if cjk:
         groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
