@@ -62,3 +62,8 @@ def test_at_an_end_only_a_word_of_the_same_stem_varies_the_phrase() -> None:
     assert related_change(_at("应有的治疗"), _at("呼应的治疗"))
     assert not one_word_apart(_at("政协的组成单位"), _at("政协的组成规模"))
     assert not related_change(_at("政协的组成单位"), _at("政协的组成规模"))
+
+
+def test_a_word_cut_short_is_not_a_variant() -> None:
+    assert not one_word_apart(_at("采用大亚湾核电站的翻版"), _at("采用大亚湾核电站的版"))
+    assert not one_word_apart(_at("训练水平刻不容缓"), _at("训水平刻不容缓"))

@@ -200,6 +200,9 @@ def _one_way_change(head: Segmented, variant: Segmented) -> tuple[str, str] | No
     # (政协的组成 | 单位, 包括, 依然); one of the same stem varies it (取得阶段性成就, 成果).
     if not (before and after) and not set(change[0]) & set(change[1]):
         return None
+    # A word cut short (翻版 → 版, 训练 → 训) is a typing slip or a cut, not a variant.
+    if all(change) and (change[0] in change[1] or change[1] in change[0]):
+        return None
     return change
 
 
