@@ -1,8 +1,14 @@
 """Chinese variants of a formulation are one whole word apart from it: a form holding the
-phrase with a stray character, or a different word cut in half, is not one."""
+phrase with a stray character, or a different word cut in half, is not one. Checked on
+pairs of forms and on a small collection written here."""
+
+import random
 
 import pytest
 
+from viewer.core.collection.formulations import find_formulations
+from viewer.core.normalize import shared_normalizer
+from viewer.core.tokenize import Vocabulary, tokenize
 from viewer.core.word_bounds import Segmented, one_word_apart, related_change, word_change
 
 HEAD = "中国人民解放军总后勤部"
@@ -67,3 +73,52 @@ def test_at_an_end_only_a_word_of_the_same_stem_varies_the_phrase() -> None:
 def test_a_word_cut_short_is_not_a_variant() -> None:
     assert not one_word_apart(_at("采用大亚湾核电站的翻版"), _at("采用大亚湾核电站的版"))
     assert not one_word_apart(_at("训练水平刻不容缓"), _at("训水平刻不容缓"))
+
+
+VARIANT = "中国人民新四军总后勤部"
+CONTEXTS = ["中央中国人民解放军总后勤部", "中国人民解放军总参谋长"]
+
+
+def _collection() -> tuple[list[str], list[str]]:
+    """120 dated articles of random characters: HEAD from article 30 on, VARIANT (once
+    with a line break inside) from article 70 on, and from article 40 on, now and then,
+    HEAD with a word before it or the name in another title."""
+    rng = random.Random(5)
+    planted = set(HEAD + VARIANT + "".join(CONTEXTS) + "他们又谈到")
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in planted]
+    texts, dates = [], []
+    for i in range(120):
+        sentences = []
+        for k in range(10):
+            words = "".join(rng.choices(letters, k=14))
+            if i >= 30 and rng.random() < 0.12:
+                words = words[:6] + HEAD + words[6:]
+            if i >= 70 and k == 3 and i % 4 == 0:
+                variant = VARIANT if i != 100 else VARIANT[:5] + "\n" + VARIANT[5:]
+                words = words[:5] + variant + words[5:]
+            if i >= 40 and k == 5 and i % 7 == 0:
+                words = words[:5] + CONTEXTS[i % 2] + words[5:]
+            sentences.append(words + "。")
+        if i == 30 or (i > 30 and i % 3 == 0):
+            sentences.insert(2, "他们又谈到" + HEAD + "。")
+        texts.append("".join(sentences))
+        dates.append(f"2021-{1 + i // 10:02d}-{1 + i % 10:02d}")
+    return texts, dates
+
+
+def test_in_a_collection_a_word_swap_is_grouped_and_the_phrase_in_context_is_not() -> None:
+    texts, dates = _collection()
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
+    found = find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh")
+    [formulation] = [f for f in found if f.phrase == HEAD]
+    assert formulation.variants == (VARIANT,)
+    assert formulation.first == 30
+    shown = {"".join(texts[d][s:e].split()) for d, spans in formulation.occurrences
+             for s, e in spans}
+    assert shown == {HEAD, VARIANT}
+    # The variant written across a line break is counted too.
+    assert any(texts[100][s:e] == VARIANT[:5] + "\n" + VARIANT[5:]
+               for d, spans in formulation.occurrences if d == 100 for s, e in spans)
+    for other in found:
+        assert not set(other.variants) & set(CONTEXTS)
