@@ -122,3 +122,9 @@ def test_in_a_collection_a_word_swap_is_grouped_and_the_phrase_in_context_is_not
                for d, spans in formulation.occurrences if d == 100 for s, e in spans)
     for other in found:
         assert not set(other.variants) & set(CONTEXTS)
+
+
+def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
+    assert _at("比批评更容易使人").on_boundaries
+    assert not _at("的批评更容易使人").on_boundaries
+    assert not _at("批评更容易使人比", after="。").on_boundaries

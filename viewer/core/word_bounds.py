@@ -5,13 +5,13 @@ reader is shown must begin and end on whole words: 实事求是, not 实事求; 
 dangling particle (的, 了). Segmenting a whole
 collection with jieba would cost a minute per ten million characters, so only occurrences
 of the phrases that are candidates are segmented, each with a margin of context on both
-sides.
+sides. A phrase may open with a preposition (比批评更容易使人) but not close on one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -27,6 +27,21 @@ ON_WORDS_SHARE = 0.6
 #: A single word shorter than this is a word (a name, a term), not a phrase; four-character
 #: words are idioms (实事求是), which are set phrases.
 SHORTEST_ONE_WORD_PHRASE = 4
+
+
+@cache
+def prepositions() -> frozenset[str]:
+    """The function words that jieba's dictionary tags as prepositions (比, 对, 在)."""
+    import jieba  # loaded only for Chinese, as in `segment`
+
+    words = stop_words("zh")
+    found = set()
+    with jieba.get_dict_file() as lines:
+        for line in lines:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] == "p" and parts[0] in words:
+                found.add(parts[0])
+    return frozenset(found)
 
 
 class Segmented:
@@ -49,7 +64,10 @@ class Segmented:
         if not inside or inside[0][0] != self.start or inside[-1][1] != self.end:
             return False
         function_words = stop_words("zh")
-        return not any(self.text[s:e] in function_words for s, e in (inside[0], inside[-1]))
+        first, last = (self.text[s:e] for s, e in (inside[0], inside[-1]))
+        # A preposition may open a phrase (比批评更容易使人), not close it.
+        return (first not in function_words or first in prepositions()) \
+            and last not in function_words
 
     @cached_property
     def words(self) -> int:
