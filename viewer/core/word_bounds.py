@@ -5,13 +5,13 @@ reader is shown must begin and end on whole words: 实事求是, not 实事求; 
 dangling particle (的, 了). Segmenting a whole
 collection with jieba would cost a minute per ten million characters, so only occurrences
 of the phrases that are candidates are segmented, each with a margin of context on both
-sides.
+sides. A phrase may open with a preposition (比批评更容易使人) but not close on one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -29,12 +29,32 @@ ON_WORDS_SHARE = 0.6
 SHORTEST_ONE_WORD_PHRASE = 4
 
 
+@cache
+def prepositions() -> frozenset[str]:
+    """The function words that jieba's dictionary tags as prepositions (比, 对, 在)."""
+    import jieba  # loaded only for Chinese, as in `segment`
+
+    words = stop_words("zh")
+    found = set()
+    with jieba.get_dict_file() as lines:
+        for line in lines:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] == "p" and parts[0] in words:
+                found.add(parts[0])
+    return frozenset(found)
+
+
 class Segmented:
     """The words in and around one occurrence `text[start:end]` of a phrase."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
-        self.spans = segment.words(text, max(0, start - MARGIN), min(len(text), end + MARGIN))
+        # Line breaks and spaces may fall inside words (text wrapped or spaced out):
+        # the words are those of the text without them.
+        window = range(max(0, start - MARGIN), min(len(text), end + MARGIN))
+        letters = [at for at in window if not text[at].isspace()]
+        compact = "".join(text[at] for at in letters)
+        self.spans = [(letters[s], letters[e - 1] + 1) for s, e in segment.words(compact)]
 
     @cached_property
     def on_boundaries(self) -> bool:
@@ -44,7 +64,10 @@ class Segmented:
         if not inside or inside[0][0] != self.start or inside[-1][1] != self.end:
             return False
         function_words = stop_words("zh")
-        return not any(self.text[s:e] in function_words for s, e in (inside[0], inside[-1]))
+        first, last = (self.text[s:e] for s, e in (inside[0], inside[-1]))
+        # A preposition may open a phrase (比批评更容易使人), not close it.
+        return (first not in function_words or first in prepositions()) \
+            and last not in function_words
 
     @cached_property
     def words(self) -> int:
@@ -69,6 +92,14 @@ class PhraseLocator:
         return Segmented(self.texts[doc], int(self.starts[position]),
                          int(self.ends[position + n - 1]))
 
+    def at(self, n: int, position: int) -> Segmented:
+        """The occurrence of `n` tokens from token `position`, segmented."""
+        return self._segmented(n, position)
+
+    def at_first(self, n: int, index: int) -> Segmented:
+        """The first occurrence of gram `index` of `n` tokens, segmented."""
+        return self._at_first(n, index)
+
     def _at_first(self, n: int, index: int) -> Segmented:
         found = self._first.get((n, index))
         if found is None:
@@ -92,3 +123,126 @@ class PhraseLocator:
         agree = [self._at_first(n, index).on_boundaries]
         agree += [self._segmented(n, int(where[k])).on_boundaries for k in picks[1:]]
         return sum(agree) >= ON_WORDS_SHARE * len(agree)
+
+
+#: A word at least this long may hold a variant's change inside it: the segmenter keeps
+#: names of bodies whole (中国人民解放军总后勤部), so 中国人民新四军总后勤部 changes a
+#: part of one word of its formulation.
+COMPOUND_WORD = 5
+#: A word this long is often two words kept as one (财政部门, 国有企业): a change may
+#: begin or end at its middle (财政门类, 所有私有企业).
+PAIR_WORD = 4
+
+
+def one_word_apart(head: Segmented, variant: Segmented) -> bool:
+    """Whether `variant` is `head` with one whole word changed (see `word_change`)."""
+    return word_change(head, variant) is not None
+
+
+def related_change(head: Segmented, variant: Segmented) -> bool:
+    """Whether `variant` is `head` with one word swapped for a word sharing a character
+    with it (国有 and 私有, 应有 and 呼应, 会议 and 议会): words built on one morpheme are
+    akin, so the two forms say much the same, where 组成单位 and 组成规模 do not."""
+    change = word_change(head, variant)
+    return change is not None and bool(set(change[0]) & set(change[1]))
+
+
+def word_change(head: Segmented, variant: Segmented) -> tuple[str, str] | None:
+    """(what `head` has, what `variant` has in its place) when one is the other with one
+    whole word changed (see `_one_way_change`), else None: the segmenter may keep a
+    word whole in one form (所有 | 国有企业) and not in the other (所有 | 私有 | 企业)."""
+    change = _one_way_change(head, variant)
+    if change is None:
+        back = _one_way_change(variant, head)
+        change = None if back is None else (back[1], back[0])
+    return change
+
+
+def _one_way_change(head: Segmented, variant: Segmented) -> tuple[str, str] | None:
+    """(what `head` has, what `variant` has in its place) when `variant` is `head`
+    with one whole word swapped, or one added or removed inside, at these two
+    occurrences, else None. The variant begins and ends on word boundaries, its change
+    is one content word of it (成果 for 成就, not 果 for 就), and the change begins and
+    ends where words of the head do (or inside one of its compounds). A form that holds
+    the head with something before or after it (中中国人民解放军总后勤部), or lies
+    inside it, is that phrase in a context, not a variant; so is one with punctuation
+    where the head has words (中国人民解放军、新疆北部). White space inside either is
+    ignored."""
+    heads, kept = _letters(head), _letters(variant)
+    head_text = "".join(head.text[at] for at in heads)
+    variant_text = "".join(variant.text[at] for at in kept)
+    if (head_text == variant_text or head_text in variant_text or variant_text in head_text
+            or not _on_edges(variant, kept)):
+        return None
+    same = 0
+    while same < min(len(heads), len(kept)) and head_text[same] == variant_text[same]:
+        same += 1
+    tail = 0
+    while (tail < min(len(heads), len(kept)) - same
+           and head_text[-1 - tail] == variant_text[-1 - tail]):
+        tail += 1
+    if same + tail == len(kept):  # a word removed: the variant must part there
+        if not same or not tail or not _parts_at(variant.spans, kept[same]):
+            return None
+        if any(s < kept[same] < e for s, e in variant.spans):
+            return None
+        before, after = same, tail
+    else:
+        changed = [(s, e) for s, e in variant.spans
+                   if s < kept[len(kept) - tail - 1] + 1 and e > kept[same]]
+        if len(changed) != 1 or variant.text[changed[0][0]:changed[0][1]] in stop_words("zh"):
+            return None
+        before = sum(1 for at in kept if at < changed[0][0])
+        after = sum(1 for at in kept if at >= changed[0][1])
+    # At an end, what is kept must be more than one word: 中国人民解放军 | 总参谋长 is
+    # the name in another context, not a variant of 中国人民解放军总后勤部.
+    if not before and not after:
+        return None
+    if not (before and after):
+        rest = kept[:before] if before else kept[len(kept) - after:]
+        if (rest[0], rest[-1] + 1) in variant.spans:
+            return None
+    first, last = before, len(heads) - after  # the head's changed letters: [first, last)
+    if first == last and not (first and after):  # a word added, but not inside
+        return None
+    inside = bool(first and after)
+    if first and not _parts_or_compound(head.spans, heads[first], inside):
+        return None
+    if after and not _parts_or_compound(head.spans, heads[last], inside):
+        return None
+    touched = [(s, e) for s, e in head.spans if s < heads[last - 1] + 1 and e > heads[first]]
+    if first < last and len(touched) > 1:
+        return None
+    change = (head_text[first:last], variant_text[before:len(kept) - after])
+    # At an end, a word of another stem makes the kept part a phrase in another context
+    # (政协的组成 | 单位, 包括, 依然); one of the same stem varies it (取得阶段性成就, 成果).
+    if not (before and after) and not set(change[0]) & set(change[1]):
+        return None
+    # A word cut short (翻版 → 版, 训练 → 训) is a typing slip or a cut, not a variant.
+    if all(change) and (change[0] in change[1] or change[1] in change[0]):
+        return None
+    return change
+
+
+def _on_edges(found: Segmented, letters: list[int]) -> bool:
+    """Whether an occurrence begins where a word begins and ends where one ends (its
+    first word may be a function word, as its formulation's may: 比批评更容易使人)."""
+    return (bool(letters) and _parts_at(found.spans, letters[0])
+            and any(e == letters[-1] + 1 for _, e in found.spans))
+
+
+def _letters(found: Segmented) -> list[int]:
+    """Offsets of the characters of an occurrence that are not white space."""
+    return [at for at in range(found.start, found.end) if not found.text[at].isspace()]
+
+
+def _parts_at(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether a word begins at offset `at`."""
+    return any(s == at for s, _ in spans)
+
+
+def _parts_or_compound(spans: list[tuple[int, int]], at: int, compound: bool) -> bool:
+    """Whether a word begins at `at`, or `at` is the middle of a pair of words kept as
+    one, or (if `compound`) `at` lies inside a compound name."""
+    return any(s == at or (e - s == PAIR_WORD and at == s + PAIR_WORD // 2)
+               or (compound and s < at < e and e - s >= COMPOUND_WORD) for s, e in spans)

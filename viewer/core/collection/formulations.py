@@ -31,7 +31,7 @@ from viewer.core.phrases import (
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
 from viewer.core.variants import group_variants, rare_variants
-from viewer.core.word_bounds import PhraseLocator
+from viewer.core.word_bounds import PhraseLocator, one_word_apart, related_change
 
 #: CJK text is tokenized per character: lengths in words are scaled by this; a variant
 #: changes a word of up to this many characters; two content words shared count as this
@@ -109,12 +109,18 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                          [w[0] for w in words], {w for ws in words for w in ws},
                          **_variant_shape(cjk))
     rank = _date_ranks(dates)
-    for group, found in zip(forms, rare, strict=True):
+    located = PhraseLocator(texts, streams, grams) if cjk else None
+    for g, (group, found) in enumerate(zip(forms, rare, strict=True)):
         # A rare likeness met before the formulation itself is not one of its forms.
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
         for form, at in sorted(found.items(), key=lambda item: -len(item[1])):
-            if rank[grams.doc_of[at]].min() > since:
+            if rank[grams.doc_of[at]].min() > since and (
+                    located is None
+                    or one_word_apart(located.at_first(*listed[g][0]),
+                                      located.at(len(form), int(at[0])))):
                 group.append((len(form), at))
+        if cjk and len(group) > MAX_VARIANTS + 1:
+            del group[1:]  # a template with a slot (see `rank_groups`)
     starts = np.concatenate([s.starts for s in streams])
     ends = np.concatenate([s.ends for s in streams])
     return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
@@ -212,17 +218,25 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
                                             table.index[order].tolist(), strict=True)),
                            limit=len(order))
+    def related(head: tuple[int, int], form: tuple[int, int]) -> bool:
+        # Chinese: a word swapped for one of the same morpheme (所有国有企业, 所有私有
+        # 企业) is a variant even when the two forms are not used together.
+        return cjk and related_change(located.at_first(*head), located.at_first(*form))
+
     groups = group_variants(forms, lambda form: scorer.words(*form),
                             lambda word: not scorer.no_content[word],
-                            lambda head, form: _later_and_together(grams, rank, head, form),
+                            lambda head, form: (_later_and_together(grams, rank, head, form)
+                                                or related(head, form)),
                             **_variant_shape(cjk),
-                            apart=lambda head, form: _apart(grams, rank, head, form))
+                            apart=lambda head, form: (_apart(grams, rank, head, form)
+                                                      and not related(head, form)))
     levels = grams.levels
     if cjk:
         groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
                   for g in groups if any(form in cohesive for form in g)]
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
+        groups = _word_variants(groups, located, cohesive)
     else:
         groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
@@ -248,6 +262,25 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
                         stops, blocked)
+
+
+def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
+                   cohesive: set[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Chinese groups keeping only the forms one whole word apart from their best (see
+    `one_word_apart`): characters are tokens, so a blank of a few of them also meets
+    the phrase with a stray character before it or a different word half-cut after it.
+    A form split off stands alone if it is a formulation itself."""
+    out = []
+    for group in groups:
+        head = located.at_first(*group[0])
+        kept, alone = [group[0]], []
+        for form in group[1:]:
+            if one_word_apart(head, located.at_first(*form)):
+                kept.append(form)
+            elif form in cohesive:
+                alone.append([form])
+        out += [kept, *alone]
+    return out
 
 
 def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,

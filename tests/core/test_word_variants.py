@@ -1,0 +1,130 @@
+"""Chinese variants of a formulation are one whole word apart from it: a form holding the
+phrase with a stray character, or a different word cut in half, is not one. Checked on
+pairs of forms and on a small collection written here."""
+
+import random
+
+import pytest
+
+from viewer.core.collection.formulations import find_formulations
+from viewer.core.normalize import shared_normalizer
+from viewer.core.tokenize import Vocabulary, tokenize
+from viewer.core.word_bounds import Segmented, one_word_apart, related_change, word_change
+
+HEAD = "中国人民解放军总后勤部"
+
+
+def _at(phrase: str, before: str = "昨天", after: str = "召开会议。") -> Segmented:
+    """`phrase` as it stands in a sentence."""
+    text = before + phrase + after
+    return Segmented(text, len(before), len(before) + len(phrase))
+
+
+@pytest.mark.parametrize(("head", "variant"), [
+    (HEAD, "中国人民新四军总后勤部"),  # a word swapped inside a name kept whole
+    ("取得阶段性成就", "取得阶段性成果"),  # the last word swapped
+    ("所有国有企业", "所有私有企业"),  # half of a two-word compound swapped
+    ("比批评更容易使人", "比批评更容易切实使人"),  # a word added inside
+    ("建设深入是教育事业", "建设是教育事业"),  # a word taken out
+])
+def test_a_one_word_change_is_a_variant(head: str, variant: str) -> None:
+    assert one_word_apart(_at(head), _at(variant))
+
+
+@pytest.mark.parametrize("variant", [
+    "中中国人民解放军总后勤部",  # a stray character before the phrase
+    "中央中国人民解放军总后勤部",  # a word before it: the phrase in a context
+    "中国人民解放军总后勤部部",  # a stray character after it
+    "中国人民解放军总参谋长",  # the name in another title
+    "中国人民解放军仓库条例",  # two words in place of one
+    "中国人民解放军副主席张",  # ends inside a name
+    "中国人民解放军",  # shorter: lies inside the phrase
+])
+def test_a_form_that_only_overlaps_the_phrase_is_not_a_variant(variant: str) -> None:
+    assert not one_word_apart(_at(HEAD), _at(variant))
+
+
+def test_a_character_added_to_a_word_is_not_a_variant() -> None:
+    assert not one_word_apart(_at("进一步解决农业"), _at("进进一步解决农业"))
+    assert not one_word_apart(_at("关键环节加大考核力度"), _at("环节积极加大考核力度"))
+
+
+def test_a_phrase_with_punctuation_where_words_were_is_not_a_variant() -> None:
+    assert not one_word_apart(_at(HEAD), _at("中国人民解放军、新疆北部"))
+
+
+def test_spaces_and_line_breaks_inside_a_form_are_read_through() -> None:
+    assert one_word_apart(_at(HEAD), _at("中国人民新四\n军总后勤部"))
+    assert not one_word_apart(_at(HEAD), _at("中国人民解放军总 参谋长"))
+
+
+def test_the_segmenter_may_keep_either_form_whole() -> None:
+    # 所有 | 国有企业 against 所有 | 私有 | 企业: one word swapped, read either way.
+    assert word_change(_at("所有私有企业"), _at("所有国有企业")) == ("私有", "国有")
+    assert word_change(_at("所有国有企业"), _at("所有私有企业")) == ("国有", "私有")
+
+
+def test_at_an_end_only_a_word_of_the_same_stem_varies_the_phrase() -> None:
+    assert related_change(_at("应有的治疗"), _at("呼应的治疗"))
+    assert not one_word_apart(_at("政协的组成单位"), _at("政协的组成规模"))
+    assert not related_change(_at("政协的组成单位"), _at("政协的组成规模"))
+
+
+def test_a_word_cut_short_is_not_a_variant() -> None:
+    assert not one_word_apart(_at("采用大亚湾核电站的翻版"), _at("采用大亚湾核电站的版"))
+    assert not one_word_apart(_at("训练水平刻不容缓"), _at("训水平刻不容缓"))
+
+
+VARIANT = "中国人民新四军总后勤部"
+CONTEXTS = ["中央中国人民解放军总后勤部", "中国人民解放军总参谋长"]
+
+
+def _collection() -> tuple[list[str], list[str]]:
+    """120 dated articles of random characters: HEAD from article 30 on, VARIANT (once
+    with a line break inside) from article 70 on, and from article 40 on, now and then,
+    HEAD with a word before it or the name in another title."""
+    rng = random.Random(5)
+    planted = set(HEAD + VARIANT + "".join(CONTEXTS) + "他们又谈到")
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in planted]
+    texts, dates = [], []
+    for i in range(120):
+        sentences = []
+        for k in range(10):
+            words = "".join(rng.choices(letters, k=14))
+            if i >= 30 and rng.random() < 0.12:
+                words = words[:6] + HEAD + words[6:]
+            if i >= 70 and k == 3 and i % 4 == 0:
+                variant = VARIANT if i != 100 else VARIANT[:5] + "\n" + VARIANT[5:]
+                words = words[:5] + variant + words[5:]
+            if i >= 40 and k == 5 and i % 7 == 0:
+                words = words[:5] + CONTEXTS[i % 2] + words[5:]
+            sentences.append(words + "。")
+        if i == 30 or (i > 30 and i % 3 == 0):
+            sentences.insert(2, "他们又谈到" + HEAD + "。")
+        texts.append("".join(sentences))
+        dates.append(f"2021-{1 + i // 10:02d}-{1 + i % 10:02d}")
+    return texts, dates
+
+
+def test_in_a_collection_a_word_swap_is_grouped_and_the_phrase_in_context_is_not() -> None:
+    texts, dates = _collection()
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
+    found = find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh")
+    [formulation] = [f for f in found if f.phrase == HEAD]
+    assert formulation.variants == (VARIANT,)
+    assert formulation.first == 30
+    shown = {"".join(texts[d][s:e].split()) for d, spans in formulation.occurrences
+             for s, e in spans}
+    assert shown == {HEAD, VARIANT}
+    # The variant written across a line break is counted too.
+    assert any(texts[100][s:e] == VARIANT[:5] + "\n" + VARIANT[5:]
+               for d, spans in formulation.occurrences if d == 100 for s, e in spans)
+    for other in found:
+        assert not set(other.variants) & set(CONTEXTS)
+
+
+def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
+    assert _at("比批评更容易使人").on_boundaries
+    assert not _at("的批评更容易使人").on_boundaries
+    assert not _at("批评更容易使人比", after="。").on_boundaries
