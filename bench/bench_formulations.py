@@ -17,12 +17,13 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from viewer.core.collection.formulations import find_formulations
 from viewer.core.normalize import shared_normalizer
 from viewer.core.tokenize import Vocabulary, tokenize
 
-SCORER = "/work/shared/eval/collection/score_collection.py"
+SCORER = str(Path(__file__).resolve().parents[2] / "shared/eval/collection/score_collection.py")
 
 
 def boilerplate_spans(articles: list[dict]) -> list[list[tuple[int, int]]]:
