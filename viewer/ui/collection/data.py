@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from viewer.collection.article import first_line
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
 from viewer.export.collection_model import _doc_ref, _month_range, _per_month, _timeline
 
@@ -98,11 +99,36 @@ class CollectionData:
 def load(store_path: str, name: str = "") -> CollectionData:
     """Read the results of the store at `store_path` (`StoreError` when it cannot be used)."""
     with CollectionStore.open(store_path) as store:
+        boilerplate = store.boilerplate()
         return CollectionData(
             name=name or os.path.basename(store_path), store_path=store_path,
-            documents=store.documents(), pairs=store.pairs(), clusters=store.clusters(),
-            formulations=store.formulations(), boilerplate=store.boilerplate(),
+            documents=_titles_past_boilerplate(store, store.documents(), boilerplate),
+            pairs=store.pairs(), clusters=store.clusters(),
+            formulations=store.formulations(), boilerplate=boilerplate,
             skipped=store.skipped())
+
+
+def _titles_past_boilerplate(store: CollectionStore, documents: list[DocumentRow],
+                             boilerplate: Iterable[Mapping[str, Any]]) -> list[DocumentRow]:
+    """The documents, those titled by their series' header ("Editor in charge: Wang Lin"
+    read as the first line when the articles were indexed, before boilerplate was known)
+    named instead by their first line that is not boilerplate."""
+    lines: dict[str, set[str]] = defaultdict(set)
+    for item in boilerplate:
+        lines[str(item.get("series", ""))].add(first_line(str(item.get("text", ""))))
+
+    def is_boilerplate(line: str, series: str) -> bool:
+        line = first_line(line)
+        return line in lines.get(series, ()) or line in lines.get("", ())
+
+    out = []
+    for document in documents:
+        if document.title and is_boilerplate(document.title, document.series):
+            kept = [line for line in store.text(document.id).splitlines()
+                    if not is_boilerplate(line, document.series)]
+            document = replace(document, title=first_line("\n".join(kept)))
+        out.append(document)
+    return out
 
 
 def _article_facts(documents: Iterable[DocumentRow], pairs: Iterable[PairRow]

@@ -1,0 +1,29 @@
+"""The collection view's data (Qt-free): what the tabs show of an indexed store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.collection.planted import BOILERPLATE, make_collection
+from viewer.collection.engine import add_sources
+from viewer.collection.store import CollectionStore
+from viewer.ui.collection.data import load
+
+
+def test_an_article_opening_with_its_series_header_is_titled_by_its_own_first_line(
+        tmp_path: Path) -> None:
+    planted = make_collection()
+    for row in planted.rows:
+        if row["series"] == planted.boilerplate_series:
+            row["text"] = f"{BOILERPLATE}\n\n{row['text']}"
+    source = planted.write(tmp_path / "all.jsonl")
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [source], workers=1)
+        stored = {d.id: d.title for d in store.documents()}
+        assert any(b["text"] == BOILERPLATE for b in store.boilerplate())
+    data = load(str(tmp_path / "store.sqlite"))
+    headed = [r["id"] for r in planted.rows if r["series"] == planted.boilerplate_series]
+    assert headed and all(stored[i] == BOILERPLATE for i in headed)
+    assert [data.title(i) for i in headed] == [f"Title of {i}" for i in headed]
+    others = [r["id"] for r in planted.rows if r["series"] != planted.boilerplate_series]
+    assert [data.title(i) for i in others] == [stored[i] for i in others]
