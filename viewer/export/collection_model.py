@@ -222,8 +222,8 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         raise ReportError(f"collection result version {result.get('version')!r} is not "
                           "supported (this Tandem reads version 1)")
     documents = _list(result, "documents")
-    docs = {str(d.get("id", "")): _doc_ref(d) for d in documents}
-    months = _month_range(d.date for d in docs.values())
+    docs = {str(d.get("id", "")): doc_ref(d) for d in documents}
+    months = month_range(d.date for d in docs.values())
     name = name or str(result.get("name") or "")
 
     def ref(ident: object) -> DocRef:
@@ -268,12 +268,12 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
     for rank, item in enumerate(formulations[:limits.formulations], 1):
         first = item.get("first")
         first_ref = ref(first.get("doc")) if isinstance(first, Mapping) else None
-        per_month = _per_month(item, docs)
+        per_month = per_month_of(item, docs)
         formulation_rows.append(FormulationRow(
             rank, str(item.get("phrase", "")),
             tuple(str(v) for v in item.get("variants") or () if str(v)),
             int(_number(item.get("documents"))), int(_number(item.get("count"))), first_ref,
-            _timeline(months, per_month)))
+            timeline(months, per_month)))
 
     groups: dict[str, list[tuple[str, int]]] = {}
     for line in _list(result, "boilerplate"):
@@ -327,7 +327,7 @@ def _span(value: object) -> tuple[int, int] | None:
     return None
 
 
-def _doc_ref(doc: Mapping[str, Any]) -> DocRef:
+def doc_ref(doc: Mapping[str, Any]) -> DocRef:
     return DocRef(str(doc.get("id", "")), " ".join(str(doc.get("title") or "").split()),
                   str(doc.get("date") or "")[:10], str(doc.get("series") or ""))
 
@@ -350,7 +350,7 @@ def _member_order(passage: Mapping[str, Any], source: str,
     return (doc.id != source, doc.date or "9999", doc.id, _span(passage.get("span")))
 
 
-def _month_range(dates: Iterable[str]) -> tuple[str, ...]:
+def month_range(dates: Iterable[str]) -> tuple[str, ...]:
     """Every month from the earliest to the latest date, as "YYYY-MM"."""
     months = sorted({d[:7] for d in dates if len(d) >= 7 and d[4] == "-"})
     if not months:
@@ -364,7 +364,7 @@ def _month_range(dates: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _timeline(months: tuple[str, ...], per_month: Mapping[str, int]) -> Timeline:
+def timeline(months: tuple[str, ...], per_month: Mapping[str, int]) -> Timeline:
     if len(months) <= MAX_MONTHS:
         return Timeline(months, tuple(per_month.get(m, 0) for m in months))
     years: Counter[str] = Counter()
@@ -374,7 +374,7 @@ def _timeline(months: tuple[str, ...], per_month: Mapping[str, int]) -> Timeline
     return Timeline(labels, tuple(years.get(y, 0) for y in labels))
 
 
-def _per_month(item: Mapping[str, Any], docs: Mapping[str, DocRef]) -> Mapping[str, int]:
+def per_month_of(item: Mapping[str, Any], docs: Mapping[str, DocRef]) -> Mapping[str, int]:
     given = item.get("per_month")
     if isinstance(given, Mapping):
         return {str(k)[:7]: int(_number(v)) for k, v in given.items()}

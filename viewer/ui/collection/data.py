@@ -16,7 +16,7 @@ from typing import Any
 
 from viewer.collection.article import first_line
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
-from viewer.export.collection_model import _doc_ref, _month_range, _per_month, _timeline
+from viewer.export.collection_model import doc_ref, month_range, per_month_of, timeline
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,8 @@ class CollectionData:
     def __post_init__(self) -> None:
         self.by_id = {d.id: d for d in self.documents}
         self.articles = _article_facts(self.documents, self.pairs)
-        self.months = _month_range(d.date for d in self.documents)
-        self._refs = {d.id: _doc_ref({"id": d.id, "date": d.date}) for d in self.documents}
+        self.months = month_range(d.date for d in self.documents)
+        self._refs = {d.id: doc_ref({"id": d.id, "date": d.date}) for d in self.documents}
 
     @property
     def series(self) -> list[str]:
@@ -71,7 +71,7 @@ class CollectionData:
 
     def timeline(self, formulation: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """(months or years, uses in each) of a formulation over the collection's span."""
-        line = _timeline(self.months, _per_month(formulation, self._refs))
+        line = timeline(self.months, per_month_of(formulation, self._refs))
         return line.months, line.counts
 
     def cluster_members(self, cluster: Mapping[str, Any]) -> list[ClusterMember]:
