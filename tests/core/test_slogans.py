@@ -222,3 +222,38 @@ def test_a_term_after_a_figure_or_in_a_list_is_not_a_compound_head():
 def test_manner_adverbs_are_told_from_other_words_ending_in_ly():
     words = ["thoroughly", "vigorously", "fully", "possibly", "family", "supply", "apply"]
     assert manner_adverbs(words).tolist() == [True, True, True, True, False, False, False]
+
+
+def test_a_short_run_of_words_used_at_their_ordinary_rate_is_not_listed():
+    # Some 300 words of ordinary prose: "years" and "world" are used no more often than in
+    # English at large, so "recent years" and "second in the world" are ordinary runs;
+    # "harbour" and "reform" are what the texts are about.
+    a, b = (load_document(HERE / f"ordinary_runs_{side}.txt") for side in "ab")
+    assert [s.phrase for s in compare(a, b).slogans] == ["quantum harbour reform"]
+
+
+def test_a_verb_with_its_object_or_a_dangling_possessive_is_not_listed():
+    a = ("We promote the construction of quantum ports. They promote the construction and "
+         "repair of docks. Rain fell. Laws enhance my country's fleet.")
+    b = ("Mayors promote the construction of bridges. Snow came. Ports enhance my country's "
+         "trade.")
+    assert not {"promote the construction", "enhance my country's",
+                "enhance my country"} & set(_listed(a, b))
+
+
+def test_singular_and_plural_forms_are_one_slogan():
+    a = "Core technologies help. Rain fell. Each core technology counts. Core technologies win."
+    b = "Firms buy a core technology. Snow came. Ships need core technology."
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert [({p.casefold() for p in (s.phrase, *s.variants)}, s.count_a, s.count_b)
+            for s in slogans] == [
+        ({"core technologies", "core technology"}, 3, 2)]
+
+
+def test_a_piece_always_going_on_into_one_word_in_its_forms_is_not_listed():
+    # "key core" always goes on into "technology" or "technologies": a piece of them.
+    # ("core" is no modifier: it also ends phrases, "at the core".)
+    a = ("We fund key core technologies. Rain fell. Firms want key core technologies. Labs "
+         "stand at the core. Mills sit at the core.")
+    b = "Ports buy a key core technology. Snow came."
+    assert _listed(a, b) == ["key core technologies"]

@@ -16,15 +16,20 @@ socialist / socialist modern" country in an all-round way) or after a figure (th
 a quantity: "trillion yuan") is a piece, not a phrase; a run opening on a manner adverb
 ("thoroughly implement") is a verb run; a comma or a figure-like word ("5G, big data",
 "4G base stations") does not make a word a compound's tail; a rare hyphenated compound of
-two content words ("self-reliance") is a term. Near-variants (one word swapped or added,
-two content words kept) are one slogan with its variants counted together. The user's
-watch-list is always searched with the same normalization.
+two content words ("self-reliance") is a term; a short run whose head word the texts use
+at about its rate in the language at large ("in recent years", "second in the world"), or
+in which a word takes an object with an article ("promote the construction" of ...), is an
+ordinary word run; a phrase ending on a possessive each time ("enhance my country's") is
+cut short, and so is one that always goes on into one word in one or another of its forms
+("key core" technology / technologies). Near-variants (one word swapped or added, two
+content words kept; or a word's singular for its plural) are one slogan with its variants
+counted together. The user's watch-list is always searched with the same normalization.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -69,7 +74,7 @@ class SloganContext:
 def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                  bits: np.ndarray, is_stop: np.ndarray, *, min_words: int,
                  max_words: int, min_count: int, limit: int,
-                 cjk: bool = False) -> list[Slogan]:
+                 cjk: bool = False, rates_known: bool = False) -> list[Slogan]:
     """The set phrases of `a` and `b`, best first, at most `limit`."""
     split = len(a.tokens)
     ids = np.concatenate((a.tokens.ids, b.tokens.ids))
@@ -77,6 +82,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         return []
     stops = np.concatenate((breaks_after(a.tokens), breaks_after(b.tokens)))
     doc_of = np.repeat(np.arange(2), (split, len(b.tokens)))
+    lemmas = singular_forms(vocabulary) if not cjk else np.arange(len(vocabulary.keys))
     grams = RecurringGrams(ids, stops, np.zeros(len(ids), dtype=bool), doc_of, max_words + 1,
                            min_docs=1, min_count=min_count)
     scorer = PhraseScorer(grams, bits, is_stop, is_number(vocabulary.keys), cjk=cjk)
@@ -97,6 +103,15 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         # A run opening on a manner adverb is a verb with its manner ("thoroughly
         # implement", "vigorously promote"), not a formulation.
         score[manner_adverbs(vocabulary.keys)[ids[table.first]]] = 0.0
+        if rates_known:
+            articles = np.fromiter((k in _ARTICLES for k in vocabulary.keys), dtype=bool,
+                                   count=len(vocabulary.keys))
+            score[_ordinary_runs(table, grams, scorer, articles)] = 0.0
+        # A phrase that ends on a possessive each time ("enhance my country's") is cut
+        # before what the possessive qualifies.
+        possessive = np.concatenate([_possessives(c.tokens) for c in (a, b)])
+        score[_every_occurrence(table, grams, lambda where, n: possessive[where + n - 1])] = 0
+        score[_goes_on_into_one_word(table, grams, scorer, lemmas)] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
     rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
@@ -124,8 +139,16 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     # Two forms sharing one content word are not grouped: neither their words nor the
     # shipped embeddings tell "network power" / "cyber power" (cosine 0.48) from "digital
     # technology" / "digital society" (0.75); with a collection, usage does (formulations).
+    def inflected(grouped: tuple[int, int], form: tuple[int, int]) -> bool:
+        """Whether the two forms differ in one word's number only ("core technology",
+        "core technologies"): one phrase, whatever else they share."""
+        one, other = scorer.words(*grouped), scorer.words(*form)
+        changed = [(x, y) for x, y in zip(one, other, strict=False) if x != y]
+        return len(one) == len(other) and len(changed) == 1 \
+            and lemmas[changed[0][0]] == lemmas[changed[0][1]]
+
     groups = group_variants(forms, lambda form: scorer.words(*form),
-                            lambda word: not scorer.no_content[word], lambda _g, _f: False,
+                            lambda word: not scorer.no_content[word], inflected,
                             widest=CJK_LONGEST_WORD if cjk else 1, strong=4 if cjk else 2,
                             kept=CJK_VARIANT_KEPT if cjk else 0.0)
     slogans = []
@@ -144,6 +167,23 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                               occurrences_b=tuple(sorted(occurrences[1])),
                               variants=variants))
     return slogans
+
+
+def singular_forms(vocabulary: Vocabulary) -> np.ndarray:
+    """Per vocabulary id, the id of its singular when it is an English plural whose
+    singular is in the vocabulary too ("technologies": "technology", "stations":
+    "station"), else its own id."""
+    ids = vocabulary.ids
+    out = np.arange(len(vocabulary.keys))
+    for at, key in enumerate(vocabulary.keys):
+        if len(key) < 4 or not key.endswith("s") or key.endswith("ss"):
+            continue
+        for singular in (key[:-3] + "y" if key.endswith("ies") else "", key[:-1], key[:-2]):
+            found = ids.get(singular, -1) if len(singular) >= 3 else -1
+            if found >= 0:
+                out[at] = found
+                break
+    return out
 
 
 def manner_adverbs(keys: Sequence[str]) -> np.ndarray:
@@ -180,6 +220,102 @@ def _hyphen_words(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer
     rare = (~scorer.no_content[words]).all(axis=1) \
         & (scorer.bits[words].sum(axis=1) >= HYPHEN_TERM_BITS)
     out[rows] = (hyphened * 2 > counts) & ~rare
+    return out
+
+
+#: How much more often than in the language at large (bits: log2 of the ratio of rates)
+#: the two texts must use a phrase's head word for the phrase to be of their own language.
+HEAD_KEYNESS = 3.0
+SHORT_CONTENT_WORDS = 2
+
+
+def _ordinary_runs(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
+                   articles: np.ndarray) -> np.ndarray:
+    """Per candidate, whether it is an ordinary word run rather than a formulation of
+    the two texts' discourse: a short phrase (at most `SHORT_CONTENT_WORDS` content words,
+    a hyphenated word counting as one) either
+
+    - whose head (last word: English phrases end on their head) the two texts use at
+      about its rate in the language at large, less than 2 ** `HEAD_KEYNESS` times it
+      ("in recent years", "second in the world", "in an all-round way", "put forward"),
+      where a formulation's head is what the texts are about ("network security", "new
+      era"); or
+    - in which a word takes an object with an article ("promote the construction" of,
+      "promote the integration" of): a verb with its object, whose own object follows.
+
+    In a longer phrase the other words carry it ("building a modern socialist country in
+    an all-round way")."""
+    ids = grams.ids
+    rate = grams.word_count / max(1, len(ids))
+    with np.errstate(divide="ignore"):
+        keyness = scorer.bits[:len(rate)] + np.log2(rate)
+    last = table.first + table.n - 1
+    content = ~scorer.no_content[ids]
+    words = content if scorer.joined is None else content & ~scorer.joined
+    counted = np.concatenate(([0], np.cumsum(words)))
+    short = counted[last + 1] - counted[table.first] <= SHORT_CONTENT_WORDS
+    takes = np.concatenate((content[:-1] & articles[ids[1:]] & ~grams.stops[:-1], [False]))
+    taking = np.concatenate(([0], np.cumsum(takes)))
+    verb_run = taking[last] - taking[table.first] > 0
+    return short & ((keyness[ids[last]] < HEAD_KEYNESS) | verb_run)
+
+
+def _possessives(tokens: TokenStream) -> np.ndarray:
+    """Per token, whether it is written as a possessive ("country's", "countries'")."""
+    codes, ends = tokens.codes, tokens.ends
+    if not len(ends) or not len(codes):
+        return np.zeros(len(ends), dtype=bool)
+    last = codes[np.maximum(ends - 1, 0)]
+    before = codes[np.maximum(ends - 2, 0)]
+    apostrophe = np.isin(last, _APOSTROPHES)
+    return apostrophe | ((last == ord("s")) & np.isin(before, _APOSTROPHES) & (ends >= 2))
+
+
+#: English articles: a word straight before one takes it as its object (a verb).
+_ARTICLES = frozenset({"the", "a", "an"})
+_APOSTROPHES = np.array([ord("'"), 0x2019], dtype=np.uint32)
+
+
+def _every_occurrence(table: Candidates, grams: RecurringGrams,
+                      test: Callable[[np.ndarray, int], np.ndarray]) -> np.ndarray:
+    """Per candidate, whether `test(starts, n)` holds at every one of its occurrences."""
+    out = np.zeros(len(table), dtype=bool)
+    for n in np.unique(table.n).tolist():
+        rows = np.flatnonzero(table.n == n)
+        level = grams.levels[n]
+        counts = level.count[table.index[rows]]
+        where = level.grouped_at(table.index[rows])
+        out[rows] = np.logical_and.reduceat(test(where, n), np.cumsum(counts) - counts)
+    return out
+
+
+def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
+                           lemmas: np.ndarray) -> np.ndarray:
+    """Per candidate, whether every occurrence goes on into one same content word, on the
+    same side, in one or another of its forms ("Key core" technologies / technology), and
+    the longer phrase recurs: the candidate is a piece of it. (One exact word the longer
+    gram already absorbs; a word's singular and plural are two grams.)"""
+    out = np.zeros(len(table), dtype=bool)
+    ids, stops, doc_of = grams.ids, grams.stops, grams.doc_of
+    size = len(ids)
+    for n in np.unique(table.n).tolist():
+        rows = np.flatnonzero(table.n == n)
+        level = grams.levels[n]
+        counts = level.count[table.index[rows]]
+        heads = np.cumsum(counts) - counts
+        where = level.grouped_at(table.index[rows])
+        for side, glued, start in ((where + n, where + n - 1, where), (where - 1, where - 1,
+                                                                       where - 1)):
+            inside = (side >= 0) & (side < size)
+            at = np.clip(side, 0, size - 1)
+            link = np.clip(glued, 0, size - 1)
+            ok = inside & ~stops[link] & (doc_of[at] == doc_of[where]) \
+                & ~scorer.no_content[ids[at]]
+            word = np.where(ok, lemmas[ids[at]], -1)
+            same = ok & (word == np.repeat(word[heads], counts))
+            longer = grams.counts_of(np.clip(start, 0, size - 1), n + 1) * ok
+            recurs = np.maximum.reduceat(longer, heads) >= 2
+            out[rows] |= np.logical_and.reduceat(same, heads) & recurs
     return out
 
 
@@ -281,9 +417,17 @@ def _inside_longer(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
 
 
 def _capitalized(text: str, tokens: TokenStream) -> np.ndarray:
-    """Per token, whether it begins with a capital letter."""
-    return np.fromiter((text[s].isupper() for s in tokens.starts.tolist()), dtype=bool,
-                       count=len(tokens))
+    """Per token, whether it begins with a capital letter (each distinct first letter
+    asked once)."""
+    if not len(tokens):
+        return np.zeros(0, dtype=bool)
+    firsts = tokens.codes[tokens.starts] if len(tokens.codes) else \
+        np.fromiter((ord(text[s]) for s in tokens.starts.tolist()), dtype=np.uint32,
+                    count=len(tokens))
+    letters, inverse = np.unique(firsts, return_inverse=True)
+    upper = np.fromiter((chr(c).isupper() for c in letters.tolist()), dtype=bool,
+                        count=len(letters))
+    return upper[inverse.reshape(-1)]
 
 
 def _spans(stream: TokenStream, positions: np.ndarray, length: int) -> tuple[Span, ...]:
