@@ -20,8 +20,11 @@ two content words ("self-reliance") is a term; a short run whose head word the t
 at about its rate in the language at large ("in recent years", "second in the world"), or
 in which a word takes an object with an article ("promote the construction" of ...), is an
 ordinary word run; a phrase ending on a possessive each time ("enhance my country's") is
-cut short, and so is one that always goes on into one word in one or another of its forms
-("key core" technology / technologies). Near-variants (one word swapped or added, two
+cut short, and so is one whose nearest content word on one side is always the same, past
+varying small words or in varying forms ("key core" technology / technologies; "... with
+Comrade Xi Jinping" at / as the core); a phrase seen once in each text that is, but for
+one word, made of listed phrases much more frequent is those phrases in a context
+("improve network security"). Near-variants (one word swapped or added, two
 content words kept; or a word's singular for its plural) are one slogan with its variants
 counted together. The user's watch-list is always searched with the same normalization.
 """
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -103,15 +106,20 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         # A run opening on a manner adverb is a verb with its manner ("thoroughly
         # implement", "vigorously promote"), not a formulation.
         score[manner_adverbs(vocabulary.keys)[ids[table.first]]] = 0.0
+        articles = np.fromiter((k in _ARTICLES for k in vocabulary.keys), dtype=bool,
+                               count=len(vocabulary.keys))
         if rates_known:
-            articles = np.fromiter((k in _ARTICLES for k in vocabulary.keys), dtype=bool,
-                                   count=len(vocabulary.keys))
             score[_ordinary_runs(table, grams, scorer, articles)] = 0.0
         # A phrase that ends on a possessive each time ("enhance my country's") is cut
         # before what the possessive qualifies.
         possessive = np.concatenate([_possessives(c.tokens) for c in (a, b)])
-        score[_every_occurrence(table, grams, lambda where, n: possessive[where + n - 1])] = 0
-        score[_goes_on_into_one_word(table, grams, scorer, lemmas)] = 0.0
+        # The costlier checks look only at candidates still in the running.
+        alive = np.flatnonzero(score > 0)
+        left = _rows(table, alive)
+        ends_possessive = _every_occurrence(left, grams,
+                                            lambda where, n: possessive[where + n - 1])
+        piece = _goes_on_into_one_word(left, grams, scorer, lemmas, articles)
+        score[alive[ends_possessive | piece]] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
     rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
@@ -121,7 +129,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         rows = ((n, i) for n, i in rows if located.on_words(n, i, samples=3))
     # A few spare candidates, since fragments of listed phrases are dropped after.
     forms = select_phrases(scorer, rows, limit=limit + limit // 2)
-    forms = _without_fragments(forms, grams, limit)
+    forms = _without_fragments(forms, grams, limit + limit // 2)
+    # Phrases in a context are dropped once grouped, unless variants of another phrase.
+    in_context = _phrases_in_context(forms, grams, scorer) if not cjk else set()
     texts = (a.text, b.text)
     starts = np.concatenate((a.tokens.starts, b.tokens.starts))
     ends = np.concatenate((a.tokens.ends, b.tokens.ends))
@@ -151,8 +161,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                             lambda word: not scorer.no_content[word], inflected,
                             widest=CJK_LONGEST_WORD if cjk else 1, strong=4 if cjk else 2,
                             kept=CJK_VARIANT_KEPT if cjk else 0.0)
-    slogans = []
+    slogans: list[Slogan] = []
     for group in groups:
+        if in_context.issuperset(group) or len(slogans) >= limit:
+            continue
         group.sort(key=lambda f: -int(grams.levels[f[0]].count[f[1]]))
         # Many forms differing in one place are a template with a slot, not one phrase.
         del group[MAX_VARIANTS + 1 if len(group) <= MAX_VARIANTS + 1 else 1:]
@@ -260,6 +272,11 @@ def _ordinary_runs(table: Candidates, grams: RecurringGrams, scorer: PhraseScore
     return short & ((keyness[ids[last]] < HEAD_KEYNESS) | verb_run)
 
 
+def _rows(table: Candidates, rows: np.ndarray) -> Candidates:
+    """The candidates `rows` of `table`."""
+    return Candidates(*(getattr(table, f.name)[rows] for f in fields(Candidates)))
+
+
 def _possessives(tokens: TokenStream) -> np.ndarray:
     """Per token, whether it is written as a possessive ("country's", "countries'")."""
     codes, ends = tokens.codes, tokens.ends
@@ -289,33 +306,102 @@ def _every_occurrence(table: Candidates, grams: RecurringGrams,
     return out
 
 
+#: How many times as often as a phrase seen once in each text a phrase inside it must
+#: occur to make it that phrase in a context.
+_CONTEXT_RATIO = 2
+
+
+def _phrases_in_context(forms: list[tuple[int, int]], grams: RecurringGrams,
+                        scorer: PhraseScorer) -> set[tuple[int, int]]:
+    """Those of the listed `forms` that are seen once in each text and are, but for at
+    most one content word, made of listed forms that occur at least `_CONTEXT_RATIO`
+    times as often: those phrases in a context ("improve network security", "number of
+    Internet users"), or two of them side by side in a passage the texts share ("Since
+    the 18th National Congress ..., General Secretary Xi Jinping"), not a formulation of
+    their own."""
+    phrase = {n: np.zeros(len(level), dtype=bool) for n, level in grams.levels.items()}
+    once = []
+    for n, index in forms:
+        count = int(grams.levels[n].count[index])
+        if count >= _CONTEXT_RATIO * 2:
+            phrase[n][index] = True
+        elif count == 2 and _in_both((n, index), grams):
+            once.append((n, index))
+    content = ~scorer.no_content[grams.ids]
+    out: set[tuple[int, int]] = set()
+    for n in sorted({n for n, _ in once}):
+        mine = [f for f in once if f[0] == n]
+        first = grams.levels[n].first[np.array([i for _, i in mine], dtype=np.int64)]
+        covered = np.zeros((len(mine), n), dtype=bool)
+        for m in (m for m in range(2, n) if phrase[m].any()):
+            level = grams.levels[m]
+            for k in range(n - m + 1):
+                at = level.gram_at(first + k)
+                inside = (at >= 0) & phrase[m][np.maximum(at, 0)]
+                covered[inside, k:k + m] = True
+        words = content[first[:, None] + np.arange(n)]
+        left = (words & ~covered).sum(axis=1)
+        flagged = covered.any(axis=1) & (left <= 1)
+        out.update(f for f, hit in zip(mine, flagged.tolist(), strict=True) if hit)
+    return out
+
+
+#: Function words passed over to the nearest content word beside a phrase.
+_SKIPPED_WORDS = 2
+#: A word followed straight by an article in at least 1 / this of its uses is a verb.
+_VERB_SHARE = 4
+#: Uses from which a phrase always beside one same word is a piece of a longer one even
+#: when that longer one does not recur word for word.
+_PIECE_USES = 3
+
+
 def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
-                           lemmas: np.ndarray) -> np.ndarray:
-    """Per candidate, whether every occurrence goes on into one same content word, on the
-    same side, in one or another of its forms ("Key core" technologies / technology), and
-    the longer phrase recurs: the candidate is a piece of it. (One exact word the longer
-    gram already absorbs; a word's singular and plural are two grams.)"""
+                           lemmas: np.ndarray, articles: np.ndarray) -> np.ndarray:
+    """Per candidate, whether on one side every occurrence has one same content word
+    nearest to it (up to `_SKIPPED_WORDS` function words between, no break), in one or
+    another of its forms: it is a piece of a longer phrase whose small words or word
+    forms vary ("Key core" technologies / technology; "Party Central Committee with
+    Comrade Xi Jinping" at / as the core; "shared future in cyberspace" of a community
+    of / with a). (One exact word the longer gram already absorbs.) Judged when the
+    candidate occurs `_PIECE_USES` times or the longer gram recurs word for word. A verb
+    before a phrase (a word that often takes an article: "building (of) a community with
+    a shared future for mankind") is what is said of the phrase, not part of it."""
     out = np.zeros(len(table), dtype=bool)
     ids, stops, doc_of = grams.ids, grams.stops, grams.doc_of
     size = len(ids)
+    small = scorer.no_content[ids]
+    before_article = np.concatenate((articles[ids[1:]] & ~stops[:-1], [False]))
+    uses = np.maximum(np.bincount(ids, minlength=len(articles)), 1)
+    verb = np.bincount(ids[before_article], minlength=len(articles)) * _VERB_SHARE >= uses
     for n in np.unique(table.n).tolist():
         rows = np.flatnonzero(table.n == n)
         level = grams.levels[n]
         counts = level.count[table.index[rows]]
         heads = np.cumsum(counts) - counts
         where = level.grouped_at(table.index[rows])
-        for side, glued, start in ((where + n, where + n - 1, where), (where - 1, where - 1,
-                                                                       where - 1)):
-            inside = (side >= 0) & (side < size)
-            at = np.clip(side, 0, size - 1)
-            link = np.clip(glued, 0, size - 1)
-            ok = inside & ~stops[link] & (doc_of[at] == doc_of[where]) \
-                & ~scorer.no_content[ids[at]]
-            word = np.where(ok, lemmas[ids[at]], -1)
-            same = ok & (word == np.repeat(word[heads], counts))
-            longer = grams.counts_of(np.clip(start, 0, size - 1), n + 1) * ok
-            recurs = np.maximum.reduceat(longer, heads) >= 2
-            out[rows] |= np.logical_and.reduceat(same, heads) & recurs
+        many = counts >= _PIECE_USES
+        for step, edge in ((1, where + n - 1), (-1, where)):
+            at = edge.copy()
+            open_ = np.ones(len(where), dtype=bool)  # no break nor document end so far
+            found = np.full(len(where), -1, dtype=np.int64)
+            for skip in range(_SKIPPED_WORDS + 1):
+                link = at if step == 1 else at - 1
+                nxt = at + step
+                open_ &= (nxt >= 0) & (nxt < size)
+                safe_link, safe = np.clip(link, 0, size - 1), np.clip(nxt, 0, size - 1)
+                open_ &= ~stops[safe_link] & (doc_of[safe] == doc_of[where])
+                hit = open_ & (found < 0) & ~small[safe]
+                found[hit] = safe[hit]
+                open_ &= small[safe]  # go on past a function word only
+                at = nxt
+                if skip == 0:
+                    longer = grams.counts_of(np.clip(where - (step < 0), 0, size - 1), n + 1)
+                    recurs = np.maximum.reduceat(longer * (found >= 0), heads) >= 2
+            if step < 0:
+                found[verb[ids[np.maximum(found, 0)]]] = -1
+            word = np.where(found >= 0, lemmas[ids[np.maximum(found, 0)]], -1)
+            same = (found >= 0) & (word == np.repeat(word[heads], counts))
+            out[rows] |= np.logical_and.reduceat(same, heads) & (many | recurs)
     return out
 
 
