@@ -250,27 +250,26 @@ def test_singular_and_plural_forms_are_one_slogan():
         ({"core technologies", "core technology"}, 3, 2)]
 
 
-def test_a_piece_always_going_on_into_one_word_in_its_forms_is_not_listed():
+@pytest.mark.parametrize(("a", "b", "listed"), [
     # "key core" always goes on into "technology" or "technologies": a piece of them.
     # ("core" is no modifier: it also ends phrases, "at the core".)
-    a = ("We fund key core technologies. Rain fell. Firms want key core technologies. Labs "
-         "stand at the core. Mills sit at the core.")
-    b = "Ports buy a key core technology. Snow came."
-    assert _listed(a, b) == ["key core technologies"]
-
-
-def test_a_phrase_always_before_one_word_past_varying_small_words_is_a_piece():
+    ("We fund key core technologies. Rain fell. Firms want key core technologies. Labs "
+     "stand at the core. Mills sit at the core.",
+     "Ports buy a key core technology. Snow came.",
+     ["key core technologies"]),
     # Always "... at / as the core": the stretch before "at" is cut, whatever small words
     # come between.
-    a = ("It had the Zembrowski harbour council with Mayor Lind at the core. Rain fell. It "
-         "had the Zembrowski harbour council with Mayor Lind as the core.")
-    b = ("Today the Zembrowski harbour council with Mayor Lind at the core spoke. Snow came. "
-         "Later the Zembrowski harbour council with Mayor Lind at the core left.")
-    assert _listed(a, b) == ["zembrowski harbour council with mayor lind at the core"]
-
-
-def test_a_phrase_seen_once_in_each_text_around_a_frequent_one_is_that_one_in_context():
-    a = ("Network security matters. We must improve network security now. Network security "
-         "teams grew. Rain fell.")
-    b = "Network security is key. Cities improve network security too. Snow came."
-    assert _listed(a, b) == ["network security"]
+    ("It had the Zembrowski harbour council with Mayor Lind at the core. Rain fell. It had "
+     "the Zembrowski harbour council with Mayor Lind as the core.",
+     "Today the Zembrowski harbour council with Mayor Lind at the core spoke. Snow came. "
+     "Later the Zembrowski harbour council with Mayor Lind at the core left.",
+     ["zembrowski harbour council with mayor lind at the core"]),
+    # Seen once in each text, around a phrase used far more often: that phrase in context.
+    ("Network security matters. We must improve network security now. Network security "
+     "teams grew. Rain fell.",
+     "Network security is key. Cities improve network security too. Snow came.",
+     ["network security"]),
+], ids=["word-forms-after", "small-words-between", "phrase-in-context"])
+def test_pieces_of_longer_phrases_and_phrases_in_context_are_not_listed(
+        a: str, b: str, listed: list[str]) -> None:
+    assert _listed(a, b) == listed
