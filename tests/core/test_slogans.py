@@ -269,7 +269,11 @@ def test_singular_and_plural_forms_are_one_slogan():
      "teams grew. Rain fell.",
      "Network security is key. Cities improve network security too. Snow came.",
      ["network security"]),
-], ids=["word-forms-after", "small-words-between", "phrase-in-context"])
+    # The tail of two names, each with its own first word.
+    ("We met at the Harbour Quantum Forum. Rain fell. Later the Harbour Quantum Forum closed.",
+     "Envoys left the Lakeside Quantum Forum. Snow came.",
+     ["harbour quantum forum"]),
+], ids=["word-forms-after", "small-words-between", "phrase-in-context", "piece-of-names"])
 def test_pieces_of_longer_phrases_and_phrases_in_context_are_not_listed(
         a: str, b: str, listed: list[str]) -> None:
     assert _listed(a, b) == listed

@@ -24,9 +24,11 @@ cut short, and so is one whose nearest content word on one side is always the sa
 varying small words or in varying forms ("key core" technology / technologies; "... with
 Comrade Xi Jinping" at / as the core); a phrase seen once in each text that is, but for
 one word, made of listed phrases much more frequent is those phrases in a context
-("improve network security"). Near-variants (one word swapped or added, two
-content words kept; or a word's singular for its plural) are one slogan with its variants
-counted together. The user's watch-list is always searched with the same normalization.
+("improve network security"); a piece of a name always has another capitalized word
+of the name beside it ("World / China Internet Conference"). Near-variants (one word
+swapped or added, two content words kept; or the same words with other endings: plurals,
+verb forms) are one slogan with its variants counted together. The user's watch-list is
+always searched with the same normalization.
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         return []
     stops = np.concatenate((breaks_after(a.tokens), breaks_after(b.tokens)))
     doc_of = np.repeat(np.arange(2), (split, len(b.tokens)))
-    lemmas = singular_forms(vocabulary) if not cjk else np.arange(len(vocabulary.keys))
+    lemmas = base_forms(vocabulary) if not cjk else np.arange(len(vocabulary.keys))
     grams = RecurringGrams(ids, stops, np.zeros(len(ids), dtype=bool), doc_of, max_words + 1,
                            min_docs=1, min_count=min_count)
     scorer = PhraseScorer(grams, bits, is_stop, is_number(vocabulary.keys), cjk=cjk)
@@ -119,7 +121,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         ends_possessive = _every_occurrence(left, grams,
                                             lambda where, n: possessive[where + n - 1])
         piece = _goes_on_into_one_word(left, grams, scorer, lemmas, articles)
-        score[alive[ends_possessive | piece]] = 0.0
+        score[alive[ends_possessive | piece | _inside_names(left, grams, scorer)]] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
     rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
@@ -149,18 +151,20 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     # Two forms sharing one content word are not grouped: neither their words nor the
     # shipped embeddings tell "network power" / "cyber power" (cosine 0.48) from "digital
     # technology" / "digital society" (0.75); with a collection, usage does (formulations).
-    def inflected(grouped: tuple[int, int], form: tuple[int, int]) -> bool:
-        """Whether the two forms differ in one word's number only ("core technology",
-        "core technologies"): one phrase, whatever else they share."""
-        one, other = scorer.words(*grouped), scorer.words(*form)
-        changed = [(x, y) for x, y in zip(one, other, strict=False) if x != y]
-        return len(one) == len(other) and len(changed) == 1 \
-            and lemmas[changed[0][0]] == lemmas[changed[0][1]]
-
-    groups = group_variants(forms, lambda form: scorer.words(*form),
-                            lambda word: not scorer.no_content[word], inflected,
-                            widest=CJK_LONGEST_WORD if cjk else 1, strong=4 if cjk else 2,
-                            kept=CJK_VARIANT_KEPT if cjk else 0.0)
+    # Forms whose words differ only in their endings ("core technology / technologies",
+    # "promote / promoting Chinese-style modernization") are one phrase before anything.
+    inflections: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+    for form in forms:
+        inflections.setdefault(tuple(lemmas[list(scorer.words(*form))].tolist()),
+                               []).append(form)
+    grouped = group_variants([same[0] for same in inflections.values()],
+                             lambda form: scorer.words(*form),
+                             lambda word: not scorer.no_content[word], lambda _g, _f: False,
+                             widest=CJK_LONGEST_WORD if cjk else 1, strong=4 if cjk else 2,
+                             kept=CJK_VARIANT_KEPT if cjk else 0.0)
+    groups = [[form for head in group
+               for form in inflections[tuple(lemmas[list(scorer.words(*head))].tolist())]]
+              for group in grouped]
     slogans: list[Slogan] = []
     for group in groups:
         if in_context.issuperset(group) or len(slogans) >= limit:
@@ -181,17 +185,24 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     return slogans
 
 
-def singular_forms(vocabulary: Vocabulary) -> np.ndarray:
-    """Per vocabulary id, the id of its singular when it is an English plural whose
-    singular is in the vocabulary too ("technologies": "technology", "stations":
-    "station"), else its own id."""
+def base_forms(vocabulary: Vocabulary) -> np.ndarray:
+    """Per vocabulary id, the id of its base form when it is an English plural or verb
+    form whose base is in the vocabulary too ("technologies": "technology", "stations":
+    "station", "promoting": "promote", "developed": "develop"), else its own id."""
     ids = vocabulary.ids
     out = np.arange(len(vocabulary.keys))
     for at, key in enumerate(vocabulary.keys):
-        if len(key) < 4 or not key.endswith("s") or key.endswith("ss"):
+        if len(key) < 4 or not key.endswith(("s", "ing", "ed")) or key.endswith("ss"):
             continue
-        for singular in (key[:-3] + "y" if key.endswith("ies") else "", key[:-1], key[:-2]):
-            found = ids.get(singular, -1) if len(singular) >= 3 else -1
+        bases: tuple[str, ...]
+        if key.endswith("s"):
+            bases = (key[:-3] + "y" if key.endswith("ies") else "", key[:-1], key[:-2])
+        elif key.endswith("ing"):
+            bases = (key[:-3], key[:-3] + "e")
+        else:
+            bases = (key[:-1], key[:-2])
+        for base in bases:
+            found = ids.get(base, -1) if len(base) >= 3 else -1
             if found >= 0:
                 out[at] = found
                 break
@@ -275,6 +286,26 @@ def _ordinary_runs(table: Candidates, grams: RecurringGrams, scorer: PhraseScore
 def _rows(table: Candidates, rows: np.ndarray) -> Candidates:
     """The candidates `rows` of `table`."""
     return Candidates(*(getattr(table, f.name)[rows] for f in fields(Candidates)))
+
+
+def _inside_names(table: Candidates, grams: RecurringGrams,
+                  scorer: PhraseScorer) -> np.ndarray:
+    """Per candidate written with capitals, whether on one side every occurrence has a
+    capitalized content word straight beside it (no break): a piece of longer names
+    ("Internet Conference" of the World / China Internet Conference), not a name."""
+    ids, stops, doc_of = grams.ids, grams.stops, grams.doc_of
+    size = len(ids)
+    if scorer.capitalized is None or size < 2:
+        return np.zeros(len(table), dtype=bool)
+    name = scorer.capitalized & ~scorer.no_content[ids]
+    linked = ~stops[:-1] & (doc_of[:-1] == doc_of[1:])
+    glued_before = np.concatenate(([False], name[:-1] & linked))
+    glued_after = np.concatenate((name[1:] & linked, [False]))
+    capital = _every_occurrence(table, grams,
+                                lambda where, n: name[where] & name[where + n - 1])
+    before = _every_occurrence(table, grams, lambda where, n: glued_before[where])
+    after = _every_occurrence(table, grams, lambda where, n: glued_after[where + n - 1])
+    return capital & (before | after)
 
 
 def _possessives(tokens: TokenStream) -> np.ndarray:
