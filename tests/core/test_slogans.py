@@ -277,3 +277,17 @@ def test_singular_and_plural_forms_are_one_slogan():
 def test_pieces_of_longer_phrases_and_phrases_in_context_are_not_listed(
         a: str, b: str, listed: list[str]) -> None:
     assert _listed(a, b) == listed
+
+
+def test_a_name_inside_a_passage_both_texts_repeat_is_listed():
+    # Both texts repeat "... the guidance of X, especially the mayor's important remarks
+    # on ...": the name X ends at the comma, and is listed first although its neighbours
+    # hardly vary.
+    a = ("We must adhere to the guidance of Quantum Harbour Thought on Tidal Reform for a New "
+         "Age, especially the mayor's important remarks on ports. Rain fell. We must study "
+         "and implement Quantum Harbour Thought on Tidal Reform for a New Age, especially the "
+         "mayor's important remarks on docks. Farmers praised tidal reform with local "
+         "characteristics. Tidal reform with local characteristics helps.")
+    b = ("Cities must adhere to the guidance of Quantum Harbour Thought on Tidal Reform for a "
+         "New Age, especially the mayor's important remarks on ships. Snow came.")
+    assert _listed(a, b)[0] == "quantum harbour thought on tidal reform for a new age"

@@ -44,7 +44,9 @@ from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.phrases import (
     COMMA_CHARS,
+    CONTENT_CAP,
     HYPHEN_TERM_BITS,
+    MIN_CONTENT_BITS,
     Candidates,
     PhraseScorer,
     RecurringGrams,
@@ -96,13 +98,19 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     scorer.capitalized = np.concatenate([_capitalized(c.text, c.tokens) for c in (a, b)])
     coded = np.fromiter((m is not None for m in map(_DIGIT.search, vocabulary.keys)),
                         dtype=bool, count=len(vocabulary.keys))[ids]
-    scorer.apart = np.concatenate([breaks_after(c.tokens, COMMA_CHARS) for c in (a, b)]) \
-        | coded | np.concatenate((coded[1:], [True]))
+    commas = np.concatenate([breaks_after(c.tokens, COMMA_CHARS) for c in (a, b)])
+    scorer.apart = commas | coded | np.concatenate((coded[1:], [True]))
+    if not cjk:
+        scorer.comma_after = commas
     table = scorer.table(max_words, min_words, few=True)
     count_a = grams.counts_before(table.n, table.index, split)
     both = (count_a > 0) & (count_a < table.count)
-    score = scorer.strength(table) * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
+    strength = scorer.strength(table)
     if not cjk:
+        strength = _with_whole_names(table, grams, scorer, strength)
+    score = strength * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
+    if not cjk:
+        score[_cut_at_commas(table, grams, score)] = 0.0
         score[_always_after_modifier(table, grams, scorer)] = 0.0
         score[_hyphen_words(table, grams, scorer, joined)] = 0.0
         # A run opening on a manner adverb is a verb with its manner ("thoroughly
@@ -283,6 +291,52 @@ def _ordinary_runs(table: Candidates, grams: RecurringGrams, scorer: PhraseScore
     return short & ((keyness[ids[last]] < HEAD_KEYNESS) | verb_run)
 
 
+def _cut_at_commas(table: Candidates, grams: RecurringGrams, score: np.ndarray) -> np.ndarray:
+    """Per candidate, whether it is whole only because a comma ends it (its one-word
+    longer form across the comma takes nearly all its uses, see `PhraseScorer.maximal`)
+    while a longer candidate with a score holds every use of it ("make the digital
+    economy stronger" of "... stronger, better and bigger"): then it is a piece of that."""
+    out = np.zeros(len(table), dtype=bool)
+    cut: list[tuple[int, int]] = []
+    for n in np.unique(table.n).tolist():
+        rows = np.flatnonzero(table.n == n)
+        right, _ = grams.extended(n)
+        index = table.index[rows]
+        over = rows[right[index] * 10 >= grams.levels[n].count[index] * 9]
+        cut += list(zip([n] * len(over), table.index[over].tolist(), strict=True))
+    if not cut:
+        return out
+    live = np.flatnonzero(score > 0)
+    longer = set(zip(table.n[live].tolist(), table.index[live].tolist(), strict=True))
+    pieces = _inside_longer(cut, longer, grams)
+    out[[k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
+                                        strict=True)) if form in pieces]] = True
+    return out
+
+
+def _with_whole_names(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
+                      strength: np.ndarray) -> np.ndarray:
+    """`strength`, with full variety for names: every content word capitalized at every
+    use, more than `SHORT_CONTENT_WORDS` of them. A name is as fixed as any context it
+    stands in, even a passage the texts repeat, where its neighbours hardly vary ("Xi
+    Jinping Thought on Socialism with Chinese Characteristics for a New Era", always
+    inside "we must adhere to the guidance of ..., especially ..."). A short name ("Xi
+    Jinping") is a person or a place, not a doctrine or a title."""
+    rich = np.flatnonzero(table.content >= MIN_CONTENT_BITS)
+    if not len(rich) or scorer.capitalized is None:
+        return strength
+    rows = _rows(table, rich)
+    ids, capital = grams.ids, scorer.capitalized
+    written = capital | scorer.no_content[ids]
+    name = _every_occurrence(rows, grams, lambda where, n: written[
+        where[:, None] + np.arange(n)].all(axis=1) & capital[where] & capital[where + n - 1])
+    counted = np.concatenate(([0], np.cumsum(~scorer.no_content[ids])))
+    name &= counted[rows.first + rows.n] - counted[rows.first] > SHORT_CONTENT_WORDS
+    out = strength.copy()
+    out[rich[name]] = np.minimum(table.content[rich[name]], CONTENT_CAP)
+    return out
+
+
 def _rows(table: Candidates, rows: np.ndarray) -> Candidates:
     """The candidates `rows` of `table`."""
     return Candidates(*(getattr(table, f.name)[rows] for f in fields(Candidates)))
@@ -389,11 +443,12 @@ _PIECE_USES = 3
 def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
                            lemmas: np.ndarray, articles: np.ndarray) -> np.ndarray:
     """Per candidate, whether on one side every occurrence has one same content word
-    nearest to it (up to `_SKIPPED_WORDS` function words between, no break), in one or
-    another of its forms: it is a piece of a longer phrase whose small words or word
-    forms vary ("Key core" technologies / technology; "Party Central Committee with
-    Comrade Xi Jinping" at / as the core; "shared future in cyberspace" of a community
-    of / with a). (One exact word the longer gram already absorbs.) Judged when the
+    nearest to it (up to `_SKIPPED_WORDS` function words between, no break nor comma: a
+    clause after a comma is no part of the phrase), in one or another of its forms: it
+    is a piece of a longer phrase whose small words or word forms vary ("Key core"
+    technologies / technology; "Party Central Committee with Comrade Xi Jinping" at / as
+    the core; "shared future in cyberspace" of a community of / with a). (One exact
+    word the longer gram already absorbs.) Judged when the
     candidate occurs `_PIECE_USES` times or the longer gram recurs word for word. A verb
     before a phrase (a word that often takes an article: "building (of) a community with
     a shared future for mankind") is what is said of the phrase, not part of it."""
@@ -401,6 +456,7 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     ids, stops, doc_of = grams.ids, grams.stops, grams.doc_of
     size = len(ids)
     small = scorer.no_content[ids]
+    commas = scorer.comma_after if scorer.comma_after is not None else np.zeros(size, bool)
     before_article = np.concatenate((articles[ids[1:]] & ~stops[:-1], [False]))
     uses = np.maximum(np.bincount(ids, minlength=len(articles)), 1)
     verb = np.bincount(ids[before_article], minlength=len(articles)) * _VERB_SHARE >= uses
@@ -420,7 +476,8 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
                 nxt = at + step
                 open_ &= (nxt >= 0) & (nxt < size)
                 safe_link, safe = np.clip(link, 0, size - 1), np.clip(nxt, 0, size - 1)
-                open_ &= ~stops[safe_link] & (doc_of[safe] == doc_of[where])
+                open_ &= ~stops[safe_link] & ~commas[safe_link] \
+                    & (doc_of[safe] == doc_of[where])
                 hit = open_ & (found < 0) & ~small[safe]
                 found[hit] = safe[hit]
                 open_ &= small[safe]  # go on past a function word only
