@@ -25,10 +25,14 @@ varying small words or in varying forms ("key core" technology / technologies; "
 Comrade Xi Jinping" at / as the core); a phrase seen once in each text that is, but for
 one word, made of listed phrases much more frequent is those phrases in a context
 ("improve network security"); a piece of a name always has another capitalized word
-of the name beside it ("World / China Internet Conference"). Near-variants (one word
-swapped or added, two content words kept; or the same words with other endings: plurals,
-verb forms) are one slogan with its variants counted together. The user's watch-list is
-always searched with the same normalization.
+of the name beside it ("World / China Internet Conference"). A stretch a comma ends at
+every use is whole, whatever clause follows; and a name of several capitalized words is
+as fixed as any context it stands in, so it is listed even from inside a passage the
+texts repeat ("Xi Jinping Thought on Socialism with Chinese Characteristics for a New
+Era, especially ..."). Near-variants (one word swapped or added, two content words kept;
+or the same words with other endings: plurals, verb forms) are one slogan with its
+variants counted together. The user's watch-list is always searched with the same
+normalization.
 """
 
 from __future__ import annotations
