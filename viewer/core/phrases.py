@@ -412,7 +412,7 @@ class PhraseScorer:
                 # Two texts: a stretch each use of which a comma ends is whole, whatever
                 # clause follows ("Xi Jinping Thought on ... for a New Era, especially").
                 counts = level.count
-                ends = self.comma_after[level.grouped_at(np.arange(len(level))) + n - 1]
+                ends = self.comma_after[level._grouped + n - 1]  # gram after gram
                 goes_on &= ~np.logical_and.reduceat(ends, np.cumsum(counts) - counts)
             absorbed = goes_on | (left * 10 >= level.count * 9)
             maximal = np.flatnonzero(~absorbed)

@@ -114,7 +114,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         strength = _with_whole_names(table, grams, scorer, strength)
     score = strength * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
     if not cjk:
-        score[_cut_at_commas(table, grams, score)] = 0.0
+        score[_cut_at_commas(table, grams, scorer, score)] = 0.0
         score[_always_after_modifier(table, grams, scorer)] = 0.0
         score[_hyphen_words(table, grams, scorer, joined)] = 0.0
         # A run opening on a manner adverb is a verb with its manner ("thoroughly
@@ -295,21 +295,32 @@ def _ordinary_runs(table: Candidates, grams: RecurringGrams, scorer: PhraseScore
     return short & ((keyness[ids[last]] < HEAD_KEYNESS) | verb_run)
 
 
-def _cut_at_commas(table: Candidates, grams: RecurringGrams, score: np.ndarray) -> np.ndarray:
-    """Per candidate, whether it is whole only because a comma ends it (its one-word
-    longer form across the comma takes nearly all its uses, see `PhraseScorer.maximal`)
-    while a longer candidate with a score holds every use of it ("make the digital
-    economy stronger" of "... stronger, better and bigger"): then it is a piece of that."""
+def _cut_at_commas(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
+                   score: np.ndarray) -> np.ndarray:
+    """Per candidate, whether it is whole only because a comma ends it (a comma follows
+    every use, and its one-word longer form across the comma takes nearly all of them,
+    see `PhraseScorer.maximal`) while a longer candidate with a score holds every use of
+    it ("make the digital economy stronger" of "... stronger, better and bigger"): then
+    it is a piece of that."""
     out = np.zeros(len(table), dtype=bool)
-    cut: list[tuple[int, int]] = []
-    for n in np.unique(table.n).tolist():
-        rows = np.flatnonzero(table.n == n)
+    commas = scorer.comma_after
+    if commas is None:
+        return out
+    live = np.flatnonzero(score > 0)
+    ended = live[_every_occurrence(_rows(table, live), grams,
+                                   lambda where, n: commas[where + n - 1])]
+    cut: dict[tuple[int, int], int] = {}  # form -> its row
+    for n in np.unique(table.n[ended]).tolist():
+        rows = ended[table.n[ended] == n]
         right, _ = grams.extended(n)
         index = table.index[rows]
         over = rows[right[index] * 10 >= grams.levels[n].count[index] * 9]
-        cut += list(zip([n] * len(over), table.index[over].tolist(), strict=True))
+        cut.update(((n, int(table.index[r])), int(r)) for r in over.tolist())
     if not cut:
         return out
+    longer = set(zip(table.n[live].tolist(), table.index[live].tolist(), strict=True))
+    out[[cut[form] for form in _inside_longer(list(cut), longer, grams)]] = True
+    return out
     live = np.flatnonzero(score > 0)
     longer = set(zip(table.n[live].tolist(), table.index[live].tolist(), strict=True))
     pieces = _inside_longer(cut, longer, grams)
@@ -418,16 +429,17 @@ def _phrases_in_context(forms: list[tuple[int, int]], grams: RecurringGrams,
             once.append((n, index))
     content = ~scorer.no_content[grams.ids]
     out: set[tuple[int, int]] = set()
+    lengths = [m for m, marks in phrase.items() if marks.any()]
     for n in sorted({n for n, _ in once}):
         mine = [f for f in once if f[0] == n]
         first = grams.levels[n].first[np.array([i for _, i in mine], dtype=np.int64)]
         covered = np.zeros((len(mine), n), dtype=bool)
-        for m in (m for m in range(2, n) if phrase[m].any()):
-            level = grams.levels[m]
-            for k in range(n - m + 1):
-                at = level.gram_at(first + k)
-                inside = (at >= 0) & phrase[m][np.maximum(at, 0)]
-                covered[inside, k:k + m] = True
+        for m in (m for m in lengths if m < n):
+            starts = first[:, None] + np.arange(n - m + 1)
+            at = grams.levels[m].gram_at(starts.ravel()).reshape(starts.shape)
+            inside = (at >= 0) & phrase[m][np.maximum(at, 0)]
+            for k in np.flatnonzero(inside.any(axis=0)).tolist():
+                covered[inside[:, k], k:k + m] = True
         words = content[first[:, None] + np.arange(n)]
         left = (words & ~covered).sum(axis=1)
         flagged = covered.any(axis=1) & (left <= 1)
@@ -444,6 +456,35 @@ _VERB_SHARE = 4
 _PIECE_USES = 3
 
 
+def _nearest_content(grams: RecurringGrams,
+                     scorer: PhraseScorer) -> tuple[np.ndarray, np.ndarray]:
+    """Per position, the nearest content word after it and before it (-1 for none)
+    with up to `_SKIPPED_WORDS` function words between and no break nor comma."""
+    ids, stops, doc_of = grams.ids, grams.stops, grams.doc_of
+    size = len(ids)
+    small = scorer.no_content[ids]
+    commas = scorer.comma_after if scorer.comma_after is not None else \
+        np.zeros(size, dtype=bool)
+    # linked[p]: a phrase may run on from p into p + 1.
+    linked = np.concatenate((~stops[:-1] & ~commas[:-1] & (doc_of[:-1] == doc_of[1:]),
+                             [False]))
+    at = np.arange(size)
+    out = []
+    for step in (1, -1):
+        found = np.full(size, -1, dtype=np.int64)
+        going = np.ones(size, dtype=bool)
+        for skip in range(_SKIPPED_WORDS + 1):
+            near = at + step * (skip + 1)
+            inside = (near >= 0) & (near < size)
+            safe = np.clip(near, 0, size - 1)
+            going &= inside & linked[np.minimum(safe, safe - step)]
+            hit = going & (found < 0) & ~small[safe]
+            found[hit] = safe[hit]
+            going &= small[safe]  # on past a function word only
+        out.append(found)
+    return out[0], out[1]
+
+
 def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
                            lemmas: np.ndarray, articles: np.ndarray) -> np.ndarray:
     """Per candidate, whether on one side every occurrence has one same content word
@@ -457,13 +498,12 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     before a phrase (a word that often takes an article: "building (of) a community with
     a shared future for mankind") is what is said of the phrase, not part of it."""
     out = np.zeros(len(table), dtype=bool)
-    ids, stops, doc_of = grams.ids, grams.stops, grams.doc_of
-    size = len(ids)
-    small = scorer.no_content[ids]
-    commas = scorer.comma_after if scorer.comma_after is not None else np.zeros(size, bool)
+    ids, stops = grams.ids, grams.stops
     before_article = np.concatenate((articles[ids[1:]] & ~stops[:-1], [False]))
     uses = np.maximum(np.bincount(ids, minlength=len(articles)), 1)
     verb = np.bincount(ids[before_article], minlength=len(articles)) * _VERB_SHARE >= uses
+    after, before = _nearest_content(grams, scorer)
+    before[before >= 0] = np.where(verb[ids[before[before >= 0]]], -1, before[before >= 0])
     for n in np.unique(table.n).tolist():
         rows = np.flatnonzero(table.n == n)
         level = grams.levels[n]
@@ -471,26 +511,11 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
         heads = np.cumsum(counts) - counts
         where = level.grouped_at(table.index[rows])
         many = counts >= _PIECE_USES
-        for step, edge in ((1, where + n - 1), (-1, where)):
-            at = edge.copy()
-            open_ = np.ones(len(where), dtype=bool)  # no break nor document end so far
-            found = np.full(len(where), -1, dtype=np.int64)
-            for skip in range(_SKIPPED_WORDS + 1):
-                link = at if step == 1 else at - 1
-                nxt = at + step
-                open_ &= (nxt >= 0) & (nxt < size)
-                safe_link, safe = np.clip(link, 0, size - 1), np.clip(nxt, 0, size - 1)
-                open_ &= ~stops[safe_link] & ~commas[safe_link] \
-                    & (doc_of[safe] == doc_of[where])
-                hit = open_ & (found < 0) & ~small[safe]
-                found[hit] = safe[hit]
-                open_ &= small[safe]  # go on past a function word only
-                at = nxt
-                if skip == 0:
-                    longer = grams.counts_of(np.clip(where - (step < 0), 0, size - 1), n + 1)
-                    recurs = np.maximum.reduceat(longer * (found >= 0), heads) >= 2
-            if step < 0:
-                found[verb[ids[np.maximum(found, 0)]]] = -1
+        for found, next_to, longer_start in ((after[where + n - 1], where + n, where),
+                                             (before[where], where - 1, where - 1)):
+            close = (found >= 0) & (found == next_to)
+            longer = grams.counts_of(np.maximum(longer_start, 0), n + 1) * close
+            recurs = np.maximum.reduceat(longer, heads) >= 2
             word = np.where(found >= 0, lemmas[ids[np.maximum(found, 0)]], -1)
             same = (found >= 0) & (word == np.repeat(word[heads], counts))
             out[rows] |= np.logical_and.reduceat(same, heads) & (many | recurs)
@@ -538,8 +563,9 @@ def _without_fragments(forms: list[tuple[int, int]], grams: RecurringGrams,
     in an all-round way" and "building a modern socialist country in an all-round way").
     Dropping fragments lets later forms in, which may cover others: a few rounds settle it."""
     listed = forms[:limit]
+    both = {form for form in forms if _in_both(form, grams)}
     for _ in range(3):
-        fragments = _fragments(forms, set(listed), grams)
+        fragments = _fragments(forms, set(listed), both, grams)
         kept = [f for f in forms if f not in fragments][:limit]
         if kept == listed:
             break
@@ -548,15 +574,14 @@ def _without_fragments(forms: list[tuple[int, int]], grams: RecurringGrams,
 
 
 def _fragments(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
-               grams: RecurringGrams) -> set[tuple[int, int]]:
+               both: set[tuple[int, int]], grams: RecurringGrams) -> set[tuple[int, int]]:
     """Those of `forms` whose every occurrence lies inside one of a longer `listed` form
     that is in every text the shorter one is in. A phrase both texts use stays when each
     text frames it its own way ("we support X" in A, "they praised X" in B): X is what
-    they share, not a piece of either framing."""
-    in_both = {form for form in listed if _in_both(form, grams)}
+    they share, not a piece of either framing. (`both`: the forms in both texts.)"""
     fragment: set[tuple[int, int]] = set()
-    for containers, want_both in ((listed, False), (in_both, True)):
-        candidates = [f for f in forms if _in_both(f, grams) == want_both]
+    for containers, want_both in ((listed, False), (listed & both, True)):
+        candidates = [f for f in forms if (f in both) == want_both]
         fragment.update(_inside_longer(candidates, containers, grams))
     return fragment
 
