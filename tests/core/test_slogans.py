@@ -291,3 +291,16 @@ def test_a_name_inside_a_passage_both_texts_repeat_is_listed():
     b = ("Cities must adhere to the guidance of Quantum Harbour Thought on Tidal Reform for a "
          "New Age, especially the mayor's important remarks on ships. Snow came.")
     assert _listed(a, b)[0] == "quantum harbour thought on tidal reform for a new age"
+
+
+def test_forms_one_word_apart_that_say_different_things_are_not_grouped():
+    # A content word added ("national [harbour] security") or another head ("harbour
+    # quantum reform / quantum ports") makes another phrase; a swapped modifier would not.
+    a = ("We value the national security. Towns want the national harbour security. We saw "
+         "the harbour quantum reform. Mayors built the harbour quantum ports.")
+    b = ("They need the national security. Ports seek the national harbour security. Critics "
+         "fear the harbour quantum reform. Cities closed the harbour quantum ports.")
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert sorted((s.phrase.casefold(), s.variants) for s in slogans) == [
+        ("harbour quantum ports", ()), ("harbour quantum reform", ()),
+        ("national harbour security", ()), ("national security", ())]

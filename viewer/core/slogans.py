@@ -173,7 +173,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                              lambda form: scorer.words(*form),
                              lambda word: not scorer.no_content[word], lambda _g, _f: False,
                              widest=CJK_LONGEST_WORD if cjk else 1, strong=4 if cjk else 2,
-                             kept=CJK_VARIANT_KEPT if cjk else 0.0)
+                             kept=CJK_VARIANT_KEPT if cjk else 0.0,
+                             apart=None if cjk else lambda one, other: _other_phrases(
+                                 scorer.words(*one), scorer.words(*other), scorer.no_content))
     groups = [[form for head in group
                for form in inflections[tuple(lemmas[list(scorer.words(*head))].tolist())]]
               for group in grouped]
@@ -195,6 +197,23 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                               occurrences_b=tuple(sorted(occurrences[1])),
                               variants=variants))
     return slogans
+
+
+def _other_phrases(one: tuple[int, ...], other: tuple[int, ...],
+                   no_content: np.ndarray) -> bool:
+    """Whether two English forms one word apart say different things however much they
+    share: another head (the last word: "network information technology / industry"), a
+    content word for a small one ("innovation and / -driven development"), or a content
+    word added ("national [network] security", "strong [online] country"). A modifier
+    swapped ("strong cyber / network country") or a small word added ("construction of
+    [a] digital China") leaves one phrase."""
+    if len(one) == len(other):
+        changed = [k for k, (x, y) in enumerate(zip(one, other, strict=True)) if x != y]
+        return any(k == len(one) - 1 or no_content[one[k]] != no_content[other[k]]
+                   for k in changed)
+    short, long_ = sorted((one, other), key=len)
+    added = next((k for k, w in enumerate(short) if w != long_[k]), len(short))
+    return not no_content[long_[added]]
 
 
 def base_forms(vocabulary: Vocabulary) -> np.ndarray:
