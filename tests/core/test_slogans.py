@@ -241,15 +241,6 @@ def test_a_verb_with_its_object_or_a_dangling_possessive_is_not_listed():
                 "enhance my country"} & set(_listed(a, b))
 
 
-def test_singular_and_plural_forms_are_one_slogan():
-    a = "Core technologies help. Rain fell. Each core technology counts. Core technologies win."
-    b = "Firms buy a core technology. Snow came. Ships need core technology."
-    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
-    assert [({p.casefold() for p in (s.phrase, *s.variants)}, s.count_a, s.count_b)
-            for s in slogans] == [
-        ({"core technologies", "core technology"}, 3, 2)]
-
-
 @pytest.mark.parametrize(("a", "b", "listed"), [
     # "key core" always goes on into "technology" or "technologies": a piece of them.
     # ("core" is no modifier: it also ends phrases, "at the core".)
@@ -293,14 +284,22 @@ def test_a_name_inside_a_passage_both_texts_repeat_is_listed():
     assert _listed(a, b)[0] == "quantum harbour thought on tidal reform for a new age"
 
 
-def test_forms_one_word_apart_that_say_different_things_are_not_grouped():
+@pytest.mark.parametrize(("a", "b", "groups"), [
+    # A word's singular and plural are one slogan.
+    ("Core technologies help. Rain fell. Each core technology counts. Core technologies win.",
+     "Firms buy a core technology. Snow came. Ships need core technology.",
+     [(["core technologies", "core technology"], 3, 2)]),
     # A content word added ("national [harbour] security") or another head ("harbour
-    # quantum reform / quantum ports") makes another phrase; a swapped modifier would not.
-    a = ("We value the national security. Towns want the national harbour security. We saw "
-         "the harbour quantum reform. Mayors built the harbour quantum ports.")
-    b = ("They need the national security. Ports seek the national harbour security. Critics "
-         "fear the harbour quantum reform. Cities closed the harbour quantum ports.")
+    # quantum reform / ports") makes another phrase; a swapped modifier would not.
+    ("We value the national security. Towns want the national harbour security. We saw the "
+     "harbour quantum reform. Mayors built the harbour quantum ports.",
+     "They need the national security. Ports seek the national harbour security. Critics "
+     "fear the harbour quantum reform. Cities closed the harbour quantum ports.",
+     [(["harbour quantum ports"], 1, 1), (["harbour quantum reform"], 1, 1),
+      (["national harbour security"], 1, 1), (["national security"], 1, 1)]),
+], ids=["singular-plural", "other-phrases"])
+def test_which_forms_one_word_apart_are_one_slogan(
+        a: str, b: str, groups: list[tuple[list[str], int, int]]) -> None:
     slogans = compare(Document(a, "a"), Document(b, "b")).slogans
-    assert sorted((s.phrase.casefold(), s.variants) for s in slogans) == [
-        ("harbour quantum ports", ()), ("harbour quantum reform", ()),
-        ("national harbour security", ()), ("national security", ())]
+    assert sorted((sorted(p.casefold() for p in (s.phrase, *s.variants)), s.count_a,
+                   s.count_b) for s in slogans) == groups
