@@ -179,3 +179,18 @@ def test_command_line_on_parquet_writes_the_json_and_html_reports(spark: SparkSe
     assert ("d002", "d009") in {(p["a"], p["b"]) for p in written["pairs"]}
     html = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
     assert "Articles 20 in 4 series" in html and "d009" in html
+
+
+def test_formulations_and_boilerplate_of_benchmark_articles_are_the_embedded_engines(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # 61 articles of the collection benchmark's dev set (see make_dev_small.py): enough uses
+    # of its planted set phrases to be listed, and series with their header lines.
+    source = Path(__file__).parents[1] / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
+    with CollectionStore.create_or_open(tmp_path / "embedded.sqlite") as store:
+        add_sources(store, [source], workers=1)
+        embedded = store.report()
+    run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    assert embedded["formulations"] and embedded["boilerplate"] and embedded["pairs"]
+    for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
+        assert spark_report[part] == embedded[part], part

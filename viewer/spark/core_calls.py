@@ -3,7 +3,7 @@
 Everything the collection job computes about text goes through here: parsing a JSON line
 (`viewer.collection.jsonlines`), tokenizing and the n-gram hashes of the index
 (`viewer.core.tokenize`, `viewer.core.collection.index`), aligning a pair
-(`viewer.collection.align.align_pair`, the matcher of `tandem compare`), the finished
+(`viewer.collection.align.PairAligner`, the matcher of `tandem compare`), the finished
 results (`viewer.collection.results.derive`: boilerplate, formulations, which passages are
 copies, the listed pairs) and clusters (`viewer.core.collection.clusters`). Nothing is
 re-implemented: these are thin adapters from Arrow columns to those functions' arguments and
@@ -25,36 +25,24 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
-from viewer.collection import align, engine, results
-from viewer.collection.article import Article, Skipped
-from viewer.collection.jsonlines import JsonLinesSource
-from viewer.collection.words import CJK_LANGUAGES, collection_normalizer
+from viewer.collection import results
+from viewer.collection.align import PairAligner
+from viewer.collection.article import Skipped
+from viewer.collection.jsonlines import parse_line
+from viewer.collection.words import CJK_LANGUAGES, tokenize_articles
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.index import document_grams
 from viewer.core.document import detect_language
-from viewer.core.normalize import Normalizer
-from viewer.core.rarity import Rarity
-from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_many
+from viewer.core.tokenize import TokenStream, Vocabulary
 
 CJK = CJK_LANGUAGES
-#: Articles tokenized together, as the embedded engine batches them when it indexes (the
-#: vocabulary's ids, and so the formulations' tie-breaks, follow this order).
-TOKENIZE_BATCH = engine._TOKENIZE_BATCH
 
-# -- reading ---------------------------------------------------------------------------------
-
-
-def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
-    """One JSON line read exactly as the embedded reader reads it (same checks, same text)."""
-    reader = object.__new__(JsonLinesSource)  # its line parser needs only the path
-    reader.path = path
-    return reader._article(line, number)
+# -- reading: each line by the embedded reader's `parse_line` (same checks, same text) -------
 
 
 def parse_lines(batches: Iterable[pa.RecordBatch], path: str) -> Iterator[pa.RecordBatch]:
@@ -101,11 +89,6 @@ def _articles(path: str, lines: Iterable[tuple[int, bytes]]) -> pa.RecordBatch:
 # -- per document: language, words, n-gram hashes of the index -------------------------------
 
 
-@cache
-def _normalizer() -> Normalizer:
-    return collection_normalizer()
-
-
 DOCUMENT_SCHEMA = ("num long, id string, series string, date string, text string, "
                    "path string, title string, language string, chars long")
 
@@ -119,14 +102,6 @@ def with_language(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
         yield batch.append_column(
             "language", pa.array([detect_language(text) for text in texts], type=pa.string())
         ).append_column("chars", pa.array([len(text) for text in texts], type=pa.int64()))
-
-
-def _tokenized(texts: list[str], vocabulary: Vocabulary) -> list[TokenStream]:
-    streams: list[TokenStream] = []
-    for start in range(0, len(texts), TOKENIZE_BATCH):
-        streams.extend(tokenize_many(texts[start:start + TOKENIZE_BATCH],
-                                     _normalizer(), vocabulary))
-    return streams
 
 
 def _key_hash(key: str) -> int:
@@ -146,7 +121,7 @@ def index_grams(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
     (as signed 64-bit integers, Spark's long)."""
     for batch in batches:
         vocabulary = Vocabulary()
-        streams = _tokenized(batch.column("text").to_pylist(), vocabulary)
+        streams = tokenize_articles(batch.column("text").to_pylist(), vocabulary)
         table = stable_ids(vocabulary)
         grams = [document_grams(table[s.ids], n).view(np.int64) for s in streams]
         offsets = np.concatenate(([0], np.cumsum([len(g) for g in grams]))).astype(np.int32)
@@ -160,14 +135,9 @@ def index_grams(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
 # -- pairs: the two-text matcher -------------------------------------------------------------
 
 
-@cache
-def _rarity(language: str) -> Rarity:
-    return Rarity(language)
-
-
 def align_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """(x, y, text_x, text_y, lang_x, lang_y) -> one row per passage the engine's
-    `align_pair` finds: (x, y, x0, x1, y0, y1, words, short_words, surplus)."""
+    `PairAligner` finds: (x, y, x0, x1, y0, y1, words, short_words, surplus)."""
     for batch in batches:
         rows = batch.to_pydict()
         texts: dict[int, str] = {}
@@ -177,26 +147,13 @@ def align_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             texts[x], texts[y], langs[x], langs[y] = tx, ty, lx, ly
         nums = sorted(texts)
         vocabulary = Vocabulary()
-        streams = _tokenized([texts[num] for num in nums], vocabulary)
-        needed = {("zh" if langs[x] in CJK or langs[y] in CJK else
-                   langs[x] if langs[x] == langs[y] else "en")
-                  for x, y in zip(rows["x"], rows["y"], strict=True)}
-        context = align._AlignContext(
-            texts=texts,
-            streams={num: TokenStream(s.ids, s.starts, s.ends, np.zeros(0, dtype=np.uint32))
-                     for num, s in zip(nums, streams, strict=True)},
-            languages=langs, keys=vocabulary.keys,
-            bits={lang: _rarity(lang).bits_of(vocabulary.keys) for lang in needed},
-            general={})
+        streams = tokenize_articles([texts[num] for num in nums], vocabulary)
+        aligner = PairAligner(
+            texts, {num: TokenStream(s.ids, s.starts, s.ends, np.zeros(0, dtype=np.uint32))
+                    for num, s in zip(nums, streams, strict=True)}, langs, vocabulary.keys)
         found: list[tuple[Any, ...]] = []
-        # align_pair reads its documents from the engine's per-process context; each
-        # Python worker is its own process and handles one batch at a time.
-        align._CONTEXT = context
-        try:
-            for x, y in zip(rows["x"], rows["y"], strict=True):
-                found.extend(align.align_pair(x, y))
-        finally:
-            align._CONTEXT = None
+        for x, y in zip(rows["x"], rows["y"], strict=True):
+            found.extend(aligner.align(x, y))
         yield pa.RecordBatch.from_pydict(
             {name: [row[k] for row in found] for k, name in enumerate(_PASSAGE_ARROW.names)},
             schema=_PASSAGE_ARROW)
