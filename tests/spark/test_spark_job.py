@@ -15,7 +15,12 @@ import pyarrow.parquet as pq
 import pytest
 from pyspark.sql import SparkSession
 
-from tests.collection.planted import BOILERPLATE, Planted, make_collection
+from tests.collection.planted import (
+    BOILERPLATE,
+    Planted,
+    make_collection,
+    with_press_release,
+)
 from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore, StoreError
@@ -193,4 +198,20 @@ def test_formulations_and_boilerplate_of_benchmark_articles_are_the_embedded_eng
     spark_report = report_from_tables(str(tmp_path / "tables"))
     assert embedded["formulations"] and embedded["boilerplate"] and embedded["pairs"]
     for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
+        assert spark_report[part] == embedded[part], part
+
+
+def test_a_passage_in_more_articles_than_the_cap_pairs_as_in_the_embedded_engine(
+        spark: SparkSession, tmp_path: Path) -> None:
+    planted = make_collection(documents=40)
+    carriers = with_press_release(planted, copies=24)  # the cap is 20 articles
+    source = planted.write(tmp_path / "release.jsonl")
+    with CollectionStore.create_or_open(tmp_path / "embedded.sqlite") as store:
+        add_sources(store, [source], workers=1)
+        embedded = store.report()
+    run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    assert {("d001", copy) for copy in carriers[1:]} <= {
+        (p["a"], p["b"]) for p in spark_report["pairs"]}
+    for part in ("pairs", "clusters", "formulations", "boilerplate"):
         assert spark_report[part] == embedded[part], part

@@ -14,8 +14,10 @@ Arrow batches through `viewer.spark.core_calls`):
 2. per document: language, words and the n-gram hashes of the index (`mapInArrow`);
 3. candidates: explode the hashes, count documents per hash, keep hashes in 2..cap
    documents, self-join on the hash to document pairs, count shared hashes, keep pairs with
-   enough of them (the embedded engine's `index_params`);
-4. alignment of every candidate pair by the matcher of `tandem compare` (`mapInArrow`);
+   enough of them; hashes above the cap (up to the wide cap) pair each document with the
+   first holding them (the embedded engine's `index_params` and `candidate_pairs`);
+4. alignment of every candidate pair by the matcher of `tandem compare` (`PairAligner`,
+   `mapInArrow`);
 5. the finished results by the engine's own `derive` (boilerplate per series, formulations,
    which passages are copies and not set phrasing, the listed pairs), in one task over the
    collection (a cogroup of documents and passages; see docs/spark.md for what that costs);
@@ -104,17 +106,27 @@ def run_job(source: str, out: str, *, master: str | None = None,
 
     stage("candidates")
     postings = grams.select("num", F.explode("grams").alias("hash"))
-    usable = (postings.groupBy("hash").count()
-              .where((F.col("count") >= 2) & (F.col("count") <= params.max_df))
-              .select("hash"))
+    counted = (postings.groupBy("hash")
+               .agg(F.count("*").alias("count"), F.min("num").alias("first"))
+               .where(F.col("count") >= 2)
+               .localCheckpoint())
+    usable = counted.where(F.col("count") <= params.max_df).select("hash")
     indexed = postings.join(usable, "hash")
     left, right = indexed.alias("l"), indexed.alias("r")
-    candidates = (left.join(right, (F.col("l.hash") == F.col("r.hash"))
-                            & (F.col("l.num") < F.col("r.num")))
-                  .groupBy(F.col("l.num").alias("x"), F.col("r.num").alias("y")).count()
-                  .where(F.col("count") >= params.min_shared)
-                  .select("x", "y")
-                  .localCheckpoint())
+    regular = (left.join(right, (F.col("l.hash") == F.col("r.hash"))
+                         & (F.col("l.num") < F.col("r.num")))
+               .groupBy(F.col("l.num").alias("x"), F.col("r.num").alias("y")).count()
+               .where(F.col("count") >= params.min_shared)
+               .select("x", "y"))
+    # Above the cap: each document with the first holding the n-gram (a star, see
+    # `viewer.core.collection.index`).
+    wide = counted.where((F.col("count") > params.max_df)
+                         & (F.col("count") <= params.wide_df)).select("hash", "first")
+    star = (postings.join(wide, "hash").where(F.col("num") != F.col("first"))
+            .groupBy(F.col("first").alias("x"), F.col("num").alias("y")).count()
+            .where(F.col("count") >= params.min_wide_shared)
+            .select("x", "y"))
+    candidates = regular.unionByName(star).distinct().localCheckpoint()
     candidate_count = candidates.count()
 
     stage("alignment")
