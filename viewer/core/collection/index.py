@@ -190,12 +190,9 @@ class DocumentFrequencies:
         starts = np.flatnonzero(np.concatenate(([len(hashes) > 0], hashes[1:] != hashes[:-1])))
         return cls(hashes[starts], np.diff(starts, append=len(hashes)), n)
 
-    def share_in(self, ids: np.ndarray, documents: int) -> float:
-        """The share of the n-grams of a run of token ids found in at least `documents`
-        documents (0 for a run shorter than n)."""
-        grams = gram_hashes(ids, self.n)
+    def of_grams(self, grams: np.ndarray) -> np.ndarray:
+        """The document frequency of each of these n-gram hashes (0 for one not counted)."""
         if not len(grams) or not len(self.hashes):
-            return 0.0
+            return np.zeros(len(grams), dtype=np.int64)
         at = np.minimum(np.searchsorted(self.hashes, grams), len(self.hashes) - 1)
-        counts = np.where(self.hashes[at] == grams, self.counts[at], 0)
-        return float(np.count_nonzero(counts >= documents)) / len(grams)
+        return np.where(self.hashes[at] == grams, self.counts[at], 0)
