@@ -18,10 +18,10 @@ from viewer.collection.store import CollectionStore, PairRow
 from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored_vocabulary
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
 from viewer.core.collection.clusters import Link, find_clusters
-from viewer.core.collection.formulations import find_formulations
+from viewer.core.collection.formulations import Formulation, find_formulations
 from viewer.core.collection.index import DocumentFrequencies
 from viewer.core.model import Span
-from viewer.core.tokenize import TokenStream, char_codes
+from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
 
 Progress = Callable[[str, float], None]
 #: A kept passage: (document index x, span in x, document index y, span in y, words,
@@ -50,7 +50,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     texts = [texts_by_num[num] for num in nums]
     boilerplate = find_boilerplate(texts, [d.series for d in docs])
     excluded = spans_by_document(boilerplate, len(docs))
-    order_key = [(d.date or "\uffff", d.id) for d in docs]
+    order_key = [rules.order_key(d.date, d.id) for d in docs]
     arrays = store.token_arrays()
     streams = [TokenStream(*arrays.pop(d.num), np.zeros(0, dtype=np.uint32)) for d in docs]
     raw = [row for row in store.raw_passages()
@@ -101,7 +101,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
                 for k, c in enumerate(find_clusters(links, order_key), 1)]
     store.set_results(
         pairs, clusters,
-        [_formulation_dict(f, docs) for f in formulations],
+        [formulation_dict(f, [d.id for d in docs], [d.date for d in docs])
+         for f in formulations],
         [{"series": b.series, "text": b.text, "documents": b.documents} for b in boilerplate])
 
 
@@ -145,25 +146,34 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
 
 
 def _formulations(store: CollectionStore, docs: list[Any], texts: list[str],
-                  tokens: list[TokenStream], excluded: list[list[Span]]) -> list[Any]:
+                  tokens: list[TokenStream], excluded: list[list[Span]]) -> list[Formulation]:
     if not docs:
         return []
-    keys = store.vocabulary_keys()
+    return fresh_formulations(texts, tokens, stored_vocabulary(store.vocabulary_keys()),
+                              [d.date for d in docs], [d.series for d in docs],
+                              [d.language for d in docs], excluded)
+
+
+def fresh_formulations(texts: list[str], tokens: list[TokenStream], vocabulary: Vocabulary,
+                       dates: list[str], series: list[str], languages: list[str],
+                       excluded: list[list[Span]]) -> list[Formulation]:
+    """The formulations of a whole collection, found afresh: documents in order, tokens of
+    one vocabulary built in that order (`words.tokenize_articles`), each document's
+    boilerplate spans `excluded`. Chinese when most documents are."""
     streams = [TokenStream(t.ids, t.starts, t.ends, char_codes(text))
                for t, text in zip(tokens, texts, strict=True)]
-    languages = [d.language for d in docs]
     cjk = sum(lang in CJK_LANGUAGES for lang in languages) > len(languages) / 2
-    return find_formulations(texts, streams, stored_vocabulary(keys), [d.date for d in docs],
-                             excluded, "zh" if cjk else "en", series=[d.series for d in docs])
+    return find_formulations(texts, streams, vocabulary, dates, excluded,
+                             "zh" if cjk else "en", series=series)
 
 
-def _formulation_dict(item: Any, docs: list[Any]) -> dict[str, Any]:
-    first = docs[item.first]
+def formulation_dict(item: Formulation, ids: list[str], dates: list[str]) -> dict[str, Any]:
+    """A formulation in the JSON contract's form (`ids`, `dates`: the documents', in order)."""
     return {"phrase": item.phrase, "variants": list(item.variants),
             "documents": item.documents, "count": item.count,
-            "first": {"doc": first.id, "date": first.date},
+            "first": {"doc": ids[item.first], "date": dates[item.first]},
             "per_month": dict(item.per_month),
-            "occurrences": [{"doc": docs[k].id, "spans": [list(s) for s in spans]}
+            "occurrences": [{"doc": ids[k], "spans": [list(s) for s in spans]}
                             for k, spans in item.occurrences]}
 
 
