@@ -215,3 +215,21 @@ def test_a_passage_in_more_articles_than_the_cap_pairs_as_in_the_embedded_engine
         (p["a"], p["b"]) for p in spark_report["pairs"]}
     for part in ("pairs", "clusters", "formulations", "boilerplate"):
         assert spark_report[part] == embedded[part], part
+
+
+def test_without_formulations_the_rest_is_found_all_the_same(spark: SparkSession,
+                                                             tmp_path: Path) -> None:
+    source = Path(__file__).parents[1] / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
+    out, target = tmp_path / "tables", tmp_path / "out.json"
+    assert run_corpus([str(source), "--engine", "spark", "--out", str(out), "--no-formulations",
+                       "--json", str(target), "--quiet"]) == 0
+    written = json.loads(target.read_text(encoding="utf-8"))
+    with CollectionStore.create_or_open(tmp_path / "embedded.sqlite") as store:
+        add_sources(store, [source], workers=1)
+        embedded = store.report()
+    assert written["formulations"] == [] and embedded["formulations"]
+    assert written["boilerplate"] == embedded["boilerplate"]
+    # Passages that are formulations are no longer left out: every listed pair stays.
+    listed = {(p["a"], p["b"]): p["passages"] for p in written["pairs"]}
+    for pair in embedded["pairs"]:
+        assert all(p in listed[(pair["a"], pair["b"])] for p in pair["passages"])

@@ -82,8 +82,10 @@ def _quiet(stage: str) -> None:
 
 def run_job(source: str, out: str, *, master: str | None = None,
             conf: dict[str, str] | None = None, progress: Progress | None = None,
-            spark: SparkSession | None = None) -> JobResult:
-    """Run the whole job on `source` and write its tables under `out` (replaced)."""
+            spark: SparkSession | None = None, formulations: bool = True) -> JobResult:
+    """Run the whole job on `source` and write its tables under `out` (replaced).
+    `formulations=False` leaves out the one stage that needs the whole collection in one
+    task: the formulations table is empty, and pairs keep passages that are formulations."""
     report = progress or _quiet
     session = spark or spark_session(master, conf=conf)
     marks: list[tuple[str, float]] = []
@@ -162,12 +164,14 @@ def run_job(source: str, out: str, *, master: str | None = None,
     kept, kept_count = _copies(passages, counted, boiler_spans)
 
     stage("formulations")
-    found = (docs.select("num", "id", "date", "series", "language", "text")
-             .join(boiler_spans.withColumnRenamed("spans", "boiler"), "num", "left")
-             .withColumn("g", F.lit(0)).groupBy("g")
-             .cogroup(kept.withColumn("g", F.lit(0)).groupBy("g"))
-             .applyInArrow(_formulations_group, core_calls.FORMULATION_SCHEMA)
-             .localCheckpoint())
+    found = session.createDataFrame([], core_calls.FORMULATION_SCHEMA)
+    if formulations:
+        found = (docs.select("num", "id", "date", "series", "language", "text")
+                 .join(boiler_spans.withColumnRenamed("spans", "boiler"), "num", "left")
+                 .withColumn("g", F.lit(0)).groupBy("g")
+                 .cogroup(kept.withColumn("g", F.lit(0)).groupBy("g"))
+                 .applyInArrow(_formulations_group, core_calls.FORMULATION_SCHEMA)
+                 .localCheckpoint())
 
     stage("pairs")
     excluded = _spans_by_document(boiler_occurrences.unionByName(
@@ -386,6 +390,9 @@ def parser() -> argparse.ArgumentParser:
                         help="Spark master (default: spark-submit's, else local[2])")
     parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
                         help="a Spark setting, e.g. spark.sql.shuffle.partitions=200")
+    parser.add_argument("--no-formulations", action="store_true",
+                        help="do not look for formulations (their one task holds the whole "
+                             "collection; see docs/spark.md)")
     parser.add_argument("--json", metavar="OUT",
                         help="also write the JSON contract 'collection' ('-': stdout)")
     parser.add_argument("--quiet", action="store_true", help="no stage lines on stderr")
@@ -408,7 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
     try:
-        result = run_job(args.source, args.out, master=args.master, conf=conf, progress=say)
+        result = run_job(args.source, args.out, master=args.master, conf=conf, progress=say,
+                         formulations=not args.no_formulations)
         if args.json:
             from viewer.spark.tables import write_report_json
 
