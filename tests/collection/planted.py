@@ -8,6 +8,10 @@ import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from viewer.collection.engine import add_sources
+from viewer.collection.store import CollectionStore
 
 _SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "pi", "nak", "zu", "mar",
               "ol", "te", "fin", "gra", "shu", "bo", "lin", "ex")
@@ -107,3 +111,10 @@ def with_press_release(planted: Planted, copies: int = 25) -> list[str]:
         row["series"] = f"outlet{k:02d}"
         carriers.append(row["id"])
     return carriers
+
+
+def embedded_report(source: Path, store: Path) -> dict[str, Any]:
+    """The embedded engine's JSON report of `source`, indexed into a new store at `store`."""
+    with CollectionStore.create_or_open(store) as opened:
+        add_sources(opened, [source], workers=1)
+        return opened.report()

@@ -11,6 +11,7 @@ import pytest
 from tests.collection.planted import (
     BOILERPLATE,
     SET_PHRASE,
+    embedded_report,
     make_collection,
     with_press_release,
 )
@@ -28,9 +29,7 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
     folder = tmp_path_factory.mktemp("collection")
     planted = make_collection()
     source = planted.write(folder / "all.jsonl")
-    with CollectionStore.create_or_open(folder / "store.sqlite") as store:
-        add_sources(store, [source], workers=1)
-        report = store.report()
+    report = embedded_report(source, folder / "store.sqlite")
     return report, {"planted": planted, "folder": folder}
 
 
@@ -119,9 +118,7 @@ def test_a_passage_in_more_articles_than_the_cap_is_paired_with_its_first(
     planted = make_collection(documents=50)
     carriers = with_press_release(planted, copies=30)  # the cap is 20 articles
     source = planted.write(tmp_path / "release.jsonl")
-    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
-        add_sources(store, [source], workers=1)
-        report = store.report()
+    report = embedded_report(source, tmp_path / "store.sqlite")
     texts = {row["id"]: row["text"] for row in planted.rows}
     release = max(texts["d001"].split("\n\n")[1:], key=lambda p: len(p.split()))
     start, words = texts["d001"].index(release), len(release.rstrip("."))  # words, no stop

@@ -18,6 +18,7 @@ from pyspark.sql import SparkSession
 from tests.collection.planted import (
     BOILERPLATE,
     Planted,
+    embedded_report,
     make_collection,
     with_press_release,
 )
@@ -50,9 +51,7 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
 def both(spark: SparkSession, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("spark-job")
     source, planted = _collection(folder)
-    with CollectionStore.create_or_open(folder / "embedded.sqlite") as store:
-        add_sources(store, [source], workers=1)
-        embedded = store.report()
+    embedded = embedded_report(source, folder / "embedded.sqlite")
     out = folder / "tables"
     result = run_job(str(source), str(out), spark=spark)
     return {"embedded": embedded, "spark": report_from_tables(str(out)), "out": out,
@@ -175,9 +174,7 @@ def test_command_line_on_parquet_writes_the_json_and_html_reports(spark: SparkSe
                        str(target), "--html", str(page), "--quiet"]) == 0
     written = json.loads(target.read_text(encoding="utf-8"))
     assert written == report_from_tables(str(out))
-    with CollectionStore.create_or_open(tmp_path / "embedded.sqlite") as store:
-        add_sources(store, [lines], workers=1)
-        embedded = store.report()
+    embedded = embedded_report(lines, tmp_path / "embedded.sqlite")
     for part in ("pairs", "clusters", "formulations", "boilerplate"):
         assert written[part] == embedded[part], part
     assert [d["path"] for d in written["documents"]][:2] == [f"{source}:1", f"{source}:2"]
@@ -191,9 +188,7 @@ def test_formulations_and_boilerplate_of_benchmark_articles_are_the_embedded_eng
     # 61 articles of the collection benchmark's dev set (see make_dev_small.py): enough uses
     # of its planted set phrases to be listed, and series with their header lines.
     source = Path(__file__).parents[1] / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
-    with CollectionStore.create_or_open(tmp_path / "embedded.sqlite") as store:
-        add_sources(store, [source], workers=1)
-        embedded = store.report()
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
     run_job(str(source), str(tmp_path / "tables"), spark=spark)
     spark_report = report_from_tables(str(tmp_path / "tables"))
     assert embedded["formulations"] and embedded["boilerplate"] and embedded["pairs"]
@@ -206,9 +201,7 @@ def test_a_passage_in_more_articles_than_the_cap_pairs_as_in_the_embedded_engine
     planted = make_collection(documents=40)
     carriers = with_press_release(planted, copies=24)  # the cap is 20 articles
     source = planted.write(tmp_path / "release.jsonl")
-    with CollectionStore.create_or_open(tmp_path / "embedded.sqlite") as store:
-        add_sources(store, [source], workers=1)
-        embedded = store.report()
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
     run_job(str(source), str(tmp_path / "tables"), spark=spark)
     spark_report = report_from_tables(str(tmp_path / "tables"))
     assert {("d001", copy) for copy in carriers[1:]} <= {
@@ -224,9 +217,7 @@ def test_without_formulations_the_rest_is_found_all_the_same(spark: SparkSession
     assert run_corpus([str(source), "--engine", "spark", "--out", str(out), "--no-formulations",
                        "--json", str(target), "--quiet"]) == 0
     written = json.loads(target.read_text(encoding="utf-8"))
-    with CollectionStore.create_or_open(tmp_path / "embedded.sqlite") as store:
-        add_sources(store, [source], workers=1)
-        embedded = store.report()
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
     assert written["formulations"] == [] and embedded["formulations"]
     assert written["boilerplate"] == embedded["boilerplate"]
     # Passages that are formulations are no longer left out: every listed pair stays.
