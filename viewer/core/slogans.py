@@ -478,10 +478,11 @@ _PIECE_USES = 3
 def _nearest_content(grams: RecurringGrams,
                      scorer: PhraseScorer) -> tuple[np.ndarray, np.ndarray]:
     """Per position, the nearest content word after it and before it (-1 for none)
-    with up to `_SKIPPED_WORDS` function words between and no break nor comma."""
+    with up to `_SKIPPED_WORDS` function words between and no break, comma or figure (a
+    figure varies: "in town 3 / town 4 people")."""
     ids, stops, doc_of = grams.ids, grams.stops, grams.doc_of
     size = len(ids)
-    small = scorer.no_content[ids]
+    content, small = ~scorer.no_content[ids], scorer.is_stop[ids]
     commas = scorer.comma_after if scorer.comma_after is not None else \
         np.zeros(size, dtype=bool)
     # linked[p]: a phrase may run on from p into p + 1.
@@ -497,9 +498,9 @@ def _nearest_content(grams: RecurringGrams,
             inside = (near >= 0) & (near < size)
             safe = np.clip(near, 0, size - 1)
             going &= inside & linked[np.minimum(safe, safe - step)]
-            hit = going & (found < 0) & ~small[safe]
+            hit = going & (found < 0) & content[safe]
             found[hit] = safe[hit]
-            going &= small[safe]  # on past a function word only
+            going &= small[safe]  # on past a function word only, not a figure
         out.append(found)
     return out[0], out[1]
 
