@@ -356,11 +356,16 @@ def _with_whole_names(table: Candidates, grams: RecurringGrams, scorer: PhraseSc
     Jinping Thought on Socialism with Chinese Characteristics for a New Era", always
     inside "we must adhere to the guidance of ..., especially ..."). A short name ("Xi
     Jinping") is a person or a place, not a doctrine or a title."""
-    rich = np.flatnonzero(table.content >= MIN_CONTENT_BITS)
-    if not len(rich) or scorer.capitalized is None:
+    capital = scorer.capitalized
+    if capital is None:
+        return strength
+    # Only those written with capitals at their first use need a look at every use.
+    rich = np.flatnonzero((table.content >= MIN_CONTENT_BITS) & capital[table.first]
+                          & capital[table.first + table.n - 1])
+    if not len(rich):
         return strength
     rows = _rows(table, rich)
-    ids, capital = grams.ids, scorer.capitalized
+    ids = grams.ids
     written = capital | scorer.no_content[ids]
     name = _every_occurrence(rows, grams, lambda where, n: written[
         where[:, None] + np.arange(n)].all(axis=1) & capital[where] & capital[where + n - 1])
@@ -475,34 +480,28 @@ _VERB_SHARE = 4
 _PIECE_USES = 3
 
 
-def _nearest_content(grams: RecurringGrams,
-                     scorer: PhraseScorer) -> tuple[np.ndarray, np.ndarray]:
-    """Per position, the nearest content word after it and before it (-1 for none)
-    with up to `_SKIPPED_WORDS` function words between and no break, comma or figure (a
-    figure varies: "in town 3 / town 4 people")."""
+def _nearest_content(grams: RecurringGrams, scorer: PhraseScorer, positions: np.ndarray,
+                     step: int) -> np.ndarray:
+    """For each of `positions`, the nearest content word after it (`step` 1) or before
+    it (-1), -1 for none, with up to `_SKIPPED_WORDS` function words between and no
+    break, comma or figure (a figure varies: "in town 3 / town 4 people")."""
     ids, stops, doc_of = grams.ids, grams.stops, grams.doc_of
     size = len(ids)
-    content, small = ~scorer.no_content[ids], scorer.is_stop[ids]
     commas = scorer.comma_after if scorer.comma_after is not None else \
         np.zeros(size, dtype=bool)
-    # linked[p]: a phrase may run on from p into p + 1.
-    linked = np.concatenate((~stops[:-1] & ~commas[:-1] & (doc_of[:-1] == doc_of[1:]),
-                             [False]))
-    at = np.arange(size)
-    out = []
-    for step in (1, -1):
-        found = np.full(size, -1, dtype=np.int64)
-        going = np.ones(size, dtype=bool)
-        for skip in range(_SKIPPED_WORDS + 1):
-            near = at + step * (skip + 1)
-            inside = (near >= 0) & (near < size)
-            safe = np.clip(near, 0, size - 1)
-            going &= inside & linked[np.minimum(safe, safe - step)]
-            hit = going & (found < 0) & content[safe]
-            found[hit] = safe[hit]
-            going &= small[safe]  # on past a function word only, not a figure
-        out.append(found)
-    return out[0], out[1]
+    found = np.full(len(positions), -1, dtype=np.int64)
+    going = np.ones(len(positions), dtype=bool)
+    for skip in range(_SKIPPED_WORDS + 1):
+        near = positions + step * (skip + 1)
+        safe = np.clip(near, 0, size - 1)
+        link = np.minimum(safe, safe - step)  # a phrase may run on from link to link + 1
+        going &= (near >= 0) & (near < size) & ~stops[link] & ~commas[link] \
+            & (doc_of[link] == doc_of[np.minimum(link + 1, size - 1)])
+        word = ids[safe]
+        hit = going & (found < 0) & ~scorer.no_content[word]
+        found[hit] = safe[hit]
+        going &= scorer.is_stop[word]  # on past a function word only, not a figure
+    return found
 
 
 def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
@@ -522,8 +521,6 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     before_article = np.concatenate((articles[ids[1:]] & ~stops[:-1], [False]))
     uses = np.maximum(np.bincount(ids, minlength=len(articles)), 1)
     verb = np.bincount(ids[before_article], minlength=len(articles)) * _VERB_SHARE >= uses
-    after, before = _nearest_content(grams, scorer)
-    before[before >= 0] = np.where(verb[ids[before[before >= 0]]], -1, before[before >= 0])
     for n in np.unique(table.n).tolist():
         rows = np.flatnonzero(table.n == n)
         level = grams.levels[n]
@@ -531,8 +528,11 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
         heads = np.cumsum(counts) - counts
         where = level.grouped_at(table.index[rows])
         many = counts >= _PIECE_USES
-        for found, next_to, longer_start in ((after[where + n - 1], where + n, where),
-                                             (before[where], where - 1, where - 1)):
+        after = _nearest_content(grams, scorer, where + n - 1, 1)
+        before = _nearest_content(grams, scorer, where, -1)
+        before[verb[ids[np.maximum(before, 0)]] & (before >= 0)] = -1
+        for found, next_to, longer_start in ((after, where + n, where),
+                                             (before, where - 1, where - 1)):
             close = (found >= 0) & (found == next_to)
             longer = grams.counts_of(np.maximum(longer_start, 0), n + 1) * close
             recurs = np.maximum.reduceat(longer, heads) >= 2
