@@ -297,7 +297,14 @@ def test_a_name_inside_a_passage_both_texts_repeat_is_listed():
      "fear the harbour quantum reform. Cities closed the harbour quantum ports.",
      [(["harbour quantum ports"], 1, 1), (["harbour quantum reform"], 1, 1),
       (["national harbour security"], 1, 1), (["national security"], 1, 1)]),
-], ids=["singular-plural", "other-phrases"])
+    # A compound and its "of" form are one phrase.
+    ("We praised the quantum harbour construction. Rain fell. The quantum harbour "
+     "construction went on.",
+     "They doubted the construction of the quantum harbour. Snow came. The construction of "
+     "the quantum harbour stopped.",
+     [(["construction of the quantum harbour", "quantum harbour construction"], 2, 2),
+      (["quantum harbour"], 2, 2)]),
+], ids=["singular-plural", "other-phrases", "of-form"])
 def test_which_forms_one_word_apart_are_one_slogan(
         a: str, b: str, groups: list[tuple[list[str], int, int]]) -> None:
     slogans = compare(Document(a, "a"), Document(b, "b")).slogans

@@ -30,9 +30,11 @@ every use is whole, whatever clause follows; and a name of several capitalized w
 as fixed as any context it stands in, so it is listed even from inside a passage the
 texts repeat ("Xi Jinping Thought on Socialism with Chinese Characteristics for a New
 Era, especially ..."). Near-variants (one word swapped or added, two content words kept;
-or the same words with other endings: plurals, verb forms) are one slogan with its
-variants counted together. The user's watch-list is always searched with the same
-normalization.
+or the same words with other endings: plurals, verb forms; or a compound and its "of"
+form: "digital China construction", "construction of digital China") are one slogan with
+its variants counted together; forms one word apart are two phrases when the head
+differs, or a content word is added ("national [network] security"). The user's
+watch-list is always searched with the same normalization.
 """
 
 from __future__ import annotations
@@ -164,11 +166,28 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     # shipped embeddings tell "network power" / "cyber power" (cosine 0.48) from "digital
     # technology" / "digital society" (0.75); with a collection, usage does (formulations).
     # Forms whose words differ only in their endings ("core technology / technologies",
-    # "promote / promoting Chinese-style modernization") are one phrase before anything.
+    # "promote / promoting Chinese-style modernization"), or in the order of a compound
+    # and its "of" form ("digital China construction / construction of digital China"),
+    # are one phrase before anything.
+    small_words = np.zeros(len(vocabulary.keys), dtype=bool)
+    if not cjk:
+        small_words[[vocabulary.ids[w] for w in (*_ARTICLES, "of") if w in vocabulary.ids]] \
+            = True
+    of = vocabulary.ids.get("of", -1) if not cjk else -1
+
+    def same_phrase(form: tuple[int, int]) -> tuple[int, ...]:
+        words = scorer.words(*form)
+        if of in words and all(small_words[w] or not scorer.no_content[w] for w in words):
+            at = words.index(of)
+            head = [w for w in words[:at] if not small_words[w]]
+            rest = [w for w in words[at + 1:] if not small_words[w]]
+            if head and rest and of not in words[at + 1:]:
+                words = tuple(rest + head)
+        return tuple(lemmas[list(words)].tolist())
+
     inflections: dict[tuple[int, ...], list[tuple[int, int]]] = {}
     for form in forms:
-        inflections.setdefault(tuple(lemmas[list(scorer.words(*form))].tolist()),
-                               []).append(form)
+        inflections.setdefault(same_phrase(form), []).append(form)
     grouped = group_variants([same[0] for same in inflections.values()],
                              lambda form: scorer.words(*form),
                              lambda word: not scorer.no_content[word], lambda _g, _f: False,
@@ -176,8 +195,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                              kept=CJK_VARIANT_KEPT if cjk else 0.0,
                              apart=None if cjk else lambda one, other: _other_phrases(
                                  scorer.words(*one), scorer.words(*other), scorer.no_content))
-    groups = [[form for head in group
-               for form in inflections[tuple(lemmas[list(scorer.words(*head))].tolist())]]
+    groups = [[form for head in group for form in inflections[same_phrase(head)]]
               for group in grouped]
     slogans: list[Slogan] = []
     for group in groups:
