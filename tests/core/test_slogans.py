@@ -264,7 +264,12 @@ def test_a_verb_with_its_object_or_a_dangling_possessive_is_not_listed():
     ("We met at the Harbour Quantum Forum. Rain fell. Later the Harbour Quantum Forum closed.",
      "Envoys left the Lakeside Quantum Forum. Snow came.",
      ["harbour quantum forum"]),
-], ids=["word-forms-after", "small-words-between", "phrase-in-context", "piece-of-names"])
+    # Seen once in each text across a comma: a piece of a passage both copy.
+    ("Mayors would dredge quantum harbours, widen tidal canals. Rain fell.",
+     "Engineers dredge quantum harbours, widen tidal canals too. Snow came.",
+     []),
+], ids=["word-forms-after", "small-words-between", "phrase-in-context", "piece-of-names",
+        "across-a-comma"])
 def test_pieces_of_longer_phrases_and_phrases_in_context_are_not_listed(
         a: str, b: str, listed: list[str]) -> None:
     assert _listed(a, b) == listed

@@ -24,7 +24,8 @@ cut short, and so is one whose nearest content word on one side is always the sa
 varying small words or in varying forms ("key core" technology / technologies; "... with
 Comrade Xi Jinping" at / as the core); a phrase seen once in each text that is, but for
 one word, made of listed phrases much more frequent is those phrases in a context
-("improve network security"); a piece of a name always has another capitalized word
+("improve network security"), and so is one seen once in each text across a comma (a
+list that is a formulation recurs); a piece of a name always has another capitalized word
 of the name beside it ("World / China Internet Conference"). A stretch a comma ends at
 every use is whole, whatever clause follows; and a name of several capitalized words is
 as fixed as any context it stands in, so it is listed even from inside a passage the
@@ -136,6 +137,11 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                                             lambda where, n: possessive[where + n - 1])
         piece = _goes_on_into_one_word(left, grams, scorer, lemmas, articles)
         score[alive[ends_possessive | piece | _inside_names(left, grams, scorer)]] = 0.0
+        # Seen once in each text across a comma: a piece of a passage they share, since
+        # a list that is a formulation recurs ("stronger, better and bigger").
+        counted = np.concatenate(([0], np.cumsum(commas)))
+        across = counted[table.first + table.n - 1] > counted[table.first]
+        score[across & both & (table.count == 2)] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
     rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
