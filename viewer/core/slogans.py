@@ -355,20 +355,16 @@ def _cut_at_commas(table: Candidates, grams: RecurringGrams, scorer: PhraseScore
     cut: dict[tuple[int, int], int] = {}  # form -> its row
     for n in np.unique(table.n[ended]).tolist():
         rows = ended[table.n[ended] == n]
-        right, _ = grams.extended(n)
-        index = table.index[rows]
-        over = rows[right[index] * 10 >= grams.levels[n].count[index] * 9]
+        counts = table.count[rows]
+        heads = np.cumsum(counts) - counts
+        # The commonest one-word longer form across the comma, from the uses themselves.
+        longer = grams.counts_of(grams.levels[n].grouped_at(table.index[rows]), n + 1)
+        over = rows[np.maximum.reduceat(longer, heads) * 10 >= counts * 9]
         cut.update(((n, int(table.index[r])), int(r)) for r in over.tolist())
     if not cut:
         return out
-    longer = set(zip(table.n[live].tolist(), table.index[live].tolist(), strict=True))
-    out[[cut[form] for form in _inside_longer(list(cut), longer, grams)]] = True
-    return out
-    live = np.flatnonzero(score > 0)
-    longer = set(zip(table.n[live].tolist(), table.index[live].tolist(), strict=True))
-    pieces = _inside_longer(cut, longer, grams)
-    out[[k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
-                                        strict=True)) if form in pieces]] = True
+    candidates = set(zip(table.n[live].tolist(), table.index[live].tolist(), strict=True))
+    out[[cut[form] for form in _inside_longer(list(cut), candidates, grams)]] = True
     return out
 
 
@@ -545,16 +541,23 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     before_article = np.concatenate((articles[ids[1:]] & ~stops[:-1], [False]))
     uses = np.maximum(np.bincount(ids, minlength=len(articles)), 1)
     verb = np.bincount(ids[before_article], minlength=len(articles)) * _VERB_SHARE >= uses
-    for n in np.unique(table.n).tolist():
+    lengths = np.unique(table.n).tolist()
+    if not lengths:
+        return out
+    uses_of = {n: grams.levels[n].grouped_at(table.index[table.n == n]) for n in lengths}
+    # The nearest words of all uses at once, then length by length.
+    ends = [(uses_of[n], uses_of[n] + n - 1) for n in lengths]
+    after_all = _nearest_content(grams, scorer, np.concatenate([e for _, e in ends]), 1)
+    before_all = _nearest_content(grams, scorer, np.concatenate([w for w, _ in ends]), -1)
+    before_all[verb[ids[np.maximum(before_all, 0)]] & (before_all >= 0)] = -1
+    split = np.cumsum([len(w) for w, _ in ends])[:-1]
+    for n, after, before in zip(lengths, np.split(after_all, split),
+                                np.split(before_all, split), strict=True):
         rows = np.flatnonzero(table.n == n)
-        level = grams.levels[n]
-        counts = level.count[table.index[rows]]
+        counts = grams.levels[n].count[table.index[rows]]
         heads = np.cumsum(counts) - counts
-        where = level.grouped_at(table.index[rows])
+        where = uses_of[n]
         many = counts >= _PIECE_USES
-        after = _nearest_content(grams, scorer, where + n - 1, 1)
-        before = _nearest_content(grams, scorer, where, -1)
-        before[verb[ids[np.maximum(before, 0)]] & (before >= 0)] = -1
         for found, next_to, longer_start in ((after, where + n, where),
                                              (before, where - 1, where - 1)):
             close = (found >= 0) & (found == next_to)
