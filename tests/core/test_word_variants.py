@@ -128,3 +128,50 @@ def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
     assert _at("比批评更容易使人").on_boundaries
     assert not _at("的批评更容易使人").on_boundaries
     assert not _at("批评更容易使人比", after="。").on_boundaries
+
+
+# Formulations, each from its first article on, in two of every `every` articles.
+PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6), "所有私有企业": (30, 6),
+           "所有国有企业": (60, 9)}
+# Rare forms (the articles that use them), too few to recur on their own.
+RARE = {
+    "关键环节进一步加大考核力度": (97, 139),  # a word with a function character added
+    "呼应的治疗": (86, 134),  # one content word kept, the other swapped for a kindred one
+    "所有国有职业": (105, 141),  # varies a variant (所有国有企业), not the best form
+    "及时的治疗": (92, 146),  # one content word kept, the other of another stem
+    "相应的治疗": (23, 35),  # kindred, but never beside the formulation
+    "适应的治疗": (122,),  # kindred and beside it, but in one article only
+    "对应的治疗": (3, 122, 128),  # kindred and beside it, but used before it
+}
+
+
+def _rare_collection() -> tuple[list[str], list[str]]:
+    """160 dated articles of random characters holding PLANTED and RARE."""
+    rng = random.Random(7)
+    planted = set("".join(PLANTED) + "".join(RARE))
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in planted]
+    texts, dates = [], []
+    for i in range(160):
+        sentences = ["".join(rng.choices(letters, k=14)) for _ in range(10)]
+        uses = [p for p, (first, every) in PLANTED.items()
+                if i >= first and (i - first) % every < 2]
+        uses += [p for p, articles in RARE.items() if i in articles]
+        for k, phrase in enumerate(uses, 1):
+            sentences[k] = sentences[k][:6] + phrase + sentences[k][6:]
+        texts.append("。".join(sentences) + "。")
+        dates.append(f"2021-{1 + i // 28:02d}-{1 + i % 28:02d}")
+    return texts, dates
+
+
+def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
+    texts, dates = _rare_collection()
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
+    found = find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh")
+    forms = {f.phrase: set(f.variants) for f in found}
+    assert forms["关键环节加大考核力度"] == {"关键环节进一步加大考核力度"}
+    assert forms["应有的治疗"] == {"呼应的治疗"}
+    groups = [{f.phrase, *f.variants} for f in found]
+    assert {"所有私有企业", "所有国有企业", "所有国有职业"} in groups
+    listed = set().union(*groups)
+    assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}

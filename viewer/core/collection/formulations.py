@@ -62,6 +62,9 @@ VARIANT_SHARE = 0.5
 VARIANT_LIFT = 2.5
 #: Two forms share documents beyond chance when chance would do so this seldom.
 TOGETHER_P = 0.05
+#: Documents a rare variant needs when it keeps a single content word of its
+#: formulation or varies one of its variants.
+RARE_DOCUMENTS = 2
 #: More variants than this make a template, not a formulation.
 MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
@@ -98,32 +101,70 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                          min_documents=min_documents, max_words=max_words, series=series)
     if ranked is None:
         return []
-    grams, scorer = ranked.grams, ranked.scorer
+    grams = ranked.grams
     listed = [group for group, score in zip(ranked.groups[:limit], ranked.scores,
                                             strict=False) if score >= MIN_SCORE]
     forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
     # Variants used too seldom to recur on their own join the formulation they vary.
-    words = [[scorer.words(*form) for form in group] for group in listed]
-    cjk = language in _CJK
-    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
-                         [w[0] for w in words], {w for ws in words for w in ws},
-                         **_variant_shape(cjk))
-    rank = _date_ranks(dates)
-    located = PhraseLocator(texts, streams, grams) if cjk else None
-    for g, (group, found) in enumerate(zip(forms, rare, strict=True)):
-        # A rare likeness met before the formulation itself is not one of its forms.
-        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
-        for form, at in sorted(found.items(), key=lambda item: -len(item[1])):
-            if rank[grams.doc_of[at]].min() > since and (
-                    located is None
-                    or one_word_apart(located.at_first(*listed[g][0]),
-                                      located.at(len(form), int(at[0])))):
-                group.append((len(form), at))
-        if cjk and len(group) > MAX_VARIANTS + 1:
-            del group[1:]  # a template with a slot (see `rank_groups`)
+    _add_rare_variants(forms, listed, ranked, texts, streams, dates, language in _CJK)
     starts = np.concatenate([s.starts for s in streams])
     ends = np.concatenate([s.ends for s in streams])
     return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
+
+
+def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
+                       listed: list[list[tuple[int, int]]], ranked: RankedGroups,
+                       texts: Sequence[str], streams: Sequence[TokenStream],
+                       dates: Sequence[str], cjk: bool) -> None:
+    """Add to each group of `forms` ((length, start positions) per form; `listed` the
+    same forms as grams) the variants of it too rare to recur on their own, each found
+    after the group's first appearance (a likeness met before is not one of its forms).
+
+    Chinese: a rare variant may vary any form of its group (所有国有职业 varies
+    所有国有企业, not the group's best form 所有私有企业) and must be one whole word
+    apart from it (`one_word_apart`); one that varies a variant, or keeps a single
+    content word of its form (应有的治疗, 呼应的治疗), must be used in
+    `RARE_DOCUMENTS` documents, and the latter must also share a morpheme with the
+    word it replaces and be used beside the formulation, as `rank_groups` asks of two
+    forms that share little: its own few documents are thin evidence."""
+    grams, scorer = ranked.grams, ranked.scorer
+    words = [[scorer.words(*form) for form in group] for group in listed]
+    rank = _date_ranks(dates)
+    located = PhraseLocator(texts, streams, grams) if cjk else None
+    sources = [(g, k) for g, group in enumerate(listed) for k in range(len(group) if cjk else 1)]
+    docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
+               for group in forms]
+
+    def may_join(source: int, form: tuple[int, ...], at: np.ndarray) -> bool:
+        g, k = sources[source]
+        docs = np.unique(grams.doc_of[at])
+        if located is None or len(docs) < RARE_DOCUMENTS:
+            return False
+        both = len(np.intersect1d(docs, docs_of[g]))
+        return (both >= 1 and both >= VARIANT_LIFT * len(docs) * len(docs_of[g]) / len(dates)
+                and related_change(located.at_first(*listed[g][k]),
+                                   located.at(len(form), int(at[0]))))
+
+    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
+                         [words[g][k] for g, k in sources], {w for ws in words for w in ws},
+                         **_variant_shape(cjk), **_rare_shape(cjk), may_join=may_join)
+    found_for: list[list[tuple[int, dict[tuple[int, ...], np.ndarray]]]] = [[] for _ in forms]
+    for (g, k), found in zip(sources, rare, strict=True):
+        found_for[g].append((k, found))
+    for g, group in enumerate(forms):
+        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        taken: set[tuple[int, ...]] = set()
+        for k, found in found_for[g]:
+            for form, at in sorted(found.items(), key=lambda item: -len(item[1])):
+                if (form in taken or rank[grams.doc_of[at]].min() <= since
+                        or (k and len(np.unique(grams.doc_of[at])) < RARE_DOCUMENTS)):
+                    continue
+                if located is None or one_word_apart(located.at_first(*listed[g][k]),
+                                                     located.at(len(form), int(at[0]))):
+                    group.append((len(form), at))
+                    taken.add(form)
+        if cjk and len(group) > MAX_VARIANTS + 1:
+            del group[1:]  # a template with a slot (see `rank_groups`)
 
 
 class _VariantShape(TypedDict):
@@ -140,6 +181,21 @@ def _variant_shape(cjk: bool) -> _VariantShape:
         return {"widest": CJK_LONGEST_WORD, "strong": 2 * CJK_CHARS_PER_WORD_SHARED,
                 "kept": CJK_VARIANT_KEPT}
     return {"widest": 1, "strong": 2, "kept": 0.0}
+
+
+class _RareShape(TypedDict):
+    """Keyword arguments of `rare_variants` beyond `_VariantShape`."""
+
+    fewest: int | None
+    any_content: bool
+
+
+def _rare_shape(cjk: bool) -> _RareShape:
+    """Chinese rare variants may keep a single content word (checked by `may_join`),
+    and the word they bring may hold a function character (进一步)."""
+    if cjk:
+        return {"fewest": CJK_CHARS_PER_WORD_SHARED, "any_content": True}
+    return {"fewest": None, "any_content": False}
 
 
 @dataclass(frozen=True)
