@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from viewer.core.collection.formulations import find_formulations
+from viewer.core.collection.formulations import Formulation, find_formulations
 from viewer.core.normalize import shared_normalizer
 from viewer.core.tokenize import Vocabulary, tokenize
 from viewer.core.word_bounds import Segmented, one_word_apart, related_change, word_change
@@ -106,11 +106,15 @@ def _collection() -> tuple[list[str], list[str]]:
     return texts, dates
 
 
-def test_in_a_collection_a_word_swap_is_grouped_and_the_phrase_in_context_is_not() -> None:
-    texts, dates = _collection()
+def _formulations(texts: list[str], dates: list[str]) -> list[Formulation]:
     vocabulary = Vocabulary()
     streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
-    found = find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh")
+    return find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh")
+
+
+def test_in_a_collection_a_word_swap_is_grouped_and_the_phrase_in_context_is_not() -> None:
+    texts, dates = _collection()
+    found = _formulations(texts, dates)
     [formulation] = [f for f in found if f.phrase == HEAD]
     assert formulation.variants == (VARIANT,)
     assert formulation.first == 30
@@ -164,10 +168,7 @@ def _rare_collection() -> tuple[list[str], list[str]]:
 
 
 def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
-    texts, dates = _rare_collection()
-    vocabulary = Vocabulary()
-    streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
-    found = find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh")
+    found = _formulations(*_rare_collection())
     forms = {f.phrase: set(f.variants) for f in found}
     assert forms["关键环节加大考核力度"] == {"关键环节进一步加大考核力度"}
     assert forms["应有的治疗"] == {"呼应的治疗"}
