@@ -22,7 +22,7 @@ from viewer.core.collection.formulations import find_formulations
 from viewer.core.collection.index import DocumentFrequencies
 from viewer.core.grams import gram_hashes
 from viewer.core.model import Span
-from viewer.core.shared import covered_share
+from viewer.core.shared import CJK_CHARS_PER_WORD, covered_share
 from viewer.core.tokenize import TokenStream, char_codes
 
 Progress = Callable[[str, float], None]
@@ -140,7 +140,10 @@ def derive(store: CollectionStore, progress: Progress | None = None,
             kx, ky, span_x, span_y = ky, kx, span_y, span_x
         by_pair.setdefault((kx, ky), []).append((span_x, span_y, words, short_words, surplus))
     by_pair = {key: found for key, found in by_pair.items()
-               if max(p[3] for p in found) >= MIN_PAIR_WORDS}
+               if any(lists_its_pair(streams[key[0]], p[0], streams[key[1]], p[1], p[3],
+                                        docs[key[0]].language in CJK_LANGUAGES
+                                        or docs[key[1]].language in CJK_LANGUAGES)
+                      for p in found)}
     pairs = []
     links: list[Link] = []
     for (ka, kb), shared in by_pair.items():
@@ -160,6 +163,34 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         pairs, clusters,
         [_formulation_dict(f, docs) for f in formulations],
         [{"series": b.series, "text": b.text, "documents": b.documents} for b in boilerplate])
+
+
+def lists_its_pair(stream_x: TokenStream, span_x: Span, stream_y: TokenStream,
+                      span_y: Span, short_words: int, cjk: bool) -> bool:
+    """Whether a passage is enough to list its pair: `MIN_PAIR_WORDS` words, and if it
+    is short (set phrasing could be that long), as many of them in one unbroken run. Two
+    datelines of one city (新华社阿布扎比１月１３日讯记者, ...１月８日讯记者) or two
+    sessions of one body (第一次全体会议, 第二次) align across the word they differ in,
+    but each run of them alone is the length chance meets among many pairs."""
+    if short_words < MIN_PAIR_WORDS:
+        return False
+    if short_words >= SET_PHRASE_WORDS:
+        return True
+    run = _longest_common_run(_tokens_in(stream_x, span_x).ids, _tokens_in(stream_y, span_y).ids)
+    return run / (CJK_CHARS_PER_WORD if cjk else 1.0) >= MIN_PAIR_WORDS
+
+
+def _longest_common_run(a: np.ndarray, b: np.ndarray) -> int:
+    """The length of the longest run of tokens found, in order, in both `a` and `b`."""
+    if not len(a) or not len(b):
+        return 0
+    same = a[:, None] == b[None, :]
+    run = same[0].astype(np.int64)
+    best = int(run.max())
+    for row in same[1:]:
+        run = np.where(row, np.concatenate(([0], run[:-1])) + 1, 0)
+        best = max(best, int(run.max()))
+    return best
 
 
 def _tokens_in(stream: TokenStream, span: Span) -> TokenStream:
