@@ -49,6 +49,11 @@ def test_a_character_added_to_a_word_is_not_a_variant() -> None:
     assert not one_word_apart(_at("关键环节加大考核力度"), _at("环节积极加大考核力度"))
 
 
+def test_a_function_word_added_or_taken_out_is_not_a_variant() -> None:
+    assert not one_word_apart(_at("实现税利"), _at("实现了税利"))
+    assert not one_word_apart(_at("实现了税利"), _at("实现税利"))
+
+
 def test_a_phrase_with_punctuation_where_words_were_is_not_a_variant() -> None:
     assert not one_word_apart(_at(HEAD), _at("中国人民解放军、新疆北部"))
 
@@ -136,12 +141,13 @@ def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
 
 # Formulations, each from its first article on, in two of every `every` articles.
 PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6), "所有私有企业": (30, 6),
-           "所有国有企业": (60, 9)}
+           "所有国有企业": (60, 9), "处于无偿使用": (22, 6)}
 # Rare forms (the articles that use them), too few to recur on their own.
 RARE = {
     "关键环节进一步加大考核力度": (97, 139),  # a word with a function character added
     "呼应的治疗": (86, 134),  # one content word kept, the other swapped for a kindred one
     "所有国有职业": (105, 141),  # varies a variant (所有国有企业), not the best form
+    "处于无偿用人": (100, 142),  # a word of function characters swapped in
     "及时的治疗": (92, 146),  # one content word kept, the other of another stem
     "相应的治疗": (23, 35),  # kindred, but never beside the formulation
     "适应的治疗": (122,),  # kindred and beside it, but in one article only
@@ -172,6 +178,7 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     forms = {f.phrase: set(f.variants) for f in found}
     assert forms["关键环节加大考核力度"] == {"关键环节进一步加大考核力度"}
     assert forms["应有的治疗"] == {"呼应的治疗"}
+    assert forms["处于无偿使用"] == {"处于无偿用人"}
     groups = [{f.phrase, *f.variants} for f in found]
     assert {"所有私有企业", "所有国有企业", "所有国有职业"} in groups
     listed = set().union(*groups)

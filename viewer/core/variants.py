@@ -100,7 +100,7 @@ def _blanks(words: Words, widest: int) -> list[tuple[Words, Words, int]]:
 def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
                   is_content: np.ndarray, heads: Sequence[tuple[int, ...]],
                   known: set[tuple[int, ...]], *, widest: int = 1, strong: int = 2,
-                  kept: float = 0.0, fewest: int | None = None, any_content: bool = False,
+                  kept: float = 0.0, fewest: int | None = None, brought_content: bool = True,
                   may_join: Callable[[int, tuple[int, ...], np.ndarray], bool] | None = None,
                   ) -> list[dict[tuple[int, ...], np.ndarray]]:
     """Variants of known phrases too rare to recur on their own (used once or twice):
@@ -109,12 +109,13 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
     A variant is what `group_variants` would join to the head: a run of up to `widest`
     units swapped for another (as many at an end), or inserted inside, keeping at least
     `strong` content units and the share `kept`; the units it brings are content units
-    (`is_content[id]`; with `any_content`, at least one of them is: Chinese characters
-    are units, and a word such as 进一步 holds a function character); it crosses no
-    break (`stops[p]`: nothing runs on from p) and no excluded token (`blocked`); forms
-    in `known` are not variants. With `fewest`, a variant keeping fewer than `strong`
-    but at least `fewest` content units is one only when `may_join(head, variant, its
-    positions)` agrees, as `group_variants` asks of two forms that share little."""
+    (`is_content[id]`), unless not `brought_content` (Chinese characters are units, and
+    words such as 进一步 and 用人 are made of function characters: the caller checks the
+    word); it crosses no break (`stops[p]`: nothing runs on from p) and no excluded
+    token (`blocked`); forms in `known` are not variants. With `fewest`, a variant
+    keeping fewer than `strong` but at least `fewest` content units is one only when
+    `may_join(head, variant, its positions)` agrees, as `group_variants` asks of two
+    forms that share little."""
     probes = []  # (head, prefix, suffix, width put in the blank, keeps `strong` units)
     least = strong if fewest is None or may_join is None else min(strong, fewest)
     for h, words in enumerate(heads):
@@ -149,11 +150,8 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
             ok &= ids[start + j] == w
         for j, w in enumerate(suffix):
             ok &= ids[start + len(prefix) + new + j] == w
-        if new and any_content:
-            ok &= is_content[ids[start[:, None] + len(prefix) + np.arange(new)]].any(axis=1)
-        else:
-            for j in range(new):
-                ok &= is_content[ids[start + len(prefix) + j]]
+        for j in range(new if brought_content else 0):
+            ok &= is_content[ids[start + len(prefix) + j]]
         start = start[ok]
         # No break inside the run (the last unit may end a sentence), nothing excluded.
         start = start[(breaks[start + length - 1] == breaks[start])

@@ -214,6 +214,9 @@ def _one_way_change(head: Segmented, variant: Segmented) -> tuple[str, str] | No
     if first < last and len(touched) > 1:
         return None
     change = (head_text[first:last], variant_text[before:len(kept) - after])
+    # Either way the change is a content word: 实现税利 and 实现了税利 are one phrase.
+    if change[0] in stop_words("zh"):
+        return None
     # At an end, a word of another stem makes the kept part a phrase in another context
     # (政协的组成 | 单位, 包括, 依然); one of the same stem varies it (取得阶段性成就, 成果).
     if not (before and after) and not set(change[0]) & set(change[1]):

@@ -187,15 +187,16 @@ class _RareShape(TypedDict):
     """Keyword arguments of `rare_variants` beyond `_VariantShape`."""
 
     fewest: int | None
-    any_content: bool
+    brought_content: bool
 
 
 def _rare_shape(cjk: bool) -> _RareShape:
     """Chinese rare variants may keep a single content word (checked by `may_join`),
-    and the word they bring may hold a function character (进一步)."""
+    and the word they bring is checked as a word (`one_word_apart`), not by its
+    characters (进一步, 用人)."""
     if cjk:
-        return {"fewest": CJK_CHARS_PER_WORD_SHARED, "any_content": True}
-    return {"fewest": None, "any_content": False}
+        return {"fewest": CJK_CHARS_PER_WORD_SHARED, "brought_content": False}
+    return {"fewest": None, "brought_content": True}
 
 
 @dataclass(frozen=True)
