@@ -56,6 +56,8 @@ def test_a_function_word_added_or_taken_out_is_not_a_variant() -> None:
 
 def test_a_phrase_with_punctuation_where_words_were_is_not_a_variant() -> None:
     assert not one_word_apart(_at(HEAD), _at("中国人民解放军、新疆北部"))
+    assert not one_word_apart(_at("艺术家和旅游者"), _at("艺术家、记者"))
+    assert one_word_apart(_at("艺术家、旅游者"), _at("艺术家、记者"))
 
 
 def test_spaces_and_line_breaks_inside_a_form_are_read_through() -> None:

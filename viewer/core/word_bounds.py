@@ -172,7 +172,8 @@ def _one_way_change(head: Segmented, variant: Segmented) -> tuple[str, str] | No
     head_text = "".join(head.text[at] for at in heads)
     variant_text = "".join(variant.text[at] for at in kept)
     if (head_text == variant_text or head_text in variant_text or variant_text in head_text
-            or not _on_edges(variant, kept)):
+            or not _on_edges(variant, kept)
+            or _marks(head, heads) != _marks(variant, kept)):  # 艺术家和旅游者, 艺术家、记者
         return None
     same = 0
     while same < min(len(heads), len(kept)) and head_text[same] == variant_text[same]:
@@ -232,6 +233,12 @@ def _on_edges(found: Segmented, letters: list[int]) -> bool:
     first word may be a function word, as its formulation's may: 比批评更容易使人)."""
     return (bool(letters) and _parts_at(found.spans, letters[0])
             and any(e == letters[-1] + 1 for _, e in found.spans))
+
+
+def _marks(found: Segmented, letters: list[int]) -> str:
+    """The punctuation of an occurrence: its letters outside every word, in order."""
+    return "".join(found.text[at] for at in letters
+                   if not any(s <= at < e for s, e in found.spans))
 
 
 def _letters(found: Segmented) -> list[int]:

@@ -39,8 +39,10 @@ from viewer.core.word_bounds import PhraseLocator, one_word_apart, related_chang
 CJK_CHARS_PER_WORD = 1.5
 CJK_LONGEST_WORD = 4
 CJK_CHARS_PER_WORD_SHARED = 2
-#: A Chinese variant keeps at least this share of the characters (one word changed).
-CJK_VARIANT_KEPT = 0.6
+#: A Chinese variant keeps at least this share of the characters (one word changed: a
+#: three-character word of a seven-character phrase, 积极推行股份制, 积极推行制造业; that
+#: it is one whole word is checked on the words, `one_word_apart`).
+CJK_VARIANT_KEPT = 0.5
 #: Cohesion (see `PhraseScorer.cohesion`) a Chinese formulation needs.
 CJK_MIN_COHESION = 0.3
 #: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
