@@ -77,6 +77,13 @@ def test_at_an_end_only_a_word_of_the_same_stem_varies_the_phrase() -> None:
     assert not related_change(_at("政协的组成单位"), _at("政协的组成规模"))
 
 
+def test_a_swap_leaving_one_word_at_an_end_needs_more_than_the_words() -> None:
+    for head, variant in (("具有流动性", "具有紧迫性"), ("继续用于灾", "继续用于岛")):
+        assert not one_word_apart(_at(head), _at(variant))
+        assert one_word_apart(_at(head), _at(variant), any_end=True)
+    assert not one_word_apart(_at("具有流动性"), _at("的流动性"), any_end=True)
+
+
 def test_a_word_cut_short_is_not_a_variant() -> None:
     assert not one_word_apart(_at("采用大亚湾核电站的翻版"), _at("采用大亚湾核电站的版"))
     assert not one_word_apart(_at("训练水平刻不容缓"), _at("训水平刻不容缓"))
@@ -143,13 +150,17 @@ def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
 
 # Formulations, each from its first article on, in two of every `every` articles.
 PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6), "所有私有企业": (30, 6),
-           "所有国有企业": (60, 9), "处于无偿使用": (22, 6)}
+           "所有国有企业": (60, 9), "处于无偿使用": (22, 6), "抢救国家": (21, 12),
+           "比批评更容易使人": (24, 6), "比批评更容易切实使人": (70, 12)}
 # Rare forms (the articles that use them), too few to recur on their own.
 RARE = {
     "关键环节进一步加大考核力度": (97, 139),  # a word with a function character added
     "呼应的治疗": (86, 134),  # one content word kept, the other swapped for a kindred one
     "所有国有职业": (105, 141),  # varies a variant (所有国有企业), not the best form
     "处于无偿用人": (100, 142),  # a word of function characters swapped in
+    # One word left at an end: another phrase unless used beside it far beyond chance.
+    "营救国家": (93, 105, 117, 129, 141, 153),
+    "抢救国民": (105, 129, 141),  # kindred, beside it, but not far beyond chance
     "及时的治疗": (92, 146),  # one content word kept, the other of another stem
     "相应的治疗": (23, 35),  # kindred, but never beside the formulation
     "适应的治疗": (122,),  # kindred and beside it, but in one article only
@@ -181,6 +192,9 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     assert forms["关键环节加大考核力度"] == {"关键环节进一步加大考核力度"}
     assert forms["应有的治疗"] == {"呼应的治疗"}
     assert forms["处于无偿使用"] == {"处于无偿用人"}
+    assert forms["抢救国家"] == {"营救国家"}  # not 抢救国民
+    # 比批评更容易切实, a piece of the variant, is not a variant of its own.
+    assert forms["比批评更容易使人"] == {"比批评更容易切实使人"}
     groups = [{f.phrase, *f.variants} for f in found]
     assert {"所有私有企业", "所有国有企业", "所有国有职业"} in groups
     listed = set().union(*groups)

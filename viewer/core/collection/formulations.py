@@ -12,7 +12,7 @@ appearance by date, counts per month and every occurrence.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -62,8 +62,10 @@ PER_DOCUMENTS = 1000
 #: often than chance.
 VARIANT_SHARE = 0.5
 VARIANT_LIFT = 2.5
-#: Two forms share documents beyond chance when chance would do so this seldom.
+#: Two forms share documents beyond chance when chance would do so this seldom; so far
+#: beyond that they are surely one phrase when this seldom.
 TOGETHER_P = 0.05
+SURELY_TOGETHER_P = 0.001
 #: Documents a rare variant needs when it keeps a single content word of its
 #: formulation or varies one of its variants.
 RARE_DOCUMENTS = 2
@@ -124,7 +126,8 @@ def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
 
     Chinese: a rare variant may vary any form of its group (所有国有职业 varies
     所有国有企业, not the group's best form 所有私有企业) and must be one whole word
-    apart from it (`one_word_apart`); one that varies a variant, or keeps a single
+    apart from it (`one_word_apart`; at an end, leaving one word or bringing one of
+    another stem only when `_surely_together`); one that varies a variant, or keeps a single
     content word of its form (应有的治疗, 呼应的治疗), must be used in
     `RARE_DOCUMENTS` documents, and the latter must also share a morpheme with the
     word it replaces and be used beside the formulation, as `rank_groups` asks of two
@@ -157,16 +160,37 @@ def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
         taken: set[tuple[int, ...]] = set()
         for k, found in found_for[g]:
-            for form, at in sorted(found.items(), key=lambda item: -len(item[1])):
+            # Most used first; of two used alike, the longer (a form before its pieces).
+            for form, at in sorted(found.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
                 if (form in taken or rank[grams.doc_of[at]].min() <= since
-                        or (k and len(np.unique(grams.doc_of[at])) < RARE_DOCUMENTS)):
+                        or (k and len(np.unique(grams.doc_of[at])) < RARE_DOCUMENTS)
+                        or _inside(len(form), at, group)):
                     continue
-                if located is None or one_word_apart(located.at_first(*listed[g][k]),
-                                                     located.at(len(form), int(at[0]))):
-                    group.append((len(form), at))
-                    taken.add(form)
+                if located is not None:
+                    source = located.at_first(*listed[g][k])
+                    seen = located.at(len(form), int(at[0]))
+                    if not (one_word_apart(source, seen) or (
+                            one_word_apart(source, seen, any_end=True)
+                            and _surely_together(docs_of[g], np.unique(grams.doc_of[at]),
+                                                 len(dates)))):
+                        continue
+                group.append((len(form), at))
+                taken.add(form)
+                docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
         if cjk and len(group) > MAX_VARIANTS + 1:
             del group[1:]  # a template with a slot (see `rank_groups`)
+
+
+def _inside(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> bool:
+    """Whether every occurrence of `n` tokens from the positions `at` lies inside an
+    occurrence of a form of `group` ((length, sorted start positions) each): a piece of
+    a form (比批评更容易切实 of 比批评更容易切实使人), not a variant."""
+    inside = np.zeros(len(at), dtype=bool)
+    for length, starts in group:
+        before = np.searchsorted(starts, at, side="right") - 1
+        ok = before >= 0
+        inside[ok] |= at[ok] + n <= starts[before[ok]] + length
+    return bool(inside.all())
 
 
 class _VariantShape(TypedDict):
@@ -282,10 +306,15 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # 企业) is a variant even when the two forms are not used together.
         return cjk and related_change(located.at_first(*head), located.at_first(*form))
 
+    def together(head: tuple[int, int], form: tuple[int, int]) -> bool:
+        # Chinese forms are ranked by their characters' evidence, not by age: the
+        # variant may rank above the form it varies (性能问题, 能力问题).
+        return (_later_and_together(grams, rank, head, form)
+                or (cjk and _later_and_together(grams, rank, form, head)))
+
     groups = group_variants(forms, lambda form: scorer.words(*form),
                             lambda word: not scorer.no_content[word],
-                            lambda head, form: (_later_and_together(grams, rank, head, form)
-                                                or related(head, form)),
+                            lambda head, form: together(head, form) or related(head, form),
                             **_variant_shape(cjk),
                             apart=lambda head, form: (_apart(grams, rank, head, form)
                                                       and not related(head, form)))
@@ -295,7 +324,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                   for g in groups if any(form in cohesive for form in g)]
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
-        groups = _word_variants(groups, located, cohesive)
+        groups = _word_variants(groups, located, cohesive,
+                                lambda head, form: _used_together(grams, rank, head, form))
     else:
         groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
@@ -324,17 +354,25 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
 
 
 def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
-                   cohesive: set[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+                   cohesive: set[tuple[int, int]],
+                   together: Callable[[tuple[int, int], tuple[int, int]], bool],
+                   ) -> list[list[tuple[int, int]]]:
     """Chinese groups keeping only the forms one whole word apart from their best (see
     `one_word_apart`): characters are tokens, so a blank of a few of them also meets
     the phrase with a stray character before it or a different word half-cut after it.
-    A form split off stands alone if it is a formulation itself."""
+    At an end, a word swapped leaving one word (具有流动性, 具有紧迫性) or for one of
+    another stem (继续用于灾, 继续用于岛) may as well make another phrase in that
+    context: such a form stays only when `together(best, form)` (the writers who use one
+    use the other beside it, far beyond chance). A form split off stands alone if it is
+    a formulation itself."""
     out = []
     for group in groups:
         head = located.at_first(*group[0])
         kept, alone = [group[0]], []
         for form in group[1:]:
-            if one_word_apart(head, located.at_first(*form)):
+            found = located.at_first(*form)
+            if one_word_apart(head, found) or (one_word_apart(head, found, any_end=True)
+                                               and together(group[0], form)):
                 kept.append(form)
             elif form in cohesive:
                 alone.append([form])
@@ -442,6 +480,21 @@ def _later_and_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int
     both = len(docs[0] & docs[1])
     expected = len(docs[0]) * len(docs[1]) / len(rank)
     return both >= 1 and both >= VARIANT_LIFT * expected
+
+
+def _used_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+                   form: tuple[int, int]) -> bool:
+    """Whether two forms share documents so far beyond chance (`SURELY_TOGETHER_P`) that
+    they are one phrase written two ways."""
+    docs = [np.unique(grams.doc_of[grams.levels[n].occurrences(i)]) for n, i in (head, form)]
+    return _surely_together(docs[0], docs[1], len(rank))
+
+
+def _surely_together(docs: np.ndarray, others: np.ndarray, total: int) -> bool:
+    """Whether two sets of documents (sorted, distinct) share so many more documents than
+    chance would in `total` that their phrases are one written two ways."""
+    both = len(np.intersect1d(docs, others, assume_unique=True))
+    return _poisson_tail(both, len(docs) * len(others) / total) < SURELY_TOGETHER_P
 
 
 def _apart(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
