@@ -151,7 +151,10 @@ def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
 # Formulations, each from its first article on, in two of every `every` articles.
 PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6), "所有私有企业": (30, 6),
            "所有国有企业": (60, 9), "处于无偿使用": (22, 6), "抢救国家": (21, 12),
-           "比批评更容易使人": (24, 6), "比批评更容易切实使人": (70, 12)}
+           "比批评更容易使人": (24, 6), "比批评更容易切实使人": (70, 12),
+           # Two variants of 深化财政, each two words apart from the other, used beside
+           # it; one of them used most.
+           "深化财政": (27, 12), "深思财政": (39, 6), "深化内政": (51, 24)}
 # Rare forms (the articles that use them), too few to recur on their own.
 RARE = {
     "关键环节进一步加大考核力度": (97, 139),  # a word with a function character added
@@ -180,7 +183,7 @@ def _rare_collection() -> tuple[list[str], list[str]]:
                 if i >= first and (i - first) % every < 2]
         uses += [p for p, articles in RARE.items() if i in articles]
         for k, phrase in enumerate(uses, 1):
-            sentences[k] = sentences[k][:6] + phrase + sentences[k][6:]
+            sentences[k] = sentences[k][:6] + phrase + "，" + sentences[k][6:]
         texts.append("。".join(sentences) + "。")
         dates.append(f"2021-{1 + i // 28:02d}-{1 + i % 28:02d}")
     return texts, dates
@@ -197,5 +200,6 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     assert forms["比批评更容易使人"] == {"比批评更容易切实使人"}
     groups = [{f.phrase, *f.variants} for f in found]
     assert {"所有私有企业", "所有国有企业", "所有国有职业"} in groups
+    assert {"深化财政", "深思财政", "深化内政"} in groups
     listed = set().union(*groups)
     assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}

@@ -357,26 +357,32 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
                    cohesive: set[tuple[int, int]],
                    together: Callable[[tuple[int, int], tuple[int, int]], bool],
                    ) -> list[list[tuple[int, int]]]:
-    """Chinese groups keeping only the forms one whole word apart from their best (see
-    `one_word_apart`): characters are tokens, so a blank of a few of them also meets
+    """Chinese groups keeping only the forms one whole word apart from their base form
+    (see `one_word_apart`): characters are tokens, so a blank of a few of them also meets
     the phrase with a stray character before it or a different word half-cut after it.
     At an end, a word swapped leaving one word (具有流动性, 具有紧迫性) or for one of
     another stem (继续用于灾, 继续用于岛) may as well make another phrase in that
-    context: such a form stays only when `together(best, form)` (the writers who use one
-    use the other beside it, far beyond chance). A form split off stands alone if it is
-    a formulation itself."""
+    context: such a form stays only when `together(base, form)` (the writers who use one
+    use the other beside it, far beyond chance). The base is the form most others are
+    one word apart from (深化财政 of 深化内政 and 深思财政, which are two apart), the
+    best of those alike. A form split off stands alone if it is a formulation itself."""
     out = []
     for group in groups:
-        head = located.at_first(*group[0])
-        kept, alone = [group[0]], []
-        for form in group[1:]:
-            found = located.at_first(*form)
-            if one_word_apart(head, found) or (one_word_apart(head, found, any_end=True)
-                                               and together(group[0], form)):
-                kept.append(form)
-            elif form in cohesive:
-                alone.append([form])
-        out += [kept, *alone]
+        def apart_from(base: tuple[int, int], forms: list[tuple[int, int]]
+                       ) -> list[tuple[int, int]]:
+            head = located.at_first(*base)
+            return [form for form in forms if form != base and (
+                one_word_apart(head, found := located.at_first(*form))
+                or (one_word_apart(head, found, any_end=True) and together(base, form)))]
+
+        bases = group if len(group) > 2 else group[:1]
+        near = [apart_from(base, group) for base in bases]
+        # The base of most forms, of those whose group keeps a formulation (cohesive).
+        best = max(range(len(bases)), key=lambda b: (
+            any(f in cohesive for f in (bases[b], *near[b])), len(near[b]), -b))
+        kept = {bases[best], *near[best]}
+        out.append([form for form in group if form in kept])
+        out += [[form] for form in group if form not in kept and form in cohesive]
     return out
 
 
