@@ -139,11 +139,11 @@ def one_word_apart(head: Segmented, variant: Segmented, *, any_end: bool = False
     return word_change(head, variant, any_end=any_end) is not None
 
 
-def related_change(head: Segmented, variant: Segmented) -> bool:
+def related_change(head: Segmented, variant: Segmented, *, any_end: bool = False) -> bool:
     """Whether `variant` is `head` with one word swapped for a word sharing a character
     with it (国有 and 私有, 应有 and 呼应, 会议 and 议会): words built on one morpheme are
     akin, so the two forms say much the same, where 组成单位 and 组成规模 do not."""
-    change = word_change(head, variant)
+    change = word_change(head, variant, any_end=any_end)
     return change is not None and bool(set(change[0]) & set(change[1]))
 
 

@@ -146,9 +146,13 @@ def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
         if located is None or len(docs) < RARE_DOCUMENTS:
             return False
         both = len(np.intersect1d(docs, docs_of[g]))
-        return (both >= 1 and both >= VARIANT_LIFT * len(docs) * len(docs_of[g]) / len(dates)
-                and related_change(located.at_first(*listed[g][k]),
-                                   located.at(len(form), int(at[0]))))
+        if both < 1 or both < VARIANT_LIFT * len(docs) * len(docs_of[g]) / len(dates):
+            return False
+        source, seen = located.at_first(*listed[g][k]), located.at(len(form), int(at[0]))
+        # Leaving one word (抢救国家, 营救国家) asks more: see the check below.
+        return related_change(source, seen) or (
+            related_change(source, seen, any_end=True)
+            and _surely_together(docs_of[g], docs, len(dates)))
 
     rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
                          [words[g][k] for g, k in sources], {w for ws in words for w in ws},
