@@ -149,9 +149,10 @@ def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
         if both < 1 or both < VARIANT_LIFT * len(docs) * len(docs_of[g]) / len(dates):
             return False
         source, seen = located.at_first(*listed[g][k]), located.at(len(form), int(at[0]))
-        # Leaving one word (抢救国家, 营救国家) asks more: see the check below.
+        # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
+        # 继续用于岛) asks more: see the check below.
         return related_change(source, seen) or (
-            related_change(source, seen, any_end=True)
+            one_word_apart(source, seen, any_end=True)
             and _surely_together(docs_of[g], docs, len(dates)))
 
     rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
