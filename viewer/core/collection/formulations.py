@@ -12,7 +12,7 @@ appearance by date, counts per month and every occurrence.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -39,8 +39,10 @@ from viewer.core.word_bounds import PhraseLocator, one_word_apart, related_chang
 CJK_CHARS_PER_WORD = 1.5
 CJK_LONGEST_WORD = 4
 CJK_CHARS_PER_WORD_SHARED = 2
-#: A Chinese variant keeps at least this share of the characters (one word changed).
-CJK_VARIANT_KEPT = 0.6
+#: A Chinese variant keeps at least this share of the characters (one word changed: a
+#: three-character word of a seven-character phrase, 积极推行股份制, 积极推行制造业; that
+#: it is one whole word is checked on the words, `one_word_apart`).
+CJK_VARIANT_KEPT = 0.5
 #: Cohesion (see `PhraseScorer.cohesion`) a Chinese formulation needs.
 CJK_MIN_COHESION = 0.3
 #: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
@@ -60,8 +62,13 @@ PER_DOCUMENTS = 1000
 #: often than chance.
 VARIANT_SHARE = 0.5
 VARIANT_LIFT = 2.5
-#: Two forms share documents beyond chance when chance would do so this seldom.
+#: Two forms share documents beyond chance when chance would do so this seldom; so far
+#: beyond that they are surely one phrase when this seldom.
 TOGETHER_P = 0.05
+SURELY_TOGETHER_P = 0.001
+#: Documents a rare variant needs when it keeps a single content word of its
+#: formulation or varies one of its variants.
+RARE_DOCUMENTS = 2
 #: More variants than this make a template, not a formulation.
 MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
@@ -98,32 +105,97 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                          min_documents=min_documents, max_words=max_words, series=series)
     if ranked is None:
         return []
-    grams, scorer = ranked.grams, ranked.scorer
+    grams = ranked.grams
     listed = [group for group, score in zip(ranked.groups[:limit], ranked.scores,
                                             strict=False) if score >= MIN_SCORE]
     forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
     # Variants used too seldom to recur on their own join the formulation they vary.
-    words = [[scorer.words(*form) for form in group] for group in listed]
-    cjk = language in _CJK
-    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
-                         [w[0] for w in words], {w for ws in words for w in ws},
-                         **_variant_shape(cjk))
-    rank = _date_ranks(dates)
-    located = PhraseLocator(texts, streams, grams) if cjk else None
-    for g, (group, found) in enumerate(zip(forms, rare, strict=True)):
-        # A rare likeness met before the formulation itself is not one of its forms.
-        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
-        for form, at in sorted(found.items(), key=lambda item: -len(item[1])):
-            if rank[grams.doc_of[at]].min() > since and (
-                    located is None
-                    or one_word_apart(located.at_first(*listed[g][0]),
-                                      located.at(len(form), int(at[0])))):
-                group.append((len(form), at))
-        if cjk and len(group) > MAX_VARIANTS + 1:
-            del group[1:]  # a template with a slot (see `rank_groups`)
+    _add_rare_variants(forms, listed, ranked, texts, streams, dates, language in _CJK)
     starts = np.concatenate([s.starts for s in streams])
     ends = np.concatenate([s.ends for s in streams])
     return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
+
+
+def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
+                       listed: list[list[tuple[int, int]]], ranked: RankedGroups,
+                       texts: Sequence[str], streams: Sequence[TokenStream],
+                       dates: Sequence[str], cjk: bool) -> None:
+    """Add to each group of `forms` ((length, start positions) per form; `listed` the
+    same forms as grams) the variants of it too rare to recur on their own, each found
+    after the group's first appearance (a likeness met before is not one of its forms).
+
+    Chinese: a rare variant may vary any form of its group (所有国有职业 varies
+    所有国有企业, not the group's best form 所有私有企业) and must be one whole word
+    apart from it (`one_word_apart`; at an end, leaving one word or bringing one of
+    another stem only when `_surely_together`); one that varies a variant, or keeps a single
+    content word of its form (应有的治疗, 呼应的治疗), must be used in
+    `RARE_DOCUMENTS` documents, and the latter must also share a morpheme with the
+    word it replaces and be used beside the formulation, as `rank_groups` asks of two
+    forms that share little: its own few documents are thin evidence."""
+    grams, scorer = ranked.grams, ranked.scorer
+    words = [[scorer.words(*form) for form in group] for group in listed]
+    rank = _date_ranks(dates)
+    located = PhraseLocator(texts, streams, grams) if cjk else None
+    sources = [(g, k) for g, group in enumerate(listed) for k in range(len(group) if cjk else 1)]
+    docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
+               for group in forms]
+
+    def may_join(source: int, form: tuple[int, ...], at: np.ndarray) -> bool:
+        g, k = sources[source]
+        docs = np.unique(grams.doc_of[at])
+        if located is None or len(docs) < RARE_DOCUMENTS:
+            return False
+        both = len(np.intersect1d(docs, docs_of[g]))
+        if both < 1 or both < VARIANT_LIFT * len(docs) * len(docs_of[g]) / len(dates):
+            return False
+        source, seen = located.at_first(*listed[g][k]), located.at(len(form), int(at[0]))
+        # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
+        # 继续用于岛) asks more: see the check below.
+        return related_change(source, seen) or (
+            one_word_apart(source, seen, any_end=True)
+            and _surely_together(docs_of[g], docs, len(dates)))
+
+    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
+                         [words[g][k] for g, k in sources], {w for ws in words for w in ws},
+                         **_variant_shape(cjk), **_rare_shape(cjk), may_join=may_join)
+    found_for: list[list[tuple[int, dict[tuple[int, ...], np.ndarray]]]] = [[] for _ in forms]
+    for (g, k), found in zip(sources, rare, strict=True):
+        found_for[g].append((k, found))
+    for g, group in enumerate(forms):
+        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        taken: set[tuple[int, ...]] = set()
+        for k, found in found_for[g]:
+            # Most used first; of two used alike, the longer (a form before its pieces).
+            for form, at in sorted(found.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
+                if (form in taken or rank[grams.doc_of[at]].min() <= since
+                        or (k and len(np.unique(grams.doc_of[at])) < RARE_DOCUMENTS)
+                        or _inside(len(form), at, group)):
+                    continue
+                if located is not None:
+                    source = located.at_first(*listed[g][k])
+                    seen = located.at(len(form), int(at[0]))
+                    if not (one_word_apart(source, seen) or (
+                            one_word_apart(source, seen, any_end=True)
+                            and _surely_together(docs_of[g], np.unique(grams.doc_of[at]),
+                                                 len(dates)))):
+                        continue
+                group.append((len(form), at))
+                taken.add(form)
+                docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
+        if cjk and len(group) > MAX_VARIANTS + 1:
+            del group[1:]  # a template with a slot (see `rank_groups`)
+
+
+def _inside(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> bool:
+    """Whether every occurrence of `n` tokens from the positions `at` lies inside an
+    occurrence of a form of `group` ((length, sorted start positions) each): a piece of
+    a form (比批评更容易切实 of 比批评更容易切实使人), not a variant."""
+    inside = np.zeros(len(at), dtype=bool)
+    for length, starts in group:
+        before = np.searchsorted(starts, at, side="right") - 1
+        ok = before >= 0
+        inside[ok] |= at[ok] + n <= starts[before[ok]] + length
+    return bool(inside.all())
 
 
 class _VariantShape(TypedDict):
@@ -140,6 +212,22 @@ def _variant_shape(cjk: bool) -> _VariantShape:
         return {"widest": CJK_LONGEST_WORD, "strong": 2 * CJK_CHARS_PER_WORD_SHARED,
                 "kept": CJK_VARIANT_KEPT}
     return {"widest": 1, "strong": 2, "kept": 0.0}
+
+
+class _RareShape(TypedDict):
+    """Keyword arguments of `rare_variants` beyond `_VariantShape`."""
+
+    fewest: int | None
+    brought_content: bool
+
+
+def _rare_shape(cjk: bool) -> _RareShape:
+    """Chinese rare variants may keep a single content word (checked by `may_join`),
+    and the word they bring is checked as a word (`one_word_apart`), not by its
+    characters (进一步, 用人)."""
+    if cjk:
+        return {"fewest": CJK_CHARS_PER_WORD_SHARED, "brought_content": False}
+    return {"fewest": None, "brought_content": True}
 
 
 @dataclass(frozen=True)
@@ -223,10 +311,15 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # 企业) is a variant even when the two forms are not used together.
         return cjk and related_change(located.at_first(*head), located.at_first(*form))
 
+    def together(head: tuple[int, int], form: tuple[int, int]) -> bool:
+        # Chinese forms are ranked by their characters' evidence, not by age: the
+        # variant may rank above the form it varies (性能问题, 能力问题).
+        return (_later_and_together(grams, rank, head, form)
+                or (cjk and _later_and_together(grams, rank, form, head)))
+
     groups = group_variants(forms, lambda form: scorer.words(*form),
                             lambda word: not scorer.no_content[word],
-                            lambda head, form: (_later_and_together(grams, rank, head, form)
-                                                or related(head, form)),
+                            lambda head, form: together(head, form) or related(head, form),
                             **_variant_shape(cjk),
                             apart=lambda head, form: (_apart(grams, rank, head, form)
                                                       and not related(head, form)))
@@ -236,7 +329,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                   for g in groups if any(form in cohesive for form in g)]
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
-        groups = _word_variants(groups, located, cohesive)
+        groups = _word_variants(groups, located, cohesive,
+                                lambda head, form: _used_together(grams, rank, head, form))
     else:
         groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
@@ -265,21 +359,35 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
 
 
 def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
-                   cohesive: set[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Chinese groups keeping only the forms one whole word apart from their best (see
-    `one_word_apart`): characters are tokens, so a blank of a few of them also meets
+                   cohesive: set[tuple[int, int]],
+                   together: Callable[[tuple[int, int], tuple[int, int]], bool],
+                   ) -> list[list[tuple[int, int]]]:
+    """Chinese groups keeping only the forms one whole word apart from their base form
+    (see `one_word_apart`): characters are tokens, so a blank of a few of them also meets
     the phrase with a stray character before it or a different word half-cut after it.
-    A form split off stands alone if it is a formulation itself."""
+    At an end, a word swapped leaving one word (具有流动性, 具有紧迫性) or for one of
+    another stem (继续用于灾, 继续用于岛) may as well make another phrase in that
+    context: such a form stays only when `together(base, form)` (the writers who use one
+    use the other beside it, far beyond chance). The base is the form most others are
+    one word apart from (深化财政 of 深化内政 and 深思财政, which are two apart), the
+    best of those alike. A form split off stands alone if it is a formulation itself."""
     out = []
     for group in groups:
-        head = located.at_first(*group[0])
-        kept, alone = [group[0]], []
-        for form in group[1:]:
-            if one_word_apart(head, located.at_first(*form)):
-                kept.append(form)
-            elif form in cohesive:
-                alone.append([form])
-        out += [kept, *alone]
+        def apart_from(base: tuple[int, int], forms: list[tuple[int, int]]
+                       ) -> list[tuple[int, int]]:
+            head = located.at_first(*base)
+            return [form for form in forms if form != base and (
+                one_word_apart(head, found := located.at_first(*form))
+                or (one_word_apart(head, found, any_end=True) and together(base, form)))]
+
+        bases = group if len(group) > 2 else group[:1]
+        near = [apart_from(base, group) for base in bases]
+        # The base of most forms, of those whose group keeps a formulation (cohesive).
+        best = max(range(len(bases)), key=lambda b: (
+            any(f in cohesive for f in (bases[b], *near[b])), len(near[b]), -b))
+        kept = {bases[best], *near[best]}
+        out.append([form for form in group if form in kept])
+        out += [[form] for form in group if form not in kept and form in cohesive]
     return out
 
 
@@ -383,6 +491,21 @@ def _later_and_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int
     both = len(docs[0] & docs[1])
     expected = len(docs[0]) * len(docs[1]) / len(rank)
     return both >= 1 and both >= VARIANT_LIFT * expected
+
+
+def _used_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+                   form: tuple[int, int]) -> bool:
+    """Whether two forms share documents so far beyond chance (`SURELY_TOGETHER_P`) that
+    they are one phrase written two ways."""
+    docs = [np.unique(grams.doc_of[grams.levels[n].occurrences(i)]) for n, i in (head, form)]
+    return _surely_together(docs[0], docs[1], len(rank))
+
+
+def _surely_together(docs: np.ndarray, others: np.ndarray, total: int) -> bool:
+    """Whether two sets of documents (sorted, distinct) share so many more documents than
+    chance would in `total` that their phrases are one written two ways."""
+    both = len(np.intersect1d(docs, others, assume_unique=True))
+    return _poisson_tail(both, len(docs) * len(others) / total) < SURELY_TOGETHER_P
 
 
 def _apart(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
