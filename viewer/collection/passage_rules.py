@@ -7,8 +7,8 @@ and its n-grams recur across the collection: `long_set_phrasing`, `short_set_phr
 unless it lies inside a longer copy of the same stretch (`in_copy`); and, once formulations
 are known, when it is short and mostly a formulation (`dropped_as_formulaic`). A pair is
 listed with what is left when one passage is long enough (`pair_entry`) and, if short,
-that long in one unbroken run (`lists_its_pair`: the embedded engine, which holds the
-tokens, applies it; the Spark job does not yet).
+that long in one unbroken run (`lists_its_pair`, which needs the passage's tokens: the Spark
+job works it out where it aligns the pair).
 
 Each rule looks at one passage (or one pair) and a few facts about its two documents, so the
 embedded engine applies them over its whole collection (`viewer.collection.results`) and the
@@ -167,8 +167,7 @@ def lists_its_pair(stream_x: TokenStream, span_x: Span, stream_y: TokenStream,
     is short (set phrasing could be that long), as many of them in one unbroken run. Two
     datelines of one city (新华社阿布扎比１月１３日讯记者, ...１月８日讯记者) or two
     sessions of one body (第一次全体会议, 第二次) align across the word they differ in,
-    but each run of them alone is the length chance meets among many pairs. (The
-    embedded engine applies this before `pair_entry`; it needs the passage's tokens.)"""
+    but each run of them alone is the length chance meets among many pairs."""
     if short_words < MIN_PAIR_WORDS:
         return False
     if short_words >= SET_PHRASE_WORDS:
