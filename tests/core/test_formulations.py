@@ -23,9 +23,9 @@ VARIANT = "harmonious prosperity of lasting quantum unity"
 BOILERPLATE = "Editor in charge: Wang Lin"
 
 
-def _collection() -> tuple[list[str], list[str]]:
-    """120 dated articles of random made-up words; FORM appears from article 30 on in about half
-    of them, VARIANT from article 70 on; every article ends with a boilerplate line."""
+def _collection(form: str = FORM, variant: str = VARIANT) -> tuple[list[str], list[str]]:
+    """120 dated articles of random made-up words; `form` appears from article 30 on in about
+    half of them, `variant` from article 70 on; every article ends with a boilerplate line."""
     rng = random.Random(7)
     texts, dates = [], []
     for i in range(120):
@@ -33,10 +33,10 @@ def _collection() -> tuple[list[str], list[str]]:
         for _ in range(12):
             words = rng.sample(WORDS, 9)
             if i >= 30 and rng.random() < 0.08:
-                words.insert(4, VARIANT if i >= 70 and rng.random() < 0.4 else FORM)
+                words.insert(4, variant if i >= 70 and rng.random() < 0.4 else form)
             sentences.append(" ".join(words).capitalize() + ".")
         if i in (30, 75) or (i > 30 and i % 3 == 0):
-            sentences.insert(3, f"They spoke of {FORM} again.")
+            sentences.insert(3, f"They spoke of {form} again.")
         texts.append(" ".join(sentences) + "\n\n" + BOILERPLATE + "\n")
         dates.append(f"2021-{1 + i // 10:02d}-{1 + i % 10:02d}")
     return texts, dates
@@ -67,6 +67,18 @@ def test_a_planted_formulation_is_found_whole_with_its_variant_and_first_appeara
                                                   for t in texts)
     assert sum(formulation.per_month.values()) == formulation.count
     assert min(formulation.per_month) == "2021-04"
+
+
+def test_a_leading_determiner_stays_when_the_variant_puts_a_word_after_it():
+    # "the" comes with the phrase every time, once with a word between: the phrase keeps
+    # it, rather than losing it to the variant and being judged as a piece of a context.
+    form, variant = "the free spirit of initiatives", "the national free spirit of initiatives"
+    texts, dates = _collection(form, variant)
+    excluded = [[(t.index(BOILERPLATE), t.index(BOILERPLATE) + len(BOILERPLATE))]
+                for t in texts]
+    [formulation] = _find(texts, dates, excluded)
+    assert (formulation.phrase, formulation.variants) == (form, (variant,))
+    assert formulation.first == 30
 
 
 def test_excluded_text_gives_no_formulation():

@@ -113,12 +113,18 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     for g, (group, found) in enumerate(zip(forms, rare, strict=True)):
         # A rare likeness met before the formulation itself is not one of its forms.
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
-        for form, at in sorted(found.items(), key=lambda item: -len(item[1])):
-            if rank[grams.doc_of[at]].min() > since and (
+        # A likeness met inside a use of a form is a piece of that form in its context
+        # ("standard and important" of "standard and important homeland"), not a form.
+        taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
+        for form, at in sorted(found.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
+            at = np.array([p for p in at.tolist()
+                           if not any(p + k in taken for k in range(len(form)))], dtype=at.dtype)
+            if len(at) and rank[grams.doc_of[at]].min() > since and (
                     located is None
                     or one_word_apart(located.at_first(*listed[g][0]),
                                       located.at(len(form), int(at[0])))):
                 group.append((len(form), at))
+                taken.update(int(p) + k for p in at.tolist() for k in range(len(form)))
         if cjk and len(group) > MAX_VARIANTS + 1:
             del group[1:]  # a template with a slot (see `rank_groups`)
     starts = np.concatenate([s.starts for s in streams])
