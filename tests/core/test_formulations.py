@@ -135,3 +135,60 @@ def test_a_phrase_kept_within_one_series_is_not_a_formulation():
     phrases = [f.phrase for f in _find_in_series(texts, dates, series)]
     assert LOCAL not in phrases
     assert FORM in phrases
+
+
+def _planted(uses: dict[str, list[int]], count: int = 200,
+             twice: str = "") -> tuple[list[str], list[str]]:
+    """`count` dated articles of made-up words; each phrase of `uses` is written once into
+    each of the articles listed for it (in a sentence of its own words), `twice` twice."""
+    rng = random.Random(5)
+    texts, dates = [], []
+    for i in range(count):
+        sentences = [" ".join(rng.sample(WORDS, 9)).capitalize() + "." for _ in range(10)]
+        for k, (phrase, articles) in enumerate(uses.items()):
+            for at in range(2 if phrase == twice else 1) if i in articles else ():
+                words = rng.sample(WORDS, 6)
+                sentences[1 + 2 * k + at] = (f"{' '.join(words[:3]).capitalize()} {phrase} "
+                                             f"{' '.join(words[3:])}.")
+        texts.append(" ".join(sentences) + "\n")
+        dates.append(f"{2020 + i // 336}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}")
+    return texts, dates
+
+
+def test_two_phrases_one_word_apart_used_independently_by_many_stay_two():
+    # Each is used in a tenth to a fifth of the articles of its time, drawn independently:
+    # they share what chance gives, far fewer than a variant and its formulation would.
+    rng = random.Random(2)
+    economy = sorted(rng.sample(range(40, 400), 60))
+    space = sorted(rng.sample(range(200, 400), 40))
+    texts, dates = _planted({"expanding new economy": economy, "expanding new space": space},
+                            count=400, twice="expanding new economy")
+    found = {f.phrase: f for f in _find(texts, dates, [[] for _ in texts])}
+    assert set(found) == {"expanding new economy", "expanding new space"}
+    assert found["expanding new economy"].variants == ()
+    assert found["expanding new space"].first == space[0]
+
+
+def test_a_variant_of_few_documents_joins_even_when_never_beside_its_formulation():
+    # Two forms of 12 and 7 articles in 200 would share 0.4 articles by chance: that they
+    # share none says nothing, so the later form is a variant, whatever its rank.
+    form, variant = "marx became a leading figure", "marx became a leading great figure"
+    texts, dates = _planted({form: list(range(30, 150, 10)),
+                             variant: list(range(125, 195, 10))})
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert {formulation.phrase, *formulation.variants} == {form, variant}
+    assert formulation.first == 30
+
+
+def test_an_earlier_form_clearly_used_beside_a_higher_ranked_one_is_its_variant():
+    # "urban health" ranks first (used twice where used, with a clear onset), but "urban
+    # revolution" came first and most articles with the one also hold the other.
+    rng = random.Random(4)
+    revolution = sorted(rng.sample(range(10, 400), 50))
+    later = [d for d in revolution if d >= 200]
+    health = sorted(later[:14] + rng.sample([d for d in range(200, 400) if d not in later], 6))
+    texts, dates = _planted({"urban revolution": revolution, "urban health": health},
+                            count=400, twice="urban health")
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert {formulation.phrase, *formulation.variants} == {"urban revolution", "urban health"}
+    assert formulation.first == revolution[0]
