@@ -192,3 +192,13 @@ def test_an_earlier_form_clearly_used_beside_a_higher_ranked_one_is_its_variant(
     [formulation] = _find(texts, dates, [[] for _ in texts])
     assert {formulation.phrase, *formulation.variants} == {"urban revolution", "urban health"}
     assert formulation.first == revolution[0]
+
+
+def test_a_function_word_a_phrase_always_comes_with_stays_in_a_collection():
+    # Without "until" the rest would always stand after one same word: a piece of a
+    # fixed context, not a phrase.
+    phrase = "until now the kingdom of heaven suffereth violence"
+    texts, dates = _planted({phrase: list(range(50, 200, 7))})
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert formulation.phrase == phrase
+    assert formulation.first == 50

@@ -412,8 +412,12 @@ class PhraseScorer:
             tail = np.argmax(content[:, ::-1], axis=1) * self.trim_ends
             trimmed_count = grams.counts_of_each(first + lead, n - lead - tail)
             # Determiners that always come with the phrase stay ("the rule of law", "both
-            # the digestive and reproductive systems"); a preposition never leads.
-            leading = self.may_lead[ids[first[:, None] + np.arange(n)]]
+            # the digestive and reproductive systems"); between two texts, where a few
+            # uses make "always" cheap, a preposition never leads. In a collection usage
+            # decides: any function word the phrase always comes with stays ("until now
+            # the kingdom of heaven suffereth violence", "own happy thoughts"); trimmed,
+            # the rest would look like a piece of a fixed context.
+            leading = self.may_lead[ids[first[:, None] + np.arange(n)]] | (not self.compounds)
             may_stay = (lead > 0) & np.logical_and.accumulate(leading, axis=1)[
                 np.arange(len(first)), np.maximum(lead - 1, 0)]
             with_lead = level.count[maximal].copy()
