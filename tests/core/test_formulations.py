@@ -202,3 +202,15 @@ def test_a_function_word_a_phrase_always_comes_with_stays_in_a_collection():
     [formulation] = _find(texts, dates, [[] for _ in texts])
     assert formulation.phrase == phrase
     assert formulation.first == 50
+
+
+def test_a_phrase_of_last_months_meets_a_popular_one_by_chance_of_that_time():
+    # "six openings" is in half the articles of the last quarter: "six powers", new
+    # there, meets it in about half of its own by chance alone, not as its variant.
+    rng = random.Random(6)
+    openings = sorted(rng.sample(range(300, 400), 50))
+    powers = sorted(rng.sample(range(340, 400), 10))
+    texts, dates = _planted({"six openings": openings, "six powers": powers}, count=400)
+    found = {f.phrase: f for f in _find(texts, dates, [[] for _ in texts])}
+    assert set(found) == {"six openings", "six powers"}
+    assert found["six powers"].first == powers[0]

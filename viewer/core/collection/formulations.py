@@ -377,11 +377,17 @@ def _date_ranks(dates: Sequence[str]) -> np.ndarray:
     return rank
 
 
-def _shared_documents(grams: RecurringGrams, total: int, head: tuple[int, int],
-                      form: tuple[int, int]) -> tuple[list[set[int]], int, float]:
-    """The documents of two forms, how many hold both, and how many would by chance."""
+def _shared_documents(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+                      form: tuple[int, int]) -> tuple[list[set[int]], int, float, list[int]]:
+    """The documents of two forms, how many hold both, how many would by chance in the
+    time both are in use (from the later one's first document on: a phrase of last
+    month meets few of the documents of three years ago), and how many of each's
+    documents lie in that time."""
     docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (head, form)]
-    return docs, len(docs[0] & docs[1]), len(docs[0]) * len(docs[1]) / max(1, total)
+    since = max(min(rank[list(d)]) for d in docs)
+    used = [sum(1 for d in ds if rank[d] >= since) for ds in docs]
+    expected = used[0] * used[1] / max(1, len(rank) - int(since))
+    return docs, len(docs[0] & docs[1]), expected, used
 
 
 def _together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
@@ -391,7 +397,7 @@ def _together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
     unrelated phrases would (writers who use one form use the other beside it). A form in
     use before `head` must share them beyond doubt: a variant comes after its formulation,
     unless the formulation ranked first is the later, more distinctive form."""
-    docs, both, expected = _shared_documents(grams, len(rank), head, form)
+    docs, both, expected, _ = _shared_documents(grams, rank, head, form)
     if both < 1 or both < VARIANT_LIFT * expected:
         return False
     return (min(rank[list(docs[1])]) >= min(rank[list(docs[0])])
@@ -407,11 +413,7 @@ def _apart(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
     expected together) say nothing either way; 18 together where 15 were expected
     ("expanding new economy", "expanding new space", 168 and 87 documents) are two
     phrases; 11 where 5 were expected (48 and 104 documents) are not."""
-    docs, both, _ = _shared_documents(grams, len(rank), head, form)
-    # Chance within the time both are in use: from the later one's first document on.
-    since = max(min(rank[list(d)]) for d in docs)
-    used = [sum(1 for d in ds if rank[d] >= since) for ds in docs]
-    expected = used[0] * used[1] / max(1, len(rank) - int(since))
+    _, both, expected, used = _shared_documents(grams, rank, head, form)
     # A phrase in most documents meets anything there: a variant can then share at most
     # the documents of the rarer form, so it is looked for half way up to that.
     variant = min(VARIANT_LIFT * expected, (expected + min(used)) / 2)
