@@ -105,26 +105,45 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     # Variants used too seldom to recur on their own join the formulation they vary.
     words = [[scorer.words(*form) for form in group] for group in listed]
     cjk = language in _CJK
+    shape = _variant_shape(cjk)
+    heads, known = [w[0] for w in words], {w for ws in words for w in ws}
     rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
-                         [w[0] for w in words], {w for ws in words for w in ws},
-                         **_variant_shape(cjk))
+                         heads, known, **shape)
+    # Sharing a single content word ("curiosity and perplexity", "curiosity and
+    # country"), a likeness may as well be another phrase: it joins only where it is
+    # used beside the formulation (see `_together`).
+    weak = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
+                         heads, known, **{**shape, "strong": 1}) if not cjk else \
+        [{} for _ in heads]
     rank = _date_ranks(dates)
     located = PhraseLocator(texts, streams, grams) if cjk else None
-    for g, (group, found) in enumerate(zip(forms, rare, strict=True)):
+    for g, (group, found, loose) in enumerate(zip(forms, rare, weak, strict=True)):
         # A rare likeness met before the formulation itself is not one of its forms.
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        used = set(np.concatenate([grams.doc_of[at] for _, at in group]).tolist())
         # A likeness met inside a use of a form is a piece of that form in its context
         # ("standard and important" of "standard and important homeland"), not a form.
         taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
-        for form, at in sorted(found.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
+        likeness = {**loose, **found}
+        slot = []  # weak likenesses joined
+        for form, at in sorted(likeness.items(),
+                               key=lambda item: (-len(item[1]), -len(item[0]))):
             at = np.array([p for p in at.tolist()
                            if not any(p + k in taken for k in range(len(form)))], dtype=at.dtype)
             if len(at) and rank[grams.doc_of[at]].min() > since and (
+                    form in found
+                    or _used_beside(used, set(grams.doc_of[at].tolist()), rank)) and (
                     located is None
                     or one_word_apart(located.at_first(*listed[g][0]),
                                       located.at(len(form), int(at[0])))):
                 group.append((len(form), at))
                 taken.update(int(p) + k for p in at.tolist() for k in range(len(form)))
+                if form not in found:
+                    slot.append(len(group) - 1)
+        if len(group) > MAX_VARIANTS + 1 and slot:
+            # Many weak likenesses are a slot of a template ("Miss Crawford's", "Miss
+            # Bates", "Miss Elliot"), not variants.
+            group[:] = [form for k, form in enumerate(group) if k not in slot]
         if cjk and len(group) > MAX_VARIANTS + 1:
             del group[1:]  # a template with a slot (see `rank_groups`)
     starts = np.concatenate([s.starts for s in streams])
@@ -379,15 +398,28 @@ def _date_ranks(dates: Sequence[str]) -> np.ndarray:
 
 def _shared_documents(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
                       form: tuple[int, int]) -> tuple[list[set[int]], int, float, list[int]]:
-    """The documents of two forms, how many hold both, how many would by chance in the
-    time both are in use (from the later one's first document on: a phrase of last
-    month meets few of the documents of three years ago), and how many of each's
-    documents lie in that time."""
+    """The documents of two forms, and what `_shared` says of them."""
     docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (head, form)]
-    since = max(min(rank[list(d)]) for d in docs)
-    used = [sum(1 for d in ds if rank[d] >= since) for ds in docs]
+    return (docs, *_shared(docs[0], docs[1], rank))
+
+
+def _shared(docs: set[int], others: set[int], rank: np.ndarray) -> tuple[int, float, list[int]]:
+    """How many documents two sets share, how many they would by chance in the time both
+    are in use (from the later one's first document on: a phrase of last month meets few
+    of the documents of three years ago), and how many of each lie in that time."""
+    since = max(min(rank[list(docs)]), min(rank[list(others)]))
+    used = [sum(1 for d in ds if rank[d] >= since) for ds in (docs, others)]
     expected = used[0] * used[1] / max(1, len(rank) - int(since))
-    return docs, len(docs[0] & docs[1]), expected, used
+    return len(docs & others), expected, used
+
+
+def _used_beside(docs: set[int], others: set[int], rank: np.ndarray) -> bool:
+    """Whether documents `others` share documents with `docs` beyond doubt: a form used
+    once or twice meets a formulation of a fifth of the documents by chance one time in
+    five."""
+    both, expected, _ = _shared(docs, others, rank)
+    return (both >= 1 and both >= VARIANT_LIFT * expected
+            and _poisson_tail(both, expected) < TOGETHER_P / 10)
 
 
 def _together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
