@@ -226,3 +226,13 @@ def test_a_rare_likeness_sharing_one_content_word_joins_only_beside_the_formulat
     [formulation] = _find(texts, dates, [[] for _ in texts])
     assert (formulation.phrase, formulation.variants) == (form, ("curiosity and country",))
     assert (formulation.documents, formulation.count) == (len(uses), 2 * len(uses) + 2)
+
+
+def test_a_variant_whose_added_word_turns_a_into_an_is_one_word_apart():
+    form, variant = ("building a fair market of balanced era",
+                     "building an overall fair market of balanced era")
+    texts, dates = _collection(form, variant)
+    excluded = [[(t.index(BOILERPLATE), t.index(BOILERPLATE) + len(BOILERPLATE))]
+                for t in texts]
+    [formulation] = _find(texts, dates, excluded)
+    assert (formulation.phrase, formulation.variants) == (form, (variant,))

@@ -65,6 +65,8 @@ TOGETHER_P = 0.05
 #: More variants than this make a template, not a formulation.
 MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
+#: Forms of one article, by language (see `_word_units`).
+_ARTICLE_FORMS = {"en": {"an": "a"}}
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # 企业) is a variant even when the two forms are not used together.
         return cjk and related_change(located.at_first(*head), located.at_first(*form))
 
-    groups = group_variants(forms, lambda form: scorer.words(*form),
+    unit = _word_units(vocabulary, language)
+    groups = group_variants(forms, lambda form: tuple(unit[list(scorer.words(*form))].tolist()),
                             lambda word: not scorer.no_content[word],
                             lambda head, form: (_together(grams, rank, head, form)
                                                 or related(head, form)),
@@ -287,6 +290,17 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
                         stops, blocked)
+
+
+def _word_units(vocabulary: Vocabulary, language: str) -> np.ndarray:
+    """Per vocabulary id, the word it counts as when forms are compared: the forms of an
+    article that follow the next word's sound ("a fair market", "an overall fair
+    market") are one word, else the variant would differ in two."""
+    unit = np.arange(len(vocabulary.keys), dtype=np.int64)
+    for form, word in _ARTICLE_FORMS.get(language, {}).items():
+        if form in vocabulary.ids and word in vocabulary.ids:
+            unit[vocabulary.ids[form]] = vocabulary.ids[word]
+    return unit
 
 
 def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
