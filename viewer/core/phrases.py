@@ -407,7 +407,8 @@ class PhraseScorer:
             absorbed = (right * 10 >= level.count * 9) | (left * 10 >= level.count * 9)
             maximal = np.flatnonzero(~absorbed)
             first = level.first[maximal]
-            content = ~self.is_stop[ids[first[:, None] + np.arange(n)]]
+            words_at = ids[first[:, None] + np.arange(n)]
+            content = ~self.is_stop[words_at]
             lead = np.argmax(content, axis=1) * self.trim_ends
             tail = np.argmax(content[:, ::-1], axis=1) * self.trim_ends
             trimmed_count = grams.counts_of_each(first + lead, n - lead - tail)
@@ -417,13 +418,15 @@ class PhraseScorer:
             # decides: any function word the phrase always comes with stays ("until now
             # the kingdom of heaven suffereth violence", "own happy thoughts"); trimmed,
             # the rest would look like a piece of a fixed context.
-            leading = self.may_lead[ids[first[:, None] + np.arange(n)]] | (not self.compounds)
-            may_stay = (lead > 0) & np.logical_and.accumulate(leading, axis=1)[
-                np.arange(len(first)), np.maximum(lead - 1, 0)]
+            last_lead = (np.arange(len(first)), np.maximum(lead - 1, 0))
+            determined = (lead > 0) & np.logical_and.accumulate(
+                self.may_lead[words_at], axis=1)[last_lead]
+            may_stay = determined if self.compounds else lead > 0
             with_lead = level.count[maximal].copy()
-            # ... also where a variant puts a word between them ("the national free
-            # spirit of initiatives" beside "the free spirit of initiatives").
-            loose = np.flatnonzero(may_stay & (trimmed_count > with_lead))
+            # A determiner stays also where a variant puts a word after it ("the national
+            # free spirit of initiatives" beside "the free spirit of initiatives").
+            loose = np.flatnonzero(determined & (trimmed_count > with_lead)
+                                   & (trimmed_count <= 2 * with_lead))
             with_lead[loose] += self._led_after_one(first[loose], lead[loose],
                                                     n - lead[loose] - tail[loose])
             fixed = may_stay & (trimmed_count <= with_lead)

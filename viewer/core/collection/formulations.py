@@ -109,38 +109,38 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     cjk = language in _CJK
     shape = _variant_shape(cjk)
     heads, known = [w[0] for w in words], {w for ws in words for w in ws}
-    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
-                         heads, known, **shape)
     # Sharing a single content word ("curiosity and perplexity", "curiosity and
     # country"), a likeness may as well be another phrase: it joins only where it is
     # used beside the formulation (see `_together`).
-    weak = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
-                         heads, known, **{**shape, "strong": 1}) if not cjk else \
-        [{} for _ in heads]
+    content = ~scorer.no_content
+    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, content, heads, known,
+                         **({**shape, "strong": 1} if not cjk else shape))
+    weak = [{form: at for form, at in found.items()
+             if int(content[[w for w in form if w in set(head)]].sum()) < shape["strong"]}
+            for head, found in zip(heads, rare, strict=True)] if not cjk else [{} for _ in heads]
     rank = _date_ranks(dates)
     located = PhraseLocator(texts, streams, grams) if cjk else None
-    for g, (group, found, loose) in enumerate(zip(forms, rare, weak, strict=True)):
+    for g, (group, likeness, loose) in enumerate(zip(forms, rare, weak, strict=True)):
         # A rare likeness met before the formulation itself is not one of its forms.
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
         used = set(np.concatenate([grams.doc_of[at] for _, at in group]).tolist())
         # A likeness met inside a use of a form is a piece of that form in its context
         # ("standard and important" of "standard and important homeland"), not a form.
         taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
-        likeness = {**loose, **found}
         slot = []  # weak likenesses joined
         for form, at in sorted(likeness.items(),
                                key=lambda item: (-len(item[1]), -len(item[0]))):
             at = np.array([p for p in at.tolist()
                            if not any(p + k in taken for k in range(len(form)))], dtype=at.dtype)
             if len(at) and rank[grams.doc_of[at]].min() > since and (
-                    form in found
+                    form not in loose
                     or _used_beside(used, set(grams.doc_of[at].tolist()), rank)) and (
                     located is None
                     or one_word_apart(located.at_first(*listed[g][0]),
                                       located.at(len(form), int(at[0])))):
                 group.append((len(form), at))
                 taken.update(int(p) + k for p in at.tolist() for k in range(len(form)))
-                if form not in found:
+                if form in loose:
                     slot.append(len(group) - 1)
         if len(group) > MAX_VARIANTS + 1 and slot:
             # Many weak likenesses are a slot of a template ("Miss Crawford's", "Miss
