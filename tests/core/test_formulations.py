@@ -144,7 +144,8 @@ def _planted(uses: dict[str, list[int]], count: int = 200,
     rng = random.Random(5)
     texts, dates = [], []
     for i in range(count):
-        sentences = [" ".join(rng.sample(WORDS, 9)).capitalize() + "." for _ in range(10)]
+        sentences = [" ".join(rng.sample(WORDS, 9)).capitalize() + "."
+                     for _ in range(max(10, 2 * len(uses) + 2))]
         for k, (phrase, articles) in enumerate(uses.items()):
             for at in range(2 if phrase == twice else 1) if i in articles else ():
                 words = rng.sample(WORDS, 6)
@@ -236,3 +237,15 @@ def test_a_variant_whose_added_word_turns_a_into_an_is_one_word_apart():
                 for t in texts]
     [formulation] = _find(texts, dates, excluded)
     assert (formulation.phrase, formulation.variants) == (form, (variant,))
+
+
+def test_one_place_filled_by_many_words_is_a_template_not_a_formulation():
+    # "mr nelson said" comes with "mr fawzi said", "mr gerber said" and six more names
+    # used once or twice: a slot, not a formulation with variants.
+    uses = {"mr nelson said": list(range(100, 200, 9)), "mr fawzi said": [103, 131, 162],
+            "mr gerber said": [115, 147, 178]}
+    for k, name in enumerate(["dewar", "peres", "baker", "foley", "hoon", "sutton"]):
+        uses[f"mr {name} said"] = [120 + 11 * k, 125 + 11 * k]
+    texts, dates = _planted(uses)
+    found = _find(texts, dates, [[] for _ in texts])
+    assert [f for f in found if len({f.phrase, *f.variants}) > 1] == []

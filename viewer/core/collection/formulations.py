@@ -12,7 +12,7 @@ appearance by date, counts per month and every occurrence.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -128,6 +128,7 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
         # ("standard and important" of "standard and important homeland"), not a form.
         taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
         slot = []  # weak likenesses joined
+        shapes = [scorer.words(*form) for form in listed[g]]
         for form, at in sorted(likeness.items(),
                                key=lambda item: (-len(item[1]), -len(item[0]))):
             at = np.array([p for p in at.tolist()
@@ -139,6 +140,7 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                     or one_word_apart(located.at_first(*listed[g][0]),
                                       located.at(len(form), int(at[0])))):
                 group.append((len(form), at))
+                shapes.append(form)
                 taken.update(int(p) + k for p in at.tolist() for k in range(len(form)))
                 if form in loose:
                     slot.append(len(group) - 1)
@@ -146,11 +148,31 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
             # Many weak likenesses are a slot of a template ("Miss Crawford's", "Miss
             # Bates", "Miss Elliot"), not variants.
             group[:] = [form for k, form in enumerate(group) if k not in slot]
+            shapes[:] = [form for k, form in enumerate(shapes) if k not in slot]
+        if not cjk and _has_slot(shapes, ranked.unit):
+            # A template ("Mr Nelson said", "Mr Fawzi said", "Mr Gerber said"): its best
+            # form stands alone, judged alone (see `rank_groups`).
+            del group[1:]
+            if ranked.judge(listed[g][:1]) < MIN_SCORE:
+                group.clear()
         if cjk and len(group) > MAX_VARIANTS + 1:
             del group[1:]  # a template with a slot (see `rank_groups`)
     starts = np.concatenate([s.starts for s in streams])
     ends = np.concatenate([s.ends for s in streams])
-    return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
+    return [_formulation(group, grams, texts, starts, ends, dates) for group in forms if group]
+
+
+def _has_slot(shapes: list[tuple[int, ...]], unit: np.ndarray) -> bool:
+    """Whether the forms of a group (word ids, the main form first) fill one place with
+    more than `MAX_VARIANTS` other words: a template with a slot, not a formulation."""
+    head = unit[list(shapes[0])]
+    fillers: dict[int, set[int]] = {}
+    for shape in shapes[1:]:
+        if len(shape) == len(head):
+            differ = np.flatnonzero(unit[list(shape)] != head)
+            if len(differ) == 1:
+                fillers.setdefault(int(differ[0]), set()).add(int(shape[int(differ[0])]))
+    return any(len(words) > MAX_VARIANTS for words in fillers.values())
 
 
 class _VariantShape(TypedDict):
@@ -181,6 +203,10 @@ class RankedGroups:
     #: Per position: no phrase runs on into the next; the token is excluded.
     stops: np.ndarray
     blocked: np.ndarray
+    #: The score of a group of forms.
+    judge: Callable[[list[tuple[int, int]]], float]
+    #: Per vocabulary id, the word it counts as when forms are compared.
+    unit: np.ndarray
 
 
 def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
@@ -273,8 +299,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     # A group is judged as one formulation: all its forms' documents and its first date.
     position = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
                                                       strict=True))}
-    scores = []
-    for whole in groups:
+    def judge(whole: list[tuple[int, int]]) -> float:
         # Forms kept only as variants (see above) do not add to the evidence.
         group = [f for f in whole if f in cohesive] if cjk else whole
         docs = np.unique(np.concatenate([grams.doc_of[grams.levels[n].occurrences(i)]
@@ -282,14 +307,16 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         best = max(strength[position[form]] for form in group)
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
         count = sum(int(levels[n].count[i]) for n, i in group)
-        scores.append(float(_score(np.array([len(docs)]), np.array([best]),
-                                   np.array([start]), len(streams),
-                                   _repeat_bits(np.array([count]), np.array([len(docs)]),
-                                                len(streams)),
-                                   np.array([spread.of_documents(docs)]))[0]))
+        return float(_score(np.array([len(docs)]), np.array([best]),
+                            np.array([start]), len(streams),
+                            _repeat_bits(np.array([count]), np.array([len(docs)]),
+                                         len(streams)),
+                            np.array([spread.of_documents(docs)]))[0])
+
+    scores = [judge(group) for group in groups]
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
-                        stops, blocked)
+                        stops, blocked, judge, unit)
 
 
 def _word_units(vocabulary: Vocabulary, language: str) -> np.ndarray:
