@@ -149,11 +149,13 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
             # Bates", "Miss Elliot"), not variants.
             group[:] = [form for k, form in enumerate(group) if k not in slot]
             shapes[:] = [form for k, form in enumerate(shapes) if k not in slot]
-        if not cjk and _has_slot(shapes, ranked.unit):
-            # A template ("Mr Nelson said", "Mr Fawzi said", "Mr Gerber said"): its best
-            # form stands alone, judged alone (see `rank_groups`).
-            del group[1:]
-            if ranked.judge(listed[g][:1]) < MIN_SCORE:
+        filling = _in_slot(shapes, ranked.unit) if not cjk else set()
+        if filling:
+            # A template ("Mr Nelson said", "Mr Fawzi said", "Mr Gerber said"): the forms
+            # filling its slot go, and what is left is judged again (see `rank_groups`).
+            group[:] = [form for k, form in enumerate(group) if k not in filling]
+            if ranked.judge([f for k, f in enumerate(listed[g]) if k not in filling]) \
+                    < MIN_SCORE:
                 group.clear()
         if cjk and len(group) > MAX_VARIANTS + 1:
             del group[1:]  # a template with a slot (see `rank_groups`)
@@ -162,17 +164,20 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     return [_formulation(group, grams, texts, starts, ends, dates) for group in forms if group]
 
 
-def _has_slot(shapes: list[tuple[int, ...]], unit: np.ndarray) -> bool:
-    """Whether the forms of a group (word ids, the main form first) fill one place with
-    more than `MAX_VARIANTS` other words: a template with a slot, not a formulation."""
+def _in_slot(shapes: list[tuple[int, ...]], unit: np.ndarray) -> set[int]:
+    """The forms of a group (word ids, the main form first; by their index) that fill a
+    place which more than `MAX_VARIANTS` other words fill: the slot of a template, not
+    variants of a formulation (each of those changes a different word, or one of a few)."""
     head = unit[list(shapes[0])]
-    fillers: dict[int, set[int]] = {}
-    for shape in shapes[1:]:
+    fillers: dict[int, dict[int, list[int]]] = {}  # place -> word -> forms
+    for k, shape in enumerate(shapes[1:], 1):
         if len(shape) == len(head):
             differ = np.flatnonzero(unit[list(shape)] != head)
             if len(differ) == 1:
-                fillers.setdefault(int(differ[0]), set()).add(int(shape[int(differ[0])]))
-    return any(len(words) > MAX_VARIANTS for words in fillers.values())
+                place = int(differ[0])
+                fillers.setdefault(place, {}).setdefault(int(shape[place]), []).append(k)
+    return {k for words in fillers.values() if len(words) > MAX_VARIANTS
+            for forms in words.values() for k in forms}
 
 
 class _VariantShape(TypedDict):
