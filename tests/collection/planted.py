@@ -8,6 +8,10 @@ import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from viewer.collection.engine import add_sources
+from viewer.collection.store import CollectionStore
 
 _SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "pi", "nak", "zu", "mar",
               "ol", "te", "fin", "gra", "shu", "bo", "lin", "ex")
@@ -91,3 +95,26 @@ def _plant(rows: list[dict], planted: Planted) -> None:
         cut = paragraph.index(" ", len(paragraph) // 2)
         rows[k]["paragraphs"][0] = f"{paragraph[:cut]} {SET_PHRASE}{paragraph[cut:]}"
         planted.phrase_docs.append(rows[k]["id"])
+
+
+def with_press_release(planted: Planted, copies: int = 25) -> list[str]:
+    """Copy d001's longest paragraph into `copies` later articles, each moved to an outlet of
+    its own (a press release run by many papers: more articles than the index's cap, and no
+    one series' furniture). Returns the ids carrying it, d001 first."""
+    source = planted.rows[0]
+    paragraphs = source["text"].split("\n\n")
+    release = max(paragraphs[1:], key=lambda p: len(p.split()))
+    carriers = [source["id"]]
+    for k, row in enumerate(planted.rows[-copies:]):
+        head, rest = row["text"].split("\n\n", 1)
+        row["text"] = f"{head}\n\n{release}\n\n{rest}"
+        row["series"] = f"outlet{k:02d}"
+        carriers.append(row["id"])
+    return carriers
+
+
+def embedded_report(source: Path, store: Path) -> dict[str, Any]:
+    """The embedded engine's JSON report of `source`, indexed into a new store at `store`."""
+    with CollectionStore.create_or_open(store) as opened:
+        add_sources(opened, [source], workers=1)
+        return opened.report()

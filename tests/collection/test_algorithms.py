@@ -46,6 +46,26 @@ def test_pairs_of_new_documents_are_those_of_the_whole_index() -> None:
                                 found.shared.tolist(), strict=True)) == expected
 
 
+def test_grams_above_the_cap_pair_each_document_with_the_first_that_holds_them() -> None:
+    passage = list(range(500, 530))  # a long passage in eight documents, over the cap of 3
+    phrase = list(range(900, 905))   # a set phrase in the same eight: too short to count
+    grams = _grams([1, 2], *([10 * k, *phrase, *passage] for k in range(1, 8)),
+                   [99, *phrase, *passage[:12]], [77, *phrase, *passage])
+    params = IndexParams(n=5, max_df=3, min_shared=3, wide_df=20, min_wide_shared=20)
+    found = candidate_pairs(grams, params)
+    pairs = list(zip(found.first.tolist(), found.second.tolist(), strict=True))
+    # Star pairs with document 1, the first holding the passage; document 8 holds too
+    # little of it (12 + 5 of the phrase); nothing pairs through the set phrase alone.
+    assert pairs == [(1, k) for k in (2, 3, 4, 5, 6, 7, 9)]
+    assert found.shared.tolist() == [35] * 7
+    assert not len(candidate_pairs(grams, IndexParams(n=5, max_df=3, min_shared=3,
+                                                       wide_df=7, min_wide_shared=20)).first)
+    only = np.zeros(len(grams), dtype=bool)
+    only[[6, 9]] = True
+    new = candidate_pairs(grams, params, only=only)
+    assert list(zip(new.first.tolist(), new.second.tolist(), strict=True)) == [(1, 6), (1, 9)]
+
+
 def test_clusters_join_overlapping_spans_and_start_with_the_earliest() -> None:
     order = [("2021-01-03", "c"), ("2021-01-01", "a"), ("2021-01-02", "b"), ("", "z")]
     links = [(0, (100, 200), 1, (10, 110)),     # c-a

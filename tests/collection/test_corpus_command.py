@@ -117,6 +117,17 @@ def test_duplicate_ids_and_empty_sources_exit_2_with_one_line(tmp_path: Path) ->
     assert not (tmp_path / "o.json").exists()
 
 
+def test_spark_options_given_to_the_embedded_engine_are_refused(tmp_path: Path) -> None:
+    source = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    result = tandem("corpus", str(source), "--out", str(tmp_path / "tables"),
+                    "--no-formulations", "--quiet", env=_env(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == ("tandem: --out, --no-formulations: only with --engine spark (the "
+                             "embedded engine keeps its results in the store: --store PATH)\n")
+    assert not (tmp_path / "tables").exists()
+    assert not list((tmp_path / "cache").rglob("*.sqlite"))
+
+
 def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Path) -> None:
     source = make_collection(documents=4).write(tmp_path / "c.jsonl")
     garbage = tmp_path / "garbage.sqlite"

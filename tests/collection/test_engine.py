@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.collection.planted import BOILERPLATE, SET_PHRASE, make_collection
+from tests.collection.planted import (
+    BOILERPLATE,
+    SET_PHRASE,
+    embedded_report,
+    make_collection,
+    with_press_release,
+)
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
@@ -23,9 +29,7 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
     folder = tmp_path_factory.mktemp("collection")
     planted = make_collection()
     source = planted.write(folder / "all.jsonl")
-    with CollectionStore.create_or_open(folder / "store.sqlite") as store:
-        add_sources(store, [source], workers=1)
-        report = store.report()
+    report = embedded_report(source, folder / "store.sqlite")
     return report, {"planted": planted, "folder": folder}
 
 
@@ -107,6 +111,24 @@ def test_a_set_phrase_shared_by_articles_is_not_a_pair(indexed: tuple[dict, dict
     for item in report["formulations"]:  # what the finder lists comes in the contract's form
         assert set(item) == {"phrase", "variants", "documents", "count", "first",
                              "per_month", "occurrences"}
+
+
+def test_a_passage_in_more_articles_than_the_cap_is_paired_with_its_first(
+        tmp_path: Path) -> None:
+    planted = make_collection(documents=50)
+    carriers = with_press_release(planted, copies=30)  # the cap is 20 articles
+    source = planted.write(tmp_path / "release.jsonl")
+    report = embedded_report(source, tmp_path / "store.sqlite")
+    texts = {row["id"]: row["text"] for row in planted.rows}
+    release = max(texts["d001"].split("\n\n")[1:], key=lambda p: len(p.split()))
+    start, words = texts["d001"].index(release), len(release.rstrip("."))  # words, no stop
+    for copy in carriers[1:]:
+        at = texts[copy].index(release)
+        assert _passages(report, "d001", copy) == [((start, start + words), (at, at + words))]
+    cluster = next(c for c in report["clusters"]
+                   if {p["doc"] for p in c["passages"]} == set(carriers))
+    assert cluster["first"] == "d001"
+    assert not any(item["phrase"] in release for item in report["formulations"])
 
 
 @pytest.mark.parametrize("name", ["en", "zh"])

@@ -15,7 +15,13 @@ import pyarrow.parquet as pq
 import pytest
 from pyspark.sql import SparkSession
 
-from tests.collection.planted import BOILERPLATE, Planted, make_collection
+from tests.collection.planted import (
+    BOILERPLATE,
+    Planted,
+    embedded_report,
+    make_collection,
+    with_press_release,
+)
 from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore, StoreError
@@ -45,9 +51,7 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
 def both(spark: SparkSession, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("spark-job")
     source, planted = _collection(folder)
-    with CollectionStore.create_or_open(folder / "embedded.sqlite") as store:
-        add_sources(store, [source], workers=1)
-        embedded = store.report()
+    embedded = embedded_report(source, folder / "embedded.sqlite")
     out = folder / "tables"
     result = run_job(str(source), str(out), spark=spark)
     return {"embedded": embedded, "spark": report_from_tables(str(out)), "out": out,
@@ -170,12 +174,53 @@ def test_command_line_on_parquet_writes_the_json_and_html_reports(spark: SparkSe
                        str(target), "--html", str(page), "--quiet"]) == 0
     written = json.loads(target.read_text(encoding="utf-8"))
     assert written == report_from_tables(str(out))
-    with CollectionStore.create_or_open(tmp_path / "embedded.sqlite") as store:
-        add_sources(store, [lines], workers=1)
-        embedded = store.report()
+    embedded = embedded_report(lines, tmp_path / "embedded.sqlite")
     for part in ("pairs", "clusters", "formulations", "boilerplate"):
         assert written[part] == embedded[part], part
     assert [d["path"] for d in written["documents"]][:2] == [f"{source}:1", f"{source}:2"]
     assert ("d002", "d009") in {(p["a"], p["b"]) for p in written["pairs"]}
     html = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
     assert "Articles 20 in 4 series" in html and "d009" in html
+
+
+def test_formulations_and_boilerplate_of_benchmark_articles_are_the_embedded_engines(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # 61 articles of the collection benchmark's dev set (see make_dev_small.py): enough uses
+    # of its planted set phrases to be listed, and series with their header lines.
+    source = Path(__file__).parents[1] / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
+    run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    assert embedded["formulations"] and embedded["boilerplate"] and embedded["pairs"]
+    for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
+        assert spark_report[part] == embedded[part], part
+
+
+def test_a_passage_in_more_articles_than_the_cap_pairs_as_in_the_embedded_engine(
+        spark: SparkSession, tmp_path: Path) -> None:
+    planted = make_collection(documents=40)
+    carriers = with_press_release(planted, copies=24)  # the cap is 20 articles
+    source = planted.write(tmp_path / "release.jsonl")
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
+    run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    assert {("d001", copy) for copy in carriers[1:]} <= {
+        (p["a"], p["b"]) for p in spark_report["pairs"]}
+    for part in ("pairs", "clusters", "formulations", "boilerplate"):
+        assert spark_report[part] == embedded[part], part
+
+
+def test_without_formulations_the_rest_is_found_all_the_same(spark: SparkSession,
+                                                             tmp_path: Path) -> None:
+    source = Path(__file__).parents[1] / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
+    out, target = tmp_path / "tables", tmp_path / "out.json"
+    assert run_corpus([str(source), "--engine", "spark", "--out", str(out), "--no-formulations",
+                       "--json", str(target), "--quiet"]) == 0
+    written = json.loads(target.read_text(encoding="utf-8"))
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
+    assert written["formulations"] == [] and embedded["formulations"]
+    assert written["boilerplate"] == embedded["boilerplate"]
+    # Passages that are formulations are no longer left out: every listed pair stays.
+    listed = {(p["a"], p["b"]): p["passages"] for p in written["pairs"]}
+    for pair in embedded["pairs"]:
+        assert all(p in listed[(pair["a"], pair["b"])] for p in pair["passages"])

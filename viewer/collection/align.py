@@ -1,11 +1,12 @@
 """Align a collection's candidate pairs with the two-text matcher, over both cores.
 
-`align_pairs(store, vocabulary, pairs)` returns the rows of the store's `passages` table:
-for documents x < y, every passage `compare()` finds for their two texts (the same
-function, `viewer.core.shared`), with its words as `compare()` counts them, its words on
-the shorter side and its evidence beyond chance. The pairs are aligned in forked worker
-processes (which read the documents' tokens from this module's context, set up before the
-fork) in order, so the output does not depend on the number of workers.
+`PairAligner(texts, streams, languages, keys).align(x, y)` gives the rows of the store's
+`passages` table for documents x < y: every passage `compare()` finds for their two texts
+(the same function, `viewer.core.shared`), with its words as `compare()` counts them, its
+words on the shorter side and its evidence beyond chance. The Spark engine builds one per
+batch of pairs. `align_pairs(store, vocabulary, pairs)` aligns the embedded engine's pairs
+in forked worker processes (which inherit the aligner set up before the fork) in order, so
+the output does not depend on the number of workers.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -35,23 +35,71 @@ Progress = Callable[[str, float], None]
 _CHUNK = 64
 
 
-@dataclass
-class _AlignContext:
-    texts: dict[int, str]
-    streams: dict[int, TokenStream]
-    languages: dict[int, str]
-    keys: list[str]
-    bits: dict[str, np.ndarray]
-    general: dict[tuple[int, bool], np.ndarray]
+class PairAligner:
+    """Aligns pairs of a set of documents, given by number: their texts, token streams
+    (ids of one vocabulary whose match keys are `keys`) and languages. Rarity tables are
+    made per language as pairs need them; a document's chance-run weights are kept for
+    the other pairs it is in."""
+
+    def __init__(self, texts: dict[int, str], streams: dict[int, TokenStream],
+                 languages: dict[int, str], keys: list[str]) -> None:
+        self.texts, self.streams, self.languages, self.keys = texts, streams, languages, keys
+        self._bits: dict[str, np.ndarray] = {}
+        self._general: dict[tuple[int, bool], np.ndarray] = {}
+
+    def _language(self, x: int, y: int) -> str:
+        """The rarity table a pair is aligned with: Chinese if either is, else their
+        language when both have the same one, else English."""
+        lang_x, lang_y = self.languages[x], self.languages[y]
+        if lang_x in CJK_LANGUAGES or lang_y in CJK_LANGUAGES:
+            return "zh"
+        return lang_x if lang_x == lang_y else "en"
+
+    def prepare(self, pairs: list[tuple[int, int]]) -> None:
+        """Make the rarity tables these pairs need now."""
+        for language in {self._language(x, y) for x, y in pairs}:
+            self._rarity_bits(language)
+
+    def _rarity_bits(self, language: str) -> np.ndarray:
+        bits = self._bits.get(language)
+        if bits is None:
+            bits = self._bits[language] = Rarity(language).bits_of(self.keys)
+        return bits
+
+    def align(self, x: int, y: int) -> list[PassageRow]:
+        """The passages documents x < y share: (x, y, x0, x1, y0, y1, words, short words,
+        surplus) rows, exactly what `compare()` finds for the two texts."""
+        a, b = (x, y) if canonical_order(self.texts[x], self.texts[y]) else (y, x)
+        language = self._language(a, b)
+        cjk = language == "zh"
+        bits = self._rarity_bits(language)
+        general = self._general.get((a, cjk))
+        if general is None:
+            general = general_bits(self.streams[a], self.keys, bits, cjk)
+            self._general[(a, cjk)] = general
+        stream_a, stream_b = self.streams[a], self.streams[b]
+        alignments = shared_alignments(stream_a, stream_b, self.keys, bits, cjk, SETTINGS,
+                                       general_a=general)
+        phrases = phrases_of(alignments, stream_a, stream_b, cjk, differences=False)
+        chance = chance_level(len(stream_a), len(stream_b))
+        scale = CJK_CHARS_PER_WORD if cjk else 1.0
+        rows: list[PassageRow] = []
+        for al, p in zip(alignments, phrases, strict=True):
+            span_x, span_y = (p.a, p.b) if a == x else (p.b, p.a)
+            rows.append((x, y, span_x[0], span_x[1], span_y[0], span_y[1], p.words,
+                         round(min(al.a1 - al.a0, al.b1 - al.b0) / scale),
+                         round(surplus_bits(al, chance), 3)))
+        return rows
 
 
-_CONTEXT: _AlignContext | None = None
+#: The aligner forked workers inherit (set by `align_pairs` around its pool).
+_ALIGNER: PairAligner | None = None
 
 
 def align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tuple[int, int]],
                  report: Progress, workers: int | None) -> list[PassageRow]:
     """Align every pair with the two-text matcher; rows for the `passages` table."""
-    global _CONTEXT
+    global _ALIGNER
     if not pairs:
         return []
     involved = sorted({num for pair in pairs for num in pair})
@@ -63,10 +111,8 @@ def align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tupl
         texts[num], languages[num] = text, language
     streams = {num: TokenStream(ids, starts, ends, np.zeros(0, dtype=np.uint32))
                for num, (ids, starts, ends) in arrays.items()}
-    needed = {("zh" if languages[x] in CJK_LANGUAGES or languages[y] in CJK_LANGUAGES else
-               languages[x] if languages[x] == languages[y] else "en") for x, y in pairs}
-    bits = {lang: Rarity(lang).bits_of(vocabulary.keys) for lang in needed}
-    _CONTEXT = _AlignContext(texts, streams, languages, vocabulary.keys, bits, {})
+    _ALIGNER = PairAligner(texts, streams, languages, vocabulary.keys)
+    _ALIGNER.prepare(pairs)  # before the fork, not in every worker
     chunks = [pairs[k:k + 64] for k in range(0, len(pairs), 64)]
     rows: list[PassageRow] = []
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
@@ -82,7 +128,7 @@ def align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tupl
                 rows.extend(_align_chunk(chunk))
                 report("Aligning pairs", 0.35 + 0.4 * (k + 1) / len(chunks))
     finally:
-        _CONTEXT = None
+        _ALIGNER = None
     return rows
 
 
@@ -91,36 +137,6 @@ def _ignore_interrupt() -> None:
 
 
 def _align_chunk(pairs: list[tuple[int, int]]) -> list[PassageRow]:
-    return [row for x, y in pairs for row in align_pair(x, y)]
-
-
-def align_pair(x: int, y: int) -> list[PassageRow]:
-    """The passages documents x < y share: (x, y, x0, x1, y0, y1, words) rows, exactly
-    what `compare()` finds for the two texts."""
-    context = _CONTEXT
-    assert context is not None
-    a, b = (x, y) if canonical_order(context.texts[x], context.texts[y]) else (y, x)
-    lang_a, lang_b = context.languages[a], context.languages[b]
-    cjk = lang_a in CJK_LANGUAGES or lang_b in CJK_LANGUAGES
-    language = "zh" if cjk else lang_a if lang_a == lang_b else "en"
-    bits = context.bits[language]
-    general = context.general.get((a, cjk))
-    if general is None:
-        general = general_bits(context.streams[a], context.keys, bits, cjk)
-        context.general[(a, cjk)] = general
-    stream_a, stream_b = context.streams[a], context.streams[b]
-    alignments = shared_alignments(stream_a, stream_b, context.keys, bits, cjk, SETTINGS,
-                                   general_a=general)
-    phrases = phrases_of(alignments, stream_a, stream_b, cjk, differences=False)
-    chance = chance_level(len(stream_a), len(stream_b))
-    scale = CJK_CHARS_PER_WORD if cjk else 1.0
-    rows: list[PassageRow] = []
-    for al, p in zip(alignments, phrases, strict=True):
-        span_x, span_y = (p.a, p.b) if a == x else (p.b, p.a)
-        rows.append((x, y, span_x[0], span_x[1], span_y[0], span_y[1], p.words,
-                     round(min(al.a1 - al.a0, al.b1 - al.b0) / scale),
-                     round(surplus_bits(al, chance), 3)))
-    return rows
-
-
-# -- the finished results -------------------------------------------------------------------
+    aligner = _ALIGNER
+    assert aligner is not None
+    return [row for x, y in pairs for row in aligner.align(x, y)]

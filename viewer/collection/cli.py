@@ -21,7 +21,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from viewer.core.errors import TandemError
-from viewer.spark.cli import add_engine_options, import_parser, run_import, run_spark
+from viewer.spark.cli import (
+    add_engine_options,
+    check_embedded,
+    import_parser,
+    run_import,
+    run_spark,
+)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -124,6 +130,8 @@ def run_corpus(argv: Sequence[str]) -> int:
         elif getattr(args, "engine", "embedded") == "spark":
             run_spark(args, _write)
         else:
+            if not command:
+                check_embedded(args)
             _index(args, command, progress)
     except KeyboardInterrupt:
         progress.close()

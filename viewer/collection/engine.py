@@ -24,17 +24,17 @@ from viewer.collection.sources import Article, Skipped, read_sources
 from viewer.collection.store import CollectionStore, StoreError
 from viewer.collection.words import (
     CJK_LANGUAGES,
+    TOKENIZE_BATCH,
     collection_normalizer,
     content_hash,
     stored_vocabulary,
+    tokenize_articles,
 )
 from viewer.core.collection.index import candidate_pairs, document_grams, index_params
 from viewer.core.document import detect_language
-from viewer.core.tokenize import tokenize_many
 
 #: Progress callback: what is being done and how far, 0..1.
 Progress = Callable[[str, float], None]
-_TOKENIZE_BATCH = 200
 
 
 def _quiet(stage: str, fraction: float) -> None:
@@ -106,12 +106,12 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
                  else sum(lang in CJK_LANGUAGES for lang in languages) > len(languages) / 2)
     gram_n = index_params(cjk_index, 0).n
     store.set_meta("gram_n", str(gram_n))
-    for start in range(0, len(fresh), _TOKENIZE_BATCH):
+    for start in range(0, len(fresh), TOKENIZE_BATCH):
         report("Indexing articles", 0.05 + 0.25 * start / max(1, len(fresh)))
-        batch = fresh[start:start + _TOKENIZE_BATCH]
-        streams = tokenize_many([a.text for _, a, _ in batch], normalizer, vocabulary)
+        batch = fresh[start:start + TOKENIZE_BATCH]
+        streams = tokenize_articles([a.text for _, a, _ in batch], vocabulary, normalizer)
         for (num, article, digest), stream, language in zip(
-                batch, streams, languages[start:start + _TOKENIZE_BATCH], strict=True):
+                batch, streams, languages[start:start + TOKENIZE_BATCH], strict=True):
             store.put_document(num, {
                 "id": article.id, "series": article.series, "date": article.date,
                 "path": article.path, "title": article.title, "text": article.text,

@@ -55,39 +55,42 @@ class JsonLinesSource:
             try:
                 for number, line in enumerate(stream, 1):  # noqa: B007 (used after the loop)
                     if line.strip():
-                        yield self._article(line, number), raw.tell()
+                        yield parse_line(self.path, line, number), raw.tell()
             except (OSError, EOFError, zlib.error) as exc:
                 yield Skipped(f"{self.path}:{number + 1}",
                               f"the gzip data is damaged or ends early ({exc}); "
                               "the lines from here on were not read"), self.size
 
-    def _article(self, line: bytes, number: int) -> Article | Skipped:
-        where = f"{self.path}:{number}"
-        try:
-            row = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
-        except UnicodeDecodeError as exc:
-            return Skipped(where, f"is not UTF-8 text (bad byte at column {exc.start + 1})")
-        except ValueError as exc:
-            return Skipped(where, f"is not valid JSON ({exc})")
-        if not isinstance(row, dict):
-            return Skipped(where, f"is a JSON {type(row).__name__}, not an object "
-                                  '{"id", "series", "date", "text"}')
-        missing = [name for name in ("id", "text") if row.get(name) is None]
-        if missing:
-            return Skipped(where, "has no " + " and no ".join(f'"{m}"' for m in missing)
-                           + " field")
-        ident, text = row["id"], row["text"]
-        if isinstance(ident, bool) or not isinstance(ident, str | int):
-            return Skipped(where, f'has an "id" that is a {type(ident).__name__}, '
-                                  "not a string")
-        if not str(ident).strip():
-            return Skipped(where, 'has an empty "id"')
-        if not isinstance(text, str):
-            return Skipped(where, f'has a "text" that is a {type(text).__name__}, not a string')
-        if not text.strip():
-            return Skipped(where, 'has an empty "text"')
-        series, title = row.get("series"), row.get("title")
-        return Article(id=str(ident), series="" if series is None else str(series),
-                       date=iso_date(row.get("date")), text=text, path=where,
-                       title=title if isinstance(title, str) and title.strip()
-                       else first_line(text))
+
+def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
+    """Line `number` (from 1) of the JSON-lines file `path`, as an article or as a skipped
+    line saying why (the Spark engine parses its lines with this too)."""
+    where = f"{path}:{number}"
+    try:
+        row = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+    except UnicodeDecodeError as exc:
+        return Skipped(where, f"is not UTF-8 text (bad byte at column {exc.start + 1})")
+    except ValueError as exc:
+        return Skipped(where, f"is not valid JSON ({exc})")
+    if not isinstance(row, dict):
+        return Skipped(where, f"is a JSON {type(row).__name__}, not an object "
+                              '{"id", "series", "date", "text"}')
+    missing = [name for name in ("id", "text") if row.get(name) is None]
+    if missing:
+        return Skipped(where, "has no " + " and no ".join(f'"{m}"' for m in missing)
+                       + " field")
+    ident, text = row["id"], row["text"]
+    if isinstance(ident, bool) or not isinstance(ident, str | int):
+        return Skipped(where, f'has an "id" that is a {type(ident).__name__}, '
+                              "not a string")
+    if not str(ident).strip():
+        return Skipped(where, 'has an empty "id"')
+    if not isinstance(text, str):
+        return Skipped(where, f'has a "text" that is a {type(text).__name__}, not a string')
+    if not text.strip():
+        return Skipped(where, 'has an empty "text"')
+    series, title = row.get("series"), row.get("title")
+    return Article(id=str(ident), series="" if series is None else str(series),
+                   date=iso_date(row.get("date")), text=text, path=where,
+                   title=title if isinstance(title, str) and title.strip()
+                   else first_line(text))

@@ -6,14 +6,18 @@ Shared by the engine, the alignment workers, the derived results and
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 from viewer.core.normalize import Normalizer, shared_normalizer
 from viewer.core.settings import Settings
-from viewer.core.tokenize import Vocabulary
+from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_many
 
 #: The matcher's settings of a collection (the defaults of `tandem compare`).
 SETTINGS = Settings()
 CJK_LANGUAGES = frozenset({"zh", "ja"})
+#: Articles tokenized together. A vocabulary numbers words as the batches meet them, and the
+#: formulations break ties by those numbers: both engines batch alike to get the same ones.
+TOKENIZE_BATCH = 200
 
 
 def content_hash(text: str) -> str:
@@ -25,6 +29,18 @@ def collection_normalizer() -> Normalizer:
     """The normalizer every article of a collection is tokenized with."""
     return shared_normalizer(case_sensitive=SETTINGS.case_sensitive,
                              stemming=SETTINGS.stemming, language="en")
+
+
+def tokenize_articles(texts: Sequence[str], vocabulary: Vocabulary,
+                      normalizer: Normalizer | None = None) -> list[TokenStream]:
+    """The token streams of `texts`, in `TOKENIZE_BATCH` batches, words numbered by
+    `vocabulary` (which grows)."""
+    words = normalizer or collection_normalizer()
+    streams: list[TokenStream] = []
+    for start in range(0, len(texts), TOKENIZE_BATCH):
+        streams.extend(tokenize_many(list(texts[start:start + TOKENIZE_BATCH]), words,
+                                     vocabulary))
+    return streams
 
 
 def stored_vocabulary(keys: list[str]) -> Vocabulary:

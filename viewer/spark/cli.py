@@ -1,6 +1,7 @@
 """The Spark parts of `tandem corpus`: `--engine spark` and `tandem corpus import`.
 
-    tandem corpus SOURCE --engine spark [--master URL] --out DIR [--json OUT] [--html OUT]
+    tandem corpus SOURCE --engine spark [--master URL] --out DIR [--no-formulations]
+        [--json OUT] [--html OUT]
     tandem corpus import DIR --store STORE
 
 Nothing here imports pyspark until the Spark engine is asked for, so `tandem corpus` with
@@ -37,6 +38,21 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
                         help="with --engine spark: where the Parquet tables go")
     parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
                         help="with --engine spark: a Spark setting (repeatable)")
+    parser.add_argument("--no-formulations", action="store_true",
+                        help="with --engine spark: do not look for formulations, whose one "
+                             "task holds the whole collection (about 150 bytes a word: for "
+                             "millions of articles; see docs/spark.md)")
+
+
+def check_embedded(args: argparse.Namespace) -> None:
+    """The Spark engine's options given to the embedded engine: a clear error, not a run
+    that silently ignores them."""
+    given = [option for option, value in (
+        ("--master", args.master), ("--out", args.out), ("--conf", args.conf),
+        ("--no-formulations", args.no_formulations)) if value]
+    if given:
+        raise TandemError(f"{', '.join(given)}: only with --engine spark (the embedded "
+                          "engine keeps its results in the store: --store PATH)")
 
 
 def import_parser() -> argparse.ArgumentParser:
@@ -86,7 +102,8 @@ def run_spark(args: argparse.Namespace, write: Write) -> None:
         if not args.quiet:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
-    result = run_job(args.sources[0], args.out, master=args.master, conf=conf, progress=say)
+    result = run_job(args.sources[0], args.out, master=args.master, conf=conf, progress=say,
+                     formulations=not args.no_formulations)
     if args.json or args.html or getattr(args, "pdf", None):
         texts = document_texts(args.out)
         write(report_from_tables(args.out), args, texts.__getitem__)

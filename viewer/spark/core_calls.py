@@ -3,58 +3,48 @@
 Everything the collection job computes about text goes through here: parsing a JSON line
 (`viewer.collection.jsonlines`), tokenizing and the n-gram hashes of the index
 (`viewer.core.tokenize`, `viewer.core.collection.index`), aligning a pair
-(`viewer.collection.align.align_pair`, the matcher of `tandem compare`), the finished
-results (`viewer.collection.results.derive`: boilerplate, formulations, which passages are
-copies, the listed pairs) and clusters (`viewer.core.collection.clusters`). Nothing is
-re-implemented: these are thin adapters from Arrow columns to those functions' arguments and
-back. No pyspark here, so the adapters can be read and tested on their own.
+(`viewer.collection.align.PairAligner`, the matcher of `tandem compare`), boilerplate per
+series (`viewer.core.collection.boilerplate`), which passages are copies and which pairs are
+listed (`viewer.collection.passage_rules`, one passage or pair at a time), formulations
+(`viewer.collection.results.fresh_formulations` and `not_copies`) and clusters
+(`viewer.core.collection.clusters`). Nothing is re-implemented: these are thin adapters from
+Arrow columns to those functions' arguments and back. No pyspark here, so the adapters can be
+read and tested on their own.
 
 One thing differs by necessity: the embedded engine numbers words with one vocabulary for
 the whole collection, built in document order. Executors cannot share one, so for the
-n-gram index a word's id is a 64-bit hash of its match key: the same words get the same
-id everywhere, so the same n-grams get the same hash and the index pairs the same
-documents. Alignment tokenizes each batch with a vocabulary of its own, as `compare()`
-does for two texts; the matcher does not depend on how words are numbered. `derive` runs
-in one task over the collection, on a private store filled by the engine's own indexing.
+n-gram index (and the document frequencies of a passage's n-grams) a word's id is a 64-bit
+hash of its match key: the same words get the same id everywhere, so the same n-grams get
+the same hash and the same counts. Alignment tokenizes each batch with a vocabulary of its
+own, as `compare()` does for two texts; the matcher does not depend on how words are
+numbered. Formulations run in one task over the whole collection, tokenized in document
+order as the embedded engine does.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
-from viewer.collection import align, engine, results
-from viewer.collection.article import Article, Skipped
-from viewer.collection.jsonlines import JsonLinesSource
-from viewer.collection.words import CJK_LANGUAGES, collection_normalizer
+from viewer.collection import passage_rules, results
+from viewer.collection.align import PairAligner
+from viewer.collection.article import Skipped
+from viewer.collection.jsonlines import parse_line
+from viewer.collection.words import CJK_LANGUAGES, tokenize_articles
+from viewer.core.collection.boilerplate import find_boilerplate
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.index import document_grams
 from viewer.core.document import detect_language
-from viewer.core.normalize import Normalizer
-from viewer.core.rarity import Rarity
-from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_many
+from viewer.core.tokenize import TokenStream, Vocabulary
 
 CJK = CJK_LANGUAGES
-#: Articles tokenized together, as the embedded engine batches them when it indexes (the
-#: vocabulary's ids, and so the formulations' tie-breaks, follow this order).
-TOKENIZE_BATCH = engine._TOKENIZE_BATCH
 
-# -- reading ---------------------------------------------------------------------------------
-
-
-def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
-    """One JSON line read exactly as the embedded reader reads it (same checks, same text)."""
-    reader = object.__new__(JsonLinesSource)  # its line parser needs only the path
-    reader.path = path
-    return reader._article(line, number)
+# -- reading: each line by the embedded reader's `parse_line` (same checks, same text) -------
 
 
 def parse_lines(batches: Iterable[pa.RecordBatch], path: str) -> Iterator[pa.RecordBatch]:
@@ -101,11 +91,6 @@ def _articles(path: str, lines: Iterable[tuple[int, bytes]]) -> pa.RecordBatch:
 # -- per document: language, words, n-gram hashes of the index -------------------------------
 
 
-@cache
-def _normalizer() -> Normalizer:
-    return collection_normalizer()
-
-
 DOCUMENT_SCHEMA = ("num long, id string, series string, date string, text string, "
                    "path string, title string, language string, chars long")
 
@@ -119,14 +104,6 @@ def with_language(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
         yield batch.append_column(
             "language", pa.array([detect_language(text) for text in texts], type=pa.string())
         ).append_column("chars", pa.array([len(text) for text in texts], type=pa.int64()))
-
-
-def _tokenized(texts: list[str], vocabulary: Vocabulary) -> list[TokenStream]:
-    streams: list[TokenStream] = []
-    for start in range(0, len(texts), TOKENIZE_BATCH):
-        streams.extend(tokenize_many(texts[start:start + TOKENIZE_BATCH],
-                                     _normalizer(), vocabulary))
-    return streams
 
 
 def _key_hash(key: str) -> int:
@@ -146,7 +123,7 @@ def index_grams(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
     (as signed 64-bit integers, Spark's long)."""
     for batch in batches:
         vocabulary = Vocabulary()
-        streams = _tokenized(batch.column("text").to_pylist(), vocabulary)
+        streams = tokenize_articles(batch.column("text").to_pylist(), vocabulary)
         table = stable_ids(vocabulary)
         grams = [document_grams(table[s.ids], n).view(np.int64) for s in streams]
         offsets = np.concatenate(([0], np.cumsum([len(g) for g in grams]))).astype(np.int32)
@@ -160,14 +137,11 @@ def index_grams(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
 # -- pairs: the two-text matcher -------------------------------------------------------------
 
 
-@cache
-def _rarity(language: str) -> Rarity:
-    return Rarity(language)
-
-
-def align_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.RecordBatch]:
     """(x, y, text_x, text_y, lang_x, lang_y) -> one row per passage the engine's
-    `align_pair` finds: (x, y, x0, x1, y0, y1, words, short_words, surplus)."""
+    `PairAligner` finds: (x, y, x0, x1, y0, y1, words, short_words, surplus), with the
+    index's n-gram hashes of each side (`passage_rules.side_grams`; empty for a passage too
+    long for them to matter) to look their document frequencies up."""
     for batch in batches:
         rows = batch.to_pydict()
         texts: dict[int, str] = {}
@@ -177,77 +151,199 @@ def align_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             texts[x], texts[y], langs[x], langs[y] = tx, ty, lx, ly
         nums = sorted(texts)
         vocabulary = Vocabulary()
-        streams = _tokenized([texts[num] for num in nums], vocabulary)
-        needed = {("zh" if langs[x] in CJK or langs[y] in CJK else
-                   langs[x] if langs[x] == langs[y] else "en")
-                  for x, y in zip(rows["x"], rows["y"], strict=True)}
-        context = align._AlignContext(
-            texts=texts,
-            streams={num: TokenStream(s.ids, s.starts, s.ends, np.zeros(0, dtype=np.uint32))
-                     for num, s in zip(nums, streams, strict=True)},
-            languages=langs, keys=vocabulary.keys,
-            bits={lang: _rarity(lang).bits_of(vocabulary.keys) for lang in needed},
-            general={})
+        streams = tokenize_articles([texts[num] for num in nums], vocabulary)
+        aligner = PairAligner(
+            texts, {num: TokenStream(s.ids, s.starts, s.ends, np.zeros(0, dtype=np.uint32))
+                    for num, s in zip(nums, streams, strict=True)}, langs, vocabulary.keys)
         found: list[tuple[Any, ...]] = []
-        # align_pair reads its documents from the engine's per-process context; each
-        # Python worker is its own process and handles one batch at a time.
-        align._CONTEXT = context
-        try:
-            for x, y in zip(rows["x"], rows["y"], strict=True):
-                found.extend(align.align_pair(x, y))
-        finally:
-            align._CONTEXT = None
-        yield pa.RecordBatch.from_pydict(
-            {name: [row[k] for row in found] for k, name in enumerate(_PASSAGE_ARROW.names)},
-            schema=_PASSAGE_ARROW)
+        for x, y in zip(rows["x"], rows["y"], strict=True):
+            found.extend(aligner.align(x, y))
+        stable = stable_ids(vocabulary)
+        hashed = {num: TokenStream(stable[s.ids], s.starts, s.ends, s.codes)
+                  for num, s in aligner.streams.items()}
+        columns: dict[str, list[Any]] = {name: [row[k] for row in found]
+                                         for k, name in enumerate(_PASSAGE_ARROW.names[:9])}
+        for side, (num_at, start_at) in (("grams_x", (0, 2)), ("grams_y", (1, 4))):
+            columns[side] = [
+                passage_rules.side_grams(hashed[row[num_at]],
+                                         (row[start_at], row[start_at + 1]), n)
+                .view(np.int64).tolist() if passage_rules.needs_frequencies(row[7]) else []
+                for row in found]
+        yield pa.RecordBatch.from_pydict(columns, schema=_PASSAGE_ARROW)
 
 
 _PASSAGE_ARROW = pa.schema([(name, pa.int64()) for name in (
-    "x", "y", "x0", "x1", "y0", "y1", "words", "short_words")] + [("surplus", pa.float64())])
+    "x", "y", "x0", "x1", "y0", "y1", "words", "short_words")] + [
+    ("surplus", pa.float64()), ("grams_x", pa.list_(pa.int64())),
+    ("grams_y", pa.list_(pa.int64()))])
+PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "surplus")
 PASSAGE_SCHEMA = ("x long, y long, x0 long, x1 long, y0 long, y1 long, words long, "
-                  "short_words long, surplus double")
+                  "short_words long, surplus double, grams_x array<long>, "
+                  "grams_y array<long>")
 
 
-# -- the finished results: the engine's own derive step ---------------------------------------
+# -- the finished results: the engine's rules, a series, a passage or a pair at a time ----
 
-RESULT_SCHEMA = "kind string, rank long, a long, b long, data string"
+BOILERPLATE_SCHEMA = "series string, text string, documents long, occurrences string"
 
 
-def derive_results(documents: pa.Table, passages: pa.Table) -> pa.Table:
-    """All documents (`DOCUMENT_SCHEMA`) and every aligned passage (`PASSAGE_SCHEMA`) -> the
-    finished results, by the embedded engine's `derive` itself: boilerplate per series,
-    formulations, the passages that are copies rather than set phrasing, the listed pairs.
+def series_boilerplate(table: pa.Table) -> pa.Table:
+    """The documents of one series (num, series, text) -> its boilerplate lines by the
+    engine's `find_boilerplate` (which treats each series on its own), each with its
+    occurrences as JSON [[num, start, end], ...]."""
+    rows = sorted(table.to_pylist(), key=lambda row: row["num"])
+    nums = [row["num"] for row in rows]
+    found = find_boilerplate([row["text"] for row in rows], [row["series"] for row in rows])
+    return pa.Table.from_pylist([
+        {"series": item.series, "text": item.text, "documents": item.documents,
+         "occurrences": json.dumps([[nums[d], s, e] for d, (s, e) in item.occurrences])}
+        for item in found], schema=pa.schema([
+            ("series", pa.string()), ("text", pa.string()), ("documents", pa.int64()),
+            ("occurrences", pa.string())]))
 
-    `derive` reads a collection store, so the task fills a private one (in its temporary
-    folder) exactly as `tandem corpus import` does, runs it, and returns one row per
-    result: kind "pair" (a, b: document numbers), "formulation" or "boilerplate", with the
-    contract's fields as JSON in `data`, in the engine's order (`rank`)."""
-    from viewer.collection.store import CollectionStore
-    from viewer.spark.tables import fill_store
 
+def _spans(items: list[dict[str, int]] | None) -> list[tuple[int, int]]:
+    return sorted((item["start"], item["end"]) for item in items or ())
+
+
+def _passage(row: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[name] for name in PASSAGE_COLUMNS)
+
+
+_KEPT_ARROW = pa.schema([(name, pa.float64() if name == "surplus" else pa.int64())
+                         for name in PASSAGE_COLUMNS] + [("stretch", pa.bool_()),
+                                                         ("ask", pa.bool_())])
+KEPT_SCHEMA = ("x long, y long, x0 long, x1 long, y0 long, y1 long, words long, "
+               "short_words long, surplus double, stretch boolean, ask boolean")
+
+
+def classify_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Aligned passages with their sides' boilerplate spans (`boiler_x`, `boiler_y`) and
+    n-gram document frequencies (`dfs_x`, `dfs_y`) -> the passages that are neither mostly
+    boilerplate nor longer set phrasing, each marked `stretch` (it marks its stretches as
+    copied) and `ask` (short set phrasing unless it lies inside such a stretch)."""
+    for batch in batches:
+        out = []
+        for row in batch.to_pylist():
+            span_x, span_y = (row["x0"], row["x1"]), (row["y0"], row["y1"])
+            if (passage_rules.mostly_in(span_x, _spans(row["boiler_x"]))
+                    or passage_rules.mostly_in(span_y, _spans(row["boiler_y"]))):
+                continue
+            dfs_x, dfs_y = row["dfs_x"] or [], row["dfs_y"] or []
+            if passage_rules.long_set_phrasing(row["short_words"], dfs_x, dfs_y):
+                continue
+            out.append({**{name: row[name] for name in PASSAGE_COLUMNS},
+                        "stretch": passage_rules.is_copy_stretch(row["short_words"]),
+                        "ask": passage_rules.short_set_phrasing(
+                            row["short_words"], dfs_x, dfs_y, inside_copy=False)})
+        yield pa.RecordBatch.from_pylist(out, schema=_KEPT_ARROW)
+
+
+_FINAL_ARROW = pa.schema([(name, pa.float64() if name == "surplus" else pa.int64())
+                          for name in PASSAGE_COLUMNS])
+FINAL_SCHEMA = ("x long, y long, x0 long, x1 long, y0 long, y1 long, words long, "
+                "short_words long, surplus double")
+
+
+def inside_copies(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Short passages that may be set phrasing, with the copied stretches of their two
+    documents (`copied_x`, `copied_y`) -> those that lie inside a copy (the others are
+    set phrasing and go)."""
+    for batch in batches:
+        out = []
+        for row in batch.to_pylist():
+            stretches_x = [(s, e, True) for s, e in _spans(row["copied_x"])]
+            stretches_y = [(s, e, True) for s, e in _spans(row["copied_y"])]
+            if (passage_rules.in_copy((row["x0"], row["x1"]), stretches_x)
+                    or passage_rules.in_copy((row["y0"], row["y1"]), stretches_y)):
+                out.append({name: row[name] for name in PASSAGE_COLUMNS})
+        yield pa.RecordBatch.from_pylist(out, schema=_FINAL_ARROW)
+
+
+FORMULATION_SCHEMA = "kind string, rank long, num long, start long, end long, data string"
+
+
+def collection_formulations(documents: pa.Table, passages: pa.Table) -> pa.Table:
+    """Every document (num, id, date, series, language, text, `boiler`: its boilerplate
+    spans) and every kept passage (`FINAL_SCHEMA`) -> the formulations by the engine's own
+    `fresh_formulations` and `not_copies`: kind "formulation" rows (rank, contract JSON in
+    `data`) and kind "span" rows (num, start, end: an occurrence, which the pair listing
+    leaves out like boilerplate). The whole collection's tokens in one task: see
+    docs/spark.md for what that costs."""
     docs = sorted(documents.to_pylist(), key=lambda d: d["num"])
-    rows = [tuple(p[name] for name in _PASSAGE_ARROW.names) for p in passages.to_pylist()]
-    with (tempfile.TemporaryDirectory(prefix="tandem-derive-") as folder,
-          CollectionStore.create_or_open(os.path.join(folder, "derive.sqlite")) as store):
-        with store.transaction():
-            fill_store(store, docs, rows)
-            results.derive(store)
-        num_of = {d["id"]: d["num"] for d in docs}
-        out: list[dict[str, Any]] = []
-        for rank, pair in enumerate(store.pairs()):
-            out.append({"kind": "pair", "rank": rank, "a": num_of[pair.a],
-                        "b": num_of[pair.b], "data": json.dumps({
-                            "a": pair.a, "b": pair.b, "passages": pair.passages,
-                            "shared_a": pair.shared_a, "shared_b": pair.shared_b,
-                            "words": pair.words}, ensure_ascii=False)})
-        for kind, items in (("formulation", store.formulations()),
-                            ("boilerplate", store.boilerplate())):
-            out.extend({"kind": kind, "rank": rank, "a": None, "b": None,
-                        "data": json.dumps(item, ensure_ascii=False)}
-                       for rank, item in enumerate(items))
+    position = {d["num"]: k for k, d in enumerate(docs)}
+    texts = [d["text"] for d in docs]
+    vocabulary = Vocabulary()
+    tokens = tokenize_articles(texts, vocabulary)
+    ids, dates = [d["id"] for d in docs], [d["date"] for d in docs]
+    listed = results.fresh_formulations(
+        texts, tokens, vocabulary, dates, [d["series"] for d in docs],
+        [d["language"] for d in docs], [_spans(d["boiler"]) for d in docs]) if docs else []
+    kept = [(position[p["x"]], (p["x0"], p["x1"]), position[p["y"]], (p["y0"], p["y1"]),
+             p["words"], p["short_words"], p["surplus"]) for p in passages.to_pylist()]
+    out: list[dict[str, Any]] = []
+    for rank, item in enumerate(results.not_copies(listed, kept, len(docs))):
+        out.append({"kind": "formulation", "rank": rank, "num": None, "start": None,
+                    "end": None, "data": json.dumps(results.formulation_dict(item, ids, dates),
+                                                    ensure_ascii=False)})
+        out.extend({"kind": "span", "rank": None, "num": docs[k]["num"], "start": s,
+                    "end": e, "data": None} for k, spans in item.occurrences for s, e in spans)
     return pa.Table.from_pylist(out, schema=pa.schema([
-        ("kind", pa.string()), ("rank", pa.int64()), ("a", pa.int64()), ("b", pa.int64()),
-        ("data", pa.string())]))
+        ("kind", pa.string()), ("rank", pa.int64()), ("num", pa.int64()),
+        ("start", pa.int64()), ("end", pa.int64()), ("data", pa.string())]))
+
+
+ORIENTED_SCHEMA = ("a long, b long, a0 long, a1 long, b0 long, b1 long, words long, "
+                   "short_words long, surplus double")
+_ORIENTED_ARROW = pa.schema([(name, pa.float64() if name == "surplus" else pa.int64())
+                             for name in ("a", "b", "a0", "a1", "b0", "b1", "words",
+                                          "short_words", "surplus")])
+
+
+def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Kept passages with their documents' left-out spans (`excluded_x`, `excluded_y`:
+    boilerplate and formulations) and order keys (`date_x`, `id_x`, ...) -> those not
+    dropped as formulaic, turned so that `a` is the earlier document."""
+    for batch in batches:
+        out = []
+        for row in batch.to_pylist():
+            span_x, span_y = (row["x0"], row["x1"]), (row["y0"], row["y1"])
+            if passage_rules.dropped_as_formulaic(row["short_words"], span_x, span_y,
+                                                  _spans(row["excluded_x"]),
+                                                  _spans(row["excluded_y"])):
+                continue
+            x, y = row["x"], row["y"]
+            if (passage_rules.order_key(row["date_y"], row["id_y"])
+                    < passage_rules.order_key(row["date_x"], row["id_x"])):
+                x, y, span_x, span_y = y, x, span_y, span_x
+            out.append({"a": x, "b": y, "a0": span_x[0], "a1": span_x[1], "b0": span_y[0],
+                        "b1": span_y[1], "words": row["words"],
+                        "short_words": row["short_words"], "surplus": row["surplus"]})
+        yield pa.RecordBatch.from_pylist(out, schema=_ORIENTED_ARROW)
+
+
+LISTED_SCHEMA = "a long, b long, id_a string, id_b string, words long, data string"
+_LISTED_ARROW = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("id_a", pa.string()),
+                           ("id_b", pa.string()), ("words", pa.int64()),
+                           ("data", pa.string())])
+
+
+def list_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Pairs (a, b, their ids and lengths, `shared`: their oriented passages) -> the listed
+    pairs by the engine's `pair_entry`, the contract's fields as JSON in `data`."""
+    for batch in batches:
+        out = []
+        for row in batch.to_pylist():
+            shared = [((p["a0"], p["a1"]), (p["b0"], p["b1"]), p["words"], p["short_words"],
+                       p["surplus"]) for p in row["shared"]]
+            entry = passage_rules.pair_entry(shared, row["chars_a"], row["chars_b"])
+            if entry is None:
+                continue
+            out.append({"a": row["a"], "b": row["b"], "id_a": row["id_a"],
+                        "id_b": row["id_b"], "words": entry["words"],
+                        "data": json.dumps({"a": row["id_a"], "b": row["id_b"], **entry},
+                                           ensure_ascii=False)})
+        yield pa.RecordBatch.from_pylist(out, schema=_LISTED_ARROW)
 
 
 # -- clusters: one connected component at a time ----------------------------------------------

@@ -14,12 +14,20 @@ Arrow batches through `viewer.spark.core_calls`):
 2. per document: language, words and the n-gram hashes of the index (`mapInArrow`);
 3. candidates: explode the hashes, count documents per hash, keep hashes in 2..cap
    documents, self-join on the hash to document pairs, count shared hashes, keep pairs with
-   enough of them (the embedded engine's `index_params`);
-4. alignment of every candidate pair by the matcher of `tandem compare` (`mapInArrow`);
-5. the finished results by the engine's own `derive` (boilerplate per series, formulations,
-   which passages are copies and not set phrasing, the listed pairs), in one task over the
-   collection (a cogroup of documents and passages; see docs/spark.md for what that costs);
-6. clusters: connected components of the listed passages' sides by DataFrame rounds
+   enough of them; hashes above the cap (up to the wide cap) pair each document with the
+   first holding them (the embedded engine's `index_params` and `candidate_pairs`);
+4. alignment of every candidate pair by the matcher of `tandem compare` (`PairAligner`,
+   `mapInArrow`);
+5. boilerplate: the engine's `find_boilerplate` per series (`groupBy(series)`);
+6. copies: each passage side's n-grams looked up in the index's document frequencies (a
+   join), its documents' boilerplate joined, then the engine's passage rules
+   (`viewer.collection.passage_rules`) per passage, and for short passages once more with the
+   stretches their documents' longer passages copy (`mapInArrow`);
+7. formulations: the engine's own finder over the whole collection, in one task (a cogroup of
+   documents and kept passages; see docs/spark.md for what that costs);
+8. pairs: passages less what is mostly boilerplate or formulations, turned earlier-first,
+   grouped per pair and listed by the engine's `pair_entry` (`mapInArrow`), ranked by words;
+9. clusters: connected components of the listed passages' sides by DataFrame rounds
    (`viewer.spark.components`), then the engine's `find_clusters` per component.
 
 Output under DIR: Parquet tables `documents`, `passages` (every aligned passage), `pairs`,
@@ -31,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import sys
 import time
@@ -60,6 +69,8 @@ class JobResult:
     candidates: int
     passages: int
     seconds: float
+    #: Passages left once boilerplate and set phrasing are out.
+    kept: int = 0
     #: Wall-clock seconds of each stage, in order.
     stages: dict[str, float] = field(default_factory=dict)
     rounds: int = 0
@@ -71,8 +82,10 @@ def _quiet(stage: str) -> None:
 
 def run_job(source: str, out: str, *, master: str | None = None,
             conf: dict[str, str] | None = None, progress: Progress | None = None,
-            spark: SparkSession | None = None) -> JobResult:
-    """Run the whole job on `source` and write its tables under `out` (replaced)."""
+            spark: SparkSession | None = None, formulations: bool = True) -> JobResult:
+    """Run the whole job on `source` and write its tables under `out` (replaced).
+    `formulations=False` leaves out the one stage that needs the whole collection in one
+    task: the formulations table is empty, and pairs keep passages that are formulations."""
     report = progress or _quiet
     session = spark or spark_session(master, conf=conf)
     marks: list[tuple[str, float]] = []
@@ -104,17 +117,27 @@ def run_job(source: str, out: str, *, master: str | None = None,
 
     stage("candidates")
     postings = grams.select("num", F.explode("grams").alias("hash"))
-    usable = (postings.groupBy("hash").count()
-              .where((F.col("count") >= 2) & (F.col("count") <= params.max_df))
-              .select("hash"))
+    counted = (postings.groupBy("hash")
+               .agg(F.count("*").alias("count"), F.min("num").alias("first"))
+               .where(F.col("count") >= 2)
+               .localCheckpoint())
+    usable = counted.where(F.col("count") <= params.max_df).select("hash")
     indexed = postings.join(usable, "hash")
     left, right = indexed.alias("l"), indexed.alias("r")
-    candidates = (left.join(right, (F.col("l.hash") == F.col("r.hash"))
-                            & (F.col("l.num") < F.col("r.num")))
-                  .groupBy(F.col("l.num").alias("x"), F.col("r.num").alias("y")).count()
-                  .where(F.col("count") >= params.min_shared)
-                  .select("x", "y")
-                  .localCheckpoint())
+    regular = (left.join(right, (F.col("l.hash") == F.col("r.hash"))
+                         & (F.col("l.num") < F.col("r.num")))
+               .groupBy(F.col("l.num").alias("x"), F.col("r.num").alias("y")).count()
+               .where(F.col("count") >= params.min_shared)
+               .select("x", "y"))
+    # Above the cap: each document with the first holding the n-gram (a star, see
+    # `viewer.core.collection.index`).
+    wide = counted.where((F.col("count") > params.max_df)
+                         & (F.col("count") <= params.wide_df)).select("hash", "first")
+    star = (postings.join(wide, "hash").where(F.col("num") != F.col("first"))
+            .groupBy(F.col("first").alias("x"), F.col("num").alias("y")).count()
+            .where(F.col("count") >= params.min_wide_shared)
+            .select("x", "y"))
+    candidates = regular.unionByName(star).distinct().localCheckpoint()
     candidate_count = candidates.count()
 
     stage("alignment")
@@ -123,18 +146,37 @@ def run_job(source: str, out: str, *, master: str | None = None,
                 .join(side.toDF("x", "text_x", "lang_x"), "x")
                 .join(side.toDF("y", "text_y", "lang_y"), "y")
                 .select("x", "y", "text_x", "text_y", "lang_x", "lang_y")
-                .mapInArrow(core_calls.align_pairs, core_calls.PASSAGE_SCHEMA)
+                .mapInArrow(functools.partial(core_calls.align_pairs, n=params.n),
+                            core_calls.PASSAGE_SCHEMA)
                 .localCheckpoint())
     passage_count = passages.count()
 
-    stage("derive")
-    # The engine's derive step over the whole collection, in one task (see core_calls).
-    results = (docs.select("num", "id", "series", "date", "path", "title", "text", "chars",
-                           "language").withColumn("g", F.lit(0)).groupBy("g")
-               .cogroup(passages.withColumn("g", F.lit(0)).groupBy("g"))
-               .applyInArrow(_derive_group, core_calls.RESULT_SCHEMA)
-               .localCheckpoint())
-    pairs = results.where(F.col("kind") == "pair")
+    stage("boilerplate")
+    boilerplate = (docs.select("num", "series", "text").groupBy("series")
+                   .applyInArrow(core_calls.series_boilerplate, core_calls.BOILERPLATE_SCHEMA)
+                   .localCheckpoint())
+    boiler_occurrences = (boilerplate.select(F.explode(F.from_json(
+        "occurrences", "array<array<long>>")).alias("o")).select(
+        F.col("o")[0].alias("num"), F.col("o")[1].alias("start"), F.col("o")[2].alias("end")))
+    boiler_spans = _spans_by_document(boiler_occurrences).localCheckpoint()
+
+    stage("copies")
+    kept, kept_count = _copies(passages, counted, boiler_spans)
+
+    stage("formulations")
+    found = session.createDataFrame([], core_calls.FORMULATION_SCHEMA)
+    if formulations:
+        found = (docs.select("num", "id", "date", "series", "language", "text")
+                 .join(boiler_spans.withColumnRenamed("spans", "boiler"), "num", "left")
+                 .withColumn("g", F.lit(0)).groupBy("g")
+                 .cogroup(kept.withColumn("g", F.lit(0)).groupBy("g"))
+                 .applyInArrow(_formulations_group, core_calls.FORMULATION_SCHEMA)
+                 .localCheckpoint())
+
+    stage("pairs")
+    excluded = _spans_by_document(boiler_occurrences.unionByName(
+        found.where(F.col("kind") == "span").select("num", "start", "end")))
+    pairs = _listed_pairs(session, kept, excluded, docs)
 
     stage("clusters")
     clusters, rounds = _clusters(session, pairs, docs)
@@ -144,11 +186,11 @@ def run_job(source: str, out: str, *, master: str | None = None,
         "documents": docs.join(grams.select("num", "words"), "num").select(
             "num", "id", "series", "date", "path", "title", "text", "chars", "words",
             "language"),
-        "passages": passages,
+        "passages": passages.select(*core_calls.PASSAGE_COLUMNS),
         "pairs": pairs.select("rank", "data"),
         "clusters": clusters,
-        "formulations": results.where(F.col("kind") == "formulation").select("rank", "data"),
-        "boilerplate": results.where(F.col("kind") == "boilerplate").select("rank", "data"),
+        "formulations": found.where(F.col("kind") == "formulation").select("rank", "data"),
+        "boilerplate": _ranked_boilerplate(session, boilerplate),
         "skipped": skipped,
     }
     for name, frame in tables.items():
@@ -159,12 +201,92 @@ def run_job(source: str, out: str, *, master: str | None = None,
     session.sparkContext.setJobDescription(None)  # type: ignore[arg-type]
     stages = {name: round(marks[k + 1][1] - at, 3) for k, (name, at) in enumerate(marks[:-1])}
     return JobResult(out=out, documents=count, candidates=candidate_count,
-                     passages=passage_count, seconds=time.perf_counter() - started,
+                     passages=passage_count, kept=kept_count, seconds=time.perf_counter() - started,
                      stages=stages, rounds=rounds)
 
 
-def _derive_group(documents: object, passages: object) -> object:
-    return core_calls.derive_results(documents, passages)  # type: ignore[arg-type]
+def _formulations_group(documents: object, passages: object) -> object:
+    return core_calls.collection_formulations(documents, passages)  # type: ignore[arg-type]
+
+
+# -- the finished results -------------------------------------------------------------------
+
+def _spans_by_document(spans: DataFrame) -> DataFrame:
+    """(num, start, end) rows -> (num, spans: array of (start, end), sorted)."""
+    return (spans.groupBy("num")
+            .agg(F.sort_array(F.collect_list(F.struct("start", "end"))).alias("spans")))
+
+
+def _copies(passages: DataFrame, counted: DataFrame,
+            boiler_spans: DataFrame) -> tuple[DataFrame, int]:
+    """The aligned passages that are copies, by the engine's rules (`passage_rules`): each
+    side's n-grams looked up in the index's document frequencies, each side's boilerplate
+    joined, then one pass per passage, and for short ones one more with the stretches its
+    documents' longer passages copy."""
+    numbered = passages.withColumn("pid", F.monotonically_increasing_id()).localCheckpoint()
+    frequencies = counted.select("hash", "count")
+    dfs = {}
+    for side in ("x", "y"):
+        dfs[side] = (numbered.select("pid", F.explode(f"grams_{side}").alias("hash"))
+                     .join(frequencies, "hash", "left")
+                     .groupBy("pid")
+                     .agg(F.collect_list(F.coalesce("count", F.lit(1))).alias(f"dfs_{side}")))
+    rows = numbered.drop("grams_x", "grams_y")
+    for side in ("x", "y"):
+        rows = (rows.join(dfs[side], "pid", "left")
+                .join(boiler_spans.withColumnRenamed("num", side)
+                      .withColumnRenamed("spans", f"boiler_{side}"), side, "left"))
+    classified = rows.mapInArrow(core_calls.classify_passages,
+                                 core_calls.KEPT_SCHEMA).localCheckpoint()
+    stretches = (classified.where("stretch").select(F.col("x").alias("num"),
+                                                    F.col("x0").alias("start"),
+                                                    F.col("x1").alias("end"))
+                 .unionByName(classified.where("stretch").select(
+                     F.col("y").alias("num"), F.col("y0").alias("start"),
+                     F.col("y1").alias("end"))))
+    copied = _spans_by_document(stretches)
+    asked = classified.where("ask")
+    for side in ("x", "y"):
+        asked = asked.join(copied.withColumnRenamed("num", side)
+                           .withColumnRenamed("spans", f"copied_{side}"), side, "left")
+    inside = asked.mapInArrow(core_calls.inside_copies, core_calls.FINAL_SCHEMA)
+    kept = (classified.where(~F.col("ask")).select(*core_calls.PASSAGE_COLUMNS)
+            .unionByName(inside).localCheckpoint())
+    return kept, kept.count()
+
+
+def _listed_pairs(session: SparkSession, kept: DataFrame, excluded: DataFrame,
+                  docs: DataFrame) -> DataFrame:
+    """The listed pairs (a, b, rank, data), ranked as the embedded engine ranks them: by
+    words, then the two ids."""
+    rows = kept
+    facts = docs.select("num", "id", "date", "chars")
+    for side in ("x", "y"):
+        rows = (rows.join(excluded.withColumnRenamed("num", side)
+                          .withColumnRenamed("spans", f"excluded_{side}"), side, "left")
+                .join(facts.toDF(side, f"id_{side}", f"date_{side}", f"chars_{side}"), side))
+    oriented = rows.mapInArrow(core_calls.orient_passages, core_calls.ORIENTED_SCHEMA)
+    grouped = (oriented.groupBy("a", "b")
+               .agg(F.collect_list(F.struct("a0", "a1", "b0", "b1", "words", "short_words",
+                                            "surplus")).alias("shared"))
+               .join(facts.toDF("a", "id_a", "date_a", "chars_a"), "a")
+               .join(facts.toDF("b", "id_b", "date_b", "chars_b"), "b")
+               .select("a", "b", "id_a", "id_b", "chars_a", "chars_b", "shared"))
+    listed = grouped.mapInArrow(core_calls.list_pairs, core_calls.LISTED_SCHEMA)
+    ranked = (listed.orderBy(F.desc("words"), "id_a", "id_b").rdd.zipWithIndex()
+              .map(lambda row: (*row[0], row[1])))
+    return session.createDataFrame(
+        ranked, core_calls.LISTED_SCHEMA + ", rank long").localCheckpoint()
+
+
+def _ranked_boilerplate(session: SparkSession, boilerplate: DataFrame) -> DataFrame:
+    """The boilerplate table (rank, data) in the embedded engine's order: by series, then
+    by how many articles carry a line; a series' lines are few, so they are ranked here."""
+    rows = [row.asDict() for row in boilerplate.select("series", "text", "documents").collect()]
+    rows.sort(key=lambda b: (b["series"], -b["documents"], b["text"]))
+    return session.createDataFrame(
+        [(rank, json.dumps(row, ensure_ascii=False)) for rank, row in enumerate(rows)],
+        "rank long, data string")
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -268,6 +390,9 @@ def parser() -> argparse.ArgumentParser:
                         help="Spark master (default: spark-submit's, else local[2])")
     parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
                         help="a Spark setting, e.g. spark.sql.shuffle.partitions=200")
+    parser.add_argument("--no-formulations", action="store_true",
+                        help="do not look for formulations (their one task holds the whole "
+                             "collection; see docs/spark.md)")
     parser.add_argument("--json", metavar="OUT",
                         help="also write the JSON contract 'collection' ('-': stdout)")
     parser.add_argument("--quiet", action="store_true", help="no stage lines on stderr")
@@ -290,7 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
     try:
-        result = run_job(args.source, args.out, master=args.master, conf=conf, progress=say)
+        result = run_job(args.source, args.out, master=args.master, conf=conf, progress=say,
+                         formulations=not args.no_formulations)
         if args.json:
             from viewer.spark.tables import write_report_json
 

@@ -113,31 +113,25 @@ def fill_store(store: Any, documents: list[dict[str, Any]],
     (`engine._add`), so that `derive` and later `add`s work on it as on their own."""
     from viewer.collection.words import (
         CJK_LANGUAGES,
-        collection_normalizer,
         content_hash,
         stored_vocabulary,
+        tokenize_articles,
     )
     from viewer.core.collection.index import document_grams, index_params
-    from viewer.core.tokenize import tokenize_many
-    from viewer.spark.core_calls import TOKENIZE_BATCH
 
     keys = store.vocabulary_keys()
     known = len(keys)  # the vocabulary grows in place: `keys` is its list
     vocabulary = stored_vocabulary(keys)
-    normalizer = collection_normalizer()
     cjk = sum(d["language"] in CJK_LANGUAGES for d in documents) > len(documents) / 2
     gram_n = index_params(cjk, 0).n
     store.set_meta("gram_n", str(gram_n))
-    batch_size = TOKENIZE_BATCH
-    for start in range(0, len(documents), batch_size):
-        batch = documents[start:start + batch_size]
-        streams = tokenize_many([d["text"] for d in batch], normalizer, vocabulary)
-        for doc, stream in zip(batch, streams, strict=True):
-            store.put_document(doc["num"], {
-                "id": doc["id"], "series": doc["series"], "date": doc["date"],
-                "path": doc["path"], "title": doc["title"], "text": doc["text"],
-                "hash": content_hash(doc["text"]), "chars": doc["chars"],
-                "words": len(stream), "language": doc["language"],
-            }, stream.ids, stream.starts, stream.ends, document_grams(stream.ids, gram_n))
+    streams = tokenize_articles([d["text"] for d in documents], vocabulary)
+    for doc, stream in zip(documents, streams, strict=True):
+        store.put_document(doc["num"], {
+            "id": doc["id"], "series": doc["series"], "date": doc["date"],
+            "path": doc["path"], "title": doc["title"], "text": doc["text"],
+            "hash": content_hash(doc["text"]), "chars": doc["chars"],
+            "words": len(stream), "language": doc["language"],
+        }, stream.ids, stream.starts, stream.ends, document_grams(stream.ids, gram_n))
     store.add_vocabulary(known, vocabulary.keys[known:])
     store.add_passages(passages)

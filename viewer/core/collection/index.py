@@ -7,6 +7,13 @@ two documents become a candidate pair when they share at least `min_shared` of t
 The work is one sort of (hash, document) rows and one count per document pair, so it grows
 with the amount of reuse, not with the square of the collection.
 
+A passage copied into more articles than the cap (a press release run by fifty outlets) is
+not lost: an n-gram in more than `max_df` but at most `wide_df` documents pairs each of them
+with the first document that holds it (a star, not every pair: the work stays linear), and
+such a pair is a candidate when it shares at least `min_wide_shared` of those n-grams, as an
+unbroken run longer than any set phrase gives. Set phrases and short boilerplate lines,
+which are what the cap is for, never share that many.
+
 Pure numpy; documents are numbered 0..N-1 by the caller.
 """
 
@@ -30,12 +37,24 @@ class IndexParams:
     max_df: int
     #: Distinct shared n-grams two documents need to become a candidate pair.
     min_shared: int
+    #: An n-gram in more than `max_df` documents, up to this many, pairs each of them with
+    #: the first of them; such a pair needs `min_wide_shared` of these n-grams.
+    wide_df: int = 0
+    min_wide_shared: int = 0
 
 
 #: Two documents become a candidate pair when they share as many n-grams as one unbroken
 #: run of this many words gives (CJK: characters, 1.6 to a word): more than one chance
 #: run of six or seven words, far less than any copied passage.
 PAIR_RUN_WORDS = 8
+#: ... and, through n-grams above the cap, as a run of this many: longer than the longest
+#: set phrase (about 20 words), shorter than a copied paragraph.
+WIDE_RUN_WORDS = 25
+#: n-grams in more documents than this share of the collection (and than
+#: `WIDE_DOCUMENTS`) pair nothing: a paragraph in a twentieth of all articles is the
+#: collection's furniture.
+WIDE_SHARE = 20
+WIDE_DOCUMENTS = 200
 _CJK_CHARS_PER_WORD = 1.6
 
 
@@ -45,8 +64,10 @@ def index_params(cjk: bool, documents: int) -> IndexParams:
     only slowly with the collection. A run of k tokens shares k - n + 1 n-grams."""
     cap = max(20, documents // 500)
     n = 6 if cjk else 5
-    run = round(PAIR_RUN_WORDS * _CJK_CHARS_PER_WORD) if cjk else PAIR_RUN_WORDS
-    return IndexParams(n=n, max_df=cap, min_shared=run - n + 1)
+    scale = _CJK_CHARS_PER_WORD if cjk else 1.0
+    return IndexParams(n=n, max_df=cap, min_shared=round(PAIR_RUN_WORDS * scale) - n + 1,
+                       wide_df=max(WIDE_DOCUMENTS, documents // WIDE_SHARE),
+                       min_wide_shared=round(WIDE_RUN_WORDS * scale) - n + 1)
 
 
 def document_grams(ids: np.ndarray, n: int) -> np.ndarray:
@@ -65,7 +86,9 @@ class Candidates:
 
 def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
                     only: np.ndarray | None = None) -> Candidates:
-    """Document pairs sharing at least `min_shared` n-grams found in 2..max_df documents.
+    """Document pairs sharing at least `min_shared` n-grams found in 2..max_df documents,
+    and documents sharing at least `min_wide_shared` n-grams above the cap (up to
+    `wide_df` documents) with the first document holding each (see the module's doc).
 
     `grams[d]` are document d's distinct hashes. With `only` (a boolean mask over the
     documents), only pairs with at least one of those documents are returned: adding
@@ -99,11 +122,30 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
     left, step = expand(later)
     one = docs[rows[left]]
     other = docs[rows[left] + 1 + step]
-    first, second = np.minimum(one, other), np.maximum(one, other)
+    regular = _counted(np.minimum(one, other), np.maximum(one, other), len(grams), only,
+                       params.min_shared)
+    wide = (counts > params.max_df) & (counts <= params.wide_df)
+    if not wide.any():
+        return regular
+    # Each document of a widely shared n-gram with the first document holding it.
+    group_starts, group_counts = starts[wide], counts[wide]
+    first = np.minimum.reduceat(docs, starts)[wide]
+    owner, rank = expand(group_counts)
+    member = docs[group_starts[owner] + rank]
+    center = first[owner]
+    keep = member != center
+    star = _counted(center[keep], member[keep], len(grams), only, params.min_wide_shared)
+    return _union(regular, star, len(grams))
+
+
+def _counted(first: np.ndarray, second: np.ndarray, size: int, only: np.ndarray | None,
+             needed: int) -> Candidates:
+    """The distinct pairs (first < second) met at least `needed` times, with their counts;
+    with `only`, the pairs holding one of those documents."""
     if only is not None:
         keep = only[first] | only[second]
         first, second = first[keep], second[keep]
-    keys = first * len(grams) + second
+    keys = first * size + second
     keys.sort()
     if not len(keys):
         empty = np.zeros(0, dtype=np.int64)
@@ -111,9 +153,18 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
     bounds = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     shared = np.diff(bounds, append=len(keys))
     distinct = keys[bounds]
-    keep = shared >= params.min_shared
+    keep = shared >= needed
     distinct, shared = distinct[keep], shared[keep]
-    return Candidates(distinct // len(grams), distinct % len(grams), shared)
+    return Candidates(distinct // size, distinct % size, shared)
+
+
+def _union(one: Candidates, other: Candidates, size: int) -> Candidates:
+    """The pairs of either, in order, their shared n-grams added up."""
+    keys = np.concatenate((one.first * size + one.second, other.first * size + other.second))
+    shared = np.concatenate((one.shared, other.shared))
+    distinct, inverse = np.unique(keys, return_inverse=True)
+    total = np.bincount(inverse, weights=shared, minlength=len(distinct)).astype(np.int64)
+    return Candidates(distinct // size, distinct % size, total)
 
 
 @dataclass(frozen=True)
@@ -139,12 +190,9 @@ class DocumentFrequencies:
         starts = np.flatnonzero(np.concatenate(([len(hashes) > 0], hashes[1:] != hashes[:-1])))
         return cls(hashes[starts], np.diff(starts, append=len(hashes)), n)
 
-    def share_in(self, ids: np.ndarray, documents: int) -> float:
-        """The share of the n-grams of a run of token ids found in at least `documents`
-        documents (0 for a run shorter than n)."""
-        grams = gram_hashes(ids, self.n)
+    def of_grams(self, grams: np.ndarray) -> np.ndarray:
+        """The document frequency of each of these n-gram hashes (0 for one not counted)."""
         if not len(grams) or not len(self.hashes):
-            return 0.0
+            return np.zeros(len(grams), dtype=np.int64)
         at = np.minimum(np.searchsorted(self.hashes, grams), len(self.hashes) - 1)
-        counts = np.where(self.hashes[at] == grams, self.counts[at], 0)
-        return float(np.count_nonzero(counts >= documents)) / len(grams)
+        return np.where(self.hashes[at] == grams, self.counts[at], 0)

@@ -1,0 +1,173 @@
+"""Which aligned passages of a collection are listed as reuse: the rules, one passage or one
+pair at a time.
+
+The matcher finds every passage two articles share; a collection lists only the copies.
+A passage goes when most of a side is a series' boilerplate; when it is set phrasing (short,
+and its n-grams recur across the collection: `long_set_phrasing`, `short_set_phrasing`),
+unless it lies inside a longer copy of the same stretch (`in_copy`); and, once formulations
+are known, when it is short and mostly a formulation (`dropped_as_formulaic`). A pair is
+listed with what is left when one passage is long enough (`pair_entry`).
+
+Each rule looks at one passage (or one pair) and a few facts about its two documents, so the
+embedded engine applies them over its whole collection (`viewer.collection.results`) and the
+Spark engine applies the very same functions per partition (`viewer.spark.core_calls`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from viewer.core.grams import gram_hashes
+from viewer.core.model import Span
+from viewer.core.shared import covered_share
+from viewer.core.tokenize import TokenStream
+
+#: A passage is left out of the pairs when this share of either side is boilerplate or a
+#: formulation: those recur by design and say nothing about copying.
+EXCLUDED_SHARE = 0.5
+#: A pair is listed when one of its passages has at least this many words. `compare()`
+#: reports shorter runs of rare words between two texts; among the millions of pairs of a
+#: collection such runs meet by chance.
+MIN_PAIR_WORDS = 8
+#: A formulation occurrence inside a passage this many times its length is part of a copy.
+COPY_LENGTH = 1.5
+#: A shared passage of this many words (on its shorter side) is a copy even when its
+#: text recurs like a formulation (formulations run up to about 20 words; most far less).
+COPY_WORDS = 15
+#: Set phrasing, not a copy: a passage shorter than `SET_PHRASE_WORDS` (words on its
+#: shorter side) whose n-grams are mostly found in `RECURRING_DOCUMENTS` articles or more,
+#: or one shorter than `FORMULATION_WORDS` found in `WIDELY_RECURRING_DOCUMENTS` or more
+#: (a formulation, listed or not). Most set phrases run to a dozen words, a few to twenty;
+#: a sentence copied along a chain of a few articles is longer or in fewer articles.
+SET_PHRASE_WORDS = 12
+FORMULATION_WORDS = 20
+RECURRING_DOCUMENTS = 3
+WIDELY_RECURRING_DOCUMENTS = 8
+
+#: (start, end, long): a stretch of a document that a shared passage covers, `long` when
+#: that passage is a copy by its length alone.
+Stretch = tuple[int, int, bool]
+
+
+def side_tokens(stream: TokenStream, span: Span) -> TokenStream:
+    """The tokens of a stream that lie inside `span`."""
+    t0 = int(np.searchsorted(stream.starts, span[0]))
+    t1 = int(np.searchsorted(stream.ends, span[1], side="right"))
+    return TokenStream(stream.ids[t0:t1], stream.starts[t0:t1], stream.ends[t0:t1],
+                       stream.codes[:0])
+
+
+def side_grams(stream: TokenStream, span: Span, n: int) -> np.ndarray:
+    """The n-gram hashes of a passage side, in order (an n-gram met twice counts twice):
+    the n-grams whose document frequencies tell set phrasing."""
+    return gram_hashes(side_tokens(stream, span).ids, n)
+
+
+def needs_frequencies(short_words: int) -> bool:
+    """Whether a passage is short enough for its n-grams' document frequencies to matter."""
+    return short_words < FORMULATION_WORDS
+
+
+def recurring_share(frequencies: Sequence[int] | np.ndarray, documents: int) -> float:
+    """The share of a side's n-grams (their document frequencies) found in at least
+    `documents` articles; 0 for a side shorter than one n-gram."""
+    counts = np.asarray(frequencies)
+    if not len(counts):
+        return 0.0
+    return float(np.count_nonzero(counts >= documents)) / len(counts)
+
+
+def long_set_phrasing(short_words: int, frequencies_x: Sequence[int] | np.ndarray,
+                      frequencies_y: Sequence[int] | np.ndarray) -> bool:
+    """A passage of up to a formulation's length whose n-grams are mostly in many
+    articles: a set phrase, however it was reached."""
+    return (SET_PHRASE_WORDS <= short_words < FORMULATION_WORDS
+            and max(recurring_share(frequencies_x, WIDELY_RECURRING_DOCUMENTS),
+                    recurring_share(frequencies_y, WIDELY_RECURRING_DOCUMENTS))
+            >= EXCLUDED_SHARE)
+
+
+def is_copy_stretch(short_words: int) -> bool:
+    """Whether a kept passage is long enough to mark its stretches as copied (a short
+    passage inside such a stretch is part of that copy, not set phrasing)."""
+    return short_words >= SET_PHRASE_WORDS
+
+
+def short_set_phrasing(short_words: int, frequencies_x: Sequence[int] | np.ndarray,
+                       frequencies_y: Sequence[int] | np.ndarray,
+                       inside_copy: bool) -> bool:
+    """A short passage found in other articles too, and not part of a longer copy of the
+    same stretch: formulaic, not a copy."""
+    return (short_words < SET_PHRASE_WORDS and not inside_copy
+            and max(recurring_share(frequencies_x, RECURRING_DOCUMENTS),
+                    recurring_share(frequencies_y, RECURRING_DOCUMENTS)) >= EXCLUDED_SHARE)
+
+
+def in_copy(span: Span, stretches: list[Stretch]) -> bool:
+    """Whether most of `span` lies in one of the sorted `stretches` that is long or
+    clearly longer than it."""
+    start, end = span
+    length = end - start
+    k = bisect_right(stretches, (end, end, True))
+    for lo, hi, long in reversed(stretches[max(0, k - 16):k]):
+        overlap = min(hi, end) - max(lo, start)
+        if overlap >= 0.8 * length and (long or hi - lo >= COPY_LENGTH * length):
+            return True
+    return False
+
+
+def mostly_in(span: Span, excluded: Sequence[Span]) -> bool:
+    """Whether at least `EXCLUDED_SHARE` of `span` lies in the sorted spans `excluded`."""
+    return excluded_share(span, excluded) >= EXCLUDED_SHARE
+
+
+def excluded_share(span: Span, excluded: Sequence[Span]) -> float:
+    """The share of `span` lying in the sorted spans `excluded` (which may overlap)."""
+    start, end = span
+    if end <= start or not excluded:
+        return 0.0
+    covered, reach = 0, start
+    for lo, hi in excluded:
+        if lo >= end:
+            break
+        lo, hi = max(lo, reach), min(hi, end)
+        if hi > lo:
+            covered += hi - lo
+            reach = hi
+    return covered / (end - start)
+
+
+def dropped_as_formulaic(short_words: int, span_x: Span, span_y: Span,
+                         excluded_x: Sequence[Span], excluded_y: Sequence[Span]) -> bool:
+    """A passage too short to be a copy by length whose side is mostly boilerplate or
+    formulations."""
+    return short_words < COPY_WORDS and (mostly_in(span_x, excluded_x)
+                                         or mostly_in(span_y, excluded_y))
+
+
+def order_key(date: str, doc_id: str) -> tuple[str, str]:
+    """How articles are put in time order: by date (undated ones last), then id. A pair's
+    `a` is the earlier of its two."""
+    return (date or "\uffff", doc_id)
+
+
+#: One passage of a pair: (span in a, span in b, words, short words, surplus bits).
+PairPassage = tuple[Span, Span, int, int, float]
+
+
+def pair_entry(shared: list[PairPassage], chars_a: int,
+               chars_b: int) -> dict[str, Any] | None:
+    """The listed form of a pair (`a` the earlier article) from its kept passages: the
+    passages in order with their shares of each text and their words; None when no passage
+    is long enough for the pair to be listed."""
+    if not shared or max(p[3] for p in shared) < MIN_PAIR_WORDS:
+        return None
+    ordered = sorted(shared)
+    return {"shared_a": covered_share([p[0] for p in ordered], chars_a),
+            "shared_b": covered_share([p[1] for p in ordered], chars_b),
+            "words": sum(p[2] for p in ordered),
+            "passages": [{"a": list(p[0]), "b": list(p[1]), "words": p[2]} for p in ordered]}
