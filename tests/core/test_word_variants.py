@@ -151,7 +151,9 @@ def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
 # Formulations, each from its first article on, in two of every `every` articles.
 PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6), "所有私有企业": (30, 6),
            "所有国有企业": (60, 9), "处于无偿使用": (22, 6), "抢救国家": (21, 12),
-           "比批评更容易使人": (24, 6), "比批评更容易切实使人": (70, 12),
+           # The longer form in articles that use the shorter too (a variant is used beside
+           # its formulation: two forms never used together are two phrases).
+           "比批评更容易使人": (24, 6), "比批评更容易切实使人": (72, 12),
            # Two variants of 深化财政, each two words apart from the other, used beside
            # it; one of them used most.
            "深化财政": (27, 12), "深思财政": (39, 6), "深化内政": (51, 24)}

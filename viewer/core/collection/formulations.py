@@ -72,6 +72,8 @@ RARE_DOCUMENTS = 2
 #: More variants than this make a template, not a formulation.
 MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
+#: Forms of one article, by language (see `_word_units`).
+_ARTICLE_FORMS = {"en": {"an": "a"}}
 
 
 @dataclass(frozen=True)
@@ -110,10 +112,87 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                                             strict=False) if score >= MIN_SCORE]
     forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
     # Variants used too seldom to recur on their own join the formulation they vary.
-    _add_rare_variants(forms, listed, ranked, texts, streams, dates, language in _CJK)
+    if language in _CJK:
+        _add_rare_variants(forms, listed, ranked, texts, streams, dates, True)
+    else:
+        _add_rare_word_variants(forms, listed, ranked, dates)
     starts = np.concatenate([s.starts for s in streams])
     ends = np.concatenate([s.ends for s in streams])
-    return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
+    return [_formulation(group, grams, texts, starts, ends, dates) for group in forms if group]
+
+
+def _in_slot(shapes: list[tuple[int, ...]], unit: np.ndarray) -> set[int]:
+    """The forms of a group (word ids, the main form first; by their index) that fill a
+    place which more than `MAX_VARIANTS` other words fill: the slot of a template, not
+    variants of a formulation (each of those changes a different word, or one of a few)."""
+    head = unit[list(shapes[0])]
+    fillers: dict[int, dict[int, list[int]]] = {}  # place -> word -> forms
+    for k, shape in enumerate(shapes[1:], 1):
+        if len(shape) == len(head):
+            differ = np.flatnonzero(unit[list(shape)] != head)
+            if len(differ) == 1:
+                place = int(differ[0])
+                fillers.setdefault(place, {}).setdefault(int(shape[place]), []).append(k)
+    return {k for words in fillers.values() if len(words) > MAX_VARIANTS
+            for forms in words.values() for k in forms}
+
+
+def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
+                            listed: list[list[tuple[int, int]]], ranked: RankedGroups,
+                            dates: Sequence[str]) -> None:
+    """Languages written in words: add to each group of `forms` ((length, start positions)
+    per form; `listed` the same forms as grams) the variants of its best form too rare to
+    recur on their own, each found after the group's first appearance. One sharing a
+    single content word with it joins only where it is used beside the formulation
+    (`_used_beside`); many such in one place are a template's slot, and none join."""
+    grams, scorer = ranked.grams, ranked.scorer
+    words = [[scorer.words(*form) for form in group] for group in listed]
+    shape = _variant_shape(False)
+    heads, known = [w[0] for w in words], {w for ws in words for w in ws}
+    # Sharing a single content word ("curiosity and perplexity", "curiosity and
+    # country"), a likeness may as well be another phrase: it joins only where it is
+    # used beside the formulation (see `_together`).
+    content = ~scorer.no_content
+    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, content, heads, known,
+                         **{**shape, "strong": 1})
+    weak = [{form: at for form, at in found.items()
+             if int(content[[w for w in form if w in set(head)]].sum()) < shape["strong"]}
+            for head, found in zip(heads, rare, strict=True)]
+    rank = _date_ranks(dates)
+    for g, (group, likeness, loose) in enumerate(zip(forms, rare, weak, strict=True)):
+        # A rare likeness met before the formulation itself is not one of its forms.
+        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        used = set(np.concatenate([grams.doc_of[at] for _, at in group]).tolist())
+        # A likeness met inside a use of a form is a piece of that form in its context
+        # ("standard and important" of "standard and important homeland"), not a form.
+        taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
+        slot = []  # weak likenesses joined
+        shapes = [scorer.words(*form) for form in listed[g]]
+        for form, at in sorted(likeness.items(),
+                               key=lambda item: (-len(item[1]), -len(item[0]))):
+            at = np.array([p for p in at.tolist()
+                           if not any(p + k in taken for k in range(len(form)))], dtype=at.dtype)
+            if len(at) and rank[grams.doc_of[at]].min() > since and (
+                    form not in loose
+                    or _used_beside(used, set(grams.doc_of[at].tolist()), rank)):
+                group.append((len(form), at))
+                shapes.append(form)
+                taken.update(int(p) + k for p in at.tolist() for k in range(len(form)))
+                if form in loose:
+                    slot.append(len(group) - 1)
+        if len(group) > MAX_VARIANTS + 1 and slot:
+            # Many weak likenesses are a slot of a template ("Miss Crawford's", "Miss
+            # Bates", "Miss Elliot"), not variants.
+            group[:] = [form for k, form in enumerate(group) if k not in slot]
+            shapes[:] = [form for k, form in enumerate(shapes) if k not in slot]
+        filling = _in_slot(shapes, ranked.unit)
+        if filling:
+            # A template ("Mr Nelson said", "Mr Fawzi said", "Mr Gerber said"): the forms
+            # filling its slot go, and what is left is judged again (see `rank_groups`).
+            group[:] = [form for k, form in enumerate(group) if k not in filling]
+            if ranked.judge([f for k, f in enumerate(listed[g]) if k not in filling]) \
+                    < MIN_SCORE:
+                group.clear()
 
 
 def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
@@ -242,6 +321,10 @@ class RankedGroups:
     #: Per position: no phrase runs on into the next; the token is excluded.
     stops: np.ndarray
     blocked: np.ndarray
+    #: The score of a group of forms.
+    judge: Callable[[list[tuple[int, int]]], float]
+    #: Per vocabulary id, the word it counts as when forms are compared.
+    unit: np.ndarray
 
 
 def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
@@ -314,10 +397,11 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     def together(head: tuple[int, int], form: tuple[int, int]) -> bool:
         # Chinese forms are ranked by their characters' evidence, not by age: the
         # variant may rank above the form it varies (性能问题, 能力问题).
-        return (_later_and_together(grams, rank, head, form)
-                or (cjk and _later_and_together(grams, rank, form, head)))
+        return (_together(grams, rank, head, form)
+                or (cjk and _together(grams, rank, form, head)))
 
-    groups = group_variants(forms, lambda form: scorer.words(*form),
+    unit = _word_units(vocabulary, language)
+    groups = group_variants(forms, lambda form: tuple(unit[list(scorer.words(*form))].tolist()),
                             lambda word: not scorer.no_content[word],
                             lambda head, form: together(head, form) or related(head, form),
                             **_variant_shape(cjk),
@@ -339,8 +423,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     # A group is judged as one formulation: all its forms' documents and its first date.
     position = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
                                                       strict=True))}
-    scores = []
-    for whole in groups:
+    def judge(whole: list[tuple[int, int]]) -> float:
         # Forms kept only as variants (see above) do not add to the evidence.
         group = [f for f in whole if f in cohesive] if cjk else whole
         docs = np.unique(np.concatenate([grams.doc_of[grams.levels[n].occurrences(i)]
@@ -348,14 +431,27 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         best = max(strength[position[form]] for form in group)
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
         count = sum(int(levels[n].count[i]) for n, i in group)
-        scores.append(float(_score(np.array([len(docs)]), np.array([best]),
-                                   np.array([start]), len(streams),
-                                   _repeat_bits(np.array([count]), np.array([len(docs)]),
-                                                len(streams)),
-                                   np.array([spread.of_documents(docs)]))[0]))
+        return float(_score(np.array([len(docs)]), np.array([best]),
+                            np.array([start]), len(streams),
+                            _repeat_bits(np.array([count]), np.array([len(docs)]),
+                                         len(streams)),
+                            np.array([spread.of_documents(docs)]))[0])
+
+    scores = [judge(group) for group in groups]
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
-                        stops, blocked)
+                        stops, blocked, judge, unit)
+
+
+def _word_units(vocabulary: Vocabulary, language: str) -> np.ndarray:
+    """Per vocabulary id, the word it counts as when forms are compared: the forms of an
+    article that follow the next word's sound ("a fair market", "an overall fair
+    market") are one word, else the variant would differ in two."""
+    unit = np.arange(len(vocabulary.keys), dtype=np.int64)
+    for form, word in _ARTICLE_FORMS.get(language, {}).items():
+        if form in vocabulary.ids and word in vocabulary.ids:
+            unit[vocabulary.ids[form]] = vocabulary.ids[word]
+    return unit
 
 
 def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
@@ -479,18 +575,44 @@ def _date_ranks(dates: Sequence[str]) -> np.ndarray:
     return rank
 
 
-def _later_and_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
-                        form: tuple[int, int]) -> bool:
-    """Whether a phrase with one of few content words changed is a variant of `head`
-    rather than a phrase of its own: it first appears no earlier, and the two share
-    documents clearly more often than two unrelated phrases would (writers who use one
-    form use the other beside it)."""
+def _shared_documents(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+                      form: tuple[int, int]) -> tuple[list[set[int]], int, float, list[int]]:
+    """The documents of two forms, and what `_shared` says of them."""
     docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (head, form)]
-    if min(rank[list(docs[1])]) < min(rank[list(docs[0])]):
+    return (docs, *_shared(docs[0], docs[1], rank))
+
+
+def _shared(docs: set[int], others: set[int], rank: np.ndarray) -> tuple[int, float, list[int]]:
+    """How many documents two sets share, how many they would by chance in the time both
+    are in use (from the later one's first document on: a phrase of last month meets few
+    of the documents of three years ago), and how many of each lie in that time."""
+    since = max(min(rank[list(docs)]), min(rank[list(others)]))
+    used = [sum(1 for d in ds if rank[d] >= since) for ds in (docs, others)]
+    expected = used[0] * used[1] / max(1, len(rank) - int(since))
+    return len(docs & others), expected, used
+
+
+def _used_beside(docs: set[int], others: set[int], rank: np.ndarray) -> bool:
+    """Whether documents `others` share documents with `docs` beyond doubt: a form used
+    once or twice meets a formulation of a fifth of the documents by chance one time in
+    five."""
+    both, expected, _ = _shared(docs, others, rank)
+    return (both >= 1 and both >= VARIANT_LIFT * expected
+            and _poisson_tail(both, expected) < TOGETHER_P / 10)
+
+
+def _together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+              form: tuple[int, int]) -> bool:
+    """Whether a phrase with one of few content words changed is a variant of `head`
+    rather than a phrase of its own: the two share documents clearly more often than two
+    unrelated phrases would (writers who use one form use the other beside it). A form in
+    use before `head` must share them beyond doubt: a variant comes after its formulation,
+    unless the formulation ranked first is the later, more distinctive form."""
+    docs, both, expected, _ = _shared_documents(grams, rank, head, form)
+    if both < 1 or both < VARIANT_LIFT * expected:
         return False
-    both = len(docs[0] & docs[1])
-    expected = len(docs[0]) * len(docs[1]) / len(rank)
-    return both >= 1 and both >= VARIANT_LIFT * expected
+    return (min(rank[list(docs[1])]) >= min(rank[list(docs[0])])
+            or _poisson_tail(both, expected) < TOGETHER_P / 10)
 
 
 def _used_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
@@ -510,16 +632,19 @@ def _surely_together(docs: np.ndarray, others: np.ndarray, total: int) -> bool:
 
 def _apart(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
            form: tuple[int, int]) -> bool:
-    """Whether two forms alike in all but a word are two phrases: the one ranked lower
-    was in use before the other, and writers do not use the two together (a variant
-    comes after its formulation, or beside it)."""
-    docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (head, form)]
-    both = len(docs[0] & docs[1])
-    expected = len(docs[0]) * len(docs[1]) / len(rank)
-    # One document with both is chance enough (1 in 6 for phrases of 10 and 17 documents
-    # in 1,000); 11 where 5 were expected (48 and 104 documents) is not.
-    chance = _poisson_tail(both, expected)
-    return min(rank[list(docs[1])]) < min(rank[list(docs[0])]) and chance >= TOGETHER_P
+    """Whether two forms alike in all but a word are two phrases: writers do not use the
+    two together (a variant comes beside its formulation), where that shows: the documents
+    they share are what chance gives, and clearly fewer than the `VARIANT_LIFT` times
+    chance that a variant's would be. Two phrases of 10 and 17 documents in 1,000 (0.17
+    expected together) say nothing either way; 18 together where 15 were expected
+    ("expanding new economy", "expanding new space", 168 and 87 documents) are two
+    phrases; 11 where 5 were expected (48 and 104 documents) are not."""
+    _, both, expected, used = _shared_documents(grams, rank, head, form)
+    # A phrase in most documents meets anything there: a variant can then share at most
+    # the documents of the rarer form, so it is looked for half way up to that.
+    variant = min(VARIANT_LIFT * expected, (expected + min(used)) / 2)
+    return (_poisson_tail(both, expected) >= TOGETHER_P
+            and _poisson_at_most(both, variant) < TOGETHER_P)
 
 
 def _poisson_tail(k: int, mean: float) -> float:
@@ -535,6 +660,15 @@ def _poisson_tail(k: int, mean: float) -> float:
         if term < 1e-12 * max(total, 1e-300):
             break
     return min(1.0, total)
+
+
+def _poisson_at_most(k: int, mean: float) -> float:
+    """P(X <= k) for X Poisson with this mean."""
+    if mean <= 0:
+        return 1.0
+    log_mean = math.log(mean)
+    return min(1.0, sum(math.exp(-mean + j * log_mean - math.lgamma(j + 1))
+                        for j in range(k + 1)))
 
 
 def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> np.ndarray:
