@@ -109,6 +109,26 @@ def test_json_to_dev_stdout_through_a_pipe(articles) -> None:
     assert '"version": 1' in done.stdout
 
 
+@pytest.mark.parametrize("target", ["-", "/dev/stdout"])
+@pytest.mark.parametrize("command", ["compare", "corpus"])
+def test_a_reader_that_stopped_early_ends_the_run_quietly(articles, tmp_path, target,
+                                                         command) -> None:
+    # `tandem ... | head`: the pipe's reader is gone before anything is written.
+    a, b = articles
+    args = [str(a), str(b)] if command == "compare" else [
+        str(a.parent), "--quiet", "--store", str(tmp_path / "store.sqlite")]
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run([sys.executable, "-m", "viewer", command, *args, "--json", target],
+                              stdout=write, stderr=subprocess.PIPE, text=True, timeout=120,
+                              env={**os.environ, "PYTHONPATH": str(ROOT),
+                                   "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (141, "")
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_an_interrupted_run_exits_130_with_one_line(articles, tmp_path, sig) -> None:
     a, b = articles

@@ -17,6 +17,7 @@ from viewer.core.settings import DECLARED, Declared, Settings, checked_settings
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of our output went away
 #: Largest --max-size accepted: inputs are read into memory whole.
 MAX_SIZE_LIMIT_MB = 4096.0
 
@@ -193,13 +194,27 @@ def write_json_text(text: str, target: str) -> None:
     """JSON text to stdout ("-") or atomically to a file (LoadError if it cannot be)."""
     if target == "-":
         sys.stdout.write(text + "\n")
+        sys.stdout.flush()  # a closed pipe raises here, not at exit
         return
     from viewer.export.atomic import write_atomically
 
     try:
         write_atomically(target, lambda handle: handle.write(text.encode("utf-8")))
+    except BrokenPipeError:
+        raise  # the reader of a pipe stopped early (`| head`): see `main`
     except OSError as exc:
         raise LoadError(target, f"cannot be written: {exc.strerror or exc}") from None
+
+
+def _reader_gone() -> int:
+    """The program reading our output stopped early (`tandem compare ... | head`): end
+    quietly, as a command killed by SIGPIPE does, and keep Python from complaining when it
+    flushes the closed stream at exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 def window_parser() -> argparse.ArgumentParser:
@@ -228,13 +243,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     # In the frozen bundle the window's comparison process starts this same executable.
     multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "compare":
-        _terminate_like_ctrl_c()
-        return run_compare(argv[1:])
-    if argv and argv[0] == "corpus":
-        from viewer.collection.cli import run_corpus
+    if argv and argv[0] in ("compare", "corpus"):
+        try:
+            if argv[0] == "compare":
+                _terminate_like_ctrl_c()
+                return run_compare(argv[1:])
+            from viewer.collection.cli import run_corpus
 
-        return run_corpus(argv[1:])
+            return run_corpus(argv[1:])
+        except BrokenPipeError:
+            return _reader_gone()
     parser = window_parser()
     args = parser.parse_args(argv)
     if (args.install_desktop or args.uninstall_desktop or args.self_test) and args.files:

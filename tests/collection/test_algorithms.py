@@ -1,16 +1,23 @@
 """The pure collection algorithms: candidate pairs from the n-gram index, clusters,
-boilerplate lines."""
+boilerplate lines, which passages list a pair."""
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 
+from viewer.collection.passage_rules import MIN_PAIR_WORDS, lists_its_pair
 from viewer.collection.refresh import updated_formulations
+from viewer.collection.words import collection_normalizer
 from viewer.core.collection.boilerplate import find_boilerplate
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.index import IndexParams, candidate_pairs
+from viewer.core.compare import compare
+from viewer.core.document import Document
 from viewer.core.normalize import Normalizer
-from viewer.core.tokenize import Vocabulary, tokenize_many
+from viewer.core.shared import CJK_CHARS_PER_WORD
+from viewer.core.tokenize import Vocabulary, tokenize, tokenize_many
 
 
 def _grams(*docs: list[int]) -> list[np.ndarray]:
@@ -109,3 +116,30 @@ def test_listed_formulations_gain_the_uses_in_new_articles() -> None:
     assert texts[2][33:51] == "grand harbour plan"
     assert (item.documents, item.count, item.first) == (2, 3, 1)
     assert item.per_month == {"2021-01": 2, "2021-02": 1}
+
+
+def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length() -> None:
+    # Two datelines of one city align across their day; a sentence copied with words
+    # inserted before its end keeps 14 characters unbroken.
+    rng = random.Random(3)
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6)]
+
+    def filler(k: int) -> str:
+        return "".join(rng.choices(letters, k=k)) + "。"
+
+    a = (filler(40) + "据新华社阿布扎比１月１３日讯记者施怀谷" + filler(30)
+         + "后来管理所又陆续发现步长公司存在其他一些问题。" + filler(40))
+    b = (filler(40) + "新华社阿布扎比１月８日讯记者李涛的" + filler(30)
+         + "管理所按时陆续１３日发现步长公司存在其他一些问题。" + filler(40))
+    vocabulary = Vocabulary()
+    stream_a, stream_b = (tokenize(t, collection_normalizer(), vocabulary) for t in (a, b))
+    listed = {}
+    for phrase in compare(Document(a, "a"), Document(b, "b")).shared_phrases:
+        tokens = min(int(np.searchsorted(s.ends, span[1], side="right")
+                         - np.searchsorted(s.starts, span[0]))
+                     for s, span in ((stream_a, phrase.a), (stream_b, phrase.b)))
+        short_words = round(tokens / CJK_CHARS_PER_WORD)
+        assert short_words >= MIN_PAIR_WORDS  # each would have listed the pair before
+        listed[a[phrase.a[0]:phrase.a[1]]] = lists_its_pair(
+            stream_a, phrase.a, stream_b, phrase.b, short_words, cjk=True)
+    assert listed == {"新华社阿布扎比１月１３日讯记者": False, "发现步长公司存在其他一些问题": True}

@@ -23,9 +23,9 @@ VARIANT = "harmonious prosperity of lasting quantum unity"
 BOILERPLATE = "Editor in charge: Wang Lin"
 
 
-def _collection() -> tuple[list[str], list[str]]:
-    """120 dated articles of random made-up words; FORM appears from article 30 on in about half
-    of them, VARIANT from article 70 on; every article ends with a boilerplate line."""
+def _collection(form: str = FORM, variant: str = VARIANT) -> tuple[list[str], list[str]]:
+    """120 dated articles of random made-up words; `form` appears from article 30 on in about
+    half of them, `variant` from article 70 on; every article ends with a boilerplate line."""
     rng = random.Random(7)
     texts, dates = [], []
     for i in range(120):
@@ -33,10 +33,10 @@ def _collection() -> tuple[list[str], list[str]]:
         for _ in range(12):
             words = rng.sample(WORDS, 9)
             if i >= 30 and rng.random() < 0.08:
-                words.insert(4, VARIANT if i >= 70 and rng.random() < 0.4 else FORM)
+                words.insert(4, variant if i >= 70 and rng.random() < 0.4 else form)
             sentences.append(" ".join(words).capitalize() + ".")
         if i in (30, 75) or (i > 30 and i % 3 == 0):
-            sentences.insert(3, f"They spoke of {FORM} again.")
+            sentences.insert(3, f"They spoke of {form} again.")
         texts.append(" ".join(sentences) + "\n\n" + BOILERPLATE + "\n")
         dates.append(f"2021-{1 + i // 10:02d}-{1 + i % 10:02d}")
     return texts, dates
@@ -67,6 +67,18 @@ def test_a_planted_formulation_is_found_whole_with_its_variant_and_first_appeara
                                                   for t in texts)
     assert sum(formulation.per_month.values()) == formulation.count
     assert min(formulation.per_month) == "2021-04"
+
+
+def test_a_leading_determiner_stays_when_the_variant_puts_a_word_after_it():
+    # "the" comes with the phrase every time, once with a word between: the phrase keeps
+    # it, rather than losing it to the variant and being judged as a piece of a context.
+    form, variant = "the free spirit of initiatives", "the national free spirit of initiatives"
+    texts, dates = _collection(form, variant)
+    excluded = [[(t.index(BOILERPLATE), t.index(BOILERPLATE) + len(BOILERPLATE))]
+                for t in texts]
+    [formulation] = _find(texts, dates, excluded)
+    assert (formulation.phrase, formulation.variants) == (form, (variant,))
+    assert formulation.first == 30
 
 
 def test_excluded_text_gives_no_formulation():
@@ -123,3 +135,117 @@ def test_a_phrase_kept_within_one_series_is_not_a_formulation():
     phrases = [f.phrase for f in _find_in_series(texts, dates, series)]
     assert LOCAL not in phrases
     assert FORM in phrases
+
+
+def _planted(uses: dict[str, list[int]], count: int = 200,
+             twice: str = "") -> tuple[list[str], list[str]]:
+    """`count` dated articles of made-up words; each phrase of `uses` is written once into
+    each of the articles listed for it (in a sentence of its own words), `twice` twice."""
+    rng = random.Random(5)
+    texts, dates = [], []
+    for i in range(count):
+        sentences = [" ".join(rng.sample(WORDS, 9)).capitalize() + "."
+                     for _ in range(max(10, 2 * len(uses) + 2))]
+        for k, (phrase, articles) in enumerate(uses.items()):
+            for at in range(2 if phrase == twice else 1) if i in articles else ():
+                words = rng.sample(WORDS, 6)
+                sentences[1 + 2 * k + at] = (f"{' '.join(words[:3]).capitalize()} {phrase} "
+                                             f"{' '.join(words[3:])}.")
+        texts.append(" ".join(sentences) + "\n")
+        dates.append(f"{2020 + i // 336}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}")
+    return texts, dates
+
+
+def test_two_phrases_one_word_apart_used_independently_by_many_stay_two():
+    # Each is used in a tenth to a fifth of the articles of its time, drawn independently:
+    # they share what chance gives, far fewer than a variant and its formulation would.
+    rng = random.Random(2)
+    economy = sorted(rng.sample(range(40, 400), 60))
+    space = sorted(rng.sample(range(200, 400), 40))
+    texts, dates = _planted({"expanding new economy": economy, "expanding new space": space},
+                            count=400, twice="expanding new economy")
+    found = {f.phrase: f for f in _find(texts, dates, [[] for _ in texts])}
+    assert set(found) == {"expanding new economy", "expanding new space"}
+    assert found["expanding new economy"].variants == ()
+    assert found["expanding new space"].first == space[0]
+
+
+def test_a_variant_of_few_documents_joins_even_when_never_beside_its_formulation():
+    # Two forms of 12 and 7 articles in 200 would share 0.4 articles by chance: that they
+    # share none says nothing, so the later form is a variant, whatever its rank.
+    form, variant = "marx became a leading figure", "marx became a leading great figure"
+    texts, dates = _planted({form: list(range(30, 150, 10)),
+                             variant: list(range(125, 195, 10))})
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert {formulation.phrase, *formulation.variants} == {form, variant}
+    assert formulation.first == 30
+
+
+def test_an_earlier_form_clearly_used_beside_a_higher_ranked_one_is_its_variant():
+    # "urban health" ranks first (used twice where used, with a clear onset), but "urban
+    # revolution" came first and most articles with the one also hold the other.
+    rng = random.Random(4)
+    revolution = sorted(rng.sample(range(10, 400), 50))
+    later = [d for d in revolution if d >= 200]
+    health = sorted(later[:14] + rng.sample([d for d in range(200, 400) if d not in later], 6))
+    texts, dates = _planted({"urban revolution": revolution, "urban health": health},
+                            count=400, twice="urban health")
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert {formulation.phrase, *formulation.variants} == {"urban revolution", "urban health"}
+    assert formulation.first == revolution[0]
+
+
+def test_a_function_word_a_phrase_always_comes_with_stays_in_a_collection():
+    # Without "until" the rest would always stand after one same word: a piece of a
+    # fixed context, not a phrase.
+    phrase = "until now the kingdom of heaven suffereth violence"
+    texts, dates = _planted({phrase: list(range(50, 200, 7))})
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert formulation.phrase == phrase
+    assert formulation.first == 50
+
+
+def test_a_phrase_of_last_months_meets_a_popular_one_by_chance_of_that_time():
+    # "six openings" is in half the articles of the last quarter: "six powers", new
+    # there, meets it in about half of its own by chance alone, not as its variant.
+    rng = random.Random(6)
+    openings = sorted(rng.sample(range(300, 400), 50))
+    powers = sorted(rng.sample(range(340, 400), 10))
+    texts, dates = _planted({"six openings": openings, "six powers": powers}, count=400)
+    found = {f.phrase: f for f in _find(texts, dates, [[] for _ in texts])}
+    assert set(found) == {"six openings", "six powers"}
+    assert found["six powers"].first == powers[0]
+
+
+def test_a_rare_likeness_sharing_one_content_word_joins_only_beside_the_formulation():
+    # "curiosity and country" is in two articles, both with the formulation (used in one
+    # article in 25); "curiosity and harvest" once, without it.
+    form = "curiosity and perplexity"
+    uses = list(range(30, 400, 25))
+    texts, dates = _planted({form: uses, "curiosity and country": uses[8:10],
+                             "curiosity and harvest": [uses[9] + 1]}, count=400, twice=form)
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.variants) == (form, ("curiosity and country",))
+    assert (formulation.documents, formulation.count) == (len(uses), 2 * len(uses) + 2)
+
+
+def test_a_variant_whose_added_word_turns_a_into_an_is_one_word_apart():
+    form, variant = ("building a fair market of balanced era",
+                     "building an overall fair market of balanced era")
+    texts, dates = _collection(form, variant)
+    excluded = [[(t.index(BOILERPLATE), t.index(BOILERPLATE) + len(BOILERPLATE))]
+                for t in texts]
+    [formulation] = _find(texts, dates, excluded)
+    assert (formulation.phrase, formulation.variants) == (form, (variant,))
+
+
+def test_one_place_filled_by_many_words_is_a_template_not_a_formulation():
+    # "mr nelson said" comes with "mr fawzi said", "mr gerber said" and six more names
+    # used once or twice: a slot, not a formulation with variants.
+    uses = {"mr nelson said": list(range(100, 200, 9)), "mr fawzi said": [103, 131, 162],
+            "mr gerber said": [115, 147, 178]}
+    for k, name in enumerate(["dewar", "peres", "baker", "foley", "hoon", "sutton"]):
+        uses[f"mr {name} said"] = [120 + 11 * k, 125 + 11 * k]
+    texts, dates = _planted(uses)
+    found = _find(texts, dates, [[] for _ in texts])
+    assert [f for f in found if len({f.phrase, *f.variants}) > 1] == []

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from viewer.core.collection.formulations import find_formulations
+from viewer.core.collection.formulations import Formulation, find_formulations
 from viewer.core.normalize import shared_normalizer
 from viewer.core.tokenize import Vocabulary, tokenize
 from viewer.core.word_bounds import Segmented, one_word_apart, related_change, word_change
@@ -49,8 +49,15 @@ def test_a_character_added_to_a_word_is_not_a_variant() -> None:
     assert not one_word_apart(_at("关键环节加大考核力度"), _at("环节积极加大考核力度"))
 
 
+def test_a_function_word_added_or_taken_out_is_not_a_variant() -> None:
+    assert not one_word_apart(_at("实现税利"), _at("实现了税利"))
+    assert not one_word_apart(_at("实现了税利"), _at("实现税利"))
+
+
 def test_a_phrase_with_punctuation_where_words_were_is_not_a_variant() -> None:
     assert not one_word_apart(_at(HEAD), _at("中国人民解放军、新疆北部"))
+    assert not one_word_apart(_at("艺术家和旅游者"), _at("艺术家、记者"))
+    assert one_word_apart(_at("艺术家、旅游者"), _at("艺术家、记者"))
 
 
 def test_spaces_and_line_breaks_inside_a_form_are_read_through() -> None:
@@ -68,6 +75,13 @@ def test_at_an_end_only_a_word_of_the_same_stem_varies_the_phrase() -> None:
     assert related_change(_at("应有的治疗"), _at("呼应的治疗"))
     assert not one_word_apart(_at("政协的组成单位"), _at("政协的组成规模"))
     assert not related_change(_at("政协的组成单位"), _at("政协的组成规模"))
+
+
+def test_a_swap_leaving_one_word_at_an_end_needs_more_than_the_words() -> None:
+    for head, variant in (("具有流动性", "具有紧迫性"), ("继续用于灾", "继续用于岛")):
+        assert not one_word_apart(_at(head), _at(variant))
+        assert one_word_apart(_at(head), _at(variant), any_end=True)
+    assert not one_word_apart(_at("具有流动性"), _at("的流动性"), any_end=True)
 
 
 def test_a_word_cut_short_is_not_a_variant() -> None:
@@ -106,11 +120,15 @@ def _collection() -> tuple[list[str], list[str]]:
     return texts, dates
 
 
-def test_in_a_collection_a_word_swap_is_grouped_and_the_phrase_in_context_is_not() -> None:
-    texts, dates = _collection()
+def _formulations(texts: list[str], dates: list[str]) -> list[Formulation]:
     vocabulary = Vocabulary()
     streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
-    found = find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh")
+    return find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh")
+
+
+def test_in_a_collection_a_word_swap_is_grouped_and_the_phrase_in_context_is_not() -> None:
+    texts, dates = _collection()
+    found = _formulations(texts, dates)
     [formulation] = [f for f in found if f.phrase == HEAD]
     assert formulation.variants == (VARIANT,)
     assert formulation.first == 30
@@ -128,3 +146,62 @@ def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
     assert _at("比批评更容易使人").on_boundaries
     assert not _at("的批评更容易使人").on_boundaries
     assert not _at("批评更容易使人比", after="。").on_boundaries
+
+
+# Formulations, each from its first article on, in two of every `every` articles.
+PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6), "所有私有企业": (30, 6),
+           "所有国有企业": (60, 9), "处于无偿使用": (22, 6), "抢救国家": (21, 12),
+           # The longer form in articles that use the shorter too (a variant is used beside
+           # its formulation: two forms never used together are two phrases).
+           "比批评更容易使人": (24, 6), "比批评更容易切实使人": (72, 12),
+           # Two variants of 深化财政, each two words apart from the other, used beside
+           # it; one of them used most.
+           "深化财政": (27, 12), "深思财政": (39, 6), "深化内政": (51, 24)}
+# Rare forms (the articles that use them), too few to recur on their own.
+RARE = {
+    "关键环节进一步加大考核力度": (97, 139),  # a word with a function character added
+    "呼应的治疗": (86, 134),  # one content word kept, the other swapped for a kindred one
+    "所有国有职业": (105, 141),  # varies a variant (所有国有企业), not the best form
+    "处于无偿用人": (100, 142),  # a word of function characters swapped in
+    # One word left at an end: another phrase unless used beside it far beyond chance.
+    "营救国家": (93, 105, 117, 129, 141, 153),
+    "抢救国民": (105, 129, 141),  # kindred, beside it, but not far beyond chance
+    "及时的治疗": (92, 146),  # one content word kept, the other of another stem
+    "相应的治疗": (23, 35),  # kindred, but never beside the formulation
+    "适应的治疗": (122,),  # kindred and beside it, but in one article only
+    "对应的治疗": (3, 122, 128),  # kindred and beside it, but used before it
+}
+
+
+def _rare_collection() -> tuple[list[str], list[str]]:
+    """160 dated articles of random characters holding PLANTED and RARE."""
+    rng = random.Random(7)
+    planted = set("".join(PLANTED) + "".join(RARE))
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in planted]
+    texts, dates = [], []
+    for i in range(160):
+        sentences = ["".join(rng.choices(letters, k=14)) for _ in range(10)]
+        uses = [p for p, (first, every) in PLANTED.items()
+                if i >= first and (i - first) % every < 2]
+        uses += [p for p, articles in RARE.items() if i in articles]
+        for k, phrase in enumerate(uses, 1):
+            sentences[k] = sentences[k][:6] + phrase + "，" + sentences[k][6:]
+        texts.append("。".join(sentences) + "。")
+        dates.append(f"2021-{1 + i // 28:02d}-{1 + i % 28:02d}")
+    return texts, dates
+
+
+def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
+    found = _formulations(*_rare_collection())
+    forms = {f.phrase: set(f.variants) for f in found}
+    assert forms["关键环节加大考核力度"] == {"关键环节进一步加大考核力度"}
+    assert forms["应有的治疗"] == {"呼应的治疗"}
+    assert forms["处于无偿使用"] == {"处于无偿用人"}
+    assert forms["抢救国家"] == {"营救国家"}  # not 抢救国民
+    # 比批评更容易切实, a piece of the variant, is not a variant of its own.
+    assert forms["比批评更容易使人"] == {"比批评更容易切实使人"}
+    groups = [{f.phrase, *f.variants} for f in found]
+    assert {"所有私有企业", "所有国有企业", "所有国有职业"} in groups
+    assert {"深化财政", "深思财政", "深化内政"} in groups
+    listed = set().union(*groups)
+    assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}

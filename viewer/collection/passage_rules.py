@@ -6,7 +6,9 @@ A passage goes when most of a side is a series' boilerplate; when it is set phra
 and its n-grams recur across the collection: `long_set_phrasing`, `short_set_phrasing`),
 unless it lies inside a longer copy of the same stretch (`in_copy`); and, once formulations
 are known, when it is short and mostly a formulation (`dropped_as_formulaic`). A pair is
-listed with what is left when one passage is long enough (`pair_entry`).
+listed with what is left when one passage is long enough (`pair_entry`) and, if short,
+that long in one unbroken run (`lists_its_pair`, which needs the passage's tokens: the Spark
+job works it out where it aligns the pair).
 
 Each rule looks at one passage (or one pair) and a few facts about its two documents, so the
 embedded engine applies them over its whole collection (`viewer.collection.results`) and the
@@ -23,7 +25,7 @@ import numpy as np
 
 from viewer.core.grams import gram_hashes
 from viewer.core.model import Span
-from viewer.core.shared import covered_share
+from viewer.core.shared import CJK_CHARS_PER_WORD, covered_share
 from viewer.core.tokenize import TokenStream
 
 #: A passage is left out of the pairs when this share of either side is boilerplate or a
@@ -157,6 +159,35 @@ def order_key(date: str, doc_id: str) -> tuple[str, str]:
 
 #: One passage of a pair: (span in a, span in b, words, short words, surplus bits).
 PairPassage = tuple[Span, Span, int, int, float]
+
+
+def lists_its_pair(stream_x: TokenStream, span_x: Span, stream_y: TokenStream,
+                   span_y: Span, short_words: int, cjk: bool) -> bool:
+    """Whether a passage is enough to list its pair: `MIN_PAIR_WORDS` words, and if it
+    is short (set phrasing could be that long), as many of them in one unbroken run. Two
+    datelines of one city (新华社阿布扎比１月１３日讯记者, ...１月８日讯记者) or two
+    sessions of one body (第一次全体会议, 第二次) align across the word they differ in,
+    but each run of them alone is the length chance meets among many pairs."""
+    if short_words < MIN_PAIR_WORDS:
+        return False
+    if short_words >= SET_PHRASE_WORDS:
+        return True
+    run = _longest_common_run(side_tokens(stream_x, span_x).ids,
+                              side_tokens(stream_y, span_y).ids)
+    return run / (CJK_CHARS_PER_WORD if cjk else 1.0) >= MIN_PAIR_WORDS
+
+
+def _longest_common_run(a: np.ndarray, b: np.ndarray) -> int:
+    """The length of the longest run of tokens found, in order, in both `a` and `b`."""
+    if not len(a) or not len(b):
+        return 0
+    same = a[:, None] == b[None, :]
+    run = same[0].astype(np.int64)
+    best = int(run.max())
+    for row in same[1:]:
+        run = np.where(row, np.concatenate(([0], run[:-1])) + 1, 0)
+        best = max(best, int(run.max()))
+    return best
 
 
 def pair_entry(shared: list[PairPassage], chars_a: int,

@@ -90,8 +90,11 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     pairs = []
     links: list[Link] = []
     for (ka, kb), shared in by_pair.items():
+        cjk = docs[ka].language in CJK_LANGUAGES or docs[kb].language in CJK_LANGUAGES
         entry = rules.pair_entry(shared, docs[ka].chars, docs[kb].chars)
-        if entry is None:
+        if entry is None or not any(
+                rules.lists_its_pair(streams[ka], p[0], streams[kb], p[1], p[3], cjk)
+                for p in shared):
             continue
         pairs.append(PairRow(a=docs[ka].id, b=docs[kb].id, **entry))
         links.extend((ka, p[0], kb, p[1]) for p in sorted(shared))

@@ -417,16 +417,29 @@ class PhraseScorer:
             absorbed = goes_on | (left * 10 >= level.count * 9)
             maximal = np.flatnonzero(~absorbed)
             first = level.first[maximal]
-            content = ~self.is_stop[ids[first[:, None] + np.arange(n)]]
+            words_at = ids[first[:, None] + np.arange(n)]
+            content = ~self.is_stop[words_at]
             lead = np.argmax(content, axis=1) * self.trim_ends
             tail = np.argmax(content[:, ::-1], axis=1) * self.trim_ends
             trimmed_count = grams.counts_of_each(first + lead, n - lead - tail)
             # Determiners that always come with the phrase stay ("the rule of law", "both
-            # the digestive and reproductive systems"); a preposition never leads.
-            fixed = (trimmed_count <= level.count[maximal]) & (lead > 0)
-            leading = self.may_lead[ids[first[:, None] + np.arange(n)]]
-            fixed &= np.logical_and.accumulate(leading, axis=1)[np.arange(len(first)),
-                                                                np.maximum(lead - 1, 0)]
+            # the digestive and reproductive systems"); between two texts, where a few
+            # uses make "always" cheap, a preposition never leads. In a collection usage
+            # decides: any function word the phrase always comes with stays ("until now
+            # the kingdom of heaven suffereth violence", "own happy thoughts"); trimmed,
+            # the rest would look like a piece of a fixed context.
+            last_lead = (np.arange(len(first)), np.maximum(lead - 1, 0))
+            determined = (lead > 0) & np.logical_and.accumulate(
+                self.may_lead[words_at], axis=1)[last_lead]
+            may_stay = determined if self.compounds else lead > 0
+            with_lead = level.count[maximal].copy()
+            # A determiner stays also where a variant puts a word after it ("the national
+            # free spirit of initiatives" beside "the free spirit of initiatives").
+            loose = np.flatnonzero(determined & (trimmed_count > with_lead)
+                                   & (trimmed_count <= 2 * with_lead))
+            with_lead[loose] += self._led_after_one(first[loose], lead[loose],
+                                                    n - lead[loose] - tail[loose])
+            fixed = may_stay & (trimmed_count <= with_lead)
             lead = np.where(fixed, 0, lead)
             if self.joined is not None:
                 # Not inside a hyphenated word: "all-round way", not "round way".
@@ -473,6 +486,34 @@ class PhraseScorer:
                 index = grams.levels[m].gram_at(first[pick] + lead[pick])
                 found.setdefault(m, []).append(index[index >= 0])
         return {m: np.unique(np.concatenate(parts)) for m, parts in found.items()}
+
+    def _led_after_one(self, first: np.ndarray, lead: np.ndarray,
+                       length: np.ndarray) -> np.ndarray:
+        """Per gram (its first position, its `lead` leading function words and the
+        `length` of the rest), how often the rest occurs with those leading words one
+        word further back, in the same stretch ("the national free spirit of
+        initiatives" for "the free spirit of initiatives")."""
+        grams, ids = self.grams, self.grams.ids
+        out = np.zeros(len(first), dtype=np.int64)
+        for m, k in {(int(m), int(k)) for m, k in zip(length, lead, strict=True)}:
+            rows = np.flatnonzero((length == m) & (lead == k))
+            level = grams.levels.get(m)
+            if level is None:
+                continue
+            index = level.gram_at(first[rows] + k)
+            known = index >= 0
+            rows, index = rows[known], index[known]
+            owner, _ = expand(level.count[index])
+            where = level.grouped_at(index).astype(np.int64)
+            start = where - k - 1
+            ok = start >= 0
+            start = np.maximum(start, 0)
+            for j in range(k + 1):
+                ok &= ~grams.stops[start + j]
+            for j in range(k):
+                ok &= ids[start + j] == ids[first[rows][owner] + j]
+            out[rows] = np.bincount(owner[ok], minlength=len(rows))
+        return out
 
     def modifiers(self, *, before: bool = False) -> np.ndarray:
         """Per vocabulary id, whether the word is a modifier: used at least

@@ -100,30 +100,39 @@ def _blanks(words: Words, widest: int) -> list[tuple[Words, Words, int]]:
 def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
                   is_content: np.ndarray, heads: Sequence[tuple[int, ...]],
                   known: set[tuple[int, ...]], *, widest: int = 1, strong: int = 2,
-                  kept: float = 0.0) -> list[dict[tuple[int, ...], np.ndarray]]:
+                  kept: float = 0.0, fewest: int | None = None, brought_content: bool = True,
+                  may_join: Callable[[int, tuple[int, ...], np.ndarray], bool] | None = None,
+                  ) -> list[dict[tuple[int, ...], np.ndarray]]:
     """Variants of known phrases too rare to recur on their own (used once or twice):
     per head (a tuple of word ids), {variant: its start positions in `ids`}.
 
     A variant is what `group_variants` would join to the head: a run of up to `widest`
     units swapped for another (as many at an end), or inserted inside, keeping at least
     `strong` content units and the share `kept`; the units it brings are content units
-    (`is_content[id]`); it crosses no break (`stops[p]`: nothing runs on from p) and no
-    excluded token (`blocked`); forms in `known` are not variants."""
-    probes = []  # (head, prefix, suffix, width of what the variant puts in the blank)
+    (`is_content[id]`), unless not `brought_content` (Chinese characters are units, and
+    words such as 进一步 and 用人 are made of function characters: the caller checks the
+    word); it crosses no break (`stops[p]`: nothing runs on from p) and no excluded
+    token (`blocked`); forms in `known` are not variants. With `fewest`, a variant
+    keeping fewer than `strong` but at least `fewest` content units is one only when
+    `may_join(head, variant, its positions)` agrees, as `group_variants` asks of two
+    forms that share little."""
+    probes = []  # (head, prefix, suffix, width put in the blank, keeps `strong` units)
+    least = strong if fewest is None or may_join is None else min(strong, fewest)
     for h, words in enumerate(heads):
         n = len(words)
         for k, old, new in _blank_shapes(n, widest):
             prefix, suffix = words[:k], words[k + old:]
-            if (len(prefix) + len(suffix) < kept * max(n, n - old + new)
-                    or int(is_content[list(prefix + suffix)].sum()) < strong):
+            content = int(is_content[list(prefix + suffix)].sum())
+            if len(prefix) + len(suffix) < kept * max(n, n - old + new) or content < least:
                 continue
-            probes.append((h, prefix, suffix, new))
+            probes.append((h, prefix, suffix, new, content >= strong))
     out: list[dict[tuple[int, ...], np.ndarray]] = [{} for _ in heads]
+    strongly: list[set[tuple[int, ...]]] = [set() for _ in heads]
     if not probes or not len(ids):
         return out
     # Each probe is anchored on its rarest known unit: where that unit occurs.
     counts = np.bincount(ids, minlength=int(max(max(p[1] + p[2]) for p in probes)) + 1)
-    anchors = [_anchor(prefix, suffix, new, counts) for _, prefix, suffix, new in probes]
+    anchors = [_anchor(prefix, suffix, new, counts) for _, prefix, suffix, new, _ in probes]
     wanted = np.array(sorted({w for w, _ in anchors}), dtype=ids.dtype)
     where = np.flatnonzero(np.isin(ids, wanted))
     order = np.argsort(ids[where], kind="stable")
@@ -131,7 +140,7 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
     breaks = np.concatenate(([0], np.cumsum(stops)))
     excluded = np.concatenate(([0], np.cumsum(blocked)))
     size = len(ids)
-    for (h, prefix, suffix, new), (anchor, offset) in zip(probes, anchors, strict=True):
+    for (h, prefix, suffix, new, sure), (anchor, offset) in zip(probes, anchors, strict=True):
         lo, hi = np.searchsorted(keys, anchor), np.searchsorted(keys, anchor, side="right")
         length = len(prefix) + new + len(suffix)
         start = where[lo:hi] - offset
@@ -141,7 +150,7 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
             ok &= ids[start + j] == w
         for j, w in enumerate(suffix):
             ok &= ids[start + len(prefix) + new + j] == w
-        for j in range(new):
+        for j in range(new if brought_content else 0):
             ok &= is_content[ids[start + len(prefix) + j]]
         start = start[ok]
         # No break inside the run (the last unit may end a sentence), nothing excluded.
@@ -152,7 +161,12 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
             if form not in known:
                 found = out[h].get(form)
                 out[h][form] = np.append(found, p) if found is not None else np.array([p])
-    return [{form: np.unique(at) for form, at in found.items()} for found in out]
+                if sure:
+                    strongly[h].add(form)
+    result = [{form: np.unique(at) for form, at in found.items()} for found in out]
+    return [{form: at for form, at in found.items()
+             if form in sure or may_join is None or may_join(h, form, at)}
+            for h, (found, sure) in enumerate(zip(result, strongly, strict=True))]
 
 
 def _anchor(prefix: tuple[int, ...], suffix: tuple[int, ...], new: int,

@@ -134,31 +134,33 @@ COMPOUND_WORD = 5
 PAIR_WORD = 4
 
 
-def one_word_apart(head: Segmented, variant: Segmented) -> bool:
+def one_word_apart(head: Segmented, variant: Segmented, *, any_end: bool = False) -> bool:
     """Whether `variant` is `head` with one whole word changed (see `word_change`)."""
-    return word_change(head, variant) is not None
+    return word_change(head, variant, any_end=any_end) is not None
 
 
-def related_change(head: Segmented, variant: Segmented) -> bool:
+def related_change(head: Segmented, variant: Segmented, *, any_end: bool = False) -> bool:
     """Whether `variant` is `head` with one word swapped for a word sharing a character
     with it (国有 and 私有, 应有 and 呼应, 会议 and 议会): words built on one morpheme are
     akin, so the two forms say much the same, where 组成单位 and 组成规模 do not."""
-    change = word_change(head, variant)
+    change = word_change(head, variant, any_end=any_end)
     return change is not None and bool(set(change[0]) & set(change[1]))
 
 
-def word_change(head: Segmented, variant: Segmented) -> tuple[str, str] | None:
+def word_change(head: Segmented, variant: Segmented, *,
+                any_end: bool = False) -> tuple[str, str] | None:
     """(what `head` has, what `variant` has in its place) when one is the other with one
     whole word changed (see `_one_way_change`), else None: the segmenter may keep a
     word whole in one form (所有 | 国有企业) and not in the other (所有 | 私有 | 企业)."""
-    change = _one_way_change(head, variant)
+    change = _one_way_change(head, variant, any_end)
     if change is None:
-        back = _one_way_change(variant, head)
+        back = _one_way_change(variant, head, any_end)
         change = None if back is None else (back[1], back[0])
     return change
 
 
-def _one_way_change(head: Segmented, variant: Segmented) -> tuple[str, str] | None:
+def _one_way_change(head: Segmented, variant: Segmented,
+                    any_end: bool = False) -> tuple[str, str] | None:
     """(what `head` has, what `variant` has in its place) when `variant` is `head`
     with one whole word swapped, or one added or removed inside, at these two
     occurrences, else None. The variant begins and ends on word boundaries, its change
@@ -172,7 +174,8 @@ def _one_way_change(head: Segmented, variant: Segmented) -> tuple[str, str] | No
     head_text = "".join(head.text[at] for at in heads)
     variant_text = "".join(variant.text[at] for at in kept)
     if (head_text == variant_text or head_text in variant_text or variant_text in head_text
-            or not _on_edges(variant, kept)):
+            or not _on_edges(variant, kept)
+            or _marks(head, heads) != _marks(variant, kept)):  # 艺术家和旅游者, 艺术家、记者
         return None
     same = 0
     while same < min(len(heads), len(kept)) and head_text[same] == variant_text[same]:
@@ -195,12 +198,14 @@ def _one_way_change(head: Segmented, variant: Segmented) -> tuple[str, str] | No
         before = sum(1 for at in kept if at < changed[0][0])
         after = sum(1 for at in kept if at >= changed[0][1])
     # At an end, what is kept must be more than one word: 中国人民解放军 | 总参谋长 is
-    # the name in another context, not a variant of 中国人民解放军总后勤部.
+    # the name in another context, not a variant of 中国人民解放军总后勤部 (unless
+    # `any_end`: the caller knows more, such as how the two forms are used).
     if not before and not after:
         return None
     if not (before and after):
         rest = kept[:before] if before else kept[len(kept) - after:]
-        if (rest[0], rest[-1] + 1) in variant.spans:
+        if (rest[0], rest[-1] + 1) in variant.spans and (
+                not any_end or variant.text[rest[0]:rest[-1] + 1] in stop_words("zh")):
             return None
     first, last = before, len(heads) - after  # the head's changed letters: [first, last)
     if first == last and not (first and after):  # a word added, but not inside
@@ -214,9 +219,12 @@ def _one_way_change(head: Segmented, variant: Segmented) -> tuple[str, str] | No
     if first < last and len(touched) > 1:
         return None
     change = (head_text[first:last], variant_text[before:len(kept) - after])
+    # Either way the change is a content word: 实现税利 and 实现了税利 are one phrase.
+    if change[0] in stop_words("zh"):
+        return None
     # At an end, a word of another stem makes the kept part a phrase in another context
     # (政协的组成 | 单位, 包括, 依然); one of the same stem varies it (取得阶段性成就, 成果).
-    if not (before and after) and not set(change[0]) & set(change[1]):
+    if not (before and after) and not set(change[0]) & set(change[1]) and not any_end:
         return None
     # A word cut short (翻版 → 版, 训练 → 训) is a typing slip or a cut, not a variant.
     if all(change) and (change[0] in change[1] or change[1] in change[0]):
@@ -229,6 +237,12 @@ def _on_edges(found: Segmented, letters: list[int]) -> bool:
     first word may be a function word, as its formulation's may: 比批评更容易使人)."""
     return (bool(letters) and _parts_at(found.spans, letters[0])
             and any(e == letters[-1] + 1 for _, e in found.spans))
+
+
+def _marks(found: Segmented, letters: list[int]) -> str:
+    """The punctuation of an occurrence: its letters outside every word, in order."""
+    return "".join(found.text[at] for at in letters
+                   if not any(s <= at < e for s, e in found.spans))
 
 
 def _letters(found: Segmented) -> list[int]:

@@ -163,6 +163,11 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
                   for num, s in aligner.streams.items()}
         columns: dict[str, list[Any]] = {name: [row[k] for row in found]
                                          for k, name in enumerate(_PASSAGE_ARROW.names[:9])}
+        columns["lists"] = [
+            passage_rules.lists_its_pair(
+                aligner.streams[row[0]], (row[2], row[3]), aligner.streams[row[1]],
+                (row[4], row[5]), row[7], langs[row[0]] in CJK or langs[row[1]] in CJK)
+            for row in found]
         for side, (num_at, start_at) in (("grams_x", (0, 2)), ("grams_y", (1, 4))):
             columns[side] = [
                 passage_rules.side_grams(hashed[row[num_at]],
@@ -174,11 +179,15 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
 
 _PASSAGE_ARROW = pa.schema([(name, pa.int64()) for name in (
     "x", "y", "x0", "x1", "y0", "y1", "words", "short_words")] + [
-    ("surplus", pa.float64()), ("grams_x", pa.list_(pa.int64())),
+    ("surplus", pa.float64()), ("lists", pa.bool_()), ("grams_x", pa.list_(pa.int64())),
     ("grams_y", pa.list_(pa.int64()))])
+#: The columns of the `passages` table (what the store keeps of a passage).
 PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "surplus")
+#: ... and, carried along to the pair listing, whether it is enough to list its pair
+#: (`passage_rules.lists_its_pair`, worked out where both sides' tokens are at hand).
+CARRIED = (*PASSAGE_COLUMNS, "lists")
 PASSAGE_SCHEMA = ("x long, y long, x0 long, x1 long, y0 long, y1 long, words long, "
-                  "short_words long, surplus double, grams_x array<long>, "
+                  "short_words long, surplus double, lists boolean, grams_x array<long>, "
                   "grams_y array<long>")
 
 
@@ -210,11 +219,15 @@ def _passage(row: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row[name] for name in PASSAGE_COLUMNS)
 
 
-_KEPT_ARROW = pa.schema([(name, pa.float64() if name == "surplus" else pa.int64())
-                         for name in PASSAGE_COLUMNS] + [("stretch", pa.bool_()),
-                                                         ("ask", pa.bool_())])
+def _arrow_type(name: str) -> pa.DataType:
+    return {"surplus": pa.float64(), "lists": pa.bool_()}.get(name, pa.int64())
+
+
+_KEPT_ARROW = pa.schema([(name, _arrow_type(name)) for name in CARRIED]
+                        + [("stretch", pa.bool_()), ("ask", pa.bool_())])
 KEPT_SCHEMA = ("x long, y long, x0 long, x1 long, y0 long, y1 long, words long, "
-               "short_words long, surplus double, stretch boolean, ask boolean")
+               "short_words long, surplus double, lists boolean, stretch boolean, "
+               "ask boolean")
 
 
 def classify_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -232,17 +245,16 @@ def classify_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBa
             dfs_x, dfs_y = row["dfs_x"] or [], row["dfs_y"] or []
             if passage_rules.long_set_phrasing(row["short_words"], dfs_x, dfs_y):
                 continue
-            out.append({**{name: row[name] for name in PASSAGE_COLUMNS},
+            out.append({**{name: row[name] for name in CARRIED},
                         "stretch": passage_rules.is_copy_stretch(row["short_words"]),
                         "ask": passage_rules.short_set_phrasing(
                             row["short_words"], dfs_x, dfs_y, inside_copy=False)})
         yield pa.RecordBatch.from_pylist(out, schema=_KEPT_ARROW)
 
 
-_FINAL_ARROW = pa.schema([(name, pa.float64() if name == "surplus" else pa.int64())
-                          for name in PASSAGE_COLUMNS])
+_FINAL_ARROW = pa.schema([(name, _arrow_type(name)) for name in CARRIED])
 FINAL_SCHEMA = ("x long, y long, x0 long, x1 long, y0 long, y1 long, words long, "
-                "short_words long, surplus double")
+                "short_words long, surplus double, lists boolean")
 
 
 def inside_copies(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -256,7 +268,7 @@ def inside_copies(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
             stretches_y = [(s, e, True) for s, e in _spans(row["copied_y"])]
             if (passage_rules.in_copy((row["x0"], row["x1"]), stretches_x)
                     or passage_rules.in_copy((row["y0"], row["y1"]), stretches_y)):
-                out.append({name: row[name] for name in PASSAGE_COLUMNS})
+                out.append({name: row[name] for name in CARRIED})
         yield pa.RecordBatch.from_pylist(out, schema=_FINAL_ARROW)
 
 
@@ -294,10 +306,10 @@ def collection_formulations(documents: pa.Table, passages: pa.Table) -> pa.Table
 
 
 ORIENTED_SCHEMA = ("a long, b long, a0 long, a1 long, b0 long, b1 long, words long, "
-                   "short_words long, surplus double")
-_ORIENTED_ARROW = pa.schema([(name, pa.float64() if name == "surplus" else pa.int64())
+                   "short_words long, surplus double, lists boolean")
+_ORIENTED_ARROW = pa.schema([(name, _arrow_type(name))
                              for name in ("a", "b", "a0", "a1", "b0", "b1", "words",
-                                          "short_words", "surplus")])
+                                          "short_words", "surplus", "lists")])
 
 
 def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -318,7 +330,8 @@ def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
                 x, y, span_x, span_y = y, x, span_y, span_x
             out.append({"a": x, "b": y, "a0": span_x[0], "a1": span_x[1], "b0": span_y[0],
                         "b1": span_y[1], "words": row["words"],
-                        "short_words": row["short_words"], "surplus": row["surplus"]})
+                        "short_words": row["short_words"], "surplus": row["surplus"],
+                        "lists": row["lists"]})
         yield pa.RecordBatch.from_pylist(out, schema=_ORIENTED_ARROW)
 
 
@@ -330,14 +343,15 @@ _LISTED_ARROW = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("id_a", pa.str
 
 def list_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Pairs (a, b, their ids and lengths, `shared`: their oriented passages) -> the listed
-    pairs by the engine's `pair_entry`, the contract's fields as JSON in `data`."""
+    pairs by the engine's `pair_entry` (and `lists_its_pair`, carried in `lists`), the
+    contract's fields as JSON in `data`."""
     for batch in batches:
         out = []
         for row in batch.to_pylist():
             shared = [((p["a0"], p["a1"]), (p["b0"], p["b1"]), p["words"], p["short_words"],
                        p["surplus"]) for p in row["shared"]]
             entry = passage_rules.pair_entry(shared, row["chars_a"], row["chars_b"])
-            if entry is None:
+            if entry is None or not any(p["lists"] for p in row["shared"]):
                 continue
             out.append({"a": row["a"], "b": row["b"], "id_a": row["id_a"],
                         "id_b": row["id_b"], "words": entry["words"],

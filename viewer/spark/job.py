@@ -250,7 +250,7 @@ def _copies(passages: DataFrame, counted: DataFrame,
         asked = asked.join(copied.withColumnRenamed("num", side)
                            .withColumnRenamed("spans", f"copied_{side}"), side, "left")
     inside = asked.mapInArrow(core_calls.inside_copies, core_calls.FINAL_SCHEMA)
-    kept = (classified.where(~F.col("ask")).select(*core_calls.PASSAGE_COLUMNS)
+    kept = (classified.where(~F.col("ask")).select(*core_calls.CARRIED)
             .unionByName(inside).localCheckpoint())
     return kept, kept.count()
 
@@ -268,7 +268,7 @@ def _listed_pairs(session: SparkSession, kept: DataFrame, excluded: DataFrame,
     oriented = rows.mapInArrow(core_calls.orient_passages, core_calls.ORIENTED_SCHEMA)
     grouped = (oriented.groupBy("a", "b")
                .agg(F.collect_list(F.struct("a0", "a1", "b0", "b1", "words", "short_words",
-                                            "surplus")).alias("shared"))
+                                            "surplus", "lists")).alias("shared"))
                .join(facts.toDF("a", "id_a", "date_a", "chars_a"), "a")
                .join(facts.toDF("b", "id_b", "date_b", "chars_b"), "b")
                .select("a", "b", "id_a", "id_b", "chars_a", "chars_b", "shared"))

@@ -12,7 +12,7 @@ appearance by date, counts per month and every occurrence.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -39,8 +39,10 @@ from viewer.core.word_bounds import PhraseLocator, one_word_apart, related_chang
 CJK_CHARS_PER_WORD = 1.5
 CJK_LONGEST_WORD = 4
 CJK_CHARS_PER_WORD_SHARED = 2
-#: A Chinese variant keeps at least this share of the characters (one word changed).
-CJK_VARIANT_KEPT = 0.6
+#: A Chinese variant keeps at least this share of the characters (one word changed: a
+#: three-character word of a seven-character phrase, 积极推行股份制, 积极推行制造业; that
+#: it is one whole word is checked on the words, `one_word_apart`).
+CJK_VARIANT_KEPT = 0.5
 #: Cohesion (see `PhraseScorer.cohesion`) a Chinese formulation needs.
 CJK_MIN_COHESION = 0.3
 #: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
@@ -60,11 +62,18 @@ PER_DOCUMENTS = 1000
 #: often than chance.
 VARIANT_SHARE = 0.5
 VARIANT_LIFT = 2.5
-#: Two forms share documents beyond chance when chance would do so this seldom.
+#: Two forms share documents beyond chance when chance would do so this seldom; so far
+#: beyond that they are surely one phrase when this seldom.
 TOGETHER_P = 0.05
+SURELY_TOGETHER_P = 0.001
+#: Documents a rare variant needs when it keeps a single content word of its
+#: formulation or varies one of its variants.
+RARE_DOCUMENTS = 2
 #: More variants than this make a template, not a formulation.
 MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
+#: Forms of one article, by language (see `_word_units`).
+_ARTICLE_FORMS = {"en": {"an": "a"}}
 
 
 @dataclass(frozen=True)
@@ -98,32 +107,174 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                          min_documents=min_documents, max_words=max_words, series=series)
     if ranked is None:
         return []
-    grams, scorer = ranked.grams, ranked.scorer
+    grams = ranked.grams
     listed = [group for group, score in zip(ranked.groups[:limit], ranked.scores,
                                             strict=False) if score >= MIN_SCORE]
     forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
     # Variants used too seldom to recur on their own join the formulation they vary.
-    words = [[scorer.words(*form) for form in group] for group in listed]
-    cjk = language in _CJK
-    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
-                         [w[0] for w in words], {w for ws in words for w in ws},
-                         **_variant_shape(cjk))
-    rank = _date_ranks(dates)
-    located = PhraseLocator(texts, streams, grams) if cjk else None
-    for g, (group, found) in enumerate(zip(forms, rare, strict=True)):
-        # A rare likeness met before the formulation itself is not one of its forms.
-        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
-        for form, at in sorted(found.items(), key=lambda item: -len(item[1])):
-            if rank[grams.doc_of[at]].min() > since and (
-                    located is None
-                    or one_word_apart(located.at_first(*listed[g][0]),
-                                      located.at(len(form), int(at[0])))):
-                group.append((len(form), at))
-        if cjk and len(group) > MAX_VARIANTS + 1:
-            del group[1:]  # a template with a slot (see `rank_groups`)
+    if language in _CJK:
+        _add_rare_variants(forms, listed, ranked, texts, streams, dates, True)
+    else:
+        _add_rare_word_variants(forms, listed, ranked, dates)
     starts = np.concatenate([s.starts for s in streams])
     ends = np.concatenate([s.ends for s in streams])
-    return [_formulation(group, grams, texts, starts, ends, dates) for group in forms]
+    return [_formulation(group, grams, texts, starts, ends, dates) for group in forms if group]
+
+
+def _in_slot(shapes: list[tuple[int, ...]], unit: np.ndarray) -> set[int]:
+    """The forms of a group (word ids, the main form first; by their index) that fill a
+    place which more than `MAX_VARIANTS` other words fill: the slot of a template, not
+    variants of a formulation (each of those changes a different word, or one of a few)."""
+    head = unit[list(shapes[0])]
+    fillers: dict[int, dict[int, list[int]]] = {}  # place -> word -> forms
+    for k, shape in enumerate(shapes[1:], 1):
+        if len(shape) == len(head):
+            differ = np.flatnonzero(unit[list(shape)] != head)
+            if len(differ) == 1:
+                place = int(differ[0])
+                fillers.setdefault(place, {}).setdefault(int(shape[place]), []).append(k)
+    return {k for words in fillers.values() if len(words) > MAX_VARIANTS
+            for forms in words.values() for k in forms}
+
+
+def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
+                            listed: list[list[tuple[int, int]]], ranked: RankedGroups,
+                            dates: Sequence[str]) -> None:
+    """Languages written in words: add to each group of `forms` ((length, start positions)
+    per form; `listed` the same forms as grams) the variants of its best form too rare to
+    recur on their own, each found after the group's first appearance. One sharing a
+    single content word with it joins only where it is used beside the formulation
+    (`_used_beside`); many such in one place are a template's slot, and none join."""
+    grams, scorer = ranked.grams, ranked.scorer
+    words = [[scorer.words(*form) for form in group] for group in listed]
+    shape = _variant_shape(False)
+    heads, known = [w[0] for w in words], {w for ws in words for w in ws}
+    # Sharing a single content word ("curiosity and perplexity", "curiosity and
+    # country"), a likeness may as well be another phrase: it joins only where it is
+    # used beside the formulation (see `_together`).
+    content = ~scorer.no_content
+    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, content, heads, known,
+                         **{**shape, "strong": 1})
+    weak = [{form: at for form, at in found.items()
+             if int(content[[w for w in form if w in set(head)]].sum()) < shape["strong"]}
+            for head, found in zip(heads, rare, strict=True)]
+    rank = _date_ranks(dates)
+    for g, (group, likeness, loose) in enumerate(zip(forms, rare, weak, strict=True)):
+        # A rare likeness met before the formulation itself is not one of its forms.
+        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        used = set(np.concatenate([grams.doc_of[at] for _, at in group]).tolist())
+        # A likeness met inside a use of a form is a piece of that form in its context
+        # ("standard and important" of "standard and important homeland"), not a form.
+        taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
+        slot = []  # weak likenesses joined
+        shapes = [scorer.words(*form) for form in listed[g]]
+        for form, at in sorted(likeness.items(),
+                               key=lambda item: (-len(item[1]), -len(item[0]))):
+            at = np.array([p for p in at.tolist()
+                           if not any(p + k in taken for k in range(len(form)))], dtype=at.dtype)
+            if len(at) and rank[grams.doc_of[at]].min() > since and (
+                    form not in loose
+                    or _used_beside(used, set(grams.doc_of[at].tolist()), rank)):
+                group.append((len(form), at))
+                shapes.append(form)
+                taken.update(int(p) + k for p in at.tolist() for k in range(len(form)))
+                if form in loose:
+                    slot.append(len(group) - 1)
+        if len(group) > MAX_VARIANTS + 1 and slot:
+            # Many weak likenesses are a slot of a template ("Miss Crawford's", "Miss
+            # Bates", "Miss Elliot"), not variants.
+            group[:] = [form for k, form in enumerate(group) if k not in slot]
+            shapes[:] = [form for k, form in enumerate(shapes) if k not in slot]
+        filling = _in_slot(shapes, ranked.unit)
+        if filling:
+            # A template ("Mr Nelson said", "Mr Fawzi said", "Mr Gerber said"): the forms
+            # filling its slot go, and what is left is judged again (see `rank_groups`).
+            group[:] = [form for k, form in enumerate(group) if k not in filling]
+            if ranked.judge([f for k, f in enumerate(listed[g]) if k not in filling]) \
+                    < MIN_SCORE:
+                group.clear()
+
+
+def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
+                       listed: list[list[tuple[int, int]]], ranked: RankedGroups,
+                       texts: Sequence[str], streams: Sequence[TokenStream],
+                       dates: Sequence[str], cjk: bool) -> None:
+    """Add to each group of `forms` ((length, start positions) per form; `listed` the
+    same forms as grams) the variants of it too rare to recur on their own, each found
+    after the group's first appearance (a likeness met before is not one of its forms).
+
+    Chinese: a rare variant may vary any form of its group (所有国有职业 varies
+    所有国有企业, not the group's best form 所有私有企业) and must be one whole word
+    apart from it (`one_word_apart`; at an end, leaving one word or bringing one of
+    another stem only when `_surely_together`); one that varies a variant, or keeps a single
+    content word of its form (应有的治疗, 呼应的治疗), must be used in
+    `RARE_DOCUMENTS` documents, and the latter must also share a morpheme with the
+    word it replaces and be used beside the formulation, as `rank_groups` asks of two
+    forms that share little: its own few documents are thin evidence."""
+    grams, scorer = ranked.grams, ranked.scorer
+    words = [[scorer.words(*form) for form in group] for group in listed]
+    rank = _date_ranks(dates)
+    located = PhraseLocator(texts, streams, grams) if cjk else None
+    sources = [(g, k) for g, group in enumerate(listed) for k in range(len(group) if cjk else 1)]
+    docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
+               for group in forms]
+
+    def may_join(source: int, form: tuple[int, ...], at: np.ndarray) -> bool:
+        g, k = sources[source]
+        docs = np.unique(grams.doc_of[at])
+        if located is None or len(docs) < RARE_DOCUMENTS:
+            return False
+        both = len(np.intersect1d(docs, docs_of[g]))
+        if both < 1 or both < VARIANT_LIFT * len(docs) * len(docs_of[g]) / len(dates):
+            return False
+        source, seen = located.at_first(*listed[g][k]), located.at(len(form), int(at[0]))
+        # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
+        # 继续用于岛) asks more: see the check below.
+        return related_change(source, seen) or (
+            one_word_apart(source, seen, any_end=True)
+            and _surely_together(docs_of[g], docs, len(dates)))
+
+    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
+                         [words[g][k] for g, k in sources], {w for ws in words for w in ws},
+                         **_variant_shape(cjk), **_rare_shape(cjk), may_join=may_join)
+    found_for: list[list[tuple[int, dict[tuple[int, ...], np.ndarray]]]] = [[] for _ in forms]
+    for (g, k), found in zip(sources, rare, strict=True):
+        found_for[g].append((k, found))
+    for g, group in enumerate(forms):
+        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        taken: set[tuple[int, ...]] = set()
+        for k, found in found_for[g]:
+            # Most used first; of two used alike, the longer (a form before its pieces).
+            for form, at in sorted(found.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
+                if (form in taken or rank[grams.doc_of[at]].min() <= since
+                        or (k and len(np.unique(grams.doc_of[at])) < RARE_DOCUMENTS)
+                        or _inside(len(form), at, group)):
+                    continue
+                if located is not None:
+                    source = located.at_first(*listed[g][k])
+                    seen = located.at(len(form), int(at[0]))
+                    if not (one_word_apart(source, seen) or (
+                            one_word_apart(source, seen, any_end=True)
+                            and _surely_together(docs_of[g], np.unique(grams.doc_of[at]),
+                                                 len(dates)))):
+                        continue
+                group.append((len(form), at))
+                taken.add(form)
+                docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
+        if cjk and len(group) > MAX_VARIANTS + 1:
+            del group[1:]  # a template with a slot (see `rank_groups`)
+
+
+def _inside(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> bool:
+    """Whether every occurrence of `n` tokens from the positions `at` lies inside an
+    occurrence of a form of `group` ((length, sorted start positions) each): a piece of
+    a form (比批评更容易切实 of 比批评更容易切实使人), not a variant."""
+    inside = np.zeros(len(at), dtype=bool)
+    for length, starts in group:
+        before = np.searchsorted(starts, at, side="right") - 1
+        ok = before >= 0
+        inside[ok] |= at[ok] + n <= starts[before[ok]] + length
+    return bool(inside.all())
 
 
 class _VariantShape(TypedDict):
@@ -142,6 +293,22 @@ def _variant_shape(cjk: bool) -> _VariantShape:
     return {"widest": 1, "strong": 2, "kept": 0.0}
 
 
+class _RareShape(TypedDict):
+    """Keyword arguments of `rare_variants` beyond `_VariantShape`."""
+
+    fewest: int | None
+    brought_content: bool
+
+
+def _rare_shape(cjk: bool) -> _RareShape:
+    """Chinese rare variants may keep a single content word (checked by `may_join`),
+    and the word they bring is checked as a word (`one_word_apart`), not by its
+    characters (进一步, 用人)."""
+    if cjk:
+        return {"fewest": CJK_CHARS_PER_WORD_SHARED, "brought_content": False}
+    return {"fewest": None, "brought_content": True}
+
+
 @dataclass(frozen=True)
 class RankedGroups:
     """Candidate formulations (forms as (length, level index) of `grams`), best first,
@@ -154,6 +321,10 @@ class RankedGroups:
     #: Per position: no phrase runs on into the next; the token is excluded.
     stops: np.ndarray
     blocked: np.ndarray
+    #: The score of a group of forms.
+    judge: Callable[[list[tuple[int, int]]], float]
+    #: Per vocabulary id, the word it counts as when forms are compared.
+    unit: np.ndarray
 
 
 def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
@@ -223,10 +394,16 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # 企业) is a variant even when the two forms are not used together.
         return cjk and related_change(located.at_first(*head), located.at_first(*form))
 
-    groups = group_variants(forms, lambda form: scorer.words(*form),
+    def together(head: tuple[int, int], form: tuple[int, int]) -> bool:
+        # Chinese forms are ranked by their characters' evidence, not by age: the
+        # variant may rank above the form it varies (性能问题, 能力问题).
+        return (_together(grams, rank, head, form)
+                or (cjk and _together(grams, rank, form, head)))
+
+    unit = _word_units(vocabulary, language)
+    groups = group_variants(forms, lambda form: tuple(unit[list(scorer.words(*form))].tolist()),
                             lambda word: not scorer.no_content[word],
-                            lambda head, form: (_later_and_together(grams, rank, head, form)
-                                                or related(head, form)),
+                            lambda head, form: together(head, form) or related(head, form),
                             **_variant_shape(cjk),
                             apart=lambda head, form: (_apart(grams, rank, head, form)
                                                       and not related(head, form)))
@@ -236,7 +413,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                   for g in groups if any(form in cohesive for form in g)]
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
-        groups = _word_variants(groups, located, cohesive)
+        groups = _word_variants(groups, located, cohesive,
+                                lambda head, form: _used_together(grams, rank, head, form))
     else:
         groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
@@ -245,8 +423,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     # A group is judged as one formulation: all its forms' documents and its first date.
     position = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
                                                       strict=True))}
-    scores = []
-    for whole in groups:
+    def judge(whole: list[tuple[int, int]]) -> float:
         # Forms kept only as variants (see above) do not add to the evidence.
         group = [f for f in whole if f in cohesive] if cjk else whole
         docs = np.unique(np.concatenate([grams.doc_of[grams.levels[n].occurrences(i)]
@@ -254,32 +431,59 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         best = max(strength[position[form]] for form in group)
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
         count = sum(int(levels[n].count[i]) for n, i in group)
-        scores.append(float(_score(np.array([len(docs)]), np.array([best]),
-                                   np.array([start]), len(streams),
-                                   _repeat_bits(np.array([count]), np.array([len(docs)]),
-                                                len(streams)),
-                                   np.array([spread.of_documents(docs)]))[0]))
+        return float(_score(np.array([len(docs)]), np.array([best]),
+                            np.array([start]), len(streams),
+                            _repeat_bits(np.array([count]), np.array([len(docs)]),
+                                         len(streams)),
+                            np.array([spread.of_documents(docs)]))[0])
+
+    scores = [judge(group) for group in groups]
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
-                        stops, blocked)
+                        stops, blocked, judge, unit)
+
+
+def _word_units(vocabulary: Vocabulary, language: str) -> np.ndarray:
+    """Per vocabulary id, the word it counts as when forms are compared: the forms of an
+    article that follow the next word's sound ("a fair market", "an overall fair
+    market") are one word, else the variant would differ in two."""
+    unit = np.arange(len(vocabulary.keys), dtype=np.int64)
+    for form, word in _ARTICLE_FORMS.get(language, {}).items():
+        if form in vocabulary.ids and word in vocabulary.ids:
+            unit[vocabulary.ids[form]] = vocabulary.ids[word]
+    return unit
 
 
 def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
-                   cohesive: set[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Chinese groups keeping only the forms one whole word apart from their best (see
-    `one_word_apart`): characters are tokens, so a blank of a few of them also meets
+                   cohesive: set[tuple[int, int]],
+                   together: Callable[[tuple[int, int], tuple[int, int]], bool],
+                   ) -> list[list[tuple[int, int]]]:
+    """Chinese groups keeping only the forms one whole word apart from their base form
+    (see `one_word_apart`): characters are tokens, so a blank of a few of them also meets
     the phrase with a stray character before it or a different word half-cut after it.
-    A form split off stands alone if it is a formulation itself."""
+    At an end, a word swapped leaving one word (具有流动性, 具有紧迫性) or for one of
+    another stem (继续用于灾, 继续用于岛) may as well make another phrase in that
+    context: such a form stays only when `together(base, form)` (the writers who use one
+    use the other beside it, far beyond chance). The base is the form most others are
+    one word apart from (深化财政 of 深化内政 and 深思财政, which are two apart), the
+    best of those alike. A form split off stands alone if it is a formulation itself."""
     out = []
     for group in groups:
-        head = located.at_first(*group[0])
-        kept, alone = [group[0]], []
-        for form in group[1:]:
-            if one_word_apart(head, located.at_first(*form)):
-                kept.append(form)
-            elif form in cohesive:
-                alone.append([form])
-        out += [kept, *alone]
+        def apart_from(base: tuple[int, int], forms: list[tuple[int, int]]
+                       ) -> list[tuple[int, int]]:
+            head = located.at_first(*base)
+            return [form for form in forms if form != base and (
+                one_word_apart(head, found := located.at_first(*form))
+                or (one_word_apart(head, found, any_end=True) and together(base, form)))]
+
+        bases = group if len(group) > 2 else group[:1]
+        near = [apart_from(base, group) for base in bases]
+        # The base of most forms, of those whose group keeps a formulation (cohesive).
+        best = max(range(len(bases)), key=lambda b: (
+            any(f in cohesive for f in (bases[b], *near[b])), len(near[b]), -b))
+        kept = {bases[best], *near[best]}
+        out.append([form for form in group if form in kept])
+        out += [[form] for form in group if form not in kept and form in cohesive]
     return out
 
 
@@ -371,32 +575,76 @@ def _date_ranks(dates: Sequence[str]) -> np.ndarray:
     return rank
 
 
-def _later_and_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
-                        form: tuple[int, int]) -> bool:
-    """Whether a phrase with one of few content words changed is a variant of `head`
-    rather than a phrase of its own: it first appears no earlier, and the two share
-    documents clearly more often than two unrelated phrases would (writers who use one
-    form use the other beside it)."""
+def _shared_documents(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+                      form: tuple[int, int]) -> tuple[list[set[int]], int, float, list[int]]:
+    """The documents of two forms, and what `_shared` says of them."""
     docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (head, form)]
-    if min(rank[list(docs[1])]) < min(rank[list(docs[0])]):
+    return (docs, *_shared(docs[0], docs[1], rank))
+
+
+def _shared(docs: set[int], others: set[int], rank: np.ndarray) -> tuple[int, float, list[int]]:
+    """How many documents two sets share, how many they would by chance in the time both
+    are in use (from the later one's first document on: a phrase of last month meets few
+    of the documents of three years ago), and how many of each lie in that time."""
+    since = max(min(rank[list(docs)]), min(rank[list(others)]))
+    used = [sum(1 for d in ds if rank[d] >= since) for ds in (docs, others)]
+    expected = used[0] * used[1] / max(1, len(rank) - int(since))
+    return len(docs & others), expected, used
+
+
+def _used_beside(docs: set[int], others: set[int], rank: np.ndarray) -> bool:
+    """Whether documents `others` share documents with `docs` beyond doubt: a form used
+    once or twice meets a formulation of a fifth of the documents by chance one time in
+    five."""
+    both, expected, _ = _shared(docs, others, rank)
+    return (both >= 1 and both >= VARIANT_LIFT * expected
+            and _poisson_tail(both, expected) < TOGETHER_P / 10)
+
+
+def _together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+              form: tuple[int, int]) -> bool:
+    """Whether a phrase with one of few content words changed is a variant of `head`
+    rather than a phrase of its own: the two share documents clearly more often than two
+    unrelated phrases would (writers who use one form use the other beside it). A form in
+    use before `head` must share them beyond doubt: a variant comes after its formulation,
+    unless the formulation ranked first is the later, more distinctive form."""
+    docs, both, expected, _ = _shared_documents(grams, rank, head, form)
+    if both < 1 or both < VARIANT_LIFT * expected:
         return False
-    both = len(docs[0] & docs[1])
-    expected = len(docs[0]) * len(docs[1]) / len(rank)
-    return both >= 1 and both >= VARIANT_LIFT * expected
+    return (min(rank[list(docs[1])]) >= min(rank[list(docs[0])])
+            or _poisson_tail(both, expected) < TOGETHER_P / 10)
+
+
+def _used_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+                   form: tuple[int, int]) -> bool:
+    """Whether two forms share documents so far beyond chance (`SURELY_TOGETHER_P`) that
+    they are one phrase written two ways."""
+    docs = [np.unique(grams.doc_of[grams.levels[n].occurrences(i)]) for n, i in (head, form)]
+    return _surely_together(docs[0], docs[1], len(rank))
+
+
+def _surely_together(docs: np.ndarray, others: np.ndarray, total: int) -> bool:
+    """Whether two sets of documents (sorted, distinct) share so many more documents than
+    chance would in `total` that their phrases are one written two ways."""
+    both = len(np.intersect1d(docs, others, assume_unique=True))
+    return _poisson_tail(both, len(docs) * len(others) / total) < SURELY_TOGETHER_P
 
 
 def _apart(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
            form: tuple[int, int]) -> bool:
-    """Whether two forms alike in all but a word are two phrases: the one ranked lower
-    was in use before the other, and writers do not use the two together (a variant
-    comes after its formulation, or beside it)."""
-    docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (head, form)]
-    both = len(docs[0] & docs[1])
-    expected = len(docs[0]) * len(docs[1]) / len(rank)
-    # One document with both is chance enough (1 in 6 for phrases of 10 and 17 documents
-    # in 1,000); 11 where 5 were expected (48 and 104 documents) is not.
-    chance = _poisson_tail(both, expected)
-    return min(rank[list(docs[1])]) < min(rank[list(docs[0])]) and chance >= TOGETHER_P
+    """Whether two forms alike in all but a word are two phrases: writers do not use the
+    two together (a variant comes beside its formulation), where that shows: the documents
+    they share are what chance gives, and clearly fewer than the `VARIANT_LIFT` times
+    chance that a variant's would be. Two phrases of 10 and 17 documents in 1,000 (0.17
+    expected together) say nothing either way; 18 together where 15 were expected
+    ("expanding new economy", "expanding new space", 168 and 87 documents) are two
+    phrases; 11 where 5 were expected (48 and 104 documents) are not."""
+    _, both, expected, used = _shared_documents(grams, rank, head, form)
+    # A phrase in most documents meets anything there: a variant can then share at most
+    # the documents of the rarer form, so it is looked for half way up to that.
+    variant = min(VARIANT_LIFT * expected, (expected + min(used)) / 2)
+    return (_poisson_tail(both, expected) >= TOGETHER_P
+            and _poisson_at_most(both, variant) < TOGETHER_P)
 
 
 def _poisson_tail(k: int, mean: float) -> float:
@@ -412,6 +660,15 @@ def _poisson_tail(k: int, mean: float) -> float:
         if term < 1e-12 * max(total, 1e-300):
             break
     return min(1.0, total)
+
+
+def _poisson_at_most(k: int, mean: float) -> float:
+    """P(X <= k) for X Poisson with this mean."""
+    if mean <= 0:
+        return 1.0
+    log_mean = math.log(mean)
+    return min(1.0, sum(math.exp(-mean + j * log_mean - math.lgamma(j + 1))
+                        for j in range(k + 1)))
 
 
 def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> np.ndarray:
