@@ -62,6 +62,15 @@ def test_chinese_slogans_begin_and_end_on_whole_words():
         ("新能源汽车", 1, 1)]
 
 
+def test_a_chinese_slogan_does_not_start_inside_a_number():
+    # 亿美元 recurs after every figure, but ４００亿 is one word (the number and its unit
+    # character): the phrase would start inside it.
+    a = "去年出口４００亿美元，进口３２０亿美元。今年出口５６０亿美元。"
+    b = "外资达７８亿美元，外债为１５亿美元。外汇储备增至１４０亿美元。"
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert not [s.phrase for s in slogans if s.phrase.startswith(("亿", "万"))]
+
+
 def test_chinese_slogans_from_files_are_whole_words():
     a = load_document(HERE / "zh_a.txt")
     b = load_document(HERE / "zh_b.txt")
