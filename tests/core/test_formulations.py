@@ -249,3 +249,39 @@ def test_one_place_filled_by_many_words_is_a_template_not_a_formulation():
     texts, dates = _planted(uses)
     found = _find(texts, dates, [[] for _ in texts])
     assert [f for f in found if len({f.phrase, *f.variants}) > 1] == []
+
+
+COINED, COMMON = "全省经济", "加强管理"
+
+
+def _coined_late() -> tuple[list[str], list[str]]:
+    """240 dated articles of random characters. 全省 and 经济 stand apart in every other
+    article throughout; 全省经济 is coined in the last quarter (in two of every three
+    articles from article 180). 加强 and 管理 stand apart in the others, and 加强管理 is
+    used from the start as often as 全省经济 in its time."""
+    rng = random.Random(3)
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in set(COINED + COMMON)]
+    texts, dates = [], []
+    for i in range(240):
+        sentences = ["".join(rng.choices(letters, k=14)) for _ in range(10)]
+        first, second = ("全省", "经济") if i % 2 == 0 else ("加强", "管理")
+        sentences[1] = sentences[1][:5] + first + sentences[1][5:]
+        sentences[2] = sentences[2][:7] + second + sentences[2][7:]
+        if i >= 180 and i % 3:
+            sentences[4] = sentences[4][:6] + COINED + sentences[4][6:]
+        if i % 6 == 1:
+            sentences[5] = sentences[5][:6] + COMMON + sentences[5][6:]
+        texts.append("。".join(sentences) + "。")
+        dates.append(f"20{19 + i // 120}-{1 + i % 120 // 10:02d}-{1 + i % 10:02d}")
+    return texts, dates
+
+
+def test_a_phrase_of_common_words_coined_late_is_judged_over_its_time_of_use() -> None:
+    # Over the whole collection 全省 and 经济 are used apart four times as often as
+    # together; since 全省经济 was coined, less than twice. 加强管理, in use from the
+    # start, stays a loose collocation.
+    texts, dates = _coined_late()
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
+    found = find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh")
+    assert [(f.phrase, f.documents, f.first) for f in found] == [(COINED, 40, 181)]

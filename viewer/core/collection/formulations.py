@@ -47,6 +47,9 @@ CJK_VARIANT_KEPT = 0.5
 CJK_MIN_COHESION = 0.3
 #: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
 CJK_FULL_COHESION = 0.6
+#: Onset evidence (bits, see `_onset`) that a phrase was coined within the collection:
+#: a first appearance that late comes by chance to one candidate in a thousand.
+CLEAR_ONSET = 10.0
 #: Candidate forms considered at most, best first (a bound on the work of large
 #: collections; variants of listed formulations are among the first few thousand).
 MAX_FORMS = 3000
@@ -366,6 +369,12 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # Characters are tokens: a stretch whose pieces are common words used apart more
         # often (向前 + 发展, 筹集 + 资金) is more likely an ordinary collocation.
         cohesion[near] = scorer.cohesion(table.n[near], table.index[near])
+        if dated:
+            # A phrase coined within the collection is judged over the time it is in use
+            # (see `PhraseScorer.cohesion`); one whose first use chance explains may have
+            # been in use all along. Only a loose one can gain: only those are redone.
+            loose = near[(cohesion[near] < CJK_FULL_COHESION) & (onset[near] >= CLEAR_ONSET)]
+            cohesion[loose] = scorer.cohesion(table.n[loose], table.index[loose], rank)
         strength[near] *= np.minimum(1.0, cohesion[near] / CJK_FULL_COHESION)
     score[near] = _score(table.documents[near], strength[near], onset[near], len(streams),
                          repeats[near], variety[near])
