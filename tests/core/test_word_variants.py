@@ -148,6 +148,21 @@ def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
     assert not _at("批评更容易使人比", after="。").on_boundaries
 
 
+def test_stray_characters_joined_across_an_edge_are_no_word_the_phrase_cuts() -> None:
+    # The segmenter's HMM joins single characters side by side (日讯英, 吴新): the phrase
+    # still begins on a word; a dictionary word across an edge (实事求是) is cut.
+    assert _at("英双边贸易额保持增长势头", before="本报珀斯１月１４日讯").on_boundaries
+    assert _at("新的水源和草地", before="余卓成不平凡吴", after="学谦满意").on_boundaries
+    assert not _at("实事求", before="他们", after="是地说").on_boundaries
+
+
+def test_a_phrase_may_begin_or_end_on_a_noun_or_adjective_of_the_stop_list() -> None:
+    assert _at("往往造成人", before="那么", after="引起人们广泛").on_boundaries
+    assert _at("好国有企业改革攻坚战", before="要认真", after="开展").on_boundaries
+    assert not _at("批评更容易使人我", before="比", after="。").on_boundaries  # a pronoun
+    assert not _at("很好的成绩", before="我们", after="。").on_boundaries  # an adverb
+
+
 # Formulations, each from its first article on, in two of every `every` articles.
 PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6), "所有私有企业": (30, 6),
            "所有国有企业": (60, 9), "处于无偿使用": (22, 6), "抢救国家": (21, 12),

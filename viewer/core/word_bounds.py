@@ -30,18 +30,40 @@ SHORTEST_ONE_WORD_PHRASE = 4
 
 
 @cache
-def prepositions() -> frozenset[str]:
-    """The function words that jieba's dictionary tags as prepositions (比, 对, 在)."""
+def _stop_word_tags() -> dict[str, str]:
+    """The part of speech jieba's dictionary gives each Chinese stop word (比 p, 的 uj)."""
     import jieba  # loaded only for Chinese, as in `segment`
 
     words = stop_words("zh")
-    found = set()
+    found = {}
     with jieba.get_dict_file() as lines:
         for line in lines:
             parts = line.decode("utf-8").split()
-            if len(parts) == 3 and parts[2] == "p" and parts[0] in words:
-                found.add(parts[0])
-    return frozenset(found)
+            if len(parts) == 3 and parts[0] in words:
+                found[parts[0]] = parts[2]
+    return found
+
+
+@cache
+def prepositions() -> frozenset[str]:
+    """The function words that jieba's dictionary tags as prepositions (比, 对, 在)."""
+    return frozenset(w for w, tag in _stop_word_tags().items() if tag == "p")
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """The stop words a phrase may not begin or end on: all but those jieba's dictionary
+    tags as nouns or adjectives, which are content words of a phrase as much as any
+    (往往造成人, 好国有企业改革攻坚战); particles, pronouns, adverbs, conjunctions and
+    the like (的, 了, 我, 很, 和) are not."""
+    tags = _stop_word_tags()
+    return frozenset(w for w in stop_words("zh") if not tags.get(w, "x").startswith(("n", "a")))
+
+
+def _is_dictionary_word(word: str) -> bool:
+    """Whether jieba knows `word` from its dictionary, rather than having joined stray
+    characters into it by its HMM (日讯英 of 日讯 + 英双边贸易额)."""
+    return bool(segment.segmenter().FREQ.get(word))
 
 
 class Segmented:
@@ -54,7 +76,18 @@ class Segmented:
         window = range(max(0, start - MARGIN), min(len(text), end + MARGIN))
         letters = [at for at in window if not text[at].isspace()]
         compact = "".join(text[at] for at in letters)
-        self.spans = [(letters[s], letters[e - 1] + 1) for s, e in segment.words(compact)]
+        spans = [(letters[s], letters[e - 1] + 1) for s, e in segment.words(compact)]
+        # Stray characters the segmenter's HMM joined across an edge of the phrase are
+        # no word the phrase cuts: Markov-like or telegraphic text (日讯 | 英双边贸易额,
+        # 吴 | 新的水源) leaves many single characters side by side. A dictionary word
+        # across an edge (实事求 | 是) stays whole.
+        self.spans = []
+        for s, e in spans:
+            cuts = [at for at in (start, end) if s < at < e]
+            if cuts and not _is_dictionary_word("".join(text[s:e].split())):
+                self.spans += [(a, b) for a, b in zip([s, *cuts], [*cuts, e], strict=True)]
+            else:
+                self.spans.append((s, e))
 
     @cached_property
     def on_boundaries(self) -> bool:
@@ -63,11 +96,10 @@ class Segmented:
         inside = [(s, e) for s, e in self.spans if s >= self.start and e <= self.end]
         if not inside or inside[0][0] != self.start or inside[-1][1] != self.end:
             return False
-        function_words = stop_words("zh")
+        function = function_words()
         first, last = (self.text[s:e] for s, e in (inside[0], inside[-1]))
         # A preposition may open a phrase (比批评更容易使人), not close it.
-        return (first not in function_words or first in prepositions()) \
-            and last not in function_words
+        return (first not in function or first in prepositions()) and last not in function
 
     @cached_property
     def words(self) -> int:
