@@ -163,6 +163,12 @@ def test_a_phrase_may_begin_or_end_on_a_noun_or_adjective_of_the_stop_list() -> 
     assert not _at("很好的成绩", before="我们", after="。").on_boundaries  # an adverb
 
 
+def test_a_verb_of_the_stop_list_may_open_a_phrase_but_not_close_it() -> None:
+    assert _at("起绑扎钢筋", before="海上拥军", after="周代").on_boundaries
+    assert _at("上省城的主席台", before="作为推进", after="两个方面").on_boundaries
+    assert not _at("绑扎钢筋是", before="他们", after="。").on_boundaries
+
+
 # Formulations, each from its first article on, in two of every `every` articles.
 PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6), "所有私有企业": (30, 6),
            "所有国有企业": (60, 9), "处于无偿使用": (22, 6), "抢救国家": (21, 12),
@@ -220,3 +226,26 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     assert {"深化财政", "深思财政", "深化内政"} in groups
     listed = set().union(*groups)
     assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}
+
+
+FORM, LIKENESS = "扫除剩余文盲", "扫除青壮年文盲"
+
+
+def test_a_likeness_used_before_the_formulation_is_not_its_variant() -> None:
+    # 扫除剩余文盲 from article 60 on, in two of every three articles; 扫除青壮年文盲 (a
+    # phrase of the language, one word apart) in five articles from article 10 on, two
+    # of them beside the formulation: not enough to make it a variant, which would give
+    # the formulation a first appearance 50 articles too early.
+    rng = random.Random(11)
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in set(FORM + LIKENESS)]
+    texts, dates = [], []
+    for i in range(150):
+        sentences = ["".join(rng.choices(letters, k=14)) for _ in range(10)]
+        if i >= 60 and i % 3:
+            sentences[3] = sentences[3][:6] + FORM + sentences[3][6:]
+        if i % 30 == 10:
+            sentences[6] = sentences[6][:4] + LIKENESS + sentences[6][4:]
+        texts.append("。".join(sentences) + "。")
+        dates.append(f"2021-{1 + i // 25:02d}-{1 + i % 25:02d}")
+    found = _formulations(texts, dates)
+    assert [(f.phrase, f.variants, f.first) for f in found] == [(FORM, (), 61)]

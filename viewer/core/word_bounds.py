@@ -52,12 +52,20 @@ def prepositions() -> frozenset[str]:
 
 @cache
 def function_words() -> frozenset[str]:
-    """The stop words a phrase may not begin or end on: all but those jieba's dictionary
-    tags as nouns or adjectives, which are content words of a phrase as much as any
-    (往往造成人, 好国有企业改革攻坚战); particles, pronouns, adverbs, conjunctions and
-    the like (的, 了, 我, 很, 和) are not."""
+    """The stop words a phrase may not end on: all but those jieba's dictionary tags as
+    nouns or adjectives, which are content words of a phrase as much as any (往往造成人);
+    particles, pronouns, adverbs, conjunctions, prepositions, verbs and the like (的, 了,
+    我, 很, 和, 在, 是) are not."""
     tags = _stop_word_tags()
     return frozenset(w for w in stop_words("zh") if not tags.get(w, "x").startswith(("n", "a")))
+
+
+@cache
+def openers() -> frozenset[str]:
+    """The stop words that may open a phrase, beside nouns and adjectives
+    (好国有企业改革攻坚战): prepositions (比批评更容易使人), verbs and the locality
+    words that serve as verbs, which open verb-object phrases (起绑扎钢筋, 上省城的主席台)."""
+    return frozenset(w for w, tag in _stop_word_tags().items() if tag in ("p", "v", "f"))
 
 
 def _is_dictionary_word(word: str) -> bool:
@@ -98,8 +106,8 @@ class Segmented:
             return False
         function = function_words()
         first, last = (self.text[s:e] for s, e in (inside[0], inside[-1]))
-        # A preposition may open a phrase (比批评更容易使人), not close it.
-        return (first not in function or first in prepositions()) and last not in function
+        # A preposition or a verb may open a phrase (比批评更容易使人), not close it.
+        return (first not in function or first in openers()) and last not in function
 
     @cached_property
     def words(self) -> int:
