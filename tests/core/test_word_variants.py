@@ -154,6 +154,8 @@ def test_stray_characters_joined_across_an_edge_are_no_word_the_phrase_cuts() ->
     assert _at("英双边贸易额保持增长势头", before="本报珀斯１月１４日讯").on_boundaries
     assert _at("新的水源和草地", before="余卓成不平凡吴", after="学谦满意").on_boundaries
     assert not _at("实事求", before="他们", after="是地说").on_boundaries
+    # Nor is a number with its unit (４００亿 | 美元) stray characters.
+    assert not _at("亿美元的投资", before="增加了４００", after="。").on_boundaries
 
 
 def test_a_phrase_may_begin_or_end_on_a_noun_or_adjective_of_the_stop_list() -> None:

@@ -69,9 +69,10 @@ def openers() -> frozenset[str]:
 
 
 def _is_dictionary_word(word: str) -> bool:
-    """Whether jieba knows `word` from its dictionary, rather than having joined stray
-    characters into it by its HMM (日讯英 of 日讯 + 英双边贸易额)."""
-    return bool(segment.segmenter().FREQ.get(word))
+    """Whether jieba knows `word` from its dictionary, or it is a number with its unit
+    (４００亿, see `segment.words`), rather than stray characters its HMM joined
+    (日讯英 of 日讯 + 英双边贸易额)."""
+    return bool(segment.segmenter().FREQ.get(word)) or any(c.isdigit() for c in word)
 
 
 class Segmented:
