@@ -229,25 +229,3 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     listed = set().union(*groups)
     assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}
 
-
-FORM, LIKENESS = "扫除剩余文盲", "扫除青壮年文盲"
-
-
-def test_a_likeness_used_before_the_formulation_is_not_its_variant() -> None:
-    # 扫除剩余文盲 from article 60 on, in two of every three articles; 扫除青壮年文盲 (a
-    # phrase of the language, one word apart) in five articles from article 10 on, two
-    # of them beside the formulation: not enough to make it a variant, which would give
-    # the formulation a first appearance 50 articles too early.
-    rng = random.Random(11)
-    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in set(FORM + LIKENESS)]
-    texts, dates = [], []
-    for i in range(150):
-        sentences = ["".join(rng.choices(letters, k=14)) for _ in range(10)]
-        if i >= 60 and i % 3:
-            sentences[3] = sentences[3][:6] + FORM + sentences[3][6:]
-        if i % 30 == 10:
-            sentences[6] = sentences[6][:4] + LIKENESS + sentences[6][4:]
-        texts.append("。".join(sentences) + "。")
-        dates.append(f"2021-{1 + i // 25:02d}-{1 + i % 25:02d}")
-    found = _formulations(texts, dates)
-    assert [(f.phrase, f.variants, f.first) for f in found] == [(FORM, (), 61)]
