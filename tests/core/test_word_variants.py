@@ -14,10 +14,11 @@ from viewer.core.word_bounds import Segmented, one_word_apart, related_change, w
 HEAD = "中国人民解放军总后勤部"
 
 
-def _at(phrase: str, before: str = "昨天", after: str = "召开会议。") -> Segmented:
+def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
+        many_uses: bool = False) -> Segmented:
     """`phrase` as it stands in a sentence."""
     text = before + phrase + after
-    return Segmented(text, len(before), len(before) + len(phrase))
+    return Segmented(text, len(before), len(before) + len(phrase), many_uses=many_uses)
 
 
 @pytest.mark.parametrize(("head", "variant"), [
@@ -148,27 +149,38 @@ def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
     assert not _at("批评更容易使人比", after="。").on_boundaries
 
 
-def test_stray_characters_joined_across_an_edge_are_no_word_the_phrase_cuts() -> None:
-    # The segmenter's HMM joins single characters side by side (日讯英, 吴新): the phrase
-    # still begins on a word; a dictionary word across an edge (实事求是) is cut.
-    assert _at("英双边贸易额保持增长势头", before="本报珀斯１月１４日讯").on_boundaries
-    assert _at("新的水源和草地", before="余卓成不平凡吴", after="学谦满意").on_boundaries
-    assert not _at("实事求", before="他们", after="是地说").on_boundaries
-    # Nor is a number with its unit (４００亿 | 美元) stray characters.
-    assert not _at("亿美元的投资", before="增加了４００", after="。").on_boundaries
+# A phrase at an edge the segmenter reads against it, in its context: (phrase, before,
+# after). In a collection, whose many contexts fix a formulation's edges, these are on
+# word boundaries; between two texts, the segmenter's reading stands.
+LOOSE_EDGES = [
+    # Stray characters the HMM joined across an edge (日讯英, 吴新).
+    ("英双边贸易额保持增长势头", "本报珀斯１月１４日讯", "期间"),
+    ("新的水源和草地", "余卓成不平凡吴", "学谦满意"),
+    # A noun or adjective of the stop list at an edge (人, 好).
+    ("往往造成人", "那么", "引起人们广泛"),
+    ("好国有企业改革攻坚战", "要认真", "开展"),
+    # A verb, or a locality word serving as one, opening a verb-object phrase (起, 上).
+    ("起绑扎钢筋", "海上拥军", "周代"),
+    ("上省城的主席台", "作为推进", "两个方面"),
+]
 
 
-def test_a_phrase_may_begin_or_end_on_a_noun_or_adjective_of_the_stop_list() -> None:
-    assert _at("往往造成人", before="那么", after="引起人们广泛").on_boundaries
-    assert _at("好国有企业改革攻坚战", before="要认真", after="开展").on_boundaries
-    assert not _at("批评更容易使人我", before="比", after="。").on_boundaries  # a pronoun
-    assert not _at("很好的成绩", before="我们", after="。").on_boundaries  # an adverb
+@pytest.mark.parametrize(("phrase", "before", "after"), LOOSE_EDGES)
+def test_a_collection_reads_loose_edges_as_word_boundaries(phrase: str, before: str,
+                                                           after: str) -> None:
+    assert _at(phrase, before, after, many_uses=True).on_boundaries
+    assert not _at(phrase, before, after).on_boundaries
 
 
-def test_a_verb_of_the_stop_list_may_open_a_phrase_but_not_close_it() -> None:
-    assert _at("起绑扎钢筋", before="海上拥军", after="周代").on_boundaries
-    assert _at("上省城的主席台", before="作为推进", after="两个方面").on_boundaries
-    assert not _at("绑扎钢筋是", before="他们", after="。").on_boundaries
+@pytest.mark.parametrize("many_uses", [True, False])
+def test_no_edge_cuts_a_dictionary_word_or_ends_on_a_function_word(many_uses: bool) -> None:
+    for phrase, before, after in [
+            ("实事求", "他们", "是地说"),  # a dictionary word across an edge
+            ("亿美元的投资", "增加了４００", "。"),  # a number with its unit (４００亿)
+            ("批评更容易使人我", "比", "。"),  # a pronoun
+            ("很好的成绩", "我们", "。"),  # an adverb opening
+            ("绑扎钢筋是", "他们", "。")]:  # a verb closing
+        assert not _at(phrase, before, after, many_uses=many_uses).on_boundaries
 
 
 # Formulations, each from its first article on, in two of every `every` articles.

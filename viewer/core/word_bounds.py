@@ -76,10 +76,18 @@ def _is_dictionary_word(word: str) -> bool:
 
 
 class Segmented:
-    """The words in and around one occurrence `text[start:end]` of a phrase."""
+    """The words in and around one occurrence `text[start:end]` of a phrase.
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    With `many_uses` the phrase recurs across the documents of a collection, whose varied
+    contexts already fix its edges (it is maximal there): the segmenter's reading of one
+    context weighs less, so stray characters its HMM joined across an edge are split,
+    and a noun, adjective or verb of the stop list may stand at an edge (see
+    `function_words`, `openers`). Between two texts, with a couple of uses, the
+    boundaries alone decide (是节日, 到金融 would pass as slogans)."""
+
+    def __init__(self, text: str, start: int, end: int, *, many_uses: bool = False) -> None:
         self.text, self.start, self.end = text, start, end
+        self.many_uses = many_uses
         # Line breaks and spaces may fall inside words (text wrapped or spaced out):
         # the words are those of the text without them.
         window = range(max(0, start - MARGIN), min(len(text), end + MARGIN))
@@ -92,7 +100,7 @@ class Segmented:
         # across an edge (实事求 | 是) stays whole.
         self.spans = []
         for s, e in spans:
-            cuts = [at for at in (start, end) if s < at < e]
+            cuts = [at for at in (start, end) if s < at < e] if many_uses else []
             if cuts and not _is_dictionary_word("".join(text[s:e].split())):
                 self.spans += [(a, b) for a, b in zip([s, *cuts], [*cuts, e], strict=True)]
             else:
@@ -105,10 +113,11 @@ class Segmented:
         inside = [(s, e) for s, e in self.spans if s >= self.start and e <= self.end]
         if not inside or inside[0][0] != self.start or inside[-1][1] != self.end:
             return False
-        function = function_words()
+        function = function_words() if self.many_uses else stop_words("zh")
+        opening = openers() if self.many_uses else prepositions()
         first, last = (self.text[s:e] for s, e in (inside[0], inside[-1]))
-        # A preposition or a verb may open a phrase (比批评更容易使人), not close it.
-        return (first not in function or first in openers()) and last not in function
+        # A preposition (or a verb) may open a phrase (比批评更容易使人), not close it.
+        return (first not in function or first in opening) and last not in function
 
     @cached_property
     def words(self) -> int:
@@ -121,8 +130,9 @@ class PhraseLocator:
     (most of) a few of their occurrences."""
 
     def __init__(self, texts: Sequence[str], streams: Sequence[TokenStream],
-                 grams: RecurringGrams) -> None:
+                 grams: RecurringGrams, *, many_uses: bool = False) -> None:
         self.texts = texts
+        self.many_uses = many_uses  # see `Segmented`
         self.grams = grams
         self.starts = np.concatenate([s.starts for s in streams])
         self.ends = np.concatenate([s.ends for s in streams])
@@ -131,7 +141,7 @@ class PhraseLocator:
     def _segmented(self, n: int, position: int) -> Segmented:
         doc = int(self.grams.doc_of[position])
         return Segmented(self.texts[doc], int(self.starts[position]),
-                         int(self.ends[position + n - 1]))
+                         int(self.ends[position + n - 1]), many_uses=self.many_uses)
 
     def at(self, n: int, position: int) -> Segmented:
         """The occurrence of `n` tokens from token `position`, segmented."""

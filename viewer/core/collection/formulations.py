@@ -217,7 +217,7 @@ def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     rank = _date_ranks(dates)
-    located = PhraseLocator(texts, streams, grams) if cjk else None
+    located = PhraseLocator(texts, streams, grams, many_uses=True) if cjk else None
     sources = [(g, k) for g, group in enumerate(listed) for k in range(len(group) if cjk else 1)]
     docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
                for group in forms]
@@ -389,7 +389,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # a group with one that is.
         cohesive = {(int(table.n[r]), int(table.index[r]))
                     for r in order[cohesion[order] >= CJK_MIN_COHESION].tolist()}
-        located = PhraseLocator(texts, streams, grams)
+        located = PhraseLocator(texts, streams, grams, many_uses=True)
         # The others are checked once they have joined a group (below).
         order = order[[(int(table.n[r]), int(table.index[r])) not in cohesive
                        or (located.on_words(int(table.n[r]), int(table.index[r]),
