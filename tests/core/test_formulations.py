@@ -3,6 +3,7 @@ their variant, first appearance, timeline and occurrences; boilerplate and chanc
 not."""
 
 import random
+from collections.abc import Callable
 
 from viewer.core.collection.formulations import find_formulations
 from viewer.core.normalize import shared_normalizer
@@ -249,3 +250,74 @@ def test_one_place_filled_by_many_words_is_a_template_not_a_formulation():
     texts, dates = _planted(uses)
     found = _find(texts, dates, [[] for _ in texts])
     assert [f for f in found if len({f.phrase, *f.variants}) > 1] == []
+
+
+
+def _random_articles(count: int, seed: int, planted: str,
+                     place: Callable[[int, list[str]], None],
+                     date: Callable[[int], str]) -> tuple[list[str], list[str]]:
+    """`count` dated Chinese articles of ten sentences of random characters (none of
+    `planted`), `place(i, sentences)` writing what article i holds into its sentences."""
+    rng = random.Random(seed)
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in set(planted)]
+    texts, dates = [], []
+    for i in range(count):
+        sentences = ["".join(rng.choices(letters, k=14)) for _ in range(10)]
+        place(i, sentences)
+        texts.append("。".join(sentences) + "。")
+        dates.append(date(i))
+    return texts, dates
+
+
+def _find_chinese(texts: list[str], dates: list[str]) -> list[tuple[str, tuple[str, ...], int]]:
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
+    found = find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh")
+    return [(f.phrase, f.variants, f.first) for f in found]
+
+
+def _insert(sentence: str, at: int, phrase: str) -> str:
+    return sentence[:at] + phrase + sentence[at:]
+
+
+COINED, COMMON = "全省经济", "加强管理"
+
+
+def test_a_phrase_of_common_words_coined_late_is_judged_over_its_time_of_use() -> None:
+    # 240 articles. 全省 and 经济 stand apart in every other article throughout: over the
+    # whole collection four times as often as together, but less than twice since
+    # 全省经济 was coined (in two of every three articles from article 180). 加强 and 管理
+    # stand apart in the others, and 加强管理, in use from the start as often as
+    # 全省经济 in its time, stays a loose collocation.
+    def place(i: int, sentences: list[str]) -> None:
+        first, second = ("全省", "经济") if i % 2 == 0 else ("加强", "管理")
+        sentences[1] = _insert(sentences[1], 5, first)
+        sentences[2] = _insert(sentences[2], 7, second)
+        if i >= 180 and i % 3:
+            sentences[4] = _insert(sentences[4], 6, COINED)
+        if i % 6 == 1:
+            sentences[5] = _insert(sentences[5], 6, COMMON)
+
+    texts, dates = _random_articles(
+        240, 3, COINED + COMMON, place,
+        lambda i: f"20{19 + i // 120}-{1 + i % 120 // 10:02d}-{1 + i % 10:02d}")
+    assert _find_chinese(texts, dates) == [(COINED, (), 181)]
+
+
+LITERACY, LIKENESS = "扫除剩余文盲", "扫除青壮年文盲"
+
+
+def test_a_likeness_used_before_the_formulation_is_not_its_variant() -> None:
+    # 扫除剩余文盲 from article 60 on, in two of every three articles; 扫除青壮年文盲 (a
+    # phrase of the language, one word apart) in five articles from article 10 on, two
+    # of them beside the formulation: not enough to make it a variant, which would give
+    # the formulation a first appearance 50 articles too early.
+    def place(i: int, sentences: list[str]) -> None:
+        if i >= 60 and i % 3:
+            sentences[3] = _insert(sentences[3], 6, LITERACY)
+        if i % 30 == 10:
+            sentences[6] = _insert(sentences[6], 4, LIKENESS)
+
+    texts, dates = _random_articles(150, 11, LITERACY + LIKENESS, place,
+                                    lambda i: f"2021-{1 + i // 25:02d}-{1 + i % 25:02d}")
+    assert _find_chinese(texts, dates) == [(LITERACY, (), 61)]

@@ -14,10 +14,11 @@ from viewer.core.word_bounds import Segmented, one_word_apart, related_change, w
 HEAD = "中国人民解放军总后勤部"
 
 
-def _at(phrase: str, before: str = "昨天", after: str = "召开会议。") -> Segmented:
+def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
+        many_uses: bool = False) -> Segmented:
     """`phrase` as it stands in a sentence."""
     text = before + phrase + after
-    return Segmented(text, len(before), len(before) + len(phrase))
+    return Segmented(text, len(before), len(before) + len(phrase), many_uses=many_uses)
 
 
 @pytest.mark.parametrize(("head", "variant"), [
@@ -148,6 +149,40 @@ def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
     assert not _at("批评更容易使人比", after="。").on_boundaries
 
 
+# A phrase at an edge the segmenter reads against it, in its context: (phrase, before,
+# after). In a collection, whose many contexts fix a formulation's edges, these are on
+# word boundaries; between two texts, the segmenter's reading stands.
+LOOSE_EDGES = [
+    # Stray characters the HMM joined across an edge (日讯英, 吴新).
+    ("英双边贸易额保持增长势头", "本报珀斯１月１４日讯", "期间"),
+    ("新的水源和草地", "余卓成不平凡吴", "学谦满意"),
+    # A noun or adjective of the stop list at an edge (人, 好).
+    ("往往造成人", "那么", "引起人们广泛"),
+    ("好国有企业改革攻坚战", "要认真", "开展"),
+    # A verb, or a locality word serving as one, opening a verb-object phrase (起, 上).
+    ("起绑扎钢筋", "海上拥军", "周代"),
+    ("上省城的主席台", "作为推进", "两个方面"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "before", "after"), LOOSE_EDGES)
+def test_a_collection_reads_loose_edges_as_word_boundaries(phrase: str, before: str,
+                                                           after: str) -> None:
+    assert _at(phrase, before, after, many_uses=True).on_boundaries
+    assert not _at(phrase, before, after).on_boundaries
+
+
+@pytest.mark.parametrize("many_uses", [True, False])
+def test_no_edge_cuts_a_dictionary_word_or_ends_on_a_function_word(many_uses: bool) -> None:
+    for phrase, before, after in [
+            ("实事求", "他们", "是地说"),  # a dictionary word across an edge
+            ("亿美元的投资", "增加了４００", "。"),  # a number with its unit (４００亿)
+            ("批评更容易使人我", "比", "。"),  # a pronoun
+            ("很好的成绩", "我们", "。"),  # an adverb opening
+            ("绑扎钢筋是", "他们", "。")]:  # a verb closing
+        assert not _at(phrase, before, after, many_uses=many_uses).on_boundaries
+
+
 # Formulations, each from its first article on, in two of every `every` articles.
 PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6), "所有私有企业": (30, 6),
            "所有国有企业": (60, 9), "处于无偿使用": (22, 6), "抢救国家": (21, 12),
@@ -205,3 +240,4 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     assert {"深化财政", "深思财政", "深化内政"} in groups
     listed = set().union(*groups)
     assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}
+

@@ -576,20 +576,59 @@ class PhraseScorer:
         columns = [np.concatenate(c) for c in zip(*parts, strict=True)]
         return Candidates(*columns)
 
-    def cohesion(self, lengths: np.ndarray, index: np.ndarray) -> np.ndarray:
+    def cohesion(self, lengths: np.ndarray, index: np.ndarray,
+                 rank: np.ndarray | None = None) -> np.ndarray:
         """Per gram (its length and index in that level): over every way to cut it in two,
         the least of the larger share of a part's uses that lie inside the gram. 1 for a
-        fixed unit; low for two common pieces that each go their own way (作出 + 贡献)."""
+        fixed unit; low for two common pieces that each go their own way (作出 + 贡献).
+
+        With `rank` (each document's place in date order) a part's uses are counted from
+        the gram's first document on: a phrase coined late (全省经济 in the last quarter of
+        a collection) cannot hold the uses of its words before it existed, and those would
+        make any new phrase of common words look loose. A collocation of the language is
+        in use from the start, and is judged on every use as before."""
         out = np.ones(len(index))
         for n in np.unique(lengths).tolist():
             rows = np.flatnonzero(lengths == n)
             level = self.grams.levels[n]
             first = level.first[index[rows]]
             count = level.count[index[rows]].astype(np.float64)
+            since = None if rank is None else self._earliest(n, index[rows], rank)
             for k in range(1, n):
-                parts = np.minimum(self.grams.counts_of(first, k),
-                                   self.grams.counts_of(first + k, n - k))
+                parts = np.minimum(self._part_counts(first, k, since, rank),
+                                   self._part_counts(first + k, n - k, since, rank))
                 out[rows] = np.minimum(out[rows], count / np.maximum(1, parts))
+        return out
+
+    def _earliest(self, n: int, index: np.ndarray, rank: np.ndarray) -> np.ndarray:
+        """Per gram of length n, the date rank of its first document."""
+        level = self.grams.levels[n]
+        counts = level.count[index]
+        heads = np.cumsum(counts) - counts
+        return np.minimum.reduceat(rank[self.grams.doc_of[level.grouped_at(index)]], heads)
+
+    def _part_counts(self, starts: np.ndarray, n: int, since: np.ndarray | None,
+                     rank: np.ndarray | None) -> np.ndarray:
+        """Occurrences of the n-grams at `starts`, only in documents ranked at or after
+        `since` (per gram) when given. Single characters are counted everywhere: they are
+        the common side of any cut and hardly ever the one that decides."""
+        grams = self.grams
+        if since is None or rank is None or n == 1 or n not in grams.levels:
+            return grams.counts_of(starts, n)
+        level = grams.levels[n]
+        part = level.gram_at(starts)
+        out = np.zeros(len(starts), dtype=np.int64)
+        known = np.flatnonzero(part >= 0)
+        if not len(known):
+            return out
+        unique, inverse = np.unique(part[known], return_inverse=True)
+        owner, _ = expand(level.count[unique])
+        scale = int(rank.max(initial=0)) + 2
+        keys = np.sort(owner.astype(np.int64) * scale
+                       + rank[grams.doc_of[level.grouped_at(unique)]])
+        ends = np.searchsorted(keys, (inverse.astype(np.int64) + 1) * scale)
+        out[known] = ends - np.searchsorted(keys, inverse.astype(np.int64) * scale
+                                            + since[known])
         return out
 
     def strength(self, table: Candidates) -> np.ndarray:

@@ -30,31 +30,81 @@ SHORTEST_ONE_WORD_PHRASE = 4
 
 
 @cache
-def prepositions() -> frozenset[str]:
-    """The function words that jieba's dictionary tags as prepositions (比, 对, 在)."""
+def _stop_word_tags() -> dict[str, str]:
+    """The part of speech jieba's dictionary gives each Chinese stop word (比 p, 的 uj)."""
     import jieba  # loaded only for Chinese, as in `segment`
 
     words = stop_words("zh")
-    found = set()
+    found = {}
     with jieba.get_dict_file() as lines:
         for line in lines:
             parts = line.decode("utf-8").split()
-            if len(parts) == 3 and parts[2] == "p" and parts[0] in words:
-                found.add(parts[0])
-    return frozenset(found)
+            if len(parts) == 3 and parts[0] in words:
+                found[parts[0]] = parts[2]
+    return found
+
+
+@cache
+def prepositions() -> frozenset[str]:
+    """The function words that jieba's dictionary tags as prepositions (比, 对, 在)."""
+    return frozenset(w for w, tag in _stop_word_tags().items() if tag == "p")
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """The stop words a phrase may not end on: all but those jieba's dictionary tags as
+    nouns or adjectives, which are content words of a phrase as much as any (往往造成人);
+    particles, pronouns, adverbs, conjunctions, prepositions, verbs and the like (的, 了,
+    我, 很, 和, 在, 是) are not."""
+    tags = _stop_word_tags()
+    return frozenset(w for w in stop_words("zh") if not tags.get(w, "x").startswith(("n", "a")))
+
+
+@cache
+def openers() -> frozenset[str]:
+    """The stop words that may open a phrase, beside nouns and adjectives
+    (好国有企业改革攻坚战): prepositions (比批评更容易使人), verbs and the locality
+    words that serve as verbs, which open verb-object phrases (起绑扎钢筋, 上省城的主席台)."""
+    return frozenset(w for w, tag in _stop_word_tags().items() if tag in ("p", "v", "f"))
+
+
+def _is_dictionary_word(word: str) -> bool:
+    """Whether jieba knows `word` from its dictionary, or it is a number with its unit
+    (４００亿, see `segment.words`), rather than stray characters its HMM joined
+    (日讯英 of 日讯 + 英双边贸易额)."""
+    return bool(segment.segmenter().FREQ.get(word)) or any(c.isdigit() for c in word)
 
 
 class Segmented:
-    """The words in and around one occurrence `text[start:end]` of a phrase."""
+    """The words in and around one occurrence `text[start:end]` of a phrase.
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    With `many_uses` the phrase recurs across the documents of a collection, whose varied
+    contexts already fix its edges (it is maximal there): the segmenter's reading of one
+    context weighs less, so stray characters its HMM joined across an edge are split,
+    and a noun, adjective or verb of the stop list may stand at an edge (see
+    `function_words`, `openers`). Between two texts, with a couple of uses, the
+    boundaries alone decide (是节日, 到金融 would pass as slogans)."""
+
+    def __init__(self, text: str, start: int, end: int, *, many_uses: bool = False) -> None:
         self.text, self.start, self.end = text, start, end
+        self.many_uses = many_uses
         # Line breaks and spaces may fall inside words (text wrapped or spaced out):
         # the words are those of the text without them.
         window = range(max(0, start - MARGIN), min(len(text), end + MARGIN))
         letters = [at for at in window if not text[at].isspace()]
         compact = "".join(text[at] for at in letters)
-        self.spans = [(letters[s], letters[e - 1] + 1) for s, e in segment.words(compact)]
+        spans = [(letters[s], letters[e - 1] + 1) for s, e in segment.words(compact)]
+        # Stray characters the segmenter's HMM joined across an edge of the phrase are
+        # no word the phrase cuts: Markov-like or telegraphic text (日讯 | 英双边贸易额,
+        # 吴 | 新的水源) leaves many single characters side by side. A dictionary word
+        # across an edge (实事求 | 是) stays whole.
+        self.spans = []
+        for s, e in spans:
+            cuts = [at for at in (start, end) if s < at < e] if many_uses else []
+            if cuts and not _is_dictionary_word("".join(text[s:e].split())):
+                self.spans += [(a, b) for a, b in zip([s, *cuts], [*cuts, e], strict=True)]
+            else:
+                self.spans.append((s, e))
 
     @cached_property
     def on_boundaries(self) -> bool:
@@ -63,11 +113,11 @@ class Segmented:
         inside = [(s, e) for s, e in self.spans if s >= self.start and e <= self.end]
         if not inside or inside[0][0] != self.start or inside[-1][1] != self.end:
             return False
-        function_words = stop_words("zh")
+        function = function_words() if self.many_uses else stop_words("zh")
+        opening = openers() if self.many_uses else prepositions()
         first, last = (self.text[s:e] for s, e in (inside[0], inside[-1]))
-        # A preposition may open a phrase (比批评更容易使人), not close it.
-        return (first not in function_words or first in prepositions()) \
-            and last not in function_words
+        # A preposition (or a verb) may open a phrase (比批评更容易使人), not close it.
+        return (first not in function or first in opening) and last not in function
 
     @cached_property
     def words(self) -> int:
@@ -80,8 +130,9 @@ class PhraseLocator:
     (most of) a few of their occurrences."""
 
     def __init__(self, texts: Sequence[str], streams: Sequence[TokenStream],
-                 grams: RecurringGrams) -> None:
+                 grams: RecurringGrams, *, many_uses: bool = False) -> None:
         self.texts = texts
+        self.many_uses = many_uses  # see `Segmented`
         self.grams = grams
         self.starts = np.concatenate([s.starts for s in streams])
         self.ends = np.concatenate([s.ends for s in streams])
@@ -90,7 +141,7 @@ class PhraseLocator:
     def _segmented(self, n: int, position: int) -> Segmented:
         doc = int(self.grams.doc_of[position])
         return Segmented(self.texts[doc], int(self.starts[position]),
-                         int(self.ends[position + n - 1]))
+                         int(self.ends[position + n - 1]), many_uses=self.many_uses)
 
     def at(self, n: int, position: int) -> Segmented:
         """The occurrence of `n` tokens from token `position`, segmented."""

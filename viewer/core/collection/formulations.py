@@ -47,6 +47,9 @@ CJK_VARIANT_KEPT = 0.5
 CJK_MIN_COHESION = 0.3
 #: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
 CJK_FULL_COHESION = 0.6
+#: Onset evidence (bits, see `_onset`) that a phrase was coined within the collection:
+#: a first appearance that late comes by chance to one candidate in a thousand.
+CLEAR_ONSET = 10.0
 #: Candidate forms considered at most, best first (a bound on the work of large
 #: collections; variants of listed formulations are among the first few thousand).
 MAX_FORMS = 3000
@@ -214,7 +217,7 @@ def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     rank = _date_ranks(dates)
-    located = PhraseLocator(texts, streams, grams) if cjk else None
+    located = PhraseLocator(texts, streams, grams, many_uses=True) if cjk else None
     sources = [(g, k) for g, group in enumerate(listed) for k in range(len(group) if cjk else 1)]
     docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
                for group in forms]
@@ -367,6 +370,12 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # Characters are tokens: a stretch whose pieces are common words used apart more
         # often (向前 + 发展, 筹集 + 资金) is more likely an ordinary collocation.
         cohesion[near] = scorer.cohesion(table.n[near], table.index[near])
+        if dated:
+            # A phrase coined within the collection is judged over the time it is in use
+            # (see `PhraseScorer.cohesion`); one whose first use chance explains may have
+            # been in use all along. Only a loose one can gain: only those are redone.
+            loose = near[(cohesion[near] < CJK_FULL_COHESION) & (onset[near] >= CLEAR_ONSET)]
+            cohesion[loose] = scorer.cohesion(table.n[loose], table.index[loose], rank)
         strength[near] *= np.minimum(1.0, cohesion[near] / CJK_FULL_COHESION)
     score[near] = _score(table.documents[near], strength[near], onset[near], len(streams),
                          repeats[near], variety[near])
@@ -380,7 +389,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # a group with one that is.
         cohesive = {(int(table.n[r]), int(table.index[r]))
                     for r in order[cohesion[order] >= CJK_MIN_COHESION].tolist()}
-        located = PhraseLocator(texts, streams, grams)
+        located = PhraseLocator(texts, streams, grams, many_uses=True)
         # The others are checked once they have joined a group (below).
         order = order[[(int(table.n[r]), int(table.index[r])) not in cohesive
                        or (located.on_words(int(table.n[r]), int(table.index[r]),
@@ -395,11 +404,18 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # 企业) is a variant even when the two forms are not used together.
         return cjk and related_change(located.at_first(*head), located.at_first(*form))
 
+    row = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
+                                                 strict=True))}
+
     def together(head: tuple[int, int], form: tuple[int, int]) -> bool:
         # Chinese forms are ranked by their characters' evidence, not by age: the
-        # variant may rank above the form it varies (性能问题, 能力问题).
+        # variant may rank above the form it varies (性能问题, 能力问题). That earlier
+        # form is then a formulation by its own evidence; a phrase of the language met
+        # before the formulation and once beside it by chance (扫除青壮年文盲 of
+        # 扫除剩余文盲) is not, and would give the formulation its first appearance.
         return (_together(grams, rank, head, form)
-                or (cjk and _together(grams, rank, form, head)))
+                or (cjk and _together(grams, rank, form, head)
+                    and score[row[form]] >= MIN_SCORE))
 
     unit = _word_units(vocabulary, language)
     groups = group_variants(forms, lambda form: tuple(unit[list(scorer.words(*form))].tolist()),
@@ -416,14 +432,21 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                   for g in groups]
         groups = _word_variants(groups, located, cohesive,
                                 lambda head, form: _used_together(grams, rank, head, form))
+        if dated:
+            groups = _earlier_forms_apart(
+                groups, cohesive,
+                lambda form: int(rank[grams.doc_of[levels[form[0]].occurrences(form[1])]].min()),
+                lambda head, form: (score[row[form]] >= MIN_SCORE
+                                    or levels[form[0]].documents[form[1]]
+                                    >= levels[head[0]].documents[head[1]]
+                                    or _together(grams, rank, head, form)))
     else:
         groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
     # Mr", "said Elinor"; datelines), not one formulation: its best form stands alone.
     groups = [g if len(g) <= MAX_VARIANTS + 1 else g[:1] for g in groups]
     # A group is judged as one formulation: all its forms' documents and its first date.
-    position = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
-                                                      strict=True))}
+    position = row
     def judge(whole: list[tuple[int, int]]) -> float:
         # Forms kept only as variants (see above) do not add to the evidence.
         group = [f for f in whole if f in cohesive] if cjk else whole
@@ -484,6 +507,29 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
             any(f in cohesive for f in (bases[b], *near[b])), len(near[b]), -b))
         kept = {bases[best], *near[best]}
         out.append([form for form in group if form in kept])
+        out += [[form] for form in group if form not in kept and form in cohesive]
+    return out
+
+
+def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tuple[int, int]],
+                         since: Callable[[tuple[int, int]], int],
+                         vouched: Callable[[tuple[int, int], tuple[int, int]], bool],
+                         ) -> list[list[tuple[int, int]]]:
+    """Chinese groups (their formulation first) less the forms in use before their
+    formulation (`since`: the date rank of a form's first document) that nothing vouches
+    for (`vouched(formulation, form)`: the form is a formulation by its own evidence, or
+    used as widely as the one ranked first, which may then be the variant, or the two
+    are used together beyond doubt). A variant comes after its formulation: an
+    earlier likeness that shares its words (扫除青壮年文盲 of 扫除剩余文盲, a phrase of
+    the language) would give the formulation its first appearance. A form split off
+    stands alone if it is a formulation itself."""
+    out = []
+    for group in groups:
+        head = group[0]
+        start = since(head)
+        kept = [form for form in group
+                if form == head or since(form) >= start or vouched(head, form)]
+        out.append(kept)
         out += [[form] for form in group if form not in kept and form in cohesive]
     return out
 
