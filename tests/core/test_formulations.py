@@ -3,9 +3,14 @@ their variant, first appearance, timeline and occurrences; boilerplate and chanc
 not."""
 
 import random
+from collections import Counter
 
-from viewer.core.collection.formulations import find_formulations
+import numpy as np
+
+from viewer.core.collection.edges import EdgeEvidence
+from viewer.core.collection.formulations import _unit_bits, find_formulations
 from viewer.core.normalize import shared_normalizer
+from viewer.core.phrases import breaks_after
 from viewer.core.tokenize import Vocabulary, tokenize
 
 
@@ -249,3 +254,93 @@ def test_one_place_filled_by_many_words_is_a_template_not_a_formulation():
     texts, dates = _planted(uses)
     found = _find(texts, dates, [[] for _ in texts])
     assert [f for f in found if len({f.phrase, *f.variants}) > 1] == []
+
+
+#: The words of running text (`_running_text`), and a phrase set into it whose first and
+#: last words are among them (they pair in the usual way elsewhere).
+CHAIN = WORDS[:300]
+UNIT = f"{CHAIN[7]} harbour of quiet {CHAIN[11]}"
+
+
+def _running_text(uses: dict[str, list[int]], count: int = 200,
+                  natural: str = "") -> tuple[list[str], list[str]]:
+    """`count` dated articles of running text: each word of `CHAIN` is followed by one of
+    three, so the pairs of neighbouring words recur as a language's collocations do; each
+    phrase of `uses` is set, as one piece, into a sentence of each article listed (after a
+    word the phrase `natural` starts with follows elsewhere, every third time)."""
+    rng = random.Random(8)
+    vocabulary = CHAIN
+    follow = {word: rng.sample(vocabulary, 3) for word in vocabulary}
+    before = [w for w in vocabulary if natural.split()[0] in follow[w]] if natural else []
+    texts, dates = [], []
+    for i in range(count):
+        sentences = []
+        for s in range(10):
+            word = rng.choice(vocabulary)
+            words = [word]
+            for _ in range(11):
+                word = rng.choice(follow[word])
+                words.append(word)
+            for k, (phrase, articles) in enumerate(uses.items()):
+                if i in articles and s == 1 + k:
+                    if phrase == natural and articles.index(i) % 3 == 0:
+                        words[5] = rng.choice(before)
+                    words.insert(6, phrase)
+            sentences.append(" ".join(words).capitalize() + ".")
+        texts.append(" ".join(sentences) + "\n")
+        dates.append(f"{2020 + i // 336}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}")
+    return texts, dates
+
+
+def test_a_phrase_set_into_running_text_as_a_unit_is_listed_and_its_chance_runs_are_not():
+    # In seven articles of 200, the phrase alone would not be surely a formulation; the
+    # pairs across its edges, met nowhere else, show it was set into its sentences as one
+    # piece, while the chain's own stretches that recur keep its usual pairs at their edges.
+    uses = list(range(120, 200, 13))
+    texts, dates = _running_text({UNIT: uses})
+    found = _find(texts, dates, [[] for _ in texts])
+    assert [f.phrase for f in found] == [UNIT]
+    assert found[0].first == uses[0]
+
+
+def _edges(texts: list[str]) -> tuple[EdgeEvidence, np.ndarray, Vocabulary]:
+    normalizer = shared_normalizer(language="en")
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, normalizer, vocabulary) for t in texts]
+    ids = np.concatenate([s.ids for s in streams])
+    stops = np.concatenate([breaks_after(s) for s in streams])
+    doc_of = np.repeat(np.arange(len(streams)), [len(s) for s in streams])
+    return EdgeEvidence(ids, stops, np.zeros(len(ids), dtype=bool), doc_of), ids, vocabulary
+
+
+def _starts(ids: np.ndarray, vocabulary: Vocabulary, phrase: str) -> np.ndarray:
+    words = [vocabulary.ids[w] for w in phrase.split()]
+    return np.array([p for p in range(len(ids) - len(words) + 1)
+                     if ids[p:p + len(words)].tolist() == words])
+
+
+def test_edges_of_a_unit_weigh_for_it_and_those_of_running_text_against():
+    texts, _ = _running_text({UNIT: list(range(120, 200, 13))})
+    edges, ids, vocabulary = _edges(texts)
+    at = _starts(ids, vocabulary, UNIT)
+    assert len(at) == 7
+    bits, used, _ = edges.weigh(at, np.full(len(at), 5))
+    assert bits > 10 and used == 0
+    # The commonest three-word stretch of the running text itself.
+    runs = Counter(tuple(ids[p:p + 3].tolist()) for p in range(len(ids) - 2))
+    run = " ".join(vocabulary.keys[w] for w in runs.most_common(1)[0][0])
+    at = _starts(ids, vocabulary, run)
+    bits, used, _ = edges.weigh(at, np.full(len(at), 3))
+    assert bits < -10 and used > len(at)
+
+
+def test_edges_used_elsewhere_far_more_than_a_units_give_no_evidence_for_one():
+    # Every third use of the phrase comes after a word its first word follows in the
+    # running text: fewer of its edges are pairs used elsewhere than running text's,
+    # but far more than a unit's would be.
+    texts, _ = _running_text({UNIT: list(range(20, 200, 4))}, natural=UNIT)
+    edges, ids, vocabulary = _edges(texts)
+    at = _starts(ids, vocabulary, UNIT)
+    bits, used, expected = edges.weigh(at, np.full(len(at), 5))
+    assert bits > 0 and used > 4 * expected
+    assert _unit_bits(edges, at, np.full(len(at), 5)) == 0.0

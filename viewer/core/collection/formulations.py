@@ -4,9 +4,11 @@ A formulation is a maximal recurring stretch of up to about 20 words (Chinese: a
 characters) found in several documents: it is never cut at a length limit (a longer stretch
 that recurs is a copied passage, not a formulation), starts and ends where a phrase can
 (`viewer.core.phrases`), and is fixed (its words occur together far more often than apart)
-and distinctive (its words are rare in the language). Near-variants (a word swapped or
-added) are one formulation. Each comes with its document frequency, total count, first
-appearance by date, counts per month and every occurrence.
+and distinctive (its words are rare in the language); in languages written in words, it
+is also set into sentences as a unit, where a chance recurrence of running text keeps the
+usual word pairs at its edges (`viewer.core.collection.edges`). Near-variants (a word
+swapped or added) are one formulation. Each comes with its document frequency, total
+count, first appearance by date, counts per month and every occurrence.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import TypedDict
 
 import numpy as np
 
+from viewer.core.collection.edges import EdgeEvidence
 from viewer.core.grouping import expand
 from viewer.core.model import Span
 from viewer.core.phrases import (
@@ -55,6 +58,13 @@ ONSET_CAP = 20.0
 #: Repetition evidence counted at most (bits; see `_repeat_bits`).
 REPEAT_CAP = 20.0
 MIN_SCORE = 140.0
+#: Edge evidence (bits, see `viewer.core.collection.edges`) counted at most either way,
+#: and the bits that double a score (or halve it).
+UNIT_CAP = 10.0
+UNIT_DOUBLING = 20.0
+#: A phrase whose edges are pairs used elsewhere more often than a unit's would be this
+#: seldom is no unit, however less often than running text's they are.
+UNIT_FIT_P = 0.05
 #: Collection size up to which documents are counted as they are (see `_score`).
 PER_DOCUMENTS = 1000
 #: A weaker candidate, with this share of that score, is listed as a variant of a
@@ -361,6 +371,13 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     near = np.flatnonzero(score >= MIN_SCORE * VARIANT_SHARE)
     variety = np.ones(len(table))
     variety[near] = spread.of_candidates(grams, table, near)
+    # Languages written in words: a phrase set into its sentences as a unit.
+    edges = None if cjk else EdgeEvidence(ids, stops, blocked, doc_of)
+    units = np.zeros(len(table))
+    if edges is not None:
+        for r in near.tolist():
+            at = grams.levels[int(table.n[r])].occurrences(int(table.index[r]))
+            units[r] = _unit_bits(edges, at, np.full(len(at), int(table.n[r])))
     cohesion = np.ones(len(table))
     if cjk:
         # Characters are tokens: a stretch whose pieces are common words used apart more
@@ -368,7 +385,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         cohesion[near] = scorer.cohesion(table.n[near], table.index[near])
         strength[near] *= np.minimum(1.0, cohesion[near] / CJK_FULL_COHESION)
     score[near] = _score(table.documents[near], strength[near], onset[near], len(streams),
-                         repeats[near], variety[near])
+                         repeats[near], variety[near], units[near])
     order = np.lexsort((table.first, -score))
     order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
     if cjk:
@@ -426,16 +443,19 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     def judge(whole: list[tuple[int, int]]) -> float:
         # Forms kept only as variants (see above) do not add to the evidence.
         group = [f for f in whole if f in cohesive] if cjk else whole
-        docs = np.unique(np.concatenate([grams.doc_of[grams.levels[n].occurrences(i)]
-                                         for n, i in group]))
+        at = [grams.levels[n].occurrences(i) for n, i in group]
+        docs = np.unique(np.concatenate([grams.doc_of[a] for a in at]))
         best = max(strength[position[form]] for form in group)
+        unit = 0.0 if edges is None else _unit_bits(
+            edges, np.concatenate(at), np.concatenate([np.full(len(a), n) for a, (n, _) in
+                                                zip(at, group, strict=True)]))
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
         count = sum(int(levels[n].count[i]) for n, i in group)
         return float(_score(np.array([len(docs)]), np.array([best]),
                             np.array([start]), len(streams),
                             _repeat_bits(np.array([count]), np.array([len(docs)]),
                                          len(streams)),
-                            np.array([spread.of_documents(docs)]))[0])
+                            np.array([spread.of_documents(docs)]), np.array([unit]))[0])
 
     scores = [judge(group) for group in groups]
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
@@ -488,16 +508,34 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
 
 
 def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
-           total: int, repeats: np.ndarray, variety: np.ndarray) -> np.ndarray:
+           total: int, repeats: np.ndarray, variety: np.ndarray,
+           units: np.ndarray | None = None) -> np.ndarray:
     """How surely a candidate is a formulation: how much it looks like a set phrase, the
     documents that use it, how clear its onset is, how often a document that uses it
-    uses it again, and how freely it crosses series. Beyond `PER_DOCUMENTS` documents
+    uses it again, how freely it crosses series, and (`units`, languages written in words:
+    see `_unit_bits`; None for none) whether it is set into its sentences as a unit, which
+    doubles or halves the score at most `UNIT_CAP` / `UNIT_DOUBLING` times over (a phrase
+    of a few documents has few edges to show it). Beyond `PER_DOCUMENTS` documents
     the collection's share counts rather than the number: a phrase of 50 articles in
     10,000 is as common as one of 5 in 1,000, and background phrases grow with the
     collection as much as formulations do."""
     scaled = documents * min(1.0, PER_DOCUMENTS / max(1, total))
+    unit = 1.0 if units is None else 2.0 ** (np.clip(units, -UNIT_CAP, UNIT_CAP) / UNIT_DOUBLING)
     return (np.log2(1 + scaled) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
-            * (1 + np.minimum(repeats, REPEAT_CAP) / 10) * np.minimum(1.0, variety) ** 2)
+            * (1 + np.minimum(repeats, REPEAT_CAP) / 10) * np.minimum(1.0, variety) ** 2
+            * unit)
+
+
+def _unit_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray) -> float:
+    """Bits of evidence that a phrase (its occurrences' `starts` and `lengths`) is set into
+    its sentences as a unit rather than a stretch of running text (`EdgeEvidence`): none
+    for it when more of its edges are pairs used elsewhere than a unit's would be beyond
+    doubt ("Sir Thomas", "every day": fewer than running text's, yet far too many for a
+    unit), whatever the balance says."""
+    bits, used, expected = edges.weigh(starts, lengths)
+    if bits > 0 and _poisson_tail(used, expected) < UNIT_FIT_P:
+        return 0.0
+    return bits
 
 
 def _repeat_bits(count: np.ndarray, documents: np.ndarray, total: int) -> np.ndarray:
