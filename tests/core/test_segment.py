@@ -17,3 +17,12 @@ def test_a_slice_is_segmented_with_offsets_into_the_whole_text():
     spans = words(text, 9, 13)
     assert spans == [(9, 13)]
     assert [text[s:e] for s, e in words(text)] == ["Xi", "said", "实事求是", "matters"]
+
+
+def test_a_number_and_its_unit_characters_are_one_word():
+    # People's Daily's own segmentation: ４００亿 | 美元; jieba alone cuts the digits apart
+    # and reads 亿美元 as a word, so a slogan could start inside the number.
+    text = "出口额达３．４亿美元，接待１２万人次。１９９７年股市回升，５０００多元。"
+    shown = [text[s:e] for s, e in words(text)]
+    assert shown == ["出口额", "达", "３．４亿", "美元", "接待", "１２万", "人次", "１９９７年",
+                     "股市", "回升", "５０００多", "元"]

@@ -62,6 +62,15 @@ def test_chinese_slogans_begin_and_end_on_whole_words():
         ("新能源汽车", 1, 1)]
 
 
+def test_a_chinese_slogan_does_not_start_inside_a_number():
+    # 亿美元 recurs after every figure, but ４００亿 is one word (the number and its unit
+    # character): the phrase would start inside it.
+    a = "去年出口４００亿美元，进口３２０亿美元。今年出口５６０亿美元。"
+    b = "外资达７８亿美元，外债为１５亿美元。外汇储备增至１４０亿美元。"
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert not [s.phrase for s in slogans if s.phrase.startswith(("亿", "万"))]
+
+
 def test_chinese_slogans_from_files_are_whole_words():
     a = load_document(HERE / "zh_a.txt")
     b = load_document(HERE / "zh_b.txt")
@@ -222,3 +231,96 @@ def test_a_term_after_a_figure_or_in_a_list_is_not_a_compound_head():
 def test_manner_adverbs_are_told_from_other_words_ending_in_ly():
     words = ["thoroughly", "vigorously", "fully", "possibly", "family", "supply", "apply"]
     assert manner_adverbs(words).tolist() == [True, True, True, True, False, False, False]
+
+
+def test_a_short_run_of_words_used_at_their_ordinary_rate_is_not_listed():
+    # Some 300 words of ordinary prose: "years" and "world" are used no more often than in
+    # English at large, so "recent years" and "second in the world" are ordinary runs;
+    # "harbour" and "reform" are what the texts are about.
+    a, b = (load_document(HERE / f"ordinary_runs_{side}.txt") for side in "ab")
+    assert [s.phrase for s in compare(a, b).slogans] == ["quantum harbour reform"]
+
+
+def test_a_verb_with_its_object_or_a_dangling_possessive_is_not_listed():
+    a = ("We promote the construction of quantum ports. They promote the construction and "
+         "repair of docks. Rain fell. Laws enhance my country's fleet.")
+    b = ("Mayors promote the construction of bridges. Snow came. Ports enhance my country's "
+         "trade.")
+    assert not {"promote the construction", "enhance my country's",
+                "enhance my country"} & set(_listed(a, b))
+
+
+@pytest.mark.parametrize(("a", "b", "listed"), [
+    # "key core" always goes on into "technology" or "technologies": a piece of them.
+    # ("core" is no modifier: it also ends phrases, "at the core".)
+    ("We fund key core technologies. Rain fell. Firms want key core technologies. Labs "
+     "stand at the core. Mills sit at the core.",
+     "Ports buy a key core technology. Snow came.",
+     ["key core technologies"]),
+    # Always "... at / as the core": the stretch before "at" is cut, whatever small words
+    # come between.
+    ("It had the Zembrowski harbour council with Mayor Lind at the core. Rain fell. It had "
+     "the Zembrowski harbour council with Mayor Lind as the core.",
+     "Today the Zembrowski harbour council with Mayor Lind at the core spoke. Snow came. "
+     "Later the Zembrowski harbour council with Mayor Lind at the core left.",
+     ["zembrowski harbour council with mayor lind at the core"]),
+    # Seen once in each text, around a phrase used far more often: that phrase in context.
+    ("Network security matters. We must improve network security now. Network security "
+     "teams grew. Rain fell.",
+     "Network security is key. Cities improve network security too. Snow came.",
+     ["network security"]),
+    # The tail of two names, each with its own first word.
+    ("We met at the Harbour Quantum Forum. Rain fell. Later the Harbour Quantum Forum closed.",
+     "Envoys left the Lakeside Quantum Forum. Snow came.",
+     ["harbour quantum forum"]),
+    # Seen once in each text across a comma: a piece of a passage both copy.
+    ("Mayors would dredge quantum harbours, widen tidal canals. Rain fell.",
+     "Engineers dredge quantum harbours, widen tidal canals too. Snow came.",
+     []),
+], ids=["word-forms-after", "small-words-between", "phrase-in-context", "piece-of-names",
+        "across-a-comma"])
+def test_pieces_of_longer_phrases_and_phrases_in_context_are_not_listed(
+        a: str, b: str, listed: list[str]) -> None:
+    assert _listed(a, b) == listed
+
+
+def test_a_name_inside_a_passage_both_texts_repeat_is_listed():
+    # Both texts repeat "... the guidance of X, especially the mayor's important remarks
+    # on ...": the name X ends at the comma, and is listed first although its neighbours
+    # hardly vary.
+    a = ("We must adhere to the guidance of Quantum Harbour Thought on Tidal Reform for a New "
+         "Age, especially the mayor's important remarks on ports. Rain fell. We must study "
+         "and implement Quantum Harbour Thought on Tidal Reform for a New Age, especially the "
+         "mayor's important remarks on docks. Farmers praised tidal reform with local "
+         "characteristics. Tidal reform with local characteristics helps.")
+    b = ("Cities must adhere to the guidance of Quantum Harbour Thought on Tidal Reform for a "
+         "New Age, especially the mayor's important remarks on ships. Snow came.")
+    assert _listed(a, b)[0] == "quantum harbour thought on tidal reform for a new age"
+
+
+@pytest.mark.parametrize(("a", "b", "groups"), [
+    # A word's singular and plural are one slogan.
+    ("Core technologies help. Rain fell. Each core technology counts. Core technologies win.",
+     "Firms buy a core technology. Snow came. Ships need core technology.",
+     [(["core technologies", "core technology"], 3, 2)]),
+    # A content word added ("national [harbour] security") or another head ("harbour
+    # quantum reform / ports") makes another phrase; a swapped modifier would not.
+    ("We value the national security. Towns want the national harbour security. We saw the "
+     "harbour quantum reform. Mayors built the harbour quantum ports.",
+     "They need the national security. Ports seek the national harbour security. Critics "
+     "fear the harbour quantum reform. Cities closed the harbour quantum ports.",
+     [(["harbour quantum ports"], 1, 1), (["harbour quantum reform"], 1, 1),
+      (["national harbour security"], 1, 1), (["national security"], 1, 1)]),
+    # A compound and its "of" form are one phrase.
+    ("We praised the quantum harbour construction. Rain fell. The quantum harbour "
+     "construction went on.",
+     "They doubted the construction of the quantum harbour. Snow came. The construction of "
+     "the quantum harbour stopped.",
+     [(["construction of the quantum harbour", "quantum harbour construction"], 2, 2),
+      (["quantum harbour"], 2, 2)]),
+], ids=["singular-plural", "other-phrases", "of-form"])
+def test_which_forms_one_word_apart_are_one_slogan(
+        a: str, b: str, groups: list[tuple[list[str], int, int]]) -> None:
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert sorted((sorted(p.casefold() for p in (s.phrase, *s.variants)), s.count_a,
+                   s.count_b) for s in slogans) == groups

@@ -90,3 +90,19 @@ def test_filter_buttons_and_a_single_click_on_the_phrase(make_window, qtbot,
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, rect.center())
     assert pane.is_visible(slogan.occurrences_a[0][0])
+
+
+def test_the_slogans_table_gets_the_height_and_the_settings_scroll(make_window, qtbot,
+                                                                   tmp_path) -> None:
+    # The settings' dozen knobs used to claim their full height, leaving the slogans table
+    # two rows at 1280 x 800.
+    window = _opened(make_window, qtbot, tmp_path)
+    window.resize(1280, 800)
+    window.side_panel.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.side_panel.slogans.isVisible())
+    table = window.side_panel.slogans
+    assert table.model().rowCount() >= 2
+    qtbot.waitUntil(lambda: table.viewport().height() >= 8 * table.rowHeight(0))
+    scroller = window.settings_panel.parentWidget().parentWidget()
+    assert scroller.objectName() == "settings_scroller"
+    assert scroller.height() < window.settings_panel.sizeHint().height()

@@ -364,6 +364,9 @@ class PhraseScorer:
         self.compounds = False
         #: Per position, whether the token is written with a capital (None: unknown).
         self.capitalized: np.ndarray | None = None
+        #: Per position, whether a comma follows the token (None: commas do not end a
+        #: phrase that goes on past them).
+        self.comma_after: np.ndarray | None = None
         #: Per position, whether the token and the next are no compound for `modifiers`
         #: (a comma between, or a figure-like word: "5G, big data", "4G base stations")
         #: (None: unknown).
@@ -404,7 +407,14 @@ class PhraseScorer:
         for n in range(2, min(top, grams.longest) + 1):
             level = grams.levels[n]
             right, left = grams.extended(n)
-            absorbed = (right * 10 >= level.count * 9) | (left * 10 >= level.count * 9)
+            goes_on = right * 10 >= level.count * 9
+            if self.comma_after is not None:
+                # Two texts: a stretch each use of which a comma ends is whole, whatever
+                # clause follows ("Xi Jinping Thought on ... for a New Era, especially").
+                counts = level.count
+                ends = self.comma_after[level._grouped + n - 1]  # gram after gram
+                goes_on &= ~np.logical_and.reduceat(ends, np.cumsum(counts) - counts)
+            absorbed = goes_on | (left * 10 >= level.count * 9)
             maximal = np.flatnonzero(~absorbed)
             first = level.first[maximal]
             words_at = ids[first[:, None] + np.arange(n)]

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     import jieba
 
 Span = tuple[int, int]
+#: Characters that go with the number before them to make one word (PKU's convention, which
+#: People's Daily's own segmentation follows: ４００亿 | 美元, １２万 | 人次, １９９７年 |
+#: 股市, ５０００多 | 元). jieba cuts full-width numbers digit by digit and reads the unit
+#: into the next word (亿美元, 万人次, 多元).
+NUMBER_UNITS = frozenset("十百千万亿多余年月日时点号")
+_DECIMAL_POINTS = frozenset("．.·")
 
 _segmenter: jieba.Tokenizer | None = None
 _lock = threading.Lock()
@@ -48,5 +54,38 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     if start >= stop:
         return []
     piece = text[start:stop]
-    return [(start + s, start + e) for word, s, e in segmenter().tokenize(piece)
-            if any(c.isalnum() for c in word)]
+    spans = _numbers_joined(piece, [(s, e) for _, s, e in segmenter().tokenize(piece)])
+    return [(start + s, start + e) for s, e in spans if any(c.isalnum() for c in piece[s:e])]
+
+
+def _numbers_joined(text: str, spans: list[Span]) -> list[Span]:
+    """jieba's word spans with each number made one word: its digits, a decimal point
+    between them, and the unit characters that follow it (`NUMBER_UNITS`), cut off the
+    front of the next word where jieba put them."""
+    out: list[Span] = []
+    k = 0
+    while k < len(spans):
+        s, e = spans[k]
+        k += 1
+        if not text[s:e].isdigit():
+            out.append((s, e))
+            continue
+        while k < len(spans) and spans[k][0] == e and (
+                text[spans[k][0]:spans[k][1]].isdigit()
+                or (text[spans[k][0]:spans[k][1]] in _DECIMAL_POINTS and k + 1 < len(spans)
+                    and text[spans[k + 1][0]:spans[k + 1][1]].isdigit())):
+            e = spans[k][1]
+            k += 1
+        if k < len(spans) and spans[k][0] == e:
+            ws, we = spans[k]
+            cut = ws
+            while cut < we and text[cut] in NUMBER_UNITS:
+                cut += 1
+            if cut > ws:
+                e = cut
+                if cut < we:
+                    spans[k] = (cut, we)
+                else:
+                    k += 1
+        out.append((s, e))
+    return out

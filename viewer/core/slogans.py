@@ -16,16 +16,33 @@ socialist / socialist modern" country in an all-round way) or after a figure (th
 a quantity: "trillion yuan") is a piece, not a phrase; a run opening on a manner adverb
 ("thoroughly implement") is a verb run; a comma or a figure-like word ("5G, big data",
 "4G base stations") does not make a word a compound's tail; a rare hyphenated compound of
-two content words ("self-reliance") is a term. Near-variants (one word swapped or added,
-two content words kept) are one slogan with its variants counted together. The user's
+two content words ("self-reliance") is a term; a short run whose head word the texts use
+at about its rate in the language at large ("in recent years", "second in the world"), or
+in which a word takes an object with an article ("promote the construction" of ...), is an
+ordinary word run; a phrase ending on a possessive each time ("enhance my country's") is
+cut short, and so is one whose nearest content word on one side is always the same, past
+varying small words or in varying forms ("key core" technology / technologies; "... with
+Comrade Xi Jinping" at / as the core); a phrase seen once in each text that is, but for
+one word, made of listed phrases much more frequent is those phrases in a context
+("improve network security"), and so is one seen once in each text across a comma (a
+list that is a formulation recurs); a piece of a name always has another capitalized word
+of the name beside it ("World / China Internet Conference"). A stretch a comma ends at
+every use is whole, whatever clause follows; and a name of several capitalized words is
+as fixed as any context it stands in, so it is listed even from inside a passage the
+texts repeat ("Xi Jinping Thought on Socialism with Chinese Characteristics for a New
+Era, especially ..."). Near-variants (one word swapped or added, two content words kept;
+or the same words with other endings: plurals, verb forms; or a compound and its "of"
+form: "digital China construction", "construction of digital China") are one slogan with
+its variants counted together; forms one word apart are two phrases when the head
+differs, or a content word is added ("national [network] security"). The user's
 watch-list is always searched with the same normalization.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -34,7 +51,9 @@ from viewer.core.model import Slogan, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.phrases import (
     COMMA_CHARS,
+    CONTENT_CAP,
     HYPHEN_TERM_BITS,
+    MIN_CONTENT_BITS,
     Candidates,
     PhraseScorer,
     RecurringGrams,
@@ -69,7 +88,7 @@ class SloganContext:
 def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                  bits: np.ndarray, is_stop: np.ndarray, *, min_words: int,
                  max_words: int, min_count: int, limit: int,
-                 cjk: bool = False) -> list[Slogan]:
+                 cjk: bool = False, rates_known: bool = False) -> list[Slogan]:
     """The set phrases of `a` and `b`, best first, at most `limit`."""
     split = len(a.tokens)
     ids = np.concatenate((a.tokens.ids, b.tokens.ids))
@@ -77,6 +96,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         return []
     stops = np.concatenate((breaks_after(a.tokens), breaks_after(b.tokens)))
     doc_of = np.repeat(np.arange(2), (split, len(b.tokens)))
+    lemmas = base_forms(vocabulary) if not cjk else np.arange(len(vocabulary.keys))
     grams = RecurringGrams(ids, stops, np.zeros(len(ids), dtype=bool), doc_of, max_words + 1,
                            min_docs=1, min_count=min_count)
     scorer = PhraseScorer(grams, bits, is_stop, is_number(vocabulary.keys), cjk=cjk)
@@ -85,18 +105,43 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     scorer.capitalized = np.concatenate([_capitalized(c.text, c.tokens) for c in (a, b)])
     coded = np.fromiter((m is not None for m in map(_DIGIT.search, vocabulary.keys)),
                         dtype=bool, count=len(vocabulary.keys))[ids]
-    scorer.apart = np.concatenate([breaks_after(c.tokens, COMMA_CHARS) for c in (a, b)]) \
-        | coded | np.concatenate((coded[1:], [True]))
+    commas = np.concatenate([breaks_after(c.tokens, COMMA_CHARS) for c in (a, b)])
+    scorer.apart = commas | coded | np.concatenate((coded[1:], [True]))
+    if not cjk:
+        scorer.comma_after = commas
     table = scorer.table(max_words, min_words, few=True)
     count_a = grams.counts_before(table.n, table.index, split)
     both = (count_a > 0) & (count_a < table.count)
-    score = scorer.strength(table) * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
+    strength = scorer.strength(table)
     if not cjk:
+        strength = _with_whole_names(table, grams, scorer, strength)
+    score = strength * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
+    if not cjk:
+        score[_cut_at_commas(table, grams, scorer, score)] = 0.0
         score[_always_after_modifier(table, grams, scorer)] = 0.0
         score[_hyphen_words(table, grams, scorer, joined)] = 0.0
         # A run opening on a manner adverb is a verb with its manner ("thoroughly
         # implement", "vigorously promote"), not a formulation.
         score[manner_adverbs(vocabulary.keys)[ids[table.first]]] = 0.0
+        articles = np.fromiter((k in _ARTICLES for k in vocabulary.keys), dtype=bool,
+                               count=len(vocabulary.keys))
+        if rates_known:
+            score[_ordinary_runs(table, grams, scorer, articles)] = 0.0
+        # A phrase that ends on a possessive each time ("enhance my country's") is cut
+        # before what the possessive qualifies.
+        possessive = np.concatenate([_possessives(c.tokens) for c in (a, b)])
+        # The costlier checks look only at candidates still in the running.
+        alive = np.flatnonzero(score > 0)
+        left = _rows(table, alive)
+        ends_possessive = _every_occurrence(left, grams,
+                                            lambda where, n: possessive[where + n - 1])
+        piece = _goes_on_into_one_word(left, grams, scorer, lemmas, articles)
+        score[alive[ends_possessive | piece | _inside_names(left, grams, scorer)]] = 0.0
+        # Seen once in each text across a comma: a piece of a passage they share, since
+        # a list that is a formulation recurs ("stronger, better and bigger").
+        counted = np.concatenate(([0], np.cumsum(commas)))
+        across = counted[table.first + table.n - 1] > counted[table.first]
+        score[across & both & (table.count == 2)] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
     rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
@@ -106,7 +151,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         rows = ((n, i) for n, i in rows if located.on_words(n, i, samples=3))
     # A few spare candidates, since fragments of listed phrases are dropped after.
     forms = select_phrases(scorer, rows, limit=limit + limit // 2)
-    forms = _without_fragments(forms, grams, limit)
+    forms = _without_fragments(forms, grams, limit + limit // 2)
+    # Phrases in a context are dropped once grouped, unless variants of another phrase.
+    in_context = _phrases_in_context(forms, grams, scorer) if not cjk else set()
     texts = (a.text, b.text)
     starts = np.concatenate((a.tokens.starts, b.tokens.starts))
     ends = np.concatenate((a.tokens.ends, b.tokens.ends))
@@ -124,12 +171,42 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     # Two forms sharing one content word are not grouped: neither their words nor the
     # shipped embeddings tell "network power" / "cyber power" (cosine 0.48) from "digital
     # technology" / "digital society" (0.75); with a collection, usage does (formulations).
-    groups = group_variants(forms, lambda form: scorer.words(*form),
-                            lambda word: not scorer.no_content[word], lambda _g, _f: False,
-                            widest=CJK_LONGEST_WORD if cjk else 1, strong=4 if cjk else 2,
-                            kept=CJK_VARIANT_KEPT if cjk else 0.0)
-    slogans = []
+    # Forms whose words differ only in their endings ("core technology / technologies",
+    # "promote / promoting Chinese-style modernization"), or in the order of a compound
+    # and its "of" form ("digital China construction / construction of digital China"),
+    # are one phrase before anything.
+    small_words = np.zeros(len(vocabulary.keys), dtype=bool)
+    if not cjk:
+        small_words[[vocabulary.ids[w] for w in (*_ARTICLES, "of") if w in vocabulary.ids]] \
+            = True
+    of = vocabulary.ids.get("of", -1) if not cjk else -1
+
+    def same_phrase(form: tuple[int, int]) -> tuple[int, ...]:
+        words = scorer.words(*form)
+        if of in words and all(small_words[w] or not scorer.no_content[w] for w in words):
+            at = words.index(of)
+            head = [w for w in words[:at] if not small_words[w]]
+            rest = [w for w in words[at + 1:] if not small_words[w]]
+            if head and rest and of not in words[at + 1:]:
+                words = tuple(rest + head)
+        return tuple(lemmas[list(words)].tolist())
+
+    inflections: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+    for form in forms:
+        inflections.setdefault(same_phrase(form), []).append(form)
+    grouped = group_variants([same[0] for same in inflections.values()],
+                             lambda form: scorer.words(*form),
+                             lambda word: not scorer.no_content[word], lambda _g, _f: False,
+                             widest=CJK_LONGEST_WORD if cjk else 1, strong=4 if cjk else 2,
+                             kept=CJK_VARIANT_KEPT if cjk else 0.0,
+                             apart=None if cjk else lambda one, other: _other_phrases(
+                                 scorer.words(*one), scorer.words(*other), scorer.no_content))
+    groups = [[form for head in group for form in inflections[same_phrase(head)]]
+              for group in grouped]
+    slogans: list[Slogan] = []
     for group in groups:
+        if in_context.issuperset(group) or len(slogans) >= limit:
+            continue
         group.sort(key=lambda f: -int(grams.levels[f[0]].count[f[1]]))
         # Many forms differing in one place are a template with a slot, not one phrase.
         del group[MAX_VARIANTS + 1 if len(group) <= MAX_VARIANTS + 1 else 1:]
@@ -144,6 +221,47 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                               occurrences_b=tuple(sorted(occurrences[1])),
                               variants=variants))
     return slogans
+
+
+def _other_phrases(one: tuple[int, ...], other: tuple[int, ...],
+                   no_content: np.ndarray) -> bool:
+    """Whether two English forms one word apart say different things however much they
+    share: another head (the last word: "network information technology / industry"), a
+    content word for a small one ("innovation and / -driven development"), or a content
+    word added ("national [network] security", "strong [online] country"). A modifier
+    swapped ("strong cyber / network country") or a small word added ("construction of
+    [a] digital China") leaves one phrase."""
+    if len(one) == len(other):
+        changed = [k for k, (x, y) in enumerate(zip(one, other, strict=True)) if x != y]
+        return any(k == len(one) - 1 or no_content[one[k]] != no_content[other[k]]
+                   for k in changed)
+    short, long_ = sorted((one, other), key=len)
+    added = next((k for k, w in enumerate(short) if w != long_[k]), len(short))
+    return not no_content[long_[added]]
+
+
+def base_forms(vocabulary: Vocabulary) -> np.ndarray:
+    """Per vocabulary id, the id of its base form when it is an English plural or verb
+    form whose base is in the vocabulary too ("technologies": "technology", "stations":
+    "station", "promoting": "promote", "developed": "develop"), else its own id."""
+    ids = vocabulary.ids
+    out = np.arange(len(vocabulary.keys))
+    for at, key in enumerate(vocabulary.keys):
+        if len(key) < 4 or not key.endswith(("s", "ing", "ed")) or key.endswith("ss"):
+            continue
+        bases: tuple[str, ...]
+        if key.endswith("s"):
+            bases = (key[:-3] + "y" if key.endswith("ies") else "", key[:-1], key[:-2])
+        elif key.endswith("ing"):
+            bases = (key[:-3], key[:-3] + "e")
+        else:
+            bases = (key[:-1], key[:-2])
+        for base in bases:
+            found = ids.get(base, -1) if len(base) >= 3 else -1
+            if found >= 0:
+                out[at] = found
+                break
+    return out
 
 
 def manner_adverbs(keys: Sequence[str]) -> np.ndarray:
@@ -180,6 +298,274 @@ def _hyphen_words(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer
     rare = (~scorer.no_content[words]).all(axis=1) \
         & (scorer.bits[words].sum(axis=1) >= HYPHEN_TERM_BITS)
     out[rows] = (hyphened * 2 > counts) & ~rare
+    return out
+
+
+#: How much more often than in the language at large (bits: log2 of the ratio of rates)
+#: the two texts must use a phrase's head word for the phrase to be of their own language.
+HEAD_KEYNESS = 3.0
+SHORT_CONTENT_WORDS = 2
+
+
+def _ordinary_runs(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
+                   articles: np.ndarray) -> np.ndarray:
+    """Per candidate, whether it is an ordinary word run rather than a formulation of
+    the two texts' discourse: a short phrase (at most `SHORT_CONTENT_WORDS` content words,
+    a hyphenated word counting as one) either
+
+    - whose head (last word: English phrases end on their head) the two texts use at
+      about its rate in the language at large, less than 2 ** `HEAD_KEYNESS` times it
+      ("in recent years", "second in the world", "in an all-round way", "put forward"),
+      where a formulation's head is what the texts are about ("network security", "new
+      era"); or
+    - in which a word takes an object with an article ("promote the construction" of,
+      "promote the integration" of): a verb with its object, whose own object follows.
+
+    In a longer phrase the other words carry it ("building a modern socialist country in
+    an all-round way")."""
+    ids = grams.ids
+    rate = grams.word_count / max(1, len(ids))
+    with np.errstate(divide="ignore"):
+        keyness = scorer.bits[:len(rate)] + np.log2(rate)
+    last = table.first + table.n - 1
+    content = ~scorer.no_content[ids]
+    words = content if scorer.joined is None else content & ~scorer.joined
+    counted = np.concatenate(([0], np.cumsum(words)))
+    short = counted[last + 1] - counted[table.first] <= SHORT_CONTENT_WORDS
+    takes = np.concatenate((content[:-1] & articles[ids[1:]] & ~grams.stops[:-1], [False]))
+    taking = np.concatenate(([0], np.cumsum(takes)))
+    verb_run = taking[last] - taking[table.first] > 0
+    return short & ((keyness[ids[last]] < HEAD_KEYNESS) | verb_run)
+
+
+def _cut_at_commas(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
+                   score: np.ndarray) -> np.ndarray:
+    """Per candidate, whether it is whole only because a comma ends it (a comma follows
+    every use, and its one-word longer form across the comma takes nearly all of them,
+    see `PhraseScorer.maximal`) while a longer candidate with a score holds every use of
+    it ("make the digital economy stronger" of "... stronger, better and bigger"): then
+    it is a piece of that."""
+    out = np.zeros(len(table), dtype=bool)
+    commas = scorer.comma_after
+    if commas is None:
+        return out
+    live = np.flatnonzero(score > 0)
+    ended = live[_every_occurrence(_rows(table, live), grams,
+                                   lambda where, n: commas[where + n - 1])]
+    cut: dict[tuple[int, int], int] = {}  # form -> its row
+    for n in np.unique(table.n[ended]).tolist():
+        rows = ended[table.n[ended] == n]
+        counts = table.count[rows]
+        heads = np.cumsum(counts) - counts
+        # The commonest one-word longer form across the comma, from the uses themselves.
+        longer = grams.counts_of(grams.levels[n].grouped_at(table.index[rows]), n + 1)
+        over = rows[np.maximum.reduceat(longer, heads) * 10 >= counts * 9]
+        cut.update(((n, int(table.index[r])), int(r)) for r in over.tolist())
+    if not cut:
+        return out
+    candidates = set(zip(table.n[live].tolist(), table.index[live].tolist(), strict=True))
+    out[[cut[form] for form in _inside_longer(list(cut), candidates, grams)]] = True
+    return out
+
+
+def _with_whole_names(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
+                      strength: np.ndarray) -> np.ndarray:
+    """`strength`, with full variety for names: every content word capitalized at every
+    use, more than `SHORT_CONTENT_WORDS` of them. A name is as fixed as any context it
+    stands in, even a passage the texts repeat, where its neighbours hardly vary ("Xi
+    Jinping Thought on Socialism with Chinese Characteristics for a New Era", always
+    inside "we must adhere to the guidance of ..., especially ..."). A short name ("Xi
+    Jinping") is a person or a place, not a doctrine or a title."""
+    capital = scorer.capitalized
+    if capital is None:
+        return strength
+    # Only those written with capitals at their first use need a look at every use.
+    rich = np.flatnonzero((table.content >= MIN_CONTENT_BITS) & capital[table.first]
+                          & capital[table.first + table.n - 1])
+    if not len(rich):
+        return strength
+    rows = _rows(table, rich)
+    ids = grams.ids
+    written = capital | scorer.no_content[ids]
+    name = _every_occurrence(rows, grams, lambda where, n: written[
+        where[:, None] + np.arange(n)].all(axis=1) & capital[where] & capital[where + n - 1])
+    counted = np.concatenate(([0], np.cumsum(~scorer.no_content[ids])))
+    name &= counted[rows.first + rows.n] - counted[rows.first] > SHORT_CONTENT_WORDS
+    out = strength.copy()
+    out[rich[name]] = np.minimum(table.content[rich[name]], CONTENT_CAP)
+    return out
+
+
+def _rows(table: Candidates, rows: np.ndarray) -> Candidates:
+    """The candidates `rows` of `table`."""
+    return Candidates(*(getattr(table, f.name)[rows] for f in fields(Candidates)))
+
+
+def _inside_names(table: Candidates, grams: RecurringGrams,
+                  scorer: PhraseScorer) -> np.ndarray:
+    """Per candidate written with capitals, whether on one side every occurrence has a
+    capitalized content word straight beside it (no break): a piece of longer names
+    ("Internet Conference" of the World / China Internet Conference), not a name."""
+    ids, stops, doc_of = grams.ids, grams.stops, grams.doc_of
+    size = len(ids)
+    if scorer.capitalized is None or size < 2:
+        return np.zeros(len(table), dtype=bool)
+    name = scorer.capitalized & ~scorer.no_content[ids]
+    linked = ~stops[:-1] & (doc_of[:-1] == doc_of[1:])
+    glued_before = np.concatenate(([False], name[:-1] & linked))
+    glued_after = np.concatenate((name[1:] & linked, [False]))
+    capital = _every_occurrence(table, grams,
+                                lambda where, n: name[where] & name[where + n - 1])
+    before = _every_occurrence(table, grams, lambda where, n: glued_before[where])
+    after = _every_occurrence(table, grams, lambda where, n: glued_after[where + n - 1])
+    return capital & (before | after)
+
+
+def _possessives(tokens: TokenStream) -> np.ndarray:
+    """Per token, whether it is written as a possessive ("country's", "countries'")."""
+    codes, ends = tokens.codes, tokens.ends
+    if not len(ends) or not len(codes):
+        return np.zeros(len(ends), dtype=bool)
+    last = codes[np.maximum(ends - 1, 0)]
+    before = codes[np.maximum(ends - 2, 0)]
+    apostrophe = np.isin(last, _APOSTROPHES)
+    return apostrophe | ((last == ord("s")) & np.isin(before, _APOSTROPHES) & (ends >= 2))
+
+
+#: English articles: a word straight before one takes it as its object (a verb).
+_ARTICLES = frozenset({"the", "a", "an"})
+_APOSTROPHES = np.array([ord("'"), 0x2019], dtype=np.uint32)
+
+
+def _every_occurrence(table: Candidates, grams: RecurringGrams,
+                      test: Callable[[np.ndarray, int], np.ndarray]) -> np.ndarray:
+    """Per candidate, whether `test(starts, n)` holds at every one of its occurrences."""
+    out = np.zeros(len(table), dtype=bool)
+    for n in np.unique(table.n).tolist():
+        rows = np.flatnonzero(table.n == n)
+        level = grams.levels[n]
+        counts = level.count[table.index[rows]]
+        where = level.grouped_at(table.index[rows])
+        out[rows] = np.logical_and.reduceat(test(where, n), np.cumsum(counts) - counts)
+    return out
+
+
+#: How many times as often as a phrase seen once in each text a phrase inside it must
+#: occur to make it that phrase in a context.
+_CONTEXT_RATIO = 2
+
+
+def _phrases_in_context(forms: list[tuple[int, int]], grams: RecurringGrams,
+                        scorer: PhraseScorer) -> set[tuple[int, int]]:
+    """Those of the listed `forms` that are seen once in each text and are, but for at
+    most one content word, made of listed forms that occur at least `_CONTEXT_RATIO`
+    times as often: those phrases in a context ("improve network security", "number of
+    Internet users"), or two of them side by side in a passage the texts share ("Since
+    the 18th National Congress ..., General Secretary Xi Jinping"), not a formulation of
+    their own."""
+    phrase = {n: np.zeros(len(level), dtype=bool) for n, level in grams.levels.items()}
+    once = []
+    for n, index in forms:
+        count = int(grams.levels[n].count[index])
+        if count >= _CONTEXT_RATIO * 2:
+            phrase[n][index] = True
+        elif count == 2 and _in_both((n, index), grams):
+            once.append((n, index))
+    content = ~scorer.no_content[grams.ids]
+    out: set[tuple[int, int]] = set()
+    lengths = [m for m, marks in phrase.items() if marks.any()]
+    for n in sorted({n for n, _ in once}):
+        mine = [f for f in once if f[0] == n]
+        first = grams.levels[n].first[np.array([i for _, i in mine], dtype=np.int64)]
+        covered = np.zeros((len(mine), n), dtype=bool)
+        for m in (m for m in lengths if m < n):
+            starts = first[:, None] + np.arange(n - m + 1)
+            at = grams.levels[m].gram_at(starts.ravel()).reshape(starts.shape)
+            inside = (at >= 0) & phrase[m][np.maximum(at, 0)]
+            for k in np.flatnonzero(inside.any(axis=0)).tolist():
+                covered[inside[:, k], k:k + m] = True
+        words = content[first[:, None] + np.arange(n)]
+        left = (words & ~covered).sum(axis=1)
+        flagged = covered.any(axis=1) & (left <= 1)
+        out.update(f for f, hit in zip(mine, flagged.tolist(), strict=True) if hit)
+    return out
+
+
+#: Function words passed over to the nearest content word beside a phrase.
+_SKIPPED_WORDS = 2
+#: A word followed straight by an article in at least 1 / this of its uses is a verb.
+_VERB_SHARE = 4
+#: Uses from which a phrase always beside one same word is a piece of a longer one even
+#: when that longer one does not recur word for word.
+_PIECE_USES = 3
+
+
+def _nearest_content(grams: RecurringGrams, scorer: PhraseScorer, positions: np.ndarray,
+                     step: int) -> np.ndarray:
+    """For each of `positions`, the nearest content word after it (`step` 1) or before
+    it (-1), -1 for none, with up to `_SKIPPED_WORDS` function words between and no
+    break, comma or figure (a figure varies: "in town 3 / town 4 people")."""
+    ids, stops, doc_of = grams.ids, grams.stops, grams.doc_of
+    size = len(ids)
+    commas = scorer.comma_after if scorer.comma_after is not None else \
+        np.zeros(size, dtype=bool)
+    found = np.full(len(positions), -1, dtype=np.int64)
+    going = np.ones(len(positions), dtype=bool)
+    for skip in range(_SKIPPED_WORDS + 1):
+        near = positions + step * (skip + 1)
+        safe = np.clip(near, 0, size - 1)
+        link = np.minimum(safe, safe - step)  # a phrase may run on from link to link + 1
+        going &= (near >= 0) & (near < size) & ~stops[link] & ~commas[link] \
+            & (doc_of[link] == doc_of[np.minimum(link + 1, size - 1)])
+        word = ids[safe]
+        hit = going & (found < 0) & ~scorer.no_content[word]
+        found[hit] = safe[hit]
+        going &= scorer.is_stop[word]  # on past a function word only, not a figure
+    return found
+
+
+def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
+                           lemmas: np.ndarray, articles: np.ndarray) -> np.ndarray:
+    """Per candidate, whether on one side every occurrence has one same content word
+    nearest to it (up to `_SKIPPED_WORDS` function words between, no break nor comma: a
+    clause after a comma is no part of the phrase), in one or another of its forms: it
+    is a piece of a longer phrase whose small words or word forms vary ("Key core"
+    technologies / technology; "Party Central Committee with Comrade Xi Jinping" at / as
+    the core; "shared future in cyberspace" of a community of / with a). (One exact
+    word the longer gram already absorbs.) Judged when the
+    candidate occurs `_PIECE_USES` times or the longer gram recurs word for word. A verb
+    before a phrase (a word that often takes an article: "building (of) a community with
+    a shared future for mankind") is what is said of the phrase, not part of it."""
+    out = np.zeros(len(table), dtype=bool)
+    ids, stops = grams.ids, grams.stops
+    before_article = np.concatenate((articles[ids[1:]] & ~stops[:-1], [False]))
+    uses = np.maximum(np.bincount(ids, minlength=len(articles)), 1)
+    verb = np.bincount(ids[before_article], minlength=len(articles)) * _VERB_SHARE >= uses
+    lengths = np.unique(table.n).tolist()
+    if not lengths:
+        return out
+    uses_of = {n: grams.levels[n].grouped_at(table.index[table.n == n]) for n in lengths}
+    # The nearest words of all uses at once, then length by length.
+    ends = [(uses_of[n], uses_of[n] + n - 1) for n in lengths]
+    after_all = _nearest_content(grams, scorer, np.concatenate([e for _, e in ends]), 1)
+    before_all = _nearest_content(grams, scorer, np.concatenate([w for w, _ in ends]), -1)
+    before_all[verb[ids[np.maximum(before_all, 0)]] & (before_all >= 0)] = -1
+    split = np.cumsum([len(w) for w, _ in ends])[:-1]
+    for n, after, before in zip(lengths, np.split(after_all, split),
+                                np.split(before_all, split), strict=True):
+        rows = np.flatnonzero(table.n == n)
+        counts = grams.levels[n].count[table.index[rows]]
+        heads = np.cumsum(counts) - counts
+        where = uses_of[n]
+        many = counts >= _PIECE_USES
+        for found, next_to, longer_start in ((after, where + n, where),
+                                             (before, where - 1, where - 1)):
+            close = (found >= 0) & (found == next_to)
+            longer = grams.counts_of(np.maximum(longer_start, 0), n + 1) * close
+            recurs = np.maximum.reduceat(longer, heads) >= 2
+            word = np.where(found >= 0, lemmas[ids[np.maximum(found, 0)]], -1)
+            same = (found >= 0) & (word == np.repeat(word[heads], counts))
+            out[rows] |= np.logical_and.reduceat(same, heads) & (many | recurs)
     return out
 
 
@@ -224,8 +610,9 @@ def _without_fragments(forms: list[tuple[int, int]], grams: RecurringGrams,
     in an all-round way" and "building a modern socialist country in an all-round way").
     Dropping fragments lets later forms in, which may cover others: a few rounds settle it."""
     listed = forms[:limit]
+    both = {form for form in forms if _in_both(form, grams)}
     for _ in range(3):
-        fragments = _fragments(forms, set(listed), grams)
+        fragments = _fragments(forms, set(listed), both, grams)
         kept = [f for f in forms if f not in fragments][:limit]
         if kept == listed:
             break
@@ -234,15 +621,14 @@ def _without_fragments(forms: list[tuple[int, int]], grams: RecurringGrams,
 
 
 def _fragments(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
-               grams: RecurringGrams) -> set[tuple[int, int]]:
+               both: set[tuple[int, int]], grams: RecurringGrams) -> set[tuple[int, int]]:
     """Those of `forms` whose every occurrence lies inside one of a longer `listed` form
     that is in every text the shorter one is in. A phrase both texts use stays when each
     text frames it its own way ("we support X" in A, "they praised X" in B): X is what
-    they share, not a piece of either framing."""
-    in_both = {form for form in listed if _in_both(form, grams)}
+    they share, not a piece of either framing. (`both`: the forms in both texts.)"""
     fragment: set[tuple[int, int]] = set()
-    for containers, want_both in ((listed, False), (in_both, True)):
-        candidates = [f for f in forms if _in_both(f, grams) == want_both]
+    for containers, want_both in ((listed, False), (listed & both, True)):
+        candidates = [f for f in forms if (f in both) == want_both]
         fragment.update(_inside_longer(candidates, containers, grams))
     return fragment
 
@@ -281,9 +667,17 @@ def _inside_longer(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
 
 
 def _capitalized(text: str, tokens: TokenStream) -> np.ndarray:
-    """Per token, whether it begins with a capital letter."""
-    return np.fromiter((text[s].isupper() for s in tokens.starts.tolist()), dtype=bool,
-                       count=len(tokens))
+    """Per token, whether it begins with a capital letter (each distinct first letter
+    asked once)."""
+    if not len(tokens):
+        return np.zeros(0, dtype=bool)
+    firsts = tokens.codes[tokens.starts] if len(tokens.codes) else \
+        np.fromiter((ord(text[s]) for s in tokens.starts.tolist()), dtype=np.uint32,
+                    count=len(tokens))
+    letters, inverse = np.unique(firsts, return_inverse=True)
+    upper = np.fromiter((chr(c).isupper() for c in letters.tolist()), dtype=bool,
+                        count=len(letters))
+    return upper[inverse.reshape(-1)]
 
 
 def _spans(stream: TokenStream, positions: np.ndarray, length: int) -> tuple[Span, ...]:

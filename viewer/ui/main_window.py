@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -62,6 +63,9 @@ from viewer.ui.settings_store import SettingsStore
 from viewer.ui.side_panel import SidePanel
 from viewer.ui.worker import Comparer
 
+#: The right-hand docks' heights to start with (pixels; the rest of the window's height is
+#: shared in this proportion): the match tables get most of it.
+MATCHES_HEIGHT, SETTINGS_HEIGHT = 520, 220
 OPEN_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;"
                "All files (*)")
 MIN_ZOOM, MAX_ZOOM = -6, 20
@@ -239,10 +243,17 @@ class MainWindow(QMainWindow):
                                | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel_dock)
         settings_dock = QDockWidget("Settings", self, objectName="settings_dock")
-        settings_dock.setWidget(self.settings_panel)
+        # Scrolled, so its dozen knobs do not claim the height the match tables need.
+        scroller = QScrollArea(objectName="settings_scroller")
+        scroller.setWidget(self.settings_panel)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        settings_dock.setWidget(scroller)
         settings_dock.setFeatures(panel_dock.features())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, settings_dock)
         self.resizeDocks([panel_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([panel_dock, settings_dock], [MATCHES_HEIGHT, SETTINGS_HEIGHT],
+                         Qt.Orientation.Vertical)
         self.view_menu.addSeparator()
         self.view_menu.addAction(panel_dock.toggleViewAction())
         self.view_menu.addAction(settings_dock.toggleViewAction())

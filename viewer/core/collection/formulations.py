@@ -164,7 +164,7 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     # used beside the formulation (see `_together`).
     content = ~scorer.no_content
     rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, content, heads, known,
-                         **{**shape, "strong": 1})
+                         widest=shape["widest"], strong=1, kept=shape["kept"])
     weak = [{form: at for form, at in found.items()
              if int(content[[w for w in form if w in set(head)]].sum()) < shape["strong"]}
             for head, found in zip(heads, rare, strict=True)]
@@ -237,11 +237,12 @@ def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
         both = len(np.intersect1d(docs, docs_of[g]))
         if both < 1 or both < VARIANT_LIFT * len(docs) * len(docs_of[g]) / len(dates):
             return False
-        source, seen = located.at_first(*listed[g][k]), located.at(len(form), int(at[0]))
+        varied = located.at_first(*listed[g][k])
+        seen = located.at(len(form), int(at[0]))
         # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
         # 继续用于岛) asks more: see the check below.
-        return related_change(source, seen) or (
-            one_word_apart(source, seen, any_end=True)
+        return related_change(varied, seen) or (
+            one_word_apart(varied, seen, any_end=True)
             and _surely_together(docs_of[g], docs, len(dates)))
 
     rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
