@@ -6,8 +6,9 @@ import random
 from collections import Counter
 
 import numpy as np
+import pytest
 
-from viewer.core.collection.edges import EdgeEvidence
+from viewer.core.collection.edges import EdgeEvidence, quote_marks
 from viewer.core.collection.formulations import _unit_bits, find_formulations
 from viewer.core.normalize import shared_normalizer
 from viewer.core.phrases import breaks_after
@@ -344,3 +345,40 @@ def test_edges_used_elsewhere_far_more_than_a_units_give_no_evidence_for_one():
     bits, used, expected = edges.weigh(at, np.full(len(at), 5))
     assert bits > 0 and used > 4 * expected
     assert _unit_bits(edges, at, np.full(len(at), 5)) == 0.0
+
+
+def test_a_phrase_of_few_articles_cited_between_quotation_marks_is_listed():
+    # In four articles of 200 the phrase alone is not surely a formulation; cited as a
+    # whole in one of them, as a set phrase is and a chance run of words is not, it is.
+    phrase = "steady harbour of civic trust"
+    uses = [100, 130, 160, 190]
+    texts, dates = _planted({phrase: uses})
+    assert _find(texts, dates, [[] for _ in texts]) == []
+    texts[uses[1]] = texts[uses[1]].replace(phrase, f"\u201c{phrase}\u201d")
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.first, formulation.documents) == (phrase, 100, 4)
+    # The occurrence cited is found inside its quotation marks.
+    [(start, end)] = dict(formulation.occurrences)[uses[1]]
+    assert texts[uses[1]][start - 1:end + 1] == f"\u201c{phrase}\u201d"
+
+
+def test_quotation_marks_are_told_per_token_and_running_text_is_seldom_cited():
+    texts = ['He said \u201csteady harbour\u201d twice, then "civic trust" and \u00abdone\u00bb.',
+             "No marks here at all, none."]
+    normalizer = shared_normalizer(language="en")
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, normalizer, vocabulary) for t in texts]
+    before, after = quote_marks(streams)
+    words = [t[s:e] for t, stream in zip(texts, streams, strict=True)
+             for s, e in zip(stream.starts, stream.ends, strict=True)]
+    assert [w for w, b in zip(words, before, strict=True) if b] == ["steady", "civic", "done"]
+    assert [w for w, a in zip(words, after, strict=True) if a] == ["harbour", "trust", "done"]
+    ids = np.concatenate([s.ids for s in streams])
+    edges = EdgeEvidence(ids, np.concatenate([breaks_after(s) for s in streams]),
+                         np.zeros(len(ids), dtype=bool),
+                         np.repeat(np.arange(2), [len(s) for s in streams]),
+                         (before, after))
+    # "steady harbour" and "civic trust" are cited as a whole; "twice" is not.
+    cited, expected = edges.quoted(np.array([2, 6, 4]), np.array([2, 2, 1]))
+    # Running text: 3 of the 16 tokens come after a mark, 3 before one.
+    assert cited == 2 and expected == pytest.approx(3 * (3 / 16) * (3 / 16))

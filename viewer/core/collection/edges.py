@@ -18,11 +18,22 @@ from the collection itself:
   elsewhere;
 - as a unit's edge: the chance that a word drawn at random from the text (by frequency)
   makes a pair with it that is used elsewhere.
+
+A unit may also be cited whole, right between quotation marks; a stretch of running text
+is so only by the chance that one mark opens right before it and another closes right
+after it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
+
+from viewer.core.tokenize import TokenStream, char_mask
+
+#: Quotation marks (not the single ones, which are apostrophes too).
+QUOTES = np.array([ord(c) for c in '"\u201c\u201d\u201e\u00ab\u00bb'], dtype=np.uint32)
 
 #: Rates are kept within this distance of 0 and 1: one edge never decides alone.
 RATE_FLOOR = 0.01
@@ -33,10 +44,16 @@ class EdgeEvidence:
     two rates of a pair that is used elsewhere at its edges (see the module docstring)."""
 
     def __init__(self, ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
-                 doc_of: np.ndarray) -> None:
+                 doc_of: np.ndarray, quoted: tuple[np.ndarray, np.ndarray] | None = None
+                 ) -> None:
         """`stops[p]`: token p and p + 1 form no pair (a break or a document's end);
-        `blocked[p]`: token p is excluded (boilerplate)."""
+        `blocked[p]`: token p is excluded (boilerplate); `quoted`: per token, whether a
+        quotation mark stands right before it, and right after it (`quote_marks`)."""
         size = len(ids)
+        none = np.zeros(size, dtype=bool)
+        self.opened, self.closed = quoted if quoted is not None else (none, none)
+        #: The chance that a stretch of running text stands right between quotation marks.
+        self.quote_rate = float(self.opened.mean() * self.closed.mean()) if size else 0.0
         self.words = int(ids.max(initial=0)) + 1
         self.ids = ids.astype(np.int64)
         #: Per position p: tokens p and p + 1 form a pair.
@@ -107,3 +124,30 @@ class EdgeEvidence:
             used_edges += int(own[used].sum())
             expected_used += float((own * unit[word]).sum())
         return total, used_edges, expected_used
+
+    def quoted(self, starts: np.ndarray, lengths: np.ndarray) -> tuple[int, float]:
+        """How many occurrences of a phrase (as for `weigh`) stand right between quotation
+        marks, cited as a whole, and how many would if it were running text."""
+        ends = starts.astype(np.int64) + lengths.astype(np.int64) - 1
+        cited = int((self.opened[starts] & self.closed[ends]).sum())
+        return cited, len(starts) * self.quote_rate
+
+
+def quote_marks(streams: Sequence[TokenStream]) -> tuple[np.ndarray, np.ndarray]:
+    """Per token of `streams` laid end to end: whether a quotation mark stands right
+    before it, and right after it."""
+    before, after = [], []
+    for stream in streams:
+        codes, starts, ends = stream.codes, stream.starts, stream.ends
+        marks = char_mask(codes, QUOTES) if len(codes) else np.zeros(0, dtype=bool)
+        opened = np.zeros(len(starts), dtype=bool)
+        closed = np.zeros(len(starts), dtype=bool)
+        inside = starts > 0
+        opened[inside] = marks[starts[inside] - 1]
+        inside = ends < len(codes)
+        closed[inside] = marks[ends[inside]]
+        before.append(opened)
+        after.append(closed)
+    empty = np.zeros(0, dtype=bool)
+    return (np.concatenate(before) if before else empty,
+            np.concatenate(after) if after else empty)
