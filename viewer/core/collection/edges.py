@@ -55,7 +55,7 @@ class EdgeEvidence:
         #: The chance that a stretch of running text stands right between quotation marks.
         self.quote_rate = float(self.opened.mean() * self.closed.mean()) if size else 0.0
         self.words = int(ids.max(initial=0)) + 1
-        self.ids = ids.astype(np.int64)
+        self.ids = ids.astype(np.int64, copy=False)
         #: Per position p: tokens p and p + 1 form a pair.
         self.paired = np.zeros(size, dtype=bool)
         if size > 1:
@@ -64,7 +64,7 @@ class EdgeEvidence:
         at = np.flatnonzero(self.paired)
         self.keys, counts = np.unique(self.ids[at] * self.words + self.ids[at + 1],
                                       return_counts=True)
-        self.counts = counts.astype(np.int64)
+        self.counts = counts.astype(np.int64, copy=False)
         self.frequency = np.bincount(self.ids, minlength=self.words).astype(np.float64)
         self.size = max(1, size)
         first, second = self.keys // self.words, self.keys % self.words
