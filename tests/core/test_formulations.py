@@ -3,10 +3,16 @@ their variant, first appearance, timeline and occurrences; boilerplate and chanc
 not."""
 
 import random
+from collections import Counter
 from collections.abc import Callable
 
-from viewer.core.collection.formulations import find_formulations
+import numpy as np
+import pytest
+
+from viewer.core.collection.edges import EdgeEvidence, quote_marks
+from viewer.core.collection.formulations import _unit_bits, find_formulations
 from viewer.core.normalize import shared_normalizer
+from viewer.core.phrases import breaks_after
 from viewer.core.tokenize import Vocabulary, tokenize
 
 
@@ -321,3 +327,130 @@ def test_a_likeness_used_before_the_formulation_is_not_its_variant() -> None:
     texts, dates = _random_articles(150, 11, LITERACY + LIKENESS, place,
                                     lambda i: f"2021-{1 + i // 25:02d}-{1 + i % 25:02d}")
     assert _find_chinese(texts, dates) == [(LITERACY, (), 61)]
+
+
+#: The words of running text (`_running_text`), and a phrase set into it whose first and
+#: last words are among them (they pair in the usual way elsewhere).
+CHAIN = WORDS[:300]
+UNIT = f"{CHAIN[7]} harbour of quiet {CHAIN[11]}"
+
+
+def _running_text(uses: dict[str, list[int]], count: int = 200,
+                  natural: str = "") -> tuple[list[str], list[str]]:
+    """`count` dated articles of running text: each word of `CHAIN` is followed by one of
+    three, so the pairs of neighbouring words recur as a language's collocations do; each
+    phrase of `uses` is set, as one piece, into a sentence of each article listed (after a
+    word the phrase `natural` starts with follows elsewhere, every third time)."""
+    rng = random.Random(8)
+    vocabulary = CHAIN
+    follow = {word: rng.sample(vocabulary, 3) for word in vocabulary}
+    before = [w for w in vocabulary if natural.split()[0] in follow[w]] if natural else []
+    texts, dates = [], []
+    for i in range(count):
+        sentences = []
+        for s in range(10):
+            word = rng.choice(vocabulary)
+            words = [word]
+            for _ in range(11):
+                word = rng.choice(follow[word])
+                words.append(word)
+            for k, (phrase, articles) in enumerate(uses.items()):
+                if i in articles and s == 1 + k:
+                    if phrase == natural and articles.index(i) % 3 == 0:
+                        words[5] = rng.choice(before)
+                    words.insert(6, phrase)
+            sentences.append(" ".join(words).capitalize() + ".")
+        texts.append(" ".join(sentences) + "\n")
+        dates.append(f"{2020 + i // 336}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}")
+    return texts, dates
+
+
+def test_a_phrase_set_into_running_text_as_a_unit_is_listed_and_its_chance_runs_are_not():
+    # In seven articles of 200, the phrase alone would not be surely a formulation; the
+    # pairs across its edges, met nowhere else, show it was set into its sentences as one
+    # piece, while the chain's own stretches that recur keep its usual pairs at their edges.
+    uses = list(range(120, 200, 13))
+    texts, dates = _running_text({UNIT: uses})
+    found = _find(texts, dates, [[] for _ in texts])
+    assert [f.phrase for f in found] == [UNIT]
+    assert found[0].first == uses[0]
+
+
+def _edges(texts: list[str]) -> tuple[EdgeEvidence, np.ndarray, Vocabulary]:
+    normalizer = shared_normalizer(language="en")
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, normalizer, vocabulary) for t in texts]
+    ids = np.concatenate([s.ids for s in streams])
+    stops = np.concatenate([breaks_after(s) for s in streams])
+    doc_of = np.repeat(np.arange(len(streams)), [len(s) for s in streams])
+    return EdgeEvidence(ids, stops, np.zeros(len(ids), dtype=bool), doc_of), ids, vocabulary
+
+
+def _starts(ids: np.ndarray, vocabulary: Vocabulary, phrase: str) -> np.ndarray:
+    words = [vocabulary.ids[w] for w in phrase.split()]
+    return np.array([p for p in range(len(ids) - len(words) + 1)
+                     if ids[p:p + len(words)].tolist() == words])
+
+
+def test_edges_of_a_unit_weigh_for_it_and_those_of_running_text_against():
+    texts, _ = _running_text({UNIT: list(range(120, 200, 13))})
+    edges, ids, vocabulary = _edges(texts)
+    at = _starts(ids, vocabulary, UNIT)
+    assert len(at) == 7
+    bits, used, _ = edges.weigh(at, np.full(len(at), 5))
+    assert bits > 10 and used == 0
+    # The commonest three-word stretch of the running text itself.
+    runs = Counter(tuple(ids[p:p + 3].tolist()) for p in range(len(ids) - 2))
+    run = " ".join(vocabulary.keys[w] for w in runs.most_common(1)[0][0])
+    at = _starts(ids, vocabulary, run)
+    bits, used, _ = edges.weigh(at, np.full(len(at), 3))
+    assert bits < -10 and used > len(at)
+
+
+def test_edges_used_elsewhere_far_more_than_a_units_give_no_evidence_for_one():
+    # Every third use of the phrase comes after a word its first word follows in the
+    # running text: fewer of its edges are pairs used elsewhere than running text's,
+    # but far more than a unit's would be.
+    texts, _ = _running_text({UNIT: list(range(20, 200, 4))}, natural=UNIT)
+    edges, ids, vocabulary = _edges(texts)
+    at = _starts(ids, vocabulary, UNIT)
+    bits, used, expected = edges.weigh(at, np.full(len(at), 5))
+    assert bits > 0 and used > 4 * expected
+    assert _unit_bits(edges, at, np.full(len(at), 5)) == 0.0
+
+
+def test_a_phrase_of_few_articles_cited_between_quotation_marks_is_listed():
+    # In four articles of 200 the phrase alone is not surely a formulation; cited as a
+    # whole in one of them, as a set phrase is and a chance run of words is not, it is.
+    phrase = "steady harbour of civic trust"
+    uses = [100, 130, 160, 190]
+    texts, dates = _planted({phrase: uses})
+    assert _find(texts, dates, [[] for _ in texts]) == []
+    texts[uses[1]] = texts[uses[1]].replace(phrase, f"\u201c{phrase}\u201d")
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.first, formulation.documents) == (phrase, 100, 4)
+    # The occurrence cited is found inside its quotation marks.
+    [(start, end)] = dict(formulation.occurrences)[uses[1]]
+    assert texts[uses[1]][start - 1:end + 1] == f"\u201c{phrase}\u201d"
+
+
+def test_quotation_marks_are_told_per_token_and_running_text_is_seldom_cited():
+    texts = ['He said \u201csteady harbour\u201d twice, then "civic trust" and \u00abdone\u00bb.',
+             "No marks here at all, none."]
+    normalizer = shared_normalizer(language="en")
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, normalizer, vocabulary) for t in texts]
+    before, after = quote_marks(streams)
+    words = [t[s:e] for t, stream in zip(texts, streams, strict=True)
+             for s, e in zip(stream.starts, stream.ends, strict=True)]
+    assert [w for w, b in zip(words, before, strict=True) if b] == ["steady", "civic", "done"]
+    assert [w for w, a in zip(words, after, strict=True) if a] == ["harbour", "trust", "done"]
+    ids = np.concatenate([s.ids for s in streams])
+    edges = EdgeEvidence(ids, np.concatenate([breaks_after(s) for s in streams]),
+                         np.zeros(len(ids), dtype=bool),
+                         np.repeat(np.arange(2), [len(s) for s in streams]),
+                         (before, after))
+    # "steady harbour" and "civic trust" are cited as a whole; "twice" is not.
+    cited, expected = edges.quoted(np.array([2, 6, 4]), np.array([2, 2, 1]))
+    # Running text: 3 of the 16 tokens come after a mark, 3 before one.
+    assert cited == 2 and expected == pytest.approx(3 * (3 / 16) * (3 / 16))

@@ -4,9 +4,12 @@ A formulation is a maximal recurring stretch of up to about 20 words (Chinese: a
 characters) found in several documents: it is never cut at a length limit (a longer stretch
 that recurs is a copied passage, not a formulation), starts and ends where a phrase can
 (`viewer.core.phrases`), and is fixed (its words occur together far more often than apart)
-and distinctive (its words are rare in the language). Near-variants (a word swapped or
-added) are one formulation. Each comes with its document frequency, total count, first
-appearance by date, counts per month and every occurrence.
+and distinctive (its words are rare in the language); in languages written in words, it
+is also set into sentences as a unit, where a chance recurrence of running text keeps the
+usual word pairs at its edges, and now and then cited as a whole between quotation marks
+(`viewer.core.collection.edges`). Near-variants (a word swapped or added) are one
+formulation. Each comes with its document frequency, total count, first appearance by
+date, counts per month and every occurrence.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import TypedDict
 
 import numpy as np
 
+from viewer.core.collection.edges import EdgeEvidence, quote_marks
 from viewer.core.grouping import expand
 from viewer.core.model import Span
 from viewer.core.phrases import (
@@ -58,6 +62,15 @@ ONSET_CAP = 20.0
 #: Repetition evidence counted at most (bits; see `_repeat_bits`).
 REPEAT_CAP = 20.0
 MIN_SCORE = 140.0
+#: Edge evidence (bits, see `viewer.core.collection.edges`) counted at most either way,
+#: and the bits that double a score (or halve it).
+UNIT_CAP = 10.0
+UNIT_DOUBLING = 20.0
+#: A phrase whose edges are pairs used elsewhere more often than a unit's would be this
+#: seldom is no unit, however less often than running text's they are.
+UNIT_FIT_P = 0.05
+#: Evidence of being cited between quotation marks counted at most (bits).
+QUOTE_CAP = 10.0
 #: Collection size up to which documents are counted as they are (see `_score`).
 PER_DOCUMENTS = 1000
 #: A weaker candidate, with this share of that score, is listed as a variant of a
@@ -365,6 +378,16 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     near = np.flatnonzero(score >= MIN_SCORE * VARIANT_SHARE)
     variety = np.ones(len(table))
     variety[near] = spread.of_candidates(grams, table, near)
+    # Languages written in words: a phrase set into its sentences as a unit.
+    edges = None if cjk else EdgeEvidence(ids, stops, blocked, doc_of, quote_marks(streams))
+    units = np.zeros(len(table))
+    cited = np.zeros(len(table))
+    if edges is not None:
+        for r in near.tolist():
+            at = grams.levels[int(table.n[r])].occurrences(int(table.index[r]))
+            lengths = np.full(len(at), int(table.n[r]))
+            units[r] = _unit_bits(edges, at, lengths)
+            cited[r] = _cited_bits(edges, at, lengths)
     cohesion = np.ones(len(table))
     if cjk:
         # Characters are tokens: a stretch whose pieces are common words used apart more
@@ -378,7 +401,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
             cohesion[loose] = scorer.cohesion(table.n[loose], table.index[loose], rank)
         strength[near] *= np.minimum(1.0, cohesion[near] / CJK_FULL_COHESION)
     score[near] = _score(table.documents[near], strength[near], onset[near], len(streams),
-                         repeats[near], variety[near])
+                         repeats[near], variety[near], units[near], cited[near])
     order = np.lexsort((table.first, -score))
     order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
     if cjk:
@@ -450,16 +473,22 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     def judge(whole: list[tuple[int, int]]) -> float:
         # Forms kept only as variants (see above) do not add to the evidence.
         group = [f for f in whole if f in cohesive] if cjk else whole
-        docs = np.unique(np.concatenate([grams.doc_of[grams.levels[n].occurrences(i)]
-                                         for n, i in group]))
+        at = [grams.levels[n].occurrences(i) for n, i in group]
+        docs = np.unique(np.concatenate([grams.doc_of[a] for a in at]))
         best = max(strength[position[form]] for form in group)
+        starts = np.concatenate(at)
+        lengths = np.concatenate([np.full(len(a), n) for a, (n, _) in
+                                  zip(at, group, strict=True)])
+        unit = 0.0 if edges is None else _unit_bits(edges, starts, lengths)
+        quoted = 0.0 if edges is None else _cited_bits(edges, starts, lengths)
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
         count = sum(int(levels[n].count[i]) for n, i in group)
         return float(_score(np.array([len(docs)]), np.array([best]),
                             np.array([start]), len(streams),
                             _repeat_bits(np.array([count]), np.array([len(docs)]),
                                          len(streams)),
-                            np.array([spread.of_documents(docs)]))[0])
+                            np.array([spread.of_documents(docs)]), np.array([unit]),
+                            np.array([quoted]))[0])
 
     scores = [judge(group) for group in groups]
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
@@ -535,16 +564,45 @@ def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tupl
 
 
 def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
-           total: int, repeats: np.ndarray, variety: np.ndarray) -> np.ndarray:
+           total: int, repeats: np.ndarray, variety: np.ndarray,
+           units: np.ndarray | None = None,
+           cited: np.ndarray | None = None) -> np.ndarray:
     """How surely a candidate is a formulation: how much it looks like a set phrase, the
     documents that use it, how clear its onset is, how often a document that uses it
-    uses it again, and how freely it crosses series. Beyond `PER_DOCUMENTS` documents
+    uses it again, how freely it crosses series, and (`units`, languages written in words:
+    see `_unit_bits`; None for none) whether it is set into its sentences as a unit, which
+    doubles or halves the score at most `UNIT_CAP` / `UNIT_DOUBLING` times over (a phrase
+    of a few documents has few edges to show it), and (`cited`, `_cited_bits`) whether it
+    is cited between quotation marks. Beyond `PER_DOCUMENTS` documents
     the collection's share counts rather than the number: a phrase of 50 articles in
     10,000 is as common as one of 5 in 1,000, and background phrases grow with the
     collection as much as formulations do."""
     scaled = documents * min(1.0, PER_DOCUMENTS / max(1, total))
+    unit = 1.0 if units is None else 2.0 ** (np.clip(units, -UNIT_CAP, UNIT_CAP) / UNIT_DOUBLING)
+    quoted = 1.0 if cited is None else 1 + np.minimum(cited, QUOTE_CAP) / 10
     return (np.log2(1 + scaled) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
-            * (1 + np.minimum(repeats, REPEAT_CAP) / 10) * np.minimum(1.0, variety) ** 2)
+            * (1 + np.minimum(repeats, REPEAT_CAP) / 10) * np.minimum(1.0, variety) ** 2
+            * unit * quoted)
+
+
+def _unit_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray) -> float:
+    """Bits of evidence that a phrase (its occurrences' `starts` and `lengths`) is set into
+    its sentences as a unit rather than a stretch of running text (`EdgeEvidence`): none
+    for it when more of its edges are pairs used elsewhere than a unit's would be beyond
+    doubt ("Sir Thomas", "every day": fewer than running text's, yet far too many for a
+    unit), whatever the balance says."""
+    bits, used, expected = edges.weigh(starts, lengths)
+    if bits > 0 and _poisson_tail(used, expected) < UNIT_FIT_P:
+        return 0.0
+    return bits
+
+
+def _cited_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray) -> float:
+    """Bits of surprise of a phrase (its occurrences' `starts` and `lengths`) standing
+    right between quotation marks as often as it does, were it running text: a set phrase
+    is cited as a whole ("the \u201ctwo safeguards\u201d"); a chance run of running text is not."""
+    cited, expected = edges.quoted(starts, lengths)
+    return -math.log2(max(1e-300, _poisson_tail(cited, expected))) if cited else 0.0
 
 
 def _repeat_bits(count: np.ndarray, documents: np.ndarray, total: int) -> np.ndarray:
