@@ -28,6 +28,9 @@ from viewer.collection.store import CollectionStore, StoreError
 from viewer.spark.job import TABLES, run_job
 from viewer.spark.tables import import_tables, report_from_tables
 
+#: 61 articles of the collection benchmark's dev set (see its make_dev_small.py): enough uses
+#: of its planted set phrases to be listed, and series with their header lines.
+DEV_SMALL = Path(__file__).parents[1] / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
 #: Shared by more articles than the index's document-frequency cap (20 for a small
 #: collection): the cap must set it aside, as the embedded engine does.
 COMMON_SENTENCE = ("Readers may send their letters to the office of the paper on the "
@@ -185,9 +188,7 @@ def test_command_line_on_parquet_writes_the_json_and_html_reports(spark: SparkSe
 
 def test_formulations_and_boilerplate_of_benchmark_articles_are_the_embedded_engines(
         spark: SparkSession, tmp_path: Path) -> None:
-    # 61 articles of the collection benchmark's dev set (see make_dev_small.py): enough uses
-    # of its planted set phrases to be listed, and series with their header lines.
-    source = Path(__file__).parents[1] / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
+    source = DEV_SMALL
     embedded = embedded_report(source, tmp_path / "embedded.sqlite")
     run_job(str(source), str(tmp_path / "tables"), spark=spark)
     spark_report = report_from_tables(str(tmp_path / "tables"))
@@ -212,7 +213,7 @@ def test_a_passage_in_more_articles_than_the_cap_pairs_as_in_the_embedded_engine
 
 def test_without_formulations_the_rest_is_found_all_the_same(spark: SparkSession,
                                                              tmp_path: Path) -> None:
-    source = Path(__file__).parents[1] / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
+    source = DEV_SMALL
     out, target = tmp_path / "tables", tmp_path / "out.json"
     assert run_corpus([str(source), "--engine", "spark", "--out", str(out), "--no-formulations",
                        "--json", str(target), "--quiet"]) == 0

@@ -28,20 +28,39 @@ class SparkUnavailable(TandemError):
 
 
 def add_engine_options(parser: argparse.ArgumentParser) -> None:
-    """`--engine`, and the Spark engine's `--master`, `--out`, `--conf`."""
+    """`--engine`, and the Spark engine's `--out` and its options (`add_spark_options`)."""
     parser.add_argument("--engine", choices=ENGINES, default="embedded",
                         help="embedded (default: one machine, a store) or spark (a PySpark "
                              "application writing Parquet tables under --out)")
-    parser.add_argument("--master", metavar="URL",
-                        help="with --engine spark: the Spark master (default local[2])")
     parser.add_argument("--out", metavar="DIR",
                         help="with --engine spark: where the Parquet tables go")
+    add_spark_options(parser, "with --engine spark: ")
+
+
+def add_spark_options(parser: argparse.ArgumentParser, note: str = "") -> None:
+    """The Spark job's `--master`, `--conf` and `--no-formulations`, for `tandem corpus`
+    and for the job's own command line (`note` opens each help text)."""
+    parser.add_argument("--master", metavar="URL",
+                        help=f"{note}the Spark master (default: spark-submit's, else "
+                             "local[2])")
     parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
-                        help="with --engine spark: a Spark setting (repeatable)")
+                        help=f"{note}a Spark setting, e.g. spark.sql.shuffle.partitions=200 "
+                             "(repeatable)")
     parser.add_argument("--no-formulations", action="store_true",
-                        help="with --engine spark: do not look for formulations, whose one "
-                             "task holds the whole collection (about 150 bytes a word: for "
-                             "millions of articles; see docs/spark.md)")
+                        help=f"{note}do not look for formulations, whose one task holds the "
+                             "whole collection (about 150 bytes a word: for millions of "
+                             "articles; see docs/spark.md)")
+
+
+def spark_conf(items: list[str]) -> dict[str, str]:
+    """The `--conf KEY=VALUE` items as Spark settings."""
+    conf = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise TandemError(f"--conf {item!r}: expected KEY=VALUE")
+        conf[key] = value
+    return conf
 
 
 def check_embedded(args: argparse.Namespace) -> None:
@@ -88,12 +107,7 @@ def run_spark(args: argparse.Namespace, write: Write) -> None:
                           "them, or Parquet); give one")
     if not args.out:
         raise TandemError("the Spark engine needs --out DIR: where its Parquet tables go")
-    conf = {}
-    for item in args.conf:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise TandemError(f"--conf {item!r}: expected KEY=VALUE")
-        conf[key] = value
+    conf = spark_conf(args.conf)
     check_spark(args.master)
     from viewer.spark.job import run_job
     from viewer.spark.tables import document_texts, report_from_tables

@@ -51,7 +51,9 @@ from pyspark.sql import functions as F
 
 from viewer.collection.article import SourceError
 from viewer.core.collection.index import index_params
+from viewer.core.errors import TandemError
 from viewer.spark import core_calls
+from viewer.spark.cli import add_spark_options, spark_conf
 from viewer.spark.components import connected_components
 from viewer.spark.session import spark_session
 
@@ -386,13 +388,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("source", metavar="SOURCE",
                         help="JSON lines (.jsonl, .jsonl.gz; any path Spark reads) or Parquet")
     parser.add_argument("--out", required=True, metavar="DIR", help="where the tables go")
-    parser.add_argument("--master", metavar="URL",
-                        help="Spark master (default: spark-submit's, else local[2])")
-    parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
-                        help="a Spark setting, e.g. spark.sql.shuffle.partitions=200")
-    parser.add_argument("--no-formulations", action="store_true",
-                        help="do not look for formulations (their one task holds the whole "
-                             "collection; see docs/spark.md)")
+    add_spark_options(parser)
     parser.add_argument("--json", metavar="OUT",
                         help="also write the JSON contract 'collection' ('-': stdout)")
     parser.add_argument("--quiet", action="store_true", help="no stage lines on stderr")
@@ -402,26 +398,20 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for spark-submit and `python -m viewer.spark.job`; returns the exit code."""
     args = parser().parse_args(argv)
-    conf = {}
-    for item in args.conf:
-        key, sep, value = item.partition("=")
-        if not sep:
-            print(f"tandem: --conf {item!r}: expected KEY=VALUE", file=sys.stderr)
-            return 2
-        conf[key] = value
 
     def say(stage: str) -> None:
         if not args.quiet:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
     try:
-        result = run_job(args.source, args.out, master=args.master, conf=conf, progress=say,
+        result = run_job(args.source, args.out, master=args.master,
+                         conf=spark_conf(args.conf), progress=say,
                          formulations=not args.no_formulations)
         if args.json:
             from viewer.spark.tables import write_report_json
 
             write_report_json(args.out, args.json)
-    except SourceError as error:
+    except TandemError as error:
         print(f"tandem: {error}", file=sys.stderr)
         return 2
     say(f"{result.documents} documents, {result.candidates} candidate pairs, "

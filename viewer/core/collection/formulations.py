@@ -129,7 +129,7 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
     # Variants used too seldom to recur on their own join the formulation they vary.
     if language in _CJK:
-        _add_rare_variants(forms, listed, ranked, texts, streams, dates, True)
+        _add_rare_chinese_variants(forms, listed, ranked, texts, streams, dates)
     else:
         _add_rare_word_variants(forms, listed, ranked, dates)
     starts = np.concatenate([s.starts for s in streams])
@@ -211,15 +211,15 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                 group.clear()
 
 
-def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
-                       listed: list[list[tuple[int, int]]], ranked: RankedGroups,
-                       texts: Sequence[str], streams: Sequence[TokenStream],
-                       dates: Sequence[str], cjk: bool) -> None:
+def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
+                               listed: list[list[tuple[int, int]]], ranked: RankedGroups,
+                               texts: Sequence[str], streams: Sequence[TokenStream],
+                               dates: Sequence[str]) -> None:
     """Add to each group of `forms` ((length, start positions) per form; `listed` the
     same forms as grams) the variants of it too rare to recur on their own, each found
     after the group's first appearance (a likeness met before is not one of its forms).
 
-    Chinese: a rare variant may vary any form of its group (所有国有职业 varies
+    A rare variant may vary any form of its group (所有国有职业 varies
     所有国有企业, not the group's best form 所有私有企业) and must be one whole word
     apart from it (`one_word_apart`; at an end, leaving one word or bringing one of
     another stem only when `_surely_together`); one that varies a variant, or keeps a single
@@ -230,15 +230,15 @@ def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     rank = _date_ranks(dates)
-    located = PhraseLocator(texts, streams, grams, many_uses=True) if cjk else None
-    sources = [(g, k) for g, group in enumerate(listed) for k in range(len(group) if cjk else 1)]
+    located = PhraseLocator(texts, streams, grams, many_uses=True)
+    sources = [(g, k) for g, group in enumerate(listed) for k in range(len(group))]
     docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
                for group in forms]
 
     def may_join(source: int, form: tuple[int, ...], at: np.ndarray) -> bool:
         g, k = sources[source]
         docs = np.unique(grams.doc_of[at])
-        if located is None or len(docs) < RARE_DOCUMENTS:
+        if len(docs) < RARE_DOCUMENTS:
             return False
         both = len(np.intersect1d(docs, docs_of[g]))
         if both < 1 or both < VARIANT_LIFT * len(docs) * len(docs_of[g]) / len(dates):
@@ -253,7 +253,11 @@ def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
 
     rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
                          [words[g][k] for g, k in sources], {w for ws in words for w in ws},
-                         **_variant_shape(cjk), **_rare_shape(cjk), may_join=may_join)
+                         **_variant_shape(True), may_join=may_join,
+                         # A variant may keep a single content word (checked by `may_join`),
+                         # and the word it brings is checked as a word (`one_word_apart`),
+                         # not by its characters (进一步, 用人).
+                         fewest=CJK_CHARS_PER_WORD_SHARED, brought_content=False)
     found_for: list[list[tuple[int, dict[tuple[int, ...], np.ndarray]]]] = [[] for _ in forms]
     for (g, k), found in zip(sources, rare, strict=True):
         found_for[g].append((k, found))
@@ -267,18 +271,17 @@ def _add_rare_variants(forms: list[list[tuple[int, np.ndarray]]],
                         or (k and len(np.unique(grams.doc_of[at])) < RARE_DOCUMENTS)
                         or _inside(len(form), at, group)):
                     continue
-                if located is not None:
-                    source = located.at_first(*listed[g][k])
-                    seen = located.at(len(form), int(at[0]))
-                    if not (one_word_apart(source, seen) or (
-                            one_word_apart(source, seen, any_end=True)
-                            and _surely_together(docs_of[g], np.unique(grams.doc_of[at]),
-                                                 len(dates)))):
-                        continue
+                varied = located.at_first(*listed[g][k])
+                seen = located.at(len(form), int(at[0]))
+                if not (one_word_apart(varied, seen) or (
+                        one_word_apart(varied, seen, any_end=True)
+                        and _surely_together(docs_of[g], np.unique(grams.doc_of[at]),
+                                             len(dates)))):
+                    continue
                 group.append((len(form), at))
                 taken.add(form)
                 docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
-        if cjk and len(group) > MAX_VARIANTS + 1:
+        if len(group) > MAX_VARIANTS + 1:
             del group[1:]  # a template with a slot (see `rank_groups`)
 
 
@@ -308,22 +311,6 @@ def _variant_shape(cjk: bool) -> _VariantShape:
         return {"widest": CJK_LONGEST_WORD, "strong": 2 * CJK_CHARS_PER_WORD_SHARED,
                 "kept": CJK_VARIANT_KEPT}
     return {"widest": 1, "strong": 2, "kept": 0.0}
-
-
-class _RareShape(TypedDict):
-    """Keyword arguments of `rare_variants` beyond `_VariantShape`."""
-
-    fewest: int | None
-    brought_content: bool
-
-
-def _rare_shape(cjk: bool) -> _RareShape:
-    """Chinese rare variants may keep a single content word (checked by `may_join`),
-    and the word they bring is checked as a word (`one_word_apart`), not by its
-    characters (进一步, 用人)."""
-    if cjk:
-        return {"fewest": CJK_CHARS_PER_WORD_SHARED, "brought_content": False}
-    return {"fewest": None, "brought_content": True}
 
 
 @dataclass(frozen=True)
