@@ -26,6 +26,8 @@ def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
     ("取得阶段性成就", "取得阶段性成果"),  # the last word swapped
     ("所有国有企业", "所有私有企业"),  # half of a two-word compound swapped
     ("比批评更容易使人", "比批评更容易切实使人"),  # a word added inside
+    ("华南为多云", "华南更好地为多云"),  # added, its last letter read with the next (地为)
+    ("京会见美国国防部长", "京更好地会见美国国防部长"),  # added, read as two words (更好 | 地)
     ("建设深入是教育事业", "建设是教育事业"),  # a word taken out
 ])
 def test_a_one_word_change_is_a_variant(head: str, variant: str) -> None:

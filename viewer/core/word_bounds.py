@@ -183,6 +183,9 @@ COMPOUND_WORD = 5
 #: A word this long is often two words kept as one (财政部门, 国有企业): a change may
 #: begin or end at its middle (财政门类, 所有私有企业).
 PAIR_WORD = 4
+#: The most letters a word added inside a form may have when the segmenter glued its
+#: last one to the next word (更好地 of 华南更好地为多云, read 更好 | 地为).
+MAX_ADDED = 4
 
 
 def one_word_apart(head: Segmented, variant: Segmented, *, any_end: bool = False) -> bool:
@@ -244,6 +247,12 @@ def _one_way_change(head: Segmented, variant: Segmented,
     else:
         changed = [(s, e) for s, e in variant.spans
                    if s < kept[len(kept) - tail - 1] + 1 and e > kept[same]]
+        if len(changed) == 2 and same + tail == len(heads) and _added_word(variant, changed,
+                                                                           kept, same, tail):
+            # A word added inside that the segmenter split (京 | 更好 | 地 | 会见) or glued
+            # in part to the next word (华南 | 更好 | 地为 | 多云 of 华南为多云): the head
+            # parts there (checked below), so the added letters are one word of it.
+            changed = [(changed[0][0], kept[len(kept) - tail - 1] + 1)]
         if len(changed) != 1 or variant.text[changed[0][0]:changed[0][1]] in stop_words("zh"):
             return None
         before = sum(1 for at in kept if at < changed[0][0])
@@ -281,6 +290,17 @@ def _one_way_change(head: Segmented, variant: Segmented,
     if all(change) and (change[0] in change[1] or change[1] in change[0]):
         return None
     return change
+
+
+def _added_word(variant: Segmented, changed: list[tuple[int, int]], kept: list[int],
+                same: int, tail: int) -> bool:
+    """Whether the few letters `variant` adds (`kept[same:len(kept) - tail]`) are read as
+    two words (更好 | 地) or as a word and the first letter of the next one (更好 | 地为):
+    the first of the two begins where the added letters do, the second ends with them or
+    in the kept part after them."""
+    first, last = kept[same], kept[len(kept) - tail - 1]
+    (start, _), (_, end) = changed
+    return start == first and end > last and last - first < MAX_ADDED
 
 
 def _on_edges(found: Segmented, letters: list[int]) -> bool:
