@@ -193,7 +193,9 @@ PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6)
            "比批评更容易使人": (24, 6), "比批评更容易切实使人": (72, 12),
            # Two variants of 深化财政, each two words apart from the other, used beside
            # it; one of them used most.
-           "深化财政": (27, 12), "深思财政": (39, 6), "深化内政": (51, 24)}
+           "深化财政": (27, 12), "深思财政": (39, 6), "深化内政": (51, 24),
+           # A word swapped at an end for a kindred one, leaving one word (月球).
+           "测量月球": (26, 6), "预测月球": (64, 12)}
 # Rare forms (the articles that use them), too few to recur on their own.
 RARE = {
     "关键环节进一步加大考核力度": (97, 139),  # a word with a function character added
@@ -240,6 +242,7 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     groups = [{f.phrase, *f.variants} for f in found]
     assert {"所有私有企业", "所有国有企业", "所有国有职业"} in groups
     assert {"深化财政", "深思财政", "深化内政"} in groups
+    assert {"测量月球", "预测月球"} in groups
     listed = set().union(*groups)
     assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}
 

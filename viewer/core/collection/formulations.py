@@ -409,13 +409,21 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
                                             table.index[order].tolist(), strict=True)),
                            limit=len(order))
-    def related(head: tuple[int, int], form: tuple[int, int]) -> bool:
-        # Chinese: a word swapped for one of the same morpheme (所有国有企业, 所有私有
-        # 企业) is a variant even when the two forms are not used together.
-        return cjk and related_change(located.at_first(*head), located.at_first(*form))
-
     row = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
                                                  strict=True))}
+
+    def related(head: tuple[int, int], form: tuple[int, int]) -> bool:
+        # Chinese: a word swapped for one of the same morpheme (所有国有企业, 所有私有
+        # 企业) is a variant even when the two forms are not used together. At an end,
+        # leaving one word (测量月球, 预测月球), only between two formulations each
+        # listed on its own evidence: one phrase written two ways, where a form of a few
+        # documents (抢救国民 of 抢救国家) may be another phrase met beside it.
+        if not cjk:
+            return False
+        both_listed = score[row[head]] >= MIN_SCORE and score[row[form]] >= MIN_SCORE
+        return related_change(located.at_first(*head), located.at_first(*form),
+                              any_end=both_listed)
+
 
     def together(head: tuple[int, int], form: tuple[int, int]) -> bool:
         # Chinese forms are ranked by their characters' evidence, not by age: the
@@ -441,7 +449,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
         groups = _word_variants(groups, located, cohesive,
-                                lambda head, form: _used_together(grams, rank, head, form))
+                                lambda head, form: (_used_together(grams, rank, head, form)
+                                                    or related(head, form)))
         if dated:
             groups = _earlier_forms_apart(
                 groups, cohesive,
@@ -504,7 +513,8 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
     At an end, a word swapped leaving one word (具有流动性, 具有紧迫性) or for one of
     another stem (继续用于灾, 继续用于岛) may as well make another phrase in that
     context: such a form stays only when `together(base, form)` (the writers who use one
-    use the other beside it, far beyond chance). The base is the form most others are
+    use the other beside it, far beyond chance, or the two are formulations with kindred
+    words, 测量月球 and 预测月球). The base is the form most others are
     one word apart from (深化财政 of 深化内政 and 深思财政, which are two apart), the
     best of those alike. A form split off stands alone if it is a formulation itself."""
     out = []
