@@ -195,7 +195,9 @@ PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6)
            # it; one of them used most.
            "深化财政": (27, 12), "深思财政": (39, 6), "深化内政": (51, 24),
            # A word swapped at an end for a kindred one, leaving one word (月球).
-           "测量月球": (26, 6), "预测月球": (64, 12)}
+           "测量月球": (26, 6), "预测月球": (64, 12),
+           # A kindred word swapped inside, where rare forms fill the slot of a template.
+           "推进农村改革": (29, 6), "推进村庄改革": (66, 12)}
 # Rare forms (the articles that use them), too few to recur on their own.
 RARE = {
     "关键环节进一步加大考核力度": (97, 139),  # a word with a function character added
@@ -209,6 +211,8 @@ RARE = {
     "相应的治疗": (23, 35),  # kindred, but never beside the formulation
     "适应的治疗": (122,),  # kindred and beside it, but in one article only
     "对应的治疗": (3, 122, 128),  # kindred and beside it, but used before it
+    # Fillers of the slot of a template (推进 … 改革), more than a formulation has variants.
+    "推进税收改革": (90, 130), "推进科技体制改革": (95, 131), "推进金融体制改革": (101, 133),
 }
 
 
@@ -243,6 +247,7 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     assert {"所有私有企业", "所有国有企业", "所有国有职业"} in groups
     assert {"深化财政", "深思财政", "深化内政"} in groups
     assert {"测量月球", "预测月球"} in groups
+    assert {"推进农村改革", "推进村庄改革"} in groups
     listed = set().union(*groups)
     assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}
 
