@@ -28,6 +28,7 @@ def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
     ("比批评更容易使人", "比批评更容易切实使人"),  # a word added inside
     ("华南为多云", "华南更好地为多云"),  # added, its last letter read with the next (地为)
     ("京会见美国国防部长", "京更好地会见美国国防部长"),  # added, read as two words (更好 | 地)
+    ("作品奉献给广大观众", "作品奉献大力给广大观众"),  # added inside a word (奉献给) of the head
     ("建设深入是教育事业", "建设是教育事业"),  # a word taken out
 ])
 def test_a_one_word_change_is_a_variant(head: str, variant: str) -> None:
