@@ -222,6 +222,25 @@ def test_an_earlier_form_clearly_used_beside_a_higher_ranked_one_is_its_variant(
     assert formulation.first == revolution[0]
 
 
+def test_a_popular_formulations_variant_used_beside_it_twice_as_often_as_chance_joins():
+    # "trade leadership" is in a fifth of the articles: a variant sharing one content word
+    # cannot meet it 2.5 times as often as chance would; twice as often, far beyond what
+    # chance gives, is enough.
+    rng = random.Random(6)
+    trade = sorted(rng.sample(range(20, 600), 116))
+    since = [d for d in trade if d >= 150]
+    coordination = sorted(rng.sample(since, 20)
+                          + rng.sample([d for d in range(150, 600) if d not in trade], 25))
+    expected = len(since) * len(coordination) / (600 - coordination[0])
+    assert 2.0 * expected < 20 < 2.5 * expected
+    texts, dates = _planted({"trade leadership": trade, "coordination leadership": coordination},
+                            count=600, twice="trade leadership")
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.variants) == ("trade leadership",
+                                                          ("coordination leadership",))
+    assert formulation.first == trade[0]
+
+
 def test_a_function_word_a_phrase_always_comes_with_stays_in_a_collection():
     # Without "until" the rest would always stand after one same word: a piece of a
     # fixed context, not a phrase.
