@@ -323,6 +323,9 @@ HYPHEN_TERM_BITS = 27.5
 _DETERMINERS = {"en": frozenset({"the", "a", "an", "both", "either", "neither", "this",
                                   "these", "that", "those", "all", "every", "each"})}
 
+#: Coordinating conjunctions, after which a phrase may end (see `maximal`; match keys).
+COORDINATORS = {"en": frozenset({"and", "or", "nor", "but"})}
+
 
 @dataclass(frozen=True)
 class Candidates:
@@ -356,12 +359,16 @@ class PhraseScorer:
         self.is_figure = is_number
         self.trim_ends = not cjk
         self.may_lead = np.zeros(len(is_stop), dtype=bool)
+        self.coordinator = np.zeros(len(is_stop), dtype=bool)
         #: Per position, whether a hyphen joins the token to the next (None: unknown).
         self.joined: np.ndarray | None = None
         #: Whether phrases may not end on a modifier nor begin on a compound's head
         #: (see `modifiers`): two texts, where a piece of a passage they share is
         #: otherwise as good as a phrase; in a collection, usage decides.
         self.compounds = False
+        #: Whether a hyphen inside or at an end of a gram counts where at least half of
+        #: its uses have it (two texts, see `_hyphen_links`), not only at its first use.
+        self.hyphens_by_uses = False
         #: Per position, whether the token is written with a capital (None: unknown).
         self.capitalized: np.ndarray | None = None
         #: Per position, whether a comma follows the token (None: commas do not end a
@@ -373,10 +380,14 @@ class PhraseScorer:
         self.apart: np.ndarray | None = None
 
     def mark_articles(self, vocabulary: Vocabulary, language: str) -> PhraseScorer:
-        """Note the determiners of `language`, which may lead a phrase (see `maximal`)."""
+        """Note the determiners of `language`, which may lead a phrase, and its
+        conjunctions, after which one may end (see `maximal`)."""
         determiners = _DETERMINERS.get(language, frozenset())
         self.may_lead = np.fromiter(map(determiners.__contains__, vocabulary.keys),
                                     dtype=bool, count=len(vocabulary.keys))
+        coordinators = COORDINATORS.get(language, frozenset())
+        self.coordinator = np.fromiter(map(coordinators.__contains__, vocabulary.keys),
+                                       dtype=bool, count=len(vocabulary.keys))
         return self
 
     @classmethod
@@ -402,8 +413,6 @@ class PhraseScorer:
         grams, ids = self.grams, self.grams.ids
         found: dict[int, list[np.ndarray]] = {}
         modifier, headed = self.modifiers(), self.modifiers(before=True)
-        joins = np.concatenate(([0], np.cumsum(self.joined))) if self.joined is not None \
-            else np.zeros(len(ids) + 1, dtype=np.int64)
         for n in range(2, min(top, grams.longest) + 1):
             level = grams.levels[n]
             right, left = grams.extended(n)
@@ -441,23 +450,24 @@ class PhraseScorer:
                                                     n - lead[loose] - tail[loose])
             fixed = may_stay & (trimmed_count <= with_lead)
             lead = np.where(fixed, 0, lead)
+            rows = np.arange(len(first))
             if self.joined is not None:
+                links = self._hyphen_links(level, maximal)
                 # Not inside a hyphenated word: "all-round way", not "round way".
                 for _ in range(3):
-                    inside = (lead > 0) & self.joined[np.maximum(first + lead - 1, 0)]
-                    lead = lead - inside
+                    lead = lead - ((lead > 0) & links[rows, lead])
                 for _ in range(3):
-                    inside = (tail > 0) & self.joined[first + n - tail - 1]
-                    tail = tail - inside
+                    tail = tail - ((tail > 0) & links[rows, n - tail])
             length = n - lead - tail
             ok = content.any(axis=1) & (length >= min_words)
             start, last = first + lead, first + lead + length - 1
             if self.joined is not None:
                 # Nor does a phrase begin or end inside one ("self-reliance and self").
-                ok &= ~self.joined[np.maximum(start - 1, 0)] | (start == 0)
-                ok &= ~self.joined[np.maximum(last, 0)]
+                ok &= ~links[rows, lead] & ~links[rows, n - tail]
                 # A hyphenated word is one word: "long-term" alone is not a phrase.
-                words = length - (joins[np.maximum(last, 0)] - joins[start])
+                inner = np.concatenate((np.zeros((len(first), 1), dtype=np.int64),
+                                        np.cumsum(links, axis=1)), axis=1)
+                words = length - (inner[rows, lead + length] - inner[rows, lead + 1])
                 # ... unless, for two texts, it is a compound of two content words rare
                 # enough to be a term ("e-commerce", "self-reliance"), not a word of the
                 # language ("long-term", "high-quality", "multi-level").
@@ -477,8 +487,13 @@ class PhraseScorer:
                 # opens ("country in an all-round way" of "modern socialist country").
                 ok &= ~headed[ids[start]]
             # A stretch that nearly always goes on with a function word ("accelerate the
-            # construction" of ..., "give full play" to ...) is cut short, not a phrase.
-            ok &= tail == 0
+            # construction" of ..., "give full play" to ...) is cut short, not a phrase;
+            # for two texts, not when that word is a conjunction, which joins whole
+            # phrases ("building a modern socialist country in an all-round way" and
+            # promoting ... / and unswervingly ...: the next conjunct varies).
+            coordinated = self.compounds & self.coordinator[
+                words_at[rows, np.minimum(n - tail, n - 1)]]
+            ok &= (tail == 0) | coordinated
             # Dates and figures ("1 January", "5 million") are not set phrases.
             ok &= ~self.is_figure[ids[first[:, None] + np.arange(n)]].any(axis=1)
             for m in np.unique(length[ok]).tolist():
@@ -486,6 +501,31 @@ class PhraseScorer:
                 index = grams.levels[m].gram_at(first[pick] + lead[pick])
                 found.setdefault(m, []).append(index[index >= 0])
         return {m: np.unique(np.concatenate(parts)) for m, parts in found.items()}
+
+    def _hyphen_links(self, level: Level, index: np.ndarray) -> np.ndarray:
+        """Per gram `index` of `level` (length n), whether a hyphen joins the word
+        before it to its first word (column 0), and each of its words to the next
+        (column k: word k - 1; column n: its last word to the word after it). Judged on
+        the first use, or with `hyphens_by_uses` on at least half of the uses: a title
+        that writes a dash as a hyphen ("Chinese-style Modernization-General Secretary")
+        does not make the phrase end inside a word everywhere else."""
+        joined, n = self.joined, level.n
+        assert joined is not None
+        size = len(joined)
+        if not self.hyphens_by_uses:
+            where = level.first[index].astype(np.int64)
+            counts = np.ones(len(index), dtype=np.int64)
+        else:
+            where = level.grouped_at(index).astype(np.int64)
+            counts = level.count[index]
+        at = where[:, None] + np.arange(-1, n)
+        links = joined[np.clip(at, 0, size - 1)] & (at >= 0)
+        if not self.hyphens_by_uses:
+            return links
+        heads = np.cumsum(counts) - counts
+        uses = np.add.reduceat(links.astype(np.int64), heads, axis=0) if len(heads) else \
+            np.zeros((0, n + 1), dtype=np.int64)
+        return uses * 2 >= counts[:, None]
 
     def _led_after_one(self, first: np.ndarray, lead: np.ndarray,
                        length: np.ndarray) -> np.ndarray:

@@ -52,6 +52,7 @@ from viewer.core.normalize import Normalizer
 from viewer.core.phrases import (
     COMMA_CHARS,
     CONTENT_CAP,
+    COORDINATORS,
     HYPHEN_TERM_BITS,
     MIN_CONTENT_BITS,
     Candidates,
@@ -101,7 +102,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                            min_docs=1, min_count=min_count)
     scorer = PhraseScorer(grams, bits, is_stop, is_number(vocabulary.keys), cjk=cjk)
     joined = scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
-    scorer.compounds = True
+    scorer.compounds = scorer.hyphens_by_uses = True
+    if not cjk:
+        scorer.coordinator = np.fromiter(map(COORDINATORS["en"].__contains__, vocabulary.keys),
+                                         dtype=bool, count=len(vocabulary.keys))
     scorer.capitalized = np.concatenate([_capitalized(c.text, c.tokens) for c in (a, b)])
     coded = np.fromiter((m is not None for m in map(_DIGIT.search, vocabulary.keys)),
                         dtype=bool, count=len(vocabulary.keys))[ids]

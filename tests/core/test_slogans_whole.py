@@ -1,0 +1,31 @@
+"""Slogans: formulations listed whole where one use's writing or a conjunction after
+every use would hide them."""
+
+from viewer.core.compare import compare
+from viewer.core.document import Document
+
+
+def _listed(a: str, b: str, *, variants: bool = False) -> list[str]:
+    """The slogans of texts `a` and `b`, lower-cased, with their variants if asked."""
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    return [p.casefold() for s in slogans for p in (s.phrase, *(s.variants if variants else ()))]
+
+
+def test_a_phrase_whose_first_use_a_dash_glues_to_the_next_word_is_listed():
+    # Each text's title writes its dash as a hyphen ("Welfare-Mayor"): the phrase does
+    # not end inside a word in its other uses.
+    a = ("Into the Promotion of Nordic-style Welfare-Mayor Zembrowski Speaks. Rain fell. "
+         "Towns pursue Nordic-style welfare today. Critics doubt Nordic-style welfare.")
+    b = ("On Nordic-style Welfare-Governor Okafor Writes. Ports want Nordic-style welfare "
+         "now. Snow came. Farms test Nordic-style welfare.")
+    assert _listed(a, b) == ["nordic-style welfare"]
+
+
+def test_a_phrase_a_conjunction_follows_at_every_use_is_listed():
+    # "and" follows each use, then something different each time: the phrase is whole.
+    a = ("The plan calls for building a quantum harbour country in a tidal way and "
+         "promoting trade. Rain fell. Firms back building a quantum harbour country in a "
+         "tidal way and lower taxes.")
+    b = ("Mayors spoke of building a quantum harbour country in a tidal way and steadily "
+         "widening canals. Snow came.")
+    assert _listed(a, b) == ["building a quantum harbour country in a tidal way"]
