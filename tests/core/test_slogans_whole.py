@@ -29,3 +29,17 @@ def test_a_phrase_a_conjunction_follows_at_every_use_is_listed():
     b = ("Mayors spoke of building a quantum harbour country in a tidal way and steadily "
          "widening canals. Snow came.")
     assert _listed(a, b) == ["building a quantum harbour country in a tidal way"]
+
+
+def test_a_word_form_used_only_inside_longer_phrases_is_counted_with_its_phrase():
+    # "quantum harbours" is always part of "Zembrowski / Okafor quantum harbours", but
+    # "quantum harbour" is listed: both forms are that one slogan, counted together.
+    a = ("Firms need Zembrowski quantum harbours. Rain fell. Towns build Zembrowski quantum "
+         "harbours. Each quantum harbour counts. A quantum harbour opened. Okafor quantum "
+         "harbours won.")
+    b = ("Mayors praised Okafor quantum harbours. Snow came. The quantum harbour closed. "
+         "Sailors love the quantum harbour. Zembrowski quantum harbours failed.")
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    [harbour] = [s for s in slogans if s.phrase.casefold().startswith("quantum")]
+    assert {harbour.phrase, *harbour.variants} == {"quantum harbours", "quantum harbour"}
+    assert (harbour.count_a, harbour.count_b) == (5, 4)

@@ -148,8 +148,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         score[across & both & (table.count == 2)] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
-    rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
-                                          table.index[order].tolist(), strict=True)
+    ranked = list(zip(table.n[order].tolist(), table.index[order].tolist(), strict=True))
+    rows: Iterable[tuple[int, int]] = ranked
     if cjk:
         located = PhraseLocator((a.text, b.text), (a.tokens, b.tokens), grams)
         rows = ((n, i) for n, i in rows if located.on_words(n, i, samples=3))
@@ -198,6 +198,15 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     inflections: dict[tuple[int, ...], list[tuple[int, int]]] = {}
     for form in forms:
         inflections.setdefault(same_phrase(form), []).append(form)
+    if not cjk:
+        # Another form of a listed phrase is counted with it even when, on its own, it
+        # was left out as a piece of longer listed phrases ("core technologies", each
+        # use inside "key core technologies" or a longer stretch, beside a listed "core
+        # technology"): the phrase is listed, so all of its forms are.
+        chosen = set(forms)
+        for form in ranked:
+            if form not in chosen and (same := inflections.get(same_phrase(form))):
+                same.append(form)
     grouped = group_variants([same[0] for same in inflections.values()],
                              lambda form: scorer.words(*form),
                              lambda word: not scorer.no_content[word], lambda _g, _f: False,
@@ -208,12 +217,15 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     groups = [[form for head in group for form in inflections[same_phrase(head)]]
               for group in grouped]
     slogans: list[Slogan] = []
-    for group in groups:
-        if in_context.issuperset(group) or len(slogans) >= limit:
+    listed = set(forms)
+    for heads, group in zip(grouped, groups, strict=True):
+        if in_context.issuperset(f for f in group if f in listed) or len(slogans) >= limit:
             continue
         group.sort(key=lambda f: -int(grams.levels[f[0]].count[f[1]]))
-        # Many forms differing in one place are a template with a slot, not one phrase.
-        del group[MAX_VARIANTS + 1 if len(group) <= MAX_VARIANTS + 1 else 1:]
+        # Many phrases differing in one place are a template with a slot, not one phrase
+        # (word forms of one phrase are not counted apart).
+        if len(heads) > MAX_VARIANTS + 1 or len(group) > 2 * (MAX_VARIANTS + 1):
+            del group[1:]
         occurrences: list[set[Span]] = [set(), set()]
         for n, index in group:
             where = grams.levels[n].occurrences(index)
