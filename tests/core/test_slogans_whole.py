@@ -43,3 +43,16 @@ def test_a_word_form_used_only_inside_longer_phrases_is_counted_with_its_phrase(
     [harbour] = [s for s in slogans if s.phrase.casefold().startswith("quantum")]
     assert {harbour.phrase, *harbour.variants} == {"quantum harbours", "quantum harbour"}
     assert (harbour.count_a, harbour.count_b) == (5, 4)
+
+
+def test_a_page_header_written_out_again_is_one_use():
+    # The header line, repeated four times in `a`, is one passage: "quantum harbour"
+    # is not a piece of a fixed context there, since `b` uses it freely; the header's
+    # own line recurs only as that passage and is no slogan.
+    header = "Striving towards a Quantum Harbour | Mayors Speak | Ports\n\n"
+    a = (header + "Rain fell on the town.\n\n" + header + "Trade grew in spring.\n\n" + header
+         + "Farmers sold grain.\n\n" + header + "Snow came late.")
+    b = "Officials praised the thoughts on the quantum harbour, then left. Sailors waited."
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert [(s.phrase.casefold(), s.count_a, s.count_b) for s in slogans] == [
+        ("quantum harbour", 4, 1)]

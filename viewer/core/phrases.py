@@ -168,6 +168,7 @@ class RecurringGrams:
         self.stops = stops
         self.levels: dict[int, Level] = {}
         self._neighbours: tuple[np.ndarray, np.ndarray] | None = None
+        self._stretch_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         # The content mask, and how many words have each frequency among them.
         self._spectrum: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self.word_count = np.bincount(ids[~blocked], minlength=int(ids.max(initial=0)) + 1)
@@ -210,22 +211,26 @@ class RecurringGrams:
             np.maximum.at(best, index, longer.count)
         return out
 
-    def neighbour_variety(self, n: int, index: np.ndarray,
-                          content: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def neighbour_variety(self, n: int, index: np.ndarray, content: np.ndarray, *,
+                          repeats_once: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """For grams `index` of length n: how many different content words come before
         them, and after them, over how many would if their neighbours were drawn at random
         from the text (about 1 for a phrase used freely; low for a piece of a fixed
         context, such as a copied passage or "States" of "the United States"). Only words
         with `content[id]` count as neighbours: the others are passed over, so with all
         but function words "X" of "X of the" is judged by what follows "of the". An
-        occurrence with no neighbour in its document counts as a neighbour of its own."""
+        occurrence with no neighbour in its document counts as a neighbour of its own.
+        With `repeats_once`, uses in one document in the same sentence or line written
+        out again count as one (a page header repeated five times is one use of the
+        phrase in it), and a phrase with one use so counted has no variety: a passage
+        two documents share still stands in one context in both."""
         level = self.levels[n]
         owner, _ = expand(level.count[index])
         where = level.grouped_at(index)
         before, after = self._content_neighbours(content)
         size = len(self.ids)
         words = len(self.word_count)
-        out = []
+        sides = []
         for neighbour in (before[np.maximum(where - 1, 0)] * (where > 0) - (where == 0),
                           after[np.minimum(where + n, size - 1)] * (where + n < size)
                           + size * (where + n >= size)):
@@ -233,13 +238,54 @@ class RecurringGrams:
             safe = np.clip(neighbour, 0, size - 1)
             inside &= self.doc_of[safe] == self.doc_of[where]
             # Outside the document: a value no word has, one per occurrence.
-            word = np.where(inside, self.ids[safe], words + where)
+            sides.append(np.where(inside, self.ids[safe], words + where))
+        uses = level.count[index]
+        if repeats_once and len(where):
+            kept = self._first_of_repeats(owner, where)
+            owner, sides = owner[kept], [side[kept] for side in sides]
+            uses = np.bincount(owner, minlength=len(index))
+        out = []
+        for word in sides:
             keys = owner * (words + size + 1) + word
             ordered = np.sort(keys)
             new = np.concatenate(([True], ordered[1:] != ordered[:-1]))
             distinct = np.bincount(ordered[new] // (words + size + 1), minlength=len(index))
-            out.append(distinct / self.expected_distinct(level.count[index], content))
+            # All uses one passage written out again: one fixed context.
+            out.append(np.where(uses > 1, distinct / self.expected_distinct(uses, content),
+                                0.0))
         return out[0], out[1]
+
+    def _first_of_repeats(self, owner: np.ndarray, where: np.ndarray) -> np.ndarray:
+        """Per use (of gram `owner`, at `where`), whether it is not a repeat of an earlier
+        use in the same document at the same place of the same stretch (the words between
+        two breaks, word for word): one passage written out again (a page header), not
+        another use."""
+        stretch, fingerprint, start = self._stretches()
+        at = stretch[where]
+        columns = (owner, self.doc_of[where], fingerprint[at], where - start[at])
+        order = np.lexsort(columns[::-1])
+        repeated = np.ones(max(len(order) - 1, 0), dtype=bool)
+        for column in columns:
+            repeated &= column[order[1:]] == column[order[:-1]]
+        kept = np.ones(len(where), dtype=bool)
+        kept[order[1:][repeated]] = False
+        return kept
+
+    def _stretches(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per position, the number of its stretch (words between two breaks); per
+        stretch, a fingerprint of its words and its first position."""
+        if self._stretch_cache is None:
+            size = len(self.ids)
+            stretch = np.concatenate(([0], np.cumsum(self.stops[:-1]))).astype(np.int64)
+            start = np.flatnonzero(np.concatenate(([True], self.stops[:-1])))
+            offset = np.arange(size) - start[stretch]
+            weights = np.random.default_rng(0).integers(
+                1, 2 ** 63, size=int(offset.max(initial=0)) + 1, dtype=np.uint64)
+            with np.errstate(over="ignore"):
+                values = (self.ids.astype(np.uint64) + np.uint64(1)) * weights[offset]
+                fingerprint = np.add.reduceat(values, start) if size else values
+            self._stretch_cache = (stretch, fingerprint, start)
+        return self._stretch_cache
 
     def _content_neighbours(self, content: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per position, the nearest content word at or before it (-1 for none) and at or
@@ -594,7 +640,8 @@ class PhraseScorer:
         side where they vary most: with two occurrences "of" after a phrase is grammar,
         and a set phrase has its usual continuations ("General Secretary Xi Jinping's
         important thought"); a copied passage's pieces stand in the same context on both
-        sides."""
+        sides. With `few`, a use repeated in one document in the same context (a page
+        header) counts once for variety."""
         neighbours = ~self.is_stop if few else np.ones(len(self.is_stop), dtype=bool)
         found = sorted(self.maximal(top, min_words).items())
         grams = self.grams
@@ -608,7 +655,8 @@ class PhraseScorer:
             parts.append((np.full(len(index), n), index, first, level.documents[index],
                           level.count[index], content,
                           (np.maximum if few else np.minimum)(
-                              *grams.neighbour_variety(n, index, neighbours))))
+                              *grams.neighbour_variety(n, index, neighbours,
+                                                       repeats_once=few))))
         if not parts:
             empty = np.zeros(0, dtype=np.int64)
             return Candidates(empty, empty, empty, empty, empty, empty.astype(float),
