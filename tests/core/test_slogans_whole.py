@@ -56,3 +56,12 @@ def test_a_page_header_written_out_again_is_one_use():
     slogans = compare(Document(a, "a"), Document(b, "b")).slogans
     assert [(s.phrase.casefold(), s.count_a, s.count_b) for s in slogans] == [
         ("quantum harbour", 4, 1)]
+
+
+def test_a_phrase_seen_once_in_each_text_around_a_more_frequent_one_is_that_one():
+    # "construction of a Zembrowski harbour", once in each text, is "Zembrowski harbour"
+    # (used on its own too) in a context: the phrase is listed, not its context.
+    a = ("Mayors set the goal of building a Zembrowski harbour. Rain fell. They praised the "
+         "construction of a Zembrowski harbour. Snow came.")
+    b = "Cities sped up the construction of a Zembrowski harbour. Trade grew."
+    assert _listed(a, b) == ["zembrowski harbour"]

@@ -149,10 +149,18 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
     ranked = list(zip(table.n[order].tolist(), table.index[order].tolist(), strict=True))
-    rows: Iterable[tuple[int, int]] = ranked
+    rows: Iterable[tuple[int, int]]
     if cjk:
         located = PhraseLocator((a.text, b.text), (a.tokens, b.tokens), grams)
-        rows = ((n, i) for n, i in rows if located.on_words(n, i, samples=3))
+        rows = ((n, i) for n, i in ranked if located.on_words(n, i, samples=3))
+    else:
+        # Seen once in each text, a phrase candidate used more often in it plus one word
+        # ("construction of a network power" beside "network power", also used on its
+        # own): that phrase in a context, which would otherwise hide it as a piece.
+        contexts = _phrases_in_context(ranked, grams, scorer, _CANDIDATE_CONTEXT_RATIO,
+                                       single=True)
+        ranked = [form for form in ranked if form not in contexts]
+        rows = ranked
     # A few spare candidates, since fragments of listed phrases are dropped after.
     forms = select_phrases(scorer, rows, limit=limit + limit // 2)
     forms = _without_fragments(forms, grams, limit + limit // 2)
@@ -467,43 +475,60 @@ def _every_occurrence(table: Candidates, grams: RecurringGrams,
 
 
 #: How many times as often as a phrase seen once in each text a phrase inside it must
-#: occur to make it that phrase in a context.
+#: occur to make it that phrase in a context: a listed phrase, or (before any is listed)
+#: a candidate, which then must recur on its own too.
 _CONTEXT_RATIO = 2
+_CANDIDATE_CONTEXT_RATIO = 1.5
 
 
 def _phrases_in_context(forms: list[tuple[int, int]], grams: RecurringGrams,
-                        scorer: PhraseScorer) -> set[tuple[int, int]]:
+                        scorer: PhraseScorer, ratio: float = _CONTEXT_RATIO, *,
+                        single: bool = False) -> set[tuple[int, int]]:
     """Those of the listed `forms` that are seen once in each text and are, but for at
-    most one content word, made of listed forms that occur at least `_CONTEXT_RATIO`
-    times as often: those phrases in a context ("improve network security", "number of
-    Internet users"), or two of them side by side in a passage the texts share ("Since
-    the 18th National Congress ..., General Secretary Xi Jinping"), not a formulation of
-    their own."""
+    most one content word, made of listed forms that occur at least `ratio` times as
+    often: those phrases in a context ("improve network security", "number of Internet
+    users"), or two of them side by side in a passage the texts share ("Since the 18th
+    National Congress ..., General Secretary Xi Jinping"), not a formulation of their
+    own. With `single`, made of one such form, which is used outside all of its
+    contexts so found too: `forms` are candidates, not listed phrases, and two side by
+    side may well be two pieces of one phrase ("modern socialist country" and "socialist
+    country in an all-round way"), one never used alone a piece of its contexts
+    ("harbour doctrine" of "Zembrowski / quantum harbour doctrine")."""
     phrase = {n: np.zeros(len(level), dtype=bool) for n, level in grams.levels.items()}
     once = []
     for n, index in forms:
         count = int(grams.levels[n].count[index])
-        if count >= _CONTEXT_RATIO * 2:
+        if count >= ratio * 2:
             phrase[n][index] = True
         elif count == 2 and _in_both((n, index), grams):
             once.append((n, index))
     content = ~scorer.no_content[grams.ids]
     out: set[tuple[int, int]] = set()
+    around: dict[tuple[int, int], list[tuple[int, int]]] = {}  # phrase -> its contexts
     lengths = [m for m, marks in phrase.items() if marks.any()]
     for n in sorted({n for n, _ in once}):
         mine = [f for f in once if f[0] == n]
         first = grams.levels[n].first[np.array([i for _, i in mine], dtype=np.int64)]
         covered = np.zeros((len(mine), n), dtype=bool)
+        words = content[first[:, None] + np.arange(n)]
         for m in (m for m in lengths if m < n):
             starts = first[:, None] + np.arange(n - m + 1)
             at = grams.levels[m].gram_at(starts.ravel()).reshape(starts.shape)
             inside = (at >= 0) & phrase[m][np.maximum(at, 0)]
             for k in np.flatnonzero(inside.any(axis=0)).tolist():
                 covered[inside[:, k], k:k + m] = True
-        words = content[first[:, None] + np.arange(n)]
-        left = (words & ~covered).sum(axis=1)
-        flagged = covered.any(axis=1) & (left <= 1)
-        out.update(f for f, hit in zip(mine, flagged.tolist(), strict=True) if hit)
+                if single:
+                    left = words.sum(axis=1) - words[:, k:k + m].sum(axis=1)
+                    for row in np.flatnonzero(inside[:, k] & (left <= 1)).tolist():
+                        around.setdefault((m, int(at[row, k])), []).append(mine[row])
+        if not single:
+            left = (words & ~covered).sum(axis=1)
+            flagged = covered.any(axis=1) & (left <= 1)
+            out.update(f for f, hit in zip(mine, flagged.tolist(), strict=True) if hit)
+    # One phrase's contexts, when it is used outside them too.
+    for (m, index), contexts in around.items():
+        if grams.levels[m].count[index] > 2 * len(set(contexts)):
+            out.update(contexts)
     return out
 
 
