@@ -65,3 +65,13 @@ def test_a_phrase_seen_once_in_each_text_around_a_more_frequent_one_is_that_one(
          "construction of a Zembrowski harbour. Snow came.")
     b = "Cities sped up the construction of a Zembrowski harbour. Trade grew."
     assert _listed(a, b) == ["zembrowski harbour"]
+
+
+def test_a_verb_the_texts_inflect_is_no_part_of_the_phrase_after_it():
+    # "adhere / adhering to the" comes before every use: the texts use "adhere" as a
+    # verb, what is said of the phrase, so the phrase is not a piece of a longer one.
+    a = ("Mayors adhere to the tide-centered harbour reform philosophy. Rain fell. They want "
+         "reform. Reform is slow, and reform is costly.")
+    b = ("Cities kept adhering to the tide-centered harbour reform idea. Snow came. Adhere "
+         "to the tide-centered harbour reform idea, they said.")
+    assert _listed(a, b) == ["tide-centered harbour reform", "tide-centered harbour reform idea"]

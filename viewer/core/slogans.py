@@ -139,7 +139,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         left = _rows(table, alive)
         ends_possessive = _every_occurrence(left, grams,
                                             lambda where, n: possessive[where + n - 1])
-        piece = _goes_on_into_one_word(left, grams, scorer, lemmas, articles)
+        piece = _goes_on_into_one_word(left, grams, scorer, lemmas,
+                                       articles, verb_forms(vocabulary.keys, lemmas))
         score[alive[ends_possessive | piece | _inside_names(left, grams, scorer)]] = 0.0
         # Seen once in each text across a comma: a piece of a passage they share, since
         # a list that is a formulation recurs ("stronger, better and bigger").
@@ -286,6 +287,17 @@ def base_forms(vocabulary: Vocabulary) -> np.ndarray:
                 out[at] = found
                 break
     return out
+
+
+def verb_forms(keys: Sequence[str], lemmas: np.ndarray) -> np.ndarray:
+    """Per key, whether the texts use its word in a verb form: its base form (see
+    `base_forms`) is that of a word of the vocabulary ending in -ing or -ed ("adhere",
+    "adhering"; not "technology", whose "technologies" is a plural)."""
+    inflected = np.fromiter((k.endswith(("ing", "ed")) for k in keys), dtype=bool,
+                            count=len(keys)) & (lemmas != np.arange(len(keys)))
+    out = np.zeros(len(keys), dtype=bool)
+    out[lemmas[inflected]] = True
+    return out[lemmas]
 
 
 def manner_adverbs(keys: Sequence[str]) -> np.ndarray:
@@ -566,7 +578,8 @@ def _nearest_content(grams: RecurringGrams, scorer: PhraseScorer, positions: np.
 
 
 def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
-                           lemmas: np.ndarray, articles: np.ndarray) -> np.ndarray:
+                           lemmas: np.ndarray, articles: np.ndarray,
+                           verbs: np.ndarray) -> np.ndarray:
     """Per candidate, whether on one side every occurrence has one same content word
     nearest to it (up to `_SKIPPED_WORDS` function words between, no break nor comma: a
     clause after a comma is no part of the phrase), in one or another of its forms: it
@@ -576,12 +589,15 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     word the longer gram already absorbs.) Judged when the
     candidate occurs `_PIECE_USES` times or the longer gram recurs word for word. A verb
     before a phrase (a word that often takes an article: "building (of) a community with
-    a shared future for mankind") is what is said of the phrase, not part of it."""
+    a shared future for mankind"; or one the texts use in a verb form, `verbs`: "adhere /
+    adhering to the people-centered development" idea) is what is said of the phrase,
+    not part of it."""
     out = np.zeros(len(table), dtype=bool)
     ids, stops = grams.ids, grams.stops
     before_article = np.concatenate((articles[ids[1:]] & ~stops[:-1], [False]))
     uses = np.maximum(np.bincount(ids, minlength=len(articles)), 1)
     verb = np.bincount(ids[before_article], minlength=len(articles)) * _VERB_SHARE >= uses
+    verb |= verbs
     lengths = np.unique(table.n).tolist()
     if not lengths:
         return out
