@@ -47,15 +47,24 @@ def test_a_word_form_used_only_inside_longer_phrases_is_counted_with_its_phrase(
 
 def test_a_page_header_written_out_again_is_one_use():
     # The header line, repeated four times in `a`, is one passage: "quantum harbour"
-    # is not a piece of a fixed context there, since `b` uses it freely; the header's
-    # own line recurs only as that passage and is no slogan.
+    # is not a piece of a fixed context there, since `b` uses it freely.
     header = "Striving towards a Quantum Harbour | Mayors Speak | Ports\n\n"
     a = (header + "Rain fell on the town.\n\n" + header + "Trade grew in spring.\n\n" + header
          + "Farmers sold grain.\n\n" + header + "Snow came late.")
     b = "Officials praised the thoughts on the quantum harbour, then left. Sailors waited."
     slogans = compare(Document(a, "a"), Document(b, "b")).slogans
-    assert [(s.phrase.casefold(), s.count_a, s.count_b) for s in slogans] == [
+    assert [(s.phrase.casefold(), s.count_a, s.count_b) for s in slogans if s.count_b] == [
         ("quantum harbour", 4, 1)]
+
+
+def test_a_phrase_always_after_a_word_that_modifies_it_is_a_piece():
+    # "powerful", used twice, is followed by a content word both times: "tidal country"
+    # always comes after "powerful" or "strong", which vary: a piece of those phrases.
+    a = ("Ports are the cornerstone of a powerful tidal country. Rain fell. A powerful storm "
+         "came. Tidal maps help. Tidal charts help.")
+    b = ("We build a strong tidal country. Snow came. A strong tidal country needs ports. The "
+         "strong tidal country grows. Strong winds blew. Tidal clocks help.")
+    assert _listed(a, b) == ["strong tidal country"]
 
 
 def test_a_phrase_seen_once_in_each_text_around_a_more_frequent_one_is_that_one():

@@ -169,6 +169,9 @@ class RecurringGrams:
         self.levels: dict[int, Level] = {}
         self._neighbours: tuple[np.ndarray, np.ndarray] | None = None
         self._stretch_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        #: Per position, whether a paragraph ends after it (None: unknown, the breaks
+        #: stand for them).
+        self.paragraph_ends: np.ndarray | None = None
         # The content mask, and how many words have each frequency among them.
         self._spectrum: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self.word_count = np.bincount(ids[~blocked], minlength=int(ids.max(initial=0)) + 1)
@@ -220,10 +223,10 @@ class RecurringGrams:
         with `content[id]` count as neighbours: the others are passed over, so with all
         but function words "X" of "X of the" is judged by what follows "of the". An
         occurrence with no neighbour in its document counts as a neighbour of its own.
-        With `repeats_once`, uses in one document in the same sentence or line written
-        out again count as one (a page header repeated five times is one use of the
-        phrase in it), and a phrase with one use so counted has no variety: a passage
-        two documents share still stands in one context in both."""
+        With `repeats_once`, for a gram in several documents, uses in one document in
+        the same line written out again count as one (a page header repeated five times
+        is one use of the phrase in it): a passage two documents share still stands in
+        one context in both."""
         level = self.levels[n]
         owner, _ = expand(level.count[index])
         where = level.grouped_at(index)
@@ -241,7 +244,11 @@ class RecurringGrams:
             sides.append(np.where(inside, self.ids[safe], words + where))
         uses = level.count[index]
         if repeats_once and len(where):
-            kept = self._first_of_repeats(owner, where)
+            # Only where both documents use the phrase: the question is then whether
+            # the two share a passage, and one of them writing a line out again is no
+            # second context (a phrase of one document keeps all of its uses).
+            kept = self._first_of_repeats(owner, where) \
+                | (level.documents[index] < 2)[owner]
             owner, sides = owner[kept], [side[kept] for side in sides]
             uses = np.bincount(owner, minlength=len(index))
         out = []
@@ -250,9 +257,7 @@ class RecurringGrams:
             ordered = np.sort(keys)
             new = np.concatenate(([True], ordered[1:] != ordered[:-1]))
             distinct = np.bincount(ordered[new] // (words + size + 1), minlength=len(index))
-            # All uses one passage written out again: one fixed context.
-            out.append(np.where(uses > 1, distinct / self.expected_distinct(uses, content),
-                                0.0))
+            out.append(distinct / self.expected_distinct(uses, content))
         return out[0], out[1]
 
     def _first_of_repeats(self, owner: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -276,8 +281,9 @@ class RecurringGrams:
         stretch, a fingerprint of its words and its first position."""
         if self._stretch_cache is None:
             size = len(self.ids)
-            stretch = np.concatenate(([0], np.cumsum(self.stops[:-1]))).astype(np.int64)
-            start = np.flatnonzero(np.concatenate(([True], self.stops[:-1])))
+            ends = self.stops if self.paragraph_ends is None else self.paragraph_ends
+            stretch = np.concatenate(([0], np.cumsum(ends[:-1]))).astype(np.int64)
+            start = np.flatnonzero(np.concatenate(([True], ends[:-1])))
             offset = np.arange(size) - start[stretch]
             weights = np.random.default_rng(0).integers(
                 1, 2 ** 63, size=int(offset.max(initial=0)) + 1, dtype=np.uint64)
@@ -601,11 +607,12 @@ class PhraseScorer:
             out[rows] = np.bincount(owner[ok], minlength=len(rows))
         return out
 
-    def modifiers(self, *, before: bool = False) -> np.ndarray:
-        """Per vocabulary id, whether the word is a modifier: used at least
-        `MODIFIER_USES` times and followed straight on (no break, no hyphen) by a content
-        word at least the share `MODIFIER_SHARE` of them; or, `before`, whether it is so
-        preceded (the head of a compound)."""
+    def modifiers(self, *, before: bool = False, least: int = MODIFIER_USES,
+                  share: float = MODIFIER_SHARE) -> np.ndarray:
+        """Per vocabulary id, whether the word is a modifier: used at least `least`
+        times and followed straight on (no break, no hyphen) by a content word at least
+        the share `share` of them; or, `before`, whether it is so preceded (the head of
+        a compound)."""
         grams = self.grams
         ids = grams.ids
         out = np.zeros(len(self.is_stop), dtype=bool)
@@ -625,7 +632,7 @@ class PhraseScorer:
             goes_on &= ~(self.capitalized[1:] & opener[ids[1:]])
         word = ids[1:] if before else ids[:-1]
         followed = np.bincount(word[goes_on], minlength=len(out))[:len(out)]
-        out = (uses >= MODIFIER_USES) & (followed >= MODIFIER_SHARE * np.maximum(uses, 1))
+        out = (uses >= least) & (followed >= share * np.maximum(uses, 1))
         if self.capitalized is not None:
             # A name goes on into varied words too, as the subject of verbs ("General
             # Secretary Zembrowski spoke", "... left"): names are not modifiers.

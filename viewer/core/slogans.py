@@ -68,6 +68,7 @@ from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
 
 _POSSESSIVES = ("'s", "\u2019s")
+_LINE_ENDS = np.array([ord("\n"), ord("\r")], dtype=np.uint32)
 _DIGIT = re.compile(r"\d")
 #: More variants than this make a template ("cited the X", "praised the X"), not a slogan.
 MAX_VARIANTS = 3
@@ -100,6 +101,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     lemmas = base_forms(vocabulary) if not cjk else np.arange(len(vocabulary.keys))
     grams = RecurringGrams(ids, stops, np.zeros(len(ids), dtype=bool), doc_of, max_words + 1,
                            min_docs=1, min_count=min_count)
+    grams.paragraph_ends = np.concatenate([breaks_after(c.tokens, _LINE_ENDS) for c in (a, b)])
     scorer = PhraseScorer(grams, bits, is_stop, is_number(vocabulary.keys), cjk=cjk)
     joined = scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
     scorer.compounds = scorer.hyphens_by_uses = True
@@ -640,7 +642,9 @@ def _always_after_modifier(table: Candidates, grams: RecurringGrams,
     the unit of a quantity ("34.81 trillion yuan", "1.5 million users"), not a phrase; units
     are short, so a longer stretch that happens to follow a number stays a phrase."""
     out = np.zeros(len(table), dtype=bool)
-    content = ~scorer.no_content & scorer.modifiers()
+    # A word used twice, a content word straight after it both times, modifies it too
+    # ("powerful network country", "modern and powerful socialist country").
+    content = ~scorer.no_content & (scorer.modifiers() | scorer.modifiers(least=2, share=1.0))
     figure = scorer.is_figure
     apart = scorer.apart if scorer.apart is not None else np.zeros(len(grams.ids), dtype=bool)
     for n in np.unique(table.n).tolist():
