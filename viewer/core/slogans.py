@@ -12,7 +12,8 @@ A phrase inside a listed one is left out unless it recurs clearly more often on 
 and one every occurrence of which lies inside longer listed ones is a fragment. Two-text
 rules besides (the collection's formulations do not use them): a stretch that always
 comes straight after a modifier (the first words of a longer phrase vary: "modern
-socialist / socialist modern" country in an all-round way) or after a figure (the unit of
+socialist / socialist modern" country in an all-round way; a word used only twice, before
+a content word both times, modifies too: "powerful") or after a figure (the unit of
 a quantity: "trillion yuan") is a piece, not a phrase; a run opening on a manner adverb
 ("thoroughly implement") is a verb run; a comma or a figure-like word ("5G, big data",
 "4G base stations") does not make a word a compound's tail; a rare hyphenated compound of
@@ -22,15 +23,23 @@ in which a word takes an object with an article ("promote the construction" of .
 ordinary word run; a phrase ending on a possessive each time ("enhance my country's") is
 cut short, and so is one whose nearest content word on one side is always the same, past
 varying small words or in varying forms ("key core" technology / technologies; "... with
-Comrade Xi Jinping" at / as the core); a phrase seen once in each text that is, but for
-one word, made of listed phrases much more frequent is those phrases in a context
-("improve network security"), and so is one seen once in each text across a comma (a
+Comrade Xi Jinping" at / as the core), unless that word is a verb, one the texts inflect
+("adhere / adhering to the" people-centered development); a phrase seen once in each
+text that is, but for one word, made of listed phrases much more frequent is those
+phrases in a context ("improve network security"), and so is one that is a more frequent
+candidate, used on its own too, plus one word ("construction of a network power"), which
+would otherwise hide it as a piece; so is one seen once in each text across a comma (a
 list that is a formulation recurs); a piece of a name always has another capitalized word
 of the name beside it ("World / China Internet Conference"). A stretch a comma ends at
 every use is whole, whatever clause follows; and a name of several capitalized words is
 as fixed as any context it stands in, so it is listed even from inside a passage the
 texts repeat ("Xi Jinping Thought on Socialism with Chinese Characteristics for a New
-Era, especially ..."). Near-variants (one word swapped or added, two content words kept;
+Era, especially ..."). A hyphen makes a phrase end inside a word where most of its uses
+have it (not a title's "Modernization-General"); a phrase may end before "and" or "or"
+when the next conjunct varies; for a phrase both texts use, a line one of them writes out
+again (a page header) is one use when judging its neighbours' variety. Every word form of
+a listed phrase is counted with it, even a form that on its own is a piece of longer
+listed phrases. Near-variants (one word swapped or added, two content words kept;
 or the same words with other endings: plurals, verb forms; or a compound and its "of"
 form: "digital China construction", "construction of digital China") are one slogan with
 its variants counted together; forms one word apart are two phrases when the head
