@@ -30,9 +30,12 @@ VARIANT = "harmonious prosperity of lasting quantum unity"
 BOILERPLATE = "Editor in charge: Wang Lin"
 
 
-def _collection(form: str = FORM, variant: str = VARIANT) -> tuple[list[str], list[str]]:
+def _collection(form: str = FORM, *variants: str, share: float = 0.4, since: int = 70,
+                spoken: bool = True) -> tuple[list[str], list[str]]:
     """120 dated articles of random made-up words; `form` appears from article 30 on in about
-    half of them, `variant` from article 70 on; every article ends with a boilerplate line."""
+    half of them (with `spoken`, also in a sentence of its own in a third of them),
+    `variants` (VARIANT if none) from article `since` on, in place of the form `share` of
+    the time; every article ends with a boilerplate line."""
     rng = random.Random(7)
     texts, dates = [], []
     for i in range(120):
@@ -40,9 +43,10 @@ def _collection(form: str = FORM, variant: str = VARIANT) -> tuple[list[str], li
         for _ in range(12):
             words = rng.sample(WORDS, 9)
             if i >= 30 and rng.random() < 0.08:
-                words.insert(4, variant if i >= 70 and rng.random() < 0.4 else form)
+                words.insert(4, rng.choice(variants or (VARIANT,))
+                             if i >= since and rng.random() < share else form)
             sentences.append(" ".join(words).capitalize() + ".")
-        if i in (30, 75) or (i > 30 and i % 3 == 0):
+        if spoken and (i in (30, 75) or (i > 30 and i % 3 == 0)):
             sentences.insert(3, f"They spoke of {form} again.")
         texts.append(" ".join(sentences) + "\n\n" + BOILERPLATE + "\n")
         dates.append(f"2021-{1 + i // 10:02d}-{1 + i % 10:02d}")
@@ -85,6 +89,22 @@ def test_a_leading_determiner_stays_when_the_variant_puts_a_word_after_it():
                 for t in texts]
     [formulation] = _find(texts, dates, excluded)
     assert (formulation.phrase, formulation.variants) == (form, (variant,))
+    assert formulation.first == 30
+
+
+def test_the_determiner_stays_when_variants_after_it_are_used_more_than_the_phrase():
+    # Two variants together used more than twice as often as the phrase: without "the" the
+    # phrase would be "free spirit of initiatives", always led by "the" or one of the
+    # variants' words, a piece of a fixed context.
+    form = "the free spirit of initiatives"
+    variants = ("the national free spirit of initiatives", "the lasting free spirit of initiatives")
+    texts, dates = _collection(form, *variants, share=0.8, since=50, spoken=False)
+    excluded = [[(t.index(BOILERPLATE), t.index(BOILERPLATE) + len(BOILERPLATE))]
+                for t in texts]
+    used = Counter(p for t in texts for p in (form, *variants) for _ in range(t.count(p)))
+    assert used[variants[0]] + used[variants[1]] > used[form]
+    [formulation] = _find(texts, dates, excluded)
+    assert (formulation.phrase, set(formulation.variants)) == (form, set(variants))
     assert formulation.first == 30
 
 

@@ -354,6 +354,10 @@ class RecurringGrams:
 
 #: A phrase inside a listed one is left out unless it occurs this much more often alone.
 ECHO_RATIO = 1.5
+#: A gram kept with its leading determiner may be used without it, in forms that put a
+#: word after the determiner, up to this many times as often as with it (a formulation
+#: and up to three such variants, each used about as often as it).
+LED_FORMS = 4
 #: Surprise counted per word at most (bits): rarer words are names and terms, which make a
 #: phrase no more of a formulation than a word of the language does.
 WORD_BITS_CAP = 12.0
@@ -497,7 +501,7 @@ class PhraseScorer:
             # A determiner stays also where a variant puts a word after it ("the national
             # free spirit of initiatives" beside "the free spirit of initiatives").
             loose = np.flatnonzero(determined & (trimmed_count > with_lead)
-                                   & (trimmed_count <= 2 * with_lead))
+                                   & (trimmed_count <= LED_FORMS * with_lead))
             with_lead[loose] += self._led_after_one(first[loose], lead[loose],
                                                     n - lead[loose] - tail[loose])
             fixed = may_stay & (trimmed_count <= with_lead)

@@ -226,7 +226,8 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     content word of its form (应有的治疗, 呼应的治疗), must be used in
     `RARE_DOCUMENTS` documents, and the latter must also share a morpheme with the
     word it replaces and be used beside the formulation, as `rank_groups` asks of two
-    forms that share little: its own few documents are thin evidence."""
+    forms that share little: its own few documents are thin evidence. More rare forms
+    than a formulation has variants fill a template's slot, and none joins."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     rank = _date_ranks(dates)
@@ -263,6 +264,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         found_for[g].append((k, found))
     for g, group in enumerate(forms):
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        recurring = len(group)
         taken: set[tuple[int, ...]] = set()
         for k, found in found_for[g]:
             # Most used first; of two used alike, the longer (a form before its pieces).
@@ -282,7 +284,9 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 taken.add(form)
                 docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
         if len(group) > MAX_VARIANTS + 1:
-            del group[1:]  # a template with a slot (see `rank_groups`)
+            # Rare forms filling a template's slot (深化税收改革, 深化金融体制改革 beside
+            # 深化农村改革): they go; the variants that recur on their own stay.
+            del group[recurring:]
 
 
 def _inside(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> bool:
