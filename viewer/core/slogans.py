@@ -86,6 +86,9 @@ STEM_RARER = 4.0
 #: A Chinese variant changes a word of up to this many characters and keeps this share.
 CJK_LONGEST_WORD = 4
 CJK_VARIANT_KEPT = 0.6
+#: Distinct words two forms sharing a single content word must both follow (see
+#: `_same_frames`) to be one formulation.
+SHARED_FRAMES = 2
 
 
 @dataclass(frozen=True)
@@ -192,9 +195,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
             written.append(" ".join(text[int(starts[p]):int(ends[p + n - 1])].split()))
         return next((w for w in written if not w.endswith(_POSSESSIVES)), written[0])
 
-    # Two forms sharing one content word are not grouped: neither their words nor the
-    # shipped embeddings tell "network power" / "cyber power" (cosine 0.48) from "digital
-    # technology" / "digital society" (0.75); with a collection, usage does (formulations).
+    # Two forms sharing one content word are grouped only where they stand in the same
+    # frames (`_same_frames`): neither their words nor the shipped embeddings tell
+    # "network power" / "cyber power" (cosine 0.48) from "digital technology" / "digital
+    # society" (0.75), but the sentences they are written into do.
     # Forms whose words differ only in their endings ("core technology / technologies",
     # "promote / promoting Chinese-style modernization"), or in the order of a compound
     # and its "of" form ("digital China construction / construction of digital China"),
@@ -229,7 +233,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                 same.append(form)
     grouped = group_variants([same[0] for same in inflections.values()],
                              lambda form: scorer.words(*form),
-                             lambda word: not scorer.no_content[word], lambda _g, _f: False,
+                             lambda word: not scorer.no_content[word],
+                             lambda one, other: not cjk and _same_frames(one, other, grams,
+                                                                         scorer, lemmas),
                              widest=CJK_LONGEST_WORD if cjk else 1, strong=4 if cjk else 2,
                              kept=CJK_VARIANT_KEPT if cjk else 0.0,
                              apart=None if cjk else lambda one, other: _other_phrases(
@@ -257,6 +263,20 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                               occurrences_b=tuple(sorted(occurrences[1])),
                               variants=variants))
     return slogans
+
+
+def _same_frames(one: tuple[int, int], other: tuple[int, int], grams: RecurringGrams,
+                 scorer: PhraseScorer, lemmas: np.ndarray) -> bool:
+    """Whether two forms sharing a single content word stand in the same frames: the
+    nearest content words before their uses (as base forms) share `SHARED_FRAMES` words.
+    A formulation translated two ways is written into the same sentences ("building a /
+    construction of a cyber power", "... network power"); two phrases that share a word
+    ("economic / social development") are said of different things."""
+    frames = []
+    for n, index in (one, other):
+        before = _nearest_content(grams, scorer, grams.levels[n].occurrences(index), -1)
+        frames.append(set(lemmas[grams.ids[before[before >= 0]]].tolist()))
+    return len(frames[0] & frames[1]) >= SHARED_FRAMES
 
 
 def _other_phrases(one: tuple[int, ...], other: tuple[int, ...],
