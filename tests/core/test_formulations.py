@@ -222,6 +222,17 @@ def test_an_earlier_form_clearly_used_beside_a_higher_ranked_one_is_its_variant(
     assert formulation.first == revolution[0]
 
 
+def test_function_words_a_phrase_nearly_always_comes_with_stay():
+    # "ought not to have" leads every use but one, a chance run of the rest: the phrase
+    # keeps them (trimmed, it would always follow "have": a piece of a fixed context).
+    phrase = "ought not to have sealed the harbour quorum"
+    texts, dates = _planted({phrase: list(range(20, 200, 4)),
+                             "sealed the harbour quorum": [150]})
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert formulation.phrase == phrase
+    assert formulation.first == 20
+
+
 def test_a_popular_formulations_variant_used_beside_it_twice_as_often_as_chance_joins():
     # "trade leadership" is in a fifth of the articles: a variant sharing one content word
     # cannot meet it 2.5 times as often as chance would; twice as often, far beyond what

@@ -358,6 +358,10 @@ ECHO_RATIO = 1.5
 #: word after the determiner, up to this many times as often as with it (a formulation
 #: and up to three such variants, each used about as often as it).
 LED_FORMS = 4
+#: Share of a trimmed gram's uses that must come with its leading function words for
+#: those to stay ("ought not to have formed the engagement" 192 times, "formed the
+#: engagement" once more by chance): nearly always, as for `maximal`'s extension.
+LEAD_SHARE = 0.9
 #: Surprise counted per word at most (bits): rarer words are names and terms, which make a
 #: phrase no more of a formulation than a word of the language does.
 WORD_BITS_CAP = 12.0
@@ -504,7 +508,7 @@ class PhraseScorer:
                                    & (trimmed_count <= LED_FORMS * with_lead))
             with_lead[loose] += self._led_after_one(first[loose], lead[loose],
                                                     n - lead[loose] - tail[loose])
-            fixed = may_stay & (trimmed_count <= with_lead)
+            fixed = may_stay & (trimmed_count * LEAD_SHARE <= with_lead)
             lead = np.where(fixed, 0, lead)
             rows = np.arange(len(first))
             if self.joined is not None:
