@@ -198,7 +198,9 @@ PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6)
            # A word swapped at an end for a kindred one, leaving one word (月球).
            "测量月球": (26, 6), "预测月球": (64, 12),
            # A kindred word swapped inside, where rare forms fill the slot of a template.
-           "推进农村改革": (29, 6), "推进村庄改革": (66, 12)}
+           "推进农村改革": (29, 6), "推进村庄改革": (66, 12),
+           # A five-character word swapped (股份合作制, 艺术工作者), used beside it.
+           "发展股份合作制企业集团": (28, 6), "发展艺术工作者企业集团": (70, 12)}
 # Rare forms (the articles that use them), too few to recur on their own.
 RARE = {
     "关键环节进一步加大考核力度": (97, 139),  # a word with a function character added
@@ -249,6 +251,7 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     assert {"深化财政", "深思财政", "深化内政"} in groups
     assert {"测量月球", "预测月球"} in groups
     assert {"推进农村改革", "推进村庄改革"} in groups
+    assert {"发展股份合作制企业集团", "发展艺术工作者企业集团"} in groups
     listed = set().union(*groups)
     assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}
 

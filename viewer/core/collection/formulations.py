@@ -38,10 +38,10 @@ from viewer.core.variants import group_variants, rare_variants
 from viewer.core.word_bounds import PhraseLocator, one_word_apart, related_change
 
 #: CJK text is tokenized per character: lengths in words are scaled by this; a variant
-#: changes a word of up to this many characters; two content words shared count as this
-#: many characters each.
+#: changes a word of up to this many characters (股份合作制 of a firm's name); two
+#: content words shared count as this many characters each.
 CJK_CHARS_PER_WORD = 1.5
-CJK_LONGEST_WORD = 4
+CJK_LONGEST_WORD = 5
 CJK_CHARS_PER_WORD_SHARED = 2
 #: A Chinese variant keeps at least this share of the characters (one word changed: a
 #: three-character word of a seven-character phrase, 积极推行股份制, 积极推行制造业; that
