@@ -454,3 +454,62 @@ def test_quotation_marks_are_told_per_token_and_running_text_is_seldom_cited():
     cited, expected = edges.quoted(np.array([2, 6, 4]), np.array([2, 2, 1]))
     # Running text: 3 of the 16 tokens come after a mark, 3 before one.
     assert cited == 2 and expected == pytest.approx(3 * (3 / 16) * (3 / 16))
+
+
+CITED = "稳步推进农村改革"
+
+
+@pytest.mark.parametrize("marks", ["\u201c\u201d", "\u300c\u300d"])
+def test_a_chinese_phrase_of_few_articles_cited_between_quotation_marks_is_listed(
+        marks: str) -> None:
+    # In four articles of 200 the phrase alone is not surely a formulation; cited as a
+    # whole in one of them, between quotation marks or the corner brackets Chinese
+    # quotes with, it is.
+    uses = [100, 130, 160, 190]
+
+    def place(cited: bool) -> Callable[[int, list[str]], None]:
+        def put(i: int, sentences: list[str]) -> None:
+            if i in uses:
+                quoted = cited and i == uses[1]
+                sentences[4] = _insert(sentences[4], 6,
+                                       marks[0] + CITED + marks[1] if quoted else CITED)
+        return put
+
+    def date(i: int) -> str:
+        return f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}"
+
+    texts, dates = _random_articles(200, 12, CITED + marks, place(False), date)
+    assert _find_chinese(texts, dates) == []
+    texts, dates = _random_articles(200, 12, CITED + marks, place(True), date)
+    assert _find_chinese(texts, dates) == [(CITED, (), 100)]
+
+
+def test_chinese_edges_weigh_only_against_a_phrase() -> None:
+    # Between random characters the pairs across a phrase's edges are met nowhere else,
+    # as across any stretch cut on words in Chinese: no evidence for a unit there. Edges
+    # that are pairs of the running text (的 | 稳, 革 | 的, used elsewhere too) weigh
+    # against it as in any language.
+    def place(i: int, sentences: list[str]) -> None:
+        sentences[4] = _insert(sentences[4], 6, CITED)
+        sentences[5] = _insert(sentences[5], 3, "的" + CITED + "的")
+        sentences[6] = _insert(sentences[6], 3, "的稳")
+        sentences[7] = _insert(sentences[7], 3, "革的")
+
+    texts, _ = _random_articles(60, 13, CITED + "的", place, lambda i: "")
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
+    ids = np.concatenate([s.ids for s in streams])
+    edges = EdgeEvidence(ids, np.concatenate([breaks_after(s) for s in streams]),
+                         np.zeros(len(ids), dtype=bool),
+                         np.repeat(np.arange(len(streams)), [len(s) for s in streams]))
+    phrase = [vocabulary.ids[c] for c in CITED]
+    at = np.array([p for p in range(len(ids) - len(phrase))
+                   if ids[p:p + len(phrase)].tolist() == phrase])
+    assert len(at) == 120
+    lengths = np.full(60, len(phrase))
+    alone, in_running_text = at[::2], at[1::2]
+    assert _unit_bits(edges, alone, lengths) > 10
+    assert _unit_bits(edges, alone, lengths, against_only=True) == 0.0
+    against = _unit_bits(edges, in_running_text, lengths)
+    assert against < -10
+    assert _unit_bits(edges, in_running_text, lengths, against_only=True) == against

@@ -32,8 +32,10 @@ import numpy as np
 
 from viewer.core.tokenize import TokenStream, char_mask
 
-#: Quotation marks (not the single ones, which are apostrophes too).
-QUOTES = np.array([ord(c) for c in '"\u201c\u201d\u201e\u00ab\u00bb'], dtype=np.uint32)
+#: Quotation marks (not the single ones, which are apostrophes too), with the corner
+#: brackets that Chinese and Japanese quote with (「」, 『』).
+QUOTES = np.array([ord(c) for c in '"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f'],
+                  dtype=np.uint32)
 
 #: Rates are kept within this distance of 0 and 1: one edge never decides alone.
 RATE_FLOOR = 0.01

@@ -4,9 +4,9 @@ A formulation is a maximal recurring stretch of up to about 20 words (Chinese: a
 characters) found in several documents: it is never cut at a length limit (a longer stretch
 that recurs is a copied passage, not a formulation), starts and ends where a phrase can
 (`viewer.core.phrases`), and is fixed (its words occur together far more often than apart)
-and distinctive (its words are rare in the language); in languages written in words, it
-is also set into sentences as a unit, where a chance recurrence of running text keeps the
-usual word pairs at its edges, and now and then cited as a whole between quotation marks
+and distinctive (its words are rare in the language); it is also set into sentences as a
+unit, where a chance recurrence of running text keeps the usual word pairs at its edges,
+and now and then cited as a whole between quotation marks
 (`viewer.core.collection.edges`). Near-variants (a word swapped or added) are one
 formulation. Each comes with its document frequency, total count, first appearance by
 date, counts per month and every occurrence.
@@ -365,16 +365,15 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     near = np.flatnonzero(score >= MIN_SCORE * VARIANT_SHARE)
     variety = np.ones(len(table))
     variety[near] = spread.of_candidates(grams, table, near)
-    # Languages written in words: a phrase set into its sentences as a unit.
-    edges = None if cjk else EdgeEvidence(ids, stops, blocked, doc_of, quote_marks(streams))
+    # A phrase set into its sentences as a unit, and cited whole between quotation marks.
+    edges = EdgeEvidence(ids, stops, blocked, doc_of, quote_marks(streams))
     units = np.zeros(len(table))
     cited = np.zeros(len(table))
-    if edges is not None:
-        for r in near.tolist():
-            at = grams.levels[int(table.n[r])].occurrences(int(table.index[r]))
-            lengths = np.full(len(at), int(table.n[r]))
-            units[r] = _unit_bits(edges, at, lengths)
-            cited[r] = _cited_bits(edges, at, lengths)
+    for r in near.tolist():
+        at = grams.levels[int(table.n[r])].occurrences(int(table.index[r]))
+        lengths = np.full(len(at), int(table.n[r]))
+        units[r] = _unit_bits(edges, at, lengths, against_only=cjk)
+        cited[r] = _cited_bits(edges, at, lengths)
     cohesion = np.ones(len(table))
     if cjk:
         # Characters are tokens: a stretch whose pieces are common words used apart more
@@ -475,8 +474,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         starts = np.concatenate(at)
         lengths = np.concatenate([np.full(len(a), n) for a, (n, _) in
                                   zip(at, group, strict=True)])
-        unit = 0.0 if edges is None else _unit_bits(edges, starts, lengths)
-        quoted = 0.0 if edges is None else _cited_bits(edges, starts, lengths)
+        unit = _unit_bits(edges, starts, lengths, against_only=cjk)
+        quoted = _cited_bits(edges, starts, lengths)
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
         count = sum(int(levels[n].count[i]) for n, i in group)
         return float(_score(np.array([len(docs)]), np.array([best]),
@@ -566,8 +565,8 @@ def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
            cited: np.ndarray | None = None) -> np.ndarray:
     """How surely a candidate is a formulation: how much it looks like a set phrase, the
     documents that use it, how clear its onset is, how often a document that uses it
-    uses it again, how freely it crosses series, and (`units`, languages written in words:
-    see `_unit_bits`; None for none) whether it is set into its sentences as a unit, which
+    uses it again, how freely it crosses series, and (`units`, see `_unit_bits`; None
+    for none) whether it is set into its sentences as a unit, which
     doubles or halves the score at most `UNIT_CAP` / `UNIT_DOUBLING` times over (a phrase
     of a few documents has few edges to show it), and (`cited`, `_cited_bits`) whether it
     is cited between quotation marks. Beyond `PER_DOCUMENTS` documents
@@ -582,14 +581,22 @@ def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
             * unit * quoted)
 
 
-def _unit_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray) -> float:
+def _unit_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray, *,
+               against_only: bool = False) -> float:
     """Bits of evidence that a phrase (its occurrences' `starts` and `lengths`) is set into
     its sentences as a unit rather than a stretch of running text (`EdgeEvidence`): none
     for it when more of its edges are pairs used elsewhere than a unit's would be beyond
     doubt ("Sir Thomas", "every day": fewer than running text's, yet far too many for a
-    unit), whatever the balance says."""
+    unit), whatever the balance says.
+
+    With `against_only` (Chinese, whose tokens are characters) only evidence against
+    counts. A candidate there begins and ends on word boundaries (`PhraseLocator`), and
+    the pair of characters across a word boundary is far less often used elsewhere than
+    the pairs inside words that make most of a character's running rate: any stretch
+    cut on words, a chance run (卡杜米指出) or a name (委内瑞拉), looks set into the text.
+    Edges used elsewhere even more often than that still mark running text."""
     bits, used, expected = edges.weigh(starts, lengths)
-    if bits > 0 and _poisson_tail(used, expected) < UNIT_FIT_P:
+    if bits > 0 and (against_only or _poisson_tail(used, expected) < UNIT_FIT_P):
         return 0.0
     return bits
 
