@@ -47,7 +47,8 @@ CJK_CHARS_PER_WORD_SHARED = 2
 #: three-character word of a seven-character phrase, 积极推行股份制, 积极推行制造业; that
 #: it is one whole word is checked on the words, `one_word_apart`).
 CJK_VARIANT_KEPT = 0.5
-#: Cohesion (see `PhraseScorer.cohesion`) a Chinese formulation needs.
+#: Cohesion (see `PhraseScorer.cohesion`) a Chinese form needs to give evidence for a
+#: group of forms; a form alone below it is listed on its score (scaled by its cohesion).
 CJK_MIN_COHESION = 0.3
 #: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
 CJK_FULL_COHESION = 0.6
@@ -443,8 +444,17 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                                                       and not related(head, form)))
     levels = grams.levels
     if cjk:
+        # A form alone that is not cohesive stands on its own evidence: its score is
+        # scaled down by its cohesion already, and it is listed only if that score is
+        # high all the same (结构住房: common words, but in 21 articles, several
+        # times in each, now and then between quotation marks).
+        def alone(group: list[tuple[int, int]]) -> bool:
+            if len(group) > 1 or score[row[group[0]]] < MIN_SCORE:
+                return False
+            return located.on_words(*group[0], samples=5) and located.is_phrase(*group[0])
+
         groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
-                  for g in groups if any(form in cohesive for form in g)]
+                  for g in groups if any(form in cohesive for form in g) or alone(g)]
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
         groups = _word_variants(groups, located, cohesive,
@@ -467,7 +477,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     position = row
     def judge(whole: list[tuple[int, int]]) -> float:
         # Forms kept only as variants (see above) do not add to the evidence.
-        group = [f for f in whole if f in cohesive] if cjk else whole
+        group = ([f for f in whole if f in cohesive] or whole) if cjk else whole
         at = [grams.levels[n].occurrences(i) for n, i in group]
         docs = np.unique(np.concatenate([grams.doc_of[a] for a in at]))
         best = max(strength[position[form]] for form in group)
