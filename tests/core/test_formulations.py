@@ -539,3 +539,28 @@ def test_a_phrase_of_common_words_stands_on_its_own_evidence() -> None:
         200, 14, HOUSING + LOOSE, place,
         lambda i: f"20{19 + i // 100}-{1 + i % 100 // 10:02d}-{1 + i % 10:02d}")
     assert _find_chinese(texts, dates) == [(HOUSING, (), 102)]
+
+
+FARMING = "认识农业"
+
+
+def test_a_phrase_of_common_words_cited_between_quotation_marks_is_a_unit() -> None:
+    # 认识 and 农业 stand apart twice in every article; 认识农业 in every tenth article
+    # from article 100 on holds a tenth of their uses in its time: two common words side
+    # by side. Cited whole in one of its articles, it is a unit to its writers.
+    def place(cited: bool) -> Callable[[int, list[str]], None]:
+        def put(i: int, sentences: list[str]) -> None:
+            for k, word in enumerate(("认识", "农业", "认识", "农业")):
+                sentences[k] = _insert(sentences[k], 5, word)
+            if i >= 100 and i % 10 == 5:
+                phrase = f"\u201c{FARMING}\u201d" if cited and i == 135 else FARMING
+                sentences[5] = _insert(sentences[5], 6, phrase)
+        return put
+
+    def date(i: int) -> str:
+        return f"20{19 + i // 100}-{1 + i % 100 // 10:02d}-{1 + i % 10:02d}"
+
+    texts, dates = _random_articles(200, 15, FARMING, place(False), date)
+    assert _find_chinese(texts, dates) == []
+    texts, dates = _random_articles(200, 15, FARMING, place(True), date)
+    assert _find_chinese(texts, dates) == [(FARMING, (), 105)]

@@ -52,6 +52,10 @@ CJK_VARIANT_KEPT = 0.5
 CJK_MIN_COHESION = 0.3
 #: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
 CJK_FULL_COHESION = 0.6
+#: Evidence of being cited between quotation marks (bits, see `_cited_bits`) that makes
+#: a Chinese phrase a unit whatever its cohesion: chance cites one candidate in a
+#: thousand so.
+CITED_UNIT = 10.0
 #: Onset evidence (bits, see `_onset`) that a phrase was coined within the collection:
 #: a first appearance that late comes by chance to one candidate in a thousand.
 CLEAR_ONSET = 10.0
@@ -386,7 +390,10 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
             # been in use all along. Only a loose one can gain: only those are redone.
             loose = near[(cohesion[near] < CJK_FULL_COHESION) & (onset[near] >= CLEAR_ONSET)]
             cohesion[loose] = scorer.cohesion(table.n[loose], table.index[loose], rank)
-        strength[near] *= np.minimum(1.0, cohesion[near] / CJK_FULL_COHESION)
+        # A phrase cited whole between quotation marks, as chance would cite hardly any,
+        # is a unit to its writers however common its words (认识农业, 科学训练).
+        held = np.where(cited[near] >= CITED_UNIT, 1.0, cohesion[near])
+        strength[near] *= np.minimum(1.0, held / CJK_FULL_COHESION)
     score[near] = _score(table.documents[near], strength[near], onset[near], len(streams),
                          repeats[near], variety[near], units[near], cited[near])
     order = np.lexsort((table.first, -score))
