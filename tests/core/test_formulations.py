@@ -564,3 +564,23 @@ def test_a_phrase_of_common_words_cited_between_quotation_marks_is_a_unit() -> N
     assert _find_chinese(texts, dates) == []
     texts, dates = _random_articles(200, 15, FARMING, place(True), date)
     assert _find_chinese(texts, dates) == [(FARMING, (), 105)]
+
+
+def test_forms_none_of_which_is_cohesive_stand_together_on_their_evidence() -> None:
+    # 认识农业 and, later, 认识工业 (a word of the same stem swapped): common words side
+    # by side, each cited whole now and then. Neither is cohesive, and the two are still
+    # one formulation with its variant.
+    def place(i: int, sentences: list[str]) -> None:
+        for k, word in enumerate(("认识", "农业", "认识", "工业")):
+            sentences[k] = _insert(sentences[k], 5, word)
+        if i >= 100 and i % 10 == 5:
+            sentences[5] = _insert(sentences[5], 6, f"\u201c{FARMING}\u201d" if i == 135
+                                   else FARMING)
+        if i >= 150 and i % 10 == 7:
+            sentences[6] = _insert(sentences[6], 6, "\u201c认识工业\u201d" if i == 177
+                                   else "认识工业")
+
+    texts, dates = _random_articles(
+        200, 16, FARMING + "工", place,
+        lambda i: f"20{19 + i // 100}-{1 + i % 100 // 10:02d}-{1 + i % 10:02d}")
+    assert _find_chinese(texts, dates) == [(FARMING, ("认识工业",), 105)]

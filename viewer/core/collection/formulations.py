@@ -451,14 +451,15 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                                                       and not related(head, form)))
     levels = grams.levels
     if cjk:
-        # A form alone that is not cohesive stands on its own evidence: its score is
-        # scaled down by its cohesion already, and it is listed only if that score is
-        # high all the same (结构住房: common words, but in 21 articles, several
+        # Forms none of which is cohesive stand on their own evidence: a form's score is
+        # scaled down by its cohesion already, and they are kept only if the best of them
+        # scores high all the same (结构住房: common words, but in 21 articles, several
         # times in each, now and then between quotation marks).
         def alone(group: list[tuple[int, int]]) -> bool:
-            if len(group) > 1 or score[row[group[0]]] < MIN_SCORE:
+            best = max(group, key=lambda form: score[row[form]])
+            if score[row[best]] < MIN_SCORE:
                 return False
-            return located.on_words(*group[0], samples=5) and located.is_phrase(*group[0])
+            return located.on_words(*best, samples=5) and located.is_phrase(*best)
 
         groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
                   for g in groups if any(form in cohesive for form in g) or alone(g)]
@@ -483,7 +484,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     # A group is judged as one formulation: all its forms' documents and its first date.
     position = row
     def judge(whole: list[tuple[int, int]]) -> float:
-        # Forms kept only as variants (see above) do not add to the evidence.
+        # Forms kept only as variants (see above) do not add to the evidence, unless
+        # none is cohesive.
         group = ([f for f in whole if f in cohesive] or whole) if cjk else whole
         at = [grams.levels[n].occurrences(i) for n, i in group]
         docs = np.unique(np.concatenate([grams.doc_of[a] for a in at]))
