@@ -584,3 +584,32 @@ def test_forms_none_of_which_is_cohesive_stand_together_on_their_evidence() -> N
         200, 16, FARMING + "工", place,
         lambda i: f"20{19 + i // 100}-{1 + i % 100 // 10:02d}-{1 + i % 10:02d}")
     assert _find_chinese(texts, dates) == [(FARMING, ("认识工业",), 105)]
+
+
+def test_edges_of_many_phrases_weighed_at_once_are_those_weighed_one_by_one():
+    texts, _ = _running_text({UNIT: list(range(120, 200, 13))})
+    texts[133] = texts[133].replace(UNIT, f"\u201c{UNIT}\u201d")
+    normalizer = shared_normalizer(language="en")
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, normalizer, vocabulary) for t in texts]
+    ids = np.concatenate([s.ids for s in streams])
+    edges = EdgeEvidence(ids, np.concatenate([breaks_after(s) for s in streams]),
+                         np.zeros(len(ids), dtype=bool),
+                         np.repeat(np.arange(len(streams)), [len(s) for s in streams]),
+                         quote_marks(streams))
+    runs = Counter(tuple(ids[p:p + 3].tolist()) for p in range(len(ids) - 2))
+    phrases = [UNIT] + [" ".join(vocabulary.keys[w] for w in run)
+                        for run, _ in runs.most_common(3)]
+    at = [_starts(ids, vocabulary, phrase) for phrase in phrases]
+    lengths = [np.full(len(a), len(phrase.split())) for a, phrase in zip(at, phrases,
+                                                                         strict=True)]
+    owner = np.repeat(np.arange(len(phrases)), [len(a) for a in at])
+    bits, used, expected = edges.weigh_each(np.concatenate(at), np.concatenate(lengths),
+                                            owner, len(phrases))
+    cited, chance = edges.quoted_each(np.concatenate(at), np.concatenate(lengths), owner,
+                                      len(phrases))
+    for k in range(len(phrases)):
+        one = edges.weigh(at[k], lengths[k])
+        assert (bits[k], used[k], expected[k]) == pytest.approx(one)
+        assert (cited[k], chance[k]) == pytest.approx(edges.quoted(at[k], lengths[k]))
+    assert cited[0] == 1 and bits[0] > 10 and min(bits[1:]) < -10

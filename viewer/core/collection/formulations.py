@@ -374,11 +374,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     edges = EdgeEvidence(ids, stops, blocked, doc_of, quote_marks(streams))
     units = np.zeros(len(table))
     cited = np.zeros(len(table))
-    for r in near.tolist():
-        at = grams.levels[int(table.n[r])].occurrences(int(table.index[r]))
-        lengths = np.full(len(at), int(table.n[r]))
-        units[r] = _unit_bits(edges, at, lengths, against_only=cjk)
-        cited[r] = _cited_bits(edges, at, lengths)
+    units[near], cited[near] = _edge_bits_of(edges, grams, table, near, against_only=cjk)
     cohesion = np.ones(len(table))
     if cjk:
         # Characters are tokens: a stretch whose pieces are common words used apart more
@@ -600,6 +596,32 @@ def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
             * unit * quoted)
 
 
+def _edge_bits_of(edges: EdgeEvidence, grams: RecurringGrams, table: Candidates,
+                  picked: np.ndarray, *, against_only: bool) -> tuple[np.ndarray, np.ndarray]:
+    """`_unit_bits` and `_cited_bits` of the candidates `picked` (rows of `table`), all
+    weighed at once."""
+    starts, lengths, owner = [], [], []
+    for n in np.unique(table.n[picked]).tolist():
+        rows = np.flatnonzero(table.n[picked] == n)
+        level = grams.levels[n]
+        index = table.index[picked[rows]]
+        mine, _ = expand(level.count[index])
+        starts.append(level.grouped_at(index))
+        lengths.append(np.full(len(mine), n))
+        owner.append(rows[mine])
+    if not starts:
+        return np.zeros(0), np.zeros(0)
+    at, length, of = (np.concatenate(parts) for parts in (starts, lengths, owner))
+    bits, used, expected = edges.weigh_each(at, length, of, len(picked))
+    units = np.array([_unit_from(*found, against_only=against_only)
+                      for found in zip(bits.tolist(), used.tolist(), expected.tolist(),
+                                       strict=True)])
+    cited, chance = edges.quoted_each(at, length, of, len(picked))
+    quoted = np.array([_cited_from(*found) for found in zip(cited.tolist(), chance.tolist(),
+                                                            strict=True)])
+    return units, quoted
+
+
 def _unit_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray, *,
                against_only: bool = False) -> float:
     """Bits of evidence that a phrase (its occurrences' `starts` and `lengths`) is set into
@@ -614,8 +636,12 @@ def _unit_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray, *,
     the pairs inside words that make most of a character's running rate: any stretch
     cut on words, a chance run (卡杜米指出) or a name (委内瑞拉), looks set into the text.
     Edges used elsewhere even more often than that still mark running text."""
-    bits, used, expected = edges.weigh(starts, lengths)
-    if bits > 0 and (against_only or _poisson_tail(used, expected) < UNIT_FIT_P):
+    return _unit_from(*edges.weigh(starts, lengths), against_only=against_only)
+
+
+def _unit_from(bits: float, used: float, expected: float, *, against_only: bool) -> float:
+    """`_unit_bits` from what `EdgeEvidence.weigh` found."""
+    if bits > 0 and (against_only or _poisson_tail(round(used), expected) < UNIT_FIT_P):
         return 0.0
     return bits
 
@@ -624,7 +650,11 @@ def _cited_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray) ->
     """Bits of surprise of a phrase (its occurrences' `starts` and `lengths`) standing
     right between quotation marks as often as it does, were it running text: a set phrase
     is cited as a whole ("the \u201ctwo safeguards\u201d"); a chance run of running text is not."""
-    cited, expected = edges.quoted(starts, lengths)
+    return _cited_from(*edges.quoted(starts, lengths))
+
+
+def _cited_from(cited: int, expected: float) -> float:
+    """`_cited_bits` from what `EdgeEvidence.quoted` found."""
     return -math.log2(max(1e-300, _poisson_tail(cited, expected))) if cited else 0.0
 
 
