@@ -275,6 +275,11 @@ def _random_articles(count: int, seed: int, planted: str,
     return texts, dates
 
 
+def _two_years(per_year: int) -> Callable[[int], str]:
+    """Dates for articles over two years, `per_year` a year, ten a month."""
+    return lambda i: f"20{19 + i // per_year}-{1 + i % per_year // 10:02d}-{1 + i % 10:02d}"
+
+
 def _find_chinese(texts: list[str], dates: list[str]) -> list[tuple[str, tuple[str, ...], int]]:
     vocabulary = Vocabulary()
     streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
@@ -304,9 +309,7 @@ def test_a_phrase_of_common_words_coined_late_is_judged_over_its_time_of_use() -
         if i % 6 == 1:
             sentences[5] = _insert(sentences[5], 6, COMMON)
 
-    texts, dates = _random_articles(
-        240, 3, COINED + COMMON, place,
-        lambda i: f"20{19 + i // 120}-{1 + i % 120 // 10:02d}-{1 + i % 10:02d}")
+    texts, dates = _random_articles(240, 3, COINED + COMMON, place, _two_years(120))
     assert _find_chinese(texts, dates) == [(COINED, (), 181)]
 
 
@@ -535,9 +538,7 @@ def test_a_phrase_of_common_words_stands_on_its_own_evidence() -> None:
         if i % 6 == 1:
             sentences[9] = _insert(sentences[9], 6, LOOSE)
 
-    texts, dates = _random_articles(
-        200, 14, HOUSING + LOOSE, place,
-        lambda i: f"20{19 + i // 100}-{1 + i % 100 // 10:02d}-{1 + i % 10:02d}")
+    texts, dates = _random_articles(200, 14, HOUSING + LOOSE, place, _two_years(100))
     assert _find_chinese(texts, dates) == [(HOUSING, (), 102)]
 
 
@@ -557,12 +558,9 @@ def test_a_phrase_of_common_words_cited_between_quotation_marks_is_a_unit() -> N
                 sentences[5] = _insert(sentences[5], 6, phrase)
         return put
 
-    def date(i: int) -> str:
-        return f"20{19 + i // 100}-{1 + i % 100 // 10:02d}-{1 + i % 10:02d}"
-
-    texts, dates = _random_articles(200, 15, FARMING, place(False), date)
+    texts, dates = _random_articles(200, 15, FARMING, place(False), _two_years(100))
     assert _find_chinese(texts, dates) == []
-    texts, dates = _random_articles(200, 15, FARMING, place(True), date)
+    texts, dates = _random_articles(200, 15, FARMING, place(True), _two_years(100))
     assert _find_chinese(texts, dates) == [(FARMING, (), 105)]
 
 
@@ -580,9 +578,7 @@ def test_forms_none_of_which_is_cohesive_stand_together_on_their_evidence() -> N
             sentences[6] = _insert(sentences[6], 6, "\u201c认识工业\u201d" if i == 177
                                    else "认识工业")
 
-    texts, dates = _random_articles(
-        200, 16, FARMING + "工", place,
-        lambda i: f"20{19 + i // 100}-{1 + i % 100 // 10:02d}-{1 + i % 10:02d}")
+    texts, dates = _random_articles(200, 16, FARMING + "工", place, _two_years(100))
     assert _find_chinese(texts, dates) == [(FARMING, ("认识工业",), 105)]
 
 
