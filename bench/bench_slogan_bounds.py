@@ -7,7 +7,7 @@ benchmark's own `split_articles`. A pair text that is not its article verbatim (
 passages inserted) is mapped onto its article, or for the inserted parts onto the other
 article, by matching blocks; occurrences that map onto neither are counted apart.
 
-    PYTHONPATH=$PWD python bench/bench_slogan_bounds.py [SETDIR]
+    EVAL=../shared/eval PYTHONPATH=$PWD python bench/bench_slogan_bounds.py [SETDIR]
 """
 
 from __future__ import annotations
@@ -16,13 +16,18 @@ import bisect
 import difflib
 import json
 import lzma
+import os
 import sys
 from pathlib import Path
 
 from viewer.core.compare import compare
 from viewer.core.loading import load_document
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+#: The benchmark folder: $EVAL, else ../shared/eval beside the checkout (a worktree sits
+#: one folder deeper).
+EVAL = Path(os.environ["EVAL"]) if os.environ.get("EVAL") else next(
+    (p / "shared" / "eval" for p in Path(__file__).resolve().parents
+     if (p / "shared" / "eval").is_dir()), Path("eval"))
 
 
 def gold_articles() -> dict[str, dict]:

@@ -13,6 +13,7 @@ engine, which finds slogans by its own algorithm).
 from __future__ import annotations
 
 import itertools
+import re
 import sys
 from pathlib import Path
 
@@ -72,6 +73,12 @@ def _key(phrase: str) -> str:
     return " ".join(phrase.lower().replace("\u2019", "'").split())
 
 
+def _has(text: str, key: str) -> bool:
+    """Whether `key` occurs in `text` as whole words ("network power" is not in
+    "network powerhouse")."""
+    return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text) is not None
+
+
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ARTICLES
     docs = [load_document(p) for p in sorted(folder.glob("*.txt"))]
@@ -87,7 +94,7 @@ def main() -> None:
         text_a, text_b = _key(a.text), _key(b.text)
         for phrase in FORMULATIONS:
             k = _key(phrase)
-            if k in text_a and k in text_b:
+            if _has(text_a, k) and _has(text_b, k):
                 present += 1
                 found = k in names
                 within = found or any(f" {k} " in f" {n} " for n in names)

@@ -30,9 +30,12 @@ VARIANT = "harmonious prosperity of lasting quantum unity"
 BOILERPLATE = "Editor in charge: Wang Lin"
 
 
-def _collection(form: str = FORM, variant: str = VARIANT) -> tuple[list[str], list[str]]:
+def _collection(form: str = FORM, *variants: str, share: float = 0.4, since: int = 70,
+                spoken: bool = True) -> tuple[list[str], list[str]]:
     """120 dated articles of random made-up words; `form` appears from article 30 on in about
-    half of them, `variant` from article 70 on; every article ends with a boilerplate line."""
+    half of them (with `spoken`, also in a sentence of its own in a third of them),
+    `variants` (VARIANT if none) from article `since` on, in place of the form `share` of
+    the time; every article ends with a boilerplate line."""
     rng = random.Random(7)
     texts, dates = [], []
     for i in range(120):
@@ -40,9 +43,10 @@ def _collection(form: str = FORM, variant: str = VARIANT) -> tuple[list[str], li
         for _ in range(12):
             words = rng.sample(WORDS, 9)
             if i >= 30 and rng.random() < 0.08:
-                words.insert(4, variant if i >= 70 and rng.random() < 0.4 else form)
+                words.insert(4, rng.choice(variants or (VARIANT,))
+                             if i >= since and rng.random() < share else form)
             sentences.append(" ".join(words).capitalize() + ".")
-        if i in (30, 75) or (i > 30 and i % 3 == 0):
+        if spoken and (i in (30, 75) or (i > 30 and i % 3 == 0)):
             sentences.insert(3, f"They spoke of {form} again.")
         texts.append(" ".join(sentences) + "\n\n" + BOILERPLATE + "\n")
         dates.append(f"2021-{1 + i // 10:02d}-{1 + i % 10:02d}")
@@ -85,6 +89,22 @@ def test_a_leading_determiner_stays_when_the_variant_puts_a_word_after_it():
                 for t in texts]
     [formulation] = _find(texts, dates, excluded)
     assert (formulation.phrase, formulation.variants) == (form, (variant,))
+    assert formulation.first == 30
+
+
+def test_the_determiner_stays_when_variants_after_it_are_used_more_than_the_phrase():
+    # Two variants together used more than twice as often as the phrase: without "the" the
+    # phrase would be "free spirit of initiatives", always led by "the" or one of the
+    # variants' words, a piece of a fixed context.
+    form = "the free spirit of initiatives"
+    variants = ("the national free spirit of initiatives", "the lasting free spirit of initiatives")
+    texts, dates = _collection(form, *variants, share=0.8, since=50, spoken=False)
+    excluded = [[(t.index(BOILERPLATE), t.index(BOILERPLATE) + len(BOILERPLATE))]
+                for t in texts]
+    used = Counter(p for t in texts for p in (form, *variants) for _ in range(t.count(p)))
+    assert used[variants[0]] + used[variants[1]] > used[form]
+    [formulation] = _find(texts, dates, excluded)
+    assert (formulation.phrase, set(formulation.variants)) == (form, set(variants))
     assert formulation.first == 30
 
 
@@ -200,6 +220,36 @@ def test_an_earlier_form_clearly_used_beside_a_higher_ranked_one_is_its_variant(
     [formulation] = _find(texts, dates, [[] for _ in texts])
     assert {formulation.phrase, *formulation.variants} == {"urban revolution", "urban health"}
     assert formulation.first == revolution[0]
+
+
+def test_function_words_a_phrase_nearly_always_comes_with_stay():
+    # "ought not to have" leads every use but one, a chance run of the rest: the phrase
+    # keeps them (trimmed, it would always follow "have": a piece of a fixed context).
+    phrase = "ought not to have sealed the harbour quorum"
+    texts, dates = _planted({phrase: list(range(20, 200, 4)),
+                             "sealed the harbour quorum": [150]})
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert formulation.phrase == phrase
+    assert formulation.first == 20
+
+
+def test_a_popular_formulations_variant_used_beside_it_twice_as_often_as_chance_joins():
+    # "trade leadership" is in a fifth of the articles: a variant sharing one content word
+    # cannot meet it 2.5 times as often as chance would; twice as often, far beyond what
+    # chance gives, is enough.
+    rng = random.Random(6)
+    trade = sorted(rng.sample(range(20, 600), 116))
+    since = [d for d in trade if d >= 150]
+    coordination = sorted(rng.sample(since, 20)
+                          + rng.sample([d for d in range(150, 600) if d not in trade], 25))
+    expected = len(since) * len(coordination) / (600 - coordination[0])
+    assert 2.0 * expected < 20 < 2.5 * expected
+    texts, dates = _planted({"trade leadership": trade, "coordination leadership": coordination},
+                            count=600, twice="trade leadership")
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.variants) == ("trade leadership",
+                                                          ("coordination leadership",))
+    assert formulation.first == trade[0]
 
 
 def test_a_function_word_a_phrase_always_comes_with_stays_in_a_collection():

@@ -149,6 +149,20 @@ def test_near_variants_are_one_slogan_counted_together():
     assert [b[s:e] for s, e in country.occurrences_b] == ["strong network country"] * 2
 
 
+def test_two_words_for_one_thing_in_the_same_frames_are_one_slogan():
+    # "cyber power" and "network power" share one content word, as "tidal reform" and
+    # "social reform" do; but the first two follow the same words ("building a",
+    # "construction of a"), while the others are said of different things.
+    a = ("Mayors back building a cyber power. Rain fell. The construction of a cyber power "
+         "goes on. Ports praise tidal reform. Tidal reform is slow.")
+    b = ("Cities speed up building a network power. Snow came. The construction of a "
+         "network power is costly. Courts fear social reform. Social reform waits.")
+    groups = {frozenset(p.casefold() for p in (s.phrase, *s.variants))
+              for s in compare(Document(a, "a"), Document(b, "b")).slogans}
+    assert frozenset({"cyber power", "network power"}) in groups
+    assert not any({"tidal reform", "social reform"} <= group for group in groups)
+
+
 def test_slogans_say_which_text_uses_them():
     a = "Zembrowski harbour doctrine rules. The Zembrowski harbour doctrine again. Rain."
     b = "Quantum tide policy holds. Quantum tide policy returns. Sun."

@@ -28,6 +28,7 @@ def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
     ("比批评更容易使人", "比批评更容易切实使人"),  # a word added inside
     ("华南为多云", "华南更好地为多云"),  # added, its last letter read with the next (地为)
     ("京会见美国国防部长", "京更好地会见美国国防部长"),  # added, read as two words (更好 | 地)
+    ("作品奉献给广大观众", "作品奉献大力给广大观众"),  # added inside a word (奉献给) of the head
     ("建设深入是教育事业", "建设是教育事业"),  # a word taken out
 ])
 def test_a_one_word_change_is_a_variant(head: str, variant: str) -> None:
@@ -195,7 +196,9 @@ PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6)
            # it; one of them used most.
            "深化财政": (27, 12), "深思财政": (39, 6), "深化内政": (51, 24),
            # A word swapped at an end for a kindred one, leaving one word (月球).
-           "测量月球": (26, 6), "预测月球": (64, 12)}
+           "测量月球": (26, 6), "预测月球": (64, 12),
+           # A kindred word swapped inside, where rare forms fill the slot of a template.
+           "推进农村改革": (29, 6), "推进村庄改革": (66, 12)}
 # Rare forms (the articles that use them), too few to recur on their own.
 RARE = {
     "关键环节进一步加大考核力度": (97, 139),  # a word with a function character added
@@ -209,6 +212,8 @@ RARE = {
     "相应的治疗": (23, 35),  # kindred, but never beside the formulation
     "适应的治疗": (122,),  # kindred and beside it, but in one article only
     "对应的治疗": (3, 122, 128),  # kindred and beside it, but used before it
+    # Fillers of the slot of a template (推进 … 改革), more than a formulation has variants.
+    "推进税收改革": (90, 130), "推进科技体制改革": (95, 131), "推进金融体制改革": (101, 133),
 }
 
 
@@ -243,6 +248,7 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     assert {"所有私有企业", "所有国有企业", "所有国有职业"} in groups
     assert {"深化财政", "深思财政", "深化内政"} in groups
     assert {"测量月球", "预测月球"} in groups
+    assert {"推进农村改革", "推进村庄改革"} in groups
     listed = set().union(*groups)
     assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}
 

@@ -169,6 +169,10 @@ class RecurringGrams:
         self.stops = stops
         self.levels: dict[int, Level] = {}
         self._neighbours: tuple[np.ndarray, np.ndarray] | None = None
+        self._stretch_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        #: Per position, whether a paragraph ends after it (None: unknown, the breaks
+        #: stand for them).
+        self.paragraph_ends: np.ndarray | None = None
         # The content mask, and how many words have each frequency among them.
         self._spectrum: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self.word_count = np.bincount(ids[~blocked], minlength=int(ids.max(initial=0)) + 1)
@@ -211,22 +215,26 @@ class RecurringGrams:
             np.maximum.at(best, index, longer.count)
         return out
 
-    def neighbour_variety(self, n: int, index: np.ndarray,
-                          content: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def neighbour_variety(self, n: int, index: np.ndarray, content: np.ndarray, *,
+                          repeats_once: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """For grams `index` of length n: how many different content words come before
         them, and after them, over how many would if their neighbours were drawn at random
         from the text (about 1 for a phrase used freely; low for a piece of a fixed
         context, such as a copied passage or "States" of "the United States"). Only words
         with `content[id]` count as neighbours: the others are passed over, so with all
         but function words "X" of "X of the" is judged by what follows "of the". An
-        occurrence with no neighbour in its document counts as a neighbour of its own."""
+        occurrence with no neighbour in its document counts as a neighbour of its own.
+        With `repeats_once`, for a gram in several documents, uses in one document in
+        the same line written out again count as one (a page header repeated five times
+        is one use of the phrase in it): a passage two documents share still stands in
+        one context in both."""
         level = self.levels[n]
         owner, _ = expand(level.count[index])
         where = level.grouped_at(index)
         before, after = self._content_neighbours(content)
         size = len(self.ids)
         words = len(self.word_count)
-        out = []
+        sides = []
         for neighbour in (before[np.maximum(where - 1, 0)] * (where > 0) - (where == 0),
                           after[np.minimum(where + n, size - 1)] * (where + n < size)
                           + size * (where + n >= size)):
@@ -234,13 +242,57 @@ class RecurringGrams:
             safe = np.clip(neighbour, 0, size - 1)
             inside &= self.doc_of[safe] == self.doc_of[where]
             # Outside the document: a value no word has, one per occurrence.
-            word = np.where(inside, self.ids[safe], words + where)
+            sides.append(np.where(inside, self.ids[safe], words + where))
+        uses = level.count[index]
+        if repeats_once and len(where):
+            # Only where both documents use the phrase: the question is then whether
+            # the two share a passage, and one of them writing a line out again is no
+            # second context (a phrase of one document keeps all of its uses).
+            kept = self._first_of_repeats(owner, where) \
+                | (level.documents[index] < 2)[owner]
+            owner, sides = owner[kept], [side[kept] for side in sides]
+            uses = np.bincount(owner, minlength=len(index))
+        out = []
+        for word in sides:
             keys = owner * (words + size + 1) + word
             ordered = np.sort(keys)
             new = np.concatenate(([True], ordered[1:] != ordered[:-1]))
             distinct = np.bincount(ordered[new] // (words + size + 1), minlength=len(index))
-            out.append(distinct / self.expected_distinct(level.count[index], content))
+            out.append(distinct / self.expected_distinct(uses, content))
         return out[0], out[1]
+
+    def _first_of_repeats(self, owner: np.ndarray, where: np.ndarray) -> np.ndarray:
+        """Per use (of gram `owner`, at `where`), whether it is not a repeat of an earlier
+        use in the same document at the same place of the same stretch (the words between
+        two breaks, word for word): one passage written out again (a page header), not
+        another use."""
+        stretch, fingerprint, start = self._stretches()
+        at = stretch[where]
+        columns = (owner, self.doc_of[where], fingerprint[at], where - start[at])
+        order = np.lexsort(columns[::-1])
+        repeated = np.ones(max(len(order) - 1, 0), dtype=bool)
+        for column in columns:
+            repeated &= column[order[1:]] == column[order[:-1]]
+        kept = np.ones(len(where), dtype=bool)
+        kept[order[1:][repeated]] = False
+        return kept
+
+    def _stretches(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per position, the number of its stretch (words between two breaks); per
+        stretch, a fingerprint of its words and its first position."""
+        if self._stretch_cache is None:
+            size = len(self.ids)
+            ends = self.stops if self.paragraph_ends is None else self.paragraph_ends
+            stretch = np.concatenate(([0], np.cumsum(ends[:-1]))).astype(np.int64)
+            start = np.flatnonzero(np.concatenate(([True], ends[:-1])))
+            offset = np.arange(size) - start[stretch]
+            weights = np.random.default_rng(0).integers(
+                1, 2 ** 63, size=int(offset.max(initial=0)) + 1, dtype=np.uint64)
+            with np.errstate(over="ignore"):
+                values = (self.ids.astype(np.uint64) + np.uint64(1)) * weights[offset]
+                fingerprint = np.add.reduceat(values, start) if size else values
+            self._stretch_cache = (stretch, fingerprint, start)
+        return self._stretch_cache
 
     def _content_neighbours(self, content: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per position, the nearest content word at or before it (-1 for none) and at or
@@ -303,6 +355,14 @@ class RecurringGrams:
 
 #: A phrase inside a listed one is left out unless it occurs this much more often alone.
 ECHO_RATIO = 1.5
+#: A gram kept with its leading determiner may be used without it, in forms that put a
+#: word after the determiner, up to this many times as often as with it (a formulation
+#: and up to three such variants, each used about as often as it).
+LED_FORMS = 4
+#: Share of a trimmed gram's uses that must come with its leading function words for
+#: those to stay ("ought not to have formed the engagement" 192 times, "formed the
+#: engagement" once more by chance): nearly always, as for `maximal`'s extension.
+LEAD_SHARE = 0.9
 #: Surprise counted per word at most (bits): rarer words are names and terms, which make a
 #: phrase no more of a formulation than a word of the language does.
 WORD_BITS_CAP = 12.0
@@ -323,6 +383,9 @@ HYPHEN_TERM_BITS = 27.5
 #: Determiners, which may lead a phrase they always come with (match keys).
 _DETERMINERS = {"en": frozenset({"the", "a", "an", "both", "either", "neither", "this",
                                   "these", "that", "those", "all", "every", "each"})}
+
+#: Coordinating conjunctions, after which a phrase may end (see `maximal`; match keys).
+COORDINATORS = {"en": frozenset({"and", "or", "nor", "but"})}
 
 
 @dataclass(frozen=True)
@@ -357,12 +420,16 @@ class PhraseScorer:
         self.is_figure = is_number
         self.trim_ends = not cjk
         self.may_lead = np.zeros(len(is_stop), dtype=bool)
+        self.coordinator = np.zeros(len(is_stop), dtype=bool)
         #: Per position, whether a hyphen joins the token to the next (None: unknown).
         self.joined: np.ndarray | None = None
         #: Whether phrases may not end on a modifier nor begin on a compound's head
         #: (see `modifiers`): two texts, where a piece of a passage they share is
         #: otherwise as good as a phrase; in a collection, usage decides.
         self.compounds = False
+        #: Whether a hyphen inside or at an end of a gram counts where at least half of
+        #: its uses have it (two texts, see `_hyphen_links`), not only at its first use.
+        self.hyphens_by_uses = False
         #: Per position, whether the token is written with a capital (None: unknown).
         self.capitalized: np.ndarray | None = None
         #: Per position, whether a comma follows the token (None: commas do not end a
@@ -374,10 +441,14 @@ class PhraseScorer:
         self.apart: np.ndarray | None = None
 
     def mark_articles(self, vocabulary: Vocabulary, language: str) -> PhraseScorer:
-        """Note the determiners of `language`, which may lead a phrase (see `maximal`)."""
+        """Note the determiners of `language`, which may lead a phrase, and its
+        conjunctions, after which one may end (see `maximal`)."""
         determiners = _DETERMINERS.get(language, frozenset())
         self.may_lead = np.fromiter(map(determiners.__contains__, vocabulary.keys),
                                     dtype=bool, count=len(vocabulary.keys))
+        coordinators = COORDINATORS.get(language, frozenset())
+        self.coordinator = np.fromiter(map(coordinators.__contains__, vocabulary.keys),
+                                       dtype=bool, count=len(vocabulary.keys))
         return self
 
     @classmethod
@@ -403,8 +474,6 @@ class PhraseScorer:
         grams, ids = self.grams, self.grams.ids
         found: dict[int, list[np.ndarray]] = {}
         modifier, headed = self.modifiers(), self.modifiers(before=True)
-        joins = np.concatenate(([0], np.cumsum(self.joined))) if self.joined is not None \
-            else np.zeros(len(ids) + 1, dtype=np.int64)
         for n in range(2, min(top, grams.longest) + 1):
             level = grams.levels[n]
             right, left = grams.extended(n)
@@ -437,28 +506,29 @@ class PhraseScorer:
             # A determiner stays also where a variant puts a word after it ("the national
             # free spirit of initiatives" beside "the free spirit of initiatives").
             loose = np.flatnonzero(determined & (trimmed_count > with_lead)
-                                   & (trimmed_count <= 2 * with_lead))
+                                   & (trimmed_count <= LED_FORMS * with_lead))
             with_lead[loose] += self._led_after_one(first[loose], lead[loose],
                                                     n - lead[loose] - tail[loose])
-            fixed = may_stay & (trimmed_count <= with_lead)
+            fixed = may_stay & (trimmed_count * LEAD_SHARE <= with_lead)
             lead = np.where(fixed, 0, lead)
+            rows = np.arange(len(first))
             if self.joined is not None:
+                links = self._hyphen_links(level, maximal)
                 # Not inside a hyphenated word: "all-round way", not "round way".
                 for _ in range(3):
-                    inside = (lead > 0) & self.joined[np.maximum(first + lead - 1, 0)]
-                    lead = lead - inside
+                    lead = lead - ((lead > 0) & links[rows, lead])
                 for _ in range(3):
-                    inside = (tail > 0) & self.joined[first + n - tail - 1]
-                    tail = tail - inside
+                    tail = tail - ((tail > 0) & links[rows, n - tail])
             length = n - lead - tail
             ok = content.any(axis=1) & (length >= min_words)
             start, last = first + lead, first + lead + length - 1
             if self.joined is not None:
                 # Nor does a phrase begin or end inside one ("self-reliance and self").
-                ok &= ~self.joined[np.maximum(start - 1, 0)] | (start == 0)
-                ok &= ~self.joined[np.maximum(last, 0)]
+                ok &= ~links[rows, lead] & ~links[rows, n - tail]
                 # A hyphenated word is one word: "long-term" alone is not a phrase.
-                words = length - (joins[np.maximum(last, 0)] - joins[start])
+                inner = np.concatenate((np.zeros((len(first), 1), dtype=np.int64),
+                                        np.cumsum(links, axis=1)), axis=1)
+                words = length - (inner[rows, lead + length] - inner[rows, lead + 1])
                 # ... unless, for two texts, it is a compound of two content words rare
                 # enough to be a term ("e-commerce", "self-reliance"), not a word of the
                 # language ("long-term", "high-quality", "multi-level").
@@ -478,8 +548,13 @@ class PhraseScorer:
                 # opens ("country in an all-round way" of "modern socialist country").
                 ok &= ~headed[ids[start]]
             # A stretch that nearly always goes on with a function word ("accelerate the
-            # construction" of ..., "give full play" to ...) is cut short, not a phrase.
-            ok &= tail == 0
+            # construction" of ..., "give full play" to ...) is cut short, not a phrase;
+            # for two texts, not when that word is a conjunction, which joins whole
+            # phrases ("building a modern socialist country in an all-round way" and
+            # promoting ... / and unswervingly ...: the next conjunct varies).
+            coordinated = self.compounds & self.coordinator[
+                words_at[rows, np.minimum(n - tail, n - 1)]]
+            ok &= (tail == 0) | coordinated
             # Dates and figures ("1 January", "5 million") are not set phrases.
             ok &= ~self.is_figure[ids[first[:, None] + np.arange(n)]].any(axis=1)
             for m in np.unique(length[ok]).tolist():
@@ -487,6 +562,31 @@ class PhraseScorer:
                 index = grams.levels[m].gram_at(first[pick] + lead[pick])
                 found.setdefault(m, []).append(index[index >= 0])
         return {m: np.unique(np.concatenate(parts)) for m, parts in found.items()}
+
+    def _hyphen_links(self, level: Level, index: np.ndarray) -> np.ndarray:
+        """Per gram `index` of `level` (length n), whether a hyphen joins the word
+        before it to its first word (column 0), and each of its words to the next
+        (column k: word k - 1; column n: its last word to the word after it). Judged on
+        the first use, or with `hyphens_by_uses` on at least half of the uses: a title
+        that writes a dash as a hyphen ("Chinese-style Modernization-General Secretary")
+        does not make the phrase end inside a word everywhere else."""
+        joined, n = self.joined, level.n
+        assert joined is not None
+        size = len(joined)
+        if not self.hyphens_by_uses:
+            where = level.first[index].astype(np.int64)
+            counts = np.ones(len(index), dtype=np.int64)
+        else:
+            where = level.grouped_at(index).astype(np.int64)
+            counts = level.count[index]
+        at = where[:, None] + np.arange(-1, n)
+        links = joined[np.clip(at, 0, size - 1)] & (at >= 0)
+        if not self.hyphens_by_uses:
+            return links
+        heads = np.cumsum(counts) - counts
+        uses = np.add.reduceat(links.astype(np.int64), heads, axis=0) if len(heads) else \
+            np.zeros((0, n + 1), dtype=np.int64)
+        return uses * 2 >= counts[:, None]
 
     def _led_after_one(self, first: np.ndarray, lead: np.ndarray,
                        length: np.ndarray) -> np.ndarray:
@@ -516,11 +616,12 @@ class PhraseScorer:
             out[rows] = np.bincount(owner[ok], minlength=len(rows))
         return out
 
-    def modifiers(self, *, before: bool = False) -> np.ndarray:
-        """Per vocabulary id, whether the word is a modifier: used at least
-        `MODIFIER_USES` times and followed straight on (no break, no hyphen) by a content
-        word at least the share `MODIFIER_SHARE` of them; or, `before`, whether it is so
-        preceded (the head of a compound)."""
+    def modifiers(self, *, before: bool = False, least: int = MODIFIER_USES,
+                  share: float = MODIFIER_SHARE) -> np.ndarray:
+        """Per vocabulary id, whether the word is a modifier: used at least `least`
+        times and followed straight on (no break, no hyphen) by a content word at least
+        the share `share` of them; or, `before`, whether it is so preceded (the head of
+        a compound)."""
         grams = self.grams
         ids = grams.ids
         out = np.zeros(len(self.is_stop), dtype=bool)
@@ -540,7 +641,7 @@ class PhraseScorer:
             goes_on &= ~(self.capitalized[1:] & opener[ids[1:]])
         word = ids[1:] if before else ids[:-1]
         followed = np.bincount(word[goes_on], minlength=len(out))[:len(out)]
-        out = (uses >= MODIFIER_USES) & (followed >= MODIFIER_SHARE * np.maximum(uses, 1))
+        out = (uses >= least) & (followed >= share * np.maximum(uses, 1))
         if self.capitalized is not None:
             # A name goes on into varied words too, as the subject of verbs ("General
             # Secretary Zembrowski spoke", "... left"): names are not modifiers.
@@ -555,7 +656,8 @@ class PhraseScorer:
         side where they vary most: with two occurrences "of" after a phrase is grammar,
         and a set phrase has its usual continuations ("General Secretary Xi Jinping's
         important thought"); a copied passage's pieces stand in the same context on both
-        sides."""
+        sides. With `few`, a use repeated in one document in the same context (a page
+        header) counts once for variety."""
         neighbours = ~self.is_stop if few else np.ones(len(self.is_stop), dtype=bool)
         found = sorted(self.maximal(top, min_words).items())
         grams = self.grams
@@ -569,7 +671,8 @@ class PhraseScorer:
             parts.append((np.full(len(index), n), index, first, level.documents[index],
                           level.count[index], content,
                           (np.maximum if few else np.minimum)(
-                              *grams.neighbour_variety(n, index, neighbours))))
+                              *grams.neighbour_variety(n, index, neighbours,
+                                                       repeats_once=few))))
         if not parts:
             empty = np.zeros(0, dtype=np.int64)
             return Candidates(empty, empty, empty, empty, empty, empty.astype(float),

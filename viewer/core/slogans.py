@@ -12,7 +12,8 @@ A phrase inside a listed one is left out unless it recurs clearly more often on 
 and one every occurrence of which lies inside longer listed ones is a fragment. Two-text
 rules besides (the collection's formulations do not use them): a stretch that always
 comes straight after a modifier (the first words of a longer phrase vary: "modern
-socialist / socialist modern" country in an all-round way) or after a figure (the unit of
+socialist / socialist modern" country in an all-round way; a word used only twice, before
+a content word both times, modifies too: "powerful") or after a figure (the unit of
 a quantity: "trillion yuan") is a piece, not a phrase; a run opening on a manner adverb
 ("thoroughly implement") is a verb run; a comma or a figure-like word ("5G, big data",
 "4G base stations") does not make a word a compound's tail; a rare hyphenated compound of
@@ -22,15 +23,23 @@ in which a word takes an object with an article ("promote the construction" of .
 ordinary word run; a phrase ending on a possessive each time ("enhance my country's") is
 cut short, and so is one whose nearest content word on one side is always the same, past
 varying small words or in varying forms ("key core" technology / technologies; "... with
-Comrade Xi Jinping" at / as the core); a phrase seen once in each text that is, but for
-one word, made of listed phrases much more frequent is those phrases in a context
-("improve network security"), and so is one seen once in each text across a comma (a
+Comrade Xi Jinping" at / as the core), unless that word is a verb, one the texts inflect
+("adhere / adhering to the" people-centered development); a phrase seen once in each
+text that is, but for one word, made of listed phrases much more frequent is those
+phrases in a context ("improve network security"), and so is one that is a more frequent
+candidate, used on its own too, plus one word ("construction of a network power"), which
+would otherwise hide it as a piece; so is one seen once in each text across a comma (a
 list that is a formulation recurs); a piece of a name always has another capitalized word
 of the name beside it ("World / China Internet Conference"). A stretch a comma ends at
 every use is whole, whatever clause follows; and a name of several capitalized words is
 as fixed as any context it stands in, so it is listed even from inside a passage the
 texts repeat ("Xi Jinping Thought on Socialism with Chinese Characteristics for a New
-Era, especially ..."). Near-variants (one word swapped or added, two content words kept;
+Era, especially ..."). A hyphen makes a phrase end inside a word where most of its uses
+have it (not a title's "Modernization-General"); a phrase may end before "and" or "or"
+when the next conjunct varies; for a phrase both texts use, a line one of them writes out
+again (a page header) is one use when judging its neighbours' variety. Every word form of
+a listed phrase is counted with it, even a form that on its own is a piece of longer
+listed phrases. Near-variants (one word swapped or added, two content words kept;
 or the same words with other endings: plurals, verb forms; or a compound and its "of"
 form: "digital China construction", "construction of digital China") are one slogan with
 its variants counted together; forms one word apart are two phrases when the head
@@ -52,6 +61,7 @@ from viewer.core.normalize import Normalizer
 from viewer.core.phrases import (
     COMMA_CHARS,
     CONTENT_CAP,
+    COORDINATORS,
     HYPHEN_TERM_BITS,
     MIN_CONTENT_BITS,
     Candidates,
@@ -67,6 +77,7 @@ from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
 
 _POSSESSIVES = ("'s", "\u2019s")
+_LINE_ENDS = np.array([ord("\n"), ord("\r")], dtype=np.uint32)
 _DIGIT = re.compile(r"\d")
 #: More variants than this make a template ("cited the X", "praised the X"), not a slogan.
 MAX_VARIANTS = 3
@@ -75,6 +86,9 @@ STEM_RARER = 4.0
 #: A Chinese variant changes a word of up to this many characters and keeps this share.
 CJK_LONGEST_WORD = 4
 CJK_VARIANT_KEPT = 0.6
+#: Distinct words two forms sharing a single content word must both follow (see
+#: `_same_frames`) to be one formulation.
+SHARED_FRAMES = 2
 
 
 @dataclass(frozen=True)
@@ -99,9 +113,13 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     lemmas = base_forms(vocabulary) if not cjk else np.arange(len(vocabulary.keys))
     grams = RecurringGrams(ids, stops, np.zeros(len(ids), dtype=bool), doc_of, max_words + 1,
                            min_docs=1, min_count=min_count)
+    grams.paragraph_ends = np.concatenate([breaks_after(c.tokens, _LINE_ENDS) for c in (a, b)])
     scorer = PhraseScorer(grams, bits, is_stop, is_number(vocabulary.keys), cjk=cjk)
     joined = scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
-    scorer.compounds = True
+    scorer.compounds = scorer.hyphens_by_uses = True
+    if not cjk:
+        scorer.coordinator = np.fromiter(map(COORDINATORS["en"].__contains__, vocabulary.keys),
+                                         dtype=bool, count=len(vocabulary.keys))
     scorer.capitalized = np.concatenate([_capitalized(c.text, c.tokens) for c in (a, b)])
     coded = np.fromiter((m is not None for m in map(_DIGIT.search, vocabulary.keys)),
                         dtype=bool, count=len(vocabulary.keys))[ids]
@@ -135,7 +153,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         left = _rows(table, alive)
         ends_possessive = _every_occurrence(left, grams,
                                             lambda where, n: possessive[where + n - 1])
-        piece = _goes_on_into_one_word(left, grams, scorer, lemmas, articles)
+        piece = _goes_on_into_one_word(left, grams, scorer, lemmas,
+                                       articles, verb_forms(vocabulary.keys, lemmas))
         score[alive[ends_possessive | piece | _inside_names(left, grams, scorer)]] = 0.0
         # Seen once in each text across a comma: a piece of a passage they share, since
         # a list that is a formulation recurs ("stronger, better and bigger").
@@ -144,11 +163,19 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         score[across & both & (table.count == 2)] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
-    rows: Iterable[tuple[int, int]] = zip(table.n[order].tolist(),
-                                          table.index[order].tolist(), strict=True)
+    ranked = list(zip(table.n[order].tolist(), table.index[order].tolist(), strict=True))
+    rows: Iterable[tuple[int, int]]
     if cjk:
         located = PhraseLocator((a.text, b.text), (a.tokens, b.tokens), grams)
-        rows = ((n, i) for n, i in rows if located.on_words(n, i, samples=3))
+        rows = ((n, i) for n, i in ranked if located.on_words(n, i, samples=3))
+    else:
+        # Seen once in each text, a phrase candidate used more often in it plus one word
+        # ("construction of a network power" beside "network power", also used on its
+        # own): that phrase in a context, which would otherwise hide it as a piece.
+        contexts = _phrases_in_context(ranked, grams, scorer, _CANDIDATE_CONTEXT_RATIO,
+                                       single=True)
+        ranked = [form for form in ranked if form not in contexts]
+        rows = ranked
     # A few spare candidates, since fragments of listed phrases are dropped after.
     forms = select_phrases(scorer, rows, limit=limit + limit // 2)
     forms = _without_fragments(forms, grams, limit + limit // 2)
@@ -168,9 +195,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
             written.append(" ".join(text[int(starts[p]):int(ends[p + n - 1])].split()))
         return next((w for w in written if not w.endswith(_POSSESSIVES)), written[0])
 
-    # Two forms sharing one content word are not grouped: neither their words nor the
-    # shipped embeddings tell "network power" / "cyber power" (cosine 0.48) from "digital
-    # technology" / "digital society" (0.75); with a collection, usage does (formulations).
+    # Two forms sharing one content word are grouped only where they stand in the same
+    # frames (`_same_frames`): neither their words nor the shipped embeddings tell
+    # "network power" / "cyber power" (cosine 0.48) from "digital technology" / "digital
+    # society" (0.75), but the sentences they are written into do.
     # Forms whose words differ only in their endings ("core technology / technologies",
     # "promote / promoting Chinese-style modernization"), or in the order of a compound
     # and its "of" form ("digital China construction / construction of digital China"),
@@ -194,9 +222,20 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     inflections: dict[tuple[int, ...], list[tuple[int, int]]] = {}
     for form in forms:
         inflections.setdefault(same_phrase(form), []).append(form)
+    if not cjk:
+        # Another form of a listed phrase is counted with it even when, on its own, it
+        # was left out as a piece of longer listed phrases ("core technologies", each
+        # use inside "key core technologies" or a longer stretch, beside a listed "core
+        # technology"): the phrase is listed, so all of its forms are.
+        chosen = set(forms)
+        for form in ranked:
+            if form not in chosen and (same := inflections.get(same_phrase(form))):
+                same.append(form)
     grouped = group_variants([same[0] for same in inflections.values()],
                              lambda form: scorer.words(*form),
-                             lambda word: not scorer.no_content[word], lambda _g, _f: False,
+                             lambda word: not scorer.no_content[word],
+                             lambda one, other: not cjk and _same_frames(one, other, grams,
+                                                                         scorer, lemmas),
                              widest=CJK_LONGEST_WORD if cjk else 1, strong=4 if cjk else 2,
                              kept=CJK_VARIANT_KEPT if cjk else 0.0,
                              apart=None if cjk else lambda one, other: _other_phrases(
@@ -204,12 +243,15 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     groups = [[form for head in group for form in inflections[same_phrase(head)]]
               for group in grouped]
     slogans: list[Slogan] = []
-    for group in groups:
-        if in_context.issuperset(group) or len(slogans) >= limit:
+    listed = set(forms)
+    for heads, group in zip(grouped, groups, strict=True):
+        if in_context.issuperset(f for f in group if f in listed) or len(slogans) >= limit:
             continue
         group.sort(key=lambda f: -int(grams.levels[f[0]].count[f[1]]))
-        # Many forms differing in one place are a template with a slot, not one phrase.
-        del group[MAX_VARIANTS + 1 if len(group) <= MAX_VARIANTS + 1 else 1:]
+        # Many phrases differing in one place are a template with a slot, not one phrase
+        # (word forms of one phrase are not counted apart).
+        if len(heads) > MAX_VARIANTS + 1 or len(group) > 2 * (MAX_VARIANTS + 1):
+            del group[1:]
         occurrences: list[set[Span]] = [set(), set()]
         for n, index in group:
             where = grams.levels[n].occurrences(index)
@@ -221,6 +263,20 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                               occurrences_b=tuple(sorted(occurrences[1])),
                               variants=variants))
     return slogans
+
+
+def _same_frames(one: tuple[int, int], other: tuple[int, int], grams: RecurringGrams,
+                 scorer: PhraseScorer, lemmas: np.ndarray) -> bool:
+    """Whether two forms sharing a single content word stand in the same frames: the
+    nearest content words before their uses (as base forms) share `SHARED_FRAMES` words.
+    A formulation translated two ways is written into the same sentences ("building a /
+    construction of a cyber power", "... network power"); two phrases that share a word
+    ("economic / social development") are said of different things."""
+    frames = []
+    for n, index in (one, other):
+        before = _nearest_content(grams, scorer, grams.levels[n].occurrences(index), -1)
+        frames.append(set(lemmas[grams.ids[before[before >= 0]]].tolist()))
+    return len(frames[0] & frames[1]) >= SHARED_FRAMES
 
 
 def _other_phrases(one: tuple[int, ...], other: tuple[int, ...],
@@ -262,6 +318,17 @@ def base_forms(vocabulary: Vocabulary) -> np.ndarray:
                 out[at] = found
                 break
     return out
+
+
+def verb_forms(keys: Sequence[str], lemmas: np.ndarray) -> np.ndarray:
+    """Per key, whether the texts use its word in a verb form: its base form (see
+    `base_forms`) is that of a word of the vocabulary ending in -ing or -ed ("adhere",
+    "adhering"; not "technology", whose "technologies" is a plural)."""
+    inflected = np.fromiter((k.endswith(("ing", "ed")) for k in keys), dtype=bool,
+                            count=len(keys)) & (lemmas != np.arange(len(keys)))
+    out = np.zeros(len(keys), dtype=bool)
+    out[lemmas[inflected]] = True
+    return out[lemmas]
 
 
 def manner_adverbs(keys: Sequence[str]) -> np.ndarray:
@@ -451,43 +518,60 @@ def _every_occurrence(table: Candidates, grams: RecurringGrams,
 
 
 #: How many times as often as a phrase seen once in each text a phrase inside it must
-#: occur to make it that phrase in a context.
+#: occur to make it that phrase in a context: a listed phrase, or (before any is listed)
+#: a candidate, which then must recur on its own too.
 _CONTEXT_RATIO = 2
+_CANDIDATE_CONTEXT_RATIO = 1.5
 
 
 def _phrases_in_context(forms: list[tuple[int, int]], grams: RecurringGrams,
-                        scorer: PhraseScorer) -> set[tuple[int, int]]:
+                        scorer: PhraseScorer, ratio: float = _CONTEXT_RATIO, *,
+                        single: bool = False) -> set[tuple[int, int]]:
     """Those of the listed `forms` that are seen once in each text and are, but for at
-    most one content word, made of listed forms that occur at least `_CONTEXT_RATIO`
-    times as often: those phrases in a context ("improve network security", "number of
-    Internet users"), or two of them side by side in a passage the texts share ("Since
-    the 18th National Congress ..., General Secretary Xi Jinping"), not a formulation of
-    their own."""
+    most one content word, made of listed forms that occur at least `ratio` times as
+    often: those phrases in a context ("improve network security", "number of Internet
+    users"), or two of them side by side in a passage the texts share ("Since the 18th
+    National Congress ..., General Secretary Xi Jinping"), not a formulation of their
+    own. With `single`, made of one such form, which is used outside all of its
+    contexts so found too: `forms` are candidates, not listed phrases, and two side by
+    side may well be two pieces of one phrase ("modern socialist country" and "socialist
+    country in an all-round way"), one never used alone a piece of its contexts
+    ("harbour doctrine" of "Zembrowski / quantum harbour doctrine")."""
     phrase = {n: np.zeros(len(level), dtype=bool) for n, level in grams.levels.items()}
     once = []
     for n, index in forms:
         count = int(grams.levels[n].count[index])
-        if count >= _CONTEXT_RATIO * 2:
+        if count >= ratio * 2:
             phrase[n][index] = True
         elif count == 2 and _in_both((n, index), grams):
             once.append((n, index))
     content = ~scorer.no_content[grams.ids]
     out: set[tuple[int, int]] = set()
+    around: dict[tuple[int, int], list[tuple[int, int]]] = {}  # phrase -> its contexts
     lengths = [m for m, marks in phrase.items() if marks.any()]
     for n in sorted({n for n, _ in once}):
         mine = [f for f in once if f[0] == n]
         first = grams.levels[n].first[np.array([i for _, i in mine], dtype=np.int64)]
         covered = np.zeros((len(mine), n), dtype=bool)
+        words = content[first[:, None] + np.arange(n)]
         for m in (m for m in lengths if m < n):
             starts = first[:, None] + np.arange(n - m + 1)
             at = grams.levels[m].gram_at(starts.ravel()).reshape(starts.shape)
             inside = (at >= 0) & phrase[m][np.maximum(at, 0)]
             for k in np.flatnonzero(inside.any(axis=0)).tolist():
                 covered[inside[:, k], k:k + m] = True
-        words = content[first[:, None] + np.arange(n)]
-        left = (words & ~covered).sum(axis=1)
-        flagged = covered.any(axis=1) & (left <= 1)
-        out.update(f for f, hit in zip(mine, flagged.tolist(), strict=True) if hit)
+                if single:
+                    left = words.sum(axis=1) - words[:, k:k + m].sum(axis=1)
+                    for row in np.flatnonzero(inside[:, k] & (left <= 1)).tolist():
+                        around.setdefault((m, int(at[row, k])), []).append(mine[row])
+        if not single:
+            left = (words & ~covered).sum(axis=1)
+            flagged = covered.any(axis=1) & (left <= 1)
+            out.update(f for f, hit in zip(mine, flagged.tolist(), strict=True) if hit)
+    # One phrase's contexts, when it is used outside them too.
+    for (m, index), contexts in around.items():
+        if grams.levels[m].count[index] > 2 * len(set(contexts)):
+            out.update(contexts)
     return out
 
 
@@ -525,7 +609,8 @@ def _nearest_content(grams: RecurringGrams, scorer: PhraseScorer, positions: np.
 
 
 def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
-                           lemmas: np.ndarray, articles: np.ndarray) -> np.ndarray:
+                           lemmas: np.ndarray, articles: np.ndarray,
+                           verbs: np.ndarray) -> np.ndarray:
     """Per candidate, whether on one side every occurrence has one same content word
     nearest to it (up to `_SKIPPED_WORDS` function words between, no break nor comma: a
     clause after a comma is no part of the phrase), in one or another of its forms: it
@@ -535,12 +620,15 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     word the longer gram already absorbs.) Judged when the
     candidate occurs `_PIECE_USES` times or the longer gram recurs word for word. A verb
     before a phrase (a word that often takes an article: "building (of) a community with
-    a shared future for mankind") is what is said of the phrase, not part of it."""
+    a shared future for mankind"; or one the texts use in a verb form, `verbs`: "adhere /
+    adhering to the people-centered development" idea) is what is said of the phrase,
+    not part of it."""
     out = np.zeros(len(table), dtype=bool)
     ids, stops = grams.ids, grams.stops
     before_article = np.concatenate((articles[ids[1:]] & ~stops[:-1], [False]))
     uses = np.maximum(np.bincount(ids, minlength=len(articles)), 1)
     verb = np.bincount(ids[before_article], minlength=len(articles)) * _VERB_SHARE >= uses
+    verb |= verbs
     lengths = np.unique(table.n).tolist()
     if not lengths:
         return out
@@ -583,7 +671,9 @@ def _always_after_modifier(table: Candidates, grams: RecurringGrams,
     the unit of a quantity ("34.81 trillion yuan", "1.5 million users"), not a phrase; units
     are short, so a longer stretch that happens to follow a number stays a phrase."""
     out = np.zeros(len(table), dtype=bool)
-    content = ~scorer.no_content & scorer.modifiers()
+    # A word used twice, a content word straight after it both times, modifies it too
+    # ("powerful network country", "modern and powerful socialist country").
+    content = ~scorer.no_content & (scorer.modifiers() | scorer.modifiers(least=2, share=1.0))
     figure = scorer.is_figure
     apart = scorer.apart if scorer.apart is not None else np.zeros(len(grams.ids), dtype=bool)
     for n in np.unique(table.n).tolist():

@@ -108,14 +108,14 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
 
     A variant is what `group_variants` would join to the head: a run of up to `widest`
     units swapped for another (as many at an end), or inserted inside, keeping at least
-    `strong` content units and the share `kept`; the units it brings are content units
-    (`is_content[id]`), unless not `brought_content` (Chinese characters are units, and
-    words such as 进一步 and 用人 are made of function characters: the caller checks the
-    word); it crosses no break (`stops[p]`: nothing runs on from p) and no excluded
-    token (`blocked`); forms in `known` are not variants. With `fewest`, a variant
-    keeping fewer than `strong` but at least `fewest` content units is one only when
-    `may_join(head, variant, its positions)` agrees, as `group_variants` asks of two
-    forms that share little."""
+    `strong` content units and the share `kept`; the units it brings, and at an end the
+    units it takes out, are content units (`is_content[id]`), unless not `brought_content`
+    (Chinese characters are units, and words such as 进一步 and 用人 are made of function
+    characters: the caller checks the word); it crosses no break (`stops[p]`: nothing
+    runs on from p) and no excluded token (`blocked`); forms in `known` are not
+    variants. With `fewest`, a variant keeping fewer than `strong` but at least `fewest`
+    content units is one only when `may_join(head, variant, its positions)` agrees, as
+    `group_variants` asks of two forms that share little."""
     probes = []  # (head, prefix, suffix, width put in the blank, keeps `strong` units)
     least = strong if fewest is None or may_join is None else min(strong, fewest)
     for h, words in enumerate(heads):
@@ -124,6 +124,11 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
             prefix, suffix = words[:k], words[k + old:]
             content = int(is_content[list(prefix + suffix)].sum())
             if len(prefix) + len(suffix) < kept * max(n, n - old + new) or content < least:
+                continue
+            if brought_content and (not prefix or not suffix) and not all(
+                    is_content[list(words[k:k + old])]):
+                # "lasting free spirit of initiatives" for "the free spirit of
+                # initiatives": the phrase's core in another context, not a variant.
                 continue
             probes.append((h, prefix, suffix, new, content >= strong))
     out: list[dict[tuple[int, ...], np.ndarray]] = [{} for _ in heads]

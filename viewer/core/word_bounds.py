@@ -271,9 +271,14 @@ def _one_way_change(head: Segmented, variant: Segmented,
     if first == last and not (first and after):  # a word added, but not inside
         return None
     inside = bool(first and after)
-    if first and not _parts_or_compound(head.spans, heads[first], inside):
+    # A word added inside that the variant reads as a word of its own between two others
+    # parts the head there too, where the segmenter read the head's letters as one word
+    # (奉献给 of 作品奉献给广大观众; 奉献 | 大力 | 给).
+    parted = (first == last and _parts_at(variant.spans, kept[before])
+              and _parts_at(variant.spans, kept[len(kept) - after]))
+    if first and not parted and not _parts_or_compound(head.spans, heads[first], inside):
         return None
-    if after and not _parts_or_compound(head.spans, heads[last], inside):
+    if after and not parted and not _parts_or_compound(head.spans, heads[last], inside):
         return None
     touched = [(s, e) for s, e in head.spans if s < heads[last - 1] + 1 and e > heads[first]]
     if first < last and len(touched) > 1:
