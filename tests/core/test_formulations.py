@@ -659,3 +659,11 @@ def test_edges_of_many_phrases_weighed_at_once_are_those_weighed_one_by_one():
         assert (bits[k], used[k], expected[k]) == pytest.approx(one)
         assert (cited[k], chance[k]) == pytest.approx(edges.quoted(at[k], lengths[k]))
     assert cited[0] == 1 and bits[0] > 10 and min(bits[1:]) < -10
+
+
+def test_chinese_quotation_marks_end_a_phrase_like_any_quotation_mark():
+    text = "他说「稳步推进」和『农村改革』以及“两岸谈判”。"
+    stream = tokenize(text, shared_normalizer(language="zh"), Vocabulary())
+    ends = [text[e - 1] for e, stop in zip(stream.ends, breaks_after(stream), strict=True)
+            if stop]
+    assert ends == ["说", "进", "和", "革", "及", "判"]
