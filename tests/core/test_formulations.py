@@ -325,6 +325,11 @@ def _random_articles(count: int, seed: int, planted: str,
     return texts, dates
 
 
+def _two_years(per_year: int) -> Callable[[int], str]:
+    """Dates for articles over two years, `per_year` a year, ten a month."""
+    return lambda i: f"20{19 + i // per_year}-{1 + i % per_year // 10:02d}-{1 + i % 10:02d}"
+
+
 def _find_chinese(texts: list[str], dates: list[str]) -> list[tuple[str, tuple[str, ...], int]]:
     vocabulary = Vocabulary()
     streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
@@ -354,9 +359,7 @@ def test_a_phrase_of_common_words_coined_late_is_judged_over_its_time_of_use() -
         if i % 6 == 1:
             sentences[5] = _insert(sentences[5], 6, COMMON)
 
-    texts, dates = _random_articles(
-        240, 3, COINED + COMMON, place,
-        lambda i: f"20{19 + i // 120}-{1 + i % 120 // 10:02d}-{1 + i % 10:02d}")
+    texts, dates = _random_articles(240, 3, COINED + COMMON, place, _two_years(120))
     assert _find_chinese(texts, dates) == [(COINED, (), 181)]
 
 
@@ -504,3 +507,163 @@ def test_quotation_marks_are_told_per_token_and_running_text_is_seldom_cited():
     cited, expected = edges.quoted(np.array([2, 6, 4]), np.array([2, 2, 1]))
     # Running text: 3 of the 16 tokens come after a mark, 3 before one.
     assert cited == 2 and expected == pytest.approx(3 * (3 / 16) * (3 / 16))
+
+
+CITED = "稳步推进农村改革"
+
+
+@pytest.mark.parametrize("marks", ["\u201c\u201d", "\u300c\u300d"])
+def test_a_chinese_phrase_of_few_articles_cited_between_quotation_marks_is_listed(
+        marks: str) -> None:
+    # In four articles of 200 the phrase alone is not surely a formulation; cited as a
+    # whole in one of them, between quotation marks or the corner brackets Chinese
+    # quotes with, it is.
+    uses = [100, 130, 160, 190]
+
+    def place(cited: bool) -> Callable[[int, list[str]], None]:
+        def put(i: int, sentences: list[str]) -> None:
+            if i in uses:
+                quoted = cited and i == uses[1]
+                sentences[4] = _insert(sentences[4], 6,
+                                       marks[0] + CITED + marks[1] if quoted else CITED)
+        return put
+
+    def date(i: int) -> str:
+        return f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}"
+
+    texts, dates = _random_articles(200, 12, CITED + marks, place(False), date)
+    assert _find_chinese(texts, dates) == []
+    texts, dates = _random_articles(200, 12, CITED + marks, place(True), date)
+    assert _find_chinese(texts, dates) == [(CITED, (), 100)]
+
+
+def test_chinese_edges_weigh_only_against_a_phrase() -> None:
+    # Between random characters the pairs across a phrase's edges are met nowhere else,
+    # as across any stretch cut on words in Chinese: no evidence for a unit there. Edges
+    # that are pairs of the running text (的 | 稳, 革 | 的, used elsewhere too) weigh
+    # against it as in any language.
+    def place(i: int, sentences: list[str]) -> None:
+        sentences[4] = _insert(sentences[4], 6, CITED)
+        sentences[5] = _insert(sentences[5], 3, "的" + CITED + "的")
+        sentences[6] = _insert(sentences[6], 3, "的稳")
+        sentences[7] = _insert(sentences[7], 3, "革的")
+
+    texts, _ = _random_articles(60, 13, CITED + "的", place, lambda i: "")
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
+    ids = np.concatenate([s.ids for s in streams])
+    edges = EdgeEvidence(ids, np.concatenate([breaks_after(s) for s in streams]),
+                         np.zeros(len(ids), dtype=bool),
+                         np.repeat(np.arange(len(streams)), [len(s) for s in streams]))
+    phrase = [vocabulary.ids[c] for c in CITED]
+    at = np.array([p for p in range(len(ids) - len(phrase))
+                   if ids[p:p + len(phrase)].tolist() == phrase])
+    assert len(at) == 120
+    lengths = np.full(60, len(phrase))
+    alone, in_running_text = at[::2], at[1::2]
+    assert _unit_bits(edges, alone, lengths) > 10
+    assert _unit_bits(edges, alone, lengths, against_only=True) == 0.0
+    against = _unit_bits(edges, in_running_text, lengths)
+    assert against < -10
+    assert _unit_bits(edges, in_running_text, lengths, against_only=True) == against
+
+
+HOUSING, LOOSE = "结构住房", "加强管理"
+
+
+def test_a_phrase_of_common_words_stands_on_its_own_evidence() -> None:
+    # 结构 and 住房 stand apart twice in every article: 结构住房, twice in every third
+    # article from article 100 on, holds a fifth of their uses even in its time, far
+    # too few for a fixed unit. Its many articles, its uses coming back within them and
+    # its clear start make it a formulation all the same. 加强管理, in as many articles
+    # from the start, once each, stays a loose collocation of its words.
+    def place(i: int, sentences: list[str]) -> None:
+        for k, word in enumerate(("结构", "住房", "结构", "住房")):
+            sentences[k] = _insert(sentences[k], 5, word)
+        if i >= 100 and i % 3 == 0:
+            sentences[5] = _insert(sentences[5], 6, HOUSING)
+            sentences[8] = _insert(sentences[8], 3, HOUSING)
+        for k, word in enumerate(("加强", "管理")):
+            sentences[6 + k] = _insert(sentences[6 + k], 4, word)
+        if i % 6 == 1:
+            sentences[9] = _insert(sentences[9], 6, LOOSE)
+
+    texts, dates = _random_articles(200, 14, HOUSING + LOOSE, place, _two_years(100))
+    assert _find_chinese(texts, dates) == [(HOUSING, (), 102)]
+
+
+FARMING = "认识农业"
+
+
+def test_a_phrase_of_common_words_cited_between_quotation_marks_is_a_unit() -> None:
+    # 认识 and 农业 stand apart twice in every article; 认识农业 in every tenth article
+    # from article 100 on holds a tenth of their uses in its time: two common words side
+    # by side. Cited whole in one of its articles, it is a unit to its writers.
+    def place(cited: bool) -> Callable[[int, list[str]], None]:
+        def put(i: int, sentences: list[str]) -> None:
+            for k, word in enumerate(("认识", "农业", "认识", "农业")):
+                sentences[k] = _insert(sentences[k], 5, word)
+            if i >= 100 and i % 10 == 5:
+                phrase = f"\u201c{FARMING}\u201d" if cited and i == 135 else FARMING
+                sentences[5] = _insert(sentences[5], 6, phrase)
+        return put
+
+    texts, dates = _random_articles(200, 15, FARMING, place(False), _two_years(100))
+    assert _find_chinese(texts, dates) == []
+    texts, dates = _random_articles(200, 15, FARMING, place(True), _two_years(100))
+    assert _find_chinese(texts, dates) == [(FARMING, (), 105)]
+
+
+def test_forms_none_of_which_is_cohesive_stand_together_on_their_evidence() -> None:
+    # 认识农业 and, later, 认识工业 (a word of the same stem swapped): common words side
+    # by side, each cited whole now and then. Neither is cohesive, and the two are still
+    # one formulation with its variant.
+    def place(i: int, sentences: list[str]) -> None:
+        for k, word in enumerate(("认识", "农业", "认识", "工业")):
+            sentences[k] = _insert(sentences[k], 5, word)
+        if i >= 100 and i % 10 == 5:
+            sentences[5] = _insert(sentences[5], 6, f"\u201c{FARMING}\u201d" if i == 135
+                                   else FARMING)
+        if i >= 150 and i % 10 == 7:
+            sentences[6] = _insert(sentences[6], 6, "\u201c认识工业\u201d" if i == 177
+                                   else "认识工业")
+
+    texts, dates = _random_articles(200, 16, FARMING + "工", place, _two_years(100))
+    assert _find_chinese(texts, dates) == [(FARMING, ("认识工业",), 105)]
+
+
+def test_edges_of_many_phrases_weighed_at_once_are_those_weighed_one_by_one():
+    texts, _ = _running_text({UNIT: list(range(120, 200, 13))})
+    texts[133] = texts[133].replace(UNIT, f"\u201c{UNIT}\u201d")
+    normalizer = shared_normalizer(language="en")
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, normalizer, vocabulary) for t in texts]
+    ids = np.concatenate([s.ids for s in streams])
+    edges = EdgeEvidence(ids, np.concatenate([breaks_after(s) for s in streams]),
+                         np.zeros(len(ids), dtype=bool),
+                         np.repeat(np.arange(len(streams)), [len(s) for s in streams]),
+                         quote_marks(streams))
+    runs = Counter(tuple(ids[p:p + 3].tolist()) for p in range(len(ids) - 2))
+    phrases = [UNIT] + [" ".join(vocabulary.keys[w] for w in run)
+                        for run, _ in runs.most_common(3)]
+    at = [_starts(ids, vocabulary, phrase) for phrase in phrases]
+    lengths = [np.full(len(a), len(phrase.split())) for a, phrase in zip(at, phrases,
+                                                                         strict=True)]
+    owner = np.repeat(np.arange(len(phrases)), [len(a) for a in at])
+    bits, used, expected = edges.weigh_each(np.concatenate(at), np.concatenate(lengths),
+                                            owner, len(phrases))
+    cited, chance = edges.quoted_each(np.concatenate(at), np.concatenate(lengths), owner,
+                                      len(phrases))
+    for k in range(len(phrases)):
+        one = edges.weigh(at[k], lengths[k])
+        assert (bits[k], used[k], expected[k]) == pytest.approx(one)
+        assert (cited[k], chance[k]) == pytest.approx(edges.quoted(at[k], lengths[k]))
+    assert cited[0] == 1 and bits[0] > 10 and min(bits[1:]) < -10
+
+
+def test_chinese_quotation_marks_end_a_phrase_like_any_quotation_mark():
+    text = "他说「稳步推进」和『农村改革』以及“两岸谈判”。"
+    stream = tokenize(text, shared_normalizer(language="zh"), Vocabulary())
+    ends = [text[e - 1] for e, stop in zip(stream.ends, breaks_after(stream), strict=True)
+            if stop]
+    assert ends == ["说", "进", "和", "革", "及", "判"]

@@ -26,7 +26,8 @@ from viewer.core.tokenize import TokenStream, Vocabulary, blank_line_starts, cha
 # formulations list things ("peaceful, secure, open, cooperative and orderly"), except the
 # Chinese full-width comma, which ends a clause (lists take the enumeration comma 、).
 BREAK_CHARS = np.array([ord(c) for c in ".;:!?()[]{}\"\u201c\u201d\u00ab\u00bb\u3002\uff1b"
-                        "\uff1a\uff01\uff1f\uff08\uff09\u300a\u300b\u2014|\uff0c"],
+                        "\uff1a\uff01\uff1f\uff08\uff09\u300a\u300b\u300c\u300d\u300e\u300f"
+                        "\u2014|\uff0c"],
                        dtype=np.uint32)
 
 

@@ -32,8 +32,10 @@ import numpy as np
 
 from viewer.core.tokenize import TokenStream, char_mask
 
-#: Quotation marks (not the single ones, which are apostrophes too).
-QUOTES = np.array([ord(c) for c in '"\u201c\u201d\u201e\u00ab\u00bb'], dtype=np.uint32)
+#: Quotation marks (not the single ones, which are apostrophes too), with the corner
+#: brackets that Chinese and Japanese quote with (「」, 『』).
+QUOTES = np.array([ord(c) for c in '"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f'],
+                  dtype=np.uint32)
 
 #: Rates are kept within this distance of 0 and 1: one edge never decides alone.
 RATE_FLOOR = 0.01
@@ -124,6 +126,51 @@ class EdgeEvidence:
             used_edges += int(own[used].sum())
             expected_used += float((own * unit[word]).sum())
         return total, used_edges, expected_used
+
+    def weigh_each(self, starts: np.ndarray, lengths: np.ndarray, owner: np.ndarray,
+                   phrases: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`weigh` for `phrases` phrases at once, occurrence k (`starts[k]`, `lengths[k]`)
+        being one of phrase `owner[k]`: per phrase, the bits, the edges used elsewhere and
+        how many would be if it were a unit."""
+        starts = starts.astype(np.int64)
+        owner = owner.astype(np.int64)
+        ends = starts + lengths.astype(np.int64) - 1
+        bits = np.zeros(phrases)
+        used_edges = np.zeros(phrases)
+        expected_used = np.zeros(phrases)
+        inside = starts > 0
+        before, before_of = starts[inside] - 1, owner[inside]
+        paired = self.paired[before]
+        after = self.paired[ends]
+        words = self.words
+        for pairs, who, second, unit, running in (
+                (before[paired], before_of[paired], True, self.unit_before,
+                 self.running_before),
+                (ends[after], owner[after], False, self.unit_after, self.running_after)):
+            if not len(pairs):
+                continue
+            keys = self.ids[pairs] * words + self.ids[pairs + 1]
+            # How often each edge's pair is among its own phrase's edges.
+            _, inverse, own = np.unique(who * words * words + keys, return_inverse=True,
+                                        return_counts=True)
+            counts = self.counts[np.searchsorted(self.keys, keys)]
+            used = self._used_elsewhere(counts - own[inverse], keys // words, keys % words)
+            word = keys % words if second else keys // words
+            p = np.clip(unit[word], RATE_FLOOR, 1 - RATE_FLOOR)
+            q = np.clip(running[word], RATE_FLOOR, 1 - RATE_FLOOR)
+            weight = np.log2(np.where(used, p / q, (1 - p) / (1 - q)))
+            bits += np.bincount(who, weights=weight, minlength=phrases)
+            used_edges += np.bincount(who, weights=used, minlength=phrases)
+            expected_used += np.bincount(who, weights=unit[word], minlength=phrases)
+        return bits, used_edges, expected_used
+
+    def quoted_each(self, starts: np.ndarray, lengths: np.ndarray, owner: np.ndarray,
+                    phrases: int) -> tuple[np.ndarray, np.ndarray]:
+        """`quoted` for `phrases` phrases at once (see `weigh_each`)."""
+        ends = starts.astype(np.int64) + lengths.astype(np.int64) - 1
+        cited = np.bincount(owner, weights=self.opened[starts] & self.closed[ends],
+                            minlength=phrases)
+        return cited.astype(np.int64), np.bincount(owner, minlength=phrases) * self.quote_rate
 
     def quoted(self, starts: np.ndarray, lengths: np.ndarray) -> tuple[int, float]:
         """How many occurrences of a phrase (as for `weigh`) stand right between quotation

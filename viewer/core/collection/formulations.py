@@ -4,9 +4,9 @@ A formulation is a maximal recurring stretch of up to about 20 words (Chinese: a
 characters) found in several documents: it is never cut at a length limit (a longer stretch
 that recurs is a copied passage, not a formulation), starts and ends where a phrase can
 (`viewer.core.phrases`), and is fixed (its words occur together far more often than apart)
-and distinctive (its words are rare in the language); in languages written in words, it
-is also set into sentences as a unit, where a chance recurrence of running text keeps the
-usual word pairs at its edges, and now and then cited as a whole between quotation marks
+and distinctive (its words are rare in the language); it is also set into sentences as a
+unit, where a chance recurrence of running text keeps the usual word pairs at its edges,
+and now and then cited as a whole between quotation marks
 (`viewer.core.collection.edges`). Near-variants (a word swapped or added) are one
 formulation. Each comes with its document frequency, total count, first appearance by
 date, counts per month and every occurrence.
@@ -47,10 +47,15 @@ CJK_CHARS_PER_WORD_SHARED = 2
 #: three-character word of a seven-character phrase, 积极推行股份制, 积极推行制造业; that
 #: it is one whole word is checked on the words, `one_word_apart`).
 CJK_VARIANT_KEPT = 0.5
-#: Cohesion (see `PhraseScorer.cohesion`) a Chinese formulation needs.
+#: Cohesion (see `PhraseScorer.cohesion`) a Chinese form needs to give evidence for a
+#: group of forms; a form alone below it is listed on its score (scaled by its cohesion).
 CJK_MIN_COHESION = 0.3
 #: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
 CJK_FULL_COHESION = 0.6
+#: Evidence of being cited between quotation marks (bits, see `_cited_bits`) that makes
+#: a Chinese phrase a unit whatever its cohesion: chance cites one candidate in a
+#: thousand so.
+CITED_UNIT = 10.0
 #: Onset evidence (bits, see `_onset`) that a phrase was coined within the collection:
 #: a first appearance that late comes by chance to one candidate in a thousand.
 CLEAR_ONSET = 10.0
@@ -373,16 +378,11 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     near = np.flatnonzero(score >= MIN_SCORE * VARIANT_SHARE)
     variety = np.ones(len(table))
     variety[near] = spread.of_candidates(grams, table, near)
-    # Languages written in words: a phrase set into its sentences as a unit.
-    edges = None if cjk else EdgeEvidence(ids, stops, blocked, doc_of, quote_marks(streams))
+    # A phrase set into its sentences as a unit, and cited whole between quotation marks.
+    edges = EdgeEvidence(ids, stops, blocked, doc_of, quote_marks(streams))
     units = np.zeros(len(table))
     cited = np.zeros(len(table))
-    if edges is not None:
-        for r in near.tolist():
-            at = grams.levels[int(table.n[r])].occurrences(int(table.index[r]))
-            lengths = np.full(len(at), int(table.n[r]))
-            units[r] = _unit_bits(edges, at, lengths)
-            cited[r] = _cited_bits(edges, at, lengths)
+    units[near], cited[near] = _edge_bits_of(edges, grams, table, near, against_only=cjk)
     cohesion = np.ones(len(table))
     if cjk:
         # Characters are tokens: a stretch whose pieces are common words used apart more
@@ -394,7 +394,10 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
             # been in use all along. Only a loose one can gain: only those are redone.
             loose = near[(cohesion[near] < CJK_FULL_COHESION) & (onset[near] >= CLEAR_ONSET)]
             cohesion[loose] = scorer.cohesion(table.n[loose], table.index[loose], rank)
-        strength[near] *= np.minimum(1.0, cohesion[near] / CJK_FULL_COHESION)
+        # A phrase cited whole between quotation marks, as chance would cite hardly any,
+        # is a unit to its writers however common its words (认识农业, 科学训练).
+        held = np.where(cited[near] >= CITED_UNIT, 1.0, cohesion[near])
+        strength[near] *= np.minimum(1.0, held / CJK_FULL_COHESION)
     score[near] = _score(table.documents[near], strength[near], onset[near], len(streams),
                          repeats[near], variety[near], units[near], cited[near])
     order = np.lexsort((table.first, -score))
@@ -452,8 +455,18 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                                                       and not related(head, form)))
     levels = grams.levels
     if cjk:
+        # Forms none of which is cohesive stand on their own evidence: a form's score is
+        # scaled down by its cohesion already, and they are kept only if the best of them
+        # scores high all the same (结构住房: common words, but in 21 articles, several
+        # times in each, now and then between quotation marks).
+        def alone(group: list[tuple[int, int]]) -> bool:
+            best = max(group, key=lambda form: score[row[form]])
+            if score[row[best]] < MIN_SCORE:
+                return False
+            return located.on_words(*best, samples=5) and located.is_phrase(*best)
+
         groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
-                  for g in groups if any(form in cohesive for form in g)]
+                  for g in groups if any(form in cohesive for form in g) or alone(g)]
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
         groups = _word_variants(groups, located, cohesive,
@@ -475,16 +488,17 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     # A group is judged as one formulation: all its forms' documents and its first date.
     position = row
     def judge(whole: list[tuple[int, int]]) -> float:
-        # Forms kept only as variants (see above) do not add to the evidence.
-        group = [f for f in whole if f in cohesive] if cjk else whole
+        # Forms kept only as variants (see above) do not add to the evidence, unless
+        # none is cohesive.
+        group = ([f for f in whole if f in cohesive] or whole) if cjk else whole
         at = [grams.levels[n].occurrences(i) for n, i in group]
         docs = np.unique(np.concatenate([grams.doc_of[a] for a in at]))
         best = max(strength[position[form]] for form in group)
         starts = np.concatenate(at)
         lengths = np.concatenate([np.full(len(a), n) for a, (n, _) in
                                   zip(at, group, strict=True)])
-        unit = 0.0 if edges is None else _unit_bits(edges, starts, lengths)
-        quoted = 0.0 if edges is None else _cited_bits(edges, starts, lengths)
+        unit = _unit_bits(edges, starts, lengths, against_only=cjk)
+        quoted = _cited_bits(edges, starts, lengths)
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
         count = sum(int(levels[n].count[i]) for n, i in group)
         return float(_score(np.array([len(docs)]), np.array([best]),
@@ -574,8 +588,8 @@ def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
            cited: np.ndarray | None = None) -> np.ndarray:
     """How surely a candidate is a formulation: how much it looks like a set phrase, the
     documents that use it, how clear its onset is, how often a document that uses it
-    uses it again, how freely it crosses series, and (`units`, languages written in words:
-    see `_unit_bits`; None for none) whether it is set into its sentences as a unit, which
+    uses it again, how freely it crosses series, and (`units`, see `_unit_bits`; None
+    for none) whether it is set into its sentences as a unit, which
     doubles or halves the score at most `UNIT_CAP` / `UNIT_DOUBLING` times over (a phrase
     of a few documents has few edges to show it), and (`cited`, `_cited_bits`) whether it
     is cited between quotation marks. Beyond `PER_DOCUMENTS` documents
@@ -590,14 +604,52 @@ def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
             * unit * quoted)
 
 
-def _unit_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray) -> float:
+def _edge_bits_of(edges: EdgeEvidence, grams: RecurringGrams, table: Candidates,
+                  picked: np.ndarray, *, against_only: bool) -> tuple[np.ndarray, np.ndarray]:
+    """`_unit_bits` and `_cited_bits` of the candidates `picked` (rows of `table`), all
+    weighed at once."""
+    starts, lengths, owner = [], [], []
+    for n in np.unique(table.n[picked]).tolist():
+        rows = np.flatnonzero(table.n[picked] == n)
+        level = grams.levels[n]
+        index = table.index[picked[rows]]
+        mine, _ = expand(level.count[index])
+        starts.append(level.grouped_at(index))
+        lengths.append(np.full(len(mine), n))
+        owner.append(rows[mine])
+    if not starts:
+        return np.zeros(0), np.zeros(0)
+    at, length, of = (np.concatenate(parts) for parts in (starts, lengths, owner))
+    bits, used, expected = edges.weigh_each(at, length, of, len(picked))
+    units = np.array([_unit_from(*found, against_only=against_only)
+                      for found in zip(bits.tolist(), used.tolist(), expected.tolist(),
+                                       strict=True)])
+    cited, chance = edges.quoted_each(at, length, of, len(picked))
+    quoted = np.array([_cited_from(*found) for found in zip(cited.tolist(), chance.tolist(),
+                                                            strict=True)])
+    return units, quoted
+
+
+def _unit_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray, *,
+               against_only: bool = False) -> float:
     """Bits of evidence that a phrase (its occurrences' `starts` and `lengths`) is set into
     its sentences as a unit rather than a stretch of running text (`EdgeEvidence`): none
     for it when more of its edges are pairs used elsewhere than a unit's would be beyond
     doubt ("Sir Thomas", "every day": fewer than running text's, yet far too many for a
-    unit), whatever the balance says."""
-    bits, used, expected = edges.weigh(starts, lengths)
-    if bits > 0 and _poisson_tail(used, expected) < UNIT_FIT_P:
+    unit), whatever the balance says.
+
+    With `against_only` (Chinese, whose tokens are characters) only evidence against
+    counts. A candidate there begins and ends on word boundaries (`PhraseLocator`), and
+    the pair of characters across a word boundary is far less often used elsewhere than
+    the pairs inside words that make most of a character's running rate: any stretch
+    cut on words, a chance run (卡杜米指出) or a name (委内瑞拉), looks set into the text.
+    Edges used elsewhere even more often than that still mark running text."""
+    return _unit_from(*edges.weigh(starts, lengths), against_only=against_only)
+
+
+def _unit_from(bits: float, used: float, expected: float, *, against_only: bool) -> float:
+    """`_unit_bits` from what `EdgeEvidence.weigh` found."""
+    if bits > 0 and (against_only or _poisson_tail(round(used), expected) < UNIT_FIT_P):
         return 0.0
     return bits
 
@@ -606,7 +658,11 @@ def _cited_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray) ->
     """Bits of surprise of a phrase (its occurrences' `starts` and `lengths`) standing
     right between quotation marks as often as it does, were it running text: a set phrase
     is cited as a whole ("the \u201ctwo safeguards\u201d"); a chance run of running text is not."""
-    cited, expected = edges.quoted(starts, lengths)
+    return _cited_from(*edges.quoted(starts, lengths))
+
+
+def _cited_from(cited: int, expected: float) -> float:
+    """`_cited_bits` from what `EdgeEvidence.quoted` found."""
     return -math.log2(max(1e-300, _poisson_tail(cited, expected))) if cited else 0.0
 
 
