@@ -200,7 +200,10 @@ PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6)
            # A kindred word swapped inside, where rare forms fill the slot of a template.
            "推进农村改革": (29, 6), "推进村庄改革": (66, 12),
            # A five-character word swapped (股份合作制, 艺术工作者), used beside it.
-           "发展股份合作制企业集团": (28, 6), "发展艺术工作者企业集团": (70, 12)}
+           "发展股份合作制企业集团": (28, 6), "发展艺术工作者企业集团": (70, 12),
+           # A kindred word swapped at the start; the first use of the variant is read
+           # into the word before it (LEADS), which would hide the word it swaps.
+           "资金配置效率": (31, 6), "资质配置效率": (33, 6)}
 # Rare forms (the articles that use them), too few to recur on their own.
 RARE = {
     "关键环节进一步加大考核力度": (97, 139),  # a word with a function character added
@@ -219,10 +222,15 @@ RARE = {
 }
 
 
+#: Written before the first use of a phrase: the segmenter reads 投资 | 质配置效率 there.
+LEADS = {"资质配置效率": "投"}
+
+
 def _rare_collection() -> tuple[list[str], list[str]]:
-    """160 dated articles of random characters holding PLANTED and RARE."""
+    """160 dated articles of random characters holding PLANTED and RARE (LEADS before
+    a phrase's first use)."""
     rng = random.Random(7)
-    planted = set("".join(PLANTED) + "".join(RARE))
+    planted = set("".join(PLANTED) + "".join(RARE) + "".join(LEADS.values()))
     letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in planted]
     texts, dates = [], []
     for i in range(160):
@@ -231,7 +239,8 @@ def _rare_collection() -> tuple[list[str], list[str]]:
                 if i >= first and (i - first) % every < 2]
         uses += [p for p, articles in RARE.items() if i in articles]
         for k, phrase in enumerate(uses, 1):
-            sentences[k] = sentences[k][:6] + phrase + "，" + sentences[k][6:]
+            lead = LEADS.get(phrase, "") if i == PLANTED.get(phrase, (-1,))[0] else ""
+            sentences[k] = sentences[k][:6] + lead + phrase + "，" + sentences[k][6:]
         texts.append("。".join(sentences) + "。")
         dates.append(f"2021-{1 + i // 28:02d}-{1 + i % 28:02d}")
     return texts, dates
@@ -252,6 +261,7 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     assert {"测量月球", "预测月球"} in groups
     assert {"推进农村改革", "推进村庄改革"} in groups
     assert {"发展股份合作制企业集团", "发展艺术工作者企业集团"} in groups
+    assert {"资金配置效率", "资质配置效率"} in groups
     listed = set().union(*groups)
     assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}
 

@@ -137,6 +137,7 @@ class PhraseLocator:
         self.starts = np.concatenate([s.starts for s in streams])
         self.ends = np.concatenate([s.ends for s in streams])
         self._first: dict[tuple[int, int], Segmented] = {}
+        self._whole: dict[tuple[int, int], Segmented] = {}
 
     def _segmented(self, n: int, position: int) -> Segmented:
         doc = int(self.grams.doc_of[position])
@@ -156,6 +157,19 @@ class PhraseLocator:
         if found is None:
             found = self._segmented(n, int(self.grams.levels[n].first[index]))
             self._first[(n, index)] = found
+        return found
+
+    def at_whole(self, n: int, index: int) -> Segmented:
+        """The first of the first few occurrences of gram `index` of `n` tokens that
+        begins and ends on word boundaries (else the first), segmented: the form as
+        written, where one context may read its first letter into the word before it
+        (投资质配置效率 of 资质配置效率), which would hide the word a variant changes."""
+        found = self._whole.get((n, index))
+        if found is None:
+            where = self.grams.levels[n].occurrences(index)[:WHOLE_SAMPLES].tolist()
+            found = next((seen for seen in (self._segmented(n, int(p)) for p in where)
+                          if seen.on_boundaries), None) or self._at_first(n, index)
+            self._whole[(n, index)] = found
         return found
 
     def is_phrase(self, n: int, index: int) -> bool:
@@ -186,6 +200,8 @@ PAIR_WORD = 4
 #: The most letters a word added inside a form may have when the segmenter glued its
 #: last one to the next word (更好地 of 华南更好地为多云, read 更好 | 地为).
 MAX_ADDED = 4
+#: Occurrences looked at for one that lies on word boundaries (see `PhraseLocator.at_whole`).
+WHOLE_SAMPLES = 5
 
 
 def one_word_apart(head: Segmented, variant: Segmented, *, any_end: bool = False) -> bool:

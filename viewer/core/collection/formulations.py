@@ -253,7 +253,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         both = len(np.intersect1d(docs, docs_of[g]))
         if both < 1 or both < VARIANT_LIFT * len(docs) * len(docs_of[g]) / len(dates):
             return False
-        varied = located.at_first(*listed[g][k])
+        varied = located.at_whole(*listed[g][k])
         seen = located.at(len(form), int(at[0]))
         # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
         # 继续用于岛) asks more: see the check below.
@@ -282,7 +282,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                         or (k and len(np.unique(grams.doc_of[at])) < RARE_DOCUMENTS)
                         or _inside(len(form), at, group)):
                     continue
-                varied = located.at_first(*listed[g][k])
+                varied = located.at_whole(*listed[g][k])
                 seen = located.at(len(form), int(at[0]))
                 if not (one_word_apart(varied, seen) or (
                         one_word_apart(varied, seen, any_end=True)
@@ -432,7 +432,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         if not cjk:
             return False
         both_listed = score[row[head]] >= MIN_SCORE and score[row[form]] >= MIN_SCORE
-        return related_change(located.at_first(*head), located.at_first(*form),
+        return related_change(located.at_whole(*head), located.at_whole(*form),
                               any_end=both_listed)
 
 
@@ -543,9 +543,9 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
     for group in groups:
         def apart_from(base: tuple[int, int], forms: list[tuple[int, int]]
                        ) -> list[tuple[int, int]]:
-            head = located.at_first(*base)
+            head = located.at_whole(*base)
             return [form for form in forms if form != base and (
-                one_word_apart(head, found := located.at_first(*form))
+                one_word_apart(head, found := located.at_whole(*form))
                 or (one_word_apart(head, found, any_end=True) and together(base, form)))]
 
         bases = group if len(group) > 2 else group[:1]
