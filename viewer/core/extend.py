@@ -8,7 +8,9 @@ those words (a longest common subsequence weighted by the words' evidence, each 
 word on either side charged `gap_bits`) and takes the best-scoring stretch, so it ends on
 its last matching word; from there it looks again, a few times. It never crosses a
 paragraph break or enters another passage, and a stretch must carry enough evidence that
-chance words ("the", "of") beyond a passage do not lengthen it.
+chance words ("the", "of") beyond a passage do not lengthen it. Paragraph breaks are read
+from the streams' `codes`: a caller must build its streams with their text's code points,
+as `tokenize` does, or passages would run over breaks that `compare()` stops at.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
     starts_a = [p.a0 for p in by_a]
     starts_b = sorted(p.b0 for p in passages)
     for p in by_a:
-        next_a = starts_a[bisect_right(starts_a, p.a0)] if p is not by_a[-1] else len(a)
+        k = bisect_right(starts_a, p.a0)
+        next_a = starts_a[k] if k < len(starts_a) else len(a)
         k = bisect_right(starts_b, p.b0)
         next_b = starts_b[k] if k < len(starts_b) else len(b)
         _extend_end(p, a, b, bits_a, window, gap_bits, next_a, next_b)
