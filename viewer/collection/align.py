@@ -29,7 +29,7 @@ from viewer.core.shared import (
     phrases_of,
     shared_alignments,
 )
-from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
 
 Progress = Callable[[str, float], None]
 _CHUNK = 64
@@ -109,7 +109,8 @@ def align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tupl
         text, language = store.connection.execute(
             "SELECT text, language FROM documents WHERE num = ?", (num,)).fetchone()
         texts[num], languages[num] = text, language
-    streams = {num: TokenStream(ids, starts, ends, np.zeros(0, dtype=np.uint32))
+    # The matcher reads paragraph breaks from the text's code points (as compare() does).
+    streams = {num: TokenStream(ids, starts, ends, char_codes(texts[num]))
                for num, (ids, starts, ends) in arrays.items()}
     _ALIGNER = PairAligner(texts, streams, languages, vocabulary.keys)
     _ALIGNER.prepare(pairs)  # before the fork, not in every worker

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from viewer.core.extend import extend_passages
 from viewer.core.grams import gram_hashes
 from viewer.core.grouping import expand, group
 from viewer.core.tokenize import TokenStream
@@ -433,4 +434,6 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
                           np.array([p.unmatched for p in joined], dtype=np.int64),
                           np.array([p.bits for p in joined]), params, chance_bits)
     candidates = [p for p, ok in zip(joined, passes.tolist(), strict=True) if ok]
-    return sorted(_one_partner_each(candidates), key=lambda p: (p.a0, p.b0))
+    kept = _one_partner_each(candidates)
+    extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS)
+    return sorted(kept, key=lambda p: (p.a0, p.b0))

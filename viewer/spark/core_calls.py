@@ -40,7 +40,7 @@ from viewer.core.collection.boilerplate import find_boilerplate
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.index import document_grams
 from viewer.core.document import detect_language
-from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
 
 CJK = CJK_LANGUAGES
 
@@ -153,7 +153,7 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         vocabulary = Vocabulary()
         streams = tokenize_articles([texts[num] for num in nums], vocabulary)
         aligner = PairAligner(
-            texts, {num: TokenStream(s.ids, s.starts, s.ends, np.zeros(0, dtype=np.uint32))
+            texts, {num: TokenStream(s.ids, s.starts, s.ends, char_codes(texts[num]))
                     for num, s in zip(nums, streams, strict=True)}, langs, vocabulary.keys)
         found: list[tuple[Any, ...]] = []
         for x, y in zip(rows["x"], rows["y"], strict=True):

@@ -1,0 +1,66 @@
+"""Passages reach their last matching word over a short edited stretch at either end, and
+no further: not over chance words, not across a paragraph break."""
+
+from viewer.core.compare import compare
+from viewer.core.document import Document
+
+BEFORE_A = "Farmers in the valley sold their wool early this year. "
+BEFORE_B = "The museum reopened its east wing after the long renovation. "
+AFTER_A = " Heavy rain is expected across the north by the weekend."
+AFTER_B = " The orchestra will tour five cities in the spring."
+
+COPY_A = ("The envoy met the exiled leader at the harbour fortress in a fresh attempt to "
+          "broker a truce along the mountain border, a Palestinian official said.")
+COPY_B = ("The envoy met the exiled leader at the harbour fortress in a fresh attempt to "
+          "broker a truce along the mountain Are, a Palestinian Parliament said.")
+
+
+def span_of(text: str, passage: str) -> tuple[int, int]:
+    start = text.index(passage)
+    return (start, start + len(passage))
+
+
+def only_passage(a: str, b: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    phrases = compare(Document(a, "a"), Document(b, "b")).shared_phrases
+    assert len(phrases) == 1
+    return phrases[0].a, phrases[0].b
+
+
+def test_a_passage_with_an_edited_tail_reaches_its_last_matching_word():
+    a, b = BEFORE_A + COPY_A + AFTER_A, BEFORE_B + COPY_B + AFTER_B
+    span_a, span_b = only_passage(a, b)
+    # "... border, a Palestinian official said" against "... Are, a Palestinian
+    # Parliament said": the last matching word is "said" on both sides.
+    assert span_a == span_of(a, COPY_A[:-1])
+    assert span_b == span_of(b, COPY_B[:-1])
+
+
+def test_a_passage_with_an_edited_head_starts_at_its_first_matching_word():
+    # "Rebel" and "Tarik" match, one word apart: too short a run to seed a passage.
+    head_a = "Rebel commander Tarik said that "
+    head_b = "Rebel leader Tarik insisted that "
+    rest = ("the envoy met the exiled leader at the harbour fortress in a fresh attempt to "
+            "broker a truce along the mountain border.")
+    a, b = BEFORE_A + head_a + rest + AFTER_A, BEFORE_B + head_b + rest + AFTER_B
+    span_a, span_b = only_passage(a, b)
+    assert span_a == span_of(a, head_a + rest[:-1])
+    assert span_b == span_of(b, head_b + rest[:-1])
+
+
+def test_chance_words_after_a_passage_do_not_extend_it():
+    copy = COPY_A[:COPY_A.index(" border") + len(" border")]
+    # Both texts go on with the same ordinary words ("the", "of", "and"), by chance.
+    a = BEFORE_A + copy + ". Then the price of the bread rose again."
+    b = BEFORE_B + copy + ". Now the choir of the school sang on."
+    span_a, span_b = only_passage(a, b)
+    assert span_a == span_of(a, copy)
+    assert span_b == span_of(b, copy)
+
+
+def test_an_edited_tail_beyond_a_paragraph_break_is_not_taken():
+    copy = COPY_A[:COPY_A.index(" border") + len(" border")]
+    a = BEFORE_A + copy + " zone.\n\nA Palestinian official said it." + AFTER_A
+    b = BEFORE_B + copy + " line.\n\nA Palestinian spokesman said so." + AFTER_B
+    span_a, span_b = only_passage(a, b)
+    assert span_a == span_of(a, copy)
+    assert span_b == span_of(b, copy)

@@ -1,0 +1,163 @@
+"""Stretch each found passage over a short edited stretch at either end.
+
+Seeds are word n-grams, so a passage found by chaining them stops at its last seed: when
+an edit falls near the end of a copied passage (", a Palestinian official said" against
+", a Palestinian Parliament said"), the two or three matching words beyond it never seed
+and are lost. Here each passage looks a few words past each end in both texts, aligns
+those words (a longest common subsequence weighted by the words' evidence, each unmatched
+word on either side charged `gap_bits`) and takes the best-scoring stretch, so it ends on
+its last matching word; from there it looks again, a few times. It never crosses a
+paragraph break or enters another passage, and a stretch must carry enough evidence that
+chance words ("the", "of") beyond a passage do not lengthen it. Paragraph breaks are read
+from the streams' `codes`: a caller must build its streams with their text's code points,
+as `tokenize` does, or passages would run over breaks that `compare()` stops at.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from viewer.core.match import Alignment
+    from viewer.core.tokenize import TokenStream
+
+#: Evidence, in bits, an extension must carry beyond what its unmatched words take away:
+#: enough that "of these nations the LORD" / "of these abominations the LORD thy God"
+#: does not stretch a chance run of two chapters into a passage.
+EXTEND_BITS = 12.0
+#: Fewest matched words an extension must bring.
+EXTEND_WORDS = 2
+#: How many times an end may be stretched again from where the last stretch ended.
+EXTEND_ROUNDS = 3
+_NEWLINE = 10
+
+
+def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
+                    bits_a: np.ndarray, window: int, gap_bits: float) -> None:
+    """Stretch the (disjoint) passages in place: first every end, then every start, so a
+    start cannot take words the passage before it has just taken."""
+    if not passages or window <= 0:
+        return
+    by_a = sorted(passages, key=lambda p: p.a0)
+    starts_a = [p.a0 for p in by_a]
+    starts_b = sorted(p.b0 for p in passages)
+    for p in by_a:
+        k = bisect_right(starts_a, p.a0)
+        next_a = starts_a[k] if k < len(starts_a) else len(a)
+        k = bisect_right(starts_b, p.b0)
+        next_b = starts_b[k] if k < len(starts_b) else len(b)
+        _extend_end(p, a, b, bits_a, window, gap_bits, next_a, next_b)
+    ends_a = [p.a1 for p in by_a]
+    by_b = sorted(passages, key=lambda p: p.b0)
+    b_starts = [p.b0 for p in by_b]
+    ends_b = [p.b1 for p in by_b]
+    for p in by_a:
+        k = bisect_left(starts_a, p.a0)
+        previous_a = ends_a[k - 1] if k else 0
+        k = bisect_left(b_starts, p.b0)
+        previous_b = ends_b[k - 1] if k else 0
+        _extend_start(p, a, b, bits_a, window, gap_bits, previous_a, previous_b)
+
+
+def _extend_end(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarray,
+                window: int, gap_bits: float, limit_a: int, limit_b: int) -> None:
+    for _ in range(EXTEND_ROUNDS):
+        hi_a = _paragraph_end(a, p.a1, min(limit_a, p.a1 + window))
+        hi_b = _paragraph_end(b, p.b1, min(limit_b, p.b1 + window))
+        if hi_a <= p.a1 or hi_b <= p.b1:
+            return
+        best = _best_stretch(a.ids[p.a1:hi_a].tolist(), b.ids[p.b1:hi_b].tolist(),
+                             bits_a[p.a1:hi_a].tolist(), gap_bits)
+        if best is None:
+            return
+        words_a, words_b, matched, bits = best
+        p.a1 += words_a
+        p.b1 += words_b
+        _add(p, matched, bits)
+        p.covered_b = max(p.covered_b, p.b1)
+
+
+def _extend_start(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarray,
+                  window: int, gap_bits: float, limit_a: int, limit_b: int) -> None:
+    for _ in range(EXTEND_ROUNDS):
+        lo_a = _paragraph_start(a, p.a0, max(limit_a, p.a0 - window))
+        lo_b = _paragraph_start(b, p.b0, max(limit_b, p.b0 - window))
+        if lo_a >= p.a0 or lo_b >= p.b0:
+            return
+        best = _best_stretch(a.ids[lo_a:p.a0].tolist()[::-1], b.ids[lo_b:p.b0].tolist()[::-1],
+                             bits_a[lo_a:p.a0].tolist()[::-1], gap_bits)
+        if best is None:
+            return
+        words_a, words_b, matched, bits = best
+        p.a0 -= words_a
+        p.b0 -= words_b
+        _add(p, matched, bits)
+
+
+def _add(p: Alignment, matched: int, bits: float) -> None:
+    p.matched += matched
+    p.matched_b += matched
+    p.bits += bits
+
+
+def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
+                  gap_bits: float) -> tuple[int, int, int, float] | None:
+    """The best stretch over the first words of `ids_a` and `ids_b`: words it takes on
+    each side, words matched and their bits; None when no stretch is worth taking.
+
+    A stretch ends on a matched pair (i, j); its score is the bits of its matched words
+    less `gap_bits` for each unmatched word on either side, best over all common
+    subsequences ending there (a weighted LCS: each match earns its bits plus 2 `gap_bits`,
+    then all i + j + 2 words of both sides are charged, so a matched word is worth taking
+    only when its bits outweigh the unmatched words it skips on both sides)."""
+    if len(set(ids_a).intersection(ids_b)) < EXTEND_WORDS:
+        return None
+    rows, cols = len(ids_a), len(ids_b)
+    # best[i][j]: (earned, matched, bits) of the best subsequence within a[:i], b[:j].
+    best = [[(0.0, 0, 0.0)] * (cols + 1) for _ in range(rows + 1)]
+    found: tuple[float, int, int, int, float] | None = None
+    for i in range(rows):
+        here, above = best[i + 1], best[i]
+        for j in range(cols):
+            keep = max(above[j + 1], here[j])
+            if ids_a[i] == ids_b[j]:
+                earned, matched, got = above[j]
+                ending = (earned + bits[i] + 2 * gap_bits, matched + 1, got + bits[i])
+                score = ending[0] - gap_bits * (i + j + 2)
+                if ending[1] >= EXTEND_WORDS and score >= EXTEND_BITS and (
+                        found is None or score > found[0]
+                        or (score == found[0] and i + j > found[1] + found[2] - 2)):
+                    found = (score, i + 1, j + 1, ending[1], ending[2])
+                keep = max(keep, ending)
+            here[j + 1] = keep
+    if found is None:
+        return None
+    return found[1], found[2], found[3], found[4]
+
+
+def _paragraph_end(stream: TokenStream, first: int, limit: int) -> int:
+    """`limit`, or the first token index after `first` that begins a new paragraph."""
+    limit = min(limit, len(stream))
+    for k in range(max(first, 1), limit):
+        if _breaks(stream, k):
+            return k
+    return limit
+
+
+def _paragraph_start(stream: TokenStream, first: int, limit: int) -> int:
+    """`limit`, or the last token index before `first` (a passage's start) that begins a
+    paragraph."""
+    limit = max(limit, 0)
+    for k in range(first, limit, -1):
+        if _breaks(stream, k):
+            return k
+    return limit
+
+
+def _breaks(stream: TokenStream, k: int) -> bool:
+    """Whether a paragraph break (a blank line) lies between token k - 1 and token k."""
+    between = stream.codes[stream.ends[k - 1]:stream.starts[k]]
+    return int(np.count_nonzero(between == _NEWLINE)) >= 2
