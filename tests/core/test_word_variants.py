@@ -203,7 +203,8 @@ PLANTED = {"应有的治疗": (20, 6), "关键环节加大考核力度": (25, 6)
            "发展股份合作制企业集团": (28, 6), "发展艺术工作者企业集团": (70, 12),
            # A kindred word swapped at the start; the first use of the variant is read
            # into the word before it (LEADS), which would hide the word it swaps.
-           "资金配置效率": (31, 6), "资质配置效率": (33, 6)}
+           "资金配置效率": (31, 6), "资质配置效率": (33, 6),
+           "反通货膨胀的重要手段": (30, 6)}
 # Rare forms (the articles that use them), too few to recur on their own.
 RARE = {
     "关键环节进一步加大考核力度": (97, 139),  # a word with a function character added
@@ -219,6 +220,9 @@ RARE = {
     "对应的治疗": (3, 122, 128),  # kindred and beside it, but used before it
     # Fillers of the slot of a template (推进 … 改革), more than a formulation has variants.
     "推进税收改革": (90, 130), "推进科技体制改革": (95, 131), "推进金融体制改革": (101, 133),
+    # A word of another stem swapped at the start, seldom beside the formulation (once,
+    # as chance would have it), but what the two keep is used nowhere else.
+    "离通货膨胀的重要手段": (90, 99, 105, 111, 117),
 }
 
 
@@ -238,6 +242,7 @@ def _rare_collection() -> tuple[list[str], list[str]]:
         uses = [p for p, (first, every) in PLANTED.items()
                 if i >= first and (i - first) % every < 2]
         uses += [p for p, articles in RARE.items() if i in articles]
+        sentences += ["".join(rng.choices(letters, k=14)) for _ in range(len(uses) - 9)]
         for k, phrase in enumerate(uses, 1):
             lead = LEADS.get(phrase, "") if i == PLANTED.get(phrase, (-1,))[0] else ""
             sentences[k] = sentences[k][:6] + lead + phrase + "，" + sentences[k][6:]
@@ -262,6 +267,7 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     assert {"推进农村改革", "推进村庄改革"} in groups
     assert {"发展股份合作制企业集团", "发展艺术工作者企业集团"} in groups
     assert {"资金配置效率", "资质配置效率"} in groups
+    assert {"反通货膨胀的重要手段", "离通货膨胀的重要手段"} in groups
     listed = set().union(*groups)
     assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}
 

@@ -35,7 +35,7 @@ from viewer.core.phrases import (
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
 from viewer.core.variants import group_variants, rare_variants
-from viewer.core.word_bounds import PhraseLocator, one_word_apart, related_change
+from viewer.core.word_bounds import PhraseLocator, one_word_apart, related_change, word_change
 
 #: CJK text is tokenized per character: lengths in words are scaled by this; a variant
 #: changes a word of up to this many characters (股份合作制 of a firm's name); two
@@ -471,7 +471,9 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                   for g in groups]
         groups = _word_variants(groups, located, cohesive,
                                 lambda head, form: (_used_together(grams, rank, head, form)
-                                                    or related(head, form)))
+                                                    or related(head, form)
+                                                    or _kept_only_in(grams, located, head,
+                                                                     form)))
         if dated:
             groups = _earlier_forms_apart(
                 groups, cohesive,
@@ -557,6 +559,27 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
         out.append([form for form in group if form in kept])
         out += [[form] for form in group if form not in kept and form in cohesive]
     return out
+
+
+def _kept_only_in(grams: RecurringGrams, located: PhraseLocator, head: tuple[int, int],
+                  form: tuple[int, int]) -> bool:
+    """Whether `form` is `head` with a word changed at an end (see `word_change`) and
+    the words the two keep (more than one) are used nowhere but in them: no phrase of
+    their own, so the changed word is no context of it (离 | 通货膨胀的重要手段 of
+    反通货膨胀的重要手段, where 中国人民解放军 | 总参谋长 is the name in a title)."""
+    seen = located.at_whole(*head)
+    change = word_change(seen, located.at_whole(*form), any_end=True)
+    n, index = head
+    if change is None or not all(change) or seen.end - seen.start != n:
+        return False
+    cut = len(change[0])
+    at_start = seen.text.startswith(change[0], seen.start)
+    low, high = (seen.start + cut, seen.end) if at_start else (seen.start, seen.end - cut)
+    if sum(1 for s, e in seen.spans if low <= s and e <= high) < 2:
+        return False
+    at = int(grams.levels[n].occurrences(index)[0]) + (cut if at_start else 0)
+    kept = int(grams.counts_of(np.array([at]), n - cut)[0])
+    return kept <= int(grams.levels[n].count[index] + grams.levels[form[0]].count[form[1]])
 
 
 def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tuple[int, int]],
