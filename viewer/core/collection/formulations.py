@@ -35,7 +35,13 @@ from viewer.core.phrases import (
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
 from viewer.core.variants import group_variants, rare_variants
-from viewer.core.word_bounds import PhraseLocator, one_word_apart, related_change, word_change
+from viewer.core.word_bounds import (
+    PhraseLocator,
+    Segmented,
+    one_word_apart,
+    related_change,
+    word_change,
+)
 
 #: CJK text is tokenized per character: lengths in words are scaled by this; a variant
 #: changes a word of up to this many characters (股份合作制 of a firm's name); two
@@ -465,6 +471,11 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                 return False
             return located.on_words(*best, samples=5) and located.is_phrase(*best)
 
+        def kept_only(head: tuple[int, int], form: tuple[int, int]) -> bool:
+            uses = levels[head[0]].count[head[1]] + levels[form[0]].count[form[1]]
+            return _kept_only_in(grams, located.at_whole(*head), located.at_whole(*form),
+                                 head[0], int(levels[head[0]].first[head[1]]), int(uses))
+
         groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
                   for g in groups if any(form in cohesive for form in g) or alone(g)]
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
@@ -472,8 +483,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         groups = _word_variants(groups, located, cohesive,
                                 lambda head, form: (_used_together(grams, rank, head, form)
                                                     or related(head, form)
-                                                    or _kept_only_in(grams, located, head,
-                                                                     form)))
+                                                    or kept_only(head, form)))
         if dated:
             groups = _earlier_forms_apart(
                 groups, cohesive,
@@ -561,25 +571,23 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
     return out
 
 
-def _kept_only_in(grams: RecurringGrams, located: PhraseLocator, head: tuple[int, int],
-                  form: tuple[int, int]) -> bool:
-    """Whether `form` is `head` with a word changed at an end (see `word_change`) and
-    the words the two keep (more than one) are used nowhere but in them: no phrase of
-    their own, so the changed word is no context of it (离 | 通货膨胀的重要手段 of
-    反通货膨胀的重要手段, where 中国人民解放军 | 总参谋长 is the name in a title)."""
-    seen = located.at_whole(*head)
-    change = word_change(seen, located.at_whole(*form), any_end=True)
-    n, index = head
-    if change is None or not all(change) or seen.end - seen.start != n:
+def _kept_only_in(grams: RecurringGrams, head: Segmented, form: Segmented, n: int,
+                  head_at: int, uses: int) -> bool:
+    """Whether `form` is `head` (`n` tokens, one of them at `head_at`) with a word changed
+    at an end (see `word_change`) and the words the two keep (more than one) are used no
+    more often than the two forms (`uses`): no phrase of their own, so the changed word is
+    no context of them (离 | 通货膨胀的重要手段 of 反通货膨胀的重要手段, where
+    中国人民解放军 | 总参谋长 is the name in a title)."""
+    change = word_change(head, form, any_end=True)
+    if change is None or not all(change) or head.end - head.start != n:
         return False
     cut = len(change[0])
-    at_start = seen.text.startswith(change[0], seen.start)
-    low, high = (seen.start + cut, seen.end) if at_start else (seen.start, seen.end - cut)
-    if sum(1 for s, e in seen.spans if low <= s and e <= high) < 2:
+    at_start = head.text.startswith(change[0], head.start)
+    low, high = (head.start + cut, head.end) if at_start else (head.start, head.end - cut)
+    if sum(1 for s, e in head.spans if low <= s and e <= high) < 2:
         return False
-    at = int(grams.levels[n].occurrences(index)[0]) + (cut if at_start else 0)
-    kept = int(grams.counts_of(np.array([at]), n - cut)[0])
-    return kept <= int(grams.levels[n].count[index] + grams.levels[form[0]].count[form[1]])
+    kept = int(grams.counts_of(np.array([head_at + (cut if at_start else 0)]), n - cut)[0])
+    return kept <= uses
 
 
 def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tuple[int, int]],
