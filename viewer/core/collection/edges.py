@@ -101,31 +101,9 @@ class EdgeEvidence:
         that it is a unit set into the text rather than running text (negative when its
         edges look like running text), how many of its edges are pairs used elsewhere, and
         how many would be if it were a unit."""
-        starts = starts.astype(np.int64)
-        ends = starts + lengths.astype(np.int64) - 1
-        before = starts[starts > 0] - 1
-        before = before[self.paired[before]]
-        after = ends[self.paired[ends]]
-        total, used_edges, expected_used = 0.0, 0, 0.0
-        # Before a phrase its first word is the second of the pair; after it, its last
-        # word is the first.
-        for pairs, second, unit, running in ((before, True, self.unit_before,
-                                              self.running_before),
-                                             (after, False, self.unit_after,
-                                              self.running_after)):
-            if not len(pairs):
-                continue
-            keys = self.ids[pairs] * self.words + self.ids[pairs + 1]
-            kinds, own = np.unique(keys, return_counts=True)
-            counts = self.counts[np.searchsorted(self.keys, kinds)]
-            used = self._used_elsewhere(counts - own, kinds // self.words, kinds % self.words)
-            word = kinds % self.words if second else kinds // self.words
-            p = np.clip(unit[word], RATE_FLOOR, 1 - RATE_FLOOR)
-            q = np.clip(running[word], RATE_FLOOR, 1 - RATE_FLOOR)
-            total += float((own * np.log2(np.where(used, p / q, (1 - p) / (1 - q)))).sum())
-            used_edges += int(own[used].sum())
-            expected_used += float((own * unit[word]).sum())
-        return total, used_edges, expected_used
+        bits, used, expected = self.weigh_each(starts, lengths,
+                                               np.zeros(len(starts), dtype=np.int64), 1)
+        return float(bits[0]), round(float(used[0])), float(expected[0])
 
     def weigh_each(self, starts: np.ndarray, lengths: np.ndarray, owner: np.ndarray,
                    phrases: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -175,9 +153,9 @@ class EdgeEvidence:
     def quoted(self, starts: np.ndarray, lengths: np.ndarray) -> tuple[int, float]:
         """How many occurrences of a phrase (as for `weigh`) stand right between quotation
         marks, cited as a whole, and how many would if it were running text."""
-        ends = starts.astype(np.int64) + lengths.astype(np.int64) - 1
-        cited = int((self.opened[starts] & self.closed[ends]).sum())
-        return cited, len(starts) * self.quote_rate
+        cited, chance = self.quoted_each(starts, lengths,
+                                         np.zeros(len(starts), dtype=np.int64), 1)
+        return int(cited[0]), float(chance[0])
 
 
 def quote_marks(streams: Sequence[TokenStream]) -> tuple[np.ndarray, np.ndarray]:
