@@ -35,6 +35,14 @@ Progress = Callable[[str, float], None]
 _CHUNK = 64
 
 
+def pair_language(lang_x: str, lang_y: str) -> str:
+    """The language two articles are aligned (and their passages judged) in: Chinese if
+    either is, else their language when both have the same one, else English."""
+    if lang_x in CJK_LANGUAGES or lang_y in CJK_LANGUAGES:
+        return "zh"
+    return lang_x if lang_x == lang_y else "en"
+
+
 class PairAligner:
     """Aligns pairs of a set of documents, given by number: their texts, token streams
     (ids of one vocabulary whose match keys are `keys`) and languages. Rarity tables are
@@ -48,12 +56,7 @@ class PairAligner:
         self._general: dict[tuple[int, bool], np.ndarray] = {}
 
     def _language(self, x: int, y: int) -> str:
-        """The rarity table a pair is aligned with: Chinese if either is, else their
-        language when both have the same one, else English."""
-        lang_x, lang_y = self.languages[x], self.languages[y]
-        if lang_x in CJK_LANGUAGES or lang_y in CJK_LANGUAGES:
-            return "zh"
-        return lang_x if lang_x == lang_y else "en"
+        return pair_language(self.languages[x], self.languages[y])
 
     def prepare(self, pairs: list[tuple[int, int]]) -> None:
         """Make the rarity tables these pairs need now."""
@@ -114,11 +117,12 @@ def align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tupl
                for num, (ids, starts, ends) in arrays.items()}
     _ALIGNER = PairAligner(texts, streams, languages, vocabulary.keys)
     _ALIGNER.prepare(pairs)  # before the fork, not in every worker
-    chunks = [pairs[k:k + 64] for k in range(0, len(pairs), 64)]
+    chunks = [pairs[k:k + _CHUNK] for k in range(0, len(pairs), _CHUNK)]
     rows: list[PassageRow] = []
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    forking = "fork" in multiprocessing.get_all_start_methods()
     try:
-        if workers > 1 and len(pairs) > 64 and "fork" in multiprocessing.get_all_start_methods():
+        if workers > 1 and len(pairs) > _CHUNK and forking:
             # Workers leave Ctrl-C to the parent, which ends the pool and rolls back.
             with multiprocessing.get_context("fork").Pool(workers, _ignore_interrupt) as pool:
                 for k, chunk_rows in enumerate(pool.imap(_align_chunk, chunks)):

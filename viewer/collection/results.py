@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from viewer.collection import passage_rules as rules
+from viewer.collection.align import pair_language
 from viewer.collection.refresh import FULL_RUN_GROWTH, updated_formulations
 from viewer.collection.store import CollectionStore, PairRow
 from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored_vocabulary
@@ -90,7 +91,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     pairs = []
     links: list[Link] = []
     for (ka, kb), shared in by_pair.items():
-        cjk = docs[ka].language in CJK_LANGUAGES or docs[kb].language in CJK_LANGUAGES
+        cjk = pair_language(docs[ka].language, docs[kb].language) in CJK_LANGUAGES
         entry = rules.pair_entry(shared, docs[ka].chars, docs[kb].chars)
         if entry is None or not any(
                 rules.lists_its_pair(streams[ka], p[0], streams[kb], p[1], p[3], cjk)
@@ -102,10 +103,9 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     clusters = [{"id": k, "first": docs[c.first].id,
                  "passages": [{"doc": docs[d].id, "span": list(span)} for d, span in c.passages]}
                 for k, c in enumerate(find_clusters(links, order_key), 1)]
+    ids, dates = [d.id for d in docs], [d.date for d in docs]
     store.set_results(
-        pairs, clusters,
-        [formulation_dict(f, [d.id for d in docs], [d.date for d in docs])
-         for f in formulations],
+        pairs, clusters, [formulation_dict(f, ids, dates) for f in formulations],
         [{"series": b.series, "text": b.text, "documents": b.documents} for b in boilerplate])
 
 

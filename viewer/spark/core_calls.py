@@ -32,7 +32,7 @@ import numpy as np
 import pyarrow as pa
 
 from viewer.collection import passage_rules, results
-from viewer.collection.align import PairAligner
+from viewer.collection.align import PairAligner, pair_language
 from viewer.collection.article import Skipped
 from viewer.collection.jsonlines import parse_line
 from viewer.collection.words import CJK_LANGUAGES, tokenize_articles
@@ -166,7 +166,7 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         columns["lists"] = [
             passage_rules.lists_its_pair(
                 aligner.streams[row[0]], (row[2], row[3]), aligner.streams[row[1]],
-                (row[4], row[5]), row[7], langs[row[0]] in CJK or langs[row[1]] in CJK)
+                (row[4], row[5]), row[7], pair_language(langs[row[0]], langs[row[1]]) in CJK)
             for row in found]
         for side, (num_at, start_at) in (("grams_x", (0, 2)), ("grams_y", (1, 4))):
             columns[side] = [
@@ -212,7 +212,8 @@ def series_boilerplate(table: pa.Table) -> pa.Table:
 
 
 def _spans(items: list[dict[str, int]] | None) -> list[tuple[int, int]]:
-    return sorted((item["start"], item["end"]) for item in items or ())
+    """Spans as the job gives them (sorted by `job._spans_by_document`)."""
+    return [(item["start"], item["end"]) for item in items or ()]
 
 
 def _passage(row: dict[str, Any]) -> tuple[Any, ...]:

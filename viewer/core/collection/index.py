@@ -25,6 +25,7 @@ import numpy as np
 
 from viewer.core.grams import gram_hashes
 from viewer.core.grouping import expand
+from viewer.core.shared import CJK_CHARS_PER_WORD
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,6 @@ WIDE_RUN_WORDS = 25
 #: collection's furniture.
 WIDE_SHARE = 20
 WIDE_DOCUMENTS = 200
-_CJK_CHARS_PER_WORD = 1.6
 
 
 def index_params(cjk: bool, documents: int) -> IndexParams:
@@ -64,7 +64,7 @@ def index_params(cjk: bool, documents: int) -> IndexParams:
     only slowly with the collection. A run of k tokens shares k - n + 1 n-grams."""
     cap = max(20, documents // 500)
     n = 6 if cjk else 5
-    scale = _CJK_CHARS_PER_WORD if cjk else 1.0
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
     return IndexParams(n=n, max_df=cap, min_shared=round(PAIR_RUN_WORDS * scale) - n + 1,
                        wide_df=max(WIDE_DOCUMENTS, documents // WIDE_SHARE),
                        min_wide_shared=round(WIDE_RUN_WORDS * scale) - n + 1)
