@@ -43,6 +43,15 @@ from viewer.core.document import detect_language
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
 
 CJK = CJK_LANGUAGES
+_SPARK_TYPES = {pa.int64(): "long", pa.string(): "string", pa.float64(): "double",
+                pa.bool_(): "boolean", pa.list_(pa.int64()): "array<long>"}
+
+
+def _ddl(schema: pa.Schema) -> str:
+    """A table's schema as Spark reads it (DDL), from the one Arrow schema it is written
+    with."""
+    return ", ".join(f"{field.name} {_SPARK_TYPES[field.type]}" for field in schema)
+
 
 # -- reading: each line by the embedded reader's `parse_line` (same checks, same text) -------
 
@@ -68,10 +77,9 @@ def parse_records(batches: Iterable[pa.RecordBatch], path: str) -> Iterator[pa.R
 
 
 ARTICLE_COLUMNS = ("num", "id", "series", "date", "text", "path", "title", "reason")
-ARTICLE_SCHEMA = ("num long, id string, series string, date string, text string, "
-                  "path string, title string, reason string")
 _ARTICLE_ARROW = pa.schema([("num", pa.int64())] + [(name, pa.string())
                                                      for name in ARTICLE_COLUMNS[1:]])
+ARTICLE_SCHEMA = _ddl(_ARTICLE_ARROW)
 
 
 def _articles(path: str, lines: Iterable[tuple[int, bytes]]) -> pa.RecordBatch:
@@ -162,7 +170,7 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         hashed = {num: TokenStream(stable[s.ids], s.starts, s.ends, s.codes)
                   for num, s in aligner.streams.items()}
         columns: dict[str, list[Any]] = {name: [row[k] for row in found]
-                                         for k, name in enumerate(_PASSAGE_ARROW.names[:9])}
+                                         for k, name in enumerate(PASSAGE_COLUMNS)}
         columns["lists"] = [
             passage_rules.lists_its_pair(
                 aligner.streams[row[0]], (row[2], row[3]), aligner.streams[row[1]],
@@ -177,23 +185,28 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         yield pa.RecordBatch.from_pydict(columns, schema=_PASSAGE_ARROW)
 
 
-_PASSAGE_ARROW = pa.schema([(name, pa.int64()) for name in (
-    "x", "y", "x0", "x1", "y0", "y1", "words", "short_words")] + [
-    ("surplus", pa.float64()), ("lists", pa.bool_()), ("grams_x", pa.list_(pa.int64())),
-    ("grams_y", pa.list_(pa.int64()))])
 #: The columns of the `passages` table (what the store keeps of a passage).
 PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "surplus")
 #: ... and, carried along to the pair listing, whether it is enough to list its pair
 #: (`passage_rules.lists_its_pair`, worked out where both sides' tokens are at hand).
 CARRIED = (*PASSAGE_COLUMNS, "lists")
-PASSAGE_SCHEMA = ("x long, y long, x0 long, x1 long, y0 long, y1 long, words long, "
-                  "short_words long, surplus double, lists boolean, grams_x array<long>, "
-                  "grams_y array<long>")
+
+
+def _arrow_type(name: str) -> pa.DataType:
+    return {"surplus": pa.float64(), "lists": pa.bool_()}.get(name, pa.int64())
+
+
+_PASSAGE_ARROW = pa.schema([(name, _arrow_type(name)) for name in CARRIED]
+                           + [("grams_x", pa.list_(pa.int64())),
+                              ("grams_y", pa.list_(pa.int64()))])
+PASSAGE_SCHEMA = _ddl(_PASSAGE_ARROW)
 
 
 # -- the finished results: the engine's rules, a series, a passage or a pair at a time ----
 
-BOILERPLATE_SCHEMA = "series string, text string, documents long, occurrences string"
+_BOILERPLATE_ARROW = pa.schema([("series", pa.string()), ("text", pa.string()),
+                                ("documents", pa.int64()), ("occurrences", pa.string())])
+BOILERPLATE_SCHEMA = _ddl(_BOILERPLATE_ARROW)
 
 
 def series_boilerplate(table: pa.Table) -> pa.Table:
@@ -206,9 +219,7 @@ def series_boilerplate(table: pa.Table) -> pa.Table:
     return pa.Table.from_pylist([
         {"series": item.series, "text": item.text, "documents": item.documents,
          "occurrences": json.dumps([[nums[d], s, e] for d, (s, e) in item.occurrences])}
-        for item in found], schema=pa.schema([
-            ("series", pa.string()), ("text", pa.string()), ("documents", pa.int64()),
-            ("occurrences", pa.string())]))
+        for item in found], schema=_BOILERPLATE_ARROW)
 
 
 def _spans(items: list[dict[str, int]] | None) -> list[tuple[int, int]]:
@@ -220,15 +231,9 @@ def _passage(row: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row[name] for name in PASSAGE_COLUMNS)
 
 
-def _arrow_type(name: str) -> pa.DataType:
-    return {"surplus": pa.float64(), "lists": pa.bool_()}.get(name, pa.int64())
-
-
 _KEPT_ARROW = pa.schema([(name, _arrow_type(name)) for name in CARRIED]
                         + [("stretch", pa.bool_()), ("ask", pa.bool_())])
-KEPT_SCHEMA = ("x long, y long, x0 long, x1 long, y0 long, y1 long, words long, "
-               "short_words long, surplus double, lists boolean, stretch boolean, "
-               "ask boolean")
+KEPT_SCHEMA = _ddl(_KEPT_ARROW)
 
 
 def classify_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -254,8 +259,7 @@ def classify_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBa
 
 
 _FINAL_ARROW = pa.schema([(name, _arrow_type(name)) for name in CARRIED])
-FINAL_SCHEMA = ("x long, y long, x0 long, x1 long, y0 long, y1 long, words long, "
-                "short_words long, surplus double, lists boolean")
+FINAL_SCHEMA = _ddl(_FINAL_ARROW)
 
 
 def inside_copies(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -273,7 +277,10 @@ def inside_copies(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
         yield pa.RecordBatch.from_pylist(out, schema=_FINAL_ARROW)
 
 
-FORMULATION_SCHEMA = "kind string, rank long, num long, start long, end long, data string"
+_FORMULATION_ARROW = pa.schema([("kind", pa.string()), ("rank", pa.int64()),
+                                ("num", pa.int64()), ("start", pa.int64()),
+                                ("end", pa.int64()), ("data", pa.string())])
+FORMULATION_SCHEMA = _ddl(_FORMULATION_ARROW)
 
 
 def collection_formulations(documents: pa.Table, passages: pa.Table) -> pa.Table:
@@ -301,16 +308,13 @@ def collection_formulations(documents: pa.Table, passages: pa.Table) -> pa.Table
                                                     ensure_ascii=False)})
         out.extend({"kind": "span", "rank": None, "num": docs[k]["num"], "start": s,
                     "end": e, "data": None} for k, spans in item.occurrences for s, e in spans)
-    return pa.Table.from_pylist(out, schema=pa.schema([
-        ("kind", pa.string()), ("rank", pa.int64()), ("num", pa.int64()),
-        ("start", pa.int64()), ("end", pa.int64()), ("data", pa.string())]))
+    return pa.Table.from_pylist(out, schema=_FORMULATION_ARROW)
 
 
-ORIENTED_SCHEMA = ("a long, b long, a0 long, a1 long, b0 long, b1 long, words long, "
-                   "short_words long, surplus double, lists boolean")
 _ORIENTED_ARROW = pa.schema([(name, _arrow_type(name))
                              for name in ("a", "b", "a0", "a1", "b0", "b1", "words",
                                           "short_words", "surplus", "lists")])
+ORIENTED_SCHEMA = _ddl(_ORIENTED_ARROW)
 
 
 def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -336,10 +340,10 @@ def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
         yield pa.RecordBatch.from_pylist(out, schema=_ORIENTED_ARROW)
 
 
-LISTED_SCHEMA = "a long, b long, id_a string, id_b string, words long, data string"
 _LISTED_ARROW = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("id_a", pa.string()),
                            ("id_b", pa.string()), ("words", pa.int64()),
                            ("data", pa.string())])
+LISTED_SCHEMA = _ddl(_LISTED_ARROW)
 
 
 def list_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -363,8 +367,10 @@ def list_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
 
 # -- clusters: one connected component at a time ----------------------------------------------
 
-CLUSTER_SCHEMA = ("first long, first_date string, first_id string, start long, end long, "
-                  "passages string")
+_CLUSTER_ARROW = pa.schema([("first", pa.int64()), ("first_date", pa.string()),
+                            ("first_id", pa.string()), ("start", pa.int64()),
+                            ("end", pa.int64()), ("passages", pa.string())])
+CLUSTER_SCHEMA = _ddl(_CLUSTER_ARROW)
 
 
 def component_clusters(table: pa.Table) -> pa.Table:
@@ -388,6 +394,4 @@ def component_clusters(table: pa.Table) -> pa.Table:
         out.append({"first": first, "first_date": order[first][0], "first_id": order[first][1],
                     "start": cluster.passages[0][1][0], "end": cluster.passages[0][1][1],
                     "passages": json.dumps([[nums[d], s, e] for d, (s, e) in cluster.passages])})
-    return pa.Table.from_pylist(out, schema=pa.schema([
-        ("first", pa.int64()), ("first_date", pa.string()), ("first_id", pa.string()),
-        ("start", pa.int64()), ("end", pa.int64()), ("passages", pa.string())]))
+    return pa.Table.from_pylist(out, schema=_CLUSTER_ARROW)
