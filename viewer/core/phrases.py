@@ -441,14 +441,10 @@ class PhraseScorer:
         self.apart: np.ndarray | None = None
 
     def mark_articles(self, vocabulary: Vocabulary, language: str) -> PhraseScorer:
-        """Note the determiners of `language`, which may lead a phrase, and its
-        conjunctions, after which one may end (see `maximal`)."""
+        """Note the determiners of `language`, which may lead a phrase (see `maximal`)."""
         determiners = _DETERMINERS.get(language, frozenset())
         self.may_lead = np.fromiter(map(determiners.__contains__, vocabulary.keys),
                                     dtype=bool, count=len(vocabulary.keys))
-        coordinators = COORDINATORS.get(language, frozenset())
-        self.coordinator = np.fromiter(map(coordinators.__contains__, vocabulary.keys),
-                                       dtype=bool, count=len(vocabulary.keys))
         return self
 
     @classmethod

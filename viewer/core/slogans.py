@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
+from functools import cache
 
 import numpy as np
 
@@ -87,7 +88,7 @@ STEM_RARER = 4.0
 CJK_LONGEST_WORD = 4
 CJK_VARIANT_KEPT = 0.6
 #: Distinct words two forms sharing a single content word must both follow (see
-#: `_same_frames`) to be one formulation.
+#: `_frames`) to be one formulation.
 SHARED_FRAMES = 2
 
 
@@ -196,7 +197,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         return next((w for w in written if not w.endswith(_POSSESSIVES)), written[0])
 
     # Two forms sharing one content word are grouped only where they stand in the same
-    # frames (`_same_frames`): neither their words nor the shipped embeddings tell
+    # frames (`_frames`): neither their words nor the shipped embeddings tell
     # "network power" / "cyber power" (cosine 0.48) from "digital technology" / "digital
     # society" (0.75), but the sentences they are written into do.
     # Forms whose words differ only in their endings ("core technology / technologies",
@@ -209,6 +210,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
             = True
     of = vocabulary.ids.get("of", -1) if not cjk else -1
 
+    @cache
     def same_phrase(form: tuple[int, int]) -> tuple[int, ...]:
         words = scorer.words(*form)
         if of in words and all(small_words[w] or not scorer.no_content[w] for w in words):
@@ -218,6 +220,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
             if head and rest and of not in words[at + 1:]:
                 words = tuple(rest + head)
         return tuple(lemmas[list(words)].tolist())
+
+    @cache
+    def frames(form: tuple[int, int]) -> frozenset[int]:
+        return _frames(form, grams, scorer, lemmas)
 
     inflections: dict[tuple[int, ...], list[tuple[int, int]]] = {}
     for form in forms:
@@ -234,8 +240,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     grouped = group_variants([same[0] for same in inflections.values()],
                              lambda form: scorer.words(*form),
                              lambda word: not scorer.no_content[word],
-                             lambda one, other: not cjk and _same_frames(one, other, grams,
-                                                                         scorer, lemmas),
+                             lambda one, other: not cjk and len(
+                                 frames(one) & frames(other)) >= SHARED_FRAMES,
                              widest=CJK_LONGEST_WORD if cjk else 1, strong=4 if cjk else 2,
                              kept=CJK_VARIANT_KEPT if cjk else 0.0,
                              apart=None if cjk else lambda one, other: _other_phrases(
@@ -265,18 +271,17 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     return slogans
 
 
-def _same_frames(one: tuple[int, int], other: tuple[int, int], grams: RecurringGrams,
-                 scorer: PhraseScorer, lemmas: np.ndarray) -> bool:
-    """Whether two forms sharing a single content word stand in the same frames: the
-    nearest content words before their uses (as base forms) share `SHARED_FRAMES` words.
-    A formulation translated two ways is written into the same sentences ("building a /
-    construction of a cyber power", "... network power"); two phrases that share a word
-    ("economic / social development") are said of different things."""
-    frames = []
-    for n, index in (one, other):
-        before = _nearest_content(grams, scorer, grams.levels[n].occurrences(index), -1)
-        frames.append(set(lemmas[grams.ids[before[before >= 0]]].tolist()))
-    return len(frames[0] & frames[1]) >= SHARED_FRAMES
+def _frames(form: tuple[int, int], grams: RecurringGrams, scorer: PhraseScorer,
+            lemmas: np.ndarray) -> frozenset[int]:
+    """The frames a form stands in: the nearest content words before its uses, as base
+    forms. Two forms sharing a single content word are one formulation when their frames
+    share `SHARED_FRAMES` words: a formulation translated two ways is written into the same
+    sentences ("building a / construction of a cyber power", "... network power"); two
+    phrases that share a word ("economic / social development") are said of different
+    things."""
+    n, index = form
+    before = _nearest_content(grams, scorer, grams.levels[n].occurrences(index), -1)
+    return frozenset(lemmas[grams.ids[before[before >= 0]]].tolist())
 
 
 def _other_phrases(one: tuple[int, ...], other: tuple[int, ...],
@@ -725,7 +730,7 @@ def _fragments(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
 
 def _in_both(form: tuple[int, int], grams: RecurringGrams) -> bool:
     n, index = form
-    return len(np.unique(grams.doc_of[grams.levels[n].occurrences(index)])) > 1
+    return bool(grams.levels[n].documents[index] > 1)
 
 
 def _inside_longer(forms: list[tuple[int, int]], listed: set[tuple[int, int]],
