@@ -7,10 +7,11 @@ and are lost. Here each passage looks a few words past each end in both texts, a
 those words (a longest common subsequence weighted by the words' evidence, each unmatched
 word on either side charged `gap_bits`) and takes the best-scoring stretch, so it ends on
 its last matching word; from there it looks again, a few times. It never crosses a
-paragraph break or enters another passage, and a stretch must carry enough evidence that
-chance words ("the", "of") beyond a passage do not lengthen it. Paragraph breaks are read
-from the streams' `codes`: a caller must build its streams with their text's code points,
-as `tokenize` does, or passages would run over breaks that `compare()` stops at.
+paragraph break (a blank line, `tokenize.blank_line_starts`) or enters another passage,
+and a stretch must carry enough evidence that chance words ("the", "of") beyond a passage
+do not lengthen it. Paragraph breaks are read from the streams' `codes`: a caller must
+build its streams with their text's code points, as `tokenize` does, or passages would
+run over breaks that `compare()` stops at.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from viewer.core.tokenize import blank_line_starts
 
 if TYPE_CHECKING:
     from viewer.core.match import Alignment
@@ -32,7 +35,6 @@ EXTEND_BITS = 12.0
 EXTEND_WORDS = 2
 #: How many times an end may be stretched again from where the last stretch ended.
 EXTEND_ROUNDS = 3
-_NEWLINE = 10
 
 
 def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
@@ -41,6 +43,7 @@ def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
     start cannot take words the passage before it has just taken."""
     if not passages or window <= 0:
         return
+    breaks_a, breaks_b = _paragraph_breaks(a), _paragraph_breaks(b)
     by_a = sorted(passages, key=lambda p: p.a0)
     starts_a = [p.a0 for p in by_a]
     starts_b = sorted(p.b0 for p in passages)
@@ -49,24 +52,25 @@ def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
         next_a = starts_a[k] if k < len(starts_a) else len(a)
         k = bisect_right(starts_b, p.b0)
         next_b = starts_b[k] if k < len(starts_b) else len(b)
-        _extend_end(p, a, b, bits_a, window, gap_bits, next_a, next_b)
+        _extend_end(p, a, b, bits_a, window, gap_bits, next_a, next_b, breaks_a, breaks_b)
+    # Ends have moved, starts not yet: the starts found above still order the passages.
     ends_a = [p.a1 for p in by_a]
-    by_b = sorted(passages, key=lambda p: p.b0)
-    b_starts = [p.b0 for p in by_b]
-    ends_b = [p.b1 for p in by_b]
+    ends_b = [p.b1 for p in sorted(passages, key=lambda p: p.b0)]
     for p in by_a:
         k = bisect_left(starts_a, p.a0)
         previous_a = ends_a[k - 1] if k else 0
-        k = bisect_left(b_starts, p.b0)
+        k = bisect_left(starts_b, p.b0)
         previous_b = ends_b[k - 1] if k else 0
-        _extend_start(p, a, b, bits_a, window, gap_bits, previous_a, previous_b)
+        _extend_start(p, a, b, bits_a, window, gap_bits, previous_a, previous_b, breaks_a,
+                      breaks_b)
 
 
 def _extend_end(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarray,
-                window: int, gap_bits: float, limit_a: int, limit_b: int) -> None:
+                window: int, gap_bits: float, limit_a: int, limit_b: int,
+                breaks_a: np.ndarray, breaks_b: np.ndarray) -> None:
     for _ in range(EXTEND_ROUNDS):
-        hi_a = _paragraph_end(a, p.a1, min(limit_a, p.a1 + window))
-        hi_b = _paragraph_end(b, p.b1, min(limit_b, p.b1 + window))
+        hi_a = _paragraph_end(breaks_a, p.a1, min(limit_a, p.a1 + window))
+        hi_b = _paragraph_end(breaks_b, p.b1, min(limit_b, p.b1 + window))
         if hi_a <= p.a1 or hi_b <= p.b1:
             return
         best = _best_stretch(a.ids[p.a1:hi_a].tolist(), b.ids[p.b1:hi_b].tolist(),
@@ -77,14 +81,14 @@ def _extend_end(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarray
         p.a1 += words_a
         p.b1 += words_b
         _add(p, matched, bits)
-        p.covered_b = max(p.covered_b, p.b1)
 
 
 def _extend_start(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarray,
-                  window: int, gap_bits: float, limit_a: int, limit_b: int) -> None:
+                  window: int, gap_bits: float, limit_a: int, limit_b: int,
+                  breaks_a: np.ndarray, breaks_b: np.ndarray) -> None:
     for _ in range(EXTEND_ROUNDS):
-        lo_a = _paragraph_start(a, p.a0, max(limit_a, p.a0 - window))
-        lo_b = _paragraph_start(b, p.b0, max(limit_b, p.b0 - window))
+        lo_a = _paragraph_start(breaks_a, p.a0, max(limit_a, p.a0 - window))
+        lo_b = _paragraph_start(breaks_b, p.b0, max(limit_b, p.b0 - window))
         if lo_a >= p.a0 or lo_b >= p.b0:
             return
         best = _best_stretch(a.ids[lo_a:p.a0].tolist()[::-1], b.ids[lo_b:p.b0].tolist()[::-1],
@@ -138,26 +142,27 @@ def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
     return found[1], found[2], found[3], found[4]
 
 
-def _paragraph_end(stream: TokenStream, first: int, limit: int) -> int:
-    """`limit`, or the first token index after `first` that begins a new paragraph."""
-    limit = min(limit, len(stream))
-    for k in range(max(first, 1), limit):
-        if _breaks(stream, k):
-            return k
-    return limit
+def _paragraph_breaks(stream: TokenStream) -> np.ndarray:
+    """Per token, whether a paragraph break (a blank line, as `Document` reads it) follows
+    it before the next token."""
+    flags = np.zeros(len(stream), dtype=bool)
+    after = np.searchsorted(stream.starts, blank_line_starts(stream.codes), side="right") - 1
+    flags[after[after >= 0]] = True
+    return flags
 
 
-def _paragraph_start(stream: TokenStream, first: int, limit: int) -> int:
+def _paragraph_end(breaks: np.ndarray, first: int, limit: int) -> int:
+    """`limit`, or the first token index after `first` that begins a new paragraph
+    (`breaks`: see `_paragraph_breaks`)."""
+    limit = min(limit, len(breaks))
+    low = max(first, 1)
+    found = np.flatnonzero(breaks[low - 1:limit - 1])
+    return low + int(found[0]) if len(found) else limit
+
+
+def _paragraph_start(breaks: np.ndarray, first: int, limit: int) -> int:
     """`limit`, or the last token index before `first` (a passage's start) that begins a
     paragraph."""
     limit = max(limit, 0)
-    for k in range(first, limit, -1):
-        if _breaks(stream, k):
-            return k
-    return limit
-
-
-def _breaks(stream: TokenStream, k: int) -> bool:
-    """Whether a paragraph break (a blank line) lies between token k - 1 and token k."""
-    between = stream.codes[stream.ends[k - 1]:stream.starts[k]]
-    return int(np.count_nonzero(between == _NEWLINE)) >= 2
+    found = np.flatnonzero(breaks[limit:first])
+    return limit + 1 + int(found[-1]) if len(found) else limit
