@@ -139,23 +139,16 @@ class PhraseLocator:
         self._first: dict[tuple[int, int], Segmented] = {}
         self._whole: dict[tuple[int, int], Segmented] = {}
 
-    def _segmented(self, n: int, position: int) -> Segmented:
+    def at(self, n: int, position: int) -> Segmented:
+        """The occurrence of `n` tokens from token `position`, segmented."""
         doc = int(self.grams.doc_of[position])
         return Segmented(self.texts[doc], int(self.starts[position]),
                          int(self.ends[position + n - 1]), many_uses=self.many_uses)
 
-    def at(self, n: int, position: int) -> Segmented:
-        """The occurrence of `n` tokens from token `position`, segmented."""
-        return self._segmented(n, position)
-
-    def at_first(self, n: int, index: int) -> Segmented:
-        """The first occurrence of gram `index` of `n` tokens, segmented."""
-        return self._at_first(n, index)
-
     def _at_first(self, n: int, index: int) -> Segmented:
         found = self._first.get((n, index))
         if found is None:
-            found = self._segmented(n, int(self.grams.levels[n].first[index]))
+            found = self.at(n, int(self.grams.levels[n].first[index]))
             self._first[(n, index)] = found
         return found
 
@@ -167,7 +160,7 @@ class PhraseLocator:
         found = self._whole.get((n, index))
         if found is None:
             where = self.grams.levels[n].occurrences(index)[:WHOLE_SAMPLES].tolist()
-            found = next((seen for seen in (self._segmented(n, int(p)) for p in where)
+            found = next((seen for seen in (self.at(n, int(p)) for p in where)
                           if seen.on_boundaries), None) or self._at_first(n, index)
             self._whole[(n, index)] = found
         return found
@@ -186,7 +179,7 @@ class PhraseLocator:
         count = min(samples, len(where))
         picks = sorted({round(k * (len(where) - 1) / max(1, count - 1)) for k in range(count)})
         agree = [self._at_first(n, index).on_boundaries]
-        agree += [self._segmented(n, int(where[k])).on_boundaries for k in picks[1:]]
+        agree += [self.at(n, int(where[k])).on_boundaries for k in picks[1:]]
         return sum(agree) >= ON_WORDS_SHARE * len(agree)
 
 
