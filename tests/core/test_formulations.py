@@ -222,17 +222,6 @@ def test_an_earlier_form_clearly_used_beside_a_higher_ranked_one_is_its_variant(
     assert formulation.first == revolution[0]
 
 
-def test_function_words_a_phrase_nearly_always_comes_with_stay():
-    # "ought not to have" leads every use but one, a chance run of the rest: the phrase
-    # keeps them (trimmed, it would always follow "have": a piece of a fixed context).
-    phrase = "ought not to have sealed the harbour quorum"
-    texts, dates = _planted({phrase: list(range(20, 200, 4)),
-                             "sealed the harbour quorum": [150]})
-    [formulation] = _find(texts, dates, [[] for _ in texts])
-    assert formulation.phrase == phrase
-    assert formulation.first == 20
-
-
 def test_a_popular_formulations_variant_used_beside_it_twice_as_often_as_chance_joins():
     # "trade leadership" is in a fifth of the articles: a variant sharing one content word
     # cannot meet it 2.5 times as often as chance would; twice as often, far beyond what
@@ -252,14 +241,23 @@ def test_a_popular_formulations_variant_used_beside_it_twice_as_often_as_chance_
     assert formulation.first == trade[0]
 
 
-def test_a_function_word_a_phrase_always_comes_with_stays_in_a_collection():
+@pytest.mark.parametrize(("phrase", "uses"), [
     # Without "until" the rest would always stand after one same word: a piece of a
     # fixed context, not a phrase.
-    phrase = "until now the kingdom of heaven suffereth violence"
-    texts, dates = _planted({phrase: list(range(50, 200, 7))})
+    ("until now the kingdom of heaven suffereth violence",
+     {"until now the kingdom of heaven suffereth violence": list(range(50, 200, 7))}),
+    # "ought not to have" leads every use but one, a chance run of the rest: the phrase
+    # keeps them (trimmed, it would always follow "have").
+    ("ought not to have sealed the harbour quorum",
+     {"ought not to have sealed the harbour quorum": list(range(20, 200, 4)),
+      "sealed the harbour quorum": [150]}),
+], ids=["always", "all-but-once"])
+def test_function_words_a_phrase_comes_with_stay_in_a_collection(
+        phrase: str, uses: dict[str, list[int]]) -> None:
+    texts, dates = _planted(uses)
     [formulation] = _find(texts, dates, [[] for _ in texts])
     assert formulation.phrase == phrase
-    assert formulation.first == 50
+    assert formulation.first == uses[phrase][0]
 
 
 def test_a_phrase_of_last_months_meets_a_popular_one_by_chance_of_that_time():
