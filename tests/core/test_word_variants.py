@@ -213,7 +213,10 @@ RARE = {
     "处于无偿用人": (100, 142),  # a word of function characters swapped in
     # One word left at an end: another phrase unless used beside it far beyond chance.
     "营救国家": (93, 105, 117, 129, 141, 153),
-    "抢救国民": (105, 129, 141),  # kindred, beside it, but not far beyond chance
+    # Kindred and beside it, but 抢救 goes with other words in other articles (below),
+    # which meet the formulation's as often: not beyond chance.
+    "抢救国民": (105, 129, 141),
+    "抢救伤员": (8, 52, 118), "抢救病人": (14, 66), "抢救文物": (40, 88, 150),
     "及时的治疗": (92, 146),  # one content word kept, the other of another stem
     "相应的治疗": (23, 35),  # kindred, but never beside the formulation
     "适应的治疗": (122,),  # kindred and beside it, but in one article only
@@ -271,3 +274,39 @@ def test_rare_variants_one_whole_word_apart_join_their_formulation() -> None:
     listed = set().union(*groups)
     assert not listed & {"及时的治疗", "相应的治疗", "适应的治疗", "对应的治疗"}
 
+
+def _kept_words_collection(others: int) -> tuple[list[str], list[str]]:
+    """200 dated articles of random characters: 争吵的事情 in two of every 16 from the
+    20th; 争吵的画面 in two articles, both beside it; and 争吵的 with `others` other
+    words (each in one article, spread over the collection)."""
+    rng = random.Random(11)
+    fillers = ["问题", "双方", "原因", "结果", "声音", "场面", "过程", "内容", "代价", "后果",
+               "细节", "经过", "话题", "局面", "邻居", "夫妻", "孩子", "老人", "朋友", "同事",
+               "学生", "工人", "农民", "干部", "群众", "家庭", "村民", "市民", "顾客", "乘客"]
+    planted = set("争吵的事情画面" + "".join(fillers))
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in planted]
+    heads = [i for i in range(20, 200) if (i - 20) % 16 < 2]
+    uses: dict[int, list[str]] = {i: ["争吵的事情"] for i in heads}
+    for i in heads[3], heads[7]:
+        uses[i].append("争吵的画面")
+    for k, filler in enumerate(fillers[:others]):
+        uses.setdefault(7 + k * 6, []).append("争吵的" + filler)
+    texts, dates = [], []
+    for i in range(200):
+        sentences = ["".join(rng.choices(letters, k=14)) for _ in range(10)]
+        for k, phrase in enumerate(uses.get(i, []), 1):
+            sentences[k] = sentences[k][:6] + phrase + "，" + sentences[k][6:]
+        texts.append("。".join(sentences) + "。")
+        dates.append(f"2021-{1 + i // 28:02d}-{1 + i % 28:02d}")
+    return texts, dates
+
+
+@pytest.mark.parametrize(("others", "joined"), [
+    (0, True),  # the words the two keep are used nowhere else: two documents are many
+    (30, False),  # they go with 30 other words: their documents meet the formulation's
+])
+def test_a_word_changed_at_an_end_joins_when_used_beside_beyond_the_kept_words(
+        others: int, joined: bool) -> None:
+    found = _formulations(*_kept_words_collection(others))
+    forms = {f.phrase: set(f.variants) for f in found}
+    assert forms["争吵的事情"] == ({"争吵的画面"} if joined else set())

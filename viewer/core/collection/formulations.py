@@ -237,8 +237,10 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     A rare variant may vary any form of its group (所有国有职业 varies
     所有国有企业, not the group's best form 所有私有企业) and must be one whole word
     apart from it (`one_word_apart`; at an end, leaving one word or bringing one of
-    another stem only when `_surely_together`); one that varies a variant, or keeps a single
-    content word of its form (应有的治疗, 呼应的治疗), must be used in
+    another stem only when `_surely_together`, or when the words the two keep meet the
+    formulation's documents with no other word as often, `_beside_beyond_kept`); one
+    that varies a variant, or keeps a single content word of its form (应有的治疗,
+    呼应的治疗), must be used in
     `RARE_DOCUMENTS` documents, and the latter must also share a morpheme with the
     word it replaces and be used beside the formulation, as `rank_groups` asks of two
     forms that share little: its own few documents are thin evidence. More rare forms
@@ -262,10 +264,20 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         varied = located.at_whole(*listed[g][k])
         seen = located.at(len(form), int(at[0]))
         # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
-        # 继续用于岛) asks more: see the check below.
-        return related_change(varied, seen) or (
-            one_word_apart(varied, seen, any_end=True)
-            and _surely_together(docs_of[g], docs, len(dates)))
+        # 继续用于岛) asks more: see `beside_at_end`.
+        return related_change(varied, seen) or beside_at_end(g, k, varied, seen, docs)
+
+    def beside_at_end(g: int, k: int, varied: Segmented, seen: Segmented,
+                      docs: np.ndarray) -> bool:
+        # A word changed at an end may make another phrase in that context: the form
+        # joins where it is used beside its formulation far beyond chance, or beyond
+        # what the words the two keep bring with any other word (`_beside_beyond_kept`).
+        if not one_word_apart(varied, seen, any_end=True):
+            return False
+        if _surely_together(docs_of[g], docs, len(dates)):
+            return True
+        part = _kept_part(varied, seen, listed[g][k][0])
+        return part is not None and _beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
 
     rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
                          [words[g][k] for g, k in sources], {w for ws in words for w in ws},
@@ -290,10 +302,8 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                     continue
                 varied = located.at_whole(*listed[g][k])
                 seen = located.at(len(form), int(at[0]))
-                if not (one_word_apart(varied, seen) or (
-                        one_word_apart(varied, seen, any_end=True)
-                        and _surely_together(docs_of[g], np.unique(grams.doc_of[at]),
-                                             len(dates)))):
+                if not (one_word_apart(varied, seen)
+                        or beside_at_end(g, k, varied, seen, np.unique(grams.doc_of[at]))):
                     continue
                 group.append((len(form), at))
                 taken.add(form)
@@ -476,6 +486,11 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
             return _kept_only_in(grams, located.at_whole(*head), located.at_whole(*form),
                                  head[0], int(levels[head[0]].first[head[1]]), int(uses))
 
+        def beside_kept(head: tuple[int, int], form: tuple[int, int]) -> bool:
+            part = _kept_part(located.at_whole(*head), located.at_whole(*form), head[0])
+            docs = np.unique(grams.doc_of[levels[form[0]].occurrences(form[1])])
+            return part is not None and _beside_beyond_kept(grams, len(rank), head, part, docs)
+
         groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
                   for g in groups if any(form in cohesive for form in g) or alone(g)]
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
@@ -483,7 +498,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         groups = _word_variants(groups, located, cohesive,
                                 lambda head, form: (_used_together(grams, rank, head, form)
                                                     or related(head, form)
-                                                    or kept_only(head, form)))
+                                                    or kept_only(head, form)
+                                                    or beside_kept(head, form)))
         if dated:
             groups = _earlier_forms_apart(
                 groups, cohesive,
@@ -547,10 +563,11 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
     At an end, a word swapped leaving one word (具有流动性, 具有紧迫性) or for one of
     another stem (继续用于灾, 继续用于岛) may as well make another phrase in that
     context: such a form stays only when `together(base, form)` (the writers who use one
-    use the other beside it, far beyond chance, or the two are formulations with kindred
-    words, 测量月球 and 预测月球). The base is the form most others are
-    one word apart from (深化财政 of 深化内政 and 深思财政, which are two apart), the
-    best of those alike. A form split off stands alone if it is a formulation itself."""
+    use the other beside it, far beyond chance or beyond what the words they keep bring
+    with any other word, or the two are formulations with kindred words, 测量月球 and
+    预测月球). The base is the form most others are one word apart from (深化财政 of
+    深化内政 and 深思财政, which are two apart), the best of those alike. A form split
+    off stands alone if it is a formulation itself."""
     out = []
     for group in groups:
         def apart_from(base: tuple[int, int], forms: list[tuple[int, int]]
@@ -571,23 +588,61 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
     return out
 
 
+def _kept_part(head: Segmented, form: Segmented, n: int) -> tuple[int, int] | None:
+    """(first token, tokens) of the words `head` (`n` tokens, one per character) keeps
+    where `form` changes one whole word of it at an end (see `word_change`), else None."""
+    change = word_change(head, form, any_end=True)
+    if change is None or not all(change) or head.end - head.start != n:
+        return None
+    cut = len(change[0])
+    if head.text.startswith(change[0], head.start):
+        return cut, n - cut
+    if head.text.endswith(change[0], head.start, head.end):
+        return 0, n - cut
+    return None
+
+
 def _kept_only_in(grams: RecurringGrams, head: Segmented, form: Segmented, n: int,
                   head_at: int, uses: int) -> bool:
     """Whether `form` is `head` (`n` tokens, one of them at `head_at`) with a word changed
-    at an end (see `word_change`) and the words the two keep (more than one) are used no
+    at an end (see `_kept_part`) and the words the two keep (more than one) are used no
     more often than the two forms (`uses`): no phrase of their own, so the changed word is
     no context of them (离 | 通货膨胀的重要手段 of 反通货膨胀的重要手段, where
     中国人民解放军 | 总参谋长 is the name in a title)."""
-    change = word_change(head, form, any_end=True)
-    if change is None or not all(change) or head.end - head.start != n:
+    part = _kept_part(head, form, n)
+    if part is None:
         return False
-    cut = len(change[0])
-    at_start = head.text.startswith(change[0], head.start)
-    low, high = (head.start + cut, head.end) if at_start else (head.start, head.end - cut)
-    if sum(1 for s, e in head.spans if low <= s and e <= high) < 2:
+    start, length = part
+    if sum(1 for s, e in head.spans
+           if head.start + start <= s and e <= head.start + start + length) < 2:
         return False
-    kept = int(grams.counts_of(np.array([head_at + (cut if at_start else 0)]), n - cut)[0])
+    kept = int(grams.counts_of(np.array([head_at + start]), length)[0])
     return kept <= uses
+
+
+def _beside_beyond_kept(grams: RecurringGrams, total: int, head: tuple[int, int],
+                        part: tuple[int, int], others: np.ndarray) -> bool:
+    """Whether the documents `others` of a form that changes a word of `head` at an end,
+    keeping `part` of it (see `_kept_part`), share documents with `head` more often than
+    chance brings the kept words with any other word there into them. One document
+    holding 争吵的事情 and 争吵的事实 says much when 争吵的 is used hardly anywhere else;
+    one holding 乘坐火车 and 乘坐卡车 says little when 乘坐 goes with many words in many
+    documents, any of which may meet 乘坐火车."""
+    start, length = part
+    level = grams.levels.get(length)
+    at = grams.levels[head[0]].occurrences(head[1])
+    if level is None or length < 2:
+        return False
+    index = int(level.gram_at(at[:1] + start)[0])
+    if index < 0:
+        return False
+    uses = level.occurrences(index)
+    elsewhere = np.unique(grams.doc_of[uses[~np.isin(uses - start, at)]])
+    docs = np.unique(grams.doc_of[at])
+    both = len(np.intersect1d(docs, others))
+    # Over the whole collection: a time span starting where the form is first used
+    # would often start at the very document that holds both.
+    return both >= 1 and _poisson_tail(both, len(docs) * len(elsewhere) / total) < TOGETHER_P
 
 
 def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tuple[int, int]],
