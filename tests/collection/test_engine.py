@@ -189,3 +189,27 @@ def test_a_changed_article_is_aligned_again(tmp_path: Path) -> None:
         assert summary.changed == 1
         assert not any(copy_id in (p.a, p.b) for p in store.pairs())
         assert store.text(copy_id) == changed["text"]
+
+
+#: A set phrase of formulation length, its n-grams in a dozen articles.
+LONG_PHRASE = ("upholding the comprehensive coordinated development of green rural "
+               "infrastructure across every province and region")
+
+
+def test_a_sentence_copied_whole_is_a_pair_however_common_its_words(tmp_path: Path) -> None:
+    planted = make_collection(documents=40)
+    rows = planted.by_id()
+    inside = [f"d{k:03d}" for k in range(21, 30)]
+    whole = ["d030", "d033", "d036"]
+    for doc in inside:  # the phrase written into a sentence of each
+        head, first, rest = rows[doc]["text"].split("\n\n", 2)
+        cut = first.index(" ", len(first) // 2)
+        rows[doc]["text"] = f"{head}\n\n{first[:cut]} {LONG_PHRASE}{first[cut:]}\n\n{rest}"
+    for doc in whole:  # a sentence made of it, copied whole
+        head, rest = rows[doc]["text"].split("\n\n", 1)
+        sentence = LONG_PHRASE.capitalize() + " drew wide praise."
+        rows[doc]["text"] = f"{head}\n\n{sentence} {rest}"
+    report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
+    listed = {frozenset((p["a"], p["b"])) for p in report["pairs"]}
+    assert {frozenset((a, b)) for a in whole for b in whole if a < b} <= listed
+    assert not [pair for pair in listed if pair & set(inside)]

@@ -50,6 +50,11 @@ FORMULATION_WORDS = 20
 RECURRING_DOCUMENTS = 3
 WIDELY_RECURRING_DOCUMENTS = 8
 
+#: Marks that end a sentence, and what may stand between a sentence and its neighbours
+#: (see `whole_sentence`).
+_SENTENCE_ENDS = frozenset("。！？.!?")
+_AROUND_SENTENCES = frozenset(" \t\u3000\"'“”‘’「」『』()（）[]【】")
+
 #: (start, end, long): a stretch of a document that a shared passage covers, `long` when
 #: that passage is a copy by its length alone.
 Stretch = tuple[int, int, bool]
@@ -84,13 +89,33 @@ def recurring_share(frequencies: Sequence[int] | np.ndarray, documents: int) -> 
 
 
 def long_set_phrasing(short_words: int, frequencies_x: Sequence[int] | np.ndarray,
-                      frequencies_y: Sequence[int] | np.ndarray) -> bool:
+                      frequencies_y: Sequence[int] | np.ndarray, sentence: bool) -> bool:
     """A passage of up to a formulation's length whose n-grams are mostly in many
-    articles: a set phrase, however it was reached."""
-    return (SET_PHRASE_WORDS <= short_words < FORMULATION_WORDS
+    articles: a set phrase, however it was reached. Not one that is a whole sentence on
+    both sides (`sentence`, see `whole_sentence`): set phrases are written into
+    sentences of their own, and a sentence shared whole (中共中央总书记、国家主席、
+    中央军委主席江泽民主持团拜会。, a title and what its holder did) is copied, however
+    common its words."""
+    return (not sentence and SET_PHRASE_WORDS <= short_words < FORMULATION_WORDS
             and max(recurring_share(frequencies_x, WIDELY_RECURRING_DOCUMENTS),
                     recurring_share(frequencies_y, WIDELY_RECURRING_DOCUMENTS))
             >= EXCLUDED_SHARE)
+
+
+def whole_sentence(text: str, span: Span) -> bool:
+    """Whether `span` of `text` is a whole sentence: it begins the text, a line or a
+    sentence, and a mark that ends a sentence follows it (spaces, quotation marks and
+    brackets aside on either side)."""
+    start, end = span
+    after = end
+    while after < len(text) and text[after] in _AROUND_SENTENCES:
+        after += 1
+    if after == len(text) or text[after] not in _SENTENCE_ENDS:
+        return False
+    before = start - 1
+    while before >= 0 and text[before] in _AROUND_SENTENCES:
+        before -= 1
+    return before < 0 or text[before] in _SENTENCE_ENDS or text[before] in "\n\r"
 
 
 def is_copy_stretch(short_words: int) -> bool:

@@ -59,7 +59,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
            and not rules.mostly_in((row[4], row[5]), excluded[position[row[1]]])]
     n = int(store.meta("gram_n", "5"))
     passages = _copies(raw, [position[row[0]] for row in raw],
-                       [position[row[1]] for row in raw], streams, n,
+                       [position[row[1]] for row in raw], texts, streams, n,
                        list(store.grams().values()))
 
     report("Finding formulations", 0.8)
@@ -110,7 +110,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
 
 
 def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
-            streams: list[TokenStream], n: int, grams: list[np.ndarray]) -> list[Passage]:
+            texts: list[str], streams: list[TokenStream], n: int,
+            grams: list[np.ndarray]) -> list[Passage]:
     """The aligned passages (rows of `raw`, their documents' indexes `xs`, `ys`) that are
     copies, not set phrasing (see `passage_rules`)."""
     sides = {k: (rules.side_grams(streams[xs[k]], (row[2], row[3]), n),
@@ -125,7 +126,10 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
              for k, (gx, gy) in sides.items()}
     # Longer passages: set phrasing only when found in many articles.
     kept = [k for k, row in enumerate(raw)
-            if not rules.long_set_phrasing(row[7], *found.get(k, (empty, empty)))]
+            if not rules.long_set_phrasing(
+                row[7], *found.get(k, (empty, empty)),
+                sentence=k in found and rules.whole_sentence(texts[xs[k]], row[2:4])
+                and rules.whole_sentence(texts[ys[k]], row[4:6]))]
     # Stretches of each document that a longer passage copies: a short passage there is
     # part of that copy (an edited copy of a copy), not set phrasing.
     copied: list[list[rules.Stretch]] = [[] for _ in streams]

@@ -149,7 +149,8 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
     """(x, y, text_x, text_y, lang_x, lang_y) -> one row per passage the engine's
     `PairAligner` finds: (x, y, x0, x1, y0, y1, words, short_words, surplus), with the
     index's n-gram hashes of each side (`passage_rules.side_grams`; empty for a passage too
-    long for them to matter) to look their document frequencies up."""
+    long for them to matter) to look their document frequencies up, and whether it is a
+    whole sentence on both sides (`sentence`, `passage_rules.whole_sentence`)."""
     for batch in batches:
         rows = batch.to_pydict()
         texts: dict[int, str] = {}
@@ -176,6 +177,13 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
                 aligner.streams[row[0]], (row[2], row[3]), aligner.streams[row[1]],
                 (row[4], row[5]), row[7], pair_language(langs[row[0]], langs[row[1]]) in CJK)
             for row in found]
+        # Whether a passage is a whole sentence on both sides, where it may matter
+        # (`passage_rules.long_set_phrasing`; the text is at hand only here).
+        columns["sentence"] = [
+            passage_rules.needs_frequencies(row[7])
+            and passage_rules.whole_sentence(texts[row[0]], (row[2], row[3]))
+            and passage_rules.whole_sentence(texts[row[1]], (row[4], row[5]))
+            for row in found]
         for side, (num_at, start_at) in (("grams_x", (0, 2)), ("grams_y", (1, 4))):
             columns[side] = [
                 passage_rules.side_grams(hashed[row[num_at]],
@@ -193,10 +201,11 @@ CARRIED = (*PASSAGE_COLUMNS, "lists")
 
 
 def _arrow_type(name: str) -> pa.DataType:
-    return {"surplus": pa.float64(), "lists": pa.bool_()}.get(name, pa.int64())
+    return {"surplus": pa.float64(), "lists": pa.bool_(),
+            "sentence": pa.bool_()}.get(name, pa.int64())
 
 
-_PASSAGE_ARROW = pa.schema([(name, _arrow_type(name)) for name in CARRIED]
+_PASSAGE_ARROW = pa.schema([(name, _arrow_type(name)) for name in (*CARRIED, "sentence")]
                            + [("grams_x", pa.list_(pa.int64())),
                               ("grams_y", pa.list_(pa.int64()))])
 PASSAGE_SCHEMA = _ddl(_PASSAGE_ARROW)
@@ -249,7 +258,8 @@ def classify_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBa
                     or passage_rules.mostly_in(span_y, _spans(row["boiler_y"]))):
                 continue
             dfs_x, dfs_y = row["dfs_x"] or [], row["dfs_y"] or []
-            if passage_rules.long_set_phrasing(row["short_words"], dfs_x, dfs_y):
+            if passage_rules.long_set_phrasing(row["short_words"], dfs_x, dfs_y,
+                                               sentence=row["sentence"]):
                 continue
             out.append({**{name: row[name] for name in CARRIED},
                         "stretch": passage_rules.is_copy_stretch(row["short_words"]),
