@@ -145,6 +145,14 @@ class Level:
         owner, rank = expand(self.count[index])
         return self._grouped[self._at[index][owner] + rank]
 
+    def per_gram(self, index: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """The sums of `values` (one row per use of the grams `index`, in the order of
+        `grouped_at(index)`) over each gram's uses."""
+        counts = self.count[index]
+        if not len(counts):
+            return np.zeros((0, *values.shape[1:]), dtype=np.int64)
+        return np.add.reduceat(values.astype(np.int64), np.cumsum(counts) - counts, axis=0)
+
     def gram_at(self, positions: np.ndarray) -> np.ndarray:
         """The gram starting at each of `positions`, -1 where none recurs."""
         at = np.searchsorted(self.positions, positions)
@@ -328,10 +336,7 @@ class RecurringGrams:
         for n in np.unique(lengths).tolist():
             rows = np.flatnonzero(lengths == n)
             level = self.levels[n]
-            counts = level.count[index[rows]]
-            where = level.grouped_at(index[rows])
-            heads = np.cumsum(counts) - counts
-            out[rows] = np.add.reduceat((where < split).astype(np.int64), heads)
+            out[rows] = level.per_gram(index[rows], level.grouped_at(index[rows]) < split)
         return out
 
     def counts_of_each(self, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -377,6 +382,9 @@ MIN_VARIETY = 0.6
 #: its uses, is a modifier, on which no phrase ends.
 MODIFIER_USES = 3
 MODIFIER_SHARE = 0.8
+#: Share of its uses in which a hyphen joins two words for them to be one hyphenated word
+#: (judged on the uses: see `PhraseScorer.hyphens_by_uses`).
+HYPHENATED_SHARE = 0.5
 #: Bits of surprise (both parts together) from which a hyphenated compound of two content
 #: words is a term of its own in two texts.
 HYPHEN_TERM_BITS = 27.5
@@ -563,7 +571,7 @@ class PhraseScorer:
         """Per gram `index` of `level` (length n), whether a hyphen joins the word
         before it to its first word (column 0), and each of its words to the next
         (column k: word k - 1; column n: its last word to the word after it). Judged on
-        the first use, or with `hyphens_by_uses` on at least half of the uses: a title
+        the first use, or with `hyphens_by_uses` on the uses (`HYPHENATED_SHARE`): a title
         that writes a dash as a hyphen ("Chinese-style Modernization-General Secretary")
         does not make the phrase end inside a word everywhere else."""
         joined, n = self.joined, level.n
@@ -579,10 +587,7 @@ class PhraseScorer:
         links = joined[np.clip(at, 0, size - 1)] & (at >= 0)
         if not self.hyphens_by_uses:
             return links
-        heads = np.cumsum(counts) - counts
-        uses = np.add.reduceat(links.astype(np.int64), heads, axis=0) if len(heads) else \
-            np.zeros((0, n + 1), dtype=np.int64)
-        return uses * 2 >= counts[:, None]
+        return level.per_gram(index, links) >= HYPHENATED_SHARE * counts[:, None]
 
     def _led_after_one(self, first: np.ndarray, lead: np.ndarray,
                        length: np.ndarray) -> np.ndarray:

@@ -64,6 +64,7 @@ from viewer.core.phrases import (
     CONTENT_CAP,
     COORDINATORS,
     HYPHEN_TERM_BITS,
+    HYPHENATED_SHARE,
     MIN_CONTENT_BITS,
     Candidates,
     PhraseScorer,
@@ -355,21 +356,21 @@ def manner_adverbs(keys: Sequence[str]) -> np.ndarray:
 
 def _hyphen_words(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
                   joined: np.ndarray) -> np.ndarray:
-    """Per candidate, whether it is two words joined by a hyphen in most of its uses
-    ("high-quality", whatever its first use, such as a title's "High Quality") and not
+    """Per candidate, whether it is two words joined by a hyphen in its uses
+    (`HYPHENATED_SHARE`: "high-quality", whatever its first use, such as a title's "High
+    Quality"), as a phrase may not end inside it (`PhraseScorer.hyphens_by_uses`), and not
     a term (see `HYPHEN_TERM_BITS`): one word of the language, not a phrase."""
     out = np.zeros(len(table), dtype=bool)
     rows = np.flatnonzero(table.n == 2)
     if not len(rows):
         return out
     level = grams.levels[2]
-    counts = level.count[table.index[rows]]
-    where = level.grouped_at(table.index[rows])
-    hyphened = np.add.reduceat(joined[where].astype(np.int64), np.cumsum(counts) - counts)
+    index = table.index[rows]
+    hyphened = level.per_gram(index, joined[level.grouped_at(index)])
     words = grams.ids[table.first[rows][:, None] + np.arange(2)]
     rare = (~scorer.no_content[words]).all(axis=1) \
         & (scorer.bits[words].sum(axis=1) >= HYPHEN_TERM_BITS)
-    out[rows] = (hyphened * 2 > counts) & ~rare
+    out[rows] = (hyphened >= HYPHENATED_SHARE * level.count[index]) & ~rare
     return out
 
 
