@@ -173,6 +173,28 @@ def test_copy_is_kept_when_its_last_seed_runs_into_the_next_copy():
         (span_of(a, first[:-ends_on_word]), span_of(b, first[:-ends_on_word]))])
 
 
+def test_a_name_ending_one_copy_and_opening_the_next_joins_neither_to_the_other():
+    # In B the two copied sentences follow each other and the name that ends the first
+    # opens the second; in A they lie apart. The name matched a second time must neither
+    # start the second passage early in B nor carry the first into the second in A.
+    rng = __import__("random").Random(3)
+    syllables = ("ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "pi", "nak", "zu", "mar")
+
+    def words(count: int) -> str:
+        return " ".join("".join(rng.choice(syllables) for _ in range(3)) for _ in range(count))
+
+    first = ("Iraq said it would begin exporting oil two days after the distribution plan "
+             "was approved by United Nations Secretary General Kofi Annan.")
+    second = ("United Nations Secretary General Kofi Annan's spokesman told reporters at the "
+              "daily briefing that a report on raising the ceiling on oil sales would reach "
+              "the council before the end of the month.")
+    a = f"{words(30)}. {second} {words(40)}. {first} {words(30)}."
+    b = f"{words(25)}. {first} {second} {words(45)}."
+    spans = sorted((p.a, p.b) for p in compare(Document(a, "a"), Document(b, "b")).shared_phrases)
+    assert spans == sorted([(span_of(a, first[:-1]), span_of(b, first[:-1])),
+                            (span_of(a, second[:-1]), span_of(b, second[:-1]))])
+
+
 def test_words_broken_at_line_ends_and_closed_compounds_match_to_the_passage_edges():
     # A copy re-wrapped and hyphenated: the passage starts with a broken word and ends with
     # a compound written closed; the spans must cover both, to the exact characters.

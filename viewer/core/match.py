@@ -303,7 +303,10 @@ def _join_neighbours(passages: list[Alignment], gap: int) -> list[Alignment]:
 
     A passage joins the nearest earlier one (in A) on a compatible alignment among the last
     few, not only the one just before it: a chance match elsewhere in B must not keep two
-    halves of one edited passage apart."""
+    halves of one edited passage apart. It must begin and end after that one in B too: a
+    chain whose B text the other already holds at its start or end is that B text matched
+    a second time, where A repeats it ("... by Secretary General Kofi Annan. Secretary
+    General Kofi Annan's spokesman ..."), not more of the passage."""
     if not passages:
         return []
     passages = sorted(passages, key=lambda p: (p.a0, p.b0))
@@ -311,7 +314,7 @@ def _join_neighbours(passages: list[Alignment], gap: int) -> list[Alignment]:
     for p in passages[1:]:
         for q in reversed(joined[-JOIN_LOOKBACK:]):
             if (0 <= p.a0 - q.a1 <= gap and -gap // 2 <= p.b0 - q.b1 <= gap
-                    and abs(p.diagonal - q.diagonal) <= gap):
+                    and p.b0 > q.b0 and p.b1 > q.b1 and abs(p.diagonal - q.diagonal) <= gap):
                 q.a1 = max(q.a1, p.a1)
                 q.b0 = min(q.b0, p.b0)
                 q.b1 = max(q.b1, p.b1)
