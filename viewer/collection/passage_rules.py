@@ -92,7 +92,7 @@ def long_set_phrasing(short_words: int, frequencies_x: Sequence[int] | np.ndarra
                       frequencies_y: Sequence[int] | np.ndarray, sentence: bool) -> bool:
     """A passage of up to a formulation's length whose n-grams are mostly in many
     articles: a set phrase, however it was reached. Not one that is a whole sentence on
-    both sides (`sentence`, see `whole_sentence`): set phrases are written into
+    both sides (`sentence`, see `whole_sentences`): set phrases are written into
     sentences of their own, and a sentence shared whole (中共中央总书记、国家主席、
     中央军委主席江泽民主持团拜会。, a title and what its holder did) is copied, however
     common its words."""
@@ -100,6 +100,11 @@ def long_set_phrasing(short_words: int, frequencies_x: Sequence[int] | np.ndarra
             and max(recurring_share(frequencies_x, WIDELY_RECURRING_DOCUMENTS),
                     recurring_share(frequencies_y, WIDELY_RECURRING_DOCUMENTS))
             >= EXCLUDED_SHARE)
+
+
+def whole_sentences(text_x: str, span_x: Span, text_y: str, span_y: Span) -> bool:
+    """Whether a passage is a whole sentence on both sides (see `whole_sentence`)."""
+    return whole_sentence(text_x, span_x) and whole_sentence(text_y, span_y)
 
 
 def whole_sentence(text: str, span: Span) -> bool:

@@ -128,8 +128,8 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     kept = [k for k, row in enumerate(raw)
             if not rules.long_set_phrasing(
                 row[7], *found.get(k, (empty, empty)),
-                sentence=k in found and rules.whole_sentence(texts[xs[k]], row[2:4])
-                and rules.whole_sentence(texts[ys[k]], row[4:6]))]
+                sentence=k in found and rules.whole_sentences(texts[xs[k]], row[2:4],
+                                                              texts[ys[k]], row[4:6]))]
     # Stretches of each document that a longer passage copies: a short passage there is
     # part of that copy (an edited copy of a copy), not set phrasing.
     copied: list[list[rules.Stretch]] = [[] for _ in streams]

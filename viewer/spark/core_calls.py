@@ -150,7 +150,7 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
     `PairAligner` finds: (x, y, x0, x1, y0, y1, words, short_words, surplus), with the
     index's n-gram hashes of each side (`passage_rules.side_grams`; empty for a passage too
     long for them to matter) to look their document frequencies up, and whether it is a
-    whole sentence on both sides (`sentence`, `passage_rules.whole_sentence`)."""
+    whole sentence on both sides (`sentence`, `passage_rules.whole_sentences`)."""
     for batch in batches:
         rows = batch.to_pydict()
         texts: dict[int, str] = {}
@@ -181,8 +181,8 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         # (`passage_rules.long_set_phrasing`; the text is at hand only here).
         columns["sentence"] = [
             passage_rules.needs_frequencies(row[7])
-            and passage_rules.whole_sentence(texts[row[0]], (row[2], row[3]))
-            and passage_rules.whole_sentence(texts[row[1]], (row[4], row[5]))
+            and passage_rules.whole_sentences(texts[row[0]], (row[2], row[3]),
+                                              texts[row[1]], (row[4], row[5]))
             for row in found]
         for side, (num_at, start_at) in (("grams_x", (0, 2)), ("grams_y", (1, 4))):
             columns[side] = [

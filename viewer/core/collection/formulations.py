@@ -240,8 +240,8 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     another stem only when `_surely_together`, or when the words the two keep meet the
     formulation's documents with no other word as often, `_beside_beyond_kept`); one
     that varies a variant, or keeps a single content word of its form (应有的治疗,
-    呼应的治疗), must be used in
-    `RARE_DOCUMENTS` documents, and the latter must also share a morpheme with the
+    呼应的治疗), must be used in `RARE_DOCUMENTS` documents, and the latter must also
+    share a morpheme with the
     word it replaces and be used beside the formulation, as `rank_groups` asks of two
     forms that share little: its own few documents are thin evidence. More rare forms
     than a formulation has variants fill a template's slot, and none joins."""
@@ -625,7 +625,7 @@ def _beside_beyond_kept(grams: RecurringGrams, total: int, head: tuple[int, int]
     """Whether the documents `others` of a form that changes a word of `head` at an end,
     keeping `part` of it (see `_kept_part`), share documents with `head` more often than
     chance brings the kept words with any other word there into them. One document
-    holding 争吵的事情 and 争吵的事实 says much when 争吵的 is used hardly anywhere else;
+    holding 争吵的事情 and 争吵的画面 says much when 争吵的 is used hardly anywhere else;
     one holding 乘坐火车 and 乘坐卡车 says little when 乘坐 goes with many words in many
     documents, any of which may meet 乘坐火车."""
     start, length = part
