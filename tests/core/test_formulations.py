@@ -208,6 +208,16 @@ def test_a_variant_of_few_documents_joins_even_when_never_beside_its_formulation
     assert formulation.first == 30
 
 
+def test_a_rare_variant_first_written_in_the_formulations_first_article_joins_it():
+    # The writer who brings the formulation in writes it both ways there: that use is not
+    # before the formulation, as a likeness in earlier articles would be.
+    form, variant = "marx became a leading figure", "marx became a leading great figure"
+    texts, dates = _planted({form: list(range(30, 150, 10)), variant: [30, 110]})
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.variants) == (form, (variant,))
+    assert formulation.first == 30
+
+
 def test_an_earlier_form_clearly_used_beside_a_higher_ranked_one_is_its_variant():
     # "urban health" ranks first (used twice where used, with a clear onset), but "urban
     # revolution" came first and most articles with the one also hold the other.

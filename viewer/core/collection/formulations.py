@@ -173,9 +173,10 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                             dates: Sequence[str]) -> None:
     """Languages written in words: add to each group of `forms` ((length, start positions)
     per form; `listed` the same forms as grams) the variants of its best form too rare to
-    recur on their own, each found after the group's first appearance. One sharing a
-    single content word with it joins only where it is used beside the formulation
-    (`_used_beside`); many such in one place are a template's slot, and none join."""
+    recur on their own, each first found no earlier than the group's first appearance
+    (its first article may hold both forms). One sharing a single content word with it
+    joins only where it is used beside the formulation (`_used_beside`); many such in one
+    place are a template's slot, and none join."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     shape = _variant_shape(False)
@@ -191,7 +192,8 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
             for head, found in zip(heads, rare, strict=True)]
     rank = _date_ranks(dates)
     for g, (group, likeness, loose) in enumerate(zip(forms, rare, weak, strict=True)):
-        # A rare likeness met before the formulation itself is not one of its forms.
+        # A rare likeness met before the formulation itself is not one of its forms; one
+        # met in the formulation's first article is not met before it.
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
         used = set(np.concatenate([grams.doc_of[at] for _, at in group]).tolist())
         # A likeness met inside a use of a form is a piece of that form in its context
@@ -203,7 +205,7 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                                key=lambda item: (-len(item[1]), -len(item[0]))):
             at = np.array([p for p in at.tolist()
                            if not any(p + k in taken for k in range(len(form)))], dtype=at.dtype)
-            if len(at) and rank[grams.doc_of[at]].min() > since and (
+            if len(at) and rank[grams.doc_of[at]].min() >= since and (
                     form not in loose
                     or _used_beside(used, set(grams.doc_of[at].tolist()), rank)):
                 group.append((len(form), at))
@@ -231,8 +233,9 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                                texts: Sequence[str], streams: Sequence[TokenStream],
                                dates: Sequence[str]) -> None:
     """Add to each group of `forms` ((length, start positions) per form; `listed` the
-    same forms as grams) the variants of it too rare to recur on their own, each found
-    after the group's first appearance (a likeness met before is not one of its forms).
+    same forms as grams) the variants of it too rare to recur on their own, each first
+    found no earlier than the group's first appearance (a likeness met before is not one
+    of its forms).
 
     A rare variant may vary any form of its group (所有国有职业 varies
     所有国有企业, not the group's best form 所有私有企业) and must be one whole word
@@ -296,7 +299,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         for k, found in found_for[g]:
             # Most used first; of two used alike, the longer (a form before its pieces).
             for form, at in sorted(found.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
-                if (form in taken or rank[grams.doc_of[at]].min() <= since
+                if (form in taken or rank[grams.doc_of[at]].min() < since
                         or (k and len(np.unique(grams.doc_of[at])) < RARE_DOCUMENTS)
                         or _inside(len(form), at, group)):
                     continue
