@@ -316,8 +316,7 @@ def _join_neighbours(passages: list[Alignment], gap: int) -> list[Alignment]:
             if (0 <= p.a0 - q.a1 <= gap and -gap // 2 <= p.b0 - q.b1 <= gap
                     and p.b0 > q.b0 and p.b1 > q.b1 and abs(p.diagonal - q.diagonal) <= gap):
                 q.a1 = max(q.a1, p.a1)
-                q.b0 = min(q.b0, p.b0)
-                q.b1 = max(q.b1, p.b1)
+                q.b1 = p.b1  # later than q's, as is its start
                 q.matched += p.matched
                 q.matched_b += p.matched_b
                 q.covered_b = max(q.covered_b, p.covered_b)

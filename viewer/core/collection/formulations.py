@@ -275,11 +275,12 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         # A word changed at an end may make another phrase in that context: the form
         # joins where it is used beside its formulation far beyond chance, or beyond
         # what the words the two keep bring with any other word (`_beside_beyond_kept`).
-        if not one_word_apart(varied, seen, any_end=True):
+        change = word_change(varied, seen, any_end=True)
+        if change is None:
             return False
         if _surely_together(docs_of[g], docs, len(dates)):
             return True
-        part = _kept_part(varied, seen, listed[g][k][0])
+        part = _kept_part(varied, change, listed[g][k][0])
         return part is not None and _beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
 
     rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
@@ -484,15 +485,19 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                 return False
             return located.on_words(*best, samples=5) and located.is_phrase(*best)
 
-        def kept_only(head: tuple[int, int], form: tuple[int, int]) -> bool:
+        def kept_words(head: tuple[int, int], form: tuple[int, int]) -> bool:
+            # A word changed at an end, where what the two keep says they are one phrase
+            # (`_kept_only_in`, `_beside_beyond_kept`).
+            varied = located.at_whole(*head)
+            part = _kept_part(varied, word_change(varied, located.at_whole(*form),
+                                                  any_end=True), head[0])
+            if part is None:
+                return False
             uses = levels[head[0]].count[head[1]] + levels[form[0]].count[form[1]]
-            return _kept_only_in(grams, located.at_whole(*head), located.at_whole(*form),
-                                 head[0], int(levels[head[0]].first[head[1]]), int(uses))
-
-        def beside_kept(head: tuple[int, int], form: tuple[int, int]) -> bool:
-            part = _kept_part(located.at_whole(*head), located.at_whole(*form), head[0])
             docs = np.unique(grams.doc_of[levels[form[0]].occurrences(form[1])])
-            return part is not None and _beside_beyond_kept(grams, len(rank), head, part, docs)
+            return (_kept_only_in(grams, varied, part, int(levels[head[0]].first[head[1]]),
+                                  int(uses))
+                    or _beside_beyond_kept(grams, len(rank), head, part, docs))
 
         groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
                   for g in groups if any(form in cohesive for form in g) or alone(g)]
@@ -501,8 +506,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         groups = _word_variants(groups, located, cohesive,
                                 lambda head, form: (_used_together(grams, rank, head, form)
                                                     or related(head, form)
-                                                    or kept_only(head, form)
-                                                    or beside_kept(head, form)))
+                                                    or kept_words(head, form)))
         if dated:
             groups = _earlier_forms_apart(
                 groups, cohesive,
@@ -591,10 +595,11 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
     return out
 
 
-def _kept_part(head: Segmented, form: Segmented, n: int) -> tuple[int, int] | None:
+def _kept_part(head: Segmented, change: tuple[str, str] | None,
+               n: int) -> tuple[int, int] | None:
     """(first token, tokens) of the words `head` (`n` tokens, one per character) keeps
-    where `form` changes one whole word of it at an end (see `word_change`), else None."""
-    change = word_change(head, form, any_end=True)
+    where a form swaps one whole word of it at an end (`change`, from `word_change`),
+    else None."""
     if change is None or not all(change) or head.end - head.start != n:
         return None
     cut = len(change[0])
@@ -605,16 +610,13 @@ def _kept_part(head: Segmented, form: Segmented, n: int) -> tuple[int, int] | No
     return None
 
 
-def _kept_only_in(grams: RecurringGrams, head: Segmented, form: Segmented, n: int,
+def _kept_only_in(grams: RecurringGrams, head: Segmented, part: tuple[int, int],
                   head_at: int, uses: int) -> bool:
-    """Whether `form` is `head` (`n` tokens, one of them at `head_at`) with a word changed
-    at an end (see `_kept_part`) and the words the two keep (more than one) are used no
+    """Whether the words a form keeps of `head` (one of its uses at token `head_at`),
+    changing a word at an end (`part`, see `_kept_part`), are more than one and used no
     more often than the two forms (`uses`): no phrase of their own, so the changed word is
     no context of them (离 | 通货膨胀的重要手段 of 反通货膨胀的重要手段, where
     中国人民解放军 | 总参谋长 is the name in a title)."""
-    part = _kept_part(head, form, n)
-    if part is None:
-        return False
     start, length = part
     if sum(1 for s, e in head.spans
            if head.start + start <= s and e <= head.start + start + length) < 2:
