@@ -142,6 +142,7 @@ def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length(
         assert short_words >= MIN_PAIR_WORDS  # each would have listed the pair before
         listed[a[phrase.a[0]:phrase.a[1]]] = lists_its_pair(
             stream_a, phrase.a, stream_b, phrase.b, short_words, cjk=True)
-    # The copy reaches back over the inserted words to its first matching ones (管理所, 陆续).
+    # The copy reaches back over the inserted words to its first matching ones (管理所, 陆续),
+    # and takes in the full stop both texts end it with.
     assert listed == {"新华社阿布扎比１月１３日讯记者": False,
-                      "管理所又陆续发现步长公司存在其他一些问题": True}
+                      "管理所又陆续发现步长公司存在其他一些问题。": True}

@@ -77,7 +77,7 @@ def test_planted_copies_and_chain_are_found_with_direction(indexed: tuple[dict, 
         assert (source, copy) in listed  # the earlier article is `a`
         (span_a, span_b), = _passages(report, source, copy)
         start = texts[source].index(passage)
-        assert span_a == (start, start + len(passage.rstrip(".")))  # spans end on words
+        assert span_a == (start, start + len(passage))  # with the full stop both have
     chain = planted.chain
     assert {(chain[0], chain[1]), (chain[0], chain[2]), (chain[1], chain[2])} <= listed
     holding = [c for c in report["clusters"]
@@ -121,10 +121,10 @@ def test_a_passage_in_more_articles_than_the_cap_is_paired_with_its_first(
     report = embedded_report(source, tmp_path / "store.sqlite")
     texts = {row["id"]: row["text"] for row in planted.rows}
     release = max(texts["d001"].split("\n\n")[1:], key=lambda p: len(p.split()))
-    start, words = texts["d001"].index(release), len(release.rstrip("."))  # words, no stop
+    start, length = texts["d001"].index(release), len(release)  # the paragraph, full stop too
     for copy in carriers[1:]:
         at = texts[copy].index(release)
-        assert _passages(report, "d001", copy) == [((start, start + words), (at, at + words))]
+        assert _passages(report, "d001", copy) == [((start, start + length), (at, at + length))]
     cluster = next(c for c in report["clusters"]
                    if {p["doc"] for p in c["passages"]} == set(carriers))
     assert cluster["first"] == "d001"

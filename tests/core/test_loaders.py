@@ -107,9 +107,12 @@ def test_shared_phrase_between_html_and_pdf_versions_slices_correctly(tmp_path: 
     for phrase in result.shared_phrases:
         a0, a1 = phrase.a
         b0, b1 = phrase.b
-        # Spans start and end on word characters of each document's own text.
-        assert html.text[a0].isalnum() and html.text[a1 - 1].isalnum()
-        assert pdf.text[b0].isalnum() and pdf.text[b1 - 1].isalnum()
+        # Spans start and end between words of each document's own text, on a word or on
+        # the full stop both share.
+        for text, (start, end) in ((html.text, (a0, a1)), (pdf.text, (b0, b1))):
+            assert text[start].isalnum() and not text[start - 1].isalnum()
+            assert text[end - 1].isalnum() or text[end - 1] in ".!?", text[start:end]
+            assert end == len(text) or not text[end].isalnum()
 
 
 def test_trim_option_records_notes(tmp_path: Path) -> None:

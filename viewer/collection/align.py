@@ -83,7 +83,8 @@ class PairAligner:
         stream_a, stream_b = self.streams[a], self.streams[b]
         alignments = shared_alignments(stream_a, stream_b, self.keys, bits, cjk, SETTINGS,
                                        general_a=general)
-        phrases = phrases_of(alignments, stream_a, stream_b, cjk, differences=False)
+        phrases = phrases_of((self.texts[a], self.texts[b]), alignments, stream_a, stream_b, cjk,
+                             differences=False)
         chance = chance_level(len(stream_a), len(stream_b))
         scale = CJK_CHARS_PER_WORD if cjk else 1.0
         rows: list[PassageRow] = []

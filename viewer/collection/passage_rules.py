@@ -109,14 +109,18 @@ def whole_sentences(text_x: str, span_x: Span, text_y: str, span_y: Span) -> boo
 
 def whole_sentence(text: str, span: Span) -> bool:
     """Whether `span` of `text` is a whole sentence: it begins the text, a line or a
-    sentence, and a mark that ends a sentence follows it (spaces, quotation marks and
-    brackets aside on either side)."""
+    sentence, and a mark that ends a sentence follows it or ends it (spaces, quotation marks
+    and brackets aside on either side)."""
     start, end = span
-    after = end
-    while after < len(text) and text[after] in _AROUND_SENTENCES:
-        after += 1
-    if after == len(text) or text[after] not in _SENTENCE_ENDS:
-        return False
+    inside = end  # the span may already take in its sentence's mark
+    while inside > start and text[inside - 1] in _AROUND_SENTENCES:
+        inside -= 1
+    if not (inside > start and text[inside - 1] in _SENTENCE_ENDS):
+        after = end
+        while after < len(text) and text[after] in _AROUND_SENTENCES:
+            after += 1
+        if after == len(text) or text[after] not in _SENTENCE_ENDS:
+            return False
     before = start - 1
     while before >= 0 and text[before] in _AROUND_SENTENCES:
         before -= 1

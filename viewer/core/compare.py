@@ -133,7 +133,8 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
                          ) -> tuple[list[SharedPhrase], list[Slogan]]:
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
-    phrases = find_shared_phrases(tokens_a, tokens_b, vocabulary.keys, bits, cjk, settings)
+    phrases = find_shared_phrases((doc_a.text, doc_b.text), tokens_a, tokens_b,
+                                  vocabulary.keys, bits, cjk, settings)
 
     step("Finding slogans", 0.55)
     context_a = SloganContext(doc_a.text, tokens_a)

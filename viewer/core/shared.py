@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from viewer.core.edge_marks import widen_over_marks
 from viewer.core.match import Alignment, MatchParams, align
 from viewer.core.model import SharedPhrase
 from viewer.core.rarity import cjk_token_bits
@@ -78,18 +79,19 @@ def evidence_bits(tokens_a: TokenStream, tokens_b: TokenStream,
     return np.minimum(general_a, caps[tokens_a.ids])
 
 
-def find_shared_phrases(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[str],
-                        bits: np.ndarray, cjk: bool, settings: Settings, *,
+def find_shared_phrases(texts: tuple[str, str], tokens_a: TokenStream, tokens_b: TokenStream,
+                        keys: list[str], bits: np.ndarray, cjk: bool, settings: Settings, *,
                         general_a: np.ndarray | None = None,
                         differences: bool = True) -> list[SharedPhrase]:
-    """Every passage A and B share, ordered by position in A (the pair in canonical order).
+    """Every passage A and B share (`texts` the two texts), ordered by position in A (the
+    pair in canonical order).
 
     `keys` are the shared vocabulary's keys and `bits` their surprise; `general_a`, when
     given, is `general_bits` of A computed beforehand. Without `differences` the phrases
     carry no word-level edits (and cost less)."""
     alignments = shared_alignments(tokens_a, tokens_b, keys, bits, cjk, settings,
                                    general_a=general_a)
-    return phrases_of(alignments, tokens_a, tokens_b, cjk, differences=differences)
+    return phrases_of(texts, alignments, tokens_a, tokens_b, cjk, differences=differences)
 
 
 def shared_alignments(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[str],
@@ -102,16 +104,22 @@ def shared_alignments(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[s
     return align(tokens_a, tokens_b, evidence, match_params(settings, cjk))
 
 
-def phrases_of(alignments: list[Alignment], tokens_a: TokenStream, tokens_b: TokenStream,
-               cjk: bool, *, differences: bool = True) -> list[SharedPhrase]:
-    """The shared phrases, in character offsets, of passages in token indices."""
+def phrases_of(texts: tuple[str, str], alignments: list[Alignment], tokens_a: TokenStream,
+               tokens_b: TokenStream, cjk: bool, *,
+               differences: bool = True) -> list[SharedPhrase]:
+    """The shared phrases, in character offsets of `texts`, of passages in token indices:
+    from the first word to the last, and over the marks both texts have at the edges
+    (`widen_over_marks`)."""
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     phrases = []
     for al in alignments:
         exact = np.array_equal(tokens_a.ids[al.a0:al.a1], tokens_b.ids[al.b0:al.b1])
+        span_a, span_b = widen_over_marks(
+            texts[0], (int(tokens_a.starts[al.a0]), int(tokens_a.ends[al.a1 - 1])),
+            texts[1], (int(tokens_b.starts[al.b0]), int(tokens_b.ends[al.b1 - 1])))
         phrases.append(SharedPhrase(
-            a=(int(tokens_a.starts[al.a0]), int(tokens_a.ends[al.a1 - 1])),
-            b=(int(tokens_b.starts[al.b0]), int(tokens_b.ends[al.b1 - 1])),
+            a=span_a,
+            b=span_b,
             words=round((al.a1 - al.a0) / scale),
             exact=exact,
             differences=() if exact or not differences else word_differences(
