@@ -224,3 +224,21 @@ def test_an_ordinary_hyphen_still_matches_the_hyphenated_or_spaced_words():
     phrases = compare(a, b).shared_phrases
     assert [(p.a, p.b, p.exact) for p in phrases] == [
         (span_of(a.text, passage_a), span_of(b.text, passage_b), True)]
+
+
+def test_a_short_run_beyond_a_long_stretch_of_other_words_is_not_joined_to_a_copy():
+    # After the copy, A and B go on with 14 different words each and then share a run of
+    # six common words: the run brings less evidence than the stretch it would bridge
+    # costs, so it is not more of the copy.
+    rng = __import__("random").Random(11)
+    syllables = ("ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "pi", "nak", "zu", "mar")
+
+    def words(count: int) -> str:
+        return " ".join("".join(rng.choice(syllables) for _ in range(3)) for _ in range(count))
+
+    copy = words(25)
+    run = "and the people of the city"
+    a = f"{words(30)}. {copy} {words(14)} {run} {words(30)}."
+    b = f"{words(30)}. {copy} {words(14)} {run} {words(30)}."
+    spans = [(p.a, p.b) for p in compare(Document(a, "a"), Document(b, "b")).shared_phrases]
+    assert spans == [(span_of(a, copy), span_of(b, copy))]
