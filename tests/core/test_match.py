@@ -226,7 +226,7 @@ def test_an_ordinary_hyphen_still_matches_the_hyphenated_or_spaced_words():
         (span_of(a.text, passage_a), span_of(b.text, passage_b), True)]
 
 
-def test_a_short_run_beyond_a_long_stretch_of_other_words_is_not_joined_to_a_copy():
+def test_a_short_run_across_a_long_stretch_of_other_words_is_not_joined_to_a_copy():
     # After the copy, A and B go on with 14 different words each and then share a run of
     # six common words: the run brings less evidence than the stretch it would bridge
     # costs, so it is not more of the copy.
@@ -240,5 +240,10 @@ def test_a_short_run_beyond_a_long_stretch_of_other_words_is_not_joined_to_a_cop
     run = "and the people of the city"
     a = f"{words(30)}. {copy} {words(14)} {run} {words(30)}."
     b = f"{words(30)}. {copy} {words(14)} {run} {words(30)}."
+    spans = [(p.a, p.b) for p in compare(Document(a, "a"), Document(b, "b")).shared_phrases]
+    assert spans == [(span_of(a, copy), span_of(b, copy))]
+    # Nor before it: the run's little evidence cannot pay for the stretch either way.
+    a = f"{words(30)}. {run} {words(14)} {copy} {words(30)}."
+    b = f"{words(30)}. {run} {words(14)} {copy} {words(30)}."
     spans = [(p.a, p.b) for p in compare(Document(a, "a"), Document(b, "b")).shared_phrases]
     assert spans == [(span_of(a, copy), span_of(b, copy))]

@@ -306,11 +306,12 @@ def _join_neighbours(passages: list[Alignment], gap: int) -> list[Alignment]:
     halves of one edited passage apart. It must begin and end after that one in B too: a
     chain whose B text the other already holds at its start or end is that B text matched
     a second time, where A repeats it ("... by Secretary General Kofi Annan. Secretary
-    General Kofi Annan's spokesman ..."), not more of the passage. And it must bring more
-    evidence than the stretch between them costs (`GAP_BITS` a word, as `_significant`
-    charges it): an edit is a few words, and a short run beyond a long stretch of other
-    words is a chance meeting, which joined would make two chance runs one passage long
-    enough to list a pair of a collection."""
+    General Kofi Annan's spokesman ..."), not more of the passage. And each of the two must
+    bring more evidence than the stretch between them costs (`GAP_BITS` a word, as
+    `_significant` charges it): an edit is a few words, and a short run across a long
+    stretch of other words from a passage is a chance meeting (or a series' credit line
+    after a chance run), which joined would make one passage long enough to list a pair of
+    a collection."""
     if not passages:
         return []
     passages = sorted(passages, key=lambda p: (p.a0, p.b0))
@@ -319,7 +320,7 @@ def _join_neighbours(passages: list[Alignment], gap: int) -> list[Alignment]:
         for q in reversed(joined[-JOIN_LOOKBACK:]):
             if (0 <= p.a0 - q.a1 <= gap and -gap // 2 <= p.b0 - q.b1 <= gap
                     and p.b0 > q.b0 and p.b1 > q.b1 and abs(p.diagonal - q.diagonal) <= gap
-                    and p.bits > GAP_BITS * max(p.a0 - q.a1, p.b0 - q.b1)):
+                    and min(p.bits, q.bits) > GAP_BITS * max(p.a0 - q.a1, p.b0 - q.b1)):
                 q.a1 = max(q.a1, p.a1)
                 q.b1 = p.b1  # later than q's, as is its start
                 q.matched += p.matched
