@@ -390,6 +390,22 @@ def test_a_likeness_used_before_the_formulation_is_not_its_variant() -> None:
     assert _find_chinese(texts, dates) == [(LITERACY, (), 61)]
 
 
+TACTIC = "优化游动战术"
+
+
+def test_a_formulation_always_written_after_an_adverb_is_listed_without_it() -> None:
+    # 再优化游动战术 from article 60 on, in two of every three articles: every use of
+    # 优化游动战术 has 再 before it, so the longest stretch that recurs opens on an adverb,
+    # where no phrase opens. The formulation is the stretch without it.
+    def place(i: int, sentences: list[str]) -> None:
+        if i >= 60 and i % 3:
+            sentences[3] = _insert(sentences[3], 6, "再" + TACTIC)
+
+    texts, dates = _random_articles(150, 5, "再" + TACTIC, place,
+                                    lambda i: f"2021-{1 + i // 25:02d}-{1 + i % 25:02d}")
+    assert _find_chinese(texts, dates) == [(TACTIC, (), 61)]
+
+
 #: The words of running text (`_running_text`), and a phrase set into it whose first and
 #: last words are among them (they pair in the usual way elsewhere).
 CHAIN = WORDS[:300]

@@ -310,3 +310,21 @@ def test_a_word_changed_at_an_end_joins_when_used_beside_beyond_the_kept_words(
     found = _formulations(*_kept_words_collection(others))
     forms = {f.phrase: set(f.variants) for f in found}
     assert forms["争吵的事情"] == ({"争吵的画面"} if joined else set())
+
+
+@pytest.mark.parametrize(("phrase", "kept"), [
+    ("再优化游动战术", "优化游动战术"),  # an adverb opening it
+    ("了办案人员", "办案人员"),  # a particle opening it
+    ("最担心的问题", "担心的问题"),  # an adverb, the particle inside staying
+    ("比批评更容易使人", "比批评更容易使人"),  # a preposition may open a phrase
+    ("推进生态文明建设的", "推进生态文明建设"),  # a particle closing it
+])
+def test_a_phrase_is_cut_to_the_words_that_may_open_and_close_it(phrase: str,
+                                                                  kept: str) -> None:
+    found = _at(phrase, before="他们表示", after="。", many_uses=True)
+    start, end = found.without_function_ends()
+    assert found.text[start:end] == kept
+
+
+def test_a_phrase_cutting_a_word_is_not_cut_to_whole_words() -> None:
+    assert _at("事求是", before="实", many_uses=True).without_function_ends() is None

@@ -12,7 +12,7 @@ stretches are ever counted.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -223,6 +223,13 @@ class RecurringGrams:
             np.maximum.at(best, index, longer.count)
         return out
 
+    def nearly_always_extended(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per gram of length n, whether nine in ten of its uses go on into one same
+        longer gram, to the right and to the left: such a gram is not maximal."""
+        right, left = self.extended(n)
+        count = self.levels[n].count
+        return right * 10 >= count * 9, left * 10 >= count * 9
+
     def neighbour_variety(self, n: int, index: np.ndarray, content: np.ndarray, *,
                           repeats_once: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """For grams `index` of length n: how many different content words come before
@@ -413,6 +420,15 @@ class Candidates:
     def __len__(self) -> int:
         return len(self.n)
 
+    def take(self, rows: np.ndarray) -> Candidates:
+        """The candidates `rows` (indices or a mask)."""
+        return Candidates(*(getattr(self, f.name)[rows] for f in fields(Candidates)))
+
+    def followed_by(self, more: Candidates) -> Candidates:
+        """These candidates, then `more`."""
+        return Candidates(*(np.concatenate((getattr(self, f.name), getattr(more, f.name)))
+                            for f in fields(Candidates)))
+
 
 class PhraseScorer:
     """Which recurring grams are phrases, and how fixed and distinctive each is."""
@@ -480,15 +496,14 @@ class PhraseScorer:
         modifier, headed = self.modifiers(), self.modifiers(before=True)
         for n in range(2, min(top, grams.longest) + 1):
             level = grams.levels[n]
-            right, left = grams.extended(n)
-            goes_on = right * 10 >= level.count * 9
+            goes_on, goes_back = grams.nearly_always_extended(n)
             if self.comma_after is not None:
                 # Two texts: a stretch each use of which a comma ends is whole, whatever
                 # clause follows ("Xi Jinping Thought on ... for a New Era, especially").
                 counts = level.count
                 ends = self.comma_after[level._grouped + n - 1]  # gram after gram
                 goes_on &= ~np.logical_and.reduceat(ends, np.cumsum(counts) - counts)
-            absorbed = goes_on | (left * 10 >= level.count * 9)
+            absorbed = goes_on | goes_back
             maximal = np.flatnonzero(~absorbed)
             first = level.first[maximal]
             words_at = ids[first[:, None] + np.arange(n)]
@@ -659,8 +674,14 @@ class PhraseScorer:
         important thought"); a copied passage's pieces stand in the same context on both
         sides. With `few`, a use repeated in one document in the same context (a page
         header) counts once for variety."""
+        return self.candidates(self.maximal(top, min_words), few=few)
+
+    def candidates(self, grams_by_length: dict[int, np.ndarray], *,
+                   few: bool = False) -> Candidates:
+        """The grams of each length (indices into their level) with their features, as
+        `table` gives them."""
         neighbours = ~self.is_stop if few else np.ones(len(self.is_stop), dtype=bool)
-        found = sorted(self.maximal(top, min_words).items())
+        found = sorted(grams_by_length.items())
         grams = self.grams
         parts = []
         for n, index in found:

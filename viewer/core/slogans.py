@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -152,7 +152,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         possessive = np.concatenate([_possessives(c.tokens) for c in (a, b)])
         # The costlier checks look only at candidates still in the running.
         alive = np.flatnonzero(score > 0)
-        left = _rows(table, alive)
+        left = table.take(alive)
         ends_possessive = _every_occurrence(left, grams,
                                             lambda where, n: possessive[where + n - 1])
         piece = _goes_on_into_one_word(left, grams, scorer, lemmas,
@@ -423,7 +423,7 @@ def _cut_at_commas(table: Candidates, grams: RecurringGrams, scorer: PhraseScore
     if commas is None:
         return out
     live = np.flatnonzero(score > 0)
-    ended = live[_every_occurrence(_rows(table, live), grams,
+    ended = live[_every_occurrence(table.take(live), grams,
                                    lambda where, n: commas[where + n - 1])]
     cut: dict[tuple[int, int], int] = {}  # form -> its row
     for n in np.unique(table.n[ended]).tolist():
@@ -457,7 +457,7 @@ def _with_whole_names(table: Candidates, grams: RecurringGrams, scorer: PhraseSc
                           & capital[table.first + table.n - 1])
     if not len(rich):
         return strength
-    rows = _rows(table, rich)
+    rows = table.take(rich)
     ids = grams.ids
     written = capital | scorer.no_content[ids]
     name = _every_occurrence(rows, grams, lambda where, n: written[
@@ -467,11 +467,6 @@ def _with_whole_names(table: Candidates, grams: RecurringGrams, scorer: PhraseSc
     out = strength.copy()
     out[rich[name]] = np.minimum(table.content[rich[name]], CONTENT_CAP)
     return out
-
-
-def _rows(table: Candidates, rows: np.ndarray) -> Candidates:
-    """The candidates `rows` of `table`."""
-    return Candidates(*(getattr(table, f.name)[rows] for f in fields(Candidates)))
 
 
 def _inside_names(table: Candidates, grams: RecurringGrams,

@@ -61,6 +61,11 @@ def function_words() -> frozenset[str]:
 
 
 @cache
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
+
+
+@cache
 def openers() -> frozenset[str]:
     """The stop words that may open a phrase, beside nouns and adjectives
     (好国有企业改革攻坚战): prepositions (比批评更容易使人), verbs and the locality
@@ -119,6 +124,23 @@ class Segmented:
         # A preposition (or a verb) may open a phrase (比批评更容易使人), not close it.
         return (first not in function or first in opening) and last not in function
 
+    def without_function_ends(self) -> tuple[int, int] | None:
+        """The phrase less the function words at its ends that `on_boundaries` rules out
+        there (再优化游动战术 -> 优化游动战术, 了办案人员 -> 办案人员), as offsets in the
+        text; None when an end falls inside a word. At least one word is left."""
+        inside = [(s, e) for s, e in self.spans if s >= self.start and e <= self.end]
+        if not inside or inside[0][0] != self.start or inside[-1][1] != self.end:
+            return None
+        function = function_words() if self.many_uses else stop_words("zh")
+        opening = openers() if self.many_uses else prepositions()
+        first, last = 0, len(inside) - 1
+        while first < last and (word := self.text[slice(*inside[first])]) in function \
+                and word not in opening:
+            first += 1
+        while last > first and self.text[slice(*inside[last])] in function:
+            last -= 1
+        return inside[first][0], inside[last][1]
+
     @cached_property
     def words(self) -> int:
         """How many words lie wholly inside the phrase."""
@@ -164,6 +186,23 @@ class PhraseLocator:
                           if seen.on_boundaries), None) or self._at_first(n, index)
             self._whole[(n, index)] = found
         return found
+
+    def function_word_ends(self, n: int, position: int) -> list[tuple[int, int]]:
+        """The ways the `n` tokens from `position` may open or close with a function
+        word, judged by letters alone (no segmenting): (tokens at the start, tokens at the
+        end) that such a word would take, one end at a time."""
+        doc = int(self.grams.doc_of[position])
+        text = self.texts[doc]
+        letters = [text[int(self.starts[p]):int(self.ends[p])] for p in range(position,
+                                                                              position + n)]
+        words = function_words()
+        ends = []
+        for k in range(1, min(n - 1, _longest(words)) + 1):
+            if "".join(letters[:k]) in words:
+                ends.append((k, 0))
+            if "".join(letters[-k:]) in words:
+                ends.append((0, k))
+        return ends
 
     def is_phrase(self, n: int, index: int) -> bool:
         """Whether the gram, at its first occurrence, is more than one short word (a

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypedDict
 
 import numpy as np
@@ -388,12 +388,27 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     table = scorer.table(top, min_words=2)
     rank = _date_ranks(dates)
     dated = sum(1 for d in dates if d) * 2 >= len(dates)
-    strength = scorer.strength(table)
-    onset = _onset_bits(grams, table, rank) if dated else np.zeros(len(table))
+
+    def first_scores(table: Candidates) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                 np.ndarray]:
+        strength = scorer.strength(table)
+        onset = _onset_bits(grams, table, rank) if dated else np.zeros(len(table))
+        repeats = _repeat_bits(table.count, table.documents, len(streams))
+        return strength, onset, repeats, _score(table.documents, strength, onset,
+                                                len(streams), repeats, np.ones(len(table)))
+
+    strength, onset, repeats, score = first_scores(table)
+    if cjk:
+        located = PhraseLocator(texts, streams, grams, many_uses=True)
+        # Characters are tokens, so a maximal stretch may open or close on a function
+        # word its every use has (再 | 优化游动战术): the phrase is the stretch without it.
+        kept, added = _cut_to_whole_words(scorer, table, np.flatnonzero(
+            score >= MIN_SCORE * VARIANT_SHARE), located)
+        table = table.take(kept).followed_by(added)
+        strength, onset, repeats, score = (
+            np.concatenate((before[kept], new)) for before, new in
+            zip((strength, onset, repeats, score), first_scores(added), strict=True))
     spread = SeriesSpread(series, len(streams))
-    repeats = _repeat_bits(table.count, table.documents, len(streams))
-    score = _score(table.documents, strength, onset, len(streams), repeats,
-                   np.ones(len(table)))
     # Spread across series can only lower a score: worked out where it may matter.
     near = np.flatnonzero(score >= MIN_SCORE * VARIANT_SHARE)
     variety = np.ones(len(table))
@@ -430,7 +445,6 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # a group with one that is.
         cohesive = {(int(table.n[r]), int(table.index[r]))
                     for r in order[cohesion[order] >= CJK_MIN_COHESION].tolist()}
-        located = PhraseLocator(texts, streams, grams, many_uses=True)
         # The others are checked once they have joined a group (below).
         order = order[[(int(table.n[r]), int(table.index[r])) not in cohesive
                        or (located.on_words(int(table.n[r]), int(table.index[r]),
@@ -547,6 +561,85 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
                         stops, blocked, judge, unit)
+
+
+def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarray,
+                        located: PhraseLocator) -> tuple[np.ndarray, Candidates]:
+    """Which candidates stay (a mask), and the grams that replace the others: each of
+    `rows` that opens or closes on a function word (at its first use) is replaced by the
+    gram without it, where that gram is no candidate of its own because (nearly) every
+    use of it comes with the function word."""
+    grams = scorer.grams
+    listed = set(zip(table.n.tolist(), table.index.tolist(), strict=True))
+    extended: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def cut_off(row: int, lead: int, length: int) -> int | None:
+        """The gram left of candidate `row` without `lead` tokens at its start and what
+        is beyond `length` tokens at its end, if it is such a gram."""
+        if length < 2:
+            return None
+        first, n = int(table.first[row]), int(table.n[row])
+        index = int(grams.levels[length].gram_at(np.array([first + lead]))[0])
+        if index < 0 or (length, index) in listed:
+            return None
+        if length not in extended:
+            extended[length] = grams.nearly_always_extended(length)
+        goes_on, goes_back = (side[index] for side in extended[length])
+        if (goes_on and lead + length == n) or (goes_back and lead == 0):
+            return None  # a piece of a longer stretch on the side that was not cut
+        if table.count[row] * 10 < grams.levels[length].count[index] * 9:
+            return None  # used without it too: judged in its own contexts
+        return index
+
+    # Segmenting costs: only candidates whose letters at an end spell a function word,
+    # and whose rest is such a gram, are segmented to see whether it is a word there.
+    maybe = _held_inside(grams, table, [
+        (r, lead, int(table.n[r]) - lead - tail) for r in rows.tolist()
+        for lead, tail in located.function_word_ends(int(table.n[r]), int(table.first[r]))])
+    replaced = np.zeros(len(table), dtype=bool)
+    added: dict[int, list[int]] = {}
+    variety: dict[tuple[int, int], float] = {}
+    for r in maybe:
+        n, first = int(table.n[r]), int(table.first[r])
+        seen = located.at(n, first)
+        words = seen.without_function_ends()
+        if words is None or words == (seen.start, seen.end):
+            continue
+        lead = int(np.searchsorted(located.starts[first:first + n], words[0]))
+        length = int(np.searchsorted(located.ends[first:first + n], words[1],
+                                     side="right")) - lead
+        index = cut_off(r, lead, length)
+        if index is None:
+            continue
+        replaced[r] = True
+        added.setdefault(length, []).append(index)
+        variety[(length, index)] = max(variety.get((length, index), 0.0),
+                                       float(table.variety[r]))
+    cut = scorer.candidates({n: np.unique(np.array(indices, dtype=np.int64))
+                             for n, indices in added.items()})
+    # The cut gram's neighbours on that side are the function word, always: the variety
+    # of its contexts is that of the stretch it was cut from.
+    forms = zip(cut.n.tolist(), cut.index.tolist(), strict=True)
+    return ~replaced, replace(cut, variety=np.array([variety[f] for f in forms], dtype=float))
+
+
+def _held_inside(grams: RecurringGrams, table: Candidates,
+                 pieces: list[tuple[int, int, int]]) -> list[int]:
+    """The candidates (rows) of `pieces` (row, tokens from its start, length) whose piece
+    recurs with (nearly) all of its uses inside the candidate: the test of
+    `_cut_to_whole_words` that needs no segmenting."""
+    found: set[int] = set()
+    for length in {piece[2] for piece in pieces if piece[2] >= 2}:
+        level = grams.levels.get(length)
+        if level is None:
+            continue
+        rows = np.array([r for r, _, m in pieces if m == length], dtype=np.int64)
+        leads = np.array([lead for _, lead, m in pieces if m == length], dtype=np.int64)
+        index = level.gram_at(table.first[rows] + leads)
+        held = (index >= 0) & (table.count[rows] * 10
+                               >= level.count[np.maximum(index, 0)] * 9)
+        found.update(rows[held].tolist())
+    return sorted(found)
 
 
 def _word_units(vocabulary: Vocabulary, language: str) -> np.ndarray:
