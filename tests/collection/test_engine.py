@@ -20,6 +20,7 @@ from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.core.compare import compare
 from viewer.core.document import Document
+from viewer.core.shared import MATCHER_VERSION
 
 FIXTURES = ALL_FIXTURES / "collection"
 
@@ -189,6 +190,25 @@ def test_a_changed_article_is_aligned_again(tmp_path: Path) -> None:
         assert summary.changed == 1
         assert not any(copy_id in (p.a, p.b) for p in store.pairs())
         assert store.text(copy_id) == changed["text"]
+
+
+def test_a_store_aligned_by_another_matcher_version_is_aligned_again(
+        indexed: tuple[dict, dict], tmp_path: Path) -> None:
+    # A store whose passages an older matcher found (here: none kept, as if it had found
+    # none, and no version noted) gets every pair aligned again by the next `add`, and
+    # lists what indexing all at once lists.
+    report, extra = indexed
+    planted = extra["planted"]
+    first = planted.write(tmp_path / "first.jsonl", planted.rows[:-1])
+    everything = planted.write(tmp_path / "all.jsonl")
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [first], workers=1)
+        with store.transaction():
+            store.remove_all_passages()
+            store.connection.execute("DELETE FROM meta WHERE key = 'matcher'")
+        add_sources(store, [everything], workers=1)
+        assert store.report()["pairs"] == report["pairs"]
+        assert store.meta("matcher") == str(MATCHER_VERSION)
 
 
 #: A set phrase of formulation length, its n-grams in a dozen articles.

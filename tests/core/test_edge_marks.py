@@ -59,3 +59,23 @@ def test_a_copied_chinese_sentence_is_listed_with_its_full_stop_in_both_panes():
     (phrase,) = compare(a, b).shared_phrases
     assert a.text[slice(*phrase.a)] == copied + "。"
     assert b.text[slice(*phrase.b)] == copied + "。"
+
+
+def test_a_full_stop_before_a_digit_is_a_decimal_point_and_stays_out():
+    a = "The economy has grown by 3. Analysts expect more."
+    b = "The economy has grown by 3.9 percent this year."
+    assert widened(a, b, "The economy has grown by 3") == (
+        "The economy has grown by 3", "The economy has grown by 3")
+
+
+def test_a_straight_quote_between_two_letters_is_taken_by_neither_passage():
+    text = '他们都说"我们要深化改革开放'
+    assert widened(text, text, "他们都说") == ("他们都说", "他们都说")
+    assert widened(text, text, "我们要深化改革开放") == ("我们要深化改革开放",) * 2
+
+
+def test_a_mark_one_text_repeats_is_taken_in_whole():
+    a = "They waited for the ferry... Then it came."
+    b = "They waited for the ferry… Then it came."
+    assert widened(a, b, "They waited for the ferry") == (
+        "They waited for the ferry...", "They waited for the ferry…")

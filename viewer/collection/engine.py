@@ -32,6 +32,7 @@ from viewer.collection.words import (
 )
 from viewer.core.collection.index import candidate_pairs, document_grams, index_params
 from viewer.core.document import detect_language
+from viewer.core.shared import MATCHER_VERSION
 
 #: Progress callback: what is being done and how far, 0..1.
 Progress = Callable[[str, float], None]
@@ -121,6 +122,12 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     store.add_vocabulary(known_keys, vocabulary.keys[known_keys:])
 
     report("Finding candidate pairs", 0.3)
+    # Passages another version of the matcher found are not what it finds now: all pairs
+    # are aligned again (see `MATCHER_VERSION`).
+    realign = bool(known) and store.meta("matcher") != str(MATCHER_VERSION)
+    store.set_meta("matcher", str(MATCHER_VERSION))
+    if realign:
+        store.remove_all_passages()
     grams = store.grams()
     nums = sorted(grams)
     position = {num: k for k, num in enumerate(nums)}
@@ -128,12 +135,14 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     for num, _, _ in fresh:
         new_mask[position[num]] = True
     params = index_params(cjk_index, len(nums))
-    candidates = candidate_pairs([grams[num] for num in nums], params, only=new_mask)
+    candidates = candidate_pairs([grams[num] for num in nums], params,
+                                 only=None if realign else new_mask)
     pairs = [(nums[x], nums[y]) for x, y in zip(candidates.first.tolist(),
                                                  candidates.second.tolist(), strict=True)]
     rows = align_pairs(store, vocabulary, pairs, report, workers)
     store.add_passages(rows)
-    derive(store, report, None if changed or removed else {num for num, _, _ in fresh})
+    derive(store, report, None if changed or removed or realign
+           else {num for num, _, _ in fresh})
     return AddSummary(added=len(fresh) - changed, changed=changed, removed=removed,
                       unchanged=len(articles) - len(fresh), aligned_pairs=len(pairs),
                       skipped=len(skipped))

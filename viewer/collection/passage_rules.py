@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from viewer.core.edge_marks import ends_sentence
 from viewer.core.grams import gram_hashes
 from viewer.core.model import Span
 from viewer.core.shared import CJK_CHARS_PER_WORD, covered_share
@@ -50,9 +51,7 @@ FORMULATION_WORDS = 20
 RECURRING_DOCUMENTS = 3
 WIDELY_RECURRING_DOCUMENTS = 8
 
-#: Marks that end a sentence, and what may stand between a sentence and its neighbours
-#: (see `whole_sentence`).
-_SENTENCE_ENDS = frozenset("。！？.!?")
+#: What may stand between a sentence and its neighbours (see `whole_sentence`).
 _AROUND_SENTENCES = frozenset(" \t\u3000\"'“”‘’「」『』()（）[]【】")
 
 #: (start, end, long): a stretch of a document that a shared passage covers, `long` when
@@ -115,16 +114,16 @@ def whole_sentence(text: str, span: Span) -> bool:
     inside = end  # the span may already take in its sentence's mark
     while inside > start and text[inside - 1] in _AROUND_SENTENCES:
         inside -= 1
-    if not (inside > start and text[inside - 1] in _SENTENCE_ENDS):
+    if not (inside > start and ends_sentence(text, inside - 1)):
         after = end
         while after < len(text) and text[after] in _AROUND_SENTENCES:
             after += 1
-        if after == len(text) or text[after] not in _SENTENCE_ENDS:
+        if after == len(text) or not ends_sentence(text, after):
             return False
     before = start - 1
     while before >= 0 and text[before] in _AROUND_SENTENCES:
         before -= 1
-    return before < 0 or text[before] in _SENTENCE_ENDS or text[before] in "\n\r"
+    return before < 0 or ends_sentence(text, before) or text[before] in "\n\r"
 
 
 def is_copy_stretch(short_words: int) -> bool:

@@ -14,6 +14,9 @@ the file as a Tandem store):
   document numbers), before boilerplate and formulations are taken out; `words` as
   `compare()` counts them, `short_words` on the shorter side, `surplus` the bits of
   evidence beyond chance for the two texts.
+- `meta`: facts about how the store was built: `gram_n` (the index's n-gram length),
+  `matcher` (the `MATCHER_VERSION` that aligned its passages; another one aligns them all
+  again at the next `add`), `formulations_documents` (articles at the last full search).
 - `result_*`: the finished results, in the order they are shown: `result_pairs`,
   `result_clusters`, `result_formulations`, `result_boilerplate`, plus `skipped`.
   The window lists these directly, so opening an indexed store is fast.
@@ -372,6 +375,9 @@ class CollectionStore:
         self.remove_passages(num)
         self.connection.execute("DELETE FROM documents WHERE num = ?", (num,))
         self.connection.execute("DELETE FROM tokens WHERE num = ?", (num,))
+
+    def remove_all_passages(self) -> None:
+        self.connection.execute("DELETE FROM passages")
 
     def remove_passages(self, num: int) -> None:
         self.connection.execute("DELETE FROM passages WHERE x = ? OR y = ?", (num, num))

@@ -10,7 +10,11 @@ and the like stay out: a passage that stops at one stops inside a sentence, wher
 texts go their own ways.
 
 Both sides only need a mark of the same kind there, not the same character: a copy may
-turn 。 into . or “ into ", and light edits put spaces or line breaks before a mark.
+turn 。 into . or “ into ", and light edits put spaces or line breaks before a mark. A mark
+that may be something else is taken only where it can be nothing else: a full stop before
+a letter or digit is a decimal point or part of an abbreviation (3.5, ３．１), and a
+straight quote closes what comes before it only when no letter follows it, and opens what
+follows only when no letter comes before it (他说"我们 is left alone at both ends).
 """
 
 from __future__ import annotations
@@ -28,18 +32,29 @@ class MarkKind(Enum):
     CLOSING = "closing quotation mark or bracket"
 
 
-_SENTENCE_ENDS = frozenset(".!?。！？．…")
-# Straight quotes open and close: which one a straight quote does is told by where it is.
-_CLOSING = frozenset("”’」』）)]】》〉\"'")
-_OPENING = frozenset("“‘「『（([【《〈\"'")
+#: Marks that end a sentence (see `ends_sentence` for the full stops among them).
+SENTENCE_ENDS = frozenset(".!?。！？．…")
+_FULL_STOPS = frozenset(".．")
 _STRAIGHT_QUOTES = frozenset("\"'")
+_CLOSING = frozenset("”’」』）)]】》〉") | _STRAIGHT_QUOTES
+_OPENING = frozenset("“‘「『（([【《〈") | _STRAIGHT_QUOTES
 _SPACES = frozenset(" \t\r\n\u3000\u00a0")
 
 
-def _end_kind(char: str) -> MarkKind | None:
-    if char in _SENTENCE_ENDS:
+def ends_sentence(text: str, at: int) -> bool:
+    """Whether the character at `at` is a mark that ends a sentence there: not a full
+    stop with a letter or digit right after it."""
+    if text[at] not in SENTENCE_ENDS:
+        return False
+    return text[at] not in _FULL_STOPS or at + 1 == len(text) or not text[at + 1].isalnum()
+
+
+def _end_kind(text: str, at: int) -> MarkKind | None:
+    if ends_sentence(text, at):
         return MarkKind.SENTENCE_END
-    if char in _CLOSING:
+    char = text[at]
+    if char in _CLOSING and not (char in _STRAIGHT_QUOTES and at + 1 < len(text)
+                                 and text[at + 1].isalnum()):
         return MarkKind.CLOSING
     return None
 
@@ -52,9 +67,8 @@ def _end_marks(text: str, end: int) -> list[tuple[MarkKind, int]]:
     while True:
         while at < len(text) and text[at] in _SPACES:
             at += 1
-        kind = _end_kind(text[at]) if at < len(text) else None
-        if kind is None or (text[at] in _STRAIGHT_QUOTES and at > end
-                            and text[at - 1] in _SPACES):
+        kind = _end_kind(text, at) if at < len(text) else None
+        if kind is None or (text[at] in _STRAIGHT_QUOTES and text[at - 1] in _SPACES):
             return marks  # a straight quote after a space opens the next quotation
         at += 1
         marks.append((kind, at))
@@ -66,6 +80,8 @@ def _start_marks(text: str, start: int) -> list[int]:
     offsets = []
     at = start
     while at > 0 and text[at - 1] in _OPENING:
+        if text[at - 1] in _STRAIGHT_QUOTES and at > 1 and text[at - 2].isalnum():
+            break  # a letter before it: it may close what that letter ends
         at -= 1
         offsets.append(at)
     return offsets
@@ -73,13 +89,31 @@ def _start_marks(text: str, start: int) -> list[int]:
 
 def widen_over_marks(text_a: str, span_a: Span, text_b: str, span_b: Span) -> tuple[Span, Span]:
     """`span_a` and `span_b`, one passage in two texts, widened over the marks of the same
-    kinds that both texts have at its edges, in the same order."""
+    kinds that both texts have at its edges, in the same order; where one text repeats
+    the last of them (... against …, !! against !), over its repeats too."""
     (a0, a1), (b0, b1) = span_a, span_b
-    for (kind_a, after_a), (kind_b, after_b) in zip(_end_marks(text_a, a1),
-                                                     _end_marks(text_b, b1), strict=False):
+    marks_a, marks_b = _end_marks(text_a, a1), _end_marks(text_b, b1)
+    shared = 0
+    for (kind_a, _), (kind_b, _) in zip(marks_a, marks_b, strict=False):
         if kind_a is not kind_b:
             break
-        a1, b1 = after_a, after_b
+        shared += 1
+    if shared:
+        last = marks_a[shared - 1][0]
+        a1 = _through_repeats(text_a, marks_a, shared, last)
+        b1 = _through_repeats(text_b, marks_b, shared, last)
     for at_a, at_b in zip(_start_marks(text_a, a0), _start_marks(text_b, b0), strict=False):
         a0, b0 = at_a, at_b
     return (a0, a1), (b0, b1)
+
+
+def _through_repeats(text: str, marks: list[tuple[MarkKind, int]], shared: int,
+                     kind: MarkKind) -> int:
+    """Where the first `shared` marks end, or the marks of `kind` written straight after
+    them (no space between)."""
+    end = marks[shared - 1][1]
+    for next_kind, after in marks[shared:]:
+        if next_kind is not kind or end == len(text) or text[end] in _SPACES:
+            break
+        end = after
+    return end

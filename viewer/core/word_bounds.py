@@ -61,8 +61,8 @@ def function_words() -> frozenset[str]:
 
 
 @cache
-def _longest(words: frozenset[str]) -> int:
-    return max(map(len, words), default=0)
+def _longest_function_word() -> int:
+    return max(map(len, function_words()), default=0)
 
 
 @cache
@@ -112,32 +112,42 @@ class Segmented:
                 self.spans.append((s, e))
 
     @cached_property
+    def _whole_words(self) -> list[tuple[int, int]] | None:
+        """The words of the phrase, None when it begins or ends inside a word."""
+        inside = [(s, e) for s, e in self.spans if s >= self.start and e <= self.end]
+        if not inside or inside[0][0] != self.start or inside[-1][1] != self.end:
+            return None
+        return inside
+
+    def _may_open(self, span: tuple[int, int]) -> bool:
+        # A preposition (or a verb) may open a phrase (比批评更容易使人), not close it.
+        word = self.text[slice(*span)]
+        function = function_words() if self.many_uses else stop_words("zh")
+        return word not in function or word in (openers() if self.many_uses
+                                                else prepositions())
+
+    def _may_close(self, span: tuple[int, int]) -> bool:
+        function = function_words() if self.many_uses else stop_words("zh")
+        return self.text[slice(*span)] not in function
+
+    @cached_property
     def on_boundaries(self) -> bool:
         """Whether the phrase begins where a word begins and ends where one ends, and
         neither its first nor its last word is a function word (的, 了, 和)."""
-        inside = [(s, e) for s, e in self.spans if s >= self.start and e <= self.end]
-        if not inside or inside[0][0] != self.start or inside[-1][1] != self.end:
-            return False
-        function = function_words() if self.many_uses else stop_words("zh")
-        opening = openers() if self.many_uses else prepositions()
-        first, last = (self.text[s:e] for s, e in (inside[0], inside[-1]))
-        # A preposition (or a verb) may open a phrase (比批评更容易使人), not close it.
-        return (first not in function or first in opening) and last not in function
+        inside = self._whole_words
+        return inside is not None and self._may_open(inside[0]) and self._may_close(inside[-1])
 
     def without_function_ends(self) -> tuple[int, int] | None:
         """The phrase less the function words at its ends that `on_boundaries` rules out
         there (再优化游动战术 -> 优化游动战术, 了办案人员 -> 办案人员), as offsets in the
         text; None when an end falls inside a word. At least one word is left."""
-        inside = [(s, e) for s, e in self.spans if s >= self.start and e <= self.end]
-        if not inside or inside[0][0] != self.start or inside[-1][1] != self.end:
+        inside = self._whole_words
+        if inside is None:
             return None
-        function = function_words() if self.many_uses else stop_words("zh")
-        opening = openers() if self.many_uses else prepositions()
         first, last = 0, len(inside) - 1
-        while first < last and (word := self.text[slice(*inside[first])]) in function \
-                and word not in opening:
+        while first < last and not self._may_open(inside[first]):
             first += 1
-        while last > first and self.text[slice(*inside[last])] in function:
+        while last > first and not self._may_close(inside[last]):
             last -= 1
         return inside[first][0], inside[last][1]
 
@@ -191,13 +201,12 @@ class PhraseLocator:
         """The ways the `n` tokens from `position` may open or close with a function
         word, judged by letters alone (no segmenting): (tokens at the start, tokens at the
         end) that such a word would take, one end at a time."""
-        doc = int(self.grams.doc_of[position])
-        text = self.texts[doc]
-        letters = [text[int(self.starts[p]):int(self.ends[p])] for p in range(position,
-                                                                              position + n)]
+        text = self.texts[int(self.grams.doc_of[position])]
+        tokens = range(position, position + n)
+        letters = [text[int(self.starts[p]):int(self.ends[p])] for p in tokens]
         words = function_words()
         ends = []
-        for k in range(1, min(n - 1, _longest(words)) + 1):
+        for k in range(1, min(n - 1, _longest_function_word()) + 1):
             if "".join(letters[:k]) in words:
                 ends.append((k, 0))
             if "".join(letters[-k:]) in words:

@@ -118,6 +118,7 @@ def fill_store(store: Any, documents: list[dict[str, Any]],
         tokenize_articles,
     )
     from viewer.core.collection.index import document_grams, index_params
+    from viewer.core.shared import MATCHER_VERSION
 
     keys = store.vocabulary_keys()
     known = len(keys)  # the vocabulary grows in place: `keys` is its list
@@ -125,6 +126,8 @@ def fill_store(store: Any, documents: list[dict[str, Any]],
     cjk = sum(d["language"] in CJK_LANGUAGES for d in documents) > len(documents) / 2
     gram_n = index_params(cjk, 0).n
     store.set_meta("gram_n", str(gram_n))
+    # The job aligned the passages with this version's matcher (`shared.MATCHER_VERSION`).
+    store.set_meta("matcher", str(MATCHER_VERSION))
     streams = tokenize_articles([d["text"] for d in documents], vocabulary)
     for doc, stream in zip(documents, streams, strict=True):
         store.put_document(doc["num"], {
