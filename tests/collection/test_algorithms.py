@@ -118,6 +118,27 @@ def test_listed_formulations_gain_the_uses_in_new_articles() -> None:
     assert item.per_month == {"2021-01": 2, "2021-02": 1}
 
 
+def _lists_its_pair_whole(a: str, b: str) -> bool:
+    """`lists_its_pair` for a passage that is the whole of `a` and of `b` (Chinese)."""
+    vocabulary = Vocabulary()
+    stream_a, stream_b = (tokenize(t, collection_normalizer(), vocabulary) for t in (a, b))
+    short_words = round(min(len(stream_a), len(stream_b)) / CJK_CHARS_PER_WORD)
+    return lists_its_pair(stream_a, (0, len(a)), stream_b, (0, len(b)), short_words, cjk=True)
+
+
+def test_a_passage_long_only_by_the_gap_inside_it_lists_its_pair_only_with_a_long_run(
+        ) -> None:
+    # A dateline and a common title, aligned across the reporter's name in one text and a
+    # line break in the other: 14 words from end to end, but the two share only 17 of
+    # their 22 characters, and 10 of them in one run, which chance meets among many pairs.
+    dateline_and_title = ("本报哈尔滨１月５日电记者张宿堂国务院副总理兼",
+                          "本报哈尔滨１月５日电\n党中央、国务院副总理兼")
+    assert not _lists_its_pair_whole(*dateline_and_title)
+    # A sentence copied with two characters changed shares 28 of its 30: a copy.
+    assert _lists_its_pair_whole("国务院总理主持召开常务会议研究部署进一步做好农村饮水安全工作",
+                                 "国务院总理主持召开常务会议研究部署进一步抓好农村用水安全工作")
+
+
 def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length() -> None:
     # Two datelines of one city align across their day; a sentence copied with words
     # inserted before its end keeps 14 characters unbroken.

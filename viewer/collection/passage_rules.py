@@ -6,9 +6,9 @@ A passage goes when most of a side is a series' boilerplate; when it is set phra
 and its n-grams recur across the collection: `long_set_phrasing`, `short_set_phrasing`),
 unless it lies inside a longer copy of the same stretch (`in_copy`); and, once formulations
 are known, when it is short and mostly a formulation (`dropped_as_formulaic`). A pair is
-listed with what is left when one passage is long enough (`pair_entry`) and, if short,
-that long in one unbroken run (`lists_its_pair`, which needs the passage's tokens: the Spark
-job works it out where it aligns the pair).
+listed with what is left when one passage is long enough (`pair_entry`) and, if short
+(by the words its two sides share), that long in one unbroken run (`lists_its_pair`, which
+needs the passage's tokens: the Spark job works it out where it aligns the pair).
 
 Each rule looks at one passage (or one pair) and a few facts about its two documents, so the
 embedded engine applies them over its whole collection (`viewer.collection.results`) and the
@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from rapidfuzz.distance import LCSseq
 
 from viewer.core.edge_marks import ends_sentence
 from viewer.core.grams import gram_hashes
@@ -200,14 +201,21 @@ def lists_its_pair(stream_x: TokenStream, span_x: Span, stream_y: TokenStream,
     is short (set phrasing could be that long), as many of them in one unbroken run. Two
     datelines of one city (新华社阿布扎比１月１３日讯记者, ...１月８日讯记者) or two
     sessions of one body (第一次全体会议, 第二次) align across the word they differ in,
-    but each run of them alone is the length chance meets among many pairs."""
+    but each run of them alone is the length chance meets among many pairs. Short is
+    what the two share: a passage of formulation length whose two sides share fewer than
+    `SET_PHRASE_WORDS` words (in order) is short however long the gap inside it (a
+    dateline and a common title aligned across a name in one text and a line break in
+    the other)."""
     if short_words < MIN_PAIR_WORDS:
         return False
-    if short_words >= SET_PHRASE_WORDS:
+    if short_words >= FORMULATION_WORDS:
         return True
-    run = _longest_common_run(side_tokens(stream_x, span_x).ids,
-                              side_tokens(stream_y, span_y).ids)
-    return run / (CJK_CHARS_PER_WORD if cjk else 1.0) >= MIN_PAIR_WORDS
+    ids_x, ids_y = side_tokens(stream_x, span_x).ids, side_tokens(stream_y, span_y).ids
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    # Short is what the two share: the words of a gap inside the passage are not.
+    if LCSseq.similarity(ids_x.tolist(), ids_y.tolist()) / scale >= SET_PHRASE_WORDS:
+        return True
+    return _longest_common_run(ids_x, ids_y) / scale >= MIN_PAIR_WORDS
 
 
 def _longest_common_run(a: np.ndarray, b: np.ndarray) -> int:
