@@ -65,3 +65,19 @@ def test_an_edited_tail_beyond_a_paragraph_break_is_not_taken():
     span_a, span_b = only_passage(a, b)
     assert span_a == span_of(a, copy)
     assert span_b == span_of(b, copy)
+
+
+def test_a_copy_edited_before_its_last_word_runs_to_the_end_of_its_sentence():
+    # "heaven" alone, after a word swapped, carries too little evidence to stretch a
+    # passage over; but both texts end the sentence right after it: the copy runs there.
+    copy = ("At the same time came the disciples unto Jesus, saying, Who is the greatest "
+            "in the kingdom of")
+    a = BEFORE_A + copy + " heaven?" + AFTER_A
+    b = BEFORE_B + copy.removesuffix(" of") + " Bahnaric heaven?" + AFTER_B
+    span_a, span_b = only_passage(a, b)
+    assert a[slice(*span_a)].endswith("kingdom of heaven?")
+    assert b[slice(*span_b)].endswith("kingdom Bahnaric heaven?")
+    # Where one of them goes on with its sentence, the word is not taken.
+    b = BEFORE_B + copy.removesuffix(" of") + " Bahnaric heaven and earth." + AFTER_B
+    span_a, span_b = only_passage(a, b)
+    assert a[slice(*span_a)].endswith("in the kingdom")

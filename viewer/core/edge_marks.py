@@ -49,6 +49,16 @@ def ends_sentence(text: str, at: int) -> bool:
     return text[at] not in _FULL_STOPS or at + 1 == len(text) or not text[at + 1].isalnum()
 
 
+def sentence_ends_after(text: str, end: int) -> bool:
+    """Whether a sentence ends right after offset `end`: a mark that ends it follows,
+    spaces and closing quotation marks or brackets aside."""
+    at = end
+    while at < len(text) and (text[at] in _SPACES or text[at] in _CLOSING) \
+            and text[at] not in SENTENCE_ENDS:
+        at += 1
+    return at < len(text) and ends_sentence(text, at)
+
+
 def _end_kind(text: str, at: int) -> MarkKind | None:
     if ends_sentence(text, at):
         return MarkKind.SENTENCE_END

@@ -9,7 +9,8 @@ word on either side charged `gap_bits`) and takes the best-scoring stretch, so i
 its last matching word; from there it looks again, a few times. It never crosses a
 paragraph break (a blank line, `tokenize.blank_line_starts`) or enters another passage,
 and a stretch must carry enough evidence that chance words ("the", "of") beyond a passage
-do not lengthen it. Paragraph breaks are read from the streams' `codes`: a caller must
+do not lengthen it, unless both texts end a sentence right after it: a copy runs to the
+end of the sentence it copies. Paragraph breaks are read from the streams' `codes`: a caller must
 build its streams with their text's code points, as `tokenize` does, or passages would
 run over breaks that `compare()` stops at.
 """
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from viewer.core.edge_marks import sentence_ends_after
 from viewer.core.tokenize import blank_line_starts
 
 if TYPE_CHECKING:
@@ -35,6 +37,9 @@ EXTEND_BITS = 12.0
 EXTEND_WORDS = 2
 #: How many times an end may be stretched again from where the last stretch ended.
 EXTEND_ROUNDS = 3
+#: Characters after a word looked at for the mark that ends its sentence (spaces and
+#: closing quotation marks may come first).
+_MARK_LOOKAHEAD = 6
 
 
 def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
@@ -74,7 +79,8 @@ def _extend_end(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarray
         if hi_a <= p.a1 or hi_b <= p.b1:
             return
         best = _best_stretch(a.ids[p.a1:hi_a].tolist(), b.ids[p.b1:hi_b].tolist(),
-                             bits_a[p.a1:hi_a].tolist(), gap_bits)
+                             bits_a[p.a1:hi_a].tolist(), gap_bits,
+                             (_sentence_ends(a, p.a1, hi_a), _sentence_ends(b, p.b1, hi_b)))
         if best is None:
             return
         words_a, words_b, matched, bits = best
@@ -108,7 +114,9 @@ def _add(p: Alignment, matched: int, bits: float) -> None:
 
 
 def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
-                  gap_bits: float) -> tuple[int, int, int, float] | None:
+                  gap_bits: float,
+                  sentence_ends: tuple[list[bool], list[bool]] | None = None,
+                  ) -> tuple[int, int, int, float] | None:
     """The best stretch over the first words of `ids_a` and `ids_b`: words it takes on
     each side, words matched and their bits; None when no stretch is worth taking.
 
@@ -116,9 +124,15 @@ def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
     less `gap_bits` for each unmatched word on either side, best over all common
     subsequences ending there (a weighted LCS: each match earns its bits plus 2 `gap_bits`,
     then all i + j + 2 words of both sides are charged, so a matched word is worth taking
-    only when its bits outweigh the unmatched words it skips on both sides)."""
-    if len(set(ids_a).intersection(ids_b)) < EXTEND_WORDS:
+    only when its bits outweigh the unmatched words it skips on both sides). It must
+    carry `EXTEND_BITS` in `EXTEND_WORDS` words, or, where both texts end a sentence
+    right after its last word (`sentence_ends`, per word of each side), any evidence at
+    all: a copy edited near its end ("... in the kingdom of heaven?" against "... in the
+    kingdom Bahnaric heaven?") runs to the end of the sentence it copies."""
+    shared = len(set(ids_a).intersection(ids_b))
+    if shared < (1 if sentence_ends else EXTEND_WORDS):
         return None
+    ends_a, ends_b = sentence_ends or ([False] * len(ids_a), [False] * len(ids_b))
     rows, cols = len(ids_a), len(ids_b)
     # best[i][j]: (earned, matched, bits) of the best subsequence within a[:i], b[:j].
     best = [[(0.0, 0, 0.0)] * (cols + 1) for _ in range(rows + 1)]
@@ -131,8 +145,9 @@ def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
                 earned, matched, got = above[j]
                 ending = (earned + bits[i] + 2 * gap_bits, matched + 1, got + bits[i])
                 score = ending[0] - gap_bits * (i + j + 2)
-                if ending[1] >= EXTEND_WORDS and score >= EXTEND_BITS and (
-                        found is None or score > found[0]
+                worth = ((ending[1] >= EXTEND_WORDS and score >= EXTEND_BITS)
+                         or (score > 0 and ends_a[i] and ends_b[j]))
+                if worth and (found is None or score > found[0]
                         or (score == found[0] and i + j > found[1] + found[2] - 2)):
                     found = (score, i + 1, j + 1, ending[1], ending[2])
                 keep = max(keep, ending)
@@ -140,6 +155,16 @@ def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
     if found is None:
         return None
     return found[1], found[2], found[3], found[4]
+
+
+def _sentence_ends(stream: TokenStream, first: int, limit: int) -> list[bool]:
+    """Per token of `first`..`limit`, whether a sentence ends right after it."""
+    codes = stream.codes
+    out = []
+    for end in stream.ends[first:limit].tolist():
+        after = "".join(map(chr, codes[end:end + _MARK_LOOKAHEAD].tolist()))
+        out.append(sentence_ends_after(after, 0))
+    return out
 
 
 def _paragraph_breaks(stream: TokenStream) -> np.ndarray:
