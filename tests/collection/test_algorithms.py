@@ -6,8 +6,9 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 
-from viewer.collection.passage_rules import MIN_PAIR_WORDS, lists_its_pair
+from viewer.collection.passage_rules import MIN_PAIR_WORDS, lists_its_pair, whole_sentence
 from viewer.collection.refresh import updated_formulations
 from viewer.collection.words import collection_normalizer
 from viewer.core.collection.boilerplate import find_boilerplate
@@ -116,6 +117,20 @@ def test_listed_formulations_gain_the_uses_in_new_articles() -> None:
     assert texts[2][33:51] == "grand harbour plan"
     assert (item.documents, item.count, item.first) == (2, 3, 1)
     assert item.per_month == {"2021-01": 2, "2021-02": 1}
+
+
+@pytest.mark.parametrize(("text", "passage", "whole"), [
+    ("前言。会议在北京召开。后记", "会议在北京召开", True),  # the mark after it
+    ("前言。会议在北京召开。后记", "会议在北京召开。", True),  # the mark taken in
+    ("前言。会议在北京召开\n。后记", "会议在北京召开", True),  # a line break before it
+    ("前言。“会议在北京召开。”后记", "会议在北京召开。", True),  # inside quotation marks
+    ("前言。昨天会议在北京召开。后记", "会议在北京召开", False),  # begins inside one
+    ("前言。会议在北京召开，后记。", "会议在北京召开", False),  # ends inside one
+    ("It grew by 3.5 percent. Then", "It grew by 3", False),  # a decimal point
+])
+def test_a_whole_sentence_begins_and_ends_one(text: str, passage: str, whole: bool) -> None:
+    start = text.index(passage)
+    assert whole_sentence(text, (start, start + len(passage))) is whole
 
 
 def _lists_its_pair_whole(a: str, b: str) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
-from viewer.core.edge_marks import ends_sentence
+from viewer.core.edge_marks import begins_a_sentence, ends_a_sentence
 from viewer.core.grams import gram_hashes
 from viewer.core.model import Span
 from viewer.core.shared import CJK_CHARS_PER_WORD, covered_share
@@ -51,9 +51,6 @@ SET_PHRASE_WORDS = 12
 FORMULATION_WORDS = 20
 RECURRING_DOCUMENTS = 3
 WIDELY_RECURRING_DOCUMENTS = 8
-
-#: What may stand between a sentence and its neighbours (see `whole_sentence`).
-_AROUND_SENTENCES = frozenset(" \t\u3000\"'“”‘’「」『』()（）[]【】")
 
 #: (start, end, long): a stretch of a document that a shared passage covers, `long` when
 #: that passage is a copy by its length alone.
@@ -111,20 +108,7 @@ def whole_sentence(text: str, span: Span) -> bool:
     """Whether `span` of `text` is a whole sentence: it begins the text, a line or a
     sentence, and a mark that ends a sentence follows it or ends it (spaces, quotation marks
     and brackets aside on either side)."""
-    start, end = span
-    inside = end  # the span may already take in its sentence's mark
-    while inside > start and text[inside - 1] in _AROUND_SENTENCES:
-        inside -= 1
-    if not (inside > start and ends_sentence(text, inside - 1)):
-        after = end
-        while after < len(text) and text[after] in _AROUND_SENTENCES:
-            after += 1
-        if after == len(text) or not ends_sentence(text, after):
-            return False
-    before = start - 1
-    while before >= 0 and text[before] in _AROUND_SENTENCES:
-        before -= 1
-    return before < 0 or ends_sentence(text, before) or text[before] in "\n\r"
+    return begins_a_sentence(text, span[0]) and ends_a_sentence(text, span)
 
 
 def is_copy_stretch(short_words: int) -> bool:

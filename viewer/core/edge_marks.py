@@ -59,6 +59,26 @@ def sentence_ends_after(text: str, end: int) -> bool:
     return at < len(text) and ends_sentence(text, at)
 
 
+def ends_a_sentence(text: str, span: Span) -> bool:
+    """Whether a sentence ends with `span`: its last mark ends one (closing quotation marks
+    and brackets after it aside), or the mark that follows it does."""
+    start, end = span
+    inside = end
+    while inside > start and (text[inside - 1] in _CLOSING or text[inside - 1] in _SPACES):
+        inside -= 1
+    return (inside > start and ends_sentence(text, inside - 1)) or sentence_ends_after(text, end)
+
+
+def begins_a_sentence(text: str, start: int) -> bool:
+    """Whether a sentence begins at `start`: the text or a line begins there, or a mark
+    that ends a sentence comes before it (spaces, quotation marks and brackets aside)."""
+    at = start - 1
+    while at >= 0 and text[at] not in "\n\r" and (
+            text[at] in _SPACES or text[at] in _OPENING or text[at] in _CLOSING):
+        at -= 1
+    return at < 0 or text[at] in "\n\r" or ends_sentence(text, at)
+
+
 def _end_kind(text: str, at: int) -> MarkKind | None:
     if ends_sentence(text, at):
         return MarkKind.SENTENCE_END

@@ -144,7 +144,7 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
     # Variants used too seldom to recur on their own join the formulation they vary.
     if language in _CJK:
-        _add_rare_chinese_variants(forms, listed, ranked, texts, streams, dates)
+        _add_rare_chinese_variants(forms, listed, ranked, dates)
     else:
         _add_rare_word_variants(forms, listed, ranked, dates)
     starts = np.concatenate([s.starts for s in streams])
@@ -230,7 +230,6 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
 
 def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                                listed: list[list[tuple[int, int]]], ranked: RankedGroups,
-                               texts: Sequence[str], streams: Sequence[TokenStream],
                                dates: Sequence[str]) -> None:
     """Add to each group of `forms` ((length, start positions) per form; `listed` the
     same forms as grams) the variants of it too rare to recur on their own, each first
@@ -251,7 +250,8 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     rank = _date_ranks(dates)
-    located = PhraseLocator(texts, streams, grams, many_uses=True)
+    located = ranked.located
+    assert located is not None, "rank_groups locates the words of CJK candidates"
     sources = [(g, k) for g, group in enumerate(listed) for k in range(len(group))]
     docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
                for group in forms]
@@ -362,6 +362,9 @@ class RankedGroups:
     judge: Callable[[list[tuple[int, int]]], float]
     #: Per vocabulary id, the word it counts as when forms are compared.
     unit: np.ndarray
+    #: The word bounds of the candidates (CJK), with what they have segmented so far;
+    #: None for languages written in words.
+    located: PhraseLocator | None
 
 
 def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
@@ -560,7 +563,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     scores = [judge(group) for group in groups]
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
-                        stops, blocked, judge, unit)
+                        stops, blocked, judge, unit, located if cjk else None)
 
 
 def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarray,
