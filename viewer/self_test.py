@@ -71,6 +71,7 @@ class SelfTest:
     def engine_data(self) -> str:
         import snowballstemmer
 
+        from viewer.core import translations
         from viewer.core.rarity import frequencies
         from viewer.core.stopwords import stop_words
 
@@ -83,7 +84,12 @@ class SelfTest:
             raise CheckFailed("the stopwords package's English list is missing")
         if snowballstemmer.stemmer("english").stemWord("nations") != "nation":
             raise CheckFailed("snowballstemmer's English stemmer does not work")
-        return f"word frequencies en {sizes['en']}, zh {sizes['zh']}; stop words; stemmer"
+        try:
+            glossary = translations.glossary()
+        except translations.DictionaryMissing as exc:
+            raise CheckFailed(str(exc)) from None
+        return (f"word frequencies en {sizes['en']}, zh {sizes['zh']}; stop words; stemmer; "
+                f"Chinese-English dictionary ({len(glossary.whole)} English words)")
 
     def compare_samples(self) -> str:
         from viewer.core.compare import compare

@@ -183,6 +183,18 @@ def _planted(uses: dict[str, list[int]], count: int = 200,
     return texts, dates
 
 
+def test_a_formulation_translated_two_ways_is_one_entry():
+    # 网络强国, rendered whole ("network power") and character by character ("strong
+    # network country") by other translators: the forms share one word.
+    texts, dates = _collection("network power", "strong network country")
+    excluded = [[(t.index(BOILERPLATE), t.index(BOILERPLATE) + len(BOILERPLATE))]
+                for t in texts]
+    [formulation] = _find(texts, dates, excluded)
+    assert (formulation.phrase, formulation.variants) == ("network power",
+                                                          ("strong network country",))
+    assert formulation.documents == sum(1 for t in texts if "network" in t)
+
+
 def test_two_phrases_one_word_apart_used_independently_by_many_stay_two():
     # Each is used in a tenth to a fifth of the articles of its time, drawn independently:
     # they share what chance gives, far fewer than a variant and its formulation would.

@@ -7,6 +7,7 @@ import pytest
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.loading import load_document
+from viewer.core.model import Slogan
 from viewer.core.settings import Settings
 from viewer.core.slogans import manner_adverbs
 
@@ -149,6 +150,12 @@ def test_near_variants_are_one_slogan_counted_together():
     assert [b[s:e] for s, e in country.occurrences_b] == ["strong network country"] * 2
 
 
+def _slogan_groups(a: str, b: str) -> dict[frozenset[str], Slogan]:
+    """The slogans of two texts by their forms (phrase and variants, case folded)."""
+    return {frozenset(p.casefold() for p in (s.phrase, *s.variants)): s
+            for s in compare(Document(a, "a"), Document(b, "b")).slogans}
+
+
 def test_two_words_for_one_thing_in_the_same_frames_are_one_slogan():
     # "cyber power" and "network power" share one content word, as "tidal reform" and
     # "social reform" do; but the first two follow the same words ("building a",
@@ -157,10 +164,22 @@ def test_two_words_for_one_thing_in_the_same_frames_are_one_slogan():
          "goes on. Ports praise tidal reform. Tidal reform is slow.")
     b = ("Cities speed up building a network power. Snow came. The construction of a "
          "network power is costly. Courts fear social reform. Social reform waits.")
-    groups = {frozenset(p.casefold() for p in (s.phrase, *s.variants))
-              for s in compare(Document(a, "a"), Document(b, "b")).slogans}
+    groups = _slogan_groups(a, b)
     assert frozenset({"cyber power", "network power"}) in groups
     assert not any({"tidal reform", "social reform"} <= group for group in groups)
+
+
+def test_a_formulation_translated_two_ways_is_one_slogan():
+    # 网络强国 as "network power" (强国 rendered whole) and "strong network country"
+    # (character by character); "network security" shares a word with both and stays apart.
+    groups = _slogan_groups(
+        "Mayors back the network power plan. Rain fell. A network power needs engineers. "
+        "Network security matters. Ports check network security daily.",
+        "Cities speed up the strong network country plan. Snow came. Each strong network "
+        "country has rules. Network security is costly. Courts fear for network security.")
+    power = groups[frozenset({"network power", "strong network country"})]
+    assert (power.count_a, power.count_b, power.presence) == (2, 2, "both")
+    assert frozenset({"network security"}) in groups
 
 
 def test_slogans_say_which_text_uses_them():

@@ -13,14 +13,14 @@ fetched from the network. The model is loaded once, on first use, under a lock.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from viewer.core.package_files import folder_holding
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -62,17 +62,9 @@ def model_dir() -> Path:
 
     Found without importing `wordllama`: from the installed package's location, or from
     the bundle's folder of collected data when frozen by PyInstaller."""
-    candidates = []
-    spec = importlib.util.find_spec("wordllama")
-    if spec is not None and spec.submodule_search_locations:
-        candidates += [Path(p) for p in spec.submodule_search_locations]
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.append(Path(bundle) / "wordllama")
-    for folder in candidates:
-        if (folder / WEIGHTS_FILE).is_file() and (folder / TOKENIZER_FILE).is_file():
-            return folder
-    looked = ", ".join(str(c) for c in candidates) or "nowhere (package not installed)"
+    folder, looked = folder_holding("wordllama", WEIGHTS_FILE, TOKENIZER_FILE)
+    if folder is not None:
+        return folder
     raise EmbeddingModelMissing(
         f"The word-meaning model ({WEIGHTS_FILE.name}, {TOKENIZER_FILE.name}) was not "
         f"found; looked in {looked}. Reinstall Tandem's dependencies (pip install wordllama).")

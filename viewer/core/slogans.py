@@ -75,6 +75,7 @@ from viewer.core.phrases import (
 )
 from viewer.core.rarity import frequencies, is_number
 from viewer.core.tokenize import TokenStream, Vocabulary, word_spans
+from viewer.core.translations import join_translated
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
 
@@ -249,16 +250,25 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                                  scorer.words(*one), scorer.words(*other), scorer.no_content))
     groups = [[form for head in group for form in inflections[same_phrase(head)]]
               for group in grouped]
-    slogans: list[Slogan] = []
     listed = set(forms)
+    kept: list[list[tuple[int, int]]] = []
     for heads, group in zip(grouped, groups, strict=True):
-        if in_context.issuperset(f for f in group if f in listed) or len(slogans) >= limit:
+        if in_context.issuperset(f for f in group if f in listed):
             continue
         group.sort(key=lambda f: -int(grams.levels[f[0]].count[f[1]]))
         # Many phrases differing in one place are a template with a slot, not one phrase
         # (word forms of one phrase are not counted apart).
         if len(heads) > MAX_VARIANTS + 1 or len(group) > 2 * (MAX_VARIANTS + 1):
             del group[1:]
+        kept.append(group)
+    if not cjk:
+        # One Chinese formulation translated a compound and a character at a time
+        # ("network power", "strong network country"): see `translations`.
+        keys = vocabulary.keys
+        kept = join_translated(kept, lambda form: [
+            keys[lemmas[w]] for w in scorer.words(*form) if not scorer.no_content[w]])
+    slogans: list[Slogan] = []
+    for group in kept[:limit]:
         occurrences: list[set[Span]] = [set(), set()]
         for n, index in group:
             where = grams.levels[n].occurrences(index)

@@ -34,6 +34,7 @@ from viewer.core.phrases import (
     tokens_in_spans,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.translations import join_translated
 from viewer.core.variants import group_variants, rare_variants
 from viewer.core.word_bounds import (
     PhraseLocator,
@@ -537,6 +538,12 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
     # Mr", "said Elinor"; datelines), not one formulation: its best form stands alone.
     groups = [g if len(g) <= MAX_VARIANTS + 1 else g[:1] for g in groups]
+    if not cjk:
+        # One Chinese formulation translated a compound and a character at a time
+        # ("network power", "strong network country"): see `translations`.
+        keys = vocabulary.keys
+        groups = join_translated(groups, lambda form: [
+            keys[w] for w in scorer.words(*form) if not scorer.no_content[w]])
     # A group is judged as one formulation: all its forms' documents and its first date.
     position = row
     def judge(whole: list[tuple[int, int]]) -> float:
