@@ -111,12 +111,16 @@ def translation_shape(one: Sequence[str], other: Sequence[str]
     that are left when what they share (by stem: "promote", "promotion") is taken out,
     when they share something and that is what is left; else None."""
     stem = _stemmer().stemWord
-    stems = [stem(w) for w in one], [stem(w) for w in other]
-    shared = set(stems[0]) & set(stems[1])
+    return _shape(one, [stem(w) for w in one], other, [stem(w) for w in other])
+
+
+def _shape(one: Sequence[str], one_stems: Sequence[str], other: Sequence[str],
+           other_stems: Sequence[str]) -> tuple[str, tuple[str, str]] | None:
+    shared = set(one_stems) & set(other_stems)
     if not shared:
         return None
-    left = ([w for w, s in zip(words, stemmed, strict=True) if s not in shared]
-            for words, stemmed in zip((one, other), stems, strict=True))
+    left = ([w for w, s in zip(words, stems, strict=True) if s not in shared]
+            for words, stems in ((one, one_stems), (other, other_stems)))
     short, long_ = sorted(left, key=len)
     if len(short) != 1 or len(long_) != 2:
         return None
@@ -157,9 +161,11 @@ def join_translated(groups: list[list[Form]], content_of: Callable[[Form], Seque
     translating different Chinese words is joined to none ("network power" beside "strong
     network country", 网络强国, and "big network country", 网络大国: "power" is both)."""
     forms = [(g, tuple(content_of(form))) for g, group in enumerate(groups) for form in group]
+    stem = _stemmer().stemWord
+    stems = [[stem(w) for w in words] for _, words in forms]
     by_word: dict[str, list[int]] = {}
-    for k, (_, words) in enumerate(forms):
-        for word in set(words):
+    for k, stemmed in enumerate(stems):
+        for word in set(stemmed):
             by_word.setdefault(word, []).append(k)
     links: dict[tuple[int, int], str] = {}
     tried: set[tuple[int, int]] = set()
@@ -170,7 +176,8 @@ def join_translated(groups: list[list[Form]], content_of: Callable[[Form], Seque
                 if g == h or abs(len(one) - len(other)) != 1 or (k, j) in tried:
                     continue
                 tried.add((k, j))
-                chinese = translated_as(one, other)
+                shape = _shape(one, stems[k], other, stems[j])
+                chinese = None if shape is None else one_compound(*shape, glossary())
                 if chinese is not None:
                     links[k, j] = chinese
     meanings: dict[int, set[str]] = {}
