@@ -8,12 +8,22 @@ import random
 import numpy as np
 import pytest
 
-from viewer.collection.passage_rules import MIN_PAIR_WORDS, lists_its_pair, whole_sentence
+from viewer.collection.passage_rules import (
+    MIN_PAIR_WORDS,
+    lists_its_pair,
+    side_tokens,
+    whole_sentence,
+)
 from viewer.collection.refresh import updated_formulations
 from viewer.collection.words import collection_normalizer
 from viewer.core.collection.boilerplate import find_boilerplate
 from viewer.core.collection.clusters import find_clusters
-from viewer.core.collection.index import IndexParams, candidate_pairs
+from viewer.core.collection.index import (
+    IndexParams,
+    candidate_pairs,
+    document_grams,
+    index_params,
+)
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.normalize import Normalizer
@@ -36,6 +46,32 @@ def test_pairs_need_enough_shared_grams_under_the_cap() -> None:
     loose = candidate_pairs(grams, IndexParams(n=5, max_df=3, min_shared=1))
     assert {(a, b) for a, b in zip(loose.first.tolist(), loose.second.tolist(), strict=True)} \
         == {(0, 1), (0, 3), (1, 2), (1, 3)}
+
+
+@pytest.mark.parametrize(("cjk", "paired", "apart"), [
+    (False, 8, 7),    # English: a run of eight words pairs two articles, seven does not
+    (True, 13, 12),   # Chinese: thirteen characters (eight words' worth) do, twelve not
+])
+def test_one_run_of_the_pair_length_makes_a_candidate_pair(cjk: bool, paired: int,
+                                                           apart: int) -> None:
+    rng = random.Random(5)
+    if cjk:
+        units = [chr(c) for c in range(0x4E00, 0x9FA6)]
+    else:
+        units = sorted({"".join(rng.choices("bdfgklmnprstvz", k=3) + ["a"]) for _ in range(900)})
+    joiner = "" if cjk else " "
+    run = rng.sample(units, paired)
+
+    def article(shared: list[str]) -> str:
+        return joiner.join(rng.sample(units, 40) + shared + rng.sample(units, 40))
+
+    texts = [article(run), article(run), article(run[:apart])]
+    vocabulary = Vocabulary()
+    params = index_params(cjk, len(texts))
+    grams = [document_grams(tokenize(t, collection_normalizer(), vocabulary).ids, params.n)
+             for t in texts]
+    found = candidate_pairs(grams, params)
+    assert list(zip(found.first.tolist(), found.second.tolist(), strict=True)) == [(0, 1)]
 
 
 def test_pairs_of_new_documents_are_those_of_the_whole_index() -> None:
@@ -138,7 +174,8 @@ def _lists_its_pair_whole(a: str, b: str) -> bool:
     vocabulary = Vocabulary()
     stream_a, stream_b = (tokenize(t, collection_normalizer(), vocabulary) for t in (a, b))
     short_words = round(min(len(stream_a), len(stream_b)) / CJK_CHARS_PER_WORD)
-    return lists_its_pair(stream_a, (0, len(a)), stream_b, (0, len(b)), short_words, cjk=True)
+    return lists_its_pair(side_tokens(stream_a, (0, len(a))), side_tokens(stream_b, (0, len(b))),
+                          short_words, True, (), ())
 
 
 def test_a_passage_long_only_by_the_gap_inside_it_lists_its_pair_only_with_a_long_run(
@@ -152,6 +189,23 @@ def test_a_passage_long_only_by_the_gap_inside_it_lists_its_pair_only_with_a_lon
     # A sentence copied with two characters changed shares 28 of its 30: a copy.
     assert _lists_its_pair_whole("国务院总理主持召开常务会议研究部署进一步做好农村饮水安全工作",
                                  "国务院总理主持召开常务会议研究部署进一步抓好农村用水安全工作")
+
+
+def test_words_of_a_formulation_in_a_passage_are_not_counted_as_copied() -> None:
+    # A chance run of five words and a formulation of eight, aligned across the words
+    # between them: 14 shared words in order, but only six outside the formulation.
+    formulation = "safeguarding strong alleviation in an all round way"
+    a = f"they shall not be accepted and then the {formulation}"
+    b = f"they shall not be accepted so we bind the {formulation}"
+    vocabulary = Vocabulary()
+    sides = [side_tokens(tokenize(t, collection_normalizer(), vocabulary), (0, len(t)))
+             for t in (a, b)]
+    short_words = min(len(side) for side in sides)
+    uses = [[(t.index(formulation), len(t))] for t in (a, b)]
+    assert lists_its_pair(*sides, short_words, False, (), ())
+    assert not lists_its_pair(*sides, short_words, False, *uses)
+    # Boilerplate or a formulation on one side only is enough: its words match nothing.
+    assert not lists_its_pair(*sides, short_words, False, uses[0], ())
 
 
 def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length() -> None:
@@ -177,7 +231,8 @@ def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length(
         short_words = round(tokens / CJK_CHARS_PER_WORD)
         assert short_words >= MIN_PAIR_WORDS  # each would have listed the pair before
         listed[a[phrase.a[0]:phrase.a[1]]] = lists_its_pair(
-            stream_a, phrase.a, stream_b, phrase.b, short_words, cjk=True)
+            side_tokens(stream_a, phrase.a), side_tokens(stream_b, phrase.b), short_words,
+            True, (), ())
     # The copy reaches back over the inserted words to its first matching ones (管理所, 陆续),
     # and takes in the full stop both texts end it with.
     assert listed == {"新华社阿布扎比１月１３日讯记者": False,

@@ -7,8 +7,9 @@ and its n-grams recur across the collection: `long_set_phrasing`, `short_set_phr
 unless it lies inside a longer copy of the same stretch (`in_copy`); and, once formulations
 are known, when it is short and mostly a formulation (`dropped_as_formulaic`). A pair is
 listed with what is left when one passage is long enough (`pair_entry`) and, if short
-(by the words its two sides share), that long in one unbroken run (`lists_its_pair`, which
-needs the passage's tokens: the Spark job works it out where it aligns the pair).
+(by the words its two sides share, less those in boilerplate or formulations), that long in
+one unbroken run (`lists_its_pair`, which needs the passage's tokens: the Spark job carries
+those of short passages from where it aligns the pair to where formulations are known).
 
 Each rule looks at one passage (or one pair) and a few facts about its two documents, so the
 embedded engine applies them over its whole collection (`viewer.collection.results`) and the
@@ -179,8 +180,14 @@ def order_key(date: str, doc_id: str) -> tuple[str, str]:
 PairPassage = tuple[Span, Span, int, int, float]
 
 
-def lists_its_pair(stream_x: TokenStream, span_x: Span, stream_y: TokenStream,
-                   span_y: Span, short_words: int, cjk: bool) -> bool:
+def needs_side_tokens(short_words: int) -> bool:
+    """Whether `lists_its_pair` reads a passage's tokens: its length alone decides for
+    the others."""
+    return MIN_PAIR_WORDS <= short_words < FORMULATION_WORDS
+
+
+def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, cjk: bool,
+                   excluded_x: Sequence[Span], excluded_y: Sequence[Span]) -> bool:
     """Whether a passage is enough to list its pair: `MIN_PAIR_WORDS` words, and if it
     is short (set phrasing could be that long), as many of them in one unbroken run. Two
     datelines of one city (新华社阿布扎比１月１３日讯记者, ...１月８日讯记者) or two
@@ -189,17 +196,40 @@ def lists_its_pair(stream_x: TokenStream, span_x: Span, stream_y: TokenStream,
     what the two share: a passage of formulation length whose two sides share fewer than
     `SET_PHRASE_WORDS` words (in order) is short however long the gap inside it (a
     dateline and a common title aligned across a name in one text and a line break in
-    the other)."""
+    the other). Words in boilerplate or a formulation (the sorted spans `excluded_x`,
+    `excluded_y`) are shared by design, not copied: they do not count (a chance run of
+    five words and a formulation of seven, aligned across the gap between them).
+
+    `side_x`, `side_y`: the passage's tokens on each side (`side_tokens`), read only when
+    `needs_side_tokens`."""
     if short_words < MIN_PAIR_WORDS:
         return False
-    if short_words >= FORMULATION_WORDS:
+    if not needs_side_tokens(short_words):
         return True
-    ids_x, ids_y = side_tokens(stream_x, span_x).ids, side_tokens(stream_y, span_y).ids
+    # Marks that no token id is (ids are vocabulary numbers, or in the Spark job 64-bit
+    # hashes of words), and that differ between the sides, so excluded words never match.
+    ids_x = _masked(side_x, excluded_x, -1)
+    ids_y = _masked(side_y, excluded_y, -2)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     # Short is what the two share: the words of a gap inside the passage are not.
     if LCSseq.similarity(ids_x.tolist(), ids_y.tolist()) / scale >= SET_PHRASE_WORDS:
         return True
     return _longest_common_run(ids_x, ids_y) / scale >= MIN_PAIR_WORDS
+
+
+def _masked(tokens: TokenStream, excluded: Sequence[Span], mark: int) -> np.ndarray:
+    """The token ids of `tokens`, those overlapping a span of `excluded` set to `mark`."""
+    ids = tokens.ids.astype(np.int64)
+    if len(excluded) and len(ids):
+        lows = np.array([lo for lo, _ in excluded], dtype=np.int64)
+        highs = np.maximum.accumulate(np.array([hi for _, hi in excluded], dtype=np.int64))
+        # The last span opening before a token ends; the spans are sorted by start, so the
+        # furthest any of them up to it reaches is `highs` there.
+        k = np.searchsorted(lows, tokens.ends, side="left") - 1
+        hit = k >= 0
+        hit[hit] = highs[k[hit]] > tokens.starts[hit]
+        ids[hit] = mark
+    return ids
 
 
 def _longest_common_run(a: np.ndarray, b: np.ndarray) -> int:

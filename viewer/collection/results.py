@@ -94,7 +94,9 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         cjk = pair_language(docs[ka].language, docs[kb].language) in CJK_LANGUAGES
         entry = rules.pair_entry(shared, docs[ka].chars, docs[kb].chars)
         if entry is None or not any(
-                rules.lists_its_pair(streams[ka], p[0], streams[kb], p[1], p[3], cjk)
+                rules.lists_its_pair(rules.side_tokens(streams[ka], p[0]),
+                                     rules.side_tokens(streams[kb], p[1]), p[3], cjk,
+                                     excluded[ka], excluded[kb])
                 for p in shared):
             continue
         pairs.append(PairRow(a=docs[ka].id, b=docs[kb].id, **entry))

@@ -172,11 +172,15 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
                   for num, s in aligner.streams.items()}
         columns: dict[str, list[Any]] = {name: [row[k] for row in found]
                                          for k, name in enumerate(PASSAGE_COLUMNS)}
-        columns["lists"] = [
-            passage_rules.lists_its_pair(
-                aligner.streams[row[0]], (row[2], row[3]), aligner.streams[row[1]],
-                (row[4], row[5]), row[7], pair_language(langs[row[0]], langs[row[1]]) in CJK)
-            for row in found]
+        # What `passage_rules.lists_its_pair` reads, carried to where the boilerplate and
+        # formulations it leaves out are known (`orient_passages`).
+        columns["cjk"] = [pair_language(langs[row[0]], langs[row[1]]) in CJK for row in found]
+        for side, (num_at, start_at) in (("tokens_x", (0, 2)), ("tokens_y", (1, 4))):
+            columns[side] = [
+                _carried_tokens(passage_rules.side_tokens(
+                    aligner.streams[row[num_at]], (row[start_at], row[start_at + 1])))
+                if passage_rules.needs_side_tokens(row[7]) else []
+                for row in found]
         # Whether a passage is a whole sentence on both sides, where it may matter
         # (`passage_rules.long_set_phrasing`; the text is at hand only here).
         columns["sentence"] = [
@@ -195,14 +199,27 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
 
 #: The columns of the `passages` table (what the store keeps of a passage).
 PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "surplus")
-#: ... and, carried along to the pair listing, whether it is enough to list its pair
-#: (`passage_rules.lists_its_pair`, worked out where both sides' tokens are at hand).
-CARRIED = (*PASSAGE_COLUMNS, "lists")
+#: ... and, carried along to the pair listing, what tells whether it is enough to list its
+#: pair (`passage_rules.lists_its_pair`): whether the pair is CJK, and the tokens of each
+#: side of a short passage (`_carried_tokens`; empty for the others).
+CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y")
 
 
 def _arrow_type(name: str) -> pa.DataType:
-    return {"surplus": pa.float64(), "lists": pa.bool_(),
-            "sentence": pa.bool_()}.get(name, pa.int64())
+    return {"surplus": pa.float64(), "lists": pa.bool_(), "sentence": pa.bool_(),
+            "cjk": pa.bool_(), "tokens_x": pa.list_(pa.int64()),
+            "tokens_y": pa.list_(pa.int64())}.get(name, pa.int64())
+
+
+def _carried_tokens(side: TokenStream) -> list[int]:
+    """A passage side's tokens as one list: id, start, end of each in turn."""
+    return np.column_stack((side.ids, side.starts, side.ends)).astype(np.int64).ravel().tolist()
+
+
+def _side_from(carried: list[int] | None) -> TokenStream:
+    """The tokens `_carried_tokens` carried."""
+    table = np.array(carried or [], dtype=np.int64).reshape(-1, 3)
+    return TokenStream(table[:, 0], table[:, 1], table[:, 2], np.zeros(0, dtype=np.uint32))
 
 
 _PASSAGE_ARROW = pa.schema([(name, _arrow_type(name)) for name in (*CARRIED, "sentence")]
@@ -330,7 +347,8 @@ ORIENTED_SCHEMA = _ddl(_ORIENTED_ARROW)
 def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Kept passages with their documents' left-out spans (`excluded_x`, `excluded_y`:
     boilerplate and formulations) and order keys (`date_x`, `id_x`, ...) -> those not
-    dropped as formulaic, turned so that `a` is the earlier document."""
+    dropped as formulaic, turned so that `a` is the earlier document, each with whether it
+    is enough to list its pair (`lists`, by `passage_rules.lists_its_pair`)."""
     for batch in batches:
         out = []
         for row in batch.to_pylist():
@@ -346,7 +364,10 @@ def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
             out.append({"a": x, "b": y, "a0": span_x[0], "a1": span_x[1], "b0": span_y[0],
                         "b1": span_y[1], "words": row["words"],
                         "short_words": row["short_words"], "surplus": row["surplus"],
-                        "lists": row["lists"]})
+                        "lists": passage_rules.lists_its_pair(
+                            _side_from(row["tokens_x"]), _side_from(row["tokens_y"]),
+                            row["short_words"], row["cjk"], _spans(row["excluded_x"]),
+                            _spans(row["excluded_y"]))})
         yield pa.RecordBatch.from_pylist(out, schema=_ORIENTED_ARROW)
 
 
@@ -358,7 +379,7 @@ LISTED_SCHEMA = _ddl(_LISTED_ARROW)
 
 def list_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Pairs (a, b, their ids and lengths, `shared`: their oriented passages) -> the listed
-    pairs by the engine's `pair_entry` (and `lists_its_pair`, carried in `lists`), the
+    pairs by the engine's `pair_entry` (and `lists_its_pair`, given in `lists`), the
     contract's fields as JSON in `data`."""
     for batch in batches:
         out = []
