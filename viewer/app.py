@@ -39,13 +39,15 @@ def run_window(files: Sequence[str], settings_path: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     window = MainWindow(settings_path)
     window.show()
-    # Every comparison's themes read the word-meaning model (half a second to load): load it
-    # while the user picks files, not after they have asked for a comparison.
+    # Every comparison's themes read the word-meaning model, and English slogans the
+    # Chinese-English dictionary (half a second each to load): load them while the user
+    # picks files, not after they have asked for a comparison.
     from threading import Thread
 
-    from viewer.core import embeddings
+    from viewer.core import embeddings, translations
 
     Thread(target=embeddings.model, name="load-word-meanings", daemon=True).start()
+    Thread(target=translations.load_quietly, name="load-dictionary", daemon=True).start()
     if files:
         window.open_paths(list(files))
     return app.exec()

@@ -97,6 +97,22 @@ def _plant(rows: list[dict], planted: Planted) -> None:
         planted.phrase_docs.append(rows[k]["id"])
 
 
+#: Two articles of the boilerplate's series (outside the planted reuse) end their last
+#: paragraph on these seven words, right before the footer: twelve shared words in one run,
+#: five of them boilerplate, seven of them chance.
+CHANCE_RUN = "Velmar dorzu pinak shutefin olgra kaloren mizutu."
+CHANCE_RUN_DOCS = ("d022", "d026")
+
+
+def with_chance_run_before_footer(planted: Planted) -> None:
+    """Write `CHANCE_RUN` into `CHANCE_RUN_DOCS`, before their boilerplate footer."""
+    rows = planted.by_id()
+    for doc in CHANCE_RUN_DOCS:
+        assert rows[doc]["series"] == planted.boilerplate_series
+        rows[doc]["text"] = rows[doc]["text"].replace(f"\n\n{BOILERPLATE}",
+                                                      f" {CHANCE_RUN}\n\n{BOILERPLATE}")
+
+
 def with_press_release(planted: Planted, copies: int = 25) -> list[str]:
     """Copy d001's longest paragraph into `copies` later articles, each moved to an outlet of
     its own (a press release run by many papers: more articles than the index's cap, and no

@@ -206,6 +206,13 @@ def test_words_of_a_formulation_in_a_passage_are_not_counted_as_copied() -> None
     assert not lists_its_pair(*sides, short_words, False, *uses)
     # Boilerplate or a formulation on one side only is enough: its words match nothing.
     assert not lists_its_pair(*sides, short_words, False, uses[0], ())
+    # A sentence copied whole with the formulation inside: the ten words around it are
+    # one run in both texts.
+    copied = f"the harbour board will review every {formulation} before the spring tide"
+    sides = [side_tokens(tokenize(copied, collection_normalizer(), vocabulary),
+                         (0, len(copied)))] * 2
+    use = [(copied.index(formulation), copied.index(formulation) + len(formulation))]
+    assert lists_its_pair(*sides, len(sides[0]), False, use, use)
 
 
 def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length() -> None:

@@ -10,9 +10,11 @@ import pytest
 
 from tests.collection.planted import (
     BOILERPLATE,
+    CHANCE_RUN_DOCS,
     SET_PHRASE,
     embedded_report,
     make_collection,
+    with_chance_run_before_footer,
     with_press_release,
 )
 from tests.conftest import FIXTURES as ALL_FIXTURES
@@ -233,3 +235,13 @@ def test_a_sentence_copied_whole_is_a_pair_however_common_its_words(tmp_path: Pa
     listed = {frozenset((p["a"], p["b"])) for p in report["pairs"]}
     assert {frozenset((a, b)) for a in whole for b in whole if a < b} <= listed
     assert not [pair for pair in listed if pair & set(inside)]
+
+
+def test_a_chance_run_beside_boilerplate_does_not_make_a_pair(tmp_path: Path) -> None:
+    # The boilerplate's five words say nothing about copying; seven words are chance.
+    planted = make_collection(documents=30)
+    with_chance_run_before_footer(planted)
+    report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
+    listed = {frozenset((p["a"], p["b"])) for p in report["pairs"]}
+    assert frozenset(CHANCE_RUN_DOCS) not in listed
+    assert frozenset(("d002", "d009")) in listed  # the planted copy

@@ -169,17 +169,26 @@ def test_two_words_for_one_thing_in_the_same_frames_are_one_slogan():
     assert not any({"tidal reform", "social reform"} <= group for group in groups)
 
 
-def test_a_formulation_translated_two_ways_is_one_slogan():
-    # 网络强国 as "network power" (强国 rendered whole) and "strong network country"
-    # (character by character); "network security" shares a word with both and stays apart.
-    groups = _slogan_groups(
-        "Mayors back the network power plan. Rain fell. A network power needs engineers. "
-        "Network security matters. Ports check network security daily.",
-        "Cities speed up the strong network country plan. Snow came. Each strong network "
-        "country has rules. Network security is costly. Courts fear for network security.")
-    power = groups[frozenset({"network power", "strong network country"})]
+#: 网络强国 as "network power" (强国 rendered whole) and as "strong network country"
+#: (character by character); "network security" shares a word with both.
+TRANSLATED = (
+    "Mayors back the network power plan. Rain fell. A network power needs engineers. "
+    "Network security matters. Ports check network security daily.",
+    "Cities speed up the strong network country plan. Snow came. Each strong network "
+    "country has rules. Network security is costly. Courts fear for network security.")
+
+
+@pytest.mark.parametrize("settings", [Settings(), Settings(stemming=True),
+                                      Settings(case_sensitive=True)])
+def test_a_formulation_translated_two_ways_is_one_slogan(settings: Settings):
+    # Matched by stems, or with case kept, the dictionary still reads the words as written.
+    slogans = compare(Document(TRANSLATED[0], "a"), Document(TRANSLATED[1], "b"),
+                      settings).slogans
+    [power] = [s for s in slogans if "network" in s.phrase.casefold() and s.variants]
+    assert {power.phrase.casefold(), *(v.casefold() for v in power.variants)} == {
+        "network power", "strong network country"}
     assert (power.count_a, power.count_b, power.presence) == (2, 2, "both")
-    assert frozenset({"network security"}) in groups
+    assert any(s.phrase.casefold() == "network security" and not s.variants for s in slogans)
 
 
 def test_slogans_say_which_text_uses_them():

@@ -25,22 +25,22 @@ EXCERPT = """\
 
 
 def test_the_glossary_reads_words_glossed_alone_and_heads_of_two_word_glosses():
-    glossary = read_glossary(EXCERPT)
-    assert glossary.literal["strong"] == {"强"}
-    assert glossary.literal["country"] == {"国"}
-    assert glossary.whole["power"] == {"强国", "大国"}  # "great power", "a power (...)"
-    assert glossary.literal["power"] == {"大国"}  # "a power": the article is not the meaning
+    glossary = read_glossary(EXCERPT.splitlines())
+    assert glossary.literal["strong"] == ("强",)
+    assert glossary.literal["country"] == ("国",)
+    assert set(glossary.whole["power"]) == {"强国", "大国"}  # "great power", "a power (...)"
+    assert glossary.literal["power"] == ("大国",)  # "a power": the article is no meaning
     assert "network" in glossary.literal  # the aside in parentheses is not part of it
     # A character translated literally is read in its first sense: 名 is "name", and only
     # as a whole word "place".
-    assert glossary.literal["name"] == {"名"} and "place" not in glossary.literal
-    assert glossary.whole["place"] == {"名"}
+    assert glossary.literal["name"] == ("名",) and "place" not in glossary.literal
+    assert glossary.whole["place"] == ("名",)
     # Names are not translated by their meaning: no "china" from the Taiwanese usage.
     assert "china" not in glossary.whole and "guo" not in glossary.whole
 
 
 def test_one_word_translates_a_compound_that_two_words_translate_in_order():
-    glossary = read_glossary(EXCERPT)
+    glossary = read_glossary(EXCERPT.splitlines())
     assert one_compound("power", ("strong", "country"), glossary) == "强国"
     assert one_compound("power", ("country", "strong"), glossary) is None
     assert one_compound("power", ("strong", "network"), glossary) is None
@@ -66,6 +66,20 @@ def test_groups_of_translations_are_joined_into_the_first():
     joined = join_translated(groups, str.split)
     assert joined == [["cyber power", "network power", "strong network country",
                        "strong cyber country"], ["network security"]]
+
+
+def test_no_group_joins_two_meanings_through_different_forms():
+    # "cyber power" ~ "strong cyber country" (强国) and "network power" ~ "big network
+    # country" (大国) are links of the first group through two of its forms.
+    groups = [["network power", "cyber power"], ["strong cyber country"],
+              ["big network country"]]
+    joined = join_translated(groups, str.split)
+    assert len(joined) == 2  # one of the two joins, not both
+    assert not any({"strong cyber country", "big network country"} <= set(g) for g in joined)
+
+
+def test_plurals_are_looked_up_in_the_singular():
+    assert translated_as(["network", "powers"], ["strong", "network", "countries"]) == "强国"
 
 
 def test_a_form_that_would_join_two_meanings_joins_none():

@@ -17,9 +17,11 @@ from pyspark.sql import SparkSession
 
 from tests.collection.planted import (
     BOILERPLATE,
+    CHANCE_RUN_DOCS,
     Planted,
     embedded_report,
     make_collection,
+    with_chance_run_before_footer,
     with_press_release,
 )
 from viewer.collection.cli import run_corpus
@@ -39,6 +41,7 @@ COMMON_SENTENCE = ("Readers may send their letters to the office of the paper on
 
 def _collection(folder: Path) -> tuple[Path, Planted]:
     planted = make_collection(documents=36)
+    with_chance_run_before_footer(planted)  # a pair only if the job ignored the footer
     rows = planted.rows
     for row in rows[:24]:  # inside the first paragraph: not a line of its own (boilerplate)
         row["text"] = row["text"].replace("\n\n", f"\n\n{COMMON_SENTENCE} ", 1)
@@ -78,6 +81,8 @@ def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
         p["doc"] for p in c["passages"]}]
     assert chain and all(c["first"] == "d004" for c in chain)
     assert [(b["series"], b["text"]) for b in spark["boilerplate"]] == [("s1", BOILERPLATE)]
+    assert {tuple(sorted((p["a"], p["b"]))) for p in spark["pairs"]}.isdisjoint(
+        {CHANCE_RUN_DOCS})
     # The set phrase's articles share nothing else: no pair among them.
     assert not any({p["a"], p["b"]} <= set(both["planted"].phrase_docs) for p in spark["pairs"])
     assert spark["skipped"][0]["path"].endswith("collection.jsonl.gz:8")

@@ -197,8 +197,9 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     `SET_PHRASE_WORDS` words (in order) is short however long the gap inside it (a
     dateline and a common title aligned across a name in one text and a line break in
     the other). Words in boilerplate or a formulation (the sorted spans `excluded_x`,
-    `excluded_y`) are shared by design, not copied: they do not count (a chance run of
-    five words and a formulation of seven, aligned across the gap between them).
+    `excluded_y`) are shared by design, not copied: they are taken out before the two sides
+    are measured (a chance run of five words and a formulation of seven, aligned across
+    the gap between them, is a run of five).
 
     `side_x`, `side_y`: the passage's tokens on each side (`side_tokens`), read only when
     `needs_side_tokens`."""
@@ -206,10 +207,7 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
         return False
     if not needs_side_tokens(short_words):
         return True
-    # Marks that no token id is (ids are vocabulary numbers, or in the Spark job 64-bit
-    # hashes of words), and that differ between the sides, so excluded words never match.
-    ids_x = _masked(side_x, excluded_x, -1)
-    ids_y = _masked(side_y, excluded_y, -2)
+    ids_x, ids_y = _outside(side_x, excluded_x), _outside(side_y, excluded_y)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     # Short is what the two share: the words of a gap inside the passage are not.
     if LCSseq.similarity(ids_x.tolist(), ids_y.tolist()) / scale >= SET_PHRASE_WORDS:
@@ -217,19 +215,19 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     return _longest_common_run(ids_x, ids_y) / scale >= MIN_PAIR_WORDS
 
 
-def _masked(tokens: TokenStream, excluded: Sequence[Span], mark: int) -> np.ndarray:
-    """The token ids of `tokens`, those overlapping a span of `excluded` set to `mark`."""
-    ids = tokens.ids.astype(np.int64)
-    if len(excluded) and len(ids):
-        lows = np.array([lo for lo, _ in excluded], dtype=np.int64)
-        highs = np.maximum.accumulate(np.array([hi for _, hi in excluded], dtype=np.int64))
-        # The last span opening before a token ends; the spans are sorted by start, so the
-        # furthest any of them up to it reaches is `highs` there.
-        k = np.searchsorted(lows, tokens.ends, side="left") - 1
-        hit = k >= 0
-        hit[hit] = highs[k[hit]] > tokens.starts[hit]
-        ids[hit] = mark
-    return ids
+def _outside(tokens: TokenStream, excluded: Sequence[Span]) -> np.ndarray:
+    """The ids of the tokens of `tokens` that overlap no span of the sorted `excluded`.
+    Taken out, not marked: a formulation inside a sentence copied whole leaves the words
+    around it one run, as they are in both texts."""
+    if not len(excluded) or not len(tokens):
+        return tokens.ids
+    lows = np.array([lo for lo, _ in excluded], dtype=np.int64)
+    # The furthest any span opening before a token ends reaches (spans sorted by start).
+    reach = np.maximum.accumulate(np.array([hi for _, hi in excluded], dtype=np.int64))
+    last = np.searchsorted(lows, tokens.ends, side="left") - 1
+    inside = last >= 0
+    inside[inside] = reach[last[inside]] > tokens.starts[inside]
+    return tokens.ids[~inside]
 
 
 def _longest_common_run(a: np.ndarray, b: np.ndarray) -> int:

@@ -104,7 +104,8 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
                                 vocabulary, bits, is_stop, cjk, language)
         phrases, slogans = _phrases_and_slogans(
             doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, is_stop, cjk, normalizer,
-            settings, step, rates_known=not cjk and bool(frequencies(language)))
+            settings, step, rates_known=not cjk and bool(frequencies(language)),
+            english=language == "en")
         step("Finding theme overlap", 0.75)
         candidates = theme_job.result()
     themes = find_themes(
@@ -129,7 +130,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
 def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                          tokens_b: TokenStream, vocabulary: Vocabulary, bits: np.ndarray,
                          is_stop: np.ndarray, cjk: bool, normalizer: Normalizer, settings: Settings,
-                         step: Progress, *, rates_known: bool
+                         step: Progress, *, rates_known: bool, english: bool
                          ) -> tuple[list[SharedPhrase], list[Slogan]]:
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
@@ -145,7 +146,7 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
         min_words=max(2, round(settings.slogan_min_words * scale)),
         max_words=max(2, round(settings.slogan_max_words * scale)),
         min_count=settings.slogan_min_count, limit=settings.max_slogans,
-        cjk=cjk, rates_known=rates_known)
+        cjk=cjk, rates_known=rates_known, english=english)
     watched_phrases = {normalizer.key(w.phrase) for w in watched}
     found = [s for s in found if normalizer.key(s.phrase) not in watched_phrases]
     # A phrase seen once on each side, inside a passage the two share, is part of that copy

@@ -75,7 +75,7 @@ from viewer.core.phrases import (
 )
 from viewer.core.rarity import frequencies, is_number
 from viewer.core.tokenize import TokenStream, Vocabulary, word_spans
-from viewer.core.translations import join_translated
+from viewer.core.translations import content_words_as_written, join_translated
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
 
@@ -105,8 +105,10 @@ class SloganContext:
 def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                  bits: np.ndarray, is_stop: np.ndarray, *, min_words: int,
                  max_words: int, min_count: int, limit: int,
-                 cjk: bool = False, rates_known: bool = False) -> list[Slogan]:
-    """The set phrases of `a` and `b`, best first, at most `limit`."""
+                 cjk: bool = False, rates_known: bool = False,
+                 english: bool = False) -> list[Slogan]:
+    """The set phrases of `a` and `b`, best first, at most `limit`. `english`: the texts
+    are English, so translations of one Chinese formulation are joined."""
     split = len(a.tokens)
     ids = np.concatenate((a.tokens.ids, b.tokens.ids))
     if len(ids) < 2:
@@ -261,12 +263,16 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         if len(heads) > MAX_VARIANTS + 1 or len(group) > 2 * (MAX_VARIANTS + 1):
             del group[1:]
         kept.append(group)
-    if not cjk:
+    if english:
         # One Chinese formulation translated a compound and a character at a time
         # ("network power", "strong network country"): see `translations`.
-        keys = vocabulary.keys
-        kept = join_translated(kept, lambda form: [
-            keys[lemmas[w]] for w in scorer.words(*form) if not scorer.no_content[w]])
+        def content_of(form: tuple[int, int]) -> list[str]:
+            n, index = form
+            p = int(grams.levels[n].occurrences(index)[0])
+            return content_words_as_written(texts[int(doc_of[p])], starts[p:p + n],
+                                            ends[p:p + n], ~scorer.no_content[ids[p:p + n]])
+
+        kept = join_translated(kept, content_of)
     slogans: list[Slogan] = []
     for group in kept[:limit]:
         occurrences: list[set[Span]] = [set(), set()]

@@ -22,12 +22,15 @@ from __future__ import annotations
 import gzip
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
+from itertools import combinations
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 import snowballstemmer
 
 from viewer.core.package_files import folder_holding
@@ -37,7 +40,7 @@ DICTIONARY_FILE = Path("data") / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 #: One entry: traditional, simplified, [pinyin], /gloss/gloss/.../ . An entry whose pinyin
 #: opens with a capital is a name (Guo, the surname 国; 强国 as Taiwanese slang for
 #: mainland China), not a word a translator renders by its meaning.
-_ENTRY = re.compile(r"^\S+ (\S+) \[[a-z][^\]]*\] /(.*)/\s*$", re.MULTILINE)
+_ENTRY = re.compile(r"\S+ (\S+) \[[a-z][^\]]*\] /(.*)/\s*")
 _ASIDE = re.compile(r"\([^)]*\)|\[[^]]*\]")
 #: Words a gloss opens with that are not its meaning ("to build", "a power").
 _GLOSS_OPENERS = frozenset({"to", "a", "an", "the"})
@@ -68,17 +71,20 @@ class Glossary:
 
     #: Words glossed by it alone ("country": 国, 国家) or as the head of a two-word gloss
     #: ("great power": 强国, so "power" translates 强国).
-    whole: dict[str, frozenset[str]]
+    whole: dict[str, tuple[str, ...]]
     #: Words whose first sense it glosses alone ("strong": 强, "country": 国, not "place":
     #: 名, whose first sense is "name"): what a translation character by character writes.
-    literal: dict[str, frozenset[str]]
+    literal: dict[str, tuple[str, ...]]
 
 
-def read_glossary(text: str) -> Glossary:
-    """The glossary of CC-CEDICT's text."""
+def read_glossary(lines: Iterable[str]) -> Glossary:
+    """The glossary of CC-CEDICT's lines (read one at a time: the file is 8 MB as text)."""
     whole: dict[str, set[str]] = {}
     literal: dict[str, set[str]] = {}
-    for entry in _ENTRY.finditer(text):
+    for line in lines:
+        entry = _ENTRY.fullmatch(line)
+        if entry is None:
+            continue
         word = entry.group(1)
         for sense, glosses in enumerate(entry.group(2).split("/")):
             for gloss in glosses.split(";"):
@@ -90,8 +96,9 @@ def read_glossary(text: str) -> Glossary:
                 if len(words) == 1 or (len(words) == 2 and words[0] not in _GLOSS_OPENERS
                                        and words[0] != "of"):
                     whole.setdefault(words[-1], set()).add(word)
-    return Glossary({english: frozenset(chinese) for english, chinese in whole.items()},
-                    {english: frozenset(chinese) for english, chinese in literal.items()})
+    # Tuples: a third of the memory of sets, and searched only a few at a time.
+    return Glossary({english: tuple(sorted(chinese)) for english, chinese in whole.items()},
+                    {english: tuple(sorted(chinese)) for english, chinese in literal.items()})
 
 
 def glossary() -> Glossary:
@@ -101,8 +108,16 @@ def glossary() -> Glossary:
         with _lock:
             if _glossary is None:
                 with gzip.open(dictionary_path(), "rt", encoding="utf-8") as file:
-                    _glossary = read_glossary(file.read())
+                    _glossary = read_glossary(file)
     return _glossary
+
+
+def load_quietly() -> None:
+    """Read the dictionary now (a background thread of the window), saying nothing if it
+    is missing: `join_translated` then leaves groups as they are, and the self-test says
+    what is missing."""
+    with suppress(DictionaryMissing):
+        glossary()
 
 
 def translation_shape(one: Sequence[str], other: Sequence[str]
@@ -129,15 +144,27 @@ def _shape(one: Sequence[str], one_stems: Sequence[str], other: Sequence[str],
 
 def one_compound(word: str, parts: tuple[str, str], words: Glossary) -> str | None:
     """The Chinese word that `word` translates whole and `parts` translate literally,
-    character by character in order (power, (strong, country): 强国), or None."""
-    first = words.literal.get(parts[0], frozenset())
-    second = words.literal.get(parts[1], frozenset())
+    character by character in order (power, (strong, country): 强国), or None. Plurals are
+    looked up in the singular ("powers", "countries")."""
+    first = _looked_up(words.literal, parts[0])
+    second = _looked_up(words.literal, parts[1])
     if not first or not second:
         return None
-    for chinese in sorted(words.whole.get(word, ())):
+    for chinese in sorted(_looked_up(words.whole, word)):
         if any(chinese[:k] in first and chinese[k:] in second for k in range(1, len(chinese))):
             return chinese
     return None
+
+
+def _looked_up(entries: dict[str, tuple[str, ...]], word: str) -> set[str]:
+    """The Chinese words an English word translates, a plural also as its singular
+    ("powers": the great powers, and what "power" translates)."""
+    found = set(entries.get(word, ()))
+    if word.endswith("s"):
+        for singular in (word[:-3] + "y" if word.endswith("ies") else "", word[:-2],
+                         word[:-1]):
+            found.update(entries.get(singular, ()) if singular else ())
+    return found
 
 
 def translated_as(one: Sequence[str], other: Sequence[str]) -> str | None:
@@ -153,38 +180,45 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
+def content_words_as_written(text: str, starts: np.ndarray, ends: np.ndarray,
+                             content: np.ndarray) -> list[str]:
+    """The content words of one use of a phrase as written there, case folded: its tokens'
+    offsets into `text`, and which of them are content words. (Match keys may be stems or
+    keep case, and the dictionary has neither.)"""
+    return [text[start:end].casefold() for start, end, kept
+            in zip(starts.tolist(), ends.tolist(), content.tolist(), strict=True) if kept]
+
+
 def join_translated(groups: list[list[Form]], content_of: Callable[[Form], Sequence[str]]
                     ) -> list[list[Form]]:
     """`groups` of forms (best first) with the groups whose forms translate one formulation
-    two ways joined into the first of them, its forms first. Only forms sharing a content
-    word and one content word apart in number are compared. A form that would join forms
-    translating different Chinese words is joined to none ("network power" beside "strong
-    network country", 网络强国, and "big network country", 网络大国: "power" is both)."""
+    two ways joined into the first of them, its forms first. `content_of` gives a form's
+    content words (`content_words_as_written`). A form that would join forms of different
+    Chinese words is joined to none, and no group joins two of them ("network power" beside
+    "strong network country", 网络强国, and "big network country", 网络大国: "power" is
+    both). Without the dictionary the groups are left as they are (the self-test says
+    it is missing)."""
+    try:
+        words = glossary()
+    except DictionaryMissing:
+        return groups
     forms = [(g, tuple(content_of(form))) for g, group in enumerate(groups) for form in group]
     stem = _stemmer().stemWord
-    stems = [[stem(w) for w in words] for _, words in forms]
-    by_word: dict[str, list[int]] = {}
-    for k, stemmed in enumerate(stems):
-        for word in set(stemmed):
-            by_word.setdefault(word, []).append(k)
+    stems = [[stem(w) for w in words_of] for _, words_of in forms]
     links: dict[tuple[int, int], str] = {}
-    tried: set[tuple[int, int]] = set()
-    for members in by_word.values():
-        for at, k in enumerate(members):
-            for j in members[at + 1:]:
-                (g, one), (h, other) = forms[k], forms[j]
-                if g == h or abs(len(one) - len(other)) != 1 or (k, j) in tried:
-                    continue
-                tried.add((k, j))
-                shape = _shape(one, stems[k], other, stems[j])
-                chinese = None if shape is None else one_compound(*shape, glossary())
-                if chinese is not None:
-                    links[k, j] = chinese
-    meanings: dict[int, set[str]] = {}
+    for k, j in _one_against_two(stems):
+        if forms[k][0] == forms[j][0]:
+            continue
+        shape = _shape(forms[k][1], stems[k], forms[j][1], stems[j])
+        chinese = None if shape is None else one_compound(*shape, words)
+        if chinese is not None:
+            links[k, j] = chinese
+    by_form: dict[int, set[str]] = {}
     for (k, j), chinese in links.items():
-        meanings.setdefault(k, set()).add(chinese)
-        meanings.setdefault(j, set()).add(chinese)
+        by_form.setdefault(k, set()).add(chinese)
+        by_form.setdefault(j, set()).add(chinese)
     owner = list(range(len(groups)))
+    meaning: dict[int, str] = {}  # per joined group (its root), the Chinese word joining it
 
     def root(g: int) -> int:
         while owner[g] != g:
@@ -192,11 +226,35 @@ def join_translated(groups: list[list[Form]], content_of: Callable[[Form], Seque
             g = owner[g]
         return g
 
-    for k, j in links:
-        if len(meanings[k]) == 1 and len(meanings[j]) == 1:
-            low, high = sorted((root(forms[k][0]), root(forms[j][0])))
-            owner[high] = low
+    for (k, j), chinese in sorted(links.items()):
+        if len(by_form[k]) > 1 or len(by_form[j]) > 1:
+            continue
+        low, high = sorted((root(forms[k][0]), root(forms[j][0])))
+        if low == high or meaning.get(low, chinese) != chinese \
+                or meaning.get(high, chinese) != chinese:
+            continue
+        owner[high] = low
+        meaning[low] = chinese
     joined: dict[int, list[Form]] = {}
     for g, group in enumerate(groups):
         joined.setdefault(root(g), []).extend(group)
     return list(joined.values())
+
+
+def _one_against_two(stems: list[list[str]]) -> set[tuple[int, int]]:
+    """Pairs (k, j), k < j, of stem lists that may have the shape `_shape` looks for: what
+    is left of one without one of its stems is what is left of the other without two of
+    its. Found through those keys, so the work grows with the number of forms, not with
+    the number of pairs sharing a word."""
+    less_one: dict[frozenset[str], list[int]] = {}
+    less_two: dict[frozenset[str], list[int]] = {}
+    for k, stemmed in enumerate(stems):
+        distinct = frozenset(stemmed)
+        for word in distinct:
+            if len(distinct) > 1:
+                less_one.setdefault(distinct - {word}, []).append(k)
+        for pair in combinations(sorted(distinct), 2):
+            if len(distinct) > 2:
+                less_two.setdefault(distinct - set(pair), []).append(k)
+    return {(min(k, j), max(k, j)) for key, ones in less_one.items()
+            for k in ones for j in less_two.get(key, ()) if k != j}

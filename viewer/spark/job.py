@@ -171,7 +171,8 @@ def run_job(source: str, out: str, *, master: str | None = None,
         found = (docs.select("num", "id", "date", "series", "language", "text")
                  .join(boiler_spans.withColumnRenamed("spans", "boiler"), "num", "left")
                  .withColumn("g", F.lit(0)).groupBy("g")
-                 .cogroup(kept.withColumn("g", F.lit(0)).groupBy("g"))
+                 .cogroup(kept.select(*core_calls.PASSAGE_COLUMNS)
+                          .withColumn("g", F.lit(0)).groupBy("g"))
                  .applyInArrow(_formulations_group, core_calls.FORMULATION_SCHEMA)
                  .localCheckpoint())
 
