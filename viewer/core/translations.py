@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from pathlib import Path
 from typing import TypeVar
@@ -172,7 +172,13 @@ def translated_as(one: Sequence[str], other: Sequence[str]) -> str | None:
     translate two ways (see the module docstring), or None. The dictionary is read only
     for phrases of that shape."""
     shape = translation_shape(one, other)
-    return None if shape is None else one_compound(*shape, glossary())
+    return None if shape is None else _shipped_compound(shape[0], *shape[1])
+
+
+@lru_cache(maxsize=1 << 16)
+def _shipped_compound(word: str, first: str, second: str) -> str | None:
+    """`one_compound` by the shipped dictionary (the same few words recur in many pairs)."""
+    return one_compound(word, (first, second), glossary())
 
 
 @cache
@@ -199,7 +205,7 @@ def join_translated(groups: list[list[Form]], content_of: Callable[[Form], Seque
     both). Without the dictionary the groups are left as they are (the self-test says
     it is missing)."""
     try:
-        words = glossary()
+        glossary()
     except DictionaryMissing:
         return groups
     forms = [(g, tuple(content_of(form))) for g, group in enumerate(groups) for form in group]
@@ -210,7 +216,7 @@ def join_translated(groups: list[list[Form]], content_of: Callable[[Form], Seque
         if forms[k][0] == forms[j][0]:
             continue
         shape = _shape(forms[k][1], stems[k], forms[j][1], stems[j])
-        chinese = None if shape is None else one_compound(*shape, words)
+        chinese = None if shape is None else _shipped_compound(shape[0], *shape[1])
         if chinese is not None:
             links[k, j] = chinese
     by_form: dict[int, set[str]] = {}
