@@ -87,3 +87,24 @@ def test_a_form_that_would_join_two_meanings_joins_none():
     # network country is what a strong one grows from).
     groups = [["network power"], ["strong network country"], ["big network country"]]
     assert join_translated(groups, str.split) == groups
+
+
+def test_the_dictionary_is_read_only_once_two_forms_have_the_shape():
+    # In a fresh process: comparing texts without such forms leaves it unread (half a
+    # second and 20 MB), and the texts of the slogan test read it.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[2])
+    code = ("from viewer.core import translations as t; from viewer.core.compare import compare; "
+            "from viewer.core.document import Document as D; "
+            "compare(D('Tidal reform is slow. Tidal reform waits. Rain.', 'a'), "
+            "D('Ports praise tidal reform. Tidal reform again. Sun.', 'b')); "
+            "print(t._glossary is None, end=' '); "
+            "compare(D('A network power. The network power plan.', 'a'), "
+            "D('A strong network country. Each strong network country.', 'b')); "
+            "print(t._glossary is None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={"PYTHONPATH": root, "PATH": ""}).stdout
+    assert out.strip() == "True False"

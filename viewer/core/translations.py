@@ -204,19 +204,19 @@ def join_translated(groups: list[list[Form]], content_of: Callable[[Form], Seque
     "strong network country", 网络强国, and "big network country", 网络大国: "power" is
     both). Without the dictionary the groups are left as they are (the self-test says
     it is missing)."""
-    try:
-        glossary()
-    except DictionaryMissing:
-        return groups
     forms = [(g, tuple(content_of(form))) for g, group in enumerate(groups) for form in group]
     stem = _stemmer().stemWord
     stems = [[stem(w) for w in words_of] for _, words_of in forms]
     links: dict[tuple[int, int], str] = {}
-    for k, j in _one_against_two(stems):
-        if forms[k][0] == forms[j][0]:
+    for k, j in sorted(_one_against_two(stems)):
+        shape = None if forms[k][0] == forms[j][0] else _shape(forms[k][1], stems[k],
+                                                               forms[j][1], stems[j])
+        if shape is None:
             continue
-        shape = _shape(forms[k][1], stems[k], forms[j][1], stems[j])
-        chinese = None if shape is None else _shipped_compound(shape[0], *shape[1])
+        try:  # the dictionary is read here, at the first pair of the shape
+            chinese = _shipped_compound(shape[0], *shape[1])
+        except DictionaryMissing:
+            return groups
         if chinese is not None:
             links[k, j] = chinese
     by_form: dict[int, set[str]] = {}
@@ -232,7 +232,7 @@ def join_translated(groups: list[list[Form]], content_of: Callable[[Form], Seque
             g = owner[g]
         return g
 
-    for (k, j), chinese in sorted(links.items()):
+    for (k, j), chinese in links.items():
         if len(by_form[k]) > 1 or len(by_form[j]) > 1:
             continue
         low, high = sorted((root(forms[k][0]), root(forms[j][0])))
