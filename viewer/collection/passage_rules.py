@@ -28,6 +28,7 @@ from rapidfuzz.distance import LCSseq
 from viewer.core.edge_marks import begins_a_sentence, ends_a_sentence
 from viewer.core.grams import gram_hashes
 from viewer.core.model import Span
+from viewer.core.phrases import tokens_in_spans
 from viewer.core.shared import CJK_CHARS_PER_WORD, covered_share
 from viewer.core.tokenize import TokenStream
 
@@ -207,27 +208,15 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
         return False
     if not needs_side_tokens(short_words):
         return True
-    ids_x, ids_y = _outside(side_x, excluded_x), _outside(side_y, excluded_y)
+    # Taken out, not marked: a formulation inside a sentence copied whole leaves the words
+    # around it one run, as they are in both texts.
+    ids_x = side_x.ids[~tokens_in_spans(side_x, excluded_x)]
+    ids_y = side_y.ids[~tokens_in_spans(side_y, excluded_y)]
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     # Short is what the two share: the words of a gap inside the passage are not.
     if LCSseq.similarity(ids_x.tolist(), ids_y.tolist()) / scale >= SET_PHRASE_WORDS:
         return True
     return _longest_common_run(ids_x, ids_y) / scale >= MIN_PAIR_WORDS
-
-
-def _outside(tokens: TokenStream, excluded: Sequence[Span]) -> np.ndarray:
-    """The ids of the tokens of `tokens` that overlap no span of the sorted `excluded`.
-    Taken out, not marked: a formulation inside a sentence copied whole leaves the words
-    around it one run, as they are in both texts."""
-    if not len(excluded) or not len(tokens):
-        return tokens.ids
-    lows = np.array([lo for lo, _ in excluded], dtype=np.int64)
-    # The furthest any span opening before a token ends reaches (spans sorted by start).
-    reach = np.maximum.accumulate(np.array([hi for _, hi in excluded], dtype=np.int64))
-    last = np.searchsorted(lows, tokens.ends, side="left") - 1
-    inside = last >= 0
-    inside[inside] = reach[last[inside]] > tokens.starts[inside]
-    return tokens.ids[~inside]
 
 
 def _longest_common_run(a: np.ndarray, b: np.ndarray) -> int:

@@ -75,7 +75,7 @@ from viewer.core.phrases import (
 )
 from viewer.core.rarity import frequencies, is_number
 from viewer.core.tokenize import TokenStream, Vocabulary, word_spans
-from viewer.core.translations import content_words_as_written, join_translated
+from viewer.core.translations import content_at_first_use, join_translated
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
 
@@ -266,13 +266,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     if english:
         # One Chinese formulation translated a compound and a character at a time
         # ("network power", "strong network country"): see `translations`.
-        def content_of(form: tuple[int, int]) -> list[str]:
-            n, index = form
-            p = int(grams.levels[n].occurrences(index)[0])
-            return content_words_as_written(texts[int(doc_of[p])], starts[p:p + n],
-                                            ends[p:p + n], ~scorer.no_content[ids[p:p + n]])
-
-        kept = join_translated(kept, content_of)
+        kept = join_translated(kept, content_at_first_use(
+            grams, texts, (a.tokens, b.tokens), scorer.no_content))
     slogans: list[Slogan] = []
     for group in kept[:limit]:
         occurrences: list[set[Span]] = [set(), set()]

