@@ -30,6 +30,8 @@ def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
     ("京会见美国国防部长", "京更好地会见美国国防部长"),  # added, read as two words (更好 | 地)
     ("作品奉献给广大观众", "作品奉献大力给广大观众"),  # added inside a word (奉献给) of the head
     ("建设深入是教育事业", "建设是教育事业"),  # a word taken out
+    ("需要全社会的参与", "需要全会长的参与"),  # swapped word glued to a neighbour (全会 | 长)
+    ("男篮做顾问", "男篮做学问"),  # the last word swapped, read as 做学问
 ])
 def test_a_one_word_change_is_a_variant(head: str, variant: str) -> None:
     assert one_word_apart(_at(head), _at(variant))

@@ -301,9 +301,11 @@ def _one_way_change(head: Segmented, variant: Segmented,
         if any(s < kept[same] < e for s, e in variant.spans):
             return None
         before, after = same, tail
+        as_head = []
     else:
-        changed = [(s, e) for s, e in variant.spans
-                   if s < kept[len(kept) - tail - 1] + 1 and e > kept[same]]
+        as_head = _read_as_head(head, variant, heads, kept, same, tail)
+        changed = as_head or [(s, e) for s, e in variant.spans
+                              if s < kept[len(kept) - tail - 1] + 1 and e > kept[same]]
         if len(changed) == 2 and same + tail == len(heads) and _added_word(variant, changed,
                                                                            kept, same, tail):
             # A word added inside that the segmenter split (京 | 更好 | 地 | 会见) or glued
@@ -321,8 +323,11 @@ def _one_way_change(head: Segmented, variant: Segmented,
         return None
     if not (before and after):
         rest = kept[:before] if before else kept[len(kept) - after:]
-        if (rest[0], rest[-1] + 1) in variant.spans and (
-                not any_end or variant.text[rest[0]:rest[-1] + 1] in stop_words("zh")):
+        # Read with the head's words, the head's own must show more than one kept word.
+        head_rest = heads[:before] if before else heads[len(heads) - after:]
+        one_word = ((rest[0], rest[-1] + 1) in variant.spans
+                    or bool(as_head) and (head_rest[0], head_rest[-1] + 1) in head.spans)
+        if one_word and (not any_end or variant.text[rest[0]:rest[-1] + 1] in stop_words("zh")):
             return None
     first, last = before, len(heads) - after  # the head's changed letters: [first, last)
     if first == last and not (first and after):  # a word added, but not inside
@@ -352,6 +357,29 @@ def _one_way_change(head: Segmented, variant: Segmented,
     if all(change) and (change[0] in change[1] or change[1] in change[0]):
         return None
     return change
+
+
+def _read_as_head(head: Segmented, variant: Segmented, heads: list[int], kept: list[int],
+                  same: int, tail: int) -> list[tuple[int, int]]:
+    """The variant's changed word read where the head has its word, for a swap of as
+    many letters: [(start, end)] in the variant when the letters in place of one head word
+    make a dictionary word there, else []. The segmenter may glue a swapped word to its
+    neighbour in one form and not in the other (需要 | 全 | 社会 | 的参与, 需要 | 全会 |
+    长 | 的参与 for 会长 in place of 社会): a swap keeps the words around it, so the
+    variant is read with the head's word bounds."""
+    if len(heads) != len(kept) or same + tail >= len(heads):
+        return []
+    inside = [(s, e) for s, e in head.spans
+              if s <= heads[same] and heads[len(heads) - tail - 1] < e]
+    if len(inside) != 1:
+        return []
+    first = [k for k, at in enumerate(heads) if inside[0][0] <= at < inside[0][1]]
+    if len(first) != inside[0][1] - inside[0][0]:
+        return []  # white space inside the word
+    word = "".join(variant.text[kept[k]] for k in first)
+    if not _is_dictionary_word(word):
+        return []
+    return [(kept[first[0]], kept[first[-1]] + 1)]
 
 
 def _added_word(variant: Segmented, changed: list[tuple[int, int]], kept: list[int],
