@@ -125,12 +125,20 @@ def test_boilerplate_is_a_line_most_of_a_series_repeats() -> None:
     footer = "Copyright 2021 The Daily. All rights reserved."
     texts = [f"Story {k} about things number {k}.\n\n{footer}\n" for k in range(6)]
     texts += [f"Other story {k}.\n{footer.upper()}\n" for k in range(2)]
-    texts += [f"Elsewhere {k}.\n{footer}\n" for k in range(3)]
-    series = ["daily"] * 6 + ["daily"] * 2 + ["other"] * 3
+    texts += [f"Elsewhere {k}.\n{footer}\n" for k in range(2)]  # two articles: too few
+    series = ["daily"] * 6 + ["daily"] * 2 + ["other"] * 2
     (found,) = find_boilerplate(texts, series)
     assert (found.series, found.text, found.documents) == ("daily", footer, 8)
     d, (start, end) = found.occurrences[6]
     assert texts[d][start:end] == footer.upper()
+
+
+def test_a_small_series_has_boilerplate_in_three_of_its_articles() -> None:
+    header = "Source: Star City Evening News"
+    texts = [f"{header}\nStory {k} about the harbour, told plainly.\n" for k in range(3)]
+    texts.append("A story without the header.\n")
+    (found,) = find_boilerplate(texts, ["star"] * 4)
+    assert (found.text, found.documents) == (header, 3)
 
 
 def test_listed_formulations_gain_the_uses_in_new_articles() -> None:

@@ -18,8 +18,9 @@ from viewer.core.model import Span
 
 #: Share of a series' articles a line must recur in to be boilerplate.
 MIN_SHARE = 0.3
-#: ... and in at least this many articles.
-MIN_DOCUMENTS = 4
+#: ... and in at least this many articles: a small outlet's header in three of its four
+#: articles is its furniture; two articles sharing a line may be one copying the other.
+MIN_DOCUMENTS = 3
 
 #: A line without the white space around it.
 _LINE = re.compile(r"[^\s](?:[^\r\n]*[^\s])?")
