@@ -10,7 +10,12 @@ import numpy as np
 import pytest
 
 from viewer.core.collection.edges import EdgeEvidence, quote_marks
-from viewer.core.collection.formulations import _unit_bits, find_formulations
+from viewer.core.collection.formulations import (
+    MIN_SCORE,
+    _unit_bits,
+    find_formulations,
+    rank_groups,
+)
 from viewer.core.normalize import shared_normalizer
 from viewer.core.phrases import breaks_after
 from viewer.core.tokenize import Vocabulary, tokenize
@@ -703,3 +708,39 @@ def test_chinese_quotation_marks_end_a_phrase_like_any_quotation_mark():
     ends = [text[e - 1] for e, stop in zip(stream.ends, breaks_after(stream), strict=True)
             if stop]
     assert ends == ["说", "进", "和", "革", "及", "判"]
+
+
+MINISTER = "环境部长"
+
+
+def test_a_phrase_of_common_words_cited_in_its_uses_is_judged_on_its_own_evidence() -> None:
+    # 环境 and 部长 stand apart four times in every article: 环境部长, in every tenth
+    # article from article 100 on and always between quotation marks, is a unit to its
+    # writers however loosely its words hold together. 处境部长, a likeness used now and
+    # then from the start, joins it; judged as one formulation the two must not fall
+    # below a formulation's score, as they do when the cited form, not being cohesive,
+    # has the likeness's early start and few articles averaged into its evidence.
+    def place(i: int, sentences: list[str]) -> None:
+        for k, word in enumerate(("环境", "部长", "环境", "部长") * 2):
+            sentences[k] = _insert(sentences[k], 5, word)
+        if i >= 100 and i % 10 == 5:
+            sentences[8] = _insert(sentences[8], 6, f"\u201c{MINISTER}\u201d")
+        if i in (20, 45, 135, 155):
+            sentences[9] = _insert(sentences[9], 6, "处境部长")
+
+    texts, dates = _random_articles(200, 17, MINISTER + "处", place, _two_years(100))
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
+    ranked = rank_groups(texts, streams, vocabulary, dates, [[] for _ in texts], "zh",
+                         min_documents=3, max_words=20)
+    assert ranked is not None
+    located = ranked.located
+    assert located is not None
+    forms = {}
+    for group in ranked.groups:
+        for n, i in group:
+            found = located.at_whole(n, i)
+            forms[found.text[found.start:found.end]] = (n, i)
+    minister, likeness = forms[MINISTER], forms["处境部长"]
+    assert ranked.judge([minister]) >= MIN_SCORE
+    assert ranked.judge([likeness, minister]) >= MIN_SCORE

@@ -446,9 +446,12 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # more often (作出 + 贡献, 采取 + 措施) is an ordinary collocation.
         # A variant's pieces are used in its formulation too (落实提供坚强有力的 | 小组,
         # 所有 | 国有企业): a form that is not cohesive itself is kept as long as it joins
-        # a group with one that is.
+        # a group with one that is. A form cited whole between quotation marks far more
+        # often than chance would cite it is a unit to its writers (see above): it is
+        # cohesive however common its words (环境部长, 环境 + 部长).
         cohesive = {(int(table.n[r]), int(table.index[r]))
-                    for r in order[cohesion[order] >= CJK_MIN_COHESION].tolist()}
+                    for r in order[(cohesion[order] >= CJK_MIN_COHESION)
+                                   | (cited[order] >= CITED_UNIT)].tolist()}
         # The others are checked once they have joined a group (below).
         order = order[[(int(table.n[r]), int(table.index[r])) not in cohesive
                        or (located.on_words(int(table.n[r]), int(table.index[r]),
