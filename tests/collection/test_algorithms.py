@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from viewer.collection.passage_rules import (
+    FORMULATION_WORDS,
     MIN_PAIR_WORDS,
     lists_its_pair,
     side_tokens,
@@ -221,6 +222,28 @@ def test_words_of_a_formulation_in_a_passage_are_not_counted_as_copied() -> None
                          (0, len(copied)))] * 2
     use = [(copied.index(formulation), copied.index(formulation) + len(formulation))]
     assert lists_its_pair(*sides, len(sides[0]), False, use, use)
+
+
+def test_a_passage_long_only_by_a_formulation_inside_it_is_measured_without_it() -> None:
+    # A formulation of 12 characters and a set phrase of 7 (统一大业的完成), aligned
+    # across a dozen characters that differ: 20 words from end to end, long enough by
+    # length alone, but 12 without the formulation, which share one run of 7 characters.
+    formulation = "领导干部报告个人重大事项"
+    a = formulation + "年，此后又进一步地发展。要和平统一大业的完成"
+    b = formulation + "协议，该建议同样的待遇，促进祖国统一大业的完成"
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, collection_normalizer(), vocabulary) for t in (a, b)]
+    sides = [side_tokens(stream, (0, len(t))) for stream, t in zip(streams, (a, b), strict=True)]
+    short_words = round(min(len(stream) for stream in streams) / CJK_CHARS_PER_WORD)
+    assert short_words >= FORMULATION_WORDS
+    use = [(0, len(formulation))]
+    assert lists_its_pair(*sides, short_words, True, (), ())
+    assert not lists_its_pair(*sides, short_words, True, use, use)
+    # A sentence copied whole around the formulation is long enough without it.
+    copied = "各地要把" + formulation + "制度的落实情况按时向上级组织报告并接受党员和群众的监督"
+    side = side_tokens(tokenize(copied, collection_normalizer(), vocabulary), (0, len(copied)))
+    at = [(4, 4 + len(formulation))]
+    assert lists_its_pair(side, side, round(len(side) / CJK_CHARS_PER_WORD), True, at, at)
 
 
 def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length() -> None:

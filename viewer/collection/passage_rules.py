@@ -183,8 +183,8 @@ PairPassage = tuple[Span, Span, int, int, float]
 
 def needs_side_tokens(short_words: int) -> bool:
     """Whether `lists_its_pair` reads a passage's tokens: its length alone decides for
-    the others."""
-    return MIN_PAIR_WORDS <= short_words < FORMULATION_WORDS
+    the others (one twice a formulation's length is long enough outside one)."""
+    return MIN_PAIR_WORDS <= short_words < 2 * FORMULATION_WORDS
 
 
 def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, cjk: bool,
@@ -200,7 +200,9 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     the other). Words in boilerplate or a formulation (the sorted spans `excluded_x`,
     `excluded_y`) are shared by design, not copied: they are taken out before the two sides
     are measured (a chance run of five words and a formulation of seven, aligned across
-    the gap between them, is a run of five).
+    the gap between them, is a run of five). So is a passage's length: it is measured
+    without them (a formulation of twelve characters and a set phrase of seven, aligned
+    across a dozen characters that differ, are not a passage of 21 words).
 
     `side_x`, `side_y`: the passage's tokens on each side (`side_tokens`), read only when
     `needs_side_tokens`."""
@@ -210,8 +212,11 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
         return True
     # Taken out, not marked: a formulation inside a sentence copied whole leaves the words
     # around it one run, as they are in both texts.
-    ids_x = side_x.ids[~tokens_in_spans(side_x, excluded_x)]
-    ids_y = side_y.ids[~tokens_in_spans(side_y, excluded_y)]
+    kept_x, kept_y = ~tokens_in_spans(side_x, excluded_x), ~tokens_in_spans(side_y, excluded_y)
+    ids_x, ids_y = side_x.ids[kept_x], side_y.ids[kept_y]
+    kept = min(kept_x.mean(), kept_y.mean()) if len(kept_x) and len(kept_y) else 0.0
+    if short_words * kept >= FORMULATION_WORDS:
+        return True
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     # Short is what the two share: the words of a gap inside the passage are not.
     if LCSseq.similarity(ids_x.tolist(), ids_y.tolist()) / scale >= SET_PHRASE_WORDS:
