@@ -140,6 +140,11 @@ def test_a_small_series_has_boilerplate_in_three_of_its_articles() -> None:
     texts.append("A story without the header.\n")
     (found,) = find_boilerplate(texts, ["star"] * 4)
     assert (found.text, found.documents) == (header, 3)
+    # In three of ten articles a paragraph is more likely one story copied along a chain.
+    story = "The harbour board met on Monday and agreed to dredge the northern channel."
+    texts = [f"Story {k} of the week.\n{story}\n" if k < 3 else f"Story {k} of the week.\n"
+             for k in range(10)]
+    assert find_boilerplate(texts, ["star"] * 10) == []
 
 
 def test_listed_formulations_gain_the_uses_in_new_articles() -> None:

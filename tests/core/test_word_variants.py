@@ -50,6 +50,21 @@ def test_a_form_that_only_overlaps_the_phrase_is_not_a_variant(variant: str) -> 
     assert not one_word_apart(_at(HEAD), _at(variant))
 
 
+@pytest.mark.parametrize(("head", "variant"), [
+    ("学生会主席", "学生将主席"),  # read at the head's 会, the name 学生会 would be cut
+    ("乒乓球拍卖完了", "乒乓球拍买完了"),  # the head's 拍卖 cut to read 卖 as 买
+])
+def test_a_single_letter_read_at_the_heads_bounds_is_no_swapped_word(head: str,
+                                                                      variant: str) -> None:
+    assert not one_word_apart(_at(head), _at(variant))
+    assert not one_word_apart(_at(variant), _at(head))
+
+
+def test_a_swapped_word_is_read_at_the_heads_bounds_through_a_line_break() -> None:
+    assert one_word_apart(_at("需要全社\n会的参与"), _at("需要全会长的参与"))
+    assert one_word_apart(_at("需要全社会的参与"), _at("需要全会\n长的参与"))
+
+
 def test_a_character_added_to_a_word_is_not_a_variant() -> None:
     assert not one_word_apart(_at("进一步解决农业"), _at("进进一步解决农业"))
     assert not one_word_apart(_at("关键环节加大考核力度"), _at("环节积极加大考核力度"))

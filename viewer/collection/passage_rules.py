@@ -9,7 +9,8 @@ are known, when it is short and mostly a formulation (`dropped_as_formulaic`). A
 listed with what is left when one passage is long enough (`pair_entry`) and, if short
 (by the words its two sides share, less those in boilerplate or formulations), that long in
 one unbroken run (`lists_its_pair`, which needs the passage's tokens: the Spark job carries
-those of short passages from where it aligns the pair to where formulations are known).
+those of passages under twice a formulation's length from where it aligns the pair to where
+formulations are known).
 
 Each rule looks at one passage (or one pair) and a few facts about its two documents, so the
 embedded engine applies them over its whole collection (`viewer.collection.results`) and the
@@ -183,7 +184,8 @@ PairPassage = tuple[Span, Span, int, int, float]
 
 def needs_side_tokens(short_words: int) -> bool:
     """Whether `lists_its_pair` reads a passage's tokens: its length alone decides for
-    the others (one twice a formulation's length is long enough outside one)."""
+    the others (one of twice a formulation's length or more is taken as long enough by
+    itself: were a formulation in it, as much again would lie outside)."""
     return MIN_PAIR_WORDS <= short_words < 2 * FORMULATION_WORDS
 
 
@@ -200,9 +202,10 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     the other). Words in boilerplate or a formulation (the sorted spans `excluded_x`,
     `excluded_y`) are shared by design, not copied: they are taken out before the two sides
     are measured (a chance run of five words and a formulation of seven, aligned across
-    the gap between them, is a run of five). So is a passage's length: it is measured
-    without them (a formulation of twelve characters and a set phrase of seven, aligned
-    across a dozen characters that differ, are not a passage of 21 words).
+    the gap between them, is a run of five). So is a passage's length, up to twice a
+    formulation's (`needs_side_tokens`): it is measured without them (a formulation of
+    twelve characters and a set phrase of seven, aligned across a dozen characters that
+    differ, are not a passage of 21 words).
 
     `side_x`, `side_y`: the passage's tokens on each side (`side_tokens`), read only when
     `needs_side_tokens`."""

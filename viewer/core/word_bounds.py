@@ -371,11 +371,13 @@ def _read_as_head(head: Segmented, variant: Segmented, heads: list[int], kept: l
         return []
     inside = [(s, e) for s, e in head.spans
               if s <= heads[same] and heads[len(heads) - tail - 1] < e]
-    if len(inside) != 1:
+    if len(inside) != 1 or not head.start <= inside[0][0] < inside[0][1] <= head.end:
         return []
     first = [k for k, at in enumerate(heads) if inside[0][0] <= at < inside[0][1]]
-    if len(first) != inside[0][1] - inside[0][0]:
-        return []  # white space inside the word
+    # A single letter is a word in any reading (学生会 | 主席, 学生将主席): only a word of
+    # two letters or more says where the variant's word lies.
+    if len(first) < 2:
+        return []
     word = "".join(variant.text[kept[k]] for k in first)
     if not _is_dictionary_word(word):
         return []

@@ -201,7 +201,8 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
 PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "surplus")
 #: ... and, carried along to the pair listing, what tells whether it is enough to list its
 #: pair (`passage_rules.lists_its_pair`): whether the pair is CJK, and the tokens of each
-#: side of a short passage (`_carried_tokens`; empty for the others).
+#: side of a passage that `passage_rules.needs_side_tokens` reads (`_carried_tokens`; empty
+#: for the others).
 CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y")
 
 

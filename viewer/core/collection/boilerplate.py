@@ -18,9 +18,12 @@ from viewer.core.model import Span
 
 #: Share of a series' articles a line must recur in to be boilerplate.
 MIN_SHARE = 0.3
-#: ... and in at least this many articles: a small outlet's header in three of its four
-#: articles is its furniture; two articles sharing a line may be one copying the other.
-MIN_DOCUMENTS = 3
+#: ... and in at least this many articles.
+MIN_DOCUMENTS = 4
+#: A small series' line in this many articles, when they are half the series or more, is
+#: boilerplate too: a small outlet's header in three of its four articles is its
+#: furniture, where three articles of ten may carry one story copied along a chain.
+SMALL_SERIES_DOCUMENTS = 3
 
 #: A line without the white space around it.
 _LINE = re.compile(r"[^\s](?:[^\r\n]*[^\s])?")
@@ -60,6 +63,8 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boiler
     for name in sorted(members):
         docs = members[name]
         need = max(MIN_DOCUMENTS, math.ceil(MIN_SHARE * len(docs)))
+        if len(docs) <= 2 * SMALL_SERIES_DOCUMENTS:
+            need = SMALL_SERIES_DOCUMENTS
         if len(docs) < need:
             continue
         where: dict[str, list[tuple[int, Span, str]]] = defaultdict(list)
