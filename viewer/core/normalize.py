@@ -28,7 +28,8 @@ _SNOWBALL_LANGUAGES = {"en": "english"}
 
 
 @lru_cache(maxsize=4)
-def _stemmer(language: str):  # type: ignore[no-untyped-def]
+def stemmer(language: str):  # type: ignore[no-untyped-def]
+    """The Snowball stemmer of `language` (loaded once), None for a language without one."""
     name = _SNOWBALL_LANGUAGES.get(language)
     if name is None:
         return None
@@ -43,7 +44,7 @@ class Normalizer:
     def __init__(self, *, case_sensitive: bool = False, stemming: bool = False,
                  language: str = "en") -> None:
         self.case_sensitive = case_sensitive
-        self.stemmer = _stemmer(language) if stemming else None
+        self.stemmer = stemmer(language) if stemming else None
         self._cache: dict[str, str] = {}
 
     def key(self, surface: str) -> str:

@@ -25,14 +25,14 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
-import snowballstemmer
 
+from viewer.core.normalize import stemmer
 from viewer.core.package_files import folder_holding
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def translation_shape(one: Sequence[str], other: Sequence[str]
     """For the content words (lower case) of two phrases: the one word and the two words
     that are left when what they share (by stem: "promote", "promotion") is taken out,
     when they share something and that is what is left; else None."""
-    stem = _stemmer().stemWord
+    stem = stemmer("en").stemWord
     return _shape(one, [stem(w) for w in one], other, [stem(w) for w in other])
 
 
@@ -185,11 +185,6 @@ def _shipped_compound(word: str, first: str, second: str) -> str | None:
     return one_compound(word, (first, second), glossary())
 
 
-@cache
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
-
-
 def content_at_first_use(grams: RecurringGrams, texts: Sequence[str],
                          streams: Sequence[TokenStream], no_content: np.ndarray
                          ) -> Callable[[tuple[int, int]], list[str]]:
@@ -221,7 +216,7 @@ def join_translated(groups: list[list[Form]], content_of: Callable[[Form], Seque
     both). Without the dictionary the groups are left as they are (the self-test says
     it is missing)."""
     forms = [(g, tuple(content_of(form))) for g, group in enumerate(groups) for form in group]
-    stem = _stemmer().stemWord
+    stem = stemmer("en").stemWord
     stems = [[stem(w) for w in words_of] for _, words_of in forms]
     links: dict[tuple[int, int], str] = {}
     for k, j in sorted(_one_against_two(stems)):
