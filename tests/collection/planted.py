@@ -113,6 +113,34 @@ def with_chance_run_before_footer(planted: Planted) -> None:
                                                       f" {CHANCE_RUN}\n\n{BOILERPLATE}")
 
 
+#: Written into more articles than the index's document-frequency cap (20 for a small
+#: collection): the collection's furniture, which pairs no articles.
+COMMON_SENTENCE = ("Readers may send their letters to the office of the paper on the "
+                   "harbour road before noon on any working day.")
+
+
+def with_common_sentence(planted: Planted, documents: int = 24) -> None:
+    """Open the first paragraph of the first `documents` articles with `COMMON_SENTENCE`
+    (inside the paragraph: not a line of its own, so no series' boilerplate)."""
+    for row in planted.rows[:documents]:
+        row["text"] = row["text"].replace("\n\n", f"\n\n{COMMON_SENTENCE} ", 1)
+
+
+#: Two of the articles with `COMMON_SENTENCE` follow it with the same seven words: a run
+#: of 26 words, all but seven of them the collection's furniture.
+AFTER_COMMON = "Tovrel gamuki spendo rafilu okrema venduso palik."
+FURNITURE_PAIR = ("d020", "d024")
+
+
+def with_furniture_pair(planted: Planted) -> None:
+    """Write `AFTER_COMMON` after `COMMON_SENTENCE` in the `FURNITURE_PAIR` articles."""
+    rows = planted.by_id()
+    for doc in FURNITURE_PAIR:
+        assert COMMON_SENTENCE in rows[doc]["text"]
+        rows[doc]["text"] = rows[doc]["text"].replace(
+            COMMON_SENTENCE, f"{COMMON_SENTENCE} {AFTER_COMMON}", 1)
+
+
 def with_press_release(planted: Planted, copies: int = 25) -> list[str]:
     """Copy d001's longest paragraph into `copies` later articles, each moved to an outlet of
     its own (a press release run by many papers: more articles than the index's cap, and no

@@ -11,6 +11,7 @@ import pytest
 from viewer.collection.passage_rules import (
     FORMULATION_WORDS,
     MIN_PAIR_WORDS,
+    furniture,
     lists_its_pair,
     side_tokens,
     whole_sentence,
@@ -49,37 +50,72 @@ def test_pairs_need_enough_shared_grams_under_the_cap() -> None:
         == {(0, 1), (0, 3), (1, 2), (1, 3)}
 
 
-@pytest.mark.parametrize(("cjk", "paired", "apart"), [
-    (False, 8, 7),    # English: a run of eight words pairs two articles, seven does not
-    (True, 13, 12),   # Chinese: thirteen characters (eight words' worth) do, twelve not
-])
-def test_one_run_of_the_pair_length_makes_a_candidate_pair(cjk: bool, paired: int,
-                                                           apart: int) -> None:
+def _run_articles(cjk: bool, runs: list[int]) -> list[np.ndarray]:
+    """The index's n-grams of one article per entry of `runs`, each holding the first that
+    many units (words, or Chinese characters) of one run amid units of its own."""
     rng = random.Random(5)
     if cjk:
         units = [chr(c) for c in range(0x4E00, 0x9FA6)]
     else:
         units = sorted({"".join(rng.choices("bdfgklmnprstvz", k=3) + ["a"]) for _ in range(900)})
     joiner = "" if cjk else " "
-    run = rng.sample(units, paired)
-
-    def article(shared: list[str]) -> str:
-        return joiner.join(rng.sample(units, 40) + shared + rng.sample(units, 40))
-
-    texts = [article(run), article(run), article(run[:apart])]
+    run = rng.sample(units, max(runs))
+    texts = [joiner.join(rng.sample(units, 40) + run[:k] + rng.sample(units, 40)) for k in runs]
     vocabulary = Vocabulary()
     params = index_params(cjk, len(texts))
-    grams = [document_grams(tokenize(t, collection_normalizer(), vocabulary).ids, params.n)
-             for t in texts]
-    found = candidate_pairs(grams, params)
-    assert list(zip(found.first.tolist(), found.second.tolist(), strict=True)) == [(0, 1)]
+    return [document_grams(tokenize(t, collection_normalizer(), vocabulary).ids, params.n)
+            for t in texts]
 
 
-def test_pairs_of_new_documents_are_those_of_the_whole_index() -> None:
+def _paired(cjk: bool, runs: list[int]) -> set[tuple[int, int]]:
+    found = candidate_pairs(_run_articles(cjk, runs), index_params(cjk, len(runs)))
+    return set(zip(found.first.tolist(), found.second.tolist(), strict=True))
+
+
+@pytest.mark.parametrize(("cjk", "run"), [
+    (False, 8),   # English: a run of eight words pairs the articles holding it
+    (True, 13),   # Chinese: thirteen characters (eight words' worth)
+])
+def test_one_run_of_the_pair_length_makes_candidate_pairs(cjk: bool, run: int) -> None:
+    assert _paired(cjk, [run, run, run, 0]) == {(0, 1), (0, 2), (1, 2)}
+    assert _paired(cjk, [run - 1, run - 1, run - 1, 0]) == set()
+
+
+@pytest.mark.parametrize(("cjk", "run"), [
+    (False, 7),   # English: seven words that two articles alone hold pair them
+    (True, 11),   # Chinese: eleven characters
+])
+def test_a_shorter_run_pairs_two_articles_only_when_no_other_holds_it(cjk: bool,
+                                                                      run: int) -> None:
+    assert _paired(cjk, [run, run, 0]) == {(0, 1)}
+    assert _paired(cjk, [run - 1, run - 1, 0]) == set()
+    # Met in a third article too, it is as likely a common turn of phrase.
+    assert _paired(cjk, [run, run, run, 0]) == set()
+
+
+def test_furniture_is_a_run_of_n_grams_above_the_cap_shorter_than_a_wide_copy() -> None:
+    params = index_params(False, 1000)  # 5-grams, a cap of 20, wide runs from 25 words
+    assert (params.n, params.max_df, params.min_wide_shared + params.n - 1) == (5, 20, 25)
+    # A sentence of 19 words in 24 articles, then words of two.
+    marked = furniture([24] * 15 + [2] * 11, 30, params)
+    assert marked.tolist() == [True] * 19 + [False] * 11
+    # A paragraph of 25 words in 50 articles: a press release, copied text.
+    assert not furniture([50] * 21 + [2] * 4, 29, params).any()
+    # In as many articles as the cap: what pairs articles.
+    assert not furniture([20] * 26, 30, params).any()
+
+
+@pytest.mark.parametrize("params", [
+    IndexParams(n=5, max_df=8, min_shared=2),
+    IndexParams(n=5, max_df=8, min_shared=3, min_rare_shared=1),  # and n-grams of two alone
+])
+def test_pairs_of_new_documents_are_those_of_the_whole_index(params: IndexParams) -> None:
     rng = np.random.default_rng(3)
     grams = [np.unique(rng.integers(0, 400, size=60).astype(np.uint64)) for _ in range(40)]
-    params = IndexParams(n=5, max_df=8, min_shared=2)
     everything = candidate_pairs(grams, params)
+    if params.min_rare_shared:
+        assert len(everything.first) > len(candidate_pairs(grams, IndexParams(
+            n=5, max_df=8, min_shared=3)).first)
     only = np.zeros(40, dtype=bool)
     only[[5, 33]] = True
     expected = {(a, b, s) for a, b, s in zip(everything.first.tolist(),

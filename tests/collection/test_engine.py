@@ -11,10 +11,14 @@ import pytest
 from tests.collection.planted import (
     BOILERPLATE,
     CHANCE_RUN_DOCS,
+    COMMON_SENTENCE,
+    FURNITURE_PAIR,
     SET_PHRASE,
     embedded_report,
     make_collection,
     with_chance_run_before_footer,
+    with_common_sentence,
+    with_furniture_pair,
     with_press_release,
 )
 from tests.conftest import FIXTURES as ALL_FIXTURES
@@ -245,3 +249,23 @@ def test_a_chance_run_beside_boilerplate_does_not_make_a_pair(tmp_path: Path) ->
     listed = {frozenset((p["a"], p["b"])) for p in report["pairs"]}
     assert frozenset(CHANCE_RUN_DOCS) not in listed
     assert frozenset(("d002", "d009")) in listed  # the planted copy
+
+
+def test_a_sentence_in_most_articles_lists_no_pair_that_something_else_made_a_candidate(
+        tmp_path: Path) -> None:
+    # Two articles follow the sentence of 24 articles in 36 with the same seven words:
+    # a run of 26 words, of which all but seven are the collection's furniture, which
+    # pairs no articles (d001 and d003 share only the sentence).
+    planted = make_collection(documents=36)
+    with_common_sentence(planted)
+    with_furniture_pair(planted)
+    report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
+    listed = {frozenset((p["a"], p["b"])) for p in report["pairs"]}
+    assert frozenset(FURNITURE_PAIR) not in listed
+    assert frozenset(("d001", "d003")) not in listed
+    # A copy between two of those articles is listed, the sentence among its passages.
+    assert frozenset(("d002", "d009")) in listed
+    text = planted.by_id()["d002"]["text"]
+    start = text.index(COMMON_SENTENCE)
+    assert ((start, start + len(COMMON_SENTENCE)), ) == tuple(
+        span for span, _ in _passages(report, "d002", "d009") if span[0] == start)

@@ -18,10 +18,13 @@ from pyspark.sql import SparkSession
 from tests.collection.planted import (
     BOILERPLATE,
     CHANCE_RUN_DOCS,
+    FURNITURE_PAIR,
     Planted,
     embedded_report,
     make_collection,
     with_chance_run_before_footer,
+    with_common_sentence,
+    with_furniture_pair,
     with_press_release,
 )
 from viewer.collection.cli import run_corpus
@@ -33,19 +36,16 @@ from viewer.spark.tables import import_tables, report_from_tables
 #: 61 articles of the collection benchmark's dev set (see its make_dev_small.py): enough uses
 #: of its planted set phrases to be listed, and series with their header lines.
 DEV_SMALL = Path(__file__).parents[1] / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
-#: Shared by more articles than the index's document-frequency cap (20 for a small
-#: collection): the cap must set it aside, as the embedded engine does.
-COMMON_SENTENCE = ("Readers may send their letters to the office of the paper on the "
-                   "harbour road before noon on any working day.")
 
 
 def _collection(folder: Path) -> tuple[Path, Planted]:
     planted = make_collection(documents=36)
     with_chance_run_before_footer(planted)  # a pair only if the job ignored the footer
-    rows = planted.rows
-    for row in rows[:24]:  # inside the first paragraph: not a line of its own (boilerplate)
-        row["text"] = row["text"].replace("\n\n", f"\n\n{COMMON_SENTENCE} ", 1)
-    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    # In 24 articles, above the cap: the job must set it aside, as the embedded engine does,
+    # also where two of them share a few words more.
+    with_common_sentence(planted)
+    with_furniture_pair(planted)
+    lines = [json.dumps(row, ensure_ascii=False) for row in planted.rows]
     lines.insert(7, '{"id": "broken", "text": ')  # skipped, with its line number
     path = folder / "collection.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as handle:
@@ -82,7 +82,7 @@ def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
     assert chain and all(c["first"] == "d004" for c in chain)
     assert [(b["series"], b["text"]) for b in spark["boilerplate"]] == [("s1", BOILERPLATE)]
     assert {tuple(sorted((p["a"], p["b"]))) for p in spark["pairs"]}.isdisjoint(
-        {CHANCE_RUN_DOCS})
+        {CHANCE_RUN_DOCS, FURNITURE_PAIR})
     # The set phrase's articles share nothing else: no pair among them.
     assert not any({p["a"], p["b"]} <= set(both["planted"].phrase_docs) for p in spark["pairs"])
     assert spark["skipped"][0]["path"].endswith("collection.jsonl.gz:8")

@@ -7,10 +7,10 @@ and its n-grams recur across the collection: `long_set_phrasing`, `short_set_phr
 unless it lies inside a longer copy of the same stretch (`in_copy`); and, once formulations
 are known, when it is short and mostly a formulation (`dropped_as_formulaic`). A pair is
 listed with what is left when one passage is long enough (`pair_entry`) and, if short
-(by the words its two sides share, less those in boilerplate or formulations), that long in
-one unbroken run (`lists_its_pair`, which needs the passage's tokens: the Spark job carries
-those of passages under twice a formulation's length from where it aligns the pair to where
-formulations are known).
+(by the words its two sides share, less those in boilerplate, formulations or the
+collection's furniture: `furniture`), that long in one unbroken run (`lists_its_pair`, which
+needs the passage's tokens: the Spark job carries those of passages under twice a
+formulation's length from where it aligns the pair to where formulations are known).
 
 Each rule looks at one passage (or one pair) and a few facts about its two documents, so the
 embedded engine applies them over its whole collection (`viewer.collection.results`) and the
@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
+from viewer.core.collection.index import IndexParams
 from viewer.core.edge_marks import begins_a_sentence, ends_a_sentence
 from viewer.core.grams import gram_hashes
 from viewer.core.model import Span
@@ -75,8 +76,33 @@ def side_grams(stream: TokenStream, span: Span, n: int) -> np.ndarray:
 
 
 def needs_frequencies(short_words: int) -> bool:
-    """Whether a passage is short enough for its n-grams' document frequencies to matter."""
-    return short_words < FORMULATION_WORDS
+    """Whether a passage is short enough for its n-grams' document frequencies to matter:
+    for set phrasing, and for the furniture `lists_its_pair` measures it without."""
+    return short_words < 2 * FORMULATION_WORDS
+
+
+def furniture(frequencies: Sequence[int] | np.ndarray, tokens: int,
+              params: IndexParams) -> np.ndarray:
+    """Which of a passage side's `tokens` are the collection's furniture: they lie in a run
+    of n-grams (their document `frequencies`, in order) each found in more articles than
+    the index's cap, shorter than the run that pairs articles above the cap (a sentence in
+    most articles, a set phrase: what the cap sets aside when pairs are made). A longer run
+    (a press release run by fifty outlets) is copied text, as the index takes it."""
+    marked = np.zeros(tokens, dtype=bool)
+    common = np.asarray(frequencies) > params.max_df
+    if not common.any():
+        return marked
+    # Token t lies in gram g for g in (t - n, t]: mark each common gram's n tokens.
+    marks = np.zeros(tokens + 1, dtype=np.int64)
+    starts = np.flatnonzero(common)
+    np.add.at(marks, starts, 1)
+    np.add.at(marks, np.minimum(starts + params.n, tokens), -1)
+    marked = np.cumsum(marks[:-1]) > 0
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], marked.astype(np.int8), [0]))))
+    for lo, hi in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
+        if hi - lo >= params.min_wide_shared + params.n - 1:
+            marked[lo:hi] = False
+    return marked
 
 
 def recurring_share(frequencies: Sequence[int] | np.ndarray, documents: int) -> float:
@@ -190,7 +216,9 @@ def needs_side_tokens(short_words: int) -> bool:
 
 
 def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, cjk: bool,
-                   excluded_x: Sequence[Span], excluded_y: Sequence[Span]) -> bool:
+                   excluded_x: Sequence[Span], excluded_y: Sequence[Span],
+                   furniture_x: np.ndarray | None = None,
+                   furniture_y: np.ndarray | None = None) -> bool:
     """Whether a passage is enough to list its pair: `MIN_PAIR_WORDS` words, and if it
     is short (set phrasing could be that long), as many of them in one unbroken run. Two
     datelines of one city (新华社阿布扎比１月１３日讯记者, ...１月８日讯记者) or two
@@ -205,7 +233,10 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     the gap between them, is a run of five). So is a passage's length, up to twice a
     formulation's (`needs_side_tokens`): it is measured without them (a formulation of
     twelve characters and a set phrase of seven, aligned across a dozen characters that
-    differ, are not a passage of 21 words).
+    differ, are not a passage of 21 words). The collection's furniture (`furniture_x`,
+    `furniture_y`: masks over the sides' tokens, see `furniture`) is taken out the same way:
+    two articles that share a sentence found in most articles are not paired by it, nor
+    listed by it once something else has paired them.
 
     `side_x`, `side_y`: the passage's tokens on each side (`side_tokens`), read only when
     `needs_side_tokens`."""
@@ -216,6 +247,10 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     # Taken out, not marked: a formulation inside a sentence copied whole leaves the words
     # around it one run, as they are in both texts.
     kept_x, kept_y = ~tokens_in_spans(side_x, excluded_x), ~tokens_in_spans(side_y, excluded_y)
+    if furniture_x is not None:
+        kept_x &= ~furniture_x
+    if furniture_y is not None:
+        kept_y &= ~furniture_y
     ids_x, ids_y = side_x.ids[kept_x], side_y.ids[kept_y]
     kept = min(kept_x.mean(), kept_y.mean()) if len(kept_x) and len(kept_y) else 0.0
     if short_words * kept >= FORMULATION_WORDS:

@@ -20,7 +20,7 @@ from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
 from viewer.core.collection.clusters import Link, find_clusters
 from viewer.core.collection.formulations import Formulation, find_formulations
-from viewer.core.collection.index import DocumentFrequencies
+from viewer.core.collection.index import DocumentFrequencies, IndexParams, index_params
 from viewer.core.model import Span
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
 
@@ -58,9 +58,10 @@ def derive(store: CollectionStore, progress: Progress | None = None,
            if not rules.mostly_in((row[2], row[3]), excluded[position[row[0]]])
            and not rules.mostly_in((row[4], row[5]), excluded[position[row[1]]])]
     n = int(store.meta("gram_n", "5"))
-    passages = _copies(raw, [position[row[0]] for row in raw],
-                       [position[row[1]] for row in raw], texts, streams, n,
-                       list(store.grams().values()))
+    params = index_params(n == index_params(True, 0).n, len(docs))
+    passages, furniture = _copies(raw, [position[row[0]] for row in raw],
+                                  [position[row[1]] for row in raw], texts, streams, params,
+                                  list(store.grams().values()))
 
     report("Finding formulations", 0.8)
     found_at = int(store.meta("formulations_documents", "0"))
@@ -96,7 +97,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         if entry is None or not any(
                 rules.lists_its_pair(rules.side_tokens(streams[ka], p[0]),
                                      rules.side_tokens(streams[kb], p[1]), p[3], cjk,
-                                     excluded[ka], excluded[kb])
+                                     excluded[ka], excluded[kb], furniture.get((ka, p[0])),
+                                     furniture.get((kb, p[1])))
                 for p in shared):
             continue
         pairs.append(PairRow(a=docs[ka].id, b=docs[kb].id, **entry))
@@ -112,10 +114,12 @@ def derive(store: CollectionStore, progress: Progress | None = None,
 
 
 def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
-            texts: list[str], streams: list[TokenStream], n: int,
-            grams: list[np.ndarray]) -> list[Passage]:
+            texts: list[str], streams: list[TokenStream], params: IndexParams,
+            grams: list[np.ndarray]) -> tuple[list[Passage], dict[tuple[int, Span], np.ndarray]]:
     """The aligned passages (rows of `raw`, their documents' indexes `xs`, `ys`) that are
-    copies, not set phrasing (see `passage_rules`)."""
+    copies, not set phrasing (see `passage_rules`), and the furniture of the sides of the
+    short ones ((document index, span) -> `passage_rules.furniture`)."""
+    n = params.n
     sides = {k: (rules.side_grams(streams[xs[k]], (row[2], row[3]), n),
                  rules.side_grams(streams[ys[k]], (row[4], row[5]), n))
              for k, row in enumerate(raw) if rules.needs_frequencies(row[7])}
@@ -126,6 +130,12 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     empty = np.zeros(0, dtype=np.int64)
     found = {k: (frequencies.of_grams(gx), frequencies.of_grams(gy))
              for k, (gx, gy) in sides.items()}
+    furniture = {}
+    for k, (dfs_x, dfs_y) in found.items():
+        row = raw[k]
+        for doc, span, dfs in ((xs[k], (row[2], row[3]), dfs_x), (ys[k], (row[4], row[5]), dfs_y)):
+            furniture[(doc, span)] = rules.furniture(
+                dfs, len(rules.side_tokens(streams[doc], span)), params)
     # Longer passages: set phrasing only when found in many articles.
     kept = [k for k, row in enumerate(raw)
             if not rules.long_set_phrasing(
@@ -151,7 +161,7 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
                                     inside_copy=inside):
             continue  # a short stretch found in other articles too: formulaic, not a copy
         passages.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
-    return passages
+    return passages, furniture
 
 
 def _formulations(store: CollectionStore, docs: list[Any], texts: list[str],

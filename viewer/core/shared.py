@@ -31,9 +31,11 @@ from viewer.core.wordiff import word_differences
 #: CJK text is tokenized per character; this many characters make one "word" of settings.
 CJK_CHARS_PER_WORD = 1.6
 #: Raised whenever the passages found for a pair change (how runs join, what their spans
-#: take in): a collection store aligned by another version aligns all of its pairs again
-#: when articles are next added, so that its pairs are those a fresh run would list.
-MATCHER_VERSION = 2
+#: take in), or which pairs of a collection are aligned (3: a shorter run makes a candidate
+#: pair of the two articles that alone hold it): a collection store aligned by another
+#: version aligns all of its pairs again when articles are next added, so that its pairs
+#: are those a fresh run would list.
+MATCHER_VERSION = 3
 
 
 def canonical_order(text_a: str, text_b: str) -> bool:

@@ -38,7 +38,7 @@ from viewer.collection.jsonlines import parse_line
 from viewer.collection.words import CJK_LANGUAGES, tokenize_articles
 from viewer.core.collection.boilerplate import find_boilerplate
 from viewer.core.collection.clusters import find_clusters
-from viewer.core.collection.index import document_grams
+from viewer.core.collection.index import IndexParams, document_grams
 from viewer.core.document import detect_language
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
 
@@ -181,6 +181,8 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
                     aligner.streams[row[num_at]], (row[start_at], row[start_at + 1])))
                 if passage_rules.needs_side_tokens(row[7]) else []
                 for row in found]
+        # Known once the n-grams' document frequencies are (`classify_passages`).
+        columns["furniture_x"] = columns["furniture_y"] = [[] for _ in found]
         # Whether a passage is a whole sentence on both sides, where it may matter
         # (`passage_rules.long_set_phrasing`; the text is at hand only here).
         columns["sentence"] = [
@@ -200,16 +202,18 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
 #: The columns of the `passages` table (what the store keeps of a passage).
 PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "surplus")
 #: ... and, carried along to the pair listing, what tells whether it is enough to list its
-#: pair (`passage_rules.lists_its_pair`): whether the pair is CJK, and the tokens of each
+#: pair (`passage_rules.lists_its_pair`): whether the pair is CJK, the tokens of each
 #: side of a passage that `passage_rules.needs_side_tokens` reads (`_carried_tokens`; empty
-#: for the others).
-CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y")
+#: for the others), and which of them are the collection's furniture (their indexes, see
+#: `passage_rules.furniture`).
+CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y", "furniture_x", "furniture_y")
 
 
 def _arrow_type(name: str) -> pa.DataType:
     return {"surplus": pa.float64(), "lists": pa.bool_(), "sentence": pa.bool_(),
             "cjk": pa.bool_(), "tokens_x": pa.list_(pa.int64()),
-            "tokens_y": pa.list_(pa.int64())}.get(name, pa.int64())
+            "tokens_y": pa.list_(pa.int64()), "furniture_x": pa.list_(pa.int64()),
+            "furniture_y": pa.list_(pa.int64())}.get(name, pa.int64())
 
 
 def _carried_tokens(side: TokenStream) -> list[int]:
@@ -249,6 +253,11 @@ def series_boilerplate(table: pa.Table) -> pa.Table:
         for item in found], schema=_BOILERPLATE_ARROW)
 
 
+def _in_order(items: list[dict[str, int]] | None) -> list[int]:
+    """The document frequencies of a side's n-grams, in the side's order."""
+    return [item["count"] for item in sorted(items or (), key=lambda item: item["pos"])]
+
+
 def _spans(items: list[dict[str, int]] | None) -> list[tuple[int, int]]:
     """Spans as the job gives them (sorted by `job._spans_by_document`)."""
     return [(item["start"], item["end"]) for item in items or ()]
@@ -263,11 +272,13 @@ _KEPT_ARROW = pa.schema([(name, _arrow_type(name)) for name in CARRIED]
 KEPT_SCHEMA = _ddl(_KEPT_ARROW)
 
 
-def classify_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+def classify_passages(batches: Iterable[pa.RecordBatch],
+                      params: IndexParams) -> Iterator[pa.RecordBatch]:
     """Aligned passages with their sides' boilerplate spans (`boiler_x`, `boiler_y`) and
-    n-gram document frequencies (`dfs_x`, `dfs_y`) -> the passages that are neither mostly
-    boilerplate nor longer set phrasing, each marked `stretch` (it marks its stretches as
-    copied) and `ask` (short set phrasing unless it lies inside such a stretch)."""
+    n-gram document frequencies (`dfs_x`, `dfs_y`: (pos, count) in any order) -> the
+    passages that are neither mostly boilerplate nor longer set phrasing, each marked
+    `stretch` (it marks its stretches as copied) and `ask` (short set phrasing unless it
+    lies inside such a stretch), with its sides' furniture (by the index's `params`)."""
     for batch in batches:
         out = []
         for row in batch.to_pylist():
@@ -275,11 +286,14 @@ def classify_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBa
             if (passage_rules.mostly_in(span_x, _spans(row["boiler_x"]))
                     or passage_rules.mostly_in(span_y, _spans(row["boiler_y"]))):
                 continue
-            dfs_x, dfs_y = row["dfs_x"] or [], row["dfs_y"] or []
+            dfs_x, dfs_y = _in_order(row["dfs_x"]), _in_order(row["dfs_y"])
             if passage_rules.long_set_phrasing(row["short_words"], dfs_x, dfs_y,
                                                sentence=row["sentence"]):
                 continue
-            out.append({**{name: row[name] for name in CARRIED},
+            furniture = {f"furniture_{side}": np.flatnonzero(passage_rules.furniture(
+                dfs, len(row[f"tokens_{side}"]) // 3, params)).tolist()
+                for side, dfs in (("x", dfs_x), ("y", dfs_y)) if row[f"tokens_{side}"]}
+            out.append({**{name: row[name] for name in CARRIED}, **furniture,
                         "stretch": passage_rules.is_copy_stretch(row["short_words"]),
                         "ask": passage_rules.short_set_phrasing(
                             row["short_words"], dfs_x, dfs_y, inside_copy=False)})
@@ -359,6 +373,7 @@ def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
                                                   _spans(row["excluded_y"])):
                 continue
             x, y = row["x"], row["y"]
+            side_x, side_y = _side_from(row["tokens_x"]), _side_from(row["tokens_y"])
             if (passage_rules.order_key(row["date_y"], row["id_y"])
                     < passage_rules.order_key(row["date_x"], row["id_x"])):
                 x, y, span_x, span_y = y, x, span_y, span_x
@@ -366,10 +381,18 @@ def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
                         "b1": span_y[1], "words": row["words"],
                         "short_words": row["short_words"], "surplus": row["surplus"],
                         "lists": passage_rules.lists_its_pair(
-                            _side_from(row["tokens_x"]), _side_from(row["tokens_y"]),
-                            row["short_words"], row["cjk"], _spans(row["excluded_x"]),
-                            _spans(row["excluded_y"]))})
+                            side_x, side_y, row["short_words"], row["cjk"],
+                            _spans(row["excluded_x"]), _spans(row["excluded_y"]),
+                            _marked(row["furniture_x"], len(side_x)),
+                            _marked(row["furniture_y"], len(side_y)))})
         yield pa.RecordBatch.from_pylist(out, schema=_ORIENTED_ARROW)
+
+
+def _marked(indexes: list[int] | None, tokens: int) -> np.ndarray:
+    """A mask over `tokens` tokens, set at `indexes`."""
+    mask = np.zeros(tokens, dtype=bool)
+    mask[list(indexes or ())] = True
+    return mask
 
 
 _LISTED_ARROW = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("id_a", pa.string()),

@@ -50,7 +50,7 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 from viewer.collection.article import SourceError
-from viewer.core.collection.index import index_params
+from viewer.core.collection.index import IndexParams, index_params
 from viewer.core.errors import TandemError
 from viewer.spark import core_calls
 from viewer.spark.cli import add_spark_options, spark_conf
@@ -120,7 +120,8 @@ def run_job(source: str, out: str, *, master: str | None = None,
     stage("candidates")
     postings = grams.select("num", F.explode("grams").alias("hash"))
     counted = (postings.groupBy("hash")
-               .agg(F.count("*").alias("count"), F.min("num").alias("first"))
+               .agg(F.count("*").alias("count"), F.min("num").alias("first"),
+                    F.max("num").alias("last"))
                .where(F.col("count") >= 2)
                .localCheckpoint())
     usable = counted.where(F.col("count") <= params.max_df).select("hash")
@@ -131,6 +132,11 @@ def run_job(source: str, out: str, *, master: str | None = None,
                .groupBy(F.col("l.num").alias("x"), F.col("r.num").alias("y")).count()
                .where(F.col("count") >= params.min_shared)
                .select("x", "y"))
+    # ... or n-grams that two documents alone hold.
+    rare = (counted.where(F.col("count") == 2)
+            .groupBy(F.col("first").alias("x"), F.col("last").alias("y")).count()
+            .where(F.col("count") >= (params.min_rare_shared or params.min_shared))
+            .select("x", "y"))
     # Above the cap: each document with the first holding the n-gram (a star, see
     # `viewer.core.collection.index`).
     wide = counted.where((F.col("count") > params.max_df)
@@ -139,7 +145,7 @@ def run_job(source: str, out: str, *, master: str | None = None,
             .groupBy(F.col("first").alias("x"), F.col("num").alias("y")).count()
             .where(F.col("count") >= params.min_wide_shared)
             .select("x", "y"))
-    candidates = regular.unionByName(star).distinct().localCheckpoint()
+    candidates = regular.unionByName(rare).unionByName(star).distinct().localCheckpoint()
     candidate_count = candidates.count()
 
     stage("alignment")
@@ -163,7 +169,7 @@ def run_job(source: str, out: str, *, master: str | None = None,
     boiler_spans = _spans_by_document(boiler_occurrences).localCheckpoint()
 
     stage("copies")
-    kept, kept_count = _copies(passages, counted, boiler_spans)
+    kept, kept_count = _copies(passages, counted, boiler_spans, params)
 
     stage("formulations")
     found = session.createDataFrame([], core_calls.FORMULATION_SCHEMA)
@@ -220,26 +226,30 @@ def _spans_by_document(spans: DataFrame) -> DataFrame:
             .agg(F.sort_array(F.collect_list(F.struct("start", "end"))).alias("spans")))
 
 
-def _copies(passages: DataFrame, counted: DataFrame,
-            boiler_spans: DataFrame) -> tuple[DataFrame, int]:
+def _copies(passages: DataFrame, counted: DataFrame, boiler_spans: DataFrame,
+            params: IndexParams) -> tuple[DataFrame, int]:
     """The aligned passages that are copies, by the engine's rules (`passage_rules`): each
-    side's n-grams looked up in the index's document frequencies, each side's boilerplate
-    joined, then one pass per passage, and for short ones one more with the stretches its
-    documents' longer passages copy."""
+    side's n-grams looked up in the index's document frequencies (with their places: the
+    furniture of a side is runs of them), each side's boilerplate joined, then one pass per
+    passage, and for short ones one more with the stretches its documents' longer passages
+    copy."""
     numbered = passages.withColumn("pid", F.monotonically_increasing_id()).localCheckpoint()
     frequencies = counted.select("hash", "count")
     dfs = {}
     for side in ("x", "y"):
-        dfs[side] = (numbered.select("pid", F.explode(f"grams_{side}").alias("hash"))
+        dfs[side] = (numbered.select("pid", F.posexplode(f"grams_{side}").alias("pos", "hash"))
                      .join(frequencies, "hash", "left")
                      .groupBy("pid")
-                     .agg(F.collect_list(F.coalesce("count", F.lit(1))).alias(f"dfs_{side}")))
+                     .agg(F.collect_list(F.struct(
+                         "pos", F.coalesce("count", F.lit(1)).alias("count")))
+                          .alias(f"dfs_{side}")))
     rows = numbered.drop("grams_x", "grams_y")
     for side in ("x", "y"):
         rows = (rows.join(dfs[side], "pid", "left")
                 .join(boiler_spans.withColumnRenamed("num", side)
                       .withColumnRenamed("spans", f"boiler_{side}"), side, "left"))
-    classified = rows.mapInArrow(core_calls.classify_passages,
+    classified = rows.mapInArrow(functools.partial(core_calls.classify_passages,
+                                                   params=params),
                                  core_calls.KEPT_SCHEMA).localCheckpoint()
     stretches = (classified.where("stretch").select(F.col("x").alias("num"),
                                                     F.col("x0").alias("start"),

@@ -3,9 +3,12 @@
 As passim and textreuse do: every document is reduced to the set of hashes of its word
 n-grams (Chinese: character n-grams); an n-gram found in more than `max_df` documents is set
 aside (formulaic or boilerplate material, not evidence of one text copying another), and
-two documents become a candidate pair when they share at least `min_shared` of the rest.
-The work is one sort of (hash, document) rows and one count per document pair, so it grows
-with the amount of reuse, not with the square of the collection.
+two documents become a candidate pair when they share at least `min_shared` of the rest,
+or a few less that no other document holds (a short, heavily edited copy keeps one run of
+seven words; a run of seven common words is met in many pairs of articles by chance, one
+that two articles alone hold seldom). The work is one sort of (hash, document) rows and
+one count per document pair, so it grows with the amount of reuse, not with the square of
+the collection.
 
 A passage copied into more articles than the cap (a press release run by fifty outlets) is
 not lost: an n-gram in more than `max_df` but at most `wide_df` documents pairs each of them
@@ -38,6 +41,8 @@ class IndexParams:
     max_df: int
     #: Distinct shared n-grams two documents need to become a candidate pair.
     min_shared: int
+    #: ... or distinct n-grams that the two documents alone hold (0: `min_shared`).
+    min_rare_shared: int = 0
     #: An n-gram in more than `max_df` documents, up to this many, pairs each of them with
     #: the first of them; such a pair needs `min_wide_shared` of these n-grams.
     wide_df: int = 0
@@ -48,6 +53,10 @@ class IndexParams:
 #: run of this many words gives (CJK: characters, 1.6 to a word): more than one chance
 #: run of six or seven words, far less than any copied passage.
 PAIR_RUN_WORDS = 8
+#: ... or as many n-grams found in no other document as a run of this many words gives:
+#: the longest run a short copy edited every seventh word keeps. A run of seven common
+#: words is met in many pairs of articles, one that two articles alone hold seldom.
+RARE_RUN_WORDS = 7
 #: ... and, through n-grams above the cap, as a run of this many: longer than the longest
 #: set phrase (about 20 words), shorter than a copied paragraph.
 WIDE_RUN_WORDS = 25
@@ -66,6 +75,7 @@ def index_params(cjk: bool, documents: int) -> IndexParams:
     n = 6 if cjk else 5
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     return IndexParams(n=n, max_df=cap, min_shared=round(PAIR_RUN_WORDS * scale) - n + 1,
+                       min_rare_shared=round(RARE_RUN_WORDS * scale) - n + 1,
                        wide_df=max(WIDE_DOCUMENTS, documents // WIDE_SHARE),
                        min_wide_shared=round(WIDE_RUN_WORDS * scale) - n + 1)
 
@@ -86,9 +96,10 @@ class Candidates:
 
 def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
                     only: np.ndarray | None = None) -> Candidates:
-    """Document pairs sharing at least `min_shared` n-grams found in 2..max_df documents,
-    and documents sharing at least `min_wide_shared` n-grams above the cap (up to
-    `wide_df` documents) with the first document holding each (see the module's doc).
+    """Document pairs sharing at least `min_shared` n-grams found in 2..max_df documents
+    (or `min_rare_shared` found in those two alone), and documents sharing at least
+    `min_wide_shared` n-grams above the cap (up to `wide_df` documents) with the first
+    document holding each (see the module's doc).
 
     `grams[d]` are document d's distinct hashes. With `only` (a boolean mask over the
     documents), only pairs with at least one of those documents are returned: adding
@@ -124,6 +135,17 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
     other = docs[rows[left] + 1 + step]
     regular = _counted(np.minimum(one, other), np.maximum(one, other), len(grams), only,
                        params.min_shared)
+    if 0 < params.min_rare_shared < params.min_shared:
+        # n-grams two documents alone hold: each pairs its two. A pair those above made
+        # already keeps its count (these n-grams are among what it counted).
+        held = starts[counts == 2]
+        one, other = docs[held], docs[held + 1]
+        rare = _counted(np.minimum(one, other), np.maximum(one, other), len(grams), only,
+                        params.min_rare_shared)
+        new = ~np.isin(rare.first * len(grams) + rare.second,
+                       regular.first * len(grams) + regular.second)
+        regular = _union(regular, Candidates(rare.first[new], rare.second[new],
+                                             rare.shared[new]), len(grams))
     wide = (counts > params.max_df) & (counts <= params.wide_df)
     if not wide.any():
         return regular
