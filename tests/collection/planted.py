@@ -113,6 +113,23 @@ def with_chance_run_before_footer(planted: Planted) -> None:
                                                       f" {CHANCE_RUN}\n\n{BOILERPLATE}")
 
 
+#: A short copy edited every few words: its longest unchanged run is seven words, which the
+#: two articles alone hold (their only shared n-grams).
+EDITED_SOURCE = ("Quenrab tolvid marsek pildon vutarm sekolin darvem ostrel the lamburo "
+                 "fentish gorvald and nimbrek halvotu resdan.")
+EDITED_COPY = ("Quenrab tolvid marsek pildon vutarm sekolin darvem urbalk the lamburo "
+               "fentish kestrin and nimbrek halvotu resdan.")
+EDITED_DOCS = ("d021", "d027")
+
+
+def with_short_edited_copy(planted: Planted) -> None:
+    """Write `EDITED_SOURCE` and `EDITED_COPY` as a paragraph of `EDITED_DOCS`."""
+    rows = planted.by_id()
+    for doc, text in zip(EDITED_DOCS, (EDITED_SOURCE, EDITED_COPY), strict=True):
+        head, rest = rows[doc]["text"].split("\n\n", 1)
+        rows[doc]["text"] = f"{head}\n\n{text}\n\n{rest}"
+
+
 #: Written into more articles than the index's document-frequency cap (20 for a small
 #: collection): the collection's furniture, which pairs no articles.
 COMMON_SENTENCE = ("Readers may send their letters to the office of the paper on the "

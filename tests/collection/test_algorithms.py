@@ -94,8 +94,8 @@ def test_a_shorter_run_pairs_two_articles_only_when_no_other_holds_it(cjk: bool,
 
 
 def test_furniture_is_a_run_of_n_grams_above_the_cap_shorter_than_a_wide_copy() -> None:
-    params = index_params(False, 1000)  # 5-grams, a cap of 20, wide runs from 25 words
-    assert (params.n, params.max_df, params.min_wide_shared + params.n - 1) == (5, 20, 25)
+    params = index_params(False, 1000)  # 5-grams, a cap of 20, 21 n-grams pair above it
+    assert (params.n, params.max_df, params.min_wide_shared, params.wide_df) == (5, 20, 21, 200)
     # A sentence of 19 words in 24 articles, then words of two.
     marked = furniture([24] * 15 + [2] * 11, 30, params)
     assert marked.tolist() == [True] * 19 + [False] * 11
@@ -103,28 +103,12 @@ def test_furniture_is_a_run_of_n_grams_above_the_cap_shorter_than_a_wide_copy() 
     assert not furniture([50] * 21 + [2] * 4, 29, params).any()
     # In as many articles as the cap: what pairs articles.
     assert not furniture([20] * 26, 30, params).any()
-
-
-@pytest.mark.parametrize("params", [
-    IndexParams(n=5, max_df=8, min_shared=2),
-    IndexParams(n=5, max_df=8, min_shared=3, min_rare_shared=1),  # and n-grams of two alone
-])
-def test_pairs_of_new_documents_are_those_of_the_whole_index(params: IndexParams) -> None:
-    rng = np.random.default_rng(3)
-    grams = [np.unique(rng.integers(0, 400, size=60).astype(np.uint64)) for _ in range(40)]
-    everything = candidate_pairs(grams, params)
-    if params.min_rare_shared:
-        assert len(everything.first) > len(candidate_pairs(grams, IndexParams(
-            n=5, max_df=8, min_shared=3)).first)
-    only = np.zeros(40, dtype=bool)
-    only[[5, 33]] = True
-    expected = {(a, b, s) for a, b, s in zip(everything.first.tolist(),
-                                             everything.second.tolist(),
-                                             everything.shared.tolist(), strict=True)
-                if only[a] or only[b]}
-    found = candidate_pairs(grams, params, only=only)
-    assert expected and set(zip(found.first.tolist(), found.second.tolist(),
-                                found.shared.tolist(), strict=True)) == expected
+    # Two sentences of 13 words in 24 articles, side by side in two articles (the n-grams
+    # across their meeting held by those two): each is a run of its own, not a copy.
+    marked = furniture([24] * 9 + [2] * 4 + [24] * 9, 26, params)
+    assert marked.all()
+    # A disclaimer of 30 words in 600 articles pairs nothing, however long.
+    assert furniture([600] * 26, 30, params).all()
 
 
 def test_grams_above_the_cap_pair_each_document_with_the_first_that_holds_them() -> None:
@@ -141,10 +125,6 @@ def test_grams_above_the_cap_pair_each_document_with_the_first_that_holds_them()
     assert found.shared.tolist() == [35] * 7
     assert not len(candidate_pairs(grams, IndexParams(n=5, max_df=3, min_shared=3,
                                                        wide_df=7, min_wide_shared=20)).first)
-    only = np.zeros(len(grams), dtype=bool)
-    only[[6, 9]] = True
-    new = candidate_pairs(grams, params, only=only)
-    assert list(zip(new.first.tolist(), new.second.tolist(), strict=True)) == [(1, 6), (1, 9)]
 
 
 def test_clusters_join_overlapping_spans_and_start_with_the_earliest() -> None:

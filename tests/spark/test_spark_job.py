@@ -18,6 +18,7 @@ from pyspark.sql import SparkSession
 from tests.collection.planted import (
     BOILERPLATE,
     CHANCE_RUN_DOCS,
+    EDITED_DOCS,
     FURNITURE_PAIR,
     Planted,
     embedded_report,
@@ -26,6 +27,7 @@ from tests.collection.planted import (
     with_common_sentence,
     with_furniture_pair,
     with_press_release,
+    with_short_edited_copy,
 )
 from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
@@ -45,6 +47,7 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
     # also where two of them share a few words more.
     with_common_sentence(planted)
     with_furniture_pair(planted)
+    with_short_edited_copy(planted)  # a pair by seven words the two articles alone hold
     lines = [json.dumps(row, ensure_ascii=False) for row in planted.rows]
     lines.insert(7, '{"id": "broken", "text": ')  # skipped, with its line number
     path = folder / "collection.jsonl.gz"
@@ -75,6 +78,7 @@ def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
     spark = both["spark"]
     pairs = {(p["a"], p["b"]) for p in spark["pairs"]}
     assert ("d002", "d009") in pairs
+    assert EDITED_DOCS in pairs
     assert {("d004", "d011"), ("d004", "d017"), ("d011", "d017")} <= pairs
     # The chained passage (and the common sentence, which these three also share).
     chain = [c for c in spark["clusters"] if {"d004", "d011", "d017"} <= {

@@ -3,7 +3,8 @@
 `add_sources(store, sources)` reads the articles, stores the new and changed ones (each
 tokenized once, with the store's one shared vocabulary, and reduced to its n-gram hashes),
 aligns only the candidate pairs that involve them (the same matcher as `tandem compare`,
-`viewer.core.shared`, over both cores), then recomputes the finished results from what is
+`viewer.core.shared`, over both cores) and drops the passages of older pairs that are no
+longer candidates, then recomputes the finished results from what is
 stored: boilerplate per series, formulations, the pairs without them, clusters. Everything
 is written in one transaction: an interrupted run leaves the store as it was.
 
@@ -135,10 +136,15 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     for num, _, _ in fresh:
         new_mask[position[num]] = True
     params = index_params(cjk_index, len(nums))
-    candidates = candidate_pairs([grams[num] for num in nums], params,
-                                 only=None if realign else new_mask)
+    candidates = candidate_pairs([grams[num] for num in nums], params)
     pairs = [(nums[x], nums[y]) for x, y in zip(candidates.first.tolist(),
                                                  candidates.second.tolist(), strict=True)]
+    if not realign:
+        # A run the new articles hold too, or text they take over the cap, unmakes the
+        # candidate pairs it made of older ones: their passages go, as a fresh run would
+        # not align them. Of the rest, only the pairs with a new article are aligned.
+        store.remove_pair_passages(store.passage_pairs() - set(pairs))
+        pairs = [(x, y) for x, y in pairs if new_mask[position[x]] or new_mask[position[y]]]
     rows = align_pairs(store, vocabulary, pairs, report, workers)
     store.add_passages(rows)
     derive(store, report, None if changed or removed or realign

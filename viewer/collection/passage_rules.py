@@ -83,25 +83,22 @@ def needs_frequencies(short_words: int) -> bool:
 
 def furniture(frequencies: Sequence[int] | np.ndarray, tokens: int,
               params: IndexParams) -> np.ndarray:
-    """Which of a passage side's `tokens` are the collection's furniture: they lie in a run
-    of n-grams (their document `frequencies`, in order) each found in more articles than
-    the index's cap, shorter than the run that pairs articles above the cap (a sentence in
-    most articles, a set phrase: what the cap sets aside when pairs are made). A longer run
-    (a press release run by fifty outlets) is copied text, as the index takes it."""
+    """Which of a passage side's `tokens` are the collection's furniture: the tokens of a
+    run of consecutive n-grams (their document `frequencies`, in order) each found in more
+    articles than the index's cap (a sentence in most articles, a set phrase: what the cap
+    sets aside when pairs are made). A run holding as many n-grams of at most `wide_df`
+    articles as pair articles above the cap is copied text, as the index takes it (a press
+    release run by fifty outlets); text in more articles than that pairs nothing, however
+    long (a disclaimer in most articles)."""
+    counts = np.asarray(frequencies)
     marked = np.zeros(tokens, dtype=bool)
-    common = np.asarray(frequencies) > params.max_df
+    common = counts > params.max_df
     if not common.any():
         return marked
-    # Token t lies in gram g for g in (t - n, t]: mark each common gram's n tokens.
-    marks = np.zeros(tokens + 1, dtype=np.int64)
-    starts = np.flatnonzero(common)
-    np.add.at(marks, starts, 1)
-    np.add.at(marks, np.minimum(starts + params.n, tokens), -1)
-    marked = np.cumsum(marks[:-1]) > 0
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], marked.astype(np.int8), [0]))))
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], common.astype(np.int8), [0]))))
     for lo, hi in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
-        if hi - lo >= params.min_wide_shared + params.n - 1:
-            marked[lo:hi] = False
+        if np.count_nonzero(counts[lo:hi] <= params.wide_df) < params.min_wide_shared:
+            marked[lo:hi - 1 + params.n] = True  # n-gram k covers tokens k .. k + n - 1
     return marked
 
 

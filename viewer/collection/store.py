@@ -382,6 +382,13 @@ class CollectionStore:
     def remove_passages(self, num: int) -> None:
         self.connection.execute("DELETE FROM passages WHERE x = ? OR y = ?", (num, num))
 
+    def passage_pairs(self) -> set[tuple[int, int]]:
+        """The (x, y) document numbers of the pairs with stored passages."""
+        return set(self.connection.execute("SELECT DISTINCT x, y FROM passages"))
+
+    def remove_pair_passages(self, pairs: set[tuple[int, int]]) -> None:
+        self.connection.executemany("DELETE FROM passages WHERE x = ? AND y = ?", sorted(pairs))
+
     def add_passages(self, rows: list[PassageRow]) -> None:
         """Rows as `raw_passages` gives them."""
         self.connection.executemany(

@@ -14,13 +14,15 @@ Arrow batches through `viewer.spark.core_calls`):
 2. per document: language, words and the n-gram hashes of the index (`mapInArrow`);
 3. candidates: explode the hashes, count documents per hash, keep hashes in 2..cap
    documents, self-join on the hash to document pairs, count shared hashes, keep pairs with
-   enough of them; hashes above the cap (up to the wide cap) pair each document with the
-   first holding them (the embedded engine's `index_params` and `candidate_pairs`);
+   enough of them; hashes in two documents alone pair those two with a few less; hashes
+   above the cap (up to the wide cap) pair each document with the first holding them (the
+   embedded engine's `index_params` and `candidate_pairs`);
 4. alignment of every candidate pair by the matcher of `tandem compare` (`PairAligner`,
    `mapInArrow`);
 5. boilerplate: the engine's `find_boilerplate` per series (`groupBy(series)`);
 6. copies: each passage side's n-grams looked up in the index's document frequencies (a
-   join), its documents' boilerplate joined, then the engine's passage rules
+   join, keeping their places: a side's furniture is runs of them), its documents'
+   boilerplate joined, then the engine's passage rules
    (`viewer.collection.passage_rules`) per passage, and for short passages once more with the
    stretches their documents' longer passages copy (`mapInArrow`);
 7. formulations: the engine's own finder over the whole collection, in one task (a cogroup of

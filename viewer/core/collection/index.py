@@ -87,38 +87,23 @@ def document_grams(ids: np.ndarray, n: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Candidates:
-    """Candidate pairs (first < second, document numbers) and their shared n-gram counts."""
+    """Candidate pairs (first < second, document numbers) and their shared n-gram counts
+    (for a pair only the n-grams two documents alone hold make, the count of those)."""
 
     first: np.ndarray
     second: np.ndarray
     shared: np.ndarray
 
 
-def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
-                    only: np.ndarray | None = None) -> Candidates:
+def candidate_pairs(grams: list[np.ndarray], params: IndexParams) -> Candidates:
     """Document pairs sharing at least `min_shared` n-grams found in 2..max_df documents
     (or `min_rare_shared` found in those two alone), and documents sharing at least
     `min_wide_shared` n-grams above the cap (up to `wide_df` documents) with the first
-    document holding each (see the module's doc).
-
-    `grams[d]` are document d's distinct hashes. With `only` (a boolean mask over the
-    documents), only pairs with at least one of those documents are returned: adding
-    articles to an indexed collection aligns just the pairs that involve them."""
+    document holding each (see the module's doc). `grams[d]` are document d's distinct
+    hashes."""
     sizes = np.array([len(g) for g in grams], dtype=np.int64)
     hashes = np.concatenate(grams) if grams else np.zeros(0, dtype=np.uint64)
     docs = np.repeat(np.arange(len(grams), dtype=np.int64), sizes)
-    if only is not None and only.sum() * 4 < len(only):
-        # Only the rows of hashes the given documents hold matter: found by binary search
-        # in their (few) hashes, which spares sorting the whole collection's.
-        wanted = np.unique(np.concatenate([g for g, new in zip(grams, only.tolist(),
-                                                                strict=True) if new]
-                                          or [np.zeros(0, dtype=np.uint64)]))
-        if not len(wanted):
-            empty = np.zeros(0, dtype=np.int64)
-            return Candidates(empty, empty, empty)
-        at = np.minimum(np.searchsorted(wanted, hashes), len(wanted) - 1)
-        keep = wanted[at] == hashes
-        hashes, docs = hashes[keep], docs[keep]
     order = np.argsort(hashes)
     hashes, docs = hashes[order], docs[order]
     starts = np.flatnonzero(np.concatenate(([len(hashes) > 0], hashes[1:] != hashes[:-1])))
@@ -133,14 +118,14 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
     left, step = expand(later)
     one = docs[rows[left]]
     other = docs[rows[left] + 1 + step]
-    regular = _counted(np.minimum(one, other), np.maximum(one, other), len(grams), only,
+    regular = _counted(np.minimum(one, other), np.maximum(one, other), len(grams),
                        params.min_shared)
     if 0 < params.min_rare_shared < params.min_shared:
         # n-grams two documents alone hold: each pairs its two. A pair those above made
         # already keeps its count (these n-grams are among what it counted).
         held = starts[counts == 2]
         one, other = docs[held], docs[held + 1]
-        rare = _counted(np.minimum(one, other), np.maximum(one, other), len(grams), only,
+        rare = _counted(np.minimum(one, other), np.maximum(one, other), len(grams),
                         params.min_rare_shared)
         new = ~np.isin(rare.first * len(grams) + rare.second,
                        regular.first * len(grams) + regular.second)
@@ -156,17 +141,13 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams,
     member = docs[group_starts[owner] + rank]
     center = first[owner]
     keep = member != center
-    star = _counted(center[keep], member[keep], len(grams), only, params.min_wide_shared)
+    star = _counted(center[keep], member[keep], len(grams), params.min_wide_shared)
     return _union(regular, star, len(grams))
 
 
-def _counted(first: np.ndarray, second: np.ndarray, size: int, only: np.ndarray | None,
+def _counted(first: np.ndarray, second: np.ndarray, size: int,
              needed: int) -> Candidates:
-    """The distinct pairs (first < second) met at least `needed` times, with their counts;
-    with `only`, the pairs holding one of those documents."""
-    if only is not None:
-        keep = only[first] | only[second]
-        first, second = first[keep], second[keep]
+    """The distinct pairs (first < second) met at least `needed` times, with their counts."""
     keys = first * size + second
     keys.sort()
     if not len(keys):
