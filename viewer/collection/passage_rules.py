@@ -111,6 +111,11 @@ def recurring_share(frequencies: Sequence[int] | np.ndarray, documents: int) -> 
     return float(np.count_nonzero(counts >= documents)) / len(counts)
 
 
+def needs_sentence(short_words: int) -> bool:
+    """Whether `long_set_phrasing` reads if a passage is a whole sentence on both sides."""
+    return SET_PHRASE_WORDS <= short_words < FORMULATION_WORDS
+
+
 def long_set_phrasing(short_words: int, frequencies_x: Sequence[int] | np.ndarray,
                       frequencies_y: Sequence[int] | np.ndarray, sentence: bool) -> bool:
     """A passage of up to a formulation's length whose n-grams are mostly in many

@@ -130,9 +130,12 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     empty = np.zeros(0, dtype=np.int64)
     found = {k: (frequencies.of_grams(gx), frequencies.of_grams(gy))
              for k, (gx, gy) in sides.items()}
+    # Read by `lists_its_pair` where it reads the passage's tokens.
     furniture = {}
     for k, (dfs_x, dfs_y) in found.items():
         row = raw[k]
+        if not rules.needs_side_tokens(row[7]):
+            continue
         for doc, span, dfs in ((xs[k], (row[2], row[3]), dfs_x), (ys[k], (row[4], row[5]), dfs_y)):
             furniture[(doc, span)] = rules.furniture(
                 dfs, len(rules.side_tokens(streams[doc], span)), params)
@@ -140,8 +143,8 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     kept = [k for k, row in enumerate(raw)
             if not rules.long_set_phrasing(
                 row[7], *found.get(k, (empty, empty)),
-                sentence=k in found and rules.whole_sentences(texts[xs[k]], row[2:4],
-                                                              texts[ys[k]], row[4:6]))]
+                sentence=rules.needs_sentence(row[7]) and rules.whole_sentences(
+                    texts[xs[k]], row[2:4], texts[ys[k]], row[4:6]))]
     # Stretches of each document that a longer passage copies: a short passage there is
     # part of that copy (an edited copy of a copy), not set phrasing.
     copied: list[list[rules.Stretch]] = [[] for _ in streams]

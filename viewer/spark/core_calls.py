@@ -186,7 +186,7 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         # Whether a passage is a whole sentence on both sides, where it may matter
         # (`passage_rules.long_set_phrasing`; the text is at hand only here).
         columns["sentence"] = [
-            passage_rules.needs_frequencies(row[7])
+            passage_rules.needs_sentence(row[7])
             and passage_rules.whole_sentences(texts[row[0]], (row[2], row[3]),
                                               texts[row[1]], (row[4], row[5]))
             for row in found]
