@@ -423,6 +423,36 @@ def test_a_formulation_always_written_after_an_adverb_is_listed_without_it() -> 
     assert _find_chinese(texts, dates) == [(TACTIC, (), 61)]
 
 
+RESERVE, PYRAMID, TOWERS = "银行准备金", "银行金字塔", "银行大楼群"
+
+
+def _every_fifth_and(head: str, variant: str, at: set[int],
+                     seed: int) -> list[tuple[str, tuple[str, ...], int]]:
+    """The formulations of 200 articles: `head` in every fifth, `variant` in those `at`."""
+    def place(i: int, sentences: list[str]) -> None:
+        if i % 5 == 0:
+            sentences[3] = _insert(sentences[3], 6, head)
+        if i in at:
+            sentences[7] = _insert(sentences[7], 4, variant)
+
+    texts, dates = _random_articles(200, seed, head + variant, place,
+                                    lambda i: f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+    return _find_chinese(texts, dates)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_two_word_formulation_with_its_longer_word_swapped_is_one_entry(seed: int) -> None:
+    # 银行金字塔 keeps two of the five characters of 银行准备金 (one whole word of two,
+    # swapped for one sharing 金 with it), in 20 articles, ten of them beside it (four
+    # would by chance): one formulation, not two. A word of another stem swapped at the
+    # end (银行大楼群) may make another phrase: as often beside it, not far beyond
+    # chance, it stays one of its own.
+    beside = set(range(10, 200, 10)) | set(range(3, 200, 20))
+    assert _every_fifth_and(RESERVE, PYRAMID, beside, seed) == [(RESERVE, (PYRAMID,), 0)]
+    assert _every_fifth_and(RESERVE, TOWERS, beside, seed) == [(RESERVE, (), 0),
+                                                               (TOWERS, (), 3)]
+
+
 #: The words of running text (`_running_text`), and a phrase set into it whose first and
 #: last words are among them (they pair in the usual way elsewhere).
 CHAIN = WORDS[:300]

@@ -51,9 +51,10 @@ CJK_CHARS_PER_WORD = 1.5
 CJK_LONGEST_WORD = 5
 CJK_CHARS_PER_WORD_SHARED = 2
 #: A Chinese variant keeps at least this share of the characters (one word changed: a
-#: three-character word of a seven-character phrase, 积极推行股份制, 积极推行制造业; that
-#: it is one whole word is checked on the words, `one_word_apart`).
-CJK_VARIANT_KEPT = 0.5
+#: three-character word of a five-character phrase, 银行准备金, 银行金字塔; that it is one
+#: whole word is checked on the words, `one_word_apart`, and two forms sharing a single
+#: word join only on the evidence `group_variants` asks of such forms).
+CJK_VARIANT_KEPT = 0.4
 #: Cohesion (see `PhraseScorer.cohesion`) a Chinese form needs to give evidence for a
 #: group of forms; a form alone below it is listed on its score (scaled by its cohesion).
 CJK_MIN_COHESION = 0.3
