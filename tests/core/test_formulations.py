@@ -453,6 +453,28 @@ def test_a_two_word_formulation_with_its_longer_word_swapped_is_one_entry(seed: 
                                                                (TOWERS, (), 3)]
 
 
+ENCOURAGED, WITH_ADVERB = "国家鼓励单位", "国家积极鼓励单位"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_word_written_twice_before_a_variant_is_not_another_variant(seed: int) -> None:
+    # 国家鼓励单位 in every fifth article, 国家积极鼓励单位 (an adverb added) in five
+    # others, and twice with 国家 written twice (某些国家国家积极鼓励单位). 国家国家积极鼓励单位
+    # differs from the formulation by one stretch too, but its uses are uses of the
+    # variant in a context, not a third form.
+    def place(i: int, sentences: list[str]) -> None:
+        if i % 5 == 0:
+            sentences[3] = _insert(sentences[3], 6, ENCOURAGED)
+        if i in (41, 76, 111, 151, 186):
+            sentences[6] = _insert(sentences[6], 5, WITH_ADVERB)
+        if i in (121, 161):
+            sentences[8] = _insert(sentences[8], 5, "国家" + WITH_ADVERB)
+
+    texts, dates = _random_articles(200, seed, ENCOURAGED + WITH_ADVERB, place,
+                                    lambda i: f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+    assert _find_chinese(texts, dates) == [(ENCOURAGED, (WITH_ADVERB,), 0)]
+
+
 #: The words of running text (`_running_text`), and a phrase set into it whose first and
 #: last words are among them (they pair in the usual way elsewhere).
 CHAIN = WORDS[:300]

@@ -302,9 +302,12 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         for k, found in found_for[g]:
             # Most used first; of two used alike, the longer (a form before its pieces).
             for form, at in sorted(found.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
-                if (form in taken or rank[grams.doc_of[at]].min() < since
-                        or (k and len(np.unique(grams.doc_of[at])) < RARE_DOCUMENTS)
-                        or _inside(len(form), at, group)):
+                # A use overlapping a use of a form is that form in its context (比批评更容易
+                # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
+                # variant written in its place.
+                at = at[~_overlapping(len(form), at, group)]
+                if (form in taken or not len(at) or rank[grams.doc_of[at]].min() < since
+                        or (k and len(np.unique(grams.doc_of[at])) < RARE_DOCUMENTS)):
                     continue
                 varied = located.at_whole(*listed[g][k])
                 seen = located.at(len(form), int(at[0]))
@@ -320,16 +323,16 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             del group[recurring:]
 
 
-def _inside(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> bool:
-    """Whether every occurrence of `n` tokens from the positions `at` lies inside an
-    occurrence of a form of `group` ((length, sorted start positions) each): a piece of
-    a form (比批评更容易切实 of 比批评更容易切实使人), not a variant."""
-    inside = np.zeros(len(at), dtype=bool)
+def _overlapping(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> np.ndarray:
+    """Which occurrences of `n` tokens from the positions `at` overlap an occurrence of a
+    form of `group` ((length, sorted start positions) each)."""
+    hit = np.zeros(len(at), dtype=bool)
     for length, starts in group:
-        before = np.searchsorted(starts, at, side="right") - 1
+        # The last start before an occurrence's end reaches furthest: forms have one length.
+        before = np.searchsorted(starts, at + n, side="left") - 1
         ok = before >= 0
-        inside[ok] |= at[ok] + n <= starts[before[ok]] + length
-    return bool(inside.all())
+        hit[ok] |= starts[before[ok]] + length > at[ok]
+    return hit
 
 
 class _VariantShape(TypedDict):
