@@ -426,16 +426,18 @@ def test_a_formulation_always_written_after_an_adverb_is_listed_without_it() -> 
 RESERVE, PYRAMID, TOWERS = "银行准备金", "银行金字塔", "银行大楼群"
 
 
-def _every_fifth_and(head: str, variant: str, at: set[int],
+def _every_fifth_and(head: str, others: dict[str, set[int]],
                      seed: int) -> list[tuple[str, tuple[str, ...], int]]:
-    """The formulations of 200 articles: `head` in every fifth, `variant` in those `at`."""
+    """The formulations of 200 articles of random characters: `head` in every fifth,
+    each of `others` in the articles given."""
     def place(i: int, sentences: list[str]) -> None:
         if i % 5 == 0:
             sentences[3] = _insert(sentences[3], 6, head)
-        if i in at:
-            sentences[7] = _insert(sentences[7], 4, variant)
+        for phrase, articles in others.items():
+            if i in articles:
+                sentences[8] = _insert(sentences[8], 5, phrase)
 
-    texts, dates = _random_articles(200, seed, head + variant, place,
+    texts, dates = _random_articles(200, seed, head + "".join(others), place,
                                     lambda i: f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
     return _find_chinese(texts, dates)
 
@@ -448,9 +450,9 @@ def test_a_two_word_formulation_with_its_longer_word_swapped_is_one_entry(seed: 
     # end (银行大楼群) may make another phrase: as often beside it, not far beyond
     # chance, it stays one of its own.
     beside = set(range(10, 200, 10)) | set(range(3, 200, 20))
-    assert _every_fifth_and(RESERVE, PYRAMID, beside, seed) == [(RESERVE, (PYRAMID,), 0)]
-    assert _every_fifth_and(RESERVE, TOWERS, beside, seed) == [(RESERVE, (), 0),
-                                                               (TOWERS, (), 3)]
+    assert _every_fifth_and(RESERVE, {PYRAMID: beside}, seed) == [(RESERVE, (PYRAMID,), 0)]
+    assert _every_fifth_and(RESERVE, {TOWERS: beside}, seed) == [(RESERVE, (), 0),
+                                                                 (TOWERS, (), 3)]
 
 
 ENCOURAGED, WITH_ADVERB = "国家鼓励单位", "国家积极鼓励单位"
@@ -462,17 +464,39 @@ def test_a_word_written_twice_before_a_variant_is_not_another_variant(seed: int)
     # others, and twice with 国家 written twice (某些国家国家积极鼓励单位). 国家国家积极鼓励单位
     # differs from the formulation by one stretch too, but its uses are uses of the
     # variant in a context, not a third form.
-    def place(i: int, sentences: list[str]) -> None:
-        if i % 5 == 0:
-            sentences[3] = _insert(sentences[3], 6, ENCOURAGED)
-        if i in (41, 76, 111, 151, 186):
-            sentences[6] = _insert(sentences[6], 5, WITH_ADVERB)
-        if i in (121, 161):
-            sentences[8] = _insert(sentences[8], 5, "国家" + WITH_ADVERB)
+    others = {WITH_ADVERB: {41, 76, 111, 151, 186}, "国家" + WITH_ADVERB: {121, 161}}
+    assert _every_fifth_and(ENCOURAGED, others, seed) == [(ENCOURAGED, (WITH_ADVERB,), 0)]
 
-    texts, dates = _random_articles(200, seed, ENCOURAGED + WITH_ADVERB, place,
-                                    lambda i: f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
-    assert _find_chinese(texts, dates) == [(ENCOURAGED, (WITH_ADVERB,), 0)]
+
+TRADITION, SCHOOLING = "学校有着传统教育", "学校教育"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_formulation_with_a_word_left_out_is_its_variant_only_used_beside_it(
+        seed: int) -> None:
+    # 学校教育 is 学校有着传统教育 with its inner words left out: most often a phrase of
+    # the language the formulation was built of. In two articles of their own it is that
+    # phrase; in four, three of them beside the formulation (0.8 would by chance), a
+    # variant.
+    assert _every_fifth_and(TRADITION, {SCHOOLING: {37, 121}}, seed) == [(TRADITION, (), 0)]
+    assert _every_fifth_and(TRADITION, {SCHOOLING: {35, 120, 150, 163}}, seed) == [
+        (TRADITION, (SCHOOLING,), 0)]
+
+
+ORDER = "社会治安问题"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_three_rare_words_in_the_place_of_one_fill_a_templates_slot(seed: int) -> None:
+    # 社会发展问题, 社会就业问题 and 社会稳定问题, two articles each: three words in the
+    # place of 治安, as many as a formulation has variants at most, are the slot of a
+    # template (社会…问题), not variants. Two are variants. A kindred word (治理 for
+    # 治安, sharing 治) is a variant wherever it stands.
+    slot = {"社会发展问题": {41, 97}, "社会就业问题": {66, 133}}
+    assert _every_fifth_and(ORDER, slot, seed) == [(ORDER, tuple(slot), 0)]
+    assert _every_fifth_and(ORDER, {**slot, "社会稳定问题": {88, 171}}, seed) == [(ORDER, (), 0)]
+    assert _every_fifth_and(ORDER, {**slot, "社会治理问题": {88, 171}}, seed) == [
+        (ORDER, ("社会治理问题",), 0)]
 
 
 #: The words of running text (`_running_text`), and a phrase set into it whose first and

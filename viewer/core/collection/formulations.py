@@ -247,8 +247,11 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     呼应的治疗), must be used in `RARE_DOCUMENTS` documents, and the latter must also
     share a morpheme with the
     word it replaces and be used beside the formulation, as `rank_groups` asks of two
-    forms that share little: its own few documents are thin evidence. More rare forms
-    than a formulation has variants fill a template's slot, and none joins."""
+    forms that share little: its own few documents are thin evidence. So must one that
+    leaves a word of its form out (学校教育 of 学校有着传统教育: most often a phrase of
+    the language the formulation was built of). More rare forms than a formulation has
+    variants fill a template's slot, and none joins; so do as many rare words in the
+    place of one of its words, save a kindred one."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     rank = _date_ranks(dates)
@@ -263,8 +266,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         docs = np.unique(grams.doc_of[at])
         if len(docs) < RARE_DOCUMENTS:
             return False
-        both = len(np.intersect1d(docs, docs_of[g]))
-        if both < 1 or both < VARIANT_LIFT * len(docs) * len(docs_of[g]) / len(dates):
+        if not _beside_by_lift(docs_of[g], docs, len(dates)):
             return False
         varied = located.at_whole(*listed[g][k])
         seen = located.at(len(form), int(at[0]))
@@ -299,6 +301,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
         recurring = len(group)
         taken: set[tuple[int, ...]] = set()
+        swapped: dict[tuple[int, str], list[int]] = {}  # (form, word) -> rare forms in its place
         for k, found in found_for[g]:
             # Most used first; of two used alike, the longer (a form before its pieces).
             for form, at in sorted(found.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
@@ -306,14 +309,28 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
                 # variant written in its place.
                 at = at[~_overlapping(len(form), at, group)]
-                if (form in taken or not len(at) or rank[grams.doc_of[at]].min() < since
-                        or (k and len(np.unique(grams.doc_of[at])) < RARE_DOCUMENTS)):
+                docs = np.unique(grams.doc_of[at]) if len(at) else at
+                if (form in taken or not len(at) or rank[docs].min() < since
+                        or (k and len(docs) < RARE_DOCUMENTS)
+                        # A word of the formulation left out (学校教育 of 学校有着传统教育)
+                        # most often gives a phrase of the language it was built of: it
+                        # must be used beside the formulation, as a likeness keeping a
+                        # single word must (`may_join`).
+                        or (len(form) < len(words[g][k])
+                            and (len(docs) < RARE_DOCUMENTS
+                                 or not _beside_by_lift(docs_of[g], docs, len(dates))))):
                     continue
                 varied = located.at_whole(*listed[g][k])
                 seen = located.at(len(form), int(at[0]))
                 if not (one_word_apart(varied, seen)
-                        or beside_at_end(g, k, varied, seen, np.unique(grams.doc_of[at]))):
+                        or beside_at_end(g, k, varied, seen, docs)):
                     continue
+                change = word_change(varied, seen, any_end=True)
+                if change is not None and change[0]:
+                    # A kindred word (活动号称全国 of 活动号召全国) is a variant wherever it
+                    # stands (`related_change`); the others are counted as fillers below.
+                    kindred = bool(set(change[0]) & set(change[1]))
+                    swapped.setdefault((k, change[0]), []).append(-1 if kindred else len(group))
                 group.append((len(form), at))
                 taken.add(form)
                 docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
@@ -321,6 +338,13 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             # Rare forms filling a template's slot (深化税收改革, 深化金融体制改革 beside
             # 深化农村改革): they go; the variants that recur on their own stay.
             del group[recurring:]
+        else:
+            # As many rare words in the place of one word as a formulation has variants
+            # at most (社会发展问题, 社会就业问题, 社会稳定问题 of 社会治安问题) fill a
+            # template's slot too; a kindred one among them stays.
+            slot = {n for fillers in swapped.values() if len(fillers) >= MAX_VARIANTS
+                    for n in fillers if n >= 0}
+            group[:] = [form for n, form in enumerate(group) if n not in slot]
 
 
 def _overlapping(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> np.ndarray:
@@ -981,6 +1005,13 @@ def _together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
     if both < 1 or both < (POPULAR_LIFT if sure else VARIANT_LIFT) * expected:
         return False
     return min(rank[list(docs[1])]) >= min(rank[list(docs[0])]) or sure
+
+
+def _beside_by_lift(docs: np.ndarray, others: np.ndarray, total: int) -> bool:
+    """Whether two sets of documents (sorted, distinct) share at least one document, and
+    `VARIANT_LIFT` times as many as chance would in `total`."""
+    both = len(np.intersect1d(docs, others, assume_unique=True))
+    return both >= 1 and both >= VARIANT_LIFT * len(docs) * len(others) / total
 
 
 def _used_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
