@@ -311,6 +311,20 @@ def test_a_rare_likeness_sharing_one_content_word_joins_only_beside_the_formulat
     assert (formulation.documents, formulation.count) == (len(uses), 2 * len(uses) + 2)
 
 
+@pytest.mark.parametrize("beside", [True, False])
+def test_a_rare_likeness_leaving_a_word_out_joins_only_beside_the_formulation(
+        beside: bool) -> None:
+    # "provisional government" is "provisional city government" with a word left out:
+    # most often the phrase the formulation was built of. In two articles that hold the
+    # formulation (one in 25 does) it is its variant; in two of their own, not.
+    form, shorter = "provisional city government", "provisional government"
+    uses = list(range(30, 400, 25))
+    texts, dates = _planted({form: uses, shorter: uses[8:10] if beside
+                             else [uses[8] + 1, uses[9] + 1]}, count=400, twice=form)
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.variants) == (form, (shorter,) if beside else ())
+
+
 def test_a_variant_whose_added_word_turns_a_into_an_is_one_word_apart():
     form, variant = ("building a fair market of balanced era",
                      "building an overall fair market of balanced era")

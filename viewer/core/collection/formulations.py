@@ -178,7 +178,8 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     recur on their own, each first found no earlier than the group's first appearance
     (its first article may hold both forms). One sharing a single content word with it
     joins only where it is used beside the formulation (`_used_beside`); many such in one
-    place are a template's slot, and none join."""
+    place are a template's slot, and none join. One leaving a word of it out joins only
+    where used beside it in `RARE_DOCUMENTS` documents, as in Chinese."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     shape = _variant_shape(False)
@@ -207,9 +208,16 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                                key=lambda item: (-len(item[1]), -len(item[0]))):
             at = np.array([p for p in at.tolist()
                            if not any(p + k in taken for k in range(len(form)))], dtype=at.dtype)
-            if len(at) and rank[grams.doc_of[at]].min() >= since and (
+            docs = np.unique(grams.doc_of[at])
+            if len(at) and rank[docs].min() >= since and (
                     form not in loose
-                    or _used_beside(used, set(grams.doc_of[at].tolist()), rank)):
+                    or _used_beside(used, set(docs.tolist()), rank)) and (
+                    # A word of the formulation left out ("provisional government" of
+                    # "provisional city government"): most often a phrase of the
+                    # language it was built of, a variant only used beside it.
+                    len(form) >= len(heads[g])
+                    or (len(docs) >= RARE_DOCUMENTS
+                        and _beside_by_lift(np.array(sorted(used)), docs, len(dates)))):
                 group.append((len(form), at))
                 shapes.append(form)
                 taken.update(int(p) + k for p in at.tolist() for k in range(len(form)))
