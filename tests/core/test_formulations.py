@@ -301,11 +301,13 @@ def test_a_phrase_of_last_months_meets_a_popular_one_by_chance_of_that_time():
 
 def test_a_rare_likeness_sharing_one_content_word_joins_only_beside_the_formulation():
     # "curiosity and country" is in two articles, both with the formulation (used in one
-    # article in 25); "curiosity and harvest" once, without it.
+    # article in 25); "curiosity and harvest" once, without it, and so is "curiosity and
+    # curiosity" (which keeps one word, if twice).
     form = "curiosity and perplexity"
     uses = list(range(30, 400, 25))
     texts, dates = _planted({form: uses, "curiosity and country": uses[8:10],
-                             "curiosity and harvest": [uses[9] + 1]}, count=400, twice=form)
+                             "curiosity and harvest": [uses[9] + 1],
+                             "curiosity and curiosity": [uses[5] + 1]}, count=400, twice=form)
     [formulation] = _find(texts, dates, [[] for _ in texts])
     assert (formulation.phrase, formulation.variants) == (form, ("curiosity and country",))
     assert (formulation.documents, formulation.count) == (len(uses), 2 * len(uses) + 2)

@@ -190,8 +190,9 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     content = ~scorer.no_content
     rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, content, heads, known,
                          widest=shape["widest"], strong=1, kept=shape["kept"])
+    # Content words shared, each once ("four four" of "four mechanisms" keeps one).
     weak = [{form: at for form, at in found.items()
-             if int(content[[w for w in form if w in set(head)]].sum()) < shape["strong"]}
+             if int(content[list({w for w in form if w in set(head)})].sum()) < shape["strong"]}
             for head, found in zip(heads, rare, strict=True)]
     rank = _date_ranks(dates)
     for g, (group, likeness, loose) in enumerate(zip(forms, rare, weak, strict=True)):
