@@ -179,7 +179,8 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     (its first article may hold both forms). One sharing a single content word with it
     joins only where it is used beside the formulation (`_used_beside`); many such in one
     place are a template's slot, and none join. One leaving a word of it out joins only
-    where used beside it in `RARE_DOCUMENTS` documents, as in Chinese."""
+    where used beside it in `RARE_DOCUMENTS` documents, as a shorter form does in
+    Chinese."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     shape = _variant_shape(False)
@@ -256,9 +257,9 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     呼应的治疗), must be used in `RARE_DOCUMENTS` documents, and the latter must also
     share a morpheme with the
     word it replaces and be used beside the formulation, as `rank_groups` asks of two
-    forms that share little: its own few documents are thin evidence. So must one that
-    leaves a word of its form out (学校教育 of 学校有着传统教育: most often a phrase of
-    the language the formulation was built of). More rare forms than a formulation has
+    forms that share little: its own few documents are thin evidence. So must one
+    shorter than its form (学校教育 of 学校有着传统教育: the shorter, the likelier a
+    phrase of the language met by chance). More rare forms than a formulation has
     variants fill a template's slot, and none joins; so do as many rare words in the
     place of one of its words, save a kindred one."""
     grams, scorer = ranked.grams, ranked.scorer
@@ -321,9 +322,10 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 docs = np.unique(grams.doc_of[at]) if len(at) else at
                 if (form in taken or not len(at) or rank[docs].min() < since
                         or (k and len(docs) < RARE_DOCUMENTS)
-                        # A word of the formulation left out (学校教育 of 学校有着传统教育)
-                        # most often gives a phrase of the language it was built of: it
-                        # must be used beside the formulation, as a likeness keeping a
+                        # Shorter than its form (a word left out, 学校教育 of 学校有着传统
+                        # 教育, or swapped for a shorter one, 农村基层组织建设 of 农村基层干部
+                        # 队伍建设), a likeness is likelier a phrase of the language met by
+                        # chance: it must be used beside the formulation, as one keeping a
                         # single word must (`may_join`).
                         or (len(form) < len(words[g][k])
                             and (len(docs) < RARE_DOCUMENTS
