@@ -484,19 +484,20 @@ def test_a_word_written_twice_before_a_variant_is_not_another_variant(seed: int)
     assert _every_fifth_and(ENCOURAGED, others, seed) == [(ENCOURAGED, (WITH_ADVERB,), 0)]
 
 
-TRADITION, SCHOOLING = "学校有着传统教育", "学校教育"
-
-
 @pytest.mark.parametrize("seed", [1, 2])
-def test_the_formulation_with_a_word_left_out_is_its_variant_only_used_beside_it(
-        seed: int) -> None:
-    # 学校教育 is 学校有着传统教育 with its inner words left out: most often a phrase of
-    # the language the formulation was built of. In two articles of their own it is that
-    # phrase; in four, three of them beside the formulation (0.8 would by chance), a
-    # variant.
-    assert _every_fifth_and(TRADITION, {SCHOOLING: {37, 121}}, seed) == [(TRADITION, (), 0)]
-    assert _every_fifth_and(TRADITION, {SCHOOLING: {35, 120, 150, 163}}, seed) == [
-        (TRADITION, (SCHOOLING,), 0)]
+@pytest.mark.parametrize(("form", "shorter"), [
+    ("学校有着传统教育", "学校教育"),  # words left out
+    ("农村基层干部队伍建设", "农村基层组织建设"),  # a word swapped for a shorter one
+])
+def test_a_shorter_rare_likeness_is_a_variant_only_used_beside_the_formulation(
+        form: str, shorter: str, seed: int) -> None:
+    # The shorter a likeness, the likelier it is a phrase of the language met by chance
+    # (学校教育, the phrase 学校有着传统教育 was built of). In two articles of their own
+    # it is that phrase; in four, three of them beside the formulation (0.8 would by
+    # chance), a variant.
+    assert _every_fifth_and(form, {shorter: {37, 121}}, seed) == [(form, (), 0)]
+    assert _every_fifth_and(form, {shorter: {35, 120, 150, 163}}, seed) == [
+        (form, (shorter,), 0)]
 
 
 ORDER = "社会治安问题"
