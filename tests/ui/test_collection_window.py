@@ -233,32 +233,46 @@ def test_slogans_and_passages_get_their_collection_figures(
             "common formulation", "shared only by these two", "in one text only")
 
 
+def _write_more_articles(folder: Path) -> None:
+    """The small dev collection's articles, as files of `folder`: work for the next run."""
+    with gzip.open(DEV_SMALL, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            (folder / f"{row['date']}_{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+
+
+@pytest.mark.parametrize("when", ["at once", "once it reports progress"])
 def test_cancel_during_indexing_leaves_the_store_as_it_was(
-        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        make_window, qtbot, tmp_path: Path, when: str) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "articles"
     shutil.copytree(EN_ARTICLES, folder)
     window = open_collection(make_window, qtbot, folder)
     store_path = window.collection.data.store_path
     with CollectionStore.open(store_path) as store:
         before = store.report()
-    # More articles arrive: the next run has work to do, and is cancelled midway.
-    with gzip.open(DEV_SMALL, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            (folder / f"{row['date']}_{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    _write_more_articles(folder)
     stages: list[str] = []
     window.collection.indexer.progress.connect(lambda stage, _: stages.append(stage))
     window.open_paths([str(folder)])
     assert window.cancel_button.isVisible()
-    qtbot.waitUntil(lambda: bool(stages), timeout=30000)
+    if when != "at once":
+        qtbot.waitUntil(lambda: bool(stages), timeout=30000)
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     assert not window.collection.indexer.running
-    assert "cancelled" in window.figures.text()
     assert not window.cancel_button.isVisible()
     with CollectionStore.open(store_path) as store:
-        assert store.report() == before
-    # The window still shows the collection as it was.
-    assert len(window.collection.data.documents) == len(before["documents"])
+        after = store.report()
+    if when == "at once" or "cancelled" in window.figures.text():
+        assert "cancelled" in window.figures.text()
+        assert after == before
+        # The window still shows the collection as it was.
+        assert len(window.collection.data.documents) == len(before["documents"])
+    else:
+        # Progress is read every few hundredths of a second: on a loaded machine the run
+        # may already be committing when Cancel comes. It then ends as finished, and the
+        # window shows what it saved, never "cancelled" over a changed store.
+        assert len(after["documents"]) > len(before["documents"])
+        assert len(window.collection.data.documents) == len(after["documents"])
 
 
 def test_skipped_files_are_listed_in_a_dialog_that_copies(

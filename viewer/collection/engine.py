@@ -57,8 +57,11 @@ class AddSummary:
 
 def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]],
                 progress: Progress | None = None, *, sync: bool = False,
-                workers: int | None = None) -> AddSummary:
-    """Add the articles of `sources` to `store` and refresh its results (see module doc)."""
+                workers: int | None = None,
+                committing: Callable[[], None] | None = None) -> AddSummary:
+    """Add the articles of `sources` to `store` and refresh its results (see module doc).
+    `committing()` is called when all is written, just before the transaction commits:
+    from there on the run can no longer be undone."""
     report = progress or _quiet
     skipped: list[Skipped] = []
     report("Reading articles", 0.0)
@@ -66,6 +69,8 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
         "Reading articles", 0.05 * done.fraction)))
     with store.transaction():
         summary = _add(store, articles, skipped, report, sync, workers)
+        if committing is not None:
+            committing()
     report("Done", 1.0)
     return summary
 

@@ -4,7 +4,8 @@ The engine runs seconds to minutes of Python over thousands of articles; in a th
 hold the interpreter lock long enough to freeze the window. In a child process the window only
 reads progress messages. Cancel terminates the child: SIGTERM becomes `SystemExit` inside it,
 so the store's transaction rolls back and the alignment pool is stopped; the store is left as
-it was before. Qt-free: the child imports only the engine.
+it was before. Once the store commits, SIGTERM is let pass: the run ends as finished, and
+says so. Qt-free: the child imports only the engine.
 
 A first run that fails or is cancelled removes the store it created.
 Messages on the queue: ("progress", stage, fraction), ("finished", skipped_count),
@@ -25,13 +26,26 @@ from types import FrameType
 BACKGROUND_NICENESS = 10
 
 
-def _stop(_signum: int, _frame: FrameType | None) -> None:
-    sys.exit(1)
+class _Stop:
+    """SIGTERM ends the run, unless it comes while the store commits: the work is then
+    saved whatever happens, and the run ends as finished, so the window can say so (a
+    stop that came a moment too late is no cancel)."""
+
+    def __init__(self) -> None:
+        self.committing = False
+
+    def __call__(self, _signum: int, _frame: FrameType | None) -> None:
+        if not self.committing:
+            sys.exit(1)
+
+    def commit_begins(self) -> None:
+        self.committing = True
 
 
 def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue) -> None:
     """Add `sources` to the store at `store_path` (created if needed), reporting on `messages`."""
-    signal.signal(signal.SIGTERM, _stop)
+    stop = _Stop()
+    signal.signal(signal.SIGTERM, stop)
     if hasattr(os, "nice"):
         # Background work: on a busy machine the window is served first (its pool inherits).
         os.nice(BACKGROUND_NICENESS)
@@ -52,7 +66,8 @@ def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue) ->
     finished = False
     try:
         with CollectionStore.create_or_open(store_path) as store:
-            summary = add_sources(store, list(sources), progress, sync=sync)
+            summary = add_sources(store, list(sources), progress, sync=sync,
+                                  committing=stop.commit_begins)
         finished = True
         messages.put(("finished", summary.skipped))
     except TandemError as error:

@@ -1,6 +1,7 @@
 """Index a collection without blocking the window: a child process (see `index_process`)
 whose messages a timer reads on the GUI thread. One run at a time; Cancel stops it at once
-and the store keeps what it held before."""
+and the store keeps what it held before, unless the run was already committing its work:
+then it ends as finished, and the window shows what it saved."""
 
 from __future__ import annotations
 
@@ -74,11 +75,16 @@ class CollectionIndexer(QObject):
         self._child = child
 
     def cancel(self) -> None:
-        """Stop the run (if any); emits `cancelled` when one was stopped."""
+        """Stop the run (if any): emits `cancelled`, or `finished` when the run had saved its
+        work before the stop reached it (its commit cannot be undone: the window shows it)."""
         if not self._running:
             return
         self._stop_child()
-        self.cancelled.emit()
+        skipped = _finished(self._messages)
+        if skipped is None:
+            self.cancelled.emit()
+        else:
+            self.finished.emit(self.store_path, skipped)
 
     def wait(self) -> None:
         """Block until the run ends (tests and benchmarks only)."""
@@ -151,3 +157,15 @@ class CollectionIndexer(QObject):
                 child.join(1)
         else:
             child.join(1)
+
+
+def _finished(messages: Any) -> int | None:
+    """The skipped count a stopped child's `finished` message gives, if it left one."""
+    while messages is not None:
+        try:
+            kind, *args = messages.get_nowait()
+        except (queue.Empty, EOFError, OSError, ValueError):
+            break
+        if kind == "finished":
+            return int(args[0])
+    return None

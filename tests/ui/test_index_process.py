@@ -1,0 +1,98 @@
+"""The window's indexing child: SIGTERM (Cancel) rolls a run back until its store commits;
+once it commits, the run ends as finished, and the indexer says so."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+from viewer.collection.engine import add_sources
+from viewer.collection.store import CollectionStore
+from viewer.ui.collection.index_process import _Stop
+from viewer.ui.collection.indexer import CollectionIndexer
+
+EN_ARTICLES = FIXTURES / "collection" / "en" / "articles"
+
+
+@pytest.fixture
+def stop() -> Iterator[_Stop]:
+    """The child's SIGTERM handler, installed in this process for the test."""
+    handler = _Stop()
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield handler
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate_self() -> None:
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _documents(path: Path) -> int:
+    with CollectionStore.open(path) as store:
+        return len(store.report()["documents"])
+
+
+def _empty_store(path: Path) -> None:
+    with CollectionStore.create_or_open(path) as store, store.transaction():
+        pass
+
+
+@pytest.mark.parametrize("stage", ["Reading articles", "Aligning pairs"])
+def test_a_stop_before_the_commit_leaves_the_store_as_it_was(
+        stop: _Stop, tmp_path: Path, stage: str) -> None:
+    path = tmp_path / "c.tandem"
+    _empty_store(path)
+    seen: list[str] = []
+
+    def progress(at: str, _fraction: float) -> None:
+        seen.append(at)
+        if at.startswith(stage) and seen.count(at) == 1:
+            _terminate_self()
+
+    with CollectionStore.create_or_open(path) as store, pytest.raises(SystemExit):
+        add_sources(store, [EN_ARTICLES], progress, workers=1,
+                    committing=stop.commit_begins)
+    assert any(at.startswith(stage) for at in seen)
+    assert _documents(path) == 0
+
+
+def test_a_stop_while_the_store_commits_lets_the_run_finish(stop: _Stop,
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "c.tandem"
+    _empty_store(path)
+    committing: Callable[[], None] = lambda: (stop.commit_begins(), _terminate_self())  # noqa: E731
+    with CollectionStore.create_or_open(path) as store:
+        summary = add_sources(store, [EN_ARTICLES], workers=1, committing=committing)
+    assert stop.committing
+    assert _documents(path) == len(list(EN_ARTICLES.glob("*.txt"))) - summary.skipped
+
+
+def test_cancel_after_the_run_saved_its_work_reports_it_finished(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The window reads the child's messages on a timer. A Cancel that comes after the run
+    # committed, before its "finished" was read, cannot undo it: the indexer says
+    # finished (the window then shows the store), not cancelled.
+    indexer = CollectionIndexer()
+    finished: list[tuple[str, int]] = []
+    cancelled: list[bool] = []
+    indexer.finished.connect(lambda path, skipped: finished.append((path, skipped)))
+    indexer.cancelled.connect(lambda: cancelled.append(True))
+    path = tmp_path / "c.tandem"
+    indexer.start(str(path), [str(EN_ARTICLES)])
+    # No events are processed meanwhile: the timer never reads the child's messages.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (
+            not path.exists() or multiprocessing.active_children()):
+        time.sleep(0.05)
+    assert indexer.running and not multiprocessing.active_children()
+    indexer.cancel()
+    assert (finished, cancelled) == ([(str(path), 0)], [])
+    assert _documents(path) == len(list(EN_ARTICLES.glob("*.txt")))
