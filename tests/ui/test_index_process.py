@@ -76,10 +76,13 @@ def test_a_stop_while_the_store_commits_lets_the_run_finish(stop: _Stop,
     assert _documents(path) == len(list(EN_ARTICLES.glob("*.txt"))) - summary.skipped
 
 
-def test_cancel_after_the_run_saved_its_work_reports_it_finished(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("report_saved", [True, False])
+def test_cancel_after_the_run_saved_its_work_reports_it_finished(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, report_saved: bool) -> None:
     # The window reads the child's messages on a timer. A Cancel that comes after the run
     # committed, before its "finished" was read, cannot undo it: the indexer says
-    # finished (the window then shows the store), not cancelled.
+    # finished when asked to report it (the user's Cancel: the window then shows the
+    # store), and nothing when the window is closing; never cancelled.
     indexer = CollectionIndexer()
     finished: list[tuple[str, int]] = []
     cancelled: list[bool] = []
@@ -93,6 +96,8 @@ def test_cancel_after_the_run_saved_its_work_reports_it_finished(qtbot, tmp_path
             not path.exists() or multiprocessing.active_children()):
         time.sleep(0.05)
     assert indexer.running and not multiprocessing.active_children()
-    indexer.cancel()
-    assert (finished, cancelled) == ([(str(path), 0)], [])
+    assert indexer.cancel(report_saved=report_saved)
+    assert not indexer.running
+    assert cancelled == []
+    assert finished == ([(str(path), 0)] if report_saved else [])
     assert _documents(path) == len(list(EN_ARTICLES.glob("*.txt")))

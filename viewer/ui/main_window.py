@@ -520,7 +520,7 @@ class MainWindow(QMainWindow):
                          str(resource_path("samples", "sample_b.txt"))])
 
     def action_cancel(self) -> None:
-        if self.collection.cancel():
+        if self.collection.cancel(show_saved=True):
             return
         token = self.comparer.token
         self.comparer.cancel()

@@ -178,9 +178,9 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     recur on their own, each first found no earlier than the group's first appearance
     (its first article may hold both forms). One sharing a single content word with it
     joins only where it is used beside the formulation (`_used_beside`); many such in one
-    place are a template's slot, and none join. One leaving a word of it out joins only
-    where used beside it in `RARE_DOCUMENTS` documents, as a shorter form does in
-    Chinese."""
+    place are a template's slot, and none join. One leaving a word of it out must be used
+    in `RARE_DOCUMENTS` documents and share documents with it beyond chance
+    (`_beside_by_lift`), as a shorter form must in Chinese."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     shape = _variant_shape(False)
@@ -273,6 +273,8 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
 
     def may_join(source: int, form: tuple[int, ...], at: np.ndarray) -> bool:
         g, k = sources[source]
+        # Uses overlapping the formulation's are none of this form's (see below).
+        at = at[~_overlapping(len(form), at, forms[g])]
         docs = np.unique(grams.doc_of[at])
         if len(docs) < RARE_DOCUMENTS:
             return False
@@ -319,13 +321,14 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
                 # variant written in its place.
                 at = at[~_overlapping(len(form), at, group)]
-                docs = np.unique(grams.doc_of[at]) if len(at) else at
+                docs = np.unique(grams.doc_of[at])
                 if (form in taken or not len(at) or rank[docs].min() < since
                         or (k and len(docs) < RARE_DOCUMENTS)
                         # Shorter than its form (a word left out, 学校教育 of 学校有着传统
                         # 教育, or swapped for a shorter one, 农村基层组织建设 of 农村基层干部
                         # 队伍建设), a likeness is likelier a phrase of the language met by
-                        # chance: it must be used beside the formulation, as one keeping a
+                        # chance: it must be used in `RARE_DOCUMENTS` documents and share
+                        # documents with the formulation beyond chance, as one keeping a
                         # single word must (`may_join`).
                         or (len(form) < len(words[g][k])
                             and (len(docs) < RARE_DOCUMENTS
@@ -352,7 +355,8 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         else:
             # As many rare words in the place of one word as a formulation has variants
             # at most (社会发展问题, 社会就业问题, 社会稳定问题 of 社会治安问题) fill a
-            # template's slot too; a kindred one among them stays.
+            # template's slot too. A kindred one counts among them, as a word in that
+            # place, but stays: it is a variant wherever it stands.
             slot = {n for fillers in swapped.values() if len(fillers) >= MAX_VARIANTS
                     for n in fillers if n >= 0}
             group[:] = [form for n, form in enumerate(group) if n not in slot]

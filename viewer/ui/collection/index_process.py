@@ -20,6 +20,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Event
 from types import FrameType
 
 #: How much lower than the window's the indexing's scheduling priority is.
@@ -29,10 +30,12 @@ BACKGROUND_NICENESS = 10
 class _Stop:
     """SIGTERM ends the run, unless it comes while the store commits: the work is then
     saved whatever happens, and the run ends as finished, so the window can say so (a
-    stop that came a moment too late is no cancel)."""
+    stop that came a moment too late is no cancel). `shown` (an event the window reads)
+    is set when the commit begins."""
 
-    def __init__(self) -> None:
+    def __init__(self, shown: Event | None = None) -> None:
         self.committing = False
+        self.shown = shown
 
     def __call__(self, _signum: int, _frame: FrameType | None) -> None:
         if not self.committing:
@@ -40,11 +43,15 @@ class _Stop:
 
     def commit_begins(self) -> None:
         self.committing = True
+        if self.shown is not None:
+            self.shown.set()
 
 
-def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue) -> None:
-    """Add `sources` to the store at `store_path` (created if needed), reporting on `messages`."""
-    stop = _Stop()
+def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue,
+        committing: Event | None = None) -> None:
+    """Add `sources` to the store at `store_path` (created if needed), reporting on `messages`
+    and setting `committing` once the store commits."""
+    stop = _Stop(committing)
     signal.signal(signal.SIGTERM, stop)
     if hasattr(os, "nice"):
         # Background work: on a busy machine the window is served first (its pool inherits).

@@ -37,6 +37,7 @@ class CollectionIndexer(QObject):
         super().__init__(parent)
         self._child: BaseProcess | None = None
         self._messages: Any = None
+        self._committing: Any = None
         self.store_path = ""
         self._dead_polls = 0
         self._starter: threading.Thread | None = None
@@ -68,23 +69,29 @@ class CollectionIndexer(QObject):
     def _launch(self, store_path: str, sources: list[str], sync: bool) -> None:
         context = multiprocessing.get_context("spawn")
         self._messages = context.Queue()
+        self._committing = context.Event()
         # Not a daemon: the engine aligns pairs in a pool of its own processes.
         child = context.Process(target=index_process.run, name="tandem-index",
-                                args=(store_path, sources, sync, self._messages))
+                                args=(store_path, sources, sync, self._messages,
+                                      self._committing))
         child.start()
         self._child = child
 
-    def cancel(self) -> None:
-        """Stop the run (if any): emits `cancelled`, or `finished` when the run had saved its
-        work before the stop reached it (its commit cannot be undone: the window shows it)."""
+    def cancel(self, report_saved: bool = False) -> bool:
+        """Stop the run (if any). Emits `cancelled` when it is undone; a run whose commit had
+        begun cannot be, and is let finish: it emits `finished` when `report_saved` (the
+        user's Cancel came too late: the window shows what was saved), else nothing (the
+        window is closing, or another run starts). True when the run was saved."""
         if not self._running:
-            return
+            return False
         self._stop_child()
         skipped = _finished(self._messages)
         if skipped is None:
             self.cancelled.emit()
-        else:
+            return False
+        if report_saved:
             self.finished.emit(self.store_path, skipped)
+        return True
 
     def wait(self) -> None:
         """Block until the run ends (tests and benchmarks only)."""
@@ -152,6 +159,8 @@ class CollectionIndexer(QObject):
         if child.is_alive():
             child.terminate()
             child.join(STOP_GRACE_S)
+            if child.is_alive() and self._committing is not None and self._committing.is_set():
+                child.join()  # the store is committing: killed now, it might say "cancelled"
             if child.is_alive():
                 child.kill()
                 child.join(1)

@@ -177,11 +177,14 @@ class CollectionMode(QObject):
     def _on_cancelled(self) -> None:
         self.window.end_progress("Indexing cancelled; the collection is as it was before.")
 
-    def cancel(self) -> bool:
-        """Stop an indexing run; False when none was running."""
+    def cancel(self, show_saved: bool = False) -> bool:
+        """Stop an indexing run; False when none was running. A run that was already
+        committing is saved all the same: shown when `show_saved` (the user's Cancel), else
+        left in its store."""
         if not self.indexer.running:
             return False
-        self.indexer.cancel()
+        if self.indexer.cancel(report_saved=show_saved) and not show_saved:
+            self.window.end_progress("")
         return True
 
     def _show_store(self, store_path: str, name: str, source: str) -> bool:
