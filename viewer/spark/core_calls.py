@@ -291,7 +291,7 @@ def classify_passages(batches: Iterable[pa.RecordBatch],
                                                sentence=row["sentence"]):
                 continue
             furniture = {f"furniture_{side}": np.flatnonzero(passage_rules.furniture(
-                dfs, len(row[f"tokens_{side}"]) // 3, params)).tolist()
+                dfs, len(_side_from(row[f"tokens_{side}"])), params)).tolist()
                 for side, dfs in (("x", dfs_x), ("y", dfs_y)) if row[f"tokens_{side}"]}
             out.append({**{name: row[name] for name in CARRIED}, **furniture,
                         "stretch": passage_rules.is_copy_stretch(row["short_words"]),

@@ -200,7 +200,8 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         # A rare likeness met before the formulation itself is not one of its forms; one
         # met in the formulation's first article is not met before it.
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
-        used = set(np.concatenate([grams.doc_of[at] for _, at in group]).tolist())
+        used_docs = np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
+        used = set(used_docs.tolist())
         # A likeness met inside a use of a form is a piece of that form in its context
         # ("standard and important" of "standard and important homeland"), not a form.
         taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
@@ -219,7 +220,7 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                     # language it was built of, a variant only used beside it.
                     len(form) >= len(heads[g])
                     or (len(docs) >= RARE_DOCUMENTS
-                        and _beside_by_lift(np.array(sorted(used)), docs, len(dates)))):
+                        and _beside_by_lift(used_docs, docs, len(dates)))):
                 group.append((len(form), at))
                 shapes.append(form)
                 taken.update(int(p) + k for p in at.tolist() for k in range(len(form)))

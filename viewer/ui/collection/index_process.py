@@ -30,12 +30,12 @@ BACKGROUND_NICENESS = 10
 class _Stop:
     """SIGTERM ends the run, unless it comes while the store commits: the work is then
     saved whatever happens, and the run ends as finished, so the window can say so (a
-    stop that came a moment too late is no cancel). `shown` (an event the window reads)
+    stop that came a moment too late is no cancel). `commit_event` (the window reads it)
     is set when the commit begins."""
 
-    def __init__(self, shown: Event | None = None) -> None:
+    def __init__(self, commit_event: Event | None = None) -> None:
         self.committing = False
-        self.shown = shown
+        self.commit_event = commit_event
 
     def __call__(self, _signum: int, _frame: FrameType | None) -> None:
         if not self.committing:
@@ -43,8 +43,8 @@ class _Stop:
 
     def commit_begins(self) -> None:
         self.committing = True
-        if self.shown is not None:
-            self.shown.set()
+        if self.commit_event is not None:
+            self.commit_event.set()
 
 
 def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue,
