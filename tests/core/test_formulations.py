@@ -85,6 +85,18 @@ def test_a_planted_formulation_is_found_whole_with_its_variant_and_first_appeara
     assert min(formulation.per_month) == "2021-04"
 
 
+def test_a_phrase_carried_by_one_distinctive_word_is_a_formulation_of_its_collection():
+    # Two texts need two content words to tell a set phrase; a collection has its
+    # documents and dates: "out of" + one coined word, from article 30 on in half of them.
+    form = "out of zandrevity"
+    texts, dates = _collection(form, share=0.0)
+    excluded = [[(t.index(BOILERPLATE), t.index(BOILERPLATE) + len(BOILERPLATE))]
+                for t in texts]
+    [formulation] = _find(texts, dates, excluded)
+    assert (formulation.phrase, formulation.variants, formulation.first) == (form, (), 30)
+    assert formulation.documents == sum(1 for t in texts if form in t)
+
+
 def test_a_leading_determiner_stays_when_the_variant_puts_a_word_after_it():
     # "the" comes with the phrase every time, once with a word between: the phrase keeps
     # it, rather than losing it to the variant and being judged as a piece of a context.

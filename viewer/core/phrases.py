@@ -451,6 +451,10 @@ class PhraseScorer:
         #: (see `modifiers`): two texts, where a piece of a passage they share is
         #: otherwise as good as a phrase; in a collection, usage decides.
         self.compounds = False
+        #: Content a phrase needs (see `strength`): two texts have nothing but their
+        #: words to tell a set phrase, so two words' worth (`MIN_CONTENT_BITS`); a
+        #: collection may ask less, its documents and dates being evidence of their own.
+        self.min_content = MIN_CONTENT_BITS
         #: Whether a hyphen inside or at an end of a gram counts where at least half of
         #: its uses have it (two texts, see `_hyphen_links`), not only at its first use.
         self.hyphens_by_uses = False
@@ -762,7 +766,7 @@ class PhraseScorer:
         content (capped: a name is not more of a formulation than a word of the language)
         times the square of the variety of its neighbours; 0 for candidates that carry
         too little content or always stand in one same context."""
-        ok = (table.content >= MIN_CONTENT_BITS) & (table.variety >= MIN_VARIETY)
+        ok = (table.content >= self.min_content) & (table.variety >= MIN_VARIETY)
         return np.where(ok, np.minimum(table.content, CONTENT_CAP) * table.variety ** 2, 0.0)
 
     def words(self, n: int, index: int) -> tuple[int, ...]:

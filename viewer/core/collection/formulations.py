@@ -25,6 +25,7 @@ from viewer.core.collection.edges import EdgeEvidence, quote_marks
 from viewer.core.grouping import expand
 from viewer.core.model import Span
 from viewer.core.phrases import (
+    WORD_BITS_CAP,
     Candidates,
     PhraseScorer,
     RecurringGrams,
@@ -70,6 +71,11 @@ CLEAR_ONSET = 10.0
 #: Candidate forms considered at most, best first (a bound on the work of large
 #: collections; variants of listed formulations are among the first few thousand).
 MAX_FORMS = 3000
+#: Content (bits, see `PhraseScorer.strength`) a candidate needs: one distinctive word
+#: may carry a phrase ("out of temptation", coined in the collection and in 150 of its
+#: articles), as what tells a set phrase from a phrase of the language is how the
+#: collection uses it (documents, onset, edges), not more words.
+MIN_CONTENT_BITS = WORD_BITS_CAP
 #: Onset evidence counted at most (bits), and the score a formulation needs to be listed.
 ONSET_CAP = 20.0
 #: Repetition evidence counted at most (bits; see `_repeat_bits`).
@@ -432,6 +438,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     grams = RecurringGrams(ids, stops, blocked, doc_of, top + 1, min_docs=min_documents,
                            min_count=min_documents)
     scorer = PhraseScorer.for_language(grams, vocabulary, "zh" if cjk else language)
+    scorer.min_content = MIN_CONTENT_BITS
     scorer.joined = np.concatenate([joined_after(s) for s in streams])
     table = scorer.table(top, min_words=2)
     rank = _date_ranks(dates)
