@@ -339,6 +339,22 @@ def test_a_rare_likeness_leaving_a_word_out_joins_only_beside_the_formulation(
     assert (formulation.phrase, formulation.variants) == (form, (shorter,) if beside else ())
 
 
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_a_word_changed_at_an_end_is_a_variant_where_the_words_kept_are_no_phrase_alone(
+        elsewhere: bool) -> None:
+    # The two forms share one content word and meet in no article: "cohering by" is used
+    # only in them, so "unity" fills the place of "attraction" in one formulation. Met
+    # with other words in a few articles, "cohering by" may be a phrase of its own.
+    form, variant = "cohering by attraction", "cohering by unity"
+    uses = {form: list(range(30, 400, 12)), variant: list(range(181, 400, 30))}
+    if elsewhere:
+        uses |= {f"cohering by {word}": [article] for word, article
+                 in zip(WORDS[-5:], range(52, 400, 70), strict=True)}
+    texts, dates = _planted(uses, count=400)
+    found = {f.phrase: f for f in _find(texts, dates, [[] for _ in texts])}
+    assert found[form].variants == (() if elsewhere else (variant,))
+
+
 def test_a_variant_whose_added_word_turns_a_into_an_is_one_word_apart():
     form, variant = ("building a fair market of balanced era",
                      "building an overall fair market of balanced era")

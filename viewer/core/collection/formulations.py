@@ -539,9 +539,17 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                     and score[row[form]] >= MIN_SCORE))
 
     unit = _word_units(vocabulary, language)
+    listed = _ListedEdges(grams, forms)
+
+    def kept_only_in_listed(head: tuple[int, int], form: tuple[int, int]) -> bool:
+        # English: a word changed at an end, where the words the two keep are no
+        # phrase of their own (Chinese: `kept_words`, below).
+        return not cjk and listed.hold_kept(head, scorer.words(*head), scorer.words(*form))
+
     groups = group_variants(forms, lambda form: tuple(unit[list(scorer.words(*form))].tolist()),
                             lambda word: not scorer.no_content[word],
-                            lambda head, form: together(head, form) or related(head, form),
+                            lambda head, form: (together(head, form) or related(head, form)
+                                                or kept_only_in_listed(head, form)),
                             **_variant_shape(cjk),
                             apart=lambda head, form: (_apart(grams, rank, head, form)
                                                       and not related(head, form)))
@@ -764,6 +772,54 @@ def _kept_part(head: Segmented, change: tuple[str, str] | None,
     if head.text.endswith(change[0], head.start, head.end):
         return 0, n - cut
     return None
+
+
+class _ListedEdges:
+    """Where the candidate forms of a collection begin and end, to tell the words two
+    forms keep when they change the word at one end ("cohering by" of "cohering by
+    Attraction" and "cohering by unity") from a phrase of its own. Kept words used
+    nowhere but at that side of a longer listed form ("cohering by new Attraction" too)
+    are not met with other words: the changed word is a slot of one formulation, whatever
+    the documents the forms share, as `_kept_only_in` says for Chinese. Kept words
+    met with other words too say nothing: the two forms may be the phrase in two
+    contexts."""
+
+    def __init__(self, grams: RecurringGrams, forms: list[tuple[int, int]]) -> None:
+        self.grams = grams
+        self.forms = forms
+        self.cache: dict[tuple[int, bool], np.ndarray] = {}
+
+    def hold_kept(self, head: tuple[int, int], words: tuple[int, ...],
+                  other: tuple[int, ...]) -> bool:
+        """Whether `other` is `words` (the words of form `head`) with the word at one end
+        changed, and the two or more words they keep are used only at that side of listed
+        forms longer than them."""
+        n = len(words)
+        if len(other) != n or n < 3:
+            return False
+        at_start = words[1:] == other[1:]
+        if not at_start and words[:-1] != other[:-1]:
+            return False
+        level = self.grams.levels.get(n - 1)
+        if level is None:
+            return False
+        first = self.grams.levels[head[0]].occurrences(head[1])[:1]
+        index = int(level.gram_at(first + int(at_start))[0])
+        if index < 0:
+            return False
+        uses = level.occurrences(index)
+        # Kept at the end: each use must end where a listed form ends.
+        return bool(np.isin(uses + (n - 1) if at_start else uses,
+                            self._edges(n - 1, at_start)).all())
+
+    def _edges(self, shorter: int, ends: bool) -> np.ndarray:
+        """The starts (or `ends`) of the uses of the listed forms longer than `shorter`."""
+        if (shorter, ends) not in self.cache:
+            parts = [self.grams.levels[n].occurrences(index) + (n if ends else 0)
+                     for n, index in self.forms if n > shorter]
+            self.cache[(shorter, ends)] = (np.unique(np.concatenate(parts)) if parts
+                                           else np.zeros(0, dtype=np.int64))
+        return self.cache[(shorter, ends)]
 
 
 def _kept_only_in(grams: RecurringGrams, head: Segmented, part: tuple[int, int],
