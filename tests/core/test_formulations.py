@@ -528,6 +528,24 @@ def test_a_shorter_rare_likeness_is_a_variant_only_used_beside_the_formulation(
         (form, (shorter,), 0)]
 
 
+PORT, PORT_GOODS, WHARF = "港口装卸效率", "港口货物装卸效率", "码头装卸效率"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("alone", [False, True])
+def test_a_word_of_another_stem_at_the_start_is_a_variant_where_the_rest_is_no_phrase_alone(
+        alone: bool, seed: int) -> None:
+    # 码头装卸效率 (five articles, never beside the formulation) swaps 港口 for a word of
+    # another stem at the start. 装卸效率 is used only in the three forms, more often than
+    # in the two: it is no phrase of its own, so 码头 fills the place of 港口. Used alone in
+    # three more articles, it may be a phrase that 码头 is a context of.
+    others = {PORT_GOODS: {31, 66, 92, 133, 171}, WHARF: {43, 87, 118, 142, 176}}
+    if alone:
+        others["装卸效率"] = {12, 58, 104}
+    variants = (PORT_GOODS,) if alone else (WHARF, PORT_GOODS)
+    assert _every_fifth_and(PORT, others, seed) == [(PORT, variants, 0)]
+
+
 ORDER = "社会治安问题"
 
 

@@ -543,7 +543,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
 
     def kept_only_in_listed(head: tuple[int, int], form: tuple[int, int]) -> bool:
         # English: a word changed at an end, where the words the two keep are no
-        # phrase of their own (Chinese: `kept_words`, below).
+        # phrase of their own (Chinese, compared by characters: `kept_words`, below).
         return not cjk and listed.hold_kept(head, scorer.words(*head), scorer.words(*form))
 
     groups = group_variants(forms, lambda form: tuple(unit[list(scorer.words(*form))].tolist()),
@@ -576,7 +576,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
             uses = levels[head[0]].count[head[1]] + levels[form[0]].count[form[1]]
             docs = np.unique(grams.doc_of[levels[form[0]].occurrences(form[1])])
             return (_kept_only_in(grams, varied, part, int(levels[head[0]].first[head[1]]),
-                                  int(uses))
+                                  int(uses), listed)
                     or _beside_beyond_kept(grams, len(rank), head, part, docs))
 
         groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
@@ -780,9 +780,8 @@ class _ListedEdges:
     Attraction" and "cohering by unity") from a phrase of its own. Kept words used
     nowhere but at that side of a longer listed form ("cohering by new Attraction" too)
     are not met with other words: the changed word is a slot of one formulation, whatever
-    the documents the forms share, as `_kept_only_in` says for Chinese. Kept words
-    met with other words too say nothing: the two forms may be the phrase in two
-    contexts."""
+    the documents the forms share. Kept words met with other words too say nothing: the
+    two forms may be the phrase in two contexts."""
 
     def __init__(self, grams: RecurringGrams, forms: list[tuple[int, int]]) -> None:
         self.grams = grams
@@ -791,26 +790,27 @@ class _ListedEdges:
 
     def hold_kept(self, head: tuple[int, int], words: tuple[int, ...],
                   other: tuple[int, ...]) -> bool:
-        """Whether `other` is `words` (the words of form `head`) with the word at one end
-        changed, and the two or more words they keep are used only at that side of listed
-        forms longer than them."""
+        """Whether `other` is `words` (the words of form `head`, a token each) with the
+        word at one end changed, and the two or more words they keep are used only at
+        that side of listed forms longer than them (`hold`)."""
         n = len(words)
         if len(other) != n or n < 3:
             return False
         at_start = words[1:] == other[1:]
         if not at_start and words[:-1] != other[:-1]:
             return False
-        level = self.grams.levels.get(n - 1)
-        if level is None:
-            return False
-        first = self.grams.levels[head[0]].occurrences(head[1])[:1]
-        index = int(level.gram_at(first + int(at_start))[0])
-        if index < 0:
+        first = int(self.grams.levels[head[0]].occurrences(head[1])[0])
+        return self.hold(first + int(at_start), n - 1, ends=at_start)
+
+    def hold(self, at: int, length: int, *, ends: bool) -> bool:
+        """Whether every use of the gram of `length` tokens at position `at` starts (or,
+        with `ends`, ends) a use of a listed form longer than it."""
+        level = self.grams.levels.get(length)
+        index = -1 if level is None else int(level.gram_at(np.array([at]))[0])
+        if level is None or index < 0:
             return False
         uses = level.occurrences(index)
-        # Kept at the end: each use must end where a listed form ends.
-        return bool(np.isin(uses + (n - 1) if at_start else uses,
-                            self._edges(n - 1, at_start)).all())
+        return bool(np.isin(uses + length if ends else uses, self._edges(length, ends)).all())
 
     def _edges(self, shorter: int, ends: bool) -> np.ndarray:
         """The starts (or `ends`) of the uses of the listed forms longer than `shorter`."""
@@ -823,18 +823,19 @@ class _ListedEdges:
 
 
 def _kept_only_in(grams: RecurringGrams, head: Segmented, part: tuple[int, int],
-                  head_at: int, uses: int) -> bool:
+                  head_at: int, uses: int, listed: _ListedEdges) -> bool:
     """Whether the words a form keeps of `head` (one of its uses at token `head_at`),
     changing a word at an end (`part`, see `_kept_part`), are more than one and used no
-    more often than the two forms (`uses`): no phrase of their own, so the changed word is
-    no context of them (离 | 通货膨胀的重要手段 of 反通货膨胀的重要手段, where
-    中国人民解放军 | 总参谋长 is the name in a title)."""
+    more often than the two forms (`uses`), or only at that side of listed forms
+    (`_ListedEdges`): no phrase of their own, so the changed word is no context of them
+    (离 | 通货膨胀的重要手段 of 反通货膨胀的重要手段, where 中国人民解放军 | 总参谋长 is the
+    name in a title)."""
     start, length = part
     if sum(1 for s, e in head.spans
            if head.start + start <= s and e <= head.start + start + length) < 2:
         return False
     kept = int(grams.counts_of(np.array([head_at + start]), length)[0])
-    return kept <= uses
+    return kept <= uses or listed.hold(head_at + start, length, ends=start > 0)
 
 
 def _beside_beyond_kept(grams: RecurringGrams, total: int, head: tuple[int, int],
