@@ -183,15 +183,17 @@ def test_a_phrase_kept_within_one_series_is_not_a_formulation():
 
 def _planted(uses: dict[str, list[int]], count: int = 200,
              twice: str = "") -> tuple[list[str], list[str]]:
-    """`count` dated articles of made-up words; each phrase of `uses` is written once into
-    each of the articles listed for it (in a sentence of its own words), `twice` twice."""
+    """`count` dated articles of made-up words; each phrase of `uses` is written into
+    each of the articles listed for it (in a sentence of its own words) as many times as
+    listed, at most twice; `twice` twice."""
     rng = random.Random(5)
     texts, dates = [], []
     for i in range(count):
         sentences = [" ".join(rng.sample(WORDS, 9)).capitalize() + "."
                      for _ in range(max(10, 2 * len(uses) + 2))]
         for k, (phrase, articles) in enumerate(uses.items()):
-            for at in range(2 if phrase == twice else 1) if i in articles else ():
+            for at in range(2 if phrase == twice and i in articles
+                            else min(2, articles.count(i))):
                 words = rng.sample(WORDS, 6)
                 sentences[1 + 2 * k + at] = (f"{' '.join(words[:3]).capitalize()} {phrase} "
                                              f"{' '.join(words[3:])}.")
@@ -224,6 +226,40 @@ def test_two_phrases_one_word_apart_used_independently_by_many_stay_two():
     assert set(found) == {"expanding new economy", "expanding new space"}
     assert found["expanding new economy"].variants == ()
     assert found["expanding new space"].first == space[0]
+
+
+def test_forms_of_one_phrase_mixed_within_articles_that_use_it_twice_stay_one():
+    # From article 30 on, three articles in five use the phrase, a third of them twice,
+    # each time in one form or the other (the second from article 100 on, a third of the
+    # time). An article using it once holds one form: the two meet only where it is used
+    # twice, no more often than two phrases that common would by chance, and as often as
+    # one phrase's forms do.
+    form, variant = "expanding digital economy", "expanding digital market"
+    rng = random.Random(4)
+    uses: dict[str, list[int]] = {form: [], variant: []}
+    for article in range(30, 400):
+        if rng.random() < 0.6:
+            for _ in range(rng.choice((1, 1, 2))):
+                uses[variant if article >= 100 and rng.random() < 0.35 else form].append(article)
+    texts, dates = _planted(uses, count=400)
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.variants) == (form, (variant,))
+    assert formulation.documents == len(set(uses[form]) | set(uses[variant]))
+
+
+def test_two_phrases_one_word_apart_each_used_once_per_article_stay_two():
+    # Drawn independently, used once in each article: they share the articles chance
+    # gives, where one phrase, a form picked for each use, would mix its forms in fewer
+    # (none of its articles uses it twice, and half of those using it twice hold one
+    # form twice).
+    rng = random.Random(6)
+    economy = sorted(rng.sample(range(30, 400), 110))
+    market = sorted(rng.sample(range(100, 400), 70))
+    texts, dates = _planted({"expanding digital economy": economy,
+                             "expanding digital market": market}, count=400)
+    found = {f.phrase: f for f in _find(texts, dates, [[] for _ in texts])}
+    assert set(found) == {"expanding digital economy", "expanding digital market"}
+    assert found["expanding digital market"].first == market[0]
 
 
 def test_a_variant_of_few_documents_joins_even_when_never_beside_its_formulation():
