@@ -32,6 +32,7 @@ def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
     ("建设深入是教育事业", "建设是教育事业"),  # a word taken out
     ("需要全社会的参与", "需要全会长的参与"),  # swapped word glued to a neighbour (全会 | 长)
     ("男篮做顾问", "男篮做学问"),  # the last word swapped, read as 做学问
+    ("系统和保险行业", "系统和保险业态"),  # a compound's part (保险 | 行业), read 保险业 | 态
 ])
 def test_a_one_word_change_is_a_variant(head: str, variant: str) -> None:
     assert one_word_apart(_at(head), _at(variant))
@@ -58,6 +59,13 @@ def test_a_single_letter_read_at_the_heads_bounds_is_no_swapped_word(head: str,
                                                                       variant: str) -> None:
     assert not one_word_apart(_at(head), _at(variant))
     assert not one_word_apart(_at(variant), _at(head))
+
+
+def test_a_compounds_part_is_read_as_swapped_only_for_a_word_of_its_stem() -> None:
+    # 武装警察 is 武装 + 警察, and 维和 a word: but 武装维和 may be a compound of its own.
+    assert word_change(_at("系统和保险行业"), _at("系统和保险业态")) == ("行业", "业态")
+    assert not one_word_apart(_at("武装警察部队"), _at("武装维和部队"))
+    assert not one_word_apart(_at("武装维和部队"), _at("武装警察部队"))
 
 
 def test_a_swapped_word_is_read_at_the_heads_bounds_through_a_line_break() -> None:

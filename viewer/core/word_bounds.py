@@ -366,7 +366,11 @@ def _read_as_head(head: Segmented, variant: Segmented, heads: list[int], kept: l
     make a dictionary word there, else []. The segmenter may glue a swapped word to its
     neighbour in one form and not in the other (需要 | 全 | 社会 | 的参与, 需要 | 全会 |
     长 | 的参与 for 会长 in place of 社会): a swap keeps the words around it, so the
-    variant is read with the head's word bounds."""
+    variant is read with the head's word bounds. Where the head's word is a compound of
+    two dictionary words (保险行业: 保险 + 行业), the letters in place of the part that
+    holds the change are read too, when they make a word of that part's stem (业态 for
+    行业, read 保险业 | 态): a word of another stem there may be another compound's part
+    (武装警察, 武装维和)."""
     if len(heads) != len(kept) or same + tail >= len(heads):
         return []
     inside = [(s, e) for s, e in head.spans
@@ -379,9 +383,18 @@ def _read_as_head(head: Segmented, variant: Segmented, heads: list[int], kept: l
     if len(first) < 2:
         return []
     word = "".join(variant.text[kept[k]] for k in first)
-    if not _is_dictionary_word(word):
-        return []
-    return [(kept[first[0]], kept[first[-1]] + 1)]
+    if _is_dictionary_word(word):
+        return [(kept[first[0]], kept[first[-1]] + 1)]
+    for cut in range(2, len(first) - 1):
+        for part in (first[:cut], first[cut:]):
+            own = "".join(head.text[heads[k]] for k in part)
+            rest = "".join(head.text[heads[k]] for k in first if k not in part)
+            word = "".join(variant.text[kept[k]] for k in part)
+            if (same >= part[0] and len(heads) - tail <= part[-1] + 1
+                    and _is_dictionary_word(own) and _is_dictionary_word(rest)
+                    and _is_dictionary_word(word) and set(word) & set(own)):
+                return [(kept[part[0]], kept[part[-1]] + 1)]
+    return []
 
 
 def _added_word(variant: Segmented, changed: list[tuple[int, int]], kept: list[int],
