@@ -75,7 +75,7 @@ MAX_FORMS = 3000
 #: may carry a phrase ("out of temptation", coined in the collection and in 150 of its
 #: articles), as what tells a set phrase from a phrase of the language is how the
 #: collection uses it (documents, onset, edges), not more words.
-MIN_CONTENT_BITS = WORD_BITS_CAP
+CANDIDATE_CONTENT_BITS = WORD_BITS_CAP
 #: Onset evidence counted at most (bits), and the score a formulation needs to be listed.
 ONSET_CAP = 20.0
 #: Repetition evidence counted at most (bits; see `_repeat_bits`).
@@ -438,7 +438,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     grams = RecurringGrams(ids, stops, blocked, doc_of, top + 1, min_docs=min_documents,
                            min_count=min_documents)
     scorer = PhraseScorer.for_language(grams, vocabulary, "zh" if cjk else language)
-    scorer.min_content = MIN_CONTENT_BITS
+    scorer.min_content = CANDIDATE_CONTENT_BITS
     scorer.joined = np.concatenate([joined_after(s) for s in streams])
     table = scorer.table(top, min_words=2)
     rank = _date_ranks(dates)
@@ -779,9 +779,10 @@ class _ListedEdges:
     forms keep when they change the word at one end ("cohering by" of "cohering by
     Attraction" and "cohering by unity") from a phrase of its own. Kept words used
     nowhere but at that side of a longer listed form ("cohering by new Attraction" too)
-    are not met with other words: the changed word is a slot of one formulation, whatever
-    the documents the forms share. Kept words met with other words too say nothing: the
-    two forms may be the phrase in two contexts."""
+    are not met with other words: the changed word is a slot of one formulation, though
+    the forms meet in no more documents than chance gives (unless `_apart` finds them too
+    few for one phrase). Kept words met with other words too say nothing: the two forms
+    may be the phrase in two contexts."""
 
     def __init__(self, grams: RecurringGrams, forms: list[tuple[int, int]]) -> None:
         self.grams = grams
