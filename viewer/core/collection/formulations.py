@@ -186,7 +186,7 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     joins only where it is used beside the formulation (`_used_beside`); many such in one
     place are a template's slot, and none join. One leaving a word of it out must be used
     in `RARE_DOCUMENTS` documents and share documents with it beyond chance
-    (`_beside_by_lift`), as a shorter form must in Chinese."""
+    (`_recurs_beside`), as a shorter form must in Chinese."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     shape = _variant_shape(False)
@@ -225,8 +225,7 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                     # "provisional city government"): most often a phrase of the
                     # language it was built of, a variant only used beside it.
                     len(form) >= len(heads[g])
-                    or (len(docs) >= RARE_DOCUMENTS
-                        and _beside_by_lift(used_docs, docs, len(dates)))):
+                    or _recurs_beside(used_docs, docs, len(dates))):
                 group.append((len(form), at))
                 shapes.append(form)
                 taken.update(int(p) + k for p in at.tolist() for k in range(len(form)))
@@ -283,9 +282,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         # Uses overlapping the formulation's are none of this form's (see below).
         at = at[~_overlapping(len(form), at, forms[g])]
         docs = np.unique(grams.doc_of[at])
-        if len(docs) < RARE_DOCUMENTS:
-            return False
-        if not _beside_by_lift(docs_of[g], docs, len(dates)):
+        if not _recurs_beside(docs_of[g], docs, len(dates)):
             return False
         varied = located.at_whole(*listed[g][k])
         seen = located.at(len(form), int(at[0]))
@@ -338,8 +335,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                         # documents with the formulation beyond chance, as one keeping a
                         # single word must (`may_join`).
                         or (len(form) < len(words[g][k])
-                            and (len(docs) < RARE_DOCUMENTS
-                                 or not _beside_by_lift(docs_of[g], docs, len(dates))))):
+                            and not _recurs_beside(docs_of[g], docs, len(dates)))):
                     continue
                 varied = located.at_whole(*listed[g][k])
                 seen = located.at(len(form), int(at[0]))
@@ -807,8 +803,10 @@ class _ListedEdges:
         """Whether every use of the gram of `length` tokens at position `at` starts (or,
         with `ends`, ends) a use of a listed form longer than it."""
         level = self.grams.levels.get(length)
-        index = -1 if level is None else int(level.gram_at(np.array([at]))[0])
-        if level is None or index < 0:
+        if level is None:
+            return False
+        index = int(level.gram_at(np.array([at]))[0])
+        if index < 0:
             return False
         uses = level.occurrences(index)
         return bool(np.isin(uses + length if ends else uses, self._edges(length, ends)).all())
@@ -1088,11 +1086,13 @@ def _together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
     return min(rank[list(docs[1])]) >= min(rank[list(docs[0])]) or sure
 
 
-def _beside_by_lift(docs: np.ndarray, others: np.ndarray, total: int) -> bool:
-    """Whether two sets of documents (sorted, distinct) share at least one document, and
+def _recurs_beside(docs: np.ndarray, others: np.ndarray, total: int) -> bool:
+    """Whether a rare likeness's documents `others` are at least `RARE_DOCUMENTS` and share
+    with its formulation's `docs` (both sorted, distinct) at least one document, and
     `VARIANT_LIFT` times as many as chance would in `total`."""
     both = len(np.intersect1d(docs, others, assume_unique=True))
-    return both >= 1 and both >= VARIANT_LIFT * len(docs) * len(others) / total
+    return (len(others) >= RARE_DOCUMENTS and both >= 1
+            and both >= VARIANT_LIFT * len(docs) * len(others) / total)
 
 
 def _used_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
@@ -1121,26 +1121,26 @@ def _apart(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
     expected by chance and about 11 of one phrase; "urban new reform" and "institutional
     new reform" (169 and 89 documents, 21 together where chance gives 15 and one phrase
     about 25) are one."""
-    _, both, expected, _ = _shared_documents(grams, rank, head, form)
+    uses = [grams.doc_of[grams.levels[n].occurrences(i)] for n, i in (head, form)]
+    both, expected, _ = _shared(set(uses[0].tolist()), set(uses[1].tolist()), rank)
     # One phrase must explain the documents the two share both ways: far more of them
     # than its mixing gives, in documents that each use the two once, is chance's doing.
-    mixed = _mixed_documents(grams, rank, head, form)
+    mixed = _mixed_documents(uses, rank)
     return (_poisson_tail(both, expected) >= TOGETHER_P
             and min(_poisson_at_most(both, mixed), _poisson_tail(both, mixed)) < TOGETHER_P)
 
 
-def _mixed_documents(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
-                     form: tuple[int, int]) -> float:
-    """How many documents would hold both forms were they one phrase whose writers pick
-    a form for each use at the forms' shares: over the documents using them (in the time
-    both are in use, as `_shared`), each with c uses of the two, 1 - w^c - (1 - w)^c."""
-    docs = [grams.doc_of[grams.levels[n].occurrences(i)] for n, i in (head, form)]
-    since = max(int(rank[docs[0]].min()), int(rank[docs[1]].min()))
-    docs = [d[rank[d] >= since] for d in docs]
+def _mixed_documents(uses: list[np.ndarray], rank: np.ndarray) -> float:
+    """How many documents would hold both of two forms (the documents of their `uses`, one
+    entry per use) were they one phrase whose writers pick a form for each use at the
+    forms' shares: over the documents using them (in the time both are in use, as
+    `_shared`), each with c uses of the two, 1 - w^c - (1 - w)^c."""
+    since = max(int(rank[uses[0]].min()), int(rank[uses[1]].min()))
+    docs = [d[rank[d] >= since] for d in uses]
     share = len(docs[1]) / max(1, len(docs[0]) + len(docs[1]))
-    _, uses = np.unique(np.concatenate(docs), return_counts=True)
-    uses = uses[uses >= 2].astype(np.float64)
-    return float((1 - share ** uses - (1 - share) ** uses).sum())
+    _, uses_per_doc = np.unique(np.concatenate(docs), return_counts=True)
+    many = uses_per_doc[uses_per_doc >= 2].astype(np.float64)
+    return float((1 - share ** many - (1 - share) ** many).sum())
 
 
 def _poisson_tail(k: int, mean: float) -> float:
