@@ -326,13 +326,26 @@ def test_a_popular_formulations_variant_used_beside_it_twice_as_often_as_chance_
     ("ought not to have sealed the harbour quorum",
      {"ought not to have sealed the harbour quorum": list(range(20, 200, 4)),
       "sealed the harbour quorum": [150]}),
-], ids=["always", "all-but-once"])
+    # One content word, which is used alone too: trimmed to it, the phrase would be no
+    # phrase, but "for her zandrevity" is always led by "too", and so on.
+    ("too for her zandrevity",
+     {"too for her zandrevity": list(range(60, 200, 3)), "zandrevity": list(range(1, 200, 5))}),
+], ids=["always", "all-but-once", "one-content-word"])
 def test_function_words_a_phrase_comes_with_stay_in_a_collection(
         phrase: str, uses: dict[str, list[int]]) -> None:
     texts, dates = _planted(uses)
     [formulation] = _find(texts, dates, [[] for _ in texts])
     assert formulation.phrase == phrase
     assert formulation.first == uses[phrase][0]
+
+
+def test_function_words_the_rest_is_used_without_go_one_by_one():
+    # "her zandrevity" is used without "for" as often as with it, and "zandrevity" alone
+    # too: each leading word goes, and one word is no phrase.
+    texts, dates = _planted({"for her zandrevity": list(range(20, 200, 4)),
+                             "her zandrevity": list(range(22, 200, 4)),
+                             "zandrevity": list(range(1, 200, 5))})
+    assert _find(texts, dates, [[] for _ in texts]) == []
 
 
 def test_a_phrase_of_last_months_meets_a_popular_one_by_chance_of_that_time():

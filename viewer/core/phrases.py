@@ -534,6 +534,8 @@ class PhraseScorer:
                                                     n - lead[loose] - tail[loose])
             fixed = may_stay & (trimmed_count * LEAD_SHARE <= with_lead)
             lead = np.where(fixed, 0, lead)
+            if not self.compounds:
+                lead = self._bound_lead(first, lead, n - lead - tail, level.count[maximal])
             rows = np.arange(len(first))
             if self.joined is not None:
                 links = self._hyphen_links(level, maximal)
@@ -607,6 +609,29 @@ class PhraseScorer:
         if not self.hyphens_by_uses:
             return links
         return level.per_gram(index, links) >= HYPHENATED_SHARE * counts[:, None]
+
+    def _bound_lead(self, first: np.ndarray, lead: np.ndarray, rest: np.ndarray,
+                    count: np.ndarray) -> np.ndarray:
+        """Per gram (its first position, its `lead` leading function words, the `rest`
+        after them, its `count`), how many of those words go: one at a time from the
+        first, each only while what follows it is used without it too (more than
+        `LEAD_SHARE` allows). A function word the rest of the stretch (nearly) always
+        comes with stays with the words after it ("too for her opposition": "for her
+        opposition" is always so led; "of the people": "the people" is not), as a
+        determiner does when the whole rest always comes with it ("the rule of law")."""
+        out = np.zeros_like(lead)
+        going = lead > 0
+        before = count
+        for j in range(1, int(lead.max(initial=0)) + 1):
+            rows = np.flatnonzero(going & (lead >= j))
+            after = self.grams.counts_of_each(first[rows] + j, rest[rows] + lead[rows] - j)
+            loose = after * LEAD_SHARE > before[rows]
+            out[rows[loose]] = j
+            going = np.zeros_like(going)
+            going[rows[loose]] = True
+            before = np.zeros_like(count)
+            before[rows] = after
+        return out
 
     def _led_after_one(self, first: np.ndarray, lead: np.ndarray,
                        length: np.ndarray) -> np.ndarray:
