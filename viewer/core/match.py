@@ -378,32 +378,43 @@ def _trim_edges(p: Alignment, taken_a: _Occupied, taken_b: _Occupied) -> bool:
     return not (taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1))
 
 
-def _one_partner_each(passages: list[Alignment]) -> list[Alignment]:
-    """Keep the strongest passages, each stretch of text claimed by one passage only."""
+def _one_partner_each(passages: list[Alignment],
+                      then: list[Alignment] | None = None) -> list[Alignment]:
+    """Keep the strongest passages, each stretch of text claimed by one passage only; the
+    passages `then` only after all of `passages`, in what those left free."""
     taken_a, taken_b = _Occupied(), _Occupied()
     kept: list[Alignment] = []
     # Bits are rounded: the same words summed in another order must tie, and ties go to
     # the earlier passage, not to the last bit of a float.
-    for p in sorted(passages, key=lambda p: (-round(p.bits, 6), p.a0, p.b0)):
-        if (taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1)) \
-                and not _trim_edges(p, taken_a, taken_b):
-            continue
-        taken_a.add(p.a0, p.a1)
-        taken_b.add(p.b0, p.b1)
-        kept.append(p)
+    for batch in (passages, then or []):
+        for p in sorted(batch, key=lambda p: (-round(p.bits, 6), p.a0, p.b0)):
+            if (taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1)) \
+                    and not _trim_edges(p, taken_a, taken_b):
+                continue
+            taken_a.add(p.a0, p.a1)
+            taken_b.add(p.b0, p.b1)
+            kept.append(p)
     return kept
 
 
 def _significant(matched: np.ndarray, unmatched: np.ndarray, bits: np.ndarray,
-                 params: MatchParams, chance_bits: float) -> np.ndarray:
+                 params: MatchParams, chance_bits: float, *,
+                 beside_copy: bool = False) -> np.ndarray:
     """Which passages (words matched on both sides, unmatched words inside, bits of the
-    matched words) are too long or too improbable to be a chance coincidence."""
+    matched words) are too long or too improbable to be a chance coincidence.
+
+    A few short runs of words close together are formulaic language, not an edited copy,
+    unless (`beside_copy`) the two texts share a passage that passes on its own: then a
+    stretch as improbable as a passage must be is more of the copy, one sentence edited
+    more heavily ("Come, Miss Morland, be quick, for the speaker others are a in did hurry
+    to be off")."""
     long_enough = matched >= params.min_tokens
     if not params.use_rarity:
         return long_enough
-    # A few short runs of words close together: formulaic language, not an edited copy.
     formulaic = ((unmatched > 0) & (matched < SHORT_WORDS * params.min_tokens // 5)
                  & (matched < DENSE * (matched + unmatched)))
+    if beside_copy:
+        formulaic[:] = False
     improbable = bits - chance_bits - GAP_BITS * unmatched >= params.rarity_margin
     return long_enough & ~formulaic & improbable
 
@@ -438,10 +449,15 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     # A lone seed is too weak to bridge two passages; it can only be part of one.
     chains = [c for c in chains if c.matched > n]
     joined = _join_neighbours(chains, 2 * params.gap)
-    passes = _significant(np.array([p.matched_both for p in joined], dtype=np.int64),
-                          np.array([p.unmatched for p in joined], dtype=np.int64),
-                          np.array([p.bits for p in joined]), params, chance_bits)
+    evidence = (np.array([p.matched_both for p in joined], dtype=np.int64),
+                np.array([p.unmatched for p in joined], dtype=np.int64),
+                np.array([p.bits for p in joined]), params, chance_bits)
+    passes = _significant(*evidence)
     candidates = [p for p, ok in zip(joined, passes.tolist(), strict=True) if ok]
-    kept = _one_partner_each(candidates)
+    edited: list[Alignment] = []
+    if candidates:
+        more = _significant(*evidence, beside_copy=True) & ~passes
+        edited = [p for p, ok in zip(joined, more.tolist(), strict=True) if ok]
+    kept = _one_partner_each(candidates, edited)
     extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS)
     return sorted(kept, key=lambda p: (p.a0, p.b0))
