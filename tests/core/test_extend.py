@@ -1,6 +1,8 @@
 """Passages reach their last matching word over a short edited stretch at either end, and
 no further: not over chance words, not across a paragraph break."""
 
+import pytest
+
 from viewer.core.compare import compare
 from viewer.core.document import Document
 
@@ -59,12 +61,42 @@ def test_chance_words_after_a_passage_do_not_extend_it():
 
 
 def test_an_edited_tail_beyond_a_paragraph_break_is_not_taken():
+    # The sentence's last word, swapped ("zone" for "line"), is the copy's; what follows
+    # the paragraph break is not, however alike.
     copy = COPY_A[:COPY_A.index(" border") + len(" border")]
     a = BEFORE_A + copy + " zone.\n\nA Palestinian official said it." + AFTER_A
     b = BEFORE_B + copy + " line.\n\nA Palestinian spokesman said so." + AFTER_B
     span_a, span_b = only_passage(a, b)
-    assert span_a == span_of(a, copy)
-    assert span_b == span_of(b, copy)
+    assert span_a == span_of(a, copy + " zone.")
+    assert span_b == span_of(b, copy + " line.")
+
+
+@pytest.mark.parametrize(("edited_a", "edited_b", "taken"), [
+    ("Two obstacles", "Unbelief obstacles", True),       # the first word swapped
+    ("Two obstacles", "Then two obstacles", False),      # a word of B's own before it
+])
+def test_a_copy_whose_first_words_are_swapped_starts_where_its_sentence_does(
+        edited_a: str, edited_b: str, taken: bool):
+    rest = (" of the five being common to all the copies of the charter were the harbour "
+            "fortress and the mountain border.")
+    a = BEFORE_A + edited_a + rest + AFTER_A
+    b = BEFORE_B + edited_b + rest + AFTER_B
+    span_a, span_b = only_passage(a, b)
+    if taken:
+        assert (span_a, span_b) == (span_of(a, edited_a + rest), span_of(b, edited_b + rest))
+    else:
+        assert (span_a, span_b) == (span_of(a, edited_a + rest),
+                                    span_of(b, edited_b.removeprefix("Then ") + rest))
+
+
+def test_a_shared_phrase_set_into_two_sentences_does_not_take_their_words():
+    # Ten words, set two words into a sentence of each text: a phrase, not a copy of
+    # the sentence.
+    phrase = "the great rejuvenation of the harbour fortress of Zembla nation"
+    a = BEFORE_A + "We realize " + phrase + "." + AFTER_A
+    b = BEFORE_B + "They achieve " + phrase + "." + AFTER_B
+    span_a, span_b = only_passage(a, b)
+    assert (span_a, span_b) == (span_of(a, phrase + "."), span_of(b, phrase + "."))
 
 
 def test_a_copy_edited_before_its_last_word_runs_to_the_end_of_its_sentence():

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from viewer.core.edge_marks import sentence_ends_after
+from viewer.core.edge_marks import begins_a_sentence, sentence_ends_after
 from viewer.core.tokenize import blank_line_starts
 
 if TYPE_CHECKING:
@@ -37,15 +37,22 @@ EXTEND_BITS = 12.0
 EXTEND_WORDS = 2
 #: How many times an end may be stretched again from where the last stretch ended.
 EXTEND_ROUNDS = 3
+#: Words at most a passage may take, unmatched, to reach the end (or start) of the
+#: sentence it stops short of in both texts.
+EDGE_EDIT_WORDS = 2
 #: Characters after a word looked at for the mark that ends its sentence (spaces and
 #: closing quotation marks may come first).
 _MARK_LOOKAHEAD = 6
 
 
 def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
-                    bits_a: np.ndarray, window: int, gap_bits: float) -> None:
+                    bits_a: np.ndarray, window: int, gap_bits: float,
+                    copy_words: int) -> None:
     """Stretch the (disjoint) passages in place: first every end, then every start, so a
-    start cannot take words the passage before it has just taken."""
+    start cannot take words the passage before it has just taken. A passage of at least
+    `copy_words` matched words is a copy of whole sentences: it also takes the last (first)
+    words of the sentence it stops short of, edited; a shorter one may be a phrase set into
+    two different sentences."""
     if not passages or window <= 0:
         return
     breaks_a, breaks_b = _paragraph_breaks(a), _paragraph_breaks(b)
@@ -58,6 +65,8 @@ def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
         k = bisect_right(starts_b, p.b0)
         next_b = starts_b[k] if k < len(starts_b) else len(b)
         _extend_end(p, a, b, bits_a, window, gap_bits, next_a, next_b, breaks_a, breaks_b)
+        if p.matched_both >= copy_words:
+            _edited_sentence_end(p, a, b, next_a, next_b, breaks_a, breaks_b)
     # Ends have moved, starts not yet: the starts found above still order the passages.
     ends_a = [p.a1 for p in by_a]
     ends_b = [p.b1 for p in sorted(passages, key=lambda p: p.b0)]
@@ -68,6 +77,8 @@ def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
         previous_b = ends_b[k - 1] if k else 0
         _extend_start(p, a, b, bits_a, window, gap_bits, previous_a, previous_b, breaks_a,
                       breaks_b)
+        if p.matched_both >= copy_words:
+            _edited_sentence_start(p, a, b, previous_a, previous_b, breaks_a, breaks_b)
 
 
 def _extend_end(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarray,
@@ -105,6 +116,68 @@ def _extend_start(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarr
         p.a0 -= words_a
         p.b0 -= words_b
         _add(p, matched, bits)
+
+
+def _edited_sentence_end(p: Alignment, a: TokenStream, b: TokenStream, limit_a: int,
+                         limit_b: int, breaks_a: np.ndarray, breaks_b: np.ndarray) -> None:
+    """Take the last words of the sentence a passage stops short of in both texts by as
+    many words, at most `EDGE_EDIT_WORDS`: the copy's words, swapped ("... the Council of
+    Ministers (prime minister)." against "... (prime been)."). Where one text has more
+    words there, they may be its own ("Then I measured" against "I measured")."""
+    to_a = _words_to_sentence_end(a, p.a1, limit_a, breaks_a)
+    to_b = _words_to_sentence_end(b, p.b1, limit_b, breaks_b)
+    if to_a is not None and to_a == to_b and to_a:
+        p.a1 += to_a
+        p.b1 += to_b
+
+
+def _edited_sentence_start(p: Alignment, a: TokenStream, b: TokenStream, limit_a: int,
+                           limit_b: int, breaks_a: np.ndarray, breaks_b: np.ndarray) -> None:
+    """Take the first words of the sentence a passage starts into in both texts by as many
+    words, as `_edited_sentence_end` takes the last ("Two obstacles of the five" against
+    "Unbelief obstacles of the five")."""
+    to_a = _words_from_sentence_start(a, p.a0, limit_a, breaks_a)
+    to_b = _words_from_sentence_start(b, p.b0, limit_b, breaks_b)
+    if to_a is not None and to_a == to_b and to_a:
+        p.a0 -= to_a
+        p.b0 -= to_b
+
+
+def _words_to_sentence_end(stream: TokenStream, end: int, limit: int,
+                           breaks: np.ndarray) -> int | None:
+    """How many words after token `end` (exclusive end of a passage) its sentence ends,
+    if within `EDGE_EDIT_WORDS`, before `limit` and the paragraph's end; else None."""
+    if not end:
+        return None
+    for k in range(EDGE_EDIT_WORDS + 1):
+        last = end + k - 1
+        if k and (last >= limit or breaks[last - 1]):
+            return None
+        if _sentence_ends(stream, last, last + 1)[0]:
+            return k
+    return None
+
+
+def _words_from_sentence_start(stream: TokenStream, start: int, limit: int,
+                               breaks: np.ndarray) -> int | None:
+    """How many words before token `start` (a passage's first) its sentence begins, if
+    within `EDGE_EDIT_WORDS`, from `limit` on and in the paragraph; else None."""
+    for k in range(EDGE_EDIT_WORDS + 1):
+        first = start - k
+        if k and (first < limit or breaks[first]):
+            return None
+        if _sentence_begins(stream, first):
+            return k
+    return None
+
+
+def _sentence_begins(stream: TokenStream, token: int) -> bool:
+    """Whether a sentence (or a line) begins at `token`."""
+    if not token:
+        return True
+    before = int(stream.ends[token - 1]) - 1
+    window = "".join(map(chr, stream.codes[before:int(stream.starts[token])].tolist()))
+    return begins_a_sentence(window, len(window))
 
 
 def _add(p: Alignment, matched: int, bits: float) -> None:

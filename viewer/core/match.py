@@ -459,5 +459,6 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
         more = _significant(*evidence, beside_copy=True) & ~passes
         edited = [p for p, ok in zip(joined, more.tolist(), strict=True) if ok]
     kept = _one_partner_each(candidates, edited)
-    extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS)
+    extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS,
+                    SHORT_WORDS * params.min_tokens // 5)
     return sorted(kept, key=lambda p: (p.a0, p.b0))
