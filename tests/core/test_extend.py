@@ -89,12 +89,26 @@ def test_a_copy_whose_first_words_are_swapped_starts_where_its_sentence_does(
                                     span_of(b, edited_b.removeprefix("Then ") + rest))
 
 
-def test_a_shared_phrase_set_into_two_sentences_does_not_take_their_words():
-    # Ten words, set two words into a sentence of each text: a phrase, not a copy of
-    # the sentence.
+def test_a_copy_edited_after_its_first_words_starts_where_its_sentence_does():
+    # "And ... servant" match, across two edits: too little evidence to stretch a passage
+    # over, but both texts begin the sentence there.
+    head_a, head_b = "And the servant said nothing;", "And then a servant nothing;"
+    rest = (" his looks only expressed the extreme astonishment of a man who had met the "
+            "exiled leader at the harbour fortress.")
+    a, b = BEFORE_A + head_a + rest + AFTER_A, BEFORE_B + head_b + rest + AFTER_B
+    span_a, span_b = only_passage(a, b)
+    assert (span_a, span_b) == (span_of(a, head_a + rest), span_of(b, head_b + rest))
+
+
+@pytest.mark.parametrize(("opening_a", "opening_b"), [
+    ("We realize ", "They achieve "), ("And the council noted ", "And then a council stressed ")])
+def test_a_shared_phrase_set_into_two_sentences_does_not_take_their_words(
+        opening_a: str, opening_b: str):
+    # Ten words, set a few words into a sentence of each text (some of them alike): a
+    # phrase, not a copy of the sentence.
     phrase = "the great rejuvenation of the harbour fortress of Zembla nation"
-    a = BEFORE_A + "We realize " + phrase + "." + AFTER_A
-    b = BEFORE_B + "They achieve " + phrase + "." + AFTER_B
+    a = BEFORE_A + opening_a + phrase + "." + AFTER_A
+    b = BEFORE_B + opening_b + phrase + "." + AFTER_B
     span_a, span_b = only_passage(a, b)
     assert (span_a, span_b) == (span_of(a, phrase + "."), span_of(b, phrase + "."))
 

@@ -75,9 +75,10 @@ def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
         previous_a = ends_a[k - 1] if k else 0
         k = bisect_left(starts_b, p.b0)
         previous_b = ends_b[k - 1] if k else 0
+        copy = p.matched_both >= copy_words
         _extend_start(p, a, b, bits_a, window, gap_bits, previous_a, previous_b, breaks_a,
-                      breaks_b)
-        if p.matched_both >= copy_words:
+                      breaks_b, to_sentence=copy)
+        if copy:
             _edited_sentence_start(p, a, b, previous_a, previous_b, breaks_a, breaks_b)
 
 
@@ -102,14 +103,21 @@ def _extend_end(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarray
 
 def _extend_start(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarray,
                   window: int, gap_bits: float, limit_a: int, limit_b: int,
-                  breaks_a: np.ndarray, breaks_b: np.ndarray) -> None:
+                  breaks_a: np.ndarray, breaks_b: np.ndarray, *, to_sentence: bool) -> None:
+    """Stretch a passage's start back, as `_extend_end` stretches its end; with
+    `to_sentence` (a copy of whole sentences) with any evidence at all where both texts
+    begin a sentence there, as a copy edited near its start ("At first he scarcely said
+    anything;" against "At first ask said ;") begins where the sentence it copies does."""
     for _ in range(EXTEND_ROUNDS):
         lo_a = _paragraph_start(breaks_a, p.a0, max(limit_a, p.a0 - window))
         lo_b = _paragraph_start(breaks_b, p.b0, max(limit_b, p.b0 - window))
         if lo_a >= p.a0 or lo_b >= p.b0:
             return
+        begins = ([_sentence_begins(a, k) for k in range(p.a0 - 1, lo_a - 1, -1)],
+                  [_sentence_begins(b, k) for k in range(p.b0 - 1, lo_b - 1, -1)]
+                  ) if to_sentence else None
         best = _best_stretch(a.ids[lo_a:p.a0].tolist()[::-1], b.ids[lo_b:p.b0].tolist()[::-1],
-                             bits_a[lo_a:p.a0].tolist()[::-1], gap_bits)
+                             bits_a[lo_a:p.a0].tolist()[::-1], gap_bits, begins)
         if best is None:
             return
         words_a, words_b, matched, bits = best
@@ -199,7 +207,8 @@ def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
     then all i + j + 2 words of both sides are charged, so a matched word is worth taking
     only when its bits outweigh the unmatched words it skips on both sides). It must
     carry `EXTEND_BITS` in `EXTEND_WORDS` words, or, where both texts end a sentence
-    right after its last word (`sentence_ends`, per word of each side), any evidence at
+    right after its last word (`sentence_ends`, per word of each side; for words read
+    back from a passage's start, whether a sentence begins at the word), any evidence at
     all: a copy edited near its end ("... in the kingdom of heaven?" against "... in the
     kingdom Bahnaric heaven?") runs to the end of the sentence it copies."""
     shared = len(set(ids_a).intersection(ids_b))
