@@ -269,3 +269,45 @@ def test_a_heavily_edited_sentence_is_a_passage_only_beside_a_copy(copied: bool)
     spans = [(p.a, p.b) for p in compare(Document(a, "a"), Document(b, "b")).shared_phrases]
     edited = (span_of(a, edited_a), span_of(b, edited_b))
     assert spans == ([(span_of(a, copy), span_of(b, copy)), edited] if copied else [])
+
+
+def test_a_copy_repeating_a_few_words_at_an_edit_is_one_passage():
+    # B writes four words of the copy twice, with three words between: the first half
+    # aligns with their first writing, the second with their second, and the two overlap
+    # in A. They are one copy, not a weaker half lost to a stronger one.
+    rng = __import__("random").Random(5)
+    syllables = ("ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "pi", "nak", "zu", "mar")
+
+    def words(count: int) -> str:
+        return " ".join("".join(rng.choice(syllables) for _ in range(3)) for _ in range(count))
+
+    first, repeated, inserted, second = words(20), words(4), words(3), words(20)
+    copy_a = f"{first} {repeated} {second}"
+    copy_b = f"{first} {repeated} {inserted} {repeated} {second}"
+    a = f"{words(30)}. {copy_a}. {words(30)}."
+    b = f"{words(30)}. {copy_b}. {words(30)}."
+    spans = [(p.a, p.b) for p in compare(Document(a, "a"), Document(b, "b")).shared_phrases]
+    assert spans == [(span_of(a, copy_a + "."), span_of(b, copy_b + "."))]
+
+
+def test_a_name_matched_where_the_other_text_has_it_again_does_not_swallow_a_copy():
+    # 广东省妇联 ends B's first copied sentence and opens A's second: matched there, it
+    # overlaps the second copy, which it must not join (too short to be one passage with
+    # it) and must not cost its place.
+    first = ("元旦前夕，一封封来自广东省内各大专院校贫困女大学生写来的成绩报告、"
+             "学习汇报等信件寄到广东省妇联。")
+    first_b = ("元旦前夕，一封封来自广东省内各大专院校贫困大学生女写来理论观点的成绩报告、"
+               "学习汇报等收入寄到广东省妇联。")
+    second = "广东省妇联资助贫困女大学生读书的“爱心行动”发起于１９９６年１０月。"
+    second_b = "广东省闪光灯妇联资助贫困女一个大学生读书的“爱心行动”发起于１９９６年１０月。"
+    a = Document("每当旅客发送量下滑，石油相关的省柴节煤灶７４５．５万户和生存条件。" + first
+                 + "至此，该部队中的１０袋速冻食品纳佛莱系列火箭只能是知难而进。"
+                 "本报讯去年全国草浆书写纸是老区万安县在欧洲地区。第三十期焦化有限公司将关系三周年。"
+                 + second + "已经２６个省、自治区、直辖市政府要从面向二十一增强市场意识世纪。", "a")
+    b = Document("人们希望这个代表团前往北美洲访问人数超过１００万人次，同比骤增了贡献。" + first_b
+                 + "\n" + second_b + "\n这次会议是１２日抵达美国承诺的内容："
+                 "这件事中发挥更大的动力机械仪器的检查费；既有挑战已经７９周年。", "b")
+    found = [(a.text[slice(*p.a)], b.text[slice(*p.b)]) for p in compare(a, b).shared_phrases]
+    assert len(found) == 2
+    assert found[1][0].startswith("广东省妇联资助") and found[1][0].endswith("１０月。")
+    assert found[1][1].startswith("广东省闪光灯妇联") and found[1][1].endswith("１０月。")

@@ -298,7 +298,7 @@ def _chain(runs: _Runs, n: int, gap: int, bits_prefix_a: np.ndarray) -> list[Ali
     return chains
 
 
-def _join_neighbours(passages: list[Alignment], gap: int) -> list[Alignment]:
+def _join_neighbours(passages: list[Alignment], gap: int, least: int) -> list[Alignment]:
     """Join passages that follow each other closely in both texts (a longer edit).
 
     A passage joins the nearest earlier one (in A) on a compatible alignment among the last
@@ -318,19 +318,59 @@ def _join_neighbours(passages: list[Alignment], gap: int) -> list[Alignment]:
     joined = [passages[0]]
     for p in passages[1:]:
         for q in reversed(joined[-JOIN_LOOKBACK:]):
-            if (0 <= p.a0 - q.a1 <= gap and -gap // 2 <= p.b0 - q.b1 <= gap
-                    and p.b0 > q.b0 and p.b1 > q.b1 and abs(p.diagonal - q.diagonal) <= gap
-                    and min(p.bits, q.bits) > GAP_BITS * max(p.a0 - q.a1, p.b0 - q.b1)):
+            if _follows(p, q, gap) or _interleaves(p, q, gap, least):
+                # What the two both cover is counted once: the later one adds its share
+                # of words and bits beyond the earlier one's end.
+                beyond = (p.a1 - max(p.a0, q.a1)) / max(1, p.a1 - p.a0)
                 q.a1 = max(q.a1, p.a1)
                 q.b1 = p.b1  # later than q's, as is its start
-                q.matched += p.matched
-                q.matched_b += p.matched_b
+                q.matched += round(p.matched * beyond)
+                q.matched_b += round(p.matched_b * beyond)
                 q.covered_b = max(q.covered_b, p.covered_b)
-                q.bits += p.bits
+                q.bits += p.bits * beyond
                 break
         else:
             joined.append(p)
     return joined
+
+
+def _without_repeat_matches(chains: list[Alignment], least: int) -> list[Alignment]:
+    """The chains less those of fewer than `least` matched words whose stretch of one text
+    another chain holds: the same words matched again where the other text repeats them
+    (广东省妇联 ending one sentence of B and opening the next of A). Joined to the next
+    chain, one would take that passage with it into the other's stretch."""
+    if len(chains) < 2:
+        return chains
+    held = np.zeros(len(chains), dtype=bool)
+    for side in (("a0", "a1"), ("b0", "b1")):
+        starts = np.array([getattr(c, side[0]) for c in chains])
+        ends = np.array([getattr(c, side[1]) for c in chains])
+        order = np.lexsort((-ends, starts))
+        reach = np.maximum.accumulate(ends[order])
+        # Inside an earlier-starting (or equal, longer) chain: the furthest end before it.
+        before = np.concatenate(([-1], reach[:-1]))
+        held[order] |= before >= ends[order]
+    short = np.array([c.matched_both < least for c in chains])
+    return [c for c, drop in zip(chains, (held & short).tolist(), strict=True) if not drop]
+
+
+def _follows(p: Alignment, q: Alignment, gap: int) -> bool:
+    """Whether passage `p` follows `q` closely in both texts (see `_join_neighbours`)."""
+    return (0 <= p.a0 - q.a1 <= gap and -gap // 2 <= p.b0 - q.b1 <= gap
+            and p.b0 > q.b0 and p.b1 > q.b1 and abs(p.diagonal - q.diagonal) <= gap
+            and min(p.bits, q.bits) > GAP_BITS * max(p.a0 - q.a1, p.b0 - q.b1))
+
+
+def _interleaves(p: Alignment, q: Alignment, gap: int, least: int) -> bool:
+    """Whether `p` begins inside `q` in A and goes on past it in both texts, close to its
+    alignment, both of at least `least` matched words: one passage whose alignment
+    shifted at an edit, where words repeated nearby left seeds on both alignments ("the
+    Salt or Vitriol" three times in each). A shorter one may be a name matched where the
+    other text has it again (广东省妇联 ending one sentence and opening the next)."""
+    return (min(p.matched_both, q.matched_both) >= least
+            and q.a0 < p.a0 < q.a1 < p.a1 and q.b0 < p.b0 <= q.b1 + gap and q.b1 < p.b1
+            and abs(p.diagonal - q.diagonal) <= gap
+            and min(p.bits, q.bits) > GAP_BITS * max(0, p.b0 - q.b1))
 
 
 class _Occupied:
@@ -448,7 +488,8 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     chains = _chain(runs, n, params.gap, prefix)
     # A lone seed is too weak to bridge two passages; it can only be part of one.
     chains = [c for c in chains if c.matched > n]
-    joined = _join_neighbours(chains, 2 * params.gap)
+    chains = _without_repeat_matches(chains, params.min_tokens)
+    joined = _join_neighbours(chains, 2 * params.gap, params.min_tokens)
     evidence = (np.array([p.matched_both for p in joined], dtype=np.int64),
                 np.array([p.unmatched for p in joined], dtype=np.int64),
                 np.array([p.bits for p in joined]), params, chance_bits)
