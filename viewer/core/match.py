@@ -444,10 +444,10 @@ def _significant(matched: np.ndarray, unmatched: np.ndarray, bits: np.ndarray,
     matched words) are too long or too improbable to be a chance coincidence.
 
     A few short runs of words close together are formulaic language, not an edited copy,
-    unless (`beside_copy`) the two texts share a passage that passes on its own: then a
-    stretch as improbable as a passage must be is more of the copy, one sentence edited
-    more heavily ("Come, Miss Morland, be quick, for the speaker others are a in did hurry
-    to be off")."""
+    unless (`beside_copy`) the two texts share a copy of whole sentences that passes on
+    its own: then a stretch as improbable as a passage must be is more of the copy, one
+    sentence edited more heavily ("Come, Miss Morland, be quick, for the speaker others
+    are a in did hurry to be off")."""
     long_enough = matched >= params.min_tokens
     if not params.use_rarity:
         return long_enough
@@ -495,11 +495,12 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
                 np.array([p.bits for p in joined]), params, chance_bits)
     passes = _significant(*evidence)
     candidates = [p for p, ok in zip(joined, passes.tolist(), strict=True) if ok]
+    # A copy of whole sentences: a passage this long (a shared name or phrase is shorter).
+    copy_words = SHORT_WORDS * params.min_tokens // 5
     edited: list[Alignment] = []
-    if candidates:
+    if any(p.matched_both >= copy_words for p in candidates):
         more = _significant(*evidence, beside_copy=True) & ~passes
         edited = [p for p, ok in zip(joined, more.tolist(), strict=True) if ok]
     kept = _one_partner_each(candidates, edited)
-    extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS,
-                    SHORT_WORDS * params.min_tokens // 5)
+    extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS, copy_words)
     return sorted(kept, key=lambda p: (p.a0, p.b0))
