@@ -10,9 +10,12 @@ its last matching word; from there it looks again, a few times. It never crosses
 paragraph break (a blank line, `tokenize.blank_line_starts`) or enters another passage,
 and a stretch must carry enough evidence that chance words ("the", "of") beyond a passage
 do not lengthen it, unless both texts end a sentence right after it: a copy runs to the
-end of the sentence it copies. Paragraph breaks are read from the streams' `codes`: a caller must
-build its streams with their text's code points, as `tokenize` does, or passages would
-run over breaks that `compare()` stops at.
+end of the sentence it copies. A copy of whole sentences (long enough not to be a phrase set
+into two sentences) also begins where its sentence does on any evidence, and takes the one or
+two edited words by which it stops short of its sentence's end or start in both texts.
+Paragraph breaks are read from the streams' `codes`: a caller must build its streams with
+their text's code points, as `tokenize` does, or passages would run over breaks that
+`compare()` stops at.
 """
 
 from __future__ import annotations
@@ -106,8 +109,9 @@ def _extend_start(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarr
                   breaks_a: np.ndarray, breaks_b: np.ndarray, *, to_sentence: bool) -> None:
     """Stretch a passage's start back, as `_extend_end` stretches its end; with
     `to_sentence` (a copy of whole sentences) with any evidence at all where both texts
-    begin a sentence there, as a copy edited near its start ("At first he scarcely said
-    anything;" against "At first ask said ;") begins where the sentence it copies does."""
+    begin a sentence there, as a copy edited near its start ("And the servant said
+    nothing;" against "And then a servant nothing;") begins where the sentence it copies
+    does."""
     for _ in range(EXTEND_ROUNDS):
         lo_a = _paragraph_start(breaks_a, p.a0, max(limit_a, p.a0 - window))
         lo_b = _paragraph_start(breaks_b, p.b0, max(limit_b, p.b0 - window))

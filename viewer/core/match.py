@@ -3,15 +3,18 @@
 The method follows the text-reuse tools (Copyfind, passim): hash short word n-grams of both
 texts; n-grams found in both are seeds; seeds that lie close together on nearly the same
 alignment diagonal are chained into one passage, tolerating a few edited, inserted or dropped
-words between them; chains close to each other on both sides are then joined. Seeds of an
-n-gram that recurs many times in both texts are skipped rather than paired N x M, so
-boilerplate and slogans cannot explode; each passage keeps one best partner.
+words between them; chains close to each other on both sides are then joined, as are chains
+that overlap where an edit shifted the alignment (a short chain of words another chain already
+holds is a repeat match and goes first). Seeds of an n-gram that recurs many times in both
+texts are skipped rather than paired N x M, so boilerplate and slogans cannot explode; each
+passage keeps one best partner.
 
 A passage is kept only when its words are improbable enough not to be chance: the summed
 surprise (bits, from word frequencies capped by the words' frequency in these two texts) of
 its matched words, less a charge per unmatched word inside it, must beat what two texts of
 these lengths give by chance, log2(len(A) * len(B)), by a margin. Long passages pass easily;
-a five-word run of ordinary words does not.
+a five-word run of ordinary words does not; a few short runs close together are formulaic
+language, unless the two texts share a copy of whole sentences beside them.
 """
 
 from __future__ import annotations
@@ -345,7 +348,9 @@ def _without_repeat_matches(chains: list[Alignment], least: int) -> list[Alignme
     for side in (("a0", "a1"), ("b0", "b1")):
         starts = np.array([getattr(c, side[0]) for c in chains])
         ends = np.array([getattr(c, side[1]) for c in chains])
-        order = np.lexsort((-ends, starts))
+        # Of two alike, the one of more words counts as holding the other.
+        matched = np.array([c.matched_both for c in chains])
+        order = np.lexsort((-matched, -ends, starts))
         reach = np.maximum.accumulate(ends[order])
         # Inside an earlier-starting (or equal, longer) chain: the furthest end before it.
         before = np.concatenate(([-1], reach[:-1]))
