@@ -932,3 +932,41 @@ def test_a_phrase_of_common_words_cited_in_its_uses_is_judged_on_its_own_evidenc
     minister, likeness = forms[MINISTER], forms["处境部长"]
     assert ranked.judge([minister]) >= MIN_SCORE
     assert ranked.judge([likeness, minister]) >= MIN_SCORE
+
+
+def _three_forms(seed: int, *, far_apart: bool) -> list[tuple[str, tuple[str, ...]]]:
+    """The formulations of 400 articles where a quarter from article 30 on use "zandric
+    strategy" once or twice; with `far_apart` "zandric employment" stands for it in two
+    uses of five from article 120 on and "vorpal strategy" is drawn in an eighth of the
+    articles on its own, else each use picks one of the three forms (the two others from
+    article 120 on, at 0.6 of its weight each)."""
+    head, near, far = "zandric strategy", "zandric employment", "vorpal strategy"
+    rng = random.Random(seed)
+    uses: dict[str, list[int]] = {head: [], near: [], far: []}
+    for article in range(30, 400):
+        if rng.random() < 0.25:
+            for _ in range(rng.choice((1, 2, 2))):
+                if far_apart:
+                    uses[near if article >= 120 and rng.random() < 0.4 else head].append(article)
+                else:
+                    weights = (1.0, 0.6, 0.6) if article >= 120 else (1.0, 0.0, 0.0)
+                    uses[rng.choices((head, near, far), weights=weights)[0]].append(article)
+        if far_apart and article >= 120 and rng.random() < 0.12:
+            uses[far].append(article)
+    texts, dates = _planted(uses, count=400)
+    return [(f.phrase, f.variants) for f in _find(texts, dates, [[] for _ in texts])]
+
+
+def test_a_form_used_beside_a_formulations_other_variants_joins_it():
+    # "vorpal strategy" is one word from the formulation but seldom meets it: articles
+    # using the phrase twice often hold "zandric employment" beside it instead. Against
+    # all three forms' articles it is used far beyond chance.
+    [(phrase, variants)] = _three_forms(1, far_apart=False)
+    assert (phrase, set(variants)) == ("zandric strategy",
+                                       {"zandric employment", "vorpal strategy"})
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_form_drawn_on_its_own_stays_apart_from_a_formulation_with_variants(seed: int):
+    assert _three_forms(seed, far_apart=True) == [
+        ("zandric strategy", ("zandric employment",)), ("vorpal strategy", ())]

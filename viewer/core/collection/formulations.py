@@ -593,6 +593,19 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                                     or _together(grams, rank, head, form)))
     else:
         groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
+    def one_apart(member: tuple[int, int], form: tuple[int, int]) -> bool:
+        if cjk:
+            return one_word_apart(located.at_whole(*member), located.at_whole(*form),
+                                  any_end=True)
+        words = [unit[list(scorer.words(*f))] for f in (member, form)]
+        if len(words[0]) != len(words[1]):
+            return False
+        differ = np.flatnonzero(words[0] != words[1])
+        return len(differ) == 1 and not any(
+            scorer.no_content[scorer.words(*f)[int(differ[0])]] for f in (member, form))
+
+    groups = _used_with_groups(groups, one_apart, lambda form: np.unique(
+        grams.doc_of[levels[form[0]].occurrences(form[1])]), len(streams))
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
     # Mr", "said Elinor"; datelines), not one formulation: its best form stands alone.
     groups = [g if len(g) <= MAX_VARIANTS + 1 else g[:1] for g in groups]
@@ -628,6 +641,38 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
                         stops, blocked, judge, unit, located if cjk else None)
+
+
+def _used_with_groups(groups: list[list[tuple[int, int]]],
+                      one_apart: Callable[[tuple[int, int], tuple[int, int]], bool],
+                      documents: Callable[[tuple[int, int]], np.ndarray],
+                      total: int) -> list[list[tuple[int, int]]]:
+    """`groups` with each form standing alone joined to a group of several forms when it
+    is one word apart from one of them and shares documents with the group's, beyond
+    doubt (`_surely_together`). Writers pick a form for each use: an article using the
+    formulation twice may hold two variants and not the form the lone one is nearest
+    ("discipline employment" and "alleviation strategy", variants of "discipline
+    strategy"), so the lone form is judged against all of the group's documents."""
+    several = [k for k, group in enumerate(groups) if len(group) > 1]
+    if not several:
+        return groups
+    held = {k: np.unique(np.concatenate([documents(form) for form in groups[k]]))
+            for k in several}
+    joined: dict[int, list[tuple[int, int]]] = {}
+    for group in groups:
+        if len(group) != 1:
+            continue
+        form = group[0]
+        for m in several:
+            if len(groups[m]) + len(joined.get(m, [])) > MAX_VARIANTS:
+                continue
+            if any(one_apart(member, form) for member in groups[m]) and _surely_together(
+                    held[m], documents(form), total):
+                joined.setdefault(m, []).append(form)
+                break
+    lone = {form for forms in joined.values() for form in forms}
+    return [group + joined.get(k, []) for k, group in enumerate(groups)
+            if not (len(group) == 1 and group[0] in lone)]
 
 
 def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarray,
