@@ -169,6 +169,9 @@ def test_formulations_timelines_and_their_articles(
     assert {m: c for m, c in zip(months, counts, strict=True) if c} == \
         formulations[0]["per_month"]
     assert sum(counts) == formulations[0]["count"]
+    # Uses are whole numbers, and so are the ticks of their axis.
+    spacing = chart.getAxis("left").tickValues(0, max(counts), 200)
+    assert spacing and all(float(v).is_integer() for _, values in spacing for v in values)
     # Several selected: their timelines overlay.
     view.formulations_table.selectAll()
     assert [s[0] for s in chart.series] == [f["phrase"] for f in formulations]

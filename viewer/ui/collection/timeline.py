@@ -20,6 +20,17 @@ LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"
 MAX_LABELS = 12
 
 
+def whole_tick_step(most: int, ticks: int = 6) -> int:
+    """The step of at most about `ticks` ticks from 0 to `most`, a whole number of the form
+    1, 2 or 5 times a power of ten."""
+    scale = 1
+    while True:
+        for base in (1, 2, 5):
+            if base * scale * ticks >= most:
+                return base * scale
+        scale *= 10
+
+
 class TimelineChart(pg.PlotWidget):
     """Uses per month (or per year on long collections) of the selected formulations."""
 
@@ -54,7 +65,11 @@ class TimelineChart(pg.PlotWidget):
         self.getAxis("bottom").setTicks([
             [(k, labels[k]) for k in range(0, len(labels), step)],
             [(k, "") for k in range(len(labels))]])
-        self.setYRange(0, max((max(c, default=0) for _, _, c in self.series), default=1) or 1)
+        most = max((max(c, default=0) for _, _, c in self.series), default=1) or 1
+        # Uses are counted: ticks on whole numbers (no "2.5 uses" on a small count).
+        step = whole_tick_step(most)
+        self.getAxis("left").setTickSpacing(major=step, minor=step)
+        self.setYRange(0, most)
         if labels:
             self.setXRange(-0.5, len(labels) - 0.5, padding=0)
 
