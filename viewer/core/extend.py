@@ -50,10 +50,10 @@ _MARK_LOOKAHEAD = 6
 
 def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
                     bits_a: np.ndarray, window: int, gap_bits: float,
-                    copy_words: int) -> None:
+                    copy_tokens: int) -> None:
     """Stretch the (disjoint) passages in place: first every end, then every start, so a
     start cannot take words the passage before it has just taken. A passage of at least
-    `copy_words` matched words is a copy of whole sentences: it also takes the last (first)
+    `copy_tokens` matched tokens is a copy of whole sentences: it also takes the last (first)
     words of the sentence it stops short of, edited; a shorter one may be a phrase set into
     two different sentences."""
     if not passages or window <= 0:
@@ -68,7 +68,7 @@ def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
         k = bisect_right(starts_b, p.b0)
         next_b = starts_b[k] if k < len(starts_b) else len(b)
         _extend_end(p, a, b, bits_a, window, gap_bits, next_a, next_b, breaks_a, breaks_b)
-        if p.matched_both >= copy_words:
+        if p.matched_both >= copy_tokens:
             _edited_sentence_end(p, a, b, next_a, next_b, breaks_a, breaks_b)
     # Ends have moved, starts not yet: the starts found above still order the passages.
     ends_a = [p.a1 for p in by_a]
@@ -78,7 +78,7 @@ def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
         previous_a = ends_a[k - 1] if k else 0
         k = bisect_left(starts_b, p.b0)
         previous_b = ends_b[k - 1] if k else 0
-        copy = p.matched_both >= copy_words
+        copy = p.matched_both >= copy_tokens
         _extend_start(p, a, b, bits_a, window, gap_bits, previous_a, previous_b, breaks_a,
                       breaks_b, to_sentence=copy)
         if copy:

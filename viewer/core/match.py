@@ -58,6 +58,13 @@ class MatchParams:
     rarity_margin: float
     use_rarity: bool
 
+    @property
+    def copy_tokens(self) -> int:
+        """Matched tokens from which a passage is a copy of whole sentences, not a few short
+        runs of formulaic language or a phrase set into two sentences (`SHORT_WORDS` per 5
+        of `min_tokens`)."""
+        return SHORT_WORDS * self.min_tokens // 5
+
 
 @dataclass
 class Alignment:
@@ -345,18 +352,18 @@ def _without_repeat_matches(chains: list[Alignment], least: int) -> list[Alignme
     if len(chains) < 2:
         return chains
     held = np.zeros(len(chains), dtype=bool)
+    matched = np.array([c.matched_both for c in chains])
     for side in (("a0", "a1"), ("b0", "b1")):
         starts = np.array([getattr(c, side[0]) for c in chains])
         ends = np.array([getattr(c, side[1]) for c in chains])
         # Of two alike, the one of more words counts as holding the other.
-        matched = np.array([c.matched_both for c in chains])
         order = np.lexsort((-matched, -ends, starts))
         reach = np.maximum.accumulate(ends[order])
         # Inside an earlier-starting (or equal, longer) chain: the furthest end before it.
         before = np.concatenate(([-1], reach[:-1]))
         held[order] |= before >= ends[order]
-    short = np.array([c.matched_both < least for c in chains])
-    return [c for c, drop in zip(chains, (held & short).tolist(), strict=True) if not drop]
+    drop = held & (matched < least)
+    return [c for c, dropped in zip(chains, drop.tolist(), strict=True) if not dropped]
 
 
 def _follows(p: Alignment, q: Alignment, gap: int) -> bool:
@@ -456,11 +463,11 @@ def _significant(matched: np.ndarray, unmatched: np.ndarray, bits: np.ndarray,
     long_enough = matched >= params.min_tokens
     if not params.use_rarity:
         return long_enough
-    formulaic = ((unmatched > 0) & (matched < SHORT_WORDS * params.min_tokens // 5)
-                 & (matched < DENSE * (matched + unmatched)))
-    if beside_copy:
-        formulaic[:] = False
     improbable = bits - chance_bits - GAP_BITS * unmatched >= params.rarity_margin
+    if beside_copy:
+        return long_enough & improbable
+    formulaic = ((unmatched > 0) & (matched < params.copy_tokens)
+                 & (matched < DENSE * (matched + unmatched)))
     return long_enough & ~formulaic & improbable
 
 
@@ -500,12 +507,10 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
                 np.array([p.bits for p in joined]), params, chance_bits)
     passes = _significant(*evidence)
     candidates = [p for p, ok in zip(joined, passes.tolist(), strict=True) if ok]
-    # A copy of whole sentences: a passage this long (a shared name or phrase is shorter).
-    copy_words = SHORT_WORDS * params.min_tokens // 5
     edited: list[Alignment] = []
-    if any(p.matched_both >= copy_words for p in candidates):
+    if any(p.matched_both >= params.copy_tokens for p in candidates):
         more = _significant(*evidence, beside_copy=True) & ~passes
         edited = [p for p, ok in zip(joined, more.tolist(), strict=True) if ok]
     kept = _one_partner_each(candidates, edited)
-    extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS, copy_words)
+    extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS, params.copy_tokens)
     return sorted(kept, key=lambda p: (p.a0, p.b0))
