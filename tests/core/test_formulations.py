@@ -516,6 +516,27 @@ def test_a_formulation_always_written_after_an_adverb_is_listed_without_it() -> 
     assert _find_chinese(texts, dates) == [(TACTIC, (), 61)]
 
 
+CENTRE = "再就业服务中心"
+
+
+def test_a_function_word_the_collection_uses_as_part_of_a_word_stays_with_it() -> None:
+    # 再就业服务中心 (re-employment service centre) from article 60 on, in two of every
+    # three articles. The segmenter reads 再 | 就业, an adverb where no phrase opens, but
+    # the collection writes 再就业 in other contexts too (再就业工程, 再就业率): there it
+    # is one word, and the formulation is the whole name, not 就业服务中心.
+    tails = ["工程", "率", "补贴", "培训", "政策"]
+
+    def place(i: int, sentences: list[str]) -> None:
+        if i >= 60 and i % 3:
+            sentences[3] = _insert(sentences[3], 6, CENTRE)
+        if i % 4 == 1:
+            sentences[6] = _insert(sentences[6], 4, "再就业" + tails[i % 5])
+
+    texts, dates = _random_articles(150, 5, CENTRE + "".join(tails), place,
+                                    lambda i: f"2021-{1 + i // 25:02d}-{1 + i % 25:02d}")
+    assert _find_chinese(texts, dates) == [(CENTRE, (), 61)]
+
+
 RESERVE, PYRAMID, TOWERS = "银行准备金", "银行金字塔", "银行大楼群"
 
 

@@ -10,7 +10,7 @@ sides. A phrase may open with a preposition (比批评更容易使人) but not c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, cached_property
 
 import numpy as np
@@ -27,6 +27,16 @@ ON_WORDS_SHARE = 0.6
 #: A single word shorter than this is a word (a name, a term), not a phrase; four-character
 #: words are idioms (实事求是), which are set phrases.
 SHORTEST_ONE_WORD_PHRASE = 4
+#: A function word and the word beside it are one word of the collection's own, which
+#: the segmenter does not know (再 | 就业 of 再就业服务中心, re-employment), when they
+#: come together outside the phrase at least this many times...
+GLUED_USES = 5
+#: ... and this many times as often as chance would put them side by side.
+GLUED_LIFT = 20.0
+
+#: Whether two words side by side (a function word and its neighbour, as spans of the
+#: text) are used as one word in the collection.
+Glued = Callable[[tuple[int, int], tuple[int, int]], bool]
 
 
 @cache
@@ -88,11 +98,15 @@ class Segmented:
     context weighs less, so stray characters its HMM joined across an edge are split,
     and a noun, adjective or verb of the stop list may stand at an edge (see
     `function_words`, `openers`). Between two texts, with a couple of uses, the
-    boundaries alone decide (是节日, 到金融 would pass as slogans)."""
+    boundaries alone decide (是节日, 到金融 would pass as slogans). `glued` tells a
+    function word at an edge that makes one word with its neighbour in the collection
+    (see `PhraseLocator`): the phrase may open or close on that word."""
 
-    def __init__(self, text: str, start: int, end: int, *, many_uses: bool = False) -> None:
+    def __init__(self, text: str, start: int, end: int, *, many_uses: bool = False,
+                 glued: Glued | None = None) -> None:
         self.text, self.start, self.end = text, start, end
         self.many_uses = many_uses
+        self.glued = glued
         # Line breaks and spaces may fall inside words (text wrapped or spaced out):
         # the words are those of the text without them.
         window = range(max(0, start - MARGIN), min(len(text), end + MARGIN))
@@ -119,23 +133,31 @@ class Segmented:
             return None
         return inside
 
-    def _may_open(self, span: tuple[int, int]) -> bool:
+    def _may_open(self, words: list[tuple[int, int]], at: int) -> bool:
         # A preposition (or a verb) may open a phrase (比批评更容易使人), not close it.
-        word = self.text[slice(*span)]
+        word = self.text[slice(*words[at])]
         function = function_words() if self.many_uses else stop_words("zh")
-        return word not in function or word in (openers() if self.many_uses
-                                                else prepositions())
+        return (word not in function
+                or word in (openers() if self.many_uses else prepositions())
+                or self._glued(words[at], words, at + 1))
 
-    def _may_close(self, span: tuple[int, int]) -> bool:
+    def _may_close(self, words: list[tuple[int, int]], at: int) -> bool:
         function = function_words() if self.many_uses else stop_words("zh")
-        return self.text[slice(*span)] not in function
+        return (self.text[slice(*words[at])] not in function
+                or self._glued(words[at], words, at - 1))
+
+    def _glued(self, span: tuple[int, int], words: list[tuple[int, int]],
+               beside: int) -> bool:
+        return (self.glued is not None and 0 <= beside < len(words)
+                and self.glued(span, words[beside]))
 
     @cached_property
     def on_boundaries(self) -> bool:
         """Whether the phrase begins where a word begins and ends where one ends, and
         neither its first nor its last word is a function word (的, 了, 和)."""
         inside = self._whole_words
-        return inside is not None and self._may_open(inside[0]) and self._may_close(inside[-1])
+        return (inside is not None and self._may_open(inside, 0)
+                and self._may_close(inside, len(inside) - 1))
 
     def without_function_ends(self) -> tuple[int, int] | None:
         """The phrase less the function words at its ends that `on_boundaries` rules out
@@ -145,9 +167,9 @@ class Segmented:
         if inside is None:
             return None
         first, last = 0, len(inside) - 1
-        while first < last and not self._may_open(inside[first]):
+        while first < last and not self._may_open(inside, first):
             first += 1
-        while last > first and not self._may_close(inside[last]):
+        while last > first and not self._may_close(inside, last):
             last -= 1
         return inside[first][0], inside[last][1]
 
@@ -174,8 +196,38 @@ class PhraseLocator:
     def at(self, n: int, position: int) -> Segmented:
         """The occurrence of `n` tokens from token `position`, segmented."""
         doc = int(self.grams.doc_of[position])
+        glued = self._glued_at(n, position) if self.many_uses else None
         return Segmented(self.texts[doc], int(self.starts[position]),
-                         int(self.ends[position + n - 1]), many_uses=self.many_uses)
+                         int(self.ends[position + n - 1]), many_uses=self.many_uses,
+                         glued=glued)
+
+    def _glued_at(self, n: int, position: int) -> Glued:
+        """Whether two words side by side inside the `n` tokens from `position` are one
+        word of the collection's own: used together outside this phrase `GLUED_USES`
+        times or more, `GLUED_LIFT` times as often as their own counts give by chance. A
+        prefix the segmenter splits off (再就业, 再就业工程, 再就业率) passes; an adverb
+        that happens to lead every use of a phrase (再 | 优化游动战术) does not."""
+        grams = self.grams
+        starts = self.starts[position:position + n]
+
+        def tokens(span: tuple[int, int]) -> tuple[int, int]:
+            first = int(np.searchsorted(starts, span[0]))
+            last = int(np.searchsorted(starts, span[1]))
+            return position + first, last - first
+
+        def glued(one: tuple[int, int], other: tuple[int, int]) -> bool:
+            (at_a, len_a), (at_b, len_b) = sorted((tokens(one), tokens(other)))
+            if not len_a or not len_b:
+                return False
+            together = int(grams.counts_of(np.array([at_a]), len_a + len_b)[0])
+            outside = together - int(grams.counts_of(np.array([position]), n)[0])
+            if outside < GLUED_USES:
+                return False
+            apart = (int(grams.counts_of(np.array([at_a]), len_a)[0])
+                     * int(grams.counts_of(np.array([at_b]), len_b)[0]))
+            return outside * len(grams.ids) >= GLUED_LIFT * apart
+
+        return glued
 
     def _at_first(self, n: int, index: int) -> Segmented:
         found = self._first.get((n, index))
