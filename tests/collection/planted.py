@@ -158,6 +158,26 @@ def with_furniture_pair(planted: Planted) -> None:
             COMMON_SENTENCE, f"{COMMON_SENTENCE} {AFTER_COMMON}", 1)
 
 
+#: Two census counts in one frame, their names and numbers different (Numbers 2:24 and
+#: 2:9), each with the same age clause: two reports, not a copy of one.
+CENSUS_COUNTS = (
+    "All that were numbered of the camp of Ephraim were an hundred thousand and eight "
+    "thousand and an hundred, throughout their armies. They were numbered from a month old "
+    "and upward.",
+    "All that were numbered in the camp of Judah were an hundred thousand and fourscore "
+    "thousand and six thousand and four hundred, throughout their armies. They were counted "
+    "from a month old and upward.")
+CENSUS_DOCS = ("d028", "d032")
+
+
+def with_census_counts(planted: Planted) -> None:
+    """Write the `CENSUS_COUNTS` as a paragraph of the `CENSUS_DOCS`."""
+    rows = planted.by_id()
+    for doc, text in zip(CENSUS_DOCS, CENSUS_COUNTS, strict=True):
+        head, rest = rows[doc]["text"].split("\n\n", 1)
+        rows[doc]["text"] = f"{head}\n\n{text}\n\n{rest}"
+
+
 def with_press_release(planted: Planted, copies: int = 25) -> list[str]:
     """Copy d001's longest paragraph into `copies` later articles, each moved to an outlet of
     its own (a press release run by many papers: more articles than the index's cap, and no

@@ -13,6 +13,7 @@ from viewer.collection.passage_rules import (
     MIN_PAIR_WORDS,
     furniture,
     lists_its_pair,
+    other_figures,
     side_tokens,
     whole_sentence,
 )
@@ -265,6 +266,35 @@ def test_a_passage_long_only_by_a_formulation_inside_it_is_measured_without_it()
     side = side_tokens(tokenize(copied, collection_normalizer(), vocabulary), (0, len(copied)))
     at = [(4, 4 + len(formulation))]
     assert lists_its_pair(side, side, round(len(side) / CJK_CHARS_PER_WORD), True, at, at)
+
+
+EPHRAIM = ("All that were numbered of the camp of Ephraim were an hundred thousand and eight "
+           "thousand and an hundred, throughout their armies.")
+
+
+@pytest.mark.parametrize(("other", "lists"), [
+    # Another count in the same frame: a name and the numbers differ, in runs of five words.
+    ("All that were numbered in the camp of Judah were an hundred thousand and fourscore "
+     "thousand and six thousand and four hundred, throughout their armies.", False),
+    # The same count with as many words edited: a copy, which keeps its numbers.
+    ("All that were counted of the host of Ephraim were an hundred thousand and eight "
+     "thousand and an hundred, in all their armies.", True),
+    # A copy that drops a number (and the words around it) keeps the rest.
+    ("All that were numbered of the camp of Ephraim were an hundred thousand, throughout "
+     "all their armies.", True),
+])
+def test_a_passage_whose_sides_state_other_numbers_lists_no_pair_without_a_long_run(
+        other: str, lists: bool) -> None:
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, collection_normalizer(), vocabulary) for t in (EPHRAIM, other)]
+    sides = [side_tokens(stream, (0, len(t)))
+             for stream, t in zip(streams, (EPHRAIM, other), strict=True)]
+    short_words = min(len(stream) for stream in streams)
+    figures = other_figures(*sides, vocabulary.keys)
+    assert figures is not lists
+    assert lists_its_pair(*sides, short_words, False, (), (), figures=figures) is lists
+    # Without the numbers read, length alone would list it.
+    assert lists_its_pair(*sides, short_words, False, (), ())
 
 
 def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length() -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from tests.collection.planted import (
     BOILERPLATE,
+    CENSUS_DOCS,
     CHANCE_RUN_DOCS,
     COMMON_SENTENCE,
     EDITED_DOCS,
@@ -18,6 +19,7 @@ from tests.collection.planted import (
     SET_PHRASE,
     embedded_report,
     make_collection,
+    with_census_counts,
     with_chance_run_before_footer,
     with_common_sentence,
     with_furniture_pair,
@@ -292,3 +294,19 @@ def test_a_short_copy_edited_every_few_words_is_a_pair_until_a_third_holds_its_r
     with CollectionStore.create_or_open(tmp_path / "once.sqlite") as store:
         add_sources(store, [everything], workers=1)
         assert store.report()["pairs"] == fresh["pairs"]
+
+
+def test_two_census_counts_in_one_frame_are_not_a_pair(tmp_path: Path) -> None:
+    # The two align across their names and numbers as one sentence edited: 22 words from
+    # end to end, but each states numbers the other does not, and the longest run the two
+    # share is five words.
+    planted = make_collection(documents=36)
+    with_census_counts(planted)
+    report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
+    listed = {frozenset((p["a"], p["b"])) for p in report["pairs"]}
+    assert frozenset(CENSUS_DOCS) not in listed
+    assert frozenset(("d002", "d009")) in listed  # the planted copy
+    # The two texts alone still show what they share, as `compare()` finds it.
+    texts = [planted.by_id()[doc]["text"] for doc in CENSUS_DOCS]
+    shared = compare(Document(texts[0], "a"), Document(texts[1], "b")).shared_phrases
+    assert any(texts[0][slice(*p.a)].startswith("All that were numbered") for p in shared)

@@ -17,12 +17,14 @@ from pyspark.sql import SparkSession
 
 from tests.collection.planted import (
     BOILERPLATE,
+    CENSUS_DOCS,
     CHANCE_RUN_DOCS,
     EDITED_DOCS,
     FURNITURE_PAIR,
     Planted,
     embedded_report,
     make_collection,
+    with_census_counts,
     with_chance_run_before_footer,
     with_common_sentence,
     with_furniture_pair,
@@ -48,6 +50,7 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
     with_common_sentence(planted)
     with_furniture_pair(planted)
     with_short_edited_copy(planted)  # a pair by seven words the two articles alone hold
+    with_census_counts(planted)  # two reports in one frame: no pair
     lines = [json.dumps(row, ensure_ascii=False) for row in planted.rows]
     lines.insert(7, '{"id": "broken", "text": ')  # skipped, with its line number
     path = folder / "collection.jsonl.gz"
@@ -86,7 +89,7 @@ def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
     assert chain and all(c["first"] == "d004" for c in chain)
     assert [(b["series"], b["text"]) for b in spark["boilerplate"]] == [("s1", BOILERPLATE)]
     assert {tuple(sorted((p["a"], p["b"]))) for p in spark["pairs"]}.isdisjoint(
-        {CHANCE_RUN_DOCS, FURNITURE_PAIR})
+        {CHANCE_RUN_DOCS, FURNITURE_PAIR, CENSUS_DOCS})
     # The set phrase's articles share nothing else: no pair among them.
     assert not any({p["a"], p["b"]} <= set(both["planted"].phrase_docs) for p in spark["pairs"])
     assert spark["skipped"][0]["path"].endswith("collection.jsonl.gz:8")

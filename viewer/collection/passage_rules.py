@@ -10,7 +10,9 @@ listed with what is left when one passage is long enough (`pair_entry`) and, if 
 (by the words its two sides share, less those in boilerplate, formulations or the
 collection's furniture: `furniture`), that long in one unbroken run (`lists_its_pair`, which
 needs the passage's tokens: the Spark job carries those of passages under twice a
-formulation's length from where it aligns the pair to where formulations are known).
+formulation's length from where it aligns the pair to where formulations are known), and
+not when its two sides state different numbers in short runs (two census counts, two score
+lines: `other_figures`).
 
 Each rule looks at one passage (or one pair) and a few facts about its two documents, so the
 embedded engine applies them over its whole collection (`viewer.collection.results`) and the
@@ -28,6 +30,7 @@ from rapidfuzz.distance import LCSseq
 
 from viewer.core.collection.index import IndexParams
 from viewer.core.edge_marks import begins_a_sentence, ends_a_sentence
+from viewer.core.figures import state_other_figures
 from viewer.core.grams import gram_hashes
 from viewer.core.model import Span
 from viewer.core.phrases import tokens_in_spans
@@ -217,10 +220,17 @@ def needs_side_tokens(short_words: int) -> bool:
     return MIN_PAIR_WORDS <= short_words < 2 * FORMULATION_WORDS
 
 
+def other_figures(side_x: TokenStream, side_y: TokenStream, keys: Sequence[str]) -> bool:
+    """Whether each side of a passage (its tokens, ids into `keys`) states a number the
+    other does not (`viewer.core.figures`): what `lists_its_pair` reads as `figures`."""
+    return state_other_figures([keys[t] for t in side_x.ids.tolist()],
+                               [keys[t] for t in side_y.ids.tolist()])
+
+
 def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, cjk: bool,
                    excluded_x: Sequence[Span], excluded_y: Sequence[Span],
                    furniture_x: np.ndarray | None = None,
-                   furniture_y: np.ndarray | None = None) -> bool:
+                   furniture_y: np.ndarray | None = None, *, figures: bool = False) -> bool:
     """Whether a passage is enough to list its pair: `MIN_PAIR_WORDS` words, and if it
     is short (set phrasing could be that long), as many of them in one unbroken run. Two
     datelines of one city (新华社阿布扎比１月１３日讯记者, ...１月８日讯记者) or two
@@ -240,12 +250,23 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     two articles that share a sentence found in most articles are not paired by it, nor
     listed by it once something else has paired them.
 
+    Nor is a passage of that length whose sides each state a number the other does not
+    (`figures`, see `other_figures`) and share no run of `MIN_PAIR_WORDS`: two reports in
+    one frame, not a copy, which keeps its figures. Two census counts ("All that were
+    numbered of the camp of Ephraim were an hundred thousand and eight thousand and an
+    hundred, throughout their armies", "... in the camp of Judah were an hundred thousand
+    and fourscore thousand and six thousand and four hundred ...") align across their names
+    and numbers, as two score lines of one volleyball round do.
+
     `side_x`, `side_y`: the passage's tokens on each side (`side_tokens`), read only when
     `needs_side_tokens`."""
     if short_words < MIN_PAIR_WORDS:
         return False
     if not needs_side_tokens(short_words):
         return True
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    if figures and _longest_common_run(side_x.ids, side_y.ids) / scale < MIN_PAIR_WORDS:
+        return False
     # Taken out, not marked: a formulation inside a sentence copied whole leaves the words
     # around it one run, as they are in both texts.
     kept_x, kept_y = ~tokens_in_spans(side_x, excluded_x), ~tokens_in_spans(side_y, excluded_y)
@@ -257,7 +278,6 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     kept = min(kept_x.mean(), kept_y.mean()) if len(kept_x) and len(kept_y) else 0.0
     if short_words * kept >= FORMULATION_WORDS:
         return True
-    scale = CJK_CHARS_PER_WORD if cjk else 1.0
     # Short is what the two share: the words of a gap inside the passage are not.
     if LCSseq.similarity(ids_x.tolist(), ids_y.tolist()) / scale >= SET_PHRASE_WORDS:
         return True

@@ -91,15 +91,21 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         by_pair.setdefault((kx, ky), []).append((span_x, span_y, words, short_words, surplus))
     pairs = []
     links: list[Link] = []
+    vocabulary = store.vocabulary_keys()
+
+    def lists(ka: int, kb: int, passage: rules.PairPassage, cjk: bool) -> bool:
+        side_a = rules.side_tokens(streams[ka], passage[0])
+        side_b = rules.side_tokens(streams[kb], passage[1])
+        figures = (rules.needs_side_tokens(passage[3])
+                   and rules.other_figures(side_a, side_b, vocabulary))
+        return rules.lists_its_pair(side_a, side_b, passage[3], cjk, excluded[ka], excluded[kb],
+                                    furniture.get((ka, passage[0])),
+                                    furniture.get((kb, passage[1])), figures=figures)
+
     for (ka, kb), shared in by_pair.items():
         cjk = pair_language(docs[ka].language, docs[kb].language) in CJK_LANGUAGES
         entry = rules.pair_entry(shared, docs[ka].chars, docs[kb].chars)
-        if entry is None or not any(
-                rules.lists_its_pair(rules.side_tokens(streams[ka], p[0]),
-                                     rules.side_tokens(streams[kb], p[1]), p[3], cjk,
-                                     excluded[ka], excluded[kb], furniture.get((ka, p[0])),
-                                     furniture.get((kb, p[1])))
-                for p in shared):
+        if entry is None or not any(lists(ka, kb, p, cjk) for p in shared):
             continue
         pairs.append(PairRow(a=docs[ka].id, b=docs[kb].id, **entry))
         links.extend((ka, p[0], kb, p[1]) for p in sorted(shared))

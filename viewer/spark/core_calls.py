@@ -181,6 +181,13 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
                     aligner.streams[row[num_at]], (row[start_at], row[start_at + 1])))
                 if passage_rules.needs_side_tokens(row[7]) else []
                 for row in found]
+        # Read with the words themselves, which only this vocabulary has.
+        columns["figures"] = [
+            passage_rules.needs_side_tokens(row[7]) and passage_rules.other_figures(
+                passage_rules.side_tokens(aligner.streams[row[0]], (row[2], row[3])),
+                passage_rules.side_tokens(aligner.streams[row[1]], (row[4], row[5])),
+                vocabulary.keys)
+            for row in found]
         # Known once the n-grams' document frequencies are (`classify_passages`).
         columns["furniture_x"] = columns["furniture_y"] = [[] for _ in found]
         # Whether a passage is a whole sentence on both sides, where it may matter
@@ -204,14 +211,16 @@ PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "su
 #: ... and, carried along to the pair listing, what tells whether it is enough to list its
 #: pair (`passage_rules.lists_its_pair`): whether the pair is CJK, the tokens of each
 #: side of a passage that `passage_rules.needs_side_tokens` reads (`_carried_tokens`; empty
-#: for the others), and which of them are the collection's furniture (their indexes, see
-#: `passage_rules.furniture`).
-CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y", "furniture_x", "furniture_y")
+#: for the others), which of them are the collection's furniture (their indexes, see
+#: `passage_rules.furniture`), and whether each side states a number the other does not
+#: (`passage_rules.other_figures`).
+CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y", "furniture_x", "furniture_y",
+           "figures")
 
 
 def _arrow_type(name: str) -> pa.DataType:
     return {"surplus": pa.float64(), "lists": pa.bool_(), "sentence": pa.bool_(),
-            "cjk": pa.bool_(), "tokens_x": pa.list_(pa.int64()),
+            "cjk": pa.bool_(), "figures": pa.bool_(), "tokens_x": pa.list_(pa.int64()),
             "tokens_y": pa.list_(pa.int64()), "furniture_x": pa.list_(pa.int64()),
             "furniture_y": pa.list_(pa.int64())}.get(name, pa.int64())
 
@@ -384,7 +393,8 @@ def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
                             side_x, side_y, row["short_words"], row["cjk"],
                             _spans(row["excluded_x"]), _spans(row["excluded_y"]),
                             _marked(row["furniture_x"], len(side_x)),
-                            _marked(row["furniture_y"], len(side_y)))})
+                            _marked(row["furniture_y"], len(side_y)),
+                            figures=bool(row["figures"]))})
         yield pa.RecordBatch.from_pylist(out, schema=_ORIENTED_ARROW)
 
 

@@ -1,0 +1,35 @@
+"""The numbers a stretch of text states, as the tokenizer reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from viewer.collection.words import collection_normalizer
+from viewer.core.figures import figures, state_other_figures
+from viewer.core.tokenize import Vocabulary, tokenize
+
+
+def _keys(text: str) -> list[str]:
+    vocabulary = Vocabulary()
+    return [vocabulary.keys[t] for t in tokenize(text, collection_normalizer(), vocabulary).ids]
+
+
+def test_numbers_are_runs_of_digits_and_english_number_words() -> None:
+    keys = _keys("Crean says 4,000 jobs, up from ３０００ and two hundred; no one knows why.")
+    assert figures(keys) == {"4000": 1, "3000": 1, "two": 1, "hundred": 1}
+
+
+@pytest.mark.parametrize(("x", "y", "other"), [
+    # Two score lines of one round: each states scores the other does not.
+    ("上海女排３∶１两胜辽宁女排", "上海女排３∶０两胜福建女排", True),
+    ("an hundred thousand and eight thousand", "an hundred thousand and six thousand", True),
+    # A copy keeps its numbers, however its words are edited...
+    ("4,000 jobs were created last month", "4000 new jobs were made last month", False),
+    # ... or drops one, or adds one.
+    ("In 1998 the rate rose to 3.1 percent", "The rate rose to 3.1 percent", False),
+    ("the rate rose", "the rate rose 2100 times", False),
+    ("no numbers here", "none here either", False),
+])
+def test_two_stretches_state_other_figures_when_each_has_a_number_the_other_lacks(
+        x: str, y: str, other: bool) -> None:
+    assert state_other_figures(_keys(x), _keys(y)) is other

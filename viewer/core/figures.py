@@ -1,0 +1,45 @@
+"""The figures a stretch of text states: its numbers, as the tokenizer reads them.
+
+A number is a run of digit tokens next to each other (the tokenizer splits "4,000" and
+"3.5" at the mark, and reads full-width digits as plain ones: ４０００ is 4000), or an
+English number word ("eight", "hundred"). "one" is left out: it is a pronoun as often as a
+number ("no one", "one of the").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+#: English number words, as match keys.
+NUMBER_WORDS = frozenset((
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "trillion"))
+
+
+def figures(keys: Sequence[str]) -> Counter[str]:
+    """The numbers among `keys` (a stretch's tokens, in order), each as often as stated."""
+    found: Counter[str] = Counter()
+    digits = ""
+    for key in keys:
+        if key.isdigit():
+            digits += key
+            continue
+        if digits:
+            found[digits] += 1
+            digits = ""
+        if key in NUMBER_WORDS:
+            found[key] += 1
+    if digits:
+        found[digits] += 1
+    return found
+
+
+def state_other_figures(keys_x: Sequence[str], keys_y: Sequence[str]) -> bool:
+    """Whether each of two stretches states a number the other does not: two reports
+    (two census counts, two score lines), where an edited copy at most drops a number or
+    adds one."""
+    x, y = figures(keys_x), figures(keys_y)
+    return bool(x - y) and bool(y - x)
