@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from tests.collection.planted import (
     EDITED_SOURCE,
     FURNITURE_PAIR,
     SET_PHRASE,
+    Planted,
     embedded_report,
     make_collection,
     with_census_counts,
@@ -43,6 +45,12 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
     source = planted.write(folder / "all.jsonl")
     report = embedded_report(source, folder / "store.sqlite")
     return report, {"planted": planted, "folder": folder}
+
+
+def _listed_pairs(planted: Planted, folder: Path) -> set[frozenset[str]]:
+    """The pairs the embedded engine lists for `planted`, indexed into a store in `folder`."""
+    report = embedded_report(planted.write(folder / "all.jsonl"), folder / "store.sqlite")
+    return {frozenset((p["a"], p["b"])) for p in report["pairs"]}
 
 
 def _passages(report: dict, a: str, b: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -240,19 +248,25 @@ def test_a_sentence_copied_whole_is_a_pair_however_common_its_words(tmp_path: Pa
         head, rest = rows[doc]["text"].split("\n\n", 1)
         sentence = LONG_PHRASE.capitalize() + " drew wide praise."
         rows[doc]["text"] = f"{head}\n\n{sentence} {rest}"
-    report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
-    listed = {frozenset((p["a"], p["b"])) for p in report["pairs"]}
+    listed = _listed_pairs(planted, tmp_path)
     assert {frozenset((a, b)) for a in whole for b in whole if a < b} <= listed
     assert not [pair for pair in listed if pair & set(inside)]
 
 
-def test_a_chance_run_beside_boilerplate_does_not_make_a_pair(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("plant", "documents"), [
     # The boilerplate's five words say nothing about copying; seven words are chance.
-    planted = make_collection(documents=30)
-    with_chance_run_before_footer(planted)
-    report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
-    listed = {frozenset((p["a"], p["b"])) for p in report["pairs"]}
-    assert frozenset(CHANCE_RUN_DOCS) not in listed
+    (with_chance_run_before_footer, CHANCE_RUN_DOCS),
+    # Two census counts align across their names and numbers as one sentence edited: 22
+    # words from end to end, but each states numbers the other does not, and the longest
+    # run the two share is five words.
+    (with_census_counts, CENSUS_DOCS),
+], ids=["chance-run-beside-boilerplate", "census-counts-in-one-frame"])
+def test_what_only_looks_like_a_copy_makes_no_pair(
+        plant: Callable[[Planted], None], documents: tuple[str, str], tmp_path: Path) -> None:
+    planted = make_collection(documents=36)
+    plant(planted)
+    listed = _listed_pairs(planted, tmp_path)
+    assert frozenset(documents) not in listed
     assert frozenset(("d002", "d009")) in listed  # the planted copy
 
 
@@ -296,17 +310,10 @@ def test_a_short_copy_edited_every_few_words_is_a_pair_until_a_third_holds_its_r
         assert store.report()["pairs"] == fresh["pairs"]
 
 
-def test_two_census_counts_in_one_frame_are_not_a_pair(tmp_path: Path) -> None:
-    # The two align across their names and numbers as one sentence edited: 22 words from
-    # end to end, but each states numbers the other does not, and the longest run the two
-    # share is five words.
+def test_two_census_counts_still_show_what_they_share_side_by_side() -> None:
+    # Not a pair of the collection, but opened side by side the two show their frame.
     planted = make_collection(documents=36)
     with_census_counts(planted)
-    report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
-    listed = {frozenset((p["a"], p["b"])) for p in report["pairs"]}
-    assert frozenset(CENSUS_DOCS) not in listed
-    assert frozenset(("d002", "d009")) in listed  # the planted copy
-    # The two texts alone still show what they share, as `compare()` finds it.
     texts = [planted.by_id()[doc]["text"] for doc in CENSUS_DOCS]
     shared = compare(Document(texts[0], "a"), Document(texts[1], "b")).shared_phrases
     assert any(texts[0][slice(*p.a)].startswith("All that were numbered") for p in shared)
