@@ -83,6 +83,21 @@ def test_a_function_word_added_or_taken_out_is_not_a_variant() -> None:
     assert not one_word_apart(_at("实现了税利"), _at("实现税利"))
 
 
+@pytest.mark.parametrize(("head", "variant", "apart"), [
+    # A verb of the stop list swapped for another verb: the same action said another way.
+    ("努力让人民群众满意", "努力使人民群众满意", True),
+    ("体育项目要让观众", "体育项目要付观众", True),
+    ("他们是我国人民的好儿子", "他们成我国人民的好儿子", True),
+    # Added or taken out, it leaves the same phrase; a preposition swapped is no verb.
+    ("努力人民群众满意", "努力让人民群众满意", False),
+    ("努力让人民群众满意", "努力人民群众满意", False),
+    ("始终把人民利益放在首位", "始终将人民利益放在首位", False),
+])
+def test_a_verb_of_the_stop_list_swapped_for_another_is_a_variant(
+        head: str, variant: str, apart: bool) -> None:
+    assert one_word_apart(_at(head), _at(variant)) is apart
+
+
 def test_a_phrase_with_punctuation_where_words_were_is_not_a_variant() -> None:
     assert not one_word_apart(_at(HEAD), _at("中国人民解放军、新疆北部"))
     assert not one_word_apart(_at("艺术家和旅游者"), _at("艺术家、记者"))

@@ -364,7 +364,9 @@ def _one_way_change(head: Segmented, variant: Segmented,
             # in part to the next word (华南 | 更好 | 地为 | 多云 of 华南为多云): the head
             # parts there (checked below), so the added letters are one word of it.
             changed = [(changed[0][0], kept[len(kept) - tail - 1] + 1)]
-        if len(changed) != 1 or variant.text[changed[0][0]:changed[0][1]] in stop_words("zh"):
+        swap = same + tail < len(heads)  # the head has letters of its own there
+        if len(changed) != 1 or _function_word(variant.text[changed[0][0]:changed[0][1]],
+                                               swap=swap):
             return None
         before = sum(1 for at in kept if at < changed[0][0])
         after = sum(1 for at in kept if at >= changed[0][1])
@@ -399,7 +401,7 @@ def _one_way_change(head: Segmented, variant: Segmented,
         return None
     change = (head_text[first:last], variant_text[before:len(kept) - after])
     # Either way the change is a content word: 实现税利 and 实现了税利 are one phrase.
-    if change[0] in stop_words("zh"):
+    if _function_word(change[0], swap=all(change)):
         return None
     # At an end, a word of another stem makes the kept part a phrase in another context
     # (政协的组成 | 单位, 包括, 依然); one of the same stem varies it (取得阶段性成就, 成果).
@@ -409,6 +411,13 @@ def _one_way_change(head: Segmented, variant: Segmented,
     if all(change) and (change[0] in change[1] or change[1] in change[0]):
         return None
     return change
+
+
+def _function_word(word: str, *, swap: bool) -> bool:
+    """Whether `word`, changed in a variant, is a function word: one of the stop list, save
+    (where one word is swapped for another) a verb, which carries the phrase's action as
+    any verb does (让人民满意, 使人民满意; 客人是应中联部, 客人获应中联部)."""
+    return word in stop_words("zh") and not (swap and _stop_word_tags().get(word) == "v")
 
 
 def _read_as_head(head: Segmented, variant: Segmented, heads: list[int], kept: list[int],
