@@ -28,6 +28,8 @@ def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
     ("比批评更容易使人", "比批评更容易切实使人"),  # a word added inside
     ("华南为多云", "华南更好地为多云"),  # added, its last letter read with the next (地为)
     ("京会见美国国防部长", "京更好地会见美国国防部长"),  # added, read as two words (更好 | 地)
+    # added (更好 | 地换) where the dictionary reads the head's letters as one word (石油换)
+    ("执行石油换食品计划", "执行石油更好地换食品计划"),
     ("作品奉献给广大观众", "作品奉献大力给广大观众"),  # added inside a word (奉献给) of the head
     ("建设深入是教育事业", "建设是教育事业"),  # a word taken out
     ("需要全社会的参与", "需要全会长的参与"),  # swapped word glued to a neighbour (全会 | 长)

@@ -354,15 +354,17 @@ def _one_way_change(head: Segmented, variant: Segmented,
             return None
         before, after = same, tail
         as_head = []
+        read_apart = False
     else:
         as_head = _read_as_head(head, variant, heads, kept, same, tail)
         changed = as_head or [(s, e) for s, e in variant.spans
                               if s < kept[len(kept) - tail - 1] + 1 and e > kept[same]]
-        if len(changed) == 2 and same + tail == len(heads) and _added_word(variant, changed,
-                                                                           kept, same, tail):
+        read_apart = (len(changed) == 2 and same + tail == len(heads)
+                      and _added_word(variant, changed, kept, same, tail))
+        if read_apart:
             # A word added inside that the segmenter split (京 | 更好 | 地 | 会见) or glued
-            # in part to the next word (华南 | 更好 | 地为 | 多云 of 华南为多云): the head
-            # parts there (checked below), so the added letters are one word of it.
+            # in part to the next word (华南 | 更好 | 地为 | 多云 of 华南为多云): the added
+            # letters are one word of it, which parts the head there (see `parted`).
             changed = [(changed[0][0], kept[len(kept) - tail - 1] + 1)]
         swap = same + tail < len(heads)  # the head has letters of its own there
         if len(changed) != 1 or _function_word(variant.text[changed[0][0]:changed[0][1]],
@@ -390,8 +392,11 @@ def _one_way_change(head: Segmented, variant: Segmented,
     # A word added inside that the variant reads as a word of its own between two others
     # parts the head there too, where the segmenter read the head's letters as one word
     # (奉献给 of 作品奉献给广大观众; 奉献 | 大力 | 给).
-    parted = (first == last and _parts_at(variant.spans, kept[before])
-              and _parts_at(variant.spans, kept[len(kept) - after]))
+    # So does one `_added_word` reads as a word of its own (石油 | 更好 | 地换 of
+    # 执行石油更好地换食品计划, where the dictionary holds 石油换).
+    parted = first == last and (read_apart or (
+        _parts_at(variant.spans, kept[before])
+        and _parts_at(variant.spans, kept[len(kept) - after])))
     if first and not parted and not _parts_or_compound(head.spans, heads[first], inside):
         return None
     if after and not parted and not _parts_or_compound(head.spans, heads[last], inside):
