@@ -630,6 +630,11 @@ def test_three_rare_words_in_the_place_of_one_fill_a_templates_slot(seed: int) -
     assert _every_fifth_and(ORDER, {**slot, "社会稳定问题": {88, 171}}, seed) == [(ORDER, (), 0)]
     assert _every_fifth_and(ORDER, {**slot, "社会治理问题": {88, 171}}, seed) == [
         (ORDER, ("社会治理问题",), 0)]
+    # The slot says nothing of the formulation's other words: a rare swap of one of them
+    # (社区 for 社会) stays beside it.
+    filled = {**slot, "社会稳定问题": {88, 171}}
+    assert _every_fifth_and(ORDER, {**filled, "社区治安问题": {52, 150}}, seed) == [
+        (ORDER, ("社区治安问题",), 0)]
 
 
 #: The words of running text (`_running_text`), and a phrase set into it whose first and

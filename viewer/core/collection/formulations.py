@@ -351,18 +351,19 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 group.append((len(form), at))
                 taken.add(form)
                 docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
+        # As many rare words in the place of one word as a formulation has variants at
+        # most (社会发展问题, 社会就业问题, 社会稳定问题 of 社会治安问题) fill a template's
+        # slot. A kindred one counts among them, as a word in that place, but stays: it is
+        # a variant wherever it stands. A slot says nothing of the formulation's other
+        # words: a rare swap of one of them stays (企业党建分工 beside the slot of
+        # 企业管理工作, 企业档案工作, 企业清洁工作 of 企业党建工作).
+        slot = {n for fillers in swapped.values() if len(fillers) >= MAX_VARIANTS
+                for n in fillers if n >= 0}
+        group[:] = [form for n, form in enumerate(group) if n not in slot]
         if len(group) > MAX_VARIANTS + 1:
-            # Rare forms filling a template's slot (深化税收改革, 深化金融体制改革 beside
-            # 深化农村改革): they go; the variants that recur on their own stay.
+            # Rare forms beyond that, spread over its words (深化税收改革, 深化金融体制改革
+            # beside 深化农村改革): a template's; the variants that recur on their own stay.
             del group[recurring:]
-        else:
-            # As many rare words in the place of one word as a formulation has variants
-            # at most (社会发展问题, 社会就业问题, 社会稳定问题 of 社会治安问题) fill a
-            # template's slot too. A kindred one counts among them, as a word in that
-            # place, but stays: it is a variant wherever it stands.
-            slot = {n for fillers in swapped.values() if len(fillers) >= MAX_VARIANTS
-                    for n in fillers if n >= 0}
-            group[:] = [form for n, form in enumerate(group) if n not in slot]
 
 
 def _overlapping(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> np.ndarray:
