@@ -33,6 +33,9 @@ def test_two_reports_in_one_frame_state_other_figures(x: str, y: str) -> None:
     ("In 1998 the rate rose to 3.1 percent", "The rate rose to 3.1 percent"),  # one dropped
     ("the rate rose", "the rate rose 2100 times"),  # one added
     ("no numbers here", "none here either"),
+    # One number written in words, then in digits (Newton's Opticks restating a proposition).
+    ("the first of an hundred and six arithmetical mean Proportionals",
+     "the first of 106 arithmetical mean Proportionals"),
 ])
 def test_a_copy_keeps_its_figures_or_drops_or_adds_one(x: str, y: str) -> None:
     assert not state_other_figures(_keys(x), _keys(y))

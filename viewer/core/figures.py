@@ -40,6 +40,16 @@ def figures(keys: Sequence[str]) -> Counter[str]:
 def state_other_figures(keys_x: Sequence[str], keys_y: Sequence[str]) -> bool:
     """Whether each of two stretches states a number the other does not: two reports
     (two census counts, two score lines), where an edited copy at most drops a number or
-    adds one."""
+    adds one. Numbers are compared as they are written, in digits or in words: "an hundred
+    and six" and "106" may be one number."""
     x, y = figures(keys_x), figures(keys_y)
-    return bool(x - y) and bool(y - x)
+    for digits in (True, False):
+        mine, theirs = _written(x, digits), _written(y, digits)
+        if mine - theirs and theirs - mine:
+            return True
+    return False
+
+
+def _written(found: Counter[str], digits: bool) -> Counter[str]:
+    """The numbers of `found` written in digits (or, with `digits` false, in words)."""
+    return Counter({key: n for key, n in found.items() if key.isdigit() is digits})
