@@ -54,6 +54,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     order_key = [rules.order_key(d.date, d.id) for d in docs]
     arrays = store.token_arrays()
     streams = [TokenStream(*arrays.pop(d.num), np.zeros(0, dtype=np.uint32)) for d in docs]
+    vocabulary = store.vocabulary_keys()  # what the streams' ids stand for
     raw = [row for row in store.raw_passages()
            if not rules.mostly_in((row[2], row[3]), excluded[position[row[0]]])
            and not rules.mostly_in((row[4], row[5]), excluded[position[row[1]]])]
@@ -66,12 +67,12 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     report("Finding formulations", 0.8)
     found_at = int(store.meta("formulations_documents", "0"))
     if added is not None and found_at > 0 and len(docs) <= found_at * (1 + FULL_RUN_GROWTH):
-        keys = {key: k for k, key in enumerate(store.vocabulary_keys())}
+        keys = {key: k for k, key in enumerate(vocabulary)}
         listed: list[Any] = updated_formulations(
             store.formulations(), [d.id for d in docs], [d.date for d in docs], streams,
             sorted(position[num] for num in added), collection_normalizer(), keys)
     else:
-        listed = _formulations(store, docs, texts, streams, excluded)
+        listed = _formulations(vocabulary, docs, texts, streams, excluded)
         store.set_meta("formulations_documents", str(len(docs)))
     formulations = not_copies(listed, passages, len(docs))
     for item in formulations:
@@ -91,7 +92,6 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         by_pair.setdefault((kx, ky), []).append((span_x, span_y, words, short_words, surplus))
     pairs = []
     links: list[Link] = []
-    vocabulary = store.vocabulary_keys()
 
     def lists(ka: int, kb: int, passage: rules.PairPassage, cjk: bool) -> bool:
         side_a = rules.side_tokens(streams[ka], passage[0])
@@ -173,11 +173,11 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     return passages, furniture
 
 
-def _formulations(store: CollectionStore, docs: list[Any], texts: list[str],
+def _formulations(keys: list[str], docs: list[Any], texts: list[str],
                   tokens: list[TokenStream], excluded: list[list[Span]]) -> list[Formulation]:
     if not docs:
         return []
-    return fresh_formulations(texts, tokens, stored_vocabulary(store.vocabulary_keys()),
+    return fresh_formulations(texts, tokens, stored_vocabulary(keys),
                               [d.date for d in docs], [d.series for d in docs],
                               [d.language for d in docs], excluded)
 

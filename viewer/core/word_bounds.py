@@ -421,7 +421,7 @@ def _one_way_change(head: Segmented, variant: Segmented,
 def _function_word(word: str, *, swap: bool) -> bool:
     """Whether `word`, changed in a variant, is a function word: one of the stop list, save
     (where one word is swapped for another) a verb, which carries the phrase's action as
-    any verb does (让人民满意, 使人民满意; 客人是应中联部, 客人获应中联部)."""
+    any verb does (让人民群众满意, 使人民群众满意; 体育项目要让观众, 体育项目要付观众)."""
     return word in stop_words("zh") and not (swap and _stop_word_tags().get(word) == "v")
 
 

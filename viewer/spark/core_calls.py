@@ -175,19 +175,15 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         # What `passage_rules.lists_its_pair` reads, carried to where the boilerplate and
         # formulations it leaves out are known (`orient_passages`).
         columns["cjk"] = [pair_language(langs[row[0]], langs[row[1]]) in CJK for row in found]
-        for side, (num_at, start_at) in (("tokens_x", (0, 2)), ("tokens_y", (1, 4))):
-            columns[side] = [
-                _carried_tokens(passage_rules.side_tokens(
-                    aligner.streams[row[num_at]], (row[start_at], row[start_at + 1])))
-                if passage_rules.needs_side_tokens(row[7]) else []
-                for row in found]
+        sides = [(passage_rules.side_tokens(aligner.streams[row[0]], (row[2], row[3])),
+                  passage_rules.side_tokens(aligner.streams[row[1]], (row[4], row[5])))
+                 if passage_rules.needs_side_tokens(row[7]) else None for row in found]
+        columns["tokens_x"] = [_carried_tokens(pair[0]) if pair else [] for pair in sides]
+        columns["tokens_y"] = [_carried_tokens(pair[1]) if pair else [] for pair in sides]
         # Read with the words themselves, which only this vocabulary has.
-        columns["figures"] = [
-            passage_rules.needs_side_tokens(row[7]) and passage_rules.other_figures(
-                passage_rules.side_tokens(aligner.streams[row[0]], (row[2], row[3])),
-                passage_rules.side_tokens(aligner.streams[row[1]], (row[4], row[5])),
-                vocabulary.keys)
-            for row in found]
+        columns["figures"] = [pair is not None
+                              and passage_rules.other_figures(*pair, vocabulary.keys)
+                              for pair in sides]
         # Known once the n-grams' document frequencies are (`classify_passages`).
         columns["furniture_x"] = columns["furniture_y"] = [[] for _ in found]
         # Whether a passage is a whole sentence on both sides, where it may matter

@@ -164,16 +164,22 @@ def _in_slot(shapes: list[tuple[int, ...]], unit: np.ndarray) -> set[int]:
     """The forms of a group (word ids, the main form first; by their index) that fill a
     place which more than `MAX_VARIANTS` other words fill: the slot of a template, not
     variants of a formulation (each of those changes a different word, or one of a few)."""
-    head = unit[list(shapes[0])]
     fillers: dict[int, dict[int, list[int]]] = {}  # place -> word -> forms
     for k, shape in enumerate(shapes[1:], 1):
-        if len(shape) == len(head):
-            differ = np.flatnonzero(unit[list(shape)] != head)
-            if len(differ) == 1:
-                place = int(differ[0])
-                fillers.setdefault(place, {}).setdefault(int(shape[place]), []).append(k)
+        place = _one_place(shapes[0], shape, unit)
+        if place is not None:
+            fillers.setdefault(place, {}).setdefault(int(shape[place]), []).append(k)
     return {k for words in fillers.values() if len(words) > MAX_VARIANTS
             for forms in words.values() for k in forms}
+
+
+def _one_place(head: tuple[int, ...], form: tuple[int, ...], unit: np.ndarray) -> int | None:
+    """The one place where two forms of as many words (word ids) differ, as words are
+    compared (`unit`, see `_word_units`); None when they differ in none or in more."""
+    if len(head) != len(form):
+        return None
+    differ = np.flatnonzero(unit[list(form)] != unit[list(head)])
+    return int(differ[0]) if len(differ) == 1 else None
 
 
 def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
@@ -594,16 +600,15 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                                     or _together(grams, rank, head, form)))
     else:
         groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
+
     def one_apart(member: tuple[int, int], form: tuple[int, int]) -> bool:
         if cjk:
             return one_word_apart(located.at_whole(*member), located.at_whole(*form),
                                   any_end=True)
-        words = [unit[list(scorer.words(*f))] for f in (member, form)]
-        if len(words[0]) != len(words[1]):
-            return False
-        differ = np.flatnonzero(words[0] != words[1])
-        return len(differ) == 1 and not any(
-            scorer.no_content[scorer.words(*f)[int(differ[0])]] for f in (member, form))
+        head, other = scorer.words(*member), scorer.words(*form)
+        place = _one_place(head, other, unit)
+        return place is not None and not (scorer.no_content[head[place]]
+                                          or scorer.no_content[other[place]])
 
     groups = _used_with_groups(groups, one_apart, lambda form: np.unique(
         grams.doc_of[levels[form[0]].occurrences(form[1])]), len(streams))
