@@ -172,8 +172,30 @@ CENSUS_DOCS = ("d028", "d032")
 
 def with_census_counts(planted: Planted) -> None:
     """Write the `CENSUS_COUNTS` as a paragraph of the `CENSUS_DOCS`."""
+    _first_paragraphs(planted, CENSUS_DOCS, CENSUS_COUNTS)
+
+
+#: Two verses on one frame (Obadiah 1:12 and 1:13-14), each in an article of its own: what
+#: they share is the frame, runs of six and four words across what each says.
+VERSES_ON_ONE_FRAME = (
+    "But thou shouldest not have looked on the day of thy brother in the day that he became "
+    "a stranger; neither shouldest thou have rejoiced over the children of Judah in the day "
+    "of their destruction.",
+    "Yea, thou shouldest not have looked on their affliction in the day of their calamity, "
+    "nor have laid hands on their substance in the day of their calamity; neither shouldest "
+    "thou have stood in the crossway, to cut off those of his that did escape.")
+VERSE_DOCS = ("d024", "d031")
+
+
+def with_verses_on_one_frame(planted: Planted) -> None:
+    """Write the `VERSES_ON_ONE_FRAME` as a paragraph of the `VERSE_DOCS`."""
+    _first_paragraphs(planted, VERSE_DOCS, VERSES_ON_ONE_FRAME)
+
+
+def _first_paragraphs(planted: Planted, docs: tuple[str, ...], texts: tuple[str, ...]) -> None:
+    """Write each of `texts` as the first paragraph (after the title) of its article."""
     rows = planted.by_id()
-    for doc, text in zip(CENSUS_DOCS, CENSUS_COUNTS, strict=True):
+    for doc, text in zip(docs, texts, strict=True):
         head, rest = rows[doc]["text"].split("\n\n", 1)
         rows[doc]["text"] = f"{head}\n\n{text}\n\n{rest}"
 

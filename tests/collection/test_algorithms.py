@@ -247,12 +247,12 @@ def test_words_of_a_formulation_in_a_passage_are_not_counted_as_copied() -> None
 
 
 def test_a_passage_long_only_by_a_formulation_inside_it_is_measured_without_it() -> None:
-    # A formulation of 12 characters and a set phrase of 7 (统一大业的完成), aligned
+    # A formulation of 14 characters and a set phrase of 7 (统一大业的完成), aligned
     # across a dozen characters that differ: 20 words from end to end, long enough by
-    # length alone, but 12 without the formulation, which share one run of 7 characters.
-    formulation = "领导干部报告个人重大事项"
-    a = formulation + "年，此后又进一步地发展。要和平统一大业的完成"
-    b = formulation + "协议，该建议同样的待遇，促进祖国统一大业的完成"
+    # length alone, but 11 without the formulation, which share one run of 7 characters.
+    formulation = "领导干部报告个人重大事项制度"
+    a = formulation + "年，此后又更进一步。要和平统一大业的完成"
+    b = formulation + "协议，该建议的待遇，促进祖国统一大业的完成"
     vocabulary = Vocabulary()
     streams = [tokenize(t, collection_normalizer(), vocabulary) for t in (a, b)]
     sides = [side_tokens(stream, (0, len(t))) for stream, t in zip(streams, (a, b), strict=True)]
@@ -262,7 +262,7 @@ def test_a_passage_long_only_by_a_formulation_inside_it_is_measured_without_it()
     assert lists_its_pair(*sides, short_words, True, (), ())
     assert not lists_its_pair(*sides, short_words, True, use, use)
     # A sentence copied whole around the formulation is long enough without it.
-    copied = "各地要把" + formulation + "制度的落实情况按时向上级组织报告并接受党员和群众的监督"
+    copied = "各地要把" + formulation + "的落实情况按时向上级组织报告并接受党员和群众的监督"
     side = side_tokens(tokenize(copied, collection_normalizer(), vocabulary), (0, len(copied)))
     at = [(4, 4 + len(formulation))]
     assert lists_its_pair(side, side, round(len(side) / CJK_CHARS_PER_WORD), True, at, at)
@@ -295,6 +295,33 @@ def test_a_passage_whose_sides_state_other_numbers_lists_no_pair_without_a_long_
     assert lists_its_pair(*sides, short_words, False, (), (), figures=figures) is lists
     # Without the numbers read, length alone would list it.
     assert lists_its_pair(*sides, short_words, False, (), ())
+
+
+OBADIAH_12 = ("thou shouldest not have looked on the day of thy brother in the day that he "
+              "became a stranger; neither shouldest thou have")
+
+
+@pytest.mark.parametrize(("other", "lists"), [
+    # The next verse, on the same frame: runs of six and four words across what each says.
+    ("thou shouldest not have looked on their affliction in the day of their calamity, nor "
+     "have laid hands on their substance in the day of their calamity; neither shouldest "
+     "thou have", False),
+    # The verse copied with a word changed every few words.
+    ("thou shouldest never have looked upon the day of thy brother in the hour that he "
+     "became a stranger; nor shouldest thou have", True),
+    # The verse copied with a clause of ten words put in: the piece after it is a copy alone.
+    ("thou shouldest not have looked on the day of thy brother, as the men of Edom did when "
+     "the city fell, in the day that he became a stranger; neither shouldest thou have", True),
+])
+def test_a_stretch_of_other_words_parts_a_short_passage_into_pieces_measured_alone(
+        other: str, lists: bool) -> None:
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, collection_normalizer(), vocabulary) for t in (OBADIAH_12, other)]
+    sides = [side_tokens(stream, (0, len(t)))
+             for stream, t in zip(streams, (OBADIAH_12, other), strict=True)]
+    short_words = min(len(stream) for stream in streams)
+    assert short_words >= FORMULATION_WORDS  # long enough by its length alone
+    assert lists_its_pair(*sides, short_words, False, (), ()) is lists
 
 
 def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length() -> None:

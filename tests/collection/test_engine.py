@@ -18,6 +18,7 @@ from tests.collection.planted import (
     EDITED_SOURCE,
     FURNITURE_PAIR,
     SET_PHRASE,
+    VERSE_DOCS,
     Planted,
     embedded_report,
     make_collection,
@@ -27,6 +28,7 @@ from tests.collection.planted import (
     with_furniture_pair,
     with_press_release,
     with_short_edited_copy,
+    with_verses_on_one_frame,
 )
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from viewer.collection.engine import add_sources
@@ -260,7 +262,10 @@ def test_a_sentence_copied_whole_is_a_pair_however_common_its_words(tmp_path: Pa
     # words from end to end, but each states numbers the other does not, and the longest
     # run the two share is five words.
     (with_census_counts, CENSUS_DOCS),
-], ids=["chance-run-beside-boilerplate", "census-counts-in-one-frame"])
+    # Two verses on one frame align as one sentence edited: 23 words from end to end, but
+    # ten words of what each says part the runs they share, of six words and four.
+    (with_verses_on_one_frame, VERSE_DOCS),
+], ids=["chance-run-beside-boilerplate", "census-counts-in-one-frame", "verses-on-one-frame"])
 def test_what_only_looks_like_a_copy_makes_no_pair(
         plant: Callable[[Planted], None], documents: tuple[str, str], tmp_path: Path) -> None:
     planted = make_collection(documents=36)

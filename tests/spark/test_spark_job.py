@@ -21,6 +21,7 @@ from tests.collection.planted import (
     CHANCE_RUN_DOCS,
     EDITED_DOCS,
     FURNITURE_PAIR,
+    VERSE_DOCS,
     Planted,
     embedded_report,
     make_collection,
@@ -30,6 +31,7 @@ from tests.collection.planted import (
     with_furniture_pair,
     with_press_release,
     with_short_edited_copy,
+    with_verses_on_one_frame,
 )
 from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
@@ -51,6 +53,7 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
     with_furniture_pair(planted)
     with_short_edited_copy(planted)  # a pair by seven words the two articles alone hold
     with_census_counts(planted)  # two reports in one frame: no pair
+    with_verses_on_one_frame(planted)  # two verses on one frame: no pair
     lines = [json.dumps(row, ensure_ascii=False) for row in planted.rows]
     lines.insert(7, '{"id": "broken", "text": ')  # skipped, with its line number
     path = folder / "collection.jsonl.gz"
@@ -89,7 +92,7 @@ def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
     assert chain and all(c["first"] == "d004" for c in chain)
     assert [(b["series"], b["text"]) for b in spark["boilerplate"]] == [("s1", BOILERPLATE)]
     assert {tuple(sorted((p["a"], p["b"]))) for p in spark["pairs"]}.isdisjoint(
-        {CHANCE_RUN_DOCS, FURNITURE_PAIR, CENSUS_DOCS})
+        {CHANCE_RUN_DOCS, FURNITURE_PAIR, CENSUS_DOCS, VERSE_DOCS})
     # The set phrase's articles share nothing else: no pair among them.
     assert not any({p["a"], p["b"]} <= set(both["planted"].phrase_docs) for p in spark["pairs"])
     assert spark["skipped"][0]["path"].endswith("collection.jsonl.gz:8")

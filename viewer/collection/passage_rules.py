@@ -12,7 +12,8 @@ collection's furniture: `furniture`), that long in one unbroken run (`lists_its_
 needs the passage's tokens: the Spark job carries those of passages under twice a
 formulation's length from where it aligns the pair to where formulations are known), and
 not when its two sides state different numbers in short runs (two census counts, two score
-lines: `other_figures`).
+lines: `other_figures`), nor by pieces that a long stretch of other words parts (two verses
+on one frame).
 
 Each rule looks at one passage (or one pair) and a few facts about its two documents, so the
 embedded engine applies them over its whole collection (`viewer.collection.results`) and the
@@ -44,6 +45,14 @@ EXCLUDED_SHARE = 0.5
 #: reports shorter runs of rare words between two texts; among the millions of pairs of a
 #: collection such runs meet by chance.
 MIN_PAIR_WORDS = 8
+#: Inside a short passage, a stretch of this many words on either side that shares no run
+#: of `SHARED_RUN_TOKENS` with the other side parts the passage in two, each measured on its
+#: own by `lists_its_pair`: as long as the shortest copy listed, and far longer than the
+#: word or two a copy's edits change in a row.
+APART_WORDS = MIN_PAIR_WORDS
+#: Tokens in a row the two sides must share for `APART_WORDS` to count them as shared: one
+#: word met alone in such a stretch (the, of, 的) is chance.
+SHARED_RUN_TOKENS = 2
 #: A formulation occurrence inside a passage this many times its length is part of a copy.
 COPY_LENGTH = 1.5
 #: A shared passage of this many words (on its shorter side) is a copy even when its
@@ -258,6 +267,14 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     and fourscore thousand and six thousand and four hundred ...") align across their names
     and numbers, as two score lines of one volleyball round do.
 
+    Nor is a passage of that length that a stretch of other words parts: `APART_WORDS` on
+    either side sharing no run with the other cut it into pieces, and one piece must be
+    enough by itself. Two verses built on one frame align across what each says in it
+    ("thou shouldest not have looked on the day of thy brother in the day that he became a
+    stranger; neither shouldest thou have", "thou shouldest not have looked on their
+    affliction in the day of their calamity, nor have laid hands on their substance in the
+    day of their calamity; neither shouldest thou have"): runs of six and four words.
+
     `side_x`, `side_y`: the passage's tokens on each side (`side_tokens`), read only when
     `needs_side_tokens`."""
     if short_words < MIN_PAIR_WORDS:
@@ -275,13 +292,41 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     if furniture_y is not None:
         kept_y &= ~furniture_y
     ids_x, ids_y = side_x.ids[kept_x], side_y.ids[kept_y]
+    pieces = _pieces(ids_x.tolist(), ids_y.tolist(), APART_WORDS * scale)
+    if len(pieces) > 1:
+        return any(_shares_enough(np.asarray(x), np.asarray(y), min(len(x), len(y)) / scale,
+                                  scale) for x, y in pieces)
     kept = min(kept_x.mean(), kept_y.mean()) if len(kept_x) and len(kept_y) else 0.0
-    if short_words * kept >= FORMULATION_WORDS:
+    return _shares_enough(ids_x, ids_y, short_words * kept, scale)
+
+
+def _shares_enough(ids_x: np.ndarray, ids_y: np.ndarray, words: float, scale: float) -> bool:
+    """Whether a passage (or one piece of it) of `words` words (on its shorter side),
+    `ids_x` and `ids_y` on its two sides, is a copy: long enough, or sharing
+    `SET_PHRASE_WORDS` words in order, or `MIN_PAIR_WORDS` in one unbroken run."""
+    if words >= FORMULATION_WORDS:
         return True
     # Short is what the two share: the words of a gap inside the passage are not.
     if LCSseq.similarity(ids_x.tolist(), ids_y.tolist()) / scale >= SET_PHRASE_WORDS:
         return True
     return _longest_common_run(ids_x, ids_y) / scale >= MIN_PAIR_WORDS
+
+
+def _pieces(ids_x: list[int], ids_y: list[int],
+            gap: float) -> list[tuple[list[int], list[int]]]:
+    """The pieces of a passage's two sides (token ids): the runs of `SHARED_RUN_TOKENS` or
+    more they share in order, joined where fewer than `gap` tokens part them on both
+    sides; each piece runs from its first shared token to its last."""
+    runs = [(op.src_start, op.src_end, op.dest_start, op.dest_end)
+            for op in LCSseq.opcodes(ids_x, ids_y)
+            if op.tag == "equal" and op.src_end - op.src_start >= SHARED_RUN_TOKENS]
+    bounds: list[list[int]] = []
+    for x0, x1, y0, y1 in runs:
+        if bounds and x0 - bounds[-1][1] < gap and y0 - bounds[-1][3] < gap:
+            bounds[-1][1], bounds[-1][3] = x1, y1
+        else:
+            bounds.append([x0, x1, y0, y1])
+    return [(ids_x[x0:x1], ids_y[y0:y1]) for x0, x1, y0, y1 in bounds]
 
 
 def _longest_common_run(a: np.ndarray, b: np.ndarray) -> int:
