@@ -13,7 +13,7 @@ from viewer.collection.passage_rules import (
     MIN_PAIR_WORDS,
     furniture,
     lists_its_pair,
-    other_figures,
+    passage_figures,
     side_tokens,
     whole_sentence,
 )
@@ -29,6 +29,7 @@ from viewer.core.collection.index import (
 )
 from viewer.core.compare import compare
 from viewer.core.document import Document
+from viewer.core.figures import Figures
 from viewer.core.normalize import Normalizer
 from viewer.core.shared import CJK_CHARS_PER_WORD
 from viewer.core.tokenize import Vocabulary, tokenize, tokenize_many
@@ -290,8 +291,8 @@ def test_a_passage_whose_sides_state_other_numbers_lists_no_pair_without_a_long_
     sides = [side_tokens(stream, (0, len(t)))
              for stream, t in zip(streams, (EPHRAIM, other), strict=True)]
     short_words = min(len(stream) for stream in streams)
-    figures = other_figures(*sides, vocabulary.keys)
-    assert figures is not lists
+    figures = passage_figures(*sides, vocabulary.keys)
+    assert (figures is Figures.OTHER) is not lists
     assert lists_its_pair(*sides, short_words, False, (), (), figures=figures) is lists
     # Without the numbers read, length alone would list it.
     assert lists_its_pair(*sides, short_words, False, (), ())
@@ -322,6 +323,32 @@ def test_a_stretch_of_other_words_parts_a_short_passage_into_pieces_measured_alo
     short_words = min(len(stream) for stream in streams)
     assert short_words >= FORMULATION_WORDS  # long enough by its length alone
     assert lists_its_pair(*sides, short_words, False, (), ()) is lists
+
+
+FUND_REPORT = ("The fund rebuilt 70 schools in the hill counties, and over the winter it gave "
+               "clean water to 310 villages and trained 53 doctors")
+
+
+@pytest.mark.parametrize(("other", "lists"), [
+    # The report retold: what it added parts the runs the two share, but it keeps the
+    # numbers, and with them what it reports.
+    ("The fund rebuilt 70 schools, paid for roads, bridges and a market hall in the "
+     "poorest towns, brought clean water to 310 villages and also trained 53 doctors", True),
+    # Another report in the same words, with numbers of its own.
+    ("The fund rebuilt 40 schools, paid for roads, bridges and a market hall in the "
+     "poorest towns, brought clean water to 210 villages and also trained 53 doctors", False),
+])
+def test_a_passage_whose_sides_state_the_same_numbers_is_judged_whole(other: str,
+                                                                      lists: bool) -> None:
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, collection_normalizer(), vocabulary) for t in (FUND_REPORT, other)]
+    sides = [side_tokens(stream, (0, len(t)))
+             for stream, t in zip(streams, (FUND_REPORT, other), strict=True)]
+    short_words = min(len(stream) for stream in streams)
+    figures = passage_figures(*sides, vocabulary.keys)
+    assert lists_its_pair(*sides, short_words, False, (), (), figures=figures) is lists
+    # Read without its numbers, the passage is two pieces, neither a copy alone.
+    assert not lists_its_pair(*sides, short_words, False, (), ())
 
 
 def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length() -> None:

@@ -12,8 +12,8 @@ collection's furniture: `furniture`), that long in one unbroken run (`lists_its_
 needs the passage's tokens: the Spark job carries those of passages under twice a
 formulation's length from where it aligns the pair to where formulations are known), and
 not when its two sides state different numbers in short runs (two census counts, two score
-lines: `other_figures`), nor by pieces that a long stretch of other words parts (two verses
-on one frame).
+lines: `passage_figures`), nor by pieces that a long stretch of other words parts (two
+verses on one frame) unless the two state the same numbers.
 
 Each rule looks at one passage (or one pair) and a few facts about its two documents, so the
 embedded engine applies them over its whole collection (`viewer.collection.results`) and the
@@ -31,7 +31,7 @@ from rapidfuzz.distance import LCSseq
 
 from viewer.core.collection.index import IndexParams
 from viewer.core.edge_marks import begins_a_sentence, ends_a_sentence
-from viewer.core.figures import state_other_figures
+from viewer.core.figures import Figures, compare_figures
 from viewer.core.grams import gram_hashes
 from viewer.core.model import Span
 from viewer.core.phrases import tokens_in_spans
@@ -229,17 +229,18 @@ def needs_side_tokens(short_words: int) -> bool:
     return MIN_PAIR_WORDS <= short_words < 2 * FORMULATION_WORDS
 
 
-def other_figures(side_x: TokenStream, side_y: TokenStream, keys: Sequence[str]) -> bool:
-    """Whether each side of a passage (its tokens, ids into `keys`) states a number the
-    other does not (`viewer.core.figures`): what `lists_its_pair` reads as `figures`."""
-    return state_other_figures([keys[t] for t in side_x.ids.tolist()],
-                               [keys[t] for t in side_y.ids.tolist()])
+def passage_figures(side_x: TokenStream, side_y: TokenStream, keys: Sequence[str]) -> Figures:
+    """What the numbers of a passage's two sides (their tokens, ids into `keys`) say of it
+    (`viewer.core.figures`): what `lists_its_pair` reads as `figures`."""
+    return compare_figures([keys[t] for t in side_x.ids.tolist()],
+                           [keys[t] for t in side_y.ids.tolist()])
 
 
 def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, cjk: bool,
                    excluded_x: Sequence[Span], excluded_y: Sequence[Span],
                    furniture_x: np.ndarray | None = None,
-                   furniture_y: np.ndarray | None = None, *, figures: bool = False) -> bool:
+                   furniture_y: np.ndarray | None = None, *,
+                   figures: Figures = Figures.NEITHER) -> bool:
     """Whether a passage is enough to list its pair: `MIN_PAIR_WORDS` words, and if it
     is short (set phrasing could be that long), as many of them in one unbroken run. Two
     datelines of one city (新华社阿布扎比１月１３日讯记者, ...１月８日讯记者) or two
@@ -260,7 +261,7 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     listed by it once something else has paired them.
 
     Nor is a passage of that length whose sides each state a number the other does not
-    (`figures`, see `other_figures`) and share no run of `MIN_PAIR_WORDS`: two reports in
+    (`figures`, see `passage_figures`) and share no run of `MIN_PAIR_WORDS`: two reports in
     one frame, not a copy, which keeps its figures. Two census counts ("All that were
     numbered of the camp of Ephraim were an hundred thousand and eight thousand and an
     hundred, throughout their armies", "... in the camp of Judah were an hundred thousand
@@ -274,6 +275,9 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     stranger; neither shouldest thou have", "thou shouldest not have looked on their
     affliction in the day of their calamity, nor have laid hands on their substance in the
     day of their calamity; neither shouldest thou have"): runs of six and four words.
+    Unless the two state the same numbers (`figures`): one report, its clauses put in
+    another order (使７万乡亲告别了“山顶洞”生活，解决了３１万人的饮水困难, 解决了３１万人的
+    饮水困难，使７万人告别了栖居山洞、草棚的生活).
 
     `side_x`, `side_y`: the passage's tokens on each side (`side_tokens`), read only when
     `needs_side_tokens`."""
@@ -282,7 +286,8 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     if not needs_side_tokens(short_words):
         return True
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
-    if figures and _longest_common_run(side_x.ids, side_y.ids) / scale < MIN_PAIR_WORDS:
+    if (figures is Figures.OTHER
+            and _longest_common_run(side_x.ids, side_y.ids) / scale < MIN_PAIR_WORDS):
         return False
     # Taken out, not marked: a formulation inside a sentence copied whole leaves the words
     # around it one run, as they are in both texts.
@@ -293,7 +298,7 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
         kept_y &= ~furniture_y
     ids_x, ids_y = side_x.ids[kept_x], side_y.ids[kept_y]
     pieces = _pieces(ids_x.tolist(), ids_y.tolist(), APART_WORDS * scale)
-    if len(pieces) > 1:
+    if len(pieces) > 1 and figures is not Figures.SAME:
         return any(_shares_enough(np.asarray(x), np.asarray(y), min(len(x), len(y)) / scale,
                                   scale) for x, y in pieces)
     kept = min(kept_x.mean(), kept_y.mean()) if len(kept_x) and len(kept_y) else 0.0

@@ -21,6 +21,7 @@ from viewer.core.collection.boilerplate import find_boilerplate, spans_by_docume
 from viewer.core.collection.clusters import Link, find_clusters
 from viewer.core.collection.formulations import Formulation, find_formulations
 from viewer.core.collection.index import DocumentFrequencies, IndexParams, index_params
+from viewer.core.figures import Figures
 from viewer.core.model import Span
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
 
@@ -96,8 +97,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     def lists(ka: int, kb: int, passage: rules.PairPassage, cjk: bool) -> bool:
         side_a = rules.side_tokens(streams[ka], passage[0])
         side_b = rules.side_tokens(streams[kb], passage[1])
-        figures = (rules.needs_side_tokens(passage[3])
-                   and rules.other_figures(side_a, side_b, vocabulary))
+        figures = (rules.passage_figures(side_a, side_b, vocabulary)
+                   if rules.needs_side_tokens(passage[3]) else Figures.NEITHER)
         return rules.lists_its_pair(side_a, side_b, passage[3], cjk, excluded[ka], excluded[kb],
                                     furniture.get((ka, passage[0])),
                                     furniture.get((kb, passage[1])), figures=figures)

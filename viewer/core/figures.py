@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from enum import Enum
 
 #: English number words, as match keys.
 NUMBER_WORDS = frozenset((
@@ -37,17 +38,36 @@ def figures(keys: Sequence[str]) -> Counter[str]:
     return found
 
 
-def state_other_figures(keys_x: Sequence[str], keys_y: Sequence[str]) -> bool:
-    """Whether each of two stretches states a number the other does not: two reports
-    (two census counts, two score lines), where an edited copy at most drops a number or
-    adds one. Numbers are compared as they are written, in digits or in words: "an hundred
-    and six" and "106" may be one number."""
+class Figures(Enum):
+    """What the numbers of two stretches say of them (`compare_figures`)."""
+
+    #: Neither states a number the other lacks, and they share fewer than `SAME_FIGURES`.
+    NEITHER = 0
+    #: Each states a number the other does not: two reports (two census counts, two score
+    #: lines), where an edited copy at most drops a number or adds one.
+    OTHER = 1
+    #: They state `SAME_FIGURES` numbers or more alike, and neither one the other lacks
+    #: (one may drop one): one report, however its words were put.
+    SAME = 2
+
+
+#: Numbers two stretches must state alike to report one thing: one alike is as often a
+#: date or a count any two texts might give.
+SAME_FIGURES = 2
+
+
+def compare_figures(keys_x: Sequence[str], keys_y: Sequence[str]) -> Figures:
+    """What the numbers of two stretches (their tokens' keys) say of them. Numbers are
+    compared as they are written, in digits or in words: "an hundred and six" and "106"
+    may be one number."""
     x, y = figures(keys_x), figures(keys_y)
+    alike = 0
     for digits in (True, False):
         mine, theirs = _written(x, digits), _written(y, digits)
         if mine - theirs and theirs - mine:
-            return True
-    return False
+            return Figures.OTHER
+        alike += sum((mine & theirs).values())
+    return Figures.SAME if alike >= SAME_FIGURES else Figures.NEITHER
 
 
 def _written(found: Counter[str], digits: bool) -> Counter[str]:

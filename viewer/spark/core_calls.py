@@ -40,6 +40,7 @@ from viewer.core.collection.boilerplate import find_boilerplate
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.index import IndexParams, document_grams
 from viewer.core.document import detect_language
+from viewer.core.figures import Figures
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
 
 CJK = CJK_LANGUAGES
@@ -181,9 +182,8 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         columns["tokens_x"] = [_carried_tokens(pair[0]) if pair else [] for pair in sides]
         columns["tokens_y"] = [_carried_tokens(pair[1]) if pair else [] for pair in sides]
         # Read with the words themselves, which only this vocabulary has.
-        columns["figures"] = [pair is not None
-                              and passage_rules.other_figures(*pair, vocabulary.keys)
-                              for pair in sides]
+        columns["figures"] = [(passage_rules.passage_figures(*pair, vocabulary.keys)
+                               if pair else Figures.NEITHER).value for pair in sides]
         # Known once the n-grams' document frequencies are (`classify_passages`).
         columns["furniture_x"] = columns["furniture_y"] = [[] for _ in found]
         # Whether a passage is a whole sentence on both sides, where it may matter
@@ -208,15 +208,15 @@ PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "su
 #: pair (`passage_rules.lists_its_pair`): whether the pair is CJK, the tokens of each
 #: side of a passage that `passage_rules.needs_side_tokens` reads (`_carried_tokens`; empty
 #: for the others), which of them are the collection's furniture (their indexes, see
-#: `passage_rules.furniture`), and whether each side states a number the other does not
-#: (`passage_rules.other_figures`).
+#: `passage_rules.furniture`), and what the numbers of its two sides say (the value of
+#: `passage_rules.passage_figures`).
 CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y", "furniture_x", "furniture_y",
            "figures")
 
 
 def _arrow_type(name: str) -> pa.DataType:
     return {"surplus": pa.float64(), "lists": pa.bool_(), "sentence": pa.bool_(),
-            "cjk": pa.bool_(), "figures": pa.bool_(), "tokens_x": pa.list_(pa.int64()),
+            "cjk": pa.bool_(), "figures": pa.int8(), "tokens_x": pa.list_(pa.int64()),
             "tokens_y": pa.list_(pa.int64()), "furniture_x": pa.list_(pa.int64()),
             "furniture_y": pa.list_(pa.int64())}.get(name, pa.int64())
 
@@ -390,7 +390,7 @@ def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
                             _spans(row["excluded_x"]), _spans(row["excluded_y"]),
                             _marked(row["furniture_x"], len(side_x)),
                             _marked(row["furniture_y"], len(side_y)),
-                            figures=bool(row["figures"]))})
+                            figures=Figures(row["figures"]))})
         yield pa.RecordBatch.from_pylist(out, schema=_ORIENTED_ARROW)
 
 
