@@ -35,6 +35,8 @@ def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
     ("需要全社会的参与", "需要全会长的参与"),  # swapped word glued to a neighbour (全会 | 长)
     ("男篮做顾问", "男篮做学问"),  # the last word swapped, read as 做学问
     ("系统和保险行业", "系统和保险业态"),  # a compound's part (保险 | 行业), read 保险业 | 态
+    # swapped inside a word the HMM made (获应), which the dictionary reads 获 | 应
+    ("客人是应中联部", "客人获应中联部"),
 ])
 def test_a_one_word_change_is_a_variant(head: str, variant: str) -> None:
     assert one_word_apart(_at(head), _at(variant))

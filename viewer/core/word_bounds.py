@@ -397,9 +397,9 @@ def _one_way_change(head: Segmented, variant: Segmented,
     parted = first == last and (read_apart or (
         _parts_at(variant.spans, kept[before])
         and _parts_at(variant.spans, kept[len(kept) - after])))
-    if first and not parted and not _parts_or_compound(head.spans, heads[first], inside):
+    if first and not parted and not _parts_or_compound(head, heads[first], inside):
         return None
-    if after and not parted and not _parts_or_compound(head.spans, heads[last], inside):
+    if after and not parted and not _parts_or_compound(head, heads[last], inside):
         return None
     touched = [(s, e) for s, e in head.spans if s < heads[last - 1] + 1 and e > heads[first]]
     if first < last and len(touched) > 1:
@@ -497,8 +497,12 @@ def _parts_at(spans: list[tuple[int, int]], at: int) -> bool:
     return any(s == at for s, _ in spans)
 
 
-def _parts_or_compound(spans: list[tuple[int, int]], at: int, compound: bool) -> bool:
-    """Whether a word begins at `at`, or `at` is the middle of a pair of words kept as
-    one, or (if `compound`) `at` lies inside a compound name."""
+def _parts_or_compound(words: Segmented, at: int, compound: bool) -> bool:
+    """Whether a word of `words` begins at `at`, or `at` is the middle of a pair of words
+    kept as one, or (if `compound`) `at` lies inside a compound name, or inside a word the
+    segmenter's HMM made of characters its dictionary does not join (获应 of 客人获应中联部,
+    where the dictionary reads 获 | 应 as it reads 是 | 应 in 客人是应中联部)."""
     return any(s == at or (e - s == PAIR_WORD and at == s + PAIR_WORD // 2)
-               or (compound and s < at < e and e - s >= COMPOUND_WORD) for s, e in spans)
+               or (compound and s < at < e and e - s >= COMPOUND_WORD)
+               or (s < at < e and not _is_dictionary_word("".join(words.text[s:e].split())))
+               for s, e in words.spans)
