@@ -216,7 +216,7 @@ CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y", "furniture_x", "furn
 
 def _arrow_type(name: str) -> pa.DataType:
     return {"surplus": pa.float64(), "lists": pa.bool_(), "sentence": pa.bool_(),
-            "cjk": pa.bool_(), "figures": pa.int8(), "tokens_x": pa.list_(pa.int64()),
+            "cjk": pa.bool_(), "tokens_x": pa.list_(pa.int64()),
             "tokens_y": pa.list_(pa.int64()), "furniture_x": pa.list_(pa.int64()),
             "furniture_y": pa.list_(pa.int64())}.get(name, pa.int64())
 
