@@ -8,7 +8,7 @@ import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
@@ -104,13 +104,15 @@ CHANCE_RUN = "Velmar dorzu pinak shutefin olgra kaloren mizutu."
 CHANCE_RUN_DOCS = ("d022", "d026")
 
 
-def with_chance_run_before_footer(planted: Planted) -> None:
-    """Write `CHANCE_RUN` into `CHANCE_RUN_DOCS`, before their boilerplate footer."""
+def with_chance_run_before_footer(planted: Planted) -> tuple[str, str]:
+    """Write `CHANCE_RUN` into `CHANCE_RUN_DOCS`, before their boilerplate footer; returns
+    their ids."""
     rows = planted.by_id()
     for doc in CHANCE_RUN_DOCS:
         assert rows[doc]["series"] == planted.boilerplate_series
         rows[doc]["text"] = rows[doc]["text"].replace(f"\n\n{BOILERPLATE}",
                                                       f" {CHANCE_RUN}\n\n{BOILERPLATE}")
+    return CHANCE_RUN_DOCS
 
 
 #: A short copy edited every few words: its longest unchanged run is seven words, which the
@@ -158,46 +160,46 @@ def with_furniture_pair(planted: Planted) -> None:
             COMMON_SENTENCE, f"{COMMON_SENTENCE} {AFTER_COMMON}", 1)
 
 
-#: Two census counts in one frame, their names and numbers different (Numbers 2:24 and
-#: 2:9), each with the same age clause: two reports, not a copy of one.
-CENSUS_COUNTS = (
-    "All that were numbered of the camp of Ephraim were an hundred thousand and eight "
-    "thousand and an hundred, throughout their armies. They were numbered from a month old "
-    "and upward.",
-    "All that were numbered in the camp of Judah were an hundred thousand and fourscore "
-    "thousand and six thousand and four hundred, throughout their armies. They were counted "
-    "from a month old and upward.")
-CENSUS_DOCS = ("d028", "d032")
+class Frame(NamedTuple):
+    """Two stretches in one frame, each written as a paragraph of its own article by
+    `with_frame`: what the two share is the frame, not a copy of either."""
+
+    docs: tuple[str, str]
+    texts: tuple[str, str]
 
 
-def with_census_counts(planted: Planted) -> None:
-    """Write the `CENSUS_COUNTS` as a paragraph of the `CENSUS_DOCS`."""
-    _first_paragraphs(planted, CENSUS_DOCS, CENSUS_COUNTS)
+FRAMES = {
+    # Two census counts, their names and numbers different (Numbers 2:24 and 2:9), each
+    # with the same age clause: two reports.
+    "census-counts": Frame(("d028", "d032"), (
+        "All that were numbered of the camp of Ephraim were an hundred thousand and eight "
+        "thousand and an hundred, throughout their armies. They were numbered from a month "
+        "old and upward.",
+        "All that were numbered in the camp of Judah were an hundred thousand and fourscore "
+        "thousand and six thousand and four hundred, throughout their armies. They were "
+        "counted from a month old and upward.")),
+    # Two verses on one frame (Obadiah 1:12 and 1:13-14): runs of six and four words across
+    # what each says.
+    "verses": Frame(("d024", "d031"), (
+        "But thou shouldest not have looked on the day of thy brother in the day that he "
+        "became a stranger; neither shouldest thou have rejoiced over the children of Judah "
+        "in the day of their destruction.",
+        "Yea, thou shouldest not have looked on their affliction in the day of their "
+        "calamity, nor have laid hands on their substance in the day of their calamity; "
+        "neither shouldest thou have stood in the crossway, to cut off those of his that did "
+        "escape.")),
+}
 
 
-#: Two verses on one frame (Obadiah 1:12 and 1:13-14), each in an article of its own: what
-#: they share is the frame, runs of six and four words across what each says.
-VERSES_ON_ONE_FRAME = (
-    "But thou shouldest not have looked on the day of thy brother in the day that he became "
-    "a stranger; neither shouldest thou have rejoiced over the children of Judah in the day "
-    "of their destruction.",
-    "Yea, thou shouldest not have looked on their affliction in the day of their calamity, "
-    "nor have laid hands on their substance in the day of their calamity; neither shouldest "
-    "thou have stood in the crossway, to cut off those of his that did escape.")
-VERSE_DOCS = ("d024", "d031")
-
-
-def with_verses_on_one_frame(planted: Planted) -> None:
-    """Write the `VERSES_ON_ONE_FRAME` as a paragraph of the `VERSE_DOCS`."""
-    _first_paragraphs(planted, VERSE_DOCS, VERSES_ON_ONE_FRAME)
-
-
-def _first_paragraphs(planted: Planted, docs: tuple[str, ...], texts: tuple[str, ...]) -> None:
-    """Write each of `texts` as the first paragraph (after the title) of its article."""
+def with_frame(planted: Planted, name: str) -> tuple[str, str]:
+    """Write the two texts of `FRAMES[name]` as the first paragraph (after the title) of its
+    two articles; returns their ids."""
     rows = planted.by_id()
-    for doc, text in zip(docs, texts, strict=True):
+    frame = FRAMES[name]
+    for doc, text in zip(frame.docs, frame.texts, strict=True):
         head, rest = rows[doc]["text"].split("\n\n", 1)
         rows[doc]["text"] = f"{head}\n\n{text}\n\n{rest}"
+    return frame.docs
 
 
 def with_press_release(planted: Planted, copies: int = 25) -> list[str]:

@@ -29,10 +29,9 @@ from viewer.core.collection.index import (
 )
 from viewer.core.compare import compare
 from viewer.core.document import Document
-from viewer.core.figures import Figures
 from viewer.core.normalize import Normalizer
 from viewer.core.shared import CJK_CHARS_PER_WORD
-from viewer.core.tokenize import Vocabulary, tokenize, tokenize_many
+from viewer.core.tokenize import TokenStream, Vocabulary, tokenize, tokenize_many
 
 
 def _grams(*docs: list[int]) -> list[np.ndarray]:
@@ -269,33 +268,49 @@ def test_a_passage_long_only_by_a_formulation_inside_it_is_measured_without_it()
     assert lists_its_pair(side, side, round(len(side) / CJK_CHARS_PER_WORD), True, at, at)
 
 
+def _whole_passage(a: str, b: str) -> tuple[list[TokenStream], int, Vocabulary]:
+    """The two sides of a passage that is the whole of `a` and of `b` (English), its words
+    on its shorter side, and the vocabulary of their tokens."""
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, collection_normalizer(), vocabulary) for t in (a, b)]
+    sides = [side_tokens(stream, (0, len(t))) for stream, t in zip(streams, (a, b), strict=True)]
+    return sides, min(len(stream) for stream in streams), vocabulary
+
+
 EPHRAIM = ("All that were numbered of the camp of Ephraim were an hundred thousand and eight "
            "thousand and an hundred, throughout their armies.")
+FUND_REPORT = ("The fund rebuilt 70 schools in the hill counties, and over the winter it gave "
+               "clean water to 310 villages and trained 53 doctors")
 
 
-@pytest.mark.parametrize(("other", "lists"), [
+@pytest.mark.parametrize(("a", "b", "lists", "by_words"), [
     # Another count in the same frame: a name and the numbers differ, in runs of five words.
-    ("All that were numbered in the camp of Judah were an hundred thousand and fourscore "
-     "thousand and six thousand and four hundred, throughout their armies.", False),
+    (EPHRAIM, "All that were numbered in the camp of Judah were an hundred thousand and "
+     "fourscore thousand and six thousand and four hundred, throughout their armies.",
+     False, True),
     # The same count with as many words edited: a copy, which keeps its numbers.
-    ("All that were counted of the host of Ephraim were an hundred thousand and eight "
-     "thousand and an hundred, in all their armies.", True),
+    (EPHRAIM, "All that were counted of the host of Ephraim were an hundred thousand and "
+     "eight thousand and an hundred, in all their armies.", True, True),
     # A copy that drops a number (and the words around it) keeps the rest.
-    ("All that were numbered of the camp of Ephraim were an hundred thousand, throughout "
-     "all their armies.", True),
+    (EPHRAIM, "All that were numbered of the camp of Ephraim were an hundred thousand, "
+     "throughout all their armies.", True, True),
+    # A report retold: what it adds parts the runs the two share into pieces, neither a
+    # copy alone, but it keeps the numbers, and with them what it reports.
+    (FUND_REPORT, "The fund rebuilt 70 schools, paid for roads, bridges and a market hall in "
+     "the poorest towns, brought clean water to 310 villages and also trained 53 doctors",
+     True, False),
+    # Another report in those words, with numbers of its own.
+    (FUND_REPORT, "The fund rebuilt 40 schools, paid for roads, bridges and a market hall in "
+     "the poorest towns, brought clean water to 210 villages and also trained 53 doctors",
+     False, False),
 ])
-def test_a_passage_whose_sides_state_other_numbers_lists_no_pair_without_a_long_run(
-        other: str, lists: bool) -> None:
-    vocabulary = Vocabulary()
-    streams = [tokenize(t, collection_normalizer(), vocabulary) for t in (EPHRAIM, other)]
-    sides = [side_tokens(stream, (0, len(t)))
-             for stream, t in zip(streams, (EPHRAIM, other), strict=True)]
-    short_words = min(len(stream) for stream in streams)
+def test_the_numbers_a_short_passage_states_bear_on_whether_it_lists_its_pair(
+        a: str, b: str, lists: bool, by_words: bool) -> None:
+    sides, short_words, vocabulary = _whole_passage(a, b)
     figures = passage_figures(*sides, vocabulary.keys)
-    assert (figures is Figures.OTHER) is not lists
     assert lists_its_pair(*sides, short_words, False, (), (), figures=figures) is lists
-    # Without the numbers read, length alone would list it.
-    assert lists_its_pair(*sides, short_words, False, (), ())
+    # Read by its words alone, without its numbers.
+    assert lists_its_pair(*sides, short_words, False, (), ()) is by_words
 
 
 OBADIAH_12 = ("thou shouldest not have looked on the day of thy brother in the day that he "
@@ -316,39 +331,9 @@ OBADIAH_12 = ("thou shouldest not have looked on the day of thy brother in the d
 ])
 def test_a_stretch_of_other_words_parts_a_short_passage_into_pieces_measured_alone(
         other: str, lists: bool) -> None:
-    vocabulary = Vocabulary()
-    streams = [tokenize(t, collection_normalizer(), vocabulary) for t in (OBADIAH_12, other)]
-    sides = [side_tokens(stream, (0, len(t)))
-             for stream, t in zip(streams, (OBADIAH_12, other), strict=True)]
-    short_words = min(len(stream) for stream in streams)
+    sides, short_words, _ = _whole_passage(OBADIAH_12, other)
     assert short_words >= FORMULATION_WORDS  # long enough by its length alone
     assert lists_its_pair(*sides, short_words, False, (), ()) is lists
-
-
-FUND_REPORT = ("The fund rebuilt 70 schools in the hill counties, and over the winter it gave "
-               "clean water to 310 villages and trained 53 doctors")
-
-
-@pytest.mark.parametrize(("other", "lists"), [
-    # The report retold: what it added parts the runs the two share, but it keeps the
-    # numbers, and with them what it reports.
-    ("The fund rebuilt 70 schools, paid for roads, bridges and a market hall in the "
-     "poorest towns, brought clean water to 310 villages and also trained 53 doctors", True),
-    # Another report in the same words, with numbers of its own.
-    ("The fund rebuilt 40 schools, paid for roads, bridges and a market hall in the "
-     "poorest towns, brought clean water to 210 villages and also trained 53 doctors", False),
-])
-def test_a_passage_whose_sides_state_the_same_numbers_is_judged_whole(other: str,
-                                                                      lists: bool) -> None:
-    vocabulary = Vocabulary()
-    streams = [tokenize(t, collection_normalizer(), vocabulary) for t in (FUND_REPORT, other)]
-    sides = [side_tokens(stream, (0, len(t)))
-             for stream, t in zip(streams, (FUND_REPORT, other), strict=True)]
-    short_words = min(len(stream) for stream in streams)
-    figures = passage_figures(*sides, vocabulary.keys)
-    assert lists_its_pair(*sides, short_words, False, (), (), figures=figures) is lists
-    # Read without its numbers, the passage is two pieces, neither a copy alone.
-    assert not lists_its_pair(*sides, short_words, False, (), ())
 
 
 def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length() -> None:

@@ -5,30 +5,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from tests.collection.planted import (
     BOILERPLATE,
-    CENSUS_DOCS,
-    CHANCE_RUN_DOCS,
     COMMON_SENTENCE,
     EDITED_DOCS,
     EDITED_SOURCE,
     FURNITURE_PAIR,
     SET_PHRASE,
-    VERSE_DOCS,
     Planted,
     embedded_report,
     make_collection,
-    with_census_counts,
     with_chance_run_before_footer,
     with_common_sentence,
+    with_frame,
     with_furniture_pair,
     with_press_release,
     with_short_edited_copy,
-    with_verses_on_one_frame,
 )
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from viewer.collection.engine import add_sources
@@ -255,21 +252,21 @@ def test_a_sentence_copied_whole_is_a_pair_however_common_its_words(tmp_path: Pa
     assert not [pair for pair in listed if pair & set(inside)]
 
 
-@pytest.mark.parametrize(("plant", "documents"), [
+@pytest.mark.parametrize("plant", [
     # The boilerplate's five words say nothing about copying; seven words are chance.
-    (with_chance_run_before_footer, CHANCE_RUN_DOCS),
+    with_chance_run_before_footer,
     # Two census counts align across their names and numbers as one sentence edited: 22
     # words from end to end, but each states numbers the other does not, and the longest
     # run the two share is five words.
-    (with_census_counts, CENSUS_DOCS),
+    partial(with_frame, name="census-counts"),
     # Two verses on one frame align as one sentence edited: 23 words from end to end, but
     # ten words of what each says part the runs they share, of six words and four.
-    (with_verses_on_one_frame, VERSE_DOCS),
+    partial(with_frame, name="verses"),
 ], ids=["chance-run-beside-boilerplate", "census-counts-in-one-frame", "verses-on-one-frame"])
 def test_what_only_looks_like_a_copy_makes_no_pair(
-        plant: Callable[[Planted], None], documents: tuple[str, str], tmp_path: Path) -> None:
+        plant: Callable[[Planted], tuple[str, str]], tmp_path: Path) -> None:
     planted = make_collection(documents=36)
-    plant(planted)
+    documents = plant(planted)
     listed = _listed_pairs(planted, tmp_path)
     assert frozenset(documents) not in listed
     assert frozenset(("d002", "d009")) in listed  # the planted copy
@@ -318,7 +315,6 @@ def test_a_short_copy_edited_every_few_words_is_a_pair_until_a_third_holds_its_r
 def test_two_census_counts_still_show_what_they_share_side_by_side() -> None:
     # Not a pair of the collection, but opened side by side the two show their frame.
     planted = make_collection(documents=36)
-    with_census_counts(planted)
-    texts = [planted.by_id()[doc]["text"] for doc in CENSUS_DOCS]
+    texts = [planted.by_id()[doc]["text"] for doc in with_frame(planted, "census-counts")]
     shared = compare(Document(texts[0], "a"), Document(texts[1], "b")).shared_phrases
     assert any(texts[0][slice(*p.a)].startswith("All that were numbered") for p in shared)

@@ -17,21 +17,19 @@ from pyspark.sql import SparkSession
 
 from tests.collection.planted import (
     BOILERPLATE,
-    CENSUS_DOCS,
     CHANCE_RUN_DOCS,
     EDITED_DOCS,
+    FRAMES,
     FURNITURE_PAIR,
-    VERSE_DOCS,
     Planted,
     embedded_report,
     make_collection,
-    with_census_counts,
     with_chance_run_before_footer,
     with_common_sentence,
+    with_frame,
     with_furniture_pair,
     with_press_release,
     with_short_edited_copy,
-    with_verses_on_one_frame,
 )
 from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
@@ -52,8 +50,8 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
     with_common_sentence(planted)
     with_furniture_pair(planted)
     with_short_edited_copy(planted)  # a pair by seven words the two articles alone hold
-    with_census_counts(planted)  # two reports in one frame: no pair
-    with_verses_on_one_frame(planted)  # two verses on one frame: no pair
+    for name in FRAMES:  # two reports in one frame, two verses on one frame: no pair
+        with_frame(planted, name)
     lines = [json.dumps(row, ensure_ascii=False) for row in planted.rows]
     lines.insert(7, '{"id": "broken", "text": ')  # skipped, with its line number
     path = folder / "collection.jsonl.gz"
@@ -92,7 +90,7 @@ def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
     assert chain and all(c["first"] == "d004" for c in chain)
     assert [(b["series"], b["text"]) for b in spark["boilerplate"]] == [("s1", BOILERPLATE)]
     assert {tuple(sorted((p["a"], p["b"]))) for p in spark["pairs"]}.isdisjoint(
-        {CHANCE_RUN_DOCS, FURNITURE_PAIR, CENSUS_DOCS, VERSE_DOCS})
+        {CHANCE_RUN_DOCS, FURNITURE_PAIR, *(frame.docs for frame in FRAMES.values())})
     # The set phrase's articles share nothing else: no pair among them.
     assert not any({p["a"], p["b"]} <= set(both["planted"].phrase_docs) for p in spark["pairs"])
     assert spark["skipped"][0]["path"].endswith("collection.jsonl.gz:8")
