@@ -202,6 +202,19 @@ def with_frame(planted: Planted, name: str) -> tuple[str, str]:
     return frame.docs
 
 
+#: Six rare words two articles of the planted copy (d002, d009) meet by chance, far from it:
+#: `compare()` finds them, but so short a run lists nothing in a collection.
+RARE_RUN = "vorabel kintesh marudo pelvanix tosrem gilbarn"
+
+
+def with_rare_run_beside_copy(planted: Planted) -> None:
+    """Write `RARE_RUN`, in sentences of their own, at the end of d002 and d009."""
+    rows = planted.by_id()
+    for doc, before, after in (("d002", "They found", "at last"), ("d009", "Nobody saw", "again")):
+        head, rest = rows[doc]["text"].rsplit("\n\n", 1)
+        rows[doc]["text"] = f"{head}\n\n{before} {RARE_RUN} {after}.\n\n{rest}"
+
+
 def with_press_release(planted: Planted, copies: int = 25) -> list[str]:
     """Copy d001's longest paragraph into `copies` later articles, each moved to an outlet of
     its own (a press release run by many papers: more articles than the index's cap, and no

@@ -16,6 +16,7 @@ from tests.collection.planted import (
     EDITED_DOCS,
     EDITED_SOURCE,
     FURNITURE_PAIR,
+    RARE_RUN,
     SET_PHRASE,
     Planted,
     embedded_report,
@@ -25,6 +26,7 @@ from tests.collection.planted import (
     with_frame,
     with_furniture_pair,
     with_press_release,
+    with_rare_run_beside_copy,
     with_short_edited_copy,
 )
 from tests.conftest import FIXTURES as ALL_FIXTURES
@@ -85,6 +87,23 @@ def test_every_pair_lists_exactly_what_compare_finds(indexed: tuple[dict, dict])
         assert _passages(report, a, b) == expected
         words = sorted(p.words for p in comparison.shared_phrases)
         assert sorted(p["words"] for p in pair["passages"]) == words
+
+
+def test_a_pair_lists_no_passage_shorter_than_a_copy_that_lists_pairs(tmp_path: Path) -> None:
+    # Six rare words met by chance in the two articles of the planted copy, far from it:
+    # compare() shows them, the collection lists the copy alone (and clusters only it).
+    planted = make_collection(documents=36)
+    with_rare_run_beside_copy(planted)
+    texts = [planted.by_id()[doc]["text"] for doc in ("d002", "d009")]
+    shared = compare(Document(texts[0], "d002"), Document(texts[1], "d009")).shared_phrases
+    chance = [p.a for p in shared if RARE_RUN in texts[0][slice(*p.a)]]
+    assert chance and len(shared) == 2
+    report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "s.sqlite")
+    listed = _passages(report, "d002", "d009")
+    assert [a for a, _ in listed] == [p.a for p in shared if p.a not in chance]
+    clustered = {tuple(p["span"]) for c in report["clusters"] for p in c["passages"]
+                 if p["doc"] == "d002"}
+    assert not clustered & set(chance)
 
 
 def test_planted_copies_and_chain_are_found_with_direction(indexed: tuple[dict, dict]) -> None:

@@ -29,6 +29,7 @@ from tests.collection.planted import (
     with_frame,
     with_furniture_pair,
     with_press_release,
+    with_rare_run_beside_copy,
     with_short_edited_copy,
 )
 from viewer.collection.cli import run_corpus
@@ -52,6 +53,7 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
     with_short_edited_copy(planted)  # a pair by seven words the two articles alone hold
     for name in FRAMES:  # two reports in one frame, two verses on one frame: no pair
         with_frame(planted, name)
+    with_rare_run_beside_copy(planted)  # not listed among the copy's passages
     lines = [json.dumps(row, ensure_ascii=False) for row in planted.rows]
     lines.insert(7, '{"id": "broken", "text": ')  # skipped, with its line number
     path = folder / "collection.jsonl.gz"

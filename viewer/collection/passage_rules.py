@@ -6,7 +6,8 @@ A passage goes when most of a side is a series' boilerplate; when it is set phra
 and its n-grams recur across the collection: `long_set_phrasing`, `short_set_phrasing`),
 unless it lies inside a longer copy of the same stretch (`in_copy`); and, once formulations
 are known, when it is short and mostly a formulation (`dropped_as_formulaic`). A pair is
-listed with what is left when one passage is long enough (`pair_entry`) and, if short
+listed, with what is left of `MIN_PAIR_WORDS` or more (`listed_passages`, `pair_entry`),
+when one passage is long enough and, if short
 (by the words its two sides share, less those in boilerplate, formulations or the
 collection's furniture: `furniture`), that long in one unbroken run (`lists_its_pair`, which
 needs the passage's tokens: the Spark job carries those of passages under twice a
@@ -347,14 +348,23 @@ def _longest_common_run(a: np.ndarray, b: np.ndarray) -> int:
     return best
 
 
+def listed_passages(shared: list[PairPassage]) -> list[PairPassage]:
+    """The passages of a pair that are listed (and join clusters): those of
+    `MIN_PAIR_WORDS` words or more on their shorter side, in order. A shorter one lists no
+    pair, and beside a copy elsewhere in the two texts it is far more often rare words met
+    by chance (独联体一体化进程, "variety of small keratinized structures") than a piece of
+    the copy. `compare()` shows it all the same when the pair is opened."""
+    return sorted(p for p in shared if p[3] >= MIN_PAIR_WORDS)
+
+
 def pair_entry(shared: list[PairPassage], chars_a: int,
                chars_b: int) -> dict[str, Any] | None:
     """The listed form of a pair (`a` the earlier article) from its kept passages: the
-    passages in order with their shares of each text and their words; None when no passage
-    is long enough for the pair to be listed."""
-    if not shared or max(p[3] for p in shared) < MIN_PAIR_WORDS:
+    `listed_passages` in order with their shares of each text and their words; None when
+    no passage is long enough for the pair to be listed."""
+    ordered = listed_passages(shared)
+    if not ordered:
         return None
-    ordered = sorted(shared)
     return {"shared_a": covered_share([p[0] for p in ordered], chars_a),
             "shared_b": covered_share([p[1] for p in ordered], chars_b),
             "words": sum(p[2] for p in ordered),

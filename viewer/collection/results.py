@@ -109,7 +109,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         if entry is None or not any(lists(ka, kb, p, cjk) for p in shared):
             continue
         pairs.append(PairRow(a=docs[ka].id, b=docs[kb].id, **entry))
-        links.extend((ka, p[0], kb, p[1]) for p in sorted(shared))
+        links.extend((ka, p[0], kb, p[1]) for p in rules.listed_passages(shared))
     pairs.sort(key=lambda p: (-p.words, p.a, p.b))
     clusters = [{"id": k, "first": docs[c.first].id,
                  "passages": [{"doc": docs[d].id, "span": list(span)} for d, span in c.passages]}
