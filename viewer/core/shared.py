@@ -3,7 +3,8 @@ collections.
 
 `compare()` calls `find_shared_phrases` for its two documents, and the collection engine
 calls it for every candidate pair of its articles, so a pair opened side by side shows
-exactly the passages the collection listed. Both sides must be tokenized with one shared
+the passages the collection listed (and those it leaves out of its listing: see
+`viewer.collection.passage_rules`). Both sides must be tokenized with one shared
 `Vocabulary` and one normalizer; `bits` gives the general-language surprise of every
 vocabulary key (see `viewer.core.rarity`).
 

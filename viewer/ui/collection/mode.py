@@ -231,7 +231,8 @@ class CollectionMode(QObject):
 
     def open_pair(self, id_a: str, id_b: str) -> None:
         """Read two articles side by side: the comparison finds the passages the collection
-        listed (the same matcher); Back returns to the collection."""
+        listed (the same matcher), and the short runs it leaves out; Back returns to the
+        collection."""
         documents = self._documents([id_a, id_b])
         if documents is not None:
             self.window.show_documents(documents[0], documents[1])
