@@ -41,13 +41,13 @@ def figures(keys: Sequence[str]) -> Counter[str]:
 class Figures(Enum):
     """What the numbers of two stretches say of them (`compare_figures`)."""
 
-    #: Neither states a number the other lacks, and they share fewer than `SAME_FIGURES`.
+    #: Not OTHER, and fewer than `SAME_FIGURES` numbers alike: the numbers say nothing.
     NEITHER = 0
     #: Each states a number the other does not: two reports (two census counts, two score
     #: lines), where an edited copy at most drops a number or adds one.
     OTHER = 1
-    #: They state `SAME_FIGURES` numbers or more alike, and neither one the other lacks
-    #: (one may drop one): one report, however its words were put.
+    #: Not OTHER, and `SAME_FIGURES` numbers or more alike (one side may drop some): one
+    #: report, however its words were put.
     SAME = 2
 
 
