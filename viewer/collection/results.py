@@ -55,7 +55,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     order_key = [rules.order_key(d.date, d.id) for d in docs]
     arrays = store.token_arrays()
     streams = [TokenStream(*arrays.pop(d.num), np.zeros(0, dtype=np.uint32)) for d in docs]
-    vocabulary = store.vocabulary_keys()  # what the streams' ids stand for
+    keys = store.vocabulary_keys()  # what the streams' ids stand for
     raw = [row for row in store.raw_passages()
            if not rules.mostly_in((row[2], row[3]), excluded[position[row[0]]])
            and not rules.mostly_in((row[4], row[5]), excluded[position[row[1]]])]
@@ -68,12 +68,12 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     report("Finding formulations", 0.8)
     found_at = int(store.meta("formulations_documents", "0"))
     if added is not None and found_at > 0 and len(docs) <= found_at * (1 + FULL_RUN_GROWTH):
-        keys = {key: k for k, key in enumerate(vocabulary)}
+        key_ids = {key: k for k, key in enumerate(keys)}
         listed: list[Any] = updated_formulations(
             store.formulations(), [d.id for d in docs], [d.date for d in docs], streams,
-            sorted(position[num] for num in added), collection_normalizer(), keys)
+            sorted(position[num] for num in added), collection_normalizer(), key_ids)
     else:
-        listed = _formulations(vocabulary, docs, texts, streams, excluded)
+        listed = _formulations(keys, docs, texts, streams, excluded)
         store.set_meta("formulations_documents", str(len(docs)))
     formulations = not_copies(listed, passages, len(docs))
     for item in formulations:
@@ -97,7 +97,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     def lists(ka: int, kb: int, passage: rules.PairPassage, cjk: bool) -> bool:
         side_a = rules.side_tokens(streams[ka], passage[0])
         side_b = rules.side_tokens(streams[kb], passage[1])
-        figures = (rules.passage_figures(side_a, side_b, vocabulary)
+        figures = (rules.passage_figures(side_a, side_b, keys)
                    if rules.needs_side_tokens(passage[3]) else Figures.NEITHER)
         return rules.lists_its_pair(side_a, side_b, passage[3], cjk, excluded[ka], excluded[kb],
                                     furniture.get((ka, passage[0])),
