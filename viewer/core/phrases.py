@@ -399,6 +399,11 @@ HYPHEN_TERM_BITS = 27.5
 _DETERMINERS = {"en": frozenset({"the", "a", "an", "both", "either", "neither", "this",
                                   "these", "that", "those", "all", "every", "each"})}
 
+#: Forms of one article, by language: the one before a vowel sound counts as the other
+#: ("a fair market", "an overall fair market": a variant that puts a word after the
+#: article may change its form).
+ARTICLE_FORMS = {"en": {"an": "a"}}
+
 #: Coordinating conjunctions, after which a phrase may end (see `maximal`; match keys).
 COORDINATORS = {"en": frozenset({"and", "or", "nor", "but"})}
 
@@ -444,6 +449,9 @@ class PhraseScorer:
         self.is_figure = is_number
         self.trim_ends = not cjk
         self.may_lead = np.zeros(len(is_stop), dtype=bool)
+        #: Per vocabulary id, the word it counts as when phrases are compared (the forms
+        #: of an article are one word, see `mark_articles`).
+        self.word_unit = np.arange(len(is_stop), dtype=np.int64)
         self.coordinator = np.zeros(len(is_stop), dtype=bool)
         #: Per position, whether a hyphen joins the token to the next (None: unknown).
         self.joined: np.ndarray | None = None
@@ -469,10 +477,14 @@ class PhraseScorer:
         self.apart: np.ndarray | None = None
 
     def mark_articles(self, vocabulary: Vocabulary, language: str) -> PhraseScorer:
-        """Note the determiners of `language`, which may lead a phrase (see `maximal`)."""
+        """Note the determiners of `language`, which may lead a phrase (see `maximal`),
+        and the forms of its articles (`word_unit`)."""
         determiners = _DETERMINERS.get(language, frozenset())
         self.may_lead = np.fromiter(map(determiners.__contains__, vocabulary.keys),
                                     dtype=bool, count=len(vocabulary.keys))
+        for form, word in ARTICLE_FORMS.get(language, {}).items():
+            if form in vocabulary.ids and word in vocabulary.ids:
+                self.word_unit[vocabulary.ids[form]] = vocabulary.ids[word]
         return self
 
     @classmethod
@@ -638,7 +650,9 @@ class PhraseScorer:
         """Per gram (its first position, its `lead` leading function words and the
         `length` of the rest), how often the rest occurs with those leading words one
         word further back, in the same stretch ("the national free spirit of
-        initiatives" for "the free spirit of initiatives")."""
+        initiatives" for "the free spirit of initiatives"; "a strong equality of basic
+        supply" for "an equality of basic supply", the article's form following the word
+        put after it)."""
         grams, ids = self.grams, self.grams.ids
         out = np.zeros(len(first), dtype=np.int64)
         for m, k in {(int(m), int(k)) for m, k in zip(length, lead, strict=True)}:
@@ -657,7 +671,8 @@ class PhraseScorer:
             for j in range(k + 1):
                 ok &= ~grams.stops[start + j]
             for j in range(k):
-                ok &= ids[start + j] == ids[first[rows][owner] + j]
+                ok &= (self.word_unit[ids[start + j]]
+                       == self.word_unit[ids[first[rows][owner] + j]])
             out[rows] = np.bincount(owner[ok], minlength=len(rows))
         return out
 

@@ -111,8 +111,6 @@ RARE_DOCUMENTS = 2
 #: More variants than this make a template, not a formulation.
 MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
-#: Forms of one article, by language (see `_word_units`).
-_ARTICLE_FORMS = {"en": {"an": "a"}}
 
 
 @dataclass(frozen=True)
@@ -175,7 +173,7 @@ def _in_slot(shapes: list[tuple[int, ...]], unit: np.ndarray) -> set[int]:
 
 def _one_place(head: tuple[int, ...], form: tuple[int, ...], unit: np.ndarray) -> int | None:
     """The one place where two forms of as many words (word ids) differ, as words are
-    compared (`unit`, see `_word_units`); None when they differ in none or in more."""
+    compared (`unit`, see `PhraseScorer.word_unit`); None when they differ in none or in more."""
     if len(head) != len(form):
         return None
     differ = np.flatnonzero(unit[list(form)] != unit[list(head)])
@@ -541,7 +539,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                 or (cjk and _together(grams, rank, form, head)
                     and score[row[form]] >= MIN_SCORE))
 
-    unit = _word_units(vocabulary, language)
+    unit = scorer.word_unit
     listed = _ListedEdges(grams, forms)
 
     def kept_only_in_listed(head: tuple[int, int], form: tuple[int, int]) -> bool:
@@ -758,17 +756,6 @@ def _held_inside(grams: RecurringGrams, table: Candidates,
                                >= level.count[np.maximum(index, 0)] * 9)
         found.update(rows[held].tolist())
     return sorted(found)
-
-
-def _word_units(vocabulary: Vocabulary, language: str) -> np.ndarray:
-    """Per vocabulary id, the word it counts as when forms are compared: the forms of an
-    article that follow the next word's sound ("a fair market", "an overall fair
-    market") are one word, else the variant would differ in two."""
-    unit = np.arange(len(vocabulary.keys), dtype=np.int64)
-    for form, word in _ARTICLE_FORMS.get(language, {}).items():
-        if form in vocabulary.ids and word in vocabulary.ids:
-            unit[vocabulary.ids[form]] = vocabulary.ids[word]
-    return unit
 
 
 def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
