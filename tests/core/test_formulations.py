@@ -278,6 +278,21 @@ def test_a_variant_of_few_documents_joins_even_when_never_beside_its_formulation
     assert formulation.first == 30
 
 
+def test_an_older_form_as_widely_used_joins_the_formulation_with_its_first_appearance():
+    # The older form, in 17 articles from article 1 on, scores under the gate on its own
+    # (no onset, used once in each article); the later one, twice in each of its 7
+    # articles, is listed. The older is no rare likeness met before the formulation: it
+    # is the formulation's first form, and the formulation first appears with it.
+    old = "accelerating the common construction of new civilization journey"
+    new = "accelerating the sound construction of new civilization journey"
+    texts, dates = _planted({old: list(range(1, 200, 12)), new: list(range(110, 200, 14))},
+                            twice=new)
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert {formulation.phrase, *formulation.variants} == {old, new}
+    assert formulation.first == 1
+    assert formulation.documents == sum(1 for t in texts if old in t or new in t)
+
+
 def test_a_rare_variant_first_written_in_the_formulations_first_article_joins_it():
     # The writer who brings the formulation in writes it both ways there: that use is not
     # before the formulation, as a likeness in earlier articles would be.

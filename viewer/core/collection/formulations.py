@@ -186,7 +186,8 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     """Languages written in words: add to each group of `forms` ((length, start positions)
     per form; `listed` the same forms as grams) the variants of its best form too rare to
     recur on their own, each first found no earlier than the group's first appearance
-    (its first article may hold both forms). One sharing a single content word with it
+    (its first article may hold both forms), unless used in as many documents as the best
+    form (the older form, then). One sharing a single content word with it
     joins only where it is used beside the formulation (`_used_beside`); many such in one
     place are a template's slot, and none join. One leaving a word of it out must be used
     in `RARE_DOCUMENTS` documents and share documents with it beyond chance
@@ -208,8 +209,13 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     rank = _date_ranks(dates)
     for g, (group, likeness, loose) in enumerate(zip(forms, rare, weak, strict=True)):
         # A rare likeness met before the formulation itself is not one of its forms; one
-        # met in the formulation's first article is not met before it.
+        # met in the formulation's first article is not met before it. A likeness in as
+        # many documents as the formulation's main form is no rare one: it may be the
+        # older form, the formulation its variant ("accelerating the common construction
+        # of new civilization journey", 12 documents, below the gate for want of edge
+        # evidence, of "the sound construction", 6; see `_earlier_forms_apart`).
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        main_documents = len(np.unique(grams.doc_of[group[0][1]]))
         used_docs = np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
         used = set(used_docs.tolist())
         # A likeness met inside a use of a form is a piece of that form in its context
@@ -222,7 +228,7 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
             at = np.array([p for p in at.tolist()
                            if not any(p + k in taken for k in range(len(form)))], dtype=at.dtype)
             docs = np.unique(grams.doc_of[at])
-            if len(at) and rank[docs].min() >= since and (
+            if len(at) and (rank[docs].min() >= since or len(docs) >= main_documents) and (
                     form not in loose
                     or _used_beside(used, set(docs.tolist()), rank)) and (
                     # A word of the formulation left out ("provisional government" of
