@@ -20,7 +20,6 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from viewer.collection.interrupts import noted_interrupts
 from viewer.core.errors import TandemError
 from viewer.spark.cli import (
     add_engine_options,
@@ -151,13 +150,8 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> Non
     from viewer.collection.store import CollectionStore
 
     path = args.store if command == "add" or args.store else default_store(args.sources)
-    with noted_interrupts() as interrupts, CollectionStore.create_or_open(path) as store:
-        def report(stage: str, fraction: float) -> None:
-            interrupts.check()
-            progress(stage, fraction)
-
-        add_sources(store, args.sources, report, sync=command != "add",
-                    committing=interrupts.check)
+    with CollectionStore.create_or_open(path) as store:
+        add_sources(store, args.sources, progress, sync=command != "add")
         progress.close()
         if command != "add":
             _write(store.report(), args, store.text)
