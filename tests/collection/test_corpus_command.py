@@ -152,9 +152,16 @@ def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Pa
 
 
 def _start_add(tmp_path: Path, store: Path, source: Path) -> subprocess.Popen[str]:
+    # As from a terminal: Ctrl-C is on in the add, even where the tests themselves run as a
+    # background job (a shell starts those with SIGINT ignored, which the add would inherit).
     return subprocess.Popen([sys.executable, "-m", "viewer", "corpus", "add", str(store),
                              str(source), "--quiet"], cwd=ROOT, env=_env(tmp_path),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_ctrl_c_on)
+
+
+def _ctrl_c_on() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_writes(store: Path, process: subprocess.Popen[str]) -> None:
