@@ -186,12 +186,13 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     """Languages written in words: add to each group of `forms` ((length, start positions)
     per form; `listed` the same forms as grams) the variants of its best form too rare to
     recur on their own, each first found no earlier than the group's first appearance
-    (its first article may hold both forms), unless used in as many documents as the best
-    form (the older form, then). One sharing a single content word with it
-    joins only where it is used beside the formulation (`_used_beside`); many such in one
-    place are a template's slot, and none join. One leaving a word of it out must be used
-    in `RARE_DOCUMENTS` documents and share documents with it beyond chance
-    (`_recurs_beside`), as a shorter form must in Chinese."""
+    (its first article may hold both forms), unless it shares more than one content word
+    with it and is used in as many documents (the older form, then). One sharing a single
+    content word with it joins only where it is used beside the formulation
+    (`_used_beside`); many such in one place are a template's slot, and none join. One
+    leaving a word of it out must be used in `RARE_DOCUMENTS` documents and share
+    documents with it beyond chance (`_recurs_beside`), as a shorter form must in
+    Chinese."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     shape = _variant_shape(False)
@@ -213,7 +214,9 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         # many documents as the formulation's main form is no rare one: it may be the
         # older form, the formulation its variant ("accelerating the common construction
         # of new civilization journey", 12 documents, below the gate for want of edge
-        # evidence, of "the sound construction", 6; see `_earlier_forms_apart`).
+        # evidence, of "the sound construction", 6; see `_earlier_forms_apart`), unless
+        # it shares a single content word with it ("every thing", older and wider than
+        # "every day"): then it is likelier another phrase of the language.
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
         main_documents = len(np.unique(grams.doc_of[group[0][1]]))
         used_docs = np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
@@ -228,7 +231,8 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
             at = np.array([p for p in at.tolist()
                            if not any(p + k in taken for k in range(len(form)))], dtype=at.dtype)
             docs = np.unique(grams.doc_of[at])
-            if len(at) and (rank[docs].min() >= since or len(docs) >= main_documents) and (
+            if len(at) and (rank[docs].min() >= since
+                            or len(docs) >= main_documents and form not in loose) and (
                     form not in loose
                     or _used_beside(used, set(docs.tolist()), rank)) and (
                     # A word of the formulation left out ("provisional government" of
