@@ -250,7 +250,7 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
             # Bates", "Miss Elliot"), not variants.
             group[:] = [form for k, form in enumerate(group) if k not in slot]
             shapes[:] = [form for k, form in enumerate(shapes) if k not in slot]
-        filling = _in_slot(shapes, ranked.unit)
+        filling = _in_slot(shapes, scorer.word_unit)
         if filling:
             # A template ("Mr Nelson said", "Mr Fawzi said", "Mr Gerber said"): the forms
             # filling its slot go, and what is left is judged again (see `rank_groups`).
@@ -422,8 +422,6 @@ class RankedGroups:
     blocked: np.ndarray
     #: The score of a group of forms.
     judge: Callable[[list[tuple[int, int]]], float]
-    #: Per vocabulary id, the word it counts as when forms are compared.
-    unit: np.ndarray
     #: The word bounds of the candidates (CJK), with what they have segmented so far;
     #: None for languages written in words.
     located: PhraseLocator | None
@@ -640,7 +638,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         starts = np.concatenate(at)
         lengths = np.concatenate([np.full(len(a), n) for a, (n, _) in
                                   zip(at, group, strict=True)])
-        unit = _unit_bits(edges, starts, lengths, against_only=cjk)
+        set_in = _unit_bits(edges, starts, lengths, against_only=cjk)
         quoted = _cited_bits(edges, starts, lengths)
         start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
         count = sum(int(levels[n].count[i]) for n, i in group)
@@ -648,13 +646,13 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                             np.array([start]), len(streams),
                             _repeat_bits(np.array([count]), np.array([len(docs)]),
                                          len(streams)),
-                            np.array([spread.of_documents(docs)]), np.array([unit]),
+                            np.array([spread.of_documents(docs)]), np.array([set_in]),
                             np.array([quoted]))[0])
 
     scores = [judge(group) for group in groups]
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
-                        stops, blocked, judge, unit, located if cjk else None)
+                        stops, blocked, judge, located if cjk else None)
 
 
 def _used_with_groups(groups: list[list[tuple[int, int]]],
