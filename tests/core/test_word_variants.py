@@ -102,6 +102,20 @@ def test_a_verb_of_the_stop_list_swapped_for_another_is_a_variant(
     assert one_word_apart(_at(head), _at(variant)) is apart
 
 
+@pytest.mark.parametrize(("head", "variant"), [
+    # A noun or adjective of the stop list is a content word like any other (see
+    # `function_words`): swapped at the start, the rest of the phrase stays.
+    ("人的卫生饮用水", "书的卫生饮用水"),
+    ("好的社会影响", "坏的社会影响"),
+])
+def test_a_noun_or_adjective_of_the_stop_list_swapped_is_a_variant(head: str,
+                                                                   variant: str) -> None:
+    assert word_change(_at(head, many_uses=True), _at(variant, many_uses=True),
+                       any_end=True) == (head[0], variant[0])
+    assert word_change(_at(variant, many_uses=True), _at(head, many_uses=True),
+                       any_end=True) == (variant[0], head[0])
+
+
 def test_a_phrase_with_punctuation_where_words_were_is_not_a_variant() -> None:
     assert not one_word_apart(_at(HEAD), _at("中国人民解放军、新疆北部"))
     assert not one_word_apart(_at("艺术家和旅游者"), _at("艺术家、记者"))

@@ -419,10 +419,12 @@ def _one_way_change(head: Segmented, variant: Segmented,
 
 
 def _function_word(word: str, *, swap: bool) -> bool:
-    """Whether `word`, changed in a variant, is a function word: one of the stop list, save
-    (where one word is swapped for another) a verb, which carries the phrase's action as
-    any verb does (让人民群众满意, 使人民群众满意; 体育项目要让观众, 体育项目要付观众)."""
-    return word in stop_words("zh") and not (swap and _stop_word_tags().get(word) == "v")
+    """Whether `word`, changed in a variant, is a function word: one of `function_words`
+    (the stop list less its nouns and adjectives, content words as much as any: 人 for 书
+    in 人的卫生饮用水), save (where one word is swapped for another) a verb, which carries
+    the phrase's action as any verb does (让人民群众满意, 使人民群众满意; 体育项目要让观众,
+    体育项目要付观众)."""
+    return word in function_words() and not (swap and _stop_word_tags().get(word) == "v")
 
 
 def _read_as_head(head: Segmented, variant: Segmented, heads: list[int], kept: list[int],
