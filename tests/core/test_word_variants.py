@@ -370,6 +370,50 @@ def test_a_word_changed_at_an_end_joins_when_used_beside_beyond_the_kept_words(
     assert forms["争吵的事情"] == ({"争吵的画面"} if joined else set())
 
 
+def _end_swap_collection(others: int) -> tuple[list[str], list[str]]:
+    """240 dated articles of random characters: 长的内陆河 in two of every 12 from the
+    20th, 痛的内陆河 in two others of every 12 from the 26th (never beside it), and
+    的内陆河 after `others` other words (each in one article)."""
+    rng = random.Random(13)
+    fillers = ["宽", "短", "大", "小", "新", "旧", "深", "浅", "远", "近", "美", "险", "急", "缓",
+               "清", "浊", "老", "静", "曲", "直", "冷", "热", "干", "湿", "高", "低", "东", "西",
+               "南", "北"]
+    planted = set("长痛的内陆河" + "".join(fillers))
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in planted]
+    uses: dict[int, list[str]] = {}
+    for i in range(240):
+        if i >= 20 and (i - 20) % 12 < 2:
+            uses[i] = ["长的内陆河"]
+        if i >= 26 and (i - 26) % 12 < 2:
+            uses[i] = ["痛的内陆河"]
+    for k, filler in enumerate(fillers[:others]):
+        uses.setdefault(5 + k * 8, []).append(filler + "的内陆河")
+    texts, dates = [], []
+    for i in range(240):
+        sentences = ["".join(rng.choices(letters, k=14)) for _ in range(10)]
+        for k, phrase in enumerate(uses.get(i, []), 1):
+            sentences[k] = sentences[k][:6] + phrase + "，" + sentences[k][6:]
+        texts.append("。".join(sentences) + "。")
+        dates.append(f"2021-{1 + i // 28:02d}-{1 + i % 28:02d}")
+    return texts, dates
+
+
+@pytest.mark.parametrize(("others", "joined"), [
+    # What the two keep (的内陆河) is used nowhere else: one phrase with its first word
+    # changed, though the two are never used in one article.
+    (0, True),
+    (30, False),  # it follows 30 other words: a phrase of its own in two contexts
+])
+def test_two_formulations_changing_a_word_at_an_end_join_when_nothing_else_keeps_the_rest(
+        others: int, joined: bool) -> None:
+    found = _formulations(*_end_swap_collection(others))
+    groups = [{f.phrase, *f.variants} for f in found]
+    if joined:
+        assert {"长的内陆河", "痛的内陆河"} in groups
+    else:
+        assert {"长的内陆河"} in groups and {"痛的内陆河"} in groups
+
+
 @pytest.mark.parametrize(("phrase", "kept"), [
     ("再优化游动战术", "优化游动战术"),  # an adverb opening it
     ("了办案人员", "办案人员"),  # a particle opening it

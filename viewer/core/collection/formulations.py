@@ -550,19 +550,33 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     unit = scorer.word_unit
     listed = _ListedEdges(grams, forms)
 
-    def kept_only_in_listed(head: tuple[int, int], form: tuple[int, int]) -> bool:
-        # English: a word changed at an end, where the words the two keep are no
-        # phrase of their own (Chinese, compared by characters: `kept_words`, below).
-        return not cjk and listed.hold_kept(head, scorer.words(*head), scorer.words(*form))
+    levels = grams.levels
+
+    def kept_words(head: tuple[int, int], form: tuple[int, int]) -> bool:
+        # A word changed at an end, where what the two keep says they are one phrase.
+        # English: the words kept are no phrase of their own (`_ListedEdges`). Chinese,
+        # compared by characters: the same, or the kept words meet the formulation's
+        # documents with no other word as often (`_kept_only_in`, `_beside_beyond_kept`).
+        if not cjk:
+            return listed.hold_kept(head, scorer.words(*head), scorer.words(*form))
+        varied = located.at_whole(*head)
+        part = _kept_part(varied, word_change(varied, located.at_whole(*form),
+                                              any_end=True), head[0])
+        if part is None:
+            return False
+        uses = levels[head[0]].count[head[1]] + levels[form[0]].count[form[1]]
+        docs = np.unique(grams.doc_of[levels[form[0]].occurrences(form[1])])
+        return (_kept_only_in(grams, varied, part, int(levels[head[0]].first[head[1]]),
+                              int(uses), listed)
+                or _beside_beyond_kept(grams, len(rank), head, part, docs))
 
     groups = group_variants(forms, lambda form: tuple(unit[list(scorer.words(*form))].tolist()),
                             lambda word: not scorer.no_content[word],
                             lambda head, form: (together(head, form) or related(head, form)
-                                                or kept_only_in_listed(head, form)),
+                                                or kept_words(head, form)),
                             **_variant_shape(cjk),
                             apart=lambda head, form: (_apart(grams, rank, head, form)
                                                       and not related(head, form)))
-    levels = grams.levels
     if cjk:
         # Forms none of which is cohesive stand on their own evidence: a form's score is
         # scaled down by its cohesion already, and they are kept only if the best of them
@@ -573,20 +587,6 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
             if score[row[best]] < MIN_SCORE:
                 return False
             return located.on_words(*best, samples=5) and located.is_phrase(*best)
-
-        def kept_words(head: tuple[int, int], form: tuple[int, int]) -> bool:
-            # A word changed at an end, where what the two keep says they are one phrase
-            # (`_kept_only_in`, `_beside_beyond_kept`).
-            varied = located.at_whole(*head)
-            part = _kept_part(varied, word_change(varied, located.at_whole(*form),
-                                                  any_end=True), head[0])
-            if part is None:
-                return False
-            uses = levels[head[0]].count[head[1]] + levels[form[0]].count[form[1]]
-            docs = np.unique(grams.doc_of[levels[form[0]].occurrences(form[1])])
-            return (_kept_only_in(grams, varied, part, int(levels[head[0]].first[head[1]]),
-                                  int(uses), listed)
-                    or _beside_beyond_kept(grams, len(rank), head, part, docs))
 
         groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
                   for g in groups if any(form in cohesive for form in g) or alone(g)]
@@ -824,7 +824,9 @@ class _ListedEdges:
     are not met with other words: the changed word is a slot of one formulation, though
     the forms meet in no more documents than chance gives (unless `_apart` finds them too
     few for one phrase). Kept words met with other words too say nothing: the two forms
-    may be the phrase in two contexts."""
+    may be the phrase in two contexts; so do kept words that the listed forms fill with
+    more words than a formulation has variants (再就业 | 工程, 补贴, 培训, 政策, 服务中心):
+    a template's slot, or a word of the language."""
 
     def __init__(self, grams: RecurringGrams, forms: list[tuple[int, int]]) -> None:
         self.grams = grams
@@ -847,7 +849,8 @@ class _ListedEdges:
 
     def hold(self, at: int, length: int, *, ends: bool) -> bool:
         """Whether every use of the gram of `length` tokens at position `at` starts (or,
-        with `ends`, ends) a use of a listed form longer than it."""
+        with `ends`, ends) a use of a listed form longer than it, and those forms have at
+        most `MAX_VARIANTS` + 1 words beside it (told by their tokens next to it)."""
         level = self.grams.levels.get(length)
         if level is None:
             return False
@@ -855,7 +858,11 @@ class _ListedEdges:
         if index < 0:
             return False
         uses = level.occurrences(index)
-        return bool(np.isin(uses + length if ends else uses, self._edges(length, ends)).all())
+        if not np.isin(uses + length if ends else uses, self._edges(length, ends)).all():
+            return False
+        # Inside the longer forms, so the token beside each use is in its document.
+        beside = self.grams.ids[uses - 1 if ends else uses + length]
+        return len(np.unique(beside)) <= MAX_VARIANTS + 1
 
     def _edges(self, shorter: int, ends: bool) -> np.ndarray:
         """The starts (or `ends`) of the uses of the listed forms longer than `shorter`."""
