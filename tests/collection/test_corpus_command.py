@@ -84,6 +84,13 @@ def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
     assert len(report["documents"]) == 8
     (skipped,) = report["skipped"]
     assert skipped["path"].endswith("c.jsonl:4")
+    # Without --quiet the terminal says so too, with the reason.
+    told = tandem("corpus", "add", str(tmp_path / "s.sqlite"), str(source), env=_env(tmp_path))
+    assert told.returncode == 0, told.stderr
+    assert told.stderr.splitlines() == [
+        "tandem: articles added 8, changed 0, removed 0, unchanged 0; inputs skipped 1",
+        f"tandem: skipped {source}:4, which {skipped['reason']}"]
+    assert "not valid JSON" in skipped["reason"]
 
 
 def test_unreadable_file_in_a_folder_is_skipped_and_counted(tmp_path: Path) -> None:

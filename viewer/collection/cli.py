@@ -18,7 +18,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from viewer.core.errors import TandemError
 from viewer.spark.cli import (
@@ -29,9 +29,14 @@ from viewer.spark.cli import (
     run_spark,
 )
 
+if TYPE_CHECKING:
+    from viewer.collection.engine import AddSummary
+
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
+#: Skipped inputs named on the terminal at most; the report lists them all.
+SKIPPED_SHOWN = 10
 
 
 class ProgressBar:
@@ -151,10 +156,25 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> Non
 
     path = args.store if command == "add" or args.store else default_store(args.sources)
     with CollectionStore.create_or_open(path) as store:
-        add_sources(store, args.sources, progress, sync=command != "add")
+        summary = add_sources(store, args.sources, progress, sync=command != "add")
         progress.close()
+        if not args.quiet:
+            _tell(summary, store.skipped(), sys.stderr)
         if command != "add":
             _write(store.report(), args, store.text)
+
+
+def _tell(summary: AddSummary, skipped: list[dict[str, str]], stream: TextIO) -> None:
+    """What a run did, on `stream`: the articles it indexed, and the inputs it skipped
+    with the reason (the first `SKIPPED_SHOWN`; the report lists them all)."""
+    print(f"tandem: articles added {summary.added:,}, changed {summary.changed:,}, "
+          f"removed {summary.removed:,}, unchanged {summary.unchanged:,}; "
+          f"inputs skipped {summary.skipped:,}", file=stream)
+    for row in skipped[:SKIPPED_SHOWN]:
+        print(f"tandem: skipped {row['path']}, which {row['reason']}", file=stream)
+    if len(skipped) > SKIPPED_SHOWN:
+        print(f"tandem: {len(skipped) - SKIPPED_SHOWN:,} more skipped (the report lists "
+              "them all)", file=stream)
 
 
 def _report(args: argparse.Namespace) -> None:
