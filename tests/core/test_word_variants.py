@@ -341,16 +341,22 @@ def _kept_words_collection(others: int) -> tuple[list[str], list[str]]:
     fillers = ["问题", "双方", "原因", "结果", "声音", "场面", "过程", "内容", "代价", "后果",
                "细节", "经过", "话题", "局面", "邻居", "夫妻", "孩子", "老人", "朋友", "同事",
                "学生", "工人", "农民", "干部", "群众", "家庭", "村民", "市民", "顾客", "乘客"]
-    planted = set("争吵的事情画面" + "".join(fillers))
-    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in planted]
     heads = [i for i in range(20, 200) if (i - 20) % 16 < 2]
     uses: dict[int, list[str]] = {i: ["争吵的事情"] for i in heads}
     for i in heads[3], heads[7]:
         uses[i].append("争吵的画面")
     for k, filler in enumerate(fillers[:others]):
         uses.setdefault(7 + k * 6, []).append("争吵的" + filler)
+    return _articles_with(uses, 200, rng, "争吵的事情画面" + "".join(fillers))
+
+
+def _articles_with(uses: dict[int, list[str]], count: int, rng: random.Random,
+                   planted: str) -> tuple[list[str], list[str]]:
+    """`count` dated articles of random characters (none of `planted`), article i holding
+    the phrases `uses[i]`, one to a sentence."""
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in set(planted)]
     texts, dates = [], []
-    for i in range(200):
+    for i in range(count):
         sentences = ["".join(rng.choices(letters, k=14)) for _ in range(10)]
         for k, phrase in enumerate(uses.get(i, []), 1):
             sentences[k] = sentences[k][:6] + phrase + "，" + sentences[k][6:]
@@ -378,8 +384,6 @@ def _end_swap_collection(others: int) -> tuple[list[str], list[str]]:
     fillers = ["宽", "短", "大", "小", "新", "旧", "深", "浅", "远", "近", "美", "险", "急", "缓",
                "清", "浊", "老", "静", "曲", "直", "冷", "热", "干", "湿", "高", "低", "东", "西",
                "南", "北"]
-    planted = set("长痛的内陆河" + "".join(fillers))
-    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in planted]
     uses: dict[int, list[str]] = {}
     for i in range(240):
         if i >= 20 and (i - 20) % 12 < 2:
@@ -388,14 +392,7 @@ def _end_swap_collection(others: int) -> tuple[list[str], list[str]]:
             uses[i] = ["痛的内陆河"]
     for k, filler in enumerate(fillers[:others]):
         uses.setdefault(5 + k * 8, []).append(filler + "的内陆河")
-    texts, dates = [], []
-    for i in range(240):
-        sentences = ["".join(rng.choices(letters, k=14)) for _ in range(10)]
-        for k, phrase in enumerate(uses.get(i, []), 1):
-            sentences[k] = sentences[k][:6] + phrase + "，" + sentences[k][6:]
-        texts.append("。".join(sentences) + "。")
-        dates.append(f"2021-{1 + i // 28:02d}-{1 + i % 28:02d}")
-    return texts, dates
+    return _articles_with(uses, 240, rng, "长痛的内陆河" + "".join(fillers))
 
 
 @pytest.mark.parametrize(("others", "joined"), [
