@@ -528,13 +528,15 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # Chinese: a word swapped for one of the same morpheme (所有国有企业, 所有私有
         # 企业) is a variant even when the two forms are not used together. At an end,
         # leaving one word (测量月球, 预测月球), only between two formulations each
-        # listed on its own evidence: one phrase written two ways, where a form of a few
-        # documents (抢救国民 of 抢救国家) may be another phrase met beside it.
+        # listed on its own evidence, or cited whole as a unit (祖国事迹 of 祖坟事迹): one
+        # phrase written two ways, where a form of a few documents (抢救国民 of 抢救国家)
+        # may be another phrase met beside it.
         if not cjk:
             return False
-        both_listed = score[row[head]] >= MIN_SCORE and score[row[form]] >= MIN_SCORE
+        both_set = all(score[row[f]] >= MIN_SCORE or cited[row[f]] >= CITED_UNIT
+                       for f in (head, form))
         return related_change(located.at_whole(*head), located.at_whole(*form),
-                              any_end=both_listed)
+                              any_end=both_set)
 
 
     def together(head: tuple[int, int], form: tuple[int, int]) -> bool:
