@@ -182,10 +182,12 @@ def _collection() -> tuple[list[str], list[str]]:
     return texts, dates
 
 
-def _formulations(texts: list[str], dates: list[str]) -> list[Formulation]:
+def _formulations(texts: list[str], dates: list[str],
+                  series: list[str] | None = None) -> list[Formulation]:
     vocabulary = Vocabulary()
     streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
-    return find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh")
+    return find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh",
+                             series=series)
 
 
 def test_in_a_collection_a_word_swap_is_grouped_and_the_phrase_in_context_is_not() -> None:
@@ -427,10 +429,7 @@ def test_a_kindred_word_changed_at_an_end_joins_a_form_its_writers_cite_as_a_uni
     rng = random.Random(5)
     series = [f"v{variant.index(i) % 3}" if i in variant else f"s{rng.randrange(6)}"
               for i in range(240)]
-    vocabulary = Vocabulary()
-    streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
-    found = find_formulations(texts, streams, vocabulary, dates, [[] for _ in texts], "zh",
-                              series=series)
+    found = _formulations(texts, dates, series)
     assert {f.phrase: set(f.variants) for f in found} == {
         "英雄事迹": {"英勇事迹"} if quoted else set()}
 
