@@ -188,6 +188,17 @@ FRAMES = {
         "calamity, nor have laid hands on their substance in the day of their calamity; "
         "neither shouldest thou have stood in the crossway, to cut off those of his that did "
         "escape.")),
+    # Two offerings of the poor (Leviticus 5:7 and 14:21-22), one formula in each, edited:
+    # runs of six words and five across what each says, and only "two" as a figure.
+    "offerings": Frame(("d029", "d034"), (
+        "And if he be not able to bring a lamb, then he shall bring for his trespass, which "
+        "he hath committed, two turtledoves, or two young pigeons, unto the LORD; one for a "
+        "sin offering, and the other for a burnt offering.",
+        "And if he be poor, and cannot get so much; then he shall take one lamb for a "
+        "trespass offering to be waved, to make an atonement for him, and one tenth deal of "
+        "fine flour mingled with oil for a meat offering, and a log of oil; And two "
+        "turtledoves, or two young pigeons, such as he is able to get; and the one shall be "
+        "a sin offering, and the other a burnt offering.")),
 }
 
 

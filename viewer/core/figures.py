@@ -52,7 +52,9 @@ class Figures(Enum):
 
 
 #: Numbers two stretches must state alike to report one thing: one alike is as often a
-#: date or a count any two texts might give.
+#: date or a count any two texts might give. They are counted once each, however often
+#: stated: "two turtledoves, or two young pigeons" gives one figure, as a frame any two
+#: verses on one rite may share.
 SAME_FIGURES = 2
 
 
@@ -66,7 +68,7 @@ def compare_figures(keys_x: Sequence[str], keys_y: Sequence[str]) -> Figures:
         mine, theirs = _written(x, digits), _written(y, digits)
         if mine - theirs and theirs - mine:
             return Figures.OTHER
-        alike += sum((mine & theirs).values())
+        alike += len(mine & theirs)
     return Figures.SAME if alike >= SAME_FIGURES else Figures.NEITHER
 
 
