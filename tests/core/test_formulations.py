@@ -267,6 +267,30 @@ def test_two_phrases_one_word_apart_each_used_once_per_article_stay_two():
     assert found["expanding digital market"].first == market[0]
 
 
+@pytest.mark.parametrize(("variant", "joins"), [
+    # A modifier added inside: the variant still names all that the phrase names.
+    ("expanding green digital economy", True),
+    # A word swapped may name another thing: two phrases, by how they are used.
+    ("expanding digital market", False),
+])
+def test_forms_used_twice_in_articles_of_their_own_are_one_phrase_when_one_adds_a_modifier(
+        variant: str, joins: bool) -> None:
+    # Drawn independently, each used twice in each of its articles: they share the
+    # articles chance gives, where one phrase, a form picked for each use, would mix its
+    # forms in far more.
+    rng = random.Random(6)
+    form = "expanding digital economy"
+    economy = sorted(rng.sample(range(30, 400), 110))
+    other = sorted(rng.sample(range(100, 400), 70))
+    texts, dates = _planted({form: economy * 2, variant: other * 2}, count=400)
+    found = {f.phrase: f for f in _find(texts, dates, [[] for _ in texts])}
+    if joins:
+        assert (set(found), found[form].variants) == ({form}, (variant,))
+        assert found[form].documents == len(set(economy) | set(other))
+    else:
+        assert set(found) == {form, variant}
+
+
 def test_a_variant_of_few_documents_joins_even_when_never_beside_its_formulation():
     # Two forms of 12 and 7 articles in 200 would share 0.4 articles by chance: that they
     # share none says nothing, so the later form is a variant, whatever its rank.

@@ -171,6 +171,25 @@ def _in_slot(shapes: list[tuple[int, ...]], unit: np.ndarray) -> set[int]:
             for forms in words.values() for k in forms}
 
 
+def _added_inside(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
+    """Whether one of two forms (units, as words are compared) is the other with a run of
+    units put in inside: a modifier added keeps all that the phrase names, where a word
+    swapped may name another thing (全球资本市场, 全球黄金市场)."""
+    shorter, longer = sorted((x, y), key=len)
+    if len(shorter) == len(longer):
+        return False
+    same, tail = _common_head(shorter, longer), _common_head(shorter[::-1], longer[::-1])
+    return same > 0 and tail > 0 and same + tail >= len(shorter)
+
+
+def _common_head(x: tuple[int, ...], y: tuple[int, ...]) -> int:
+    """How many units `x` and `y` share from their start."""
+    same = 0
+    while same < min(len(x), len(y)) and x[same] == y[same]:
+        same += 1
+    return same
+
+
 def _one_place(head: tuple[int, ...], form: tuple[int, ...], unit: np.ndarray) -> int | None:
     """The one place where two forms of as many words (word ids) differ, as words are
     compared (`unit`, see `PhraseScorer.word_unit`); None when they differ in none or in more."""
@@ -572,13 +591,17 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                               int(uses), listed)
                 or _beside_beyond_kept(grams, len(rank), head, part, docs))
 
-    groups = group_variants(forms, lambda form: tuple(unit[list(scorer.words(*form))].tolist()),
+    def words_of(form: tuple[int, int]) -> tuple[int, ...]:
+        return tuple(unit[list(scorer.words(*form))].tolist())
+
+    groups = group_variants(forms, words_of,
                             lambda word: not scorer.no_content[word],
                             lambda head, form: (together(head, form) or related(head, form)
                                                 or kept_words(head, form)),
                             **_variant_shape(cjk),
-                            apart=lambda head, form: (_apart(grams, rank, head, form)
-                                                      and not related(head, form)))
+                            apart=lambda head, form: (
+                                _apart(grams, rank, head, form) and not related(head, form)
+                                and not _added_inside(words_of(head), words_of(form))))
     if cjk:
         # Forms none of which is cohesive stand on their own evidence: a form's score is
         # scaled down by its cohesion already, and they are kept only if the best of them
