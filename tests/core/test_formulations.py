@@ -544,6 +544,24 @@ def test_a_likeness_used_before_the_formulation_is_not_its_variant() -> None:
     assert _find_chinese(texts, dates) == [(LITERACY, (), 61)]
 
 
+TALKS, EARLIER_TALKS = "两岸事务性会谈未取得预期", "两岸事务性商谈未取得预期"
+
+
+def test_an_earlier_form_changing_a_kindred_word_is_the_formulations_variant() -> None:
+    # As above, but the form in use first changes a word for one of the same morpheme
+    # (商谈 for 会谈), never beside the formulation: the same phrase written two ways,
+    # first written the other way.
+    def place(i: int, sentences: list[str]) -> None:
+        if i >= 60 and i % 3:
+            sentences[3] = _insert(sentences[3], 6, TALKS)
+        if i % 30 == 12:
+            sentences[6] = _insert(sentences[6], 4, EARLIER_TALKS)
+
+    texts, dates = _random_articles(150, 11, TALKS + EARLIER_TALKS, place,
+                                    lambda i: f"2021-{1 + i // 25:02d}-{1 + i % 25:02d}")
+    assert _find_chinese(texts, dates) == [(TALKS, (EARLIER_TALKS,), 12)]
+
+
 TACTIC = "优化游动战术"
 
 

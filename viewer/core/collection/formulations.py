@@ -628,7 +628,10 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                 lambda head, form: (score[row[form]] >= MIN_SCORE
                                     or levels[form[0]].documents[form[1]]
                                     >= levels[head[0]].documents[head[1]]
-                                    or _together(grams, rank, head, form)))
+                                    or _together(grams, rank, head, form)
+                                    # A kindred word (两岸事务性商谈, 会谈): the same
+                                    # phrase written two ways, whichever came first.
+                                    or related(head, form)))
     else:
         groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
 
@@ -948,10 +951,10 @@ def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tupl
     formulation (`since`: the date rank of a form's first document) that nothing vouches
     for (`vouched(formulation, form)`: the form is a formulation by its own evidence, or
     used as widely as the one ranked first, which may then be the variant, or the two
-    are used together beyond doubt). A variant comes after its formulation: an
-    earlier likeness that shares its words (扫除青壮年文盲 of 扫除剩余文盲, a phrase of
-    the language) would give the formulation its first appearance. A form split off
-    stands alone if it is a formulation itself."""
+    are used together beyond doubt, or the form changes a kindred word). A variant comes
+    after its formulation: an earlier likeness that shares its words (扫除青壮年文盲 of
+    扫除剩余文盲, a phrase of the language) would give the formulation its first
+    appearance. A form split off stands alone if it is a formulation itself."""
     out = []
     for group in groups:
         head = group[0]
