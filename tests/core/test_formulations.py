@@ -525,41 +525,29 @@ def test_a_phrase_of_common_words_coined_late_is_judged_over_its_time_of_use() -
     assert _find_chinese(texts, dates) == [(COINED, (), 181)]
 
 
-LITERACY, LIKENESS = "扫除剩余文盲", "扫除青壮年文盲"
-
-
-def test_a_likeness_used_before_the_formulation_is_not_its_variant() -> None:
-    # 扫除剩余文盲 from article 60 on, in two of every three articles; 扫除青壮年文盲 (a
-    # phrase of the language, one word apart) in five articles from article 10 on, two
-    # of them beside the formulation: not enough to make it a variant, which would give
-    # the formulation a first appearance 50 articles too early.
+@pytest.mark.parametrize(("formulation", "earlier", "from_article", "joins"), [
+    # 扫除青壮年文盲, a phrase of the language one word apart, in five articles from
+    # article 10 on, three of them beside the formulation: not enough to make it a variant,
+    # which would give the formulation a first appearance 50 articles too early.
+    ("扫除剩余文盲", "扫除青壮年文盲", 10, False),
+    # A word changed for one of the same morpheme (商谈 for 会谈), never beside the
+    # formulation: the same phrase written two ways, first written the other way.
+    ("两岸事务性会谈未取得预期", "两岸事务性商谈未取得预期", 12, True),
+])
+def test_a_form_in_use_before_the_formulation_is_its_variant_only_if_kindred(
+        formulation: str, earlier: str, from_article: int, joins: bool) -> None:
+    # The formulation from article 60 on, in two of every three articles; the earlier
+    # form in every thirtieth article from `from_article` on.
     def place(i: int, sentences: list[str]) -> None:
         if i >= 60 and i % 3:
-            sentences[3] = _insert(sentences[3], 6, LITERACY)
-        if i % 30 == 10:
-            sentences[6] = _insert(sentences[6], 4, LIKENESS)
+            sentences[3] = _insert(sentences[3], 6, formulation)
+        if i % 30 == from_article:
+            sentences[6] = _insert(sentences[6], 4, earlier)
 
-    texts, dates = _random_articles(150, 11, LITERACY + LIKENESS, place,
+    texts, dates = _random_articles(150, 11, formulation + earlier, place,
                                     lambda i: f"2021-{1 + i // 25:02d}-{1 + i % 25:02d}")
-    assert _find_chinese(texts, dates) == [(LITERACY, (), 61)]
-
-
-TALKS, EARLIER_TALKS = "两岸事务性会谈未取得预期", "两岸事务性商谈未取得预期"
-
-
-def test_an_earlier_form_changing_a_kindred_word_is_the_formulations_variant() -> None:
-    # As above, but the form in use first changes a word for one of the same morpheme
-    # (商谈 for 会谈), never beside the formulation: the same phrase written two ways,
-    # first written the other way.
-    def place(i: int, sentences: list[str]) -> None:
-        if i >= 60 and i % 3:
-            sentences[3] = _insert(sentences[3], 6, TALKS)
-        if i % 30 == 12:
-            sentences[6] = _insert(sentences[6], 4, EARLIER_TALKS)
-
-    texts, dates = _random_articles(150, 11, TALKS + EARLIER_TALKS, place,
-                                    lambda i: f"2021-{1 + i // 25:02d}-{1 + i % 25:02d}")
-    assert _find_chinese(texts, dates) == [(TALKS, (EARLIER_TALKS,), 12)]
+    expected = (formulation, (earlier,), from_article) if joins else (formulation, (), 61)
+    assert _find_chinese(texts, dates) == [expected]
 
 
 TACTIC = "优化游动战术"
