@@ -189,7 +189,7 @@ FRAMES = {
         "neither shouldest thou have stood in the crossway, to cut off those of his that did "
         "escape.")),
     # Two offerings of the poor (Leviticus 5:7 and 14:21-22), one formula in each, edited:
-    # runs of six words and five across what each says, and only "two" as a figure.
+    # runs of six words across what each says, and only "two" as a figure.
     "offerings": Frame(("d029", "d034"), (
         "And if he be not able to bring a lamb, then he shall bring for his trespass, which "
         "he hath committed, two turtledoves, or two young pigeons, unto the LORD; one for a "

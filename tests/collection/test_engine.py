@@ -281,9 +281,9 @@ def test_a_sentence_copied_whole_is_a_pair_however_common_its_words(tmp_path: Pa
     # Two verses on one frame align as one sentence edited: 23 words from end to end, but
     # ten words of what each says part the runs they share, of six words and four.
     partial(with_frame, name="verses"),
-    # Two verses with one formula, each edited: runs of six words and five, parted by eight
-    # words of what each says. "two turtledoves, or two young pigeons" is one figure alike,
-    # not the two that would make them one report.
+    # Two verses with one formula, each edited, align as one sentence: 21 words, but its
+    # runs of six words are parted by twelve of 14:22 that 5:7 has not. "two turtledoves,
+    # or two young pigeons" is one figure alike, not the two that would make them one report.
     partial(with_frame, name="offerings"),
 ], ids=["chance-run-beside-boilerplate", "census-counts-in-one-frame", "verses-on-one-frame",
         "offerings-with-one-formula"])
