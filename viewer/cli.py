@@ -94,7 +94,8 @@ def compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-size", type=_megabytes, default=50, metavar="MB",
                         help="largest input file read, in MB (default %(default)s)")
     parser.add_argument("--collection", metavar="STORE",
-                        help="an indexed collection store ('tandem corpus add'): mark each "
+                        help="an indexed collection store ('tandem corpus add'): list its "
+                             "formulations among the slogans where A or B uses them, mark each "
                              "slogan with how many of its articles use it and since when, and "
                              "each shared passage that more articles carry")
     parser.add_argument("--trim", action="store_true",
@@ -126,14 +127,17 @@ def run_compare(argv: Sequence[str]) -> int:
         limit = int(args.max_size * 1024 * 1024)
         doc_a = load_document(args.a, max_bytes=limit, trim=args.trim)
         doc_b = load_document(args.b, max_bytes=limit, trim=args.trim)
-        comparison = compare(doc_a, doc_b, settings)
         extra = None
         if args.collection:
-            from viewer.collection.context import collection_context
+            from viewer.collection.context import collection_context, known_forms
             from viewer.collection.store import CollectionStore
 
             with CollectionStore.open(args.collection) as store:
+                comparison = compare(doc_a, doc_b, settings,
+                                     known=known_forms(store.formulations()))
                 extra = collection_context(comparison, store)
+        else:
+            comparison = compare(doc_a, doc_b, settings)
         write_outputs(comparison, args, extra)
     except TandemError as exc:
         print(f"tandem: {exc}", file=sys.stderr)

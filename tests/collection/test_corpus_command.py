@@ -233,6 +233,39 @@ def test_compare_with_a_collection_marks_passages_other_articles_carry(tmp_path:
     assert missing.returncode == 2 and "no such collection store" in missing.stderr
 
 
+def test_compare_with_a_collection_lists_its_formulations_a_copy_carries(
+        tmp_path: Path) -> None:
+    # An article of the small dev collection and a copy of it under another title: one
+    # passage covers both, and the formulations inside it are used once in each, which
+    # two texts alone take as pieces of the copy.
+    store = tmp_path / "store.sqlite"
+    source = ROOT / "tests" / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
+    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    with CollectionStore.open(store) as opened:
+        formulations = opened.formulations()
+        doc = formulations[0]["occurrences"][0]["doc"]
+        text = opened.text(doc)
+    used = [f for f in formulations if doc in {o["doc"] for o in f["occurrences"]}]
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8", newline="")
+    (tmp_path / "b.txt").write_text("A copy\n" + text.split("\n", 1)[1], encoding="utf-8",
+                                    newline="")
+
+    def slogans(*more: str) -> dict[str, dict]:
+        result = tandem("compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), *more,
+                        "--json", "-", env=_env(tmp_path))
+        assert result.returncode == 0, result.stderr
+        return {s["phrase"]: s for s in json.loads(result.stdout)["slogans"]}
+
+    alone, behind = slogans(), slogans("--collection", str(store))
+    assert used and not {f["phrase"] for f in used} & set(alone)
+    for formulation in used:
+        slogan = behind[formulation["phrase"]]
+        uses = next(o for o in formulation["occurrences"] if o["doc"] == doc)["spans"]
+        assert slogan["occurrences_a"] == uses
+        assert slogan["count_b"] == len(uses)
+        assert slogan["collection"]["of"] == 61
+
+
 def test_a_store_another_process_is_writing_gets_a_message(tmp_path: Path) -> None:
     store = tmp_path / "store.sqlite"
     source = make_collection(documents=6).write(tmp_path / "c.jsonl")

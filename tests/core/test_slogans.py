@@ -366,3 +366,41 @@ def test_which_forms_one_word_apart_are_one_slogan(
     slogans = compare(Document(a, "a"), Document(b, "b")).slogans
     assert sorted((sorted(p.casefold() for p in (s.phrase, *s.variants)), s.count_a,
                    s.count_b) for s in slogans) == groups
+
+
+#: A collection's formulation and its variant, in texts of made-up words.
+FORMULATION = "the party central committee with comrade xi jinping at the core"
+VARIANT = "the party central committee with comrade xi jinping as the core"
+
+
+def _copied_passage_texts() -> tuple[str, str]:
+    """Two texts sharing a passage that holds `FORMULATION` once; B also uses `VARIANT`."""
+    words = [f"{c}{v}{c2}{v2}" for c in "bdfgklmnprstvz" for v in "aeiou" for c2 in "lmnrst"
+             for v2 in "aio"]
+
+    def sentences(start: int, count: int) -> str:
+        return " ".join(" ".join(words[start + 12 * k:start + 12 * k + 12]).capitalize() + "."
+                        for k in range(count))
+
+    shared = f"{sentences(0, 3)} We support {FORMULATION} firmly. {sentences(36, 3)}"
+    a = f"{sentences(100, 6)}\n\n{shared}\n\n{sentences(200, 6)}"
+    b = f"{sentences(300, 6)}\n\n{shared}\n\n{sentences(400, 5)} They back {VARIANT} again."
+    return a, b
+
+
+def test_a_collections_formulations_are_slogans_wherever_either_text_uses_them():
+    # Used once in each text, inside the passage they share: two texts alone take it as a
+    # piece of the copy. The collection behind them says it recurs.
+    a, b = _copied_passage_texts()
+    alone = compare(Document(a, "a"), Document(b, "b"))
+    assert not [s for s in alone.slogans if "xi jinping" in s.phrase]
+    known = [(FORMULATION, VARIANT), ("a formulation neither text uses",)]
+    result = compare(Document(a, "a"), Document(b, "b"), known=known)
+    [slogan] = [s for s in result.slogans if "xi jinping" in s.phrase]
+    assert (slogan.phrase, slogan.variants, slogan.watchlist) == (FORMULATION, (VARIANT,), False)
+    assert [a[s:e] for s, e in slogan.occurrences_a] == [FORMULATION]
+    assert [b[s:e] for s, e in slogan.occurrences_b] == [FORMULATION, VARIANT]
+    assert not [s for s in result.slogans if "neither" in s.phrase]
+    # Either way round.
+    swapped = compare(Document(b, "b"), Document(a, "a"), known=known)
+    assert [s for s in swapped.slogans if "xi jinping" in s.phrase] == [slogan.swapped()]

@@ -18,6 +18,7 @@ from tests.ui.conftest import wait_rendered
 from viewer.collection.context import collection_context
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
+from viewer.core.document import Document
 from viewer.ui.collection.mode import slogan_label
 from viewer.ui.collection.view import pair_filter
 
@@ -234,6 +235,32 @@ def test_slogans_and_passages_get_their_collection_figures(
         assert slogans.index(k, 4).data() == slogan_label(expected["slogans"][k], slogan)
         assert slogans.index(k, 4).data().split(" · ")[0] in (
             "common formulation", "shared only by these two", "in one text only")
+
+
+def test_a_pair_opened_from_the_collection_lists_the_formulations_it_uses(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    mode = window.collection
+    formulation = mode.data.formulations[0]
+    first, second = (o["doc"] for o in formulation["occurrences"][:2])
+    mode.open_pair(first, second)
+    wait_rendered(qtbot, window)
+    comparison = window.rendered.comparison
+    [slogan] = [s for s in comparison.slogans if s.phrase == formulation["phrase"]]
+    uses = {o["doc"]: [tuple(span) for span in o["spans"]] for o in formulation["occurrences"]}
+    assert list(slogan.occurrences_a) == uses[first]
+    assert list(slogan.occurrences_b) == uses[second]
+    # Listed in the Slogans tab, with its figures in the collection.
+    panel = window.side_panel
+    qtbot.waitUntil(lambda: panel.collection_slogans is not None, timeout=20000)
+    row = comparison.slogans.index(slogan)
+    label = panel.slogans.model().index(row, 4).data()
+    assert label.startswith("common formulation · in ")
+    # Two articles opened otherwise are two texts: the collection's phrases are not looked up.
+    window.show_documents(Document(window.documents[0].text, "a"),
+                          Document(window.documents[1].text, "b"))
+    wait_rendered(qtbot, window)
+    assert window.collection.known_forms(*window.documents) == ()
 
 
 def _write_more_articles(folder: Path) -> None:

@@ -7,6 +7,9 @@ For a comparison of two texts and an indexed collection store:
   the collection's articles, found by its text) gets that cluster: how many other articles
   carry it, and the first one.
 
+Its formulations are listed among the comparison's slogans wherever either text uses them
+(`known_forms`, passed to `compare`): recurring is what the collection tells.
+
 `collection_context(comparison, store)` returns the fields that the JSON of the comparison
 gains: `{"collection": {...}, "slogans": [...], "shared_phrases": [...]}`, one entry (or
 None) per slogan and per shared phrase, in the comparison's order.
@@ -51,6 +54,12 @@ class _Occurrences:
         docs = np.searchsorted(self.offsets, positions, side="right") - 1
         ends = np.searchsorted(self.offsets, positions + len(wanted) - 1, side="right") - 1
         return sorted(set(docs[docs == ends].tolist()))
+
+
+def known_forms(formulations: list[dict[str, Any]]) -> tuple[tuple[str, ...], ...]:
+    """A collection's formulations (its report's entries) as `compare` takes them: each
+    its forms, its name first."""
+    return tuple((f["phrase"], *f["variants"]) for f in formulations)
 
 
 def _first(docs: list[Any]) -> dict[str, str]:

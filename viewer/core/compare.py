@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
@@ -27,7 +27,7 @@ from viewer.core.shared import (
     covered_share,
     find_shared_phrases,
 )
-from viewer.core.slogans import SloganContext, find_slogans, find_watched
+from viewer.core.slogans import SloganContext, find_known, find_slogans, find_watched
 from viewer.core.stopwords import stop_words
 from viewer.core.theme_meaning import passage_meanings
 from viewer.core.theme_terms import character_pair_terms, shared_words, word_terms
@@ -59,20 +59,24 @@ def _quiet(stage: str, fraction: float) -> None:
 
 def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None,
             progress: Progress | None = None,
-            is_cancelled: IsCancelled | None = None) -> Comparison:
+            is_cancelled: IsCancelled | None = None,
+            known: Sequence[Sequence[str]] = ()) -> Comparison:
     """Compute the full `Comparison` of two documents.
+
+    `known`: the formulations of a collection behind the two (each its forms, its name
+    first), listed among the slogans wherever either text uses them (see `find_known`).
 
     The result depends only on the pair, not on which is A: the engine always works in one
     canonical order and mirrors the result, so swapping the inputs swaps the output exactly.
     """
     settings = settings or Settings()
     if not canonical_order(doc_a.text, doc_b.text):
-        return _compare(doc_b, doc_a, settings, progress, is_cancelled).swapped()
-    return _compare(doc_a, doc_b, settings, progress, is_cancelled)
+        return _compare(doc_b, doc_a, settings, progress, is_cancelled, known).swapped()
+    return _compare(doc_a, doc_b, settings, progress, is_cancelled, known)
 
 
 def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Progress | None,
-             is_cancelled: IsCancelled | None) -> Comparison:
+             is_cancelled: IsCancelled | None, known: Sequence[Sequence[str]]) -> Comparison:
     report = progress or _quiet
 
     def step(stage: str, fraction: float) -> None:
@@ -105,7 +109,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
         phrases, slogans = _phrases_and_slogans(
             doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, is_stop, cjk, normalizer,
             settings, step, rates_known=not cjk and bool(frequencies(language)),
-            english=language == "en")
+            english=language == "en", known=known)
         step("Finding theme overlap", 0.75)
         candidates = theme_job.result()
     themes = find_themes(
@@ -130,7 +134,8 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
 def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                          tokens_b: TokenStream, vocabulary: Vocabulary, bits: np.ndarray,
                          is_stop: np.ndarray, cjk: bool, normalizer: Normalizer, settings: Settings,
-                         step: Progress, *, rates_known: bool, english: bool
+                         step: Progress, *, rates_known: bool, english: bool,
+                         known: Sequence[Sequence[str]] = ()
                          ) -> tuple[list[SharedPhrase], list[Slogan]]:
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
@@ -141,14 +146,23 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     context_a = SloganContext(doc_a.text, tokens_a)
     context_b = SloganContext(doc_b.text, tokens_b)
     watched = find_watched(settings.watchlist, context_a, context_b, normalizer, vocabulary)
+    named = {normalizer.key(w.phrase) for w in watched}
+    collection = [s for s in find_known(known, context_a, context_b, normalizer, vocabulary)
+                  if normalizer.key(s.phrase) not in named]
+    named |= {normalizer.key(s.phrase) for s in collection}
     found = find_slogans(
         context_a, context_b, vocabulary, bits, is_stop,
         min_words=max(2, round(settings.slogan_min_words * scale)),
         max_words=max(2, round(settings.slogan_max_words * scale)),
         min_count=settings.slogan_min_count, limit=settings.max_slogans,
         cjk=cjk, rates_known=rates_known, english=english)
-    watched_phrases = {normalizer.key(w.phrase) for w in watched}
-    found = [s for s in found if normalizer.key(s.phrase) not in watched_phrases]
+    # A slogan the watch-list or the collection names already, or one overlapping a use of a
+    # collection's formulation (a piece of it, or it with a word around), is that one.
+    uses_a = [o for s in collection for o in s.occurrences_a]
+    uses_b = [o for s in collection for o in s.occurrences_b]
+    found = [s for s in found if normalizer.key(s.phrase) not in named
+             and not any(_overlaps(o, uses_a) for o in s.occurrences_a)
+             and not any(_overlaps(o, uses_b) for o in s.occurrences_b)]
     # A phrase seen once on each side, inside a passage the two share, is part of that copy
     # rather than a set phrase: a long one is left out, a short one (which may be a set
     # phrase both happen to use once) is listed after the phrases that recur on their own.
@@ -163,12 +177,16 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     marked = [(c, s) for c, s in marked if not (c and s.words > COPIED_PIECE_WORDS * scale)]
     # Stable: the copied pieces go last, each part keeping its order.
     found = [s for c, s in marked if not c] + [s for c, s in marked if c]
-    return phrases, watched + found
+    return phrases, watched + collection + found
 
 
 def _inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> bool:
     k = bisect_left(sorted_spans, (span[0] + 1,)) - 1
     return k >= 0 and sorted_spans[k][0] <= span[0] and span[1] <= sorted_spans[k][1]
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
 
 
 def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,

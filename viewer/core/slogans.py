@@ -804,6 +804,44 @@ def find_watched(phrases: Sequence[str], a: SloganContext, b: SloganContext,
     return found
 
 
+def find_known(formulations: Sequence[Sequence[str]], a: SloganContext, b: SloganContext,
+               normalizer: Normalizer, vocabulary: Vocabulary) -> list[Slogan]:
+    """The formulations of a collection behind the two texts (each its forms, its name
+    first) that either text uses, with every use of any of its forms, matched as the
+    watch-list is. That they recur is the collection's finding: two texts alone cannot tell
+    a set phrase used once in each, inside a passage they share, from the rest of the copy."""
+    found = []
+    for forms in formulations:
+        words = [[form[s:e] for s, e in word_spans(form)] for form in forms]
+        if not forms or not words[0]:
+            continue
+        uses: list[list[Span]] = [[], []]
+        variants = []
+        for k, (form, form_words) in enumerate(zip(forms, words, strict=True)):
+            keys = [vocabulary.ids.get(normalizer.key(w), -1) for w in form_words]
+            spans = [_occurrences(c.tokens, keys) if form_words else () for c in (a, b)]
+            if k and any(spans):
+                variants.append(" ".join(form.split()))
+            for side, side_spans in zip(uses, spans, strict=True):
+                side.extend(side_spans)
+        if any(uses):
+            found.append(Slogan(phrase=" ".join(forms[0].split()), words=len(words[0]),
+                                occurrences_a=_apart_spans(uses[0]),
+                                occurrences_b=_apart_spans(uses[1]),
+                                variants=tuple(variants)))
+    return found
+
+
+def _apart_spans(spans: list[Span]) -> tuple[Span, ...]:
+    """`spans` in order, less any overlapping one kept before it (one form inside another's
+    use is that use)."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return tuple(kept)
+
+
 def _occurrences(stream: TokenStream, keys: list[int]) -> tuple[Span, ...]:
     if -1 in keys:
         return ()

@@ -18,12 +18,13 @@ from viewer.core.settings import Settings
 from viewer.ui.rendering import prepare
 
 
-def run(doc_a: Document, doc_b: Document, settings: Settings, messages: Queue) -> None:
+def run(doc_a: Document, doc_b: Document, settings: Settings, messages: Queue,
+        known: tuple[tuple[str, ...], ...] = ()) -> None:
     """Compare and prepare in this process, reporting through `messages`."""
     try:
         comparison = compare(doc_a, doc_b, settings,
                              progress=lambda stage, fraction: messages.put(
-                                 ("progress", stage, fraction)))
+                                 ("progress", stage, fraction)), known=known)
         messages.put(("progress", "Preparing highlights", 1.0))
         rendered = prepare(comparison)
         # The window has the documents already: send the result without their texts, which

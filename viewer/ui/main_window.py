@@ -388,7 +388,8 @@ class MainWindow(QMainWindow):
         self._start_job("Comparing…")
 
     def _start_job(self, doing: str) -> None:
-        self.comparer.start(self._sources[0], self._sources[1], self.settings)
+        self.comparer.start(self._sources[0], self._sources[1], self.settings,
+                            self.collection.known_forms(*self._sources))
         self.begin_progress(doing)
 
     def show_error(self, title: str, message: str) -> None:

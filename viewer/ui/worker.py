@@ -49,11 +49,13 @@ Source = Document | str | None
 
 class CompareJob(QRunnable):
     def __init__(self, token: int, source_a: Source, source_b: Source, settings: Settings,
-                 signals: WorkerSignals) -> None:
+                 signals: WorkerSignals, known: tuple[tuple[str, ...], ...] = ()) -> None:
         super().__init__()
         self.token = token
         self.sources = (source_a, source_b)
         self.settings = settings
+        #: The formulations of a collection behind the pair (see `compare`).
+        self.known = known
         self.signals = signals
         self.cancel_event = threading.Event()
 
@@ -107,7 +109,8 @@ class CompareJob(QRunnable):
         context = multiprocessing.get_context("spawn")
         messages = context.Queue()
         child = context.Process(target=compare_process.run, daemon=True,
-                                args=(self.doc_a, self.doc_b, self.settings, messages))
+                                args=(self.doc_a, self.doc_b, self.settings, messages,
+                                      self.known))
         child.start()
         try:
             while True:
@@ -146,7 +149,7 @@ class CompareJob(QRunnable):
             comparison = compare(
                 self.doc_a, self.doc_b, self.settings,
                 progress=lambda stage, fraction: self._emit("progress", token, stage, fraction),
-                is_cancelled=self.cancel_event.is_set)
+                is_cancelled=self.cancel_event.is_set, known=self.known)
             if self.cancel_event.is_set():
                 raise Cancelled()
             self._emit("progress", token, "Preparing highlights", 1.0)
@@ -180,11 +183,13 @@ class Comparer(QObject):
         self.token = 0
         self._job: CompareJob | None = None
 
-    def start(self, source_a: Source, source_b: Source, settings: Settings) -> int:
-        """Load the sides given as paths, then compare if both sides have a document."""
+    def start(self, source_a: Source, source_b: Source, settings: Settings,
+              known: tuple[tuple[str, ...], ...] = ()) -> int:
+        """Load the sides given as paths, then compare if both sides have a document
+        (`known`: the formulations of a collection behind them, see `compare`)."""
         self.cancel()
         self.token += 1
-        job = CompareJob(self.token, source_a, source_b, settings, self.signals)
+        job = CompareJob(self.token, source_a, source_b, settings, self.signals, known)
         job.setAutoDelete(False)  # Python keeps it: the cancel event outlives run()
         self._job = job
         self.pool.start(job)

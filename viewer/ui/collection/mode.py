@@ -18,6 +18,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from viewer.collection.cli import default_store
+from viewer.collection.context import known_forms
 from viewer.collection.store import CollectionStore
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
@@ -213,15 +214,15 @@ class CollectionMode(QObject):
         name = f"{title} ({doc_id})" if title and title != doc_id else doc_id
         document = Document(text=store.text(doc_id), name=name)
         # Kept with the document itself: an id of a dead object may be reused.
-        shown = self.window.documents
-        self._opened = {k: v for k, v in self._opened.items()
-                        if any(v[1] is d for d in shown)}
         self._opened[id(document)] = (doc_id, document)
         return document
 
     def _documents(self, ids: list[str]) -> list[Document] | None:
         if self.data is None:
             return None
+        # Those no longer shown are forgotten, before the new ones are noted (both of a pair).
+        shown = self.window.documents
+        self._opened = {k: v for k, v in self._opened.items() if any(v[1] is d for d in shown)}
         try:
             with CollectionStore.open(self.data.store_path) as store:
                 return [self._document(store, doc_id) for doc_id in ids]
@@ -242,6 +243,15 @@ class CollectionMode(QObject):
         documents = self._documents([doc_id])
         if documents is not None:
             self.window.show_documents(documents[0], None, highlight=spans)
+
+    def known_forms(self, source_a: object, source_b: object) -> tuple[tuple[str, ...], ...]:
+        """The open collection's formulations (each its forms, its name first) when both
+        sides were opened from it: the comparison lists them among its slogans wherever
+        either text uses them (see `compare`); none for other documents."""
+        if (self.data is None or not isinstance(source_a, Document)
+                or not isinstance(source_b, Document) or self.pair_ids(source_a, source_b) is None):
+            return ()
+        return known_forms(self.data.formulations)
 
     def pair_ids(self, doc_a: Document | None, doc_b: Document | None) -> tuple[str, str] | None:
         """The collection ids of two documents opened from it, else None."""
