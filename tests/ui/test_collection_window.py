@@ -260,7 +260,7 @@ def test_a_pair_opened_from_the_collection_lists_the_formulations_it_uses(
     window.show_documents(Document(window.documents[0].text, "a"),
                           Document(window.documents[1].text, "b"))
     wait_rendered(qtbot, window)
-    assert window.collection.known_forms(*window.documents) == ()
+    assert window.collection.formulations_behind(*window.documents) == ()
 
 
 def _write_more_articles(folder: Path) -> None:

@@ -793,15 +793,22 @@ def find_watched(phrases: Sequence[str], a: SloganContext, b: SloganContext,
     """Every occurrence of each watch-list phrase, matched with the comparison's keys."""
     found = []
     for phrase in phrases:
-        words = [phrase[s:e] for s, e in word_spans(phrase)]
-        if not words:
-            continue
-        keys = [vocabulary.ids.get(normalizer.key(w), -1) for w in words]
-        occ_a = _occurrences(a.tokens, keys)
-        occ_b = _occurrences(b.tokens, keys)
-        found.append(Slogan(phrase=" ".join(phrase.split()), words=len(words),
-                            occurrences_a=occ_a, occurrences_b=occ_b, watchlist=True))
+        words, occ_a, occ_b = _uses(phrase, a, b, normalizer, vocabulary)
+        if words:
+            found.append(Slogan(phrase=" ".join(phrase.split()), words=words,
+                                occurrences_a=occ_a, occurrences_b=occ_b, watchlist=True))
     return found
+
+
+def _uses(phrase: str, a: SloganContext, b: SloganContext, normalizer: Normalizer,
+          vocabulary: Vocabulary) -> tuple[int, tuple[Span, ...], tuple[Span, ...]]:
+    """(words, uses in a, uses in b) of a phrase given as text, matched with the
+    comparison's keys."""
+    words = [phrase[s:e] for s, e in word_spans(phrase)]
+    keys = [vocabulary.ids.get(normalizer.key(w), -1) for w in words]
+    if not keys:
+        return 0, (), ()
+    return len(words), _occurrences(a.tokens, keys), _occurrences(b.tokens, keys)
 
 
 def find_known(formulations: Sequence[Sequence[str]], a: SloganContext, b: SloganContext,
@@ -812,23 +819,16 @@ def find_known(formulations: Sequence[Sequence[str]], a: SloganContext, b: Sloga
     a set phrase used once in each, inside a passage they share, from the rest of the copy."""
     found = []
     for forms in formulations:
-        words = [[form[s:e] for s, e in word_spans(form)] for form in forms]
-        if not forms or not words[0]:
+        found_forms = [_uses(form, a, b, normalizer, vocabulary) for form in forms]
+        if not found_forms or not found_forms[0][0]:
             continue
-        uses: list[list[Span]] = [[], []]
-        variants = []
-        for k, (form, form_words) in enumerate(zip(forms, words, strict=True)):
-            keys = [vocabulary.ids.get(normalizer.key(w), -1) for w in form_words]
-            spans = [_occurrences(c.tokens, keys) if form_words else () for c in (a, b)]
-            if k and any(spans):
-                variants.append(" ".join(form.split()))
-            for side, side_spans in zip(uses, spans, strict=True):
-                side.extend(side_spans)
-        if any(uses):
-            found.append(Slogan(phrase=" ".join(forms[0].split()), words=len(words[0]),
-                                occurrences_a=_apart_spans(uses[0]),
-                                occurrences_b=_apart_spans(uses[1]),
-                                variants=tuple(variants)))
+        variants = tuple(" ".join(form.split()) for form, (_, in_a, in_b)
+                         in zip(forms[1:], found_forms[1:], strict=True) if in_a or in_b)
+        in_a = _apart_spans([s for _, uses, _ in found_forms for s in uses])
+        in_b = _apart_spans([s for _, _, uses in found_forms for s in uses])
+        if in_a or in_b:
+            found.append(Slogan(phrase=" ".join(forms[0].split()), words=found_forms[0][0],
+                                occurrences_a=in_a, occurrences_b=in_b, variants=variants))
     return found
 
 

@@ -389,7 +389,7 @@ class MainWindow(QMainWindow):
 
     def _start_job(self, doing: str) -> None:
         self.comparer.start(self._sources[0], self._sources[1], self.settings,
-                            self.collection.known_forms(*self._sources))
+                            self.collection.formulations_behind(*self._sources))
         self.begin_progress(doing)
 
     def show_error(self, title: str, message: str) -> None:

@@ -244,7 +244,8 @@ class CollectionMode(QObject):
         if documents is not None:
             self.window.show_documents(documents[0], None, highlight=spans)
 
-    def known_forms(self, source_a: object, source_b: object) -> tuple[tuple[str, ...], ...]:
+    def formulations_behind(self, source_a: object,
+                            source_b: object) -> tuple[tuple[str, ...], ...]:
         """The open collection's formulations (each its forms, its name first) when both
         sides were opened from it: the comparison lists them among its slogans wherever
         either text uses them (see `compare`); none for other documents."""
