@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QFileDialog, QMenu
@@ -314,11 +315,13 @@ class CollectionMode(QObject):
         job.setAutoDelete(False)  # Python keeps it until it has reported
         self._jobs.append(job)
 
-        def end() -> None:
+        def end() -> bool:
             self._jobs.remove(job)
+            # A job may outlive the window (closed while a lookup ran): nothing to show it in.
+            return shiboken6.isValid(self)
 
-        job.signals.done.connect(lambda result: (end(), done(result)))
-        job.signals.failed.connect(lambda message: (end(), failed(message)))
+        job.signals.done.connect(lambda result: end() and done(result))
+        job.signals.failed.connect(lambda message: end() and failed(message))
         QThreadPool.globalInstance().start(job)
 
     # -- comparisons with the collection behind them ----------------------------------------
