@@ -1046,3 +1046,35 @@ def test_a_form_used_beside_a_formulations_other_variants_joins_it():
 def test_a_form_drawn_on_its_own_stays_apart_from_a_formulation_with_variants(seed: int):
     assert _three_forms(seed, far_apart=True) == [
         ("zandric strategy", ("zandric employment",)), ("vorpal strategy", ())]
+
+
+
+@pytest.mark.parametrize(("likeness", "beside", "joins"), [
+    # 机制 for 体制 (a kindred word), first written 150 articles before the formulation and
+    # then in two of its articles (0.1 would by chance): one phrase written two ways, first
+    # written the other way.
+    ("全面深化机制改革", True, True),
+    # A word of another stem, keeping the rest: as much one phrase.
+    ("全面深化农村改革", True, True),
+    # Keeping a single word of it: another phrase met beside it may as well be that.
+    ("全面深化机构", True, False),
+    # In articles of its own, the earlier form is a phrase of the language that the
+    # formulation was built on, and gives it no first appearance.
+    ("全面深化机制改革", False, False),
+])
+def test_a_rare_likeness_met_before_the_formulation_joins_only_when_used_beside_it(
+        likeness: str, beside: bool, joins: bool) -> None:
+    formulation = "全面深化体制改革"
+    # 600 articles: the formulation in every twentieth from article 200 on; the likeness
+    # in three, the first at article 50.
+    articles = {50, 220, 240} if beside else {50, 230, 250}
+
+    def place(i: int, sentences: list[str]) -> None:
+        if i >= 200 and i % 20 == 0:
+            sentences[3] = _insert(sentences[3], 6, formulation)
+        if i in articles:
+            sentences[7] = _insert(sentences[7], 5, likeness)
+
+    texts, dates = _random_articles(600, 5, formulation + likeness, place, _two_years(300))
+    expected = (formulation, (likeness,), 50) if joins else (formulation, (), 200)
+    assert _find_chinese(texts, dates) == [expected]

@@ -284,8 +284,9 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                                dates: Sequence[str]) -> None:
     """Add to each group of `forms` ((length, start positions) per form; `listed` the
     same forms as grams) the variants of it too rare to recur on their own, each first
-    found no earlier than the group's first appearance (a likeness met before is not one
-    of its forms).
+    found no earlier than the group's first appearance: a likeness met before is one of
+    its forms only when the two share documents beyond doubt (`_used_beside`) and it
+    changes a kindred word or keeps more than one word of its form.
 
     A rare variant may vary any form of its group (所有国有职业 varies
     所有国有企业, not the group's best form 所有私有企业) and must be one whole word
@@ -336,9 +337,10 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         part = _kept_part(varied, change, listed[g][k][0])
         return part is not None and _beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
 
+    shape = _variant_shape(True)
     rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
                          [words[g][k] for g, k in sources], {w for ws in words for w in ws},
-                         **_variant_shape(True), may_join=may_join,
+                         **shape, may_join=may_join,
                          # A variant may keep a single content word (checked by `may_join`),
                          # and the word it brings is checked as a word (`one_word_apart`),
                          # not by its characters (进一步, 用人).
@@ -358,8 +360,15 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
                 # variant written in its place.
                 at = at[~_overlapping(len(form), at, group)]
+                if form in taken or not len(at):
+                    continue
                 docs = np.unique(grams.doc_of[at])
-                if (form in taken or not len(at) or rank[docs].min() < since
+                # Met before the formulation, a likeness is one of its forms only where
+                # its writers use the two together beyond doubt (事情要数角马 of 情景要数
+                # 角马: four of its five articles use both).
+                early = rank[docs].min() < since
+                if ((early and not _used_beside(set(docs_of[g].tolist()),
+                                                set(docs.tolist()), rank))
                         or (k and len(docs) < RARE_DOCUMENTS)
                         # Shorter than its form (a word left out, 学校教育 of 学校有着传统
                         # 教育, or swapped for a shorter one, 农村基层组织建设 of 农村基层干部
@@ -376,10 +385,15 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                         or beside_at_end(g, k, varied, seen, docs)):
                     continue
                 change = word_change(varied, seen, any_end=True)
+                kindred = change is not None and bool(set(change[0]) & set(change[1]))
+                if early and not kindred and (
+                        change is None or len(form) - len(change[1]) < shape["strong"]):
+                    # One keeping a single word of it (结算公司 of 证券公司) may be another
+                    # phrase met beside it, as a likeness is asked to be (`may_join`).
+                    continue
                 if change is not None and change[0]:
                     # A kindred word (活动号称全国 of 活动号召全国) is a variant wherever it
                     # stands (`related_change`); the others are counted as fillers below.
-                    kindred = bool(set(change[0]) & set(change[1]))
                     swapped.setdefault((k, change[0]), []).append(-1 if kindred else len(group))
                 group.append((len(form), at))
                 taken.add(form)
