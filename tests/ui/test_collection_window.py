@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 
 from tests.conftest import FIXTURES
 from tests.ui.conftest import wait_rendered
@@ -256,6 +256,15 @@ def test_a_pair_opened_from_the_collection_lists_the_formulations_it_uses(
     row = comparison.slogans.index(slogan)
     label = panel.slogans.model().index(row, 4).data()
     assert label.startswith("common formulation · in ")
+    # Read whole: longer than its column is wide, it wraps (not cut short with an
+    # ellipsis), and the row is as tall as that.
+    table = panel.slogans
+    width = table.columnWidth(4)
+    metrics = QFontMetrics(table.font())
+    assert metrics.horizontalAdvance(label) > width
+    wrapped = metrics.boundingRect(QRect(0, 0, width - 8, 0), Qt.TextFlag.TextWordWrap, label)
+    assert table.wordWrap()
+    assert table.rowHeight(row) >= wrapped.height()
     # Two articles opened otherwise are two texts: the collection's phrases are not looked up.
     window.show_documents(Document(window.documents[0].text, "a"),
                           Document(window.documents[1].text, "b"))

@@ -399,10 +399,17 @@ class SidePanel(QTabWidget):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             for column in range(1, model.columnCount()):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-            if model.columnCount() > 4:
+            figures = model.columnCount() > 4
+            if figures:
                 # The collection's figures share the width with the phrase, half each,
                 # whatever width the panel has when the table is filled.
                 header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+            # Figures and label run longer than half a side panel: rows grow to show them
+            # whole, on as many lines as they need.
+            table.setWordWrap(figures)
+            table.verticalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents if figures
+                else QHeaderView.ResizeMode.Interactive)
         else:
             for column, width in enumerate((52, 52, 52)):
                 table.setColumnWidth(column, width)
