@@ -37,6 +37,8 @@ def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
     ("系统和保险行业", "系统和保险业态"),  # a compound's part (保险 | 行业), read 保险业 | 态
     # swapped inside a word the HMM made (获应), which the dictionary reads 获 | 应
     ("客人是应中联部", "客人获应中联部"),
+    # a word of a coordination the dictionary keeps whole (党和人民), read 血 | 和 | 人民
+    ("牢记党和人民的重托", "牢记血和人民的重托"),
 ])
 def test_a_one_word_change_is_a_variant(head: str, variant: str) -> None:
     assert one_word_apart(_at(head), _at(variant))

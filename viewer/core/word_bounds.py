@@ -290,6 +290,9 @@ COMPOUND_WORD = 5
 #: A word this long is often two words kept as one (财政部门, 国有企业): a change may
 #: begin or end at its middle (财政门类, 所有私有企业).
 PAIR_WORD = 4
+#: Conjunctions that join two words into one the dictionary keeps whole (党和人民, 中美
+#: 与欧盟): a change may begin or end at one (血和人民 of 党和人民).
+COORDINATORS = frozenset("和与及或")
 #: The most letters a word added inside a form may have when the segmenter glued its
 #: last one to the next word (更好地 of 华南更好地为多云, read 更好 | 地为).
 MAX_ADDED = 4
@@ -501,10 +504,12 @@ def _parts_at(spans: list[tuple[int, int]], at: int) -> bool:
 
 def _parts_or_compound(words: Segmented, at: int, compound: bool) -> bool:
     """Whether a word of `words` begins at `at`, or `at` is the middle of a pair of words
-    kept as one, or (if `compound`) `at` lies inside a compound name, or inside a word the
+    kept as one, or next to the conjunction of a coordination kept as one (党 | 和人民 of
+    党和人民), or (if `compound`) `at` lies inside a compound name, or inside a word the
     segmenter's HMM made of characters its dictionary does not join (获应 of 客人获应中联部,
     where the dictionary reads 获 | 应 as it reads 是 | 应 in 客人是应中联部)."""
     return any(s == at or (e - s == PAIR_WORD and at == s + PAIR_WORD // 2)
+               or (s < at < e and COORDINATORS.intersection(words.text[at - 1:at + 1]))
                or (compound and s < at < e and e - s >= COMPOUND_WORD)
                or (s < at < e and not _is_dictionary_word("".join(words.text[s:e].split())))
                for s, e in words.spans)
