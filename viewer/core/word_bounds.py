@@ -290,8 +290,8 @@ COMPOUND_WORD = 5
 #: A word this long is often two words kept as one (财政部门, 国有企业): a change may
 #: begin or end at its middle (财政门类, 所有私有企业).
 PAIR_WORD = 4
-#: Conjunctions that join two words into one the dictionary keeps whole (党和人民, 中美
-#: 与欧盟): a change may begin or end at one (血和人民 of 党和人民).
+#: Conjunctions that join two words into one the dictionary keeps whole (党和人民,
+#: 党和国家): a change may begin or end at one (血和人民 of 党和人民).
 COORDINATORS = frozenset("和与及或")
 #: The most letters a word added inside a form may have when the segmenter glued its
 #: last one to the next word (更好地 of 华南更好地为多云, read 更好 | 地为).
