@@ -23,7 +23,7 @@ import numpy as np
 
 from viewer.collection.store import CollectionStore
 from viewer.collection.words import collection_normalizer, content_hash
-from viewer.core.model import Comparison, Span
+from viewer.core.model import Comparison, KnownForms, Span
 from viewer.core.tokenize import Vocabulary, tokenize
 
 
@@ -56,7 +56,7 @@ class _Occurrences:
         return sorted(set(docs[docs == ends].tolist()))
 
 
-def known_forms(formulations: list[dict[str, Any]]) -> tuple[tuple[str, ...], ...]:
+def known_forms(formulations: list[dict[str, Any]]) -> KnownForms:
     """A collection's formulations (its report's entries) as `compare` takes them: each
     its forms, its name first."""
     return tuple((f["phrase"], *f["variants"]) for f in formulations)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
@@ -16,7 +16,7 @@ import numpy as np
 
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled
-from viewer.core.model import Comparison, SharedPhrase, Slogan, Stats
+from viewer.core.model import Comparison, KnownForms, SharedPhrase, Slogan, Stats
 from viewer.core.normalize import Normalizer, plain_key, shared_normalizer
 from viewer.core.rarity import Rarity, frequencies
 from viewer.core.segment import segmenter
@@ -60,7 +60,7 @@ def _quiet(stage: str, fraction: float) -> None:
 def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None,
             progress: Progress | None = None,
             is_cancelled: IsCancelled | None = None,
-            known: Sequence[Sequence[str]] = ()) -> Comparison:
+            known: KnownForms = ()) -> Comparison:
     """Compute the full `Comparison` of two documents.
 
     `known`: the formulations of a collection behind the two (each its forms, its name
@@ -76,7 +76,7 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None,
 
 
 def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Progress | None,
-             is_cancelled: IsCancelled | None, known: Sequence[Sequence[str]]) -> Comparison:
+             is_cancelled: IsCancelled | None, known: KnownForms) -> Comparison:
     report = progress or _quiet
 
     def step(stage: str, fraction: float) -> None:
@@ -135,7 +135,7 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
                          tokens_b: TokenStream, vocabulary: Vocabulary, bits: np.ndarray,
                          is_stop: np.ndarray, cjk: bool, normalizer: Normalizer, settings: Settings,
                          step: Progress, *, rates_known: bool, english: bool,
-                         known: Sequence[Sequence[str]] = ()
+                         known: KnownForms = ()
                          ) -> tuple[list[SharedPhrase], list[Slogan]]:
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0

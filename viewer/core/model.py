@@ -5,6 +5,7 @@ Every view (window, JSON, PDF/HTML report) renders these immutable records; none
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from viewer.core.document import Document
@@ -12,6 +13,9 @@ from viewer.core.settings import Settings
 
 #: A half-open range [start, end) of Python string indices into `Document.text`.
 Span = tuple[int, int]
+#: The formulations of a collection behind two texts, as a comparison takes them: each
+#: its forms, its name first.
+KnownForms = Sequence[Sequence[str]]
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ from functools import cache
 import numpy as np
 
 from viewer.core.grams import gram_hashes
-from viewer.core.model import Slogan, Span
+from viewer.core.model import KnownForms, Slogan, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.phrases import (
     COMMA_CHARS,
@@ -811,7 +811,7 @@ def _uses(phrase: str, a: SloganContext, b: SloganContext, normalizer: Normalize
     return len(words), _occurrences(a.tokens, keys), _occurrences(b.tokens, keys)
 
 
-def find_known(formulations: Sequence[Sequence[str]], a: SloganContext, b: SloganContext,
+def find_known(formulations: KnownForms, a: SloganContext, b: SloganContext,
                normalizer: Normalizer, vocabulary: Vocabulary) -> list[Slogan]:
     """The formulations of a collection behind the two texts (each its forms, its name
     first) that either text uses, with every use of any of its forms, matched as the

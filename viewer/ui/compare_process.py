@@ -14,12 +14,13 @@ from multiprocessing.queues import Queue
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
+from viewer.core.model import KnownForms
 from viewer.core.settings import Settings
 from viewer.ui.rendering import prepare
 
 
 def run(doc_a: Document, doc_b: Document, settings: Settings, messages: Queue,
-        known: tuple[tuple[str, ...], ...] = ()) -> None:
+        known: KnownForms = ()) -> None:
     """Compare and prepare in this process, reporting through `messages`."""
     try:
         comparison = compare(doc_a, doc_b, settings,

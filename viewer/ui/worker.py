@@ -21,6 +21,7 @@ from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled, TandemError
 from viewer.core.loading import load_document
+from viewer.core.model import KnownForms
 from viewer.core.settings import Settings
 from viewer.ui import compare_process
 from viewer.ui.rendering import prepare
@@ -49,7 +50,7 @@ Source = Document | str | None
 
 class CompareJob(QRunnable):
     def __init__(self, token: int, source_a: Source, source_b: Source, settings: Settings,
-                 signals: WorkerSignals, known: tuple[tuple[str, ...], ...] = ()) -> None:
+                 signals: WorkerSignals, known: KnownForms = ()) -> None:
         super().__init__()
         self.token = token
         self.sources = (source_a, source_b)
@@ -184,7 +185,7 @@ class Comparer(QObject):
         self._job: CompareJob | None = None
 
     def start(self, source_a: Source, source_b: Source, settings: Settings,
-              known: tuple[tuple[str, ...], ...] = ()) -> int:
+              known: KnownForms = ()) -> int:
         """Load the sides given as paths, then compare if both sides have a document
         (`known`: the formulations of a collection behind them, see `compare`)."""
         self.cancel()

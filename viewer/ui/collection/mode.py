@@ -23,7 +23,7 @@ from viewer.collection.context import known_forms
 from viewer.collection.store import CollectionStore
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
-from viewer.core.model import Comparison, Slogan
+from viewer.core.model import Comparison, KnownForms, Slogan
 from viewer.ui.collection.data import CollectionData, load
 from viewer.ui.collection.indexer import CollectionIndexer
 from viewer.ui.collection.skipped_dialog import SkippedDialog
@@ -246,7 +246,7 @@ class CollectionMode(QObject):
             self.window.show_documents(documents[0], None, highlight=spans)
 
     def formulations_behind(self, source_a: object,
-                            source_b: object) -> tuple[tuple[str, ...], ...]:
+                            source_b: object) -> KnownForms:
         """The open collection's formulations (each its forms, its name first) when both
         sides were opened from it: the comparison lists them among its slogans wherever
         either text uses them (see `compare`); none for other documents."""
