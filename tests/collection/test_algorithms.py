@@ -151,6 +151,18 @@ def test_boilerplate_is_a_line_most_of_a_series_repeats() -> None:
     assert texts[d][start:end] == footer.upper()
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_boilerplate_lines_spans_leave_out_the_white_space_around_it(newline: str) -> None:
+    # Windows and old Mac line ends, an indent of tabs and no-break spaces, trailing
+    # blanks: the line is the same footer, and its spans hold it exactly.
+    footer = "Copyright 2021 The Daily.  All rights reserved."
+    texts = [newline.join([f"Story {k} about things.", f" \t\u00a0{footer}\u3000 ", "  ", ""])
+             for k in range(5)]
+    (found,) = find_boilerplate(texts, ["daily"] * 5)
+    assert (found.text, found.documents) == (footer, 5)
+    assert [texts[d][start:end] for d, (start, end) in found.occurrences] == [footer] * 5
+
+
 def test_a_small_series_has_boilerplate_in_three_of_its_articles() -> None:
     header = "Source: Star City Evening News"
     texts = [f"{header}\nStory {k} about the harbour, told plainly.\n" for k in range(3)]

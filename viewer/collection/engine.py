@@ -153,7 +153,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     rows = align_pairs(store, vocabulary, pairs, report, workers)
     store.add_passages(rows)
     derive(store, report, None if changed or removed or realign
-           else {num for num, _, _ in fresh})
+           else {num for num, _, _ in fresh}, grams)
     return AddSummary(added=len(fresh) - changed, changed=changed, removed=removed,
                       unchanged=len(articles) - len(fresh), aligned_pairs=len(pairs),
                       skipped=len(skipped))

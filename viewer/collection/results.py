@@ -36,13 +36,15 @@ def _quiet(stage: str, fraction: float) -> None:
 
 
 def derive(store: CollectionStore, progress: Progress | None = None,
-           added: set[int] | None = None) -> None:
+           added: set[int] | None = None,
+           grams: dict[int, np.ndarray] | None = None) -> None:
     """Recompute boilerplate, formulations, pairs and clusters from the stored documents
     and passages, and store them as the finished result tables.
 
     `added`: the numbers of the documents just added, when nothing was changed or removed;
     the formulations are then updated with their uses in those (`viewer.collection.refresh`)
-    unless the collection has grown enough since they were last found afresh."""
+    unless the collection has grown enough since they were last found afresh. `grams`:
+    the stored `CollectionStore.grams`, when the caller has read them already."""
     report = progress or _quiet
     report("Finding boilerplate", 0.75)
     docs = store.documents()
@@ -63,7 +65,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     params = index_params(n == index_params(True, 0).n, len(docs))
     passages, furniture = _copies(raw, [position[row[0]] for row in raw],
                                   [position[row[1]] for row in raw], texts, streams, params,
-                                  list(store.grams().values()))
+                                  list((store.grams() if grams is None else grams).values()))
 
     report("Finding formulations", 0.8)
     found_at = int(store.meta("formulations_documents", "0"))

@@ -25,8 +25,6 @@ MIN_DOCUMENTS = 4
 #: furniture, where three articles of ten may carry one story copied along a chain.
 SMALL_SERIES_DOCUMENTS = 3
 
-#: A line without the white space around it.
-_LINE = re.compile(r"[^\s](?:[^\r\n]*[^\s])?")
 _WORD = re.compile(r"[^\W_]")
 
 
@@ -49,9 +47,17 @@ def _key(line: str) -> str:
 
 def _lines(text: str) -> list[tuple[str, int, int]]:
     """The lines of a text that hold a word, with their spans, white space around them
-    left out."""
-    return [(match.group(), match.start(), match.end()) for match in _LINE.finditer(text)
-            if _WORD.search(match.group())]
+    left out. (Splitting and stripping with str methods: a regular expression over every
+    character of a 10,000-article collection took twice as long, on each `add`.)"""
+    found = []
+    at = 0
+    for piece in text.replace("\r", "\n").split("\n"):
+        line = piece.strip()
+        if line and _WORD.search(line):
+            start = at + len(piece) - len(piece.lstrip())
+            found.append((line, start, start + len(line)))
+        at += len(piece) + 1
+    return found
 
 
 def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boilerplate]:
@@ -72,6 +78,8 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boiler
             for line, start, end in _lines(texts[d]):
                 where[_key(line)].append((d, (start, end), line))
         for places in where.values():
+            if len(places) < need:  # most lines are written once
+                continue
             carriers = {d for d, _, _ in places}
             if len(carriers) < need:
                 continue
