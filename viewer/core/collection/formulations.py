@@ -21,6 +21,7 @@ from typing import TypedDict
 
 import numpy as np
 
+from viewer.core.collection import co_use
 from viewer.core.collection.edges import EdgeEvidence, quote_marks
 from viewer.core.grouping import expand
 from viewer.core.model import Span
@@ -93,21 +94,8 @@ QUOTE_CAP = 10.0
 #: Collection size up to which documents are counted as they are (see `_score`).
 PER_DOCUMENTS = 1000
 #: A weaker candidate, with this share of that score, is listed as a variant of a
-#: formulation; a two-word variant must share documents with it this many times more
-#: often than chance.
+#: formulation (a two-word one sharing documents with it beyond chance, `co_use`).
 VARIANT_SHARE = 0.5
-VARIANT_LIFT = 2.5
-#: The lift that is enough when chance would give it less often than `TOGETHER_P` / 10
-#: ("trade leadership" in 141 documents of 1,000, "coordination leadership" in 46, 18
-#: of them together where 7.8 were expected).
-POPULAR_LIFT = 2.0
-#: Two forms share documents beyond chance when chance would do so this seldom; so far
-#: beyond that they are surely one phrase when this seldom.
-TOGETHER_P = 0.05
-SURELY_TOGETHER_P = 0.001
-#: Documents a rare variant needs when it keeps a single content word of its
-#: formulation or varies one of its variants.
-RARE_DOCUMENTS = 2
 #: More variants than this make a template, not a formulation.
 MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
@@ -208,9 +196,9 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     (its first article may hold both forms), unless it shares more than one content word
     with it and is used in as many documents (the older form, then). One sharing a single
     content word with it joins only where it is used beside the formulation
-    (`_used_beside`); many such in one place are a template's slot, and none join. One
+    (`co_use.used_beside`); many such in one place are a template's slot, and none join. One
     leaving a word of it out must be used in `RARE_DOCUMENTS` documents and share
-    documents with it beyond chance (`_recurs_beside`), as a shorter form must in
+    documents with it beyond chance (`co_use.recurs_beside`), as a shorter form must in
     Chinese."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
@@ -218,7 +206,7 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     heads, known = [w[0] for w in words], {w for ws in words for w in ws}
     # Sharing a single content word ("curiosity and perplexity", "curiosity and
     # country"), a likeness may as well be another phrase: it joins only where it is
-    # used beside the formulation (see `_together`).
+    # used beside the formulation (see `co_use.together`).
     content = ~scorer.no_content
     rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, content, heads, known,
                          widest=shape["widest"], strong=1, kept=shape["kept"])
@@ -226,7 +214,7 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     weak = [{form: at for form, at in found.items()
              if int(content[list({w for w in form if w in set(head)})].sum()) < shape["strong"]}
             for head, found in zip(heads, rare, strict=True)]
-    rank = _date_ranks(dates)
+    rank = co_use.date_ranks(dates)
     for g, (group, likeness, loose) in enumerate(zip(forms, rare, weak, strict=True)):
         # A rare likeness met before the formulation itself is not one of its forms; one
         # met in the formulation's first article is not met before it. A likeness in as
@@ -253,12 +241,12 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
             if len(at) and (rank[docs].min() >= since
                             or len(docs) >= main_documents and form not in loose) and (
                     form not in loose
-                    or _used_beside(used, set(docs.tolist()), rank)) and (
+                    or co_use.used_beside(used, set(docs.tolist()), rank)) and (
                     # A word of the formulation left out ("provisional government" of
                     # "provisional city government"): most often a phrase of the
                     # language it was built of, a variant only used beside it.
                     len(form) >= len(heads[g])
-                    or _recurs_beside(used_docs, docs, len(dates))):
+                    or co_use.recurs_beside(used_docs, docs, len(dates))):
                 group.append((len(form), at))
                 shapes.append(form)
                 taken.update(int(p) + k for p in at.tolist() for k in range(len(form)))
@@ -285,13 +273,13 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     """Add to each group of `forms` ((length, start positions) per form; `listed` the
     same forms as grams) the variants of it too rare to recur on their own, each first
     found no earlier than the group's first appearance: a likeness met before is one of
-    its forms only when the two share documents beyond doubt (`_used_beside`) and it
+    its forms only when the two share documents beyond doubt (`co_use.used_beside`) and it
     changes a kindred word or keeps more than one word of its form.
 
     A rare variant may vary any form of its group (所有国有职业 varies
     所有国有企业, not the group's best form 所有私有企业) and must be one whole word
     apart from it (`one_word_apart`; at an end, leaving one word or bringing one of
-    another stem only when `_surely_together`, or when the words the two keep meet the
+    another stem only when `co_use.surely_together`, or when the words the two keep meet the
     formulation's documents with no other word as often, `_beside_beyond_kept`); one
     that varies a variant, or keeps a single content word of its form (应有的治疗,
     呼应的治疗), must be used in `RARE_DOCUMENTS` documents, and the latter must also
@@ -304,7 +292,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     place of one of its words, save a kindred one."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
-    rank = _date_ranks(dates)
+    rank = co_use.date_ranks(dates)
     located = ranked.located
     assert located is not None, "rank_groups locates the words of CJK candidates"
     sources = [(g, k) for g, group in enumerate(listed) for k in range(len(group))]
@@ -316,7 +304,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         # Uses overlapping the formulation's are none of this form's (see below).
         at = at[~_overlapping(len(form), at, forms[g])]
         docs = np.unique(grams.doc_of[at])
-        if not _recurs_beside(docs_of[g], docs, len(dates)):
+        if not co_use.recurs_beside(docs_of[g], docs, len(dates)):
             return False
         varied = located.at_whole(*listed[g][k])
         seen = located.at(len(form), int(at[0]))
@@ -332,7 +320,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         change = word_change(varied, seen, any_end=True)
         if change is None:
             return False
-        if _surely_together(docs_of[g], docs, len(dates)):
+        if co_use.surely_together(docs_of[g], docs, len(dates)):
             return True
         part = _kept_part(varied, change, listed[g][k][0])
         return part is not None and _beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
@@ -367,9 +355,9 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 # its writers use the two together beyond doubt (事情要数角马 of 情景要数
                 # 角马: four of its five articles use both).
                 early = rank[docs].min() < since
-                if ((early and not _used_beside(set(docs_of[g].tolist()),
+                if ((early and not co_use.used_beside(set(docs_of[g].tolist()),
                                                 set(docs.tolist()), rank))
-                        or (k and len(docs) < RARE_DOCUMENTS)
+                        or (k and len(docs) < co_use.RARE_DOCUMENTS)
                         # Shorter than its form (a word left out, 学校教育 of 学校有着传统
                         # 教育, or swapped for a shorter one, 农村基层组织建设 of 农村基层干部
                         # 队伍建设), a likeness is likelier a phrase of the language met by
@@ -377,7 +365,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                         # documents with the formulation beyond chance, as one keeping a
                         # single word must (`may_join`).
                         or (len(form) < len(words[g][k])
-                            and not _recurs_beside(docs_of[g], docs, len(dates)))):
+                            and not co_use.recurs_beside(docs_of[g], docs, len(dates)))):
                     continue
                 varied = located.at_whole(*listed[g][k])
                 seen = located.at(len(form), int(at[0]))
@@ -483,7 +471,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     scorer.min_content = CANDIDATE_CONTENT_BITS
     scorer.joined = np.concatenate([joined_after(s) for s in streams])
     table = scorer.table(top, min_words=2)
-    rank = _date_ranks(dates)
+    rank = co_use.date_ranks(dates)
     dated = sum(1 for d in dates if d) * 2 >= len(dates)
 
     def first_scores(table: Candidates) -> tuple[np.ndarray, np.ndarray, np.ndarray,
@@ -578,8 +566,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # form is then a formulation by its own evidence; a phrase of the language met
         # before the formulation and once beside it by chance (扫除青壮年文盲 of
         # 扫除剩余文盲) is not, and would give the formulation its first appearance.
-        return (_together(grams, rank, head, form)
-                or (cjk and _together(grams, rank, form, head)
+        return (co_use.together(grams, rank, head, form)
+                or (cjk and co_use.together(grams, rank, form, head)
                     and score[row[form]] >= MIN_SCORE))
 
     unit = scorer.word_unit
@@ -614,7 +602,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                                                 or kept_words(head, form)),
                             **_variant_shape(cjk),
                             apart=lambda head, form: (
-                                _apart(grams, rank, head, form) and not related(head, form)
+                                co_use.apart(grams, rank, head, form) and not related(head, form)
                                 and not _added_inside(words_of(head), words_of(form))))
     if cjk:
         # Forms none of which is cohesive stand on their own evidence: a form's score is
@@ -632,7 +620,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
         groups = _word_variants(groups, located, cohesive,
-                                lambda head, form: (_used_together(grams, rank, head, form)
+                                lambda head, form: (co_use.used_together(grams, rank, head, form)
                                                     or related(head, form)
                                                     or kept_words(head, form)))
         if dated:
@@ -642,7 +630,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                 lambda head, form: (score[row[form]] >= MIN_SCORE
                                     or levels[form[0]].documents[form[1]]
                                     >= levels[head[0]].documents[head[1]]
-                                    or _together(grams, rank, head, form)
+                                    or co_use.together(grams, rank, head, form)
                                     # A kindred word (两岸事务性商谈, 会谈): the same
                                     # phrase written two ways, whichever came first.
                                     or related(head, form)))
@@ -703,7 +691,7 @@ def _used_with_groups(groups: list[list[tuple[int, int]]],
                       total: int) -> list[list[tuple[int, int]]]:
     """`groups` with each form standing alone joined to a group of several forms when it
     is one word apart from one of them and shares documents with the group's, beyond
-    doubt (`_surely_together`). Writers pick a form for each use: an article using the
+    doubt (`co_use.surely_together`). Writers pick a form for each use: an article using the
     formulation twice may hold two variants and not the form the lone one is nearest
     ("discipline employment" and "alleviation strategy", variants of "discipline
     strategy"), so the lone form is judged against all of the group's documents."""
@@ -720,7 +708,7 @@ def _used_with_groups(groups: list[list[tuple[int, int]]],
         for m in several:
             if len(groups[m]) + len(joined.get(m, [])) > MAX_VARIANTS:
                 continue
-            if any(one_apart(member, form) for member in groups[m]) and _surely_together(
+            if any(one_apart(member, form) for member in groups[m]) and co_use.surely_together(
                     held[m], documents(form), total):
                 joined.setdefault(m, []).append(form)
                 break
@@ -864,11 +852,11 @@ class _ListedEdges:
     Attraction" and "cohering by unity") from a phrase of its own. Kept words used
     nowhere but at that side of a longer listed form ("cohering by new Attraction" too)
     are not met with other words: the changed word is a slot of one formulation, though
-    the forms meet in no more documents than chance gives (unless `_apart` finds them too
-    few for one phrase). Kept words met with other words too say nothing: the two forms
-    may be the phrase in two contexts; so do kept words that the listed forms fill with
-    more words than a formulation has variants (再就业 | 工程, 补贴, 培训, 政策, 服务中心):
-    a template's slot, or a word of the language."""
+    the forms meet in no more documents than chance gives (unless `co_use.apart` finds
+    them too few for one phrase). Kept words met with other words too say nothing: the
+    two forms may be the phrase in two contexts; so do kept words that the listed forms
+    fill with more words than a formulation has variants (再就业 | 工程, 补贴, 培训, 政策,
+    服务中心): a template's slot, or a word of the language."""
 
     def __init__(self, grams: RecurringGrams, forms: list[tuple[int, int]]) -> None:
         self.grams = grams
@@ -954,7 +942,8 @@ def _beside_beyond_kept(grams: RecurringGrams, total: int, head: tuple[int, int]
     both = len(np.intersect1d(docs, others))
     # Over the whole collection: a time span starting where the form is first used
     # would often start at the very document that holds both.
-    return both >= 1 and _poisson_tail(both, len(docs) * len(elsewhere) / total) < TOGETHER_P
+    return (both >= 1 and co_use.poisson_tail(both, len(docs) * len(elsewhere) / total)
+            < co_use.TOGETHER_P)
 
 
 def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tuple[int, int]],
@@ -1047,7 +1036,7 @@ def _unit_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray, *,
 
 def _unit_from(bits: float, used: float, expected: float, *, against_only: bool) -> float:
     """`_unit_bits` from what `EdgeEvidence.weigh` found."""
-    if bits > 0 and (against_only or _poisson_tail(round(used), expected) < UNIT_FIT_P):
+    if bits > 0 and (against_only or co_use.poisson_tail(round(used), expected) < UNIT_FIT_P):
         return 0.0
     return bits
 
@@ -1061,7 +1050,7 @@ def _cited_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray) ->
 
 def _cited_from(cited: int, expected: float) -> float:
     """`_cited_bits` from what `EdgeEvidence.quoted` found."""
-    return -math.log2(max(1e-300, _poisson_tail(cited, expected))) if cited else 0.0
+    return -math.log2(max(1e-300, co_use.poisson_tail(cited, expected))) if cited else 0.0
 
 
 def _repeat_bits(count: np.ndarray, documents: np.ndarray, total: int) -> np.ndarray:
@@ -1129,137 +1118,6 @@ def _onset(earliest: float, documents: float, total: int) -> float:
     (1 - x) ** documents."""
     share = earliest / max(1, total)
     return float(-documents * np.log2(max(1e-12, 1 - share)))
-
-
-def _date_ranks(dates: Sequence[str]) -> np.ndarray:
-    """Each document's place in date order (undated ones last, ties in order)."""
-    order = sorted(range(len(dates)), key=lambda d: (dates[d] or "\uffff", d))
-    rank = np.empty(len(dates), dtype=np.int64)
-    rank[np.array(order, dtype=np.int64)] = np.arange(len(dates))
-    return rank
-
-
-def _shared_documents(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
-                      form: tuple[int, int]) -> tuple[list[set[int]], int, float, list[int]]:
-    """The documents of two forms, and what `_shared` says of them."""
-    docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (head, form)]
-    return (docs, *_shared(docs[0], docs[1], rank))
-
-
-def _shared(docs: set[int], others: set[int], rank: np.ndarray) -> tuple[int, float, list[int]]:
-    """How many documents two sets share, how many they would by chance in the time both
-    are in use (from the later one's first document on: a phrase of last month meets few
-    of the documents of three years ago), and how many of each lie in that time."""
-    since = max(min(rank[list(docs)]), min(rank[list(others)]))
-    used = [sum(1 for d in ds if rank[d] >= since) for ds in (docs, others)]
-    expected = used[0] * used[1] / max(1, len(rank) - int(since))
-    return len(docs & others), expected, used
-
-
-def _used_beside(docs: set[int], others: set[int], rank: np.ndarray) -> bool:
-    """Whether documents `others` share documents with `docs` beyond doubt: a form used
-    once or twice meets a formulation of a fifth of the documents by chance one time in
-    five."""
-    both, expected, _ = _shared(docs, others, rank)
-    return (both >= 1 and both >= VARIANT_LIFT * expected
-            and _poisson_tail(both, expected) < TOGETHER_P / 10)
-
-
-def _together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
-              form: tuple[int, int]) -> bool:
-    """Whether a phrase with one of few content words changed is a variant of `head`
-    rather than a phrase of its own: the two share documents clearly more often than two
-    unrelated phrases would (writers who use one form use the other beside it). A form in
-    use before `head` must share them beyond doubt: a variant comes after its formulation,
-    unless the formulation ranked first is the later, more distinctive form."""
-    docs, both, expected, _ = _shared_documents(grams, rank, head, form)
-    sure = both >= 1 and _poisson_tail(both, expected) < TOGETHER_P / 10
-    # A formulation in a sixth of the documents cannot be met much more often than
-    # chance gives: there a smaller lift is enough, when chance would give it so seldom.
-    if both < 1 or both < (POPULAR_LIFT if sure else VARIANT_LIFT) * expected:
-        return False
-    return min(rank[list(docs[1])]) >= min(rank[list(docs[0])]) or sure
-
-
-def _recurs_beside(docs: np.ndarray, others: np.ndarray, total: int) -> bool:
-    """Whether a rare likeness's documents `others` are at least `RARE_DOCUMENTS` and share
-    with its formulation's `docs` (both sorted, distinct) at least one document, and
-    `VARIANT_LIFT` times as many as chance would in `total`."""
-    both = len(np.intersect1d(docs, others, assume_unique=True))
-    return (len(others) >= RARE_DOCUMENTS and both >= 1
-            and both >= VARIANT_LIFT * len(docs) * len(others) / total)
-
-
-def _used_together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
-                   form: tuple[int, int]) -> bool:
-    """Whether two forms share documents so far beyond chance (`SURELY_TOGETHER_P`) that
-    they are one phrase written two ways."""
-    docs = [np.unique(grams.doc_of[grams.levels[n].occurrences(i)]) for n, i in (head, form)]
-    return _surely_together(docs[0], docs[1], len(rank))
-
-
-def _surely_together(docs: np.ndarray, others: np.ndarray, total: int) -> bool:
-    """Whether two sets of documents (sorted, distinct) share so many more documents than
-    chance would in `total` that their phrases are one written two ways."""
-    both = len(np.intersect1d(docs, others, assume_unique=True))
-    return _poisson_tail(both, len(docs) * len(others) / total) < SURELY_TOGETHER_P
-
-
-def _apart(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
-           form: tuple[int, int]) -> bool:
-    """Whether two forms alike in all but a word are two phrases: writers do not use the
-    two together where that shows. A document holds both forms of one phrase only when it
-    uses the phrase more than once and picks each form at least once (`_mixed_documents`);
-    two phrases meet as chance has them. The two are apart when the documents they share
-    are what chance gives and clearly fewer than one phrase's mixing would give:
-    全球资本市场 and 全球黄金市场 (48 and 27 documents in 1,000) share one where 1.3 were
-    expected by chance and about 11 of one phrase; "urban new reform" and "institutional
-    new reform" (169 and 89 documents, 21 together where chance gives 15 and one phrase
-    about 25) are one."""
-    uses = [grams.doc_of[grams.levels[n].occurrences(i)] for n, i in (head, form)]
-    both, expected, _ = _shared(set(uses[0].tolist()), set(uses[1].tolist()), rank)
-    # One phrase must explain the documents the two share both ways: far more of them
-    # than its mixing gives, in documents that each use the two once, is chance's doing.
-    mixed = _mixed_documents(uses, rank)
-    return (_poisson_tail(both, expected) >= TOGETHER_P
-            and min(_poisson_at_most(both, mixed), _poisson_tail(both, mixed)) < TOGETHER_P)
-
-
-def _mixed_documents(uses: list[np.ndarray], rank: np.ndarray) -> float:
-    """How many documents would hold both of two forms (the documents of their `uses`, one
-    entry per use) were they one phrase whose writers pick a form for each use at the
-    forms' shares: over the documents using them (in the time both are in use, as
-    `_shared`), each with c uses of the two, 1 - w^c - (1 - w)^c."""
-    since = max(int(rank[uses[0]].min()), int(rank[uses[1]].min()))
-    docs = [d[rank[d] >= since] for d in uses]
-    share = len(docs[1]) / max(1, len(docs[0]) + len(docs[1]))
-    _, uses_per_doc = np.unique(np.concatenate(docs), return_counts=True)
-    many = uses_per_doc[uses_per_doc >= 2].astype(np.float64)
-    return float((1 - share ** many - (1 - share) ** many).sum())
-
-
-def _poisson_tail(k: int, mean: float) -> float:
-    """P(X >= k) for X Poisson with this mean (terms summed in log space: means of
-    thousands do not overflow)."""
-    if k <= mean:
-        return 1.0
-    log_mean = math.log(mean) if mean > 0 else -math.inf
-    total = 0.0
-    for j in range(k, k + 400):
-        term = math.exp(-mean + j * log_mean - math.lgamma(j + 1)) if mean > 0 else 0.0
-        total += term
-        if term < 1e-12 * max(total, 1e-300):
-            break
-    return min(1.0, total)
-
-
-def _poisson_at_most(k: int, mean: float) -> float:
-    """P(X <= k) for X Poisson with this mean."""
-    if mean <= 0:
-        return 1.0
-    log_mean = math.log(mean)
-    return min(1.0, sum(math.exp(-mean + j * log_mean - math.lgamma(j + 1))
-                        for j in range(k + 1)))
 
 
 def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> np.ndarray:
