@@ -10,12 +10,8 @@ import numpy as np
 import pytest
 
 from viewer.core.collection.edges import EdgeEvidence, quote_marks
-from viewer.core.collection.formulations import (
-    MIN_SCORE,
-    _unit_bits,
-    find_formulations,
-    rank_groups,
-)
+from viewer.core.collection.evidence import unit_bits
+from viewer.core.collection.formulations import MIN_SCORE, find_formulations, rank_groups
 from viewer.core.normalize import shared_normalizer
 from viewer.core.phrases import breaks_after
 from viewer.core.tokenize import Vocabulary, tokenize
@@ -774,7 +770,7 @@ def test_edges_used_elsewhere_far_more_than_a_units_give_no_evidence_for_one():
     at = _starts(ids, vocabulary, UNIT)
     bits, used, expected = edges.weigh(at, np.full(len(at), 5))
     assert bits > 0 and used > 4 * expected
-    assert _unit_bits(edges, at, np.full(len(at), 5)) == 0.0
+    assert unit_bits(edges, at, np.full(len(at), 5)) == 0.0
 
 
 def test_a_phrase_of_few_articles_cited_between_quotation_marks_is_listed():
@@ -866,11 +862,11 @@ def test_chinese_edges_weigh_only_against_a_phrase() -> None:
     assert len(at) == 120
     lengths = np.full(60, len(phrase))
     alone, in_running_text = at[::2], at[1::2]
-    assert _unit_bits(edges, alone, lengths) > 10
-    assert _unit_bits(edges, alone, lengths, against_only=True) == 0.0
-    against = _unit_bits(edges, in_running_text, lengths)
+    assert unit_bits(edges, alone, lengths) > 10
+    assert unit_bits(edges, alone, lengths, against_only=True) == 0.0
+    against = unit_bits(edges, in_running_text, lengths)
     assert against < -10
-    assert _unit_bits(edges, in_running_text, lengths, against_only=True) == against
+    assert unit_bits(edges, in_running_text, lengths, against_only=True) == against
 
 
 HOUSING, LOOSE = "结构住房", "加强管理"

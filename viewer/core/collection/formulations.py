@@ -14,16 +14,14 @@ date, counts per month and every occurrence.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypedDict
 
 import numpy as np
 
-from viewer.core.collection import co_use
+from viewer.core.collection import co_use, evidence
 from viewer.core.collection.edges import EdgeEvidence, quote_marks
-from viewer.core.grouping import expand
 from viewer.core.model import Span
 from viewer.core.phrases import (
     WORD_BITS_CAP,
@@ -62,12 +60,13 @@ CJK_VARIANT_KEPT = 0.4
 CJK_MIN_COHESION = 0.3
 #: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
 CJK_FULL_COHESION = 0.6
-#: Evidence of being cited between quotation marks (bits, see `_cited_bits`) that makes
-#: a Chinese phrase a unit whatever its cohesion: chance cites one candidate in a
-#: thousand so.
+#: Evidence of being cited between quotation marks (bits, see `evidence.cited_bits`)
+#: that makes a Chinese phrase a unit whatever its cohesion: chance cites one candidate
+#: in a thousand so.
 CITED_UNIT = 10.0
-#: Onset evidence (bits, see `_onset`) that a phrase was coined within the collection:
-#: a first appearance that late comes by chance to one candidate in a thousand.
+#: Onset evidence (bits, see `evidence.onset`) that a phrase was coined within the
+#: collection: a first appearance that late comes by chance to one candidate in a
+#: thousand.
 CLEAR_ONSET = 10.0
 #: Candidate forms considered at most, best first (a bound on the work of large
 #: collections; variants of listed formulations are among the first few thousand).
@@ -77,22 +76,8 @@ MAX_FORMS = 3000
 #: articles), as what tells a set phrase from a phrase of the language is how the
 #: collection uses it (documents, onset, edges), not more words.
 CANDIDATE_CONTENT_BITS = WORD_BITS_CAP
-#: Onset evidence counted at most (bits), and the score a formulation needs to be listed.
-ONSET_CAP = 20.0
-#: Repetition evidence counted at most (bits; see `_repeat_bits`).
-REPEAT_CAP = 20.0
+#: The score (see `evidence.score`) a formulation needs to be listed.
 MIN_SCORE = 140.0
-#: Edge evidence (bits, see `viewer.core.collection.edges`) counted at most either way,
-#: and the bits that double a score (or halve it).
-UNIT_CAP = 10.0
-UNIT_DOUBLING = 20.0
-#: A phrase whose edges are pairs used elsewhere more often than a unit's would be this
-#: seldom is no unit, however less often than running text's they are.
-UNIT_FIT_P = 0.05
-#: Evidence of being cited between quotation marks counted at most (bits).
-QUOTE_CAP = 10.0
-#: Collection size up to which documents are counted as they are (see `_score`).
-PER_DOCUMENTS = 1000
 #: A weaker candidate, with this share of that score, is listed as a variant of a
 #: formulation (a two-word one sharing documents with it beyond chance, `co_use`).
 VARIANT_SHARE = 0.5
@@ -477,10 +462,10 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     def first_scores(table: Candidates) -> tuple[np.ndarray, np.ndarray, np.ndarray,
                                                  np.ndarray]:
         strength = scorer.strength(table)
-        onset = _onset_bits(grams, table, rank) if dated else np.zeros(len(table))
-        repeats = _repeat_bits(table.count, table.documents, len(streams))
-        return strength, onset, repeats, _score(table.documents, strength, onset,
-                                                len(streams), repeats, np.ones(len(table)))
+        onset = evidence.onset_bits(grams, table, rank) if dated else np.zeros(len(table))
+        repeats = evidence.repeat_bits(table.count, table.documents, len(streams))
+        return strength, onset, repeats, evidence.score(
+            table.documents, strength, onset, len(streams), repeats, np.ones(len(table)))
 
     strength, onset, repeats, score = first_scores(table)
     if cjk:
@@ -493,7 +478,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         strength, onset, repeats, score = (
             np.concatenate((before[kept], new)) for before, new in
             zip((strength, onset, repeats, score), first_scores(added), strict=True))
-    spread = SeriesSpread(series, len(streams))
+    spread = evidence.SeriesSpread(series, len(streams))
     # Spread across series can only lower a score: worked out where it may matter.
     near = np.flatnonzero(score >= MIN_SCORE * VARIANT_SHARE)
     variety = np.ones(len(table))
@@ -502,7 +487,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     edges = EdgeEvidence(ids, stops, blocked, doc_of, quote_marks(streams))
     units = np.zeros(len(table))
     cited = np.zeros(len(table))
-    units[near], cited[near] = _edge_bits_of(edges, grams, table, near, against_only=cjk)
+    units[near], cited[near] = evidence.edge_bits_of(edges, grams, table, near,
+                                                     against_only=cjk)
     cohesion = np.ones(len(table))
     if cjk:
         # Characters are tokens: a stretch whose pieces are common words used apart more
@@ -518,8 +504,9 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # is a unit to its writers however common its words (认识农业, 科学训练).
         held = np.where(cited[near] >= CITED_UNIT, 1.0, cohesion[near])
         strength[near] *= np.minimum(1.0, held / CJK_FULL_COHESION)
-    score[near] = _score(table.documents[near], strength[near], onset[near], len(streams),
-                         repeats[near], variety[near], units[near], cited[near])
+    score[near] = evidence.score(table.documents[near], strength[near], onset[near],
+                                 len(streams), repeats[near], variety[near], units[near],
+                                 cited[near])
     order = np.lexsort((table.first, -score))
     order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
     if cjk:
@@ -668,16 +655,16 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         starts = np.concatenate(at)
         lengths = np.concatenate([np.full(len(a), n) for a, (n, _) in
                                   zip(at, group, strict=True)])
-        set_in = _unit_bits(edges, starts, lengths, against_only=cjk)
-        quoted = _cited_bits(edges, starts, lengths)
-        start = _onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
+        set_in = evidence.unit_bits(edges, starts, lengths, against_only=cjk)
+        quoted = evidence.cited_bits(edges, starts, lengths)
+        start = evidence.onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
         count = sum(int(levels[n].count[i]) for n, i in group)
-        return float(_score(np.array([len(docs)]), np.array([best]),
-                            np.array([start]), len(streams),
-                            _repeat_bits(np.array([count]), np.array([len(docs)]),
-                                         len(streams)),
-                            np.array([spread.of_documents(docs)]), np.array([set_in]),
-                            np.array([quoted]))[0])
+        repeats = evidence.repeat_bits(np.array([count]), np.array([len(docs)]),
+                                       len(streams))
+        return float(evidence.score(np.array([len(docs)]), np.array([best]),
+                                    np.array([start]), len(streams), repeats,
+                                    np.array([spread.of_documents(docs)]),
+                                    np.array([set_in]), np.array([quoted]))[0])
 
     scores = [judge(group) for group in groups]
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
@@ -966,174 +953,6 @@ def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tupl
                 if form == head or since(form) >= start or vouched(head, form)]
         out.append(kept)
         out += [[form] for form in group if form not in kept and form in cohesive]
-    return out
-
-
-def _score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
-           total: int, repeats: np.ndarray, variety: np.ndarray,
-           units: np.ndarray | None = None,
-           cited: np.ndarray | None = None) -> np.ndarray:
-    """How surely a candidate is a formulation: how much it looks like a set phrase, the
-    documents that use it, how clear its onset is, how often a document that uses it
-    uses it again, how freely it crosses series, and (`units`, see `_unit_bits`; None
-    for none) whether it is set into its sentences as a unit, which
-    doubles or halves the score at most `UNIT_CAP` / `UNIT_DOUBLING` times over (a phrase
-    of a few documents has few edges to show it), and (`cited`, `_cited_bits`) whether it
-    is cited between quotation marks. Beyond `PER_DOCUMENTS` documents
-    the collection's share counts rather than the number: a phrase of 50 articles in
-    10,000 is as common as one of 5 in 1,000, and background phrases grow with the
-    collection as much as formulations do."""
-    scaled = documents * min(1.0, PER_DOCUMENTS / max(1, total))
-    unit = 1.0 if units is None else 2.0 ** (np.clip(units, -UNIT_CAP, UNIT_CAP) / UNIT_DOUBLING)
-    quoted = 1.0 if cited is None else 1 + np.minimum(cited, QUOTE_CAP) / 10
-    return (np.log2(1 + scaled) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
-            * (1 + np.minimum(repeats, REPEAT_CAP) / 10) * np.minimum(1.0, variety) ** 2
-            * unit * quoted)
-
-
-def _edge_bits_of(edges: EdgeEvidence, grams: RecurringGrams, table: Candidates,
-                  picked: np.ndarray, *, against_only: bool) -> tuple[np.ndarray, np.ndarray]:
-    """`_unit_bits` and `_cited_bits` of the candidates `picked` (rows of `table`), all
-    weighed at once."""
-    starts, lengths, owner = [], [], []
-    for n in np.unique(table.n[picked]).tolist():
-        rows = np.flatnonzero(table.n[picked] == n)
-        level = grams.levels[n]
-        index = table.index[picked[rows]]
-        mine, _ = expand(level.count[index])
-        starts.append(level.grouped_at(index))
-        lengths.append(np.full(len(mine), n))
-        owner.append(rows[mine])
-    if not starts:
-        return np.zeros(0), np.zeros(0)
-    at, length, of = (np.concatenate(parts) for parts in (starts, lengths, owner))
-    bits, used, expected = edges.weigh_each(at, length, of, len(picked))
-    units = np.array([_unit_from(*found, against_only=against_only)
-                      for found in zip(bits.tolist(), used.tolist(), expected.tolist(),
-                                       strict=True)])
-    cited, chance = edges.quoted_each(at, length, of, len(picked))
-    quoted = np.array([_cited_from(*found) for found in zip(cited.tolist(), chance.tolist(),
-                                                            strict=True)])
-    return units, quoted
-
-
-def _unit_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray, *,
-               against_only: bool = False) -> float:
-    """Bits of evidence that a phrase (its occurrences' `starts` and `lengths`) is set into
-    its sentences as a unit rather than a stretch of running text (`EdgeEvidence`): none
-    for it when more of its edges are pairs used elsewhere than a unit's would be beyond
-    doubt ("Sir Thomas", "every day": fewer than running text's, yet far too many for a
-    unit), whatever the balance says.
-
-    With `against_only` (Chinese, whose tokens are characters) only evidence against
-    counts. A candidate there begins and ends on word boundaries (`PhraseLocator`), and
-    the pair of characters across a word boundary is far less often used elsewhere than
-    the pairs inside words that make most of a character's running rate: any stretch
-    cut on words, a chance run (卡杜米指出) or a name (委内瑞拉), looks set into the text.
-    Edges used elsewhere even more often than that still mark running text."""
-    return _unit_from(*edges.weigh(starts, lengths), against_only=against_only)
-
-
-def _unit_from(bits: float, used: float, expected: float, *, against_only: bool) -> float:
-    """`_unit_bits` from what `EdgeEvidence.weigh` found."""
-    if bits > 0 and (against_only or co_use.poisson_tail(round(used), expected) < UNIT_FIT_P):
-        return 0.0
-    return bits
-
-
-def _cited_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray) -> float:
-    """Bits of surprise of a phrase (its occurrences' `starts` and `lengths`) standing
-    right between quotation marks as often as it does, were it running text: a set phrase
-    is cited as a whole ("the \u201ctwo safeguards\u201d"); a chance run of running text is not."""
-    return _cited_from(*edges.quoted(starts, lengths))
-
-
-def _cited_from(cited: int, expected: float) -> float:
-    """`_cited_bits` from what `EdgeEvidence.quoted` found."""
-    return -math.log2(max(1e-300, co_use.poisson_tail(cited, expected))) if cited else 0.0
-
-
-def _repeat_bits(count: np.ndarray, documents: np.ndarray, total: int) -> np.ndarray:
-    """Bits of surprise of a phrase coming back within the documents that use it: a
-    chance collocation lands in a document about as likely as in any other, so each
-    occurrence beyond the first of its document had a chance of about documents / total
-    to fall there; a formulation, like any term a writer has adopted, recurs where it is
-    used (the burstiness of terms)."""
-    extra = np.maximum(0, count - documents).astype(np.float64)
-    return extra * np.log2(np.maximum(1.0, total / np.maximum(1, documents)))
-
-
-class SeriesSpread:
-    """How freely phrases cross the series (outlets) of a collection: the series a
-    phrase's documents belong to, over how many documents drawn at random would cover.
-    A formulation spreads across outlets; a collocation of one register or subject (a
-    novel's character, a scripture's idiom) stays in the series that write that way.
-    1 for every phrase when series are unknown."""
-
-    def __init__(self, series: Sequence[str] | None, total: int) -> None:
-        self.known = series is not None and len(set(series)) > 1
-        if not self.known or series is None:
-            self.of = np.zeros(total, dtype=np.int64)
-            self.share = np.ones(1)
-            return
-        names = sorted(set(series))
-        number = {name: k for k, name in enumerate(names)}
-        self.of = np.array([number[s] for s in series], dtype=np.int64)
-        self.share = np.bincount(self.of, minlength=len(names)) / max(1, total)
-
-    def expected(self, documents: np.ndarray) -> np.ndarray:
-        """Series that `documents` documents drawn at random cover."""
-        values, inverse = np.unique(documents, return_inverse=True)
-        seen = 1.0 - np.power.outer(1.0 - self.share, values.astype(np.float64))
-        return np.maximum(seen.sum(axis=0)[inverse], 1.0)
-
-    def of_documents(self, docs: np.ndarray) -> float:
-        if not self.known:
-            return 1.0
-        distinct = len(np.unique(self.of[docs]))
-        return float(distinct / self.expected(np.array([len(docs)]))[0])
-
-    def of_candidates(self, grams: RecurringGrams, table: Candidates,
-                      picked: np.ndarray) -> np.ndarray:
-        """The spread of the candidates `picked` (rows of `table`)."""
-        out = np.ones(len(picked))
-        if not self.known:
-            return out
-        kinds = len(self.share)
-        lengths = table.n[picked]
-        for n in np.unique(lengths).tolist():
-            rows = np.flatnonzero(lengths == n)
-            index = table.index[picked[rows]]
-            level = grams.levels[n]
-            owner, _ = expand(level.count[index])
-            keys = np.unique(owner * kinds + self.of[grams.doc_of[level.grouped_at(index)]])
-            distinct = np.bincount(keys // kinds, minlength=len(rows))
-            out[rows] = distinct / self.expected(level.documents[index])
-        return out
-
-
-def _onset(earliest: float, documents: float, total: int) -> float:
-    """Bits of surprise of a first appearance after `earliest` of `total` documents, for
-    a phrase in `documents` documents: by chance it starts that late with probability
-    (1 - x) ** documents."""
-    share = earliest / max(1, total)
-    return float(-documents * np.log2(max(1e-12, 1 - share)))
-
-
-def _onset_bits(grams: RecurringGrams, table: Candidates, rank: np.ndarray) -> np.ndarray:
-    """The onset surprise (`_onset`) of each candidate: a new formulation has a clear
-    onset; a phrase of the language, or of the collection's subject, is there from the
-    start."""
-    out = np.zeros(len(table))
-    for n in np.unique(table.n).tolist():
-        rows = np.flatnonzero(table.n == n)
-        level = grams.levels[n]
-        index = table.index[rows]
-        where = level.grouped_at(index)
-        heads = np.cumsum(level.count[index]) - level.count[index]
-        earliest = np.minimum.reduceat(rank[grams.doc_of[where]], heads)
-        share = earliest / len(rank)
-        out[rows] = -table.documents[rows] * np.log2(np.maximum(1e-12, 1 - share))
     return out
 
 
