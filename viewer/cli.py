@@ -106,10 +106,11 @@ def compare_parser() -> argparse.ArgumentParser:
 
 
 def refuse_outputs_onto_inputs(args: argparse.Namespace) -> None:
-    """Raise `OutputError` when an output names an input or the watch-list file."""
+    """Raise `OutputError` when an output names an input, the watch-list file or the
+    collection store."""
     from viewer.export.atomic import refuse_overwriting_inputs
 
-    inputs = [args.a, args.b] + ([args.watchlist] if args.watchlist else [])
+    inputs = [args.a, args.b] + [path for path in (args.watchlist, args.collection) if path]
     for out in (args.json, args.pdf, args.html):
         if out and out != "-":
             refuse_overwriting_inputs(out, inputs)

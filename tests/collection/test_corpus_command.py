@@ -71,6 +71,45 @@ def test_add_then_report(tmp_path: Path) -> None:
     assert len(json.loads(out.read_text())["documents"]) == 30
 
 
+@pytest.mark.parametrize("case", ["json onto the source", "html onto a folder's metadata",
+                                  "pdf onto an article", "json onto the store",
+                                  "report onto its store", "compare onto the collection"])
+def test_a_report_onto_an_input_or_the_store_is_refused(tmp_path: Path, case: str) -> None:
+    planted = make_collection(documents=8)
+    source = planted.write(tmp_path / "c.jsonl")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for row in planted.rows:
+        (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    metadata = folder / "metadata.csv"
+    metadata.write_text("file,id,series,date\n" + "".join(
+        f"{row['id']}.txt,{row['id']},{row['series']},{row['date']}\n" for row in planted.rows),
+        encoding="utf-8")
+    store = tmp_path / "s.sqlite"
+    assert tandem("corpus", "add", str(store), str(source), "--quiet",
+                  env=_env(tmp_path)).returncode == 0
+    article = folder / f"{planted.rows[0]['id']}.txt"
+    target, args = {
+        "json onto the source": (source, ["corpus", str(source), "--json", str(source)]),
+        "html onto a folder's metadata": (metadata, ["corpus", str(folder), "--html",
+                                                     str(metadata)]),
+        "pdf onto an article": (article, ["corpus", str(folder), "--pdf",
+                                          str(folder / "." / article.name)]),
+        "json onto the store": (store, ["corpus", str(source), "--store", str(store),
+                                        "--json", str(store)]),
+        "report onto its store": (store, ["corpus", "report", str(store), "--json", str(store)]),
+        "compare onto the collection": (store, ["compare", str(article), str(article),
+                                                "--collection", str(store), "--json",
+                                                str(store)]),
+    }[case]
+    before = target.read_bytes()
+    result = tandem(*args, env=_env(tmp_path))
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "would be overwritten" in lines[0], result.stderr
+    assert target.read_bytes() == before
+
+
 def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
     planted = make_collection(documents=8)
     source = tmp_path / "c.jsonl"

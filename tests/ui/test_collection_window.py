@@ -365,6 +365,21 @@ def test_export_the_collection_report_from_the_window(
     assert data.formulations[0]["phrase"] in " ".join(text.split())
 
 
+def test_the_collection_report_is_never_written_onto_the_store_or_an_article(
+        make_window, qtbot, dev_store: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "articles"
+    shutil.copytree(EN_ARTICLES, folder)
+    article = next(p for p in sorted(folder.iterdir()) if p.suffix == ".txt")
+    for opened, target in ((dev_store, Path(dev_store)), (folder, article)):
+        window = open_collection(make_window, qtbot, opened)
+        before = target.read_bytes()
+        problems: list[str] = []
+        window.collection.export("html", str(target), problems.append)
+        assert len(problems) == 1 and "would be overwritten" in problems[0]
+        assert "would be overwritten" in window.last_message.text()
+        assert target.read_bytes() == before
+
+
 def test_recent_collections_and_the_command_line_form(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     from viewer.cli import window_parser
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import os
 import sys
@@ -128,6 +129,8 @@ def run_corpus(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv[1:] if command else argv)
     progress = ProgressBar(sys.stderr, not args.quiet)
     try:
+        if command != "import":
+            _refuse_outputs_onto_inputs(args, command)
         if command == "report":
             _report(args)
         elif command == "import":
@@ -148,6 +151,21 @@ def run_corpus(argv: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
     progress.close()
     return EXIT_OK
+
+
+def _refuse_outputs_onto_inputs(args: argparse.Namespace, command: str) -> None:
+    """Before any work, `OutputError` for a report that would replace an input: a source
+    file, any file in a source folder (an article, its metadata.csv), or the store."""
+    from viewer.collection.sources import source_files
+    from viewer.export.atomic import refuse_overwriting_inputs
+
+    sources = list(getattr(args, "sources", None) or [])
+    store = getattr(args, "store", None) or (default_store(sources) if not command else None)
+    for name in ("json", "html", "pdf"):
+        out = getattr(args, name, None)
+        if out and out != "-":
+            refuse_overwriting_inputs(out, itertools.chain([store] if store else [],
+                                                           source_files(sources)))
 
 
 def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> None:

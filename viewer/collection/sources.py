@@ -22,7 +22,8 @@ from viewer.collection.folder import FolderSource
 from viewer.collection.jsonlines import JsonLinesSource, looks_like_json_lines
 from viewer.core.loading import DEFAULT_MAX_BYTES
 
-__all__ = ["Article", "OnSkip", "ReadProgress", "Skipped", "SourceError", "read_sources"]
+__all__ = ["Article", "OnSkip", "ReadProgress", "Skipped", "SourceError", "read_sources",
+           "source_files"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,20 @@ def open_source(source: str | os.PathLike[str],
     if looks_like_json_lines(path):
         return JsonLinesSource(path)
     return FolderSource(path, max_bytes)
+
+
+def source_files(sources: Sequence[str | os.PathLike[str]]) -> Iterator[str]:
+    """Every file the sources are: a file source itself, and each file of a folder source,
+    walked whole (its articles, its metadata.csv, whatever else it holds). An output must
+    be none of them (see `viewer.export.atomic.refuse_overwriting_inputs`, which reads
+    this lazily: a folder is walked only when the output exists)."""
+    for source in sources:
+        path = os.fspath(source)
+        if os.path.isdir(path):
+            for folder, _, names in os.walk(path):
+                yield from (os.path.join(folder, name) for name in names)
+        else:
+            yield path
 
 
 def read_sources(sources: Sequence[str | os.PathLike[str]],

@@ -9,6 +9,7 @@ again only reads what changed; a store is opened as it is.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from viewer.collection.cli import default_store
 from viewer.collection.context import known_forms
+from viewer.collection.sources import source_files
 from viewer.collection.store import CollectionStore
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
 from viewer.core.model import Comparison, KnownForms, Slogan
+from viewer.export.atomic import refuse_overwriting_inputs
 from viewer.ui.collection.data import CollectionData, load
 from viewer.ui.collection.indexer import CollectionIndexer
 from viewer.ui.collection.skipped_dialog import SkippedDialog
@@ -144,6 +147,8 @@ class CollectionMode(QObject):
         self.skipped_dialog: SkippedDialog | None = None
         self._pending_name = ""
         self._pending_source = ""
+        #: What the shown collection was opened from: a folder, a JSON-lines file or a store.
+        self.source = ""
         self._jobs: list[_Job] = []
         self.context: dict[str, Any] | None = None
         self.cluster_menu: QMenu | None = None
@@ -195,7 +200,7 @@ class CollectionMode(QObject):
         except TandemError as error:
             self.window.show_error("Cannot open collection", str(error))
             return False
-        self.data = data
+        self.data, self.source = data, source
         self.view.show_collection(data)
         self._add_recent(source)
         self.window.show_collection_page()
@@ -296,6 +301,15 @@ class CollectionMode(QObject):
                                                     f"{kind.upper()} (*.{kind})")
             if not target:
                 return
+        try:
+            # Never onto the store or what it was read from, whatever the dialog allowed.
+            refuse_overwriting_inputs(target, itertools.chain(
+                [self.data.store_path], source_files([self.source] if self.source else [])))
+        except TandemError as error:
+            self.window.show_error("Export refused", str(error))
+            if done is not None:
+                done(str(error))
+            return
         self.window.begin_progress(f"Writing {os.path.basename(target)}…", cancellable=False)
 
         def finished(problem: str) -> None:
