@@ -110,6 +110,24 @@ def test_a_report_onto_an_input_or_the_store_is_refused(tmp_path: Path, case: st
     assert target.read_bytes() == before
 
 
+@pytest.mark.parametrize("where", ["missing folder", "a folder", "read-only file"])
+def test_a_report_that_cannot_be_written_is_refused_before_any_work(
+        tmp_path: Path, where: str) -> None:
+    source = make_collection(documents=8).write(tmp_path / "c.jsonl")
+    read_only = tmp_path / "old.json"
+    read_only.write_text("{}")
+    read_only.chmod(0o444)
+    target = {"missing folder": tmp_path / "no" / "such" / "r.json",
+              "a folder": tmp_path, "read-only file": read_only}[where]
+    store = tmp_path / "s.sqlite"
+    result = tandem("corpus", str(source), "--json", str(target), "--store", str(store),
+                    "--quiet", env=_env(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and str(target) in result.stderr
+    assert not store.exists()  # nothing indexed for a report it could not write
+    assert read_only.read_text() == "{}"
+
+
 def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
     planted = make_collection(documents=8)
     source = tmp_path / "c.jsonl"

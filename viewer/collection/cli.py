@@ -130,7 +130,7 @@ def run_corpus(argv: Sequence[str]) -> int:
     progress = ProgressBar(sys.stderr, not args.quiet)
     try:
         if command != "import":
-            _refuse_outputs_onto_inputs(args, command)
+            _check_outputs(args, command)
         if command == "report":
             _report(args)
         elif command == "import":
@@ -153,17 +153,19 @@ def run_corpus(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-def _refuse_outputs_onto_inputs(args: argparse.Namespace, command: str) -> None:
-    """Before any work, `OutputError` for a report that would replace an input: a source
-    file, any file in a source folder (an article, its metadata.csv), or the store."""
+def _check_outputs(args: argparse.Namespace, command: str) -> None:
+    """Before any work, `OutputError` for a report that cannot be written (see
+    `refuse_unwritable`) or would replace an input: a source file, any file in a source
+    folder (an article, its metadata.csv), or the store."""
     from viewer.collection.sources import source_files
-    from viewer.export.atomic import refuse_overwriting_inputs
+    from viewer.export.atomic import refuse_overwriting_inputs, refuse_unwritable
 
     sources = list(getattr(args, "sources", None) or [])
     store = getattr(args, "store", None) or (default_store(sources) if not command else None)
     for name in ("json", "html", "pdf"):
         out = getattr(args, name, None)
         if out and out != "-":
+            refuse_unwritable(out)
             refuse_overwriting_inputs(out, itertools.chain([store] if store else [],
                                                            source_files(sources)))
 

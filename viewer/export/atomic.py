@@ -96,6 +96,24 @@ def refuse_overwriting_inputs(target: str | os.PathLike[str],
                       "choose another name for the output")
 
 
+def refuse_unwritable(target: str | os.PathLike[str]) -> None:
+    """Raise `OutputError` for a target that cannot be written: a folder, a file in a folder
+    that does not exist, or a read-only file. For commands that work long before they
+    write: they can say so at once."""
+    if _descriptor_alias(target) is not None:
+        return
+    shown = printable(os.fspath(target))
+    resolved = Path(os.path.realpath(target))
+    if resolved.is_dir():
+        raise OutputError(shown, "is a folder", "give a file name for the output")
+    if not resolved.parent.is_dir():
+        raise OutputError(shown, "is in a folder that does not exist",
+                          "create the folder first, or choose another place")
+    if is_read_only(resolved):
+        raise OutputError(shown, "is read-only",
+                          "choose another name, or make the file writable first")
+
+
 def _descriptor_alias(target: str | os.PathLike[str]) -> int | None:
     """The descriptor `target` names (/dev/stdout → 1), or None for an ordinary path."""
     match = _FD_ALIAS.match(os.path.abspath(target))
