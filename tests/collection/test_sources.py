@@ -243,6 +243,24 @@ def test_one_id_in_a_folder_and_a_json_lines_file(tmp_path: Path) -> None:
     assert str(tmp_path / "f" / "d3.txt") in str(error.value)
 
 
+def test_a_source_given_twice_or_inside_a_folder_also_given_is_an_error(tmp_path: Path) -> None:
+    # Read twice, each of its ids would be "used twice": the message names the sources.
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "d3.txt").write_text("An article.\n", encoding="utf-8")
+    (tmp_path / "f2").mkdir()
+    (tmp_path / "f2" / "d4.txt").write_text("Another article.\n", encoding="utf-8")
+    path = write_lines(tmp_path / "c.jsonl", list(ROWS))
+    with pytest.raises(SourceError, match="is given twice") as error:
+        read(path, tmp_path / "." / "c.jsonl")
+    assert str(error.value).startswith(str(tmp_path / "." / "c.jsonl")) and str(path) in str(
+        error.value)
+    with pytest.raises(SourceError, match=f"{folder / 'd3.txt'}: is inside {folder}"):
+        read(folder / "d3.txt", folder)
+    # A folder whose name begins like another's is not inside it.
+    assert sorted(a.id for a in read(folder, tmp_path / "f2")[0]) == ["d3", "d4"]
+
+
 @pytest.mark.parametrize("make, expected", [
     (lambda p: p.mkdir(), "holds no files"),
     (lambda p: p.write_bytes(b""), "is empty"),

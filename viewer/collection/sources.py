@@ -71,6 +71,22 @@ def source_files(sources: Sequence[str | os.PathLike[str]]) -> Iterator[str]:
             yield path
 
 
+def _refuse_overlapping(paths: list[str]) -> None:
+    """`SourceError` for a source given twice, or inside a folder also given: its
+    articles would be read twice, and every id of them reported as used twice."""
+    real = [os.path.realpath(path) for path in paths]
+    for k, (path, here) in enumerate(zip(paths, real, strict=True)):
+        for other, there in zip(paths[:k], real[:k], strict=True):
+            if here == there:
+                raise SourceError(f"{path}: is given twice (also as {other}); give each "
+                                  "source once")
+            inner, outer = (path, other) if here.startswith(there + os.sep) else (
+                (other, path) if there.startswith(here + os.sep) else ("", ""))
+            if inner:
+                raise SourceError(f"{inner}: is inside {outer}, also given; give the folder "
+                                  "or what is in it, not both")
+
+
 def read_sources(sources: Sequence[str | os.PathLike[str]],
                  on_skip: OnSkip | None = None, *,
                  on_progress: OnProgress | None = None,
@@ -83,6 +99,7 @@ def read_sources(sources: Sequence[str | os.PathLike[str]],
     if not sources:
         raise SourceError("no source given (give a folder or a JSON-lines file)")
     readers = [open_source(source, max_bytes) for source in sources]
+    _refuse_overlapping([os.fspath(source) for source in sources])
     total = sum(reader.size for reader in readers)
     skip = on_skip or (lambda _item: None)
     seen: dict[str, str] = {}
