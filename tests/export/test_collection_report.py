@@ -240,6 +240,8 @@ def test_pdf_has_the_same_content_and_chinese_extracts(tmp_path: Path) -> None:
                      "渡船黎明出发", "人民日报", "Copyright © The Sentinel", HOSTILE,
                      "is a JPEG image, not an article", TEXTS["d1"][slice(*PASSAGE_D1)]):
         assert expected in text, expected
+    # A pair's passage count stays on one line under its words (not "2" over "passages").
+    assert any("2 passages" in line for line in pdf_text(path).splitlines())
     # Text comes out column by column, so rows are told apart by their height on the page.
     reader = PdfReader(path)
     page = next(p for p in reader.pages if "Cluster 7" in p.extract_text())

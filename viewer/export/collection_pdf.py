@@ -154,7 +154,7 @@ def _pairs(layout: Layout, report: CollectionReport) -> None:
     if not _heading(layout, "pairs", section.total, section):
         return
     columns = _columns(layout, [(26, "#"), (0, "article A"), (0, "article B"),
-                                (38, "shared A"), (38, "shared B"), (38, "words"),
+                                (38, "shared A"), (38, "shared B"), (54, "words"),
                                 (40, "direction")])
     rows = []
     for row in section.rows:
