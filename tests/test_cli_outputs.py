@@ -86,6 +86,27 @@ def test_an_output_onto_the_watchlist_is_refused(articles) -> None:
     assert watch.read_text() == "harbour\n"
 
 
+@pytest.mark.parametrize("flag", ["--pdf", "--html"])
+def test_a_report_to_dash_goes_to_stdout_and_two_there_are_refused(articles, flag) -> None:
+    a, b = articles
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "viewer", "compare", str(a), str(b), flag, "-"],
+                          cwd=a.parent, env=env, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert not (a.parent / "-").exists()
+    if flag == "--pdf":
+        from io import BytesIO
+
+        from pypdf import PdfReader
+
+        assert "Tandem comparison report" in PdfReader(BytesIO(done.stdout)).pages[0].extract_text()
+    else:
+        assert done.stdout.startswith(b"<!DOCTYPE html>")
+    both = tandem(str(a), str(b), flag, "-", "--json", "/dev/stdout", cwd=a.parent)
+    assert both.returncode == 2 and "would both go to standard output" in both.stderr
+    assert both.stdout == ""
+
+
 def test_json_to_dev_stdout_appends_to_a_log(articles, tmp_path) -> None:
     a, b = articles
     log = tmp_path / "log"

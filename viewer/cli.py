@@ -87,8 +87,9 @@ def compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("a", metavar="A", help="first article")
     parser.add_argument("b", metavar="B", help="second article")
     parser.add_argument("--json", metavar="OUT", help="write the comparison as JSON ('-': stdout)")
-    parser.add_argument("--pdf", metavar="OUT", help="write the report as PDF")
-    parser.add_argument("--html", metavar="OUT", help="write the report as one HTML file")
+    parser.add_argument("--pdf", metavar="OUT", help="write the report as PDF ('-': stdout)")
+    parser.add_argument("--html", metavar="OUT",
+                        help="write the report as one HTML file ('-': stdout)")
     parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4",
                         help="paper of the PDF report (default %(default)s)")
     parser.add_argument("--max-size", type=_megabytes, default=50, metavar="MB",
@@ -108,9 +109,10 @@ def compare_parser() -> argparse.ArgumentParser:
 def refuse_outputs_onto_inputs(args: argparse.Namespace) -> None:
     """Raise `OutputError` when an output names an input, the watch-list file or the
     collection store."""
-    from viewer.export.atomic import refuse_overwriting_inputs
+    from viewer.export.atomic import refuse_overwriting_inputs, refuse_two_on_stdout
 
     inputs = [args.a, args.b] + [path for path in (args.watchlist, args.collection) if path]
+    refuse_two_on_stdout({"--json": args.json, "--pdf": args.pdf, "--html": args.html})
     for out in (args.json, args.pdf, args.html):
         if out and out != "-":
             refuse_overwriting_inputs(out, inputs)

@@ -128,6 +128,18 @@ def test_a_report_that_cannot_be_written_is_refused_before_any_work(
     assert read_only.read_text() == "{}"
 
 
+def test_a_report_to_dash_goes_to_stdout(tmp_path: Path) -> None:
+    source = make_collection(documents=8).write(tmp_path / "c.jsonl")
+    store = tmp_path / "s.sqlite"
+    assert tandem("corpus", "add", str(store), str(source), "--quiet",
+                  env=_env(tmp_path)).returncode == 0
+    html = tandem("corpus", "report", str(store), "--html", "-", env=_env(tmp_path))
+    assert html.returncode == 0 and html.stdout.startswith("<!DOCTYPE html>")
+    assert "Tandem collection report" in html.stdout and not (ROOT / "-").exists()
+    both = tandem("corpus", "report", str(store), "--html", "-", "--json", "-", env=_env(tmp_path))
+    assert both.returncode == 2 and "would both go to standard output" in both.stderr
+
+
 def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
     planted = make_collection(documents=8)
     source = tmp_path / "c.jsonl"

@@ -86,8 +86,10 @@ def _parser(prog: str, description: str) -> argparse.ArgumentParser:
 
 def _outputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", metavar="OUT", help="write the results as JSON ('-': stdout)")
-    parser.add_argument("--html", metavar="OUT", help="write the results as an HTML report")
-    parser.add_argument("--pdf", metavar="OUT", help="write the results as a PDF report")
+    parser.add_argument("--html", metavar="OUT",
+                        help="write the results as an HTML report ('-': stdout)")
+    parser.add_argument("--pdf", metavar="OUT",
+                        help="write the results as a PDF report ('-': stdout)")
 
 
 def one_shot_parser() -> argparse.ArgumentParser:
@@ -158,8 +160,14 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     `refuse_unwritable`) or would replace an input: a source file, any file in a source
     folder (an article, its metadata.csv), or the store."""
     from viewer.collection.sources import source_files
-    from viewer.export.atomic import refuse_overwriting_inputs, refuse_unwritable
+    from viewer.export.atomic import (
+        refuse_overwriting_inputs,
+        refuse_two_on_stdout,
+        refuse_unwritable,
+    )
 
+    refuse_two_on_stdout({f"--{name}": getattr(args, name, None)
+                          for name in ("json", "html", "pdf")})
     sources = list(getattr(args, "sources", None) or [])
     store = getattr(args, "store", None) or (default_store(sources) if not command else None)
     for name in ("json", "html", "pdf"):

@@ -96,6 +96,16 @@ def refuse_overwriting_inputs(target: str | os.PathLike[str],
                       "choose another name for the output")
 
 
+def refuse_two_on_stdout(outputs: dict[str, str | None]) -> None:
+    """Raise `OutputError` when more than one of a command's `outputs` (option -> target)
+    goes to standard output ("-", /dev/stdout): one stream cannot hold two files."""
+    on_stdout = [f"{option} {target}" for option, target in outputs.items()
+                 if target and _descriptor_alias(target) == 1]
+    if len(on_stdout) > 1:
+        raise OutputError(" and ".join(on_stdout), "would both go to standard output",
+                          "send one of them to a file")
+
+
 def refuse_unwritable(target: str | os.PathLike[str]) -> None:
     """Raise `OutputError` for a target that cannot be written: a folder, a file in a folder
     that does not exist, or a read-only file. For commands that work long before they
@@ -115,7 +125,10 @@ def refuse_unwritable(target: str | os.PathLike[str]) -> None:
 
 
 def _descriptor_alias(target: str | os.PathLike[str]) -> int | None:
-    """The descriptor `target` names (/dev/stdout → 1), or None for an ordinary path."""
+    """The descriptor `target` names (/dev/stdout → 1, and "-", as on every command line),
+    or None for an ordinary path."""
+    if os.fspath(target) == "-":
+        return 1
     match = _FD_ALIAS.match(os.path.abspath(target))
     if match is None:
         return None
