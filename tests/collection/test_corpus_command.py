@@ -225,6 +225,12 @@ def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Pa
         CollectionStore.open(store)
     result = tandem("corpus", "report", str(store), "--json", "-", env=_env(tmp_path))
     assert result.returncode == 2 and "another Tandem version" in result.stderr
+    # A folder where the store goes: said as such, to add and to report alike.
+    for command in (["add", str(tmp_path), str(source)], ["report", str(tmp_path)]):
+        result = tandem("corpus", *command, env=_env(tmp_path))
+        assert result.returncode == 2
+        assert result.stderr == f"tandem: {tmp_path}: is not a file; give the path of a " \
+                                "collection store\n"
 
 
 def _start_add(tmp_path: Path, store: Path, source: Path) -> subprocess.Popen[str]:

@@ -133,6 +133,15 @@ def _blob(array: np.ndarray, dtype: type) -> bytes:
     return np.ascontiguousarray(array, dtype=dtype).tobytes()
 
 
+def _store_path(path: str | os.PathLike[str]) -> str:
+    """`path` as a string; `StoreError` when it names something that is not a file (a
+    folder given where the store goes)."""
+    path = os.fspath(path)
+    if os.path.exists(path) and not os.path.isfile(path):
+        raise StoreError(f"{path}: is not a file; give the path of a collection store")
+    return path
+
+
 class CollectionStore:
     """An open store. Use `open` to read and `create_or_open` to write."""
 
@@ -146,8 +155,8 @@ class CollectionStore:
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> CollectionStore:
         """Open an existing store read-only."""
-        path = os.fspath(path)
-        if not os.path.isfile(path):
+        path = _store_path(path)
+        if not os.path.exists(path):
             raise StoreError(f"{path}: no such collection store (make one with "
                              f"'tandem corpus add {path} SOURCE...')")
         connection = _connect(f"file:{path}?mode=ro", path, uri=True)
@@ -158,11 +167,9 @@ class CollectionStore:
     @classmethod
     def create_or_open(cls, path: str | os.PathLike[str]) -> CollectionStore:
         """Open a store for writing, creating it (and its folder) if it does not exist."""
-        path = os.fspath(path)
+        path = _store_path(path)
         folder = os.path.dirname(os.path.abspath(path))
         exists = os.path.exists(path)
-        if exists and not os.path.isfile(path):
-            raise StoreError(f"{path}: is not a file; give the path of a collection store")
         try:
             os.makedirs(folder, exist_ok=True)
         except OSError as error:
