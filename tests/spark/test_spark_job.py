@@ -35,8 +35,8 @@ from tests.collection.planted import (
 from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore, StoreError
-from viewer.spark.job import TABLES, run_job
-from viewer.spark.tables import import_tables, report_from_tables
+from viewer.spark.job import run_job
+from viewer.spark.tables import TABLES, import_tables, report_from_tables
 
 #: 61 articles of the collection benchmark's dev set (see its make_dev_small.py): enough uses
 #: of its planted set phrases to be listed, and series with their header lines.
@@ -179,6 +179,17 @@ def test_command_line_errors_are_one_line(spark: SparkSession, tmp_path: Path,
         "tandem: the Spark engine needs --out DIR: where its Parquet tables go")
     assert run_corpus(["import", str(tmp_path), "--store", str(tmp_path / "s.sqlite")]) == 2
     assert "has no 'documents' table" in capsys.readouterr().err
+    # The job replaces a folder per table in --out: never the source's folder, nor one
+    # holding anything else (a 'documents' folder of the user's would go), nor a file.
+    mine = tmp_path / "mine"
+    (mine / "documents").mkdir(parents=True)
+    (mine / "notes.txt").write_text("keep me", encoding="utf-8")
+    for out, said in ((tmp_path, "holds the source"), (mine, "holds 'notes.txt'"),
+                      (source, "is not a folder")):
+        assert run_corpus([str(source), "--engine", "spark", "--out", str(out), "--quiet"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert said in err and "\n" not in err
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep me"
 
 
 def test_command_line_on_parquet_writes_the_json_and_html_reports(spark: SparkSession,

@@ -11,6 +11,7 @@ the embedded engine (and the window) never loads it.
 from __future__ import annotations
 
 import argparse
+import glob
 import importlib.util
 import os
 import shutil
@@ -109,6 +110,7 @@ def run_spark(args: argparse.Namespace, write: Write) -> None:
         raise TandemError("the Spark engine needs --out DIR: where its Parquet tables go")
     conf = spark_conf(args.conf)
     check_spark(args.master)
+    check_out_folder(args.out, args.sources[0])
     from viewer.spark.job import run_job
     from viewer.spark.tables import document_texts, report_from_tables
 
@@ -123,6 +125,27 @@ def run_spark(args: argparse.Namespace, write: Write) -> None:
         write(report_from_tables(args.out), args, texts.__getitem__)
     say(f"{result.documents} documents, {result.passages} passages, "
         f"{result.seconds:.1f} s; tables in {args.out}")
+
+
+def check_out_folder(out: str, source: str) -> None:
+    """`TandemError` unless `out` may take the job's tables: the job replaces a folder per
+    table in it (documents, pairs...), so it must be new, empty, or hold only such tables
+    (an earlier run's), and must neither hold the source nor lie inside it."""
+    from viewer.spark.tables import TABLES
+
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise TandemError(f"{out}: is not a folder; give --out a folder for the tables")
+    real_out = os.path.realpath(out)
+    for path in glob.glob(source) or [source]:
+        real = os.path.realpath(path)
+        if (real == real_out or real.startswith(real_out + os.sep)
+                or real_out.startswith(real + os.sep)):
+            raise TandemError(f"{out}: holds the source {path} or lies inside it; give --out "
+                              "a folder of its own")
+    others = sorted(set(os.listdir(out)) - set(TABLES)) if os.path.isdir(out) else []
+    if others:
+        raise TandemError(f"{out}: holds {others[0]!r}, which is none of the job's tables; "
+                          "give --out a new or empty folder (the tables in it are replaced)")
 
 
 def run_import(args: argparse.Namespace) -> None:

@@ -59,8 +59,6 @@ from viewer.spark.cli import add_spark_options, spark_conf
 from viewer.spark.components import connected_components
 from viewer.spark.session import spark_session
 
-TABLES = ("documents", "passages", "pairs", "clusters", "formulations", "boilerplate",
-          "skipped")
 Progress = Callable[[str], None]
 
 

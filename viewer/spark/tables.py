@@ -16,14 +16,15 @@ import pyarrow.parquet as pq
 
 from viewer.collection.article import SourceError
 
-_NEEDED = ("documents", "passages", "pairs", "clusters", "formulations", "boilerplate",
-           "skipped")
+#: The tables of a job's output folder, a folder of Parquet files each.
+TABLES = ("documents", "passages", "pairs", "clusters", "formulations", "boilerplate",
+          "skipped")
 
 
 def read_tables(out: str) -> dict[str, list[dict[str, Any]]]:
     """Every table of a job's output folder as rows; a clear error when one is missing."""
     tables = {}
-    for name in _NEEDED:
+    for name in TABLES:
         path = os.path.join(out, name)
         if not os.path.isdir(path):
             raise SourceError(f"{out}: has no '{name}' table (is it the --out folder of "
