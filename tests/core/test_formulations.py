@@ -414,6 +414,23 @@ def test_a_rare_likeness_sharing_one_content_word_joins_only_beside_the_formulat
     assert (formulation.documents, formulation.count) == (len(uses), 2 * len(uses) + 2)
 
 
+@pytest.mark.parametrize("articles", [2, 1])
+def test_a_rare_likeness_of_a_variant_joins_when_it_recurs(articles: int) -> None:
+    # "accelerating the higher common construction" adds a word to the variant "the
+    # common construction" of "the sound construction": two changes from the formulation,
+    # one from its variant. In two articles (too few to recur on its own) it is the
+    # variant varied; in one, its own evidence is too thin.
+    form = "accelerating the sound construction of the journey"
+    variant = "accelerating the common construction of the journey"
+    likeness = "accelerating the higher common construction of the journey"
+    uses = list(range(30, 400, 20))
+    texts, dates = _planted({form: uses, variant: [u + 7 for u in uses[4:]],
+                             likeness: [u + 3 for u in uses[10:10 + articles]]}, count=400)
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert formulation.phrase == form
+    assert set(formulation.variants) == {variant} | ({likeness} if articles > 1 else set())
+
+
 @pytest.mark.parametrize("beside", [True, False])
 def test_a_rare_likeness_leaving_a_word_out_joins_only_beside_the_formulation(
         beside: bool) -> None:

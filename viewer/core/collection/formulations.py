@@ -176,31 +176,38 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                             listed: list[list[tuple[int, int]]], ranked: RankedGroups,
                             dates: Sequence[str]) -> None:
     """Languages written in words: add to each group of `forms` ((length, start positions)
-    per form; `listed` the same forms as grams) the variants of its best form too rare to
+    per form; `listed` the same forms as grams) the variants of its forms too rare to
     recur on their own, each first found no earlier than the group's first appearance
     (its first article may hold both forms), unless it shares more than one content word
-    with it and is used in as many documents (the older form, then). One sharing a single
-    content word with it joins only where it is used beside the formulation
-    (`co_use.used_beside`); many such in one place are a template's slot, and none join. One
-    leaving a word of it out must be used in `RARE_DOCUMENTS` documents and share
-    documents with it beyond chance (`co_use.recurs_beside`), as a shorter form must in
-    Chinese."""
+    with its form and is used in as many documents as the best form (the older form,
+    then). One that varies a variant must be used in `RARE_DOCUMENTS` documents, as in
+    Chinese. One sharing a single content word with its form joins only where it is used
+    beside the formulation (`co_use.used_beside`); many such in one place are a
+    template's slot, and none join. One leaving a word of its form out must be used in
+    `RARE_DOCUMENTS` documents and share documents with the formulation beyond chance
+    (`co_use.recurs_beside`), as a shorter form must in Chinese."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     shape = _variant_shape(False)
-    heads, known = [w[0] for w in words], {w for ws in words for w in ws}
+    known = {w for ws in words for w in ws}
+    sources = [(g, k) for g, ws in enumerate(words) for k in range(len(ws))]
     # Sharing a single content word ("curiosity and perplexity", "curiosity and
     # country"), a likeness may as well be another phrase: it joins only where it is
     # used beside the formulation (see `co_use.together`).
     content = ~scorer.no_content
-    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, content, heads, known,
+    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, content,
+                         [words[g][k] for g, k in sources], known,
                          widest=shape["widest"], strong=1, kept=shape["kept"])
-    # Content words shared, each once ("four four" of "four mechanisms" keeps one).
-    weak = [{form: at for form, at in found.items()
-             if int(content[list({w for w in form if w in set(head)})].sum()) < shape["strong"]}
-            for head, found in zip(heads, rare, strict=True)]
+    found_for: list[list[tuple[int, dict[tuple[int, ...], np.ndarray], set[tuple[int, ...]]]]] \
+        = [[] for _ in forms]
+    for (g, k), found in zip(sources, rare, strict=True):
+        varied = set(words[g][k])
+        # Content words shared, each once ("four four" of "four mechanisms" keeps one).
+        loose = {form for form in found
+                 if int(content[list({w for w in form if w in varied})].sum()) < shape["strong"]}
+        found_for[g].append((k, found, loose))
     rank = co_use.date_ranks(dates)
-    for g, (group, likeness, loose) in enumerate(zip(forms, rare, weak, strict=True)):
+    for g, group in enumerate(forms):
         # A rare likeness met before the formulation itself is not one of its forms; one
         # met in the formulation's first article is not met before it. A likeness in as
         # many documents as the formulation's main form is no rare one: it may be the
@@ -218,25 +225,34 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
         slot = []  # weak likenesses joined
         shapes = [scorer.words(*form) for form in listed[g]]
-        for form, at in sorted(likeness.items(),
-                               key=lambda item: (-len(item[1]), -len(item[0]))):
-            at = np.array([p for p in at.tolist()
-                           if not any(p + k in taken for k in range(len(form)))], dtype=at.dtype)
-            docs = np.unique(grams.doc_of[at])
-            if len(at) and (rank[docs].min() >= since
-                            or len(docs) >= main_documents and form not in loose) and (
-                    form not in loose
-                    or co_use.used_beside(used, set(docs.tolist()), rank)) and (
-                    # A word of the formulation left out ("provisional government" of
-                    # "provisional city government"): most often a phrase of the
-                    # language it was built of, a variant only used beside it.
-                    len(form) >= len(heads[g])
-                    or co_use.recurs_beside(used_docs, docs, len(dates))):
-                group.append((len(form), at))
-                shapes.append(form)
-                taken.update(int(p) + k for p in at.tolist() for k in range(len(form)))
-                if form in loose:
-                    slot.append(len(group) - 1)
+        joined: set[tuple[int, ...]] = set()
+        for k, likeness, loose in found_for[g]:
+            for form, at in sorted(likeness.items(),
+                                   key=lambda item: (-len(item[1]), -len(item[0]))):
+                at = np.array([p for p in at.tolist()
+                               if not any(p + n in taken for n in range(len(form)))],
+                              dtype=at.dtype)
+                docs = np.unique(grams.doc_of[at])
+                if form not in joined and len(at) and (
+                        rank[docs].min() >= since
+                        or len(docs) >= main_documents and form not in loose) and (
+                        form not in loose
+                        or co_use.used_beside(used, set(docs.tolist()), rank)) and (
+                        # A likeness of a variant rests on the variant's own evidence:
+                        # it must recur ("accelerating the higher common construction",
+                        # of "the common construction", of "the sound construction").
+                        not k or len(docs) >= co_use.RARE_DOCUMENTS) and (
+                        # A word of the formulation left out ("provisional government"
+                        # of "provisional city government"): most often a phrase of the
+                        # language it was built of, a variant only used beside it.
+                        len(form) >= len(words[g][k])
+                        or co_use.recurs_beside(used_docs, docs, len(dates))):
+                    group.append((len(form), at))
+                    shapes.append(form)
+                    joined.add(form)
+                    taken.update(int(p) + n for p in at.tolist() for n in range(len(form)))
+                    if form in loose:
+                        slot.append(len(group) - 1)
         if len(group) > MAX_VARIANTS + 1 and slot:
             # Many weak likenesses are a slot of a template ("Miss Crawford's", "Miss
             # Bates", "Miss Elliot"), not variants.
