@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import itertools
 import json
 import os
 import sys
@@ -131,8 +130,7 @@ def run_corpus(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv[1:] if command else argv)
     progress = ProgressBar(sys.stderr, not args.quiet)
     try:
-        if command != "import":
-            _check_outputs(args, command)
+        _check_outputs(args, command)
         if command == "report":
             _report(args)
         elif command == "import":
@@ -159,7 +157,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     """Before any work, `OutputError` for a report that cannot be written (see
     `refuse_unwritable`) or would replace an input: a source file, any file in a source
     folder (an article, its metadata.csv), or the store."""
-    from viewer.collection.sources import source_files
+    from viewer.collection.sources import input_files
     from viewer.export.atomic import (
         refuse_overwriting_inputs,
         refuse_two_on_stdout,
@@ -174,8 +172,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
         out = getattr(args, name, None)
         if out and out != "-":
             refuse_unwritable(out)
-            refuse_overwriting_inputs(out, itertools.chain([store] if store else [],
-                                                           source_files(sources)))
+            refuse_overwriting_inputs(out, input_files([store, *sources]))
 
 
 def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> None:

@@ -14,7 +14,7 @@ time: only the one being yielded is held, whatever the collection's size.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from viewer.collection.article import Article, OnSkip, Skipped, SourceError
@@ -22,8 +22,8 @@ from viewer.collection.folder import FolderSource
 from viewer.collection.jsonlines import JsonLinesSource, looks_like_json_lines
 from viewer.core.loading import DEFAULT_MAX_BYTES
 
-__all__ = ["Article", "OnSkip", "ReadProgress", "Skipped", "SourceError", "read_sources",
-           "source_files"]
+__all__ = ["Article", "OnSkip", "ReadProgress", "Skipped", "SourceError", "input_files",
+           "read_sources"]
 
 
 @dataclass(frozen=True)
@@ -57,13 +57,16 @@ def open_source(source: str | os.PathLike[str],
     return FolderSource(path, max_bytes)
 
 
-def source_files(sources: Sequence[str | os.PathLike[str]]) -> Iterator[str]:
-    """Every file the sources are: a file source itself, and each file of a folder source,
-    walked whole (its articles, its metadata.csv, whatever else it holds). An output must
-    be none of them (see `viewer.export.atomic.refuse_overwriting_inputs`, which reads
-    this lazily: a folder is walked only when the output exists)."""
-    for source in sources:
-        path = os.fspath(source)
+def input_files(inputs: Iterable[str | os.PathLike[str] | None]) -> Iterator[str]:
+    """Every file a collection's inputs are (its sources and its store; None and "" left
+    out): a file itself, and each file of a folder, walked whole (its articles, its
+    metadata.csv, whatever else it holds). An output must be none of them (see
+    `viewer.export.atomic.refuse_overwriting_inputs`, which reads this lazily: a folder
+    is walked only when the output exists)."""
+    for given in inputs:
+        path = os.fspath(given) if given else ""
+        if not path:
+            continue
         if os.path.isdir(path):
             for folder, _, names in os.walk(path):
                 yield from (os.path.join(folder, name) for name in names)

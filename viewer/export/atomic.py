@@ -120,8 +120,12 @@ def refuse_unwritable(target: str | os.PathLike[str]) -> None:
         raise OutputError(shown, "is in a folder that does not exist",
                           "create the folder first, or choose another place")
     if is_read_only(resolved):
-        raise OutputError(shown, "is read-only",
-                          "choose another name, or make the file writable first")
+        raise _read_only(target)
+
+
+def _read_only(target: str | os.PathLike[str]) -> OutputError:
+    return OutputError(printable(os.fspath(target)), "is read-only",
+                       "choose another name, or make the file writable first")
 
 
 def _descriptor_alias(target: str | os.PathLike[str]) -> int | None:
@@ -194,8 +198,7 @@ def atomic_output(target: str | os.PathLike[str],
         return
     if (mode is not None and not mode & 0o222 and not replace_read_only
             and not _READ_ONLY_CONFIRMED.get()):
-        raise OutputError(printable(os.fspath(target)), "is read-only",
-                          "choose another name, or make the file writable first")
+        raise _read_only(target)
     _clean_leftovers(resolved.parent)
     # Not a context manager: the file must outlive the `with` to be renamed into place.
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115

@@ -189,23 +189,14 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     shape = _variant_shape(False)
-    known = {w for ws in words for w in ws}
-    sources = [(g, k) for g, ws in enumerate(words) for k in range(len(ws))]
     # Sharing a single content word ("curiosity and perplexity", "curiosity and
     # country"), a likeness may as well be another phrase: it joins only where it is
     # used beside the formulation (see `co_use.together`).
     content = ~scorer.no_content
-    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, content,
-                         [words[g][k] for g, k in sources], known,
-                         widest=shape["widest"], strong=1, kept=shape["kept"])
-    found_for: list[list[tuple[int, dict[tuple[int, ...], np.ndarray], set[tuple[int, ...]]]]] \
-        = [[] for _ in forms]
-    for (g, k), found in zip(sources, rare, strict=True):
-        varied = set(words[g][k])
-        # Content words shared, each once ("four four" of "four mechanisms" keeps one).
-        loose = {form for form in found
-                 if int(content[list({w for w in form if w in varied})].sum()) < shape["strong"]}
-        found_for[g].append((k, found, loose))
+    found_for = _likenesses_by_group(words, lambda varied: rare_variants(
+        grams.ids, ranked.stops, ranked.blocked, content, varied,
+        {w for ws in words for w in ws}, widest=shape["widest"], strong=1,
+        kept=shape["kept"]))
     rank = co_use.date_ranks(dates)
     for g, group in enumerate(forms):
         # A rare likeness met before the formulation itself is not one of its forms; one
@@ -226,7 +217,10 @@ def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         slot = []  # weak likenesses joined
         shapes = [scorer.words(*form) for form in listed[g]]
         joined: set[tuple[int, ...]] = set()
-        for k, likeness, loose in found_for[g]:
+        for k, likeness in found_for[g]:
+            # Content words shared, each once ("four four" of "four mechanisms" keeps one).
+            loose = {form for form in likeness if int(content[list(
+                set(form) & set(words[g][k]))].sum()) < shape["strong"]}
             for form, at in sorted(likeness.items(),
                                    key=lambda item: (-len(item[1]), -len(item[0]))):
                 at = np.array([p for p in at.tolist()
@@ -296,7 +290,7 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     rank = co_use.date_ranks(dates)
     located = ranked.located
     assert located is not None, "rank_groups locates the words of CJK candidates"
-    sources = [(g, k) for g, group in enumerate(listed) for k in range(len(group))]
+    sources = _form_sources(words)  # `may_join` is told a form by its place in these
     docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
                for group in forms]
 
@@ -327,16 +321,13 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         return part is not None and _beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
 
     shape = _variant_shape(True)
-    rare = rare_variants(grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content,
-                         [words[g][k] for g, k in sources], {w for ws in words for w in ws},
-                         **shape, may_join=may_join,
-                         # A variant may keep a single content word (checked by `may_join`),
-                         # and the word it brings is checked as a word (`one_word_apart`),
-                         # not by its characters (进一步, 用人).
-                         fewest=CJK_CHARS_PER_WORD_SHARED, brought_content=False)
-    found_for: list[list[tuple[int, dict[tuple[int, ...], np.ndarray]]]] = [[] for _ in forms]
-    for (g, k), found in zip(sources, rare, strict=True):
-        found_for[g].append((k, found))
+    found_for = _likenesses_by_group(words, lambda varied: rare_variants(
+        grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content, varied,
+        {w for ws in words for w in ws}, **shape, may_join=may_join,
+        # A variant may keep a single content word (checked by `may_join`), and the word
+        # it brings is checked as a word (`one_word_apart`), not by its characters
+        # (进一步, 用人).
+        fewest=CJK_CHARS_PER_WORD_SHARED, brought_content=False))
     for g, group in enumerate(forms):
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
         recurring = len(group)
@@ -400,6 +391,29 @@ def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             # Rare forms beyond that, spread over its words (深化税收改革, 深化金融体制改革
             # beside 深化农村改革): a template's; the variants that recur on their own stay.
             del group[recurring:]
+
+
+Likenesses = dict[tuple[int, ...], np.ndarray]
+
+
+def _likenesses_by_group(words: list[list[tuple[int, ...]]],
+                         search: Callable[[list[tuple[int, ...]]], list[Likenesses]],
+                         ) -> list[list[tuple[int, Likenesses]]]:
+    """The rare likenesses of every form of every group (`words`: each group's forms as
+    word ids), searched in one pass (`search(forms)`: `rare_variants` over them, a dict
+    per form) and handed back per group as (form's index in its group, its likenesses).
+    The order of the forms is `_form_sources`'."""
+    found_for: list[list[tuple[int, Likenesses]]] = [[] for _ in words]
+    sources = _form_sources(words)
+    for (g, k), found in zip(sources, search([words[g][k] for g, k in sources]),
+                             strict=True):
+        found_for[g].append((k, found))
+    return found_for
+
+
+def _form_sources(words: list[list[tuple[int, ...]]]) -> list[tuple[int, int]]:
+    """(group, form's index in it) of every form of every group, in order."""
+    return [(g, k) for g, forms in enumerate(words) for k in range(len(forms))]
 
 
 def _overlapping(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> np.ndarray:

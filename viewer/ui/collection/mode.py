@@ -9,7 +9,6 @@ again only reads what changed; a store is opened as it is.
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from viewer.collection.cli import default_store
 from viewer.collection.context import known_forms
-from viewer.collection.sources import source_files
+from viewer.collection.sources import input_files
 from viewer.collection.store import CollectionStore
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
@@ -303,8 +302,7 @@ class CollectionMode(QObject):
                 return
         try:
             # Never onto the store or what it was read from, whatever the dialog allowed.
-            refuse_overwriting_inputs(target, itertools.chain(
-                [self.data.store_path], source_files([self.source] if self.source else [])))
+            refuse_overwriting_inputs(target, input_files([self.data.store_path, self.source]))
         except TandemError as error:
             self.window.show_error("Export refused", str(error))
             if done is not None:
