@@ -35,6 +35,8 @@ UNIT_FIT_P = 0.05
 QUOTE_CAP = 10.0
 #: Collection size up to which documents are counted as they are (see `score`).
 PER_DOCUMENTS = 1000
+#: The score (see `score`) a formulation needs to be listed.
+MIN_SCORE = 140.0
 
 
 def score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,

@@ -7,21 +7,37 @@ that recurs is a copied passage, not a formulation), starts and ends where a phr
 and distinctive (its words are rare in the language); it is also set into sentences as a
 unit, where a chance recurrence of running text keeps the usual word pairs at its edges,
 and now and then cited as a whole between quotation marks
-(`viewer.core.collection.edges`). Near-variants (a word swapped or added) are one
-formulation. Each comes with its document frequency, total count, first appearance by
-date, counts per month and every occurrence.
+(`viewer.core.collection.edges`). Near-variants (a word swapped or added, `form_shapes`)
+are one formulation, found among the candidates (`co_use`, `kept_words`) and, when used
+too seldom to recur on their own, in the text (`rare_forms`). Each comes with its
+document frequency, total count, first appearance by date, counts per month and every
+occurrence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TypedDict
 
 import numpy as np
 
 from viewer.core.collection import co_use, evidence
 from viewer.core.collection.edges import EdgeEvidence, quote_marks
+from viewer.core.collection.evidence import MIN_SCORE
+from viewer.core.collection.form_shapes import (
+    CJK_CHARS_PER_WORD,
+    MAX_VARIANTS,
+    added_inside,
+    one_place,
+    variant_shape,
+)
+from viewer.core.collection.kept_words import (
+    ListedEdges,
+    beside_beyond_kept,
+    kept_only_in,
+    kept_part,
+)
+from viewer.core.collection.rare_forms import add_rare_chinese_variants, add_rare_word_variants
 from viewer.core.model import Span
 from viewer.core.phrases import (
     WORD_BITS_CAP,
@@ -35,26 +51,14 @@ from viewer.core.phrases import (
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
 from viewer.core.translations import content_at_first_use, join_translated
-from viewer.core.variants import group_variants, rare_variants
+from viewer.core.variants import group_variants
 from viewer.core.word_bounds import (
     PhraseLocator,
-    Segmented,
     one_word_apart,
     related_change,
     word_change,
 )
 
-#: CJK text is tokenized per character: lengths in words are scaled by this; a variant
-#: changes a word of up to this many characters (股份合作制 of a firm's name); two
-#: content words shared count as this many characters each.
-CJK_CHARS_PER_WORD = 1.5
-CJK_LONGEST_WORD = 5
-CJK_CHARS_PER_WORD_SHARED = 2
-#: A Chinese variant keeps at least this share of the characters (one word changed: a
-#: three-character word of a five-character phrase, 银行准备金, 银行金字塔; that it is one
-#: whole word is checked on the words, `one_word_apart`, and two forms sharing a single
-#: word join only on the evidence `group_variants` asks of such forms).
-CJK_VARIANT_KEPT = 0.4
 #: Cohesion (see `PhraseScorer.cohesion`) a Chinese form needs to give evidence for a
 #: group of forms; a form alone below it is listed on its score (scaled by its cohesion).
 CJK_MIN_COHESION = 0.3
@@ -76,13 +80,9 @@ MAX_FORMS = 3000
 #: articles), as what tells a set phrase from a phrase of the language is how the
 #: collection uses it (documents, onset, edges), not more words.
 CANDIDATE_CONTENT_BITS = WORD_BITS_CAP
-#: The score (see `evidence.score`) a formulation needs to be listed.
-MIN_SCORE = 140.0
 #: A weaker candidate, with this share of that score, is listed as a variant of a
 #: formulation (a two-word one sharing documents with it beyond chance, `co_use`).
 VARIANT_SHARE = 0.5
-#: More variants than this make a template, not a formulation.
-MAX_VARIANTS = 3
 _CJK = frozenset({"zh", "ja"})
 
 
@@ -123,325 +123,12 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
     # Variants used too seldom to recur on their own join the formulation they vary.
     if language in _CJK:
-        _add_rare_chinese_variants(forms, listed, ranked, dates)
+        add_rare_chinese_variants(forms, listed, ranked, dates)
     else:
-        _add_rare_word_variants(forms, listed, ranked, dates)
+        add_rare_word_variants(forms, listed, ranked, dates)
     starts = np.concatenate([s.starts for s in streams])
     ends = np.concatenate([s.ends for s in streams])
     return [_formulation(group, grams, texts, starts, ends, dates) for group in forms if group]
-
-
-def _in_slot(shapes: list[tuple[int, ...]], unit: np.ndarray) -> set[int]:
-    """The forms of a group (word ids, the main form first; by their index) that fill a
-    place which more than `MAX_VARIANTS` other words fill: the slot of a template, not
-    variants of a formulation (each of those changes a different word, or one of a few)."""
-    fillers: dict[int, dict[int, list[int]]] = {}  # place -> word -> forms
-    for k, shape in enumerate(shapes[1:], 1):
-        place = _one_place(shapes[0], shape, unit)
-        if place is not None:
-            fillers.setdefault(place, {}).setdefault(int(shape[place]), []).append(k)
-    return {k for words in fillers.values() if len(words) > MAX_VARIANTS
-            for forms in words.values() for k in forms}
-
-
-def _added_inside(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
-    """Whether one of two forms (units, as words are compared) is the other with a run of
-    units put in inside: a modifier added keeps all that the phrase names, where a word
-    swapped may name another thing (全球资本市场, 全球黄金市场)."""
-    shorter, longer = sorted((x, y), key=len)
-    if len(shorter) == len(longer):
-        return False
-    same, tail = _common_head(shorter, longer), _common_head(shorter[::-1], longer[::-1])
-    return same > 0 and tail > 0 and same + tail >= len(shorter)
-
-
-def _common_head(x: tuple[int, ...], y: tuple[int, ...]) -> int:
-    """How many units `x` and `y` share from their start."""
-    same = 0
-    while same < min(len(x), len(y)) and x[same] == y[same]:
-        same += 1
-    return same
-
-
-def _one_place(head: tuple[int, ...], form: tuple[int, ...], unit: np.ndarray) -> int | None:
-    """The one place where two forms of as many words (word ids) differ, as words are
-    compared (`unit`, see `PhraseScorer.word_unit`); None when they differ in none or in more."""
-    if len(head) != len(form):
-        return None
-    differ = np.flatnonzero(unit[list(form)] != unit[list(head)])
-    return int(differ[0]) if len(differ) == 1 else None
-
-
-def _add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
-                            listed: list[list[tuple[int, int]]], ranked: RankedGroups,
-                            dates: Sequence[str]) -> None:
-    """Languages written in words: add to each group of `forms` ((length, start positions)
-    per form; `listed` the same forms as grams) the variants of its forms too rare to
-    recur on their own, each first found no earlier than the group's first appearance
-    (its first article may hold both forms), unless it shares more than one content word
-    with its form and is used in as many documents as the best form (the older form,
-    then). One that varies a variant must be used in `RARE_DOCUMENTS` documents, as in
-    Chinese. One sharing a single content word with its form joins only where it is used
-    beside the formulation (`co_use.used_beside`); many such in one place are a
-    template's slot, and none join. One leaving a word of its form out must be used in
-    `RARE_DOCUMENTS` documents and share documents with the formulation beyond chance
-    (`co_use.recurs_beside`), as a shorter form must in Chinese."""
-    grams, scorer = ranked.grams, ranked.scorer
-    words = [[scorer.words(*form) for form in group] for group in listed]
-    shape = _variant_shape(False)
-    # Sharing a single content word ("curiosity and perplexity", "curiosity and
-    # country"), a likeness may as well be another phrase: it joins only where it is
-    # used beside the formulation (see `co_use.together`).
-    content = ~scorer.no_content
-    found_for = _likenesses_by_group(words, lambda varied: rare_variants(
-        grams.ids, ranked.stops, ranked.blocked, content, varied,
-        {w for ws in words for w in ws}, widest=shape["widest"], strong=1,
-        kept=shape["kept"]))
-    rank = co_use.date_ranks(dates)
-    for g, group in enumerate(forms):
-        # A rare likeness met before the formulation itself is not one of its forms; one
-        # met in the formulation's first article is not met before it. A likeness in as
-        # many documents as the formulation's main form is no rare one: it may be the
-        # older form, the formulation its variant ("accelerating the common construction
-        # of new civilization journey", 12 documents, below the gate for want of edge
-        # evidence, of "the sound construction", 6; see `_earlier_forms_apart`), unless
-        # it shares a single content word with it ("every thing", older and wider than
-        # "every day"): then it is likelier another phrase of the language.
-        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
-        main_documents = len(np.unique(grams.doc_of[group[0][1]]))
-        used_docs = np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
-        used = set(used_docs.tolist())
-        # A likeness met inside a use of a form is a piece of that form in its context
-        # ("standard and important" of "standard and important homeland"), not a form.
-        taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
-        slot = []  # weak likenesses joined
-        shapes = [scorer.words(*form) for form in listed[g]]
-        joined: set[tuple[int, ...]] = set()
-        for k, likeness in found_for[g]:
-            # Content words shared, each once ("four four" of "four mechanisms" keeps one).
-            loose = {form for form in likeness if int(content[list(
-                set(form) & set(words[g][k]))].sum()) < shape["strong"]}
-            for form, at in sorted(likeness.items(),
-                                   key=lambda item: (-len(item[1]), -len(item[0]))):
-                at = np.array([p for p in at.tolist()
-                               if not any(p + n in taken for n in range(len(form)))],
-                              dtype=at.dtype)
-                docs = np.unique(grams.doc_of[at])
-                if form not in joined and len(at) and (
-                        rank[docs].min() >= since
-                        or len(docs) >= main_documents and form not in loose) and (
-                        form not in loose
-                        or co_use.used_beside(used, set(docs.tolist()), rank)) and (
-                        # A likeness of a variant rests on the variant's own evidence:
-                        # it must recur ("accelerating the higher common construction",
-                        # of "the common construction", of "the sound construction").
-                        not k or len(docs) >= co_use.RARE_DOCUMENTS) and (
-                        # A word of the formulation left out ("provisional government"
-                        # of "provisional city government"): most often a phrase of the
-                        # language it was built of, a variant only used beside it.
-                        len(form) >= len(words[g][k])
-                        or co_use.recurs_beside(used_docs, docs, len(dates))):
-                    group.append((len(form), at))
-                    shapes.append(form)
-                    joined.add(form)
-                    taken.update(int(p) + n for p in at.tolist() for n in range(len(form)))
-                    if form in loose:
-                        slot.append(len(group) - 1)
-        if len(group) > MAX_VARIANTS + 1 and slot:
-            # Many weak likenesses are a slot of a template ("Miss Crawford's", "Miss
-            # Bates", "Miss Elliot"), not variants.
-            group[:] = [form for k, form in enumerate(group) if k not in slot]
-            shapes[:] = [form for k, form in enumerate(shapes) if k not in slot]
-        filling = _in_slot(shapes, scorer.word_unit)
-        if filling:
-            # A template ("Mr Nelson said", "Mr Fawzi said", "Mr Gerber said"): the forms
-            # filling its slot go, and what is left is judged again (see `rank_groups`).
-            group[:] = [form for k, form in enumerate(group) if k not in filling]
-            if ranked.judge([f for k, f in enumerate(listed[g]) if k not in filling]) \
-                    < MIN_SCORE:
-                group.clear()
-
-
-def _add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
-                               listed: list[list[tuple[int, int]]], ranked: RankedGroups,
-                               dates: Sequence[str]) -> None:
-    """Add to each group of `forms` ((length, start positions) per form; `listed` the
-    same forms as grams) the variants of it too rare to recur on their own, each first
-    found no earlier than the group's first appearance: a likeness met before is one of
-    its forms only when the two share documents beyond doubt (`co_use.used_beside`) and it
-    changes a kindred word or keeps more than one word of its form.
-
-    A rare variant may vary any form of its group (所有国有职业 varies
-    所有国有企业, not the group's best form 所有私有企业) and must be one whole word
-    apart from it (`one_word_apart`; at an end, leaving one word or bringing one of
-    another stem only when `co_use.surely_together`, or when the words the two keep meet the
-    formulation's documents with no other word as often, `_beside_beyond_kept`); one
-    that varies a variant, or keeps a single content word of its form (应有的治疗,
-    呼应的治疗), must be used in `RARE_DOCUMENTS` documents, and the latter must also
-    share a morpheme with the
-    word it replaces and be used beside the formulation, as `rank_groups` asks of two
-    forms that share little: its own few documents are thin evidence. So must one
-    shorter than its form (学校教育 of 学校有着传统教育: the shorter, the likelier a
-    phrase of the language met by chance). More rare forms than a formulation has
-    variants fill a template's slot, and none joins; so do as many rare words in the
-    place of one of its words, save a kindred one."""
-    grams, scorer = ranked.grams, ranked.scorer
-    words = [[scorer.words(*form) for form in group] for group in listed]
-    rank = co_use.date_ranks(dates)
-    located = ranked.located
-    assert located is not None, "rank_groups locates the words of CJK candidates"
-    sources = _form_sources(words)  # `may_join` is told a form by its place in these
-    docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
-               for group in forms]
-
-    def may_join(source: int, form: tuple[int, ...], at: np.ndarray) -> bool:
-        g, k = sources[source]
-        # Uses overlapping the formulation's are none of this form's (see below).
-        at = at[~_overlapping(len(form), at, forms[g])]
-        docs = np.unique(grams.doc_of[at])
-        if not co_use.recurs_beside(docs_of[g], docs, len(dates)):
-            return False
-        varied = located.at_whole(*listed[g][k])
-        seen = located.at(len(form), int(at[0]))
-        # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
-        # 继续用于岛) asks more: see `beside_at_end`.
-        return related_change(varied, seen) or beside_at_end(g, k, varied, seen, docs)
-
-    def beside_at_end(g: int, k: int, varied: Segmented, seen: Segmented,
-                      docs: np.ndarray) -> bool:
-        # A word changed at an end may make another phrase in that context: the form
-        # joins where it is used beside its formulation far beyond chance, or beyond
-        # what the words the two keep bring with any other word (`_beside_beyond_kept`).
-        change = word_change(varied, seen, any_end=True)
-        if change is None:
-            return False
-        if co_use.surely_together(docs_of[g], docs, len(dates)):
-            return True
-        part = _kept_part(varied, change, listed[g][k][0])
-        return part is not None and _beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
-
-    shape = _variant_shape(True)
-    found_for = _likenesses_by_group(words, lambda varied: rare_variants(
-        grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content, varied,
-        {w for ws in words for w in ws}, **shape, may_join=may_join,
-        # A variant may keep a single content word (checked by `may_join`), and the word
-        # it brings is checked as a word (`one_word_apart`), not by its characters
-        # (进一步, 用人).
-        fewest=CJK_CHARS_PER_WORD_SHARED, brought_content=False))
-    for g, group in enumerate(forms):
-        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
-        recurring = len(group)
-        taken: set[tuple[int, ...]] = set()
-        swapped: dict[tuple[int, str], list[int]] = {}  # (form, word) -> rare forms in its place
-        for k, found in found_for[g]:
-            # Most used first; of two used alike, the longer (a form before its pieces).
-            for form, at in sorted(found.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
-                # A use overlapping a use of a form is that form in its context (比批评更容易
-                # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
-                # variant written in its place.
-                at = at[~_overlapping(len(form), at, group)]
-                if form in taken or not len(at):
-                    continue
-                docs = np.unique(grams.doc_of[at])
-                # Met before the formulation, a likeness is one of its forms only where
-                # its writers use the two together beyond doubt (事情要数角马 of 情景要数
-                # 角马: four of its five articles use both).
-                early = rank[docs].min() < since
-                if ((early and not co_use.used_beside(set(docs_of[g].tolist()),
-                                                set(docs.tolist()), rank))
-                        or (k and len(docs) < co_use.RARE_DOCUMENTS)
-                        # Shorter than its form (a word left out, 学校教育 of 学校有着传统
-                        # 教育, or swapped for a shorter one, 农村基层组织建设 of 农村基层干部
-                        # 队伍建设), a likeness is likelier a phrase of the language met by
-                        # chance: it must be used in `RARE_DOCUMENTS` documents and share
-                        # documents with the formulation beyond chance, as one keeping a
-                        # single word must (`may_join`).
-                        or (len(form) < len(words[g][k])
-                            and not co_use.recurs_beside(docs_of[g], docs, len(dates)))):
-                    continue
-                varied = located.at_whole(*listed[g][k])
-                seen = located.at(len(form), int(at[0]))
-                if not (one_word_apart(varied, seen)
-                        or beside_at_end(g, k, varied, seen, docs)):
-                    continue
-                change = word_change(varied, seen, any_end=True)
-                kindred = change is not None and bool(set(change[0]) & set(change[1]))
-                if early and not kindred and (
-                        change is None or len(form) - len(change[1]) < shape["strong"]):
-                    # One keeping a single word of it (结算公司 of 证券公司) may be another
-                    # phrase met beside it, as a likeness is asked to be (`may_join`).
-                    continue
-                if change is not None and change[0]:
-                    # A kindred word (活动号称全国 of 活动号召全国) is a variant wherever it
-                    # stands (`related_change`); the others are counted as fillers below.
-                    swapped.setdefault((k, change[0]), []).append(-1 if kindred else len(group))
-                group.append((len(form), at))
-                taken.add(form)
-                docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
-        # As many rare words in the place of one word as a formulation has variants at
-        # most (社会发展问题, 社会就业问题, 社会稳定问题 of 社会治安问题) fill a template's
-        # slot. A kindred one counts among them, as a word in that place, but stays: it is
-        # a variant wherever it stands. A slot says nothing of the formulation's other
-        # words: a rare swap of one of them stays (企业党建分工 beside the slot of
-        # 企业管理工作, 企业档案工作, 企业清洁工作 of 企业党建工作).
-        slot = {n for fillers in swapped.values() if len(fillers) >= MAX_VARIANTS
-                for n in fillers if n >= 0}
-        group[:] = [form for n, form in enumerate(group) if n not in slot]
-        if len(group) > MAX_VARIANTS + 1:
-            # Rare forms beyond that, spread over its words (深化税收改革, 深化金融体制改革
-            # beside 深化农村改革): a template's; the variants that recur on their own stay.
-            del group[recurring:]
-
-
-Likenesses = dict[tuple[int, ...], np.ndarray]
-
-
-def _likenesses_by_group(words: list[list[tuple[int, ...]]],
-                         search: Callable[[list[tuple[int, ...]]], list[Likenesses]],
-                         ) -> list[list[tuple[int, Likenesses]]]:
-    """The rare likenesses of every form of every group (`words`: each group's forms as
-    word ids), searched in one pass (`search(forms)`: `rare_variants` over them, a dict
-    per form) and handed back per group as (form's index in its group, its likenesses).
-    The order of the forms is `_form_sources`'."""
-    found_for: list[list[tuple[int, Likenesses]]] = [[] for _ in words]
-    sources = _form_sources(words)
-    for (g, k), found in zip(sources, search([words[g][k] for g, k in sources]),
-                             strict=True):
-        found_for[g].append((k, found))
-    return found_for
-
-
-def _form_sources(words: list[list[tuple[int, ...]]]) -> list[tuple[int, int]]:
-    """(group, form's index in it) of every form of every group, in order."""
-    return [(g, k) for g, forms in enumerate(words) for k in range(len(forms))]
-
-
-def _overlapping(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> np.ndarray:
-    """Which occurrences of `n` tokens from the positions `at` overlap an occurrence of a
-    form of `group` ((length, sorted start positions) each)."""
-    hit = np.zeros(len(at), dtype=bool)
-    for length, starts in group:
-        # The last start before an occurrence's end reaches furthest: forms have one length.
-        before = np.searchsorted(starts, at + n, side="left") - 1
-        ok = before >= 0
-        hit[ok] |= starts[before[ok]] + length > at[ok]
-    return hit
-
-
-class _VariantShape(TypedDict):
-    """Keyword arguments of `group_variants` and `rare_variants`."""
-
-    widest: int
-    strong: int
-    kept: float
-
-
-def _variant_shape(cjk: bool) -> _VariantShape:
-    """How a variant may differ from its formulation (see `group_variants`)."""
-    if cjk:
-        return {"widest": CJK_LONGEST_WORD, "strong": 2 * CJK_CHARS_PER_WORD_SHARED,
-                "kept": CJK_VARIANT_KEPT}
-    return {"widest": 1, "strong": 2, "kept": 0.0}
 
 
 @dataclass(frozen=True)
@@ -588,27 +275,27 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                     and score[row[form]] >= MIN_SCORE))
 
     unit = scorer.word_unit
-    listed = _ListedEdges(grams, forms)
+    listed = ListedEdges(grams, forms)
 
     levels = grams.levels
 
     def kept_words(head: tuple[int, int], form: tuple[int, int]) -> bool:
         # A word changed at an end, where what the two keep says they are one phrase.
-        # English: the words kept are no phrase of their own (`_ListedEdges`). Chinese,
+        # English: the words kept are no phrase of their own (`ListedEdges`). Chinese,
         # compared by characters: the same, or the kept words meet the formulation's
-        # documents with no other word as often (`_kept_only_in`, `_beside_beyond_kept`).
+        # documents with no other word as often (`kept_only_in`, `beside_beyond_kept`).
         if not cjk:
             return listed.hold_kept(head, scorer.words(*head), scorer.words(*form))
         varied = located.at_whole(*head)
-        part = _kept_part(varied, word_change(varied, located.at_whole(*form),
+        part = kept_part(varied, word_change(varied, located.at_whole(*form),
                                               any_end=True), head[0])
         if part is None:
             return False
         uses = levels[head[0]].count[head[1]] + levels[form[0]].count[form[1]]
         docs = np.unique(grams.doc_of[levels[form[0]].occurrences(form[1])])
-        return (_kept_only_in(grams, varied, part, int(levels[head[0]].first[head[1]]),
+        return (kept_only_in(grams, varied, part, int(levels[head[0]].first[head[1]]),
                               int(uses), listed)
-                or _beside_beyond_kept(grams, len(rank), head, part, docs))
+                or beside_beyond_kept(grams, len(rank), head, part, docs))
 
     def words_of(form: tuple[int, int]) -> tuple[int, ...]:
         return tuple(unit[list(scorer.words(*form))].tolist())
@@ -617,10 +304,10 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                             lambda word: not scorer.no_content[word],
                             lambda head, form: (together(head, form) or related(head, form)
                                                 or kept_words(head, form)),
-                            **_variant_shape(cjk),
+                            **variant_shape(cjk),
                             apart=lambda head, form: (
                                 co_use.apart(grams, rank, head, form) and not related(head, form)
-                                and not _added_inside(words_of(head), words_of(form))))
+                                and not added_inside(words_of(head), words_of(form))))
     if cjk:
         # Forms none of which is cohesive stand on their own evidence: a form's score is
         # scaled down by its cohesion already, and they are kept only if the best of them
@@ -659,7 +346,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
             return one_word_apart(located.at_whole(*member), located.at_whole(*form),
                                   any_end=True)
         head, other = scorer.words(*member), scorer.words(*form)
-        place = _one_place(head, other, unit)
+        place = one_place(head, other, unit)
         return place is not None and not (scorer.no_content[head[place]]
                                           or scorer.no_content[other[place]])
 
@@ -846,121 +533,6 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
         out.append([form for form in group if form in kept])
         out += [[form] for form in group if form not in kept and form in cohesive]
     return out
-
-
-def _kept_part(head: Segmented, change: tuple[str, str] | None,
-               n: int) -> tuple[int, int] | None:
-    """(first token, tokens) of the words `head` (`n` tokens, one per character) keeps
-    where a form swaps one whole word of it at an end (`change`, from `word_change`),
-    else None."""
-    if change is None or not all(change) or head.end - head.start != n:
-        return None
-    cut = len(change[0])
-    if head.text.startswith(change[0], head.start):
-        return cut, n - cut
-    if head.text.endswith(change[0], head.start, head.end):
-        return 0, n - cut
-    return None
-
-
-class _ListedEdges:
-    """Where the candidate forms of a collection begin and end, to tell the words two
-    forms keep when they change the word at one end ("cohering by" of "cohering by
-    Attraction" and "cohering by unity") from a phrase of its own. Kept words used
-    nowhere but at that side of a longer listed form ("cohering by new Attraction" too)
-    are not met with other words: the changed word is a slot of one formulation, though
-    the forms meet in no more documents than chance gives (unless `co_use.apart` finds
-    them too few for one phrase). Kept words met with other words too say nothing: the
-    two forms may be the phrase in two contexts; so do kept words that the listed forms
-    fill with more words than a formulation has variants (再就业 | 工程, 补贴, 培训, 政策,
-    服务中心): a template's slot, or a word of the language."""
-
-    def __init__(self, grams: RecurringGrams, forms: list[tuple[int, int]]) -> None:
-        self.grams = grams
-        self.forms = forms
-        self.cache: dict[tuple[int, bool], np.ndarray] = {}
-
-    def hold_kept(self, head: tuple[int, int], words: tuple[int, ...],
-                  other: tuple[int, ...]) -> bool:
-        """Whether `other` is `words` (the words of form `head`, a token each) with the
-        word at one end changed, and the two or more words they keep are used only at
-        that side of listed forms longer than them (`hold`)."""
-        n = len(words)
-        if len(other) != n or n < 3:
-            return False
-        at_start = words[1:] == other[1:]
-        if not at_start and words[:-1] != other[:-1]:
-            return False
-        first = int(self.grams.levels[head[0]].occurrences(head[1])[0])
-        return self.hold(first + int(at_start), n - 1, ends=at_start)
-
-    def hold(self, at: int, length: int, *, ends: bool) -> bool:
-        """Whether every use of the gram of `length` tokens at position `at` starts (or,
-        with `ends`, ends) a use of a listed form longer than it, and those forms have at
-        most `MAX_VARIANTS` + 1 words beside it (told by their tokens next to it)."""
-        level = self.grams.levels.get(length)
-        if level is None:
-            return False
-        index = int(level.gram_at(np.array([at]))[0])
-        if index < 0:
-            return False
-        uses = level.occurrences(index)
-        if not np.isin(uses + length if ends else uses, self._edges(length, ends)).all():
-            return False
-        # Inside the longer forms, so the token beside each use is in its document.
-        beside = self.grams.ids[uses - 1 if ends else uses + length]
-        return len(np.unique(beside)) <= MAX_VARIANTS + 1
-
-    def _edges(self, shorter: int, ends: bool) -> np.ndarray:
-        """The starts (or `ends`) of the uses of the listed forms longer than `shorter`."""
-        if (shorter, ends) not in self.cache:
-            parts = [self.grams.levels[n].occurrences(index) + (n if ends else 0)
-                     for n, index in self.forms if n > shorter]
-            self.cache[(shorter, ends)] = (np.unique(np.concatenate(parts)) if parts
-                                           else np.zeros(0, dtype=np.int64))
-        return self.cache[(shorter, ends)]
-
-
-def _kept_only_in(grams: RecurringGrams, head: Segmented, part: tuple[int, int],
-                  head_at: int, uses: int, listed: _ListedEdges) -> bool:
-    """Whether the words a form keeps of `head` (one of its uses at token `head_at`),
-    changing a word at an end (`part`, see `_kept_part`), are more than one and used no
-    more often than the two forms (`uses`), or only at that side of listed forms
-    (`_ListedEdges`): no phrase of their own, so the changed word is no context of them
-    (离 | 通货膨胀的重要手段 of 反通货膨胀的重要手段, where 中国人民解放军 | 总参谋长 is the
-    name in a title)."""
-    start, length = part
-    if sum(1 for s, e in head.spans
-           if head.start + start <= s and e <= head.start + start + length) < 2:
-        return False
-    kept = int(grams.counts_of(np.array([head_at + start]), length)[0])
-    return kept <= uses or listed.hold(head_at + start, length, ends=start > 0)
-
-
-def _beside_beyond_kept(grams: RecurringGrams, total: int, head: tuple[int, int],
-                        part: tuple[int, int], others: np.ndarray) -> bool:
-    """Whether the documents `others` of a form that changes a word of `head` at an end,
-    keeping `part` of it (see `_kept_part`), share documents with `head` more often than
-    chance brings the kept words with any other word there into them. One document
-    holding 争吵的事情 and 争吵的画面 says much when 争吵的 is used hardly anywhere else;
-    one holding 乘坐火车 and 乘坐卡车 says little when 乘坐 goes with many words in many
-    documents, any of which may meet 乘坐火车."""
-    start, length = part
-    level = grams.levels.get(length)
-    at = grams.levels[head[0]].occurrences(head[1])
-    if level is None or length < 2:
-        return False
-    index = int(level.gram_at(at[:1] + start)[0])
-    if index < 0:
-        return False
-    uses = level.occurrences(index)
-    elsewhere = np.unique(grams.doc_of[uses[~np.isin(uses - start, at)]])
-    docs = np.unique(grams.doc_of[at])
-    both = len(np.intersect1d(docs, others))
-    # Over the whole collection: a time span starting where the form is first used
-    # would often start at the very document that holds both.
-    return (both >= 1 and co_use.poisson_tail(both, len(docs) * len(elsewhere) / total)
-            < co_use.TOGETHER_P)
 
 
 def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tuple[int, int]],

@@ -1,0 +1,132 @@
+"""Kept words: whether two forms that change the word at one end are one phrase.
+
+Two forms alike but for the word at one end ("cohering by Attraction", "cohering by
+unity"; 争吵的事情, 争吵的画面) may be one formulation written two ways or the words
+they keep met in two contexts. What tells them apart is how the kept words are used
+elsewhere in the collection: only at that side of listed forms, or hardly anywhere but
+beside the formulation, they are no phrase of their own.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from viewer.core.collection import co_use
+from viewer.core.collection.form_shapes import MAX_VARIANTS
+from viewer.core.phrases import RecurringGrams
+from viewer.core.word_bounds import Segmented
+
+
+def kept_part(head: Segmented, change: tuple[str, str] | None,
+               n: int) -> tuple[int, int] | None:
+    """(first token, tokens) of the words `head` (`n` tokens, one per character) keeps
+    where a form swaps one whole word of it at an end (`change`, from `word_change`),
+    else None."""
+    if change is None or not all(change) or head.end - head.start != n:
+        return None
+    cut = len(change[0])
+    if head.text.startswith(change[0], head.start):
+        return cut, n - cut
+    if head.text.endswith(change[0], head.start, head.end):
+        return 0, n - cut
+    return None
+
+
+class ListedEdges:
+    """Where the candidate forms of a collection begin and end, to tell the words two
+    forms keep when they change the word at one end ("cohering by" of "cohering by
+    Attraction" and "cohering by unity") from a phrase of its own. Kept words used
+    nowhere but at that side of a longer listed form ("cohering by new Attraction" too)
+    are not met with other words: the changed word is a slot of one formulation, though
+    the forms meet in no more documents than chance gives (unless `co_use.apart` finds
+    them too few for one phrase). Kept words met with other words too say nothing: the
+    two forms may be the phrase in two contexts; so do kept words that the listed forms
+    fill with more words than a formulation has variants (再就业 | 工程, 补贴, 培训, 政策,
+    服务中心): a template's slot, or a word of the language."""
+
+    def __init__(self, grams: RecurringGrams, forms: list[tuple[int, int]]) -> None:
+        self.grams = grams
+        self.forms = forms
+        self.cache: dict[tuple[int, bool], np.ndarray] = {}
+
+    def hold_kept(self, head: tuple[int, int], words: tuple[int, ...],
+                  other: tuple[int, ...]) -> bool:
+        """Whether `other` is `words` (the words of form `head`, a token each) with the
+        word at one end changed, and the two or more words they keep are used only at
+        that side of listed forms longer than them (`hold`)."""
+        n = len(words)
+        if len(other) != n or n < 3:
+            return False
+        at_start = words[1:] == other[1:]
+        if not at_start and words[:-1] != other[:-1]:
+            return False
+        first = int(self.grams.levels[head[0]].occurrences(head[1])[0])
+        return self.hold(first + int(at_start), n - 1, ends=at_start)
+
+    def hold(self, at: int, length: int, *, ends: bool) -> bool:
+        """Whether every use of the gram of `length` tokens at position `at` starts (or,
+        with `ends`, ends) a use of a listed form longer than it, and those forms have at
+        most `MAX_VARIANTS` + 1 words beside it (told by their tokens next to it)."""
+        level = self.grams.levels.get(length)
+        if level is None:
+            return False
+        index = int(level.gram_at(np.array([at]))[0])
+        if index < 0:
+            return False
+        uses = level.occurrences(index)
+        if not np.isin(uses + length if ends else uses, self._edges(length, ends)).all():
+            return False
+        # Inside the longer forms, so the token beside each use is in its document.
+        beside = self.grams.ids[uses - 1 if ends else uses + length]
+        return len(np.unique(beside)) <= MAX_VARIANTS + 1
+
+    def _edges(self, shorter: int, ends: bool) -> np.ndarray:
+        """The starts (or `ends`) of the uses of the listed forms longer than `shorter`."""
+        if (shorter, ends) not in self.cache:
+            parts = [self.grams.levels[n].occurrences(index) + (n if ends else 0)
+                     for n, index in self.forms if n > shorter]
+            self.cache[(shorter, ends)] = (np.unique(np.concatenate(parts)) if parts
+                                           else np.zeros(0, dtype=np.int64))
+        return self.cache[(shorter, ends)]
+
+
+def kept_only_in(grams: RecurringGrams, head: Segmented, part: tuple[int, int],
+                  head_at: int, uses: int, listed: ListedEdges) -> bool:
+    """Whether the words a form keeps of `head` (one of its uses at token `head_at`),
+    changing a word at an end (`part`, see `kept_part`), are more than one and used no
+    more often than the two forms (`uses`), or only at that side of listed forms
+    (`ListedEdges`): no phrase of their own, so the changed word is no context of them
+    (离 | 通货膨胀的重要手段 of 反通货膨胀的重要手段, where 中国人民解放军 | 总参谋长 is the
+    name in a title)."""
+    start, length = part
+    if sum(1 for s, e in head.spans
+           if head.start + start <= s and e <= head.start + start + length) < 2:
+        return False
+    kept = int(grams.counts_of(np.array([head_at + start]), length)[0])
+    return kept <= uses or listed.hold(head_at + start, length, ends=start > 0)
+
+
+def beside_beyond_kept(grams: RecurringGrams, total: int, head: tuple[int, int],
+                        part: tuple[int, int], others: np.ndarray) -> bool:
+    """Whether the documents `others` of a form that changes a word of `head` at an end,
+    keeping `part` of it (see `kept_part`), share documents with `head` more often than
+    chance brings the kept words with any other word there into them. One document
+    holding 争吵的事情 and 争吵的画面 says much when 争吵的 is used hardly anywhere else;
+    one holding 乘坐火车 and 乘坐卡车 says little when 乘坐 goes with many words in many
+    documents, any of which may meet 乘坐火车."""
+    start, length = part
+    level = grams.levels.get(length)
+    at = grams.levels[head[0]].occurrences(head[1])
+    if level is None or length < 2:
+        return False
+    index = int(level.gram_at(at[:1] + start)[0])
+    if index < 0:
+        return False
+    uses = level.occurrences(index)
+    elsewhere = np.unique(grams.doc_of[uses[~np.isin(uses - start, at)]])
+    docs = np.unique(grams.doc_of[at])
+    both = len(np.intersect1d(docs, others))
+    # Over the whole collection: a time span starting where the form is first used
+    # would often start at the very document that holds both.
+    return (both >= 1 and co_use.poisson_tail(both, len(docs) * len(elsewhere) / total)
+            < co_use.TOGETHER_P)

@@ -1,0 +1,287 @@
+"""Rare forms: variants of listed formulations used too seldom to recur on their own.
+
+A formulation found on its own evidence may have forms written in one or two documents
+(a word swapped or added, a word left out). They are searched for in the collection's
+tokens (`viewer.core.variants.rare_variants`) and join their formulation on what the
+collection says of them: when they are first used, the documents they share with it,
+and whether many of them fill one place (a template's slot, then, not variants).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from viewer.core.collection import co_use
+from viewer.core.collection.evidence import MIN_SCORE
+from viewer.core.collection.form_shapes import (
+    CJK_CHARS_PER_WORD_SHARED,
+    MAX_VARIANTS,
+    in_slot,
+    variant_shape,
+)
+from viewer.core.collection.kept_words import beside_beyond_kept, kept_part
+from viewer.core.variants import rare_variants
+from viewer.core.word_bounds import Segmented, one_word_apart, related_change, word_change
+
+if TYPE_CHECKING:
+    from viewer.core.collection.formulations import RankedGroups
+
+
+def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
+                            listed: list[list[tuple[int, int]]], ranked: RankedGroups,
+                            dates: Sequence[str]) -> None:
+    """Languages written in words: add to each group of `forms` ((length, start positions)
+    per form; `listed` the same forms as grams) the variants of its forms too rare to
+    recur on their own, each first found no earlier than the group's first appearance
+    (its first article may hold both forms), unless it shares more than one content word
+    with its form and is used in as many documents as the best form (the older form,
+    then). One that varies a variant must be used in `RARE_DOCUMENTS` documents, as in
+    Chinese. One sharing a single content word with its form joins only where it is used
+    beside the formulation (`co_use.used_beside`); many such in one place are a
+    template's slot, and none join. One leaving a word of its form out must be used in
+    `RARE_DOCUMENTS` documents and share documents with the formulation beyond chance
+    (`co_use.recurs_beside`), as a shorter form must in Chinese."""
+    grams, scorer = ranked.grams, ranked.scorer
+    words = [[scorer.words(*form) for form in group] for group in listed]
+    shape = variant_shape(False)
+    # Sharing a single content word ("curiosity and perplexity", "curiosity and
+    # country"), a likeness may as well be another phrase: it joins only where it is
+    # used beside the formulation (see `co_use.together`).
+    content = ~scorer.no_content
+    found_for = _likenesses_by_group(words, lambda varied: rare_variants(
+        grams.ids, ranked.stops, ranked.blocked, content, varied,
+        {w for ws in words for w in ws}, widest=shape["widest"], strong=1,
+        kept=shape["kept"]))
+    rank = co_use.date_ranks(dates)
+    for g, group in enumerate(forms):
+        # A rare likeness met before the formulation itself is not one of its forms; one
+        # met in the formulation's first article is not met before it. A likeness in as
+        # many documents as the formulation's main form is no rare one: it may be the
+        # older form, the formulation its variant ("accelerating the common construction
+        # of new civilization journey", 12 documents, below the gate for want of edge
+        # evidence, of "the sound construction", 6; see `formulations._earlier_forms_apart`), unless
+        # it shares a single content word with it ("every thing", older and wider than
+        # "every day"): then it is likelier another phrase of the language.
+        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        main_documents = len(np.unique(grams.doc_of[group[0][1]]))
+        used_docs = np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
+        used = set(used_docs.tolist())
+        # A likeness met inside a use of a form is a piece of that form in its context
+        # ("standard and important" of "standard and important homeland"), not a form.
+        taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
+        slot = []  # weak likenesses joined
+        shapes = [scorer.words(*form) for form in listed[g]]
+        joined: set[tuple[int, ...]] = set()
+        for k, likeness in found_for[g]:
+            # Content words shared, each once ("four four" of "four mechanisms" keeps one).
+            loose = {form for form in likeness if int(content[list(
+                set(form) & set(words[g][k]))].sum()) < shape["strong"]}
+            for form, at in sorted(likeness.items(),
+                                   key=lambda item: (-len(item[1]), -len(item[0]))):
+                at = np.array([p for p in at.tolist()
+                               if not any(p + n in taken for n in range(len(form)))],
+                              dtype=at.dtype)
+                docs = np.unique(grams.doc_of[at])
+                if form not in joined and len(at) and (
+                        rank[docs].min() >= since
+                        or len(docs) >= main_documents and form not in loose) and (
+                        form not in loose
+                        or co_use.used_beside(used, set(docs.tolist()), rank)) and (
+                        # A likeness of a variant rests on the variant's own evidence:
+                        # it must recur ("accelerating the higher common construction",
+                        # of "the common construction", of "the sound construction").
+                        not k or len(docs) >= co_use.RARE_DOCUMENTS) and (
+                        # A word of the formulation left out ("provisional government"
+                        # of "provisional city government"): most often a phrase of the
+                        # language it was built of, a variant only used beside it.
+                        len(form) >= len(words[g][k])
+                        or co_use.recurs_beside(used_docs, docs, len(dates))):
+                    group.append((len(form), at))
+                    shapes.append(form)
+                    joined.add(form)
+                    taken.update(int(p) + n for p in at.tolist() for n in range(len(form)))
+                    if form in loose:
+                        slot.append(len(group) - 1)
+        if len(group) > MAX_VARIANTS + 1 and slot:
+            # Many weak likenesses are a slot of a template ("Miss Crawford's", "Miss
+            # Bates", "Miss Elliot"), not variants.
+            group[:] = [form for k, form in enumerate(group) if k not in slot]
+            shapes[:] = [form for k, form in enumerate(shapes) if k not in slot]
+        filling = in_slot(shapes, scorer.word_unit)
+        if filling:
+            # A template ("Mr Nelson said", "Mr Fawzi said", "Mr Gerber said"): the forms
+            # filling its slot go, and what is left is judged again
+            # (see `formulations.rank_groups`).
+            group[:] = [form for k, form in enumerate(group) if k not in filling]
+            if ranked.judge([f for k, f in enumerate(listed[g]) if k not in filling]) \
+                    < MIN_SCORE:
+                group.clear()
+
+
+def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
+                               listed: list[list[tuple[int, int]]], ranked: RankedGroups,
+                               dates: Sequence[str]) -> None:
+    """Add to each group of `forms` ((length, start positions) per form; `listed` the
+    same forms as grams) the variants of it too rare to recur on their own, each first
+    found no earlier than the group's first appearance: a likeness met before is one of
+    its forms only when the two share documents beyond doubt (`co_use.used_beside`) and it
+    changes a kindred word or keeps more than one word of its form.
+
+    A rare variant may vary any form of its group (所有国有职业 varies
+    所有国有企业, not the group's best form 所有私有企业) and must be one whole word
+    apart from it (`one_word_apart`; at an end, leaving one word or bringing one of
+    another stem only when `co_use.surely_together`, or when the words the two keep meet the
+    formulation's documents with no other word as often, `beside_beyond_kept`); one
+    that varies a variant, or keeps a single content word of its form (应有的治疗,
+    呼应的治疗), must be used in `RARE_DOCUMENTS` documents, and the latter must also
+    share a morpheme with the
+    word it replaces and be used beside the formulation, as `formulations.rank_groups` asks of two
+    forms that share little: its own few documents are thin evidence. So must one
+    shorter than its form (学校教育 of 学校有着传统教育: the shorter, the likelier a
+    phrase of the language met by chance). More rare forms than a formulation has
+    variants fill a template's slot, and none joins; so do as many rare words in the
+    place of one of its words, save a kindred one."""
+    grams, scorer = ranked.grams, ranked.scorer
+    words = [[scorer.words(*form) for form in group] for group in listed]
+    rank = co_use.date_ranks(dates)
+    located = ranked.located
+    assert located is not None, "rank_groups locates the words of CJK candidates"
+    sources = _form_sources(words)  # `may_join` is told a form by its place in these
+    docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
+               for group in forms]
+
+    def may_join(source: int, form: tuple[int, ...], at: np.ndarray) -> bool:
+        g, k = sources[source]
+        # Uses overlapping the formulation's are none of this form's (see below).
+        at = at[~_overlapping(len(form), at, forms[g])]
+        docs = np.unique(grams.doc_of[at])
+        if not co_use.recurs_beside(docs_of[g], docs, len(dates)):
+            return False
+        varied = located.at_whole(*listed[g][k])
+        seen = located.at(len(form), int(at[0]))
+        # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
+        # 继续用于岛) asks more: see `beside_at_end`.
+        return related_change(varied, seen) or beside_at_end(g, k, varied, seen, docs)
+
+    def beside_at_end(g: int, k: int, varied: Segmented, seen: Segmented,
+                      docs: np.ndarray) -> bool:
+        # A word changed at an end may make another phrase in that context: the form
+        # joins where it is used beside its formulation far beyond chance, or beyond
+        # what the words the two keep bring with any other word (`beside_beyond_kept`).
+        change = word_change(varied, seen, any_end=True)
+        if change is None:
+            return False
+        if co_use.surely_together(docs_of[g], docs, len(dates)):
+            return True
+        part = kept_part(varied, change, listed[g][k][0])
+        return part is not None and beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
+
+    shape = variant_shape(True)
+    found_for = _likenesses_by_group(words, lambda varied: rare_variants(
+        grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content, varied,
+        {w for ws in words for w in ws}, **shape, may_join=may_join,
+        # A variant may keep a single content word (checked by `may_join`), and the word
+        # it brings is checked as a word (`one_word_apart`), not by its characters
+        # (进一步, 用人).
+        fewest=CJK_CHARS_PER_WORD_SHARED, brought_content=False))
+    for g, group in enumerate(forms):
+        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        recurring = len(group)
+        taken: set[tuple[int, ...]] = set()
+        swapped: dict[tuple[int, str], list[int]] = {}  # (form, word) -> rare forms in its place
+        for k, found in found_for[g]:
+            # Most used first; of two used alike, the longer (a form before its pieces).
+            for form, at in sorted(found.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
+                # A use overlapping a use of a form is that form in its context (比批评更容易
+                # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
+                # variant written in its place.
+                at = at[~_overlapping(len(form), at, group)]
+                if form in taken or not len(at):
+                    continue
+                docs = np.unique(grams.doc_of[at])
+                # Met before the formulation, a likeness is one of its forms only where
+                # its writers use the two together beyond doubt (事情要数角马 of 情景要数
+                # 角马: four of its five articles use both).
+                early = rank[docs].min() < since
+                if ((early and not co_use.used_beside(set(docs_of[g].tolist()),
+                                                set(docs.tolist()), rank))
+                        or (k and len(docs) < co_use.RARE_DOCUMENTS)
+                        # Shorter than its form (a word left out, 学校教育 of 学校有着传统
+                        # 教育, or swapped for a shorter one, 农村基层组织建设 of 农村基层干部
+                        # 队伍建设), a likeness is likelier a phrase of the language met by
+                        # chance: it must be used in `RARE_DOCUMENTS` documents and share
+                        # documents with the formulation beyond chance, as one keeping a
+                        # single word must (`may_join`).
+                        or (len(form) < len(words[g][k])
+                            and not co_use.recurs_beside(docs_of[g], docs, len(dates)))):
+                    continue
+                varied = located.at_whole(*listed[g][k])
+                seen = located.at(len(form), int(at[0]))
+                if not (one_word_apart(varied, seen)
+                        or beside_at_end(g, k, varied, seen, docs)):
+                    continue
+                change = word_change(varied, seen, any_end=True)
+                kindred = change is not None and bool(set(change[0]) & set(change[1]))
+                if early and not kindred and (
+                        change is None or len(form) - len(change[1]) < shape["strong"]):
+                    # One keeping a single word of it (结算公司 of 证券公司) may be another
+                    # phrase met beside it, as a likeness is asked to be (`may_join`).
+                    continue
+                if change is not None and change[0]:
+                    # A kindred word (活动号称全国 of 活动号召全国) is a variant wherever it
+                    # stands (`related_change`); the others are counted as fillers below.
+                    swapped.setdefault((k, change[0]), []).append(-1 if kindred else len(group))
+                group.append((len(form), at))
+                taken.add(form)
+                docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
+        # As many rare words in the place of one word as a formulation has variants at
+        # most (社会发展问题, 社会就业问题, 社会稳定问题 of 社会治安问题) fill a template's
+        # slot. A kindred one counts among them, as a word in that place, but stays: it is
+        # a variant wherever it stands. A slot says nothing of the formulation's other
+        # words: a rare swap of one of them stays (企业党建分工 beside the slot of
+        # 企业管理工作, 企业档案工作, 企业清洁工作 of 企业党建工作).
+        slot = {n for fillers in swapped.values() if len(fillers) >= MAX_VARIANTS
+                for n in fillers if n >= 0}
+        group[:] = [form for n, form in enumerate(group) if n not in slot]
+        if len(group) > MAX_VARIANTS + 1:
+            # Rare forms beyond that, spread over its words (深化税收改革, 深化金融体制改革
+            # beside 深化农村改革): a template's; the variants that recur on their own stay.
+            del group[recurring:]
+
+
+Likenesses = dict[tuple[int, ...], np.ndarray]
+
+
+def _likenesses_by_group(words: list[list[tuple[int, ...]]],
+                         search: Callable[[list[tuple[int, ...]]], list[Likenesses]],
+                         ) -> list[list[tuple[int, Likenesses]]]:
+    """The rare likenesses of every form of every group (`words`: each group's forms as
+    word ids), searched in one pass (`search(forms)`: `rare_variants` over them, a dict
+    per form) and handed back per group as (form's index in its group, its likenesses).
+    The order of the forms is `_form_sources`'."""
+    found_for: list[list[tuple[int, Likenesses]]] = [[] for _ in words]
+    sources = _form_sources(words)
+    for (g, k), found in zip(sources, search([words[g][k] for g, k in sources]),
+                             strict=True):
+        found_for[g].append((k, found))
+    return found_for
+
+
+def _form_sources(words: list[list[tuple[int, ...]]]) -> list[tuple[int, int]]:
+    """(group, form's index in it) of every form of every group, in order."""
+    return [(g, k) for g, forms in enumerate(words) for k in range(len(forms))]
+
+
+def _overlapping(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> np.ndarray:
+    """Which occurrences of `n` tokens from the positions `at` overlap an occurrence of a
+    form of `group` ((length, sorted start positions) each)."""
+    hit = np.zeros(len(at), dtype=bool)
+    for length, starts in group:
+        # The last start before an occurrence's end reaches furthest: forms have one length.
+        before = np.searchsorted(starts, at + n, side="left") - 1
+        ok = before >= 0
+        hit[ok] |= starts[before[ok]] + length > at[ok]
+    return hit
