@@ -44,3 +44,15 @@ def test_a_long_text_goes_in_by_pieces_and_arrives_whole(qtbot) -> None:  # type
     assert pane.loading  # the first piece is shown at once, the rest follow
     qtbot.waitUntil(lambda: not pane.loading)
     assert pane.view.toPlainText() == display_text(text)
+
+
+def test_a_text_set_while_another_goes_in_replaces_it_whole(qtbot) -> None:  # type: ignore[no-untyped-def]
+    pane = Pane("A")
+    qtbot.addWidget(pane)
+    pane.set_document(Document(long_text(), "long.txt"))
+    assert pane.loading
+    short = "A short article that fits in one piece."
+    pane.set_document(Document(short, "short.txt"))
+    qtbot.wait(50)  # the long text's next piece was due at once
+    assert not pane.loading
+    assert pane.view.toPlainText() == short

@@ -185,6 +185,8 @@ class Pane(QWidget):
         self._theme_span = None
         text = document.text if document else ""
         self.utf16 = Utf16Map(text)
+        # The pieces of a text still going in belong to the text this one replaces.
+        self._piece_timer.stop()
         self._pieces = text_pieces(display_text(text))
         self._deferred = None
         self.view.setPlainText(self._pieces.pop(0))
