@@ -3,6 +3,7 @@ terms and word meaning, leaving out boilerplate, each passage in a few pairs at 
 
 from viewer.core.compare import compare
 from viewer.core.document import Document
+from viewer.core.settings import Settings
 
 A = """Rail fares will rise by five percent in January, the transport ministry announced on
 Monday, blaming higher energy costs and the expense of replacing ageing carriages on the
@@ -34,6 +35,14 @@ def test_paraphrased_passages_are_paired_best_first_with_shared_terms():
                                                       reverse=True)
     panda = next(t for t in result.themes if B[t.b[0]:t.b[1]].startswith("Two"))
     assert "panda" in panda.terms and "zoo" in panda.terms
+
+
+def test_the_most_theme_pairs_setting_bounds_the_list_and_zero_means_none():
+    listed = len(compare(Document(A, "a"), Document(B, "b")).themes)
+    assert listed >= 2
+    for limit in (0, 1, listed - 1):
+        result = compare(Document(A, "a"), Document(B, "b"), Settings(max_themes=limit))
+        assert len(result.themes) == limit
 
 
 def test_unrelated_passages_are_not_listed_beyond_the_closest_pair():

@@ -416,7 +416,8 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
                 covering_b: Sequence[Span], *, min_score: float, limit: int
                 ) -> list[ThemeOverlap]:
     """Passage pairs by score, best first, each with the terms they share, strongest first:
-    the closest pair, then every other pair scoring at least `min_score`. Passages mostly
+    the closest pair, then every other pair scoring at least `min_score`, `limit` at most
+    (0: none). Passages mostly
     inside `covering_a` / `covering_b` (shared phrases and formulations of each text) are
     left out, and the others' scores shrink by the share of set wording in them; each
     passage is in at most `PAIRS_PER_PASSAGE` pairs."""
@@ -433,6 +434,8 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
     chosen: list[tuple[float, int, int]] = []
     for score, i, k in zip(scores[order].tolist(), passage_a[order].tolist(),
                            passage_b[order].tolist(), strict=True):
+        if len(chosen) >= limit:
+            break
         if set_a[i] or set_b[k] or listed_a[i] >= PAIRS_PER_PASSAGE \
                 or listed_b[k] >= PAIRS_PER_PASSAGE:
             continue
@@ -443,8 +446,6 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
         chosen.append((score, i, k))
         listed_a[i] += 1
         listed_b[k] += 1
-        if len(chosen) >= limit:
-            break
     passage_a = np.array([i for _, i, _ in chosen], dtype=np.int64)
     passage_b = np.array([k for _, _, k in chosen], dtype=np.int64)
     terms = _shared_terms(a, b, passage_a, passage_b)
