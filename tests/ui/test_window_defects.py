@@ -141,3 +141,23 @@ def test_panes_underline_only_slogans_of_both_texts_until_one_is_ticked(  # type
     assert hidden == set(one_sided)
     window.view.on_slogan_toggled(one_sided[0], True)
     assert one_sided[0] not in {mark.number for mark in window.panes[0].highlighter.hidden}
+
+
+def test_long_file_names_never_widen_the_window(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a, b = write_pair(tmp_path)
+    names = [tmp_path / (side * 150 + "_report.txt") for side in "ab"]
+    for source, name in zip((a, b), names, strict=True):
+        name.write_bytes(source.read_bytes())
+    window = make_window()
+    window.open_paths([str(n) for n in names])
+    wait_rendered(qtbot, window)
+    window.resize(1000, 700)
+    qtbot.wait(50)
+    assert window.width() <= 1000
+    for pane, name in zip(window.panes, names, strict=True):
+        header = pane.header
+        assert header.full_text().endswith(name.name)
+        assert header.text() != header.full_text() and header.text().endswith("_report.txt")
+        assert header.fontMetrics().horizontalAdvance(header.text()) <= header.width()
+    # The window can be narrower than most screens, whichever page it shows.
+    assert window.minimumSizeHint().width() <= 900

@@ -18,10 +18,11 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from viewer.core.document import Document
 from viewer.ui.colors import LIGHT, Scheme
+from viewer.ui.elided_label import ElidedLabel
 from viewer.ui.highlighter import PassageHighlighter
 from viewer.ui.offsets import Utf16Map, display_text
 from viewer.ui.overview import OverviewStrip
@@ -123,9 +124,8 @@ class Pane(QWidget):
         self.side = side
         self.document: Document | None = None
         self.utf16 = Utf16Map("")
-        self.header = QLabel()
+        self.header = ElidedLabel()
         self.header.setObjectName(f"header_{side}")
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
@@ -170,10 +170,10 @@ class Pane(QWidget):
     # -- content ---------------------------------------------------------------------------
     def set_title(self, document: Document | None) -> None:
         if document is None:
-            self.header.setText(f"{self.side}: (no article)")
+            self.header.set_full_text(f"{self.side}: (no article)")
             self.header.setToolTip("")
         else:
-            self.header.setText(f"{self.side}: {document.name}")
+            self.header.set_full_text(f"{self.side}: {document.name}")
             self.header.setToolTip(document.path or document.name)
 
     def set_document(self, document: Document | None) -> None:

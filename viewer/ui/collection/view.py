@@ -48,6 +48,13 @@ def _percent(value: float) -> str:
     return f"{value:.0%}"
 
 
+def _hint(text: str) -> QLabel:
+    """A line telling what to do with a table, wrapped: it never sets the window's width."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 def _table(model: ListTableModel[Any]) -> QTableView:
     table = QTableView()
     table.setModel(model)
@@ -147,7 +154,7 @@ class CollectionView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.pairs_table, 1)
-        layout.addWidget(QLabel("Double-click a pair to read the two articles side by side."))
+        layout.addWidget(_hint("Double-click a pair to read the two articles side by side."))
         return tab
 
     def _formulations_tab(self) -> QWidget:
@@ -178,8 +185,7 @@ class CollectionView(QWidget):
         QVBoxLayout(self.timeline_box).setContentsMargins(0, 0, 0, 0)
         self.uses_list = QListWidget(objectName="uses_list")
         self.uses_list.itemActivated.connect(self._on_use_activated)
-        self.uses_label = QLabel("Double-click a formulation to list the articles using it.")
-        self.uses_label.setWordWrap(True)
+        self.uses_label = _hint("Double-click a formulation to list the articles using it.")
         uses = QWidget()
         uses_layout = QVBoxLayout(uses)
         uses_layout.setContentsMargins(0, 0, 0, 0)
@@ -207,9 +213,9 @@ class CollectionView(QWidget):
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.clusters_tree, 1)
-        layout.addWidget(QLabel("Each cluster is one text carried by several articles, in date "
-                                "order; the first is the source. Click a later article to read "
-                                "it beside the source."))
+        layout.addWidget(_hint("Each cluster is one text carried by several articles, in date "
+                               "order; the first is the source. Click a later article to read "
+                               "it beside the source."))
         return tab
 
     def _articles_tab(self) -> QWidget:
