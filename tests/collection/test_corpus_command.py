@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.collection.planted import make_collection
-from viewer.collection.store import CollectionStore, StoreError
+from viewer.collection.store import CollectionStore, StoreError, set_aside
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -231,6 +231,35 @@ def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Pa
         assert result.returncode == 2
         assert result.stderr == f"tandem: {tmp_path}: is not a file; give the path of a " \
                                 "collection store\n"
+
+
+def test_a_damaged_cache_store_is_named_as_such_and_set_aside_only_when_asked(
+        tmp_path: Path) -> None:
+    source = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    out = tmp_path / "out.json"
+    assert tandem("corpus", str(source), "--json", str(out), "--quiet",
+                  env=_env(tmp_path)).returncode == 0
+    [cached] = (tmp_path / "cache").rglob("*.sqlite")
+    damaged = cached.read_bytes()[:4096] + b"\x00garbage" * 500
+    cached.write_bytes(damaged)
+    out.unlink()
+    result = tandem("corpus", str(source), "--json", str(out), "--quiet", env=_env(tmp_path))
+    assert result.returncode == 2 and not out.exists()
+    assert result.stderr.startswith(f"tandem: {cached}: is damaged or not a collection store")
+    assert "the index Tandem keeps in its cache for these sources: delete it to index them " \
+        "afresh, or give --store PATH" in result.stderr
+    assert cached.read_bytes() == damaged  # never replaced unasked
+    # Set aside (as the window does when the user agrees), the sources index afresh.
+    aside = Path(set_aside(str(cached)))
+    assert aside.read_bytes() == damaged and not cached.exists()
+    assert tandem("corpus", str(source), "--json", str(out), "--quiet",
+                  env=_env(tmp_path)).returncode == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == 4
+    # A store the user named keeps the plain message: it is theirs, not a cache.
+    named = tmp_path / "named.sqlite"
+    named.write_bytes(damaged)
+    result = tandem("corpus", "add", str(named), str(source), env=_env(tmp_path))
+    assert result.returncode == 2 and "Tandem keeps in its cache" not in result.stderr
 
 
 def _start_add(tmp_path: Path, store: Path, source: Path) -> subprocess.Popen[str]:

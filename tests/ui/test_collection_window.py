@@ -343,6 +343,33 @@ def test_a_bad_store_gets_a_message_not_a_crash(
     assert bad.read_bytes().startswith(b"SQLite format 3")
 
 
+def test_a_damaged_cache_store_is_indexed_afresh_when_the_user_agrees(
+        make_window, qtbot, tmp_path: Path, private_cache: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "articles"
+    shutil.copytree(EN_ARTICLES, folder)
+    window = open_collection(make_window, qtbot, folder)
+    articles = len(window.collection.data.documents)
+    window.collection.close()
+    [cached] = private_cache.rglob("*.sqlite")
+    damaged = cached.read_bytes()[:4096] + b"\x00garbage" * 500
+    cached.write_bytes(damaged)
+    for answer in ("Cancel", "Index afresh"):
+        window.open_paths([str(folder)])
+        qtbot.waitUntil(lambda: window.last_message is not None
+                        and window.last_message.objectName() == "question_box", timeout=60000)
+        box = window.last_message
+        assert "is damaged" in box.text() and "in its cache" in box.text()
+        button = next(b for b in box.buttons() if b.text() == answer)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        if answer == "Cancel":
+            assert window.collection.data is None
+            assert cached.read_bytes() == damaged  # never replaced unasked
+    qtbot.waitUntil(lambda: window.collection.data is not None
+                    and not window.collection.indexer.running, timeout=60000)
+    assert len(window.collection.data.documents) == articles
+    assert (cached.parent / (cached.name + ".damaged")).read_bytes() == damaged
+
+
 def test_export_the_collection_report_from_the_window(
         make_window, qtbot, dev_store: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_collection(make_window, qtbot, dev_store)

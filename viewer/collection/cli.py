@@ -177,10 +177,20 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
 
 def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> None:
     from viewer.collection.engine import add_sources
-    from viewer.collection.store import CollectionStore
+    from viewer.collection.store import CollectionStore, UnusableStore
 
-    path = args.store if command == "add" or args.store else default_store(args.sources)
-    with CollectionStore.create_or_open(path) as store:
+    cached = not (command == "add" or args.store)
+    path = default_store(args.sources) if cached else args.store
+    try:
+        opened = CollectionStore.create_or_open(path)
+    except UnusableStore as error:
+        if not cached:
+            raise
+        # The user never named this file: say what it is and how to get past it.
+        raise UnusableStore(f"{error}; it is the index Tandem keeps in its cache for these "
+                            "sources: delete it to index them afresh, or give --store PATH"
+                            ) from None
+    with opened as store:
         summary = add_sources(store, args.sources, progress, sync=command != "add")
         progress.close()
         if not args.quiet:

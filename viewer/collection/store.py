@@ -102,6 +102,30 @@ class StoreError(TandemError):
     """A store that cannot be used: missing, corrupt, not a Tandem store, another version."""
 
 
+class UnusableStore(StoreError):
+    """A file where a store is that no Tandem of this version can read: damaged, not a
+    Tandem store, or a store of another version. It is left as it is; where it is only a
+    cache (the one-shot command's, the window's), the user may set it aside
+    (`set_aside`) and index the sources afresh."""
+
+
+#: What a store set aside is renamed with (its SQLite side files follow it).
+SET_ASIDE_SUFFIX = ".damaged"
+
+
+def set_aside(path: str) -> str:
+    """Rename the store at `path`, with its SQLite side files, to `path` +
+    `SET_ASIDE_SUFFIX` (replacing one set aside before), so a new store can be made
+    there; the new name."""
+    aside = path + SET_ASIDE_SUFFIX
+    for side in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(path + side):
+            os.replace(path + side, aside + side)
+        elif os.path.exists(aside + side):
+            os.remove(aside + side)  # an older one's side file would be read with it
+    return aside
+
+
 @dataclass(frozen=True)
 class DocumentRow:
     """A document of the store, without its text."""
@@ -200,19 +224,19 @@ class CollectionStore:
             application = self.connection.execute("PRAGMA application_id").fetchone()[0]
             version = self.connection.execute("PRAGMA user_version").fetchone()[0]
             if application != APPLICATION_ID:
-                raise StoreError(f"{self.path}: is not a Tandem collection store; "
-                                 "give another path (it is left as it is)")
+                raise UnusableStore(f"{self.path}: is not a Tandem collection store; "
+                                    "give another path (it is left as it is)")
             if version != SCHEMA_VERSION:
-                raise StoreError(
+                raise UnusableStore(
                     f"{self.path}: is a collection store of another Tandem version "
                     f"(format {version}, this version reads {SCHEMA_VERSION}); index the "
                     "collection again into a new store (the old one is left as it is)")
             self.connection.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as error:
             self.connection.close()
-            raise StoreError(f"{self.path}: is damaged or not a collection store ({error}); "
-                             "it is left as it is: index the collection into a new store"
-                             ) from None
+            raise UnusableStore(f"{self.path}: is damaged or not a collection store ({error}); "
+                                "it is left as it is: index the collection into a new store"
+                                ) from None
 
     def close(self) -> None:
         self.connection.close()

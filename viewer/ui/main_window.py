@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
@@ -391,6 +392,21 @@ class MainWindow(QMainWindow):
         self.comparer.start(self._sources[0], self._sources[1], self.settings,
                             self.collection.formulations_behind(*self._sources))
         self.begin_progress(doing)
+
+    def ask(self, title: str, message: str, action: str, on_yes: Callable[[], None]) -> None:
+        """A window-modal question that does not stop the event loop: `on_yes` runs when
+        the user presses the `action` button; Cancel does nothing."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, message,
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("question_box")
+        yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.last_message = box
+        box.destroyed.connect(lambda: setattr(self, "last_message", None))
+        box.buttonClicked.connect(lambda button: on_yes() if button is yes else None)
+        box.open()
 
     def show_error(self, title: str, message: str) -> None:
         """A window-modal message that does not stop the event loop."""

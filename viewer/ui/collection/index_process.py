@@ -9,7 +9,8 @@ says so. Qt-free: the child imports only the engine.
 
 A first run that fails or is cancelled removes the store it created.
 Messages on the queue: ("progress", stage, fraction), ("finished", skipped_count),
-("failed", one-line reason).
+("failed", one-line reason), ("unusable", one-line reason) when the store is there but no
+store this version can read (`UnusableStore`).
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue,
         # Background work: on a busy machine the window is served first (its pool inherits).
         os.nice(BACKGROUND_NICENESS)
     from viewer.collection.engine import add_sources
-    from viewer.collection.store import CollectionStore
+    from viewer.collection.store import CollectionStore, UnusableStore
     from viewer.core.errors import TandemError
 
     last_stage, last_fraction = "", -1.0
@@ -77,6 +78,8 @@ def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue,
                                   committing=stop.commit_begins)
         finished = True
         messages.put(("finished", summary.skipped))
+    except UnusableStore as error:
+        messages.put(("unusable", str(error)))
     except TandemError as error:
         messages.put(("failed", str(error)))
     except Exception as error:  # noqa: BLE001 - reported to the window, never a traceback

@@ -31,6 +31,7 @@ class CollectionIndexer(QObject):
     progress = Signal(str, float)
     finished = Signal(str, int)   # store path, skipped files or lines
     failed = Signal(str)
+    unusable = Signal(str)  # the store is there, but damaged or of another version
     cancelled = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -128,6 +129,8 @@ class CollectionIndexer(QObject):
             self._stop_child(ended=True)
             if kind == "finished":
                 self.finished.emit(self.store_path, int(args[0]))
+            elif kind == "unusable":
+                self.unusable.emit(str(args[0]))
             else:
                 self.failed.emit(str(args[0]))
             return

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from viewer.collection.cli import default_store
 from viewer.collection.context import known_forms
 from viewer.collection.sources import input_files
-from viewer.collection.store import CollectionStore
+from viewer.collection.store import SET_ASIDE_SUFFIX, CollectionStore, set_aside
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
 from viewer.core.model import Comparison, KnownForms, Slogan
@@ -138,6 +138,7 @@ class CollectionMode(QObject):
         self.indexer.progress.connect(self._on_progress)
         self.indexer.finished.connect(self._on_indexed)
         self.indexer.failed.connect(self._on_failed)
+        self.indexer.unusable.connect(self._on_unusable)
         self.indexer.cancelled.connect(self._on_cancelled)
         self.view.pair_requested.connect(self.open_pair)
         self.view.article_requested.connect(self.open_article)
@@ -179,6 +180,27 @@ class CollectionMode(QObject):
     def _on_failed(self, message: str) -> None:
         self.window.end_progress("Indexing failed.")
         self.window.show_error("Cannot open collection", message)
+
+    def _on_unusable(self, message: str) -> None:
+        # The store is the window's own cache of this source, not a file the user chose:
+        # offer to set it aside and index afresh, rather than lock the source out for good.
+        self.window.end_progress("Indexing failed.")
+        store_path, source = self.indexer.store_path, self._pending_source
+        self.window.ask(
+            "Index the collection afresh?",
+            f"{message}.\n\nIt is the index Tandem keeps in its cache for "
+            f"{self._pending_name}. Index the collection afresh? The old file is kept as "
+            f"{os.path.basename(store_path)}{SET_ASIDE_SUFFIX} beside it.",
+            "Index afresh", lambda: self._index_afresh(store_path, source))
+
+    def _index_afresh(self, store_path: str, source: str) -> None:
+        try:
+            set_aside(store_path)
+        except OSError as error:
+            self.window.show_error("Cannot open collection",
+                                   f"{store_path}: cannot be set aside ({error.strerror})")
+            return
+        self.open(source)
 
     def _on_cancelled(self) -> None:
         self.window.end_progress("Indexing cancelled; the collection is as it was before.")
