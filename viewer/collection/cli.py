@@ -99,7 +99,9 @@ def one_shot_parser() -> argparse.ArgumentParser:
     parser.add_argument("sources", nargs="+", metavar="SOURCE",
                         help="a folder of articles or a JSON-lines file (.jsonl, .jsonl.gz)")
     parser.add_argument("--store", metavar="PATH",
-                        help="the collection store to use (default: one in your cache folder)")
+                        help="the collection store to use, made to hold exactly these sources "
+                             "(default: one in your cache folder); 'tandem corpus add' adds to "
+                             "a store instead")
     _outputs(parser)
     add_engine_options(parser)
     return parser
@@ -191,7 +193,8 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> Non
                             "sources: delete it to index them afresh, or give --store PATH"
                             ) from None
     with opened as store:
-        summary = add_sources(store, args.sources, progress, sync=command != "add")
+        summary = add_sources(store, args.sources, progress, sync=command != "add",
+                              cache=cached)
         progress.close()
         if not args.quiet:
             _tell(summary, store.skipped(), sys.stderr)

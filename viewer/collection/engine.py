@@ -9,6 +9,7 @@ stored: boilerplate per series, formulations, the pairs without them, clusters. 
 is written in one transaction: an interrupted run leaves the store as it was.
 
 `sync=True` also removes stored articles the sources no longer hold (the one-shot command).
+Neither replaces nor removes the articles of other sources a store holds (`clashes`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.collection.align import align_pairs
+from viewer.collection.clashes import refuse_removing, refuse_replacing
 from viewer.collection.results import derive
 from viewer.collection.sources import Article, Skipped, read_sources
 from viewer.collection.store import CollectionStore, StoreError
@@ -57,18 +59,21 @@ class AddSummary:
 
 def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]],
                 progress: Progress | None = None, *, sync: bool = False,
-                workers: int | None = None,
+                cache: bool = False, workers: int | None = None,
                 committing: Callable[[], None] | None = None) -> AddSummary:
     """Add the articles of `sources` to `store` and refresh its results (see module doc).
-    `committing()` is called when all is written, just before the transaction commits:
-    from there on the run can no longer be undone."""
+    `cache`: the store is the cache of exactly these sources (the window's, the one-shot
+    command's), so with `sync` what it holds that they no longer do goes, wherever its file
+    now is. `committing()` is called when all is written, just before the transaction
+    commits: from there on the run can no longer be undone."""
     report = progress or _quiet
     skipped: list[Skipped] = []
     report("Reading articles", 0.0)
     articles = list(read_sources(sources, skipped.append, on_progress=lambda done: report(
         "Reading articles", 0.05 * done.fraction)))
     with store.transaction():
-        summary = _add(store, articles, skipped, report, sync, workers)
+        summary = _add(store, articles, skipped, report, sync, workers,
+                       [os.fspath(source) for source in sources], cache)
         if committing is not None:
             committing()
     report("Done", 1.0)
@@ -76,8 +81,11 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
 
 
 def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped],
-         report: Progress, sync: bool, workers: int | None) -> AddSummary:
+         report: Progress, sync: bool, workers: int | None,
+         sources: list[str], cache: bool) -> AddSummary:
     known = store.hashes()
+    # Where each stored article was read from: those of other sources stay (`clashes`).
+    stored_paths = {row.id: row.path for row in store.documents()} if known else {}
     fresh: list[tuple[int, Article, str]] = []
     changed = 0
     next_num = store.next_number()
@@ -88,6 +96,8 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
             _update_metadata(store, old[0], article)
             continue
         if old is not None:
+            refuse_replacing(store.path, article.id, stored_paths[article.id], article.path,
+                             sources)
             changed += 1
             num = old[0]
         else:
@@ -96,6 +106,9 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     removed = 0
     if sync:
         present = {a.id for a in articles}
+        if not cache:
+            refuse_removing(store.path, [path for doc_id, path in stored_paths.items()
+                                         if doc_id not in present], sources)
         for doc_id, (num, _) in known.items():
             if doc_id not in present:
                 store.remove_document(num)

@@ -74,7 +74,8 @@ def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue,
     finished = False
     try:
         with CollectionStore.create_or_open(store_path) as store:
-            summary = add_sources(store, list(sources), progress, sync=sync,
+            # The window indexes into its cache of the source (see `CollectionMode.open`).
+            summary = add_sources(store, list(sources), progress, sync=sync, cache=True,
                                   committing=stop.commit_begins)
         finished = True
         messages.put(("finished", summary.skipped))

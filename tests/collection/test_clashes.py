@@ -1,0 +1,86 @@
+"""A store's articles of other sources are never quietly replaced or removed (`clashes`):
+two crawls laid out alike share ids, and the one-shot command syncs its store."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from viewer.collection.article import SourceError
+from viewer.collection.engine import add_sources
+from viewer.collection.store import CollectionStore
+
+ONE = ("The harbour board approved the new ferry timetable on Monday after a long debate "
+       "about winter crossings, fares for students and the cost of a second boat. ") * 4
+TWO = ("Farmers in the valley reported a record apple harvest after a mild autumn, and "
+       "cider makers expect to hire more seasonal workers than in any year before. ") * 4
+
+
+def crawl(folder: Path, text: str) -> Path:
+    """A crawl laid out as outlets lay them out: outlet/date.txt."""
+    (folder / "xinhua").mkdir(parents=True)
+    (folder / "xinhua" / "2021-06-15.txt").write_text(text, encoding="utf-8")
+    (folder / "xinhua" / "2021-06-16.txt").write_text(text[::-1], encoding="utf-8")
+    return folder
+
+
+def texts(store_path: Path) -> dict[str, str]:
+    with CollectionStore.open(str(store_path)) as store:
+        return {row.id: store.text(row.id) for row in store.documents()}
+
+
+def test_an_add_never_puts_another_sources_text_in_place_of_an_article(tmp_path: Path) -> None:
+    first, second = crawl(tmp_path / "crawl1", ONE), crawl(tmp_path / "crawl2", TWO)
+    store = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, [str(first)], workers=1)
+    before = texts(store)
+    with CollectionStore.create_or_open(str(store)) as opened, \
+            pytest.raises(SourceError) as refused:
+        add_sources(opened, [str(second)], workers=1)
+    message = str(refused.value)
+    assert str(second / "xinhua") in message and str(first / "xinhua") in message
+    assert "is already in" in message and "its own id" in message
+    assert texts(store) == before
+
+
+def test_an_article_whose_file_moved_is_replaced_as_before(tmp_path: Path) -> None:
+    first = crawl(tmp_path / "crawl1", ONE)
+    store = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, [str(first)], workers=1)
+    moved = tmp_path / "moved"
+    shutil.move(first, moved)
+    (moved / "xinhua" / "2021-06-15.txt").write_text(TWO, encoding="utf-8")
+    with CollectionStore.create_or_open(str(store)) as opened:
+        summary = add_sources(opened, [str(moved)], workers=1)
+    assert summary.changed == 1
+    assert TWO in texts(store).values()
+
+
+def test_the_one_shot_sync_keeps_other_sources_unless_the_store_is_its_cache(
+        tmp_path: Path) -> None:
+    first, second = crawl(tmp_path / "crawl1", ONE), tmp_path / "other"
+    second.mkdir()
+    (second / "harvest.txt").write_text(TWO, encoding="utf-8")
+    store = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, [str(first)], workers=1)
+        add_sources(opened, [str(second)], workers=1)
+    before = texts(store)
+    assert len(before) == 3
+    with CollectionStore.create_or_open(str(store)) as opened, \
+            pytest.raises(SourceError, match="holds 2 articles of other sources"):
+        add_sources(opened, [str(second)], sync=True, workers=1)
+    assert texts(store) == before
+    # A file deleted from the source itself goes, as the sync is for.
+    (first / "xinhua" / "2021-06-16.txt").unlink()
+    with CollectionStore.create_or_open(str(store)) as opened:
+        summary = add_sources(opened, [str(first), str(second)], sync=True, workers=1)
+    assert summary.removed == 1 and len(texts(store)) == 2
+    # A cache of exactly the given sources drops what they no longer hold.
+    with CollectionStore.create_or_open(str(store)) as opened:
+        summary = add_sources(opened, [str(second)], sync=True, cache=True, workers=1)
+    assert summary.removed == 1 and list(texts(store).values()) == [TWO]

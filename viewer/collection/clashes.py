@@ -1,0 +1,75 @@
+"""Articles of a store that an add must not replace or remove: those of other sources.
+
+A store may hold the articles of several sources (`tandem corpus add S A`, then
+`add S B`). An id is the article's name in the store, and two sources can use the same
+one: two crawls laid out alike (outlet/2021-06-15.txt), a JSON line and a file. Adding B
+must then not quietly put B's text in place of A's article, and the one-shot command,
+which makes its store hold exactly the given sources, must not quietly drop A's articles.
+A stored article belongs to another source when the file it was read from is still
+there and lies outside every given source; one whose file is gone was moved or deleted,
+and is replaced or dropped as before.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+
+from viewer.collection.article import SourceError
+
+_LINE = re.compile(r"^(.*):(\d+)$")
+
+
+def file_of(path: str) -> str:
+    """The file a stored article's path names: the path itself, or the JSON-lines file of
+    a "FILE:LINE" path."""
+    found = _LINE.match(path)
+    if found and not os.path.exists(path) and os.path.isfile(found.group(1)):
+        return found.group(1)
+    return path
+
+
+def _within(path: str, source: str) -> bool:
+    """Whether `path` is the source itself or a file inside the folder it is."""
+    try:
+        if os.path.samefile(path, source):
+            return True
+    except OSError:
+        return False
+    if not os.path.isdir(source):
+        return False
+    real, folder = os.path.realpath(path), os.path.realpath(source)
+    return os.path.commonpath([real, folder]) == folder
+
+
+def of_other_sources(stored_path: str, sources: Sequence[str]) -> bool:
+    """Whether a stored article (read from `stored_path`) belongs to a source other than
+    `sources`: its file is still there and inside none of them."""
+    path = file_of(stored_path)
+    return os.path.isfile(path) and not any(_within(path, source) for source in sources)
+
+
+def refuse_replacing(store_path: str, doc_id: str, stored_path: str, new_path: str,
+                     sources: Sequence[str]) -> None:
+    """`SourceError` when the article `doc_id` of another source (read from
+    `stored_path`) would be replaced by another text (read from `new_path`)."""
+    if of_other_sources(stored_path, sources):
+        raise SourceError(
+            f"{new_path}: id {doc_id!r} is already in {store_path}, from {stored_path}, "
+            "with another text; give each article its own id (rename the file, or list "
+            "ids in metadata.csv or the JSON lines), or index this source into another "
+            "store")
+
+
+def refuse_removing(store_path: str, stored_paths: Sequence[str],
+                    sources: Sequence[str]) -> None:
+    """`SourceError` when making the store hold exactly `sources` would remove articles
+    of other sources (read from `stored_paths`, those not in the sources)."""
+    others = [path for path in stored_paths if of_other_sources(path, sources)]
+    if others:
+        raise SourceError(
+            f"{store_path}: holds {len(others):,} articles of other sources (first: "
+            f"{others[0]}) that indexing only the given sources would remove; add to it "
+            "with 'tandem corpus add STORE SOURCE', report it with 'tandem corpus report "
+            "STORE', or give another --store")
