@@ -319,3 +319,39 @@ def test_articles_are_read_one_at_a_time(tmp_path: Path) -> None:
     assert next(articles).id == "d1"
     assert skipped == []
     articles.close()
+
+
+def test_names_that_are_not_utf8_and_broken_surrogates_are_stored_as_text(
+        tmp_path: Path) -> None:
+    from viewer.collection.engine import add_sources
+    from viewer.collection.store import CollectionStore
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    text = " ".join(PARAGRAPHS)
+    # An archive from Chinese Windows names its files in GBK; one from an old Mac in Latin-1.
+    gbk = "新华社_2021-03-01.txt".encode("gbk")
+    latin = "café_notes.txt".encode("latin-1")
+    for raw in (gbk, latin):
+        with open(os.path.join(os.fsencode(folder), raw), "w", encoding="utf-8") as handle:
+            handle.write(text)
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    with open(os.path.join(os.fsencode(folder), "坏".encode("gbk") + b".pdf"), "wb") as handle:
+        handle.write(b"%PDF-1.4 not really")
+    # Scraped JSON lines with half an emoji escaped: a lone surrogate.
+    lines = write_lines(tmp_path / "scraped.jsonl", [
+        '{"id": "broken", "text": "A broken \\ud83d emoji in the middle of words."}',
+        '{"id": "bad \\udc00 id", "text": "Another article with its own words."}'])
+    articles, skipped = read(folder, lines)
+    found = by_id(articles)
+    assert set(found) == {"新华社_2021-03-01", "caf\\xe9_notes", "broken", "bad \ufffd id"}
+    assert found["新华社_2021-03-01"].date == "2021-03-01"
+    assert found["broken"].text == "A broken \ufffd emoji in the middle of words."
+    assert any(s.path.endswith("坏.pdf") for s in skipped)
+    store_path = str(tmp_path / "s.sqlite")
+    with CollectionStore.create_or_open(store_path) as store:
+        summary = add_sources(store, [str(folder), str(lines)], workers=1)
+    assert summary.added == 4
+    with CollectionStore.open(store_path) as store:
+        assert store.text("新华社_2021-03-01") == text
+        assert {row["path"] for row in store.skipped()} >= {str(folder / "坏.pdf")}

@@ -12,10 +12,39 @@ from dataclasses import dataclass
 
 from viewer.core.errors import TandemError
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(value: str) -> str:
+    """`value` as text a store can hold. A file name that is not UTF-8 (an archive from
+    Chinese Windows: GBK) comes from the system with its bytes escaped as lone surrogates:
+    it is read as GB 2312 when its bytes are that (two bytes from 0xA1 each per character:
+    GBK's common characters, where a Latin-1 name seldom fits), else shown with its bytes
+    as \\xNN. A
+    lone surrogate escaped in JSON (half of a broken emoji) is no character at all: it
+    becomes U+FFFD, one for one, so offsets into a text keep their place."""
+    if not _SURROGATE.search(value):
+        return value
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+    try:
+        return raw.decode("gb2312")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+
+
+def _make_valid(record: object) -> None:
+    for name, value in vars(record).items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            object.__setattr__(record, name, valid_text(value))
+
 
 @dataclass(frozen=True)
 class Article:
-    """One article of a collection. `text` is the single reference for its offsets."""
+    """One article of a collection. `text` is the single reference for its offsets; every
+    field is valid text (`valid_text`)."""
 
     id: str
     series: str
@@ -26,6 +55,9 @@ class Article:
     path: str
     title: str = ""
 
+    def __post_init__(self) -> None:
+        _make_valid(self)
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -33,6 +65,9 @@ class Skipped:
 
     path: str
     reason: str
+
+    def __post_init__(self) -> None:
+        _make_valid(self)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
