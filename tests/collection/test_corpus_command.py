@@ -262,6 +262,34 @@ def test_a_damaged_cache_store_is_named_as_such_and_set_aside_only_when_asked(
     assert result.returncode == 2 and "Tandem keeps in its cache" not in result.stderr
 
 
+def test_the_store_is_never_a_source_nor_inside_one(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for row in make_collection(documents=4).rows:
+        (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    article = sorted(folder.glob("*.txt"))[0]
+    before = article.read_bytes()
+    result = tandem("corpus", "add", str(article), str(folder), env=_env(tmp_path))
+    assert result.returncode == 2 and article.read_bytes() == before
+    assert result.stderr == f"tandem: {article}: is inside the source folder {folder}, where " \
+                            "it would be read as one of its files; put the store elsewhere\n"
+    inside = folder / "store.sqlite"
+    result = tandem("corpus", str(folder), "--store", str(inside), "--json", "-",
+                    env=_env(tmp_path))
+    assert result.returncode == 2 and "is inside the source folder" in result.stderr
+    assert not inside.exists()
+    lines = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    result = tandem("corpus", "add", str(lines), str(lines), env=_env(tmp_path))
+    assert result.returncode == 2 and "is also given as a source" in result.stderr
+    # A store given as a source is told as such.
+    store = tmp_path / "s.sqlite"
+    assert tandem("corpus", "add", str(store), str(lines), env=_env(tmp_path)).returncode == 0
+    result = tandem("corpus", str(store), "--json", "-", env=_env(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"tandem: {store}: is a database (a collection store?), "
+                                    "not articles: 'tandem corpus report STORE' reports")
+
+
 def _start_add(tmp_path: Path, store: Path, source: Path) -> subprocess.Popen[str]:
     # As from a terminal: Ctrl-C is on in the add, even where the tests themselves run as a
     # background job (a shell starts those with SIGINT ignored, which the add would inherit).

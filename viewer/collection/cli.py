@@ -158,8 +158,9 @@ def run_corpus(argv: Sequence[str]) -> int:
 def _check_outputs(args: argparse.Namespace, command: str) -> None:
     """Before any work, `OutputError` for a report that cannot be written (see
     `refuse_unwritable`) or would replace an input: a source file, any file in a source
-    folder (an article, its metadata.csv), or the store."""
-    from viewer.collection.sources import input_files
+    folder (an article, its metadata.csv), or the store; `SourceError` for a store that
+    is a source or inside a source folder (`refuse_store_in_sources`)."""
+    from viewer.collection.sources import input_files, refuse_store_in_sources
     from viewer.export.atomic import (
         refuse_overwriting_inputs,
         refuse_two_on_stdout,
@@ -170,6 +171,8 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
                           for name in ("json", "html", "pdf")})
     sources = list(getattr(args, "sources", None) or [])
     store = getattr(args, "store", None) or (default_store(sources) if not command else None)
+    if store:
+        refuse_store_in_sources(store, sources)
     for name in ("json", "html", "pdf"):
         out = getattr(args, name, None)
         if out and out != "-":

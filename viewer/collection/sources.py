@@ -52,9 +52,35 @@ def open_source(source: str | os.PathLike[str],
         raise SourceError(f"{path}: no such file or folder (check the path)")
     if os.path.isdir(path):
         return FolderSource(path, max_bytes)
+    if _is_database(path):
+        raise SourceError(f"{path}: is a database (a collection store?), not articles: "
+                          "'tandem corpus report STORE' reports a store, 'tandem corpus add "
+                          "STORE SOURCE' adds articles to one")
     if looks_like_json_lines(path):
         return JsonLinesSource(path)
     return FolderSource(path, max_bytes)
+
+
+def _is_database(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def refuse_store_in_sources(store: str, sources: Sequence[str]) -> None:
+    """`SourceError` when the store is one of the sources or inside a source folder: it
+    would be written over an input, or read as one of the folder's files on every run."""
+    here = os.path.realpath(store)
+    for source in sources:
+        there = os.path.realpath(source)
+        if here == there:
+            raise SourceError(f"{store}: is also given as a source; the store is written, "
+                              "a source only read: give the store another path")
+        if os.path.isdir(there) and here.startswith(there + os.sep):
+            raise SourceError(f"{store}: is inside the source folder {source}, where it "
+                              "would be read as one of its files; put the store elsewhere")
 
 
 def input_files(inputs: Iterable[str | os.PathLike[str] | None]) -> Iterator[str]:
