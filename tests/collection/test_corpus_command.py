@@ -290,6 +290,25 @@ def test_the_store_is_never_a_source_nor_inside_one(tmp_path: Path) -> None:
                                     "not articles: 'tandem corpus report STORE' reports")
 
 
+def test_a_first_add_that_fails_leaves_no_store(tmp_path: Path) -> None:
+    store = tmp_path / "deep" / "s.sqlite"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    twice = make_collection(documents=4)
+    lines = twice.write(tmp_path / "twice.jsonl", twice.rows + twice.rows[:1])
+    for source in (tmp_path / "missing", empty, lines):
+        result = tandem("corpus", "add", str(store), str(source), env=_env(tmp_path))
+        assert result.returncode == 2, result.stderr
+        assert not list(store.parent.glob("s.sqlite*"))
+    # A store that was there stays, whatever fails.
+    good = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    assert tandem("corpus", "add", str(store), str(good), env=_env(tmp_path)).returncode == 0
+    result = tandem("corpus", "add", str(store), str(lines), env=_env(tmp_path))
+    assert result.returncode == 2 and store.exists()
+    with CollectionStore.open(str(store)) as kept:
+        assert len(kept.documents()) == 4
+
+
 def _start_add(tmp_path: Path, store: Path, source: Path) -> subprocess.Popen[str]:
     # As from a terminal: Ctrl-C is on in the add, even where the tests themselves run as a
     # background job (a shell starts those with SIGINT ignored, which the add would inherit).

@@ -31,6 +31,7 @@ from viewer.spark.cli import (
 
 if TYPE_CHECKING:
     from viewer.collection.engine import AddSummary
+    from viewer.collection.store import CollectionStore
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -182,12 +183,31 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
 
 def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> None:
     from viewer.collection.engine import add_sources
-    from viewer.collection.store import CollectionStore, UnusableStore
+    from viewer.collection.store import remove_store
 
     cached = not (command == "add" or args.store)
     path = default_store(args.sources) if cached else args.store
+    existed, indexed = os.path.exists(path), False
     try:
-        opened = CollectionStore.create_or_open(path)
+        with _open_store(path, cached) as store:
+            summary = add_sources(store, args.sources, progress, sync=command != "add",
+                                  cache=cached)
+            indexed = True
+            progress.close()
+            if not args.quiet:
+                _tell(summary, store.skipped(), sys.stderr)
+            if command != "add":
+                _write(store.report(), args, store.text)
+    finally:
+        if not (existed or indexed):
+            remove_store(path)  # a first run that failed or was stopped leaves no empty store
+
+
+def _open_store(path: str, cached: bool) -> CollectionStore:
+    from viewer.collection.store import CollectionStore, UnusableStore
+
+    try:
+        return CollectionStore.create_or_open(path)
     except UnusableStore as error:
         if not cached:
             raise
@@ -195,14 +215,6 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> Non
         raise UnusableStore(f"{error}; it is the index Tandem keeps in its cache for these "
                             "sources: delete it to index them afresh, or give --store PATH"
                             ) from None
-    with opened as store:
-        summary = add_sources(store, args.sources, progress, sync=command != "add",
-                              cache=cached)
-        progress.close()
-        if not args.quiet:
-            _tell(summary, store.skipped(), sys.stderr)
-        if command != "add":
-            _write(store.report(), args, store.text)
 
 
 def _tell(summary: AddSummary, skipped: list[dict[str, str]], stream: TextIO) -> None:

@@ -47,6 +47,7 @@ fill a store the same way), always inside `with store.transaction():`::
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -113,12 +114,23 @@ class UnusableStore(StoreError):
 SET_ASIDE_SUFFIX = ".damaged"
 
 
+#: The files of a store at a path: itself and its SQLite side files.
+_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def remove_store(path: str) -> None:
+    """Remove the store at `path` with its side files (a store a failed first run made)."""
+    for side in _SIDE_FILES:
+        with contextlib.suppress(OSError):
+            os.remove(path + side)
+
+
 def set_aside(path: str) -> str:
     """Rename the store at `path`, with its SQLite side files, to `path` +
     `SET_ASIDE_SUFFIX` (replacing one set aside before), so a new store can be made
     there; the new name."""
     aside = path + SET_ASIDE_SUFFIX
-    for side in ("", "-wal", "-shm", "-journal"):
+    for side in _SIDE_FILES:
         if os.path.exists(path + side):
             os.replace(path + side, aside + side)
         elif os.path.exists(aside + side):

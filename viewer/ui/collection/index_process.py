@@ -15,7 +15,6 @@ store this version can read (`UnusableStore`).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import sys
@@ -58,7 +57,7 @@ def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue,
         # Background work: on a busy machine the window is served first (its pool inherits).
         os.nice(BACKGROUND_NICENESS)
     from viewer.collection.engine import add_sources
-    from viewer.collection.store import CollectionStore, UnusableStore
+    from viewer.collection.store import CollectionStore, UnusableStore, remove_store
     from viewer.core.errors import TandemError
 
     last_stage, last_fraction = "", -1.0
@@ -87,10 +86,4 @@ def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue,
         messages.put(("failed", f"indexing failed: {type(error).__name__}: {error}"))
     finally:
         if not finished and not existed:
-            _remove_store(store_path)  # a first run that failed or was cancelled leaves nothing
-
-
-def _remove_store(store_path: str) -> None:
-    for path in (store_path, store_path + "-wal", store_path + "-shm", store_path + "-journal"):
-        with contextlib.suppress(OSError):
-            os.remove(path)
+            remove_store(store_path)  # a first run that failed or was cancelled leaves nothing
