@@ -355,3 +355,27 @@ def test_names_that_are_not_utf8_and_broken_surrogates_are_stored_as_text(
     with CollectionStore.open(store_path) as store:
         assert store.text("新华社_2021-03-01") == text
         assert {row["path"] for row in store.skipped()} >= {str(folder / "坏.pdf")}
+
+
+def test_dates_that_are_not_read_are_told_and_the_article_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "report_2021-01-10.txt").write_text(PARAGRAPHS[0], encoding="utf-8")
+    (folder / "plain.txt").write_text(PARAGRAPHS[1], encoding="utf-8")
+    (folder / "metadata.csv").write_text(
+        "file,id,date\nreport_2021-01-10.txt,r,garbage\nplain.txt,p,2020-02-30\n",
+        encoding="utf-8")
+    lines = write_lines(tmp_path / "c.jsonl", [
+        {"id": "a", "date": "2021-13-45", "text": PARAGRAPHS[0]},
+        {"id": "b", "date": 20210304, "text": PARAGRAPHS[1]},
+        {"id": "c", "date": "", "text": PARAGRAPHS[0]}])
+    articles, skipped = read(folder, lines)
+    dates = {a.id: a.date for a in articles}
+    assert dates == {"r": "2021-01-10", "p": "", "a": "", "b": "2021-03-04", "c": ""}
+    told = {s.path: s.reason for s in skipped}
+    assert set(told) == {f"{folder / 'metadata.csv'}:2", f"{folder / 'metadata.csv'}:3",
+                         f"{lines}:1"}
+    assert told[f"{lines}:1"] == ("has the date '2021-13-45', which is not read as a date "
+                                  "(write it YYYY-MM-DD); the article is indexed undated")
+    assert told[f"{folder / 'metadata.csv'}:2"].startswith("has the date 'garbage'")
+    assert "dated by its file name or page instead" in told[f"{folder / 'metadata.csv'}:2"]

@@ -24,7 +24,9 @@ def _valid(year: str, month: str, day: str) -> str:
 
 def iso_date(value: object) -> str:
     """`value` as "YYYY-MM-DD" when it starts with a real date (ISO, with or without
-    separators or a time after it); "" otherwise."""
+    separators or a time after it; a number such as 20210304 too); "" otherwise."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
     if not isinstance(value, str):
         return ""
     match = _VALUE_DATE.match(value)
@@ -32,6 +34,17 @@ def iso_date(value: object) -> str:
         return ""
     year, _, month, day, month8, day8 = match.groups()
     return _valid(year, month or month8, day or day8)
+
+
+def unread_date(value: object, instead: str) -> str:
+    """What to tell of a date given for an article (`value`) that is not read as one
+    (`iso_date`), the article then being indexed `instead` ("undated"); "" when it is read,
+    or none was given."""
+    if value is None or (isinstance(value, str) and not value.strip()) or iso_date(value):
+        return ""
+    shown = value if isinstance(value, str | int | float) else type(value).__name__
+    return (f"has the date {shown!r}, which is not read as a date (write it YYYY-MM-DD); "
+            f"the article is indexed {instead}")
 
 
 def date_in_name(name: str) -> str:

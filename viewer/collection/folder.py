@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from viewer.collection.article import Article, Skipped, SourceError, first_line
-from viewer.collection.dates import date_in_name, iso_date
+from viewer.collection.dates import date_in_name, iso_date, unread_date
 from viewer.collection.page_facts import page_date_and_title
 from viewer.core.errors import LoadError
 from viewer.core.loading import DEFAULT_MAX_BYTES, load_document, sniff_format
@@ -130,6 +130,10 @@ class FolderSource:
                         self.notes.append(Skipped(where, f"lists {name} a second time (the "
                                                          f"first, {listed[name].row}, is used)"))
                     else:
+                        unread = unread_date(cell(row, "date"), "dated by its file name or "
+                                                                "page instead, if they give one")
+                        if unread:
+                            self.notes.append(Skipped(where, unread))
                         listed[name] = _Listed(cell(row, "id"), cell(row, "series"),
                                                iso_date(cell(row, "date")), cell(row, "title"),
                                                where)

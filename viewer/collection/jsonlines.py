@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 
 from viewer.collection.article import Article, Skipped, SourceError, first_line
-from viewer.collection.dates import iso_date
+from viewer.collection.dates import iso_date, unread_date
 
 GZIP_MAGIC = b"\x1f\x8b"
 #: Endings that mark a file as JSON lines rather than one article.
@@ -55,11 +55,22 @@ class JsonLinesSource:
             try:
                 for number, line in enumerate(stream, 1):  # noqa: B007 (used after the loop)
                     if line.strip():
-                        yield parse_line(self.path, line, number), raw.tell()
+                        item = parse_line(self.path, line, number)
+                        if isinstance(item, Article) and not item.date:
+                            note = _date_note(item.path, line)
+                            if note is not None:
+                                yield note, raw.tell()
+                        yield item, raw.tell()
             except (OSError, EOFError, zlib.error) as exc:
                 yield Skipped(f"{self.path}:{number + 1}",
                               f"the gzip data is damaged or ends early ({exc}); "
                               "the lines from here on were not read"), self.size
+
+
+def _date_note(where: str, line: bytes) -> Skipped | None:
+    """A note on an article line whose "date" is given but not read as one."""
+    reason = unread_date(json.loads(line.decode("utf-8-sig")).get("date"), "undated")
+    return Skipped(where, reason) if reason else None
 
 
 def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
