@@ -52,3 +52,17 @@ def test_a_read_only_target_is_replaced_only_when_confirmed(make_window, qtbot,
     assert window.export_to("html", str(target))
     assert "<html" in target.read_text("utf-8")
     assert stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+def test_an_export_that_cannot_be_written_names_the_file_once(make_window, qtbot,
+                                                             tmp_path: Path) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    missing = tmp_path / "no such folder" / "report.pdf"
+    folder = tmp_path / "a folder.html"
+    folder.mkdir()
+    for target in (missing, folder):
+        assert not window.export_to(target.suffix[1:], str(target))
+        message = window.last_message.text()
+        assert message.count(target.name) == 1, message
+        window.last_message.close()
+        qtbot.waitUntil(lambda: window.last_message is None)

@@ -20,3 +20,27 @@ def test_pasted_texts_fall_back_to_the_folder_of_the_other(tmp_path: Path) -> No
     b = Document("text", "b.md", path=str(tmp_path / "b.md"))
     assert Path(default_export_path([pasted, b], "html")).parent == tmp_path.resolve()
     assert default_export_path([pasted, pasted], "html") == "Pasted text-vs-Pasted text.html"
+
+
+def test_a_name_typed_without_an_extension_gets_the_reports(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
+
+    from viewer.ui.exporting import ask_export_path
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def type_name(name: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, lambda: type_name(name))
+            return
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(name)  # as typed
+        dialog.accept()
+
+    for kind, typed, expected in (("pdf", "report", "report.pdf"),
+                                  ("html", "notes.v2.html", "notes.v2.html")):
+        QTimer.singleShot(20, lambda typed=typed: type_name(typed))
+        assert ask_export_path(parent, "Export", str(tmp_path / f"x.{kind}"), kind) \
+            == str(tmp_path / expected)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled, TandemError
@@ -28,6 +28,18 @@ def default_export_path(documents: Sequence[Document | None], kind: str) -> str:
         if document is not None and document.path:
             return str(Path(document.path).resolve().parent / name)
     return name
+
+
+def ask_export_path(parent: QWidget, title: str, default: str, kind: str) -> str:
+    """The path the user picks to export to ('' for Cancel): a name typed without an
+    extension gets the report's (`report` -> `report.pdf`), before the dialog asks about
+    replacing an existing file, so the file opens with the right program."""
+    dialog = QFileDialog(parent, title, default, f"{kind.upper()} (*{SUFFIX[kind]})")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(SUFFIX[kind].lstrip("."))
+    chosen = dialog.selectedFiles()[0] if dialog.exec() else ""
+    dialog.deleteLater()
+    return chosen
 
 
 def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str) -> str:
@@ -51,8 +63,10 @@ def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str)
         writer(comparison, path, progress=on_progress, is_cancelled=dialog.wasCanceled)
     except Cancelled:
         return "cancelled"
-    except (TandemError, OSError) as exc:
-        return f"{path}: {exc}"
+    except TandemError as exc:
+        return str(exc)  # it names the file already
+    except OSError as exc:
+        return f"{path}: {exc.strerror or exc}"
     finally:
         dialog.reset()
         dialog.deleteLater()

@@ -50,7 +50,7 @@ from viewer.resources import resource_path
 from viewer.ui import gc_policy
 from viewer.ui.collection.mode import CollectionMode, is_collection_source
 from viewer.ui.colors import scheme_for
-from viewer.ui.exporting import SUFFIX, default_export_path, export_report
+from viewer.ui.exporting import ask_export_path, default_export_path, export_report
 from viewer.ui.find_bar import FindBar
 from viewer.ui.find_controller import FindController
 from viewer.ui.icon import app_icon
@@ -608,8 +608,7 @@ class MainWindow(QMainWindow):
                             "before exporting.")
             return
         default = default_export_path(self.documents, kind)
-        path, _ = QFileDialog.getSaveFileName(self, f"Export as {kind.upper()}", default,
-                                              f"{kind.upper()} (*{SUFFIX[kind]})")
+        path = ask_export_path(self, f"Export as {kind.upper()}", default, kind)
         if not path:
             return
         self.export_to(kind, path)

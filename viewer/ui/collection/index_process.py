@@ -51,14 +51,17 @@ def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue,
         committing: Event | None = None) -> None:
     """Add `sources` to the store at `store_path` (created if needed), reporting on `messages`
     and setting `committing` once the store commits."""
-    stop = _Stop(committing)
-    signal.signal(signal.SIGTERM, stop)
     if hasattr(os, "nice"):
         # Background work: on a busy machine the window is served first (its pool inherits).
         os.nice(BACKGROUND_NICENESS)
+    # Until the engine is imported a Cancel ends the child as SIGTERM does by default: an
+    # exit raised inside an import (numpy's) would surface as an ImportError traceback.
     from viewer.collection.engine import add_sources
     from viewer.collection.store import CollectionStore, UnusableStore, remove_store
     from viewer.core.errors import TandemError
+
+    stop = _Stop(committing)
+    signal.signal(signal.SIGTERM, stop)
 
     last_stage, last_fraction = "", -1.0
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QModelIndex, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from viewer.collection.cli import default_store
 from viewer.collection.context import known_forms
@@ -30,6 +30,7 @@ from viewer.ui.collection.data import CollectionData, load
 from viewer.ui.collection.indexer import CollectionIndexer
 from viewer.ui.collection.skipped_dialog import SkippedDialog
 from viewer.ui.collection.view import CollectionView
+from viewer.ui.exporting import ask_export_path
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -317,9 +318,8 @@ class CollectionMode(QObject):
         if target is None:
             default = os.path.join(os.path.expanduser("~"),
                                    f"{os.path.splitext(self.data.name)[0]}-collection.{kind}")
-            target, _ = QFileDialog.getSaveFileName(self.window, f"Export collection as "
-                                                    f"{kind.upper()}", default,
-                                                    f"{kind.upper()} (*.{kind})")
+            target = ask_export_path(self.window, f"Export collection as {kind.upper()}",
+                                     default, kind)
             if not target:
                 return
         try:
