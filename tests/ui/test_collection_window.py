@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 
 from tests.conftest import FIXTURES
+from tests.ui.articles import write_pair
 from tests.ui.conftest import wait_rendered
 from viewer.collection.context import collection_context
 from viewer.collection.engine import add_sources
@@ -117,6 +118,12 @@ def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(
     assert window.showing_collection
     assert view.pairs_model.item(0) is pair  # the list is as it was left
     assert not window.back_act.isEnabled()
+    # The comparison's actions would act on the pair now hidden.
+    acts = (window.next_act, window.prev_act, window.pdf_act, window.html_act, window.find_act)
+    assert not any(act.isEnabled() for act in acts)
+    double_click(qtbot, view.pairs_table, 0)
+    wait_rendered(qtbot, window)
+    assert all(act.isEnabled() for act in acts)
 
 
 def test_pairs_filter_by_series_dates_share_and_title(
@@ -368,6 +375,27 @@ def test_a_damaged_cache_store_is_indexed_afresh_when_the_user_agrees(
                     and not window.collection.indexer.running, timeout=60000)
     assert len(window.collection.data.documents) == articles
     assert (cached.parent / (cached.name + ".damaged")).read_bytes() == damaged
+
+
+def test_a_pair_opened_while_a_collection_indexes_stays_in_front(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "articles"
+    shutil.copytree(EN_ARTICLES, folder)
+    window = make_window()
+    window.open_paths([str(folder)])
+    assert window.collection.indexer.running
+    a, b = write_pair(tmp_path)
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    qtbot.waitUntil(lambda: window.collection.data is not None
+                    and not window.collection.indexer.running, timeout=60000)
+    assert not window.showing_collection
+    assert window.panes[0].document.path == str(a)
+    assert any("is indexed: Back to collection" in m for m in messages)
+    window.back_act.trigger()
+    assert window.showing_collection
 
 
 def test_export_the_collection_report_from_the_window(

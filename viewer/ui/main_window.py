@@ -660,9 +660,11 @@ class MainWindow(QMainWindow):
     def update_state(self) -> None:
         empty = self.documents[0] is None and self.documents[1] is None
         self.welcome.setVisible(empty)
-        has = self.rendered is not None
+        # The comparison's actions act on the pair shown: none while the collection is.
+        has = self.rendered is not None and not self.showing_collection
         for act in (self.next_act, self.prev_act, self.pdf_act, self.html_act):
             act.setEnabled(has)
+        self.find_act.setEnabled(not self.showing_collection)
         data = self.collection.data
         for act in (self.collection_html_act, self.collection_pdf_act):
             act.setEnabled(data is not None)

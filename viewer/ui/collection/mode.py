@@ -148,6 +148,8 @@ class CollectionMode(QObject):
         self.skipped_dialog: SkippedDialog | None = None
         self._pending_name = ""
         self._pending_source = ""
+        #: The articles shown when indexing began: another pair opened since stays in front.
+        self._reading_at_start: list[Document | None] = [None, None]
         #: What the shown collection was opened from: a folder, a JSON-lines file or a store.
         self.source = ""
         self._jobs: list[_Job] = []
@@ -167,6 +169,7 @@ class CollectionMode(QObject):
             return
         self.cancel()  # before the progress bar is shown: a cancel hides it
         self._pending_name, self._pending_source = name, path
+        self._reading_at_start = list(self.window.documents)
         self.window.begin_progress(f"Indexing {name}…")
         self.indexer.start(default_store([path]), [path], sync=True)
 
@@ -175,7 +178,11 @@ class CollectionMode(QObject):
 
     def _on_indexed(self, store_path: str, skipped: int) -> None:
         self.window.end_progress("")
-        if self._show_store(store_path, self._pending_name, self._pending_source) and skipped:
+        # A pair the user opened while the collection was indexed stays in front.
+        moved_on = any(now is not then for now, then in
+                       zip(self.window.documents, self._reading_at_start, strict=True))
+        if self._show_store(store_path, self._pending_name, self._pending_source,
+                            in_front=not moved_on) and skipped and not moved_on:
             self.show_skipped()
 
     def _on_failed(self, message: str) -> None:
@@ -216,7 +223,8 @@ class CollectionMode(QObject):
             self.window.end_progress("")
         return True
 
-    def _show_store(self, store_path: str, name: str, source: str) -> bool:
+    def _show_store(self, store_path: str, name: str, source: str,
+                    in_front: bool = True) -> bool:
         try:
             data = load(store_path, name)
         except TandemError as error:
@@ -225,7 +233,12 @@ class CollectionMode(QObject):
         self.data, self.source = data, source
         self.view.show_collection(data)
         self._add_recent(source)
-        self.window.show_collection_page()
+        if in_front:
+            self.window.show_collection_page()
+        else:
+            self.window.update_state()
+            self.window.statusBar().showMessage(
+                f"{name} is indexed: Back to collection (Alt+Left) shows it", 10000)
         self.opened.emit()
         return True
 
