@@ -33,6 +33,21 @@ def test_html_is_sniffed_without_an_extension(tmp_path: Path) -> None:
     assert doc.text.startswith("Rivers of the North\n\nThe northern rivers")
 
 
+@pytest.mark.parametrize("name", ["notes.txt", "notes.md"])
+def test_a_text_that_mentions_html_tags_stays_text(tmp_path: Path, name: str) -> None:
+    text = ("Web developers learn that every page has a <head> section and a <body> section.\n\n"
+            + "\n\n".join(samples.PARAGRAPHS))
+    doc = load_document(write(tmp_path, name, text.encode("utf-8")))
+    if name.endswith(".txt"):
+        assert doc.text == text
+    else:  # Markdown may hold inline HTML: the tags go, the text stays
+        assert doc.text.startswith("Web developers learn that every page has a")
+        assert doc.text.endswith("\n\n".join(samples.PARAGRAPHS))
+    # A page saved under a text name is still read as a page.
+    doc = load_document(write(tmp_path, "saved.txt", samples.html_article()))
+    assert doc.text.startswith("Rivers of the North\n\nThe northern rivers")
+
+
 def test_html_in_its_declared_legacy_encoding(tmp_path: Path) -> None:
     page = ('<html><head><meta charset="windows-1252"></head><body><article>'
             f"<p>Caf\u00e9 society \u2014 {samples.PARAGRAPHS[0]}</p></article></body></html>")

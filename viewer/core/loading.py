@@ -43,6 +43,7 @@ _FOREIGN_MAGIC: tuple[tuple[bytes, str, str], ...] = (
 )
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn"}
+_TEXT_SUFFIXES = {".txt", ".text"}
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*"
                          rb"(<!doctype\s+html|<html[\s>]))", re.DOTALL)
 _HTML_TAGS = re.compile(rb"<(html|head|body)[\s>]")
@@ -320,7 +321,12 @@ def sniff_format(data: bytes, suffix: str, shown: str) -> str:
     head = data[:4096].replace(b"\x00", b"").lower()
     if head.startswith(codecs.BOM_UTF8):
         head = head[3:]
-    if suffix in _HTML_SUFFIXES or _HTML_START.match(head) or _HTML_TAGS.search(head):
+    # A text or Markdown file is HTML only when it starts as a page does: an article may
+    # well mention "<head>" or "<body>" (web developers do), and read as a page it would
+    # lose nearly all its text.
+    named_text = suffix in _TEXT_SUFFIXES or suffix in _MARKDOWN_SUFFIXES
+    if (suffix in _HTML_SUFFIXES or _HTML_START.match(head)
+            or (not named_text and _HTML_TAGS.search(head))):
         return "html"
     if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"
