@@ -25,7 +25,9 @@ def tandem(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProces
 
 @pytest.fixture
 def articles(tmp_path: Path) -> tuple[Path, Path]:
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    # In a folder of their own: a collection's store must not be inside its source folder.
+    (tmp_path / "articles").mkdir()
+    a, b = tmp_path / "articles" / "a.txt", tmp_path / "articles" / "b.txt"
     a.write_bytes((FIXTURES / "harbour_a.txt").read_bytes())
     b.write_bytes((FIXTURES / "harbour_b.txt").read_bytes())
     return a, b
@@ -233,3 +235,14 @@ def test_reports_to_a_device_are_written_in_place(articles) -> None:
     done = tandem(str(a), str(b), "--html", "/dev/null", "--json", "/dev/null")
     assert done.returncode == 0, done.stderr
     assert Path("/dev/null").is_char_device()
+
+
+def test_two_reports_on_one_file_are_refused_before_any_work(articles, tmp_path) -> None:
+    a, b = articles
+    same = tmp_path / "same.out"
+    for first, second in ((str(same), str(same)), (str(same), f"{tmp_path}/./same.out")):
+        done = tandem(str(a), str(b), "--json", first, "--html", second, cwd=a.parent)
+        assert done.returncode == 2
+        assert done.stderr == f"tandem: {second}: is given to --json and to --html (give " \
+                              "each report its own file)\n"
+        assert not same.exists()

@@ -109,10 +109,10 @@ def compare_parser() -> argparse.ArgumentParser:
 def refuse_outputs_onto_inputs(args: argparse.Namespace) -> None:
     """Raise `OutputError` when an output names an input, the watch-list file or the
     collection store."""
-    from viewer.export.atomic import refuse_overwriting_inputs, refuse_two_on_stdout
+    from viewer.export.atomic import refuse_overwriting_inputs, refuse_shared_targets
 
     inputs = [args.a, args.b] + [path for path in (args.watchlist, args.collection) if path]
-    refuse_two_on_stdout({"--json": args.json, "--pdf": args.pdf, "--html": args.html})
+    refuse_shared_targets({"--json": args.json, "--pdf": args.pdf, "--html": args.html})
     for out in (args.json, args.pdf, args.html):
         if out and out != "-":
             refuse_overwriting_inputs(out, inputs)

@@ -164,11 +164,11 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     from viewer.collection.sources import input_files, refuse_store_in_sources
     from viewer.export.atomic import (
         refuse_overwriting_inputs,
-        refuse_two_on_stdout,
+        refuse_shared_targets,
         refuse_unwritable,
     )
 
-    refuse_two_on_stdout({f"--{name}": getattr(args, name, None)
+    refuse_shared_targets({f"--{name}": getattr(args, name, None)
                           for name in ("json", "html", "pdf")})
     sources = list(getattr(args, "sources", None) or [])
     store = getattr(args, "store", None) or (default_store(sources) if not command else None)

@@ -96,14 +96,26 @@ def refuse_overwriting_inputs(target: str | os.PathLike[str],
                       "choose another name for the output")
 
 
-def refuse_two_on_stdout(outputs: dict[str, str | None]) -> None:
-    """Raise `OutputError` when more than one of a command's `outputs` (option -> target)
-    goes to standard output ("-", /dev/stdout): one stream cannot hold two files."""
-    on_stdout = [f"{option} {target}" for option, target in outputs.items()
-                 if target and _descriptor_alias(target) == 1]
+def refuse_shared_targets(outputs: dict[str, str | None]) -> None:
+    """Raise `OutputError` when two of a command's `outputs` (option -> target) go to one
+    place: standard output ("-", /dev/stdout), which cannot hold two files, or one file
+    (by its resolved path), where the second would replace the first."""
+    given = [(option, target) for option, target in outputs.items() if target]
+    on_stdout = [f"{option} {target}" for option, target in given
+                 if _descriptor_alias(target) == 1]
     if len(on_stdout) > 1:
         raise OutputError(" and ".join(on_stdout), "would both go to standard output",
                           "send one of them to a file")
+    seen: dict[str, str] = {}
+    for option, target in given:
+        place = os.path.realpath(target)
+        if _descriptor_alias(target) is not None or (os.path.exists(place)
+                                                      and not os.path.isfile(place)):
+            continue  # a stream or a device (/dev/null) takes any number of reports
+        if place in seen:
+            raise OutputError(printable(target), f"is given to {seen[place]} and to {option}",
+                              "give each report its own file")
+        seen[place] = option
 
 
 def refuse_unwritable(target: str | os.PathLike[str]) -> None:
