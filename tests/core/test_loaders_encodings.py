@@ -76,6 +76,22 @@ def test_utf8_with_one_bad_byte_stays_utf8_and_says_so(tmp_path: Path, name: str
     assert any("1 byte" in note and "UTF-8" in note for note in doc.notes), doc.notes
 
 
+@pytest.mark.parametrize("name", ["en_article_002_head.txt", "zh_hant.txt"])
+def test_utf8_with_stray_nul_bytes_stays_text_and_says_so(tmp_path: Path, name: str) -> None:
+    text = fixture(name)
+    data = text.encode("utf-8")
+    cut = data.index(b"\n", len(data) // 2)
+    path = tmp_path / "nul.txt"
+    path.write_bytes(data[:cut] + b"\x00" + data[cut:] + b"\x00")
+    doc = load_document(path)
+    head = data[:cut].decode()
+    assert doc.text == head + "\ufffd" + text[len(head):] + "\ufffd"
+    assert doc.notes == ("2 NUL bytes replaced with \ufffd",)
+    # UTF-16 without a byte-order mark, every other byte NUL, is still read as UTF-16.
+    path.write_bytes(text.encode("utf-16-le"))
+    assert load_document(path).text == text
+
+
 @pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
 def test_utf32_without_a_byte_order_mark_is_text(tmp_path: Path, encoding: str) -> None:
     text = "Digital China “network power” café 数字中国 𠀋\n" * 20

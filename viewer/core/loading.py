@@ -170,6 +170,16 @@ def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     wide = _utf32_without_bom(data)
     if wide is not None:
         return wide, ()
+    nuls = data.count(b"\x00")
+    if nuls and nuls * 100 <= len(data):
+        # A few stray NULs (a truncated write, a bad copy), not UTF-16's every other byte:
+        # each becomes U+FFFD, one for one, so the rest reads as the UTF-8 it is.
+        try:
+            text = data.decode("utf-8").replace("\x00", "\ufffd")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return text, (f"{nuls} NUL byte{'s' if nuls > 1 else ''} replaced with \ufffd",)
     if b"\x00" not in data:
         try:
             return data.decode("utf-8"), ()
