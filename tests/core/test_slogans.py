@@ -28,6 +28,14 @@ def test_recurring_phrase_is_counted_in_both_documents_with_its_occurrences():
     assert any(s.phrase.casefold() == "green transition" for s in result.slogans)
 
 
+def test_a_zero_width_character_does_not_split_a_slogan():
+    hidden = B.replace("digital", "digi\u200btal")
+    result = compare(Document(A, "a"), Document(hidden, "b"))
+    [economy] = [s for s in result.slogans if "economy" in s.phrase.casefold()]
+    assert (economy.count_a, economy.count_b) == (2, 2)
+    assert [hidden[s:e] for s, e in economy.occurrences_b] == ["digi\u200btal economy"] * 2
+
+
 def test_only_maximal_phrases_are_listed():
     text = ("General Secretary Zembrowski spoke first. Later General Secretary Zembrowski "
             "left. Then General Secretary Zembrowski returned.")

@@ -27,6 +27,16 @@ def test_a_word_broken_at_a_line_end_is_one_token_keyed_as_the_unbroken_word():
         assert text[t.start:t.end] == t.text
 
 
+def test_a_zero_width_character_inside_a_word_is_in_its_span_not_its_key():
+    text = "Net\u200bwork power, infor\u200dmation age \u200b and \ufeffnetwork."
+    toks = tokens(text)
+    assert [(t.text, t.key) for t in toks] == [
+        ("Net\u200bwork", "network"), ("power", "power"), ("infor\u200dmation", "information"),
+        ("age", "age"), ("and", "and"), ("network", "network")]
+    for t in toks:
+        assert text[t.start:t.end] == t.text
+
+
 def test_a_hyphenated_compound_keys_as_its_closed_form_when_that_is_a_word():
     keys = [t.key for t in tokens("data-base database Fight\u2010ing fighting soft\u00adware")]
     assert keys == ["database", "database", "fighting", "fighting", "software"]

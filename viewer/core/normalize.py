@@ -20,6 +20,9 @@ _APOSTROPHE_MARKS = tuple(chr(c) for c in _APOSTROPHES)
 #: Hyphen-minus, soft hyphen, hyphen, non-breaking hyphen: the marks the tokenizer lets join
 #: the two halves of a word (see `viewer.core.tokenize`).
 HYPHENS = "-\u00ad\u2010\u2011"
+#: Zero-width space, non-joiner, joiner, word joiner and no-break space: invisible inside a
+#: word, and no part of its key.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _HYPHEN = re.compile(f"[{HYPHENS}]")
 #: A hyphen with the line break or spaces after it: a word broken at a line end.
 _LINE_BREAK = re.compile(f"[{HYPHENS}]\\s+|\u00ad")
@@ -70,6 +73,9 @@ class Normalizer:
             for mark in _APOSTROPHE_MARKS:  # replace runs at C speed; translate does not
                 if mark in joined:
                     joined = joined.replace(mark, "'")
+            for mark in ZERO_WIDTH:
+                if mark in joined:
+                    joined = joined.replace(mark, "")
             forms = (joined if self.case_sensitive else joined.casefold()).split("\n")
             if "'" in joined:
                 forms = [_without_possessive(f) if "'" in f else f for f in forms]

@@ -1,13 +1,14 @@
 """Split text into word tokens that remember their character offsets.
 
 Words are runs of letters and digits (an apostrophe between two letters is kept inside a word:
-"nation's"); underscores and punctuation separate words. A hyphen between two letters, also
-with a line break or a space after it, makes one word of the two halves when together they
-are a known word or either half is not a word: "data-base", "mea-\nsured", "mea- sured" (a
-word broken at a line end, or re-wrapped after). The token's span covers the whole as
-written and its key is the closed word (see `viewer.core.normalize`), so it matches the
-unbroken or closed form. Otherwise the halves stay words ("good-natured", "Jews-which"), and
-match them written apart. Han and kana characters are one token each, so Chinese and
+"nation's", and so is a zero-width character, which the word's key leaves out); underscores
+and punctuation separate words. A hyphen between two letters, also with a line break or a
+space after it, makes one word of the two halves when together they are a known word or
+either half is not a word: "data-base", "mea-\nsured", "mea- sured" (a word broken at a
+line end, or re-wrapped after). The token's span covers the whole as written and its key is
+the closed word (see `viewer.core.normalize`), so it matches the unbroken or closed form.
+Otherwise the halves stay words ("good-natured", "Jews-which"), and match them written
+apart. Han and kana characters are one token each, so Chinese and
 Japanese text, which has no spaces, goes through the same matcher with the same offsets.
 
 The text is classified character by character in numpy arrays (code points looked up in
@@ -23,13 +24,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.grouping import group
-from viewer.core.normalize import HYPHENS, Normalizer, containing, unbroken
+from viewer.core.normalize import HYPHENS, ZERO_WIDTH, Normalizer, containing, unbroken
 from viewer.core.rarity import word_frequencies
 
 #: Han, kana, CJK compatibility and supplementary ideographs.
 _CJK_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
                (0xF900, 0xFAFF), (0x20000, 0x3134F))
 _APOSTROPHES = np.array([ord(c) for c in "'\u2019\u02bc\uff07"], dtype=np.uint32)
+_ZERO_WIDTH_CODES = np.array([ord(c) for c in ZERO_WIDTH], dtype=np.uint32)
 _HYPHEN_CODES = np.array([ord(c) for c in HYPHENS], dtype=np.uint32)
 #: Spaces, tabs and carriage returns a line-end hyphen may have after it, around one newline.
 _BREAK_SPACES = 4
@@ -156,7 +158,10 @@ def _boundaries(text: str, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     inner = np.zeros(len(codes), dtype=bool)
     if len(codes) > 2:
         latin = alnum & ~cjk
-        inner[1:-1] = char_mask(codes[1:-1], _APOSTROPHES) & latin[:-2] & latin[2:]
+        # An apostrophe between letters is inside a word ("nation's"); so is a zero-width
+        # character (pasted from the web, or planted to dodge matching: "net\u200bwork").
+        inner[1:-1] = (char_mask(codes[1:-1], _APOSTROPHES)
+                       | char_mask(codes[1:-1], _ZERO_WIDTH_CODES)) & latin[:-2] & latin[2:]
     word = np.concatenate(([False], alnum | inner, [False]))
     han = np.concatenate(([False], cjk, [False]))
     # Boundary k lies between characters k-1 and k; a CJK character is a word of its own.
