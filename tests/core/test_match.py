@@ -7,6 +7,7 @@ import pytest
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.loading import load_document
+from viewer.core.settings import Settings
 
 HERE = Path(__file__).parent.parent / "fixtures" / "core"
 
@@ -313,3 +314,21 @@ def test_a_name_matched_where_the_other_text_has_it_again_does_not_swallow_a_cop
     assert len(found) == 2
     assert found[1][0].startswith("广东省妇联资助") and found[1][0].endswith("１０月。")
     assert found[1][1].startswith("广东省闪光灯妇联") and found[1][1].endswith("１０月。")
+
+
+def test_a_passage_trimmed_at_a_stronger_ones_edge_keeps_the_least_words_or_goes():
+    # B holds "... timetable of a new round of": its "of" is claimed by the stronger
+    # passage, and A's "of a new round of" would be left with four words.
+    filler_a = " ".join(f"alpha{k}" for k in range(40))
+    filler_b = " ".join(f"beta{k}" for k in range(40))
+    a = (f"The harbour committee debated the ferry timetable of {filler_a} implementation of "
+         f"a new round of talks. " + filler_a.replace("alpha", "gamma"))
+    b = (f"{filler_b} The harbour committee debated the ferry timetable of a new round of "
+         f"development and more. " + filler_b.replace("beta", "delta"))
+    for least in (4, 5):
+        result = compare(Document(a, "a"), Document(b, "b"),
+                         Settings(ignore_stop_words=False, min_words=least))
+        assert all(p.words >= least for p in result.shared_phrases)
+        listed = [a[p.a[0]:p.a[1]] for p in result.shared_phrases]
+        assert listed[0] == "The harbour committee debated the ferry timetable of"
+        assert ("a new round of" in listed) == (least == 4)

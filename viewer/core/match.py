@@ -406,16 +406,18 @@ class _Occupied:
         self.ends.insert(k, hi)
 
 
-def _trim_edges(p: Alignment, taken_a: _Occupied, taken_b: _Occupied) -> bool:
+def _trim_edges(p: Alignment, taken_a: _Occupied, taken_b: _Occupied, least: int) -> bool:
     """Give up the last (or first) few words of a long passage that a stronger one has
-    claimed, and say whether it is then free. A seed can run a word or two past the end of
-    a copy when the next sentences of both texts happen to begin alike ("And ..."): the
-    copy must not be lost for it when a stronger passage starts right there."""
+    claimed, and say whether it is then free, with `least` words still matched. A seed can
+    run a word or two past the end of a copy when the next sentences of both texts happen
+    to begin alike ("And ..."): the copy must not be lost for it when a stronger passage
+    starts right there."""
     for _ in range(2):  # each end at most once
         k = max(taken_a.overlap(p.a0, p.a1), taken_b.overlap(p.b0, p.b1))
         if not k:
             return True
-        if k > EDGE_TRIM or (p.a1 - p.a0) < 4 * k or (p.b1 - p.b0) < 4 * k:
+        if k > EDGE_TRIM or (p.a1 - p.a0) < 4 * k or (p.b1 - p.b0) < 4 * k \
+                or p.matched_both - k < least:
             return False
         if taken_a.overlap(p.a1 - k, p.a1) or taken_b.overlap(p.b1 - k, p.b1):
             p.a1 -= k
@@ -430,18 +432,19 @@ def _trim_edges(p: Alignment, taken_a: _Occupied, taken_b: _Occupied) -> bool:
     return not (taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1))
 
 
-def _one_partner_each(passages: list[Alignment],
-                      then: list[Alignment] | None = None) -> list[Alignment]:
+def _one_partner_each(passages: list[Alignment], then: list[Alignment], least: int
+                      ) -> list[Alignment]:
     """Keep the strongest passages, each stretch of text claimed by one passage only; the
-    passages `then` only after all of `passages`, in what those left free."""
+    passages `then` only after all of `passages`, in what those left free. A passage
+    trimmed where a stronger one claimed its edge keeps `least` words matched or goes."""
     taken_a, taken_b = _Occupied(), _Occupied()
     kept: list[Alignment] = []
     # Bits are rounded: the same words summed in another order must tie, and ties go to
     # the earlier passage, not to the last bit of a float.
-    for batch in (passages, then or []):
+    for batch in (passages, then):
         for p in sorted(batch, key=lambda p: (-round(p.bits, 6), p.a0, p.b0)):
             if (taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1)) \
-                    and not _trim_edges(p, taken_a, taken_b):
+                    and not _trim_edges(p, taken_a, taken_b, least):
                 continue
             taken_a.add(p.a0, p.a1)
             taken_b.add(p.b0, p.b1)
@@ -511,6 +514,6 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     if any(p.matched_both >= params.copy_tokens for p in candidates):
         more = _significant(*evidence, beside_copy=True) & ~passes
         edited = [p for p, ok in zip(joined, more.tolist(), strict=True) if ok]
-    kept = _one_partner_each(candidates, edited)
+    kept = _one_partner_each(candidates, edited, params.min_tokens)
     extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS, params.copy_tokens)
     return sorted(kept, key=lambda p: (p.a0, p.b0))
