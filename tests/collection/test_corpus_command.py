@@ -158,7 +158,7 @@ def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
     assert told.returncode == 0, told.stderr
     assert told.stderr.splitlines() == [
         "tandem: articles added 8, changed 0, removed 0, unchanged 0; inputs skipped 1",
-        f"tandem: skipped {source}:4, which {skipped['reason']}"]
+        f"tandem: skipped {source}:4: {skipped['reason']}"]
     assert "not valid JSON" in skipped["reason"]
 
 

@@ -199,18 +199,22 @@ def test_bad_json_lines_are_skipped_with_file_line_and_reason(tmp_path: Path) ->
         {"id": "z", "text": ["not", "a", "string"]},
         {"id": "w", "text": "  \n"},
         ROWS[2],
+        {"id": "v", "text": None},
+        {"id": 4.5, "text": "a number for an id"},
     ])
     articles, skipped = read(path)
     assert [a.id for a in articles] == ["d1", "d3"]
     lines = {int(s.path.rsplit(":", 1)[1]): s.reason for s in skipped}
     assert all(s.path.startswith(f"{path}:") for s in skipped)
-    assert set(lines) == {2, 3, 4, 6, 7, 8}  # the blank line 5 is no article and no error
+    assert set(lines) == {2, 3, 4, 6, 7, 8, 10, 11}  # the blank line 5 is neither
     assert "not valid JSON" in lines[2]
     assert lines[3] == 'has no "id" field'
     assert lines[4] == 'has no "text" field'
     assert "not an object" in lines[6]
     assert '"text" that is a list' in lines[7]
     assert "empty" in lines[8]
+    assert lines[10] == 'has a "text" that is null, not a string'
+    assert lines[11] == 'has an "id" that is a number, not a string'
     assert str(skipped[0]).startswith(f"{path}:2: ")
 
 

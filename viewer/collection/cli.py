@@ -224,7 +224,7 @@ def _tell(summary: AddSummary, skipped: list[dict[str, str]], stream: TextIO) ->
           f"removed {summary.removed:,}, unchanged {summary.unchanged:,}; "
           f"inputs skipped {summary.skipped:,}", file=stream)
     for row in skipped[:SKIPPED_SHOWN]:
-        print(f"tandem: skipped {row['path']}, which {row['reason']}", file=stream)
+        print(f"tandem: skipped {row['path']}: {row['reason']}", file=stream)
     if len(skipped) > SKIPPED_SHOWN:
         print(f"tandem: {len(skipped) - SKIPPED_SHOWN:,} more skipped (the report lists "
               "them all)", file=stream)

@@ -73,6 +73,17 @@ def _date_note(where: str, line: bytes) -> Skipped | None:
     return Skipped(where, reason) if reason else None
 
 
+def _json_kind(value: object) -> str:
+    """What a JSON value is, as its writer would say it ("null", "a number", "a list")."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object"
+
+
 def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     """Line `number` (from 1) of the JSON-lines file `path`, as an article or as a skipped
     line saying why (the Spark engine parses its lines with this too)."""
@@ -86,18 +97,17 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     if not isinstance(row, dict):
         return Skipped(where, f"is a JSON {type(row).__name__}, not an object "
                               '{"id", "series", "date", "text"}')
-    missing = [name for name in ("id", "text") if row.get(name) is None]
+    missing = [name for name in ("id", "text") if name not in row]
     if missing:
         return Skipped(where, "has no " + " and no ".join(f'"{m}"' for m in missing)
                        + " field")
     ident, text = row["id"], row["text"]
     if isinstance(ident, bool) or not isinstance(ident, str | int):
-        return Skipped(where, f'has an "id" that is a {type(ident).__name__}, '
-                              "not a string")
+        return Skipped(where, f'has an "id" that is {_json_kind(ident)}, not a string')
     if not str(ident).strip():
         return Skipped(where, 'has an empty "id"')
     if not isinstance(text, str):
-        return Skipped(where, f'has a "text" that is a {type(text).__name__}, not a string')
+        return Skipped(where, f'has a "text" that is {_json_kind(text)}, not a string')
     if not text.strip():
         return Skipped(where, 'has an empty "text"')
     series, title = row.get("series"), row.get("title")
