@@ -84,3 +84,28 @@ def test_the_one_shot_sync_keeps_other_sources_unless_the_store_is_its_cache(
     with CollectionStore.create_or_open(str(store)) as opened:
         summary = add_sources(opened, [str(second)], sync=True, cache=True, workers=1)
     assert summary.removed == 1 and list(texts(store).values()) == [TWO]
+
+
+def test_what_other_sources_skipped_stays_listed(tmp_path: Path) -> None:
+    first = crawl(tmp_path / "crawl1", ONE)
+    empty = first / "xinhua" / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    second = tmp_path / "other"
+    second.mkdir()
+    (second / "harvest.txt").write_text(TWO, encoding="utf-8")
+    (second / "junk.txt").write_bytes(b"\x00\x01\x02" * 50)
+    store = tmp_path / "s.sqlite"
+
+    def skipped() -> list[str]:
+        with CollectionStore.open(str(store)) as opened:
+            return [row["path"] for row in opened.skipped()]
+
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, [str(first)], workers=1)
+        add_sources(opened, [str(second)], workers=1)
+    assert skipped() == [str(empty), str(second / "junk.txt")]
+    # Read again, a source's own entries are what it skips now.
+    empty.write_text(ONE[::-1] + " and a little more", encoding="utf-8")
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, [str(first)], workers=1)
+    assert skipped() == [str(second / "junk.txt")]

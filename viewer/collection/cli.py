@@ -194,8 +194,9 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> Non
                                   cache=cached)
             indexed = True
             progress.close()
-            if not args.quiet:
-                _tell(summary, store.skipped(), sys.stderr)
+            if not args.quiet:  # this run's skipped inputs: listed after other sources'
+                _tell(summary, store.skipped()[len(store.skipped()) - summary.skipped:],
+                      sys.stderr)
             if command != "add":
                 _write(store.report(), args, store.text)
     finally:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.collection.align import align_pairs
-from viewer.collection.clashes import refuse_removing, refuse_replacing
+from viewer.collection.clashes import of_other_sources, refuse_removing, refuse_replacing
 from viewer.collection.results import derive
 from viewer.collection.sources import Article, Skipped, read_sources
 from viewer.collection.store import CollectionStore, StoreError
@@ -113,7 +113,10 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
             if doc_id not in present:
                 store.remove_document(num)
                 removed += 1
-    store.set_skipped([(s.path, s.reason) for s in skipped])
+    # What other sources skipped stays listed: their articles stay too.
+    kept = [] if sync else [(row["path"], row["reason"]) for row in store.skipped()
+                            if of_other_sources(row["path"], sources)]
+    store.set_skipped(kept + [(s.path, s.reason) for s in skipped])
 
     keys = store.vocabulary_keys()
     vocabulary = stored_vocabulary(keys)
