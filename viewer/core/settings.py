@@ -131,8 +131,10 @@ _TEXTS = {
     "slogan_min_words": "Slogan: fewest words | shortest slogan, in words",
     "slogan_max_words": "Slogan: most words | longest slogan, in words",
     "slogan_min_count": "Slogan: least occurrences | occurrences in both texts together",
-    "max_slogans": "Most slogans | how many slogans at most are listed",
-    "theme_min_score": "Theme: lowest score | smallest theme score listed, 0..1",
+    "max_slogans": "Most slogans | how many found slogans at most are listed (watch-list "
+                   "phrases are listed besides)",
+    "theme_min_score": "Theme: lowest score | smallest theme score listed, 0..1 (the "
+                       "closest pair is listed whatever its score)",
     "max_themes": "Most theme pairs | how many theme pairs at most are listed",
     "watchlist": "Watch-list | the user's own phrases, always searched and highlighted",
 }
