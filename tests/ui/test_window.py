@@ -241,6 +241,23 @@ def test_settings_survive_a_restart(make_window, qtbot, settings_ini) -> None:
     assert again.zoom == 3
 
 
+def test_settings_that_contradict_each_other_are_said_and_not_applied(
+        make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    panel = window.settings_panel
+    panel.widgets["slogan_min_words"].setValue(6)
+    panel.widgets["slogan_max_words"].setValue(3)
+    panel.apply_now()
+    assert (window.settings.slogan_min_words, window.settings.slogan_max_words) == (2, 20)
+    assert not panel.problem.isHidden()
+    assert panel.problem.text() == ("“Slogan: fewest words” must not exceed “Slogan: most "
+                                    "words”: not applied until that is fixed.")
+    panel.widgets["slogan_max_words"].setValue(8)
+    panel.apply_now()
+    assert (window.settings.slogan_min_words, window.settings.slogan_max_words) == (6, 8)
+    assert panel.problem.isHidden()
+
+
 def test_corrupt_settings_fall_back_to_defaults(make_window, qtbot, tmp_path) -> None:
     ini = tmp_path / "broken.ini"
     ini.write_text('[compare]\nsettings="{\\"min_words\\": \\"lots\\"}"\n', encoding="utf-8")

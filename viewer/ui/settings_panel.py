@@ -34,6 +34,15 @@ def _editor(declared: Declared) -> Editor:
     return editor
 
 
+def _said(error: SettingError) -> str:
+    """An error about settings as the panel says it: settings named by their labels."""
+    problem = error.problem
+    for declared in DECLARED:
+        problem = problem.replace(declared.name, f"“{declared.label}”")
+    about = error.declared
+    return f"“{about.label}” {problem}" if about is not None else problem.capitalize()
+
+
 class SettingsPanel(QWidget):
     changed = Signal(object)  # Settings
 
@@ -55,6 +64,11 @@ class SettingsPanel(QWidget):
                 form.addRow(editor)
             else:
                 form.addRow(declared.label, editor)
+        # Why the values shown are not in force, when two of them contradict each other.
+        self.problem = QLabel(objectName="settings_problem", wordWrap=True)
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.hide()
+        form.addRow(self.problem)
         self.show_settings(settings)
         self._timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
         self._timer.timeout.connect(self._on_apply)
@@ -80,10 +94,15 @@ class SettingsPanel(QWidget):
         for name, editor in self.widgets.items():
             values[name] = editor.isChecked() if isinstance(editor, QCheckBox) else editor.value()
         try:
-            return checked_settings({**self._base.to_dict(), **values,
-                                     "watchlist": self._base.watchlist})
-        except SettingError:
-            return self._base  # e.g. slogan words min above max: wait for the next edit
+            settings = checked_settings({**self._base.to_dict(), **values,
+                                         "watchlist": self._base.watchlist})
+        except SettingError as error:
+            # E.g. slogan words min above max: said, and nothing applied until fixed.
+            self.problem.setText(f"{_said(error)}: not applied until that is fixed.")
+            self.problem.show()
+            return self._base
+        self.problem.hide()
+        return settings
 
     def apply_now(self) -> None:
         """Apply pending edits at once (tests, and closing the window)."""
