@@ -21,7 +21,7 @@ from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.core.document import Document
 from viewer.ui.collection.mode import slogan_label
-from viewer.ui.collection.view import pair_filter
+from viewer.ui.collection.view import NO_FORMULATIONS, pair_filter
 
 DEV_SMALL = FIXTURES / "collection" / "window" / "dev-small.jsonl.gz"
 EN_ARTICLES = FIXTURES / "collection" / "en" / "articles"
@@ -71,7 +71,11 @@ def test_a_folder_is_indexed_and_its_tabs_show_the_engine_result(
     with CollectionStore.open(store_path) as store:
         pairs, documents = store.pairs(), store.documents()
         clusters = store.clusters()
+        formulations = store.report()["formulations"]
     view = window.collection.view
+    # An empty Formulations tab says why, rather than show an empty table and chart.
+    assert (view.uses_label.text() == NO_FORMULATIONS) == (not formulations)
+    assert view.timeline_box.isVisibleTo(view) == bool(formulations)
     assert [(p.a, p.b) for p in view.pairs_model.shown()] == [(p.a, p.b) for p in pairs]
     assert len(pairs) == 8
     first = view.pairs_model.index(0, 2).data()

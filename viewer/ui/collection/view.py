@@ -48,6 +48,11 @@ def _percent(value: float) -> str:
     return f"{value:.0%}"
 
 
+USES_HINT = "Double-click a formulation to list the articles using it."
+NO_FORMULATIONS = ("No formulations found: a formulation is a set phrase that recurs across "
+                   "articles (in 3 or more); a small or varied collection may have none.")
+
+
 def _hint(text: str) -> QLabel:
     """A line telling what to do with a table, wrapped: it never sets the window's width."""
     label = QLabel(text)
@@ -185,7 +190,7 @@ class CollectionView(QWidget):
         QVBoxLayout(self.timeline_box).setContentsMargins(0, 0, 0, 0)
         self.uses_list = QListWidget(objectName="uses_list")
         self.uses_list.itemActivated.connect(self._on_use_activated)
-        self.uses_label = _hint("Double-click a formulation to list the articles using it.")
+        self.uses_label = _hint(USES_HINT)
         uses = QWidget()
         uses_layout = QVBoxLayout(uses)
         uses_layout.setContentsMargins(0, 0, 0, 0)
@@ -271,6 +276,9 @@ class CollectionView(QWidget):
             table.resizeColumnsToContents()
             for column in range(table.model().columnCount()):
                 table.setColumnWidth(column, min(table.columnWidth(column), 320))
+        # With no formulation an empty table and chart look broken: say why instead.
+        self.timeline_box.setVisible(bool(data.formulations))
+        self.uses_label.setText(USES_HINT if data.formulations else NO_FORMULATIONS)
         if data.formulations:
             self.formulations_table.selectRow(0)
         else:
