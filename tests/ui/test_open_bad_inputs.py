@@ -26,3 +26,22 @@ def test_a_pipe_or_device_is_refused_with_a_message(make_window, qtbot, tmp_path
     text = window.last_message.text()
     assert str(bad) in text and "only regular files are read" in text
     window.last_message.close()
+
+
+def test_a_file_that_fails_to_open_leaves_the_comparison_and_its_figures(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.conftest import wait_rendered
+
+    a, b = write_pair(tmp_path)
+    window = make_window()
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    figures = window.figures.text()
+    assert figures.startswith("Shared text:")
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03" * 200)
+    window.open_paths([str(bad)], side=1)
+    qtbot.waitUntil(lambda: window.last_message is not None, timeout=30000)
+    assert str(bad) in window.last_message.text()
+    assert window.rendered is not None and window.figures.text() == figures
+    window.last_message.close()

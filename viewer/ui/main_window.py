@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
             return
         self.comparer.done(token)
         self._end_progress()
-        self.figures.setText("")
+        self._show_figures()  # the comparison shown, if any, stays as it was
         self.show_error("Cannot open file", message)
         self._sources = list(self.documents)
         if self.rendered is None:
@@ -444,12 +444,20 @@ class MainWindow(QMainWindow):
         self.view.show(rendered)
         self.collection.on_compared(comparison)
         gc_policy.after_comparison()
+        self._show_figures()
+        self.update_state()
+
+    def _show_figures(self) -> None:
+        """The status bar's figures of the comparison shown (none when none is)."""
+        if self.rendered is None:
+            self.figures.setText("")
+            return
+        comparison = self.rendered.comparison
         stats = comparison.stats
         self.figures.setText(
             f"Shared text: {stats.shared_chars_a:.0%} of A, {stats.shared_chars_b:.0%} of B · "
             f"{len(comparison.shared_phrases)} passages · {len(comparison.slogans)} slogans · "
             f"{len(comparison.themes)} theme pairs · {stats.seconds:.2f} s")
-        self.update_state()
 
     def on_compare_failed(self, token: int, message: str) -> None:
         if token == self.comparer.token:
