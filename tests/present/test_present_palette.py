@@ -49,5 +49,8 @@ def _contrast(x: str, y: str) -> float:
 def test_changed_words_read_on_every_passage_colour(palette: Palette) -> None:
     # Word changes and theme passages are drawn as coloured text inside highlighted
     # passages: WCAG's 4.5:1 for body text, on every passage background.
+    # So on the passage being read (bold on its own background, flashed when jumped to)
+    # and on find hits.
+    backgrounds = (*palette.shared, palette.active, palette.flash, palette.find)
     for colour in (palette.deleted, palette.inserted, palette.theme, palette.text):
-        assert min(_contrast(colour, bg) for bg in palette.shared) >= 4.5
+        assert min(_contrast(colour, bg) for bg in backgrounds) >= 4.5

@@ -50,7 +50,8 @@ class Palette:
 
 #: Every colour of both screen themes, side by side: dark keeps each passage's hue in a
 #: deep tone under light text; light passage colours stay light enough for black text, and
-#: the colours drawn as text (deleted, inserted, theme) keep a contrast of 4.5:1 on them.
+#: the colours drawn as text (deleted, inserted, theme) keep a contrast of 4.5:1 on them,
+#: and on the marks of the passage read (active, its brief flash) and of find hits.
 _TABLE = """
 field           light     dark
 shared          #ffe58f   #6b5300
@@ -68,9 +69,9 @@ text            #1a1a1a   #e8e8e8
 background      #ffffff   #1e1e1e
 muted           #6b6b6b   #a0a0a0
 rule            #c8c8c8   #4a4a4a
-active          #ffab40   #b36b00
-flash           #ff7043   #d84315
-find            #9ccc65   #33691e
+active          #ffc274   #7a4900
+flash           #ffbfaa   #99300f
+find            #c5e1a5   #2e601b
 strip_passage   #7fa7d6   #5b8fd0
 """
 
