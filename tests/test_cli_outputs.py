@@ -246,3 +246,28 @@ def test_two_reports_on_one_file_are_refused_before_any_work(articles, tmp_path)
         assert done.stderr == f"tandem: {second}: is given to --json and to --html (give " \
                               "each report its own file)\n"
         assert not same.exists()
+
+
+def test_a_report_that_cannot_be_written_is_refused_before_any_work(articles, tmp_path) -> None:
+    a, b = articles
+    missing = tmp_path / "no such folder" / "r.json"
+    for target, said in ((missing, "is in a folder that does not exist (create the folder "
+                                   "first, or choose another place)"),
+                         (tmp_path, "is a folder (give a file name for the output)")):
+        done = tandem(str(a), str(b), "--json", str(target), cwd=a.parent)
+        assert (done.returncode, done.stderr) == (2, f"tandem: {target}: {said}\n")
+
+
+@pytest.mark.parametrize(("command", "said"), [
+    (["compare", "a.txt", "b.txt", "--min-words", "abc"],
+     "tandem compare: argument --min-words: invalid int value: 'abc' (see tandem compare "
+     "--help)\n"),
+    (["corpus", "add", "s.sqlite"],
+     "tandem corpus add: the following arguments are required: SOURCE (see tandem corpus add "
+     "--help)\n"),
+])
+def test_a_mistyped_command_line_is_told_in_one_line(articles, command, said) -> None:
+    done = subprocess.run([sys.executable, "-m", "viewer", *command], cwd=articles[0].parent,
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (done.returncode, done.stderr, done.stdout) == (2, said, "")

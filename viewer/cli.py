@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from viewer import __version__
+from viewer.arguments import OneLineParser
 from viewer.core.errors import LoadError, TandemError
 from viewer.core.settings import DECLARED, Declared, Settings, checked_settings
 
@@ -81,7 +82,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def compare_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="tandem compare",
         description="Compare two articles without the window and write the result.")
     parser.add_argument("a", metavar="A", help="first article")
@@ -107,15 +108,21 @@ def compare_parser() -> argparse.ArgumentParser:
 
 
 def refuse_outputs_onto_inputs(args: argparse.Namespace) -> None:
-    """Raise `OutputError` when an output names an input, the watch-list file or the
-    collection store."""
-    from viewer.export.atomic import refuse_overwriting_inputs, refuse_shared_targets
+    """Raise `OutputError`, before any work, when an output names an input, the watch-list
+    file or the collection store, or cannot be written (a folder, a missing folder, a
+    read-only file)."""
+    from viewer.export.atomic import (
+        refuse_overwriting_inputs,
+        refuse_shared_targets,
+        refuse_unwritable,
+    )
 
     inputs = [args.a, args.b] + [path for path in (args.watchlist, args.collection) if path]
     refuse_shared_targets({"--json": args.json, "--pdf": args.pdf, "--html": args.html})
     for out in (args.json, args.pdf, args.html):
         if out and out != "-":
             refuse_overwriting_inputs(out, inputs)
+            refuse_unwritable(out)
 
 
 def run_compare(argv: Sequence[str]) -> int:
@@ -225,7 +232,7 @@ def _reader_gone() -> int:
 
 
 def window_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="tandem",
         description="Read two articles side by side and see what they share. "
                     "Run 'tandem compare A B --json OUT' to compare without the window.")

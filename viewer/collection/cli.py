@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from viewer.arguments import OneLineParser
 from viewer.core.errors import TandemError
 from viewer.spark.cli import (
     add_engine_options,
@@ -79,7 +80,7 @@ def default_store(sources: Sequence[str]) -> str:
 
 
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser = OneLineParser(prog=prog, description=description)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 

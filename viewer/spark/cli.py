@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from viewer.arguments import OneLineParser
 from viewer.core.errors import TandemError
 
 ENGINES = ("embedded", "spark")
@@ -76,7 +77,7 @@ def check_embedded(args: argparse.Namespace) -> None:
 
 
 def import_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="tandem corpus import",
         description="Load the Parquet tables of `tandem corpus --engine spark --out DIR` into "
                     "a new collection store, which the window opens.")
