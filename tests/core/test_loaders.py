@@ -204,3 +204,14 @@ def test_loading_html_opens_no_connection_and_no_local_entity(tmp_path: Path,
 def test_text_quoting_a_pdf_header_is_still_text(tmp_path: Path) -> None:
     text = "Every PDF file starts with %PDF- and a version number, as this note explains."
     assert load_document(write(tmp_path, "note.txt", text.encode())).text == text
+
+
+def test_a_utf8_page_that_names_another_charset_is_read_as_utf8(tmp_path: Path) -> None:
+    page = ('<html><head><meta charset="big5"></head><body><article><p>'
+            + "数字中国建设是推进中国式现代化的重要引擎。" * 8 + "</p></article></body></html>")
+    doc = load_document(write(tmp_path, "lying.html", page.encode("utf-8")))
+    assert doc.text.startswith("数字中国建设是推进中国式现代化的重要引擎。")
+    # Bytes that are neither are still refused, with the declared name.
+    with pytest.raises(LoadError, match="invalid bytes for its declared encoding BIG5"):
+        load_document(write(tmp_path, "broken.html",
+                            page.encode("utf-8").replace("中".encode(), b"\xff\xfe")))

@@ -44,7 +44,8 @@ def declared_encoding(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, shown: str) -> str:
-    """Decode a page: byte-order mark, else its declared charset (strictly), else detection."""
+    """Decode a page: byte-order mark, else its declared charset (strictly; UTF-8 when the
+    bytes are not that charset but are UTF-8 throughout), else detection."""
     from viewer.core.loading import decode_text, has_bom
 
     if has_bom(data):
@@ -55,6 +56,12 @@ def decode_html(data: bytes, shown: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        # A page saved as UTF-8 that still names the charset it was first written in: bytes
+        # that are valid UTF-8 throughout are that, whatever the page says.
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
         raise LoadError(
             shown,
             f"has invalid bytes for its declared encoding {encoding.upper()} at byte {exc.start}",
