@@ -61,6 +61,18 @@ def test_watchlist_is_matched_with_the_same_normalization_and_listed_first():
     assert sum(s.phrase.casefold() == "digital economy" for s in result.slogans) == 1
 
 
+def test_watch_list_entries_matched_alike_are_listed_once():
+    settings = Settings(watchlist=("digital economy", "Digital  Economy", "DIGITAL economy"))
+    result = compare(Document(A, "a"), Document(B, "b"), settings)
+    assert [s.phrase for s in result.slogans if s.watchlist] == ["digital economy"]
+    a = "我们要发展数字中国。数字中国是新时代的战略。"
+    b = "各地推进数字中国，让数字中国惠及人民。"
+    slogans = compare(Document(a, "a"), Document(b, "b"),
+                      Settings(watchlist=("数字 中国",))).slogans
+    assert [(s.phrase, s.watchlist) for s in slogans if "数字" in s.phrase] == [
+        ("数字 中国", True)]
+
+
 def test_chinese_slogans_begin_and_end_on_whole_words():
     # 力提高全 recurs character for character (努力提高全民 / 大力提高全社会) but cuts
     # two words; 新能源汽车 is whole in both.

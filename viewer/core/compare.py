@@ -27,7 +27,13 @@ from viewer.core.shared import (
     covered_share,
     find_shared_phrases,
 )
-from viewer.core.slogans import SloganContext, find_known, find_slogans, find_watched
+from viewer.core.slogans import (
+    SloganContext,
+    find_known,
+    find_slogans,
+    find_watched,
+    phrase_key,
+)
 from viewer.core.stopwords import stop_words
 from viewer.core.theme_meaning import passage_meanings
 from viewer.core.theme_terms import character_pair_terms, shared_words, word_terms
@@ -146,10 +152,10 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     context_a = SloganContext(doc_a.text, tokens_a)
     context_b = SloganContext(doc_b.text, tokens_b)
     watched = find_watched(settings.watchlist, context_a, context_b, normalizer, vocabulary)
-    named = {normalizer.key(w.phrase) for w in watched}
+    named = {phrase_key(w.phrase, normalizer) for w in watched}
     collection = [s for s in find_known(known, context_a, context_b, normalizer, vocabulary)
-                  if normalizer.key(s.phrase) not in named]
-    named |= {normalizer.key(s.phrase) for s in collection}
+                  if phrase_key(s.phrase, normalizer) not in named]
+    named |= {phrase_key(s.phrase, normalizer) for s in collection}
     found = find_slogans(
         context_a, context_b, vocabulary, bits, is_stop,
         min_words=max(2, round(settings.slogan_min_words * scale)),
@@ -160,7 +166,7 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     # collection's formulation (a piece of it, or it with a word around), is that one.
     uses_a = [o for s in collection for o in s.occurrences_a]
     uses_b = [o for s in collection for o in s.occurrences_b]
-    found = [s for s in found if normalizer.key(s.phrase) not in named
+    found = [s for s in found if phrase_key(s.phrase, normalizer) not in named
              and not any(_overlaps(o, uses_a) for o in s.occurrences_a)
              and not any(_overlaps(o, uses_b) for o in s.occurrences_b)]
     # A phrase seen once on each side, inside a passage the two share, is part of that copy

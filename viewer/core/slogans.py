@@ -790,14 +790,26 @@ def _spans(stream: TokenStream, positions: np.ndarray, length: int) -> tuple[Spa
 
 def find_watched(phrases: Sequence[str], a: SloganContext, b: SloganContext,
                  normalizer: Normalizer, vocabulary: Vocabulary) -> list[Slogan]:
-    """Every occurrence of each watch-list phrase, matched with the comparison's keys."""
+    """Every occurrence of each watch-list phrase, matched with the comparison's keys. Two
+    entries matched alike ("network power", "Network  Power") are listed once, the first."""
     found = []
+    seen: set[tuple[str, ...]] = set()
     for phrase in phrases:
+        key = phrase_key(phrase, normalizer)
+        if key in seen:
+            continue
+        seen.add(key)
         words, occ_a, occ_b = _uses(phrase, a, b, normalizer, vocabulary)
         if words:
             found.append(Slogan(phrase=" ".join(phrase.split()), words=words,
                                 occurrences_a=occ_a, occurrences_b=occ_b, watchlist=True))
     return found
+
+
+def phrase_key(phrase: str, normalizer: Normalizer) -> tuple[str, ...]:
+    """A phrase as the comparison matches it: the keys of its words, so case, spacing and
+    spaces between Chinese characters ("数字 中国", "数字中国") make no difference."""
+    return tuple(normalizer.key(phrase[s:e]) for s, e in word_spans(phrase))
 
 
 def _uses(phrase: str, a: SloganContext, b: SloganContext, normalizer: Normalizer,
