@@ -159,7 +159,8 @@ def run_compare(argv: Sequence[str]) -> int:
 
 
 def _terminate_like_ctrl_c() -> None:
-    """Let SIGTERM unwind like Ctrl-C, so exports remove their temporary files."""
+    """Let SIGTERM unwind like Ctrl-C, so exports remove their temporary files and a
+    collection's add rolls back, saying so in one line."""
     import signal
 
     def interrupt(signum: int, frame: object) -> None:
@@ -259,8 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in ("compare", "corpus"):
         try:
+            _terminate_like_ctrl_c()
             if argv[0] == "compare":
-                _terminate_like_ctrl_c()
                 return run_compare(argv[1:])
             from viewer.collection.cli import run_corpus
 

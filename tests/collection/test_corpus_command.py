@@ -333,7 +333,7 @@ def _wait_for_writes(store: Path, process: subprocess.Popen[str]) -> None:
     pytest.fail("the add finished or never wrote before it could be interrupted")
 
 
-@pytest.mark.parametrize("how", ["kill", "interrupt"])
+@pytest.mark.parametrize("how", ["kill", "interrupt", "terminate"])
 def test_an_interrupted_add_leaves_the_store_as_it_was(tmp_path: Path, how: str) -> None:
     store = tmp_path / "store.sqlite"
     small = make_collection(documents=10).write(tmp_path / "small.jsonl")
@@ -343,7 +343,8 @@ def test_an_interrupted_add_leaves_the_store_as_it_was(tmp_path: Path, how: str)
     big = _big_collection(tmp_path / "big.jsonl", copies=40)
     process = _start_add(tmp_path, store, big)
     _wait_for_writes(store, process)
-    process.send_signal(signal.SIGKILL if how == "kill" else signal.SIGINT)
+    process.send_signal({"kill": signal.SIGKILL, "interrupt": signal.SIGINT,
+                         "terminate": signal.SIGTERM}[how])
     _, stderr = process.communicate(timeout=60)
     if how == "kill":
         assert process.returncode == -signal.SIGKILL

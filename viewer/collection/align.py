@@ -140,6 +140,9 @@ def align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tupl
 
 def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's SIGTERM handler (unwind like Ctrl-C) is no worker's: ending the pool
+    # terminates them, and each would print a traceback.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _align_chunk(pairs: list[tuple[int, int]]) -> list[PassageRow]:
