@@ -269,6 +269,10 @@ def test_a_source_given_twice_or_inside_a_folder_also_given_is_an_error(tmp_path
     (lambda p: p.mkdir(), "holds no files"),
     (lambda p: p.write_bytes(b""), "is empty"),
     (lambda p: write_lines(p, ["{broken", '{"id": "a"}']), "no readable article found"),
+    (lambda p: write_lines(p, ["", "   "]), "no readable article found; give a folder of "
+                                          "articles .* or a JSON-lines file with one article"),
+    (lambda p: p.write_bytes('{"id": "a", "text": "x"}\n'.encode("utf-16")),
+     "no readable article found; first: .*not UTF-8 text .*; save the file as UTF-8"),
 ])
 def test_a_source_without_any_article_is_a_one_line_error(tmp_path: Path, make,
                                                            expected: str) -> None:

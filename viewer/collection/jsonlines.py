@@ -91,7 +91,8 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     try:
         row = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
     except UnicodeDecodeError as exc:
-        return Skipped(where, f"is not UTF-8 text (bad byte at column {exc.start + 1})")
+        return Skipped(where, f"is not UTF-8 text (bad byte at column {exc.start + 1}); "
+                              "save the file as UTF-8")
     except ValueError as exc:
         return Skipped(where, f"is not valid JSON ({exc})")
     if not isinstance(row, dict):

@@ -61,6 +61,10 @@ def open_source(source: str | os.PathLike[str],
     return FolderSource(path, max_bytes)
 
 
+_NEEDED = ("; give a folder of articles (text, HTML, DOCX, PDF, Markdown) or a JSON-lines "
+           'file with one article a line: {"id", "series", "date", "text"}')
+
+
 def _is_database(path: str) -> bool:
     try:
         with open(path, "rb") as handle:
@@ -145,7 +149,9 @@ def read_sources(sources: Sequence[str | os.PathLike[str]],
             else:
                 if item.id in seen:
                     raise SourceError(f"{item.path}: id {item.id!r} is used twice (also "
-                                      f"{seen[item.id]}); give each article its own id")
+                                      f"{seen[item.id]}); give each article its own id "
+                                      "(rename a file, or give ids in metadata.csv or the "
+                                      "JSON lines)")
                 seen[item.id] = item.path
                 found += 1
                 articles += 1
@@ -156,4 +162,4 @@ def read_sources(sources: Sequence[str | os.PathLike[str]],
         before += reader.size
         if not found:
             why = f"; first: {first_reason}" if first_reason else ""
-            raise SourceError(f"{reader.path}: no readable article found{why}")
+            raise SourceError(f"{reader.path}: no readable article found{why or _NEEDED}")

@@ -474,4 +474,8 @@ def _connect(target: str, shown: str, uri: bool = False) -> sqlite3.Connection:
         # Transactions are managed explicitly (`transaction`), not by the module.
         return sqlite3.connect(target, uri=uri, isolation_level=None)
     except sqlite3.Error as error:
+        folder = os.path.dirname(os.path.abspath(shown))
+        if not os.path.exists(target) and not os.access(folder, os.W_OK):
+            raise StoreError(f"{shown}: cannot be created: its folder {folder} cannot be "
+                             "written; give the store another place") from None
         raise StoreError(f"{shown}: cannot be opened ({error})") from None
