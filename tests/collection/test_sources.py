@@ -387,3 +387,19 @@ def test_dates_that_are_not_read_are_told_and_the_article_kept(tmp_path: Path) -
                                   "(write it YYYY-MM-DD); the article is indexed undated")
     assert told[f"{folder / 'metadata.csv'}:2"].startswith("has the date 'garbage'")
     assert "dated by its file name or page instead" in told[f"{folder / 'metadata.csv'}:2"]
+
+
+def test_a_file_linked_twice_is_read_once_and_a_dangling_link_is_told(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PARAGRAPHS[0], encoding="utf-8")
+    (folder / "b.txt").write_text(PARAGRAPHS[1], encoding="utf-8")
+    (folder / "copy_of_a.txt").symlink_to(folder / "a.txt")
+    os.link(folder / "b.txt", folder / "hard_b.txt")
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    articles, skipped = read(folder)
+    assert sorted(a.id for a in articles) == ["a", "b"]
+    told = {Path(s.path).name: s.reason for s in skipped}
+    assert told == {"copy_of_a.txt": "is the same file as a.txt (a link to it); read once",
+                    "hard_b.txt": "is the same file as b.txt (a link to it); read once",
+                    "gone.txt": "is a link to nothing (what it named is gone)"}

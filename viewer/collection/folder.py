@@ -94,11 +94,34 @@ class FolderSource:
                         pending.append(name)
                     elif entry.is_file() and name != METADATA_NAME:
                         found.append((name, entry.stat().st_size))
+                    elif entry.is_symlink() and not os.path.exists(entry.path):
+                        self.notes.append(Skipped(entry.path, "is a link to nothing (what "
+                                                              "it named is gone)"))
                 except OSError as exc:
                     self.notes.append(Skipped(entry.path, f"cannot be read "
                                                           f"({exc.strerror or exc})"))
         found.sort()
-        return found
+        return self._once_each(found)
+
+    def _once_each(self, found: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """`found` less the files that are another of them under a second name (a link, a
+        hard link): one article read twice would be listed as a pair sharing everything."""
+        first: dict[tuple[int, int], str] = {}
+        kept = []
+        for name, size in found:
+            path = os.path.join(self.root, *name.split("/"))
+            try:
+                info = os.stat(path)
+            except OSError:
+                kept.append((name, size))  # told when it is read
+                continue
+            same = first.setdefault((info.st_dev, info.st_ino), name)
+            if same == name:
+                kept.append((name, size))
+            else:
+                self.notes.append(Skipped(path, f"is the same file as {same} (a link to it); "
+                                                "read once"))
+        return kept
 
     def _metadata(self) -> dict[str, _Listed]:
         path = os.path.join(self.root, METADATA_NAME)
