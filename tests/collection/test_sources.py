@@ -106,6 +106,9 @@ def test_dates_from_file_and_folder_names_and_from_html_metadata(tmp_path: Path)
     (tmp_path / "2019-07-01" / "story.txt").write_text("Folder dated.\n", encoding="utf-8")
     (tmp_path / "report_20180312.txt").write_text("Compact date.\n", encoding="utf-8")
     (tmp_path / "no_date_99999999.txt").write_text("Not a date.\n", encoding="utf-8")
+    (tmp_path / "b_2020-1-2.txt").write_text("Short month and day.\n", encoding="utf-8")
+    (tmp_path / "人民日报2020年1月7日.txt").write_text("中文日期。\n", encoding="utf-8")
+    (tmp_path / "v2020-13-40.txt").write_text("No such day.\n", encoding="utf-8")
     page = ('<html><head><meta property="article:published_time" '
             'content="2017-05-06T08:30:00Z"><title>Harbour | Paper</title></head><body>'
             '<article><h1>The harbour reopens</h1><p>' + " ".join(PARAGRAPHS) +
@@ -117,6 +120,9 @@ def test_dates_from_file_and_folder_names_and_from_html_metadata(tmp_path: Path)
     assert found["2019-07-01/story"].date == "2019-07-01"
     assert found["report_20180312"].date == "2018-03-12"
     assert found["no_date_99999999"].date == ""
+    assert found["b_2020-1-2"].date == "2020-01-02"
+    assert found["人民日报2020年1月7日"].date == "2020-01-07"
+    assert found["v2020-13-40"].date == ""
     assert found["page"].date == "2017-05-06"
     assert found["page"].title == "The harbour reopens"
     assert found["2015-10-10 page"].date == "2015-10-10"  # the name comes before the page

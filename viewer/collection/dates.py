@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 import re
 
-# A date standing alone in a name: 2021-04-02, 2021_04_02, 2021.04.02 or 20210402, not part
-# of a longer number (an id like 1202104021 is no date).
-_NAME_DATE = re.compile(r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
+# A date standing alone in a name: 2021-04-02, 2021_4_2, 2021.04.02, 20210402 or
+# 2021年4月2日, not part of a longer number (an id like 1202104021 is no date).
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})(?:([-_.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2})"
+                        r"|年(\d{1,2})月(\d{1,2})日)(?!\d)")
 # A metadata value: 2021-04-02, 2021/4/2, 2021.04.02 or 20210402, possibly followed by a
 # time ("2021-04-02T10:00:00Z").
 _VALUE_DATE = re.compile(r"\s*(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))(?:$|[T\s])")
@@ -51,5 +52,6 @@ def date_in_name(name: str) -> str:
     """The last real date written in a file or folder name, as "YYYY-MM-DD", or ""."""
     found = ""
     for match in _NAME_DATE.finditer(name):
-        found = _valid(match.group(1), match.group(3), match.group(4)) or found
+        year, _, month, day, month8, day8, month_zh, day_zh = match.groups()
+        found = _valid(year, month or month8 or month_zh, day or day8 or day_zh) or found
     return found
