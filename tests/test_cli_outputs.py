@@ -250,6 +250,10 @@ def test_two_reports_on_one_file_are_refused_before_any_work(articles, tmp_path)
 
 def test_a_report_that_cannot_be_written_is_refused_before_any_work(articles, tmp_path) -> None:
     a, b = articles
+    done = tandem(str(a), str(b), "--json", "", cwd=a.parent)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == ("tandem: --json '': names no file (give a file name, or - for "
+                           "standard output)\n")
     missing = tmp_path / "no such folder" / "r.json"
     for target, said in ((missing, "is in a folder that does not exist (create the folder "
                                    "first, or choose another place)"),

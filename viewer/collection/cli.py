@@ -162,7 +162,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     `refuse_unwritable`) or would replace an input: a source file, any file in a source
     folder (an article, its metadata.csv), or the store; `SourceError` for a store that
     is a source or inside a source folder (`refuse_store_in_sources`)."""
-    from viewer.collection.sources import input_files, refuse_store_in_sources
+    from viewer.collection.sources import SourceError, input_files, refuse_store_in_sources
     from viewer.export.atomic import (
         refuse_overwriting_inputs,
         refuse_shared_targets,
@@ -172,7 +172,10 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     refuse_shared_targets({f"--{name}": getattr(args, name, None)
                           for name in ("json", "html", "pdf")})
     sources = list(getattr(args, "sources", None) or [])
-    store = getattr(args, "store", None) or (default_store(sources) if not command else None)
+    given = getattr(args, "store", None)
+    if given is not None and not given.strip():
+        raise SourceError(f"--store {given!r}: names no file; give the path of the store")
+    store = given or (default_store(sources) if not command else None)
     if store:
         refuse_store_in_sources(store, sources)
     for name in ("json", "html", "pdf"):

@@ -97,9 +97,14 @@ def refuse_overwriting_inputs(target: str | os.PathLike[str],
 
 
 def refuse_shared_targets(outputs: dict[str, str | None]) -> None:
-    """Raise `OutputError` when two of a command's `outputs` (option -> target) go to one
-    place: standard output ("-", /dev/stdout), which cannot hold two files, or one file
-    (by its resolved path), where the second would replace the first."""
+    """Raise `OutputError` when one of a command's `outputs` (option -> target) names no
+    file (""), or two go to one place: standard output ("-", /dev/stdout), which cannot
+    hold two files, or one file (by its resolved path), where the second would replace
+    the first."""
+    for option, target in outputs.items():
+        if target is not None and not target.strip():
+            raise OutputError(f"{option} {target!r}", "names no file",
+                              "give a file name, or - for standard output")
     given = [(option, target) for option, target in outputs.items() if target]
     on_stdout = [f"{option} {target}" for option, target in given
                  if _descriptor_alias(target) == 1]
