@@ -114,3 +114,14 @@ def test_texts_of_many_passages_without_a_single_term_compare_cleanly():
     text = "And so it is, and it was.\n\n" * 12
     result = compare(Document(text, "a"), Document(text.upper(), "b"))
     assert all(t.terms == () for t in result.themes)
+
+
+def test_how_many_slogans_are_listed_does_not_change_the_themes():
+    a = A + "\n\nThe digital economy plan and the green transition fund were both debated."
+    b = B + "\n\nLawmakers debated the digital economy plan and the green transition fund."
+    listed = compare(Document(a, "a"), Document(b, "b"))
+    assert listed.slogans and listed.themes
+    for limit in (0, 1):
+        fewer = compare(Document(a, "a"), Document(b, "b"), Settings(max_slogans=limit))
+        assert len(fewer.slogans) == limit
+        assert fewer.themes == listed.themes

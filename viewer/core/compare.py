@@ -112,15 +112,15 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     with ThreadPoolExecutor(max_workers=1) as pool:
         theme_job = pool.submit(_theme_candidates, doc_a, doc_b, tokens_a, tokens_b,
                                 vocabulary, bits, is_stop, cjk, language)
-        phrases, slogans = _phrases_and_slogans(
+        phrases, slogans, weighed = _phrases_and_slogans(
             doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, is_stop, cjk, normalizer,
             settings, step, rates_known=not cjk and bool(frequencies(language)),
             english=language == "en", known=known)
         step("Finding theme overlap", 0.75)
         candidates = theme_job.result()
     themes = find_themes(
-        candidates, [p.a for p in phrases] + [o for s in slogans for o in s.occurrences_a],
-        [p.b for p in phrases] + [o for s in slogans for o in s.occurrences_b],
+        candidates, [p.a for p in phrases] + [o for s in weighed for o in s.occurrences_a],
+        [p.b for p in phrases] + [o for s in weighed for o in s.occurrences_b],
         min_score=settings.theme_min_score, limit=settings.max_themes)
     if _chinese(doc_a, doc_b):
         themes = [replace(t, terms=shared_words(doc_a.text, t.a, doc_b.text, t.b))
@@ -137,12 +137,20 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
                       stats)
 
 
+#: Slogans found for theme overlap to weigh as set wording, however few are listed (the
+#: default number listed).
+SLOGANS_WEIGHED = 100
+
+
 def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                          tokens_b: TokenStream, vocabulary: Vocabulary, bits: np.ndarray,
                          is_stop: np.ndarray, cjk: bool, normalizer: Normalizer, settings: Settings,
                          step: Progress, *, rates_known: bool, english: bool,
                          known: KnownForms = ()
-                         ) -> tuple[list[SharedPhrase], list[Slogan]]:
+                         ) -> tuple[list[SharedPhrase], list[Slogan], list[Slogan]]:
+    """The shared phrases, the slogans listed, and the slogans theme overlap weighs as set
+    wording: at least the first `SLOGANS_WEIGHED` found, however few are listed, so that
+    how many are shown does not change the themes."""
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     phrases = find_shared_phrases((doc_a.text, doc_b.text), tokens_a, tokens_b,
@@ -160,7 +168,8 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
         context_a, context_b, vocabulary, bits, is_stop,
         min_words=max(2, round(settings.slogan_min_words * scale)),
         max_words=max(2, round(settings.slogan_max_words * scale)),
-        min_count=settings.slogan_min_count, limit=settings.max_slogans,
+        min_count=settings.slogan_min_count,
+        limit=max(settings.max_slogans, SLOGANS_WEIGHED),
         cjk=cjk, rates_known=rates_known, english=english)
     # A slogan the watch-list or the collection names already, or one overlapping a use of a
     # collection's formulation (a piece of it, or it with a word around), is that one.
@@ -183,7 +192,8 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     marked = [(c, s) for c, s in marked if not (c and s.words > COPIED_PIECE_WORDS * scale)]
     # Stable: the copied pieces go last, each part keeping its order.
     found = [s for c, s in marked if not c] + [s for c, s in marked if c]
-    return phrases, watched + collection + found
+    named_slogans = watched + collection
+    return (phrases, named_slogans + found[:settings.max_slogans], named_slogans + found)
 
 
 def _inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> bool:
