@@ -3,6 +3,7 @@ two crawls laid out alike share ids, and the one-shot command syncs its store.""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -109,3 +110,18 @@ def test_what_other_sources_skipped_stays_listed(tmp_path: Path) -> None:
     with CollectionStore.create_or_open(str(store)) as opened:
         add_sources(opened, [str(first)], workers=1)
     assert skipped() == [str(second / "junk.txt")]
+
+
+def test_an_id_given_in_the_json_names_one_article_a_newer_dump_changes(tmp_path: Path) -> None:
+    old = tmp_path / "dump-2024-05.jsonl"
+    new = tmp_path / "dump-2024-06.jsonl"
+    old.write_text(json.dumps({"id": "x1", "date": "2024-05-01", "text": ONE}) + "\n",
+                   encoding="utf-8")
+    new.write_text(json.dumps({"id": "x1", "date": "2024-05-01", "text": TWO}) + "\n",
+                   encoding="utf-8")
+    store = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, [str(old)], workers=1)
+        summary = add_sources(opened, [str(new)], workers=1)
+    assert (summary.added, summary.changed) == (0, 1)
+    assert texts(store) == {"x1": TWO}

@@ -54,6 +54,9 @@ class Article:
     #: Where it came from: a file path, or "FILE:LINE" for a JSON line.
     path: str
     title: str = ""
+    #: Whether the id was made from the file's path in its folder (no metadata.csv id):
+    #: two folders laid out alike make the same ids for different articles.
+    id_from_path: bool = False
 
     def __post_init__(self) -> None:
         _make_valid(self)

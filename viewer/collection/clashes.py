@@ -1,13 +1,15 @@
 """Articles of a store that an add must not replace or remove: those of other sources.
 
 A store may hold the articles of several sources (`tandem corpus add S A`, then
-`add S B`). An id is the article's name in the store, and two sources can use the same
-one: two crawls laid out alike (outlet/2021-06-15.txt), a JSON line and a file. Adding B
-must then not quietly put B's text in place of A's article, and the one-shot command,
-which makes its store hold exactly the given sources, must not quietly drop A's articles.
-A stored article belongs to another source when the file it was read from is still
-there and lies outside every given source; one whose file is gone was moved or deleted,
-and is replaced or dropped as before.
+`add S B`). An id is the article's name in the store: an id given in a JSON line or in
+metadata.csv names one article, and a new text under it is that article changed (a newer
+dump of the collection). An id made from a file's path in its folder names no article of
+its own: two crawls laid out alike (outlet/2021-06-15.txt) make the same ids for
+different articles, and adding B must then not quietly put B's text in place of A's
+article. Nor may the one-shot command, which makes its store hold exactly the given
+sources, quietly drop A's articles. A stored article belongs to another source when the
+file it was read from is still there and lies outside every given source; one whose file
+is gone was moved or deleted, and is replaced or dropped as before.
 """
 
 from __future__ import annotations
@@ -53,13 +55,13 @@ def of_other_sources(stored_path: str, sources: Sequence[str]) -> bool:
 def refuse_replacing(store_path: str, doc_id: str, stored_path: str, new_path: str,
                      sources: Sequence[str]) -> None:
     """`SourceError` when the article `doc_id` of another source (read from
-    `stored_path`) would be replaced by another text (read from `new_path`)."""
+    `stored_path`) would be replaced by another text read from `new_path`, whose id was
+    made from its path."""
     if of_other_sources(stored_path, sources):
         raise SourceError(
             f"{new_path}: id {doc_id!r} is already in {store_path}, from {stored_path}, "
             "with another text; give each article its own id (rename the file, or list "
-            "ids in metadata.csv or the JSON lines), or index this source into another "
-            "store")
+            "ids in metadata.csv), or index this source into another store")
 
 
 def refuse_removing(store_path: str, stored_paths: Sequence[str],

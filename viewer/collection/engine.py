@@ -96,8 +96,9 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
             _update_metadata(store, old[0], article)
             continue
         if old is not None:
-            refuse_replacing(store.path, article.id, stored_paths[article.id], article.path,
-                             sources)
+            if article.id_from_path:
+                refuse_replacing(store.path, article.id, stored_paths[article.id],
+                                 article.path, sources)
             changed += 1
             num = old[0]
         else:

@@ -195,6 +195,7 @@ class FolderSource:
             date, title = date or page_date, title or page_title
         return Article(
             id=(listed.id if listed and listed.id else relative.with_suffix("").as_posix()),
+            id_from_path=not (listed and listed.id),
             series=(listed.series if listed and listed.series
                     else relative.parts[0] if len(relative.parts) > 1 else ""),
             date=date, text=text, path=path, title=title or first_line(text))
