@@ -122,12 +122,14 @@ def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(
     assert window.showing_collection
     assert view.pairs_model.item(0) is pair  # the list is as it was left
     assert not window.back_act.isEnabled()
-    # The comparison's actions would act on the pair now hidden.
+    # The comparison's actions would act on the pair now hidden; its figures are not shown.
     acts = (window.next_act, window.prev_act, window.pdf_act, window.html_act, window.find_act)
     assert not any(act.isEnabled() for act in acts)
+    assert window.figures.text() == ""
     double_click(qtbot, view.pairs_table, 0)
     wait_rendered(qtbot, window)
     assert all(act.isEnabled() for act in acts)
+    assert window.figures.text().startswith("Shared text:")
 
 
 def test_pairs_filter_by_series_dates_share_and_title(

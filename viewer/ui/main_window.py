@@ -322,6 +322,8 @@ class MainWindow(QMainWindow):
             for dock, shown in self._docks_shown:
                 dock.setVisible(shown)
             self.pages.setCurrentIndex(0)
+            if self.progress.isHidden():
+                self._show_figures()
         self.update_state()
 
     def show_collection_page(self) -> None:
@@ -331,6 +333,8 @@ class MainWindow(QMainWindow):
             for dock, _ in self._docks_shown:
                 dock.hide()
             self.pages.setCurrentIndex(1)
+            if self.progress.isHidden():
+                self.figures.setText("")  # the hidden pair's figures; the page has its own
         self.update_state()
 
     @property
