@@ -207,9 +207,11 @@ def test_bad_json_lines_are_skipped_with_file_line_and_reason(tmp_path: Path) ->
         ROWS[2],
         {"id": "v", "text": None},
         {"id": 4.5, "text": "a number for an id"},
+        {"id": "u", "series": ["s1"], "text": "a list for a series"},
     ])
     articles, skipped = read(path)
-    assert [a.id for a in articles] == ["d1", "d3"]
+    assert [a.id for a in articles] == ["d1", "d3", "u"]
+    assert articles[-1].series == ""
     lines = {int(s.path.rsplit(":", 1)[1]): s.reason for s in skipped}
     assert all(s.path.startswith(f"{path}:") for s in skipped)
     assert set(lines) == {2, 3, 4, 6, 7, 8, 10, 11}  # the blank line 5 is neither

@@ -124,7 +124,8 @@ def test_limit_can_be_raised_with_max_size(tmp_path: Path) -> None:
     a = tmp_path / "a.txt"
     a.write_bytes(text)
     refused = run_cli(str(a), str(a), "--max-size", "0.001")
-    assert refused.returncode == 2 and "is too large" in refused.stderr
+    assert refused.returncode == 2 and "is too large (0.002 MB; the limit is 0.001 MB)" in \
+        refused.stderr
     assert "--max-size" in refused.stderr
     accepted = run_cli(str(a), str(a), "--max-size", "1")
     assert accepted.returncode == 0, accepted.stderr

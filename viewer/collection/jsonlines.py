@@ -112,6 +112,9 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     if not text.strip():
         return Skipped(where, 'has an empty "text"')
     series, title = row.get("series"), row.get("title")
+    if isinstance(series, list | dict):
+        # A list's Python text (['a']) is no outlet's name: no series, rather than that.
+        series = None
     return Article(id=str(ident), series="" if series is None else str(series),
                    date=iso_date(row.get("date")), text=text, path=where,
                    title=title if isinstance(title, str) and title.strip()

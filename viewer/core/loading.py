@@ -125,14 +125,15 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
                 raise LoadError(shown, f"cannot be read: {exc.strerror or exc}") from None
         raise LoadError(
             shown,
-            f"is too large ({size / 1048576:.1f} MB; the limit is {_megabytes(max_bytes)} MB)",
+            f"is too large ({_megabytes(size, 1 if size >= 1048576 else 3)} MB; the limit is "
+            f"{_megabytes(max_bytes)} MB)",
             "raise the limit with --max-size MB",
         )
 
 
-def _megabytes(count: int) -> str:
-    """A byte count in MB as people write it: 50, 0.5, 0.001."""
-    return f"{count / 1048576:.3f}".rstrip("0").rstrip(".")
+def _megabytes(count: int, places: int = 3) -> str:
+    """A byte count in MB as people write it: 50, 0.5, 0.001 (at most `places` decimals)."""
+    return f"{count / 1048576:.{places}f}".rstrip("0").rstrip(".")
 
 
 def has_bom(data: bytes) -> bool:
