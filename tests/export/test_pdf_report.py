@@ -66,6 +66,24 @@ def test_text_layer_has_passage_slogan_and_both_names(english_pdf: Path) -> None
         assert expected in text
 
 
+def test_characters_no_font_draws_are_named_on_the_title_page(english, tmp_path: Path) -> None:
+    from viewer.export.pdf_report import missing_glyphs, report_fonts
+
+    devanagari, thai = "\u0928\u092e\u0938\u094d\u0924\u0947", "\u0e2a\u0e27\u0e31\u0e2a"
+    a = Document(english.document_a.text + f"\n\nGreetings: {devanagari} {thai}.", "a.txt")
+    comparison = compare(a, english.document_b)
+    missing = missing_glyphs(report_fonts(), [a.text, english.document_b.text])
+    assert set(devanagari + thai) <= set(missing) and not set(missing) & set(a.text[:200])
+    path = tmp_path / "boxes.pdf"
+    write_pdf(comparison, path)
+    first = flat(PdfReader(path).pages[0].extract_text())
+    assert f"{len(missing)} characters of the texts (U+" in first
+    assert "have no glyph in this report's fonts and show as empty boxes" in first
+    plain = tmp_path / "plain.pdf"
+    write_pdf(english, plain)
+    assert "no glyph" not in PdfReader(plain).pages[0].extract_text()
+
+
 @needs_poppler
 def test_pdftotext_reads_the_same(english_pdf: Path) -> None:
     text = flat(pdftotext(english_pdf))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -53,6 +54,9 @@ _SYSTEM_FONTS = (
 
 TEXT_SIZE = 8.5
 TABLE_SIZE = 8.0
+
+#: Characters without a glyph named on the title page at most (by code point).
+MISSING_SHOWN = 8
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -143,7 +147,8 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
     colours = PRINT
     layout = Layout(page_size, Measure(fonts), colours, check=check)
     facts = summary(comparison)
-    _title_page(layout, facts)
+    _title_page(layout, facts, missing_glyphs(fonts, (comparison.document_a.text,
+                                                      comparison.document_b.text)))
 
     # The two texts side by side, each flowing in its own column.
     gutter = 16.0
@@ -173,7 +178,23 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
     return layout
 
 
-def _title_page(layout: Layout, facts) -> None:  # type: ignore[no-untyped-def]
+def missing_glyphs(fonts: Fonts, texts: Sequence[str]) -> list[str]:
+    """The characters of `texts` that the font drawing them has no glyph for (they show as
+    empty boxes), by code point; none when the fonts are not TrueType (no map to ask)."""
+    maps = {}
+    for name in {fonts.latin, fonts.cjk}:
+        glyphs = getattr(getattr(pdfmetrics.getFont(name), "face", None), "charToGlyph", None)
+        if glyphs is None:
+            return []
+        maps[name] = glyphs
+    present = set().union(*map(set, texts))
+    return sorted(ch for ch in present if not ch.isspace()
+                  and unicodedata.category(ch)[0] not in "CZ"
+                  and ord(ch) not in maps[fonts.of(ch)])
+
+
+def _title_page(layout: Layout, facts, missing: Sequence[str] = ()  # type: ignore[no-untyped-def]
+                ) -> None:
     colours = layout.colours
     layout.text(facts.title, 18)
     layout.space(2)
@@ -216,6 +237,14 @@ def _title_page(layout: Layout, facts) -> None:  # type: ignore[no-untyped-def]
                 "the page where its counterpart in the other text starts. Passages stand level "
                 "where both texts have them in the same order and little paper is lost.", 9,
                 colours.muted)
+    if missing:
+        shown = ", ".join(f"U+{ord(ch):04X}" for ch in missing[:MISSING_SHOWN])
+        more = ", …" if len(missing) > MISSING_SHOWN else ""
+        layout.space(3)
+        layout.text(f"{len(missing)} character{'s' if len(missing) > 1 else ''} of the texts "
+                    f"({shown}{more}) have no glyph in this report's fonts and show as empty "
+                    "boxes (the HTML report leaves them to the browser's fonts).", 9,
+                    colours.muted)
 
 
 def _table_head(layout: Layout, cells: list[Cell]) -> None:
