@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +149,19 @@ def test_tables_are_parquet_and_import_into_a_store(both: dict[str, Any], tmp_pa
     capsys.readouterr()
     assert run_corpus(["import", str(out), "--store", str(store_path)]) == 2
     assert "already holds 36 articles" in capsys.readouterr().err
+    # A store inside the tables would be read as one of them by the next import.
+    assert run_corpus(["import", str(out), "--store", str(out / "documents" / "s.db")]) == 2
+    assert "is inside the tables' folder" in capsys.readouterr().err
+    assert not (out / "documents" / "s.db").exists()
+    # A damaged table is told in one line, not with a traceback.
+    damaged = tmp_path / "damaged"
+    shutil.copytree(out, damaged)
+    part = next((damaged / "passages").glob("*.parquet"))
+    part.write_bytes(b"not parquet at all" * 10)
+    assert run_corpus(["import", str(damaged), "--store", str(tmp_path / "d.sqlite")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "its tables cannot be read" in err and "run the Spark job again" in err
+    assert "\n" not in err and not (tmp_path / "d.sqlite").exists()
     with pytest.raises(StoreError, match="already holds 36 articles"):
         import_tables(str(out), str(store_path))
 
@@ -177,8 +191,30 @@ def test_command_line_errors_are_one_line(spark: SparkSession, tmp_path: Path,
     assert run_corpus([str(source), "--engine", "spark", "--quiet"]) == 2
     assert capsys.readouterr().err.strip() == (
         "tandem: the Spark engine needs --out DIR: where its Parquet tables go")
-    assert run_corpus(["import", str(tmp_path), "--store", str(tmp_path / "s.sqlite")]) == 2
+    (tmp_path / "notables").mkdir()
+    assert run_corpus(["import", str(tmp_path / "notables"), "--store",
+                       str(tmp_path / "s.sqlite")]) == 2
     assert "has no 'documents' table" in capsys.readouterr().err
+    assert run_corpus(["import", str(tmp_path / "nosuch"), "--store", "s.sqlite"]) == 2
+    assert capsys.readouterr().err.strip().endswith(
+        "nosuch: no such folder; give the --out folder of a Spark run")
+    # Refused before Spark starts: a folder source, a store, a report where the tables go.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("An article.", encoding="utf-8")
+    out = tmp_path / "tables"
+    out.mkdir()  # new and empty: fit for the tables
+    for args, said in (
+            ([str(folder), "--out", str(out)], "is a folder; the Spark engine reads a "
+                                               "JSON-lines file"),
+            ([str(source), "--out", str(out), "--store", str(tmp_path / "s.sqlite")],
+             "--store: only with the embedded engine"),
+            ([str(source), "--out", str(out), "--json", str(out / "r.json")],
+             "is the tables' folder")):
+        assert run_corpus([*args, "--engine", "spark", "--quiet"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert said in err and "\n" not in err
+        assert not any(out.iterdir())
     # The job replaces a folder per table in --out: never the source's folder, nor one
     # holding anything else (a 'documents' folder of the user's would go), nor a file.
     mine = tmp_path / "mine"

@@ -109,9 +109,18 @@ def run_spark(args: argparse.Namespace, write: Write) -> None:
                           "them, or Parquet); give one")
     if not args.out:
         raise TandemError("the Spark engine needs --out DIR: where its Parquet tables go")
+    source = args.sources[0]
+    if os.path.isdir(source):
+        raise TandemError(f"{source}: is a folder; the Spark engine reads a JSON-lines file, "
+                          "a glob of them, or Parquet (drop --engine spark to index a folder)")
+    if getattr(args, "store", None):
+        raise TandemError("--store: only with the embedded engine; the Spark engine's "
+                          "results go to --out DIR (load them into a store with 'tandem "
+                          "corpus import DIR --store STORE')")
     conf = spark_conf(args.conf)
     check_spark(args.master)
-    check_out_folder(args.out, args.sources[0])
+    check_out_folder(args.out, source)
+    _refuse_reports_in(args.out, [getattr(args, name, None) for name in ("json", "html", "pdf")])
     from viewer.spark.job import run_job
     from viewer.spark.tables import document_texts, report_from_tables
 
@@ -149,11 +158,37 @@ def check_out_folder(out: str, source: str) -> None:
                           "give --out a new or empty folder (the tables in it are replaced)")
 
 
+def _refuse_reports_in(folder: str, reports: list[str | None]) -> None:
+    """`TandemError` for a report (--json/--html/--pdf) that is `folder` or inside it:
+    where the tables go, and the job (or `import`) would read it as one."""
+    real = os.path.realpath(folder)
+    for target in reports:
+        if target and target != "-":
+            place = os.path.realpath(target)
+            if place == real or place.startswith(real + os.sep):
+                raise TandemError(f"{target}: is the tables' folder {folder} or inside it; "
+                                  "give the report another place")
+
+
 def run_import(args: argparse.Namespace) -> None:
     """`tandem corpus import DIR --store STORE`."""
     from viewer.spark.tables import import_tables
 
-    count = import_tables(args.tables, args.store)
+    if not os.path.isdir(args.tables):
+        raise TandemError(f"{args.tables}: no such folder; give the --out folder of a "
+                          "Spark run")
+    real, store = os.path.realpath(args.tables), os.path.realpath(args.store)
+    if store.startswith(real + os.sep):
+        raise TandemError(f"{args.store}: is inside the tables' folder {args.tables}, which "
+                          "it would spoil for the next import; put the store elsewhere")
+    try:
+        count = import_tables(args.tables, args.store)
+    except TandemError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a damaged table: told, never a traceback
+        raise TandemError(f"{args.tables}: its tables cannot be read ({type(error).__name__}: "
+                          f"{str(error).splitlines()[0] if str(error) else ''}); run the "
+                          "Spark job again to make them") from None
     if not args.quiet:
         print(f"tandem: {count} articles and their results imported into {args.store}",
               file=sys.stderr)
