@@ -287,3 +287,16 @@ def test_without_formulations_the_rest_is_found_all_the_same(spark: SparkSession
     listed = {(p["a"], p["b"]): p["passages"] for p in written["pairs"]}
     for pair in embedded["pairs"]:
         assert all(p in listed[(pair["a"], pair["b"])] for p in pair["passages"])
+
+
+def test_the_terminal_lists_what_the_job_skipped(spark: SparkSession, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    rows = make_collection(documents=6).rows
+    source = tmp_path / "six.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows[:3]) + "{broken\n"
+                      + "".join(json.dumps(r) + "\n" for r in rows[3:]), encoding="utf-8")
+    assert run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "t")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert any(line.startswith("tandem spark: 6 documents, ") and "1 inputs skipped" in line
+               for line in err)
+    assert err[-1].startswith(f"tandem: skipped {source}:4: is not valid JSON")

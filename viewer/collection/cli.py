@@ -140,7 +140,9 @@ def run_corpus(argv: Sequence[str]) -> int:
         elif command == "import":
             run_import(args)
         elif getattr(args, "engine", "embedded") == "spark":
-            run_spark(args, _write)
+            skipped = run_spark(args, _write)
+            if not args.quiet:
+                tell_skipped(skipped, sys.stderr)
         else:
             if not command:
                 check_embedded(args)
@@ -228,6 +230,12 @@ def _tell(summary: AddSummary, skipped: list[dict[str, str]], stream: TextIO) ->
     print(f"tandem: articles added {summary.added:,}, changed {summary.changed:,}, "
           f"removed {summary.removed:,}, unchanged {summary.unchanged:,}; "
           f"inputs skipped {summary.skipped:,}", file=stream)
+    tell_skipped(skipped, stream)
+
+
+def tell_skipped(skipped: list[dict[str, str]], stream: TextIO) -> None:
+    """The inputs a run skipped, with the reason, on `stream` (the first `SKIPPED_SHOWN`;
+    the report lists them all)."""
     for row in skipped[:SKIPPED_SHOWN]:
         print(f"tandem: skipped {row['path']}: {row['reason']}", file=stream)
     if len(skipped) > SKIPPED_SHOWN:

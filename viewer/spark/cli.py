@@ -101,9 +101,9 @@ def check_spark(master: str | None) -> None:
 Write = Callable[[dict[str, Any], argparse.Namespace, Callable[[str], str]], None]
 
 
-def run_spark(args: argparse.Namespace, write: Write) -> None:
+def run_spark(args: argparse.Namespace, write: Write) -> list[dict[str, str]]:
     """`tandem corpus SOURCE --engine spark --out DIR`; `write(report, args, text_of)` writes
-    what --json/--html/--pdf ask for."""
+    what --json/--html/--pdf ask for. Returns the inputs the job skipped (path, reason)."""
     if len(args.sources) != 1:
         raise TandemError("the Spark engine reads one SOURCE (a JSON-lines file, a glob of "
                           "them, or Parquet); give one")
@@ -130,11 +130,14 @@ def run_spark(args: argparse.Namespace, write: Write) -> None:
 
     result = run_job(args.sources[0], args.out, master=args.master, conf=conf, progress=say,
                      formulations=not args.no_formulations)
+    report = report_from_tables(args.out)
     if args.json or args.html or getattr(args, "pdf", None):
         texts = document_texts(args.out)
-        write(report_from_tables(args.out), args, texts.__getitem__)
+        write(report, args, texts.__getitem__)
     say(f"{result.documents} documents, {result.passages} passages, "
-        f"{result.seconds:.1f} s; tables in {args.out}")
+        f"{len(report['skipped'])} inputs skipped, {result.seconds:.1f} s; tables in "
+        f"{args.out}")
+    return list(report["skipped"])
 
 
 def check_out_folder(out: str, source: str) -> None:
