@@ -221,11 +221,14 @@ def test_command_line_errors_are_one_line(spark: SparkSession, tmp_path: Path,
     (mine / "documents").mkdir(parents=True)
     (mine / "notes.txt").write_text("keep me", encoding="utf-8")
     for out, said in ((tmp_path, "holds the source"), (mine, "holds 'notes.txt'"),
-                      (source, "is not a folder")):
+                      (source, "is not a folder"),
+                      (tmp_path / "no" / "such" / "tables", "is in a folder that does not "
+                                                            "exist")):
         assert run_corpus([str(source), "--engine", "spark", "--out", str(out), "--quiet"]) == 2
         err = capsys.readouterr().err.strip()
         assert said in err and "\n" not in err
     assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert not (tmp_path / "no").exists()
 
 
 def test_command_line_on_parquet_writes_the_json_and_html_reports(spark: SparkSession,

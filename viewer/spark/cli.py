@@ -148,6 +148,10 @@ def check_out_folder(out: str, source: str) -> None:
 
     if os.path.exists(out) and not os.path.isdir(out):
         raise TandemError(f"{out}: is not a folder; give --out a folder for the tables")
+    parent = os.path.dirname(os.path.abspath(out))
+    if not os.path.isdir(parent):
+        raise TandemError(f"{out}: is in a folder that does not exist ({parent}); create "
+                          "it first, or choose another place")
     real_out = os.path.realpath(out)
     for path in glob.glob(source) or [source]:
         real = os.path.realpath(path)
