@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from viewer.collection.article import SourceError
+from viewer.collection.sources import lies_in
 
 _LINE = re.compile(r"^(.*):(\d+)$")
 
@@ -39,10 +40,7 @@ def _within(path: str, source: str) -> bool:
             return True
     except OSError:
         return False
-    if not os.path.isdir(source):
-        return False
-    real, folder = os.path.realpath(path), os.path.realpath(source)
-    return os.path.commonpath([real, folder]) == folder
+    return os.path.isdir(source) and lies_in(path, source)
 
 
 def of_other_sources(stored_path: str, sources: Sequence[str]) -> bool:

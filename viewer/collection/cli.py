@@ -201,8 +201,8 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> Non
             indexed = True
             progress.close()
             if not args.quiet:  # this run's skipped inputs: listed after other sources'
-                _tell(summary, store.skipped()[len(store.skipped()) - summary.skipped:],
-                      sys.stderr)
+                skipped = store.skipped()
+                _tell(summary, skipped[len(skipped) - summary.skipped:], sys.stderr)
             if command != "add":
                 _write(store.report(), args, store.text)
     finally:

@@ -73,6 +73,12 @@ def _is_database(path: str) -> bool:
         return False
 
 
+def lies_in(path: str, folder: str) -> bool:
+    """Whether `path` is inside `folder` (both as resolved, links followed); not the folder
+    itself."""
+    return os.path.realpath(path).startswith(os.path.realpath(folder) + os.sep)
+
+
 def refuse_store_in_sources(store: str, sources: Sequence[str]) -> None:
     """`SourceError` when the store is one of the sources or inside a source folder: it
     would be written over an input, or read as one of the folder's files on every run."""
@@ -82,7 +88,7 @@ def refuse_store_in_sources(store: str, sources: Sequence[str]) -> None:
         if here == there:
             raise SourceError(f"{store}: is also given as a source; the store is written, "
                               "a source only read: give the store another path")
-        if os.path.isdir(there) and here.startswith(there + os.sep):
+        if os.path.isdir(there) and lies_in(here, there):
             raise SourceError(f"{store}: is inside the source folder {source}, where it "
                               "would be read as one of its files; put the store elsewhere")
 
@@ -113,8 +119,8 @@ def _refuse_overlapping(paths: list[str]) -> None:
             if here == there:
                 raise SourceError(f"{path}: is given twice (also as {other}); give each "
                                   "source once")
-            inner, outer = (path, other) if here.startswith(there + os.sep) else (
-                (other, path) if there.startswith(here + os.sep) else ("", ""))
+            inner, outer = (path, other) if lies_in(here, there) else (
+                (other, path) if lies_in(there, here) else ("", ""))
             if inner:
                 raise SourceError(f"{inner}: is inside {outer}, also given; give the folder "
                                   "or what is in it, not both")

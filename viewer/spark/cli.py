@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from viewer.arguments import OneLineParser
+from viewer.collection.sources import lies_in
 from viewer.core.errors import TandemError
 
 ENGINES = ("embedded", "spark")
@@ -154,9 +155,7 @@ def check_out_folder(out: str, source: str) -> None:
                           "it first, or choose another place")
     real_out = os.path.realpath(out)
     for path in glob.glob(source) or [source]:
-        real = os.path.realpath(path)
-        if (real == real_out or real.startswith(real_out + os.sep)
-                or real_out.startswith(real + os.sep)):
+        if os.path.realpath(path) == real_out or lies_in(path, out) or lies_in(out, path):
             raise TandemError(f"{out}: holds the source {path} or lies inside it; give --out "
                               "a folder of its own")
     others = sorted(set(os.listdir(out)) - set(TABLES)) if os.path.isdir(out) else []
@@ -170,11 +169,10 @@ def _refuse_reports_in(folder: str, reports: list[str | None]) -> None:
     where the tables go, and the job (or `import`) would read it as one."""
     real = os.path.realpath(folder)
     for target in reports:
-        if target and target != "-":
-            place = os.path.realpath(target)
-            if place == real or place.startswith(real + os.sep):
-                raise TandemError(f"{target}: is the tables' folder {folder} or inside it; "
-                                  "give the report another place")
+        if target and target != "-" and (os.path.realpath(target) == real
+                                         or lies_in(target, folder)):
+            raise TandemError(f"{target}: is the tables' folder {folder} or inside it; "
+                              "give the report another place")
 
 
 def run_import(args: argparse.Namespace) -> None:
@@ -184,8 +182,7 @@ def run_import(args: argparse.Namespace) -> None:
     if not os.path.isdir(args.tables):
         raise TandemError(f"{args.tables}: no such folder; give the --out folder of a "
                           "Spark run")
-    real, store = os.path.realpath(args.tables), os.path.realpath(args.store)
-    if store.startswith(real + os.sep):
+    if lies_in(args.store, args.tables):
         raise TandemError(f"{args.store}: is inside the tables' folder {args.tables}, which "
                           "it would spoil for the next import; put the store elsewhere")
     try:
