@@ -4,6 +4,7 @@ import codecs
 
 import pytest
 
+from viewer.core.compare import compare
 from viewer.core.errors import LoadError
 from viewer.core.loading import load_document
 
@@ -12,7 +13,6 @@ SAMPLE = "Digital China\r\nbuilds a \u201cnetwork power\u201d \u2014 caf\u00e9 æ
 
 @pytest.mark.parametrize("encoding,prefix", [
     ("utf-8", b""),
-    ("utf-8", codecs.BOM_UTF8),
     ("utf-16-le", codecs.BOM_UTF16_LE),
     ("utf-16-be", codecs.BOM_UTF16_BE),
 ])
@@ -20,6 +20,16 @@ def test_text_decodes_exactly_with_crlf_kept(tmp_path, encoding, prefix):
     path = tmp_path / "a.txt"
     path.write_bytes(prefix + SAMPLE.encode(encoding))
     assert load_document(path).text == SAMPLE
+
+
+def test_a_utf8_byte_order_mark_is_kept_so_offsets_match_a_utf8_reader(tmp_path):
+    with_mark, without = tmp_path / "mark.txt", tmp_path / "plain.txt"
+    with_mark.write_bytes(codecs.BOM_UTF8 + SAMPLE.encode())
+    without.write_bytes(SAMPLE.encode())
+    loaded = load_document(with_mark)
+    assert loaded.text == with_mark.read_bytes().decode("utf-8") == "\ufeff" + SAMPLE
+    [phrase] = compare(loaded, load_document(without)).shared_phrases
+    assert phrase.a == (1, len(loaded.text) - 1) and phrase.b == (0, len(SAMPLE) - 1)
 
 
 LEGACY = {

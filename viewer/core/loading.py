@@ -163,7 +163,9 @@ def _refuse_binary(text: str, shown: str) -> str:
 
 def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", shown), ()
+        # The mark stays, as U+FEFF: a UTF-8 reader (the contract's outside tool) keeps it,
+        # so offsets past it would be one off. It is zero-width and matches as nothing.
+        return _strict(data, "utf-8", shown), ()
     if data.startswith(_UTF32_BOMS):
         return _strict(data, "utf-32", shown), ()
     if data.startswith(_UTF16_BOMS):
