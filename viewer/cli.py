@@ -102,8 +102,8 @@ def compare_parser() -> argparse.ArgumentParser:
                              "each shared passage that more articles carry")
     parser.add_argument("--trim", action="store_true",
                         help="trim scraped-text noise (repeated title lines, trailing link "
-                             "lists, stray tokens); what went is listed in each document's notes, and offsets "
-                             "then index the trimmed text")
+                             "lists, stray tokens); what went is listed in each document's "
+                             "notes, and offsets then index the trimmed text")
     _settings_arguments(parser)
     return parser
 

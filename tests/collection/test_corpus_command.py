@@ -110,6 +110,19 @@ def test_a_report_onto_an_input_or_the_store_is_refused(tmp_path: Path, case: st
     assert target.read_bytes() == before
 
 
+@pytest.mark.parametrize("report", ["--json", "--html", "--pdf"])
+def test_a_report_onto_a_store_not_yet_made_is_refused_before_any_work(
+        tmp_path: Path, report: str) -> None:
+    source = make_collection(documents=8).write(tmp_path / "c.jsonl")
+    store = tmp_path / "new.sqlite"
+    result = tandem("corpus", str(source), "--store", str(store), report,
+                    str(tmp_path / "." / store.name), env=_env(tmp_path))
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "is the store; it would be overwritten" in lines[0], result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["c.jsonl"]
+
+
 @pytest.mark.parametrize("where", ["missing folder", "a folder", "read-only file"])
 def test_a_report_that_cannot_be_written_is_refused_before_any_work(
         tmp_path: Path, where: str) -> None:

@@ -165,6 +165,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     folder (an article, its metadata.csv), or the store; `SourceError` for a store that
     is a source or inside a source folder (`refuse_store_in_sources`)."""
     from viewer.collection.sources import SourceError, input_files, refuse_store_in_sources
+    from viewer.core.errors import OutputError, printable
     from viewer.export.atomic import (
         refuse_overwriting_inputs,
         refuse_shared_targets,
@@ -183,6 +184,10 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     for name in ("json", "html", "pdf"):
         out = getattr(args, name, None)
         if out and out != "-":
+            # Before the store exists too: the report would be written over the new store.
+            if store and os.path.realpath(out) == os.path.realpath(store):
+                raise OutputError(printable(out), "is the store; it would be overwritten",
+                                  "choose another name for the output")
             refuse_unwritable(out)
             refuse_overwriting_inputs(out, input_files([store, *sources]))
 
