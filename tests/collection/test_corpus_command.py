@@ -429,7 +429,9 @@ def test_compare_with_a_collection_lists_its_formulations_a_copy_carries(
         uses = next(o for o in formulation["occurrences"] if o["doc"] == doc)["spans"]
         assert slogan["occurrences_a"] == uses
         assert slogan["count_b"] == len(uses)
-        assert slogan["collection"]["of"] == articles
+        assert slogan["collection"] == {"documents": formulation["documents"], "of": articles,
+                                        "first": formulation["first"]}
+    assert any(f["variants"] for f in used)  # their articles are counted too
 
 
 def test_a_store_another_process_is_writing_gets_a_message(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 For a comparison of two texts and an indexed collection store:
 - each slogan gets its collection figures: in how many of the collection's documents it
-  occurs, and where it was first seen (earliest date);
+  occurs, and where it was first seen (earliest date), its variants counted in; for one of
+  the collection's formulations, the figures of its entry in the report;
 - each shared passage that is part of a larger cluster of the collection (A or B is one of
   the collection's articles, found by its text) gets that cluster: how many other articles
   carry it, and the first one.
@@ -24,6 +25,7 @@ import numpy as np
 from viewer.collection.store import CollectionStore
 from viewer.collection.words import collection_normalizer, content_hash
 from viewer.core.model import Comparison, KnownForms, Span
+from viewer.core.slogans import phrase_key
 from viewer.core.tokenize import Vocabulary, tokenize
 
 
@@ -72,9 +74,18 @@ def collection_context(comparison: Comparison, store: CollectionStore) -> dict[s
     occurrences = _Occurrences(store)
     docs = occurrences.docs
     total = len(docs)
+    entries = {phrase_key(form, occurrences.normalizer): entry
+               for entry in store.formulations() for form in (entry["phrase"], *entry["variants"])}
     slogans: list[dict[str, Any] | None] = []
     for slogan in comparison.slogans:
-        found = occurrences.documents_with(slogan.phrase)
+        forms = (slogan.phrase, *slogan.variants)
+        entry = next((entries[key] for key in (phrase_key(f, occurrences.normalizer)
+                                                for f in forms) if key in entries), None)
+        if entry is not None:  # the collection's figures, its variants counted in
+            slogans.append({"documents": entry["documents"], "of": total,
+                            "first": entry["first"]})
+            continue
+        found = sorted(set().union(*(occurrences.documents_with(f) for f in forms)))
         slogans.append({"documents": len(found), "of": total,
                         "first": _first([docs[k] for k in found])} if found else
                        {"documents": 0, "of": total, "first": None})
