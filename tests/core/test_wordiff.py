@@ -32,3 +32,16 @@ def test_a_pure_insertion_has_an_empty_span_in_a_where_it_goes() -> None:
 
 def test_identical_passages_have_no_differences() -> None:
     assert differences("one two three", "One two three") == ()
+
+
+def test_a_changed_figure_is_shown_whole() -> None:
+    a = "output grew by 27.3 percent to 1.5 million tonnes, and 3,000 jobs in 2019"
+    b = "output grew by 17.3 percent to 2.5 million tonnes, and 3,500 jobs in 2019"
+    shown = [(a[d.a[0]:d.a[1]], b[d.b[0]:d.b[1]]) for d in differences(a, b)]
+    assert shown == [("27.3", "17.3"), ("1.5", "2.5"), ("3,000", "3,500")]
+
+
+def test_a_figure_with_a_digit_more_and_a_list_after_a_comma_stay_apart() -> None:
+    a, b = "rates of 1.5 and 4,5 or 6 rose", "rates of 1.55 and 4, 5 or 7 rose"
+    shown = [(a[d.a[0]:d.a[1]], b[d.b[0]:d.b[1]]) for d in differences(a, b)]
+    assert shown == [("1.5", "1.55"), ("6", "7")]

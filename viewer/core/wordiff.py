@@ -13,6 +13,9 @@ from rapidfuzz.distance import Indel
 from viewer.core.model import WordDifference
 from viewer.core.tokenize import TokenStream
 
+#: Marks inside a number: a decimal point, a thousands separator.
+_NUMBER_MARKS = frozenset(map(ord, ".,"))
+
 
 def word_differences(a: TokenStream, b: TokenStream, a0: int, a1: int, b0: int,
                      b1: int) -> tuple[WordDifference, ...]:
@@ -26,10 +29,42 @@ def word_differences(a: TokenStream, b: TokenStream, a0: int, a1: int, b0: int,
             edits[-1][1], edits[-1][3] = op.src_end, op.dest_end
         else:
             edits.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    edits = _whole_numbers(edits, a, b, a0, a1 - a0, b0, b1 - b0)
     return tuple(
         WordDifference(_kind(i0, i1, j0, j1), _chars(a, a0 + i0, a0 + i1),
                        _chars(b, b0 + j0, b0 + j1))
         for i0, i1, j0, j1 in edits)
+
+
+def _whole_numbers(edits: list[list[int]], a: TokenStream, b: TokenStream, a0: int,
+                   length_a: int, b0: int, length_b: int) -> list[list[int]]:
+    """The edits widened to whole numbers: "27.3" and "17.3" are two words each ("27",
+    "3"), and an edit of the first alone would show "27" -> "17", a different figure.
+    The words taken in are equal on both sides, so the edit widens by one on each."""
+    for edit in edits:
+        i0, i1, j0, j1 = edit
+        while i0 > 0 and j0 > 0 and ((i1 > i0 and _glued(a, a0 + i0 - 1))
+                                     or (j1 > j0 and _glued(b, b0 + j0 - 1))):
+            i0, j0 = i0 - 1, j0 - 1
+        while i1 < length_a and j1 < length_b and ((i1 > i0 and _glued(a, a0 + i1 - 1))
+                                                   or (j1 > j0 and _glued(b, b0 + j1 - 1))):
+            i1, j1 = i1 + 1, j1 + 1
+        edit[:] = [i0, i1, j0, j1]
+    merged: list[list[int]] = []
+    for edit in edits:  # widened edits may now meet
+        if merged and edit[0] <= merged[-1][1]:
+            merged[-1][1], merged[-1][3] = max(merged[-1][1], edit[1]), max(merged[-1][3], edit[3])
+        else:
+            merged.append(edit)
+    return merged
+
+
+def _glued(stream: TokenStream, k: int) -> bool:
+    """Whether words k and k + 1 are one number written with a point or comma (1.5, 3,000)."""
+    end, start = int(stream.ends[k]), int(stream.starts[k + 1])
+    codes = stream.codes
+    return (start - end == 1 and int(codes[end]) in _NUMBER_MARKS
+            and chr(codes[end - 1]).isdigit() and chr(codes[start]).isdigit())
 
 
 def _kind(i0: int, i1: int, j0: int, j1: int) -> str:
