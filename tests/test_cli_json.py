@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "core"
 
@@ -63,6 +65,20 @@ def test_dash_writes_json_to_stdout_and_watchlist_file_is_read(tmp_path):
     [watched] = [s for s in data["slogans"] if s["watchlist"]]
     assert watched["phrase"] == "ferry terminal"
     assert (watched["count_a"], watched["count_b"]) == (1, 1)
+
+
+@pytest.mark.parametrize("content,problem", [(None, "no such file"),
+                                             (bytes(range(256)) * 8, "is binary")])
+def test_a_bad_watchlist_is_named_as_the_watch_list(tmp_path, content, problem):
+    watch = tmp_path / "watch.docx"
+    if content is not None:
+        watch.write_bytes(content)
+    done = run(str(FIXTURES / "harbour_a.txt"), str(FIXTURES / "harbour_b.txt"),
+               "--json", "-", "--watchlist", str(watch))
+    assert done.returncode == 2 and done.stdout == ""
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"tandem: --watchlist {watch}: {problem}")
+    assert line.endswith("(give a plain-text file with one phrase per line)")
 
 
 def test_bad_setting_is_one_line_and_exit_code_2():

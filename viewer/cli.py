@@ -68,7 +68,11 @@ def read_watchlist(path: str) -> tuple[str, ...]:
     """Phrases of a watch-list file, one per line; blank lines and #-comments skipped."""
     from viewer.core.loading import decode_text, read_bytes
 
-    text = decode_text(read_bytes(path), path)
+    try:
+        text = decode_text(read_bytes(path), path)
+    except LoadError as error:  # said of the watch-list, which is never an article
+        raise LoadError(f"--watchlist {path}", error.problem,
+                        "give a plain-text file with one phrase per line") from None
     return tuple(line.strip() for line in text.splitlines()
                  if line.strip() and not line.lstrip().startswith("#"))
 
