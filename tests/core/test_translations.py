@@ -1,13 +1,21 @@
 """Translations of one Chinese formulation: a compound rendered whole or character by
 character, found through CC-CEDICT."""
 
+import pytest
+
 from viewer.core.translations import (
+    GLOSSARY_FILE,
+    DictionaryMissing,
+    dictionary_glossary,
     dictionary_path,
+    glossary,
     join_translated,
+    load_glossary,
     one_compound,
     read_glossary,
     translated_as,
     translation_shape,
+    write_glossary,
 )
 
 #: Real CC-CEDICT lines (traditional simplified [pinyin] /glosses/), a name among them.
@@ -52,6 +60,19 @@ def test_the_shape_is_one_word_against_two_once_shared_words_are_out():
     # Shared by stem: "promote" and "promotion" are one word, leaving one against none.
     assert translation_shape(["promote", "chinese", "style"], ["promotion", "chinese"]) is None
     assert translation_shape(["digital", "economy"], ["green", "transition", "plan"]) is None
+
+
+def test_the_shipped_glossary_is_the_installed_dictionarys(tmp_path):
+    # Redraw it with packaging/make_glossary.py when this fails.
+    redrawn = tmp_path / "glossary.json.gz"
+    write_glossary(dictionary_glossary(), redrawn)
+    assert redrawn.read_bytes() == GLOSSARY_FILE.read_bytes()
+    assert load_glossary(redrawn) == glossary()
+
+
+def test_a_missing_glossary_is_named(tmp_path):
+    with pytest.raises(DictionaryMissing, match="glossary.json.gz is missing"):
+        load_glossary(tmp_path / "glossary.json.gz")
 
 
 def test_the_shipped_dictionary_joins_network_power_and_strong_network_country():

