@@ -1,5 +1,6 @@
 """Shared phrases: whole passages, verbatim or edited, moved or not, and no chance runs."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,32 @@ def test_phrase_repeated_in_both_texts_is_a_slogan_not_a_cross_product():
     for side in ("a", "b"):
         spans = sorted(getattr(p, side) for p in phrases)
         assert all(x[1] <= y[0] for x, y in zip(spans, spans[1:], strict=False))
+
+
+def test_a_text_repeated_many_times_is_shared_with_itself():
+    # Six copies: every n-gram recurs 6 x 6 times, more than is paired N x M.
+    text = load_document(HERE / "harbour_a.txt").text.strip()
+    repeated = Document("\n\n".join([text] * 6), "six copies")
+    [phrase] = compare(repeated, repeated).shared_phrases
+    assert phrase.a == phrase.b == (0, len(repeated.text)) and phrase.exact
+
+
+def test_a_chorus_repeated_in_both_texts_lines_up_copy_by_copy():
+    rng = __import__("random").Random(8)
+    syllables = ("ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "pi", "nak", "zu", "mar")
+
+    def words(count: int) -> str:
+        return " ".join("".join(rng.choice(syllables) for _ in range(3)) for _ in range(count))
+
+    chorus = [p for p in load_document(HERE / "harbour_a.txt").text.split("\n\n")
+              if len(p.split()) > 30][0]
+    a = "\n\n".join(f"{words(40)}.\n\n{chorus}" for _ in range(6))
+    b = "\n\n".join(f"{words(50)}.\n\n{chorus}" for _ in range(7))
+    phrases = compare(Document(a, "a"), Document(b, "b")).shared_phrases
+    in_a = [m.start() for m in re.finditer(re.escape(chorus), a)]
+    in_b = [m.start() for m in re.finditer(re.escape(chorus), b)]
+    assert [(p.a[0], p.b[0]) for p in phrases] == list(zip(in_a, in_b[:6], strict=True))
+    assert all(p.exact and p.a[1] - p.a[0] == len(chorus) for p in phrases)
 
 
 def test_chance_run_of_common_words_is_not_reported():
