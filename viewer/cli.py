@@ -181,14 +181,19 @@ def write_outputs(comparison, args: argparse.Namespace,  # type: ignore[no-untyp
     The report writers are imported only when asked for: reportlab costs start-up time
     and the JSON path stays free of it (and of Qt)."""
     pdf, html = getattr(args, "pdf", None), getattr(args, "html", None)
+    figures = None
+    if extra is not None and (pdf or html):
+        from viewer.present.collection_figures import collection_figures
+
+        figures = collection_figures(extra, comparison)
     if pdf:
         from viewer.export.pdf_report import write_pdf
 
-        write_pdf(comparison, pdf, page_size=getattr(args, "page_size", "A4"))
+        write_pdf(comparison, pdf, page_size=getattr(args, "page_size", "A4"), figures=figures)
     if html:
         from viewer.export.html_report import write_html
 
-        write_html(comparison, html)
+        write_html(comparison, html, figures=figures)
     if args.json or not (pdf or html):
         _write_json(comparison, args.json or "-", extra)
 

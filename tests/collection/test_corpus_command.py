@@ -3,6 +3,7 @@ interrupted add, and stores that are damaged or from another version."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import signal
@@ -16,6 +17,8 @@ import pytest
 
 from tests.collection.planted import make_collection
 from viewer.collection.store import CollectionStore, StoreError, set_aside
+from viewer.core.model import Slogan
+from viewer.present.collection_figures import slogan_label
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -424,6 +427,21 @@ def test_compare_with_a_collection_lists_its_formulations_a_copy_carries(
 
     alone, behind = slogans(), slogans("--collection", str(store))
     assert used and not {f["phrase"] for f in used} & set(alone)
+    # The HTML and PDF reports give each the collection's figures, as the window does.
+    html_out, pdf_out = tmp_path / "r.html", tmp_path / "r.pdf"
+    assert tandem("compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--collection",
+                  str(store), "--html", str(html_out), "--pdf", str(pdf_out),
+                  env=_env(tmp_path)).returncode == 0
+    page = html_out.read_text(encoding="utf-8")
+    printed = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf_out), "-"],
+                                      capture_output=True, text=True, check=True).stdout.split())
+    for formulation in used:
+        slogan = behind[formulation["phrase"]]
+        uses = [tuple(tuple(span) for span in slogan[f"occurrences_{side}"]) for side in "ab"]
+        label = slogan_label(slogan["collection"], Slogan(slogan["phrase"], slogan["words"],
+                                                          *uses))
+        assert f"<td>{html.escape(label)}</td>" in page
+        assert label.split(" · first ")[0] in printed
     for formulation in used:
         slogan = behind[formulation["phrase"]]
         uses = next(o for o in formulation["occurrences"] if o["doc"] == doc)["spans"]

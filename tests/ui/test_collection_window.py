@@ -5,7 +5,9 @@ the slogans' collection figures, skipped files and the report exported from the 
 from __future__ import annotations
 
 import gzip
+import html
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from viewer.collection.context import collection_context
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.core.document import Document
-from viewer.ui.collection.mode import slogan_label
+from viewer.present.collection_figures import slogan_label
 from viewer.ui.collection.view import NO_FORMULATIONS, pair_filter
 
 DEV_SMALL = FIXTURES / "collection" / "window" / "dev-small.jsonl.gz"
@@ -210,7 +212,7 @@ def test_formulations_timelines_and_their_articles(
 @pytest.mark.qt_log_ignore(
     r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
 def test_slogans_and_passages_get_their_collection_figures(
-        make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = open_collection(make_window, qtbot, EN_ARTICLES)
     mode = window.collection
     mode.open_pair("en03", "en09")  # two links of the four-article chain
@@ -248,6 +250,16 @@ def test_slogans_and_passages_get_their_collection_figures(
         assert slogans.index(k, 4).data() == slogan_label(expected["slogans"][k], slogan)
         assert slogans.index(k, 4).data().split(" · ")[0] in (
             "common formulation", "shared only by these two", "in one text only")
+    # An export carries them as the panel shows them.
+    report = tmp_path / "pair.html"
+    assert window.export_to("html", str(report))
+    cells = re.findall(r"<td>([^<]*)</td>", report.read_text(encoding="utf-8"))
+    shown = [slogans.index(k, 4).data() for k in range(slogans.rowCount())]
+    phrases = panel.phrases.model()
+    shown += [phrases.index(k, 4).data() for k in range(phrases.rowCount())]
+    labels = sorted(html.escape(label) for label in shown if label)
+    assert labels and labels == sorted(
+        c for c in cells if c.startswith(("common", "shared only", "in one", "also in")))
 
 
 def test_a_pair_opened_from_the_collection_lists_the_formulations_it_uses(

@@ -24,6 +24,7 @@ from viewer.export.report_model import (
     styled_texts,
     summary,
 )
+from viewer.present.collection_figures import CollectionFigures
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import DARK, LIGHT, PRINT, Palette
 
@@ -135,8 +136,10 @@ def _links_in(text: str, span: tuple[int, int], links: tuple[list[int], list[str
 
 
 def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
-                       is_cancelled: IsCancelled | None = None) -> str:
-    """The whole report as one HTML document."""
+                       is_cancelled: IsCancelled | None = None,
+                       figures: CollectionFigures | None = None) -> str:
+    """The whole report as one HTML document; with a collection behind the comparison
+    (`figures`), its word on each slogan and shared passage."""
     report = progress or (lambda fraction: None)
 
     def check() -> None:
@@ -161,6 +164,8 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
         parts.append(f'<h2>{heading}</h2><table class="facts">')
         parts.extend(f'<tr><td class="muted">{e(k)}</td><td>{e(v)}</td></tr>' for k, v in items)
         parts.append("</table>")
+    if figures is not None:
+        parts.append(f"<p>With the collection behind it: {e(figures.collection)}.</p>")
     parts.append(
         '<p class="muted">Reading the report: <span class="h0">shared passage</span> '
         '(one colour per passage and its counterpart), <span class="sl">slogan</span>, '
@@ -194,27 +199,31 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
     parts.append(f"<h2>Shared phrases ({len(phrases)})</h2>")
     if phrases:
         parts.append('<table><tr><th>#</th><th>words</th><th>in A (deleted words struck)</th>'
-                     "<th>in B (inserted words underlined)</th></tr>")
+                     "<th>in B (inserted words underlined)</th>"
+                     + ("<th>in the collection</th>" if figures else "") + "</tr>")
         for i, phrase in enumerate(phrases):
             check()
             cell_a, cell_b = phrase_cells(comparison, i)
+            more = f"<td>{e(figures.phrases[i])}</td>" if figures else ""
             parts.append(f'<tr><td class="num"><a class="ref h{i % shared}" href="#a{i + 1}" '
                          f'title="passage {i + 1} in the texts">{i + 1}</a></td>'
                          f'<td class="num">{phrase.words}{"" if phrase.exact else " ~"}</td>'
-                         f"<td>{rich_html(cell_a)}</td><td>{rich_html(cell_b)}</td></tr>")
+                         f"<td>{rich_html(cell_a)}</td><td>{rich_html(cell_b)}</td>{more}</tr>")
         parts.append("</table>")
     else:
         parts.append('<p class="muted">No shared phrases at these settings.</p>')
 
     parts.append(f"<h2>Slogans ({len(comparison.slogans)})</h2>")
     if comparison.slogans:
-        parts.append("<table><tr><th>phrase</th><th>in A</th><th>in B</th></tr>")
-        for slogan in comparison.slogans:
+        parts.append("<table><tr><th>phrase</th><th>in A</th><th>in B</th>"
+                     + ("<th>in the collection</th>" if figures else "") + "</tr>")
+        for k, slogan in enumerate(comparison.slogans):
             kind = "wl" if slogan.watchlist else "sl"
             note = ' <span class="muted">(watch-list)</span>' if slogan.watchlist else ""
+            more = f"<td>{e(figures.slogans[k])}</td>" if figures else ""
             parts.append(f'<tr><td><span class="{kind}">{e(slogan.phrase)}</span>{note}</td>'
                          f'<td class="num">{slogan.count_a}</td>'
-                         f'<td class="num">{slogan.count_b}</td></tr>')
+                         f'<td class="num">{slogan.count_b}</td>{more}</tr>')
         parts.append("</table>")
     else:
         parts.append('<p class="muted">No slogans at these settings.</p>')
@@ -238,9 +247,10 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
 
 
 def write_html(comparison: Comparison, path: str | os.PathLike[str], *,
-               progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> None:
+               progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
+               figures: CollectionFigures | None = None) -> None:
     """Write the HTML report at `path`, atomically; `Cancelled` leaves no file."""
-    document = comparison_to_html(comparison, progress, is_cancelled).encode("utf-8")
+    document = comparison_to_html(comparison, progress, is_cancelled, figures).encode("utf-8")
     try:
         write_atomically(path, lambda handle: handle.write(document))
     except OSError as exc:

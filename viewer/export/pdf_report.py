@@ -31,6 +31,7 @@ from viewer.export.report_model import (
     phrase_cells,
     summary,
 )
+from viewer.present.collection_figures import CollectionFigures
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import PRINT
 
@@ -123,8 +124,10 @@ def _first_usable(paths: Sequence[Path]) -> str | None:
 
 
 def write_pdf(comparison: Comparison, path: str | os.PathLike[str], *, page_size: str = "A4",
-              progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> None:
-    """Write the report of `comparison` as a PDF at `path`, atomically.
+              progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
+              figures: CollectionFigures | None = None) -> None:
+    """Write the report of `comparison` as a PDF at `path`, atomically; with a collection
+    behind the comparison (`figures`), its word on each slogan and shared passage.
 
     Raises `Cancelled` when `is_cancelled()` turns true (no file is left), `LoadError`
     naming the path when it cannot be written, and `ValueError` for an unknown page size."""
@@ -137,18 +140,20 @@ def write_pdf(comparison: Comparison, path: str | os.PathLike[str], *, page_size
             raise Cancelled()
 
     fonts = report_fonts()
-    layout = _lay_out(comparison, PAGE_SIZES[page_size], fonts, check, report)
+    layout = _lay_out(comparison, PAGE_SIZES[page_size], fonts, check, report, figures)
     save_pdf(path, lambda handle: _render(layout, comparison, handle, check, report))
     report(1.0)
 
 
 def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Fonts,
-             check: Callable[[], None], report: Progress) -> Layout:
+             check: Callable[[], None], report: Progress,
+             figures: CollectionFigures | None = None) -> Layout:
     colours = PRINT
     layout = Layout(page_size, Measure(fonts), colours, check=check)
     facts = summary(comparison)
     _title_page(layout, facts, missing_glyphs(fonts, (comparison.document_a.text,
-                                                      comparison.document_b.text)))
+                                                      comparison.document_b.text)),
+                figures.collection if figures else "")
 
     # The two texts side by side, each flowing in its own column.
     gutter = 16.0
@@ -173,7 +178,7 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
                                          above_heads - layout.y, TEXT_SIZE, check, report)
     layout.on_new_page = None
 
-    _tables(layout, comparison, passage_pages, check)
+    _tables(layout, comparison, passage_pages, check, figures)
     report(0.8)
     return layout
 
@@ -193,8 +198,8 @@ def missing_glyphs(fonts: Fonts, texts: Sequence[str]) -> list[str]:
                   and ord(ch) not in maps[fonts.of(ch)])
 
 
-def _title_page(layout: Layout, facts, missing: Sequence[str] = ()  # type: ignore[no-untyped-def]
-                ) -> None:
+def _title_page(layout: Layout, facts, missing: Sequence[str] = (),  # type: ignore[no-untyped-def]
+                collection: str = "") -> None:
     colours = layout.colours
     layout.text(facts.title, 18)
     layout.space(2)
@@ -212,7 +217,7 @@ def _title_page(layout: Layout, facts, missing: Sequence[str] = ()  # type: igno
                         Cell(value_x, value_width, RichText(value))], 9)
         layout.space(10)
 
-    pairs("Documents", facts.documents)
+    pairs("Documents", facts.documents + ((("Collection", collection),) if collection else ()))
     pairs("Overlap", facts.figures)
     pairs("Settings", facts.settings)
     layout.text("How to read the report", 12)
@@ -284,7 +289,8 @@ def _table(layout: Layout, title: str, columns: Sequence[tuple[float, float, str
 
 
 def _tables(layout: Layout, comparison: Comparison,
-            passage_pages: Sequence[tuple[int, int] | None], check: Callable[[], None]) -> None:
+            passage_pages: Sequence[tuple[int, int] | None], check: Callable[[], None],
+            figures: CollectionFigures | None = None) -> None:
     left, width = layout.left, layout.content_width
     text_a, text_b = comparison.document_a.text, comparison.document_b.text
 
@@ -311,24 +317,30 @@ def _tables(layout: Layout, comparison: Comparison,
             (x_a, rest, "in A (deleted words struck)"),
             (x_a + rest + 12, rest, "in B (inserted words underlined)")],
            comparison.shared_phrases, phrase_row, "No shared phrases at these settings.", check)
+    if figures is not None:
+        _carried(layout, figures, check)
 
-    # Slogans with their counts in each document.
+    # Slogans with their counts in each document (and in the collection behind them).
     count_w = 48.0
-    phrase_w = width - 2 * count_w - 8
+    collection_w = 170.0 if figures is not None else 0.0
+    phrase_w = width - 2 * count_w - 8 - collection_w
 
-    def slogan_row(_: int, slogan: Slogan) -> list[RichText]:
+    def slogan_row(k: int, slogan: Slogan) -> list[RichText]:
         name = slogan.phrase
         style = Style(underline=MarkKind.WATCH if slogan.watchlist else MarkKind.SLOGAN)
         return [RichText(name + (" (watch-list)" if slogan.watchlist else ""),
                          ((0, len(name), style),)),
-                RichText(str(slogan.count_a)), RichText(str(slogan.count_b))]
+                RichText(str(slogan.count_a)), RichText(str(slogan.count_b)),
+                *([RichText(figures.slogans[k])] if figures is not None else [])]
 
     layout.space(12)
     layout.ensure(60)
-    _table(layout, "Slogans",
-           [(left, phrase_w, "phrase"), (left + phrase_w + 8, count_w, "in A"),
-            (left + phrase_w + 8 + count_w, count_w, "in B")],
-           comparison.slogans, slogan_row, "No slogans at these settings.", check)
+    columns = [(left, phrase_w, "phrase"), (left + phrase_w + 8, count_w, "in A"),
+               (left + phrase_w + 8 + count_w, count_w, "in B")]
+    if figures is not None:
+        columns.append((left + phrase_w + 8 + 2 * count_w, collection_w, "in the collection"))
+    _table(layout, "Slogans", columns, comparison.slogans, slogan_row,
+           "No slogans at these settings.", check)
 
     # Theme overlap: score, strongest shared terms, and both passages' openings.
     score_w, terms_w = 34.0, 96.0
@@ -346,6 +358,24 @@ def _tables(layout: Layout, comparison: Comparison,
            [(left, score_w, "score"), (x_terms, terms_w, "shared terms"),
             (x_ea, excerpt_w, "passage in A"), (x_ea + excerpt_w + 12, excerpt_w, "passage in B")],
            comparison.themes, theme_row, "No theme overlap at these settings.", check)
+
+
+def _carried(layout: Layout, figures: CollectionFigures, check: Callable[[], None]) -> None:
+    """The shared passages that other articles of the collection carry too."""
+    carried = [(k, label) for k, label in enumerate(figures.phrases) if label]
+    number_w = 26.0
+
+    def row(_: int, item: tuple[int, str]) -> list[RichText]:
+        label = str(item[0] + 1)
+        return [RichText(label, ((0, len(label), Style(passage=item[0])),)),
+                RichText(item[1])]
+
+    layout.space(12)
+    layout.ensure(60)
+    _table(layout, "Shared phrases other articles carry",
+           [(layout.left, number_w, "#"),
+            (layout.left + number_w, layout.content_width - number_w, "in the collection")],
+           carried, row, "No other article of the collection carries these passages.", check)
 
 
 def _render(layout: Layout, comparison: Comparison, handle,  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidge
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled, TandemError
 from viewer.core.model import Comparison
+from viewer.present.collection_figures import CollectionFigures
 
 SUFFIX = {"pdf": ".pdf", "html": ".html"}
 
@@ -42,11 +43,13 @@ def ask_export_path(parent: QWidget, title: str, default: str, kind: str) -> str
     return chosen
 
 
-def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str) -> str:
+def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str,
+                  figures: CollectionFigures | None = None) -> str:
     """Write the report; '' when written, else what to tell the user ('cancelled' for Cancel).
 
     The writer runs on the GUI thread, letting events through between its steps so the
-    window paints and Cancel stays live."""
+    window paints and Cancel stays live. `figures`: the collection's word on the slogans
+    and passages, when one is behind the comparison."""
     if kind == "pdf":
         from viewer.export.pdf_report import write_pdf as writer
     else:
@@ -60,7 +63,8 @@ def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str)
         QApplication.processEvents()
 
     try:
-        writer(comparison, path, progress=on_progress, is_cancelled=dialog.wasCanceled)
+        writer(comparison, path, progress=on_progress, is_cancelled=dialog.wasCanceled,
+               figures=figures)
     except Cancelled:
         return "cancelled"
     except TandemError as exc:

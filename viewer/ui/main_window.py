@@ -640,7 +640,9 @@ class MainWindow(QMainWindow):
         if is_read_only(path) and not confirmed:
             return False
         with replacing_read_only() if confirmed else contextlib.nullcontext():
-            problem = export_report(self, self.rendered.comparison, kind, path)
+            comparison = self.rendered.comparison
+            problem = export_report(self, comparison, kind, path,
+                                    self.collection.figures(comparison))
         if problem == "cancelled":
             self.statusBar().showMessage("Export cancelled; nothing was written", 6000)
         elif problem:

@@ -24,8 +24,9 @@ from viewer.collection.sources import input_files
 from viewer.collection.store import SET_ASIDE_SUFFIX, CollectionStore, set_aside
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
-from viewer.core.model import Comparison, KnownForms, Slogan
+from viewer.core.model import Comparison, KnownForms
 from viewer.export.atomic import refuse_overwriting_inputs
+from viewer.present.collection_figures import CollectionFigures, collection_figures
 from viewer.ui.collection.data import CollectionData, load
 from viewer.ui.collection.indexer import CollectionIndexer
 from viewer.ui.collection.skipped_dialog import SkippedDialog
@@ -112,22 +113,6 @@ def _context(store_path: str, comparison: Comparison) -> dict[str, Any]:
         return collection_context(comparison, store)
 
 
-def slogan_label(figures: dict[str, Any] | None, slogan: Slogan) -> str:
-    """A slogan's collection figures and what they make of it."""
-    if not figures:
-        return ""
-    found, total = int(figures.get("documents", 0)), int(figures.get("of", 0))
-    first = figures.get("first") or {}
-    if slogan.count_a == 0 or slogan.count_b == 0:
-        label = "in one text only"
-    elif found > 2:
-        label = "common formulation"
-    else:
-        label = "shared only by these two"
-    since = f" · first {first.get('date') or first.get('doc')}" if first else ""
-    return f"{label} · in {found:,}/{total:,}{since}"
-
-
 class CollectionMode(QObject):
     opened = Signal()
 
@@ -154,6 +139,8 @@ class CollectionMode(QObject):
         self.source = ""
         self._jobs: list[_Job] = []
         self.context: dict[str, Any] | None = None
+        #: The comparison `context` is of.
+        self.context_of: Comparison | None = None
         self.cluster_menu: QMenu | None = None
         window.side_panel.phrases.clicked.connect(self._on_phrase_clicked)
         #: Documents opened from the collection: id(document) -> (collection id, document).
@@ -388,19 +375,18 @@ class CollectionMode(QObject):
         if rendered is None or rendered.comparison is not comparison or self.data is None:
             return  # another comparison (or none) is shown now
         self.context = context
-        slogans = [slogan_label(f, s) for f, s in
-                   zip(context["slogans"], comparison.slogans, strict=True)]
-        phrases = [self._phrase_label(f) for f in context["shared_phrases"]]
-        self.window.side_panel.set_collection_figures(slogans, phrases)
+        self.context_of = comparison
+        figures = self.figures(comparison)
+        if figures is not None:
+            self.window.side_panel.set_collection_figures(list(figures.slogans),
+                                                          list(figures.phrases))
 
-    def _phrase_label(self, figures: dict[str, Any] | None) -> str:
-        if not figures:
-            return ""
-        first = figures.get("first") or {}
-        doc = str(first.get("doc", ""))
-        title = self.data.title(doc) if self.data else doc
-        return (f"also in {figures['others']:,} other articles (first: {title}, "
-                f"{first.get('date', '')})")
+    def figures(self, comparison: Comparison) -> CollectionFigures | None:
+        """The collection's labels for `comparison`, when they are in for it (the window's
+        exports carry them as the side panel shows them)."""
+        if self.context is None or self.context_of is not comparison or self.data is None:
+            return None
+        return collection_figures(self.context, comparison, self.data.title)
 
     def cluster_articles(self, row: int) -> list[str]:
         """The other articles carrying shared passage `row` of the comparison shown."""

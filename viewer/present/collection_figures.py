@@ -1,0 +1,67 @@
+"""What a collection says of a comparison's slogans and shared passages, as the words every
+view shows: the window's side panel, the HTML report and the PDF report.
+
+`collection_context` (viewer.collection.context) gives the figures, one entry (or None) per
+slogan and per shared passage; `collection_figures` turns them into one label each, "" where
+the collection has nothing to say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from viewer.core.model import Comparison, Slogan
+
+
+@dataclass(frozen=True)
+class CollectionFigures:
+    """One label per slogan and per shared passage of a comparison, in its order."""
+
+    #: "common formulation · in 166/1,000 · first 2019-06-06", or "".
+    slogans: tuple[str, ...]
+    #: "also in 4 other articles (first: Title, 2019-06-06)", or "".
+    phrases: tuple[str, ...]
+    #: "1,000 articles of collection.sqlite", for a report's facts.
+    collection: str
+
+
+def slogan_label(figures: Mapping[str, Any] | None, slogan: Slogan) -> str:
+    """A slogan's collection figures and what they make of it."""
+    if not figures:
+        return ""
+    found, total = int(figures.get("documents", 0)), int(figures.get("of", 0))
+    first = figures.get("first") or {}
+    if slogan.count_a == 0 or slogan.count_b == 0:
+        label = "in one text only"
+    elif found > 2:
+        label = "common formulation"
+    else:
+        label = "shared only by these two"
+    since = f" · first {first.get('date') or first.get('doc')}" if first else ""
+    return f"{label} · in {found:,}/{total:,}{since}"
+
+
+def phrase_label(figures: Mapping[str, Any] | None, title: Callable[[str], str] = str) -> str:
+    """A shared passage's cluster: how many other articles carry it, and the first one
+    (`title` names an article by its id)."""
+    if not figures:
+        return ""
+    first = figures.get("first") or {}
+    date = first.get("date") or "undated"
+    others = int(figures["others"])
+    return (f"also in {others:,} other article{'s' if others != 1 else ''} (first: "
+            f"{title(str(first.get('doc', '')))}, {date})")
+
+
+def collection_figures(context: Mapping[str, Any], comparison: Comparison,
+                       title: Callable[[str], str] = str) -> CollectionFigures:
+    """The labels of `context` (what `collection_context` gives for `comparison`)."""
+    about = context.get("collection") or {}
+    store = str(about.get("store", ""))
+    return CollectionFigures(
+        tuple(slogan_label(f, s) for f, s in zip(context["slogans"], comparison.slogans,
+                                                  strict=True)),
+        tuple(phrase_label(f, title) for f in context["shared_phrases"]),
+        f"{int(about.get('documents', 0)):,} articles of {store.rsplit('/', 1)[-1]}")
