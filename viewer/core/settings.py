@@ -126,8 +126,9 @@ _TEXTS = {
     "case_sensitive": "Case sensitive | tell Digital from digital",
     "ignore_stop_words": "Ignore common words | skip short passages made of ordinary words, "
                          "and keep function words out of slogans and themes",
-    "rarity_margin": "Rarity margin (bits) | how improbable a short passage must be beyond "
-                     "what chance gives two texts this long",
+    "rarity_margin": "Rarity margin (bits) | how improbable a passage must be beyond what "
+                     "chance gives two texts this long; a long copy clears the default "
+                     "many times over, a few hundred bits drop even those",
     "slogan_min_words": "Slogan: fewest words | shortest slogan, in words",
     "slogan_max_words": "Slogan: most words | longest slogan, in words",
     "slogan_min_count": "Slogan: least occurrences | occurrences in both texts together",
