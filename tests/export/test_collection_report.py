@@ -296,3 +296,17 @@ def test_the_result_is_not_changed(tmp_path: Path) -> None:
     write_collection_html(data, tmp_path / "r.html")
     write_collection_pdf(data, tmp_path / "r.pdf")
     assert data == before
+
+
+def test_timelines_say_how_many_uses_are_undated(tmp_path: Path) -> None:
+    data = result()
+    data["formulations"][0]["count"] = 9  # five uses in undated articles
+    data["formulations"][1]["per_month"] = {}  # every use undated
+    page = html_page(tmp_path, data)
+    charts = [row[-1] for row in page.rows if len(row) == 6 and row[0] in ("1", "2")]
+    assert charts[0].endswith("and 5 undated") and charts[1] == "no dates"
+    assert sum(tag == "svg" for tag, _ in page.elements) == 2
+    path = tmp_path / "r.pdf"
+    write_collection_pdf(data, path)
+    text = " ".join("".join(page.extract_text() for page in PdfReader(path).pages).split())
+    assert "peak 2, 5 undated" in text and "no dates" in text

@@ -90,7 +90,7 @@ def _doc(ref: DocRef, with_meta: bool = True) -> str:
 def timeline_svg(timeline: Timeline) -> str:
     """A small bar chart of a timeline: one bar per month (or year), scaled to its peak."""
     n = len(timeline.months)
-    if not n:
+    if not timeline.peak:  # no dated use (or no dates at all) to draw
         return '<span class="muted">no dates</span>'
     peak = max(timeline.peak, 1)
     step = _CHART_WIDTH / n
@@ -112,7 +112,9 @@ def timeline_svg(timeline: Timeline) -> str:
             f'<line class="base" x1="0" y1="{_CHART_HEIGHT - 0.5}" x2="{_CHART_WIDTH}" '
             f'y2="{_CHART_HEIGHT - 0.5}" stroke-width="1"/>{"".join(bars)}</svg>'
             f'<div class="axis"><span>{_e(timeline.months[0])}</span>'
-            f"<span>peak {timeline.peak}</span><span>{_e(timeline.months[-1])}</span></div>")
+            f"<span>peak {timeline.peak}</span><span>{_e(timeline.months[-1])}</span></div>"
+            + (f'<div class="muted">and {timeline.undated:,} undated</div>'
+               if timeline.undated else ""))
 
 
 def _section(key: str, count: int, section: Section[Any] | None = None) -> list[str]:

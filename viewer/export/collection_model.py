@@ -103,6 +103,8 @@ class Timeline:
 
     months: tuple[str, ...]
     counts: tuple[int, ...]
+    #: Uses in undated articles, which no bar shows.
+    undated: int = 0
 
     @property
     def peak(self) -> int:
@@ -269,11 +271,12 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         first = item.get("first")
         first_ref = ref(first.get("doc")) if isinstance(first, Mapping) else None
         per_month = per_month_of(item, docs)
+        count = int(_number(item.get("count")))
         formulation_rows.append(FormulationRow(
             rank, str(item.get("phrase", "")),
             tuple(str(v) for v in item.get("variants") or () if str(v)),
-            int(_number(item.get("documents"))), int(_number(item.get("count"))), first_ref,
-            timeline(months, per_month)))
+            int(_number(item.get("documents"))), count, first_ref,
+            timeline(months, per_month, undated_uses(item, docs, count, per_month))))
 
     groups: dict[str, list[tuple[str, int]]] = {}
     for line in _list(result, "boilerplate"):
@@ -364,14 +367,29 @@ def month_range(dates: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def timeline(months: tuple[str, ...], per_month: Mapping[str, int]) -> Timeline:
+def timeline(months: tuple[str, ...], per_month: Mapping[str, int],
+             undated: int = 0) -> Timeline:
     if len(months) <= MAX_MONTHS:
-        return Timeline(months, tuple(per_month.get(m, 0) for m in months))
+        return Timeline(months, tuple(per_month.get(m, 0) for m in months), undated)
     years: Counter[str] = Counter()
     for month, count in per_month.items():
         years[month[:4]] += count
     labels = tuple(sorted({m[:4] for m in months}))
-    return Timeline(labels, tuple(years.get(y, 0) for y in labels))
+    return Timeline(labels, tuple(years.get(y, 0) for y in labels), undated)
+
+
+def undated_uses(item: Mapping[str, Any], docs: Mapping[str, DocRef], count: int,
+                 per_month: Mapping[str, int]) -> int:
+    """A formulation's uses in undated articles: those its count has beyond its months,
+    or, with no months given, those of its occurrences in articles without a date."""
+    if isinstance(item.get("per_month"), Mapping):
+        return max(0, count - sum(per_month.values()))
+    undated = 0
+    for occurrence in item.get("occurrences") or ():
+        doc = docs.get(str(occurrence.get("doc"))) if isinstance(occurrence, Mapping) else None
+        if doc is not None and len(doc.date) < 7:
+            undated += len(occurrence.get("spans") or ()) or 1
+    return undated
 
 
 def per_month_of(item: Mapping[str, Any], docs: Mapping[str, DocRef]) -> Mapping[str, int]:

@@ -219,7 +219,7 @@ def _chart(layout: Layout, page: Page, timeline: Timeline, x: float, bottom: flo
     """Bars of the timeline between `bottom` and `bottom + _CHART_HEIGHT`, the first and last
     month under them."""
     colours = layout.colours
-    if not timeline.months:
+    if not timeline.peak:  # no dated use (or no dates at all) to draw
         page.add(x, ("text", x, bottom + _CHART_HEIGHT - 8, "no dates", colours.muted, 7))
         return
     n = len(timeline.months)
@@ -234,7 +234,8 @@ def _chart(layout: Layout, page: Page, timeline: Timeline, x: float, bottom: flo
     page.add(x, ("line", x, bottom - 0.3, x + width, bottom - 0.3, colours.rule, 0.5))
     label_y = bottom - _AXIS_SIZE - 1.5
     last = timeline.months[-1]
-    peak_label = f"peak {timeline.peak}"
+    peak_label = f"peak {timeline.peak}" + (f", {timeline.undated:,} undated"
+                                            if timeline.undated else "")
     measure = layout.measure
     page.add(x, ("text", x, label_y, timeline.months[0], colours.muted, _AXIS_SIZE))
     page.add(x, ("text", x + (width - measure.width(peak_label, _AXIS_SIZE)) / 2, label_y,
