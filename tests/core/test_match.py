@@ -115,6 +115,16 @@ def test_a_chorus_repeated_in_both_texts_lines_up_copy_by_copy():
     assert all(p.exact and p.a[1] - p.a[0] == len(chorus) for p in phrases)
 
 
+def test_two_copied_paragraphs_with_other_sentences_between_are_two_passages():
+    first, second = [p for p in load_document(HERE / "harbour_a.txt").text.split("\n\n")
+                     if len(p.split()) > 30][:2]
+    a = f"{first}\n\nChildren ran between the stalls while the band played old songs.\n\n{second}"
+    b = f"{first}\n\nThen the minister spoke about the rural roads for an hour.\n\n{second}"
+    phrases = compare(Document(a, "a"), Document(b, "b")).shared_phrases
+    assert [(p.a, p.b) for p in phrases] == [(span_of(a, first), span_of(b, first)),
+                                             (span_of(a, second), span_of(b, second))]
+
+
 def test_chance_run_of_common_words_is_not_reported():
     a = Document("The harvest was poor in the north. On the other hand, the orchards did "
                  "well, and farmers sold their apples at the market for a fair price.", "a")

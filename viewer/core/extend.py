@@ -117,8 +117,8 @@ def _extend_start(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarr
         lo_b = _paragraph_start(breaks_b, p.b0, max(limit_b, p.b0 - window))
         if lo_a >= p.a0 or lo_b >= p.b0:
             return
-        begins = ([_sentence_begins(a, k) for k in range(p.a0 - 1, lo_a - 1, -1)],
-                  [_sentence_begins(b, k) for k in range(p.b0 - 1, lo_b - 1, -1)]
+        begins = ([sentence_begins(a, k) for k in range(p.a0 - 1, lo_a - 1, -1)],
+                  [sentence_begins(b, k) for k in range(p.b0 - 1, lo_b - 1, -1)]
                   ) if to_sentence else None
         best = _best_stretch(a.ids[lo_a:p.a0].tolist()[::-1], b.ids[lo_b:p.b0].tolist()[::-1],
                              bits_a[lo_a:p.a0].tolist()[::-1], gap_bits, begins)
@@ -178,12 +178,12 @@ def _words_from_sentence_start(stream: TokenStream, start: int, limit: int,
         first = start - k
         if k and (first < limit or breaks[first]):
             return None
-        if _sentence_begins(stream, first):
+        if sentence_begins(stream, first):
             return k
     return None
 
 
-def _sentence_begins(stream: TokenStream, token: int) -> bool:
+def sentence_begins(stream: TokenStream, token: int) -> bool:
     """Whether a sentence (or a line) begins at `token`."""
     if not token:
         return True

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.core.extend import extend_passages
+from viewer.core.extend import extend_passages, sentence_begins
 from viewer.core.grams import gram_hashes
 from viewer.core.grouping import Groups, expand, group
 from viewer.core.tokenize import TokenStream
@@ -343,7 +344,8 @@ def _chain(runs: _Runs, n: int, gap: int, bits_prefix_a: np.ndarray) -> list[Ali
     return chains
 
 
-def _join_neighbours(passages: list[Alignment], gap: int, least: int) -> list[Alignment]:
+def _join_neighbours(passages: list[Alignment], gap: int, least: int,
+                     apart: Callable[[Alignment, Alignment], bool]) -> list[Alignment]:
     """Join passages that follow each other closely in both texts (a longer edit).
 
     A passage joins the nearest earlier one (in A) on a compatible alignment among the last
@@ -356,14 +358,15 @@ def _join_neighbours(passages: list[Alignment], gap: int, least: int) -> list[Al
     `_significant` charges it): an edit is a few words, and a short run across a long
     stretch of other words from a passage is a chance meeting (or a series' credit line
     after a chance run), which joined would make one passage long enough to list a pair of
-    a collection."""
+    a collection. Nor are two passages joined that `apart` keeps apart: whole sentences
+    between them, other sentences in each text."""
     if not passages:
         return []
     passages = sorted(passages, key=lambda p: (p.a0, p.b0))
     joined = [passages[0]]
     for p in passages[1:]:
         for q in reversed(joined[-JOIN_LOOKBACK:]):
-            if _follows(p, q, gap) or _interleaves(p, q, gap, least):
+            if (_follows(p, q, gap) and not apart(q, p)) or _interleaves(p, q, gap, least):
                 # What the two both cover is counted once: the later one adds its share
                 # of words and bits beyond the earlier one's end.
                 beyond = (p.a1 - max(p.a0, q.a1)) / max(1, p.a1 - p.a0)
@@ -399,6 +402,15 @@ def _without_repeat_matches(chains: list[Alignment], least: int) -> list[Alignme
         held[order] |= before >= ends[order]
     drop = held & (matched < least)
     return [c for c, dropped in zip(chains, drop.tolist(), strict=True) if not dropped]
+
+
+def _sentences_between(q: Alignment, p: Alignment, a: TokenStream, b: TokenStream) -> bool:
+    """Whether what lies between passage `q` and the later `p` is whole sentences in both
+    texts: a sentence replaced by another, not an edit of the copy around it (two
+    paragraphs copied with a different sentence between them are two passages)."""
+    return (p.a0 > q.a1 and p.b0 > q.b1
+            and all(sentence_begins(stream, token) for stream, token in
+                    ((a, q.a1), (a, p.a0), (b, q.b1), (b, p.b0))))
 
 
 def _follows(p: Alignment, q: Alignment, gap: int) -> bool:
@@ -539,7 +551,8 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     # A lone seed is too weak to bridge two passages; it can only be part of one.
     chains = [c for c in chains if c.matched > n]
     chains = _without_repeat_matches(chains, params.min_tokens)
-    joined = _join_neighbours(chains, 2 * params.gap, params.min_tokens)
+    joined = _join_neighbours(chains, 2 * params.gap, params.min_tokens,
+                              lambda q, p: _sentences_between(q, p, a, b))
     evidence = (np.array([p.matched_both for p in joined], dtype=np.int64),
                 np.array([p.unmatched for p in joined], dtype=np.int64),
                 np.array([p.bits for p in joined]), params, chance_bits)
