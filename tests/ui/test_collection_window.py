@@ -228,7 +228,7 @@ def test_slogans_and_passages_get_their_collection_figures(
     assert chained
     row = chained[0]
     assert phrases.index(row, 4).data() == (
-        f"also in 2 other articles (first: {mode.data.title('en03')}, 2023-02-10)")
+        "also in 2 other articles · first: A, 2023-02-10")  # en03, the chain's first, is A
     assert mode.cluster_articles(row) == ["en15", "en22"]
     # A click on it lists them; choosing one reads it beside A.
     panel.phrases.clicked.emit(phrases.index(row, 4))
@@ -249,7 +249,7 @@ def test_slogans_and_passages_get_their_collection_figures(
     for k, slogan in enumerate(comparison.slogans):
         assert slogans.index(k, 4).data() == slogan_label(expected["slogans"][k], slogan)
         assert slogans.index(k, 4).data().split(" · ")[0] in (
-            "common formulation", "shared only by these two", "in one text only")
+            "common formulation", "shared only by these two", "used by A only", "used by B only")
     # An export carries them as the panel shows them.
     report = tmp_path / "pair.html"
     assert window.export_to("html", str(report))
@@ -259,7 +259,20 @@ def test_slogans_and_passages_get_their_collection_figures(
     shown += [phrases.index(k, 4).data() for k in range(phrases.rowCount())]
     labels = sorted(html.escape(label) for label in shown if label)
     assert labels and labels == sorted(
-        c for c in cells if c.startswith(("common", "shared only", "in one", "also in")))
+        c for c in cells if c.startswith(("common", "shared only", "used by", "also in")))
+
+
+def test_a_pair_from_outside_the_open_collection_gets_no_collection_figures(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    assert window.collection.wait_jobs()
+    qtbot.wait(50)  # a lookup's result would arrive through the event loop
+    comparison = window.rendered.comparison
+    assert comparison.slogans and window.collection.figures(comparison) is None
+    panel = window.side_panel
+    assert panel.collection_slogans is None and panel.slogans.model().columnCount() == 4
 
 
 def test_a_pair_opened_from_the_collection_lists_the_formulations_it_uses(

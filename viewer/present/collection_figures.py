@@ -19,9 +19,10 @@ from viewer.core.model import Comparison, Slogan
 class CollectionFigures:
     """One label per slogan and per shared passage of a comparison, in its order."""
 
-    #: "common formulation · in 166/1,000 · first 2019-06-06", or "".
+    #: "common formulation · in 166/1,000 articles · first 2019-06-06", or "".
     slogans: tuple[str, ...]
-    #: "also in 4 other articles (first: Title, 2019-06-06)", or "".
+    #: "also in 4 other articles · first: Title, 2019-06-06" (A or B when it is one of
+    #: the two), or "".
     phrases: tuple[str, ...]
     #: "1,000 articles of collection.sqlite", for a report's facts.
     collection: str
@@ -34,25 +35,29 @@ def slogan_label(figures: Mapping[str, Any] | None, slogan: Slogan) -> str:
     found, total = int(figures.get("documents", 0)), int(figures.get("of", 0))
     first = figures.get("first") or {}
     if slogan.count_a == 0 or slogan.count_b == 0:
-        label = "in one text only"
+        label = f"used by {'B' if slogan.count_a == 0 else 'A'} only"
     elif found > 2:
         label = "common formulation"
     else:
         label = "shared only by these two"
     since = f" · first {first.get('date') or first.get('doc')}" if first else ""
-    return f"{label} · in {found:,}/{total:,}{since}"
+    return f"{label} · in {found:,}/{total:,} articles{since}"
 
 
-def phrase_label(figures: Mapping[str, Any] | None, title: Callable[[str], str] = str) -> str:
+def phrase_label(figures: Mapping[str, Any] | None, title: Callable[[str], str] = str,
+                 ours: Mapping[str, str | None] | None = None) -> str:
     """A shared passage's cluster: how many other articles carry it, and the first one
-    (`title` names an article by its id)."""
+    (`title` names an article by its id; `ours`, {"a": id, "b": id}, the two compared,
+    which are named A and B)."""
     if not figures:
         return ""
     first = figures.get("first") or {}
+    doc = str(first.get("doc", ""))
+    named = next((side.upper() for side, own in (ours or {}).items() if own == doc), "")
     date = first.get("date") or "undated"
     others = int(figures["others"])
-    return (f"also in {others:,} other article{'s' if others != 1 else ''} (first: "
-            f"{title(str(first.get('doc', '')))}, {date})")
+    return (f"also in {others:,} other article{'s' if others != 1 else ''} · first: "
+            f"{named or title(doc)}, {date}")
 
 
 def collection_figures(context: Mapping[str, Any], comparison: Comparison,
@@ -63,5 +68,6 @@ def collection_figures(context: Mapping[str, Any], comparison: Comparison,
     return CollectionFigures(
         tuple(slogan_label(f, s) for f, s in zip(context["slogans"], comparison.slogans,
                                                   strict=True)),
-        tuple(phrase_label(f, title) for f in context["shared_phrases"]),
+        tuple(phrase_label(f, title, {"a": about.get("a"), "b": about.get("b")})
+              for f in context["shared_phrases"]),
         f"{int(about.get('documents', 0)):,} articles of {store.rsplit('/', 1)[-1]}")

@@ -362,8 +362,10 @@ class CollectionMode(QObject):
     def on_compared(self, comparison: Comparison) -> None:
         """Look up the comparison's slogans and passages in the open collection."""
         self.context = None
-        if self.data is None:
-            return
+        if self.data is None or not any(
+                self._opened.get(id(d), ("", None))[1] is d
+                for d in (comparison.document_a, comparison.document_b)):
+            return  # neither text is one of its articles: it has nothing to say of them
         store_path = self.data.store_path
         self._start(lambda: _context(store_path, comparison),
                     lambda context: self._show_context(comparison, context),
