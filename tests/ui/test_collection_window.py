@@ -262,6 +262,20 @@ def test_slogans_and_passages_get_their_collection_figures(
         c for c in cells if c.startswith(("common", "shared only", "used by", "also in")))
 
 
+def test_an_article_opened_alone_after_a_pair_shows_no_figures_of_the_pair(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    mode = window.collection
+    formulation = mode.data.formulations[0]
+    first, second = (o["doc"] for o in formulation["occurrences"][:2])
+    mode.open_pair(first, second)
+    wait_rendered(qtbot, window)
+    assert window.figures.text().startswith("Shared text:")
+    mode.open_article(first, [tuple(formulation["occurrences"][0]["spans"][0])])
+    qtbot.waitUntil(lambda: window.documents[1] is None, timeout=10000)
+    assert window.rendered is None and window.figures.text() == ""
+
+
 def test_a_pair_from_outside_the_open_collection_gets_no_collection_figures(
         make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
     window = open_collection(make_window, qtbot, dev_store)

@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
     def _forget_results(self) -> None:
         self.rendered = None
         self.view.show(None)
+        self._show_figures()  # no figures of texts no longer shown
         self.update_state()
 
     def on_loaded(self, token: int, side: int, document: Document) -> None:
@@ -458,10 +459,13 @@ class MainWindow(QMainWindow):
             return
         comparison = self.rendered.comparison
         stats = comparison.stats
+        counted = " · ".join(
+            f"{n} {name}{'' if n == 1 else 's'}" for n, name in (
+                (len(comparison.shared_phrases), "passage"), (len(comparison.slogans), "slogan"),
+                (len(comparison.themes), "theme pair")))
         self.figures.setText(
             f"Shared text: {stats.shared_chars_a:.0%} of A, {stats.shared_chars_b:.0%} of B · "
-            f"{len(comparison.shared_phrases)} passages · {len(comparison.slogans)} slogans · "
-            f"{len(comparison.themes)} theme pairs · {stats.seconds:.2f} s")
+            f"{counted} · {stats.seconds:.2f} s")
 
     def on_compare_failed(self, token: int, message: str) -> None:
         if token == self.comparer.token:
