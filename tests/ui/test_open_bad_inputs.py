@@ -45,3 +45,17 @@ def test_a_file_that_fails_to_open_leaves_the_comparison_and_its_figures(
     assert str(bad) in window.last_message.text()
     assert window.rendered is not None and window.figures.text() == figures
     window.last_message.close()
+
+
+def test_pasting_an_empty_clipboard_says_to_copy_text_first(
+        make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window()
+    QGuiApplication.clipboard().setText("  \n")
+    window.action_paste(0)
+    assert window.last_message is not None
+    assert window.last_message.text() == (
+        "The clipboard: is empty (copy an article's text first)")
+    assert window.documents[0] is None
+    window.last_message.close()

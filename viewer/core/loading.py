@@ -295,12 +295,14 @@ def _strict(data: bytes, encoding: str, shown: str) -> str:
 
 
 def document_from_text(text: str, shown: str, name: str, path: str = "",
-                       notes: tuple[str, ...] = ()) -> Document:
-    """Wrap loaded text as a `Document`, refusing text with nothing to compare."""
+                       notes: tuple[str, ...] = (), *,
+                       hint: str = "choose a file with text in it") -> Document:
+    """Wrap loaded text as a `Document`, refusing text with nothing to compare (`hint`:
+    what to do instead)."""
     if not text.strip():
-        raise LoadError(shown, "is empty", "choose a file with text in it")
+        raise LoadError(shown, "is empty", hint)
     if not any(ch.isalnum() for ch in text):
-        raise LoadError(shown, "has no words in it", "choose a file with text in it")
+        raise LoadError(shown, "has no words in it", hint)
     return Document(text=text, name=name, path=path, notes=notes)
 
 

@@ -542,7 +542,8 @@ class MainWindow(QMainWindow):
     def action_paste(self, side: int) -> None:
         text = QGuiApplication.clipboard().text()
         try:
-            document = document_from_text(text, "The clipboard", "Pasted text")
+            document = document_from_text(text, "The clipboard", "Pasted text",
+                                          hint="copy an article's text first")
         except TandemError as exc:
             self.show_error("Cannot paste", str(exc))
             return
