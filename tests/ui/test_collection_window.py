@@ -432,12 +432,17 @@ def test_a_pair_opened_while_a_collection_indexes_stays_in_front(
     a, b = write_pair(tmp_path)
     window.open_paths([str(a), str(b)])
     wait_rendered(qtbot, window)
+    if window.collection.indexer.running:  # its bar and Cancel outlast the comparison
+        assert window.progress.isVisible() and window.cancel_button.isVisible()
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
     qtbot.waitUntil(lambda: window.collection.data is not None
                     and not window.collection.indexer.running, timeout=60000)
     assert not window.showing_collection
     assert window.panes[0].document.path == str(a)
+    # The pair's figures stay in the status bar when the indexing ends.
+    assert window.figures.text().startswith("Shared text:")
+    assert not window.progress.isVisible()
     assert any("is indexed: Back to collection" in m for m in messages)
     window.back_act.trigger()
     assert window.showing_collection

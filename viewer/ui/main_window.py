@@ -354,7 +354,10 @@ class MainWindow(QMainWindow):
 
     def end_progress(self, message: str) -> None:
         self._end_progress()
-        self.figures.setText(message)
+        if message or self.showing_collection:
+            self.figures.setText(message)
+        else:  # nothing to tell: the figures of the comparison shown stay
+            self._show_figures()
 
     def _documents_changed(self) -> None:
         self._forget_results()
@@ -480,6 +483,14 @@ class MainWindow(QMainWindow):
             self.figures.setText("Cancelled. Change a setting or reopen to retry.")
 
     def _end_progress(self) -> None:
+        # A collection still indexing behind a comparison that ended keeps its bar and Cancel.
+        indexing = self.collection.indexing_progress()
+        if indexing is not None:
+            stage, fraction = indexing
+            self.progress.setValue(int(fraction * 100))
+            self.progress.setFormat(f"{stage} %p%")
+            self.cancel_button.show()
+            return
         self.progress.hide()
         self.cancel_button.hide()
 

@@ -139,6 +139,8 @@ class CollectionMode(QObject):
         self.source = ""
         self._jobs: list[_Job] = []
         self.context: dict[str, Any] | None = None
+        #: (stage, fraction done) of the indexing run going on, for the progress bar.
+        self._indexing: tuple[str, float] | None = None
         #: The comparison `context` is of.
         self.context_of: Comparison | None = None
         self.cluster_menu: QMenu | None = None
@@ -158,12 +160,20 @@ class CollectionMode(QObject):
         self._pending_name, self._pending_source = name, path
         self._reading_at_start = list(self.window.documents)
         self.window.begin_progress(f"Indexing {name}…")
+        self._indexing = (f"Indexing {name}…", 0.0)
         self.indexer.start(default_store([path]), [path], sync=True)
 
+    def indexing_progress(self) -> tuple[str, float] | None:
+        """(stage, fraction done) of the indexing run going on, else None."""
+        return self._indexing if self.indexer.running else None
+
     def _on_progress(self, stage: str, fraction: float) -> None:
-        self.window.report_progress(f"{self._pending_name}: {stage}", fraction)
+        # The bar is narrow: the collection's name is in the status line beside it.
+        self._indexing = (stage, fraction)
+        self.window.report_progress(stage, fraction)
 
     def _on_indexed(self, store_path: str, skipped: int) -> None:
+        self._indexing = None
         self.window.end_progress("")
         # A pair the user opened while the collection was indexed stays in front.
         moved_on = any(now is not then for now, then in
@@ -173,12 +183,14 @@ class CollectionMode(QObject):
             self.show_skipped()
 
     def _on_failed(self, message: str) -> None:
+        self._indexing = None
         self.window.end_progress("Indexing failed.")
         self.window.show_error("Cannot open collection", message)
 
     def _on_unusable(self, message: str) -> None:
         # The store is the window's own cache of this source, not a file the user chose:
         # offer to set it aside and index afresh, rather than lock the source out for good.
+        self._indexing = None
         self.window.end_progress("Indexing failed.")
         store_path, source = self.indexer.store_path, self._pending_source
         self.window.ask(
@@ -198,6 +210,7 @@ class CollectionMode(QObject):
         self.open(source)
 
     def _on_cancelled(self) -> None:
+        self._indexing = None
         self.window.end_progress("Indexing cancelled; the collection is as it was before.")
 
     def cancel(self, show_saved: bool = False) -> bool:
@@ -207,6 +220,7 @@ class CollectionMode(QObject):
         if not self.indexer.running:
             return False
         if self.indexer.cancel(report_saved=show_saved) and not show_saved:
+            self._indexing = None
             self.window.end_progress("")
         return True
 
