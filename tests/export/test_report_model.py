@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from viewer.core.document import Document
 from viewer.core.model import SharedPhrase, Slogan
-from viewer.export.report_model import aligned_rows, styled_texts
+from viewer.export.report_model import aligned_rows, styled_texts, summary
 from viewer.present.marks import MarkKind, Style
 
 
@@ -38,3 +38,12 @@ def test_overlapping_marks_become_flat_runs(english) -> None:  # type: ignore[no
     segment = runs.segment(6, 30)
     assert segment.text == "beta gamma delta epsilon"
     assert segment.runs[0] == (0, 5, Style(passage=0))
+
+
+def test_documents_name_their_file_and_claim_no_origin_they_lack(
+        english) -> None:  # type: ignore[no-untyped-def]
+    from_file = Document("one two three", "a.txt", path="/data/a.txt")
+    from_store = Document("four five six", "Harbour news (d00012)")
+    facts = summary(replace(english, document_a=from_file, document_b=from_store))
+    assert facts.documents[0][1].startswith("a.txt — /data/a.txt · 13 characters")
+    assert facts.documents[1][1].startswith("Harbour news (d00012) · 13 characters")

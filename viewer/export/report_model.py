@@ -164,7 +164,7 @@ def summary(comparison: Comparison, now: datetime | None = None) -> Summary:
     a, b = comparison.document_a, comparison.document_b
     stats = comparison.stats
     documents = tuple(
-        (label, f"{doc.name} — {doc.path or 'pasted text'} · {len(doc.text):,} characters, "
+        (label, f"{doc.name}{f' — {doc.path}' if doc.path else ''} · {len(doc.text):,} characters, "
                 f"{words:,} words, language {doc.language}")
         for label, doc, words in (("A", a, stats.words_a), ("B", b, stats.words_b)))
     figures = (

@@ -21,14 +21,15 @@ SUFFIX = {"pdf": ".pdf", "html": ".html"}
 
 
 def default_export_path(documents: Sequence[Document | None], kind: str) -> str:
-    """'A-vs-B.pdf' in the folder of article A (or B); a bare name for pasted texts."""
+    """'A-vs-B.pdf' in the folder of article A (or B); in the home folder for texts that
+    come from no file (pasted, or read from a collection's store)."""
     a, b = documents
     suffix = SUFFIX[kind]
     name = f"{Path(a.name).stem}-vs-{Path(b.name).stem}{suffix}" if a and b else suffix
     for document in documents:
         if document is not None and document.path:
             return str(Path(document.path).resolve().parent / name)
-    return name
+    return str(Path.home() / name)
 
 
 def ask_export_path(parent: QWidget, title: str, default: str, kind: str) -> str:
