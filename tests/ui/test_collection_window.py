@@ -103,6 +103,25 @@ def test_a_folder_is_indexed_and_its_tabs_show_the_engine_result(
     assert window.collection.recent() == [str(EN_ARTICLES)]
 
 
+def test_a_cluster_member_opens_beside_its_source_at_the_clusters_passage(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    tree = window.collection.view.clusters_tree
+    clusters = window.collection.data.clusters
+    # A cluster whose source's passage is not where its text begins.
+    k, cluster = next((k, c) for k, c in enumerate(clusters)
+                      if next(p for p in c["passages"] if p["doc"] == c["first"])["span"][0] > 500)
+    at_source = next(p for p in cluster["passages"] if p["doc"] == cluster["first"])["span"]
+    member = tree.topLevelItem(k).child(1)
+    tree.itemClicked.emit(member, 0)
+    wait_rendered(qtbot, window)
+    assert window.documents[0].name.endswith(f"({cluster['first']})")
+    active = window.active_phrase
+    assert active is not None
+    phrase = window.rendered.comparison.shared_phrases[active]
+    assert phrase.a[0] < at_source[1] and at_source[0] < phrase.a[1]
+
+
 def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(
         make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
     window = open_collection(make_window, qtbot, dev_store)

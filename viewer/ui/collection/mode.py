@@ -127,6 +127,7 @@ class CollectionMode(QObject):
         self.indexer.unusable.connect(self._on_unusable)
         self.indexer.cancelled.connect(self._on_cancelled)
         self.view.pair_requested.connect(self.open_pair)
+        self.view.passage_requested.connect(self.open_pair_at)
         self.view.article_requested.connect(self.open_article)
         self.view.skipped_requested.connect(self.show_skipped)
         self.data: CollectionData | None = None
@@ -141,6 +142,8 @@ class CollectionMode(QObject):
         self.context: dict[str, Any] | None = None
         #: (stage, fraction done) of the indexing run going on, for the progress bar.
         self._indexing: tuple[str, float] | None = None
+        #: A's document and the span of it to make active once the pair is compared.
+        self._passage_at: tuple[Document, tuple[int, int]] | None = None
         #: The comparison `context` is of.
         self.context_of: Comparison | None = None
         self.cluster_menu: QMenu | None = None
@@ -280,6 +283,14 @@ class CollectionMode(QObject):
         if documents is not None:
             self.window.show_documents(documents[0], documents[1])
 
+    def open_pair_at(self, id_a: str, id_b: str, start: int, end: int) -> None:
+        """`open_pair`, the passage of A at [start, end) made active once it is compared (a
+        cluster's text, where the collection found it)."""
+        self.open_pair(id_a, id_b)
+        documents = self.window.documents
+        if documents[0] is not None and self._opened.get(id(documents[0]), ("",))[0] == id_a:
+            self._passage_at = (documents[0], (start, end))
+
     def open_article(self, doc_id: str, spans: list[tuple[int, int]]) -> None:
         """Read one article with `spans` highlighted (a formulation's uses)."""
         documents = self._documents([doc_id])
@@ -376,6 +387,7 @@ class CollectionMode(QObject):
     def on_compared(self, comparison: Comparison) -> None:
         """Look up the comparison's slogans and passages in the open collection."""
         self.context = None
+        self._go_to_passage(comparison)
         if self.data is None or not any(
                 self._opened.get(id(d), ("", None))[1] is d
                 for d in (comparison.document_a, comparison.document_b)):
@@ -385,6 +397,17 @@ class CollectionMode(QObject):
                     lambda context: self._show_context(comparison, context),
                     lambda message: self.window.statusBar().showMessage(
                         f"Collection figures unavailable: {message}", 8000))
+
+    def _go_to_passage(self, comparison: Comparison) -> None:
+        """Make active the passage `open_pair_at` asked for, once its pair is compared."""
+        wanted, self._passage_at = self._passage_at, None
+        if wanted is None or wanted[0] is not comparison.document_a:
+            return
+        start, end = wanted[1]
+        overlap = [max(0, min(end, p.a[1]) - max(start, p.a[0]))
+                   for p in comparison.shared_phrases]
+        if overlap and max(overlap) > 0:
+            self.window.jump_to_phrase(overlap.index(max(overlap)))
 
     def _show_context(self, comparison: Comparison, context: dict[str, Any]) -> None:
         rendered = self.window.rendered

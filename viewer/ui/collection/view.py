@@ -81,6 +81,8 @@ def _table(model: ListTableModel[Any]) -> QTableView:
 
 class CollectionView(QWidget):
     pair_requested = Signal(str, str)
+    #: A pair to read at a passage: the ids, and the passage's start and end in the first.
+    passage_requested = Signal(str, str, int, int)
     article_requested = Signal(str, list)  # id, [(start, end), ...] to highlight
     skipped_requested = Signal()
 
@@ -292,6 +294,7 @@ class CollectionView(QWidget):
         for cluster in data.clusters:
             members = data.cluster_members(cluster)
             source = str(cluster.get("first", ""))
+            at_source = next((m.span for m in members if m.is_source), (0, 0))
             top = QTreeWidgetItem([f"{data.title(source)} and {len(members) - 1} later",
                                    self._date(source), self._series(source), "",
                                    f"cluster {cluster.get('id', '')}"])
@@ -300,7 +303,7 @@ class CollectionView(QWidget):
                                          self._series(member.doc),
                                          "source" if member.is_source else "",
                                          f"{member.span[0]}–{member.span[1]}"])
-                child.setData(0, TARGET_ROLE, (source, member.doc))
+                child.setData(0, TARGET_ROLE, (source, member.doc, at_source))
                 if member.is_source:
                     font = child.font(0)
                     font.setBold(True)
@@ -421,14 +424,14 @@ class CollectionView(QWidget):
         target = item.data(0, TARGET_ROLE)
         if not target:
             return
-        source, doc = target
+        source, doc, at_source = target
         if doc == source:
             # The source itself: read it beside the next article carrying the text.
             parent = item.parent()
             if parent is None or parent.childCount() < 2:
                 return
             doc = parent.child(1).data(0, TARGET_ROLE)[1]
-        self.pair_requested.emit(source, doc)
+        self.passage_requested.emit(source, doc, *at_source)
 
 
 def pair_filter(data: CollectionData, series: str, date_from: str, date_to: str,
