@@ -170,7 +170,16 @@ def test_pairs_filter_by_series_dates_share_and_title(
     assert all(data.by_id[p.a].date >= a.date and data.by_id[p.b].date >= a.date
                for p in view.pairs_model.shown())
     assert pair in view.pairs_model.shown() or data.by_id[pair.b].date < a.date
+    dated = view.pairs_model.shown()
+    # Written without zeros it is the same date; what is no date is said so and left out.
+    year, month, day = a.date.split("-")
+    view.date_from.setText(f"{year}-{int(month)}-{int(day)}")
+    assert view.pairs_model.shown() == dated and not view.date_from.toolTip()
+    view.date_from.setText(f"{year}-13-45")
+    assert len(view.pairs_model.shown()) == everything
+    assert view.date_from.toolTip().startswith("Not a date")
     view.date_from.clear()
+    assert not view.date_from.toolTip()
     view.min_share.setValue(round(max(pair.shared_a, pair.shared_b) * 100) + 1)
     assert pair not in view.pairs_model.shown()
     view.min_share.setValue(0)

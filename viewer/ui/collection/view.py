@@ -8,6 +8,7 @@ read one with spans highlighted.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -322,8 +323,16 @@ class CollectionView(QWidget):
         data = self.data
         if data is None:
             return
-        accept = pair_filter(data, self.series_filter.currentData() or "",
-                             self.date_from.text().strip(), self.date_to.text().strip(),
+        bounds = []
+        for field in (self.date_from, self.date_to):
+            bound = date_bound(field.text())
+            # A date that is none is said so at the field, and filters nothing.
+            field.setStyleSheet("" if bound is not None else "QLineEdit { border: 2px solid "
+                                "#c62828; }")
+            field.setToolTip("" if bound is not None else
+                             "Not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+            bounds.append(bound or "")
+        accept = pair_filter(data, self.series_filter.currentData() or "", *bounds,
                              self.min_share.value() / 100, self.title_search.text())
         self.pairs_model.set_filter(accept)
         self.pairs_count.setText(f"{self.pairs_model.rowCount():,} of {len(data.pairs):,} pairs")
@@ -432,6 +441,26 @@ class CollectionView(QWidget):
                 return
             doc = parent.child(1).data(0, TARGET_ROLE)[1]
         self.passage_requested.emit(source, doc, *at_source)
+
+
+def date_bound(text: str) -> str | None:
+    """A date typed as a filter's bound, written as the collection writes dates: "2019",
+    "2019-03", "2019-03-05" ("2019-3-5" too); "" when none is typed, None when what is
+    typed is no date."""
+    text = text.strip()
+    if not text:
+        return ""
+    parts = text.split("-")
+    if len(parts) > 3 or not all(p.isascii() and p.isdigit() for p in parts) \
+            or len(parts[0]) != 4 or any(not 1 <= len(p) <= 2 for p in parts[1:]):
+        return None
+    bound = "-".join([parts[0], *(p.zfill(2) for p in parts[1:])])
+    full = (bound + "-01-01")[:10] if len(parts) < 3 else bound
+    try:
+        date.fromisoformat(full)
+    except ValueError:
+        return None
+    return bound
 
 
 def pair_filter(data: CollectionData, series: str, date_from: str, date_to: str,
