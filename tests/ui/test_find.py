@@ -34,3 +34,25 @@ def test_next_is_the_first_hit_after_the_cursor(starts, cursor) -> None:  # type
     assert choose_hit(hits, cursor, 1) == (after[0] if after else 0)
     before = [k for k, h in enumerate(hits) if h[0] < cursor - 1]
     assert choose_hit(hits, cursor, -1) == (before[-1] if before else len(hits) - 1)
+
+
+def test_the_hit_the_find_is_at_is_set_apart_from_the_others(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFont
+
+    from tests.ui.articles import write_pair
+    from tests.ui.conftest import wait_rendered
+
+    window = make_window()
+    window.open_paths([str(p) for p in write_pair(tmp_path)])
+    wait_rendered(qtbot, window)
+    pane = window.panes[0]
+    hits = find_all(window.documents[0].text, "harbour", False)
+    assert len(hits) >= 3
+    for step, at in ((1, 0), (1, 1), (-1, 0)):
+        window.find.on_find("harbour", False, step)
+        marked = [s for s in pane.view.extraSelections()
+                  if s.format.background().color() == pane.scheme.find]
+        bold = [s for s in marked if s.format.fontWeight() == QFont.Weight.Bold]
+        assert len(marked) == len(hits) and len(bold) == 1
+        assert pane.utf16.to_python(bold[0].cursor.selectionStart()) == hits[at][0]

@@ -66,6 +66,7 @@ class FindController(QObject):
             return
         cursor = pane.utf16.to_python(pane.view.textCursor().position())
         k = choose_hit(hits, cursor, step)
+        pane.set_find_hits(hits[:MAX_MARKED], hits[k])
         pane.place_cursor(hits[k][0] + (1 if step > 0 else 0))
         pane.center_on(hits[k][0])
         self.bar.status.setText(f"{k + 1} of {len(hits)} in {pane.side}")

@@ -140,6 +140,7 @@ class Pane(QWidget):
         self._active: tuple[int, int] | None = None
         self._flashing = False
         self._find_hits: list[tuple[int, int]] = []
+        self._current_hit: tuple[int, int] | None = None
         self._theme_span: tuple[int, int] | None = None
 
         body = QHBoxLayout()
@@ -181,7 +182,7 @@ class Pane(QWidget):
         self.set_title(document)
         self.highlighter.apply(None)
         self._active = None
-        self._find_hits = []
+        self._find_hits, self._current_hit = [], None
         self._theme_span = None
         text = document.text if document else ""
         self.utf16 = Utf16Map(text)
@@ -304,8 +305,12 @@ class Pane(QWidget):
         self._theme_span = span
         self._update_extra()
 
-    def set_find_hits(self, hits: list[tuple[int, int]]) -> None:
+    def set_find_hits(self, hits: list[tuple[int, int]],
+                      current: tuple[int, int] | None = None) -> None:
+        """Mark `hits` (a find's, a formulation's uses); `current`, the one the find is at,
+        is set apart in bold and underlined."""
         self._find_hits = hits
+        self._current_hit = current
         self._update_extra()
 
     @property
@@ -330,6 +335,9 @@ class Pane(QWidget):
         for hit in self._find_hits:
             fmt = QTextCharFormat()
             fmt.setBackground(self.scheme.find)
+            if hit == self._current_hit:
+                fmt.setFontWeight(700)
+                fmt.setFontUnderline(True)
             selections.append(self._selection(hit, fmt))
         if self._active is not None:
             fmt = QTextCharFormat()
