@@ -216,6 +216,12 @@ def test_formulations_timelines_and_their_articles(
     # Uses are whole numbers, and so are the ticks of their axis.
     spacing = chart.getAxis("left").tickValues(0, max(counts), 200)
     assert spacing and all(float(v).is_integer() for _, values in spacing for v in values)
+    # Month labels never run together: a narrow chart labels fewer months.
+    for width in (900, 420):
+        chart.resize(width, chart.height())
+        labelled = [text for text in chart.getAxis("bottom")._tickLevels[0] if text[1]]
+        each = max(chart.fontMetrics().horizontalAdvance(m) for _, m in labelled)
+        assert len(labelled) * each < width - 60
     # Several selected: their timelines overlay.
     view.formulations_table.selectAll()
     assert [s[0] for s in chart.series] == [f["phrase"] for f in formulations]

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 #: Line colours, told apart on a light and a dark background (Okabe-Ito, colour-blind safe).
 LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
-#: At most this many month labels under the axis; the others are ticks only.
+#: At most this many month labels under the axis, fewer where they would not fit side by
+#: side; the others are ticks only.
 MAX_LABELS = 12
 
 
@@ -45,6 +46,8 @@ class TimelineChart(pg.PlotWidget):
         self.legend = self.addLegend(offset=(10, 5))
         #: What is drawn: (label, x labels, counts) per line, for the tests and the bench.
         self.series: list[tuple[str, tuple[str, ...], tuple[int, ...]]] = []
+        #: The x labels drawn (the longest series'), for `_label_ticks`.
+        self.labels: tuple[str, ...] = ()
         self.setMinimumHeight(160)
         self.apply_palette()
 
@@ -61,10 +64,8 @@ class TimelineChart(pg.PlotWidget):
             self.plot(list(range(len(counts))), list(counts), name=short,
                       pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5,
                       symbolBrush=colour, symbolPen=colour)
-        step = max(1, -(-len(labels) // MAX_LABELS))
-        self.getAxis("bottom").setTicks([
-            [(k, labels[k]) for k in range(0, len(labels), step)],
-            [(k, "") for k in range(len(labels))]])
+        self.labels = labels
+        self._label_ticks()
         most = max((max(c, default=0) for _, _, c in self.series), default=1) or 1
         # Uses are counted: ticks on whole numbers (no "2.5 uses" on a small count).
         step = whole_tick_step(most)
@@ -72,6 +73,24 @@ class TimelineChart(pg.PlotWidget):
         self.setYRange(0, most)
         if labels:
             self.setXRange(-0.5, len(labels) - 0.5, padding=0)
+
+    def labels_shown(self) -> int:
+        """How many x labels fit side by side at the chart's width (at most `MAX_LABELS`)."""
+        room = QFontMetrics(self.getAxis("bottom").style.get("tickFont") or self.font())
+        each = room.horizontalAdvance(max(self.labels, key=len, default="0000-00")) * 1.5
+        return max(2, min(MAX_LABELS, int((self.width() - 60) // max(each, 1))))
+
+    def _label_ticks(self) -> None:
+        labels = self.labels
+        step = max(1, -(-len(labels) // self.labels_shown()))
+        self.getAxis("bottom").setTicks([
+            [(k, labels[k]) for k in range(0, len(labels), step)],
+            [(k, "") for k in range(len(labels))]])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if hasattr(self, "labels"):  # not while pyqtgraph builds the widget
+            self._label_ticks()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         # pyqtgraph sets a palette role while it is being built: its plot is not there yet.
