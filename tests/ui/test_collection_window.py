@@ -296,14 +296,23 @@ def test_slogans_and_passages_get_their_collection_figures(
         c for c in cells if c.startswith(("common", "shared only", "used by", "also in")))
 
 
+def read_a_pair_using_a_formulation(make_window, qtbot,  # type: ignore[no-untyped-def]
+                                    dev_store: str):
+    """The window with the first two articles using the collection's first formulation
+    read side by side: (window, formulation, first id, second id)."""
+    window = open_collection(make_window, qtbot, dev_store)
+    formulation = window.collection.data.formulations[0]
+    first, second = (o["doc"] for o in formulation["occurrences"][:2])
+    window.collection.open_pair(first, second)
+    wait_rendered(qtbot, window)
+    return window, formulation, first, second
+
+
 def test_an_article_opened_alone_after_a_pair_shows_no_figures_of_the_pair(
         make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
-    window = open_collection(make_window, qtbot, dev_store)
+    window, formulation, first, second = read_a_pair_using_a_formulation(
+        make_window, qtbot, dev_store)
     mode = window.collection
-    formulation = mode.data.formulations[0]
-    first, second = (o["doc"] for o in formulation["occurrences"][:2])
-    mode.open_pair(first, second)
-    wait_rendered(qtbot, window)
     assert window.figures.text().startswith("Shared text:")
     mode.open_article(first, [tuple(formulation["occurrences"][0]["spans"][0])])
     qtbot.waitUntil(lambda: window.documents[1] is None, timeout=10000)
@@ -325,12 +334,8 @@ def test_a_pair_from_outside_the_open_collection_gets_no_collection_figures(
 
 def test_a_pair_opened_from_the_collection_lists_the_formulations_it_uses(
         make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
-    window = open_collection(make_window, qtbot, dev_store)
-    mode = window.collection
-    formulation = mode.data.formulations[0]
-    first, second = (o["doc"] for o in formulation["occurrences"][:2])
-    mode.open_pair(first, second)
-    wait_rendered(qtbot, window)
+    window, formulation, first, second = read_a_pair_using_a_formulation(
+        make_window, qtbot, dev_store)
     comparison = window.rendered.comparison
     [slogan] = [s for s in comparison.slogans if s.phrase == formulation["phrase"]]
     uses = {o["doc"]: [tuple(span) for span in o["spans"]] for o in formulation["occurrences"]}
