@@ -394,6 +394,7 @@ def test_dates_that_are_not_read_are_told_and_the_article_kept(tmp_path: Path) -
     assert told[f"{lines}:1"] == ("has the date '2021-13-45', which is not read as a date "
                                   "(write it YYYY-MM-DD); the article is indexed undated")
     assert told[f"{folder / 'metadata.csv'}:2"].startswith("has the date 'garbage'")
+    assert all(s.indexed for s in skipped)  # notes: every article is read all the same
     assert "dated by its file name or page instead" in told[f"{folder / 'metadata.csv'}:2"]
 
 

@@ -64,10 +64,12 @@ class Article:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file or line left out, and why (one line a user can act on)."""
+    """A file or line left out, and why (one line a user can act on); or, when `indexed`,
+    a note on an article that is indexed all the same (a date not read as one)."""
 
     path: str
     reason: str
+    indexed: bool = False
 
     def __post_init__(self) -> None:
         _make_valid(self)

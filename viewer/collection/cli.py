@@ -205,9 +205,8 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> Non
                                   cache=cached)
             indexed = True
             progress.close()
-            if not args.quiet:  # this run's skipped inputs: listed after other sources'
-                skipped = store.skipped()
-                _tell(summary, skipped[len(skipped) - summary.skipped:], sys.stderr)
+            if not args.quiet:
+                _tell(summary, sys.stderr)
             if command != "add":
                 _write(store.report(), args, store.text)
     finally:
@@ -229,23 +228,28 @@ def _open_store(path: str, cached: bool) -> CollectionStore:
                             ) from None
 
 
-def _tell(summary: AddSummary, skipped: list[dict[str, str]], stream: TextIO) -> None:
-    """What a run did, on `stream`: the articles it indexed, and the inputs it skipped
-    with the reason (the first `SKIPPED_SHOWN`; the report lists them all)."""
+def _tell(summary: AddSummary, stream: TextIO) -> None:
+    """What a run did, on `stream`: the articles it indexed, the inputs it skipped with
+    the reason, and its notes on articles it indexed all the same (the first
+    `SKIPPED_SHOWN`; the report lists them all)."""
+    notes = f"; notes {summary.noted:,}" if summary.noted else ""
     print(f"tandem: articles added {summary.added:,}, changed {summary.changed:,}, "
           f"removed {summary.removed:,}, unchanged {summary.unchanged:,}; "
-          f"inputs skipped {summary.skipped:,}", file=stream)
-    tell_skipped(skipped, stream)
+          f"inputs skipped {summary.skipped:,}{notes}", file=stream)
+    tell_skipped([{"path": s.path, "reason": s.reason, "indexed": s.indexed}
+                  for s in summary.reported], stream)
 
 
-def tell_skipped(skipped: list[dict[str, str]], stream: TextIO) -> None:
-    """The inputs a run skipped, with the reason, on `stream` (the first `SKIPPED_SHOWN`;
-    the report lists them all)."""
+def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:
+    """The inputs a run skipped, with the reason, and its notes on articles it indexed
+    (rows with "indexed" true), on `stream` (the first `SKIPPED_SHOWN`; the report lists
+    them all)."""
     for row in skipped[:SKIPPED_SHOWN]:
-        print(f"tandem: skipped {row['path']}: {row['reason']}", file=stream)
+        kind = "note on" if row.get("indexed") else "skipped"
+        print(f"tandem: {kind} {row['path']}: {row['reason']}", file=stream)
     if len(skipped) > SKIPPED_SHOWN:
-        print(f"tandem: {len(skipped) - SKIPPED_SHOWN:,} more skipped (the report lists "
-              "them all)", file=stream)
+        print(f"tandem: {len(skipped) - SKIPPED_SHOWN:,} more skipped or noted (the report "
+              "lists them all)", file=stream)
 
 
 def _report(args: argparse.Namespace) -> None:

@@ -54,7 +54,15 @@ class AddSummary:
     removed: int
     unchanged: int
     aligned_pairs: int
+    #: Inputs left out.
     skipped: int
+    #: What the run left out, and its notes on articles it indexed, in order.
+    reported: tuple[Skipped, ...] = ()
+
+    @property
+    def noted(self) -> int:
+        """Notes on articles indexed all the same (a date not read as one)."""
+        return sum(item.indexed for item in self.reported)
 
 
 def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]],
@@ -173,7 +181,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
            else {num for num, _, _ in fresh}, grams)
     return AddSummary(added=len(fresh) - changed, changed=changed, removed=removed,
                       unchanged=len(articles) - len(fresh), aligned_pairs=len(pairs),
-                      skipped=len(skipped))
+                      skipped=sum(not s.indexed for s in skipped), reported=tuple(skipped))
 
 
 def _update_metadata(store: CollectionStore, num: int, article: Article) -> None:

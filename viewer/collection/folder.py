@@ -156,7 +156,7 @@ class FolderSource:
                         unread = unread_date(cell(row, "date"), "dated by its file name or "
                                                                 "page instead, if they give one")
                         if unread:
-                            self.notes.append(Skipped(where, unread))
+                            self.notes.append(Skipped(where, unread, indexed=True))
                         listed[name] = _Listed(cell(row, "id"), cell(row, "series"),
                                                iso_date(cell(row, "date")), cell(row, "title"),
                                                where)

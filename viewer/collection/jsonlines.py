@@ -70,7 +70,7 @@ class JsonLinesSource:
 def _date_note(where: str, line: bytes) -> Skipped | None:
     """A note on an article line whose "date" is given but not read as one."""
     reason = unread_date(json.loads(line.decode("utf-8-sig")).get("date"), "undated")
-    return Skipped(where, reason) if reason else None
+    return Skipped(where, reason, indexed=True) if reason else None
 
 
 def _json_kind(value: object) -> str:

@@ -149,8 +149,9 @@ def read_sources(sources: Sequence[str | os.PathLike[str]],
         done = 0
         for item, done in reader.read():
             if isinstance(item, Skipped):
-                skipped += 1
-                first_reason = first_reason or str(item)
+                if not item.indexed:  # a note on an article read all the same
+                    skipped += 1
+                    first_reason = first_reason or str(item)
                 skip(item)
             else:
                 if item.id in seen:

@@ -206,7 +206,7 @@ def _skipped(section: Section[tuple[str, str]]) -> list[str]:
     parts = _section("skipped", section.total)
     if not section.rows:
         return parts
-    parts.append("<table><tr><th>file or line</th><th>why it was skipped</th></tr>")
+    parts.append("<table><tr><th>file or line</th><th>why</th></tr>")
     parts.extend(f"<tr><td>{_e(path)}</td><td>{_e(reason)}</td></tr>"
                  for path, reason in section.rows)
     return [*parts, "</table>", _cut(section, "skipped")]

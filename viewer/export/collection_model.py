@@ -180,8 +180,11 @@ SECTIONS = {
         "Text repeated across the articles of one series (headers, footers, bylines): listed "
         "once per series and left out of pairs and formulations.",
         "No text repeats across the articles of a series.", "lines"),
-    "skipped": SectionText("Skipped files", "", "Every file and line was read.",
-                           "skipped files"),
+    "skipped": SectionText(
+        "Skipped files and notes",
+        "Files and lines left out, and notes on articles indexed all the same (a date that "
+        "is not read as one).",
+        "Every file and line was read.", "skipped files and notes"),
 }
 
 
@@ -299,7 +302,7 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         ("Formulations", f"{len(formulations):,}"),
         ("Boilerplate lines", f"{sum(len(g.lines) for g in boilerplate):,} in "
                               f"{len(boilerplate):,} series"),
-        ("Skipped files or lines", f"{len(skipped):,}"),
+        ("Skipped files or lines, and notes", f"{len(skipped):,}"),
     )
     return CollectionReport(
         title="Tandem collection report", name=name,

@@ -257,5 +257,5 @@ def _boilerplate(layout: Layout, report: CollectionReport) -> None:
 def _skipped(layout: Layout, report: CollectionReport) -> None:
     section = report.skipped
     if _heading(layout, "skipped", section.total, section):
-        _rows(layout, _columns(layout, [(230, "file or line"), (0, "why it was skipped")]),
+        _rows(layout, _columns(layout, [(230, "file or line"), (0, "why")]),
               [[RichText(path), RichText(reason)] for path, reason in section.rows])
