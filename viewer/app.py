@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 NO_DISPLAY = ("tandem: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not "
               "set); start it from a desktop session, or run 'tandem compare A B' without a "
@@ -20,6 +24,21 @@ def has_display() -> bool:
     if not sys.platform.startswith("linux"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _close_on_terminate(window: QWidget) -> None:
+    """SIGTERM (a logout, a shutdown, `kill`) closes the window as its close button does:
+    settings are saved and a collection being indexed is stopped, not cut off mid-write.
+    Python runs a signal handler only between bytecodes, so a timer wakes it from Qt's
+    event loop now and then."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: QTimer.singleShot(0, window.close))
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
 
 
 def run_window(files: Sequence[str], settings_path: str | None = None) -> int:
@@ -39,6 +58,7 @@ def run_window(files: Sequence[str], settings_path: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     window = MainWindow(settings_path)
     window.show()
+    _close_on_terminate(window)
     # Every comparison's themes read the word-meaning model, and English slogans the
     # Chinese-English dictionary (half a second each to load): load them while the user
     # picks files, not after they have asked for a comparison.
