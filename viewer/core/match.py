@@ -6,8 +6,9 @@ alignment diagonal are chained into one passage, tolerating a few edited, insert
 words between them; chains close to each other on both sides are then joined, as are chains
 that overlap where an edit shifted the alignment (a short chain of words another chain already
 holds is a repeat match and goes first). Seeds of an n-gram that recurs many times in both
-texts are paired in order of use rather than N x M, so boilerplate and slogans cannot explode
-while a text repeated in both still lines up copy by copy; each passage keeps one best partner.
+texts are paired in order of use (when both use it as often) rather than N x M, so
+boilerplate and slogans cannot explode while a text repeated in both still lines up copy by
+copy; each passage keeps one best partner.
 
 A passage is kept only when its words are improbable enough not to be chance: the summed
 surprise (bits, from word frequencies capped by the words' frequency in these two texts) of
@@ -99,9 +100,12 @@ def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int) -> tuple[np.ndarray, np
     """Positions (i in A, j in B) of the shared n-grams' seeds, sorted by i then j.
 
     An n-gram found N times in A and M in B gives all N x M pairs while that is at most
-    `MAX_SEED_PAIRS`; beyond, only its k-th use in A with its k-th use in B. A text
-    repeated in both (a chorus, a pasted section, a text compared with itself) still
-    lines up copy by copy, and a frequent phrase cannot explode into N x M seeds."""
+    `MAX_SEED_PAIRS`; beyond, when N = M, its k-th use in A with its k-th use in B, and
+    none otherwise. A text repeated as often in both (a text compared with itself, a
+    pasted section) still lines up copy by copy. A frequent phrase cannot explode into
+    N x M seeds, nor can a list of one pattern ("X with her suburbs, and Y with her
+    suburbs, ...") that two texts use a different number of times seed a chance
+    alignment of their items."""
     grams_a, grams_b = gram_hashes(ids_a, n), gram_hashes(ids_b, n)
     if not len(grams_a) or not len(grams_b):
         empty = np.zeros(0, dtype=np.int64)
@@ -114,7 +118,8 @@ def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int) -> tuple[np.ndarray, np
     every = _every_pairing(grams, len(grams_a), count_b,
                            grams.spread(shared & (count_a * count_b <= MAX_SEED_PAIRS)))
     in_order = _in_order_pairing(grams, len(grams_a), count_a, count_b,
-                                 grams.spread(shared & (count_a * count_b > MAX_SEED_PAIRS)))
+                                 grams.spread(shared & (count_a * count_b > MAX_SEED_PAIRS)
+                                              & (count_a == count_b)))
     i = np.concatenate((every[0], in_order[0]))
     j = np.concatenate((every[1], in_order[1]))
     order = np.lexsort((j, i))
