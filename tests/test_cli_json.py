@@ -67,9 +67,10 @@ def test_dash_writes_json_to_stdout_and_watchlist_file_is_read(tmp_path):
     assert (watched["count_a"], watched["count_b"]) == (1, 1)
 
 
-@pytest.mark.parametrize("content,problem", [(None, "no such file"),
-                                             (bytes(range(256)) * 8, "is binary")])
-def test_a_bad_watchlist_is_named_as_the_watch_list(tmp_path, content, problem):
+@pytest.mark.parametrize("content,problem,hint", [
+    (None, "no such file", "check the path"),
+    (bytes(range(256)) * 8, "is binary", "give a plain-text file with one phrase per line")])
+def test_a_bad_watchlist_is_named_as_the_watch_list(tmp_path, content, problem, hint):
     watch = tmp_path / "watch.docx"
     if content is not None:
         watch.write_bytes(content)
@@ -78,7 +79,7 @@ def test_a_bad_watchlist_is_named_as_the_watch_list(tmp_path, content, problem):
     assert done.returncode == 2 and done.stdout == ""
     [line] = done.stderr.splitlines()
     assert line.startswith(f"tandem: --watchlist {watch}: {problem}")
-    assert line.endswith("(give a plain-text file with one phrase per line)")
+    assert line.endswith(f"({hint})")
 
 
 def test_bad_setting_is_one_line_and_exit_code_2():

@@ -71,8 +71,10 @@ def read_watchlist(path: str) -> tuple[str, ...]:
     try:
         text = decode_text(read_bytes(path), path)
     except LoadError as error:  # said of the watch-list, which is never an article
+        about_articles = not error.hint or "DOCX" in error.hint or "text in it" in error.hint
         raise LoadError(f"--watchlist {path}", error.problem,
-                        "give a plain-text file with one phrase per line") from None
+                        "give a plain-text file with one phrase per line" if about_articles
+                        else error.hint) from None
     return tuple(line.strip() for line in text.splitlines()
                  if line.strip() and not line.lstrip().startswith("#"))
 

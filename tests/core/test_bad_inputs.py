@@ -154,8 +154,8 @@ def test_a_named_pipe_as_watchlist_is_refused(tmp_path: Path) -> None:
     result = run_cli(str(good), str(good), "--watchlist", str(fifo))
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        f"tandem: {fifo}: is a named pipe (FIFO), not a file; only regular files are read "
-        "(save the text to a file and open that)"]
+        f"tandem: --watchlist {fifo}: is a named pipe (FIFO), not a file; only regular files "
+        "are read (save the text to a file and open that)"]
 
 
 def test_limit_message_shows_a_fractional_limit(tmp_path: Path) -> None:
