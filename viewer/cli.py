@@ -68,13 +68,16 @@ def read_watchlist(path: str) -> tuple[str, ...]:
     """Phrases of a watch-list file, one per line; blank lines and #-comments skipped."""
     from viewer.core.loading import decode_text, read_bytes
 
+    shown = f"--watchlist {path}"  # said of the watch list, which is never an article
     try:
-        text = decode_text(read_bytes(path), path)
-    except LoadError as error:  # said of the watch-list, which is never an article
-        about_articles = not error.hint or "DOCX" in error.hint or "text in it" in error.hint
-        raise LoadError(f"--watchlist {path}", error.problem,
-                        "give a plain-text file with one phrase per line" if about_articles
-                        else error.hint) from None
+        data = read_bytes(path)
+    except LoadError as error:  # the path's problem: its advice holds
+        raise LoadError(shown, error.problem, error.hint) from None
+    try:
+        text = decode_text(data, path)
+    except LoadError as error:  # the content's: the advice for articles does not
+        raise LoadError(shown, error.problem,
+                        "give a plain-text file with one phrase per line") from None
     return tuple(line.strip() for line in text.splitlines()
                  if line.strip() and not line.lstrip().startswith("#"))
 

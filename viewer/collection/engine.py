@@ -54,10 +54,13 @@ class AddSummary:
     removed: int
     unchanged: int
     aligned_pairs: int
-    #: Inputs left out.
-    skipped: int
     #: What the run left out, and its notes on articles it indexed, in order.
     reported: tuple[Skipped, ...] = ()
+
+    @property
+    def skipped(self) -> int:
+        """Inputs left out."""
+        return sum(not item.indexed for item in self.reported)
 
     @property
     def noted(self) -> int:
@@ -181,7 +184,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
            else {num for num, _, _ in fresh}, grams)
     return AddSummary(added=len(fresh) - changed, changed=changed, removed=removed,
                       unchanged=len(articles) - len(fresh), aligned_pairs=len(pairs),
-                      skipped=sum(not s.indexed for s in skipped), reported=tuple(skipped))
+                      reported=tuple(skipped))
 
 
 def _update_metadata(store: CollectionStore, num: int, article: Article) -> None:

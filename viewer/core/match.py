@@ -117,7 +117,7 @@ def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int) -> tuple[np.ndarray, np
     shared = (count_a > 0) & (count_b > 0)
     every = _every_pairing(grams, len(grams_a), count_b,
                            grams.spread(shared & (count_a * count_b <= MAX_SEED_PAIRS)))
-    in_order = _in_order_pairing(grams, len(grams_a), count_a, count_b,
+    in_order = _in_order_pairing(grams, len(grams_a),
                                  grams.spread(shared & (count_a * count_b > MAX_SEED_PAIRS)
                                               & (count_a == count_b)))
     i = np.concatenate((every[0], in_order[0]))
@@ -142,23 +142,17 @@ def _every_pairing(grams: Groups, length_a: int, count_b: np.ndarray,
     return positions_a[occurrence], positions_b[first[occurrence] + within]
 
 
-def _in_order_pairing(grams: Groups, length_a: int, count_a: np.ndarray, count_b: np.ndarray,
+def _in_order_pairing(grams: Groups, length_a: int,
                       frequent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each frequent gram's k-th use in A paired with its k-th use in B."""
-    positions_a = _first_uses(grams, np.flatnonzero(frequent[:length_a]), 0, count_b)
-    positions_b = _first_uses(grams, np.flatnonzero(frequent[length_a:]), length_a, count_a)
-    return positions_a, positions_b
+    """Each frequent gram's k-th use in A paired with its k-th use in B (it has as many
+    uses in each): both texts' uses listed by gram, in text order within a gram."""
+    return (_uses_by_gram(grams, np.flatnonzero(frequent[:length_a]), 0),
+            _uses_by_gram(grams, np.flatnonzero(frequent[length_a:]), length_a))
 
 
-def _first_uses(grams: Groups, positions: np.ndarray, offset: int,
-                limit: np.ndarray) -> np.ndarray:
-    """`positions` (ascending, in one text) grouped by gram, each gram's uses in order and
-    only as many as `limit` allows for that gram."""
-    gram = grams.which[positions + offset]
-    by_gram = np.argsort(gram, kind="stable")
-    positions, gram = positions[by_gram], gram[by_gram]
-    _, rank = expand(np.diff(np.flatnonzero(np.diff(gram, prepend=-1, append=-1))))
-    return positions[rank < limit[gram]]
+def _uses_by_gram(grams: Groups, positions: np.ndarray, offset: int) -> np.ndarray:
+    """`positions` (ascending, in one text) ordered by gram, in text order within each."""
+    return positions[np.argsort(grams.which[positions + offset], kind="stable")]
 
 
 def _with_neighbours(i: np.ndarray, j: np.ndarray, reach: int) -> np.ndarray:

@@ -8,6 +8,7 @@ the collection has nothing to say.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -70,4 +71,4 @@ def collection_figures(context: Mapping[str, Any], comparison: Comparison,
                                                   strict=True)),
         tuple(phrase_label(f, title, {"a": about.get("a"), "b": about.get("b")})
               for f in context["shared_phrases"]),
-        f"{int(about.get('documents', 0)):,} articles of {store.rsplit('/', 1)[-1]}")
+        f"{int(about.get('documents', 0)):,} articles of {os.path.basename(store)}")

@@ -430,8 +430,7 @@ class MainWindow(QMainWindow):
     # -- worker results --------------------------------------------------------------------
     def on_progress(self, token: int, stage: str, fraction: float) -> None:
         if token == self.comparer.token:
-            self.progress.setValue(int(fraction * 100))
-            self.progress.setFormat(f"{stage} %p%")
+            self.report_progress(stage, fraction)
 
     def on_compared(self, token: int, rendered: Rendered | None) -> None:
         if not self.comparer.is_current(token):
@@ -486,9 +485,7 @@ class MainWindow(QMainWindow):
         # A collection still indexing behind a comparison that ended keeps its bar and Cancel.
         indexing = self.collection.indexing_progress()
         if indexing is not None:
-            stage, fraction = indexing
-            self.progress.setValue(int(fraction * 100))
-            self.progress.setFormat(f"{stage} %p%")
+            self.report_progress(*indexing)
             self.cancel_button.show()
             return
         self.progress.hide()
