@@ -6,9 +6,8 @@ alignment diagonal are chained into one passage, tolerating a few edited, insert
 words between them; chains close to each other on both sides are then joined, as are chains
 that overlap where an edit shifted the alignment (a short chain of words another chain already
 holds is a repeat match and goes first). Seeds of an n-gram that recurs many times in both
-texts are paired in order of use (when both use it as often) rather than N x M, so
-boilerplate and slogans cannot explode while a text repeated in both still lines up copy by
-copy; each passage keeps one best partner.
+texts are skipped rather than paired N x M, so boilerplate and slogans cannot explode; each
+passage keeps one best partner.
 
 A passage is kept only when its words are improbable enough not to be chance: the summed
 surprise (bits, from word frequencies capped by the words' frequency in these two texts) of
@@ -29,7 +28,7 @@ import numpy as np
 
 from viewer.core.extend import extend_passages, sentence_begins
 from viewer.core.grams import gram_hashes
-from viewer.core.grouping import Groups, expand, group
+from viewer.core.grouping import expand, group
 from viewer.core.tokenize import TokenStream
 
 #: An n-gram occurring more often than this in A times B is not used as a seed.
@@ -97,15 +96,7 @@ class Alignment:
 
 
 def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Positions (i in A, j in B) of the shared n-grams' seeds, sorted by i then j.
-
-    An n-gram found N times in A and M in B gives all N x M pairs while that is at most
-    `MAX_SEED_PAIRS`; beyond, when N = M, its k-th use in A with its k-th use in B, and
-    none otherwise. A text repeated as often in both (a text compared with itself, a
-    pasted section) still lines up copy by copy. A frequent phrase cannot explode into
-    N x M seeds, nor can a list of one pattern ("X with her suburbs, and Y with her
-    suburbs, ...") that two texts use a different number of times seed a chance
-    alignment of their items."""
+    """Positions (i in A, j in B) of every usable shared n-gram, sorted by i then j."""
     grams_a, grams_b = gram_hashes(ids_a, n), gram_hashes(ids_b, n)
     if not len(grams_a) or not len(grams_b):
         empty = np.zeros(0, dtype=np.int64)
@@ -114,45 +105,20 @@ def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int) -> tuple[np.ndarray, np
     grams = group(np.concatenate((grams_a, grams_b)))
     count_b = grams.sums(np.arange(len(grams.order)) >= len(grams_a))
     count_a = grams.counts - count_b
-    shared = (count_a > 0) & (count_b > 0)
-    every = _every_pairing(grams, len(grams_a), count_b,
-                           grams.spread(shared & (count_a * count_b <= MAX_SEED_PAIRS)))
-    in_order = _in_order_pairing(grams, len(grams_a),
-                                 grams.spread(shared & (count_a * count_b > MAX_SEED_PAIRS)
-                                              & (count_a == count_b)))
-    i = np.concatenate((every[0], in_order[0]))
-    j = np.concatenate((every[1], in_order[1]))
-    order = np.lexsort((j, i))
-    return i[order], j[order]
-
-
-def _every_pairing(grams: Groups, length_a: int, count_b: np.ndarray,
-                   usable: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each usable gram's every use in A paired with its every use in B."""
-    positions_a = np.flatnonzero(usable[:length_a])
-    positions_b = np.flatnonzero(usable[length_a:])
+    usable = grams.spread((count_a > 0) & (count_b > 0) & (count_a * count_b <= MAX_SEED_PAIRS))
+    positions_a = np.flatnonzero(usable[:len(grams_a)])
+    positions_b = np.flatnonzero(usable[len(grams_a):])
     gram_of_a = grams.which[positions_a]
-    gram_of_b = grams.which[positions_b + length_a]
+    gram_of_b = grams.which[positions_b + len(grams_a)]
     by_gram = np.argsort(gram_of_b, kind="stable")  # B occurrences of a gram stay in order
     positions_b, gram_of_b = positions_b[by_gram], gram_of_b[by_gram]
     first = np.searchsorted(gram_of_b, gram_of_a)
     partners = count_b[gram_of_a]
     # Every A position repeated once per B occurrence of its gram, B occurrences in order.
     occurrence, within = expand(partners)
-    return positions_a[occurrence], positions_b[first[occurrence] + within]
-
-
-def _in_order_pairing(grams: Groups, length_a: int,
-                      frequent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each frequent gram's k-th use in A paired with its k-th use in B (it has as many
-    uses in each): both texts' uses listed by gram, in text order within a gram."""
-    return (_uses_by_gram(grams, np.flatnonzero(frequent[:length_a]), 0),
-            _uses_by_gram(grams, np.flatnonzero(frequent[length_a:]), length_a))
-
-
-def _uses_by_gram(grams: Groups, positions: np.ndarray, offset: int) -> np.ndarray:
-    """`positions` (ascending, in one text) ordered by gram, in text order within each."""
-    return positions[np.argsort(grams.which[positions + offset], kind="stable")]
+    i = positions_a[occurrence]
+    j = positions_b[first[occurrence] + within]
+    return i, j
 
 
 def _with_neighbours(i: np.ndarray, j: np.ndarray, reach: int) -> np.ndarray:

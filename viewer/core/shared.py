@@ -34,9 +34,8 @@ CJK_CHARS_PER_WORD = 1.6
 #: Raised whenever the passages found for a pair change (how runs join, what their spans
 #: take in), or which pairs of a collection are aligned (3: a shorter run makes a candidate
 #: pair of the two articles that alone hold it; 4: a passage trimmed where a stronger one
-#: claimed its edge keeps the least words or goes; 5: an n-gram too frequent to pair
-#: N x M pairs its uses in order, and whole other sentences between two runs keep them
-#: apart): a collection store aligned by another
+#: claimed its edge keeps the least words or goes; 5: whole other sentences between two runs
+#: keep them apart): a collection store aligned by another
 #: version aligns all of its pairs again when articles are next added, so that its pairs
 #: are those a fresh run would list.
 MATCHER_VERSION = 5
