@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.collection.planted import (
@@ -32,8 +33,11 @@ from tests.collection.planted import (
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
+from viewer.core.collection.index import document_grams
 from viewer.core.compare import compare
 from viewer.core.document import Document
+from viewer.core.han_script import to_simplified
+from viewer.core.normalize import KEYS_VERSION
 from viewer.core.shared import MATCHER_VERSION
 
 FIXTURES = ALL_FIXTURES / "collection"
@@ -342,3 +346,69 @@ def test_two_census_counts_still_show_what_they_share_side_by_side() -> None:
     texts = [planted.by_id()[doc]["text"] for doc in with_frame(planted, "census-counts")]
     shared = compare(Document(texts[0], "a"), Document(texts[1], "b")).shared_phrases
     assert any(texts[0][slice(*p.a)].startswith("All that were numbered") for p in shared)
+
+
+def _chinese_rows() -> list[dict]:
+    """The small Chinese collection, then a Taiwan article and its mainland edition."""
+    lines = (FIXTURES / "zh" / "collection.jsonl").read_text("utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    for doc_id, name, date in (("tw", "zh_hant.txt", "2023-05-01"),
+                               ("cn", "zh_hans.txt", "2023-05-03")):
+        rows.append({"id": doc_id, "series": doc_id, "date": date,
+                     "text": (ALL_FIXTURES / "core" / name).read_text("utf-8")})
+    return rows
+
+
+def _write_rows(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return path
+
+
+def test_a_traditional_article_and_its_mainland_edition_are_a_pair(tmp_path: Path) -> None:
+    rows = _chinese_rows()
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [_write_rows(tmp_path / "all.jsonl", rows)], workers=1)
+        pair = next(p for p in store.pairs() if {p.a, p.b} == {"tw", "cn"})
+        assert min(pair.shared_a, pair.shared_b) > 0.95
+        expected = compare(Document(rows[-2]["text"], "tw"), Document(rows[-1]["text"], "cn"))
+        assert [(tuple(p["a"]), tuple(p["b"])) for p in store.pair_passages("tw", "cn")] == [
+            (p.a, p.b) for p in expected.shared_phrases]
+
+
+def test_a_store_of_older_keys_reads_its_texts_again(tmp_path: Path) -> None:
+    # Version 1 keyed a Chinese character as written: 國 and 国 were two words. A store it
+    # wrote (made here from a current one, its keys put back as written) gets every text
+    # tokenized again by the next `add`, and lists what indexing all at once lists.
+    rows = _chinese_rows()
+    with CollectionStore.create_or_open(tmp_path / "fresh.sqlite") as fresh:
+        add_sources(fresh, [_write_rows(tmp_path / "all.jsonl", rows)], workers=1)
+        expected = fresh.report()
+    with CollectionStore.create_or_open(tmp_path / "old.sqlite") as store:
+        add_sources(store, [_write_rows(tmp_path / "first.jsonl", rows[:-1])], workers=1)
+        _key_as_version_one(store)
+        assert "國" in store.vocabulary_keys()
+        summary = add_sources(store, [tmp_path / "all.jsonl"], workers=1)
+        assert (summary.added, summary.unchanged) == (1, len(rows) - 1)
+        assert store.meta("keys") == str(KEYS_VERSION)
+        assert "國" not in store.vocabulary_keys()
+        report = store.report()
+        for part in ("pairs", "clusters", "formulations", "boilerplate"):
+            assert report[part] == expected[part]
+        assert any({p["a"], p["b"]} == {"tw", "cn"} for p in report["pairs"])
+
+
+def _key_as_version_one(store: CollectionStore) -> None:
+    """Rewrite the store's vocabulary and tokens as version 1 keyed them: a Chinese
+    character by itself (its simplified reading only since version 2)."""
+    texts, old_keys = store.texts(), store.vocabulary_keys()
+    keys: dict[str, int] = {}
+    gram_n = int(store.meta("gram_n"))
+    with store.transaction():
+        for num, (ids, starts, ends) in sorted(store.token_arrays().items()):
+            written = [texts[num][s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
+            as_one = [w if len(w) == 1 and to_simplified(w) != w else old_keys[k]
+                      for w, k in zip(written, ids.tolist(), strict=True)]
+            new_ids = np.array([keys.setdefault(key, len(keys)) for key in as_one])
+            store.put_tokens(num, new_ids, starts, ends, document_grams(new_ids, gram_n))
+        store.replace_vocabulary(list(keys))
+        store.connection.execute("DELETE FROM meta WHERE key = 'keys'")

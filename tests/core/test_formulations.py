@@ -12,6 +12,7 @@ import pytest
 from viewer.core.collection.edges import EdgeEvidence, quote_marks
 from viewer.core.collection.evidence import unit_bits
 from viewer.core.collection.formulations import MIN_SCORE, find_formulations, rank_groups
+from viewer.core.han_script import to_simplified
 from viewer.core.normalize import shared_normalizer
 from viewer.core.phrases import breaks_after
 from viewer.core.tokenize import Vocabulary, tokenize
@@ -488,9 +489,10 @@ def _random_articles(count: int, seed: int, planted: str,
                      place: Callable[[int, list[str]], None],
                      date: Callable[[int], str]) -> tuple[list[str], list[str]]:
     """`count` dated Chinese articles of ten sentences of random characters (none of
-    `planted`), `place(i, sentences)` writing what article i holds into its sentences."""
+    `planted`, nor their traditional forms), `place(i, sentences)` writing what article i
+    holds into its sentences."""
     rng = random.Random(seed)
-    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in set(planted)]
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if to_simplified(chr(c)) not in planted]
     texts, dates = [], []
     for i in range(count):
         sentences = ["".join(rng.choices(letters, k=14)) for _ in range(10)]

@@ -6,6 +6,7 @@ import pytest
 
 from viewer.core.compare import compare
 from viewer.core.document import Document
+from viewer.core.han_script import to_simplified
 from viewer.core.loading import load_document
 from viewer.core.settings import Settings
 
@@ -358,3 +359,20 @@ def test_a_passage_trimmed_at_a_stronger_ones_edge_keeps_the_least_words_or_goes
         listed = [a[p.a[0]:p.a[1]] for p in result.shared_phrases]
         assert listed[0] == "The harbour committee debated the ferry timetable of"
         assert ("a new round of" in listed) == (least == 4)
+
+
+def test_a_traditional_article_and_its_mainland_edition_share_their_words():
+    # zh_hans.txt is zh_hant.txt as OpenCC's tw2sp publishes it on the mainland: simplified
+    # characters and mainland words (人工智慧 -> 人工智能, 網路 -> 网络, 資訊 -> 信息).
+    a = load_document(HERE / "zh_hant.txt")
+    b = load_document(HERE / "zh_hans.txt")
+    result = compare(a, b)
+    assert a.language == b.language == "zh"
+    assert result.stats.shared_chars_a > 0.99
+    differences = [d for p in result.shared_phrases for d in p.differences]
+    shown = {(a.text[slice(*d.a)], b.text[slice(*d.b)]) for d in differences}
+    assert ("慧", "能") in shown and ("資訊", "信息") in shown  # differences are per character
+    # A word differs only where the mainland edition writes another word, never where
+    # it writes the same one in simplified characters.
+    assert all(to_simplified(x) != y for x, y in shown)
+    assert len(differences) <= 8

@@ -29,3 +29,8 @@ def test_many_at_once_equals_one_at_a_time(words: list[str]) -> None:
     batch = Normalizer(stemming=True).keys(words)
     single = [Normalizer(stemming=True).keys([w])[0] for w in words]
     assert batch == single
+
+
+def test_traditional_and_simplified_characters_share_a_key() -> None:
+    assert plain_key("國") == plain_key("国") == "国"
+    assert Normalizer(case_sensitive=True).keys(["黨", "党", "Party"]) == ["党", "党", "Party"]

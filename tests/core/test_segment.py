@@ -26,3 +26,11 @@ def test_a_number_and_its_unit_characters_are_one_word():
     shown = [text[s:e] for s, e in words(text)]
     assert shown == ["出口额", "达", "３．４亿", "美元", "接待", "１２万", "人次", "１９９７年",
                      "股市", "回升", "５０００多", "元"]
+
+
+def test_traditional_text_is_segmented_as_its_simplified_reading():
+    # jieba's dictionary is simplified: read as written, 習近平 falls apart (以習 | 近平).
+    traditional = "堅持以習近平同志為核心的黨中央集中統一領導"
+    simplified = "坚持以习近平同志为核心的党中央集中统一领导"
+    assert words(traditional) == words(simplified)
+    assert (3, 6) in words(traditional)  # 習近平

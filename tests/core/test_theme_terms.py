@@ -1,9 +1,12 @@
 """Theme terms: derivational families in English, words shown rather than stems."""
 
+from pathlib import Path
+
 from viewer.core.compare import compare
 from viewer.core.document import Document
+from viewer.core.han_script import to_simplified
 from viewer.core.normalize import shared_normalizer
-from viewer.core.theme_terms import stem_terms
+from viewer.core.theme_terms import shared_words, stem_terms
 
 
 def _families(words: list[str]) -> dict[str, int]:
@@ -70,3 +73,14 @@ def test_a_term_is_shown_as_the_passages_write_it_not_as_the_texts_mostly_do():
     grants = next(t for t in themes if b[t.b[0]:t.b[1]].startswith("Development grants")
                   and a[t.a[0]:t.a[1]].startswith("The development"))
     assert grants.terms == ("development",)
+
+
+def test_chinese_shared_words_meet_across_scripts_and_show_as_the_first_text_writes():
+    fixtures = Path(__file__).parent.parent / "fixtures" / "core"
+    traditional = (fixtures / "zh_hant.txt").read_text("utf-8")
+    simplified = (fixtures / "zh_hans.txt").read_text("utf-8")
+    whole_a, whole_b = (0, len(traditional)), (0, len(simplified))
+    words = shared_words(traditional, whole_a, simplified, whole_b)
+    assert "自立自強" in words  # found in both, shown as the traditional text writes it
+    assert shared_words(simplified, whole_b, traditional, whole_a) == tuple(
+        to_simplified(w) for w in words)

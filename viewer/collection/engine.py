@@ -22,6 +22,7 @@ import numpy as np
 
 from viewer.collection.align import align_pairs
 from viewer.collection.clashes import of_other_sources, refuse_removing, refuse_replacing
+from viewer.collection.rekey import keys_current, mark_keys, rekey
 from viewer.collection.results import derive
 from viewer.collection.sources import Article, Skipped, read_sources
 from viewer.collection.store import CollectionStore, StoreError
@@ -130,10 +131,17 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
                             if of_other_sources(row["path"], sources)]
     store.set_skipped(kept + [(s.path, s.reason) for s in skipped])
 
+    normalizer = collection_normalizer()
+    # Keys another version made would not meet this one's: the stored texts are read
+    # again and every pair aligned again (see `rekey`).
+    rekeyed = not keys_current(store)
+    if rekeyed:
+        rekey(store, normalizer, lambda done: report("Reading stored articles again",
+                                                     0.05 * done))
+    mark_keys(store)
     keys = store.vocabulary_keys()
     vocabulary = stored_vocabulary(keys)
     known_keys = len(keys)
-    normalizer = collection_normalizer()
     languages = [detect_language(a.text) for _, a, _ in fresh]
     # The index's n-gram length is chosen once, by the store's first articles.
     stored_n = store.meta("gram_n")
@@ -158,7 +166,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     report("Finding candidate pairs", 0.3)
     # Passages another version of the matcher found are not what it finds now: all pairs
     # are aligned again (see `MATCHER_VERSION`).
-    realign = bool(known) and store.meta("matcher") != str(MATCHER_VERSION)
+    realign = bool(known) and (rekeyed or store.meta("matcher") != str(MATCHER_VERSION))
     store.set_meta("matcher", str(MATCHER_VERSION))
     if realign:
         store.remove_all_passages()

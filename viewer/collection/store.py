@@ -16,7 +16,9 @@ the file as a Tandem store):
   evidence beyond chance for the two texts.
 - `meta`: facts about how the store was built: `gram_n` (the index's n-gram length),
   `matcher` (the `MATCHER_VERSION` that aligned its passages; another one aligns them all
-  again at the next `add`), `formulations_documents` (articles at the last full search).
+  again at the next `add`), `keys` (the `KEYS_VERSION` of the vocabulary's match keys;
+  another one reads every stored text again at the next `add`, see `rekey`),
+  `formulations_documents` (articles at the last full search).
 - `result_*`: the finished results, in the order they are shown: `result_pairs`,
   `result_clusters`, `result_formulations`, `result_boilerplate`, plus `skipped`.
   The window lists these directly, so opening an indexed store is fast.
@@ -40,6 +42,8 @@ fill a store the same way), always inside `with store.transaction():`::
     store = CollectionStore.create_or_open(path)
     store.put_document(num, values, ids, starts, ends, grams)   # text, tokens, n-grams
     store.add_vocabulary(first_id, keys)
+    store.replace_vocabulary(keys)   # every text read again (`viewer.collection.rekey`)
+    store.put_tokens(num, ids, starts, ends, grams)
     store.add_passages(rows)         # (x, y, x0, x1, y0, y1, words, short_words, surplus)
     store.set_results(pairs, clusters, formulations, boilerplate)   # the finished tables
     store.set_skipped(rows)
@@ -413,6 +417,18 @@ class CollectionStore:
             "INSERT OR REPLACE INTO tokens (num, ids, starts, ends, grams) VALUES (?, ?, ?, ?, ?)",
             (num, _blob(ids, np.int32), _blob(starts, np.int32), _blob(ends, np.int32),
              _blob(grams, np.uint64)))
+
+    def put_tokens(self, num: int, ids: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                   grams: np.ndarray) -> None:
+        """Replace the tokens of stored document `num` (its text read again)."""
+        self.connection.execute(
+            "UPDATE tokens SET ids = ?, starts = ?, ends = ?, grams = ? WHERE num = ?",
+            (_blob(ids, np.int32), _blob(starts, np.int32), _blob(ends, np.int32),
+             _blob(grams, np.uint64), num))
+
+    def replace_vocabulary(self, keys: list[str]) -> None:
+        self.connection.execute("DELETE FROM vocabulary")
+        self.add_vocabulary(0, keys)
 
     def remove_document(self, num: int) -> None:
         self.remove_passages(num)

@@ -1,6 +1,7 @@
 """Match keys for words: the form two spellings of one word share.
 
-NFKC (full-width letters and digits become ASCII), case-folding, one form of apostrophe,
+NFKC (full-width letters and digits become ASCII), case-folding, traditional Chinese
+characters read as simplified (`viewer.core.han_script`), one form of apostrophe,
 possessive "'s" dropped, hyphens dropped (a word broken at a line end, "mea-\nsured", and a
 compound, "data-base", key as the closed word: "measured", "database"), and optional
 Snowball stemming. Offsets never pass through here: tokens keep their own.
@@ -13,6 +14,8 @@ import unicodedata
 from functools import lru_cache
 
 import numpy as np
+
+from viewer.core.han_script import to_simplified
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'",
                               "`": "'", "\u00b4": "'"})
@@ -27,6 +30,10 @@ _HYPHEN = re.compile(f"[{HYPHENS}]")
 #: A hyphen with the line break or spaces after it: a word broken at a line end.
 _LINE_BREAK = re.compile(f"[{HYPHENS}]\\s+|\u00ad")
 _STEM_BATCH = 2000
+#: The version of the keys `Normalizer` makes, which a collection store records: 2 reads
+#: traditional Chinese characters as simplified. A store of other keys reads its texts
+#: again (`viewer.collection.rekey`).
+KEYS_VERSION = 2
 _SNOWBALL_LANGUAGES = {"en": "english"}
 
 
@@ -76,6 +83,8 @@ class Normalizer:
             for mark in ZERO_WIDTH:
                 if mark in joined:
                     joined = joined.replace(mark, "")
+            # 國 keys as 国: the script is no more part of the word than its case.
+            joined = to_simplified(joined)
             forms = (joined if self.case_sensitive else joined.casefold()).split("\n")
             if "'" in joined:
                 forms = [_without_possessive(f) if "'" in f else f for f in forms]

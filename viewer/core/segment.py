@@ -3,8 +3,9 @@
 Tandem matches Chinese per character (offsets stay in characters), but what it shows a
 reader — slogans, theme terms — must begin and end on whole words: 实事求是, not 实事求.
 `words` gives the spans of the words of a stretch of text, as character offsets into that
-text. jieba is loaded once, on first use, under a lock; its dictionary comes with the
-package and nothing is fetched.
+text, traditional characters read as simplified (`viewer.core.han_script`). jieba is
+loaded once, on first use, under a lock; its dictionary comes with the package and
+nothing is fetched.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import logging
 import threading
 from typing import TYPE_CHECKING
+
+from viewer.core.han_script import to_simplified
 
 if TYPE_CHECKING:
     import jieba
@@ -53,7 +56,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     stop = len(text) if end is None else end
     if start >= stop:
         return []
-    piece = text[start:stop]
+    # jieba's dictionary is of simplified words: 習近平 reads as one word only as 习近平.
+    piece = to_simplified(text[start:stop])
     spans = _numbers_joined(piece, [(s, e) for _, s, e in segmenter().tokenize(piece)])
     return [(start + s, start + e) for s, e in spans if any(c.isalnum() for c in piece[s:e])]
 

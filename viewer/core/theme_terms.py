@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core import segment
+from viewer.core.han_script import to_simplified
 from viewer.core.model import Span
 from viewer.core.normalize import shared_normalizer
 from viewer.core.rarity import UNLISTED_BITS, word_frequencies
@@ -147,13 +148,16 @@ def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
     frequencies = word_frequencies("zh")
     stops = stop_words("zh")
 
+    written: dict[str, str] = {}  # a word as A writes it (國家), by its reading (国家)
+
     def counts(text: str, span: Span) -> dict[str, int]:
         found: dict[str, int] = {}
         for start, end in segment.words(text, *span):
-            word = text[start:end]
+            word = to_simplified(text[start:end])
             if len(word) > 1 and word not in stops and not word.isdigit() \
                     and not word.isascii():
                 found[word] = found.get(word, 0) + 1
+                written.setdefault(word, text[start:end])
         return found
 
     in_a, in_b = counts(text_a, span_a), counts(text_b, span_b)
@@ -161,4 +165,4 @@ def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
             for w in in_a if w in in_b}
     shared = [w for w, surprise in bits.items() if surprise >= _EVERYDAY_CHINESE_BITS]
     shared.sort(key=lambda w: (-bits[w], -min(in_a[w], in_b[w])))
-    return tuple(shared[:limit])
+    return tuple(written[w] for w in shared[:limit])

@@ -28,7 +28,7 @@ from viewer.core.normalize import HYPHENS, ZERO_WIDTH, Normalizer, containing, u
 from viewer.core.rarity import word_frequencies
 
 #: Han, kana, CJK compatibility and supplementary ideographs.
-_CJK_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+CJK_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
                (0xF900, 0xFAFF), (0x20000, 0x3134F))
 _APOSTROPHES = np.array([ord(c) for c in "'\u2019\u02bc\uff07"], dtype=np.uint32)
 _ZERO_WIDTH_CODES = np.array([ord(c) for c in ZERO_WIDTH], dtype=np.uint32)
@@ -49,7 +49,7 @@ def char_class(codes: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
 def _classify(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Whether each character is a word character (str.isalnum) and whether it is CJK."""
     cjk = np.zeros(int(codes.max()) + 1, dtype=bool)
-    for lo, hi in _CJK_RANGES:
+    for lo, hi in CJK_RANGES:
         cjk[lo:hi + 1] = True
     return char_class(codes, str.isalnum), cjk[codes]
 

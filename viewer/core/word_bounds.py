@@ -5,7 +5,8 @@ reader is shown must begin and end on whole words: 实事求是, not 实事求; 
 dangling particle (的, 了). Segmenting a whole
 collection with jieba would cost a minute per ten million characters, so only occurrences
 of the phrases that are candidates are segmented, each with a margin of context on both
-sides. A phrase may open with a preposition (比批评更容易使人) but not close on one.
+sides. A phrase may open with a preposition (比批评更容易使人) but not close on one. Text is
+read as the dictionary is written: traditional characters as simplified (`han_script`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import cache, cached_property
 import numpy as np
 
 from viewer.core import segment
+from viewer.core.han_script import to_simplified
 from viewer.core.phrases import RecurringGrams
 from viewer.core.stopwords import stop_words
 from viewer.core.tokenize import TokenStream
@@ -186,6 +188,7 @@ class PhraseLocator:
     def __init__(self, texts: Sequence[str], streams: Sequence[TokenStream],
                  grams: RecurringGrams, *, many_uses: bool = False) -> None:
         self.texts = texts
+        self._read: dict[int, str] = {}
         self.many_uses = many_uses  # see `Segmented`
         self.grams = grams
         self.starts = np.concatenate([s.starts for s in streams])
@@ -197,9 +200,17 @@ class PhraseLocator:
         """The occurrence of `n` tokens from token `position`, segmented."""
         doc = int(self.grams.doc_of[position])
         glued = self._glued_at(n, position) if self.many_uses else None
-        return Segmented(self.texts[doc], int(self.starts[position]),
+        return Segmented(self._reading(doc), int(self.starts[position]),
                          int(self.ends[position + n - 1]), many_uses=self.many_uses,
                          glued=glued)
+
+    def _reading(self, doc: int) -> str:
+        """Document `doc` as the dictionary and the stop words read it: traditional
+        characters as simplified (see `viewer.core.han_script`), offsets unchanged."""
+        read = self._read.get(doc)
+        if read is None:
+            read = self._read[doc] = to_simplified(self.texts[doc])
+        return read
 
     def _glued_at(self, n: int, position: int) -> Glued:
         """Whether two words side by side inside the `n` tokens from `position` are one
@@ -253,7 +264,7 @@ class PhraseLocator:
         """The ways the `n` tokens from `position` may open or close with a function
         word, judged by letters alone (no segmenting): (tokens at the start, tokens at the
         end) that such a word would take, one end at a time."""
-        text = self.texts[int(self.grams.doc_of[position])]
+        text = self._reading(int(self.grams.doc_of[position]))
         tokens = range(position, position + n)
         letters = [text[int(self.starts[p]):int(self.ends[p])] for p in tokens]
         words = function_words()

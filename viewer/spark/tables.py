@@ -112,6 +112,7 @@ def fill_store(store: Any, documents: list[dict[str, Any]],
     `raw_passages`) into an empty store, inside its transaction: each document with its
     tokens and n-gram hashes in the store's vocabulary, as the embedded engine indexes
     (`engine._add`), so that `derive` and later `add`s work on it as on their own."""
+    from viewer.collection.rekey import mark_keys
     from viewer.collection.words import (
         CJK_LANGUAGES,
         content_hash,
@@ -127,8 +128,10 @@ def fill_store(store: Any, documents: list[dict[str, Any]],
     cjk = sum(d["language"] in CJK_LANGUAGES for d in documents) > len(documents) / 2
     gram_n = index_params(cjk, 0).n
     store.set_meta("gram_n", str(gram_n))
-    # The job aligned the passages with this version's matcher (`shared.MATCHER_VERSION`).
+    # The job aligned the passages with this version's matcher (`shared.MATCHER_VERSION`)
+    # on this version's keys.
     store.set_meta("matcher", str(MATCHER_VERSION))
+    mark_keys(store)
     streams = tokenize_articles([d["text"] for d in documents], vocabulary)
     for doc, stream in zip(documents, streams, strict=True):
         store.put_document(doc["num"], {

@@ -1,0 +1,53 @@
+"""A store whose match keys another version of Tandem made reads its texts again.
+
+The vocabulary, every document's token ids and its n-gram hashes follow from the keys
+(`viewer.core.normalize.KEYS_VERSION`): an `add` that met old keys beside new ones would
+miss what the two share (傳統 stored as itself, 传统 arriving as 传统 since version 2).
+So before adding anything, a store of other keys is tokenized again from its stored
+texts, in document order as one indexing of them would, and all its pairs are aligned
+again. The offsets do not change (keys never move them), nor do the documents' rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from viewer.collection.store import CollectionStore
+from viewer.collection.words import TOKENIZE_BATCH, tokenize_articles
+from viewer.core.collection.index import document_grams
+from viewer.core.normalize import KEYS_VERSION, Normalizer
+from viewer.core.tokenize import Vocabulary
+
+#: The meta entry holding the version (a store without it was written by version 1).
+KEYS_META = "keys"
+
+
+def keys_current(store: CollectionStore) -> bool:
+    """Whether the store's vocabulary holds this version's keys (an empty store does)."""
+    return store.meta(KEYS_META, "1") == str(KEYS_VERSION) or not store.document_count()
+
+
+def rekey(store: CollectionStore, normalizer: Normalizer,
+          report: Callable[[float], None]) -> None:
+    """Tokenize every stored document again with `normalizer` into a new vocabulary and
+    drop every aligned passage (inside the caller's transaction); `report` is told the
+    share done."""
+    texts = store.texts()
+    nums = sorted(texts)
+    gram_n = int(store.meta("gram_n"))
+    vocabulary = Vocabulary()
+    for start in range(0, len(nums), TOKENIZE_BATCH):
+        report(start / len(nums))
+        batch = nums[start:start + TOKENIZE_BATCH]
+        streams = tokenize_articles([texts[num] for num in batch], vocabulary, normalizer)
+        for num, stream in zip(batch, streams, strict=True):
+            store.put_tokens(num, stream.ids, stream.starts, stream.ends,
+                             document_grams(stream.ids, gram_n))
+    store.replace_vocabulary(vocabulary.keys)
+    store.remove_all_passages()
+    mark_keys(store)
+
+
+def mark_keys(store: CollectionStore) -> None:
+    """Record that the store's keys are this version's."""
+    store.set_meta(KEYS_META, str(KEYS_VERSION))
