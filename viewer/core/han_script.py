@@ -9,8 +9,8 @@ OpenCC). Character by character, not phrase by phrase: OpenCC reads 乾隆 as �
 alone, as in 乾淨, as 干, and the table reads every 乾 as 干. Both texts are read alike, so
 that costs nothing in matching; what it buys is that a text and its reading have one
 length, so a key, a segmenter's word and an offset all point at the same characters.
-Simplified text reads as itself (of 1.4 million characters of mainland news, 9 change:
-乾, 塚).
+Simplified text reads as itself: of the 1.4 million characters of the benchmark's Chinese
+collection, 9 change (乾, 塚).
 """
 
 from __future__ import annotations
