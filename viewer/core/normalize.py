@@ -1,7 +1,7 @@
 """Match keys for words: the form two spellings of one word share.
 
-NFKC (full-width letters and digits become ASCII), case-folding, traditional Chinese
-characters read as simplified (`viewer.core.han_script`), one form of apostrophe,
+NFKC (full-width letters and digits become ASCII), case-folding, traditional and
+simplified Chinese characters keyed alike (`viewer.core.han_script`), one form of apostrophe,
 possessive "'s" dropped, hyphens dropped (a word broken at a line end, "mea-\nsured", and a
 compound, "data-base", key as the closed word: "measured", "database"), and optional
 Snowball stemming. Offsets never pass through here: tokens keep their own.
@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from viewer.core.han_script import to_simplified
+from viewer.core.han_script import key_characters
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'",
                               "`": "'", "\u00b4": "'"})
@@ -30,9 +30,9 @@ _HYPHEN = re.compile(f"[{HYPHENS}]")
 #: A hyphen with the line break or spaces after it: a word broken at a line end.
 _LINE_BREAK = re.compile(f"[{HYPHENS}]\\s+|\u00ad")
 _STEM_BATCH = 2000
-#: The version of the keys `Normalizer` makes, which a collection store records: 2 reads
-#: traditional Chinese characters as simplified. A store of other keys reads its texts
-#: again (`viewer.collection.rekey`).
+#: The version of the keys `Normalizer` makes, which a collection store records: 2 keys
+#: traditional and simplified Chinese characters alike. A store of other keys reads its
+#: texts again (`viewer.collection.rekey`).
 KEYS_VERSION = 2
 _SNOWBALL_LANGUAGES = {"en": "english"}
 
@@ -84,7 +84,7 @@ class Normalizer:
                 if mark in joined:
                     joined = joined.replace(mark, "")
             # 國 keys as 国: the script is no more part of the word than its case.
-            joined = to_simplified(joined)
+            joined = key_characters(joined)
             forms = (joined if self.case_sensitive else joined.casefold()).split("\n")
             if "'" in joined:
                 forms = [_without_possessive(f) if "'" in f else f for f in forms]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core import segment
-from viewer.core.han_script import to_simplified
+from viewer.core.han_script import key_characters, to_simplified
 from viewer.core.model import Span
 from viewer.core.normalize import shared_normalizer
 from viewer.core.rarity import UNLISTED_BITS, word_frequencies
@@ -148,7 +148,9 @@ def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
     frequencies = word_frequencies("zh")
     stops = stop_words("zh")
 
-    written: dict[str, str] = {}  # a word as A writes it (國家), by its reading (国家)
+    # Words meet by key (國家 and 国家, 看著 and 看着), are judged as simplified Chinese
+    # reads them, and are shown as A writes them.
+    written: dict[str, str] = {}
 
     def counts(text: str, span: Span) -> dict[str, int]:
         found: dict[str, int] = {}
@@ -156,13 +158,15 @@ def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
             word = to_simplified(text[start:end])
             if len(word) > 1 and word not in stops and not word.isdigit() \
                     and not word.isascii():
-                found[word] = found.get(word, 0) + 1
-                written.setdefault(word, text[start:end])
+                key = key_characters(word)
+                found[key] = found.get(key, 0) + 1
+                written.setdefault(key, text[start:end])
         return found
 
     in_a, in_b = counts(text_a, span_a), counts(text_b, span_b)
-    bits = {w: -math.log2(frequencies[w]) if w in frequencies else UNLISTED_BITS
-            for w in in_a if w in in_b}
+    reading = {w: to_simplified(written[w]) for w in in_a if w in in_b}
+    bits = {w: -math.log2(frequencies[r]) if r in frequencies else UNLISTED_BITS
+            for w, r in reading.items()}
     shared = [w for w, surprise in bits.items() if surprise >= _EVERYDAY_CHINESE_BITS]
     shared.sort(key=lambda w: (-bits[w], -min(in_a[w], in_b[w])))
     return tuple(written[w] for w in shared[:limit])
