@@ -163,6 +163,18 @@ def test_a_boilerplate_lines_spans_leave_out_the_white_space_around_it(newline: 
     assert [texts[d][start:end] for d, (start, end) in found.occurrences] == [footer] * 5
 
 
+def test_a_line_written_in_either_chinese_script_is_one_line() -> None:
+    # An outlet whose articles come in both scripts: its footer is one line of 8 articles,
+    # shown as most of them write it.
+    footer, traditional = "本文来源：南国早报", "本文來源：南國早報"
+    texts = [f"第{k}篇报道的正文。\n{footer if k < 5 else traditional}\n" for k in range(8)]
+    texts += [f"第{k}篇报道的正文。\n" for k in range(8, 20)]
+    (found,) = find_boilerplate(texts, ["早报"] * 20)
+    assert (found.text, found.documents) == (footer, 8)
+    assert {texts[d][start:end] for d, (start, end) in found.occurrences} == {
+        footer, traditional}
+
+
 def test_a_small_series_has_boilerplate_in_three_of_its_articles() -> None:
     header = "Source: Star City Evening News"
     texts = [f"{header}\nStory {k} about the harbour, told plainly.\n" for k in range(3)]

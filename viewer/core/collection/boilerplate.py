@@ -1,7 +1,7 @@
 """Boilerplate: lines a series (an outlet) repeats across its articles.
 
 Headers, footers, bylines, a spam line between paragraphs: a line that recurs, unchanged up
-to case and spacing, in a good share of one series' articles is the outlet's furniture,
+to case, spacing and Chinese script, in a good share of one series' articles is the outlet's furniture,
 not reuse. Each is listed once per series with the number of its articles that carry it,
 and its spans in every article are returned so the pairs and formulations leave them out.
 """
@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from viewer.core.han_script import key_characters
 from viewer.core.model import Span
 
 #: Share of a series' articles a line must recur in to be boilerplate.
@@ -42,7 +43,7 @@ class Boilerplate:
 def _key(line: str) -> str:
     if "  " in line or "\t" in line:  # most lines have single spaces: skip the re-join
         line = " ".join(line.split())
-    return line.casefold()
+    return key_characters(line.casefold())  # 本文來源 and 本文来源 are one line
 
 
 def _lines(text: str) -> list[tuple[str, int, int]]:
