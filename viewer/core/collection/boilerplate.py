@@ -1,9 +1,10 @@
 """Boilerplate: lines a series (an outlet) repeats across its articles.
 
 Headers, footers, bylines, a spam line between paragraphs: a line that recurs, unchanged up
-to case, spacing and Chinese script, in a good share of one series' articles is the outlet's furniture,
-not reuse. Each is listed once per series with the number of its articles that carry it,
-and its spans in every article are returned so the pairs and formulations leave them out.
+to case, spacing and Chinese script, in a good share of one series' articles is the
+outlet's furniture, not reuse. Each is listed once per series with the number of its
+articles that carry it, and its spans in every article are returned so the pairs and
+formulations leave them out.
 """
 
 from __future__ import annotations
