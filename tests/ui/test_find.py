@@ -17,6 +17,12 @@ def test_find_all_ignores_case_unless_asked() -> None:
     assert find_all("Straße STRASSE", "straße", False) == [(0, 6)]  # casefold changes length
 
 
+def test_find_all_reads_chinese_in_either_script() -> None:
+    text = "建設網絡強國，网络强国"
+    assert find_all(text, "网络强国", False) == [(2, 6), (7, 11)]
+    assert find_all(text, "網絡強國", True) == [(2, 6), (7, 11)]
+
+
 def test_steps_wrap_round() -> None:
     hits = [(5, 8), (20, 23), (40, 43)]
     assert choose_hit(hits, 0, 1) == 0

@@ -6,11 +6,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from viewer.core.han_script import key_characters
+
 #: More hits than this are counted but not all marked (ExtraSelections are slow in bulk).
 MAX_MARKED = 500
 
 
 def find_all(text: str, needle: str, case_sensitive: bool) -> list[tuple[int, int]]:
+    """The spans of `needle` in `text`, Chinese read alike in either script (网络 finds
+    網絡, as matching does), and letters in either case unless `case_sensitive`."""
     if not needle:
         return []
     haystack = text if case_sensitive else text.casefold()
@@ -19,6 +23,7 @@ def find_all(text: str, needle: str, case_sensitive: bool) -> list[tuple[int, in
         haystack, target = text.lower(), needle.lower()
         if len(haystack) != len(text):
             haystack, target = text, needle
+    haystack, target = key_characters(haystack), key_characters(target)  # lengths kept
     hits, start = [], 0
     while True:
         found = haystack.find(target, start)
