@@ -424,3 +424,16 @@ def test_a_collections_formulations_are_slogans_wherever_either_text_uses_them()
     # Either way round.
     swapped = compare(Document(b, "b"), Document(a, "a"), known=known)
     assert [s for s in swapped.slogans if "xi jinping" in s.phrase] == [slogan.swapped()]
+
+
+def test_a_slogan_shows_as_a_writes_it_and_as_b_writes_it_in_the_other_script():
+    traditional = load_document(HERE / "zh_hant.txt")
+    simplified = load_document(HERE / "zh_hans.txt")
+    for a, b in ((traditional, simplified), (simplified, traditional)):
+        slogans = [s for s in compare(a, b).slogans if s.presence == "both"]
+        assert slogans
+        for s in slogans:
+            assert s.phrase == a.text[slice(*s.occurrences_a[0])]
+            assert s.phrase_b == b.text[slice(*s.occurrences_b[0])] != s.phrase
+    # Written alike in both, a slogan has no second spelling.
+    assert all(not s.phrase_b for s in compare(simplified, simplified).slogans)

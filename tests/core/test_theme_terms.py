@@ -75,12 +75,13 @@ def test_a_term_is_shown_as_the_passages_write_it_not_as_the_texts_mostly_do():
     assert grants.terms == ("development",)
 
 
-def test_chinese_shared_words_meet_across_scripts_and_show_as_the_first_text_writes():
+def test_chinese_shared_words_meet_across_scripts_and_show_as_each_text_writes_them():
     fixtures = Path(__file__).parent.parent / "fixtures" / "core"
     traditional = (fixtures / "zh_hant.txt").read_text("utf-8")
     simplified = (fixtures / "zh_hans.txt").read_text("utf-8")
     whole_a, whole_b = (0, len(traditional)), (0, len(simplified))
-    words = shared_words(traditional, whole_a, simplified, whole_b)
-    assert "自立自強" in words  # found in both, shown as the traditional text writes it
-    assert shared_words(simplified, whole_b, traditional, whole_a) == tuple(
-        to_simplified(w) for w in words)
+    as_a, as_b = shared_words(traditional, whole_a, simplified, whole_b)
+    assert "自立自強" in as_a  # found in both, as each text writes it
+    assert as_b == tuple(to_simplified(w) for w in as_a)
+    assert shared_words(simplified, whole_b, traditional, whole_a) == (as_b, as_a)
+    assert shared_words(simplified, whole_b, simplified, whole_b)[1] == ()

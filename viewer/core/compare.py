@@ -123,8 +123,8 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
         [p.b for p in phrases] + [o for s in weighed for o in s.occurrences_b],
         min_score=settings.theme_min_score, limit=settings.max_themes)
     if _chinese(doc_a, doc_b):
-        themes = [replace(t, terms=shared_words(doc_a.text, t.a, doc_b.text, t.b))
-                  for t in themes]
+        themes = [replace(t, terms=terms, terms_b=terms_b) for t in themes
+                  for terms, terms_b in [shared_words(doc_a.text, t.a, doc_b.text, t.b)]]
     step("Done", 1.0)
 
     stats = Stats(

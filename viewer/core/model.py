@@ -63,10 +63,14 @@ class Slogan:
     watchlist: bool = False
     #: Other forms of the phrase counted with it (a word swapped or added).
     variants: tuple[str, ...] = ()
+    #: The phrase as B writes it where that is not `phrase` as A writes it, up to case
+    #: (互聯網 against 互联网); empty otherwise.
+    phrase_b: str = ""
 
     def swapped(self) -> Slogan:
-        return Slogan(self.phrase, self.words, self.occurrences_b, self.occurrences_a,
-                      self.watchlist, self.variants)
+        return Slogan(self.phrase_b or self.phrase, self.words, self.occurrences_b,
+                      self.occurrences_a, self.watchlist, self.variants,
+                      self.phrase if self.phrase_b else "")
 
     @property
     def presence(self) -> str:
@@ -92,9 +96,13 @@ class ThemeOverlap:
     b: Span
     score: float
     terms: tuple[str, ...]
+    #: The terms as B writes them, where B writes any otherwise (國家 against 国家); empty
+    #: otherwise.
+    terms_b: tuple[str, ...] = ()
 
     def swapped(self) -> ThemeOverlap:
-        return ThemeOverlap(self.b, self.a, self.score, self.terms)
+        return ThemeOverlap(self.b, self.a, self.score, self.terms_b or self.terms,
+                            self.terms if self.terms_b else ())
 
 
 @dataclass(frozen=True)

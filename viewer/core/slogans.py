@@ -190,15 +190,24 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     starts = np.concatenate((a.tokens.starts, b.tokens.starts))
     ends = np.concatenate((a.tokens.ends, b.tokens.ends))
 
-    def shown(form: tuple[int, int]) -> str:
-        """The phrase as written, at its first use without a possessive at its end."""
+    def shown(form: tuple[int, int], doc: int | None = None) -> str:
+        """The phrase as written (in `doc`, if given: "" where it is not used there), at
+        its first use without a possessive at its end."""
         n, index = form
         where = grams.levels[n].occurrences(index)
+        if doc is not None:
+            where = where[doc_of[where] == doc]
         written = []
         for p in where[:8].tolist():
             text = texts[int(doc_of[p])]
             written.append(" ".join(text[int(starts[p]):int(ends[p + n - 1])].split()))
-        return next((w for w in written if not w.endswith(_POSSESSIVES)), written[0])
+        return next((w for w in written if not w.endswith(_POSSESSIVES)),
+                    written[0] if written else "")
+
+    def shown_in_b(form: tuple[int, int], phrase: str) -> str:
+        """The phrase as B writes it, where that is not `phrase` up to case."""
+        in_b = shown(form, 1)
+        return in_b if in_b.casefold() != phrase.casefold() and shown(form, 0) else ""
 
     # Two forms sharing one content word are grouped only where they stand in the same
     # frames (`_frames`): neither their words nor the shipped embeddings tell
@@ -276,10 +285,11 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
             for p in where.tolist():
                 occurrences[int(doc_of[p])].add((int(starts[p]), int(ends[p + n - 1])))
         variants = tuple(dict.fromkeys(shown(f) for f in group[1:]))
-        slogans.append(Slogan(phrase=shown(group[0]), words=group[0][0],
+        phrase = shown(group[0])
+        slogans.append(Slogan(phrase=phrase, words=group[0][0],
                               occurrences_a=tuple(sorted(occurrences[0])),
                               occurrences_b=tuple(sorted(occurrences[1])),
-                              variants=variants))
+                              variants=variants, phrase_b=shown_in_b(group[0], phrase)))
     return slogans
 
 

@@ -140,19 +140,20 @@ def character_pair_terms(tokens_a: TokenStream, tokens_b: TokenStream, keys: lis
 
 
 def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
-                 limit: int = 6) -> tuple[str, ...]:
+                 limit: int = 6) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The whole words two Chinese passages share, most telling first: words of two or more
     characters, not function words, numbers or everyday words (我们), ranked by their
     surprise in general Chinese (then by how often both passages use them, then as first
-    met in A)."""
+    met in A); as A writes them, and as B does where B writes any otherwise (國家, 国家),
+    else ()."""
     frequencies = word_frequencies("zh")
     stops = stop_words("zh")
 
-    # Words meet by key (國家 and 国家, 看著 and 看着), are judged as simplified Chinese
-    # reads them, and are shown as A writes them.
-    written: dict[str, str] = {}
+    # Words meet by key (國家 and 国家, 看著 and 看着) and are judged as simplified
+    # Chinese reads them.
+    written: tuple[dict[str, str], dict[str, str]] = ({}, {})
 
-    def counts(text: str, span: Span) -> dict[str, int]:
+    def counts(text: str, span: Span, side: int) -> dict[str, int]:
         found: dict[str, int] = {}
         for start, end in segment.words(text, *span):
             word = to_simplified(text[start:end])
@@ -160,13 +161,14 @@ def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
                     and not word.isascii():
                 key = key_characters(word)
                 found[key] = found.get(key, 0) + 1
-                written.setdefault(key, text[start:end])
+                written[side].setdefault(key, text[start:end])
         return found
 
-    in_a, in_b = counts(text_a, span_a), counts(text_b, span_b)
-    reading = {w: to_simplified(written[w]) for w in in_a if w in in_b}
+    in_a, in_b = counts(text_a, span_a, 0), counts(text_b, span_b, 1)
+    reading = {w: to_simplified(written[0][w]) for w in in_a if w in in_b}
     bits = {w: -math.log2(frequencies[r]) if r in frequencies else UNLISTED_BITS
             for w, r in reading.items()}
     shared = [w for w, surprise in bits.items() if surprise >= _EVERYDAY_CHINESE_BITS]
     shared.sort(key=lambda w: (-bits[w], -min(in_a[w], in_b[w])))
-    return tuple(written[w] for w in shared[:limit])
+    as_a, as_b = (tuple(spelled[w] for w in shared[:limit]) for spelled in written)
+    return as_a, as_b if as_b != as_a else ()

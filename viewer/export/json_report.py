@@ -37,11 +37,13 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             {"phrase": s.phrase, "words": s.words, "count_a": s.count_a, "count_b": s.count_b,
              "occurrences_a": [list(o) for o in s.occurrences_a],
              "occurrences_b": [list(o) for o in s.occurrences_b], "watchlist": s.watchlist,
-             "in": s.presence, "variants": list(s.variants)}
+             "in": s.presence, "variants": list(s.variants),
+             **({"phrase_b": s.phrase_b} if s.phrase_b else {})}
             for s in comparison.slogans
         ],
         "themes": [
-            {"a": list(t.a), "b": list(t.b), "score": t.score, "terms": list(t.terms)}
+            {"a": list(t.a), "b": list(t.b), "score": t.score, "terms": list(t.terms),
+             **({"terms_b": list(t.terms_b)} if t.terms_b else {})}
             for t in comparison.themes
         ],
         "stats": {"shared_chars_a": stats.shared_chars_a, "shared_chars_b": stats.shared_chars_b,
