@@ -476,3 +476,31 @@ def test_a_store_another_process_is_writing_gets_a_message(tmp_path: Path) -> No
         holder.rollback()
     assert result.returncode == 2 and "another tandem is writing" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_results_an_earlier_version_found_are_read_with_a_note(tmp_path: Path) -> None:
+    # A store without the `keys` entry, as an earlier version wrote it: its results are
+    # read (report, compare --collection) with a note that `add` brings them up to date.
+    planted = make_collection()
+    store, source = tmp_path / "store.sqlite", planted.write(tmp_path / "c.jsonl")
+    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    assert tandem("corpus", "report", str(store), "--json", "-",
+                  env=_env(tmp_path)).stderr == ""
+    with sqlite3.connect(store) as connection:
+        connection.execute("DELETE FROM meta WHERE key = 'keys'")
+    connection.close()
+    report = tandem("corpus", "report", str(store), "--json", "-", env=_env(tmp_path))
+    assert report.returncode == 0 and json.loads(report.stdout)["pairs"]
+    assert report.stderr == (f"tandem: note: {store} was indexed by an earlier version of "
+                             f"Tandem: its results are that version's until `tandem corpus "
+                             f"add {store} SOURCE...` brings them up to date\n")
+    first, second, _ = planted.chain
+    for doc_id in (first, second):
+        (tmp_path / f"{doc_id}.txt").write_text(planted.by_id()[doc_id]["text"], "utf-8")
+    compared = tandem("compare", str(tmp_path / f"{first}.txt"), str(tmp_path / f"{second}.txt"),
+                      "--collection", str(store), "--json", "-", env=_env(tmp_path))
+    assert compared.returncode == 0 and "earlier version" in compared.stderr
+    assert tandem("corpus", "add", str(store), str(source), "--quiet",
+                  env=_env(tmp_path)).returncode == 0
+    assert tandem("corpus", "report", str(store), "--json", "-",
+                  env=_env(tmp_path)).stderr == ""

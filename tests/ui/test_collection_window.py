@@ -561,3 +561,15 @@ def test_a_folder_without_articles_is_an_error_and_leaves_no_store(
     assert str(empty) in message
     assert window.figures.text() == "Indexing failed."
     assert not any(private_cache.rglob("*.sqlite*"))
+
+
+def test_a_store_an_earlier_version_indexed_opens_with_a_note(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "earlier.sqlite"
+    with CollectionStore.create_or_open(path) as store:
+        add_sources(store, [DEV_SMALL], workers=1)
+        with store.transaction():
+            store.connection.execute("DELETE FROM meta WHERE key = 'keys'")
+    window = open_collection(make_window, qtbot, path)
+    assert window.collection.data.pairs
+    assert "earlier version of Tandem" in window.statusBar().currentMessage()

@@ -253,10 +253,14 @@ def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:
 
 
 def _report(args: argparse.Namespace) -> None:
+    from viewer.collection.rekey import earlier_version_note
     from viewer.collection.store import CollectionStore
 
     with CollectionStore.open(args.store) as store:
         _write(store.report(), args, store.text)
+        note = earlier_version_note(store)
+    if note and not args.quiet:
+        print(f"tandem: note: {note}", file=sys.stderr)
 
 
 def _write(report: dict[str, Any], args: argparse.Namespace,

@@ -1,5 +1,8 @@
 """A store whose match keys another version of Tandem made reads its texts again.
 
+Until an `add` does so, its results are the other version's: `earlier_version_note` says
+so to whoever reads them (`tandem corpus report`, `compare --collection`, the window).
+
 The vocabulary, every document's token ids and its n-gram hashes follow from the keys
 (`viewer.core.normalize.KEYS_VERSION`): an `add` that met old keys beside new ones would
 miss what the two share (傳統 stored as itself, 传统 arriving as 传统 since version 2).
@@ -16,6 +19,7 @@ from viewer.collection.store import CollectionStore
 from viewer.collection.words import TOKENIZE_BATCH, tokenize_articles
 from viewer.core.collection.index import document_grams
 from viewer.core.normalize import KEYS_VERSION, Normalizer
+from viewer.core.shared import MATCHER_VERSION
 from viewer.core.tokenize import Vocabulary
 
 #: The meta entry holding the version (a store without it was written by version 1).
@@ -46,6 +50,17 @@ def rekey(store: CollectionStore, normalizer: Normalizer,
     store.replace_vocabulary(vocabulary.keys)
     store.remove_all_passages()
     mark_keys(store)
+
+
+def earlier_version_note(store: CollectionStore) -> str:
+    """What a reader of the store's results should know when an earlier version of Tandem
+    found them (its keys or its matcher are not this version's), else ""."""
+    if keys_current(store) and store.meta("matcher", str(MATCHER_VERSION)) == str(
+            MATCHER_VERSION):
+        return ""
+    return (f"{store.path} was indexed by an earlier version of Tandem: its results are that "
+            f"version's until `tandem corpus add {store.path} SOURCE...` brings them up to "
+            "date")
 
 
 def mark_keys(store: CollectionStore) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from viewer.collection.article import first_line
+from viewer.collection.rekey import earlier_version_note
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
 from viewer.export.collection_model import doc_ref, month_range, per_month_of, timeline
 
@@ -51,6 +52,8 @@ class CollectionData:
     formulations: list[dict[str, Any]]
     boilerplate: list[dict[str, Any]]
     skipped: list[dict[str, str]]
+    #: Said when the results are an earlier version's (see `earlier_version_note`).
+    note: str = ""
     by_id: dict[str, DocumentRow] = field(init=False)
     articles: list[ArticleFacts] = field(init=False)
     months: tuple[str, ...] = field(init=False)
@@ -105,7 +108,7 @@ def load(store_path: str, name: str = "") -> CollectionData:
             documents=_titles_past_boilerplate(store, store.documents(), boilerplate),
             pairs=store.pairs(), clusters=store.clusters(),
             formulations=store.formulations(), boilerplate=boilerplate,
-            skipped=store.skipped())
+            skipped=store.skipped(), note=earlier_version_note(store))
 
 
 def _titles_past_boilerplate(store: CollectionStore, documents: list[DocumentRow],

@@ -243,6 +243,8 @@ class CollectionMode(QObject):
             self.window.update_state()
             self.window.statusBar().showMessage(
                 f"{name} is indexed: Back to collection (Alt+Left) shows it", 10000)
+        if data.note:
+            self.window.statusBar().showMessage(data.note, 60000)
         self.opened.emit()
         return True
 
