@@ -63,8 +63,8 @@ class Slogan:
     watchlist: bool = False
     #: Other forms of the phrase counted with it (a word swapped or added).
     variants: tuple[str, ...] = ()
-    #: The phrase as B writes it where that is not `phrase` as A writes it, up to case
-    #: (互聯網 against 互联网); empty otherwise.
+    #: The phrase as B writes it where B writes it in the other Chinese script (互聯網
+    #: against A's 互联网); empty otherwise.
     phrase_b: str = ""
 
     def swapped(self) -> Slogan:

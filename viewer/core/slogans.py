@@ -57,6 +57,7 @@ from functools import cache
 import numpy as np
 
 from viewer.core.grams import gram_hashes
+from viewer.core.han_script import key_characters
 from viewer.core.model import KnownForms, Slogan, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.phrases import (
@@ -204,10 +205,17 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         return next((w for w in written if not w.endswith(_POSSESSIVES)),
                     written[0] if written else "")
 
-    def shown_in_b(form: tuple[int, int], phrase: str) -> str:
-        """The phrase as B writes it, where that is not `phrase` up to case."""
-        in_b = shown(form, 1)
-        return in_b if in_b.casefold() != phrase.casefold() and shown(form, 0) else ""
+    def in_two_scripts(form: tuple[int, int]) -> tuple[str, str] | None:
+        """The phrase as A and as B write it, where their letters differ in script only
+        (互联网, 互聯網); None otherwise (a case, a hyphen or a comma apart is one
+        spelling, shown as before)."""
+        in_a, in_b = shown(form, 0), shown(form, 1)
+        letters_a, letters_b = (
+            "".join(c for c in spelled.casefold() if c.isalnum()) for spelled in (in_a, in_b))
+        if in_a and in_b and letters_a != letters_b and key_characters(
+                letters_a) == key_characters(letters_b):
+            return in_a, in_b
+        return None
 
     # Two forms sharing one content word are grouped only where they stand in the same
     # frames (`_frames`): neither their words nor the shipped embeddings tell
@@ -285,11 +293,11 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
             for p in where.tolist():
                 occurrences[int(doc_of[p])].add((int(starts[p]), int(ends[p + n - 1])))
         variants = tuple(dict.fromkeys(shown(f) for f in group[1:]))
-        phrase = shown(group[0])
+        phrase, phrase_b = in_two_scripts(group[0]) or (shown(group[0]), "")
         slogans.append(Slogan(phrase=phrase, words=group[0][0],
                               occurrences_a=tuple(sorted(occurrences[0])),
                               occurrences_b=tuple(sorted(occurrences[1])),
-                              variants=variants, phrase_b=shown_in_b(group[0], phrase)))
+                              variants=variants, phrase_b=phrase_b))
     return slogans
 
 
