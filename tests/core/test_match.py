@@ -371,7 +371,7 @@ def test_a_traditional_article_and_its_mainland_edition_share_their_words():
     assert result.stats.shared_chars_a > 0.99
     differences = [d for p in result.shared_phrases for d in p.differences]
     shown = {(a.text[slice(*d.a)], b.text[slice(*d.b)]) for d in differences}
-    assert ("慧", "能") in shown and ("資訊", "信息") in shown  # differences are per character
+    assert ("人工智慧", "人工智能") in shown and ("資訊", "信息") in shown  # whole words
     # A word differs only where the mainland edition writes another word, never where
     # it writes the same one in simplified characters.
     assert all(to_simplified(x) != y for x, y in shown)

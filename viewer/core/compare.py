@@ -154,7 +154,8 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     phrases = find_shared_phrases((doc_a.text, doc_b.text), tokens_a, tokens_b,
-                                  vocabulary.keys, bits, cjk, settings)
+                                  vocabulary.keys, bits, cjk, settings,
+                                  chinese=_chinese(doc_a, doc_b))
 
     step("Finding slogans", 0.55)
     context_a = SloganContext(doc_a.text, tokens_a)

@@ -90,17 +90,19 @@ def evidence_bits(tokens_a: TokenStream, tokens_b: TokenStream,
 
 def find_shared_phrases(texts: tuple[str, str], tokens_a: TokenStream, tokens_b: TokenStream,
                         keys: list[str], bits: np.ndarray, cjk: bool, settings: Settings, *,
-                        general_a: np.ndarray | None = None,
-                        differences: bool = True) -> list[SharedPhrase]:
+                        general_a: np.ndarray | None = None, differences: bool = True,
+                        chinese: bool = False) -> list[SharedPhrase]:
     """Every passage A and B share (`texts` the two texts), ordered by position in A (the
     pair in canonical order).
 
     `keys` are the shared vocabulary's keys and `bits` their surprise; `general_a`, when
     given, is `general_bits` of A computed beforehand. Without `differences` the phrases
-    carry no word-level edits (and cost less)."""
+    carry no word-level edits (and cost less); with `chinese`, edits are whole Chinese
+    words (see `word_differences`)."""
     alignments = shared_alignments(tokens_a, tokens_b, keys, bits, cjk, settings,
                                    general_a=general_a)
-    return phrases_of(texts, alignments, tokens_a, tokens_b, cjk, differences=differences)
+    return phrases_of(texts, alignments, tokens_a, tokens_b, cjk, differences=differences,
+                      chinese=chinese)
 
 
 def shared_alignments(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[str],
@@ -114,8 +116,8 @@ def shared_alignments(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[s
 
 
 def phrases_of(texts: tuple[str, str], alignments: list[Alignment], tokens_a: TokenStream,
-               tokens_b: TokenStream, cjk: bool, *,
-               differences: bool = True) -> list[SharedPhrase]:
+               tokens_b: TokenStream, cjk: bool, *, differences: bool = True,
+               chinese: bool = False) -> list[SharedPhrase]:
     """The shared phrases, in character offsets of `texts`, of passages in token indices:
     from the first word to the last, and over the marks both texts have at the edges
     (`widen_over_marks`)."""
@@ -132,7 +134,7 @@ def phrases_of(texts: tuple[str, str], alignments: list[Alignment], tokens_a: To
             words=round((al.a1 - al.a0) / scale),
             exact=exact,
             differences=() if exact or not differences else word_differences(
-                tokens_a, tokens_b, al.a0, al.a1, al.b0, al.b1),
+                tokens_a, tokens_b, al.a0, al.a1, al.b0, al.b1, chinese=chinese),
         ))
     return phrases
 
