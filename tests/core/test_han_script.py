@@ -53,6 +53,7 @@ def test_the_shipped_table_is_the_installed_openccs(tmp_path) -> None:
     table = read_han_table(TABLE_FILE)
     assert table["國"] == ("国", "国") and table["著"] == ("着", "著")
     assert "国" not in table and "着" not in table  # a class's key reads as itself
+    assert min(map(ord, table)) >= 0x3400  # what `_read` skips below holds none of it
 
 
 def test_a_missing_or_damaged_table_is_named(tmp_path) -> None:

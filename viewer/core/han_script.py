@@ -28,6 +28,8 @@ from viewer.core.errors import TandemError
 #: One line per character that reads as another: the character, its key, its reading.
 TABLE_FILE = Path(__file__).parent / "data" / "han_characters.tsv"
 _HEADER = "#"
+#: Below the first Han character (CJK Extension A) no character has another key.
+_FIRST_LISTED = 0x3400
 
 
 class HanTableMissing(TandemError):
@@ -51,6 +53,8 @@ def _read(text: str, column: int) -> str:
         return text
     lookup = _lookups()[column]
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if codes.max() < _FIRST_LISTED:  # no Han at all (English with curly quotes): done
+        return text
     inside = codes < len(lookup)
     read = lookup[np.where(inside, codes, 0)]
     changed = inside & (read != codes)
