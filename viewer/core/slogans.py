@@ -293,7 +293,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
             for p in where.tolist():
                 occurrences[int(doc_of[p])].add((int(starts[p]), int(ends[p + n - 1])))
         variants = tuple(dict.fromkeys(shown(f) for f in group[1:]))
-        phrase, phrase_b = in_two_scripts(group[0]) or (shown(group[0]), "")
+        phrase, phrase_b = (cjk and in_two_scripts(group[0])) or (shown(group[0]), "")
         slogans.append(Slogan(phrase=phrase, words=group[0][0],
                               occurrences_a=tuple(sorted(occurrences[0])),
                               occurrences_b=tuple(sorted(occurrences[1])),
