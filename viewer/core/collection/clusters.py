@@ -28,7 +28,10 @@ class Cluster:
     passages: tuple[tuple[int, Span], ...]
 
 
-class _Sets:
+class DisjointSets:
+    """Union-find over 0..size-1: `union` joins two sets, `find` names a set by its
+    smallest member's root."""
+
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
 
@@ -53,7 +56,7 @@ def find_clusters(links: Sequence[Link], order_key: Sequence[tuple[str, str]]) -
     for x, span_x, y, span_y in links:
         sides.append((x, span_x[0], span_x[1]))
         sides.append((y, span_y[0], span_y[1]))
-    sets = _Sets(len(sides))
+    sets = DisjointSets(len(sides))
     for k in range(0, len(sides), 2):
         sets.union(k, k + 1)
     # Overlapping sides of one document: a sweep over each document's sides by start.
