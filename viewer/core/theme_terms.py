@@ -152,6 +152,7 @@ def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
     # Words meet by key (國家 and 国家, 看著 and 看着) and are judged as simplified
     # Chinese reads them.
     written: tuple[dict[str, str], dict[str, str]] = ({}, {})
+    reading: dict[str, str] = {}  # each key's word as A's first use reads
 
     def counts(text: str, span: Span, side: int) -> dict[str, int]:
         found: dict[str, int] = {}
@@ -162,12 +163,12 @@ def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
                 key = key_characters(word)
                 found[key] = found.get(key, 0) + 1
                 written[side].setdefault(key, text[start:end])
+                reading.setdefault(key, word)
         return found
 
     in_a, in_b = counts(text_a, span_a, 0), counts(text_b, span_b, 1)
-    reading = {w: to_simplified(written[0][w]) for w in in_a if w in in_b}
-    bits = {w: -math.log2(frequencies[r]) if r in frequencies else UNLISTED_BITS
-            for w, r in reading.items()}
+    bits = {w: -math.log2(frequencies[reading[w]]) if reading[w] in frequencies
+            else UNLISTED_BITS for w in in_a if w in in_b}
     shared = [w for w, surprise in bits.items() if surprise >= _EVERYDAY_CHINESE_BITS]
     shared.sort(key=lambda w: (-bits[w], -min(in_a[w], in_b[w])))
     as_a, as_b = (tuple(spelled[w] for w in shared[:limit]) for spelled in written)
