@@ -1,6 +1,8 @@
 """Chinese word boundaries from jieba's shipped dictionary, as offsets into the text."""
 
-from viewer.core.segment import words
+from pathlib import Path
+
+from viewer.core.segment import _cached_table, _loaded, words
 
 
 def test_chinese_words_are_whole_and_offsets_point_into_the_text():
@@ -34,3 +36,21 @@ def test_traditional_text_is_segmented_as_its_simplified_reading():
     simplified = "坚持以习近平同志为核心的党中央集中统一领导"
     assert words(traditional) == words(simplified)
     assert (3, 6) in words(traditional)  # 習近平
+
+
+def test_the_dictionary_read_from_jiebas_cache_is_the_one_jieba_builds(tmp_path: Path) -> None:
+    built = _loaded(str(tmp_path))  # no cache there yet: jieba builds its table and caches it
+    assert (tmp_path / "jieba.cache").is_file()
+    cached = _loaded(str(tmp_path))
+    assert cached.FREQ == built.FREQ and cached.total == built.total
+    sentence = "中华人民共和国国务院总理在北京会见了来访的外国客人"
+    assert cached.lcut(sentence) == built.lcut(sentence)
+
+
+def test_a_damaged_cache_is_built_again_from_the_dictionary(tmp_path: Path) -> None:
+    cache = tmp_path / "jieba.cache"
+    cache.write_bytes(b"not a table")
+    assert _cached_table(cache) is None
+    loaded = _loaded(str(tmp_path))
+    assert loaded.FREQ["中华人民共和国"] > 0
+    assert _cached_table(cache) == (loaded.FREQ, loaded.total)

@@ -5,13 +5,18 @@ reader — slogans, theme terms — must begin and end on whole words: 实事求
 `words` gives the spans of the words of a stretch of text, as character offsets into that
 text, traditional characters read as simplified (`viewer.core.han_script`). jieba is
 loaded once, on first use, under a lock; its dictionary comes with the package and
-nothing is fetched.
+nothing is fetched. jieba keeps the table it builds from that dictionary in a cache file
+(built once, the first time, in the temporary folder); `segmenter` reads that file whole
+before decoding it, which takes a quarter of the time jieba's own loading takes.
 """
 
 from __future__ import annotations
 
 import logging
+import marshal
+import tempfile
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.core.han_script import to_simplified
@@ -37,13 +42,40 @@ def segmenter() -> jieba.Tokenizer:
     if _segmenter is None:
         with _lock:
             if _segmenter is None:
-                import jieba
-
-                jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict..." on stderr
-                loaded = jieba.Tokenizer()
-                loaded.initialize()
-                _segmenter = loaded
+                _segmenter = _loaded()
     return _segmenter
+
+
+def _loaded(cache_folder: str | None = None) -> jieba.Tokenizer:
+    """A jieba tokenizer with its dictionary loaded, its cache in `cache_folder` (None:
+    jieba's own place, the temporary folder)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict..." on stderr
+    loaded = jieba.Tokenizer()
+    loaded.tmp_dir = cache_folder
+    # jieba's own loading decodes its cache straight from the file, which Python's marshal
+    # reads a few bytes at a time: 2.5 s, against 0.6 s for the same bytes read at once.
+    table = _cached_table(Path(loaded.tmp_dir or tempfile.gettempdir()) / "jieba.cache")
+    if table is None:
+        loaded.initialize()  # builds the table from the dictionary, and caches it
+    else:
+        loaded.FREQ, loaded.total = table
+        loaded.initialized = True
+    return loaded
+
+
+def _cached_table(path: Path) -> tuple[dict[str, int], int] | None:
+    """The prefix table and total jieba cached for its own dictionary at `path`, or None
+    when there is none, or it is not one."""
+    try:
+        table = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if (isinstance(table, tuple) and len(table) == 2 and isinstance(table[0], dict)
+            and table[0] and isinstance(table[1], int)):
+        return table[0], table[1]
+    return None
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
