@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from viewer.core.han_script import key_characters
 from viewer.core.model import Span
@@ -47,18 +48,24 @@ def _key(line: str) -> str:
     return line.casefold()
 
 
-def _lines(text: str) -> list[tuple[str, int, int]]:
-    """The lines of a text that hold a word, with their spans, white space around them
-    left out. (Splitting and stripping with str methods: a regular expression over every
-    character of a 10,000-article collection took twice as long, on each `add`.)"""
+def _pieces(text: str) -> list[str]:
+    """The text cut at its line ends (a carriage return ends a line too)."""
+    return text.replace("\r", "\n").split("\n")
+
+
+def _lines(text: str, wanted: list[int]) -> list[tuple[int, str, int, int]]:
+    """Of the lines of a text at these places of `_pieces(text)`, those that hold a word:
+    their place, the line, and its span, white space around it left out."""
+    pieces = _pieces(text)
+    # Where each piece ends, its line end taken in.
+    ends = list(accumulate(len(piece) + 1 for piece in pieces))
     found = []
-    at = 0
-    for piece in text.replace("\r", "\n").split("\n"):
+    for k in wanted:
+        piece = pieces[k]
         line = piece.strip()
         if line and _WORD.search(line):
-            start = at + len(piece) - len(piece.lstrip())
-            found.append((line, start, start + len(line)))
-        at += len(piece) + 1
+            start = ends[k] - 1 - len(piece.lstrip())
+            found.append((k, line, start, start + len(line)))
     return found
 
 
@@ -75,16 +82,20 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boiler
             need = SMALL_SERIES_DOCUMENTS
         if len(docs) < need:
             continue
+        # Most lines are written once: each line's key is counted first, and only those
+        # written often enough are placed (placing every line of a 10,000-article
+        # collection took a second of each `add`). 本文來源 and 本文来源 are one line:
+        # the keys are read whole (a call per line cost another second).
+        keys = {d: [_key(piece.strip()) for piece in _pieces(key_characters(texts[d]))]
+                for d in docs}
+        uses = Counter(key for d in docs for key in keys[d])
         where: dict[str, list[tuple[int, Span, str]]] = defaultdict(list)
         for d in docs:
-            # 本文來源 and 本文来源 are one line. (Read whole: a call per line cost a
-            # second on the 10,000-article set, most lines being English.)
-            read = key_characters(texts[d])
-            for line, start, end in _lines(texts[d]):
-                where[_key(read[start:end])].append((d, (start, end), line))
+            line_keys = keys[d]
+            wanted = [k for k, key in enumerate(line_keys) if uses[key] >= need]
+            for k, line, start, end in _lines(texts[d], wanted) if wanted else ():
+                where[line_keys[k]].append((d, (start, end), line))
         for places in where.values():
-            if len(places) < need:  # most lines are written once
-                continue
             carriers = {d for d, _, _ in places}
             if len(carriers) < need:
                 continue
