@@ -139,6 +139,24 @@ def test_clusters_join_overlapping_spans_and_start_with_the_earliest() -> None:
     assert clusters[1].passages == ((2, (500, 560)), (3, (0, 60)))
 
 
+def test_a_line_inside_a_shared_chapter_is_a_cluster_of_its_own() -> None:
+    # Chapter 0 is copied whole into 1 and 4 (4's copy a few words shorter); a formula line
+    # inside it is also in 2 and 3, which are aligned with each other too; 5 took the
+    # chapter with one edit that split its passage in two. The line's own carriers make
+    # its cluster: joined to the chapter's, every chapter with the formula would be one.
+    order = [(f"2021-01-0{d + 1}", str(d)) for d in range(6)]
+    links = [(0, (0, 2000), 1, (0, 2000)),
+             (0, (3, 60), 2, (300, 357)),
+             (0, (5, 1990), 4, (0, 1985)),
+             (2, (300, 357), 3, (40, 97)),
+             (0, (0, 980), 5, (0, 980)),
+             (0, (1010, 2000), 5, (1000, 1990))]
+    clusters = find_clusters(links, order)
+    assert [sorted({d for d, _ in c.passages}) for c in clusters] == [[0, 1, 4, 5], [0, 2, 3]]
+    assert clusters[0].passages[0] == (0, (0, 2000))
+    assert clusters[1].passages == ((0, (3, 60)), (2, (300, 357)), (3, (40, 97)))
+
+
 def test_boilerplate_is_a_line_most_of_a_series_repeats() -> None:
     footer = "Copyright 2021 The Daily. All rights reserved."
     texts = [f"Story {k} about things number {k}.\n\n{footer}\n" for k in range(6)]

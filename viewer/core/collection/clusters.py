@@ -4,6 +4,12 @@ Every passage of a pair links a span of one article to a span of another; spans 
 article that overlap (the same stretch shared with several partners) are one node. The
 connected groups of nodes are clusters. Each lists its articles' spans in date order; the
 earliest article is the cluster's source (`first`).
+
+A short span inside a far longer one is another text, not the same stretch: a chapter
+that two books share whole holds a formula of a line that twenty other chapters share
+too ("the rest of the acts of ..."), and joining the two would make one cluster of every
+chapter that has the formula. The short text's own carriers are aligned with each other
+all the same, so it makes its own cluster, with its own source.
 """
 
 from __future__ import annotations
@@ -13,8 +19,11 @@ from dataclasses import dataclass
 
 from viewer.core.model import Span
 
-#: Two spans of one article are one node when they overlap by this share of the shorter.
+#: Two spans of one article are one node when they overlap by this share of the shorter,
 MIN_OVERLAP = 0.5
+#: ... and the shorter is at least this share of the longer (the pieces of a passage that
+#: an edit split are one stretch with the whole; a line inside a chapter is not).
+MIN_LENGTH_SHARE = 0.25
 
 #: A pair's passage as (document x, span in x, document y, span in y).
 Link = tuple[int, Span, int, Span]
@@ -59,22 +68,28 @@ def find_clusters(links: Sequence[Link], order_key: Sequence[tuple[str, str]]) -
     sets = DisjointSets(len(sides))
     for k in range(0, len(sides), 2):
         sets.union(k, k + 1)
-    # Overlapping sides of one document: a sweep over each document's sides by start.
+    # Overlapping sides of one document: a sweep over each document's sides by start, each
+    # side joining the node still open at its start that it overlaps most, if alike.
     by_position = sorted(range(len(sides)), key=lambda k: sides[k])
-    extents: dict[int, list[int]] = {}  # node root -> [document, start, end]
-    current: list[int] | None = None
-    current_side = -1
+    extents: dict[int, list[int]] = {}  # first side of a node -> [document, start, end]
+    open_nodes: list[int] = []  # first sides of the nodes of this document not yet ended
     for k in by_position:
         doc, start, end = sides[k]
-        if current is not None and current[0] == doc:
-            overlap = min(current[2], end) - start
-            shorter = min(end - start, current[2] - current[1])
-            if overlap > 0 and overlap >= MIN_OVERLAP * shorter:
-                sets.union(current_side, k)
-                current[2] = max(current[2], end)
-                continue
-        current, current_side = [doc, start, end], k
-        extents[k] = current
+        open_nodes = [n for n in open_nodes if extents[n][0] == doc and extents[n][2] > start]
+        best, best_overlap = -1, 0
+        for n in open_nodes:
+            _, node_start, node_end = extents[n]
+            overlap = min(node_end, end) - start
+            shorter, longer = sorted((end - start, node_end - node_start))
+            if (overlap > best_overlap and overlap >= MIN_OVERLAP * shorter
+                    and shorter >= MIN_LENGTH_SHARE * longer):
+                best, best_overlap = n, overlap
+        if best >= 0:
+            sets.union(best, k)
+            extents[best][2] = max(extents[best][2], end)
+        else:
+            extents[k] = [doc, start, end]
+            open_nodes.append(k)
     # Each node (a merged stretch of one document) belongs to the set of its first side.
     members: dict[int, list[tuple[int, Span]]] = {}
     for k, (doc, start, end) in extents.items():
