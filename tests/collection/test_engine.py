@@ -412,3 +412,30 @@ def _key_as_version_one(store: CollectionStore) -> None:
             store.put_tokens(num, new_ids, starts, ends, document_grams(new_ids, gram_n))
         store.replace_vocabulary(list(keys))
         store.connection.execute("DELETE FROM meta WHERE key = 'keys'")
+
+
+def test_notes_on_articles_indexed_all_the_same_are_kept_apart_from_skipped_inputs(
+        tmp_path: Path) -> None:
+    rows = [{"id": f"a{k}", "series": "s", "date": "2021-05-01", "text": f"Article {k}."}
+            for k in range(3)]
+    rows[1]["date"] = "May 2nd"
+    first = _write_rows(tmp_path / "first.jsonl", rows)
+    with first.open("a", encoding="utf-8") as stream:
+        stream.write("not json\n")
+    second = _write_rows(tmp_path / "second.jsonl", [{"id": "b", "text": "Another one."}])
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [first], workers=1)
+        # A later add of another source keeps what the first one said, each as it was.
+        add_sources(store, [second], workers=1)
+        assert [(row["path"], row["indexed"]) for row in store.skipped()] == [
+            (f"{first}:2", True), (f"{first}:4", False)]
+        assert store.report()["skipped"] == [{"path": row["path"], "reason": row["reason"]}
+                                             for row in store.skipped()]
+        # A store written before notes were kept apart reads them all as skipped, until
+        # its next add writes the list again.
+        with store.transaction():
+            store.connection.execute("ALTER TABLE skipped DROP COLUMN indexed")
+        assert [row["indexed"] for row in store.skipped()] == [False, False]
+        add_sources(store, [first], workers=1)
+        assert [(row["path"], row["indexed"]) for row in store.skipped()] == [
+            (f"{first}:2", True), (f"{first}:4", False)]

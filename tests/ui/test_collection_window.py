@@ -413,11 +413,39 @@ def test_skipped_files_are_listed_in_a_dialog_that_copies(
     window = open_collection(make_window, qtbot, folder)
     dialog = window.collection.skipped_dialog
     assert dialog is not None and dialog.isVisible()
-    text = dialog.text.toPlainText()
-    assert "broken.docx\t" in text
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 0).text().endswith("broken.docx")
+    assert "docx" in dialog.table.item(0, 1).text().lower()
+    assert dialog.heading.text().startswith("1 file or line could not be read")
     dialog.copy_all()
-    assert QGuiApplication.clipboard().text() == text
-    assert "1 skipped" in window.collection.view.skipped_link.text()
+    path, reason = QGuiApplication.clipboard().text().rstrip("\n").split("\t")
+    assert (path, reason) == (dialog.table.item(0, 0).text(), dialog.table.item(0, 1).text())
+    assert window.collection.view.skipped_link.text().endswith(">1 skipped…</a>")
+
+
+def test_a_note_on_an_article_indexed_all_the_same_is_not_called_skipped(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # An article whose date is not read as one is indexed without it: a note, not an
+    # input left out.
+    source = tmp_path / "articles.jsonl"
+    rows = [{"id": path.stem, "series": "s", "date": f"2021-06-0{k + 1}",
+             "text": path.read_text(encoding="utf-8")}
+            for k, path in enumerate(sorted(EN_ARTICLES.glob("*.txt"))[:3])]
+    rows[1]["date"] = "June 5, 2021"
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows) + "[1, 2]\n",
+                      encoding="utf-8")
+    window = open_collection(make_window, qtbot, source)
+    assert len(window.collection.data.documents) == 3
+    dialog = window.collection.skipped_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert window.collection.view.skipped_link.text().endswith(">1 skipped, 1 note…</a>")
+    assert dialog.heading.text() == ("1 file or line could not be read and was left out of "
+                                     "the collection. 1 article was indexed with a note "
+                                     "(listed last).")
+    assert dialog.table.item(0, 0).text() == f"{source}:4"
+    assert dialog.table.item(1, 0).text() == f"{source}:2"
+    assert dialog.table.item(1, 1).text().startswith("indexed all the same: ")
+    assert "June 5, 2021" in dialog.table.item(1, 1).text()
 
 
 def test_a_bad_store_gets_a_message_not_a_crash(

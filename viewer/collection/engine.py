@@ -127,9 +127,10 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
                 store.remove_document(num)
                 removed += 1
     # What other sources skipped stays listed: their articles stay too.
-    kept = [] if sync else [(row["path"], row["reason"]) for row in store.skipped()
+    kept = [] if sync else [(row["path"], row["reason"], row["indexed"])
+                            for row in store.skipped()
                             if of_other_sources(row["path"], sources)]
-    store.set_skipped(kept + [(s.path, s.reason) for s in skipped])
+    store.set_skipped(kept + [(s.path, s.reason, s.indexed) for s in skipped])
 
     normalizer = collection_normalizer()
     # Keys another version made would not meet this one's: the stored texts are read

@@ -31,7 +31,7 @@ Read API (what the window and `tandem compare --collection` use)::
     store.clusters()   -> list[dict]                 # contract dicts
     store.formulations() -> list[dict]
     store.boilerplate() -> list[dict]
-    store.skipped()    -> list[dict]
+    store.skipped()    -> list[dict]                 # path, reason, indexed (a note)
     store.pair_passages(id_a, id_b) -> list[dict]    # {"a": [s, e], "b": [s, e], "words"}
     store.text(doc_id) -> str
     store.report()     -> dict                       # the JSON contract "collection", v1
@@ -84,7 +84,8 @@ CREATE TABLE passages (x INTEGER NOT NULL, y INTEGER NOT NULL, x0 INTEGER NOT NU
     short_words INTEGER NOT NULL, surplus REAL NOT NULL);
 CREATE INDEX passages_x ON passages (x);
 CREATE INDEX passages_y ON passages (y);
-CREATE TABLE skipped (path TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE skipped (path TEXT NOT NULL, reason TEXT NOT NULL,
+    indexed INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE result_pairs (rank INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT NOT NULL,
     shared_a REAL NOT NULL, shared_b REAL NOT NULL, words INTEGER NOT NULL,
     passages TEXT NOT NULL);
@@ -373,9 +374,19 @@ class CollectionStore:
                 for series, text, documents in self.connection.execute(
                     "SELECT series, text, documents FROM result_boilerplate ORDER BY rank")]
 
-    def skipped(self) -> list[dict[str, str]]:
-        return [{"path": path, "reason": reason} for path, reason in self.connection.execute(
-            "SELECT path, reason FROM skipped ORDER BY rowid")]
+    def skipped(self) -> list[dict[str, Any]]:
+        """The inputs left out, with the reason, and the notes on articles indexed all the
+        same ("indexed" true), in the order they were met."""
+        indexed = "indexed" if self._notes_apart() else "0"
+        return [{"path": path, "reason": reason, "indexed": bool(note)}
+                for path, reason, note in self.connection.execute(
+                    f"SELECT path, reason, {indexed} FROM skipped ORDER BY rowid")]  # noqa: S608
+
+    def _notes_apart(self) -> bool:
+        # Stores written before notes were told from skipped inputs have no such column;
+        # their notes read as skipped until the next `add` writes the list again.
+        return any(column[1] == "indexed"
+                   for column in self.connection.execute("PRAGMA table_info(skipped)"))
 
     def report(self) -> dict[str, Any]:
         """The JSON contract "collection", version 1."""
@@ -388,7 +399,8 @@ class CollectionStore:
             "clusters": self.clusters(),
             "formulations": self.formulations(),
             "boilerplate": self.boilerplate(),
-            "skipped": self.skipped(),
+            "skipped": [{"path": row["path"], "reason": row["reason"]}
+                        for row in self.skipped()],
         }
 
     # -- writing (inside `transaction`) ------------------------------------------------------
@@ -454,9 +466,16 @@ class CollectionStore:
             "INSERT INTO passages (x, y, x0, x1, y0, y1, words, short_words, surplus) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
-    def set_skipped(self, rows: list[tuple[str, str]]) -> None:
+    def set_skipped(self, rows: list[tuple[str, str, bool]]) -> None:
+        """The inputs left out (path, reason, False) and the notes on articles indexed all
+        the same (path, note, True)."""
+        if not self._notes_apart():
+            self.connection.execute(
+                "ALTER TABLE skipped ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0")
         self.connection.execute("DELETE FROM skipped")
-        self.connection.executemany("INSERT INTO skipped (path, reason) VALUES (?, ?)", rows)
+        self.connection.executemany(
+            "INSERT INTO skipped (path, reason, indexed) VALUES (?, ?, ?)",
+            [(path, reason, int(indexed)) for path, reason, indexed in rows])
 
     def set_results(self, pairs: list[PairRow], clusters: list[dict[str, Any]],
                     formulations: list[dict[str, Any]],

@@ -97,7 +97,7 @@ def import_tables(out: str, store_path: str) -> int:
             fill_store(store, documents, [
                 (p["x"], p["y"], p["x0"], p["x1"], p["y0"], p["y1"], p["words"],
                  p["short_words"], p["surplus"]) for p in tables["passages"]])
-            store.set_skipped([(s["path"], s["reason"]) for s in report["skipped"]])
+            store.set_skipped([(s["path"], s["reason"], False) for s in report["skipped"]])
             pairs = [PairRow(a=p["a"], b=p["b"], shared_a=p["shared_a"], shared_b=p["shared_b"],
                              words=sum(passage["words"] for passage in p["passages"]),
                              passages=p["passages"]) for p in report["pairs"]]

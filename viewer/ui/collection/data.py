@@ -51,7 +51,8 @@ class CollectionData:
     clusters: list[dict[str, Any]]
     formulations: list[dict[str, Any]]
     boilerplate: list[dict[str, Any]]
-    skipped: list[dict[str, str]]
+    #: Inputs left out and notes on articles indexed all the same (`CollectionStore.skipped`).
+    skipped: list[dict[str, Any]]
     #: Said when the results are an earlier version's (see `earlier_version_note`).
     note: str = ""
     by_id: dict[str, DocumentRow] = field(init=False)

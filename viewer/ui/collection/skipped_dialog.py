@@ -1,47 +1,98 @@
-"""The files or lines a collection could not read, in a dialog whose text can be copied."""
+"""The files or lines a collection left out, and its notes on articles it indexed all the
+same, in a dialog whose text can be copied."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 
-def skipped_text(skipped: Sequence[dict[str, str]]) -> str:
-    """One line per skipped file or line: its path, a tab, the reason."""
-    return "".join(f"{s.get('path', '')}\t{s.get('reason', '')}\n" for s in skipped)
+def skipped_text(skipped: Sequence[dict[str, Any]]) -> str:
+    """One line per row: its path, a tab, the reason (and a tab and "indexed", for a note
+    on an article indexed all the same)."""
+    return "".join("\t".join([row.get("path", ""), row.get("reason", "")]
+                             + (["indexed"] if row.get("indexed") else [])) + "\n"
+                   for row in skipped)
+
+
+def skipped_summary(skipped: Sequence[dict[str, Any]]) -> str:
+    """"3 skipped", "1 note", "3 skipped, 1 note"."""
+    notes = sum(1 for row in skipped if row.get("indexed"))
+    parts = []
+    if len(skipped) > notes:
+        parts.append(f"{len(skipped) - notes:,} skipped")
+    if notes:
+        parts.append(f"{notes:,} note{'s' if notes > 1 else ''}")
+    return ", ".join(parts)
 
 
 class SkippedDialog(QDialog):
-    def __init__(self, name: str, skipped: Sequence[dict[str, str]],
+    def __init__(self, name: str, skipped: Sequence[dict[str, Any]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("skipped_dialog")
         self.setWindowTitle(f"Skipped in {name}")
-        self.text = QPlainTextEdit(objectName="skipped_text")
-        self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.text.setPlainText(skipped_text(skipped))
+        # What was left out first, then the notes.
+        self.rows = sorted(skipped, key=lambda row: bool(row.get("indexed")))
+        self.table = QTableWidget(len(self.rows), 2, objectName="skipped_table")
+        self.table.setHorizontalHeaderLabels(["File or line", "Why"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        for row, item in enumerate(self.rows):
+            why = item.get("reason", "")
+            if item.get("indexed"):
+                why = f"indexed all the same: {why}"
+            for column, value in enumerate((item.get("path", ""), why)):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                self.table.setItem(row, column, cell)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 360))
+        self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = QPushButton("Copy all", objectName="copy_skipped")
         copy.clicked.connect(self.copy_all)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(skipped):,} files or lines could not be read and were "
-                                "left out of the collection:"))
-        layout.addWidget(self.text, 1)
+        self.heading = QLabel(_heading(self.rows), objectName="skipped_heading")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(720, 360)
+        self.resize(820, 380)
 
     def copy_all(self) -> None:
-        QGuiApplication.clipboard().setText(self.text.toPlainText())
+        QGuiApplication.clipboard().setText(skipped_text(self.rows))
+
+
+def _heading(rows: Sequence[dict[str, Any]]) -> str:
+    notes = sum(1 for row in rows if row.get("indexed"))
+    left_out = len(rows) - notes
+    said = []
+    if left_out:
+        said.append(f"{left_out:,} file{'s' if left_out > 1 else ''} or line"
+                    f"{'s' if left_out > 1 else ''} could not be read and "
+                    f"{'were' if left_out > 1 else 'was'} left out of the collection.")
+    if notes:
+        said.append(f"{notes:,} article{'s were' if notes > 1 else ' was'} indexed with a "
+                    "note (listed last).")
+    return " ".join(said)

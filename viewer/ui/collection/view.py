@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from viewer.collection.store import PairRow
 from viewer.ui.collection.data import ArticleFacts, CollectionData
+from viewer.ui.collection.skipped_dialog import skipped_summary
 from viewer.ui.collection.table_model import Column, ListTableModel
 
 if TYPE_CHECKING:
@@ -261,7 +262,7 @@ class CollectionView(QWidget):
             f"pairs · {len(data.clusters):,} clusters · {len(data.formulations):,} "
             f"formulations · {len(data.boilerplate):,} boilerplate lines")
         self.skipped_link.setText(
-            f'<a href="skipped">{len(data.skipped):,} skipped…</a>' if data.skipped else "")
+            f'<a href="skipped">{skipped_summary(data.skipped)}…</a>' if data.skipped else "")
         self.series_filter.blockSignals(True)
         self.series_filter.clear()
         self.series_filter.addItem("All series", "")
