@@ -97,6 +97,13 @@ def test_a_folder_is_indexed_and_its_tabs_show_the_engine_result(
     item = tree.topLevelItem(clusters.index(chain))
     dates = [item.child(k).text(1) for k in range(item.childCount())]
     assert dates == sorted(dates)
+    # The cluster's row shows its text: the source's passage, cut short.
+    at_source = next(p["span"] for p in chain["passages"] if p["doc"] == chain["first"])
+    with CollectionStore.open(store_path) as store:
+        passage = " ".join(store.text(chain["first"])[at_source[0]:at_source[1]].split())
+    shown = item.text(0).strip("“”").rstrip("…")
+    assert len(shown) > 40 and passage.startswith(shown)
+    assert item.text(3) == "4 articles"
     assert item.child(0).text(3) == "source"
     assert item.child(0).data(0, Qt.ItemDataRole.UserRole + 1)[1] == chain["first"]
     assert all(item.child(k).text(3) == "" for k in range(1, item.childCount()))

@@ -34,6 +34,7 @@ Read API (what the window and `tandem compare --collection` use)::
     store.skipped()    -> list[dict]                 # path, reason, indexed (a note)
     store.pair_passages(id_a, id_b) -> list[dict]    # {"a": [s, e], "b": [s, e], "words"}
     store.text(doc_id) -> str
+    store.passage_text(doc_id, span) -> str
     store.report()     -> dict                       # the JSON contract "collection", v1
 
 Write API (the engine, `viewer.collection.engine`; another engine such as the Spark job can
@@ -305,6 +306,13 @@ class CollectionStore:
         if row is None:
             raise StoreError(f"{self.path}: has no document {doc_id!r}")
         return str(row[0])
+
+    def passage_text(self, doc_id: str, span: tuple[int, int]) -> str:
+        """The text of document `doc_id` at `span` (character offsets; "" for no such
+        document), read without the rest of the document."""
+        row = self.connection.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                                      (span[0] + 1, span[1] - span[0], doc_id)).fetchone()
+        return "" if row is None else str(row[0])
 
     def texts(self) -> dict[int, str]:
         """Every document's text by number."""

@@ -18,6 +18,10 @@ from viewer.collection.article import first_line
 from viewer.collection.rekey import earlier_version_note
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
 from viewer.export.collection_model import doc_ref, month_range, per_month_of, timeline
+from viewer.export.report_model import excerpt
+
+#: Characters of a cluster's text shown beside it.
+CLUSTER_TEXT = 200
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class CollectionData:
     boilerplate: list[dict[str, Any]]
     #: Inputs left out and notes on articles indexed all the same (`CollectionStore.skipped`).
     skipped: list[dict[str, Any]]
+    #: Each cluster's text (its source's passage, cut short), by cluster id.
+    cluster_texts: dict[int, str] = field(default_factory=dict)
     #: Said when the results are an earlier version's (see `earlier_version_note`).
     note: str = ""
     by_id: dict[str, DocumentRow] = field(init=False)
@@ -104,12 +110,24 @@ def load(store_path: str, name: str = "") -> CollectionData:
     """Read the results of the store at `store_path` (`StoreError` when it cannot be used)."""
     with CollectionStore.open(store_path) as store:
         boilerplate = store.boilerplate()
+        clusters = store.clusters()
         return CollectionData(
             name=name or os.path.basename(store_path), store_path=store_path,
             documents=_titles_past_boilerplate(store, store.documents(), boilerplate),
-            pairs=store.pairs(), clusters=store.clusters(),
+            pairs=store.pairs(), clusters=clusters,
             formulations=store.formulations(), boilerplate=boilerplate,
-            skipped=store.skipped(), note=earlier_version_note(store))
+            skipped=store.skipped(), note=earlier_version_note(store),
+            cluster_texts={int(c["id"]): _source_text(store, c) for c in clusters})
+
+
+def _source_text(store: CollectionStore, cluster: Mapping[str, Any]) -> str:
+    span = next((p["span"] for p in cluster.get("passages") or ()
+                 if p.get("doc") == cluster.get("first")), None)
+    if span is None:
+        return ""
+    start, end = int(span[0]), int(span[1])
+    text = store.passage_text(str(cluster["first"]), (start, min(end, start + CLUSTER_TEXT * 2)))
+    return excerpt(text, (0, len(text)), CLUSTER_TEXT)
 
 
 def _titles_past_boilerplate(store: CollectionStore, documents: list[DocumentRow],

@@ -214,8 +214,14 @@ class CollectionView(QWidget):
 
     def _clusters_tab(self) -> QWidget:
         self.clusters_tree = QTreeWidget(objectName="clusters_tree")
-        self.clusters_tree.setHeaderLabels(["Article", "Date", "Series", "", "Characters"])
+        self.clusters_tree.setHeaderLabels(["Text / article", "Date", "Series", "",
+                                            "Characters"])
         self.clusters_tree.setAlternatingRowColors(True)
+        # The text and the titles are long: they take the room the dates, series and spans
+        # leave, cut short (the whole text is in the tooltip).
+        header = self.clusters_tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.clusters_tree.itemClicked.connect(self._on_cluster_member)
         self.clusters_tree.itemActivated.connect(self._on_cluster_member)
         tab = QWidget()
@@ -297,14 +303,18 @@ class CollectionView(QWidget):
             members = data.cluster_members(cluster)
             source = str(cluster.get("first", ""))
             at_source = next((m.span for m in members if m.is_source), (0, 0))
-            top = QTreeWidgetItem([f"{data.title(source)} and {len(members) - 1} later",
-                                   self._date(source), self._series(source), "",
+            shown = data.cluster_texts.get(int(cluster.get("id", 0)), "")
+            top = QTreeWidgetItem([f"“{shown}”" if shown else data.title(source),
+                                   self._date(source), self._series(source),
+                                   f"{len(members)} articles",
                                    f"cluster {cluster.get('id', '')}"])
+            top.setToolTip(0, shown)
             for member in members:
                 child = QTreeWidgetItem([data.title(member.doc), self._date(member.doc),
                                          self._series(member.doc),
                                          "source" if member.is_source else "",
                                          f"{member.span[0]}–{member.span[1]}"])
+                child.setToolTip(0, data.title(member.doc))
                 child.setData(0, TARGET_ROLE, (source, member.doc, at_source))
                 if member.is_source:
                     font = child.font(0)
@@ -316,7 +326,7 @@ class CollectionView(QWidget):
         tree.addTopLevelItems(items)
         for item in items[:50]:
             item.setExpanded(True)
-        for column in range(4):
+        for column in range(1, 5):
             tree.resizeColumnToContents(column)
         tree.setUpdatesEnabled(True)
 
