@@ -249,6 +249,37 @@ def test_forms_of_one_phrase_mixed_within_articles_that_use_it_twice_stay_one():
     assert formulation.documents == len(set(uses[form]) | set(uses[variant]))
 
 
+def test_two_names_used_together_in_one_story_are_two_phrases() -> None:
+    # The chapters of one novel (articles 100 to 159 of 400) name its two colonels, each
+    # in most chapters, together far beyond chance, as one phrase's two forms would be;
+    # but a name in the place of another is another person, not the phrase written two
+    # ways.
+    rng = random.Random(8)
+    chapters = range(100, 160)
+    uses = {"Colonel Zandrevity": [c for c in chapters if rng.random() < 0.7],
+            "Colonel Kolbera": [c for c in chapters if rng.random() < 0.5]}
+    texts, dates = _planted(uses, count=400)
+    found = {f.phrase: f for f in _find(texts, dates, [[] for _ in texts])}
+    assert set(found) == set(uses)
+    for phrase, formulation in found.items():
+        assert formulation.variants == ()
+        assert formulation.documents == len(uses[phrase])
+        assert formulation.first == uses[phrase][0]
+
+
+def test_a_rare_likeness_naming_another_person_is_not_a_variant() -> None:
+    # "Colonel Mertova", in two chapters beside "Colonel Zandrevity", is too rare to recur
+    # on its own; a likeness that rare joins its formulation where used beside it, but
+    # not one that names someone else.
+    rng = random.Random(8)
+    chapters = [c for c in range(100, 160) if rng.random() < 0.7]
+    texts, dates = _planted({"Colonel Zandrevity": chapters,
+                             "Colonel Mertova": chapters[5:7]}, count=1000)
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.variants) == ("Colonel Zandrevity", ())
+    assert formulation.documents == len(chapters)
+
+
 def test_two_phrases_one_word_apart_each_used_once_per_article_stay_two():
     # Drawn independently, used once in each article: they share the articles chance
     # gives, where one phrase, a form picked for each use, would mix its forms in fewer

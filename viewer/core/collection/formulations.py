@@ -37,6 +37,7 @@ from viewer.core.collection.kept_words import (
     kept_only_in,
     kept_part,
 )
+from viewer.core.collection.names import NameSlots
 from viewer.core.collection.rare_forms import add_rare_chinese_variants, add_rare_word_variants
 from viewer.core.model import Span
 from viewer.core.phrases import (
@@ -148,6 +149,8 @@ class RankedGroups:
     #: The word bounds of the candidates (CJK), with what they have segmented so far;
     #: None for languages written in words.
     located: PhraseLocator | None
+    #: Which words of the candidates are names (None for CJK, which has no capitals).
+    names: NameSlots | None
 
 
 def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
@@ -300,14 +303,22 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     def words_of(form: tuple[int, int]) -> tuple[int, ...]:
         return tuple(unit[list(scorer.words(*form))].tolist())
 
+    names = None if cjk else NameSlots(grams, texts, streams, scorer.words, unit)
+
+    def named_apart(head: tuple[int, int], form: tuple[int, int]) -> bool:
+        # "Miss Woodhouse", "Miss Bates": two people, used together as one novel's are.
+        return names is not None and names.differ_by_a_name(head, form)
+
     groups = group_variants(forms, words_of,
                             lambda word: not scorer.no_content[word],
                             lambda head, form: (together(head, form) or related(head, form)
                                                 or kept_words(head, form)),
                             **variant_shape(cjk),
                             apart=lambda head, form: (
-                                co_use.apart(grams, rank, head, form) and not related(head, form)
-                                and not added_inside(words_of(head), words_of(form))))
+                                named_apart(head, form)
+                                or (co_use.apart(grams, rank, head, form)
+                                    and not related(head, form)
+                                    and not added_inside(words_of(head), words_of(form)))))
     if cjk:
         # Forms none of which is cohesive stand on their own evidence: a form's score is
         # scaled down by its cohesion already, and they are kept only if the best of them
@@ -348,7 +359,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         head, other = scorer.words(*member), scorer.words(*form)
         place = one_place(head, other, unit)
         return place is not None and not (scorer.no_content[head[place]]
-                                          or scorer.no_content[other[place]])
+                                          or scorer.no_content[other[place]]
+                                          or named_apart(member, form))
 
     groups = _used_with_groups(groups, one_apart, lambda form: np.unique(
         grams.doc_of[levels[form[0]].occurrences(form[1])]), len(streams))
@@ -386,7 +398,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     scores = [judge(group) for group in groups]
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
-                        stops, blocked, judge, located if cjk else None)
+                        stops, blocked, judge, located if cjk else None, names)
 
 
 def _used_with_groups(groups: list[list[tuple[int, int]]],

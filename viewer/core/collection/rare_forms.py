@@ -20,6 +20,7 @@ from viewer.core.collection.form_shapes import (
     CJK_CHARS_PER_WORD_SHARED,
     MAX_VARIANTS,
     in_slot,
+    one_place,
     variant_shape,
 )
 from viewer.core.collection.kept_words import beside_beyond_kept, kept_part
@@ -73,6 +74,8 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         # ("standard and important" of "standard and important homeland"), not a form.
         taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
         slot = []  # weak likenesses joined
+        # (length, first position) of the likenesses naming another: they go last.
+        named: set[tuple[int, int]] = set()
         shapes = [scorer.words(*form) for form in listed[g]]
         joined: set[tuple[int, ...]] = set()
         for k, likeness in found_for[g]:
@@ -105,6 +108,8 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                     taken.update(int(p) + n for p in at.tolist() for n in range(len(form)))
                     if form in loose:
                         slot.append(len(group) - 1)
+                    if _other_name(ranked, listed[g][k], words[g][k], form, at):
+                        named.add((len(form), int(at[0])))
         if len(group) > MAX_VARIANTS + 1 and slot:
             # Many weak likenesses are a slot of a template ("Miss Crawford's", "Miss
             # Bates", "Miss Elliot"), not variants.
@@ -119,6 +124,21 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
             if ranked.judge([f for k, f in enumerate(listed[g]) if k not in filling]) \
                     < MIN_SCORE:
                 group.clear()
+        # Another name in the place of one ("Mrs Clay", "Mrs Smith") is another phrase;
+        # such likenesses counted above all the same, as fillers of a template's slot.
+        group[:] = [form for form in group if (form[0], int(form[1][0])) not in named]
+
+
+def _other_name(ranked: RankedGroups, head: tuple[int, int], head_words: tuple[int, ...],
+                likeness: tuple[int, ...], at: np.ndarray) -> bool:
+    """Whether a likeness (its words, the positions of its uses) puts another name in the
+    place of one of its form's (see `viewer.core.collection.names`)."""
+    names = ranked.names
+    if names is None or not len(at):
+        return False
+    place = one_place(head_words, likeness, ranked.scorer.word_unit)
+    return (place is not None and names.is_name(head, place)
+            and names.capitalized(at, place))
 
 
 def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
