@@ -94,6 +94,21 @@ def test_metadata_csv_gives_ids_series_dates_and_unlisted_files_fall_back(
     assert "gone.txt" in skipped[0].reason and "not in the folder" in skipped[0].reason
 
 
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_metadata_csv_saved_with_semicolons_or_tabs_is_read(tmp_path: Path,
+                                                             separator: str) -> None:
+    # A spreadsheet set to a European language saves "CSV" with semicolons.
+    (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        separator.join(["File", "ID", "series", "date"]) + "\r\n"
+        + separator.join(["a.txt", "d001", "s01", "02.04.2021"]) + "\r\n",
+        encoding="utf-8-sig")
+    [article], skipped = read(tmp_path)
+    assert (article.id, article.series) == ("d001", "s01")
+    assert [s.indexed for s in skipped] == [True]  # a date not read as one: a note
+    assert "02.04.2021" in skipped[0].reason
+
+
 def test_metadata_csv_without_a_file_column_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Alpha.\n", encoding="utf-8")
     (tmp_path / "metadata.csv").write_text("name,id\na.txt,x\n", encoding="utf-8")

@@ -131,7 +131,8 @@ class FolderSource:
         present = {name for name, _ in self.files}
         try:
             with open(path, encoding="utf-8-sig", newline="") as handle:
-                rows = csv.DictReader(handle)
+                rows = csv.DictReader(handle, delimiter=_delimiter(handle.readline()))
+                handle.seek(0)
                 columns = {(name or "").strip().lower(): name for name in rows.fieldnames or ()}
                 if "file" not in columns:
                     raise SourceError(f"{path}: has no \"file\" column (its first line should "
@@ -218,3 +219,12 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
+
+
+def _delimiter(header: str) -> str:
+    """The separator of a CSV file whose first line is `header`: a comma, or what names a
+    "file" column (a spreadsheet set to a European language writes semicolons)."""
+    for separator in ",;\t":
+        if "file" in (name.strip().strip('"').lower() for name in header.split(separator)):
+            return separator
+    return ","
