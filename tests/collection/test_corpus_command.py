@@ -256,11 +256,21 @@ def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Pa
     result = tandem("corpus", "report", str(store), "--json", "-", env=_env(tmp_path))
     assert result.returncode == 2 and "another Tandem version" in result.stderr
     # A folder where the store goes: said as such, to add and to report alike.
+    hint = (" (it looks like a collection's articles: index them with `tandem corpus add "
+            "STORE SOURCE...`, the store first, and give that store)")
     for command in (["add", str(tmp_path), str(source)], ["report", str(tmp_path)]):
         result = tandem("corpus", *command, env=_env(tmp_path))
         assert result.returncode == 2
         assert result.stderr == f"tandem: {tmp_path}: is not a file; give the path of a " \
-                                "collection store\n"
+                                f"collection store{hint}\n"
+    # The source and the store swapped: the source is named as one, and left as it is.
+    written = source.read_bytes()
+    result = tandem("corpus", "add", str(source), str(tmp_path / "new.sqlite"),
+                    env=_env(tmp_path))
+    assert result.returncode == 2 and result.stderr.rstrip().endswith(hint)
+    assert source.read_bytes() == written and not (tmp_path / "new.sqlite").exists()
+    assert hint not in tandem("corpus", "add", str(garbage), str(source),
+                              env=_env(tmp_path)).stderr
 
 
 def test_a_damaged_cache_store_is_named_as_such_and_set_aside_only_when_asked(

@@ -180,8 +180,25 @@ def _store_path(path: str | os.PathLike[str]) -> str:
     folder given where the store goes)."""
     path = os.fspath(path)
     if os.path.exists(path) and not os.path.isfile(path):
-        raise StoreError(f"{path}: is not a file; give the path of a collection store")
+        raise StoreError(f"{path}: is not a file; give the path of a collection store"
+                         f"{_source_hint(path)}")
     return path
+
+
+def _source_hint(path: str) -> str:
+    """A word for a path that looks like a collection's articles where a store is asked
+    for (the two swapped: `tandem corpus add new.jsonl store.sqlite`), else ""."""
+    looks = os.path.isdir(path)
+    with contextlib.suppress(OSError):
+        with open(path, "rb") as handle:
+            head = handle.read(512).lstrip()
+        # JSON lines, gzip, or text (a store's pages hold NUL bytes from the first).
+        looks = (head.startswith((b"{", b"[", b"\x1f\x8b"))
+                 or b"\n" in head and b"\x00" not in head)
+    if not looks:
+        return ""
+    return (" (it looks like a collection's articles: index them with `tandem corpus add "
+            "STORE SOURCE...`, the store first, and give that store)")
 
 
 class CollectionStore:
@@ -254,7 +271,7 @@ class CollectionStore:
             self.connection.close()
             raise UnusableStore(f"{self.path}: is damaged or not a collection store ({error}); "
                                 "it is left as it is: index the collection into a new store"
-                                ) from None
+                                f"{_source_hint(self.path)}") from None
 
     def close(self) -> None:
         self.connection.close()
