@@ -514,3 +514,21 @@ def test_results_an_earlier_version_found_are_read_with_a_note(tmp_path: Path) -
                   env=_env(tmp_path)).returncode == 0
     assert tandem("corpus", "report", str(store), "--json", "-",
                   env=_env(tmp_path)).stderr == ""
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_report_in_a_folder_that_takes_no_new_file_is_refused_before_indexing(
+        tmp_path: Path) -> None:
+    # /proc takes no file, whoever runs the tests (root may write in any folder of ours).
+    source = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    store = tmp_path / "s.sqlite"
+    done = tandem("corpus", str(source), "--json", "/proc/tandem-report.json",
+                  "--store", str(store), env=_env(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr.startswith("tandem: /proc/tandem-report.json: cannot be written in its "
+                                  "folder (")
+    assert done.stderr.endswith("(choose a folder you can write in)\n")
+    assert not store.exists()  # refused before any indexing
+    # A device is written directly, as before.
+    assert tandem("corpus", str(source), "--json", "/dev/null", "--quiet",
+                  "--store", str(store), env=_env(tmp_path)).returncode == 0

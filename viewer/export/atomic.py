@@ -125,8 +125,8 @@ def refuse_shared_targets(outputs: dict[str, str | None]) -> None:
 
 def refuse_unwritable(target: str | os.PathLike[str]) -> None:
     """Raise `OutputError` for a target that cannot be written: a folder, a file in a folder
-    that does not exist, or a read-only file. For commands that work long before they
-    write: they can say so at once."""
+    that does not exist or takes no new file, or a read-only file. For commands that work
+    long before they write: they can say so at once."""
     if _descriptor_alias(target) is not None:
         return
     shown = printable(os.fspath(target))
@@ -138,6 +138,15 @@ def refuse_unwritable(target: str | os.PathLike[str]) -> None:
                           "create the folder first, or choose another place")
     if is_read_only(resolved):
         raise _read_only(target)
+    if resolved.exists() and not resolved.is_file():
+        return  # a device or a pipe: written directly
+    try:
+        # The export's temporary file goes beside the target: see that one can.
+        tempfile.NamedTemporaryFile(dir=resolved.parent, prefix=f".{resolved.name}.",
+                                    suffix=".part").close()
+    except OSError as error:
+        raise OutputError(shown, f"cannot be written in its folder ({error.strerror})",
+                          "choose a folder you can write in") from None
 
 
 def _read_only(target: str | os.PathLike[str]) -> OutputError:
