@@ -451,7 +451,7 @@ def test_a_note_on_an_article_indexed_all_the_same_is_not_called_skipped(
                                      "(listed last).")
     assert dialog.table.item(0, 0).text() == f"{source}:4"
     assert dialog.table.item(1, 0).text() == f"{source}:2"
-    assert dialog.table.item(1, 1).text().startswith("indexed all the same: ")
+    assert dialog.table.item(1, 1).text().startswith("Note: ")
     assert "June 5, 2021" in dialog.table.item(1, 1).text()
 
 

@@ -56,7 +56,7 @@ class SkippedDialog(QDialog):
         for row, item in enumerate(self.rows):
             why = item.get("reason", "")
             if item.get("indexed"):
-                why = f"indexed all the same: {why}"
+                why = f"Note: {why}"
             for column, value in enumerate((item.get("path", ""), why)):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(value)
