@@ -53,9 +53,9 @@ def _pieces(text: str) -> list[str]:
     return text.replace("\r", "\n").split("\n")
 
 
-def _lines(text: str, wanted: list[int]) -> list[tuple[int, str, int, int]]:
+def _lines(text: str, wanted: list[int]) -> list[tuple[str, int, int]]:
     """Of the lines of a text at these places of `_pieces(text)`, those that hold a word:
-    their place, the line, and its span, white space around it left out."""
+    the line, and its span, white space around it left out."""
     pieces = _pieces(text)
     # Where each piece ends, its line end taken in.
     ends = list(accumulate(len(piece) + 1 for piece in pieces))
@@ -65,7 +65,7 @@ def _lines(text: str, wanted: list[int]) -> list[tuple[int, str, int, int]]:
         line = piece.strip()
         if line and _WORD.search(line):
             start = ends[k] - 1 - len(piece.lstrip())
-            found.append((k, line, start, start + len(line)))
+            found.append((line, start, start + len(line)))
     return found
 
 
@@ -82,19 +82,20 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boiler
             need = SMALL_SERIES_DOCUMENTS
         if len(docs) < need:
             continue
-        # Most lines are written once: each line's key is counted first, and only those
-        # written often enough are placed (placing every line of a 10,000-article
-        # collection took a second of each `add`). 本文來源 and 本文来源 are one line:
-        # the keys are read whole (a call per line cost another second).
-        keys = {d: [_key(piece.strip()) for piece in _pieces(key_characters(texts[d]))]
-                for d in docs}
-        uses = Counter(key for d in docs for key in keys[d])
+        # Most lines are written once: each line's key is counted first (by its hash, a
+        # tenth of the memory), and only those written often enough are placed (placing
+        # every line of a 10,000-article collection took a second of each `add`). A line
+        # whose hash meets a frequent one's is placed, under its own key, and goes with
+        # too few carriers. 本文來源 and 本文来源 are one line: the keys are read whole (a
+        # call per line cost another second).
+        hashes = {d: [hash(_key(piece.strip())) for piece in _pieces(key_characters(texts[d]))]
+                  for d in docs}
+        uses = Counter(h for d in docs for h in hashes[d])
         where: dict[str, list[tuple[int, Span, str]]] = defaultdict(list)
         for d in docs:
-            line_keys = keys[d]
-            wanted = [k for k, key in enumerate(line_keys) if uses[key] >= need]
-            for k, line, start, end in _lines(texts[d], wanted) if wanted else ():
-                where[line_keys[k]].append((d, (start, end), line))
+            wanted = [k for k, h in enumerate(hashes[d]) if uses[h] >= need]
+            for line, start, end in _lines(texts[d], wanted) if wanted else ():
+                where[_key(key_characters(line))].append((d, (start, end), line))
         for places in where.values():
             carriers = {d for d, _, _ in places}
             if len(carriers) < need:
