@@ -86,8 +86,9 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boiler
         # tenth of the memory), and only those written often enough are placed (placing
         # every line of a 10,000-article collection took a second of each `add`). A line
         # whose hash meets a frequent one's is placed, under its own key, and goes with
-        # too few carriers. 本文來源 and 本文来源 are one line: the keys are read whole (a
-        # call per line cost another second).
+        # too few carriers. 本文來源 and 本文来源 are one line: the keys are read from each
+        # whole text (a call for every line of every article cost another second; only the
+        # lines placed are read one by one).
         hashes = {d: [hash(_key(piece.strip())) for piece in _pieces(key_characters(texts[d]))]
                   for d in docs}
         uses = Counter(h for d in docs for h in hashes[d])
