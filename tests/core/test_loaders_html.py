@@ -11,6 +11,7 @@ import samples
 from viewer.core.loaders.html import MAX_ATTRIBUTES, bounded_markup
 from viewer.core.loading import load_document
 
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "core"
 ARTICLE = "\n\n".join(("Rivers of the North", *samples.PARAGRAPHS))
 
 
@@ -53,3 +54,49 @@ def test_a_hundred_thousand_nested_divs_before_the_article(tmp_path: Path) -> No
 def test_ordinary_nesting_is_untouched() -> None:
     markup = "<div><div><section><div><p><span><b>x</b></span></p></div></section></div></div>"
     assert bounded_markup(markup) == markup
+
+
+def _moved_headline(page: str, head: str) -> str:
+    """The sample page with its <h1> taken out of <article> and `head` put before it."""
+    return page.replace("<article><h1>Rivers of the North</h1>", head + "<article>")
+
+
+def test_a_headline_set_above_the_article_element_opens_the_text(tmp_path: Path) -> None:
+    page = samples.html_article().decode()
+    for name, head in (
+            ("story_head.html", '<div class="story-head"><h1>Rivers of the North</h1>'
+                                '<p class="byline">By Ann Lee</p></div>'),
+            ("in_header.html", '<header><h1>Rivers of the North</h1></header>')):
+        path = tmp_path / name
+        path.write_bytes(_moved_headline(page, head).encode())
+        text = load_document(path).text
+        assert text.startswith("Rivers of the North\n\nThe northern rivers"), name
+        assert text.count("Rivers of the North") == 1
+        assert "Ann Lee" not in text and "Daily Example" not in text
+
+
+def test_a_chinese_headline_matches_the_title_before_the_site_names(tmp_path: Path) -> None:
+    paragraphs = (FIXTURES / "zh_a.txt").read_text(encoding="utf-8").split("\n\n")[1:]
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (f'<html><head><meta charset="utf-8"><title>黄河治理取得新进展--时政--人民网</title>'
+            f'</head><body><nav><a href="/">首页</a></nav><div class="title">'
+            f'<h1>黄河治理取得新进展</h1><p>来源：人民日报</p></div>'
+            f'<article>{body}</article><footer>人民网版权所有</footer></body></html>')
+    path = tmp_path / "zh.html"
+    path.write_bytes(page.encode())
+    text = load_document(path).text
+    assert text.startswith("黄河治理取得新进展\n\n" + paragraphs[0][:10])
+    assert "人民网" not in text
+
+
+def test_only_a_heading_that_is_the_pages_title_is_put_back(tmp_path: Path) -> None:
+    page = samples.html_article().decode()
+    # The site's name as a heading in the masthead, and no headline at all: <title> alone
+    # is not the article's text.
+    logo = _moved_headline(page, "").replace('<div class="masthead">Daily Example</div>',
+                                             "<h1>Daily Example</h1>")
+    path = tmp_path / "logo.html"
+    path.write_bytes(logo.encode())
+    text = load_document(path).text
+    assert text.startswith("The northern rivers")
+    assert "Daily Example" not in text and "Rivers of the North" not in text

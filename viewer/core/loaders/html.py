@@ -2,7 +2,9 @@
 
 trafilatura does the boilerplate removal; when it finds no article (tiny or odd pages) jusText
 and then plain lxml text are tried. All three get an already-decoded string, so nothing is
-fetched and no script runs, whatever the page links to or says.
+fetched and no script runs, whatever the page links to or says. A headline the page sets
+above its article element, which the extractors leave out with the page's furniture, is put
+back at the top (`headline`).
 """
 
 from __future__ import annotations
@@ -76,14 +78,62 @@ def extract_html(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
         raise LoadError(shown, "is empty", "choose a file with text in it")
     text = _with_trafilatura(markup)
     if text:
-        return text, ()
+        return _headed(text, markup), ()
     text = _with_justext(markup)
     if text:
-        return text, ("no main article found; kept the page's text paragraphs (jusText)",)
+        return (_headed(text, markup),
+                ("no main article found; kept the page's text paragraphs (jusText)",))
     text = _with_lxml(markup)
     if text:
         return text, ("no main article found; kept all the page's visible text",)
     raise LoadError(shown, "has no readable text in its HTML", "open the article's own page")
+
+
+#: What sites put between a page title's headline and their own name ("Rivers of the North |
+#: Daily Example", "标题_新闻_人民网").
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:\u00b7]+\s+|\s*[|\uff5c_\u2014]+\s*|--+")
+#: Paragraphs at the top of the text in which a headline already counts as shown.
+_HEAD_PARAGRAPHS = 3
+
+
+def headline(markup: str) -> str:
+    """The page's headline: its first <h1> outside navigation and sidebars whose text is
+    what the page also gives as its title (the longest part of <title>, or og:title), so
+    that a site's logo set as a heading is not taken; "" when there is none."""
+    try:
+        import lxml.html
+
+        parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
+                                      remove_pis=True)
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    except Exception:  # as in _with_trafilatura: no headline, the text stands as it is
+        return ""
+    titles = {_plain(content) for content in root.xpath(
+        "//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content")}
+    for element in root.iter("title"):
+        parts = _TITLE_SEPARATORS.split(element.text_content())
+        titles.add(_plain(max(parts, key=len)))
+    titles.discard("")
+    for heading in root.iter("h1"):
+        if any(ancestor.tag in ("nav", "aside", "footer") for ancestor in heading.iterancestors()):
+            continue
+        text = " ".join(heading.text_content().split())
+        if text and _plain(text) in titles:
+            return text
+    return ""
+
+
+def _headed(text: str, markup: str) -> str:
+    """`text` with the page's headline at the top, unless it is there already."""
+    title = headline(markup)
+    if not title:
+        return text
+    top = _plain(" ".join(text.split("\n\n")[:_HEAD_PARAGRAPHS]))
+    return text if _plain(title) in top else f"{title}\n\n{text}"
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]+", " ", text.casefold()).split())
 
 
 def _with_trafilatura(markup: str) -> str:
