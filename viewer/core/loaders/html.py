@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from typing import Any
 
 from viewer.core.errors import LoadError
 from viewer.core.loaders.common import join_paragraphs
@@ -101,11 +102,7 @@ def headline(markup: str) -> str:
     what the page also gives as its title (the longest part of <title>, or og:title), so
     that a site's logo set as a heading is not taken; "" when there is none."""
     try:
-        import lxml.html
-
-        parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
-                                      remove_pis=True)
-        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+        root = _parsed(markup)
     except Exception:  # as in _with_trafilatura: no headline, the text stands as it is
         return ""
     titles = {_plain(content) for content in root.xpath(
@@ -160,15 +157,20 @@ def _with_justext(markup: str) -> str:
     return join_paragraphs(p.text for p in paragraphs if not p.is_boilerplate)
 
 
+def _parsed(markup: str) -> Any:
+    """The page's element tree (lxml). The parser gets bytes so an in-page encoding
+    declaration is not an error; it resolves no entities and loads nothing from the
+    network."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
+                                  remove_pis=True)
+    return lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+
+
 def _with_lxml(markup: str) -> str:
     try:
-        import lxml.html
-
-        # The parser gets bytes so an in-page encoding declaration is not an error; it
-        # resolves no entities and loads nothing from the network.
-        parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
-                                      remove_pis=True)
-        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+        root = _parsed(markup)
     except Exception:  # as in _with_trafilatura
         return ""
     for element in list(root.iter(*_DROPPED_TAGS)):
