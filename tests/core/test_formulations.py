@@ -144,6 +144,29 @@ def test_a_line_in_every_article_stands_in_one_context_and_is_not_a_formulation(
     assert BOILERPLATE not in [f.phrase for f in _find(texts, dates, [[] for _ in texts])]
 
 
+OPENERS = ("The", "In", "It", "This", "But", "We", "They", "A")
+LINE = "The council will print its whole report on the public website before the summer ends."
+
+
+@pytest.mark.parametrize("seed", [1, 5])
+def test_a_sentence_standing_as_a_line_of_its_own_is_a_formulation(seed: int) -> None:
+    # The word after such a line opens a paragraph: one of the few words sentences start
+    # with. Weighed against all the text's words, that looked like a fixed context.
+    rng = random.Random(seed)
+    texts, dates = [], []
+    for i in range(200):
+        paragraphs = [" ".join(f"{rng.choice(OPENERS)} {' '.join(rng.sample(WORDS, 8))}."
+                               for _ in range(4)) for _ in range(5)]
+        if i >= 20 and rng.random() < 0.3:
+            paragraphs.insert(rng.randint(1, len(paragraphs)), LINE)
+        texts.append("\n\n".join(paragraphs) + "\n")
+        dates.append(f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+    found = _find(texts, dates, [[] for _ in texts])
+    assert [(f.phrase, f.documents) for f in found] == [
+        (LINE.rstrip("."), sum(LINE in text for text in texts))]
+    assert found[0].first == next(i for i, text in enumerate(texts) if LINE in text)
+
+
 def test_a_collection_without_recurring_phrases_has_no_formulations():
     assert _find(["One short text.", "Another one here."], ["", ""], [[], []]) == []
     assert _find([], [], []) == []

@@ -181,8 +181,11 @@ class RecurringGrams:
         #: Per position, whether a paragraph ends after it (None: unknown, the breaks
         #: stand for them).
         self.paragraph_ends: np.ndarray | None = None
-        # The content mask, and how many words have each frequency among them.
-        self._spectrum: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        # Per (content mask, side across breaks or None): the mask, and how many words
+        # have each frequency among them.
+        self._spectra: dict[tuple[int, int | None],
+                            tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._breaks: np.ndarray | None = None
         self.word_count = np.bincount(ids[~blocked], minlength=int(ids.max(initial=0)) + 1)
         if len(ids) < 2:
             return
@@ -231,11 +234,17 @@ class RecurringGrams:
         return right * 10 >= count * 9, left * 10 >= count * 9
 
     def neighbour_variety(self, n: int, index: np.ndarray, content: np.ndarray, *,
-                          repeats_once: bool = False) -> tuple[np.ndarray, np.ndarray]:
+                          repeats_once: bool = False,
+                          across_breaks: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """For grams `index` of length n: how many different content words come before
         them, and after them, over how many would if their neighbours were drawn at random
         from the text (about 1 for a phrase used freely; low for a piece of a fixed
-        context, such as a copied passage or "States" of "the United States"). Only words
+        context, such as a copied passage or "States" of "the United States"). With
+        `across_breaks`, a side most uses of which cross a break (a phrase that ends its
+        sentence, or stands as a line of its own) is weighed against the words found
+        across breaks: the word after a sentence's end is drawn from the few that open
+        sentences ("The", "In"), not from all the text's (a collection's phrases have
+        uses enough for that to tell; two texts' have a few). Only words
         with `content[id]` count as neighbours: the others are passed over, so with all
         but function words "X" of "X of the" is judged by what follows "of the". An
         occurrence with no neighbour in its document counts as a neighbour of its own.
@@ -250,14 +259,22 @@ class RecurringGrams:
         size = len(self.ids)
         words = len(self.word_count)
         sides = []
-        for neighbour in (before[np.maximum(where - 1, 0)] * (where > 0) - (where == 0),
-                          after[np.minimum(where + n, size - 1)] * (where + n < size)
-                          + size * (where + n >= size)):
+        crossing = []
+        breaks = self._break_counts() if across_breaks else None
+        for neighbour, edge in ((before[np.maximum(where - 1, 0)] * (where > 0) - (where == 0),
+                                 where),
+                                (after[np.minimum(where + n, size - 1)] * (where + n < size)
+                                 + size * (where + n >= size), where + n - 1)):
             inside = (neighbour >= 0) & (neighbour < size)
             safe = np.clip(neighbour, 0, size - 1)
             inside &= self.doc_of[safe] == self.doc_of[where]
             # Outside the document: a value no word has, one per occurrence.
             sides.append(np.where(inside, self.ids[safe], words + where))
+            if breaks is not None:
+                low, high = np.minimum(safe, edge), np.maximum(safe, edge)
+                crossing.append(inside & (breaks[high] > breaks[low]))
+            else:
+                crossing.append(np.zeros(len(where), dtype=bool))
         uses = level.count[index]
         if repeats_once and len(where):
             # Only where both documents use the phrase: the question is then whether
@@ -266,14 +283,20 @@ class RecurringGrams:
             kept = self._first_of_repeats(owner, where) \
                 | (level.documents[index] < 2)[owner]
             owner, sides = owner[kept], [side[kept] for side in sides]
+            crossing = [side[kept] for side in crossing]
             uses = np.bincount(owner, minlength=len(index))
         out = []
-        for word in sides:
+        for side, (word, crossed) in enumerate(zip(sides, crossing, strict=True)):
             keys = owner * (words + size + 1) + word
             ordered = np.sort(keys)
             new = np.concatenate(([True], ordered[1:] != ordered[:-1]))
             distinct = np.bincount(ordered[new] // (words + size + 1), minlength=len(index))
-            out.append(distinct / self.expected_distinct(uses, content))
+            expected = self.expected_distinct(uses, content)
+            across = np.bincount(owner[crossed], minlength=len(index)) * 2 > uses
+            if across.any():
+                expected[across] = self.expected_distinct(uses[across], content,
+                                                          across_breaks=side)
+            out.append(distinct / expected)
         return out[0], out[1]
 
     def _first_of_repeats(self, owner: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -322,18 +345,39 @@ class RecurringGrams:
             cached = self._neighbours = (before, after)
         return cached
 
-    def expected_distinct(self, counts: np.ndarray, content: np.ndarray) -> np.ndarray:
+    def expected_distinct(self, counts: np.ndarray, content: np.ndarray, *,
+                          across_breaks: int | None = None) -> np.ndarray:
         """How many different content words `counts` of them drawn at random from the
-        text hold."""
+        text hold; with `across_breaks`, drawn from the content words nearest a break
+        before it (0) or after it (1), as a phrase's neighbours across breaks are."""
         values, inverse = np.unique(counts, return_inverse=True)
-        if self._spectrum is None or self._spectrum[0] is not content:
-            present = self.word_count[content[:len(self.word_count)]]
+        key = (id(content), across_breaks)
+        if key not in self._spectra or self._spectra[key][0] is not content:
+            present = (self.word_count[content[:len(self.word_count)]]
+                       if across_breaks is None else self._across_counts(content, across_breaks))
             frequencies, words = np.unique(present[present > 0], return_counts=True)
-            self._spectrum = (content, frequencies / max(1, int(present.sum())), words)
-        _, p, words = self._spectrum
+            self._spectra[key] = (content, frequencies / max(1, int(present.sum())), words)
+        _, p, words = self._spectra[key]
         seen = 1.0 - np.power.outer(1.0 - p, values.astype(np.float64))
         expected = (words[:, None] * seen).sum(axis=0)
         return np.maximum(expected[inverse], 1.0)
+
+    def _break_counts(self) -> np.ndarray:
+        """Per position p, how many breaks lie before it (`stops` of positions < p)."""
+        if self._breaks is None:
+            self._breaks = np.concatenate(([0], np.cumsum(self.stops, dtype=np.int32)))
+        return self._breaks
+
+    def _across_counts(self, content: np.ndarray, side: int) -> np.ndarray:
+        """Per word, how often it is the content word nearest a break, before it (side
+        0) or after it (side 1), in the same document."""
+        before, after = self._content_neighbours(content)
+        size = len(self.ids)
+        at = np.flatnonzero(self.stops[:-1])
+        near = before[at] if side == 0 else after[at + 1]
+        ok = (near >= 0) & (near < size)
+        ok[ok] &= self.doc_of[near[ok]] == self.doc_of[at[ok]]
+        return np.bincount(self.ids[near[ok]], minlength=len(self.word_count))
 
     def counts_before(self, lengths: np.ndarray, index: np.ndarray,
                       split: int) -> np.ndarray:
@@ -738,7 +782,8 @@ class PhraseScorer:
                           level.count[index], content,
                           (np.maximum if few else np.minimum)(
                               *grams.neighbour_variety(n, index, neighbours,
-                                                       repeats_once=few))))
+                                                       repeats_once=few,
+                                                       across_breaks=not few))))
         if not parts:
             empty = np.zeros(0, dtype=np.int64)
             return Candidates(empty, empty, empty, empty, empty, empty.astype(float),
