@@ -26,6 +26,9 @@ def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
     ("取得阶段性成就", "取得阶段性成果"),  # the last word swapped
     ("所有国有企业", "所有私有企业"),  # half of a two-word compound swapped
     ("比批评更容易使人", "比批评更容易切实使人"),  # a word added inside
+    # added next to a letter it repeats (进一步 | 进行): read on the variant's words, not
+    # as 一步进 after the head's 进
+    ("我国进行正式访问", "我国进一步进行正式访问"),
     ("华南为多云", "华南更好地为多云"),  # added, its last letter read with the next (地为)
     ("京会见美国国防部长", "京更好地会见美国国防部长"),  # added, read as two words (更好 | 地)
     # added (更好 | 地换) where the dictionary reads the head's letters as one word (石油换)

@@ -361,6 +361,9 @@ def _one_way_change(head: Segmented, variant: Segmented,
     while (tail < min(len(heads), len(kept)) - same
            and head_text[-1 - tail] == variant_text[-1 - tail]):
         tail += 1
+    if len(kept) > len(heads) and same + tail == len(heads):
+        same = _added_on_words(variant, kept, head_text, variant_text, same)
+        tail = len(heads) - same
     if same + tail == len(kept):  # a word removed: the variant must part there
         if not same or not tail or not _parts_at(variant.spans, kept[same]):
             return None
@@ -477,6 +480,24 @@ def _read_as_head(head: Segmented, variant: Segmented, heads: list[int], kept: l
                     and _is_dictionary_word(word) and set(word) & set(own)):
                 return [(kept[part[0]], kept[part[-1]] + 1)]
     return []
+
+
+def _added_on_words(variant: Segmented, kept: list[int], head_text: str, variant_text: str,
+                    same: int) -> int:
+    """Where the letters a variant adds begin (after how many letters of the head), for a
+    variant that adds letters to its head (`same`: the head's letters it begins with).
+    Next to a letter the added word repeats (我国 | 进一步 | 进行 of 我国进行), the added
+    letters read as well a letter earlier (我国进 | 一步进 | 行): of the readings, the first
+    from the end of the shared start whose added letters begin and end on words of the
+    variant, else `same`."""
+    added = len(variant_text) - len(head_text)
+    for start in range(same, -1, -1):
+        if not variant_text.endswith(head_text[start:]):
+            break
+        first, last = kept[start], kept[start + added - 1] + 1
+        if _parts_at(variant.spans, first) and any(e == last for _, e in variant.spans):
+            return start
+    return same
 
 
 def _added_word(variant: Segmented, changed: list[tuple[int, int]], kept: list[int],
