@@ -239,15 +239,15 @@ class RecurringGrams:
         """For grams `index` of length n: how many different content words come before
         them, and after them, over how many would if their neighbours were drawn at random
         from the text (about 1 for a phrase used freely; low for a piece of a fixed
-        context, such as a copied passage or "States" of "the United States"). With
-        `across_breaks`, a side most uses of which cross a break (a phrase that ends its
-        sentence, or stands as a line of its own) is weighed against the words found
-        across breaks: the word after a sentence's end is drawn from the few that open
-        sentences ("The", "In"), not from all the text's (a collection's phrases have
-        uses enough for that to tell; two texts' have a few). Only words
+        context, such as a copied passage or "States" of "the United States"). Only words
         with `content[id]` count as neighbours: the others are passed over, so with all
         but function words "X" of "X of the" is judged by what follows "of the". An
         occurrence with no neighbour in its document counts as a neighbour of its own.
+        With `across_breaks`, a side most uses of which cross a break (a phrase that ends
+        its sentence, or stands as a line of its own) is weighed against the words found
+        across breaks: the word after a sentence's end is drawn from the few that open
+        sentences ("The", "In"), not from all the text's (a collection's phrases have uses
+        enough for that to tell; two texts' have a few).
         With `repeats_once`, for a gram in several documents, uses in one document in
         the same line written out again count as one (a page header repeated five times
         is one use of the phrase in it): a passage two documents share still stands in

@@ -487,9 +487,9 @@ def _added_on_words(variant: Segmented, kept: list[int], head_text: str, variant
     """Where the letters a variant adds begin (after how many letters of the head), for a
     variant that adds letters to its head (`same`: the head's letters it begins with).
     Next to a letter the added word repeats (我国 | 进一步 | 进行 of 我国进行), the added
-    letters read as well a letter earlier (我国进 | 一步进 | 行): of the readings, the first
-    from the end of the shared start whose added letters begin and end on words of the
-    variant, else `same`."""
+    letters may also be read a letter off (我国进 | 一步进 | 行): of the readings, the
+    first (from the end of the shared start) whose added letters begin and end on words
+    of the variant, else `same`."""
     added = len(variant_text) - len(head_text)
     for start in range(same, -1, -1):
         if not variant_text.endswith(head_text[start:]):
