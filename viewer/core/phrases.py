@@ -259,8 +259,8 @@ class RecurringGrams:
         size = len(self.ids)
         words = len(self.word_count)
         sides = []
-        crossing = []
-        breaks = self._break_counts() if across_breaks else None
+        # Per side, whether each use's neighbour lies across a break (`across_breaks`).
+        crossing: list[np.ndarray] | None = [] if across_breaks else None
         for neighbour, edge in ((before[np.maximum(where - 1, 0)] * (where > 0) - (where == 0),
                                  where),
                                 (after[np.minimum(where + n, size - 1)] * (where + n < size)
@@ -270,11 +270,10 @@ class RecurringGrams:
             inside &= self.doc_of[safe] == self.doc_of[where]
             # Outside the document: a value no word has, one per occurrence.
             sides.append(np.where(inside, self.ids[safe], words + where))
-            if breaks is not None:
+            if crossing is not None:
+                breaks = self._break_counts()
                 low, high = np.minimum(safe, edge), np.maximum(safe, edge)
                 crossing.append(inside & (breaks[high] > breaks[low]))
-            else:
-                crossing.append(np.zeros(len(where), dtype=bool))
         uses = level.count[index]
         if repeats_once and len(where):
             # Only where both documents use the phrase: the question is then whether
@@ -283,19 +282,21 @@ class RecurringGrams:
             kept = self._first_of_repeats(owner, where) \
                 | (level.documents[index] < 2)[owner]
             owner, sides = owner[kept], [side[kept] for side in sides]
-            crossing = [side[kept] for side in crossing]
+            if crossing is not None:
+                crossing = [side[kept] for side in crossing]
             uses = np.bincount(owner, minlength=len(index))
         out = []
-        for side, (word, crossed) in enumerate(zip(sides, crossing, strict=True)):
+        for side, word in enumerate(sides):
             keys = owner * (words + size + 1) + word
             ordered = np.sort(keys)
             new = np.concatenate(([True], ordered[1:] != ordered[:-1]))
             distinct = np.bincount(ordered[new] // (words + size + 1), minlength=len(index))
             expected = self.expected_distinct(uses, content)
-            across = np.bincount(owner[crossed], minlength=len(index)) * 2 > uses
-            if across.any():
-                expected[across] = self.expected_distinct(uses[across], content,
-                                                          across_breaks=side)
+            if crossing is not None:
+                across = np.bincount(owner[crossing[side]], minlength=len(index)) * 2 > uses
+                if across.any():
+                    expected[across] = self.expected_distinct(uses[across], content,
+                                                              across_breaks=side)
             out.append(distinct / expected)
         return out[0], out[1]
 
@@ -351,8 +352,9 @@ class RecurringGrams:
         text hold; with `across_breaks`, drawn from the content words nearest a break
         before it (0) or after it (1), as a phrase's neighbours across breaks are."""
         values, inverse = np.unique(counts, return_inverse=True)
+        # The mask is kept with its figures, so its id names no other mask meanwhile.
         key = (id(content), across_breaks)
-        if key not in self._spectra or self._spectra[key][0] is not content:
+        if key not in self._spectra:
             present = (self.word_count[content[:len(self.word_count)]]
                        if across_breaks is None else self._across_counts(content, across_breaks))
             frequencies, words = np.unique(present[present > 0], return_counts=True)

@@ -93,6 +93,7 @@ def extract_html(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
 #: What sites put between a page title's headline and their own name ("Rivers of the North |
 #: Daily Example", "标题_新闻_人民网").
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:\u00b7]+\s+|\s*[|\uff5c_\u2014]+\s*|--+")
+_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 #: Paragraphs at the top of the text in which a headline already counts as shown.
 _HEAD_PARAGRAPHS = 3
 
@@ -101,6 +102,8 @@ def headline(markup: str) -> str:
     """The page's headline: its first <h1> outside navigation and sidebars whose text is
     what the page also gives as its title (the longest part of <title>, or og:title), so
     that a site's logo set as a heading is not taken; "" when there is none."""
+    if not _H1.search(markup):  # no heading: no second parse of the page
+        return ""
     try:
         root = _parsed(markup)
     except Exception:  # as in _with_trafilatura: no headline, the text stands as it is

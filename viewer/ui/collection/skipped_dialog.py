@@ -29,12 +29,18 @@ def skipped_text(skipped: Sequence[dict[str, Any]]) -> str:
                    for row in skipped)
 
 
+def _counts(rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
+    """How many rows are inputs left out, and how many are notes."""
+    notes = sum(1 for row in rows if row.get("indexed"))
+    return len(rows) - notes, notes
+
+
 def skipped_summary(skipped: Sequence[dict[str, Any]]) -> str:
     """"3 skipped", "1 note", "3 skipped, 1 note"."""
-    notes = sum(1 for row in skipped if row.get("indexed"))
+    left_out, notes = _counts(skipped)
     parts = []
-    if len(skipped) > notes:
-        parts.append(f"{len(skipped) - notes:,} skipped")
+    if left_out:
+        parts.append(f"{left_out:,} skipped")
     if notes:
         parts.append(f"{notes:,} note{'s' if notes > 1 else ''}")
     return ", ".join(parts)
@@ -85,8 +91,7 @@ class SkippedDialog(QDialog):
 
 
 def _heading(rows: Sequence[dict[str, Any]]) -> str:
-    notes = sum(1 for row in rows if row.get("indexed"))
-    left_out = len(rows) - notes
+    left_out, notes = _counts(rows)
     said = []
     if left_out:
         said.append(f"{left_out:,} file{'s' if left_out > 1 else ''} or line"

@@ -218,7 +218,7 @@ class CollectionView(QWidget):
                                             "Characters"])
         self.clusters_tree.setAlternatingRowColors(True)
         # The text and the titles are long: they take the room the dates, series and spans
-        # leave, cut short (the whole text is in the tooltip).
+        # leave, cut short by the column (the tooltip holds what it cuts).
         header = self.clusters_tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
