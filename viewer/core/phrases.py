@@ -185,7 +185,6 @@ class RecurringGrams:
         # have each frequency among them.
         self._spectra: dict[tuple[int, int | None],
                             tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        self._breaks: np.ndarray | None = None
         self.word_count = np.bincount(ids[~blocked], minlength=int(ids.max(initial=0)) + 1)
         if len(ids) < 2:
             return
@@ -271,9 +270,8 @@ class RecurringGrams:
             # Outside the document: a value no word has, one per occurrence.
             sides.append(np.where(inside, self.ids[safe], words + where))
             if crossing is not None:
-                breaks = self._break_counts()
-                low, high = np.minimum(safe, edge), np.maximum(safe, edge)
-                crossing.append(inside & (breaks[high] > breaks[low]))
+                crossing.append(self._across(np.minimum(safe, edge), np.maximum(safe, edge),
+                                             inside))
         uses = level.count[index]
         if repeats_once and len(where):
             # Only where both documents use the phrase: the question is then whether
@@ -364,11 +362,15 @@ class RecurringGrams:
         expected = (words[:, None] * seen).sum(axis=0)
         return np.maximum(expected[inverse], 1.0)
 
-    def _break_counts(self) -> np.ndarray:
-        """Per position p, how many breaks lie before it (`stops` of positions < p)."""
-        if self._breaks is None:
-            self._breaks = np.concatenate(([0], np.cumsum(self.stops, dtype=np.int32)))
-        return self._breaks
+    def _across(self, low: np.ndarray, high: np.ndarray, inside: np.ndarray) -> np.ndarray:
+        """Per pair of positions (where `inside`), whether a break follows one of the tokens
+        from `low` up to `high` (excluded): whether a word and its neighbour lie on two
+        sides of a break."""
+        out = inside & self.stops[low]
+        # Neighbours past words a content mask passes over (none when every word counts).
+        for k in np.flatnonzero(inside & ~out & (high - low > 1)).tolist():
+            out[k] = bool(self.stops[low[k]:high[k]].any())
+        return out
 
     def _across_counts(self, content: np.ndarray, side: int) -> np.ndarray:
         """Per word, how often it is the content word nearest a break, before it (side
