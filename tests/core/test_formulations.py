@@ -656,6 +656,23 @@ def test_a_function_word_the_collection_uses_as_part_of_a_word_stays_with_it() -
     assert _find_chinese(texts, dates) == [(CENTRE, (), 61)]
 
 
+@pytest.mark.parametrize("phrase", ["当上村干部", "当上班主任"])
+@pytest.mark.parametrize("seed", [5, 6])
+def test_a_function_word_that_opens_a_word_of_the_dictionary_stays_with_it(
+        phrase: str, seed: int) -> None:
+    # 当上 (to become) opens the phrase, from article 60 on, in two of every three
+    # articles. The segmenter reads 当 | 上 | 村干部 (the letters after 上 pull it away),
+    # and 当 alone is a function word, where no phrase opens; but 当上 is a word of its
+    # dictionary, so 当 is a piece of a word and the formulation is the whole phrase.
+    def place(i: int, sentences: list[str]) -> None:
+        if i >= 60 and i % 3:
+            sentences[3] = _insert(sentences[3], 6, phrase)
+
+    texts, dates = _random_articles(150, seed, phrase, place,
+                                    lambda i: f"2021-{1 + i // 25:02d}-{1 + i % 25:02d}")
+    assert _find_chinese(texts, dates) == [(phrase, (), 61)]
+
+
 RESERVE, PYRAMID, TOWERS = "银行准备金", "银行金字塔", "银行大楼群"
 
 

@@ -85,11 +85,16 @@ def openers() -> frozenset[str]:
     return frozenset(w for w, tag in _stop_word_tags().items() if tag in ("p", "v", "f"))
 
 
+def _in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary holds `word`."""
+    return bool(segment.segmenter().FREQ.get(word))
+
+
 def _is_dictionary_word(word: str) -> bool:
     """Whether jieba knows `word` from its dictionary, or it is a number with its unit
     (４００亿, see `segment.words`), rather than stray characters its HMM joined
     (日讯英 of 日讯 + 英双边贸易额)."""
-    return bool(segment.segmenter().FREQ.get(word)) or any(c.isdigit() for c in word)
+    return _in_dictionary(word) or any(c.isdigit() for c in word)
 
 
 class Segmented:
@@ -150,8 +155,14 @@ class Segmented:
 
     def _glued(self, span: tuple[int, int], words: list[tuple[int, int]],
                beside: int) -> bool:
-        return (self.glued is not None and 0 <= beside < len(words)
-                and self.glued(span, words[beside]))
+        if self.glued is None or not 0 <= beside < len(words):
+            return False
+        # The segmenter may split a word of its own dictionary where the letters after
+        # it pull one away (当 | 上 | 公司, of 当上): the function word is then a piece
+        # of a word, not a word at the phrase's edge.
+        one, other = sorted((span, words[beside]))
+        return (_in_dictionary("".join(self.text[one[0]:other[1]].split()))
+                or self.glued(span, words[beside]))
 
     @cached_property
     def on_boundaries(self) -> bool:
