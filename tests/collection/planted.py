@@ -242,6 +242,30 @@ def with_press_release(planted: Planted, copies: int = 25) -> list[str]:
     return carriers
 
 
+#: A slogan of a few writers, whose articles are reprinted whole now and then.
+REPRINTED_SLOGAN = "steadfast coordinated revitalisation of rural waterways"
+
+
+def with_reprinted_slogan(writers: tuple[int, ...],
+                          reprints: tuple[tuple[int, int], ...]) -> Planted:
+    """120 dated articles of twelve sentences of made-up words; `REPRINTED_SLOGAN` is
+    written twice into each article of `writers` (indexes), and article `source` is
+    reprinted whole as article `copy` for each `(source, copy)` of `reprints`."""
+    rng = random.Random(5)
+    articles = [[" ".join(_words(rng, 9)).capitalize() + "." for _ in range(12)]
+                for _ in range(120)]
+    for k in writers:
+        for at in (2, 8):
+            words = articles[k][at].split(" ")
+            articles[k][at] = " ".join([*words[:4], REPRINTED_SLOGAN, *words[4:]])
+    texts = [" ".join(sentences) + "\n" for sentences in articles]
+    for source, copy in reprints:
+        texts[copy] = texts[source]
+    return Planted(rows=[{"id": f"a{k:03d}", "series": f"s{k % 4}",
+                          "date": f"2021-{1 + k // 10:02d}-{1 + k % 10:02d}", "text": text}
+                         for k, text in enumerate(texts)])
+
+
 def embedded_report(source: Path, store: Path) -> dict[str, Any]:
     """The embedded engine's JSON report of `source`, indexed into a new store at `store`."""
     with CollectionStore.create_or_open(store) as opened:

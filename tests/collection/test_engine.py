@@ -18,6 +18,7 @@ from tests.collection.planted import (
     EDITED_SOURCE,
     FURNITURE_PAIR,
     RARE_RUN,
+    REPRINTED_SLOGAN,
     SET_PHRASE,
     Planted,
     embedded_report,
@@ -28,6 +29,7 @@ from tests.collection.planted import (
     with_furniture_pair,
     with_press_release,
     with_rare_run_beside_copy,
+    with_reprinted_slogan,
     with_short_edited_copy,
 )
 from tests.conftest import FIXTURES as ALL_FIXTURES
@@ -171,6 +173,22 @@ def test_a_passage_in_more_articles_than_the_cap_is_paired_with_its_first(
                    if {p["doc"] for p in c["passages"]} == set(carriers))
     assert cluster["first"] == "d001"
     assert not any(item["phrase"] in release for item in report["formulations"])
+
+
+def test_a_formulation_in_articles_reprinted_whole_is_listed_by_its_writings(
+        tmp_path: Path) -> None:
+    # Seven articles hold the slogan, four of them as two articles reprinted whole: most of
+    # its uses lie inside copies, but it recurs in five writings.
+    reprints = ((60, 65), (80, 85))
+    planted = with_reprinted_slogan((60, 70, 80, 90, 100), reprints)
+    report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
+    assert {frozenset((f"a{a:03d}", f"a{b:03d}")) for a, b in reprints} <= {
+        frozenset((p["a"], p["b"])) for p in report["pairs"]}
+    found = [item for item in report["formulations"] if item["phrase"] == REPRINTED_SLOGAN]
+    holding = sorted(row["id"] for row in planted.rows if REPRINTED_SLOGAN in row["text"])
+    assert [(item["documents"], item["first"]["doc"],
+             [o["doc"] for o in item["occurrences"]]) for item in found] == [
+        (len(holding), holding[0], holding)]
 
 
 @pytest.mark.parametrize("name", ["en", "zh"])

@@ -69,9 +69,9 @@ FORMULATION_WORDS = 20
 RECURRING_DOCUMENTS = 3
 WIDELY_RECURRING_DOCUMENTS = 8
 
-#: (start, end, long): a stretch of a document that a shared passage covers, `long` when
-#: that passage is a copy by its length alone.
-Stretch = tuple[int, int, bool]
+#: (start, end, long, other): a stretch of a document that a shared passage covers, `long`
+#: when that passage is a copy by its length alone, `other` the document on its other side.
+Stretch = tuple[int, int, bool, int]
 
 
 def side_tokens(stream: TokenStream, span: Span) -> TokenStream:
@@ -174,14 +174,18 @@ def short_set_phrasing(short_words: int, frequencies_x: Sequence[int] | np.ndarr
 def in_copy(span: Span, stretches: list[Stretch]) -> bool:
     """Whether most of `span` lies in one of the sorted `stretches` that is long or
     clearly longer than it."""
+    return bool(copied_from(span, stretches))
+
+
+def copied_from(span: Span, stretches: list[Stretch]) -> set[int]:
+    """The documents on the other side of those of the sorted `stretches` that hold most
+    of `span` and are long or clearly longer than it: the copies `span` is a piece of."""
     start, end = span
     length = end - start
-    k = bisect_right(stretches, (end, end, True))
-    for lo, hi, long in reversed(stretches[max(0, k - 16):k]):
-        overlap = min(hi, end) - max(lo, start)
-        if overlap >= 0.8 * length and (long or hi - lo >= COPY_LENGTH * length):
-            return True
-    return False
+    k = bisect_right(stretches, end, key=lambda stretch: stretch[0])
+    return {other for lo, hi, long, other in stretches[max(0, k - 16):k]
+            if min(hi, end) - max(lo, start) >= 0.8 * length
+            and (long or hi - lo >= COPY_LENGTH * length)}
 
 
 def mostly_in(span: Span, excluded: Sequence[Span]) -> bool:

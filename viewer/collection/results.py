@@ -18,8 +18,8 @@ from viewer.collection.refresh import FULL_RUN_GROWTH, updated_formulations
 from viewer.collection.store import CollectionStore, PairRow
 from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored_vocabulary
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
-from viewer.core.collection.clusters import Link, find_clusters
-from viewer.core.collection.formulations import Formulation, find_formulations
+from viewer.core.collection.clusters import DisjointSets, Link, find_clusters
+from viewer.core.collection.formulations import MIN_DOCUMENTS, Formulation, find_formulations
 from viewer.core.collection.index import DocumentFrequencies, IndexParams, index_params
 from viewer.core.figures import Figures
 from viewer.core.model import Span
@@ -71,7 +71,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     found_at = int(store.meta("formulations_documents", "0"))
     if added is not None and found_at > 0 and len(docs) <= found_at * (1 + FULL_RUN_GROWTH):
         key_ids = {key: k for k, key in enumerate(keys)}
-        listed: list[Any] = updated_formulations(
+        listed: list[Formulation] = updated_formulations(
             store.formulations(), [d.id for d in docs], [d.date for d in docs], streams,
             sorted(position[num] for num in added), collection_normalizer(), key_ids)
     else:
@@ -79,8 +79,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         store.set_meta("formulations_documents", str(len(docs)))
     formulations = not_copies(listed, passages, len(docs))
     for item in formulations:
-        for k, spans in item.occurrences:
-            excluded[k].extend(spans)
+        for k, used in item.occurrences:
+            excluded[k].extend(used)
     for spans in excluded:
         spans.sort()
 
@@ -160,8 +160,8 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     for k in kept:
         row = raw[k]
         if rules.is_copy_stretch(row[7]):
-            copied[xs[k]].append((row[2], row[3], True))
-            copied[ys[k]].append((row[4], row[5], True))
+            copied[xs[k]].append((row[2], row[3], True, ys[k]))
+            copied[ys[k]].append((row[4], row[5], True, xs[k]))
     for stretches in copied:
         stretches.sort()
     passages: list[Passage] = []
@@ -208,24 +208,31 @@ def formulation_dict(item: Formulation, ids: list[str], dates: list[str]) -> dic
                             for k, spans in item.occurrences]}
 
 
-def not_copies(formulations: list[Any], passages: list[Passage], count: int) -> list[Any]:
+def not_copies(formulations: list[Formulation], passages: list[Passage],
+               count: int) -> list[Formulation]:
     """The formulations less those that are pieces of copied passages: a sentence of a
-    passage copied into a few articles recurs too, but most of its occurrences then lie
-    in a shared passage that is clearly longer, or long enough to be a copy itself."""
+    passage copied into a few articles recurs too, once in each copy. Documents that hold a
+    formulation inside a copy of one another are one writing of it; a formulation is kept
+    when it recurs in `MIN_DOCUMENTS` writings, as it must recur in so many documents to be
+    found at all (a slogan planted in two articles, each reprinted whole, and used in three
+    more, is in five writings)."""
     inside: list[list[rules.Stretch]] = [[] for _ in range(count)]
     for kx, span_x, ky, span_y, _, short_words, _ in passages:
         long = short_words >= rules.COPY_WORDS
-        inside[kx].append((span_x[0], span_x[1], long))
-        inside[ky].append((span_y[0], span_y[1], long))
+        inside[kx].append((span_x[0], span_x[1], long, ky))
+        inside[ky].append((span_y[0], span_y[1], long, kx))
     for spans in inside:
         spans.sort()
-    kept = []
-    for item in formulations:
-        total = copied = 0
-        for k, spans in item.occurrences:
-            for span in spans:
-                total += 1
-                copied += rules.in_copy(span, inside[k])
-        if copied * 2 < total:
-            kept.append(item)
-    return kept
+    return [item for item in formulations if _writings(item, inside) >= MIN_DOCUMENTS]
+
+
+def _writings(item: Formulation, inside: list[list[rules.Stretch]]) -> int:
+    """How many documents hold `item`, counting those that hold it inside a copy of one
+    another (the stretches `inside` each document) as one."""
+    slot = {k: n for n, (k, _) in enumerate(item.occurrences)}
+    writings = DisjointSets(len(slot))
+    for k, spans in item.occurrences:
+        for span in spans:
+            for other in rules.copied_from(span, inside[k]) & slot.keys():
+                writings.union(slot[k], slot[other])
+    return len({writings.find(n) for n in range(len(slot))})

@@ -316,8 +316,8 @@ def inside_copies(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
     for batch in batches:
         out = []
         for row in batch.to_pylist():
-            stretches_x = [(s, e, True) for s, e in _spans(row["copied_x"])]
-            stretches_y = [(s, e, True) for s, e in _spans(row["copied_y"])]
+            stretches_x = [(s, e, True, -1) for s, e in _spans(row["copied_x"])]
+            stretches_y = [(s, e, True, -1) for s, e in _spans(row["copied_y"])]
             if (passage_rules.in_copy((row["x0"], row["x1"]), stretches_x)
                     or passage_rules.in_copy((row["y0"], row["y1"]), stretches_y)):
                 out.append({name: row[name] for name in CARRIED})

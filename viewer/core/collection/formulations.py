@@ -81,6 +81,8 @@ MAX_FORMS = 3000
 #: articles), as what tells a set phrase from a phrase of the language is how the
 #: collection uses it (documents, onset, edges), not more words.
 CANDIDATE_CONTENT_BITS = WORD_BITS_CAP
+#: Documents a formulation recurs in, at the least.
+MIN_DOCUMENTS = 3
 #: A weaker candidate, with this share of that score, is listed as a variant of a
 #: formulation (a two-word one sharing documents with it beyond chance, `co_use`).
 VARIANT_SHARE = 0.5
@@ -106,7 +108,7 @@ class Formulation:
 def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                       vocabulary: Vocabulary, dates: Sequence[str],
                       excluded: Sequence[Sequence[Span]], language: str, *,
-                      min_documents: int = 3, max_words: int = 20,
+                      min_documents: int = MIN_DOCUMENTS, max_words: int = 20,
                       limit: int = 500,
                       series: Sequence[str] | None = None) -> list[Formulation]:
     """The formulations of a collection, best first.
