@@ -206,6 +206,28 @@ def test_a_small_series_has_boilerplate_in_three_of_its_articles() -> None:
     assert find_boilerplate(texts, ["star"] * 10) == []
 
 
+def test_a_line_the_whole_collection_writes_is_no_series_boilerplate() -> None:
+    # A notice set as a line of its own in a quarter of the articles of every series
+    # reaches half of a small series' articles by chance: the collection's, not theirs.
+    # The series' own footer, and a network's footer most articles of every series
+    # carry, are boilerplate.
+    notice = "The committee will publish its findings on the official website."
+    footer, network = "Copyright 2021 The Small Daily.", "Share this story with a friend."
+    texts, series = [], []
+    for name, size, holding in [("small", 14, 7)] + [(f"large{k}", 40, 10) for k in range(6)]:
+        for k in range(size):
+            lines = [f"Story {k} of the {name} paper, told plainly."]
+            lines += [notice] if k < holding else []
+            lines += [footer] if name == "small" and k % 2 else []
+            lines += [network] if k % 10 else []
+            texts.append("\n".join(lines) + "\n")
+            series.append(name)
+    found = {(b.series, b.text) for b in find_boilerplate(texts, series)}
+    assert {text for _, text in found} == {footer, network}
+    assert ("small", footer) in found
+    assert {name for name, text in found if text == network} == set(series)
+
+
 def test_listed_formulations_gain_the_uses_in_new_articles() -> None:
     texts = ["Old news of the great harbour plan.",             # d1, listed before
              "Gone article with the great harbour plan.",       # d2, no longer stored

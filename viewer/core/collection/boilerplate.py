@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from viewer.core.collection.co_use import poisson_tail
 from viewer.core.han_script import key_characters
 from viewer.core.model import Span
 
@@ -27,6 +28,12 @@ MIN_DOCUMENTS = 4
 #: boilerplate too: a small outlet's header in three of its four articles is its
 #: furniture, where three articles of ten may carry one story copied along a chain.
 SMALL_SERIES_DOCUMENTS = 3
+#: A series' line is its own when chance would put it in that many of the series'
+#: articles this seldom, at the rate the other series' articles carry it, ...
+OWN_P = 0.001
+#: ... or when most of the other series' articles carry it too (a footer every outlet of
+#: a network prints is every outlet's furniture).
+EVERYWHERE_SHARE = 0.5
 
 _WORD = re.compile(r"[^\W_]")
 
@@ -70,10 +77,25 @@ def _lines(text: str, wanted: list[int]) -> list[tuple[str, int, int]]:
 
 
 def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boilerplate]:
-    """Every series' boilerplate lines, by series then by how many articles carry them."""
+    """Every series' boilerplate lines, by series then by how many articles carry them.
+
+    A sentence written as a line of its own in a quarter of all the collection's articles
+    (a slogan, a notice) reaches a third, or half, of some series' articles by chance: it
+    is the collection's, not theirs, and stays out of their boilerplate (`OWN_P`,
+    `EVERYWHERE_SHARE`)."""
     members: dict[str, list[int]] = defaultdict(list)
     for d, name in enumerate(series):
         members[name].append(d)
+    # Most lines are written once: each line's key is counted first (by its hash, a
+    # tenth of the memory), and only those written often enough are placed (placing every
+    # line of a 10,000-article collection took a second of each `add`). A line whose hash
+    # meets a frequent one's is placed, under its own key, and goes with too few carriers.
+    # 本文來源 and 本文来源 are one line: the keys are read from each whole text (a call for
+    # every line of every article cost another second; only the lines placed are read one
+    # by one).
+    hashes = [[hash(_key(piece.strip())) for piece in _pieces(key_characters(text))]
+              for text in texts]
+    carriers_of = Counter(h for lines in hashes for h in set(lines))
     found: list[Boilerplate] = []
     for name in sorted(members):
         docs = members[name]
@@ -82,24 +104,20 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boiler
             need = SMALL_SERIES_DOCUMENTS
         if len(docs) < need:
             continue
-        # Most lines are written once: each line's key is counted first (by its hash, a
-        # tenth of the memory), and only those written often enough are placed (placing
-        # every line of a 10,000-article collection took a second of each `add`). A line
-        # whose hash meets a frequent one's is placed, under its own key, and goes with
-        # too few carriers. 本文來源 and 本文来源 are one line: the keys are read from each
-        # whole text (a call for every line of every article cost another second; only the
-        # lines placed are read one by one).
-        hashes = {d: [hash(_key(piece.strip())) for piece in _pieces(key_characters(texts[d]))]
-                  for d in docs}
         uses = Counter(h for d in docs for h in hashes[d])
         where: dict[str, list[tuple[int, Span, str]]] = defaultdict(list)
         for d in docs:
             wanted = [k for k, h in enumerate(hashes[d]) if uses[h] >= need]
             for line, start, end in _lines(texts[d], wanted) if wanted else ():
                 where[_key(key_characters(line))].append((d, (start, end), line))
-        for places in where.values():
+        others = len(texts) - len(docs)
+        for key, places in where.items():
             carriers = {d for d, _, _ in places}
             if len(carriers) < need:
+                continue
+            elsewhere = (carriers_of[hash(key)] - len(carriers)) / others if others else 0.0
+            if (elsewhere < EVERYWHERE_SHARE
+                    and poisson_tail(len(carriers), len(docs) * elsewhere) >= OWN_P):
                 continue
             shown = Counter(line for _, _, line in places).most_common(1)[0][0]
             found.append(Boilerplate(series=name, text=shown, documents=len(carriers),
