@@ -673,6 +673,32 @@ def test_a_function_word_that_opens_a_word_of_the_dictionary_stays_with_it(
     assert _find_chinese(texts, dates) == [(phrase, (), 61)]
 
 
+NOTICE = "本报将在官方网站上全文公布调查组的最终调查结论。"
+EDITORS = ("责任编辑：王杰", "责任编辑：李强", "责任编辑：张凯", "责任编辑：刘涛")
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_line_set_after_a_series_header_is_a_formulation(seed: int) -> None:
+    # A notice as a line of its own, in three of ten articles from article 20 on, right
+    # below the header line each series opens with (boilerplate, left out). The header's
+    # last letters (杰, 强, 凯, 涛) are no context of the notice: read as its neighbours,
+    # four letters before hundreds of uses looked like a fixed context.
+    rng = random.Random(seed)
+    body, dates = _random_articles(200, seed, NOTICE + "".join(EDITORS), lambda i, s: None,
+                                   lambda i: f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+    texts = []
+    for i, text in enumerate(body):
+        notice = NOTICE + "\n" if i >= 20 and rng.random() < 0.3 else ""
+        texts.append(f"{EDITORS[i % 4]}\n{notice}{text}")
+    excluded = [[(0, len(EDITORS[i % 4]))] for i in range(len(texts))]
+    vocabulary = Vocabulary()
+    streams = [tokenize(t, shared_normalizer(language="zh"), vocabulary) for t in texts]
+    found = find_formulations(texts, streams, vocabulary, dates, excluded, "zh")
+    holding = [i for i, text in enumerate(texts) if NOTICE in text]
+    assert [(f.phrase, f.documents, f.first) for f in found] == [
+        (NOTICE.rstrip("。"), len(holding), holding[0])]
+
+
 RESERVE, PYRAMID, TOWERS = "银行准备金", "银行金字塔", "银行大楼群"
 
 

@@ -175,6 +175,7 @@ class RecurringGrams:
         self.ids = ids
         self.doc_of = doc_of
         self.stops = stops
+        self.blocked = blocked
         self.levels: dict[int, Level] = {}
         self._neighbours: tuple[np.ndarray, np.ndarray] | None = None
         self._stretch_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
@@ -241,7 +242,8 @@ class RecurringGrams:
         context, such as a copied passage or "States" of "the United States"). Only words
         with `content[id]` count as neighbours: the others are passed over, so with all
         but function words "X" of "X of the" is judged by what follows "of the". An
-        occurrence with no neighbour in its document counts as a neighbour of its own.
+        occurrence with no neighbour in its document, or with a blocked one (boilerplate),
+        counts as a neighbour of its own.
         With `across_breaks`, a side most uses of which cross a break (a phrase that ends
         its sentence, or stands as a line of its own) is weighed against the words found
         across breaks: the word after a sentence's end is drawn from the few that open
@@ -266,7 +268,10 @@ class RecurringGrams:
                                  + size * (where + n >= size), where + n - 1)):
             inside = (neighbour >= 0) & (neighbour < size)
             safe = np.clip(neighbour, 0, size - 1)
-            inside &= self.doc_of[safe] == self.doc_of[where]
+            # A line of boilerplate beside a use is no context of the phrase (a notice
+            # set as a line of its own after a series' header), as the document's edge is
+            # none.
+            inside &= (self.doc_of[safe] == self.doc_of[where]) & ~self.blocked[safe]
             # Outside the document: a value no word has, one per occurrence.
             sides.append(np.where(inside, self.ids[safe], words + where))
             if crossing is not None:
@@ -374,13 +379,13 @@ class RecurringGrams:
 
     def _across_counts(self, content: np.ndarray, side: int) -> np.ndarray:
         """Per word, how often it is the content word nearest a break, before it (side
-        0) or after it (side 1), in the same document."""
+        0) or after it (side 1), in the same document and not blocked."""
         before, after = self._content_neighbours(content)
         size = len(self.ids)
         at = np.flatnonzero(self.stops[:-1])
         near = before[at] if side == 0 else after[at + 1]
         ok = (near >= 0) & (near < size)
-        ok[ok] &= self.doc_of[near[ok]] == self.doc_of[at[ok]]
+        ok[ok] &= (self.doc_of[near[ok]] == self.doc_of[at[ok]]) & ~self.blocked[near[ok]]
         return np.bincount(self.ids[near[ok]], minlength=len(self.word_count))
 
     def counts_before(self, lengths: np.ndarray, index: np.ndarray,
