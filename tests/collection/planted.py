@@ -97,6 +97,21 @@ def _plant(rows: list[dict], planted: Planted) -> None:
         planted.phrase_docs.append(rows[k]["id"])
 
 
+#: A notice set as a line of its own in four articles of every series: as common in each
+#: series as in the others, the collection's line, not one series' boilerplate.
+NOTICE = "The museum closes early on public holidays."
+
+
+def with_notice_line(planted: Planted, per_series: int = 4) -> None:
+    """Write `NOTICE` as a line of its own after the title of `per_series` articles of
+    every series, from the twenty-first article on (outside the planted reuse)."""
+    written: dict[str, int] = {}
+    for row in planted.rows[20:]:
+        if written.get(row["series"], 0) < per_series:
+            written[row["series"]] = written.get(row["series"], 0) + 1
+            row["text"] = row["text"].replace("\n\n", f"\n\n{NOTICE}\n\n", 1)
+
+
 #: Two articles of the boilerplate's series (outside the planted reuse) end their last
 #: paragraph on these seven words, right before the footer: twelve shared words in one run,
 #: five of them boilerplate, seven of them chance.

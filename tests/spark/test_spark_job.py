@@ -29,6 +29,7 @@ from tests.collection.planted import (
     with_common_sentence,
     with_frame,
     with_furniture_pair,
+    with_notice_line,
     with_press_release,
     with_rare_run_beside_copy,
     with_short_edited_copy,
@@ -258,6 +259,22 @@ def test_formulations_and_boilerplate_of_benchmark_articles_are_the_embedded_eng
     run_job(str(source), str(tmp_path / "tables"), spark=spark)
     spark_report = report_from_tables(str(tmp_path / "tables"))
     assert embedded["formulations"] and embedded["boilerplate"] and embedded["pairs"]
+    for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
+        assert spark_report[part] == embedded[part], part
+
+
+def test_a_line_every_series_writes_is_no_series_boilerplate_as_in_the_embedded_engine(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # In four of each series' nine articles: as common in the others, which the job
+    # counts over the whole collection, as the engine does.
+    planted = make_collection(documents=36)
+    with_notice_line(planted)
+    source = planted.write(tmp_path / "notice.jsonl")
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
+    run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    assert [(b["series"], b["text"]) for b in spark_report["boilerplate"]] == [
+        ("s1", BOILERPLATE)]
     for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
         assert spark_report[part] == embedded[part], part
 

@@ -36,7 +36,7 @@ from viewer.collection.align import PairAligner, pair_language
 from viewer.collection.article import Skipped
 from viewer.collection.jsonlines import parse_line
 from viewer.collection.words import CJK_LANGUAGES, tokenize_articles
-from viewer.core.collection.boilerplate import find_boilerplate
+from viewer.core.collection.boilerplate import find_boilerplate, line_keys
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.index import IndexParams, document_grams
 from viewer.core.document import detect_language
@@ -245,13 +245,24 @@ _BOILERPLATE_ARROW = pa.schema([("series", pa.string()), ("text", pa.string()),
 BOILERPLATE_SCHEMA = _ddl(_BOILERPLATE_ARROW)
 
 
-def series_boilerplate(table: pa.Table) -> pa.Table:
+def line_keys_of(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Documents (text) -> the keys of each one's lines (`boilerplate.line_keys`), a row
+    per document and key: counted over the collection, what `series_boilerplate` weighs
+    a series' lines against."""
+    for batch in batches:
+        keys = [key for text in batch.column("text").to_pylist() for key in line_keys(text)]
+        yield pa.RecordBatch.from_arrays([pa.array(keys, pa.string())], names=["key"])
+
+
+def series_boilerplate(table: pa.Table, carried: dict[str, int], total: int) -> pa.Table:
     """The documents of one series (num, series, text) -> its boilerplate lines by the
-    engine's `find_boilerplate` (which treats each series on its own), each with its
+    engine's `find_boilerplate` (which treats each series on its own, weighed against how
+    many of the collection's `total` documents carry each line: `carried`), each with its
     occurrences as JSON [[num, start, end], ...]."""
     rows = sorted(table.to_pylist(), key=lambda row: row["num"])
     nums = [row["num"] for row in rows]
-    found = find_boilerplate([row["text"] for row in rows], [row["series"] for row in rows])
+    found = find_boilerplate([row["text"] for row in rows], [row["series"] for row in rows],
+                             carried=carried, total=total)
     return pa.Table.from_pylist([
         {"series": item.series, "text": item.text, "documents": item.documents,
          "occurrences": json.dumps([[nums[d], s, e] for d, (s, e) in item.occurrences])}

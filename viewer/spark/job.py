@@ -19,7 +19,8 @@ Arrow batches through `viewer.spark.core_calls`):
    embedded engine's `index_params` and `candidate_pairs`);
 4. alignment of every candidate pair by the matcher of `tandem compare` (`PairAligner`,
    `mapInArrow`);
-5. boilerplate: the engine's `find_boilerplate` per series (`groupBy(series)`);
+5. boilerplate: the engine's `find_boilerplate` per series (`groupBy(series)`), each line
+   weighed against how many of all the documents carry it (a count over the collection);
 6. copies: each passage side's n-grams looked up in the index's document frequencies (a
    join, keeping their places: a side's furniture is runs of them), its documents'
    boilerplate joined, then the engine's passage rules
@@ -52,6 +53,7 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 from viewer.collection.article import SourceError
+from viewer.core.collection.boilerplate import SMALL_SERIES_DOCUMENTS
 from viewer.core.collection.index import IndexParams, index_params
 from viewer.core.errors import TandemError
 from viewer.spark import core_calls
@@ -160,8 +162,17 @@ def run_job(source: str, out: str, *, master: str | None = None,
     passage_count = passages.count()
 
     stage("boilerplate")
+    # How many documents carry each line that enough do to be any series' boilerplate.
+    carried = {row["key"]: row["count"] for row in (
+        docs.select("text").mapInArrow(core_calls.line_keys_of, "key string")
+        .groupBy("key").count().where(F.col("count") >= SMALL_SERIES_DOCUMENTS).collect())}
+
+    def series_boilerplate(table: object) -> object:
+        # Spark reads a grouped function's kind from its type hints: no partial.
+        return core_calls.series_boilerplate(table, carried, count)  # type: ignore[arg-type]
+
     boilerplate = (docs.select("num", "series", "text").groupBy("series")
-                   .applyInArrow(core_calls.series_boilerplate, core_calls.BOILERPLATE_SCHEMA)
+                   .applyInArrow(series_boilerplate, core_calls.BOILERPLATE_SCHEMA)
                    .localCheckpoint())
     boiler_occurrences = (boilerplate.select(F.explode(F.from_json(
         "occurrences", "array<array<long>>")).alias("o")).select(

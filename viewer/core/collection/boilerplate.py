@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -76,13 +76,23 @@ def _lines(text: str, wanted: list[int]) -> list[tuple[str, int, int]]:
     return found
 
 
-def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boilerplate]:
+def line_keys(text: str) -> set[str]:
+    """The keys of a text's lines, by which `find_boilerplate` tells one line (case,
+    spacing and Chinese script aside)."""
+    return {_key(piece.strip()) for piece in _pieces(key_characters(text))}
+
+
+def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
+                     carried: Mapping[str, int] | None = None,
+                     total: int | None = None) -> list[Boilerplate]:
     """Every series' boilerplate lines, by series then by how many articles carry them.
 
     A sentence written as a line of its own in a quarter of all the collection's articles
     (a slogan, a notice) reaches a third, or half, of some series' articles by chance: it
     is the collection's, not theirs, and stays out of their boilerplate (`OWN_P`,
-    `EVERYWHERE_SHARE`)."""
+    `EVERYWHERE_SHARE`). `texts` are the whole collection's, unless `carried` tells how
+    many of its `total` documents carry each line key (`line_keys`; those carried by
+    fewer than `SMALL_SERIES_DOCUMENTS` may be left out): then they may be some series'."""
     members: dict[str, list[int]] = defaultdict(list)
     for d, name in enumerate(series):
         members[name].append(d)
@@ -95,7 +105,15 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boiler
     # by one).
     hashes = [[hash(_key(piece.strip())) for piece in _pieces(key_characters(text))]
               for text in texts]
-    carriers_of = Counter(h for lines in hashes for h in set(lines))
+    if carried is None:
+        by_hash = Counter(h for lines in hashes for h in set(lines))
+
+        def carriers_of(key: str) -> int:
+            return by_hash[hash(key)]
+    else:
+        def carriers_of(key: str) -> int:
+            return carried.get(key, 0)
+    size = len(texts) if total is None else total
     found: list[Boilerplate] = []
     for name in sorted(members):
         docs = members[name]
@@ -110,12 +128,12 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str]) -> list[Boiler
             wanted = [k for k, h in enumerate(hashes[d]) if uses[h] >= need]
             for line, start, end in _lines(texts[d], wanted) if wanted else ():
                 where[_key(key_characters(line))].append((d, (start, end), line))
-        others = len(texts) - len(docs)
+        others = size - len(docs)
         for key, places in where.items():
             carriers = {d for d, _, _ in places}
             if len(carriers) < need:
                 continue
-            elsewhere = (carriers_of[hash(key)] - len(carriers)) / others if others else 0.0
+            elsewhere = max(0, carriers_of(key) - len(carriers)) / others if others else 0.0
             if (elsewhere < EVERYWHERE_SHARE
                     and poisson_tail(len(carriers), len(docs) * elsewhere) >= OWN_P):
                 continue
