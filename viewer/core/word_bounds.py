@@ -107,7 +107,8 @@ class Segmented:
     `function_words`, `openers`). Between two texts, with a couple of uses, the
     boundaries alone decide (是节日, 到金融 would pass as slogans). `glued` tells a
     function word at an edge that makes one word with its neighbour in the collection
-    (see `PhraseLocator`): the phrase may open or close on that word."""
+    (see `PhraseLocator`); with it, so does one that makes a word of the dictionary with
+    its neighbour: the phrase may open or close on that word."""
 
     def __init__(self, text: str, start: int, end: int, *, many_uses: bool = False,
                  glued: Glued | None = None) -> None:

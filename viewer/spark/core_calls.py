@@ -327,6 +327,7 @@ def inside_copies(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
     for batch in batches:
         out = []
         for row in batch.to_pylist():
+            # Whether a copy holds the passage, not which document it copies (-1).
             stretches_x = [(s, e, True, -1) for s, e in _spans(row["copied_x"])]
             stretches_y = [(s, e, True, -1) for s, e in _spans(row["copied_y"])]
             if (passage_rules.in_copy((row["x0"], row["x1"]), stretches_x)

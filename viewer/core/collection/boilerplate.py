@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -76,10 +76,15 @@ def _lines(text: str, wanted: list[int]) -> list[tuple[str, int, int]]:
     return found
 
 
+def _keys(text: str) -> Iterator[str]:
+    """The key of each line of a text, in order."""
+    return (_key(piece.strip()) for piece in _pieces(key_characters(text)))
+
+
 def line_keys(text: str) -> set[str]:
     """The keys of a text's lines, by which `find_boilerplate` tells one line (case,
     spacing and Chinese script aside)."""
-    return {_key(piece.strip()) for piece in _pieces(key_characters(text))}
+    return set(_keys(text))
 
 
 def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
@@ -103,8 +108,7 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
     # 本文來源 and 本文来源 are one line: the keys are read from each whole text (a call for
     # every line of every article cost another second; only the lines placed are read one
     # by one).
-    hashes = [[hash(_key(piece.strip())) for piece in _pieces(key_characters(text))]
-              for text in texts]
+    hashes = [list(map(hash, _keys(text))) for text in texts]
     if carried is None:
         by_hash = Counter(h for lines in hashes for h in set(lines))
 
