@@ -36,7 +36,7 @@ from viewer.collection.align import PairAligner, pair_language
 from viewer.collection.article import Skipped
 from viewer.collection.jsonlines import parse_line
 from viewer.collection.words import CJK_LANGUAGES, tokenize_articles
-from viewer.core.collection.boilerplate import find_boilerplate, line_keys
+from viewer.core.collection.boilerplate import articles_needed, find_boilerplate, line_keys
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.index import IndexParams, document_grams
 from viewer.core.document import detect_language
@@ -246,11 +246,26 @@ BOILERPLATE_SCHEMA = _ddl(_BOILERPLATE_ARROW)
 
 
 def line_keys_of(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Documents (text) -> the keys of each one's lines (`boilerplate.line_keys`), a row
-    per document and key: counted over the collection, what `series_boilerplate` weighs
-    a series' lines against."""
+    """Documents (series, text) -> the keys of each one's lines (`boilerplate.line_keys`),
+    a row (series, key) per document and key: counted over the collection, what
+    `series_boilerplate` weighs a series' lines against."""
     for batch in batches:
-        keys = [key for text in batch.column("text").to_pylist() for key in line_keys(text)]
+        rows = [(series, key) for series, text in zip(batch.column("series").to_pylist(),
+                                                      batch.column("text").to_pylist(),
+                                                      strict=True)
+                for key in line_keys(text)]
+        yield pa.RecordBatch.from_arrays([pa.array([r[0] for r in rows], pa.string()),
+                                          pa.array([r[1] for r in rows], pa.string())],
+                                         names=["series", "key"])
+
+
+def repeated_enough(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """(key, count, size): a line's articles in a series of `size` -> the keys of those
+    carried in `boilerplate.articles_needed` of them, which the series may list."""
+    for batch in batches:
+        rows = zip(*(batch.column(name).to_pylist() for name in ("key", "count", "size")),
+                   strict=True)
+        keys = [key for key, count, size in rows if count >= articles_needed(size)]
         yield pa.RecordBatch.from_arrays([pa.array(keys, pa.string())], names=["key"])
 
 

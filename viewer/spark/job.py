@@ -53,7 +53,6 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 from viewer.collection.article import SourceError
-from viewer.core.collection.boilerplate import SMALL_SERIES_DOCUMENTS
 from viewer.core.collection.index import IndexParams, index_params
 from viewer.core.errors import TandemError
 from viewer.spark import core_calls
@@ -162,10 +161,16 @@ def run_job(source: str, out: str, *, master: str | None = None,
     passage_count = passages.count()
 
     stage("boilerplate")
-    # How many documents carry each line that enough do to be any series' boilerplate.
-    carried = {row["key"]: row["count"] for row in (
-        docs.select("text").mapInArrow(core_calls.line_keys_of, "key string")
-        .groupBy("key").count().where(F.col("count") >= SMALL_SERIES_DOCUMENTS).collect())}
+    # The lines enough of a series' articles carry to be its boilerplate, and how many of
+    # the collection's documents carry each: what a series' lines are weighed against.
+    keyed = docs.select("series", "text").mapInArrow(core_calls.line_keys_of,
+                                                      "series string, key string")
+    sizes = docs.groupBy("series").agg(F.count("*").alias("size"))
+    repeated = (keyed.groupBy("series", "key").count().join(sizes, "series")
+                .select("key", "count", "size")
+                .mapInArrow(core_calls.repeated_enough, "key string").distinct())
+    carried = {row["key"]: row["count"] for row in
+               repeated.join(keyed.groupBy("key").count(), "key").collect()}
 
     def series_boilerplate(table: object) -> object:
         # Spark reads a grouped function's kind from its type hints: no partial.

@@ -76,6 +76,14 @@ def _lines(text: str, wanted: list[int]) -> list[tuple[str, int, int]]:
     return found
 
 
+def articles_needed(size: int) -> int:
+    """How many of a series' `size` articles must carry a line for it to be the series'
+    boilerplate (`MIN_SHARE`, `MIN_DOCUMENTS`, `SMALL_SERIES_DOCUMENTS`)."""
+    if size <= 2 * SMALL_SERIES_DOCUMENTS:
+        return SMALL_SERIES_DOCUMENTS
+    return max(MIN_DOCUMENTS, math.ceil(MIN_SHARE * size))
+
+
 def _keys(text: str) -> Iterator[str]:
     """The key of each line of a text, in order."""
     return (_key(piece.strip()) for piece in _pieces(key_characters(text)))
@@ -96,8 +104,8 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
     (a slogan, a notice) reaches a third, or half, of some series' articles by chance: it
     is the collection's, not theirs, and stays out of their boilerplate (`OWN_P`,
     `EVERYWHERE_SHARE`). `texts` are the whole collection's, unless `carried` tells how
-    many of its `total` documents carry each line key (`line_keys`; those carried by
-    fewer than `SMALL_SERIES_DOCUMENTS` may be left out): then they may be some series'."""
+    many of its `total` documents carry each line key (`line_keys`) that a series carries
+    in `articles_needed` of its articles: then they may be some series'."""
     members: dict[str, list[int]] = defaultdict(list)
     for d, name in enumerate(series):
         members[name].append(d)
@@ -121,9 +129,7 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
     found: list[Boilerplate] = []
     for name in sorted(members):
         docs = members[name]
-        need = max(MIN_DOCUMENTS, math.ceil(MIN_SHARE * len(docs)))
-        if len(docs) <= 2 * SMALL_SERIES_DOCUMENTS:
-            need = SMALL_SERIES_DOCUMENTS
+        need = articles_needed(len(docs))
         if len(docs) < need:
             continue
         uses = Counter(h for d in docs for h in hashes[d])
