@@ -97,17 +97,19 @@ def _plant(rows: list[dict], planted: Planted) -> None:
         planted.phrase_docs.append(rows[k]["id"])
 
 
-#: A notice set as a line of its own in four articles of every series: as common in each
-#: series as in the others, the collection's line, not one series' boilerplate.
+#: A notice set as a line of its own in four articles of one series and two of every
+#: other: no more common there than chance makes it, the collection's line, not that
+#: series' boilerplate.
 NOTICE = "The museum closes early on public holidays."
 
 
-def with_notice_line(planted: Planted, per_series: int = 4) -> None:
-    """Write `NOTICE` as a line of its own after the title of `per_series` articles of
-    every series, from the twenty-first article on (outside the planted reuse)."""
+def with_notice_line(planted: Planted, series: str = "s0") -> None:
+    """Write `NOTICE` as a line of its own after the title of four articles of `series`
+    and two of every other series, from the twenty-first article on (outside the planted
+    reuse)."""
     written: dict[str, int] = {}
     for row in planted.rows[20:]:
-        if written.get(row["series"], 0) < per_series:
+        if written.get(row["series"], 0) < (4 if row["series"] == series else 2):
             written[row["series"]] = written.get(row["series"], 0) + 1
             row["text"] = row["text"].replace("\n\n", f"\n\n{NOTICE}\n\n", 1)
 

@@ -209,8 +209,8 @@ def test_a_small_series_has_boilerplate_in_three_of_its_articles() -> None:
 def test_a_line_the_whole_collection_writes_is_no_series_boilerplate() -> None:
     # A notice set as a line of its own in a quarter of the articles of every series
     # reaches half of a small series' articles by chance: the collection's, not theirs.
-    # The series' own footer, and a network's footer most articles of every series
-    # carry, are boilerplate.
+    # The series' own footer, and a network's footer in two of five articles of every
+    # series (as often as a series' boilerplate), are boilerplate.
     notice = "The committee will publish its findings on the official website."
     footer, network = "Copyright 2021 The Small Daily.", "Share this story with a friend."
     texts, series = [], []
@@ -219,7 +219,7 @@ def test_a_line_the_whole_collection_writes_is_no_series_boilerplate() -> None:
             lines = [f"Story {k} of the {name} paper, told plainly."]
             lines += [notice] if k < holding else []
             lines += [footer] if name == "small" and k % 2 else []
-            lines += [network] if k % 10 else []
+            lines += [network] if k % 5 < 2 else []
             texts.append("\n".join(lines) + "\n")
             series.append(name)
     found = {(b.series, b.text) for b in find_boilerplate(texts, series)}

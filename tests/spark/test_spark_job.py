@@ -265,8 +265,9 @@ def test_formulations_and_boilerplate_of_benchmark_articles_are_the_embedded_eng
 
 def test_a_line_every_series_writes_is_no_series_boilerplate_as_in_the_embedded_engine(
         spark: SparkSession, tmp_path: Path) -> None:
-    # In four of each series' nine articles: as common in the others, which the job
-    # counts over the whole collection, as the engine does.
+    # In four of one series' nine articles, no more than chance gives at the rate of the
+    # others (two of nine), which the job counts over the whole collection, as the
+    # engine does.
     planted = make_collection(documents=36)
     with_notice_line(planted)
     source = planted.write(tmp_path / "notice.jsonl")

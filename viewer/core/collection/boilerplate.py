@@ -31,9 +31,9 @@ SMALL_SERIES_DOCUMENTS = 3
 #: A series' line is its own when chance would put it in that many of the series'
 #: articles this seldom, at the rate the other series' articles carry it, ...
 OWN_P = 0.001
-#: ... or when most of the other series' articles carry it too (a footer every outlet of
-#: a network prints is every outlet's furniture).
-EVERYWHERE_SHARE = 0.5
+#: ... or when the other series' articles carry it as often as a series' boilerplate is
+#: carried (a footer every outlet of a network prints is every outlet's furniture).
+EVERYWHERE_SHARE = MIN_SHARE
 
 _WORD = re.compile(r"[^\W_]")
 
