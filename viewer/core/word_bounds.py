@@ -418,12 +418,17 @@ def _one_way_change(head: Segmented, variant: Segmented,
     if first == last and not (first and after):  # a word added, but not inside
         return None
     inside = bool(first and after)
+    # A letter the variant swaps for a word of one letter may open a word the dictionary
+    # keeps whole (做 | 广告 in 做广告, 照 | 广告; 反 | 腐败 in 反腐败, 裂 | 腐败): the
+    # head parts there as the variant does.
+    letter_off = (last - first == 1 and len(kept) - before - after == 1
+                  and _letter_off(head, heads[first]))
     # A word added inside that the variant reads as a word of its own between two others
     # parts the head there too, where the segmenter read the head's letters as one word
     # (奉献给 of 作品奉献给广大观众; 奉献 | 大力 | 给).
     # So does one `_added_word` reads as a word of its own (石油 | 更好 | 地换 of
     # 执行石油更好地换食品计划, where the dictionary holds 石油换).
-    parted = first == last and (read_apart or (
+    parted = letter_off or first == last and (read_apart or (
         _parts_at(variant.spans, kept[before])
         and _parts_at(variant.spans, kept[len(kept) - after])))
     if first and not parted and not _parts_or_compound(head, heads[first], inside):
@@ -544,6 +549,15 @@ def _letters(found: Segmented) -> list[int]:
 def _parts_at(spans: list[tuple[int, int]], at: int) -> bool:
     """Whether a word begins at offset `at`."""
     return any(s == at for s, _ in spans)
+
+
+def _letter_off(words: Segmented, at: int) -> bool:
+    """Whether the letter at offset `at` opens a word of `words` whose other letters, two
+    or more, make a word of the dictionary: a verb of one letter and its object (做 |
+    广告, 反 | 腐败), which the dictionary keeps whole. A closing letter is no such word:
+    it makes a noun of the word before it (学生会, 经济学)."""
+    return any(at == s and e - s > PAIR_WORD // 2 and _in_dictionary(words.text[s + 1:e])
+               for s, e in words.spans)
 
 
 def _parts_or_compound(words: Segmented, at: int, compound: bool) -> bool:
