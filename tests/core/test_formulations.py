@@ -594,6 +594,24 @@ def test_a_phrase_of_common_words_coined_late_is_judged_over_its_time_of_use() -
     assert _find_chinese(texts, dates) == [(COINED, (), 181)]
 
 
+PLAIN, SAID = "只有好处", "我们认为"
+
+
+def test_a_phrase_of_words_too_common_to_carry_it_is_listed_when_coined_in_the_collection(
+) -> None:
+    # 只有好处 is all common characters (only 处 carries content, too little for a
+    # candidate), but from article 120 on two of every three articles write it, and its
+    # words never stand apart. 我们认为, as common, in use from the start, is not listed.
+    def place(i: int, sentences: list[str]) -> None:
+        if i >= 120 and i % 3:
+            sentences[3] = _insert(sentences[3], 4, PLAIN)
+        if i % 3 == 0:
+            sentences[6] = _insert(sentences[6], 5, SAID)
+
+    texts, dates = _random_articles(240, 5, PLAIN + SAID, place, _two_years(120))
+    assert _find_chinese(texts, dates) == [(PLAIN, (), 121)]
+
+
 @pytest.mark.parametrize(("formulation", "earlier", "from_article", "joins"), [
     # 扫除青壮年文盲, a phrase of the language one word apart, in five articles from
     # article 10 on, three of them beside the formulation: not enough to make it a variant,

@@ -855,12 +855,16 @@ class PhraseScorer:
                                             + since[known])
         return out
 
-    def strength(self, table: Candidates) -> np.ndarray:
+    def strength(self, table: Candidates, plain: np.ndarray | None = None) -> np.ndarray:
         """How much each candidate looks like a set phrase, whatever its frequency: its
         content (capped: a name is not more of a formulation than a word of the language)
         times the square of the variety of its neighbours; 0 for candidates that carry
-        too little content or always stand in one same context."""
-        ok = (table.content >= self.min_content) & (table.variety >= MIN_VARIETY)
+        too little content (save the rows `plain`, which the caller knows to be set
+        phrases of common words) or always stand in one same context."""
+        enough = table.content >= self.min_content
+        if plain is not None:
+            enough[plain] = True
+        ok = enough & (table.variety >= MIN_VARIETY)
         return np.where(ok, np.minimum(table.content, CONTENT_CAP) * table.variety ** 2, 0.0)
 
     def words(self, n: int, index: int) -> tuple[int, ...]:
