@@ -612,6 +612,43 @@ def test_a_phrase_of_words_too_common_to_carry_it_is_listed_when_coined_in_the_c
     assert _find_chinese(texts, dates) == [(PLAIN, (), 121)]
 
 
+BRACED, REQUIRED, QUAKE = "必要的抗震加固措施", "重要的抗震加固措施", "必要的防震加固措施"
+
+
+@pytest.mark.parametrize("quoted", [True, False])
+def test_a_kindred_variant_of_few_articles_is_lifted_by_its_quotation_marks(quoted: bool
+                                                                         ) -> None:
+    # 必要的防震加固措施 in three articles, the first before the formulation (every sixth
+    # article from 60 on): too few for its words and documents to make it a variant's
+    # candidate. Cited between quotation marks each time, it is one; written plainly, not.
+    def place(i: int, sentences: list[str]) -> None:
+        if i >= 60 and i % 6 == 0:
+            sentences[3] = _insert(sentences[3], 4, BRACED)
+        if i in (40, 90, 150):
+            sentences[5] = _insert(sentences[5], 3, f"“{QUAKE}”" if quoted else QUAKE)
+
+    texts, dates = _random_articles(240, 11, BRACED + QUAKE + "“”", place, _two_years(120))
+    assert _find_chinese(texts, dates) == ([(BRACED, (QUAKE,), 40)] if quoted
+                                           else [(BRACED, (), 60)])
+
+
+def test_an_earlier_form_changing_a_kindred_word_of_a_form_kept_stays_in_the_group() -> None:
+    # 必要的防震加固措施, from article 40, before the formulation 重要的抗震加固措施 (from
+    # 60), is two words apart from it, but one kindred word apart from its variant
+    # 必要的抗震加固措施 (from 93): the same phrase written another way.
+    def place(i: int, sentences: list[str]) -> None:
+        if i >= 60 and i % 6 == 0:
+            sentences[3] = _insert(sentences[3], 4, REQUIRED)
+        if i >= 90 and i % 6 == 3:
+            sentences[4] = _insert(sentences[4], 4, BRACED)
+        if i in (40, 100, 130, 160, 190, 220):
+            sentences[5] = _insert(sentences[5], 3, QUAKE)
+
+    texts, dates = _random_articles(240, 11, REQUIRED + BRACED + QUAKE, place,
+                                    _two_years(120))
+    assert _find_chinese(texts, dates) == [(REQUIRED, (BRACED, QUAKE), 40)]
+
+
 @pytest.mark.parametrize(("formulation", "earlier", "from_article", "joins"), [
     # 扫除青壮年文盲, a phrase of the language one word apart, in five articles from
     # article 10 on, three of them beside the formulation: not enough to make it a variant,

@@ -33,6 +33,8 @@ UNIT_DOUBLING = 20.0
 UNIT_FIT_P = 0.05
 #: Evidence of being cited between quotation marks counted at most (bits).
 QUOTE_CAP = 10.0
+#: The most the edge evidence (`units`, `cited`) multiplies a score by (see `score`).
+EDGE_RAISE = 2.0 ** (UNIT_CAP / UNIT_DOUBLING) * (1 + QUOTE_CAP / 10)
 #: Collection size up to which documents are counted as they are (see `score`).
 PER_DOCUMENTS = 1000
 #: The score (see `score`) a formulation needs to be listed.
@@ -54,11 +56,16 @@ def score(documents: np.ndarray, strength: np.ndarray, onset: np.ndarray,
     10,000 is as common as one of 5 in 1,000, and background phrases grow with the
     collection as much as formulations do."""
     scaled = documents * min(1.0, PER_DOCUMENTS / max(1, total))
-    unit = 1.0 if units is None else 2.0 ** (np.clip(units, -UNIT_CAP, UNIT_CAP) / UNIT_DOUBLING)
-    quoted = 1.0 if cited is None else 1 + np.minimum(cited, QUOTE_CAP) / 10
+    edged = 1.0 if units is None or cited is None else edge_factor(units, cited)
     return (np.log2(1 + scaled) * strength * (1 + np.minimum(onset, ONSET_CAP) / 10)
             * (1 + np.minimum(repeats, REPEAT_CAP) / 10) * np.minimum(1.0, variety) ** 2
-            * unit * quoted)
+            * edged)
+
+
+def edge_factor(units: np.ndarray, cited: np.ndarray) -> np.ndarray:
+    """What the edge evidence multiplies a score by (see `score`): at most `EDGE_RAISE`."""
+    return (2.0 ** (np.clip(units, -UNIT_CAP, UNIT_CAP) / UNIT_DOUBLING)
+            * (1 + np.minimum(cited, QUOTE_CAP) / 10))
 
 
 def edge_bits_of(edges: EdgeEvidence, grams: RecurringGrams, table: Candidates,

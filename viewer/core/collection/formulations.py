@@ -196,23 +196,33 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
             table.documents, strength, onset, len(streams), repeats, np.ones(len(table)))
 
     strength, onset, repeats, score = first_scores(table)
+    # A phrase set into its sentences as a unit, and cited whole between quotation marks.
+    edges = EdgeEvidence(ids, stops, blocked, doc_of, quote_marks(streams))
+    # The evidence of edges can raise a score (`evidence.EDGE_RAISE`), the spread across
+    # series and the cohesion of Chinese only lower it: a candidate is weighed further
+    # where the edges may lift it to a variant's share of the score a formulation needs
+    # (必要的防震加固措施, 53 on its words and documents, cited between quotation marks
+    # as chance would cite hardly any).
+    reach = MIN_SCORE * VARIANT_SHARE / evidence.EDGE_RAISE
     if cjk:
         located = PhraseLocator(texts, streams, grams, many_uses=True)
         # Characters are tokens, so a maximal stretch may open or close on a function
         # word its every use has (再 | 优化游动战术): the phrase is the stretch without it.
+        # Reading words costs: only stretches their edges lift far enough are read.
+        lifted = score.copy()
+        low = np.flatnonzero((score >= reach) & (score < MIN_SCORE * VARIANT_SHARE))
+        lifted[low] *= evidence.edge_factor(*evidence.edge_bits_of(edges, grams, table, low,
+                                                                   against_only=cjk))
         kept, added = _cut_to_whole_words(scorer, table, np.flatnonzero(
-            score >= MIN_SCORE * VARIANT_SHARE), located)
+            lifted >= MIN_SCORE * VARIANT_SHARE), located)
         table = table.take(kept).followed_by(added)
         strength, onset, repeats, score = (
             np.concatenate((before[kept], new)) for before, new in
             zip((strength, onset, repeats, score), first_scores(added), strict=True))
     spread = evidence.SeriesSpread(series, len(streams))
-    # Spread across series can only lower a score: worked out where it may matter.
-    near = np.flatnonzero(score >= MIN_SCORE * VARIANT_SHARE)
+    near = np.flatnonzero(score >= reach)
     variety = np.ones(len(table))
     variety[near] = spread.of_candidates(grams, table, near)
-    # A phrase set into its sentences as a unit, and cited whole between quotation marks.
-    edges = EdgeEvidence(ids, stops, blocked, doc_of, quote_marks(streams))
     units = np.zeros(len(table))
     cited = np.zeros(len(table))
     units[near], cited[near] = evidence.edge_bits_of(edges, grams, table, near,
@@ -232,6 +242,11 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # is a unit to its writers however common its words (认识农业, 科学训练).
         held = np.where(cited[near] >= CITED_UNIT, 1.0, cohesion[near])
         strength[near] *= np.minimum(1.0, held / CJK_FULL_COHESION)
+    # Edges back up what the words and documents say: a form they lift from below a
+    # variant's share of the score ("whose son", "Tarkovsky's films") joins a group as
+    # its variant, but a group needs a form standing on its words and documents, and
+    # only those give it evidence (see `judge`).
+    standing = score >= MIN_SCORE * VARIANT_SHARE
     score[near] = evidence.score(table.documents[near], strength[near], onset[near],
                                  len(streams), repeats[near], variety[near], units[near],
                                  cited[near])
@@ -353,10 +368,10 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                 lambda head, form: (score[row[form]] >= MIN_SCORE
                                     or levels[form[0]].documents[form[1]]
                                     >= levels[head[0]].documents[head[1]]
-                                    or co_use.together(grams, rank, head, form)
-                                    # A kindred word (两岸事务性商谈, 会谈): the same
-                                    # phrase written two ways, whichever came first.
-                                    or related(head, form)))
+                                    or co_use.together(grams, rank, head, form)),
+                # A kindred word (两岸事务性商谈, 会谈): the same phrase written two
+                # ways, whichever came first.
+                related)
     else:
         groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
 
@@ -383,9 +398,10 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     # A group is judged as one formulation: all its forms' documents and its first date.
     position = row
     def judge(whole: list[tuple[int, int]]) -> float:
-        # Forms kept only as variants (see above) do not add to the evidence, unless
-        # none is cohesive.
-        group = ([f for f in whole if f in cohesive] or whole) if cjk else whole
+        # Forms kept only as variants (see above: lifted by their edges alone, or not
+        # cohesive) do not add to the evidence, unless none stands otherwise.
+        group = [f for f in whole if standing[position[f]]] or whole
+        group = ([f for f in group if f in cohesive] or group) if cjk else group
         at = [grams.levels[n].occurrences(i) for n, i in group]
         docs = np.unique(np.concatenate([grams.doc_of[a] for a in at]))
         best = max(strength[position[form]] for form in group)
@@ -403,6 +419,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                                     np.array([spread.of_documents(docs)]),
                                     np.array([set_in]), np.array([quoted]))[0])
 
+    groups = [group for group in groups if any(standing[row[form]] for form in group)]
     scores = [judge(group) for group in groups]
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
@@ -572,13 +589,16 @@ def _word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
 def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tuple[int, int]],
                          since: Callable[[tuple[int, int]], int],
                          vouched: Callable[[tuple[int, int], tuple[int, int]], bool],
+                         kindred: Callable[[tuple[int, int], tuple[int, int]], bool],
                          ) -> list[list[tuple[int, int]]]:
     """Chinese groups (their formulation first) less the forms in use before their
     formulation (`since`: the date rank of a form's first document) that nothing vouches
     for (`vouched(formulation, form)`: the form is a formulation by its own evidence, or
     used as widely as the one ranked first, which may then be the variant, or the two
-    are used together beyond doubt, or the form changes a kindred word). A variant comes
-    after its formulation: an earlier likeness that shares its words (扫除青壮年文盲 of
+    are used together beyond doubt), unless it changes a kindred word of the formulation
+    or of another form kept (`kindred(form kept, form)`: 必要的防震加固措施 of
+    必要的抗震加固措施, kept beside 重要的抗震加固措施). A variant comes after its
+    formulation: an earlier likeness that shares its words (扫除青壮年文盲 of
     扫除剩余文盲, a phrase of the language) would give the formulation its first
     appearance. A form split off stands alone if it is a formulation itself."""
     out = []
@@ -587,6 +607,9 @@ def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tupl
         start = since(head)
         kept = [form for form in group
                 if form == head or since(form) >= start or vouched(head, form)]
+        kept += [form for form in group if form not in kept
+                 and any(kindred(member, form) for member in kept)]
+        kept.sort(key=group.index)
         out.append(kept)
         out += [[form] for form in group if form not in kept and form in cohesive]
     return out
