@@ -57,6 +57,11 @@ PAIR_RUN_WORDS = 8
 #: the longest run a short copy edited every seventh word keeps. A run of seven common
 #: words is met in many pairs of articles, one that two articles alone hold seldom.
 RARE_RUN_WORDS = 7
+#: Chinese: as many as a run of this many characters gives. Edits fall on characters
+#: there, inside words as often as on whole ones, so an edited sentence of twenty or
+#: thirty characters keeps shorter runs (连续第六年发行农历, nine); a run of ten that two
+#: articles alone hold is still seldom met by chance.
+RARE_RUN_CHARS = 10
 #: ... and, through n-grams above the cap, as a run of this many: longer than the longest
 #: set phrase (about 20 words), shorter than a copied paragraph.
 WIDE_RUN_WORDS = 25
@@ -75,7 +80,7 @@ def index_params(cjk: bool, documents: int) -> IndexParams:
     n = 6 if cjk else 5
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     return IndexParams(n=n, max_df=cap, min_shared=round(PAIR_RUN_WORDS * scale) - n + 1,
-                       min_rare_shared=round(RARE_RUN_WORDS * scale) - n + 1,
+                       min_rare_shared=(RARE_RUN_CHARS if cjk else RARE_RUN_WORDS) - n + 1,
                        wide_df=max(WIDE_DOCUMENTS, documents // WIDE_SHARE),
                        min_wide_shared=round(WIDE_RUN_WORDS * scale) - n + 1)
 
