@@ -594,6 +594,17 @@ def test_a_phrase_of_common_words_coined_late_is_judged_over_its_time_of_use() -
     assert _find_chinese(texts, dates) == [(COINED, (), 181)]
 
 
+def _placed(*rules: tuple[Callable[[int], bool], int, int, str]
+            ) -> Callable[[int, list[str]], None]:
+    """A `place` for `_random_articles`: each rule (which articles, sentence, offset,
+    phrase) writes its phrase into that sentence of the articles it picks."""
+    def place(i: int, sentences: list[str]) -> None:
+        for picks, line, at, phrase in rules:
+            if picks(i):
+                sentences[line] = _insert(sentences[line], at, phrase)
+    return place
+
+
 PLAIN, SAID = "只有好处", "我们认为"
 
 
@@ -602,12 +613,8 @@ def test_a_phrase_of_words_too_common_to_carry_it_is_listed_when_coined_in_the_c
     # 只有好处 is all common characters (only 处 carries content, too little for a
     # candidate), but from article 120 on two of every three articles write it, and its
     # words never stand apart. 我们认为, as common, in use from the start, is not listed.
-    def place(i: int, sentences: list[str]) -> None:
-        if i >= 120 and i % 3:
-            sentences[3] = _insert(sentences[3], 4, PLAIN)
-        if i % 3 == 0:
-            sentences[6] = _insert(sentences[6], 5, SAID)
-
+    place = _placed((lambda i: i >= 120 and i % 3 > 0, 3, 4, PLAIN),
+                    (lambda i: i % 3 == 0, 6, 5, SAID))
     texts, dates = _random_articles(240, 5, PLAIN + SAID, place, _two_years(120))
     assert _find_chinese(texts, dates) == [(PLAIN, (), 121)]
 
@@ -621,12 +628,8 @@ def test_a_kindred_variant_of_few_articles_is_lifted_by_its_quotation_marks(quot
     # 必要的防震加固措施 in three articles, the first before the formulation (every sixth
     # article from 60 on): too few for its words and documents to make it a variant's
     # candidate. Cited between quotation marks each time, it is one; written plainly, not.
-    def place(i: int, sentences: list[str]) -> None:
-        if i >= 60 and i % 6 == 0:
-            sentences[3] = _insert(sentences[3], 4, BRACED)
-        if i in (40, 90, 150):
-            sentences[5] = _insert(sentences[5], 3, f"“{QUAKE}”" if quoted else QUAKE)
-
+    place = _placed((lambda i: i >= 60 and i % 6 == 0, 3, 4, BRACED),
+                    (lambda i: i in (40, 90, 150), 5, 3, f"“{QUAKE}”" if quoted else QUAKE))
     texts, dates = _random_articles(240, 11, BRACED + QUAKE + "“”", place, _two_years(120))
     assert _find_chinese(texts, dates) == ([(BRACED, (QUAKE,), 40)] if quoted
                                            else [(BRACED, (), 60)])
@@ -636,14 +639,9 @@ def test_an_earlier_form_changing_a_kindred_word_of_a_form_kept_stays_in_the_gro
     # 必要的防震加固措施, from article 40, before the formulation 重要的抗震加固措施 (from
     # 60), is two words apart from it, but one kindred word apart from its variant
     # 必要的抗震加固措施 (from 93): the same phrase written another way.
-    def place(i: int, sentences: list[str]) -> None:
-        if i >= 60 and i % 6 == 0:
-            sentences[3] = _insert(sentences[3], 4, REQUIRED)
-        if i >= 90 and i % 6 == 3:
-            sentences[4] = _insert(sentences[4], 4, BRACED)
-        if i in (40, 100, 130, 160, 190, 220):
-            sentences[5] = _insert(sentences[5], 3, QUAKE)
-
+    place = _placed((lambda i: i >= 60 and i % 6 == 0, 3, 4, REQUIRED),
+                    (lambda i: i >= 90 and i % 6 == 3, 4, 4, BRACED),
+                    (lambda i: i in (40, 100, 130, 160, 190, 220), 5, 3, QUAKE))
     texts, dates = _random_articles(240, 11, REQUIRED + BRACED + QUAKE, place,
                                     _two_years(120))
     assert _find_chinese(texts, dates) == [(REQUIRED, (BRACED, QUAKE), 40)]
