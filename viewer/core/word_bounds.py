@@ -556,7 +556,7 @@ def _letter_off(words: Segmented, at: int) -> bool:
     or more, make a word of the dictionary: a verb of one letter and its object (做 |
     广告, 反 | 腐败), which the dictionary keeps whole. A closing letter is no such word:
     it makes a noun of the word before it (学生会, 经济学)."""
-    return any(at == s and e - s > PAIR_WORD // 2 and _in_dictionary(words.text[s + 1:e])
+    return any(at == s and e - s >= 3 and _in_dictionary(words.text[s + 1:e])
                for s, e in words.spans)
 
 

@@ -204,29 +204,34 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     # (必要的防震加固措施, 53 on its words and documents, cited between quotation marks
     # as chance would cite hardly any).
     reach = MIN_SCORE * VARIANT_SHARE / evidence.EDGE_RAISE
+
+    def edge_bits(table: Candidates, score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        # (units, cited) of the rows within reach, 0 elsewhere.
+        units, cited = np.zeros(len(table)), np.zeros(len(table))
+        rows = np.flatnonzero(score >= reach)
+        units[rows], cited[rows] = evidence.edge_bits_of(edges, grams, table, rows,
+                                                         against_only=cjk)
+        return units, cited
+
+    units, cited = edge_bits(table, score)
     if cjk:
         located = PhraseLocator(texts, streams, grams, many_uses=True)
         # Characters are tokens, so a maximal stretch may open or close on a function
         # word its every use has (再 | 优化游动战术): the phrase is the stretch without it.
         # Reading words costs: only stretches their edges lift far enough are read.
-        lifted = score.copy()
-        low = np.flatnonzero((score >= reach) & (score < MIN_SCORE * VARIANT_SHARE))
-        lifted[low] *= evidence.edge_factor(*evidence.edge_bits_of(edges, grams, table, low,
-                                                                   against_only=cjk))
+        lifted = score * evidence.edge_factor(units, cited)
         kept, added = _cut_to_whole_words(scorer, table, np.flatnonzero(
-            lifted >= MIN_SCORE * VARIANT_SHARE), located)
+            np.maximum(score, lifted) >= MIN_SCORE * VARIANT_SHARE), located)
         table = table.take(kept).followed_by(added)
-        strength, onset, repeats, score = (
+        firsts = first_scores(added)
+        strength, onset, repeats, score, units, cited = (
             np.concatenate((before[kept], new)) for before, new in
-            zip((strength, onset, repeats, score), first_scores(added), strict=True))
+            zip((strength, onset, repeats, score, units, cited),
+                (*firsts, *edge_bits(added, firsts[3])), strict=True))
     spread = evidence.SeriesSpread(series, len(streams))
     near = np.flatnonzero(score >= reach)
     variety = np.ones(len(table))
     variety[near] = spread.of_candidates(grams, table, near)
-    units = np.zeros(len(table))
-    cited = np.zeros(len(table))
-    units[near], cited[near] = evidence.edge_bits_of(edges, grams, table, near,
-                                                     against_only=cjk)
     cohesion = np.ones(len(table))
     if cjk:
         # Characters are tokens: a stretch whose pieces are common words used apart more
