@@ -67,6 +67,7 @@ def test_a_form_that_only_overlaps_the_phrase_is_not_a_variant(variant: str) -> 
 @pytest.mark.parametrize(("head", "variant"), [
     ("学生会主席", "学生将主席"),  # read at the head's 会, the name 学生会 would be cut
     ("学生会主席", "学生党主席"),  # a closing letter makes a noun of its word: no verb
+    ("研究所副研究员", "研究所女研究员"),  # a title's prefix (副研究员), not a verb: another title
     ("乒乓球拍卖完了", "乒乓球拍买完了"),  # the head's 拍卖 cut to read 卖 as 买
 ])
 def test_a_single_letter_read_at_the_heads_bounds_is_no_swapped_word(head: str,

@@ -41,19 +41,34 @@ GLUED_LIFT = 20.0
 Glued = Callable[[tuple[int, int], tuple[int, int]], bool]
 
 
-@cache
-def _stop_word_tags() -> dict[str, str]:
-    """The part of speech jieba's dictionary gives each Chinese stop word (比 p, 的 uj)."""
+def _dictionary_tags(wanted: Callable[[str], bool]) -> dict[str, str]:
+    """The part of speech jieba's dictionary gives each of its words that is `wanted`."""
     import jieba  # loaded only for Chinese, as in `segment`
 
-    words = stop_words("zh")
     found = {}
     with jieba.get_dict_file() as lines:
         for line in lines:
             parts = line.decode("utf-8").split()
-            if len(parts) == 3 and parts[0] in words:
+            if len(parts) == 3 and wanted(parts[0]):
                 found[parts[0]] = parts[2]
     return found
+
+
+@cache
+def _stop_word_tags() -> dict[str, str]:
+    """The part of speech jieba's dictionary gives each Chinese stop word (比 p, 的 uj)."""
+    return _dictionary_tags(stop_words("zh").__contains__)
+
+
+@cache
+def _letter_tags() -> dict[str, str]:
+    """The part of speech jieba's dictionary gives each word of one letter (做 v, 副 b)."""
+    return _dictionary_tags(lambda word: len(word) == 1)
+
+
+def _is_verb_letter(letter: str) -> bool:
+    """Whether jieba's dictionary makes a verb of the letter `letter` (做, 裂, 生)."""
+    return _letter_tags().get(letter, "").startswith("v")
 
 
 @cache
@@ -420,9 +435,13 @@ def _one_way_change(head: Segmented, variant: Segmented,
     inside = bool(first and after)
     # A letter the variant swaps for a word of one letter may open a word the dictionary
     # keeps whole (做 | 广告 in 做广告, 照 | 广告; 反 | 腐败 in 反腐败, 裂 | 腐败): the
-    # head parts there as the variant does.
+    # head parts there as the variant does, when one of the two letters is a verb, whose
+    # object the rest of the word is. A title's prefix is not (副 | 研究员 in 副研究员,
+    # 女 | 研究员): that is another title.
     letter_off = (last - first == 1 and len(kept) - before - after == 1
-                  and _letter_off(head, heads[first]))
+                  and _letter_off(head, heads[first])
+                  and (_is_verb_letter(head.text[heads[first]])
+                       or _is_verb_letter(variant.text[kept[before]])))
     # A word added inside that the variant reads as a word of its own between two others
     # parts the head there too, where the segmenter read the head's letters as one word
     # (奉献给 of 作品奉献给广大观众; 奉献 | 大力 | 给).
@@ -553,7 +572,7 @@ def _parts_at(spans: list[tuple[int, int]], at: int) -> bool:
 
 def _letter_off(words: Segmented, at: int) -> bool:
     """Whether the letter at offset `at` opens a word of `words` whose other letters, two
-    or more, make a word of the dictionary: a verb of one letter and its object (做 |
+    or more, make a word of the dictionary, as a verb of one letter and its object do (做 |
     广告, 反 | 腐败), which the dictionary keeps whole. A closing letter is no such word:
     it makes a noun of the word before it (学生会, 经济学)."""
     return any(at == s and e - s >= 3 and _in_dictionary(words.text[s + 1:e])
