@@ -149,6 +149,22 @@ def with_short_edited_copy(planted: Planted) -> None:
         rows[doc]["text"] = f"{head}\n\n{text}\n\n{rest}"
 
 
+#: A sentence copied with one word swapped: eleven of its twelve words shared in order, in
+#: runs of six and five, which the two articles alone hold (three n-grams of their own).
+EDITED_SENTENCE = ("Morvek talsin durapo velkin harsond umbrel {} kestaro lintov pradim "
+                   "solvek tamrin.")
+EDITED_SENTENCE_DOCS = ("d023", "d025")
+
+
+def with_edited_sentence(planted: Planted) -> None:
+    """Write `EDITED_SENTENCE`, a word swapped in the copy, as a paragraph of
+    `EDITED_SENTENCE_DOCS`."""
+    rows = planted.by_id()
+    for doc, word in zip(EDITED_SENTENCE_DOCS, ("ostiva", "gelmarit"), strict=True):
+        head, rest = rows[doc]["text"].split("\n\n", 1)
+        rows[doc]["text"] = f"{head}\n\n{EDITED_SENTENCE.format(word)}\n\n{rest}"
+
+
 #: Written into more articles than the index's document-frequency cap (20 for a small
 #: collection): the collection's furniture, which pairs no articles.
 COMMON_SENTENCE = ("Readers may send their letters to the office of the paper on the "

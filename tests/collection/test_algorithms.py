@@ -16,6 +16,7 @@ from viewer.collection.passage_rules import (
     passage_figures,
     side_tokens,
     whole_sentence,
+    whole_sentences,
 )
 from viewer.collection.refresh import updated_formulations
 from viewer.collection.words import collection_normalizer
@@ -264,13 +265,30 @@ def test_a_whole_sentence_begins_and_ends_one(text: str, passage: str, whole: bo
     assert whole_sentence(text, (start, start + len(passage))) is whole
 
 
-def _lists_its_pair_whole(a: str, b: str) -> bool:
+def _lists_its_pair_whole(a: str, b: str, *, sentence: bool = False) -> bool:
     """`lists_its_pair` for a passage that is the whole of `a` and of `b` (Chinese)."""
     vocabulary = Vocabulary()
     stream_a, stream_b = (tokenize(t, collection_normalizer(), vocabulary) for t in (a, b))
     short_words = round(min(len(stream_a), len(stream_b)) / CJK_CHARS_PER_WORD)
     return lists_its_pair(side_tokens(stream_a, (0, len(a))), side_tokens(stream_b, (0, len(b))),
-                          short_words, True, (), ())
+                          short_words, True, (), (), sentence=sentence)
+
+
+@pytest.mark.parametrize(("other", "copied"), [
+    # Edited in the middle: 16 of its 17 tokens kept in order (１９９７ is one), the
+    # longest run 10.
+    ("他认为，１９９７年是世界经济不社会平凡的一年。", True),
+    # Another sentence on the same frame: 10 tokens shared, the longest run 6.
+    ("他认为，１９９７年是中国农业极为困难的一年。", False),
+])
+def test_a_whole_sentence_lists_its_pair_by_what_its_sides_share_in_all(
+        other: str, copied: bool) -> None:
+    sentence = "他认为，１９９７年是世界经济极不平凡的一年。"
+    assert whole_sentences(sentence, (0, len(sentence)), other, (0, len(other)))
+    # Its runs alone are too short to list a pair, and so is the same text inside a
+    # sentence (a passage of running text may be a set phrase met by chance).
+    assert not _lists_its_pair_whole(sentence, other)
+    assert _lists_its_pair_whole(sentence, other, sentence=True) is copied
 
 
 def test_a_passage_long_only_by_the_gap_inside_it_lists_its_pair_only_with_a_long_run(

@@ -15,6 +15,8 @@ from tests.collection.planted import (
     BOILERPLATE,
     COMMON_SENTENCE,
     EDITED_DOCS,
+    EDITED_SENTENCE,
+    EDITED_SENTENCE_DOCS,
     EDITED_SOURCE,
     FURNITURE_PAIR,
     RARE_RUN,
@@ -25,6 +27,7 @@ from tests.collection.planted import (
     make_collection,
     with_chance_run_before_footer,
     with_common_sentence,
+    with_edited_sentence,
     with_frame,
     with_furniture_pair,
     with_press_release,
@@ -291,6 +294,24 @@ def test_a_sentence_copied_whole_is_a_pair_however_common_its_words(tmp_path: Pa
     listed = _listed_pairs(planted, tmp_path)
     assert {frozenset((a, b)) for a in whole for b in whole if a < b} <= listed
     assert not [pair for pair in listed if pair & set(inside)]
+
+
+def test_a_sentence_copied_with_a_word_swapped_is_a_pair_as_compare_shows_it(
+        tmp_path: Path) -> None:
+    # Its runs of six and five words are each shorter than a copy's (`MIN_PAIR_WORDS`),
+    # but they make up a whole sentence on both sides.
+    planted = make_collection(documents=36)
+    with_edited_sentence(planted)
+    report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
+    a, b = EDITED_SENTENCE_DOCS
+    rows = planted.by_id()
+    sides = [rows[doc]["text"] for doc in (a, b)]
+    shared = compare(Document(sides[0], a), Document(sides[1], b)).shared_phrases
+    spans = [(phrase.a, phrase.b) for phrase in shared]
+    assert _passages(report, a, b) == spans
+    (span_a, _), = spans
+    assert sides[0][span_a[0]:span_a[1]].rstrip(".") == EDITED_SENTENCE.format(
+        "ostiva").rstrip(".")
 
 
 @pytest.mark.parametrize("plant", [

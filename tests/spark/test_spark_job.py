@@ -20,6 +20,7 @@ from tests.collection.planted import (
     BOILERPLATE,
     CHANCE_RUN_DOCS,
     EDITED_DOCS,
+    EDITED_SENTENCE_DOCS,
     FRAMES,
     FURNITURE_PAIR,
     Planted,
@@ -27,6 +28,7 @@ from tests.collection.planted import (
     make_collection,
     with_chance_run_before_footer,
     with_common_sentence,
+    with_edited_sentence,
     with_frame,
     with_furniture_pair,
     with_notice_line,
@@ -53,6 +55,7 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
     with_common_sentence(planted)
     with_furniture_pair(planted)
     with_short_edited_copy(planted)  # a pair by seven words the two articles alone hold
+    with_edited_sentence(planted)  # a pair by a whole sentence, in runs of six and five
     for name in FRAMES:  # two reports in one frame, two verses on one frame: no pair
         with_frame(planted, name)
     with_rare_run_beside_copy(planted)  # not listed among the copy's passages
@@ -87,6 +90,7 @@ def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
     pairs = {(p["a"], p["b"]) for p in spark["pairs"]}
     assert ("d002", "d009") in pairs
     assert EDITED_DOCS in pairs
+    assert EDITED_SENTENCE_DOCS in pairs
     assert {("d004", "d011"), ("d004", "d017"), ("d011", "d017")} <= pairs
     # The chained passage (and the common sentence, which these three also share).
     chain = [c for c in spark["clusters"] if {"d004", "d011", "d017"} <= {

@@ -68,6 +68,11 @@ SET_PHRASE_WORDS = 12
 FORMULATION_WORDS = 20
 RECURRING_DOCUMENTS = 3
 WIDELY_RECURRING_DOCUMENTS = 8
+#: A short passage that is a whole sentence on both sides is a copy when its two sides
+#: share `MIN_PAIR_WORDS` words in order and this share of the longer side's: a sentence
+#: copied and edited keeps most of its words in order wherever the edits fall, where two
+#: sentences alike by chance share a run of a few words.
+SENTENCE_SHARE = 0.7
 
 #: (start, end, long, other): a stretch of a document that a shared passage covers, `long`
 #: when that passage is a copy by its length alone, `other` the document on its other side.
@@ -245,7 +250,7 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
                    excluded_x: Sequence[Span], excluded_y: Sequence[Span],
                    furniture_x: np.ndarray | None = None,
                    furniture_y: np.ndarray | None = None, *,
-                   figures: Figures = Figures.NEITHER) -> bool:
+                   figures: Figures = Figures.NEITHER, sentence: bool = False) -> bool:
     """Whether a passage is enough to list its pair: `MIN_PAIR_WORDS` words, and if it
     is short (set phrasing could be that long), as many of them in one unbroken run. Two
     datelines of one city (新华社阿布扎比１月１３日讯记者, ...１月８日讯记者) or two
@@ -284,6 +289,10 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     another order (使７万乡亲告别了“山顶洞”生活，解决了３１万人的饮水困难, 解决了３１万人的
     饮水困难，使７万人告别了栖居山洞、草棚的生活).
 
+    A whole sentence on both sides (`sentence`, see `whole_sentences`) is a copy by what
+    its sides share in all (`SENTENCE_SHARE`), however its edits break its runs: 他认为，
+    １９９７年是世界经济极不平凡的一年。 and ...世界经济不社会平凡的一年。
+
     `side_x`, `side_y`: the passage's tokens on each side (`side_tokens`), read only when
     `needs_side_tokens`."""
     if short_words < MIN_PAIR_WORDS:
@@ -307,7 +316,16 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
         return any(_shares_enough(np.asarray(x), np.asarray(y), min(len(x), len(y)) / scale,
                                   scale) for x, y in pieces)
     kept = min(kept_x.mean(), kept_y.mean()) if len(kept_x) and len(kept_y) else 0.0
-    return _shares_enough(ids_x, ids_y, short_words * kept, scale)
+    return (_shares_enough(ids_x, ids_y, short_words * kept, scale)
+            or sentence and _sentence_copied(ids_x, ids_y, scale))
+
+
+def _sentence_copied(ids_x: np.ndarray, ids_y: np.ndarray, scale: float) -> bool:
+    """Whether a sentence's two sides (token ids) share enough words in order to be one
+    sentence copied (see `SENTENCE_SHARE`)."""
+    shared = LCSseq.similarity(ids_x.tolist(), ids_y.tolist())
+    return (shared / scale >= MIN_PAIR_WORDS
+            and shared >= SENTENCE_SHARE * max(len(ids_x), len(ids_y)))
 
 
 def _shares_enough(ids_x: np.ndarray, ids_y: np.ndarray, words: float, scale: float) -> bool:

@@ -103,7 +103,10 @@ def derive(store: CollectionStore, progress: Progress | None = None,
                    if rules.needs_side_tokens(passage[3]) else Figures.NEITHER)
         return rules.lists_its_pair(side_a, side_b, passage[3], cjk, excluded[ka], excluded[kb],
                                     furniture.get((ka, passage[0])),
-                                    furniture.get((kb, passage[1])), figures=figures)
+                                    furniture.get((kb, passage[1])), figures=figures,
+                                    sentence=rules.needs_side_tokens(passage[3])
+                                    and rules.whole_sentences(texts[ka], passage[0],
+                                                              texts[kb], passage[1]))
 
     for (ka, kb), shared in by_pair.items():
         cjk = pair_language(docs[ka].language, docs[kb].language) in CJK_LANGUAGES

@@ -187,9 +187,10 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         # Known once the n-grams' document frequencies are (`classify_passages`).
         columns["furniture_x"] = columns["furniture_y"] = [[] for _ in found]
         # Whether a passage is a whole sentence on both sides, where it may matter
-        # (`passage_rules.long_set_phrasing`; the text is at hand only here).
+        # (`passage_rules.long_set_phrasing`, `lists_its_pair`; the text is at hand only
+        # here).
         columns["sentence"] = [
-            passage_rules.needs_sentence(row[7])
+            passage_rules.needs_side_tokens(row[7])  # holds where `needs_sentence` does
             and passage_rules.whole_sentences(texts[row[0]], (row[2], row[3]),
                                               texts[row[1]], (row[4], row[5]))
             for row in found]
@@ -208,10 +209,10 @@ PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "su
 #: pair (`passage_rules.lists_its_pair`): whether the pair is CJK, the tokens of each
 #: side of a passage that `passage_rules.needs_side_tokens` reads (`_carried_tokens`; empty
 #: for the others), which of them are the collection's furniture (their indexes, see
-#: `passage_rules.furniture`), and what the numbers of its two sides say (the value of
-#: `passage_rules.passage_figures`).
+#: `passage_rules.furniture`), what the numbers of its two sides say (the value of
+#: `passage_rules.passage_figures`), and whether it is a whole sentence on both sides.
 CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y", "furniture_x", "furniture_y",
-           "figures")
+           "figures", "sentence")
 
 
 def _arrow_type(name: str) -> pa.DataType:
@@ -232,7 +233,7 @@ def _side_from(carried: list[int] | None) -> TokenStream:
     return TokenStream(table[:, 0], table[:, 1], table[:, 2], np.zeros(0, dtype=np.uint32))
 
 
-_PASSAGE_ARROW = pa.schema([(name, _arrow_type(name)) for name in (*CARRIED, "sentence")]
+_PASSAGE_ARROW = pa.schema([(name, _arrow_type(name)) for name in CARRIED]
                            + [("grams_x", pa.list_(pa.int64())),
                               ("grams_y", pa.list_(pa.int64()))])
 PASSAGE_SCHEMA = _ddl(_PASSAGE_ARROW)
@@ -417,7 +418,7 @@ def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
                             _spans(row["excluded_x"]), _spans(row["excluded_y"]),
                             _marked(row["furniture_x"], len(side_x)),
                             _marked(row["furniture_y"], len(side_y)),
-                            figures=Figures(row["figures"]))})
+                            figures=Figures(row["figures"]), sentence=row["sentence"])})
         yield pa.RecordBatch.from_pylist(out, schema=_ORIENTED_ARROW)
 
 
