@@ -46,6 +46,8 @@ def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
     # swapped for another read on its own (照 | 广告, 惩 | 腐败)
     ("商家做广告的费用", "商家照广告的费用"),
     ("坚持反腐败斗争", "坚持惩腐败斗争"),
+    # a word swapped for a word with its aspect particle, which the segmenter parts (得 | 了)
+    ("调整能否获得国会通过", "调整能否得了国会通过"),
 ])
 def test_a_one_word_change_is_a_variant(head: str, variant: str) -> None:
     assert one_word_apart(_at(head), _at(variant))

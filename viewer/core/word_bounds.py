@@ -36,6 +36,9 @@ GLUED_USES = 5
 #: ... and this many times as often as chance would put them side by side.
 GLUED_LIFT = 20.0
 
+#: jieba's tags of the aspect particles (了 ul, 着 uz, 过 ug).
+ASPECT_TAGS = frozenset({"ul", "uz", "ug"})
+
 #: Whether two words side by side (a function word and its neighbour, as spans of the
 #: text) are used as one word in the collection.
 Glued = Callable[[tuple[int, int], tuple[int, int]], bool]
@@ -64,6 +67,14 @@ def _stop_word_tags() -> dict[str, str]:
 def _letter_tags() -> dict[str, str]:
     """The part of speech jieba's dictionary gives each word of one letter (做 v, 副 b)."""
     return _dictionary_tags(lambda word: len(word) == 1)
+
+
+def _inflected(word: str) -> bool:
+    """Whether `word` is a word of the dictionary followed by an aspect particle (得 | 了,
+    看 | 着, 有 | 过), which inflects it as an ending would: the segmenter parts the two, the
+    writer swaps them as one word (获得 for 得了)."""
+    return (len(word) >= 2 and _letter_tags().get(word[-1]) in ASPECT_TAGS
+            and _in_dictionary(word[:-1]))
 
 
 def _is_verb_letter(letter: str) -> bool:
@@ -487,7 +498,8 @@ def _read_as_head(head: Segmented, variant: Segmented, heads: list[int], kept: l
     make a dictionary word there, else []. The segmenter may glue a swapped word to its
     neighbour in one form and not in the other (需要 | 全 | 社会 | 的参与, 需要 | 全会 |
     长 | 的参与 for 会长 in place of 社会): a swap keeps the words around it, so the
-    variant is read with the head's word bounds. Where the head's word is a compound of
+    variant is read with the head's word bounds, a word and its aspect particle as one
+    (获得, 得 | 了: `_inflected`). Where the head's word is a compound of
     two dictionary words (保险行业: 保险 + 行业), the letters in place of the part that
     holds the change are read too, when they make a word of that part's stem (业态 for
     行业, read 保险业 | 态): a word of another stem there may be another compound's part
@@ -504,7 +516,7 @@ def _read_as_head(head: Segmented, variant: Segmented, heads: list[int], kept: l
     if len(first) < 2:
         return []
     word = "".join(variant.text[kept[k]] for k in first)
-    if _is_dictionary_word(word):
+    if _is_dictionary_word(word) or _inflected(word):
         return [(kept[first[0]], kept[first[-1]] + 1)]
     for cut in range(2, len(first) - 1):
         for part in (first[:cut], first[cut:]):
