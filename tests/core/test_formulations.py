@@ -655,8 +655,12 @@ def test_an_earlier_form_changing_a_kindred_word_of_a_form_kept_stays_in_the_gro
     # A word changed for one of the same morpheme (商谈 for 会谈), never beside the
     # formulation: the same phrase written two ways, first written the other way.
     ("两岸事务性会谈未取得预期", "两岸事务性商谈未取得预期", 12, True),
+    # The last word changed for one of another stem, never beside the formulation, but
+    # the words the two keep (医院及技术) are written nowhere else: no phrase of their own
+    # met in another context, so one phrase whose last word is written two ways.
+    ("医院及技术咨询", "医院及技术排污", 12, True),
 ])
-def test_a_form_in_use_before_the_formulation_is_its_variant_only_if_kindred(
+def test_a_form_in_use_before_the_formulation_is_its_variant_only_if_shown_one(
         formulation: str, earlier: str, from_article: int, joins: bool) -> None:
     # The formulation from article 60 on, in two of every three articles; the earlier
     # form in every thirtieth article from `from_article` on.

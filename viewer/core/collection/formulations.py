@@ -373,7 +373,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                 lambda head, form: (score[row[form]] >= MIN_SCORE
                                     or levels[form[0]].documents[form[1]]
                                     >= levels[head[0]].documents[head[1]]
-                                    or co_use.together(grams, rank, head, form)),
+                                    or co_use.together(grams, rank, head, form)
+                                    or kept_words(head, form)),
                 # A kindred word (两岸事务性商谈, 会谈): the same phrase written two
                 # ways, whichever came first.
                 related)
@@ -600,7 +601,9 @@ def _earlier_forms_apart(groups: list[list[tuple[int, int]]], cohesive: set[tupl
     formulation (`since`: the date rank of a form's first document) that nothing vouches
     for (`vouched(formulation, form)`: the form is a formulation by its own evidence, or
     used as widely as the one ranked first, which may then be the variant, or the two
-    are used together beyond doubt), unless it changes a kindred word of the formulation
+    are used together beyond doubt, or the words the two keep changing a word at an end
+    are no phrase of their own: 医院及技术 of 医院及技术咨询 and 医院及技术排污, used
+    nowhere else), unless it changes a kindred word of the formulation
     or of another form kept (`kindred(form kept, form)`: 必要的防震加固措施 of
     必要的抗震加固措施, kept beside 重要的抗震加固措施). A variant comes after its
     formulation: an earlier likeness that shares its words (扫除青壮年文盲 of
