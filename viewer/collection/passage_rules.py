@@ -9,7 +9,8 @@ are known, when it is short and mostly a formulation (`dropped_as_formulaic`). A
 listed, with what is left of `MIN_PAIR_WORDS` or more (`listed_passages`, `pair_entry`),
 when one passage is long enough and, if short
 (by the words its two sides share, less those in boilerplate, formulations or the
-collection's furniture: `furniture`), that long in one unbroken run (`lists_its_pair`, which
+collection's furniture: `furniture`), that long in one unbroken run, or, a whole sentence
+on both sides, with most of its words shared in order (`lists_its_pair`, which
 needs the passage's tokens: the Spark job carries those of passages under twice a
 formulation's length from where it aligns the pair to where formulations are known), and
 not when its two sides state different numbers in short runs (two census counts, two score
