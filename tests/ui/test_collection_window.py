@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 
 from tests.conftest import FIXTURES
@@ -198,6 +198,14 @@ def test_pairs_filter_by_series_dates_share_and_title(
     assert pair_filter(data, "", "", "", 0.0, "") is None
 
 
+def _legend_clear_of_lines(chart) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the timeline's legend (top left) ends above the highest point drawn."""
+    box = chart.plotItem.vb
+    tops = [box.mapViewToScene(QPointF(float(x), float(y))).y()
+            for item in chart.listDataItems() for x, y in zip(*item.getData(), strict=True)]
+    return chart.legend.sceneBoundingRect().bottom() < min(tops)
+
+
 def test_formulations_timelines_and_their_articles(
         make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
     window = open_collection(make_window, qtbot, dev_store)
@@ -229,10 +237,17 @@ def test_formulations_timelines_and_their_articles(
         labelled = [text for text in chart.getAxis("bottom")._tickLevels[0] if text[1]]
         each = max(chart.fontMetrics().horizontalAdvance(m) for _, m in labelled)
         assert len(labelled) * each < width - 60
-    # Several selected: their timelines overlay.
+    assert _legend_clear_of_lines(chart)
+    # Several selected: their timelines overlay, named in a legend of several columns.
+    chart.resize(900, chart.height())
     view.formulations_table.selectAll()
     assert [s[0] for s in chart.series] == [f["phrase"] for f in formulations]
     assert [len(chart.listDataItems())] == [len(formulations)]
+    wide = chart.legend.columnCount
+    assert wide > 1
+    assert _legend_clear_of_lines(chart)
+    chart.resize(420, chart.height())
+    assert chart.legend.columnCount < wide
     # Double-click: the articles using it, in date order; opening one highlights it.
     double_click(qtbot, view.formulations_table, 1)
     uses = view.uses_list

@@ -19,6 +19,19 @@ LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"
 #: At most this many month labels under the axis, fewer where they would not fit side by
 #: side; the others are ticks only.
 MAX_LABELS = 12
+#: The longest name the legend shows whole, for one line and for several (longer ones end
+#: in "…"), and the width its swatch takes beside the name.
+LEGEND_CHARS = 40
+LEGEND_CHARS_SEVERAL = 12
+LEGEND_SWATCH = 40
+#: The share of the chart's width the legend's columns may take.
+LEGEND_WIDTH_SHARE = 0.8
+#: Pixels between the legend's offset from the plot's top and the highest count, besides
+#: the legend's own height.
+LEGEND_GAP = 12
+#: The share of the plot's height the counts keep however tall the legend (many lines
+#: selected in a short chart).
+MIN_PLOT_SHARE = 0.4
 
 
 def whole_tick_step(most: int, ticks: int = 6) -> int:
@@ -44,6 +57,8 @@ class TimelineChart(pg.PlotWidget):
         self.showGrid(x=False, y=True, alpha=0.25)
         self.setLabel("left", "uses")
         self.legend = self.addLegend(offset=(10, 5))
+        #: The width of one column of the legend (see `_fit_legend`).
+        self.legend_column = LEGEND_SWATCH
         #: What is drawn: (label, x labels, counts) per line, for the tests and the bench.
         self.series: list[tuple[str, tuple[str, ...], tuple[int, ...]]] = []
         #: The x labels drawn (the longest series'), for `_label_ticks`.
@@ -57,22 +72,42 @@ class TimelineChart(pg.PlotWidget):
         self.series = [(label, tuple(xs), tuple(int(c) for c in counts))
                        for label, xs, counts in series]
         labels: tuple[str, ...] = ()
+        # Several lines: shorter names, side by side in as many columns as the width
+        # holds, so that the legend stays a few rows high (see `_fit_legend`).
+        longest = LEGEND_CHARS if len(self.series) == 1 else LEGEND_CHARS_SEVERAL
+        self.legend_column = (QFontMetrics(self.font()).horizontalAdvance("国" * longest)
+                              + LEGEND_SWATCH)
+        self.legend.setColumnCount(1)  # laid out again below, once it holds the names
         for k, (label, xs, counts) in enumerate(self.series):
             labels = xs if len(xs) > len(labels) else labels
             colour = LINE_COLOURS[k % len(LINE_COLOURS)]
-            short = label if len(label) <= 40 else label[:39] + "…"
+            short = label if len(label) <= longest else label[:longest - 1] + "…"
             self.plot(list(range(len(counts))), list(counts), name=short,
                       pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5,
                       symbolBrush=colour, symbolPen=colour)
         self.labels = labels
         self._label_ticks()
-        most = max((max(c, default=0) for _, _, c in self.series), default=1) or 1
+        most = self._most()
         # Uses are counted: ticks on whole numbers (no "2.5 uses" on a small count).
         step = whole_tick_step(most)
         self.getAxis("left").setTickSpacing(major=step, minor=step)
-        self.setYRange(0, most)
+        self._fit_legend()
         if labels:
             self.setXRange(-0.5, len(labels) - 0.5, padding=0)
+
+    def _most(self) -> int:
+        return max((max(c, default=0) for _, _, c in self.series), default=1) or 1
+
+    def _fit_legend(self) -> None:
+        # The legend stands in the plot's top left corner, in as many columns as its share
+        # of the width holds; the counts reach no higher than its bottom edge, so that no
+        # line runs under it, whatever the chart's size.
+        columns = int(self.width() * LEGEND_WIDTH_SHARE // self.legend_column)
+        self.legend.setColumnCount(max(1, min(len(self.series), columns)))
+        plot = self.plotItem.vb.height()
+        room = self.legend.boundingRect().height() + LEGEND_GAP if self.series else 0.0
+        share = 1 - room / plot if plot > 0 else 0.0
+        self.setYRange(0, self._most() / max(share, MIN_PLOT_SHARE))
 
     def labels_shown(self) -> int:
         """How many x labels fit side by side at the chart's width (at most `MAX_LABELS`)."""
@@ -91,6 +126,7 @@ class TimelineChart(pg.PlotWidget):
         super().resizeEvent(event)
         if hasattr(self, "labels"):  # not while pyqtgraph builds the widget
             self._label_ticks()
+            self._fit_legend()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         # pyqtgraph sets a palette role while it is being built: its plot is not there yet.
