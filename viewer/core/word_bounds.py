@@ -44,15 +44,18 @@ ASPECT_TAGS = frozenset({"ul", "uz", "ug"})
 Glued = Callable[[tuple[int, int], tuple[int, int]], bool]
 
 
-def _dictionary_tags(wanted: Callable[[str], bool]) -> dict[str, str]:
-    """The part of speech jieba's dictionary gives each of its words that is `wanted`."""
+@cache
+def _dictionary_tags() -> dict[str, str]:
+    """The part of speech jieba's dictionary gives each of the words whose tags are read
+    here: the stop words and the words of one letter (its 350,000 lines are read once)."""
     import jieba  # loaded only for Chinese, as in `segment`
 
+    stops = stop_words("zh")
     found = {}
     with jieba.get_dict_file() as lines:
         for line in lines:
             parts = line.decode("utf-8").split()
-            if len(parts) == 3 and wanted(parts[0]):
+            if len(parts) == 3 and (len(parts[0]) == 1 or parts[0] in stops):
                 found[parts[0]] = parts[2]
     return found
 
@@ -60,13 +63,14 @@ def _dictionary_tags(wanted: Callable[[str], bool]) -> dict[str, str]:
 @cache
 def _stop_word_tags() -> dict[str, str]:
     """The part of speech jieba's dictionary gives each Chinese stop word (比 p, 的 uj)."""
-    return _dictionary_tags(stop_words("zh").__contains__)
+    tags = _dictionary_tags()
+    return {word: tags[word] for word in stop_words("zh") if word in tags}
 
 
-@cache
 def _letter_tags() -> dict[str, str]:
-    """The part of speech jieba's dictionary gives each word of one letter (做 v, 副 b)."""
-    return _dictionary_tags(lambda word: len(word) == 1)
+    """The part of speech jieba's dictionary gives each word of one letter (做 v, 副 b),
+    among others."""
+    return _dictionary_tags()
 
 
 def _inflected(word: str) -> bool:

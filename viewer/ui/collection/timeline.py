@@ -57,8 +57,6 @@ class TimelineChart(pg.PlotWidget):
         self.showGrid(x=False, y=True, alpha=0.25)
         self.setLabel("left", "uses")
         self.legend = self.addLegend(offset=(10, 5))
-        #: The width of one column of the legend (see `_fit_legend`).
-        self.legend_column = LEGEND_SWATCH
         #: What is drawn: (label, x labels, counts) per line, for the tests and the bench.
         self.series: list[tuple[str, tuple[str, ...], tuple[int, ...]]] = []
         #: The x labels drawn (the longest series'), for `_label_ticks`.
@@ -74,9 +72,7 @@ class TimelineChart(pg.PlotWidget):
         labels: tuple[str, ...] = ()
         # Several lines: shorter names, side by side in as many columns as the width
         # holds, so that the legend stays a few rows high (see `_fit_legend`).
-        longest = LEGEND_CHARS if len(self.series) == 1 else LEGEND_CHARS_SEVERAL
-        self.legend_column = (QFontMetrics(self.font()).horizontalAdvance("国" * longest)
-                              + LEGEND_SWATCH)
+        longest = self._name_chars()
         self.legend.setColumnCount(1)  # laid out again below, once it holds the names
         for k, (label, xs, counts) in enumerate(self.series):
             labels = xs if len(xs) > len(labels) else labels
@@ -98,11 +94,17 @@ class TimelineChart(pg.PlotWidget):
     def _most(self) -> int:
         return max((max(c, default=0) for _, _, c in self.series), default=1) or 1
 
+    def _name_chars(self) -> int:
+        """The longest name the legend shows whole (see `LEGEND_CHARS`)."""
+        return LEGEND_CHARS if len(self.series) == 1 else LEGEND_CHARS_SEVERAL
+
     def _fit_legend(self) -> None:
         # The legend stands in the plot's top left corner, in as many columns as its share
         # of the width holds; the counts reach no higher than its bottom edge, so that no
         # line runs under it, whatever the chart's size.
-        columns = int(self.width() * LEGEND_WIDTH_SHARE // self.legend_column)
+        column = (QFontMetrics(self.font()).horizontalAdvance("国" * self._name_chars())
+                  + LEGEND_SWATCH)
+        columns = int(self.width() * LEGEND_WIDTH_SHARE // column)
         self.legend.setColumnCount(max(1, min(len(self.series), columns)))
         plot = self.plotItem.vb.height()
         room = self.legend.boundingRect().height() + LEGEND_GAP if self.series else 0.0
