@@ -232,6 +232,13 @@ FRAMES = {
         "fine flour mingled with oil for a meat offering, and a log of oil; And two "
         "turtledoves, or two young pigeons, such as he is able to get; and the one shall be "
         "a sin offering, and the other a burnt offering.")),
+    # Two kings' deaths in one formula (1 Kings 11:43 and, as the benchmark's text has it,
+    # 2 Kings 15:38): each names two kings the other does not, across runs of six words.
+    "kings": Frame(("d030", "d035"), (
+        "And Jotham slept with his fathers, and they buried him in the city of David: and "
+        "Ahaz his son reigned in his stead.",
+        "And Solomon slept with his fathers, and was buried in the city of David his father: "
+        "and Rehoboam his son reigned in his stead.")),
 }
 
 

@@ -361,6 +361,8 @@ def _whole_passage(a: str, b: str) -> tuple[list[TokenStream], int, Vocabulary]:
 
 EPHRAIM = ("All that were numbered of the camp of Ephraim were an hundred thousand and eight "
            "thousand and an hundred, throughout their armies.")
+JOTHAM = ("And Jotham slept with his fathers, and they buried him in the city of David: "
+          "and Ahaz his son reigned in his stead.")
 FUND_REPORT = ("The fund rebuilt 70 schools in the hill counties, and over the winter it gave "
                "clean water to 310 villages and trained 53 doctors")
 
@@ -385,11 +387,18 @@ FUND_REPORT = ("The fund rebuilt 70 schools in the hill counties, and over the w
     (FUND_REPORT, "The fund rebuilt 40 schools, paid for roads, bridges and a market hall in "
      "the poorest towns, brought clean water to 210 villages and also trained 53 doctors",
      False, False),
+    # Another king in the same frame: each names two the other does not, and the longest
+    # run the two share is six words.
+    (JOTHAM, "And Solomon slept with his fathers, and was buried in the city of David his "
+     "father: and Rehoboam his son reigned in his stead.", False, True),
+    # The same verse with as many words edited: a copy, which keeps its names.
+    (JOTHAM, "And Jotham slept with his fathers, and was buried in the city of David his "
+     "father: and Ahaz his son reigned in his stead.", True, True),
 ])
-def test_the_numbers_a_short_passage_states_bear_on_whether_it_lists_its_pair(
+def test_the_numbers_and_names_a_short_passage_states_bear_on_whether_it_lists_its_pair(
         a: str, b: str, lists: bool, by_words: bool) -> None:
     sides, short_words, vocabulary = _whole_passage(a, b)
-    figures = passage_figures(*sides, vocabulary.keys)
+    figures = passage_figures(*sides, vocabulary.keys, a, b)
     assert lists_its_pair(*sides, short_words, False, (), (), figures=figures) is lists
     # Read by its words alone, without its numbers.
     assert lists_its_pair(*sides, short_words, False, (), ()) is by_words

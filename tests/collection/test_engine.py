@@ -328,8 +328,11 @@ def test_a_sentence_copied_with_a_word_swapped_is_a_pair_as_compare_shows_it(
     # runs of six words are parted by twelve of 14:22 that 5:7 has not. "two turtledoves,
     # or two young pigeons" is one figure alike, not the two that would make them one report.
     partial(with_frame, name="offerings"),
+    # Two kings' deaths in one formula: 23 words from end to end, 19 shared, but each
+    # names two kings the other does not, and the longest run is six words.
+    partial(with_frame, name="kings"),
 ], ids=["chance-run-beside-boilerplate", "census-counts-in-one-frame", "verses-on-one-frame",
-        "offerings-with-one-formula"])
+        "offerings-with-one-formula", "kings-in-one-formula"])
 def test_what_only_looks_like_a_copy_makes_no_pair(
         plant: Callable[[Planted], tuple[str, str]], tmp_path: Path) -> None:
     planted = make_collection(documents=36)

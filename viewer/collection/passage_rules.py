@@ -13,8 +13,9 @@ collection's furniture: `furniture`), that long in one unbroken run, or, a whole
 on both sides, with most of its words shared in order (`lists_its_pair`, which
 needs the passage's tokens: the Spark job carries those of passages under twice a
 formulation's length from where it aligns the pair to where formulations are known), and
-not when its two sides state different numbers in short runs (two census counts, two score
-lines: `passage_figures`), nor by pieces that a long stretch of other words parts (two
+not when its two sides state different numbers or name different people in short runs
+(two census counts, two score lines, two kings' deaths in one formula: `passage_figures`),
+nor by pieces that a long stretch of other words parts (two
 verses on one frame) unless the two state the same numbers.
 
 Each rule looks at one passage (or one pair) and a few facts about its two documents, so the
@@ -240,11 +241,29 @@ def needs_side_tokens(short_words: int) -> bool:
     return MIN_PAIR_WORDS <= short_words < 2 * FORMULATION_WORDS
 
 
-def passage_figures(side_x: TokenStream, side_y: TokenStream, keys: Sequence[str]) -> Figures:
-    """What the numbers of a passage's two sides (their tokens, ids into `keys`) say of it
-    (`viewer.core.figures`): what `lists_its_pair` reads as `figures`."""
-    return compare_figures([keys[t] for t in side_x.ids.tolist()],
-                           [keys[t] for t in side_y.ids.tolist()])
+def passage_figures(side_x: TokenStream, side_y: TokenStream, keys: Sequence[str],
+                    text_x: str, text_y: str) -> Figures:
+    """What the numbers of a passage's two sides (their tokens, ids into `keys`, offsets
+    into `text_x` and `text_y`) say of it (`viewer.core.figures`): what `lists_its_pair`
+    reads as `figures`. Names say it too, unless the numbers are the same: two sides that
+    each name someone the other does not mention are two reports in one frame, as two
+    counts are ("And Jotham slept with his fathers ... and Ahaz his son reigned in his
+    stead", "And Solomon slept with his fathers ... and Rehoboam his son ..."), where an
+    edited copy keeps its names or drops one."""
+    words_x = [keys[t] for t in side_x.ids.tolist()]
+    words_y = [keys[t] for t in side_y.ids.tolist()]
+    found = compare_figures(words_x, words_y)
+    if found is Figures.NEITHER and (_names(text_x, side_x, words_x) - set(words_y)
+                                     and _names(text_y, side_y, words_y) - set(words_x)):
+        return Figures.OTHER
+    return found
+
+
+def _names(text: str, side: TokenStream, words: list[str]) -> set[str]:
+    """The words of a side (`words`, its tokens' keys) written with a capital where no
+    sentence begins: names, in languages written in capitals and small letters."""
+    return {word for word, start in zip(words, side.starts.tolist(), strict=True)
+            if text[start].isupper() and not begins_a_sentence(text, start)}
 
 
 def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, cjk: bool,

@@ -99,7 +99,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     def lists(ka: int, kb: int, passage: rules.PairPassage, cjk: bool) -> bool:
         side_a = rules.side_tokens(streams[ka], passage[0])
         side_b = rules.side_tokens(streams[kb], passage[1])
-        figures = (rules.passage_figures(side_a, side_b, keys)
+        figures = (rules.passage_figures(side_a, side_b, keys, texts[ka], texts[kb])
                    if rules.needs_side_tokens(passage[3]) else Figures.NEITHER)
         return rules.lists_its_pair(side_a, side_b, passage[3], cjk, excluded[ka], excluded[kb],
                                     furniture.get((ka, passage[0])),

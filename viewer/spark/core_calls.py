@@ -182,8 +182,10 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         columns["tokens_x"] = [_carried_tokens(pair[0]) if pair else [] for pair in sides]
         columns["tokens_y"] = [_carried_tokens(pair[1]) if pair else [] for pair in sides]
         # Read with the words themselves, which only this vocabulary has.
-        columns["figures"] = [(passage_rules.passage_figures(*pair, vocabulary.keys)
-                               if pair else Figures.NEITHER).value for pair in sides]
+        columns["figures"] = [(passage_rules.passage_figures(*pair, vocabulary.keys,
+                                                            texts[row[0]], texts[row[1]])
+                               if pair else Figures.NEITHER).value
+                              for pair, row in zip(sides, found, strict=True)]
         # Known once the n-grams' document frequencies are (`classify_passages`).
         columns["furniture_x"] = columns["furniture_y"] = [[] for _ in found]
         # Whether a passage is a whole sentence on both sides, where it may matter
