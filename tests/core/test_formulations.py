@@ -500,6 +500,23 @@ def test_a_rare_likeness_leaving_a_word_out_joins_only_beside_the_formulation(
     assert (formulation.phrase, formulation.variants) == (form, (shorter,) if beside else ())
 
 
+@pytest.mark.parametrize("alone", [False, True])
+def test_a_rare_likeness_leaving_a_word_out_and_keeping_words_used_nowhere_else_joins(
+        alone: bool) -> None:
+    # "lasting harbour authority" leaves "quantum" out of the formulation, in two articles
+    # of its own, and keeps "harbour authority", written nowhere else: the formulation
+    # without its modifier. Written alone in three more articles, "harbour authority"
+    # may be a phrase of the language the likeness was met with.
+    form, shorter = "lasting quantum harbour authority", "lasting harbour authority"
+    uses = list(range(30, 400, 25))
+    planted = {form: uses, shorter: [uses[8] + 1, uses[9] + 1]}
+    if alone:
+        planted["harbour authority"] = [uses[2] + 3, uses[5] + 3, uses[11] + 3]
+    texts, dates = _planted(planted, count=400, twice=form)
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.variants) == (form, () if alone else (shorter,))
+
+
 @pytest.mark.parametrize("elsewhere", [False, True])
 def test_a_word_changed_at_an_end_is_a_variant_where_the_words_kept_are_no_phrase_alone(
         elsewhere: bool) -> None:
@@ -759,12 +776,12 @@ def test_a_line_set_after_a_series_header_is_a_formulation(seed: int) -> None:
 RESERVE, PYRAMID, TOWERS = "银行准备金", "银行金字塔", "银行大楼群"
 
 
-def _every_fifth_and(head: str, others: dict[str, set[int]],
-                     seed: int) -> list[tuple[str, tuple[str, ...], int]]:
-    """The formulations of 200 articles of random characters: `head` in every fifth,
-    each of `others` in the articles given."""
+def _every_fifth_and(head: str, others: dict[str, set[int]], seed: int, *,
+                     since: int = 0) -> list[tuple[str, tuple[str, ...], int]]:
+    """The formulations of 200 articles of random characters: `head` in every fifth from
+    article `since` on, each of `others` in the articles given."""
     def place(i: int, sentences: list[str]) -> None:
-        if i % 5 == 0:
+        if i % 5 == 0 and i >= since:
             sentences[3] = _insert(sentences[3], 6, head)
         for phrase, articles in others.items():
             if i in articles:
@@ -815,6 +832,25 @@ def test_a_shorter_rare_likeness_is_a_variant_only_used_beside_the_formulation(
     assert _every_fifth_and(form, {shorter: {37, 121}}, seed) == [(form, (), 0)]
     assert _every_fifth_and(form, {shorter: {35, 120, 150, 163}}, seed) == [
         (form, (shorter,), 0)]
+
+
+HOIST, HOIST_PLAIN = "拉线不断作起重牵引", "拉线作起重牵引"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("alone", [False, True])
+def test_a_shorter_likeness_keeping_words_written_nowhere_else_is_the_formulation(
+        alone: bool, seed: int) -> None:
+    # 拉线作起重牵引 (two articles, never beside the formulation, the first before it) is
+    # 拉线不断作起重牵引 with the adverb left out, and keeps 作起重牵引, which is written
+    # nowhere else: the formulation's own words, not a phrase met by chance, so its
+    # first use is the formulation's first appearance. Written alone in three more
+    # articles, 作起重牵引 may be a phrase of the language that the likeness uses.
+    others = {HOIST_PLAIN: {1, 121}}
+    if alone:
+        others["作起重牵引"] = {12, 58, 104}
+    expected = (HOIST, (), 5) if alone else (HOIST, (HOIST_PLAIN,), 1)
+    assert _every_fifth_and(HOIST, others, seed, since=5) == [expected]
 
 
 PORT, PORT_GOODS, WHARF = "港口装卸效率", "港口货物装卸效率", "码头装卸效率"

@@ -1,10 +1,11 @@
-"""Kept words: whether two forms that change the word at one end are one phrase.
+"""Kept words: whether two forms that differ at one place are one phrase.
 
 Two forms alike but for the word at one end ("cohering by Attraction", "cohering by
-unity"; 争吵的事情, 争吵的画面) may be one formulation written two ways or the words
-they keep met in two contexts. What tells them apart is how the kept words are used
-elsewhere in the collection: only at that side of listed forms, or hardly anywhere but
-beside the formulation, they are no phrase of their own.
+unity"; 争吵的事情, 争吵的画面), or one with a word of the other left out (拉线作起重牵引,
+拉线不断作起重牵引), may be one formulation written two ways or the words they keep met
+in two contexts. What tells them apart is how the kept words are used elsewhere in the
+collection: only at that side of listed forms, only in the two forms, or hardly anywhere
+but beside the formulation, they are no phrase of their own.
 """
 
 from __future__ import annotations
@@ -130,3 +131,49 @@ def beside_beyond_kept(grams: RecurringGrams, total: int, head: tuple[int, int],
     # would often start at the very document that holds both.
     return (both >= 1 and co_use.poisson_tail(both, len(docs) * len(elsewhere) / total)
             < co_use.TOGETHER_P)
+
+
+def shorter_keeps_own_words(grams: RecurringGrams, head: tuple[int, ...],
+                            form: tuple[int, ...], at: np.ndarray,
+                            group: list[tuple[int, np.ndarray]], content: np.ndarray,
+                            least: int) -> bool:
+    """Whether `form` (token ids, used at the tokens `at` in `RARE_DOCUMENTS` documents
+    or more) is `head` with a stretch of it left out, keeping on one side a stretch of `least`
+    content tokens or more (`content[id]`; two words) that the collection uses only in
+    the uses of `group`'s forms ((length, start positions) each) and in its own: the
+    formulation's words with a modifier left out, then, not a phrase of the language met
+    by chance (拉线作起重牵引 of 拉线不断作起重牵引, where 作起重牵引 is written nowhere
+    else; 学校教育 of 学校有着传统教育 keeps words used everywhere). A shorter word swapped
+    in (农村基层组织建设 of 农村基层干部队伍建设) may name another thing: not this."""
+    if len(form) >= len(head) or len(np.unique(grams.doc_of[at])) < co_use.RARE_DOCUMENTS:
+        return False
+    same = 0
+    while same < len(form) and form[same] == head[same]:
+        same += 1
+    tail = 0
+    while tail < len(form) - same and form[-1 - tail] == head[-1 - tail]:
+        tail += 1
+    if same + tail != len(form):
+        return False
+    uses = [*group, (len(form), at)]
+    return any(int(content[list(form[start:start + length])].sum()) >= least
+               and _only_inside(grams, int(at[0]) + start, length, uses)
+               for start, length in ((0, same), (same, tail)))
+
+
+def _only_inside(grams: RecurringGrams, at: int, length: int,
+                 uses: list[tuple[int, np.ndarray]]) -> bool:
+    """Whether every use of the gram of `length` tokens at token `at` lies inside one of
+    `uses` ((length, sorted start positions) each)."""
+    level = grams.levels.get(length)
+    index = int(level.gram_at(np.array([at]))[0]) if level is not None else -1
+    if level is None or index < 0:
+        return False
+    starts = level.occurrences(index)
+    inside = np.zeros(len(starts), dtype=bool)
+    for n, begins in uses:
+        # The last use starting at or before a gram is the one that may hold it.
+        before = np.searchsorted(begins, starts, side="right") - 1
+        ok = before >= 0
+        inside[ok] |= begins[before[ok]] + n >= starts[ok] + length
+    return bool(inside.all())

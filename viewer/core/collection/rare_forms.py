@@ -23,7 +23,11 @@ from viewer.core.collection.form_shapes import (
     one_place,
     variant_shape,
 )
-from viewer.core.collection.kept_words import beside_beyond_kept, kept_part
+from viewer.core.collection.kept_words import (
+    beside_beyond_kept,
+    kept_part,
+    shorter_keeps_own_words,
+)
 from viewer.core.variants import rare_variants
 from viewer.core.word_bounds import Segmented, one_word_apart, related_change, word_change
 
@@ -44,7 +48,9 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     beside the formulation (`co_use.used_beside`); many such in one place are a
     template's slot, and none join. One leaving a word of its form out must be used in
     `RARE_DOCUMENTS` documents and share documents with the formulation beyond chance
-    (`co_use.recurs_beside`), as a shorter form must in Chinese."""
+    (`co_use.recurs_beside`), as a shorter form must in Chinese, unless it keeps words
+    of the formulation written nowhere else (`shorter_keeps_own_words`), whenever it
+    is used."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     shape = variant_shape(False)
@@ -88,8 +94,16 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                                if not any(p + n in taken for n in range(len(form)))],
                               dtype=at.dtype)
                 docs = np.unique(grams.doc_of[at])
+                # A word of the formulation left out ("provisional government" of
+                # "provisional city government"): most often a phrase of the language it
+                # was built of, a variant only used beside it; unless it keeps words of
+                # the formulation written nowhere else, whenever it is used (see the
+                # Chinese forms below).
+                shorter = len(form) < len(words[g][k])
+                own = shorter_keeps_own_words(grams, words[g][k], form, at, group,
+                                              content, shape["strong"])
                 if form not in joined and len(at) and (
-                        rank[docs].min() >= since
+                        own or rank[docs].min() >= since
                         or len(docs) >= main_documents and form not in loose) and (
                         form not in loose
                         or co_use.used_beside(used, set(docs.tolist()), rank)) and (
@@ -97,10 +111,7 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                         # it must recur ("accelerating the higher common construction",
                         # of "the common construction", of "the sound construction").
                         not k or len(docs) >= co_use.RARE_DOCUMENTS) and (
-                        # A word of the formulation left out ("provisional government"
-                        # of "provisional city government"): most often a phrase of the
-                        # language it was built of, a variant only used beside it.
-                        len(form) >= len(words[g][k])
+                        not shorter or own
                         or co_use.recurs_beside(used_docs, docs, len(dates))):
                     group.append((len(form), at))
                     shapes.append(form)
@@ -161,7 +172,9 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     word it replaces and be used beside the formulation, as `formulations.rank_groups` asks of two
     forms that share little: its own few documents are thin evidence. So must one
     shorter than its form (学校教育 of 学校有着传统教育: the shorter, the likelier a
-    phrase of the language met by chance). More rare forms than a formulation has
+    phrase of the language met by chance), unless it leaves a word out and keeps words of
+    the formulation written nowhere else (`shorter_keeps_own_words`): then it is one of
+    its forms whenever it is used. More rare forms than a formulation has
     variants fill a template's slot, and none joins; so do as many rare words in the
     place of one of its words, save a kindred one."""
     grams, scorer = ranked.grams, ranked.scorer
@@ -200,8 +213,9 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         return part is not None and beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
 
     shape = variant_shape(True)
+    content = ~scorer.no_content
     found_for = _likenesses_by_group(words, lambda varied: rare_variants(
-        grams.ids, ranked.stops, ranked.blocked, ~scorer.no_content, varied,
+        grams.ids, ranked.stops, ranked.blocked, content, varied,
         {w for ws in words for w in ws}, **shape, may_join=may_join,
         # A variant may keep a single content word (checked by `may_join`), and the word
         # it brings is checked as a word (`one_word_apart`), not by its characters
@@ -222,20 +236,25 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 if form in taken or not len(at):
                     continue
                 docs = np.unique(grams.doc_of[at])
+                # Shorter than its form (a word left out, 学校教育 of 学校有着传统教育, or
+                # swapped for a shorter one, 农村基层组织建设 of 农村基层干部队伍建设), a
+                # likeness is likelier a phrase of the language met by chance: it must be
+                # used in `RARE_DOCUMENTS` documents and share documents with the
+                # formulation beyond chance, as one keeping a single word must
+                # (`may_join`), unless it keeps words of the formulation written nowhere
+                # else: then it is the formulation, whenever it is used (maybe the older
+                # form).
+                shorter = len(form) < len(words[g][k])
+                own = shorter_keeps_own_words(grams, words[g][k], form, at, group,
+                                              content, shape["strong"])
                 # Met before the formulation, a likeness is one of its forms only where
                 # its writers use the two together beyond doubt (事情要数角马 of 情景要数
                 # 角马: four of its five articles use both).
-                early = rank[docs].min() < since
+                early = rank[docs].min() < since and not own
                 if ((early and not co_use.used_beside(set(docs_of[g].tolist()),
                                                 set(docs.tolist()), rank))
                         or (k and len(docs) < co_use.RARE_DOCUMENTS)
-                        # Shorter than its form (a word left out, 学校教育 of 学校有着传统
-                        # 教育, or swapped for a shorter one, 农村基层组织建设 of 农村基层干部
-                        # 队伍建设), a likeness is likelier a phrase of the language met by
-                        # chance: it must be used in `RARE_DOCUMENTS` documents and share
-                        # documents with the formulation beyond chance, as one keeping a
-                        # single word must (`may_join`).
-                        or (len(form) < len(words[g][k])
+                        or (shorter and not own
                             and not co_use.recurs_beside(docs_of[g], docs, len(dates)))):
                     continue
                 varied = located.at_whole(*listed[g][k])
