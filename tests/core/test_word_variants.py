@@ -48,6 +48,11 @@ def _at(phrase: str, before: str = "昨天", after: str = "召开会议。", *,
     ("坚持反腐败斗争", "坚持惩腐败斗争"),
     # a word swapped for a word with its aspect particle, which the segmenter parts (得 | 了)
     ("调整能否获得国会通过", "调整能否得了国会通过"),
+    # a letter of a word swapped, the others kept in place, where the segmenter reads the
+    # variant's letters apart (碎 | 画, 说 | 是, 就 | 抹): a word on the same stem
+    ("艺术家心烦意躁的假画", "艺术家心烦意躁的碎画"),
+    ("竟是枣庄市文物", "说是枣庄市文物"),
+    ("中央政府也就是国务院", "中央政府也就抹国务院"),
 ])
 def test_a_one_word_change_is_a_variant(head: str, variant: str) -> None:
     assert one_word_apart(_at(head), _at(variant))
@@ -71,6 +76,9 @@ def test_a_form_that_only_overlaps_the_phrase_is_not_a_variant(variant: str) -> 
     ("学生会主席", "学生党主席"),  # a closing letter makes a noun of its word: no verb
     ("研究所副研究员", "研究所女研究员"),  # a title's prefix (副研究员), not a verb: another title
     ("乒乓球拍卖完了", "乒乓球拍买完了"),  # the head's 拍卖 cut to read 卖 as 买
+    # the first letter swapped where the rest is a word of its own (做 | 农民 of 村农民): a
+    # word of one letter swapped at an end
+    ("做农民的思想", "村农民的思想"),
 ])
 def test_a_single_letter_read_at_the_heads_bounds_is_no_swapped_word(head: str,
                                                                       variant: str) -> None:

@@ -81,6 +81,24 @@ def _inflected(word: str) -> bool:
             and _in_dictionary(word[:-1]))
 
 
+def _letter_swapped(word: str, other: str, at: int, letters: int) -> bool:
+    """Whether `other` is `word` (two letters or more, at letter `at` of a phrase of
+    `letters`) with one letter swapped, the others kept in place: a word on the same stem
+    (碎画 of 假画, 说是 of 竟是), or a slip of the pen, whether or not the dictionary holds
+    it, where the segmenter reads the letters apart (碎 | 画). Where the letters kept make
+    a word of their own and the swapped one opens or closes the phrase (村农民 of 做 |
+    农民), that one is a word of one letter swapped at an end, which asks more (see
+    `_one_way_change`)."""
+    if len(word) != len(other) or len(word) < 2:
+        return False
+    differ = [k for k, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+    if len(differ) != 1:
+        return False
+    edge = at + differ[0] in (0, letters - 1)
+    kept = word[1:] if differ[0] == 0 else word[:-1]
+    return not (edge and len(kept) >= 2 and _is_dictionary_word(kept))
+
+
 def _is_verb_letter(letter: str) -> bool:
     """Whether jieba's dictionary makes a verb of the letter `letter` (做, 裂, 生)."""
     return _letter_tags().get(letter, "").startswith("v")
@@ -503,7 +521,8 @@ def _read_as_head(head: Segmented, variant: Segmented, heads: list[int], kept: l
     neighbour in one form and not in the other (需要 | 全 | 社会 | 的参与, 需要 | 全会 |
     长 | 的参与 for 会长 in place of 社会): a swap keeps the words around it, so the
     variant is read with the head's word bounds, a word and its aspect particle as one
-    (获得, 得 | 了: `_inflected`). Where the head's word is a compound of
+    (获得, 得 | 了: `_inflected`), and the head's word with one letter swapped as a word on
+    its stem (假画, 碎 | 画: `_letter_swapped`). Where the head's word is a compound of
     two dictionary words (保险行业: 保险 + 行业), the letters in place of the part that
     holds the change are read too, when they make a word of that part's stem (业态 for
     行业, read 保险业 | 态): a word of another stem there may be another compound's part
@@ -526,11 +545,18 @@ def _read_as_head(head: Segmented, variant: Segmented, heads: list[int], kept: l
         for part in (first[:cut], first[cut:]):
             own = "".join(head.text[heads[k]] for k in part)
             rest = "".join(head.text[heads[k]] for k in first if k not in part)
-            word = "".join(variant.text[kept[k]] for k in part)
+            changed = "".join(variant.text[kept[k]] for k in part)
             if (same >= part[0] and len(heads) - tail <= part[-1] + 1
                     and _is_dictionary_word(own) and _is_dictionary_word(rest)
-                    and _is_dictionary_word(word) and set(word) & set(own)):
+                    and _is_dictionary_word(changed) and set(changed) & set(own)):
                 return [(kept[part[0]], kept[part[-1]] + 1)]
+    lo, hi = kept[first[0]], kept[first[-1]] + 1
+    # Letters the variant reads into a word beyond the head's (乒乓球拍 | 买 of 乒乓球 |
+    # 拍卖) belong to that word: no word of one letter swapped.
+    apart = all(lo <= s and e <= hi for s, e in variant.spans if s < hi and e > lo)
+    if apart and _letter_swapped("".join(head.text[heads[k]] for k in first), word,
+                                 first[0], len(heads)):
+        return [(lo, hi)]
     return []
 
 
