@@ -851,6 +851,12 @@ def test_a_shorter_likeness_keeping_words_written_nowhere_else_is_the_formulatio
         others["作起重牵引"] = {12, 58, 104}
     expected = (HOIST, (), 5) if alone else (HOIST, (HOIST_PLAIN,), 1)
     assert _every_fifth_and(HOIST, others, seed, since=5) == [expected]
+    if not alone:
+        # Another rare form (one article) writes 作起重牵引 too: weighed first, though used
+        # less, it is among the forms the shorter one's words are checked against.
+        further = "拉线进一步作起重牵引"
+        assert _every_fifth_and(HOIST, {**others, further: {77}}, seed, since=5) == [
+            (HOIST, (further, HOIST_PLAIN), 1)]
 
 
 PORT, PORT_GOODS, WHARF = "港口装卸效率", "港口货物装卸效率", "码头装卸效率"

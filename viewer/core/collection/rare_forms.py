@@ -88,8 +88,7 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
             # Content words shared, each once ("four four" of "four mechanisms" keeps one).
             loose = {form for form in likeness if int(content[list(
                 set(form) & set(words[g][k]))].sum()) < shape["strong"]}
-            for form, at in sorted(likeness.items(),
-                                   key=lambda item: (-len(item[1]), -len(item[0]))):
+            for form, at in sorted(likeness.items(), key=_weighing_order(words[g][k])):
                 at = np.array([p for p in at.tolist()
                                if not any(p + n in taken for n in range(len(form)))],
                               dtype=at.dtype)
@@ -227,8 +226,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         taken: set[tuple[int, ...]] = set()
         swapped: dict[tuple[int, str], list[int]] = {}  # (form, word) -> rare forms in its place
         for k, found in found_for[g]:
-            # Most used first; of two used alike, the longer (a form before its pieces).
-            for form, at in sorted(found.items(), key=lambda item: (-len(item[1]), -len(item[0]))):
+            for form, at in sorted(found.items(), key=_weighing_order(words[g][k])):
                 # A use overlapping a use of a form is that form in its context (比批评更容易
                 # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
                 # variant written in its place.
@@ -292,6 +290,15 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
 
 
 Likenesses = dict[tuple[int, ...], np.ndarray]
+
+
+def _weighing_order(varied: tuple[int, ...]
+                    ) -> Callable[[tuple[tuple[int, ...], np.ndarray]], tuple[bool, int, int]]:
+    """The order in which the likenesses of a form (`varied`, its word ids) are weighed,
+    as a sort key of (likeness, its positions): most used first; of two used alike, the
+    longer (a form before its pieces); those shorter than the form last, so that the
+    words they keep are checked against every form joined (`shorter_keeps_own_words`)."""
+    return lambda item: (len(item[0]) < len(varied), -len(item[1]), -len(item[0]))
 
 
 def _likenesses_by_group(words: list[list[tuple[int, ...]]],
