@@ -69,7 +69,7 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         # many documents as the formulation's main form is no rare one: it may be the
         # older form, the formulation its variant ("accelerating the common construction
         # of new civilization journey", 12 documents, below the gate for want of edge
-        # evidence, of "the sound construction", 6; see `formulations._earlier_forms_apart`), unless
+        # evidence, of "the sound construction", 6; see `group_members.earlier_forms_apart`), unless
         # it shares a single content word with it ("every thing", older and wider than
         # "every day"): then it is likelier another phrase of the language.
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
