@@ -1,0 +1,316 @@
+"""Candidate scores: the recurring stretches of a collection that may be formulations,
+each with the evidence that it is one.
+
+Every recurring stretch of two words or more (`viewer.core.phrases`) is scored on its
+words and documents (`evidence.score`: content, documents, onset, repeats), on how freely
+it crosses the series, on its edges (set into sentences as a unit, cited between
+quotation marks) and, in Chinese, whose tokens are characters, on its cohesion and on
+where its words begin and end. The best are selected, a phrase inside a listed one left
+out unless it recurs on its own (`select_phrases`): these are the forms
+`formulations.rank_groups` groups into formulations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from viewer.core.collection import co_use, evidence
+from viewer.core.collection.edges import EdgeEvidence, quote_marks
+from viewer.core.collection.evidence import MIN_SCORE
+from viewer.core.collection.form_shapes import CJK_CHARS_PER_WORD
+from viewer.core.model import Span
+from viewer.core.phrases import (
+    MIN_VARIETY,
+    WORD_BITS_CAP,
+    PhraseScorer,
+    RecurringGrams,
+    breaks_after,
+    joined_after,
+    select_phrases,
+    tokens_in_spans,
+)
+from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.word_bounds import PhraseLocator
+
+if TYPE_CHECKING:
+    from viewer.core.phrases import Candidates
+
+#: Cohesion (see `PhraseScorer.cohesion`) a Chinese form needs to give evidence for a
+#: group of forms; a form alone below it is listed on its score (scaled by its cohesion).
+CJK_MIN_COHESION = 0.3
+#: Cohesion below which a Chinese candidate's strength is scaled down in proportion.
+CJK_FULL_COHESION = 0.6
+#: Evidence of being cited between quotation marks (bits, see `evidence.cited_bits`)
+#: that makes a Chinese phrase a unit whatever its cohesion: chance cites one candidate
+#: in a thousand so.
+CITED_UNIT = 10.0
+#: Onset evidence (bits, see `evidence.onset`) that a phrase was coined within the
+#: collection: a first appearance that late comes by chance to one candidate in a
+#: thousand.
+CLEAR_ONSET = 10.0
+#: Cohesion (see `PhraseScorer.cohesion`, since its first use) that makes a phrase of
+#: common words coined within the collection a candidate however little content it has.
+COINED_COHESION = 0.6
+#: Candidate forms considered at most, best first (a bound on the work of large
+#: collections; variants of listed formulations are among the first few thousand).
+MAX_FORMS = 3000
+#: Content (bits, see `PhraseScorer.strength`) a candidate needs: one distinctive word
+#: may carry a phrase ("out of temptation", coined in the collection and in 150 of its
+#: articles), as what tells a set phrase from a phrase of the language is how the
+#: collection uses it (documents, onset, edges), not more words.
+CANDIDATE_CONTENT_BITS = WORD_BITS_CAP
+#: A weaker candidate, with this share of that score, is listed as a variant of a
+#: formulation (a two-word one sharing documents with it beyond chance, `co_use`).
+VARIANT_SHARE = 0.5
+#: Languages written without spaces, whose tokens are characters.
+CJK = frozenset({"zh", "ja"})
+
+
+@dataclass(frozen=True)
+class ScoredCandidates:
+    """The candidate forms of a collection (as (length, level index) of `grams`), best
+    first, with the evidence each was weighed on (arrays by row of `row`)."""
+
+    grams: RecurringGrams
+    scorer: PhraseScorer
+    #: Per position: no phrase runs on into the next; the token is excluded.
+    stops: np.ndarray
+    blocked: np.ndarray
+    #: Each document's place in date order (`co_use.date_ranks`); whether most are dated.
+    rank: np.ndarray
+    dated: bool
+    edges: EdgeEvidence
+    spread: evidence.SeriesSpread
+    #: The word bounds of the candidates (CJK); None for languages written in words.
+    located: PhraseLocator | None
+    forms: list[tuple[int, int]]
+    row: dict[tuple[int, int], int]
+    score: np.ndarray
+    strength: np.ndarray
+    cited: np.ndarray
+    #: Whether a form stands on its words and documents (not lifted by its edges alone).
+    standing: np.ndarray
+    #: The Chinese forms cohesive enough to give evidence for a group.
+    cohesive: set[tuple[int, int]]
+
+
+def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
+                     vocabulary: Vocabulary, dates: Sequence[str],
+                     excluded: Sequence[Sequence[Span]], language: str, *,
+                     min_documents: int, max_words: int,
+                     series: Sequence[str] | None = None) -> ScoredCandidates | None:
+    """The candidate forms of a collection, scored and selected (None when the collection
+    has no two words). Arguments as `formulations.find_formulations`."""
+    cjk = language in CJK
+    cohesive: set[tuple[int, int]] = set()
+    top = round(max_words * CJK_CHARS_PER_WORD) if cjk else max_words
+    lengths = np.array([len(s) for s in streams], dtype=np.int64)
+    if lengths.sum() < 2:
+        return None
+    ids = np.concatenate([s.ids for s in streams])
+    stops = np.concatenate([breaks_after(s) for s in streams])
+    blocked = np.concatenate([tokens_in_spans(s, spans)
+                              for s, spans in zip(streams, excluded, strict=True)])
+    doc_of = np.repeat(np.arange(len(streams), dtype=np.int32), lengths)
+    grams = RecurringGrams(ids, stops, blocked, doc_of, top + 1, min_docs=min_documents,
+                           min_count=min_documents)
+    scorer = PhraseScorer.for_language(grams, vocabulary, "zh" if cjk else language)
+    scorer.min_content = CANDIDATE_CONTENT_BITS
+    scorer.joined = np.concatenate([joined_after(s) for s in streams])
+    table = scorer.table(top, min_words=2)
+    rank = co_use.date_ranks(dates)
+    dated = sum(1 for d in dates if d) * 2 >= len(dates)
+
+    def first_scores(table: Candidates) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                 np.ndarray]:
+        onset = evidence.onset_bits(grams, table, rank) if dated else np.zeros(len(table))
+        strength = scorer.strength(table, _coined_of_common_words(scorer, table, onset, rank)
+                                   if dated else None)
+        repeats = evidence.repeat_bits(table.count, table.documents, len(streams))
+        return strength, onset, repeats, evidence.score(
+            table.documents, strength, onset, len(streams), repeats, np.ones(len(table)))
+
+    strength, onset, repeats, score = first_scores(table)
+    # A phrase set into its sentences as a unit, and cited whole between quotation marks.
+    edges = EdgeEvidence(ids, stops, blocked, doc_of, quote_marks(streams))
+    # The evidence of edges can raise a score (`evidence.EDGE_RAISE`), the spread across
+    # series and the cohesion of Chinese only lower it: a candidate is weighed further
+    # where the edges may lift it to a variant's share of the score a formulation needs
+    # (必要的防震加固措施, 53 on its words and documents, cited between quotation marks
+    # as chance would cite hardly any).
+    reach = MIN_SCORE * VARIANT_SHARE / evidence.EDGE_RAISE
+
+    def edge_bits(table: Candidates, score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        # (units, cited) of the rows within reach, 0 elsewhere.
+        units, cited = np.zeros(len(table)), np.zeros(len(table))
+        rows = np.flatnonzero(score >= reach)
+        units[rows], cited[rows] = evidence.edge_bits_of(edges, grams, table, rows,
+                                                         against_only=cjk)
+        return units, cited
+
+    units, cited = edge_bits(table, score)
+    if cjk:
+        located = PhraseLocator(texts, streams, grams, many_uses=True)
+        # Characters are tokens, so a maximal stretch may open or close on a function
+        # word its every use has (再 | 优化游动战术): the phrase is the stretch without it.
+        # Reading words costs: only stretches their edges lift far enough are read.
+        lifted = score * evidence.edge_factor(units, cited)
+        kept, added = _cut_to_whole_words(scorer, table, np.flatnonzero(
+            np.maximum(score, lifted) >= MIN_SCORE * VARIANT_SHARE), located)
+        table = table.take(kept).followed_by(added)
+        firsts = first_scores(added)
+        strength, onset, repeats, score, units, cited = (
+            np.concatenate((before[kept], new)) for before, new in
+            zip((strength, onset, repeats, score, units, cited),
+                (*firsts, *edge_bits(added, firsts[3])), strict=True))
+    spread = evidence.SeriesSpread(series, len(streams))
+    near = np.flatnonzero(score >= reach)
+    variety = np.ones(len(table))
+    variety[near] = spread.of_candidates(grams, table, near)
+    cohesion = np.ones(len(table))
+    if cjk:
+        # Characters are tokens: a stretch whose pieces are common words used apart more
+        # often (向前 + 发展, 筹集 + 资金) is more likely an ordinary collocation.
+        cohesion[near] = scorer.cohesion(table.n[near], table.index[near])
+        if dated:
+            # A phrase coined within the collection is judged over the time it is in use
+            # (see `PhraseScorer.cohesion`); one whose first use chance explains may have
+            # been in use all along. Only a loose one can gain: only those are redone.
+            loose = near[(cohesion[near] < CJK_FULL_COHESION) & (onset[near] >= CLEAR_ONSET)]
+            cohesion[loose] = scorer.cohesion(table.n[loose], table.index[loose], rank)
+        # A phrase cited whole between quotation marks, as chance would cite hardly any,
+        # is a unit to its writers however common its words (认识农业, 科学训练).
+        held = np.where(cited[near] >= CITED_UNIT, 1.0, cohesion[near])
+        strength[near] *= np.minimum(1.0, held / CJK_FULL_COHESION)
+    # Edges back up what the words and documents say: a form they lift from below a
+    # variant's share of the score ("whose son", "Tarkovsky's films") joins a group as
+    # its variant, but a group needs a form standing on its words and documents, and
+    # only those give it evidence (see `judge`).
+    standing = score >= MIN_SCORE * VARIANT_SHARE
+    score[near] = evidence.score(table.documents[near], strength[near], onset[near],
+                                 len(streams), repeats[near], variety[near], units[near],
+                                 cited[near])
+    order = np.lexsort((table.first, -score))
+    order = order[score[order] >= MIN_SCORE * VARIANT_SHARE][:MAX_FORMS]
+    if cjk:
+        # Characters are tokens: a stretch whose pieces are common words used apart far
+        # more often (作出 + 贡献, 采取 + 措施) is an ordinary collocation.
+        # A variant's pieces are used in its formulation too (落实提供坚强有力的 | 小组,
+        # 所有 | 国有企业): a form that is not cohesive itself is kept as long as it joins
+        # a group with one that is. A form cited whole between quotation marks far more
+        # often than chance would cite it is a unit to its writers (see above): it is
+        # cohesive however common its words (环境部长, 环境 + 部长).
+        cohesive = {(int(table.n[r]), int(table.index[r]))
+                    for r in order[(cohesion[order] >= CJK_MIN_COHESION)
+                                   | (cited[order] >= CITED_UNIT)].tolist()}
+        # The others are checked once they have joined a group (below).
+        order = order[[(int(table.n[r]), int(table.index[r])) not in cohesive
+                       or (located.on_words(int(table.n[r]), int(table.index[r]),
+                                            samples=5 if score[r] >= MIN_SCORE else 3)
+                           and located.is_phrase(int(table.n[r]), int(table.index[r])))
+                       for r in order.tolist()]]
+    forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
+                                            table.index[order].tolist(), strict=True)),
+                           limit=len(order))
+    row = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
+                                                 strict=True))}
+    return ScoredCandidates(grams, scorer, stops, blocked, rank, dated, edges, spread,
+                            located if cjk else None, forms, row, score, strength, cited,
+                            standing, cohesive)
+
+
+def _coined_of_common_words(scorer: PhraseScorer, table: Candidates, onset: np.ndarray,
+                            rank: np.ndarray) -> np.ndarray:
+    """The rows of `table` with less content than a candidate needs that the collection
+    shows to be set phrases all the same: coined within it (a clear onset, `onset` per
+    row), set among varied neighbours, and their words used together far more than apart
+    since (只有好处, in 291 articles from a date on, its words hardly ever apart). A phrase
+    of the language made of such words is in use from the start, or its words go their
+    own ways."""
+    rows = np.flatnonzero((table.content > 0) & (table.content < scorer.min_content)
+                          & (table.variety >= MIN_VARIETY) & (onset >= CLEAR_ONSET))
+    cohesion = scorer.cohesion(table.n[rows], table.index[rows], rank)
+    return rows[cohesion >= COINED_COHESION]
+
+
+def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarray,
+                        located: PhraseLocator) -> tuple[np.ndarray, Candidates]:
+    """Which candidates stay (a mask), and the grams that replace the others: each of
+    `rows` that opens or closes on a function word (at its first use) is replaced by the
+    gram without it, where that gram is no candidate of its own because (nearly) every
+    use of it comes with the function word."""
+    grams = scorer.grams
+    listed = set(zip(table.n.tolist(), table.index.tolist(), strict=True))
+    extended: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def cut_off(row: int, lead: int, length: int) -> int | None:
+        """The gram left of candidate `row` without `lead` tokens at its start and what
+        is beyond `length` tokens at its end, if it is such a gram."""
+        if length < 2:
+            return None
+        first, n = int(table.first[row]), int(table.n[row])
+        index = int(grams.levels[length].gram_at(np.array([first + lead]))[0])
+        if index < 0 or (length, index) in listed:
+            return None
+        if length not in extended:
+            extended[length] = grams.nearly_always_extended(length)
+        goes_on, goes_back = (side[index] for side in extended[length])
+        if (goes_on and lead + length == n) or (goes_back and lead == 0):
+            return None  # a piece of a longer stretch on the side that was not cut
+        if table.count[row] * 10 < grams.levels[length].count[index] * 9:
+            return None  # used without it too: judged in its own contexts
+        return index
+
+    # Segmenting costs: only candidates whose letters at an end spell a function word,
+    # and whose rest is such a gram, are segmented to see whether it is a word there.
+    maybe = _held_inside(grams, table, [
+        (r, lead, int(table.n[r]) - lead - tail) for r in rows.tolist()
+        for lead, tail in located.function_word_ends(int(table.n[r]), int(table.first[r]))])
+    replaced = np.zeros(len(table), dtype=bool)
+    added: dict[int, list[int]] = {}
+    variety: dict[tuple[int, int], float] = {}
+    for r in maybe:
+        n, first = int(table.n[r]), int(table.first[r])
+        seen = located.at(n, first)
+        words = seen.without_function_ends()
+        if words is None or words == (seen.start, seen.end):
+            continue
+        lead = int(np.searchsorted(located.starts[first:first + n], words[0]))
+        length = int(np.searchsorted(located.ends[first:first + n], words[1],
+                                     side="right")) - lead
+        index = cut_off(r, lead, length)
+        if index is None:
+            continue
+        replaced[r] = True
+        added.setdefault(length, []).append(index)
+        variety[(length, index)] = max(variety.get((length, index), 0.0),
+                                       float(table.variety[r]))
+    cut = scorer.candidates({n: np.unique(np.array(indices, dtype=np.int64))
+                             for n, indices in added.items()})
+    # The cut gram's neighbours on that side are the function word, always: the variety
+    # of its contexts is that of the stretch it was cut from.
+    forms = zip(cut.n.tolist(), cut.index.tolist(), strict=True)
+    return ~replaced, replace(cut, variety=np.array([variety[f] for f in forms], dtype=float))
+
+
+def _held_inside(grams: RecurringGrams, table: Candidates,
+                 pieces: list[tuple[int, int, int]]) -> list[int]:
+    """The candidates (rows) of `pieces` (row, tokens from its start, length) whose piece
+    recurs with (nearly) all of its uses inside the candidate: the test of
+    `_cut_to_whole_words` that needs no segmenting."""
+    found: set[int] = set()
+    for length in {piece[2] for piece in pieces if piece[2] >= 2}:
+        level = grams.levels.get(length)
+        if level is None:
+            continue
+        rows = np.array([r for r, _, m in pieces if m == length], dtype=np.int64)
+        leads = np.array([lead for _, lead, m in pieces if m == length], dtype=np.int64)
+        index = level.gram_at(table.first[rows] + leads)
+        held = (index >= 0) & (table.count[rows] * 10
+                               >= level.count[np.maximum(index, 0)] * 9)
+        found.update(rows[held].tolist())
+    return sorted(found)
