@@ -503,15 +503,16 @@ def test_a_rare_likeness_leaving_a_word_out_joins_only_beside_the_formulation(
 @pytest.mark.parametrize("alone", [False, True])
 def test_a_rare_likeness_leaving_a_word_out_and_keeping_words_used_nowhere_else_joins(
         alone: bool) -> None:
-    # "lasting harbour authority" leaves "quantum" out of the formulation, in two articles
-    # of its own, and keeps "harbour authority", written nowhere else: the formulation
-    # without its modifier. Written alone in three more articles, "harbour authority"
-    # may be a phrase of the language the likeness was met with.
-    form, shorter = "lasting quantum harbour authority", "lasting harbour authority"
+    # "lasting harbour and port authority" leaves "quantum" out of the formulation, in
+    # two articles of its own, and keeps "harbour and port authority", written nowhere
+    # else: the formulation without its modifier. Written alone in three more articles,
+    # it may be a phrase of the language the likeness was met with.
+    form = "lasting quantum harbour and port authority"
+    shorter = "lasting harbour and port authority"
     uses = list(range(30, 400, 25))
     planted = {form: uses, shorter: [uses[8] + 1, uses[9] + 1]}
     if alone:
-        planted["harbour authority"] = [uses[2] + 3, uses[5] + 3, uses[11] + 3]
+        planted["harbour and port authority"] = [uses[2] + 3, uses[5] + 3, uses[11] + 3]
     texts, dates = _planted(planted, count=400, twice=form)
     [formulation] = _find(texts, dates, [[] for _ in texts])
     assert (formulation.phrase, formulation.variants) == (form, () if alone else (shorter,))
@@ -857,6 +858,10 @@ def test_a_shorter_likeness_keeping_words_written_nowhere_else_is_the_formulatio
         further = "拉线进一步作起重牵引"
         assert _every_fifth_and(HOIST, {**others, further: {77}}, seed, since=5) == [
             (HOIST, (further, HOIST_PLAIN), 1)]
+        # Two words kept may be a term the collection writes in one phrase only
+        # (特级大师): 女子特级大师 is another title, met before the formulation.
+        assert _every_fifth_and("女子国际特级大师", {"女子特级大师": {1, 121}}, seed,
+                                since=5) == [("女子国际特级大师", (), 5)]
 
 
 PORT, PORT_GOODS, WHARF = "港口装卸效率", "港口货物装卸效率", "码头装卸效率"

@@ -17,6 +17,10 @@ from viewer.core.collection.form_shapes import MAX_VARIANTS
 from viewer.core.phrases import RecurringGrams
 from viewer.core.word_bounds import Segmented
 
+#: Words a shorter form keeps on one side, written nowhere else, to be its formulation's
+#: own (see `shorter_keeps_own_words`).
+SIDE_WORDS = 3
+
 
 def kept_part(head: Segmented, change: tuple[str, str] | None,
                n: int) -> tuple[int, int] | None:
@@ -136,15 +140,18 @@ def beside_beyond_kept(grams: RecurringGrams, total: int, head: tuple[int, int],
 def shorter_keeps_own_words(grams: RecurringGrams, head: tuple[int, ...],
                             form: tuple[int, ...], at: np.ndarray,
                             group: list[tuple[int, np.ndarray]], content: np.ndarray,
-                            least: int) -> bool:
+                            least: int, per_word: float) -> bool:
     """Whether `form` (token ids, used at the tokens `at` in `RARE_DOCUMENTS` documents
-    or more) is `head` with a stretch of it left out, keeping on one side a stretch of `least`
-    content tokens or more (`content[id]`; two words) that the collection uses only in
-    the uses of `group`'s forms ((length, start positions) each) and in its own: the
-    formulation's words with a modifier left out, then, not a phrase of the language met
-    by chance (拉线作起重牵引 of 拉线不断作起重牵引, where 作起重牵引 is written nowhere
-    else; 学校教育 of 学校有着传统教育 keeps words used everywhere). A shorter word swapped
-    in (农村基层组织建设 of 农村基层干部队伍建设) may name another thing: not this."""
+    or more) is `head` with a stretch of it left out, keeping on one side `SIDE_WORDS`
+    words or more (`per_word` tokens a word), `least` of its tokens content
+    (`content[id]`), that the collection uses only in the uses of `group`'s forms
+    ((length, start positions) each) and in its own: the formulation's words with a
+    modifier left out, then, not a phrase of the language met by chance (拉线作起重牵引
+    of 拉线不断作起重牵引, where 作起重牵引 is written nowhere else; 学校教育 of
+    学校有着传统教育 keeps words used everywhere). Two words may be a term a collection
+    uses in one phrase only (特级大师 of 女子国际特级大师, where 女子特级大师 is another
+    title). A shorter word swapped in (农村基层组织建设 of 农村基层干部队伍建设) may name
+    another thing: not this."""
     if len(form) >= len(head) or len(np.unique(grams.doc_of[at])) < co_use.RARE_DOCUMENTS:
         return False
     same = 0
@@ -156,7 +163,8 @@ def shorter_keeps_own_words(grams: RecurringGrams, head: tuple[int, ...],
     if same + tail != len(form):
         return False
     uses = [*group, (len(form), at)]
-    return any(int(content[list(form[start:start + length])].sum()) >= least
+    return any(length >= SIDE_WORDS * per_word
+               and int(content[list(form[start:start + length])].sum()) >= least
                and _only_inside(grams, int(at[0]) + start, length, uses)
                for start, length in ((0, same), (same, tail)))
 

@@ -17,6 +17,7 @@ import numpy as np
 from viewer.core.collection import co_use
 from viewer.core.collection.evidence import MIN_SCORE
 from viewer.core.collection.form_shapes import (
+    CJK_CHARS_PER_WORD,
     CJK_CHARS_PER_WORD_SHARED,
     MAX_VARIANTS,
     in_slot,
@@ -100,7 +101,7 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                 # Chinese forms below).
                 shorter = len(form) < len(words[g][k])
                 own = shorter_keeps_own_words(grams, words[g][k], form, at, group,
-                                              content, shape["strong"])
+                                              content, shape["strong"], 1.0)
                 if form not in joined and len(at) and (
                         own or rank[docs].min() >= since
                         or len(docs) >= main_documents and form not in loose) and (
@@ -244,7 +245,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 # form).
                 shorter = len(form) < len(words[g][k])
                 own = shorter_keeps_own_words(grams, words[g][k], form, at, group,
-                                              content, shape["strong"])
+                                              content, shape["strong"], CJK_CHARS_PER_WORD)
                 # Met before the formulation, a likeness is one of its forms only where
                 # its writers use the two together beyond doubt (事情要数角马 of 情景要数
                 # 角马: four of its five articles use both).
