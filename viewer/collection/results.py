@@ -99,14 +99,15 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     def lists(ka: int, kb: int, passage: rules.PairPassage, cjk: bool) -> bool:
         side_a = rules.side_tokens(streams[ka], passage[0])
         side_b = rules.side_tokens(streams[kb], passage[1])
+        # The figures and whether it is a whole sentence matter only where the tokens do.
+        read = rules.needs_side_tokens(passage[3])
         figures = (rules.passage_figures(side_a, side_b, keys, texts[ka], texts[kb])
-                   if rules.needs_side_tokens(passage[3]) else Figures.NEITHER)
+                   if read else Figures.NEITHER)
+        sentence = read and rules.whole_sentences(texts[ka], passage[0], texts[kb], passage[1])
         return rules.lists_its_pair(side_a, side_b, passage[3], cjk, excluded[ka], excluded[kb],
                                     furniture.get((ka, passage[0])),
                                     furniture.get((kb, passage[1])), figures=figures,
-                                    sentence=rules.needs_side_tokens(passage[3])
-                                    and rules.whole_sentences(texts[ka], passage[0],
-                                                              texts[kb], passage[1]))
+                                    sentence=sentence)
 
     for (ka, kb), shared in by_pair.items():
         cjk = pair_language(docs[ka].language, docs[kb].language) in CJK_LANGUAGES
