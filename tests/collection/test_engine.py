@@ -238,6 +238,22 @@ def test_adding_articles_later_gives_what_indexing_all_at_once_gives(
         assert (again.added, again.aligned_pairs) == (0, 0)
 
 
+def test_tokens_read_compact_are_the_stored_tokens_in_half_the_memory(
+        indexed: tuple[dict, dict]) -> None:
+    with CollectionStore.open(indexed[1]["folder"] / "store.sqlite") as store:
+        wide, compact = store.token_arrays(), store.token_arrays(compact=True)
+        texts = store.texts()
+    assert wide.keys() == compact.keys() and len(wide) == 30
+    for num, arrays in wide.items():
+        for full, half in zip(arrays, compact[num], strict=True):
+            assert full.dtype == np.int64 and half.dtype == np.int32
+            assert np.array_equal(full, half)
+        # The offsets read back the words of the stored text.
+        _, starts, ends = compact[num]
+        assert all(texts[num][s:e].strip() for s, e in zip(starts.tolist(), ends.tolist(),
+                                                            strict=True))
+
+
 def test_a_changed_article_is_aligned_again(tmp_path: Path) -> None:
     planted = make_collection(documents=20)
     source = planted.write(tmp_path / "a.jsonl")

@@ -44,7 +44,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     `added`: the numbers of the documents just added, when nothing was changed or removed;
     the formulations are then updated with their uses in those (`viewer.collection.refresh`)
     unless the collection has grown enough since they were last found afresh. `grams`:
-    the stored `CollectionStore.grams`, when the caller has read them already."""
+    the stored `CollectionStore.grams`, when the caller has read them already: emptied once
+    used, as a large collection's take ~100 MB the formulations need."""
     report = progress or _quiet
     report("Finding boilerplate", 0.75)
     docs = store.documents()
@@ -55,7 +56,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     boilerplate = find_boilerplate(texts, [d.series for d in docs])
     excluded = spans_by_document(boilerplate, len(docs))
     order_key = [rules.order_key(d.date, d.id) for d in docs]
-    arrays = store.token_arrays()
+    # Every document's tokens are held to the end: as stored, in half the memory.
+    arrays = store.token_arrays(compact=True)
     streams = [TokenStream(*arrays.pop(d.num), np.zeros(0, dtype=np.uint32)) for d in docs]
     keys = store.vocabulary_keys()  # what the streams' ids stand for
     raw = [row for row in store.raw_passages()
@@ -63,9 +65,11 @@ def derive(store: CollectionStore, progress: Progress | None = None,
            and not rules.mostly_in((row[4], row[5]), excluded[position[row[1]]])]
     n = int(store.meta("gram_n", "5"))
     params = index_params(n == index_params(True, 0).n, len(docs))
+    document_grams = store.grams() if grams is None else grams
     passages, furniture = _copies(raw, [position[row[0]] for row in raw],
                                   [position[row[1]] for row in raw], texts, streams, params,
-                                  list((store.grams() if grams is None else grams).values()))
+                                  list(document_grams.values()))
+    document_grams.clear()
 
     report("Finding formulations", 0.8)
     found_at = int(store.meta("formulations_documents", "0"))

@@ -11,6 +11,7 @@ stretches are ever counted.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
@@ -52,6 +53,10 @@ def breaks_after(stream: TokenStream, chars: np.ndarray = BREAK_CHARS) -> np.nda
 
 
 _HYPHENS = np.array([ord(c) for c in "-\u2010\u2011"], dtype=np.uint32)
+
+#: Uses of grams `RecurringGrams.neighbour_variety` weighs at once (see there): its
+#: arrays then take a few hundred MB at most.
+VARIETY_BATCH_USES = 1 << 22
 
 
 def joined_after(stream: TokenStream) -> np.ndarray:
@@ -213,6 +218,12 @@ class RecurringGrams:
     def longest(self) -> int:
         return max(self.levels, default=1)
 
+    def forget_contexts(self) -> None:
+        """Let go of the tables `neighbour_variety` keeps (a few bytes a token: hundreds
+        of MB for a large collection); they are made again if asked for."""
+        self._neighbours = None
+        self._stretch_cache = None
+
     def extended(self, n: int) -> tuple[np.ndarray, np.ndarray]:
         """Per gram of length n, the highest count of a gram one word longer that begins
         with it (to the right) and that ends with it (to the left)."""
@@ -253,6 +264,25 @@ class RecurringGrams:
         the same line written out again count as one (a page header repeated five times
         is one use of the phrase in it): a passage two documents share still stands in
         one context in both."""
+        # Each gram is judged on its own uses: the grams are weighed a bounded number of
+        # uses at a time, as the arrays below hold a few numbers per use and a
+        # collection's shortest grams have tens of millions of uses.
+        total = np.cumsum(self.levels[n].count[index])
+        bounds = [0]
+        while bounds[-1] < len(index):
+            done = int(total[bounds[-1] - 1]) if bounds[-1] else 0
+            bounds.append(max(bounds[-1] + 1, int(np.searchsorted(
+                total, done + VARIETY_BATCH_USES, side="right"))))
+        if len(bounds) <= 2:
+            return self._variety_of(n, index, content, repeats_once, across_breaks)
+        parts = [self._variety_of(n, index[start:stop], content, repeats_once, across_breaks)
+                 for start, stop in itertools.pairwise(bounds)]
+        return (np.concatenate([before for before, _ in parts]),
+                np.concatenate([after for _, after in parts]))
+
+    def _variety_of(self, n: int, index: np.ndarray, content: np.ndarray,
+                    repeats_once: bool, across_breaks: bool) -> tuple[np.ndarray, np.ndarray]:
+        """`neighbour_variety` of the grams `index`, all weighed at once."""
         level = self.levels[n]
         owner, _ = expand(level.count[index])
         where = level.grouped_at(index)

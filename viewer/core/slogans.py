@@ -75,7 +75,7 @@ from viewer.core.phrases import (
     select_phrases,
 )
 from viewer.core.rarity import frequencies, is_number
-from viewer.core.tokenize import TokenStream, Vocabulary, word_spans
+from viewer.core.tokenize import TokenStream, Vocabulary, token_offsets, word_spans
 from viewer.core.translations import content_at_first_use, join_translated
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
@@ -172,7 +172,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     ranked = list(zip(table.n[order].tolist(), table.index[order].tolist(), strict=True))
     rows: Iterable[tuple[int, int]]
     if cjk:
-        located = PhraseLocator((a.text, b.text), (a.tokens, b.tokens), grams)
+        located = PhraseLocator((a.text, b.text), token_offsets((a.tokens, b.tokens)), grams)
         rows = ((n, i) for n, i in ranked if located.on_words(n, i, samples=3))
     else:
         # Seen once in each text, a phrase candidate used more often in it plus one word

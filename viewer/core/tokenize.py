@@ -18,7 +18,7 @@ distinct spellings go through Python-level normalization.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -234,8 +234,9 @@ def _spelling_rank(word: str, key: str) -> tuple[bool, bool, bool]:
 
 @dataclass(frozen=True)
 class TokenStream:
-    """A document's tokens as parallel int64 arrays: vocabulary id, start and end offset;
-    and the text's code points, which the stages that look at punctuation scan."""
+    """A document's tokens as parallel int64 arrays (int32 where a whole collection's are
+    held at once: see `viewer.collection.results.derive`): vocabulary id, start and end
+    offset; and the text's code points, which the stages that look at punctuation scan."""
 
     ids: np.ndarray
     starts: np.ndarray
@@ -244,6 +245,16 @@ class TokenStream:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+
+def token_offsets(streams: Sequence[TokenStream]) -> tuple[np.ndarray, np.ndarray]:
+    """The start and end offsets of the tokens of `streams` laid end to end, each into its
+    own document's text: int32, as an article's offsets stay under 2**31 and a
+    collection's worth of int64 would take hundreds of MB."""
+    if not streams:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+    return (np.concatenate([s.starts for s in streams], dtype=np.int32, casting="same_kind"),
+            np.concatenate([s.ends for s in streams], dtype=np.int32, casting="same_kind"))
 
 
 @dataclass(frozen=True)

@@ -138,12 +138,17 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
     # Each probe is anchored on its rarest known unit: where that unit occurs.
     counts = np.bincount(ids, minlength=int(max(max(p[1] + p[2]) for p in probes)) + 1)
     anchors = [_anchor(prefix, suffix, new, counts) for _, prefix, suffix, new, _ in probes]
-    wanted = np.array(sorted({w for w, _ in anchors}), dtype=ids.dtype)
-    where = np.flatnonzero(np.isin(ids, wanted))
+    # Looked up in a table of the units (`np.isin` would hold copies of all the ids).
+    wanted = np.zeros(len(counts), dtype=bool)
+    wanted[[w for w, _ in anchors]] = True
+    where = np.flatnonzero(wanted[ids])
     order = np.argsort(ids[where], kind="stable")
     where, keys = where[order], ids[where[order]]
-    breaks = np.concatenate(([0], np.cumsum(stops)))
-    excluded = np.concatenate(([0], np.cumsum(blocked)))
+    # Breaks and excluded tokens counted up to each position: int32, as a collection stays
+    # under 2**31 tokens (half the memory of a collection's worth of int64).
+    counted = np.zeros(1, dtype=np.int32)
+    breaks = np.concatenate((counted, np.cumsum(stops, dtype=np.int32)))
+    excluded = np.concatenate((counted, np.cumsum(blocked, dtype=np.int32)))
     size = len(ids)
     for (h, prefix, suffix, new, sure), (anchor, offset) in zip(probes, anchors, strict=True):
         lo, hi = np.searchsorted(keys, anchor), np.searchsorted(keys, anchor, side="right")

@@ -20,7 +20,6 @@ from viewer.core import segment
 from viewer.core.han_script import to_simplified
 from viewer.core.phrases import RecurringGrams
 from viewer.core.stopwords import stop_words
-from viewer.core.tokenize import TokenStream
 
 #: Characters of context segmented on each side of a phrase.
 MARGIN = 8
@@ -245,14 +244,15 @@ class PhraseLocator:
     """Whether the recurring grams of CJK documents begin and end on whole words, at
     (most of) a few of their occurrences."""
 
-    def __init__(self, texts: Sequence[str], streams: Sequence[TokenStream],
+    def __init__(self, texts: Sequence[str], offsets: tuple[np.ndarray, np.ndarray],
                  grams: RecurringGrams, *, many_uses: bool = False) -> None:
+        """`offsets`: the start and end offsets of the tokens `grams` lays end to end
+        (`viewer.core.tokenize.token_offsets`)."""
         self.texts = texts
         self._read: dict[int, str] = {}
         self.many_uses = many_uses  # see `Segmented`
         self.grams = grams
-        self.starts = np.concatenate([s.starts for s in streams])
-        self.ends = np.concatenate([s.ends for s in streams])
+        self.starts, self.ends = offsets
         self._first: dict[tuple[int, int], Segmented] = {}
         self._whole: dict[tuple[int, int], Segmented] = {}
 

@@ -33,7 +33,7 @@ from viewer.core.phrases import (
     select_phrases,
     tokens_in_spans,
 )
-from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.tokenize import TokenStream, Vocabulary, token_offsets
 from viewer.core.word_bounds import PhraseLocator
 
 if TYPE_CHECKING:
@@ -85,6 +85,8 @@ class ScoredCandidates:
     dated: bool
     edges: EdgeEvidence
     spread: evidence.SeriesSpread
+    #: The start and end offsets of the tokens `grams` lays end to end.
+    offsets: tuple[np.ndarray, np.ndarray]
     #: The word bounds of the candidates (CJK); None for languages written in words.
     located: PhraseLocator | None
     forms: list[tuple[int, int]]
@@ -111,11 +113,13 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
     lengths = np.array([len(s) for s in streams], dtype=np.int64)
     if lengths.sum() < 2:
         return None
-    ids = np.concatenate([s.ids for s in streams])
+    # int64 whatever the streams hold: grams are keyed by products of ids.
+    ids = np.concatenate([s.ids for s in streams], dtype=np.int64)
     stops = np.concatenate([breaks_after(s) for s in streams])
     blocked = np.concatenate([tokens_in_spans(s, spans)
                               for s, spans in zip(streams, excluded, strict=True)])
     doc_of = np.repeat(np.arange(len(streams), dtype=np.int32), lengths)
+    offsets = token_offsets(streams)
     grams = RecurringGrams(ids, stops, blocked, doc_of, top + 1, min_docs=min_documents,
                            min_count=min_documents)
     scorer = PhraseScorer.for_language(grams, vocabulary, "zh" if cjk else language)
@@ -154,7 +158,7 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
 
     units, cited = edge_bits(table, score)
     if cjk:
-        located = PhraseLocator(texts, streams, grams, many_uses=True)
+        located = PhraseLocator(texts, offsets, grams, many_uses=True)
         # Characters are tokens, so a maximal stretch may open or close on a function
         # word its every use has (再 | 优化游动战术): the phrase is the stretch without it.
         # Reading words costs: only stretches their edges lift far enough are read.
@@ -213,12 +217,14 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
                                             samples=5 if score[r] >= MIN_SCORE else 3)
                            and located.is_phrase(int(table.n[r]), int(table.index[r])))
                        for r in order.tolist()]]
+    # The candidates are weighed: what was kept to weigh their contexts can go.
+    grams.forget_contexts()
     forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
                                             table.index[order].tolist(), strict=True)),
                            limit=len(order))
     row = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
                                                  strict=True))}
-    return ScoredCandidates(grams, scorer, stops, blocked, rank, dated, edges, spread,
+    return ScoredCandidates(grams, scorer, stops, blocked, rank, dated, edges, spread, offsets,
                             located if cjk else None, forms, row, score, strength, cited,
                             standing, cohesive)
 

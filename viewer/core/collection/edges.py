@@ -64,8 +64,18 @@ class EdgeEvidence:
             self.paired[:-1] = (~stops[:-1] & (doc_of[:-1] == doc_of[1:])
                                 & ~blocked[:-1] & ~blocked[1:])
         at = np.flatnonzero(self.paired)
-        self.keys, counts = np.unique(self.ids[at] * self.words + self.ids[at + 1],
-                                      return_counts=True)
+        # Each pair as one key, sorted in place: a collection has tens of millions of
+        # pairs, and `np.unique` would hold several copies of them at once.
+        pairs = self.ids[at]
+        pairs *= self.words
+        pairs += self.ids[1:][at]
+        del at
+        pairs.sort()
+        heads = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1]))
+                               if len(pairs) else np.zeros(0, dtype=bool))
+        self.keys = pairs[heads]
+        counts = np.diff(heads, append=len(pairs))
+        del pairs
         self.counts = counts.astype(np.int64, copy=False)
         self.frequency = np.bincount(self.ids, minlength=self.words).astype(np.float64)
         self.size = max(1, size)

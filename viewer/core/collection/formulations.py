@@ -101,8 +101,7 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
         add_rare_chinese_variants(forms, listed, ranked, dates)
     else:
         add_rare_word_variants(forms, listed, ranked, dates)
-    starts = np.concatenate([s.starts for s in streams])
-    ends = np.concatenate([s.ends for s in streams])
+    starts, ends = ranked.offsets
     return [_formulation(group, grams, texts, starts, ends, dates) for group in forms if group]
 
 
@@ -118,6 +117,8 @@ class RankedGroups:
     #: Per position: no phrase runs on into the next; the token is excluded.
     stops: np.ndarray
     blocked: np.ndarray
+    #: The start and end offsets of the tokens `grams` lays end to end.
+    offsets: tuple[np.ndarray, np.ndarray]
     #: The score of a group of forms.
     judge: Callable[[list[tuple[int, int]]], float]
     #: The word bounds of the candidates (CJK), with what they have segmented so far;
@@ -297,7 +298,8 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     scores = [judge(group) for group in groups]
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
-                        candidates.stops, candidates.blocked, judge, candidates.located, names)
+                        candidates.stops, candidates.blocked, candidates.offsets, judge,
+                        candidates.located, names)
 
 
 
