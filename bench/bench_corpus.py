@@ -1,12 +1,14 @@
 """Speed and memory of `tandem corpus`: prints figures, asserts nothing.
 
-    python bench/bench_corpus.py [--sets DIR] [--skip-scale] [--skip-add]
+    python bench/bench_corpus.py [--sets DIR] [--skip-scale] [--skip-add] [--chinese]
 
 - dev and zh-dev (the benchmark's 1,000-article sets): end to end, a fresh store each time;
 - 1k / 3k / 10k articles of the scale sets (made with the benchmark's generator, seed 101,
   when missing: the 10k set takes about two minutes) with the growth exponent (the slope of
   log time over log articles: 1 is linear);
-- adding 100 articles to an indexed store of the other 9,900 of the 10k set.
+- adding 100 articles to an indexed store of the other 9,900 of the 10k set;
+- with `--chinese`, the benchmark README's Chinese 10k set too (seed 102; about four minutes
+  to make): Chinese is indexed by characters, so the same articles make more tokens.
 
 Every run is the command itself in a fresh process: wall-clock time and the peak resident
 memory of the largest process (its pool workers included). The machine is shared: say so
@@ -57,12 +59,13 @@ def one_shot(source: Path, work: Path, name: str) -> dict[str, float]:
     return measure(corpus(store, str(source), "--json", str(work / f"{name}.json")))
 
 
-def make_set(docs: int) -> Path:
-    folder = SCALE / f"scale{docs // 1000}k"
+def make_set(docs: int, chinese: bool = False) -> Path:
+    folder = SCALE / f"scale{docs // 1000}k{'-zh' if chinese else ''}"
     if not (folder / "collection.jsonl").exists():
         print(f"making {folder} ...", flush=True)
         subprocess.run([sys.executable, str(EVAL / "make_collection.py"), "--docs", str(docs),
-                        "--seed", "101", "--out", str(folder)], check=True,
+                        "--seed", "102" if chinese else "101", "--out", str(folder),
+                        "--source", "chinese" if chinese else "english"], check=True,
                        stdout=subprocess.DEVNULL)
     return folder / "collection.jsonl"
 
@@ -76,6 +79,7 @@ def main() -> None:
     parser.add_argument("--sets", type=Path, default=EVAL / "sets")
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--skip-add", action="store_true")
+    parser.add_argument("--chinese", action="store_true")
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
@@ -95,6 +99,9 @@ def main() -> None:
             slope = (sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
                      / sum((x - mx) ** 2 for x in xs))
             print(f"growth exponent (time ~ articles^k)  k = {slope:.2f}")
+        if args.chinese:
+            line("10,000 Chinese articles end to end",
+                 one_shot(make_set(10000, chinese=True), work, "scale10000-zh"))
         if not args.skip_add:
             rows = make_set(10000).read_text(encoding="utf-8").splitlines()
             first, last = work / "first.jsonl", work / "last100.jsonl"
