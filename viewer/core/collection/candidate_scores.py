@@ -171,6 +171,8 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
             np.concatenate((before[kept], new)) for before, new in
             zip((strength, onset, repeats, score, units, cited),
                 (*firsts, *edge_bits(added, firsts[3])), strict=True))
+    # The variety of every candidate's contexts is weighed: what was kept for that can go.
+    grams.forget_contexts()
     spread = evidence.SeriesSpread(series, len(streams))
     near = np.flatnonzero(score >= reach)
     variety = np.ones(len(table))
@@ -217,8 +219,6 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
                                             samples=5 if score[r] >= MIN_SCORE else 3)
                            and located.is_phrase(int(table.n[r]), int(table.index[r])))
                        for r in order.tolist()]]
-    # The candidates are weighed: what was kept to weigh their contexts can go.
-    grams.forget_contexts()
     forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
                                             table.index[order].tolist(), strict=True)),
                            limit=len(order))
