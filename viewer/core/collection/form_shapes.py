@@ -63,11 +63,11 @@ def added_inside(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
     shorter, longer = sorted((x, y), key=len)
     if len(shorter) == len(longer):
         return False
-    same, tail = _common_head(shorter, longer), _common_head(shorter[::-1], longer[::-1])
+    same, tail = common_head(shorter, longer), common_head(shorter[::-1], longer[::-1])
     return same > 0 and tail > 0 and same + tail >= len(shorter)
 
 
-def _common_head(x: tuple[int, ...], y: tuple[int, ...]) -> int:
+def common_head(x: tuple[int, ...], y: tuple[int, ...]) -> int:
     """How many units `x` and `y` share from their start."""
     same = 0
     while same < min(len(x), len(y)) and x[same] == y[same]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from viewer.core.collection import co_use
-from viewer.core.collection.form_shapes import MAX_VARIANTS
+from viewer.core.collection.form_shapes import MAX_VARIANTS, common_head
 from viewer.core.phrases import RecurringGrams
 from viewer.core.word_bounds import Segmented
 
@@ -154,12 +154,8 @@ def shorter_keeps_own_words(grams: RecurringGrams, head: tuple[int, ...],
     another thing: not this."""
     if len(form) >= len(head) or len(np.unique(grams.doc_of[at])) < co_use.RARE_DOCUMENTS:
         return False
-    same = 0
-    while same < len(form) and form[same] == head[same]:
-        same += 1
-    tail = 0
-    while tail < len(form) - same and form[-1 - tail] == head[-1 - tail]:
-        tail += 1
+    same = common_head(form, head)
+    tail = min(common_head(form[::-1], head[::-1]), len(form) - same)
     if same + tail != len(form):
         return False
     uses = [*group, (len(form), at)]
