@@ -253,6 +253,34 @@ def with_frame(planted: Planted, name: str) -> tuple[str, str]:
     return frame.docs
 
 
+#: Two planted copies, each of a paragraph holding one set formula filled in its own way
+#: (Jeremiah 42:15 and 24:4-5, as the benchmark's King James text has them): (source, copy,
+#: the paragraph). The two formulas align as one sentence lightly edited, seventeen words,
+#: but no eight of them in one unbroken run; with "thus saith the LORD of hosts" further on
+#: in the second, the two pairs of one article of each copy share enough n-grams to be
+#: aligned.
+FORMULA_COPIES = (
+    ("d003", "d033",
+     "Velkaro dumisten parlo vintak sorel ombrath kelsi the varnok dulemir. Then came the "
+     "word of the LORD unto Jeremiah, saying, Thus saith the LORD of hosts, the God of "
+     "Israel; Tarmesh olvin pradak selumi gortal venisk and hurvel the ostram mikel."),
+    ("d008", "d036",
+     "Sambrel yorvik tunald the kesmaro pilvent ordasi lumbrek vestal. Again the word of the "
+     "LORD came unto me, saying, Thus saith the LORD, the God of Israel; Dornak ilvesh "
+     "telmor the visklan. Therefore thus saith the LORD of hosts; barodu pemsar ulvadi "
+     "korrin."),
+)
+
+
+def with_formula_between_copies(planted: Planted) -> None:
+    """Write each paragraph of `FORMULA_COPIES` at the end of its source and, the
+    formula's words in capitals as a reprint may set them, of its copy."""
+    rows = planted.by_id()
+    for source, copy, paragraph in FORMULA_COPIES:
+        for doc, text in ((source, paragraph), (copy, paragraph.replace("God", "GOD"))):
+            rows[doc]["text"] = f"{rows[doc]['text'].rstrip()}\n\n{text}\n"
+
+
 #: Six rare words two articles of the planted copy (d002, d009) meet by chance, far from it:
 #: `compare()` finds them, but so short a run lists nothing in a collection.
 RARE_RUN = "vorabel kintesh marudo pelvanix tosrem gilbarn"

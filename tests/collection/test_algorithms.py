@@ -11,6 +11,8 @@ import pytest
 from viewer.collection.passage_rules import (
     FORMULATION_WORDS,
     MIN_PAIR_WORDS,
+    copied_from,
+    formula_between_copies,
     furniture,
     lists_its_pair,
     passage_figures,
@@ -456,3 +458,34 @@ def test_a_short_passage_lists_its_pair_only_with_an_unbroken_run_of_its_length(
     # and takes in the full stop both texts end it with.
     assert listed == {"新华社阿布扎比１月１３日讯记者": False,
                       "管理所又陆续发现步长公司存在其他一些问题。": True}
+
+
+JEREMIAH_42 = ("the word of the LORD unto Jeremiah, saying, Thus saith the LORD of hosts, "
+               "the God of Israel")
+JEREMIAH_24 = "the word of the LORD came unto me, saying, Thus saith the LORD, the God of Israel"
+
+
+@pytest.mark.parametrize(("other", "copies_y", "formula"), [
+    # The formula filled in its own way, inside a copy of another article: runs of five.
+    (JEREMIAH_24, {7}, True),
+    # ... inside a copy of the same article as the first side: a chain or a cluster.
+    (JEREMIAH_24, {5, 7}, False),
+    # ... inside no longer copy: a fragment quoted, whatever it shares.
+    (JEREMIAH_24, set(), False),
+    # The same words quoted: a run of the length that lists a pair.
+    (JEREMIAH_42.replace("LORD", "Lord"), {7}, False),
+])
+def test_a_formula_two_copies_each_hold_is_no_copy_of_either(
+        other: str, copies_y: set[int], formula: bool) -> None:
+    sides, short_words, _ = _whole_passage(JEREMIAH_42, other)
+    assert MIN_PAIR_WORDS <= short_words < FORMULATION_WORDS
+    assert lists_its_pair(*sides, short_words, False, (), ())  # by itself, it would list
+    assert formula_between_copies(*sides, False, {5}, copies_y) is formula
+
+
+def test_a_passage_is_held_by_a_clearly_longer_copy_only_where_it_asked_for_one() -> None:
+    # Stretches of one document: (start, end, long, the document on their other side).
+    stretches = [(0, 400, True, 3), (90, 190, True, 4), (100, 180, True, 5)]
+    assert copied_from((100, 180), stretches) == {3, 4, 5}
+    # As long as the passage, or barely longer: the same passage seen from other pairs.
+    assert copied_from((100, 180), stretches, longer=True) == {3}

@@ -18,6 +18,7 @@ from tests.collection.planted import (
     EDITED_SENTENCE,
     EDITED_SENTENCE_DOCS,
     EDITED_SOURCE,
+    FORMULA_COPIES,
     FURNITURE_PAIR,
     RARE_RUN,
     REPRINTED_SLOGAN,
@@ -28,6 +29,7 @@ from tests.collection.planted import (
     with_chance_run_before_footer,
     with_common_sentence,
     with_edited_sentence,
+    with_formula_between_copies,
     with_frame,
     with_furniture_pair,
     with_press_release,
@@ -356,6 +358,25 @@ def test_what_only_looks_like_a_copy_makes_no_pair(
     listed = _listed_pairs(planted, tmp_path)
     assert frozenset(documents) not in listed
     assert frozenset(("d002", "d009")) in listed  # the planted copy
+
+
+def test_two_copies_that_each_hold_one_formula_are_no_pairs_of_one_another(
+        tmp_path: Path) -> None:
+    # Each article of one copy aligns with each of the other by its formula, as a sentence
+    # lightly edited (17 words), with runs of five.
+    planted = make_collection(documents=36)
+    with_formula_between_copies(planted)
+    listed = _listed_pairs(planted, tmp_path)
+    (source_1, copy_1, _), (source_2, copy_2, _) = FORMULA_COPIES
+    assert {frozenset((source_1, copy_1)), frozenset((source_2, copy_2))} <= listed
+    assert not {frozenset((x, y)) for x in (source_1, copy_1)
+                for y in (source_2, copy_2)} & listed
+    # Opened side by side, the two show their formula.
+    rows = planted.by_id()
+    shared = compare(Document(rows[source_1]["text"], "a"),
+                     Document(rows[source_2]["text"], "b")).shared_phrases
+    assert any(rows[source_1]["text"][slice(*p.a)].startswith("the word of the LORD")
+               for p in shared)
 
 
 def test_a_sentence_in_most_articles_lists_no_pair_that_something_else_made_a_candidate(

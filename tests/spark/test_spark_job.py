@@ -29,6 +29,7 @@ from tests.collection.planted import (
     with_chance_run_before_footer,
     with_common_sentence,
     with_edited_sentence,
+    with_formula_between_copies,
     with_frame,
     with_furniture_pair,
     with_notice_line,
@@ -59,6 +60,7 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
     for name in FRAMES:  # two reports in one frame, two verses on one frame: no pair
         with_frame(planted, name)
     with_rare_run_beside_copy(planted)  # not listed among the copy's passages
+    with_formula_between_copies(planted)  # two copies, not four pairs across them
     lines = [json.dumps(row, ensure_ascii=False) for row in planted.rows]
     lines.insert(7, '{"id": "broken", "text": ')  # skipped, with its line number
     path = folder / "collection.jsonl.gz"

@@ -4,10 +4,11 @@ pair at a time.
 The matcher finds every passage two articles share; a collection lists only the copies.
 A passage goes when most of a side is a series' boilerplate; when it is set phrasing (short,
 and its n-grams recur across the collection: `long_set_phrasing`, `short_set_phrasing`),
-unless it lies inside a longer copy of the same stretch (`in_copy`); and, once formulations
-are known, when it is short and mostly a formulation (`dropped_as_formulaic`). A pair is
-listed, with what is left of `MIN_PAIR_WORDS` or more (`listed_passages`, `pair_entry`),
-when one passage is long enough and, if short
+unless it lies inside a longer copy of the same stretch (`in_copy`); when it is a formula
+that two copies each hold, filled in its own way (`formula_between_copies`); and, once
+formulations are known, when it is short and mostly a formulation (`dropped_as_formulaic`).
+A pair is listed, with what is left of `MIN_PAIR_WORDS` or more (`listed_passages`,
+`pair_entry`), when one passage is long enough and, if short
 (by the words its two sides share, less those in boilerplate, formulations or the
 collection's furniture: `furniture`), that long in one unbroken run, or, a whole sentence
 on both sides, with most of its words shared in order (`lists_its_pair`, which
@@ -184,15 +185,43 @@ def in_copy(span: Span, stretches: list[Stretch]) -> bool:
     return bool(copied_from(span, stretches))
 
 
-def copied_from(span: Span, stretches: list[Stretch]) -> set[int]:
+def copied_from(span: Span, stretches: list[Stretch], *, longer: bool = False) -> set[int]:
     """The documents on the other side of those of the sorted `stretches` that hold most
-    of `span` and are long or clearly longer than it: the copies `span` is a piece of."""
+    of `span` and are long or clearly longer than it: the copies `span` is a piece of.
+    `longer`: only those clearly longer (`COPY_LENGTH` times), a passage of the same
+    length (this one, seen from another pair) being no copy that holds it."""
     start, end = span
     length = end - start
     k = bisect_right(stretches, end, key=lambda stretch: stretch[0])
     return {other for lo, hi, long, other in stretches[max(0, k - 16):k]
             if min(hi, end) - max(lo, start) >= 0.8 * length
-            and (long or hi - lo >= COPY_LENGTH * length)}
+            and (long and not longer or hi - lo >= COPY_LENGTH * length)}
+
+
+def may_join_copies(short_words: int) -> bool:
+    """Whether a passage is short enough to be a formula that two copies meet by
+    (`formula_between_copies`), and long enough to list a pair if it is not."""
+    return MIN_PAIR_WORDS <= short_words < FORMULATION_WORDS
+
+
+def formula_between_copies(side_x: TokenStream, side_y: TokenStream, cjk: bool,
+                           copies_x: set[int], copies_y: set[int]) -> bool:
+    """Whether a short passage (`may_join_copies`; its tokens on each side, `side_x` and
+    `side_y`) is a set formula that two copies each hold, filled in its own way, not a
+    copy: its two sides share no run of `MIN_PAIR_WORDS`, and each lies inside a clearly
+    longer copy of its own article (`copies_x`, `copies_y`: the documents on the other
+    side of those, less the pair's, see `copied_from`) with no document in common. Two
+    reprinted chapters, each with its prophet's formula ("the word of the LORD unto
+    Jeremiah, saying, Thus saith the LORD of hosts, the God of Israel", "the word of the
+    LORD came unto me, saying, Thus saith the LORD, the God of Israel"), align across it
+    as one sentence lightly edited, and would make four pairs of the four articles. A
+    passage copied from one article into another is carried by the copies that hold it:
+    two of those share the article it came from (a chain, a cluster), and a sentence
+    quoted keeps runs of its words."""
+    if not copies_x or not copies_y or copies_x & copies_y:
+        return False
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    return _longest_common_run(side_x.ids, side_y.ids) / scale < MIN_PAIR_WORDS
 
 
 def mostly_in(span: Span, excluded: Sequence[Span]) -> bool:

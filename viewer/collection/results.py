@@ -67,7 +67,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     params = index_params(n == index_params(True, 0).n, len(docs))
     document_grams = store.grams() if grams is None else grams
     passages, furniture = _copies(raw, [position[row[0]] for row in raw],
-                                  [position[row[1]] for row in raw], texts, streams, params,
+                                  [position[row[1]] for row in raw], texts, streams,
+                                  [d.language in CJK_LANGUAGES for d in docs], params,
                                   list(document_grams.values()))
     document_grams.clear()
 
@@ -131,11 +132,13 @@ def derive(store: CollectionStore, progress: Progress | None = None,
 
 
 def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
-            texts: list[str], streams: list[TokenStream], params: IndexParams,
-            grams: list[np.ndarray]) -> tuple[list[Passage], dict[tuple[int, Span], np.ndarray]]:
+            texts: list[str], streams: list[TokenStream], cjk: list[bool],
+            params: IndexParams, grams: list[np.ndarray],
+            ) -> tuple[list[Passage], dict[tuple[int, Span], np.ndarray]]:
     """The aligned passages (rows of `raw`, their documents' indexes `xs`, `ys`) that are
-    copies, not set phrasing (see `passage_rules`), and the furniture of the sides of the
-    short ones ((document index, span) -> `passage_rules.furniture`)."""
+    copies, not set phrasing nor a formula two copies meet by (see `passage_rules`), and
+    the furniture of the sides of the short ones ((document index, span) ->
+    `passage_rules.furniture`). `cjk`: whether each document is in a CJK language."""
     n = params.n
     sides = {k: (rules.side_grams(streams[xs[k]], (row[2], row[3]), n),
                  rules.side_grams(streams[ys[k]], (row[4], row[5]), n))
@@ -180,6 +183,11 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
         if rules.short_set_phrasing(short_words, *found.get(k, (empty, empty)),
                                     inside_copy=inside):
             continue  # a short stretch found in other articles too: formulaic, not a copy
+        if rules.may_join_copies(short_words) and rules.formula_between_copies(
+                rules.side_tokens(streams[kx], (x0, x1)), rules.side_tokens(streams[ky], (y0, y1)),
+                cjk[kx] or cjk[ky], rules.copied_from((x0, x1), copied[kx], longer=True) - {ky},
+                rules.copied_from((y0, y1), copied[ky], longer=True) - {kx}):
+            continue
         passages.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
     return passages, furniture
 

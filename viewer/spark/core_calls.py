@@ -302,7 +302,8 @@ def _passage(row: dict[str, Any]) -> tuple[Any, ...]:
 
 
 _KEPT_ARROW = pa.schema([(name, _arrow_type(name)) for name in CARRIED]
-                        + [("stretch", pa.bool_()), ("ask", pa.bool_())])
+                        + [("stretch", pa.bool_()), ("ask", pa.bool_()),
+                           ("formula", pa.bool_())])
 KEPT_SCHEMA = _ddl(_KEPT_ARROW)
 
 
@@ -311,8 +312,10 @@ def classify_passages(batches: Iterable[pa.RecordBatch],
     """Aligned passages with their sides' boilerplate spans (`boiler_x`, `boiler_y`) and
     n-gram document frequencies (`dfs_x`, `dfs_y`: (pos, count) in any order) -> the
     passages that are neither mostly boilerplate nor longer set phrasing, each marked
-    `stretch` (it marks its stretches as copied) and `ask` (short set phrasing unless it
-    lies inside such a stretch), with its sides' furniture (by the index's `params`)."""
+    `stretch` (it marks its stretches as copied), `ask` (short set phrasing unless it
+    lies inside such a stretch) and `formula` (a formula two copies meet by, if it lies
+    inside such stretches of its own: `passage_rules.may_join_copies`), with its sides'
+    furniture (by the index's `params`)."""
     for batch in batches:
         out = []
         for row in batch.to_pylist():
@@ -330,7 +333,8 @@ def classify_passages(batches: Iterable[pa.RecordBatch],
             out.append({**{name: row[name] for name in CARRIED}, **furniture,
                         "stretch": passage_rules.is_copy_stretch(row["short_words"]),
                         "ask": passage_rules.short_set_phrasing(
-                            row["short_words"], dfs_x, dfs_y, inside_copy=False)})
+                            row["short_words"], dfs_x, dfs_y, inside_copy=False),
+                        "formula": passage_rules.may_join_copies(row["short_words"])})
         yield pa.RecordBatch.from_pylist(out, schema=_KEPT_ARROW)
 
 
@@ -339,18 +343,25 @@ FINAL_SCHEMA = _ddl(_FINAL_ARROW)
 
 
 def inside_copies(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Short passages that may be set phrasing, with the copied stretches of their two
-    documents (`copied_x`, `copied_y`) -> those that lie inside a copy (the others are
-    set phrasing and go)."""
+    """Passages marked `ask` or `formula` (`classify_passages`), with the copied
+    stretches of their two documents (`copied_x`, `copied_y`: start, end and the document
+    on their other side) -> those kept: not short set phrasing outside a copy, nor a
+    formula two copies meet by."""
     for batch in batches:
         out = []
         for row in batch.to_pylist():
-            # Whether a copy holds the passage, not which document it copies (-1).
-            stretches_x = [(s, e, True, -1) for s, e in _spans(row["copied_x"])]
-            stretches_y = [(s, e, True, -1) for s, e in _spans(row["copied_y"])]
-            if (passage_rules.in_copy((row["x0"], row["x1"]), stretches_x)
-                    or passage_rules.in_copy((row["y0"], row["y1"]), stretches_y)):
-                out.append({name: row[name] for name in CARRIED})
+            span_x, span_y = (row["x0"], row["x1"]), (row["y0"], row["y1"])
+            stretches_x = [(s["start"], s["end"], True, s["other"]) for s in row["copied_x"] or ()]
+            stretches_y = [(s["start"], s["end"], True, s["other"]) for s in row["copied_y"] or ()]
+            if row["ask"] and not (passage_rules.in_copy(span_x, stretches_x)
+                                   or passage_rules.in_copy(span_y, stretches_y)):
+                continue
+            if row["formula"] and passage_rules.formula_between_copies(
+                    _side_from(row["tokens_x"]), _side_from(row["tokens_y"]), row["cjk"],
+                    passage_rules.copied_from(span_x, stretches_x, longer=True) - {row["y"]},
+                    passage_rules.copied_from(span_y, stretches_y, longer=True) - {row["x"]}):
+                continue
+            out.append({name: row[name] for name in CARRIED})
         yield pa.RecordBatch.from_pylist(out, schema=_FINAL_ARROW)
 
 

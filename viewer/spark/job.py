@@ -237,9 +237,10 @@ def _formulations_group(documents: object, passages: object) -> object:
 # -- the finished results -------------------------------------------------------------------
 
 def _spans_by_document(spans: DataFrame) -> DataFrame:
-    """(num, start, end) rows -> (num, spans: array of (start, end), sorted)."""
+    """(num, start, end, ...) rows -> (num, spans: array of (start, end, ...), sorted)."""
+    fields = [name for name in spans.columns if name != "num"]
     return (spans.groupBy("num")
-            .agg(F.sort_array(F.collect_list(F.struct("start", "end"))).alias("spans")))
+            .agg(F.sort_array(F.collect_list(F.struct(*fields))).alias("spans")))
 
 
 def _copies(passages: DataFrame, counted: DataFrame, boiler_spans: DataFrame,
@@ -248,7 +249,7 @@ def _copies(passages: DataFrame, counted: DataFrame, boiler_spans: DataFrame,
     side's n-grams looked up in the index's document frequencies (with their places: the
     furniture of a side is runs of them), each side's boilerplate joined, then one pass per
     passage, and for short ones one more with the stretches its documents' longer passages
-    copy."""
+    copy (and the documents those copy: a formula two copies meet by)."""
     numbered = passages.withColumn("pid", F.monotonically_increasing_id()).localCheckpoint()
     frequencies = counted.select("hash", "count")
     dfs = {}
@@ -269,17 +270,18 @@ def _copies(passages: DataFrame, counted: DataFrame, boiler_spans: DataFrame,
                                  core_calls.KEPT_SCHEMA).localCheckpoint()
     stretches = (classified.where("stretch").select(F.col("x").alias("num"),
                                                     F.col("x0").alias("start"),
-                                                    F.col("x1").alias("end"))
+                                                    F.col("x1").alias("end"),
+                                                    F.col("y").alias("other"))
                  .unionByName(classified.where("stretch").select(
                      F.col("y").alias("num"), F.col("y0").alias("start"),
-                     F.col("y1").alias("end"))))
+                     F.col("y1").alias("end"), F.col("x").alias("other"))))
     copied = _spans_by_document(stretches)
-    asked = classified.where("ask")
+    asked = classified.where("ask or formula")
     for side in ("x", "y"):
         asked = asked.join(copied.withColumnRenamed("num", side)
                            .withColumnRenamed("spans", f"copied_{side}"), side, "left")
     inside = asked.mapInArrow(core_calls.inside_copies, core_calls.FINAL_SCHEMA)
-    kept = (classified.where(~F.col("ask")).select(*core_calls.CARRIED)
+    kept = (classified.where(~F.col("ask") & ~F.col("formula")).select(*core_calls.CARRIED)
             .unionByName(inside).localCheckpoint())
     return kept, kept.count()
 
