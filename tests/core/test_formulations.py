@@ -903,6 +903,23 @@ def test_three_rare_words_in_the_place_of_one_fill_a_templates_slot(seed: int) -
         (ORDER, ("社区治安问题",), 0)]
 
 
+RELATIONS = "中日关系的发展"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_kindred_fillers_of_a_slot_go_before_the_variants_of_other_words(seed: int) -> None:
+    # Six words in the place of 中日, two articles each, fill a template's slot; three of
+    # them share 中 with it (中美, 中俄, 中法), kindred words that would stay. With them
+    # the formulation would have more rare forms than variants (MAX_VARIANTS), all of which
+    # would go; one character alike is common among a slot's fillers, so they go first,
+    # and 中日关系的进展 (发展 swapped for a kindred word) stays.
+    slot = {f"{word}关系的发展": {20 + 31 * k, 27 + 31 * k}
+            for k, word in enumerate(("中美", "中俄", "中法", "两岸", "美俄", "双边"))}
+    progress = {"中日关系的进展": {52, 153}}
+    assert _every_fifth_and(RELATIONS, {**slot, **progress}, seed) == [
+        (RELATIONS, ("中日关系的进展",), 0)]
+
+
 #: The words of running text (`_running_text`), and a phrase set into it whose first and
 #: last words are among them (they pair in the usual way elsewhere).
 CHAIN = WORDS[:300]

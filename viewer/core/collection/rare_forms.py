@@ -176,7 +176,8 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     the formulation written nowhere else (`shorter_keeps_own_words`): then it is one of
     its forms whenever it is used. More rare forms than a formulation has
     variants fill a template's slot, and none joins; so do as many rare words in the
-    place of one of its words, save a kindred one."""
+    place of one of its words, save a kindred one (unless that leaves more rare forms
+    than a formulation has variants)."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     rank = co_use.date_ranks(dates)
@@ -225,7 +226,8 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
         recurring = len(group)
         taken: set[tuple[int, ...]] = set()
-        swapped: dict[tuple[int, str], list[int]] = {}  # (form, word) -> rare forms in its place
+        # (form, word) -> the rare forms in its place: (index in the group, kindred)
+        swapped: dict[tuple[int, str], list[tuple[int, bool]]] = {}
         for k, found in found_for[g]:
             for form, at in sorted(found.items(), key=_weighing_order(words[g][k])):
                 # A use overlapping a use of a form is that form in its context (比批评更容易
@@ -271,7 +273,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 if change is not None and change[0]:
                     # A kindred word (活动号称全国 of 活动号召全国) is a variant wherever it
                     # stands (`related_change`); the others are counted as fillers below.
-                    swapped.setdefault((k, change[0]), []).append(-1 if kindred else len(group))
+                    swapped.setdefault((k, change[0]), []).append((len(group), kindred))
                 group.append((len(form), at))
                 taken.add(form)
                 docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
@@ -281,13 +283,20 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         # a variant wherever it stands. A slot says nothing of the formulation's other
         # words: a rare swap of one of them stays (企业党建分工 beside the slot of
         # 企业管理工作, 企业档案工作, 企业清洁工作 of 企业党建工作).
-        slot = {n for fillers in swapped.values() if len(fillers) >= MAX_VARIANTS
-                for n in fillers if n >= 0}
-        group[:] = [form for n, form in enumerate(group) if n not in slot]
-        if len(group) > MAX_VARIANTS + 1:
-            # Rare forms beyond that, spread over its words (深化税收改革, 深化金融体制改革
-            # beside 深化农村改革): a template's; the variants that recur on their own stay.
-            del group[recurring:]
+        slots = [fillers for fillers in swapped.values() if len(fillers) >= MAX_VARIANTS]
+        keep = [n for n in range(len(group))
+                if not any((n, False) in fillers for fillers in slots)]
+        if len(keep) > MAX_VARIANTS + 1:
+            # Too many left: the kindred words of a slot go too, one character alike being
+            # common among a slot's fillers (中美两国, 中俄两国 in the place of 中日 in
+            # 中日关系的发展, beside 中日关系的进展 and 中日关系的发售) ...
+            keep = [n for n in keep if not any((n, True) in fillers for fillers in slots)]
+        if len(keep) > MAX_VARIANTS + 1:
+            # ... and rare forms beyond that, spread over its words (深化税收改革,
+            # 深化金融体制改革 beside 深化农村改革): a template's; the variants that recur
+            # on their own stay.
+            keep = keep[:recurring]
+        group[:] = [group[n] for n in keep]
 
 
 Likenesses = dict[tuple[int, ...], np.ndarray]
