@@ -920,6 +920,29 @@ def test_kindred_fillers_of_a_slot_go_before_the_variants_of_other_words(seed: i
         (RELATIONS, ("中日关系的进展",), 0)]
 
 
+OBSERVED, FORECAST, FORECAST_ADDED = "观测分为熊", "预测分为熊", "预测切实分为熊"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_rare_form_of_one_variant_is_weighed_before_its_piece_that_likens_another(
+        seed: int) -> None:
+    # 400 articles: 观测分为熊 in every twentieth, its variant 预测分为熊 (a kindred word) in
+    # five others, and 预测切实分为熊 (预测分为熊 with 切实 added) in three of the first
+    # ones. Its piece 切实分为熊 is 观测分为熊 with its first word swapped, used as often
+    # and beside it: weighed first, it took those uses, and the form written went missing.
+    def place(i: int, sentences: list[str]) -> None:
+        if i % 20 == 0:
+            sentences[3] = _insert(sentences[3], 6, OBSERVED)
+        if i in {7, 51, 131, 182, 262}:
+            sentences[8] = _insert(sentences[8], 5, FORECAST)
+        if i in {120, 240, 300}:
+            sentences[6] = _insert(sentences[6], 4, FORECAST_ADDED)
+
+    texts, dates = _random_articles(400, seed, OBSERVED + FORECAST_ADDED, place,
+                                    _two_years(200))
+    assert _find_chinese(texts, dates) == [(OBSERVED, (FORECAST, FORECAST_ADDED), 0)]
+
+
 #: The words of running text (`_running_text`), and a phrase set into it whose first and
 #: last words are among them (they pair in the usual way elsewhere).
 CHAIN = WORDS[:300]

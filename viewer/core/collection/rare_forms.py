@@ -85,42 +85,40 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         named: set[tuple[int, int]] = set()
         shapes = [scorer.words(*form) for form in listed[g]]
         joined: set[tuple[int, ...]] = set()
-        for k, likeness in found_for[g]:
+        for k, form, at in _in_weighing_order(found_for[g], words[g]):
             # Content words shared, each once ("four four" of "four mechanisms" keeps one).
-            loose = {form for form in likeness if int(content[list(
-                set(form) & set(words[g][k]))].sum()) < shape["strong"]}
-            for form, at in sorted(likeness.items(), key=_weighing_order(words[g][k])):
-                at = np.array([p for p in at.tolist()
-                               if not any(p + n in taken for n in range(len(form)))],
-                              dtype=at.dtype)
-                docs = np.unique(grams.doc_of[at])
-                # A word of the formulation left out ("provisional government" of
-                # "provisional city government"): most often a phrase of the language it
-                # was built of, a variant only used beside it; unless it keeps words of
-                # the formulation written nowhere else, whenever it is used (see the
-                # Chinese forms below).
-                shorter = len(form) < len(words[g][k])
-                own = shorter_keeps_own_words(grams, words[g][k], form, at, group,
-                                              content, shape["strong"], 1.0)
-                if form not in joined and len(at) and (
-                        own or rank[docs].min() >= since
-                        or len(docs) >= main_documents and form not in loose) and (
-                        form not in loose
-                        or co_use.used_beside(used, set(docs.tolist()), rank)) and (
-                        # A likeness of a variant rests on the variant's own evidence:
-                        # it must recur ("accelerating the higher common construction",
-                        # of "the common construction", of "the sound construction").
-                        not k or len(docs) >= co_use.RARE_DOCUMENTS) and (
-                        not shorter or own
-                        or co_use.recurs_beside(used_docs, docs, len(dates))):
-                    group.append((len(form), at))
-                    shapes.append(form)
-                    joined.add(form)
-                    taken.update(int(p) + n for p in at.tolist() for n in range(len(form)))
-                    if form in loose:
-                        slot.append(len(group) - 1)
-                    if _other_name(ranked, listed[g][k], words[g][k], form, at):
-                        named.add((len(form), int(at[0])))
+            loose = int(content[list(set(form) & set(words[g][k]))].sum()) < shape["strong"]
+            at = np.array([p for p in at.tolist()
+                           if not any(p + n in taken for n in range(len(form)))],
+                          dtype=at.dtype)
+            docs = np.unique(grams.doc_of[at])
+            # A word of the formulation left out ("provisional government" of
+            # "provisional city government"): most often a phrase of the language it
+            # was built of, a variant only used beside it; unless it keeps words of
+            # the formulation written nowhere else, whenever it is used (see the
+            # Chinese forms below).
+            shorter = len(form) < len(words[g][k])
+            own = shorter_keeps_own_words(grams, words[g][k], form, at, group,
+                                          content, shape["strong"], 1.0)
+            if form not in joined and len(at) and (
+                    own or rank[docs].min() >= since
+                    or len(docs) >= main_documents and not loose) and (
+                    not loose
+                    or co_use.used_beside(used, set(docs.tolist()), rank)) and (
+                    # A likeness of a variant rests on the variant's own evidence:
+                    # it must recur ("accelerating the higher common construction",
+                    # of "the common construction", of "the sound construction").
+                    not k or len(docs) >= co_use.RARE_DOCUMENTS) and (
+                    not shorter or own
+                    or co_use.recurs_beside(used_docs, docs, len(dates))):
+                group.append((len(form), at))
+                shapes.append(form)
+                joined.add(form)
+                taken.update(int(p) + n for p in at.tolist() for n in range(len(form)))
+                if loose:
+                    slot.append(len(group) - 1)
+                if _other_name(ranked, listed[g][k], words[g][k], form, at):
+                    named.add((len(form), int(at[0])))
         if len(group) > MAX_VARIANTS + 1 and slot:
             # Many weak likenesses are a slot of a template ("Miss Crawford's", "Miss
             # Bates", "Miss Elliot"), not variants.
@@ -228,55 +226,54 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         taken: set[tuple[int, ...]] = set()
         # (form, word) -> the rare forms in its place: (index in the group, kindred)
         swapped: dict[tuple[int, str], list[tuple[int, bool]]] = {}
-        for k, found in found_for[g]:
-            for form, at in sorted(found.items(), key=_weighing_order(words[g][k])):
-                # A use overlapping a use of a form is that form in its context (比批评更容易
-                # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
-                # variant written in its place.
-                at = at[~_overlapping(len(form), at, group)]
-                if form in taken or not len(at):
-                    continue
-                docs = np.unique(grams.doc_of[at])
-                # Shorter than its form (a word left out, 学校教育 of 学校有着传统教育, or
-                # swapped for a shorter one, 农村基层组织建设 of 农村基层干部队伍建设), a
-                # likeness is likelier a phrase of the language met by chance: it must be
-                # used in `RARE_DOCUMENTS` documents and share documents with the
-                # formulation beyond chance, as one keeping a single word must
-                # (`may_join`), unless it keeps words of the formulation written nowhere
-                # else: then it is the formulation, whenever it is used (maybe the older
-                # form).
-                shorter = len(form) < len(words[g][k])
-                own = shorter_keeps_own_words(grams, words[g][k], form, at, group,
-                                              content, shape["strong"], CJK_CHARS_PER_WORD)
-                # Met before the formulation, a likeness is one of its forms only where
-                # its writers use the two together beyond doubt (事情要数角马 of 情景要数
-                # 角马: four of its five articles use both).
-                early = rank[docs].min() < since and not own
-                if ((early and not co_use.used_beside(set(docs_of[g].tolist()),
-                                                set(docs.tolist()), rank))
-                        or (k and len(docs) < co_use.RARE_DOCUMENTS)
-                        or (shorter and not own
-                            and not co_use.recurs_beside(docs_of[g], docs, len(dates)))):
-                    continue
-                varied = located.at_whole(*listed[g][k])
-                seen = located.at(len(form), int(at[0]))
-                if not (one_word_apart(varied, seen)
-                        or beside_at_end(g, k, varied, seen, docs)):
-                    continue
-                change = word_change(varied, seen, any_end=True)
-                kindred = change is not None and bool(set(change[0]) & set(change[1]))
-                if early and not kindred and (
-                        change is None or len(form) - len(change[1]) < shape["strong"]):
-                    # One keeping a single word of it (结算公司 of 证券公司) may be another
-                    # phrase met beside it, as a likeness is asked to be (`may_join`).
-                    continue
-                if change is not None and change[0]:
-                    # A kindred word (活动号称全国 of 活动号召全国) is a variant wherever it
-                    # stands (`related_change`); the others are counted as fillers below.
-                    swapped.setdefault((k, change[0]), []).append((len(group), kindred))
-                group.append((len(form), at))
-                taken.add(form)
-                docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
+        for k, form, at in _in_weighing_order(found_for[g], words[g]):
+            # A use overlapping a use of a form is that form in its context (比批评更容易
+            # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
+            # variant written in its place.
+            at = at[~_overlapping(len(form), at, group)]
+            if form in taken or not len(at):
+                continue
+            docs = np.unique(grams.doc_of[at])
+            # Shorter than its form (a word left out, 学校教育 of 学校有着传统教育, or
+            # swapped for a shorter one, 农村基层组织建设 of 农村基层干部队伍建设), a
+            # likeness is likelier a phrase of the language met by chance: it must be
+            # used in `RARE_DOCUMENTS` documents and share documents with the
+            # formulation beyond chance, as one keeping a single word must
+            # (`may_join`), unless it keeps words of the formulation written nowhere
+            # else: then it is the formulation, whenever it is used (maybe the older
+            # form).
+            shorter = len(form) < len(words[g][k])
+            own = shorter_keeps_own_words(grams, words[g][k], form, at, group,
+                                          content, shape["strong"], CJK_CHARS_PER_WORD)
+            # Met before the formulation, a likeness is one of its forms only where
+            # its writers use the two together beyond doubt (事情要数角马 of 情景要数
+            # 角马: four of its five articles use both).
+            early = rank[docs].min() < since and not own
+            if ((early and not co_use.used_beside(set(docs_of[g].tolist()),
+                                            set(docs.tolist()), rank))
+                    or (k and len(docs) < co_use.RARE_DOCUMENTS)
+                    or (shorter and not own
+                        and not co_use.recurs_beside(docs_of[g], docs, len(dates)))):
+                continue
+            varied = located.at_whole(*listed[g][k])
+            seen = located.at(len(form), int(at[0]))
+            if not (one_word_apart(varied, seen)
+                    or beside_at_end(g, k, varied, seen, docs)):
+                continue
+            change = word_change(varied, seen, any_end=True)
+            kindred = change is not None and bool(set(change[0]) & set(change[1]))
+            if early and not kindred and (
+                    change is None or len(form) - len(change[1]) < shape["strong"]):
+                # One keeping a single word of it (结算公司 of 证券公司) may be another
+                # phrase met beside it, as a likeness is asked to be (`may_join`).
+                continue
+            if change is not None and change[0]:
+                # A kindred word (活动号称全国 of 活动号召全国) is a variant wherever it
+                # stands (`related_change`); the others are counted as fillers below.
+                swapped.setdefault((k, change[0]), []).append((len(group), kindred))
+            group.append((len(form), at))
+            taken.add(form)
+            docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
         # As many rare words in the place of one word as a formulation has variants at
         # most (社会发展问题, 社会就业问题, 社会稳定问题 of 社会治安问题) fill a template's
         # slot. A kindred one counts among them, as a word in that place, but stays: it is
@@ -309,6 +306,18 @@ def _weighing_order(varied: tuple[int, ...]
     longer (a form before its pieces); those shorter than the form last, so that the
     words they keep are checked against every form joined (`shorter_keeps_own_words`)."""
     return lambda item: (len(item[0]) < len(varied), -len(item[1]), -len(item[0]))
+
+
+def _in_weighing_order(found: list[tuple[int, Likenesses]], forms: list[tuple[int, ...]],
+                       ) -> list[tuple[int, tuple[int, ...], np.ndarray]]:
+    """The likenesses of all the forms of one group ((form's index, its likenesses) each;
+    `forms` their word ids) as (form's index, likeness, positions), in `_weighing_order`
+    over the whole group: a likeness of one form may be a piece of a likeness of another
+    (切实分为熊, 观测分为熊 with its first word swapped, inside 预测切实分为熊, 预测分为熊
+    with a word added), and the longer, used alike, is weighed first."""
+    items = [(k, form, at) for k, likenesses in found for form, at in likenesses.items()]
+    return sorted(items, key=lambda item: (*_weighing_order(forms[item[0]])(item[1:]),
+                                           item[0]))
 
 
 def _likenesses_by_group(words: list[list[tuple[int, ...]]],
