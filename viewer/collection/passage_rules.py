@@ -198,6 +198,13 @@ def copied_from(span: Span, stretches: list[Stretch], *, longer: bool = False) -
             and (long and not longer or hi - lo >= COPY_LENGTH * length)}
 
 
+def holding_copies(span: Span, stretches: list[Stretch], pair_other: int) -> set[int]:
+    """The documents of the clearly longer copies that hold a passage side `span` (in its
+    document's sorted `stretches`), less the document on the passage's other side
+    (`pair_other`): what `formula_between_copies` compares for the two sides."""
+    return copied_from(span, stretches, longer=True) - {pair_other}
+
+
 def may_join_copies(short_words: int) -> bool:
     """Whether a passage is short enough to be a formula that two copies meet by
     (`formula_between_copies`), and long enough to list a pair if it is not."""
@@ -210,7 +217,7 @@ def formula_between_copies(side_x: TokenStream, side_y: TokenStream, cjk: bool,
     `side_y`) is a set formula that two copies each hold, filled in its own way, not a
     copy: its two sides share no run of `MIN_PAIR_WORDS`, and each lies inside a clearly
     longer copy of its own article (`copies_x`, `copies_y`: the documents on the other
-    side of those, less the pair's, see `copied_from`) with no document in common. Two
+    side of those, see `holding_copies`) with no document in common. Two
     reprinted chapters, each with its prophet's formula ("the word of the LORD unto
     Jeremiah, saying, Thus saith the LORD of hosts, the God of Israel", "the word of the
     LORD came unto me, saying, Thus saith the LORD, the God of Israel"), align across it

@@ -185,8 +185,8 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
             continue  # a short stretch found in other articles too: formulaic, not a copy
         if rules.may_join_copies(short_words) and rules.formula_between_copies(
                 rules.side_tokens(streams[kx], (x0, x1)), rules.side_tokens(streams[ky], (y0, y1)),
-                cjk[kx] or cjk[ky], rules.copied_from((x0, x1), copied[kx], longer=True) - {ky},
-                rules.copied_from((y0, y1), copied[ky], longer=True) - {kx}):
+                cjk[kx] or cjk[ky], rules.holding_copies((x0, x1), copied[kx], ky),
+                rules.holding_copies((y0, y1), copied[ky], kx)):
             continue
         passages.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
     return passages, furniture

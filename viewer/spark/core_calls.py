@@ -358,8 +358,8 @@ def inside_copies(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
                 continue
             if row["formula"] and passage_rules.formula_between_copies(
                     _side_from(row["tokens_x"]), _side_from(row["tokens_y"]), row["cjk"],
-                    passage_rules.copied_from(span_x, stretches_x, longer=True) - {row["y"]},
-                    passage_rules.copied_from(span_y, stretches_y, longer=True) - {row["x"]}):
+                    passage_rules.holding_copies(span_x, stretches_x, row["y"]),
+                    passage_rules.holding_copies(span_y, stretches_y, row["x"])):
                 continue
             out.append({name: row[name] for name in CARRIED})
         yield pa.RecordBatch.from_pylist(out, schema=_FINAL_ARROW)

@@ -280,14 +280,14 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         # a variant wherever it stands. A slot says nothing of the formulation's other
         # words: a rare swap of one of them stays (企业党建分工 beside the slot of
         # 企业管理工作, 企业档案工作, 企业清洁工作 of 企业党建工作).
-        slots = [fillers for fillers in swapped.values() if len(fillers) >= MAX_VARIANTS]
-        keep = [n for n in range(len(group))
-                if not any((n, False) in fillers for fillers in slots)]
+        in_slots = {(n, kin) for fillers in swapped.values() if len(fillers) >= MAX_VARIANTS
+                    for n, kin in fillers}
+        keep = [n for n in range(len(group)) if (n, False) not in in_slots]
         if len(keep) > MAX_VARIANTS + 1:
             # Too many left: the kindred words of a slot go too, one character alike being
             # common among a slot's fillers (中美两国, 中俄两国 in the place of 中日 in
             # 中日关系的发展, beside 中日关系的进展 and 中日关系的发售) ...
-            keep = [n for n in keep if not any((n, True) in fillers for fillers in slots)]
+            keep = [n for n in keep if (n, True) not in in_slots]
         if len(keep) > MAX_VARIANTS + 1:
             # ... and rare forms beyond that, spread over its words (深化税收改革,
             # 深化金融体制改革 beside 深化农村改革): a template's; the variants that recur
