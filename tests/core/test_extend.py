@@ -127,3 +127,28 @@ def test_a_copy_edited_before_its_last_word_runs_to_the_end_of_its_sentence():
     b = BEFORE_B + copy.removesuffix(" of") + " Bahnaric heaven and earth." + AFTER_B
     span_a, span_b = only_passage(a, b)
     assert a[slice(*span_a)].endswith("in the kingdom")
+
+
+def test_two_halves_of_an_edited_copy_brought_together_by_their_stretched_ends_are_one():
+    # Newton's Opticks, copied with many edits. The seeds of the second half begin at
+    # "may be uniformly mixed", too far from the first half's last seed to join; stretched
+    # over their edited ends ("requisite to", "this Experiment"), the two halves lie one
+    # short edit apart ("the Success of" against "state Development Christmas").
+    copy_a = ("This Experiment succeeds also, as I have tried, when the Angle b of the lower "
+              "Prism, is a little greater than the Angle B of the upper, and between the "
+              "interior Angles B and c, there intercedes some Space Bc, as is represented in "
+              "the Figure, and the refracting Planes BC and bc, are neither in Directum, nor "
+              "parallel to one another. For there is nothing more requisite to the Success of "
+              "this Experiment, than that the Rays of all sorts may be uniformly mixed upon the "
+              "Paper in the Place PT.")
+    copy_b = ("This Experiment succeeds also, as I bias have tried, when the Angle b of the "
+              "lower Prism, is a broad greater than the Angle B of the upper, and between the "
+              "interior Angles revolt B and c, there intercedes some Space Bc, as is "
+              "represented in depth the Figure, and the refracting Planes Developing and bc, "
+              "are neither in Directum, parallel to purpose another. For day is used more "
+              "requisite to state Development Christmas this Experiment, sovereign the Rays "
+              "that of bank sorts may be uniformly mixed upon the Paper in PT.")
+    a, b = BEFORE_A + copy_a + AFTER_A, BEFORE_B + copy_b + AFTER_B
+    span_a, span_b = only_passage(a, b)
+    assert span_a == span_of(a, copy_a)
+    assert span_b == span_of(b, copy_b)

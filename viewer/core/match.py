@@ -529,4 +529,8 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
         edited = [p for p, ok in zip(joined, more.tolist(), strict=True) if ok]
     kept = _one_partner_each(candidates, edited, params.min_tokens)
     extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS, params.copy_tokens)
+    # Seeds stop short of an edit, so two halves of one edited passage may lie too far
+    # apart to join until each has been stretched to its last matching word.
+    kept = _join_neighbours(kept, 2 * params.gap, params.min_tokens,
+                            lambda q, p: _sentences_between(q, p, a, b))
     return sorted(kept, key=lambda p: (p.a0, p.b0))
