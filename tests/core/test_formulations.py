@@ -1334,3 +1334,30 @@ def test_a_rare_likeness_met_before_the_formulation_joins_only_when_used_beside_
     texts, dates = _random_articles(600, 5, formulation + likeness, place, _two_years(300))
     expected = (formulation, (likeness,), 50) if joins else (formulation, (), 200)
     assert _find_chinese(texts, dates) == [expected]
+
+
+CUSTOMS, SEAWATER = "海关文件", "海水文件"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_kindred_word_swapped_at_an_end_joins_where_it_is_used_beside_the_formulation(
+        seed: int) -> None:
+    # 400 articles: 海关文件 in every tenth, 海水文件 (海关 swapped for 海水, which shares
+    # 海 with it, keeping only 文件) in five, four of them beside it: chance gives 0.5.
+    # Not beyond all doubt, and 文件 stands in every other article, so it brings any word
+    # into the formulation's articles: but a kindred word used beside the formulation
+    # that often is a variant of it, as a rare form keeping a single word must be
+    # (`used_beside`). Used apart from it, the same likeness may be another phrase met
+    # by chance.
+    def articles(seawater: set[int]) -> tuple[list[str], list[str]]:
+        def place(i: int, sentences: list[str]) -> None:
+            if i % 2:
+                sentences[6] = _insert(sentences[6], 7, "文件")
+            if i % 10 == 0:
+                sentences[3] = _insert(sentences[3], 6, CUSTOMS)
+            if i in seawater:
+                sentences[8] = _insert(sentences[8], 5, SEAWATER)
+        return _random_articles(400, seed, CUSTOMS + SEAWATER, place, _two_years(200))
+
+    assert _find_chinese(*articles({100, 200, 300, 350, 333})) == [(CUSTOMS, (SEAWATER,), 0)]
+    assert _find_chinese(*articles({111, 213, 307, 353, 333})) == [(CUSTOMS, (), 0)]

@@ -163,7 +163,8 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     所有国有企业, not the group's best form 所有私有企业) and must be one whole word
     apart from it (`one_word_apart`; at an end, leaving one word or bringing one of
     another stem only when `co_use.surely_together`, or when the words the two keep meet the
-    formulation's documents with no other word as often, `beside_beyond_kept`); one
+    formulation's documents with no other word as often, `beside_beyond_kept`, or, for a
+    kindred word leaving one, when it is used beside the formulation, `co_use.used_beside`); one
     that varies a variant, or keeps a single content word of its form (应有的治疗,
     呼应的治疗), must be used in `RARE_DOCUMENTS` documents, and the latter must also
     share a morpheme with the
@@ -203,10 +204,15 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         # A word changed at an end may make another phrase in that context: the form
         # joins where it is used beside its formulation far beyond chance, or beyond
         # what the words the two keep bring with any other word (`beside_beyond_kept`).
+        # A kindred word (海水文件 of 海关文件) says much the same: used beside the
+        # formulation beyond doubt, as a likeness keeping a single word must be, it joins.
         change = word_change(varied, seen, any_end=True)
         if change is None:
             return False
         if co_use.surely_together(docs_of[g], docs, len(dates)):
+            return True
+        if set(change[0]) & set(change[1]) and co_use.used_beside(
+                set(docs_of[g].tolist()), set(docs.tolist()), rank):
             return True
         part = kept_part(varied, change, listed[g][k][0])
         return part is not None and beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
