@@ -516,8 +516,11 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     # A lone seed is too weak to bridge two passages; it can only be part of one.
     chains = [c for c in chains if c.matched > n]
     chains = _without_repeat_matches(chains, params.min_tokens)
-    joined = _join_neighbours(chains, 2 * params.gap, params.min_tokens,
-                              lambda q, p: _sentences_between(q, p, a, b))
+
+    def apart(q: Alignment, p: Alignment) -> bool:
+        return _sentences_between(q, p, a, b)
+
+    joined = _join_neighbours(chains, 2 * params.gap, params.min_tokens, apart)
     evidence = (np.array([p.matched_both for p in joined], dtype=np.int64),
                 np.array([p.unmatched for p in joined], dtype=np.int64),
                 np.array([p.bits for p in joined]), params, chance_bits)
@@ -531,6 +534,5 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS, params.copy_tokens)
     # Seeds stop short of an edit, so two halves of one edited passage may lie too far
     # apart to join until each has been stretched to its last matching word.
-    kept = _join_neighbours(kept, 2 * params.gap, params.min_tokens,
-                            lambda q, p: _sentences_between(q, p, a, b))
+    kept = _join_neighbours(kept, 2 * params.gap, params.min_tokens, apart)
     return sorted(kept, key=lambda p: (p.a0, p.b0))
