@@ -104,3 +104,28 @@ def test_edge_pairs_are_each_kept_once_with_how_often_they_occur() -> None:
             for k, c in zip(edges.keys, edges.counts, strict=True)}
     assert kept == counted
     assert np.all(np.diff(edges.keys) > 0)
+
+
+def test_recurring_grams_of_narrow_word_ids_are_those_of_wide_ones() -> None:
+    # Stored tokens come back as 32-bit ids. A gram's key (two ids of a 5,000-word
+    # vocabulary) packed with its index overflows 32 bits: the grams must not depend on
+    # the width the ids came in.
+    rng = np.random.default_rng(3)
+    phrase = rng.integers(0, 5000, size=9)
+    docs = []
+    for k in range(60):
+        text = rng.integers(0, 5000, size=3000)
+        if k % 4 == 0:
+            text[1000:1009] = phrase
+        docs.append(text)
+    ids = np.concatenate(docs)
+    doc_of = np.repeat(np.arange(len(docs)), 3000)
+    stops = np.zeros(len(ids), dtype=bool)
+    blocked = np.zeros(len(ids), dtype=bool)
+    wide = RecurringGrams(ids.astype(np.int64), stops, blocked, doc_of, 10, min_docs=3)
+    narrow = RecurringGrams(ids.astype(np.int32), stops, blocked, doc_of, 10, min_docs=3)
+    assert sorted(narrow.levels) == sorted(wide.levels) == list(range(2, 10))
+    for n, level in wide.levels.items():
+        np.testing.assert_array_equal(narrow.levels[n].positions, level.positions)
+        np.testing.assert_array_equal(narrow.levels[n].count, level.count)
+    assert wide.levels[9].documents.tolist() == [15]

@@ -94,7 +94,9 @@ def _order_by_key(keys: np.ndarray) -> np.ndarray:
     shift = max(1, (len(keys) - 1).bit_length())
     if len(keys) and int(keys.max()) >= 1 << (62 - shift):
         return np.argsort(keys, kind="stable")
-    return np.sort((keys << shift) | np.arange(len(keys))) & ((1 << shift) - 1)
+    # Packed in 64 bits whatever the keys came in: shifted in 32, they would wrap.
+    packed = (keys.astype(np.int64, copy=False) << shift) | np.arange(len(keys))
+    return np.sort(packed) & ((1 << shift) - 1)
 
 
 class Level:
@@ -199,7 +201,7 @@ class RecurringGrams:
         # Positions and gram numbers as int32 (a collection stays under 2**31 tokens):
         # half the memory of the levels.
         positions = np.flatnonzero(~stops[:-1] & free[:-1] & free[1:]).astype(np.int32)
-        keys = ids[positions] * words + ids[positions + 1]
+        keys = ids[positions].astype(np.int64, copy=False) * words + ids[positions + 1]
         for n in range(2, top + 1):
             if n > 2:
                 below = self.levels[n - 1]
