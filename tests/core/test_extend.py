@@ -152,3 +152,18 @@ def test_two_halves_of_an_edited_copy_brought_together_by_their_stretched_ends_a
     span_a, span_b = only_passage(a, b)
     assert span_a == span_of(a, copy_a)
     assert span_b == span_of(b, copy_b)
+
+
+@pytest.mark.parametrize(("end_a", "end_b"), [
+    (" beloved.", " ."),                   # the last word left out
+    (" intifada.", " happening Maria."),   # swapped for two words
+])
+def test_a_copy_whose_last_words_are_edited_unevenly_runs_to_the_end_of_its_sentence(
+        end_a: str, end_b: str):
+    # A copy of a whole sentence stops short of its end in both texts, by one or two
+    # words, not as many in each: its last words, edited.
+    copy = ("To the praise of the glory of his grace, wherein he hath made us accepted "
+            "in the")
+    a, b = BEFORE_A + copy + end_a + AFTER_A, BEFORE_B + copy + end_b + AFTER_B
+    span_a, span_b = only_passage(a, b)
+    assert (span_a, span_b) == (span_of(a, copy + end_a), span_of(b, copy + end_b))

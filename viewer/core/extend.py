@@ -12,7 +12,8 @@ and a stretch must carry enough evidence that chance words ("the", "of") beyond 
 do not lengthen it, unless both texts end a sentence right after it: a copy runs to the
 end of the sentence it copies. A copy of whole sentences (long enough not to be a phrase set
 into two sentences) also begins where its sentence does on any evidence, and takes the one or
-two edited words by which it stops short of its sentence's end or start in both texts.
+two edited words by which it stops short of its sentence's end in both texts (of its start, as
+many in each).
 Paragraph breaks are read from the streams' `codes`: a caller must build its streams with
 their text's code points, as `tokenize` does, or passages would run over breaks that
 `compare()` stops at.
@@ -132,13 +133,15 @@ def _extend_start(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarr
 
 def _edited_sentence_end(p: Alignment, a: TokenStream, b: TokenStream, limit_a: int,
                          limit_b: int, breaks_a: np.ndarray, breaks_b: np.ndarray) -> None:
-    """Take the last words of the sentence a passage stops short of in both texts by as
-    many words, at most `EDGE_EDIT_WORDS`: the copy's words, swapped ("... the Council of
-    Ministers (prime minister)." against "... (prime been)."). Where one text has more
-    words there, they may be its own ("Then I measured" against "I measured")."""
+    """Take the last words of the sentence a passage stops short of in both texts, at most
+    `EDGE_EDIT_WORDS` in each: the copy's words, swapped ("... the Council of Ministers
+    (prime minister)." against "... (prime been).") or left out ("... accepted in the
+    beloved." against "... accepted in the ."). A copy runs to the end of the sentence it
+    copies; at its start, one text's extra words may be its own (see
+    `_edited_sentence_start`)."""
     to_a = _words_to_sentence_end(a, p.a1, limit_a, breaks_a)
     to_b = _words_to_sentence_end(b, p.b1, limit_b, breaks_b)
-    if to_a is not None and to_a == to_b and to_a:
+    if to_a is not None and to_b is not None and (to_a or to_b):
         p.a1 += to_a
         p.b1 += to_b
 
@@ -146,8 +149,9 @@ def _edited_sentence_end(p: Alignment, a: TokenStream, b: TokenStream, limit_a: 
 def _edited_sentence_start(p: Alignment, a: TokenStream, b: TokenStream, limit_a: int,
                            limit_b: int, breaks_a: np.ndarray, breaks_b: np.ndarray) -> None:
     """Take the first words of the sentence a passage starts into in both texts by as many
-    words, as `_edited_sentence_end` takes the last ("Two obstacles of the five" against
-    "Unbelief obstacles of the five")."""
+    words, at most `EDGE_EDIT_WORDS` ("Two obstacles of the five" against "Unbelief
+    obstacles of the five"). Where one text has more words there, they may be its own
+    ("Then I measured" against "I measured")."""
     to_a = _words_from_sentence_start(a, p.a0, limit_a, breaks_a)
     to_b = _words_from_sentence_start(b, p.b0, limit_b, breaks_b)
     if to_a is not None and to_a == to_b and to_a:
