@@ -380,7 +380,12 @@ def related_change(head: Segmented, variant: Segmented, *, any_end: bool = False
     """Whether `variant` is `head` with one word swapped for a word sharing a character
     with it (国有 and 私有, 应有 and 呼应, 会议 and 议会): words built on one morpheme are
     akin, so the two forms say much the same, where 组成单位 and 组成规模 do not."""
-    change = word_change(head, variant, any_end=any_end)
+    return kindred(word_change(head, variant, any_end=any_end))
+
+
+def kindred(change: tuple[str, str] | None) -> bool:
+    """Whether a word change (see `word_change`) swaps a word for one sharing a character
+    with it (see `related_change`)."""
     return change is not None and bool(set(change[0]) & set(change[1]))
 
 
@@ -496,7 +501,7 @@ def _one_way_change(head: Segmented, variant: Segmented,
         return None
     # At an end, a word of another stem makes the kept part a phrase in another context
     # (政协的组成 | 单位, 包括, 依然); one of the same stem varies it (取得阶段性成就, 成果).
-    if not (before and after) and not set(change[0]) & set(change[1]) and not any_end:
+    if not (before and after) and not kindred(change) and not any_end:
         return None
     # A word cut short (翻版 → 版, 训练 → 训) is a typing slip or a cut, not a variant.
     if all(change) and (change[0] in change[1] or change[1] in change[0]):

@@ -30,7 +30,13 @@ from viewer.core.collection.kept_words import (
     shorter_keeps_own_words,
 )
 from viewer.core.variants import rare_variants
-from viewer.core.word_bounds import Segmented, one_word_apart, related_change, word_change
+from viewer.core.word_bounds import (
+    Segmented,
+    kindred,
+    one_word_apart,
+    related_change,
+    word_change,
+)
 
 if TYPE_CHECKING:
     from viewer.core.collection.formulations import RankedGroups
@@ -197,21 +203,22 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         seen = located.at(len(form), int(at[0]))
         # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
         # 继续用于岛) asks more: see `beside_at_end`.
-        return related_change(varied, seen) or beside_at_end(g, k, varied, seen, docs)
+        return related_change(varied, seen) or beside_at_end(
+            g, k, varied, word_change(varied, seen, any_end=True), docs)
 
-    def beside_at_end(g: int, k: int, varied: Segmented, seen: Segmented,
+    def beside_at_end(g: int, k: int, varied: Segmented, change: tuple[str, str] | None,
                       docs: np.ndarray) -> bool:
-        # A word changed at an end may make another phrase in that context: the form
-        # joins where it is used beside its formulation far beyond chance, or beyond
-        # what the words the two keep bring with any other word (`beside_beyond_kept`).
-        # A kindred word (海水文件 of 海关文件) says much the same: used beside the
-        # formulation beyond doubt, as a likeness keeping a single word must be, it joins.
-        change = word_change(varied, seen, any_end=True)
+        # A word changed at an end (`change`, what `varied` has and what the likeness has
+        # in its place) may make another phrase in that context: the form joins where it
+        # is used beside its formulation far beyond chance, or beyond what the words the
+        # two keep bring with any other word (`beside_beyond_kept`). A kindred word
+        # (海水文件 of 海关文件) says much the same: used beside the formulation beyond
+        # doubt, as a likeness keeping a single word must be, it joins.
         if change is None:
             return False
         if co_use.surely_together(docs_of[g], docs, len(dates)):
             return True
-        if set(change[0]) & set(change[1]) and co_use.used_beside(
+        if kindred(change) and co_use.used_beside(
                 set(docs_of[g].tolist()), set(docs.tolist()), rank):
             return True
         part = kept_part(varied, change, listed[g][k][0])
@@ -263,12 +270,12 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 continue
             varied = located.at_whole(*listed[g][k])
             seen = located.at(len(form), int(at[0]))
-            if not (one_word_apart(varied, seen)
-                    or beside_at_end(g, k, varied, seen, docs)):
-                continue
             change = word_change(varied, seen, any_end=True)
-            kindred = change is not None and bool(set(change[0]) & set(change[1]))
-            if early and not kindred and (
+            if not (one_word_apart(varied, seen)
+                    or beside_at_end(g, k, varied, change, docs)):
+                continue
+            kin = kindred(change)
+            if early and not kin and (
                     change is None or len(form) - len(change[1]) < shape["strong"]):
                 # One keeping a single word of it (结算公司 of 证券公司) may be another
                 # phrase met beside it, as a likeness is asked to be (`may_join`).
@@ -276,7 +283,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             if change is not None and change[0]:
                 # A kindred word (活动号称全国 of 活动号召全国) is a variant wherever it
                 # stands (`related_change`); the others are counted as fillers below.
-                swapped.setdefault((k, change[0]), []).append((len(group), kindred))
+                swapped.setdefault((k, change[0]), []).append((len(group), kin))
             group.append((len(form), at))
             taken.add(form)
             docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
