@@ -3,6 +3,7 @@ go to save memory, gives what weighing all at once gives (up to the rounding of 
 taken in another order)."""
 
 import random
+import tracemalloc
 
 import numpy as np
 import pytest
@@ -129,3 +130,26 @@ def test_recurring_grams_of_narrow_word_ids_are_those_of_wide_ones() -> None:
         np.testing.assert_array_equal(narrow.levels[n].positions, level.positions)
         np.testing.assert_array_equal(narrow.levels[n].count, level.count)
     assert wide.levels[9].documents.tolist() == [15]
+
+
+def test_looking_up_one_position_does_not_copy_the_level() -> None:
+    # Levels hold positions as 32-bit integers; positions are asked for as numpy makes
+    # them (64-bit). Searching one width with the other makes numpy convert the whole
+    # level at every call: tens of MB and ms for one position, thousands of times over
+    # while formulations are segmented.
+    rng = np.random.default_rng(5)
+    ids = rng.integers(0, 40, size=2_000_000)
+    doc_of = np.repeat(np.arange(100), 20_000)
+    no_marks = np.zeros(len(ids), dtype=bool)
+    grams = RecurringGrams(ids, no_marks, no_marks, doc_of, 3, min_docs=2)
+    level = grams.levels[2]
+    assert level.positions.dtype == np.int32 and len(level.positions) > 1_000_000
+    one = np.array([int(level.positions[12345])])
+    tracemalloc.start()
+    try:
+        found = level.gram_at(one)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert found.tolist() == [int(level.gram[12345])]
+    assert peak < 100_000

@@ -162,7 +162,9 @@ class Level:
 
     def gram_at(self, positions: np.ndarray) -> np.ndarray:
         """The gram starting at each of `positions`, -1 where none recurs."""
-        at = np.searchsorted(self.positions, positions)
+        # In the levels' own width: a query of another would have numpy copy the whole
+        # level into a common type at every call (tens of ms and MB for one position).
+        at = np.searchsorted(self.positions, positions.astype(self.positions.dtype, copy=False))
         at = np.minimum(at, max(len(self.positions) - 1, 0))
         if not len(self.positions):
             return np.full(len(positions), -1, dtype=np.int64)
