@@ -9,6 +9,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
+from viewer.core.collection.candidate_scores import CandidateRows
 from viewer.core.collection.edges import EdgeEvidence, quote_marks
 from viewer.core.collection.evidence import unit_bits
 from viewer.core.collection.formulations import MIN_SCORE, find_formulations, rank_groups
@@ -1361,3 +1362,21 @@ def test_a_kindred_word_swapped_at_an_end_joins_where_it_is_used_beside_the_form
 
     assert _find_chinese(*articles({100, 200, 300, 350, 333})) == [(CUSTOMS, (SEAWATER,), 0)]
     assert _find_chinese(*articles({111, 213, 307, 353, 333})) == [(CUSTOMS, (), 0)]
+
+
+def test_candidate_rows_name_the_row_of_each_form_and_of_no_other() -> None:
+    # Stands in for a dict of a million (length, index) tuples: every form finds its
+    # own row, and a form of no row is absent, whatever its length or index.
+    rng = np.random.default_rng(7)
+    forms = list(dict.fromkeys(zip(rng.integers(2, 31, size=4000).tolist(),
+                                   rng.integers(0, 90_000, size=4000).tolist(), strict=True)))
+    rows = CandidateRows(np.array([n for n, _ in forms]), np.array([i for _, i in forms]))
+    assert all(rows[form] == k for k, form in enumerate(forms))
+    assert all(form in rows for form in forms)
+    listed = set(forms)
+    others = [(n, i) for n, i in zip(rng.integers(1, 33, size=4000).tolist(),
+                                     rng.integers(-5, 95_000, size=4000).tolist(), strict=True)
+              if (n, i) not in listed]
+    assert others and not any(form in rows for form in others)
+    with pytest.raises(KeyError):
+        rows[others[0]]

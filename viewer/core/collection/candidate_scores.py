@@ -70,6 +70,37 @@ VARIANT_SHARE = 0.5
 CJK = frozenset({"zh", "ja"})
 
 
+class CandidateRows:
+    """The row of a candidate table that holds each form (length, level index), looked up
+    as in a dict (`rows[form]`, `form in rows`). A collection has a million candidates
+    or more: a dict of their tuples takes over 150 MB, their keys packed and sorted 12."""
+
+    def __init__(self, lengths: np.ndarray, indices: np.ndarray) -> None:
+        self._width = int(indices.max(initial=0)) + 1
+        keys = lengths.astype(np.int64) * self._width + indices
+        self._rows = np.argsort(keys, kind="stable")
+        self._keys = keys[self._rows]
+
+    def _find(self, form: tuple[int, int]) -> int:
+        n, index = form
+        if not 0 <= index < self._width:
+            return -1
+        key = n * self._width + index
+        at = int(np.searchsorted(self._keys, key))
+        found = at < len(self._keys) and int(self._keys[at]) == key
+        return int(self._rows[at]) if found else -1
+
+    def __getitem__(self, form: tuple[int, int]) -> int:
+        row = self._find(form)
+        if row < 0:
+            raise KeyError(form)
+        return row
+
+    def __contains__(self, form: object) -> bool:
+        return (isinstance(form, tuple) and len(form) == 2
+                and self._find((int(form[0]), int(form[1]))) >= 0)
+
+
 @dataclass(frozen=True)
 class ScoredCandidates:
     """The candidate forms of a collection (as (length, level index) of `grams`), best
@@ -90,7 +121,7 @@ class ScoredCandidates:
     #: The word bounds of the candidates (CJK); None for languages written in words.
     located: PhraseLocator | None
     forms: list[tuple[int, int]]
-    row: dict[tuple[int, int], int]
+    row: CandidateRows
     score: np.ndarray
     strength: np.ndarray
     cited: np.ndarray
@@ -165,7 +196,9 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
         lifted = score * evidence.edge_factor(units, cited)
         kept, added = _cut_to_whole_words(scorer, table, np.flatnonzero(
             np.maximum(score, lifted) >= MIN_SCORE * VARIANT_SHARE), located)
-        table = table.take(kept).followed_by(added)
+        # One step at a time: the table of a large collection is tens of MB a copy.
+        table = table.take(kept)
+        table = table.followed_by(added)
         firsts = first_scores(added)
         strength, onset, repeats, score, units, cited = (
             np.concatenate((before[kept], new)) for before, new in
@@ -222,8 +255,7 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
     forms = select_phrases(scorer, list(zip(table.n[order].tolist(),
                                             table.index[order].tolist(), strict=True)),
                            limit=len(order))
-    row = {form: k for k, form in enumerate(zip(table.n.tolist(), table.index.tolist(),
-                                                 strict=True))}
+    row = CandidateRows(table.n, table.index)
     return ScoredCandidates(grams, scorer, stops, blocked, rank, dated, edges, spread, offsets,
                             located if cjk else None, forms, row, score, strength, cited,
                             standing, cohesive)
@@ -250,7 +282,7 @@ def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarra
     gram without it, where that gram is no candidate of its own because (nearly) every
     use of it comes with the function word."""
     grams = scorer.grams
-    listed = set(zip(table.n.tolist(), table.index.tolist(), strict=True))
+    listed = CandidateRows(table.n, table.index)
     extended: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     def cut_off(row: int, lead: int, length: int) -> int | None:
