@@ -8,6 +8,7 @@ import tracemalloc
 import numpy as np
 import pytest
 
+import viewer.core.collection.edges as edges_module
 import viewer.core.phrases as phrases
 from viewer.core.collection.edges import EdgeEvidence
 from viewer.core.normalize import shared_normalizer
@@ -90,7 +91,12 @@ def test_token_offsets_lay_the_streams_end_to_end_in_half_the_memory() -> None:
     assert len(empty[0]) == len(empty[1]) == 0
 
 
-def test_edge_pairs_are_each_kept_once_with_how_often_they_occur() -> None:
+@pytest.mark.parametrize("pair_slice", [7, edges_module.PAIR_SLICE])
+def test_edge_pairs_are_each_kept_once_with_how_often_they_occur(
+        pair_slice: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pairs are keyed a slice at a time: slices that cut the collection anywhere count
+    # every pair as one pass would.
+    monkeypatch.setattr(edges_module, "PAIR_SLICE", pair_slice)
     streams = _streams(_texts()[:6])
     ids = np.concatenate([s.ids for s in streams])
     stops = np.concatenate([breaks_after(s) for s in streams])

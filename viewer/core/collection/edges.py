@@ -39,6 +39,8 @@ QUOTES = np.array([ord(c) for c in '"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\
 
 #: Rates are kept within this distance of 0 and 1: one edge never decides alone.
 RATE_FLOOR = 0.01
+#: Pairs keyed at a time while the collection's pairs are counted.
+PAIR_SLICE = 1 << 20
 
 
 class EdgeEvidence:
@@ -63,12 +65,15 @@ class EdgeEvidence:
         if size > 1:
             self.paired[:-1] = (~stops[:-1] & (doc_of[:-1] == doc_of[1:])
                                 & ~blocked[:-1] & ~blocked[1:])
-        at = np.flatnonzero(self.paired)
         # Each pair as one key, sorted in place: a collection has tens of millions of
-        # pairs, and `np.unique` would hold several copies of them at once.
+        # pairs, and `np.unique` would hold several copies of them at once. For the same
+        # reason the pairs' positions are int32 (a collection stays under 2**31 tokens)
+        # and the second words are added a slice at a time.
+        at = np.flatnonzero(self.paired).astype(np.int32)
         pairs = self.ids[at]
         pairs *= self.words
-        pairs += self.ids[1:][at]
+        for start in range(0, len(at), PAIR_SLICE):
+            pairs[start:start + PAIR_SLICE] += self.ids[at[start:start + PAIR_SLICE] + 1]
         del at
         pairs.sort()
         heads = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1]))
