@@ -56,7 +56,7 @@ _HYPHENS = np.array([ord(c) for c in "-\u2010\u2011"], dtype=np.uint32)
 
 #: Uses of grams `RecurringGrams.neighbour_variety` weighs at once (see there): its
 #: arrays then take a few hundred MB at most.
-VARIETY_BATCH_USES = 1 << 22
+VARIETY_BATCH_USES = 1 << 20
 
 
 def joined_after(stream: TokenStream) -> np.ndarray:

@@ -146,9 +146,7 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
     where, keys = where[order], ids[where[order]]
     # Breaks and excluded tokens counted up to each position: int32, as a collection stays
     # under 2**31 tokens (half the memory of a collection's worth of int64).
-    counted = np.zeros(1, dtype=np.int32)
-    breaks = np.concatenate((counted, np.cumsum(stops, dtype=np.int32)))
-    excluded = np.concatenate((counted, np.cumsum(blocked, dtype=np.int32)))
+    breaks, excluded = _counted_up_to(stops), _counted_up_to(blocked)
     size = len(ids)
     for (h, prefix, suffix, new, sure), (anchor, offset) in zip(probes, anchors, strict=True):
         lo, hi = np.searchsorted(keys, anchor), np.searchsorted(keys, anchor, side="right")
@@ -177,6 +175,15 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
     return [{form: at for form, at in found.items()
              if form in sure or may_join is None or may_join(h, form, at)}
             for h, (found, sure) in enumerate(zip(result, strongly, strict=True))]
+
+
+def _counted_up_to(marks: np.ndarray) -> np.ndarray:
+    """How many of `marks` are set before each position (one more entry than `marks`),
+    summed straight into place: int32, as a collection stays under 2**31 tokens (half the
+    memory of a collection's worth of int64)."""
+    counted = np.zeros(len(marks) + 1, dtype=np.int32)
+    np.cumsum(marks, dtype=np.int32, out=counted[1:])
+    return counted
 
 
 def _anchor(prefix: tuple[int, ...], suffix: tuple[int, ...], new: int,
