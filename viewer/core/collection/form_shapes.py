@@ -25,6 +25,8 @@ CJK_CHARS_PER_WORD_SHARED = 2
 CJK_VARIANT_KEPT = 0.4
 #: More variants than this make a template, not a formulation.
 MAX_VARIANTS = 3
+#: A Chinese variant may swap this many letters inside a word (早见成效, 早盖成效).
+CJK_INNER_SWAP = 2
 
 
 class VariantShape(TypedDict):
@@ -82,3 +84,11 @@ def one_place(head: tuple[int, ...], form: tuple[int, ...], unit: np.ndarray) ->
         return None
     differ = np.flatnonzero(unit[list(form)] != unit[list(head)])
     return int(differ[0]) if len(differ) == 1 else None
+
+
+def swapped_letters(x: tuple[int, ...], y: tuple[int, ...]) -> tuple[int, int] | None:
+    """The run [first, end) of units that holds every place where two forms of as many
+    units differ; None when their lengths differ or they are the same."""
+    if len(x) != len(y) or x == y:
+        return None
+    return common_head(x, y), len(x) - common_head(x[::-1], y[::-1])
