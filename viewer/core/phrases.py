@@ -55,7 +55,7 @@ def breaks_after(stream: TokenStream, chars: np.ndarray = BREAK_CHARS) -> np.nda
 _HYPHENS = np.array([ord(c) for c in "-\u2010\u2011"], dtype=np.uint32)
 
 #: Uses of grams `RecurringGrams.neighbour_variety` weighs at once (see there): its
-#: arrays then take a few hundred MB at most.
+#: arrays then take about a hundred MB at most, where a collection's peak lies.
 VARIETY_BATCH_USES = 1 << 20
 
 

@@ -144,8 +144,6 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
     where = np.flatnonzero(wanted[ids])
     order = np.argsort(ids[where], kind="stable")
     where, keys = where[order], ids[where[order]]
-    # Breaks and excluded tokens counted up to each position: int32, as a collection stays
-    # under 2**31 tokens (half the memory of a collection's worth of int64).
     breaks, excluded = _counted_up_to(stops), _counted_up_to(blocked)
     size = len(ids)
     for (h, prefix, suffix, new, sure), (anchor, offset) in zip(probes, anchors, strict=True):

@@ -233,6 +233,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                   for g in groups if any(form in cohesive for form in g) or alone(g)]
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
+
         def swapped_inside(head: tuple[int, int], form: tuple[int, int]) -> bool:
             # One or two letters swapped inside, the forms used beside each other beyond
             # chance (either may have come first: see `together`).
