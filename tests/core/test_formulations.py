@@ -228,6 +228,26 @@ def _planted(uses: dict[str, list[int]], count: int = 200,
     return texts, dates
 
 
+def test_two_popular_forms_used_together_far_beyond_chance_are_one_formulation() -> None:
+    # 600 articles. "medieval rediscovery" in 40 of the first 300 and 80 of the rest;
+    # "medieval mission" in 50 of the last 300. While both are in use, chance has them
+    # meet in 13.3 articles: 25 is less than twice that, no clear sign on its own. Over
+    # the whole collection chance gives 10, and 25 is far beyond doubt: writers who use
+    # one form use the other beside it, one phrase written two ways. Meeting as chance
+    # has them, the two are two phrases.
+    early = list(range(0, 300, 7))[:40]
+    late = list(range(300, 600, 3))[:80]
+
+    def found(shared: int) -> list[tuple[str, tuple[str, ...]]]:
+        mission = late[:shared] + [i for i in range(301, 600, 3)][:50 - shared]
+        texts, dates = _planted({"medieval rediscovery": early + late,
+                                 "medieval mission": mission}, count=600)
+        return [(f.phrase, f.variants) for f in _find(texts, dates, [[] for _ in texts])]
+
+    assert found(25) == [("medieval rediscovery", ("medieval mission",))]
+    assert sorted(found(12)) == [("medieval mission", ()), ("medieval rediscovery", ())]
+
+
 def test_a_formulation_translated_two_ways_is_one_entry():
     # 网络强国, rendered whole ("network power") and character by character ("strong
     # network country") by other translators: the forms share one word.
