@@ -171,14 +171,15 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # than twice that is no sign there ("medieval rediscovery", "medieval mission":
         # 12 where 6.2 were expected), but over the whole collection far beyond doubt
         # (3.6 expected) it is one phrase written two ways (`used_together`).
-        # Chinese forms are ranked by their characters' evidence, not by age: the
-        # variant may rank above the form it varies (性能问题, 能力问题). That earlier
-        # form is then a formulation by its own evidence; a phrase of the language met
-        # before the formulation and once beside it by chance (扫除青壮年文盲 of
-        # 扫除剩余文盲) is not, and would give the formulation its first appearance.
+        # Forms are ranked by their evidence, not by age: the variant may rank above
+        # the form it varies (性能问题, 能力问题; "environment unity", used more than
+        # "environment efficiency"). That earlier form is then a formulation by its own
+        # evidence; a phrase of the language met before the formulation and once beside
+        # it by chance (扫除青壮年文盲 of 扫除剩余文盲) is not, and would give the
+        # formulation its first appearance.
         return (co_use.together(grams, rank, head, form)
                 or co_use.used_together(grams, rank, head, form)
-                or (cjk and co_use.together(grams, rank, form, head)
+                or (co_use.together(grams, rank, form, head)
                     and score[row[form]] >= MIN_SCORE))
 
     unit = scorer.word_unit
