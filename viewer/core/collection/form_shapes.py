@@ -86,9 +86,10 @@ def one_place(head: tuple[int, ...], form: tuple[int, ...], unit: np.ndarray) ->
     return int(differ[0]) if len(differ) == 1 else None
 
 
-def swapped_letters(x: tuple[int, ...], y: tuple[int, ...]) -> tuple[int, int] | None:
-    """The run [first, end) of units that holds every place where two forms of as many
-    units differ; None when their lengths differ or they are the same."""
+def swapped_inside(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
+    """Whether two forms of as many units differ only in a run of at most
+    `CJK_INNER_SWAP` units with units kept on both sides (早见成效, 早盖成效)."""
     if len(x) != len(y) or x == y:
-        return None
-    return common_head(x, y), len(x) - common_head(x[::-1], y[::-1])
+        return False
+    first, end = common_head(x, y), len(x) - common_head(x[::-1], y[::-1])
+    return first > 0 and end < len(x) and end - first <= CJK_INNER_SWAP

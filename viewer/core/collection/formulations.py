@@ -27,11 +27,10 @@ from viewer.core.collection import co_use, evidence
 from viewer.core.collection.candidate_scores import CITED_UNIT, CJK, score_candidates
 from viewer.core.collection.evidence import MIN_SCORE
 from viewer.core.collection.form_shapes import (
-    CJK_INNER_SWAP,
     MAX_VARIANTS,
     added_inside,
     one_place,
-    swapped_letters,
+    swapped_inside,
     variant_shape,
 )
 from viewer.core.collection.group_members import (
@@ -240,20 +239,16 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
 
-        def swapped_inside(head: tuple[int, int], form: tuple[int, int]) -> bool:
-            # One or two letters swapped inside, the forms used beside each other beyond
-            # chance (either may have come first: see `together`).
-            place = swapped_letters(words_of(head), words_of(form))
-            return (place is not None and place[0] > 0 and place[1] < head[0]
-                    and place[1] - place[0] <= CJK_INNER_SWAP
-                    and (co_use.together(grams, rank, head, form)
-                         or co_use.together(grams, rank, form, head)))
-
         groups = word_variants(groups, located, cohesive,
                                lambda head, form: (co_use.used_together(grams, rank, head, form)
                                                    or related(head, form)
                                                    or kept_words(head, form)),
-                               swapped_inside)
+                               # A letter or two swapped inside, the forms used beside
+                               # each other beyond chance, whichever came first.
+                               lambda head, form: (
+                                   swapped_inside(words_of(head), words_of(form))
+                                   and (co_use.together(grams, rank, head, form)
+                                        or co_use.together(grams, rank, form, head))))
         if dated:
             groups = earlier_forms_apart(
                 groups, cohesive,

@@ -54,13 +54,13 @@ def used_with_groups(groups: list[list[tuple[int, int]]],
 def word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
                   cohesive: set[tuple[int, int]],
                   together: Callable[[tuple[int, int], tuple[int, int]], bool],
-                  swapped_inside: Callable[[tuple[int, int], tuple[int, int]], bool],
+                  swapped_together: Callable[[tuple[int, int], tuple[int, int]], bool],
                   ) -> list[list[tuple[int, int]]]:
     """Chinese groups keeping only the forms one whole word apart from their base form
     (see `one_word_apart`): characters are tokens, so a blank of a few of them also meets
     the phrase with a stray character before it or a different word half-cut after it.
     A letter or two swapped inside, all else alike, is neither: such a form stays when
-    `swapped_inside(base, form)` says the writers use the two beside each other, though
+    `swapped_together(base, form)` says the writers use the two beside each other, though
     the segmenter reads the changed word in other pieces in each (早 | 见成效, 早盖 | 成效).
     At an end, a word swapped leaving one word (具有流动性, 具有紧迫性) or for one of
     another stem (继续用于灾, 继续用于岛) may as well make another phrase in that
@@ -78,7 +78,7 @@ def word_variants(groups: list[list[tuple[int, int]]], located: PhraseLocator,
             return [form for form in forms if form != base and (
                 one_word_apart(head, found := located.at_whole(*form))
                 or (one_word_apart(head, found, any_end=True) and together(base, form))
-                or swapped_inside(base, form))]
+                or swapped_together(base, form))]
 
         bases = group if len(group) > 2 else group[:1]
         near = [apart_from(base, group) for base in bases]
