@@ -25,6 +25,7 @@ import numpy as np
 
 from viewer.core.collection import co_use, evidence
 from viewer.core.collection.candidate_scores import CITED_UNIT, CJK, score_candidates
+from viewer.core.collection.edges import EdgeEvidence
 from viewer.core.collection.evidence import MIN_SCORE
 from viewer.core.collection.form_shapes import (
     MAX_VARIANTS,
@@ -127,6 +128,8 @@ class RankedGroups:
     located: PhraseLocator | None
     #: Which words of the candidates are names (None for CJK, which has no capitals).
     names: NameSlots | None
+    #: The collection's edges: what stands around a phrase, quotation marks among it.
+    edges: EdgeEvidence
 
 
 def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary: Vocabulary,
@@ -313,7 +316,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     ranked = sorted(range(len(groups)), key=lambda g: -scores[g])
     return RankedGroups(grams, scorer, [groups[g] for g in ranked], [scores[g] for g in ranked],
                         candidates.stops, candidates.blocked, candidates.offsets, judge,
-                        candidates.located, names)
+                        candidates.located, names, edges)
 
 
 

@@ -4,7 +4,8 @@ A formulation found on its own evidence may have forms written in one or two doc
 (a word swapped or added, a word left out). They are searched for in the collection's
 tokens (`viewer.core.variants.rare_variants`) and join their formulation on what the
 collection says of them: when they are first used, the documents they share with it,
-and whether many of them fill one place (a template's slot, then, not variants).
+whether they are cited whole between quotation marks, and whether many of them fill one
+place (a template's slot, then, not variants).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from viewer.core.collection import co_use
+from viewer.core.collection import co_use, evidence
+from viewer.core.collection.candidate_scores import CITED_UNIT
 from viewer.core.collection.evidence import MIN_SCORE
 from viewer.core.collection.form_shapes import (
     CJK_CHARS_PER_WORD,
@@ -52,12 +54,12 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     with its form and is used in as many documents as the best form (the older form,
     then). One that varies a variant must be used in `RARE_DOCUMENTS` documents, as in
     Chinese. One sharing a single content word with its form joins only where it is used
-    beside the formulation (`co_use.used_beside`); many such in one place are a
-    template's slot, and none join. One leaving a word of its form out must be used in
-    `RARE_DOCUMENTS` documents and share documents with the formulation beyond chance
-    (`co_use.recurs_beside`), as a shorter form must in Chinese, unless it keeps words
-    of the formulation written nowhere else (`shorter_keeps_own_words`), whenever it
-    is used."""
+    beside the formulation (`co_use.used_beside`) or cited whole (`_cited_whole`); many
+    such in one place are a template's slot, and none join. One leaving a word of its
+    form out must be used in `RARE_DOCUMENTS` documents and share documents with the
+    formulation beyond chance (`co_use.recurs_beside`), as a shorter form must in
+    Chinese, unless it keeps words of the formulation written nowhere else
+    (`shorter_keeps_own_words`), whenever it is used."""
     grams, scorer = ranked.grams, ranked.scorer
     words = [[scorer.words(*form) for form in group] for group in listed]
     shape = variant_shape(False)
@@ -109,7 +111,7 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
             if form not in joined and len(at) and (
                     own or rank[docs].min() >= since
                     or len(docs) >= main_documents and not loose) and (
-                    not loose
+                    not loose or _cited_whole(ranked, len(form), at)
                     or co_use.used_beside(used, set(docs.tolist()), rank)) and (
                     # A likeness of a variant rests on the variant's own evidence:
                     # it must recur ("accelerating the higher common construction",
@@ -144,6 +146,17 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         group[:] = [form for form in group if (form[0], int(form[1][0])) not in named]
 
 
+def _cited_whole(ranked: RankedGroups, length: int, at: np.ndarray) -> bool:
+    """Whether a likeness (its length in tokens, the positions of its uses) is cited whole
+    between quotation marks as chance cites hardly any stretch of text (`CITED_UNIT`).
+    Its writers hold it for a set phrase: one word apart from a formulation, it is that
+    formulation written another way, however seldom it is used and wherever its ends
+    fall (香港的持续气派 of 香港的持续繁荣; "progress belt" of "progress
+    sovereignty")."""
+    return bool(len(at)) and evidence.cited_bits(
+        ranked.edges, at, np.full(len(at), length)) >= CITED_UNIT
+
+
 def _other_name(ranked: RankedGroups, head: tuple[int, int], head_words: tuple[int, ...],
                 likeness: tuple[int, ...], at: np.ndarray) -> bool:
     """Whether a likeness (its words, the positions of its uses) puts another name in the
@@ -163,7 +176,10 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     same forms as grams) the variants of it too rare to recur on their own, each first
     found no earlier than the group's first appearance: a likeness met before is one of
     its forms only when the two share documents beyond doubt (`co_use.used_beside`) and it
-    changes a kindred word or keeps more than one word of its form.
+    changes a kindred word or keeps more than one word of its form. Cited whole
+    between quotation marks (`_cited_whole`), a later likeness needs neither documents
+    shared with the formulation nor a whole word apart (below): its writers hold it for
+    a set phrase.
 
     A rare variant may vary any form of its group (所有国有职业 varies
     所有国有企业, not the group's best form 所有私有企业) and must be one whole word
@@ -197,13 +213,14 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         # Uses overlapping the formulation's are none of this form's (see below).
         at = at[~_overlapping(len(form), at, forms[g])]
         docs = np.unique(grams.doc_of[at])
-        if not co_use.recurs_beside(docs_of[g], docs, len(dates)):
+        cited = _cited_whole(ranked, len(form), at)
+        if not (cited or co_use.recurs_beside(docs_of[g], docs, len(dates))):
             return False
         varied = located.at_whole(*listed[g][k])
         seen = located.at(len(form), int(at[0]))
         # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
         # 继续用于岛) asks more: see `beside_at_end`.
-        return related_change(varied, seen) or beside_at_end(
+        return cited or related_change(varied, seen) or beside_at_end(
             g, k, varied, word_change(varied, seen, any_end=True), docs)
 
     def beside_at_end(g: int, k: int, varied: Segmented, change: tuple[str, str] | None,
@@ -271,7 +288,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             varied = located.at_whole(*listed[g][k])
             seen = located.at(len(form), int(at[0]))
             change = word_change(varied, seen, any_end=True)
-            if not (one_word_apart(varied, seen)
+            if not (one_word_apart(varied, seen) or _cited_whole(ranked, len(form), at)
                     or beside_at_end(g, k, varied, change, docs)):
                 continue
             kin = kindred(change)
