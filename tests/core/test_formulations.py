@@ -505,8 +505,8 @@ def test_a_rare_likeness_sharing_one_content_word_joins_only_beside_the_formulat
 
 
 @pytest.mark.parametrize(("quoted", "late"), [(True, True), (False, True), (True, False)])
-def test_a_rare_likeness_cited_whole_is_a_variant_wherever_it_is_used(quoted: bool,
-                                                                     late: bool) -> None:
+def test_a_rare_likeness_cited_whole_once_its_formulation_is_in_use_is_its_variant(
+        quoted: bool, late: bool) -> None:
     # "curiosity and harvest", once, in an article without the formulation: as written
     # plainly, maybe another phrase. Cited whole between quotation marks, after the
     # formulation came up, it is held for a set phrase: a form of the formulation. Cited
@@ -692,21 +692,6 @@ def test_a_phrase_of_words_too_common_to_carry_it_is_listed_when_coined_in_the_c
 BRACED, REQUIRED, QUAKE = "必要的抗震加固措施", "重要的抗震加固措施", "必要的防震加固措施"
 
 
-THRIVING, FLAIR = "香港的持续繁荣", "香港的持续气派"
-
-
-@pytest.mark.parametrize("quoted", [True, False])
-def test_a_rare_form_changing_its_last_word_is_a_variant_when_cited_whole(quoted: bool
-                                                                          ) -> None:
-    # 香港的持续气派, once, swaps the last word of 香港的持续繁荣 (every sixth article
-    # from 60 on) for one of another stem: written plainly, likelier 香港的持续 followed by
-    # another phrase. Cited whole between quotation marks, it is the formulation's form.
-    place = _placed((lambda i: i >= 60 and i % 6 == 0, 3, 4, THRIVING),
-                    (lambda i: i == 200, 5, 3, f"“{FLAIR}”" if quoted else FLAIR))
-    texts, dates = _random_articles(240, 11, THRIVING + FLAIR + "“”", place, _two_years(120))
-    assert _find_chinese(texts, dates) == [(THRIVING, (FLAIR,) if quoted else (), 60)]
-
-
 @pytest.mark.parametrize("quoted", [True, False])
 def test_a_kindred_variant_of_few_articles_is_lifted_by_its_quotation_marks(quoted: bool
                                                                          ) -> None:
@@ -730,6 +715,21 @@ def test_an_earlier_form_changing_a_kindred_word_of_a_form_kept_stays_in_the_gro
     texts, dates = _random_articles(240, 11, REQUIRED + BRACED + QUAKE, place,
                                     _two_years(120))
     assert _find_chinese(texts, dates) == [(REQUIRED, (BRACED, QUAKE), 40)]
+
+
+THRIVING, FLAIR = "香港的持续繁荣", "香港的持续气派"
+
+
+@pytest.mark.parametrize("quoted", [True, False])
+def test_a_rare_form_changing_its_last_word_is_a_variant_when_cited_whole(quoted: bool
+                                                                          ) -> None:
+    # 香港的持续气派, once, swaps the last word of 香港的持续繁荣 (every sixth article
+    # from 60 on) for one of another stem: written plainly, likelier 香港的持续 followed by
+    # another phrase. Cited whole between quotation marks, it is the formulation's form.
+    place = _placed((lambda i: i >= 60 and i % 6 == 0, 3, 4, THRIVING),
+                    (lambda i: i == 200, 5, 3, f"“{FLAIR}”" if quoted else FLAIR))
+    texts, dates = _random_articles(240, 11, THRIVING + FLAIR + "“”", place, _two_years(120))
+    assert _find_chinese(texts, dates) == [(THRIVING, (FLAIR,) if quoted else (), 60)]
 
 
 @pytest.mark.parametrize(("formulation", "earlier", "from_article", "joins"), [
