@@ -153,8 +153,7 @@ def _cited_whole(ranked: RankedGroups, length: int, at: np.ndarray) -> bool:
     formulation written another way, however seldom it is used and wherever its ends
     fall (香港的持续气派 of 香港的持续繁荣; "progress belt" of "progress
     sovereignty")."""
-    return bool(len(at)) and evidence.cited_bits(
-        ranked.edges, at, np.full(len(at), length)) >= CITED_UNIT
+    return evidence.cited_bits(ranked.edges, at, np.full(len(at), length)) >= CITED_UNIT
 
 
 def _other_name(ranked: RankedGroups, head: tuple[int, int], head_words: tuple[int, ...],
