@@ -15,7 +15,7 @@ from viewer.core.collection.evidence import unit_bits
 from viewer.core.collection.formulations import MIN_SCORE, find_formulations, rank_groups
 from viewer.core.han_script import to_simplified
 from viewer.core.normalize import shared_normalizer
-from viewer.core.phrases import breaks_after
+from viewer.core.phrases import LEAD_SHARE, breaks_after
 from viewer.core.tokenize import Vocabulary, tokenize
 
 
@@ -471,11 +471,29 @@ def test_function_words_a_phrase_comes_with_stay_in_a_collection(
 
 def test_function_words_the_rest_is_used_without_go_one_by_one():
     # "her zandrevity" is used without "for" as often as with it, and "zandrevity" alone
-    # too: each leading word goes, and one word is no phrase.
+    # too: each leading word goes. One word is no phrase; kept with its leading words, the
+    # stretch is a piece of a context ("her zandrevity", led by "for" half the time) or
+    # too weak a phrase ("for her zandrevity", in a quarter of the articles, from the
+    # tenth of them on).
     texts, dates = _planted({"for her zandrevity": list(range(20, 200, 4)),
                              "her zandrevity": list(range(22, 200, 4)),
                              "zandrevity": list(range(1, 200, 5))})
     assert _find(texts, dates, [[] for _ in texts]) == []
+
+
+@pytest.mark.parametrize("phrase", ["until zandrevity", "same zandrevity"])
+def test_function_words_leading_one_content_word_stay_though_the_word_is_used_alone(
+        phrase: str) -> None:
+    # "zandrevity" is used alone in one article in seven, and from article 60 on "until"
+    # (or "same") leads it in one article in three: trimmed, the phrase would be one
+    # word, no phrase; with its function word, it is a formulation coined at article 60.
+    uses = {phrase: list(range(60, 200, 3)), "zandrevity": list(range(1, 200, 7))}
+    texts, dates = _planted(uses)
+    used = sum(t.count("zandrevity") for t in texts)
+    assert sum(t.count(phrase) for t in texts) < LEAD_SHARE * used
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.first) == (phrase, 60)
+    assert formulation.documents == len(uses[phrase])
 
 
 def test_a_phrase_of_last_months_meets_a_popular_one_by_chance_of_that_time():

@@ -591,7 +591,8 @@ class PhraseScorer:
         same longer gram is not maximal; one that continues past `top` words is a copied
         passage and is left out, never cut. Function words at the ends go ("of the"), but
         leading determiners stay when the gram never occurs without them ("the rule of
-        law").
+        law"); in a collection, leading function words stay where they lead a lone content
+        word ("same explanation").
         (Not for Chinese, whose tokens are characters: 则 is a function word alone but
         not in 原则; there the ends are judged on whole words, `viewer.core.word_bounds`.)"""
         grams, ids = self.grams, self.grams.ids
@@ -635,6 +636,11 @@ class PhraseScorer:
             lead = np.where(fixed, 0, lead)
             if not self.compounds:
                 lead = self._bound_lead(first, lead, n - lead - tail, level.count[maximal])
+                # One content word is no phrase, but with the function words that lead it
+                # the stretch may be one ("same explanation", "until security" beside
+                # "until ovulation"): in a collection its documents and dates decide.
+                lone = (lead > 0) & (n - lead - tail < min_words) & (n - tail >= min_words)
+                lead = np.where(lone, 0, lead)
             rows = np.arange(len(first))
             if self.joined is not None:
                 links = self._hyphen_links(level, maximal)
