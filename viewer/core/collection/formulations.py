@@ -189,6 +189,9 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
 
     levels = grams.levels
 
+    def most_used_first(group: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return sorted(group, key=lambda f: -int(levels[f[0]].documents[f[1]]))
+
     def kept_words(head: tuple[int, int], form: tuple[int, int]) -> bool:
         # A word changed at an end, where what the two keep says they are one phrase.
         # English: the words kept are no phrase of their own (`ListedEdges`). Chinese,
@@ -265,7 +268,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                 # ways, whichever came first.
                 related)
     else:
-        groups = [sorted(g, key=lambda f: -int(levels[f[0]].documents[f[1]])) for g in groups]
+        groups = [most_used_first(g) for g in groups]
 
     def one_apart(member: tuple[int, int], form: tuple[int, int]) -> bool:
         if cjk:
@@ -287,6 +290,9 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # ("network power", "strong network country"): see `translations`.
         groups = join_translated(groups, content_at_first_use(grams, texts, streams,
                                                               scorer.no_content))
+        # Joined, the group is led by its most used form, as any English group is (above),
+        # whichever of the two translations scored higher on its own.
+        groups = [most_used_first(g) for g in groups]
     # A group is judged as one formulation: all its forms' documents and its first date.
     position = row
     def judge(whole: list[tuple[int, int]]) -> float:
