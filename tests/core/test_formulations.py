@@ -496,6 +496,23 @@ def test_function_words_leading_one_content_word_stay_though_the_word_is_used_al
     assert formulation.documents == len(uses[phrase])
 
 
+def test_a_phrase_whose_uses_meet_in_articles_only_as_chance_puts_them_is_no_formulation():
+    # "the zandrevity", 150 uses scattered at random over 400 articles: some articles
+    # hold two, as chance puts them, which says nothing of writers adopting a phrase. The
+    # same phrase written twice in each article that uses it recurs where it is used, as
+    # a formulation does.
+    rng = random.Random(11)
+    scattered = sorted(rng.choices(range(400), k=150))
+    texts, dates = _planted({"the zandrevity": scattered}, count=400)
+    assert sum(t.count("the zandrevity") >= 2 for t in texts) >= 15
+    assert _find(texts, dates, [[] for _ in texts]) == []
+    twice = sorted(list(range(2, 400, 5)) * 2)
+    texts, dates = _planted({"the zandrevity": twice}, count=400)
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.documents, formulation.count) == (
+        "the zandrevity", 80, 160)
+
+
 def test_a_phrase_of_last_months_meets_a_popular_one_by_chance_of_that_time():
     # "six openings" is in half the articles of the last quarter: "six powers", new
     # there, meets it in about half of its own by chance alone, not as its variant.

@@ -135,8 +135,13 @@ def repeat_bits(count: np.ndarray, documents: np.ndarray, total: int) -> np.ndar
     chance collocation lands in a document about as likely as in any other, so each
     occurrence beyond the first of its document had a chance of about documents / total
     to fall there; a formulation, like any term a writer has adopted, recurs where it is
-    used (the burstiness of terms)."""
-    extra = np.maximum(0, count - documents).astype(np.float64)
+    used (the burstiness of terms). Scattered at random, a common phrase's uses meet in
+    some documents all the same ("the greatest", 110 uses in 103 of 1,000 articles):
+    those repeats are chance's, and count for nothing."""
+    count = count.astype(np.float64)
+    # Uses that land in a document already holding one, were they scattered at random.
+    chance = count + total * np.expm1(-count / max(1, total))
+    extra = np.maximum(0.0, count - documents - chance)
     return extra * np.log2(np.maximum(1.0, total / np.maximum(1, documents)))
 
 
