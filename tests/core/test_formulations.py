@@ -513,6 +513,26 @@ def test_a_phrase_whose_uses_meet_in_articles_only_as_chance_puts_them_is_no_for
         "the zandrevity", 80, 160)
 
 
+@pytest.mark.parametrize("variant_articles, listed", [([150, 190], True), ([150], False)],
+                         ids=["two-articles", "one-article-twice"])
+def test_a_rare_variant_recurring_in_articles_of_its_own_brings_its_formulation_to_the_gate(
+        variant_articles: list[int], listed: bool) -> None:
+    # The formulation is in five articles, too few to be listed on its own; its variant,
+    # a word swapped, in two more: seven articles use the phrase, and it is listed, the
+    # variant with it. Used twice in one article, the variant is no such evidence.
+    form, variant = FORM, "harmonious prosperity of lasting unity"
+    texts, dates = _planted({form: list(range(120, 200, 16)), variant: variant_articles},
+                            twice=variant)
+    assert sum(t.count(variant) for t in texts) == 2 * len(variant_articles)
+    found = _find(texts, dates, [[] for _ in texts])
+    if not listed:
+        assert found == []
+        return
+    [formulation] = found
+    assert (formulation.phrase, formulation.variants) == (form, (variant,))
+    assert (formulation.documents, formulation.first) == (7, 120)
+
+
 def test_a_phrase_of_last_months_meets_a_popular_one_by_chance_of_that_time():
     # "six openings" is in half the articles of the last quarter: "six powers", new
     # there, meets it in about half of its own by chance alone, not as its variant.

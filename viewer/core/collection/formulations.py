@@ -11,12 +11,14 @@ and now and then cited as a whole between quotation marks
 (`viewer.core.collection.edges`). Near-variants (a word swapped or added, `form_shapes`)
 are one formulation, found among the candidates (`co_use`, `kept_words`,
 `group_members`) and, when used too seldom to recur on their own, in the text
-(`rare_forms`). Each comes with its document frequency, total count, first appearance by
-date, counts per month and every occurrence.
+(`rare_forms`); such forms, when they recur and keep the formulation's words, also bring
+a group near the gate to it. Each comes with its document frequency, total count, first
+appearance by date, counts per month and every occurrence.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -61,6 +63,11 @@ from viewer.core.word_bounds import (
 
 #: Documents a formulation recurs in, at the least.
 MIN_DOCUMENTS = 3
+#: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
+#: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
+#: further below, a phrase of the language with a likeness or two met by chance would
+#: pass (中国科学院, at 92 of the 140, with 中国科学学 in two articles).
+RARE_LIFT_SHARE = 0.7
 
 
 @dataclass(frozen=True)
@@ -95,16 +102,90 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     if ranked is None:
         return []
     grams = ranked.grams
-    listed = [group for group, score in zip(ranked.groups[:limit], ranked.scores,
-                                            strict=False) if score >= MIN_SCORE]
+    ranked_groups = list(zip(ranked.groups[:limit], ranked.scores, strict=False))
+    listed = [(group, score) for group, score in ranked_groups if score >= MIN_SCORE]
+    found = [(score, uses) for (_, score), uses in
+             zip(listed, _with_rare_forms([g for g, _ in listed], ranked, dates, language),
+                 strict=True) if uses]
+    # A group near the gate on its recurring forms is weighed with its rare forms too,
+    # unless it is a form or a piece of a formulation listed already.
+    taken = _stretches_covered([form for _, uses in found for form in uses])
+    near = [(group, score) for group, score in ranked_groups
+            if MIN_SCORE * RARE_LIFT_SHARE <= score < MIN_SCORE
+            and not any(_touches(taken, n, grams.levels[n].occurrences(i)) for n, i in group)]
+    for (group, _), uses in zip(near, _with_rare_forms([g for g, _ in near], ranked, dates,
+                                                       language), strict=True):
+        rare = [(n, at) for n, at in _recurring_likenesses(group, uses, ranked)
+                if not _touches(taken, n, at)]
+        score = ranked.judge(group, rare) if uses and rare else 0.0
+        if score >= MIN_SCORE:
+            found.append((score, uses))
+    found.sort(key=lambda item: -item[0])
+    starts, ends = ranked.offsets
+    return [_formulation(uses, grams, texts, starts, ends, dates) for _, uses in found]
+
+
+def _with_rare_forms(listed: list[list[tuple[int, int]]], ranked: RankedGroups,
+                     dates: Sequence[str], language: str) -> list[list[tuple[int, np.ndarray]]]:
+    """The forms of each group of `listed` (length, start positions), with the variants
+    used too seldom to recur on their own that join the formulation they vary."""
+    grams = ranked.grams
     forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
-    # Variants used too seldom to recur on their own join the formulation they vary.
     if language in CJK:
         add_rare_chinese_variants(forms, listed, ranked, dates)
     else:
         add_rare_word_variants(forms, listed, ranked, dates)
-    starts, ends = ranked.offsets
-    return [_formulation(group, grams, texts, starts, ends, dates) for group in forms if group]
+    return forms
+
+
+def _stretches_covered(uses: list[tuple[int, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """The token stretches the `uses` (length, start positions) cover, merged: sorted
+    starts and their ends, none overlapping."""
+    if not uses:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    starts = np.concatenate([at for _, at in uses]).astype(np.int64)
+    ends = np.concatenate([at + n for n, at in uses]).astype(np.int64)
+    order = np.argsort(starts, kind="stable")
+    starts, ends = starts[order], np.maximum.accumulate(ends[order])
+    # A stretch opens where it starts past every end before it.
+    opens = np.concatenate(([True], starts[1:] >= ends[:-1]))
+    closes = np.concatenate((np.flatnonzero(opens)[1:] - 1, [len(starts) - 1]))
+    return starts[opens], ends[closes]
+
+
+def _touches(covered: tuple[np.ndarray, np.ndarray], n: int, at: np.ndarray) -> bool:
+    """Whether any use of `n` tokens from the positions `at` overlaps a stretch of
+    `covered` (see `_stretches_covered`)."""
+    starts, ends = covered
+    # The last stretch starting before a use ends is the only one that may overlap it.
+    last = np.searchsorted(starts, at + n, side="left") - 1
+    ok = last >= 0
+    return bool((ends[last[ok]] > at[ok]).any())
+
+
+def _recurring_likenesses(group: list[tuple[int, int]], uses: list[tuple[int, np.ndarray]],
+                          ranked: RankedGroups) -> list[tuple[int, np.ndarray]]:
+    """The rare forms that joined `group` (its forms as grams; `uses`, every form's length
+    and start positions) that are evidence of it: used in `co_use.RARE_DOCUMENTS`
+    documents or more, and keeping as many of its main form's content words as a strong
+    variant does ("historic cooperation science" of "historic cooperation information").
+    One used once, or keeping a word or two of the language ("every man" of "every one",
+    "forty days" of "seven days"), may be any phrase met by chance."""
+    grams, scorer = ranked.grams, ranked.scorer
+    recurring = {(n, int(grams.levels[n].first[i])) for n, i in group}
+    content = ~scorer.no_content
+    head = Counter(w for w in scorer.words(*group[0]) if content[w])
+    strong = variant_shape(ranked.located is not None)["strong"]
+    out = []
+    for n, at in uses:
+        if (n, int(at[0])) in recurring:
+            continue
+        words = Counter(int(w) for w in grams.ids[int(at[0]):int(at[0]) + n] if content[w])
+        if (sum((words & head).values()) >= strong
+                and len(np.unique(grams.doc_of[at])) >= co_use.RARE_DOCUMENTS):
+            out.append((n, at))
+    return out
 
 
 @dataclass(frozen=True)
@@ -121,8 +202,9 @@ class RankedGroups:
     blocked: np.ndarray
     #: The start and end offsets of the tokens `grams` lays end to end.
     offsets: tuple[np.ndarray, np.ndarray]
-    #: The score of a group of forms.
-    judge: Callable[[list[tuple[int, int]]], float]
+    #: The score of a group of forms, with the uses of rare forms (length, start
+    #: positions) weighed beside them.
+    judge: Callable[[list[tuple[int, int]], Sequence[tuple[int, np.ndarray]]], float]
     #: The word bounds of the candidates (CJK), with what they have segmented so far;
     #: None for languages written in words.
     located: PhraseLocator | None
@@ -295,21 +377,23 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         groups = [most_used_first(g) for g in groups]
     # A group is judged as one formulation: all its forms' documents and its first date.
     position = row
-    def judge(whole: list[tuple[int, int]]) -> float:
+    def judge(whole: list[tuple[int, int]],
+              rare: Sequence[tuple[int, np.ndarray]] = ()) -> float:
         # Forms kept only as variants (see above: lifted by their edges alone, or not
-        # cohesive) do not add to the evidence, unless none stands otherwise.
+        # cohesive) do not add to the evidence, unless none stands otherwise. The uses of
+        # `rare` forms count among the group's (documents, count, edges), not their words.
         group = [f for f in whole if standing[position[f]]] or whole
         group = ([f for f in group if f in cohesive] or group) if cjk else group
-        at = [grams.levels[n].occurrences(i) for n, i in group]
+        uses = [(n, grams.levels[n].occurrences(i)) for n, i in group] + list(rare)
+        at = [a for _, a in uses]
         docs = np.unique(np.concatenate([grams.doc_of[a] for a in at]))
         best = max(strength[position[form]] for form in group)
         starts = np.concatenate(at)
-        lengths = np.concatenate([np.full(len(a), n) for a, (n, _) in
-                                  zip(at, group, strict=True)])
+        lengths = np.concatenate([np.full(len(a), n) for n, a in uses])
         set_in = evidence.unit_bits(edges, starts, lengths, against_only=cjk)
         quoted = evidence.cited_bits(edges, starts, lengths)
         start = evidence.onset(rank[docs].min(), len(docs), len(dates)) if dated else 0.0
-        count = sum(int(levels[n].count[i]) for n, i in group)
+        count = len(starts)
         repeats = evidence.repeat_bits(np.array([count]), np.array([len(docs)]),
                                        len(streams))
         return float(evidence.score(np.array([len(docs)]), np.array([best]),
