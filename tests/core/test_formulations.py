@@ -496,6 +496,14 @@ def test_function_words_leading_one_content_word_stay_though_the_word_is_used_al
     assert formulation.documents == len(uses[phrase])
 
 
+def test_a_determiner_leading_one_content_word_used_without_it_goes():
+    # As above, but "the": the phrase is the word with its article, no set phrase; the
+    # article would stay only if the word always had it.
+    texts, dates = _planted({"the zandrevity": list(range(60, 200, 3)),
+                             "zandrevity": list(range(1, 200, 7))})
+    assert _find(texts, dates, [[] for _ in texts]) == []
+
+
 def test_a_phrase_whose_uses_meet_in_articles_only_as_chance_puts_them_is_no_formulation():
     # "the zandrevity", 150 uses scattered at random over 400 articles: some articles
     # hold two, as chance puts them, which says nothing of writers adopting a phrase. The

@@ -639,7 +639,10 @@ class PhraseScorer:
                 # One content word is no phrase, but with the function words that lead it
                 # the stretch may be one ("same explanation", "until security" beside
                 # "until ovulation"): in a collection its documents and dates decide.
-                lone = (lead > 0) & (n - lead - tail < min_words) & (n - tail >= min_words)
+                # Determiners alone are the word with its article ("the greatest", "the
+                # Politburo"): they stay only where it always has them (above).
+                lone = ((lead > 0) & ~determined & (n - lead - tail < min_words)
+                        & (n - tail >= min_words))
                 lead = np.where(lone, 0, lead)
             rows = np.arange(len(first))
             if self.joined is not None:
