@@ -19,9 +19,9 @@ appearance by date, counts per month and every occurrence.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Protocol, cast
 
 import numpy as np
 
@@ -188,6 +188,14 @@ def _recurring_likenesses(group: list[tuple[int, int]], uses: list[tuple[int, np
     return out
 
 
+class Judge(Protocol):
+    """The score of a group of forms (as (length, level index) of the collection's grams),
+    with the uses of `rare` forms (length, start positions) weighed beside them."""
+
+    def __call__(self, whole: list[tuple[int, int]],
+                 rare: Sequence[tuple[int, np.ndarray]] = ()) -> float: ...
+
+
 @dataclass(frozen=True)
 class RankedGroups:
     """Candidate formulations (forms as (length, level index) of `grams`), best first,
@@ -204,7 +212,7 @@ class RankedGroups:
     offsets: tuple[np.ndarray, np.ndarray]
     #: The score of a group of forms, with the uses of rare forms (length, start
     #: positions) weighed beside them.
-    judge: Callable[[list[tuple[int, int]], Sequence[tuple[int, np.ndarray]]], float]
+    judge: Judge
     #: The word bounds of the candidates (CJK), with what they have segmented so far;
     #: None for languages written in words.
     located: PhraseLocator | None

@@ -138,7 +138,7 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
             # filling its slot go, and what is left is judged again
             # (see `formulations.rank_groups`).
             group[:] = [form for k, form in enumerate(group) if k not in filling]
-            if ranked.judge([f for k, f in enumerate(listed[g]) if k not in filling], ()) \
+            if ranked.judge([f for k, f in enumerate(listed[g]) if k not in filling]) \
                     < MIN_SCORE:
                 group.clear()
         # Another name in the place of one ("Mrs Clay", "Mrs Smith") is another phrase;
