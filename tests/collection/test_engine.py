@@ -40,6 +40,7 @@ from tests.collection.planted import (
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
+from viewer.core.collection.formulations import FINDER_VERSION
 from viewer.core.collection.index import document_grams
 from viewer.core.compare import compare
 from viewer.core.document import Document
@@ -289,6 +290,29 @@ def test_a_store_aligned_by_another_matcher_version_is_aligned_again(
         add_sources(store, [everything], workers=1)
         assert store.report()["pairs"] == report["pairs"]
         assert store.meta("matcher") == str(MATCHER_VERSION)
+
+
+def test_a_store_whose_formulations_another_finder_version_found_finds_them_afresh(
+        tmp_path: Path) -> None:
+    # Formulations an older finder listed (here: none, as if it had found none) stay as
+    # they are while its version is noted, only updated with new articles' uses; with
+    # another version (here: none noted) the next `add` finds them afresh, though no
+    # article changed, and lists what indexing all at once lists.
+    planted = with_reprinted_slogan((60, 70, 80, 90, 100), ((60, 65), (80, 85)))
+    source = planted.write(tmp_path / "all.jsonl")
+    report = embedded_report(source, tmp_path / "once.sqlite")
+    assert [item["phrase"] for item in report["formulations"]] == [REPRINTED_SLOGAN]
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [source], workers=1)
+        with store.transaction():
+            store.connection.execute("DELETE FROM result_formulations")
+        add_sources(store, [source], workers=1)
+        assert store.report()["formulations"] == []
+        with store.transaction():
+            store.connection.execute("DELETE FROM meta WHERE key = 'formulations_finder'")
+        add_sources(store, [source], workers=1)
+        assert store.report()["formulations"] == report["formulations"]
+        assert store.meta("formulations_finder") == str(FINDER_VERSION)
 
 
 #: A set phrase of formulation length, its n-grams in a dozen articles.

@@ -19,7 +19,12 @@ from viewer.collection.store import CollectionStore, PairRow
 from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored_vocabulary
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
 from viewer.core.collection.clusters import DisjointSets, Link, find_clusters
-from viewer.core.collection.formulations import MIN_DOCUMENTS, Formulation, find_formulations
+from viewer.core.collection.formulations import (
+    FINDER_VERSION,
+    MIN_DOCUMENTS,
+    Formulation,
+    find_formulations,
+)
 from viewer.core.collection.index import DocumentFrequencies, IndexParams, index_params
 from viewer.core.figures import Figures
 from viewer.core.model import Span
@@ -74,7 +79,10 @@ def derive(store: CollectionStore, progress: Progress | None = None,
 
     report("Finding formulations", 0.8)
     found_at = int(store.meta("formulations_documents", "0"))
-    if added is not None and found_at > 0 and len(docs) <= found_at * (1 + FULL_RUN_GROWTH):
+    # Formulations another version of the finder listed are not what it finds now.
+    current = store.meta("formulations_finder") == str(FINDER_VERSION)
+    if (added is not None and found_at > 0 and current
+            and len(docs) <= found_at * (1 + FULL_RUN_GROWTH)):
         key_ids = {key: k for k, key in enumerate(keys)}
         listed: list[Formulation] = updated_formulations(
             store.formulations(), [d.id for d in docs], [d.date for d in docs], streams,
@@ -82,6 +90,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     else:
         listed = _formulations(keys, docs, texts, streams, excluded)
         store.set_meta("formulations_documents", str(len(docs)))
+        store.set_meta("formulations_finder", str(FINDER_VERSION))
     formulations = not_copies(listed, passages, len(docs))
     for item in formulations:
         for k, used in item.occurrences:

@@ -63,6 +63,11 @@ from viewer.core.word_bounds import (
 
 #: Documents a formulation recurs in, at the least.
 MIN_DOCUMENTS = 3
+#: The version of what this module finds (2: a lone content word keeps the function words
+#: leading it, repeats chance explains are no evidence, recurring rare variants bring a
+#: group near the gate to it): a collection store whose formulations another version
+#: found finds them afresh when next brought up to date.
+FINDER_VERSION = 2
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
