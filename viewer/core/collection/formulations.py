@@ -115,12 +115,13 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     # A group near the gate on its recurring forms is weighed with its rare forms too,
     # unless it is a form or a piece of a formulation listed already.
     taken = _stretches_covered([form for _, uses in found for form in uses])
+    strong = variant_shape(language in CJK)["strong"]
     near = [(group, score) for group, score in ranked_groups
             if MIN_SCORE * RARE_LIFT_SHARE <= score < MIN_SCORE
             and not any(_touches(taken, n, grams.levels[n].occurrences(i)) for n, i in group)]
     for (group, _), uses in zip(near, _with_rare_forms([g for g, _ in near], ranked, dates,
                                                        language), strict=True):
-        rare = [(n, at) for n, at in _recurring_likenesses(group, uses, ranked)
+        rare = [(n, at) for n, at in _recurring_likenesses(group, uses, ranked, strong)
                 if not _touches(taken, n, at)]
         score = ranked.judge(group, rare) if uses and rare else 0.0
         if score >= MIN_SCORE:
@@ -170,18 +171,17 @@ def _touches(covered: tuple[np.ndarray, np.ndarray], n: int, at: np.ndarray) -> 
 
 
 def _recurring_likenesses(group: list[tuple[int, int]], uses: list[tuple[int, np.ndarray]],
-                          ranked: RankedGroups) -> list[tuple[int, np.ndarray]]:
+                          ranked: RankedGroups, strong: int) -> list[tuple[int, np.ndarray]]:
     """The rare forms that joined `group` (its forms as grams; `uses`, every form's length
     and start positions) that are evidence of it: used in `co_use.RARE_DOCUMENTS`
-    documents or more, and keeping as many of its main form's content words as a strong
-    variant does ("historic cooperation science" of "historic cooperation information").
-    One used once, or keeping a word or two of the language ("every man" of "every one",
-    "forty days" of "seven days"), may be any phrase met by chance."""
+    documents or more, and keeping `strong` of its main form's content tokens or more, as
+    a strong variant does ("historic cooperation science" of "historic cooperation
+    information"). One used once, or keeping fewer ("every man" of "every one", "forty
+    days" of "seven days": one word each), may be any phrase met by chance."""
     grams, scorer = ranked.grams, ranked.scorer
     recurring = {(n, int(grams.levels[n].first[i])) for n, i in group}
     content = ~scorer.no_content
     head = Counter(w for w in scorer.words(*group[0]) if content[w])
-    strong = variant_shape(ranked.located is not None)["strong"]
     out = []
     for n, at in uses:
         if (n, int(at[0])) in recurring:
