@@ -48,7 +48,11 @@ from viewer.core.collection.kept_words import (
     kept_part,
 )
 from viewer.core.collection.names import NameSlots
-from viewer.core.collection.rare_forms import add_rare_chinese_variants, add_rare_word_variants
+from viewer.core.collection.rare_forms import (
+    add_rare_chinese_variants,
+    add_rare_word_variants,
+    overlapping,
+)
 from viewer.core.model import Span
 from viewer.core.phrases import PhraseScorer, RecurringGrams
 from viewer.core.tokenize import TokenStream, Vocabulary
@@ -114,15 +118,16 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                  strict=True) if uses]
     # A group near the gate on its recurring forms is weighed with its rare forms too,
     # unless it is a form or a piece of a formulation listed already.
-    taken = _stretches_covered([form for _, uses in found for form in uses])
+    taken = [form for _, uses in found for form in uses]
     strong = variant_shape(language in CJK)["strong"]
     near = [(group, score) for group, score in ranked_groups
             if MIN_SCORE * RARE_LIFT_SHARE <= score < MIN_SCORE
-            and not any(_touches(taken, n, grams.levels[n].occurrences(i)) for n, i in group)]
+            and not any(overlapping(n, grams.levels[n].occurrences(i), taken).any()
+                        for n, i in group)]
     for (group, _), uses in zip(near, _with_rare_forms([g for g, _ in near], ranked, dates,
                                                        language), strict=True):
         rare = [(n, at) for n, at in _recurring_likenesses(group, uses, ranked, strong)
-                if not _touches(taken, n, at)]
+                if not overlapping(n, at, taken).any()]
         score = ranked.judge(group, rare) if uses and rare else 0.0
         if score >= MIN_SCORE:
             found.append((score, uses))
@@ -142,32 +147,6 @@ def _with_rare_forms(listed: list[list[tuple[int, int]]], ranked: RankedGroups,
     else:
         add_rare_word_variants(forms, listed, ranked, dates)
     return forms
-
-
-def _stretches_covered(uses: list[tuple[int, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    """The token stretches the `uses` (length, start positions) cover, merged: sorted
-    starts and their ends, none overlapping."""
-    if not uses:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    starts = np.concatenate([at for _, at in uses]).astype(np.int64)
-    ends = np.concatenate([at + n for n, at in uses]).astype(np.int64)
-    order = np.argsort(starts, kind="stable")
-    starts, ends = starts[order], np.maximum.accumulate(ends[order])
-    # A stretch opens where it starts past every end before it.
-    opens = np.concatenate(([True], starts[1:] >= ends[:-1]))
-    closes = np.concatenate((np.flatnonzero(opens)[1:] - 1, [len(starts) - 1]))
-    return starts[opens], ends[closes]
-
-
-def _touches(covered: tuple[np.ndarray, np.ndarray], n: int, at: np.ndarray) -> bool:
-    """Whether any use of `n` tokens from the positions `at` overlaps a stretch of
-    `covered` (see `_stretches_covered`)."""
-    starts, ends = covered
-    # The last stretch starting before a use ends is the only one that may overlap it.
-    last = np.searchsorted(starts, at + n, side="left") - 1
-    ok = last >= 0
-    return bool((ends[last[ok]] > at[ok]).any())
 
 
 def _recurring_likenesses(group: list[tuple[int, int]], uses: list[tuple[int, np.ndarray]],

@@ -210,7 +210,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     def may_join(source: int, form: tuple[int, ...], at: np.ndarray) -> bool:
         g, k = sources[source]
         # Uses overlapping the formulation's are none of this form's (see below).
-        at = at[~_overlapping(len(form), at, forms[g])]
+        at = at[~overlapping(len(form), at, forms[g])]
         docs = np.unique(grams.doc_of[at])
         cited = _cited_whole(ranked, len(form), at)
         if not (cited or co_use.recurs_beside(docs_of[g], docs, len(dates))):
@@ -259,7 +259,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             # A use overlapping a use of a form is that form in its context (比批评更容易
             # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
             # variant written in its place.
-            at = at[~_overlapping(len(form), at, group)]
+            at = at[~overlapping(len(form), at, group)]
             if form in taken or not len(at):
                 continue
             docs = np.unique(grams.doc_of[at])
@@ -369,7 +369,7 @@ def _form_sources(words: list[list[tuple[int, ...]]]) -> list[tuple[int, int]]:
     return [(g, k) for g, forms in enumerate(words) for k in range(len(forms))]
 
 
-def _overlapping(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> np.ndarray:
+def overlapping(n: int, at: np.ndarray, group: list[tuple[int, np.ndarray]]) -> np.ndarray:
     """Which occurrences of `n` tokens from the positions `at` overlap an occurrence of a
     form of `group` ((length, sorted start positions) each)."""
     hit = np.zeros(len(at), dtype=bool)
