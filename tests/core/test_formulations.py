@@ -427,6 +427,26 @@ def test_an_earlier_form_clearly_used_beside_a_higher_ranked_one_is_its_variant(
     assert formulation.first == revolution[0]
 
 
+def test_an_earlier_formulation_met_beside_a_later_one_only_as_chance_has_it_stays_apart():
+    # "tidal efficiency" in 27 articles from article 50 on, two of them late; "tidal
+    # unity" in 16 of the last 200, twice in each. Both are formulations on their own
+    # evidence. One article holding both, where chance gives 0.16 in that time, is a
+    # lift of six but comes one time in seven by chance: two formulations. Two articles
+    # holding both come one time in a hundred: the writers use them as one phrase.
+    efficiency = [*range(50, 700, 27), 850, 950]
+    others = [i for i in range(801, 1000, 11) if i not in efficiency]
+
+    def found(shared: int) -> list[tuple[str, tuple[str, ...], int]]:
+        unity = [850, 950][:shared] + others[:16 - shared]
+        texts, dates = _planted({"tidal efficiency": efficiency + efficiency[::3],
+                                 "tidal unity": unity}, count=1000, twice="tidal unity")
+        return sorted((f.phrase, f.variants, f.first)
+                      for f in _find(texts, dates, [[] for _ in texts]))
+
+    assert found(1) == [("tidal efficiency", (), 50), ("tidal unity", (), 801)]
+    assert found(2) == [("tidal efficiency", ("tidal unity",), 50)]
+
+
 def test_a_popular_formulations_variant_used_beside_it_twice_as_often_as_chance_joins():
     # "trade leadership" is in a fifth of the articles: a variant sharing one content word
     # cannot meet it 2.5 times as often as chance would; twice as often, far beyond what

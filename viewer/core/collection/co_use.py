@@ -82,6 +82,14 @@ def together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
     return min(rank[list(docs[1])]) >= min(rank[list(docs[0])]) or sure
 
 
+def beyond_chance(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],
+                  form: tuple[int, int]) -> bool:
+    """Whether two forms share more documents than chance would give but one time in
+    twenty (`TOGETHER_P`), over the time both are in use."""
+    _, both, expected, _ = shared_documents(grams, rank, head, form)
+    return both >= 1 and poisson_tail(both, expected) < TOGETHER_P
+
+
 def recurs_beside(docs: np.ndarray, others: np.ndarray, total: int) -> bool:
     """Whether a rare likeness's documents `others` are at least `RARE_DOCUMENTS` and share
     with its formulation's `docs` (both sorted, distinct) at least one document, and
