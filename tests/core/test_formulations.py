@@ -679,6 +679,17 @@ def test_a_variant_whose_added_word_turns_a_into_an_is_one_word_apart():
     assert (formulation.phrase, formulation.variants) == (form, (variant,))
 
 
+def test_a_rare_variant_whose_added_word_turns_a_into_an_joins_its_formulation():
+    # Written in two articles only, the variant is searched for in the text: the
+    # article before the added word is read as the one word it is.
+    form, variant = ("building a fair market of balanced era",
+                     "building an overall fair market of balanced era")
+    texts, dates = _planted({form: list(range(30, 150, 10)), variant: [75, 125]})
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.variants) == (form, (variant,))
+    assert formulation.documents == 14
+
+
 def test_one_place_filled_by_many_words_is_a_template_not_a_formulation():
     # "mr nelson said" comes with "mr fawzi said", "mr gerber said" and six more names
     # used once or twice: a slot, not a formulation with variants.

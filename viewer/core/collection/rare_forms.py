@@ -61,14 +61,18 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     Chinese, unless it keeps words of the formulation written nowhere else
     (`shorter_keeps_own_words`), whenever it is used."""
     grams, scorer = ranked.grams, ranked.scorer
-    words = [[scorer.words(*form) for form in group] for group in listed]
+    # Words are read as their units ("an" as "a"): a word added after an article may
+    # change it ("building an overall fair market" of "building a fair market").
+    unit = scorer.word_unit
+    words = [[tuple(unit[list(scorer.words(*form))].tolist()) for form in group]
+             for group in listed]
     shape = variant_shape(False)
     # Sharing a single content word ("curiosity and perplexity", "curiosity and
     # country"), a likeness may as well be another phrase: it joins only where it is
     # used beside the formulation (see `co_use.together`).
     content = ~scorer.no_content
     found_for = _likenesses_by_group(words, lambda varied: rare_variants(
-        grams.ids, ranked.stops, ranked.blocked, content, varied,
+        unit[grams.ids], ranked.stops, ranked.blocked, content, varied,
         {w for ws in words for w in ws}, widest=shape["widest"], strong=1,
         kept=shape["kept"]))
     rank = co_use.date_ranks(dates)
