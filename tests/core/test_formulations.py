@@ -690,6 +690,23 @@ def test_a_rare_variant_whose_added_word_turns_a_into_an_joins_its_formulation()
     assert formulation.documents == 14
 
 
+@pytest.mark.parametrize(("since", "joins"), [(20, True), (100, False)])
+def test_a_rare_likeness_of_the_form_the_best_one_varies_joins(since: int, joins: bool):
+    # The form with a word added leads (13 articles from article 60 on); the shorter
+    # form is in 10 articles from article `since` on. A likeness of the shorter form
+    # written once joins when that form came first (the leading form is its variant,
+    # it the formulation) and stays out when it is a later variant of the leading form.
+    form = "the responsible tradition of the infrastructure"
+    lead = "the responsible tradition of the strong infrastructure"
+    likeness = "the mutual tradition of the infrastructure"
+    texts, dates = _planted({form: list(range(since, since + 180, 18)),
+                             lead: list(range(60, 200, 11)), likeness: [150]}, count=300)
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert formulation.phrase == lead
+    assert (likeness in formulation.variants) is joins
+    assert form in formulation.variants
+
+
 def test_one_place_filled_by_many_words_is_a_template_not_a_formulation():
     # "mr nelson said" comes with "mr fawzi said", "mr gerber said" and six more names
     # used once or twice: a slot, not a formulation with variants.

@@ -70,8 +70,9 @@ MIN_DOCUMENTS = 3
 #: The version of what this module finds (2: a lone content word keeps the function words
 #: leading it, repeats chance explains are no evidence, recurring rare variants bring a
 #: group near the gate to it; 3: an earlier formulation joins a later one only where the
-#: two share documents beyond chance, and rare variants are searched with "an" read as
-#: "a"): a collection store whose formulations another version found finds them afresh
+#: two share documents beyond chance, rare variants are searched with "an" read as "a",
+#: and a form about as widely used as the best has its rare likenesses joined): a
+#: collection store whose formulations another version found finds them afresh
 #: when next brought up to date.
 FINDER_VERSION = 3
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its

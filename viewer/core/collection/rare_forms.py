@@ -53,9 +53,11 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     (its first article may hold both forms), unless it shares more than one content word
     with its form and is used in as many documents as the best form (the older form,
     then). One that varies a variant must be used in `RARE_DOCUMENTS` documents, as in
-    Chinese. One sharing a single content word with its form joins only where it is used
-    beside the formulation (`co_use.used_beside`) or cited whole (`_cited_whole`); many
-    such in one place are a template's slot, and none join. One leaving a word of its
+    Chinese, unless the variant was in use before the best form (which is then the
+    variant).
+    One sharing a single content word with its form joins only where it is used beside
+    the formulation (`co_use.used_beside`) or cited whole (`_cited_whole`); many such in
+    one place are a template's slot, and none join. One leaving a word of its
     form out must be used in `RARE_DOCUMENTS` documents and share documents with the
     formulation beyond chance (`co_use.recurs_beside`), as a shorter form must in
     Chinese, unless it keeps words of the formulation written nowhere else
@@ -86,6 +88,7 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         # it shares a single content word with it ("every thing", older and wider than
         # "every day"): then it is likelier another phrase of the language.
         since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
+        first_of_best = int(rank[grams.doc_of[group[0][1]]].min())
         main_documents = len(np.unique(grams.doc_of[group[0][1]]))
         used_docs = np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
         used = set(used_docs.tolist())
@@ -119,8 +122,12 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                     or co_use.used_beside(used, set(docs.tolist()), rank)) and (
                     # A likeness of a variant rests on the variant's own evidence:
                     # it must recur ("accelerating the higher common construction",
-                    # of "the common construction", of "the sound construction").
-                    not k or len(docs) >= co_use.RARE_DOCUMENTS) and (
+                    # of "the common construction", of "the sound construction"),
+                    # unless that form was in use before the group's best: the best,
+                    # used in more articles, is then the variant, and the form the
+                    # formulation it varies.
+                    not k or len(docs) >= co_use.RARE_DOCUMENTS
+                    or int(rank[grams.doc_of[group[k][1]]].min()) < first_of_best) and (
                     not shorter or own
                     or co_use.recurs_beside(used_docs, docs, len(dates))):
                 group.append((len(form), at))
