@@ -207,6 +207,36 @@ def test_a_phrase_kept_within_one_series_is_not_a_formulation():
     assert FORM in phrases
 
 
+def _in_registers(alike: bool) -> tuple[list[str], list[str], list[str]]:
+    """400 dated articles in eight series, of short sentences drawn from 60 words, so that
+    many two-word phrases recur: all series draw from the same words (`alike`), or the
+    first four from one set and the others from another (two registers). FORM is in six
+    late articles of two series."""
+    rng = random.Random(9)
+    registers = [WORDS[:60], WORDS[:60] if alike else WORDS[60:120]]
+    texts, dates, series = [], [], []
+    for i in range(400):
+        words = registers[i % 8 >= 4]
+        sentences = [" ".join(rng.choices(words, k=8)).capitalize() + "." for _ in range(12)]
+        if i >= 300 and i % 8 in (0, 1) and i % 16 < 8:
+            sentences[5] = f"{' '.join(rng.choices(words, k=3)).capitalize()} {FORM}."
+        texts.append(" ".join(sentences) + "\n")
+        dates.append(f"{2020 + i // 200}-{1 + i // 17 % 12:02d}-{1 + i % 17:02d}")
+        series.append(f"s{i % 8}")
+    return texts, dates, series
+
+
+@pytest.mark.parametrize("alike", [True, False])
+def test_spread_across_series_counts_only_where_the_series_write_differently(alike: bool):
+    # The ordinary phrases of series that write alike cover as many series as chance
+    # would: a formulation found in two of eight is no less one. In two registers they
+    # keep to their own series, and so does a phrase of one register: not listed,
+    # though it would be were the series unknown.
+    texts, dates, series = _in_registers(alike)
+    assert FORM in [f.phrase for f in _find_in_series(texts, dates, None)]
+    assert (FORM in [f.phrase for f in _find_in_series(texts, dates, series)]) is alike
+
+
 def _planted(uses: dict[str, list[int]], count: int = 200,
              twice: str = "") -> tuple[list[str], list[str]]:
     """`count` dated articles of made-up words; each phrase of `uses` is written into

@@ -207,6 +207,7 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
     # The variety of every candidate's contexts is weighed: what was kept for that can go.
     grams.forget_contexts()
     spread = evidence.SeriesSpread(series, len(streams))
+    spread.weigh_against_chance(grams, table)
     near = np.flatnonzero(score >= reach)
     variety = np.ones(len(table))
     variety[near] = spread.of_candidates(grams, table, near)

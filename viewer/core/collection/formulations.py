@@ -71,9 +71,9 @@ MIN_DOCUMENTS = 3
 #: leading it, repeats chance explains are no evidence, recurring rare variants bring a
 #: group near the gate to it; 3: an earlier formulation joins a later one only where the
 #: two share documents beyond chance, rare variants are searched with "an" read as "a",
-#: and a form about as widely used as the best has its rare likenesses joined): a
-#: collection store whose formulations another version found finds them afresh
-#: when next brought up to date.
+#: a likeness of the form the best one varies joins it, and spread across series
+#: counts only where the series write differently): a collection store whose
+#: formulations another version found finds them afresh when next brought up to date.
 FINDER_VERSION = 3
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
