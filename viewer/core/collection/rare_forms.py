@@ -87,8 +87,9 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         # evidence, of "the sound construction", 6; see `group_members.earlier_forms_apart`), unless
         # it shares a single content word with it ("every thing", older and wider than
         # "every day"): then it is likelier another phrase of the language.
-        since = min(int(rank[grams.doc_of[at]].min()) for _, at in group)
-        first_of_best = int(rank[grams.doc_of[group[0][1]]].min())
+        # Each recurring form's first use (date rank), the best form's first.
+        firsts = [int(rank[grams.doc_of[at]].min()) for _, at in group]
+        since = min(firsts)
         main_documents = len(np.unique(grams.doc_of[group[0][1]]))
         used_docs = np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
         used = set(used_docs.tolist())
@@ -127,7 +128,7 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                     # used in more articles, is then the variant, and the form the
                     # formulation it varies.
                     not k or len(docs) >= co_use.RARE_DOCUMENTS
-                    or int(rank[grams.doc_of[group[k][1]]].min()) < first_of_best) and (
+                    or firsts[k] < firsts[0]) and (
                     not shorter or own
                     or co_use.recurs_beside(used_docs, docs, len(dates))):
                 group.append((len(form), at))
