@@ -3,6 +3,7 @@ phrase with a stray character, or a different word cut in half, is not one. Chec
 pairs of forms and on a small collection written here."""
 
 import random
+from collections.abc import Callable
 
 import pytest
 
@@ -167,6 +168,26 @@ def test_a_swap_leaving_one_word_at_an_end_needs_more_than_the_words() -> None:
     assert not one_word_apart(_at("具有流动性"), _at("的流动性"), any_end=True)
 
 
+@pytest.mark.parametrize(("head", "variant"), [
+    ("凭名气和包装", "迈名气和包装"),  # a preposition the phrase opens on
+    ("上议事日程", "刻议事日程"),  # a locality word serving as a verb
+])
+def test_at_an_end_a_function_word_may_give_way_to_a_content_word(head: str,
+                                                                  variant: str) -> None:
+    # Where the caller knows how the two are used (`any_end`): the phrase is the words
+    # kept. Either form may be read first.
+    for one, other in ((head, variant), (variant, head)):
+        change = word_change(_at(one, many_uses=True), _at(other, many_uses=True),
+                             any_end=True)
+        assert change == (one[0], other[0])
+        assert not one_word_apart(_at(one), _at(other))
+
+
+def test_inside_a_function_word_swapped_for_a_content_word_makes_another_phrase() -> None:
+    assert word_change(_at("经营的发展", many_uses=True), _at("经营健康发展", many_uses=True),
+                       any_end=True) is None
+
+
 def test_a_word_cut_short_is_not_a_variant() -> None:
     assert not one_word_apart(_at("采用大亚湾核电站的翻版"), _at("采用大亚湾核电站的版"))
     assert not one_word_apart(_at("训练水平刻不容缓"), _at("训水平刻不容缓"))
@@ -176,31 +197,41 @@ VARIANT = "中国人民新四军总后勤部"
 CONTEXTS = ["中央中国人民解放军总后勤部", "中国人民解放军总参谋长"]
 
 
+def _random_articles(seed: int, planted: str,
+                     plant: Callable[[int, int, str, random.Random], str],
+                     ) -> tuple[list[list[str]], list[str]]:
+    """120 dated articles of ten sentences of random characters (none of `planted`), each
+    sentence's characters passed through `plant(article, sentence, characters, rng)`."""
+    rng = random.Random(seed)
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in set(planted)]
+    articles, dates = [], []
+    for i in range(120):
+        articles.append([plant(i, k, "".join(rng.choices(letters, k=14)), rng) + "。"
+                         for k in range(10)])
+        dates.append(f"2021-{1 + i // 10:02d}-{1 + i % 10:02d}")
+    return articles, dates
+
+
 def _collection() -> tuple[list[str], list[str]]:
     """120 dated articles of random characters: HEAD from article 30 on, VARIANT (once
     with a line break inside) from article 70 on, and from article 40 on, now and then,
     HEAD with a word before it or the name in another title."""
-    rng = random.Random(5)
-    planted = set(HEAD + VARIANT + "".join(CONTEXTS) + "他们又谈到")
-    letters = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in planted]
-    texts, dates = [], []
-    for i in range(120):
-        sentences = []
-        for k in range(10):
-            words = "".join(rng.choices(letters, k=14))
-            if i >= 30 and rng.random() < 0.12:
-                words = words[:6] + HEAD + words[6:]
-            if i >= 70 and k == 3 and i % 4 == 0:
-                variant = VARIANT if i != 100 else VARIANT[:5] + "\n" + VARIANT[5:]
-                words = words[:5] + variant + words[5:]
-            if i >= 40 and k == 5 and i % 7 == 0:
-                words = words[:5] + CONTEXTS[i % 2] + words[5:]
-            sentences.append(words + "。")
+    def plant(i: int, k: int, words: str, rng: random.Random) -> str:
+        if i >= 30 and rng.random() < 0.12:
+            words = words[:6] + HEAD + words[6:]
+        if i >= 70 and k == 3 and i % 4 == 0:
+            variant = VARIANT if i != 100 else VARIANT[:5] + "\n" + VARIANT[5:]
+            words = words[:5] + variant + words[5:]
+        if i >= 40 and k == 5 and i % 7 == 0:
+            words = words[:5] + CONTEXTS[i % 2] + words[5:]
+        return words
+
+    articles, dates = _random_articles(5, HEAD + VARIANT + "".join(CONTEXTS) + "他们又谈到",
+                                       plant)
+    for i, sentences in enumerate(articles):
         if i == 30 or (i > 30 and i % 3 == 0):
             sentences.insert(2, "他们又谈到" + HEAD + "。")
-        texts.append("".join(sentences))
-        dates.append(f"2021-{1 + i // 10:02d}-{1 + i % 10:02d}")
-    return texts, dates
+    return ["".join(sentences) for sentences in articles], dates
 
 
 def _formulations(texts: list[str], dates: list[str],
@@ -225,6 +256,25 @@ def test_in_a_collection_a_word_swap_is_grouped_and_the_phrase_in_context_is_not
                for d, spans in formulation.occurrences if d == 100 for s, e in spans)
     for other in found:
         assert not set(other.variants) & set(CONTEXTS)
+
+
+def test_in_a_collection_a_preposition_at_an_end_swapped_for_a_verb_is_grouped() -> None:
+    # 凭名气和包装 from article 30 on, 迈名气和包装 from article 70 on: the words kept,
+    # 名气和包装, are written nowhere else.
+    head, variant = "凭名气和包装", "迈名气和包装"
+
+    def plant(i: int, k: int, words: str, rng: random.Random) -> str:
+        if i >= 30 and rng.random() < 0.12:
+            words = words[:6] + head + words[6:]
+        if i >= 70 and k == 3 and i % 3 == 0:
+            words = words[:5] + variant + words[5:]
+        return words
+
+    articles, dates = _random_articles(7, head + variant, plant)
+    texts = ["".join(sentences) for sentences in articles]
+    found = _formulations(texts, dates)
+    [formulation] = [f for f in found if head in (f.phrase, *f.variants)]
+    assert {formulation.phrase, *formulation.variants} == {head, variant}
 
 
 def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:

@@ -496,12 +496,19 @@ def _one_way_change(head: Segmented, variant: Segmented,
     if first < last and len(touched) > 1:
         return None
     change = (head_text[first:last], variant_text[before:len(kept) - after])
-    # Either way the change is a content word: 实现税利 and 实现了税利 are one phrase.
-    if _function_word(change[0], swap=all(change)):
+    # Either way the change is a content word: 实现税利 and 实现了税利 are one phrase. At
+    # an end, though, a function word a phrase may open or close on may give way to a
+    # content word where the caller knows more of the two forms (`any_end`): the phrase
+    # is the words kept (凭名气和包装, 迈名气和包装; not 的流动性, which no phrase opens
+    # so). Inside, a function word joins the words around it, and a content word in its
+    # place makes another phrase (经营的发展, 经营健康发展).
+    at_end = not (before and after)
+    if _function_word(change[0], swap=all(change)) and not (
+            any_end and at_end and all(change) and head.on_boundaries):
         return None
     # At an end, a word of another stem makes the kept part a phrase in another context
     # (政协的组成 | 单位, 包括, 依然); one of the same stem varies it (取得阶段性成就, 成果).
-    if not (before and after) and not kindred(change) and not any_end:
+    if at_end and not kindred(change) and not any_end:
         return None
     # A word cut short (翻版 → 版, 训练 → 训) is a typing slip or a cut, not a variant.
     if all(change) and (change[0] in change[1] or change[1] in change[0]):

@@ -72,9 +72,10 @@ MIN_DOCUMENTS = 3
 #: group near the gate to it; 3: an earlier formulation joins a later one only where the
 #: two share documents beyond chance, rare variants are searched with "an" read as "a",
 #: a likeness of the form the best one varies joins it, and spread across series
-#: counts only where the series write differently): a collection store whose
+#: counts only where the series write differently; 4: in Chinese, a function word at an
+#: end may give way to a content word in a variant): a collection store whose
 #: formulations another version found finds them afresh when next brought up to date.
-FINDER_VERSION = 3
+FINDER_VERSION = 4
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
