@@ -902,6 +902,30 @@ def test_a_form_in_use_before_the_formulation_is_its_variant_only_if_shown_one(
     assert _find_chinese(texts, dates) == [expected]
 
 
+APPEAL, COHESION = "强大的感召力", "强大的凝聚力"
+
+
+@pytest.mark.parametrize(("older", "joins"), [
+    # In eight articles from article 5 on, more than the formulation: its older form.
+    (lambda i: i % 30 == 5, True),
+    # In three: a phrase of the language met once beside it.
+    (lambda i: i in (5, 65, 125), False),
+])
+def test_an_older_kindred_form_as_widely_used_joins_a_formulation_cited_whole(
+        older: Callable[[int], bool], joins: bool) -> None:
+    # 强大的感召力 cited whole in every twentieth article from 120 on, and in article 125;
+    # 强大的凝聚力, whose pieces 强大的 and 的凝聚力 stand apart in every article (too loose
+    # to be a candidate of its own), swaps its last word for one of the same morpheme
+    # (感召力, 凝聚力) and shares article 125 with it.
+    place = _placed((lambda i: True, 7, 3, "的凝聚力"), (lambda i: True, 8, 5, "强大的"),
+                    (lambda i: i >= 120 and i % 20 == 0, 3, 4, f"“{APPEAL}”"),
+                    (lambda i: i == 125, 3, 4, APPEAL), (older, 5, 6, COHESION))
+    texts, dates = _random_articles(240, 13, APPEAL + COHESION + "“”", place,
+                                    _two_years(120))
+    assert _find_chinese(texts, dates) == ([(APPEAL, (COHESION,), 5)] if joins
+                                           else [(APPEAL, (), 120)])
+
+
 TACTIC = "优化游动战术"
 
 

@@ -73,9 +73,10 @@ MIN_DOCUMENTS = 3
 #: two share documents beyond chance, rare variants are searched with "an" read as "a",
 #: a likeness of the form the best one varies joins it, and spread across series
 #: counts only where the series write differently; 4: in Chinese, a function word at an
-#: end may give way to a content word in a variant): a collection store whose
-#: formulations another version found finds them afresh when next brought up to date.
-FINDER_VERSION = 4
+#: end may give way to a content word in a variant; 5: in Chinese, an older kindred form
+#: as widely used joins a listed formulation): a collection store whose formulations
+#: another version found finds them afresh when next brought up to date.
+FINDER_VERSION = 5
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
@@ -118,8 +119,8 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     ranked_groups = list(zip(ranked.groups[:limit], ranked.scores, strict=False))
     listed = [(group, score) for group, score in ranked_groups if score >= MIN_SCORE]
     found = [(score, uses) for (_, score), uses in
-             zip(listed, _with_rare_forms([g for g, _ in listed], ranked, dates, language),
-                 strict=True) if uses]
+             zip(listed, _with_rare_forms([g for g, _ in listed], ranked, dates, language,
+                                          older=True), strict=True) if uses]
     # A group near the gate on its recurring forms is weighed with its rare forms too,
     # unless it is a form or a piece of a formulation listed already.
     taken = [form for _, uses in found for form in uses]
@@ -129,7 +130,7 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
             and not any(overlapping(n, grams.levels[n].occurrences(i), taken).any()
                         for n, i in group)]
     for (group, _), uses in zip(near, _with_rare_forms([g for g, _ in near], ranked, dates,
-                                                       language), strict=True):
+                                                       language, older=False), strict=True):
         rare = [(n, at) for n, at in _recurring_likenesses(group, uses, ranked, strong)
                 if not overlapping(n, at, taken).any()]
         score = ranked.judge(group, rare) if uses and rare else 0.0
@@ -141,13 +142,18 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
 
 
 def _with_rare_forms(listed: list[list[tuple[int, int]]], ranked: RankedGroups,
-                     dates: Sequence[str], language: str) -> list[list[tuple[int, np.ndarray]]]:
+                     dates: Sequence[str], language: str, *,
+                     older: bool) -> list[list[tuple[int, np.ndarray]]]:
     """The forms of each group of `listed` (length, start positions), with the variants
-    used too seldom to recur on their own that join the formulation they vary."""
+    used too seldom to recur on their own that join the formulation they vary. With
+    `older`, the groups are formulations on their own evidence, and a Chinese form older
+    and as widely used may join them (see `add_rare_chinese_variants`); a group near the
+    gate that has one is likelier a variant of a phrase of the language (采取有效措施,
+    beside 采取有力措施) than a formulation it would lift."""
     grams = ranked.grams
     forms = [[(n, grams.levels[n].occurrences(i)) for n, i in group] for group in listed]
     if language in CJK:
-        add_rare_chinese_variants(forms, listed, ranked, dates)
+        add_rare_chinese_variants(forms, listed, ranked, dates, older=older)
     else:
         add_rare_word_variants(forms, listed, ranked, dates)
     return forms

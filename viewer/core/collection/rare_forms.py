@@ -182,12 +182,14 @@ def _other_name(ranked: RankedGroups, head: tuple[int, int], head_words: tuple[i
 
 def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                                listed: list[list[tuple[int, int]]], ranked: RankedGroups,
-                               dates: Sequence[str]) -> None:
+                               dates: Sequence[str], *, older: bool) -> None:
     """Add to each group of `forms` ((length, start positions) per form; `listed` the
     same forms as grams) the variants of it too rare to recur on their own, each first
     found no earlier than the group's first appearance: a likeness met before is one of
     its forms only when the two share documents beyond doubt (`co_use.used_beside`) and it
-    changes a kindred word or keeps more than one word of its form. Cited whole
+    changes a kindred word or keeps more than one word of its form, or (with `older`, for
+    formulations listed on their own evidence) when it changes a kindred word and is used
+    in as many documents as the formulation's main form: it is the older form. Cited whole
     between quotation marks (`_cited_whole`), a later likeness needs neither documents
     shared with the formulation nor a whole word apart (below): its writers hold it for
     a set phrase.
@@ -218,6 +220,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     sources = _form_sources(words)  # `may_join` is told a form by its place in these
     docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
                for group in forms]
+    main_documents = [len(np.unique(grams.doc_of[group[0][1]])) for group in forms]
 
     def may_join(source: int, form: tuple[int, ...], at: np.ndarray) -> bool:
         g, k = sources[source]
@@ -290,19 +293,25 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             # its writers use the two together beyond doubt (事情要数角马 of 情景要数
             # 角马: four of its five articles use both).
             early = rank[docs].min() < since and not own
-            if ((early and not co_use.used_beside(set(docs_of[g].tolist()),
-                                            set(docs.tolist()), rank))
-                    or (k and len(docs) < co_use.RARE_DOCUMENTS)
+            if ((k and len(docs) < co_use.RARE_DOCUMENTS)
                     or (shorter and not own
                         and not co_use.recurs_beside(docs_of[g], docs, len(dates)))):
                 continue
             varied = located.at_whole(*listed[g][k])
             seen = located.at(len(form), int(at[0]))
             change = word_change(varied, seen, any_end=True)
+            kin = kindred(change)
+            # ... unless it is the older form: a kindred word, in as many documents as
+            # the formulation's main form (强大的凝聚力, 8 articles since 2020-03, of
+            # 强大的感召力, 4 since 2020-07, cited whole between quotation marks), as in
+            # `add_rare_word_variants`.
+            the_older = older and kin and len(docs) >= main_documents[g]
+            if early and not the_older and not co_use.used_beside(
+                    set(docs_of[g].tolist()), set(docs.tolist()), rank):
+                continue
             if not (one_word_apart(varied, seen) or _cited_whole(ranked, len(form), at)
                     or beside_at_end(g, k, varied, change, docs)):
                 continue
-            kin = kindred(change)
             if early and not kin and (
                     change is None or len(form) - len(change[1]) < shape["strong"]):
                 # One keeping a single word of it (结算公司 of 证券公司) may be another
