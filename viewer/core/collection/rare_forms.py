@@ -289,9 +289,6 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             shorter = len(form) < len(words[g][k])
             own = shorter_keeps_own_words(grams, words[g][k], form, at, group,
                                           content, shape["strong"], CJK_CHARS_PER_WORD)
-            # Met before the formulation, a likeness is one of its forms only where
-            # its writers use the two together beyond doubt (事情要数角马 of 情景要数
-            # 角马: four of its five articles use both).
             early = rank[docs].min() < since and not own
             if ((k and len(docs) < co_use.RARE_DOCUMENTS)
                     or (shorter and not own
@@ -301,12 +298,14 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             seen = located.at(len(form), int(at[0]))
             change = word_change(varied, seen, any_end=True)
             kin = kindred(change)
-            # ... unless it is the older form: a kindred word, in as many documents as
-            # the formulation's main form (强大的凝聚力, 8 articles since 2020-03, of
-            # 强大的感召力, 4 since 2020-07, cited whole between quotation marks), as in
-            # `add_rare_word_variants`.
-            the_older = older and kin and len(docs) >= main_documents[g]
-            if early and not the_older and not co_use.used_beside(
+            # Met before the formulation, a likeness is one of its forms only where
+            # its writers use the two together beyond doubt (事情要数角马 of 情景要数
+            # 角马: four of its five articles use both), or where it is the older form:
+            # a kindred word, in as many documents as the formulation's main form
+            # (强大的凝聚力, 8 articles since 2020-03, of 强大的感召力, 4 since 2020-07,
+            # cited whole between quotation marks), as in `add_rare_word_variants`.
+            older_form = older and kin and len(docs) >= main_documents[g]
+            if early and not older_form and not co_use.used_beside(
                     set(docs_of[g].tolist()), set(docs.tolist()), rank):
                 continue
             if not (one_word_apart(varied, seen) or _cited_whole(ranked, len(form), at)
