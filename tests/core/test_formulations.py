@@ -1581,16 +1581,37 @@ def test_a_kindred_word_swapped_at_an_end_joins_where_it_is_used_beside_the_form
     # that often is a variant of it, as a rare form keeping a single word must be
     # (`used_beside`). Used apart from it, the same likeness may be another phrase met
     # by chance.
-    def file_alone(i: int, sentences: list[str]) -> None:
-        if i % 2:
-            sentences[6] = _insert(sentences[6], 7, "文件")
-
     def found(seawater: set[int]) -> list[tuple[str, tuple[str, ...], int]]:
         return _find_chinese(*_tenth_and_likeness(seed, CUSTOMS, SEAWATER, seawater,
-                                                  file_alone))
+                                                  _file_alone))
 
     assert found({100, 200, 300, 350, 333}) == [(CUSTOMS, (SEAWATER,), 0)]
     assert found({111, 213, 307, 353, 333}) == [(CUSTOMS, (), 0)]
+
+
+def _file_alone(i: int, sentences: list[str]) -> None:
+    """文件 in every other article, so that the word kept brings any word into the
+    formulation's articles (`beside_beyond_kept` says nothing)."""
+    if i % 2:
+        sentences[6] = _insert(sentences[6], 7, "文件")
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize(("seawater", "joins"), [
+    # In three articles, two of them beside the formulation (0.3 would by chance): not
+    # beyond doubt, but a form that recurs on its own is judged as two candidate forms
+    # are, and that is beyond chance.
+    ({100, 200, 333}, True),
+    # The same three, never beside it: another phrase.
+    ({111, 213, 333}, False),
+    # In two articles, both beside it: a form that rare meets a formulation in a tenth of
+    # the articles by chance too often; it needs that beyond doubt.
+    ({100, 200}, False),
+])
+def test_a_kindred_word_swapped_at_an_end_recurring_on_its_own_joins_beyond_chance(
+        seawater: set[int], joins: bool, seed: int) -> None:
+    texts, dates = _tenth_and_likeness(seed, CUSTOMS, SEAWATER, seawater, _file_alone)
+    assert _find_chinese(texts, dates) == [(CUSTOMS, (SEAWATER,) if joins else (), 0)]
 
 
 def _tenth_and_likeness(seed: int, formulation: str, likeness: str, used: set[int],

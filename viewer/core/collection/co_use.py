@@ -30,6 +30,9 @@ SURELY_TOGETHER_P = 0.001
 #: Documents a rare variant needs when it keeps a single content word of its
 #: formulation or varies one of its variants.
 RARE_DOCUMENTS = 2
+#: Documents a likeness is used in when it recurs on its own, as a candidate formulation
+#: must (`formulations.MIN_DOCUMENTS`).
+RECURRING_DOCUMENTS = 3
 
 
 def date_ranks(dates: Sequence[str]) -> np.ndarray:
@@ -64,6 +67,16 @@ def used_beside(docs: set[int], others: set[int], rank: np.ndarray) -> bool:
     both, expected, _ = shared(docs, others, rank)
     return (both >= 1 and both >= VARIANT_LIFT * expected
             and poisson_tail(both, expected) < TOGETHER_P / 10)
+
+
+def recurs_beyond_chance(docs: set[int], others: set[int], rank: np.ndarray) -> bool:
+    """Whether documents `others`, at least `RECURRING_DOCUMENTS`, share documents with
+    `docs` beyond chance (`TOGETHER_P`, `VARIANT_LIFT` times as often), as two candidate
+    forms must (`together`): a form that recurs on its own is no longer met beside a
+    formulation by a single chance, and needs no more than its candidates do."""
+    both, expected, _ = shared(docs, others, rank)
+    return (len(others) >= RECURRING_DOCUMENTS and both >= 1
+            and both >= VARIANT_LIFT * expected and poisson_tail(both, expected) < TOGETHER_P)
 
 
 def together(grams: RecurringGrams, rank: np.ndarray, head: tuple[int, int],

@@ -74,9 +74,10 @@ MIN_DOCUMENTS = 3
 #: a likeness of the form the best one varies joins it, and spread across series
 #: counts only where the series write differently; 4: in Chinese, a function word at an
 #: end may give way to a content word in a variant; 5: in Chinese, an older kindred form
-#: as widely used joins a listed formulation): a collection store whose formulations
-#: another version found finds them afresh when next brought up to date.
-FINDER_VERSION = 5
+#: as widely used joins a listed formulation; 6: in Chinese, a kindred word changed at an
+#: end joins beyond chance when its form recurs on its own): a collection store whose
+#: formulations another version found finds them afresh when next brought up to date.
+FINDER_VERSION = 6
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would

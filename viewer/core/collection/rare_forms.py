@@ -199,7 +199,8 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     apart from it (`one_word_apart`; at an end, leaving one word or bringing one of
     another stem only when `co_use.surely_together`, or when the words the two keep meet the
     formulation's documents with no other word as often, `beside_beyond_kept`, or, for a
-    kindred word leaving one, when it is used beside the formulation, `co_use.used_beside`); one
+    kindred word leaving one, when it is used beside the formulation, `co_use.used_beside`,
+    or beyond chance when it recurs on its own, `co_use.recurs_beyond_chance`); one
     that varies a variant, or keeps a single content word of its form (应有的治疗,
     呼应的治疗), must be used in `RARE_DOCUMENTS` documents, and the latter must also
     share a morpheme with the
@@ -244,14 +245,19 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         # is used beside its formulation far beyond chance, or beyond what the words the
         # two keep bring with any other word (`beside_beyond_kept`). A kindred word
         # (海水文件 of 海关文件) says much the same: used beside the formulation beyond
-        # doubt, as a likeness keeping a single word must be, it joins.
+        # doubt, as a likeness keeping a single word must be, it joins. Beyond doubt is
+        # asked of a form of one or two documents, which meets a popular formulation by
+        # chance; one that recurs on its own, in as many documents as a candidate
+        # (说明人心 of 说明人们), is judged as two candidate forms are: beyond chance.
         if change is None:
             return False
         if co_use.surely_together(docs_of[g], docs, len(dates)):
             return True
-        if kindred(change) and co_use.used_beside(
-                set(docs_of[g].tolist()), set(docs.tolist()), rank):
-            return True
+        if kindred(change):
+            used, beside = set(docs_of[g].tolist()), set(docs.tolist())
+            if (co_use.used_beside(used, beside, rank)
+                    or co_use.recurs_beyond_chance(used, beside, rank)):
+                return True
         part = kept_part(varied, change, listed[g][k][0])
         return part is not None and beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
 
