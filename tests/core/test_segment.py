@@ -38,6 +38,17 @@ def test_traditional_text_is_segmented_as_its_simplified_reading():
     assert (3, 6) in words(traditional)  # 習近平
 
 
+def test_full_width_letters_and_digits_are_segmented_as_their_half_width_reading():
+    # Chinese texts often write Latin letters full-width: read as written, jieba cuts
+    # them letter by letter (Ｂ | Ｐ | 机, Ｇ | Ｄ | Ｐ), where BP机 is a word of its
+    # dictionary and GDP a run of letters.
+    wide = "东方红牌履带ＢＰ机生产线，ＧＤＰ增长１２％。"
+    narrow = "东方红牌履带BP机生产线，GDP增长12％。"
+    assert words(wide) == words(narrow)
+    assert [wide[s:e] for s, e in words(wide)] == ["东方", "红牌", "履带", "ＢＰ机", "生产线",
+                                                  "ＧＤＰ", "增长", "１２"]
+
+
 def test_the_dictionary_read_from_jiebas_cache_is_the_one_jieba_builds(tmp_path: Path) -> None:
     built = _loaded(str(tmp_path))  # no cache there yet: jieba builds its table and caches it
     assert (tmp_path / "jieba.cache").is_file()

@@ -31,6 +31,12 @@ Span = tuple[int, int]
 #: into the next word (亿美元, 万人次, 多元).
 NUMBER_UNITS = frozenset("十百千万亿多余年月日时点号")
 _DECIMAL_POINTS = frozenset("．.·")
+#: Full-width Latin letters and digits (ＢＰ机, ＧＤＰ, １９９７), as Chinese texts often write
+#: them, read as their half-width forms, one letter for one: jieba's dictionary and its
+#: rules for runs of letters are written in those (ＢＰ机 would read Ｂ | Ｐ | 机, ＶＣＤ机和
+#: Ｖ | Ｃ | Ｄ | 机和).
+_HALF_WIDTH = {wide: wide - 0xFEE0 for wide in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                               *range(0xFF41, 0xFF5B))}
 
 _segmenter: jieba.Tokenizer | None = None
 _lock = threading.Lock()
@@ -89,9 +95,15 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     if start >= stop:
         return []
     # jieba's dictionary is of simplified words: 習近平 reads as one word only as 习近平.
-    piece = to_simplified(text[start:stop])
+    piece = as_in_dictionary(text[start:stop])
     spans = _numbers_joined(piece, [(s, e) for _, s, e in segmenter().tokenize(piece)])
     return [(start + s, start + e) for s, e in spans if any(c.isalnum() for c in piece[s:e])]
+
+
+def as_in_dictionary(text: str) -> str:
+    """`text` as jieba's dictionary writes words, letter for letter (so offsets hold):
+    simplified characters, half-width Latin letters and digits."""
+    return to_simplified(text).translate(_HALF_WIDTH)
 
 
 def _numbers_joined(text: str, spans: list[Span]) -> list[Span]:

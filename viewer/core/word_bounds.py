@@ -17,7 +17,6 @@ from functools import cache, cached_property
 import numpy as np
 
 from viewer.core import segment
-from viewer.core.han_script import to_simplified
 from viewer.core.phrases import RecurringGrams
 from viewer.core.stopwords import stop_words
 
@@ -266,10 +265,11 @@ class PhraseLocator:
 
     def _reading(self, doc: int) -> str:
         """Document `doc` as the dictionary and the stop words read it: traditional
-        characters as simplified (see `viewer.core.han_script`), offsets unchanged."""
+        characters as simplified (see `viewer.core.han_script`), full-width letters and
+        digits as half-width (`segment.as_in_dictionary`), offsets unchanged."""
         read = self._read.get(doc)
         if read is None:
-            read = self._read[doc] = to_simplified(self.texts[doc])
+            read = self._read[doc] = segment.as_in_dictionary(self.texts[doc])
         return read
 
     def _glued_at(self, n: int, position: int) -> Glued:
