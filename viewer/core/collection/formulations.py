@@ -75,8 +75,9 @@ MIN_DOCUMENTS = 3
 #: counts only where the series write differently; 4: in Chinese, a function word at an
 #: end may give way to a content word in a variant; 5: in Chinese, an older kindred form
 #: as widely used joins a listed formulation; 6: in Chinese, a kindred word changed at an
-#: end joins beyond chance when its form recurs on its own): a collection store whose
-#: formulations another version found finds them afresh when next brought up to date.
+#: end joins beyond chance when its form recurs on its own, and full-width letters are
+#: read as words the way half-width ones are): a collection store whose formulations
+#: another version found finds them afresh when next brought up to date.
 FINDER_VERSION = 6
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
