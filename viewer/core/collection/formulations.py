@@ -66,7 +66,7 @@ from viewer.core.word_bounds import (
 )
 
 #: Documents a formulation recurs in, at the least.
-MIN_DOCUMENTS = 3
+MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: The version of what this module finds (2: a lone content word keeps the function words
 #: leading it, repeats chance explains are no evidence, recurring rare variants bring a
 #: group near the gate to it; 3: an earlier formulation joins a later one only where the
