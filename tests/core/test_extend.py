@@ -167,3 +167,16 @@ def test_a_copy_whose_last_words_are_edited_unevenly_runs_to_the_end_of_its_sent
     a, b = BEFORE_A + copy + end_a + AFTER_A, BEFORE_B + copy + end_b + AFTER_B
     span_a, span_b = only_passage(a, b)
     assert (span_a, span_b) == (span_of(a, copy + end_a), span_of(b, copy + end_b))
+
+
+def test_a_copy_runs_to_the_end_of_its_sentence_and_not_one_chance_word_beyond():
+    # An edited sentence copied whole. Right after it, the texts go on with two other
+    # sentences, one of which begins with a numbered list's "１、": past it, the one
+    # character the two next sentences share (沉) is chance's, and the copy ends with the
+    # sentence it copies, as `compare()` and the collection's whole-sentence rule read it.
+    copy_a = "这部片子很感人，本子写得好，演员演得好，拍得也好。"
+    copy_b = "这部片子无记名感人，本子写得，演员演好得好，拍也好。"
+    a = "今年山区的农民提早卖出了羊毛。" + copy_a + "沉寂３种类型的节目。"
+    b = "博物馆在长期整修之后重新开放了东翼。" + copy_b + "１、沉重的医科大学教授。"
+    span_a, span_b = only_passage(a, b)
+    assert (span_a, span_b) == (span_of(a, copy_a), span_of(b, copy_b))

@@ -218,7 +218,10 @@ def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
     right after its last word (`sentence_ends`, per word of each side; for words read
     back from a passage's start, whether a sentence begins at the word), any evidence at
     all: a copy edited near its end ("... in the kingdom of heaven?" against "... in the
-    kingdom Bahnaric heaven?") runs to the end of the sentence it copies."""
+    kingdom Bahnaric heaven?") runs to the end of the sentence it copies. It stops there,
+    unless what lies beyond carries `EXTEND_BITS` in `EXTEND_WORDS` words of its own: the
+    next sentence is another's, and a word met again right after an insertion
+    (拍得也好。沉寂 against 拍也好。１、沈阳) is chance's."""
     shared = len(set(ids_a).intersection(ids_b))
     if shared < (1 if sentence_ends else EXTEND_WORDS):
         return None
@@ -227,6 +230,9 @@ def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
     # best[i][j]: (earned, matched, bits) of the best subsequence within a[:i], b[:j].
     best = [[(0.0, 0, 0.0)] * (cols + 1) for _ in range(rows + 1)]
     found: tuple[float, int, int, int, float] | None = None
+    # The best stretch ending where both texts end a sentence: one running on past it
+    # must be worth taking for what it adds beyond (see the docstring).
+    at_end: tuple[float, int, int, int, float] | None = None
     for i in range(rows):
         here, above = best[i + 1], best[i]
         for j in range(cols):
@@ -240,10 +246,16 @@ def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
                 if worth and (found is None or score > found[0]
                         or (score == found[0] and i + j > found[1] + found[2] - 2)):
                     found = (score, i + 1, j + 1, ending[1], ending[2])
+                if score > 0 and ends_a[i] and ends_b[j] and (at_end is None
+                                                             or score > at_end[0]):
+                    at_end = (score, i + 1, j + 1, ending[1], ending[2])
                 keep = max(keep, ending)
             here[j + 1] = keep
     if found is None:
         return None
+    if (at_end is not None and at_end[1] < found[1] and at_end[2] < found[2]
+            and (found[3] - at_end[3] < EXTEND_WORDS or found[0] - at_end[0] < EXTEND_BITS)):
+        found = at_end
     return found[1], found[2], found[3], found[4]
 
 
