@@ -218,10 +218,10 @@ def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
     right after its last word (`sentence_ends`, per word of each side; for words read
     back from a passage's start, whether a sentence begins at the word), any evidence at
     all: a copy edited near its end ("... in the kingdom of heaven?" against "... in the
-    kingdom Bahnaric heaven?") runs to the end of the sentence it copies. It stops there,
-    unless what lies beyond carries `EXTEND_BITS` in `EXTEND_WORDS` words of its own: the
-    next sentence is another's, and a word met again right after an insertion
-    (拍得也好。沉寂 against 拍也好。１、沈阳) is chance's."""
+    kingdom Bahnaric heaven?") runs to the end of the sentence it copies. It stops there
+    (read back, where the sentence begins), unless what lies beyond carries `EXTEND_BITS`
+    in `EXTEND_WORDS` words of its own: the next sentence is another's, and a word met
+    again right after an insertion (拍得也好。沉寂 against 拍也好。１、沈阳) is chance's."""
     shared = len(set(ids_a).intersection(ids_b))
     if shared < (1 if sentence_ends else EXTEND_WORDS):
         return None
