@@ -591,6 +591,24 @@ def test_a_rare_variant_recurring_in_articles_of_its_own_brings_its_formulation_
     assert (formulation.documents, formulation.first) == (7, 120)
 
 
+@pytest.mark.parametrize(("twice", "variant_articles", "listed"), [
+    (True, [190], True), (True, [], False), (False, [190], False)],
+    ids=["used-again-and-varied", "two-articles-alone", "once-in-each"])
+def test_a_form_of_two_articles_used_again_is_a_formulation_when_its_variant_carries_it_on(
+        twice: bool, variant_articles: list[int], listed: bool) -> None:
+    # The formulation is written twice in each of two articles, its variant (a word
+    # swapped) in a third: three articles use the phrase, as a formulation's must. Alone
+    # in its two articles, it is a fragment they share; written once in each, it is what
+    # a passage copied between two articles is.
+    variant = "harmonious prosperity of lasting unity"
+    texts, dates = _planted({FORM: [150, 170], variant: variant_articles},
+                            twice=FORM if twice else "")
+    assert sum(t.count(FORM) for t in texts) == (4 if twice else 2)
+    found = [(f.phrase, f.variants, f.documents, f.first)
+             for f in _find(texts, dates, [[] for _ in texts])]
+    assert found == ([(FORM, (variant,), 3, 150)] if listed else [])
+
+
 def test_a_phrase_of_last_months_meets_a_popular_one_by_chance_of_that_time():
     # "six openings" is in half the articles of the last quarter: "six powers", new
     # there, meets it in about half of its own by chance alone, not as its variant.

@@ -68,6 +68,13 @@ CANDIDATE_CONTENT_BITS = WORD_BITS_CAP
 VARIANT_SHARE = 0.5
 #: Languages written without spaces, whose tokens are characters.
 CJK = frozenset({"zh", "ja"})
+#: Documents a candidate form is used in, at the least, when it is used as many times in
+#: all as a formulation has documents (`min_documents`): an article using it again is
+#: what a passage copied between two articles does not do, and a form of two articles may
+#: be carried into a third by its variant (长期围困敌人的战略方针, four uses in two
+#: articles, and 长期围困敌人的战略伊方 in a third). The formulation, all its forms
+#: together, needs `min_documents` (see `formulations.find_formulations`).
+FORM_DOCUMENTS = 2
 
 
 class CandidateRows:
@@ -151,8 +158,8 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
                               for s, spans in zip(streams, excluded, strict=True)])
     doc_of = np.repeat(np.arange(len(streams), dtype=np.int32), lengths)
     offsets = token_offsets(streams)
-    grams = RecurringGrams(ids, stops, blocked, doc_of, top + 1, min_docs=min_documents,
-                           min_count=min_documents)
+    grams = RecurringGrams(ids, stops, blocked, doc_of, top + 1,
+                           min_docs=min(FORM_DOCUMENTS, min_documents), min_count=min_documents)
     scorer = PhraseScorer.for_language(grams, vocabulary, "zh" if cjk else language)
     scorer.min_content = CANDIDATE_CONTENT_BITS
     scorer.joined = np.concatenate([joined_after(s) for s in streams])

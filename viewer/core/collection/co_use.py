@@ -30,8 +30,9 @@ SURELY_TOGETHER_P = 0.001
 #: Documents a rare variant needs when it keeps a single content word of its
 #: formulation or varies one of its variants.
 RARE_DOCUMENTS = 2
-#: Documents a phrase recurs in on its own: the fewest a candidate formulation has
-#: (`formulations.MIN_DOCUMENTS`), and a likeness that has as many is judged as one.
+#: Documents a phrase recurs in on its own: the fewest a formulation has, all its forms
+#: together (`formulations.MIN_DOCUMENTS`), and a likeness that has as many is judged as
+#: one.
 RECURRING_DOCUMENTS = 3
 
 

@@ -76,9 +76,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: end may give way to a content word in a variant; 5: in Chinese, an older kindred form
 #: as widely used joins a listed formulation; 6: in Chinese, a kindred word changed at an
 #: end joins beyond chance when its form recurs on its own, and full-width letters are
-#: read as words the way half-width ones are): a collection store whose formulations
-#: another version found finds them afresh when next brought up to date.
-FINDER_VERSION = 6
+#: read as words the way half-width ones are; 7: a form used in two documents, one of
+#: them using it again, is a candidate, and a formulation recurs in `MIN_DOCUMENTS`
+#: documents with all its forms): a collection store whose formulations another
+#: version found finds them afresh when next brought up to date.
+FINDER_VERSION = 7
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
@@ -120,9 +122,16 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     grams = ranked.grams
     ranked_groups = list(zip(ranked.groups[:limit], ranked.scores, strict=False))
     listed = [(group, score) for group, score in ranked_groups if score >= MIN_SCORE]
+    # A form may be a candidate in fewer documents than a formulation has
+    # (`candidate_scores.FORM_DOCUMENTS`): the formulation, all its forms together, has
+    # as many.
+    def recurs(uses: list[tuple[int, np.ndarray]]) -> bool:
+        return bool(uses) and len(np.unique(np.concatenate(
+            [grams.doc_of[at] for _, at in uses]))) >= min_documents
+
     found = [(score, uses) for (_, score), uses in
              zip(listed, _with_rare_forms([g for g, _ in listed], ranked, dates, language,
-                                          older=True), strict=True) if uses]
+                                          older=True), strict=True) if recurs(uses)]
     # A group near the gate on its recurring forms is weighed with its rare forms too,
     # unless it is a form or a piece of a formulation listed already.
     taken = [form for _, uses in found for form in uses]
@@ -136,7 +145,7 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
         rare = [(n, at) for n, at in _recurring_likenesses(group, uses, ranked, strong)
                 if not overlapping(n, at, taken).any()]
         score = ranked.judge(group, rare) if uses and rare else 0.0
-        if score >= MIN_SCORE:
+        if score >= MIN_SCORE and recurs(uses):
             found.append((score, uses))
     found.sort(key=lambda item: -item[0])
     starts, ends = ranked.offsets
