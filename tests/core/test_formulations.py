@@ -876,6 +876,26 @@ def test_an_earlier_form_changing_a_kindred_word_of_a_form_kept_stays_in_the_gro
     assert _find_chinese(texts, dates) == [(REQUIRED, (BRACED, QUAKE), 40)]
 
 
+SMOKING = "吸烟的日子"
+
+
+@pytest.mark.parametrize(("likeness", "lifted"), [("吸烟的原子", True), ("吸烟的电脑", False)],
+                         ids=["kindred-word", "other-word"])
+def test_a_kindred_likeness_recurring_lifts_its_formulation_to_the_gate(likeness: str,
+                                                                       lifted: bool) -> None:
+    # 吸烟的日子, in four articles from 130 on, is near the gate on its own. 吸烟的原子
+    # swaps its last word for a kindred one (日子, 原子) in three more, one beside it:
+    # written as a common word apart, 原子 leaves the form too loose to be a candidate,
+    # but it joins the formulation and is evidence of it, as a variant keeping more of
+    # its words would be. 吸烟的电脑, keeping as much of it with an unrelated word, is
+    # another phrase met beside it: no such evidence.
+    place = _placed((lambda i: i in (130, 160, 190, 220), 3, 4, SMOKING),
+                    (lambda i: i in (160, 200, 235), 5, 3, likeness),
+                    (lambda i: i % 3 == 1, 7, 6, likeness[-2:]))
+    texts, dates = _random_articles(240, 11, SMOKING + likeness, place, _two_years(120))
+    assert _find_chinese(texts, dates) == ([(SMOKING, (likeness,), 130)] if lifted else [])
+
+
 THRIVING, FLAIR = "香港的持续繁荣", "香港的持续气派"
 
 

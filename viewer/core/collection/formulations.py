@@ -78,9 +78,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: end joins beyond chance when its form recurs on its own, and full-width letters are
 #: read as words the way half-width ones are; 7: a form used in two documents, one of
 #: them using it again, is a candidate, and a formulation recurs in `MIN_DOCUMENTS`
-#: documents with all its forms): a collection store whose formulations another
-#: version found finds them afresh when next brought up to date.
-FINDER_VERSION = 7
+#: documents with all its forms; 8: in Chinese, a rare form swapping a word of a group
+#: near the gate for a kindred one lifts it as one keeping more of its words does): a
+#: collection store whose formulations another version found finds them afresh when next
+#: brought up to date.
+FINDER_VERSION = 8
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
@@ -176,19 +178,25 @@ def _recurring_likenesses(group: list[tuple[int, int]], uses: list[tuple[int, np
     and start positions) that are evidence of it: used in `co_use.RARE_DOCUMENTS`
     documents or more, and keeping `strong` of its main form's content tokens or more, as
     a strong variant does ("historic cooperation science" of "historic cooperation
-    information"). One used once, or keeping fewer ("every man" of "every one", "forty
-    days" of "seven days": one word each), may be any phrase met by chance."""
+    information"), or, in Chinese, swapping one of its words for a kindred one (吸烟的原子
+    of 吸烟的日子: the same phrase written another way, as `rank_groups` holds two such
+    forms to be). One used once, or keeping fewer with another word ("every man" of
+    "every one", "forty days" of "seven days": one word each), may be any phrase met by
+    chance."""
     grams, scorer = ranked.grams, ranked.scorer
     recurring = {(n, int(grams.levels[n].first[i])) for n, i in group}
     content = ~scorer.no_content
     head = Counter(w for w in scorer.words(*group[0]) if content[w])
+    located = ranked.located
     out = []
     for n, at in uses:
         if (n, int(at[0])) in recurring:
             continue
+        if len(np.unique(grams.doc_of[at])) < co_use.RARE_DOCUMENTS:
+            continue
         words = Counter(int(w) for w in grams.ids[int(at[0]):int(at[0]) + n] if content[w])
-        if (sum((words & head).values()) >= strong
-                and len(np.unique(grams.doc_of[at])) >= co_use.RARE_DOCUMENTS):
+        if sum((words & head).values()) >= strong or (located is not None and related_change(
+                located.at_whole(*group[0]), located.at(n, int(at[0])), any_end=True)):
             out.append((n, at))
     return out
 
