@@ -652,6 +652,26 @@ def test_a_rare_likeness_cited_whole_once_its_formulation_is_in_use_is_its_varia
         form, (likeness,) if quoted and late else ())
 
 
+def test_a_rare_form_varying_two_formulations_is_counted_in_one_of_them() -> None:
+    # "curiosity and harvest", cited whole once after both came up, is one word from
+    # "curiosity and perplexity" and one from "courage and harvest": a form of either.
+    # Its use is counted once, with the formulation ranked first, not in both.
+    first, second = "curiosity and perplexity", "courage and harvest"
+    pivot = "curiosity and harvest"
+    uses = list(range(30, 400, 25))
+    others = [at for at in range(42, 400, 25) for _ in range(2)]
+    texts, dates = _planted({first: uses, second: others, f"\u201c{pivot}\u201d": [390]},
+                            count=400, twice=first)
+    found = _find(texts, dates, [[] for _ in texts])
+    assert {f.phrase for f in found} == {first, second}
+    holding = [f for f in found if pivot in f.variants]
+    assert len(holding) == 1
+    assert holding[0] is found[0]
+    for formulation in found:
+        written = [texts[d][s:e] for d, spans in formulation.occurrences for s, e in spans]
+        assert (pivot in written) == (formulation is holding[0])
+
+
 @pytest.mark.parametrize("articles", [2, 1])
 def test_a_rare_likeness_of_a_variant_joins_when_it_recurs(articles: int) -> None:
     # "accelerating the higher common construction" adds a word to the variant "the

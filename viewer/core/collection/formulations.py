@@ -79,10 +79,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: read as words the way half-width ones are; 7: a form used in two documents, one of
 #: them using it again, is a candidate, and a formulation recurs in `MIN_DOCUMENTS`
 #: documents with all its forms; 8: in Chinese, a rare form swapping a word of a group
-#: near the gate for a kindred one lifts it as one keeping more of its words does): a
+#: near the gate for a kindred one lifts it as one keeping more of its words does; 9: a
+#: rare form varying two formulations is counted in the one ranked first only): a
 #: collection store whose formulations another version found finds them afresh when next
 #: brought up to date.
-FINDER_VERSION = 8
+FINDER_VERSION = 9
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
@@ -151,7 +152,8 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
             found.append((score, uses))
     found.sort(key=lambda item: -item[0])
     starts, ends = ranked.offsets
-    return [_formulation(uses, grams, texts, starts, ends, dates) for _, uses in found]
+    return [_formulation(uses, grams, texts, starts, ends, dates)
+            for uses in _each_form_once([uses for _, uses in found], grams) if recurs(uses)]
 
 
 def _with_rare_forms(listed: list[list[tuple[int, int]]], ranked: RankedGroups,
@@ -170,6 +172,22 @@ def _with_rare_forms(listed: list[list[tuple[int, int]]], ranked: RankedGroups,
     else:
         add_rare_word_variants(forms, listed, ranked, dates)
     return forms
+
+
+def _each_form_once(forms: list[list[tuple[int, np.ndarray]]],
+                    grams: RecurringGrams) -> list[list[tuple[int, np.ndarray]]]:
+    """The forms of each formulation (length, start positions), best first, less the
+    rare forms that one ranked above has already: a rare form may vary two of them
+    ("curiosity and harvest" of "curiosity and perplexity" and of "courage and
+    harvest"), and a use is counted in one formulation only. Recurring forms are in one
+    group each already (`rank_groups`), so each keeps its main form."""
+    seen: set[tuple[int, ...]] = set()
+    out = []
+    for group in forms:
+        words = [tuple(grams.ids[int(at[0]):int(at[0]) + n].tolist()) for n, at in group]
+        out.append([form for form, key in zip(group, words, strict=True) if key not in seen])
+        seen.update(words)
+    return out
 
 
 def _recurring_likenesses(group: list[tuple[int, int]], uses: list[tuple[int, np.ndarray]],
