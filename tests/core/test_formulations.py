@@ -931,6 +931,71 @@ def test_a_rare_form_changing_its_last_word_is_a_variant_when_cited_whole(quoted
     assert _find_chinese(texts, dates) == [(THRIVING, (FLAIR,) if quoted else (), 60)]
 
 
+SEIZED, OBTAINED = "共缴获海洛因", "共获得海洛因"
+
+
+def _walk(rng: random.Random, follow: dict[str, list[str]], length: int) -> list[str]:
+    """`length` units of running text: each one of those `follow` lets come after the last."""
+    unit = rng.choice(list(follow))
+    run = [unit]
+    for _ in range(length - 1):
+        unit = rng.choice(follow[unit])
+        run.append(unit)
+    return run
+
+
+def _chinese_running_text(seed: int, head: str, once: str, in_running_text: bool
+                          ) -> tuple[list[str], list[str]]:
+    """200 dated Chinese articles of running text: 300 characters, each followed by one
+    of three, so the pairs of neighbouring characters recur as a language's words and
+    collocations do; the first and last characters of `once` are among them, as common
+    as a language's most common ones (each follows one in twenty). `head` is set into
+    every fifth article, `once` into article 52: between characters that stand before and
+    after its ends nowhere else, or (`in_running_text`) between ones that do."""
+    rng = random.Random(seed)
+    letters = [chr(c) for c in range(0x4E00, 0x9FA6)
+               if chr(c) not in head + once and to_simplified(chr(c)) == chr(c)]
+    chain = [*rng.sample(letters, 298), once[0], once[-1]]
+    follow = {letter: rng.sample(chain, 3) for letter in chain}
+    for common in (once[0], once[-1]):
+        for letter in rng.sample(chain, 15):
+            follow[letter][0] = common
+    texts, dates = [], []
+    for i in range(200):
+        sentences = []
+        for line in range(10):
+            run = _walk(rng, follow, 14)
+            if line == 3 and i % 5 == 0:
+                run.insert(6, head)
+            sentences.append("".join(run))
+        texts.append("。".join(sentences) + "。")
+        dates.append(f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+    # The characters standing before `once[0]` and after `once[-1]` anywhere in the text.
+    met = {text[at - 1] for text in texts for at in range(1, len(text)) if text[at] == once[0]}
+    then = {text[at + 1] for text in texts for at in range(len(text) - 1)
+            if text[at] == once[-1]}
+    left = sorted(set(chain) & met if in_running_text else set(chain) - met)
+    right = sorted(set(chain) & then if in_running_text else set(chain) - then)
+    sentences = texts[52].split("。")
+    sentences[8] = sentences[8][:5] + rng.choice(left) + once + rng.choice(right)
+    texts[52] = "。".join(sentences)
+    return texts, dates
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("in_running_text", [False, True])
+def test_a_kindred_word_swapped_inside_once_is_a_variant_where_it_is_set_in_as_a_unit(
+        seed: int, in_running_text: bool) -> None:
+    # 共获得海洛因 swaps the middle word of 共缴获海洛因 (every fifth article) for a
+    # kindred one (缴获, 获得), once, in an article without it. Set into its sentence as
+    # a unit, with whatever happened to stand there before and after it, it is the
+    # formulation written another way. Between characters that the running text has
+    # before 共 and after 因 elsewhere, it reads as running text that happens to hold it.
+    texts, dates = _chinese_running_text(seed, SEIZED, OBTAINED, in_running_text)
+    assert _find_chinese(texts, dates) == [
+        (SEIZED, () if in_running_text else (OBTAINED,), 0)]
+
+
 @pytest.mark.parametrize(("formulation", "earlier", "from_article", "joins"), [
     # 扫除青壮年文盲, a phrase of the language one word apart, in five articles from
     # article 10 on, three of them beside the formulation: not enough to make it a variant,
@@ -1253,11 +1318,7 @@ def _running_text(uses: dict[str, list[int]], count: int = 200,
     for i in range(count):
         sentences = []
         for s in range(10):
-            word = rng.choice(vocabulary)
-            words = [word]
-            for _ in range(11):
-                word = rng.choice(follow[word])
-                words.append(word)
+            words = _walk(rng, follow, 12)
             for k, (phrase, articles) in enumerate(uses.items()):
                 if i in articles and s == 1 + k:
                     if phrase == natural and articles.index(i) % 3 == 0:

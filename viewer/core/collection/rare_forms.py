@@ -43,6 +43,11 @@ from viewer.core.word_bounds import (
 if TYPE_CHECKING:
     from viewer.core.collection.formulations import RankedGroups
 
+#: Edge evidence (bits, `evidence.unit_bits`) that sets a Chinese likeness used once into
+#: its sentence as a unit (`_set_in_kindred_swap`): about what its two edges give when
+#: neither is a pair used elsewhere in a collection of news (2 to 3 bits each).
+SET_IN_BITS = 4.0
+
 
 def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                             listed: list[list[tuple[int, int]]], ranked: RankedGroups,
@@ -168,6 +173,23 @@ def _cited_whole(ranked: RankedGroups, length: int, at: np.ndarray) -> bool:
     return evidence.cited_bits(ranked.edges, at, np.full(len(at), length)) >= CITED_UNIT
 
 
+def _set_in_kindred_swap(ranked: RankedGroups, head: tuple[int, int], length: int,
+                         at: np.ndarray) -> bool:
+    """Whether a Chinese likeness (its `length` in tokens, the positions `at` of its
+    uses) of the form `head` (a gram) swaps a word inside it for a kindred one
+    (`related_change`: 共获得海洛因 of 共缴获海洛因) and is set into its sentences as a
+    unit (`SET_IN_BITS`): its writers wrote the formulation another way, if only once and
+    far from it. A likeness met by chance in running text (多的学者 of 多的读者, in
+    更多的学者型人才) keeps its usual pairs at its edges. A word swapped at an end is not
+    enough: any stretch cut on words looks set in there (see `evidence.unit_bits`), and
+    the swap may make another phrase."""
+    if evidence.unit_bits(ranked.edges, at, np.full(len(at), length)) < SET_IN_BITS:
+        return False
+    located = ranked.located
+    assert located is not None, "rank_groups locates the words of CJK candidates"
+    return related_change(located.at_whole(*head), located.at(length, int(at[0])))
+
+
 def _other_name(ranked: RankedGroups, head: tuple[int, int], head_words: tuple[int, ...],
                 likeness: tuple[int, ...], at: np.ndarray) -> bool:
     """Whether a likeness (its words, the positions of its uses) puts another name in the
@@ -230,7 +252,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         docs = np.unique(grams.doc_of[at])
         cited = _cited_whole(ranked, len(form), at)
         if not (cited or co_use.recurs_beside(docs_of[g], docs, len(dates))):
-            return False
+            return len(at) > 0 and _set_in_kindred_swap(ranked, listed[g][k], len(form), at)
         varied = located.at_whole(*listed[g][k])
         seen = located.at(len(form), int(at[0]))
         # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
