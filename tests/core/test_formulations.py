@@ -944,13 +944,13 @@ def _walk(rng: random.Random, follow: dict[str, list[str]], length: int) -> list
     return run
 
 
-def _chinese_running_text(seed: int, head: str, once: str, in_running_text: bool
-                          ) -> tuple[list[str], list[str]]:
+def _chinese_running_text(seed: int, head: str, once: str, in_running_text: bool = False,
+                          article: int = 52) -> tuple[list[str], list[str]]:
     """200 dated Chinese articles of running text: 300 characters, each followed by one
     of three, so the pairs of neighbouring characters recur as a language's words and
     collocations do; the first and last characters of `once` are among them, as common
     as a language's most common ones (each follows one in twenty). `head` is set into
-    every fifth article, `once` into article 52: between characters that stand before and
+    every fifth article, `once` into `article`: between characters that stand before and
     after its ends nowhere else, or (`in_running_text`) between ones that do."""
     rng = random.Random(seed)
     letters = [chr(c) for c in range(0x4E00, 0x9FA6)
@@ -976,9 +976,9 @@ def _chinese_running_text(seed: int, head: str, once: str, in_running_text: bool
             if text[at] == once[-1]}
     left = sorted(set(chain) & met if in_running_text else set(chain) - met)
     right = sorted(set(chain) & then if in_running_text else set(chain) - then)
-    sentences = texts[52].split("。")
+    sentences = texts[article].split("。")
     sentences[8] = sentences[8][:5] + rng.choice(left) + once + rng.choice(right)
-    texts[52] = "。".join(sentences)
+    texts[article] = "。".join(sentences)
     return texts, dates
 
 
@@ -994,6 +994,22 @@ def test_a_kindred_word_swapped_inside_once_is_a_variant_where_it_is_set_in_as_a
     texts, dates = _chinese_running_text(seed, SEIZED, OBTAINED, in_running_text)
     assert _find_chinese(texts, dates) == [
         (SEIZED, () if in_running_text else (OBTAINED,), 0)]
+
+
+AIRLIFT, RELIEF = "空运援救", "空运救助"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize(("article", "joins"), [(50, True), (52, False)],
+                         ids=["beside", "apart"])
+def test_a_kindred_word_swapped_at_an_end_once_is_a_variant_set_in_beside_the_formulation(
+        seed: int, article: int, joins: bool) -> None:
+    # 空运救助 swaps the last word of 空运援救 (every fifth article) for a kindred one
+    # (援救, 救助), once, set into its sentence as a unit. At an end the swap may make
+    # another phrase (空运 and what follows): written in an article that uses the
+    # formulation, it is the writer varying it; in one that does not, it stays out.
+    texts, dates = _chinese_running_text(seed, AIRLIFT, RELIEF, article=article)
+    assert _find_chinese(texts, dates) == [(AIRLIFT, (RELIEF,) if joins else (), 0)]
 
 
 @pytest.mark.parametrize(("formulation", "earlier", "from_article", "joins"), [

@@ -174,20 +174,21 @@ def _cited_whole(ranked: RankedGroups, length: int, at: np.ndarray) -> bool:
 
 
 def _set_in_kindred_swap(ranked: RankedGroups, head: tuple[int, int], length: int,
-                         at: np.ndarray) -> bool:
+                         at: np.ndarray, *, any_end: bool) -> bool:
     """Whether a Chinese likeness (its `length` in tokens, the positions `at` of its
-    uses) of the form `head` (a gram) swaps a word inside it for a kindred one
-    (`related_change`: 共获得海洛因 of 共缴获海洛因) and is set into its sentences as a
-    unit (`SET_IN_BITS`): its writers wrote the formulation another way, if only once and
-    far from it. A likeness met by chance in running text (多的学者 of 多的读者, in
-    更多的学者型人才) keeps its usual pairs at its edges. A word swapped at an end is not
-    enough: any stretch cut on words looks set in there (see `evidence.unit_bits`), and
-    the swap may make another phrase."""
+    uses) of the form `head` (a gram) swaps a word inside it (or, `any_end`, at an end)
+    for a kindred one (`related_change`: 共获得海洛因 of 共缴获海洛因) and is set into its
+    sentences as a unit (`SET_IN_BITS`): its writers wrote the formulation another way,
+    if only once and far from it. A likeness met by chance in running text (多的学者 of 多的读者, in
+    更多的学者型人才) keeps its usual pairs at its edges. At an end that is not enough:
+    any stretch cut on words looks set in there (see `evidence.unit_bits`), and the swap
+    may make another phrase."""
     if evidence.unit_bits(ranked.edges, at, np.full(len(at), length)) < SET_IN_BITS:
         return False
     located = ranked.located
     assert located is not None, "rank_groups locates the words of CJK candidates"
-    return related_change(located.at_whole(*head), located.at(length, int(at[0])))
+    return related_change(located.at_whole(*head), located.at(length, int(at[0])),
+                          any_end=any_end)
 
 
 def _other_name(ranked: RankedGroups, head: tuple[int, int], head_words: tuple[int, ...],
@@ -244,6 +245,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     docs_of = [np.unique(np.concatenate([grams.doc_of[at] for _, at in group]))
                for group in forms]
     main_documents = [len(np.unique(grams.doc_of[group[0][1]])) for group in forms]
+    own_docs = list(docs_of)  # the recurring forms' documents (`docs_of` grows below)
 
     def may_join(source: int, form: tuple[int, ...], at: np.ndarray) -> bool:
         g, k = sources[source]
@@ -252,13 +254,20 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         docs = np.unique(grams.doc_of[at])
         cited = _cited_whole(ranked, len(form), at)
         if not (cited or co_use.recurs_beside(docs_of[g], docs, len(dates))):
-            return len(at) > 0 and _set_in_kindred_swap(ranked, listed[g][k], len(form), at)
+            return len(at) > 0 and set_in(g, k, len(form), at, docs)
         varied = located.at_whole(*listed[g][k])
         seen = located.at(len(form), int(at[0]))
         # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
         # 继续用于岛) asks more: see `beside_at_end`.
         return cited or related_change(varied, seen) or beside_at_end(
             g, k, varied, word_change(varied, seen, any_end=True), docs)
+
+    def set_in(g: int, k: int, length: int, at: np.ndarray, docs: np.ndarray) -> bool:
+        # A kindred word swapped at an end, too, where the likeness is written only in
+        # articles that use the formulation (空运救助 beside 空运援救): there its writer
+        # varies the phrase; elsewhere 空运 and what follows may as well be another one.
+        return _set_in_kindred_swap(ranked, listed[g][k], length, at,
+                                    any_end=bool(np.isin(docs, own_docs[g]).all()))
 
     def beside_at_end(g: int, k: int, varied: Segmented, change: tuple[str, str] | None,
                       docs: np.ndarray) -> bool:
@@ -337,7 +346,8 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                     set(docs_of[g].tolist()), set(docs.tolist()), rank):
                 continue
             if not (one_word_apart(varied, seen) or _cited_whole(ranked, len(form), at)
-                    or beside_at_end(g, k, varied, change, docs)):
+                    or beside_at_end(g, k, varied, change, docs)
+                    or set_in(g, k, len(form), at, docs)):
                 continue
             if early and not kin and (
                     change is None or len(form) - len(change[1]) < shape["strong"]):
