@@ -1005,8 +1005,8 @@ AIRLIFT, RELIEF = "空运援救", "空运救助"
 def test_a_kindred_word_swapped_at_an_end_once_is_a_variant_set_in_beside_the_formulation(
         seed: int, article: int, joins: bool) -> None:
     # 空运救助 swaps the last word of 空运援救 (every fifth article) for a kindred one
-    # (援救, 救助), once, set into its sentence as a unit. At an end the swap may make
-    # another phrase (空运 and what follows): written in an article that uses the
+    # (援救, 救助), once, set into its sentence as a unit. Keeping a single word, it may
+    # be another phrase (空运 and what follows): written in an article that uses the
     # formulation, it is the writer varying it; in one that does not, it stays out.
     texts, dates = _chinese_running_text(seed, AIRLIFT, RELIEF, article=article)
     assert _find_chinese(texts, dates) == [(AIRLIFT, (RELIEF,) if joins else (), 0)]

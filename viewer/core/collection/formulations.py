@@ -81,9 +81,9 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: documents with all its forms; 8: in Chinese, a rare form swapping a word of a group
 #: near the gate for a kindred one lifts it as one keeping more of its words does; 9: a
 #: rare form varying two formulations is counted in the one ranked first only; 10: in
-#: Chinese, a rare form swapping a kindred word (at an end, only in the formulation's
-#: articles) joins when set in as a unit): a collection store whose formulations
-#: another version found finds them afresh when next brought up to date.
+#: Chinese, a rare form swapping a kindred word (at an end keeping a single word, only in
+#: the formulation's articles) joins when set in as a unit): a collection store whose
+#: formulations another version found finds them afresh when next brought up to date.
 FINDER_VERSION = 10
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):

@@ -176,13 +176,14 @@ def _cited_whole(ranked: RankedGroups, length: int, at: np.ndarray) -> bool:
 def _set_in_kindred_swap(ranked: RankedGroups, head: tuple[int, int], length: int,
                          at: np.ndarray, *, any_end: bool) -> bool:
     """Whether a Chinese likeness (its `length` in tokens, the positions `at` of its
-    uses) of the form `head` (a gram) swaps a word inside it (or, `any_end`, at an end)
-    for a kindred one (`related_change`: 共获得海洛因 of 共缴获海洛因) and is set into its
-    sentences as a unit (`SET_IN_BITS`): its writers wrote the formulation another way,
-    if only once and far from it. A likeness met by chance in running text (多的学者 of 多的读者, in
-    更多的学者型人才) keeps its usual pairs at its edges. At an end that is not enough:
-    any stretch cut on words looks set in there (see `evidence.unit_bits`), and the swap
-    may make another phrase."""
+    uses) of the form `head` (a gram) swaps one of its words for a kindred one
+    (`related_change`: 共获得海洛因 of 共缴获海洛因) and is set into its sentences as a
+    unit (`SET_IN_BITS`): its writers wrote the formulation another way, if only once and
+    far from it. A likeness met by chance in running text (多的学者 of 多的读者, in
+    更多的学者型人才) keeps its usual pairs at its edges. A swap at an end that keeps a
+    single word of the form (空运救助 of 空运援救) counts only `any_end`: any stretch cut
+    on words looks set in at its ends (see `evidence.unit_bits`), and that word with
+    another after it may well be another phrase."""
     if evidence.unit_bits(ranked.edges, at, np.full(len(at), length)) < SET_IN_BITS:
         return False
     located = ranked.located
@@ -215,7 +216,9 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     in as many documents as the formulation's main form: it is the older form. Cited whole
     between quotation marks (`_cited_whole`), a later likeness needs neither documents
     shared with the formulation nor a whole word apart (below): its writers hold it for
-    a set phrase.
+    a set phrase. Set into its sentences as a unit, one swapping a kindred word needs no
+    documents shared with it either (`_set_in_kindred_swap`; at an end keeping a single
+    word, only where it is written in the formulation's articles).
 
     A rare variant may vary any form of its group (所有国有职业 varies
     所有国有企业, not the group's best form 所有私有企业) and must be one whole word
@@ -263,9 +266,10 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             g, k, varied, word_change(varied, seen, any_end=True), docs)
 
     def set_in(g: int, k: int, length: int, at: np.ndarray, docs: np.ndarray) -> bool:
-        # A kindred word swapped at an end, too, where the likeness is written only in
-        # articles that use the formulation (空运救助 beside 空运援救): there its writer
-        # varies the phrase; elsewhere 空运 and what follows may as well be another one.
+        # A kindred word swapped at an end keeping a single word of the form counts where
+        # the likeness is written only in articles that use the formulation (空运救助
+        # beside 空运援救): there its writer varies the phrase; elsewhere 空运 and what
+        # follows may as well be another one.
         return _set_in_kindred_swap(ranked, listed[g][k], length, at,
                                     any_end=bool(np.isin(docs, own_docs[g]).all()))
 
