@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from viewer.core.collection.formulations import RankedGroups
 
 #: Edge evidence (bits, `evidence.unit_bits`) that sets a Chinese likeness used once into
-#: its sentence as a unit (`_set_in_kindred_swap`): about what its two edges give when
+#: its sentence as a unit (`_set_in_as_unit`): about what its two edges give when
 #: neither is a pair used elsewhere in a collection of news (2 to 3 bits each).
 SET_IN_BITS = 4.0
 
@@ -173,23 +173,16 @@ def _cited_whole(ranked: RankedGroups, length: int, at: np.ndarray) -> bool:
     return evidence.cited_bits(ranked.edges, at, np.full(len(at), length)) >= CITED_UNIT
 
 
-def _set_in_kindred_swap(ranked: RankedGroups, head: tuple[int, int], length: int,
-                         at: np.ndarray, *, any_end: bool) -> bool:
-    """Whether a Chinese likeness (its `length` in tokens, the positions `at` of its
-    uses) of the form `head` (a gram) swaps one of its words for a kindred one
-    (`related_change`: 共获得海洛因 of 共缴获海洛因) and is set into its sentences as a
-    unit (`SET_IN_BITS`): its writers wrote the formulation another way, if only once and
-    far from it. A likeness met by chance in running text (多的学者 of 多的读者, in
-    更多的学者型人才) keeps its usual pairs at its edges. A swap at an end that keeps a
-    single word of the form (空运救助 of 空运援救) counts only `any_end`: any stretch cut
-    on words looks set in at its ends (see `evidence.unit_bits`), and that word with
-    another after it may well be another phrase."""
-    if evidence.unit_bits(ranked.edges, at, np.full(len(at), length)) < SET_IN_BITS:
-        return False
-    located = ranked.located
-    assert located is not None, "rank_groups locates the words of CJK candidates"
-    return related_change(located.at_whole(*head), located.at(length, int(at[0])),
-                          any_end=any_end)
+def _set_in_as_unit(ranked: RankedGroups, length: int, at: np.ndarray) -> bool:
+    """Whether a likeness (its `length` in tokens, the positions `at` of its uses) is set
+    into its sentences as a unit (`SET_IN_BITS`). Swapping a kindred word of its form
+    (共获得海洛因 of 共缴获海洛因), its writers wrote the formulation another way, if only
+    once and far from it; a likeness met by chance in running text (多的学者 of 多的读者,
+    in 更多的学者型人才) keeps its usual pairs at its edges. A swap at an end that keeps a
+    single word of the form (空运救助 of 空运援救) asks more: any stretch cut on words
+    looks set in at its ends (see `evidence.unit_bits`), and that word with another after
+    it may well be another phrase."""
+    return evidence.unit_bits(ranked.edges, at, np.full(len(at), length)) >= SET_IN_BITS
 
 
 def _other_name(ranked: RankedGroups, head: tuple[int, int], head_words: tuple[int, ...],
@@ -217,7 +210,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     between quotation marks (`_cited_whole`), a later likeness needs neither documents
     shared with the formulation nor a whole word apart (below): its writers hold it for
     a set phrase. Set into its sentences as a unit, one swapping a kindred word needs no
-    documents shared with it either (`_set_in_kindred_swap`; at an end keeping a single
+    documents shared with it either (`_set_in_as_unit`; at an end keeping a single
     word, only where it is written in the formulation's articles).
 
     A rare variant may vary any form of its group (所有国有职业 varies
@@ -256,22 +249,24 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         at = at[~overlapping(len(form), at, forms[g])]
         docs = np.unique(grams.doc_of[at])
         cited = _cited_whole(ranked, len(form), at)
-        if not (cited or co_use.recurs_beside(docs_of[g], docs, len(dates))):
-            return len(at) > 0 and set_in(g, k, len(form), at, docs)
+        shared = cited or co_use.recurs_beside(docs_of[g], docs, len(dates))
+        if not (shared or len(at) and _set_in_as_unit(ranked, len(form), at)):
+            return False
         varied = located.at_whole(*listed[g][k])
         seen = located.at(len(form), int(at[0]))
+        if not shared:
+            return related_change(varied, seen, any_end=written_beside(g, docs))
         # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
         # 继续用于岛) asks more: see `beside_at_end`.
         return cited or related_change(varied, seen) or beside_at_end(
             g, k, varied, word_change(varied, seen, any_end=True), docs)
 
-    def set_in(g: int, k: int, length: int, at: np.ndarray, docs: np.ndarray) -> bool:
-        # A kindred word swapped at an end keeping a single word of the form counts where
-        # the likeness is written only in articles that use the formulation (空运救助
-        # beside 空运援救): there its writer varies the phrase; elsewhere 空运 and what
-        # follows may as well be another one.
-        return _set_in_kindred_swap(ranked, listed[g][k], length, at,
-                                    any_end=bool(np.isin(docs, own_docs[g]).all()))
+    def written_beside(g: int, docs: np.ndarray) -> bool:
+        # A kindred word swapped at an end keeping a single word of the form, set in as a
+        # unit, counts where the likeness is written only in articles that use the
+        # formulation (空运救助 beside 空运援救): there its writer varies the phrase;
+        # elsewhere 空运 and what follows may as well be another one.
+        return bool(np.isin(docs, own_docs[g]).all())
 
     def beside_at_end(g: int, k: int, varied: Segmented, change: tuple[str, str] | None,
                       docs: np.ndarray) -> bool:
@@ -351,7 +346,8 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 continue
             if not (one_word_apart(varied, seen) or _cited_whole(ranked, len(form), at)
                     or beside_at_end(g, k, varied, change, docs)
-                    or set_in(g, k, len(form), at, docs)):
+                    or kin and written_beside(g, docs)
+                    and _set_in_as_unit(ranked, len(form), at)):
                 continue
             if early and not kin and (
                     change is None or len(form) - len(change[1]) < shape["strong"]):
