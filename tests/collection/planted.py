@@ -165,6 +165,24 @@ def with_edited_sentence(planted: Planted) -> None:
         rows[doc]["text"] = f"{head}\n\n{EDITED_SENTENCE.format(word)}\n\n{rest}"
 
 
+#: One sentence copied and edited every few words: its runs of four, six and four words give
+#: the two articles two n-grams of their own, fewer than pair articles
+#: (`IndexParams.min_rare_shared`), yet it keeps 14 of its 16 words in order.
+EVERY_FEW_WORDS = ("Dorvast kelmin ruvaso tenbrik {} olvarin semkut pradel vonmira taskel "
+                   "brundov {} hestral marvin quolset ferandi.")
+EVERY_FEW_WORDS_DOCS = ("d015", "d018")
+
+
+def with_sentence_edited_every_few_words(planted: Planted) -> None:
+    """Write `EVERY_FEW_WORDS`, two of its words other in the copy, as the second
+    paragraph of `EVERY_FEW_WORDS_DOCS` (away from what others write at their start)."""
+    rows = planted.by_id()
+    for doc, words in zip(EVERY_FEW_WORDS_DOCS, (("ulmeno", "garvit"), ("pexlar", "sibrand")),
+                          strict=True):
+        head, first, rest = rows[doc]["text"].split("\n\n", 2)
+        rows[doc]["text"] = f"{head}\n\n{first}\n\n{EVERY_FEW_WORDS.format(*words)}\n\n{rest}"
+
+
 #: Written into more articles than the index's document-frequency cap (20 for a small
 #: collection): the collection's furniture, which pairs no articles.
 COMMON_SENTENCE = ("Readers may send their letters to the office of the paper on the "

@@ -8,9 +8,11 @@ import random
 import numpy as np
 import pytest
 
+from tests.collection.planted import EVERY_FEW_WORDS
 from viewer.collection.passage_rules import (
     FORMULATION_WORDS,
     MIN_PAIR_WORDS,
+    SENTENCE_SHARE,
     copied_from,
     formula_between_copies,
     furniture,
@@ -24,6 +26,7 @@ from viewer.collection.refresh import updated_formulations
 from viewer.collection.words import collection_normalizer
 from viewer.core.collection.boilerplate import find_boilerplate
 from viewer.core.collection.clusters import find_clusters
+from viewer.core.collection.edited_sentences import SentenceTokens, copied_sentence_pairs
 from viewer.core.collection.index import (
     IndexParams,
     candidate_pairs,
@@ -95,6 +98,53 @@ def test_a_shorter_run_pairs_two_articles_only_when_no_other_holds_it(cjk: bool,
     assert _paired(cjk, [run - 1, run - 1, 0]) == set()
     # Met in a third article too, it is as likely a common turn of phrase.
     assert _paired(cjk, [run, run, run, 0]) == set()
+
+
+def _sentence_tokens(texts: list[str]) -> tuple[list[np.ndarray], dict[int, SentenceTokens]]:
+    """The index's n-grams of each text, and its tokens with their sentences."""
+    vocabulary = Vocabulary()
+    streams = [tokenize(text, collection_normalizer(), vocabulary) for text in texts]
+    n = index_params(False, len(texts)).n
+    return ([document_grams(s.ids, n) for s in streams],
+            {k: SentenceTokens.of(text, s.ids, s.starts, s.ends)
+             for k, (text, s) in enumerate(zip(texts, streams, strict=True))})
+
+
+def test_a_sentence_edited_every_few_words_pairs_the_articles_its_runs_are_too_short_to(
+        ) -> None:
+    sentence = EVERY_FEW_WORDS.format("ulmeno", "garvit")
+    copy = EVERY_FEW_WORDS.format("pexlar", "sibrand")
+    # The same words, the copy's sentence ended after its run of six and the rest put in
+    # another sentence: ten words of the sixteen in order, no longer one sentence.
+    cut = copy.replace(" sibrand ", ". Fenlar tobrik ")
+    before = ("Wendo parlak misut. Gorvel tanu spirak onder. ", "Lisep oraku. Tanvel mirod. ")
+    params = index_params(False, 4)
+    for other, paired in ((copy, True), (cut, False)):
+        grams, documents = _sentence_tokens([before[0] + sentence, "Kelbru nastor velim.",
+                                             before[1] + other, "Tiramo sulveg."])
+        found = candidate_pairs(grams, params)
+        assert not len(found.first)  # two n-grams of their own, fewer than pair articles
+        assert found.lone is not None
+        assert found.lone.first.tolist() == [0, 0] and found.lone.second.tolist() == [2, 2]
+        assert copied_sentence_pairs(found.lone, documents, params.n,
+                                     words=MIN_PAIR_WORDS, share=SENTENCE_SHARE) == (
+            {(0, 2)} if paired else set())
+    # With a third n-gram of their own, they are a candidate pair, and no lone run's.
+    longer = copy.replace(" sibrand ", " garvit ")
+    grams, _ = _sentence_tokens([sentence, "Kelbru nastor velim.", longer])
+    found = candidate_pairs(grams, params)
+    assert list(zip(found.first.tolist(), found.second.tolist(), strict=True)) == [(0, 2)]
+    assert found.lone is not None and not len(found.lone.first)
+
+
+def test_sentences_end_at_their_marks_and_line_breaks_not_at_a_decimal_point() -> None:
+    text = "Prices rose 3.5 percent. Then fell\nagain! Why? Done"
+    vocabulary = Vocabulary()
+    stream = tokenize(text, collection_normalizer(), vocabulary)
+    tokens = SentenceTokens.of(text, stream.ids, stream.starts, stream.ends)
+    sentences = [text[stream.starts[f]:stream.ends[e - 1]] for f, e in sorted(set(zip(
+        tokens.first.tolist(), tokens.end.tolist(), strict=True)))]
+    assert sentences == ["Prices rose 3.5 percent", "Then fell", "again", "Why", "Done"]
 
 
 def test_furniture_is_a_run_of_n_grams_above_the_cap_shorter_than_a_wide_copy() -> None:

@@ -18,6 +18,8 @@ from tests.collection.planted import (
     EDITED_SENTENCE,
     EDITED_SENTENCE_DOCS,
     EDITED_SOURCE,
+    EVERY_FEW_WORDS,
+    EVERY_FEW_WORDS_DOCS,
     FORMULA_COPIES,
     FURNITURE_PAIR,
     RARE_RUN,
@@ -35,6 +37,7 @@ from tests.collection.planted import (
     with_press_release,
     with_rare_run_beside_copy,
     with_reprinted_slogan,
+    with_sentence_edited_every_few_words,
     with_short_edited_copy,
 )
 from tests.conftest import FIXTURES as ALL_FIXTURES
@@ -345,15 +348,66 @@ def test_a_sentence_copied_with_a_word_swapped_is_a_pair_as_compare_shows_it(
     planted = make_collection(documents=36)
     with_edited_sentence(planted)
     report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
-    a, b = EDITED_SENTENCE_DOCS
+    assert _one_passage_as_compare_shows_it(planted, report, EDITED_SENTENCE_DOCS) == \
+        EDITED_SENTENCE.format("ostiva")
+
+
+def _one_passage_as_compare_shows_it(planted: Planted, report: dict,
+                                     pair: tuple[str, str]) -> str:
+    """Asserts that the report lists the pair with exactly the passages `compare()` finds
+    for its two texts, one passage; returns its text in the first."""
+    a, b = pair
     rows = planted.by_id()
-    sides = [rows[doc]["text"] for doc in (a, b)]
-    shared = compare(Document(sides[0], a), Document(sides[1], b)).shared_phrases
+    shared = compare(Document(rows[a]["text"], a), Document(rows[b]["text"], b)).shared_phrases
     spans = [(phrase.a, phrase.b) for phrase in shared]
     assert _passages(report, a, b) == spans
     (span_a, _), = spans
-    assert sides[0][span_a[0]:span_a[1]].rstrip(".") == EDITED_SENTENCE.format(
-        "ostiva").rstrip(".")
+    return rows[a]["text"][slice(*span_a)]
+
+
+def _indexed_with(plant: Callable[[Planted], object], folder: Path) -> tuple[Planted, Path, dict]:
+    """A collection of 36 articles with what `plant` writes, its JSON lines and the report
+    of its store (`once.sqlite` in `folder`)."""
+    planted = make_collection(documents=36)
+    plant(planted)
+    source = planted.write(folder / "all.jsonl")
+    return planted, source, embedded_report(source, folder / "once.sqlite")
+
+
+def _dropped_once_a_third_holds(planted: Planted, pair: tuple[str, str], run: str,
+                                store: Path, folder: Path) -> None:
+    """Asserts that once a later article holds `run`, neither a fresh run of everything
+    nor `store` brought up to date lists the pair."""
+    third = {"id": "d099", "series": "s0", "date": "2021-03-30",
+             "text": f"Title of d099\n\nWe read {run} only.\n"}
+    everything = planted.write(folder / "more.jsonl", [*planted.rows, third])
+    fresh = embedded_report(everything, folder / "fresh.sqlite")
+    assert frozenset(pair) not in {frozenset((p["a"], p["b"])) for p in fresh["pairs"]}
+    with CollectionStore.create_or_open(store) as indexed:
+        add_sources(indexed, [everything], workers=1)
+        assert indexed.report()["pairs"] == fresh["pairs"]
+
+
+def test_a_sentence_edited_every_few_words_is_a_pair_at_once_or_added_later(
+        tmp_path: Path) -> None:
+    # Its runs give the two articles two n-grams of their own, fewer than pair articles by
+    # the index alone; the sentence around them is one sentence on both sides.
+    planted, everything, report = _indexed_with(with_sentence_edited_every_few_words, tmp_path)
+    assert _one_passage_as_compare_shows_it(planted, report, EVERY_FEW_WORDS_DOCS) == \
+        EVERY_FEW_WORDS.format("ulmeno", "garvit")
+    # Added after its source, the copy is paired, and kept as more articles come, as in
+    # one run of everything.
+    with CollectionStore.create_or_open(tmp_path / "later.sqlite") as store:
+        for end in (16, 20):
+            add_sources(store, [planted.write(tmp_path / f"first{end}.jsonl",
+                                              planted.rows[:end])], workers=1)
+        add_sources(store, [everything], workers=1)
+        assert store.report()["pairs"] == report["pairs"]
+    # Once a third article holds its run of six, the two hold no n-gram of their own: the
+    # store drops the pair, as a fresh run of the whole collection does not list it.
+    _dropped_once_a_third_holds(planted, EVERY_FEW_WORDS_DOCS,
+                                " ".join(EVERY_FEW_WORDS.split()[5:11]),
+                                tmp_path / "later.sqlite", tmp_path)
 
 
 @pytest.mark.parametrize("plant", [
@@ -427,20 +481,11 @@ def test_a_short_copy_edited_every_few_words_is_a_pair_until_a_third_holds_its_r
     # Its longest unchanged run is seven words, held by the two articles alone; once a
     # later article holds that run too, the run is as likely a common turn of phrase, and
     # the store drops the pair as a fresh run of the whole collection would not list it.
-    planted = make_collection(documents=36)
-    with_short_edited_copy(planted)
-    first = planted.write(tmp_path / "first.jsonl")
-    once = embedded_report(first, tmp_path / "once.sqlite")
+    planted, _, once = _indexed_with(with_short_edited_copy, tmp_path)
     pair = frozenset(EDITED_DOCS)
     assert pair in {frozenset((p["a"], p["b"])) for p in once["pairs"]}
-    third = {"id": "d099", "series": "s0", "date": "2021-03-30",
-             "text": "Title of d099\n\n" + " ".join(EDITED_SOURCE.split()[:7]) + " only.\n"}
-    everything = planted.write(tmp_path / "all.jsonl", [*planted.rows, third])
-    fresh = embedded_report(everything, tmp_path / "fresh.sqlite")
-    assert pair not in {frozenset((p["a"], p["b"])) for p in fresh["pairs"]}
-    with CollectionStore.create_or_open(tmp_path / "once.sqlite") as store:
-        add_sources(store, [everything], workers=1)
-        assert store.report()["pairs"] == fresh["pairs"]
+    _dropped_once_a_third_holds(planted, EDITED_DOCS, " ".join(EDITED_SOURCE.split()[:7]),
+                                tmp_path / "once.sqlite", tmp_path)
 
 
 def test_two_census_counts_still_show_what_they_share_side_by_side() -> None:

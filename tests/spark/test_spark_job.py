@@ -21,6 +21,7 @@ from tests.collection.planted import (
     CHANCE_RUN_DOCS,
     EDITED_DOCS,
     EDITED_SENTENCE_DOCS,
+    EVERY_FEW_WORDS_DOCS,
     FRAMES,
     FURNITURE_PAIR,
     Planted,
@@ -35,6 +36,7 @@ from tests.collection.planted import (
     with_notice_line,
     with_press_release,
     with_rare_run_beside_copy,
+    with_sentence_edited_every_few_words,
     with_short_edited_copy,
 )
 from viewer.collection.cli import run_corpus
@@ -57,6 +59,7 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
     with_furniture_pair(planted)
     with_short_edited_copy(planted)  # a pair by seven words the two articles alone hold
     with_edited_sentence(planted)  # a pair by a whole sentence, in runs of six and five
+    with_sentence_edited_every_few_words(planted)  # too few n-grams of their own to pair
     for name in FRAMES:  # two reports in one frame, two verses on one frame: no pair
         with_frame(planted, name)
     with_rare_run_beside_copy(planted)  # not listed among the copy's passages
@@ -93,6 +96,7 @@ def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
     assert ("d002", "d009") in pairs
     assert EDITED_DOCS in pairs
     assert EDITED_SENTENCE_DOCS in pairs
+    assert EVERY_FEW_WORDS_DOCS in pairs
     assert {("d004", "d011"), ("d004", "d017"), ("d011", "d017")} <= pairs
     # The chained passage (and the common sentence, which these three also share).
     chain = [c for c in spark["clusters"] if {"d004", "d011", "d017"} <= {

@@ -22,6 +22,7 @@ import numpy as np
 
 from viewer.collection.align import align_pairs
 from viewer.collection.clashes import of_other_sources, refuse_removing, refuse_replacing
+from viewer.collection.passage_rules import MIN_PAIR_WORDS, SENTENCE_SHARE
 from viewer.collection.rekey import keys_current, mark_keys, rekey
 from viewer.collection.results import derive
 from viewer.collection.sources import Article, Skipped, read_sources
@@ -34,9 +35,15 @@ from viewer.collection.words import (
     stored_vocabulary,
     tokenize_articles,
 )
-from viewer.core.collection.index import candidate_pairs, document_grams, index_params
+from viewer.core.collection.edited_sentences import SentenceTokens, copied_sentence_pairs
+from viewer.core.collection.index import (
+    LoneRuns,
+    candidate_pairs,
+    document_grams,
+    index_params,
+)
 from viewer.core.document import detect_language
-from viewer.core.shared import MATCHER_VERSION
+from viewer.core.shared import CJK_CHARS_PER_WORD, MATCHER_VERSION
 
 #: Progress callback: what is being done and how far, 0..1.
 Progress = Callable[[str, float], None]
@@ -181,6 +188,10 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     candidates = candidate_pairs([grams[num] for num in nums], params)
     pairs = [(nums[x], nums[y]) for x, y in zip(candidates.first.tolist(),
                                                  candidates.second.tolist(), strict=True)]
+    if candidates.lone is not None:
+        pairs = sorted(pairs + _edited_sentence_pairs(
+            store, candidates.lone, nums, params.n, cjk_index,
+            None if realign else (new_mask, store.passage_pairs())))
     if not realign:
         # A run the new articles hold too, or text they take over the cap, unmakes the
         # candidate pairs it made of older ones: their passages go, as a fresh run would
@@ -202,6 +213,37 @@ def _update_metadata(store: CollectionStore, num: int, article: Article) -> None
         "(series != ? OR date != ? OR path != ? OR title != ?)",
         (article.series, article.date, article.path, article.title, num,
          article.series, article.date, article.path, article.title))
+
+
+def _edited_sentence_pairs(store: CollectionStore, lone: LoneRuns, nums: list[int], n: int,
+                           cjk: bool, since: tuple[np.ndarray, set[tuple[int, int]]] | None,
+                           ) -> list[tuple[int, int]]:
+    """The pairs (store numbers) of one sentence copied and edited that the index's n-grams
+    are too few to pair (see `viewer.core.collection.edited_sentences`); `lone` is numbered
+    by position in `nums`. `since`: the new articles (a mask over `nums`) and the pairs
+    aligned before, when only pairs with a new article are aligned. An older pair is then
+    tested again only if it has passages: the test depends on its two texts and on the
+    n-grams they alone hold, so an added article can take a pair out, never bring one in."""
+    if since is not None:
+        fresh, aligned = since
+        keys = np.array([x * len(nums) + y for x, y in _positions(aligned, nums)],
+                        dtype=np.int64)
+        lone = lone.of_pairs(fresh[lone.first] | fresh[lone.second]
+                             | np.isin(lone.first * len(nums) + lone.second, keys))
+    involved = np.unique(np.concatenate((lone.first, lone.second))).tolist()
+    arrays = store.token_arrays([nums[k] for k in involved])
+    texts = store.texts_of([nums[k] for k in involved])
+    documents = {k: SentenceTokens.of(texts[nums[k]], *arrays[nums[k]]) for k in involved}
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    found = copied_sentence_pairs(lone, documents, n, words=MIN_PAIR_WORDS * scale,
+                                  share=SENTENCE_SHARE)
+    return [(nums[x], nums[y]) for x, y in sorted(found)]
+
+
+def _positions(pairs: set[tuple[int, int]], nums: list[int]) -> list[tuple[int, int]]:
+    """Store-numbered pairs as positions in `nums` (sorted), those of stored articles."""
+    at = {num: k for k, num in enumerate(nums)}
+    return [(at[x], at[y]) for x, y in pairs if x in at and y in at]
 
 
 # -- alignment of candidate pairs, over the cores -----------------------------------------

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
+from viewer.core.collection.edited_sentences import copied_sentence
 from viewer.core.collection.index import IndexParams
 from viewer.core.edge_marks import begins_a_sentence, ends_a_sentence
 from viewer.core.figures import Figures, compare_figures
@@ -379,9 +380,8 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
 def _sentence_copied(ids_x: np.ndarray, ids_y: np.ndarray, scale: float) -> bool:
     """Whether a sentence's two sides (token ids) share enough words in order to be one
     sentence copied (see `SENTENCE_SHARE`)."""
-    shared = LCSseq.similarity(ids_x.tolist(), ids_y.tolist())
-    return (shared / scale >= MIN_PAIR_WORDS
-            and shared >= SENTENCE_SHARE * max(len(ids_x), len(ids_y)))
+    return copied_sentence(ids_x.tolist(), ids_y.tolist(), words=MIN_PAIR_WORDS * scale,
+                           share=SENTENCE_SHARE)
 
 
 def _shares_enough(ids_x: np.ndarray, ids_y: np.ndarray, words: float, scale: float) -> bool:

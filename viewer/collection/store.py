@@ -337,6 +337,11 @@ class CollectionStore:
         """Every document's text by number."""
         return dict(self.connection.execute("SELECT num, text FROM documents"))
 
+    def texts_of(self, nums: list[int]) -> dict[int, str]:
+        """The texts of the given documents, by number."""
+        return {num: text for num in nums for (text,) in self.connection.execute(
+            "SELECT text FROM documents WHERE num = ?", (num,))}
+
     def hashes(self) -> dict[str, tuple[int, str]]:
         """Each document id's number and text hash."""
         return {doc_id: (num, digest) for num, doc_id, digest in

@@ -36,10 +36,12 @@ CJK_CHARS_PER_WORD = 1.6
 #: pair of the two articles that alone hold it; 4: a passage trimmed where a stronger one
 #: claimed its edge keeps the least words or goes; 5: whole other sentences between two runs
 #: keep them apart; 6: two passages whose stretched ends lie an edit apart join; 7: a
-#: copy takes its sentence's last words edited unevenly): a collection store aligned by
+#: copy takes its sentence's last words edited unevenly; 8: one sentence copied and edited
+#: every few words is a candidate pair by the n-grams its two articles alone hold, too few
+#: to pair them otherwise): a collection store aligned by
 #: another version aligns all of its pairs again when articles are next added, so that
 #: its pairs are those a fresh run would list.
-MATCHER_VERSION = 7
+MATCHER_VERSION = 8
 
 
 def canonical_order(text_a: str, text_b: str) -> bool:

@@ -38,9 +38,11 @@ from viewer.collection.jsonlines import parse_line
 from viewer.collection.words import CJK_LANGUAGES, tokenize_articles
 from viewer.core.collection.boilerplate import articles_needed, find_boilerplate, line_keys
 from viewer.core.collection.clusters import find_clusters
+from viewer.core.collection.edited_sentences import SentenceTokens, copied_sentence
 from viewer.core.collection.index import IndexParams, document_grams
 from viewer.core.document import detect_language
 from viewer.core.figures import Figures
+from viewer.core.shared import CJK_CHARS_PER_WORD
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
 
 CJK = CJK_LANGUAGES
@@ -141,6 +143,51 @@ def index_grams(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
             "num": batch.column("num"),
             "words": pa.array([len(s) for s in streams], type=pa.int64()),
             "grams": pa.ListArray.from_arrays(pa.array(offsets), pa.array(values))})
+
+
+def sentences_around(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.RecordBatch]:
+    """(num, hashes, text) -> (num, hash, tokens): for each n-gram (`hashes`, as the index
+    hashes them) the sentence around it (`SentenceTokens.around`), its words as the
+    index numbers them."""
+    for batch in batches:
+        rows = batch.to_pydict()
+        vocabulary = Vocabulary()
+        streams = tokenize_articles(rows["text"], vocabulary)
+        table = stable_ids(vocabulary)
+        out: dict[str, list[Any]] = {"num": [], "hash": [], "tokens": []}
+        for num, hashes, stream, text in zip(rows["num"], rows["hashes"], streams, rows["text"],
+                                             strict=True):
+            document = SentenceTokens.of(text, table[stream.ids], stream.starts, stream.ends)
+            wanted = np.array(hashes, dtype=np.int64)
+            begins, lengths = document.around(wanted.view(np.uint64), n)
+            signed = document.ids.view(np.int64)  # Spark's long
+            for value, begin, length in zip(wanted.tolist(), begins.tolist(), lengths.tolist(),
+                                            strict=True):
+                out["num"].append(num)
+                out["hash"].append(value)
+                out["tokens"].append(signed[begin:begin + length].tolist())
+        yield pa.RecordBatch.from_pydict(out, schema=_SENTENCE_ARROW)
+
+
+_SENTENCE_ARROW = pa.schema([("num", pa.int64()), ("hash", pa.int64()),
+                             ("tokens", pa.list_(pa.int64()))])
+SENTENCE_SCHEMA = _ddl(_SENTENCE_ARROW)
+
+
+def copied_sentences(batches: Iterable[pa.RecordBatch], cjk: bool) -> Iterator[pa.RecordBatch]:
+    """(x, y, tokens_x, tokens_y): the sentences of two documents around an n-gram they
+    alone hold -> (x, y) where they are one sentence copied (`copied_sentence`, with the
+    listing rule's figures)."""
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    for batch in batches:
+        rows = batch.to_pydict()
+        kept = [copied_sentence(x, y, words=passage_rules.MIN_PAIR_WORDS * scale,
+                                share=passage_rules.SENTENCE_SHARE)
+                for x, y in zip(rows["tokens_x"], rows["tokens_y"], strict=True)]
+        yield pa.RecordBatch.from_pydict(
+            {"x": [x for x, keep in zip(rows["x"], kept, strict=True) if keep],
+             "y": [y for y, keep in zip(rows["y"], kept, strict=True) if keep]},
+            schema=pa.schema([("x", pa.int64()), ("y", pa.int64())]))
 
 
 # -- pairs: the two-text matcher -------------------------------------------------------------

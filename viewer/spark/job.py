@@ -16,7 +16,9 @@ Arrow batches through `viewer.spark.core_calls`):
    documents, self-join on the hash to document pairs, count shared hashes, keep pairs with
    enough of them; hashes in two documents alone pair those two with a few less; hashes
    above the cap (up to the wide cap) pair each document with the first holding them (the
-   embedded engine's `index_params` and `candidate_pairs`);
+   embedded engine's `index_params` and `candidate_pairs`); pairs with fewer n-grams that
+   two documents alone hold, when the sentences around one are one sentence copied (the
+   engine's `SentenceTokens.around` per document, `copied_sentence` per pair);
 4. alignment of every candidate pair by the matcher of `tandem compare` (`PairAligner`,
    `mapInArrow`);
 5. boilerplate: the engine's `find_boilerplate` per series (`groupBy(series)`), each line
@@ -146,7 +148,27 @@ def run_job(source: str, out: str, *, master: str | None = None,
             .groupBy(F.col("first").alias("x"), F.col("num").alias("y")).count()
             .where(F.col("count") >= params.min_wide_shared)
             .select("x", "y"))
-    candidates = regular.unionByName(rare).unionByName(star).distinct().localCheckpoint()
+    paired = regular.unionByName(rare).unionByName(star).distinct().localCheckpoint()
+    # ... or one sentence copied and edited, which keeps fewer of the n-grams two documents
+    # alone hold: a pair with some, when its sentences around one of them are one
+    # sentence (`viewer.core.collection.edited_sentences`).
+    lone = (counted.where(F.col("count") == 2)
+            .select(F.col("first").alias("x"), F.col("last").alias("y"), "hash")
+            .join(paired, ["x", "y"], "left_anti"))
+    wanted = (lone.select(F.col("x").alias("num"), "hash")
+              .unionByName(lone.select(F.col("y").alias("num"), "hash"))
+              .groupBy("num").agg(F.collect_list("hash").alias("hashes")))
+    sentences = (wanted.join(docs.select("num", "text"), "num")
+                 .select("num", "hashes", "text")
+                 .mapInArrow(functools.partial(core_calls.sentences_around, n=params.n),
+                             core_calls.SENTENCE_SCHEMA)
+                 .localCheckpoint())
+    edited = (lone.join(sentences.toDF("x", "hash", "tokens_x"), ["x", "hash"])
+              .join(sentences.toDF("y", "hash", "tokens_y"), ["y", "hash"])
+              .select("x", "y", "tokens_x", "tokens_y")
+              .mapInArrow(functools.partial(core_calls.copied_sentences, cjk=cjk),
+                          "x long, y long"))
+    candidates = paired.unionByName(edited).distinct().localCheckpoint()
     candidate_count = candidates.count()
 
     stage("alignment")

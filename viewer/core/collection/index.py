@@ -22,7 +22,7 @@ Pure numpy; documents are numbered 0..N-1 by the caller.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -98,6 +98,23 @@ class Candidates:
     first: np.ndarray
     second: np.ndarray
     shared: np.ndarray
+    #: The n-grams two documents alone hold of the pairs they are too few to make
+    #: candidates (see `viewer.core.collection.edited_sentences`).
+    lone: LoneRuns | None = None
+
+
+@dataclass(frozen=True)
+class LoneRuns:
+    """n-grams that two documents alone hold, one row each: the two documents (first <
+    second) and the n-gram's hash."""
+
+    first: np.ndarray
+    second: np.ndarray
+    hashes: np.ndarray
+
+    def of_pairs(self, keep: np.ndarray) -> LoneRuns:
+        """The rows of the pairs `keep` (a mask over the rows) selects."""
+        return LoneRuns(self.first[keep], self.second[keep], self.hashes[keep])
 
 
 def candidate_pairs(grams: list[np.ndarray], params: IndexParams) -> Candidates:
@@ -125,29 +142,38 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams) -> Candidates:
     other = docs[rows[left] + 1 + step]
     regular = _counted(np.minimum(one, other), np.maximum(one, other), len(grams),
                        params.min_shared)
+    # n-grams two documents alone hold: each pairs its two.
+    held = starts[counts == 2]
+    one, other = docs[held], docs[held + 1]
+    lone = LoneRuns(np.minimum(one, other), np.maximum(one, other), hashes[held])
     if 0 < params.min_rare_shared < params.min_shared:
-        # n-grams two documents alone hold: each pairs its two. A pair those above made
-        # already keeps its count (these n-grams are among what it counted).
-        held = starts[counts == 2]
-        one, other = docs[held], docs[held + 1]
-        rare = _counted(np.minimum(one, other), np.maximum(one, other), len(grams),
-                        params.min_rare_shared)
+        # A pair those above made already keeps its count (these n-grams are among what
+        # it counted).
+        rare = _counted(lone.first, lone.second, len(grams), params.min_rare_shared)
         new = ~np.isin(rare.first * len(grams) + rare.second,
                        regular.first * len(grams) + regular.second)
         regular = _union(regular, Candidates(rare.first[new], rare.second[new],
                                              rare.shared[new]), len(grams))
     wide = (counts > params.max_df) & (counts <= params.wide_df)
-    if not wide.any():
-        return regular
-    # Each document of a widely shared n-gram with the first document holding it.
+    if wide.any():
+        regular = _union(regular, _star_pairs(docs, starts, counts, wide, params, len(grams)),
+                         len(grams))
+    paired = np.isin(lone.first * len(grams) + lone.second,
+                     regular.first * len(grams) + regular.second)
+    return replace(regular, lone=lone.of_pairs(~paired))
+
+
+def _star_pairs(docs: np.ndarray, starts: np.ndarray, counts: np.ndarray, wide: np.ndarray,
+                params: IndexParams, size: int) -> Candidates:
+    """Each document of a widely shared n-gram (`wide`, a mask over the hashes) with the
+    first document holding it, the pairs sharing `min_wide_shared` such n-grams."""
     group_starts, group_counts = starts[wide], counts[wide]
     first = np.minimum.reduceat(docs, starts)[wide]
     owner, rank = expand(group_counts)
     member = docs[group_starts[owner] + rank]
     center = first[owner]
     keep = member != center
-    star = _counted(center[keep], member[keep], len(grams), params.min_wide_shared)
-    return _union(regular, star, len(grams))
+    return _counted(center[keep], member[keep], size, params.min_wide_shared)
 
 
 def _counted(first: np.ndarray, second: np.ndarray, size: int,

@@ -1,0 +1,114 @@
+"""Candidate pairs the n-gram index cannot see: one sentence copied and edited every few words.
+
+A short copy edited every fourth or fifth word keeps runs shorter than the index needs to
+pair its two articles (`index.IndexParams.min_rare_shared`): "O spare me, that I may recover
+strength, before I go hence, and be no more." and "O spare me, Surface that I may this
+recover strength, before I go traditional, and be no more." keep one run of five words. What
+the two articles still have is an n-gram that no other article holds (`index.LoneRuns`).
+Most pairs with one or two such n-grams met by chance, and a thousand articles make several
+thousand of them: aligning them all would cost more than the rest of the work. A pair is
+aligned when, around one of those n-grams, the sentence on each side is mostly the other's
+words in the same order, as the pair-listing rule asks of a copied sentence (the caller
+passes its share of the longer side's words and its least number of words). The test reads
+the two sentences only, so it depends on the two texts and on which n-grams they alone hold,
+nothing else: adding articles can take a pair out, never bring one in. A pair that passes is
+aligned and listed by the same rules as any other.
+
+Pure numpy and rapidfuzz's longest common subsequence; the embedded engine and the Spark job
+call the same functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from rapidfuzz.distance import LCSseq
+
+from viewer.core.collection.index import LoneRuns
+from viewer.core.edge_marks import SENTENCE_ENDS, ends_sentence
+from viewer.core.grams import gram_hashes
+
+_MARKS = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "\n\r]")
+
+
+@dataclass(frozen=True)
+class SentenceTokens:
+    """A document's token ids, and per token where its sentence begins and ends (token
+    indexes, the end one past the last)."""
+
+    ids: np.ndarray
+    first: np.ndarray
+    end: np.ndarray
+
+    @classmethod
+    def of(cls, text: str, ids: np.ndarray, starts: np.ndarray,
+           ends: np.ndarray) -> SentenceTokens:
+        """`ids`, `starts`, `ends`: the tokens of `text` and their character spans. A
+        sentence ends where a mark that ends one (`edge_marks.ends_sentence`) or a line
+        break stands between two tokens."""
+        marks = np.array([m.start() for m in _MARKS.finditer(text)
+                          if m.group() in "\n\r" or ends_sentence(text, m.start())],
+                         dtype=np.int64)
+        gap_marks = (np.searchsorted(marks, starts[1:]) - np.searchsorted(marks, ends[:-1]))
+        number = np.concatenate(([0], np.cumsum(gap_marks > 0)))
+        number = number[:len(ids)]  # no tokens: no sentences
+        return cls(np.asarray(ids), np.searchsorted(number, number, "left"),
+                   np.searchsorted(number, number, "right"))
+
+    def around(self, hashes: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Where the sentence around each of `hashes` (n-grams of `n` tokens the document
+        holds, at their first place) begins and how many tokens it has: the sentence the
+        n-gram begins in, up to the end of the one it ends in."""
+        positional = gram_hashes(self.ids, n)
+        order = np.argsort(positional, kind="stable")
+        at = order[np.searchsorted(positional[order], hashes)]
+        return self.first[at], self.end[at + n - 1] - self.first[at]
+
+    def sentence(self, begin: int, length: int) -> list[int]:
+        return self.ids[begin:begin + length].tolist()
+
+
+def copied_sentence_pairs(lone: LoneRuns, documents: Mapping[int, SentenceTokens], n: int,
+                          *, words: float, share: float) -> set[tuple[int, int]]:
+    """The pairs of `lone` (documents numbered as `documents` are, which must hold every
+    document of its rows; n-grams of `n` tokens) where the sentences around one of the
+    n-grams the two alone hold (`SentenceTokens.around`) are one sentence copied
+    (`copied_sentence`)."""
+    rows = len(lone.hashes)
+    begin = np.zeros((2, rows), dtype=np.int64)
+    length = np.zeros((2, rows), dtype=np.int64)
+    for side, owners in enumerate((lone.first, lone.second)):
+        order = np.argsort(owners, kind="stable")
+        bounds = np.flatnonzero(np.diff(owners[order], prepend=-1, append=-1))
+        for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            mine = order[lo:hi]
+            begin[side, mine], length[side, mine] = documents[
+                int(owners[mine[0]])].around(lone.hashes[mine], n)
+    found: set[tuple[int, int]] = set()
+    hopeful = could_be_copied(length.min(axis=0), length.max(axis=0), words=words, share=share)
+    for row in np.flatnonzero(hopeful).tolist():
+        pair = (int(lone.first[row]), int(lone.second[row]))
+        if pair not in found and copied_sentence(
+                *(documents[num].sentence(begin[k, row], length[k, row])
+                  for k, num in enumerate(pair)), words=words, share=share):
+            found.add(pair)
+    return found
+
+
+def copied_sentence(x: list[int], y: list[int], *, words: float, share: float) -> bool:
+    """Whether two sentences (token ids) are one sentence copied, however its edits break
+    its runs: they share at least `words` tokens in order, and `share` of the longer's."""
+    if not could_be_copied(min(len(x), len(y)), max(len(x), len(y)), words=words, share=share):
+        return False
+    common = LCSseq.similarity(x, y)
+    return common >= words and common >= share * max(len(x), len(y))
+
+
+def could_be_copied(shorter: Any, longer: Any, *, words: float, share: float) -> Any:
+    """Whether sentences of these lengths (numbers or arrays of them) could be one sentence
+    copied (`copied_sentence`): what two share in order is at most the shorter one."""
+    return (shorter >= words) & (shorter >= share * longer)
