@@ -126,7 +126,7 @@ def test_a_sentence_edited_every_few_words_pairs_the_articles_its_runs_are_too_s
         assert not len(found.first)  # two n-grams of their own, fewer than pair articles
         assert found.lone is not None
         assert found.lone.first.tolist() == [0, 0] and found.lone.second.tolist() == [2, 2]
-        assert copied_sentence_pairs(found.lone, documents, params.n,
+        assert copied_sentence_pairs(found.lone, documents.__getitem__, params.n,
                                      words=MIN_PAIR_WORDS, share=SENTENCE_SHARE) == (
             {(0, 2)} if paired else set())
     # With a third n-gram of their own, they are a candidate pair, and no lone run's.

@@ -230,12 +230,14 @@ def _edited_sentence_pairs(store: CollectionStore, lone: LoneRuns, nums: list[in
                         dtype=np.int64)
         lone = lone.of_pairs(fresh[lone.first] | fresh[lone.second]
                              | np.isin(lone.first * len(nums) + lone.second, keys))
-    involved = np.unique(np.concatenate((lone.first, lone.second))).tolist()
-    arrays = store.token_arrays([nums[k] for k in involved])
-    texts = store.texts_of([nums[k] for k in involved])
-    documents = {k: SentenceTokens.of(texts[nums[k]], *arrays[nums[k]]) for k in involved}
+
+    def document(position: int) -> SentenceTokens:
+        num = nums[position]
+        (ids, starts, ends), = store.token_arrays([num], compact=True).values()
+        return SentenceTokens.of(store.texts_of([num])[num], ids, starts, ends)
+
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
-    found = copied_sentence_pairs(lone, documents, n, words=MIN_PAIR_WORDS * scale,
+    found = copied_sentence_pairs(lone, document, n, words=MIN_PAIR_WORDS * scale,
                                   share=SENTENCE_SHARE)
     return [(nums[x], nums[y]) for x, y in sorted(found)]
 

@@ -21,7 +21,7 @@ call the same functions.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,8 +56,8 @@ class SentenceTokens:
         gap_marks = (np.searchsorted(marks, starts[1:]) - np.searchsorted(marks, ends[:-1]))
         number = np.concatenate(([0], np.cumsum(gap_marks > 0)))
         number = number[:len(ids)]  # no tokens: no sentences
-        return cls(np.asarray(ids), np.searchsorted(number, number, "left"),
-                   np.searchsorted(number, number, "right"))
+        return cls(np.asarray(ids), np.searchsorted(number, number, "left").astype(np.int32),
+                   np.searchsorted(number, number, "right").astype(np.int32))
 
     def around(self, hashes: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
         """Where the sentence around each of `hashes` (n-grams of `n` tokens the document
@@ -68,32 +68,39 @@ class SentenceTokens:
         at = order[np.searchsorted(positional[order], hashes)]
         return self.first[at], self.end[at + n - 1] - self.first[at]
 
-    def sentence(self, begin: int, length: int) -> list[int]:
-        return self.ids[begin:begin + length].tolist()
 
-
-def copied_sentence_pairs(lone: LoneRuns, documents: Mapping[int, SentenceTokens], n: int,
+def copied_sentence_pairs(lone: LoneRuns, document: Callable[[int], SentenceTokens], n: int,
                           *, words: float, share: float) -> set[tuple[int, int]]:
-    """The pairs of `lone` (documents numbered as `documents` are, which must hold every
-    document of its rows; n-grams of `n` tokens) where the sentences around one of the
-    n-grams the two alone hold (`SentenceTokens.around`) are one sentence copied
-    (`copied_sentence`)."""
+    """The pairs of `lone` (n-grams of `n` tokens) where the sentences around one of the
+    n-grams the two documents alone hold (`SentenceTokens.around`) are one sentence copied
+    (`copied_sentence`). `document(num)` reads a document of its rows, each once; only
+    their token ids are kept."""
     rows = len(lone.hashes)
-    begin = np.zeros((2, rows), dtype=np.int64)
-    length = np.zeros((2, rows), dtype=np.int64)
-    for side, owners in enumerate((lone.first, lone.second)):
-        order = np.argsort(owners, kind="stable")
-        bounds = np.flatnonzero(np.diff(owners[order], prepend=-1, append=-1))
-        for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
-            mine = order[lo:hi]
-            begin[side, mine], length[side, mine] = documents[
-                int(owners[mine[0]])].around(lone.hashes[mine], n)
+    owners = np.concatenate((lone.first, lone.second))
+    order = np.argsort(owners, kind="stable")
+    bounds = np.flatnonzero(np.diff(owners[order], prepend=-1, append=-1))
+    begins = np.zeros(2 * rows, dtype=np.int64)
+    lengths = np.zeros(2 * rows, dtype=np.int64)
+    ids: dict[int, np.ndarray] = {}
+    for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        mine = order[lo:hi]
+        num = int(owners[mine[0]])
+        tokens = document(num)
+        begins[mine], lengths[mine] = tokens.around(lone.hashes[mine % rows], n)
+        ids[num] = tokens.ids
+    begin, length = begins.reshape(2, rows), lengths.reshape(2, rows)
+    hopeful = np.flatnonzero(could_be_copied(length.min(axis=0), length.max(axis=0),
+                                             words=words, share=share))
+    # Two n-grams of one sentence pair ask the same question once.
+    keys = np.stack((lone.first[hopeful], lone.second[hopeful], begin[0, hopeful],
+                     begin[1, hopeful]))
+    if len(hopeful):
+        hopeful = hopeful[np.unique(keys, axis=1, return_index=True)[1]]
     found: set[tuple[int, int]] = set()
-    hopeful = could_be_copied(length.min(axis=0), length.max(axis=0), words=words, share=share)
-    for row in np.flatnonzero(hopeful).tolist():
+    for row in hopeful.tolist():
         pair = (int(lone.first[row]), int(lone.second[row]))
         if pair not in found and copied_sentence(
-                *(documents[num].sentence(begin[k, row], length[k, row])
+                *(ids[num][begin[k, row]:begin[k, row] + length[k, row]].tolist()
                   for k, num in enumerate(pair)), words=words, share=share):
             found.add(pair)
     return found
