@@ -17,6 +17,10 @@ such a pair is a candidate when it shares at least `min_wide_shared` of those n-
 unbroken run longer than any set phrase gives. Set phrases and short boilerplate lines,
 which are what the cap is for, never share that many.
 
+The n-grams two documents alone hold, of the pairs they are too few to make candidates
+(`LoneRuns`), go with the candidates: among those pairs, `edited_sentences` finds one
+sentence copied and edited every few words, which keeps no run long enough.
+
 Pure numpy; documents are numbered 0..N-1 by the caller.
 """
 
