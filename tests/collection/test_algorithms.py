@@ -110,8 +110,7 @@ def _sentence_tokens(texts: list[str]) -> tuple[list[np.ndarray], dict[int, Sent
              for k, (text, s) in enumerate(zip(texts, streams, strict=True))})
 
 
-def test_a_sentence_edited_every_few_words_pairs_the_articles_its_runs_are_too_short_to(
-        ) -> None:
+def test_a_sentence_edited_every_few_words_pairs_what_its_short_runs_cannot() -> None:
     sentence = EVERY_FEW_WORDS.format("ulmeno", "garvit")
     copy = EVERY_FEW_WORDS.format("pexlar", "sibrand")
     # The same words, the copy's sentence ended after its run of six and the rest put in
@@ -129,7 +128,7 @@ def test_a_sentence_edited_every_few_words_pairs_the_articles_its_runs_are_too_s
         assert copied_sentence_pairs(found.lone, documents.__getitem__, params.n,
                                      words=MIN_PAIR_WORDS, share=SENTENCE_SHARE) == (
             {(0, 2)} if paired else set())
-    # With a third n-gram of their own, they are a candidate pair, and no lone run's.
+    # With one word fewer changed, its runs pair the two, and none of theirs is lone.
     longer = copy.replace(" sibrand ", " garvit ")
     grams, _ = _sentence_tokens([sentence, "Kelbru nastor velim.", longer])
     found = candidate_pairs(grams, params)
