@@ -234,7 +234,7 @@ def _edited_sentence_pairs(store: CollectionStore, lone: LoneRuns, nums: list[in
     def document(position: int) -> SentenceTokens:
         num = nums[position]
         (ids, starts, ends), = store.token_arrays([num], compact=True).values()
-        return SentenceTokens.of(store.texts_of([num])[num], ids, starts, ends)
+        return SentenceTokens.of(store.text_of(num), ids, starts, ends)
 
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     found = copied_sentence_pairs(lone, document, n, words=MIN_PAIR_WORDS * scale,

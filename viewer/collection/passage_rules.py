@@ -374,14 +374,9 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
                                   scale) for x, y in pieces)
     kept = min(kept_x.mean(), kept_y.mean()) if len(kept_x) and len(kept_y) else 0.0
     return (_shares_enough(ids_x, ids_y, short_words * kept, scale)
-            or sentence and _sentence_copied(ids_x, ids_y, scale))
-
-
-def _sentence_copied(ids_x: np.ndarray, ids_y: np.ndarray, scale: float) -> bool:
-    """Whether a sentence's two sides (token ids) share enough words in order to be one
-    sentence copied (see `SENTENCE_SHARE`)."""
-    return copied_sentence(ids_x.tolist(), ids_y.tolist(), words=MIN_PAIR_WORDS * scale,
-                           share=SENTENCE_SHARE)
+            or sentence and copied_sentence(ids_x.tolist(), ids_y.tolist(),
+                                            words=MIN_PAIR_WORDS * scale,
+                                            share=SENTENCE_SHARE))
 
 
 def _shares_enough(ids_x: np.ndarray, ids_y: np.ndarray, words: float, scale: float) -> bool:

@@ -337,10 +337,10 @@ class CollectionStore:
         """Every document's text by number."""
         return dict(self.connection.execute("SELECT num, text FROM documents"))
 
-    def texts_of(self, nums: list[int]) -> dict[int, str]:
-        """The texts of the given documents, by number."""
-        return {num: text for num in nums for (text,) in self.connection.execute(
-            "SELECT text FROM documents WHERE num = ?", (num,))}
+    def text_of(self, num: int) -> str:
+        """The text of document number `num`."""
+        (text,), = self.connection.execute("SELECT text FROM documents WHERE num = ?", (num,))
+        return str(text)
 
     def hashes(self) -> dict[str, tuple[int, str]]:
         """Each document id's number and text hash."""
