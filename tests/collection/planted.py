@@ -165,6 +165,23 @@ def with_edited_sentence(planted: Planted) -> None:
         rows[doc]["text"] = f"{head}\n\n{EDITED_SENTENCE.format(word)}\n\n{rest}"
 
 
+#: A sentence copied with one word swapped, and a word of the copy's own opening its
+#: sentence: runs of three and seven words, and the passage the matcher aligns is not the
+#: copy's whole sentence, though the two sentences share 10 of the longer one's 12 words.
+EDGE_EDITED = "Ulvarin dostek maprel {} sendrivo kalmut orbesta finlow tarquen vessal rombik."
+EDGE_EDITED_DOCS = ("d007", "d012")
+
+
+def with_sentence_edited_at_its_edge(planted: Planted) -> None:
+    """Write `EDGE_EDITED` as a paragraph of `EDGE_EDITED_DOCS`: in the copy a word
+    swapped and "meanwhile" before it, in the same sentence."""
+    rows = planted.by_id()
+    copy = "Meanwhile " + EDGE_EDITED.format("hustrand").lower()
+    for doc, text in zip(EDGE_EDITED_DOCS, (EDGE_EDITED.format("pelgrove"), copy), strict=True):
+        head, rest = rows[doc]["text"].split("\n\n", 1)
+        rows[doc]["text"] = f"{head}\n\n{text}\n\n{rest}"
+
+
 #: One sentence copied and edited every few words: its runs of four, six and four words give
 #: the two articles two n-grams of their own, fewer than pair articles
 #: (`IndexParams.min_rare_shared`), yet it keeps 14 of its 16 words in order.

@@ -13,6 +13,7 @@ from viewer.collection.passage_rules import (
     FORMULATION_WORDS,
     MIN_PAIR_WORDS,
     SENTENCE_SHARE,
+    beyond_side,
     copied_from,
     formula_between_copies,
     furniture,
@@ -317,12 +318,13 @@ def test_a_whole_sentence_begins_and_ends_one(text: str, passage: str, whole: bo
 
 
 def _lists_its_pair_whole(a: str, b: str, *, sentence: bool = False) -> bool:
-    """`lists_its_pair` for a passage that is the whole of `a` and of `b` (Chinese)."""
+    """`lists_its_pair` for a passage that is the whole of `a` and of `b` (Chinese), read
+    as a passage of whole sentences with `sentence`."""
     vocabulary = Vocabulary()
     stream_a, stream_b = (tokenize(t, collection_normalizer(), vocabulary) for t in (a, b))
     short_words = round(min(len(stream_a), len(stream_b)) / CJK_CHARS_PER_WORD)
     return lists_its_pair(side_tokens(stream_a, (0, len(a))), side_tokens(stream_b, (0, len(b))),
-                          short_words, True, (), (), sentence=sentence)
+                          short_words, True, (), (), beyond=(0, 0) if sentence else None)
 
 
 @pytest.mark.parametrize(("other", "copied"), [
@@ -340,6 +342,41 @@ def test_a_whole_sentence_lists_its_pair_by_what_its_sides_share_in_all(
     # sentence (a passage of running text may be a set phrase met by chance).
     assert not _lists_its_pair_whole(sentence, other)
     assert _lists_its_pair_whole(sentence, other, sentence=True) is copied
+
+
+#: A sentence whose copy swaps one word: runs of six and four words.
+SOURCE_SENTENCE = ("Velsamir torkand ulpheno brisket madrevol quintash odelric sarvanto plemix "
+                   "ordavun taskel.")
+
+
+@pytest.mark.parametrize(("copy", "listed"), [
+    # The copy's sentence opens with a word of its own: the passage the matcher aligns
+    # leaves it out, and the two sentences share 10 of the longer one's 12 words in order.
+    ("Yesterday velsamir torkand ulpheno brisket madrevol quintash gelmarit sarvanto plemix "
+     "ordavun taskel.", True),
+    # The same passage in a sentence that runs on in words of its own: a clause shared.
+    ("Velsamir torkand ulpheno brisket madrevol quintash gelmarit sarvanto plemix ordavun "
+     "taskel, since the harbour board met on the first day of spring.", False),
+])
+def test_a_passage_inside_one_sentence_lists_its_pair_by_the_sentence_around_it(
+        copy: str, listed: bool) -> None:
+    vocabulary = Vocabulary()
+    texts = (f"Title\n\n{SOURCE_SENTENCE} Then it rained.", f"Another title\n\n{copy}")
+    streams = [tokenize(text, collection_normalizer(), vocabulary) for text in texts]
+    # The passage: from the source's first word to its last, in both.
+    spans = [(text.lower().index("velsamir"), text.index("taskel") + len("taskel"))
+             for text in texts]
+    sides = [side_tokens(stream, span) for stream, span in zip(streams, spans, strict=True)]
+    beyond = tuple(beyond_side(SentenceTokens.of(text, stream.ids, stream.starts, stream.ends),
+                               stream, span)
+                   for text, stream, span in zip(texts, streams, spans, strict=True))
+    assert beyond[0] == 0 and beyond[1] > 0
+    short_words = min(len(side) for side in sides)
+    # Its runs alone are too short to list the pair.
+    assert not lists_its_pair(*sides, short_words, False, (), ())
+    assert lists_its_pair(*sides, short_words, False, (), (), beyond=beyond) is listed
+    # Read as whole sentences, the sides alone would be a copy either way.
+    assert lists_its_pair(*sides, short_words, False, (), (), beyond=(0, 0))
 
 
 def test_a_passage_long_only_by_the_gap_inside_it_lists_its_pair_only_with_a_long_run(

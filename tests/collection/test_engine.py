@@ -14,6 +14,8 @@ import pytest
 from tests.collection.planted import (
     BOILERPLATE,
     COMMON_SENTENCE,
+    EDGE_EDITED,
+    EDGE_EDITED_DOCS,
     EDITED_DOCS,
     EDITED_SENTENCE,
     EDITED_SENTENCE_DOCS,
@@ -37,6 +39,7 @@ from tests.collection.planted import (
     with_press_release,
     with_rare_run_beside_copy,
     with_reprinted_slogan,
+    with_sentence_edited_at_its_edge,
     with_sentence_edited_every_few_words,
     with_short_edited_copy,
 )
@@ -350,6 +353,16 @@ def test_a_sentence_copied_with_a_word_swapped_is_a_pair_as_compare_shows_it(
     report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
     assert _one_passage_as_compare_shows_it(planted, report, EDITED_SENTENCE_DOCS) == \
         EDITED_SENTENCE.format("ostiva")
+
+
+def test_a_sentence_copied_with_a_word_of_its_own_at_its_edge_is_a_pair_as_compare_shows_it(
+        tmp_path: Path) -> None:
+    # Its runs of three and seven words are shorter than a copy's, and the passage the
+    # matcher aligns leaves out the word opening the copy's sentence: no whole sentence
+    # there, but the sentence around it is the source's, one word swapped.
+    planted, _, report = _indexed_with(with_sentence_edited_at_its_edge, tmp_path)
+    assert _one_passage_as_compare_shows_it(planted, report, EDGE_EDITED_DOCS) == \
+        EDGE_EDITED.format("pelgrove")
 
 
 def _one_passage_as_compare_shows_it(planted: Planted, report: dict,

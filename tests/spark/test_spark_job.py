@@ -19,6 +19,7 @@ from pyspark.sql import SparkSession
 from tests.collection.planted import (
     BOILERPLATE,
     CHANCE_RUN_DOCS,
+    EDGE_EDITED_DOCS,
     EDITED_DOCS,
     EDITED_SENTENCE_DOCS,
     EVERY_FEW_WORDS_DOCS,
@@ -36,6 +37,7 @@ from tests.collection.planted import (
     with_notice_line,
     with_press_release,
     with_rare_run_beside_copy,
+    with_sentence_edited_at_its_edge,
     with_sentence_edited_every_few_words,
     with_short_edited_copy,
 )
@@ -60,6 +62,7 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
     with_short_edited_copy(planted)  # a pair by seven words the two articles alone hold
     with_edited_sentence(planted)  # a pair by a whole sentence, in runs of six and five
     with_sentence_edited_every_few_words(planted)  # too few n-grams of their own to pair
+    with_sentence_edited_at_its_edge(planted)  # a pair by the sentence around the passage
     for name in FRAMES:  # two reports in one frame, two verses on one frame: no pair
         with_frame(planted, name)
     with_rare_run_beside_copy(planted)  # not listed among the copy's passages
@@ -97,6 +100,7 @@ def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
     assert EDITED_DOCS in pairs
     assert EDITED_SENTENCE_DOCS in pairs
     assert EVERY_FEW_WORDS_DOCS in pairs
+    assert EDGE_EDITED_DOCS in pairs
     assert {("d004", "d011"), ("d004", "d017"), ("d011", "d017")} <= pairs
     # The chained passage (and the common sentence, which these three also share).
     chain = [c for c in spark["clusters"] if {"d004", "d011", "d017"} <= {

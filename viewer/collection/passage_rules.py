@@ -10,8 +10,9 @@ formulations are known, when it is short and mostly a formulation (`dropped_as_f
 A pair is listed, with what is left of `MIN_PAIR_WORDS` or more (`listed_passages`,
 `pair_entry`), when one passage is long enough and, if short
 (by the words its two sides share, less those in boilerplate, formulations or the
-collection's furniture: `furniture`), that long in one unbroken run, or, a whole sentence
-on both sides, with most of its words shared in order (`lists_its_pair`, which
+collection's furniture: `furniture`), that long in one unbroken run, or, inside one
+sentence copied on each side, with most of the sentence's words shared in order
+(`lists_its_pair`, which
 needs the passage's tokens: the Spark job carries those of passages under twice a
 formulation's length from where it aligns the pair to where formulations are known), and
 not when its two sides state different numbers or name different people in short runs
@@ -33,7 +34,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
-from viewer.core.collection.edited_sentences import copied_sentence
+from viewer.core.collection.edited_sentences import SentenceTokens, copied_sentence
 from viewer.core.collection.index import IndexParams
 from viewer.core.edge_marks import begins_a_sentence, ends_a_sentence
 from viewer.core.figures import Figures, compare_figures
@@ -72,8 +73,8 @@ SET_PHRASE_WORDS = 12
 FORMULATION_WORDS = 20
 RECURRING_DOCUMENTS = 3
 WIDELY_RECURRING_DOCUMENTS = 8
-#: A short passage that is a whole sentence on both sides is a copy when its two sides
-#: share `MIN_PAIR_WORDS` words in order and this share of the longer side's: a sentence
+#: A short passage inside one sentence on each side is a copy when the two sentences
+#: share `MIN_PAIR_WORDS` words in order and this share of the longer one's: a sentence
 #: copied and edited keeps most of its words in order wherever the edits fall, where two
 #: sentences alike by chance share a run of a few words.
 SENTENCE_SHARE = 0.7
@@ -85,10 +86,21 @@ Stretch = tuple[int, int, bool, int]
 
 def side_tokens(stream: TokenStream, span: Span) -> TokenStream:
     """The tokens of a stream that lie inside `span`."""
-    t0 = int(np.searchsorted(stream.starts, span[0]))
-    t1 = int(np.searchsorted(stream.ends, span[1], side="right"))
+    t0, t1 = _token_range(stream, span)
     return TokenStream(stream.ids[t0:t1], stream.starts[t0:t1], stream.ends[t0:t1],
                        stream.codes[:0])
+
+
+def beyond_side(sentences: SentenceTokens, stream: TokenStream, span: Span) -> int:
+    """The tokens of the sentences around a passage side (`span` of the document whose
+    tokens are `stream` and sentences `sentences`) that lie outside it: what
+    `lists_its_pair` counts against a passage inside one sentence copied."""
+    return sentences.beyond(*_token_range(stream, span))
+
+
+def _token_range(stream: TokenStream, span: Span) -> tuple[int, int]:
+    return (int(np.searchsorted(stream.starts, span[0])),
+            int(np.searchsorted(stream.ends, span[1], side="right")))
 
 
 def side_grams(stream: TokenStream, span: Span, n: int) -> np.ndarray:
@@ -307,7 +319,8 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
                    excluded_x: Sequence[Span], excluded_y: Sequence[Span],
                    furniture_x: np.ndarray | None = None,
                    furniture_y: np.ndarray | None = None, *,
-                   figures: Figures = Figures.NEITHER, sentence: bool = False) -> bool:
+                   figures: Figures = Figures.NEITHER,
+                   beyond: tuple[int, int] | None = None) -> bool:
     """Whether a passage is enough to list its pair: `MIN_PAIR_WORDS` words, and if it
     is short (set phrasing could be that long), as many of them in one unbroken run. Two
     datelines of one city (新华社阿布扎比１月１３日讯记者, ...１月８日讯记者) or two
@@ -346,9 +359,15 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     another order (使７万乡亲告别了“山顶洞”生活，解决了３１万人的饮水困难, 解决了３１万人的
     饮水困难，使７万人告别了栖居山洞、草棚的生活).
 
-    A whole sentence on both sides (`sentence`, see `whole_sentences`) is a copy by what
-    its sides share in all (`SENTENCE_SHARE`), however its edits break its runs: 他认为，
-    １９９７年是世界经济极不平凡的一年。 and ...世界经济不社会平凡的一年。
+    A passage inside one sentence on each side is a copy when the two sentences are one
+    sentence copied (`copied_sentence`: what they share in order, `SENTENCE_SHARE` of the
+    longer's words), however its edits break its runs: 他认为，１９９７年是世界经济极不平凡的
+    一年。 and ...世界经济不社会平凡的一年。 The words of the sentences outside the passage
+    (`beyond`, per side, see `beyond_side`; None where no side is read) count as words
+    not shared: an edit at a sentence's edge leaves the aligned passage short of it
+    (１月１４日，连降一天一夜瑞雪的京城银装素裹，空气清新湿润。 and １４日，连降一天一夜计划的
+    京城银装素裹，总部清新空气湿润。), while two sentences of one frame share a clause and
+    little else.
 
     `side_x`, `side_y`: the passage's tokens on each side (`side_tokens`), read only when
     `needs_side_tokens`."""
@@ -374,9 +393,9 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
                                   scale) for x, y in pieces)
     kept = min(kept_x.mean(), kept_y.mean()) if len(kept_x) and len(kept_y) else 0.0
     return (_shares_enough(ids_x, ids_y, short_words * kept, scale)
-            or sentence and copied_sentence(ids_x.tolist(), ids_y.tolist(),
-                                            words=MIN_PAIR_WORDS * scale,
-                                            share=SENTENCE_SHARE))
+            or beyond is not None and copied_sentence(ids_x.tolist(), ids_y.tolist(),
+                                                      words=MIN_PAIR_WORDS * scale,
+                                                      share=SENTENCE_SHARE, beyond=beyond))
 
 
 def _shares_enough(ids_x: np.ndarray, ids_y: np.ndarray, words: float, scale: float) -> bool:

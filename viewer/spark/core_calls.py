@@ -198,7 +198,8 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
     `PairAligner` finds: (x, y, x0, x1, y0, y1, words, short_words, surplus), with the
     index's n-gram hashes of each side (`passage_rules.side_grams`; empty for a passage too
     long for them to matter) to look their document frequencies up, and whether it is a
-    whole sentence on both sides (`sentence`, `passage_rules.whole_sentences`)."""
+    whole sentence on both sides (`sentence`, `passage_rules.whole_sentences`) and the
+    words of the sentences around its sides outside it (`beyond`)."""
     for batch in batches:
         rows = batch.to_pydict()
         texts: dict[int, str] = {}
@@ -236,13 +237,26 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         # Known once the n-grams' document frequencies are (`classify_passages`).
         columns["furniture_x"] = columns["furniture_y"] = [[] for _ in found]
         # Whether a passage is a whole sentence on both sides, where it may matter
-        # (`passage_rules.long_set_phrasing`, `lists_its_pair`; the text is at hand only
-        # here).
+        # (`passage_rules.long_set_phrasing`; the text is at hand only here) ...
         columns["sentence"] = [
             passage_rules.needs_side_tokens(row[7])  # holds where `needs_sentence` does
             and passage_rules.whole_sentences(texts[row[0]], (row[2], row[3]),
                                               texts[row[1]], (row[4], row[5]))
             for row in found]
+        # ... and the words of the sentences around it outside it (`lists_its_pair`).
+        sentences: dict[int, SentenceTokens] = {}
+        for row, pair in zip(found, sides, strict=True):
+            for num in row[:2] if pair else ():
+                if num not in sentences:
+                    stream = aligner.streams[num]
+                    sentences[num] = SentenceTokens.of(texts[num], stream.ids, stream.starts,
+                                                       stream.ends)
+        columns["beyond"] = [
+            [passage_rules.beyond_side(sentences[row[0]], aligner.streams[row[0]],
+                                       (row[2], row[3])),
+             passage_rules.beyond_side(sentences[row[1]], aligner.streams[row[1]],
+                                       (row[4], row[5]))] if pair else []
+            for row, pair in zip(found, sides, strict=True)]
         for side, (num_at, start_at) in (("grams_x", (0, 2)), ("grams_y", (1, 4))):
             columns[side] = [
                 passage_rules.side_grams(hashed[row[num_at]],
@@ -259,16 +273,19 @@ PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "su
 #: side of a passage that `passage_rules.needs_side_tokens` reads (`_carried_tokens`; empty
 #: for the others), which of them are the collection's furniture (their indexes, see
 #: `passage_rules.furniture`), what the numbers of its two sides say (the value of
-#: `passage_rules.passage_figures`), and whether it is a whole sentence on both sides.
+#: `passage_rules.passage_figures`), whether it is a whole sentence on both sides, and the
+#: words of the sentences around each side outside it (`passage_rules.beyond_side`; empty
+#: where the tokens are not read).
 CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y", "furniture_x", "furniture_y",
-           "figures", "sentence")
+           "figures", "sentence", "beyond")
 
 
 def _arrow_type(name: str) -> pa.DataType:
     return {"surplus": pa.float64(), "lists": pa.bool_(), "sentence": pa.bool_(),
             "cjk": pa.bool_(), "tokens_x": pa.list_(pa.int64()),
             "tokens_y": pa.list_(pa.int64()), "furniture_x": pa.list_(pa.int64()),
-            "furniture_y": pa.list_(pa.int64())}.get(name, pa.int64())
+            "furniture_y": pa.list_(pa.int64()),
+            "beyond": pa.list_(pa.int64())}.get(name, pa.int64())
 
 
 def _carried_tokens(side: TokenStream) -> list[int]:
@@ -478,7 +495,9 @@ def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
                             _spans(row["excluded_x"]), _spans(row["excluded_y"]),
                             _marked(row["furniture_x"], len(side_x)),
                             _marked(row["furniture_y"], len(side_y)),
-                            figures=Figures(row["figures"]), sentence=row["sentence"])})
+                            figures=Figures(row["figures"]),
+                            beyond=(row["beyond"][0], row["beyond"][1]) if row["beyond"]
+                            else None)})
         yield pa.RecordBatch.from_pylist(out, schema=_ORIENTED_ARROW)
 
 

@@ -68,6 +68,14 @@ class SentenceTokens:
         at = order[np.searchsorted(positional[order], hashes)]
         return self.first[at], self.end[at + n - 1] - self.first[at]
 
+    def beyond(self, first: int, end: int) -> int:
+        """How many tokens of the sentences around tokens `first` .. `end` - 1 (the
+        sentence the first begins in, up to the end of the one the last ends in) lie
+        outside them: 0 for a stretch of whole sentences."""
+        if end <= first:
+            return 0
+        return int(self.end[end - 1] - self.first[first]) - (end - first)
+
 
 def copied_sentence_pairs(lone: LoneRuns, document: Callable[[int], SentenceTokens], n: int,
                           *, words: float, share: float) -> set[tuple[int, int]]:
@@ -106,13 +114,17 @@ def copied_sentence_pairs(lone: LoneRuns, document: Callable[[int], SentenceToke
     return found
 
 
-def copied_sentence(x: list[int], y: list[int], *, words: float, share: float) -> bool:
+def copied_sentence(x: list[int], y: list[int], *, words: float, share: float,
+                    beyond: tuple[int, int] = (0, 0)) -> bool:
     """Whether two sentences (token ids) are one sentence copied, however its edits break
-    its runs: they share at least `words` tokens in order, and `share` of the longer's."""
-    if not could_be_copied(min(len(x), len(y)), max(len(x), len(y)), words=words, share=share):
+    its runs: they share at least `words` tokens in order, and `share` of the longer's.
+    `beyond`: tokens of each sentence left out of `x` and `y` (a passage inside them, see
+    `SentenceTokens.beyond`), none of them shared."""
+    longer = max(len(x) + beyond[0], len(y) + beyond[1])
+    if not could_be_copied(min(len(x), len(y)), longer, words=words, share=share):
         return False
     common = LCSseq.similarity(x, y)
-    return common >= words and common >= share * max(len(x), len(y))
+    return common >= words and common >= share * longer
 
 
 def could_be_copied(shorter: Any, longer: Any, *, words: float, share: float) -> Any:
