@@ -28,7 +28,7 @@ Spark engine applies the very same functions per partition (`viewer.spark.core_c
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -96,6 +96,23 @@ def beyond_side(sentences: SentenceTokens, stream: TokenStream, span: Span) -> i
     tokens are `stream` and sentences `sentences`) that lie outside it: what
     `lists_its_pair` counts against a passage inside one sentence copied."""
     return sentences.beyond(*_token_range(stream, span))
+
+
+class SentencesAround:
+    """`beyond_side` for the passage sides of many documents, each document's sentences
+    read once, when first asked for (`text` and `stream` give a document's text and
+    tokens by its key)."""
+
+    def __init__(self, text: Callable[[int], str], stream: Callable[[int], TokenStream]) -> None:
+        self._text, self._stream = text, stream
+        self._read: dict[int, SentenceTokens] = {}
+
+    def beyond(self, doc: int, span: Span) -> int:
+        stream = self._stream(doc)
+        if doc not in self._read:
+            self._read[doc] = SentenceTokens.of(self._text(doc), stream.ids, stream.starts,
+                                                stream.ends)
+        return beyond_side(self._read[doc], stream, span)
 
 
 def _token_range(stream: TokenStream, span: Span) -> tuple[int, int]:

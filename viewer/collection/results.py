@@ -19,7 +19,6 @@ from viewer.collection.store import CollectionStore, PairRow
 from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored_vocabulary
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
 from viewer.core.collection.clusters import DisjointSets, Link, find_clusters
-from viewer.core.collection.edited_sentences import SentenceTokens
 from viewer.core.collection.formulations import (
     FINDER_VERSION,
     MIN_DOCUMENTS,
@@ -111,13 +110,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     pairs = []
     links: list[Link] = []
 
-    sentences: dict[int, SentenceTokens] = {}
-
-    def sentences_of(k: int) -> SentenceTokens:
-        if k not in sentences:
-            stream = streams[k]
-            sentences[k] = SentenceTokens.of(texts[k], stream.ids, stream.starts, stream.ends)
-        return sentences[k]
+    around = rules.SentencesAround(texts.__getitem__, streams.__getitem__)
 
     def lists(ka: int, kb: int, passage: rules.PairPassage, cjk: bool) -> bool:
         side_a = rules.side_tokens(streams[ka], passage[0])
@@ -126,9 +119,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         read = rules.needs_side_tokens(passage[3])
         figures = (rules.passage_figures(side_a, side_b, keys, texts[ka], texts[kb])
                    if read else Figures.NEITHER)
-        beyond = ((rules.beyond_side(sentences_of(ka), streams[ka], passage[0]),
-                   rules.beyond_side(sentences_of(kb), streams[kb], passage[1]))
-                  if read else None)
+        beyond = (around.beyond(ka, passage[0]), around.beyond(kb, passage[1])) if read else None
         return rules.lists_its_pair(side_a, side_b, passage[3], cjk, excluded[ka], excluded[kb],
                                     furniture.get((ka, passage[0])),
                                     furniture.get((kb, passage[1])), figures=figures,

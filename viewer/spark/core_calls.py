@@ -244,19 +244,10 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
                                               texts[row[1]], (row[4], row[5]))
             for row in found]
         # ... and the words of the sentences around it outside it (`lists_its_pair`).
-        sentences: dict[int, SentenceTokens] = {}
-        for row, pair in zip(found, sides, strict=True):
-            for num in row[:2] if pair else ():
-                if num not in sentences:
-                    stream = aligner.streams[num]
-                    sentences[num] = SentenceTokens.of(texts[num], stream.ids, stream.starts,
-                                                       stream.ends)
-        columns["beyond"] = [
-            [passage_rules.beyond_side(sentences[row[0]], aligner.streams[row[0]],
-                                       (row[2], row[3])),
-             passage_rules.beyond_side(sentences[row[1]], aligner.streams[row[1]],
-                                       (row[4], row[5]))] if pair else []
-            for row, pair in zip(found, sides, strict=True)]
+        around = passage_rules.SentencesAround(texts.__getitem__, aligner.streams.__getitem__)
+        columns["beyond"] = [[around.beyond(row[0], (row[2], row[3])),
+                              around.beyond(row[1], (row[4], row[5]))] if pair else []
+                             for row, pair in zip(found, sides, strict=True)]
         for side, (num_at, start_at) in (("grams_x", (0, 2)), ("grams_y", (1, 4))):
             columns[side] = [
                 passage_rules.side_grams(hashed[row[num_at]],
