@@ -13,7 +13,8 @@ from viewer.collection.passage_rules import (
     FORMULATION_WORDS,
     MIN_PAIR_WORDS,
     SENTENCE_SHARE,
-    beyond_side,
+    AroundPassage,
+    SentencesAround,
     copied_from,
     formula_between_copies,
     furniture,
@@ -36,6 +37,7 @@ from viewer.core.collection.index import (
 )
 from viewer.core.compare import compare
 from viewer.core.document import Document
+from viewer.core.figures import Figures
 from viewer.core.normalize import Normalizer
 from viewer.core.shared import CJK_CHARS_PER_WORD
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize, tokenize_many
@@ -324,7 +326,8 @@ def _lists_its_pair_whole(a: str, b: str, *, sentence: bool = False) -> bool:
     stream_a, stream_b = (tokenize(t, collection_normalizer(), vocabulary) for t in (a, b))
     short_words = round(min(len(stream_a), len(stream_b)) / CJK_CHARS_PER_WORD)
     return lists_its_pair(side_tokens(stream_a, (0, len(a))), side_tokens(stream_b, (0, len(b))),
-                          short_words, True, (), (), beyond=(0, 0) if sentence else None)
+                          short_words, True, (), (),
+                          around=AroundPassage((0, 0), Figures.NEITHER) if sentence else None)
 
 
 @pytest.mark.parametrize(("other", "copied"), [
@@ -345,38 +348,42 @@ def test_a_whole_sentence_lists_its_pair_by_what_its_sides_share_in_all(
 
 
 #: A sentence whose copy swaps one word: runs of six and four words.
-SOURCE_SENTENCE = ("Velsamir torkand ulpheno brisket madrevol quintash odelric sarvanto plemix "
+SOURCE_SENTENCE = ("velsamir torkand ulpheno brisket madrevol quintash odelric sarvanto plemix "
                    "ordavun taskel.")
+COPIED_WORDS = SOURCE_SENTENCE.replace("odelric", "gelmarit")
 
 
-@pytest.mark.parametrize(("copy", "listed"), [
+@pytest.mark.parametrize(("source", "copy", "listed"), [
     # The copy's sentence opens with a word of its own: the passage the matcher aligns
     # leaves it out, and the two sentences share 10 of the longer one's 12 words in order.
-    ("Yesterday velsamir torkand ulpheno brisket madrevol quintash gelmarit sarvanto plemix "
-     "ordavun taskel.", True),
+    (SOURCE_SENTENCE.capitalize(), f"Yesterday {COPIED_WORDS}", True),
     # The same passage in a sentence that runs on in words of its own: a clause shared.
-    ("Velsamir torkand ulpheno brisket madrevol quintash gelmarit sarvanto plemix ordavun "
-     "taskel, since the harbour board met on the first day of spring.", False),
+    (SOURCE_SENTENCE.capitalize(),
+     COPIED_WORDS.capitalize()[:-1] + ", since the harbour board met on the first day of spring.",
+     False),
+    # Two sentences that open on other numbers, 11 of the longer one's 13 words shared in
+    # order: two tables under one heading, not a copy.
+    (f"Table 3 {SOURCE_SENTENCE}", f"Table 4 {COPIED_WORDS}", False),
 ])
 def test_a_passage_inside_one_sentence_lists_its_pair_by_the_sentence_around_it(
-        copy: str, listed: bool) -> None:
+        source: str, copy: str, listed: bool) -> None:
     vocabulary = Vocabulary()
-    texts = (f"Title\n\n{SOURCE_SENTENCE} Then it rained.", f"Another title\n\n{copy}")
+    texts = (f"Title\n\n{source} Then it rained.", f"Another title\n\n{copy}")
     streams = [tokenize(text, collection_normalizer(), vocabulary) for text in texts]
     # The passage: from the source's first word to its last, in both.
     spans = [(text.lower().index("velsamir"), text.index("taskel") + len("taskel"))
              for text in texts]
     sides = [side_tokens(stream, span) for stream, span in zip(streams, spans, strict=True)]
-    beyond = tuple(beyond_side(SentenceTokens.of(text, stream.ids, stream.starts, stream.ends),
-                               stream, span)
-                   for text, stream, span in zip(texts, streams, spans, strict=True))
-    assert beyond[0] == 0 and beyond[1] > 0
+    around = SentencesAround(texts.__getitem__, streams.__getitem__, vocabulary.keys).of(
+        0, spans[0], 1, spans[1])
+    assert sum(around.beyond) > 0
     short_words = min(len(side) for side in sides)
     # Its runs alone are too short to list the pair.
     assert not lists_its_pair(*sides, short_words, False, (), ())
-    assert lists_its_pair(*sides, short_words, False, (), (), beyond=beyond) is listed
-    # Read as whole sentences, the sides alone would be a copy either way.
-    assert lists_its_pair(*sides, short_words, False, (), (), beyond=(0, 0))
+    assert lists_its_pair(*sides, short_words, False, (), (), around=around) is listed
+    # Read as whole sentences, the sides alone would be a copy in every case.
+    assert lists_its_pair(*sides, short_words, False, (), (),
+                          around=AroundPassage((0, 0), Figures.NEITHER))
 
 
 def test_a_passage_long_only_by_the_gap_inside_it_lists_its_pair_only_with_a_long_run(

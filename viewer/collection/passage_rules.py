@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -91,28 +92,44 @@ def side_tokens(stream: TokenStream, span: Span) -> TokenStream:
                        stream.codes[:0])
 
 
-def beyond_side(sentences: SentenceTokens, stream: TokenStream, span: Span) -> int:
-    """The tokens of the sentences around a passage side (`span` of the document whose
-    tokens are `stream` and sentences `sentences`) that lie outside it: what
-    `lists_its_pair` counts against a passage inside one sentence copied."""
-    return sentences.beyond(*_token_range(stream, span))
+@dataclass(frozen=True)
+class AroundPassage:
+    """The sentences around a short passage (`SentencesAround.of`): how many of their tokens
+    lie outside it on each side, and what their numbers and names say (`passage_figures`
+    of the whole sentences)."""
+
+    beyond: tuple[int, int]
+    figures: Figures
 
 
 class SentencesAround:
-    """`beyond_side` for the passage sides of many documents, each document's sentences
-    read once, when first asked for (`text` and `stream` give a document's text and
-    tokens by its key)."""
+    """The sentences around the passages of many documents (`of`), each document's
+    sentences read once, when first asked for. `text` and `stream` give a document's text
+    and tokens by its key, `keys` what the tokens' ids stand for."""
 
-    def __init__(self, text: Callable[[int], str], stream: Callable[[int], TokenStream]) -> None:
-        self._text, self._stream = text, stream
+    def __init__(self, text: Callable[[int], str], stream: Callable[[int], TokenStream],
+                 keys: Sequence[str]) -> None:
+        self._text, self._stream, self._keys = text, stream, keys
         self._read: dict[int, SentenceTokens] = {}
 
-    def beyond(self, doc: int, span: Span) -> int:
+    def of(self, x: int, span_x: Span, y: int, span_y: Span) -> AroundPassage:
+        """The sentences around a passage: `span_x` of document `x`, `span_y` of `y`."""
+        beyond_x, sentences_x = self._side(x, span_x)
+        beyond_y, sentences_y = self._side(y, span_y)
+        return AroundPassage((beyond_x, beyond_y), passage_figures(
+            sentences_x, sentences_y, self._keys, self._text(x), self._text(y)))
+
+    def _side(self, doc: int, span: Span) -> tuple[int, TokenStream]:
+        # (tokens of the sentences outside the side, the sentences' tokens)
         stream = self._stream(doc)
         if doc not in self._read:
             self._read[doc] = SentenceTokens.of(self._text(doc), stream.ids, stream.starts,
                                                 stream.ends)
-        return beyond_side(self._read[doc], stream, span)
+        first, end = _token_range(stream, span)
+        lo, hi = self._read[doc].bounds(first, end)
+        return ((hi - lo) - (end - first),
+                TokenStream(stream.ids[lo:hi], stream.starts[lo:hi], stream.ends[lo:hi],
+                            stream.codes[:0]))
 
 
 def _token_range(stream: TokenStream, span: Span) -> tuple[int, int]:
@@ -337,7 +354,7 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
                    furniture_x: np.ndarray | None = None,
                    furniture_y: np.ndarray | None = None, *,
                    figures: Figures = Figures.NEITHER,
-                   beyond: tuple[int, int] | None = None) -> bool:
+                   around: AroundPassage | None = None) -> bool:
     """Whether a passage is enough to list its pair: `MIN_PAIR_WORDS` words, and if it
     is short (set phrasing could be that long), as many of them in one unbroken run. Two
     datelines of one city (新华社阿布扎比１月１３日讯记者, ...１月８日讯记者) or two
@@ -379,12 +396,15 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     A passage inside one sentence on each side is a copy when the two sentences are one
     sentence copied (`copied_sentence`: what they share in order, `SENTENCE_SHARE` of the
     longer's words), however its edits break its runs: 他认为，１９９７年是世界经济极不平凡的
-    一年。 and ...世界经济不社会平凡的一年。 The words of the sentences outside the passage
-    (`beyond`, per side, see `beyond_side`; None where no side is read) count as words
-    not shared: an edit at a sentence's edge leaves the aligned passage short of it
-    (１月１４日，连降一天一夜瑞雪的京城银装素裹，空气清新湿润。 and １４日，连降一天一夜计划的
-    京城银装素裹，总部清新空气湿润。), while two sentences of one frame share a clause and
-    little else.
+    一年。 and ...世界经济不社会平凡的一年。 The sentences are `around` (see
+    `SentencesAround`; None where no side is read). Their words outside the passage count
+    as words not shared: an edit at a sentence's edge leaves the aligned passage short of
+    it (１月１４日，连降一天一夜瑞雪的京城银装素裹，空气清新湿润。 and １４日，连降一天一夜计划
+    的京城银装素裹，总部清新空气湿润。), while two sentences of one frame share a clause and
+    little else. Nor are two sentences that state different numbers or name different
+    people one sentence copied, wherever those stand in them: two tables of one report
+    under one heading (表３：镇区企业的经济类型企业（个）比重（％）..., 表４：镇区企业的行业
+    构成企业（个）比重（％）...).
 
     `side_x`, `side_y`: the passage's tokens on each side (`side_tokens`), read only when
     `needs_side_tokens`."""
@@ -410,9 +430,9 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
                                   scale) for x, y in pieces)
     kept = min(kept_x.mean(), kept_y.mean()) if len(kept_x) and len(kept_y) else 0.0
     return (_shares_enough(ids_x, ids_y, short_words * kept, scale)
-            or beyond is not None and copied_sentence(ids_x.tolist(), ids_y.tolist(),
-                                                      words=MIN_PAIR_WORDS * scale,
-                                                      share=SENTENCE_SHARE, beyond=beyond))
+            or around is not None and around.figures is not Figures.OTHER
+            and copied_sentence(ids_x.tolist(), ids_y.tolist(), words=MIN_PAIR_WORDS * scale,
+                                share=SENTENCE_SHARE, beyond=around.beyond))
 
 
 def _shares_enough(ids_x: np.ndarray, ids_y: np.ndarray, words: float, scale: float) -> bool:

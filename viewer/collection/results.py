@@ -110,7 +110,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     pairs = []
     links: list[Link] = []
 
-    around = rules.SentencesAround(texts.__getitem__, streams.__getitem__)
+    sentences = rules.SentencesAround(texts.__getitem__, streams.__getitem__, keys)
 
     def lists(ka: int, kb: int, passage: rules.PairPassage, cjk: bool) -> bool:
         side_a = rules.side_tokens(streams[ka], passage[0])
@@ -119,11 +119,11 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         read = rules.needs_side_tokens(passage[3])
         figures = (rules.passage_figures(side_a, side_b, keys, texts[ka], texts[kb])
                    if read else Figures.NEITHER)
-        beyond = (around.beyond(ka, passage[0]), around.beyond(kb, passage[1])) if read else None
+        around = sentences.of(ka, passage[0], kb, passage[1]) if read else None
         return rules.lists_its_pair(side_a, side_b, passage[3], cjk, excluded[ka], excluded[kb],
                                     furniture.get((ka, passage[0])),
                                     furniture.get((kb, passage[1])), figures=figures,
-                                    beyond=beyond)
+                                    around=around)
 
     for (ka, kb), shared in by_pair.items():
         cjk = pair_language(docs[ka].language, docs[kb].language) in CJK_LANGUAGES

@@ -199,7 +199,7 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
     index's n-gram hashes of each side (`passage_rules.side_grams`; empty for a passage too
     long for them to matter) to look their document frequencies up, and whether it is a
     whole sentence on both sides (`sentence`, `passage_rules.whole_sentences`) and the
-    words of the sentences around its sides outside it (`beyond`)."""
+    sentences around it (`beyond`, `figures_around`: see `passage_rules.AroundPassage`)."""
     for batch in batches:
         rows = batch.to_pydict()
         texts: dict[int, str] = {}
@@ -243,11 +243,14 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
             and passage_rules.whole_sentences(texts[row[0]], (row[2], row[3]),
                                               texts[row[1]], (row[4], row[5]))
             for row in found]
-        # ... and the words of the sentences around it outside it (`lists_its_pair`).
-        around = passage_rules.SentencesAround(texts.__getitem__, aligner.streams.__getitem__)
-        columns["beyond"] = [[around.beyond(row[0], (row[2], row[3])),
-                              around.beyond(row[1], (row[4], row[5]))] if pair else []
-                             for row, pair in zip(found, sides, strict=True)]
+        # ... and the sentences around it (`lists_its_pair`).
+        sentences = passage_rules.SentencesAround(texts.__getitem__,
+                                                  aligner.streams.__getitem__, vocabulary.keys)
+        around = [sentences.of(row[0], (row[2], row[3]), row[1], (row[4], row[5]))
+                  if pair else None for row, pair in zip(found, sides, strict=True)]
+        columns["beyond"] = [list(near.beyond) if near else [] for near in around]
+        columns["figures_around"] = [(near.figures if near else Figures.NEITHER).value
+                                     for near in around]
         for side, (num_at, start_at) in (("grams_x", (0, 2)), ("grams_y", (1, 4))):
             columns[side] = [
                 passage_rules.side_grams(hashed[row[num_at]],
@@ -265,10 +268,10 @@ PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "su
 #: for the others), which of them are the collection's furniture (their indexes, see
 #: `passage_rules.furniture`), what the numbers of its two sides say (the value of
 #: `passage_rules.passage_figures`), whether it is a whole sentence on both sides, and the
-#: words of the sentences around each side outside it (`passage_rules.beyond_side`; empty
-#: where the tokens are not read).
+#: sentences around it (`passage_rules.AroundPassage`: the tokens of each side's outside
+#: it, empty where the tokens are not read, and the value of what their figures say).
 CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y", "furniture_x", "furniture_y",
-           "figures", "sentence", "beyond")
+           "figures", "sentence", "beyond", "figures_around")
 
 
 def _arrow_type(name: str) -> pa.DataType:
@@ -487,8 +490,9 @@ def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
                             _marked(row["furniture_x"], len(side_x)),
                             _marked(row["furniture_y"], len(side_y)),
                             figures=Figures(row["figures"]),
-                            beyond=(row["beyond"][0], row["beyond"][1]) if row["beyond"]
-                            else None)})
+                            around=passage_rules.AroundPassage(
+                                (row["beyond"][0], row["beyond"][1]),
+                                Figures(row["figures_around"])) if row["beyond"] else None)})
         yield pa.RecordBatch.from_pylist(out, schema=_ORIENTED_ARROW)
 
 

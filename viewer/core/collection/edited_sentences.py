@@ -68,13 +68,13 @@ class SentenceTokens:
         at = order[np.searchsorted(positional[order], hashes)]
         return self.first[at], self.end[at + n - 1] - self.first[at]
 
-    def beyond(self, first: int, end: int) -> int:
-        """How many tokens of the sentences around tokens `first` .. `end` - 1 (the
-        sentence the first begins in, up to the end of the one the last ends in) lie
-        outside them: 0 for a stretch of whole sentences."""
+    def bounds(self, first: int, end: int) -> tuple[int, int]:
+        """Where the sentences around tokens `first` .. `end` - 1 (the sentence the first
+        begins in, up to the end of the one the last ends in) begin and end (token
+        indexes, the end one past the last); (first, end) for no tokens."""
         if end <= first:
-            return 0
-        return int(self.end[end - 1] - self.first[first]) - (end - first)
+            return first, end
+        return int(self.first[first]), int(self.end[end - 1])
 
 
 def copied_sentence_pairs(lone: LoneRuns, document: Callable[[int], SentenceTokens], n: int,
@@ -119,7 +119,7 @@ def copied_sentence(x: list[int], y: list[int], *, words: float, share: float,
     """Whether two sentences (token ids) are one sentence copied, however its edits break
     its runs: they share at least `words` tokens in order, and `share` of the longer's.
     `beyond`: tokens of each sentence left out of `x` and `y` (a passage inside them, see
-    `SentenceTokens.beyond`), none of them shared."""
+    `SentenceTokens.bounds`), none of them shared."""
     longer = max(len(x) + beyond[0], len(y) + beyond[1])
     if not could_be_copied(min(len(x), len(y)), longer, words=words, share=share):
         return False
