@@ -141,12 +141,19 @@ EDITED_COPY = ("Quenrab tolvid marsek pildon vutarm sekolin darvem urbalk the la
 EDITED_DOCS = ("d021", "d027")
 
 
-def with_short_edited_copy(planted: Planted) -> None:
-    """Write `EDITED_SOURCE` and `EDITED_COPY` as a paragraph of `EDITED_DOCS`."""
+def _as_first_paragraphs(planted: Planted, docs: tuple[str, ...],
+                         texts: tuple[str, ...]) -> None:
+    """Write each of `texts` as the first paragraph (after the title) of its article of
+    `docs`."""
     rows = planted.by_id()
-    for doc, text in zip(EDITED_DOCS, (EDITED_SOURCE, EDITED_COPY), strict=True):
+    for doc, text in zip(docs, texts, strict=True):
         head, rest = rows[doc]["text"].split("\n\n", 1)
         rows[doc]["text"] = f"{head}\n\n{text}\n\n{rest}"
+
+
+def with_short_edited_copy(planted: Planted) -> None:
+    """Write `EDITED_SOURCE` and `EDITED_COPY` as a paragraph of `EDITED_DOCS`."""
+    _as_first_paragraphs(planted, EDITED_DOCS, (EDITED_SOURCE, EDITED_COPY))
 
 
 #: A sentence copied with one word swapped: eleven of its twelve words shared in order, in
@@ -159,10 +166,8 @@ EDITED_SENTENCE_DOCS = ("d023", "d025")
 def with_edited_sentence(planted: Planted) -> None:
     """Write `EDITED_SENTENCE`, a word swapped in the copy, as a paragraph of
     `EDITED_SENTENCE_DOCS`."""
-    rows = planted.by_id()
-    for doc, word in zip(EDITED_SENTENCE_DOCS, ("ostiva", "gelmarit"), strict=True):
-        head, rest = rows[doc]["text"].split("\n\n", 1)
-        rows[doc]["text"] = f"{head}\n\n{EDITED_SENTENCE.format(word)}\n\n{rest}"
+    _as_first_paragraphs(planted, EDITED_SENTENCE_DOCS,
+                         (EDITED_SENTENCE.format("ostiva"), EDITED_SENTENCE.format("gelmarit")))
 
 
 #: A sentence copied with one word swapped, and a word of the copy's own opening its
@@ -175,11 +180,8 @@ EDGE_EDITED_DOCS = ("d007", "d012")
 def with_sentence_edited_at_its_edge(planted: Planted) -> None:
     """Write `EDGE_EDITED` as a paragraph of `EDGE_EDITED_DOCS`: in the copy a word
     swapped and "meanwhile" before it, in the same sentence."""
-    rows = planted.by_id()
     copy = "Meanwhile " + EDGE_EDITED.format("hustrand").lower()
-    for doc, text in zip(EDGE_EDITED_DOCS, (EDGE_EDITED.format("pelgrove"), copy), strict=True):
-        head, rest = rows[doc]["text"].split("\n\n", 1)
-        rows[doc]["text"] = f"{head}\n\n{text}\n\n{rest}"
+    _as_first_paragraphs(planted, EDGE_EDITED_DOCS, (EDGE_EDITED.format("pelgrove"), copy))
 
 
 #: One sentence copied and edited every few words: its runs of four, six and four words give
@@ -280,11 +282,8 @@ FRAMES = {
 def with_frame(planted: Planted, name: str) -> tuple[str, str]:
     """Write the two texts of `FRAMES[name]` as the first paragraph (after the title) of its
     two articles; returns their ids."""
-    rows = planted.by_id()
     frame = FRAMES[name]
-    for doc, text in zip(frame.docs, frame.texts, strict=True):
-        head, rest = rows[doc]["text"].split("\n\n", 1)
-        rows[doc]["text"] = f"{head}\n\n{text}\n\n{rest}"
+    _as_first_paragraphs(planted, frame.docs, frame.texts)
     return frame.docs
 
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from viewer.collection.align import align_pairs
 from viewer.collection.clashes import of_other_sources, refuse_removing, refuse_replacing
-from viewer.collection.passage_rules import MIN_PAIR_WORDS, SENTENCE_SHARE
+from viewer.collection.passage_rules import sentence_bounds
 from viewer.collection.rekey import keys_current, mark_keys, rekey
 from viewer.collection.results import derive
 from viewer.collection.sources import Article, Skipped, read_sources
@@ -43,7 +43,7 @@ from viewer.core.collection.index import (
     index_params,
 )
 from viewer.core.document import detect_language
-from viewer.core.shared import CJK_CHARS_PER_WORD, MATCHER_VERSION
+from viewer.core.shared import MATCHER_VERSION
 
 #: Progress callback: what is being done and how far, 0..1.
 Progress = Callable[[str, float], None]
@@ -236,9 +236,7 @@ def _edited_sentence_pairs(store: CollectionStore, lone: LoneRuns, nums: list[in
         (ids, starts, ends), = store.token_arrays([num], compact=True).values()
         return SentenceTokens.of(store.text_of(num), ids, starts, ends)
 
-    scale = CJK_CHARS_PER_WORD if cjk else 1.0
-    found = copied_sentence_pairs(lone, document, n, words=MIN_PAIR_WORDS * scale,
-                                  share=SENTENCE_SHARE)
+    found = copied_sentence_pairs(lone, document, n, **sentence_bounds(cjk))
     return [(nums[x], nums[y]) for x, y in sorted(found)]
 
 

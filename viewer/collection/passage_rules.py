@@ -30,7 +30,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
 from rapidfuzz.distance import LCSseq
@@ -79,6 +79,23 @@ WIDELY_RECURRING_DOCUMENTS = 8
 #: copied and edited keeps most of its words in order wherever the edits fall, where two
 #: sentences alike by chance share a run of a few words.
 SENTENCE_SHARE = 0.7
+
+
+class SentenceBounds(TypedDict):
+    """What `copied_sentence` asks of one sentence copied (`sentence_bounds`)."""
+
+    words: float
+    share: float
+
+
+def sentence_bounds(cjk: bool) -> SentenceBounds:
+    """What this rule asks of one sentence copied (`copied_sentence`'s `words` and `share`):
+    `MIN_PAIR_WORDS` words in order, in a language's tokens (characters where `cjk`), and
+    `SENTENCE_SHARE` of the longer sentence's. The candidate stage asks the same of the
+    sentences around the n-grams two documents alone hold, in both engines."""
+    return {"words": MIN_PAIR_WORDS * (CJK_CHARS_PER_WORD if cjk else 1.0),
+            "share": SENTENCE_SHARE}
+
 
 #: (start, end, long, other): a stretch of a document that a shared passage covers, `long`
 #: when that passage is a copy by its length alone, `other` the document on its other side.
@@ -431,8 +448,8 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     kept = min(kept_x.mean(), kept_y.mean()) if len(kept_x) and len(kept_y) else 0.0
     return (_shares_enough(ids_x, ids_y, short_words * kept, scale)
             or around is not None and around.figures is not Figures.OTHER
-            and copied_sentence(ids_x.tolist(), ids_y.tolist(), words=MIN_PAIR_WORDS * scale,
-                                share=SENTENCE_SHARE, beyond=around.beyond))
+            and copied_sentence(ids_x.tolist(), ids_y.tolist(), beyond=around.beyond,
+                                **sentence_bounds(cjk)))
 
 
 def _shares_enough(ids_x: np.ndarray, ids_y: np.ndarray, words: float, scale: float) -> bool:

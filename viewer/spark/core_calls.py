@@ -42,7 +42,6 @@ from viewer.core.collection.edited_sentences import SentenceTokens, copied_sente
 from viewer.core.collection.index import IndexParams, document_grams
 from viewer.core.document import detect_language
 from viewer.core.figures import Figures
-from viewer.core.shared import CJK_CHARS_PER_WORD
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
 
 CJK = CJK_LANGUAGES
@@ -178,11 +177,10 @@ def copied_sentences(batches: Iterable[pa.RecordBatch], cjk: bool) -> Iterator[p
     """(x, y, tokens_x, tokens_y): the sentences of two documents around an n-gram they
     alone hold -> (x, y) where they are one sentence copied (`copied_sentence`, with the
     listing rule's figures)."""
-    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    bounds = passage_rules.sentence_bounds(cjk)
     for batch in batches:
         rows = batch.to_pydict()
-        kept = [copied_sentence(x, y, words=passage_rules.MIN_PAIR_WORDS * scale,
-                                share=passage_rules.SENTENCE_SHARE)
+        kept = [copied_sentence(x, y, **bounds)
                 for x, y in zip(rows["tokens_x"], rows["tokens_y"], strict=True)]
         yield pa.RecordBatch.from_pydict(
             {"x": [x for x, keep in zip(rows["x"], kept, strict=True) if keep],
