@@ -278,6 +278,18 @@ def test_two_popular_forms_used_together_far_beyond_chance_are_one_formulation()
     assert sorted(found(12)) == [("medieval mission", ()), ("medieval rediscovery", ())]
 
 
+@pytest.mark.parametrize("one, other", [("and zandrevity", "and bolikora"),
+                                         ("of the zandrevity", "of the bolikora")])
+def test_phrases_that_share_only_function_words_are_never_one_formulation(one, other):
+    # Always used in the same articles, far beyond chance, but what the two share is the
+    # grammar of the language ("and sometimes", "and Harriet" in one novel's chapters):
+    # not one phrase written two ways.
+    articles = list(range(20, 200, 4))
+    texts, dates = _planted({one: articles, other: articles})
+    found = _find(texts, dates, [[] for _ in texts])
+    assert not any({one, other} <= {f.phrase, *f.variants} for f in found)
+
+
 def test_a_variant_ranked_above_its_older_form_still_joins_it() -> None:
     # 600 articles. "tidal efficiency" in 20 articles from article 100 on, "tidal unity"
     # in 40 from article 300 on, 5 of them beside it where chance gives 1.6 in that time.

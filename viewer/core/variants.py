@@ -37,7 +37,9 @@ def group_variants(ranked: Sequence[Form], words_of: Callable[[Form], Words],
     中国人民解放军总后勤部 whole, so its words do not line up between two forms.) When
     the two share fewer than `strong` content units ("five demands", "five journeys";
     "the US state", "the French state") the changed word may well make another phrase,
-    so they join only when `may_join(grouped form, new form)` agrees. At an end, a blank
+    so they join only when `may_join(grouped form, new form)` agrees; two that share no
+    content unit ("and sometimes", "and Harriet") share only the grammar of the language,
+    and never join, however often they are used together. At an end, a blank
     stands for as many units in both forms (else a form with one more unit of context
     would meet it), and two forms whose shared part is itself a listed phrase are that
     phrase in two contexts, not variants. The units around the blank must make at least
@@ -66,9 +68,10 @@ def group_variants(ranked: Sequence[Form], words_of: Callable[[Form], Words],
             # its own, and these are its contexts, not its variants.
             if partners and not (edge and before + after in phrases):
                 shared = len(before) + len(after)
-                weak = sum(1 for w in before + after if is_content(w)) < strong
+                content = sum(1 for w in before + after if is_content(w))
+                weak = content < strong
                 for partner in partners:
-                    if (root(partner) == root(rank)
+                    if (not content or root(partner) == root(rank)
                             or shared < kept * max(len(words), lengths[partner])
                             or (weak and not may_join(ranked[partner], form))
                             or (apart is not None and apart(ranked[partner], form))):
