@@ -531,6 +531,15 @@ def test_function_words_a_phrase_comes_with_stay_in_a_collection(
     assert formulation.first == uses[phrase][0]
 
 
+def test_a_conjunction_leading_one_content_word_makes_no_phrase_of_it():
+    # As "too for her zandrevity" is a phrase (above), "and zandrevity" would be one, but
+    # "and" carries nothing of the word, only its link to what goes before ("and
+    # sometimes" in a novel's chapters).
+    texts, dates = _planted({"and zandrevity": list(range(60, 200, 3)),
+                             "zandrevity": list(range(1, 200, 5))})
+    assert _find(texts, dates, [[] for _ in texts]) == []
+
+
 def test_function_words_the_rest_is_used_without_go_one_by_one():
     # "her zandrevity" is used without "for" as often as with it, and "zandrevity" alone
     # too: each leading word goes. One word is no phrase; kept with its leading words, the

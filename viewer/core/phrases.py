@@ -565,10 +565,14 @@ class PhraseScorer:
 
     def mark_articles(self, vocabulary: Vocabulary, language: str) -> PhraseScorer:
         """Note the determiners of `language`, which may lead a phrase (see `maximal`),
-        and the forms of its articles (`word_unit`)."""
+        its conjunctions, which carry no lone word into one, and the forms of its articles
+        (`word_unit`)."""
         determiners = _DETERMINERS.get(language, frozenset())
         self.may_lead = np.fromiter(map(determiners.__contains__, vocabulary.keys),
                                     dtype=bool, count=len(vocabulary.keys))
+        conjunctions = COORDINATORS.get(language, frozenset())
+        self.coordinator = np.fromiter(map(conjunctions.__contains__, vocabulary.keys),
+                                       dtype=bool, count=len(vocabulary.keys))
         for form, word in ARTICLE_FORMS.get(language, {}).items():
             if form in vocabulary.ids and word in vocabulary.ids:
                 self.word_unit[vocabulary.ids[form]] = vocabulary.ids[word]
@@ -640,8 +644,11 @@ class PhraseScorer:
                 # the stretch may be one ("same explanation", "until security" beside
                 # "until ovulation"): in a collection its documents and dates decide.
                 # Determiners alone are the word with its article ("the greatest", "the
-                # Politburo"): they stay only where it always has them (above).
-                lone = ((lead > 0) & ~determined & (n - lead - tail < min_words)
+                # Politburo"): they stay only where it always has them (above). A
+                # conjunction carries nothing of the word it leads, only its link to what
+                # goes before ("and sometimes", "And Fanny" in a novel's chapters).
+                conjoined = self.coordinator[words_at[:, 0]]
+                lone = ((lead > 0) & ~determined & ~conjoined & (n - lead - tail < min_words)
                         & (n - tail >= min_words))
                 lead = np.where(lone, 0, lead)
             rows = np.arange(len(first))
