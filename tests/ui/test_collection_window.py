@@ -23,7 +23,7 @@ from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.core.document import Document
 from viewer.present.collection_figures import slogan_label
-from viewer.ui.collection.view import NO_FORMULATIONS, pair_filter
+from viewer.ui.collection.view import NO_DATES, NO_FORMULATIONS, pair_filter
 
 DEV_SMALL = FIXTURES / "collection" / "window" / "dev-small.jsonl.gz"
 EN_ARTICLES = FIXTURES / "collection" / "en" / "articles"
@@ -262,6 +262,33 @@ def test_formulations_timelines_and_their_articles(
     start, end = spans[0]
     assert window.documents[0].text[start:end].casefold().split()[0] in \
         formulations[1]["phrase"].casefold() + " " + " ".join(formulations[1]["variants"])
+
+
+def test_an_undated_collection_says_it_has_no_timeline_instead_of_an_empty_chart(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    undated = tmp_path / "undated.jsonl"
+    with gzip.open(DEV_SMALL, "rt", encoding="utf-8") as rows:
+        undated.write_text("".join(json.dumps({**json.loads(row), "date": ""}) + "\n"
+                                   for row in rows if row.strip()), encoding="utf-8")
+    window = open_collection(make_window, qtbot, undated)
+    view, data = window.collection.view, window.collection.data
+    assert data.formulations and not data.months
+    view.tabs.setCurrentIndex(view.tabs.indexOf(view.formulations_page))
+    assert view.timeline_box.isVisible()
+    assert view.undated_label.isVisible() and view.undated_label.text() == NO_DATES
+    assert view._timeline is not None and not view._timeline.isVisible()
+    # First seen: the article alone, no date before it.
+    first_seen = view.formulations_model.index(0, 4).data()
+    assert first_seen and not first_seen.lstrip().startswith("·")
+    # A dated collection opened next draws its timelines again, and says nothing of dates.
+    window.open_paths([str(DEV_SMALL)])
+    qtbot.waitUntil(lambda: window.collection.data is not data and window.collection.data
+                    is not None and not window.collection.indexer.running, timeout=60000)
+    view.tabs.setCurrentIndex(view.tabs.indexOf(view.formulations_page))
+    assert window.collection.data.months
+    assert view._timeline.isVisible() and not view.undated_label.isVisible()
+    first = window.collection.data.formulations[0]["first"]
+    assert view.formulations_model.index(0, 4).data().startswith(f"{first['date']} · ")
 
 
 # A popup menu on the offscreen platform: it cannot raise windows or grab the keyboard.

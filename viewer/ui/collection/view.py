@@ -53,6 +53,9 @@ def _percent(value: float) -> str:
 USES_HINT = "Double-click a formulation to list the articles using it."
 NO_FORMULATIONS = ("No formulations found: a formulation is a set phrase that recurs across "
                    "articles (in 3 or more); a small or varied collection may have none.")
+NO_DATES = ("No timeline: none of the articles has a date. Dates come from a folder's "
+            "metadata.csv, from file names (2021-03-04, 20210304) or a web page's own date, "
+            "and from the \"date\" of a JSON line.")
 
 
 def _hint(text: str) -> QLabel:
@@ -191,7 +194,14 @@ class CollectionView(QWidget):
         self._chart_series: list[tuple[str, tuple[str, ...], tuple[int, ...]]] = []
         self.timeline_box = QWidget(objectName="timeline_box")
         self.timeline_box.setMinimumSize(320, 160)
-        QVBoxLayout(self.timeline_box).setContentsMargins(0, 0, 0, 0)
+        timeline_layout = QVBoxLayout(self.timeline_box)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        # An undated collection has no months to draw: an empty chart looks broken.
+        self.undated_label = _hint(NO_DATES)
+        self.undated_label.setObjectName("undated_label")
+        self.undated_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.undated_label.hide()
+        timeline_layout.addWidget(self.undated_label)
         self.uses_list = QListWidget(objectName="uses_list")
         self.uses_list.itemActivated.connect(self._on_use_activated)
         self.uses_label = _hint(USES_HINT)
@@ -288,6 +298,9 @@ class CollectionView(QWidget):
                 table.setColumnWidth(column, min(table.columnWidth(column), 320))
         # With no formulation an empty table and chart look broken: say why instead.
         self.timeline_box.setVisible(bool(data.formulations))
+        self.undated_label.setVisible(not data.months)
+        if self._timeline is not None:
+            self._timeline.setVisible(bool(data.months))
         self.uses_label.setText(USES_HINT if data.formulations else NO_FORMULATIONS)
         if data.formulations:
             self.formulations_table.selectRow(0)
@@ -372,7 +385,9 @@ class CollectionView(QWidget):
 
     def _first_seen(self, formulation: Formulation) -> str:
         doc, date = self._first(formulation)
-        return f"{date} · {self._title(doc)}" if doc else ""
+        if not doc:
+            return ""
+        return f"{date} · {self._title(doc)}" if date else self._title(doc)
 
     # -- reactions -----------------------------------------------------------------------------
     def _on_pair_activated(self, index: QModelIndex) -> None:
@@ -400,7 +415,8 @@ class CollectionView(QWidget):
 
             self._timeline = TimelineChart()
             self.timeline_box.layout().addWidget(self._timeline)
-            self._timeline.show()  # a child added to a shown widget starts hidden
+            # A child added to a shown widget starts hidden.
+            self._timeline.setVisible(self.data is None or bool(self.data.months))
             width = self.timeline_split.width()
             self.timeline_split.setSizes([width * 3 // 5, width - width * 3 // 5])
             self._timeline.show_series(self._chart_series)
