@@ -169,13 +169,16 @@ def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
     assert len(report["documents"]) == 8
     (skipped,) = report["skipped"]
     assert skipped["path"].endswith("c.jsonl:4")
-    # Without --quiet the terminal says so too, with the reason.
+    assert "not valid JSON" in skipped["reason"]
+    # The terminal says so too, with the reason, however quiet the run: without --quiet
+    # after a summary of what was indexed.
+    told_line = f"tandem: skipped {source}:4: {skipped['reason']}"
+    assert result.stderr.splitlines() == [told_line]
     told = tandem("corpus", "add", str(tmp_path / "s.sqlite"), str(source), env=_env(tmp_path))
     assert told.returncode == 0, told.stderr
     assert told.stderr.splitlines() == [
         "tandem: articles added 8, changed 0, removed 0, unchanged 0; inputs skipped 1",
-        f"tandem: skipped {source}:4: {skipped['reason']}"]
-    assert "not valid JSON" in skipped["reason"]
+        told_line]
 
 
 def test_an_undated_article_is_a_note_not_a_skipped_input(tmp_path: Path) -> None:

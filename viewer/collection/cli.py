@@ -81,7 +81,8 @@ def default_store(sources: Sequence[str]) -> str:
 
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
     parser = OneLineParser(prog=prog, description=description)
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress bar and no summary (skipped inputs are still told)")
     return parser
 
 
@@ -140,9 +141,7 @@ def run_corpus(argv: Sequence[str]) -> int:
         elif command == "import":
             run_import(args)
         elif getattr(args, "engine", "embedded") == "spark":
-            skipped = run_spark(args, _write)
-            if not args.quiet:
-                tell_skipped(skipped, sys.stderr)
+            tell_skipped(run_spark(args, _write), sys.stderr)
         else:
             if not command:
                 check_embedded(args)
@@ -205,8 +204,7 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> Non
                                   cache=cached)
             indexed = True
             progress.close()
-            if not args.quiet:
-                _tell(summary, sys.stderr)
+            _tell(summary, sys.stderr, quiet=args.quiet)
             if command != "add":
                 _write(store.report(), args, store.text)
     finally:
@@ -228,14 +226,16 @@ def _open_store(path: str, cached: bool) -> CollectionStore:
                             ) from None
 
 
-def _tell(summary: AddSummary, stream: TextIO) -> None:
-    """What a run did, on `stream`: the articles it indexed, the inputs it skipped with
-    the reason, and its notes on articles it indexed all the same (the first
-    `SKIPPED_SHOWN`; the report lists them all)."""
-    notes = f"; notes {summary.noted:,}" if summary.noted else ""
-    print(f"tandem: articles added {summary.added:,}, changed {summary.changed:,}, "
-          f"removed {summary.removed:,}, unchanged {summary.unchanged:,}; "
-          f"inputs skipped {summary.skipped:,}{notes}", file=stream)
+def _tell(summary: AddSummary, stream: TextIO, *, quiet: bool) -> None:
+    """What a run did, on `stream`: the articles it indexed (not when `quiet`), the inputs
+    it skipped with the reason, and its notes on articles it indexed all the same (the
+    first `SKIPPED_SHOWN`; the report lists them all). A skipped input is told however
+    quiet the run: it is a fault in what the user gave, which a script should show."""
+    if not quiet:
+        notes = f"; notes {summary.noted:,}" if summary.noted else ""
+        print(f"tandem: articles added {summary.added:,}, changed {summary.changed:,}, "
+              f"removed {summary.removed:,}, unchanged {summary.unchanged:,}; "
+              f"inputs skipped {summary.skipped:,}{notes}", file=stream)
     tell_skipped([{"path": s.path, "reason": s.reason, "indexed": s.indexed}
                   for s in summary.reported], stream)
 
