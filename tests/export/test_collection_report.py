@@ -7,6 +7,7 @@ strings where article text and file names reach the report.
 from __future__ import annotations
 
 import copy
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -310,3 +311,25 @@ def test_timelines_say_how_many_uses_are_undated(tmp_path: Path) -> None:
     write_collection_pdf(data, path)
     text = " ".join("".join(page.extract_text() for page in PdfReader(path).pages).split())
     assert "peak 2, 5 undated" in text and "no dates" in text
+
+
+@pytest.mark.parametrize("dates", [{"d1": "", "d2": "", "d3": ""},
+                                   {"d3": "2020-01-05"}, {"d2": ""}],
+                         ids=["undated", "same-day", "one-undated"])
+def test_a_cluster_has_a_source_only_where_the_dates_tell_one(
+        tmp_path: Path, dates: dict[str, str]) -> None:
+    # The cluster's first article is its source when it is dated before every other that
+    # carries the text; undated, or of the day of another, which copied which is unknown.
+    data = result()
+    for doc in data["documents"]:
+        doc["date"] = dates.get(doc["id"], doc["date"])
+    page = html_page(tmp_path, data)
+    raw = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Cluster 7: 3 passages, no source told by the dates (undated, or of one day)" \
+        in html.unescape(raw)
+    assert not [r for r in page.rows if len(r) == 5 and r[1].endswith("source")]
+    path = tmp_path / "r.pdf"
+    write_collection_pdf(data, path)
+    text = flat(pdf_text(path))
+    assert "Cluster 7: 3 passages, no source told by the dates" in text
+    assert "source d1" not in text

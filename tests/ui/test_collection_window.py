@@ -280,6 +280,17 @@ def test_an_undated_collection_says_it_has_no_timeline_instead_of_an_empty_chart
     # First seen: the article alone, no date before it.
     first_seen = view.formulations_model.index(0, 4).data()
     assert first_seen and not first_seen.lstrip().startswith("·")
+    # No cluster has a source, undated; a later article still opens beside its first.
+    tree = view.clusters_tree
+    assert tree.topLevelItemCount() == len(data.clusters) > 0
+    assert not [tree.topLevelItem(k).child(m).text(3) for k in range(tree.topLevelItemCount())
+                for m in range(tree.topLevelItem(k).childCount())
+                if tree.topLevelItem(k).child(m).text(3)]
+    cluster = data.clusters[0]
+    tree.itemClicked.emit(tree.topLevelItem(0).child(1), 0)
+    wait_rendered(qtbot, window)
+    assert window.documents[0].name.endswith(f"({cluster['first']})")
+    window.back_act.trigger()
     # A dated collection opened next draws its timelines again, and says nothing of dates.
     window.open_paths([str(DEV_SMALL)])
     qtbot.waitUntil(lambda: window.collection.data is not data and window.collection.data

@@ -155,9 +155,8 @@ def _pairs(section: Section[PairRow]) -> list[str]:
 def _clusters(section: Section[ClusterRow]) -> list[str]:
     parts = _section("clusters", section.total)
     for cluster in section.rows:
-        since = f" of {_e(cluster.source.date)}" if cluster.source.date else ""
         parts.append(f"<h3>Cluster {_e(cluster.id)}: {len(cluster.members)} passages, "
-                     f"source {_e(cluster.source.id)}{since}</h3>"
+                     f"{_e(cluster.source_text)}</h3>"
                      '<table class="cluster"><tr><th>date</th><th>article</th><th>series</th>'
                      "<th>characters</th><th>passage</th></tr>")
         for member in cluster.members:

@@ -85,6 +85,8 @@ class PairRow:
 class ClusterMember:
     doc: DocRef
     span: tuple[int, int]
+    #: The cluster's source: its first article, dated before every other (see
+    #: `dated_first`).
     is_source: bool
     excerpt: str
 
@@ -92,8 +94,25 @@ class ClusterMember:
 @dataclass(frozen=True)
 class ClusterRow:
     id: str
+    #: The first article of the cluster in date order (by id among the undated).
     source: DocRef
     members: tuple[ClusterMember, ...]
+    #: Whether the dates tell that `source` is the source (`dated_first`).
+    dated_source: bool
+
+    @property
+    def source_text(self) -> str:
+        """The cluster's source as a heading names it."""
+        if not self.dated_source:
+            return "no source told by the dates (undated, or of one day)"
+        return f"source {self.source.id} of {self.source.date}"
+
+
+def dated_first(first_date: str, other_dates: Iterable[str]) -> bool:
+    """Whether the dates tell a cluster's source: its first article (`first_date`) is dated
+    before every other article carrying the text. Among undated articles, or articles of
+    one day, which copied which is not known, and none is called the source."""
+    return bool(first_date) and all(date > first_date for date in other_dates)
 
 
 @dataclass(frozen=True)
@@ -168,7 +187,7 @@ SECTIONS = {
     "clusters": SectionText(
         "Clusters",
         "A passage carried by several articles, in date order; the first article is marked "
-        "as the source.",
+        "as the source where it is dated before the others.",
         "No passage was carried by several articles.", "clusters"),
     "formulations": SectionText(
         "Formulations",
@@ -256,17 +275,20 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
     cluster_rows = []
     for cluster in clusters[:limits.clusters]:
         source = ref(cluster.get("first"))
+        passages = sorted((p for p in cluster.get("passages") or ()
+                           if isinstance(p, Mapping) and _span(p.get("span"))),
+                          key=lambda p: _member_order(p, source.id, ref))
+        carriers = [ref(passage.get("doc")) for passage in passages]
+        dated = dated_first(source.date, (d.date for d in carriers if d.id != source.id))
         members = []
         marked = False
-        for passage in sorted((p for p in cluster.get("passages") or ()
-                               if isinstance(p, Mapping) and _span(p.get("span"))),
-                              key=lambda p: _member_order(p, source.id, ref)):
-            doc = ref(passage.get("doc"))
-            is_source = doc.id == source.id and not marked
+        for doc, passage in zip(carriers, passages, strict=True):
+            is_source = dated and doc.id == source.id and not marked
             marked = marked or is_source
             span = _span(passage.get("span")) or (0, 0)
             members.append(ClusterMember(doc, span, is_source, passage_excerpt(doc.id, span)))
-        cluster_rows.append(ClusterRow(str(cluster.get("id", "")), source, tuple(members)))
+        cluster_rows.append(ClusterRow(str(cluster.get("id", "")), source, tuple(members),
+                                       dated))
 
     formulations = _list(result, "formulations")
     formulation_rows = []

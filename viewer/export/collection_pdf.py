@@ -175,9 +175,8 @@ def _clusters(layout: Layout, report: CollectionReport) -> None:
     for cluster in section.rows:
         layout.ensure(60)
         layout.space(4)
-        layout.text(f"Cluster {cluster.id}: {len(cluster.members)} passages, source "
-                    f"{cluster.source.id}"
-                    + (f" of {cluster.source.date}" if cluster.source.date else ""), 9.5)
+        layout.text(f"Cluster {cluster.id}: {len(cluster.members)} passages, "
+                    f"{cluster.source_text}", 9.5)
         layout.space(2)
         members = cluster.members
 

@@ -17,7 +17,13 @@ from typing import Any
 from viewer.collection.article import first_line
 from viewer.collection.rekey import earlier_version_note
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
-from viewer.export.collection_model import doc_ref, month_range, per_month_of, timeline
+from viewer.export.collection_model import (
+    dated_first,
+    doc_ref,
+    month_range,
+    per_month_of,
+    timeline,
+)
 from viewer.export.report_model import excerpt
 
 #: Characters of a cluster's text shown beside it.
@@ -41,6 +47,9 @@ class ArticleFacts:
 class ClusterMember:
     doc: str
     span: tuple[int, int]
+    #: The cluster's first article in date order, beside which the others are read.
+    first: bool
+    #: ... and dated before every other, so the source (`dated_first`).
     is_source: bool
 
 
@@ -97,8 +106,14 @@ class CollectionData:
             return (member[0] != source, (doc.date if doc else "") or "9999", member[0], member[1])
 
         members.sort(key=order)
-        return [ClusterMember(doc, span, k == 0 and doc == source)
-                for k, (doc, span) in enumerate(members)]
+        dates = {doc: row.date if (row := self.by_id.get(doc)) else "" for doc, _ in members}
+        dated = dated_first(dates.get(source, ""),
+                            (date for doc, date in dates.items() if doc != source))
+        out = []
+        for k, (doc, span) in enumerate(members):
+            first = k == 0 and doc == source
+            out.append(ClusterMember(doc, span, first, first and dated))
+        return out
 
     def clusters_at(self, doc_id: str, span: tuple[int, int]) -> list[dict[str, Any]]:
         """The clusters with a passage of `doc_id` overlapping `span`."""

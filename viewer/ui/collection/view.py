@@ -239,8 +239,8 @@ class CollectionView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.clusters_tree, 1)
         layout.addWidget(_hint("Each cluster is one text carried by several articles, in date "
-                               "order; the first is the source. Click a later article to read "
-                               "it beside the source."))
+                               "order; the first is the source where it is dated before the "
+                               "others. Click a later article to read it beside the first."))
         return tab
 
     def _articles_tab(self) -> QWidget:
@@ -315,7 +315,7 @@ class CollectionView(QWidget):
         for cluster in data.clusters:
             members = data.cluster_members(cluster)
             source = str(cluster.get("first", ""))
-            at_source = next((m.span for m in members if m.is_source), (0, 0))
+            at_source = next((m.span for m in members if m.first), (0, 0))
             shown = data.cluster_texts.get(int(cluster.get("id", 0)), "")
             top = QTreeWidgetItem([f"“{shown}”" if shown else data.title(source),
                                    self._date(source), self._series(source),
