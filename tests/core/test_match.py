@@ -361,6 +361,27 @@ def test_a_passage_trimmed_at_a_stronger_ones_edge_keeps_the_least_words_or_goes
         assert ("a new round of" in listed) == (least == 4)
 
 
+def test_a_copied_paragraph_is_kept_when_the_close_of_the_one_before_it_is_claimed():
+    # In both texts the paragraph before the copy ends alike ("... in the next 18 months."
+    # and "... in the next six months."), so the copy's seeds chain back across the blank
+    # line into those words. In A they close another copied paragraph, stronger, which B
+    # holds elsewhere: the copy gives up what lies before the break, not itself.
+    rng = __import__("random").Random(9)
+    syllables = ("ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "pi", "nak", "zu", "mar")
+
+    def words(count: int) -> str:
+        return " ".join("".join(rng.choice(syllables) for _ in range(3)) for _ in range(count))
+
+    stronger = f"{words(26).capitalize()} in the next 18 months."
+    copy = f"{words(24).capitalize()}."
+    a = f"{words(30).capitalize()}.\n\n{stronger}\n\n{copy}\n\n{words(30).capitalize()}.\n"
+    b = (f"{stronger}\n\n{words(40).capitalize()}.\n\n{words(12).capitalize()} in the next "
+         f"six months.\n\n{copy}\n\n{words(20).capitalize()}.\n")
+    spans = sorted((p.a, p.b) for p in compare(Document(a, "a"), Document(b, "b")).shared_phrases)
+    assert spans == sorted([(span_of(a, stronger), span_of(b, stronger)),
+                            (span_of(a, copy), span_of(b, copy))])
+
+
 def test_a_traditional_article_and_its_mainland_edition_share_their_words():
     # zh_hans.txt is zh_hant.txt as OpenCC's tw2sp publishes it on the mainland: simplified
     # characters and mainland words (人工智慧 -> 人工智能, 網路 -> 网络, 資訊 -> 信息).

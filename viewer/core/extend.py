@@ -59,7 +59,7 @@ def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
     two different sentences."""
     if not passages or window <= 0:
         return
-    breaks_a, breaks_b = _paragraph_breaks(a), _paragraph_breaks(b)
+    breaks_a, breaks_b = paragraph_breaks(a), paragraph_breaks(b)
     by_a = sorted(passages, key=lambda p: p.a0)
     starts_a = [p.a0 for p in by_a]
     starts_b = sorted(p.b0 for p in passages)
@@ -269,7 +269,7 @@ def _sentence_ends(stream: TokenStream, first: int, limit: int) -> list[bool]:
     return out
 
 
-def _paragraph_breaks(stream: TokenStream) -> np.ndarray:
+def paragraph_breaks(stream: TokenStream) -> np.ndarray:
     """Per token, whether a paragraph break (a blank line, as `Document` reads it) follows
     it before the next token."""
     flags = np.zeros(len(stream), dtype=bool)
@@ -280,7 +280,7 @@ def _paragraph_breaks(stream: TokenStream) -> np.ndarray:
 
 def _paragraph_end(breaks: np.ndarray, first: int, limit: int) -> int:
     """`limit`, or the first token index after `first` that begins a new paragraph
-    (`breaks`: see `_paragraph_breaks`)."""
+    (`breaks`: see `paragraph_breaks`)."""
     limit = min(limit, len(breaks))
     low = max(first, 1)
     found = np.flatnonzero(breaks[low - 1:limit - 1])

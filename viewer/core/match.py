@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.core.extend import extend_passages, sentence_begins
+from viewer.core.extend import extend_passages, paragraph_breaks, sentence_begins
 from viewer.core.grams import gram_hashes
 from viewer.core.grouping import expand, group
 from viewer.core.tokenize import TokenStream
@@ -418,19 +418,21 @@ class _Occupied:
         self.ends.insert(k, hi)
 
 
-def _trim_edges(p: Alignment, taken_a: _Occupied, taken_b: _Occupied, least: int) -> bool:
+def _trim_edges(p: Alignment, taken_a: _Occupied, taken_b: _Occupied, least: int,
+                breaks: tuple[np.ndarray, np.ndarray]) -> bool:
     """Give up the last (or first) few words of a long passage that a stronger one has
     claimed, and say whether it is then free, with `least` words still matched. A seed can
     run a word or two past the end of a copy when the next sentences of both texts happen
     to begin alike ("And ..."): the copy must not be lost for it when a stronger passage
-    starts right there."""
+    starts right there. Beyond a few words, the passage gives up what lies past a
+    paragraph break both texts have (`breaks`, see `_cut_at_paragraph`)."""
     for _ in range(2):  # each end at most once
         k = max(taken_a.overlap(p.a0, p.a1), taken_b.overlap(p.b0, p.b1))
         if not k:
             return True
         if k > EDGE_TRIM or (p.a1 - p.a0) < 4 * k or (p.b1 - p.b0) < 4 * k \
                 or p.matched_both - k < least:
-            return False
+            return _cut_at_paragraph(p, taken_a, taken_b, least, breaks)
         if taken_a.overlap(p.a1 - k, p.a1) or taken_b.overlap(p.b1 - k, p.b1):
             p.a1 -= k
             p.b1 -= k
@@ -444,11 +446,51 @@ def _trim_edges(p: Alignment, taken_a: _Occupied, taken_b: _Occupied, least: int
     return not (taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1))
 
 
-def _one_partner_each(passages: list[Alignment], then: list[Alignment], least: int
-                      ) -> list[Alignment]:
+def _cut_at_paragraph(p: Alignment, taken_a: _Occupied, taken_b: _Occupied, least: int,
+                      breaks: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Cut `p` at a paragraph break both texts have inside it, leaving out the side a
+    stronger passage has claimed, and say whether the rest is free with `least` words
+    still matched. Seeds are word n-grams, blind to line ends: a copied paragraph whose
+    neighbours end alike in both texts ("... in the next 18 months." and "... in the next
+    six months.") is chained with the close of the paragraph before it, which another
+    copy may hold; the paragraph itself must not be lost for it."""
+    breaks_a, breaks_b = breaks
+    # The token after which each break inside the passage falls, in both texts at one
+    # place of the passage (as far apart as its edits make its two sides' lengths).
+    drift = abs((p.a1 - p.a0) - (p.b1 - p.b0))
+    both = [(ta, tb) for ta in (np.flatnonzero(breaks_a[p.a0:p.a1 - 1]) + p.a0).tolist()
+            for tb in (np.flatnonzero(breaks_b[p.b0:p.b1 - 1]) + p.b0).tolist()
+            if abs((ta - p.a0) - (tb - p.b0)) <= drift]
+    # The paragraphs after a break, or those before it: the break nearest the claimed
+    # end keeps the most of the passage.
+    after = [(ta, tb) for ta, tb in both
+             if not taken_a.overlap(ta + 1, p.a1) and not taken_b.overlap(tb + 1, p.b1)]
+    before = [(ta, tb) for ta, tb in both
+              if not taken_a.overlap(p.a0, ta + 1) and not taken_b.overlap(p.b0, tb + 1)]
+    if after:
+        ta, tb = min(after)
+        lost_a, lost_b = ta + 1 - p.a0, tb + 1 - p.b0
+        a0, a1, b0, b1 = ta + 1, p.a1, tb + 1, p.b1
+    elif before:
+        ta, tb = max(before)
+        lost_a, lost_b = p.a1 - ta - 1, p.b1 - tb - 1
+        a0, a1, b0, b1 = p.a0, ta + 1, p.b0, tb + 1
+    else:
+        return False
+    if min(p.matched - lost_a, p.matched_b - lost_b) < least:
+        return False
+    p.a0, p.a1, p.b0, p.b1 = a0, a1, b0, b1
+    p.matched -= lost_a
+    p.matched_b -= lost_b
+    return True
+
+
+def _one_partner_each(passages: list[Alignment], then: list[Alignment], least: int,
+                      breaks: tuple[np.ndarray, np.ndarray]) -> list[Alignment]:
     """Keep the strongest passages, each stretch of text claimed by one passage only; the
     passages `then` only after all of `passages`, in what those left free. A passage
-    trimmed where a stronger one claimed its edge keeps `least` words matched or goes."""
+    trimmed where a stronger one claimed its edge, or cut at a paragraph break
+    (`_trim_edges`), keeps `least` words matched or goes."""
     taken_a, taken_b = _Occupied(), _Occupied()
     kept: list[Alignment] = []
     # Bits are rounded: the same words summed in another order must tie, and ties go to
@@ -456,7 +498,7 @@ def _one_partner_each(passages: list[Alignment], then: list[Alignment], least: i
     for batch in (passages, then):
         for p in sorted(batch, key=lambda p: (-round(p.bits, 6), p.a0, p.b0)):
             if (taken_a.overlap(p.a0, p.a1) or taken_b.overlap(p.b0, p.b1)) \
-                    and not _trim_edges(p, taken_a, taken_b, least):
+                    and not _trim_edges(p, taken_a, taken_b, least, breaks):
                 continue
             taken_a.add(p.a0, p.a1)
             taken_b.add(p.b0, p.b1)
@@ -530,7 +572,8 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     if any(p.matched_both >= params.copy_tokens for p in candidates):
         more = _significant(*evidence, beside_copy=True) & ~passes
         edited = [p for p, ok in zip(joined, more.tolist(), strict=True) if ok]
-    kept = _one_partner_each(candidates, edited, params.min_tokens)
+    kept = _one_partner_each(candidates, edited, params.min_tokens,
+                             (paragraph_breaks(a), paragraph_breaks(b)))
     extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS, params.copy_tokens)
     # Seeds stop short of an edit, so two halves of one edited passage may lie too far
     # apart to join until each has been stretched to its last matching word.

@@ -38,10 +38,11 @@ CJK_CHARS_PER_WORD = 1.6
 #: keep them apart; 6: two passages whose stretched ends lie an edit apart join; 7: a
 #: copy takes its sentence's last words edited unevenly; 8: one sentence copied and edited
 #: every few words is a candidate pair by the n-grams its two articles alone hold, too few
-#: to pair them otherwise): a collection store aligned by
-#: another version aligns all of its pairs again when articles are next added, so that
-#: its pairs are those a fresh run would list.
-MATCHER_VERSION = 8
+#: to pair them otherwise; 9: a passage whose edge a stronger one claimed beyond a few
+#: words gives up what lies past a paragraph break both texts have): a collection store
+#: aligned by another version aligns all of its pairs again when articles are next added,
+#: so that its pairs are those a fresh run would list.
+MATCHER_VERSION = 9
 
 
 def canonical_order(text_a: str, text_b: str) -> bool:
