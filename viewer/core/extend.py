@@ -51,15 +51,15 @@ _MARK_LOOKAHEAD = 6
 
 def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
                     bits_a: np.ndarray, window: int, gap_bits: float,
-                    copy_tokens: int) -> None:
+                    copy_tokens: int, breaks: tuple[np.ndarray, np.ndarray]) -> None:
     """Stretch the (disjoint) passages in place: first every end, then every start, so a
     start cannot take words the passage before it has just taken. A passage of at least
     `copy_tokens` matched tokens is a copy of whole sentences: it also takes the last (first)
     words of the sentence it stops short of, edited; a shorter one may be a phrase set into
-    two different sentences."""
+    two different sentences. `breaks`: `paragraph_breaks` of `a` and of `b`."""
     if not passages or window <= 0:
         return
-    breaks_a, breaks_b = paragraph_breaks(a), paragraph_breaks(b)
+    breaks_a, breaks_b = breaks
     by_a = sorted(passages, key=lambda p: p.a0)
     starts_a = [p.a0 for p in by_a]
     starts_b = sorted(p.b0 for p in passages)

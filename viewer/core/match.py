@@ -458,8 +458,9 @@ def _cut_at_paragraph(p: Alignment, taken_a: _Occupied, taken_b: _Occupied, leas
     # The token after which each break inside the passage falls, in both texts at one
     # place of the passage (as far apart as its edits make its two sides' lengths).
     drift = abs((p.a1 - p.a0) - (p.b1 - p.b0))
-    both = [(ta, tb) for ta in (np.flatnonzero(breaks_a[p.a0:p.a1 - 1]) + p.a0).tolist()
-            for tb in (np.flatnonzero(breaks_b[p.b0:p.b1 - 1]) + p.b0).tolist()
+    inside_a = (np.flatnonzero(breaks_a[p.a0:p.a1 - 1]) + p.a0).tolist()
+    inside_b = (np.flatnonzero(breaks_b[p.b0:p.b1 - 1]) + p.b0).tolist()
+    both = [(ta, tb) for ta in inside_a for tb in inside_b
             if abs((ta - p.a0) - (tb - p.b0)) <= drift]
     # The paragraphs after a break, or those before it: the break nearest the claimed
     # end keeps the most of the passage.
@@ -572,9 +573,9 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
     if any(p.matched_both >= params.copy_tokens for p in candidates):
         more = _significant(*evidence, beside_copy=True) & ~passes
         edited = [p for p, ok in zip(joined, more.tolist(), strict=True) if ok]
-    kept = _one_partner_each(candidates, edited, params.min_tokens,
-                             (paragraph_breaks(a), paragraph_breaks(b)))
-    extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS, params.copy_tokens)
+    breaks = (paragraph_breaks(a), paragraph_breaks(b))
+    kept = _one_partner_each(candidates, edited, params.min_tokens, breaks)
+    extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS, params.copy_tokens, breaks)
     # Seeds stop short of an edit, so two halves of one edited passage may lie too far
     # apart to join until each has been stretched to its last matching word.
     kept = _join_neighbours(kept, 2 * params.gap, params.min_tokens, apart)
