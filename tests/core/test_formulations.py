@@ -531,6 +531,19 @@ def test_function_words_a_phrase_comes_with_stay_in_a_collection(
     assert formulation.first == uses[phrase][0]
 
 
+def test_a_formulation_is_shown_as_most_of_its_uses_write_it():
+    # Its first use writes it otherwise (capitals here; a possessive, "nation's road" once
+    # beside "nation road" in seven articles, on a generated collection): the tokens are
+    # one phrase, shown as the many write it, not as the first.
+    form = "harmonious prosperity of quantum unity"
+    texts, dates = _planted({form: list(range(20, 200, 4))})
+    texts[20] = texts[20].replace(form, form.title())
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert formulation.first == 20
+    assert formulation.phrase == form
+    assert sum(form.title() in t for t in texts) == 1
+
+
 def test_a_conjunction_leading_one_content_word_makes_no_phrase_of_it():
     # As "too for her zandrevity" is a phrase (above), "and zandrevity" would be one, but
     # "and" carries nothing of the word, only its link to what goes before ("and

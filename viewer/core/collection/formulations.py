@@ -459,16 +459,18 @@ def _formulation(forms: list[tuple[int, np.ndarray]], grams: RecurringGrams,
                  texts: Sequence[str], starts: np.ndarray, ends: np.ndarray,
                  dates: Sequence[str]) -> Formulation:
     """One formulation from its forms, (length in tokens, start positions) each, the main
-    form first."""
+    form first. Each form is shown as most of its uses write it (the first of them on a
+    tie): its tokens are read through case, possessives and Chinese script, and its first
+    use may be the odd one ("nation's road" once, "nation road" in seven articles)."""
     phrases = []
     spans_by_doc: dict[int, list[Span]] = {}
     for n, where in forms:
-        docs = grams.doc_of[where]
-        phrases.append(_shown(texts[int(docs[0])], int(starts[where[0]]),
-                              int(ends[where[0] + n - 1])))
-        for d, s, e in zip(docs.tolist(), starts[where].tolist(),
+        written: Counter[str] = Counter()
+        for d, s, e in zip(grams.doc_of[where].tolist(), starts[where].tolist(),
                            ends[where + n - 1].tolist(), strict=True):
             spans_by_doc.setdefault(d, []).append((s, e))
+            written[_shown(texts[d], s, e)] += 1
+        phrases.append(max(written, key=written.__getitem__))
     occurrences = tuple((d, tuple(sorted(set(spans)))) for d, spans in sorted(spans_by_doc.items()))
     first = min(spans_by_doc, key=lambda d: (dates[d] or "\uffff", d))
     per_month: dict[str, int] = {}
