@@ -1554,6 +1554,21 @@ def test_a_phrase_of_common_words_stands_on_its_own_evidence() -> None:
     assert _find_chinese(texts, dates) == [(HOUSING, (), 102)]
 
 
+def test_a_phrase_standing_on_its_own_evidence_is_kept_when_its_first_use_is_misread() -> None:
+    # As above, but the segmenter reads the first use of 结构住房 with its last letter
+    # glued to the word after it (结构 | 住 | 房间): most of its uses lie on words, so
+    # it is still a formulation, first seen there.
+    def place(i: int, sentences: list[str]) -> None:
+        for k, word in enumerate(("结构", "住房", "结构", "住房")):
+            sentences[k] = _insert(sentences[k], 5, word)
+        if i >= 100 and i % 3 == 0:
+            sentences[5] = _insert(sentences[5], 6, HOUSING + ("间" if i == 102 else ""))
+            sentences[8] = _insert(sentences[8], 3, HOUSING)
+
+    texts, dates = _random_articles(200, 14, HOUSING + "间", place, _two_years(100))
+    assert _find_chinese(texts, dates) == [(HOUSING, (), 102)]
+
+
 FARMING = "认识农业"
 
 

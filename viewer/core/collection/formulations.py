@@ -360,14 +360,24 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
         # scaled down by its cohesion already, and they are kept only if the best of them
         # scores high all the same (结构住房: common words, but in 21 articles, several
         # times in each, now and then between quotation marks).
-        def alone(group: list[tuple[int, int]]) -> bool:
+        def alone(group: list[tuple[int, int]]) -> tuple[int, int] | None:
+            # The form the group stands on, if it does.
             best = max(group, key=lambda form: score[row[form]])
             if score[row[best]] < MIN_SCORE:
-                return False
-            return located.on_words(*best, samples=5) and located.is_phrase(*best)
+                return None
+            return best if located.on_words(*best, samples=5) and located.is_phrase(*best) \
+                else None
 
-        groups = [[f for f in g if f in cohesive or located.on_words(*f, samples=1)]
-                  for g in groups if any(form in cohesive for form in g) or alone(g)]
+        standing_groups = []
+        for group in groups:
+            held = any(form in cohesive for form in group)
+            best = None if held else alone(group)
+            if held or best is not None:
+                # The form that vouched for its group stays, even where its first use is
+                # read off words (结构 | 住 | 房间): most of its uses were read on them.
+                standing_groups.append([f for f in group if f in cohesive or f == best
+                                        or located.on_words(*f, samples=1)])
+        groups = standing_groups
         groups = [sorted(g, key=lambda f: (f not in cohesive, -int(levels[f[0]].documents[f[1]])))
                   for g in groups]
 
