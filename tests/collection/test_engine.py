@@ -321,27 +321,45 @@ def test_a_store_whose_formulations_another_finder_version_found_finds_them_afre
         assert store.meta("formulations_finder") == str(FINDER_VERSION)
 
 
-#: A set phrase of formulation length, its n-grams in a dozen articles.
+#: A phrase of formulation length.
 LONG_PHRASE = ("upholding the comprehensive coordinated development of green rural "
                "infrastructure across every province and region")
+#: The three articles that open with a sentence made of it.
+WHOLE = ["d030", "d033", "d036"]
 
 
-def test_a_sentence_copied_whole_is_a_pair_however_common_its_words(tmp_path: Path) -> None:
+def _long_phrase_in(inside: int) -> Planted:
+    """40 articles: LONG_PHRASE written into a sentence of `inside` of them, and opening
+    the articles `WHOLE` in a sentence made of it, copied whole."""
     planted = make_collection(documents=40)
     rows = planted.by_id()
-    inside = [f"d{k:03d}" for k in range(21, 30)]
-    whole = ["d030", "d033", "d036"]
-    for doc in inside:  # the phrase written into a sentence of each
+    for doc in [f"d{k:03d}" for k in range(21, 21 + inside)]:
         head, first, rest = rows[doc]["text"].split("\n\n", 2)
         cut = first.index(" ", len(first) // 2)
         rows[doc]["text"] = f"{head}\n\n{first[:cut]} {LONG_PHRASE}{first[cut:]}\n\n{rest}"
-    for doc in whole:  # a sentence made of it, copied whole
+    for doc in WHOLE:
         head, rest = rows[doc]["text"].split("\n\n", 1)
         sentence = LONG_PHRASE.capitalize() + " drew wide praise."
         rows[doc]["text"] = f"{head}\n\n{sentence} {rest}"
+    return planted
+
+
+def test_a_sentence_copied_whole_is_a_pair_however_common_its_words(tmp_path: Path) -> None:
+    # Its n-grams are in eight articles, as set phrasing's are; but it is a whole
+    # sentence on both sides, and the phrase, in five other articles, is no formulation.
+    planted = _long_phrase_in(5)
     listed = _listed_pairs(planted, tmp_path)
-    assert {frozenset((a, b)) for a in whole for b in whole if a < b} <= listed
-    assert not [pair for pair in listed if pair & set(inside)]
+    assert {frozenset((a, b)) for a in WHOLE for b in WHOLE if a < b} <= listed
+    assert not [pair for pair in listed if pair & {f"d{k:03d}" for k in range(21, 26)}]
+
+
+def test_a_sentence_made_of_a_formulation_and_three_words_is_no_copy(tmp_path: Path) -> None:
+    # Written freely into nine more articles, the phrase is a formulation of the
+    # collection: the three sentences share nothing else but "drew wide praise".
+    planted = _long_phrase_in(9)
+    report = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite")
+    assert [f["phrase"] for f in report["formulations"]] == [LONG_PHRASE]
+    assert not [p for p in report["pairs"] if {p["a"], p["b"]} & set(WHOLE)]
 
 
 def test_a_sentence_copied_with_a_word_swapped_is_a_pair_as_compare_shows_it(

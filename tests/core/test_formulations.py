@@ -1348,6 +1348,33 @@ def test_a_rare_form_of_one_variant_is_weighed_before_its_piece_that_likens_anot
     assert _find_chinese(texts, dates) == [(OBSERVED, (FORECAST, FORECAST_ADDED), 0)]
 
 
+COMMITTEE = " ".join(WORDS[2000:2009])
+
+
+def test_a_long_phrase_standing_mostly_after_a_few_set_words_is_a_formulation():
+    # A nine-word phrase in 60 of 200 articles, three uses in four after one of three
+    # set words ("under", "for", "to" it), the others set freely into sentences.
+    # Weighed over its 60 uses the words before it are few, as those before a piece of a
+    # longer stretch would be; but chance does not repeat nine words, and 18 different
+    # neighbours are more than a few uses drawn at random would give. It is listed whole,
+    # from its first article.
+    rng = random.Random(11)
+    texts, dates = [], []
+    users = sorted(rng.sample(range(40, 200), 60))
+    for i in range(200):
+        sentences = [rng.sample(WORDS[:2000], 9) for _ in range(12)]
+        if i in users:
+            use = users.index(i)
+            if use % 4 == 3:
+                sentences[5].insert(rng.randint(1, 8), COMMITTEE)
+            else:
+                sentences[5][4:4] = [("under", "for", "to")[use % 4], COMMITTEE]
+        texts.append(" ".join(" ".join(words).capitalize() + "." for words in sentences))
+        dates.append(f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+    found = _find(texts, dates, [[] for _ in texts])
+    assert [(f.phrase, f.first) for f in found] == [(COMMITTEE, users[0])]
+
+
 #: The words of running text (`_running_text`), and a phrase set into it whose first and
 #: last words are among them (they pair in the usual way elsewhere).
 CHAIN = WORDS[:300]

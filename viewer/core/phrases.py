@@ -57,6 +57,8 @@ _HYPHENS = np.array([ord(c) for c in "-\u2010\u2011"], dtype=np.uint32)
 #: Uses of grams `RecurringGrams.neighbour_variety` weighs at once (see there): its
 #: arrays then take about a hundred MB at most, where a collection's peak lies.
 VARIETY_BATCH_USES = 1 << 20
+#: Uses a long stretch's neighbours are weighed over at most (see `neighbour_variety`).
+LONG_STRETCH_DRAWS = 8
 
 
 def joined_after(stream: TokenStream) -> np.ndarray:
@@ -250,7 +252,8 @@ class RecurringGrams:
 
     def neighbour_variety(self, n: int, index: np.ndarray, content: np.ndarray, *,
                           repeats_once: bool = False,
-                          across_breaks: bool = False) -> tuple[np.ndarray, np.ndarray]:
+                          across_breaks: bool = False,
+                          long: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """For grams `index` of length n: how many different content words come before
         them, and after them, over how many would if their neighbours were drawn at random
         from the text (about 1 for a phrase used freely; low for a piece of a fixed
@@ -267,7 +270,15 @@ class RecurringGrams:
         With `repeats_once`, for a gram in several documents, uses in one document in
         the same line written out again count as one (a page header repeated five times
         is one use of the phrase in it): a passage two documents share still stands in
-        one context in both."""
+        one context in both.
+        With `long` (the grams are long stretches), a side is also weighed as if the gram
+        had at most `LONG_STRETCH_DRAWS` uses, the better of the two counting: chance
+        does not repeat a long stretch, and one met in as many different contexts as a few
+        random draws would give is used freely, even where most of its uses stand in a
+        few set frames (团结在 | 以江泽民同志为核心的党中央 | 周围, 在 | … | 领导下),
+        which its many uses would otherwise weigh as a piece of a longer stretch. A
+        piece of a copied passage or of a longer phrase has one or two contexts, however
+        many its uses."""
         # Each gram is judged on its own uses: the grams are weighed a bounded number of
         # uses at a time, as the arrays below hold a few numbers per use and a
         # collection's shortest grams have tens of millions of uses.
@@ -278,14 +289,16 @@ class RecurringGrams:
             bounds.append(max(bounds[-1] + 1, int(np.searchsorted(
                 total, done + VARIETY_BATCH_USES, side="right"))))
         if len(bounds) <= 2:
-            return self._variety_of(n, index, content, repeats_once, across_breaks)
-        parts = [self._variety_of(n, index[start:stop], content, repeats_once, across_breaks)
+            return self._variety_of(n, index, content, repeats_once, across_breaks, long)
+        parts = [self._variety_of(n, index[start:stop], content, repeats_once, across_breaks,
+                                  long)
                  for start, stop in itertools.pairwise(bounds)]
         return (np.concatenate([before for before, _ in parts]),
                 np.concatenate([after for _, after in parts]))
 
     def _variety_of(self, n: int, index: np.ndarray, content: np.ndarray,
-                    repeats_once: bool, across_breaks: bool) -> tuple[np.ndarray, np.ndarray]:
+                    repeats_once: bool, across_breaks: bool,
+                    long: bool) -> tuple[np.ndarray, np.ndarray]:
         """`neighbour_variety` of the grams `index`, all weighed at once."""
         level = self.levels[n]
         owner, _ = expand(level.count[index])
@@ -328,14 +341,25 @@ class RecurringGrams:
             ordered = np.sort(keys)
             new = np.concatenate(([True], ordered[1:] != ordered[:-1]))
             distinct = np.bincount(ordered[new] // (words + size + 1), minlength=len(index))
-            expected = self.expected_distinct(uses, content)
-            if crossing is not None:
-                across = np.bincount(owner[crossing[side]], minlength=len(index)) * 2 > uses
-                if across.any():
-                    expected[across] = self.expected_distinct(uses[across], content,
-                                                              across_breaks=side)
-            out.append(distinct / expected)
+            across = (np.bincount(owner[crossing[side]], minlength=len(index)) * 2 > uses
+                      if crossing is not None else None)
+            variety = distinct / self._expected_beside(uses, content, across, side)
+            if long:
+                few = np.minimum(uses, LONG_STRETCH_DRAWS)
+                variety = np.maximum(variety, np.minimum(
+                    1.0, distinct / self._expected_beside(few, content, across, side)))
+            out.append(variety)
         return out[0], out[1]
+
+    def _expected_beside(self, drawn: np.ndarray, content: np.ndarray,
+                         across: np.ndarray | None, side: int) -> np.ndarray:
+        """`expected_distinct` of `drawn` neighbours per gram on `side`, drawn from the
+        words across breaks for the grams `across` (see `neighbour_variety`)."""
+        expected = self.expected_distinct(drawn, content)
+        if across is not None and across.any():
+            expected[across] = self.expected_distinct(drawn[across], content,
+                                                      across_breaks=side)
+        return expected
 
     def _first_of_repeats(self, owner: np.ndarray, where: np.ndarray) -> np.ndarray:
         """Per use (of gram `owner`, at `where`), whether it is not a repeat of an earlier
@@ -553,6 +577,10 @@ class PhraseScorer:
         #: Whether a hyphen inside or at an end of a gram counts where at least half of
         #: its uses have it (two texts, see `_hyphen_links`), not only at its first use.
         self.hyphens_by_uses = False
+        #: Tokens from which a gram is a long stretch, whose variety of contexts is also
+        #: weighed over a few uses (see `RecurringGrams.neighbour_variety`); None: no gram
+        #: is (two texts, where phrases have a few uses each).
+        self.long_stretch: int | None = None
         #: Per position, whether the token is written with a capital (None: unknown).
         self.capitalized: np.ndarray | None = None
         #: Per position, whether a comma follows the token (None: commas do not end a
@@ -842,7 +870,9 @@ class PhraseScorer:
                           (np.maximum if few else np.minimum)(
                               *grams.neighbour_variety(n, index, neighbours,
                                                        repeats_once=few,
-                                                       across_breaks=not few))))
+                                                       across_breaks=not few,
+                                                       long=(self.long_stretch is not None
+                                                             and n >= self.long_stretch)))))
         if not parts:
             empty = np.zeros(0, dtype=np.int64)
             return Candidates(empty, empty, empty, empty, empty, empty.astype(float),

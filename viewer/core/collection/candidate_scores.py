@@ -63,6 +63,11 @@ MAX_FORMS = 3000
 #: articles), as what tells a set phrase from a phrase of the language is how the
 #: collection uses it (documents, onset, edges), not more words.
 CANDIDATE_CONTENT_BITS = WORD_BITS_CAP
+#: Words from which a stretch is long: chance does not repeat a run of eight words (the
+#: n-gram by which reuse is told), so a long stretch in many contexts is a set phrase
+#: even where most of its uses stand in a few set frames (see
+#: `RecurringGrams.neighbour_variety`).
+LONG_STRETCH_WORDS = 8
 #: A weaker candidate, with this share of that score, is listed as a variant of a
 #: formulation (a two-word one sharing documents with it beyond chance, `co_use`).
 VARIANT_SHARE = 0.5
@@ -162,6 +167,8 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
                            min_docs=min(FORM_DOCUMENTS, min_documents), min_count=min_documents)
     scorer = PhraseScorer.for_language(grams, vocabulary, "zh" if cjk else language)
     scorer.min_content = CANDIDATE_CONTENT_BITS
+    scorer.long_stretch = round(LONG_STRETCH_WORDS * CJK_CHARS_PER_WORD) if cjk \
+        else LONG_STRETCH_WORDS
     scorer.joined = np.concatenate([joined_after(s) for s in streams])
     table = scorer.table(top, min_words=2)
     rank = co_use.date_ranks(dates)

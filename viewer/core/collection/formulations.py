@@ -82,9 +82,13 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: near the gate for a kindred one lifts it as one keeping more of its words does; 9: a
 #: rare form varying two formulations is counted in the one ranked first only; 10: in
 #: Chinese, a rare form swapping a kindred word (at an end keeping a single word, only in
-#: the formulation's articles) joins when set in as a unit): a collection store whose
-#: formulations another version found finds them afresh when next brought up to date.
-FINDER_VERSION = 10
+#: the formulation's articles) joins when set in as a unit; 11: two forms sharing no
+#: content word are never variants, a conjunction carries no lone word into a phrase, a
+#: form is shown as most of its uses write it, a group keeps the form that vouched for
+#: it, and a long stretch's contexts are also weighed over a few uses): a collection
+#: store whose formulations another version found finds them afresh when next brought
+#: up to date.
+FINDER_VERSION = 11
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
