@@ -1375,6 +1375,26 @@ def test_a_long_phrase_standing_mostly_after_a_few_set_words_is_a_formulation():
     assert [(f.phrase, f.first) for f in found] == [(COMMITTEE, users[0])]
 
 
+PATTERN = "以科学发展观为统领的工作格局"
+
+
+def test_a_long_chinese_phrase_standing_mostly_after_a_few_set_words_is_a_formulation() -> None:
+    # The same in Chinese: fourteen letters (about nine words) in 60 of 200 articles, three
+    # uses in four after 在, 同 or 与, the others set freely into sentences. 在, 同 and 与
+    # are its contexts, not variants of a phrase that opens with them: 与 | 以科学…,
+    # 同 | 以科学… (the segmenter guesses 同以 is one word) are that phrase.
+    users = sorted(random.Random(12).sample(range(40, 200), 60))
+
+    def place(i: int, sentences: list[str]) -> None:
+        if i in users:
+            use = users.index(i)
+            sentences[5] = _insert(sentences[5], 3 + use % 7,
+                                   ("在", "同", "与", "")[use % 4] + PATTERN)
+
+    texts, dates = _random_articles(200, 17, PATTERN, place, _two_years(100))
+    assert _find_chinese(texts, dates) == [(PATTERN, (), users[0])]
+
+
 #: The words of running text (`_running_text`), and a phrase set into it whose first and
 #: last words are among them (they pair in the usual way elsewhere).
 CHAIN = WORDS[:300]

@@ -295,7 +295,11 @@ def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarra
     """Which candidates stay (a mask), and the grams that replace the others: each of
     `rows` that opens or closes on a function word (at its first use) is replaced by the
     gram without it, where that gram is no candidate of its own because (nearly) every
-    use of it comes with the function word."""
+    use of it comes with the function word. Where that gram is a candidate of its own,
+    used without the function word at least as often as with it, the stretch is that
+    candidate in one of its contexts (与 | 以科学发展观为统领的工作格局, used after 在, 同
+    and 与 and on its own): it goes, and the candidate is judged on its own uses, as
+    English stretches are trimmed of such words (`PhraseScorer.maximal`)."""
     grams = scorer.grams
     listed = CandidateRows(table.n, table.index)
     extended: dict[int, tuple[np.ndarray, np.ndarray]] = {}
@@ -320,13 +324,24 @@ def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarra
 
     # Segmenting costs: only candidates whose letters at an end spell a function word,
     # and whose rest is such a gram, are segmented to see whether it is a word there.
-    maybe = _held_inside(grams, table, [
-        (r, lead, int(table.n[r]) - lead - tail) for r in rows.tolist()
-        for lead, tail in located.function_word_ends(int(table.n[r]), int(table.first[r]))])
+    pieces = [(r, lead, int(table.n[r]) - lead - tail) for r in rows.tolist()
+              for lead, tail in located.function_word_ends(int(table.n[r]), int(table.first[r]))]
     replaced = np.zeros(len(table), dtype=bool)
+    for r, lead, length, rest in _listed_inside(grams, table, pieces, listed):
+        if table.count[r] * 2 > grams.levels[length].count[rest]:
+            continue  # most of its uses have the word: part of the phrase (凭 | 名气和包装)
+        # The candidate, segmented there, begins and ends on words (同 | 以科学…, which
+        # the segmenter's guesses would read 同以 | 科学…; not 再 | 就业服务中心).
+        seen = located.at(length, int(table.first[r]) + lead)
+        if (seen.start in {s for s, _ in seen.spans}
+                and seen.end in {e for _, e in seen.spans}):
+            replaced[r] = True  # a candidate in one of its contexts
+    maybe = _held_inside(grams, table, pieces)
     added: dict[int, list[int]] = {}
     variety: dict[tuple[int, int], float] = {}
     for r in maybe:
+        if replaced[r]:
+            continue
         n, first = int(table.n[r]), int(table.first[r])
         seen = located.at(n, first)
         words = seen.without_function_ends()
@@ -348,6 +363,27 @@ def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarra
     # of its contexts is that of the stretch it was cut from.
     forms = zip(cut.n.tolist(), cut.index.tolist(), strict=True)
     return ~replaced, replace(cut, variety=np.array([variety[f] for f in forms], dtype=float))
+
+
+def _listed_inside(grams: RecurringGrams, table: Candidates,
+                   pieces: list[tuple[int, int, int]], listed: CandidateRows
+                   ) -> list[tuple[int, int, int, int]]:
+    """The `pieces` (row, tokens from its start, length) that are candidates themselves,
+    each with its index in its level: the other test of `_cut_to_whole_words` that needs
+    no segmenting."""
+    found: set[tuple[int, int, int, int]] = set()
+    for length in {piece[2] for piece in pieces if piece[2] >= 2}:
+        level = grams.levels.get(length)
+        if level is None:
+            continue
+        rows = [r for r, _, m in pieces if m == length]
+        leads = [lead for _, lead, m in pieces if m == length]
+        index = level.gram_at(table.first[np.array(rows, dtype=np.int64)]
+                              + np.array(leads, dtype=np.int64))
+        found.update((r, lead, length, i) for r, lead, i in zip(rows, leads, index.tolist(),
+                                                                 strict=True)
+                     if i >= 0 and (length, i) in listed)
+    return sorted(found)
 
 
 def _held_inside(grams: RecurringGrams, table: Candidates,

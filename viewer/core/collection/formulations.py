@@ -85,7 +85,8 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: the formulation's articles) joins when set in as a unit; 11: two forms sharing no
 #: content word are never variants, a conjunction carries no lone word into a phrase, a
 #: form is shown as most of its uses write it, a group keeps the form that vouched for
-#: it, and a long stretch's contexts are also weighed over a few uses): a collection
+#: it, a long stretch's contexts are also weighed over a few uses, and in Chinese a
+#: function word before a phrase used mostly without it is its context): a collection
 #: store whose formulations another version found finds them afresh when next brought
 #: up to date.
 FINDER_VERSION = 11
