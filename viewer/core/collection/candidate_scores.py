@@ -323,7 +323,8 @@ def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarra
         return index
 
     # Segmenting costs: only candidates whose letters at an end spell a function word,
-    # and whose rest is such a gram, are segmented to see whether it is a word there.
+    # and whose rest is a candidate or such a gram, are segmented to see whether it is
+    # a word there.
     pieces = [(r, lead, int(table.n[r]) - lead - tail) for r in rows.tolist()
               for lead, tail in located.function_word_ends(int(table.n[r]), int(table.first[r]))]
     replaced = np.zeros(len(table), dtype=bool)
