@@ -66,12 +66,14 @@ def group_variants(ranked: Sequence[Form], words_of: Callable[[Form], Words],
             before, after, edge = key
             # "Xi Jinping emphasized", "Xi Jinping pointed": the shared part is a phrase of
             # its own, and these are its contexts, not its variants.
-            if partners and not (edge and before + after in phrases):
+            # Without a content unit shared, two forms share only the grammar of the
+            # language ("and sometimes", "and Harriet").
+            if partners and not (edge and before + after in phrases) and (
+                    content := sum(1 for w in before + after if is_content(w))):
                 shared = len(before) + len(after)
-                content = sum(1 for w in before + after if is_content(w))
                 weak = content < strong
                 for partner in partners:
-                    if (not content or root(partner) == root(rank)
+                    if (root(partner) == root(rank)
                             or shared < kept * max(len(words), lengths[partner])
                             or (weak and not may_join(ranked[partner], form))
                             or (apart is not None and apart(ranked[partner], form))):

@@ -327,8 +327,11 @@ def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarra
     # a word there.
     pieces = [(r, lead, int(table.n[r]) - lead - tail) for r in rows.tolist()
               for lead, tail in located.function_word_ends(int(table.n[r]), int(table.first[r]))]
+    recurring = _pieces_recurring(grams, table, pieces)
     replaced = np.zeros(len(table), dtype=bool)
-    for r, lead, length, rest in _listed_inside(grams, table, pieces, listed):
+    for r, lead, length, rest in recurring:
+        if (length, rest) not in listed:
+            continue
         if table.count[r] * 2 > grams.levels[length].count[rest]:
             continue  # most of its uses have the word: part of the phrase (凭 | 名气和包装)
         # The candidate, segmented there, begins and ends on words (同 | 以科学…, which
@@ -337,7 +340,9 @@ def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarra
         if (seen.start in {s for s, _ in seen.spans}
                 and seen.end in {e for _, e in seen.spans}):
             replaced[r] = True  # a candidate in one of its contexts
-    maybe = _held_inside(grams, table, pieces)
+    # The pieces (nearly) all of whose uses lie inside their candidate.
+    maybe = sorted({r for r, _, length, rest in recurring
+                    if table.count[r] * 10 >= grams.levels[length].count[rest] * 9})
     added: dict[int, list[int]] = {}
     variety: dict[tuple[int, int], float] = {}
     for r in maybe:
@@ -366,14 +371,12 @@ def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarra
     return ~replaced, replace(cut, variety=np.array([variety[f] for f in forms], dtype=float))
 
 
-def _listed_inside(grams: RecurringGrams, table: Candidates,
-                   pieces: list[tuple[int, int, int]], listed: CandidateRows
-                   ) -> list[tuple[int, int, int, int]]:
-    """The `pieces` (row, tokens from its start, length) that are candidates themselves,
-    each with its index in its level: the other test of `_cut_to_whole_words` that needs
-    no segmenting."""
-    found: set[tuple[int, int, int, int]] = set()
-    for length in {piece[2] for piece in pieces if piece[2] >= 2}:
+def _pieces_recurring(grams: RecurringGrams, table: Candidates,
+                      pieces: list[tuple[int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The `pieces` (row, tokens from its start, length) that are recurring grams, each with
+    its index in its level: what `_cut_to_whole_words` tests before it segments."""
+    found: list[tuple[int, int, int, int]] = []
+    for length in sorted({piece[2] for piece in pieces if piece[2] >= 2}):
         level = grams.levels.get(length)
         if level is None:
             continue
@@ -381,26 +384,6 @@ def _listed_inside(grams: RecurringGrams, table: Candidates,
         leads = [lead for _, lead, m in pieces if m == length]
         index = level.gram_at(table.first[np.array(rows, dtype=np.int64)]
                               + np.array(leads, dtype=np.int64))
-        found.update((r, lead, length, i) for r, lead, i in zip(rows, leads, index.tolist(),
-                                                                 strict=True)
-                     if i >= 0 and (length, i) in listed)
-    return sorted(found)
-
-
-def _held_inside(grams: RecurringGrams, table: Candidates,
-                 pieces: list[tuple[int, int, int]]) -> list[int]:
-    """The candidates (rows) of `pieces` (row, tokens from its start, length) whose piece
-    recurs with (nearly) all of its uses inside the candidate: the test of
-    `_cut_to_whole_words` that needs no segmenting."""
-    found: set[int] = set()
-    for length in {piece[2] for piece in pieces if piece[2] >= 2}:
-        level = grams.levels.get(length)
-        if level is None:
-            continue
-        rows = np.array([r for r, _, m in pieces if m == length], dtype=np.int64)
-        leads = np.array([lead for _, lead, m in pieces if m == length], dtype=np.int64)
-        index = level.gram_at(table.first[rows] + leads)
-        held = (index >= 0) & (table.count[rows] * 10
-                               >= level.count[np.maximum(index, 0)] * 9)
-        found.update(rows[held].tolist())
-    return sorted(found)
+        found += [(r, lead, length, i) for r, lead, i in zip(rows, leads, index.tolist(),
+                                                              strict=True) if i >= 0]
+    return found
