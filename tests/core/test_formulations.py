@@ -1895,3 +1895,26 @@ def test_candidate_rows_name_the_row_of_each_form_and_of_no_other() -> None:
     assert others and not any(form in rows for form in others)
     with pytest.raises(KeyError):
         rows[others[0]]
+
+
+SCIENCE, HOPE, FAIR = "科学训练水平刻不容缓", "乐观训练水平刻不容缓", "公正训练水平刻不容缓"
+
+
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_a_word_changed_at_an_end_is_a_variant_though_a_rare_third_form_keeps_the_same_words(
+        elsewhere: bool) -> None:
+    # 科学训练水平刻不容缓 in 20 articles, 乐观训练水平刻不容缓 in 12 later ones (one article
+    # holds both, no more than chance): 训练水平刻不容缓 is written after nothing else but
+    # 公正, once, a third form too rare to recur. The words kept are no phrase of their
+    # own, and 乐观 fills the place of 科学 in one formulation. Written after three other
+    # words in three more articles, they may be a phrase of their own.
+    rules = [(lambda i: i >= 40 and i % 10 == 0, 3, 4, SCIENCE),
+             (lambda i: i == 200 or (i >= 120 and i % 10 == 5), 5, 3, HOPE),
+             (lambda i: i == 150, 6, 2, FAIR)]
+    if elsewhere:
+        rules += [(lambda i, at=at: i == at, 7, 5, word + SCIENCE[2:])
+                  for at, word in ((70, "优秀"), (130, "提高"), (190, "全面"))]
+    texts, dates = _random_articles(240, 13, SCIENCE + HOPE + FAIR + "优秀提高全面",
+                                    _placed(*rules), _two_years(120))
+    assert sorted(_find_chinese(texts, dates)) == (
+        [(HOPE, (), 125), (SCIENCE, (), 40)] if elsewhere else [(SCIENCE, (HOPE,), 40)])
