@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -324,33 +324,37 @@ def test_a_store_whose_formulations_another_finder_version_found_finds_them_afre
 #: A phrase of formulation length.
 LONG_PHRASE = ("upholding the comprehensive coordinated development of green rural "
                "infrastructure across every province and region")
-#: The three articles that open with a sentence made of it.
+#: The three articles that open with a sentence made of it and three words.
 WHOLE = ["d030", "d033", "d036"]
+#: The four articles that open with it as a sentence of its own.
+QUOTED = ["d030", "d033", "d036", "d039"]
 
 
-def _long_phrase_in(inside: int) -> Planted:
+def _long_phrase_in(inside: int, opening: Sequence[str] = WHOLE,
+                    then: str = " drew wide praise.") -> Planted:
     """40 articles: LONG_PHRASE written into a sentence of `inside` of them, and opening
-    the articles `WHOLE` in a sentence made of it, copied whole."""
+    the articles `opening` in a sentence made of it and `then`, copied whole."""
     planted = make_collection(documents=40)
     rows = planted.by_id()
     for doc in [f"d{k:03d}" for k in range(21, 21 + inside)]:
         head, first, rest = rows[doc]["text"].split("\n\n", 2)
         cut = first.index(" ", len(first) // 2)
         rows[doc]["text"] = f"{head}\n\n{first[:cut]} {LONG_PHRASE}{first[cut:]}\n\n{rest}"
-    for doc in WHOLE:
+    for doc in opening:
         head, rest = rows[doc]["text"].split("\n\n", 1)
-        sentence = LONG_PHRASE.capitalize() + " drew wide praise."
+        sentence = LONG_PHRASE.capitalize() + then
         rows[doc]["text"] = f"{head}\n\n{sentence} {rest}"
     return planted
 
 
 def test_a_sentence_copied_whole_is_a_pair_however_common_its_words(tmp_path: Path) -> None:
     # Its n-grams are in eight articles, as set phrasing's are; but it is a whole
-    # sentence on both sides, and the phrase, in five other articles, is no formulation.
-    planted = _long_phrase_in(5)
+    # sentence on both sides, and the phrase, in four other articles, is no formulation:
+    # a sentence of its own in half of its uses, it is quoted as much as it is set down.
+    planted = _long_phrase_in(4, QUOTED, ".")
     listed = _listed_pairs(planted, tmp_path)
-    assert {frozenset((a, b)) for a in WHOLE for b in WHOLE if a < b} <= listed
-    assert not [pair for pair in listed if pair & {f"d{k:03d}" for k in range(21, 26)}]
+    assert {frozenset((a, b)) for a in QUOTED for b in QUOTED if a < b} <= listed
+    assert not [pair for pair in listed if pair & {f"d{k:03d}" for k in range(21, 25)}]
 
 
 def test_a_sentence_made_of_a_formulation_and_three_words_is_no_copy(tmp_path: Path) -> None:

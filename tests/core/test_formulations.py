@@ -434,9 +434,10 @@ def test_an_older_form_as_widely_used_joins_the_formulation_with_its_first_appea
     # The older form, in 17 articles from article 1 on, scores under the gate on its own
     # (no onset, used once in each article); the later one, twice in each of its 7
     # articles, is listed. The older is no rare likeness met before the formulation: it
-    # is the formulation's first form, and the formulation first appears with it.
-    old = "accelerating the common construction of new civilization journey"
-    new = "accelerating the sound construction of new civilization journey"
+    # is the formulation's first form, and the formulation first appears with it. (Seven
+    # words: a long stretch would be listed on its own, `LONG_STRETCH_WORDS`.)
+    old = "accelerating the common construction of civilization journey"
+    new = "accelerating the sound construction of civilization journey"
     texts, dates = _planted({old: list(range(1, 200, 12)), new: list(range(110, 200, 14))},
                             twice=new)
     [formulation] = _find(texts, dates, [[] for _ in texts])
@@ -1918,3 +1919,45 @@ def test_a_word_changed_at_an_end_is_a_variant_though_a_rare_third_form_keeps_th
                                     _placed(*rules), _two_years(120))
     assert sorted(_find_chinese(texts, dates)) == (
         [(HOPE, (), 125), (SCIENCE, (), 40)] if elsewhere else [(SCIENCE, (HOPE,), 40)])
+
+
+def test_a_long_stretch_in_three_articles_is_a_formulation_but_not_a_sentence_quoted_whole(
+) -> None:
+    # Ten made-up words, set into a sentence in three of 200 articles: no more documents
+    # than a formulation needs, but chance repeats no run of eight words, and its
+    # neighbours differ each time. The same length written as a sentence of its own in
+    # three articles is a sentence quoted, and a formulation of 40 articles written after
+    # the same two words in its last three is that formulation in a context.
+    rng = random.Random(21)
+    embedded, quoted = " ".join(WORDS[2100:2110]), " ".join(WORDS[2200:2210])
+    formulation, context = " ".join(WORDS[2300:2308]), " ".join(WORDS[2400:2402])
+    popular = sorted(rng.sample(range(20, 200), 40))
+    texts, dates = [], []
+    for i in range(200):
+        sentences = [" ".join(rng.sample(WORDS[:2000], 9)).capitalize() + "."
+                     for _ in range(12)]
+        words = sentences[4].rstrip(".").split()
+        if i in (60, 110, 170):
+            words.insert(3 + i % 4, embedded)
+        if i in popular:
+            words.insert(2, (context + " " if popular.index(i) >= 37 else "")
+                         + formulation)
+        sentences[4] = " ".join(words) + "."
+        if i in (70, 120, 180):
+            sentences.insert(7, quoted.capitalize() + ".")
+        texts.append(" ".join(sentences))
+        dates.append(f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+    found = _find(texts, dates, [[] for _ in texts])
+    assert sorted((f.phrase, f.first) for f in found) == sorted(
+        [(embedded, 60), (formulation, popular[0])])
+
+
+JOURNEY = "长途汽车赶回吉林市参加婚礼"
+
+
+def test_a_long_chinese_stretch_in_three_articles_is_a_formulation() -> None:
+    # Thirteen letters in three of 200 articles, from the second year on, set among other
+    # letters each time: chance repeats no stretch that long.
+    place = _placed((lambda i: i in (100, 150, 190), 4, 5, JOURNEY))
+    texts, dates = _random_articles(200, 17, JOURNEY, place, _two_years(100))
+    assert _find_chinese(texts, dates) == [(JOURNEY, (), 100)]

@@ -24,6 +24,7 @@ from viewer.core.collection.evidence import MIN_SCORE
 from viewer.core.collection.form_shapes import CJK_CHARS_PER_WORD
 from viewer.core.model import Span
 from viewer.core.phrases import (
+    ECHO_RATIO,
     MIN_VARIETY,
     WORD_BITS_CAP,
     PhraseScorer,
@@ -68,6 +69,14 @@ CANDIDATE_CONTENT_BITS = WORD_BITS_CAP
 #: even where most of its uses stand in a few set frames (see
 #: `RecurringGrams.neighbour_variety`).
 LONG_STRETCH_WORDS = 8
+#: What a long stretch set inside sentences multiplies its strength by (see
+#: `_long_stretches_in_sentences`): as much as being cited whole between quotation marks
+#: does at most (`evidence.QUOTE_CAP`), its recurring being as little chance's.
+LONG_STRETCH_WEIGHT = 1 + evidence.QUOTE_CAP / 10
+#: Words at its ends by which a long stretch may go beyond a phrase used more often on
+#: its own and still be that phrase in a context ("use | departmental report which
+#: recommends Australia outsource information").
+CONTEXT_WORDS = 2
 #: A weaker candidate, with this share of that score, is listed as a variant of a
 #: formulation (a two-word one sharing documents with it beyond chance, `co_use`).
 VARIANT_SHARE = 0.5
@@ -179,6 +188,8 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
         onset = evidence.onset_bits(grams, table, rank) if dated else np.zeros(len(table))
         strength = scorer.strength(table, _coined_of_common_words(scorer, table, onset, rank)
                                    if dated else None)
+        strength[_long_stretches_in_sentences(scorer, table, stops, strength > 0, cjk)] \
+            *= LONG_STRETCH_WEIGHT
         repeats = evidence.repeat_bits(table.count, table.documents, len(streams))
         return strength, onset, repeats, evidence.score(
             table.documents, strength, onset, len(streams), repeats, np.ones(len(table)))
@@ -274,6 +285,44 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
     return ScoredCandidates(grams, scorer, stops, blocked, rank, dated, edges, spread, offsets,
                             located if cjk else None, forms, row, score, strength, cited,
                             standing, cohesive)
+
+
+def _long_stretches_in_sentences(scorer: PhraseScorer, table: Candidates, stops: np.ndarray,
+                                 live: np.ndarray, cjk: bool) -> np.ndarray:
+    """The rows of `table` (among those `live`) that are long stretches set inside
+    sentences: `scorer.long_stretch` tokens or more, a whole sentence in fewer than half
+    of their uses, and no part of them used clearly more often on its own (`ECHO_RATIO`),
+    neither a long one nor all of them but `CONTEXT_WORDS` at the ends.
+
+    A candidate's content is capped (`PhraseScorer.strength`): a name or a term is no
+    more of a formulation than a word of the language, since recurring is what names
+    do. Chance repeats no stretch that long, and one standing among varied neighbours
+    (which `live` rows do) is no piece of a longer one, so it recurs as writers set it
+    down: a formulation of three articles (长途汽车赶回吉林市参加婚礼). A sentence
+    written whole in several articles is quoted, a passage's reuse; a stretch holding a
+    phrase used more often on its own is that phrase in a context."""
+    grams = scorer.grams
+    context = round(CONTEXT_WORDS * CJK_CHARS_PER_WORD) if cjk else CONTEXT_WORDS
+    found = [np.zeros(0, dtype=np.int64)]
+    for n in np.unique(table.n).tolist():
+        if scorer.long_stretch is None or n < scorer.long_stretch:
+            continue
+        rows = np.flatnonzero((table.n == n) & live)
+        level = grams.levels[n]
+        index = table.index[rows]
+        at = level.grouped_at(index)
+        # A use is a whole sentence where a break (or the document's start) comes just
+        # before it and just after it; the last token of a document is followed by one.
+        opens = np.ones(len(at), dtype=bool)
+        opens[at > 0] = stops[at[at > 0] - 1]
+        whole = level.per_gram(index, opens & stops[at + n - 1]) * 2 >= level.count[index]
+        most = np.zeros(len(rows), dtype=np.int64)
+        for m in range(max(2, min(scorer.long_stretch, n - context)), n):
+            starts = table.first[rows][:, None] + np.arange(n - m + 1)
+            most = np.maximum(most, grams.counts_of(starts.ravel(), m)
+                              .reshape(starts.shape).max(axis=1))
+        found.append(rows[~whole & (most < ECHO_RATIO * level.count[index])])
+    return np.concatenate(found)
 
 
 def _coined_of_common_words(scorer: PhraseScorer, table: Candidates, onset: np.ndarray,

@@ -89,7 +89,7 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: function word before a phrase used mostly without it is its context): a collection
 #: store whose formulations another version found finds them afresh when next brought
 #: up to date.
-FINDER_VERSION = 12
+FINDER_VERSION = 13
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
