@@ -86,7 +86,9 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: content word are never variants, a conjunction carries no lone word into a phrase, a
 #: form is shown as most of its uses write it, a group keeps the form that vouched for
 #: it, a long stretch's contexts are also weighed over a few uses, and in Chinese a
-#: function word before a phrase used mostly without it is its context): a collection
+#: function word before a phrase used mostly without it is its context; 12: the words two
+#: forms keep at an end may be used a time or two beyond them; 13: a long stretch set
+#: inside sentences weighs double): a collection
 #: store whose formulations another version found finds them afresh when next brought
 #: up to date.
 FINDER_VERSION = 13

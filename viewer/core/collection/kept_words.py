@@ -104,7 +104,7 @@ def kept_only_in(grams: RecurringGrams, head: Segmented, part: tuple[int, int],
     no phrase of their own, so the changed word is no context of them (离 | 通货膨胀的重要手段
     of 反通货膨胀的重要手段, where 中国人民解放军 | 总参谋长 is the name in a title). A
     third form written once (公正 | 训练水平刻不容缓, beside 科学 | … in 18 articles and
-    乐观 | … in 11) does not make them one."""
+    乐观 | … in 11) does not make them a phrase of their own."""
     start, length = part
     if sum(1 for s, e in head.spans
            if head.start + start <= s and e <= head.start + start + length) < 2:
