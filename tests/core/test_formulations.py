@@ -1952,6 +1952,33 @@ def test_a_long_stretch_in_three_articles_is_a_formulation_but_not_a_sentence_qu
         [(embedded, 60), (formulation, popular[0])])
 
 
+def test_a_long_stretch_cited_between_quotation_marks_is_a_formulation_not_a_sentence(
+) -> None:
+    # Quotation marks break a sentence as a full stop does, but a stretch standing right
+    # between them is cited whole, as a set phrase is: eight made-up words in three of
+    # 200 articles, cited bare in two of them and set into a sentence in the third, are
+    # a formulation. A sentence quoted between quotation marks ends on its own full stop
+    # inside them, and stays a sentence quoted, a passage's reuse.
+    rng = random.Random(22)
+    cited, sentence = " ".join(WORDS[2100:2108]), " ".join(WORDS[2200:2210])
+    texts, dates = [], []
+    for i in range(200):
+        sentences = [" ".join(rng.sample(WORDS[:2000], 9)).capitalize() + "."
+                     for _ in range(12)]
+        words = sentences[4].rstrip(".").split()
+        if i in (60, 110):
+            words.insert(3 + i % 4, f'"{cited}"')
+        if i == 170:
+            words.insert(3, cited)
+        sentences[4] = " ".join(words) + "."
+        if i in (70, 120, 180):
+            sentences.insert(7, f'"{sentence.capitalize()}."')
+        texts.append(" ".join(sentences))
+        dates.append(f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+    found = _find(texts, dates, [[] for _ in texts])
+    assert [(f.phrase, f.documents, f.first) for f in found] == [(cited, 3, 60)]
+
+
 JOURNEY = "长途汽车赶回吉林市参加婚礼"
 
 

@@ -182,21 +182,22 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
     table = scorer.table(top, min_words=2)
     rank = co_use.date_ranks(dates)
     dated = sum(1 for d in dates if d) * 2 >= len(dates)
+    quoted = quote_marks(streams)
 
     def first_scores(table: Candidates) -> tuple[np.ndarray, np.ndarray, np.ndarray,
                                                  np.ndarray]:
         onset = evidence.onset_bits(grams, table, rank) if dated else np.zeros(len(table))
         strength = scorer.strength(table, _coined_of_common_words(scorer, table, onset, rank)
                                    if dated else None)
-        strength[_long_stretches_in_sentences(scorer, table, stops, strength > 0, cjk)] \
-            *= LONG_STRETCH_WEIGHT
+        strength[_long_stretches_in_sentences(scorer, table, stops, quoted, strength > 0,
+                                              cjk)] *= LONG_STRETCH_WEIGHT
         repeats = evidence.repeat_bits(table.count, table.documents, len(streams))
         return strength, onset, repeats, evidence.score(
             table.documents, strength, onset, len(streams), repeats, np.ones(len(table)))
 
     strength, onset, repeats, score = first_scores(table)
     # A phrase set into its sentences as a unit, and cited whole between quotation marks.
-    edges = EdgeEvidence(ids, stops, blocked, doc_of, quote_marks(streams))
+    edges = EdgeEvidence(ids, stops, blocked, doc_of, quoted)
     # The evidence of edges can raise a score (`evidence.EDGE_RAISE`), the spread across
     # series and the cohesion of Chinese only lower it: a candidate is weighed further
     # where the edges may lift it to a variant's share of the score a formulation needs
@@ -288,11 +289,14 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
 
 
 def _long_stretches_in_sentences(scorer: PhraseScorer, table: Candidates, stops: np.ndarray,
-                                 live: np.ndarray, cjk: bool) -> np.ndarray:
+                                 quoted: tuple[np.ndarray, np.ndarray], live: np.ndarray,
+                                 cjk: bool) -> np.ndarray:
     """The rows of `table` (among those `live`) that are long stretches set inside
     sentences: `scorer.long_stretch` tokens or more, a whole sentence in fewer than half
-    of their uses, and no part of them used clearly more often on its own (`ECHO_RATIO`),
-    neither a long one nor all of them but `CONTEXT_WORDS` at the ends.
+    of their uses (one right between quotation marks, `quoted` as `quote_marks` gives
+    them, is cited, not a sentence), and no part of them used clearly more often on its
+    own (`ECHO_RATIO`), neither a long one nor all of them but `CONTEXT_WORDS` at the
+    ends.
 
     A candidate's content is capped (`PhraseScorer.strength`): a name or a term is no
     more of a formulation than a word of the language, since recurring is what names
@@ -313,9 +317,13 @@ def _long_stretches_in_sentences(scorer: PhraseScorer, table: Candidates, stops:
         at = level.grouped_at(index)
         # A use is a whole sentence where a break (or the document's start) comes just
         # before it and just after it; the last token of a document is followed by one.
+        # Quotation marks make breaks too, but a stretch standing right between them is
+        # cited whole, as a set phrase is (a sentence quoted ends on its own stop mark).
         opens = np.ones(len(at), dtype=bool)
         opens[at > 0] = stops[at[at > 0] - 1]
-        whole = level.per_gram(index, opens & stops[at + n - 1]) * 2 >= level.count[index]
+        cited = quoted[0][at] & quoted[1][at + n - 1]
+        whole = (level.per_gram(index, opens & stops[at + n - 1] & ~cited) * 2
+                 >= level.count[index])
         most = np.zeros(len(rows), dtype=np.int64)
         for m in range(max(2, min(scorer.long_stretch, n - context)), n):
             starts = table.first[rows][:, None] + np.arange(n - m + 1)
