@@ -70,8 +70,13 @@ CANDIDATE_CONTENT_BITS = WORD_BITS_CAP
 #: `RecurringGrams.neighbour_variety`).
 LONG_STRETCH_WORDS = 8
 #: What a long stretch set inside sentences multiplies its strength by (see
-#: `_long_stretches_in_sentences`): as much as being cited whole between quotation marks
-#: does at most (`evidence.QUOTE_CAP`), its recurring being as little chance's.
+#: `_long_stretches_in_sentences`) at `LONG_STRETCH_WORDS`: as much as being cited whole
+#: between quotation marks does at most (`evidence.QUOTE_CAP`), its recurring being as
+#: little chance's. Longer stretches weigh more in proportion to their length: content is
+#: capped (`PhraseScorer.strength`) since names and terms recur, but none runs that long,
+#: and beyond it content grows with the words again, as chance's odds fall with them
+#: (building an integrated corridor of agricultural innovation in the new era, three
+#: articles; 改革开放和社会主义现代化建设).
 LONG_STRETCH_WEIGHT = 1 + evidence.QUOTE_CAP / 10
 #: Words at its ends by which a long stretch may go beyond a phrase used more often on
 #: its own and still be that phrase in a context ("use | departmental report which
@@ -189,8 +194,8 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
         onset = evidence.onset_bits(grams, table, rank) if dated else np.zeros(len(table))
         strength = scorer.strength(table, _coined_of_common_words(scorer, table, onset, rank)
                                    if dated else None)
-        strength[_long_stretches_in_sentences(scorer, table, stops, quoted, strength > 0,
-                                              cjk)] *= LONG_STRETCH_WEIGHT
+        longs = _long_stretches_in_sentences(scorer, table, stops, quoted, strength > 0, cjk)
+        strength[longs] *= LONG_STRETCH_WEIGHT * table.n[longs] / scorer.long_stretch
         repeats = evidence.repeat_bits(table.count, table.documents, len(streams))
         return strength, onset, repeats, evidence.score(
             table.documents, strength, onset, len(streams), repeats, np.ones(len(table)))

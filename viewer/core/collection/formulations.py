@@ -89,10 +89,10 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: function word before a phrase used mostly without it is its context; 12: the words two
 #: forms keep at an end may be used a time or two beyond them; 13: a long stretch set
 #: inside sentences weighs double; 14: and one cited between quotation marks is no
-#: sentence of its own): a collection
-#: store whose formulations another version found finds them afresh when next brought
-#: up to date.
-FINDER_VERSION = 14
+#: sentence of its own; 15: a longer one weighs more in proportion to its length): a
+#: collection store whose formulations another version found finds them afresh when
+#: next brought up to date.
+FINDER_VERSION = 15
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
