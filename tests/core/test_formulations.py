@@ -708,6 +708,39 @@ def test_a_rare_form_varying_two_formulations_is_counted_in_one_of_them() -> Non
 
 
 @pytest.mark.parametrize("articles", [2, 1])
+def test_a_rare_form_one_word_from_two_formulations_joins_them_when_it_recurs(
+        articles: int) -> None:
+    # "A Y B and D" adds a word to "A B and D", "A X and D" swaps one: each is two words
+    # from the other, and both are formulations on their own (20 and 18 of 200
+    # articles), never used together. "A B and D", in two articles, is too rare to be a
+    # candidate; found beside one of them, it keeps three words of each: one phrase
+    # written three ways, and one formulation. Used once, it may be met by chance, and
+    # the two stay apart.
+    a, b, x, y, d = WORDS[2500:2505]
+    main, swapped, added = f"{a} {b} and {d}", f"{a} {x} and {d}", f"{a} {y} {b} and {d}"
+    rng = random.Random(24)
+    plan = ((range(20, 200, 9), swapped), (range(25, 200, 10), added),
+            ((120, 160)[2 - articles:], main))
+    texts, dates = [], []
+    for i in range(200):
+        sentences = [" ".join(rng.sample(WORDS[:2000], 9)).capitalize() + "."
+                     for _ in range(12)]
+        for k, (picked, form) in enumerate(plan):
+            if i in picked:
+                words = sentences[3 + 2 * k].rstrip(".").split()
+                words.insert(2 + i % 5, form)
+                sentences[3 + 2 * k] = " ".join(words) + "."
+        texts.append(" ".join(sentences))
+        dates.append(f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+    found = _find(texts, dates, [[] for _ in texts])
+    if articles == 2:
+        assert [(f.phrase, sorted(f.variants), f.documents) for f in found] == [
+            (swapped, sorted([added, main]), 38)]
+    else:
+        assert [(f.phrase, f.variants) for f in found] == [(swapped, (main,)), (added, ())]
+
+
+@pytest.mark.parametrize("articles", [2, 1])
 def test_a_rare_likeness_of_a_variant_joins_when_it_recurs(articles: int) -> None:
     # "accelerating the higher common construction" adds a word to the variant "the
     # common construction" of "the sound construction": two changes from the formulation,

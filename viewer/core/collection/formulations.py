@@ -26,6 +26,7 @@ from typing import Protocol, cast
 import numpy as np
 
 from viewer.core.collection import co_use, evidence
+from viewer.core.collection.bridges import bridged
 from viewer.core.collection.candidate_scores import CITED_UNIT, CJK, score_candidates
 from viewer.core.collection.edges import EdgeEvidence
 from viewer.core.collection.evidence import MIN_SCORE
@@ -89,10 +90,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: function word before a phrase used mostly without it is its context; 12: the words two
 #: forms keep at an end may be used a time or two beyond them; 13: a long stretch set
 #: inside sentences weighs double; 14: and one cited between quotation marks is no
-#: sentence of its own; 15: a longer one weighs more in proportion to its length): a
+#: sentence of its own; 15: a longer one weighs more in proportion to its length; 16: a
+#: rare form keeping two words of each of two formulations joins them, `bridges`): a
 #: collection store whose formulations another version found finds them afresh when
 #: next brought up to date.
-FINDER_VERSION = 15
+FINDER_VERSION = 16
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
@@ -141,12 +143,12 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
         return bool(uses) and len(np.unique(np.concatenate(
             [grams.doc_of[at] for _, at in uses]))) >= min_documents
 
-    found = [(score, uses) for (_, score), uses in
+    found = [(score, uses, len(group)) for (group, score), uses in
              zip(listed, _with_rare_forms([g for g, _ in listed], ranked, dates, language,
                                           older=True), strict=True) if recurs(uses)]
     # A group near the gate on its recurring forms is weighed with its rare forms too,
     # unless it is a form or a piece of a formulation listed already.
-    taken = [form for _, uses in found for form in uses]
+    taken = [form for _, uses, _ in found for form in uses]
     strong = variant_shape(language in CJK)["strong"]
     near = [(group, score) for group, score in ranked_groups
             if MIN_SCORE * RARE_LIFT_SHARE <= score < MIN_SCORE
@@ -158,11 +160,16 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                 if not overlapping(n, at, taken).any()]
         score = ranked.judge(group, rare) if uses and rare else 0.0
         if score >= MIN_SCORE and recurs(uses):
-            found.append((score, uses))
+            found.append((score, uses, len(group)))
     found.sort(key=lambda item: -item[0])
+    unit, no_content = ranked.scorer.word_unit, ranked.scorer.no_content
+    joined = bridged(found, lambda n, at: tuple(unit[grams.ids[int(at[0]):int(at[0]) + n]]
+                                                .tolist()),
+                     grams.doc_of, lambda word: not no_content[word],
+                     variant_shape(language in CJK))
     starts, ends = ranked.offsets
     return [_formulation(uses, grams, texts, starts, ends, dates)
-            for uses in _each_form_once([uses for _, uses in found], grams) if recurs(uses)]
+            for uses in _each_form_once([uses for _, uses in joined], grams) if recurs(uses)]
 
 
 def _with_rare_forms(listed: list[list[tuple[int, int]]], ranked: RankedGroups,
@@ -193,9 +200,13 @@ def _each_form_once(forms: list[list[tuple[int, np.ndarray]]],
     seen: set[tuple[int, ...]] = set()
     out = []
     for group in forms:
-        words = [tuple(grams.ids[int(at[0]):int(at[0]) + n].tolist()) for n, at in group]
-        out.append([form for form, key in zip(group, words, strict=True) if key not in seen])
-        seen.update(words)
+        kept = []
+        for n, at in group:
+            key = tuple(grams.ids[int(at[0]):int(at[0]) + n].tolist())
+            if key not in seen:
+                kept.append((n, at))
+                seen.add(key)
+        out.append(kept)
     return out
 
 

@@ -1,0 +1,75 @@
+"""Bridges: formulations that a rare form shows to be one phrase written several ways.
+
+A formulation's forms are each one word from its main form; two of them may be two words
+apart, and when the main form is used too seldom to be a candidate, the two are listed as
+two formulations ("promoting mission and tradition", "promoting overall protection and
+tradition"). The main form is then found as a rare form of one of them ("promoting
+protection and tradition", three articles), and it is a variant of the other as well.
+Such a rare form joins the two when it keeps `strong` content units of both forms it
+links, as two candidate forms must to be grouped without the collection's say
+(`viewer.core.variants.group_variants`); one keeping a single word of either ("curiosity
+and harvest" of "curiosity and perplexity" and "courage and harvest") may be any phrase,
+and only counts in the first (`formulations._each_form_once`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import NamedTuple
+
+import numpy as np
+
+from viewer.core.collection import co_use
+from viewer.core.collection.form_shapes import VariantShape
+from viewer.core.variants import Words, group_variants
+
+
+class _Form(NamedTuple):
+    """A form of a found formulation: which formulation, and whether it is rare."""
+
+    owner: int
+    number: int
+    rare: bool
+
+
+def bridged(found: list[tuple[float, list[tuple[int, np.ndarray]], int]],
+            words_of: Callable[[int, np.ndarray], Words], doc_of: np.ndarray,
+            is_content: Callable[[Hashable], bool], shape: VariantShape
+            ) -> list[tuple[float, list[tuple[int, np.ndarray]]]]:
+    """`found` formulations (score, forms as (length, start positions), how many of the
+    forms recur on their own: the first so many; the others are rare), best first, with
+    those a rare form links joined into the best of them, its forms first.
+
+    A rare form links only when it is used in `co_use.RARE_DOCUMENTS` documents or more:
+    once, it may be a phrase met by chance. Two recurring forms of different formulations
+    are never linked here: the candidates were grouped, and kept apart, on what the
+    collection says of them."""
+    forms = [_Form(k, number, number >= recurring)
+             for k, (_, uses, recurring) in enumerate(found) for number in range(len(uses))]
+    forms = [form for form in forms if not form.rare or len(np.unique(
+        doc_of[found[form.owner][1][form.number][1]])) >= co_use.RARE_DOCUMENTS]
+
+    def words(form: _Form) -> Words:
+        return words_of(*found[form.owner][1][form.number])
+
+    def apart(grouped: _Form, new: _Form) -> bool:
+        # A link runs between a rare form and a form of another formulation.
+        return grouped.owner == new.owner or grouped.rare == new.rare
+
+    owner = list(range(len(found)))
+
+    def root(k: int) -> int:
+        while owner[k] != k:
+            owner[k] = owner[owner[k]]
+            k = owner[k]
+        return k
+
+    for group in group_variants(forms, words, is_content, lambda _grouped, _new: False,
+                                **shape, apart=apart):
+        heads = sorted({root(form.owner) for form in group})
+        for head in heads[1:]:
+            owner[head] = heads[0]
+    joined: dict[int, list[tuple[int, np.ndarray]]] = {}
+    for k, (_, uses, _) in enumerate(found):
+        joined.setdefault(root(k), []).extend(uses)
+    return [(found[k][0], uses) for k, uses in joined.items()]
