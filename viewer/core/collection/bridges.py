@@ -32,10 +32,14 @@ class _Form(NamedTuple):
     rare: bool
 
 
-def bridged(found: list[tuple[float, list[tuple[int, np.ndarray]], int]],
+UsedForm = tuple[int, np.ndarray]
+
+
+def bridged(found: list[tuple[float, list[UsedForm], int]],
             words_of: Callable[[int, np.ndarray], Words], doc_of: np.ndarray,
-            is_content: Callable[[Hashable], bool], shape: VariantShape
-            ) -> list[tuple[float, list[tuple[int, np.ndarray]]]]:
+            is_content: Callable[[Hashable], bool], shape: VariantShape,
+            whole_word: Callable[[UsedForm, UsedForm], bool] | None = None
+            ) -> list[tuple[float, list[UsedForm]]]:
     """`found` formulations (score, forms as (length, start positions), how many of the
     forms recur on their own: the first so many; the others are rare), best first, with
     those a rare form links joined into the best of them, its forms first.
@@ -43,7 +47,8 @@ def bridged(found: list[tuple[float, list[tuple[int, np.ndarray]], int]],
     A rare form links only when it is used in `co_use.RARE_DOCUMENTS` documents or more:
     once, it may be a phrase met by chance. Two recurring forms of different formulations
     are never linked here: the candidates were grouped, and kept apart, on what the
-    collection says of them."""
+    collection says of them. Where units are letters (Chinese), the two forms a link
+    joins must also be one whole word apart (`whole_word`), as grouped forms are."""
     forms = [_Form(k, number, number >= recurring)
              for k, (_, uses, recurring) in enumerate(found) for number in range(len(uses))]
     forms = [form for form in forms if not form.rare or len(np.unique(
@@ -54,7 +59,9 @@ def bridged(found: list[tuple[float, list[tuple[int, np.ndarray]], int]],
 
     def apart(grouped: _Form, new: _Form) -> bool:
         # A link runs between a rare form and a form of another formulation.
-        return grouped.owner == new.owner or grouped.rare == new.rare
+        return (grouped.owner == new.owner or grouped.rare == new.rare
+                or (whole_word is not None and not whole_word(
+                    found[grouped.owner][1][grouped.number], found[new.owner][1][new.number])))
 
     owner = list(range(len(found)))
 
@@ -69,7 +76,7 @@ def bridged(found: list[tuple[float, list[tuple[int, np.ndarray]], int]],
         heads = sorted({root(form.owner) for form in group})
         for head in heads[1:]:
             owner[head] = heads[0]
-    joined: dict[int, list[tuple[int, np.ndarray]]] = {}
+    joined: dict[int, list[UsedForm]] = {}
     for k, (_, uses, _) in enumerate(found):
         joined.setdefault(root(k), []).extend(uses)
     return [(found[k][0], uses) for k, uses in joined.items()]

@@ -163,10 +163,14 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
             found.append((score, uses, len(group)))
     found.sort(key=lambda item: -item[0])
     unit, no_content = ranked.scorer.word_unit, ranked.scorer.no_content
+    located = ranked.located
     joined = bridged(found, lambda n, at: tuple(unit[grams.ids[int(at[0]):int(at[0]) + n]]
                                                 .tolist()),
                      grams.doc_of, lambda word: not no_content[word],
-                     variant_shape(language in CJK))
+                     variant_shape(language in CJK),
+                     None if located is None else lambda one, other: one_word_apart(
+                         located.at(one[0], int(one[1][0])),
+                         located.at(other[0], int(other[1][0])), any_end=True))
     starts, ends = ranked.offsets
     return [_formulation(uses, grams, texts, starts, ends, dates)
             for uses in _each_form_once([uses for _, uses in joined], grams) if recurs(uses)]
@@ -193,7 +197,8 @@ def _with_rare_forms(listed: list[list[tuple[int, int]]], ranked: RankedGroups,
 def _each_form_once(forms: list[list[tuple[int, np.ndarray]]],
                     grams: RecurringGrams) -> list[list[tuple[int, np.ndarray]]]:
     """The forms of each formulation (length, start positions), best first, less the
-    rare forms that one ranked above has already: a rare form may vary two of them
+    rare forms that one ranked above has already, or that it holds twice (two joined by
+    a `bridges` link may have found one alike): a rare form may vary two of them
     ("curiosity and harvest" of "curiosity and perplexity" and of "courage and
     harvest"), and a use is counted in one formulation only. Recurring forms are in one
     group each already (`rank_groups`), so each keeps its main form."""
