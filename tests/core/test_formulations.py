@@ -707,6 +707,29 @@ def test_a_rare_form_varying_two_formulations_is_counted_in_one_of_them() -> Non
         assert (pivot in written) == (formulation is holding[0])
 
 
+def _made_up_articles(seed: int, place: Callable[[int, list[str]], None]
+                      ) -> tuple[list[str], list[str]]:
+    """200 articles of twelve sentences of nine random made-up words, 20 a month from
+    January 2021, `place(i, sentences)` writing what article i holds into its sentences
+    (see `_set_into`)."""
+    rng = random.Random(seed)
+    texts, dates = [], []
+    for i in range(200):
+        sentences = [" ".join(rng.sample(WORDS[:2000], 9)).capitalize() + "."
+                     for _ in range(12)]
+        place(i, sentences)
+        texts.append(" ".join(sentences))
+        dates.append(f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+    return texts, dates
+
+
+def _set_into(sentence: str, at: int, phrase: str) -> str:
+    """`sentence` with `phrase` set in after its first `at` words."""
+    words = sentence.rstrip(".").split()
+    words.insert(at, phrase)
+    return " ".join(words) + "."
+
+
 @pytest.mark.parametrize("articles", [2, 1])
 def test_a_rare_form_one_word_from_two_formulations_joins_them_when_it_recurs(
         articles: int) -> None:
@@ -718,20 +741,15 @@ def test_a_rare_form_one_word_from_two_formulations_joins_them_when_it_recurs(
     # the two stay apart.
     a, b, x, y, d = WORDS[2500:2505]
     main, swapped, added = f"{a} {b} and {d}", f"{a} {x} and {d}", f"{a} {y} {b} and {d}"
-    rng = random.Random(24)
     plan = ((range(20, 200, 9), swapped), (range(25, 200, 10), added),
             ((120, 160)[2 - articles:], main))
-    texts, dates = [], []
-    for i in range(200):
-        sentences = [" ".join(rng.sample(WORDS[:2000], 9)).capitalize() + "."
-                     for _ in range(12)]
+
+    def place(i: int, sentences: list[str]) -> None:
         for k, (picked, form) in enumerate(plan):
             if i in picked:
-                words = sentences[3 + 2 * k].rstrip(".").split()
-                words.insert(2 + i % 5, form)
-                sentences[3 + 2 * k] = " ".join(words) + "."
-        texts.append(" ".join(sentences))
-        dates.append(f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+                sentences[3 + 2 * k] = _set_into(sentences[3 + 2 * k], 2 + i % 5, form)
+
+    texts, dates = _made_up_articles(24, place)
     found = _find(texts, dates, [[] for _ in texts])
     if articles == 2:
         assert [(f.phrase, sorted(f.variants), f.documents) for f in found] == [
@@ -1961,25 +1979,20 @@ def test_a_long_stretch_in_three_articles_is_a_formulation_but_not_a_sentence_qu
     # neighbours differ each time. The same length written as a sentence of its own in
     # three articles is a sentence quoted, and a formulation of 40 articles written after
     # the same two words in its last three is that formulation in a context.
-    rng = random.Random(21)
     embedded, quoted = " ".join(WORDS[2100:2110]), " ".join(WORDS[2200:2210])
     formulation, context = " ".join(WORDS[2300:2308]), " ".join(WORDS[2400:2402])
-    popular = sorted(rng.sample(range(20, 200), 40))
-    texts, dates = [], []
-    for i in range(200):
-        sentences = [" ".join(rng.sample(WORDS[:2000], 9)).capitalize() + "."
-                     for _ in range(12)]
-        words = sentences[4].rstrip(".").split()
+    popular = sorted(random.Random(21).sample(range(20, 200), 40))
+
+    def place(i: int, sentences: list[str]) -> None:
         if i in (60, 110, 170):
-            words.insert(3 + i % 4, embedded)
+            sentences[4] = _set_into(sentences[4], 3 + i % 4, embedded)
         if i in popular:
-            words.insert(2, (context + " " if popular.index(i) >= 37 else "")
-                         + formulation)
-        sentences[4] = " ".join(words) + "."
+            sentences[4] = _set_into(sentences[4], 2, (
+                context + " " if popular.index(i) >= 37 else "") + formulation)
         if i in (70, 120, 180):
             sentences.insert(7, quoted.capitalize() + ".")
-        texts.append(" ".join(sentences))
-        dates.append(f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+
+    texts, dates = _made_up_articles(21, place)
     found = _find(texts, dates, [[] for _ in texts])
     assert sorted((f.phrase, f.first) for f in found) == sorted(
         [(embedded, 60), (formulation, popular[0])])
@@ -1992,22 +2005,17 @@ def test_a_long_stretch_cited_between_quotation_marks_is_a_formulation_not_a_sen
     # 200 articles, cited bare in two of them and set into a sentence in the third, are
     # a formulation. A sentence quoted between quotation marks ends on its own full stop
     # inside them, and stays a sentence quoted, a passage's reuse.
-    rng = random.Random(22)
     cited, sentence = " ".join(WORDS[2100:2108]), " ".join(WORDS[2200:2210])
-    texts, dates = [], []
-    for i in range(200):
-        sentences = [" ".join(rng.sample(WORDS[:2000], 9)).capitalize() + "."
-                     for _ in range(12)]
-        words = sentences[4].rstrip(".").split()
+
+    def place(i: int, sentences: list[str]) -> None:
         if i in (60, 110):
-            words.insert(3 + i % 4, f'"{cited}"')
+            sentences[4] = _set_into(sentences[4], 3 + i % 4, f'"{cited}"')
         if i == 170:
-            words.insert(3, cited)
-        sentences[4] = " ".join(words) + "."
+            sentences[4] = _set_into(sentences[4], 3, cited)
         if i in (70, 120, 180):
             sentences.insert(7, f'"{sentence.capitalize()}."')
-        texts.append(" ".join(sentences))
-        dates.append(f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+
+    texts, dates = _made_up_articles(22, place)
     found = _find(texts, dates, [[] for _ in texts])
     assert [(f.phrase, f.documents, f.first) for f in found] == [(cited, 3, 60)]
 
@@ -2018,18 +2026,13 @@ def test_a_longer_stretch_needs_less_help_from_its_dates(length: int) -> None:
     # in the collection's first weeks: its onset tells little, but chance's odds of
     # repeating a stretch fall with every word, and content capped for names (no name
     # runs that long) grows with the words again beyond the eight that make it long.
-    rng = random.Random(23)
     embedded = " ".join(WORDS[2100:2100 + length])
-    texts, dates = [], []
-    for i in range(200):
-        sentences = [" ".join(rng.sample(WORDS[:2000], 9)).capitalize() + "."
-                     for _ in range(12)]
-        words = sentences[4].rstrip(".").split()
+
+    def place(i: int, sentences: list[str]) -> None:
         if i in (5, 90, 170):
-            words.insert(3 + i % 4, embedded)
-        sentences[4] = " ".join(words) + "."
-        texts.append(" ".join(sentences))
-        dates.append(f"2021-{1 + i // 20:02d}-{1 + i % 20:02d}")
+            sentences[4] = _set_into(sentences[4], 3 + i % 4, embedded)
+
+    texts, dates = _made_up_articles(23, place)
     found = _find(texts, dates, [[] for _ in texts])
     assert [(f.phrase, f.documents, f.first) for f in found] == [(embedded, 3, 5)]
 
