@@ -35,22 +35,22 @@ class _Form(NamedTuple):
 UsedForm = tuple[int, np.ndarray]
 
 
-def bridged(found: list[tuple[float, list[UsedForm], int]],
+def bridged(found: list[tuple[float, list[UsedForm], list[bool]]],
             words_of: Callable[[int, np.ndarray], Words], doc_of: np.ndarray,
             is_content: Callable[[Hashable], bool], shape: VariantShape,
             whole_word: Callable[[UsedForm, UsedForm], bool] | None = None
             ) -> list[tuple[float, list[UsedForm]]]:
-    """`found` formulations (score, forms as (length, start positions), how many of the
-    forms recur on their own: the first so many; the others are rare), best first, with
-    those a rare form links joined into the best of them, its forms first.
+    """`found` formulations (score, forms as (length, start positions), whether each
+    form is rare: found among the tokens, not a candidate that recurs on its own), best
+    first, with those a rare form links joined into the best of them, its forms first.
 
     A rare form links only when it is used in `co_use.RARE_DOCUMENTS` documents or more:
     once, it may be a phrase met by chance. Two recurring forms of different formulations
     are never linked here: the candidates were grouped, and kept apart, on what the
     collection says of them. Where units are letters (Chinese), the two forms a link
     joins must also be one whole word apart (`whole_word`), as grouped forms are."""
-    forms = [_Form(k, number, number >= recurring)
-             for k, (_, uses, recurring) in enumerate(found) for number in range(len(uses))]
+    forms = [_Form(k, number, rare)
+             for k, (_, _, flags) in enumerate(found) for number, rare in enumerate(flags)]
     forms = [form for form in forms if not form.rare or len(np.unique(
         doc_of[found[form.owner][1][form.number][1]])) >= co_use.RARE_DOCUMENTS]
 

@@ -143,7 +143,13 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
         return bool(uses) and len(np.unique(np.concatenate(
             [grams.doc_of[at] for _, at in uses]))) >= min_documents
 
-    found = [(score, uses, len(group)) for (group, score), uses in
+    def rare_flags(group: list[tuple[int, int]], uses: list[tuple[int, np.ndarray]]
+                   ) -> list[bool]:
+        # Which of a group's forms were found as rare forms, not among its candidates.
+        recurring = {(n, int(grams.levels[n].first[i])) for n, i in group}
+        return [(n, int(at[0])) not in recurring for n, at in uses]
+
+    found = [(score, uses, rare_flags(group, uses)) for (group, score), uses in
              zip(listed, _with_rare_forms([g for g, _ in listed], ranked, dates, language,
                                           older=True), strict=True) if recurs(uses)]
     # A group near the gate on its recurring forms is weighed with its rare forms too,
@@ -160,7 +166,7 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                 if not overlapping(n, at, taken).any()]
         score = ranked.judge(group, rare) if uses and rare else 0.0
         if score >= MIN_SCORE and recurs(uses):
-            found.append((score, uses, len(group)))
+            found.append((score, uses, rare_flags(group, uses)))
     found.sort(key=lambda item: -item[0])
     unit, no_content = ranked.scorer.word_unit, ranked.scorer.no_content
     located = ranked.located
