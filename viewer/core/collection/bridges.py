@@ -25,7 +25,8 @@ from viewer.core.variants import Words, group_variants
 
 
 class _Form(NamedTuple):
-    """A form of a found formulation: which formulation, and whether it is rare."""
+    """A form of a found formulation: which formulation, which of its forms, and whether
+    it is rare."""
 
     owner: int
     number: int
@@ -35,13 +36,13 @@ class _Form(NamedTuple):
 UsedForm = tuple[int, np.ndarray]
 
 
-def bridged(found: list[tuple[float, list[UsedForm], list[bool]]],
+def bridged(found: list[tuple[list[UsedForm], list[bool]]],
             words_of: Callable[[int, np.ndarray], Words], doc_of: np.ndarray,
             is_content: Callable[[Hashable], bool], shape: VariantShape,
             whole_word: Callable[[UsedForm, UsedForm], bool] | None = None
-            ) -> list[tuple[float, list[UsedForm]]]:
-    """`found` formulations (score, forms as (length, start positions), whether each
-    form is rare: found among the tokens, not a candidate that recurs on its own), best
+            ) -> list[list[UsedForm]]:
+    """The forms of `found` formulations (forms as (length, start positions), and whether
+    each is rare: found among the tokens, not a candidate that recurs on its own), best
     first, with those a rare form links joined into the best of them, its forms first.
 
     A rare form links only when it is used in `co_use.RARE_DOCUMENTS` documents or more:
@@ -49,19 +50,19 @@ def bridged(found: list[tuple[float, list[UsedForm], list[bool]]],
     are never linked here: the candidates were grouped, and kept apart, on what the
     collection says of them. Where units are letters (Chinese), the two forms a link
     joins must also be one whole word apart (`whole_word`), as grouped forms are."""
-    forms = [_Form(k, number, rare)
-             for k, (_, _, flags) in enumerate(found) for number, rare in enumerate(flags)]
-    forms = [form for form in forms if not form.rare or len(np.unique(
-        doc_of[found[form.owner][1][form.number][1]])) >= co_use.RARE_DOCUMENTS]
 
-    def words(form: _Form) -> Words:
-        return words_of(*found[form.owner][1][form.number])
+    def used(form: _Form) -> UsedForm:
+        return found[form.owner][0][form.number]
+
+    forms = [form for form in (_Form(k, number, rare) for k, (_, flags) in enumerate(found)
+                               for number, rare in enumerate(flags))
+             if not form.rare
+             or len(np.unique(doc_of[used(form)[1]])) >= co_use.RARE_DOCUMENTS]
 
     def apart(grouped: _Form, new: _Form) -> bool:
         # A link runs between a rare form and a form of another formulation.
         return (grouped.owner == new.owner or grouped.rare == new.rare
-                or (whole_word is not None and not whole_word(
-                    found[grouped.owner][1][grouped.number], found[new.owner][1][new.number])))
+                or (whole_word is not None and not whole_word(used(grouped), used(new))))
 
     owner = list(range(len(found)))
 
@@ -71,12 +72,12 @@ def bridged(found: list[tuple[float, list[UsedForm], list[bool]]],
             k = owner[k]
         return k
 
-    for group in group_variants(forms, words, is_content, lambda _grouped, _new: False,
-                                **shape, apart=apart):
+    for group in group_variants(forms, lambda form: words_of(*used(form)), is_content,
+                                lambda _grouped, _new: False, **shape, apart=apart):
         heads = sorted({root(form.owner) for form in group})
         for head in heads[1:]:
             owner[head] = heads[0]
     joined: dict[int, list[UsedForm]] = {}
-    for k, (_, uses, _) in enumerate(found):
+    for k, (uses, _) in enumerate(found):
         joined.setdefault(root(k), []).extend(uses)
-    return [(found[k][0], uses) for k, uses in joined.items()]
+    return list(joined.values())

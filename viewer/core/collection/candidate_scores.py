@@ -181,8 +181,9 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
                            min_docs=min(FORM_DOCUMENTS, min_documents), min_count=min_documents)
     scorer = PhraseScorer.for_language(grams, vocabulary, "zh" if cjk else language)
     scorer.min_content = CANDIDATE_CONTENT_BITS
-    scorer.long_stretch = round(LONG_STRETCH_WORDS * CJK_CHARS_PER_WORD) if cjk \
+    long_stretch = round(LONG_STRETCH_WORDS * CJK_CHARS_PER_WORD) if cjk \
         else LONG_STRETCH_WORDS
+    scorer.long_stretch = long_stretch
     scorer.joined = np.concatenate([joined_after(s) for s in streams])
     table = scorer.table(top, min_words=2)
     rank = co_use.date_ranks(dates)
@@ -194,8 +195,9 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
         onset = evidence.onset_bits(grams, table, rank) if dated else np.zeros(len(table))
         strength = scorer.strength(table, _coined_of_common_words(scorer, table, onset, rank)
                                    if dated else None)
-        longs = _long_stretches_in_sentences(scorer, table, stops, quoted, strength > 0, cjk)
-        strength[longs] *= LONG_STRETCH_WEIGHT * table.n[longs] / scorer.long_stretch
+        longs = _long_stretches_in_sentences(grams, table, stops, quoted, strength > 0,
+                                             long_stretch, cjk)
+        strength[longs] *= LONG_STRETCH_WEIGHT * table.n[longs] / long_stretch
         repeats = evidence.repeat_bits(table.count, table.documents, len(streams))
         return strength, onset, repeats, evidence.score(
             table.documents, strength, onset, len(streams), repeats, np.ones(len(table)))
@@ -293,11 +295,11 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
                             standing, cohesive)
 
 
-def _long_stretches_in_sentences(scorer: PhraseScorer, table: Candidates, stops: np.ndarray,
+def _long_stretches_in_sentences(grams: RecurringGrams, table: Candidates, stops: np.ndarray,
                                  quoted: tuple[np.ndarray, np.ndarray], live: np.ndarray,
-                                 cjk: bool) -> np.ndarray:
+                                 long_stretch: int, cjk: bool) -> np.ndarray:
     """The rows of `table` (among those `live`) that are long stretches set inside
-    sentences: `scorer.long_stretch` tokens or more, a whole sentence in fewer than half
+    sentences: `long_stretch` tokens or more, a whole sentence in fewer than half
     of their uses (one right between quotation marks, `quoted` as `quote_marks` gives
     them, is cited, not a sentence), and no part of them used clearly more often on its
     own (`ECHO_RATIO`), neither a long one nor all of them but `CONTEXT_WORDS` at the
@@ -310,15 +312,13 @@ def _long_stretches_in_sentences(scorer: PhraseScorer, table: Candidates, stops:
     down: a formulation of three articles (长途汽车赶回吉林市参加婚礼). A sentence
     written whole in several articles is quoted, a passage's reuse; a stretch holding a
     phrase used more often on its own is that phrase in a context."""
-    grams = scorer.grams
     context = round(CONTEXT_WORDS * CJK_CHARS_PER_WORD) if cjk else CONTEXT_WORDS
     found = [np.zeros(0, dtype=np.int64)]
-    for n in np.unique(table.n).tolist():
-        if scorer.long_stretch is None or n < scorer.long_stretch:
-            continue
+    for n in np.unique(table.n[table.n >= long_stretch]).tolist():
         rows = np.flatnonzero((table.n == n) & live)
         level = grams.levels[n]
         index = table.index[rows]
+        first = table.first[rows]
         at = level.grouped_at(index)
         # A use is a whole sentence where a break (or the document's start) comes just
         # before it and just after it; the last token of a document is followed by one.
@@ -330,8 +330,8 @@ def _long_stretches_in_sentences(scorer: PhraseScorer, table: Candidates, stops:
         whole = (level.per_gram(index, opens & stops[at + n - 1] & ~cited) * 2
                  >= level.count[index])
         most = np.zeros(len(rows), dtype=np.int64)
-        for m in range(max(2, min(scorer.long_stretch, n - context)), n):
-            starts = table.first[rows][:, None] + np.arange(n - m + 1)
+        for m in range(max(2, min(long_stretch, n - context)), n):
+            starts = first[:, None] + np.arange(n - m + 1)
             most = np.maximum(most, grams.counts_of(starts.ravel(), m)
                               .reshape(starts.shape).max(axis=1))
         found.append(rows[~whole & (most < ECHO_RATIO * level.count[index])])

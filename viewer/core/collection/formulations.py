@@ -170,16 +170,18 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     found.sort(key=lambda item: -item[0])
     unit, no_content = ranked.scorer.word_unit, ranked.scorer.no_content
     located = ranked.located
-    joined = bridged(found, lambda n, at: tuple(unit[grams.ids[int(at[0]):int(at[0]) + n]]
-                                                .tolist()),
-                     grams.doc_of, lambda word: not no_content[word],
-                     variant_shape(language in CJK),
+
+    def words_of(n: int, at: np.ndarray) -> tuple[int, ...]:
+        return tuple(unit[grams.ids[int(at[0]):int(at[0]) + n]].tolist())
+
+    joined = bridged([(uses, flags) for _, uses, flags in found], words_of, grams.doc_of,
+                     lambda word: not no_content[word], variant_shape(language in CJK),
                      None if located is None else lambda one, other: one_word_apart(
                          located.at(one[0], int(one[1][0])),
                          located.at(other[0], int(other[1][0])), any_end=True))
     starts, ends = ranked.offsets
     return [_formulation(uses, grams, texts, starts, ends, dates)
-            for uses in _each_form_once([uses for _, uses in joined], grams) if recurs(uses)]
+            for uses in _each_form_once(joined, grams) if recurs(uses)]
 
 
 def _with_rare_forms(listed: list[list[tuple[int, int]]], ranked: RankedGroups,
