@@ -687,6 +687,24 @@ def test_a_rare_likeness_cited_whole_once_its_formulation_is_in_use_is_its_varia
         form, (likeness,) if quoted and late else ())
 
 
+@pytest.mark.parametrize("likeness", ["harvest and country", "curiosity and harvest"])
+def test_a_rare_likeness_of_a_variant_keeping_nothing_of_the_formulation_is_not_its_form(
+        likeness: str) -> None:
+    # "curiosity and country" is used beside "curiosity and perplexity" in ten of its 15
+    # articles: one formulation. "harvest and country", in two of them, varies the
+    # variant and keeps only the word the variant brought: another phrase (as 形象工程
+    # is, of 希望工程 beside 希望小学). One keeping a word of the formulation
+    # ("curiosity and harvest") is one of its forms.
+    form, variant = "curiosity and perplexity", "curiosity and country"
+    uses = list(range(30, 400, 25))
+    texts, dates = _planted({form: uses, variant: uses[3:13], likeness: uses[6:8]},
+                            count=400, twice=form)
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    kept = likeness.startswith("curiosity")
+    assert (formulation.phrase, set(formulation.variants)) == (
+        form, {variant} | ({likeness} if kept else set()))
+
+
 def test_a_rare_form_varying_two_formulations_is_counted_in_one_of_them() -> None:
     # "curiosity and harvest", cited whole once after both came up, is one word from
     # "curiosity and perplexity" and one from "courage and harvest": a form of either.

@@ -91,10 +91,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: forms keep at an end may be used a time or two beyond them; 13: a long stretch set
 #: inside sentences weighs double; 14: and one cited between quotation marks is no
 #: sentence of its own; 15: a longer one weighs more in proportion to its length; 16: a
-#: rare form keeping two words of each of two formulations joins them, `bridges`): a
+#: rare form keeping two words of each of two formulations joins them, `bridges`; 17:
+#: a rare form sharing no content unit with its formulation's best form leaves it): a
 #: collection store whose formulations another version found finds them afresh when
 #: next brought up to date.
-FINDER_VERSION = 16
+FINDER_VERSION = 17
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
@@ -199,6 +200,23 @@ def _with_rare_forms(listed: list[list[tuple[int, int]]], ranked: RankedGroups,
         add_rare_chinese_variants(forms, listed, ranked, dates, older=older)
     else:
         add_rare_word_variants(forms, listed, ranked, dates)
+    # A rare form varies one form of its group, maybe a variant, and may keep only what
+    # the variant brought (形象工程 of 希望工程, a variant of 希望小学): sharing no content
+    # unit with the formulation's best form, it is another phrase, as two candidate forms
+    # sharing none are (`viewer.core.variants.group_variants`). It goes once the group
+    # is whole: as a likeness it still counts toward a template's slot.
+    unit, content = ranked.scorer.word_unit, ~ranked.scorer.no_content
+
+    def words_at(n: int, at: np.ndarray) -> set[int]:
+        return set(unit[grams.ids[int(at[0]):int(at[0]) + n]].tolist())
+
+    for group, recurring in zip(forms, listed, strict=True):
+        if not group:
+            continue
+        head = words_at(*group[0])
+        own = {(n, int(grams.levels[n].first[i])) for n, i in recurring}
+        group[:] = [(n, at) for n, at in group
+                    if (n, int(at[0])) in own or content[list(head & words_at(n, at))].any()]
     return forms
 
 
