@@ -306,6 +306,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         taken: set[tuple[int, ...]] = set()
         # (form, word) -> the rare forms in its place: (index in the group, kindred)
         swapped: dict[tuple[int, str], list[tuple[int, bool]]] = {}
+        built_on: set[int] = set()  # likenesses cited whole, another phrase on one word
         for k, form, at in _in_weighing_order(found_for[g], words[g]):
             # A use overlapping a use of a form is that form in its context (比批评更容易
             # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
@@ -344,11 +345,19 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             if early and not older_form and not co_use.used_beside(
                     set(docs_of[g].tolist()), set(docs.tolist()), rank):
                 continue
-            if not (one_word_apart(varied, seen) or _cited_whole(ranked, len(form), at)
-                    or beside_at_end(g, k, varied, change, docs)
-                    or kin and written_beside(g, docs)
-                    and _set_in_as_unit(ranked, len(form), at)):
+            by_words = (one_word_apart(varied, seen)
+                        or beside_at_end(g, k, varied, change, docs)
+                        or kin and written_beside(g, docs)
+                        and _set_in_as_unit(ranked, len(form), at))
+            if not (by_words or _cited_whole(ranked, len(form), at)):
                 continue
+            # Cited whole, a likeness is a set phrase to its writers; keeping a single word
+            # of the formulation and swapping the other for one of another stem (国家会议
+            # of 国家计委, 减速计划 of 春蕾计划), it is likelier another set phrase built
+            # on that word, as the language builds many. It still counts toward a
+            # template's slot (below), then goes.
+            another = not (by_words or kin or change is None
+                           or len(form) - len(change[1]) >= shape["strong"])
             if early and not kin and (
                     change is None or len(form) - len(change[1]) < shape["strong"]):
                 # One keeping a single word of it (结算公司 of 证券公司) may be another
@@ -358,9 +367,12 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 # A kindred word (活动号称全国 of 活动号召全国) is a variant wherever it
                 # stands (`related_change`); the others are counted as fillers below.
                 swapped.setdefault((k, change[0]), []).append((len(group), kin))
+            if another:
+                built_on.add(len(group))
+            else:
+                docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
             group.append((len(form), at))
             taken.add(form)
-            docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
         # As many rare words in the place of one word as a formulation has variants at
         # most (社会发展问题, 社会就业问题, 社会稳定问题 of 社会治安问题) fill a template's
         # slot. A kindred one counts among them, as a word in that place, but stays: it is
@@ -380,7 +392,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             # 深化金融体制改革 beside 深化农村改革): a template's; the variants that recur
             # on their own stay.
             keep = keep[:recurring]
-        group[:] = [group[n] for n in keep]
+        group[:] = [group[n] for n in keep if n not in built_on]
 
 
 Likenesses = dict[tuple[int, ...], np.ndarray]
