@@ -1038,13 +1038,15 @@ def test_a_rare_form_changing_its_last_word_is_a_variant_when_cited_whole(quoted
 SPRING_BUDS = "春蕾计划"
 
 
-@pytest.mark.parametrize(("likeness", "joins"), [("减速计划", False), ("春雨计划", True)])
+@pytest.mark.parametrize(("likeness", "joins"), [("减速计划", False), ("火炬计划", False),
+                                                ("春雨计划", True)])
 def test_a_rare_form_cited_whole_keeping_a_single_word_is_a_variant_only_if_kindred(
         likeness: str, joins: bool) -> None:
     # 春蕾计划 in every sixth article from 60 on; a likeness keeping 计划 alone, cited whole
     # once. Quotation marks make it a set phrase to its writers, and the language builds
-    # many on one word (火炬计划, 星火计划): swapping 春蕾 for a word of another stem
-    # (减速) it is another; for a kindred one (春雨), the formulation written another way.
+    # many on one word: swapping 春蕾 for a word of another stem (减速; 火炬, which the
+    # segmenter reads with 计划 as one word) it is another; for a kindred one (春雨), the
+    # formulation written another way.
     place = _placed((lambda i: i >= 60 and i % 6 == 0, 3, 4, SPRING_BUDS),
                     (lambda i: i == 200, 5, 3, f"“{likeness}”"))
     texts, dates = _random_articles(240, 11, SPRING_BUDS + likeness + "“”", place,

@@ -93,10 +93,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: sentence of its own; 15: a longer one weighs more in proportion to its length; 16: a
 #: rare form keeping two words of each of two formulations joins them, `bridges`; 17:
 #: a rare form sharing no content unit with its formulation's best form leaves it; 18:
-#: so does a Chinese one cited whole keeping a single word of its form): a
+#: so does a Chinese one cited whole keeping a single word of its form; 19: also where
+#: the segmenter reads no one word changed): a
 #: collection store whose formulations another version found finds them afresh when
 #: next brought up to date.
-FINDER_VERSION = 18
+FINDER_VERSION = 19
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would

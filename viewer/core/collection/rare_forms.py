@@ -10,6 +10,7 @@ place (a template's slot, then, not variants).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -161,6 +162,24 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         # Another name in the place of one ("Mrs Clay", "Mrs Smith") is another phrase;
         # such likenesses counted above all the same, as fillers of a template's slot.
         group[:] = [form for form in group if (form[0], int(form[1][0])) not in named]
+
+
+def _built_on_one_word(varied: Segmented, seen: Segmented, change: tuple[str, str] | None,
+                       letters: int, strong: int) -> bool:
+    """Whether a Chinese likeness (`seen`, of so many `letters`) keeps a single word of its
+    form (`varied`) and swaps the rest for letters of another stem (`change`, see
+    `word_change`): fewer than `strong` letters kept. Where the segmenter reads no one
+    word changed (a compound of its dictionary, 火炬计划 of 春蕾计划), the two are
+    compared letter by letter: a single word's letters kept at the ends, and none shared
+    by what differs."""
+    if change is not None:
+        return not kindred(change) and letters - len(change[1]) < strong
+    one = varied.text[varied.start:varied.end]
+    other = seen.text[seen.start:seen.end]
+    lead = len(os.path.commonprefix([one, other]))
+    tail = len(os.path.commonprefix([one[lead:][::-1], other[lead:][::-1]]))
+    return (0 < lead + tail <= CJK_CHARS_PER_WORD_SHARED
+            and not set(one[lead:len(one) - tail]) & set(other[lead:len(other) - tail]))
 
 
 def _cited_whole(ranked: RankedGroups, length: int, at: np.ndarray) -> bool:
@@ -356,8 +375,8 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             # of 国家计委, 减速计划 of 春蕾计划), it is likelier another set phrase built
             # on that word, as the language builds many. It still counts toward a
             # template's slot (below), then goes.
-            another = not (by_words or kin or change is None
-                           or len(form) - len(change[1]) >= shape["strong"])
+            another = not by_words and _built_on_one_word(varied, seen, change, len(form),
+                                                          shape["strong"])
             if early and not kin and (
                     change is None or len(form) - len(change[1]) < shape["strong"]):
                 # One keeping a single word of it (结算公司 of 证券公司) may be another
