@@ -705,6 +705,23 @@ def test_a_rare_likeness_of_a_variant_keeping_nothing_of_the_formulation_is_not_
         form, {variant} | ({likeness} if kept else set()))
 
 
+def test_forms_chained_through_a_variant_keeping_nothing_of_the_best_form_stay_apart(
+) -> None:
+    # "curiosity and country" is a variant of "curiosity and perplexity", used beside it
+    # in ten of its articles, and "harvest and country" one of "curiosity and country",
+    # used beside it in the same ten: one word from it, but nothing kept of the
+    # formulation ("mine eyes", "mine enemies", "thine enemies"). It is another phrase.
+    form, variant, other = ("curiosity and perplexity", "curiosity and country",
+                            "harvest and country")
+    uses = list(range(30, 400, 25))
+    texts, dates = _planted({form: uses, variant: uses[3:13], other: uses[3:13]},
+                            count=400, twice=form)
+    found = _find(texts, dates, [[] for _ in texts])
+    assert (found[0].phrase, found[0].variants) == (form, (variant,))
+    assert all(other not in (f.phrase, *f.variants) or form not in (f.phrase, *f.variants)
+               for f in found)
+
+
 def test_a_rare_form_varying_two_formulations_is_counted_in_one_of_them() -> None:
     # "curiosity and harvest", cited whole once after both came up, is one word from
     # "curiosity and perplexity" and one from "courage and harvest": a form of either.

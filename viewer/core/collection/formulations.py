@@ -94,10 +94,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: rare form keeping two words of each of two formulations joins them, `bridges`; 17:
 #: a rare form sharing no content unit with its formulation's best form leaves it; 18:
 #: so does a Chinese one cited whole keeping a single word of its form; 19: also where
-#: the segmenter reads no one word changed): a
+#: the segmenter reads no one word changed; 20: a form keeping nothing of its group's
+#: most used form stands on its own): a
 #: collection store whose formulations another version found finds them afresh when
 #: next brought up to date.
-FINDER_VERSION = 19
+FINDER_VERSION = 20
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
@@ -458,6 +459,17 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     else:
         groups = [most_used_first(g) for g in groups]
 
+    def keeps(best: tuple[int, int], form: tuple[int, int]) -> bool:
+        # Whether `form` keeps a content unit of a group's `best` form.
+        return not scorer.no_content[list(set(words_of(best)) & set(words_of(form)))].all()
+
+    # Variants of variants join (`group_variants`), and a form two changes from the group's
+    # most used one may keep nothing of it ("thine enemies", of "mine enemies", of "mine
+    # eyes"): another phrase, which stands on its own.
+    groups = [part for group in groups
+              for part in ([group[0], *(f for f in group[1:] if keeps(group[0], f))],
+                           *([f] for f in group[1:] if not keeps(group[0], f)))]
+
     def one_apart(member: tuple[int, int], form: tuple[int, int]) -> bool:
         if cjk:
             return one_word_apart(located.at_whole(*member), located.at_whole(*form),
@@ -469,7 +481,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                                           or named_apart(member, form))
 
     groups = used_with_groups(groups, one_apart, lambda form: np.unique(
-        grams.doc_of[levels[form[0]].occurrences(form[1])]), len(streams))
+        grams.doc_of[levels[form[0]].occurrences(form[1])]), len(streams), keeps)
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
     # Mr", "said Elinor"; datelines), not one formulation: its best form stands alone.
     groups = [g if len(g) <= MAX_VARIANTS + 1 else g[:1] for g in groups]

@@ -22,10 +22,14 @@ from viewer.core.word_bounds import PhraseLocator, one_word_apart
 def used_with_groups(groups: list[list[tuple[int, int]]],
                      one_apart: Callable[[tuple[int, int], tuple[int, int]], bool],
                      documents: Callable[[tuple[int, int]], np.ndarray],
-                     total: int) -> list[list[tuple[int, int]]]:
+                     total: int,
+                     keeps: Callable[[tuple[int, int], tuple[int, int]], bool]
+                     ) -> list[list[tuple[int, int]]]:
     """`groups` with each form standing alone joined to a group of several forms when it
-    is one word apart from one of them and shares documents with the group's, beyond
-    doubt (`co_use.surely_together`). Writers pick a form for each use: an article using the
+    is one word apart from one of them, keeps a content unit of the group's first form
+    (`keeps(first, form)`: keeping nothing of it, one word from another of its forms, it
+    is another phrase) and shares documents with the group's, beyond doubt
+    (`co_use.surely_together`). Writers pick a form for each use: an article using the
     formulation twice may hold two variants and not the form the lone one is nearest
     ("discipline employment" and "alleviation strategy", variants of "discipline
     strategy"), so the lone form is judged against all of the group's documents."""
@@ -42,8 +46,9 @@ def used_with_groups(groups: list[list[tuple[int, int]]],
         for m in several:
             if len(groups[m]) + len(joined.get(m, [])) > MAX_VARIANTS:
                 continue
-            if any(one_apart(member, form) for member in groups[m]) and co_use.surely_together(
-                    held[m], documents(form), total):
+            if (any(one_apart(member, form) for member in groups[m])
+                    and keeps(groups[m][0], form)
+                    and co_use.surely_together(held[m], documents(form), total)):
                 joined.setdefault(m, []).append(form)
                 break
     lone = {form for forms in joined.values() for form in forms}
