@@ -92,7 +92,7 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: inside sentences weighs double; 14: and one cited between quotation marks is no
 #: sentence of its own; 15: a longer one weighs more in proportion to its length; 16: a
 #: rare form keeping two words of each of two formulations joins them, `bridges`; 17:
-#: a rare form sharing no content unit with its formulation's best form leaves it; 18:
+#: a rare form sharing no content unit with its formulation's main form leaves it; 18:
 #: so does a Chinese one cited whole keeping a single word of its form; 19: also where
 #: the segmenter reads no one word changed; 20: a form keeping nothing of its group's
 #: most used form stands on its own): a
@@ -205,7 +205,7 @@ def _with_rare_forms(listed: list[list[tuple[int, int]]], ranked: RankedGroups,
         add_rare_word_variants(forms, listed, ranked, dates)
     # A rare form varies one form of its group, maybe a variant, and may keep only what
     # the variant brought (形象工程 of 希望工程, a variant of 希望小学): sharing no content
-    # unit with the formulation's best form, it is another phrase, as two candidate forms
+    # unit with the formulation's main form, it is another phrase, as two candidate forms
     # sharing none are (`viewer.core.variants.group_variants`). It goes once the group
     # is whole: as a likeness it still counts toward a template's slot.
     unit, content = ranked.scorer.word_unit, ~ranked.scorer.no_content

@@ -228,9 +228,11 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     in as many documents as the formulation's main form: it is the older form. Cited whole
     between quotation marks (`_cited_whole`), a later likeness needs neither documents
     shared with the formulation nor a whole word apart (below): its writers hold it for
-    a set phrase. Set into its sentences as a unit, one swapping a kindred word needs no
-    documents shared with it either (`_set_in_as_unit`; at an end keeping a single
-    word, only where it is written in the formulation's articles).
+    a set phrase, and it is this one unless it keeps a single word of its form and swaps
+    the other for one of another stem (`_built_on_one_word`). Set into its sentences as
+    a unit, one swapping a kindred word needs no documents shared with it either
+    (`_set_in_as_unit`; at an end keeping a single word, only where it is written in the
+    formulation's articles).
 
     A rare variant may vary any form of its group (所有国有职业 varies
     所有国有企业, not the group's best form 所有私有企业) and must be one whole word
