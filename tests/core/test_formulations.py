@@ -3,6 +3,7 @@ their variant, first appearance, timeline and occurrences; boilerplate and chanc
 not."""
 
 import random
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -668,6 +669,34 @@ def test_a_rare_likeness_sharing_one_content_word_joins_only_beside_the_formulat
     [formulation] = _find(texts, dates, [[] for _ in texts])
     assert (formulation.phrase, formulation.variants) == (form, ("curiosity and country",))
     assert (formulation.documents, formulation.count) == (len(uses), 2 * len(uses) + 2)
+
+
+@pytest.mark.parametrize(("likeness", "joins"), [("curiosity and country", True),
+                                                ("curiosity and Country", False)])
+def test_a_rare_likeness_bringing_a_name_where_the_formulation_has_a_word_is_not_its_form(
+        likeness: str, joins: bool) -> None:
+    # In two articles that hold the formulation, "curiosity and country" is its variant.
+    # "curiosity and Country", capitalized in mid-sentence, names something where the
+    # formulation has a word of the language: another phrase ("Last Judgment" beside
+    # "last night").
+    form = "curiosity and perplexity"
+    uses = list(range(30, 400, 25))
+    texts, dates = _planted({form: uses, likeness: uses[8:10]}, count=400, twice=form)
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert formulation.variants == ((likeness,) if joins else ())
+
+
+def test_a_rare_likeness_capitalized_only_where_it_opens_a_sentence_names_nothing() -> None:
+    # "Harvest and perplexity" opens a sentence in two articles that hold the formulation:
+    # its capital is the sentence's, and it is a variant as it would be written small.
+    form, likeness = "curiosity and perplexity", "harvest and perplexity"
+    uses = list(range(30, 400, 25))
+    texts, dates = _planted({form: uses, likeness: uses[8:10]}, count=400, twice=form)
+    texts = [re.sub(r"[A-Z]\w* \w+ \w+ " + likeness, likeness.capitalize(), text)
+             for text in texts]
+    assert sum(likeness.capitalize() in text for text in texts) == 2
+    [formulation] = _find(texts, dates, [[] for _ in texts])
+    assert (formulation.phrase, formulation.variants) == (form, (likeness.capitalize(),))
 
 
 @pytest.mark.parametrize(("quoted", "late"), [(True, True), (False, True), (True, False)])

@@ -207,13 +207,23 @@ def _set_in_as_unit(ranked: RankedGroups, length: int, at: np.ndarray) -> bool:
 def _other_name(ranked: RankedGroups, head: tuple[int, int], head_words: tuple[int, ...],
                 likeness: tuple[int, ...], at: np.ndarray) -> bool:
     """Whether a likeness (its words, the positions of its uses) puts another name in the
-    place of one of its form's (see `viewer.core.collection.names`)."""
+    place of one of its form's (see `viewer.core.collection.names`), or a name where its
+    form has a word written small ("Last Judgment" of "last night", "Pacific in
+    alphabetical order" of "provinces in alphabetical order"): another phrase, either
+    way. A capital opening a sentence tells nothing of the likeness's first word. (A word
+    written small where the form has a name may be a variant: the form may be lifted
+    from a sentence naming a place, "little intercourse with the Parsonage", and vary
+    it, "… with the peace".)"""
     names = ranked.names
     if names is None or not len(at):
         return False
     place = one_place(head_words, likeness, ranked.scorer.word_unit)
-    return (place is not None and names.is_name(head, place)
-            and names.capitalized(at, place))
+    if place is None:
+        return False
+    told = at if place else at[(at > 0) & ~ranked.stops[np.maximum(at - 1, 0)]]
+    if not len(told):
+        return names.is_name(head, place) and names.capitalized(at, place)
+    return names.capitalized(told, place)
 
 
 def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
