@@ -151,7 +151,7 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     def rare_flags(group: list[tuple[int, int]], uses: list[tuple[int, np.ndarray]]
                    ) -> list[bool]:
         # Which of a group's forms were found as rare forms, not among its candidates.
-        recurring = {(n, int(grams.levels[n].first[i])) for n, i in group}
+        recurring = _first_uses(grams, group)
         return [(n, int(at[0])) not in recurring for n, at in uses]
 
     found = [(score, uses, rare_flags(group, uses)) for (group, score), uses in
@@ -175,11 +175,8 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     found.sort(key=lambda item: -item[0])
     unit, no_content = ranked.scorer.word_unit, ranked.scorer.no_content
     located = ranked.located
-
-    def words_of(n: int, at: np.ndarray) -> tuple[int, ...]:
-        return tuple(unit[grams.ids[int(at[0]):int(at[0]) + n]].tolist())
-
-    joined = bridged([(uses, flags) for _, uses, flags in found], words_of, grams.doc_of,
+    joined = bridged([(uses, flags) for _, uses, flags in found],
+                     lambda n, at: _words_at(grams, unit, n, at), grams.doc_of,
                      lambda word: not no_content[word], variant_shape(language in CJK),
                      None if located is None else lambda one, other: one_word_apart(
                          located.at(one[0], int(one[1][0])),
@@ -209,19 +206,32 @@ def _with_rare_forms(listed: list[list[tuple[int, int]]], ranked: RankedGroups,
     # unit with the formulation's main form, it is another phrase, as two candidate forms
     # sharing none are (`viewer.core.variants.group_variants`). It goes once the group
     # is whole: as a likeness it still counts toward a template's slot.
-    unit, content = ranked.scorer.word_unit, ~ranked.scorer.no_content
-
-    def words_at(n: int, at: np.ndarray) -> set[int]:
-        return set(unit[grams.ids[int(at[0]):int(at[0]) + n]].tolist())
-
+    unit, no_content = ranked.scorer.word_unit, ranked.scorer.no_content
     for group, recurring in zip(forms, listed, strict=True):
         if not group:
             continue
-        head = words_at(*group[0])
-        own = {(n, int(grams.levels[n].first[i])) for n, i in recurring}
-        group[:] = [(n, at) for n, at in group
-                    if (n, int(at[0])) in own or content[list(head & words_at(n, at))].any()]
+        head = _words_at(grams, unit, *group[0])
+        own = _first_uses(grams, recurring)
+        group[:] = [(n, at) for n, at in group if (n, int(at[0])) in own
+                    or _share_content(head, _words_at(grams, unit, n, at), no_content)]
     return forms
+
+
+def _first_uses(grams: RecurringGrams, group: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(length, first position) of each form of `group` (as grams): how its recurring
+    forms are told among forms given by their uses."""
+    return {(n, int(grams.levels[n].first[i])) for n, i in group}
+
+
+def _words_at(grams: RecurringGrams, unit: np.ndarray, n: int,
+              at: np.ndarray) -> tuple[int, ...]:
+    """The words (as `unit` compares them) of a form of `n` tokens used from `at[0]`."""
+    return tuple(unit[grams.ids[int(at[0]):int(at[0]) + n]].tolist())
+
+
+def _share_content(one: Sequence[int], other: Sequence[int], no_content: np.ndarray) -> bool:
+    """Whether two forms (word ids) have a content unit in common."""
+    return not no_content[list(set(one) & set(other))].all()
 
 
 def _each_form_once(forms: list[list[tuple[int, np.ndarray]]],
@@ -257,7 +267,7 @@ def _recurring_likenesses(group: list[tuple[int, int]], uses: list[tuple[int, np
     "every one", "forty days" of "seven days": one word each), may be any phrase met by
     chance."""
     grams, scorer = ranked.grams, ranked.scorer
-    recurring = {(n, int(grams.levels[n].first[i])) for n, i in group}
+    recurring = _first_uses(grams, group)
     content = ~scorer.no_content
     head = Counter(w for w in scorer.words(*group[0]) if content[w])
     located = ranked.located
@@ -462,7 +472,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
 
     def keeps(best: tuple[int, int], form: tuple[int, int]) -> bool:
         # Whether `form` keeps a content unit of a group's `best` form.
-        return not scorer.no_content[list(set(words_of(best)) & set(words_of(form)))].all()
+        return _share_content(words_of(best), words_of(form), scorer.no_content)
 
     # Variants of variants join (`group_variants`), and a form two changes from the group's
     # most used one may keep nothing of it ("thine enemies", of "mine enemies", of "mine
