@@ -136,10 +136,9 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
                 # initiatives": the phrase's core in another context, not a variant.
                 continue
             probes.append((h, prefix, suffix, new, content >= strong))
-    out: list[dict[tuple[int, ...], np.ndarray]] = [{} for _ in heads]
     strongly: list[set[tuple[int, ...]]] = [set() for _ in heads]
     if not probes or not len(ids):
-        return out
+        return [{} for _ in heads]
     # Each probe is anchored on its rarest known unit: where that unit occurs.
     counts = np.bincount(ids, minlength=int(max(max(p[1] + p[2]) for p in probes)) + 1)
     anchors = [_anchor(prefix, suffix, new, counts) for _, prefix, suffix, new, _ in probes]
@@ -151,30 +150,36 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
     where, keys = where[order], ids[where[order]]
     breaks, excluded = _counted_up_to(stops), _counted_up_to(blocked)
     size = len(ids)
+    found_at: list[dict[tuple[int, ...], list[int]]] = [{} for _ in heads]
     for (h, prefix, suffix, new, sure), (anchor, offset) in zip(probes, anchors, strict=True):
         lo, hi = np.searchsorted(keys, anchor), np.searchsorted(keys, anchor, side="right")
         length = len(prefix) + new + len(suffix)
         start = where[lo:hi] - offset
         start = start[(start >= 0) & (start + length <= size)]
-        ok = np.ones(len(start), dtype=bool)
+        # Narrowed unit by unit: the first unit tested leaves few places to test the next.
         for j, w in enumerate(prefix):
-            ok &= ids[start + j] == w
+            start = start[ids[start + j] == w]
         for j, w in enumerate(suffix):
-            ok &= ids[start + len(prefix) + new + j] == w
+            start = start[ids[start + len(prefix) + new + j] == w]
         for j in range(new if brought_content else 0):
-            ok &= is_content[ids[start + len(prefix) + j]]
-        start = start[ok]
+            start = start[is_content[ids[start + len(prefix) + j]]]
+        if new and length == len(heads[h]):
+            # A swap that puts back the head's own units is the head, as most places are.
+            same = np.ones(len(start), dtype=bool)
+            for j, w in enumerate(heads[h][len(prefix):len(prefix) + new]):
+                same &= ids[start + len(prefix) + j] == w
+            start = start[~same]
         # No break inside the run (the last unit may end a sentence), nothing excluded.
         start = start[(breaks[start + length - 1] == breaks[start])
                       & (excluded[start + length] == excluded[start])]
         for p in start.tolist():
             form = tuple(ids[p:p + length].tolist())
             if form not in known:
-                found = out[h].get(form)
-                out[h][form] = np.append(found, p) if found is not None else np.array([p])
+                found_at[h].setdefault(form, []).append(p)
                 if sure:
                     strongly[h].add(form)
-    result = [{form: np.unique(at) for form, at in found.items()} for found in out]
+    result = [{form: np.unique(np.array(at)) for form, at in found.items()}
+              for found in found_at]
     return [{form: at for form, at in found.items()
              if form in sure or may_join is None or may_join(h, form, at)}
             for h, (found, sure) in enumerate(zip(result, strongly, strict=True))]
