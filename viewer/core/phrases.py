@@ -118,7 +118,8 @@ class Level:
             np.zeros(0, dtype=bool)
         starts = np.flatnonzero(heads)
         counts = np.diff(starts, append=len(order))
-        docs = doc_of[positions[order]]
+        by_gram = positions[order]
+        docs = doc_of[by_gram]
         # Within a gram, positions (and so documents) are in order: a new document starts
         # a run wherever the gram or the document changes.
         new_doc = heads | np.concatenate(([True], docs[1:] != docs[:-1]))
@@ -126,7 +127,8 @@ class Level:
             else np.zeros(0, dtype=np.int64)
         keep = (per_gram_docs >= min_docs) & (counts >= min_count)
         in_kept = np.repeat(keep, counts)
-        grouped = positions[order][in_kept]  # by gram, each gram's in order
+        grouped = by_gram[in_kept]  # by gram, each gram's in order
+        del by_gram
         self.count = counts[keep]
         self.documents = per_gram_docs[keep]
         self._at = np.cumsum(self.count) - self.count
