@@ -148,7 +148,9 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
     where = np.flatnonzero(wanted[ids])
     order = np.argsort(ids[where], kind="stable")
     where, keys = where[order], ids[where[order]]
-    breaks, excluded = _counted_up_to(stops), _counted_up_to(blocked)
+    # Where the breaks and excluded tokens are: counted before a place by a search, as
+    # only the places a probe finds are asked about.
+    breaks, excluded = np.flatnonzero(stops), np.flatnonzero(blocked)
     size = len(ids)
     found_at: list[dict[tuple[int, ...], list[int]]] = [{} for _ in heads]
     for (h, prefix, suffix, new, sure), (anchor, offset) in zip(probes, anchors, strict=True):
@@ -170,8 +172,8 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
                 same &= ids[start + len(prefix) + j] == w
             start = start[~same]
         # No break inside the run (the last unit may end a sentence), nothing excluded.
-        start = start[(breaks[start + length - 1] == breaks[start])
-                      & (excluded[start + length] == excluded[start])]
+        start = start[(_before(breaks, start + length - 1) == _before(breaks, start))
+                      & (_before(excluded, start + length) == _before(excluded, start))]
         for p in start.tolist():
             form = tuple(ids[p:p + length].tolist())
             if form not in known:
@@ -185,13 +187,9 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
             for h, (found, sure) in enumerate(zip(result, strongly, strict=True))]
 
 
-def _counted_up_to(marks: np.ndarray) -> np.ndarray:
-    """How many of `marks` are set before each position (one more entry than `marks`),
-    summed straight into place: int32, as a collection stays under 2**31 tokens (half the
-    memory of a collection's worth of int64)."""
-    counted = np.zeros(len(marks) + 1, dtype=np.int32)
-    np.cumsum(marks, dtype=np.int32, out=counted[1:])
-    return counted
+def _before(marked: np.ndarray, places: np.ndarray) -> np.ndarray:
+    """How many of the positions `marked` (sorted) lie before each of `places`."""
+    return np.searchsorted(marked, places)
 
 
 def _anchor(prefix: tuple[int, ...], suffix: tuple[int, ...], new: int,
