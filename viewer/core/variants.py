@@ -102,11 +102,15 @@ def _blanks(words: Words, widest: int) -> list[tuple[Words, Words, int]]:
     return out
 
 
+#: A rare variant found: its head (an index), its word ids and its start positions.
+Likeness = tuple[int, tuple[int, ...], np.ndarray]
+
+
 def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
                   is_content: np.ndarray, heads: Sequence[tuple[int, ...]],
                   known: set[tuple[int, ...]], *, widest: int = 1, strong: int = 2,
                   kept: float = 0.0, fewest: int | None = None, brought_content: bool = True,
-                  may_join: Callable[[int, tuple[int, ...], np.ndarray], bool] | None = None,
+                  may_join: Callable[[list[Likeness]], list[bool]] | None = None,
                   ) -> list[dict[tuple[int, ...], np.ndarray]]:
     """Variants of known phrases too rare to recur on their own (used once or twice):
     per head (a tuple of word ids), {variant: its start positions in `ids`}.
@@ -119,8 +123,9 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
     characters: the caller checks the word); it crosses no break (`stops[p]`: nothing
     runs on from p) and no excluded token (`blocked`); forms in `known` are not
     variants. With `fewest`, a variant keeping fewer than `strong` but at least `fewest`
-    content units is one only when `may_join(head, variant, its positions)` agrees, as
-    `group_variants` asks of two forms that share little."""
+    content units is one only when `may_join` agrees, as `group_variants` asks of two
+    forms that share little: it is asked once, of all such variants ((head, variant, its
+    positions) each), and gives a verdict on each."""
     probes = []  # (head, prefix, suffix, width put in the blank, keeps `strong` units)
     least = strong if fewest is None or may_join is None else min(strong, fewest)
     for h, words in enumerate(heads):
@@ -182,9 +187,14 @@ def rare_variants(ids: np.ndarray, stops: np.ndarray, blocked: np.ndarray,
                     strongly[h].add(form)
     result = [{form: np.unique(np.array(at)) for form, at in found.items()}
               for found in found_at]
-    return [{form: at for form, at in found.items()
-             if form in sure or may_join is None or may_join(h, form, at)}
-            for h, (found, sure) in enumerate(zip(result, strongly, strict=True))]
+    weak = [(h, form, at) for h, (found, sure) in enumerate(zip(result, strongly, strict=True))
+            for form, at in found.items() if form not in sure]
+    if may_join is None or not weak:
+        return result
+    refused = {(h, form) for (h, form, _), joins in zip(weak, may_join(weak), strict=True)
+               if not joins}
+    return [{form: at for form, at in found.items() if (h, form) not in refused}
+            for h, found in enumerate(result)]
 
 
 def _before(marked: np.ndarray, places: np.ndarray) -> np.ndarray:

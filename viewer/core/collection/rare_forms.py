@@ -32,7 +32,7 @@ from viewer.core.collection.kept_words import (
     kept_part,
     shorter_keeps_own_words,
 )
-from viewer.core.variants import rare_variants
+from viewer.core.variants import Likeness, rare_variants
 from viewer.core.word_bounds import (
     Segmented,
     kindred,
@@ -201,7 +201,13 @@ def _set_in_as_unit(ranked: RankedGroups, length: int, at: np.ndarray) -> bool:
     single word of the form (空运救助 of 空运援救) asks more: any stretch cut on words
     looks set in at its ends (see `evidence.unit_bits`), and that word with another after
     it may well be another phrase."""
-    return evidence.unit_bits(ranked.edges, at, np.full(len(at), length)) >= SET_IN_BITS
+    return bool(_set_in_each(ranked, [(length, at)])[0])
+
+
+def _set_in_each(ranked: RankedGroups, likenesses: list[tuple[int, np.ndarray]]
+                 ) -> np.ndarray:
+    """`_set_in_as_unit` of many likenesses ((length, positions) each) at once."""
+    return evidence.unit_bits_each(ranked.edges, likenesses) >= SET_IN_BITS
 
 
 def _other_name(ranked: RankedGroups, head: tuple[int, int], head_words: tuple[int, ...],
@@ -274,14 +280,21 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     main_documents = [len(np.unique(grams.doc_of[group[0][1]])) for group in forms]
     own_docs = list(docs_of)  # the recurring forms' documents (`docs_of` grows below)
 
-    def may_join(source: int, form: tuple[int, ...], at: np.ndarray) -> bool:
+    def may_join(likenesses: list[Likeness]) -> list[bool]:
+        # Uses overlapping the formulation's are none of a form's (see below).
+        uses = [at[~overlapping(len(form), at, forms[sources[source][0]])]
+                for source, form, at in likenesses]
+        set_in = _set_in_each(ranked, [(len(form), at) for (_, form, _), at
+                                       in zip(likenesses, uses, strict=True)])
+        return [joins(source, form, at, bool(unit)) for (source, form, _), at, unit
+                in zip(likenesses, uses, set_in, strict=True)]
+
+    def joins(source: int, form: tuple[int, ...], at: np.ndarray, set_in: bool) -> bool:
         g, k = sources[source]
-        # Uses overlapping the formulation's are none of this form's (see below).
-        at = at[~overlapping(len(form), at, forms[g])]
         docs = np.unique(grams.doc_of[at])
         cited = _cited_whole(ranked, len(form), at)
         shared = cited or co_use.recurs_beside(docs_of[g], docs, len(dates))
-        if not (shared or len(at) and _set_in_as_unit(ranked, len(form), at)):
+        if not (shared or set_in):
             return False
         varied = located.at_whole(*listed[g][k])
         seen = located.at(len(form), int(at[0]))
