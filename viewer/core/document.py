@@ -14,7 +14,9 @@ from viewer.core.tokenize import blank_line_starts, char_class, char_codes
 # ideographs costs 16 ms at every start, since Python's regex compiler visits each of them.
 _KANA = (0x3040, 0x30FF)
 _CJK = (_KANA, (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
-_LETTER = re.compile(r"[^\W\d_]")
+#: Runs of anything but letters: counted by their length, as Chinese text has a letter per
+#: character and a list of them all costs more than the runs between them.
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def detect_language(text: str, sample: int = 20000) -> str:
@@ -24,7 +26,7 @@ def detect_language(text: str, sample: int = 20000) -> str:
     cjk = sum(_count_between(codes, low, high) for low, high in _CJK)
     if cjk < 20:  # most texts: no need to count every letter
         return "en"
-    letters = len(_LETTER.findall(head))
+    letters = len(head) - sum(map(len, _NOT_LETTERS.findall(head)))
     if cjk / letters < 0.3:
         return "en"
     return "ja" if _count_between(codes, *_KANA) > cjk * 0.1 else "zh"
