@@ -124,8 +124,9 @@ def unit_bits(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray, *,
 
 
 def unit_bits_each(edges: EdgeEvidence, phrases: list[tuple[int, np.ndarray]]) -> np.ndarray:
-    """`unit_bits` of many phrases ((length in tokens, start positions) each), all weighed at
-    once: thousands of likenesses weighed one by one cost seconds."""
+    """`unit_bits` (all evidence counting) of many phrases ((length in tokens, start
+    positions) each), weighed at once: thousands of likenesses weighed one by one cost
+    seconds."""
     counts = np.array([len(at) for _, at in phrases], dtype=np.int64)
     owner = np.repeat(np.arange(len(phrases)), counts)
     starts = np.concatenate([at for _, at in phrases]) if phrases else np.zeros(0, np.int64)
