@@ -1100,6 +1100,20 @@ def test_a_rare_form_cited_whole_keeping_a_single_word_is_a_variant_only_if_kind
     assert _find_chinese(texts, dates) == [(SPRING_BUDS, (likeness,) if joins else (), 60)]
 
 
+CORE = "以人民群众为核心的党中央"
+
+
+def test_a_rare_form_ending_inside_a_word_is_no_variant() -> None:
+    # 以人民群众为核心的党中央 in every sixth article from 60 on. Article 200 writes
+    # 以人民群众为核心的党和国家的第三代: its first twelve letters are the formulation with
+    # its last word swapped, read one way, but they end inside 党和国家, a word: a piece
+    # of another phrase, not a form of this one.
+    place = _placed((lambda i: i >= 60 and i % 6 == 0, 3, 4, CORE),
+                    (lambda i: i == 200, 5, 3, "以人民群众为核心的党和国家的第三代"))
+    texts, dates = _random_articles(240, 11, CORE + "和国家第三代", place, _two_years(120))
+    assert _find_chinese(texts, dates) == [(CORE, (), 60)]
+
+
 SEIZED, OBTAINED = "共缴获海洛因", "共获得海洛因"
 
 

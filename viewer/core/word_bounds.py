@@ -211,6 +211,12 @@ class Segmented:
         return (_in_dictionary("".join(self.text[one[0]:other[1]].split()))
                 or self.glued(span, words[beside]))
 
+    @property
+    def on_word_edges(self) -> bool:
+        """Whether the phrase begins where a word begins and ends where one ends, whatever
+        those words are (`on_boundaries` also rules out function words there)."""
+        return self._whole_words is not None
+
     @cached_property
     def on_boundaries(self) -> bool:
         """Whether the phrase begins where a word begins and ends where one ends, and

@@ -245,8 +245,9 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     between quotation marks (`_cited_whole`), a later likeness needs neither documents
     shared with the formulation nor a whole word apart (below): its writers hold it for
     a set phrase, and it is this one unless it keeps a single word of its form and swaps
-    the other for one of another stem (`_built_on_one_word`). Set into its sentences as
-    a unit, one swapping a kindred word needs no documents shared with it either
+    the other for one of another stem (`_built_on_one_word`). None that begins or ends
+    inside a word where it is written joins (苏 | 维埃政权 of 维希政权). Set into its
+    sentences as a unit, one swapping a kindred word needs no documents shared with it either
     (`_set_in_as_unit`; at an end keeping a single word, only where it is written in the
     formulation's articles).
 
@@ -398,10 +399,15 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             # Cited whole, a likeness is a set phrase to its writers; keeping a single word
             # of the formulation and swapping the other for one of another stem (国家会议
             # of 国家计委, 减速计划 of 春蕾计划), it is likelier another set phrase built
-            # on that word, as the language builds many. It still counts toward a
-            # template's slot (below), then goes.
-            another = not by_words and _built_on_one_word(varied, seen, change, len(form),
-                                                          shape["strong"])
+            # on that word, as the language builds many. One beginning or ending inside a
+            # word where it is written (以江泽民同志为核心的党和国 | 家的第三代, read one
+            # word from …的党中央 the other way round by `word_change`; 苏 | 维埃政权 of
+            # 维希政权) is a piece of other words, as no use of a formulation is. Either
+            # still counts toward a template's slot (below), then goes: the words met in
+            # that place are many all the same.
+            another = (not by_words and _built_on_one_word(varied, seen, change, len(form),
+                                                           shape["strong"])
+                       or not seen.on_word_edges)
             if early and not kin and (
                     change is None or len(form) - len(change[1]) < shape["strong"]):
                 # One keeping a single word of it (结算公司 of 证券公司) may be another
