@@ -771,6 +771,22 @@ def test_a_rare_form_varying_two_formulations_is_counted_in_one_of_them() -> Non
         assert (pivot in written) == (formulation is holding[0])
 
 
+@pytest.mark.parametrize(("likeness", "joins"), [("four harvests", False),
+                                                ("five perplexities", True)])
+def test_a_rare_form_keeping_only_the_number_of_its_formulation_is_another_phrase(
+        likeness: str, joins: bool) -> None:
+    # "four perplexities" in every 25th article; a likeness cited whole once, late.
+    # Keeping "perplexities" and swapping the number, it is the formulation written
+    # another way; keeping only "four", it counts other things: a number heads many set
+    # phrases ("four consciousnesses", "four months"), each made by what it counts.
+    form = "four perplexities"
+    uses = list(range(30, 400, 25))
+    texts, dates = _planted({form: uses, f"\u201c{likeness}\u201d": [390]}, count=400,
+                            twice=form)
+    found = _find(texts, dates, [[] for _ in texts])
+    assert (found[0].phrase, found[0].variants) == (form, (likeness,) if joins else ())
+
+
 def _made_up_articles(seed: int, place: Callable[[int, list[str]], None]
                       ) -> tuple[list[str], list[str]]:
     """200 articles of twelve sentences of nine random made-up words, 20 a month from

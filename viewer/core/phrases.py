@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from viewer.core.figures import NUMBER_WORDS
 from viewer.core.grouping import expand
 from viewer.core.model import Span
 from viewer.core.rarity import Rarity, is_number
@@ -560,6 +561,9 @@ class PhraseScorer:
         self.is_stop = is_stop
         self.no_content = is_stop | is_number
         self.is_figure = is_number
+        #: Per vocabulary id, whether a number, in figures or written as a word ("four"):
+        #: words only where the language is known (see `mark_articles`).
+        self.is_number_word = is_number
         self.trim_ends = not cjk
         self.may_lead = np.zeros(len(is_stop), dtype=bool)
         #: Per vocabulary id, the word it counts as when phrases are compared (the forms
@@ -595,11 +599,15 @@ class PhraseScorer:
 
     def mark_articles(self, vocabulary: Vocabulary, language: str) -> PhraseScorer:
         """Note the determiners of `language`, which may lead a phrase (see `maximal`),
-        its conjunctions, which carry no lone word into one, and the forms of its articles
-        (`word_unit`)."""
+        its conjunctions, which carry no lone word into one, its numbers written as words
+        (`is_number_word`), and the forms of its articles (`word_unit`)."""
         determiners = _DETERMINERS.get(language, frozenset())
         self.may_lead = np.fromiter(map(determiners.__contains__, vocabulary.keys),
                                     dtype=bool, count=len(vocabulary.keys))
+        if language == "en":
+            self.is_number_word = self.is_figure | np.fromiter(
+                map(NUMBER_WORDS.__contains__, vocabulary.keys), dtype=bool,
+                count=len(vocabulary.keys))
         conjunctions = COORDINATORS.get(language, frozenset())
         self.coordinator = np.fromiter(map(conjunctions.__contains__, vocabulary.keys),
                                        dtype=bool, count=len(vocabulary.keys))

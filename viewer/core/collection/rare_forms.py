@@ -43,6 +43,7 @@ from viewer.core.word_bounds import (
 
 if TYPE_CHECKING:
     from viewer.core.collection.formulations import RankedGroups
+    from viewer.core.phrases import PhraseScorer
 
 #: Edge evidence (bits, `evidence.unit_bits`) that sets a Chinese likeness used once into
 #: its sentence as a unit (`_set_in_as_unit`): about what its two edges give when
@@ -67,7 +68,8 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
     form out must be used in `RARE_DOCUMENTS` documents and share documents with the
     formulation beyond chance (`co_use.recurs_beside`), as a shorter form must in
     Chinese, unless it keeps words of the formulation written nowhere else
-    (`shorter_keeps_own_words`), whenever it is used."""
+    (`shorter_keeps_own_words`), whenever it is used. One keeping only a number of its
+    form ("four consciousnesses" of "four months") counts toward a slot, and goes."""
     grams, scorer = ranked.grams, ranked.scorer
     # Words are read as their units ("an" as "a"): a word added after an article may
     # change it ("building an overall fair market" of "building a fair market").
@@ -103,8 +105,8 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
         # ("standard and important" of "standard and important homeland"), not a form.
         taken = {int(p) + k for n, at in group for p in at.tolist() for k in range(n)}
         slot = []  # weak likenesses joined
-        # (length, first position) of the likenesses naming another: they go last.
-        named: set[tuple[int, int]] = set()
+        # (length, first position) of the likenesses that are other phrases: they go last.
+        others: set[tuple[int, int]] = set()
         shapes = [scorer.words(*form) for form in listed[g]]
         joined: set[tuple[int, ...]] = set()
         for k, form, at in _in_weighing_order(found_for[g], words[g]):
@@ -143,8 +145,9 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
                 taken.update(int(p) + n for p in at.tolist() for n in range(len(form)))
                 if loose:
                     slot.append(len(group) - 1)
-                if _other_name(ranked, listed[g][k], words[g][k], form, at):
-                    named.add((len(form), int(at[0])))
+                if (_other_name(ranked, listed[g][k], words[g][k], form, at)
+                        or _counts_other_things(scorer, words[g][k], form)):
+                    others.add((len(form), int(at[0])))
         if len(group) > MAX_VARIANTS + 1 and slot:
             # Many weak likenesses are a slot of a template ("Miss Crawford's", "Miss
             # Bates", "Miss Elliot"), not variants.
@@ -159,9 +162,21 @@ def add_rare_word_variants(forms: list[list[tuple[int, np.ndarray]]],
             if ranked.judge([f for k, f in enumerate(listed[g]) if k not in filling]) \
                     < MIN_SCORE:
                 group.clear()
-        # Another name in the place of one ("Mrs Clay", "Mrs Smith") is another phrase;
-        # such likenesses counted above all the same, as fillers of a template's slot.
-        group[:] = [form for form in group if (form[0], int(form[1][0])) not in named]
+        # Another name in the place of one ("Mrs Clay", "Mrs Smith"), or other things
+        # counted ("four consciousnesses" of "four months"), is another phrase; such
+        # likenesses counted above all the same, as fillers of a template's slot.
+        group[:] = [form for form in group if (form[0], int(form[1][0])) not in others]
+
+
+def _counts_other_things(scorer: PhraseScorer, head: tuple[int, ...],
+                         likeness: tuple[int, ...]) -> bool:
+    """Whether the only content words a likeness (word ids) keeps of its form `head` are
+    numbers ("four consciousnesses" of "four months", "two militias" of "two laws"): a
+    number heads many set phrases ("four confidences", "two centenaries"), and the thing
+    it counts is what makes each one."""
+    kept = [w for w in set(head) & set(likeness) if not scorer.no_content[w]
+            or scorer.is_number_word[w]]
+    return bool(kept) and all(scorer.is_number_word[w] for w in kept)
 
 
 def _built_on_one_word(varied: Segmented, seen: Segmented, change: tuple[str, str] | None,
