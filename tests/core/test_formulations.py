@@ -13,7 +13,12 @@ import pytest
 from viewer.core.collection.candidate_scores import CandidateRows
 from viewer.core.collection.edges import EdgeEvidence, quote_marks
 from viewer.core.collection.evidence import unit_bits
-from viewer.core.collection.formulations import MIN_SCORE, find_formulations, rank_groups
+from viewer.core.collection.formulations import (
+    MIN_SCORE,
+    Formulation,
+    find_formulations,
+    rank_groups,
+)
 from viewer.core.han_script import to_simplified
 from viewer.core.normalize import shared_normalizer
 from viewer.core.phrases import LEAD_SHARE, breaks_after
@@ -680,10 +685,19 @@ def test_a_rare_likeness_bringing_a_name_where_the_formulation_has_a_word_is_not
     # formulation has a word of the language: another phrase ("Last Judgment" beside
     # "last night").
     form = "curiosity and perplexity"
-    uses = list(range(30, 400, 25))
-    texts, dates = _planted({form: uses, likeness: uses[8:10]}, count=400, twice=form)
-    [formulation] = _find(texts, dates, [[] for _ in texts])
+    [formulation] = _with_likeness(form, likeness, EVERY_25TH[8:10])
     assert formulation.variants == ((likeness,) if joins else ())
+
+
+#: Where `_with_likeness` writes its formulation: every 25th of 400 articles from 30 on.
+EVERY_25TH = list(range(30, 400, 25))
+
+
+def _with_likeness(form: str, likeness: str, articles: list[int]) -> list[Formulation]:
+    """The formulations of 400 articles of made-up words, `form` written twice into each
+    of `EVERY_25TH`, `likeness` once into each of `articles`."""
+    texts, dates = _planted({form: EVERY_25TH, likeness: articles}, count=400, twice=form)
+    return _find(texts, dates, [[] for _ in texts])
 
 
 def test_a_rare_likeness_capitalized_only_where_it_opens_a_sentence_names_nothing() -> None:
@@ -780,10 +794,7 @@ def test_a_rare_form_keeping_only_the_number_of_its_formulation_is_another_phras
     # another way; keeping only "four", it counts other things: a number heads many set
     # phrases ("four consciousnesses", "four months"), each made by what it counts.
     form = "four perplexities"
-    uses = list(range(30, 400, 25))
-    texts, dates = _planted({form: uses, f"\u201c{likeness}\u201d": [390]}, count=400,
-                            twice=form)
-    found = _find(texts, dates, [[] for _ in texts])
+    found = _with_likeness(form, f"\u201c{likeness}\u201d", [390])
     assert (found[0].phrase, found[0].variants) == (form, (likeness,) if joins else ())
 
 
