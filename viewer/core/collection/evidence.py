@@ -96,10 +96,7 @@ def edge_bits_of(edges: EdgeEvidence, grams: RecurringGrams, table: Candidates,
     if not starts:
         return np.zeros(0), np.zeros(0)
     at, length, of = (np.concatenate(parts) for parts in (starts, lengths, owner))
-    bits, used, expected = edges.weigh_each(at, length, of, len(picked))
-    units = np.array([unit_from(*found, against_only=against_only)
-                      for found in zip(bits.tolist(), used.tolist(), expected.tolist(),
-                                       strict=True)])
+    units = _units_of(edges, at, length, of, len(picked), against_only=against_only)
     cited, chance = edges.quoted_each(at, length, of, len(picked))
     quoted = np.array([cited_from(*found) for found in zip(cited.tolist(), chance.tolist(),
                                                             strict=True)])
@@ -131,8 +128,15 @@ def unit_bits_each(edges: EdgeEvidence, phrases: list[tuple[int, np.ndarray]]) -
     owner = np.repeat(np.arange(len(phrases)), counts)
     starts = np.concatenate([at for _, at in phrases]) if phrases else np.zeros(0, np.int64)
     lengths = np.repeat(np.array([n for n, _ in phrases], dtype=np.int64), counts)
-    bits, used, expected = edges.weigh_each(starts, lengths, owner, len(phrases))
-    return np.array([unit_from(*found, against_only=False)
+    return _units_of(edges, starts, lengths, owner, len(phrases), against_only=False)
+
+
+def _units_of(edges: EdgeEvidence, starts: np.ndarray, lengths: np.ndarray,
+              owner: np.ndarray, phrases: int, *, against_only: bool) -> np.ndarray:
+    """`unit_bits` of `phrases` phrases weighed at once, occurrence k (`starts[k]`,
+    `lengths[k]`) being one of phrase `owner[k]`."""
+    bits, used, expected = edges.weigh_each(starts, lengths, owner, phrases)
+    return np.array([unit_from(*found, against_only=against_only)
                      for found in zip(bits.tolist(), used.tolist(), expected.tolist(),
                                       strict=True)])
 

@@ -366,7 +366,8 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         taken: set[tuple[int, ...]] = set()
         # (form, word) -> the rare forms in its place: (index in the group, kindred)
         swapped: dict[tuple[int, str], list[tuple[int, bool]]] = {}
-        built_on: set[int] = set()  # likenesses cited whole, another phrase on one word
+        # Likenesses that are other phrases (built on one word, or cut from other words).
+        others: set[int] = set()
         for k, form, at in _in_weighing_order(found_for[g], words[g]):
             # A use overlapping a use of a form is that form in its context (比批评更容易
             # 切实 of 比批评更容易切实使人; 总统总统 of 现任总统总统和副总统), not a
@@ -433,7 +434,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                 # stands (`related_change`); the others are counted as fillers below.
                 swapped.setdefault((k, change[0]), []).append((len(group), kin))
             if another:
-                built_on.add(len(group))
+                others.add(len(group))
             else:
                 docs_of[g] = np.union1d(docs_of[g], grams.doc_of[at])
             group.append((len(form), at))
@@ -457,7 +458,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             # 深化金融体制改革 beside 深化农村改革): a template's; the variants that recur
             # on their own stay.
             keep = keep[:recurring]
-        group[:] = [group[n] for n in keep if n not in built_on]
+        group[:] = [group[n] for n in keep if n not in others]
 
 
 Likenesses = dict[tuple[int, ...], np.ndarray]
