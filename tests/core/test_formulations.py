@@ -21,7 +21,8 @@ from viewer.core.collection.formulations import (
 )
 from viewer.core.han_script import to_simplified
 from viewer.core.normalize import shared_normalizer
-from viewer.core.phrases import LEAD_SHARE, breaks_after
+from viewer.core.phrase_scorer import LEAD_SHARE
+from viewer.core.phrases import breaks_after
 from viewer.core.tokenize import Vocabulary, tokenize
 
 

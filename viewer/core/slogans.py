@@ -60,8 +60,7 @@ from viewer.core.grams import gram_hashes
 from viewer.core.han_script import key_characters
 from viewer.core.model import KnownForms, Slogan, Span
 from viewer.core.normalize import Normalizer
-from viewer.core.phrases import (
-    COMMA_CHARS,
+from viewer.core.phrase_scorer import (
     CONTENT_CAP,
     COORDINATORS,
     HYPHEN_TERM_BITS,
@@ -69,11 +68,9 @@ from viewer.core.phrases import (
     MIN_CONTENT_BITS,
     Candidates,
     PhraseScorer,
-    RecurringGrams,
-    breaks_after,
-    joined_after,
     select_phrases,
 )
+from viewer.core.phrases import COMMA_CHARS, RecurringGrams, breaks_after, joined_after
 from viewer.core.rarity import frequencies, is_number
 from viewer.core.tokenize import TokenStream, Vocabulary, token_offsets, word_spans
 from viewer.core.translations import content_at_first_use, join_translated

@@ -23,22 +23,19 @@ from viewer.core.collection.edges import EdgeEvidence, quote_marks
 from viewer.core.collection.evidence import MIN_SCORE
 from viewer.core.collection.form_shapes import CJK_CHARS_PER_WORD
 from viewer.core.model import Span
-from viewer.core.phrases import (
+from viewer.core.phrase_scorer import (
     ECHO_RATIO,
     MIN_VARIETY,
     WORD_BITS_CAP,
     PhraseScorer,
-    RecurringGrams,
-    breaks_after,
-    joined_after,
     select_phrases,
-    tokens_in_spans,
 )
+from viewer.core.phrases import RecurringGrams, breaks_after, joined_after, tokens_in_spans
 from viewer.core.tokenize import TokenStream, Vocabulary, token_offsets
 from viewer.core.word_bounds import PhraseLocator
 
 if TYPE_CHECKING:
-    from viewer.core.phrases import Candidates
+    from viewer.core.phrase_scorer import Candidates
 
 #: Cohesion (see `PhraseScorer.cohesion`) a Chinese form needs to give evidence for a
 #: group of forms; a form alone below it is listed on its score (scaled by its cohesion).

@@ -18,7 +18,8 @@ import numpy as np
 from viewer.core.collection import co_use
 from viewer.core.collection.edges import EdgeEvidence
 from viewer.core.grouping import expand
-from viewer.core.phrases import Candidates, RecurringGrams
+from viewer.core.phrase_scorer import Candidates
+from viewer.core.phrases import RecurringGrams
 
 #: Onset evidence counted at most (bits).
 ONSET_CAP = 20.0

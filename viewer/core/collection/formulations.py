@@ -55,7 +55,8 @@ from viewer.core.collection.rare_forms import (
     overlapping,
 )
 from viewer.core.model import Span
-from viewer.core.phrases import PhraseScorer, RecurringGrams
+from viewer.core.phrase_scorer import PhraseScorer
+from viewer.core.phrases import RecurringGrams
 from viewer.core.tokenize import TokenStream, Vocabulary
 from viewer.core.translations import content_at_first_use, join_translated
 from viewer.core.variants import group_variants

@@ -43,7 +43,7 @@ from viewer.core.word_bounds import (
 
 if TYPE_CHECKING:
     from viewer.core.collection.formulations import RankedGroups
-    from viewer.core.phrases import PhraseScorer
+    from viewer.core.phrase_scorer import PhraseScorer
 
 #: Edge evidence (bits, `evidence.unit_bits`) that sets a Chinese likeness used once into
 #: its sentence as a unit (`_set_in_as_unit`): about what its two edges give when
