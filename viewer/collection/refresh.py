@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from viewer.core.collection.formulations import Formulation
+from viewer.core.collection.formulations import Formulation, formulation_of
 from viewer.core.model import Span
 from viewer.core.normalize import Normalizer
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize
@@ -34,13 +34,7 @@ def updated_formulations(listed: Sequence[dict[str, Any]], ids: Sequence[str],
     no longer in the collection are dropped."""
     index = {doc_id: k for k, doc_id in enumerate(ids)}
     fresh = set(new)
-    # The new documents' tokens end to end: one search per form finds it in all of them.
-    joined = TokenStream(
-        ids=np.concatenate([streams[k].ids for k in new] or [np.zeros(0, dtype=np.int64)]),
-        starts=np.concatenate([streams[k].starts for k in new] or [np.zeros(0, np.int64)]),
-        ends=np.concatenate([streams[k].ends for k in new] or [np.zeros(0, np.int64)]),
-        codes=np.zeros(0, dtype=np.uint32))
-    bounds = np.cumsum([len(streams[k].ids) for k in new])
+    search = PhraseSearch(streams, new, normalizer, keys)
     out = []
     for item in listed:
         spans_by_doc: dict[int, list[Span]] = {}
@@ -49,27 +43,44 @@ def updated_formulations(listed: Sequence[dict[str, Any]], ids: Sequence[str],
             if k is not None and k not in fresh:
                 spans_by_doc[k] = [tuple(s) for s in occurrence["spans"]]  # type: ignore[misc]
         for form in (item["phrase"], *item["variants"]):
-            sequence = _ids_of(form, normalizer, keys)
-            if sequence is None:
-                continue
-            for position, span in _find(joined, sequence):
-                owner = int(np.searchsorted(bounds, position, side="right"))
-                if position + len(sequence) <= bounds[owner]:  # not across two documents
-                    spans_by_doc.setdefault(new[owner], []).append(span)
-        if not spans_by_doc:
-            continue
-        occurrences = tuple((k, tuple(sorted(set(spans))))
-                            for k, spans in sorted(spans_by_doc.items()))
-        per_month: dict[str, int] = {}
-        for k, spans in occurrences:
-            if len(dates[k]) >= 7:
-                per_month[dates[k][:7]] = per_month.get(dates[k][:7], 0) + len(spans)
-        out.append(Formulation(
-            phrase=item["phrase"], variants=tuple(item["variants"]),
-            documents=len(occurrences), count=sum(len(s) for _, s in occurrences),
-            first=min(spans_by_doc, key=lambda k: (dates[k] or "\uffff", k)),
-            per_month=dict(sorted(per_month.items())), occurrences=occurrences))
+            for k, spans in search.uses(form).items():
+                spans_by_doc.setdefault(k, []).extend(spans)
+        if spans_by_doc:
+            out.append(formulation_of(item["phrase"], tuple(item["variants"]), spans_by_doc,
+                                      dates))
     return out
+
+
+class PhraseSearch:
+    """Phrases given as text, found word for word as the matcher reads them (the
+    collection's `normalizer` and vocabulary `keys`) in the documents `among` (indices
+    into `streams`)."""
+
+    def __init__(self, streams: Sequence[TokenStream], among: Sequence[int],
+                 normalizer: Normalizer, keys: dict[str, int]) -> None:
+        self.among = list(among)
+        self.normalizer, self.keys = normalizer, keys
+        # The documents' tokens end to end: one search per phrase finds it in all of them.
+        self.joined = TokenStream(
+            ids=np.concatenate([streams[k].ids for k in among] or [np.zeros(0, np.int64)]),
+            starts=np.concatenate([streams[k].starts for k in among]
+                                  or [np.zeros(0, np.int64)]),
+            ends=np.concatenate([streams[k].ends for k in among] or [np.zeros(0, np.int64)]),
+            codes=np.zeros(0, dtype=np.uint32))
+        self.bounds = np.cumsum([len(streams[k].ids) for k in among])
+
+    def uses(self, phrase: str) -> dict[int, list[Span]]:
+        """Document index -> the character spans of `phrase` in it, for the documents
+        that use it."""
+        sequence = _ids_of(phrase, self.normalizer, self.keys)
+        found: dict[int, list[Span]] = {}
+        if sequence is None:
+            return found
+        for position, span in _find(self.joined, sequence):
+            owner = int(np.searchsorted(self.bounds, position, side="right"))
+            if position + len(sequence) <= self.bounds[owner]:  # not across two documents
+                found.setdefault(self.among[owner], []).append(span)
+        return found
 
 
 def _ids_of(phrase: str, normalizer: Normalizer, keys: dict[str, int]) -> np.ndarray | None:

@@ -19,7 +19,7 @@ appearance by date, counts per month and every occurrence.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, cast
 
@@ -559,6 +559,15 @@ def _formulation(forms: list[tuple[int, np.ndarray]], grams: RecurringGrams,
             spans_by_doc.setdefault(d, []).append((s, e))
             written[_shown(texts[d], s, e)] += 1
         phrases.append(max(written, key=written.__getitem__))
+    return formulation_of(phrases[0], tuple(dict.fromkeys(phrases[1:])), spans_by_doc, dates)
+
+
+def formulation_of(phrase: str, variants: tuple[str, ...],
+                   spans_by_doc: Mapping[int, Sequence[Span]],
+                   dates: Sequence[str]) -> Formulation:
+    """A formulation from its uses, the spans of each document that uses it (not empty):
+    documents and uses counted, the first appearance (earliest date, then document
+    order; undated documents last) and the uses per month of the dated documents."""
     occurrences = tuple((d, tuple(sorted(set(spans)))) for d, spans in sorted(spans_by_doc.items()))
     first = min(spans_by_doc, key=lambda d: (dates[d] or "\uffff", d))
     per_month: dict[str, int] = {}
@@ -566,7 +575,7 @@ def _formulation(forms: list[tuple[int, np.ndarray]], grams: RecurringGrams,
         month = dates[d][:7]
         if len(month) == 7:
             per_month[month] = per_month.get(month, 0) + len(spans)
-    return Formulation(phrase=phrases[0], variants=tuple(dict.fromkeys(phrases[1:])),
+    return Formulation(phrase=phrase, variants=variants,
                        documents=len(occurrences), count=sum(len(s) for _, s in occurrences),
                        first=first, per_month=dict(sorted(per_month.items())),
                        occurrences=occurrences)
