@@ -4,6 +4,9 @@
     tandem corpus add STORE SOURCE...                        add new or changed articles
     tandem corpus report STORE [--json OUT] [--html OUT] [--pdf OUT]   write the results
 
+`--watchlist FILE` (one shot and report) adds the user's own phrases, each counted across
+the articles, to the results.
+
 The one-shot form keeps its store in the user's cache folder (one per set of sources), so
 running it again only indexes what changed; `--store` chooses the store. Bad input exits 2
 with one line; Ctrl-C exits 130 and leaves the store as it was.
@@ -92,6 +95,10 @@ def _outputs(parser: argparse.ArgumentParser) -> None:
                         help="write the results as an HTML report ('-': stdout)")
     parser.add_argument("--pdf", metavar="OUT",
                         help="write the results as a PDF report ('-': stdout)")
+    parser.add_argument("--watchlist", metavar="FILE",
+                        help="phrases of your own, one per line (#: a comment): each is "
+                             "counted across the articles and listed under \"watched\" with "
+                             "its articles, uses, first appearance and uses per month")
 
 
 def one_shot_parser() -> argparse.ArgumentParser:
@@ -136,8 +143,9 @@ def run_corpus(argv: Sequence[str]) -> int:
     progress = ProgressBar(sys.stderr, not args.quiet)
     try:
         _check_outputs(args, command)
+        watchlist = _watchlist(args)
         if command == "report":
-            _report(args)
+            _report(args, watchlist)
         elif command == "import":
             run_import(args)
         elif getattr(args, "engine", "embedded") == "spark":
@@ -145,7 +153,7 @@ def run_corpus(argv: Sequence[str]) -> int:
         else:
             if not command:
                 check_embedded(args)
-            _index(args, command, progress)
+            _index(args, command, progress, watchlist)
     except KeyboardInterrupt:
         progress.close()
         print("tandem: interrupted; the store is as it was before", file=sys.stderr)
@@ -161,8 +169,8 @@ def run_corpus(argv: Sequence[str]) -> int:
 def _check_outputs(args: argparse.Namespace, command: str) -> None:
     """Before any work, `OutputError` for a report that cannot be written (see
     `refuse_unwritable`) or would replace an input: a source file, any file in a source
-    folder (an article, its metadata.csv), or the store; `SourceError` for a store that
-    is a source or inside a source folder (`refuse_store_in_sources`)."""
+    folder (an article, its metadata.csv), the watch-list or the store; `SourceError` for
+    a store that is a source or inside a source folder (`refuse_store_in_sources`)."""
     from viewer.collection.sources import SourceError, input_files, refuse_store_in_sources
     from viewer.core.errors import OutputError, printable
     from viewer.export.atomic import (
@@ -188,10 +196,38 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
                 raise OutputError(printable(out), "is the store; it would be overwritten",
                                   "choose another name for the output")
             refuse_unwritable(out)
-            refuse_overwriting_inputs(out, input_files([store, *sources]))
+            refuse_overwriting_inputs(out, input_files(
+                [store, *sources, getattr(args, "watchlist", None)]))
 
 
-def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> None:
+def _watchlist(args: argparse.Namespace) -> tuple[str, ...] | None:
+    """The phrases of `--watchlist`, read before any work (a bad file is told at once);
+    None when none was given."""
+    from viewer.cli import read_watchlist
+
+    path = getattr(args, "watchlist", None)
+    if path is None:
+        return None
+    if getattr(args, "engine", "embedded") == "spark":
+        raise TandemError("--watchlist: the Spark engine keeps no store to count the phrases "
+                          "in; load its tables with 'tandem corpus import DIR --store STORE', "
+                          "then run 'tandem corpus report STORE --watchlist FILE'")
+    return read_watchlist(path)
+
+
+def _results(store: CollectionStore, watchlist: tuple[str, ...] | None) -> dict[str, Any]:
+    """The store's results, with the watch-list's phrases counted ("watched") when one
+    was given."""
+    report = store.report()
+    if watchlist is not None:
+        from viewer.collection.watched import watched_phrases
+
+        report["watched"] = watched_phrases(store, watchlist)
+    return report
+
+
+def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
+           watchlist: tuple[str, ...] | None) -> None:
     from viewer.collection.engine import add_sources
     from viewer.collection.store import remove_store
 
@@ -206,7 +242,7 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar) -> Non
             progress.close()
             _tell(summary, sys.stderr, quiet=args.quiet)
             if command != "add":
-                _write(store.report(), args, store.text)
+                _write(_results(store, watchlist), args, store.text)
     finally:
         if not (existed or indexed):
             remove_store(path)  # a first run that failed or was stopped leaves no empty store
@@ -252,12 +288,12 @@ def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:
               "lists them all)", file=stream)
 
 
-def _report(args: argparse.Namespace) -> None:
+def _report(args: argparse.Namespace, watchlist: tuple[str, ...] | None) -> None:
     from viewer.collection.rekey import earlier_version_note
     from viewer.collection.store import CollectionStore
 
     with CollectionStore.open(args.store) as store:
-        _write(store.report(), args, store.text)
+        _write(_results(store, watchlist), args, store.text)
         note = earlier_version_note(store)
     if note and not args.quiet:
         print(f"tandem: note: {note}", file=sys.stderr)

@@ -171,21 +171,26 @@ def _clusters(section: Section[ClusterRow]) -> list[str]:
     return [*parts, _cut(section, "clusters")]
 
 
-def _formulations(section: Section[FormulationRow]) -> list[str]:
-    parts = _section("formulations", section.total)
+def _formulations(section: Section[FormulationRow], key: str = "formulations") -> list[str]:
+    """The formulations, or (`key` "watched") the watch-list's phrases, laid out alike."""
+    parts = _section(key, section.total)
     if not section.rows:
         return parts
-    parts.append("<table><tr><th>#</th><th>formulation</th><th>articles</th><th>uses</th>"
+    what = "phrase" if key == "watched" else "formulation"
+    parts.append(f"<table><tr><th>#</th><th>{what}</th><th>articles</th><th>uses</th>"
                  "<th>first seen</th><th>timeline</th></tr>")
     for row in section.rows:
         variants = ("<br><span class=\"variants muted\">also: "
                     + "; ".join(_e(v) for v in row.variants) + "</span>") if row.variants else ""
         first = _doc(row.first) if row.first is not None else "—"
+        # A watched phrase no article uses has no timeline to draw.
+        chart = (timeline_svg(row.timeline) if row.documents
+                 else '<span class="muted">not used</span>')
         parts.append(
             f'<tr><td class="num">{row.rank}</td><td><b>{_e(row.phrase)}</b>{variants}</td>'
             f'<td class="num">{row.documents:,}</td><td class="num">{row.count:,}</td>'
-            f'<td>{first}</td><td class="chart">{timeline_svg(row.timeline)}</td></tr>')
-    return [*parts, "</table>", _cut(section, "formulations")]
+            f'<td>{first}</td><td class="chart">{chart}</td></tr>')
+    return [*parts, "</table>", _cut(section, key)]
 
 
 def _boilerplate(report: CollectionReport) -> list[str]:
@@ -226,8 +231,8 @@ def report_to_html(report: CollectionReport,
         "</style></head><body>",
         f"<h1>{_e(heading)}</h1>",
         f'<p class="muted">Generated {_e(report.generated)} by Tandem</p>',
-        "<nav>" + " · ".join(f'<a href="#{key}">{_e(words.heading)}</a>'
-                             for key, words in SECTIONS.items()) + "</nav>",
+        "<nav>" + " · ".join(f'<a href="#{key}">{_e(SECTIONS[key].heading)}</a>'
+                             for key in report.sections()) + "</nav>",
         '<h2 id="summary">Summary</h2><table class="facts">',
     ]
     parts.extend(f'<tr><td class="muted">{_e(k)}</td><td>{_e(v)}</td></tr>'
@@ -235,6 +240,8 @@ def report_to_html(report: CollectionReport,
     parts.append("</table>")
     for section in (lambda: _pairs(report.pairs), lambda: _clusters(report.clusters),
                     lambda: _formulations(report.formulations),
+                    lambda: ([] if report.watched is None
+                             else _formulations(report.watched, "watched")),
                     lambda: _boilerplate(report), lambda: _skipped(report.skipped)):
         check()
         parts.extend(section())

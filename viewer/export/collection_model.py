@@ -5,7 +5,8 @@ both ways, words, direction, dates, series), the clusters in date order with the
 first, the formulations with a per-month timeline each, boilerplate per series and the
 skipped files. The result is the JSON contract's dict (see the design notes); optional extra
 keys are used when present: a document's "title" and "path", a formulation's "per_month"
-(else counted from its occurrences), "skipped", and a top-level "name". When the caller can
+(else counted from its occurrences), "skipped", "watched" (the user's own phrases, listed as
+formulations are: `tandem corpus --watchlist`) and a top-level "name". When the caller can
 give article texts (`text_of`), pairs and clusters show an excerpt of their passage.
 Nothing here trusts the dict's strings: the writers escape everything they show.
 """
@@ -194,6 +195,11 @@ SECTIONS = {
         "Set phrases that recur across articles, best first, with their variants, how many "
         "articles use them, how often, where they first appear and their use over time.",
         "No formulation recurs across the articles.", "formulations"),
+    "watched": SectionText(
+        "Watched phrases",
+        "Your own phrases (the watch-list), each counted across the articles, with where it "
+        "first appears and its use over time.",
+        "The watch-list names no phrase.", "phrases"),
     "boilerplate": SectionText(
         "Boilerplate",
         "Text repeated across the articles of one series (headers, footers, bylines): listed "
@@ -235,6 +241,12 @@ class CollectionReport:
     boilerplate: tuple[BoilerplateGroup, ...]
     skipped: Section[tuple[str, str]]
     months: tuple[str, ...] = field(default=())
+    #: The watch-list's phrases; None when the result was made without one.
+    watched: Section[FormulationRow] | None = None
+
+    def sections(self) -> tuple[str, ...]:
+        """The keys of `SECTIONS` this report shows, in order."""
+        return tuple(key for key in SECTIONS if key != "watched" or self.watched is not None)
 
 
 def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf | None = None,
@@ -290,18 +302,22 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         cluster_rows.append(ClusterRow(str(cluster.get("id", "")), source, tuple(members),
                                        dated))
 
+    def formulation_rows(items: list[Mapping[str, Any]]) -> Section[FormulationRow]:
+        rows = []
+        for rank, item in enumerate(items[:limits.formulations], 1):
+            first = item.get("first")
+            first_ref = ref(first.get("doc")) if isinstance(first, Mapping) else None
+            per_month = per_month_of(item, docs)
+            count = int(_number(item.get("count")))
+            rows.append(FormulationRow(
+                rank, str(item.get("phrase", "")),
+                tuple(str(v) for v in item.get("variants") or () if str(v)),
+                int(_number(item.get("documents"))), count, first_ref,
+                timeline(months, per_month, undated_uses(item, docs, count, per_month))))
+        return Section(tuple(rows), len(items))
+
     formulations = _list(result, "formulations")
-    formulation_rows = []
-    for rank, item in enumerate(formulations[:limits.formulations], 1):
-        first = item.get("first")
-        first_ref = ref(first.get("doc")) if isinstance(first, Mapping) else None
-        per_month = per_month_of(item, docs)
-        count = int(_number(item.get("count")))
-        formulation_rows.append(FormulationRow(
-            rank, str(item.get("phrase", "")),
-            tuple(str(v) for v in item.get("variants") or () if str(v)),
-            int(_number(item.get("documents"))), count, first_ref,
-            timeline(months, per_month, undated_uses(item, docs, count, per_month))))
+    watched = _list(result, "watched") if "watched" in result else None
 
     groups: dict[str, list[tuple[str, int]]] = {}
     for line in _list(result, "boilerplate"):
@@ -322,6 +338,9 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         ("Pairs sharing passages", f"{len(pairs):,}"),
         ("Clusters", f"{len(clusters):,}"),
         ("Formulations", f"{len(formulations):,}"),
+        *((("Watched phrases", f"{len(watched):,}, "
+            f"{sum(1 for w in watched if _number(w.get('documents')) > 0):,} of them used"),)
+          if watched is not None else ()),
         ("Boilerplate lines", f"{sum(len(g.lines) for g in boilerplate):,} in "
                               f"{len(boilerplate):,} series"),
         ("Skipped files or lines, and notes", f"{len(skipped):,}"),
@@ -331,9 +350,9 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         generated=(now or datetime.now()).strftime("%Y-%m-%d %H:%M"), facts=facts,
         pairs=Section(tuple(pair_rows), len(pairs)),
         clusters=Section(tuple(cluster_rows), len(clusters)),
-        formulations=Section(tuple(formulation_rows), len(formulations)),
+        formulations=formulation_rows(formulations),
         boilerplate=boilerplate, skipped=Section(tuple(skipped[:limits.skipped]), len(skipped)),
-        months=months)
+        months=months, watched=None if watched is None else formulation_rows(watched))
 
 
 def _list(result: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:

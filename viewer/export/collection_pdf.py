@@ -13,7 +13,13 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from viewer.export import collection_model as model
-from viewer.export.collection_model import CollectionReport, DocRef, Section, Timeline
+from viewer.export.collection_model import (
+    CollectionReport,
+    DocRef,
+    FormulationRow,
+    Section,
+    Timeline,
+)
 from viewer.export.pdf_layout import Cell, Layout, Measure, Page
 from viewer.export.pdf_render import render_pages, save_pdf
 from viewer.export.pdf_report import PAGE_SIZES, TABLE_SIZE, report_fonts
@@ -64,7 +70,10 @@ def _lay_out(layout: Layout, report: CollectionReport, check: Callable[[], None]
         layout.row([Cell(layout.left, key_width - 8, RichText(key), colours.muted),
                     Cell(layout.left + key_width, layout.content_width - key_width,
                          RichText(value))], 9)
-    for section in (_pairs, _clusters, _formulations, _boilerplate, _skipped):
+    sections = [_pairs, _clusters, _formulations, _watched, _boilerplate, _skipped]
+    if report.watched is None:  # made without a watch-list: no such section
+        sections.remove(_watched)
+    for section in sections:
         check()
         layout.space(16)
         layout.ensure(80)
@@ -194,10 +203,20 @@ def _clusters(layout: Layout, report: CollectionReport) -> None:
 
 
 def _formulations(layout: Layout, report: CollectionReport) -> None:
-    section = report.formulations
-    if not _heading(layout, "formulations", section.total, section):
+    _formulation_table(layout, report.formulations, "formulations")
+
+
+def _watched(layout: Layout, report: CollectionReport) -> None:
+    if report.watched is not None:
+        _formulation_table(layout, report.watched, "watched")
+
+
+def _formulation_table(layout: Layout, section: Section[FormulationRow], key: str) -> None:
+    """The formulations, or (`key` "watched") the watch-list's phrases, laid out alike."""
+    if not _heading(layout, key, section.total, section):
         return
-    columns = _columns(layout, [(22, "#"), (0, "formulation"), (36, "articles"),
+    what = "phrase" if key == "watched" else "formulation"
+    columns = _columns(layout, [(22, "#"), (0, what), (36, "articles"),
                                 (32, "uses"), (110, "first seen"), (130, "timeline")])
     chart_x, chart_w, _ = columns[-1]
     rows = []
@@ -208,6 +227,9 @@ def _formulations(layout: Layout, report: CollectionReport) -> None:
                      RichText(f"{row.count:,}"), first, RichText("")])
 
     def chart(k: int, page: Page, top: float) -> None:
+        if not section.rows[k].documents:  # a watched phrase no article uses
+            page.add(chart_x, ("text", chart_x, top - 8, "not used", layout.colours.muted, 7))
+            return
         _chart(layout, page, section.rows[k].timeline, chart_x, top - _CHART_HEIGHT, chart_w)
 
     _rows(layout, columns, rows, decorate=chart, min_height=_CHART_HEIGHT + 9)

@@ -1,0 +1,54 @@
+"""The user's own phrases, counted across a collection.
+
+The collection's formulations are what the finder holds for set phrases; a researcher also
+follows phrases of their own choosing, whatever the finder makes of them (a slogan every
+article sets in the same few frames reads to it as a piece of those frames). Each phrase of
+a watch-list is found word for word as the matcher reads the articles (case, spacing and
+the spaces between Chinese characters make no difference), in every article, and listed
+with the figures a formulation has: articles, uses, first appearance, uses per month and
+every occurrence. A phrase no article uses is listed with none, so the list answers for
+each phrase asked about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from viewer.collection.refresh import PhraseSearch
+from viewer.collection.results import formulation_dict
+from viewer.collection.store import CollectionStore
+from viewer.collection.words import collection_normalizer
+from viewer.core.collection.formulations import formulation_of
+from viewer.core.slogans import phrase_key
+from viewer.core.tokenize import TokenStream
+
+
+def watched_phrases(store: CollectionStore, phrases: Sequence[str]) -> list[dict[str, Any]]:
+    """One entry per phrase of `phrases` (in their order; phrases the matcher reads alike
+    are one, the first), in the form of the JSON contract's formulations: "first" is None
+    and "documents" 0 for a phrase no article uses."""
+    docs = store.documents()
+    ids, dates = [d.id for d in docs], [d.date for d in docs]
+    arrays = store.token_arrays(compact=True)
+    streams = [TokenStream(*arrays.pop(d.num), np.zeros(0, dtype=np.uint32)) for d in docs]
+    normalizer = collection_normalizer()
+    keys = {key: k for k, key in enumerate(store.vocabulary_keys())}
+    search = PhraseSearch(streams, range(len(docs)), normalizer, keys)
+    entries = []
+    seen: set[tuple[str, ...]] = set()
+    for phrase in phrases:
+        shown = " ".join(phrase.split())
+        key = phrase_key(shown, normalizer)
+        if key in seen:
+            continue
+        seen.add(key)
+        uses = search.uses(shown)
+        if uses:
+            entries.append(formulation_dict(formulation_of(shown, (), uses, dates), ids, dates))
+        else:
+            entries.append({"phrase": shown, "variants": [], "documents": 0, "count": 0,
+                            "first": None, "per_month": {}, "occurrences": []})
+    return entries
