@@ -128,6 +128,41 @@ def test_chinese_phrases_match_whatever_the_spaces_between_characters(tmp_path: 
     assert found["first"]["doc"] == "z0" and found["count"] == 3
 
 
+def _watched(tmp_path: Path, rows: list[dict[str, str]], *phrases: str) -> list[dict]:
+    source = tmp_path / "c.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                      encoding="utf-8")
+    result = tandem("corpus", str(source), "--json", "-", "--store", str(tmp_path / "s.sqlite"),
+                    "--watchlist", str(_watchlist(tmp_path / "watch.txt", *phrases)),
+                    "--quiet", env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["watched"]
+
+
+def test_a_use_does_not_run_across_the_end_of_a_sentence(tmp_path: Path) -> None:
+    texts = ["Officials said U.S. policy makers met in May.",
+             "The board set the policy. Makers of cars were not asked.",
+             "Our policy makers, and theirs, met again."]
+    rows = [{"id": f"e{k}", "series": "s", "date": f"2023-0{k + 1}-10", "text": text}
+            for k, text in enumerate(texts)]
+    abroad, ours = _watched(tmp_path, rows, "U.S. policy makers", "policy makers")
+    # The phrase's own full stops are no end: "U.S." is written so in the phrase.
+    start = texts[0].index("U.S.")
+    assert [(o["doc"], o["spans"]) for o in abroad["occurrences"]] == [
+        ("e0", [[start, start + len("U.S. policy makers")]])]
+    assert [o["doc"] for o in ours["occurrences"]] == ["e0", "e2"]
+
+
+def test_quotation_marks_inside_a_use_are_no_end(tmp_path: Path) -> None:
+    texts = ["要坚持“十五大”精神。", "十五大。精神文明建设。", "学习十五大精神。"]
+    rows = [{"id": f"z{k}", "series": "s", "date": f"2023-0{k + 1}-10", "text": text}
+            for k, text in enumerate(texts)]
+    (found,) = _watched(tmp_path, rows, "十五大精神")
+    assert {o["doc"]: o["spans"] for o in found["occurrences"]} == {
+        "z0": [[texts[0].index("十"), texts[0].index("神") + 1]],
+        "z2": [[texts[2].index("十"), texts[2].index("神") + 1]]}
+
+
 def test_a_bad_watchlist_exits_2_before_any_work(tmp_path: Path) -> None:
     source = make_collection().write(tmp_path / "c.jsonl")
     store = tmp_path / "s.sqlite"

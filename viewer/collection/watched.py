@@ -6,12 +6,15 @@ article sets in the same few frames reads to it as a piece of those frames). Eac
 a watch-list is found word for word as the matcher reads the articles (case, spacing and
 the spaces between Chinese characters make no difference), in every article, and listed
 with the figures a formulation has: articles, uses, first appearance, uses per month and
-every occurrence. A phrase no article uses is listed with none, so the list answers for
-each phrase asked about.
+every occurrence. A use does not run across the end of a sentence or a line where the
+phrase itself has none (quotation marks inside are no end: 贯彻“十五大”精神 uses
+十五大精神). A phrase no article uses is listed with none, so the list answers for each
+phrase asked about.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,8 +25,13 @@ from viewer.collection.results import formulation_dict
 from viewer.collection.store import CollectionStore
 from viewer.collection.words import collection_normalizer
 from viewer.core.collection.formulations import formulation_of
+from viewer.core.model import Span
+from viewer.core.normalize import Normalizer
 from viewer.core.slogans import phrase_key
-from viewer.core.tokenize import TokenStream
+from viewer.core.tokenize import TokenStream, Vocabulary, tokenize
+
+#: What ends a sentence, a clause or a line between two words.
+_ENDS = re.compile(r"[.!?;:\n\u3002\uff01\uff1f\uff1b\uff1a]")
 
 
 def watched_phrases(store: CollectionStore, phrases: Sequence[str]) -> list[dict[str, Any]]:
@@ -32,6 +40,8 @@ def watched_phrases(store: CollectionStore, phrases: Sequence[str]) -> list[dict
     and "documents" 0 for a phrase no article uses."""
     docs = store.documents()
     ids, dates = [d.id for d in docs], [d.date for d in docs]
+    texts_by_num = store.texts()
+    texts = [texts_by_num.pop(d.num) for d in docs]
     arrays = store.token_arrays(compact=True)
     streams = [TokenStream(*arrays.pop(d.num), np.zeros(0, dtype=np.uint32)) for d in docs]
     normalizer = collection_normalizer()
@@ -45,10 +55,32 @@ def watched_phrases(store: CollectionStore, phrases: Sequence[str]) -> list[dict
         if key in seen:
             continue
         seen.add(key)
-        uses = search.uses(shown)
+        uses = _within_sentences(search.uses(shown), texts,
+                                 _ends_between_words(shown, normalizer), normalizer)
         if uses:
             entries.append(formulation_dict(formulation_of(shown, (), uses, dates), ids, dates))
         else:
             entries.append({"phrase": shown, "variants": [], "documents": 0, "count": 0,
                             "first": None, "per_month": {}, "occurrences": []})
     return entries
+
+
+def _ends_between_words(text: str, normalizer: Normalizer) -> list[bool]:
+    """For each gap between two words of `text`, whether an end (`_ENDS`) lies in it."""
+    stream = tokenize(text, normalizer, Vocabulary())
+    return [bool(_ENDS.search(text[end:start]))
+            for end, start in zip(stream.ends[:-1].tolist(), stream.starts[1:].tolist(),
+                                  strict=True)]
+
+
+def _within_sentences(uses: dict[int, list[Span]], texts: Sequence[str], own: list[bool],
+                      normalizer: Normalizer) -> dict[int, list[Span]]:
+    """The `uses` (document index -> spans) that end nothing between their words where the
+    phrase itself (`own`: `_ends_between_words` of it) does not."""
+    kept: dict[int, list[Span]] = {}
+    for k, spans in uses.items():
+        for start, end in spans:
+            found = _ends_between_words(texts[k][start:end], normalizer)
+            if all(own[g] for g, ended in enumerate(found) if ended and g < len(own)):
+                kept.setdefault(k, []).append((start, end))
+    return kept
