@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import QPushButton
 
 from tests.conftest import FIXTURES
 from tests.ui.articles import write_pair
@@ -595,6 +596,25 @@ def test_export_the_collection_report_from_the_window(
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "report.pdf").pages)
     assert "collection report" in text.lower()
     assert data.formulations[0]["phrase"] in " ".join(text.split())
+
+
+def test_the_exported_report_counts_the_watch_list_across_the_collection(
+        make_window, qtbot, dev_store: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    found = window.collection.data.formulations[0]["phrase"]
+    absent = "a phrase no article of the collection writes"
+    window.side_panel.watch_edit.setPlainText(f"{found}\n{absent}")
+    window.findChild(QPushButton, "watchlist_save").click()
+    assert window.settings.watchlist == (found, absent)
+    target = tmp_path / "report.html"
+    problems: list[str] = []
+    window.collection.export("html", str(target), problems.append)
+    qtbot.waitUntil(lambda: len(problems) == 1, timeout=60000)
+    assert problems == [""]
+    html = target.read_text(encoding="utf-8")
+    section = html[html.index('<h2 id="watched">'):html.index('<h2 id="boilerplate">')]
+    assert "Watched phrases (2)" in section
+    assert found in section and absent in section and "not used" in section
 
 
 def test_the_collection_report_is_never_written_onto_the_store_or_an_article(

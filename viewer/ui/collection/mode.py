@@ -92,13 +92,18 @@ class _Job(QRunnable):
             self.signals.done.emit(result)
 
 
-def _write_report(store_path: str, name: str, kind: str, target: str) -> None:
+def _write_report(store_path: str, name: str, kind: str, target: str,
+                  watchlist: tuple[str, ...]) -> None:
     with CollectionStore.open(store_path) as store:
         if kind == "pdf":
             from viewer.export.collection_pdf import write_collection_pdf as write
         else:
             from viewer.export.collection_html import write_collection_html as write
         report = store.report()
+        if watchlist:  # the window's watch-list, counted across the articles as well
+            from viewer.collection.watched import watched_phrases
+
+            report["watched"] = watched_phrases(store, watchlist)
         # The report names articles by title where the store has one (the contract has none).
         titles = {d.id: d.title for d in store.documents()}
         for document in report["documents"]:
@@ -366,8 +371,8 @@ class CollectionMode(QObject):
             if done is not None:
                 done(problem)
 
-        data = self.data
-        self._start(lambda: _write_report(data.store_path, data.name, kind, target),
+        data, watchlist = self.data, self.window.settings.watchlist
+        self._start(lambda: _write_report(data.store_path, data.name, kind, target, watchlist),
                     lambda _: finished(""), finished)
 
     def _start(self, work: Callable[[], Any], done: Callable[[Any], Any],
