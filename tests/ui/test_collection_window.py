@@ -603,8 +603,7 @@ def test_the_exported_report_counts_the_watch_list_across_the_collection(
     window = open_collection(make_window, qtbot, dev_store)
     found = window.collection.data.formulations[0]["phrase"]
     absent = "a phrase no article of the collection writes"
-    window.side_panel.watch_edit.setPlainText(f"{found}\n{absent}")
-    window.findChild(QPushButton, "watchlist_save").click()
+    _save_watchlist(window, found, absent)
     assert window.settings.watchlist == (found, absent)
     target = tmp_path / "report.html"
     problems: list[str] = []
@@ -615,6 +614,39 @@ def test_the_exported_report_counts_the_watch_list_across_the_collection(
     section = html[html.index('<h2 id="watched">'):html.index('<h2 id="boilerplate">')]
     assert "Watched phrases (2)" in section
     assert found in section and absent in section and "not used" in section
+
+
+def _save_watchlist(window, *phrases: str) -> None:  # type: ignore[no-untyped-def]
+    window.side_panel.watch_edit.setPlainText("\n".join(phrases))
+    window.findChild(QPushButton, "watchlist_save").click()
+
+
+def test_the_watch_list_joins_the_formulations_tab(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    window.show_collection_page()
+    view, data = window.collection.view, window.collection.data
+    found = data.formulations[0]["phrase"]
+    absent = "a phrase no article of the collection writes"
+    _save_watchlist(window, found, absent)
+    listed = len(data.formulations)
+    model = view.formulations_model
+    qtbot.waitUntil(lambda: model.rowCount() == listed + 2, timeout=30000)
+    shown = [model.data(model.index(row, 0)) for row in range(listed, listed + 2)]
+    assert shown == [f"{found}  (watch-list)", f"{absent}  (watch-list)"]
+    # Counted in the stored texts, case aside, as a reader would count them.
+    with CollectionStore.open(dev_store) as store:
+        texts = store.texts()
+    pattern = re.compile(r"\s+".join(map(re.escape, found.split())), re.IGNORECASE)
+    using = sum(1 for text in texts.values() if pattern.search(text))
+    assert model.data(model.index(listed, 2)) == f"{using:,}"
+    assert model.data(model.index(listed + 1, 2)) == "0"
+    assert model.data(model.index(listed + 1, 4)) == ""
+    double_click(qtbot, view.formulations_table, listed)
+    assert view.uses_list.count() == using
+    # Emptied, the watch-list leaves the formulations alone.
+    _save_watchlist(window)
+    qtbot.waitUntil(lambda: model.rowCount() == listed, timeout=30000)
 
 
 def test_the_collection_report_is_never_written_onto_the_store_or_an_article(

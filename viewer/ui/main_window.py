@@ -626,6 +626,7 @@ class MainWindow(QMainWindow):
         self.settings_panel.show_settings(self.settings)
         self.store.save_settings(self.settings)
         self.start_comparison()
+        self.collection.count_watchlist()
 
     def action_export(self, kind: str) -> None:
         if self.rendered is None:

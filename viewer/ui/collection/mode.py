@@ -111,6 +111,13 @@ def _write_report(store_path: str, name: str, kind: str, target: str,
         write(report, target, name=name, text_of=store.text)
 
 
+def _watched(store_path: str, watchlist: tuple[str, ...]) -> list[dict[str, Any]]:
+    from viewer.collection.watched import watched_phrases
+
+    with CollectionStore.open(store_path) as store:
+        return watched_phrases(store, watchlist)
+
+
 def _context(store_path: str, comparison: Comparison) -> dict[str, Any]:
     from viewer.collection.context import collection_context
 
@@ -241,6 +248,7 @@ class CollectionMode(QObject):
             return False
         self.data, self.source = data, source
         self.view.show_collection(data)
+        self.count_watchlist()
         self._add_recent(source)
         if in_front:
             self.window.show_collection_page()
@@ -252,6 +260,25 @@ class CollectionMode(QObject):
             self.window.statusBar().showMessage(data.note, 60000)
         self.opened.emit()
         return True
+
+    def count_watchlist(self) -> None:
+        """Count the window's watch-list across the shown collection, off the GUI thread
+        (a large store's tokens take seconds to read): its phrases join the Formulations
+        tab when counted."""
+        data, phrases = self.data, self.window.settings.watchlist
+        if data is None:
+            return
+        if not phrases:
+            self.view.show_watched([])
+            return
+
+        def counted(entries: list[dict[str, Any]]) -> None:
+            if self.data is data and self.window.settings.watchlist == phrases:
+                self.view.show_watched(entries)
+
+        self._start(lambda: _watched(data.store_path, phrases), counted,
+                    lambda problem: self.window.statusBar().showMessage(
+                        f"The watch-list was not counted in the collection: {problem}", 10000))
 
     def close(self) -> None:
         self.cancel()

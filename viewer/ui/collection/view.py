@@ -51,6 +51,9 @@ def _percent(value: float) -> str:
 
 
 USES_HINT = "Double-click a formulation to list the articles using it."
+#: The key of a watch-list phrase's entry among the formulations, and its mark in the table.
+WATCHED_KEY = "watchlist"
+WATCHED_MARK = "  (watch-list)"
 NO_FORMULATIONS = ("No formulations found: a formulation is a set phrase that recurs across "
                    "articles (in 3 or more); a small or varied collection may have none.")
 NO_DATES = ("No timeline: none of the articles has a date. Dates come from a folder's "
@@ -95,6 +98,8 @@ class CollectionView(QWidget):
         super().__init__(parent)
         self.setObjectName("collection_view")
         self.data: CollectionData | None = None
+        #: The watch-list's phrases as `show_watched` last showed them.
+        self.watched: list[Formulation] = []
         self.summary = QLabel(objectName="collection_summary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.skipped_link = QLabel(objectName="skipped_link")
@@ -171,7 +176,8 @@ class CollectionView(QWidget):
 
     def _formulations_tab(self) -> QWidget:
         self.formulations_model: ListTableModel[Formulation] = ListTableModel([
-            Column("Formulation", lambda f: str(f.get("phrase", "")),
+            Column("Formulation", lambda f: str(f.get("phrase", ""))
+                   + (WATCHED_MARK if f.get(WATCHED_KEY) else ""),
                    tip=lambda f: "Variants:\n" + "\n".join(f.get("variants") or ["(none)"])),
             Column("Variants", lambda f: "; ".join(f.get("variants") or ()),
                    key=lambda f: len(f.get("variants") or ())),
@@ -287,6 +293,7 @@ class CollectionView(QWidget):
         self.series_filter.blockSignals(False)
         self.pairs_model.set_items(data.pairs)
         self.apply_pair_filter()
+        self.watched = []
         self.formulations_model.set_items(data.formulations)
         self.articles_model.set_items(data.articles)
         self._fill_clusters(data)
@@ -296,13 +303,26 @@ class CollectionView(QWidget):
             table.resizeColumnsToContents()
             for column in range(table.model().columnCount()):
                 table.setColumnWidth(column, min(table.columnWidth(column), 320))
-        # With no formulation an empty table and chart look broken: say why instead.
-        self.timeline_box.setVisible(bool(data.formulations))
         self.undated_label.setVisible(not data.months)
         if self._timeline is not None:
             self._timeline.setVisible(bool(data.months))
-        self.uses_label.setText(USES_HINT if data.formulations else NO_FORMULATIONS)
-        if data.formulations:
+        self._show_formulation_rows()
+
+    def show_watched(self, entries: list[Formulation]) -> None:
+        """The watch-list's phrases counted across the collection (`watched_phrases`), shown
+        after its formulations and marked `WATCHED_MARK`; [] takes them away."""
+        if self.data is None:
+            return
+        self.watched = [{**entry, WATCHED_KEY: True} for entry in entries]
+        self.formulations_model.set_items(self.data.formulations + self.watched)
+        self._show_formulation_rows()
+
+    def _show_formulation_rows(self) -> None:
+        shown = self.formulations_model.rowCount() > 0
+        # With no formulation an empty table and chart look broken: say why instead.
+        self.timeline_box.setVisible(shown)
+        self.uses_label.setText(USES_HINT if shown else NO_FORMULATIONS)
+        if shown:
             self.formulations_table.selectRow(0)
         else:
             self._draw_timelines([])
