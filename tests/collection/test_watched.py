@@ -163,6 +163,31 @@ def test_quotation_marks_inside_a_use_are_no_end(tmp_path: Path) -> None:
         "z2": [[texts[2].index("十"), texts[2].index("神") + 1]]}
 
 
+def test_a_line_names_variants_counted_with_the_phrase(tmp_path: Path) -> None:
+    texts = ["Leaders praised the green corridor of trust at the summit.",
+             "Ministers spoke of a green corridor of mutual trust.",
+             "The green corridor of trust and the green corridor of mutual trust differ.",
+             "Nothing here is on the list."]
+    rows = [{"id": f"e{k}", "series": "s", "date": f"2023-0{k + 1}-10", "text": text}
+            for k, text in enumerate(texts)]
+    grouped, inside = _watched(
+        tmp_path, rows,
+        "green corridor of trust | green corridor of mutual trust | blue corridor",
+        "green corridor | green corridor of trust")
+    assert grouped["phrase"] == "green corridor of trust"
+    assert grouped["variants"] == ["green corridor of mutual trust"]
+    forms = ("green corridor of trust", "green corridor of mutual trust")
+    expected = {row["id"]: sorted([m.start(), m.end()] for form in forms
+                                  for m in re.finditer(form, row["text"]))
+                for row in rows if any(form in row["text"] for form in forms)}
+    assert {o["doc"]: o["spans"] for o in grouped["occurrences"]} == expected
+    assert (grouped["documents"], grouped["count"]) == (3, 4)
+    # A form inside another's use is that use, counted once.
+    assert {o["doc"]: len(o["spans"]) for o in inside["occurrences"]} == {
+        "e0": 1, "e1": 1, "e2": 2}
+    assert inside["variants"] == ["green corridor of trust"]
+
+
 def test_a_bad_watchlist_exits_2_before_any_work(tmp_path: Path) -> None:
     source = make_collection().write(tmp_path / "c.jsonl")
     store = tmp_path / "s.sqlite"

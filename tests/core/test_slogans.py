@@ -73,6 +73,20 @@ def test_watch_list_entries_matched_alike_are_listed_once():
         ("数字 中国", True)]
 
 
+def test_a_watch_list_line_may_name_variants_counted_as_one_entry():
+    a = "The green transition starts now. A green energy transition needs grids."
+    b = "Critics of the green transition asked who pays."
+    settings = Settings(watchlist=("green transition | green energy transition | brown turn",))
+    [watched] = [s for s in compare(Document(a, "a"), Document(b, "b"), settings).slogans
+                 if s.watchlist]
+    assert watched.phrase == "green transition"
+    # Only the variants the texts use are listed.
+    assert watched.variants == ("green energy transition",)
+    assert [a[s:e] for s, e in watched.occurrences_a] == ["green transition",
+                                                          "green energy transition"]
+    assert [b[s:e] for s, e in watched.occurrences_b] == ["green transition"]
+
+
 def test_chinese_slogans_begin_and_end_on_whole_words():
     # 力提高全 recurs character for character (努力提高全民 / 大力提高全社会) but cuts
     # two words; 新能源汽车 is whole in both.

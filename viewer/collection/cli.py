@@ -96,9 +96,10 @@ def _outputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pdf", metavar="OUT",
                         help="write the results as a PDF report ('-': stdout)")
     parser.add_argument("--watchlist", metavar="FILE",
-                        help="phrases of your own, one per line (#: a comment): each is "
-                             "counted across the articles and listed under \"watched\" with "
-                             "its articles, uses, first appearance and uses per month")
+                        help="phrases of your own, one per line (#: a comment; variants "
+                             "after a phrase: 'a | b'): each is counted across the articles "
+                             "and listed under \"watched\" with its articles, uses, first "
+                             "appearance and uses per month")
 
 
 def one_shot_parser() -> argparse.ArgumentParser:

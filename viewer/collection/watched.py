@@ -6,10 +6,11 @@ article sets in the same few frames reads to it as a piece of those frames). Eac
 a watch-list is found word for word as the matcher reads the articles (case, spacing and
 the spaces between Chinese characters make no difference), in every article, and listed
 with the figures a formulation has: articles, uses, first appearance, uses per month and
-every occurrence. A use does not run across the end of a sentence or a line where the
-phrase itself has none (quotation marks inside are no end: 贯彻“十五大”精神 uses
-十五大精神). A phrase no article uses is listed with none, so the list answers for each
-phrase asked about.
+every occurrence. A line may name variants after the phrase ("a | b"): they are counted
+with it as one entry, as the finder groups a formulation's forms. A use does not run
+across the end of a sentence or a line where the phrase itself has none (quotation marks
+inside are no end: 贯彻“十五大”精神 uses 十五大精神). A phrase no article uses is listed
+with none, so the list answers for each phrase asked about.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from viewer.collection.words import collection_normalizer
 from viewer.core.collection.formulations import formulation_of
 from viewer.core.model import Span
 from viewer.core.normalize import Normalizer
-from viewer.core.slogans import phrase_key
+from viewer.core.slogans import apart_spans, phrase_key, watched_forms
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize
 
 #: What ends a sentence, a clause or a line between two words.
@@ -35,9 +36,11 @@ _ENDS = re.compile(r"[.!?;:\n\u3002\uff01\uff1f\uff1b\uff1a]")
 
 
 def watched_phrases(store: CollectionStore, phrases: Sequence[str]) -> list[dict[str, Any]]:
-    """One entry per phrase of `phrases` (in their order; phrases the matcher reads alike
-    are one, the first), in the form of the JSON contract's formulations: "first" is None
-    and "documents" 0 for a phrase no article uses."""
+    """One entry per watch-list line of `phrases` (in their order; lines whose phrases the
+    matcher reads alike are one, the first), in the form of the JSON contract's
+    formulations: a line's phrase with the variants it names (`watched_forms`) that the
+    articles use, all counted together; "first" is None and "documents" 0 for a phrase no
+    article uses in any of its forms."""
     docs = store.documents()
     ids, dates = [d.id for d in docs], [d.date for d in docs]
     texts_by_num = store.texts()
@@ -49,18 +52,27 @@ def watched_phrases(store: CollectionStore, phrases: Sequence[str]) -> list[dict
     search = PhraseSearch(streams, range(len(docs)), normalizer, keys)
     entries = []
     seen: set[tuple[str, ...]] = set()
-    for phrase in phrases:
-        shown = " ".join(phrase.split())
-        key = phrase_key(shown, normalizer)
-        if key in seen:
+    for line in phrases:
+        forms = watched_forms(line)
+        if not forms or phrase_key(forms[0], normalizer) in seen:
             continue
-        seen.add(key)
-        uses = _within_sentences(search.uses(shown), texts,
-                                 _ends_between_words(shown, normalizer), normalizer)
-        if uses:
-            entries.append(formulation_dict(formulation_of(shown, (), uses, dates), ids, dates))
+        seen.add(phrase_key(forms[0], normalizer))
+        uses_of = [_within_sentences(search.uses(form), texts,
+                                     _ends_between_words(form, normalizer), normalizer)
+                   for form in forms]
+        merged: dict[int, list[Span]] = {}
+        for uses in uses_of:
+            for k, spans in uses.items():
+                merged.setdefault(k, []).extend(spans)
+        if merged:
+            variants = tuple(form for form, uses in zip(forms[1:], uses_of[1:], strict=True)
+                             if uses)
+            # One form inside another's use (a variant that adds a word) is that use.
+            apart = {k: list(apart_spans(spans)) for k, spans in merged.items()}
+            entries.append(formulation_dict(formulation_of(forms[0], variants, apart, dates),
+                                            ids, dates))
         else:
-            entries.append({"phrase": shown, "variants": [], "documents": 0, "count": 0,
+            entries.append({"phrase": forms[0], "variants": [], "documents": 0, "count": 0,
                             "first": None, "per_month": {}, "occurrences": []})
     return entries
 

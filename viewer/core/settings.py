@@ -137,7 +137,9 @@ _TEXTS = {
     "theme_min_score": "Theme: lowest score | smallest theme score listed, 0..1 (the "
                        "closest pair is listed whatever its score)",
     "max_themes": "Most theme pairs | how many theme pairs at most are listed",
-    "watchlist": "Watch-list | the user's own phrases, always searched and highlighted",
+    "watchlist": "Watch-list | the user's own phrases, one a line, always searched and "
+                 "highlighted; a line may name variants after its phrase, each after a "
+                 "vertical bar (green transition|green energy transition)",
 }
 
 #: Type, group, range and command-line flag of each setting ("-": none). A bool's flag

@@ -803,21 +803,35 @@ def _spans(stream: TokenStream, positions: np.ndarray, length: int) -> tuple[Spa
                      stream.ends[positions + length - 1].tolist(), strict=True))
 
 
+#: Separates the forms of one phrase on a watch-list line: the phrase, then its variants
+#: ("network power | strong network country"), counted together as one entry.
+FORM_SEPARATOR = "|"
+
+
+def watched_forms(line: str) -> tuple[str, ...]:
+    """The forms a watch-list line names, the phrase first (`FORM_SEPARATOR` between them),
+    each with its white space made single spaces; () for a line that names none."""
+    return tuple(form for form in (" ".join(part.split())
+                                   for part in line.split(FORM_SEPARATOR)) if form)
+
+
 def find_watched(phrases: Sequence[str], a: SloganContext, b: SloganContext,
                  normalizer: Normalizer, vocabulary: Vocabulary) -> list[Slogan]:
-    """Every occurrence of each watch-list phrase, matched with the comparison's keys. Two
-    entries matched alike ("network power", "Network  Power") are listed once, the first."""
+    """Every occurrence of each watch-list phrase (a line: the phrase, or the phrase and
+    its variants, see `watched_forms`), matched with the comparison's keys, listed whether
+    used or not. Two entries whose phrases match alike ("network power", "Network  Power")
+    are listed once, the first."""
     found = []
     seen: set[tuple[str, ...]] = set()
-    for phrase in phrases:
-        key = phrase_key(phrase, normalizer)
-        if key in seen:
+    for line in phrases:
+        forms = watched_forms(line)
+        if not forms or phrase_key(forms[0], normalizer) in seen:
             continue
-        seen.add(key)
-        words, occ_a, occ_b = _uses(phrase, a, b, normalizer, vocabulary)
+        seen.add(phrase_key(forms[0], normalizer))
+        words, variants, in_a, in_b = _uses_of_forms(forms, a, b, normalizer, vocabulary)
         if words:
-            found.append(Slogan(phrase=" ".join(phrase.split()), words=words,
-                                occurrences_a=occ_a, occurrences_b=occ_b, watchlist=True))
+            found.append(Slogan(phrase=forms[0], words=words, occurrences_a=in_a,
+                                occurrences_b=in_b, watchlist=True, variants=variants))
     return found
 
 
@@ -846,20 +860,30 @@ def find_known(formulations: KnownForms, a: SloganContext, b: SloganContext,
     a set phrase used once in each, inside a passage they share, from the rest of the copy."""
     found = []
     for forms in formulations:
-        found_forms = [_uses(form, a, b, normalizer, vocabulary) for form in forms]
-        if not found_forms or not found_forms[0][0]:
+        if not forms:
             continue
-        variants = tuple(" ".join(form.split()) for form, (_, in_a, in_b)
-                         in zip(forms[1:], found_forms[1:], strict=True) if in_a or in_b)
-        in_a = _apart_spans([s for _, uses, _ in found_forms for s in uses])
-        in_b = _apart_spans([s for _, _, uses in found_forms for s in uses])
-        if in_a or in_b:
-            found.append(Slogan(phrase=" ".join(forms[0].split()), words=found_forms[0][0],
+        words, variants, in_a, in_b = _uses_of_forms(forms, a, b, normalizer, vocabulary)
+        if words and (in_a or in_b):
+            found.append(Slogan(phrase=" ".join(forms[0].split()), words=words,
                                 occurrences_a=in_a, occurrences_b=in_b, variants=variants))
     return found
 
 
-def _apart_spans(spans: list[Span]) -> tuple[Span, ...]:
+def _uses_of_forms(forms: Sequence[str], a: SloganContext, b: SloganContext,
+                   normalizer: Normalizer, vocabulary: Vocabulary
+                   ) -> tuple[int, tuple[str, ...], tuple[Span, ...], tuple[Span, ...]]:
+    """(words of the first form, the other forms either text uses, uses in a, uses in b) of
+    a phrase given as its forms: the uses of every form together, one inside another's
+    use counted once."""
+    found_forms = [_uses(form, a, b, normalizer, vocabulary) for form in forms]
+    variants = tuple(" ".join(form.split()) for form, (_, in_a, in_b)
+                     in zip(forms[1:], found_forms[1:], strict=True) if in_a or in_b)
+    return (found_forms[0][0], variants,
+            apart_spans([s for _, uses, _ in found_forms for s in uses]),
+            apart_spans([s for _, _, uses in found_forms for s in uses]))
+
+
+def apart_spans(spans: list[Span]) -> tuple[Span, ...]:
     """`spans` in order, less any overlapping one kept before it (one form inside another's
     use is that use)."""
     kept: list[Span] = []

@@ -203,7 +203,8 @@ class SidePanel(QTabWidget):
         self.themes = _table("themes_table")
         self.watch_edit = QPlainTextEdit()
         self.watch_edit.setObjectName("watchlist_edit")
-        self.watch_edit.setPlaceholderText("Your own phrases to watch, one per line")
+        self.watch_edit.setPlaceholderText("Your own phrases to watch, one per line; "
+                                           "variants after a phrase: a | b")
         self.watch_edit.setMaximumHeight(90)
         apply_watch = QPushButton("Save watch-list")
         apply_watch.setObjectName("watchlist_save")
