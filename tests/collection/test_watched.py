@@ -10,9 +10,10 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from tests.collection.planted import SET_PHRASE, make_collection
-from tests.collection.test_corpus_command import _env, tandem
+from tests.collection.test_corpus_command import ROOT, _env, tandem
 
 ABSENT = "a phrase no article of this collection writes"
+DEV_SMALL = ROOT / "tests" / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
 
 
 def _watchlist(path: Path, *lines: str) -> Path:
@@ -186,6 +187,22 @@ def test_a_line_names_variants_counted_with_the_phrase(tmp_path: Path) -> None:
     assert {o["doc"]: len(o["spans"]) for o in inside["occurrences"]} == {
         "e0": 1, "e1": 1, "e2": 2}
     assert inside["variants"] == ["green corridor of trust"]
+
+
+def test_a_formulations_forms_watched_give_its_figures(tmp_path: Path) -> None:
+    """Named on the watch-list with its variants, a formulation the finder listed is
+    counted as the finder counted it: the two searches agree."""
+    store = tmp_path / "s.sqlite"
+    first = tandem("corpus", str(DEV_SMALL), "--json", "-", "--store", str(store), "--quiet",
+                   env=_env(tmp_path))
+    assert first.returncode == 0, first.stderr
+    formulations = json.loads(first.stdout)["formulations"]
+    assert formulations and any(f["variants"] for f in formulations)
+    lines = [" | ".join([f["phrase"], *f["variants"]]) for f in formulations]
+    again = tandem("corpus", "report", str(store), "--json", "-", "--watchlist",
+                   str(_watchlist(tmp_path / "watch.txt", *lines)), env=_env(tmp_path))
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["watched"] == formulations
 
 
 def test_a_bad_watchlist_exits_2_before_any_work(tmp_path: Path) -> None:
