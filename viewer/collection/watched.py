@@ -54,9 +54,10 @@ def watched_phrases(store: CollectionStore, phrases: Sequence[str]) -> list[dict
     seen: set[tuple[str, ...]] = set()
     for line in phrases:
         forms = watched_forms(line)
-        if not forms or phrase_key(forms[0], normalizer) in seen:
+        key = phrase_key(forms[0], normalizer) if forms else None
+        if key is None or key in seen:
             continue
-        seen.add(phrase_key(forms[0], normalizer))
+        seen.add(key)
         uses_of = [_within_sentences(search.uses(form), texts,
                                      _ends_between_words(form, normalizer), normalizer)
                    for form in forms]

@@ -825,9 +825,10 @@ def find_watched(phrases: Sequence[str], a: SloganContext, b: SloganContext,
     seen: set[tuple[str, ...]] = set()
     for line in phrases:
         forms = watched_forms(line)
-        if not forms or phrase_key(forms[0], normalizer) in seen:
+        key = phrase_key(forms[0], normalizer) if forms else None
+        if key is None or key in seen:
             continue
-        seen.add(phrase_key(forms[0], normalizer))
+        seen.add(key)
         words, variants, in_a, in_b = _uses_of_forms(forms, a, b, normalizer, vocabulary)
         if words:
             found.append(Slogan(phrase=forms[0], words=words, occurrences_a=in_a,
