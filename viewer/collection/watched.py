@@ -28,7 +28,7 @@ from viewer.collection.words import collection_normalizer
 from viewer.core.collection.formulations import formulation_of
 from viewer.core.model import Span
 from viewer.core.normalize import Normalizer
-from viewer.core.slogans import apart_spans, phrase_key, watched_forms
+from viewer.core.slogans import apart_spans, watched_forms
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize
 
 #: What ends a sentence, a clause or a line between two words.
@@ -51,13 +51,7 @@ def watched_phrases(store: CollectionStore, phrases: Sequence[str]) -> list[dict
     keys = {key: k for k, key in enumerate(store.vocabulary_keys())}
     search = PhraseSearch(streams, range(len(docs)), normalizer, keys)
     entries = []
-    seen: set[tuple[str, ...]] = set()
-    for line in phrases:
-        forms = watched_forms(line)
-        key = phrase_key(forms[0], normalizer) if forms else None
-        if key is None or key in seen:
-            continue
-        seen.add(key)
+    for forms in watched_forms(phrases, normalizer):
         uses_of = [_within_sentences(search.uses(form), texts,
                                      _ends_between_words(form, normalizer), normalizer)
                    for form in forms]

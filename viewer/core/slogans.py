@@ -50,7 +50,7 @@ watch-list is always searched with the same normalization.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -808,27 +808,28 @@ def _spans(stream: TokenStream, positions: np.ndarray, length: int) -> tuple[Spa
 FORM_SEPARATOR = "|"
 
 
-def watched_forms(line: str) -> tuple[str, ...]:
-    """The forms a watch-list line names, the phrase first (`FORM_SEPARATOR` between them),
-    each with its white space made single spaces; () for a line that names none."""
-    return tuple(form for form in (" ".join(part.split())
-                                   for part in line.split(FORM_SEPARATOR)) if form)
+def watched_forms(lines: Sequence[str], normalizer: Normalizer) -> Iterator[tuple[str, ...]]:
+    """The forms each watch-list line names, the phrase first (`FORM_SEPARATOR` between
+    them), each with its white space made single spaces. A line that names none is passed
+    over, and so is one whose phrase matches an earlier line's alike ("network power",
+    "Network  Power"): the first is kept."""
+    seen: set[tuple[str, ...]] = set()
+    for line in lines:
+        forms = tuple(form for form in (" ".join(part.split())
+                                        for part in line.split(FORM_SEPARATOR)) if form)
+        key = phrase_key(forms[0], normalizer) if forms else None
+        if key is not None and key not in seen:
+            seen.add(key)
+            yield forms
 
 
 def find_watched(phrases: Sequence[str], a: SloganContext, b: SloganContext,
                  normalizer: Normalizer, vocabulary: Vocabulary) -> list[Slogan]:
     """Every occurrence of each watch-list phrase (a line: the phrase, or the phrase and
     its variants, see `watched_forms`), matched with the comparison's keys, listed whether
-    used or not. Two entries whose phrases match alike ("network power", "Network  Power")
-    are listed once, the first."""
+    used or not."""
     found = []
-    seen: set[tuple[str, ...]] = set()
-    for line in phrases:
-        forms = watched_forms(line)
-        key = phrase_key(forms[0], normalizer) if forms else None
-        if key is None or key in seen:
-            continue
-        seen.add(key)
+    for forms in watched_forms(phrases, normalizer):
         words, variants, in_a, in_b = _uses_of_forms(forms, a, b, normalizer, vocabulary)
         if words:
             found.append(Slogan(phrase=forms[0], words=words, occurrences_a=in_a,
