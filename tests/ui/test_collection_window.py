@@ -634,6 +634,7 @@ def test_the_watch_list_joins_the_formulations_tab(
     qtbot.waitUntil(lambda: model.rowCount() == listed + 2, timeout=30000)
     shown = [model.data(model.index(row, 0)) for row in range(listed, listed + 2)]
     assert shown == [f"{found}  (watch-list)", f"{absent}  (watch-list)"]
+    assert f"{listed:,} formulations · 2 watched phrases" in view.summary.text()
     # Counted in the stored texts, case aside, as a reader would count them.
     with CollectionStore.open(dev_store) as store:
         texts = store.texts()
@@ -647,6 +648,7 @@ def test_the_watch_list_joins_the_formulations_tab(
     # Emptied, the watch-list leaves the formulations alone.
     _save_watchlist(window)
     qtbot.waitUntil(lambda: model.rowCount() == listed, timeout=30000)
+    assert "watched" not in view.summary.text()
 
 
 def test_the_collection_report_is_never_written_onto_the_store_or_an_article(

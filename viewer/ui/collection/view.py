@@ -279,10 +279,8 @@ class CollectionView(QWidget):
             self._draw_timelines([])
             self.uses_list.clear()
             return
-        self.summary.setText(
-            f"<b>{data.name}</b> · {len(data.documents):,} articles · {len(data.pairs):,} "
-            f"pairs · {len(data.clusters):,} clusters · {len(data.formulations):,} "
-            f"formulations · {len(data.boilerplate):,} boilerplate lines")
+        self.watched = []
+        self._show_summary()
         self.skipped_link.setText(
             f'<a href="skipped">{skipped_summary(data.skipped)}…</a>' if data.skipped else "")
         self.series_filter.blockSignals(True)
@@ -293,7 +291,6 @@ class CollectionView(QWidget):
         self.series_filter.blockSignals(False)
         self.pairs_model.set_items(data.pairs)
         self.apply_pair_filter()
-        self.watched = []
         self.formulations_model.set_items(data.formulations)
         self.articles_model.set_items(data.articles)
         self._fill_clusters(data)
@@ -315,7 +312,17 @@ class CollectionView(QWidget):
             return
         self.watched = [{**entry, WATCHED_KEY: True} for entry in entries]
         self.formulations_model.set_items(self.data.formulations + self.watched)
+        self._show_summary()
         self._show_formulation_rows()
+
+    def _show_summary(self) -> None:
+        data = self.data
+        assert data is not None
+        watched = f" · {len(self.watched):,} watched phrases" if self.watched else ""
+        self.summary.setText(
+            f"<b>{data.name}</b> · {len(data.documents):,} articles · {len(data.pairs):,} "
+            f"pairs · {len(data.clusters):,} clusters · {len(data.formulations):,} "
+            f"formulations{watched} · {len(data.boilerplate):,} boilerplate lines")
 
     def _show_formulation_rows(self) -> None:
         shown = self.formulations_model.rowCount() > 0
