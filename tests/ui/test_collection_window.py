@@ -628,10 +628,18 @@ def test_the_watch_list_joins_the_formulations_tab(
     view, data = window.collection.view, window.collection.data
     found = data.formulations[0]["phrase"]
     absent = "a phrase no article of the collection writes"
+    # Rows the user selected before the count arrives stay selected.
+    table = view.formulations_table
+    table.selectRow(1)
+    table.selectionModel().select(view.formulations_model.index(2, 0),
+                                  table.selectionModel().SelectionFlag.Select
+                                  | table.selectionModel().SelectionFlag.Rows)
+    chosen = [f["phrase"] for f in view.selected_formulations()]
     _save_watchlist(window, found, absent)
     listed = len(data.formulations)
     model = view.formulations_model
     qtbot.waitUntil(lambda: model.rowCount() == listed + 2, timeout=30000)
+    assert [f["phrase"] for f in view.selected_formulations()] == chosen
     shown = [model.data(model.index(row, 0)) for row in range(listed, listed + 2)]
     assert shown == [f"{found}  (watch-list)", f"{absent}  (watch-list)"]
     assert f"{listed:,} formulations · 2 watched phrases" in view.summary.text()

@@ -87,6 +87,11 @@ def _table(model: ListTableModel[Any]) -> QTableView:
     return table
 
 
+def _row_key(formulation: Formulation) -> tuple[str, bool]:
+    """A formulations table row as a selection remembers it across a reset."""
+    return str(formulation.get("phrase", "")), bool(formulation.get(WATCHED_KEY))
+
+
 class CollectionView(QWidget):
     pair_requested = Signal(str, str)
     #: A pair to read at a passage: the ids, and the passage's start and end in the first.
@@ -310,10 +315,13 @@ class CollectionView(QWidget):
         after its formulations and marked `WATCHED_MARK`; [] takes them away."""
         if self.data is None:
             return
+        # The count arrives a moment after the collection is shown: the rows the user
+        # selected meanwhile stay selected.
+        selected = {_row_key(f) for f in self.selected_formulations()}
         self.watched = [{**entry, WATCHED_KEY: True} for entry in entries]
         self.formulations_model.set_items(self.data.formulations + self.watched)
         self._show_summary()
-        self._show_formulation_rows()
+        self._show_formulation_rows(selected)
 
     def _show_summary(self) -> None:
         data = self.data
@@ -324,15 +332,24 @@ class CollectionView(QWidget):
             f"pairs · {len(data.clusters):,} clusters · {len(data.formulations):,} "
             f"formulations{watched} · {len(data.boilerplate):,} boilerplate lines")
 
-    def _show_formulation_rows(self) -> None:
-        shown = self.formulations_model.rowCount() > 0
+    def _show_formulation_rows(self, selected: set[tuple[str, bool]] | None = None) -> None:
+        """Show the formulations table's rows, those `selected` (`_row_key`) selected, else
+        the first."""
+        model = self.formulations_model
+        shown = model.rowCount() > 0
         # With no formulation an empty table and chart look broken: say why instead.
         self.timeline_box.setVisible(shown)
         self.uses_label.setText(USES_HINT if shown else NO_FORMULATIONS)
-        if shown:
-            self.formulations_table.selectRow(0)
-        else:
+        if not shown:
             self._draw_timelines([])
+            return
+        rows = [row for row in range(model.rowCount())
+                if _row_key(model.item(row)) in (selected or set())] or [0]
+        self.formulations_table.selectRow(rows[0])
+        selection = self.formulations_table.selectionModel()
+        for row in rows[1:]:
+            selection.select(model.index(row, 0), selection.SelectionFlag.Select
+                             | selection.SelectionFlag.Rows)
 
     def _fill_clusters(self, data: CollectionData) -> None:
         tree = self.clusters_tree
