@@ -21,11 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from viewer.collection.refresh import PhraseSearch
 from viewer.collection.results import formulation_dict
 from viewer.collection.store import CollectionStore
 from viewer.collection.words import collection_normalizer
 from viewer.core.collection.formulations import formulation_of
+from viewer.core.collection.phrase_search import PhraseSearch
 from viewer.core.model import Span
 from viewer.core.normalize import Normalizer
 from viewer.core.slogans import apart_spans, watched_forms
