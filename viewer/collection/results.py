@@ -19,6 +19,7 @@ from viewer.collection.store import CollectionStore, PairRow
 from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored_vocabulary
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
 from viewer.core.collection.clusters import DisjointSets, Link, find_clusters
+from viewer.core.collection.few_articles import with_pairwise
 from viewer.core.collection.formulations import (
     FINDER_VERSION,
     MIN_DOCUMENTS,
@@ -221,8 +222,10 @@ def fresh_formulations(texts: list[str], tokens: list[TokenStream], vocabulary: 
     streams = [TokenStream(t.ids, t.starts, t.ends, char_codes(text))
                for t, text in zip(tokens, texts, strict=True)]
     cjk = sum(lang in CJK_LANGUAGES for lang in languages) > len(languages) / 2
-    return find_formulations(texts, streams, vocabulary, dates, excluded,
-                             "zh" if cjk else "en", series=series)
+    language = "zh" if cjk else "en"
+    return with_pairwise(find_formulations(texts, streams, vocabulary, dates, excluded,
+                                           language, series=series),
+                         texts, streams, vocabulary, dates, excluded, language)
 
 
 def formulation_dict(item: Formulation, ids: list[str], dates: list[str]) -> dict[str, Any]:

@@ -1,0 +1,122 @@
+"""A collection of a few articles (tests/fixtures/collection/few: five English ones and four
+Chinese ones, written here) lists the set phrases most of them use, as `tandem compare`
+reads set phrases, where the collection's own figures cannot tell them; from
+`FEW_ARTICLES` on, the collection alone judges."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from tests.collection.test_corpus_command import ROOT, _env, tandem
+from viewer.collection.sources import read_sources
+from viewer.collection.words import collection_normalizer, tokenize_articles
+from viewer.core.collection.few_articles import FEW_ARTICLES, with_pairwise
+from viewer.core.tokenize import Vocabulary
+
+FEW = ROOT / "tests" / "fixtures" / "collection" / "few" / "en"
+FEW_ZH = FEW.parent / "zh"
+SLOGAN = "greener harbour for every generation"
+LONG = "The Harbour Council under the leadership of Mayor Ostrander"
+SHORT = "Harbour Council"
+
+
+def _report(tmp_path: Path, source: Path = FEW) -> dict:
+    out = tmp_path / "out.json"
+    result = tandem("corpus", str(source), "--json", str(out), "--store",
+                    str(tmp_path / "s.sqlite"), "--quiet", env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _uses(phrase: str, source: Path = FEW) -> dict[str, list[tuple[int, int]]]:
+    """Article id -> spans of `phrase` in it, read here with a regular expression."""
+    pattern = re.compile(re.escape(phrase), re.IGNORECASE)
+    found = {a.id: [m.span() for m in pattern.finditer(a.text)]
+             for a in read_sources([source])}
+    return {doc: spans for doc, spans in found.items() if spans}
+
+
+def _listed(report: dict, phrase: str) -> dict:
+    [item] = [f for f in report["formulations"] if f["phrase"].lower() == phrase.lower()]
+    return item
+
+
+def test_a_phrase_most_of_a_few_articles_use_is_a_formulation(tmp_path: Path) -> None:
+    report = _report(tmp_path)
+    assert len(report["documents"]) < FEW_ARTICLES
+    expected = _uses(SLOGAN)
+    assert len(expected) == 4
+    found = _listed(report, SLOGAN)
+    assert {o["doc"]: [tuple(s) for s in o["spans"]] for o in found["occurrences"]} == expected
+    assert (found["documents"], found["count"]) == (4, 4)
+    dates = {d["id"]: d["date"] for d in report["documents"]}
+    first = min(expected, key=lambda doc: dates[doc])
+    assert found["first"] == {"doc": first, "date": dates[first]}
+    # Every formulation listed recurs in three articles, and is what its uses write.
+    texts = {a.id: a.text for a in read_sources([FEW])}
+    for item in report["formulations"]:
+        assert item["documents"] >= 3
+        forms = {x.lower() for x in (item["phrase"], *item["variants"])}
+        for occurrence in item["occurrences"]:
+            for start, end in occurrence["spans"]:
+                assert " ".join(texts[occurrence["doc"]][start:end].split()).lower() in forms
+
+
+def test_a_phrase_inside_a_longer_one_is_listed_where_it_recurs_on_its_own(
+        tmp_path: Path) -> None:
+    report = _report(tmp_path)
+    long_uses, short_uses = _uses(LONG), _uses(SHORT)
+    assert len(long_uses) == 3 and len(short_uses) == 4
+    assert len(short_uses) > len(long_uses) or any(
+        len(spans) > len(long_uses.get(doc, ())) for doc, spans in short_uses.items())
+    long = _listed(report, LONG)
+    assert {o["doc"] for o in long["occurrences"]} == set(long_uses)
+    short = _listed(report, SHORT)
+    # All its uses, those inside the longer phrase too.
+    assert {o["doc"]: [tuple(s) for s in o["spans"]] for o in short["occurrences"]} == short_uses
+    # The other pieces of the longer phrase are used nowhere else: no formulation of
+    # their own.
+    pieces = [f["phrase"] for f in report["formulations"]
+              if f["phrase"].lower() in LONG.lower() and f["phrase"].lower() != LONG.lower()]
+    assert pieces == [SHORT]
+
+
+def test_a_phrase_two_of_the_articles_share_is_no_formulation(tmp_path: Path) -> None:
+    report = _report(tmp_path)
+    for phrase in ("Quay Street", "sea wall", "auction house", "net loft"):
+        assert 1 <= len(_uses(phrase)) <= 2
+        assert not [f for f in report["formulations"] if phrase.lower() in f["phrase"].lower()]
+    assert report["pairs"] == []  # the articles share set phrases, nothing copied
+
+
+def test_a_chinese_phrase_is_listed_and_a_word_is_not(tmp_path: Path) -> None:
+    report = _report(tmp_path, FEW_ZH)
+    phrase = "绿色港口建设新格局"
+    expected = _uses(phrase, FEW_ZH)
+    assert len(expected) == 3
+    found = _listed(report, phrase)
+    assert {o["doc"]: [tuple(s) for s in o["spans"]] for o in found["occurrences"]} == expected
+    # 越来越 ("more and more") is in three articles too, a word the two-text slogan finder
+    # reads as set where two texts use it; in a collection it is a word of the language.
+    assert len(_uses("越来越", FEW_ZH)) == 3
+    assert not [f for f in report["formulations"] if "越来越" in f["phrase"]]
+
+
+def test_from_so_many_articles_on_the_collection_alone_judges() -> None:
+    articles = list(read_sources([FEW]))
+    vocabulary = Vocabulary()
+    texts = [a.text for a in articles]
+    streams = tokenize_articles(texts, vocabulary, collection_normalizer())
+
+    def listed(count: int) -> list[str]:
+        # `count` articles: the five, then as many again (another writing of each).
+        picked = [k % len(texts) for k in range(count)]
+        return [f.phrase for f in with_pairwise(
+            [], [texts[k] for k in picked], [streams[k] for k in picked], vocabulary,
+            [articles[k].date for k in picked], [[] for _ in picked], "en")]
+
+    assert SLOGAN in listed(len(texts))
+    assert SLOGAN in listed(FEW_ARTICLES - 1)
+    assert listed(FEW_ARTICLES) == []

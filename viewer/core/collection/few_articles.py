@@ -1,0 +1,203 @@
+"""Formulations of a collection too small to tell them by its own figures.
+
+The finder judges a phrase by what the collection says of it: how many articles use it,
+how freely, since when (`candidate_scores`, `evidence.score`). A handful of articles
+cannot say enough: below `FEW_ARTICLES`, a phrase every article uses scores below the
+finder's gate on its articles and content alone, and a slogan four of five articles use
+("the great rejuvenation of the Chinese nation") would go unlisted. There a phrase is
+judged as `tandem compare` judges it, against the language at large: every two articles
+are read by the two-text slogan finder (`viewer.core.slogans`, with its default settings),
+and a phrase it finds in both is searched in every article, word for word as the matcher
+reads them, outside boilerplate and within a sentence. It is a formulation when it recurs
+in `min_documents` articles and, in Chinese, is a phrase as the finder has it: two words or
+more, or an idiom's four characters (the slogan finder reads a word such as 越来越 set in
+two texts; across a collection it is vocabulary).
+
+The forms the slogan finder counts together (a word swapped or added) are one
+formulation, led by the form most articles use. One inside a longer formulation is listed
+only where it recurs on its own in so many articles ("General Secretary" beside "General
+Secretary Xi Jinping"). Best first: most articles, then most uses.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+
+import numpy as np
+
+from viewer.core import segment
+from viewer.core.collection.candidate_scores import CJK
+from viewer.core.collection.clusters import DisjointSets
+from viewer.core.collection.evidence import MIN_SCORE
+from viewer.core.collection.form_shapes import CJK_CHARS_PER_WORD
+from viewer.core.collection.formulations import MIN_DOCUMENTS, Formulation, formulation_of
+from viewer.core.collection.phrase_search import TokenSearch
+from viewer.core.model import Span
+from viewer.core.phrase_scorer import CONTENT_CAP
+from viewer.core.phrases import breaks_after, tokens_in_spans
+from viewer.core.rarity import Rarity, frequencies
+from viewer.core.settings import Settings
+from viewer.core.slogans import SloganContext, apart_spans, find_slogans
+from viewer.core.stopwords import stop_words
+from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.word_bounds import SHORTEST_ONE_WORD_PHRASE
+
+#: Fewest articles in which a phrase every one of them uses can reach the finder's gate on
+#: its articles and content alone (`evidence.score`: log2(1 + articles) times the content,
+#: at most `CONTENT_CAP`): 25.
+FEW_ARTICLES = math.ceil(2 ** (MIN_SCORE / CONTENT_CAP) - 1)
+
+
+def with_pairwise(listed: list[Formulation], texts: Sequence[str],
+                  streams: Sequence[TokenStream], vocabulary: Vocabulary,
+                  dates: Sequence[str], excluded: Sequence[Sequence[Span]], language: str, *,
+                  min_documents: int = MIN_DOCUMENTS, max_words: int = 20
+                  ) -> list[Formulation]:
+    """The formulations the finder `listed` for `texts` (arguments as
+    `formulations.find_formulations`) and, in a collection of fewer than `FEW_ARTICLES`,
+    after them those of `pairwise_formulations` that recur outside them."""
+    if len(texts) >= FEW_ARTICLES:
+        return listed
+    held: dict[int, list[Span]] = {}
+    for item in listed:
+        for k, spans in item.occurrences:
+            held.setdefault(k, []).extend(spans)
+    return listed + pairwise_formulations(texts, streams, vocabulary, dates, excluded,
+                                          language, min_documents=min_documents,
+                                          max_words=max_words, held=held)
+
+
+def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
+                          vocabulary: Vocabulary, dates: Sequence[str],
+                          excluded: Sequence[Sequence[Span]], language: str, *,
+                          min_documents: int, max_words: int,
+                          held: Mapping[int, Sequence[Span]] | None = None
+                          ) -> list[Formulation]:
+    """The set phrases the slogan finder reads in two articles or more that recur in
+    `min_documents` of `texts` (arguments as `formulations.find_formulations`), best
+    first, outside the uses of formulations listed already (`held`: document index ->
+    spans). Meant for fewer than `FEW_ARTICLES` articles: it reads every two of them."""
+    cjk = language in CJK
+    forms = _slogan_forms(texts, streams, vocabulary, "zh" if cjk else language, cjk,
+                          max_words)
+    search = _SentenceSearch(streams, excluded)
+    found = []
+    for group in forms:
+        uses = [search.uses(np.array(form, dtype=np.int64)) for form in group]
+        merged: dict[int, list[Span]] = {}
+        for by_doc in uses:
+            for k, spans in by_doc.items():
+                merged.setdefault(k, []).extend(spans)
+        if len(merged) >= min_documents and not (cjk and _one_word(uses, texts)):
+            # The form most articles use leads its group.
+            order = sorted(range(len(group)), key=lambda f: (-len(uses[f]), -len(group[f])))
+            found.append(([uses[f] for f in order if uses[f]],
+                          {k: list(apart_spans(spans)) for k, spans in merged.items()}))
+    # Longest first: a phrase inside a longer one is judged on its uses outside it.
+    found.sort(key=lambda item: -max(e - s for spans in item[1].values() for s, e in spans))
+    taken = {k: list(spans) for k, spans in (held or {}).items()}
+    listed = []
+    for form_uses, merged in found:
+        alone = [k for k, spans in merged.items()
+                 if any(not _inside(span, taken.get(k, ())) for span in spans)]
+        if len(alone) < min_documents:
+            continue
+        for k, spans in merged.items():
+            taken.setdefault(k, []).extend(spans)
+        written = [_most_written(by_doc, texts) for by_doc in form_uses]
+        listed.append(formulation_of(written[0], tuple(dict.fromkeys(written[1:])), merged,
+                                     dates))
+    listed.sort(key=lambda f: (-f.documents, -f.count, f.first))
+    return listed
+
+
+def _slogan_forms(texts: Sequence[str], streams: Sequence[TokenStream],
+                  vocabulary: Vocabulary, language: str, cjk: bool,
+                  max_words: int) -> list[list[tuple[int, ...]]]:
+    """The forms (token ids) of the slogans the two-text finder reads in both of any two
+    articles, those it counts together in one group."""
+    settings = Settings()
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    keys = vocabulary.keys
+    bits = Rarity(language).bits_of(keys)
+    stops = stop_words(language) if settings.ignore_stop_words else frozenset()
+    is_stop = np.fromiter(map(stops.__contains__, keys), dtype=bool, count=len(keys))
+    contexts = [SloganContext(text, stream) for text, stream in zip(texts, streams, strict=True)]
+    number: dict[tuple[int, ...], int] = {}
+    joins: list[tuple[int, int]] = []
+    for a, b in combinations(range(len(contexts)), 2):
+        for slogan in find_slogans(
+                contexts[a], contexts[b], vocabulary, bits, is_stop,
+                min_words=max(2, round(settings.slogan_min_words * scale)),
+                max_words=max(2, round(min(settings.slogan_max_words, max_words) * scale)),
+                min_count=settings.slogan_min_count, limit=settings.max_slogans, cjk=cjk,
+                rates_known=not cjk and bool(frequencies(language)),
+                english=language == "en"):
+            if not (slogan.occurrences_a and slogan.occurrences_b):
+                continue
+            ids = {_ids_at(streams[k], span) for k, spans in
+                   ((a, slogan.occurrences_a), (b, slogan.occurrences_b)) for span in spans}
+            seen = [number.setdefault(form, len(number)) for form in sorted(ids) if form]
+            joins.extend((seen[0], other) for other in seen[1:])
+    groups = DisjointSets(len(number))
+    for one, other in joins:
+        groups.union(one, other)
+    by_root: dict[int, list[tuple[int, ...]]] = {}
+    for form, k in number.items():
+        by_root.setdefault(groups.find(k), []).append(form)
+    return list(by_root.values())
+
+
+def _ids_at(stream: TokenStream, span: Span) -> tuple[int, ...]:
+    """The token ids of `stream` within the character `span`."""
+    first = int(np.searchsorted(stream.starts, span[0], side="left"))
+    last = int(np.searchsorted(stream.ends, span[1], side="right"))
+    return tuple(stream.ids[first:last].tolist())
+
+
+class _SentenceSearch:
+    """Token-id phrases found in every document, none across a sentence end nor into
+    boilerplate."""
+
+    def __init__(self, streams: Sequence[TokenStream], excluded: Sequence[Sequence[Span]]
+                 ) -> None:
+        self.search = TokenSearch(streams, range(len(streams)))
+        ends = np.concatenate([breaks_after(s) for s in streams] or [np.zeros(0, bool)])
+        blocked = np.concatenate([tokens_in_spans(s, spans) for s, spans in
+                                  zip(streams, excluded, strict=True)] or [np.zeros(0, bool)])
+        # Per position: how many sentence ends and boilerplate tokens lie before it.
+        self.ends = np.concatenate(([0], np.cumsum(ends)))
+        self.blocked = np.concatenate(([0], np.cumsum(blocked)))
+
+    def uses(self, sequence: np.ndarray) -> dict[int, list[Span]]:
+        n = len(sequence)
+        found: dict[int, list[Span]] = {}
+        for k, at, span in self.search.occurrences(sequence):
+            if (self.ends[at + n - 1] == self.ends[at]
+                    and self.blocked[at + n] == self.blocked[at]):
+                found.setdefault(k, []).append(span)
+        return found
+
+
+def _one_word(uses: list[dict[int, list[Span]]], texts: Sequence[str]) -> bool:
+    """Whether every form of a Chinese group (`uses` of each, in `texts`) is, as written at
+    its first use, one word shorter than an idiom: not a phrase, as the finder has it
+    (`word_bounds.PhraseLocator.is_phrase`)."""
+    return all(e - s < SHORTEST_ONE_WORD_PHRASE and len(segment.words(texts[k], s, e)) < 2
+               for by_doc in uses if by_doc
+               for k in [min(by_doc)] for s, e in by_doc[k][:1])
+
+
+def _inside(span: Span, spans: Sequence[Span]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _most_written(uses: dict[int, list[Span]], texts: Sequence[str]) -> str:
+    """A form as most of its uses write it (the first of them on a tie), its white space
+    made single spaces."""
+    written = Counter(" ".join(texts[k][s:e].split())
+                      for k in sorted(uses) for s, e in uses[k])
+    return max(written, key=written.__getitem__)
