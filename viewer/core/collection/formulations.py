@@ -99,10 +99,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: most used form stands on its own; 21: a rare likeness bringing a name where its form
 #: has a word written small is another phrase; 22: a Chinese rare likeness beginning or
 #: ending inside a word where it is written joins no formulation; 23: an English one
-#: keeping only a number of its form is another phrase): a
-#: collection store whose formulations another version found finds them afresh when
-#: next brought up to date.
-FINDER_VERSION = 23
+#: keeping only a number of its form is another phrase; 24: a collection of fewer than
+#: `few_articles.FEW_ARTICLES` articles also lists the set phrases the two-text slogan
+#: finder reads in them): a collection store whose formulations another version found
+#: finds them afresh when next brought up to date.
+FINDER_VERSION = 24
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
