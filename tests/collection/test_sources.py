@@ -143,6 +143,32 @@ def test_dates_from_file_and_folder_names_and_from_html_metadata(tmp_path: Path)
     assert found["2015-10-10 page"].date == "2015-10-10"  # the name comes before the page
 
 
+def test_a_date_line_at_the_head_of_a_text_dates_it(tmp_path: Path) -> None:
+    # As scraped pages come: the date on the title line, or on a line under it.
+    (tmp_path / "a.txt").write_text(" date 2023-03-02 Promoting modernization\n\nBody.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Striving | Innovating\n\nRelease time:Apr 14, 2024 "
+                                    "05:15 AM\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Harbour news\nPublished: 7 March 2022\nBody.\n",
+                                    encoding="utf-8")
+    (tmp_path / "d.txt").write_text("港口新闻\n发布时间：2021年5月6日 10:00\n正文。\n",
+                                    encoding="utf-8")
+    (tmp_path / "e.docx").write_bytes(docx_with_table())
+    # A date the text mentions is an event's, not the text's; one too far down is not read.
+    (tmp_path / "f.txt").write_text("Harbour news\n\nOn 2019-03-04 the council met.\n",
+                                    encoding="utf-8")
+    (tmp_path / "g.txt").write_text("Title\nOne\nTwo\nDate: 2020-01-01\n", encoding="utf-8")
+    (tmp_path / "h.txt").write_text("Date: February 30, 2023\n\nNo such day.\n",
+                                    encoding="utf-8")
+    # The file name comes first.
+    (tmp_path / "2010-01-01 i.txt").write_text("Date: 2023-03-02\n\nBody.\n",
+                                               encoding="utf-8")
+    found = by_id(read(tmp_path)[0])
+    assert {k: a.date for k, a in found.items()} == {
+        "a": "2023-03-02", "b": "2024-04-14", "c": "2022-03-07", "d": "2021-05-06",
+        "e": "", "f": "", "g": "", "h": "", "2010-01-01 i": "2010-01-01"}
+
+
 def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(
         tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("A readable article.\n", encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Dates of articles: ISO dates from metadata values and from file or folder names."""
+"""Dates of articles: ISO dates from metadata values, from file or folder names, and from
+a date line at the head of a text ("date 2023-03-02", "Release time: Apr 14, 2024")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,19 @@ _NAME_DATE = re.compile(r"(?<!\d)(\d{4})(?:([-_.])(\d{1,2})\2(\d{1,2})|(\d{2})(\
 # time ("2021-04-02T10:00:00Z").
 _VALUE_DATE = re.compile(r"\s*(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))(?:$|[T\s])")
 _YEARS = range(1000, 2200)
+#: A line near the head of a text that states its date: a label such as "date",
+#: "published" or 发布时间, then the date (2023-03-02, 2023/3/2, 2023年3月2日,
+#: "Apr 14, 2024", "14 April 2024"), possibly a time after it.
+_STATED = re.compile(
+    r"^\s*(?:date[d]?|published(?: on)?|posted(?: on)?|release(?:d| time| date)?|"
+    r"publication date|发布时间|发布日期|日期|时间|来源时间)\s*[:：]?\s*(.+)$",
+    re.IGNORECASE)
+_CHINESE_DATE = re.compile(r"\s*(\d{4})年(\d{1,2})月(\d{1,2})日")
+# Apr 14, 2024 / April 14 2024 / 14 April 2024.
+_MONTH_FIRST = re.compile(r"\s*([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})(?!\d)")
+_DAY_FIRST = re.compile(r"\s*(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})(?!\d)")
+#: Lines of a text read for a stated date: its title and the byline or date lines under it.
+STATED_LINES = 3
 
 
 def _valid(year: str, month: str, day: str) -> str:
@@ -55,3 +69,38 @@ def date_in_name(name: str) -> str:
         year, _, month, day, month8, day8, month_zh, day_zh = match.groups()
         found = _valid(year, month or month8 or month_zh, day or day8 or day_zh) or found
     return found
+
+
+def stated_date(text: str) -> str:
+    """The date a text states at its head, as "YYYY-MM-DD": one of its first `STATED_LINES`
+    non-empty lines that opens with a date label (`_STATED`) and goes on with a date;
+    "" when none does. A date the text mentions elsewhere (an event's) is not its date."""
+    lines = [line for line in text.splitlines()[:STATED_LINES * 4] if line.strip()]
+    for line in lines[:STATED_LINES]:
+        match = _STATED.match(line)
+        if match:
+            return _date_opening(match.group(1))
+    return ""
+
+
+def _date_opening(rest: str) -> str:
+    """The date `rest` opens with: ISO-like (`iso_date`), Chinese, or with the month's
+    English name; "" when it opens with none."""
+    date = iso_date(rest.strip())
+    if date:
+        return date
+    chinese = _CHINESE_DATE.match(rest)
+    if chinese:
+        return _valid(*chinese.groups())
+    named = _MONTH_FIRST.match(rest) or _DAY_FIRST.match(rest)
+    if named is None:
+        return ""
+    month, day, year = named.groups() if named.re is _MONTH_FIRST else (
+        named.group(2), named.group(1), named.group(3))
+    for pattern in ("%b %d %Y", "%B %d %Y"):
+        try:
+            parsed = datetime.datetime.strptime(f"{month} {day} {year}", pattern).date()
+        except ValueError:
+            continue
+        return parsed.isoformat() if parsed.year in _YEARS else ""
+    return ""

@@ -3,8 +3,9 @@
 Metadata comes from an optional `metadata.csv` at the folder's top (columns file, id,
 series, date; "title" too if present). A file it does not list gets its id from its path
 (relative, without the extension), its series from the top sub-folder it is in, its date
-from its name (or its folders' names), else from the page itself (HTML metadata), and its
-title from the page or its first line; a metadata date that is not YYYY-MM-DD (or
+from its name (or its folders' names), else from the page itself (HTML metadata), else from
+a date line at the head of its text ("date 2023-03-02", "Release time: Apr 14, 2024"), and
+its title from the page or its first line; a metadata date that is not YYYY-MM-DD (or
 YYYYMMDD) falls back the same way. Hidden files and folders are passed over; a file that
 cannot be read is skipped with the loader's reason.
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from viewer.collection.article import Article, Skipped, SourceError, first_line
-from viewer.collection.dates import date_in_name, iso_date, unread_date
+from viewer.collection.dates import date_in_name, iso_date, stated_date, unread_date
 from viewer.collection.page_facts import page_date_and_title
 from viewer.core.errors import LoadError
 from viewer.core.loading import DEFAULT_MAX_BYTES, load_document, sniff_format
@@ -194,6 +195,7 @@ class FolderSource:
         if not (date and title):
             page_date, page_title = self._page_facts(path)
             date, title = date or page_date, title or page_title
+        date = date or stated_date(text)
         return Article(
             id=(listed.id if listed and listed.id else relative.with_suffix("").as_posix()),
             id_from_path=not (listed and listed.id),

@@ -57,8 +57,8 @@ WATCHED_MARK = "  (watch-list)"
 NO_FORMULATIONS = ("No formulations found: a formulation is a set phrase that recurs across "
                    "articles (in 3 or more); a small or varied collection may have none.")
 NO_DATES = ("No timeline: none of the articles has a date. Dates come from a folder's "
-            "metadata.csv, from file names (2021-03-04, 20210304) or a web page's own date, "
-            "and from the \"date\" of a JSON line.")
+            "metadata.csv, from file names (2021-03-04, 20210304), a web page's own date or "
+            "a date line at the head of a text, and from the \"date\" of a JSON line.")
 
 
 def _hint(text: str) -> QLabel:
