@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.collection.test_corpus_command import ROOT, _env, tandem
 from viewer.collection.sources import read_sources
 from viewer.collection.words import collection_normalizer, tokenize_articles
-from viewer.core.collection.few_articles import FEW_ARTICLES, with_pairwise
+from viewer.core.collection.few_articles import FEW_ARTICLES, PAIR_BUDGET, with_pairwise
 from viewer.core.tokenize import Vocabulary
 
 FEW = ROOT / "tests" / "fixtures" / "collection" / "few" / "en"
@@ -120,3 +120,19 @@ def test_from_so_many_articles_on_the_collection_alone_judges() -> None:
     assert SLOGAN in listed(len(texts))
     assert SLOGAN in listed(FEW_ARTICLES - 1)
     assert listed(FEW_ARTICLES) == []
+
+
+def test_a_few_long_documents_are_not_read_two_by_two() -> None:
+    # Each article written out again and again, until reading every two of them would go
+    # through more tokens than the budget: the finder's figures (repeats) are what count.
+    articles = list(read_sources([FEW]))
+    vocabulary = Vocabulary()
+    texts = [a.text for a in articles]
+    tokens = sum(len(s) for s in tokenize_articles(texts, Vocabulary(),
+                                                   collection_normalizer()))
+    times = PAIR_BUDGET // ((len(texts) - 1) * tokens) + 1
+    long = ["\n\n".join([text] * times) for text in texts]
+    streams = tokenize_articles(long, vocabulary, collection_normalizer())
+    assert (len(long) - 1) * sum(len(s) for s in streams) > PAIR_BUDGET
+    assert with_pairwise([], long, streams, vocabulary, [a.date for a in articles],
+                         [[] for _ in long], "en") == []

@@ -49,6 +49,12 @@ from viewer.core.word_bounds import SHORTEST_ONE_WORD_PHRASE
 #: its articles and content alone (`evidence.score`: log2(1 + articles) times the content,
 #: at most `CONTENT_CAP`): 25.
 FEW_ARTICLES = math.ceil(2 ** (MIN_SCORE / CONTENT_CAP) - 1)
+#: Most tokens the reading of every two articles may go through ((articles - 1) x their
+#: tokens; about 7 s on two cores): 24 articles of 2,700 words. Longer documents, 20
+#: articles' worth each, use their phrases again and again, which gives the finder the
+#: evidence few articles lack (24 of them: 35 formulations found, where reading every
+#: two would take 24 s and add 1,700 phrases).
+PAIR_BUDGET = 1_500_000
 
 
 def with_pairwise(listed: list[Formulation], texts: Sequence[str],
@@ -57,9 +63,11 @@ def with_pairwise(listed: list[Formulation], texts: Sequence[str],
                   min_documents: int = MIN_DOCUMENTS, max_words: int = 20
                   ) -> list[Formulation]:
     """The formulations the finder `listed` for `texts` (arguments as
-    `formulations.find_formulations`) and, in a collection of fewer than `FEW_ARTICLES`,
-    after them those of `pairwise_formulations` that recur outside them."""
-    if len(texts) >= FEW_ARTICLES:
+    `formulations.find_formulations`) and, in a collection of fewer than `FEW_ARTICLES`
+    articles within `PAIR_BUDGET`, after them those of `pairwise_formulations` that recur
+    outside them."""
+    if (len(texts) >= FEW_ARTICLES
+            or (len(texts) - 1) * sum(len(s) for s in streams) > PAIR_BUDGET):
         return listed
     held: dict[int, list[Span]] = {}
     for item in listed:
@@ -78,8 +86,9 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                           ) -> list[Formulation]:
     """The set phrases the slogan finder reads in two articles or more that recur in
     `min_documents` of `texts` (arguments as `formulations.find_formulations`), best
-    first, outside the uses of formulations listed already (`held`: document index ->
-    spans). Meant for fewer than `FEW_ARTICLES` articles: it reads every two of them."""
+    first (as many as the two-text finder lists), outside the uses of formulations listed
+    already (`held`: document index -> spans). Meant for fewer than `FEW_ARTICLES`
+    articles: it reads every two of them."""
     cjk = language in CJK
     forms = _slogan_forms(texts, streams, vocabulary, "zh" if cjk else language, cjk,
                           max_words)
@@ -111,7 +120,7 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
         listed.append(formulation_of(written[0], tuple(dict.fromkeys(written[1:])), merged,
                                      dates))
     listed.sort(key=lambda f: (-f.documents, -f.count, f.first))
-    return listed
+    return listed[:Settings().max_slogans]
 
 
 def _slogan_forms(texts: Sequence[str], streams: Sequence[TokenStream],
