@@ -91,7 +91,8 @@ def test_a_phrase_two_of_the_articles_share_is_no_formulation(tmp_path: Path) ->
     assert report["pairs"] == []  # the articles share set phrases, nothing copied
 
 
-def test_a_chinese_phrase_is_listed_and_a_word_is_not(tmp_path: Path) -> None:
+def test_a_chinese_phrase_is_listed_and_a_word_or_a_piece_of_a_clause_is_not(
+        tmp_path: Path) -> None:
     report = _report(tmp_path, FEW_ZH)
     phrase = "绿色港口建设新格局"
     expected = _uses(phrase, FEW_ZH)
@@ -102,6 +103,10 @@ def test_a_chinese_phrase_is_listed_and_a_word_is_not(tmp_path: Path) -> None:
     # reads as set where two texts use it; in a collection it is a word of the language.
     assert len(_uses("越来越", FEW_ZH)) == 3
     assert not [f for f in report["formulations"] if "越来越" in f["phrase"]]
+    # ... and 等问题 ("and such problems"), closing three clauses, opens on a particle: a
+    # piece of its clause.
+    assert len(_uses("等问题", FEW_ZH)) == 3
+    assert not [f for f in report["formulations"] if "等问题" in f["phrase"]]
 
 
 def test_from_so_many_articles_on_the_collection_alone_judges() -> None:

@@ -71,6 +71,12 @@ def _letter_tags() -> dict[str, str]:
     return _dictionary_tags()
 
 
+def letter_tag(letter: str) -> str:
+    """The part of speech jieba's dictionary gives the word of one letter `letter` (等 u,
+    中 f, 驻 v); "" when it gives none."""
+    return _letter_tags().get(letter, "")
+
+
 def _inflected(word: str) -> bool:
     """Whether `word` is a word of the dictionary followed by an aspect particle (得 | 了,
     看 | 着, 有 | 过), which inflects it as an ending would: the segmenter parts the two, the

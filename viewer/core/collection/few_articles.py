@@ -11,12 +11,17 @@ and a phrase it finds in both is searched in every article, word for word as the
 reads them, outside boilerplate and within a sentence. It is a formulation when it recurs
 in `min_documents` articles and, in Chinese, is a phrase as the finder has it: two words or
 more, or an idiom's four characters (the slogan finder reads a word such as 越来越 set in
-two texts; across a collection it is vocabulary).
+two texts; across a collection it is vocabulary), that neither opens nor closes on a
+particle or a preposition of one letter (据新华社, 江泽民等).
 
 The forms the slogan finder counts together (a word swapped or added) are one
 formulation, led by the form most articles use. One inside a longer formulation is listed
 only where it recurs on its own in so many articles ("General Secretary" beside "General
 Secretary Xi Jinping"). Best first: most articles, then most uses.
+
+Reading every two articles goes through (articles - 1) times their tokens: beyond
+`PAIR_BUDGET` it is not done. Documents that long use their phrases again and again, which
+gives the finder the evidence a few articles lack.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from viewer.core.settings import Settings
 from viewer.core.slogans import SloganContext, apart_spans, find_slogans
 from viewer.core.stopwords import stop_words
 from viewer.core.tokenize import TokenStream, Vocabulary
-from viewer.core.word_bounds import SHORTEST_ONE_WORD_PHRASE
+from viewer.core.word_bounds import SHORTEST_ONE_WORD_PHRASE, letter_tag
 
 #: Fewest articles in which a phrase every one of them uses can reach the finder's gate on
 #: its articles and content alone (`evidence.score`: log2(1 + articles) times the content,
@@ -55,6 +60,11 @@ FEW_ARTICLES = math.ceil(2 ** (MIN_SCORE / CONTENT_CAP) - 1)
 #: evidence few articles lack (24 of them: 35 formulations found, where reading every
 #: two would take 24 s and add 1,700 phrases).
 PAIR_BUDGET = 1_500_000
+#: jieba's tags of the words of one letter a Chinese phrase does not open on: particles,
+#: conjunctions and prepositions (等, 和, 据) ...
+_NOT_OPENING = ("u", "c", "p")
+#: ... nor close on: those, and locality words (中, 里).
+_NOT_CLOSING = ("u", "c", "p", "f")
 
 
 def with_pairwise(listed: list[Formulation], texts: Sequence[str],
@@ -100,7 +110,7 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
         for by_doc in uses:
             for k, spans in by_doc.items():
                 merged.setdefault(k, []).extend(spans)
-        if len(merged) >= min_documents and not (cjk and _one_word(uses, texts)):
+        if len(merged) >= min_documents and not (cjk and _no_phrase(uses, texts)):
             # The form most articles use leads its group.
             order = sorted(range(len(group)), key=lambda f: (-len(uses[f]), -len(group[f])))
             found.append(([uses[f] for f in order if uses[f]],
@@ -191,13 +201,23 @@ class _SentenceSearch:
         return found
 
 
-def _one_word(uses: list[dict[int, list[Span]]], texts: Sequence[str]) -> bool:
-    """Whether every form of a Chinese group (`uses` of each, in `texts`) is, as written at
-    its first use, one word shorter than an idiom: not a phrase, as the finder has it
-    (`word_bounds.PhraseLocator.is_phrase`)."""
-    return all(e - s < SHORTEST_ONE_WORD_PHRASE and len(segment.words(texts[k], s, e)) < 2
-               for by_doc in uses if by_doc
-               for k in [min(by_doc)] for s, e in by_doc[k][:1])
+def _no_phrase(uses: list[dict[int, list[Span]]], texts: Sequence[str]) -> bool:
+    """Whether no form of a Chinese group (`uses` of each, in `texts`), as written at its
+    first use, is a phrase as the finder has it: each is one word shorter than an idiom
+    (`word_bounds.PhraseLocator.is_phrase`), or opens or closes on a word of one letter
+    that is a piece of its clause (据新华社, 比赛中, 江泽民等; `_NOT_OPENING`,
+    `_NOT_CLOSING`)."""
+    def not_phrase(k: int, start: int, end: int) -> bool:
+        words = [texts[k][s:e] for s, e in segment.words(texts[k], start, end)]
+        if not words:
+            return True
+        if end - start < SHORTEST_ONE_WORD_PHRASE and len(words) < 2:
+            return True
+        return ((len(words[0]) == 1 and letter_tag(words[0]).startswith(_NOT_OPENING))
+                or (len(words[-1]) == 1 and letter_tag(words[-1]).startswith(_NOT_CLOSING)))
+
+    return all(not_phrase(k, *by_doc[k][0]) for by_doc in uses if by_doc
+               for k in [min(by_doc)])
 
 
 def _inside(span: Span, spans: Sequence[Span]) -> bool:
