@@ -163,10 +163,17 @@ def test_a_date_line_at_the_head_of_a_text_dates_it(tmp_path: Path) -> None:
     # The file name comes first.
     (tmp_path / "2010-01-01 i.txt").write_text("Date: 2023-03-02\n\nBody.\n",
                                                encoding="utf-8")
+    (tmp_path / "j.txt").write_text("Release time: 2022-01-02 09:30 AM\n\nBody.\n",
+                                    encoding="utf-8")
     found = by_id(read(tmp_path)[0])
     assert {k: a.date for k, a in found.items()} == {
         "a": "2023-03-02", "b": "2024-04-14", "c": "2022-03-07", "d": "2021-05-06",
-        "e": "", "f": "", "g": "", "h": "", "2010-01-01 i": "2010-01-01"}
+        "e": "", "f": "", "g": "", "h": "", "2010-01-01 i": "2010-01-01", "j": "2022-01-02"}
+    # A title line that opens with the date is titled by what follows it; one that holds
+    # nothing else stays as it is.
+    assert found["a"].title == "Promoting modernization"
+    assert found["b"].title == "Striving | Innovating"
+    assert found["j"].title == "Release time: 2022-01-02 09:30 AM"
 
 
 def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(

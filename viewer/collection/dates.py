@@ -25,6 +25,8 @@ _CHINESE_DATE = re.compile(r"\s*(\d{4})年(\d{1,2})月(\d{1,2})日")
 # Apr 14, 2024 / April 14 2024 / 14 April 2024.
 _MONTH_FIRST = re.compile(r"\s*([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})(?!\d)")
 _DAY_FIRST = re.compile(r"\s*(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})(?!\d)")
+# A time of day after a stated date: 05:15 AM, 10:00:30.
+_TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 #: Lines of a text read for a stated date: its title and the byline or date lines under it.
 STATED_LINES = 3
 
@@ -79,22 +81,35 @@ def stated_date(text: str) -> str:
     for line in lines[:STATED_LINES]:
         match = _STATED.match(line)
         if match:
-            return _date_opening(match.group(1))
+            return _date_opening(match.group(1))[0]
     return ""
 
 
-def _date_opening(rest: str) -> str:
-    """The date `rest` opens with: ISO-like (`iso_date`), Chinese, or with the month's
-    English name; "" when it opens with none."""
-    date = iso_date(rest.strip())
-    if date:
-        return date
+def without_stated_date(line: str) -> str:
+    """A title line less the date label and date it opens with ("date 2023-03-02
+    Promoting ..." -> "Promoting ..."); the line as it is when it opens with none, or
+    holds nothing else."""
+    match = _STATED.match(line)
+    if not match:
+        return line
+    date, length = _date_opening(match.group(1))
+    rest = _TIME.sub("", match.group(1)[length:]).strip()
+    return rest if date and rest else line
+
+
+def _date_opening(rest: str) -> tuple[str, int]:
+    """The date `rest` opens with (ISO-like, Chinese, or with the month's English name)
+    and the characters it takes; ("", 0) when it opens with none."""
+    iso = _VALUE_DATE.match(rest)
+    date = iso_date(rest)
+    if iso and date:
+        return date, iso.end()
     chinese = _CHINESE_DATE.match(rest)
     if chinese:
-        return _valid(*chinese.groups())
+        return _valid(*chinese.groups()), chinese.end()
     named = _MONTH_FIRST.match(rest) or _DAY_FIRST.match(rest)
     if named is None:
-        return ""
+        return "", 0
     month, day, year = named.groups() if named.re is _MONTH_FIRST else (
         named.group(2), named.group(1), named.group(3))
     for pattern in ("%b %d %Y", "%B %d %Y"):
@@ -102,5 +117,5 @@ def _date_opening(rest: str) -> str:
             parsed = datetime.datetime.strptime(f"{month} {day} {year}", pattern).date()
         except ValueError:
             continue
-        return parsed.isoformat() if parsed.year in _YEARS else ""
-    return ""
+        return (parsed.isoformat() if parsed.year in _YEARS else ""), named.end()
+    return "", 0

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from viewer.collection.article import Article, Skipped, SourceError, first_line
-from viewer.collection.dates import date_in_name, iso_date, stated_date, unread_date
+from viewer.collection.dates import (
+    date_in_name,
+    iso_date,
+    stated_date,
+    unread_date,
+    without_stated_date,
+)
 from viewer.collection.page_facts import page_date_and_title
 from viewer.core.errors import LoadError
 from viewer.core.loading import DEFAULT_MAX_BYTES, load_document, sniff_format
@@ -201,7 +207,8 @@ class FolderSource:
             id_from_path=not (listed and listed.id),
             series=(listed.series if listed and listed.series
                     else relative.parts[0] if len(relative.parts) > 1 else ""),
-            date=date, text=text, path=path, title=title or first_line(text))
+            date=date, text=text, path=path,
+            title=title or without_stated_date(first_line(text)))
 
     def _page_facts(self, path: str) -> tuple[str, str]:
         """Date and title from the file itself when it is an HTML page."""
