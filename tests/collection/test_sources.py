@@ -443,7 +443,7 @@ def test_dates_that_are_not_read_are_told_and_the_article_kept(tmp_path: Path) -
                                   "(write it YYYY-MM-DD); the article is indexed undated")
     assert told[f"{folder / 'metadata.csv'}:2"].startswith("has the date 'garbage'")
     assert all(s.indexed for s in skipped)  # notes: every article is read all the same
-    assert "dated by its file name or page instead" in told[f"{folder / 'metadata.csv'}:2"]
+    assert "dated by its file name, page or text instead" in told[f"{folder / 'metadata.csv'}:2"]
 
 
 def test_a_file_linked_twice_is_read_once_and_a_dangling_link_is_told(tmp_path: Path) -> None:

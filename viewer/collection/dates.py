@@ -19,7 +19,7 @@ _YEARS = range(1000, 2200)
 #: "Apr 14, 2024", "14 April 2024"), possibly a time after it.
 _STATED = re.compile(
     r"^\s*(?:date[d]?|published(?: on)?|posted(?: on)?|release(?:d| time| date)?|"
-    r"publication date|发布时间|发布日期|日期|时间|来源时间)\s*[:：]?\s*(.+)$",
+    r"publication date|发布时间|发布日期|日期|时间)\s*[:：]?\s*(.+)$",
     re.IGNORECASE)
 _CHINESE_DATE = re.compile(r"\s*(\d{4})年(\d{1,2})月(\d{1,2})日")
 # Apr 14, 2024 / April 14 2024 / 14 April 2024.
@@ -29,6 +29,8 @@ _DAY_FIRST = re.compile(r"\s*(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})(?!\d)")
 _TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 #: Lines of a text read for a stated date: its title and the byline or date lines under it.
 STATED_LINES = 3
+# Where those lines are looked for: the head of a text, not the whole of a long one.
+_HEAD_CHARS = 2000
 
 
 def _valid(year: str, month: str, day: str) -> str:
@@ -77,7 +79,7 @@ def stated_date(text: str) -> str:
     """The date a text states at its head, as "YYYY-MM-DD": one of its first `STATED_LINES`
     non-empty lines that opens with a date label (`_STATED`) and goes on with a date;
     "" when none does. A date the text mentions elsewhere (an event's) is not its date."""
-    lines = [line for line in text.splitlines()[:STATED_LINES * 4] if line.strip()]
+    lines = [line for line in text[:_HEAD_CHARS].splitlines() if line.strip()]
     for line in lines[:STATED_LINES]:
         match = _STATED.match(line)
         if match:

@@ -161,8 +161,9 @@ class FolderSource:
                         self.notes.append(Skipped(where, f"lists {name} a second time (the "
                                                          f"first, {listed[name].row}, is used)"))
                     else:
-                        unread = unread_date(cell(row, "date"), "dated by its file name or "
-                                                                "page instead, if they give one")
+                        unread = unread_date(cell(row, "date"), "dated by its file name, "
+                                                                "page or text instead, if they "
+                                                                "give one")
                         if unread:
                             self.notes.append(Skipped(where, unread, indexed=True))
                         listed[name] = _Listed(cell(row, "id"), cell(row, "series"),
