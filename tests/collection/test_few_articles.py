@@ -141,3 +141,28 @@ def test_a_few_long_documents_are_not_read_two_by_two() -> None:
     assert (len(long) - 1) * sum(len(s) for s in streams) > PAIR_BUDGET
     assert with_pairwise([], long, streams, vocabulary, [a.date for a in articles],
                          [[] for _ in long], "en") == []
+
+
+def test_articles_added_across_the_limit_give_what_indexing_them_at_once_gives(
+        tmp_path: Path) -> None:
+    # 24 articles are read two by two; with 2 more, the finder alone judges, as it does
+    # for the 26 indexed at once, though the collection has grown by less than a full
+    # run of the finder otherwise waits for.
+    lines = (ROOT / "tests" / "fixtures" / "collection" / "en" / "collection.jsonl").read_text(
+        encoding="utf-8").splitlines(keepends=True)
+    first, both = tmp_path / "first.jsonl", tmp_path / "both.jsonl"
+    first.write_text("".join(lines[:FEW_ARTICLES - 1]), encoding="utf-8")
+    both.write_text("".join(lines[:FEW_ARTICLES + 1]), encoding="utf-8")
+
+    def formulations(store: Path, *sources: Path) -> list[dict]:
+        for source in sources:
+            result = tandem("corpus", "add", str(store), str(source), "--quiet",
+                            env=_env(tmp_path))
+            assert result.returncode == 0, result.stderr
+        report = tandem("corpus", "report", str(store), "--json", "-", env=_env(tmp_path))
+        return json.loads(report.stdout)["formulations"]
+
+    before = formulations(tmp_path / "grown.sqlite", first)
+    grown = formulations(tmp_path / "grown.sqlite", both)
+    assert len(before) > len(grown)  # the first 24 list phrases read two by two
+    assert grown == formulations(tmp_path / "once.sqlite", both)

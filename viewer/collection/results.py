@@ -19,7 +19,7 @@ from viewer.collection.store import CollectionStore, PairRow
 from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored_vocabulary
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
 from viewer.core.collection.clusters import DisjointSets, Link, find_clusters
-from viewer.core.collection.few_articles import with_pairwise
+from viewer.core.collection.few_articles import FEW_ARTICLES, with_pairwise
 from viewer.core.collection.formulations import (
     FINDER_VERSION,
     MIN_DOCUMENTS,
@@ -80,9 +80,11 @@ def derive(store: CollectionStore, progress: Progress | None = None,
 
     report("Finding formulations", 0.8)
     found_at = int(store.meta("formulations_documents", "0"))
-    # Formulations another version of the finder listed are not what it finds now.
+    # Formulations another version of the finder listed are not what it finds now; nor are
+    # those a few articles listed (`few_articles`), read in another way than the finder
+    # reads more (and found afresh in no time).
     current = store.meta("formulations_finder") == str(FINDER_VERSION)
-    if (added is not None and found_at > 0 and current
+    if (added is not None and found_at >= FEW_ARTICLES and current
             and len(docs) <= found_at * (1 + FULL_RUN_GROWTH)):
         key_ids = {key: k for k, key in enumerate(keys)}
         listed: list[Formulation] = updated_formulations(
