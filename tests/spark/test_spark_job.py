@@ -43,6 +43,7 @@ from tests.collection.planted import (
 )
 from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
+from viewer.collection.sources import read_sources
 from viewer.collection.store import CollectionStore, StoreError
 from viewer.spark.job import run_job
 from viewer.spark.tables import TABLES, import_tables, report_from_tables
@@ -50,6 +51,7 @@ from viewer.spark.tables import TABLES, import_tables, report_from_tables
 #: 61 articles of the collection benchmark's dev set (see its make_dev_small.py): enough uses
 #: of its planted set phrases to be listed, and series with their header lines.
 DEV_SMALL = Path(__file__).parents[1] / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
+FEW = Path(__file__).parents[1] / "fixtures" / "collection" / "few" / "en"
 
 
 def _collection(folder: Path) -> tuple[Path, Planted]:
@@ -273,6 +275,22 @@ def test_formulations_and_boilerplate_of_benchmark_articles_are_the_embedded_eng
     run_job(str(source), str(tmp_path / "tables"), spark=spark)
     spark_report = report_from_tables(str(tmp_path / "tables"))
     assert embedded["formulations"] and embedded["boilerplate"] and embedded["pairs"]
+    for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
+        assert spark_report[part] == embedded[part], part
+
+
+def test_a_few_articles_list_the_formulations_the_embedded_engine_lists(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # Fewer than `FEW_ARTICLES`: both engines read every two articles the same way.
+    source = tmp_path / "few.jsonl"
+    source.write_text("".join(
+        json.dumps({"id": a.id, "series": a.series, "date": a.date, "text": a.text}) + "\n"
+        for a in read_sources([FEW])), encoding="utf-8")
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
+    run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    assert "greener harbour for every generation" in [
+        f["phrase"] for f in spark_report["formulations"]]
     for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
         assert spark_report[part] == embedded[part], part
 
