@@ -55,7 +55,8 @@ from viewer.core.word_bounds import SHORTEST_ONE_WORD_PHRASE, letter_tag
 #: at most `CONTENT_CAP`): 25.
 FEW_ARTICLES = math.ceil(2 ** (MIN_SCORE / CONTENT_CAP) - 1)
 #: Most tokens the reading of every two articles may go through ((articles - 1) x their
-#: tokens; about 7 s on two cores): 24 articles of 2,700 words. Longer documents, 20
+#: tokens; about 7 s on two cores, 9 s for Chinese, whose words are looked up too): 24
+#: articles of 2,700 words or 3,000 characters. Longer documents, 20
 #: articles' worth each, use their phrases again and again, which gives the finder the
 #: evidence few articles lack (24 of them: 35 formulations found, where reading every
 #: two would take 24 s and add 1,700 phrases).
