@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
@@ -101,9 +101,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     # Word frequencies are of words: a stem ("technolog") is looked up as its word.
     words = ([plain_key(s) for s in vocabulary.spellings] if settings.stemming
              else vocabulary.keys)
-    bits = Rarity("zh" if cjk else language).bits_of(words)
-    stops = stop_words("zh" if cjk else language) if settings.ignore_stop_words else frozenset()
-    is_stop = np.fromiter(map(stops.__contains__, words), dtype=bool, count=len(words))
+    bits, is_stop = word_weights(words, "zh" if cjk else language, settings)
 
     # Theme scoring needs no shared phrases until its last step: it runs beside the matcher
     # and the slogan finder (their array work releases the interpreter lock). Splitting the
@@ -114,8 +112,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
                                 vocabulary, bits, is_stop, cjk, language)
         phrases, slogans, weighed = _phrases_and_slogans(
             doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, is_stop, cjk, normalizer,
-            settings, step, rates_known=not cjk and bool(frequencies(language)),
-            english=language == "en", known=known)
+            settings, step, language=language, known=known)
         step("Finding theme overlap", 0.75)
         candidates = theme_job.result()
     themes = find_themes(
@@ -145,7 +142,7 @@ SLOGANS_WEIGHED = 100
 def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                          tokens_b: TokenStream, vocabulary: Vocabulary, bits: np.ndarray,
                          is_stop: np.ndarray, cjk: bool, normalizer: Normalizer, settings: Settings,
-                         step: Progress, *, rates_known: bool, english: bool,
+                         step: Progress, *, language: str,
                          known: KnownForms = ()
                          ) -> tuple[list[SharedPhrase], list[Slogan], list[Slogan]]:
     """The shared phrases, the slogans listed, and the slogans theme overlap weighs as set
@@ -165,13 +162,8 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     collection = [s for s in find_known(known, context_a, context_b, normalizer, vocabulary)
                   if phrase_key(s.phrase, normalizer) not in named]
     named |= {phrase_key(s.phrase, normalizer) for s in collection}
-    found = find_slogans(
-        context_a, context_b, vocabulary, bits, is_stop,
-        min_words=max(2, round(settings.slogan_min_words * scale)),
-        max_words=max(2, round(settings.slogan_max_words * scale)),
-        min_count=settings.slogan_min_count,
-        limit=max(settings.max_slogans, SLOGANS_WEIGHED),
-        cjk=cjk, rates_known=rates_known, english=english)
+    found = set_phrases(context_a, context_b, vocabulary, bits, is_stop, settings, cjk=cjk,
+                        language=language, limit=max(settings.max_slogans, SLOGANS_WEIGHED))
     # A slogan the watch-list or the collection names already, or one overlapping a use of a
     # collection's formulation (a piece of it, or it with a word around), is that one.
     uses_a = [o for s in collection for o in s.occurrences_a]
@@ -195,6 +187,29 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     found = [s for c, s in marked if not c] + [s for c, s in marked if c]
     named_slogans = watched + collection
     return (phrases, named_slogans + found[:settings.max_slogans], named_slogans + found)
+
+
+def word_weights(words: Sequence[str], language: str, settings: Settings
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Per word of `words` (match keys, "zh" for any CJK `language`): its bits of surprise
+    in the language, and whether it is a stop word `settings` ignore."""
+    stops = stop_words(language) if settings.ignore_stop_words else frozenset()
+    return (Rarity(language).bits_of(words),
+            np.fromiter(map(stops.__contains__, words), dtype=bool, count=len(words)))
+
+
+def set_phrases(a: SloganContext, b: SloganContext, vocabulary: Vocabulary, bits: np.ndarray,
+                is_stop: np.ndarray, settings: Settings, *, cjk: bool, language: str,
+                limit: int) -> list[Slogan]:
+    """The slogan finder on two texts as `settings` size its phrases (in words: CJK
+    characters scaled by `CJK_CHARS_PER_WORD`), at most `limit`, best first."""
+    scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    return find_slogans(a, b, vocabulary, bits, is_stop,
+                        min_words=max(2, round(settings.slogan_min_words * scale)),
+                        max_words=max(2, round(settings.slogan_max_words * scale)),
+                        min_count=settings.slogan_min_count, limit=limit, cjk=cjk,
+                        rates_known=not cjk and bool(frequencies(language)),
+                        english=language == "en")
 
 
 def _inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> bool:

@@ -37,16 +37,14 @@ from viewer.core import segment
 from viewer.core.collection.candidate_scores import CJK
 from viewer.core.collection.clusters import DisjointSets
 from viewer.core.collection.evidence import MIN_SCORE
-from viewer.core.collection.form_shapes import CJK_CHARS_PER_WORD
 from viewer.core.collection.formulations import MIN_DOCUMENTS, Formulation, formulation_of
 from viewer.core.collection.phrase_search import TokenSearch
+from viewer.core.compare import set_phrases, word_weights
 from viewer.core.model import Span
 from viewer.core.phrase_scorer import CONTENT_CAP
 from viewer.core.phrases import breaks_after, tokens_in_spans
-from viewer.core.rarity import Rarity, frequencies
 from viewer.core.settings import Settings
-from viewer.core.slogans import SloganContext, apart_spans, find_slogans
-from viewer.core.stopwords import stop_words
+from viewer.core.slogans import SloganContext, apart_spans
 from viewer.core.tokenize import TokenStream, Vocabulary
 from viewer.core.word_bounds import SHORTEST_ONE_WORD_PHRASE, letter_tag
 
@@ -71,8 +69,7 @@ _NOT_CLOSING = ("u", "c", "p", "f")
 def with_pairwise(listed: list[Formulation], texts: Sequence[str],
                   streams: Sequence[TokenStream], vocabulary: Vocabulary,
                   dates: Sequence[str], excluded: Sequence[Sequence[Span]], language: str, *,
-                  min_documents: int = MIN_DOCUMENTS, max_words: int = 20
-                  ) -> list[Formulation]:
+                  min_documents: int = MIN_DOCUMENTS) -> list[Formulation]:
     """The formulations the finder `listed` for `texts` (arguments as
     `formulations.find_formulations`) and, in a collection of fewer than `FEW_ARTICLES`
     articles within `PAIR_BUDGET`, after them those of `pairwise_formulations` that recur
@@ -85,15 +82,13 @@ def with_pairwise(listed: list[Formulation], texts: Sequence[str],
         for k, spans in item.occurrences:
             held.setdefault(k, []).extend(spans)
     return listed + pairwise_formulations(texts, streams, vocabulary, dates, excluded,
-                                          language, min_documents=min_documents,
-                                          max_words=max_words, held=held)
+                                          language, min_documents=min_documents, held=held)
 
 
 def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                           vocabulary: Vocabulary, dates: Sequence[str],
                           excluded: Sequence[Sequence[Span]], language: str, *,
-                          min_documents: int, max_words: int,
-                          held: Mapping[int, Sequence[Span]] | None = None
+                          min_documents: int, held: Mapping[int, Sequence[Span]] | None = None
                           ) -> list[Formulation]:
     """The set phrases the slogan finder reads in two articles or more that recur in
     `min_documents` of `texts` (arguments as `formulations.find_formulations`), best
@@ -101,8 +96,8 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     already (`held`: document index -> spans). Meant for fewer than `FEW_ARTICLES`
     articles: it reads every two of them."""
     cjk = language in CJK
-    forms = _slogan_forms(texts, streams, vocabulary, "zh" if cjk else language, cjk,
-                          max_words)
+    settings = Settings()  # what `tandem compare` reads two texts with by default
+    forms = _slogan_forms(texts, streams, vocabulary, language, cjk, settings)
     search = _SentenceSearch(streams, excluded)
     found = []
     for group in forms:
@@ -131,31 +126,21 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
         listed.append(formulation_of(written[0], tuple(dict.fromkeys(written[1:])), merged,
                                      dates))
     listed.sort(key=lambda f: (-f.documents, -f.count, f.first))
-    return listed[:Settings().max_slogans]
+    return listed[:settings.max_slogans]
 
 
 def _slogan_forms(texts: Sequence[str], streams: Sequence[TokenStream],
                   vocabulary: Vocabulary, language: str, cjk: bool,
-                  max_words: int) -> list[list[tuple[int, ...]]]:
-    """The forms (token ids) of the slogans the two-text finder reads in both of any two
+                  settings: Settings) -> list[list[tuple[int, ...]]]:
+    """The forms (token ids) of the slogans `tandem compare` reads in both of any two
     articles, those it counts together in one group."""
-    settings = Settings()
-    scale = CJK_CHARS_PER_WORD if cjk else 1.0
-    keys = vocabulary.keys
-    bits = Rarity(language).bits_of(keys)
-    stops = stop_words(language) if settings.ignore_stop_words else frozenset()
-    is_stop = np.fromiter(map(stops.__contains__, keys), dtype=bool, count=len(keys))
+    bits, is_stop = word_weights(vocabulary.keys, "zh" if cjk else language, settings)
     contexts = [SloganContext(text, stream) for text, stream in zip(texts, streams, strict=True)]
     number: dict[tuple[int, ...], int] = {}
     joins: list[tuple[int, int]] = []
     for a, b in combinations(range(len(contexts)), 2):
-        for slogan in find_slogans(
-                contexts[a], contexts[b], vocabulary, bits, is_stop,
-                min_words=max(2, round(settings.slogan_min_words * scale)),
-                max_words=max(2, round(min(settings.slogan_max_words, max_words) * scale)),
-                min_count=settings.slogan_min_count, limit=settings.max_slogans, cjk=cjk,
-                rates_known=not cjk and bool(frequencies(language)),
-                english=language == "en"):
+        for slogan in set_phrases(contexts[a], contexts[b], vocabulary, bits, is_stop, settings,
+                                  cjk=cjk, language=language, limit=settings.max_slogans):
             if not (slogan.occurrences_a and slogan.occurrences_b):
                 continue
             ids = {_ids_at(streams[k], span) for k, spans in
