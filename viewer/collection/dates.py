@@ -48,11 +48,18 @@ def iso_date(value: object) -> str:
         value = str(value)
     if not isinstance(value, str):
         return ""
+    return _iso_opening(value)[0]
+
+
+def _iso_opening(value: str) -> tuple[str, int]:
+    """The ISO-like date `value` opens with (`iso_date`) and the characters it takes;
+    ("", 0) when it opens with none."""
     match = _VALUE_DATE.match(value)
     if not match:
-        return ""
+        return "", 0
     year, _, month, day, month8, day8 = match.groups()
-    return _valid(year, month or month8, day or day8)
+    date = _valid(year, month or month8, day or day8)
+    return date, match.end() if date else 0
 
 
 def unread_date(value: object, instead: str) -> str:
@@ -102,10 +109,9 @@ def without_stated_date(line: str) -> str:
 def _date_opening(rest: str) -> tuple[str, int]:
     """The date `rest` opens with (ISO-like, Chinese, or with the month's English name)
     and the characters it takes; ("", 0) when it opens with none."""
-    iso = _VALUE_DATE.match(rest)
-    date = iso_date(rest)
-    if iso and date:
-        return date, iso.end()
+    date, length = _iso_opening(rest)
+    if date:
+        return date, length
     chinese = _CHINESE_DATE.match(rest)
     if chinese:
         return _valid(*chinese.groups()), chinese.end()
