@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import combinations
 from pathlib import Path
 
 from tests.collection.test_corpus_command import ROOT, _env, tandem
@@ -17,6 +18,7 @@ from viewer.core.tokenize import Vocabulary
 
 FEW = ROOT / "tests" / "fixtures" / "collection" / "few" / "en"
 FEW_ZH = FEW.parent / "zh"
+QUOTED = FEW.parent / "quoted"
 SLOGAN = "greener harbour for every generation"
 LONG = "The Harbour Council under the leadership of Mayor Ostrander"
 SHORT = "Harbour Council"
@@ -90,6 +92,22 @@ def test_a_phrase_two_of_the_articles_share_is_no_formulation(tmp_path: Path) ->
         assert 1 <= len(_uses(phrase)) <= 2
         assert not [f for f in report["formulations"] if phrase.lower() in f["phrase"].lower()]
     assert report["pairs"] == []  # the articles share set phrases, nothing copied
+
+
+def test_a_phrase_whose_writers_also_quote_it_is_listed_with_every_use(
+        tmp_path: Path) -> None:
+    # Four articles quote the first one's sentence that holds the slogan, and each uses
+    # it once more in its own words: four writings of it, not one copied four times.
+    report = _report(tmp_path, QUOTED)
+    quote = "Mayor Lindqvist told the opening meeting that the works would give"
+    slogan = "cleaner river for every household"
+    assert len(_uses(quote, QUOTED)) == 4
+    expected = _uses(slogan, QUOTED)
+    assert len(expected) == 4 and all(len(spans) == 2 for spans in expected.values())
+    quoting = {frozenset(pair) for pair in combinations(expected, 2)}
+    assert quoting <= {frozenset((p["a"], p["b"])) for p in report["pairs"]}
+    found = _listed(report, slogan)
+    assert {o["doc"]: [tuple(s) for s in o["spans"]] for o in found["occurrences"]} == expected
 
 
 def test_a_chinese_phrase_is_listed_and_a_word_or_a_piece_of_a_clause_is_not(

@@ -259,12 +259,16 @@ def not_copies(formulations: list[Formulation], passages: list[Passage],
 
 
 def _writings(item: Formulation, inside: list[list[rules.Stretch]]) -> int:
-    """How many documents hold `item`, counting those that hold it inside a copy of one
-    another (the stretches `inside` each document) as one."""
+    """How many documents hold `item`, counting those that hold it only inside copies of
+    one another (the stretches `inside` each document) as one. A document that also uses
+    it outside every copy writes it on its own: that one of its uses lies in a passage
+    another article copied (a speech quoted in a few reports) does not make the others
+    copies."""
     slot = {k: n for n, (k, _) in enumerate(item.occurrences)}
     writings = DisjointSets(len(slot))
     for k, spans in item.occurrences:
-        for span in spans:
-            for other in rules.copied_from(span, inside[k]) & slot.keys():
+        sources = [rules.copied_from(span, inside[k]) & slot.keys() for span in spans]
+        if all(sources):
+            for other in set().union(*sources):
                 writings.union(slot[k], slot[other])
     return len({writings.find(n) for n in range(len(slot))})
