@@ -110,6 +110,28 @@ def test_a_phrase_whose_writers_also_quote_it_is_listed_with_every_use(
     assert {o["doc"]: [tuple(s) for s in o["spans"]] for o in found["occurrences"]} == expected
 
 
+def test_a_phrase_every_use_of_which_goes_on_into_one_word_is_listed_whole(
+        tmp_path: Path) -> None:
+    # Three articles write of the riverbank flood barrier(s): no two of them in one form
+    # but a pair, so two texts show "riverbank flood" alone; the collection shows the
+    # phrase goes on into one word each time.
+    report = _report(tmp_path, QUOTED)
+    expected = _uses("riverbank flood barrier", QUOTED)
+    assert len(expected) == 3
+    found = _listed(report, "riverbank flood barrier")
+    assert found["variants"] == ["riverbank flood barriers"]
+    assert {o["doc"]: [tuple(s) for s in o["spans"]] for o in found["occurrences"]} == {
+        doc: [(start, end + len("s") * _plural(doc, end)) for start, end in spans]
+        for doc, spans in expected.items()}
+    assert not [f for f in report["formulations"] if f["phrase"] == "riverbank flood"]
+
+
+def _plural(doc: str, end: int) -> bool:
+    """Whether the word ending at `end` in article `doc` of QUOTED goes on with an "s"."""
+    text = next(a.text for a in read_sources([QUOTED]) if a.id == doc)
+    return text[end:end + 1] == "s"
+
+
 def test_a_chinese_phrase_is_listed_and_a_word_or_a_piece_of_a_clause_is_not(
         tmp_path: Path) -> None:
     report = _report(tmp_path, FEW_ZH)

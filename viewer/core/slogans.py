@@ -608,30 +608,38 @@ _SKIPPED_WORDS = 2
 _VERB_SHARE = 4
 #: Uses from which a phrase always beside one same word is a piece of a longer one even
 #: when that longer one does not recur word for word.
-_PIECE_USES = 3
+PIECE_USES = 3
 
 
 def _nearest_content(grams: RecurringGrams, scorer: PhraseScorer, positions: np.ndarray,
                      step: int) -> np.ndarray:
-    """For each of `positions`, the nearest content word after it (`step` 1) or before
-    it (-1), -1 for none, with up to `_SKIPPED_WORDS` function words between and no
-    break, comma or figure (a figure varies: "in town 3 / town 4 people")."""
-    ids, stops, doc_of = grams.ids, grams.stops, grams.doc_of
+    """`nearest_content` in the two texts of `grams`, the words `scorer` weighs."""
+    ends = grams.stops if scorer.comma_after is None else grams.stops | scorer.comma_after
+    return nearest_content(grams.ids, ends, grams.doc_of, scorer.no_content, scorer.is_stop,
+                           positions, step)
+
+
+def nearest_content(ids: np.ndarray, ends: np.ndarray, doc_of: np.ndarray,
+                    no_content: np.ndarray, is_stop: np.ndarray, positions: np.ndarray,
+                    step: int) -> np.ndarray:
+    """For each of `positions` (into the token `ids` of documents laid end to end,
+    `doc_of` each), the nearest content word after it (`step` 1) or before it (-1), -1
+    for none, with up to `_SKIPPED_WORDS` function words between (`is_stop`; by id) and
+    no break or comma (`ends`: one after the position) nor figure (`no_content` but not
+    `is_stop`: a figure varies, "in town 3 / town 4 people")."""
     size = len(ids)
-    commas = scorer.comma_after if scorer.comma_after is not None else \
-        np.zeros(size, dtype=bool)
     found = np.full(len(positions), -1, dtype=np.int64)
     going = np.ones(len(positions), dtype=bool)
     for skip in range(_SKIPPED_WORDS + 1):
         near = positions + step * (skip + 1)
         safe = np.clip(near, 0, size - 1)
         link = np.minimum(safe, safe - step)  # a phrase may run on from link to link + 1
-        going &= (near >= 0) & (near < size) & ~stops[link] & ~commas[link] \
+        going &= (near >= 0) & (near < size) & ~ends[link] \
             & (doc_of[link] == doc_of[np.minimum(link + 1, size - 1)])
         word = ids[safe]
-        hit = going & (found < 0) & ~scorer.no_content[word]
+        hit = going & (found < 0) & ~no_content[word]
         found[hit] = safe[hit]
-        going &= scorer.is_stop[word]  # on past a function word only, not a figure
+        going &= is_stop[word]  # on past a function word only, not a figure
     return found
 
 
@@ -645,7 +653,7 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     technologies / technology; "Party Central Committee with Comrade Xi Jinping" at / as
     the core; "shared future in cyberspace" of a community of / with a). (One exact
     word the longer gram already absorbs.) Judged when the
-    candidate occurs `_PIECE_USES` times or the longer gram recurs word for word. A verb
+    candidate occurs `PIECE_USES` times or the longer gram recurs word for word. A verb
     before a phrase (a word that often takes an article: "building (of) a community with
     a shared future for mankind"; or one the texts use in a verb form, `verbs`: "adhere /
     adhering to the people-centered development" idea) is what is said of the phrase,
@@ -672,7 +680,7 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
         counts = grams.levels[n].count[table.index[rows]]
         heads = np.cumsum(counts) - counts
         where = uses_of[n]
-        many = counts >= _PIECE_USES
+        many = counts >= PIECE_USES
         for found, next_to, longer_start in ((after, where + n, where),
                                              (before, where - 1, where - 1)):
             close = (found >= 0) & (found == next_to)

@@ -15,7 +15,10 @@ two texts; across a collection it is vocabulary), that neither opens nor closes 
 particle or a preposition of one letter (据新华社, 江泽民等).
 
 The forms the slogan finder counts together (a word swapped or added) are one
-formulation, led by the form most articles use. One inside a longer formulation is listed
+formulation, led by the form most articles use. Where every use of a phrase (three or
+more) goes on into one same word, in varying forms or past varying small words ("key
+core" technologies / technology), the phrase is that longer one: two articles did not show
+it whole, the collection does. One inside a longer formulation is listed
 only where it recurs on its own in so many articles ("General Secretary" beside "General
 Secretary Xi Jinping"). Best first: most articles, then most uses.
 
@@ -30,6 +33,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import combinations
+from typing import NamedTuple
 
 import numpy as np
 
@@ -42,9 +46,16 @@ from viewer.core.collection.phrase_search import TokenSearch
 from viewer.core.compare import set_phrases, word_weights
 from viewer.core.model import Span
 from viewer.core.phrase_scorer import CONTENT_CAP
-from viewer.core.phrases import breaks_after, tokens_in_spans
+from viewer.core.phrases import COMMA_CHARS, breaks_after, tokens_in_spans
+from viewer.core.rarity import is_number
 from viewer.core.settings import Settings
-from viewer.core.slogans import SloganContext, apart_spans
+from viewer.core.slogans import (
+    PIECE_USES,
+    SloganContext,
+    apart_spans,
+    base_forms,
+    nearest_content,
+)
 from viewer.core.tokenize import TokenStream, Vocabulary
 from viewer.core.word_bounds import SHORTEST_ONE_WORD_PHRASE, letter_tag
 
@@ -97,19 +108,31 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     articles: it reads every two of them."""
     cjk = language in CJK
     settings = Settings()  # what `tandem compare` reads two texts with by default
-    forms = _slogan_forms(texts, streams, vocabulary, language, cjk, settings)
+    bits, is_stop = word_weights(vocabulary.keys, "zh" if cjk else language, settings)
+    forms = _slogan_forms(texts, streams, vocabulary, language, cjk, settings, bits, is_stop)
     search = _SentenceSearch(streams, excluded)
+    words = None if cjk else _Words(base_forms(vocabulary),
+                                    is_stop | is_number(vocabulary.keys), is_stop)
     found = []
     for group in forms:
-        uses = [search.uses(np.array(form, dtype=np.int64)) for form in group]
+        group_uses = [use for form in group
+                      for use in search.uses(np.array(form, dtype=np.int64))]
+        if words is not None:
+            group_uses = search.completed(group_uses, words, settings.slogan_max_words)
+        by_form: dict[tuple[int, ...], dict[int, list[Span]]] = {}
+        for k, at, n, span in group_uses:
+            by_form.setdefault(search.ids_at(at, n), {}).setdefault(k, []).append(span)
+        written_forms = list(by_form)
+        uses = [by_form[form] for form in written_forms]
         merged: dict[int, list[Span]] = {}
         for by_doc in uses:
             for k, spans in by_doc.items():
                 merged.setdefault(k, []).extend(spans)
         if len(merged) >= min_documents and not (cjk and _no_phrase(uses, texts)):
             # The form most articles use leads its group.
-            order = sorted(range(len(group)), key=lambda f: (-len(uses[f]), -len(group[f])))
-            found.append(([uses[f] for f in order if uses[f]],
+            order = sorted(range(len(uses)),
+                           key=lambda f: (-len(uses[f]), -len(written_forms[f])))
+            found.append(([uses[f] for f in order],
                           {k: list(apart_spans(spans)) for k, spans in merged.items()}))
     # Longest first: a phrase inside a longer one is judged on its uses outside it.
     found.sort(key=lambda item: -max(e - s for spans in item[1].values() for s, e in spans))
@@ -130,11 +153,11 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
 
 
 def _slogan_forms(texts: Sequence[str], streams: Sequence[TokenStream],
-                  vocabulary: Vocabulary, language: str, cjk: bool,
-                  settings: Settings) -> list[list[tuple[int, ...]]]:
+                  vocabulary: Vocabulary, language: str, cjk: bool, settings: Settings,
+                  bits: np.ndarray, is_stop: np.ndarray) -> list[list[tuple[int, ...]]]:
     """The forms (token ids) of the slogans `tandem compare` reads in both of any two
-    articles, those it counts together in one group."""
-    bits, is_stop = word_weights(vocabulary.keys, "zh" if cjk else language, settings)
+    articles, those it counts together in one group (`bits`, `is_stop`: its weights of
+    the words, `compare.word_weights`)."""
     contexts = [SloganContext(text, stream) for text, stream in zip(texts, streams, strict=True)]
     number: dict[tuple[int, ...], int] = {}
     joins: list[tuple[int, int]] = []
@@ -163,28 +186,69 @@ def _ids_at(stream: TokenStream, span: Span) -> tuple[int, ...]:
     return tuple(stream.ids[first:last].tolist())
 
 
+class _Words(NamedTuple):
+    """Per vocabulary id (English): its base form (`slogans.base_forms`), whether it is
+    no content word (a function word or a figure), and whether it is a function word."""
+
+    lemmas: np.ndarray
+    no_content: np.ndarray
+    is_stop: np.ndarray
+
+
+#: A use found: (document index, position in the tokens laid end to end, length in
+#: tokens, character span).
+_Use = tuple[int, int, int, Span]
+
+
 class _SentenceSearch:
     """Token-id phrases found in every document, none across a sentence end nor into
-    boilerplate."""
+    boilerplate, and what stands beside their uses."""
 
-    def __init__(self, streams: Sequence[TokenStream], excluded: Sequence[Sequence[Span]]
-                 ) -> None:
+    def __init__(self, streams: Sequence[TokenStream], excluded: Sequence[Sequence[Span]]) -> None:
         self.search = TokenSearch(streams, range(len(streams)))
         ends = np.concatenate([breaks_after(s) for s in streams] or [np.zeros(0, bool)])
         blocked = np.concatenate([tokens_in_spans(s, spans) for s, spans in
                                   zip(streams, excluded, strict=True)] or [np.zeros(0, bool)])
+        commas = np.concatenate([breaks_after(s, COMMA_CHARS) for s in streams]
+                                or [np.zeros(0, bool)])
+        self.clause_ends = ends | commas  # per position: a phrase goes on past none
+        self.doc_of = np.repeat(np.arange(len(streams)), [len(s) for s in streams])
         # Per position: how many sentence ends and boilerplate tokens lie before it.
         self.ends = np.concatenate(([0], np.cumsum(ends)))
         self.blocked = np.concatenate(([0], np.cumsum(blocked)))
 
-    def uses(self, sequence: np.ndarray) -> dict[int, list[Span]]:
+    def uses(self, sequence: np.ndarray) -> list[_Use]:
         n = len(sequence)
-        found: dict[int, list[Span]] = {}
-        for k, at, span in self.search.occurrences(sequence):
-            if (self.ends[at + n - 1] == self.ends[at]
-                    and self.blocked[at + n] == self.blocked[at]):
-                found.setdefault(k, []).append(span)
-        return found
+        return [(k, at, n, span) for k, at, span in self.search.occurrences(sequence)
+                if self._clear(at, n)]
+
+    def _clear(self, at: int, n: int) -> bool:
+        """Whether the `n` tokens from `at` hold no sentence end nor boilerplate."""
+        return bool(self.ends[at + n - 1] == self.ends[at]
+                    and self.blocked[at + n] == self.blocked[at])
+
+    def ids_at(self, at: int, n: int) -> tuple[int, ...]:
+        return tuple(self.search.joined.ids[at:at + n].tolist())
+
+    def completed(self, uses: list[_Use], words: _Words, longest: int) -> list[_Use]:
+        """`uses` run on, word by word, into the content word that comes next after every
+        one of them (past up to two function words, within a clause), when they are
+        `PIECE_USES` or more: the phrase goes on there in varying forms or by varying small
+        words ("key core" technologies / technology), so it is a piece of that longer one,
+        which two articles alone did not show recurring. At most `longest` words."""
+        ids = self.search.joined.ids
+        while len(uses) >= PIECE_USES:
+            last = np.array([at + n - 1 for _, at, n, _ in uses])
+            after = nearest_content(ids, self.clause_ends, self.doc_of,
+                                    words.no_content, words.is_stop, last, 1)
+            if (after < 0).any() or len(np.unique(words.lemmas[ids[after]])) > 1:
+                break
+            longer = [(k, at, int(to) - at + 1, (span[0], int(self.search.joined.ends[to])))
+                      for (k, at, _, span), to in zip(uses, after.tolist(), strict=True)]
+            if any(n > longest or not self._clear(at, n) for _, at, n, _ in longer):
+                break
+            uses = longer
+        return uses
 
 
 def _no_phrase(uses: list[dict[int, list[Span]]], texts: Sequence[str]) -> bool:
