@@ -244,10 +244,10 @@ def not_copies(formulations: list[Formulation], passages: list[Passage],
                count: int) -> list[Formulation]:
     """The formulations less those that are pieces of copied passages: a sentence of a
     passage copied into a few articles recurs too, once in each copy. Documents that hold a
-    formulation inside a copy of one another are one writing of it; a formulation is kept
-    when it recurs in `MIN_DOCUMENTS` writings, as it must recur in so many documents to be
-    found at all (a slogan planted in two articles, each reprinted whole, and used in three
-    more, is in five writings)."""
+    formulation only inside copies of one another are one writing of it (`_writings`); a
+    formulation is kept when it recurs in `MIN_DOCUMENTS` writings, as it must recur in so
+    many documents to be found at all (a slogan planted in two articles, each reprinted
+    whole, and used in three more, is in five writings)."""
     inside: list[list[rules.Stretch]] = [[] for _ in range(count)]
     for kx, span_x, ky, span_y, _, short_words, _ in passages:
         long = short_words >= rules.COPY_WORDS
