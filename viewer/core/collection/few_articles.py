@@ -17,10 +17,10 @@ particle or a preposition of one letter (据新华社, 江泽民等).
 The forms the slogan finder counts together (a word swapped or added) are one
 formulation, led by the form most articles use. Where every use of a phrase (three or
 more) goes on into one same word, in varying forms or past varying small words ("key
-core" technologies / technology), the phrase is that longer one: two articles did not show
-it whole, the collection does. One inside a longer formulation is listed
-only where it recurs on its own in so many articles ("General Secretary" beside "General
-Secretary Xi Jinping"). Best first: most articles, then most uses.
+core" technologies / technology), the phrase is that longer one: two articles did not
+show it whole, the collection does. One inside a longer formulation is listed only where
+it recurs on its own in so many articles ("General Secretary" beside "General Secretary
+Xi Jinping"). Best first: most articles, then most uses.
 
 Reading every two articles goes through (articles - 1) times their tokens: beyond
 `PAIR_BUDGET` it is not done. Documents that long use their phrases again and again, which
