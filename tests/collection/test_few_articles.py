@@ -126,6 +126,24 @@ def test_a_phrase_every_use_of_which_goes_on_into_one_word_is_listed_whole(
     assert not [f for f in report["formulations"] if f["phrase"] == "riverbank flood"]
 
 
+def test_a_short_passage_two_articles_share_around_a_phrase_is_no_copy_of_it(
+        tmp_path: Path) -> None:
+    # Two of the three articles on the riverbank flood barrier write it into one same
+    # clause: a passage of their pair, too short to be a copy that makes the two one
+    # writing of the phrase.
+    report = _report(tmp_path, QUOTED)
+    clause = "the new riverbank flood barrier at the footbridge will"
+    holders = _uses(clause, QUOTED)
+    assert len(holders) == 2
+    texts = {a.id: a.text for a in read_sources([QUOTED])}
+    [pair] = [p for p in report["pairs"] if {p["a"], p["b"]} == set(holders)]
+    shared = [" ".join(texts[pair["a"]][s:e].split()) for s, e in
+              (passage["a"] for passage in pair["passages"])]
+    assert any(clause in passage and len(passage.split()) < 15 for passage in shared)
+    found = _listed(report, "riverbank flood barrier")
+    assert found["documents"] == 3 and set(holders) < {o["doc"] for o in found["occurrences"]}
+
+
 def _plural(doc: str, end: int) -> bool:
     """Whether the word ending at `end` in article `doc` of QUOTED goes on with an "s"."""
     text = next(a.text for a in read_sources([QUOTED]) if a.id == doc)
