@@ -248,9 +248,9 @@ def not_copies(formulations: list[Formulation], passages: list[Passage],
     formulation is kept when it recurs in `MIN_DOCUMENTS` writings, as it must recur in so
     many documents to be found at all (a slogan planted in two articles, each reprinted
     whole, and used in three more, is in five writings). A copy is a passage of
-    `passage_rules.COPY_WORDS` words or more: a shorter one around a formulation is as likely the
-    formula it is set in ("the decision-making and deployment of the Party Central
-    Committee"), which every writer of the genre uses."""
+    `passage_rules.COPY_WORDS` words or more: a shorter one around a formulation is as
+    likely the formula it is set in ("the decision-making and deployment of the Party
+    Central Committee"), which every writer of the genre uses."""
     inside: list[list[rules.Stretch]] = [[] for _ in range(count)]
     for kx, span_x, ky, span_y, _, short_words, _ in passages:
         if short_words >= rules.COPY_WORDS:
