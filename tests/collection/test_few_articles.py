@@ -40,6 +40,11 @@ def _uses(phrase: str, source: Path = FEW) -> dict[str, list[tuple[int, int]]]:
     return {doc: spans for doc, spans in found.items() if spans}
 
 
+def _spans(item: dict) -> dict[str, list[tuple[int, int]]]:
+    """Article id -> the spans a listed formulation gives of its uses there."""
+    return {o["doc"]: [tuple(s) for s in o["spans"]] for o in item["occurrences"]}
+
+
 def _listed(report: dict, phrase: str) -> dict:
     [item] = [f for f in report["formulations"] if f["phrase"].lower() == phrase.lower()]
     return item
@@ -51,7 +56,7 @@ def test_a_phrase_most_of_a_few_articles_use_is_a_formulation(tmp_path: Path) ->
     expected = _uses(SLOGAN)
     assert len(expected) == 4
     found = _listed(report, SLOGAN)
-    assert {o["doc"]: [tuple(s) for s in o["spans"]] for o in found["occurrences"]} == expected
+    assert _spans(found) == expected
     assert (found["documents"], found["count"]) == (
         len(expected), sum(len(spans) for spans in expected.values()))
     dates = {d["id"]: d["date"] for d in report["documents"]}
@@ -78,7 +83,7 @@ def test_a_phrase_inside_a_longer_one_is_listed_where_it_recurs_on_its_own(
     assert {o["doc"] for o in long["occurrences"]} == set(long_uses)
     short = _listed(report, SHORT)
     # All its uses, those inside the longer phrase too.
-    assert {o["doc"]: [tuple(s) for s in o["spans"]] for o in short["occurrences"]} == short_uses
+    assert _spans(short) == short_uses
     # The other pieces of the longer phrase are used nowhere else: no formulation of
     # their own.
     pieces = [f["phrase"] for f in report["formulations"]
@@ -107,7 +112,7 @@ def test_a_phrase_whose_writers_also_quote_it_is_listed_with_every_use(
     quoting = {frozenset(pair) for pair in combinations(expected, 2)}
     assert quoting <= {frozenset((p["a"], p["b"])) for p in report["pairs"]}
     found = _listed(report, slogan)
-    assert {o["doc"]: [tuple(s) for s in o["spans"]] for o in found["occurrences"]} == expected
+    assert _spans(found) == expected
 
 
 def test_a_phrase_every_use_of_which_goes_on_into_one_word_is_listed_whole(
@@ -120,7 +125,7 @@ def test_a_phrase_every_use_of_which_goes_on_into_one_word_is_listed_whole(
     assert len(expected) == 3
     found = _listed(report, "riverbank flood barrier")
     assert found["variants"] == ["riverbank flood barriers"]
-    assert {o["doc"]: [tuple(s) for s in o["spans"]] for o in found["occurrences"]} == {
+    assert _spans(found) == {
         doc: [(start, end + len("s") * _plural(doc, end)) for start, end in spans]
         for doc, spans in expected.items()}
     assert not [f for f in report["formulations"] if f["phrase"] == "riverbank flood"]
@@ -132,10 +137,10 @@ def test_a_short_passage_two_articles_share_around_a_phrase_is_no_copy_of_it(
     # clause: a passage of their pair, too short to be a copy that makes the two one
     # writing of the phrase.
     report = _report(tmp_path, QUOTED)
+    texts = {a.id: a.text for a in read_sources([QUOTED])}
     clause = "the new riverbank flood barrier at the footbridge will"
     holders = _uses(clause, QUOTED)
     assert len(holders) == 2
-    texts = {a.id: a.text for a in read_sources([QUOTED])}
     [pair] = [p for p in report["pairs"] if {p["a"], p["b"]} == set(holders)]
     shared = [" ".join(texts[pair["a"]][s:e].split()) for s, e in
               (passage["a"] for passage in pair["passages"])]
@@ -157,7 +162,7 @@ def test_a_chinese_phrase_is_listed_and_a_word_or_a_piece_of_a_clause_is_not(
     expected = _uses(phrase, FEW_ZH)
     assert len(expected) == 3
     found = _listed(report, phrase)
-    assert {o["doc"]: [tuple(s) for s in o["spans"]] for o in found["occurrences"]} == expected
+    assert _spans(found) == expected
     # 越来越 ("more and more") is in three articles too, a word the two-text slogan finder
     # reads as set where two texts use it; in a collection it is a word of the language.
     assert len(_uses("越来越", FEW_ZH)) == 3
