@@ -261,6 +261,24 @@ def test_a_small_series_has_boilerplate_in_three_of_its_articles() -> None:
     assert find_boilerplate(texts, ["star"] * 10) == []
 
 
+def test_copies_of_one_story_in_a_series_are_no_boilerplate_of_it() -> None:
+    # One story filed three times by a small outlet: every line is in three of its
+    # articles, and every line is the story, so none is furniture.
+    header = "Source: Star City Evening News"
+    story = ["Harbour board agrees to dredge the northern channel",
+             "The board met on Monday and voted to dredge before the autumn storms.",
+             "Fishing crews will keep their berths while the work goes on."]
+    copy = "\n".join([header, *story]) + "\n"
+    assert find_boilerplate([copy] * 3, ["star"] * 3) == []
+    # Beside three articles of its own, the outlet's header is its furniture, in the
+    # copies too; the story is not.
+    texts = [copy] * 3 + [f"{header}\nStory {k} about the market, told plainly.\n"
+                          for k in range(3)]
+    (found,) = find_boilerplate(texts, ["star"] * 6)
+    assert (found.text, found.documents) == (header, 6)
+    assert [d for d, _ in found.occurrences] == list(range(6))
+
+
 def test_a_line_the_whole_collection_writes_is_no_series_boilerplate() -> None:
     # A notice set as a line of its own in a quarter of the articles of every series
     # reaches half of a small series' articles by chance: the collection's, not theirs.

@@ -187,6 +187,24 @@ def test_a_passage_in_more_articles_than_the_cap_is_paired_with_its_first(
     assert not any(item["phrase"] in release for item in report["formulations"])
 
 
+def test_a_story_one_outlet_files_three_times_is_reuse_not_boilerplate(
+        tmp_path: Path) -> None:
+    # Every line of the three copies is in three of the outlet's articles; the copies
+    # share all of it, so it is one story carried three times, the first by date first.
+    story = (FIXTURES / "few" / "en" / "gazette" / "2024-03-04-harbour-plan.txt").read_text(
+        encoding="utf-8")
+    rows = [{"id": f"copy{k}", "series": "gazette", "date": f"2024-03-0{4 + k}",
+             "text": story} for k in range(3)]
+    report = embedded_report(Planted(rows=rows).write(tmp_path / "copies.jsonl"),
+                             tmp_path / "store.sqlite")
+    assert report["boilerplate"] == []
+    assert [(p["a"], p["b"], p["shared_a"] > 0.95) for p in report["pairs"]] == [
+        ("copy0", "copy1", True), ("copy0", "copy2", True), ("copy1", "copy2", True)]
+    [cluster] = report["clusters"]
+    assert cluster["first"] == "copy0"
+    assert [p["doc"] for p in cluster["passages"]] == ["copy0", "copy1", "copy2"]
+
+
 def test_a_formulation_in_articles_reprinted_whole_is_listed_by_its_writings(
         tmp_path: Path) -> None:
     # Seven articles hold the slogan, four of them as two articles reprinted whole: most of

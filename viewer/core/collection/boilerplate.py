@@ -4,7 +4,8 @@ Headers, footers, bylines, a spam line between paragraphs: a line that recurs, u
 to case, spacing and Chinese script, in a good share of one series' articles is the
 outlet's furniture, not reuse. Each is listed once per series with the number of its
 articles that carry it, and its spans in every article are returned so the pairs and
-formulations leave them out.
+formulations leave them out. Furniture stands around an article's own text: articles made
+of nothing else are copies of one story, which is reuse.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ OWN_P = 0.001
 #: ... or when the other series' articles carry it as often as a series' boilerplate is
 #: carried (a footer every outlet of a network prints is every outlet's furniture).
 EVERYWHERE_SHARE = MIN_SHARE
+#: Share of an article's text that lines its series repeats may cover for them to be
+#: furniture around its own text; beyond it, the article is a copy of the others that
+#: carry them (one story filed three times): what they share is reuse, and a line is
+#: boilerplate only where enough articles that are no copies carry it.
+FURNITURE_SHARE = 0.8
 
 _WORD = re.compile(r"[^\W_]")
 
@@ -138,10 +144,11 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
             wanted = [k for k, h in enumerate(hashes[d]) if uses[h] >= need]
             for line, start, end in _lines(texts[d], wanted) if wanted else ():
                 where[_key(key_characters(line))].append((d, (start, end), line))
+        copies = _copies(where, texts, need)
         others = size - len(docs)
         for key, places in where.items():
             carriers = {d for d, _, _ in places}
-            if len(carriers) < need:
+            if len(carriers - copies) < need:
                 continue
             elsewhere = max(0, carriers_of(key) - len(carriers)) / others if others else 0.0
             if (elsewhere < EVERYWHERE_SHARE
@@ -152,6 +159,24 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
                                      occurrences=tuple((d, span) for d, span, _ in places)))
     found.sort(key=lambda b: (b.series, -b.documents, b.text))
     return found
+
+
+def _copies(where: Mapping[str, list[tuple[int, Span, str]]], texts: Sequence[str],
+            need: int) -> set[int]:
+    """The articles whose text is nearly all (`FURNITURE_SHARE`) lines their series
+    repeats in `need` articles (`where`: line key -> (article, span, line) of each use):
+    copies of one another, not articles with furniture around their own text."""
+    covered: Counter[int] = Counter()
+    for places in where.values():
+        if len({d for d, _, _ in places}) >= need:
+            for d, _, line in places:
+                covered[d] += _visible(line)
+    return {d for d, chars in covered.items() if chars > FURNITURE_SHARE * _visible(texts[d])}
+
+
+def _visible(text: str) -> int:
+    """How many characters of `text` are not white space."""
+    return len("".join(text.split()))
 
 
 def spans_by_document(items: Sequence[Boilerplate], count: int) -> list[list[Span]]:
