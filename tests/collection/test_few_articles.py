@@ -1,7 +1,8 @@
-"""A collection of a few articles (tests/fixtures/collection/few: five English ones and four
-Chinese ones, written here) lists the set phrases most of them use, as `tandem compare`
-reads set phrases, where the collection's own figures cannot tell them; from
-`FEW_ARTICLES` on, the collection alone judges."""
+"""A collection of a few articles (tests/fixtures/collection/few, written here: five English
+ones and four Chinese ones; and in `quoted`, four English ones that quote one another) lists
+the set phrases most of them use, as `tandem compare` reads set phrases, where the
+collection's own figures cannot tell them; from `FEW_ARTICLES` on, the collection alone
+judges."""
 
 from __future__ import annotations
 
@@ -101,8 +102,8 @@ def test_a_phrase_two_of_the_articles_share_is_no_formulation(tmp_path: Path) ->
 
 def test_a_phrase_whose_writers_also_quote_it_is_listed_with_every_use(
         tmp_path: Path) -> None:
-    # Four articles quote the first one's sentence that holds the slogan, and each uses
-    # it once more in its own words: four writings of it, not one copied four times.
+    # Three articles quote the first one's sentence that holds the slogan, and each of
+    # the four uses it once more in its own words: four writings of it, not one copied.
     report = _report(tmp_path, QUOTED)
     quote = "Mayor Lindqvist told the opening meeting that the works would give"
     slogan = "cleaner river for every household"
