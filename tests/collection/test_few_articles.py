@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from itertools import combinations
 from pathlib import Path
 
@@ -172,6 +173,19 @@ def test_a_chinese_phrase_is_listed_and_a_word_or_a_piece_of_a_clause_is_not(
     # piece of its clause.
     assert len(_uses("等问题", FEW_ZH)) == 3
     assert not [f for f in report["formulations"] if "等问题" in f["phrase"]]
+
+
+def test_articles_in_two_languages_are_each_read_in_their_own(tmp_path: Path) -> None:
+    # Three English articles and four Chinese ones in one folder: most are Chinese, and
+    # the English ones still list their slogan as they do on their own.
+    mixed = tmp_path / "mixed"
+    shutil.copytree(FEW / "gazette", mixed / "en")
+    shutil.copytree(FEW_ZH, mixed / "zh")
+    report = _report(tmp_path, mixed)
+    for phrase in (SLOGAN, "绿色港口建设新格局"):
+        expected = _uses(phrase, mixed)
+        assert len(expected) >= 3
+        assert _spans(_listed(report, phrase)) == expected
 
 
 def test_from_so_many_articles_on_the_collection_alone_judges() -> None:

@@ -227,7 +227,8 @@ def fresh_formulations(texts: list[str], tokens: list[TokenStream], vocabulary: 
     language = "zh" if cjk else "en"
     return with_pairwise(find_formulations(texts, streams, vocabulary, dates, excluded,
                                            language, series=series),
-                         texts, streams, vocabulary, dates, excluded, language)
+                         texts, streams, vocabulary, dates, excluded, language,
+                         languages=languages)
 
 
 def formulation_dict(item: Formulation, ids: list[str], dates: list[str]) -> dict[str, Any]:

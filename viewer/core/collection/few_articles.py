@@ -6,7 +6,8 @@ cannot say enough: below `FEW_ARTICLES`, a phrase every article uses scores belo
 finder's gate on its articles and content alone, and a slogan four of five articles use
 ("the great rejuvenation of the Chinese nation") would go unlisted. There a phrase is
 judged as `tandem compare` judges it, against the language at large: every two articles
-are read by the two-text slogan finder (`viewer.core.slogans`, with its default settings),
+of one language (Chinese originals beside their English translations are two sets) are
+read by the two-text slogan finder (`viewer.core.slogans`, with its default settings),
 and a phrase it finds in both is searched in every article, word for word as the matcher
 reads them, outside boilerplate and within a sentence. It is a formulation when it recurs
 in `min_documents` articles and, in Chinese, is a phrase as the finder has it: two words or
@@ -80,11 +81,12 @@ _NOT_CLOSING = ("u", "c", "p", "f")
 def with_pairwise(listed: list[Formulation], texts: Sequence[str],
                   streams: Sequence[TokenStream], vocabulary: Vocabulary,
                   dates: Sequence[str], excluded: Sequence[Sequence[Span]], language: str, *,
-                  min_documents: int = MIN_DOCUMENTS) -> list[Formulation]:
+                  min_documents: int = MIN_DOCUMENTS,
+                  languages: Sequence[str] | None = None) -> list[Formulation]:
     """The formulations the finder `listed` for `texts` (arguments as
-    `formulations.find_formulations`) and, in a collection of fewer than `FEW_ARTICLES`
-    articles within `PAIR_BUDGET`, after them those of `pairwise_formulations` that recur
-    outside them."""
+    `formulations.find_formulations`; `languages`: each text's, when they may differ) and,
+    in a collection of fewer than `FEW_ARTICLES` articles within `PAIR_BUDGET`, after them
+    those of `pairwise_formulations` that recur outside them."""
     if (len(texts) >= FEW_ARTICLES
             or (len(texts) - 1) * sum(len(s) for s in streams) > PAIR_BUDGET):
         return listed
@@ -93,47 +95,39 @@ def with_pairwise(listed: list[Formulation], texts: Sequence[str],
         for k, spans in item.occurrences:
             held.setdefault(k, []).extend(spans)
     return listed + pairwise_formulations(texts, streams, vocabulary, dates, excluded,
-                                          language, min_documents=min_documents, held=held)
+                                          language, min_documents=min_documents, held=held,
+                                          languages=languages)
 
 
 def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                           vocabulary: Vocabulary, dates: Sequence[str],
                           excluded: Sequence[Sequence[Span]], language: str, *,
-                          min_documents: int, held: Mapping[int, Sequence[Span]] | None = None
-                          ) -> list[Formulation]:
+                          min_documents: int, held: Mapping[int, Sequence[Span]] | None = None,
+                          languages: Sequence[str] | None = None) -> list[Formulation]:
     """The set phrases the slogan finder reads in two articles or more that recur in
     `min_documents` of `texts` (arguments as `formulations.find_formulations`), best
     first (as many as the two-text finder lists), outside the uses of formulations listed
     already (`held`: document index -> spans). Meant for fewer than `FEW_ARTICLES`
-    articles: it reads every two of them."""
-    cjk = language in CJK
+    articles: it reads every two of them, in their language (`languages`: each text's,
+    else all in `language`): Chinese originals and their English translations side by side
+    are each read as `tandem compare` reads them, and not one with the other."""
     settings = Settings()  # what `tandem compare` reads two texts with by default
-    bits, is_stop = word_weights(vocabulary.keys, "zh" if cjk else language, settings)
-    forms = _slogan_forms(texts, streams, vocabulary, language, cjk, settings, bits, is_stop)
+    by_reading: dict[str, list[int]] = {}
+    for k, lang in enumerate(languages or [language] * len(texts)):
+        by_reading.setdefault("zh" if lang in CJK else lang, []).append(k)
+    lemmas = base_forms(vocabulary)
     search = _SentenceSearch(streams, excluded)
-    words = None if cjk else _Words(base_forms(vocabulary),
-                                    is_stop | is_number(vocabulary.keys), is_stop)
     found = []
-    for group in forms:
-        group_uses = [use for form in group
-                      for use in search.uses(np.array(form, dtype=np.int64))]
-        if words is not None:
-            group_uses = search.completed(group_uses, words, settings.slogan_max_words)
-        by_form: dict[tuple[int, ...], dict[int, list[Span]]] = {}
-        for k, at, n, span in group_uses:
-            by_form.setdefault(search.ids_at(at, n), {}).setdefault(k, []).append(span)
-        written_forms = list(by_form)
-        uses = [by_form[form] for form in written_forms]
-        merged: dict[int, list[Span]] = {}
-        for by_doc in uses:
-            for k, spans in by_doc.items():
-                merged.setdefault(k, []).extend(spans)
-        if len(merged) >= min_documents and not (cjk and _no_phrase(uses, texts)):
-            # The form most articles use leads its group.
-            order = sorted(range(len(uses)),
-                           key=lambda f: (-len(uses[f]), -len(written_forms[f])))
-            found.append(([uses[f] for f in order],
-                          {k: list(apart_spans(spans)) for k, spans in merged.items()}))
+    for reading, members in sorted(by_reading.items()):
+        if len(members) < min_documents:
+            continue
+        cjk = reading == "zh"
+        bits, is_stop = word_weights(vocabulary.keys, reading, settings)
+        words = None if cjk else _Words(lemmas, is_stop | is_number(vocabulary.keys), is_stop)
+        for group in _slogan_forms(texts, streams, members, vocabulary, reading, settings,
+                                   bits, is_stop):
+            found.extend(_recurring(group, search, texts, words, cjk, min_documents,
+                                    settings.slogan_max_words))
     # Longest first: a phrase inside a longer one is judged on its uses outside it.
     found.sort(key=lambda item: -max(e - s for spans in item[1].values() for s, e in spans))
     taken = {k: list(spans) for k, spans in (held or {}).items()}
@@ -152,18 +146,46 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     return listed[:settings.max_slogans]
 
 
-def _slogan_forms(texts: Sequence[str], streams: Sequence[TokenStream],
-                  vocabulary: Vocabulary, language: str, cjk: bool, settings: Settings,
+def _recurring(group: list[tuple[int, ...]], search: _SentenceSearch, texts: Sequence[str],
+               words: _Words | None, cjk: bool, min_documents: int, longest: int
+               ) -> list[tuple[list[dict[int, list[Span]]], dict[int, list[Span]]]]:
+    """The uses of a group of slogan forms in every article, by form (most articles first)
+    and merged, if they recur in `min_documents` articles and (Chinese) make a phrase; the
+    uses run on into the word each goes on into, given the `words` (English) to tell it."""
+    group_uses = [use for form in group for use in search.uses(np.array(form, dtype=np.int64))]
+    if words is not None:
+        group_uses = search.completed(group_uses, words, longest)
+    by_form: dict[tuple[int, ...], dict[int, list[Span]]] = {}
+    for k, at, n, span in group_uses:
+        by_form.setdefault(search.ids_at(at, n), {}).setdefault(k, []).append(span)
+    written_forms = list(by_form)
+    uses = [by_form[form] for form in written_forms]
+    merged: dict[int, list[Span]] = {}
+    for by_doc in uses:
+        for k, spans in by_doc.items():
+            merged.setdefault(k, []).extend(spans)
+    if len(merged) < min_documents or (cjk and _no_phrase(uses, texts)):
+        return []
+    # The form most articles use leads its group.
+    order = sorted(range(len(uses)), key=lambda f: (-len(uses[f]), -len(written_forms[f])))
+    return [([uses[f] for f in order],
+             {k: list(apart_spans(spans)) for k, spans in merged.items()})]
+
+
+def _slogan_forms(texts: Sequence[str], streams: Sequence[TokenStream], members: list[int],
+                  vocabulary: Vocabulary, language: str, settings: Settings,
                   bits: np.ndarray, is_stop: np.ndarray) -> list[list[tuple[int, ...]]]:
     """The forms (token ids) of the slogans `tandem compare` reads in both of any two
-    articles, those it counts together in one group (`bits`, `is_stop`: its weights of
+    articles of `members` (indices into `texts`, all in `language`: "zh" for Chinese and
+    Japanese), those it counts together in one group (`bits`, `is_stop`: its weights of
     the words, `compare.word_weights`)."""
-    contexts = [SloganContext(text, stream) for text, stream in zip(texts, streams, strict=True)]
+    contexts = {k: SloganContext(texts[k], streams[k]) for k in members}
     number: dict[tuple[int, ...], int] = {}
     joins: list[tuple[int, int]] = []
-    for a, b in combinations(range(len(contexts)), 2):
+    for a, b in combinations(members, 2):
         for slogan in set_phrases(contexts[a], contexts[b], vocabulary, bits, is_stop, settings,
-                                  cjk=cjk, language=language, limit=settings.max_slogans):
+                                  cjk=language == "zh", language=language,
+                                  limit=settings.max_slogans):
             if not (slogan.occurrences_a and slogan.occurrences_b):
                 continue
             ids = {_ids_at(streams[k], span) for k, spans in
