@@ -144,10 +144,11 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
             wanted = [k for k, h in enumerate(hashes[d]) if uses[h] >= need]
             for line, start, end in _lines(texts[d], wanted) if wanted else ():
                 where[_key(key_characters(line))].append((d, (start, end), line))
-        copies = _copies(where, texts, need)
+        carriers_of_line = {key: {d for d, _, _ in places} for key, places in where.items()}
+        copies = _copies(where, carriers_of_line, texts, need)
         others = size - len(docs)
         for key, places in where.items():
-            carriers = {d for d, _, _ in places}
+            carriers = carriers_of_line[key]
             if len(carriers - copies) < need:
                 continue
             elsewhere = max(0, carriers_of(key) - len(carriers)) / others if others else 0.0
@@ -161,14 +162,15 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
     return found
 
 
-def _copies(where: Mapping[str, list[tuple[int, Span, str]]], texts: Sequence[str],
-            need: int) -> set[int]:
+def _copies(where: Mapping[str, list[tuple[int, Span, str]]],
+            carriers: Mapping[str, set[int]], texts: Sequence[str], need: int) -> set[int]:
     """The articles whose text is nearly all (`FURNITURE_SHARE`) lines their series
-    repeats in `need` articles (`where`: line key -> (article, span, line) of each use):
-    copies of one another, not articles with furniture around their own text."""
+    repeats in `need` articles (`where`: line key -> (article, span, line) of each use;
+    `carriers`: line key -> its articles): copies of one another, not articles with
+    furniture around their own text."""
     covered: Counter[int] = Counter()
-    for places in where.values():
-        if len({d for d, _, _ in places}) >= need:
+    for key, places in where.items():
+        if len(carriers[key]) >= need:
             for d, _, line in places:
                 covered[d] += _visible(line)
     return {d for d, chars in covered.items() if chars > FURNITURE_SHARE * _visible(texts[d])}

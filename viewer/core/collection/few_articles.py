@@ -115,7 +115,6 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     by_reading: dict[str, list[int]] = {}
     for k, lang in enumerate(languages or [language] * len(texts)):
         by_reading.setdefault("zh" if lang in CJK else lang, []).append(k)
-    lemmas = base_forms(vocabulary)
     search = _SentenceSearch(streams, excluded)
     found = []
     for reading, members in sorted(by_reading.items()):
@@ -123,11 +122,14 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
             continue
         cjk = reading == "zh"
         bits, is_stop = word_weights(vocabulary.keys, reading, settings)
-        words = None if cjk else _Words(lemmas, is_stop | is_number(vocabulary.keys), is_stop)
+        words = None if cjk else _Words(base_forms(vocabulary),
+                                        is_stop | is_number(vocabulary.keys), is_stop)
         for group in _slogan_forms(texts, streams, members, vocabulary, reading, settings,
                                    bits, is_stop):
-            found.extend(_recurring(group, search, texts, words, cjk, min_documents,
-                                    settings.slogan_max_words))
+            recurring = _recurring(group, search, texts, words, cjk, min_documents,
+                                   settings.slogan_max_words)
+            if recurring is not None:
+                found.append(recurring)
     # Longest first: a phrase inside a longer one is judged on its uses outside it.
     found.sort(key=lambda item: -max(e - s for spans in item[1].values() for s, e in spans))
     taken = {k: list(spans) for k, spans in (held or {}).items()}
@@ -148,10 +150,11 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
 
 def _recurring(group: list[tuple[int, ...]], search: _SentenceSearch, texts: Sequence[str],
                words: _Words | None, cjk: bool, min_documents: int, longest: int
-               ) -> list[tuple[list[dict[int, list[Span]]], dict[int, list[Span]]]]:
+               ) -> tuple[list[dict[int, list[Span]]], dict[int, list[Span]]] | None:
     """The uses of a group of slogan forms in every article, by form (most articles first)
-    and merged, if they recur in `min_documents` articles and (Chinese) make a phrase; the
-    uses run on into the word each goes on into, given the `words` (English) to tell it."""
+    and merged, if they recur in `min_documents` articles and (Chinese) make a phrase, else
+    None; the uses run on into the word each goes on into, given the `words` (English) to
+    tell it."""
     group_uses = [use for form in group for use in search.uses(np.array(form, dtype=np.int64))]
     if words is not None:
         group_uses = search.completed(group_uses, words, longest)
@@ -165,11 +168,11 @@ def _recurring(group: list[tuple[int, ...]], search: _SentenceSearch, texts: Seq
         for k, spans in by_doc.items():
             merged.setdefault(k, []).extend(spans)
     if len(merged) < min_documents or (cjk and _no_phrase(uses, texts)):
-        return []
+        return None
     # The form most articles use leads its group.
     order = sorted(range(len(uses)), key=lambda f: (-len(uses[f]), -len(written_forms[f])))
-    return [([uses[f] for f in order],
-             {k: list(apart_spans(spans)) for k, spans in merged.items()})]
+    return ([uses[f] for f in order],
+            {k: list(apart_spans(spans)) for k, spans in merged.items()})
 
 
 def _slogan_forms(texts: Sequence[str], streams: Sequence[TokenStream], members: list[int],

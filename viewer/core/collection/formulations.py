@@ -101,9 +101,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: ending inside a word where it is written joins no formulation; 23: an English one
 #: keeping only a number of its form is another phrase; 24: a collection of fewer than
 #: `few_articles.FEW_ARTICLES` articles also lists the set phrases the two-text slogan
-#: finder reads in them): a collection store whose formulations another version found
-#: finds them afresh when next brought up to date.
-FINDER_VERSION = 24
+#: finder reads in them; 25: an article that uses a formulation outside passages of 15
+#: words or more it shares is a writing of its own, `results.not_copies`, which the stored
+#: formulations have been through): a collection store whose formulations another version
+#: found finds them afresh when next brought up to date.
+FINDER_VERSION = 25
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
