@@ -7,7 +7,9 @@ result tables the reports and the window read. Run inside the engine's transacti
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -27,6 +29,7 @@ from viewer.core.collection.formulations import (
     find_formulations,
 )
 from viewer.core.collection.index import DocumentFrequencies, IndexParams, index_params
+from viewer.core.collection.readings import by_reading, merged_ranking, picked
 from viewer.core.figures import Figures
 from viewer.core.model import Span
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
@@ -79,20 +82,19 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     document_grams.clear()
 
     report("Finding formulations", 0.8)
-    found_at = int(store.meta("formulations_documents", "0"))
-    # Formulations another version of the finder listed are not what it finds now; nor are
-    # those a few articles listed (`few_articles`), read in another way than the finder
-    # reads more (and found afresh in no time).
+    sizes = {reading: len(members)
+             for reading, members in by_reading([d.language for d in docs]).items()}
+    # Formulations another version of the finder listed are not what it finds now.
     current = store.meta("formulations_finder") == str(FINDER_VERSION)
-    if (added is not None and found_at >= FEW_ARTICLES and current
-            and len(docs) <= found_at * (1 + FULL_RUN_GROWTH)):
+    if (added is not None and current
+            and _still_current(sizes, json.loads(store.meta("formulations_readings", "{}")))):
         key_ids = {key: k for k, key in enumerate(keys)}
         listed: list[Formulation] = updated_formulations(
             store.formulations(), [d.id for d in docs], [d.date for d in docs], streams,
             sorted(position[num] for num in added), collection_normalizer(), key_ids)
     else:
         listed = _formulations(keys, docs, texts, streams, excluded)
-        store.set_meta("formulations_documents", str(len(docs)))
+        store.set_meta("formulations_readings", json.dumps(sizes, sort_keys=True))
         store.set_meta("formulations_finder", str(FINDER_VERSION))
     formulations = not_copies(listed, passages, len(docs))
     for item in formulations:
@@ -206,6 +208,17 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     return passages, furniture
 
 
+def _still_current(sizes: dict[str, int], found_at: dict[str, int]) -> bool:
+    """Whether the formulations found when each reading (`readings`) had `found_at`
+    articles may be kept up to date (`refresh`) now that they have `sizes`: each reading
+    is as it was, or has grown by at most `FULL_RUN_GROWTH` from `FEW_ARTICLES` or more.
+    Those a few articles listed (`few_articles`) are read in another way than the finder
+    reads more, and found afresh in no time."""
+    def kept(size: int, then: int) -> bool:
+        return size == then or then >= FEW_ARTICLES and size <= then * (1 + FULL_RUN_GROWTH)
+    return all(kept(size, found_at.get(reading, 0)) for reading, size in sizes.items())
+
+
 def _formulations(keys: list[str], docs: list[Any], texts: list[str],
                   tokens: list[TokenStream], excluded: list[list[Span]]) -> list[Formulation]:
     if not docs:
@@ -220,15 +233,28 @@ def fresh_formulations(texts: list[str], tokens: list[TokenStream], vocabulary: 
                        excluded: list[list[Span]]) -> list[Formulation]:
     """The formulations of a whole collection, found afresh: documents in order, tokens of
     one vocabulary built in that order (`words.tokenize_articles`), each document's
-    boilerplate spans `excluded`. Chinese when most documents are."""
+    boilerplate spans `excluded`. The articles of each language are read on their own, in
+    that language (`readings`), and the readings' lists merged."""
     streams = [TokenStream(t.ids, t.starts, t.ends, char_codes(text))
                for t, text in zip(tokens, texts, strict=True)]
-    cjk = sum(lang in CJK_LANGUAGES for lang in languages) > len(languages) / 2
-    language = "zh" if cjk else "en"
-    return with_pairwise(find_formulations(texts, streams, vocabulary, dates, excluded,
-                                           language, series=series),
-                         texts, streams, vocabulary, dates, excluded, language,
-                         languages=languages)
+    rankings = []
+    for reading, members in by_reading(languages).items():
+        own_texts, own_streams = picked(texts, members), picked(streams, members)
+        own_dates, own_excluded = picked(dates, members), picked(excluded, members)
+        found = with_pairwise(
+            find_formulations(own_texts, own_streams, vocabulary, own_dates, own_excluded,
+                              reading, series=picked(series, members)),
+            own_texts, own_streams, vocabulary, own_dates, own_excluded, reading,
+            languages=picked(languages, members))
+        rankings.append([_renumbered(item, members) for item in found])
+    return merged_ranking(rankings)
+
+
+def _renumbered(item: Formulation, members: list[int]) -> Formulation:
+    """`item`, found among the documents `members` (in order), with their numbers in the
+    whole collection."""
+    return replace(item, first=members[item.first],
+                   occurrences=tuple((members[k], spans) for k, spans in item.occurrences))
 
 
 def formulation_dict(item: Formulation, ids: list[str], dates: list[str]) -> dict[str, Any]:

@@ -18,9 +18,9 @@ the file as a Tandem store):
   `matcher` (the `MATCHER_VERSION` that aligned its passages; another one aligns them all
   again at the next `add`), `keys` (the `KEYS_VERSION` of the vocabulary's match keys;
   another one reads every stored text again at the next `add`, see `rekey`),
-  `formulations_documents` (articles at the last full search), `formulations_finder` (the
-  `FINDER_VERSION` that found the formulations; another one finds them afresh at the next
-  `add`).
+  `formulations_readings` (articles of each reading, `readings.by_reading`, at the last full
+  search, as JSON), `formulations_finder` (the `FINDER_VERSION` that found the
+  formulations; another one finds them afresh at the next `add`).
 - `result_*`: the finished results, in the order they are shown: `result_pairs`,
   `result_clusters`, `result_formulations`, `result_boilerplate`, plus `skipped`.
   The window lists these directly, so opening an indexed store is fast.

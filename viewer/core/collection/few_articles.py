@@ -39,11 +39,11 @@ from typing import NamedTuple
 import numpy as np
 
 from viewer.core import segment
-from viewer.core.collection.candidate_scores import CJK
 from viewer.core.collection.clusters import DisjointSets
 from viewer.core.collection.evidence import MIN_SCORE
 from viewer.core.collection.formulations import MIN_DOCUMENTS, Formulation, formulation_of
 from viewer.core.collection.phrase_search import TokenSearch
+from viewer.core.collection.readings import by_reading
 from viewer.core.compare import set_phrases, word_weights
 from viewer.core.model import Span
 from viewer.core.phrase_scorer import CONTENT_CAP
@@ -112,12 +112,9 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     else all in `language`): Chinese originals and their English translations side by side
     are each read as `tandem compare` reads them, and not one with the other."""
     settings = Settings()  # what `tandem compare` reads two texts with by default
-    by_reading: dict[str, list[int]] = {}
-    for k, lang in enumerate(languages or [language] * len(texts)):
-        by_reading.setdefault("zh" if lang in CJK else lang, []).append(k)
     search = _SentenceSearch(streams, excluded)
     found = []
-    for reading, members in sorted(by_reading.items()):
+    for reading, members in by_reading(languages or [language] * len(texts)).items():
         if len(members) < min_documents:
             continue
         cjk = reading == "zh"
