@@ -248,6 +248,22 @@ def test_a_line_written_in_either_chinese_script_is_one_line() -> None:
         footer, traditional}
 
 
+def test_each_language_of_a_series_has_its_own_boilerplate() -> None:
+    # An outlet's Chinese edition heads its 4 articles with its name, its English edition
+    # ends 4 of its 12 with a notice: in 16 articles neither line reaches the share that
+    # makes boilerplate (5), in each edition's articles both do (3 of 4, 4 of 12).
+    header, notice = "本报北京电 南国日报记者", "Follow The Daily on its website."
+    texts = [f"{header}\n第{k}篇报道的正文，讲港口的事。\n" for k in range(4)]
+    texts += [f"Story {k} about the harbour, told plainly.\n" + (notice if k < 4 else "")
+              for k in range(12)]
+    languages = ["zh"] * 4 + ["en"] * 12
+    assert find_boilerplate(texts, ["daily"] * 16) == []
+    found = find_boilerplate(texts, ["daily"] * 16, languages=languages)
+    assert [(b.series, b.text, b.documents) for b in found] == [
+        ("daily", notice, 4), ("daily", header, 4)]
+    assert [d for d, _ in found[1].occurrences] == [0, 1, 2, 3]
+
+
 def test_a_small_series_has_boilerplate_in_three_of_its_articles() -> None:
     header = "Source: Star City Evening News"
     texts = [f"{header}\nStory {k} about the harbour, told plainly.\n" for k in range(3)]

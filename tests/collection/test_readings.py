@@ -1,8 +1,9 @@
-"""A collection in two languages lists the formulations of each as that language's articles
-alone list them (`viewer.core.collection.readings`): here the 30 English articles of
-tests/fixtures/collection/en beside the 8 Chinese ones of tests/fixtures/collection/zh, in
-one JSON-lines file. Read together by the majority's language, the Chinese articles' slogan
-went unlisted."""
+"""A collection in two languages lists the formulations and boilerplate of each as that
+language's articles alone list them (`viewer.core.collection.readings`): here the 30
+English articles of tests/fixtures/collection/en beside the 8 Chinese ones of
+tests/fixtures/collection/zh, in one JSON-lines file. Read together by the majority's
+language, the Chinese articles' slogan went unlisted; counted among the English articles
+of their series, their editor's line was no boilerplate."""
 
 from __future__ import annotations
 
@@ -38,15 +39,32 @@ def _formulations(report: dict[str, Any]) -> list[str]:
     return sorted(json.dumps(item, sort_keys=True) for item in report["formulations"])
 
 
+def mixed_rows() -> list[dict[str, Any]]:
+    """The English and the Chinese articles, the Chinese ones in the series of most English
+    ones: a series that publishes in both languages."""
+    return _rows(EN) + [{**row, "series": SERIES} for row in _rows(ZH)]
+
+
+#: The English series the Chinese articles are put in (8 English articles).
+SERIES = "gazette"
+
+
 def test_each_language_lists_what_its_articles_alone_list(tmp_path: Path) -> None:
-    mixed = embedded_report(_write(tmp_path / "mixed.jsonl", _rows(EN) + _rows(ZH)),
+    mixed = embedded_report(_write(tmp_path / "mixed.jsonl", mixed_rows()),
                             tmp_path / "mixed.sqlite")
     # Too many articles for every two to be read (`few_articles`), too few Chinese ones
     # for the finder to tell a formulation by their figures alone.
     assert len(mixed["documents"]) >= FEW_ARTICLES > len(_rows(ZH))
     english = embedded_report(EN / "collection.jsonl", tmp_path / "en.sqlite")
-    chinese = embedded_report(ZH / "collection.jsonl", tmp_path / "zh.sqlite")
+    chinese = embedded_report(_write(tmp_path / "zh.jsonl", mixed_rows()[len(_rows(EN)):]),
+                              tmp_path / "zh.sqlite")
     assert _formulations(mixed) == sorted(_formulations(english) + _formulations(chinese))
+    # The series' boilerplate in each language: the English footer in 7 of its 8 English
+    # articles, the Chinese editor's line in 4 of its 8 Chinese ones (too few of 16).
+    assert mixed["boilerplate"] == sorted(
+        english["boilerplate"] + chinese["boilerplate"],
+        key=lambda b: (b["series"], -b["documents"], b["text"]))
+    assert [(b["series"], b["documents"]) for b in chinese["boilerplate"]] == [(SERIES, 4)]
     # The Chinese articles' slogan, with the uses planted.
     [planted] = json.loads((ZH / "truth.json").read_text(encoding="utf-8"))["formulations"]
     [found] = [item for item in mixed["formulations"] if item["phrase"] == planted["phrase"]]

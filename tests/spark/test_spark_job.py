@@ -41,6 +41,7 @@ from tests.collection.planted import (
     with_sentence_edited_every_few_words,
     with_short_edited_copy,
 )
+from tests.collection.test_readings import mixed_rows
 from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
 from viewer.collection.sources import read_sources
@@ -291,6 +292,22 @@ def test_a_few_articles_list_the_formulations_the_embedded_engine_lists(
     spark_report = report_from_tables(str(tmp_path / "tables"))
     assert "greener harbour for every generation" in [
         f["phrase"] for f in spark_report["formulations"]]
+    for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
+        assert spark_report[part] == embedded[part], part
+
+
+def test_a_collection_in_two_languages_lists_what_the_embedded_engine_lists(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # Each language's formulations and each edition's boilerplate (a series that
+    # publishes in both), as in `tests/collection/test_readings.py`.
+    source = tmp_path / "mixed.jsonl"
+    source.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n"
+                              for row in mixed_rows()), encoding="utf-8")
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
+    run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    assert {b["text"] for b in spark_report["boilerplate"]} >= {"责任编辑：林海"}
+    assert any("绿水青山" in f["phrase"] for f in spark_report["formulations"])
     for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
         assert spark_report[part] == embedded[part], part
 

@@ -62,7 +62,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     position = {num: k for k, num in enumerate(nums)}
     texts_by_num = store.texts()
     texts = [texts_by_num[num] for num in nums]
-    boilerplate = find_boilerplate(texts, [d.series for d in docs])
+    boilerplate = find_boilerplate(texts, [d.series for d in docs],
+                                   languages=[d.language for d in docs])
     excluded = spans_by_document(boilerplate, len(docs))
     order_key = [rules.order_key(d.date, d.id) for d in docs]
     # Every document's tokens are held to the end: as stored, in half the memory.

@@ -36,7 +36,12 @@ from viewer.collection.align import PairAligner, pair_language
 from viewer.collection.article import Skipped
 from viewer.collection.jsonlines import parse_line
 from viewer.collection.words import CJK_LANGUAGES, tokenize_articles
-from viewer.core.collection.boilerplate import articles_needed, find_boilerplate, line_keys
+from viewer.core.collection.boilerplate import (
+    articles_needed,
+    edition,
+    find_boilerplate,
+    line_keys,
+)
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.edited_sentences import SentenceTokens, copied_sentence
 from viewer.core.collection.index import IndexParams, document_grams
@@ -304,22 +309,36 @@ _BOILERPLATE_ARROW = pa.schema([("series", pa.string()), ("text", pa.string()),
 BOILERPLATE_SCHEMA = _ddl(_BOILERPLATE_ARROW)
 
 
-def line_keys_of(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Documents (series, text) -> the keys of each one's lines (`boilerplate.line_keys`),
-    a row (series, key) per document and key: counted over the collection, what
-    `series_boilerplate` weighs a series' lines against."""
+def editions_of(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Documents (series, language) -> the edition of its series each is in
+    (`boilerplate.edition`): the articles whose boilerplate is judged together."""
     for batch in batches:
-        rows = [(series, key) for series, text in zip(batch.column("series").to_pylist(),
-                                                      batch.column("text").to_pylist(),
-                                                      strict=True)
+        yield pa.RecordBatch.from_arrays([pa.array(_editions(batch), pa.string())],
+                                         names=["edition"])
+
+
+def line_keys_of(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Documents (series, language, text) -> the keys of each one's lines
+    (`boilerplate.line_keys`), a row (edition, key) per document and key: counted over the
+    collection, what `series_boilerplate` weighs an edition's lines against."""
+    for batch in batches:
+        rows = [(name, key) for name, text in zip(_editions(batch),
+                                                  batch.column("text").to_pylist(),
+                                                  strict=True)
                 for key in line_keys(text)]
         yield pa.RecordBatch.from_arrays([pa.array([r[0] for r in rows], pa.string()),
                                           pa.array([r[1] for r in rows], pa.string())],
-                                         names=["series", "key"])
+                                         names=["edition", "key"])
+
+
+def _editions(batch: pa.RecordBatch) -> list[str]:
+    return [edition(series, language) for series, language in zip(
+        batch.column("series").to_pylist(), batch.column("language").to_pylist(),
+        strict=True)]
 
 
 def repeated_enough(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """(key, count, size): a line's articles in a series of `size` -> the keys of those
+    """(key, count, size): a line's articles in an edition of `size` -> the keys of those
     carried in `boilerplate.articles_needed` of them, which the series may list."""
     for batch in batches:
         rows = zip(*(batch.column(name).to_pylist() for name in ("key", "count", "size")),
@@ -329,13 +348,14 @@ def repeated_enough(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
 
 
 def series_boilerplate(table: pa.Table, carried: dict[str, int], total: int) -> pa.Table:
-    """The documents of one series (num, series, text) -> its boilerplate lines by the
-    engine's `find_boilerplate` (which treats each series on its own, weighed against how
-    many of the collection's `total` documents carry each line: `carried`), each with its
-    occurrences as JSON [[num, start, end], ...]."""
+    """The documents of one series (num, series, language, text) -> its boilerplate lines
+    by the engine's `find_boilerplate` (which treats each edition of a series on its own,
+    weighed against how many of the collection's `total` documents carry each line:
+    `carried`), each with its occurrences as JSON [[num, start, end], ...]."""
     rows = sorted(table.to_pylist(), key=lambda row: row["num"])
     nums = [row["num"] for row in rows]
     found = find_boilerplate([row["text"] for row in rows], [row["series"] for row in rows],
+                             languages=[row["language"] for row in rows],
                              carried=carried, total=total)
     return pa.Table.from_pylist([
         {"series": item.series, "text": item.text, "documents": item.documents,

@@ -21,8 +21,9 @@ Arrow batches through `viewer.spark.core_calls`):
    engine's `SentenceTokens.around` per document, `copied_sentence` per pair);
 4. alignment of every candidate pair by the matcher of `tandem compare` (`PairAligner`,
    `mapInArrow`);
-5. boilerplate: the engine's `find_boilerplate` per series (`groupBy(series)`), each line
-   weighed against how many of all the documents carry it (a count over the collection);
+5. boilerplate: the engine's `find_boilerplate` per series (`groupBy(series)`), each
+   edition (its articles in one language) on its own, each line weighed against how many
+   of all the documents carry it (a count over the collection);
 6. copies: each passage side's n-grams looked up in the index's document frequencies (a
    join, keeping their places: a side's furniture is runs of them), its documents'
    boilerplate joined, then the engine's passage rules
@@ -183,12 +184,15 @@ def run_job(source: str, out: str, *, master: str | None = None,
     passage_count = passages.count()
 
     stage("boilerplate")
-    # The lines enough of a series' articles carry to be its boilerplate, and how many of
-    # the collection's documents carry each: what a series' lines are weighed against.
-    keyed = docs.select("series", "text").mapInArrow(core_calls.line_keys_of,
-                                                      "series string, key string")
-    sizes = docs.groupBy("series").agg(F.count("*").alias("size"))
-    repeated = (keyed.groupBy("series", "key").count().join(sizes, "series")
+    # The lines enough of an edition's articles (a series' in one language) carry to be its
+    # boilerplate, and how many of the collection's documents carry each: what an
+    # edition's lines are weighed against.
+    keyed = docs.select("series", "language", "text").mapInArrow(
+        core_calls.line_keys_of, "edition string, key string")
+    sizes = (docs.select("series", "language")
+             .mapInArrow(core_calls.editions_of, "edition string")
+             .groupBy("edition").agg(F.count("*").alias("size")))
+    repeated = (keyed.groupBy("edition", "key").count().join(sizes, "edition")
                 .select("key", "count", "size")
                 .mapInArrow(core_calls.repeated_enough, "key string").distinct())
     carried = {row["key"]: row["count"] for row in
@@ -198,7 +202,7 @@ def run_job(source: str, out: str, *, master: str | None = None,
         # Spark reads a grouped function's kind from its type hints: no partial.
         return core_calls.series_boilerplate(table, carried, count)  # type: ignore[arg-type]
 
-    boilerplate = (docs.select("num", "series", "text").groupBy("series")
+    boilerplate = (docs.select("num", "series", "language", "text").groupBy("series")
                    .applyInArrow(series_boilerplate, core_calls.BOILERPLATE_SCHEMA)
                    .localCheckpoint())
     boiler_occurrences = (boilerplate.select(F.explode(F.from_json(

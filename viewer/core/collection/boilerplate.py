@@ -5,7 +5,9 @@ to case, spacing and Chinese script, in a good share of one series' articles is 
 outlet's furniture, not reuse. Each is listed once per series with the number of its
 articles that carry it, and its spans in every article are returned so the pairs and
 formulations leave them out. Furniture stands around an article's own text: articles made
-of nothing else are copies of one story, which is reuse.
+of nothing else are copies of one story, which is reuse. A series that publishes in two
+languages (`readings`: Chinese, or other) has furniture in each, carried by the articles
+of that language: each is an edition of the series, its share counted among its own.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from viewer.core.collection.co_use import poisson_tail
+from viewer.core.collection.readings import reading_of
 from viewer.core.han_script import key_characters
 from viewer.core.model import Span
 
@@ -101,7 +104,15 @@ def line_keys(text: str) -> set[str]:
     return set(_keys(text))
 
 
+def edition(series: str, language: str) -> str:
+    """The edition of `series` an article in `language` belongs to (its reading,
+    `readings.reading_of`), as one string: the articles whose boilerplate is judged
+    together."""
+    return f"{series}\0{reading_of(language)}"
+
+
 def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
+                     languages: Sequence[str] | None = None,
                      carried: Mapping[str, int] | None = None,
                      total: int | None = None) -> list[Boilerplate]:
     """Every series' boilerplate lines, by series then by how many articles carry them.
@@ -110,11 +121,12 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
     (a slogan, a notice) reaches a third, or half, of some series' articles by chance: it
     is the collection's, not theirs, and stays out of their boilerplate (`OWN_P`,
     `EVERYWHERE_SHARE`). `texts` are the whole collection's, unless `carried` tells how
-    many of its `total` documents carry each line key (`line_keys`) that a series carries
-    in `articles_needed` of its articles: then they may be some series'."""
+    many of its `total` documents carry each line key (`line_keys`) that an edition carries
+    in `articles_needed` of its articles: then they may be some edition's. `languages`:
+    each text's, when they may differ."""
     members: dict[str, list[int]] = defaultdict(list)
     for d, name in enumerate(series):
-        members[name].append(d)
+        members[edition(name, languages[d] if languages else "")].append(d)
     # Most lines are written once: each line's key is counted first (by its hash, a
     # tenth of the memory), and only those written often enough are placed (placing every
     # line of a 10,000-article collection took a second of each `add`). A line whose hash
@@ -133,8 +145,9 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
             return carried.get(key, 0)
     size = len(texts) if total is None else total
     found: list[Boilerplate] = []
-    for name in sorted(members):
-        docs = members[name]
+    for group in sorted(members):  # by series, as an edition's key begins with its name
+        docs = members[group]
+        name = series[docs[0]]
         need = articles_needed(len(docs))
         if len(docs) < need:
             continue
