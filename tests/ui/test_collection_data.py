@@ -27,3 +27,26 @@ def test_an_article_opening_with_its_series_header_is_titled_by_its_own_first_li
     assert [data.title(i) for i in headed] == [f"Title of {i}" for i in headed]
     others = [r["id"] for r in planted.rows if r["series"] != planted.boilerplate_series]
     assert [data.title(i) for i in others] == [stored[i] for i in others]
+
+
+def test_articles_of_one_title_are_told_apart_by_their_ids(tmp_path: Path) -> None:
+    # One story filed three times under one title, beside the planted collection: its
+    # pairs would read "Title / Title" three times over.
+    planted = make_collection()
+    story = planted.rows[0]
+    copies = [{**story, "id": f"copy{k}", "date": f"2023-05-0{k + 1}"} for k in range(3)]
+    source = planted.write(tmp_path / "all.jsonl", planted.rows + copies)
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [source], workers=1)
+        stored = {d.id: d.title for d in store.documents()}
+    data = load(str(tmp_path / "store.sqlite"))
+    title = stored[story["id"]]
+    assert title and {stored[c["id"]] for c in copies} == {title}
+    assert [data.title(i) for i in (story["id"], "copy0")] == [
+        f"{title} ({story['id']})", f"{title} (copy0)"]
+    # The others keep their titles alone.
+    others = [r["id"] for r in planted.rows[1:]]
+    assert len({stored[i] for i in others}) == len(others)
+    assert [data.title(i) for i in others] == [stored[i] for i in others]
+    pairs = {(data.title(p.a), data.title(p.b)) for p in data.pairs}
+    assert (f"{title} ({story['id']})", f"{title} (copy0)") in pairs

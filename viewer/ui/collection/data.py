@@ -9,7 +9,7 @@ view needs (a document by id, the clusters a passage belongs to).
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -79,14 +79,19 @@ class CollectionData:
         self.articles = _article_facts(self.documents, self.pairs)
         self.months = month_range(d.date for d in self.documents)
         self._refs = {d.id: doc_ref({"id": d.id, "date": d.date}) for d in self.documents}
+        self._titled = Counter(d.title for d in self.documents)
 
     @property
     def series(self) -> list[str]:
         return sorted({d.series for d in self.documents if d.series})
 
     def title(self, doc_id: str) -> str:
+        """What the tabs call an article: its title, with its id where other articles of
+        the collection have that title too (one story filed twice), else its id."""
         row = self.by_id.get(doc_id)
-        return row.title if row is not None and row.title else doc_id
+        if row is None or not row.title:
+            return doc_id
+        return f"{row.title} ({doc_id})" if self._titled[row.title] > 1 else row.title
 
     def timeline(self, formulation: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """(months or years, uses in each) of a formulation over the collection's span."""
