@@ -20,6 +20,8 @@ from viewer.core.collection.readings import by_reading, merged_ranking
 
 EN = FIXTURES / "collection" / "en"
 ZH = FIXTURES / "collection" / "zh"
+#: The English series the Chinese articles are put in (8 English articles).
+SERIES = "gazette"
 
 
 def _rows(folder: Path) -> list[dict[str, Any]]:
@@ -43,10 +45,6 @@ def mixed_rows() -> list[dict[str, Any]]:
     """The English and the Chinese articles, the Chinese ones in the series of most English
     ones: a series that publishes in both languages."""
     return _rows(EN) + [{**row, "series": SERIES} for row in _rows(ZH)]
-
-
-#: The English series the Chinese articles are put in (8 English articles).
-SERIES = "gazette"
 
 
 def test_each_language_lists_what_its_articles_alone_list(tmp_path: Path) -> None:
