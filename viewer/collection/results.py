@@ -245,8 +245,7 @@ def fresh_formulations(texts: list[str], tokens: list[TokenStream], vocabulary: 
         found = with_pairwise(
             find_formulations(own_texts, own_streams, vocabulary, own_dates, own_excluded,
                               reading, series=picked(series, members)),
-            own_texts, own_streams, vocabulary, own_dates, own_excluded, reading,
-            languages=picked(languages, members))
+            own_texts, own_streams, vocabulary, own_dates, own_excluded, reading)
         rankings.append([_renumbered(item, members) for item in found])
     return merged_ranking(rankings)
 

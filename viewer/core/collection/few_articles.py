@@ -5,15 +5,15 @@ how freely, since when (`candidate_scores`, `evidence.score`). A handful of arti
 cannot say enough: below `FEW_ARTICLES`, a phrase every article uses scores below the
 finder's gate on its articles and content alone, and a slogan four of five articles use
 ("the great rejuvenation of the Chinese nation") would go unlisted. There a phrase is
-judged as `tandem compare` judges it, against the language at large: every two articles
-of one language (Chinese originals beside their English translations are two sets) are
-read by the two-text slogan finder (`viewer.core.slogans`, with its default settings),
-and a phrase it finds in both is searched in every article, word for word as the matcher
-reads them, outside boilerplate and within a sentence. It is a formulation when it recurs
-in `min_documents` articles and, in Chinese, is a phrase as the finder has it: two words or
-more, or an idiom's four characters (the slogan finder reads a word such as 越来越 set in
-two texts; across a collection it is vocabulary), that neither opens nor closes on a
-particle or a preposition of one letter (据新华社, 江泽民等).
+judged as `tandem compare` judges it, against the language at large: every two articles of
+one language (Chinese originals beside their English translations are two sets,
+`readings`) are read by the two-text slogan finder (`viewer.core.slogans`, with its
+default settings), and a phrase it finds in both is searched in every article, word for
+word as the matcher reads them, outside boilerplate and within a sentence. It is a
+formulation when it recurs in `min_documents` articles and, in Chinese, is a phrase as the
+finder has it: two words or more, or an idiom's four characters (the slogan finder reads a
+word such as 越来越 set in two texts; across a collection it is vocabulary), that neither
+opens nor closes on a particle or a preposition of one letter (据新华社, 江泽民等).
 
 The forms the slogan finder counts together (a word swapped or added) are one
 formulation, led by the form most articles use. Where every use of a phrase (three or
@@ -43,7 +43,7 @@ from viewer.core.collection.clusters import DisjointSets
 from viewer.core.collection.evidence import MIN_SCORE
 from viewer.core.collection.formulations import MIN_DOCUMENTS, Formulation, formulation_of
 from viewer.core.collection.phrase_search import TokenSearch
-from viewer.core.collection.readings import by_reading
+from viewer.core.collection.readings import reading_of
 from viewer.core.compare import set_phrases, word_weights
 from viewer.core.model import Span
 from viewer.core.phrase_scorer import CONTENT_CAP
@@ -81,11 +81,10 @@ _NOT_CLOSING = ("u", "c", "p", "f")
 def with_pairwise(listed: list[Formulation], texts: Sequence[str],
                   streams: Sequence[TokenStream], vocabulary: Vocabulary,
                   dates: Sequence[str], excluded: Sequence[Sequence[Span]], language: str, *,
-                  min_documents: int = MIN_DOCUMENTS,
-                  languages: Sequence[str] | None = None) -> list[Formulation]:
-    """The formulations the finder `listed` for `texts` (arguments as
-    `formulations.find_formulations`; `languages`: each text's, when they may differ) and,
-    in a collection of fewer than `FEW_ARTICLES` articles within `PAIR_BUDGET`, after them
+                  min_documents: int = MIN_DOCUMENTS) -> list[Formulation]:
+    """The formulations the finder `listed` for `texts`, all of one reading
+    (`readings.reading_of`; arguments as `formulations.find_formulations`) and, in a
+    collection of fewer than `FEW_ARTICLES` articles within `PAIR_BUDGET`, after them
     those of `pairwise_formulations` that recur outside them."""
     if (len(texts) >= FEW_ARTICLES
             or (len(texts) - 1) * sum(len(s) for s in streams) > PAIR_BUDGET):
@@ -95,38 +94,36 @@ def with_pairwise(listed: list[Formulation], texts: Sequence[str],
         for k, spans in item.occurrences:
             held.setdefault(k, []).extend(spans)
     return listed + pairwise_formulations(texts, streams, vocabulary, dates, excluded,
-                                          language, min_documents=min_documents, held=held,
-                                          languages=languages)
+                                          language, min_documents=min_documents, held=held)
 
 
 def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                           vocabulary: Vocabulary, dates: Sequence[str],
                           excluded: Sequence[Sequence[Span]], language: str, *,
-                          min_documents: int, held: Mapping[int, Sequence[Span]] | None = None,
-                          languages: Sequence[str] | None = None) -> list[Formulation]:
+                          min_documents: int, held: Mapping[int, Sequence[Span]] | None = None
+                          ) -> list[Formulation]:
     """The set phrases the slogan finder reads in two articles or more that recur in
     `min_documents` of `texts` (arguments as `formulations.find_formulations`), best
     first (as many as the two-text finder lists), outside the uses of formulations listed
     already (`held`: document index -> spans). Meant for fewer than `FEW_ARTICLES`
-    articles: it reads every two of them, in their language (`languages`: each text's,
-    else all in `language`): Chinese originals and their English translations side by side
-    are each read as `tandem compare` reads them, and not one with the other."""
+    articles, all in `language`'s reading (a collection in two languages is read one
+    language at a time: `readings`): it reads every two of them as `tandem compare`
+    reads them."""
+    if len(texts) < min_documents:
+        return []
     settings = Settings()  # what `tandem compare` reads two texts with by default
+    reading = reading_of(language)
+    cjk = reading == "zh"
+    bits, is_stop = word_weights(vocabulary.keys, reading, settings)
+    words = None if cjk else _Words(base_forms(vocabulary),
+                                    is_stop | is_number(vocabulary.keys), is_stop)
     search = _SentenceSearch(streams, excluded)
     found = []
-    for reading, members in by_reading(languages or [language] * len(texts)).items():
-        if len(members) < min_documents:
-            continue
-        cjk = reading == "zh"
-        bits, is_stop = word_weights(vocabulary.keys, reading, settings)
-        words = None if cjk else _Words(base_forms(vocabulary),
-                                        is_stop | is_number(vocabulary.keys), is_stop)
-        for group in _slogan_forms(texts, streams, members, vocabulary, reading, settings,
-                                   bits, is_stop):
-            recurring = _recurring(group, search, texts, words, cjk, min_documents,
-                                   settings.slogan_max_words)
-            if recurring is not None:
-                found.append(recurring)
+    for group in _slogan_forms(texts, streams, vocabulary, reading, settings, bits, is_stop):
+        recurring = _recurring(group, search, texts, words, cjk, min_documents,
+                               settings.slogan_max_words)
+        if recurring is not None:
+            found.append(recurring)
     # Longest first: a phrase inside a longer one is judged on its uses outside it.
     found.sort(key=lambda item: -max(e - s for spans in item[1].values() for s, e in spans))
     taken = {k: list(spans) for k, spans in (held or {}).items()}
@@ -172,17 +169,17 @@ def _recurring(group: list[tuple[int, ...]], search: _SentenceSearch, texts: Seq
             {k: list(apart_spans(spans)) for k, spans in merged.items()})
 
 
-def _slogan_forms(texts: Sequence[str], streams: Sequence[TokenStream], members: list[int],
+def _slogan_forms(texts: Sequence[str], streams: Sequence[TokenStream],
                   vocabulary: Vocabulary, language: str, settings: Settings,
                   bits: np.ndarray, is_stop: np.ndarray) -> list[list[tuple[int, ...]]]:
     """The forms (token ids) of the slogans `tandem compare` reads in both of any two
-    articles of `members` (indices into `texts`, all in `language`: "zh" for Chinese and
-    Japanese), those it counts together in one group (`bits`, `is_stop`: its weights of
-    the words, `compare.word_weights`)."""
-    contexts = {k: SloganContext(texts[k], streams[k]) for k in members}
+    articles of `texts` (all in the reading `language`: "zh" for Chinese and Japanese),
+    those it counts together in one group (`bits`, `is_stop`: its weights of the words,
+    `compare.word_weights`)."""
+    contexts = [SloganContext(text, stream) for text, stream in zip(texts, streams, strict=True)]
     number: dict[tuple[int, ...], int] = {}
     joins: list[tuple[int, int]] = []
-    for a, b in combinations(members, 2):
+    for a, b in combinations(range(len(contexts)), 2):
         for slogan in set_phrases(contexts[a], contexts[b], vocabulary, bits, is_stop, settings,
                                   cjk=language == "zh", language=language,
                                   limit=settings.max_slogans):
