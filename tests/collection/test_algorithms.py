@@ -317,6 +317,27 @@ def test_a_line_the_whole_collection_writes_is_no_series_boilerplate() -> None:
     assert {name for name, text in found if text == network} == set(series)
 
 
+def test_a_line_the_articles_of_one_language_write_is_weighed_among_them() -> None:
+    # The collection above in Chinese, a fifth of a collection in English: the notice is
+    # in a quarter of the Chinese articles, a twentieth of all. Weighed against every
+    # article, half of the small series looked like the series' own line.
+    notice, footer = "委员会将在官方网站公布调查结果。", "版权所有 南国小报"
+    texts, series = [], []
+    for name, size, holding in [("small", 14, 7)] + [(f"large{k}", 40, 10) for k in range(6)]:
+        for k in range(size):
+            lines = [f"{name}报第{k}篇报道，讲港口的事。"]
+            lines += [notice] if k < holding else []
+            lines += [footer] if name == "small" and k % 2 else []
+            texts.append("\n".join(lines) + "\n")
+            series.append(name)
+    alone = find_boilerplate(texts, series, languages=["zh"] * len(texts))
+    assert [(b.series, b.text) for b in alone] == [("small", footer)]
+    english = [f"Story {k} of the wire, told plainly.\n" for k in range(1000)]
+    beside = find_boilerplate(texts + english, series + ["wire"] * len(english),
+                              languages=["zh"] * len(texts) + ["en"] * len(english))
+    assert beside == alone
+
+
 def test_listed_formulations_gain_the_uses_in_new_articles() -> None:
     texts = ["Old news of the great harbour plan.",             # d1, listed before
              "Gone article with the great harbour plan.",       # d2, no longer stored

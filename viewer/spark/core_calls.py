@@ -45,6 +45,7 @@ from viewer.core.collection.boilerplate import (
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.edited_sentences import SentenceTokens, copied_sentence
 from viewer.core.collection.index import IndexParams, document_grams
+from viewer.core.collection.readings import reading_of
 from viewer.core.document import detect_language
 from viewer.core.figures import Figures
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
@@ -311,30 +312,35 @@ BOILERPLATE_SCHEMA = _ddl(_BOILERPLATE_ARROW)
 
 def editions_of(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Documents (series, language) -> the edition of its series each is in
-    (`boilerplate.edition`): the articles whose boilerplate is judged together."""
+    (`boilerplate.edition`), the articles whose boilerplate is judged together, and its
+    reading (`readings.reading_of`), whose articles its lines are weighed against."""
     for batch in batches:
-        yield pa.RecordBatch.from_arrays([pa.array(_editions(batch), pa.string())],
-                                         names=["edition"])
+        editions, readings = _editions(batch)
+        yield pa.RecordBatch.from_arrays([pa.array(editions, pa.string()),
+                                          pa.array(readings, pa.string())],
+                                         names=["edition", "reading"])
 
 
 def line_keys_of(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Documents (series, language, text) -> the keys of each one's lines
-    (`boilerplate.line_keys`), a row (edition, key) per document and key: counted over the
-    collection, what `series_boilerplate` weighs an edition's lines against."""
+    (`boilerplate.line_keys`), a row (edition, reading, key) per document and key: counted
+    over the collection, what `series_boilerplate` weighs an edition's lines against."""
     for batch in batches:
-        rows = [(name, key) for name, text in zip(_editions(batch),
-                                                  batch.column("text").to_pylist(),
-                                                  strict=True)
+        editions, readings = _editions(batch)
+        rows = [(name, reading, key) for name, reading, text in zip(
+                    editions, readings, batch.column("text").to_pylist(), strict=True)
                 for key in line_keys(text)]
-        yield pa.RecordBatch.from_arrays([pa.array([r[0] for r in rows], pa.string()),
-                                          pa.array([r[1] for r in rows], pa.string())],
-                                         names=["edition", "key"])
+        yield pa.RecordBatch.from_arrays(
+            [pa.array([row[k] for row in rows], pa.string()) for k in range(3)],
+            names=["edition", "reading", "key"])
 
 
-def _editions(batch: pa.RecordBatch) -> list[str]:
-    return [edition(series, language) for series, language in zip(
-        batch.column("series").to_pylist(), batch.column("language").to_pylist(),
-        strict=True)]
+def _editions(batch: pa.RecordBatch) -> tuple[list[str], list[str]]:
+    """Each document's edition and reading."""
+    pairs = list(zip(batch.column("series").to_pylist(), batch.column("language").to_pylist(),
+                     strict=True))
+    return ([edition(series, language) for series, language in pairs],
+            [reading_of(language) for _, language in pairs])
 
 
 def repeated_enough(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -347,16 +353,17 @@ def repeated_enough(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
         yield pa.RecordBatch.from_arrays([pa.array(keys, pa.string())], names=["key"])
 
 
-def series_boilerplate(table: pa.Table, carried: dict[str, int], total: int) -> pa.Table:
+def series_boilerplate(table: pa.Table, carried: dict[tuple[str, str], int],
+                       totals: dict[str, int]) -> pa.Table:
     """The documents of one series (num, series, language, text) -> its boilerplate lines
     by the engine's `find_boilerplate` (which treats each edition of a series on its own,
-    weighed against how many of the collection's `total` documents carry each line:
-    `carried`), each with its occurrences as JSON [[num, start, end], ...]."""
+    weighed against how many documents of its reading carry each line, `carried`, of the
+    reading's `totals`), each with its occurrences as JSON [[num, start, end], ...]."""
     rows = sorted(table.to_pylist(), key=lambda row: row["num"])
     nums = [row["num"] for row in rows]
     found = find_boilerplate([row["text"] for row in rows], [row["series"] for row in rows],
                              languages=[row["language"] for row in rows],
-                             carried=carried, total=total)
+                             carried=carried, totals=totals)
     return pa.Table.from_pylist([
         {"series": item.series, "text": item.text, "documents": item.documents,
          "occurrences": json.dumps([[nums[d], s, e] for d, (s, e) in item.occurrences])}

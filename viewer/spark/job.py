@@ -23,7 +23,7 @@ Arrow batches through `viewer.spark.core_calls`):
    `mapInArrow`);
 5. boilerplate: the engine's `find_boilerplate` per series (`groupBy(series)`), each
    edition (its articles in one language) on its own, each line weighed against how many
-   of all the documents carry it (a count over the collection);
+   of the documents in its language carry it (a count over the collection);
 6. copies: each passage side's n-grams looked up in the index's document frequencies (a
    join, keeping their places: a side's furniture is runs of them), its documents'
    boilerplate joined, then the engine's passage rules
@@ -185,22 +185,24 @@ def run_job(source: str, out: str, *, master: str | None = None,
 
     stage("boilerplate")
     # The lines enough of an edition's articles (a series' in one language) carry to be its
-    # boilerplate, and how many of the collection's documents carry each: what an
+    # boilerplate, and how many documents in its language carry each: what an
     # edition's lines are weighed against.
     keyed = docs.select("series", "language", "text").mapInArrow(
-        core_calls.line_keys_of, "edition string, key string")
+        core_calls.line_keys_of, "edition string, reading string, key string")
     sizes = (docs.select("series", "language")
-             .mapInArrow(core_calls.editions_of, "edition string")
-             .groupBy("edition").agg(F.count("*").alias("size")))
+             .mapInArrow(core_calls.editions_of, "edition string, reading string")
+             .groupBy("edition", "reading").agg(F.count("*").alias("size")))
+    totals = {row["reading"]: row["total"] for row in
+              sizes.groupBy("reading").agg(F.sum("size").alias("total")).collect()}
     repeated = (keyed.groupBy("edition", "key").count().join(sizes, "edition")
                 .select("key", "count", "size")
                 .mapInArrow(core_calls.repeated_enough, "key string").distinct())
-    carried = {row["key"]: row["count"] for row in
-               repeated.join(keyed.groupBy("key").count(), "key").collect()}
+    carried = {(row["reading"], row["key"]): row["count"] for row in
+               repeated.join(keyed.groupBy("reading", "key").count(), "key").collect()}
 
     def series_boilerplate(table: object) -> object:
         # Spark reads a grouped function's kind from its type hints: no partial.
-        return core_calls.series_boilerplate(table, carried, count)  # type: ignore[arg-type]
+        return core_calls.series_boilerplate(table, carried, totals)  # type: ignore[arg-type]
 
     boilerplate = (docs.select("num", "series", "language", "text").groupBy("series")
                    .applyInArrow(series_boilerplate, core_calls.BOILERPLATE_SCHEMA)

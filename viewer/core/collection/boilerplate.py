@@ -113,18 +113,22 @@ def edition(series: str, language: str) -> str:
 
 def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
                      languages: Sequence[str] | None = None,
-                     carried: Mapping[str, int] | None = None,
-                     total: int | None = None) -> list[Boilerplate]:
+                     carried: Mapping[tuple[str, str], int] | None = None,
+                     totals: Mapping[str, int] | None = None) -> list[Boilerplate]:
     """Every series' boilerplate lines, by series then by how many articles carry them.
 
     A sentence written as a line of its own in a quarter of all the collection's articles
-    (a slogan, a notice) reaches a third, or half, of some series' articles by chance: it
-    is the collection's, not theirs, and stays out of their boilerplate (`OWN_P`,
-    `EVERYWHERE_SHARE`). `texts` are the whole collection's, unless `carried` tells how
-    many of its `total` documents carry each line key (`line_keys`) that an edition carries
-    in `articles_needed` of its articles: then they may be some edition's. `languages`:
-    each text's, when they may differ."""
+    in a language (a slogan, a notice) reaches a third, or half, of some series' articles
+    by chance: it is the collection's, not theirs, and stays out of their boilerplate
+    (`OWN_P`, `EVERYWHERE_SHARE`). Its share is counted among the articles of its reading
+    (`readings.reading_of`): a fifth of the collection in Chinese, a Chinese notice in a
+    quarter of them is in a twentieth of all. `texts` are the whole collection's, unless
+    `carried` tells how many documents of a reading carry each line key (`line_keys`) that
+    an edition of that reading carries in `articles_needed` of its articles ((reading, key)
+    -> documents), and `totals` how many documents each reading has: then they may be some
+    edition's. `languages`: each text's, when they may differ."""
     members: dict[str, list[int]] = defaultdict(list)
+    readings = [reading_of(languages[d] if languages else "") for d in range(len(series))]
     for d, name in enumerate(series):
         members[edition(name, languages[d] if languages else "")].append(d)
     # Most lines are written once: each line's key is counted first (by its hash, a
@@ -136,18 +140,20 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
     # by one).
     hashes = [list(map(hash, _keys(text))) for text in texts]
     if carried is None:
-        by_hash = Counter(h for lines in hashes for h in set(lines))
+        by_hash: dict[str, Counter[int]] = defaultdict(Counter)
+        for reading, lines in zip(readings, hashes, strict=True):
+            by_hash[reading].update(set(lines))
 
-        def carriers_of(key: str) -> int:
-            return by_hash[hash(key)]
+        def carriers_of(reading: str, key: str) -> int:
+            return by_hash[reading][hash(key)]
     else:
-        def carriers_of(key: str) -> int:
-            return carried.get(key, 0)
-    size = len(texts) if total is None else total
+        def carriers_of(reading: str, key: str) -> int:
+            return carried.get((reading, key), 0)
+    sizes = Counter(readings) if totals is None else totals
     found: list[Boilerplate] = []
     for group in sorted(members):  # by series, as an edition's key begins with its name
         docs = members[group]
-        name = series[docs[0]]
+        name, reading = series[docs[0]], readings[docs[0]]
         need = articles_needed(len(docs))
         if len(docs) < need:
             continue
@@ -159,12 +165,13 @@ def find_boilerplate(texts: Sequence[str], series: Sequence[str], *,
                 where[_key(key_characters(line))].append((d, (start, end), line))
         carriers_of_line = {key: {d for d, _, _ in places} for key, places in where.items()}
         copies = _copies(where, carriers_of_line, texts, need)
-        others = size - len(docs)
+        others = sizes.get(reading, 0) - len(docs)
         for key, places in where.items():
             carriers = carriers_of_line[key]
             if len(carriers - copies) < need:
                 continue
-            elsewhere = max(0, carriers_of(key) - len(carriers)) / others if others else 0.0
+            elsewhere = (max(0, carriers_of(reading, key) - len(carriers)) / others
+                         if others > 0 else 0.0)
             if (elsewhere < EVERYWHERE_SHARE
                     and poisson_tail(len(carriers), len(docs) * elsewhere) >= OWN_P):
                 continue
