@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from tests.conftest import FIXTURES as ALL_FIXTURES
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 
@@ -213,6 +214,31 @@ def with_common_sentence(planted: Planted, documents: int = 24) -> None:
     (inside the paragraph: not a line of its own, so no series' boilerplate)."""
     for row in planted.rows[:documents]:
         row["text"] = row["text"].replace("\n\n", f"\n\n{COMMON_SENTENCE} ", 1)
+
+
+#: A sentence of eleven words, copied along a chain of the English fixture's articles
+#: (`with_sentence_chain`).
+CHAIN_SENTENCE = "The harbour master said the new quay would open next spring."
+_CHAIN_DOCS = ("en02", "en06", "en10", "en14", "en18", "en24", "en27", "en29", "en13")
+
+
+def with_sentence_chain(copies: int, *, whole: bool = True) -> tuple[Planted, tuple[str, ...]]:
+    """The English fixture's articles with `CHAIN_SENTENCE` written into `copies` of them,
+    and their ids: after the first paragraph's sentence, as a sentence of its own
+    (`whole`), or else inside that sentence, before its last word."""
+    source = ALL_FIXTURES / "collection" / "en" / "collection.jsonl"
+    planted = Planted(rows=[json.loads(line) for line in
+                            source.read_text(encoding="utf-8").splitlines()])
+    docs = _CHAIN_DOCS[:copies]
+    words = CHAIN_SENTENCE.rstrip(".")
+    inserted = f" {CHAIN_SENTENCE}" if whole else f" {words[0].lower()}{words[1:]}"
+    for row in planted.rows:
+        if row["id"] in docs:
+            text = row["text"]
+            end = text.index(".\n")
+            cut = end + 1 if whole else text.rindex(" ", 0, end)
+            row["text"] = text[:cut] + inserted + text[cut:]
+    return planted, docs
 
 
 #: Two of the articles with `COMMON_SENTENCE` follow it with the same seven words: a run

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import combinations
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ import pytest
 
 from tests.collection.planted import (
     BOILERPLATE,
+    CHAIN_SENTENCE,
     COMMON_SENTENCE,
     EDGE_EDITED,
     EDGE_EDITED_DOCS,
@@ -39,6 +41,7 @@ from tests.collection.planted import (
     with_press_release,
     with_rare_run_beside_copy,
     with_reprinted_slogan,
+    with_sentence_chain,
     with_sentence_edited_at_its_edge,
     with_sentence_edited_every_few_words,
     with_short_edited_copy,
@@ -527,6 +530,26 @@ def test_a_sentence_in_most_articles_lists_no_pair_that_something_else_made_a_ca
     start = text.index(COMMON_SENTENCE)
     assert ((start, start + len(COMMON_SENTENCE)), ) == tuple(
         span for span, _ in _passages(report, "d002", "d009") if span[0] == start)
+
+
+@pytest.mark.parametrize(("copies", "whole", "paired"), [
+    (5, True, True),  # one sentence copied along a chain of five articles
+    (9, True, False),  # a sentence in as many articles as a formulation is
+    (5, False, False),  # the same words inside a sentence of each article: set phrasing
+])
+def test_one_short_sentence_copied_along_a_chain_pairs_its_articles(
+        tmp_path: Path, copies: int, whole: bool, paired: bool) -> None:
+    # Its n-grams recur in five articles, as a set phrase's do; but set phrases are
+    # written into sentences, and a sentence shared whole is copied.
+    planted, docs = with_sentence_chain(copies, whole=whole)
+    report = embedded_report(planted.write(tmp_path / "chain.jsonl"), tmp_path / "s.sqlite")
+    chained = {frozenset(pair) for pair in combinations(docs, 2)}
+    listed = {frozenset((p["a"], p["b"])) for p in report["pairs"]}
+    assert (chained & listed) == (chained if paired else set())
+    for pair in combinations(docs, 2) if paired else ():
+        # Each pair shows the sentence, as the two opened side by side show it.
+        assert CHAIN_SENTENCE.rstrip(".") in _one_passage_as_compare_shows_it(
+            planted, report, pair)
 
 
 def test_a_short_copy_edited_every_few_words_is_a_pair_until_a_third_holds_its_run(

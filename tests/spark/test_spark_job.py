@@ -37,6 +37,7 @@ from tests.collection.planted import (
     with_notice_line,
     with_press_release,
     with_rare_run_beside_copy,
+    with_sentence_chain,
     with_sentence_edited_at_its_edge,
     with_sentence_edited_every_few_words,
     with_short_edited_copy,
@@ -325,6 +326,19 @@ def test_a_line_every_series_writes_is_no_series_boilerplate_as_in_the_embedded_
     spark_report = report_from_tables(str(tmp_path / "tables"))
     assert [(b["series"], b["text"]) for b in spark_report["boilerplate"]] == [
         ("s1", BOILERPLATE)]
+    for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
+        assert spark_report[part] == embedded[part], part
+
+
+def test_one_short_sentence_copied_along_a_chain_pairs_as_in_the_embedded_engine(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # Short set phrasing by its n-grams, but a whole sentence in five articles: copied.
+    planted, docs = with_sentence_chain(5)
+    source = planted.write(tmp_path / "chain.jsonl")
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
+    run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    assert ("en14", "en18") in {(p["a"], p["b"]) for p in spark_report["pairs"]}
     for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
         assert spark_report[part] == embedded[part], part
 

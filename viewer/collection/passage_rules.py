@@ -197,8 +197,9 @@ def recurring_share(frequencies: Sequence[int] | np.ndarray, documents: int) -> 
 
 
 def needs_sentence(short_words: int) -> bool:
-    """Whether `long_set_phrasing` reads if a passage is a whole sentence on both sides."""
-    return SET_PHRASE_WORDS <= short_words < FORMULATION_WORDS
+    """Whether `long_set_phrasing` or `short_set_phrasing` reads if a passage is a whole
+    sentence on both sides."""
+    return MIN_PAIR_WORDS <= short_words < FORMULATION_WORDS
 
 
 def long_set_phrasing(short_words: int, frequencies_x: Sequence[int] | np.ndarray,
@@ -235,12 +236,18 @@ def is_copy_stretch(short_words: int) -> bool:
 
 def short_set_phrasing(short_words: int, frequencies_x: Sequence[int] | np.ndarray,
                        frequencies_y: Sequence[int] | np.ndarray,
-                       inside_copy: bool) -> bool:
+                       inside_copy: bool, sentence: bool = False) -> bool:
     """A short passage found in other articles too, and not part of a longer copy of the
-    same stretch: formulaic, not a copy."""
+    same stretch: formulaic, not a copy. A whole sentence on both sides (`sentence`, see
+    `whole_sentences`) long enough to list its pair is so only where it recurs as a
+    formulation does (`WIDELY_RECURRING_DOCUMENTS`, as `long_set_phrasing` asks): one
+    sentence copied along a chain of a few articles (他认为，１９９７年是世界经济极不平凡的一年。
+    in five) is in all of them, and copied."""
+    documents = (WIDELY_RECURRING_DOCUMENTS if sentence and short_words >= MIN_PAIR_WORDS
+                 else RECURRING_DOCUMENTS)
     return (short_words < SET_PHRASE_WORDS and not inside_copy
-            and max(recurring_share(frequencies_x, RECURRING_DOCUMENTS),
-                    recurring_share(frequencies_y, RECURRING_DOCUMENTS)) >= EXCLUDED_SHARE)
+            and max(recurring_share(frequencies_x, documents),
+                    recurring_share(frequencies_y, documents)) >= EXCLUDED_SHARE)
 
 
 def in_copy(span: Span, stretches: list[Stretch]) -> bool:

@@ -176,12 +176,12 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
         for doc, span, dfs in ((xs[k], (row[2], row[3]), dfs_x), (ys[k], (row[4], row[5]), dfs_y)):
             furniture[(doc, span)] = rules.furniture(
                 dfs, len(rules.side_tokens(streams[doc], span)), params)
+    sentence = {k: rules.whole_sentences(texts[xs[k]], row[2:4], texts[ys[k]], row[4:6])
+                for k, row in enumerate(raw) if rules.needs_sentence(row[7])}
     # Longer passages: set phrasing only when found in many articles.
     kept = [k for k, row in enumerate(raw)
-            if not rules.long_set_phrasing(
-                row[7], *found.get(k, (empty, empty)),
-                sentence=rules.needs_sentence(row[7]) and rules.whole_sentences(
-                    texts[xs[k]], row[2:4], texts[ys[k]], row[4:6]))]
+            if not rules.long_set_phrasing(row[7], *found.get(k, (empty, empty)),
+                                           sentence=sentence.get(k, False))]
     # Stretches of each document that a longer passage copies: a short passage there is
     # part of that copy (an edited copy of a copy), not set phrasing.
     copied: list[list[rules.Stretch]] = [[] for _ in streams]
@@ -198,7 +198,7 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
         kx, ky = xs[k], ys[k]
         inside = (rules.in_copy((x0, x1), copied[kx]) or rules.in_copy((y0, y1), copied[ky]))
         if rules.short_set_phrasing(short_words, *found.get(k, (empty, empty)),
-                                    inside_copy=inside):
+                                    inside_copy=inside, sentence=sentence.get(k, False)):
             continue  # a short stretch found in other articles too: formulaic, not a copy
         if rules.may_join_copies(short_words) and rules.formula_between_copies(
                 rules.side_tokens(streams[kx], (x0, x1)), rules.side_tokens(streams[ky], (y0, y1)),

@@ -241,7 +241,8 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         # Known once the n-grams' document frequencies are (`classify_passages`).
         columns["furniture_x"] = columns["furniture_y"] = [[] for _ in found]
         # Whether a passage is a whole sentence on both sides, where it may matter
-        # (`passage_rules.long_set_phrasing`; the text is at hand only here) ...
+        # (`passage_rules.long_set_phrasing`, `short_set_phrasing`; the text is at hand
+        # only here) ...
         columns["sentence"] = [
             passage_rules.needs_side_tokens(row[7])  # holds where `needs_sentence` does
             and passage_rules.whole_sentences(texts[row[0]], (row[2], row[3]),
@@ -416,7 +417,8 @@ def classify_passages(batches: Iterable[pa.RecordBatch],
             out.append({**{name: row[name] for name in CARRIED}, **furniture,
                         "stretch": passage_rules.is_copy_stretch(row["short_words"]),
                         "ask": passage_rules.short_set_phrasing(
-                            row["short_words"], dfs_x, dfs_y, inside_copy=False),
+                            row["short_words"], dfs_x, dfs_y, inside_copy=False,
+                            sentence=row["sentence"]),
                         "formula": passage_rules.may_join_copies(row["short_words"])})
         yield pa.RecordBatch.from_pylist(out, schema=_KEPT_ARROW)
 
