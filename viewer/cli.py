@@ -150,14 +150,14 @@ def run_compare(argv: Sequence[str]) -> int:
         extra = None
         if args.collection:
             from viewer.collection.context import collection_context, known_forms
-            from viewer.collection.rekey import earlier_version_note
+            from viewer.collection.rekey import other_version_note
             from viewer.collection.store import CollectionStore
 
             with CollectionStore.open(args.collection) as store:
                 comparison = compare(doc_a, doc_b, settings,
                                      known=known_forms(store.formulations()))
                 extra = collection_context(comparison, store)
-                if note := earlier_version_note(store):
+                if note := other_version_note(store):
                     print(f"tandem: note: {note}", file=sys.stderr)
         else:
             comparison = compare(doc_a, doc_b, settings)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import json
 import os
+import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -535,3 +537,98 @@ def test_a_report_in_a_folder_that_takes_no_new_file_is_refused_before_indexing(
     # A device is written directly, as before.
     assert tandem("corpus", str(source), "--json", "/dev/null", "--quiet",
                   "--store", str(store), env=_env(tmp_path)).returncode == 0
+
+
+def test_a_store_is_read_whatever_characters_its_path_holds(tmp_path: Path) -> None:
+    # Read as a URI, "coll#v2.sqlite" was "coll": another store, or a new empty file.
+    planted = make_collection()
+    small, large = tmp_path / "coll", tmp_path / "coll#v2 ?x=1 %20.sqlite"
+    for store, rows in ((small, planted.rows[:10]), (large, planted.rows)):
+        source = planted.write(tmp_path / "c.jsonl", rows)
+        assert tandem("corpus", "add", str(store), str(source), "--quiet",
+                      env=_env(tmp_path)).returncode == 0
+    report = tandem("corpus", "report", str(large), "--json", "-", env=_env(tmp_path))
+    assert report.returncode == 0, report.stderr
+    assert len(json.loads(report.stdout)["documents"]) == 30
+    missing = tmp_path / "h#1.sqlite"
+    result = tandem("corpus", "report", str(missing), "--json", "-", env=_env(tmp_path))
+    assert result.returncode == 2 and "no such collection store" in result.stderr
+    assert not (tmp_path / "h").exists()
+
+
+def test_a_store_damaged_past_its_first_pages_gets_one_line(tmp_path: Path) -> None:
+    planted = make_collection()
+    store, source = tmp_path / "store.sqlite", planted.write(tmp_path / "c.jsonl")
+    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    data = bytearray(store.read_bytes())
+    noise = random.Random(1)
+    for start in range(2 * 4096, len(data), 7 * 4096):  # the first pages stay whole
+        data[start:start + 2000] = noise.randbytes(2000)
+    store.write_bytes(data)
+    first, second, _ = planted.chain
+    for doc_id in (first, second):
+        (tmp_path / f"{doc_id}.txt").write_text(planted.by_id()[doc_id]["text"], "utf-8")
+    for command in (["corpus", "report", str(store), "--json", "-"],
+                    ["compare", str(tmp_path / f"{first}.txt"), str(tmp_path / f"{second}.txt"),
+                     "--collection", str(store), "--json", "-"]):
+        result = tandem(*command, env=_env(tmp_path))
+        assert result.returncode == 2
+        assert result.stderr == (f"tandem: {store}: is damaged or not a collection store "
+                                 "(database disk image is malformed); it is left as it is: "
+                                 "index the collection into a new store\n")
+    assert store.read_bytes() == data
+
+
+def test_a_store_a_later_version_indexed_is_read_and_never_added_to(tmp_path: Path) -> None:
+    planted = make_collection()
+    store, source = tmp_path / "store.sqlite", planted.write(tmp_path / "c.jsonl")
+    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    with sqlite3.connect(store) as connection:
+        connection.execute("UPDATE meta SET value = '999' WHERE key = 'matcher'")
+    connection.close()
+    before = tandem("corpus", "report", str(store), "--json", "-", env=_env(tmp_path))
+    assert before.returncode == 0 and json.loads(before.stdout)["pairs"]
+    assert before.stderr == (f"tandem: note: {store} was indexed by a later version of "
+                             "Tandem: its results are that version's\n")
+    added = tandem("corpus", "add", str(store), str(source), env=_env(tmp_path))
+    assert added.returncode == 2
+    assert added.stderr.startswith(f"tandem: {store}: was indexed by a later version of "
+                                   "Tandem (matcher 999, this version's ")
+    assert tandem("corpus", "report", str(store), "--json", "-",
+                  env=_env(tmp_path)).stdout == before.stdout
+
+
+def _without_root_privilege() -> list[str]:
+    """A command prefix that runs a program under the permissions of files and folders
+    (root's override dropped), or [] when it already does."""
+    if os.geteuid() != 0:
+        return []
+    return ["setpriv", "--inh-caps=-all",
+            "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
+                    reason="as root, needs setpriv to give up root's file permissions")
+def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path: Path) -> None:
+    # Reading a store in WAL mode writes its -shm index beside it; where that is refused,
+    # the store was called damaged.
+    planted = make_collection()
+    indexed, source = tmp_path / "store.sqlite", planted.write(tmp_path / "c.jsonl")
+    assert tandem("corpus", "add", str(indexed), str(source), env=_env(tmp_path)).returncode == 0
+    expected = tandem("corpus", "report", str(indexed), "--json", "-",
+                      env=_env(tmp_path)).stdout
+    # The store alone, as a copy of it is shelved.
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    store = shelf / "store.sqlite"
+    shutil.copyfile(indexed, store)
+    shelf.chmod(0o555)
+    try:
+        result = subprocess.run(
+            [*_without_root_privilege(), sys.executable, "-m", "viewer", "corpus", "report",
+             str(store), "--json", "-"], cwd=ROOT, env=_env(tmp_path), capture_output=True,
+            text=True, timeout=300)
+    finally:
+        shelf.chmod(0o755)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == expected

@@ -290,12 +290,12 @@ def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:
 
 
 def _report(args: argparse.Namespace, watchlist: tuple[str, ...] | None) -> None:
-    from viewer.collection.rekey import earlier_version_note
+    from viewer.collection.rekey import other_version_note
     from viewer.collection.store import CollectionStore
 
     with CollectionStore.open(args.store) as store:
         _write(_results(store, watchlist), args, store.text)
-        note = earlier_version_note(store)
+        note = other_version_note(store)
     if note and not args.quiet:
         print(f"tandem: note: {note}", file=sys.stderr)
 

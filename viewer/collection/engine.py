@@ -23,7 +23,7 @@ import numpy as np
 from viewer.collection.align import align_pairs
 from viewer.collection.clashes import of_other_sources, refuse_removing, refuse_replacing
 from viewer.collection.passage_rules import sentence_bounds
-from viewer.collection.rekey import keys_current, mark_keys, rekey
+from viewer.collection.rekey import keys_current, mark_keys, refuse_later_version, rekey
 from viewer.collection.results import derive
 from viewer.collection.sources import Article, Skipped, read_sources
 from viewer.collection.store import CollectionStore, StoreError
@@ -85,6 +85,7 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
     command's), so with `sync` what it holds that they no longer do goes, wherever its file
     now is. `committing()` is called when all is written, just before the transaction
     commits: from there on the run can no longer be undone."""
+    refuse_later_version(store)
     report = progress or _quiet
     skipped: list[Skipped] = []
     report("Reading articles", 0.0)

@@ -1,7 +1,8 @@
 """A store whose match keys another version of Tandem made reads its texts again.
 
-Until an `add` does so, its results are the other version's: `earlier_version_note` says
-so to whoever reads them (`tandem corpus report`, `compare --collection`, the window).
+Until an `add` does so, its results are the other version's: `other_version_note` says
+so to whoever reads them (`tandem corpus report`, `compare --collection`, the window). A
+store a later version indexed is read as it is and never added to (`later_version`).
 
 The vocabulary, every document's token ids and its n-gram hashes follow from the keys
 (`viewer.core.normalize.KEYS_VERSION`): an `add` that met old keys beside new ones would
@@ -15,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from viewer.collection.store import CollectionStore
+from viewer.collection.store import CollectionStore, UnusableStore
 from viewer.collection.words import TOKENIZE_BATCH, tokenize_articles
+from viewer.core.collection.formulations import FINDER_VERSION
 from viewer.core.collection.index import document_grams
 from viewer.core.normalize import KEYS_VERSION, Normalizer
 from viewer.core.shared import MATCHER_VERSION
@@ -52,9 +54,38 @@ def rekey(store: CollectionStore, normalizer: Normalizer,
     mark_keys(store)
 
 
-def earlier_version_note(store: CollectionStore) -> str:
-    """What a reader of the store's results should know when an earlier version of Tandem
+def later_version(store: CollectionStore) -> str:
+    """What a later version of Tandem than this one wrote into the store (its keys, its
+    matcher or its formulation finder), as "what N, this version's M"; "" when none did.
+    Such a store is read as it is, and never added to: this version would take it back."""
+    for key, ours in ((KEYS_META, KEYS_VERSION), ("matcher", MATCHER_VERSION),
+                      ("formulations_finder", FINDER_VERSION)):
+        theirs = store.meta(key, "")
+        if theirs.isdigit() and int(theirs) > ours:
+            return f"{_VERSIONED[key]} {theirs}, this version's {ours}"
+    return ""
+
+
+#: What each versioned meta entry records, in words.
+_VERSIONED = {KEYS_META: "match keys", "matcher": "matcher",
+              "formulations_finder": "formulation finder"}
+
+
+def refuse_later_version(store: CollectionStore) -> None:
+    """`UnusableStore` when a later version of Tandem indexed the store (`later_version`)."""
+    later = later_version(store)
+    if later:
+        raise UnusableStore(f"{store.path}: was indexed by a later version of Tandem "
+                            f"({later}): add to it with that version, or index the "
+                            "collection into a new store (this one is left as it is)")
+
+
+def other_version_note(store: CollectionStore) -> str:
+    """What a reader of the store's results should know when another version of Tandem
     found them (its keys or its matcher are not this version's), else ""."""
+    if later_version(store):
+        return (f"{store.path} was indexed by a later version of Tandem: its results are "
+                "that version's")
     if keys_current(store) and store.meta("matcher", str(MATCHER_VERSION)) == str(
             MATCHER_VERSION):
         return ""

@@ -57,6 +57,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pathlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -187,6 +188,16 @@ def _store_path(path: str | os.PathLike[str]) -> str:
     return path
 
 
+def _damaged(path: str, error: sqlite3.DatabaseError) -> str:
+    """What to tell of a store SQLite cannot read (`error`)."""
+    return (f"{path}: is damaged or not a collection store ({error}); it is left as it is: "
+            f"index the collection into a new store{_source_hint(path)}")
+
+
+def _in_read_only_folder(path: str) -> bool:
+    return not os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+
+
 def _source_hint(path: str) -> str:
     """A word for a path that looks like a collection's articles where a store is asked
     for (the two swapped: `tandem corpus add new.jsonl store.sqlite`), else ""."""
@@ -220,9 +231,24 @@ class CollectionStore:
         if not os.path.exists(path):
             raise StoreError(f"{path}: no such collection store (make one with "
                              f"'tandem corpus add {path} SOURCE...')")
-        connection = _connect(f"file:{path}?mode=ro", path, uri=True)
-        store = cls(connection, path, writable=False)
-        store._check()
+        # As a URI, quoted: a '#' or '?' in a file name would end its path there.
+        uri = pathlib.Path(os.path.abspath(path)).as_uri()
+        store = cls(_connect(f"{uri}?mode=ro", path, uri=True), path, writable=False)
+        try:
+            store._check()
+        except UnusableStore:
+            if not _in_read_only_folder(path):
+                raise
+            # Reading a store kept in WAL mode writes beside it (its -shm index); in a
+            # folder no one may write to, nothing can change it either, and it is read
+            # as it stands, unless it holds changes only its -wal file has.
+            if os.path.getsize(f"{path}-wal") if os.path.exists(f"{path}-wal") else 0:
+                raise UnusableStore(
+                    f"{path}: cannot be read where it is: its folder cannot be written and "
+                    f"it holds changes not yet saved into it ({path}-wal); copy the store "
+                    "with its -wal file to a folder you can write to") from None
+            store = cls(_connect(f"{uri}?immutable=1", path, uri=True), path, writable=False)
+            store._check()
         return store
 
     @classmethod
@@ -271,9 +297,7 @@ class CollectionStore:
             self.connection.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as error:
             self.connection.close()
-            raise UnusableStore(f"{self.path}: is damaged or not a collection store ({error}); "
-                                "it is left as it is: index the collection into a new store"
-                                f"{_source_hint(self.path)}") from None
+            raise UnusableStore(_damaged(self.path, error)) from None
 
     def close(self) -> None:
         self.connection.close()
@@ -281,8 +305,11 @@ class CollectionStore:
     def __enter__(self) -> CollectionStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         self.close()
+        if isinstance(error, sqlite3.DatabaseError):
+            # A page damaged past the header read when the store was opened.
+            raise UnusableStore(_damaged(self.path, error)) from None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from viewer.collection.article import first_line
-from viewer.collection.rekey import earlier_version_note
+from viewer.collection.rekey import other_version_note
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
 from viewer.export.collection_model import (
     dated_first,
@@ -68,7 +68,7 @@ class CollectionData:
     skipped: list[dict[str, Any]]
     #: Each cluster's text (its source's passage, cut short), by cluster id.
     cluster_texts: dict[int, str] = field(default_factory=dict)
-    #: Said when the results are an earlier version's (see `earlier_version_note`).
+    #: Said when the results are an earlier version's (see `other_version_note`).
     note: str = ""
     by_id: dict[str, DocumentRow] = field(init=False)
     articles: list[ArticleFacts] = field(init=False)
@@ -136,7 +136,7 @@ def load(store_path: str, name: str = "") -> CollectionData:
             documents=_titles_past_boilerplate(store, store.documents(), boilerplate),
             pairs=store.pairs(), clusters=clusters,
             formulations=store.formulations(), boilerplate=boilerplate,
-            skipped=store.skipped(), note=earlier_version_note(store),
+            skipped=store.skipped(), note=other_version_note(store),
             cluster_texts={int(c["id"]): _source_text(store, c) for c in clusters})
 
 
