@@ -55,14 +55,15 @@ def test_json_output_follows_contract_version_1(tmp_path):
     assert stats["seconds"] >= 0
 
 
-def test_dash_writes_json_to_stdout_and_watchlist_file_is_read(tmp_path):
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])  # with Notepad's mark
+def test_dash_writes_json_to_stdout_and_watchlist_file_is_read(tmp_path, encoding):
     watch = tmp_path / "watch.txt"
-    watch.write_text("# my phrases\nferry terminal\n\n", encoding="utf-8")
+    watch.write_text("# my phrases\nferry terminal\n\n", encoding=encoding)
     done = run(str(FIXTURES / "harbour_a.txt"), str(FIXTURES / "harbour_b.txt"),
                "--json", "-", "--watchlist", str(watch))
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    [watched] = [s for s in data["slogans"] if s["watchlist"]]
+    [watched] = [s for s in data["slogans"] if s["watchlist"]]  # the comment is none
     assert watched["phrase"] == "ferry terminal"
     assert (watched["count_a"], watched["count_b"]) == (1, 1)
 

@@ -132,10 +132,11 @@ def test_json_to_dev_stdout_through_a_pipe(articles) -> None:
     assert '"version": 1' in done.stdout
 
 
+@pytest.mark.parametrize("output", ["--json", "--html", "--pdf"])
 @pytest.mark.parametrize("target", ["-", "/dev/stdout"])
 @pytest.mark.parametrize("command", ["compare", "corpus"])
 def test_a_reader_that_stopped_early_ends_the_run_quietly(articles, tmp_path, target,
-                                                         command) -> None:
+                                                         command, output) -> None:
     # `tandem ... | head`: the pipe's reader is gone before anything is written.
     a, b = articles
     args = [str(a), str(b)] if command == "compare" else [
@@ -143,7 +144,7 @@ def test_a_reader_that_stopped_early_ends_the_run_quietly(articles, tmp_path, ta
     read, write = os.pipe()
     os.close(read)
     try:
-        done = subprocess.run([sys.executable, "-m", "viewer", command, *args, "--json", target],
+        done = subprocess.run([sys.executable, "-m", "viewer", command, *args, output, target],
                               stdout=write, stderr=subprocess.PIPE, text=True, timeout=120,
                               env={**os.environ, "PYTHONPATH": str(ROOT),
                                    "XDG_CACHE_HOME": str(tmp_path / "cache")})

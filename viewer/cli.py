@@ -78,7 +78,9 @@ def read_watchlist(path: str) -> tuple[str, ...]:
     except LoadError as error:  # the content's: the advice for articles does not
         raise LoadError(shown, error.problem,
                         "give a plain-text file with one phrase per line") from None
-    return tuple(line.strip() for line in text.splitlines()
+    # Notepad saves UTF-8 with a byte-order mark, which is no letter of the first phrase.
+    lines = text.removeprefix("\ufeff").splitlines()
+    return tuple(line.strip() for line in lines
                  if line.strip() and not line.lstrip().startswith("#"))
 
 
@@ -229,14 +231,9 @@ def write_json_text(text: str, target: str) -> None:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()  # a closed pipe raises here, not at exit
         return
-    from viewer.export.atomic import write_atomically
+    from viewer.export.atomic import write_report
 
-    try:
-        write_atomically(target, lambda handle: handle.write(text.encode("utf-8")))
-    except BrokenPipeError:
-        raise  # the reader of a pipe stopped early (`| head`): see `main`
-    except OSError as exc:
-        raise LoadError(target, f"cannot be written: {exc.strerror or exc}") from None
+    write_report(target, lambda handle: handle.write(text.encode("utf-8")))
 
 
 def _reader_gone() -> int:

@@ -116,6 +116,24 @@ def test_a_report_onto_an_input_or_the_store_is_refused(tmp_path: Path, case: st
 
 
 @pytest.mark.parametrize("report", ["--json", "--html", "--pdf"])
+def test_a_report_inside_a_source_folder_is_refused_before_any_work(
+        tmp_path: Path, report: str) -> None:
+    # Written there, it would be read as one of the folder's articles at the next run.
+    folder = tmp_path / "articles"
+    (folder / "2024").mkdir(parents=True)
+    for row in make_collection(documents=8).rows:
+        (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    target = folder / "2024" / "report.out"
+    result = tandem("corpus", str(folder), "--store", str(tmp_path / "s.sqlite"), report,
+                    str(target), env=_env(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == (f"tandem: {report} {target}: is inside the source folder "
+                             f"{folder}, where the next run would read it as one of its "
+                             "articles (write the report elsewhere)\n")
+    assert not target.exists() and not (tmp_path / "s.sqlite").exists()
+
+
+@pytest.mark.parametrize("report", ["--json", "--html", "--pdf"])
 def test_a_report_onto_a_store_not_yet_made_is_refused_before_any_work(
         tmp_path: Path, report: str) -> None:
     source = make_collection(documents=8).write(tmp_path / "c.jsonl")

@@ -172,7 +172,12 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     `refuse_unwritable`) or would replace an input: a source file, any file in a source
     folder (an article, its metadata.csv), the watch-list or the store; `SourceError` for
     a store that is a source or inside a source folder (`refuse_store_in_sources`)."""
-    from viewer.collection.sources import SourceError, input_files, refuse_store_in_sources
+    from viewer.collection.sources import (
+        SourceError,
+        input_files,
+        refuse_output_in_sources,
+        refuse_store_in_sources,
+    )
     from viewer.core.errors import OutputError, printable
     from viewer.export.atomic import (
         refuse_overwriting_inputs,
@@ -199,6 +204,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
             refuse_unwritable(out)
             refuse_overwriting_inputs(out, input_files(
                 [store, *sources, getattr(args, "watchlist", None)]))
+            refuse_output_in_sources(f"--{name}", out, sources)
 
 
 def _watchlist(args: argparse.Namespace) -> tuple[str, ...] | None:

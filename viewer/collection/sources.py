@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from viewer.collection.article import Article, OnSkip, Skipped, SourceError
 from viewer.collection.folder import FolderSource
 from viewer.collection.jsonlines import JsonLinesSource, looks_like_json_lines
+from viewer.core.errors import OutputError, printable
 from viewer.core.loading import DEFAULT_MAX_BYTES
 
 __all__ = ["Article", "OnSkip", "ReadProgress", "Skipped", "SourceError", "input_files",
@@ -91,6 +92,19 @@ def refuse_store_in_sources(store: str, sources: Sequence[str]) -> None:
         if os.path.isdir(there) and lies_in(here, there):
             raise SourceError(f"{store}: is inside the source folder {source}, where it "
                               "would be read as one of its files; put the store elsewhere")
+
+
+def refuse_output_in_sources(option: str, out: str, sources: Sequence[str]) -> None:
+    """`OutputError` when a report (`option`, written at `out`) would go inside a source
+    folder: the next run over that folder would read it as one of its articles."""
+    here = os.path.realpath(out)
+    for source in sources:
+        there = os.path.realpath(source)
+        if os.path.isdir(there) and lies_in(here, there):
+            raise OutputError(f"{option} {out}",
+                              f"is inside the source folder {printable(source)}, where the "
+                              "next run would read it as one of its articles",
+                              "write the report elsewhere")
 
 
 def input_files(inputs: Iterable[str | os.PathLike[str] | None]) -> Iterator[str]:

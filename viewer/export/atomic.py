@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from viewer.core.errors import OutputError, printable
+from viewer.core.errors import LoadError, OutputError, printable
 
 #: Our temporary files: ".NAME." + tempfile's 8 random characters + ".part".
 _LEFTOVER = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")
@@ -252,3 +252,16 @@ def write_atomically(target: str | os.PathLike[str], produce: Callable[[BinaryIO
     """Run `produce` on a temporary file and move the result to `target` if it succeeds."""
     with atomic_output(target, replace_read_only) as handle:
         produce(handle)
+
+
+def write_report(target: str | os.PathLike[str], produce: Callable[[BinaryIO], object]) -> None:
+    """`write_atomically` for an output the user named: `LoadError` naming `target` when it
+    cannot be written. A reader of standard output that stopped early (`tandem ... | head`)
+    is no error of the output: its `BrokenPipeError` goes to the caller (`viewer.cli`), which
+    ends quietly."""
+    try:
+        write_atomically(target, produce)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise LoadError(str(target), f"cannot be written: {exc.strerror or exc}") from None

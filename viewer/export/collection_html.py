@@ -14,8 +14,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from viewer.core.errors import LoadError
-from viewer.export.atomic import atomic_output
+from viewer.export.atomic import write_report
 from viewer.export.collection_model import (
     CHART_BAR,
     HTML_LIMITS,
@@ -263,10 +262,6 @@ def write_collection_html(result: Mapping[str, Any], path: str | os.PathLike[str
     if progress is not None:
         progress(0.5)
     document = report_to_html(report, is_cancelled).encode("utf-8")
-    try:
-        with atomic_output(path) as handle:
-            handle.write(document)
-    except OSError as exc:
-        raise LoadError(str(path), f"cannot be written: {exc.strerror or exc}") from None
+    write_report(path, lambda handle: handle.write(document))
     if progress is not None:
         progress(1.0)

@@ -13,9 +13,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from html import escape
 
-from viewer.core.errors import Cancelled, LoadError
+from viewer.core.errors import Cancelled
 from viewer.core.model import Comparison
-from viewer.export.atomic import write_atomically
+from viewer.export.atomic import write_report
 from viewer.export.report_model import (
     RichText,
     aligned_rows,
@@ -251,9 +251,6 @@ def write_html(comparison: Comparison, path: str | os.PathLike[str], *,
                figures: CollectionFigures | None = None) -> None:
     """Write the HTML report at `path`, atomically; `Cancelled` leaves no file."""
     document = comparison_to_html(comparison, progress, is_cancelled, figures).encode("utf-8")
-    try:
-        write_atomically(path, lambda handle: handle.write(document))
-    except OSError as exc:
-        raise LoadError(str(path), f"cannot be written: {exc.strerror or exc}") from None
+    write_report(path, lambda handle: handle.write(document))
     if progress is not None:
         progress(1.0)

@@ -14,8 +14,7 @@ from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from viewer.core.errors import LoadError
-from viewer.export.atomic import atomic_output
+from viewer.export.atomic import write_report
 from viewer.export.pdf_layout import Layout, Measure
 
 Progress = Callable[[float], None]
@@ -29,10 +28,7 @@ def save_pdf(path: str | os.PathLike[str], draw: Callable[[BinaryIO], None]) -> 
     saved_a85 = rl_config.useA85
     rl_config.useA85 = 0
     try:
-        with atomic_output(path) as handle:
-            draw(handle)
-    except OSError as exc:
-        raise LoadError(str(path), f"cannot be written: {exc.strerror or exc}") from None
+        write_report(path, draw)
     finally:
         rl_config.useA85 = saved_a85
 
