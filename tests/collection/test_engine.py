@@ -300,6 +300,26 @@ def test_a_changed_article_is_aligned_again(tmp_path: Path) -> None:
         assert store.text(copy_id) == changed["text"]
 
 
+def test_an_article_given_another_date_gives_what_a_fresh_index_gives(tmp_path: Path) -> None:
+    # metadata.csv edited: the text is the same, but the slogan's first article (a060)
+    # now comes after its others.
+    planted = with_reprinted_slogan((60, 70, 80, 90, 100), ())
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [planted.write(tmp_path / "a.jsonl")], workers=1)
+        [before] = store.report()["formulations"]
+        assert before["first"]["doc"] == "a060"
+        relabelled = planted.write(tmp_path / "b.jsonl", [
+            dict(row, date="2021-12-31") if row["id"] == "a060" else row
+            for row in planted.rows])
+        summary = add_sources(store, [relabelled], workers=1)
+        assert (summary.added, summary.changed, summary.unchanged) == (0, 1, 119)
+        again = store.report()
+    fresh = embedded_report(relabelled, tmp_path / "fresh.sqlite")
+    assert fresh["formulations"][0]["first"]["doc"] == "a070"
+    for part in ("documents", "pairs", "clusters", "formulations", "boilerplate"):
+        assert again[part] == fresh[part], part
+
+
 def test_a_store_aligned_by_another_matcher_version_is_aligned_again(
         indexed: tuple[dict, dict], tmp_path: Path) -> None:
     # A store whose passages an older matcher found (here: none kept, as if it had found

@@ -104,15 +104,20 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
          report: Progress, sync: bool, workers: int | None,
          sources: list[str], cache: bool) -> AddSummary:
     known = store.hashes()
+    stored = {row.id: row for row in store.documents()} if known else {}
     # Where each stored article was read from: those of other sources stay (`clashes`).
-    stored_paths = {row.id: row.path for row in store.documents()} if known else {}
+    stored_paths = {doc_id: row.path for doc_id, row in stored.items()}
     fresh: list[tuple[int, Article, str]] = []
-    changed = 0
+    changed = relabelled = 0
     next_num = store.next_number()
     for article in articles:
         digest = content_hash(article.text)
         old = known.get(article.id)
         if old is not None and old[1] == digest:
+            # Another date or series (metadata.csv edited) moves first appearances and
+            # boilerplate: the article has changed, its text need not be read again.
+            row = stored[article.id]
+            relabelled += (row.date, row.series) != (article.date, article.series)
             _update_metadata(store, old[0], article)
             continue
         if old is not None:
@@ -201,11 +206,11 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
         pairs = [(x, y) for x, y in pairs if new_mask[position[x]] or new_mask[position[y]]]
     rows = align_pairs(store, vocabulary, pairs, report, workers)
     store.add_passages(rows)
-    derive(store, report, None if changed or removed or realign
+    derive(store, report, None if changed or relabelled or removed or realign
            else {num for num, _, _ in fresh}, grams)
-    return AddSummary(added=len(fresh) - changed, changed=changed, removed=removed,
-                      unchanged=len(articles) - len(fresh), aligned_pairs=len(pairs),
-                      reported=tuple(skipped))
+    return AddSummary(added=len(fresh) - changed, changed=changed + relabelled,
+                      removed=removed, unchanged=len(articles) - len(fresh) - relabelled,
+                      aligned_pairs=len(pairs), reported=tuple(skipped))
 
 
 def _update_metadata(store: CollectionStore, num: int, article: Article) -> None:
