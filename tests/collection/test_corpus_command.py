@@ -420,6 +420,37 @@ def test_an_interrupted_add_leaves_the_store_as_it_was(tmp_path: Path, how: str)
     assert tandem("corpus", "add", str(store), str(small), env=_env(tmp_path)).returncode == 0
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not Path("/proc/self/task").is_dir(),
+                    reason="aligns in worker processes on two cores or more; reads /proc")
+def test_an_add_killed_while_its_workers_align_leaves_them_no_last_word(
+        tmp_path: Path) -> None:
+    # Killed outright, the add could not end its workers: they aligned on, then each
+    # printed a traceback on writing to it. They now go with it, saying nothing.
+    store = tmp_path / "store.sqlite"
+    process = _start_add(tmp_path, store, _big_collection(tmp_path / "big.jsonl", copies=40))
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 120
+    while process.poll() is None and not children.read_text().split():
+        if time.monotonic() > deadline:
+            pytest.fail("the add never started its workers")
+        time.sleep(0.01)
+    workers = [int(pid) for pid in children.read_text().split()]
+    time.sleep(0.2)  # into their first chunks of pairs
+    process.send_signal(signal.SIGKILL)
+    _, stderr = process.communicate(timeout=60)  # until every worker lets go of stderr
+    assert process.returncode == -signal.SIGKILL
+    assert stderr == ""
+    assert not [pid for pid in workers if _running(pid)]
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` is alive (not gone, nor a zombie)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 def test_compare_with_a_collection_marks_passages_other_articles_carry(tmp_path: Path) -> None:
     planted = make_collection()
     store = tmp_path / "store.sqlite"

@@ -11,9 +11,12 @@ the output does not depend on the number of workers.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable
 
 import numpy as np
@@ -125,7 +128,8 @@ def align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tupl
     try:
         if workers > 1 and len(pairs) > _CHUNK and forking:
             # Workers leave Ctrl-C to the parent, which ends the pool and rolls back.
-            with multiprocessing.get_context("fork").Pool(workers, _ignore_interrupt) as pool:
+            with multiprocessing.get_context("fork").Pool(
+                    workers, _start_worker, (os.getpid(),)) as pool:
                 for k, chunk_rows in enumerate(pool.imap(_align_chunk, chunks)):
                     rows.extend(chunk_rows)
                     report("Aligning pairs", 0.35 + 0.4 * (k + 1) / len(chunks))
@@ -138,11 +142,22 @@ def align_pairs(store: CollectionStore, vocabulary: Vocabulary, pairs: list[tupl
     return rows
 
 
-def _ignore_interrupt() -> None:
+def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent's SIGTERM handler (unwind like Ctrl-C) is no worker's: ending the pool
     # terminates them, and each would print a traceback.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # A parent killed outright (SIGKILL) leaves its workers aligning, then writing into
+    # a pipe no one reads, each printing a traceback: they go with it (Linux).
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # gone before that was asked
+        os._exit(0)
+
+
+#: prctl(2)'s option that sends a signal to the process when its parent ends.
+_PR_SET_PDEATHSIG = 1
 
 
 def _align_chunk(pairs: list[tuple[int, int]]) -> list[PassageRow]:
