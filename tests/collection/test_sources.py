@@ -446,6 +446,34 @@ def test_dates_that_are_not_read_are_told_and_the_article_kept(tmp_path: Path) -
     assert "dated by its file name, page or text instead" in told[f"{folder / 'metadata.csv'}:2"]
 
 
+def test_a_page_date_written_either_way_round_is_told_and_not_guessed(tmp_path: Path) -> None:
+    # 05/11/2022: 5 November or May 11? The page's metadata library guesses day first,
+    # where a date given so in metadata.csv or a JSON line is not read at all.
+    folder = tmp_path / "site"
+    folder.mkdir()
+    page = ('<html><head><meta name="date" content="{}"><title>Harbour</title></head>'
+            '<body><article><h1>The harbour reopens</h1><p>' + " ".join(PARAGRAPHS)
+            + "</p></article></body></html>")
+    for name, written in (("either", "05/11/2022"), ("other", "11/05/2022"),
+                          ("one", "05/13/2022"), ("iso", "2022-05-11")):
+        (folder / f"{name}.html").write_text(page.format(written), encoding="utf-8")
+    (folder / "lined.html").write_text(page.format("05/11/2022").replace(
+        "<h1>", "<p>Published: 5 November 2022</p><h1>"), encoding="utf-8")
+    articles, skipped = read(folder)
+    assert {a.id: a.date for a in articles} == {
+        "either": "", "other": "", "one": "2022-05-13", "iso": "2022-05-11",
+        "lined": "2022-11-05"}
+    told = {Path(s.path).stem: s.reason for s in skipped}
+    assert told == {
+        "either": "has the date '05/11/2022', which is not read as a date (write it "
+                  "YYYY-MM-DD); the article is indexed undated",
+        "other": "has the date '11/05/2022', which is not read as a date (write it "
+                 "YYYY-MM-DD); the article is indexed undated",
+        "lined": "has the date '05/11/2022', which is not read as a date (write it "
+                 "YYYY-MM-DD); the article is indexed dated 2022-11-05 by its text"}
+    assert all(s.indexed for s in skipped)
+
+
 def test_a_file_linked_twice_is_read_once_and_a_dangling_link_is_told(tmp_path: Path) -> None:
     folder = tmp_path / "site"
     folder.mkdir()

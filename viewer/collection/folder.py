@@ -26,7 +26,7 @@ from viewer.collection.dates import (
     unread_date,
     without_stated_date,
 )
-from viewer.collection.page_facts import page_date_and_title
+from viewer.collection.page_facts import PageFacts, page_date_and_title
 from viewer.core.errors import LoadError
 from viewer.core.loading import DEFAULT_MAX_BYTES, load_document, sniff_format
 
@@ -180,18 +180,22 @@ class FolderSource:
             yield note, done
         for name, size in self.files:
             done += size
-            yield self._article(name), done
+            article, told = self._article(name)
+            if told is not None:
+                yield told, done
+            yield article, done
 
-    def _article(self, name: str) -> Article | Skipped:
+    def _article(self, name: str) -> tuple[Article | Skipped, Skipped | None]:
+        """The file's article (or why it is skipped), and a note on how it was read."""
         path = os.path.join(self.root, *name.split("/"))
         relative = PurePosixPath(name)
         if relative.suffix.lower() in _DATA_SUFFIXES:
             return Skipped(path, "is a data file, not an article (give a JSON-lines file as "
-                                 "a source of its own)")
+                                 "a source of its own)"), None
         try:
             document = load_document(path, self.max_bytes)
         except LoadError as exc:
-            return Skipped(path, exc.problem + (f" ({exc.hint})" if exc.hint else ""))
+            return Skipped(path, exc.problem + (f" ({exc.hint})" if exc.hint else "")), None
         text = document.text
         listed = self.listed.get(name)
         date = listed.date if listed else ""
@@ -199,28 +203,32 @@ class FolderSource:
         if not date:
             date = date_in_name(relative.name) or next(
                 (d for d in map(date_in_name, reversed(relative.parent.parts)) if d), "")
+        unread = ""  # a date the page writes that cannot be read one way only
         if not (date and title):
-            page_date, page_title = self._page_facts(path)
-            date, title = date or page_date, title or page_title
+            page = self._page_facts(path)
+            date, title = date or page.date, title or page.title
+            unread = "" if date else page.unread
         date = date or stated_date(text)
+        note = Skipped(path, unread_date(unread, f"dated {date} by its text" if date
+                                         else "undated"), indexed=True) if unread else None
         return Article(
             id=(listed.id if listed and listed.id else relative.with_suffix("").as_posix()),
             id_from_path=not (listed and listed.id),
             series=(listed.series if listed and listed.series
                     else relative.parts[0] if len(relative.parts) > 1 else ""),
             date=date, text=text, path=path,
-            title=title or without_stated_date(first_line(text)))
+            title=title or without_stated_date(first_line(text))), note
 
-    def _page_facts(self, path: str) -> tuple[str, str]:
+    def _page_facts(self, path: str) -> PageFacts:
         """Date and title from the file itself when it is an HTML page."""
         try:
             with open(path, "rb") as handle:
                 head = handle.read(_SNIFF_BYTES)
                 if sniff_format(head, os.path.splitext(path)[1], path) != "html":
-                    return "", ""
+                    return PageFacts("", "")
                 data = head + handle.read(self.max_bytes)
         except (OSError, LoadError):
-            return "", ""
+            return PageFacts("", "")
         return page_date_and_title(data, path)
 
 

@@ -6,12 +6,31 @@ JSON-LD, <time> and the like; the title comes from the same pass. Nothing is fet
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 from viewer.collection.dates import iso_date
 from viewer.core.errors import LoadError
 
+# A date written with its day and month as numbers before the year: 05/11/2022, 5.11.2022.
+_NUMBERS_FIRST = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
 
-def page_date_and_title(data: bytes, shown: str) -> tuple[str, str]:
-    """("YYYY-MM-DD" or "", title or "") of the page in `data`; ("", "") when it says none."""
+
+class PageFacts(NamedTuple):
+    """What a page states about itself: its date ("YYYY-MM-DD" or ""), its title (or ""),
+    and the date it writes that cannot be read one way only ("05/11/2022": 5 November or
+    May 11?), which is then not its date, or ""."""
+
+    date: str
+    title: str
+    unread: str = ""
+
+
+def page_date_and_title(data: bytes, shown: str) -> PageFacts:
+    """The date and title the page in `data` states (`PageFacts`); empty when it says none.
+    trafilatura reads 05/11/2022 as 5 November, and 11/05/2022 as 11 May: where the page
+    writes its date so and nowhere as ISO, it is left undated, as a date given so in a
+    metadata.csv or JSON line is."""
     from trafilatura.metadata import extract_metadata
 
     from viewer.core.loaders.html import decode_html
@@ -22,8 +41,25 @@ def page_date_and_title(data: bytes, shown: str) -> tuple[str, str]:
         # number in the text.
         facts = extract_metadata(markup, extensive=False)
     except (LoadError, ValueError, TypeError, AttributeError):  # no usable metadata
-        return "", ""
+        return PageFacts("", "")
     if facts is None:
-        return "", ""
+        return PageFacts("", "")
     title = " ".join(str(facts.title or "").split())
-    return iso_date(facts.date or ""), title
+    date = iso_date(facts.date or "")
+    written = _written_either_way(markup, date)
+    return PageFacts("", title, written) if written else PageFacts(date, title)
+
+
+def _written_either_way(markup: str, date: str) -> str:
+    """How `markup` writes `date` ("YYYY-MM-DD") with day and month as numbers that could
+    be read the other way round (both 12 or less, and not equal), when it writes it so
+    and never as ISO; else ""."""
+    if not date or date in markup:
+        return ""
+    year, month, day = (int(part) for part in date.split("-"))
+    for match in _NUMBERS_FIRST.finditer(markup):
+        first, second = int(match.group(1)), int(match.group(3))
+        if (int(match.group(4)) == year and {first, second} == {month, day}
+                and first != second and max(first, second) <= 12):
+            return match.group(0)
+    return ""
