@@ -281,7 +281,9 @@ def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Pa
     # A folder where the store goes: said as such, to add and to report alike.
     hint = (" (it looks like a collection's articles: index them with `tandem corpus add "
             "STORE SOURCE...`, the store first, and give that store)")
-    for command in (["add", str(tmp_path), str(source)], ["report", str(tmp_path)]):
+    (tmp_path / "o.json").write_text("{}", encoding="utf-8")  # a report there before
+    for command in (["add", str(tmp_path), str(source)], ["report", str(tmp_path)],
+                    ["report", str(tmp_path), "--json", str(tmp_path / "o.json")]):
         result = tandem("corpus", *command, env=_env(tmp_path))
         assert result.returncode == 2
         assert result.stderr == f"tandem: {tmp_path}: is not a file; give the path of a " \
@@ -294,6 +296,9 @@ def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Pa
     assert source.read_bytes() == written and not (tmp_path / "new.sqlite").exists()
     assert hint not in tandem("corpus", "add", str(garbage), str(source),
                               env=_env(tmp_path)).stderr
+    (tmp_path / "empty").mkdir()  # holds no articles, so none are hinted at
+    assert tandem("corpus", "report", str(tmp_path / "empty"), env=_env(tmp_path)).stderr == \
+        f"tandem: {tmp_path / 'empty'}: is not a file; give the path of a collection store\n"
 
 
 def test_a_damaged_cache_store_is_named_as_such_and_set_aside_only_when_asked(

@@ -109,6 +109,21 @@ def test_metadata_csv_saved_with_semicolons_or_tabs_is_read(tmp_path: Path,
     assert "02.04.2021" in skipped[0].reason
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252", "gbk"])
+def test_metadata_csv_is_read_in_the_encoding_a_spreadsheet_saves(tmp_path: Path,
+                                                                  encoding: str) -> None:
+    # Excel saves "CSV" in the system's code page, and "Unicode text" as UTF-16.
+    series = "南方日报社会新闻版" if encoding == "gbk" else "Le Café du Port"
+    for k in range(1, 7):
+        (tmp_path / f"a{k}.txt").write_text(f"Article {k} here.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_bytes(("file,id,series,date\r\n" + "".join(
+        f"a{k}.txt,d00{k},{series},2021-04-0{k}\r\n" for k in range(1, 7))).encode(encoding))
+    articles, skipped = read(tmp_path)
+    assert [(a.id, a.series, a.date) for a in sorted(articles, key=lambda a: a.id)] == [
+        (f"d00{k}", series, f"2021-04-0{k}") for k in range(1, 7)]
+    assert skipped == []
+
+
 def test_metadata_csv_without_a_file_column_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Alpha.\n", encoding="utf-8")
     (tmp_path / "metadata.csv").write_text("name,id\na.txt,x\n", encoding="utf-8")
@@ -256,21 +271,25 @@ def test_bad_json_lines_are_skipped_with_file_line_and_reason(tmp_path: Path) ->
         {"id": "v", "text": None},
         {"id": 4.5, "text": "a number for an id"},
         {"id": "u", "series": ["s1"], "text": "a list for a series"},
+        "null",
+        '"a string"',
     ])
     articles, skipped = read(path)
     assert [a.id for a in articles] == ["d1", "d3", "u"]
     assert articles[-1].series == ""
     lines = {int(s.path.rsplit(":", 1)[1]): s.reason for s in skipped}
     assert all(s.path.startswith(f"{path}:") for s in skipped)
-    assert set(lines) == {2, 3, 4, 6, 7, 8, 10, 11}  # the blank line 5 is neither
+    assert set(lines) == {2, 3, 4, 6, 7, 8, 10, 11, 13, 14}  # the blank line 5 is neither
     assert "not valid JSON" in lines[2]
     assert lines[3] == 'has no "id" field'
     assert lines[4] == 'has no "text" field'
-    assert "not an object" in lines[6]
+    assert lines[6] == 'is a list, not an object {"id", "series", "date", "text"}'
     assert '"text" that is a list' in lines[7]
     assert "empty" in lines[8]
     assert lines[10] == 'has a "text" that is null, not a string'
     assert lines[11] == 'has an "id" that is a number, not a string'
+    assert lines[13].startswith("is null, not an object")
+    assert lines[14].startswith("is a string, not an object")
     assert str(skipped[0]).startswith(f"{path}:2: ")
 
 

@@ -178,6 +178,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
         refuse_output_in_sources,
         refuse_store_in_sources,
     )
+    from viewer.collection.store import store_path
     from viewer.core.errors import OutputError, printable
     from viewer.export.atomic import (
         refuse_overwriting_inputs,
@@ -193,6 +194,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
         raise SourceError(f"--store {given!r}: names no file; give the path of the store")
     store = given or (default_store(sources) if not command else None)
     if store:
+        store_path(store)  # a folder given for the store is told as such, first
         refuse_store_in_sources(store, sources)
     for name in ("json", "html", "pdf"):
         out = getattr(args, name, None)

@@ -13,6 +13,7 @@ cannot be read is skipped with the loader's reason.
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from viewer.collection.dates import (
 )
 from viewer.collection.page_facts import PageFacts, page_date_and_title
 from viewer.core.errors import LoadError
-from viewer.core.loading import DEFAULT_MAX_BYTES, load_document, sniff_format
+from viewer.core.loading import DEFAULT_MAX_BYTES, decode_text, load_document, sniff_format
 
 METADATA_NAME = "metadata.csv"
 #: Tabular and JSON data are never articles; a JSON-lines file is a source of its own.
@@ -137,7 +138,11 @@ class FolderSource:
         listed: dict[str, _Listed] = {}
         present = {name for name, _ in self.files}
         try:
-            with open(path, encoding="utf-8-sig", newline="") as handle:
+            with open(path, "rb") as raw:
+                # As a spreadsheet saves it: UTF-8 or UTF-16 ("Unicode text"), with or
+                # without a byte-order mark, or the system's code page (cp1252, GBK).
+                text = decode_text(raw.read(), path).removeprefix("\ufeff")
+            with io.StringIO(text, newline="") as handle:
                 rows = csv.DictReader(handle, delimiter=_delimiter(handle.readline()))
                 handle.seek(0)
                 columns = {(name or "").strip().lower(): name for name in rows.fieldnames or ()}
@@ -169,7 +174,7 @@ class FolderSource:
                         listed[name] = _Listed(cell(row, "id"), cell(row, "series"),
                                                iso_date(cell(row, "date")), cell(row, "title"),
                                                where)
-        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        except (OSError, LoadError, csv.Error) as exc:
             raise SourceError(f"{path}: cannot be read as CSV ({exc}); save it as UTF-8 "
                               "with the columns file,id,series,date") from None
         return listed

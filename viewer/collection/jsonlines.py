@@ -81,6 +81,8 @@ def _json_kind(value: object) -> str:
         return "true or false"
     if isinstance(value, int | float):
         return "a number"
+    if isinstance(value, str):
+        return "a string"
     return "a list" if isinstance(value, list) else "an object"
 
 
@@ -96,7 +98,7 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     except ValueError as exc:
         return Skipped(where, f"is not valid JSON ({exc})")
     if not isinstance(row, dict):
-        return Skipped(where, f"is a JSON {type(row).__name__}, not an object "
+        return Skipped(where, f"is {_json_kind(row)}, not an object "
                               '{"id", "series", "date", "text"}')
     missing = [name for name in ("id", "text") if name not in row]
     if missing:

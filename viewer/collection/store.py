@@ -178,7 +178,7 @@ def _blob(array: np.ndarray, dtype: type) -> bytes:
     return np.ascontiguousarray(array, dtype=dtype).tobytes()
 
 
-def _store_path(path: str | os.PathLike[str]) -> str:
+def store_path(path: str | os.PathLike[str]) -> str:
     """`path` as a string; `StoreError` when it names something that is not a file (a
     folder given where the store goes)."""
     path = os.fspath(path)
@@ -201,8 +201,11 @@ def _in_read_only_folder(path: str) -> bool:
 def _source_hint(path: str) -> str:
     """A word for a path that looks like a collection's articles where a store is asked
     for (the two swapped: `tandem corpus add new.jsonl store.sqlite`), else ""."""
-    looks = os.path.isdir(path)
+    looks = False
     with contextlib.suppress(OSError):
+        if os.path.isdir(path):  # a folder with files in it (an empty one holds none)
+            with os.scandir(path) as entries:
+                looks = any(not entry.name.startswith(".") for entry in entries)
         with open(path, "rb") as handle:
             head = handle.read(512).lstrip()
         # JSON lines, gzip, or text (a store's pages hold NUL bytes from the first).
@@ -227,7 +230,7 @@ class CollectionStore:
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> CollectionStore:
         """Open an existing store read-only."""
-        path = _store_path(path)
+        path = store_path(path)
         if not os.path.exists(path):
             raise StoreError(f"{path}: no such collection store (make one with "
                              f"'tandem corpus add {path} SOURCE...')")
@@ -254,7 +257,7 @@ class CollectionStore:
     @classmethod
     def create_or_open(cls, path: str | os.PathLike[str]) -> CollectionStore:
         """Open a store for writing, creating it (and its folder) if it does not exist."""
-        path = _store_path(path)
+        path = store_path(path)
         folder = os.path.dirname(os.path.abspath(path))
         exists = os.path.exists(path)
         try:
