@@ -295,6 +295,24 @@ def test_copies_of_one_story_in_a_series_are_no_boilerplate_of_it() -> None:
     assert [d for d, _ in found.occurrences] == list(range(6))
 
 
+def _noticed_series(story: str, notice: str, footer: str, network: str | None = None,
+                    ) -> tuple[list[str], list[str]]:
+    """Texts and series of a small series (14 articles) and six large ones (40 each): each
+    article a `story` line (formatted with its `name` and number `k`), `notice` as a line
+    in half the small series' articles and a quarter of each large one's, `footer` in
+    every other article of the small series, and `network` in two of every five."""
+    texts, series = [], []
+    for name, size, holding in [("small", 14, 7)] + [(f"large{k}", 40, 10) for k in range(6)]:
+        for k in range(size):
+            lines = [story.format(name=name, k=k)]
+            lines += [notice] if k < holding else []
+            lines += [footer] if name == "small" and k % 2 else []
+            lines += [network] if network and k % 5 < 2 else []
+            texts.append("\n".join(lines) + "\n")
+            series.append(name)
+    return texts, series
+
+
 def test_a_line_the_whole_collection_writes_is_no_series_boilerplate() -> None:
     # A notice set as a line of its own in a quarter of the articles of every series
     # reaches half of a small series' articles by chance: the collection's, not theirs.
@@ -302,15 +320,8 @@ def test_a_line_the_whole_collection_writes_is_no_series_boilerplate() -> None:
     # series (as often as a series' boilerplate), are boilerplate.
     notice = "The committee will publish its findings on the official website."
     footer, network = "Copyright 2021 The Small Daily.", "Share this story with a friend."
-    texts, series = [], []
-    for name, size, holding in [("small", 14, 7)] + [(f"large{k}", 40, 10) for k in range(6)]:
-        for k in range(size):
-            lines = [f"Story {k} of the {name} paper, told plainly."]
-            lines += [notice] if k < holding else []
-            lines += [footer] if name == "small" and k % 2 else []
-            lines += [network] if k % 5 < 2 else []
-            texts.append("\n".join(lines) + "\n")
-            series.append(name)
+    texts, series = _noticed_series("Story {k} of the {name} paper, told plainly.", notice,
+                                    footer, network)
     found = {(b.series, b.text) for b in find_boilerplate(texts, series)}
     assert {text for _, text in found} == {footer, network}
     assert ("small", footer) in found
@@ -322,14 +333,7 @@ def test_a_line_the_articles_of_one_language_write_is_weighed_among_them() -> No
     # in a quarter of the Chinese articles, a twentieth of all. Weighed against every
     # article, half of the small series looked like the series' own line.
     notice, footer = "委员会将在官方网站公布调查结果。", "版权所有 南国小报"
-    texts, series = [], []
-    for name, size, holding in [("small", 14, 7)] + [(f"large{k}", 40, 10) for k in range(6)]:
-        for k in range(size):
-            lines = [f"{name}报第{k}篇报道，讲港口的事。"]
-            lines += [notice] if k < holding else []
-            lines += [footer] if name == "small" and k % 2 else []
-            texts.append("\n".join(lines) + "\n")
-            series.append(name)
+    texts, series = _noticed_series("{name}报第{k}篇报道，讲港口的事。", notice, footer)
     alone = find_boilerplate(texts, series, languages=["zh"] * len(texts))
     assert [(b.series, b.text) for b in alone] == [("small", footer)]
     english = [f"Story {k} of the wire, told plainly.\n" for k in range(1000)]

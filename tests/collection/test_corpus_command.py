@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.collection.planted import make_collection
+from tests.collection.planted import Planted, make_collection
 from viewer.collection.store import CollectionStore, StoreError, set_aside
 from viewer.core.model import Slogan
 from viewer.present.collection_figures import slogan_label
@@ -547,17 +547,28 @@ def test_a_store_another_process_is_writing_gets_a_message(tmp_path: Path) -> No
     assert result.stderr.count("\n") == 1
 
 
-def test_results_an_earlier_version_found_are_read_with_a_note(tmp_path: Path) -> None:
-    # A store without the `keys` entry, as an earlier version wrote it: its results are
-    # read (report, compare --collection) with a note that `add` brings them up to date.
+def _indexed(tmp_path: Path) -> tuple[Planted, Path, Path]:
+    """The planted collection, the store `tandem corpus add` indexed it into, its source."""
     planted = make_collection()
     store, source = tmp_path / "store.sqlite", planted.write(tmp_path / "c.jsonl")
     assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    return planted, store, source
+
+
+def _alter(store: Path, statement: str) -> None:
+    """Run one SQL `statement` on the store, as another program (or version) might."""
+    with sqlite3.connect(store) as connection:
+        connection.execute(statement)
+    connection.close()
+
+
+def test_results_an_earlier_version_found_are_read_with_a_note(tmp_path: Path) -> None:
+    # A store without the `keys` entry, as an earlier version wrote it: its results are
+    # read (report, compare --collection) with a note that `add` brings them up to date.
+    planted, store, source = _indexed(tmp_path)
     assert tandem("corpus", "report", str(store), "--json", "-",
                   env=_env(tmp_path)).stderr == ""
-    with sqlite3.connect(store) as connection:
-        connection.execute("DELETE FROM meta WHERE key = 'keys'")
-    connection.close()
+    _alter(store, "DELETE FROM meta WHERE key = 'keys'")
     report = tandem("corpus", "report", str(store), "--json", "-", env=_env(tmp_path))
     assert report.returncode == 0 and json.loads(report.stdout)["pairs"]
     assert report.stderr == (f"tandem: note: {store} was indexed by an earlier version of "
@@ -611,9 +622,7 @@ def test_a_store_is_read_whatever_characters_its_path_holds(tmp_path: Path) -> N
 
 
 def test_a_store_damaged_past_its_first_pages_gets_one_line(tmp_path: Path) -> None:
-    planted = make_collection()
-    store, source = tmp_path / "store.sqlite", planted.write(tmp_path / "c.jsonl")
-    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    planted, store, _ = _indexed(tmp_path)
     data = bytearray(store.read_bytes())
     noise = random.Random(1)
     for start in range(2 * 4096, len(data), 7 * 4096):  # the first pages stay whole
@@ -634,12 +643,8 @@ def test_a_store_damaged_past_its_first_pages_gets_one_line(tmp_path: Path) -> N
 
 
 def test_a_store_a_later_version_indexed_is_read_and_never_added_to(tmp_path: Path) -> None:
-    planted = make_collection()
-    store, source = tmp_path / "store.sqlite", planted.write(tmp_path / "c.jsonl")
-    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
-    with sqlite3.connect(store) as connection:
-        connection.execute("UPDATE meta SET value = '999' WHERE key = 'matcher'")
-    connection.close()
+    _, store, source = _indexed(tmp_path)
+    _alter(store, "UPDATE meta SET value = '999' WHERE key = 'matcher'")
     before = tandem("corpus", "report", str(store), "--json", "-", env=_env(tmp_path))
     assert before.returncode == 0 and json.loads(before.stdout)["pairs"]
     assert before.stderr == (f"tandem: note: {store} was indexed by a later version of "

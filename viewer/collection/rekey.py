@@ -58,17 +58,16 @@ def later_version(store: CollectionStore) -> str:
     """What a later version of Tandem than this one wrote into the store (its keys, its
     matcher or its formulation finder), as "what N, this version's M"; "" when none did.
     Such a store is read as it is, and never added to: this version would take it back."""
-    for key, ours in ((KEYS_META, KEYS_VERSION), ("matcher", MATCHER_VERSION),
-                      ("formulations_finder", FINDER_VERSION)):
+    for key, ours, what in _VERSIONED:
         theirs = store.meta(key, "")
         if theirs.isdigit() and int(theirs) > ours:
-            return f"{_VERSIONED[key]} {theirs}, this version's {ours}"
+            return f"{what} {theirs}, this version's {ours}"
     return ""
 
 
-#: What each versioned meta entry records, in words.
-_VERSIONED = {KEYS_META: "match keys", "matcher": "matcher",
-              "formulations_finder": "formulation finder"}
+#: The versioned meta entries: key, this version's number, what it records in words.
+_VERSIONED = ((KEYS_META, KEYS_VERSION, "match keys"), ("matcher", MATCHER_VERSION, "matcher"),
+              ("formulations_finder", FINDER_VERSION, "formulation finder"))
 
 
 def refuse_later_version(store: CollectionStore) -> None:

@@ -84,27 +84,34 @@ def refuse_store_in_sources(store: str, sources: Sequence[str]) -> None:
     """`SourceError` when the store is one of the sources or inside a source folder: it
     would be written over an input, or read as one of the folder's files on every run."""
     here = os.path.realpath(store)
-    for source in sources:
-        there = os.path.realpath(source)
-        if here == there:
-            raise SourceError(f"{store}: is also given as a source; the store is written, "
-                              "a source only read: give the store another path")
-        if os.path.isdir(there) and lies_in(here, there):
-            raise SourceError(f"{store}: is inside the source folder {source}, where it "
-                              "would be read as one of its files; put the store elsewhere")
+    if any(here == os.path.realpath(source) for source in sources):
+        raise SourceError(f"{store}: is also given as a source; the store is written, "
+                          "a source only read: give the store another path")
+    folder = _source_folder_holding(store, sources)
+    if folder is not None:
+        raise SourceError(f"{store}: is inside the source folder {folder}, where it "
+                          "would be read as one of its files; put the store elsewhere")
 
 
 def refuse_output_in_sources(option: str, out: str, sources: Sequence[str]) -> None:
     """`OutputError` when a report (`option`, written at `out`) would go inside a source
     folder: the next run over that folder would read it as one of its articles."""
-    here = os.path.realpath(out)
+    folder = _source_folder_holding(out, sources)
+    if folder is not None:
+        raise OutputError(f"{option} {out}",
+                          f"is inside the source folder {printable(folder)}, where the "
+                          "next run would read it as one of its articles",
+                          "write the report elsewhere")
+
+
+def _source_folder_holding(path: str, sources: Sequence[str]) -> str | None:
+    """The first of `sources` that is a folder `path` lies in (links followed), or None."""
+    here = os.path.realpath(path)
     for source in sources:
         there = os.path.realpath(source)
         if os.path.isdir(there) and lies_in(here, there):
-            raise OutputError(f"{option} {out}",
-                              f"is inside the source folder {printable(source)}, where the "
-                              "next run would read it as one of its articles",
-                              "write the report elsewhere")
+            return source
+    return None
 
 
 def input_files(inputs: Iterable[str | os.PathLike[str] | None]) -> Iterator[str]:

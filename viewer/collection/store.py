@@ -198,6 +198,14 @@ def _in_read_only_folder(path: str) -> bool:
     return not os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
 
 
+def _unsaved_changes(path: str) -> bool:
+    """Whether the store's write-ahead log holds changes not yet in the store itself."""
+    try:
+        return os.path.getsize(f"{path}-wal") > 0
+    except OSError:  # no log
+        return False
+
+
 def _source_hint(path: str) -> str:
     """A word for a path that looks like a collection's articles where a store is asked
     for (the two swapped: `tandem corpus add new.jsonl store.sqlite`), else ""."""
@@ -245,7 +253,7 @@ class CollectionStore:
             # Reading a store kept in WAL mode writes beside it (its -shm index); in a
             # folder no one may write to, nothing can change it either, and it is read
             # as it stands, unless it holds changes only its -wal file has.
-            if os.path.getsize(f"{path}-wal") if os.path.exists(f"{path}-wal") else 0:
+            if _unsaved_changes(path):
                 raise UnusableStore(
                     f"{path}: cannot be read where it is: its folder cannot be written and "
                     f"it holds changes not yet saved into it ({path}-wal); copy the store "
@@ -310,7 +318,8 @@ class CollectionStore:
 
     def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         self.close()
-        if isinstance(error, sqlite3.DatabaseError):
+        if isinstance(error, sqlite3.DatabaseError) and not isinstance(
+                error, sqlite3.OperationalError):  # a lock or a full disk is no damage
             # A page damaged past the header read when the store was opened.
             raise UnusableStore(_damaged(self.path, error)) from None
 
