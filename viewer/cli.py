@@ -158,7 +158,7 @@ def run_compare(argv: Sequence[str]) -> int:
             with CollectionStore.open(args.collection) as store:
                 comparison = compare(doc_a, doc_b, settings,
                                      known=known_forms(store.formulations()))
-                extra = collection_context(comparison, store)
+                extra = collection_context(comparison, store, settings.watchlist)
                 if note := other_version_note(store):
                     print(f"tandem: note: {note}", file=sys.stderr)
         else:

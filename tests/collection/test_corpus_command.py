@@ -539,6 +539,49 @@ def test_compare_with_a_collection_lists_its_formulations_a_copy_carries(
     assert any(f["variants"] for f in used)  # their articles are counted too
 
 
+def test_compare_with_a_collection_counts_a_watched_phrase_as_the_report_does(
+        tmp_path: Path) -> None:
+    # A watch-list line naming one of the collection's formulations, without its variants:
+    # the pair gives the line's figures, as the report's watched phrases do, not those of
+    # the formulation and its variants. A line neither text uses is said to be so.
+    store = tmp_path / "store.sqlite"
+    source = ROOT / "tests" / "fixtures" / "collection" / "window" / "dev-small.jsonl.gz"
+    env = _env(tmp_path)
+    assert tandem("corpus", "add", str(store), str(source), env=env).returncode == 0
+    with CollectionStore.open(store) as opened:
+        formulations = [f for f in opened.formulations() if f["variants"]]
+        articles = len(opened.documents())
+    watchlist = tmp_path / "watch.txt"
+    watchlist.write_text("\n".join([*(f["phrase"] for f in formulations),
+                                    "a phrase no article prints"]) + "\n", encoding="utf-8")
+    report = tandem("corpus", "report", str(store), "--watchlist", str(watchlist), "--json", "-",
+                    env=env)
+    assert report.returncode == 0, report.stderr
+    watched = {w["phrase"]: w for w in json.loads(report.stdout)["watched"]}
+    narrower = [f for f in formulations if watched[f["phrase"]]["documents"] != f["documents"]]
+    assert narrower  # lines the variants would count otherwise
+    formulation = narrower[0]
+    doc = next(o["doc"] for o in formulation["occurrences"]
+               if o["doc"] in {p["doc"] for p in watched[formulation["phrase"]]["occurrences"]})
+    with CollectionStore.open(store) as opened:
+        text = opened.text(doc)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8", newline="")
+    (tmp_path / "b.txt").write_text("A copy\n" + text.split("\n", 1)[1], encoding="utf-8",
+                                    newline="")
+    result = tandem("compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--collection",
+                    str(store), "--watchlist", str(watchlist), "--json", "-", env=env)
+    assert result.returncode == 0, result.stderr
+    slogans = {s["phrase"]: s for s in json.loads(result.stdout)["slogans"]}
+    line = watched[formulation["phrase"]]
+    assert slogans[formulation["phrase"]]["watchlist"]
+    assert slogans[formulation["phrase"]]["collection"] == {
+        "documents": line["documents"], "of": articles, "first": line["first"]}
+    unused = slogans["a phrase no article prints"]
+    assert unused["collection"]["documents"] == 0
+    label = slogan_label(unused["collection"], Slogan(unused["phrase"], unused["words"], (), ()))
+    assert label.startswith("used by neither · in 0/")
+
+
 def test_a_store_another_process_is_writing_gets_a_message(tmp_path: Path) -> None:
     store = tmp_path / "store.sqlite"
     source = make_collection(documents=6).write(tmp_path / "c.jsonl")

@@ -3,7 +3,9 @@
 For a comparison of two texts and an indexed collection store:
 - each slogan gets its collection figures: in how many of the collection's documents it
   occurs, and where it was first seen (earliest date), its variants counted in; for one of
-  the collection's formulations, the figures of its entry in the report;
+  the collection's formulations, the figures of its entry in the report; for a phrase of
+  the watch-list, those of its line counted as the report's watched phrases are
+  (`watched_phrases`), so the pair and the collection give one figure for it;
 - each shared passage that is part of a larger cluster of the collection (A or B is one of
   the collection's articles, found by its text) gets that cluster: how many other articles
   carry it, and the first one.
@@ -11,20 +13,23 @@ For a comparison of two texts and an indexed collection store:
 Its formulations are listed among the comparison's slogans wherever either text uses them
 (`known_forms`, passed to `compare`): recurring is what the collection tells.
 
-`collection_context(comparison, store)` returns the fields that the JSON of the comparison
-gains: `{"collection": {...}, "slogans": [...], "shared_phrases": [...]}`, one entry (or
-None) per slogan and per shared phrase, in the comparison's order.
+`collection_context(comparison, store, watchlist)` returns the fields that the JSON of the
+comparison gains: `{"collection": {...}, "slogans": [...], "shared_phrases": [...]}`, one
+entry (or None) per slogan and per shared phrase, in the comparison's order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from viewer.collection.store import CollectionStore
+from viewer.collection.watched import watched_phrases
 from viewer.collection.words import collection_normalizer, content_hash
 from viewer.core.model import Comparison, KnownForms, Span
+from viewer.core.normalize import Normalizer
 from viewer.core.slogans import phrase_key
 from viewer.core.tokenize import Vocabulary, tokenize
 
@@ -69,15 +74,23 @@ def _first(docs: list[Any]) -> dict[str, str]:
     return {"doc": first.id, "date": first.date}
 
 
-def collection_context(comparison: Comparison, store: CollectionStore) -> dict[str, Any]:
-    """The collection's figures for the slogans and shared passages of a comparison."""
+def collection_context(comparison: Comparison, store: CollectionStore,
+                       watchlist: Sequence[str] = ()) -> dict[str, Any]:
+    """The collection's figures for the slogans and shared passages of a comparison
+    (`watchlist`: the lines its watch-list slogans come from)."""
     occurrences = _Occurrences(store)
     docs = occurrences.docs
     total = len(docs)
     entries = {phrase_key(form, occurrences.normalizer): entry
                for entry in store.formulations() for form in (entry["phrase"], *entry["variants"])}
+    watched = _watched_entries(comparison, store, watchlist, occurrences.normalizer)
     slogans: list[dict[str, Any] | None] = []
     for slogan in comparison.slogans:
+        if slogan.watchlist and (line := watched.get(
+                phrase_key(slogan.phrase, occurrences.normalizer))) is not None:
+            slogans.append({"documents": line["documents"], "of": total,
+                            "first": line["first"]})
+            continue
         forms = (slogan.phrase, *slogan.variants)
         entry = next((entries[key] for key in (phrase_key(f, occurrences.normalizer)
                                                 for f in forms) if key in entries), None)
@@ -101,6 +114,16 @@ def collection_context(comparison: Comparison, store: CollectionStore) -> dict[s
         phrases.append(_cluster_of(clusters, ids, (phrase.a, phrase.b), dates))
     return {"collection": {"store": store.path, "documents": total, "a": ids[0], "b": ids[1]},
             "slogans": slogans, "shared_phrases": phrases}
+
+
+def _watched_entries(comparison: Comparison, store: CollectionStore, watchlist: Sequence[str],
+                     normalizer: Normalizer) -> dict[tuple[str, ...], dict[str, Any]]:
+    """The watch-list lines of the comparison's watch-list slogans, counted across the
+    collection, by the key of their phrase (none read when no slogan is one)."""
+    if not any(slogan.watchlist for slogan in comparison.slogans) or not watchlist:
+        return {}
+    return {phrase_key(entry["phrase"], normalizer): entry
+            for entry in watched_phrases(store, watchlist)}
 
 
 def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],

@@ -35,7 +35,9 @@ def slogan_label(figures: Mapping[str, Any] | None, slogan: Slogan) -> str:
         return ""
     found, total = int(figures.get("documents", 0)), int(figures.get("of", 0))
     first = figures.get("first") or {}
-    if slogan.count_a == 0 or slogan.count_b == 0:
+    if slogan.count_a == 0 and slogan.count_b == 0:  # a watch-list phrase neither uses
+        label = "used by neither"
+    elif slogan.count_a == 0 or slogan.count_b == 0:
         label = f"used by {'B' if slogan.count_a == 0 else 'A'} only"
     elif found > 2:
         label = "common formulation"

@@ -118,11 +118,12 @@ def _watched(store_path: str, watchlist: tuple[str, ...]) -> list[dict[str, Any]
         return watched_phrases(store, watchlist)
 
 
-def _context(store_path: str, comparison: Comparison) -> dict[str, Any]:
+def _context(store_path: str, comparison: Comparison,
+             watchlist: tuple[str, ...]) -> dict[str, Any]:
     from viewer.collection.context import collection_context
 
     with CollectionStore.open(store_path) as store:
-        return collection_context(comparison, store)
+        return collection_context(comparison, store, watchlist)
 
 
 class CollectionMode(QObject):
@@ -426,8 +427,8 @@ class CollectionMode(QObject):
                 self._opened.get(id(d), ("", None))[1] is d
                 for d in (comparison.document_a, comparison.document_b)):
             return  # neither text is one of its articles: it has nothing to say of them
-        store_path = self.data.store_path
-        self._start(lambda: _context(store_path, comparison),
+        store_path, watchlist = self.data.store_path, self.window.settings.watchlist
+        self._start(lambda: _context(store_path, comparison, watchlist),
                     lambda context: self._show_context(comparison, context),
                     lambda message: self.window.statusBar().showMessage(
                         f"Collection figures unavailable: {message}", 8000))
