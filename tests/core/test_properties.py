@@ -2,13 +2,17 @@
 and a result that does not depend on which text is A."""
 
 from dataclasses import replace
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from viewer.core.compare import compare
 from viewer.core.document import Document
+from viewer.core.loading import load_document
 from viewer.export.json_report import comparison_to_dict
+
+ROOT = Path(__file__).resolve().parents[2]
 
 WORDS = ["harbour", "council", "ferry", "the", "of", "a", "quay", "dredging", "\u6570\u5b57",
          "\u4e2d\u56fd", "caf\u00e9", "r\u00e9sum\u00e9", "Zembla", "2024", "\U0001f600", "and"]
@@ -67,4 +71,21 @@ def test_swapping_a_and_b_swaps_the_result(pair):
 
     mirrored = backward.swapped()
     assert key(forward) == key(mirrored)
+    # Either way round, the shared phrases come in A's reading order, as they are navigated.
+    for result in (forward, backward, mirrored):
+        assert [p.a for p in result.shared_phrases] == sorted(
+            p.a for p in result.shared_phrases)
     assert replace(forward.stats, seconds=0) == replace(mirrored.stats, seconds=0)
+
+
+def test_the_samples_shared_phrases_come_in_the_reading_order_of_either_text() -> None:
+    # The two samples cross: B tells A's passages in another order. The text that is not
+    # first in the canonical order gets its passages in its own order too.
+    samples = ROOT / "resources" / "samples"
+    a = load_document(str(samples / "sample_a.txt"))
+    b = load_document(str(samples / "sample_b.txt"))
+    for first, second in ((a, b), (b, a)):
+        phrases = compare(first, second).shared_phrases
+        assert len(phrases) >= 3
+        assert [p.a for p in phrases] == sorted(p.a for p in phrases)
+        assert [p.b for p in phrases] != sorted(p.b for p in phrases)  # they do cross

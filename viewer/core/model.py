@@ -133,12 +133,14 @@ class Comparison:
         return (self.document_a, self.document_b)
 
     def swapped(self) -> Comparison:
-        """The same comparison seen from B's side: every pair of spans exchanged."""
+        """The same comparison seen from B's side: every pair of spans exchanged, the shared
+        phrases in the reading order of the new A."""
         return replace(
             self,
             document_a=self.document_b,
             document_b=self.document_a,
-            shared_phrases=tuple(p.swapped() for p in self.shared_phrases),
+            shared_phrases=tuple(sorted((p.swapped() for p in self.shared_phrases),
+                                        key=lambda p: (p.a, p.b))),
             slogans=tuple(s.swapped() for s in self.slogans),
             themes=tuple(t.swapped() for t in self.themes),
             stats=replace(self.stats, shared_chars_a=self.stats.shared_chars_b,
