@@ -128,6 +128,11 @@ def test_a_cluster_member_opens_beside_its_source_at_the_clusters_passage(
     assert active is not None
     phrase = window.rendered.comparison.shared_phrases[active]
     assert phrase.a[0] < at_source[1] and at_source[0] < phrase.a[1]
+    # The Matches table shows it chosen, as a click on a passage would, the collection's
+    # figures in or not.
+    qtbot.waitUntil(lambda: window.side_panel.collection_phrases is not None, timeout=20000)
+    table = window.side_panel.phrases
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [active]
 
 
 def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(
@@ -147,8 +152,12 @@ def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(
         (tuple(p["a"]), tuple(p["b"])) for p in listed)
     assert window.collection.data.name in window.windowTitle()
     assert window.back_act.isEnabled()
+    window.next_act.trigger()
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Passage 1 of ")
     window.back_act.trigger()
     assert window.showing_collection
+    assert window.statusBar().currentMessage() == ""  # nothing said of the pair left
     assert view.pairs_model.item(0) is pair  # the list is as it was left
     assert not window.back_act.isEnabled()
     # The comparison's actions would act on the pair now hidden; its figures are not shown.
@@ -159,6 +168,15 @@ def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(
     wait_rendered(qtbot, window)
     assert all(act.isEnabled() for act in acts)
     assert window.figures.text().startswith("Shared text:")
+    # Nor is anything said of one pair left standing when another is read.
+    window.next_act.trigger()
+    assert window.statusBar().currentMessage().startswith("Passage 1 of ")
+    other = view.pairs_model.item(1)
+    window.collection.open_pair(other.a, other.b)
+    wait_rendered(qtbot, window)
+    assert window.rendered.comparison.document_a.text != comparison.document_a.text or \
+        window.rendered.comparison.document_b.text != comparison.document_b.text
+    assert not window.statusBar().currentMessage().startswith("Passage ")
 
 
 def test_pairs_filter_by_series_dates_share_and_title(

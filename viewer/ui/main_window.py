@@ -105,7 +105,9 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.find = FindController(self.find_bar, self.panes, lambda: self.documents)
-        self.view = PassageView(self.panes, self.side_panel, self.statusBar().showMessage,
+        #: What the passage view last said of the pair shown ("Passage 2 of 6: …").
+        self._said_of_pair = ""
+        self.view = PassageView(self.panes, self.side_panel, self._say_of_pair,
                                 lambda: self.link_act.isChecked(), self)
         self.collection = CollectionMode(self)
         self._highlight: list[tuple[int, int]] = []
@@ -326,7 +328,19 @@ class MainWindow(QMainWindow):
                 self._show_figures()
         self.update_state()
 
+    def _say_of_pair(self, message: str, timeout: int) -> None:
+        self._said_of_pair = message
+        self.statusBar().showMessage(message, timeout)
+
+    def _hush_pair(self) -> None:
+        """Take back what was said of a passage of the pair no longer shown (the page left,
+        another pair opened); any other message stays."""
+        if self._said_of_pair and self.statusBar().currentMessage() == self._said_of_pair:
+            self.statusBar().clearMessage()
+        self._said_of_pair = ""
+
     def show_collection_page(self) -> None:
+        self._hush_pair()
         if self.collection.data is not None and not self.showing_collection:
             # The matches and settings docks belong to the comparison: the tabs get the room.
             self._docks_shown = [(d, d.isVisible()) for d in self.findChildren(QDockWidget)]
@@ -364,6 +378,7 @@ class MainWindow(QMainWindow):
         self.start_comparison()
 
     def _forget_results(self) -> None:
+        self._hush_pair()
         self.rendered = None
         self.view.show(None)
         self._show_figures()  # no figures of texts no longer shown
@@ -444,6 +459,7 @@ class MainWindow(QMainWindow):
         if comparison.document_a is not self.documents[0] or \
                 comparison.document_b is not self.documents[1]:
             return
+        self._hush_pair()
         self.rendered = rendered
         a, b = comparison.documents
         if a.path and b.path and self.store.recent()[:1] != [(a.path, b.path)]:

@@ -255,7 +255,15 @@ class SidePanel(QTabWidget):
         """Show a column of collection figures beside the slogans and shared phrases of the
         comparison shown (None: no collection)."""
         self.collection_slogans, self.collection_phrases = slogans, phrases
+        # The same rows refilled with one more column: the reader's place in each stays.
+        tables = (self.phrases, self.slogans, self.themes)
+        places = [([i.row() for i in t.selectionModel().selectedRows()],
+                   t.verticalScrollBar().value()) for t in tables]
         self.show_comparison(*self._shown)
+        for table, (rows, scrolled) in zip(tables, places, strict=True):
+            for row in rows:
+                table.selectRow(row)
+            table.verticalScrollBar().setValue(scrolled)
 
     def set_watchlist(self, phrases: Sequence[str]) -> None:
         self.watch_edit.setPlainText("\n".join(phrases))
