@@ -333,3 +333,26 @@ def test_a_cluster_has_a_source_only_where_the_dates_tell_one(
     text = flat(pdf_text(path))
     assert "Cluster 7: 3 passages, no source told by the dates" in text
     assert "source d1" not in text
+
+
+def test_a_pdf_section_heading_stays_on_the_page_of_its_first_row(tmp_path: Path) -> None:
+    # The formulations table grows a row at a time, so the sections after it start at every
+    # height of a page in turn, the foot included: each heading keeps its first row.
+    data = result()
+    template = data["formulations"][0]
+    data["watched"] = [{**template, "phrase": "a watched phrase of our own", "variants": []}]
+    path = tmp_path / "report.pdf"
+    firsts = {"Watched phrases": "a watched phrase of our own",
+              "Boilerplate": "Editor in charge: Wang Lin",
+              "Skipped files and notes": "is a JPEG image, not an article"}
+    checked = 0
+    for count in range(1, 40):
+        data["formulations"] = [{**template, "phrase": f"formulation number {k}"}
+                                for k in range(count)]
+        write_collection_pdf(data, path, name="Harbour set", text_of=TEXTS.get)
+        pages = [flat(page.extract_text()) for page in PdfReader(path).pages]
+        for heading, first in firsts.items():
+            [page] = [p for p in pages if f"{heading} (" in p]
+            assert first in page, (count, heading)
+            checked += 1
+    assert checked == 117

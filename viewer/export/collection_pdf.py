@@ -30,6 +30,8 @@ from viewer.present.palette import PRINT
 Columns = Sequence[tuple[float, float, str]]
 
 _CHART_HEIGHT = 22.0
+#: Room for a table's heads and one ordinary row, kept on the page of the section's heading.
+_FIRST_ROW = 2 * TABLE_SIZE * 1.3 + 12
 _AXIS_SIZE = 5.5
 _SOURCE = "source"
 
@@ -85,14 +87,18 @@ def _doc(ref: DocRef, with_meta: bool = True) -> RichText:
     return RichText(ref.label + (f"\n{meta}" if with_meta and meta else ""))
 
 
-def _heading(layout: Layout, key: str, count: int, section: Section[Any] | None = None) -> bool:
+def _heading(layout: Layout, key: str, count: int, section: Section[Any] | None = None,
+             first_row: float = _FIRST_ROW) -> bool:
     """A section's heading and intro (or its "nothing here" line) and, when `section` was
-    cut to its limit, a note saying so. True when there are rows to show."""
+    cut to its limit, a note saying so. True when there are rows to show. The heading goes
+    to the next page unless the room left holds it with `first_row` points of its rows."""
     words = model.SECTIONS[key]
-    layout.text(words.title(count), 13)
-    layout.space(3)
     cut = model.cut_note(section, key) if section else ""
     note = " ".join(filter(None, (words.intro if count else words.empty, cut)))
+    layout.ensure(layout.height(words.title(count), 13) + 3
+                  + (layout.height(note, 8) + 4 if note else 0) + (first_row if count else 0))
+    layout.text(words.title(count), 13)
+    layout.space(3)
     if note:
         layout.text(note, 8, layout.colours.muted)
         layout.space(4)
@@ -213,7 +219,8 @@ def _watched(layout: Layout, report: CollectionReport) -> None:
 
 def _formulation_table(layout: Layout, section: Section[FormulationRow], key: str) -> None:
     """The formulations, or (`key` "watched") the watch-list's phrases, laid out alike."""
-    if not _heading(layout, key, section.total, section):
+    if not _heading(layout, key, section.total, section,
+                    _FIRST_ROW + _CHART_HEIGHT + 9 - TABLE_SIZE * 1.3):
         return
     what = "phrase" if key == "watched" else "formulation"
     columns = _columns(layout, [(22, "#"), (0, what), (36, "articles"),

@@ -222,6 +222,11 @@ class Layout:
         self.row([Cell(left, width or self.right - left, RichText(text), colour)], size,
                  leading)
 
+    def height(self, text: str, size: float, leading: float | None = None) -> float:
+        """How tall `text` comes out as a paragraph across the content width."""
+        lines = wrap(text, self.content_width, size, self.measure, self.check)
+        return len(lines) * (leading or size * 1.3)
+
     def row(self, cells: list[Cell], size: float, leading: float | None = None) -> None:
         """Cells side by side, starting level; the row breaks across pages line by line."""
         leading = leading or size * 1.3
