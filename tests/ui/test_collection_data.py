@@ -50,3 +50,10 @@ def test_articles_of_one_title_are_told_apart_by_their_ids(tmp_path: Path) -> No
     assert [data.title(i) for i in others] == [stored[i] for i in others]
     pairs = {(data.title(p.a), data.title(p.b)) for p in data.pairs}
     assert (f"{title} ({story['id']})", f"{title} (copy0)") in pairs
+
+
+def test_a_share_below_half_a_percent_is_not_shown_as_none() -> None:
+    from viewer.ui.collection.view import _percent
+
+    assert [_percent(v) for v in (0.0, 0.004, 0.005, 0.0051, 0.25, 1.0)] == [
+        "0%", "<1%", "<1%", "1%", "25%", "100%"]

@@ -109,6 +109,12 @@ def test_a_folder_is_indexed_and_its_tabs_show_the_engine_result(
     assert item.child(0).data(0, Qt.ItemDataRole.UserRole + 1)[1] == chain["first"]
     assert all(item.child(k).text(3) == "" for k in range(1, item.childCount()))
     assert window.collection.recent() == [str(EN_ARTICLES)]
+    # The summary counts in words that agree with the count.
+    summary = re.sub(r"<[^>]+>", "", view.summary.text())
+    boilerplate = len(window.collection.data.boilerplate)
+    assert boilerplate == 1  # "1 boilerplate line", not "lines"
+    assert summary.endswith(" · 1 boilerplate line")
+    assert f" · {len(documents)} articles · 8 pairs · {len(clusters)} clusters" in summary
 
 
 def test_a_cluster_member_opens_beside_its_source_at_the_clusters_passage(

@@ -47,7 +47,14 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _percent(value: float) -> str:
-    return f"{value:.0%}"
+    # A pair sharing a sentence of a long article shares something: never "0%".
+    shown = f"{value:.0%}"
+    return "<1%" if value > 0 and shown == "0%" else shown
+
+
+def _counted(count: int, noun: str) -> str:
+    """"1 pair", "2 pairs": `noun` in the singular."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 USES_HINT = "Double-click a formulation to list the articles using it."
@@ -328,11 +335,12 @@ class CollectionView(QWidget):
     def _show_summary(self) -> None:
         data = self.data
         assert data is not None
-        watched = f" · {len(self.watched):,} watched phrases" if self.watched else ""
+        watched = f" · {_counted(len(self.watched), 'watched phrase')}" if self.watched else ""
         self.summary.setText(
-            f"<b>{data.name}</b> · {len(data.documents):,} articles · {len(data.pairs):,} "
-            f"pairs · {len(data.clusters):,} clusters · {len(data.formulations):,} "
-            f"formulations{watched} · {len(data.boilerplate):,} boilerplate lines")
+            f"<b>{data.name}</b> · {_counted(len(data.documents), 'article')} · "
+            f"{_counted(len(data.pairs), 'pair')} · {_counted(len(data.clusters), 'cluster')} · "
+            f"{_counted(len(data.formulations), 'formulation')}{watched} · "
+            f"{_counted(len(data.boilerplate), 'boilerplate line')}")
 
     def _show_formulation_rows(self, selected: set[tuple[str, bool]] | None = None) -> None:
         """Show the formulations table's rows, those `selected` (`_row_key`) selected, else
