@@ -115,6 +115,19 @@ def test_a_folder_is_indexed_and_its_tabs_show_the_engine_result(
     assert boilerplate == 1  # "1 boilerplate line", not "lines"
     assert summary.endswith(" · 1 boilerplate line")
     assert f" · {len(documents)} articles · 8 pairs · {len(clusters)} clusters" in summary
+    # Boilerplate has its own tab: each line, its series, and how much of the series has it.
+    with CollectionStore.open(store_path) as store:
+        boilerplate = store.boilerplate()
+    tab = view.tabs.widget(view.tabs.count() - 1)
+    assert view.tabs.tabText(view.tabs.count() - 1) == "Boilerplate"
+    assert view.boilerplate_table.isVisibleTo(tab)
+    model = view.boilerplate_model
+    rows = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+    in_series = {line["series"]: sum(d.series == line["series"] for d in documents)
+                 for line in boilerplate}
+    assert rows == [[line["series"], str(line["documents"]),
+                     f"{line['documents'] / in_series[line['series']]:.0%}", line["text"]]
+                    for line in boilerplate]
 
 
 def test_a_cluster_member_opens_beside_its_source_at_the_clusters_passage(

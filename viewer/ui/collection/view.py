@@ -1,4 +1,5 @@
-"""The collection view: tabs Pairs, Formulations, Clusters and Articles over `CollectionData`.
+"""The collection view: tabs Pairs, Formulations, Clusters, Articles and Boilerplate over
+`CollectionData`.
 
 It only shows and filters; opening something is a signal the window acts on:
 `pair_requested(a, b)` to read two articles side by side, `article_requested(id, spans)` to
@@ -7,6 +8,7 @@ read one with spans highlighted.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from viewer.ui.collection.timeline import TimelineChart
 
 Formulation = dict[str, Any]
+BoilerplateLine = dict[str, Any]
 #: Rows measured when columns are fitted to their contents.
 RESIZE_PRECISION = 20
 #: Role of a list or tree item holding what it opens.
@@ -128,6 +131,7 @@ class CollectionView(QWidget):
         self.tabs.addTab(self.formulations_page, "Formulations")
         self.tabs.addTab(self._clusters_tab(), "Clusters")
         self.tabs.addTab(self._articles_tab(), "Articles")
+        self.tabs.addTab(self._boilerplate_tab(), "Boilerplate")
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -283,11 +287,38 @@ class CollectionView(QWidget):
                 self.articles_model.item(index.row()).row.id, []))
         return self.articles_table
 
+    def _boilerplate_tab(self) -> QWidget:
+        #: Articles per series, for the share of its series a line is repeated in.
+        self._series_sizes: dict[str, int] = {}
+        self.boilerplate_model: ListTableModel[BoilerplateLine] = ListTableModel([
+            Column("Series", lambda b: b["series"] or "(none)"),
+            Column("Articles", lambda b: f"{b['documents']:,}", key=lambda b: b["documents"],
+                   align_right=True),
+            Column("Of its series", lambda b: _percent(self._series_share(b)),
+                   key=self._series_share, align_right=True),
+            # Last: the line gets the width left, read whole.
+            Column("Line", lambda b: b["text"], tip=lambda b: b["text"]),
+        ], self)
+        self.boilerplate_table = _table(self.boilerplate_model)
+        self.boilerplate_table.setObjectName("boilerplate_table")
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.boilerplate_table, 1)
+        layout.addWidget(_hint("Lines repeated across the articles of one series (headers, "
+                               "footers, bylines): listed once per series and kept out of "
+                               "pairs and formulations."))
+        return tab
+
+    def _series_share(self, line: BoilerplateLine) -> float:
+        return line["documents"] / max(1, self._series_sizes.get(line["series"], 0))
+
     # -- content -----------------------------------------------------------------------------
     def show_collection(self, data: CollectionData | None) -> None:
         self.data = data
         if data is None:
-            for model in (self.pairs_model, self.formulations_model, self.articles_model):
+            for model in (self.pairs_model, self.formulations_model, self.articles_model,
+                          self.boilerplate_model):
                 model.set_items([])
             self.clusters_tree.clear()
             self._draw_timelines([])
@@ -307,9 +338,12 @@ class CollectionView(QWidget):
         self.apply_pair_filter()
         self.formulations_model.set_items(data.formulations)
         self.articles_model.set_items(data.articles)
+        self._series_sizes = Counter(d.series for d in data.documents)
+        self.boilerplate_model.set_items(data.boilerplate)
         self._fill_clusters(data)
         self.uses_list.clear()
-        for table in (self.pairs_table, self.formulations_table, self.articles_table):
+        for table in (self.pairs_table, self.formulations_table, self.articles_table,
+                      self.boilerplate_table):
             table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             table.resizeColumnsToContents()
             for column in range(table.model().columnCount()):
