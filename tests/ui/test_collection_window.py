@@ -292,6 +292,10 @@ def test_formulations_timelines_and_their_articles(
     assert uses.count() == formulations[1]["documents"]
     docs = [uses.item(k).data(Qt.ItemDataRole.UserRole + 1)[0] for k in range(uses.count())]
     assert [data.by_id[d].date for d in docs] == sorted(data.by_id[d].date for d in docs)
+    # A title too long for the list loses its middle: the date and the uses stay in view.
+    line = uses.item(0).text()
+    shown = uses.fontMetrics().elidedText(line, uses.textElideMode(), 160)
+    assert shown != line and shown.startswith(line[:4]) and shown.endswith(line[-3:])
     uses.itemActivated.emit(uses.item(0))
     doc, spans = uses.item(0).data(Qt.ItemDataRole.UserRole + 1)
     assert not window.showing_collection

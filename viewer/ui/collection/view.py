@@ -227,6 +227,8 @@ class CollectionView(QWidget):
         self.undated_label.hide()
         timeline_layout.addWidget(self.undated_label)
         self.uses_list = QListWidget(objectName="uses_list")
+        # "date  title  ×3": a cut title keeps the date and the uses.
+        self.uses_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.uses_list.itemActivated.connect(self._on_use_activated)
         self.uses_label = _hint(USES_HINT)
         uses = QWidget()
