@@ -342,6 +342,8 @@ def test_a_source_given_twice_or_inside_a_folder_also_given_is_an_error(tmp_path
 
 @pytest.mark.parametrize("make, expected", [
     (lambda p: p.mkdir(), "holds no files"),
+    (lambda p: (p.mkdir(), (p / "metadata.csv").write_text("file,id\na.txt,a\n")),
+     "holds only metadata.csv, none of the articles it lists"),
     (lambda p: p.write_bytes(b""), "is empty"),
     (lambda p: write_lines(p, ["{broken", '{"id": "a"}']), "no readable article found"),
     (lambda p: write_lines(p, ["", "   "]), "no readable article found; give a folder of "

@@ -60,6 +60,9 @@ class FolderSource:
             self.root = path
             self.files = self._walk()
             if not self.files:
+                if os.path.isfile(os.path.join(path, METADATA_NAME)):
+                    raise SourceError(f"{path}: the folder holds only {METADATA_NAME}, none of "
+                                      "the articles it lists (put them beside it)")
                 raise SourceError(f"{path}: the folder holds no files (put the articles in it, "
                                   "or give their folder)")
             self.listed = self._metadata()
