@@ -366,6 +366,15 @@ def test_slogans_and_passages_get_their_collection_figures(
     assert phrases.index(row, 4).data() == (
         "also in 2 other articles · first: A, 2023-02-10")  # en03, the chain's first, is A
     assert mode.cluster_articles(row) == ["en15", "en22"]
+    # Read whole, wrapped in its column, as the slogans' figures are.
+    table = panel.phrases
+    label = phrases.index(row, 4).data()
+    metrics = QFontMetrics(table.font())
+    assert table.wordWrap()
+    wrapped = metrics.boundingRect(QRect(0, 0, table.columnWidth(4) - 8, 0),
+                                   Qt.TextFlag.TextWordWrap, label)
+    assert table.rowHeight(row) >= wrapped.height()
+    assert wrapped.width() <= table.columnWidth(4)
     # A click on it lists them; choosing one reads it beside A.
     panel.phrases.clicked.emit(phrases.index(row, 4))
     menu = mode.cluster_menu

@@ -184,6 +184,15 @@ def _table(name: str) -> QTableView:
     return table
 
 
+def _wrap_rows(table: QTableView, wrapped: bool) -> None:
+    """With the collection's figures, which run longer than their column: rows grow to show
+    them whole, on as many lines as they need (`wrapped`); without, rows of one line."""
+    table.setWordWrap(wrapped)
+    table.verticalHeader().setSectionResizeMode(
+        QHeaderView.ResizeMode.ResizeToContents if wrapped
+        else QHeaderView.ResizeMode.Interactive)
+
+
 class SidePanel(QTabWidget):
     """Rows emit `phrase_chosen(i)`, `slogan_chosen(i)`, `theme_chosen(i)`;
     `slogan_toggled(i, shown)` and `watchlist_changed(phrases)` come from the slogans tab."""
@@ -413,15 +422,20 @@ class SidePanel(QTabWidget):
                 # The collection's figures share the width with the phrase, half each,
                 # whatever width the panel has when the table is filled.
                 header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-            # Figures and label run longer than half a side panel: rows grow to show them
-            # whole, on as many lines as they need.
-            table.setWordWrap(figures)
-            table.verticalHeader().setSectionResizeMode(
-                QHeaderView.ResizeMode.ResizeToContents if figures
-                else QHeaderView.ResizeMode.Interactive)
+            _wrap_rows(table, figures)
         else:
             for column, width in enumerate((52, 52, 52)):
                 table.setColumnWidth(column, width)
+            if table is self.phrases:
+                # The differences and the collection's figures share what the counts leave.
+                figures = model.columnCount() > 4
+                header = table.horizontalHeader()
+                header.setStretchLastSection(not figures)
+                for column in (3, 4)[:model.columnCount() - 3]:
+                    header.setSectionResizeMode(
+                        column, QHeaderView.ResizeMode.Stretch if figures
+                        else QHeaderView.ResizeMode.Interactive)
+                _wrap_rows(table, figures)
 
     def _titles(self, phrases: int, slogans: int, themes: int) -> None:
         self.setTabText(0, f"Shared phrases ({phrases})")
