@@ -78,6 +78,16 @@ def _hint(text: str) -> QLabel:
     return label
 
 
+def _with_hint(view: QWidget, hint: str) -> QWidget:
+    """A tab: `view` taking the room, `hint` under it."""
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    layout.setContentsMargins(0, 4, 0, 0)
+    layout.addWidget(view, 1)
+    layout.addWidget(_hint(hint))
+    return tab
+
+
 def _table(model: ListTableModel[Any]) -> QTableView:
     table = QTableView()
     table.setModel(model)
@@ -260,14 +270,10 @@ class CollectionView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.clusters_tree.itemClicked.connect(self._on_cluster_member)
         self.clusters_tree.itemActivated.connect(self._on_cluster_member)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.clusters_tree, 1)
-        layout.addWidget(_hint("Each cluster is one text carried by several articles, in date "
-                               "order; the first is the source where it is dated before the "
-                               "others. Click a later article to read it beside the first."))
-        return tab
+        return _with_hint(self.clusters_tree,
+                          "Each cluster is one text carried by several articles, in date "
+                          "order; the first is the source where it is dated before the "
+                          "others. Click a later article to read it beside the first.")
 
     def _articles_tab(self) -> QWidget:
         self.articles_model: ListTableModel[ArticleFacts] = ListTableModel([
@@ -303,14 +309,10 @@ class CollectionView(QWidget):
         ], self)
         self.boilerplate_table = _table(self.boilerplate_model)
         self.boilerplate_table.setObjectName("boilerplate_table")
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.boilerplate_table, 1)
-        layout.addWidget(_hint("Lines repeated across the articles of one series (headers, "
-                               "footers, bylines): listed once per series and kept out of "
-                               "pairs and formulations."))
-        return tab
+        return _with_hint(self.boilerplate_table,
+                          "Lines repeated across the articles of one series (headers, "
+                          "footers, bylines): listed once per series and kept out of pairs "
+                          "and formulations.")
 
     def _series_share(self, line: BoilerplateLine) -> float:
         return line["documents"] / max(1, self._series_sizes.get(line["series"], 0))
