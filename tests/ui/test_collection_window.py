@@ -641,6 +641,14 @@ def test_export_the_collection_report_from_the_window(
     data = window.collection.data
     assert data.formulations[0]["phrase"] in html
     assert all(f">{p.a}<" in html or p.a in html for p in data.pairs)
+    # The window's formulations table names its figures as the report does.
+    model = window.collection.view.formulations_model
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    report_heads = re.findall(r"<th>([^<]*)</th>",
+                              html[html.index("Formulations ("):])[:6]
+    figures = ("articles", "uses", "first seen")
+    assert [h.lower() for h in heads if h.lower() in figures] == [
+        h for h in report_heads if h in figures]
     from pypdf import PdfReader
 
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "report.pdf").pages)

@@ -209,9 +209,10 @@ class CollectionView(QWidget):
                    tip=lambda f: "Variants:\n" + "\n".join(f.get("variants") or ["(none)"])),
             Column("Variants", lambda f: "; ".join(f.get("variants") or ()),
                    key=lambda f: len(f.get("variants") or ())),
-            Column("Documents", lambda f: f"{int(f.get('documents', 0)):,}",
+            # In the reports' words: articles using it, and its uses.
+            Column("Articles", lambda f: f"{int(f.get('documents', 0)):,}",
                    key=lambda f: int(f.get("documents", 0)), align_right=True),
-            Column("Count", lambda f: f"{int(f.get('count', 0)):,}",
+            Column("Uses", lambda f: f"{int(f.get('count', 0)):,}",
                    key=lambda f: int(f.get("count", 0)), align_right=True),
             Column("First seen", self._first_seen, key=lambda f: self._first(f)[1]),
         ], self)
