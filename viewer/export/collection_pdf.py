@@ -32,6 +32,8 @@ Columns = Sequence[tuple[float, float, str]]
 _CHART_HEIGHT = 22.0
 #: Room for a table's heads and one ordinary row, kept on the page of the section's heading.
 _FIRST_ROW = 2 * TABLE_SIZE * 1.3 + 12
+#: The same for a table whose rows are as tall as their timeline chart.
+_FIRST_CHART_ROW = TABLE_SIZE * 1.3 + 12 + _CHART_HEIGHT + 9
 _AXIS_SIZE = 5.5
 _SOURCE = "source"
 
@@ -219,8 +221,7 @@ def _watched(layout: Layout, report: CollectionReport) -> None:
 
 def _formulation_table(layout: Layout, section: Section[FormulationRow], key: str) -> None:
     """The formulations, or (`key` "watched") the watch-list's phrases, laid out alike."""
-    if not _heading(layout, key, section.total, section,
-                    _FIRST_ROW + _CHART_HEIGHT + 9 - TABLE_SIZE * 1.3):
+    if not _heading(layout, key, section.total, section, _FIRST_CHART_ROW):
         return
     what = "phrase" if key == "watched" else "formulation"
     columns = _columns(layout, [(22, "#"), (0, what), (36, "articles"),
