@@ -7,6 +7,7 @@ import html
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -17,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.collection.planted import Planted, make_collection
+from tests.collection.planted import BOILERPLATE, Planted, make_collection
 from viewer.collection.store import CollectionStore, StoreError, set_aside
 from viewer.core.model import Slogan
 from viewer.present.collection_figures import slogan_label
+from viewer.ui.collection.data import load
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -738,3 +740,32 @@ def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path: Path) -> N
         shelf.chmod(0o755)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == expected
+
+
+def test_the_reports_name_an_article_headed_by_its_series_boilerplate_as_the_window_does(
+        tmp_path: Path) -> None:
+    # The articles of one series open with its header, their first line when indexed.
+    planted = make_collection()
+    headed = set()
+    for row in planted.rows:
+        if row["series"] == planted.boilerplate_series:
+            row["text"] = f"{BOILERPLATE}\n\n{row['text']}"
+            headed.add(row["id"])
+    source, store = planted.write(tmp_path / "all.jsonl"), tmp_path / "store.sqlite"
+    html_out, pdf_out, json_out = tmp_path / "r.html", tmp_path / "r.pdf", tmp_path / "r.json"
+    result = tandem("corpus", str(source), "--store", str(store), "--html", str(html_out),
+                    "--pdf", str(pdf_out), "--json", str(json_out), env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    page = html_out.read_text(encoding="utf-8")
+    named = dict(re.findall(r'(?:<td>|<li>|>)([^<>]*?) <span class="id muted">([^<]+)</span>',
+                            page))
+    named = {doc: html.unescape(title) for title, doc in named.items()}
+    assert headed & set(named)
+    window = load(str(store))
+    assert named == {doc: window.title(doc) for doc in named}
+    assert all(named[doc] == f"Title of {doc}" for doc in headed & set(named))
+    printed = " ".join(subprocess.run(["pdftotext", str(pdf_out), "-"], capture_output=True,
+                                      text=True, check=True).stdout.split())
+    assert all(f"Title of {doc}" in printed for doc in headed & set(named))
+    # The JSON keeps to the contract, which names no titles.
+    assert all("title" not in d for d in json.loads(json_out.read_text())["documents"])

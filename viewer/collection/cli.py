@@ -20,7 +20,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from viewer.arguments import OneLineParser
@@ -251,7 +251,8 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
             progress.close()
             _tell(summary, sys.stderr, quiet=args.quiet)
             if command != "add":
-                _write(_results(store, watchlist), args, store.text)
+                _write(_results(store, watchlist), args, store.text,
+                   {d.id: d.title for d in store.documents()})
     finally:
         if not (existed or indexed):
             remove_store(path)  # a first run that failed or was stopped leaves no empty store
@@ -302,25 +303,29 @@ def _report(args: argparse.Namespace, watchlist: tuple[str, ...] | None) -> None
     from viewer.collection.store import CollectionStore
 
     with CollectionStore.open(args.store) as store:
-        _write(_results(store, watchlist), args, store.text)
+        _write(_results(store, watchlist), args, store.text,
+                   {d.id: d.title for d in store.documents()})
         note = other_version_note(store)
     if note and not args.quiet:
         print(f"tandem: note: {note}", file=sys.stderr)
 
 
-def _write(report: dict[str, Any], args: argparse.Namespace,
-           text_of: Callable[[str], str]) -> None:
-    """Every output asked for; JSON on stdout when none was named. The reports quote
+def _write(report: dict[str, Any], args: argparse.Namespace, text_of: Callable[[str], str],
+           titles: Mapping[str, str] | None = None) -> None:
+    """Every output asked for; JSON on stdout when none was named. The reports name
+    articles by their titles (`titles`, a store's, else their first lines) and quote
     passages from the stored texts."""
     from viewer.cli import write_json_text
+    from viewer.collection.titles import with_titles
 
+    titled = with_titles(report, text_of, titles) if args.html or args.pdf else report
     if args.html:
         from viewer.export.collection_html import write_collection_html
 
-        write_collection_html(report, args.html, text_of=text_of)
+        write_collection_html(titled, args.html, text_of=text_of)
     if args.pdf:
         from viewer.export.collection_pdf import write_collection_pdf
 
-        write_collection_pdf(report, args.pdf, text_of=text_of)
+        write_collection_pdf(titled, args.pdf, text_of=text_of)
     if args.json or not (args.html or args.pdf):
         write_json_text(json.dumps(report, ensure_ascii=False), args.json or "-")

@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from viewer.collection.article import first_line
 from viewer.collection.rekey import other_version_note
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
+from viewer.collection.titles import titled_documents
 from viewer.export.collection_model import (
     dated_first,
     doc_ref,
@@ -133,7 +133,7 @@ def load(store_path: str, name: str = "") -> CollectionData:
         clusters = store.clusters()
         return CollectionData(
             name=name or os.path.basename(store_path), store_path=store_path,
-            documents=_titles_past_boilerplate(store, store.documents(), boilerplate),
+            documents=titled_documents(store, boilerplate),
             pairs=store.pairs(), clusters=clusters,
             formulations=store.formulations(), boilerplate=boilerplate,
             skipped=store.skipped(), note=other_version_note(store),
@@ -148,29 +148,6 @@ def _source_text(store: CollectionStore, cluster: Mapping[str, Any]) -> str:
     start, end = int(span[0]), int(span[1])
     text = store.passage_text(str(cluster["first"]), (start, min(end, start + CLUSTER_TEXT * 2)))
     return excerpt(text, (0, len(text)), CLUSTER_TEXT)
-
-
-def _titles_past_boilerplate(store: CollectionStore, documents: list[DocumentRow],
-                             boilerplate: Iterable[Mapping[str, Any]]) -> list[DocumentRow]:
-    """The documents, those titled by their series' header ("Editor in charge: Wang Lin"
-    read as the first line when the articles were indexed, before boilerplate was known)
-    named instead by their first line that is not boilerplate."""
-    lines: dict[str, set[str]] = defaultdict(set)
-    for item in boilerplate:
-        lines[str(item.get("series", ""))].add(first_line(str(item.get("text", ""))))
-
-    def is_boilerplate(line: str, series: str) -> bool:
-        line = first_line(line)
-        return line in lines.get(series, ()) or line in lines.get("", ())
-
-    out = []
-    for document in documents:
-        if document.title and is_boilerplate(document.title, document.series):
-            kept = [line for line in store.text(document.id).splitlines()
-                    if not is_boilerplate(line, document.series)]
-            document = replace(document, title=first_line("\n".join(kept)))
-        out.append(document)
-    return out
 
 
 def _article_facts(documents: Iterable[DocumentRow], pairs: Iterable[PairRow]

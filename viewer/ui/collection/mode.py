@@ -22,6 +22,7 @@ from viewer.collection.cli import default_store
 from viewer.collection.context import known_forms
 from viewer.collection.sources import input_files
 from viewer.collection.store import SET_ASIDE_SUFFIX, CollectionStore, set_aside
+from viewer.collection.titles import with_titles
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
 from viewer.core.model import Comparison, KnownForms
@@ -99,15 +100,12 @@ def _write_report(store_path: str, name: str, kind: str, target: str,
             from viewer.export.collection_pdf import write_collection_pdf as write
         else:
             from viewer.export.collection_html import write_collection_html as write
-        report = store.report()
+        report = with_titles(store.report(), store.text,
+                             {d.id: d.title for d in store.documents()})
         if watchlist:  # the window's watch-list, counted across the articles as well
             from viewer.collection.watched import watched_phrases
 
             report["watched"] = watched_phrases(store, watchlist)
-        # The report names articles by title where the store has one (the contract has none).
-        titles = {d.id: d.title for d in store.documents()}
-        for document in report["documents"]:
-            document["title"] = titles.get(document["id"], "")
         write(report, target, name=name, text_of=store.text)
 
 
