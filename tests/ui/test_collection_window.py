@@ -405,6 +405,15 @@ def test_slogans_and_passages_get_their_collection_figures(
     labels = sorted(html.escape(label) for label in shown if label)
     assert labels and labels == sorted(
         c for c in cells if c.startswith(("common", "shared only", "used by", "also in")))
+    # It names the collection as the window does, not by the store in the user's cache.
+    page = report.read_text(encoding="utf-8")
+    assert f"30 articles of {html.escape(mode.data.name)}." in page and ".sqlite" not in page
+    # The collection's report, exported while the pair is read, leaves the pair's figures.
+    done: list[str] = []
+    mode.export("pdf", str(tmp_path / "collection.pdf"), done.append)
+    qtbot.waitUntil(lambda: done == [""], timeout=60000)
+    assert window.figures.text().startswith("Shared text:")
+    assert window.statusBar().currentMessage() == f"Exported {tmp_path / 'collection.pdf'}"
 
 
 def read_a_pair_using_a_formulation(make_window, qtbot,  # type: ignore[no-untyped-def]
@@ -635,7 +644,7 @@ def test_export_the_collection_report_from_the_window(
         written = len(problems) + 1
         window.collection.export(kind, str(target), problems.append)
         qtbot.waitUntil(lambda n=written: len(problems) == n, timeout=60000)
-        assert window.figures.text() == f"Exported {target}"
+        assert window.statusBar().currentMessage() == f"Exported {target}"
     assert problems == ["", ""]
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     data = window.collection.data

@@ -64,13 +64,14 @@ def phrase_label(figures: Mapping[str, Any] | None, title: Callable[[str], str] 
 
 
 def collection_figures(context: Mapping[str, Any], comparison: Comparison,
-                       title: Callable[[str], str] = str) -> CollectionFigures:
-    """The labels of `context` (what `collection_context` gives for `comparison`)."""
+                       title: Callable[[str], str] = str, name: str = "") -> CollectionFigures:
+    """The labels of `context` (what `collection_context` gives for `comparison`), the
+    collection called `name` (its folder or file; its store's file name when none)."""
     about = context.get("collection") or {}
-    store = str(about.get("store", ""))
+    store = name or os.path.basename(str(about.get("store", "")))
     return CollectionFigures(
         tuple(slogan_label(f, s) for f, s in zip(context["slogans"], comparison.slogans,
                                                   strict=True)),
         tuple(phrase_label(f, title, {"a": about.get("a"), "b": about.get("b")})
               for f in context["shared_phrases"]),
-        f"{int(about.get('documents', 0)):,} articles of {os.path.basename(store)}")
+        f"{int(about.get('documents', 0)):,} articles of {store}")

@@ -391,7 +391,10 @@ class CollectionMode(QObject):
         self.window.begin_progress(f"Writing {os.path.basename(target)}…", cancellable=False)
 
         def finished(problem: str) -> None:
-            self.window.end_progress("" if problem else f"Exported {target}")
+            # Said as the pair reports' exports are: a pair shown keeps its figures.
+            self.window.end_progress("")
+            if not problem:
+                self.window.statusBar().showMessage(f"Exported {target}", 6000)
             if problem:
                 self.window.show_error("Export failed", f"{target}: {problem}")
             if done is not None:
@@ -458,7 +461,7 @@ class CollectionMode(QObject):
         exports carry them as the side panel shows them)."""
         if self.context is None or self.context_of is not comparison or self.data is None:
             return None
-        return collection_figures(self.context, comparison, self.data.title)
+        return collection_figures(self.context, comparison, self.data.title, self.data.name)
 
     def cluster_articles(self, row: int) -> list[str]:
         """The other articles carrying shared passage `row` of the comparison shown."""
