@@ -683,6 +683,23 @@ def test_the_exported_report_counts_the_watch_list_across_the_collection(
     assert found in section and absent in section and "not used" in section
 
 
+def test_a_pair_compared_again_behind_the_collection_keeps_its_figures_off_the_page(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    window, _, _, _ = read_a_pair_using_a_formulation(make_window, qtbot, dev_store)
+    window.back_act.trigger()
+    assert window.showing_collection and window.figures.text() == ""
+    # The watch-list changed: the pair behind the page is compared again.
+    token = window.comparer.token
+    _save_watchlist(window, "a phrase no article of the collection writes")
+    assert window.comparer.token != token
+    qtbot.waitUntil(lambda: not window.comparer.is_current(window.comparer.token),
+                    timeout=30000)
+    assert window.rendered is not None
+    assert window.showing_collection and window.figures.text() == ""
+    window.show_comparison_page()
+    assert window.figures.text().startswith("Shared text:")
+
+
 def _save_watchlist(window, *phrases: str) -> None:  # type: ignore[no-untyped-def]
     window.side_panel.watch_edit.setPlainText("\n".join(phrases))
     window.findChild(QPushButton, "watchlist_save").click()

@@ -471,8 +471,9 @@ class MainWindow(QMainWindow):
         self.update_state()
 
     def _show_figures(self) -> None:
-        """The status bar's figures of the comparison shown (none when none is)."""
-        if self.rendered is None:
+        """The status bar's figures of the comparison shown (none when none is, or when
+        the collection's page hides it: the page has figures of its own)."""
+        if self.rendered is None or self.showing_collection:
             self.figures.setText("")
             return
         comparison = self.rendered.comparison
