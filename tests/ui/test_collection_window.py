@@ -793,8 +793,14 @@ def test_a_folder_without_articles_is_an_error_and_leaves_no_store(
     assert window.collection.data is None
     message = window.last_message.text()
     assert str(empty) in message
-    assert window.figures.text() == "Indexing failed."
+    assert window.figures.text() == "Indexing empty failed."
     assert not any(private_cache.rglob("*.sqlite*"))
+    # Under a collection shown, the line says which one failed and which one is shown.
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    window.open_paths([str(empty)])
+    qtbot.waitUntil(lambda: not window.collection.indexer.running, timeout=60000)
+    assert window.showing_collection and window.collection.data.name == "articles"
+    assert window.figures.text() == "Indexing empty failed. Shown: articles, as it was."
 
 
 def test_a_store_an_earlier_version_indexed_opens_with_a_note(

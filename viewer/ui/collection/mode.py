@@ -198,14 +198,21 @@ class CollectionMode(QObject):
 
     def _on_failed(self, message: str) -> None:
         self._indexing = None
-        self.window.end_progress("Indexing failed.")
+        self.window.end_progress(self._failure())
         self.window.show_error("Cannot open collection", message)
+
+    def _failure(self) -> str:
+        """The status line of a run that failed: what failed, and what is shown still."""
+        said = f"Indexing {self._pending_name} failed."
+        if self.data is not None and self.window.showing_collection:
+            said += f" Shown: {self.data.name}, as it was."
+        return said
 
     def _on_unusable(self, message: str) -> None:
         # The store is the window's own cache of this source, not a file the user chose:
         # offer to set it aside and index afresh, rather than lock the source out for good.
         self._indexing = None
-        self.window.end_progress("Indexing failed.")
+        self.window.end_progress(self._failure())
         store_path, source = self.indexer.store_path, self._pending_source
         self.window.ask(
             "Index the collection afresh?",
