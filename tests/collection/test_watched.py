@@ -235,3 +235,40 @@ def test_the_spark_engine_refuses_a_watchlist_and_says_how_to_count_it(tmp_path:
     assert result.returncode == 2
     assert "tandem corpus report STORE --watchlist" in result.stderr
     assert not (tmp_path / "t").exists()
+
+
+def test_a_pair_takes_the_watch_list_as_counted_for_the_window_without_reading_it_again(
+        tmp_path: Path) -> None:
+    # The window counts the watch-list once, for its Formulations tab; each pair opened
+    # then gives those figures, not a count read again from every article's tokens.
+    from viewer.collection.context import collection_context
+    from viewer.collection.engine import add_sources
+    from viewer.collection.store import CollectionStore
+    from viewer.collection.watched import watched_phrases
+    from viewer.core.compare import compare
+    from viewer.core.document import Document
+    from viewer.core.settings import Settings
+
+    planted = make_collection()
+    source = planted.write(tmp_path / "c.jsonl")
+    users = sorted(_uses(planted.rows, SET_PHRASE))
+    fewer = planted.write(tmp_path / "fewer.jsonl",
+                          [r for r in planted.rows if r["id"] not in users[2:]])
+    watchlist = (SET_PHRASE, ABSENT)
+    counted = {}
+    for name, path in (("all", source), ("fewer", fewer)):
+        with CollectionStore.create_or_open(tmp_path / f"{name}.sqlite") as store:
+            add_sources(store, [path], workers=1)
+            counted[name] = watched_phrases(store, watchlist)
+    rows = {r["id"]: r["text"] for r in planted.rows}
+    comparison = compare(Document(rows[users[0]], "a"), Document(rows[users[1]], "b"),
+                         Settings(watchlist=watchlist))
+    [k] = [k for k, s in enumerate(comparison.slogans) if s.phrase == SET_PHRASE]
+    assert comparison.slogans[k].watchlist
+    with CollectionStore.open(tmp_path / "all.sqlite") as store:
+        afresh = collection_context(comparison, store, watchlist)
+        given = collection_context(comparison, store, watchlist, counted["all"])
+        other = collection_context(comparison, store, watchlist, counted["fewer"])
+    assert given == afresh
+    assert afresh["slogans"][k]["documents"] == len(users) > 2
+    assert other["slogans"][k]["documents"] == 2  # what was counted is what it gives

@@ -724,6 +724,8 @@ def test_the_watch_list_joins_the_formulations_tab(
     model = view.formulations_model
     qtbot.waitUntil(lambda: model.rowCount() == listed + 2, timeout=30000)
     assert [f["phrase"] for f in view.selected_formulations()] == chosen
+    # Kept as counted, for the pairs opened next (`collection_context`'s `counted`).
+    assert window.collection.watched[:2] == (data, (found, absent))
     shown = [model.data(model.index(row, 0)) for row in range(listed, listed + 2)]
     assert shown == [f"{found}  (watch-list)", f"{absent}  (watch-list)"]
     assert f"{listed:,} formulations · 2 watched phrases" in view.summary.text()

@@ -20,7 +20,7 @@ entry (or None) per slogan and per shared phrase, in the comparison's order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -75,15 +75,19 @@ def _first(docs: list[Any]) -> dict[str, str]:
 
 
 def collection_context(comparison: Comparison, store: CollectionStore,
-                       watchlist: Sequence[str] = ()) -> dict[str, Any]:
+                       watchlist: Sequence[str] = (),
+                       counted: Sequence[Mapping[str, Any]] | None = None) -> dict[str, Any]:
     """The collection's figures for the slogans and shared passages of a comparison
-    (`watchlist`: the lines its watch-list slogans come from)."""
+    (`watchlist`: the lines its watch-list slogans come from; `counted`: those lines as
+    `watched_phrases` counted them in this store, when they were counted already, which
+    takes reading every article's tokens)."""
     occurrences = _Occurrences(store)
     docs = occurrences.docs
     total = len(docs)
     entries = {phrase_key(form, occurrences.normalizer): entry
                for entry in store.formulations() for form in (entry["phrase"], *entry["variants"])}
-    watched = _watched_entries(comparison, store, watchlist, occurrences.normalizer)
+    watched = _watched_entries(comparison, store, watchlist, occurrences.normalizer,
+                               counted)
     slogans: list[dict[str, Any] | None] = []
     for slogan in comparison.slogans:
         if slogan.watchlist and (line := watched.get(
@@ -117,13 +121,15 @@ def collection_context(comparison: Comparison, store: CollectionStore,
 
 
 def _watched_entries(comparison: Comparison, store: CollectionStore, watchlist: Sequence[str],
-                     normalizer: Normalizer) -> dict[tuple[str, ...], dict[str, Any]]:
+                     normalizer: Normalizer, counted: Sequence[Mapping[str, Any]] | None
+                     ) -> dict[tuple[str, ...], Mapping[str, Any]]:
     """The watch-list lines of the comparison's watch-list slogans, counted across the
-    collection, by the key of their phrase (none read when no slogan is one)."""
+    collection (`counted`, else counted now), by the key of their phrase (none read when
+    no slogan is one)."""
     if not any(slogan.watchlist for slogan in comparison.slogans) or not watchlist:
         return {}
-    return {phrase_key(entry["phrase"], normalizer): entry
-            for entry in watched_phrases(store, watchlist)}
+    entries = watched_phrases(store, watchlist) if counted is None else counted
+    return {phrase_key(entry["phrase"], normalizer): entry for entry in entries}
 
 
 def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],

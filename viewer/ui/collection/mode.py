@@ -116,12 +116,12 @@ def _watched(store_path: str, watchlist: tuple[str, ...]) -> list[dict[str, Any]
         return watched_phrases(store, watchlist)
 
 
-def _context(store_path: str, comparison: Comparison,
-             watchlist: tuple[str, ...]) -> dict[str, Any]:
+def _context(store_path: str, comparison: Comparison, watchlist: tuple[str, ...],
+             counted: list[dict[str, Any]] | None) -> dict[str, Any]:
     from viewer.collection.context import collection_context
 
     with CollectionStore.open(store_path) as store:
-        return collection_context(comparison, store, watchlist)
+        return collection_context(comparison, store, watchlist, counted)
 
 
 class CollectionMode(QObject):
@@ -151,6 +151,9 @@ class CollectionMode(QObject):
         self.source = ""
         self._jobs: list[_Job] = []
         self.context: dict[str, Any] | None = None
+        #: The watch-list last counted: (in the collection, the phrases, their lines).
+        self.watched: tuple[CollectionData | None, tuple[str, ...], list[dict[str, Any]]] = (
+            None, (), [])
         #: (stage, fraction done) of the indexing run going on, for the progress bar.
         self._indexing: tuple[str, float] | None = None
         #: A's document and the span of it to make active once the pair is compared.
@@ -280,6 +283,7 @@ class CollectionMode(QObject):
 
         def counted(entries: list[dict[str, Any]]) -> None:
             if self.data is data and self.window.settings.watchlist == phrases:
+                self.watched = (data, phrases, entries)
                 self.view.show_watched(entries)
 
         self._start(lambda: _watched(data.store_path, phrases), counted,
@@ -436,7 +440,10 @@ class CollectionMode(QObject):
                 for d in (comparison.document_a, comparison.document_b)):
             return  # neither text is one of its articles: it has nothing to say of them
         store_path, watchlist = self.data.store_path, self.window.settings.watchlist
-        self._start(lambda: _context(store_path, comparison, watchlist),
+        # The watch-list as the Formulations tab counted it, not read again per pair.
+        data, phrases, entries = self.watched
+        counted = entries if data is self.data and phrases == watchlist else None
+        self._start(lambda: _context(store_path, comparison, watchlist, counted),
                     lambda context: self._show_context(comparison, context),
                     lambda message: self.window.statusBar().showMessage(
                         f"Collection figures unavailable: {message}", 8000))
