@@ -24,7 +24,8 @@ from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.core.document import Document
 from viewer.present.collection_figures import slogan_label
-from viewer.ui.collection.view import NO_DATES, NO_FORMULATIONS, pair_filter
+from viewer.ui.collection.column_fit import NARROWEST_CAPPED
+from viewer.ui.collection.view import NO_DATES, NO_FORMULATIONS, NO_PAIRS, pair_filter
 
 DEV_SMALL = FIXTURES / "collection" / "window" / "dev-small.jsonl.gz"
 EN_ARTICLES = FIXTURES / "collection" / "en" / "articles"
@@ -203,6 +204,7 @@ def test_pairs_filter_by_series_dates_share_and_title(
     window = open_collection(make_window, qtbot, dev_store)
     view, data = window.collection.view, window.collection.data
     everything = len(data.pairs)
+    assert view.pairs_count.text() == f"{everything} pairs"
     pair = data.pairs[-1]
     a = data.by_id[pair.a]
     view.series_filter.setCurrentIndex(view.series_filter.findData(a.series))
@@ -815,3 +817,44 @@ def test_a_store_an_earlier_version_indexed_opens_with_a_note(
     window = open_collection(make_window, qtbot, path)
     assert window.collection.data.pairs
     assert "earlier version of Tandem" in window.statusBar().currentMessage()
+
+
+def test_at_a_small_screens_width_every_column_of_the_tables_is_in_view(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    window.show_collection_page()
+    view = window.collection.view
+    tables = [view.pairs_table, view.formulations_table, view.articles_table,
+              view.boilerplate_table]
+    titles = {}
+    for width in (1024, 1600):
+        window.resize(width, 700)
+        qtbot.wait(20)  # the tables fit their columns once their viewports are laid out
+        for table in tables:
+            view.tabs.setCurrentIndex(next(k for k in range(view.tabs.count())
+                                           if view.tabs.widget(k).isAncestorOf(table)))
+            qtbot.wait(20)
+            assert table.horizontalScrollBar().maximum() == 0
+            # Titles and phrases give up room, down to a width that still reads.
+            widths = [table.columnWidth(c) for c in range(table.model().columnCount())]
+            assert min(widths) >= min(NARROWEST_CAPPED, min(
+                table.horizontalHeader().sectionSizeHint(c) for c in range(len(widths))))
+        titles[width] = view.pairs_table.columnWidth(0)
+    # A wider window gives the titles back their room.
+    assert NARROWEST_CAPPED <= titles[1024] < titles[1600]
+
+
+def test_the_pairs_tab_counts_one_pair_and_says_why_it_lists_none(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    articles = FIXTURES / "collection" / "zh" / "articles"
+    for name, files in (("one", ("2023-03-09_zh02.txt", "2023-05-18_zh06.txt",
+                                 "2023-03-02_zh01.txt")),
+                        ("none", ("2023-03-02_zh01.txt", "2023-05-06_zh05.txt"))):
+        folder = tmp_path / name
+        folder.mkdir()
+        for file in files:
+            shutil.copy(articles / file, folder / file)
+        window = open_collection(make_window, qtbot, folder)
+        view = window.collection.view
+        assert view.pairs_model.rowCount() == len(window.collection.data.pairs)
+        assert view.pairs_count.text() == {"one": "1 pair", "none": NO_PAIRS}[name]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.collection.store import PairRow
+from viewer.ui.collection.column_fit import ColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
 from viewer.ui.collection.table_model import Column, ListTableModel
@@ -60,6 +61,15 @@ def _counted(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
+def _pairs_shown(shown: int, listed: int) -> str:
+    """What the Pairs tab says of its rows: all of them, a filter's share, or why none."""
+    if not listed:
+        return NO_PAIRS
+    return _counted(listed, "pair") if shown == listed else f"{shown:,} of {listed:,} pairs"
+
+
+#: The Pairs tab of a collection in which no two articles share a passage.
+NO_PAIRS = "No pairs: no two articles share a passage long enough to be a copy"
 USES_HINT = "Double-click a formulation to list the articles using it."
 #: The key of a watch-list phrase's entry among the formulations, and its mark in the table.
 WATCHED_KEY = "watchlist"
@@ -142,6 +152,8 @@ class CollectionView(QWidget):
         self.tabs.addTab(self._clusters_tab(), "Clusters")
         self.tabs.addTab(self._articles_tab(), "Articles")
         self.tabs.addTab(self._boilerplate_tab(), "Boilerplate")
+        self.column_fitter = ColumnFitter([self.pairs_table, self.formulations_table,
+                                           self.articles_table, self.boilerplate_table], self)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -347,12 +359,9 @@ class CollectionView(QWidget):
         self.boilerplate_model.set_items(data.boilerplate)
         self._fill_clusters(data)
         self.uses_list.clear()
-        for table in (self.pairs_table, self.formulations_table, self.articles_table,
-                      self.boilerplate_table):
+        for table in self.column_fitter.tables:
             table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-            table.resizeColumnsToContents()
-            for column in range(table.model().columnCount()):
-                table.setColumnWidth(column, min(table.columnWidth(column), 320))
+        self.column_fitter.fit()
         self.undated_label.setVisible(not data.months)
         if self._timeline is not None:
             self._timeline.setVisible(bool(data.months))
@@ -452,7 +461,7 @@ class CollectionView(QWidget):
         accept = pair_filter(data, self.series_filter.currentData() or "", *bounds,
                              self.min_share.value() / 100, self.title_search.text())
         self.pairs_model.set_filter(accept)
-        self.pairs_count.setText(f"{self.pairs_model.rowCount():,} of {len(data.pairs):,} pairs")
+        self.pairs_count.setText(_pairs_shown(self.pairs_model.rowCount(), len(data.pairs)))
 
     # -- helpers -------------------------------------------------------------------------------
     def _title(self, doc_id: str) -> str:
