@@ -858,3 +858,17 @@ def test_the_pairs_tab_counts_one_pair_and_says_why_it_lists_none(
         view = window.collection.view
         assert view.pairs_model.rowCount() == len(window.collection.data.pairs)
         assert view.pairs_count.text() == {"one": "1 pair", "none": NO_PAIRS}[name]
+
+
+def test_a_chinese_articles_words_are_counted_as_its_passages_words_are(
+        make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The pair's passage is a share of the article, in words as in characters.
+    window = open_collection(make_window, qtbot, FIXTURES / "collection" / "zh" / "articles")
+    view, data = window.collection.view, window.collection.data
+    [pair] = data.pairs
+    model = view.articles_model
+    words_column = next(c for c in range(model.columnCount())
+                        if model.headerData(c, Qt.Orientation.Horizontal) == "Words")
+    row = next(k for k, a in enumerate(model.shown()) if a.row.id == pair.a)
+    words = int(model.data(model.index(row, words_column)).replace(",", ""))
+    assert pair.words / words == pytest.approx(pair.shared_a, rel=0.15)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.collection.store import PairRow
+from viewer.collection.words import article_words
 from viewer.ui.collection.column_fit import ColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
@@ -59,6 +60,11 @@ def _percent(value: float) -> str:
 def _counted(count: int, noun: str) -> str:
     """"1 pair", "2 pairs": `noun` in the singular."""
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _words(article: ArticleFacts) -> int:
+    """An article's words, as its passages' words are counted (Chinese: characters)."""
+    return article_words(article.row.words, article.row.language)
 
 
 def _pairs_shown(shown: int, listed: int) -> str:
@@ -294,7 +300,7 @@ class CollectionView(QWidget):
             Column("Id", lambda a: a.row.id),
             Column("Series", lambda a: a.row.series),
             Column("Date", lambda a: a.row.date),
-            Column("Words", lambda a: f"{a.row.words:,}", key=lambda a: a.row.words,
+            Column("Words", lambda a: f"{_words(a):,}", key=_words,
                    align_right=True),
             Column("Shared", lambda a: _percent(a.shared), key=lambda a: a.shared,
                    align_right=True),
