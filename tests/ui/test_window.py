@@ -276,6 +276,14 @@ def test_watchlist_phrase_is_found_and_highlighted(make_window, qtbot, tmp_path)
     watched = [s for s in window.rendered.comparison.slogans if s.watchlist]
     assert watched and watched[0].count_b == 60
     assert format_at(window.panes[1], watched[0].occurrences_b[0][0]).fontUnderline()
+    # A phrase neither text uses is listed on the watch-list, and counts as no slogan.
+    used = len(window.rendered.comparison.slogans)
+    assert f" · {used} slogan" in window.figures.text()
+    window.side_panel.watch_edit.setPlainText("covered hall\na phrase neither text prints")
+    window.side_panel._on_watch_saved()
+    wait_rendered(qtbot, window)
+    assert len(window.rendered.comparison.slogans) == used + 1
+    assert f" · {used} slogan" in window.figures.text()
 
 
 def big_pair(folder: Path, repeats: int) -> tuple[Path, Path]:
