@@ -769,3 +769,21 @@ def test_the_reports_name_an_article_headed_by_its_series_boilerplate_as_the_win
     assert all(f"Title of {doc}" in printed for doc in headed & set(named))
     # The JSON keeps to the contract, which names no titles.
     assert all("title" not in d for d in json.loads(json_out.read_text())["documents"])
+
+
+def test_a_single_article_given_as_the_collection_gets_a_note_of_what_to_give(
+        tmp_path: Path) -> None:
+    article = tmp_path / "one.txt"
+    article.write_text(make_collection().rows[0]["text"], encoding="utf-8")
+    result = tandem("corpus", str(article), "--json", str(tmp_path / "out.json"),
+                    env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads((tmp_path / "out.json").read_text())["documents"]) == 1
+    assert "single article" in result.stderr and "tandem compare A B" in result.stderr
+    # Two articles are a collection, however small: no such note.
+    (tmp_path / "two").mkdir()
+    for k, row in enumerate(make_collection().rows[:2]):
+        (tmp_path / "two" / f"{k}.txt").write_text(row["text"], encoding="utf-8")
+    result = tandem("corpus", str(tmp_path / "two"), "--json", str(tmp_path / "two.json"),
+                    env=_env(tmp_path))
+    assert result.returncode == 0 and "single article" not in result.stderr

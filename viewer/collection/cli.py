@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     from viewer.collection.engine import AddSummary
     from viewer.collection.store import CollectionStore
 
+#: Said when a collection holds one article: it has nothing to find reuse in.
+ALONE = ("the collection holds a single article, with no other to share text with: give "
+         "a folder of articles or a JSON-lines file, or add articles with 'tandem corpus "
+         "add STORE SOURCE' (two files side by side: tandem compare A B)")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
@@ -250,9 +254,11 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
             indexed = True
             progress.close()
             _tell(summary, sys.stderr, quiet=args.quiet)
+            if store.document_count() < 2 and not args.quiet:
+                print(f"tandem: note: {ALONE}", file=sys.stderr)
             if command != "add":
                 _write(_results(store, watchlist), args, store.text,
-                   {d.id: d.title for d in store.documents()})
+                       {d.id: d.title for d in store.documents()})
     finally:
         if not (existed or indexed):
             remove_store(path)  # a first run that failed or was stopped leaves no empty store
