@@ -236,7 +236,7 @@ def test_pdf_has_the_same_content_and_chinese_extracts(tmp_path: Path) -> None:
     write_collection_pdf(result(), path, name="Harbour set", text_of=TEXTS.get)
     text = flat(pdf_text(path))
     for expected in ("Tandem collection report: Harbour set", "Pairs sharing passages (2)",
-                     "78.0%", "41.0%", "A → B", "B → A", "Cluster 7: 3 passages, source d1",
+                     "78.0%", "41.0%", "A → B", "B → A", "Cluster 7: 3 articles, source d1",
                       "left at dawn", "also: left at first light",
                      "渡船黎明出发", "人民日报", "Copyright © The Sentinel", HOSTILE,
                      "is a JPEG image, not an article", TEXTS["d1"][slice(*PASSAGE_D1)]):
@@ -325,13 +325,13 @@ def test_a_cluster_has_a_source_only_where_the_dates_tell_one(
         doc["date"] = dates.get(doc["id"], doc["date"])
     page = html_page(tmp_path, data)
     raw = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "Cluster 7: 3 passages, no source told by the dates (undated, or of one day)" \
+    assert "Cluster 7: 3 articles, no source told by the dates (undated, or of one day)" \
         in html.unescape(raw)
     assert not [r for r in page.rows if len(r) == 5 and r[1].endswith("source")]
     path = tmp_path / "r.pdf"
     write_collection_pdf(data, path)
     text = flat(pdf_text(path))
-    assert "Cluster 7: 3 passages, no source told by the dates" in text
+    assert "Cluster 7: 3 articles, no source told by the dates" in text
     assert "source d1" not in text
 
 
@@ -356,3 +356,19 @@ def test_a_pdf_section_heading_stays_on_the_page_of_its_first_row(tmp_path: Path
             assert first in page, (count, heading)
             checked += 1
     assert checked == 117
+
+
+def test_a_cluster_counts_its_articles_as_the_window_does(tmp_path: Path) -> None:
+    # The window's Clusters tab counts the articles that carry the text; so do the reports,
+    # and they say so where an article carries it twice.
+    twice = copy.deepcopy(result())
+    cluster = twice["clusters"][0]
+    cluster["passages"].append({"doc": "d2", "span": [0, 20]})
+    for data, said in ((result(), "Cluster 7: 3 articles,"),
+                       (twice, "Cluster 7: 4 passages in 3 articles,")):
+        html_page(tmp_path, data)
+        text = re.sub(r"<[^>]+>", "", (tmp_path / "report.html").read_text(encoding="utf-8"))
+        assert said in html.unescape(text)
+        target = tmp_path / "r.pdf"
+        write_collection_pdf(data, str(target), text_of=TEXTS.__getitem__)
+        assert said in flat(pdf_text(target))

@@ -32,6 +32,7 @@ from viewer.export.collection_model import (
     Timeline,
     build_report,
     cancel_check,
+    carried_by,
     cut_note,
 )
 from viewer.present.palette import DARK, LIGHT, Palette
@@ -154,7 +155,8 @@ def _pairs(section: Section[PairRow]) -> list[str]:
 def _clusters(section: Section[ClusterRow]) -> list[str]:
     parts = _section("clusters", section.total)
     for cluster in section.rows:
-        parts.append(f"<h3>Cluster {_e(cluster.id)}: {len(cluster.members)} passages, "
+        carriers = carried_by([m.doc.id for m in cluster.members])
+        parts.append(f"<h3>Cluster {_e(cluster.id)}: {_e(carriers)}, "
                      f"{_e(cluster.source_text)}</h3>"
                      '<table class="cluster"><tr><th>date</th><th>article</th><th>series</th>'
                      "<th>characters</th><th>passage</th></tr>")

@@ -374,6 +374,14 @@ def _span(value: object) -> tuple[int, int] | None:
     return None
 
 
+def carried_by(docs: Sequence[str]) -> str:
+    """How many articles carry a cluster's passages (one id per passage): "4 articles", or
+    "5 passages in 4 articles" where an article carries more than one."""
+    articles = len(set(docs))
+    named = f"{articles:,} article{'' if articles == 1 else 's'}"
+    return named if len(docs) == articles else f"{len(docs):,} passages in {named}"
+
+
 def doc_ref(doc: Mapping[str, Any]) -> DocRef:
     return DocRef(str(doc.get("id", "")), " ".join(str(doc.get("title") or "").split()),
                   str(doc.get("date") or "")[:10], str(doc.get("series") or ""))

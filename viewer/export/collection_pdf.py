@@ -19,6 +19,7 @@ from viewer.export.collection_model import (
     FormulationRow,
     Section,
     Timeline,
+    carried_by,
 )
 from viewer.export.pdf_layout import Cell, Layout, Measure, Page
 from viewer.export.pdf_render import render_pages, save_pdf
@@ -192,7 +193,7 @@ def _clusters(layout: Layout, report: CollectionReport) -> None:
     for cluster in section.rows:
         layout.ensure(60)
         layout.space(4)
-        layout.text(f"Cluster {cluster.id}: {len(cluster.members)} passages, "
+        layout.text(f"Cluster {cluster.id}: {carried_by([m.doc.id for m in cluster.members])}, "
                     f"{cluster.source_text}", 9.5)
         layout.space(2)
         members = cluster.members

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from viewer.collection.store import PairRow
 from viewer.collection.words import article_words
+from viewer.export.collection_model import carried_by
 from viewer.ui.collection.column_fit import ColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
@@ -427,7 +428,7 @@ class CollectionView(QWidget):
             shown = data.cluster_texts.get(int(cluster.get("id", 0)), "")
             top = QTreeWidgetItem([f"“{shown}”" if shown else data.title(source),
                                    self._date(source), self._series(source),
-                                   f"{len(members)} articles",
+                                   carried_by([m.doc for m in members]),
                                    f"cluster {cluster.get('id', '')}"])
             top.setToolTip(0, shown)
             for member in members:
