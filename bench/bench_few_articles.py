@@ -1,6 +1,6 @@
 """Time the reading of a few articles two by two (`viewer.core.collection.few_articles`).
 
-For the first 5, 12 and 24 articles of the benchmark's dev and zh-dev sets, and for 24
+For the first 5, 12, 24, 36 and 48 articles of the benchmark's dev and zh-dev sets, and for 24
 documents of 20 dev articles each (over the budget: not read), prints the articles, their
 tokens, the tokens the reading goes through ((articles - 1) x tokens), the seconds
 `with_pairwise` takes after the finder and the formulations it adds. The machine is shared:
@@ -50,8 +50,8 @@ def main() -> None:
     zh = _articles(args.sets / "zh-dev" / "collection.jsonl")
     long = [{"text": "\n\n".join(row["text"] for row in dev[k * 20:(k + 1) * 20])}
             for k in range(24)]
-    runs = [(f"dev, first {n}", dev[:n], "en") for n in (5, 12, 24)]
-    runs += [(f"zh-dev, first {n}", zh[:n], "zh") for n in (5, 12, 24)]
+    runs = [(f"dev, first {n}", dev[:n], "en") for n in (5, 12, 24, 36, 48)]
+    runs += [(f"zh-dev, first {n}", zh[:n], "zh") for n in (5, 12, 24, 36, 48)]
     runs.append(("24 documents of 20 dev articles", long, "en"))
     print(f"{'articles':34}{'tokens':>10}{'read':>12}{'seconds':>9}{'added':>7}")
     for name, rows, language in runs:

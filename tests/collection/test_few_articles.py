@@ -1,8 +1,8 @@
 """A collection of a few articles (tests/fixtures/collection/few, written here: five English
 ones and four Chinese ones; and in `quoted`, four English ones that quote one another) lists
 the set phrases most of them use, as `tandem compare` reads set phrases, where the
-collection's own figures cannot tell them; from `FEW_ARTICLES` on, the collection alone
-judges."""
+collection's own figures cannot tell them, as long as the collection is small enough to
+read two by two."""
 
 from __future__ import annotations
 
@@ -12,8 +12,12 @@ import shutil
 from itertools import combinations
 from pathlib import Path
 
+from tests.collection.planted import SET_PHRASE, embedded_report, make_collection
 from tests.collection.test_corpus_command import ROOT, _env, tandem
+from viewer.collection.engine import add_sources
+from viewer.collection.refresh import FULL_RUN_GROWTH
 from viewer.collection.sources import read_sources
+from viewer.collection.store import CollectionStore
 from viewer.collection.words import collection_normalizer, tokenize_articles
 from viewer.core.collection.few_articles import FEW_ARTICLES, PAIR_BUDGET, with_pairwise
 from viewer.core.tokenize import Vocabulary
@@ -188,22 +192,38 @@ def test_articles_in_two_languages_are_each_read_in_their_own(tmp_path: Path) ->
         assert _spans(_listed(report, phrase)) == expected
 
 
-def test_from_so_many_articles_on_the_collection_alone_judges() -> None:
+def test_past_the_articles_the_finders_figures_need_a_small_collection_is_still_read(
+        ) -> None:
+    # The five articles written out again and again: from FEW_ARTICLES on, the finder's
+    # figures could list a phrase every article uses, but not one that most of them use.
+    # Read two by two, the slogan is listed all the same: no step where they begin.
     articles = list(read_sources([FEW]))
     vocabulary = Vocabulary()
     texts = [a.text for a in articles]
     streams = tokenize_articles(texts, vocabulary, collection_normalizer())
 
     def listed(count: int) -> list[str]:
-        # `count` articles: the five, then as many again (another writing of each).
         picked = [k % len(texts) for k in range(count)]
         return [f.phrase for f in with_pairwise(
             [], [texts[k] for k in picked], [streams[k] for k in picked], vocabulary,
             [articles[k].date for k in picked], [[] for _ in picked], "en")]
 
-    assert SLOGAN in listed(len(texts))
-    assert SLOGAN in listed(FEW_ARTICLES - 1)
-    assert listed(FEW_ARTICLES) == []
+    for count in (len(texts), FEW_ARTICLES - 1, FEW_ARTICLES, FEW_ARTICLES + 5):
+        assert SLOGAN in listed(count), count
+
+
+def test_the_planted_fixtures_slogan_and_its_variant_are_one_formulation(tmp_path: Path) -> None:
+    # The English fixture: 30 articles, a slogan in 8 of them, one word swapped in 3 of
+    # those from July on; no two of its articles show the two forms together.
+    fixture = ROOT / "tests" / "fixtures" / "collection" / "en"
+    [planted] = json.loads((fixture / "truth.json").read_text(encoding="utf-8"))["formulations"]
+    report = _report(tmp_path, fixture / "collection.jsonl")
+    assert len(report["documents"]) > FEW_ARTICLES
+    [found] = [f for f in report["formulations"]
+               if planted["phrase"].endswith(f["phrase"]) or f["phrase"] == planted["phrase"]]
+    assert len(found["variants"]) == 1 and found["variants"][0].endswith("every craft")
+    assert (found["documents"], found["count"]) == (planted["documents"], planted["count"])
+    assert found["first"] == planted["first"]
 
 
 def test_a_few_long_documents_are_not_read_two_by_two() -> None:
@@ -222,26 +242,26 @@ def test_a_few_long_documents_are_not_read_two_by_two() -> None:
                          [[] for _ in long], "en") == []
 
 
-def test_articles_added_across_the_limit_give_what_indexing_them_at_once_gives(
+def test_articles_added_to_a_collection_read_two_by_two_give_what_indexing_at_once_gives(
         tmp_path: Path) -> None:
-    # 24 articles are read two by two; with 2 more, the finder alone judges, as it does
-    # for the 26 indexed at once, though the collection has grown by less than a full
-    # run of the finder otherwise waits for.
-    lines = (ROOT / "tests" / "fixtures" / "collection" / "en" / "collection.jsonl").read_text(
-        encoding="utf-8").splitlines(keepends=True)
-    first, both = tmp_path / "first.jsonl", tmp_path / "both.jsonl"
-    first.write_text("".join(lines[:FEW_ARTICLES - 1]), encoding="utf-8")
-    both.write_text("".join(lines[:FEW_ARTICLES + 1]), encoding="utf-8")
+    # 40 articles, three of the five that use the planted set phrase held back: the 37 do
+    # not list it. Added, they grow the collection by less than a full run of the finder
+    # otherwise waits for; but a collection read two by two is read afresh, and lists it.
+    planted = make_collection(documents=40)
+    held = set(planted.phrase_docs[2:])
+    first = planted.write(tmp_path / "first.jsonl",
+                          [r for r in planted.rows if r["id"] not in held])
+    rest = planted.write(tmp_path / "rest.jsonl", [r for r in planted.rows if r["id"] in held])
+    assert len(held) / (len(planted.rows) - len(held)) <= FULL_RUN_GROWTH
 
-    def formulations(store: Path, *sources: Path) -> list[dict]:
-        for source in sources:
-            result = tandem("corpus", "add", str(store), str(source), "--quiet",
-                            env=_env(tmp_path))
-            assert result.returncode == 0, result.stderr
-        report = tandem("corpus", "report", str(store), "--json", "-", env=_env(tmp_path))
-        return json.loads(report.stdout)["formulations"]
+    def listed(report: dict) -> dict[str, tuple[int, int]]:
+        return {f["phrase"]: (f["documents"], f["count"]) for f in report["formulations"]}
 
-    before = formulations(tmp_path / "grown.sqlite", first)
-    grown = formulations(tmp_path / "grown.sqlite", both)
-    assert len(before) > len(grown)  # the first 24 list phrases read two by two
-    assert grown == formulations(tmp_path / "once.sqlite", both)
+    once = listed(embedded_report(planted.write(tmp_path / "all.jsonl"),
+                                  tmp_path / "once.sqlite"))
+    assert SET_PHRASE in once
+    with CollectionStore.create_or_open(tmp_path / "grown.sqlite") as store:
+        add_sources(store, [first], workers=1)
+        assert SET_PHRASE not in listed(store.report())
+        add_sources(store, [first, rest], workers=1)
+        assert listed(store.report()) == once

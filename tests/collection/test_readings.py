@@ -86,7 +86,7 @@ def test_articles_added_to_a_language_read_two_by_two_are_read_afresh(tmp_path: 
     assert planted["phrase"] in [item["phrase"] for item in once["formulations"]]
     with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
         add_sources(store, [first], workers=1)
-        assert store.report()["formulations"] == []
+        assert planted["phrase"] not in [f["phrase"] for f in store.report()["formulations"]]
         add_sources(store, [first, rest], workers=1)
         assert store.report()["formulations"] == once["formulations"]
 

@@ -78,8 +78,10 @@ def test_a_folder_is_indexed_and_its_tabs_show_the_engine_result(
         formulations = store.report()["formulations"]
     view = window.collection.view
     # An empty Formulations tab says why, rather than show an empty table and chart.
+    view.tabs.setCurrentWidget(view.formulations_page)
     assert (view.uses_label.text() == NO_FORMULATIONS) == (not formulations)
     assert view.timeline_box.isVisibleTo(view) == bool(formulations)
+    view.tabs.setCurrentIndex(0)
     assert [(p.a, p.b) for p in view.pairs_model.shown()] == [(p.a, p.b) for p in pairs]
     assert len(pairs) == 8
     first = view.pairs_model.index(0, 2).data()

@@ -21,7 +21,7 @@ from viewer.collection.store import CollectionStore, PairRow
 from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored_vocabulary
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
 from viewer.core.collection.clusters import DisjointSets, Link, find_clusters
-from viewer.core.collection.few_articles import FEW_ARTICLES, with_pairwise
+from viewer.core.collection.few_articles import reads_two_by_two, with_pairwise
 from viewer.core.collection.formulations import (
     FINDER_VERSION,
     MIN_DOCUMENTS,
@@ -88,7 +88,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     # Formulations another version of the finder listed are not what it finds now.
     current = store.meta("formulations_finder") == str(FINDER_VERSION)
     if (added is not None and current
-            and _still_current(sizes, json.loads(store.meta("formulations_readings", "{}")))):
+            and _still_current(sizes, json.loads(store.meta("formulations_readings", "{}")),
+                               json.loads(store.meta("formulations_pairwise", "[]")))):
         key_ids = {key: k for k, key in enumerate(keys)}
         listed: list[Formulation] = updated_formulations(
             store.formulations(), [d.id for d in docs], [d.date for d in docs], streams,
@@ -96,6 +97,9 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     else:
         listed = _formulations(keys, docs, texts, streams, excluded)
         store.set_meta("formulations_readings", json.dumps(sizes, sort_keys=True))
+        store.set_meta("formulations_pairwise", json.dumps(sorted(
+            reading for reading, members in by_reading([d.language for d in docs]).items()
+            if reads_two_by_two(picked(streams, members)))))
         store.set_meta("formulations_finder", str(FINDER_VERSION))
     formulations = not_copies(listed, passages, len(docs))
     for item in formulations:
@@ -209,15 +213,18 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     return passages, furniture
 
 
-def _still_current(sizes: dict[str, int], found_at: dict[str, int]) -> bool:
+def _still_current(sizes: dict[str, int], found_at: dict[str, int],
+                   read_two_by_two: list[str]) -> bool:
     """Whether the formulations found when each reading (`readings`) had `found_at`
     articles may be kept up to date (`refresh`) now that they have `sizes`: each reading
-    is as it was, or has grown by at most `FULL_RUN_GROWTH` from `FEW_ARTICLES` or more.
-    Those a few articles listed (`few_articles`) are read in another way than the finder
+    is as it was, or has grown by at most `FULL_RUN_GROWTH` and was not among those
+    `read_two_by_two` (`few_articles`): those are read in another way than the finder
     reads more, and found afresh in no time."""
-    def kept(size: int, then: int) -> bool:
-        return size == then or then >= FEW_ARTICLES and size <= then * (1 + FULL_RUN_GROWTH)
-    return all(kept(size, found_at.get(reading, 0)) for reading, size in sizes.items())
+    def kept(reading: str, size: int) -> bool:
+        then = found_at.get(reading, 0)
+        return size == then or (reading not in read_two_by_two and then > 0
+                                and size <= then * (1 + FULL_RUN_GROWTH))
+    return all(kept(reading, size) for reading, size in sizes.items())
 
 
 def _formulations(keys: list[str], docs: list[Any], texts: list[str],

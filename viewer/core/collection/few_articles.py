@@ -1,38 +1,45 @@
 """Formulations of a collection too small to tell them by its own figures.
 
 The finder judges a phrase by what the collection says of it: how many articles use it,
-how freely, since when (`candidate_scores`, `evidence.score`). A handful of articles
-cannot say enough: below `FEW_ARTICLES`, a phrase every article uses scores below the
-finder's gate on its articles and content alone, and a slogan four of five articles use
-("the great rejuvenation of the Chinese nation") would go unlisted. There a phrase is
-judged as `tandem compare` judges it, against the language at large: every two articles of
-one language (Chinese originals beside their English translations are two sets,
-`readings`) are read by the two-text slogan finder (`viewer.core.slogans`, with its
-default settings), and a phrase it finds in both is searched in every article, word for
-word as the matcher reads them, outside boilerplate and within a sentence. It is a
-formulation when it recurs in `min_documents` articles and, in Chinese, is a phrase as the
-finder has it: two words or more, or an idiom's four characters (the slogan finder reads a
-word such as 越来越 set in two texts; across a collection it is vocabulary), that neither
-opens nor closes on a particle or a preposition of one letter (据新华社, 江泽民等).
+how freely, since when (`candidate_scores`, `evidence.score`). A small collection cannot
+say enough: a phrase of d articles scores at most log2(1 + d) times the content cap on its
+articles and content alone, which reaches the finder's gate from `FEW_ARTICLES` (25)
+articles on, whatever the collection's size. Below 25 articles nothing would be listed on
+those figures, and in a collection of 30, a slogan 8 of them use would not either. So
+wherever the collection is small enough (`reads_two_by_two`), a phrase is also judged as
+`tandem compare` judges it, against the language at large: every two articles of one
+language (Chinese originals beside their English translations are two sets, `readings`)
+are read by the two-text slogan finder (`viewer.core.slogans`, with its default
+settings), and a phrase it finds in both is searched in every article, word for word as
+the matcher reads them, outside boilerplate and within a sentence. It is a formulation
+when it recurs in `min_documents` articles and, in Chinese, is a phrase as the finder has
+it: two words or more, or an idiom's four characters (the slogan finder reads a word such
+as 越来越 set in two texts; across a collection it is vocabulary), that neither opens nor
+closes on a particle or a preposition of one letter (据新华社, 江泽民等). A sentence written
+whole in half its uses (but for function words before it) is a passage quoted,
+not a phrase set into sentences, as the finder has it too.
 
 The forms the slogan finder counts together (a word swapped or added) are one
-formulation, led by the form most articles use. Where every use of a phrase (three or
-more) goes on into one same word, in varying forms or past varying small words ("key
+formulation, led by the form most articles use; so are forms that are variants of one
+another (`variants.group_variants`) though no two articles showed them together ("a fair
+and open harbour for every trade", "... every craft"). Where every use of a phrase (three
+or more) goes on into one same word, in varying forms or past varying small words ("key
 core" technologies / technology), the phrase is that longer one: two articles did not
 show it whole, the collection does. One inside a longer formulation is listed only where
 it recurs on its own in so many articles ("General Secretary" beside "General Secretary
 Xi Jinping"). Best first: most articles, then most uses.
 
 Reading every two articles goes through (articles - 1) times their tokens: beyond
-`PAIR_BUDGET` it is not done. Documents that long use their phrases again and again, which
-gives the finder the evidence a few articles lack.
+`PAIR_BUDGET` it is not done. A collection that large has the figures the finder needs,
+and documents that long use their phrases again and again, which gives the finder the
+evidence a few articles lack.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from itertools import combinations
 from typing import NamedTuple
 
@@ -40,7 +47,9 @@ import numpy as np
 
 from viewer.core import segment
 from viewer.core.collection.clusters import DisjointSets
+from viewer.core.collection.edges import quote_marks
 from viewer.core.collection.evidence import MIN_SCORE
+from viewer.core.collection.form_shapes import MAX_VARIANTS, variant_shape
 from viewer.core.collection.formulations import MIN_DOCUMENTS, Formulation, formulation_of
 from viewer.core.collection.phrase_search import TokenSearch
 from viewer.core.collection.readings import reading_of
@@ -58,6 +67,7 @@ from viewer.core.slogans import (
     nearest_content,
 )
 from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.variants import group_variants
 from viewer.core.word_bounds import SHORTEST_ONE_WORD_PHRASE, letter_tag
 
 #: Fewest articles in which a phrase every one of them uses can reach the finder's gate on
@@ -78,16 +88,21 @@ _NOT_OPENING = ("u", "c", "p")
 _NOT_CLOSING = ("u", "c", "p", "f")
 
 
+def reads_two_by_two(streams: Sequence[TokenStream]) -> bool:
+    """Whether articles of these tokens (one reading, `readings`) are read two by two:
+    reading every two of them stays within `PAIR_BUDGET`."""
+    return (len(streams) - 1) * sum(len(s) for s in streams) <= PAIR_BUDGET
+
+
 def with_pairwise(listed: list[Formulation], texts: Sequence[str],
                   streams: Sequence[TokenStream], vocabulary: Vocabulary,
                   dates: Sequence[str], excluded: Sequence[Sequence[Span]], language: str, *,
                   min_documents: int = MIN_DOCUMENTS) -> list[Formulation]:
     """The formulations the finder `listed` for `texts`, all of one reading
-    (`readings.reading_of`; arguments as `formulations.find_formulations`) and, in a
-    collection of fewer than `FEW_ARTICLES` articles within `PAIR_BUDGET`, after them
-    those of `pairwise_formulations` that recur outside them."""
-    if (len(texts) >= FEW_ARTICLES
-            or (len(texts) - 1) * sum(len(s) for s in streams) > PAIR_BUDGET):
+    (`readings.reading_of`; arguments as `formulations.find_formulations`) and, where
+    they are read two by two (`reads_two_by_two`), after them those of
+    `pairwise_formulations` that recur outside them."""
+    if not reads_two_by_two(streams):
         return listed
     held: dict[int, list[Span]] = {}
     for item in listed:
@@ -105,8 +120,8 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     """The set phrases the slogan finder reads in two articles or more that recur in
     `min_documents` of `texts` (arguments as `formulations.find_formulations`), best
     first (as many as the two-text finder lists), outside the uses of formulations listed
-    already (`held`: document index -> spans). Meant for fewer than `FEW_ARTICLES`
-    articles, all in `language`'s reading (a collection in two languages is read one
+    already (`held`: document index -> spans). Meant for articles `reads_two_by_two`
+    reads, all in `language`'s reading (a collection in two languages is read one
     language at a time: `readings`): it reads every two of them as `tandem compare`
     reads them."""
     if len(texts) < min_documents:
@@ -120,15 +135,18 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     search = _SentenceSearch(streams, excluded)
     found = []
     for group in _slogan_forms(texts, streams, vocabulary, reading, settings, bits, is_stop):
-        recurring = _recurring(group, search, texts, words, cjk, min_documents,
+        recurring = _recurring(group, search, texts, words, is_stop, cjk, min_documents,
                                settings.slogan_max_words)
         if recurring is not None:
             found.append(recurring)
+    content = ~(is_stop if words is None else words.no_content)
+    found = _variants_joined(found, lambda word: isinstance(word, int) and bool(content[word]),
+                             cjk)
     # Longest first: a phrase inside a longer one is judged on its uses outside it.
-    found.sort(key=lambda item: -max(e - s for spans in item[1].values() for s, e in spans))
+    found.sort(key=lambda item: -max(e - s for spans in item.merged.values() for s, e in spans))
     taken = {k: list(spans) for k, spans in (held or {}).items()}
     listed = []
-    for form_uses, merged in found:
+    for _, form_uses, merged in found:
         alone = [k for k, spans in merged.items()
                  if any(not _inside(span, taken.get(k, ())) for span in spans)]
         if len(alone) < min_documents:
@@ -142,16 +160,68 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     return listed[:settings.max_slogans]
 
 
+class _Found(NamedTuple):
+    """A group of slogan forms as the articles use them: the forms (token ids) and their
+    uses (document index -> spans) by form, the form most articles use first, and all
+    their uses merged."""
+
+    forms: list[tuple[int, ...]]
+    uses: list[dict[int, list[Span]]]
+    merged: dict[int, list[Span]]
+
+
+def _variants_joined(found: list[_Found], is_content: Callable[[Hashable], bool],
+                     cjk: bool) -> list[_Found]:
+    """`found` with the groups whose leading forms are variants of one another
+    (`variants.group_variants`: a word swapped or added, most content kept) made one. The
+    two-text finder groups the forms two articles write; the trade of one and the craft of
+    another are one formulation only the collection shows. A form inside another found
+    form is left out of the grouping: it is the part two forms share, read where two
+    articles write them differently, not a phrase whose contexts they are. No more than
+    `MAX_VARIANTS` forms join one: more make a template with a slot."""
+    leading = [item.forms[0] for item in found]
+    whole = [k for k, form in enumerate(leading)
+             if not any(j != k and len(other) > len(form) and _within(form, other)
+                        for j, other in enumerate(leading))]
+    whole.sort(key=lambda k: -len(found[k].merged))
+    items = [item for k, item in enumerate(found) if k not in set(whole)]
+    for group in group_variants(whole, leading.__getitem__, is_content, lambda *_: False,
+                                **variant_shape(cjk)):
+        if len(group) > MAX_VARIANTS + 1:
+            items.extend(found[k] for k in group)
+            continue
+        parts = sorted(((form, uses) for k in group
+                        for form, uses in zip(found[k].forms, found[k].uses, strict=True)),
+                       key=lambda part: (-len(part[1]), -len(part[0])))
+        merged: dict[int, list[Span]] = {}
+        for k in group:
+            for doc, spans in found[k].merged.items():
+                merged.setdefault(doc, []).extend(spans)
+        items.append(_Found([form for form, _ in parts], [uses for _, uses in parts],
+                            {doc: list(apart_spans(sorted(spans)))
+                             for doc, spans in merged.items()}))
+    return items
+
+
+def _within(short: tuple[int, ...], long: tuple[int, ...]) -> bool:
+    n = len(short)
+    return any(long[k:k + n] == short for k in range(len(long) - n + 1))
+
+
 def _recurring(group: list[tuple[int, ...]], search: _SentenceSearch, texts: Sequence[str],
-               words: _Words | None, cjk: bool, min_documents: int, longest: int
-               ) -> tuple[list[dict[int, list[Span]]], dict[int, list[Span]]] | None:
-    """The uses of a group of slogan forms in every article, by form (most articles first)
-    and merged, if they recur in `min_documents` articles and (Chinese) make a phrase, else
-    None; the uses run on into the word each goes on into, given the `words` (English) to
-    tell it."""
+               words: _Words | None, filler: np.ndarray, cjk: bool, min_documents: int,
+               longest: int) -> _Found | None:
+    """The uses of a group of slogan forms in every article, if they recur in
+    `min_documents` articles and (Chinese) make a phrase, else None; the uses run on into
+    the word each goes on into, given the `words` (English) to tell it."""
     group_uses = [use for form in group for use in search.uses(np.array(form, dtype=np.int64))]
     if words is not None:
         group_uses = search.completed(group_uses, words, longest)
+    # A sentence written whole in half its uses is quoted: a passage's reuse, not a phrase
+    # set into sentences (as the finder weighs long stretches, `candidate_scores`).
+    if sum(search.whole_sentence(at, n, filler) for _, at, n, _ in group_uses) * 2 >= len(
+            group_uses):
+        return None
     by_form: dict[tuple[int, ...], dict[int, list[Span]]] = {}
     for k, at, n, span in group_uses:
         by_form.setdefault(search.ids_at(at, n), {}).setdefault(k, []).append(span)
@@ -165,8 +235,8 @@ def _recurring(group: list[tuple[int, ...]], search: _SentenceSearch, texts: Seq
         return None
     # The form most articles use leads its group.
     order = sorted(range(len(uses)), key=lambda f: (-len(uses[f]), -len(written_forms[f])))
-    return ([uses[f] for f in order],
-            {k: list(apart_spans(spans)) for k, spans in merged.items()})
+    return _Found([written_forms[f] for f in order], [uses[f] for f in order],
+                  {k: list(apart_spans(spans)) for k, spans in merged.items()})
 
 
 def _slogan_forms(texts: Sequence[str], streams: Sequence[TokenStream],
@@ -231,6 +301,8 @@ class _SentenceSearch:
         commas = np.concatenate([breaks_after(s, COMMA_CHARS) for s in streams]
                                 or [np.zeros(0, bool)])
         self.clause_ends = ends | commas  # per position: a phrase goes on past none
+        self.breaks = ends
+        self.quoted = quote_marks(streams)
         self.doc_of = np.repeat(np.arange(len(streams)), [len(s) for s in streams])
         # Per position: how many sentence ends and boilerplate tokens lie before it.
         self.ends = np.concatenate(([0], np.cumsum(ends)))
@@ -245,6 +317,21 @@ class _SentenceSearch:
         """Whether the `n` tokens from `at` hold no sentence end nor boilerplate."""
         return bool(self.ends[at + n - 1] == self.ends[at]
                     and self.blocked[at + n] == self.blocked[at])
+
+    def whole_sentence(self, at: int, n: int, filler: np.ndarray) -> bool:
+        """Whether the `n` tokens from `at` are a sentence of their own, but for words
+        that are `filler` (per vocabulary id: function words) before them ("The harbour
+        master said ..."): a break, or the document's start, before those, and one right
+        after them. Not one cited whole between quotation marks, as a set phrase is."""
+        if self.quoted[0][at] and self.quoted[1][at + n - 1]:
+            return False
+        ids, first = self.search.joined.ids, at
+        while (first > 0 and not self.breaks[first - 1]
+               and self.doc_of[first - 1] == self.doc_of[at] and filler[ids[first - 1]]):
+            first -= 1
+        opens = (first == 0 or bool(self.breaks[first - 1])
+                 or self.doc_of[first - 1] != self.doc_of[at])
+        return opens and bool(self.breaks[at + n - 1])
 
     def ids_at(self, at: int, n: int) -> tuple[int, ...]:
         return tuple(self.search.joined.ids[at:at + n].tolist())
