@@ -310,7 +310,7 @@ def _report(args: argparse.Namespace, watchlist: tuple[str, ...] | None) -> None
 
     with CollectionStore.open(args.store) as store:
         _write(_results(store, watchlist), args, store.text,
-                   {d.id: d.title for d in store.documents()})
+               {d.id: d.title for d in store.documents()})
         note = other_version_note(store)
     if note and not args.quiet:
         print(f"tandem: note: {note}", file=sys.stderr)

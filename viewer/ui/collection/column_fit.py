@@ -26,12 +26,11 @@ def fit_widths(table: QTableView, room: int) -> None:
               for c in range(table.model().columnCount())]
     cap = WIDEST_COLUMN
     ranked = sorted(widths, reverse=True)
-    for k in range(1, len(ranked) + 1):  # the k widest capped, the rest as they are
-        if sum(ranked) <= room:
-            break
-        cap = (room - sum(ranked[k:])) // k
-        if k == len(ranked) or cap >= ranked[k]:
-            break
+    if sum(ranked) > room:
+        for k in range(1, len(ranked) + 1):  # the k widest capped, the rest as they are
+            cap = (room - sum(ranked[k:])) // k
+            if k == len(ranked) or cap >= ranked[k]:
+                break
     cap = max(NARROWEST_CAPPED, min(cap, WIDEST_COLUMN))
     for column, width in enumerate(widths):
         table.setColumnWidth(column, min(width, cap))
