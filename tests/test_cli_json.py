@@ -89,3 +89,17 @@ def test_bad_setting_is_one_line_and_exit_code_2():
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "min-words" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_chinese_texts_words_are_counted_as_its_shared_phrases_words_are():
+    # One passage copied whole: in words as in characters, it is the share of the text
+    # the contract's figures give.
+    articles = ROOT / "tests" / "fixtures" / "collection" / "zh" / "articles"
+    result = run(str(articles / "2023-03-09_zh02.txt"), str(articles / "2023-05-18_zh06.txt"),
+                 "--json", "-")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    [phrase] = report["shared_phrases"]
+    for side, document in zip("ab", report["documents"], strict=True):
+        share = (phrase[side][1] - phrase[side][0]) / document["chars"]
+        assert phrase["words"] / document["words"] == pytest.approx(share, rel=0.15)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from viewer.core.normalize import Normalizer, shared_normalizer
 from viewer.core.settings import Settings
-from viewer.core.shared import CJK_CHARS_PER_WORD
+from viewer.core.shared import text_words
 from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_many
 
 #: The matcher's settings of a collection (the defaults of `tandem compare`).
@@ -20,9 +20,8 @@ CJK_LANGUAGES = frozenset({"zh", "ja"})
 
 def article_words(tokens: int, language: str) -> int:
     """The length in words of an article of `tokens` tokens, as its passages' words are
-    counted (`viewer.core.shared.phrases_of`): a CJK article's tokens are its characters,
-    `CJK_CHARS_PER_WORD` of them to a word."""
-    return round(tokens / CJK_CHARS_PER_WORD) if language in CJK_LANGUAGES else tokens
+    counted (`viewer.core.shared.text_words`)."""
+    return text_words(tokens, language in CJK_LANGUAGES)
 #: Articles tokenized together. A vocabulary numbers words as the batches meet them, and the
 #: formulations break ties by those numbers: both engines batch alike to get the same ones.
 TOKENIZE_BATCH = 200

@@ -26,6 +26,7 @@ from viewer.core.shared import (
     canonical_order,
     covered_share,
     find_shared_phrases,
+    text_words,
 )
 from viewer.core.slogans import (
     SloganContext,
@@ -128,7 +129,8 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
         shared_chars_a=covered_share([p.a for p in phrases], len(doc_a.text)),
         shared_chars_b=covered_share([p.b for p in phrases], len(doc_b.text)),
         seconds=round(time.perf_counter() - started, 4),
-        words_a=len(tokens_a), words_b=len(tokens_b),
+        words_a=text_words(len(tokens_a), doc_a.language in _CJK),
+        words_b=text_words(len(tokens_b), doc_b.language in _CJK),
     )
     return Comparison(doc_a, doc_b, settings, tuple(phrases), tuple(slogans), tuple(themes),
                       stats)

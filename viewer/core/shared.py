@@ -31,6 +31,7 @@ from viewer.core.wordiff import word_differences
 
 #: CJK text is tokenized per character; this many characters make one "word" of settings.
 CJK_CHARS_PER_WORD = 1.6
+
 #: Raised whenever the passages found for a pair change (how runs join, what their spans
 #: take in), or which pairs of a collection are aligned (3: a shorter run makes a candidate
 #: pair of the two articles that alone hold it; 4: a passage trimmed where a stronger one
@@ -43,6 +44,12 @@ CJK_CHARS_PER_WORD = 1.6
 #: aligned by another version aligns all of its pairs again when articles are next added,
 #: so that its pairs are those a fresh run would list.
 MATCHER_VERSION = 9
+
+
+def text_words(tokens: int, cjk: bool) -> int:
+    """A text's length in words as shared phrases count theirs: a CJK text's tokens are
+    its characters, `CJK_CHARS_PER_WORD` of them to a word."""
+    return round(tokens / CJK_CHARS_PER_WORD) if cjk else tokens
 
 
 def canonical_order(text_a: str, text_b: str) -> bool:
