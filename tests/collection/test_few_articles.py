@@ -265,3 +265,19 @@ def test_articles_added_to_a_collection_read_two_by_two_give_what_indexing_at_on
         assert SET_PHRASE not in listed(store.report())
         add_sources(store, [first, rest], workers=1)
         assert listed(store.report()) == once
+
+
+def test_a_slogan_set_between_commas_is_no_sentence_of_its_own() -> None:
+    # A clause of its own (between commas) in every article that uses it: set into its
+    # sentences, not a sentence quoted whole.
+    slogan = "全面建成小康社会"
+    openings = ["今年经济运行总体平稳", "各地加快推进项目建设", "市场消费持续回暖",
+                "农业生产形势良好"]
+    texts = [f"{openings[k % 4]}。会议强调，{slogan}，必须坚持第{k + 1}项改革。"
+             if k % 2 == 0 else f"{openings[k % 4]}，{slogan}，是第{k + 1}年的任务。"
+             for k in range(8)]
+    vocabulary = Vocabulary()
+    streams = tokenize_articles(texts, vocabulary, collection_normalizer())
+    found = {f.phrase: f.documents for f in with_pairwise(
+        [], texts, streams, vocabulary, [""] * len(texts), [[] for _ in texts], "zh")}
+    assert found.get(slogan) == len(texts)

@@ -54,6 +54,7 @@ from viewer.core.collection.formulations import MIN_DOCUMENTS, Formulation, form
 from viewer.core.collection.phrase_search import TokenSearch
 from viewer.core.collection.readings import reading_of
 from viewer.core.compare import set_phrases, word_weights
+from viewer.core.edge_marks import SENTENCE_ENDS
 from viewer.core.model import Span
 from viewer.core.phrase_scorer import CONTENT_CAP
 from viewer.core.phrases import COMMA_CHARS, breaks_after, tokens_in_spans
@@ -81,6 +82,8 @@ FEW_ARTICLES = math.ceil(2 ** (MIN_SCORE / CONTENT_CAP) - 1)
 #: evidence few articles lack (24 of them: 35 formulations found, where reading every
 #: two would take 24 s and add 1,700 phrases).
 PAIR_BUDGET = 1_500_000
+#: The marks that end a sentence (a clause between commas, colons or brackets goes on).
+SENTENCE_END_CHARS = np.array([ord(c) for c in sorted(SENTENCE_ENDS)], dtype=np.uint32)
 #: jieba's tags of the words of one letter a Chinese phrase does not open on: particles,
 #: conjunctions and prepositions (等, 和, 据) ...
 _NOT_OPENING = ("u", "c", "p")
@@ -301,7 +304,8 @@ class _SentenceSearch:
         commas = np.concatenate([breaks_after(s, COMMA_CHARS) for s in streams]
                                 or [np.zeros(0, bool)])
         self.clause_ends = ends | commas  # per position: a phrase goes on past none
-        self.breaks = ends
+        self.sentence_ends = np.concatenate([breaks_after(s, SENTENCE_END_CHARS) for s in streams]
+                                            or [np.zeros(0, bool)])
         self.quoted = quote_marks(streams)
         self.doc_of = np.repeat(np.arange(len(streams)), [len(s) for s in streams])
         # Per position: how many sentence ends and boilerplate tokens lie before it.
@@ -321,17 +325,18 @@ class _SentenceSearch:
     def whole_sentence(self, at: int, n: int, filler: np.ndarray) -> bool:
         """Whether the `n` tokens from `at` are a sentence of their own, but for words
         that are `filler` (per vocabulary id: function words) before them ("The harbour
-        master said ..."): a break, or the document's start, before those, and one right
-        after them. Not one cited whole between quotation marks, as a set phrase is."""
+        master said ..."): a sentence's end mark or a paragraph break (or the document's
+        start) before those, and one right after them; a clause between commas, colons or
+        brackets is set into its sentence. Not one cited whole between quotation marks, as
+        a set phrase is."""
         if self.quoted[0][at] and self.quoted[1][at + n - 1]:
             return False
-        ids, first = self.search.joined.ids, at
-        while (first > 0 and not self.breaks[first - 1]
+        ids, first, ends = self.search.joined.ids, at, self.sentence_ends
+        while (first > 0 and not ends[first - 1]
                and self.doc_of[first - 1] == self.doc_of[at] and filler[ids[first - 1]]):
             first -= 1
-        opens = (first == 0 or bool(self.breaks[first - 1])
-                 or self.doc_of[first - 1] != self.doc_of[at])
-        return opens and bool(self.breaks[at + n - 1])
+        opens = first == 0 or bool(ends[first - 1]) or self.doc_of[first - 1] != self.doc_of[at]
+        return opens and bool(ends[at + n - 1])
 
     def ids_at(self, at: int, n: int) -> tuple[int, ...]:
         return tuple(self.search.joined.ids[at:at + n].tolist())
