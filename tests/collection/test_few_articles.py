@@ -19,7 +19,12 @@ from viewer.collection.refresh import FULL_RUN_GROWTH
 from viewer.collection.sources import read_sources
 from viewer.collection.store import CollectionStore
 from viewer.collection.words import collection_normalizer, tokenize_articles
-from viewer.core.collection.few_articles import FEW_ARTICLES, PAIR_BUDGET, with_pairwise
+from viewer.core.collection.few_articles import (
+    FEW_ARTICLES,
+    MOST_PAIRS,
+    PAIR_BUDGET,
+    with_pairwise,
+)
 from viewer.core.tokenize import Vocabulary
 
 FEW = ROOT / "tests" / "fixtures" / "collection" / "few" / "en"
@@ -281,3 +286,18 @@ def test_a_slogan_set_between_commas_is_no_sentence_of_its_own() -> None:
     found = {f.phrase: f.documents for f in with_pairwise(
         [], texts, streams, vocabulary, [""] * len(texts), [[] for _ in texts], "zh")}
     assert found.get(slogan) == len(texts)
+
+
+def test_many_short_articles_are_not_read_two_by_two() -> None:
+    # The five articles written out again and again, as many as make more pairs than are
+    # read: few tokens, but each pair costs its time however short its articles.
+    articles = list(read_sources([FEW]))
+    vocabulary = Vocabulary()
+    texts = [a.text for a in articles]
+    streams = tokenize_articles(texts, vocabulary, collection_normalizer())
+    count = next(n for n in range(len(texts), 200) if n * (n - 1) // 2 > MOST_PAIRS)
+    picked = [k % len(texts) for k in range(count)]
+    assert (count - 1) * sum(len(streams[k]) for k in picked) <= PAIR_BUDGET
+    assert with_pairwise([], [texts[k] for k in picked], [streams[k] for k in picked],
+                         vocabulary, [articles[k].date for k in picked],
+                         [[] for _ in picked], "en") == []
