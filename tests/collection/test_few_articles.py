@@ -301,3 +301,24 @@ def test_many_short_articles_are_not_read_two_by_two() -> None:
     assert with_pairwise([], [texts[k] for k in picked], [streams[k] for k in picked],
                          vocabulary, [articles[k].date for k in picked],
                          [[] for _ in picked], "en") == []
+
+
+def test_two_contexts_of_a_phrase_used_on_its_own_are_not_variants() -> None:
+    # "Mayor Ostrander said" in three articles, "Mayor Ostrander warned" in three others:
+    # one word swapped at the end. Where "Mayor Ostrander" recurs on its own too, they are
+    # the name in two contexts; where it is only their shared part, one phrase's forms.
+    from viewer.core.collection.few_articles import _Found, _variants_joined
+
+    said, warned, name = (1, 2, 3), (1, 2, 4), (1, 2)
+
+    def found(form: tuple[int, ...], docs: range, span: tuple[int, int]) -> _Found:
+        uses = {k: [span] for k in docs}
+        return _Found([form], [uses], uses)
+
+    for alone, joined in ((range(6, 9), False), (range(0), True)):
+        inner = found(name, range(6), (0, 15))
+        inner.merged.update({k: [(0, 15)] for k in alone})
+        groups = _variants_joined([found(said, range(3), (0, 20)),
+                                   found(warned, range(3, 6), (0, 22)), inner],
+                                  lambda word: True, cjk=False, min_documents=3)
+        assert any(said in g.forms and warned in g.forms for g in groups) == joined, alone

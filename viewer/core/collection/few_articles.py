@@ -150,7 +150,7 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
             found.append(recurring)
     content = ~(is_stop if words is None else words.no_content)
     found = _variants_joined(found, lambda word: isinstance(word, int) and bool(content[word]),
-                             cjk)
+                             cjk, min_documents)
     # Longest first: a phrase inside a longer one is judged on its uses outside it.
     found.sort(key=lambda item: -max(e - s for spans in item.merged.values() for s, e in spans))
     taken = {k: list(spans) for k, spans in (held or {}).items()}
@@ -180,18 +180,29 @@ class _Found(NamedTuple):
 
 
 def _variants_joined(found: list[_Found], is_content: Callable[[Hashable], bool],
-                     cjk: bool) -> list[_Found]:
+                     cjk: bool, min_documents: int) -> list[_Found]:
     """`found` with the groups whose leading forms are variants of one another
     (`variants.group_variants`: a word swapped or added, most content kept) made one. The
     two-text finder groups the forms two articles write; the trade of one and the craft of
-    another are one formulation only the collection shows. A form inside another found
-    form is left out of the grouping: it is the part two forms share, read where two
-    articles write them differently, not a phrase whose contexts they are. No more than
-    `MAX_VARIANTS` forms join one: more make a template with a slot."""
+    another are one formulation only the collection shows. A form inside longer found
+    forms that does not recur on its own in `min_documents` articles is left out of the
+    grouping: it is the part two forms share, read where two articles write them
+    differently, not a phrase whose contexts they are (as one recurring on its own is:
+    "Mayor Ostrander said", "Mayor Ostrander warned"). No more than `MAX_VARIANTS` forms
+    join one: more make a template with a slot."""
     leading = [item.forms[0] for item in found]
-    whole = [k for k, form in enumerate(leading)
-             if not any(j != k and len(other) > len(form) and _within(form, other)
-                        for j, other in enumerate(leading))]
+
+    def grouped(k: int) -> bool:
+        # A form inside longer found forms is grouped only where it recurs on its own.
+        holders = [j for j, other in enumerate(leading)
+                   if j != k and len(other) > len(leading[k]) and _within(leading[k], other)]
+        alone = [doc for doc, spans in found[k].merged.items()
+                 if any(not _inside(span, [held for j in holders
+                                           for held in found[j].merged.get(doc, ())])
+                        for span in spans)]
+        return not holders or len(alone) >= min_documents
+
+    whole = [k for k in range(len(found)) if grouped(k)]
     whole.sort(key=lambda k: -len(found[k].merged))
     items = [item for k, item in enumerate(found) if k not in set(whole)]
     for group in group_variants(whole, leading.__getitem__, is_content, lambda *_: False,
