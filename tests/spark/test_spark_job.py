@@ -255,7 +255,9 @@ def test_command_line_on_parquet_writes_the_json_and_html_reports(spark: SparkSe
     planted = make_collection(documents=20)
     lines = planted.write(tmp_path / "twenty.jsonl")
     source = tmp_path / "twenty.parquet"
-    pq.write_table(pa.Table.from_pylist(planted.rows), source)
+    # Titles the source gives, which the reports name articles by, as the window does.
+    pq.write_table(pa.Table.from_pylist([{**row, "title": f"Story {row['id']}"}
+                                         for row in planted.rows]), source)
     out, target, page = tmp_path / "tables", tmp_path / "out.json", tmp_path / "out.html"
     assert run_corpus([str(source), "--engine", "spark", "--out", str(out), "--json",
                        str(target), "--html", str(page), "--quiet"]) == 0
@@ -267,7 +269,7 @@ def test_command_line_on_parquet_writes_the_json_and_html_reports(spark: SparkSe
     assert [d["path"] for d in written["documents"]][:2] == [f"{source}:1", f"{source}:2"]
     assert ("d002", "d009") in {(p["a"], p["b"]) for p in written["pairs"]}
     html = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
-    assert "Articles 20 in 4 series" in html and "d009" in html
+    assert "Articles 20 in 4 series" in html and "Story d009 d009" in html
 
 
 def test_formulations_and_boilerplate_of_benchmark_articles_are_the_embedded_engines(

@@ -16,7 +16,7 @@ import importlib.util
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from viewer.arguments import OneLineParser
@@ -99,12 +99,14 @@ def check_spark(master: str | None) -> None:
                                "openjdk-17-jre-headless (Debian/Ubuntu) or set JAVA_HOME")
 
 
-Write = Callable[[dict[str, Any], argparse.Namespace, Callable[[str], str]], None]
+Write = Callable[[dict[str, Any], argparse.Namespace, Callable[[str], str],
+                  Mapping[str, str] | None], None]
 
 
 def run_spark(args: argparse.Namespace, write: Write) -> list[dict[str, str]]:
-    """`tandem corpus SOURCE --engine spark --out DIR`; `write(report, args, text_of)` writes
-    what --json/--html/--pdf ask for. Returns the inputs the job skipped (path, reason)."""
+    """`tandem corpus SOURCE --engine spark --out DIR`; `write(report, args, text_of,
+    titles)` writes what --json/--html/--pdf ask for. Returns the inputs the job skipped
+    (path, reason)."""
     if len(args.sources) != 1:
         raise TandemError("the Spark engine reads one SOURCE (a JSON-lines file, a glob of "
                           "them, or Parquet); give one")
@@ -123,7 +125,7 @@ def run_spark(args: argparse.Namespace, write: Write) -> list[dict[str, str]]:
     check_out_folder(args.out, source)
     _refuse_reports_in(args.out, [getattr(args, name, None) for name in ("json", "html", "pdf")])
     from viewer.spark.job import run_job
-    from viewer.spark.tables import document_texts, report_from_tables
+    from viewer.spark.tables import document_texts, document_titles, report_from_tables
 
     def say(stage: str) -> None:
         if not args.quiet:
@@ -134,7 +136,7 @@ def run_spark(args: argparse.Namespace, write: Write) -> list[dict[str, str]]:
     report = report_from_tables(args.out)
     if args.json or args.html or getattr(args, "pdf", None):
         texts = document_texts(args.out)
-        write(report, args, texts.__getitem__)
+        write(report, args, texts.__getitem__, document_titles(args.out))
     say(f"{result.documents} documents, {result.passages} passages, "
         f"{len(report['skipped'])} inputs skipped, {result.seconds:.1f} s; tables in "
         f"{args.out}")

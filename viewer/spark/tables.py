@@ -78,6 +78,14 @@ def document_texts(out: str) -> dict[str, str]:
                     strict=True))
 
 
+def document_titles(out: str) -> dict[str, str]:
+    """Every document's title by id (its source's, else its first line), which the
+    reports name articles by."""
+    table = pq.read_table(os.path.join(out, "documents"), columns=["id", "title"])
+    return dict(zip(table.column("id").to_pylist(),
+                    [title or "" for title in table.column("title").to_pylist()], strict=True))
+
+
 def import_tables(out: str, store_path: str) -> int:
     """Load a job's tables into a new (or empty) collection store, as the embedded engine
     would have left it: documents with their tokens and n-gram index (so `tandem corpus add`
