@@ -47,3 +47,16 @@ def test_documents_name_their_file_and_claim_no_origin_they_lack(
     facts = summary(replace(english, document_a=from_file, document_b=from_store))
     assert facts.documents[0][1].startswith("a.txt — /data/a.txt · 13 characters")
     assert facts.documents[1][1].startswith("Harbour news (d00012) · 13 characters")
+
+
+def test_the_figures_count_the_slogans_the_texts_use_as_the_status_bar_does(
+        english) -> None:  # type: ignore[no-untyped-def]
+    # A watch-list phrase neither text uses is listed among the slogans, but is none.
+    from viewer.core.compare import compare
+
+    absent = "a phrase neither article prints"
+    watched = compare(english.document_a, english.document_b,
+                      replace(english.settings, watchlist=(absent,)))
+    assert absent in [s.phrase for s in watched.slogans]
+    assert len(watched.slogans) == len(english.slogans) + 1
+    assert dict(summary(watched).figures)["Slogans"] == f"{len(english.slogans):,}"

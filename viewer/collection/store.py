@@ -19,8 +19,9 @@ the file as a Tandem store):
   again at the next `add`), `keys` (the `KEYS_VERSION` of the vocabulary's match keys;
   another one reads every stored text again at the next `add`, see `rekey`),
   `formulations_readings` (articles of each reading, `readings.by_reading`, at the last full
-  search, as JSON), `formulations_finder` (the `FINDER_VERSION` that found the
-  formulations; another one finds them afresh at the next `add`).
+  search, as JSON), `formulations_pairwise` (the readings that search read two by two,
+  `few_articles.reads_two_by_two`, as JSON), `formulations_finder` (the `FINDER_VERSION`
+  that found the formulations; another one finds them afresh at the next `add`).
 - `result_*`: the finished results, in the order they are shown: `result_pairs`,
   `result_clusters`, `result_formulations`, `result_boilerplate`, plus `skipped`.
   The window lists these directly, so opening an indexed store is fast.

@@ -132,6 +132,13 @@ class Comparison:
     def documents(self) -> tuple[Document, Document]:
         return (self.document_a, self.document_b)
 
+    @property
+    def slogans_used(self) -> int:
+        """How many of the slogans either text uses: a watch-list phrase neither uses is
+        listed among them ("used by neither"), but is no slogan of theirs. The figures
+        count these; a list's heading counts its rows."""
+        return sum(1 for s in self.slogans if s.occurrences_a or s.occurrences_b)
+
     def swapped(self) -> Comparison:
         """The same comparison seen from B's side: every pair of spans exchanged, the shared
         phrases in the reading order of the new A."""

@@ -171,7 +171,7 @@ def summary(comparison: Comparison, now: datetime | None = None) -> Summary:
         ("Shared phrases", f"{len(comparison.shared_phrases):,}"),
         ("Text of A in shared phrases", percent(stats.shared_chars_a)),
         ("Text of B in shared phrases", percent(stats.shared_chars_b)),
-        ("Slogans", f"{len(comparison.slogans):,}"),
+        ("Slogans", f"{comparison.slogans_used:,}"),
         ("Theme-overlap pairs", f"{len(comparison.themes):,}"),
         ("Comparison time", f"{stats.seconds:.2f} s"),
     )

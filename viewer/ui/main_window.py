@@ -480,10 +480,7 @@ class MainWindow(QMainWindow):
         stats = comparison.stats
         counted = " · ".join(
             f"{n} {name}{'' if n == 1 else 's'}" for n, name in (
-                # A watch-list phrase neither text uses is listed, but is no slogan of theirs.
-                (len(comparison.shared_phrases), "passage"),
-                (sum(1 for s in comparison.slogans if s.occurrences_a or s.occurrences_b),
-                 "slogan"),
+                (len(comparison.shared_phrases), "passage"), (comparison.slogans_used, "slogan"),
                 (len(comparison.themes), "theme pair")))
         self.figures.setText(
             f"Shared text: {stats.shared_chars_a:.0%} of A, {stats.shared_chars_b:.0%} of B · "

@@ -293,6 +293,7 @@ class CollectionMode(QObject):
     def close(self) -> None:
         self.cancel()
         self.data = None
+        self.watched = (None, (), [])
         self.view.show_collection(None)
 
     # -- reading pairs and articles --------------------------------------------------------
