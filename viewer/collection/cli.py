@@ -243,6 +243,7 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
            watchlist: tuple[str, ...] | None) -> None:
     from viewer.collection.engine import add_sources
     from viewer.collection.store import remove_store
+    from viewer.collection.titles import stored_titles
 
     cached = not (command == "add" or args.store)
     path = default_store(args.sources) if cached else args.store
@@ -257,8 +258,7 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
             if store.document_count() < 2 and not args.quiet:
                 print(f"tandem: note: {ALONE}", file=sys.stderr)
             if command != "add":
-                _write(_results(store, watchlist), args, store.text,
-                       {d.id: d.title for d in store.documents()})
+                _write(_results(store, watchlist), args, store.text, stored_titles(store))
     finally:
         if not (existed or indexed):
             remove_store(path)  # a first run that failed or was stopped leaves no empty store
@@ -307,10 +307,10 @@ def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:
 def _report(args: argparse.Namespace, watchlist: tuple[str, ...] | None) -> None:
     from viewer.collection.rekey import other_version_note
     from viewer.collection.store import CollectionStore
+    from viewer.collection.titles import stored_titles
 
     with CollectionStore.open(args.store) as store:
-        _write(_results(store, watchlist), args, store.text,
-               {d.id: d.title for d in store.documents()})
+        _write(_results(store, watchlist), args, store.text, stored_titles(store))
         note = other_version_note(store)
     if note and not args.quiet:
         print(f"tandem: note: {note}", file=sys.stderr)

@@ -83,8 +83,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     document_grams.clear()
 
     report("Finding formulations", 0.8)
-    sizes = {reading: len(members)
-             for reading, members in by_reading([d.language for d in docs]).items()}
+    readings = by_reading([d.language for d in docs])
+    sizes = {reading: len(members) for reading, members in readings.items()}
     # Formulations another version of the finder listed are not what it finds now.
     current = store.meta("formulations_finder") == str(FINDER_VERSION)
     if (added is not None and current
@@ -98,7 +98,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         listed = _formulations(keys, docs, texts, streams, excluded)
         store.set_meta("formulations_readings", json.dumps(sizes, sort_keys=True))
         store.set_meta("formulations_pairwise", json.dumps(sorted(
-            reading for reading, members in by_reading([d.language for d in docs]).items()
+            reading for reading, members in readings.items()
             if reads_two_by_two(picked(streams, members)))))
         store.set_meta("formulations_finder", str(FINDER_VERSION))
     formulations = not_copies(listed, passages, len(docs))

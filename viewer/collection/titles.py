@@ -48,6 +48,11 @@ def titled_documents(store: CollectionStore,
             if d.title else d for d in store.documents()]
 
 
+def stored_titles(store: CollectionStore) -> dict[str, str]:
+    """Each document's title as the store keeps it (its source's, else its first line)."""
+    return {d.id: d.title for d in store.documents()}
+
+
 def with_titles(report: dict[str, Any], text_of: Callable[[str], str],
                 given: Mapping[str, str] | None = None) -> dict[str, Any]:
     """`report` (the contract "collection") with each document's title ("title"), which

@@ -204,7 +204,8 @@ def _variants_joined(found: list[_Found], is_content: Callable[[Hashable], bool]
 
     whole = [k for k in range(len(found)) if grouped(k)]
     whole.sort(key=lambda k: -len(found[k].merged))
-    items = [item for k, item in enumerate(found) if k not in set(whole)]
+    grouping = set(whole)
+    items = [item for k, item in enumerate(found) if k not in grouping]
     for group in group_variants(whole, leading.__getitem__, is_content, lambda *_: False,
                                 **variant_shape(cjk)):
         if len(group) > MAX_VARIANTS + 1:

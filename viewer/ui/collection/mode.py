@@ -22,7 +22,7 @@ from viewer.collection.cli import default_store
 from viewer.collection.context import known_forms
 from viewer.collection.sources import input_files
 from viewer.collection.store import SET_ASIDE_SUFFIX, CollectionStore, set_aside
-from viewer.collection.titles import with_titles
+from viewer.collection.titles import stored_titles, with_titles
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
 from viewer.core.model import Comparison, KnownForms
@@ -101,7 +101,7 @@ def _write_report(store_path: str, name: str, kind: str, target: str,
         else:
             from viewer.export.collection_html import write_collection_html as write
         report = with_titles(store.report(), store.text,
-                             {d.id: d.title for d in store.documents()})
+                             stored_titles(store))
         if watchlist:  # the window's watch-list, counted across the articles as well
             from viewer.collection.watched import watched_phrases
 

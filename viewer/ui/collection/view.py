@@ -64,7 +64,7 @@ def _counted(count: int, noun: str) -> str:
 
 
 def _words(article: ArticleFacts) -> int:
-    """An article's words, as its passages' words are counted (Chinese: characters)."""
+    """An article's words, as its passages' words are counted (`article_words`)."""
     return article_words(article.row.words, article.row.language)
 
 
