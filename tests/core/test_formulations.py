@@ -2078,13 +2078,14 @@ SCIENCE, HOPE, FAIR = "科学训练水平刻不容缓", "乐观训练水平刻�
 
 
 @pytest.mark.parametrize("elsewhere", [False, True])
-def test_a_word_changed_at_an_end_is_a_variant_though_a_rare_third_form_keeps_the_same_words(
+def test_a_word_changed_at_an_end_is_a_variant_where_the_words_kept_are_written_nowhere_else(
         elsewhere: bool) -> None:
     # 科学训练水平刻不容缓 in 20 articles, 乐观训练水平刻不容缓 in 12 later ones (one article
     # holds both, no more than chance): 训练水平刻不容缓 is written after nothing else but
-    # 公正, once, a third form too rare to recur. The words kept are no phrase of their
-    # own, and 乐观 fills the place of 科学 in one formulation. Written after three other
-    # words in three more articles, they may be a phrase of their own.
+    # 公正, once, a third form too rare to recur on its own. The words kept are no phrase
+    # of their own: 乐观 fills the place of 科学 in one formulation, and so does 公正,
+    # however seldom. Written after three other words in three more articles, they may
+    # be a phrase of their own, and neither joins.
     rules = [(lambda i: i >= 40 and i % 10 == 0, 3, 4, SCIENCE),
              (lambda i: i == 200 or (i >= 120 and i % 10 == 5), 5, 3, HOPE),
              (lambda i: i == 150, 6, 2, FAIR)]
@@ -2094,7 +2095,7 @@ def test_a_word_changed_at_an_end_is_a_variant_though_a_rare_third_form_keeps_th
     texts, dates = _random_articles(240, 13, SCIENCE + HOPE + FAIR + "优秀提高全面",
                                     _placed(*rules), _two_years(120))
     assert sorted(_find_chinese(texts, dates)) == (
-        [(HOPE, (), 125), (SCIENCE, (), 40)] if elsewhere else [(SCIENCE, (HOPE,), 40)])
+        [(HOPE, (), 125), (SCIENCE, (), 40)] if elsewhere else [(SCIENCE, (HOPE, FAIR), 40)])
 
 
 def test_a_long_stretch_in_three_articles_is_a_formulation_but_not_a_sentence_quoted_whole(

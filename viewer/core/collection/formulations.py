@@ -106,9 +106,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: formulations have been through; 26: the articles of each language are read on their
 #: own, `readings`; 27: a collection small enough to read two by two is read so however
 #: many its articles, a sentence written whole in half its uses is no formulation there,
-#: and forms that are variants of one another join): a collection store whose
-#: formulations another version found finds them afresh when next brought up to date.
-FINDER_VERSION = 27
+#: and forms that are variants of one another join; 28: a Chinese likeness swapping the
+#: first word of a formulation whose other words are written nowhere else joins it,
+#: `kept_words.swap_keeps_own_words`): a collection store whose formulations another
+#: version found finds them afresh when next brought up to date.
+FINDER_VERSION = 28
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would

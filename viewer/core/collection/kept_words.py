@@ -168,6 +168,34 @@ def shorter_keeps_own_words(grams: RecurringGrams, head: tuple[int, ...],
                for start, length in ((0, same), (same, tail)))
 
 
+def swap_keeps_own_words(grams: RecurringGrams, head: Segmented, part: tuple[int, int],
+                         head_at: int, group: list[tuple[int, np.ndarray]],
+                         likeness: tuple[int, np.ndarray], content: np.ndarray,
+                         least: int) -> bool:
+    """Whether a rare Chinese likeness (its length and the positions of its uses) that
+    swaps the first word of `head` (a use of a form of `group` at token `head_at`;
+    `part`, the tokens it keeps, from `kept_part`) keeps `SIDE_WORDS` words or more,
+    `least` of their tokens content (`content[id]`), that the collection writes only in
+    the uses of `group`'s forms ((length, start positions) each) and in the likeness's
+    own. Then the swapped word is no context those words are met in: the likeness is the
+    formulation with its first word written another way, if only once (公正 |
+    训练水平刻不容缓 of 科学 | 训练水平刻不容缓 and 乐观 | 训练水平刻不容缓, where
+    训练水平刻不容缓 is written nowhere else). A Chinese phrase ends on what it names
+    or does: a likeness swapping its last word (香港的持续 | 气派 of … | 繁荣) names
+    another thing, as likely another phrase however its first words are used. Two words
+    kept may be a term the collection uses in one phrase only, as
+    `shorter_keeps_own_words` says: not enough."""
+    start, length = part
+    if start == 0:
+        return False
+    words = sum(1 for s, e in head.spans
+                if head.start + start <= s and e <= head.start + start + length)
+    at = head_at + start
+    return (words >= SIDE_WORDS
+            and int(content[grams.ids[at:at + length]].sum()) >= least
+            and _only_inside(grams, at, length, [*group, likeness]))
+
+
 def _only_inside(grams: RecurringGrams, at: int, length: int,
                  uses: list[tuple[int, np.ndarray]]) -> bool:
     """Whether every use of the gram of `length` tokens at token `at` lies inside one of

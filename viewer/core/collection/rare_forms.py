@@ -31,6 +31,7 @@ from viewer.core.collection.kept_words import (
     beside_beyond_kept,
     kept_part,
     shorter_keeps_own_words,
+    swap_keeps_own_words,
 )
 from viewer.core.variants import Likeness, rare_variants
 from viewer.core.word_bounds import (
@@ -319,7 +320,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         # Leaving one word (抢救国家, 营救国家) or bringing one of another stem (继续用于灾,
         # 继续用于岛) asks more: see `beside_at_end`.
         return cited or related_change(varied, seen) or beside_at_end(
-            g, k, varied, word_change(varied, seen, any_end=True), docs)
+            g, k, varied, word_change(varied, seen, any_end=True), (len(form), at))
 
     def written_beside(g: int, docs: np.ndarray) -> bool:
         # A kindred word swapped at an end keeping a single word of the form, set in as a
@@ -329,7 +330,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         return bool(np.isin(docs, own_docs[g]).all())
 
     def beside_at_end(g: int, k: int, varied: Segmented, change: tuple[str, str] | None,
-                      docs: np.ndarray) -> bool:
+                      likeness: tuple[int, np.ndarray]) -> bool:
         # A word changed at an end (`change`, what `varied` has and what the likeness has
         # in its place) may make another phrase in that context: the form joins where it
         # is used beside its formulation far beyond chance, or beyond what the words the
@@ -339,8 +340,11 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         # asked of a form of one or two documents, which meets a popular formulation by
         # chance; one that recurs on its own, in as many documents as a candidate
         # (说明人心 of 说明人们), is judged as two candidate forms are: beyond chance.
+        # Words kept that the collection writes nowhere else say it too, however seldom
+        # the likeness is used (`swap_keeps_own_words`).
         if change is None:
             return False
+        docs = np.unique(grams.doc_of[likeness[1]])
         if co_use.surely_together(docs_of[g], docs, len(dates)):
             return True
         if kindred(change):
@@ -349,7 +353,11 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                     or co_use.recurs_beyond_chance(used, beside, rank)):
                 return True
         part = kept_part(varied, change, listed[g][k][0])
-        return part is not None and beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
+        return part is not None and (
+            beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
+            or swap_keeps_own_words(grams, varied, part,
+                                    int(grams.levels[listed[g][k][0]].first[listed[g][k][1]]),
+                                    forms[g], likeness, content, shape["strong"]))
 
     shape = variant_shape(True)
     content = ~scorer.no_content
@@ -407,7 +415,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                     set(docs_of[g].tolist()), set(docs.tolist()), rank):
                 continue
             by_words = (one_word_apart(varied, seen)
-                        or beside_at_end(g, k, varied, change, docs)
+                        or beside_at_end(g, k, varied, change, (len(form), at))
                         or kin and written_beside(g, docs)
                         and _set_in_as_unit(ranked, len(form), at))
             if not (by_words or _cited_whole(ranked, len(form), at)):
