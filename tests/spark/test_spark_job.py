@@ -386,3 +386,16 @@ def test_the_terminal_lists_what_the_job_skipped(spark: SparkSession, tmp_path: 
     assert any(line.startswith("tandem spark: 6 documents, ") and "1 inputs skipped" in line
                for line in err)
     assert err[-1].startswith(f"tandem: skipped {source}:4: is not valid JSON")
+
+
+@pytest.mark.parametrize("documents", [1, 2])
+def test_a_single_article_on_spark_gets_the_note_the_embedded_engine_gives(
+        spark: SparkSession, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        documents: int) -> None:
+    source = tmp_path / "few.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n"
+                              for r in make_collection(documents=2).rows[:documents]),
+                      encoding="utf-8")
+    assert run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "t")]) == 0
+    err = capsys.readouterr().err
+    assert ("tandem: note: the collection holds a single article" in err) == (documents == 1)

@@ -154,7 +154,9 @@ def run_corpus(argv: Sequence[str]) -> int:
         elif command == "import":
             run_import(args)
         elif getattr(args, "engine", "embedded") == "spark":
-            tell_skipped(run_spark(args, _write), sys.stderr)
+            report = run_spark(args, _write)
+            tell_skipped(report["skipped"], sys.stderr)
+            _note_if_alone(len(report["documents"]), args)
         else:
             if not command:
                 check_embedded(args)
@@ -255,8 +257,7 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
             indexed = True
             progress.close()
             _tell(summary, sys.stderr, quiet=args.quiet)
-            if store.document_count() < 2 and not args.quiet:
-                print(f"tandem: note: {ALONE}", file=sys.stderr)
+            _note_if_alone(store.document_count(), args)
             if command != "add":
                 _write(_results(store, watchlist), args, store.text, stored_titles(store))
     finally:
@@ -290,6 +291,13 @@ def _tell(summary: AddSummary, stream: TextIO, *, quiet: bool) -> None:
               f"inputs skipped {summary.skipped:,}{notes}", file=stream)
     tell_skipped([{"path": s.path, "reason": s.reason, "indexed": s.indexed}
                   for s in summary.reported], stream)
+
+
+def _note_if_alone(documents: int, args: argparse.Namespace) -> None:
+    """Tell (unless quiet) that a collection of fewer than two articles has nothing to
+    share text with, whichever engine indexed it."""
+    if documents < 2 and not args.quiet:
+        print(f"tandem: note: {ALONE}", file=sys.stderr)
 
 
 def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:

@@ -103,10 +103,10 @@ Write = Callable[[dict[str, Any], argparse.Namespace, Callable[[str], str],
                   Mapping[str, str] | None], None]
 
 
-def run_spark(args: argparse.Namespace, write: Write) -> list[dict[str, str]]:
+def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
     """`tandem corpus SOURCE --engine spark --out DIR`; `write(report, args, text_of,
-    titles)` writes what --json/--html/--pdf ask for. Returns the inputs the job skipped
-    (path, reason)."""
+    titles)` writes what --json/--html/--pdf ask for. Returns the report (the JSON
+    contract "collection"): its documents, and the inputs the job skipped."""
     if len(args.sources) != 1:
         raise TandemError("the Spark engine reads one SOURCE (a JSON-lines file, a glob of "
                           "them, or Parquet); give one")
@@ -140,7 +140,7 @@ def run_spark(args: argparse.Namespace, write: Write) -> list[dict[str, str]]:
     say(f"{result.documents} documents, {result.passages} passages, "
         f"{len(report['skipped'])} inputs skipped, {result.seconds:.1f} s; tables in "
         f"{args.out}")
-    return list(report["skipped"])
+    return report
 
 
 def check_out_folder(out: str, source: str) -> None:
