@@ -78,6 +78,7 @@ def test_a_phrase_most_of_a_few_articles_use_is_a_formulation(tmp_path: Path) ->
     for item in report["formulations"]:
         assert item["documents"] >= 3
         forms = {x.lower() for x in (item["phrase"], *item["variants"])}
+        assert len(forms) == 1 + len(item["variants"])  # each form written once
         for occurrence in item["occurrences"]:
             for start, end in occurrence["spans"]:
                 assert " ".join(texts[occurrence["doc"]][start:end].split()).lower() in forms
@@ -322,3 +323,27 @@ def test_two_contexts_of_a_phrase_used_on_its_own_are_not_variants() -> None:
                                    found(warned, range(3, 6), (0, 22)), inner],
                                   lambda word: True, cjk=False, min_documents=3)
         assert any(said in g.forms and warned in g.forms for g in groups) == joined, alone
+
+
+def test_a_form_two_joined_groups_hold_is_listed_once_with_the_uses_of_both() -> None:
+    # Two pairs of articles read "... as the core" beside two other variants ("... at the
+    # core", "... at its core"): the groups join, and the form they share is one form of
+    # the formulation, not a variant of itself.
+    from viewer.core.collection.few_articles import _Found, _variants_joined
+
+    as_the, at_the, at_its = (1, 2, 3, 4, 5), (1, 2, 6, 4, 5), (1, 2, 6, 7, 5)
+
+    def found(forms: list[tuple[int, ...]], docs: list[range]) -> _Found:
+        uses = [{k: [(10 * f, 10 * f + 9)] for k in ks} for f, ks in enumerate(docs)]
+        merged: dict[int, list[tuple[int, int]]] = {}
+        for by_doc in uses:
+            for k, spans in by_doc.items():
+                merged.setdefault(k, []).extend(spans)
+        return _Found(forms, uses, merged)
+
+    [joined] = _variants_joined([found([as_the, at_the], [range(0, 3), range(3, 5)]),
+                                 found([as_the, at_its], [range(2, 4), range(5, 6)])],
+                                lambda word: True, cjk=False, min_documents=3)
+    assert sorted(joined.forms) == sorted([as_the, at_the, at_its])
+    assert joined.forms[0] == as_the
+    assert sorted(joined.uses[0]) == [0, 1, 2, 3]

@@ -211,9 +211,15 @@ def _variants_joined(found: list[_Found], is_content: Callable[[Hashable], bool]
         if len(group) > MAX_VARIANTS + 1:
             items.extend(found[k] for k in group)
             continue
-        parts = sorted(((form, uses) for k in group
-                        for form, uses in zip(found[k].forms, found[k].uses, strict=True)),
-                       key=lambda part: (-len(part[1]), -len(part[0])))
+        # Two groups may hold one form (two pairs of articles each read it beside another
+        # variant): it is one form of the joined group, with the uses of both.
+        by_form: dict[tuple[int, ...], dict[int, list[Span]]] = {}
+        for k in group:
+            for form, uses in zip(found[k].forms, found[k].uses, strict=True):
+                into = by_form.setdefault(form, {})
+                for doc, spans in uses.items():
+                    into[doc] = sorted({*into.get(doc, ()), *spans})
+        parts = sorted(by_form.items(), key=lambda part: (-len(part[1]), -len(part[0])))
         merged: dict[int, list[Span]] = {}
         for k in group:
             for doc, spans in found[k].merged.items():
