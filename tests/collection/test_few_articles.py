@@ -347,3 +347,4 @@ def test_a_form_two_joined_groups_hold_is_listed_once_with_the_uses_of_both() ->
     assert sorted(joined.forms) == sorted([as_the, at_the, at_its])
     assert joined.forms[0] == as_the
     assert sorted(joined.uses[0]) == [0, 1, 2, 3]
+    assert joined.uses[0][2] == [(0, 9)]  # read by both groups, listed once

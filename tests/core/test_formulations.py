@@ -2074,28 +2074,36 @@ def test_candidate_rows_name_the_row_of_each_form_and_of_no_other() -> None:
         rows[others[0]]
 
 
-SCIENCE, HOPE, FAIR = "科学训练水平刻不容缓", "乐观训练水平刻不容缓", "公正训练水平刻不容缓"
+SCIENCE, HOPE = "科学训练水平刻不容缓", "乐观训练水平刻不容缓"
+FAIR, EQUAL = "公正训练水平刻不容缓", "平等训练水平刻不容缓"
 
 
-@pytest.mark.parametrize("elsewhere", [False, True])
+@pytest.mark.parametrize("kept_words", ["only here", "elsewhere", "two rare forms"])
 def test_a_word_changed_at_an_end_is_a_variant_where_the_words_kept_are_written_nowhere_else(
-        elsewhere: bool) -> None:
+        kept_words: str) -> None:
     # 科学训练水平刻不容缓 in 20 articles, 乐观训练水平刻不容缓 in 12 later ones (one article
     # holds both, no more than chance): 训练水平刻不容缓 is written after nothing else but
     # 公正, once, a third form too rare to recur on its own. The words kept are no phrase
     # of their own: 乐观 fills the place of 科学 in one formulation, and so does 公正,
     # however seldom. Written after three other words in three more articles, they may
-    # be a phrase of their own, and neither joins.
+    # be a phrase of their own, and neither joins. Written after a second rare word
+    # (平等, once), they fill a place that rare words fill too: neither rare form is told
+    # a variant by them, whichever comes first.
     rules = [(lambda i: i >= 40 and i % 10 == 0, 3, 4, SCIENCE),
              (lambda i: i == 200 or (i >= 120 and i % 10 == 5), 5, 3, HOPE),
              (lambda i: i == 150, 6, 2, FAIR)]
-    if elsewhere:
+    planted = SCIENCE + HOPE + FAIR + "优秀提高全面"
+    if kept_words == "elsewhere":
         rules += [(lambda i, at=at: i == at, 7, 5, word + SCIENCE[2:])
                   for at, word in ((70, "优秀"), (130, "提高"), (190, "全面"))]
-    texts, dates = _random_articles(240, 13, SCIENCE + HOPE + FAIR + "优秀提高全面",
-                                    _placed(*rules), _two_years(120))
-    assert sorted(_find_chinese(texts, dates)) == (
-        [(HOPE, (), 125), (SCIENCE, (), 40)] if elsewhere else [(SCIENCE, (HOPE, FAIR), 40)])
+    if kept_words == "two rare forms":
+        rules.append((lambda i: i == 170, 6, 2, EQUAL))
+        planted += EQUAL
+    texts, dates = _random_articles(240, 13, planted, _placed(*rules), _two_years(120))
+    assert sorted(_find_chinese(texts, dates)) == {
+        "only here": [(SCIENCE, (HOPE, FAIR), 40)],
+        "elsewhere": [(HOPE, (), 125), (SCIENCE, (), 40)],
+        "two rare forms": [(SCIENCE, (HOPE,), 40)]}[kept_words]
 
 
 def test_a_long_stretch_in_three_articles_is_a_formulation_but_not_a_sentence_quoted_whole(

@@ -176,11 +176,13 @@ def swap_keeps_own_words(grams: RecurringGrams, head: Segmented, part: tuple[int
     swaps the first word of `head` (a use of a form of `group` at token `head_at`;
     `part`, the tokens it keeps, from `kept_part`) keeps `SIDE_WORDS` words or more,
     `least` of their tokens content (`content[id]`), that the collection writes only in
-    the uses of `group`'s forms ((length, start positions) each) and in the likeness's
-    own. Then the swapped word is no context those words are met in: the likeness is the
-    formulation with its first word written another way, if only once (公正 |
-    训练水平刻不容缓 of 科学 | 训练水平刻不容缓 and 乐观 | 训练水平刻不容缓, where
-    训练水平刻不容缓 is written nowhere else). A Chinese phrase ends on what it names
+    the uses of `group`'s forms ((length, start positions) each: the formulation's
+    recurring forms) and in the likeness's own. Then the swapped word is no context
+    those words are met in: the likeness is the formulation with its first word written
+    another way, if only once (公正 | 训练水平刻不容缓 of 科学 | 训练水平刻不容缓 and 乐观 |
+    训练水平刻不容缓, where 训练水平刻不容缓 is written nowhere else). Two rare likenesses
+    in that place write them elsewhere for each other: neither is told a form this way,
+    whichever is weighed first. A Chinese phrase ends on what it names
     or does: a likeness swapping its last word (香港的持续 | 气派 of … | 繁荣) names
     another thing, as likely another phrase however its first words are used. Two words
     kept may be a term the collection uses in one phrase only, as

@@ -296,6 +296,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
                for group in forms]
     main_documents = [len(np.unique(grams.doc_of[group[0][1]])) for group in forms]
     own_docs = list(docs_of)  # the recurring forms' documents (`docs_of` grows below)
+    own_forms = [list(group) for group in forms]  # the recurring forms (`forms` grows)
 
     def may_join(likenesses: list[Likeness]) -> list[bool]:
         # Uses overlapping the formulation's are none of a form's (see below).
@@ -341,7 +342,8 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
         # chance; one that recurs on its own, in as many documents as a candidate
         # (说明人心 of 说明人们), is judged as two candidate forms are: beyond chance.
         # Words kept that the collection writes nowhere else say it too, however seldom
-        # the likeness is used (`swap_keeps_own_words`).
+        # the likeness is used (`swap_keeps_own_words`): nowhere but in the recurring
+        # forms, so that two rare likenesses are judged alike whichever comes first.
         if change is None:
             return False
         docs = np.unique(grams.doc_of[likeness[1]])
@@ -357,7 +359,7 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             beside_beyond_kept(grams, len(rank), listed[g][k], part, docs)
             or swap_keeps_own_words(grams, varied, part,
                                     int(grams.levels[listed[g][k][0]].first[listed[g][k][1]]),
-                                    forms[g], likeness, content, shape["strong"]))
+                                    own_forms[g], likeness, content, shape["strong"]))
 
     shape = variant_shape(True)
     content = ~scorer.no_content
