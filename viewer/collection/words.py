@@ -17,14 +17,15 @@ from viewer.core.tokenize import TokenStream, Vocabulary, tokenize_many
 SETTINGS = Settings()
 CJK_LANGUAGES = frozenset({"zh", "ja"})
 
+#: Articles tokenized together. A vocabulary numbers words as the batches meet them, and the
+#: formulations break ties by those numbers: both engines batch alike to get the same ones.
+TOKENIZE_BATCH = 200
+
 
 def article_words(tokens: int, language: str) -> int:
     """The length in words of an article of `tokens` tokens, as its passages' words are
     counted (`viewer.core.shared.text_words`)."""
     return text_words(tokens, language in CJK_LANGUAGES)
-#: Articles tokenized together. A vocabulary numbers words as the batches meet them, and the
-#: formulations break ties by those numbers: both engines batch alike to get the same ones.
-TOKENIZE_BATCH = 200
 
 
 def content_hash(text: str) -> str:

@@ -220,13 +220,8 @@ def _variants_joined(found: list[_Found], is_content: Callable[[Hashable], bool]
                 for doc, spans in uses.items():
                     into[doc] = sorted({*into.get(doc, ()), *spans})
         parts = sorted(by_form.items(), key=lambda part: (-len(part[1]), -len(part[0])))
-        merged: dict[int, list[Span]] = {}
-        for k in group:
-            for doc, spans in found[k].merged.items():
-                merged.setdefault(doc, []).extend(spans)
         items.append(_Found([form for form, _ in parts], [uses for _, uses in parts],
-                            {doc: list(apart_spans(sorted(spans)))
-                             for doc, spans in merged.items()}))
+                            _merged([uses for _, uses in parts])))
     return items
 
 
@@ -254,16 +249,22 @@ def _recurring(group: list[tuple[int, ...]], search: _SentenceSearch, texts: Seq
         by_form.setdefault(search.ids_at(at, n), {}).setdefault(k, []).append(span)
     written_forms = list(by_form)
     uses = [by_form[form] for form in written_forms]
-    merged: dict[int, list[Span]] = {}
-    for by_doc in uses:
-        for k, spans in by_doc.items():
-            merged.setdefault(k, []).extend(spans)
+    merged = _merged(uses)
     if len(merged) < min_documents or (cjk and _no_phrase(uses, texts)):
         return None
     # The form most articles use leads its group.
     order = sorted(range(len(uses)), key=lambda f: (-len(uses[f]), -len(written_forms[f])))
-    return _Found([written_forms[f] for f in order], [uses[f] for f in order],
-                  {k: list(apart_spans(spans)) for k, spans in merged.items()})
+    return _Found([written_forms[f] for f in order], [uses[f] for f in order], merged)
+
+
+def _merged(uses: list[dict[int, list[Span]]]) -> dict[int, list[Span]]:
+    """The uses of a group's forms (document index -> spans, by form) as one, by
+    document: a form's use inside another's is that use (`apart_spans`)."""
+    merged: dict[int, list[Span]] = {}
+    for by_doc in uses:
+        for k, spans in by_doc.items():
+            merged.setdefault(k, []).extend(spans)
+    return {k: list(apart_spans(spans)) for k, spans in merged.items()}
 
 
 def _slogan_forms(texts: Sequence[str], streams: Sequence[TokenStream],

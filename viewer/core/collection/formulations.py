@@ -109,8 +109,8 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: and forms that are variants of one another join; 28: a Chinese likeness swapping the
 #: first word of a formulation whose other words are written nowhere else joins it,
 #: `kept_words.swap_keeps_own_words`, and a form two groups read two by two hold is
-#: listed once): a collection store whose formulations another
-#: version found finds them afresh when next brought up to date.
+#: listed once): a collection store whose formulations another version found finds them
+#: afresh when next brought up to date.
 FINDER_VERSION = 28
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):

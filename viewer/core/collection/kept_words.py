@@ -182,11 +182,11 @@ def swap_keeps_own_words(grams: RecurringGrams, head: Segmented, part: tuple[int
     another way, if only once (公正 | 训练水平刻不容缓 of 科学 | 训练水平刻不容缓 and 乐观 |
     训练水平刻不容缓, where 训练水平刻不容缓 is written nowhere else). Two rare likenesses
     in that place write them elsewhere for each other: neither is told a form this way,
-    whichever is weighed first. A Chinese phrase ends on what it names
-    or does: a likeness swapping its last word (香港的持续 | 气派 of … | 繁荣) names
-    another thing, as likely another phrase however its first words are used. Two words
-    kept may be a term the collection uses in one phrase only, as
-    `shorter_keeps_own_words` says: not enough."""
+    whichever is weighed first. A Chinese phrase ends on what it names or does: a
+    likeness swapping its last word (香港的持续 | 气派 of … | 繁荣) names another thing,
+    as likely another phrase however its first words are used. Two words kept may be a
+    term the collection uses in one phrase only, as `shorter_keeps_own_words` says: not
+    enough."""
     start, length = part
     if start == 0:
         return False

@@ -100,8 +100,7 @@ def _write_report(store_path: str, name: str, kind: str, target: str,
             from viewer.export.collection_pdf import write_collection_pdf as write
         else:
             from viewer.export.collection_html import write_collection_html as write
-        report = with_titles(store.report(), store.text,
-                             stored_titles(store))
+        report = with_titles(store.report(), store.text, stored_titles(store))
         if watchlist:  # the window's watch-list, counted across the articles as well
             from viewer.collection.watched import watched_phrases
 

@@ -68,6 +68,10 @@ def _words(article: ArticleFacts) -> int:
     return article_words(article.row.words, article.row.language)
 
 
+#: The Pairs tab of a collection in which no two articles share a passage.
+NO_PAIRS = "No pairs: no two articles share a passage long enough to be a copy"
+
+
 def _pairs_shown(shown: int, listed: int) -> str:
     """What the Pairs tab says of its rows: all of them, a filter's share, or why none."""
     if not listed:
@@ -75,8 +79,6 @@ def _pairs_shown(shown: int, listed: int) -> str:
     return _counted(listed, "pair") if shown == listed else f"{shown:,} of {listed:,} pairs"
 
 
-#: The Pairs tab of a collection in which no two articles share a passage.
-NO_PAIRS = "No pairs: no two articles share a passage long enough to be a copy"
 USES_HINT = "Double-click a formulation to list the articles using it."
 #: The key of a watch-list phrase's entry among the formulations, and its mark in the table.
 WATCHED_KEY = "watchlist"
