@@ -153,6 +153,9 @@ def main() -> int:
     parser.add_argument("--skip-10k", action="store_true")
     args = parser.parse_args()
     app = QApplication([])
+    from viewer.ui.gc_policy import collect_in_gui_thread
+
+    collect_in_gui_thread(app)  # as `viewer.app.run_window` does
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CACHE_HOME"] = os.path.join(tmp, "cache")  # the child inherits it
         settings = os.path.join(tmp, "tandem.ini")

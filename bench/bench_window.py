@@ -55,7 +55,10 @@ def generate_pair(folder: Path) -> tuple[Path, Path]:
 
 def main() -> int:
     app = QApplication([])
+    from viewer.ui.gc_policy import collect_in_gui_thread
     from viewer.ui.main_window import MainWindow
+
+    collect_in_gui_thread(app)  # as `viewer.app.run_window` does
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -56,6 +56,9 @@ def run_window(files: Sequence[str], settings_path: str | None = None) -> int:
     from viewer.ui.icon import app_icon
 
     app.setWindowIcon(app_icon())
+    from viewer.ui.gc_policy import collect_in_gui_thread
+
+    collect_in_gui_thread(app)
     window = MainWindow(settings_path)
     window.show()
     _close_on_terminate(window)

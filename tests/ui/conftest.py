@@ -20,6 +20,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.qt_log_ignore(_OFFSCREEN_NOISE))
 
 
+@pytest.fixture(autouse=True)
+def gui_thread_collection(qapp):  # type: ignore[no-untyped-def]
+    """Cycles collected in the GUI thread only, as the app has them (`viewer.app`)."""
+    from viewer.ui.gc_policy import GuiThreadCollector
+
+    collector = GuiThreadCollector(qapp)
+    yield
+    collector.stop()
+    collector.setParent(None)
+
+
 @pytest.fixture
 def settings_ini(tmp_path: Path) -> str:
     return str(tmp_path / "tandem.ini")
