@@ -71,7 +71,7 @@ class SelfTest:
     def engine_data(self) -> str:
         import snowballstemmer
 
-        from viewer.core import translations
+        from viewer.core import adjectives, translations
         from viewer.core.rarity import frequencies
         from viewer.core.stopwords import stop_words
 
@@ -88,8 +88,13 @@ class SelfTest:
             glossary = translations.glossary()
         except translations.DictionaryMissing as exc:
             raise CheckFailed(str(exc)) from None
+        try:
+            lexicon = adjectives.adjectives_only()
+        except adjectives.LexiconMissing as exc:
+            raise CheckFailed(str(exc)) from None
         return (f"word frequencies en {sizes['en']}, zh {sizes['zh']}; stop words; stemmer; "
-                f"Chinese-English dictionary ({len(glossary.whole)} English words)")
+                f"Chinese-English dictionary ({len(glossary.whole)} English words); "
+                f"English lexicon ({len(lexicon)} adjectives)")
 
     def compare_samples(self) -> str:
         from viewer.core.compare import compare

@@ -241,6 +241,27 @@ def test_a_phrase_ending_on_a_modifier_is_not_listed():
     assert "construction of digital" not in phrases
 
 
+# Each adjective is used too seldom for usage to show it a modifier; the lexicon says it is
+# only ever an adjective, and here it goes on into a noun, straight or through "and".
+ADJECTIVES_A = ("Scientific and technological progress lifted the harbour towns. We face "
+                "major ecological and environmental problems. Keep the grid safe and "
+                "controllable.")
+ADJECTIVES_B = ("The plan funds scientific and technological talent. Officials listed major "
+                "ecological and environmental risks. Every network must be safe and "
+                "controllable.")
+
+
+@pytest.mark.parametrize("phrase, listed", [
+    ("scientific and technological", False),
+    ("major ecological", False),
+    ("major ecological and environmental", False),
+    # Ending its sentence, an adjective completes the phrase.
+    ("safe and controllable", True),
+])
+def test_a_phrase_ending_on_an_adjective_before_its_noun_is_not_listed(phrase, listed):
+    assert (phrase in _listed(ADJECTIVES_A, ADJECTIVES_B)) is listed
+
+
 def test_a_hyphenated_word_alone_is_not_a_phrase():
     a = ("The long-term plan stands. A long-term view helps. Quantum harbour reform began. "
          "We need long-term thinking.")

@@ -10,11 +10,12 @@ texts and the formulations of a collection both score their candidates here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
 import numpy as np
 
+from viewer.core.adjectives import ends_on_adjective
 from viewer.core.figures import NUMBER_WORDS
 from viewer.core.grouping import expand
 from viewer.core.phrases import Level, RecurringGrams
@@ -135,6 +136,10 @@ class PhraseScorer:
         #: Per position, whether a comma follows the token (None: commas do not end a
         #: phrase that goes on past them).
         self.comma_after: np.ndarray | None = None
+        #: The words the vocabulary ids stand for, where the language is English: no
+        #: phrase then ends on an attributive adjective (`adjectives.ends_on_modifier`).
+        #: None: the lexicon does not apply.
+        self.english_keys: Sequence[str] | None = None
         #: Per position, whether the token and the next are no compound for `modifiers`
         #: (a comma between, or a figure-like word: "5G, big data", "4G base stations")
         #: (None: unknown).
@@ -157,6 +162,8 @@ class PhraseScorer:
         for form, word in ARTICLE_FORMS.get(language, {}).items():
             if form in vocabulary.ids and word in vocabulary.ids:
                 self.word_unit[vocabulary.ids[form]] = vocabulary.ids[word]
+        if language == "en":
+            self.english_keys = vocabulary.keys
         return self
 
     @classmethod
@@ -268,6 +275,14 @@ class PhraseScorer:
                 # Nor begin on a word that nearly always ends a compound a content word
                 # opens ("country in an all-round way" of "modern socialist country").
                 ok &= ~headed[ids[start]]
+            if self.english_keys is not None:
+                # Nor, in English, on an adjective that modifies what follows it in most
+                # of the phrase's uses ("scientific and technological" innovation),
+                # however seldom the word is used (see `modifiers`).
+                adjective = np.flatnonzero(ok & ends_on_adjective(
+                    self.english_keys, ids[np.maximum(last, 0)], ids[np.maximum(last - 1, 0)]))
+                ok[adjective] = ~self._modifying(level, maximal[adjective],
+                                                 (lead + length)[adjective])
             # A stretch that nearly always goes on with a function word ("accelerate the
             # construction" of ..., "give full play" to ...) is cut short, not a phrase;
             # for two texts, not when that word is a conjunction, which joins whole
@@ -283,6 +298,28 @@ class PhraseScorer:
                 index = grams.levels[m].gram_at(first[pick] + lead[pick])
                 found.setdefault(m, []).append(index[index >= 0])
         return {m: np.unique(np.concatenate(parts)) for m, parts in found.items()}
+
+    def _modifying(self, level: Level, index: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """Per gram `index` of `level`, whether its token `end - 1` goes straight on (no
+        break, comma or hyphen) into a content word in more than half of its uses, or
+        through a conjunction into one ("major theoretical | and practical questions")."""
+        ids, size = self.grams.ids, len(self.grams.ids)
+        owner, _ = expand(level.count[index])
+        last = level.grouped_at(index) + end[owner] - 1
+
+        def straight_on(at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            # Whether token `at` runs on into the next, and that next token's id.
+            runs = (at + 1 < size) & ~self.grams.stops[np.minimum(at, size - 1)]
+            for apart in (self.comma_after, self.joined):
+                if apart is not None:
+                    runs &= ~apart[np.minimum(at, size - 1)]
+            return runs, ids[np.minimum(at + 1, size - 1)]
+
+        runs, following = straight_on(last)
+        runs_twice, after_that = straight_on(last + 1)
+        goes_on = runs & (~self.no_content[following] | (
+            self.coordinator[following] & runs_twice & ~self.no_content[after_that]))
+        return level.per_gram(index, goes_on) * 2 > level.count[index]
 
     def _hyphen_links(self, level: Level, index: np.ndarray) -> np.ndarray:
         """Per gram `index` of `level` (length n), whether a hyphen joins the word

@@ -120,6 +120,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     scorer = PhraseScorer(grams, bits, is_stop, is_number(vocabulary.keys), cjk=cjk)
     joined = scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
     scorer.compounds = scorer.hyphens_by_uses = True
+    if english:
+        scorer.english_keys = vocabulary.keys
     if not cjk:
         scorer.coordinator = np.fromiter(map(COORDINATORS["en"].__contains__, vocabulary.keys),
                                          dtype=bool, count=len(vocabulary.keys))
