@@ -137,7 +137,7 @@ class PhraseScorer:
         #: phrase that goes on past them).
         self.comma_after: np.ndarray | None = None
         #: The words the vocabulary ids stand for, where the language is English: no
-        #: phrase then ends on an attributive adjective (`adjectives.ends_on_modifier`).
+        #: phrase then ends on an adjective that modifies what follows (`_modifying`).
         #: None: the lexicon does not apply.
         self.english_keys: Sequence[str] | None = None
         #: Per position, whether the token and the next are no compound for `modifiers`
