@@ -7,6 +7,7 @@ read two by two."""
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 from itertools import combinations
@@ -348,3 +349,28 @@ def test_a_form_two_joined_groups_hold_is_listed_once_with_the_uses_of_both() ->
     assert joined.forms[0] == as_the
     assert sorted(joined.uses[0]) == [0, 1, 2, 3]
     assert joined.uses[0][2] == [(0, 9)]  # read by both groups, listed once
+
+
+def test_forms_of_one_phrase_in_different_articles_are_one_formulation() -> None:
+    # "alkali metals" in three articles, "alkali metal" in three others: no two articles
+    # show both, and the two-text finder counts a word's forms as one: so does the
+    # collection.
+    rng = random.Random(5)
+    consonants, vowels = "bdfgklmnprstvz", "aeiou"
+    filler = sorted({rng.choice(consonants) + rng.choice(vowels) + rng.choice(consonants)
+                     + rng.choice(vowels) + rng.choice("nrst") for _ in range(400)})
+
+    def sentence() -> str:
+        return " ".join(rng.sample(filler, 8)).capitalize() + "."
+
+    texts = []
+    for k in range(6):
+        form = "alkali metals" if k < 3 else "alkali metal"
+        texts.append(" ".join([sentence(), f"The {form} {rng.choice(filler)} again.",
+                               sentence(), sentence()]))
+    vocabulary = Vocabulary()
+    streams = tokenize_articles(texts, vocabulary, collection_normalizer())
+    found = with_pairwise([], texts, streams, vocabulary, [""] * len(texts),
+                          [[] for _ in texts], "en")
+    assert [(f.phrase, f.variants, f.documents) for f in found
+            if "alkali" in f.phrase] == [("alkali metals", ("alkali metal",), 6)]

@@ -150,7 +150,7 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
             found.append(recurring)
     content = ~(is_stop if words is None else words.no_content)
     found = _variants_joined(found, lambda word: isinstance(word, int) and bool(content[word]),
-                             cjk, min_documents)
+                             cjk, min_documents, None if words is None else words.lemmas)
     # Longest first: a phrase inside a longer one is judged on its uses outside it.
     found.sort(key=lambda item: -max(e - s for spans in item.merged.values() for s, e in spans))
     taken = {k: list(spans) for k, spans in (held or {}).items()}
@@ -180,7 +180,8 @@ class _Found(NamedTuple):
 
 
 def _variants_joined(found: list[_Found], is_content: Callable[[Hashable], bool],
-                     cjk: bool, min_documents: int) -> list[_Found]:
+                     cjk: bool, min_documents: int,
+                     lemmas: np.ndarray | None = None) -> list[_Found]:
     """`found` with the groups whose leading forms are variants of one another
     (`variants.group_variants`: a word swapped or added, most content kept) made one. The
     two-text finder groups the forms two articles write; the trade of one and the craft of
@@ -189,8 +190,12 @@ def _variants_joined(found: list[_Found], is_content: Callable[[Hashable], bool]
     grouping: it is the part two forms share, read where two articles write them
     differently, not a phrase whose contexts they are (as one recurring on its own is:
     "Mayor Ostrander said", "Mayor Ostrander warned"). No more than `MAX_VARIANTS` forms
-    join one: more make a template with a slot."""
+    join one: more make a template with a slot. With `lemmas` (per token id, its base
+    form's, English) forms are compared word by base form, as the two-text finder counts
+    them: "alkali metals" of two articles and "alkali metal" of two others are one."""
     leading = [item.forms[0] for item in found]
+    compared = leading if lemmas is None else [
+        tuple(lemmas[list(form)].tolist()) for form in leading]
 
     def grouped(k: int) -> bool:
         # A form inside longer found forms is grouped only where it recurs on its own.
@@ -206,7 +211,7 @@ def _variants_joined(found: list[_Found], is_content: Callable[[Hashable], bool]
     whole.sort(key=lambda k: -len(found[k].merged))
     grouping = set(whole)
     items = [item for k, item in enumerate(found) if k not in grouping]
-    for group in group_variants(whole, leading.__getitem__, is_content, lambda *_: False,
+    for group in group_variants(whole, compared.__getitem__, is_content, lambda *_: False,
                                 **variant_shape(cjk)):
         if len(group) > MAX_VARIANTS + 1:
             items.extend(found[k] for k in group)

@@ -109,9 +109,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: and forms that are variants of one another join; 28: a Chinese likeness swapping the
 #: first word of a formulation whose other words are written nowhere else joins it,
 #: `kept_words.swap_keeps_own_words`, and a form two groups read two by two hold is
-#: listed once): a collection store whose formulations another version found finds them
-#: afresh when next brought up to date.
-FINDER_VERSION = 28
+#: listed once; 29: no English phrase ends on an adjective that modifies what follows
+#: (`adjectives`), and forms read two by two whose words have one base form join): a
+#: collection store whose formulations another version found finds them afresh when next
+#: brought up to date.
+FINDER_VERSION = 29
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
