@@ -71,7 +71,7 @@ class SelfTest:
     def engine_data(self) -> str:
         import snowballstemmer
 
-        from viewer.core import adjectives, translations
+        from viewer.core import english_lexicon, translations
         from viewer.core.rarity import frequencies
         from viewer.core.stopwords import stop_words
 
@@ -89,8 +89,8 @@ class SelfTest:
         except translations.DictionaryMissing as exc:
             raise CheckFailed(str(exc)) from None
         try:
-            lexicon = adjectives.adjectives_only()
-        except adjectives.LexiconMissing as exc:
+            lexicon = english_lexicon.adjectives_only()
+        except english_lexicon.LexiconMissing as exc:
             raise CheckFailed(str(exc)) from None
         return (f"word frequencies en {sizes['en']}, zh {sizes['zh']}; stop words; stemmer; "
                 f"Chinese-English dictionary ({len(glossary.whole)} English words); "

@@ -102,21 +102,20 @@ def test_a_phrase_carried_by_one_distinctive_word_is_a_formulation_of_its_collec
     assert formulation.documents == sum(1 for t in texts if form in t)
 
 
-@pytest.mark.parametrize("ends_sentence", [False, True])
+@pytest.mark.parametrize("after, listed", [(" ", False), (". ", True), (", ", True)],
+                         ids=["word", "sentence-end", "comma"])
 def test_a_phrase_ending_on_an_adjective_that_modifies_the_next_word_is_no_formulation(
-        ends_sentence: bool) -> None:
-    # "scientific and technological" before a different word in each use is a piece of
-    # many phrases; ending its sentences ("... kept safe and controllable."), an
-    # adjective completes its phrase.
+        after: str, listed: bool) -> None:
+    # "scientific and technological" straight before a different word in each use is a
+    # piece of many phrases; ending its sentence or clause, an adjective completes its
+    # phrase ("... kept safe and controllable.").
     form = "scientific and technological"
     texts, dates = _collection(form, share=0.0, spoken=False)
-    if ends_sentence:
-        texts = [re.sub(f"{form} ([a-z]+)", lambda m: f"{form}. {m[1].capitalize()}", t)
-                 for t in texts]
+    texts = [re.sub(f"{form} ([a-z]+)", lambda m: f"{form}{after}{m[1]}", t) for t in texts]
     excluded = [[(t.index(BOILERPLATE), t.index(BOILERPLATE) + len(BOILERPLATE))]
                 for t in texts]
     phrases = [item.phrase.casefold() for item in _find(texts, dates, excluded)]
-    assert (form in phrases) is ends_sentence
+    assert (form in phrases) is listed
 
 
 @pytest.mark.parametrize("form, variant", [

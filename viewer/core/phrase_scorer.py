@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from viewer.core.adjectives import ends_on_adjective
+from viewer.core import english_lexicon
 from viewer.core.figures import NUMBER_WORDS
 from viewer.core.grouping import expand
 from viewer.core.phrases import Level, RecurringGrams
@@ -140,6 +140,9 @@ class PhraseScorer:
         #: phrase then ends on an adjective that modifies what follows (`_modifying`).
         #: None: the lexicon does not apply.
         self.english_keys: Sequence[str] | None = None
+        #: Per position, whether a comma follows the token, for `_modifying` (None:
+        #: unknown). Unlike `comma_after`, it cuts no phrase.
+        self.commas: np.ndarray | None = None
         #: Per position, whether the token and the next are no compound for `modifiers`
         #: (a comma between, or a figure-like word: "5G, big data", "4G base stations")
         #: (None: unknown).
@@ -276,13 +279,10 @@ class PhraseScorer:
                 # opens ("country in an all-round way" of "modern socialist country").
                 ok &= ~headed[ids[start]]
             if self.english_keys is not None:
-                # Nor, in English, on an adjective that modifies what follows it in most
-                # of the phrase's uses ("scientific and technological" innovation),
-                # however seldom the word is used (see `modifiers`).
-                adjective = np.flatnonzero(ok & ends_on_adjective(
-                    self.english_keys, ids[np.maximum(last, 0)], ids[np.maximum(last - 1, 0)]))
-                ok[adjective] = ~self._modifying(level, maximal[adjective],
-                                                 (lead + length)[adjective])
+                # Nor, in English, on an adjective that modifies what follows it in most of
+                # the phrase's uses ("scientific and technological" innovation), however
+                # seldom the word is used (see `modifiers`).
+                ok &= ~self._attributive(words_at, lead, length, first)
             # A stretch that nearly always goes on with a function word ("accelerate the
             # construction" of ..., "give full play" to ...) is cut short, not a phrase;
             # for two texts, not when that word is a conjunction, which joins whole
@@ -299,26 +299,55 @@ class PhraseScorer:
                 found.setdefault(m, []).append(index[index >= 0])
         return {m: np.unique(np.concatenate(parts)) for m, parts in found.items()}
 
-    def _modifying(self, level: Level, index: np.ndarray, end: np.ndarray) -> np.ndarray:
-        """Per gram `index` of `level`, whether its token `end - 1` goes straight on (no
-        break, comma or hyphen) into a content word in more than half of its uses, or
-        through a conjunction into one ("major theoretical | and practical questions")."""
+    def _attributive(self, words_at: np.ndarray, lead: np.ndarray, length: np.ndarray,
+                     first: np.ndarray) -> np.ndarray:
+        """Per maximal gram (its words `words_at`, first position `first`, trimmed to
+        `length` words from `lead`), whether the phrase it trims to ends on an adjective
+        the lexicon lists as nothing else, not predicative (`english_lexicon.predicative`),
+        that modifies what follows in most of the phrase's uses (`_modifying`)."""
+        keys = self.english_keys
+        assert keys is not None
+        rows = np.arange(len(first))
+        out = np.zeros(len(first), dtype=bool)
+        end = lead + length
+        candidates = rows[(length >= 2) & english_lexicon.ends_on_adjective(
+            keys, words_at[rows, np.maximum(end - 1, 0)])]
+        candidates = np.array([r for r in candidates.tolist() if not english_lexicon.predicative(
+            [keys[k] for k in words_at[r, lead[r]:end[r] - 1].tolist()])], dtype=np.int64)
+        for m in np.unique(length[candidates]).tolist():
+            picked = candidates[length[candidates] == m]
+            # Judged on the phrase's own uses, which a maximal gram holds only some of.
+            phrase = self.grams.levels[m].gram_at(first[picked] + lead[picked])
+            known = phrase >= 0
+            out[picked[known]] = self._modifying(self.grams.levels[m], phrase[known])
+        return out
+
+    def _modifying(self, level: Level, index: np.ndarray) -> np.ndarray:
+        """Per gram `index` of `level`, whether its last word goes straight on (no break,
+        comma or hyphen) into a content word that is no adverb in more than half of its
+        uses, or through a conjunction into a word that may be an adjective ("major
+        theoretical | and practical questions", not "remain vigilant | and act")."""
         ids, size = self.grams.ids, len(self.grams.ids)
-        owner, _ = expand(level.count[index])
-        last = level.grouped_at(index) + end[owner] - 1
+        keys = self.english_keys
+        assert keys is not None
+        last = level.grouped_at(index) + level.n - 1
 
         def straight_on(at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             # Whether token `at` runs on into the next, and that next token's id.
-            runs = (at + 1 < size) & ~self.grams.stops[np.minimum(at, size - 1)]
-            for apart in (self.comma_after, self.joined):
+            at = np.minimum(at, size - 1)
+            runs = (at + 1 < size) & ~self.grams.stops[at]
+            for apart in (self.commas, self.joined):
                 if apart is not None:
-                    runs &= ~apart[np.minimum(at, size - 1)]
+                    runs &= ~apart[at]
             return runs, ids[np.minimum(at + 1, size - 1)]
 
         runs, following = straight_on(last)
         runs_twice, after_that = straight_on(last + 1)
-        goes_on = runs & (~self.no_content[following] | (
-            self.coordinator[following] & runs_twice & ~self.no_content[after_that]))
+        _, adverb = english_lexicon.word_masks(keys, following)
+        adjective, _ = english_lexicon.word_masks(keys, after_that)
+        goes_on = runs & ((~self.no_content[following] & ~adverb) | (
+            self.coordinator[following] & runs_twice & ~self.no_content[after_that]
+            & adjective))
         return level.per_gram(index, goes_on) * 2 > level.count[index]
 
     def _hyphen_links(self, level: Level, index: np.ndarray) -> np.ndarray:

@@ -59,7 +59,7 @@ import numpy as np
 from viewer.core.grams import gram_hashes
 from viewer.core.han_script import key_characters
 from viewer.core.model import KnownForms, Slogan, Span
-from viewer.core.normalize import Normalizer
+from viewer.core.normalize import Normalizer, plain_key
 from viewer.core.phrase_scorer import (
     CONTENT_CAP,
     COORDINATORS,
@@ -121,7 +121,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     joined = scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
     scorer.compounds = scorer.hyphens_by_uses = True
     if english:
-        scorer.english_keys = vocabulary.keys
+        # Words, not stems ("technolog"): the lexicon is looked up by word.
+        spellings = vocabulary.spellings
+        scorer.english_keys = [plain_key(spellings[k]) if k < len(spellings) and spellings[k]
+                               else key for k, key in enumerate(vocabulary.keys)]
     if not cjk:
         scorer.coordinator = np.fromiter(map(COORDINATORS["en"].__contains__, vocabulary.keys),
                                          dtype=bool, count=len(vocabulary.keys))
@@ -130,6 +133,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                         dtype=bool, count=len(vocabulary.keys))[ids]
     commas = np.concatenate([breaks_after(c.tokens, COMMA_CHARS) for c in (a, b)])
     scorer.apart = commas | coded | np.concatenate((coded[1:], [True]))
+    scorer.commas = commas
     if not cjk:
         scorer.comma_after = commas
     table = scorer.table(max_words, min_words, few=True)

@@ -30,7 +30,13 @@ from viewer.core.phrase_scorer import (
     PhraseScorer,
     select_phrases,
 )
-from viewer.core.phrases import RecurringGrams, breaks_after, joined_after, tokens_in_spans
+from viewer.core.phrases import (
+    COMMA_CHARS,
+    RecurringGrams,
+    breaks_after,
+    joined_after,
+    tokens_in_spans,
+)
 from viewer.core.tokenize import TokenStream, Vocabulary, token_offsets
 from viewer.core.word_bounds import PhraseLocator
 
@@ -182,6 +188,8 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
         else LONG_STRETCH_WORDS
     scorer.long_stretch = long_stretch
     scorer.joined = np.concatenate([joined_after(s) for s in streams])
+    if scorer.english_keys is not None:
+        scorer.commas = np.concatenate([breaks_after(s, COMMA_CHARS) for s in streams])
     table = scorer.table(top, min_words=2)
     rank = co_use.date_ranks(dates)
     dated = sum(1 for d in dates if d) * 2 >= len(dates)

@@ -45,7 +45,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from viewer.core import segment
+from viewer.core import english_lexicon, segment
 from viewer.core.collection.clusters import DisjointSets
 from viewer.core.collection.edges import quote_marks
 from viewer.core.collection.evidence import MIN_SCORE
@@ -150,7 +150,9 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
             found.append(recurring)
     content = ~(is_stop if words is None else words.no_content)
     found = _variants_joined(found, lambda word: isinstance(word, int) and bool(content[word]),
-                             cjk, min_documents, None if words is None else words.lemmas)
+                             cjk, min_documents,
+                             None if words is None else _inflections(vocabulary.keys,
+                                                                     words.lemmas))
     # Longest first: a phrase inside a longer one is judged on its uses outside it.
     found.sort(key=lambda item: -max(e - s for spans in item.merged.values() for s, e in spans))
     taken = {k: list(spans) for k, spans in (held or {}).items()}
@@ -191,8 +193,9 @@ def _variants_joined(found: list[_Found], is_content: Callable[[Hashable], bool]
     differently, not a phrase whose contexts they are (as one recurring on its own is:
     "Mayor Ostrander said", "Mayor Ostrander warned"). No more than `MAX_VARIANTS` forms
     join one: more make a template with a slot. With `lemmas` (per token id, its base
-    form's, English) forms are compared word by base form, as the two-text finder counts
-    them: "alkali metals" of two articles and "alkali metal" of two others are one."""
+    form's, English: `_inflections`) forms are compared word by base form, as the two-text
+    finder counts them: "alkali metals" of two articles and "alkali metal" of two others
+    are one."""
     leading = [item.forms[0] for item in found]
     compared = leading if lemmas is None else [
         tuple(lemmas[list(form)].tolist()) for form in leading]
@@ -228,6 +231,20 @@ def _variants_joined(found: list[_Found], is_content: Callable[[Hashable], bool]
         items.append(_Found([form for form, _ in parts], [uses for _, uses in parts],
                             _merged([uses for _, uses in parts])))
     return items
+
+
+def _inflections(keys: Sequence[str], bases: np.ndarray) -> np.ndarray:
+    """`bases` (per id of `keys`, the id of its base form by its ending,
+    `slogans.base_forms`) less the bases the English lexicon denies ("economics" is no form
+    of "economic", "news" none of "new"); a word the lexicon lacks keeps its base."""
+    varied = np.flatnonzero(bases != np.arange(len(bases)))
+    known = english_lexicon.base_forms_of({keys[k] for k in varied.tolist()})
+    out = bases.copy()
+    for k in varied.tolist():
+        lemmas = known.get(keys[k])
+        if lemmas is not None and keys[int(bases[k])] not in lemmas:
+            out[k] = k
+    return out
 
 
 def _within(short: tuple[int, ...], long: tuple[int, ...]) -> bool:
