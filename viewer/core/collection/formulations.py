@@ -110,7 +110,7 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: first word of a formulation whose other words are written nowhere else joins it,
 #: `kept_words.swap_keeps_own_words`, and a form two groups read two by two hold is
 #: listed once; 29: no English phrase ends on an adjective that modifies what follows
-#: (`adjectives`), and forms read two by two whose words have one base form join): a
+#: (`english_lexicon`), and forms read two by two whose words have one base form join): a
 #: collection store whose formulations another version found finds them afresh when next
 #: brought up to date.
 FINDER_VERSION = 29
