@@ -89,7 +89,7 @@ class SelfTest:
         except translations.DictionaryMissing as exc:
             raise CheckFailed(str(exc)) from None
         try:
-            lexicon = english_lexicon.adjectives_only()
+            lexicon = english_lexicon.readings().adjectives_only
         except english_lexicon.LexiconMissing as exc:
             raise CheckFailed(str(exc)) from None
         return (f"word frequencies en {sizes['en']}, zh {sizes['zh']}; stop words; stemmer; "

@@ -4,16 +4,11 @@ and which base forms it gives a word."""
 import numpy as np
 import pytest
 
-from viewer.core.english_lexicon import (
-    adjectives_only,
-    base_forms_of,
-    ends_on_adjective,
-    predicative,
-)
+from viewer.core.english_lexicon import base_forms_of, listed_in, predicative, readings
 
 
 def test_a_word_with_any_other_reading_or_unlisted_is_no_adjective_only():
-    adjectives = adjectives_only()
+    adjectives = readings().adjectives_only
     assert {"technological", "theoretical", "controllable"} <= adjectives
     # "green" is also a noun and a verb, "major" and "practical" nouns; "informatization"
     # is not listed.
@@ -22,7 +17,8 @@ def test_a_word_with_any_other_reading_or_unlisted_is_no_adjective_only():
 
 def test_phrase_ends_are_looked_up_whatever_their_case():
     keys = ["Technological", "green", "controllable"]
-    assert ends_on_adjective(keys, np.array([0, 1, 2, 0])).tolist() == [True, False, True, True]
+    assert listed_in(keys, np.array([0, 1, 2, 0]), readings().adjectives_only).tolist() == [
+        True, False, True, True]
 
 
 @pytest.mark.parametrize("before, is_predicative", [

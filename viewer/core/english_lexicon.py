@@ -6,9 +6,10 @@ and technological" of "scientific and technological innovation", "major theoreti
 "major theoretical and practical questions"). Usage alone tells a modifier only when the
 word has uses enough (`PhraseScorer.modifiers`). The lexicon (the SPECIALIST lexicon of the
 US National Library of Medicine, in lemminflect's data) says which words are adjectives and
-nothing else (`adjectives_only`); the phrase's own uses then say whether it modifies what
-follows (`PhraseScorer._modifying`) or stands complete ("safe and controllable.", "make the
-digital economy stronger, better and bigger", "remain vigilant and act"). A word listed with
+nothing else (`Readings.adjectives_only`); the phrase's own uses then say whether it
+modifies what follows (`PhraseScorer._modifying`) or stands complete ("safe and
+controllable.", "make the digital economy stronger, better and bigger", "remain vigilant
+and act"). A word listed with
 any other reading ("green", "major", "future") or not listed at all may end a phrase, and so
 may an adjective after a linking verb ("is", "remain", "become"), past any adverbs ("is
 inherently unstable"), which is predicative (`predicative`).
@@ -98,11 +99,6 @@ def readings() -> Readings:
                     frozenset(adverbs), frozenset(adverbs - adjectives - other))
 
 
-def adjectives_only() -> frozenset[str]:
-    """The words the lexicon lists as adjectives and as nothing else."""
-    return readings().adjectives_only
-
-
 def base_forms_of(words: set[str]) -> dict[str, frozenset[str]]:
     """Per word of `words` (lower case) the lexicon lists, its lemmas under any reading,
     itself among them. (Read afresh each time: few callers, for a few words.)"""
@@ -113,15 +109,12 @@ def base_forms_of(words: set[str]) -> dict[str, frozenset[str]]:
     return {word: frozenset(lemmas) for word, lemmas in found.items()}
 
 
-def ends_on_adjective(keys: Sequence[str], last: np.ndarray) -> np.ndarray:
-    """Per phrase (the id into `keys` of its `last` word), whether it ends on a word the
-    lexicon lists only as an adjective."""
-    if not len(last):
-        return np.zeros(0, dtype=bool)
-    adjectives = adjectives_only()
-    unique, inverse = np.unique(last, return_inverse=True)
-    return np.fromiter((keys[k].lower() in adjectives for k in unique.tolist()),
-                       dtype=bool, count=len(unique))[inverse]
+def listed_in(keys: Sequence[str], ids: np.ndarray, words: frozenset[str]) -> np.ndarray:
+    """Per id of `ids` (into `keys`), whether its word, in lower case, is one of `words`
+    (a set of `readings`)."""
+    unique, inverse = np.unique(ids, return_inverse=True)
+    return np.fromiter((keys[k].lower() in words for k in unique.tolist()), dtype=bool,
+                       count=len(unique))[inverse.reshape(-1)]
 
 
 def predicative(before: Sequence[str]) -> bool:
@@ -133,15 +126,3 @@ def predicative(before: Sequence[str]) -> bool:
         if word not in adverbs:
             return word in LINKING_VERBS
     return False
-
-
-def word_masks(keys: Sequence[str], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per id of `ids` (into `keys`): whether the word can be an adjective, and whether it
-    is only ever an adverb."""
-    found = readings()
-    unique, inverse = np.unique(ids, return_inverse=True)
-    words = [keys[k].lower() for k in unique.tolist()]
-    adjective = np.fromiter((w in found.adjectives for w in words), dtype=bool,
-                            count=len(words))
-    adverb = np.fromiter((w in found.adverbs_only for w in words), dtype=bool, count=len(words))
-    return adjective[inverse], adverb[inverse]

@@ -310,8 +310,9 @@ class PhraseScorer:
         rows = np.arange(len(first))
         out = np.zeros(len(first), dtype=bool)
         end = lead + length
-        candidates = rows[(length >= 2) & english_lexicon.ends_on_adjective(
-            keys, words_at[rows, np.maximum(end - 1, 0)])]
+        candidates = rows[(length >= 2) & english_lexicon.listed_in(
+            keys, words_at[rows, np.maximum(end - 1, 0)],
+            english_lexicon.readings().adjectives_only)]
         candidates = np.array([r for r in candidates.tolist() if not english_lexicon.predicative(
             [keys[k] for k in words_at[r, lead[r]:end[r] - 1].tolist()])], dtype=np.int64)
         for m in np.unique(length[candidates]).tolist():
@@ -343,8 +344,9 @@ class PhraseScorer:
 
         runs, following = straight_on(last)
         runs_twice, after_that = straight_on(last + 1)
-        _, adverb = english_lexicon.word_masks(keys, following)
-        adjective, _ = english_lexicon.word_masks(keys, after_that)
+        found = english_lexicon.readings()
+        adverb = english_lexicon.listed_in(keys, following, found.adverbs_only)
+        adjective = english_lexicon.listed_in(keys, after_that, found.adjectives)
         goes_on = runs & ((~self.no_content[following] & ~adverb) | (
             self.coordinator[following] & runs_twice & ~self.no_content[after_that]
             & adjective))
