@@ -3,10 +3,11 @@
 import os
 import stat
 import threading
+import time
 
 import pytest
 
-from viewer.export.atomic import write_atomically
+from viewer.export.atomic import LEFTOVER_AGE_S, write_atomically
 
 
 def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
@@ -94,11 +95,39 @@ def test_leftovers_of_a_killed_export_are_cleaned_on_the_next_one(tmp_path):
     assert leftovers[0].exists()
     child.kill()
     child.wait()
+    # Fresh, it might be another export's file not yet locked: it waits a while.
+    write_atomically(tmp_path / "other.pdf", lambda handle: handle.write(b"y"))
+    assert leftovers[0].exists()
+    long_ago = time.time() - 2 * LEFTOVER_AGE_S
+    os.utime(leftovers[0], (long_ago, long_ago))
     unrelated = tmp_path / "notes.part"  # the user's own file: not our pattern
     unrelated.write_text("mine")
     write_atomically(tmp_path / "report.pdf", lambda handle: handle.write(b"done"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.part", "other.pdf",
                                                           "report.pdf"]
+
+
+def test_concurrent_exports_to_one_folder_all_land(tmp_path):
+    # Each export creates its temporary file a moment before it locks it: another
+    # export cleaning leftovers in that moment must leave it alone.
+    failures: list[BaseException] = []
+
+    def export_many(name: str) -> None:
+        for count in range(60):
+            try:
+                write_atomically(tmp_path / name, lambda handle, n=count: handle.write(b"%d" % n))
+            except OSError as error:
+                failures.append(error)
+
+    writers = [threading.Thread(target=export_many, args=(f"report{k}.json",))
+               for k in range(6)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    assert failures == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"report{k}.json" for k in range(6)]
+    assert all((tmp_path / f"report{k}.json").read_text() == "59" for k in range(6))
 
 
 def test_a_pipe_named_through_proc_fd_is_written_into(tmp_path):

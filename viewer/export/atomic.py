@@ -2,10 +2,11 @@
 
 A regular file is written to a temporary file beside it and moved into place in one rename,
 so a failed, cancelled or killed export never leaves a half-written target. The temporary
-file is locked while it is written; an unlocked one of our pattern is the leftover of a
-killed export and is removed by the next export to that folder. Devices and pipes
-(/dev/null, a FIFO, /dev/stdout, /proc/self/fd/N) are written in place: a rename would put
-a plain file where the device was, and /dev/stdout redirected with `>> log` must append.
+file is locked while it is written; an unlocked one of our pattern, untouched for a minute,
+is the leftover of a killed export and is removed by the next export to that folder.
+Devices and pipes (/dev/null, a FIFO, /dev/stdout, /proc/self/fd/N) are written in place:
+a rename would put a plain file where the device was, and /dev/stdout redirected with
+`>> log` must append.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -26,6 +28,9 @@ from viewer.core.errors import LoadError, OutputError, printable
 
 #: Our temporary files: ".NAME." + tempfile's 8 random characters + ".part".
 _LEFTOVER = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")
+#: Seconds a temporary file must lie untouched before it counts as a leftover: another
+#: export creates its file a moment before it can lock it, and must not lose it then.
+LEFTOVER_AGE_S = 60.0
 #: Paths that name one of this process's open descriptors rather than a file.
 _FD_ALIAS = re.compile(r"^/(?:dev/(?:std(?P<std>out|err)|fd/(?P<dev_fd>\d+))|"
                        r"proc/(?:self|thread-self|(?P<pid>\d+))/fd/(?P<proc_fd>\d+))$")
@@ -170,7 +175,8 @@ def _descriptor_alias(target: str | os.PathLike[str]) -> int | None:
 
 
 def _clean_leftovers(folder: Path) -> None:
-    """Remove temporary files of killed exports: ours by name, and not locked by a writer."""
+    """Remove temporary files of killed exports: ours by name, not locked by a writer, and
+    untouched for `LEFTOVER_AGE_S`."""
     try:
         names = [name for name in os.listdir(folder) if _LEFTOVER.match(name)]
     except OSError:
@@ -182,7 +188,9 @@ def _clean_leftovers(folder: Path) -> None:
         except OSError:
             continue
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            facts = os.fstat(fd)
+            if (not stat.S_ISREG(facts.st_mode)
+                    or time.time() - facts.st_mtime < LEFTOVER_AGE_S):
                 continue
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             os.unlink(path)
