@@ -402,6 +402,59 @@ def test_pieces_of_longer_phrases_and_phrases_in_context_are_not_listed(
     assert _listed(a, b) == listed
 
 
+#: The brief's example of a complete formulation, and the texts that write it three ways.
+CORE = "the Party Central Committee with Comrade Xi Jinping"
+CORE_TWICE = (f"We must unite closely around {CORE} at the core and work hard. The meeting "
+              f"studied the economy in detail.\n\nOfficials said {CORE} as the core has made "
+              "major decisions on rural reform this year.")
+CORE_ONCE = (f"We must unite closely around {CORE} as the core and work hard. The meeting "
+             "studied the economy in detail.\n\nOfficials made major decisions on rural reform "
+             "this year.")
+CORE_ITS = (f"Since then, {CORE} at its core has led the country through many trials. Farmers "
+            "welcomed the new rules on land.")
+
+
+@pytest.mark.parametrize("a", [CORE_TWICE, CORE_ONCE], ids=["three-writings", "once-each"])
+def test_a_phrase_whose_small_words_vary_before_its_last_word_is_listed_whole(a: str) -> None:
+    # "at the core", "as the core", "at its core": the stretch before them is a piece of
+    # one phrase written several ways, each once, so no candidate holds the whole.
+    b = CORE_ITS
+    [slogan] = compare(Document(a, "a"), Document(b, "b")).slogans
+    writings = [" ".join(text[s:e].split()) for text, spans in
+                ((a, slogan.occurrences_a), (b, slogan.occurrences_b)) for s, e in spans]
+    assert len(writings) == a.count(CORE) + b.count(CORE)
+    assert all(w.startswith(CORE[4:]) and w.endswith(" core") for w in writings)
+    assert sorted({slogan.phrase, *slogan.variants}) == sorted(writings)
+
+
+def test_a_phrase_is_not_completed_into_the_first_word_of_a_longer_one():
+    # "between man" and "of man" both go on with "and nature": "man" ends nothing.
+    a = ("Plans seek harmonious coexistence between man and nature in every county. The "
+         "meeting studied the economy in detail.\n\nOfficials made major decisions on rural "
+         "reform.")
+    b = ("Since then, the laws have sought a harmonious coexistence of man and nature. "
+         "Farmers welcomed the new rules on land.")
+    listed = _listed(a, b, variants=True)
+    assert "harmonious coexistence" in listed
+    assert not [p for p in listed if p.endswith(" man")]
+
+
+def test_a_completed_phrase_inside_a_passage_both_texts_share_is_a_piece_of_it():
+    # Both copy "the major decision and deployment made by ... Xi Jinping", then write "at /
+    # as the core": completed, the stretch reaches past the passage, a piece of it still.
+    a = (f"Councils welcomed the major decision and deployment made by {CORE} at the core. "
+         "The meeting studied the economy in detail.\n\nOfficials must meet the "
+         f"requirements of {CORE} as the core, and study rural reform this year.")
+    b = (f"Farmers hailed the decision and deployment of {CORE} at the core, and thoroughly "
+         "welcomed the new rules on land.\n\nThe plan follows the major decision and "
+         f"deployment made by {CORE} as the core to grasp the trend.")
+    comparison = compare(Document(a, "a"), Document(b, "b"))
+    assert [p for p in comparison.shared_phrases
+            if a[p.a[0]:p.a[1]].startswith("the major decision and deployment made by")]
+    assert [s.phrase for s in comparison.slogans] == [
+        "Party Central Committee with Comrade Xi Jinping at the core"]
+
+
 def test_a_name_inside_a_passage_both_texts_repeat_is_listed():
     # Both texts repeat "... the guidance of X, especially the mayor's important remarks
     # on ...": the name X ends at the comma, and is listed first although its neighbours

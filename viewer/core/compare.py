@@ -179,12 +179,17 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     in_a = sorted(p.a for p in phrases)
     in_b = sorted(p.b for p in phrases)
 
-    def copied(s: Slogan) -> bool:
-        return (s.count_a == s.count_b == 1 and _inside(s.occurrences_a[0], in_a)
-                and _inside(s.occurrences_b[0], in_b))
+    def copied(s: Slogan) -> int:
+        """For a slogan used once on each side, starting inside a passage on both, its
+        words there (in A); 0 otherwise. A slogan completed past the passage ("... Xi
+        Jinping" at / as the core, see `slogans._completes`) is judged on its part inside."""
+        if not s.count_a == s.count_b == 1:
+            return 0
+        inside_a = _words_inside(s.occurrences_a[0], in_a, tokens_a)
+        return inside_a if inside_a and _words_inside(s.occurrences_b[0], in_b, tokens_b) else 0
 
     marked = [(copied(s), s) for s in found]
-    marked = [(c, s) for c, s in marked if not (c and s.words > COPIED_PIECE_WORDS * scale)]
+    marked = [(c, s) for c, s in marked if not c > COPIED_PIECE_WORDS * scale]
     # Stable: the copied pieces go last, each part keeping its order.
     found = [s for c, s in marked if not c] + [s for c, s in marked if c]
     named_slogans = watched + collection
@@ -214,9 +219,14 @@ def set_phrases(a: SloganContext, b: SloganContext, vocabulary: Vocabulary, bits
                         english=language == "en")
 
 
-def _inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> bool:
+def _words_inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]],
+                  tokens: TokenStream) -> int:
+    """The tokens of `span` inside the one of `sorted_spans` it starts in (0 for none)."""
     k = bisect_left(sorted_spans, (span[0] + 1,)) - 1
-    return k >= 0 and sorted_spans[k][0] <= span[0] and span[1] <= sorted_spans[k][1]
+    if k < 0 or not sorted_spans[k][0] <= span[0] < sorted_spans[k][1]:
+        return 0
+    end = min(span[1], sorted_spans[k][1])
+    return int(np.searchsorted(tokens.starts, end) - np.searchsorted(tokens.starts, span[0]))
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -22,9 +22,11 @@ at about its rate in the language at large ("in recent years", "second in the wo
 in which a word takes an object with an article ("promote the construction" of ...), is an
 ordinary word run; a phrase ending on a possessive each time ("enhance my country's") is
 cut short, and so is one whose nearest content word on one side is always the same, past
-varying small words or in varying forms ("key core" technology / technologies; "... with
-Comrade Xi Jinping" at / as the core), unless that word is a verb, one the texts inflect
-("adhere / adhering to the" people-centered development); a phrase seen once in each
+varying small words or in varying forms ("key core" technology / technologies), unless that
+word is a verb, one the texts inflect ("adhere / adhering to the" people-centered
+development); where that word comes after it and each writing up to it is used once, the
+phrase is completed instead, listed whole in its writings ("... with Comrade Xi Jinping at
+the core / as the core / at its core"); a phrase seen once in each
 text that is, but for one word, made of listed phrases much more frequent is those
 phrases in a context ("improve network security"), and so is one that is a more frequent
 candidate, used on its own too, plus one word ("construction of a network power"), which
@@ -143,6 +145,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     if not cjk:
         strength = _with_whole_names(table, grams, scorer, strength)
     score = strength * np.log2(1 + table.count) * np.where(both, 2.0, 1.0)
+    # Uses of pieces run on into the word that completes them: (first, last) token by
+    # first token (see `_goes_on_into_one_word`).
+    completed: dict[tuple[int, int], dict[int, tuple[int, int]]] = {}
     if not cjk:
         score[_cut_at_commas(table, grams, scorer, score)] = 0.0
         score[_always_after_modifier(table, grams, scorer)] = 0.0
@@ -162,8 +167,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         left = table.take(alive)
         ends_possessive = _every_occurrence(left, grams,
                                             lambda where, n: possessive[where + n - 1])
-        piece = _goes_on_into_one_word(left, grams, scorer, lemmas,
-                                       articles, verb_forms(vocabulary.keys, lemmas))
+        piece, whole = _goes_on_into_one_word(left, grams, scorer, lemmas,
+                                              articles, verb_forms(vocabulary.keys, lemmas))
+        completed.update({(int(left.n[row]), int(left.index[row])): reach
+                          for row, reach in whole.items()})
         score[alive[ends_possessive | piece | _inside_names(left, grams, scorer)]] = 0.0
         # Seen once in each text across a comma: a piece of a passage they share, since
         # a list that is a formulation recurs ("stronger, better and bigger").
@@ -194,19 +201,38 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     starts = np.concatenate((a.tokens.starts, b.tokens.starts))
     ends = np.concatenate((a.tokens.ends, b.tokens.ends))
 
-    def shown(form: tuple[int, int], doc: int | None = None) -> str:
-        """The phrase as written (in `doc`, if given: "" where it is not used there), at
-        its first use without a possessive at its end."""
-        n, index = form
-        where = grams.levels[n].occurrences(index)
+    def reach(form: tuple[int, int], p: int) -> tuple[int, int]:
+        """The first and last token of the use of `form` at `p`, completed or not."""
+        return completed.get(form, {}).get(p, (p, p + form[0] - 1))
+
+    def written(form: tuple[int, int], doc: int | None = None,
+                most: int | None = 8) -> list[str]:
+        """The phrase as its first `most` uses (in `doc`, if given) write it."""
+        return [text for text, _ in writings(form, doc, most)]
+
+    def writings(form: tuple[int, int], doc: int | None = None,
+                 most: int | None = 8) -> list[tuple[str, int]]:
+        """`written`, each with its length in tokens, in the order of the texts."""
+        where = np.sort(grams.levels[form[0]].occurrences(form[1]))
         if doc is not None:
             where = where[doc_of[where] == doc]
-        written = []
-        for p in where[:8].tolist():
+        out = []
+        for p in where[:most].tolist():
+            first, last = reach(form, p)
             text = texts[int(doc_of[p])]
-            written.append(" ".join(text[int(starts[p]):int(ends[p + n - 1])].split()))
-        return next((w for w in written if not w.endswith(_POSSESSIVES)),
-                    written[0] if written else "")
+            out.append((" ".join(text[int(starts[first]):int(ends[last])].split()),
+                        last - first + 1))
+        return out
+
+    def shown(form: tuple[int, int], doc: int | None = None) -> str:
+        """The phrase as written (in `doc`, if given: "" where it is not used there), at
+        its first use without a possessive at its end; a completed one as most of its
+        uses write it."""
+        uses = written(form, doc)
+        if form in completed and uses:
+            return max(uses, key=uses.count)
+        return next((w for w in uses if not w.endswith(_POSSESSIVES)),
+                    uses[0] if uses else "")
 
     def in_two_scripts(form: tuple[int, int]) -> tuple[str, str] | None:
         """The phrase as A and as B write it, where their letters differ in script only
@@ -291,13 +317,17 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     slogans: list[Slogan] = []
     for group in kept[:limit]:
         occurrences: list[set[Span]] = [set(), set()]
-        for n, index in group:
-            where = grams.levels[n].occurrences(index)
-            for p in where.tolist():
-                occurrences[int(doc_of[p])].add((int(starts[p]), int(ends[p + n - 1])))
-        variants = tuple(dict.fromkeys(shown(f) for f in group[1:]))
+        for form in group:
+            for p in grams.levels[form[0]].occurrences(form[1]).tolist():
+                first, last = reach(form, p)
+                occurrences[int(doc_of[p])].add((int(starts[first]), int(ends[last])))
         phrase, phrase_b = (cjk and in_two_scripts(group[0])) or (shown(group[0]), "")
-        slogans.append(Slogan(phrase=phrase, words=group[0][0],
+        forms_written = [shown(f) for f in group[1:]]
+        # A completed form's other writings are its variants too.
+        forms_written += [w for f in group if f in completed for w in written(f, most=None)]
+        variants = tuple(v for v in dict.fromkeys(forms_written) if v != phrase)
+        words = dict(writings(group[0], most=None)).get(phrase, group[0][0])
+        slogans.append(Slogan(phrase=phrase, words=words,
                               occurrences_a=tuple(sorted(occurrences[0])),
                               occurrences_b=tuple(sorted(occurrences[1])),
                               variants=variants, phrase_b=phrase_b))
@@ -649,9 +679,14 @@ def nearest_content(ids: np.ndarray, ends: np.ndarray, doc_of: np.ndarray,
     return found
 
 
+#: Per candidate row, its uses' first and last token once run on into the word that
+#: completes them (`_goes_on_into_one_word`), by the use's first token.
+Completions = dict[int, dict[int, tuple[int, int]]]
+
+
 def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
                            lemmas: np.ndarray, articles: np.ndarray,
-                           verbs: np.ndarray) -> np.ndarray:
+                           verbs: np.ndarray) -> tuple[np.ndarray, Completions]:
     """Per candidate, whether on one side every occurrence has one same content word
     nearest to it (up to `_SKIPPED_WORDS` function words between, no break nor comma: a
     clause after a comma is no part of the phrase), in one or another of its forms: it
@@ -663,8 +698,16 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     before a phrase (a word that often takes an article: "building (of) a community with
     a shared future for mankind"; or one the texts use in a verb form, `verbs`: "adhere /
     adhering to the people-centered development" idea) is what is said of the phrase,
-    not part of it."""
+    not part of it.
+
+    A piece whose content word comes after it is completed rather than dropped where no
+    longer gram recurs word for word and the words up to that content word vary: each use
+    then runs on into it, and the phrase is listed whole in its several writings ("...
+    Comrade Xi Jinping at the core", "... as the core", "... at its core"), from two uses
+    on, when `_completes` has them one phrase: no candidate holds the whole then.
+    Returns the pieces to drop and the completions (by row)."""
     out = np.zeros(len(table), dtype=bool)
+    completions: Completions = {}
     ids, stops = grams.ids, grams.stops
     before_article = np.concatenate((articles[ids[1:]] & ~stops[:-1], [False]))
     uses = np.maximum(np.bincount(ids, minlength=len(articles)), 1)
@@ -672,7 +715,7 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     verb |= verbs
     lengths = np.unique(table.n).tolist()
     if not lengths:
-        return out
+        return out, completions
     uses_of = {n: grams.levels[n].grouped_at(table.index[table.n == n]) for n in lengths}
     # The nearest words of all uses at once, then length by length.
     ends = [(uses_of[n], uses_of[n] + n - 1) for n in lengths]
@@ -687,6 +730,9 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
         heads = np.cumsum(counts) - counts
         where = uses_of[n]
         many = counts >= PIECE_USES
+        piece = np.zeros(len(rows), dtype=bool)
+        exact = np.zeros(len(rows), dtype=bool)  # a longer gram recurs on a side
+        beside = []
         for found, next_to, longer_start in ((after, where + n, where),
                                              (before, where - 1, where - 1)):
             close = (found >= 0) & (found == next_to)
@@ -694,8 +740,88 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
             recurs = np.maximum.reduceat(longer, heads) >= 2
             word = np.where(found >= 0, lemmas[ids[np.maximum(found, 0)]], -1)
             same = (found >= 0) & (word == np.repeat(word[heads], counts))
-            out[rows] |= np.logical_and.reduceat(same, heads) & (many | recurs)
-    return out
+            beside.append(np.logical_and.reduceat(same, heads))
+            piece |= beside[-1] & (many | recurs)
+            exact |= beside[-1] & recurs
+        # Completed after it only: the word before a phrase is most often what is said
+        # of it ("thoughts on the / Internet power"), or the head of a longer one.
+        for r in np.flatnonzero(beside[0] & ~exact).tolist():
+            taken = slice(int(heads[r]), int(heads[r] + counts[r]))
+            to = after[taken]
+            if _completes(grams, scorer, where[taken] + n, to):
+                piece[r] = False
+                completions[int(rows[r])] = {
+                    int(p): (int(p), int(t))
+                    for p, t in zip(where[taken].tolist(), to.tolist(), strict=True)}
+        out[rows] = piece
+    return out, completions
+    uses_of = {n: grams.levels[n].grouped_at(table.index[table.n == n]) for n in lengths}
+    # The nearest words of all uses at once, then length by length.
+    ends = [(uses_of[n], uses_of[n] + n - 1) for n in lengths]
+    after_all = _nearest_content(grams, scorer, np.concatenate([e for _, e in ends]), 1)
+    before_all = _nearest_content(grams, scorer, np.concatenate([w for w, _ in ends]), -1)
+    before_all[verb[ids[np.maximum(before_all, 0)]] & (before_all >= 0)] = -1
+    split = np.cumsum([len(w) for w, _ in ends])[:-1]
+    for n, after, before in zip(lengths, np.split(after_all, split),
+                                np.split(before_all, split), strict=True):
+        rows = np.flatnonzero(table.n == n)
+        counts = grams.levels[n].count[table.index[rows]]
+        heads = np.cumsum(counts) - counts
+        where = uses_of[n]
+        many = counts >= PIECE_USES
+        whole = np.zeros(len(rows), dtype=bool)
+        piece = np.zeros(len(rows), dtype=bool)
+        exact = np.zeros(len(rows), dtype=bool)  # a longer gram recurs on a side
+        reach = [np.stack((where, where + n - 1), axis=1) for _ in range(2)]
+        for side, (found, next_to, longer_start) in enumerate(
+                ((after, where + n, where), (before, where - 1, where - 1))):
+            close = (found >= 0) & (found == next_to)
+            longer = grams.counts_of(np.maximum(longer_start, 0), n + 1) * close
+            recurs = np.maximum.reduceat(longer, heads) >= 2
+            word = np.where(found >= 0, lemmas[ids[np.maximum(found, 0)]], -1)
+            same = (found >= 0) & (word == np.repeat(word[heads], counts))
+            beside = np.logical_and.reduceat(same, heads)
+            piece |= beside & (many | recurs)
+            exact |= beside & recurs
+            for r in np.flatnonzero(beside & ~recurs).tolist():
+                taken = slice(int(heads[r]), int(heads[r] + counts[r]))
+                to = found[taken]
+                # Each writing once: one written twice is a candidate of its own.
+                if len({tuple(ids[min(p, t):max(p, t) + 1].tolist())
+                        for p, t in zip(next_to[taken].tolist(), to.tolist(),
+                                        strict=True)}) == len(to):
+                    whole[r] = True
+                    reach[side][taken, 1 - side] = to
+        whole &= ~exact
+        out[rows] = piece & ~whole
+        for r in np.flatnonzero(whole).tolist():
+            taken = slice(int(heads[r]), int(heads[r] + counts[r]))
+            completions[int(rows[r])] = {
+                int(p): (int(reach[1][k, 0]), int(reach[0][k, 1]))
+                for k, p in enumerate(where[taken].tolist(), start=taken.start)}
+    return out, completions
+
+
+def _completes(grams: RecurringGrams, scorer: PhraseScorer, next_to: np.ndarray,
+               to: np.ndarray) -> bool:
+    """Whether uses of a phrase, run on from `next_to` to the content word `to` after
+    each, are one phrase whole in several writings: each writing used once (one written
+    twice is a candidate of its own), and the word ends the phrase, a clause or a small
+    word other than "and" / "or" after it in one use at least, a content word straight
+    after it in none ("harmonious coexistence between man / of man" and nature)."""
+    ids = grams.ids
+    writings = {tuple(ids[p:t + 1].tolist())
+                for p, t in zip(next_to.tolist(), to.tolist(), strict=True)}
+    if len(writings) < len(to):
+        return False
+    ends = grams.stops if scorer.comma_after is None else grams.stops | scorer.comma_after
+    last = len(ids) - 1
+    following = ids[np.minimum(to + 1, last)]
+    closed = ends[to] | (to == last) | (grams.doc_of[np.minimum(to + 1, last)]
+                                        != grams.doc_of[to])
+    small = scorer.is_stop[following] & ~scorer.coordinator[following]
+    runs_on = ~closed & ~scorer.no_content[following]
+    return bool((closed | small).any() and not runs_on.any())
 
 
 #: The longest unit of a quantity, in tokens ("trillion yuan").
