@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from viewer.core import english_lexicon
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.loading import load_document
@@ -349,6 +350,36 @@ def test_a_term_after_a_figure_or_in_a_list_is_not_a_compound_head():
 def test_manner_adverbs_are_told_from_other_words_ending_in_ly():
     words = ["thoroughly", "vigorously", "fully", "possibly", "family", "supply", "apply"]
     assert manner_adverbs(words).tolist() == [True, True, True, True, False, False, False]
+
+
+def test_an_adverb_too_rare_for_the_word_list_is_told_by_the_lexicon():
+    # Neither "unswervingly" nor "unswerving" is in the word list; the lexicon has the
+    # adjective, so the adverb opens a verb run, not a formulation.
+    words = ["unswervingly", "unswerving", "thoroughly", "family", "supply"]
+    assert manner_adverbs(words).tolist() == [False, False, True, False, False]
+    assert manner_adverbs(words, english_lexicon.readings()).tolist() == [
+        True, False, True, False, False]
+    a = ("Officials vowed to unswervingly promote rural reform this year. The meeting "
+         "studied the economy in detail.")
+    b = ("Since then, towns unswervingly promote high-level opening up. Farmers welcomed "
+         "the new rules on land.")
+    assert "unswervingly promote" not in _listed(a, b)
+
+
+def test_a_phrase_written_across_a_comma_once_and_straight_on_once_is_not_listed():
+    # Two runs that meet by chance: "with informatization, promote new development" and
+    # "use informatization Promote ..." (a set phrase is written one way).
+    a = ("Plans cultivate new kinetic energy with informatization, promote new development "
+         "with it. The meeting studied the economy in detail.")
+    b = ("Since then, towns unswervingly use informatization Promote Chinese-style growth. "
+         "Farmers welcomed the new rules on land.")
+    assert not [p for p in _listed(a, b) if p.startswith("informatization")]
+    # A list takes or leaves a comma before "and".
+    a = ("The meeting studied the economy in detail. Firms moved towards digitalization, "
+         "networking and intelligence. Rain fell on the town.")
+    b = ("Farmers welcomed the new rules on land. Mills anchor the direction of "
+         "digitization, networking, and intelligence, and grow. Snow came.")
+    assert _listed(a, b) == ["networking and intelligence"]
 
 
 def test_a_short_run_of_words_used_at_their_ordinary_rate_is_not_listed():

@@ -58,6 +58,8 @@ from functools import cache
 
 import numpy as np
 
+from viewer.core import english_lexicon
+from viewer.core.english_lexicon import Readings
 from viewer.core.grams import gram_hashes
 from viewer.core.han_script import key_characters
 from viewer.core.model import KnownForms, Slogan, Span
@@ -154,7 +156,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         score[_hyphen_words(table, grams, scorer, joined)] = 0.0
         # A run opening on a manner adverb is a verb with its manner ("thoroughly
         # implement", "vigorously promote"), not a formulation.
-        score[manner_adverbs(vocabulary.keys)[ids[table.first]]] = 0.0
+        score[manner_adverbs(scorer.english_keys or vocabulary.keys,
+                             english_lexicon.readings() if english else None
+                             )[ids[table.first]]] = 0.0
         articles = np.fromiter((k in _ARTICLES for k in vocabulary.keys), dtype=bool,
                                count=len(vocabulary.keys))
         if rates_known:
@@ -177,6 +181,22 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         counted = np.concatenate(([0], np.cumsum(commas)))
         across = counted[table.first + table.n - 1] > counted[table.first]
         score[across & both & (table.count == 2)] = 0.0
+        # Used twice, across a comma once and straight on once: two runs of words that
+        # meet by chance ("with informatization, promote new development", "use
+        # informatization Promote ..."), for a set phrase is written one way; but for a
+        # comma before "and" / "or", which lists take or leave ("new tasks, and new
+        # requirements").
+        twice = np.flatnonzero((score > 0) & (table.count == 2))
+        pair = table.take(twice)
+        if len(pair):
+            serial = commas & np.concatenate((scorer.coordinator[ids[1:]], [False]))
+            plain = np.concatenate(([0], np.cumsum(commas & ~serial)))
+
+            def within(where: np.ndarray, n: int) -> np.ndarray:
+                return plain[where + n - 1] == plain[where]
+
+            score[twice[~_every_occurrence(pair, grams, within) & ~_every_occurrence(
+                pair, grams, lambda where, n: ~within(where, n))]] = 0.0
     order = np.lexsort((table.first, -score, ~both))
     order = order[score[order] > 0]
     ranked = list(zip(table.n[order].tolist(), table.index[order].tolist(), strict=True))
@@ -399,10 +419,13 @@ def verb_forms(keys: Sequence[str], lemmas: np.ndarray) -> np.ndarray:
     return out[lemmas]
 
 
-def manner_adverbs(keys: Sequence[str]) -> np.ndarray:
+def manner_adverbs(keys: Sequence[str], lexicon: Readings | None = None) -> np.ndarray:
     """Per key, whether it is an English adverb made from another word with -ly
     (thorough-ly, vigorous-ly, full-y, eas-ily, possib-ly): a word ending in -ly whose
-    stem is a word of the language nearly as common (not "family", "supply", "Italy")."""
+    stem is a word of the language nearly as common (not "family", "supply", "Italy").
+    A word too rare for the word list is judged by the `lexicon`, when given: an adverb
+    it lists as nothing else, or a word it lacks whose stem it lists as an adjective
+    ("unswerving-ly")."""
     freq = frequencies("en")
     out = np.zeros(len(keys), dtype=bool)
     for at, key in enumerate(keys):
@@ -413,6 +436,10 @@ def manner_adverbs(keys: Sequence[str]) -> np.ndarray:
         # The stem may be somewhat rarer than its adverb ("thorough" < "thoroughly").
         own = freq.get(key, 0.0) / STEM_RARER
         out[at] = any(len(stem) >= 4 and freq.get(stem, 0.0) > own for stem in stems)
+        if lexicon is not None and not own:
+            out[at] |= key in lexicon.adverbs_only or (
+                key not in lexicon.adverbs and key not in lexicon.adjectives
+                and any(len(stem) >= 4 and stem in lexicon.adjectives for stem in stems))
     return out
 
 
