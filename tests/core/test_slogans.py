@@ -274,6 +274,20 @@ def test_a_phrase_ending_on_an_adjective_before_its_noun_is_not_listed(a, b, phr
     assert (phrase in _listed(a, b)) is listed
 
 
+# An adverb before the verb it qualifies leaves the phrase open; after its verb, at the
+# end of the sentence, it closes it.
+ADVERBS_A = ("The meeting studied the economy in detail. It is necessary to fully implement "
+             "the new plan. The harbour reform must develop steadily. Rain fell on the town.")
+ADVERBS_B = ("Farmers welcomed the new rules on land. It is necessary to fully understand "
+             "the law. Here the harbour reform must develop steadily. Snow came.")
+
+
+@pytest.mark.parametrize("phrase, listed", [("necessary to fully", False),
+                                            ("harbour reform must develop steadily", True)])
+def test_a_phrase_ending_on_an_adverb_before_its_verb_is_not_listed(phrase, listed):
+    assert (phrase in _listed(ADVERBS_A, ADVERBS_B)) is listed
+
+
 def test_with_stemming_the_lexicon_still_reads_words_not_stems():
     # "technolog" is no word of the lexicon, and "candid" (of "candidates") an adjective.
     a = ADJECTIVES_A + " Republican presidential candidates debated."

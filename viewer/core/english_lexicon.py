@@ -12,7 +12,9 @@ controllable.", "make the digital economy stronger, better and bigger", "remain 
 and act"). A word listed with
 any other reading ("green", "major", "future") or not listed at all may end a phrase, and so
 may an adjective after a linking verb ("is", "remain", "become"), past any adverbs ("is
-inherently unstable"), which is predicative (`predicative`).
+inherently unstable"), which is predicative (`predicative`). An adverb the lexicon lists as
+nothing else, before the verb it qualifies, leaves a phrase open as well ("necessary to
+fully" implement).
 
 The lexicon also tells a word's base forms (`base_forms_of`): "metals" is a form of
 "metal", "economics" is no form of "economic".

@@ -304,17 +304,22 @@ class PhraseScorer:
         """Per maximal gram (its words `words_at`, first position `first`, trimmed to
         `length` words from `lead`), whether the phrase it trims to ends on an adjective
         the lexicon lists as nothing else, not predicative (`english_lexicon.predicative`),
-        that modifies what follows in most of the phrase's uses (`_modifying`)."""
+        or on an adverb it lists as nothing else, that modifies what follows in most of the
+        phrase's uses (`_modifying`)."""
         keys = self.english_keys
         assert keys is not None
         rows = np.arange(len(first))
         out = np.zeros(len(first), dtype=bool)
         end = lead + length
+        found = english_lexicon.readings()
+        last_words = words_at[rows, np.maximum(end - 1, 0)]
+        adverb = (length >= 2) & english_lexicon.listed_in(keys, last_words, found.adverbs_only)
         candidates = rows[(length >= 2) & english_lexicon.listed_in(
-            keys, words_at[rows, np.maximum(end - 1, 0)],
-            english_lexicon.readings().adjectives_only)]
+            keys, last_words, found.adjectives_only)]
         candidates = np.array([r for r in candidates.tolist() if not english_lexicon.predicative(
             [keys[k] for k in words_at[r, lead[r]:end[r] - 1].tolist()])], dtype=np.int64)
+        # So does an adverb, before the verb it qualifies ("necessary to fully" implement).
+        candidates = np.union1d(candidates, rows[adverb])
         for m in np.unique(length[candidates]).tolist():
             picked = candidates[length[candidates] == m]
             # Judged on the phrase's own uses, which a maximal gram holds only some of.
