@@ -13,8 +13,8 @@ and act"). A word listed with
 any other reading ("green", "major", "future") or not listed at all may end a phrase, and so
 may an adjective after a linking verb ("is", "remain", "become"), past any adverbs ("is
 inherently unstable"), which is predicative (`predicative`). An adverb the lexicon lists as
-nothing else, before the verb it qualifies, leaves a phrase open as well ("necessary to
-fully" implement).
+nothing else, straight before a verb in most of a phrase's uses, leaves it open as well
+("necessary to fully" implement).
 
 The lexicon also tells a word's base forms (`base_forms_of`): "metals" is a form of
 "metal", "economics" is no form of "economic".
@@ -67,6 +67,8 @@ class Readings(NamedTuple):
     adverbs: frozenset[str]
     #: Adverbs and nothing else.
     adverbs_only: frozenset[str]
+    #: Words with a verb reading among others.
+    verbs: frozenset[str]
 
 
 def _rows() -> Iterator[tuple[str, str, str]]:
@@ -94,11 +96,15 @@ def _rows() -> Iterator[tuple[str, str, str]]:
 def readings() -> Readings:
     """The words of the lexicon by their readings (read once, 0.1 s)."""
     kinds: dict[str, set[str]] = {"adj": set(), "adv": set(), "other": set()}
+    verbs = set()
     for word, category, _ in _rows():
         kinds.get(category, kinds["other"]).add(word)
+        if category == "verb":
+            verbs.add(word)
     adjectives, adverbs, other = kinds["adj"], kinds["adv"], kinds["other"]
     return Readings(frozenset(adjectives - adverbs - other), frozenset(adjectives),
-                    frozenset(adverbs), frozenset(adverbs - adjectives - other))
+                    frozenset(adverbs), frozenset(adverbs - adjectives - other),
+                    frozenset(verbs))
 
 
 def base_forms_of(words: set[str]) -> dict[str, frozenset[str]]:

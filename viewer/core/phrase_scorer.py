@@ -304,8 +304,9 @@ class PhraseScorer:
         """Per maximal gram (its words `words_at`, first position `first`, trimmed to
         `length` words from `lead`), whether the phrase it trims to ends on an adjective
         the lexicon lists as nothing else, not predicative (`english_lexicon.predicative`),
-        or on an adverb it lists as nothing else, that modifies what follows in most of the
-        phrase's uses (`_modifying`)."""
+        that modifies what follows in most of the phrase's uses (`_modifying`), or on an
+        adverb it lists as nothing else, straight before a verb in most of them
+        (`_before_verb`)."""
         keys = self.english_keys
         assert keys is not None
         rows = np.arange(len(first))
@@ -318,37 +319,48 @@ class PhraseScorer:
             keys, last_words, found.adjectives_only)]
         candidates = np.array([r for r in candidates.tolist() if not english_lexicon.predicative(
             [keys[k] for k in words_at[r, lead[r]:end[r] - 1].tolist()])], dtype=np.int64)
-        # So does an adverb, before the verb it qualifies ("necessary to fully" implement).
-        candidates = np.union1d(candidates, rows[adverb])
-        for m in np.unique(length[candidates]).tolist():
-            picked = candidates[length[candidates] == m]
-            # Judged on the phrase's own uses, which a maximal gram holds only some of.
-            phrase = self.grams.levels[m].gram_at(first[picked] + lead[picked])
-            known = phrase >= 0
-            out[picked[known]] = self._modifying(self.grams.levels[m], phrase[known])
+        for found_rows, modifies in ((candidates, self._modifying),
+                                     (rows[adverb], self._before_verb)):
+            for m in np.unique(length[found_rows]).tolist():
+                picked = found_rows[length[found_rows] == m]
+                # Judged on the phrase's own uses, which a maximal gram holds only some of.
+                phrase = self.grams.levels[m].gram_at(first[picked] + lead[picked])
+                known = phrase >= 0
+                out[picked[known]] = modifies(self.grams.levels[m], phrase[known])
         return out
+
+    def _straight_on(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per token position `at`, whether it runs on into the next (no break, comma or
+        hyphen), and that next token's id."""
+        ids, size = self.grams.ids, len(self.grams.ids)
+        at = np.minimum(at, size - 1)
+        runs = (at + 1 < size) & ~self.grams.stops[at]
+        for apart in (self.commas, self.joined):
+            if apart is not None:
+                runs &= ~apart[at]
+        return runs, ids[np.minimum(at + 1, size - 1)]
+
+    def _before_verb(self, level: Level, index: np.ndarray) -> np.ndarray:
+        """Per gram `index` of `level`, whether its last word goes straight on into a word
+        that may be a verb in more than half of its uses: an adverb there qualifies that
+        verb ("necessary to fully | implement"), where one after its verb ends the phrase
+        ("develop steadily.", "thrust him out from thence")."""
+        keys = self.english_keys
+        assert keys is not None
+        runs, following = self._straight_on(level.grouped_at(index) + level.n - 1)
+        verb = english_lexicon.listed_in(keys, following, english_lexicon.readings().verbs)
+        return level.per_gram(index, runs & verb) * 2 > level.count[index]
 
     def _modifying(self, level: Level, index: np.ndarray) -> np.ndarray:
         """Per gram `index` of `level`, whether its last word goes straight on (no break,
         comma or hyphen) into a content word that is no adverb in more than half of its
         uses, or through a conjunction into a word that may be an adjective ("major
         theoretical | and practical questions", not "remain vigilant | and act")."""
-        ids, size = self.grams.ids, len(self.grams.ids)
         keys = self.english_keys
         assert keys is not None
         last = level.grouped_at(index) + level.n - 1
-
-        def straight_on(at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-            # Whether token `at` runs on into the next, and that next token's id.
-            at = np.minimum(at, size - 1)
-            runs = (at + 1 < size) & ~self.grams.stops[at]
-            for apart in (self.commas, self.joined):
-                if apart is not None:
-                    runs &= ~apart[at]
-            return runs, ids[np.minimum(at + 1, size - 1)]
-
-        runs, following = straight_on(last)
-        runs_twice, after_that = straight_on(last + 1)
+        runs, following = self._straight_on(last)
+        runs_twice, after_that = self._straight_on(last + 1)
         found = english_lexicon.readings()
         adverb = english_lexicon.listed_in(keys, following, found.adverbs_only)
         adjective = english_lexicon.listed_in(keys, after_that, found.adjectives)
