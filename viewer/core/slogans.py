@@ -782,51 +782,6 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
                     for p, t in zip(where[taken].tolist(), to.tolist(), strict=True)}
         out[rows] = piece
     return out, completions
-    uses_of = {n: grams.levels[n].grouped_at(table.index[table.n == n]) for n in lengths}
-    # The nearest words of all uses at once, then length by length.
-    ends = [(uses_of[n], uses_of[n] + n - 1) for n in lengths]
-    after_all = _nearest_content(grams, scorer, np.concatenate([e for _, e in ends]), 1)
-    before_all = _nearest_content(grams, scorer, np.concatenate([w for w, _ in ends]), -1)
-    before_all[verb[ids[np.maximum(before_all, 0)]] & (before_all >= 0)] = -1
-    split = np.cumsum([len(w) for w, _ in ends])[:-1]
-    for n, after, before in zip(lengths, np.split(after_all, split),
-                                np.split(before_all, split), strict=True):
-        rows = np.flatnonzero(table.n == n)
-        counts = grams.levels[n].count[table.index[rows]]
-        heads = np.cumsum(counts) - counts
-        where = uses_of[n]
-        many = counts >= PIECE_USES
-        whole = np.zeros(len(rows), dtype=bool)
-        piece = np.zeros(len(rows), dtype=bool)
-        exact = np.zeros(len(rows), dtype=bool)  # a longer gram recurs on a side
-        reach = [np.stack((where, where + n - 1), axis=1) for _ in range(2)]
-        for side, (found, next_to, longer_start) in enumerate(
-                ((after, where + n, where), (before, where - 1, where - 1))):
-            close = (found >= 0) & (found == next_to)
-            longer = grams.counts_of(np.maximum(longer_start, 0), n + 1) * close
-            recurs = np.maximum.reduceat(longer, heads) >= 2
-            word = np.where(found >= 0, lemmas[ids[np.maximum(found, 0)]], -1)
-            same = (found >= 0) & (word == np.repeat(word[heads], counts))
-            beside = np.logical_and.reduceat(same, heads)
-            piece |= beside & (many | recurs)
-            exact |= beside & recurs
-            for r in np.flatnonzero(beside & ~recurs).tolist():
-                taken = slice(int(heads[r]), int(heads[r] + counts[r]))
-                to = found[taken]
-                # Each writing once: one written twice is a candidate of its own.
-                if len({tuple(ids[min(p, t):max(p, t) + 1].tolist())
-                        for p, t in zip(next_to[taken].tolist(), to.tolist(),
-                                        strict=True)}) == len(to):
-                    whole[r] = True
-                    reach[side][taken, 1 - side] = to
-        whole &= ~exact
-        out[rows] = piece & ~whole
-        for r in np.flatnonzero(whole).tolist():
-            taken = slice(int(heads[r]), int(heads[r] + counts[r]))
-            completions[int(rows[r])] = {
-                int(p): (int(reach[1][k, 0]), int(reach[0][k, 1]))
-                for k, p in enumerate(where[taken].tolist(), start=taken.start)}
-    return out, completions
 
 
 def _completes(grams: RecurringGrams, scorer: PhraseScorer, next_to: np.ndarray,
