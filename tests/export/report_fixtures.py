@@ -34,6 +34,20 @@ def chinese() -> Comparison:
     return compare_pair("silk_a.txt", "silk_b.txt")
 
 
+@pytest.fixture(scope="session")
+def written_three_ways() -> Comparison:
+    """A pair whose one slogan is written "at the core", "as the core", "at its core"."""
+    return compare_pair("core_a.txt", "core_b.txt")
+
+
+def forms_written(comparison: Comparison) -> tuple[str, str]:
+    """The pair's one slogan, written in three ways, and its two other forms as a report
+    writes them under it."""
+    [slogan] = comparison.slogans
+    assert len(slogan.variants) == 2
+    return slogan.phrase, "also: " + "; ".join(slogan.variants)
+
+
 def passage_index(comparison: Comparison, words: str) -> int:
     """Index of the shared phrase whose A text contains `words`."""
     text = comparison.document_a.text

@@ -8,7 +8,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from report_fixtures import CHINESE_PASSAGE, PASSAGE, SLOGAN, passage_index
+from report_fixtures import CHINESE_PASSAGE, PASSAGE, SLOGAN, forms_written, passage_index
 
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled
@@ -36,6 +36,16 @@ def test_single_self_contained_file(english, tmp_path: Path) -> None:
     text = visible_text(html)
     for expected in (PASSAGE, SLOGAN, "harbour_a.txt", "harbour_b.txt"):
         assert expected in text
+
+
+def test_a_slogans_other_forms_are_written_under_it(written_three_ways, tmp_path: Path
+                                                    ) -> None:
+    # Its counts take in every form: the reader must find each of them.
+    phrase, forms = forms_written(written_three_ways)
+    path = tmp_path / "core.html"
+    write_html(written_three_ways, path)
+    # (Tags stripped, the line break under the phrase leaves no space.)
+    assert phrase + forms in unescape(visible_text(path.read_text(encoding="utf-8")))
 
 
 def test_passages_carry_the_window_colours(english, tmp_path: Path) -> None:

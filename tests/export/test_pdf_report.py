@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from report_fixtures import CHINESE_PASSAGE, PASSAGE, SLOGAN, passage_index
+from report_fixtures import CHINESE_PASSAGE, PASSAGE, SLOGAN, forms_written, passage_index
 
 from viewer.core.compare import compare
 from viewer.core.document import Document
@@ -64,6 +64,15 @@ def test_text_layer_has_passage_slogan_and_both_names(english_pdf: Path) -> None
     text = flat("\n".join(page.extract_text() for page in PdfReader(english_pdf).pages))
     for expected in (PASSAGE, SLOGAN, "harbour_a.txt", "harbour_b.txt"):
         assert expected in text
+
+
+@needs_poppler
+def test_a_slogans_other_forms_are_written_under_it(written_three_ways, tmp_path: Path
+                                                    ) -> None:
+    phrase, forms = forms_written(written_three_ways)
+    path = tmp_path / "core.pdf"
+    write_pdf(written_three_ways, path)
+    assert f"{phrase} {forms}" in flat(pdftotext(path))
 
 
 def test_characters_no_font_draws_are_named_on_the_title_page(english, tmp_path: Path) -> None:

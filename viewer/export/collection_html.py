@@ -35,6 +35,7 @@ from viewer.export.collection_model import (
     carried_by,
     cut_note,
 )
+from viewer.present.forms import also_written
 from viewer.present.palette import DARK, LIGHT, Palette
 
 _CHART_WIDTH, _CHART_HEIGHT = 240, 34
@@ -181,8 +182,8 @@ def _formulations(section: Section[FormulationRow], key: str = "formulations") -
     parts.append(f"<table><tr><th>#</th><th>{what}</th><th>articles</th><th>uses</th>"
                  "<th>first seen</th><th>timeline</th></tr>")
     for row in section.rows:
-        variants = ("<br><span class=\"variants muted\">also: "
-                    + "; ".join(_e(v) for v in row.variants) + "</span>") if row.variants else ""
+        variants = (f'<br><span class="variants muted">{_e(also_written(row.variants))}</span>'
+                    if row.variants else "")
         first = _doc(row.first) if row.first is not None else "—"
         # A watched phrase no article uses has no timeline to draw.
         chart = (timeline_svg(row.timeline) if row.documents

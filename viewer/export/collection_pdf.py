@@ -25,6 +25,7 @@ from viewer.export.pdf_layout import Cell, Layout, Measure, Page
 from viewer.export.pdf_render import render_pages, save_pdf
 from viewer.export.pdf_report import PAGE_SIZES, TABLE_SIZE, report_fonts
 from viewer.export.report_model import RichText
+from viewer.present.forms import also_written
 from viewer.present.palette import PRINT
 
 #: (x, width, heading) of each column of a table.
@@ -230,7 +231,7 @@ def _formulation_table(layout: Layout, section: Section[FormulationRow], key: st
     chart_x, chart_w, _ = columns[-1]
     rows = []
     for row in section.rows:
-        phrase = row.phrase + ("\nalso: " + "; ".join(row.variants) if row.variants else "")
+        phrase = row.phrase + ("\n" + also_written(row.variants) if row.variants else "")
         first = _doc(row.first) if row.first is not None else RichText("—")
         rows.append([RichText(str(row.rank)), RichText(phrase), RichText(f"{row.documents:,}"),
                      RichText(f"{row.count:,}"), first, RichText("")])

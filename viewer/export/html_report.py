@@ -25,6 +25,7 @@ from viewer.export.report_model import (
     summary,
 )
 from viewer.present.collection_figures import CollectionFigures
+from viewer.present.forms import also_written
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import DARK, LIGHT, PRINT, Palette
 
@@ -220,6 +221,8 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
         for k, slogan in enumerate(comparison.slogans):
             kind = "wl" if slogan.watchlist else "sl"
             note = ' <span class="muted">(watch-list)</span>' if slogan.watchlist else ""
+            if slogan.variants:
+                note += f'<br><span class="muted">{e(also_written(slogan.variants))}</span>'
             more = f"<td>{e(figures.slogans[k])}</td>" if figures else ""
             parts.append(f'<tr><td><span class="{kind}">{e(slogan.phrase)}</span>{note}</td>'
                          f'<td class="num">{slogan.count_a}</td>'

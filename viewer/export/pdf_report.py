@@ -32,6 +32,7 @@ from viewer.export.report_model import (
     summary,
 )
 from viewer.present.collection_figures import CollectionFigures
+from viewer.present.forms import also_written
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import PRINT
 
@@ -328,7 +329,8 @@ def _tables(layout: Layout, comparison: Comparison,
     def slogan_row(k: int, slogan: Slogan) -> list[RichText]:
         name = slogan.phrase
         style = Style(underline=MarkKind.WATCH if slogan.watchlist else MarkKind.SLOGAN)
-        return [RichText(name + (" (watch-list)" if slogan.watchlist else ""),
+        also = "\n" + also_written(slogan.variants) if slogan.variants else ""
+        return [RichText(name + (" (watch-list)" if slogan.watchlist else "") + also,
                          ((0, len(name), style),)),
                 RichText(str(slogan.count_a)), RichText(str(slogan.count_b)),
                 *([RichText(figures.slogans[k])] if figures is not None else [])]
