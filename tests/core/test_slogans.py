@@ -472,6 +472,52 @@ def test_a_phrase_whose_small_words_vary_before_its_last_word_is_listed_whole(a:
     assert sorted({slogan.phrase, *slogan.variants}) == sorted(writings)
 
 
+def _forms(a: str, b: str, settings: Settings | None = None) -> list[Slogan]:
+    return list(compare(Document(a, "a"), Document(b, "b"), settings or Settings()).slogans)
+
+
+def test_a_completion_stays_inside_its_line_and_clear_of_the_next_use():
+    # A line without an end mark (a heading) is no part of the phrase.
+    a = ("Notes on the work of the year\nWe study the harbour quantum reform\nCouncils of the "
+         "towns met in May. The meeting studied the economy in detail.")
+    b = ("Farmers welcomed the new rules on land. We back the harbour quantum reform of the "
+         "councils, and more. Snow came.")
+    for slogan in _forms(a, b):
+        assert "\n" not in "".join(a[s:e] for s, e in slogan.occurrences_a)
+        assert not [w for w in (slogan.phrase, *slogan.variants) if "ouncils" in w]
+    # "quantum of harbour" and the "quantum" of its next use: no use runs into another.
+    a = ("Officials praised the quantum of harbour and the quantum of harbour in a quantum. "
+         "The meeting studied the economy in detail.")
+    b = "Farmers welcomed the new rules on land. Snow came over the hills."
+    slogans = _forms(a, b)
+    assert [s.phrase for s in slogans] == ["quantum of harbour"]
+    spans = sorted(slogans[0].occurrences_a)
+    assert all(one[1] <= other[0] for one, other in zip(spans, spans[1:], strict=False))
+
+
+def test_a_completion_keeps_to_the_longest_slogan_and_few_writings():
+    settings = Settings(slogan_max_words=8)
+    assert all(s.words <= 8 for s in _forms(CORE_ONCE, CORE_ITS, settings))
+    # Six writings in one place are a template's slot, not one phrase.
+    a = ("Towns saw the harbour quantum reform of the council. Rain fell. Mayors heard the "
+         "harbour quantum reform in the council. Ports met the harbour quantum reform for the "
+         "council.")
+    b = ("Snow came. Unions knew the harbour quantum reform by the council. Banks read the "
+         "harbour quantum reform at the council. Ships left the harbour quantum reform to the "
+         "council.")
+    assert not [s for s in _forms(a, b) if s.phrase.endswith("the council")]
+
+
+def test_a_piece_by_the_word_before_it_is_not_completed():
+    # The same word ("work") before each use: a piece on that side, whatever follows.
+    a = (f"We must unite closely in the work of {CORE} at the core and work hard. The "
+         f"meeting studied the economy in detail.\n\nOfficials said the works by {CORE} as "
+         "the core has made major decisions on rural reform this year.")
+    b = (f"Since then, work for {CORE} at its core has led the country through many trials. "
+         "Farmers welcomed the new rules on land.")
+    assert not [s for s in _forms(a, b) if "Xi Jinping" in s.phrase]
+
+
 def test_a_phrase_is_not_completed_into_the_first_word_of_a_longer_one():
     # "between man" and "of man" both go on with "and nature": "man" ends nothing.
     a = ("Plans seek harmonious coexistence between man and nature in every county. The "

@@ -181,12 +181,13 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
 
     def copied(s: Slogan) -> int:
         """For a slogan used once on each side, starting inside a passage on both, its
-        words there (in A); 0 otherwise. A slogan completed past the passage ("... Xi
-        Jinping" at / as the core, see `slogans._completes`) is judged on its part inside."""
+        words there (the fewer of the two sides'); 0 otherwise. One that runs on past the
+        passage is judged on its part inside: a slogan completed past it ("... Xi
+        Jinping" at / as the core, see `slogans._completes`) is as much a piece of it."""
         if not s.count_a == s.count_b == 1:
             return 0
-        inside_a = _words_inside(s.occurrences_a[0], in_a, tokens_a)
-        return inside_a if inside_a and _words_inside(s.occurrences_b[0], in_b, tokens_b) else 0
+        return min(_words_inside(s.occurrences_a[0], in_a, tokens_a),
+                   _words_inside(s.occurrences_b[0], in_b, tokens_b))
 
     marked = [(copied(s), s) for s in found]
     marked = [(c, s) for c, s in marked if not c > COPIED_PIECE_WORDS * scale]

@@ -171,8 +171,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         left = table.take(alive)
         ends_possessive = _every_occurrence(left, grams,
                                             lambda where, n: possessive[where + n - 1])
-        piece, whole = _goes_on_into_one_word(left, grams, scorer, lemmas,
-                                              articles, verb_forms(vocabulary.keys, lemmas))
+        piece, whole = _goes_on_into_one_word(left, grams, scorer, lemmas, articles,
+                                              verb_forms(vocabulary.keys, lemmas), max_words)
         completed.update({(int(left.n[row]), int(left.index[row])): reach
                           for row, reach in whole.items()})
         score[alive[ends_possessive | piece | _inside_names(left, grams, scorer)]] = 0.0
@@ -246,11 +246,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
 
     def shown(form: tuple[int, int], doc: int | None = None) -> str:
         """The phrase as written (in `doc`, if given: "" where it is not used there), at
-        its first use without a possessive at its end; a completed one as most of its
-        uses write it."""
+        its first use without a possessive at its end (a completed one: at its first use,
+        in the canonical order of the texts, its other writings being its variants)."""
         uses = written(form, doc)
-        if form in completed and uses:
-            return max(uses, key=uses.count)
         return next((w for w in uses if not w.endswith(_POSSESSIVES)),
                     uses[0] if uses else "")
 
@@ -712,8 +710,8 @@ Completions = dict[int, dict[int, tuple[int, int]]]
 
 
 def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
-                           lemmas: np.ndarray, articles: np.ndarray,
-                           verbs: np.ndarray) -> tuple[np.ndarray, Completions]:
+                           lemmas: np.ndarray, articles: np.ndarray, verbs: np.ndarray,
+                           max_words: int) -> tuple[np.ndarray, Completions]:
     """Per candidate, whether on one side every occurrence has one same content word
     nearest to it (up to `_SKIPPED_WORDS` function words between, no break nor comma: a
     clause after a comma is no part of the phrase), in one or another of its forms: it
@@ -731,8 +729,9 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     longer gram recurs word for word and the words up to that content word vary: each use
     then runs on into it, and the phrase is listed whole in its several writings ("...
     Comrade Xi Jinping at the core", "... as the core", "... at its core"), from two uses
-    on, when `_completes` has them one phrase: no candidate holds the whole then.
-    Returns the pieces to drop and the completions (by row)."""
+    on, when `_completes` has them one phrase (at most `max_words` words): no candidate
+    holds the whole then. Not one a word before it shows a piece as well. Returns the
+    pieces to drop and the completions (by row)."""
     out = np.zeros(len(table), dtype=bool)
     completions: Completions = {}
     ids, stops = grams.ids, grams.stops
@@ -745,11 +744,12 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
         return out, completions
     uses_of = {n: grams.levels[n].grouped_at(table.index[table.n == n]) for n in lengths}
     # The nearest words of all uses at once, then length by length.
-    ends = [(uses_of[n], uses_of[n] + n - 1) for n in lengths]
-    after_all = _nearest_content(grams, scorer, np.concatenate([e for _, e in ends]), 1)
-    before_all = _nearest_content(grams, scorer, np.concatenate([w for w, _ in ends]), -1)
+    bounds = [(uses_of[n], uses_of[n] + n - 1) for n in lengths]
+    after_all = _nearest_content(grams, scorer, np.concatenate([e for _, e in bounds]), 1)
+    before_all = _nearest_content(grams, scorer, np.concatenate([w for w, _ in bounds]), -1)
     before_all[verb[ids[np.maximum(before_all, 0)]] & (before_all >= 0)] = -1
-    split = np.cumsum([len(w) for w, _ in ends])[:-1]
+    split = np.cumsum([len(w) for w, _ in bounds])[:-1]
+    ends = stops if scorer.comma_after is None else stops | scorer.comma_after
     for n, after, before in zip(lengths, np.split(after_all, split),
                                 np.split(before_all, split), strict=True):
         rows = np.flatnonzero(table.n == n)
@@ -757,7 +757,7 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
         heads = np.cumsum(counts) - counts
         where = uses_of[n]
         many = counts >= PIECE_USES
-        piece = np.zeros(len(rows), dtype=bool)
+        pieces = []  # after it, before it
         exact = np.zeros(len(rows), dtype=bool)  # a longer gram recurs on a side
         beside = []
         for found, next_to, longer_start in ((after, where + n, where),
@@ -768,14 +768,15 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
             word = np.where(found >= 0, lemmas[ids[np.maximum(found, 0)]], -1)
             same = (found >= 0) & (word == np.repeat(word[heads], counts))
             beside.append(np.logical_and.reduceat(same, heads))
-            piece |= beside[-1] & (many | recurs)
+            pieces.append(beside[-1] & (many | recurs))
             exact |= beside[-1] & recurs
+        piece = pieces[0] | pieces[1]
         # Completed after it only: the word before a phrase is most often what is said
         # of it ("thoughts on the / Internet power"), or the head of a longer one.
-        for r in np.flatnonzero(beside[0] & ~exact).tolist():
+        for r in np.flatnonzero(beside[0] & ~exact & ~pieces[1]).tolist():
             taken = slice(int(heads[r]), int(heads[r] + counts[r]))
             to = after[taken]
-            if _completes(grams, scorer, where[taken] + n, to):
+            if _completes(grams, scorer, where[taken], n, to, ends, max_words):
                 piece[r] = False
                 completions[int(rows[r])] = {
                     int(p): (int(p), int(t))
@@ -784,19 +785,29 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     return out, completions
 
 
-def _completes(grams: RecurringGrams, scorer: PhraseScorer, next_to: np.ndarray,
-               to: np.ndarray) -> bool:
-    """Whether uses of a phrase, run on from `next_to` to the content word `to` after
-    each, are one phrase whole in several writings: each writing used once (one written
-    twice is a candidate of its own), and the word ends the phrase, a clause or a small
-    word other than "and" / "or" after it in one use at least, a content word straight
-    after it in none ("harmonious coexistence between man / of man" and nature)."""
+def _completes(grams: RecurringGrams, scorer: PhraseScorer, uses: np.ndarray, n: int,
+               to: np.ndarray, ends: np.ndarray, max_words: int) -> bool:
+    """Whether the `uses` of a phrase of `n` tokens, each run on to the content word `to`
+    after it, are one phrase whole in several writings: each writing used once (one
+    written twice is a candidate of its own), at most `MAX_VARIANTS` + 1 of them (more
+    are a template's slot: "reform by / of / for / at the council") and `max_words` long;
+    none running into the phrase's next use or past a line's end (`ends`: clause ends);
+    and the word ends the phrase, a clause or a small word other than "and" / "or" after
+    it in one use at least, a content word straight after it in none ("harmonious
+    coexistence between man / of man" and nature)."""
     ids = grams.ids
-    writings = {tuple(ids[p:t + 1].tolist())
-                for p, t in zip(next_to.tolist(), to.tolist(), strict=True)}
-    if len(writings) < len(to):
+    writings = {tuple(ids[p + n:t + 1].tolist())
+                for p, t in zip(uses.tolist(), to.tolist(), strict=True)}
+    if (len(writings) < len(to) or len(writings) > MAX_VARIANTS + 1
+            or int((to - uses).max()) + 1 > max_words):
         return False
-    ends = grams.stops if scorer.comma_after is None else grams.stops | scorer.comma_after
+    order = np.argsort(uses)
+    if (to[order][:-1] >= uses[order][1:]).any():
+        return False
+    lines = grams.paragraph_ends
+    if lines is not None and any(lines[p + n - 1:t].any()
+                                 for p, t in zip(uses.tolist(), to.tolist(), strict=True)):
+        return False
     last = len(ids) - 1
     following = ids[np.minimum(to + 1, last)]
     closed = ends[to] | (to == last) | (grams.doc_of[np.minimum(to + 1, last)]
