@@ -274,16 +274,19 @@ def test_a_phrase_ending_on_an_adjective_before_its_noun_is_not_listed(a, b, phr
     assert (phrase in _listed(a, b)) is listed
 
 
-# An adverb before the verb it qualifies leaves the phrase open; after its verb, at the
-# end of the sentence, it closes it.
+# An adverb in -ly before the verb it qualifies leaves the phrase open; after its verb, at
+# the end of the sentence, it closes it, and so does an adverb of another kind before a verb.
 ADVERBS_A = ("The meeting studied the economy in detail. It is necessary to fully implement "
-             "the new plan. The harbour reform must develop steadily. Rain fell on the town.")
+             "the new plan. The harbour reform must develop steadily. Rain fell on the town. "
+             "The harbour wardens met soon afterwards began the repairs.")
 ADVERBS_B = ("Farmers welcomed the new rules on land. It is necessary to fully understand "
-             "the law. Here the harbour reform must develop steadily. Snow came.")
+             "the law. Here the harbour reform must develop steadily. Snow came. The harbour "
+             "wardens met soon afterwards left the pier.")
 
 
 @pytest.mark.parametrize("phrase, listed", [("necessary to fully", False),
-                                            ("harbour reform must develop steadily", True)])
+                                            ("harbour reform must develop steadily", True),
+                                            ("harbour wardens met soon afterwards", True)])
 def test_a_phrase_ending_on_an_adverb_before_its_verb_is_not_listed(phrase, listed):
     assert (phrase in _listed(ADVERBS_A, ADVERBS_B)) is listed
 

@@ -12,9 +12,10 @@ controllable.", "make the digital economy stronger, better and bigger", "remain 
 and act"). A word listed with
 any other reading ("green", "major", "future") or not listed at all may end a phrase, and so
 may an adjective after a linking verb ("is", "remain", "become"), past any adverbs ("is
-inherently unstable"), which is predicative (`predicative`). An adverb the lexicon lists as
-nothing else, straight before a verb in most of a phrase's uses, leaves it open as well
-("necessary to fully" implement).
+inherently unstable"), which is predicative (`predicative`). An adverb in -ly the lexicon
+lists as nothing else, straight before a verb in most of a phrase's uses, leaves it open as
+well ("necessary to fully" implement); other adverbs end phrases wherever they stand ("soon
+afterwards").
 
 The lexicon also tells a word's base forms (`base_forms_of`): "metals" is a form of
 "metal", "economics" is no form of "economic".
@@ -69,6 +70,9 @@ class Readings(NamedTuple):
     adverbs_only: frozenset[str]
     #: Words with a verb reading among others.
     verbs: frozenset[str]
+    #: Adverbs and nothing else that end in -ly: of manner or degree, they stand before
+    #: the verb they qualify ("fully implement").
+    ly_adverbs: frozenset[str]
 
 
 def _rows() -> Iterator[tuple[str, str, str]]:
@@ -102,9 +106,10 @@ def readings() -> Readings:
         if category == "verb":
             verbs.add(word)
     adjectives, adverbs, other = kinds["adj"], kinds["adv"], kinds["other"]
+    adverbs_only = frozenset(adverbs - adjectives - other)
     return Readings(frozenset(adjectives - adverbs - other), frozenset(adjectives),
-                    frozenset(adverbs), frozenset(adverbs - adjectives - other),
-                    frozenset(verbs))
+                    frozenset(adverbs), adverbs_only, frozenset(verbs),
+                    frozenset(w for w in adverbs_only if w.endswith("ly")))
 
 
 def base_forms_of(words: set[str]) -> dict[str, frozenset[str]]:

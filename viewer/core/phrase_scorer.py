@@ -305,7 +305,7 @@ class PhraseScorer:
         `length` words from `lead`), whether the phrase it trims to ends on an adjective
         the lexicon lists as nothing else, not predicative (`english_lexicon.predicative`),
         that modifies what follows in most of the phrase's uses (`_modifying`), or on an
-        adverb it lists as nothing else, straight before a verb in most of them
+        adverb in -ly it lists as nothing else, straight before a verb in most of them
         (`_before_verb`)."""
         keys = self.english_keys
         assert keys is not None
@@ -314,7 +314,9 @@ class PhraseScorer:
         end = lead + length
         found = english_lexicon.readings()
         last_words = words_at[rows, np.maximum(end - 1, 0)]
-        adverb = (length >= 2) & english_lexicon.listed_in(keys, last_words, found.adverbs_only)
+        # Adverbs of manner or degree in -ly stand before the verb they qualify; others
+        # ("afterwards", "therefore", "thereof") end a phrase wherever they are.
+        adverb = (length >= 2) & english_lexicon.listed_in(keys, last_words, found.ly_adverbs)
         candidates = rows[(length >= 2) & english_lexicon.listed_in(
             keys, last_words, found.adjectives_only)]
         candidates = np.array([r for r in candidates.tolist() if not english_lexicon.predicative(
