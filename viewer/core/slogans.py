@@ -31,7 +31,8 @@ text that is, but for one word, made of listed phrases much more frequent is tho
 phrases in a context ("improve network security"), and so is one that is a more frequent
 candidate, used on its own too, plus one word ("construction of a network power"), which
 would otherwise hide it as a piece; so is one seen once in each text across a comma (a
-list that is a formulation recurs); a piece of a name always has another capitalized word
+list that is a formulation recurs), and one used twice, across a comma once only (but for
+a comma before "and" / "or"); a piece of a name always has another capitalized word
 of the name beside it ("World / China Internet Conference"). A stretch a comma ends at
 every use is whole, whatever clause follows; and a name of several capitalized words is
 as fixed as any context it stands in, so it is listed even from inside a passage the
@@ -730,8 +731,8 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     then runs on into it, and the phrase is listed whole in its several writings ("...
     Comrade Xi Jinping at the core", "... as the core", "... at its core"), from two uses
     on, when `_completes` has them one phrase (at most `max_words` words): no candidate
-    holds the whole then. Not one a word before it shows a piece as well. Returns the
-    pieces to drop and the completions (by row)."""
+    holds the whole then. A stretch the word before it shows to be a piece is not
+    completed. Returns the pieces to drop and the completions (by row)."""
     out = np.zeros(len(table), dtype=bool)
     completions: Completions = {}
     ids, stops = grams.ids, grams.stops
@@ -791,9 +792,9 @@ def _completes(grams: RecurringGrams, scorer: PhraseScorer, uses: np.ndarray, n:
     after it, are one phrase whole in several writings: each writing used once (one
     written twice is a candidate of its own), at most `MAX_VARIANTS` + 1 of them (more
     are a template's slot: "reform by / of / for / at the council") and `max_words` long;
-    none running into the phrase's next use or past a line's end (`ends`: clause ends);
-    and the word ends the phrase, a clause or a small word other than "and" / "or" after
-    it in one use at least, a content word straight after it in none ("harmonious
+    none running into the phrase's next use or past a line's end; and the word ends the
+    phrase, a clause (`ends`: where clauses end) or a small word other than "and" / "or"
+    after it in one use at least, a content word straight after it in none ("harmonious
     coexistence between man / of man" and nature)."""
     ids = grams.ids
     writings = {tuple(ids[p + n:t + 1].tolist())
