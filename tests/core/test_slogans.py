@@ -511,6 +511,25 @@ def test_a_completion_keeps_to_the_longest_slogan_and_few_writings():
     assert not [s for s in _forms(a, b) if s.phrase.endswith("the council")]
 
 
+@pytest.mark.parametrize(("a", "b", "listed"), [
+    # "no defect" against "a defect" say opposite things.
+    ("We must watch closely as the quantum harbour appeal court finds no defect and moves "
+     "on. The meeting studied the economy in detail.\n\nOfficials made major decisions on "
+     "rural reform this year.",
+     "Since then, the quantum harbour appeal court finds a defect, and it waits. Farmers "
+     "welcomed the new rules on land.",
+     "quantum harbour appeal court finds"),
+    # After "or" comes another conjunct, not the phrase's last word.
+    ("We must bring the quantum harbour burnt offerings or sacrifices. The meeting studied "
+     "the economy in detail.\n\nOfficials made major decisions on rural reform this year.",
+     "Since then, the quantum harbour burnt offerings unto your sacrifices. Farmers "
+     "welcomed the new rules on land.",
+     "quantum harbour burnt offerings"),
+], ids=["negation", "conjunct"])
+def test_writings_that_deny_or_open_another_conjunct_are_not_one_phrase(a, b, listed):
+    assert _listed(a, b, variants=True) == [listed]
+
+
 def test_a_piece_by_the_word_before_it_is_not_completed():
     # The same word ("work") before each use: a piece on that side, whatever follows.
     a = (f"We must unite closely in the work of {CORE} at the core and work hard. The "

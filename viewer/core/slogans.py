@@ -172,8 +172,11 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         left = table.take(alive)
         ends_possessive = _every_occurrence(left, grams,
                                             lambda where, n: possessive[where + n - 1])
+        negations = np.fromiter((k in _NEGATIONS for k in vocabulary.keys), dtype=bool,
+                                count=len(vocabulary.keys))
         piece, whole = _goes_on_into_one_word(left, grams, scorer, lemmas, articles,
-                                              verb_forms(vocabulary.keys, lemmas), max_words)
+                                              verb_forms(vocabulary.keys, lemmas), max_words,
+                                              negations)
         completed.update({(int(left.n[row]), int(left.index[row])): reach
                           for row, reach in whole.items()})
         score[alive[ends_possessive | piece | _inside_names(left, grams, scorer)]] = 0.0
@@ -590,6 +593,9 @@ def _possessives(tokens: TokenStream) -> np.ndarray:
 
 #: English articles: a word straight before one takes it as its object (a verb).
 _ARTICLES = frozenset({"the", "a", "an"})
+#: Words that deny what follows: writings that differ by one say opposite things ("finds
+#: no defect", "finds a defect").
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "without", "cannot"})
 _APOSTROPHES = np.array([ord("'"), 0x2019], dtype=np.uint32)
 
 
@@ -712,7 +718,8 @@ Completions = dict[int, dict[int, tuple[int, int]]]
 
 def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
                            lemmas: np.ndarray, articles: np.ndarray, verbs: np.ndarray,
-                           max_words: int) -> tuple[np.ndarray, Completions]:
+                           max_words: int, negations: np.ndarray
+                           ) -> tuple[np.ndarray, Completions]:
     """Per candidate, whether on one side every occurrence has one same content word
     nearest to it (up to `_SKIPPED_WORDS` function words between, no break nor comma: a
     clause after a comma is no part of the phrase), in one or another of its forms: it
@@ -777,7 +784,7 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
         for r in np.flatnonzero(beside[0] & ~exact & ~pieces[1]).tolist():
             taken = slice(int(heads[r]), int(heads[r] + counts[r]))
             to = after[taken]
-            if _completes(grams, scorer, where[taken], n, to, ends, max_words):
+            if _completes(grams, scorer, where[taken], n, to, ends, max_words, negations):
                 piece[r] = False
                 completions[int(rows[r])] = {
                     int(p): (int(p), int(t))
@@ -787,15 +794,18 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
 
 
 def _completes(grams: RecurringGrams, scorer: PhraseScorer, uses: np.ndarray, n: int,
-               to: np.ndarray, ends: np.ndarray, max_words: int) -> bool:
+               to: np.ndarray, ends: np.ndarray, max_words: int, negations: np.ndarray
+               ) -> bool:
     """Whether the `uses` of a phrase of `n` tokens, each run on to the content word `to`
     after it, are one phrase whole in several writings: each writing used once (one
     written twice is a candidate of its own), at most `MAX_VARIANTS` + 1 of them (more
     are a template's slot: "reform by / of / for / at the council") and `max_words` long;
-    none running into the phrase's next use or past a line's end; and the word ends the
-    phrase, a clause (`ends`: where clauses end) or a small word other than "and" / "or"
-    after it in one use at least, a content word straight after it in none ("harmonious
-    coexistence between man / of man" and nature)."""
+    none running into the phrase's next use or past a line's end; no "and" / "or" before
+    the word (it opens another conjunct: "burnt offerings or / unto your sacrifices"), nor
+    a word of `negations` (per vocabulary id) in some writings only ("finds no / a
+    defect"); and the word ends the phrase, a clause (`ends`: where clauses end) or a small
+    word other than "and" / "or" after it in one use at least, a content word straight after
+    it in none ("harmonious coexistence between man / of man" and nature)."""
     ids = grams.ids
     writings = {tuple(ids[p + n:t + 1].tolist())
                 for p, t in zip(uses.tolist(), to.tolist(), strict=True)}
@@ -804,6 +814,10 @@ def _completes(grams: RecurringGrams, scorer: PhraseScorer, uses: np.ndarray, n:
         return False
     order = np.argsort(uses)
     if (to[order][:-1] >= uses[order][1:]).any():
+        return False
+    between = [ids[p + n:t] for p, t in zip(uses.tolist(), to.tolist(), strict=True)]
+    denied = [bool(negations[words].any()) for words in between]
+    if any(scorer.coordinator[words].any() for words in between) or len(set(denied)) > 1:
         return False
     lines = grams.paragraph_ends
     if lines is not None and any(lines[p + n - 1:t].any()
