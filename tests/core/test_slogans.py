@@ -291,6 +291,32 @@ def test_a_phrase_ending_on_an_adverb_before_its_verb_is_not_listed(phrase, list
     assert (phrase in _listed(ADVERBS_A, ADVERBS_B)) is listed
 
 
+# Between two texts a phrase has a use or two: a word that may be an adjective (among other
+# readings) or can only be a verb, straight before a content word at each use, leaves the
+# phrase open; an -ing form may be a noun.
+OPEN_A = ("The board will thoroughly weigh the overall national security of the harbour. "
+          "Rain fell. The workers strive to achieve breakthroughs in quantum welding. Snow "
+          "came. The town funds intelligent manufacturing plants.")
+OPEN_B = ("Later we studied the overall national strength of the republic. Fog lifted. All "
+          "teams strive to achieve overtaking in quantum welding rigs. Hail fell. They "
+          "opened intelligent manufacturing schools.")
+
+
+@pytest.mark.parametrize("phrase, listed", [("overall national", False),
+                                            ("strive to achieve", False),
+                                            ("intelligent manufacturing", True)])
+def test_a_phrase_ending_on_a_word_that_takes_what_follows_is_not_listed(phrase, listed):
+    assert (phrase in _listed(OPEN_A, OPEN_B)) is listed
+
+
+def test_a_phrase_open_at_its_end_is_completed_where_one_word_follows_it():
+    # "fat" may be an adjective, before "valleys" / "valley" each time: the phrase runs on.
+    a = ("The crown is on the head of the fat valleys of them. Rain fell on the quiet town.")
+    b = ("Their beauty is on the head of the fat valley, a fading flower. Snow came at dusk.")
+    assert "head of the fat valleys" in _listed(a, b)
+    assert "head of the fat" not in _listed(a, b)
+
+
 def test_with_stemming_the_lexicon_still_reads_words_not_stems():
     # "technolog" is no word of the lexicon, and "candid" (of "candidates") an adjective.
     a = ADJECTIVES_A + " Republican presidential candidates debated."

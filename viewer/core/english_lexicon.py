@@ -16,6 +16,9 @@ inherently unstable"), which is predicative (`predicative`). An adverb in -ly th
 lists as nothing else, straight before a verb in most of a phrase's uses, leaves it open as
 well ("necessary to fully" implement); other adverbs end phrases wherever they stand ("soon
 afterwards").
+Between two texts, where a phrase has a use or two, a word with an adjective reading among
+others, or a verb and nothing else (`Readings.verbs_only`), straight before a content word
+at every use leaves the phrase open too (`viewer.core.slogans`).
 
 The lexicon also tells a word's base forms (`base_forms_of`): "metals" is a form of
 "metal", "economics" is no form of "economic".
@@ -73,6 +76,10 @@ class Readings(NamedTuple):
     #: Adverbs and nothing else that end in -ly: of manner or degree, they stand before
     #: the verb they qualify ("fully implement").
     ly_adverbs: frozenset[str]
+    #: Verbs and nothing else, less their forms in -ing (a gerund is a noun too:
+    #: "intelligent manufacturing"): one straight before a content word takes it as its
+    #: object ("strive to achieve | breakthroughs").
+    verbs_only: frozenset[str]
 
 
 def _rows() -> Iterator[tuple[str, str, str]]:
@@ -100,16 +107,17 @@ def _rows() -> Iterator[tuple[str, str, str]]:
 def readings() -> Readings:
     """The words of the lexicon by their readings (read once, 0.1 s)."""
     kinds: dict[str, set[str]] = {"adj": set(), "adv": set(), "other": set()}
-    verbs = set()
+    verbs: set[str] = set()
+    not_verbs: set[str] = set()
     for word, category, _ in _rows():
         kinds.get(category, kinds["other"]).add(word)
-        if category == "verb":
-            verbs.add(word)
+        (verbs if category == "verb" else not_verbs).add(word)
     adjectives, adverbs, other = kinds["adj"], kinds["adv"], kinds["other"]
     adverbs_only = frozenset(adverbs - adjectives - other)
     return Readings(frozenset(adjectives - adverbs - other), frozenset(adjectives),
                     frozenset(adverbs), adverbs_only, frozenset(verbs),
-                    frozenset(w for w in adverbs_only if w.endswith("ly")))
+                    frozenset(w for w in adverbs_only if w.endswith("ly")),
+                    frozenset(w for w in verbs - not_verbs if not w.endswith("ing")))
 
 
 def base_forms_of(words: set[str]) -> dict[str, frozenset[str]]:

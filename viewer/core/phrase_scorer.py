@@ -331,7 +331,7 @@ class PhraseScorer:
                 out[picked[known]] = modifies(self.grams.levels[m], phrase[known])
         return out
 
-    def _straight_on(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def straight_on(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per token position `at`, whether it runs on into the next (no break, comma or
         hyphen), and that next token's id."""
         ids, size = self.grams.ids, len(self.grams.ids)
@@ -349,7 +349,7 @@ class PhraseScorer:
         ("develop steadily.", "thrust him out from thence")."""
         keys = self.english_keys
         assert keys is not None
-        runs, following = self._straight_on(level.grouped_at(index) + level.n - 1)
+        runs, following = self.straight_on(level.grouped_at(index) + level.n - 1)
         verb = english_lexicon.listed_in(keys, following, english_lexicon.readings().verbs)
         return level.per_gram(index, runs & verb) * 2 > level.count[index]
 
@@ -361,8 +361,8 @@ class PhraseScorer:
         keys = self.english_keys
         assert keys is not None
         last = level.grouped_at(index) + level.n - 1
-        runs, following = self._straight_on(last)
-        runs_twice, after_that = self._straight_on(last + 1)
+        runs, following = self.straight_on(last)
+        runs_twice, after_that = self.straight_on(last + 1)
         found = english_lexicon.readings()
         adverb = english_lexicon.listed_in(keys, following, found.adverbs_only)
         adjective = english_lexicon.listed_in(keys, after_that, found.adjectives)

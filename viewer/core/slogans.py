@@ -21,7 +21,9 @@ two content words ("self-reliance") is a term; a short run whose head word the t
 at about its rate in the language at large ("in recent years", "second in the world"), or
 in which a word takes an object with an article ("promote the construction" of ...), is an
 ordinary word run; a phrase ending on a possessive each time ("enhance my country's") is
-cut short, and so is one whose nearest content word on one side is always the same, past
+cut short, and so is one ending on a word that may be an adjective or can only be a verb,
+straight before a content word at every use ("overall national" security / strength,
+"strive to achieve" breakthroughs), and so is one whose nearest content word on one side is always the same, past
 varying small words or in varying forms ("key core" technology / technologies), unless that
 word is a verb, one the texts inflect ("adhere / adhering to the" people-centered
 development); where that word comes after it and each writing up to it is used once, the
@@ -179,7 +181,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                                               negations)
         completed.update({(int(left.n[row]), int(left.index[row])): reach
                           for row, reach in whole.items()})
-        score[alive[ends_possessive | piece | _inside_names(left, grams, scorer)]] = 0.0
+        open_end = _open_ended(left, grams, scorer) if english else np.zeros(len(left), bool)
+        open_end[list(whole)] = False
+        score[alive[ends_possessive | piece | open_end | _inside_names(left, grams, scorer)]] \
+            = 0.0
         # Seen once in each text across a comma: a piece of a passage they share, since
         # a list that is a formulation recurs ("stronger, better and bigger").
         counted = np.concatenate(([0], np.cumsum(commas)))
@@ -830,6 +835,37 @@ def _completes(grams: RecurringGrams, scorer: PhraseScorer, uses: np.ndarray, n:
     small = scorer.is_stop[following] & ~scorer.coordinator[following]
     runs_on = ~closed & ~scorer.no_content[following]
     return bool((closed | small).any() and not runs_on.any())
+
+
+def _open_ended(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer) -> np.ndarray:
+    """Per candidate (English), whether it ends on a word that may be an adjective, not
+    predicative (`english_lexicon.predicative`), or can only be a verb (`Readings.
+    verbs_only`), straight before a content word other than an adverb at every use: what
+    the word modifies or takes as its object follows, and varies ("overall national"
+    security / strength, "strive to achieve" breakthroughs / overtaking). Usage tells
+    a modifier from many uses (`PhraseScorer.modifiers`), and `PhraseScorer` leaves out a
+    phrase ending on a word the lexicon lists as an adjective and nothing else in most
+    of its uses; a phrase of two texts has a use or two, which must all go on."""
+    keys = scorer.english_keys
+    assert keys is not None
+    found = english_lexicon.readings()
+    last = grams.ids[table.first + table.n - 1]
+    verb = english_lexicon.listed_in(keys, last, found.verbs_only)
+    adjective = english_lexicon.listed_in(keys, last, found.adjectives)
+    rows = np.flatnonzero((table.n >= 2) & (verb | adjective))
+    rows = np.array([r for r in rows.tolist() if verb[r] or not english_lexicon.predicative(
+        [keys[k] for k in scorer.words(int(table.n[r]), int(table.index[r]))[:-1]])],
+                    dtype=np.int64)
+    adverbs = found.adverbs_only
+
+    def runs_on(where: np.ndarray, n: int) -> np.ndarray:
+        runs, following = scorer.straight_on(where + n - 1)
+        return runs & ~scorer.no_content[following] & ~english_lexicon.listed_in(
+            keys, following, adverbs)
+
+    out = np.zeros(len(table), dtype=bool)
+    out[rows] = _every_occurrence(table.take(rows), grams, runs_on)
+    return out
 
 
 #: The longest unit of a quantity, in tokens ("trillion yuan").
