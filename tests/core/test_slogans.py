@@ -98,6 +98,23 @@ def test_chinese_slogans_begin_and_end_on_whole_words():
         ("新能源汽车", 1, 1)]
 
 
+def test_one_short_chinese_word_is_no_slogan():
+    # 研讨会 and the name 李明华 recur in both texts, each one word of three characters.
+    a = "李明华出席了研讨会。今年我们将大力发展新能源汽车。"
+    b = "研讨会由李明华主持。各地积极推广新能源汽车。"
+    assert [s.phrase for s in compare(Document(a, "a"), Document(b, "b")).slogans] == [
+        "新能源汽车"]
+
+
+def test_a_chinese_slogan_a_line_end_breaks_is_shown_whole():
+    # A line ends inside the phrase in A, as in text taken from a PDF or a narrow page.
+    a = "今年我们将大力发展新能源\n汽车。会议还讨论了交通。"
+    b = "各地积极推广新能源汽车。天气晴朗。新能源汽车很多。"
+    [slogan] = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert slogan.phrase == "新能源汽车"
+    assert [a[s:e] for s, e in slogan.occurrences_a] == ["新能源\n汽车"]
+
+
 def test_a_chinese_slogan_does_not_start_inside_a_number():
     # 亿美元 recurs after every figure, but ４００亿 is one word (the number and its unit
     # character): the phrase would start inside it.

@@ -1,11 +1,19 @@
 """Tokens keep the offsets of the characters they came from; keys fold spelling variants."""
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from viewer.core.normalize import Normalizer
-from viewer.core.tokenize import Vocabulary, tokenize, tokenize_many, tokenize_pair, tokens
+from viewer.core.tokenize import (
+    Vocabulary,
+    as_written,
+    tokenize,
+    tokenize_many,
+    tokenize_pair,
+    tokens,
+)
 
 
 def test_words_keep_their_offsets():
@@ -124,3 +132,15 @@ def test_a_hyphen_at_the_end_of_one_text_does_not_join_the_next_text():
     first, second = tokenize_many(["It was mea-", "sured twice."], Normalizer(), Vocabulary())
     assert (int(first.starts[-1]), int(first.ends[-1])) == (7, 10)
     assert (int(second.starts[0]), int(second.ends[0])) == (0, 5)
+
+
+@pytest.mark.parametrize("piece, shown", [
+    ("江泽民\n同志", "江泽民同志"),
+    (" 定 居 点 ", "定居点"),
+    ("digital\n  economy", "digital economy"),
+    ("中国 WTO 谈判", "中国 WTO 谈判"),
+    ("한국 경제", "한국 경제"),
+    ("", ""),
+])
+def test_a_stretch_is_shown_on_one_line_with_no_space_between_chinese_characters(piece, shown):
+    assert as_written(piece) == shown

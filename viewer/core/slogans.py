@@ -2,54 +2,54 @@
 
 The two texts go through the phrase machinery the collection's formulations use
 (`viewer.core.phrases`): maximal recurring stretches of up to about 20 words (Chinese:
-about 30 characters), never cut at a length limit (a longer stretch that recurs is a
-copied passage), starting and ending where a phrase can (not on a dangling "of the", not
-mid-word: Chinese ends are checked on jieba's words), judged by how much they look like a
-set phrase (capped surprise of their content words, and whether they are used freely: a
-piece of a passage the two share stands in the same context in both, which neighbour
-variety sees), and ranked by that and how often they recur, phrases in both texts first.
-A phrase inside a listed one is left out unless it recurs clearly more often on its own,
-and one every occurrence of which lies inside longer listed ones is a fragment. Two-text
-rules besides (the collection's formulations do not use them): a stretch that always
-comes straight after a modifier (the first words of a longer phrase vary: "modern
-socialist / socialist modern" country in an all-round way; a word used only twice, before
-a content word both times, modifies too: "powerful") or after a figure (the unit of
-a quantity: "trillion yuan") is a piece, not a phrase; a run opening on a manner adverb
-("thoroughly implement") is a verb run; a comma or a figure-like word ("5G, big data",
-"4G base stations") does not make a word a compound's tail; a rare hyphenated compound of
-two content words ("self-reliance") is a term; a short run whose head word the texts use
-at about its rate in the language at large ("in recent years", "second in the world"), or
-in which a word takes an object with an article ("promote the construction" of ...), is an
-ordinary word run; a phrase ending on a possessive each time ("enhance my country's") is
-cut short, and so is one ending on a word that may be an adjective or can only be a verb,
-straight before a content word at every use ("overall national" security / strength,
-"strive to achieve" breakthroughs), and so is one whose nearest content word on one side is always the same, past
-varying small words or in varying forms ("key core" technology / technologies), unless that
-word is a verb, one the texts inflect ("adhere / adhering to the" people-centered
-development); where that word comes after it and each writing up to it is used once, the
-phrase is completed instead, listed whole in its writings ("... with Comrade Xi Jinping at
-the core / as the core / at its core"); a phrase seen once in each
-text that is, but for one word, made of listed phrases much more frequent is those
-phrases in a context ("improve network security"), and so is one that is a more frequent
-candidate, used on its own too, plus one word ("construction of a network power"), which
-would otherwise hide it as a piece; so is one seen once in each text across a comma (a
-list that is a formulation recurs), and one used twice, across a comma once only (but for
-a comma before "and" / "or"); a piece of a name always has another capitalized word
-of the name beside it ("World / China Internet Conference"). A stretch a comma ends at
-every use is whole, whatever clause follows; and a name of several capitalized words is
-as fixed as any context it stands in, so it is listed even from inside a passage the
-texts repeat ("Xi Jinping Thought on Socialism with Chinese Characteristics for a New
-Era, especially ..."). A hyphen makes a phrase end inside a word where most of its uses
-have it (not a title's "Modernization-General"); a phrase may end before "and" or "or"
-when the next conjunct varies; for a phrase both texts use, a line one of them writes out
-again (a page header) is one use when judging its neighbours' variety. Every word form of
-a listed phrase is counted with it, even a form that on its own is a piece of longer
-listed phrases. Near-variants (one word swapped or added, two content words kept;
-or the same words with other endings: plurals, verb forms; or a compound and its "of"
-form: "digital China construction", "construction of digital China") are one slogan with
-its variants counted together; forms one word apart are two phrases when the head
-differs, or a content word is added ("national [network] security"). The user's
-watch-list is always searched with the same normalization.
+about 30 characters), never cut at a length limit (a longer stretch that recurs is a copied
+passage), starting and ending where a phrase can (not on a dangling "of the", not mid-word:
+Chinese ends are checked on jieba's words, and one short Chinese word, a name or 研讨会, is no
+phrase), judged by how much they look like a set phrase (capped surprise of their content
+words, and whether they are used freely: a piece of a passage the two share stands in the
+same context in both, which neighbour variety sees), and ranked by that and how often they
+recur, phrases in both texts first. A phrase inside a listed one is left out unless it
+recurs clearly more often on its own, and one every occurrence of which lies inside longer
+listed ones is a fragment. Two-text rules besides (the collection's formulations do not use
+them): a stretch that always comes straight after a modifier (the first words of a longer
+phrase vary: "modern socialist / socialist modern" country in an all-round way; a word used
+only twice, before a content word both times, modifies too: "powerful") or after a figure
+(the unit of a quantity: "trillion yuan") is a piece, not a phrase; a run opening on a
+manner adverb ("thoroughly implement") is a verb run; a comma or a figure-like word ("5G,
+big data", "4G base stations") does not make a word a compound's tail; a rare hyphenated
+compound of two content words ("self-reliance") is a term; a short run whose head word the
+texts use at about its rate in the language at large ("in recent years", "second in the
+world"), or in which a word takes an object with an article ("promote the construction" of
+...), is an ordinary word run; a phrase ending on a possessive each time ("enhance my
+country's") is cut short, and so is one ending on a word that may be an adjective or can
+only be a verb, straight before a content word at every use ("overall national" security /
+strength, "strive to achieve" breakthroughs), and so is one whose nearest content word on
+one side is always the same, past varying small words or in varying forms ("key core"
+technology / technologies), unless that word is a verb, one the texts inflect ("adhere /
+adhering to the" people-centered development); where that word comes after it and each
+writing up to it is used once, the phrase is completed instead, listed whole in its
+writings ("... with Comrade Xi Jinping at the core / as the core / at its core"); a phrase
+seen once in each text that is, but for one word, made of listed phrases much more frequent
+is those phrases in a context ("improve network security"), and so is one that is a more
+frequent candidate, used on its own too, plus one word ("construction of a network power"),
+which would otherwise hide it as a piece; so is one seen once in each text across a comma
+(a list that is a formulation recurs), and one used twice, across a comma once only (but
+for a comma before "and" / "or"); a piece of a name always has another capitalized word of
+the name beside it ("World / China Internet Conference"). A stretch a comma ends at every
+use is whole, whatever clause follows; and a name of several capitalized words is as fixed
+as any context it stands in, so it is listed even from inside a passage the texts repeat
+("Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era, especially
+..."). A hyphen makes a phrase end inside a word where most of its uses have it (not a
+title's "Modernization-General"); a phrase may end before "and" or "or" when the next
+conjunct varies; for a phrase both texts use, a line one of them writes out again (a page
+header) is one use when judging its neighbours' variety. Every word form of a listed phrase
+is counted with it, even a form that on its own is a piece of longer listed phrases.
+Near-variants (one word swapped or added, two content words kept; or the same words with
+other endings: plurals, verb forms; or a compound and its "of" form: "digital China
+construction", "construction of digital China") are one slogan with its variants counted
+together; forms one word apart are two phrases when the head differs, or a content word is
+added ("national [network] security"). The user's watch-list is always searched with the
+same normalization.
 """
 
 from __future__ import annotations
@@ -79,7 +79,13 @@ from viewer.core.phrase_scorer import (
 )
 from viewer.core.phrases import COMMA_CHARS, RecurringGrams, breaks_after, joined_after
 from viewer.core.rarity import frequencies, is_number
-from viewer.core.tokenize import TokenStream, Vocabulary, token_offsets, word_spans
+from viewer.core.tokenize import (
+    TokenStream,
+    Vocabulary,
+    as_written,
+    token_offsets,
+    word_spans,
+)
 from viewer.core.translations import content_at_first_use, join_translated
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
@@ -212,7 +218,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     rows: Iterable[tuple[int, int]]
     if cjk:
         located = PhraseLocator((a.text, b.text), token_offsets((a.tokens, b.tokens)), grams)
-        rows = ((n, i) for n, i in ranked if located.on_words(n, i, samples=3))
+        # One short word (研讨会, 进一步, a name) recurs, but is no set phrase.
+        rows = ((n, i) for n, i in ranked
+                if located.on_words(n, i, samples=3) and located.is_phrase(n, i))
     else:
         # Seen once in each text, a phrase candidate used more often in it plus one word
         # ("construction of a network power" beside "network power", also used on its
@@ -249,7 +257,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         for p in where[:most].tolist():
             first, last = reach(form, p)
             text = texts[int(doc_of[p])]
-            out.append((" ".join(text[int(starts[first]):int(ends[last])].split()),
+            out.append((as_written(text[int(starts[first]):int(ends[last])]),
                         last - first + 1))
         return out
 

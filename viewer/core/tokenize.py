@@ -37,6 +37,25 @@ _HYPHEN_CODES = np.array([ord(c) for c in HYPHENS], dtype=np.uint32)
 _BREAK_SPACES = 4
 
 
+def _is_cjk(char: str) -> bool:
+    return any(lo <= ord(char) <= hi for lo, hi in CJK_RANGES)
+
+
+def as_written(piece: str) -> str:
+    """A stretch of a text shown on one line: its runs of white space made one space, and
+    none left between two CJK characters, which a line ends inside a Chinese phrase
+    (江泽民⏎同志) or a scraper spaces out (定 居 点) but no writer puts there."""
+    words = piece.split()
+    if not words:
+        return ""
+    out = [words[0]]
+    for word in words[1:]:
+        if not (_is_cjk(out[-1][-1]) and _is_cjk(word[0])):
+            out.append(" ")
+        out.append(word)
+    return "".join(out)
+
+
 def char_class(codes: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
     """Whether each character passes `test` (such as str.isspace). Only the distinct code
     points of the text are asked (a few hundred in most texts), then looked up."""

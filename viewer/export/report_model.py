@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from viewer.core.model import Comparison, Span
+from viewer.core.tokenize import as_written
 from viewer.present.alignment import alignment_chain
 from viewer.present.marks import MarkKind, Run, Style, resolve, side_marks
 
@@ -131,7 +132,7 @@ def phrase_cells(comparison: Comparison, index: int) -> tuple[RichText, RichText
 
 def excerpt(text: str, span: Span, limit: int = 320) -> str:
     """The span's text on one line, cut to `limit` characters with an ellipsis."""
-    piece = " ".join(text[span[0]:span[1]].split())
+    piece = as_written(text[span[0]:span[1]])
     return piece if len(piece) <= limit else piece[: limit - 1].rstrip() + "…"
 
 

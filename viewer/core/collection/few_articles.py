@@ -67,7 +67,7 @@ from viewer.core.slogans import (
     base_forms,
     nearest_content,
 )
-from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.tokenize import TokenStream, Vocabulary, as_written
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import SHORTEST_ONE_WORD_PHRASE, letter_tag
 
@@ -433,8 +433,8 @@ def _inside(span: Span, spans: Sequence[Span]) -> bool:
 
 
 def _most_written(uses: dict[int, list[Span]], texts: Sequence[str]) -> str:
-    """A form as most of its uses write it (the first of them on a tie), its white space
-    made single spaces."""
-    written = Counter(" ".join(texts[k][s:e].split())
+    """A form as most of its uses write it (the first of them on a tie), on one line
+    (`as_written`)."""
+    written = Counter(as_written(texts[k][s:e])
                       for k in sorted(uses) for s, e in uses[k])
     return max(written, key=written.__getitem__)

@@ -57,7 +57,7 @@ from viewer.core.collection.rare_forms import (
 from viewer.core.model import Span
 from viewer.core.phrase_scorer import PhraseScorer
 from viewer.core.phrases import RecurringGrams
-from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.tokenize import TokenStream, Vocabulary, as_written
 from viewer.core.translations import content_at_first_use, join_translated
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import (
@@ -593,5 +593,5 @@ def formulation_of(phrase: str, variants: tuple[str, ...],
 
 
 def _shown(text: str, start: int, end: int) -> str:
-    """A phrase as written at one occurrence, its white space made single spaces."""
-    return " ".join(text[start:end].split())
+    """A phrase as written at one occurrence, on one line (`as_written`)."""
+    return as_written(text[start:end])
