@@ -115,6 +115,21 @@ def test_a_chinese_slogan_a_line_end_breaks_is_shown_whole():
     assert [a[s:e] for s, e in slogan.occurrences_a] == ["新能源\n汽车"]
 
 
+def test_two_chinese_forms_one_text_uses_side_by_side_are_two_slogans():
+    # Buyer's and seller's credit, both in each text: two things, not one written two ways.
+    a = "银行向企业提供出口买方信贷和出口卖方信贷。天气很好。"
+    b = "今年出口买方信贷增长很快，出口卖方信贷也在增加。会议结束了。"
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert sorted((s.phrase, s.variants) for s in slogans) == [("出口买方信贷", ()),
+                                                              ("出口卖方信贷", ())]
+
+
+def test_a_chinese_phrase_every_use_of_which_goes_on_with_a_conjunction_is_listed_without_it():
+    a = "我们要坚持改革开放和现代化建设。天气很好。"
+    b = "全党必须实行改革开放和社会主义建设。会议结束了。"
+    assert "改革开放" in [s.phrase for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+
+
 def test_a_chinese_slogan_does_not_start_inside_a_number():
     # 亿美元 recurs after every figure, but ４００亿 is one word (the number and its unit
     # character): the phrase would start inside it.

@@ -277,10 +277,28 @@ def test_in_a_collection_a_preposition_at_an_end_swapped_for_a_verb_is_grouped()
     assert {formulation.phrase, *formulation.variants} == {head, variant}
 
 
-def test_a_phrase_may_open_with_a_preposition_but_not_with_a_particle() -> None:
-    assert _at("比批评更容易使人").on_boundaries
-    assert not _at("的批评更容易使人").on_boundaries
-    assert not _at("批评更容易使人比", after="。").on_boundaries
+def test_a_phrase_may_open_with_a_preposition_in_a_collection_and_never_with_a_particle(
+        ) -> None:
+    assert _at("比批评更容易使人", many_uses=True).on_boundaries
+    # Between two texts a use or two of "at / to" and a name is a piece of a clause.
+    assert not _at("在人民大会堂", "会议", "举行。").on_boundaries
+    for many_uses in (True, False):
+        assert not _at("的批评更容易使人", many_uses=many_uses).on_boundaries
+        assert not _at("批评更容易使人比", after="。", many_uses=many_uses).on_boundaries
+
+
+@pytest.mark.parametrize(("phrase", "before", "after", "whole"), [
+    ("我们将继续", "他说，", "努力。", False),  # a pronoun opening, an adverb closing
+    ("这些星云", "天文学家发现", "很远。", False),  # a pronoun of two letters opening
+    ("联合政府中", "在", "任职。", False),  # a locality word closing
+    ("江泽民说", "", "：", False),  # a verb of one letter closing
+    ("如果政府", "", "同意", False),  # a conjunction opening
+    ("全面深化改革", "坚持", "。", True),  # an adverb may open
+    ("人民大会堂", "在", "举行。", True),
+])
+def test_between_two_texts_a_phrase_is_no_piece_of_its_clause(phrase: str, before: str,
+                                                              after: str, whole: bool) -> None:
+    assert _at(phrase, before, after).on_boundaries is whole
 
 
 # A phrase at an edge the segmenter reads against it, in its context: (phrase, before,

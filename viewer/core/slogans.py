@@ -4,52 +4,54 @@ The two texts go through the phrase machinery the collection's formulations use
 (`viewer.core.phrases`): maximal recurring stretches of up to about 20 words (Chinese:
 about 30 characters), never cut at a length limit (a longer stretch that recurs is a copied
 passage), starting and ending where a phrase can (not on a dangling "of the", not mid-word:
-Chinese ends are checked on jieba's words, and one short Chinese word, a name or 研讨会, is no
-phrase), judged by how much they look like a set phrase (capped surprise of their content
-words, and whether they are used freely: a piece of a passage the two share stands in the
-same context in both, which neighbour variety sees), and ranked by that and how often they
-recur, phrases in both texts first. A phrase inside a listed one is left out unless it
-recurs clearly more often on its own, and one every occurrence of which lies inside longer
-listed ones is a fragment. Two-text rules besides (the collection's formulations do not use
-them): a stretch that always comes straight after a modifier (the first words of a longer
-phrase vary: "modern socialist / socialist modern" country in an all-round way; a word used
-only twice, before a content word both times, modifies too: "powerful") or after a figure
-(the unit of a quantity: "trillion yuan") is a piece, not a phrase; a run opening on a
-manner adverb ("thoroughly implement") is a verb run; a comma or a figure-like word ("5G,
-big data", "4G base stations") does not make a word a compound's tail; a rare hyphenated
-compound of two content words ("self-reliance") is a term; a short run whose head word the
-texts use at about its rate in the language at large ("in recent years", "second in the
-world"), or in which a word takes an object with an article ("promote the construction" of
-...), is an ordinary word run; a phrase ending on a possessive each time ("enhance my
-country's") is cut short, and so is one ending on a word that may be an adjective or can
-only be a verb, straight before a content word at every use ("overall national" security /
-strength, "strive to achieve" breakthroughs), and so is one whose nearest content word on
-one side is always the same, past varying small words or in varying forms ("key core"
-technology / technologies), unless that word is a verb, one the texts inflect ("adhere /
-adhering to the" people-centered development); where that word comes after it and each
-writing up to it is used once, the phrase is completed instead, listed whole in its
-writings ("... with Comrade Xi Jinping at the core / as the core / at its core"); a phrase
-seen once in each text that is, but for one word, made of listed phrases much more frequent
-is those phrases in a context ("improve network security"), and so is one that is a more
-frequent candidate, used on its own too, plus one word ("construction of a network power"),
-which would otherwise hide it as a piece; so is one seen once in each text across a comma
-(a list that is a formulation recurs), and one used twice, across a comma once only (but
-for a comma before "and" / "or"); a piece of a name always has another capitalized word of
-the name beside it ("World / China Internet Conference"). A stretch a comma ends at every
-use is whole, whatever clause follows; and a name of several capitalized words is as fixed
-as any context it stands in, so it is listed even from inside a passage the texts repeat
-("Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era, especially
-..."). A hyphen makes a phrase end inside a word where most of its uses have it (not a
-title's "Modernization-General"); a phrase may end before "and" or "or" when the next
-conjunct varies; for a phrase both texts use, a line one of them writes out again (a page
-header) is one use when judging its neighbours' variety. Every word form of a listed phrase
-is counted with it, even a form that on its own is a piece of longer listed phrases.
-Near-variants (one word swapped or added, two content words kept; or the same words with
-other endings: plurals, verb forms; or a compound and its "of" form: "digital China
-construction", "construction of digital China") are one slogan with its variants counted
-together; forms one word apart are two phrases when the head differs, or a content word is
-added ("national [network] security"). The user's watch-list is always searched with the
-same normalization.
+Chinese ends are checked on jieba's words and their classes, a stretch that opens or closes
+on a function word giving way to the phrase inside it, 改革开放 of 改革开放和, and one short Chinese
+word, a name or 研讨会, is no phrase), judged by how much they look like a set phrase (capped
+surprise of their content words, and whether they are used freely: a piece of a passage the
+two share stands in the same context in both, which neighbour variety sees), and ranked by
+that and how often they recur, phrases in both texts first. A phrase inside a listed one is
+left out unless it recurs clearly more often on its own, and one every occurrence of which
+lies inside longer listed ones is a fragment. Two-text rules besides (the collection's
+formulations do not use them): a stretch that always comes straight after a modifier (the
+first words of a longer phrase vary: "modern socialist / socialist modern" country in an
+all-round way; a word used only twice, before a content word both times, modifies too:
+"powerful") or after a figure (the unit of a quantity: "trillion yuan") is a piece, not a
+phrase; a run opening on a manner adverb ("thoroughly implement") is a verb run; a comma or
+a figure-like word ("5G, big data", "4G base stations") does not make a word a compound's
+tail; a rare hyphenated compound of two content words ("self-reliance") is a term; a short
+run whose head word the texts use at about its rate in the language at large ("in recent
+years", "second in the world"), or in which a word takes an object with an article
+("promote the construction" of ...), is an ordinary word run; a phrase ending on a
+possessive each time ("enhance my country's") is cut short, and so is one ending on a word
+that may be an adjective or can only be a verb, straight before a content word at every use
+("overall national" security / strength, "strive to achieve" breakthroughs), and so is one
+whose nearest content word on one side is always the same, past varying small words or in
+varying forms ("key core" technology / technologies), unless that word is a verb, one the
+texts inflect ("adhere / adhering to the" people-centered development); where that word
+comes after it and each writing up to it is used once, the phrase is completed instead,
+listed whole in its writings ("... with Comrade Xi Jinping at the core / as the core / at
+its core"); a phrase seen once in each text that is, but for one word, made of listed
+phrases much more frequent is those phrases in a context ("improve network security"), and
+so is one that is a more frequent candidate, used on its own too, plus one word
+("construction of a network power"), which would otherwise hide it as a piece; so is one
+seen once in each text across a comma (a list that is a formulation recurs), and one used
+twice, across a comma once only (but for a comma before "and" / "or"); a piece of a name
+always has another capitalized word of the name beside it ("World / China Internet
+Conference"). A stretch a comma ends at every use is whole, whatever clause follows; and a
+name of several capitalized words is as fixed as any context it stands in, so it is listed
+even from inside a passage the texts repeat ("Xi Jinping Thought on Socialism with Chinese
+Characteristics for a New Era, especially ..."). A hyphen makes a phrase end inside a word
+where most of its uses have it (not a title's "Modernization-General"); a phrase may end
+before "and" or "or" when the next conjunct varies; for a phrase both texts use, a line one
+of them writes out again (a page header) is one use when judging its neighbours' variety.
+Every word form of a listed phrase is counted with it, even a form that on its own is a
+piece of longer listed phrases. Near-variants (one word swapped or added, two content words
+kept; or the same words with other endings: plurals, verb forms; or a compound and its "of"
+form: "digital China construction", "construction of digital China") are one slogan with
+its variants counted together; forms one word apart are two phrases when the head differs,
+or a content word is added ("national [network] security"); two Chinese forms one text uses
+side by side are two phrases (出口买方信贷, 出口卖方信贷). The user's watch-list is always searched
+with the same normalization.
 """
 
 from __future__ import annotations
@@ -219,8 +221,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     if cjk:
         located = PhraseLocator((a.text, b.text), token_offsets((a.tokens, b.tokens)), grams)
         # One short word (研讨会, 进一步, a name) recurs, but is no set phrase.
-        rows = ((n, i) for n, i in ranked
-                if located.on_words(n, i, samples=3) and located.is_phrase(n, i))
+        rows = (form for form in _on_words(ranked, grams, located) if located.is_phrase(*form))
     else:
         # Seen once in each text, a phrase candidate used more often in it plus one word
         # ("construction of a network power" beside "network power", also used on its
@@ -329,7 +330,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                                  frames(one) & frames(other)) >= SHARED_FRAMES,
                              widest=CJK_LONGEST_WORD if cjk else 1, strong=4 if cjk else 2,
                              kept=CJK_VARIANT_KEPT if cjk else 0.0,
-                             apart=None if cjk else lambda one, other: _other_phrases(
+                             apart=(lambda one, other: _used_side_by_side(one, other, grams))
+                             if cjk else lambda one, other: _other_phrases(
                                  scorer.words(*one), scorer.words(*other), scorer.no_content))
     groups = [[form for head in group for form in inflections[same_phrase(head)]]
               for group in grouped]
@@ -369,6 +371,30 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     return slogans
 
 
+def _on_words(ranked: Iterable[tuple[int, int]], grams: RecurringGrams,
+              located: PhraseLocator) -> Iterator[tuple[int, int]]:
+    """The `ranked` Chinese candidates on word boundaries, a candidate that opens or
+    closes on a function word (改革开放和, 在人民大会堂) giving way to the phrase inside it,
+    where that recurs on word boundaries: the stretch every use of which goes on with a
+    conjunction or comes after a preposition is whole without it. Each once, lazily: the
+    caller takes the first few."""
+    seen: set[tuple[int, int]] = set()
+    for n, index in ranked:
+        form: tuple[int, int] | None = (n, index)
+        if not located.on_words(n, index, samples=3):
+            form = None
+            first = int(grams.levels[n].first[index])
+            inner = located.without_function_ends(n, first)
+            if inner is not None and inner[1] in grams.levels:
+                lead, length = inner
+                kept = int(grams.levels[length].gram_at(np.array([first + lead]))[0])
+                if kept >= 0 and located.on_words(length, kept, samples=3):
+                    form = (length, kept)
+        if form is not None and form not in seen:
+            seen.add(form)
+            yield form
+
+
 def _frames(form: tuple[int, int], grams: RecurringGrams, scorer: PhraseScorer,
             lemmas: np.ndarray) -> frozenset[int]:
     """The frames a form stands in: the nearest content words before its uses, as base
@@ -380,6 +406,19 @@ def _frames(form: tuple[int, int], grams: RecurringGrams, scorer: PhraseScorer,
     n, index = form
     before = _nearest_content(grams, scorer, grams.levels[n].occurrences(index), -1)
     return frozenset(lemmas[grams.ids[before[before >= 0]]].tolist())
+
+
+def _used_side_by_side(one: tuple[int, int], other: tuple[int, int],
+                       grams: RecurringGrams) -> bool:
+    """Whether two Chinese forms (as grams) of one length, one swapping letters of the
+    other, are both used in one text: a writer who writes both means two things
+    (出口买方信贷 and 出口卖方信贷, 儿童文学作家 and 儿童文学作品), where one phrase is
+    written differently by two writers. A word added (国民的素质, 国民的整体素质) may be
+    the writer's own variation."""
+    if one[0] != other[0]:
+        return False
+    docs = [set(grams.doc_of[grams.levels[n].occurrences(i)].tolist()) for n, i in (one, other)]
+    return bool(docs[0] & docs[1])
 
 
 def _other_phrases(one: tuple[int, ...], other: tuple[int, ...],

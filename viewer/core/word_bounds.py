@@ -5,8 +5,11 @@ reader is shown must begin and end on whole words: 实事求是, not 实事求; 
 dangling particle (的, 了). Segmenting a whole
 collection with jieba would cost a minute per ten million characters, so only occurrences
 of the phrases that are candidates are segmented, each with a margin of context on both
-sides. A phrase may open with a preposition (比批评更容易使人) but not close on one. Text is
-read as the dictionary is written: traditional characters as simplified (`han_script`).
+sides. In a collection a phrase may open with a preposition (比批评更容易使人) but not close
+on one. Between two texts, whose phrases have a use or two, no phrase opens or closes on a
+word of a closed class (`NO_OPENING_TAGS`, `NO_CLOSING_TAGS`: 我们将继续, 在人民大会堂,
+联合政府中 are pieces of clauses). Text is read as the dictionary is written: traditional
+characters as simplified (`han_script`).
 """
 
 from __future__ import annotations
@@ -42,10 +45,22 @@ ASPECT_TAGS = frozenset({"ul", "uz", "ug"})
 Glued = Callable[[tuple[int, int], tuple[int, int]], bool]
 
 
+#: jieba's tags of the words no phrase of two texts opens on: pronouns (我国, 这些),
+#: conjunctions (如果, 可以), prepositions (在, 对, 随着), particles (等, 的), modal and
+#: interjection words. A collection's varied contexts fix its phrases' edges; between two
+#: texts a use or two of a clause ("我们将继续", "在人民大会堂") must not pass for one.
+NO_OPENING_TAGS = frozenset({"r", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e"})
+#: ... nor closes on: those, adverbs (将, 就, 进一步: the verb they qualify follows) and
+#: locality words (中, 里, 期间: "in the course of" what precedes). An adverb may open one
+#: (全面深化改革).
+NO_CLOSING_TAGS = NO_OPENING_TAGS | {"d", "f"}
+
+
 @cache
 def _dictionary_tags() -> dict[str, str]:
     """The part of speech jieba's dictionary gives each of the words whose tags are read
-    here: the stop words and the words of one letter (its 350,000 lines are read once)."""
+    here: the stop words, the words of one letter and the words of the classes that no
+    phrase of two texts opens or closes on (its 350,000 lines are read once)."""
     import jieba  # loaded only for Chinese, as in `segment`
 
     stops = stop_words("zh")
@@ -53,9 +68,23 @@ def _dictionary_tags() -> dict[str, str]:
     with jieba.get_dict_file() as lines:
         for line in lines:
             parts = line.decode("utf-8").split()
-            if len(parts) == 3 and (len(parts[0]) == 1 or parts[0] in stops):
+            if len(parts) == 3 and (len(parts[0]) == 1 or parts[0] in stops
+                                    or parts[2] in NO_CLOSING_TAGS):
                 found[parts[0]] = parts[2]
     return found
+
+
+def opens_no_phrase(word: str) -> bool:
+    """Whether no phrase of two texts opens on `word` (see `NO_OPENING_TAGS`)."""
+    return word in stop_words("zh") or _dictionary_tags().get(word, "") in NO_OPENING_TAGS
+
+
+def closes_no_phrase(word: str) -> bool:
+    """Whether no phrase of two texts closes on `word` (see `NO_CLOSING_TAGS`), nor on a
+    verb of one letter, which takes what follows (江泽民说, 调整要)."""
+    tag = _dictionary_tags().get(word, "")
+    return (word in stop_words("zh") or tag in NO_CLOSING_TAGS
+            or (len(word) == 1 and tag.startswith("v")))
 
 
 @cache
@@ -69,12 +98,6 @@ def _letter_tags() -> dict[str, str]:
     """The part of speech jieba's dictionary gives each word of one letter (做 v, 副 b),
     among others."""
     return _dictionary_tags()
-
-
-def letter_tag(letter: str) -> str:
-    """The part of speech jieba's dictionary gives the word of one letter `letter` (等 u,
-    中 f, 驻 v); "" when it gives none."""
-    return _letter_tags().get(letter, "")
 
 
 def _inflected(word: str) -> bool:
@@ -106,12 +129,6 @@ def _letter_swapped(word: str, other: str, at: int, letters: int) -> bool:
 def _is_verb_letter(letter: str) -> bool:
     """Whether jieba's dictionary makes a verb of the letter `letter` (做, 裂, 生)."""
     return _letter_tags().get(letter, "").startswith("v")
-
-
-@cache
-def prepositions() -> frozenset[str]:
-    """The function words that jieba's dictionary tags as prepositions (比, 对, 在)."""
-    return frozenset(w for w, tag in _stop_word_tags().items() if tag == "p")
 
 
 @cache
@@ -194,17 +211,19 @@ class Segmented:
         return inside
 
     def _may_open(self, words: list[tuple[int, int]], at: int) -> bool:
-        # A preposition (or a verb) may open a phrase (比批评更容易使人), not close it.
+        # In a collection a preposition (or a verb) may open a phrase (比批评更容易使人),
+        # not close it.
         word = self.text[slice(*words[at])]
-        function = function_words() if self.many_uses else stop_words("zh")
-        return (word not in function
-                or word in (openers() if self.many_uses else prepositions())
+        if not self.many_uses:
+            return not opens_no_phrase(word)
+        return (word not in function_words() or word in openers()
                 or self._glued(words[at], words, at + 1))
 
     def _may_close(self, words: list[tuple[int, int]], at: int) -> bool:
-        function = function_words() if self.many_uses else stop_words("zh")
-        return (self.text[slice(*words[at])] not in function
-                or self._glued(words[at], words, at - 1))
+        word = self.text[slice(*words[at])]
+        if not self.many_uses:
+            return not closes_no_phrase(word)
+        return word not in function_words() or self._glued(words[at], words, at - 1)
 
     def _glued(self, span: tuple[int, int], words: list[tuple[int, int]],
                beside: int) -> bool:
@@ -331,6 +350,18 @@ class PhraseLocator:
                           if seen.on_boundaries), None) or self._at_first(n, index)
             self._whole[(n, index)] = found
         return found
+
+    def without_function_ends(self, n: int, position: int) -> tuple[int, int] | None:
+        """The `n` tokens from `position` less the function words at their ends
+        (`Segmented.without_function_ends`), as (tokens left off at the start, tokens
+        kept); None where an end falls inside a word or nothing is left off."""
+        seen = self.at(n, position)
+        words = seen.without_function_ends()
+        if words is None or words == (seen.start, seen.end):
+            return None
+        lead = int(np.searchsorted(self.starts[position:position + n], words[0]))
+        kept = int(np.searchsorted(self.ends[position:position + n], words[1], side="right"))
+        return lead, kept - lead
 
     def function_word_ends(self, n: int, position: int) -> list[tuple[int, int]]:
         """The ways the `n` tokens from `position` may open or close with a function

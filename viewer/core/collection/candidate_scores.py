@@ -415,14 +415,10 @@ def _cut_to_whole_words(scorer: PhraseScorer, table: Candidates, rows: np.ndarra
     for r in maybe:
         if replaced[r]:
             continue
-        n, first = int(table.n[r]), int(table.first[r])
-        seen = located.at(n, first)
-        words = seen.without_function_ends()
-        if words is None or words == (seen.start, seen.end):
+        inner = located.without_function_ends(int(table.n[r]), int(table.first[r]))
+        if inner is None:
             continue
-        lead = int(np.searchsorted(located.starts[first:first + n], words[0]))
-        length = int(np.searchsorted(located.ends[first:first + n], words[1],
-                                     side="right")) - lead
+        lead, length = inner
         index = cut_off(r, lead, length)
         if index is None:
             continue

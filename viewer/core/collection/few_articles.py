@@ -69,7 +69,11 @@ from viewer.core.slogans import (
 )
 from viewer.core.tokenize import TokenStream, Vocabulary, as_written
 from viewer.core.variants import group_variants
-from viewer.core.word_bounds import SHORTEST_ONE_WORD_PHRASE, letter_tag
+from viewer.core.word_bounds import (
+    SHORTEST_ONE_WORD_PHRASE,
+    closes_no_phrase,
+    opens_no_phrase,
+)
 
 #: Fewest articles in which a phrase every one of them uses can reach the finder's gate on
 #: its articles and content alone (`evidence.score`: log2(1 + articles) times the content,
@@ -87,11 +91,6 @@ SENTENCE_END_CHARS = np.array([ord(c) for c in sorted(SENTENCE_ENDS)], dtype=np.
 #: Most pairs of articles read (45 articles make 990): each costs about 1.3 ms however
 #: short its articles, so that 250 headlines, well within `PAIR_BUDGET`, would take 18 s.
 MOST_PAIRS = 1000
-#: jieba's tags of the words of one letter a Chinese phrase does not open on: particles,
-#: conjunctions and prepositions (等, 和, 据) ...
-_NOT_OPENING = ("u", "c", "p")
-#: ... nor close on: those, and locality words (中, 里).
-_NOT_CLOSING = ("u", "c", "p", "f")
 
 
 def reads_two_by_two(streams: Sequence[TokenStream]) -> bool:
@@ -412,17 +411,16 @@ class _SentenceSearch:
 def _no_phrase(uses: list[dict[int, list[Span]]], texts: Sequence[str]) -> bool:
     """Whether no form of a Chinese group (`uses` of each, in `texts`), as written at its
     first use, is a phrase as the finder has it: each is one word shorter than an idiom
-    (`word_bounds.PhraseLocator.is_phrase`), or opens or closes on a word of one letter
-    that is a piece of its clause (据新华社, 比赛中, 江泽民等; `_NOT_OPENING`,
-    `_NOT_CLOSING`)."""
+    (`word_bounds.PhraseLocator.is_phrase`), or opens or closes on a word that is a piece
+    of its clause (据新华社, 比赛中, 江泽民等; `word_bounds.opens_no_phrase`,
+    `word_bounds.closes_no_phrase`)."""
     def not_phrase(k: int, start: int, end: int) -> bool:
         words = [texts[k][s:e] for s, e in segment.words(texts[k], start, end)]
         if not words:
             return True
         if end - start < SHORTEST_ONE_WORD_PHRASE and len(words) < 2:
             return True
-        return ((len(words[0]) == 1 and letter_tag(words[0]).startswith(_NOT_OPENING))
-                or (len(words[-1]) == 1 and letter_tag(words[-1]).startswith(_NOT_CLOSING)))
+        return opens_no_phrase(words[0]) or closes_no_phrase(words[-1])
 
     return all(not_phrase(k, *by_doc[k][0]) for by_doc in uses if by_doc
                for k in [min(by_doc)])
