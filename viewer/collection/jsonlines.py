@@ -55,16 +55,24 @@ class JsonLinesSource:
             try:
                 for number, line in enumerate(stream, 1):  # noqa: B007 (used after the loop)
                     if line.strip():
-                        item = parse_line(self.path, line, number)
-                        if isinstance(item, Article) and not item.date:
-                            note = _date_note(item.path, line)
-                            if note is not None:
-                                yield note, raw.tell()
-                        yield item, raw.tell()
+                        for item in read_line(self.path, line, number):
+                            yield item, raw.tell()
             except (OSError, EOFError, zlib.error) as exc:
                 yield Skipped(f"{self.path}:{number + 1}",
                               f"the gzip data is damaged or ends early ({exc}); "
                               "the lines from here on were not read"), self.size
+
+
+def read_line(path: str, line: bytes, number: int) -> list[Article | Skipped]:
+    """Line `number` (from 1) of the JSON-lines file `path` as the reader yields it: the
+    line skipped, or its article, after a note on it when its "date" is given but not read
+    as one. The Spark engine reads its lines with this too, so both list the same."""
+    item = parse_line(path, line, number)
+    if isinstance(item, Article) and not item.date:
+        note = _date_note(item.path, line)
+        if note is not None:
+            return [note, item]
+    return [item]
 
 
 def _date_note(where: str, line: bytes) -> Skipped | None:
@@ -88,7 +96,7 @@ def _json_kind(value: object) -> str:
 
 def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     """Line `number` (from 1) of the JSON-lines file `path`, as an article or as a skipped
-    line saying why (the Spark engine parses its lines with this too)."""
+    line saying why (`read_line` adds the note on a date not read as one)."""
     where = f"{path}:{number}"
     try:
         row = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
