@@ -72,6 +72,8 @@ def _collection(folder: Path) -> tuple[Path, Planted]:
     with_rare_run_beside_copy(planted)  # not listed among the copy's passages
     with_formula_between_copies(planted)  # two copies, not four pairs across them
     lines = [json.dumps(row, ensure_ascii=False) for row in planted.rows]
+    # An article indexed undated, with a note on its date (d036 is in no planted pair).
+    lines[-1] = lines[-1].replace('"date": "2021-03-08"', '"date": "not-a-date"')
     lines.insert(7, '{"id": "broken", "text": ')  # skipped, with its line number
     path = folder / "collection.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as handle:
@@ -95,6 +97,9 @@ def test_spark_reports_exactly_what_the_embedded_engine_reports(both: dict[str, 
     assert list(spark) == list(embedded)
     for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
         assert spark[part] == embedded[part], part
+    # The broken line, then the note on the date not read as one.
+    assert [s["path"].rsplit(":", 1)[1] for s in embedded["skipped"]] == ["8", "37"]
+    assert "has the date 'not-a-date'" in embedded["skipped"][1]["reason"]
 
 
 def test_what_was_planted_is_found(both: dict[str, Any]) -> None:
@@ -156,11 +161,12 @@ def test_tables_are_parquet_and_import_into_a_store(both: dict[str, Any], tmp_pa
         "documents": 36, "passages": both["result"].passages,
         "pairs": len(both["embedded"]["pairs"]), "clusters": len(both["embedded"]["clusters"]),
         "formulations": len(both["embedded"]["formulations"]),
-        "boilerplate": len(both["embedded"]["boilerplate"]), "skipped": 1}
+        "boilerplate": len(both["embedded"]["boilerplate"]), "skipped": 2}
     store_path = tmp_path / "imported.sqlite"
     assert run_corpus(["import", str(out), "--store", str(store_path)]) == 0
     with CollectionStore.open(store_path) as store:
         assert store.report() == both["embedded"]
+        assert [s["indexed"] for s in store.skipped()] == [False, True]  # the date's note
         assert store.pair_passages("d011", "d004") == [
             {"a": p["b"], "b": p["a"], "words": p["words"]}
             for p in next(x for x in both["embedded"]["pairs"]
@@ -379,13 +385,15 @@ def test_the_terminal_lists_what_the_job_skipped(spark: SparkSession, tmp_path: 
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     rows = make_collection(documents=6).rows
     source = tmp_path / "six.jsonl"
+    rows[4]["date"] = "not-a-date"
     source.write_text("".join(json.dumps(r) + "\n" for r in rows[:3]) + "{broken\n"
                       + "".join(json.dumps(r) + "\n" for r in rows[3:]), encoding="utf-8")
     assert run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "t")]) == 0
     err = capsys.readouterr().err.splitlines()
-    assert any(line.startswith("tandem spark: 6 documents, ") and "1 inputs skipped" in line
-               for line in err)
-    assert err[-1].startswith(f"tandem: skipped {source}:4: is not valid JSON")
+    assert any(line.startswith("tandem spark: 6 documents, ")
+               and "1 inputs skipped, 1 notes" in line for line in err)
+    assert err[-2].startswith(f"tandem: skipped {source}:4: is not valid JSON")
+    assert err[-1].startswith(f"tandem: note on {source}:6: has the date 'not-a-date'")
 
 
 @pytest.mark.parametrize("documents", [1, 2])

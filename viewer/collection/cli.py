@@ -154,8 +154,10 @@ def run_corpus(argv: Sequence[str]) -> int:
         elif command == "import":
             run_import(args)
         elif getattr(args, "engine", "embedded") == "spark":
+            from viewer.spark.tables import read_skipped
+
             report = run_spark(args, _write)
-            tell_skipped(report["skipped"], sys.stderr)
+            tell_skipped(read_skipped(args.out), sys.stderr)
             _note_if_alone(len(report["documents"]), args)
         else:
             if not command:

@@ -125,7 +125,12 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
     check_out_folder(args.out, source)
     _refuse_reports_in(args.out, [getattr(args, name, None) for name in ("json", "html", "pdf")])
     from viewer.spark.job import run_job
-    from viewer.spark.tables import document_texts, document_titles, report_from_tables
+    from viewer.spark.tables import (
+        document_texts,
+        document_titles,
+        read_skipped,
+        report_from_tables,
+    )
 
     def say(stage: str) -> None:
         if not args.quiet:
@@ -137,9 +142,11 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
     if args.json or args.html or getattr(args, "pdf", None):
         texts = document_texts(args.out)
         write(report, args, texts.__getitem__, document_titles(args.out))
+    noted = sum(row["indexed"] for row in read_skipped(args.out))
+    notes = f", {noted} notes" if noted else ""
     say(f"{result.documents} documents, {result.passages} passages, "
-        f"{len(report['skipped'])} inputs skipped, {result.seconds:.1f} s; tables in "
-        f"{args.out}")
+        f"{len(report['skipped']) - noted} inputs skipped{notes}, {result.seconds:.1f} s; "
+        f"tables in {args.out}")
     return report
 
 

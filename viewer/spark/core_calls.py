@@ -1,7 +1,7 @@
 """The embedded engine's own functions, called on Arrow batches inside Spark's executors.
 
 Everything the collection job computes about text goes through here: parsing a JSON line
-(`viewer.collection.jsonlines`), tokenizing and the n-gram hashes of the index
+(`viewer.collection.jsonlines.read_line`), tokenizing and the n-gram hashes of the index
 (`viewer.core.tokenize`, `viewer.core.collection.index`), aligning a pair
 (`viewer.collection.align.PairAligner`, the matcher of `tandem compare`), boilerplate per
 series (`viewer.core.collection.boilerplate`), which passages are copies and which pairs are
@@ -34,7 +34,7 @@ import pyarrow as pa
 from viewer.collection import passage_rules, results
 from viewer.collection.align import PairAligner, pair_language
 from viewer.collection.article import Skipped
-from viewer.collection.jsonlines import parse_line
+from viewer.collection.jsonlines import read_line
 from viewer.collection.words import CJK_LANGUAGES, tokenize_articles
 from viewer.core.collection.boilerplate import (
     articles_needed,
@@ -61,11 +61,11 @@ def _ddl(schema: pa.Schema) -> str:
     return ", ".join(f"{field.name} {_SPARK_TYPES[field.type]}" for field in schema)
 
 
-# -- reading: each line by the embedded reader's `parse_line` (same checks, same text) -------
+# -- reading: each line by the embedded reader's `read_line` (same checks, same text) --------
 
 
 def parse_lines(batches: Iterable[pa.RecordBatch], path: str) -> Iterator[pa.RecordBatch]:
-    """(number, line) -> article columns, or a skipped line (`reason` set)."""
+    """(number, line) -> article columns, a skipped line or a note (see `_articles`)."""
     for batch in batches:
         numbered = zip(batch.column("number").to_pylist(), batch.column("line").to_pylist(),
                        strict=True)
@@ -84,23 +84,27 @@ def parse_records(batches: Iterable[pa.RecordBatch], path: str) -> Iterator[pa.R
             default=str).encode("utf-8")) for row in batch.to_pylist()))
 
 
-ARTICLE_COLUMNS = ("num", "id", "series", "date", "text", "path", "title", "reason")
-_ARTICLE_ARROW = pa.schema([("num", pa.int64())] + [(name, pa.string())
-                                                     for name in ARTICLE_COLUMNS[1:]])
+ARTICLE_COLUMNS = ("num", "id", "series", "date", "text", "path", "title", "reason", "indexed")
+_ARTICLE_ARROW = pa.schema([("num", pa.int64())]
+                           + [(name, pa.string()) for name in ARTICLE_COLUMNS[1:-1]]
+                           + [("indexed", pa.bool_())])
 ARTICLE_SCHEMA = _ddl(_ARTICLE_ARROW)
 
 
 def _articles(path: str, lines: Iterable[tuple[int, bytes]]) -> pa.RecordBatch:
+    """A row for each article, skipped line and note the embedded reader yields
+    (`read_line`): a skipped line or a note has `reason` set, a note also `indexed`."""
     rows = []
     for number, line in lines:
-        parsed = parse_line(path, line, number)
-        if isinstance(parsed, Skipped):
-            rows.append({"num": number, "id": "", "series": "", "date": "", "text": "",
-                         "path": parsed.path, "title": "", "reason": parsed.reason})
-        else:
-            rows.append({"num": number, "id": parsed.id, "series": parsed.series,
-                         "date": parsed.date, "text": parsed.text, "path": parsed.path,
-                         "title": parsed.title, "reason": None})
+        for parsed in read_line(path, line, number):
+            if isinstance(parsed, Skipped):
+                rows.append({"num": number, "id": "", "series": "", "date": "", "text": "",
+                             "path": parsed.path, "title": "", "reason": parsed.reason,
+                             "indexed": parsed.indexed})
+            else:
+                rows.append({"num": number, "id": parsed.id, "series": parsed.series,
+                             "date": parsed.date, "text": parsed.text, "path": parsed.path,
+                             "title": parsed.title, "reason": None, "indexed": False})
     return pa.RecordBatch.from_pylist(rows, schema=_ARTICLE_ARROW)
 
 

@@ -106,8 +106,11 @@ def run_job(source: str, out: str, *, master: str | None = None,
 
     stage("read")
     articles = _read(session, source).localCheckpoint()
-    skipped = articles.where(F.col("reason").isNotNull()).select("num", "path", "reason")
-    docs = articles.where(F.col("reason").isNull()).drop("reason")
+    # Skipped lines and the notes on articles indexed all the same ("indexed"), in one table
+    # as the embedded store keeps them.
+    skipped = articles.where(F.col("reason").isNotNull()).select("num", "path", "reason",
+                                                                 "indexed")
+    docs = articles.where(F.col("reason").isNull()).drop("reason", "indexed")
     _check_ids(docs, source, skipped)
 
     stage("documents")

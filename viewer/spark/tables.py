@@ -50,8 +50,20 @@ def report_from_tables(out: str) -> dict[str, Any]:
         "formulations": _ranked(tables["formulations"]),
         "boilerplate": _ranked(tables["boilerplate"]),
         "skipped": [{"path": s["path"], "reason": s["reason"]}
-                    for s in sorted(tables["skipped"], key=lambda s: s["num"])],
+                    for s in _skipped_in_order(tables["skipped"])],
     }
+
+
+def read_skipped(out: str) -> list[dict[str, Any]]:
+    """The inputs the job skipped and its notes on articles it indexed all the same
+    ("indexed" true), in the order they were read, as the store's `skipped()` lists them."""
+    return _skipped_in_order(pq.read_table(os.path.join(out, "skipped")).to_pylist())
+
+
+def _skipped_in_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # Tables of a version that kept no notes have no "indexed" column: all were skipped.
+    return [{"path": s["path"], "reason": s["reason"], "indexed": bool(s.get("indexed"))}
+            for s in sorted(rows, key=lambda s: s["num"])]
 
 
 def _ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -105,7 +117,8 @@ def import_tables(out: str, store_path: str) -> int:
             fill_store(store, documents, [
                 (p["x"], p["y"], p["x0"], p["x1"], p["y0"], p["y1"], p["words"],
                  p["short_words"], p["surplus"]) for p in tables["passages"]])
-            store.set_skipped([(s["path"], s["reason"], False) for s in report["skipped"]])
+            store.set_skipped([(s["path"], s["reason"], s["indexed"])
+                               for s in _skipped_in_order(tables["skipped"])])
             pairs = [PairRow(a=p["a"], b=p["b"], shared_a=p["shared_a"], shared_b=p["shared_b"],
                              words=sum(passage["words"] for passage in p["passages"]),
                              passages=p["passages"]) for p in report["pairs"]]
