@@ -125,3 +125,19 @@ def test_how_many_slogans_are_listed_does_not_change_the_themes():
         fewer = compare(Document(a, "a"), Document(b, "b"), Settings(max_slogans=limit))
         assert len(fewer.slogans) == limit
         assert fewer.themes == listed.themes
+
+
+def test_a_collection_behind_the_pair_does_not_change_the_themes():
+    # "green transition fund" recurs in the two zoo paragraphs; a collection's formulation
+    # "transition fund" takes its place among the slogans, yet the passages hold the same
+    # set wording: their theme scores stay, and no weaker pair is listed besides.
+    a = A.replace("summer onwards.", "summer onwards, paid by the green transition fund; "
+                  "the green transition fund also pays their keepers.")
+    b = B.replace("public in summer.", "public in summer. The green transition fund built "
+                  "their house, and the green transition fund feeds them.")
+    alone = compare(Document(a, "a"), Document(b, "b"))
+    assert "green transition fund" in [s.phrase for s in alone.slogans]
+    behind = compare(Document(a, "a"), Document(b, "b"), known=[("transition fund",)])
+    assert [s.phrase for s in behind.slogans] == ["transition fund", "five percent"]
+    assert behind.shared_phrases == alone.shared_phrases
+    assert behind.themes == alone.themes

@@ -71,7 +71,8 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None,
     """Compute the full `Comparison` of two documents.
 
     `known`: the formulations of a collection behind the two (each its forms, its name
-    first), listed among the slogans wherever either text uses them (see `find_known`).
+    first), listed among the slogans wherever either text uses them (see `find_known`);
+    the shared phrases and the themes are the two texts' own, the same without them.
 
     The result depends only on the pair, not on which is A: the engine always works in one
     canonical order and mirrors the result, so swapping the inputs swaps the output exactly.
@@ -149,7 +150,9 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
                          ) -> tuple[list[SharedPhrase], list[Slogan], list[Slogan]]:
     """The shared phrases, the slogans listed, and the slogans theme overlap weighs as set
     wording: at least the first `SLOGANS_WEIGHED` found, however few are listed, so that
-    how many are shown does not change the themes."""
+    how many are shown does not change the themes; and those the two texts give, whether
+    or not a collection's formulations (`known`) take their place in the list, so that a
+    collection behind the pair does not change them either."""
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     phrases = find_shared_phrases((doc_a.text, doc_b.text), tokens_a, tokens_b,
@@ -161,18 +164,9 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     context_b = SloganContext(doc_b.text, tokens_b)
     watched = find_watched(settings.watchlist, context_a, context_b, normalizer, vocabulary)
     named = {phrase_key(w.phrase, normalizer) for w in watched}
-    collection = [s for s in find_known(known, context_a, context_b, normalizer, vocabulary)
-                  if phrase_key(s.phrase, normalizer) not in named]
-    named |= {phrase_key(s.phrase, normalizer) for s in collection}
     found = set_phrases(context_a, context_b, vocabulary, bits, is_stop, settings, cjk=cjk,
                         language=language, limit=max(settings.max_slogans, SLOGANS_WEIGHED))
-    # A slogan the watch-list or the collection names already, or one overlapping a use of a
-    # collection's formulation (a piece of it, or it with a word around), is that one.
-    uses_a = [o for s in collection for o in s.occurrences_a]
-    uses_b = [o for s in collection for o in s.occurrences_b]
-    found = [s for s in found if phrase_key(s.phrase, normalizer) not in named
-             and not any(_overlaps(o, uses_a) for o in s.occurrences_a)
-             and not any(_overlaps(o, uses_b) for o in s.occurrences_b)]
+    found = [s for s in found if phrase_key(s.phrase, normalizer) not in named]
     # A phrase seen once on each side, inside a passage the two share, is part of that copy
     # rather than a set phrase: a long one is left out, a short one (which may be a set
     # phrase both happen to use once) is listed after the phrases that recur on their own.
@@ -193,8 +187,17 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     marked = [(c, s) for c, s in marked if not c > COPIED_PIECE_WORDS * scale]
     # Stable: the copied pieces go last, each part keeping its order.
     found = [s for c, s in marked if not c] + [s for c, s in marked if c]
-    named_slogans = watched + collection
-    return (phrases, named_slogans + found[:settings.max_slogans], named_slogans + found)
+    collection = [s for s in find_known(known, context_a, context_b, normalizer, vocabulary)
+                  if phrase_key(s.phrase, normalizer) not in named]
+    named |= {phrase_key(s.phrase, normalizer) for s in collection}
+    # A slogan the collection names already, or one overlapping a use of a collection's
+    # formulation (a piece of it, or it with a word around), is that one.
+    uses_a = [o for s in collection for o in s.occurrences_a]
+    uses_b = [o for s in collection for o in s.occurrences_b]
+    listed = [s for s in found if phrase_key(s.phrase, normalizer) not in named
+              and not any(_overlaps(o, uses_a) for o in s.occurrences_a)
+              and not any(_overlaps(o, uses_b) for o in s.occurrences_b)]
+    return (phrases, watched + collection + listed[:settings.max_slogans], watched + found)
 
 
 def word_weights(words: Sequence[str], language: str, settings: Settings
