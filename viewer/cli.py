@@ -108,9 +108,11 @@ def compare_parser() -> argparse.ArgumentParser:
                         help="largest input file read, in MB (default %(default)s)")
     parser.add_argument("--collection", metavar="STORE",
                         help="an indexed collection store ('tandem corpus add'): list its "
-                             "formulations among the slogans where A or B uses them, mark each "
-                             "slogan with how many of its articles use it and since when, and "
-                             "each shared passage that more articles carry")
+                             "formulations among the slogans where A or B uses them (in place "
+                             "of the slogans overlapping their uses), mark each slogan with "
+                             "how many of its articles use it and since when, and each shared "
+                             "passage that more articles carry; shared phrases and themes "
+                             "stay the two texts' own")
     parser.add_argument("--trim", action="store_true",
                         help="trim scraped-text noise (repeated title lines, trailing link "
                              "lists, stray tokens); what went is listed in each document's "
