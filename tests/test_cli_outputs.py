@@ -109,6 +109,27 @@ def test_a_report_to_dash_goes_to_stdout_and_two_there_are_refused(articles, fla
     assert both.stdout == ""
 
 
+@pytest.mark.parametrize("target", ["-", "/dev/stdout"])
+def test_a_pdf_to_a_terminal_is_refused_in_one_line(articles, target) -> None:
+    from tests.terminal import run_on_terminal
+
+    a, b = articles
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    code, shown, error = run_on_terminal(
+        [sys.executable, "-m", "viewer", "compare", str(a), str(b), "--pdf", target],
+        env=env, cwd=str(a.parent))
+    assert code == 2, error
+    assert error == (f"tandem: --pdf {target}: would print binary data on the terminal (give "
+                     "a file name, or redirect the output to a file or a pipe)\n")
+    assert b"%PDF" not in shown
+    # HTML is text: it may go to the terminal.
+    code, shown, error = run_on_terminal(
+        [sys.executable, "-m", "viewer", "compare", str(a), str(b), "--html", target],
+        env=env, cwd=str(a.parent))
+    assert code == 0, error
+    assert shown.startswith(b"<!DOCTYPE html>")
+
+
 def test_json_to_dev_stdout_appends_to_a_log(articles, tmp_path) -> None:
     a, b = articles
     log = tmp_path / "log"

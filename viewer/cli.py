@@ -124,8 +124,9 @@ def compare_parser() -> argparse.ArgumentParser:
 def refuse_outputs_onto_inputs(args: argparse.Namespace) -> None:
     """Raise `OutputError`, before any work, when an output names an input, the watch-list
     file or the collection store, or cannot be written (a folder, a missing folder, a
-    read-only file)."""
+    read-only file), and when the PDF would go to standard output that is a terminal."""
     from viewer.export.atomic import (
+        refuse_binary_on_terminal,
         refuse_overwriting_inputs,
         refuse_shared_targets,
         refuse_unwritable,
@@ -133,6 +134,7 @@ def refuse_outputs_onto_inputs(args: argparse.Namespace) -> None:
 
     inputs = [args.a, args.b] + [path for path in (args.watchlist, args.collection) if path]
     refuse_shared_targets({"--json": args.json, "--pdf": args.pdf, "--html": args.html})
+    refuse_binary_on_terminal({"--pdf": args.pdf})
     for out in (args.json, args.pdf, args.html):
         if out and out != "-":
             refuse_overwriting_inputs(out, inputs)

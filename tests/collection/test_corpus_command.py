@@ -178,6 +178,26 @@ def test_a_report_to_dash_goes_to_stdout(tmp_path: Path) -> None:
     assert both.returncode == 2 and "would both go to standard output" in both.stderr
 
 
+def test_a_pdf_to_a_terminal_is_refused_before_any_work(tmp_path: Path) -> None:
+    from tests.terminal import run_on_terminal
+
+    source = make_collection(documents=8).write(tmp_path / "c.jsonl")
+    store = tmp_path / "s.sqlite"
+    said = ("tandem: --pdf -: would print binary data on the terminal (give a file name, or "
+            "redirect the output to a file or a pipe)\n")
+    command = [sys.executable, "-m", "viewer", "corpus"]
+    code, shown, error = run_on_terminal(
+        [*command, str(source), "--store", str(store), "--pdf", "-", "--quiet"],
+        env=_env(tmp_path), cwd=str(ROOT))
+    assert (code, error, shown) == (2, said, b"")
+    assert not store.exists()  # refused before indexing
+    assert tandem("corpus", "add", str(store), str(source), "--quiet",
+                  env=_env(tmp_path)).returncode == 0
+    code, shown, error = run_on_terminal(
+        [*command, "report", str(store), "--pdf", "-"], env=_env(tmp_path), cwd=str(ROOT))
+    assert (code, error, shown) == (2, said, b"")
+
+
 def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
     planted = make_collection(documents=8)
     source = tmp_path / "c.jsonl"

@@ -179,7 +179,8 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     """Before any work, `OutputError` for a report that cannot be written (see
     `refuse_unwritable`) or would replace an input: a source file, any file in a source
     folder (an article, its metadata.csv), the watch-list or the store; `SourceError` for
-    a store that is a source or inside a source folder (`refuse_store_in_sources`)."""
+    a store that is a source or inside a source folder (`refuse_store_in_sources`), or a
+    PDF sent to standard output that is a terminal (`refuse_binary_on_terminal`)."""
     from viewer.collection.sources import (
         SourceError,
         input_files,
@@ -189,6 +190,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     from viewer.collection.store import store_path
     from viewer.core.errors import OutputError, printable
     from viewer.export.atomic import (
+        refuse_binary_on_terminal,
         refuse_overwriting_inputs,
         refuse_shared_targets,
         refuse_unwritable,
@@ -196,6 +198,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
 
     refuse_shared_targets({f"--{name}": getattr(args, name, None)
                           for name in ("json", "html", "pdf")})
+    refuse_binary_on_terminal({"--pdf": getattr(args, "pdf", None)})
     sources = list(getattr(args, "sources", None) or [])
     given = getattr(args, "store", None)
     if given is not None and not given.strip():

@@ -128,6 +128,25 @@ def refuse_shared_targets(outputs: dict[str, str | None]) -> None:
         seen[place] = option
 
 
+def refuse_binary_on_terminal(outputs: dict[str, str | None]) -> None:
+    """Raise `OutputError` when a binary report (option -> target, e.g. --pdf -) would go
+    to standard output or error while that is a terminal: its bytes would fill the screen
+    with noise. Redirected to a file or a pipe it is written as usual."""
+    for option, target in outputs.items():
+        descriptor = _descriptor_alias(target) if target else None
+        if descriptor is not None and _is_terminal(descriptor):
+            raise OutputError(f"{option} {target}", "would print binary data on the terminal",
+                              "give a file name, or redirect the output to a file or "
+                              "a pipe")
+
+
+def _is_terminal(descriptor: int) -> bool:
+    try:
+        return os.isatty(descriptor)
+    except OSError:
+        return False
+
+
 def refuse_unwritable(target: str | os.PathLike[str]) -> None:
     """Raise `OutputError` for a target that cannot be written: a folder, a file in a folder
     that does not exist or takes no new file, or a read-only file. For commands that work
