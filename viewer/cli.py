@@ -48,7 +48,9 @@ def _settings_arguments(parser: argparse.ArgumentParser) -> None:
         if declared.flag is None:
             if declared.name == "watchlist":
                 group.add_argument("--watchlist", metavar="FILE",
-                                   help="phrases always searched, one per line")
+                                   help="phrases of your own, one per line (#: a comment; "
+                                        "variants after a phrase: 'a | b'): each is always "
+                                        "searched and listed among the slogans, used or not")
             continue
         if declared.kind is bool:
             group.add_argument(declared.flag, dest=declared.name, default=declared.default,
@@ -255,7 +257,9 @@ def window_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="tandem",
         description="Read two articles side by side and see what they share. "
-                    "Run 'tandem compare A B --json OUT' to compare without the window.")
+                    "Run 'tandem compare A B --json OUT' to compare without the window, and "
+                    "'tandem corpus SOURCE... --json OUT' to find what the articles of a "
+                    "collection share (each has its own --help).")
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="one or two articles to open, or a collection: a folder of "
                              "articles, a JSON-lines file or a collection store")

@@ -126,14 +126,18 @@ def add_parser() -> argparse.ArgumentParser:
     parser = _parser("tandem corpus add",
                      "Add new or changed articles to a collection store and refresh its "
                      "results (the store is created if needed).")
-    parser.add_argument("store", metavar="STORE")
-    parser.add_argument("sources", nargs="+", metavar="SOURCE")
+    parser.add_argument("store", metavar="STORE",
+                        help="the collection store to add to (a file; made if it does not exist)")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE",
+                        help="a folder of articles or a JSON-lines file (.jsonl, .jsonl.gz)")
     return parser
 
 
 def report_parser() -> argparse.ArgumentParser:
     parser = _parser("tandem corpus report", "Write the results of a collection store.")
-    parser.add_argument("store", metavar="STORE")
+    parser.add_argument("store", metavar="STORE",
+                        help="a collection store, made by 'tandem corpus add', 'tandem corpus "
+                             "--store' or 'tandem corpus import'")
     _outputs(parser)
     return parser
 

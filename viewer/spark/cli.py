@@ -82,9 +82,13 @@ def import_parser() -> argparse.ArgumentParser:
         prog="tandem corpus import",
         description="Load the Parquet tables of `tandem corpus --engine spark --out DIR` into "
                     "a new collection store, which the window opens.")
-    parser.add_argument("tables", metavar="DIR")
-    parser.add_argument("--store", required=True, metavar="STORE")
-    parser.add_argument("--quiet", action="store_true", help="no summary line")
+    parser.add_argument("tables", metavar="DIR",
+                        help="the --out folder of a 'tandem corpus --engine spark' run")
+    parser.add_argument("--store", required=True, metavar="STORE",
+                        help="the collection store to make (a new file, or a store that holds "
+                             "no articles yet)")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no summary line (errors are still told)")
     return parser
 
 
