@@ -273,8 +273,14 @@ def test_spark_options_given_to_the_embedded_engine_are_refused(tmp_path: Path) 
     result = tandem("corpus", str(source), "--out", str(tmp_path / "tables"),
                     "--no-formulations", "--quiet", env=_env(tmp_path))
     assert result.returncode == 2
+    # Each option is told why it does not apply: the store is no answer to --no-formulations.
     assert result.stderr == ("tandem: --out, --no-formulations: only with --engine spark (the "
-                             "embedded engine keeps its results in the store: --store PATH)\n")
+                             "embedded engine keeps its results in the store that --store PATH "
+                             "names and always looks for formulations)\n")
+    master = tandem("corpus", str(source), "--master", "local[2]", "--quiet", env=_env(tmp_path))
+    assert (master.returncode, master.stderr) == (2, (
+        "tandem: --master: only with --engine spark (the embedded engine runs on this machine "
+        "without Spark)\n"))
     assert not (tmp_path / "tables").exists()
     assert not list((tmp_path / "cache").rglob("*.sqlite"))
 

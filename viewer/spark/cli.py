@@ -66,15 +66,27 @@ def spark_conf(items: list[str]) -> dict[str, str]:
     return conf
 
 
+#: Why the embedded engine takes none of the Spark engine's options, said of each.
+_EMBEDDED_HAS = {
+    "--master": "runs on this machine without Spark",
+    "--out": "keeps its results in the store that --store PATH names",
+    "--conf": "runs on this machine without Spark",
+    "--no-formulations": "always looks for formulations",
+}
+
+
 def check_embedded(args: argparse.Namespace) -> None:
     """The Spark engine's options given to the embedded engine: a clear error, not a run
-    that silently ignores them."""
+    that silently ignores them, saying for each option given why it does not apply."""
     given = [option for option, value in (
         ("--master", args.master), ("--out", args.out), ("--conf", args.conf),
         ("--no-formulations", args.no_formulations)) if value]
     if given:
+        reasons = list(dict.fromkeys(_EMBEDDED_HAS[option] for option in given))
+        said = reasons[0] if len(reasons) == 1 else (
+            f"{', '.join(reasons[:-1])} and {reasons[-1]}")
         raise TandemError(f"{', '.join(given)}: only with --engine spark (the embedded "
-                          "engine keeps its results in the store: --store PATH)")
+                          f"engine {said})")
 
 
 def import_parser() -> argparse.ArgumentParser:
