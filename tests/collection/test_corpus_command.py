@@ -291,7 +291,7 @@ def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Pa
     garbage.write_bytes(b"this is not a database at all" * 100)
     before = garbage.read_bytes()
     result = tandem("corpus", "add", str(garbage), str(source), env=_env(tmp_path))
-    assert result.returncode == 2 and "damaged or not a collection store" in result.stderr
+    assert result.returncode == 2 and "is not a collection store" in result.stderr
     assert garbage.read_bytes() == before
     other = tmp_path / "other.sqlite"
     with sqlite3.connect(other) as connection:
@@ -327,6 +327,26 @@ def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Pa
     (tmp_path / "empty").mkdir()  # holds no articles, so none are hinted at
     assert tandem("corpus", "report", str(tmp_path / "empty"), env=_env(tmp_path)).stderr == \
         f"tandem: {tmp_path / 'empty'}: is not a file; give the path of a collection store\n"
+
+
+def test_an_article_given_as_the_store_is_not_called_damaged(tmp_path: Path) -> None:
+    source = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    article = tmp_path / "victim.txt"
+    article.write_text("A plain article.\nIts second line, of no database at all.\n" * 20,
+                       encoding="utf-8")
+    before = article.read_bytes()
+    hint = (" (it looks like a collection's articles: index them with `tandem corpus add "
+            "STORE SOURCE...`, the store first, and give that store)")
+    said = f"tandem: {article}: is not a collection store (nor any database); it is left as it is: "
+    for command, remedy in (
+            ([str(source), "--store", str(article), "--json", str(tmp_path / "x.json")],
+             "give a new file name for the store"),
+            (["add", str(article), str(source)], "give a new file name for the store"),
+            (["report", str(article)], "give the path of a collection store")):
+        result = tandem("corpus", *command, env=_env(tmp_path))
+        assert (result.returncode, result.stderr) == (2, f"{said}{remedy}{hint}\n")
+        assert article.read_bytes() == before
+    assert not (tmp_path / "x.json").exists()
 
 
 def test_a_damaged_cache_store_is_named_as_such_and_set_aside_only_when_asked(

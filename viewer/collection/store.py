@@ -189,10 +189,31 @@ def store_path(path: str | os.PathLike[str]) -> str:
     return path
 
 
+#: The first bytes of every SQLite database file.
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def _damaged(path: str, error: sqlite3.DatabaseError) -> str:
     """What to tell of a store SQLite cannot read (`error`)."""
     return (f"{path}: is damaged or not a collection store ({error}); it is left as it is: "
             f"index the collection into a new store{_source_hint(path)}")
+
+
+def _unreadable(path: str, error: sqlite3.DatabaseError, writing: bool) -> str:
+    """What to tell of a file SQLite cannot read where a store is asked for: a file that
+    is no database at all (an article, a report) is the user's own, not a damaged store,
+    and is named as what it is not; one that is a database is told as `_damaged`."""
+    try:
+        with open(path, "rb") as handle:
+            database = handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        database = True  # cannot look: say what SQLite said
+    if database:
+        return _damaged(path, error)
+    remedy = ("give a new file name for the store" if writing
+              else "give the path of a collection store")
+    return (f"{path}: is not a collection store (nor any database); it is left as it is: "
+            f"{remedy}{_source_hint(path)}")
 
 
 def _in_read_only_folder(path: str) -> bool:
@@ -309,7 +330,7 @@ class CollectionStore:
             self.connection.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as error:
             self.connection.close()
-            raise UnusableStore(_damaged(self.path, error)) from None
+            raise UnusableStore(_unreadable(self.path, error, self.writable)) from None
 
     def close(self) -> None:
         self.connection.close()
