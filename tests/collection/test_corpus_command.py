@@ -202,7 +202,7 @@ def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
     planted = make_collection(documents=8)
     source = tmp_path / "c.jsonl"
     lines = [json.dumps(r) for r in planted.rows]
-    lines.insert(3, '{"id": "broken", "text": ')
+    lines.insert(3, '{"id": "broken", "text": "unterminated')
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.json"
     result = tandem("corpus", str(source), "--json", str(out), "--quiet", env=_env(tmp_path))
@@ -211,9 +211,10 @@ def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
     assert len(report["documents"]) == 8
     (skipped,) = report["skipped"]
     assert skipped["path"].endswith("c.jsonl:4")
-    assert "not valid JSON" in skipped["reason"]
+    assert skipped["reason"] == ("is not valid JSON: a string is not closed (or holds a raw "
+                                 "line break)")
     # The terminal says so too, with the reason, however quiet the run: without --quiet
-    # after a summary of what was indexed.
+    # after a summary of what was indexed; and the window's list of skipped inputs.
     told_line = f"tandem: skipped {source}:4: {skipped['reason']}"
     assert result.stderr.splitlines() == [told_line]
     told = tandem("corpus", "add", str(tmp_path / "s.sqlite"), str(source), env=_env(tmp_path))
@@ -221,6 +222,8 @@ def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
     assert told.stderr.splitlines() == [
         "tandem: articles added 8, changed 0, removed 0, unchanged 0; inputs skipped 1",
         told_line]
+    assert [row["reason"] for row in load(str(tmp_path / "s.sqlite")).skipped] == [
+        skipped["reason"]]
 
 
 def test_an_undated_article_is_a_note_not_a_skipped_input(tmp_path: Path) -> None:

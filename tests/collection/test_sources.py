@@ -293,6 +293,29 @@ def test_bad_json_lines_are_skipped_with_file_line_and_reason(tmp_path: Path) ->
     assert str(skipped[0]).startswith(f"{path}:2: ")
 
 
+def test_broken_json_is_told_in_the_writer_s_terms(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join([
+        json.dumps(ROWS[0]),
+        '{"id": "x1", "text": "unterminated',
+        '{"id": "x2", "text": "a\ttab"}',
+        '{"id": "x3", "text": ',
+        '{"id": "x4", "text": "x"} more',
+        '{"id": "x5", "text": "the last line, left open',
+    ]), encoding="utf-8")
+    _, skipped = read(path)
+    assert {s.path.rsplit(":", 1)[1]: s.reason for s in skipped} == {
+        # Not "Invalid control character at: line 1 column 73": the line break ends the
+        # string, and the parser's "line 1" is no line of the file.
+        "2": "is not valid JSON: a string is not closed (or holds a raw line break)",
+        "3": "is not valid JSON: a string holds a raw control character at column 24 "
+             "(write a tab as \\t)",
+        "4": "is not valid JSON: the line ends early (expecting value)",
+        "5": "is not valid JSON: the object is followed by more at column 27",
+        "6": "is not valid JSON: a string is not closed (or holds a raw line break)",
+    }
+
+
 def test_damaged_gzip_keeps_the_lines_before_and_says_where_it_broke(tmp_path: Path) -> None:
     path = write_lines(tmp_path / "c.jsonl.gz", list(ROWS) * 1, opener=gzip.open)
     data = path.read_bytes()

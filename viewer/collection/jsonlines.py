@@ -94,6 +94,26 @@ def _json_kind(value: object) -> str:
     return "a list" if isinstance(value, list) else "an object"
 
 
+def json_problem(error: json.JSONDecodeError) -> str:
+    """What is wrong with a JSON line, said for the person who wrote it: the parser's
+    "Invalid control character at: line 1 column 73 (char 72)" is, at the end of the line,
+    a string left open, and its "line 1" is not the file's line. Columns count characters
+    from 1 on the file's line."""
+    found = error.doc[error.pos:error.pos + 1]
+    column = error.pos + 1
+    if error.msg.startswith("Unterminated string") or (
+            error.msg.startswith("Invalid control character") and found in ("\n", "\r")):
+        # A raw line break inside a string splits it across two lines of the file.
+        return "a string is not closed (or holds a raw line break)"
+    if error.msg.startswith("Invalid control character"):
+        return f"a string holds a raw control character at column {column} (write a tab as \\t)"
+    if error.msg == "Extra data":
+        return f"the object is followed by more at column {column}"
+    if error.pos >= len(error.doc.rstrip()):
+        return f"the line ends early ({error.msg.lower()})"
+    return f"{error.msg.lower()} at column {column}"
+
+
 def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     """Line `number` (from 1) of the JSON-lines file `path`, as an article or as a skipped
     line saying why (`read_line` adds the note on a date not read as one)."""
@@ -103,8 +123,8 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     except UnicodeDecodeError as exc:
         return Skipped(where, f"is not UTF-8 text (bad byte at column {exc.start + 1}); "
                               "save the file as UTF-8")
-    except ValueError as exc:
-        return Skipped(where, f"is not valid JSON ({exc})")
+    except json.JSONDecodeError as exc:
+        return Skipped(where, f"is not valid JSON: {json_problem(exc)}")
     if not isinstance(row, dict):
         return Skipped(where, f"is {_json_kind(row)}, not an object "
                               '{"id", "series", "date", "text"}')
