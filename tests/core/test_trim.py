@@ -23,7 +23,20 @@ def test_repeated_title_line_keeps_only_its_first_occurrence() -> None:
     text = "\n\n".join([title, *PROSE[:3], title, *PROSE[3:]]) + "\n"
     result = trim_noise(text)
     assert result.text == "\n\n".join([title, *PROSE]) + "\n"
-    assert result.notes == ("trimmed 1 repeated lines: 'Flood Report | Regional News'",)
+    assert result.notes == ("trimmed 1 repeated line: 'Flood Report | Regional News'",)
+
+
+def test_a_line_repeated_often_is_named_once_with_its_count_and_cut_at_a_word() -> None:
+    banner = ("Striving towards a Cyber Power | Innovating to Better Benefit the Country and "
+              "People | General Secretary | The Country")
+    menu = "Home | World News | Opinion"
+    text = "\n\n".join([banner, menu, PROSE[0], banner, PROSE[1], menu, PROSE[2], banner,
+                        *PROSE[3:5], banner, *PROSE[5:]]) + "\n"
+    result = trim_noise(text)
+    assert result.text == "\n\n".join([banner, menu, *PROSE]) + "\n"
+    # Not the same cut-off text three times over ('... to Better Benef…', ...).
+    assert result.notes == ("trimmed 4 repeated lines: 'Striving towards a Cyber Power | "
+                            "Innovating to Better…' (3 times), 'Home | World News | Opinion'",)
 
 
 def test_trailing_link_list_with_teasers_is_cut() -> None:
@@ -46,7 +59,7 @@ def test_stray_lowercase_tokens_after_a_sentence_are_removed() -> None:
     result = trim_noise(line + "\n" + "\n".join(PROSE))
     assert result.text.startswith("The minister set out the plan in full in a signed article "
                                   "as follows:\n")
-    assert result.notes == ("trimmed 1 stray end-of-line tokens: 'cheap widget deal'",)
+    assert result.notes == ("trimmed 1 stray end-of-line token: 'cheap widget deal'",)
 
 
 def test_short_lines_ending_in_lowercase_words_are_kept() -> None:

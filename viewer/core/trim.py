@@ -45,22 +45,48 @@ def trim_noise(text: str) -> TrimResult:
     notes: list[str] = []
     lines, tail = _trim_tail(lines)
     if tail:
-        notes.append(f"trimmed a trailing list of {len(tail)} link-like lines: "
+        notes.append(f"trimmed a trailing list of {_count(tail, 'link-like line')}: "
                      + _quote(tail))
     lines, repeated = _trim_repeats(lines)
     if repeated:
-        notes.append(f"trimmed {len(repeated)} repeated lines: " + _quote(repeated))
+        notes.append(f"trimmed {_count(repeated, 'repeated line')}: " + _quote(repeated))
     lines, tokens = _trim_tokens(lines)
     if tokens:
-        notes.append(f"trimmed {len(tokens)} stray end-of-line tokens: " + _quote(tokens))
+        notes.append(f"trimmed {_count(tokens, 'stray end-of-line token')}: "
+                     + _quote(tokens))
     return TrimResult("".join(lines), tuple(notes))
 
 
+def _count(items: list[str], noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
 def _quote(items: list[str], limit: int = 3, width: int = 60) -> str:
-    shown = [repr(item if len(item) <= width else item[: width - 1] + "…")
-             for item in items[:limit]]
-    more = len(items) - limit
-    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+    """The first `limit` distinct items, each shortened to `width` and followed by how
+    often it went when more than once, then how many others: "'A' (3 times), 'B' and 4
+    more". A line repeated through the text is thus shown once, not once per copy."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    shown = list(counts.items())[:limit]
+    more = len(items) - sum(count for _, count in shown)
+    quoted = [repr(_shortened(item, width)) + _times(count) for item, count in shown]
+    return ", ".join(quoted) + (f" and {more} more" if more > 0 else "")
+
+
+def _shortened(item: str, width: int) -> str:
+    """`item` cut to at most `width` characters at a word's end, with "…" for the rest."""
+    if len(item) <= width:
+        return item
+    cut = item[: width - 1]
+    if " " in cut and not item[width - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]  # do not end on part of a word
+    # Nor on a separator left dangling ("Cyber Power |…").
+    return cut.rstrip(" |»>›·•,;:-–—") + "…"
+
+
+def _times(count: int) -> str:
+    return {1: "", 2: " (twice)"}.get(count, f" ({count} times)")
 
 
 def _is_link_like(line: str) -> bool:
