@@ -173,6 +173,30 @@ def test_html_with_only_scripts_has_no_text(tmp_path: Path) -> None:
     assert "scripts.html" in str(caught.value)
 
 
+@pytest.mark.parametrize("body", [
+    "",  # a title and nothing else
+    "<nav>menu</nav>",
+    "<header>Daily Example</header><nav><ul><li><a href='/'>Home</a></li></ul></nav>"
+    "<footer><p>Copyright 2024 Daily Example</p></footer>",
+])
+def test_a_page_of_navigation_alone_has_no_readable_text_as_one_of_a_title(
+        tmp_path: Path, body: str) -> None:
+    page = f"<html><head><title>Only a title</title></head><body>{body}</body></html>"
+    path = write(tmp_path, "page.html", page.encode())
+    with pytest.raises(LoadError) as caught:
+        load_document(path)
+    assert str(caught.value) == (f"{path}: has no readable text in its HTML (open the "
+                                 "article's own page)")
+
+
+def test_an_article_inside_a_form_is_read(tmp_path: Path) -> None:
+    # ASP.NET wraps a whole page in one <form>: its text is no furniture.
+    page = (f"<html><body><form id='form1'><nav>menu</nav><p>{samples.PARAGRAPHS[0]}</p>"
+            "</form></body></html>")
+    assert samples.PARAGRAPHS[0] in load_document(write(tmp_path, "form.html",
+                                                        page.encode())).text
+
+
 def test_loading_html_opens_no_connection_and_no_local_entity(tmp_path: Path,
                                                               monkeypatch) -> None:
     import socket

@@ -27,6 +27,9 @@ _META_CHARSET = re.compile(
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer",
                  "aside", "form", "iframe", "object", "svg", "button", "select")
+#: Page furniture whose text is never an article: a page with text only in these has none
+#: to read. Not <form>: ASP.NET pages wrap the whole page, article included, in one.
+_FURNITURE_TAGS = tuple(tag for tag in _DROPPED_TAGS if tag != "form")
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td",
                "th", "dd", "dt", "figcaption", "caption")
 
@@ -77,6 +80,10 @@ def extract_html(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     markup = bounded_markup(decode_html(data, shown))
     if not markup.strip():
         raise LoadError(shown, "is empty", "choose a file with text in it")
+    # trafilatura, finding no article on a small page, returns whatever text it has, a
+    # menu included: a page of navigation alone would be read as a tiny article.
+    if _only_furniture(markup):
+        raise LoadError(shown, "has no readable text in its HTML", "open the article's own page")
     text = _with_trafilatura(markup)
     if text:
         return _headed(text, markup), ()
@@ -169,6 +176,23 @@ def _parsed(markup: str) -> Any:
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
                                   remove_pis=True)
     return lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+
+
+def _only_furniture(markup: str) -> bool:
+    """Whether the page's body holds no word outside its furniture (`_FURNITURE_TAGS`:
+    navigation, header, footer, sidebars, scripts); False when that cannot be told (no
+    body, a parser failure), which leaves the decision to the extractors."""
+    try:
+        root = _parsed(markup)
+    except Exception:  # as in _with_trafilatura
+        return False
+    body = root.find("body")
+    if body is None:
+        return False
+    for element in list(body.iter(*_FURNITURE_TAGS)):
+        if element is not body:
+            element.drop_tree()
+    return not re.search(r"\w", body.text_content())
 
 
 def _with_lxml(markup: str) -> str:
