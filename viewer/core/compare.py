@@ -24,7 +24,7 @@ from viewer.core.settings import Settings
 from viewer.core.shared import (
     CJK_CHARS_PER_WORD,
     canonical_order,
-    covered_share,
+    covered_text_share,
     find_shared_phrases,
     text_words,
 )
@@ -127,8 +127,8 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     step("Done", 1.0)
 
     stats = Stats(
-        shared_chars_a=covered_share([p.a for p in phrases], len(doc_a.text)),
-        shared_chars_b=covered_share([p.b for p in phrases], len(doc_b.text)),
+        shared_chars_a=covered_text_share([p.a for p in phrases], doc_a.text),
+        shared_chars_b=covered_text_share([p.b for p in phrases], doc_b.text),
         seconds=round(time.perf_counter() - started, 4),
         words_a=text_words(len(tokens_a), doc_a.language in _CJK),
         words_b=text_words(len(tokens_b), doc_b.language in _CJK),

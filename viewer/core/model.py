@@ -107,7 +107,8 @@ class ThemeOverlap:
 
 @dataclass(frozen=True)
 class Stats:
-    """Overlap figures: the share of each text's characters inside shared phrases."""
+    """Overlap figures: the share of each text's characters (whitespace aside) inside shared
+    phrases."""
 
     shared_chars_a: float
     shared_chars_b: float

@@ -19,6 +19,8 @@ can be left out.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from viewer.core.edge_marks import widen_over_marks
@@ -162,3 +164,30 @@ def covered_share(spans: list[tuple[int, int]], length: int) -> float:
             covered += end - start
             reach = end
     return round(covered / length, 4)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def covered_text_share(spans: list[tuple[int, int]], text: str) -> float:
+    """The share of `text` that the (possibly overlapping) spans cover, counted in
+    characters other than whitespace, rounded to 4 places.
+
+    Whitespace is left out of both counts: no passage takes in the line break that ends a
+    file or the blank lines around it, so counting them would keep two identical texts
+    under 100%."""
+    total = _visible(text, 0, len(text))
+    if total == 0:
+        return 0.0
+    covered, reach = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, reach)
+        if end > start:
+            covered += _visible(text, start, end)
+            reach = end
+    return round(covered / total, 4)
+
+
+def _visible(text: str, start: int, end: int) -> int:
+    """How many characters of `text[start:end]` are not whitespace."""
+    return len(_SPACE.sub("", text[start:end]))
