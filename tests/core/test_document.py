@@ -2,10 +2,11 @@
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from viewer.core.document import Document
+from viewer.core.document import Document, detect_language
 
 
 def _texts(spans: tuple[tuple[int, int], ...], text: str) -> list[str]:
@@ -47,3 +48,20 @@ def _reference(text: str) -> list[tuple[int, int]]:
                                  "\u3000", "\u2028", "\f", "中"]), max_size=30).map("".join))
 def test_paragraphs_follow_their_definition(text):
     assert list(Document(text, "t").paragraphs) == _reference(text)
+
+
+@pytest.mark.parametrize("text,language", [
+    # Short texts under 20 CJK characters were English whatever they held.
+    ("网络强国建设取得新进展。\n", "zh"),
+    ("數位中國", "zh"),
+    ("5G网络建设取得新进展，APP用户破亿。", "zh"),  # Latin letters and digits inside
+    ("東京へ行きます。", "ja"),  # kana make Japanese, short or long
+    # Mixed: English that quotes a Chinese term stays English.
+    ("The slogan 网络强国 means a strong cyber nation.", "en"),
+    ("President Xi Jinping (习近平) spoke in Beijing on Tuesday about the economy.", "en"),
+    ("No Chinese at all.", "en"),
+    ("", "en"),
+])
+def test_language_of_short_and_mixed_texts(text, language):
+    assert detect_language(text) == language
+    assert detect_language(text * 50) == language  # as the same text at length

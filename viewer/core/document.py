@@ -20,11 +20,15 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def detect_language(text: str, sample: int = 20000) -> str:
-    """Return "zh", "ja" or "en": which tokenizer and word statistics suit the text."""
+    """Return "zh", "ja" or "en": which tokenizer and word statistics suit the text.
+
+    A text is Chinese or Japanese when 30% of its letters are CJK characters (an English
+    word has five letters, a Chinese one under two), however short: a one-line headline
+    of a dozen characters is as Chinese as an article."""
     head = text[:sample]
     codes = char_codes(head)
     cjk = sum(_count_between(codes, low, high) for low, high in _CJK)
-    if cjk < 20:  # most texts: no need to count every letter
+    if not cjk:  # most texts: no need to count every letter
         return "en"
     letters = len(head) - sum(map(len, _NOT_LETTERS.findall(head)))
     if cjk / letters < 0.3:
