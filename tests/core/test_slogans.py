@@ -717,3 +717,27 @@ def test_a_slogan_shows_as_a_writes_it_and_as_b_writes_it_in_the_other_script():
             assert s.phrase_b == b.text[slice(*s.occurrences_b[0])] != s.phrase
     # Written alike in both, a slogan has no second spelling.
     assert all(not s.phrase_b for s in compare(simplified, simplified).slogans)
+
+
+def _made_up(start: int, count: int) -> str:
+    """`count` sentences of twelve made-up words each, the first word `start`."""
+    words = [f"{c}{v}{c2}{v2}" for c in "bdfgklmnprstvz" for v in "aeiou" for c2 in "lmnrst"
+             for v2 in "aio"]
+    return " ".join(" ".join(words[start + 12 * k:start + 12 * k + 12]).capitalize() + "."
+                    for k in range(count))
+
+
+def test_a_slogan_in_both_used_once_inside_the_copy_still_comes_before_those_of_one_text():
+    # As in two real articles: "power of the Internet" once in each, inside the short
+    # passage they share, was listed after every slogan of one text alone, last of ~70.
+    name = "General Secretary Zembrowski"
+    own = "harbour quantum reform"
+    a = (f"{_made_up(100, 3)} They praise {own} daily. {name} spoke. {_made_up(140, 3)} "
+         f"Then {own} grew, said {name}. The thoughts of {name} on the power of the "
+         f"Internet, which are rich, have led us. {_made_up(200, 6)}")
+    b = (f"{_made_up(300, 6)} {name} left. It is necessary to adhere to the guidance of "
+         f"{name}'s important thought on the power of the Internet, seize the opportunity. "
+         f"{_made_up(400, 5)} Visitors met {name}.")
+    slogans = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert [(s.phrase, s.presence) for s in slogans] == [
+        (name, "both"), ("power of the Internet", "both"), (own, "a")]

@@ -169,7 +169,8 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     found = [s for s in found if phrase_key(s.phrase, normalizer) not in named]
     # A phrase seen once on each side, inside a passage the two share, is part of that copy
     # rather than a set phrase: a long one is left out, a short one (which may be a set
-    # phrase both happen to use once) is listed after the phrases that recur on their own.
+    # phrase both happen to use once) is listed after the phrases in both that recur on
+    # their own, and still before those of one text (the finder ranks phrases in both first).
     in_a = sorted(p.a for p in phrases)
     in_b = sorted(p.b for p in phrases)
 
@@ -185,8 +186,10 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
 
     marked = [(copied(s), s) for s in found]
     marked = [(c, s) for c, s in marked if not c > COPIED_PIECE_WORDS * scale]
-    # Stable: the copied pieces go last, each part keeping its order.
-    found = [s for c, s in marked if not c] + [s for c, s in marked if c]
+    # Stable: each part keeps its order.
+    found = ([s for c, s in marked if not c and s.presence == "both"]
+             + [s for c, s in marked if c]
+             + [s for c, s in marked if not c and s.presence != "both"])
     collection = [s for s in find_known(known, context_a, context_b, normalizer, vocabulary)
                   if phrase_key(s.phrase, normalizer) not in named]
     named |= {phrase_key(s.phrase, normalizer) for s in collection}
