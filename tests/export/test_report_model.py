@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from viewer.core.document import Document
 from viewer.core.model import SharedPhrase, Slogan
-from viewer.export.report_model import aligned_rows, styled_texts, summary
+from viewer.export.report_model import aligned_rows, excerpt, styled_texts, summary
 from viewer.present.marks import MarkKind, Style
 
 
@@ -60,3 +60,18 @@ def test_the_figures_count_the_slogans_the_texts_use_as_the_status_bar_does(
     assert absent in [s.phrase for s in watched.slogans]
     assert len(watched.slogans) == len(english.slogans) + 1
     assert dict(summary(watched).figures)["Slogans"] == f"{len(english.slogans):,}"
+
+
+def test_an_excerpt_is_cut_between_words() -> None:
+    # Theme excerpts in the PDF ended "…netw…", "…alre…".
+    text = "Today, my country is already a major network power with broadband everywhere."
+    for limit in (33, 36):  # "Today, my country is already a m|ajor", "... a maj|or"
+        assert excerpt(text, (0, len(text)), limit) == "Today, my country is already a…"
+    assert excerpt(text, (0, len(text)), 9) == "Today…"  # no comma before the ellipsis
+    # Chinese has no spaces: any character boundary is one.
+    chinese = "网络强国建设取得新进展，数字中国建设迈出坚实步伐。"
+    assert excerpt(chinese, (0, len(chinese)), 10) == chinese[:9] + "…"
+    # One word longer than half the room is cut inside it rather than dropped.
+    long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis is long."
+    assert excerpt(long_word, (0, len(long_word)), 20) == long_word[:19] + "…"
+    assert excerpt(text, (7, 17), 30) == "my country"  # short enough: whole

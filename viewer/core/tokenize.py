@@ -37,7 +37,8 @@ _HYPHEN_CODES = np.array([ord(c) for c in HYPHENS], dtype=np.uint32)
 _BREAK_SPACES = 4
 
 
-def _is_cjk(char: str) -> bool:
+def is_cjk(char: str) -> bool:
+    """Whether `char` is a Han or kana character (`CJK_RANGES`)."""
     return any(lo <= ord(char) <= hi for lo, hi in CJK_RANGES)
 
 
@@ -50,7 +51,7 @@ def as_written(piece: str) -> str:
         return ""
     out = [words[0]]
     for word in words[1:]:
-        if not (_is_cjk(out[-1][-1]) and _is_cjk(word[0])):
+        if not (is_cjk(out[-1][-1]) and is_cjk(word[0])):
             out.append(" ")
         out.append(word)
     return "".join(out)
