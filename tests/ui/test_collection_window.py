@@ -370,7 +370,7 @@ def test_slogans_and_passages_get_their_collection_figures(
     assert phrases.index(row, 4).data() == (
         "also in 2 other articles · first: A, 2023-02-10")  # en03, the chain's first, is A
     assert mode.cluster_articles(row) == ["en15", "en22"]
-    # Read whole, wrapped in its column, as the slogans' figures are.
+    # Read whole, wrapped in its column (the slogans' figures are short, one line).
     table = panel.phrases
     label = phrases.index(row, 4).data()
     metrics = QFontMetrics(table.font())
@@ -396,14 +396,17 @@ def test_slogans_and_passages_get_their_collection_figures(
     slogans = panel.slogans.model()
     assert slogans.columnCount() == 5
     for k, slogan in enumerate(comparison.slogans):
-        assert slogans.index(k, 4).data() == slogan_label(expected["slogans"][k], slogan)
-        assert slogans.index(k, 4).data().split(" · ")[0] in (
+        label = slogan_label(expected["slogans"][k], slogan)
+        assert label.split(" · ")[0] in (
             "common formulation", "shared only by these two", "used by A only", "used by B only")
-    # An export carries them as the panel shows them.
+        # The cell short, the tooltip whole.
+        assert slogans.index(k, 4).data() == slogan_label(expected["slogans"][k], slogan, True)
+        assert slogans.index(k, 4).data(Qt.ItemDataRole.ToolTipRole).endswith("\n" + label)
+    # An export carries them whole, as the panel's tooltips show them.
     report = tmp_path / "pair.html"
     assert window.export_to("html", str(report))
     cells = re.findall(r"<td>([^<]*)</td>", report.read_text(encoding="utf-8"))
-    shown = [slogans.index(k, 4).data() for k in range(slogans.rowCount())]
+    shown = [panel.collection_slogans[k] for k in range(slogans.rowCount())]
     phrases = panel.phrases.model()
     shown += [phrases.index(k, 4).data() for k in range(phrases.rowCount())]
     labels = sorted(html.escape(label) for label in shown if label)
@@ -469,17 +472,18 @@ def test_a_pair_opened_from_the_collection_lists_the_formulations_it_uses(
     panel = window.side_panel
     qtbot.waitUntil(lambda: panel.collection_slogans is not None, timeout=20000)
     row = comparison.slogans.index(slogan)
-    label = panel.slogans.model().index(row, 4).data()
-    assert label.startswith("common formulation · in ")
-    # Read whole: longer than its column is wide, it wraps (not cut short with an
-    # ellipsis), and the row is as tall as that.
+    cell = panel.slogans.model().index(row, 4)
+    tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[-1].startswith("common formulation · in ")
+    # The cell is short and whole in its column, and the row one line high: wrapped, the
+    # whole label made every row four lines, and ~6 slogans fit at 1400 x 900.
+    assert re.fullmatch(r"common · \d+/\d+", cell.data())
     table = panel.slogans
-    width = table.columnWidth(4)
     metrics = QFontMetrics(table.font())
-    assert metrics.horizontalAdvance(label) > width
-    wrapped = metrics.boundingRect(QRect(0, 0, width - 8, 0), Qt.TextFlag.TextWordWrap, label)
-    assert table.wordWrap()
-    assert table.rowHeight(row) >= wrapped.height()
+    assert metrics.horizontalAdvance(cell.data()) < table.columnWidth(4)
+    assert not table.wordWrap()
+    assert all(table.rowHeight(k) <= table.verticalHeader().defaultSectionSize()
+               for k in range(table.model().rowCount()))
     # Two articles opened otherwise are two texts: the collection's phrases are not looked up.
     window.show_documents(Document(window.documents[0].text, "a"),
                           Document(window.documents[1].text, "b"))

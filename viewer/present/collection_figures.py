@@ -27,22 +27,34 @@ class CollectionFigures:
     phrases: tuple[str, ...]
     #: "1,000 articles of collection.sqlite", for a report's facts.
     collection: str
+    #: The slogans' labels short, for a table's cells: "common · 166/1,000", or "".
+    slogans_short: tuple[str, ...] = ()
 
 
-def slogan_label(figures: Mapping[str, Any] | None, slogan: Slogan) -> str:
-    """A slogan's collection figures and what they make of it."""
+#: What a collection makes of a slogan: the words of a report or a tooltip, and the short
+#: ones of a table cell, which keeps a row one line high.
+_KINDS = {"neither": ("used by neither", "neither"), "a": ("used by A only", "A only"),
+          "b": ("used by B only", "B only"), "common": ("common formulation", "common"),
+          "pair": ("shared only by these two", "these two only")}
+
+
+def slogan_label(figures: Mapping[str, Any] | None, slogan: Slogan, short: bool = False) -> str:
+    """A slogan's collection figures and what they make of it: "common formulation · in
+    5/30 articles · first 2023-03-02", or `short`, for a table cell whose tooltip has the
+    rest, "common · 5/30"."""
     if not figures:
         return ""
     found, total = int(figures.get("documents", 0)), int(figures.get("of", 0))
     first = figures.get("first") or {}
     if slogan.count_a == 0 and slogan.count_b == 0:  # a watch-list phrase neither uses
-        label = "used by neither"
+        kind = "neither"
     elif slogan.count_a == 0 or slogan.count_b == 0:
-        label = f"used by {'B' if slogan.count_a == 0 else 'A'} only"
-    elif found > 2:
-        label = "common formulation"
+        kind = "b" if slogan.count_a == 0 else "a"
     else:
-        label = "shared only by these two"
+        kind = "common" if found > 2 else "pair"
+    label = _KINDS[kind][1 if short else 0]
+    if short:
+        return f"{label} · {found:,}/{total:,}"
     since = f" · first {first.get('date') or first.get('doc')}" if first else ""
     return f"{label} · in {found:,}/{total:,} articles{since}"
 
@@ -74,4 +86,6 @@ def collection_figures(context: Mapping[str, Any], comparison: Comparison,
                                                   strict=True)),
         tuple(phrase_label(f, title, {"a": about.get("a"), "b": about.get("b")})
               for f in context["shared_phrases"]),
-        f"{int(about.get('documents', 0)):,} articles of {store}")
+        f"{int(about.get('documents', 0)):,} articles of {store}",
+        tuple(slogan_label(f, s, short=True) for f, s in zip(
+            context["slogans"], comparison.slogans, strict=True)))

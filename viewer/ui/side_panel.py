@@ -257,13 +257,17 @@ class SidePanel(QTabWidget):
         #: other articles carrying it ("" when none); see `set_collection_figures`.
         self.collection_slogans: list[str] | None = None
         self.collection_phrases: list[str] | None = None
+        #: The slogans' labels as their cells show them, short (the tooltip has the rest).
+        self.collection_slogan_cells: list[str] | None = None
         self.show_comparison(None)
 
-    def set_collection_figures(self, slogans: list[str] | None,
-                               phrases: list[str] | None) -> None:
+    def set_collection_figures(self, slogans: list[str] | None, phrases: list[str] | None,
+                               slogan_cells: list[str] | None = None) -> None:
         """Show a column of collection figures beside the slogans and shared phrases of the
-        comparison shown (None: no collection)."""
+        comparison shown (None: no collection); the slogans' cells show `slogan_cells`, their
+        labels short, when given, and every slogan's tooltip its label whole."""
         self.collection_slogans, self.collection_phrases = slogans, phrases
+        self.collection_slogan_cells = slogan_cells
         # The same rows refilled with one more column: the reader's place in each stays.
         tables = (self.phrases, self.slogans, self.themes)
         places = [([i.row() for i in t.selectionModel().selectedRows()],
@@ -319,6 +323,7 @@ class SidePanel(QTabWidget):
                         hidden_slogans: set[int] | None = None) -> None:
         if comparison is not self._shown[0]:
             self.collection_slogans = self.collection_phrases = None
+            self.collection_slogan_cells = None
         self._shown = (comparison, hidden_slogans)
         if comparison is None:
             self._slogans_shown = ()
@@ -360,7 +365,7 @@ class SidePanel(QTabWidget):
             if column == 3:
                 return _PRESENCE[s.presence]
             if column == 4 and self.collection_slogans is not None:
-                return self.collection_slogans[row]
+                return (self.collection_slogan_cells or self.collection_slogans)[row]
             return s.count_a if column == 1 else s.count_b
 
         def slogan_tip(row: int) -> str:
@@ -417,12 +422,9 @@ class SidePanel(QTabWidget):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             for column in range(1, model.columnCount()):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-            figures = model.columnCount() > 4
-            if figures:
-                # The collection's figures share the width with the phrase, half each,
-                # whatever width the panel has when the table is filled.
-                header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-            _wrap_rows(table, figures)
+            # The collection's figures, short, take what they need like the counts: rows
+            # stay one line (wrapped, whole labels made each row four lines high).
+            _wrap_rows(table, False)
         else:
             for column, width in enumerate((52, 52, 52)):
                 table.setColumnWidth(column, width)

@@ -467,8 +467,8 @@ class CollectionMode(QObject):
         self.context_of = comparison
         figures = self.figures(comparison)
         if figures is not None:
-            self.window.side_panel.set_collection_figures(list(figures.slogans),
-                                                          list(figures.phrases))
+            self.window.side_panel.set_collection_figures(
+                list(figures.slogans), list(figures.phrases), list(figures.slogans_short))
 
     def figures(self, comparison: Comparison) -> CollectionFigures | None:
         """The collection's labels for `comparison`, when they are in for it (the window's
