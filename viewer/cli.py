@@ -111,7 +111,7 @@ def compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("--collection", metavar="STORE",
                         help="an indexed collection store ('tandem corpus add'): list its "
                              "formulations among the slogans where A or B uses them (in place "
-                             "of the slogans overlapping their uses), mark each slogan with "
+                             "of the slogans that are pieces of them), mark each slogan with "
                              "how many of its articles use it and since when, and each shared "
                              "passage that more articles carry; shared phrases and themes "
                              "stay the two texts' own")

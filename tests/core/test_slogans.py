@@ -741,3 +741,20 @@ def test_a_slogan_in_both_used_once_inside_the_copy_still_comes_before_those_of_
     slogans = compare(Document(a, "a"), Document(b, "b")).slogans
     assert [(s.phrase, s.presence) for s in slogans] == [
         (name, "both"), ("power of the Internet", "both"), (own, "a")]
+
+
+def test_a_slogan_used_apart_from_a_collections_formulation_stays_a_slogan():
+    # "Harbour Party of Quantum" is used inside the formulation and on its own: a phrase of
+    # its own, which the formulation does not take the place of.
+    formulation = "Fifth Congress of the Harbour Party of Quantum"
+    a = (f"The Harbour Party of Quantum met today. Delegates praised the {formulation} "
+         f"warmly. Rain fell on the pier. The Harbour Party of Quantum will vote soon. "
+         f"Critics doubted the {formulation} again.")
+    b = (f"Markets cheered the {formulation} at noon. Snow came. The Harbour Party of "
+         f"Quantum chose a leader. Farmers recalled the {formulation} too. Later the "
+         f"Harbour Party of Quantum adjourned.")
+    alone = [s.phrase for s in compare(Document(a, "a"), Document(b, "b")).slogans]
+    assert "Harbour Party of Quantum" in alone
+    phrases = [s.phrase for s in compare(Document(a, "a"), Document(b, "b"),
+                                         known=[(formulation,)]).slogans]
+    assert phrases == [formulation, "Harbour Party of Quantum"]

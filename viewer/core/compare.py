@@ -6,6 +6,7 @@ It reports progress and can be cancelled between stages (and inside long ones).
 
 from __future__ import annotations
 
+import re
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
@@ -193,13 +194,22 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     collection = [s for s in find_known(known, context_a, context_b, normalizer, vocabulary)
                   if phrase_key(s.phrase, normalizer) not in named]
     named |= {phrase_key(s.phrase, normalizer) for s in collection}
-    # A slogan the collection names already, or one overlapping a use of a collection's
-    # formulation (a piece of it, or it with a word around), is that one.
-    uses_a = [o for s in collection for o in s.occurrences_a]
-    uses_b = [o for s in collection for o in s.occurrences_b]
+    # A slogan the collection names already, or one each use of which is a piece of a use
+    # of a collection's formulation or such a use with a word around, is that one; one
+    # used apart from them too ("Communist Party of China", beside "20th National Congress
+    # of the Communist Party of China") or holding more ("adhere to ... Xi Jinping Thought
+    # ...", of "Xi Jinping") is a phrase of its own.
+    uses = [[o for s in collection for o in s.occurrences_a],
+            [o for s in collection for o in s.occurrences_b]]
+    texts = (doc_a.text, doc_b.text)
+
+    def is_formulation(slogan: Slogan) -> bool:
+        return all(_as_used(span, uses[side], texts[side], scale)
+                   for side, spans in enumerate((slogan.occurrences_a, slogan.occurrences_b))
+                   for span in spans)
+
     listed = [s for s in found if phrase_key(s.phrase, normalizer) not in named
-              and not any(_overlaps(o, uses_a) for o in s.occurrences_a)
-              and not any(_overlaps(o, uses_b) for o in s.occurrences_b)]
+              and not (collection and is_formulation(s))]
     return (phrases, watched + collection + listed[:settings.max_slogans], watched + found)
 
 
@@ -236,8 +246,19 @@ def _words_inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]],
     return int(np.searchsorted(tokens.starts, end) - np.searchsorted(tokens.starts, span[0]))
 
 
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(start < span[1] and span[0] < end for start, end in spans)
+def _as_used(span: tuple[int, int], uses: list[tuple[int, int]], text: str,
+             scale: float) -> bool:
+    """Whether `span` of `text` lies inside one of `uses`, or holds one with at most a
+    word (twice `scale` characters of CJK) around it."""
+    for start, end in uses:
+        if start <= span[0] and span[1] <= end:
+            return True
+        if span[0] <= start and end <= span[1]:
+            around = text[span[0]:start] + " " + text[end:span[1]]
+            if (len("".join(around.split())) <= 2 * scale if scale > 1.0
+                    else len(re.findall(r"\w+", around)) <= 1):
+                return True
+    return False
 
 
 def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
