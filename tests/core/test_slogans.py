@@ -328,15 +328,21 @@ def test_a_phrase_ending_on_an_adverb_before_its_verb_is_not_listed(phrase, list
 # phrase open; an -ing form may be a noun.
 OPEN_A = ("The board will thoroughly weigh the overall national security of the harbour. "
           "Rain fell. The workers strive to achieve breakthroughs in quantum welding. Snow "
-          "came. The town funds intelligent manufacturing plants.")
+          "came. The town funds intelligent manufacturing plants. Then Lord North held "
+          "power. We must master key core technologies soon.")
 OPEN_B = ("Later we studied the overall national strength of the republic. Fog lifted. All "
           "teams strive to achieve overtaking in quantum welding rigs. Hail fell. They "
-          "opened intelligent manufacturing schools.")
+          "opened intelligent manufacturing schools. Later Lord North signed it. They fund "
+          "key core technology research.")
 
 
 @pytest.mark.parametrize("phrase, listed", [("overall national", False),
                                             ("strive to achieve", False),
-                                            ("intelligent manufacturing", True)])
+                                            # "key core" technologies / technology
+                                            ("key core", False),
+                                            ("intelligent manufacturing", True),
+                                            # Capitalized, "North" ends a name.
+                                            ("lord north", True)])
 def test_a_phrase_ending_on_a_word_that_takes_what_follows_is_not_listed(phrase, listed):
     assert (phrase in _listed(OPEN_A, OPEN_B)) is listed
 

@@ -23,35 +23,36 @@ run whose head word the texts use at about its rate in the language at large ("i
 years", "second in the world"), or in which a word takes an object with an article
 ("promote the construction" of ...), is an ordinary word run; a phrase ending on a
 possessive each time ("enhance my country's") is cut short, and so is one ending on a word
-that may be an adjective or can only be a verb, straight before a content word at every use
-("overall national" security / strength, "strive to achieve" breakthroughs), and so is one
-whose nearest content word on one side is always the same, past varying small words or in
-varying forms ("key core" technology / technologies), unless that word is a verb, one the
-texts inflect ("adhere / adhering to the" people-centered development); where that word
-comes after it and each writing up to it is used once, the phrase is completed instead,
-listed whole in its writings ("... with Comrade Xi Jinping at the core / as the core / at
-its core"); a phrase seen once in each text that is, but for one word, made of listed
-phrases much more frequent is those phrases in a context ("improve network security"), and
-so is one that is a more frequent candidate, used on its own too, plus one word
-("construction of a network power"), which would otherwise hide it as a piece; so is one
-seen once in each text across a comma (a list that is a formulation recurs), and one used
-twice, across a comma once only (but for a comma before "and" / "or"); a piece of a name
-always has another capitalized word of the name beside it ("World / China Internet
-Conference"). A stretch a comma ends at every use is whole, whatever clause follows; and a
-name of several capitalized words is as fixed as any context it stands in, so it is listed
-even from inside a passage the texts repeat ("Xi Jinping Thought on Socialism with Chinese
-Characteristics for a New Era, especially ..."). A hyphen makes a phrase end inside a word
-where most of its uses have it (not a title's "Modernization-General"); a phrase may end
-before "and" or "or" when the next conjunct varies; for a phrase both texts use, a line one
-of them writes out again (a page header) is one use when judging its neighbours' variety.
-Every word form of a listed phrase is counted with it, even a form that on its own is a
-piece of longer listed phrases. Near-variants (one word swapped or added, two content words
-kept; or the same words with other endings: plurals, verb forms; or a compound and its "of"
-form: "digital China construction", "construction of digital China") are one slogan with
-its variants counted together; forms one word apart are two phrases when the head differs,
-or a content word is added ("national [network] security"); two Chinese forms one text uses
-side by side are two phrases (出口买方信贷, 出口卖方信贷). The user's watch-list is always searched
-with the same normalization.
+written small that may be an adjective or can only be a verb, straight before a content
+word at every use ("overall national" security / strength, "strive to achieve"
+breakthroughs), and so is one whose nearest content word on one side is always the same,
+past varying small words or in varying forms (from three uses, or two where it comes
+straight after a word written small: "key core" technology / technologies), unless that
+word is a verb, one the texts inflect ("adhere / adhering to the" people-centered
+development); where that word comes after it and each writing up to it is used once, the
+phrase is completed instead, listed whole in its writings ("... with Comrade Xi Jinping at
+the core / as the core / at its core"); a phrase seen once in each text that is, but for
+one word, made of listed phrases much more frequent is those phrases in a context ("improve
+network security"), and so is one that is a more frequent candidate, used on its own too,
+plus one word ("construction of a network power"), which would otherwise hide it as a
+piece; so is one seen once in each text across a comma (a list that is a formulation
+recurs), and one used twice, across a comma once only (but for a comma before "and" /
+"or"); a piece of a name always has another capitalized word of the name beside it ("World
+/ China Internet Conference"). A stretch a comma ends at every use is whole, whatever
+clause follows; and a name of several capitalized words is as fixed as any context it
+stands in, so it is listed even from inside a passage the texts repeat ("Xi Jinping Thought
+on Socialism with Chinese Characteristics for a New Era, especially ..."). A hyphen makes a
+phrase end inside a word where most of its uses have it (not a title's
+"Modernization-General"); a phrase may end before "and" or "or" when the next conjunct
+varies; for a phrase both texts use, a line one of them writes out again (a page header) is
+one use when judging its neighbours' variety. Every word form of a listed phrase is counted
+with it, even a form that on its own is a piece of longer listed phrases. Near-variants
+(one word swapped or added, two content words kept; or the same words with other endings:
+plurals, verb forms; or a compound and its "of" form: "digital China construction",
+"construction of digital China") are one slogan with its variants counted together; forms
+one word apart are two phrases when the head differs, or a content word is added ("national
+[network] security"); two Chinese forms one text uses side by side are two phrases (出口买方信贷,
+出口卖方信贷). The user's watch-list is always searched with the same normalization.
 """
 
 from __future__ import annotations
@@ -828,7 +829,14 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
             word = np.where(found >= 0, lemmas[ids[np.maximum(found, 0)]], -1)
             same = (found >= 0) & (word == np.repeat(word[heads], counts))
             beside.append(np.logical_and.reduceat(same, heads))
-            pieces.append(beside[-1] & (many | recurs))
+            # Straight on into one word in other forms at every use, the stretch is open
+            # however few its uses ("key core" technologies / technology research), unless
+            # it ends a name ("eastern Pyrenees" mountains / mountain range).
+            straight = False
+            if not pieces and scorer.capitalized is not None:
+                straight = np.logical_and.reduceat(
+                    close & ~scorer.capitalized[where + n - 1], heads)
+            pieces.append(beside[-1] & (many | recurs | straight))
             exact |= beside[-1] & recurs
         piece = pieces[0] | pieces[1]
         # Completed after it only: the word before a phrase is most often what is said
@@ -885,8 +893,8 @@ def _completes(grams: RecurringGrams, scorer: PhraseScorer, uses: np.ndarray, n:
 
 
 def _open_ended(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer) -> np.ndarray:
-    """Per candidate (English), whether it ends on a word that may be an adjective, not
-    predicative (`english_lexicon.predicative`), or can only be a verb (`Readings.
+    """Per candidate (English), whether it ends on a word written small that may be an
+    adjective, not predicative (`english_lexicon.predicative`), or can only be a verb (`Readings.
     verbs_only`), straight before a content word other than an adverb at every use: what
     the word modifies or takes as its object follows, and varies ("overall national"
     security / strength, "strive to achieve" breakthroughs / overtaking). Usage tells
@@ -894,12 +902,15 @@ def _open_ended(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer) 
     phrase ending on a word the lexicon lists as an adjective and nothing else in most
     of its uses; a phrase of two texts has a use or two, which must all go on."""
     keys = scorer.english_keys
-    assert keys is not None
+    assert keys is not None and scorer.capitalized is not None
     found = english_lexicon.readings()
     last = grams.ids[table.first + table.n - 1]
     verb = english_lexicon.listed_in(keys, last, found.verbs_only)
     adjective = english_lexicon.listed_in(keys, last, found.adjectives)
-    rows = np.flatnonzero((table.n >= 2) & (verb | adjective))
+    # Capitalized, the word ends a name ("Lord North", "Cancer Council") whatever the
+    # lexicon reads it as.
+    small = ~scorer.capitalized[table.first + table.n - 1]
+    rows = np.flatnonzero((table.n >= 2) & small & (verb | adjective))
     rows = np.array([r for r in rows.tolist() if verb[r] or not english_lexicon.predicative(
         [keys[k] for k in scorer.words(int(table.n[r]), int(table.index[r]))[:-1]])],
                     dtype=np.int64)
