@@ -130,6 +130,14 @@ def test_a_chinese_phrase_every_use_of_which_goes_on_with_a_conjunction_is_liste
     assert "改革开放" in [s.phrase for s in compare(Document(a, "a"), Document(b, "b")).slogans]
 
 
+def test_a_use_of_a_chinese_slogan_that_cuts_a_word_is_not_counted():
+    # 话剧艺术 twice on words in A; in B only inside 话剧艺术家 (drama artist).
+    a = "话剧艺术需要不断创新。我们都热爱话剧艺术。"
+    b = "一位著名话剧艺术家来到学校。天气很好。"
+    [slogan] = compare(Document(a, "a"), Document(b, "b")).slogans
+    assert (slogan.phrase, slogan.count_a, slogan.count_b) == ("话剧艺术", 2, 0)
+
+
 def test_a_chinese_slogan_does_not_start_inside_a_number():
     # 亿美元 recurs after every figure, but ４００亿 is one word (the number and its unit
     # character): the phrase would start inside it.

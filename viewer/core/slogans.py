@@ -219,6 +219,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     order = order[score[order] > 0]
     ranked = list(zip(table.n[order].tolist(), table.index[order].tolist(), strict=True))
     rows: Iterable[tuple[int, int]]
+    located: PhraseLocator | None = None
     if cjk:
         located = PhraseLocator((a.text, b.text), token_offsets((a.tokens, b.tokens)), grams)
         # One short word (研讨会, 进一步, a name) recurs, but is no set phrase.
@@ -357,8 +358,14 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         occurrences: list[set[Span]] = [set(), set()]
         for form in group:
             for p in grams.levels[form[0]].occurrences(form[1]).tolist():
+                # A Chinese use that cuts a word (话剧艺术 of 话剧艺术家) is no use of the
+                # phrase, however most of its uses read.
+                if located is not None and not located.at(form[0], p).on_word_edges:
+                    continue
                 first, last = reach(form, p)
                 occurrences[int(doc_of[p])].add((int(starts[first]), int(ends[last])))
+        if sum(map(len, occurrences)) < min_count:
+            continue
         phrase, phrase_b = (cjk and in_two_scripts(group[0])) or (shown(group[0]), "")
         forms_written = [shown(f) for f in group[1:]]
         # A completed form's other writings are its variants too.
@@ -818,7 +825,7 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
         heads = np.cumsum(counts) - counts
         where = uses_of[n]
         many = counts >= PIECE_USES
-        pieces = []  # after it, before it
+        pieces: list[np.ndarray] = []  # after it, before it
         exact = np.zeros(len(rows), dtype=bool)  # a longer gram recurs on a side
         beside = []
         for found, next_to, longer_start in ((after, where + n, where),
@@ -832,7 +839,7 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
             # Straight on into one word in other forms at every use, the stretch is open
             # however few its uses ("key core" technologies / technology research), unless
             # it ends a name ("eastern Pyrenees" mountains / mountain range).
-            straight = False
+            straight = np.zeros(len(rows), dtype=bool)
             if not pieces and scorer.capitalized is not None:
                 straight = np.logical_and.reduceat(
                     close & ~scorer.capitalized[where + n - 1], heads)
