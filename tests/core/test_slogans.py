@@ -355,6 +355,14 @@ def test_a_phrase_ending_on_a_word_that_takes_what_follows_is_not_listed(phrase,
     assert (phrase in _listed(OPEN_A, OPEN_B)) is listed
 
 
+def test_a_stretch_straight_before_one_word_at_both_its_uses_is_completed_on_it():
+    # "key core" technologies / technology research: the phrase ends on that word, in
+    # both its forms, though one use goes on.
+    [slogan] = [s for s in compare(Document(OPEN_A, "a"), Document(OPEN_B, "b")).slogans
+                if "key core" in s.phrase]
+    assert {slogan.phrase, *slogan.variants} == {"key core technologies", "key core technology"}
+
+
 def test_a_phrase_open_at_its_end_is_completed_where_one_word_follows_it():
     # "fat" may be an adjective, before "valleys" / "valley" each time: the phrase runs on.
     a = ("The crown is on the head of the fat valleys of them. Rain fell on the quiet town.")

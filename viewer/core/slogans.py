@@ -828,6 +828,8 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
         pieces: list[np.ndarray] = []  # after it, before it
         exact = np.zeros(len(rows), dtype=bool)  # a longer gram recurs on a side
         beside = []
+        # Straight on into the word after it at every use, a stretch not ending a name.
+        straight = np.zeros(len(rows), dtype=bool)
         for found, next_to, longer_start in ((after, where + n, where),
                                              (before, where - 1, where - 1)):
             close = (found >= 0) & (found == next_to)
@@ -839,11 +841,10 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
             # Straight on into one word in other forms at every use, the stretch is open
             # however few its uses ("key core" technologies / technology research), unless
             # it ends a name ("eastern Pyrenees" mountains / mountain range).
-            straight = np.zeros(len(rows), dtype=bool)
             if not pieces and scorer.capitalized is not None:
                 straight = np.logical_and.reduceat(
                     close & ~scorer.capitalized[where + n - 1], heads)
-            pieces.append(beside[-1] & (many | recurs | straight))
+            pieces.append(beside[-1] & (many | recurs | (straight & (len(pieces) == 0))))
             exact |= beside[-1] & recurs
         piece = pieces[0] | pieces[1]
         # Completed after it only: the word before a phrase is most often what is said
@@ -851,7 +852,10 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
         for r in np.flatnonzero(beside[0] & ~exact & ~pieces[1]).tolist():
             taken = slice(int(heads[r]), int(heads[r] + counts[r]))
             to = after[taken]
-            if _completes(grams, scorer, where[taken], n, to, ends, max_words, negations):
+            # Straight into that word at every use, the phrase ends on it even where a
+            # use goes on ("key core technologies", "key core technology" research).
+            if _completes(grams, scorer, where[taken], n, to, ends, max_words, negations,
+                          ended=bool(straight[r])):
                 piece[r] = False
                 completions[int(rows[r])] = {
                     int(p): (int(p), int(t))
@@ -861,8 +865,8 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
 
 
 def _completes(grams: RecurringGrams, scorer: PhraseScorer, uses: np.ndarray, n: int,
-               to: np.ndarray, ends: np.ndarray, max_words: int, negations: np.ndarray
-               ) -> bool:
+               to: np.ndarray, ends: np.ndarray, max_words: int, negations: np.ndarray,
+               *, ended: bool = False) -> bool:
     """Whether the `uses` of a phrase of `n` tokens, each run on to the content word `to`
     after it, are one phrase whole in several writings: each writing used once (one
     written twice is a candidate of its own), at most `MAX_VARIANTS` + 1 of them (more
@@ -872,7 +876,8 @@ def _completes(grams: RecurringGrams, scorer: PhraseScorer, uses: np.ndarray, n:
     a word of `negations` (per vocabulary id) in some writings only ("finds no / a
     defect"); and the word ends the phrase, a clause (`ends`: where clauses end) or a small
     word other than "and" / "or" after it in one use at least, a content word straight after
-    it in none ("harmonious coexistence between man / of man" and nature)."""
+    it in none ("harmonious coexistence between man / of man" and nature), unless the
+    phrase is `ended` there (each use straight on into the word)."""
     ids = grams.ids
     writings = {tuple(ids[p + n:t + 1].tolist())
                 for p, t in zip(uses.tolist(), to.tolist(), strict=True)}
@@ -896,7 +901,7 @@ def _completes(grams: RecurringGrams, scorer: PhraseScorer, uses: np.ndarray, n:
                                         != grams.doc_of[to])
     small = scorer.is_stop[following] & ~scorer.coordinator[following]
     runs_on = ~closed & ~scorer.no_content[following]
-    return bool((closed | small).any() and not runs_on.any())
+    return ended or bool((closed | small).any() and not runs_on.any())
 
 
 def _open_ended(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer) -> np.ndarray:
