@@ -292,6 +292,7 @@ def test_a_phrase_may_open_with_a_preposition_in_a_collection_and_never_with_a_p
     ("这些星云", "天文学家发现", "很远。", False),  # a pronoun of two letters opening
     ("联合政府中", "在", "任职。", False),  # a locality word closing
     ("江泽民说", "", "：", False),  # a verb of one letter closing
+    ("建设取得新", "经济", "成就。", False),  # an adjective of one letter closing
     ("如果政府", "", "同意", False),  # a conjunction opening
     ("全面深化改革", "坚持", "。", True),  # an adverb may open
     ("人民大会堂", "在", "举行。", True),

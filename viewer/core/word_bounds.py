@@ -81,10 +81,11 @@ def opens_no_phrase(word: str) -> bool:
 
 def closes_no_phrase(word: str) -> bool:
     """Whether no phrase of two texts closes on `word` (see `NO_CLOSING_TAGS`), nor on a
-    verb of one letter, which takes what follows (江泽民说, 调整要)."""
+    verb of one letter, which takes what follows (江泽民说, 调整要), nor on an adjective
+    or a distinguishing word of one letter, which qualifies it (建设取得新, 提高全)."""
     tag = _dictionary_tags().get(word, "")
     return (word in stop_words("zh") or tag in NO_CLOSING_TAGS
-            or (len(word) == 1 and tag.startswith("v")))
+            or (len(word) == 1 and tag.startswith(("v", "a", "b"))))
 
 
 @cache
