@@ -193,7 +193,7 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
              + [s for c, s in marked if not c and s.presence != "both"])
     collection = [s for s in find_known(known, context_a, context_b, normalizer, vocabulary)
                   if phrase_key(s.phrase, normalizer) not in named]
-    named |= {phrase_key(s.phrase, normalizer) for s in collection}
+    in_collection = {phrase_key(s.phrase, normalizer) for s in collection}
     # A slogan the collection names already, or one each use of which is a piece of a use
     # of a collection's formulation or such a use with a word around, is that one; one
     # used apart from them too ("Communist Party of China", beside "20th National Congress
@@ -208,8 +208,8 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
                    for side, spans in enumerate((slogan.occurrences_a, slogan.occurrences_b))
                    for span in spans)
 
-    listed = [s for s in found if phrase_key(s.phrase, normalizer) not in named
-              and not (collection and is_formulation(s))]
+    listed = [s for s in found if not is_formulation(s)
+              and phrase_key(s.phrase, normalizer) not in in_collection] if collection else found
     return (phrases, watched + collection + listed[:settings.max_slogans], watched + found)
 
 

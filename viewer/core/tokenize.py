@@ -18,6 +18,7 @@ distinct spellings go through Python-level normalization.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,10 @@ _HYPHEN_CODES = np.array([ord(c) for c in HYPHENS], dtype=np.uint32)
 _BREAK_SPACES = 4
 
 
+_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES)
+_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK_CLASS}]) (?=[{_CJK_CLASS}])")
+
+
 def is_cjk(char: str) -> bool:
     """Whether `char` is a Han or kana character (`CJK_RANGES`)."""
     return any(lo <= ord(char) <= hi for lo, hi in CJK_RANGES)
@@ -46,15 +51,7 @@ def as_written(piece: str) -> str:
     """A stretch of a text shown on one line: its runs of white space made one space, and
     none left between two CJK characters, which a line ends inside a Chinese phrase
     (江泽民⏎同志) or a scraper spaces out (定 居 点) but no writer puts there."""
-    words = piece.split()
-    if not words:
-        return ""
-    out = [words[0]]
-    for word in words[1:]:
-        if not (is_cjk(out[-1][-1]) and is_cjk(word[0])):
-            out.append(" ")
-        out.append(word)
-    return "".join(out)
+    return _SPACE_BETWEEN_CJK.sub("", " ".join(piece.split()))
 
 
 def char_class(codes: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
