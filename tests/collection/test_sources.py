@@ -302,8 +302,12 @@ def test_broken_json_is_told_in_the_writer_s_terms(tmp_path: Path) -> None:
         '{"id": "x3", "text": ',
         '{"id": "x4", "text": "x"} more',
         '{"id": "x5", "text": "the last line, left open',
+        '{"id": ' + "1" * 5000 + ', "text": "a number Python will not read"}',
     ]), encoding="utf-8")
-    _, skipped = read(path)
+    articles, skipped = read(path)
+    assert [a.id for a in articles] == [ROWS[0]["id"]]
+    # Valid JSON the parser refuses is skipped like any broken line, not a crash.
+    assert "is not valid JSON (Exceeds the limit" in skipped.pop().reason
     assert {s.path.rsplit(":", 1)[1]: s.reason for s in skipped} == {
         # Not "Invalid control character at: line 1 column 73": the line break ends the
         # string, and the parser's "line 1" is no line of the file.

@@ -61,6 +61,8 @@ def test_paragraphs_follow_their_definition(text):
     ("President Xi Jinping (习近平) spoke in Beijing on Tuesday about the economy.", "en"),
     ("No Chinese at all.", "en"),
     ("", "en"),
+    # Kana-range marks that are no letters: no language to tell, and no division by zero.
+    ("・ ・ ・", "en"),
 ])
 def test_language_of_short_and_mixed_texts(text, language):
     assert detect_language(text) == language

@@ -125,6 +125,8 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
                               "save the file as UTF-8")
     except json.JSONDecodeError as exc:
         return Skipped(where, f"is not valid JSON: {json_problem(exc)}")
+    except ValueError as exc:  # valid syntax the parser refuses: a 5,000-digit number
+        return Skipped(where, f"is not valid JSON ({exc})")
     if not isinstance(row, dict):
         return Skipped(where, f"is {_json_kind(row)}, not an object "
                               '{"id", "series", "date", "text"}')

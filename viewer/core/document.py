@@ -31,7 +31,8 @@ def detect_language(text: str, sample: int = 20000) -> str:
     if not cjk:  # most texts: no need to count every letter
         return "en"
     letters = len(head) - sum(map(len, _NOT_LETTERS.findall(head)))
-    if cjk / letters < 0.3:
+    # Kana-range marks that are no letters (・, ゛) count as CJK but not as letters.
+    if cjk < 0.3 * letters or not letters:
         return "en"
     return "ja" if _count_between(codes, *_KANA) > cjk * 0.1 else "zh"
 
