@@ -39,6 +39,15 @@ def test_a_line_repeated_often_is_named_once_with_its_count_and_cut_at_a_word() 
                             "Innovating to Better…' (3 times), 'Home | World News | Opinion'",)
 
 
+def test_lines_past_the_third_are_counted_as_lines_not_copies() -> None:
+    heads = ["Flood Desk | Home", "River Desk | Home", "Delta Desk | Home", "Dam Desk | Home"]
+    text = "\n\n".join([*heads, PROSE[0], heads[0], PROSE[1], heads[1], PROSE[2], heads[2],
+                        PROSE[3], heads[3], PROSE[4], heads[3], PROSE[5], heads[3],
+                        *PROSE[6:]]) + "\n"
+    [note] = trim_noise(text).notes
+    assert note.startswith("trimmed 6 repeated lines: ") and note.endswith(" and 1 more")
+
+
 def test_trailing_link_list_with_teasers_is_cut() -> None:
     tail = ["Read more from the desk:", "Dams and deltas | Environment",
             "Dams and deltas | Environment", "A teaser sentence about another story ends here.",

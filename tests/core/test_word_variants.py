@@ -295,6 +295,7 @@ def test_a_phrase_may_open_with_a_preposition_in_a_collection_and_never_with_a_p
     ("建设取得新", "经济", "成就。", False),  # an adjective of one letter closing
     ("如果政府", "", "同意", False),  # a conjunction opening
     ("全面深化改革", "坚持", "。", True),  # an adverb may open
+    ("自我革命", "勇于", "。", True),  # a reflexive pronoun opens a compound
     ("人民大会堂", "在", "举行。", True),
 ])
 def test_between_two_texts_a_phrase_is_no_piece_of_its_clause(phrase: str, before: str,

@@ -6,6 +6,7 @@ It reports progress and can be cancelled between stages (and inside long ones).
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from bisect import bisect_left
@@ -204,7 +205,7 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     texts = (doc_a.text, doc_b.text)
 
     def is_formulation(slogan: Slogan) -> bool:
-        return all(_as_used(span, uses[side], texts[side], scale)
+        return all(_as_used(span, uses[side], texts[side], cjk)
                    for side, spans in enumerate((slogan.occurrences_a, slogan.occurrences_b))
                    for span in spans)
 
@@ -247,15 +248,16 @@ def _words_inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]],
 
 
 def _as_used(span: tuple[int, int], uses: list[tuple[int, int]], text: str,
-             scale: float) -> bool:
+             cjk: bool) -> bool:
     """Whether `span` of `text` lies inside one of `uses`, or holds one with at most a
-    word (twice `scale` characters of CJK) around it."""
+    word around it (in CJK text, a word's worth of characters: `CJK_CHARS_PER_WORD`,
+    rounded up)."""
     for start, end in uses:
         if start <= span[0] and span[1] <= end:
             return True
         if span[0] <= start and end <= span[1]:
             around = text[span[0]:start] + " " + text[end:span[1]]
-            if (len("".join(around.split())) <= 2 * scale if scale > 1.0
+            if (len("".join(around.split())) <= math.ceil(CJK_CHARS_PER_WORD) if cjk
                     else len(re.findall(r"\w+", around)) <= 1):
                 return True
     return False

@@ -354,7 +354,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         kept = join_translated(kept, content_at_first_use(
             grams, texts, (a.tokens, b.tokens), scorer.no_content))
     slogans: list[Slogan] = []
-    for group in kept[:limit]:
+    for group in kept:
+        if len(slogans) == limit:
+            break
         occurrences: list[set[Span]] = [set(), set()]
         for form in group:
             for p in grams.levels[form[0]].occurrences(form[1]).tolist():

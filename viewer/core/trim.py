@@ -69,7 +69,7 @@ def _quote(items: list[str], limit: int = 3, width: int = 60) -> str:
     for item in items:
         counts[item] = counts.get(item, 0) + 1
     shown = list(counts.items())[:limit]
-    more = len(items) - sum(count for _, count in shown)
+    more = len(counts) - len(shown)
     quoted = [repr(_shortened(item, width)) + _times(count) for item, count in shown]
     return ", ".join(quoted) + (f" and {more} more" if more > 0 else "")
 

@@ -54,6 +54,9 @@ NO_OPENING_TAGS = frozenset({"r", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "
 #: locality words (中, 里, 期间: "in the course of" what precedes). An adverb may open one
 #: (全面深化改革).
 NO_CLOSING_TAGS = NO_OPENING_TAGS | {"d", "f"}
+#: Reflexive and reciprocal pronouns, which open compounds as a prefix would (自我革命,
+#: 自身建设, 彼此尊重): no piece of a clause.
+COMPOUNDING_PRONOUNS = frozenset({"自我", "自身", "彼此"})
 
 
 @cache
@@ -76,7 +79,8 @@ def _dictionary_tags() -> dict[str, str]:
 
 def opens_no_phrase(word: str) -> bool:
     """Whether no phrase of two texts opens on `word` (see `NO_OPENING_TAGS`)."""
-    return word in stop_words("zh") or _dictionary_tags().get(word, "") in NO_OPENING_TAGS
+    return word not in COMPOUNDING_PRONOUNS and (
+        word in stop_words("zh") or _dictionary_tags().get(word, "") in NO_OPENING_TAGS)
 
 
 def closes_no_phrase(word: str) -> bool:
