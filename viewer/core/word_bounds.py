@@ -289,15 +289,23 @@ class PhraseLocator:
         self.grams = grams
         self.starts, self.ends = offsets
         self._first: dict[tuple[int, int], Segmented] = {}
+        self._seen: dict[tuple[int, int], Segmented] = {}
         self._whole: dict[tuple[int, int], Segmented] = {}
 
     def at(self, n: int, position: int) -> Segmented:
-        """The occurrence of `n` tokens from token `position`, segmented."""
+        """The occurrence of `n` tokens from token `position`, segmented (kept, between
+        two texts, whose few phrases are asked about the same uses again and again)."""
+        found = self._seen.get((n, position))
+        if found is not None:
+            return found
         doc = int(self.grams.doc_of[position])
         glued = self._glued_at(n, position) if self.many_uses else None
-        return Segmented(self._reading(doc), int(self.starts[position]),
-                         int(self.ends[position + n - 1]), many_uses=self.many_uses,
-                         glued=glued)
+        found = Segmented(self._reading(doc), int(self.starts[position]),
+                          int(self.ends[position + n - 1]), many_uses=self.many_uses,
+                          glued=glued)
+        if not self.many_uses:
+            self._seen[(n, position)] = found
+        return found
 
     def _reading(self, doc: int) -> str:
         """Document `doc` as the dictionary and the stop words read it: traditional
