@@ -157,13 +157,18 @@ def covered_share(spans: list[tuple[int, int]], length: int) -> float:
     cover, rounded to 4 places."""
     if length == 0:
         return 0.0
-    covered, reach = 0, 0
+    return round(sum(end - start for start, end in _apart(spans)) / length, 4)
+
+
+def _apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches the (possibly overlapping) spans cover, each character once."""
+    out, reach = [], 0
     for start, end in sorted(spans):
         start = max(start, reach)
         if end > start:
-            covered += end - start
+            out.append((start, end))
             reach = end
-    return round(covered / length, 4)
+    return out
 
 
 _SPACE = re.compile(r"\s+")
@@ -179,13 +184,7 @@ def covered_text_share(spans: list[tuple[int, int]], text: str) -> float:
     total = _visible(text, 0, len(text))
     if total == 0:
         return 0.0
-    covered, reach = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, reach)
-        if end > start:
-            covered += _visible(text, start, end)
-            reach = end
-    return round(covered / total, 4)
+    return round(sum(_visible(text, start, end) for start, end in _apart(spans)) / total, 4)
 
 
 def _visible(text: str, start: int, end: int) -> int:
