@@ -805,6 +805,8 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
     out = np.zeros(len(table), dtype=bool)
     completions: Completions = {}
     ids, stops = grams.ids, grams.stops
+    capitalized = (scorer.capitalized if scorer.capitalized is not None
+                   else np.zeros(len(ids), dtype=bool))
     before_article = np.concatenate((articles[ids[1:]] & ~stops[:-1], [False]))
     uses = np.maximum(np.bincount(ids, minlength=len(articles)), 1)
     verb = np.bincount(ids[before_article], minlength=len(articles)) * _VERB_SHARE >= uses
@@ -831,7 +833,8 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
         exact = np.zeros(len(rows), dtype=bool)  # a longer gram recurs on a side
         beside = []
         # Straight on into the word after it at every use, a stretch not ending a name.
-        straight = np.zeros(len(rows), dtype=bool)
+        straight = np.logical_and.reduceat(
+            (after >= 0) & (after == where + n) & ~capitalized[where + n - 1], heads)
         for found, next_to, longer_start in ((after, where + n, where),
                                              (before, where - 1, where - 1)):
             close = (found >= 0) & (found == next_to)
@@ -840,14 +843,12 @@ def _goes_on_into_one_word(table: Candidates, grams: RecurringGrams, scorer: Phr
             word = np.where(found >= 0, lemmas[ids[np.maximum(found, 0)]], -1)
             same = (found >= 0) & (word == np.repeat(word[heads], counts))
             beside.append(np.logical_and.reduceat(same, heads))
-            # Straight on into one word in other forms at every use, the stretch is open
-            # however few its uses ("key core" technologies / technology research), unless
-            # it ends a name ("eastern Pyrenees" mountains / mountain range).
-            if not pieces and scorer.capitalized is not None:
-                straight = np.logical_and.reduceat(
-                    close & ~scorer.capitalized[where + n - 1], heads)
-            pieces.append(beside[-1] & (many | recurs | (straight & (len(pieces) == 0))))
+            pieces.append(beside[-1] & (many | recurs))
             exact |= beside[-1] & recurs
+        # Straight on into one word in other forms at every use, the stretch is open
+        # however few its uses ("key core" technologies / technology research), unless it
+        # ends a name ("eastern Pyrenees" mountains / mountain range).
+        pieces[0] |= beside[0] & straight
         piece = pieces[0] | pieces[1]
         # Completed after it only: the word before a phrase is most often what is said
         # of it ("thoughts on the / Internet power"), or the head of a longer one.
