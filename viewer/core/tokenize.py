@@ -42,6 +42,29 @@ _CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES)
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK_CLASS}]) (?=[{_CJK_CLASS}])")
 
 
+#: What a cut line does not end on before its ellipsis: a comma reads as if a list went
+#: on, a separator as if a title did ("Cyber Power |…").
+_DANGLING = " |»>›·•,;:-–—，、；："
+
+
+def cut_at_word(piece: str, limit: int) -> str:
+    """`piece` (one line) cut to at most `limit` characters with "…" for the rest: between
+    two words (in CJK text, between any two characters), unless a single word would take
+    more than half of what is kept, and not on a dangling comma or separator."""
+    if len(piece) <= limit:
+        return piece
+    cut = limit - 1
+    end = cut
+    while end > cut // 2 and not _breaks_between(piece[end - 1], piece[end]):
+        end -= 1
+    return piece[: end if end > cut // 2 else cut].rstrip(_DANGLING) + "…"
+
+
+def _breaks_between(left: str, right: str) -> bool:
+    """Whether a line may be cut between these two characters without splitting a word."""
+    return left.isspace() or right.isspace() or is_cjk(left) or is_cjk(right)
+
+
 def is_cjk(char: str) -> bool:
     """Whether `char` is a Han or kana character (`CJK_RANGES`)."""
     return any(lo <= ord(char) <= hi for lo, hi in CJK_RANGES)

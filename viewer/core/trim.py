@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from viewer.core.tokenize import cut_at_word
+
 #: A line repeated through the text is noise only when it is shaped like a title: this short
 #: at most and not ending a sentence (a quotation repeated on purpose does end one).
 MAX_REPEATED_LINE = 300
@@ -70,19 +72,8 @@ def _quote(items: list[str], limit: int = 3, width: int = 60) -> str:
         counts[item] = counts.get(item, 0) + 1
     shown = list(counts.items())[:limit]
     more = len(counts) - len(shown)
-    quoted = [repr(_shortened(item, width)) + _times(count) for item, count in shown]
+    quoted = [repr(cut_at_word(item, width)) + _times(count) for item, count in shown]
     return ", ".join(quoted) + (f" and {more} more" if more > 0 else "")
-
-
-def _shortened(item: str, width: int) -> str:
-    """`item` cut to at most `width` characters at a word's end, with "…" for the rest."""
-    if len(item) <= width:
-        return item
-    cut = item[: width - 1]
-    if " " in cut and not item[width - 1].isspace():
-        cut = cut.rsplit(" ", 1)[0]  # do not end on part of a word
-    # Nor on a separator left dangling ("Cyber Power |…").
-    return cut.rstrip(" |»>›·•,;:-–—") + "…"
 
 
 def _times(count: int) -> str:

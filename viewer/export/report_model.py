@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from viewer.core.model import Comparison, Span
-from viewer.core.tokenize import as_written, is_cjk
+from viewer.core.tokenize import as_written, cut_at_word
 from viewer.present.alignment import alignment_chain
 from viewer.present.marks import MarkKind, Run, Style, resolve, side_marks
 
@@ -131,23 +131,9 @@ def phrase_cells(comparison: Comparison, index: int) -> tuple[RichText, RichText
 
 
 def excerpt(text: str, span: Span, limit: int = 320) -> str:
-    """The span's text on one line, cut to `limit` characters with an ellipsis: between
-    two words (in CJK text, between any two characters), unless a single word would
-    take more than half of what is kept."""
-    piece = as_written(text[span[0]:span[1]])
-    if len(piece) <= limit:
-        return piece
-    cut = limit - 1
-    end = cut
-    while end > cut // 2 and not _breaks_between(piece[end - 1], piece[end]):
-        end -= 1
-    # A comma left before the ellipsis reads as if a list went on.
-    return piece[: end if end > cut // 2 else cut].rstrip().rstrip(",;:，、；：") + "…"
-
-
-def _breaks_between(left: str, right: str) -> bool:
-    """Whether a line may be cut between these two characters without splitting a word."""
-    return left.isspace() or right.isspace() or is_cjk(left) or is_cjk(right)
+    """The span's text on one line, cut to `limit` characters between words
+    (`cut_at_word`)."""
+    return cut_at_word(as_written(text[span[0]:span[1]]), limit)
 
 
 def percent(fraction: float) -> str:
