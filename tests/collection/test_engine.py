@@ -108,6 +108,10 @@ def test_every_pair_lists_exactly_what_compare_finds(indexed: tuple[dict, dict])
         assert _passages(report, a, b) == expected
         words = sorted(p.words for p in comparison.shared_phrases)
         assert sorted(p["words"] for p in pair["passages"]) == words
+        # The pair list's shares are the ones the opened pair shows.
+        stats = comparison.stats
+        assert (pair["shared_a"], pair["shared_b"]) == (stats.shared_chars_a,
+                                                        stats.shared_chars_b)
 
 
 def test_a_pair_lists_no_passage_shorter_than_a_copy_that_lists_pairs(tmp_path: Path) -> None:

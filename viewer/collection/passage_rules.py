@@ -42,7 +42,7 @@ from viewer.core.figures import Figures, compare_figures
 from viewer.core.grams import gram_hashes
 from viewer.core.model import Span
 from viewer.core.phrases import tokens_in_spans
-from viewer.core.shared import CJK_CHARS_PER_WORD, covered_share
+from viewer.core.shared import CJK_CHARS_PER_WORD, covered_text_share
 from viewer.core.tokenize import TokenStream
 
 #: A passage is left out of the pairs when this share of either side is boilerplate or a
@@ -510,15 +510,16 @@ def listed_passages(shared: list[PairPassage]) -> list[PairPassage]:
     return sorted(p for p in shared if p[3] >= MIN_PAIR_WORDS)
 
 
-def pair_entry(shared: list[PairPassage], chars_a: int,
-               chars_b: int) -> dict[str, Any] | None:
+def pair_entry(shared: list[PairPassage], text_a: str,
+               text_b: str) -> dict[str, Any] | None:
     """The listed form of a pair (`a` the earlier article) from its kept passages: the
-    `listed_passages` in order with their shares of each text and their words; None when
-    no passage is long enough for the pair to be listed."""
+    `listed_passages` in order with their shares of each text (counted as `compare()`
+    counts them, without whitespace) and their words; None when no passage is long enough
+    for the pair to be listed."""
     ordered = listed_passages(shared)
     if not ordered:
         return None
-    return {"shared_a": covered_share([p[0] for p in ordered], chars_a),
-            "shared_b": covered_share([p[1] for p in ordered], chars_b),
+    return {"shared_a": covered_text_share([p[0] for p in ordered], text_a),
+            "shared_b": covered_text_share([p[1] for p in ordered], text_b),
             "words": sum(p[2] for p in ordered),
             "passages": [{"a": list(p[0]), "b": list(p[1]), "words": p[2]} for p in ordered]}

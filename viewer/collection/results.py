@@ -137,7 +137,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
 
     for (ka, kb), shared in by_pair.items():
         cjk = pair_language(docs[ka].language, docs[kb].language) in CJK_LANGUAGES
-        entry = rules.pair_entry(shared, docs[ka].chars, docs[kb].chars)
+        entry = rules.pair_entry(shared, texts[ka], texts[kb])
         if entry is None or not any(lists(ka, kb, p, cjk) for p in shared):
             continue
         pairs.append(PairRow(a=docs[ka].id, b=docs[kb].id, **entry))

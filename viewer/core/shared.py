@@ -152,14 +152,6 @@ def phrases_of(texts: tuple[str, str], alignments: list[Alignment], tokens_a: To
     return phrases
 
 
-def covered_share(spans: list[tuple[int, int]], length: int) -> float:
-    """The share of a text of `length` characters that the (possibly overlapping) spans
-    cover, rounded to 4 places."""
-    if length == 0:
-        return 0.0
-    return round(sum(end - start for start, end in _apart(spans)) / length, 4)
-
-
 def _apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The stretches the (possibly overlapping) spans cover, each character once."""
     out, reach = [], 0

@@ -541,7 +541,7 @@ LISTED_SCHEMA = _ddl(_LISTED_ARROW)
 
 
 def list_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Pairs (a, b, their ids and lengths, `shared`: their oriented passages) -> the listed
+    """Pairs (a, b, their ids and texts, `shared`: their oriented passages) -> the listed
     pairs by the engine's `pair_entry` (and `lists_its_pair`, given in `lists`), the
     contract's fields as JSON in `data`."""
     for batch in batches:
@@ -549,7 +549,7 @@ def list_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for row in batch.to_pylist():
             shared = [((p["a0"], p["a1"]), (p["b0"], p["b1"]), p["words"], p["short_words"],
                        p["surplus"]) for p in row["shared"]]
-            entry = passage_rules.pair_entry(shared, row["chars_a"], row["chars_b"])
+            entry = passage_rules.pair_entry(shared, row["text_a"], row["text_b"])
             if entry is None or not any(p["lists"] for p in row["shared"]):
                 continue
             out.append({"a": row["a"], "b": row["b"], "id_a": row["id_a"],

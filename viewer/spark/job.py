@@ -322,18 +322,19 @@ def _listed_pairs(session: SparkSession, kept: DataFrame, excluded: DataFrame,
     """The listed pairs (a, b, rank, data), ranked as the embedded engine ranks them: by
     words, then the two ids."""
     rows = kept
-    facts = docs.select("num", "id", "date", "chars")
+    facts = docs.select("num", "id", "date")
     for side in ("x", "y"):
         rows = (rows.join(excluded.withColumnRenamed("num", side)
                           .withColumnRenamed("spans", f"excluded_{side}"), side, "left")
-                .join(facts.toDF(side, f"id_{side}", f"date_{side}", f"chars_{side}"), side))
+                .join(facts.toDF(side, f"id_{side}", f"date_{side}"), side))
     oriented = rows.mapInArrow(core_calls.orient_passages, core_calls.ORIENTED_SCHEMA)
+    texts = docs.select("num", "id", "text")
     grouped = (oriented.groupBy("a", "b")
                .agg(F.collect_list(F.struct("a0", "a1", "b0", "b1", "words", "short_words",
                                             "surplus", "lists")).alias("shared"))
-               .join(facts.toDF("a", "id_a", "date_a", "chars_a"), "a")
-               .join(facts.toDF("b", "id_b", "date_b", "chars_b"), "b")
-               .select("a", "b", "id_a", "id_b", "chars_a", "chars_b", "shared"))
+               .join(texts.toDF("a", "id_a", "text_a"), "a")
+               .join(texts.toDF("b", "id_b", "text_b"), "b")
+               .select("a", "b", "id_a", "id_b", "text_a", "text_b", "shared"))
     listed = grouped.mapInArrow(core_calls.list_pairs, core_calls.LISTED_SCHEMA)
     ranked = (listed.orderBy(F.desc("words"), "id_a", "id_b").rdd.zipWithIndex()
               .map(lambda row: (*row[0], row[1])))
