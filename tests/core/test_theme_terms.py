@@ -85,3 +85,37 @@ def test_chinese_shared_words_meet_across_scripts_and_show_as_each_text_writes_t
     assert as_b == tuple(to_simplified(w) for w in as_a)
     assert shared_words(simplified, whole_b, traditional, whole_a) == (as_b, as_a)
     assert shared_words(simplified, whole_b, simplified, whole_b)[1] == ()
+
+
+def test_a_hyphenated_word_is_one_term_and_its_pieces_none():
+    # "self" of "self-reliance" and "self-confidence" is no subject the two share.
+    a = ("The plan sets out low-carbon growth and self-reliance in energy for the coming "
+         "decade of the region.")
+    b = ("Officials said low-carbon growth needs self-confidence and new energy for the "
+         "region in the coming decade.")
+    themes = compare(Document(a, "a"), Document(b, "b")).themes
+    terms = {term for t in themes for term in t.terms}
+    assert "low-carbon" in terms
+    assert not {"self", "low", "carbon"} & terms
+
+
+def test_the_function_words_of_the_king_james_bible_name_no_subject():
+    a = ("And he said unto them, Thou hast done well, for thy servant hath gone up to "
+         "the city wherein the king dwelleth.")
+    b = ("Then said she, Thou hast spoken, and thy words shall stand; wherein lest thee "
+         "forget, the harvest is gathered in the field.")
+    themes = compare(Document(a, "a"), Document(b, "b")).themes
+    terms = {term.lower() for t in themes for term in t.terms}
+    assert not {"thou", "hast", "thy", "hath", "wherein", "lest", "thee"} & terms
+
+
+def test_chinese_terms_name_subjects_once_and_no_dates_or_function_words():
+    # 自去年９月份以来 gave "９月" and "以来"; 西藏自治区 and 自治区 were both shown.
+    a = ("自去年９月份以来，那曲地区连续出现多次大范围降雪过程，全地区遭受了不同程度的雪灾，"
+         "西藏自治区党委和自治区政府组织救灾。")
+    b = ("那曲地区自９月份以来出现降雪，雪灾严重，西藏自治区各级政府和自治区民政部门随后"
+         "送去救灾物资。")
+    themes = compare(Document(a, "a"), Document(b, "b")).themes
+    terms = [term for t in themes for term in t.terms]
+    assert "那曲地区" in terms and "西藏自治区" in terms
+    assert not {"９月", "以来", "随后", "自治区"} & set(terms)

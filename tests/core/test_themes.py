@@ -141,3 +141,44 @@ def test_a_collection_behind_the_pair_does_not_change_the_themes():
     assert [s.phrase for s in behind.slogans] == ["transition fund", "five percent"]
     assert behind.shared_phrases == alone.shared_phrases
     assert behind.themes == alone.themes
+
+
+# A sentence copied into two paragraphs on other subjects (mobile phone fees; a village's
+# way out of poverty), as the zh-dev pairs plant them.
+PHONES = ("手机与公费之间确实紧密相关，而手机市场又要发展，因此，降低资费水平以吸引普通群众是"
+          "当务之急。有关部门表示，今年将进一步调整入网费和月租费，让更多家庭用得起移动电话。"
+          "随后，他又来到羊圈旁，仔细询问了羊的饲养和繁殖情况。")
+VILLAGE = ("在场的人你一言我一语，提出很多脱贫方法。根据山区实际，乡里决定把修路和办学放在首位，"
+           "同时组织青年外出务工，帮助困难户走出大山。随后，他又来到羊圈旁，仔细询问了羊的饲养"
+           "和繁殖情况。")
+
+
+def test_a_copied_sentence_pairs_no_passages_on_other_subjects():
+    # Its words (羊圈, 饲养, 繁殖) are the shared phrase's, not a subject the two passages
+    # discuss in other words: they listed the pair at 0.30 on them.
+    result = compare(Document(PHONES, "a"), Document(VILLAGE, "b"))
+    assert [VILLAGE[slice(*p.b)] for p in result.shared_phrases] == [
+        "随后，他又来到羊圈旁，仔细询问了羊的饲养和繁殖情况。"]
+    assert all(t.score < result.settings.theme_min_score for t in result.themes)
+    assert not {"羊圈", "饲养", "繁殖", "询问"} & {term for t in result.themes for term in t.terms}
+
+
+def test_a_set_phrase_of_one_text_alone_leaves_its_passages_in():
+    # "Belt and Road Initiative" recurs in A alone: A's own wording, not something the two
+    # say in the same words. Counted as such, it left A's passage on the ports out.
+    a = ("Under the Belt and Road Initiative the ports grow. The Belt and Road Initiative "
+         "brings cranes and container terminals; the Belt and Road Initiative pays for "
+         "shipping lanes to the harbour towns along the coast.\n\n"
+         "A school opened in the hills with a library and a garden for the children. "
+         "The Belt and Road Initiative also funds roads there.")
+    b = ("Harbour towns on the coast are getting new container terminals, cranes and "
+         "shipping lanes, paid for by foreign investment in their ports.\n\n"
+         "The orchestra played a new symphony by a young composer to a full hall.")
+    result = compare(Document(a, "a"), Document(b, "b"))
+    slogan = next(s for s in result.slogans if s.phrase == "Belt and Road Initiative")
+    assert (slogan.count_a, slogan.count_b) == (4, 0)
+    best = result.themes[0]
+    assert a[slice(*best.a)].startswith("Under the Belt")
+    assert b[slice(*best.b)].startswith("Harbour towns")
+    assert best.score >= result.settings.theme_min_score
+    assert {"cranes", "ports"} <= set(best.terms)

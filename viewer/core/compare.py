@@ -119,13 +119,19 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
             settings, step, language=language, known=known)
         step("Finding theme overlap", 0.75)
         candidates = theme_job.result()
-    themes = find_themes(
-        candidates, [p.a for p in phrases] + [o for s in weighed for o in s.occurrences_a],
-        [p.b for p in phrases] + [o for s in weighed for o in s.occurrences_b],
-        min_score=settings.theme_min_score, limit=settings.max_themes)
+    # What the two texts say in the same words: their shared phrases and the set phrases
+    # both use. A set phrase of one text alone is its own wording, like any other.
+    in_both = [s for s in weighed if s.count_a and s.count_b]
+    copied = ([p.a for p in phrases], [p.b for p in phrases])
+    themes = find_themes(candidates,
+                         copied[0] + [o for s in in_both for o in s.occurrences_a],
+                         copied[1] + [o for s in in_both for o in s.occurrences_b],
+                         copied=copied, min_score=settings.theme_min_score,
+                         limit=settings.max_themes)
     if _chinese(doc_a, doc_b):
         themes = [replace(t, terms=terms, terms_b=terms_b) for t in themes
-                  for terms, terms_b in [shared_words(doc_a.text, t.a, doc_b.text, t.b)]]
+                  for terms, terms_b in [shared_words(doc_a.text, t.a, doc_b.text, t.b,
+                                                      copied)]]
     step("Done", 1.0)
 
     stats = Stats(
@@ -290,8 +296,10 @@ def _theme_candidates(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                     for (spans, stream), token_terms in zip(
                         passages, (terms.terms_a, terms.terms_b), strict=True)]
     meaning_a, meaning_b = passage_meanings(passages, vocabulary.spellings)
-    words = (TermWords(tokens_a.starts, terms.terms_a, tokens_a.ids, vocabulary.spellings),
-             TermWords(tokens_b.starts, terms.terms_b, tokens_b.ids, vocabulary.spellings))
+    spellings = [*vocabulary.spellings, *terms.more_spellings]
+    spelled = terms.spelled or (tokens_a.ids, tokens_b.ids)
+    words = (TermWords(tokens_a.starts, terms.terms_a, spelled[0], spellings),
+             TermWords(tokens_b.starts, terms.terms_b, spelled[1], spellings))
     return score_pairs(a, b, terms.names, (meaning_a, meaning_b), words)
 
 

@@ -152,7 +152,7 @@ def phrases_of(texts: tuple[str, str], alignments: list[Alignment], tokens_a: To
     return phrases
 
 
-def _apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The stretches the (possibly overlapping) spans cover, each character once."""
     out, reach = [], 0
     for start, end in sorted(spans):
@@ -176,7 +176,7 @@ def covered_text_share(spans: list[tuple[int, int]], text: str) -> float:
     total = _visible(text, 0, len(text))
     if total == 0:
         return 0.0
-    return round(sum(_visible(text, start, end) for start, end in _apart(spans)) / total, 4)
+    return round(sum(_visible(text, start, end) for start, end in apart(spans)) / total, 4)
 
 
 def _visible(text: str, start: int, end: int) -> int:

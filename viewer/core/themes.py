@@ -9,17 +9,18 @@ A pair's score blends two cosines, both in [0, 1]:
 - word meaning: each passage's vector in a static embedding model (see `theme_meaning`),
   which links "rail fares" to "train tickets".
 On the Lee et al. (2005) news ratings the top score correlates at r = 0.617 with people
-from terms alone, and 0.723 blended (bench/bench_themes.py). Candidate pairs come from an
+from terms alone, and 0.722 blended (bench/bench_themes.py). Candidate pairs come from an
 inverted index of weighty terms and from each passage's nearest passages in meaning.
-A theme pair is a subject the texts share in other words, so a passage made mostly of
-shared phrases or formulations is left out, and each passage is in a few pairs at most.
+A theme pair is a subject the texts share in other words: the words of their shared
+phrases count in no pair, a passage made mostly of shared phrases or of set phrases both
+texts use is left out, and each passage is in a few pairs at most.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -77,13 +78,19 @@ class TermVectors:
     """One document's passages as sparse TF-IDF vectors.
 
     Entry k says that term `term[k]` has weight `weight[k]` in passage `passage[k]`;
-    entries are sorted by passage, then term."""
+    entries are sorted by passage, then term. The vectors keep what they were made of
+    (where each token starts, its term, each term's bits and the spread factors applied)
+    so that they can be made again without some of the tokens (see `without`)."""
 
     spans: list[Span]
     passage: np.ndarray
     term: np.ndarray
     weight: np.ndarray
     norm: np.ndarray
+    token_starts: np.ndarray
+    token_terms: np.ndarray
+    term_bits: np.ndarray
+    factor: np.ndarray | None = None
 
 
 def _sentence_starts(tokens: TokenStream) -> tuple[np.ndarray, np.ndarray]:
@@ -164,7 +171,8 @@ def term_vectors(spans: list[Span], token_starts: np.ndarray, token_terms: np.nd
     idf = np.clip(term_bits - COMMON_WORD_BITS, MIN_TERM_WEIGHT, MAX_TERM_WEIGHT)
     weight = (1.0 + np.log(tf)) * idf[term]
     norm = np.sqrt(np.bincount(passage, weight * weight, minlength=len(spans)))
-    return TermVectors(spans, passage, term, weight, norm)
+    return TermVectors(spans, passage, term, weight, norm, token_starts, token_terms,
+                       term_bits)
 
 
 def spread_factors(a: TermVectors, b: TermVectors, terms: int) -> np.ndarray | None:
@@ -190,7 +198,20 @@ def reweighed(v: TermVectors, factor: np.ndarray | None) -> TermVectors:
         return v
     weight = v.weight * factor[v.term]
     norm = np.sqrt(np.bincount(v.passage, weight * weight, minlength=len(v.spans)))
-    return TermVectors(v.spans, v.passage, v.term, weight, norm)
+    return replace(v, weight=weight, norm=norm, factor=factor)
+
+
+def without(v: TermVectors, covering: Sequence[Span]) -> TermVectors:
+    """`v` made again from the tokens that start outside every `covering` span: what a
+    passage says in words of its own, not in the words it shares verbatim."""
+    if not len(covering):
+        return v
+    cover = np.array(sorted(covering), dtype=np.int64).reshape(-1, 2)
+    reach = np.maximum.accumulate(cover[:, 1])
+    run = np.searchsorted(cover[:, 0], v.token_starts, side="right") - 1
+    inside = (run >= 0) & (v.token_starts < reach[np.maximum(run, 0)])
+    terms = np.where(inside, -1, v.token_terms)
+    return reweighed(term_vectors(v.spans, v.token_starts, terms, v.term_bits), v.factor)
 
 
 def _covered_shares(spans: Sequence[Span], covering: Sequence[Span]) -> np.ndarray:
@@ -310,15 +331,17 @@ def _shared_terms(a: TermVectors, b: TermVectors, passage_a: np.ndarray,
 
 @dataclass(frozen=True)
 class ThemeCandidates:
-    """Scored passage pairs of two documents, best first, before shared phrases are known;
-    with where each text's terms occur, if their names are to be as the passages write them."""
+    """The passage pairs of two documents worth scoring, found before shared phrases are
+    known (their terms are scored once those are: see `find_themes`); with each pair's
+    word-meaning cosine (at least 0) when meaning is scored, and where each text's terms
+    occur, if their names are to be as the passages write them."""
 
     a: TermVectors
     b: TermVectors
     names: Sequence[str]
     passage_a: np.ndarray
     passage_b: np.ndarray
-    scores: np.ndarray
+    meaning: np.ndarray | None = None
     words: tuple[TermWords, TermWords] | None = None
 
 
@@ -391,8 +414,9 @@ def _meaning_proposals(meaning_a: np.ndarray, meaning_b: np.ndarray
 def score_pairs(a: TermVectors, b: TermVectors, names: Sequence[str],
                 meanings: tuple[np.ndarray, np.ndarray] | None = None,
                 words: tuple[TermWords, TermWords] | None = None) -> ThemeCandidates:
-    """Candidate pairs with their blended score, best first: the TF-IDF cosine and, when
-    meaning vectors are given (one row per passage of A, of B), their cosine (at least 0)."""
+    """Candidate pairs: each A passage's best partners by shared terms and, when meaning
+    vectors are given (one row per passage of A, of B), its nearest in meaning, with each
+    pair's meaning cosine (at least 0)."""
     by_terms = (_proposals(a, b) if len(a.term) and len(b.term)
                 else (np.zeros(0, dtype=np.int64),) * 2)
     if meanings is not None:
@@ -403,31 +427,41 @@ def score_pairs(a: TermVectors, b: TermVectors, names: Sequence[str],
         passage_a, passage_b = keys // max(1, len(b.spans)), keys % max(1, len(b.spans))
     else:
         passage_a, passage_b = by_terms
-    scores = _cosines(a, b, passage_a, passage_b)
-    if meanings is not None:
-        meaning = np.einsum("ij,ij->i", meaning_a[passage_a], meaning_b[passage_b])
-        scores = (1 - MEANING_WEIGHT) * scores + MEANING_WEIGHT * np.maximum(meaning, 0.0)
-    order = np.lexsort((passage_b, passage_a, -scores))
-    return ThemeCandidates(a, b, names, passage_a[order], passage_b[order], scores[order],
-                           words)
+    meaning = None if meanings is None else np.maximum(
+        np.einsum("ij,ij->i", meaning_a[passage_a], meaning_b[passage_b]), 0.0)
+    return ThemeCandidates(a, b, names, passage_a, passage_b, meaning, words)
+
+
+def _blended(cosines: np.ndarray, meaning: np.ndarray | None) -> np.ndarray:
+    """A pair's score from its TF-IDF cosine and, if scored, its meaning cosine."""
+    if meaning is None:
+        return cosines
+    return (1 - MEANING_WEIGHT) * cosines + MEANING_WEIGHT * meaning
 
 
 def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
-                covering_b: Sequence[Span], *, min_score: float, limit: int
+                covering_b: Sequence[Span], *, min_score: float, limit: int,
+                copied: tuple[Sequence[Span], Sequence[Span]] = ((), ()),
                 ) -> list[ThemeOverlap]:
     """Passage pairs by score, best first, each with the terms they share, strongest first:
     the closest pair, then every other pair scoring at least `min_score`, `limit` at most
-    (0: none). Passages mostly
-    inside `covering_a` / `covering_b` (shared phrases and formulations of each text) are
-    left out, and the others' scores shrink by the share of set wording in them; each
-    passage is in at most `PAIRS_PER_PASSAGE` pairs."""
-    a, b = candidates.a, candidates.b
+    (0: none). `covering_a` / `covering_b` are what the two texts say in the same words
+    (shared phrases and the set phrases both use): passages mostly inside them are left
+    out, and the others' scores shrink by the share of them; the terms of `copied` spans
+    (the shared phrases, in A and in B) count in no pair. Each passage is in at most
+    `PAIRS_PER_PASSAGE` pairs."""
+    # A copied sentence's terms ("羊圈", "繁殖", "饲养") would pair the two passages around
+    # it, whatever else they are about. The set phrases both use stay: two passages
+    # using "Middle East" are likelier on one subject (people's ratings agree, see
+    # bench/bench_themes.py).
+    a, b = without(candidates.a, copied[0]), without(candidates.b, copied[1])
     shared_a = _covered_shares(a.spans, covering_a)
     shared_b = _covered_shares(b.spans, covering_b)
     set_a, set_b = shared_a >= MOSTLY_SHARED, shared_b >= MOSTLY_SHARED
     passage_a, passage_b = candidates.passage_a, candidates.passage_b
     # What the two passages say in the same words is not a theme in other words.
-    scores = candidates.scores * (1 - (shared_a[passage_a] + shared_b[passage_b]) / 4)
+    scores = _blended(_cosines(a, b, passage_a, passage_b), candidates.meaning) \
+        * (1 - (shared_a[passage_a] + shared_b[passage_b]) / 4)
     order = np.lexsort((passage_b, passage_a, -scores))
     listed_a = np.zeros(len(a.spans), dtype=np.int64)
     listed_b = np.zeros(len(b.spans), dtype=np.int64)

@@ -54,6 +54,9 @@ NO_OPENING_TAGS = frozenset({"r", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "
 #: locality words (中, 里, 期间: "in the course of" what precedes). An adverb may open one
 #: (全面深化改革).
 NO_CLOSING_TAGS = NO_OPENING_TAGS | {"d", "f"}
+#: ... nor names the subject of a passage: those, time words (目前, 九月), numerals and
+#: measure words (一位), adjectives used as adverbs (迅速).
+NO_SUBJECT_TAGS = NO_CLOSING_TAGS | {"t", "m", "q", "ad"}
 #: Reflexive and reciprocal pronouns, which open compounds as a prefix would (自我革命,
 #: 自身建设, 彼此尊重): no piece of a clause.
 COMPOUNDING_PRONOUNS = frozenset({"自我", "自身", "彼此"})
@@ -63,7 +66,8 @@ COMPOUNDING_PRONOUNS = frozenset({"自我", "自身", "彼此"})
 def _dictionary_tags() -> dict[str, str]:
     """The part of speech jieba's dictionary gives each of the words whose tags are read
     here: the stop words, the words of one letter and the words of the classes that no
-    phrase of two texts opens or closes on (its 350,000 lines are read once)."""
+    phrase of two texts opens or closes on, or that name no subject (its 350,000 lines are
+    read once)."""
     import jieba  # loaded only for Chinese, as in `segment`
 
     stops = stop_words("zh")
@@ -72,7 +76,7 @@ def _dictionary_tags() -> dict[str, str]:
         for line in lines:
             parts = line.decode("utf-8").split()
             if len(parts) == 3 and (len(parts[0]) == 1 or parts[0] in stops
-                                    or parts[2] in NO_CLOSING_TAGS):
+                                    or parts[2] in NO_SUBJECT_TAGS):
                 found[parts[0]] = parts[2]
     return found
 
@@ -90,6 +94,13 @@ def closes_no_phrase(word: str) -> bool:
     tag = _dictionary_tags().get(word, "")
     return (word in stop_words("zh") or tag in NO_CLOSING_TAGS
             or (len(word) == 1 and tag.startswith(("v", "a", "b"))))
+
+
+def names_no_subject(word: str) -> bool:
+    """Whether `word` names no subject a passage is about (see `NO_SUBJECT_TAGS`), nor
+    does a word holding a figure (１００多, ９月)."""
+    return (word in stop_words("zh") or _dictionary_tags().get(word, "") in NO_SUBJECT_TAGS
+            or any(c.isdigit() for c in word))
 
 
 @cache
