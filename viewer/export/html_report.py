@@ -28,6 +28,7 @@ from viewer.present.collection_figures import CollectionFigures
 from viewer.present.forms import also_written
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import DARK, LIGHT, PRINT, Palette
+from viewer.present.theme_note import closest_only_note
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -242,6 +243,8 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
                          f"<td>{e(excerpt(text_a, theme.a))}</td>"
                          f"<td>{e(excerpt(text_b, theme.b))}</td></tr>")
         parts.append("</table>")
+        if note := closest_only_note(comparison):
+            parts.append(f'<p class="muted">{e(note)}</p>')
     else:
         parts.append('<p class="muted">No theme overlap at these settings.</p>')
     parts.append("</body></html>\n")

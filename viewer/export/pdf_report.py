@@ -35,6 +35,7 @@ from viewer.present.collection_figures import CollectionFigures
 from viewer.present.forms import also_written
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import PRINT
+from viewer.present.theme_note import closest_only_note
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
@@ -360,6 +361,9 @@ def _tables(layout: Layout, comparison: Comparison,
            [(left, score_w, "score"), (x_terms, terms_w, "shared terms"),
             (x_ea, excerpt_w, "passage in A"), (x_ea + excerpt_w + 12, excerpt_w, "passage in B")],
            comparison.themes, theme_row, "No theme overlap at these settings.", check)
+    if note := closest_only_note(comparison):
+        layout.space(3)
+        layout.text(note, 9, layout.colours.muted)
 
 
 def _carried(layout: Layout, figures: CollectionFigures, check: Callable[[], None]) -> None:

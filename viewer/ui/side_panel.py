@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.model import Comparison, SharedPhrase, Slogan
 from viewer.present.palette import LIGHT
+from viewer.present.theme_note import closest_only_note
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -339,6 +340,7 @@ class SidePanel(QTabWidget):
         phrases, slogans, themes = (comparison.shared_phrases, comparison.slogans,
                                     comparison.themes)
         self._slogans_shown = slogans
+        closest_only = closest_only_note(comparison)
         lines_a: dict[int, int] = {}
         lines_b: dict[int, int] = {}
 
@@ -375,7 +377,8 @@ class SidePanel(QTabWidget):
         def theme_cell(row: int, column: int) -> Any:
             t = themes[row]
             if column == 0:
-                return f"{t.score:.2f}"
+                # A pair below the threshold is only the closest (see `closest_only_note`).
+                return f"{t.score:.2f}" + (" (closest)" if closest_only else "")
             if column == 1:
                 return line_number(text_a, t.a[0], lines_a)
             if column == 2:
@@ -398,7 +401,9 @@ class SidePanel(QTabWidget):
         slogan_model.unchecked = set(hidden_slogans or ())
         self._set(self.slogans, slogan_model)
         self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"],
-                                         len(themes), theme_cell))
+                                         len(themes), theme_cell,
+                                         tooltip=(lambda _row: closest_only) if closest_only
+                                         else None))
         self._titles(len(phrases), len(slogans), len(themes))
 
     def _set(self, table: QTableView, model: RowsModel) -> None:
