@@ -52,8 +52,8 @@ def test_articles_of_one_title_are_told_apart_by_their_ids(tmp_path: Path) -> No
     assert (f"{title} ({story['id']})", f"{title} (copy0)") in pairs
 
 
-def test_a_share_below_half_a_percent_is_not_shown_as_none() -> None:
+def test_a_share_is_shown_as_neither_none_nor_all_unless_it_is() -> None:
     from viewer.ui.collection.view import _percent
 
-    assert [_percent(v) for v in (0.0, 0.004, 0.005, 0.0051, 0.25, 1.0)] == [
-        "0%", "<1%", "<1%", "1%", "25%", "100%"]
+    assert [_percent(v) for v in (0.0, 0.004, 0.005, 0.0051, 0.25, 0.9951, 1.0)] == [
+        "0%", "<1%", "<1%", "1%", "25%", ">99%", "100%"]

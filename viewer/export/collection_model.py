@@ -20,7 +20,8 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from viewer.core.errors import Cancelled, TandemError
-from viewer.export.report_model import excerpt, percent
+from viewer.export.report_model import excerpt
+from viewer.present.shares import percent
 
 #: The text of a document by id, or None when it is not at hand.
 TextOf = Callable[[str], "str | None"]

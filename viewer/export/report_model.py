@@ -17,6 +17,7 @@ from viewer.core.model import Comparison, Span
 from viewer.core.tokenize import as_written, cut_at_word
 from viewer.present.alignment import alignment_chain
 from viewer.present.marks import MarkKind, Run, Style, resolve, side_marks
+from viewer.present.shares import percent
 
 
 @dataclass(frozen=True)
@@ -134,10 +135,6 @@ def excerpt(text: str, span: Span, limit: int = 320) -> str:
     """The span's text on one line, cut to `limit` characters between words
     (`cut_at_word`)."""
     return cut_at_word(as_written(text[span[0]:span[1]]), limit)
-
-
-def percent(fraction: float) -> str:
-    return f"{fraction * 100:.1f}%"
 
 
 @dataclass(frozen=True)

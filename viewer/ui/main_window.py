@@ -46,6 +46,7 @@ from viewer.core.errors import TandemError
 from viewer.core.loading import document_from_text
 from viewer.core.settings import Settings
 from viewer.export.atomic import is_read_only, refuse_overwriting_inputs, replacing_read_only
+from viewer.present.shares import percent
 from viewer.resources import resource_path
 from viewer.ui import gc_policy
 from viewer.ui.collection.mode import CollectionMode, is_collection_source
@@ -483,7 +484,8 @@ class MainWindow(QMainWindow):
                 (len(comparison.shared_phrases), "passage"), (comparison.slogans_used, "slogan"),
                 (len(comparison.themes), "theme pair")))
         self.figures.setText(
-            f"Shared text: {stats.shared_chars_a:.0%} of A, {stats.shared_chars_b:.0%} of B · "
+            f"Shared text: {percent(stats.shared_chars_a, 0)} of A, "
+            f"{percent(stats.shared_chars_b, 0)} of B · "
             f"{counted} · {stats.seconds:.2f} s")
 
     def on_compare_failed(self, token: int, message: str) -> None:

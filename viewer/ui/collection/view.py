@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from viewer.collection.store import PairRow
 from viewer.collection.words import article_words
 from viewer.export.collection_model import carried_by
+from viewer.present.shares import percent
 from viewer.ui.collection.column_fit import ColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
@@ -53,9 +54,8 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _percent(value: float) -> str:
-    # A pair sharing a sentence of a long article shares something: never "0%".
-    shown = f"{value:.0%}"
-    return "<1%" if value > 0 and shown == "0%" else shown
+    """A share in a table's cell: whole percents (`percent`: never "0%" or "100%" rounded)."""
+    return percent(value, 0)
 
 
 def _counted(count: int, noun: str) -> str:
