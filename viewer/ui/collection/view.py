@@ -615,7 +615,10 @@ def pair_filter(data: CollectionData, series: str, date_from: str, date_to: str,
             return False
         if series and series not in (a.series, b.series):
             return False
-        # A pair is in the date range when both of its articles are.
+        # A pair is in the date range when both of its articles are: an undated article
+        # is in no range, whichever bound is set.
+        if (date_from or date_to) and not (a.date and b.date):
+            return False
         if date_from and (a.date < date_from or b.date < date_from):
             return False
         if date_to and (a.date[:len(date_to)] > date_to or b.date[:len(date_to)] > date_to):
