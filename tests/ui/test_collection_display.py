@@ -48,3 +48,36 @@ def test_either_date_bound_leaves_out_pairs_with_an_undated_article() -> None:
         accept = pair_filter(data, "", *bounds, 0.0, "")
         assert accept is not None
         assert [(p.a, p.b) for p in data.pairs if accept(p)] == [("d1", "d2")], bounds
+
+
+def uses(doc_id: str, count: int) -> dict[str, Any]:
+    return {"doc": doc_id, "spans": [[k * 10, k * 10 + 5] for k in range(count)]}
+
+
+def formulation(phrase: str, *occurrences: dict[str, Any]) -> dict[str, Any]:
+    return {"phrase": phrase, "variants": [], "documents": len(occurrences),
+            "count": sum(len(o["spans"]) for o in occurrences),
+            "occurrences": list(occurrences), "first": {"doc": occurrences[0]["doc"]}}
+
+
+def test_the_timeline_says_how_many_uses_it_leaves_out_undated_as_the_report_does(
+        view) -> None:  # type: ignore[no-untyped-def]
+    from viewer.export.collection_model import build_report
+
+    documents = [doc("d1", "2023-03-01"), doc("d2", "2023-05-01"), doc("u1"), doc("u2")]
+    phrases = [formulation("Xi Jinping", uses("d1", 28), uses("d2", 14), uses("u1", 11)),
+               formulation("information technology", uses("d1", 5), uses("u2", 20)),
+               formulation("dated only", uses("d1", 2), uses("d2", 1))]
+    view.show_collection(collection(documents, formulations=phrases))
+    view.tabs.setCurrentWidget(view.formulations_page)
+    report = build_report({"version": 1, "kind": "collection",
+                           "documents": [{"id": d.id, "date": d.date} for d in documents],
+                           "formulations": phrases})
+    assert report.formulations.rows[0].timeline.undated_text == "11 undated"
+    assert view.undated_uses_label.isVisible()
+    assert view.undated_uses_label.text() == "Not in the chart: 11 undated"
+    view.formulations_table.selectAll()
+    assert view.undated_uses_label.text() == (
+        "Not in the chart: 11 undated (“Xi Jinping”), 20 undated (“information technology”)")
+    view.formulations_table.selectRow(2)
+    assert not view.undated_uses_label.isVisible()

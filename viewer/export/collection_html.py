@@ -114,7 +114,7 @@ def timeline_svg(timeline: Timeline) -> str:
             f'y2="{_CHART_HEIGHT - 0.5}" stroke-width="1"/>{"".join(bars)}</svg>'
             f'<div class="axis"><span>{_e(timeline.months[0])}</span>'
             f"<span>peak {timeline.peak}</span><span>{_e(timeline.months[-1])}</span></div>"
-            + (f'<div class="muted">and {timeline.undated:,} undated</div>'
+            + (f'<div class="muted">and {timeline.undated_text}</div>'
                if timeline.undated else ""))
 
 

@@ -131,6 +131,11 @@ class Timeline:
     def peak(self) -> int:
         return max(self.counts, default=0)
 
+    @property
+    def undated_text(self) -> str:
+        """"11 undated": the uses no bar shows, as every view names them ("" for none)."""
+        return f"{self.undated:,} undated" if self.undated else ""
+
 
 @dataclass(frozen=True)
 class FormulationRow:

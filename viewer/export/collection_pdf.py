@@ -265,7 +265,7 @@ def _chart(layout: Layout, page: Page, timeline: Timeline, x: float, bottom: flo
     page.add(x, ("line", x, bottom - 0.3, x + width, bottom - 0.3, colours.rule, 0.5))
     label_y = bottom - _AXIS_SIZE - 1.5
     last = timeline.months[-1]
-    peak_label = f"peak {timeline.peak}" + (f", {timeline.undated:,} undated"
+    peak_label = f"peak {timeline.peak}" + (f", {timeline.undated_text}"
                                             if timeline.undated else "")
     measure = layout.measure
     page.add(x, ("text", x, label_y, timeline.months[0], colours.muted, _AXIS_SIZE))

@@ -18,11 +18,13 @@ from viewer.collection.rekey import other_version_note
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
 from viewer.collection.titles import titled_documents
 from viewer.export.collection_model import (
+    Timeline,
     dated_first,
     doc_ref,
     month_range,
     per_month_of,
     timeline,
+    undated_uses,
 )
 from viewer.export.report_model import excerpt
 
@@ -93,10 +95,13 @@ class CollectionData:
             return doc_id
         return f"{row.title} ({doc_id})" if self._titled[row.title] > 1 else row.title
 
-    def timeline(self, formulation: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[int, ...]]:
-        """(months or years, uses in each) of a formulation over the collection's span."""
-        line = timeline(self.months, per_month_of(formulation, self._refs))
-        return line.months, line.counts
+    def timeline(self, formulation: Mapping[str, Any]) -> Timeline:
+        """A formulation's uses per month (or year) over the collection's span, and its
+        uses in undated articles, as the reports count them."""
+        per_month = per_month_of(formulation, self._refs)
+        count = int(formulation.get("count") or 0)
+        return timeline(self.months, per_month,
+                        undated_uses(formulation, self._refs, count, per_month))
 
     def cluster_members(self, cluster: Mapping[str, Any]) -> list[ClusterMember]:
         """A cluster's passages: the source first, then by date (undated last) and id."""

@@ -9,7 +9,7 @@ read one with spans highlighted.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -258,6 +258,13 @@ class CollectionView(QWidget):
         self.undated_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.undated_label.hide()
         timeline_layout.addWidget(self.undated_label)
+        # The uses no month shows (in undated articles), as the reports give them.
+        self.undated_uses_label = _hint("")
+        self.undated_uses_label.setObjectName("undated_uses_label")
+        self.undated_uses_label.setToolTip("Uses in articles without a date: no month "
+                                           "of the chart shows them.")
+        self.undated_uses_label.hide()
+        timeline_layout.addWidget(self.undated_uses_label)
         self.uses_list = QListWidget(objectName="uses_list")
         # "date  title  ×3": a cut title keeps the date and the uses.
         self.uses_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -512,11 +519,22 @@ class CollectionView(QWidget):
     def _on_formulations_selected(self, *_: object) -> None:
         if self.data is None:
             return
-        series = []
+        series, undated = [], []
         for formulation in self.selected_formulations():
-            months, counts = self.data.timeline(formulation)
-            series.append((str(formulation.get("phrase", "")), months, counts))
-        self._draw_timelines(series)
+            line = self.data.timeline(formulation)
+            phrase = str(formulation.get("phrase", ""))
+            series.append((phrase, line.months, line.counts))
+            undated.append((phrase, line.undated_text))
+        self._draw_timelines(series, undated)
+
+    def _show_undated_uses(self, undated: Sequence[tuple[str, str]]) -> None:
+        """Say under the chart how many uses of each line it leaves out, being undated."""
+        shown = [(phrase, text) for phrase, text in undated if text]
+        if len(undated) > 1:
+            shown = [(phrase, f"{text} (“{phrase}”)") for phrase, text in shown]
+        self.undated_uses_label.setText(
+            "Not in the chart: " + ", ".join(text for _, text in shown) if shown else "")
+        self.undated_uses_label.setVisible(bool(shown) and bool(self.data and self.data.months))
 
     @property
     def timeline(self) -> TimelineChart:
@@ -525,7 +543,9 @@ class CollectionView(QWidget):
             from viewer.ui.collection.timeline import TimelineChart
 
             self._timeline = TimelineChart()
-            self.timeline_box.layout().addWidget(self._timeline)
+            layout = self.timeline_box.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.undated_uses_label), self._timeline, 1)
             # A child added to a shown widget starts hidden.
             self._timeline.setVisible(self.data is None or bool(self.data.months))
             width = self.timeline_split.width()
@@ -533,9 +553,12 @@ class CollectionView(QWidget):
             self._timeline.show_series(self._chart_series)
         return self._timeline
 
-    def _draw_timelines(self, series: list[tuple[str, tuple[str, ...], tuple[int, ...]]]
-                        ) -> None:
+    def _draw_timelines(self, series: list[tuple[str, tuple[str, ...], tuple[int, ...]]],
+                        undated: Sequence[tuple[str, str]] = ()) -> None:
+        """Draw `series` (label, months, counts), and name each line's `undated` uses
+        (label, `Timeline.undated_text`) under the chart."""
         self._chart_series = series
+        self._show_undated_uses(undated)
         if self._timeline is not None:
             self._timeline.show_series(series)
 
