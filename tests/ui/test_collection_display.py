@@ -81,3 +81,38 @@ def test_the_timeline_says_how_many_uses_it_leaves_out_undated_as_the_report_doe
         "Not in the chart: 11 undated (“Xi Jinping”), 20 undated (“information technology”)")
     view.formulations_table.selectRow(2)
     assert not view.undated_uses_label.isVisible()
+
+
+def _drawn_month_labels(chart) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts the timeline's month axis draws (pyqtgraph drops those it finds out of
+    bounds when it lays them out)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = chart.getAxis("bottom").generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _, _, text in specs[2]]
+
+
+@pytest.mark.parametrize("width", [1400, 800])
+def test_the_timeline_labels_its_first_and_last_months(view, qtbot, width) -> None:  # type: ignore[no-untyped-def]
+    documents = [doc(f"d{m}", f"{2019 + m // 12}-{m % 12 + 1:02d}-05") for m in range(36)]
+    view.show_collection(collection(
+        documents, formulations=[formulation("a phrase", *(uses(d.id, 1) for d in documents))]))
+    view.resize(width, 600)
+    view.tabs.setCurrentWidget(view.formulations_page)
+    qtbot.wait(50)
+    drawn = _drawn_month_labels(view.timeline)
+    assert drawn[0] == "2019-01" and drawn[-1] == "2021-12"
+    assert len(drawn) > 2
+
+
+def test_the_last_month_label_takes_the_place_of_one_it_would_run_into() -> None:
+    from viewer.ui.collection.timeline import labelled_months
+
+    assert labelled_months(36, 4)[-2:] == [32, 35]  # three months apart: room for both
+    assert labelled_months(35, 6)[-2:] == [24, 34]  # 30 would run into 34
+    assert labelled_months(1, 1) == [0] and labelled_months(2, 5) == [0, 1]

@@ -45,6 +45,19 @@ def whole_tick_step(most: int, ticks: int = 6) -> int:
         scale *= 10
 
 
+def labelled_months(months: int, step: int) -> list[int]:
+    """The months (indexes) labelled under the axis, every `step`-th: always the first and
+    the last, where the series starts and ends."""
+    shown = list(range(0, months, step))
+    if shown and shown[-1] != months - 1:
+        # A step is 1.5 labels wide (`labels_shown`): under three quarters of one, the
+        # label before the last would run into it.
+        if len(shown) > 1 and (months - 1 - shown[-1]) * 4 < step * 3:
+            shown.pop()
+        shown.append(months - 1)
+    return shown
+
+
 class TimelineChart(pg.PlotWidget):
     """Uses per month (or per year on long collections) of the selected formulations."""
 
@@ -113,16 +126,26 @@ class TimelineChart(pg.PlotWidget):
 
     def labels_shown(self) -> int:
         """How many x labels fit side by side at the chart's width (at most `MAX_LABELS`)."""
-        room = QFontMetrics(self.getAxis("bottom").style.get("tickFont") or self.font())
-        each = room.horizontalAdvance(max(self.labels, key=len, default="0000-00")) * 1.5
+        each = self._label_width() * 1.5
         return max(2, min(MAX_LABELS, int((self.width() - 60) // max(each, 1))))
 
     def _label_ticks(self) -> None:
         labels = self.labels
         step = max(1, -(-len(labels) // self.labels_shown()))
-        self.getAxis("bottom").setTicks([
-            [(k, labels[k]) for k in range(0, len(labels), step)],
-            [(k, "") for k in range(len(labels))]])
+        axis = self.getAxis("bottom")
+        # The first and last months stand half a label past the ends of the axis, where
+        # pyqtgraph would drop their text: the axis lets them run over by that much, and
+        # the plot keeps room on its right for the last.
+        half = self._label_width() // 2 + 2
+        axis.setStyle(hideOverlappingLabels=half)
+        self.plotItem.layout.setContentsMargins(0, 0, half, 0)
+        axis.setTicks([[(k, labels[k]) for k in labelled_months(len(labels), step)],
+                       [(k, "") for k in range(len(labels))]])
+
+    def _label_width(self) -> int:
+        font = self.getAxis("bottom").style.get("tickFont") or self.font()
+        return QFontMetrics(font).horizontalAdvance(max(self.labels, key=len,
+                                                        default="0000-00"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
