@@ -116,3 +116,50 @@ def test_the_last_month_label_takes_the_place_of_one_it_would_run_into() -> None
     assert labelled_months(36, 4)[-2:] == [32, 35]  # three months apart: room for both
     assert labelled_months(35, 6)[-2:] == [24, 34]  # 30 would run into 34
     assert labelled_months(1, 1) == [0] and labelled_months(2, 5) == [0, 1]
+
+
+@pytest.mark.parametrize("width", [1400, 800])
+def test_the_legend_tells_apart_phrases_that_begin_alike(view, qtbot, width) -> None:  # type: ignore[no-untyped-def]
+    documents = [doc(f"d{m}", f"2020-{m + 1:02d}-01") for m in range(6)]
+    phrases = ["establishing system and nation", "establishing comprehensive strategy",
+               "establishing important strategic consensus and nation",
+               "establishing important strategic consensus and frontier",
+               "the civil coordination and integrated initiative of the inclusive transition",
+               "the civil coordination and integrated initiative of the open transition"]
+    view.show_collection(collection(documents, formulations=[
+        formulation(p, *(uses(d.id, k + 1) for d in documents)) for k, p in enumerate(phrases)]))
+    view.resize(width, 600)
+    view.tabs.setCurrentWidget(view.formulations_page)
+    qtbot.wait(50)
+    chart = view.timeline
+    rows = view.formulations_table.selectionModel()
+    # Two lines: told apart by their ends where their columns cut them.
+    rows.select(view.formulations_model.index(1, 0), rows.SelectionFlag.Select
+                | rows.SelectionFlag.Rows)
+    names = chart.legend_names()
+    assert names[0] != names[1]
+    if width == 1400:  # the chart has room for their whole names
+        assert names == phrases[:2]
+    # Six: cut to their columns, but no two alike.
+    view.formulations_table.selectAll()
+    names = chart.legend_names()
+    assert len(names) == len(set(names)) == 6
+    assert all(name == phrase or "…" in name for name, phrase in zip(names, phrases,
+                                                                      strict=True))
+
+
+def test_names_cut_alike_lose_their_common_words_then_are_numbered() -> None:
+    from viewer.ui.collection.timeline import distinct_names
+
+    def middle(name: str) -> str:
+        return name if len(name) <= 12 else name[:5] + "…" + name[-6:]
+
+    assert distinct_names(["civil work of the open transition",
+                           "civil work of the fair transition", "short"], middle) == [
+        "…open…sition", "…fair…sition", "short"]
+
+    def end(name: str) -> str:
+        return name if len(name) <= 4 else "…" + name[-3:]
+
+    assert distinct_names(["same a end", "same b end", "other"], end) == [
+        "1. …end", "2. …end", "…her"]

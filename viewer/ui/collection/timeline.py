@@ -7,10 +7,11 @@ unused). One line per formulation, so several selected ones overlay and can be c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -19,10 +20,9 @@ LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"
 #: At most this many month labels under the axis, fewer where they would not fit side by
 #: side; the others are ticks only.
 MAX_LABELS = 12
-#: The longest name the legend shows whole, for one line and for several (longer ones end
-#: in "…"), and the width its swatch takes beside the name.
-LEGEND_CHARS = 40
-LEGEND_CHARS_SEVERAL = 12
+#: The legend's columns are at least this many characters wide where names are longer
+#: (names cut in the middle to their column), and the width a swatch takes beside a name.
+LEGEND_MIN_CHARS = 24
 LEGEND_SWATCH = 40
 #: The share of the chart's width the legend's columns may take.
 LEGEND_WIDTH_SHARE = 0.8
@@ -58,6 +58,34 @@ def labelled_months(months: int, step: int) -> list[int]:
     return shown
 
 
+def distinct_names(names: Sequence[str], fit: Callable[[str], str]) -> list[str]:
+    """`names` as `fit` cuts them, told apart where two would read alike: the words they
+    begin with in common are left out ("…open transition", "…inclusive transition"), and
+    any still alike are numbered in their order."""
+    shown = [fit(name) for name in names]
+    for group in _alike(shown):
+        common = _common_words([names[k] for k in group])
+        for k in group:
+            shown[k] = fit("…" + names[k][common:]) if common else shown[k]
+    for group in _alike(shown):
+        for number, k in enumerate(group, 1):
+            shown[k] = f"{number}. {shown[k]}"
+    return shown
+
+
+def _alike(shown: Sequence[str]) -> list[list[int]]:
+    """The groups (indexes) of `shown` names that read alike."""
+    groups: dict[str, list[int]] = {}
+    for k, name in enumerate(shown):
+        groups.setdefault(name, []).append(k)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _common_words(names: Sequence[str]) -> int:
+    """The length of the whole words (and the space after them) `names` all begin with."""
+    return os.path.commonprefix(list(names)).rfind(" ") + 1
+
+
 class TimelineChart(pg.PlotWidget):
     """Uses per month (or per year on long collections) of the selected formulations."""
 
@@ -83,15 +111,11 @@ class TimelineChart(pg.PlotWidget):
         self.series = [(label, tuple(xs), tuple(int(c) for c in counts))
                        for label, xs, counts in series]
         labels: tuple[str, ...] = ()
-        # Several lines: shorter names, side by side in as many columns as the width
-        # holds, so that the legend stays a few rows high (see `_fit_legend`).
-        longest = self._name_chars()
         self.legend.setColumnCount(1)  # laid out again below, once it holds the names
         for k, (label, xs, counts) in enumerate(self.series):
             labels = xs if len(xs) > len(labels) else labels
             colour = LINE_COLOURS[k % len(LINE_COLOURS)]
-            short = label if len(label) <= longest else label[:longest - 1] + "…"
-            self.plot(list(range(len(counts))), list(counts), name=short,
+            self.plot(list(range(len(counts))), list(counts), name=label,
                       pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5,
                       symbolBrush=colour, symbolPen=colour)
         self.labels = labels
@@ -107,22 +131,43 @@ class TimelineChart(pg.PlotWidget):
     def _most(self) -> int:
         return max((max(c, default=0) for _, _, c in self.series), default=1) or 1
 
-    def _name_chars(self) -> int:
-        """The longest name the legend shows whole (see `LEGEND_CHARS`)."""
-        return LEGEND_CHARS if len(self.series) == 1 else LEGEND_CHARS_SEVERAL
-
     def _fit_legend(self) -> None:
         # The legend stands in the plot's top left corner, in as many columns as its share
         # of the width holds; the counts reach no higher than its bottom edge, so that no
         # line runs under it, whatever the chart's size.
-        column = (QFontMetrics(self.font()).horizontalAdvance("国" * self._name_chars())
-                  + LEGEND_SWATCH)
-        columns = int(self.width() * LEGEND_WIDTH_SHARE // column)
-        self.legend.setColumnCount(max(1, min(len(self.series), columns)))
+        self._name_lines()
         plot = self.plotItem.vb.height()
         room = self.legend.boundingRect().height() + LEGEND_GAP if self.series else 0.0
         share = 1 - room / plot if plot > 0 else 0.0
         self.setYRange(0, self._most() / max(share, MIN_PLOT_SHARE))
+
+    def _name_lines(self) -> None:
+        """Lay the legend out in columns, each line's name whole where its column holds it,
+        else cut in the middle: phrases often share their first words ("establishing
+        system…", "establishing strategy…"), so their ends tell them apart."""
+        names = [label for label, _, _ in self.series]
+        if not names:
+            return
+        metrics = QFontMetrics(self.font())
+        room = self.width() * LEGEND_WIDTH_SHARE
+        longest = max(metrics.horizontalAdvance(name) for name in names) + LEGEND_SWATCH
+        narrowest = metrics.averageCharWidth() * LEGEND_MIN_CHARS + LEGEND_SWATCH
+        columns = max(1, min(len(names), int(room // min(longest, narrowest))))
+        each = max(1, int(room / columns) - LEGEND_SWATCH)
+        shown = distinct_names(
+            names, lambda name: metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, each))
+        for (_, label), name in zip(self.legend.items, shown, strict=True):
+            label.setText(name)
+        self.legend.setColumnCount(columns)
+        # The legend takes the size of its grid, and the grid stretches the names to the
+        # legend's size: shrunk first, it fits the names as they are now.
+        self.legend.setGeometry(0, 0, 1, 1)
+        self.legend.layout.activate()
+        self.legend.updateSize()
+
+    def legend_names(self) -> list[str]:
+        """The lines' names as the legend shows them."""
+        return [label.text for _, label in self.legend.items]
 
     def labels_shown(self) -> int:
         """How many x labels fit side by side at the chart's width (at most `MAX_LABELS`)."""
