@@ -163,3 +163,30 @@ def test_names_cut_alike_lose_their_common_words_then_are_numbered() -> None:
 
     assert distinct_names(["same a end", "same b end", "other"], end) == [
         "1. …end", "2. …end", "…her"]
+
+
+@pytest.mark.parametrize("width", [1400, 800])
+def test_a_long_title_in_the_uses_list_is_cut_and_keeps_date_and_count(
+        view, qtbot, width) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    long_title = "There are many influences on aesthetic qualities " * 4
+    documents = [doc("d1", "2019-09-16", long_title), doc("d2", "2019-10-01")]
+    phrase = formulation("a phrase", uses("d1", 3), uses("d2", 1))
+    view.show_collection(collection(documents, formulations=[phrase]))
+    view.resize(width, 600)
+    view.tabs.setCurrentWidget(view.formulations_page)
+    view.list_uses(phrase)
+    qtbot.wait(50)
+    listed = view.uses_list
+    assert listed.item(0).text().endswith("×3")
+    # Nothing out of view to the right: the line is cut to the list's width.
+    assert listed.horizontalScrollBar().maximum() == 0
+    # The end of the line ("×3") is drawn at the list's right edge, not past it.
+    image = QImage(listed.viewport().size(), QImage.Format.Format_ARGB32)
+    listed.viewport().render(image)
+    row = listed.visualItemRect(listed.item(0))
+    background = image.pixelColor(image.width() - 1, row.top())
+    drawn = [x for x in range(image.width()) for y in range(row.top(), row.bottom())
+             if image.pixelColor(x, y) != background]
+    assert drawn and max(drawn) > image.width() - 40

@@ -266,8 +266,10 @@ class CollectionView(QWidget):
         self.undated_uses_label.hide()
         timeline_layout.addWidget(self.undated_uses_label)
         self.uses_list = QListWidget(objectName="uses_list")
-        # "date  title  ×3": a cut title keeps the date and the uses.
+        # "date  title  ×3": a cut title keeps the date and the uses. A list that scrolls
+        # sideways never cuts a line (its ×3 goes out of view instead): it does not.
         self.uses_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.uses_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.uses_list.itemActivated.connect(self._on_use_activated)
         self.uses_label = _hint(USES_HINT)
         uses = QWidget()
