@@ -190,3 +190,50 @@ def test_a_long_title_in_the_uses_list_is_cut_and_keeps_date_and_count(
     drawn = [x for x in range(image.width()) for y in range(row.top(), row.bottom())
              if image.pixelColor(x, y) != background]
     assert drawn and max(drawn) > image.width() - 40
+
+
+def _cluster(ident: int, first: str, *docs: str) -> dict[str, Any]:
+    return {"id": ident, "first": first,
+            "passages": [{"doc": d, "span": [100 * k, 100 * k + 80]} for k, d in enumerate(docs)]}
+
+
+def _click_heading(qtbot, tree, column: int) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, Qt
+
+    header = tree.header()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
+
+
+def test_clusters_have_headings_and_sort_by_size_and_back_to_date_order(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    documents = [doc(f"d{k}", f"2020-0{k + 1}-01") for k in range(6)]
+    clusters = [_cluster(1, "d0", "d0", "d1"), _cluster(2, "d1", "d1", "d2", "d3", "d4"),
+                _cluster(3, "d2", "d2", "d3", "d4"), _cluster(4, "d3", "d3", "d5")]
+    view.show_collection(collection(documents, clusters=clusters))
+    view.tabs.setCurrentIndex(2)
+    tree = view.clusters_tree
+    headings = [tree.headerItem().text(c) for c in range(tree.columnCount())]
+    assert all(headings) and len(set(headings)) == len(headings)
+    where = headings.index("Where (characters)")
+    # Spans under "Where", and no cluster number there.
+    assert tree.topLevelItem(0).child(1).text(where) == "100–180"
+    assert "cluster" not in tree.topLevelItem(0).text(where)
+
+    def order() -> list[str]:
+        return [tree.topLevelItem(k).text(headings.index("Cluster"))
+                for k in range(tree.topLevelItemCount())]
+
+    assert order() == ["1", "2", "3", "4"]  # date order
+    size = headings.index("Articles / source")
+    _click_heading(qtbot, tree, size)
+    _click_heading(qtbot, tree, size)
+    assert tree.header().sortIndicatorSection() == size
+    assert order()[:2] == ["2", "3"]  # the most articles first
+    # Its articles keep their date order, the source first.
+    biggest = tree.topLevelItem(0)
+    assert [biggest.child(k).text(1) for k in range(4)] == [d.date for d in documents[1:5]]
+    assert biggest.child(0).text(size) == "source"
+    _click_heading(qtbot, tree, size)  # a third click: back to date order
+    assert tree.header().sortIndicatorSection() == -1
+    assert order() == ["1", "2", "3", "4"]

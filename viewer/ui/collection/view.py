@@ -128,6 +128,47 @@ def _table(model: ListTableModel[Any]) -> QTableView:
     return table
 
 
+#: The Clusters tab's headings: a cluster's text, or an article carrying it, and where.
+CLUSTER_HEADINGS = ["Text / article", "Date", "Series", "Articles / source",
+                    "Where (characters)", "Cluster"]
+
+
+#: A tree property: while set, its `ClusterItem`s sort back to the order they were filled in.
+LIST_ORDER = "tandem_list_order"
+
+
+class ClusterItem(QTreeWidgetItem):
+    """A row of the Clusters tab, sorted by `keys` (one per column: sizes as numbers,
+    dates in date order); an article under its cluster keeps its place whatever the
+    sort, the source first."""
+
+    def __init__(self, order: int, texts: list[str]) -> None:
+        super().__init__(texts)
+        self.order = order
+        self.keys: tuple[Any, ...] = ()
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        column = tree.sortColumn() if tree is not None else -1
+        if tree is not None and tree.property(LIST_ORDER):
+            column = -1
+        if not isinstance(other, ClusterItem) or not self.keys or not 0 <= column < len(
+                self.keys):
+            # An article under its cluster: in its place, whichever way the sort goes.
+            before = self.order < getattr(other, "order", 0)
+            descending = tree is not None and \
+                tree.header().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            return not before if descending else before
+        return bool(self.keys[column] < other.keys[column])
+
+
+def _clearable_sort(header: QHeaderView) -> None:
+    """A heading's third click clears the sort: the list's own order (a ranking, or
+    the date order) comes back."""
+    header.setSortIndicatorShown(True)
+    header.setSortIndicatorClearable(True)
+
+
 def _row_key(formulation: Formulation) -> tuple[str, bool]:
     """A formulations table row as a selection remembers it across a reset."""
     return str(formulation.get("phrase", "")), bool(formulation.get(WATCHED_KEY))
@@ -291,14 +332,18 @@ class CollectionView(QWidget):
 
     def _clusters_tab(self) -> QWidget:
         self.clusters_tree = QTreeWidget(objectName="clusters_tree")
-        self.clusters_tree.setHeaderLabels(["Text / article", "Date", "Series", "",
-                                            "Characters"])
+        self.clusters_tree.setHeaderLabels(CLUSTER_HEADINGS)
         self.clusters_tree.setAlternatingRowColors(True)
         # The text and the titles are long: they take the room the dates, series and spans
         # leave, cut short by the column (the tooltip holds what it cuts).
         header = self.clusters_tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Sorted by a heading's click (by size, say); a third click goes back to date order.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.clusters_tree.setSortingEnabled(True)
+        _clearable_sort(header)
+        header.sortIndicatorChanged.connect(self._on_clusters_sorted)
         self.clusters_tree.itemClicked.connect(self._on_cluster_member)
         self.clusters_tree.itemActivated.connect(self._on_cluster_member)
         return _with_hint(self.clusters_tree,
@@ -430,6 +475,8 @@ class CollectionView(QWidget):
     def _fill_clusters(self, data: CollectionData) -> None:
         tree = self.clusters_tree
         tree.setUpdatesEnabled(False)
+        # Filled unsorted, in date order: a tree sorting as it fills reverses it.
+        tree.setSortingEnabled(False)
         tree.clear()
         items = []
         for cluster in data.clusters:
@@ -437,31 +484,53 @@ class CollectionView(QWidget):
             source = str(cluster.get("first", ""))
             at_source = next((m.span for m in members if m.first), (0, 0))
             shown = data.cluster_texts.get(int(cluster.get("id", 0)), "")
-            top = QTreeWidgetItem([f"“{shown}”" if shown else data.title(source),
-                                   self._date(source), self._series(source),
-                                   carried_by([m.doc for m in members]),
-                                   f"cluster {cluster.get('id', '')}"])
+            docs = [m.doc for m in members]
+            ident = int(cluster.get("id", 0))
+            top = ClusterItem(len(items), [f"“{shown}”" if shown else data.title(source),
+                                           self._date(source), self._series(source),
+                                           carried_by(docs), "", str(ident)])
+            top.keys = (top.text(0).casefold(), (self._date(source) or "9999", len(items)),
+                        self._series(source), (len(set(docs)), len(docs)), 0, ident)
             top.setToolTip(0, shown)
             for member in members:
-                child = QTreeWidgetItem([data.title(member.doc), self._date(member.doc),
-                                         self._series(member.doc),
-                                         "source" if member.is_source else "",
-                                         f"{member.span[0]}–{member.span[1]}"])
+                child = ClusterItem(top.childCount(), [
+                    data.title(member.doc), self._date(member.doc), self._series(member.doc),
+                    "source" if member.is_source else "",
+                    f"{member.span[0]}–{member.span[1]}", ""])
                 child.setToolTip(0, data.title(member.doc))
                 child.setData(0, TARGET_ROLE, (source, member.doc, at_source))
                 if member.is_source:
                     font = child.font(0)
                     font.setBold(True)
-                    for column in range(5):
+                    for column in range(len(CLUSTER_HEADINGS)):
                         child.setFont(column, font)
                 top.addChild(child)
             items.append(top)
         tree.addTopLevelItems(items)
+        tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        tree.setSortingEnabled(True)
         for item in items[:50]:
             item.setExpanded(True)
-        for column in range(1, 5):
+        for column in range(1, len(CLUSTER_HEADINGS)):
             tree.resizeColumnToContents(column)
         tree.setUpdatesEnabled(True)
+
+    def _on_clusters_sorted(self, column: int, _order: Qt.SortOrder) -> None:
+        """The sort cleared (a third click): the clusters back in date order."""
+        if column >= 0:
+            return
+        tree = self.clusters_tree
+        header = tree.header()
+        header.blockSignals(True)
+        tree.setProperty(LIST_ORDER, True)
+        try:
+            # Sorted by the rows' places (`LIST_ORDER`), then the indicator cleared again,
+            # as the user left it.
+            tree.sortItems(0, Qt.SortOrder.AscendingOrder)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        finally:
+            tree.setProperty(LIST_ORDER, False)
+            header.blockSignals(False)
 
     def apply_pair_filter(self) -> None:
         data = self.data
