@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 
 from viewer.collection.store import DocumentRow, PairRow
 from viewer.ui.collection.data import CollectionData
@@ -198,8 +199,6 @@ def _cluster(ident: int, first: str, *docs: str) -> dict[str, Any]:
 
 
 def _click_heading(qtbot, tree, column: int) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QPoint, Qt
-
     header = tree.header()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
@@ -237,3 +236,30 @@ def test_clusters_have_headings_and_sort_by_size_and_back_to_date_order(
     _click_heading(qtbot, tree, size)  # a third click: back to date order
     assert tree.header().sortIndicatorSection() == -1
     assert order() == ["1", "2", "3", "4"]
+
+
+def test_a_third_click_on_a_heading_brings_back_the_ranking_which_is_named(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.collection.view import PAIRS_HINT, USES_HINT
+
+    documents = [doc(f"d{k}", f"2020-0{k + 1}-01") for k in range(4)]
+    ranked = [pair("d0", "d1", 0.9, 0.8), pair("d2", "d3", 0.2, 0.7), pair("d1", "d2", 0.5, 0.1)]
+    phrases = [formulation("best", uses("d0", 1), uses("d1", 2)),
+               formulation("second", uses("d0", 5)),
+               formulation("third", uses("d0", 1), uses("d1", 1), uses("d2", 1))]
+    view.show_collection(collection(documents, ranked, formulations=phrases))
+    for table, rows in ((view.pairs_table, ranked), (view.formulations_table, phrases)):
+        view.tabs.setCurrentIndex(next(k for k in range(view.tabs.count())
+                                       if view.tabs.widget(k).isAncestorOf(table)))
+        header = table.horizontalHeader()
+        model = table.model()
+        for click in range(3):
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                             pos=QPoint(header.sectionViewportPosition(2) + 5, 5))
+            if click < 2:
+                assert model.shown() != rows
+        assert header.sortIndicatorSection() == -1
+        assert model.shown() == rows
+    for hint in (PAIRS_HINT, USES_HINT):
+        assert hint.startswith("Ranked, best first.") and "third click" in hint
+    assert view.uses_label.text() == USES_HINT

@@ -79,7 +79,13 @@ def _pairs_shown(shown: int, listed: int) -> str:
     return _counted(listed, "pair") if shown == listed else f"{shown:,} of {listed:,} pairs"
 
 
-USES_HINT = "Double-click a formulation to list the articles using it."
+#: What a heading's click does to a table, and its third click.
+SORT_HINT = "Click a heading to sort; a third click goes back to"
+#: The Pairs tab's order, as the report has it: the most shared text first.
+PAIRS_HINT = (f"Ranked, best first. {SORT_HINT} the ranking. Double-click a pair to read "
+              "the two articles side by side.")
+USES_HINT = (f"Ranked, best first. {SORT_HINT} the ranking. Double-click a formulation to "
+             "list the articles using it.")
 #: The key of a watch-list phrase's entry among the formulations, and its mark in the table.
 WATCHED_KEY = "watchlist"
 WATCHED_MARK = "  (watch-list)"
@@ -107,6 +113,13 @@ def _with_hint(view: QWidget, hint: str) -> QWidget:
     return tab
 
 
+def _clearable_sort(header: QHeaderView) -> None:
+    """A heading's third click clears the sort: the list's own order (a ranking, or
+    the date order) comes back."""
+    header.setSortIndicatorShown(True)
+    header.setSortIndicatorClearable(True)
+
+
 def _table(model: ListTableModel[Any]) -> QTableView:
     table = QTableView()
     table.setModel(model)
@@ -122,7 +135,7 @@ def _table(model: ListTableModel[Any]) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    header.setSortIndicatorShown(True)
+    _clearable_sort(header)
     # Fit columns to the first rows only: measuring 10,000 rows in Python costs seconds.
     header.setResizeContentsPrecision(RESIZE_PRECISION)
     return table
@@ -160,13 +173,6 @@ class ClusterItem(QTreeWidgetItem):
                 tree.header().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
             return not before if descending else before
         return bool(self.keys[column] < other.keys[column])
-
-
-def _clearable_sort(header: QHeaderView) -> None:
-    """A heading's third click clears the sort: the list's own order (a ranking, or
-    the date order) comes back."""
-    header.setSortIndicatorShown(True)
-    header.setSortIndicatorClearable(True)
 
 
 def _row_key(formulation: Formulation) -> tuple[str, bool]:
@@ -261,7 +267,7 @@ class CollectionView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.pairs_table, 1)
-        layout.addWidget(_hint("Double-click a pair to read the two articles side by side."))
+        layout.addWidget(_hint(PAIRS_HINT))
         return tab
 
     def _formulations_tab(self) -> QWidget:
@@ -349,7 +355,8 @@ class CollectionView(QWidget):
         return _with_hint(self.clusters_tree,
                           "Each cluster is one text carried by several articles, in date "
                           "order; the first is the source where it is dated before the "
-                          "others. Click a later article to read it beside the first.")
+                          "others. Click a later article to read it beside the first. "
+                          f"{SORT_HINT} date order.")
 
     def _articles_tab(self) -> QWidget:
         self.articles_model: ListTableModel[ArticleFacts] = ListTableModel([
