@@ -263,3 +263,20 @@ def test_a_third_click_on_a_heading_brings_back_the_ranking_which_is_named(
     for hint in (PAIRS_HINT, USES_HINT):
         assert hint.startswith("Ranked, best first.") and "third click" in hint
     assert view.uses_label.text() == USES_HINT
+
+
+def test_at_800_pixels_every_column_of_the_pairs_tab_is_in_view(view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    documents = [doc(f"d{k}", f"2020-0{k + 1}-13", "Reprinted from Capital Review " * 3,
+                     series=f"s1{k}") for k in range(4)]
+    pairs = [pair("d0", "d1", 0.9951, 1.0), pair("d2", "d3", 0.35, 0.28)]
+    view.show_collection(collection(documents, pairs))
+    view.resize(800, 600)
+    view.tabs.setCurrentIndex(0)
+    qtbot.wait(50)
+    table = view.pairs_table
+    assert table.horizontalScrollBar().maximum() == 0
+    last = table.model().columnCount() - 1
+    assert table.columnViewportPosition(last) + 30 < table.viewport().width()  # Series
+    # The titles keep more room than a figure's column.
+    widths = [table.columnWidth(c) for c in range(last + 1)]
+    assert min(widths[:2]) > max(widths[2:5])

@@ -25,6 +25,8 @@ class Column(Generic[RowT]):
     key: Callable[[RowT], Any] | None = None
     tip: Callable[[RowT], str] | None = None
     align_right: bool = False
+    #: What a short heading stands for, as its tooltip.
+    heading_tip: str = ""
 
 
 class ListTableModel(QAbstractTableModel, Generic[RowT]):
@@ -75,8 +77,12 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].heading_tip:
+            return self.columns[section].heading_tip
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

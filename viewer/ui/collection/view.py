@@ -79,6 +79,8 @@ def _pairs_shown(shown: int, listed: int) -> str:
     return _counted(listed, "pair") if shown == listed else f"{shown:,} of {listed:,} pairs"
 
 
+#: The tooltip of a pair's share headings.
+SHARED_OF = "Shared text: the part of {} in passages shared with {}"
 #: What a heading's click does to a table, and its third click.
 SORT_HINT = "Click a heading to sort; a third click goes back to"
 #: The Pairs tab's order, as the report has it: the most shared text first.
@@ -224,10 +226,12 @@ class CollectionView(QWidget):
         self.pairs_model: ListTableModel[PairRow] = ListTableModel([
             Column("A", lambda p: title(p.a), tip=lambda p: p.a),
             Column("B", lambda p: title(p.b), tip=lambda p: p.b),
-            Column("Shared of A", lambda p: _percent(p.shared_a), key=lambda p: p.shared_a,
-                   align_right=True),
-            Column("Shared of B", lambda p: _percent(p.shared_b), key=lambda p: p.shared_b,
-                   align_right=True),
+            # Short headings: a figure's column is as wide as its heading, and a narrow
+            # window needs the room for the titles and the series.
+            Column("% of A", lambda p: _percent(p.shared_a), key=lambda p: p.shared_a,
+                   align_right=True, heading_tip=SHARED_OF.format("A", "B")),
+            Column("% of B", lambda p: _percent(p.shared_b), key=lambda p: p.shared_b,
+                   align_right=True, heading_tip=SHARED_OF.format("B", "A")),
             Column("Words", lambda p: f"{p.words:,}", key=lambda p: p.words, align_right=True),
             Column("Direction", self._direction),
             Column("Date A", lambda p: date(p.a)),
