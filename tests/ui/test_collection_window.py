@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import random
 import re
 import shutil
 from pathlib import Path
@@ -155,6 +156,65 @@ def test_a_cluster_member_opens_beside_its_source_at_the_clusters_passage(
     qtbot.waitUntil(lambda: window.side_panel.collection_phrases is not None, timeout=20000)
     table = window.side_panel.phrases
     assert [i.row() for i in table.selectionModel().selectedRows()] == [active]
+
+
+def _made_up_sentences(seed: int, count: int) -> str:
+    """`count` sentences of made-up words, no two seeds alike: text no other article shares."""
+    draw = random.Random(seed)
+
+    def word() -> str:
+        return "".join(draw.choice("bcdfghklmnprstvz") + draw.choice("aeiou")
+                       for _ in range(draw.randint(2, 4)))
+
+    return " ".join(" ".join(word() for _ in range(10)).capitalize() + "." for _ in range(count))
+
+
+@pytest.fixture
+def passage_twice_store(tmp_path: Path) -> str:
+    """A store whose one cluster lists its source twice: "twice" carries the cluster's
+    sentence in two settings, "later1" copies the first and "later2" the second."""
+    told = ("The harbour commission approved a binding timetable for retiring the coal "
+            "cranes and retraining every dock worker before the winter tourist season.")
+    first = f"{_made_up_sentences(11, 3)} {told} {_made_up_sentences(12, 3)}"
+    second = f"{_made_up_sentences(13, 3)} {told} {_made_up_sentences(14, 3)}"
+    articles = [
+        {"id": "twice", "date": "2021-01-01", "text": " ".join(
+            [_made_up_sentences(1, 8), first, _made_up_sentences(2, 15), second,
+             _made_up_sentences(3, 6)])},
+        {"id": "later1", "date": "2021-02-01",
+         "text": f"{_made_up_sentences(4, 9)} {first} {_made_up_sentences(5, 7)}"},
+        {"id": "later2", "date": "2021-03-01",
+         "text": f"{_made_up_sentences(6, 6)} {second} {_made_up_sentences(7, 9)}"},
+    ]
+    source = tmp_path / "twice.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    path = str(tmp_path / "twice.sqlite")
+    with CollectionStore.create_or_open(path) as store:
+        add_sources(store, [source], workers=1)
+    return path
+
+
+def test_a_source_carrying_a_clusters_text_twice_is_read_beside_another_article(
+        make_window, qtbot, passage_twice_store: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, passage_twice_store)
+    tree = window.collection.view.clusters_tree
+    cluster = tree.topLevelItem(0)
+    rows = [cluster.child(k).data(0, Qt.ItemDataRole.UserRole + 1)[1]
+            for k in range(cluster.childCount())]
+    assert rows[:2] == ["twice", "twice"]  # the case: the source's two passages lead
+    for row in (0, 1):
+        before = window.rendered
+        tree.itemClicked.emit(cluster.child(row), 0)
+        qtbot.waitUntil(lambda before=before: window.rendered is not before and not window.busy,
+                        timeout=30000)
+        ids = window.collection.pair_ids(*window.documents)
+        assert ids == ("twice", "later1")
+        window.back_act.trigger()
+    # Nor is an article ever compared with itself, whoever asks.
+    shown = list(window.documents)
+    window.collection.open_pair("later2", "later2")
+    assert window.documents == shown
+    assert "not compared with itself" in window.statusBar().currentMessage()
 
 
 def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(

@@ -306,6 +306,9 @@ class CollectionMode(QObject):
         self._opened[id(document)] = (doc_id, document)
         return document
 
+    def _title(self, doc_id: str) -> str:
+        return self.data.title(doc_id) if self.data is not None else doc_id
+
     def _documents(self, ids: list[str]) -> list[Document] | None:
         if self.data is None:
             return None
@@ -323,6 +326,11 @@ class CollectionMode(QObject):
         """Read two articles side by side: the comparison finds the passages the collection
         listed (the same matcher), and the short runs it leaves out; Back returns to the
         collection."""
+        if id_a == id_b:
+            # Every word of an article is shared with itself: such a pair tells nothing.
+            self.window.statusBar().showMessage(
+                f"{self._title(id_a)} is one article: it is not compared with itself", 10000)
+            return
         documents = self._documents([id_a, id_b])
         if documents is not None:
             self.window.show_documents(documents[0], documents[1])

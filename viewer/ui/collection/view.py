@@ -678,12 +678,24 @@ class CollectionView(QWidget):
             return
         source, doc, at_source = target
         if doc == source:
-            # The source itself: read it beside the next article carrying the text.
-            parent = item.parent()
-            if parent is None or parent.childCount() < 2:
+            # The source itself (any of its passages): read it beside the next article
+            # carrying the text, never beside itself.
+            doc = _other_article(item.parent(), source)
+            if doc is None:
                 return
-            doc = parent.child(1).data(0, TARGET_ROLE)[1]
         self.passage_requested.emit(source, doc, *at_source)
+
+
+def _other_article(cluster: QTreeWidgetItem | None, source: str) -> str | None:
+    """The first article of a cluster's rows that is not `source` (an article may carry
+    the cluster's text twice, as two rows), else None."""
+    if cluster is None:
+        return None
+    for row in range(cluster.childCount()):
+        doc = cluster.child(row).data(0, TARGET_ROLE)[1]
+        if doc != source:
+            return str(doc)
+    return None
 
 
 def date_bound(text: str) -> str | None:
