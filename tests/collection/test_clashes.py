@@ -112,16 +112,59 @@ def test_what_other_sources_skipped_stays_listed(tmp_path: Path) -> None:
     assert skipped() == [str(second / "junk.txt")]
 
 
+def _dump(path: Path, texts: dict[str, str]) -> Path:
+    """A JSON-lines dump of `texts` by id, written at `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps({"id": doc_id, "date": "2024-05-01", "text": text})
+                            + "\n" for doc_id, text in texts.items()), encoding="utf-8")
+    return path
+
+
 def test_an_id_given_in_the_json_names_one_article_a_newer_dump_changes(tmp_path: Path) -> None:
-    old = tmp_path / "dump-2024-05.jsonl"
-    new = tmp_path / "dump-2024-06.jsonl"
-    old.write_text(json.dumps({"id": "x1", "date": "2024-05-01", "text": ONE}) + "\n",
-                   encoding="utf-8")
-    new.write_text(json.dumps({"id": "x1", "date": "2024-05-01", "text": TWO}) + "\n",
-                   encoding="utf-8")
+    dump = _dump(tmp_path / "dump.jsonl", {"x1": ONE})
+    store = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, [str(dump)], workers=1)
+        _dump(dump, {"x1": TWO})  # the same file, dumped again
+        summary = add_sources(opened, [str(dump)], workers=1)
+    assert (summary.added, summary.changed) == (0, 1)
+    assert texts(store) == {"x1": TWO}
+
+
+def test_a_newer_dump_under_another_file_name_replaces_only_when_asked(tmp_path: Path) -> None:
+    old = _dump(tmp_path / "dump-2024-05.jsonl", {"x1": ONE})
+    new = _dump(tmp_path / "dump-2024-06.jsonl", {"x1": TWO})
     store = tmp_path / "s.sqlite"
     with CollectionStore.create_or_open(str(store)) as opened:
         add_sources(opened, [str(old)], workers=1)
-        summary = add_sources(opened, [str(new)], workers=1)
+        with pytest.raises(SourceError, match="--replace"):
+            add_sources(opened, [str(new)], workers=1)
+        assert texts(store) == {"x1": ONE}
+        summary = add_sources(opened, [str(new)], workers=1, replace=True)
     assert (summary.added, summary.changed) == (0, 1)
     assert texts(store) == {"x1": TWO}
+
+
+def test_another_json_files_ids_never_replace_a_stores_articles_unasked(tmp_path: Path) -> None:
+    english = _dump(tmp_path / "en" / "collection.jsonl",
+                    {"d1": ONE, "d2": ONE[::-1], "d3": ONE.upper()})
+    chinese = _dump(tmp_path / "zh" / "collection.jsonl",
+                    {"d1": TWO, "d2": TWO[::-1], "d3": TWO.upper(), "d4": ONE + TWO})
+    store = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, [str(english)], workers=1)
+    before = texts(store)
+    with CollectionStore.create_or_open(str(store)) as opened, \
+            pytest.raises(SourceError) as refused:
+        add_sources(opened, [str(chinese)], workers=1)
+    message = str(refused.value)
+    assert "\n" not in message
+    assert message.startswith(f"{chinese}: 3 ids (such as 'd1') already in {store} name "
+                              f"articles read from {english}, with other texts;")
+    assert f"'tandem corpus add {store} {chinese} --replace'" in message
+    assert texts(store) == before  # nor is d4 added: the run is refused whole
+    # Nor does the one-shot command, syncing a store it was given, replace them.
+    with CollectionStore.create_or_open(str(store)) as opened, \
+            pytest.raises(SourceError, match="3 ids"):
+        add_sources(opened, [str(chinese)], sync=True, workers=1)
+    assert texts(store) == before

@@ -271,6 +271,37 @@ def test_duplicate_ids_and_empty_sources_exit_2_with_one_line(tmp_path: Path) ->
     assert not (tmp_path / "o.json").exists()
 
 
+def test_an_add_of_another_files_articles_under_the_same_ids_exits_2_unless_replace(
+        tmp_path: Path) -> None:
+    planted = make_collection(documents=4)
+    for folder in ("en", "zh"):
+        (tmp_path / folder).mkdir()
+    first = planted.write(tmp_path / "en" / "collection.jsonl")
+    # Another collection numbered as the first: the same ids, other texts.
+    other_rows = [dict(row, text=f"Another outlet's story {k}. " + row["text"][::-1])
+                  for k, row in enumerate(planted.rows)]
+    second = planted.write(tmp_path / "zh" / "collection.jsonl", other_rows)
+    store = tmp_path / "s.sqlite"
+    assert tandem("corpus", "add", str(store), str(first), "--quiet",
+                  env=_env(tmp_path)).returncode == 0
+    with CollectionStore.open(str(store)) as opened:
+        before = {row.id: opened.text(row.id) for row in opened.documents()}
+    result = tandem("corpus", "add", str(store), str(second), env=_env(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"tandem: {second}: 4 ids (such as 'd001') already in "
+                                    f"{store} name articles read from {first}")
+    assert "--replace" in result.stderr
+    with CollectionStore.open(str(store)) as opened:
+        assert {row.id: opened.text(row.id) for row in opened.documents()} == before
+    result = tandem("corpus", "add", str(store), str(second), "--replace", env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "added 0, changed 4," in result.stderr
+    with CollectionStore.open(str(store)) as opened:
+        assert {row.id: opened.text(row.id) for row in opened.documents()} == {
+            row["id"]: row["text"] for row in other_rows}
+
+
 def test_spark_options_given_to_the_embedded_engine_are_refused(tmp_path: Path) -> None:
     source = make_collection(documents=4).write(tmp_path / "c.jsonl")
     result = tandem("corpus", str(source), "--out", str(tmp_path / "tables"),

@@ -10,6 +10,11 @@ article. Nor may the one-shot command, which makes its store hold exactly the gi
 sources, quietly drop A's articles. A stored article belongs to another source when the
 file it was read from is still there and lies outside every given source; one whose file
 is gone was moved or deleted, and is replaced or dropped as before.
+
+An id given in the articles (a JSON line's, metadata.csv's) that another source's article
+already has is the same article only when the user says so: two unrelated JSON-lines
+files both number their articles d00001, d00002... A newer dump of the same file changes
+its articles; one read from another file replaces them only when asked (`--replace`).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from viewer.collection.article import SourceError
 from viewer.collection.sources import lies_in
@@ -73,3 +79,40 @@ def refuse_removing(store_path: str, stored_paths: Sequence[str],
             f"{others[0]}) that indexing only the given sources would remove; add to it "
             "with 'tandem corpus add STORE SOURCE', report it with 'tandem corpus report "
             "STORE', or give another --store")
+
+
+@dataclass(frozen=True)
+class TakenId:
+    """An id given in the articles of one source that an article of another has."""
+
+    doc_id: str
+    #: Where the stored article was read from, and where the new text is read from.
+    stored_path: str
+    new_path: str
+
+
+def taken_id(doc_id: str, stored_path: str, new_path: str,
+             sources: Sequence[str]) -> TakenId | None:
+    """The clash when the stored article `doc_id` (read from `stored_path`) belongs to
+    another source than `sources`, else None (the same source read again)."""
+    if of_other_sources(stored_path, sources):
+        return TakenId(doc_id, stored_path, new_path)
+    return None
+
+
+def refuse_taking(store_path: str, taken: Sequence[TakenId], sources: Sequence[str]) -> None:
+    """`SourceError` when texts read from `sources` would replace the articles of
+    another source file whose ids they carry (`taken`), in one line: both files, how many
+    ids, one of them, and what to do."""
+    if not taken:
+        return
+    first = taken[0]
+    source = next((s for s in sources if _within(file_of(first.new_path), s)),
+                  file_of(first.new_path))
+    ids = "1 id" if len(taken) == 1 else f"{len(taken):,} ids"
+    raise SourceError(
+        f"{source}: {ids} (such as {first.doc_id!r}) already in {store_path} name articles "
+        f"read from {file_of(first.stored_path)}, with other texts; if this is a newer "
+        f"dump of those articles, run 'tandem corpus add {store_path} {source} --replace' "
+        "to put its texts in their place, else give its articles ids of their own or "
+        "index it into another store")

@@ -1,7 +1,7 @@
 """`tandem corpus`: index a collection of articles and report what they share.
 
     tandem corpus SOURCE... --json OUT [--html OUT] [--pdf OUT] [--store PATH]   one shot
-    tandem corpus add STORE SOURCE...                        add new or changed articles
+    tandem corpus add STORE SOURCE... [--replace]            add new or changed articles
     tandem corpus report STORE [--json OUT] [--html OUT] [--pdf OUT]   write the results
 
 `--watchlist FILE` (one shot and report) adds the user's own phrases, each counted across
@@ -125,11 +125,18 @@ def one_shot_parser() -> argparse.ArgumentParser:
 def add_parser() -> argparse.ArgumentParser:
     parser = _parser("tandem corpus add",
                      "Add new or changed articles to a collection store and refresh its "
-                     "results (the store is created if needed).")
+                     "results (the store is created if needed). An article under an id the "
+                     "store has from the same source file replaces it (a newer dump); one "
+                     "under an id it has from another source file still there is refused "
+                     "(exit 2), unless --replace.")
     parser.add_argument("store", metavar="STORE",
                         help="the collection store to add to (a file; made if it does not exist)")
     parser.add_argument("sources", nargs="+", metavar="SOURCE",
                         help="a folder of articles or a JSON-lines file (.jsonl, .jsonl.gz)")
+    parser.add_argument("--replace", action="store_true",
+                        help="let the articles of SOURCE replace those the store read from "
+                             "another file under the same ids (given in the JSON lines or "
+                             "metadata.csv): a newer dump kept under another file name")
     return parser
 
 
@@ -262,7 +269,7 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
     try:
         with _open_store(path, cached) as store:
             summary = add_sources(store, args.sources, progress, sync=command != "add",
-                                  cache=cached)
+                                  cache=cached, replace=getattr(args, "replace", False))
             indexed = True
             progress.close()
             _tell(summary, sys.stderr, quiet=args.quiet)

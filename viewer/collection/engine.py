@@ -9,7 +9,8 @@ stored: boilerplate per series, formulations, the pairs without them, clusters. 
 is written in one transaction: an interrupted run leaves the store as it was.
 
 `sync=True` also removes stored articles the sources no longer hold (the one-shot command).
-Neither replaces nor removes the articles of other sources a store holds (`clashes`).
+Neither replaces nor removes the articles of other sources a store holds (`clashes`), unless
+`replace=True` says texts under ids another source file has are newer texts of its articles.
 """
 
 from __future__ import annotations
@@ -21,7 +22,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.collection.align import align_pairs
-from viewer.collection.clashes import of_other_sources, refuse_removing, refuse_replacing
+from viewer.collection.clashes import (
+    TakenId,
+    of_other_sources,
+    refuse_removing,
+    refuse_replacing,
+    refuse_taking,
+    taken_id,
+)
 from viewer.collection.passage_rules import sentence_bounds
 from viewer.collection.rekey import keys_current, mark_keys, refuse_later_version, rekey
 from viewer.collection.results import derive
@@ -79,12 +87,15 @@ class AddSummary:
 def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]],
                 progress: Progress | None = None, *, sync: bool = False,
                 cache: bool = False, workers: int | None = None,
-                committing: Callable[[], None] | None = None) -> AddSummary:
+                committing: Callable[[], None] | None = None,
+                replace: bool = False) -> AddSummary:
     """Add the articles of `sources` to `store` and refresh its results (see module doc).
     `cache`: the store is the cache of exactly these sources (the window's, the one-shot
     command's), so with `sync` what it holds that they no longer do goes, wherever its file
-    now is. `committing()` is called when all is written, just before the transaction
-    commits: from there on the run can no longer be undone."""
+    now is. `replace`: an article read under an id (given, not made from a path) that an
+    article of another source file has replaces it, rather than being refused
+    (`refuse_taking`). `committing()` is called when all is written, just before the
+    transaction commits: from there on the run can no longer be undone."""
     refuse_later_version(store)
     report = progress or _quiet
     skipped: list[Skipped] = []
@@ -93,7 +104,9 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
         "Reading articles", 0.05 * done.fraction)))
     with store.transaction():
         summary = _add(store, articles, skipped, report, sync, workers,
-                       [os.fspath(source) for source in sources], cache)
+                       [os.fspath(source) for source in sources], cache,
+                       # A cache holds exactly its sources: no other source's article.
+                       replace_given_ids=cache or replace)
         if committing is not None:
             committing()
     report("Done", 1.0)
@@ -102,12 +115,13 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
 
 def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped],
          report: Progress, sync: bool, workers: int | None,
-         sources: list[str], cache: bool) -> AddSummary:
+         sources: list[str], cache: bool, *, replace_given_ids: bool) -> AddSummary:
     known = store.hashes()
     stored = {row.id: row for row in store.documents()} if known else {}
     # Where each stored article was read from: those of other sources stay (`clashes`).
     stored_paths = {doc_id: row.path for doc_id, row in stored.items()}
     fresh: list[tuple[int, Article, str]] = []
+    taken: list[TakenId] = []
     changed = relabelled = 0
     next_num = store.next_number()
     for article in articles:
@@ -124,11 +138,15 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
             if article.id_from_path:
                 refuse_replacing(store.path, article.id, stored_paths[article.id],
                                  article.path, sources)
+            elif not replace_given_ids and (clash := taken_id(
+                    article.id, stored_paths[article.id], article.path, sources)):
+                taken.append(clash)
             changed += 1
             num = old[0]
         else:
             num, next_num = next_num, next_num + 1
         fresh.append((num, article, digest))
+    refuse_taking(store.path, taken, sources)
     removed = 0
     if sync:
         present = {a.id for a in articles}
