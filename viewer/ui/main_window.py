@@ -551,6 +551,9 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.PaletteChange:
             self.apply_scheme()
+        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            # Back from a terminal where `tandem corpus add` may have written the store shown.
+            self.collection.reload_if_changed()
         super().changeEvent(event)
 
     # -- actions ---------------------------------------------------------------------------

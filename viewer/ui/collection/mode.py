@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu
 
@@ -22,6 +22,7 @@ from viewer.collection.cli import default_store
 from viewer.collection.context import known_forms
 from viewer.collection.sources import input_files
 from viewer.collection.store import SET_ASIDE_SUFFIX, CollectionStore, set_aside
+from viewer.collection.store_version import StoreVersion
 from viewer.collection.titles import stored_titles, with_titles
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
@@ -123,6 +124,16 @@ def _context(store_path: str, comparison: Comparison, watchlist: tuple[str, ...]
         return collection_context(comparison, store, watchlist, counted)
 
 
+def _read_store(store_path: str, name: str) -> tuple[CollectionData, StoreVersion]:
+    """The collection in the store at `store_path`, with the version it was read at."""
+    version = StoreVersion(store_path)  # first: a write during the read is seen after it
+    try:
+        return load(store_path, name), version
+    except TandemError:
+        version.close()
+        raise
+
+
 class CollectionMode(QObject):
     opened = Signal()
 
@@ -141,6 +152,10 @@ class CollectionMode(QObject):
         self.view.article_requested.connect(self.open_article)
         self.view.skipped_requested.connect(self.show_skipped)
         self.data: CollectionData | None = None
+        #: The version of the store `data` was read from: told when it is written.
+        self._version: StoreVersion | None = None
+        #: Told to choose again, for the rest of the click that was refused.
+        self._choosing_again = False
         self.skipped_dialog: SkippedDialog | None = None
         self._pending_name = ""
         self._pending_source = ""
@@ -250,12 +265,12 @@ class CollectionMode(QObject):
     def _show_store(self, store_path: str, name: str, source: str,
                     in_front: bool = True) -> bool:
         try:
-            data = load(store_path, name)
+            data, version = _read_store(store_path, name)
         except TandemError as error:
             self.window.show_error("Cannot open collection", str(error))
             return False
-        self.data, self.source = data, source
-        self.view.show_collection(data)
+        self._set_shown(data, version)
+        self.source = source
         self.count_watchlist()
         self._add_recent(source)
         if in_front:
@@ -289,8 +304,89 @@ class CollectionMode(QObject):
                     lambda problem: self.window.statusBar().showMessage(
                         f"The watch-list was not counted in the collection: {problem}", 10000))
 
+    def _set_shown(self, data: CollectionData, version: StoreVersion) -> None:
+        """Show `data`, read from the store at `version`."""
+        if self._version is not None:
+            self._version.close()
+        self.data, self._version = data, version
+        self.view.show_collection(data)
+
+    # -- the store written while shown -------------------------------------------------------
+    def _written(self) -> bool:
+        """Whether the shown collection's store was written since it was read."""
+        return self._version is not None and self._version.changed()
+
+    def reload_if_changed(self) -> None:
+        """Read the shown collection again if its store was written since it was read
+        (`tandem corpus add` in a terminal), so the lists name what a click opens; said
+        in the status line."""
+        if self.data is None or self._being_indexed() or not self._written():
+            return
+        name = self.data.name
+        problem = self._read_again()
+        self.window.statusBar().showMessage(
+            f"{name} changed on disk and cannot be read again: {problem}" if problem else
+            f"{name} changed on disk (articles were added to it): the lists show it as it "
+            "is now", 30000)
+
+    def _being_indexed(self) -> bool:
+        """Whether the shown collection's store is being written by the window itself
+        (its source opened again): shown again when that is done."""
+        return (self.indexer.running and self.data is not None
+                and os.path.abspath(self.indexer.store_path)
+                == os.path.abspath(self.data.store_path))
+
+    def _read_again(self) -> str:
+        """Read the shown collection again; what went wrong, else ""."""
+        assert self.data is not None
+        if self._being_indexed():
+            return "it is being indexed; wait until it is done"
+        try:
+            data, version = _read_store(self.data.store_path, self.data.name)
+        except TandemError as error:
+            return str(error)
+        self._set_shown(data, version)
+        # The figures of the pair shown were looked up in the collection as it was.
+        self.context = None
+        self.count_watchlist()
+        self.window.update_state()
+        return ""
+
+    def _still_as_listed(self, ids: list[str]) -> bool:
+        """Whether the articles `ids` are still those the lists named when the user chose
+        them. If the store was written since, it is read again first, and the user told
+        when what they chose is no longer there under the name they saw."""
+        listed = self.data
+        if listed is None or self._choosing_again:
+            return False
+        if not self._written():
+            return True
+        problem = self._read_again()
+        if problem:
+            self.window.show_error("The collection changed", f"{listed.name} was changed "
+                                   f"on disk after its lists were shown, and cannot be read "
+                                   f"again: {problem}")
+            return False
+        now = self.data
+        assert now is not None
+        if any(doc_id not in now.by_id or listed.title(doc_id) != now.title(doc_id)
+               for doc_id in ids):
+            self.window.show_error(
+                "The collection changed",
+                f"{listed.name} was changed on disk after its lists were shown (articles "
+                "were added to it), and what you chose is no longer what was listed. The "
+                "lists now show the collection as it is: choose again.")
+            # A double-click is also an `activated`: the rest of the gesture opens nothing.
+            self._choosing_again = True
+            QTimer.singleShot(0, lambda: setattr(self, "_choosing_again", False))
+            return False
+        return True
+
     def close(self) -> None:
         self.cancel()
+        if self._version is not None:
+            self._version.close()
+            self._version = None
         self.data = None
         self.watched = (None, (), [])
         self.view.show_collection(None)
@@ -310,17 +406,20 @@ class CollectionMode(QObject):
         return self.data.title(doc_id) if self.data is not None else doc_id
 
     def _documents(self, ids: list[str]) -> list[Document] | None:
-        if self.data is None:
+        if not self._still_as_listed(ids):
             return None
+        assert self.data is not None
         # Those no longer shown are forgotten, before the new ones are noted (both of a pair).
         shown = self.window.documents
         self._opened = {k: v for k, v in self._opened.items() if any(v[1] is d for d in shown)}
         try:
             with CollectionStore.open(self.data.store_path) as store:
-                return [self._document(store, doc_id) for doc_id in ids]
+                documents = [self._document(store, doc_id) for doc_id in ids]
         except TandemError as error:
             self.window.show_error("Cannot open article", str(error))
             return None
+        # Written while the texts were read: they may be another article's than the title's.
+        return documents if self._still_as_listed(ids) else None
 
     def open_pair(self, id_a: str, id_b: str) -> None:
         """Read two articles side by side: the comparison finds the passages the collection

@@ -1,0 +1,108 @@
+"""A collection store written while the window shows it (`tandem corpus add` in a
+terminal): the window reads it again, never opening one article under the title the old
+lists gave another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from tests.collection.planted import make_collection
+from tests.ui.conftest import wait_rendered
+from tests.ui.test_collection_window import double_click, open_collection
+from viewer.collection.engine import add_sources
+from viewer.collection.store import CollectionStore
+from viewer.ui.collection.data import load
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+class Dump:
+    """A JSON-lines dump of a collection and the store it is added to, dumped again with
+    each article's text moved to the next id (so each id's title changes too)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.planted = make_collection()
+        self.path = folder / "dump.jsonl"
+        self.store = str(folder / "dump.sqlite")
+        self.rows = self.planted.rows
+        self._add()
+
+    def _add(self) -> None:
+        self.planted.write(self.path, self.rows)
+        with CollectionStore.create_or_open(self.store) as store:
+            add_sources(store, [self.path], workers=1)
+
+    def dump_again_shifted(self) -> None:
+        texts = [row["text"] for row in self.rows]
+        self.rows = [dict(row, text=texts[(k + 1) % len(texts)])
+                     for k, row in enumerate(self.rows)]
+        self._add()
+
+
+def titles_now(store: str, ids: tuple[str, str]) -> list[str]:
+    data = load(store)
+    return [data.title(doc_id) for doc_id in ids]
+
+
+def test_a_pair_chosen_from_lists_the_store_outdated_is_not_opened_under_old_titles(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.store)
+    view = window.collection.view
+    listed = view.pairs_model.item(0)
+    listed_titles = [view.pairs_model.index(0, column).data() for column in (0, 1)]
+    dump.dump_again_shifted()
+    double_click(qtbot, view.pairs_table, 0)
+    # Not opened: the ids listed now name other articles, and the user is told so.
+    assert window.documents == [None, None]
+    assert window.last_message is not None
+    assert "choose again" in window.last_message.text()
+    window.last_message.close()
+    qtbot.waitUntil(lambda: window.last_message is None)  # the user has read it
+    # ... and the lists are the store's as it is now.
+    assert titles_now(dump.store, (listed.a, listed.b)) != listed_titles
+    with CollectionStore.open(dump.store) as store:
+        assert [(p.a, p.b) for p in view.pairs_model.shown()] == [
+            (p.a, p.b) for p in store.pairs()]
+    pair = view.pairs_model.item(0)
+    shown_titles = [view.pairs_model.index(0, column).data() for column in (0, 1)]
+    assert shown_titles == titles_now(dump.store, (pair.a, pair.b))
+    # Chosen again, the pair opens: each title over its own article's text.
+    double_click(qtbot, view.pairs_table, 0)
+    wait_rendered(qtbot, window)
+    with CollectionStore.open(dump.store) as store:
+        for document, doc_id, title in zip(window.documents, (pair.a, pair.b), shown_titles,
+                                           strict=True):
+            assert document.name.startswith(title)
+            assert document.text == store.text(doc_id)
+
+
+def test_the_window_reads_the_store_again_when_it_is_active_again(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.store)
+    data = window.collection.data
+    # The user goes to a terminal, adds a newer dump, and comes back.
+    elsewhere = QWidget()
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    dump.dump_again_shifted()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.collection.data is not data)
+    assert window.collection.data.title("d001") == load(dump.store).title("d001")
+    assert "changed on disk" in window.statusBar().currentMessage()
+    # Back again with nothing written: nothing is read again.
+    data = window.collection.data
+    elsewhere.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.collection.data is data
