@@ -421,23 +421,26 @@ class CollectionMode(QObject):
         # Written while the texts were read: they may be another article's than the title's.
         return documents if self._still_as_listed(ids) else None
 
-    def open_pair(self, id_a: str, id_b: str) -> None:
+    def open_pair(self, id_a: str, id_b: str) -> bool:
         """Read two articles side by side: the comparison finds the passages the collection
         listed (the same matcher), and the short runs it leaves out; Back returns to the
-        collection."""
+        collection. False when they are not opened (the user is told why)."""
         if id_a == id_b:
             # Every word of an article is shared with itself: such a pair tells nothing.
             self.window.statusBar().showMessage(
                 f"{self._title(id_a)} is one article: it is not compared with itself", 10000)
-            return
+            return False
         documents = self._documents([id_a, id_b])
-        if documents is not None:
-            self.window.show_documents(documents[0], documents[1])
+        if documents is None:
+            return False
+        self.window.show_documents(documents[0], documents[1])
+        return True
 
     def open_pair_at(self, id_a: str, id_b: str, start: int, end: int) -> None:
         """`open_pair`, the passage of A at [start, end) made active once it is compared (a
         cluster's text, where the collection found it)."""
-        self.open_pair(id_a, id_b)
+        if not self.open_pair(id_a, id_b):
+            return
         documents = self.window.documents
         if documents[0] is not None and self._opened.get(id(documents[0]), ("",))[0] == id_a:
             self._passage_at = (documents[0], (start, end))
