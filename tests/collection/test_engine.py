@@ -298,7 +298,7 @@ def test_a_changed_article_is_aligned_again(tmp_path: Path) -> None:
         rows = [dict(r) for r in planted.rows]
         changed = next(r for r in rows if r["id"] == copy_id)
         changed["text"] = "A rewritten article with nothing copied at all."
-        summary = add_sources(store, [planted.write(tmp_path / "b.jsonl", rows)], workers=1)
+        summary = add_sources(store, [planted.write(source, rows)], workers=1)
         assert summary.changed == 1
         assert not any(copy_id in (p.a, p.b) for p in store.pairs())
         assert store.text(copy_id) == changed["text"]
