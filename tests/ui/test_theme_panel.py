@@ -1,5 +1,5 @@
-"""The Themes tab marks a closest pair below the threshold as such, with the note the
-reports print as its tooltip; pairs above the threshold are plain scores."""
+"""The Themes tab marks a closest pair below the threshold as such beside its terms, with
+the note the reports print as its tooltip; pairs above the threshold are plain rows."""
 
 from __future__ import annotations
 
@@ -32,8 +32,9 @@ def test_a_closest_pair_below_the_threshold_is_marked(make_window, qtbot, tmp_pa
     window, model = _themes_tab(make_window, qtbot, tmp_path, ASH, SYMPHONY)
     comparison = window.rendered.comparison
     assert model.rowCount() == 1
-    score = model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole)
-    assert score == f"{comparison.themes[0].score:.2f} (closest)"
+    terms = model.data(model.index(0, 3), Qt.ItemDataRole.DisplayRole)
+    assert terms.startswith("(closest only, below 0.12)")
+    assert terms.endswith(", ".join(comparison.themes[0].terms))
     tip = model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole)
     assert tip == closest_only_note(comparison) != ""
 
@@ -42,4 +43,5 @@ def test_pairs_above_the_threshold_are_plain_scores(make_window, qtbot, tmp_path
     window, model = _themes_tab(make_window, qtbot, tmp_path, PANDAS_A, PANDAS_B)
     theme = window.rendered.comparison.themes[0]
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole) == f"{theme.score:.2f}"
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.DisplayRole) == ", ".join(theme.terms)
     assert not model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)

@@ -18,3 +18,10 @@ def closest_only_note(comparison: Comparison) -> str:
         return ""
     return (f"No passages reach the theme threshold ({threshold:.2f}): the pair listed is "
             "only the closest the two texts come.")
+
+
+def closest_only_mark(comparison: Comparison) -> str:
+    """The short mark a table row of such a pair carries beside its terms, else ""."""
+    if not closest_only_note(comparison):
+        return ""
+    return f"(closest only, below {comparison.settings.theme_min_score:.2f})"

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.model import Comparison, SharedPhrase, Slogan
 from viewer.present.palette import LIGHT
-from viewer.present.theme_note import closest_only_note
+from viewer.present.theme_note import closest_only_mark, closest_only_note
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -341,6 +341,7 @@ class SidePanel(QTabWidget):
                                     comparison.themes)
         self._slogans_shown = slogans
         closest_only = closest_only_note(comparison)
+        closest_mark = closest_only_mark(comparison)
         lines_a: dict[int, int] = {}
         lines_b: dict[int, int] = {}
 
@@ -377,13 +378,13 @@ class SidePanel(QTabWidget):
         def theme_cell(row: int, column: int) -> Any:
             t = themes[row]
             if column == 0:
-                # A pair below the threshold is only the closest (see `closest_only_note`).
-                return f"{t.score:.2f}" + (" (closest)" if closest_only else "")
+                return f"{t.score:.2f}"
             if column == 1:
                 return line_number(text_a, t.a[0], lines_a)
             if column == 2:
                 return line_number(text_b, t.b[0], lines_b)
-            return ", ".join(t.terms)
+            # A pair below the threshold is only the closest (see `closest_only_note`).
+            return " ".join(filter(None, (closest_mark, ", ".join(t.terms))))
 
         in_collection = ["In the collection"] if self.collection_phrases is not None else []
         self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"]
