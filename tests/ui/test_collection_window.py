@@ -938,3 +938,17 @@ def test_a_chinese_articles_words_are_counted_as_its_passages_words_are(
     row = next(k for k, a in enumerate(model.shown()) if a.row.id == pair.a)
     words = int(model.data(model.index(row, words_column)).replace(",", ""))
     assert pair.words / words == pytest.approx(pair.shared_a, rel=0.15)
+
+
+def test_a_file_named_as_a_store_that_is_no_database_is_told_so_not_indexed(
+        make_window, qtbot, tmp_path: Path, private_cache: Path) -> None:  # type: ignore[no-untyped-def]
+    text = tmp_path / "text.sqlite"
+    text.write_bytes(b"hello world\n")
+    window = make_window()
+    window.collection.open(str(text))  # what File > Open collection file... does
+    assert not window.collection.indexer.running
+    assert window.collection.data is None
+    message = window.last_message.text()
+    assert message.startswith(f"{text}: is not a collection store (nor any database)")
+    assert text.read_bytes() == b"hello world\n"
+    assert not any(private_cache.rglob("*.sqlite*"))

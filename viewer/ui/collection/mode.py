@@ -54,6 +54,13 @@ def is_store(path: str) -> bool:
         return False
 
 
+def named_as_store(path: str) -> bool:
+    """Whether `path` is a file to open as a store: an SQLite file, or any file named as
+    a store (`STORE_SUFFIXES`), which is then told it is not one rather than read as an
+    article."""
+    return is_store(path) or (os.path.isfile(path) and path.lower().endswith(STORE_SUFFIXES))
+
+
 def is_collection_source(path: str) -> bool:
     """Whether the window should open `path` as a collection: a folder, a JSON-lines file
     or a store (anything else is an article)."""
@@ -181,10 +188,12 @@ class CollectionMode(QObject):
 
     # -- opening -------------------------------------------------------------------------------
     def open(self, path: str) -> None:
-        """Open a folder, JSON-lines file or store: stores at once, sources after indexing."""
+        """Open a folder, JSON-lines file or store: stores at once, sources after indexing.
+        A file named as a store is opened as one, so one that is not gets the store's
+        message (as `--store` does on the command line), not indexed as an article."""
         path = os.path.abspath(path)
         name = collection_name(path)
-        if is_store(path):
+        if named_as_store(path):
             self._show_store(path, name, path)
             return
         self.cancel()  # before the progress bar is shown: a cancel hides it
