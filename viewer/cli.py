@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from viewer import __version__
 from viewer.arguments import OneLineParser
-from viewer.core.errors import LoadError, TandemError
+from viewer.core.errors import LoadError, TandemError, printable
 from viewer.core.settings import DECLARED, Declared, Settings, checked_settings
 
 EXIT_OK = 0
@@ -157,7 +157,7 @@ def run_compare(argv: Sequence[str]) -> int:
         doc_b = load_document(args.b, max_bytes=limit, trim=args.trim)
         extra = None
         if args.collection:
-            from viewer.collection.context import collection_context, known_forms
+            from viewer.collection.context import collection_context, known_forms, outside_note
             from viewer.collection.rekey import other_version_note
             from viewer.collection.store import CollectionStore
 
@@ -165,8 +165,10 @@ def run_compare(argv: Sequence[str]) -> int:
                 comparison = compare(doc_a, doc_b, settings,
                                      known=known_forms(store.formulations()))
                 extra = collection_context(comparison, store, settings.watchlist)
-                if note := other_version_note(store):
-                    print(f"tandem: note: {note}", file=sys.stderr)
+                notes = (other_version_note(store),
+                         outside_note(extra, printable(args.collection)))
+            for note in filter(None, notes):
+                print(f"tandem: note: {note}", file=sys.stderr)
         else:
             comparison = compare(doc_a, doc_b, settings)
         write_outputs(comparison, args, extra)

@@ -16,6 +16,8 @@ Its formulations are listed among the comparison's slogans wherever either text 
 `collection_context(comparison, store, watchlist)` returns the fields that the JSON of the
 comparison gains: `{"collection": {...}, "slogans": [...], "shared_phrases": [...]}`, one
 entry (or None) per slogan and per shared phrase, in the comparison's order.
+`outside_note(context, name)` is the line that tells when A or B is none of the store's
+articles, and so which of its figures cannot apply.
 """
 
 from __future__ import annotations
@@ -118,6 +120,24 @@ def collection_context(comparison: Comparison, store: CollectionStore,
         phrases.append(_cluster_of(clusters, ids, (phrase.a, phrase.b), dates))
     return {"collection": {"store": store.path, "documents": total, "a": ids[0], "b": ids[1]},
             "slogans": slogans, "shared_phrases": phrases}
+
+
+def outside_note(context: Mapping[str, Any], name: str) -> str:
+    """One line naming which of A and B is not an article of the store called `name` (no
+    article has its text), so the figures that need it are missing: "" when both are."""
+    found = context["collection"]
+    outside = [side.upper() for side in ("a", "b") if found[side] is None]
+    if not outside:
+        return ""
+    count = found["documents"]
+    where = (f"an article of {name} ({count:,} article{'' if count == 1 else 's'}; none "
+             "has the same text)")
+    if len(outside) == 2:
+        return (f"neither A nor B is {where}, so only its formulations and its figures for "
+                "the slogans apply: no shared passage is matched to its clusters")
+    inside = "B" if outside == ["A"] else "A"
+    return (f"{outside[0]} is not {where}, so only {inside}'s shared passages are matched "
+            "to its clusters")
 
 
 def _watched_entries(comparison: Comparison, store: CollectionStore, watchlist: Sequence[str],
