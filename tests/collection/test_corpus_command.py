@@ -64,6 +64,33 @@ def test_one_shot_writes_the_contract_and_keeps_its_store_in_the_cache(tmp_path:
     assert json.loads(again.stdout) == report
 
 
+def test_with_no_report_named_a_summary_is_told_not_the_whole_json(tmp_path: Path) -> None:
+    # A whole collection's JSON is hundreds of KB: named nowhere, it is not dumped on the
+    # terminal; the run says what it found, where the store is and how to write a report.
+    source = make_collection().write(tmp_path / "c.jsonl")
+    store = tmp_path / "my store.sqlite"
+    built = tandem("corpus", str(source), "--store", str(store), env=_env(tmp_path))
+    assert (built.returncode, built.stdout) == (0, "")
+    report = json.loads(tandem("corpus", "report", str(store), "--json", "-",
+                               env=_env(tmp_path)).stdout)
+    counts = ", ".join(f"{len(report[key]):,} {noun}{'' if len(report[key]) == 1 else 's'}"
+                       for key, noun in (("documents", "article"), ("pairs", "pair"),
+                                         ("clusters", "cluster"),
+                                         ("formulations", "formulation"),
+                                         ("boilerplate", "boilerplate line")))
+    summary = [f"tandem: {counts}; store {store}",
+               "tandem: no report written (give --json OUT, --html OUT or --pdf OUT); to "
+               f"write one from the store: tandem corpus report '{store}' --json OUT"]
+    assert built.stderr.splitlines()[-2:] == summary
+    assert report["pairs"] and report["clusters"] and report["formulations"]
+    for run in (("corpus", "report", str(store)), ("corpus", str(source), "--store", str(store))):
+        again = tandem(*run, env=_env(tmp_path))
+        assert (again.returncode, again.stdout) == (0, "")
+        assert again.stderr.splitlines()[-2:] == summary
+        quiet = tandem(*run, "--quiet", env=_env(tmp_path))
+        assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+
+
 def test_add_then_report(tmp_path: Path) -> None:
     planted = make_collection()
     first = planted.write(tmp_path / "first.jsonl", planted.rows[:10])

@@ -8,8 +8,10 @@
 the articles, to the results.
 
 The one-shot form keeps its store in the user's cache folder (one per set of sources), so
-running it again only indexes what changed; `--store` chooses the store. Bad input exits 2
-with one line; Ctrl-C exits 130 and leaves the store as it was.
+running it again only indexes what changed; `--store` chooses the store. With no --json,
+--html or --pdf, the one shot and report print a summary of the results and where the
+store is (on stderr, as every other line they tell; nothing under --quiet) instead of a
+report. Bad input exits 2 with one line; Ctrl-C exits 130 and leaves the store as it was.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import hashlib
 import json
 import os
+import shlex
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -109,8 +112,10 @@ def _outputs(parser: argparse.ArgumentParser) -> None:
 def one_shot_parser() -> argparse.ArgumentParser:
     parser = _parser("tandem corpus",
                      "Find what the articles of a collection share: copied passages, "
-                     "clusters, formulations and boilerplate. Also: 'tandem corpus add STORE "
-                     "SOURCE...' and 'tandem corpus report STORE --json OUT'.")
+                     "clusters, formulations and boilerplate, and write them with --json, "
+                     "--html or --pdf (with none of them, the store is built and a summary "
+                     "printed). Also: 'tandem corpus add STORE SOURCE...' and 'tandem corpus "
+                     "report STORE --json OUT'.")
     parser.add_argument("sources", nargs="+", metavar="SOURCE",
                         help="a folder of articles or a JSON-lines file (.jsonl, .jsonl.gz)")
     parser.add_argument("--store", metavar="PATH",
@@ -141,7 +146,9 @@ def add_parser() -> argparse.ArgumentParser:
 
 
 def report_parser() -> argparse.ArgumentParser:
-    parser = _parser("tandem corpus report", "Write the results of a collection store.")
+    parser = _parser("tandem corpus report",
+                     "Write the results of a collection store with --json, --html or --pdf "
+                     "(with none of them, a summary of them is printed).")
     parser.add_argument("store", metavar="STORE",
                         help="a collection store, made by 'tandem corpus add', 'tandem corpus "
                              "--store' or 'tandem corpus import'")
@@ -261,7 +268,6 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
            watchlist: tuple[str, ...] | None) -> None:
     from viewer.collection.engine import add_sources
     from viewer.collection.store import remove_store
-    from viewer.collection.titles import stored_titles
 
     cached = not (command == "add" or args.store)
     path = default_store(args.sources) if cached else args.store
@@ -275,7 +281,7 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
             _tell(summary, sys.stderr, quiet=args.quiet)
             _note_if_alone(store.document_count(), args)
             if command != "add":
-                _write(_results(store, watchlist), args, store.text, stored_titles(store))
+                _write_or_sum_up(store, args, watchlist)
     finally:
         if not (existed or indexed):
             remove_store(path)  # a first run that failed or was stopped leaves no empty store
@@ -331,20 +337,56 @@ def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:
 def _report(args: argparse.Namespace, watchlist: tuple[str, ...] | None) -> None:
     from viewer.collection.rekey import other_version_note
     from viewer.collection.store import CollectionStore
-    from viewer.collection.titles import stored_titles
 
     with CollectionStore.open(args.store) as store:
-        _write(_results(store, watchlist), args, store.text, stored_titles(store))
+        _write_or_sum_up(store, args, watchlist)
         note = other_version_note(store)
     if note and not args.quiet:
         print(f"tandem: note: {note}", file=sys.stderr)
 
 
+def _asks_for_a_report(args: argparse.Namespace) -> bool:
+    return any(getattr(args, name, None) for name in ("json", "html", "pdf"))
+
+
+def _write_or_sum_up(store: CollectionStore, args: argparse.Namespace,
+                     watchlist: tuple[str, ...] | None) -> None:
+    """The reports asked for; with none, the summary (`results_summary`) on stderr, unless
+    quiet: a whole collection's JSON is no reading for a terminal."""
+    from viewer.collection.titles import stored_titles
+
+    if _asks_for_a_report(args):
+        _write(_results(store, watchlist), args, store.text, stored_titles(store))
+    elif not args.quiet:
+        print(results_summary(_results(store, watchlist), store.path), file=sys.stderr)
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def results_summary(report: Mapping[str, Any], store: str) -> str:
+    """Two lines for a run that wrote no report: what the results hold, where the store
+    is, and how to write them."""
+    from viewer.core.errors import printable
+
+    found = [_counted(len(report["documents"]), "article"),
+             _counted(len(report["pairs"]), "pair"),
+             _counted(len(report["clusters"]), "cluster"),
+             _counted(len(report["formulations"]), "formulation"),
+             _counted(len(report["boilerplate"]), "boilerplate line")]
+    if "watched" in report:
+        found.append(_counted(len(report["watched"]), "watched phrase"))
+    shown = printable(store)
+    return (f"tandem: {', '.join(found)}; store {shown}\n"
+            "tandem: no report written (give --json OUT, --html OUT or --pdf OUT); to write "
+            f"one from the store: tandem corpus report {shlex.quote(shown)} --json OUT")
+
+
 def _write(report: dict[str, Any], args: argparse.Namespace, text_of: Callable[[str], str],
            titles: Mapping[str, str] | None = None) -> None:
-    """Every output asked for; JSON on stdout when none was named. The reports name
-    articles by their titles (`titles`, a store's, else their first lines) and quote
-    passages from the stored texts."""
+    """Every output asked for. The reports name articles by their titles (`titles`, a
+    store's, else their first lines) and quote passages from the stored texts."""
     from viewer.cli import write_json_text
     from viewer.collection.titles import with_titles
 
@@ -357,5 +399,5 @@ def _write(report: dict[str, Any], args: argparse.Namespace, text_of: Callable[[
         from viewer.export.collection_pdf import write_collection_pdf
 
         write_collection_pdf(titled, args.pdf, text_of=text_of)
-    if args.json or not (args.html or args.pdf):
-        write_json_text(json.dumps(report, ensure_ascii=False), args.json or "-")
+    if args.json:
+        write_json_text(json.dumps(report, ensure_ascii=False), args.json)
