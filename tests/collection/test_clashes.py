@@ -32,19 +32,24 @@ def texts(store_path: Path) -> dict[str, str]:
         return {row.id: store.text(row.id) for row in store.documents()}
 
 
-def test_an_add_never_puts_another_sources_text_in_place_of_an_article(tmp_path: Path) -> None:
-    first, second = crawl(tmp_path / "crawl1", ONE), crawl(tmp_path / "crawl2", TWO)
-    store = tmp_path / "s.sqlite"
+def refused_after(first: Path, second: Path, store: Path) -> tuple[str, dict[str, str]]:
+    """Add `first` to a new `store`, then `second`: the message that refuses it, and the
+    store's texts, checked unchanged by the refused add."""
     with CollectionStore.create_or_open(str(store)) as opened:
         add_sources(opened, [str(first)], workers=1)
     before = texts(store)
     with CollectionStore.create_or_open(str(store)) as opened, \
             pytest.raises(SourceError) as refused:
         add_sources(opened, [str(second)], workers=1)
-    message = str(refused.value)
+    assert texts(store) == before
+    return str(refused.value), before
+
+
+def test_an_add_never_puts_another_sources_text_in_place_of_an_article(tmp_path: Path) -> None:
+    first, second = crawl(tmp_path / "crawl1", ONE), crawl(tmp_path / "crawl2", TWO)
+    message, _ = refused_after(first, second, tmp_path / "s.sqlite")
     assert str(second / "xinhua") in message and str(first / "xinhua") in message
     assert "is already in" in message and "its own id" in message
-    assert texts(store) == before
 
 
 def test_an_article_whose_file_moved_is_replaced_as_before(tmp_path: Path) -> None:
@@ -151,18 +156,11 @@ def test_another_json_files_ids_never_replace_a_stores_articles_unasked(tmp_path
     chinese = _dump(tmp_path / "zh" / "collection.jsonl",
                     {"d1": TWO, "d2": TWO[::-1], "d3": TWO.upper(), "d4": ONE + TWO})
     store = tmp_path / "s.sqlite"
-    with CollectionStore.create_or_open(str(store)) as opened:
-        add_sources(opened, [str(english)], workers=1)
-    before = texts(store)
-    with CollectionStore.create_or_open(str(store)) as opened, \
-            pytest.raises(SourceError) as refused:
-        add_sources(opened, [str(chinese)], workers=1)
-    message = str(refused.value)
+    message, before = refused_after(english, chinese, store)  # nor is d4 added: refused whole
     assert "\n" not in message
     assert message.startswith(f"{chinese}: 3 ids (such as 'd1') already in {store} name "
                               f"articles read from {english}, with other texts;")
     assert f"'tandem corpus add {store} {chinese} --replace'" in message
-    assert texts(store) == before  # nor is d4 added: the run is refused whole
     # Nor does the one-shot command, syncing a store it was given, replace them.
     with CollectionStore.create_or_open(str(store)) as opened, \
             pytest.raises(SourceError, match="3 ids"):
