@@ -10,6 +10,7 @@ from viewer.core.han_script import to_simplified
 from viewer.core.loading import load_document
 from viewer.core.settings import Settings
 from viewer.core.shared import covered_text_share
+from viewer.present.shares import percent
 
 HERE = Path(__file__).parent.parent / "fixtures" / "core"
 
@@ -423,3 +424,16 @@ def test_the_shared_share_counts_no_whitespace():
     assert covered_text_share([(2, 9)], text) == round(6 / 11, 4)
     assert covered_text_share([(2, 9), (4, 16)], text) == 1.0
     assert covered_text_share([], " \n") == 0.0
+
+
+def test_a_share_is_rounded_to_neither_none_nor_all_unless_it_is_so():
+    # One quotation in a book of 1.2 MB is 0.003% of it: rounded to 4 places it read 0.0,
+    # so the window's status line said "0% of A" beside one shared passage.
+    book = "x" * 200_000
+    assert 0 < covered_text_share([(0, 5)], book) < 0.0001
+    assert percent(covered_text_share([(0, 5)], book), 0) == "<1%"
+    # ... and a text but a word short of whole is not all of it.
+    assert 0.9999 < covered_text_share([(0, 199_995)], book) < 1
+    assert percent(covered_text_share([(0, 199_995)], book)) == ">99.9%"
+    assert covered_text_share([(0, 200_000)], book) == 1.0
+    assert covered_text_share([(0, 10_000)], book) == 0.05

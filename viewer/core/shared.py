@@ -172,11 +172,19 @@ def covered_text_share(spans: list[tuple[int, int]], text: str) -> float:
 
     Whitespace is left out of both counts: no passage takes in the line break that ends a
     file or the blank lines around it, so counting them would keep two identical texts
-    under 100%."""
+    under 100%.
+
+    Rounded, but never to none of a text that a passage covers, nor to all of one it does
+    not wholly cover (a quotation in a book, a word left out of a copy): those keep their
+    exact share, which `viewer.present.shares.percent` writes "<0.1%" or ">99.9%"."""
     total = _visible(text, 0, len(text))
     if total == 0:
         return 0.0
-    return round(sum(_visible(text, start, end) for start, end in apart(spans)) / total, 4)
+    covered = sum(_visible(text, start, end) for start, end in apart(spans))
+    share = round(covered / total, 4)
+    if share in (0.0, 1.0) and 0 < covered < total:
+        return covered / total
+    return share
 
 
 def _visible(text: str, start: int, end: int) -> int:
