@@ -106,3 +106,34 @@ def test_the_window_reads_the_store_again_when_it_is_active_again(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     assert window.collection.data is data
+
+
+def test_the_pair_shown_keeps_its_collection_figures_when_the_store_is_read_again(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.store)
+    mode, panel = window.collection, window.side_panel
+    source, copy = dump.planted.chain[:2]
+    mode.open_pair(source, copy)
+    wait_rendered(qtbot, window)
+    qtbot.waitUntil(lambda: mode.figures(window.rendered.comparison) is not None,
+                    timeout=20000)
+    shown = list(panel.collection_phrases or ())
+    assert any(shown)
+    # Other articles are added in a terminal while the pair is read.
+    more = make_collection(documents=3, seed=9)
+    more.rows = [dict(row, id=f"more-{row['id']}") for row in more.rows]
+    with CollectionStore.create_or_open(dump.store) as store:
+        add_sources(store, [more.write(tmp_path / "more.jsonl")], workers=1)
+    data = mode.data
+    mode.reload_if_changed()
+    assert mode.data is not data
+    # The side panel still shows the pair's figures: its clicks and its exports have them.
+    qtbot.waitUntil(lambda: mode.figures(window.rendered.comparison) is not None,
+                    timeout=20000)
+    assert panel.collection_phrases == shown
+    row = next(k for k, label in enumerate(shown) if label)
+    assert mode.cluster_articles(row)
+    report = tmp_path / "pair.html"
+    assert window.export_to("html", str(report))
+    assert shown[row] in report.read_text(encoding="utf-8")

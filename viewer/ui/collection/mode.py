@@ -355,8 +355,12 @@ class CollectionMode(QObject):
         except TandemError as error:
             return str(error)
         self._set_shown(data, version)
-        # The figures of the pair shown were looked up in the collection as it was.
+        # The figures of the pair shown were looked up in the collection as it was: they
+        # are looked up again, or the side panel would keep them while its clicks and the
+        # exports no longer have them.
         self.context = None
+        if self.window.rendered is not None:
+            self._look_up(self.window.rendered.comparison)
         self.count_watchlist()
         self.window.update_state()
         return ""
@@ -554,6 +558,11 @@ class CollectionMode(QObject):
         """Look up the comparison's slogans and passages in the open collection."""
         self.context = None
         self._go_to_passage(comparison)
+        self._look_up(comparison)
+
+    def _look_up(self, comparison: Comparison) -> None:
+        """Look up `comparison`'s slogans and passages in the open collection, if either
+        text is one of its articles, and show them when found."""
         if self.data is None or not any(
                 self._opened.get(id(d), ("", None))[1] is d
                 for d in (comparison.document_a, comparison.document_b)):
