@@ -280,3 +280,16 @@ def test_at_800_pixels_every_column_of_the_pairs_tab_is_in_view(view, qtbot) -> 
     # The titles keep more room than a figure's column.
     widths = [table.columnWidth(c) for c in range(last + 1)]
     assert min(widths[:2]) > max(widths[2:5])
+
+
+def test_a_watched_phrase_that_is_also_a_formulation_is_told_apart_in_the_legend(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    documents = [doc(f"d{m}", f"2020-{m + 1:02d}-01") for m in range(6)]
+    found = formulation("clean energy", *(uses(d.id, 1) for d in documents))
+    view.show_collection(collection(documents, formulations=[found]))
+    view.show_watched([dict(found)])  # the user watches a phrase the collection lists
+    view.tabs.setCurrentWidget(view.formulations_page)
+    qtbot.wait(50)
+    view.formulations_table.selectAll()
+    # Named as their rows are, whole: not "1. …energy" and "2. …energy".
+    assert view.timeline.legend_names() == ["clean energy", "clean energy (watch-list)"]

@@ -605,6 +605,9 @@ class CollectionView(QWidget):
         for formulation in self.selected_formulations():
             line = self.data.timeline(formulation)
             phrase = str(formulation.get("phrase", ""))
+            if formulation.get(WATCHED_KEY):
+                # Marked as its row is: a watched phrase may be a formulation too.
+                phrase += f" {WATCHED_MARK.strip()}"
             series.append((phrase, line.months, line.counts))
             undated.append((phrase, line.undated_text))
         self._draw_timelines(series, undated)
