@@ -1,6 +1,8 @@
 """Theme overlap: passages on the same subject in other words, scored in [0, 1]: by shared
 terms and word meaning, leaving out boilerplate, each passage in a few pairs at most."""
 
+import pytest
+
 from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.settings import Settings
@@ -161,6 +163,31 @@ def test_a_copied_sentence_pairs_no_passages_on_other_subjects():
         "随后，他又来到羊圈旁，仔细询问了羊的饲养和繁殖情况。"]
     assert all(t.score < result.settings.theme_min_score for t in result.themes)
     assert not {"羊圈", "饲养", "繁殖", "询问"} & {term for t in result.themes for term in t.terms}
+
+
+PHONES_EN = ("Mobile phones and public money are closely linked, and the handset market must "
+             "grow, so lowering call charges to attract ordinary customers is urgent. The "
+             "ministry said it would cut connection fees and monthly rental this year so that "
+             "more households can afford a mobile telephone. Then he went over to the sheep "
+             "pen and asked in detail how the sheep were fed and bred.")
+VILLAGE_EN = ("Everyone present had a suggestion for escaping poverty. Given the mountains, "
+              "the township put building a road and running a school first, and sent young "
+              "people to find work in the cities so that poor families could leave the hills. "
+              "Then he went over to the sheep pen and asked in detail how the sheep were fed "
+              "and bred.")
+
+
+def test_a_copied_sentence_pairs_no_passages_by_the_meaning_of_its_words():
+    # In English the words' meaning counts beside the terms: the copied sheep pen still
+    # pulled the two passages together (0.14), above the threshold, with no term shown.
+    result = compare(Document(PHONES_EN, "a"), Document(VILLAGE_EN, "b"))
+    assert [VILLAGE_EN[slice(*p.b)] for p in result.shared_phrases] == [
+        "Then he went over to the sheep pen and asked in detail how the sheep were fed and "
+        "bred."]
+    assert all(t.score < result.settings.theme_min_score for t in result.themes)
+    alone = compare(Document(PHONES_EN.rsplit(" Then", 1)[0], "a"),
+                    Document(VILLAGE_EN.rsplit(" Then", 1)[0], "b"))
+    assert result.themes[0].score == pytest.approx(alone.themes[0].score, abs=0.02)
 
 
 def test_a_set_phrase_of_one_text_alone_leaves_its_passages_in():

@@ -11,25 +11,55 @@ ratings; blended with the TF-IDF cosine (see `themes`) it does better than eithe
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from viewer.core import embeddings
 from viewer.core.model import Span
-from viewer.core.tokenize import TokenStream
+from viewer.core.tokenize import TokenStream, starts_within
 
 #: Tokens gathered at once: bounds the temporary copy of word vectors to about 16 MB
 #: however long the texts.
 _GATHER_ROWS = 16_384
 
 
+@dataclass(frozen=True)
+class PassageMeanings:
+    """One text's passages in word meaning: `vectors`, one L2-normalized row per passage
+    (a zero row for a passage with no words the model knows), and the words they are
+    summed from, so that they can be summed again without some (`without`)."""
+
+    starts: np.ndarray  # where each word counted starts, in text order
+    owner: np.ndarray  # its passage
+    row: np.ndarray  # its row in `words`
+    words: np.ndarray  # the words' vectors (shared by the texts compared)
+    passages: int
+    vectors: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "vectors", _summed(self.owner, self.words, self.row,
+                                                    self.passages))
+
+    def without(self, covering: Sequence[Span]) -> np.ndarray:
+        """`vectors` summed again without the words that start inside `covering`: what
+        each passage says in words of its own. Only the passages it touches are summed."""
+        inside = starts_within(self.starts, covering)
+        if not inside.any():
+            return self.vectors
+        touched = np.zeros(self.passages, dtype=bool)
+        touched[self.owner[inside]] = True
+        kept = touched[self.owner] & ~inside
+        again = _summed(self.owner[kept], self.words, self.row[kept], self.passages)
+        return np.where(touched[:, None], again, self.vectors)
+
+
 def passage_meanings(texts: Sequence[tuple[Sequence[Span], TokenStream]],
-                     spellings: Sequence[str]) -> list[np.ndarray]:
-    """For each text, given as (passages, tokens), one L2-normalized meaning vector per
-    passage, shape (passages, dimensions); `spellings` says how each vocabulary id is
-    written. A passage with no words the model knows gets a zero vector. The texts share
-    one lookup of their words in the model."""
-    insides, keys = [], []
+                     spellings: Sequence[str]) -> list[PassageMeanings]:
+    """For each text, given as (passages, tokens), its passages' meanings; `spellings`
+    says how each vocabulary id is written. The texts share one lookup of their words in
+    the model."""
+    insides, keys, starts_of = [], [], []
     for spans, tokens in texts:
         starts = tokens.starts
         bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
@@ -41,15 +71,15 @@ def passage_meanings(texts: Sequence[tuple[Sequence[Span], TokenStream]],
         first = tokens.codes[starts[inside]]
         keys.append(tokens.ids[inside] * 2 + ((first >= 65) & (first <= 90)))
         insides.append(owner[inside])
+        starts_of.append(starts[inside])
     used, rows = np.unique(np.concatenate(keys), return_inverse=True)
     written = [spellings[k // 2][:1].upper() + spellings[k // 2][1:] if k % 2
                else spellings[k // 2] for k in used.tolist()]
     vectors = embeddings.token_sums(written)
-    out = []
     split = np.cumsum([len(k) for k in keys])[:-1]
-    for (spans, _), owner, row in zip(texts, insides, np.split(rows, split), strict=True):
-        out.append(_summed(owner, vectors, row, len(spans)))
-    return out
+    return [PassageMeanings(starts, owner, row, vectors, len(spans))
+            for (spans, _), owner, row, starts in zip(texts, insides, np.split(rows, split),
+                                                      starts_of, strict=True)]
 
 
 def _summed(owner: np.ndarray, vectors: np.ndarray, row: np.ndarray,

@@ -26,7 +26,8 @@ import numpy as np
 
 from viewer.core.grouping import expand, group
 from viewer.core.model import Span, ThemeOverlap
-from viewer.core.tokenize import TokenStream, char_mask
+from viewer.core.theme_meaning import PassageMeanings
+from viewer.core.tokenize import TokenStream, char_mask, starts_within
 
 #: A passage longer than this many words is cut into windows of sentences.
 WINDOW_WORDS = 120
@@ -206,11 +207,7 @@ def without(v: TermVectors, covering: Sequence[Span]) -> TermVectors:
     passage says in words of its own, not in the words it shares verbatim."""
     if not len(covering):
         return v
-    cover = np.array(sorted(covering), dtype=np.int64).reshape(-1, 2)
-    reach = np.maximum.accumulate(cover[:, 1])
-    run = np.searchsorted(cover[:, 0], v.token_starts, side="right") - 1
-    inside = (run >= 0) & (v.token_starts < reach[np.maximum(run, 0)])
-    terms = np.where(inside, -1, v.token_terms)
+    terms = np.where(starts_within(v.token_starts, covering), -1, v.token_terms)
     return reweighed(term_vectors(v.spans, v.token_starts, terms, v.term_bits), v.factor)
 
 
@@ -343,6 +340,17 @@ class ThemeCandidates:
     passage_b: np.ndarray
     meaning: np.ndarray | None = None
     words: tuple[TermWords, TermWords] | None = None
+    meanings: tuple[PassageMeanings, PassageMeanings] | None = None
+
+    def meaning_without(self, copied: tuple[Sequence[Span], Sequence[Span]]
+                        ) -> np.ndarray | None:
+        """Each pair's meaning cosine (at least 0) without the words of the `copied` spans
+        of A and of B, as its terms are scored (see `find_themes`)."""
+        if self.meanings is None or not (len(copied[0]) or len(copied[1])):
+            return self.meaning
+        own_a, own_b = (m.without(spans) for m, spans in zip(self.meanings, copied,
+                                                                strict=True))
+        return _pair_cosines(own_a, own_b, self.passage_a, self.passage_b)
 
 
 @dataclass(frozen=True)
@@ -411,25 +419,31 @@ def _meaning_proposals(meaning_a: np.ndarray, meaning_b: np.ndarray
     return np.repeat(np.arange(len(meaning_a)), partners), nearest.reshape(-1)
 
 
+def _pair_cosines(meaning_a: np.ndarray, meaning_b: np.ndarray, passage_a: np.ndarray,
+                  passage_b: np.ndarray) -> np.ndarray:
+    """The meaning cosine (at least 0) of each pair (`passage_a[k]`, `passage_b[k]`)."""
+    return np.maximum(np.einsum("ij,ij->i", meaning_a[passage_a], meaning_b[passage_b]), 0.0)
+
+
 def score_pairs(a: TermVectors, b: TermVectors, names: Sequence[str],
-                meanings: tuple[np.ndarray, np.ndarray] | None = None,
+                meanings: tuple[PassageMeanings, PassageMeanings] | None = None,
                 words: tuple[TermWords, TermWords] | None = None) -> ThemeCandidates:
-    """Candidate pairs: each A passage's best partners by shared terms and, when meaning
-    vectors are given (one row per passage of A, of B), its nearest in meaning, with each
-    pair's meaning cosine (at least 0)."""
+    """Candidate pairs: each A passage's best partners by shared terms and, when the
+    passages' meanings are given (A's, B's), its nearest in meaning, with each pair's
+    meaning cosine (at least 0)."""
     by_terms = (_proposals(a, b) if len(a.term) and len(b.term)
                 else (np.zeros(0, dtype=np.int64),) * 2)
     if meanings is not None:
-        meaning_a, meaning_b = meanings
+        meaning_a, meaning_b = (m.vectors for m in meanings)
         by_meaning = _meaning_proposals(meaning_a, meaning_b)
         keys = np.unique(np.concatenate((by_terms[0], by_meaning[0])) * len(b.spans)
                          + np.concatenate((by_terms[1], by_meaning[1])))
         passage_a, passage_b = keys // max(1, len(b.spans)), keys % max(1, len(b.spans))
     else:
         passage_a, passage_b = by_terms
-    meaning = None if meanings is None else np.maximum(
-        np.einsum("ij,ij->i", meaning_a[passage_a], meaning_b[passage_b]), 0.0)
-    return ThemeCandidates(a, b, names, passage_a, passage_b, meaning, words)
+    meaning = None if meanings is None else _pair_cosines(meaning_a, meaning_b, passage_a,
+                                                          passage_b)
+    return ThemeCandidates(a, b, names, passage_a, passage_b, meaning, words, meanings)
 
 
 def _blended(cosines: np.ndarray, meaning: np.ndarray | None) -> np.ndarray:
@@ -450,17 +464,18 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
     out, and the others' scores shrink by the share of them; the terms of `copied` spans
     (the shared phrases, in A and in B) count in no pair. Each passage is in at most
     `PAIRS_PER_PASSAGE` pairs."""
-    # A copied sentence's terms ("羊圈", "繁殖", "饲养") would pair the two passages around
-    # it, whatever else they are about. The set phrases both use stay: two passages
-    # using "Middle East" are likelier on one subject (people's ratings agree, see
-    # bench/bench_themes.py).
+    # A copied sentence's words ("羊圈", "繁殖", "饲养"), by their terms or their meaning,
+    # would pair the two passages around it, whatever else they are about. The set phrases
+    # both use stay: two passages using "Middle East" are likelier on one subject (people's
+    # ratings agree, see bench/bench_themes.py).
     a, b = without(candidates.a, copied[0]), without(candidates.b, copied[1])
     shared_a = _covered_shares(a.spans, covering_a)
     shared_b = _covered_shares(b.spans, covering_b)
     set_a, set_b = shared_a >= MOSTLY_SHARED, shared_b >= MOSTLY_SHARED
     passage_a, passage_b = candidates.passage_a, candidates.passage_b
     # What the two passages say in the same words is not a theme in other words.
-    scores = _blended(_cosines(a, b, passage_a, passage_b), candidates.meaning) \
+    scores = _blended(_cosines(a, b, passage_a, passage_b),
+                      candidates.meaning_without(copied)) \
         * (1 - (shared_a[passage_a] + shared_b[passage_b]) / 4)
     order = np.lexsort((passage_b, passage_a, -scores))
     listed_a = np.zeros(len(a.spans), dtype=np.int64)

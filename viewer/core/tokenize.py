@@ -106,6 +106,17 @@ def char_mask(codes: np.ndarray, chars: np.ndarray) -> np.ndarray:
     return table[codes]
 
 
+def starts_within(starts: np.ndarray, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Whether each offset of `starts` lies inside one of `spans` (half-open, in any
+    order, overlapping or not)."""
+    if not len(spans):
+        return np.zeros(len(starts), dtype=bool)
+    cover = np.array(sorted(spans), dtype=np.int64).reshape(-1, 2)
+    reach = np.maximum.accumulate(cover[:, 1])
+    run = np.searchsorted(cover[:, 0], starts, side="right") - 1
+    return (run >= 0) & (starts < reach[np.maximum(run, 0)])
+
+
 _LINE_SPACES = np.array([ord(c) for c in " \t\r\f\v"], dtype=np.uint32)
 
 
