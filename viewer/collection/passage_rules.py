@@ -510,16 +510,18 @@ def listed_passages(shared: list[PairPassage]) -> list[PairPassage]:
     return sorted(p for p in shared if p[3] >= MIN_PAIR_WORDS)
 
 
-def pair_entry(shared: list[PairPassage], text_a: str,
-               text_b: str) -> dict[str, Any] | None:
+def pair_entry(shared: list[PairPassage], text_a: str, text_b: str,
+               visible: tuple[int, int] | None = None) -> dict[str, Any] | None:
     """The listed form of a pair (`a` the earlier article) from its kept passages: the
     `listed_passages` in order with their shares of each text (counted as `compare()`
-    counts them, without whitespace) and their words; None when no passage is long enough
-    for the pair to be listed."""
+    counts them, without whitespace: `visible` gives the two texts' `visible_chars` when
+    known) and their words; None when no passage is long enough for the pair to be
+    listed."""
     ordered = listed_passages(shared)
     if not ordered:
         return None
-    return {"shared_a": covered_text_share([p[0] for p in ordered], text_a),
-            "shared_b": covered_text_share([p[1] for p in ordered], text_b),
+    total_a, total_b = visible or (None, None)
+    return {"shared_a": covered_text_share([p[0] for p in ordered], text_a, total_a),
+            "shared_b": covered_text_share([p[1] for p in ordered], text_b, total_b),
             "words": sum(p[2] for p in ordered),
             "passages": [{"a": list(p[0]), "b": list(p[1]), "words": p[2]} for p in ordered]}

@@ -32,6 +32,7 @@ from viewer.core.collection.index import DocumentFrequencies, IndexParams, index
 from viewer.core.collection.readings import by_reading, merged_ranking, picked
 from viewer.core.figures import Figures
 from viewer.core.model import Span
+from viewer.core.shared import visible_chars
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
 
 Progress = Callable[[str, float], None]
@@ -135,9 +136,16 @@ def derive(store: CollectionStore, progress: Progress | None = None,
                                     furniture.get((kb, passage[1])), figures=figures,
                                     around=around)
 
+    visible: dict[int, int] = {}  # an article in many pairs is counted once
+
+    def visible_of(k: int) -> int:
+        if k not in visible:
+            visible[k] = visible_chars(texts[k])
+        return visible[k]
+
     for (ka, kb), shared in by_pair.items():
         cjk = pair_language(docs[ka].language, docs[kb].language) in CJK_LANGUAGES
-        entry = rules.pair_entry(shared, texts[ka], texts[kb])
+        entry = rules.pair_entry(shared, texts[ka], texts[kb], (visible_of(ka), visible_of(kb)))
         if entry is None or not any(lists(ka, kb, p, cjk) for p in shared):
             continue
         pairs.append(PairRow(a=docs[ka].id, b=docs[kb].id, **entry))

@@ -166,9 +166,16 @@ def apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _SPACE = re.compile(r"\s+")
 
 
-def covered_text_share(spans: list[tuple[int, int]], text: str) -> float:
+def visible_chars(text: str) -> int:
+    """How many characters of `text` are not whitespace."""
+    return _visible(text, 0, len(text))
+
+
+def covered_text_share(spans: list[tuple[int, int]], text: str,
+                       total: int | None = None) -> float:
     """The share of `text` that the (possibly overlapping) spans cover, counted in
-    characters other than whitespace, rounded to 4 places.
+    characters other than whitespace (`total`: `visible_chars(text)`, when the caller
+    has it already), rounded to 4 places.
 
     Whitespace is left out of both counts: no passage takes in the line break that ends a
     file or the blank lines around it, so counting them would keep two identical texts
@@ -177,7 +184,8 @@ def covered_text_share(spans: list[tuple[int, int]], text: str) -> float:
     Rounded, but never to none of a text that a passage covers, nor to all of one it does
     not wholly cover (a quotation in a book, a word left out of a copy): those keep their
     exact share, which `viewer.present.shares.percent` writes "<0.1%" or ">99.9%"."""
-    total = _visible(text, 0, len(text))
+    if total is None:
+        total = visible_chars(text)
     if total == 0:
         return 0.0
     covered = sum(_visible(text, start, end) for start, end in apart(spans))
