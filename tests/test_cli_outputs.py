@@ -297,3 +297,25 @@ def test_a_mistyped_command_line_is_told_in_one_line(articles, command, said) ->
                           capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert (done.returncode, done.stderr, done.stdout) == (2, said, "")
+
+
+def test_a_report_named_as_long_as_a_file_name_may_be_is_written(articles, tmp_path) -> None:
+    # The name takes 250 of the 255 bytes a file name may have: the report is written (its
+    # temporary file beside it must not be refused for a longer name of its own).
+    a, b = articles
+    target = tmp_path / ("r" * 245 + ".json")
+    done = tandem(str(a), str(b), "--json", str(target))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert target.read_text("utf-8").startswith("{")
+    assert sorted(os.listdir(tmp_path)) == sorted(["articles", target.name])
+
+
+@pytest.mark.parametrize("flag", ["--json", "--pdf"])
+def test_a_report_named_longer_than_a_file_name_may_be_is_refused_in_one_line(
+        articles, tmp_path, flag) -> None:
+    a, b = articles
+    target = tmp_path / ("r" * 300 + ".json")
+    done = tandem(str(a), str(b), flag, str(target))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"tandem: {target}: has a name too long for a file (choose a " \
+                          "shorter name)\n"

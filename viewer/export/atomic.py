@@ -28,6 +28,11 @@ from viewer.core.errors import LoadError, OutputError, printable
 
 #: Our temporary files: ".NAME." + tempfile's 8 random characters + ".part".
 _LEFTOVER = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")
+#: The longest file name most file systems take, in bytes (NAME_MAX on Linux).
+_NAME_MAX = 255
+#: What a temporary file's name adds to its target's: "." before, "." + 8 characters +
+#: ".part" after.
+_TEMPORARY_EXTRA = 1 + 1 + 8 + len(".part")
 #: Seconds a temporary file must lie untouched before it counts as a leftover: another
 #: export creates its file a moment before it can lock it, and must not lose it then.
 LEFTOVER_AGE_S = 60.0
@@ -147,14 +152,30 @@ def _is_terminal(descriptor: int) -> bool:
         return False
 
 
+def _temporary_prefix(name: str) -> str:
+    """The prefix of the temporary file written for a target called `name`: ".NAME.",
+    NAME cut short where the whole temporary name would be longer than a file name may be
+    (a target's name may take all of it)."""
+    room = _NAME_MAX - _TEMPORARY_EXTRA
+    while len(os.fsencode(name)) > room:
+        name = name[:-1]
+    return f".{name}."
+
+
 def refuse_unwritable(target: str | os.PathLike[str]) -> None:
     """Raise `OutputError` for a target that cannot be written: a folder, a file in a folder
-    that does not exist or takes no new file, or a read-only file. For commands that work
-    long before they write: they can say so at once."""
+    that does not exist or takes no new file, a read-only file, or a name too long. For
+    commands that work long before they write: they can say so at once."""
     if _descriptor_alias(target) is not None:
         return
     shown = printable(os.fspath(target))
     resolved = Path(os.path.realpath(target))
+    try:
+        os.stat(resolved)
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise OutputError(shown, "has a name too long for a file",
+                              "choose a shorter name") from None
     if resolved.is_dir():
         raise OutputError(shown, "is a folder", "give a file name for the output")
     if not resolved.parent.is_dir():
@@ -166,7 +187,8 @@ def refuse_unwritable(target: str | os.PathLike[str]) -> None:
         return  # a device or a pipe: written directly
     try:
         # The export's temporary file goes beside the target: see that one can.
-        tempfile.NamedTemporaryFile(dir=resolved.parent, prefix=f".{resolved.name}.",
+        tempfile.NamedTemporaryFile(dir=resolved.parent,
+                                    prefix=_temporary_prefix(resolved.name),
                                     suffix=".part").close()
     except OSError as error:
         raise OutputError(shown, f"cannot be written in its folder ({error.strerror})",
@@ -255,7 +277,8 @@ def atomic_output(target: str | os.PathLike[str],
     _clean_leftovers(resolved.parent)
     # Not a context manager: the file must outlive the `with` to be renamed into place.
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
-        "wb", dir=resolved.parent, prefix=f".{resolved.name}.", suffix=".part", delete=False)
+        "wb", dir=resolved.parent, prefix=_temporary_prefix(resolved.name), suffix=".part",
+        delete=False)
     try:
         # Held until the rename: tells _clean_leftovers of other exports we are alive.
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
