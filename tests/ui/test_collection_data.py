@@ -57,3 +57,26 @@ def test_a_share_is_shown_as_neither_none_nor_all_unless_it_is() -> None:
 
     assert [_percent(v) for v in (0.0, 0.004, 0.005, 0.0051, 0.25, 0.9951, 1.0)] == [
         "0%", "<1%", "<1%", "1%", "25%", ">99%", "100%"]
+
+
+def test_an_articles_share_counts_text_as_its_pairs_share_does(tmp_path: Path) -> None:
+    # Two identical articles ending in blank lines, beside one of their own: the pair list
+    # says 100% of each (whitespace counts in neither share), so the Articles tab must too,
+    # not the passages' characters over every character of the file (98%).
+    import json
+
+    fixtures = Path(__file__).parents[1] / "fixtures" / "core"
+    story = (fixtures / "harbour_a.txt").read_text("utf-8").strip() + "\n\n\n\n\n\n"
+    other = (fixtures / "zh_a.txt").read_text("utf-8")
+    rows = [{"id": "first", "date": "2023-01-02", "text": story},
+            {"id": "again", "date": "2023-01-03", "text": story},
+            {"id": "other", "date": "2023-01-04", "text": other}]
+    source = tmp_path / "c.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [source], workers=1)
+    data = load(str(tmp_path / "store.sqlite"))
+    [pair] = data.pairs
+    assert (pair.shared_a, pair.shared_b) == (1.0, 1.0)
+    shares = {a.row.id: a.shared for a in data.articles}
+    assert shares == {"first": 1.0, "again": 1.0, "other": 0.0}

@@ -17,6 +17,7 @@ from typing import Any
 from viewer.collection.rekey import other_version_note
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
 from viewer.collection.titles import titled_documents
+from viewer.core.shared import covered_text_share
 from viewer.export.collection_model import (
     Timeline,
     dated_first,
@@ -39,9 +40,14 @@ class ArticleFacts:
     row: DocumentRow
     shared_chars: int
     pairs: int
+    #: The share of its text (whitespace left out, as a pair's shares count it) that the
+    #: union of its pairs' passages covers, where the texts were read (`load`).
+    text_share: float | None = None
 
     @property
     def shared(self) -> float:
+        if self.text_share is not None:
+            return self.text_share
         return self.shared_chars / self.row.chars if self.row.chars else 0.0
 
 
@@ -72,13 +78,16 @@ class CollectionData:
     cluster_texts: dict[int, str] = field(default_factory=dict)
     #: Said when the results are an earlier version's (see `other_version_note`).
     note: str = ""
+    #: Each paired article's share of text in its pairs' passages (`shared_text_shares`),
+    #: by id: an article with one pair shows the share that pair does.
+    text_shares: dict[str, float] = field(default_factory=dict)
     by_id: dict[str, DocumentRow] = field(init=False)
     articles: list[ArticleFacts] = field(init=False)
     months: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_id = {d.id: d for d in self.documents}
-        self.articles = _article_facts(self.documents, self.pairs)
+        self.articles = _article_facts(self.documents, self.pairs, self.text_shares)
         self.months = month_range(d.date for d in self.documents)
         self._refs = {d.id: doc_ref({"id": d.id, "date": d.date}) for d in self.documents}
         self._titled = Counter(d.title for d in self.documents)
@@ -136,13 +145,23 @@ def load(store_path: str, name: str = "") -> CollectionData:
     with CollectionStore.open(store_path) as store:
         boilerplate = store.boilerplate()
         clusters = store.clusters()
+        pairs = store.pairs()
         return CollectionData(
             name=name or os.path.basename(store_path), store_path=store_path,
             documents=titled_documents(store, boilerplate),
-            pairs=store.pairs(), clusters=clusters,
+            pairs=pairs, clusters=clusters,
             formulations=store.formulations(), boilerplate=boilerplate,
             skipped=store.skipped(), note=other_version_note(store),
-            cluster_texts={int(c["id"]): _source_text(store, c) for c in clusters})
+            cluster_texts={int(c["id"]): _source_text(store, c) for c in clusters},
+            text_shares=shared_text_shares(store, pairs))
+
+
+def shared_text_shares(store: CollectionStore, pairs: Iterable[PairRow]) -> dict[str, float]:
+    """Each paired article's share of text that the union of its pairs' passages covers,
+    counted as a pair's shares are (`covered_text_share`: whitespace in neither count)."""
+    spans = _pair_spans(pairs)
+    return {doc_id: covered_text_share(found, store.text(doc_id))
+            for doc_id, found in spans.items()}
 
 
 def _source_text(store: CollectionStore, cluster: Mapping[str, Any]) -> str:
@@ -155,18 +174,25 @@ def _source_text(store: CollectionStore, cluster: Mapping[str, Any]) -> str:
     return excerpt(text, (0, len(text)), CLUSTER_TEXT)
 
 
-def _article_facts(documents: Iterable[DocumentRow], pairs: Iterable[PairRow]
-                   ) -> list[ArticleFacts]:
+def _pair_spans(pairs: Iterable[PairRow]) -> dict[str, list[tuple[int, int]]]:
+    """Each paired article's passages in its pairs, by id."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for pair in pairs:
+        for passage in pair.passages:
+            spans[pair.a].append(tuple(passage["a"]))  # type: ignore[arg-type]
+            spans[pair.b].append(tuple(passage["b"]))  # type: ignore[arg-type]
+    return spans
+
+
+def _article_facts(documents: Iterable[DocumentRow], pairs: list[PairRow],
+                   text_shares: Mapping[str, float]) -> list[ArticleFacts]:
+    spans = _pair_spans(pairs)
     counts: dict[str, int] = defaultdict(int)
     for pair in pairs:
         counts[pair.a] += 1
         counts[pair.b] += 1
-        for passage in pair.passages:
-            spans[pair.a].append(tuple(passage["a"]))  # type: ignore[arg-type]
-            spans[pair.b].append(tuple(passage["b"]))  # type: ignore[arg-type]
-    return [ArticleFacts(d, _covered(spans.get(d.id, [])), counts.get(d.id, 0))
-            for d in documents]
+    return [ArticleFacts(d, _covered(spans.get(d.id, [])), counts.get(d.id, 0),
+                         text_shares.get(d.id)) for d in documents]
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:
