@@ -373,3 +373,32 @@ def test_margin_markers_name_the_counterparts_page(pair: str, request: pytest.Fi
         assert f"A p.{page_a}" in cells
         assert any(f"B p.{page_b}" == text for _, row_y, text in page["small"]
                    if 0 < y - row_y < 12)
+
+
+@needs_poppler
+def test_the_running_header_stays_inside_the_margins_with_both_names(tmp_path: Path) -> None:
+    # Two Chinese file names as articles are saved: cut at 120 characters, the header ran
+    # past the right margin and off the page, and the second name's end was lost.
+    import re
+
+    from report_fixtures import REPORT_FIXTURES
+
+    from viewer.core.loading import load_document
+
+    names = ("习近平在全国网络安全和信息化工作会议上的重要讲话全文（2018年4月20日）.txt",
+             "加快建设网络强国和数字中国 推进中国式现代化建设的重要论述摘编.txt")
+    for name, fixture in zip(names, ("silk_a.txt", "silk_b.txt"), strict=True):
+        (tmp_path / name).write_bytes((REPORT_FIXTURES / fixture).read_bytes())
+    comparison = compare(*(load_document(str(tmp_path / name)) for name in names))
+    path = tmp_path / "report.pdf"
+    write_pdf(comparison, path)
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
+                           check=True, capture_output=True, text=True).stdout
+    page_width = float(re.search(r'<page width="([\d.]+)"', boxes)[1])
+    # The header's words: the ones above the top margin.
+    right = max(float(x) for y, x in re.findall(r'yMin="([\d.]+)" xMax="([\d.]+)"', boxes)
+                if float(y) < 40)
+    assert right <= page_width - 40 + 0.5  # the margin
+    header = pdftotext(path, 2).splitlines()[0]
+    assert header.startswith("Tandem · 习近平") and " / 加快建设" in header
+    assert header.count(".txt") == 2 and "…" in header

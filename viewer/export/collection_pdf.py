@@ -60,7 +60,7 @@ def write_collection_pdf(result: Mapping[str, Any], path: str | os.PathLike[str]
     heading = report.title + (f": {report.name}" if report.name else "")
     save_pdf(path, lambda handle: render_pages(
         layout, handle, title=heading, subject="Collection report",
-        running=f"Tandem · collection report{' · ' + report.name if report.name else ''}"[:120],
+        running=f"Tandem · collection report{' · ' + report.name if report.name else ''}",
         check=check, report=report_progress))
     report_progress(1.0)
 

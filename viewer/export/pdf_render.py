@@ -33,6 +33,26 @@ def save_pdf(path: str | os.PathLike[str], draw: Callable[[BinaryIO], None]) -> 
         rl_config.useA85 = saved_a85
 
 
+#: Point size of the running header and the page numbers.
+RUNNING_SIZE = 7.5
+
+
+def fitted(text: str, width: float, size: float, measure: Measure) -> str:
+    """`text` as it fits `width` at `size`: whole, else cut in the middle ("…"), so both
+    its ends are read (a file name's start and its extension)."""
+    if measure.width(text, size) <= width:
+        return text
+    keep = len(text)
+    while keep > 1:
+        keep -= 1
+        head = text[:(keep + 1) // 2]
+        tail = text[len(text) - keep // 2:] if keep // 2 else ""
+        cut = f"{head}…{tail}"
+        if measure.width(cut, size) <= width:
+            return cut
+    return "…"
+
+
 def render_pages(layout: Layout, handle: BinaryIO, *, title: str, subject: str, running: str,
                  check: Callable[[], None], report: Progress) -> None:
     """Draw every page of `layout` into `handle`, with `running` as each page's header;
@@ -52,6 +72,7 @@ def render_pages(layout: Layout, handle: BinaryIO, *, title: str, subject: str, 
 
     total = len(layout.pages)
     measure = layout.measure
+    header = fitted(running, layout.content_width, RUNNING_SIZE, measure)
     for number, page in enumerate(layout.pages, start=1):
         check()
         # One text object per page: drawString per line would re-measure and re-shape every
@@ -73,10 +94,11 @@ def render_pages(layout: Layout, handle: BinaryIO, *, title: str, subject: str, 
             else:
                 lines.append(op)
         muted = colour(colours.muted)
-        writer.write(layout.left, layout.page_height - layout.margin + 2, running, muted, 7.5)
+        writer.write(layout.left, layout.page_height - layout.margin + 2, header, muted,
+                     RUNNING_SIZE)
         folio = f"page {number} of {total}"
-        writer.write((layout.page_width - measure.width(folio, 7.5)) / 2, layout.margin - 4,
-                     folio, muted, 7.5)
+        writer.write((layout.page_width - measure.width(folio, RUNNING_SIZE)) / 2,
+                     layout.margin - 4, folio, muted, RUNNING_SIZE)
         canvas.drawText(text)
         for x1, y1, x2, y2, name in page.links:
             canvas.linkAbsolute("", name, (x1, y1, x2, y2), thickness=0)

@@ -23,7 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from viewer.core.errors import Cancelled
 from viewer.core.model import Comparison, SharedPhrase, Slogan, ThemeOverlap
 from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure
-from viewer.export.pdf_render import render_pages, save_pdf
+from viewer.export.pdf_render import RUNNING_SIZE, fitted, render_pages, save_pdf
 from viewer.export.pdf_side_by_side import lay_out_side_by_side
 from viewer.export.report_model import (
     RichText,
@@ -387,5 +387,12 @@ def _carried(layout: Layout, figures: CollectionFigures, check: Callable[[], Non
 def _render(layout: Layout, comparison: Comparison, handle,  # type: ignore[no-untyped-def]
             check: Callable[[], None], report: Progress) -> None:
     a, b = comparison.document_a.name, comparison.document_b.name
+    # Both names in the header's room, each cut in the middle where the two are longer
+    # (the shorter one whole when it takes less than half), so both show.
+    measure = layout.measure
+    room = layout.content_width - measure.width("Tandem ·  / ", RUNNING_SIZE)
+    room_a = max(room / 2, room - measure.width(b, RUNNING_SIZE))
+    shown_a = fitted(a, room_a, RUNNING_SIZE, measure)
+    shown_b = fitted(b, room - measure.width(shown_a, RUNNING_SIZE), RUNNING_SIZE, measure)
     render_pages(layout, handle, title=f"Tandem: {a} and {b}", subject="Comparison report",
-                 running=f"Tandem · {a} / {b}"[:120], check=check, report=report)
+                 running=f"Tandem · {shown_a} / {shown_b}", check=check, report=report)
