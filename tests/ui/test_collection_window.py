@@ -957,3 +957,20 @@ def test_a_file_named_as_a_store_that_is_no_database_is_told_so_not_indexed(
     assert message.startswith(f"{text}: is not a collection store (nor any database)")
     assert text.read_bytes() == b"hello world\n"
     assert not any(private_cache.rglob("*.sqlite*"))
+
+
+@pytest.mark.parametrize("content", [b"hello world\n", b""])
+def test_a_file_named_as_a_store_given_to_the_window_is_told_it_is_none_not_read(
+        make_window, qtbot, tmp_path: Path, private_cache: Path,  # type: ignore[no-untyped-def]
+        content: bytes) -> None:
+    # `tandem text.sqlite`, File > Open... or a drop: the window opens a store so, as File >
+    # Open collection file... does; a text (or empty) file named as one is no article.
+    text = tmp_path / "text.sqlite"
+    text.write_bytes(content)
+    window = make_window()
+    window.open_paths([str(text)])
+    assert window.documents == [None, None]
+    window_message = window.last_message.text()
+    assert "is not" in window_message and "store" in window_message
+    assert text.read_bytes() == content
+    assert not any(private_cache.rglob("*.sqlite*"))

@@ -63,12 +63,11 @@ def named_as_store(path: str) -> bool:
 
 def is_collection_source(path: str) -> bool:
     """Whether the window should open `path` as a collection: a folder, a JSON-lines file
-    or a store (anything else is an article)."""
+    or a store, or a file named as one, which is told it is not one (anything else is an
+    article)."""
     if os.path.isdir(path):
         return True
-    lower = path.lower()
-    return lower.endswith(JSON_LINES_SUFFIXES) or (lower.endswith(STORE_SUFFIXES)
-                                                   and is_store(path))
+    return path.lower().endswith(JSON_LINES_SUFFIXES) or named_as_store(path)
 
 
 def collection_name(path: str) -> str:
