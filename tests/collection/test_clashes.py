@@ -166,3 +166,24 @@ def test_another_json_files_ids_never_replace_a_stores_articles_unasked(tmp_path
             pytest.raises(SourceError, match="3 ids"):
         add_sources(opened, [str(chinese)], sync=True, workers=1)
     assert texts(store) == before
+
+
+def test_the_guard_holds_whichever_folder_an_add_runs_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A file given as "c.jsonl" was stored so; from another folder it looked gone (moved
+    # or deleted), and another file's texts replaced its articles without a word.
+    _dump(tmp_path / "c.jsonl", {"d1": ONE, "d2": ONE[::-1]})
+    other = _dump(tmp_path / "sub" / "other.jsonl", {"d1": TWO, "d2": TWO[::-1]})
+    store = tmp_path / "s.sqlite"
+    monkeypatch.chdir(tmp_path)
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, ["c.jsonl"], workers=1)
+    before = texts(store)
+    monkeypatch.chdir(tmp_path / "sub")
+    with CollectionStore.create_or_open(str(store)) as opened, \
+            pytest.raises(SourceError, match="--replace"):
+        add_sources(opened, [other.name], workers=1)
+    assert texts(store) == before
+    with CollectionStore.open(str(store)) as opened:
+        assert {row.path for row in opened.documents()} == {
+            f"{tmp_path / 'c.jsonl'}:1", f"{tmp_path / 'c.jsonl'}:2"}

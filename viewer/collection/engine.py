@@ -97,14 +97,17 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
     (`refuse_taking`). `committing()` is called when all is written, just before the
     transaction commits: from there on the run can no longer be undone."""
     refuse_later_version(store)
+    # Stored as absolute paths: whether an article's file is still there, and so whether
+    # it belongs to another source (`clashes`), must not depend on where a later add runs.
+    paths = [os.path.abspath(source) for source in sources]
     report = progress or _quiet
     skipped: list[Skipped] = []
     report("Reading articles", 0.0)
-    articles = list(read_sources(sources, skipped.append, on_progress=lambda done: report(
+    articles = list(read_sources(paths, skipped.append, on_progress=lambda done: report(
         "Reading articles", 0.05 * done.fraction)))
     with store.transaction():
         summary = _add(store, articles, skipped, report, sync, workers,
-                       [os.fspath(source) for source in sources], cache,
+                       paths, cache,
                        # A cache holds exactly its sources: no other source's article.
                        replace_given_ids=cache or replace)
         if committing is not None:
