@@ -4,6 +4,8 @@ two crawls laid out alike share ids, and the one-shot command syncs its store.""
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -187,3 +189,13 @@ def test_the_guard_holds_whichever_folder_an_add_runs_from(
     with CollectionStore.open(str(store)) as opened:
         assert {row.path for row in opened.documents()} == {
             f"{tmp_path / 'c.jsonl'}:1", f"{tmp_path / 'c.jsonl'}:2"}
+
+
+def test_the_replace_command_it_suggests_runs_as_pasted(tmp_path: Path) -> None:
+    first = _dump(tmp_path / "dumps" / "may.jsonl", {"d1": ONE})
+    second = _dump(tmp_path / "new dumps" / "june.jsonl", {"d1": TWO})
+    store = tmp_path / "my store.sqlite"
+    message, _ = refused_after(first, second, store)
+    suggested = re.search(r"run '(tandem corpus add .*? --replace)'", message)
+    assert suggested is not None
+    assert shlex.split(suggested.group(1))[3:] == [str(store), str(second), "--replace"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -113,6 +114,7 @@ def refuse_taking(store_path: str, taken: Sequence[TakenId], sources: Sequence[s
     raise SourceError(
         f"{source}: {ids} (such as {first.doc_id!r}) already in {store_path} name articles "
         f"read from {file_of(first.stored_path)}, with other texts; if this is a newer "
-        f"dump of those articles, run 'tandem corpus add {store_path} {source} --replace' "
+        f"dump of those articles, run 'tandem corpus add {shlex.quote(store_path)} "
+        f"{shlex.quote(source)} --replace' "
         "to put its texts in their place, else give its articles ids of their own or "
         "index it into another store")
