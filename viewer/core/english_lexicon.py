@@ -31,6 +31,7 @@ of what is read here, and its code is not needed.
 from __future__ import annotations
 
 import gzip
+import threading
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -103,9 +104,19 @@ def _rows() -> Iterator[tuple[str, str, str]]:
                 yield word, upos.lower(), lemma
 
 
-@lru_cache(maxsize=1)
+_READING = threading.Lock()
+
+
 def readings() -> Readings:
     """The words of the lexicon by their readings (read once, 0.1 s)."""
+    # The slogan finder and the theme terms, on two threads, both ask for it as a
+    # comparison starts: unguarded, each read the whole lexicon.
+    with _READING:
+        return _read_readings()
+
+
+@lru_cache(maxsize=1)
+def _read_readings() -> Readings:
     kinds: dict[str, set[str]] = {"adj": set(), "adv": set(), "other": set()}
     verbs: set[str] = set()
     not_verbs: set[str] = set()
