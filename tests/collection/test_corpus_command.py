@@ -629,6 +629,28 @@ def test_compare_with_a_collection_says_which_text_is_none_of_its_articles(
                          "b": "d001" if b == inside else None}
 
 
+def test_an_article_saved_with_another_ending_is_still_the_stores_article(
+        tmp_path: Path) -> None:
+    # Saved from the JSON lines to a file, an article gains a final line break (or more):
+    # it is the same article, its passages at the same offsets.
+    planted = make_collection()
+    store = tmp_path / "store.sqlite"
+    assert tandem("corpus", "add", str(store), str(planted.write(tmp_path / "c.jsonl")),
+                  env=_env(tmp_path)).returncode == 0
+    texts = planted.by_id()
+    first, second, third = planted.chain
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(texts[second]["text"] + "\n", encoding="utf-8", newline="")
+    b.write_text(texts[third]["text"].rstrip() + "\n\n", encoding="utf-8", newline="")
+    result = tandem("compare", str(a), str(b), "--collection", str(store), "--json", "-",
+                    env=_env(tmp_path))
+    assert (result.returncode, result.stderr) == (0, "")
+    data = json.loads(result.stdout)
+    assert (data["collection"]["a"], data["collection"]["b"]) == (second, third)
+    (phrase,) = data["shared_phrases"]
+    assert phrase["collection"]["first"]["doc"] == first
+
+
 def test_compare_with_a_collection_lists_its_formulations_a_copy_carries(
         tmp_path: Path) -> None:
     # An article of the small dev collection and a copy of it under another title: one

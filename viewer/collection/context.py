@@ -108,11 +108,8 @@ def collection_context(comparison: Comparison, store: CollectionStore,
         slogans.append({"documents": len(found), "of": total,
                         "first": _first([docs[k] for k in found])} if found else
                        {"documents": 0, "of": total, "first": None})
-    ids = []
-    for document in (comparison.document_a, comparison.document_b):
-        row = store.connection.execute("SELECT id FROM documents WHERE hash = ?",
-                                       (content_hash(document.text),)).fetchone()
-        ids.append(row[0] if row else None)
+    ids = [article_of(store, document.text)
+           for document in (comparison.document_a, comparison.document_b)]
     dates = {d.id: d.date for d in docs}
     clusters = store.clusters()
     phrases: list[dict[str, Any] | None] = []
@@ -120,6 +117,30 @@ def collection_context(comparison: Comparison, store: CollectionStore,
         phrases.append(_cluster_of(clusters, ids, (phrase.a, phrase.b), dates))
     return {"collection": {"store": store.path, "documents": total, "a": ids[0], "b": ids[1]},
             "slogans": slogans, "shared_phrases": phrases}
+
+
+#: Whitespace an article's end may differ by and still be that article (see `article_of`).
+END_SPACE = 64
+
+
+def article_of(store: CollectionStore, text: str) -> str | None:
+    """The id of the store's article whose text is `text`, else None. A text that differs
+    from one only in the whitespace at its end (a final line break that an editor added
+    or took away when the article was saved to a file) is that article: every passage
+    has the same offsets in both."""
+    row = store.connection.execute("SELECT id FROM documents WHERE hash = ?",
+                                   (content_hash(text),)).fetchone()
+    if row is not None:
+        return str(row[0])
+    body = text.rstrip()
+    if not body:
+        return None
+    for doc_id, stored in store.connection.execute(
+            "SELECT id, text FROM documents WHERE chars BETWEEN ? AND ? ORDER BY num",
+            (len(body), len(body) + END_SPACE)):
+        if stored.rstrip() == body:
+            return str(doc_id)
+    return None
 
 
 def outside_note(context: Mapping[str, Any], name: str) -> str:
