@@ -363,6 +363,37 @@ def test_a_passage_trimmed_at_a_stronger_ones_edge_keeps_the_least_words_or_goes
         assert ("a new round of" in listed) == (least == 4)
 
 
+def test_a_copy_takes_in_the_words_of_a_set_phrase_both_texts_use_too_often_to_seed():
+    # "Chinese-style modernization" and "the Party Central Committee" recur in both
+    # articles, so their n-grams pair too many uses to seed: the copies must still run on
+    # over them to their last (and from their first) word both texts share.
+    uses_a = ["Chinese-style modernization is a long task.", "Villages joined Chinese-style "
+              "modernization early.", "Experts discussed Chinese-style modernization.",
+              "Schools teach Chinese-style modernization.", "Chinese-style modernization "
+              "needs patient work.", "The Party Central Committee met.", "The Party Central "
+              "Committee spoke.", "Cadres read what the Party Central Committee wrote.",
+              "Officers obey the Party Central Committee.", "The Party Central Committee "
+              "rules.", "The Party Central Committee decides."]
+    uses_b = ["Chinese-style modernization drives the digital economy.", "Engineers wrote "
+              "about Chinese-style modernization.", "Chinese-style modernization depends on "
+              "data.", "Provinces adopted Chinese-style modernization plans.", "Farmers "
+              "welcomed Chinese-style modernization.", "The Party Central Committee issued "
+              "a plan.", "Workers heard the Party Central Committee.", "Towns thanked the "
+              "Party Central Committee.", "The Party Central Committee answered.", "The Party "
+              "Central Committee approved it."]
+    copy = ("comprehensively promoting the great rejuvenation of the Chinese nation with "
+            "Chinese-style modernization")
+    core = "the Party Central Committee with Comrade Xi Jinping at"
+    a = (f"Since the congress, {core} its core has stood at the political height.\n\n"
+         + " ".join(uses_a) + f"\n\nWe must deeply grasp the mission of {copy}, and "
+         "strengthen party building in every county.\n")
+    b = (f"Unify thoughts into the deployment of {core} the core, and act.\n\n"
+         + " ".join(uses_b) + f"\n\nThese reforms injected strong impetus into {copy}.\n")
+    listed = [(a[slice(*p.a)], b[slice(*p.b)])
+              for p in compare(Document(a, "a"), Document(b, "b")).shared_phrases]
+    assert listed == [(core, core), (copy, copy)]
+
+
 def test_a_copied_paragraph_is_kept_when_the_close_of_the_one_before_it_is_claimed():
     # In both texts the paragraph before the copy ends alike ("... in the next 18 months."
     # and "... in the next six months."), so the copy's seeds chain back across the blank

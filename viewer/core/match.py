@@ -20,7 +20,7 @@ language, unless the two texts share a copy of whole sentences beside them.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -95,17 +95,22 @@ class Alignment:
         return self.b0 - self.a0
 
 
-def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Positions (i in A, j in B) of every usable shared n-gram, sorted by i then j."""
+def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions (i in A, j in B) of every usable shared n-gram, sorted by i then j; and per
+    position of A, whether its n-gram is shared but too common in the two texts to seed
+    (see `_through_crowded_grams`)."""
     grams_a, grams_b = gram_hashes(ids_a, n), gram_hashes(ids_b, n)
     if not len(grams_a) or not len(grams_b):
         empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
+        return empty, empty, np.zeros(len(grams_a), dtype=bool)
     # One sort of both texts' grams groups each gram's occurrences in A and in B.
     grams = group(np.concatenate((grams_a, grams_b)))
     count_b = grams.sums(np.arange(len(grams.order)) >= len(grams_a))
     count_a = grams.counts - count_b
-    usable = grams.spread((count_a > 0) & (count_b > 0) & (count_a * count_b <= MAX_SEED_PAIRS))
+    shared = (count_a > 0) & (count_b > 0)
+    usable = grams.spread(shared & (count_a * count_b <= MAX_SEED_PAIRS))
+    crowded = grams.spread(shared & (count_a * count_b > MAX_SEED_PAIRS))[:len(grams_a)]
     positions_a = np.flatnonzero(usable[:len(grams_a)])
     positions_b = np.flatnonzero(usable[len(grams_a):])
     gram_of_a = grams.which[positions_a]
@@ -118,7 +123,7 @@ def _seeds(ids_a: np.ndarray, ids_b: np.ndarray, n: int) -> tuple[np.ndarray, np
     occurrence, within = expand(partners)
     i = positions_a[occurrence]
     j = positions_b[first[occurrence] + within]
-    return i, j
+    return i, j, crowded
 
 
 def _with_neighbours(i: np.ndarray, j: np.ndarray, reach: int) -> np.ndarray:
@@ -547,7 +552,7 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
           params: MatchParams) -> list[Alignment]:
     """All shared passages of `a` and `b` in token indices, ordered by position in A."""
     n = params.seed
-    seeds_i, seeds_j = _seeds(a.ids, b.ids, n)
+    seeds_i, seeds_j, crowded = _seeds(a.ids, b.ids, n)
     if not len(seeds_i):
         return []
     chance_bits = chance_level(len(a), len(b))
@@ -575,8 +580,53 @@ def align(a: TokenStream, b: TokenStream, bits_a: np.ndarray,
         edited = [p for p, ok in zip(joined, more.tolist(), strict=True) if ok]
     breaks = (paragraph_breaks(a), paragraph_breaks(b))
     kept = _one_partner_each(candidates, edited, params.min_tokens, breaks)
+    _through_crowded_grams(kept, a, b, n, crowded, bits_a, breaks)
     extend_passages(kept, a, b, bits_a, params.gap, GAP_BITS, params.copy_tokens, breaks)
     # Seeds stop short of an edit, so two halves of one edited passage may lie too far
     # apart to join until each has been stretched to its last matching word.
     kept = _join_neighbours(kept, 2 * params.gap, params.min_tokens, apart)
     return sorted(kept, key=lambda p: (p.a0, p.b0))
+
+
+def _through_crowded_grams(passages: list[Alignment], a: TokenStream, b: TokenStream, n: int,
+                           crowded: np.ndarray, bits_a: np.ndarray,
+                           breaks: tuple[np.ndarray, np.ndarray]) -> None:
+    """Stretch each passage, in place, over the words right after its end (and before its
+    start) that go on the same in both texts where the n-gram ending (starting) there is one
+    of those too common in the two texts to seed (`MAX_SEED_PAIRS`): "... of the Chinese
+    nation with Chinese-style modernization" stopped at "Chinese-style" in two articles that
+    use "Chinese-style modernization" forty times, though both go on with the word. A seed
+    there would have taken it; the cap only keeps such grams from pairing every use with
+    every other. Never over a paragraph break or into another passage."""
+    breaks_a, breaks_b = breaks
+
+    def goes_on(i: int, j: int) -> bool:
+        """Whether the crowded n-gram at i in A is the one at j in B."""
+        return (0 <= i < len(crowded) and 0 <= j <= len(b) - n and bool(crowded[i])
+                and bool(np.array_equal(a.ids[i:i + n], b.ids[j:j + n])))
+
+    by_a = sorted(passages, key=lambda p: p.a0)
+    starts_a = [p.a0 for p in by_a]
+    starts_b = sorted(p.b0 for p in passages)
+    for p in by_a:
+        k = bisect_right(starts_a, p.a0)
+        next_a = starts_a[k] if k < len(starts_a) else len(a)
+        k = bisect_right(starts_b, p.b0)
+        next_b = starts_b[k] if k < len(starts_b) else len(b)
+        while (p.a1 < next_a and p.b1 < next_b and not breaks_a[p.a1 - 1]
+               and not breaks_b[p.b1 - 1] and goes_on(p.a1 - n + 1, p.b1 - n + 1)):
+            p.bits += float(bits_a[p.a1])
+            p.a1, p.b1 = p.a1 + 1, p.b1 + 1
+            p.matched, p.matched_b = p.matched + 1, p.matched_b + 1
+    ends_a = sorted(p.a1 for p in passages)
+    ends_b = sorted(p.b1 for p in passages)
+    for p in by_a:
+        k = bisect_right(ends_a, p.a0)
+        previous_a = ends_a[k - 1] if k else 0
+        k = bisect_right(ends_b, p.b0)
+        previous_b = ends_b[k - 1] if k else 0
+        while (p.a0 > previous_a and p.b0 > previous_b and not breaks_a[p.a0 - 1]
+               and not breaks_b[p.b0 - 1] and goes_on(p.a0 - 1, p.b0 - 1)):
+            p.a0, p.b0 = p.a0 - 1, p.b0 - 1
+            p.bits += float(bits_a[p.a0])
+            p.matched, p.matched_b = p.matched + 1, p.matched_b + 1
