@@ -52,3 +52,25 @@ def test_joining_lines_is_linear_in_the_paragraph_length() -> None:
     # pages must cost about eight times as much (quadratic work would be 64 times).
     small, large = _seconds(_one_long_paragraph(20)), _seconds(_one_long_paragraph(160))
     assert large < 24 * small, (small, large)
+
+
+def test_a_headline_wrapped_in_larger_type_is_one_paragraph(tmp_path: Path) -> None:
+    # A headline in large type, centred or not, is set with a wider line gap than the body
+    # and its shorter lines start further right: neither makes each of its lines a paragraph.
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    headline = ("Firmly grasping the initiative of information and striving to become a "
+                "powerful country on the Internet")
+    body = ["In today's world, network information technology has been fully integrated "
+            "into social production and life, and it is changing how people work. " * 2,
+            "Countries around the world are closely connected by the network, and the "
+            "network has become a new space for production and for daily life. " * 2]
+    for style in ("Title", "Heading1"):
+        path = tmp_path / f"{style}.pdf"
+        SimpleDocTemplate(str(path), pagesize=A4).build(
+            [Paragraph(headline, styles[style])]
+            + [Paragraph(text, styles["BodyText"]) for text in body])
+        assert load_document(path).text == "\n\n".join([headline] + [t.strip() for t in body])

@@ -36,6 +36,8 @@ _CJK = re.compile(r"[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-
                   r"\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
 #: A line starting with an ideographic space or two spaces is a paragraph's indented first line.
 _INDENTED = re.compile(r"^(\u3000|[ \t]{2})")
+#: Type this many times the body's size or larger is a headline's (see `_breaks`).
+_LARGER_TYPE = 1.2
 #: How far right of the line above (PDF units, about half an em) an indented first line starts.
 _INDENT_STEP = 6.0
 #: Characters of a line's end examined for a hyphenated word: keeps each join's work bounded.
@@ -48,6 +50,8 @@ class _Line:
     text: str
     y: float | None  # baseline height on the page (PDF units, up is larger); None if unknown
     x: float | None = None  # where the line starts (PDF units from the left); None if unknown
+    #: Font size of its first fragment as printed (PDF units); None if unknown.
+    size: float | None = None
 
 
 def extract_pdf(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
@@ -110,10 +114,21 @@ def _page_lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
                     current.x = float(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
                 except (TypeError, ValueError, IndexError):
                     current.y = current.x = None
+                current.size = _printed_size(size, tm, cm)
             current.text += piece
 
     page.extract_text(visitor_text=on_text)
     return [line for line in lines if line.text.strip()]
+
+
+def _printed_size(size, tm, cm) -> float | None:  # type: ignore[no-untyped-def]
+    """A font size as printed: the size set, scaled by the text and page matrices."""
+    try:
+        scale = math.sqrt(abs((tm[0] * tm[3] - tm[1] * tm[2]) * (cm[0] * cm[3] - cm[1] * cm[2])))
+        printed = float(size) * scale
+    except (TypeError, ValueError, IndexError):
+        return None
+    return printed if math.isfinite(printed) and printed > 0 else None
 
 
 def _edge_key(text: str) -> str:
@@ -159,12 +174,13 @@ def _paragraphs(pages: list[list[_Line]]) -> tuple[list[str], int]:
     last_text = ""  # the previous line as printed, which may be on the previous page
     joined = 0
     gap = _usual_gap(pages)
+    size = _usual_size(pages)
     above: _Line | None = None  # the previous line, for the indentation test
     for page in pages:
         previous: _Line | None = None
         for line in page:
             text = line.text.strip()
-            if pieces and _breaks(previous, line, gap, last_text, typical, above):
+            if pieces and _breaks(previous, line, gap, last_text, typical, above, size):
                 paragraphs.append("".join(pieces))
                 pieces = []
             if not pieces:
@@ -192,27 +208,38 @@ def _usual_gap(pages: list[list[_Line]]) -> float | None:
     return min(gaps, key=lambda g: (-gaps[g], g))
 
 
+def _usual_size(pages: list[list[_Line]]) -> float | None:
+    """The body text's font size: the size most lines are printed in."""
+    sizes = Counter(round(line.size, 1) for page in pages for line in page if line.size)
+    return min(sizes, key=lambda s: (-sizes[s], s)) if sizes else None
+
+
 def _breaks(previous: _Line | None, line: _Line, gap: float | None, last_text: str,
-            typical: int, above: _Line | None = None) -> bool:
+            typical: int, above: _Line | None = None, size: float | None = None) -> bool:
     """Does `line` start a new paragraph after the line `last_text`?
 
     `previous` is the line before on the same page (None at a page's top), `above` the line
-    before wherever it is."""
+    before wherever it is; `size` the body text's font size (`_usual_size`)."""
     # An indented first line (Chinese text indents by two ideographic spaces), unless every
     # line is indented alike (a quotation, a code block).
     if _INDENTED.match(line.text) and (
             above is None or not _INDENTED.match(above.text) or len(last_text) < 0.8 * typical):
         return True
+    # Lines in a larger type than the body's (a headline wrapped over two or three lines,
+    # maybe centred) are set wider apart in proportion, and each may start further right.
+    larger = (min(above.size, line.size) / size
+              if above is not None and above.size and line.size and size else 1.0)
     if (above is not None and above.x is not None and line.x is not None
-            and line.x > above.x + _INDENT_STEP and previous is not None):
+            and line.x > above.x + _INDENT_STEP and previous is not None
+            and larger <= _LARGER_TYPE):
         return True
     # A short line that ends a sentence ends its paragraph.
     if _SENTENCE_END.search(last_text) and len(last_text) < 0.8 * typical:
         return True
     if previous is not None and previous.y is not None and line.y is not None and gap:
         step = previous.y - line.y
-        # A wider gap than usual, or a jump up the page (a new column).
-        return step > gap * _PARAGRAPH_GAP or step < -gap
+        # A wider gap than usual (at the lines' size), or a jump up the page (a new column).
+        return step > gap * _PARAGRAPH_GAP * max(1.0, larger) or step < -gap
     return False
 
 
