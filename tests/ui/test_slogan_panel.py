@@ -106,3 +106,27 @@ def test_the_slogans_table_gets_the_height_and_the_settings_scroll(make_window, 
     scroller = window.settings_panel.parentWidget().parentWidget()
     assert scroller.objectName() == "settings_scroller"
     assert scroller.height() < window.settings_panel.sizeHint().height()
+
+
+def test_choosing_a_slogan_again_steps_through_its_uses(make_window, qtbot,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path) -> None:
+    window = _opened(make_window, qtbot, tmp_path)
+    slogans = window.rendered.comparison.slogans
+    number = next(n for n, s in enumerate(slogans) if s.phrase == BOTH)
+    both = slogans[number]
+    assert (len(both.occurrences_a), len(both.occurrences_b)) == (9, 9)
+    other = next(n for n, s in enumerate(slogans) if s.phrase == ONLY_A)
+    panel, (pane_a, pane_b) = window.side_panel, window.panes
+    shown = []
+    for _ in range(10):
+        panel.slogan_chosen.emit(number)
+        shown.append((pane_a.active, pane_b.active))
+    # Each use in turn, side by side, then the first again.
+    assert shown == [*zip(both.occurrences_a, both.occurrences_b, strict=True),
+                     (both.occurrences_a[0], both.occurrences_b[0])]
+    assert window.statusBar().currentMessage().startswith(
+        f"\u201c{BOTH}\u201d: use 1 of 9 in A, use 1 of 9 in B")
+    panel.slogan_chosen.emit(number)
+    panel.slogan_chosen.emit(other)  # another slogan between: the next choice starts over
+    panel.slogan_chosen.emit(number)
+    assert pane_a.active == both.occurrences_a[0]

@@ -33,6 +33,9 @@ class PassageView(QObject):
         #: the watch-list, so the real formulations stand out; the rest are listed unticked.
         self.hidden_slogans: set[str] = set()
         self.shown_slogans: set[str] = set()
+        #: The slogan last chosen in the list, of which comparison, and the use shown: the
+        #: next click on it shows its next use.
+        self._slogan_use: tuple[object, int, int] | None = None
         self._syncing = False
         for side, pane in enumerate(panes):
             pane.activated.connect(lambda offset, s=side: self.on_pane_activated(s, offset))
@@ -111,13 +114,27 @@ class PassageView(QObject):
     def on_slogan_chosen(self, number: int) -> None:
         if self.rendered is None:
             return
-        slogan = self.rendered.comparison.slogans[number]
+        comparison = self.rendered.comparison
+        slogan = comparison.slogans[number]
+        uses = (slogan.occurrences_a, slogan.occurrences_b)
+        # Choosing it again steps through its uses, side by side, each text's from its
+        # first again once they are all shown: a slogan used forty times is read in turn.
+        last = self._slogan_use
+        again = last is not None and last[0] is comparison and last[1] == number
+        use = last[2] + 1 if last is not None and again else 0
+        use %= max(1, *(len(spans) for spans in uses))
+        self._slogan_use = (comparison, number, use)
         with self._quiet():
-            for pane, spans in zip(self.panes, (slogan.occurrences_a, slogan.occurrences_b),
-                                   strict=True):
+            for pane, spans in zip(self.panes, uses, strict=True):
                 if spans:
-                    pane.set_active(spans[0], flash=True)
-                    pane.center_on(spans[0][0])
+                    span = spans[use % len(spans)]
+                    pane.set_active(span, flash=True)
+                    pane.center_on(span[0])
+        if max(len(spans) for spans in uses) > 1:
+            self.say(f"\u201c{slogan.phrase}\u201d: " + ", ".join(
+                f"use {use % len(spans) + 1} of {len(spans)} in {side}"
+                for side, spans in zip("AB", uses, strict=True) if spans)
+                + " (choose it again for the next)", 5000)
 
     def on_theme_chosen(self, number: int) -> None:
         if self.rendered is None:
