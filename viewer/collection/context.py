@@ -175,19 +175,28 @@ def _watched_entries(comparison: Comparison, store: CollectionStore, watchlist: 
 
 def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],
                 spans: tuple[Span, Span], dates: dict[str, str]) -> dict[str, Any] | None:
-    """The cluster holding this passage of A (or of B), if it reaches other articles."""
-    for doc_id, (start, end) in zip(ids, spans, strict=True):
-        if doc_id is None:
-            continue
-        for cluster in clusters:
-            if not any(p["doc"] == doc_id and p["span"][0] < end and start < p["span"][1]
-                       for p in cluster["passages"]):
-                continue
-            members = {p["doc"] for p in cluster["passages"]}
-            others = members - {i for i in ids if i is not None}
-            if not others:
-                return None
-            return {"cluster": cluster["id"], "documents": len(members),
-                    "others": len(others),
-                    "first": {"doc": cluster["first"], "date": dates.get(cluster["first"], "")}}
-    return None
+    """The cluster holding this passage of A (or of B), if it reaches other articles.
+
+    Clusters may nest: a reprint of A whole is one cluster, and a paragraph of A that B
+    and others carry is another (`find_clusters` keeps a short span inside a far longer
+    one apart). The passage's cluster is the one whose spans in A and B it overlaps on the
+    most sides, then most closely (the overlap's share of the two spans' reach)."""
+    best, best_fit = None, (0, 0.0)
+    for cluster in clusters:
+        sides, closeness = 0, 0.0
+        for doc_id, (start, end) in zip(ids, spans, strict=True):
+            fits = [(min(end, p1) - max(start, p0)) / (max(end, p1) - min(start, p0))
+                    for p in cluster["passages"] if p["doc"] == doc_id
+                    for p0, p1 in [p["span"]] if p0 < end and start < p1]
+            if doc_id is not None and fits:
+                sides, closeness = sides + 1, closeness + max(fits)
+        if (sides, closeness) > best_fit:
+            best, best_fit = cluster, (sides, closeness)
+    if best is None:
+        return None
+    members = {p["doc"] for p in best["passages"]}
+    others = members - {i for i in ids if i is not None}
+    if not others:
+        return None
+    return {"cluster": best["id"], "documents": len(members), "others": len(others),
+            "first": {"doc": best["first"], "date": dates.get(best["first"], "")}}
