@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -407,3 +408,26 @@ def test_a_single_article_on_spark_gets_the_note_the_embedded_engine_gives(
     assert run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "t")]) == 0
     err = capsys.readouterr().err
     assert ("tandem: note: the collection holds a single article" in err) == (documents == 1)
+
+
+def test_a_source_named_from_its_folder_is_recorded_as_the_embedded_engine_records_it(
+        spark: SparkSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The embedded engine stores a source by its absolute path, so that whether an
+    # article's file is still there does not depend on where a later add runs; the job
+    # must record the same paths, in its report and in a store imported from its tables.
+    shutil.copy(FEW.parents[1] / "en" / "collection.jsonl", tmp_path / "en.jsonl")
+    source = os.path.relpath(tmp_path / "en.jsonl")  # as typed in the current folder
+    run_job(source, str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    embedded = embedded_report(Path(source), tmp_path / "embedded.sqlite")
+    assert spark_report["documents"][0]["path"] == f"{tmp_path / 'en.jsonl'}:1"
+    assert spark_report["documents"] == embedded["documents"]
+    # Imported, the store refuses another file's text under one of its ids from any folder.
+    import_tables(str(tmp_path / "tables"), str(tmp_path / "imported.sqlite"))
+    row = json.loads((tmp_path / "en.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "other.jsonl").write_text(
+        json.dumps({**row, "text": row["text"] + " A sentence of its own."}) + "\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert run_corpus(["add", str(tmp_path / "imported.sqlite"), "other.jsonl"]) == 2

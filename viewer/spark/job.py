@@ -51,6 +51,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlparse
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
@@ -93,6 +94,11 @@ def run_job(source: str, out: str, *, master: str | None = None,
     `formulations=False` leaves out the one stage that needs the whole collection in one
     task: the formulations table is empty, and pairs keep passages that are formulations."""
     report = progress or _quiet
+    # A local source is named by its absolute path, as the embedded engine stores one
+    # (`add_sources`): the tables' paths (and a store imported from them) then say which
+    # file an article came from wherever a later `tandem corpus add` runs, and Spark's
+    # JVM, whose folder is the one it started in, reads the file Python was given.
+    source = source if urlparse(source).scheme else os.path.abspath(source)
     session = spark or spark_session(master, conf=conf)
     marks: list[tuple[str, float]] = []
     started = time.perf_counter()
