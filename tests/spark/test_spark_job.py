@@ -431,3 +431,18 @@ def test_a_source_named_from_its_folder_is_recorded_as_the_embedded_engine_recor
         encoding="utf-8")
     monkeypatch.chdir(tmp_path / "elsewhere")
     assert run_corpus(["add", str(tmp_path / "imported.sqlite"), "other.jsonl"]) == 2
+
+
+def test_gzip_data_that_ends_early_is_one_line_not_a_traceback(
+        spark: SparkSession, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A download cut short: the embedded engine indexes the lines before the damage and
+    # lists the rest as skipped; Hadoop's reader fails the whole read, which is told so.
+    source = FEW.parents[1] / "damaged" / "truncated.jsonl.gz"
+    code = run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "out"),
+                       "--quiet"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert err == (f"tandem: {source}: the gzip data is damaged or ends early (Unexpected "
+                   "end of input stream); the Spark engine reads none of it: compress the "
+                   "file again, or index the lines before the damage with the embedded "
+                   "engine (without --engine spark)")

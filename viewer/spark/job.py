@@ -47,12 +47,14 @@ import argparse
 import functools
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from py4j.protocol import Py4JJavaError
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
@@ -111,7 +113,10 @@ def run_job(source: str, out: str, *, master: str | None = None,
         report(name)
 
     stage("read")
-    articles = _read(session, source).localCheckpoint()
+    try:
+        articles = _read(session, source).localCheckpoint()
+    except Py4JJavaError as error:
+        raise _damaged_input(source, error) from None
     # Skipped lines and the notes on articles indexed all the same ("indexed"), in one table
     # as the embedded store keeps them.
     skipped = articles.where(F.col("reason").isNotNull()).select("num", "path", "reason",
@@ -380,6 +385,25 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
     frame = spark.createDataFrame(lines, "number long, line binary")
     return frame.mapInArrow(functools.partial(core_calls.parse_lines, path=source),
                             core_calls.ARTICLE_SCHEMA)
+
+
+#: What Hadoop's gzip reader says of a file that ends early or is no gzip data.
+_DAMAGED = re.compile(r"Caused by: (?:java\.io\.EOFException|java\.util\.zip\.ZipException"
+                      r"|java\.io\.IOException: (?:Not in GZIP format|not a gzip file))"
+                      r"(?::\s*([^\n]*))?")
+
+
+def _damaged_input(source: str, error: Py4JJavaError) -> Exception:
+    """The error of a read that failed: for compressed data that is damaged or ends early,
+    one line saying so (Hadoop's reader stops the whole job there, where the embedded
+    engine keeps the lines before the damage); any other failure as it came."""
+    found = _DAMAGED.search(str(error))
+    if found is None:
+        return error
+    said = f" ({found.group(1).strip()})" if found.group(1) else ""
+    return SourceError(f"{source}: the gzip data is damaged or ends early{said}; the Spark "
+                       "engine reads none of it: compress the file again, or index the lines "
+                       "before the damage with the embedded engine (without --engine spark)")
 
 
 def _is_parquet(source: str) -> bool:
