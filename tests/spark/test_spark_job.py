@@ -446,3 +446,25 @@ def test_gzip_data_that_ends_early_is_one_line_not_a_traceback(
                    "end of input stream); the Spark engine reads none of it: compress the "
                    "file again, or index the lines before the damage with the embedded "
                    "engine (without --engine spark)")
+
+
+def test_a_glob_of_files_names_each_line_by_its_file(spark: SparkSession, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # The broken line is the third of part-2.jsonl: so the job says, as the embedded engine
+    # given the two files does, not line 8 of "part-*.jsonl".
+    parts = FEW.parents[1] / "parts"
+    code = run_corpus([str(parts / "part-*.jsonl"), "--engine", "spark", "--out",
+                       str(tmp_path / "out"), "--quiet"])
+    assert code == 0
+    assert capsys.readouterr().err.strip().startswith(
+        f"tandem: skipped {parts / 'part-2.jsonl'}:3: is not valid JSON")
+    spark_report = report_from_tables(str(tmp_path / "out"))
+    with CollectionStore.create_or_open(tmp_path / "embedded.sqlite") as store:
+        add_sources(store, [parts / "part-1.jsonl", parts / "part-2.jsonl"], workers=1)
+        embedded = store.report()
+    for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
+        assert spark_report[part] == embedded[part], part
+    assert run_corpus([str(parts / "nothing-*.jsonl"), "--engine", "spark", "--out",
+                       str(tmp_path / "none"), "--quiet"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"tandem: {parts / 'nothing-*.jsonl'}: no file matches (check the path)")

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -64,24 +64,31 @@ def _ddl(schema: pa.Schema) -> str:
 # -- reading: each line by the embedded reader's `read_line` (same checks, same text) --------
 
 
-def parse_lines(batches: Iterable[pa.RecordBatch], path: str) -> Iterator[pa.RecordBatch]:
-    """(number, line) -> article columns, a skipped line or a note (see `_articles`)."""
+#: A document's number: its file's place among the files read, then its line in the file.
+FILE_SHIFT = 40
+
+
+def parse_lines(batches: Iterable[pa.RecordBatch], paths: Sequence[str]
+                ) -> Iterator[pa.RecordBatch]:
+    """(file, number, line) -> article columns, a skipped line or a note (see `_articles`):
+    `paths[file]` and the line's number in it name the line, as the embedded reader names
+    a line of each file it is given."""
     for batch in batches:
-        numbered = zip(batch.column("number").to_pylist(), batch.column("line").to_pylist(),
-                       strict=True)
+        numbered = zip(batch.column("file").to_pylist(), batch.column("number").to_pylist(),
+                       batch.column("line").to_pylist(), strict=True)
         # Spark hands lines without their end; the embedded reader parses them with it
         # (which shows in the column of a JSON error at the end of a line).
-        yield _articles(path, ((number, line + b"\n") for number, line in numbered
-                               if line.strip()))
+        yield _articles(((file << FILE_SHIFT) + number, paths[file], number, line + b"\n")
+                        for file, number, line in numbered if line.strip())
 
 
 def parse_records(batches: Iterable[pa.RecordBatch], path: str) -> Iterator[pa.RecordBatch]:
     """Parquet rows (id, text, and optionally series, date, title; `number` their order) ->
     article columns, each row checked by the same rules as a JSON line."""
     for batch in batches:
-        yield _articles(path, ((row["number"], json.dumps(
+        yield _articles((row["number"], path, row["number"], json.dumps(
             {k: v for k, v in row.items() if k in ("id", "series", "date", "text", "title")},
-            default=str).encode("utf-8")) for row in batch.to_pylist()))
+            default=str).encode("utf-8")) for row in batch.to_pylist())
 
 
 ARTICLE_COLUMNS = ("num", "id", "series", "date", "text", "path", "title", "reason", "indexed")
@@ -91,18 +98,19 @@ _ARTICLE_ARROW = pa.schema([("num", pa.int64())]
 ARTICLE_SCHEMA = _ddl(_ARTICLE_ARROW)
 
 
-def _articles(path: str, lines: Iterable[tuple[int, bytes]]) -> pa.RecordBatch:
+def _articles(lines: Iterable[tuple[int, str, int, bytes]]) -> pa.RecordBatch:
     """A row for each article, skipped line and note the embedded reader yields
-    (`read_line`): a skipped line or a note has `reason` set, a note also `indexed`."""
+    (`read_line`) of each (document number, file, line number, line): a skipped line or a
+    note has `reason` set, a note also `indexed`."""
     rows = []
-    for number, line in lines:
+    for num, path, number, line in lines:
         for parsed in read_line(path, line, number):
             if isinstance(parsed, Skipped):
-                rows.append({"num": number, "id": "", "series": "", "date": "", "text": "",
+                rows.append({"num": num, "id": "", "series": "", "date": "", "text": "",
                              "path": parsed.path, "title": "", "reason": parsed.reason,
                              "indexed": parsed.indexed})
             else:
-                rows.append({"num": number, "id": parsed.id, "series": parsed.series,
+                rows.append({"num": num, "id": parsed.id, "series": parsed.series,
                              "date": parsed.date, "text": parsed.text, "path": parsed.path,
                              "title": parsed.title, "reason": None, "indexed": False})
     return pa.RecordBatch.from_pylist(rows, schema=_ARTICLE_ARROW)

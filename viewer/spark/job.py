@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import glob
 import json
 import os
 import re
@@ -377,14 +378,28 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
         return (frame.withColumn("number", F.monotonically_increasing_id() + 1)
                 .mapInArrow(functools.partial(core_calls.parse_records, path=source),
                             core_calls.ARTICLE_SCHEMA))
-    if "://" not in source and not os.path.exists(source) and not any(
-            ch in source for ch in "*?["):
+    paths = [source]
+    if "://" not in source and any(ch in source for ch in "*?["):
+        # A glob of local files: each file read on its own, so that a skipped line or an
+        # id used twice is named by its file and its line there, as the embedded engine
+        # names them (given the files the shell lists for the glob, in its order).
+        paths = sorted(path for path in glob.glob(source) if os.path.isfile(path))
+        if not paths:
+            raise SourceError(f"{source}: no file matches (check the path)")
+    elif "://" not in source and not os.path.exists(source):
         raise SourceError(f"{source}: no such file or folder (check the path)")
-    lines = (spark.sparkContext.textFile(source, use_unicode=False).zipWithIndex()
-             .map(lambda pair: (pair[1] + 1, pair[0])))  # (line number, the line's bytes)
-    frame = spark.createDataFrame(lines, "number long, line binary")
-    return frame.mapInArrow(functools.partial(core_calls.parse_lines, path=source),
+    context = spark.sparkContext
+    files = [context.textFile(path, use_unicode=False).zipWithIndex()
+             .map(functools.partial(_numbered, k)) for k, path in enumerate(paths)]
+    lines = files[0] if len(files) == 1 else context.union(files)
+    frame = spark.createDataFrame(lines, "file long, number long, line binary")
+    return frame.mapInArrow(functools.partial(core_calls.parse_lines, paths=paths),
                             core_calls.ARTICLE_SCHEMA)
+
+
+def _numbered(file: int, pair: tuple[bytes, int]) -> tuple[int, int, bytes]:
+    """(file, line number, the line's bytes) of a line of `zipWithIndex`."""
+    return file, pair[1] + 1, pair[0]
 
 
 #: What Hadoop's gzip reader says of a file that ends early or is no gzip data.
