@@ -199,3 +199,37 @@ def test_the_replace_command_it_suggests_runs_as_pasted(tmp_path: Path) -> None:
     suggested = re.search(r"run '(tandem corpus add .*? --replace)'", message)
     assert suggested is not None
     assert shlex.split(suggested.group(1))[3:] == [str(store), str(second), "--replace"]
+
+
+def _dated(path: Path, date: str, series: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"id": "x1", "series": series, "date": date, "text": ONE})
+                    + "\n", encoding="utf-8")
+    return path
+
+
+def test_another_files_id_with_the_same_text_never_relabels_the_article(
+        tmp_path: Path) -> None:
+    # Another file giving x1 the same text but another date and series took the article
+    # over without a word: its date, series and file were the other file's, and the first
+    # file's next add was refused as if x1 were never its own.
+    first = _dated(tmp_path / "paper-a" / "dump.jsonl", "2019-01-01", "paper-a")
+    store = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, [str(first)], workers=1)
+        before = [(r.id, r.series, r.date, r.path) for r in opened.documents()]
+        relabelling = _dated(tmp_path / "paper-b" / "dump.jsonl", "2020-05-05", "paper-b")
+        with pytest.raises(SourceError) as refused:
+            add_sources(opened, [str(relabelling)], workers=1)
+        assert str(refused.value).startswith(
+            f"{relabelling}: 1 id (such as 'x1') already in {store} name articles read "
+            f"from {first}, with the same texts but other dates or series;")
+        assert [(r.id, r.series, r.date, r.path) for r in opened.documents()] == before
+        # The same article in another file, dated and filed alike: it stays its first file's.
+        alike = _dated(tmp_path / "mirror" / "dump.jsonl", "2019-01-01", "paper-a")
+        summary = add_sources(opened, [str(alike)], workers=1)
+        assert (summary.added, summary.changed, summary.unchanged) == (0, 0, 1)
+        assert [(r.id, r.series, r.date, r.path) for r in opened.documents()] == before
+        # ...and asked to, the newer file's date and series replace them.
+        add_sources(opened, [str(relabelling)], workers=1, replace=True)
+        assert [(r.series, r.date) for r in opened.documents()] == [("paper-b", "2020-05-05")]

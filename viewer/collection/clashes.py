@@ -90,6 +90,8 @@ class TakenId:
     #: Where the stored article was read from, and where the new text is read from.
     stored_path: str
     new_path: str
+    #: How the new article differs from the stored one.
+    differs: str = "other texts"
 
 
 def taken_id(doc_id: str, stored_path: str, new_path: str,
@@ -113,7 +115,7 @@ def refuse_taking(store_path: str, taken: Sequence[TakenId], sources: Sequence[s
     ids = "1 id" if len(taken) == 1 else f"{len(taken):,} ids"
     raise SourceError(
         f"{source}: {ids} (such as {first.doc_id!r}) already in {store_path} name articles "
-        f"read from {file_of(first.stored_path)}, with other texts; if this is a newer "
+        f"read from {file_of(first.stored_path)}, with {first.differs}; if this is a newer "
         f"dump of those articles, run 'tandem corpus add {shlex.quote(store_path)} "
         f"{shlex.quote(source)} --replace' "
         "to put its texts in their place, else give its articles ids of their own or "

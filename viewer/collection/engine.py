@@ -134,7 +134,16 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
             # Another date or series (metadata.csv edited) moves first appearances and
             # boilerplate: the article has changed, its text need not be read again.
             row = stored[article.id]
-            relabelled += (row.date, row.series) != (article.date, article.series)
+            relabel = (row.date, row.series) != (article.date, article.series)
+            if (not replace_given_ids and row.path != article.path
+                    and of_other_sources(row.path, sources)):
+                # Another source's article: it keeps its file, date and series. Another
+                # date or series given for it under its id is refused as another text is.
+                if relabel and not article.id_from_path:
+                    taken.append(TakenId(article.id, row.path, article.path,
+                                         "the same texts but other dates or series"))
+                continue
+            relabelled += relabel
             _update_metadata(store, old[0], article)
             continue
         if old is not None:
