@@ -60,30 +60,51 @@ def extend_passages(passages: list[Alignment], a: TokenStream, b: TokenStream,
     if not passages or window <= 0:
         return
     breaks_a, breaks_b = breaks
-    by_a = sorted(passages, key=lambda p: p.a0)
-    starts_a = [p.a0 for p in by_a]
-    starts_b = sorted(p.b0 for p in passages)
-    for p in by_a:
-        k = bisect_right(starts_a, p.a0)
-        next_a = starts_a[k] if k < len(starts_a) else len(a)
-        k = bisect_right(starts_b, p.b0)
-        next_b = starts_b[k] if k < len(starts_b) else len(b)
+    for p, next_a, next_b in with_next_starts(passages, len(a), len(b)):
         _extend_end(p, a, b, bits_a, window, gap_bits, next_a, next_b, breaks_a, breaks_b)
         if p.matched_both >= copy_tokens:
             _edited_sentence_end(p, a, b, next_a, next_b, breaks_a, breaks_b)
-    # Ends have moved, starts not yet: the starts found above still order the passages.
-    ends_a = [p.a1 for p in by_a]
-    ends_b = [p.b1 for p in sorted(passages, key=lambda p: p.b0)]
-    for p in by_a:
-        k = bisect_left(starts_a, p.a0)
-        previous_a = ends_a[k - 1] if k else 0
-        k = bisect_left(starts_b, p.b0)
-        previous_b = ends_b[k - 1] if k else 0
+    # Ends have moved, starts not yet: the passages are in the same order.
+    for p, previous_a, previous_b in with_previous_ends(passages):
         copy = p.matched_both >= copy_tokens
         _extend_start(p, a, b, bits_a, window, gap_bits, previous_a, previous_b, breaks_a,
                       breaks_b, to_sentence=copy)
         if copy:
             _edited_sentence_start(p, a, b, previous_a, previous_b, breaks_a, breaks_b)
+
+
+def with_next_starts(passages: list[Alignment], length_a: int, length_b: int
+                     ) -> list[tuple[Alignment, int, int]]:
+    """The (disjoint) passages in A's order, each with where the next passage starts in A
+    and in B (the texts' lengths after the last): as far as its end may stretch."""
+    by_a = sorted(passages, key=lambda p: p.a0)
+    starts_a = [p.a0 for p in by_a]
+    starts_b = sorted(p.b0 for p in passages)
+    found = []
+    for p in by_a:
+        k = bisect_right(starts_a, p.a0)
+        next_a = starts_a[k] if k < len(starts_a) else length_a
+        k = bisect_right(starts_b, p.b0)
+        next_b = starts_b[k] if k < len(starts_b) else length_b
+        found.append((p, next_a, next_b))
+    return found
+
+
+def with_previous_ends(passages: list[Alignment]) -> list[tuple[Alignment, int, int]]:
+    """The (disjoint) passages in A's order, each with where the passage before it ends in
+    A and in B (0 before the first): as far as its start may stretch back."""
+    by_a = sorted(passages, key=lambda p: p.a0)
+    by_b = sorted(passages, key=lambda p: p.b0)
+    starts_a, starts_b = [p.a0 for p in by_a], [p.b0 for p in by_b]
+    ends_a, ends_b = [p.a1 for p in by_a], [p.b1 for p in by_b]
+    found = []
+    for p in by_a:
+        k = bisect_left(starts_a, p.a0)
+        previous_a = ends_a[k - 1] if k else 0
+        k = bisect_left(starts_b, p.b0)
+        previous_b = ends_b[k - 1] if k else 0
+        found.append((p, previous_a, previous_b))
+    return found
 
 
 def _extend_end(p: Alignment, a: TokenStream, b: TokenStream, bits_a: np.ndarray,

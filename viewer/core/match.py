@@ -20,13 +20,19 @@ language, unless the two texts share a copy of whole sentences beside them.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.core.extend import extend_passages, paragraph_breaks, sentence_begins
+from viewer.core.extend import (
+    extend_passages,
+    paragraph_breaks,
+    sentence_begins,
+    with_next_starts,
+    with_previous_ends,
+)
 from viewer.core.grams import gram_hashes
 from viewer.core.grouping import expand, group
 from viewer.core.tokenize import TokenStream
@@ -605,26 +611,13 @@ def _through_crowded_grams(passages: list[Alignment], a: TokenStream, b: TokenSt
         return (0 <= i < len(crowded) and 0 <= j <= len(b) - n and bool(crowded[i])
                 and bool(np.array_equal(a.ids[i:i + n], b.ids[j:j + n])))
 
-    by_a = sorted(passages, key=lambda p: p.a0)
-    starts_a = [p.a0 for p in by_a]
-    starts_b = sorted(p.b0 for p in passages)
-    for p in by_a:
-        k = bisect_right(starts_a, p.a0)
-        next_a = starts_a[k] if k < len(starts_a) else len(a)
-        k = bisect_right(starts_b, p.b0)
-        next_b = starts_b[k] if k < len(starts_b) else len(b)
+    for p, next_a, next_b in with_next_starts(passages, len(a), len(b)):
         while (p.a1 < next_a and p.b1 < next_b and not breaks_a[p.a1 - 1]
                and not breaks_b[p.b1 - 1] and goes_on(p.a1 - n + 1, p.b1 - n + 1)):
             p.bits += float(bits_a[p.a1])
             p.a1, p.b1 = p.a1 + 1, p.b1 + 1
             p.matched, p.matched_b = p.matched + 1, p.matched_b + 1
-    ends_a = sorted(p.a1 for p in passages)
-    ends_b = sorted(p.b1 for p in passages)
-    for p in by_a:
-        k = bisect_right(ends_a, p.a0)
-        previous_a = ends_a[k - 1] if k else 0
-        k = bisect_right(ends_b, p.b0)
-        previous_b = ends_b[k - 1] if k else 0
+    for p, previous_a, previous_b in with_previous_ends(passages):
         while (p.a0 > previous_a and p.b0 > previous_b and not breaks_a[p.a0 - 1]
                and not breaks_b[p.b0 - 1] and goes_on(p.a0 - 1, p.b0 - 1)):
             p.a0, p.b0 = p.a0 - 1, p.b0 - 1
