@@ -601,10 +601,7 @@ def test_compare_with_a_collection_says_which_text_is_none_of_its_articles(
         tmp_path: Path) -> None:
     # A wrong store, or a text edited since it was indexed: the figures that need the
     # article are missing, and one line says why; the JSON stays as it is.
-    planted = make_collection()
-    store = tmp_path / "store.sqlite"
-    assert tandem("corpus", "add", str(store), str(planted.write(tmp_path / "c.jsonl")),
-                  env=_env(tmp_path)).returncode == 0
+    planted, store, _ = _indexed(tmp_path)
     inside, outside, other = tmp_path / "in.txt", tmp_path / "out.txt", tmp_path / "other.txt"
     inside.write_text(planted.rows[0]["text"], encoding="utf-8", newline="")
     outside.write_text("An article of no collection.\n\n" + planted.rows[1]["text"],
@@ -633,10 +630,7 @@ def test_an_article_saved_with_another_ending_is_still_the_stores_article(
         tmp_path: Path) -> None:
     # Saved from the JSON lines to a file, an article gains a final line break (or more):
     # it is the same article, its passages at the same offsets.
-    planted = make_collection()
-    store = tmp_path / "store.sqlite"
-    assert tandem("corpus", "add", str(store), str(planted.write(tmp_path / "c.jsonl")),
-                  env=_env(tmp_path)).returncode == 0
+    planted, store, _ = _indexed(tmp_path)
     texts = planted.by_id()
     first, second, third = planted.chain
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
