@@ -305,14 +305,14 @@ def test_a_changed_article_is_aligned_again(tmp_path: Path) -> None:
 
 
 def test_an_article_given_another_date_gives_what_a_fresh_index_gives(tmp_path: Path) -> None:
-    # metadata.csv edited: the text is the same, but the slogan's first article (a060)
-    # now comes after its others.
+    # The dump written again with a date corrected: the text is the same, but the
+    # slogan's first article (a060) now comes after its others.
     planted = with_reprinted_slogan((60, 70, 80, 90, 100), ())
     with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
         add_sources(store, [planted.write(tmp_path / "a.jsonl")], workers=1)
         [before] = store.report()["formulations"]
         assert before["first"]["doc"] == "a060"
-        relabelled = planted.write(tmp_path / "b.jsonl", [
+        relabelled = planted.write(tmp_path / "a.jsonl", [
             dict(row, date="2021-12-31") if row["id"] == "a060" else row
             for row in planted.rows])
         summary = add_sources(store, [relabelled], workers=1)
