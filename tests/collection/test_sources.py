@@ -494,6 +494,27 @@ def test_dates_that_are_not_read_are_told_and_the_article_kept(tmp_path: Path) -
     assert "dated by its file name, page or text instead" in told[f"{folder / 'metadata.csv'}:2"]
 
 
+def test_a_file_name_with_no_real_date_is_told_and_an_id_is_no_date(tmp_path: Path) -> None:
+    # 2023-13-45 left the article undated without a word; 20231345 (eight digits alone)
+    # may be an id, and 2023-03-04 in the folder's name dates its articles.
+    folder = tmp_path / "site"
+    (folder / "2023-03-04").mkdir(parents=True)
+    for name in ("2023-13-45_harbour.txt", "2023年2月30日.txt", "20231345.txt",
+                 "2023-03-04/2023-02-30_quay.txt"):
+        (folder / name).write_text(PARAGRAPHS[0], encoding="utf-8")
+    articles, skipped = read(folder)
+    assert {a.id: a.date for a in articles} == {
+        "2023-13-45_harbour": "", "2023年2月30日": "", "20231345": "",
+        "2023-03-04/2023-02-30_quay": "2023-03-04"}
+    told = {Path(s.path).stem: s.reason for s in skipped}
+    assert told == {
+        "2023-13-45_harbour": "its name has the date '2023-13-45', which is no real date; "
+                              "the article is indexed undated",
+        "2023年2月30日": "its name has the date '2023年2月30日', which is no real date; the "
+                       "article is indexed undated"}
+    assert all(s.indexed for s in skipped)
+
+
 def test_a_page_date_written_either_way_round_is_told_and_not_guessed(tmp_path: Path) -> None:
     # 05/11/2022: 5 November or May 11? The page's metadata library guesses day first,
     # where a date given so in metadata.csv or a JSON line is not read at all.

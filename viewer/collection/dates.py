@@ -82,6 +82,18 @@ def date_in_name(name: str) -> str:
     return found
 
 
+def unreal_date_in_name(name: str) -> str:
+    """A date written in a name with separators or in Chinese (2023-13-45, 2023年2月30日)
+    that is no real date, as written; "" when there is none, or a real one. (Eight digits
+    alone that are no date are no date written wrong: an id, a count.)"""
+    if date_in_name(name):
+        return ""
+    for match in _NAME_DATE.finditer(name):
+        if match.group(2) or match.group(7):
+            return match.group(0)
+    return ""
+
+
 def stated_date(text: str) -> str:
     """The date a text states at its head, as "YYYY-MM-DD": one of its first `STATED_LINES`
     non-empty lines that opens with a date label (`_STATED`) and goes on with a date;

@@ -25,6 +25,7 @@ from viewer.collection.dates import (
     iso_date,
     stated_date,
     unread_date,
+    unreal_date_in_name,
     without_stated_date,
 )
 from viewer.collection.page_facts import PageFacts, page_date_and_title
@@ -208,17 +209,22 @@ class FolderSource:
         listed = self.listed.get(name)
         date = listed.date if listed else ""
         title = listed.title if listed else ""
+        named = ""  # a date the file's name writes that is no real date (2023-13-45)
         if not date:
             date = date_in_name(relative.name) or next(
                 (d for d in map(date_in_name, reversed(relative.parent.parts)) if d), "")
+            named = "" if date else unreal_date_in_name(relative.name)
         unread = ""  # a date the page writes that cannot be read one way only
         if not (date and title):
             page = self._page_facts(path)
             date, title = date or page.date, title or page.title
             unread = "" if date else page.unread
         date = date or stated_date(text)
-        note = Skipped(path, unread_date(unread, f"dated {date} by its text" if date
-                                         else "undated"), indexed=True) if unread else None
+        instead = f"dated {date} by its text" if date else "undated"
+        note = (Skipped(path, unread_date(unread, instead), indexed=True) if unread
+                else Skipped(path, f"its name has the date {named!r}, which is no real date; "
+                                   f"the article is indexed {instead}", indexed=True)
+                if named else None)
         return Article(
             id=(listed.id if listed and listed.id else relative.with_suffix("").as_posix()),
             id_from_path=not (listed and listed.id),
