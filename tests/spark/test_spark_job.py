@@ -392,7 +392,7 @@ def test_the_terminal_lists_what_the_job_skipped(spark: SparkSession, tmp_path: 
     assert run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "t")]) == 0
     err = capsys.readouterr().err.splitlines()
     assert any(line.startswith("tandem spark: 6 documents, ")
-               and "1 inputs skipped, 1 notes" in line for line in err)
+               and "1 input skipped, 1 note" in line for line in err)
     assert err[-2].startswith(f"tandem: skipped {source}:4: is not valid JSON")
     assert err[-1].startswith(f"tandem: note on {source}:6: has the date 'not-a-date'")
 
@@ -408,6 +408,8 @@ def test_a_single_article_on_spark_gets_the_note_the_embedded_engine_gives(
     assert run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "t")]) == 0
     err = capsys.readouterr().err
     assert ("tandem: note: the collection holds a single article" in err) == (documents == 1)
+    told = f"{documents} document{'' if documents == 1 else 's'}, "  # "1 documents" before
+    assert any(line.startswith(f"tandem spark: {told}") for line in err.splitlines())
 
 
 def test_a_source_named_from_its_folder_is_recorded_as_the_embedded_engine_records_it(

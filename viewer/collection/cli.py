@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from viewer.arguments import OneLineParser
 from viewer.core.errors import TandemError
+from viewer.present.wording import counted
 from viewer.spark.cli import (
     add_engine_options,
     check_embedded,
@@ -361,22 +362,18 @@ def _write_or_sum_up(store: CollectionStore, args: argparse.Namespace,
         print(results_summary(_results(store, watchlist), store.path), file=sys.stderr)
 
 
-def _counted(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
-
-
 def results_summary(report: Mapping[str, Any], store: str) -> str:
     """Two lines for a run that wrote no report: what the results hold, where the store
     is, and how to write them."""
     from viewer.core.errors import printable
 
-    found = [_counted(len(report["documents"]), "article"),
-             _counted(len(report["pairs"]), "pair"),
-             _counted(len(report["clusters"]), "cluster"),
-             _counted(len(report["formulations"]), "formulation"),
-             _counted(len(report["boilerplate"]), "boilerplate line")]
+    found = [counted(len(report["documents"]), "article"),
+             counted(len(report["pairs"]), "pair"),
+             counted(len(report["clusters"]), "cluster"),
+             counted(len(report["formulations"]), "formulation"),
+             counted(len(report["boilerplate"]), "boilerplate line")]
     if "watched" in report:
-        found.append(_counted(len(report["watched"]), "watched phrase"))
+        found.append(counted(len(report["watched"]), "watched phrase"))
     shown = printable(store)
     return (f"tandem: {', '.join(found)}; store {shown}\n"
             "tandem: no report written (give --json OUT, --html OUT or --pdf OUT); to write "

@@ -22,6 +22,7 @@ from typing import Any
 from viewer.arguments import OneLineParser
 from viewer.collection.sources import lies_in
 from viewer.core.errors import TandemError
+from viewer.present.wording import counted
 
 ENGINES = ("embedded", "spark")
 
@@ -159,10 +160,10 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
         texts = document_texts(args.out)
         write(report, args, texts.__getitem__, document_titles(args.out))
     noted = sum(row["indexed"] for row in read_skipped(args.out))
-    notes = f", {noted} notes" if noted else ""
-    say(f"{result.documents} documents, {result.passages} passages, "
-        f"{len(report['skipped']) - noted} inputs skipped{notes}, {result.seconds:.1f} s; "
-        f"tables in {args.out}")
+    notes = f", {counted(noted, 'note')}" if noted else ""
+    say(f"{counted(result.documents, 'document')}, {counted(result.passages, 'passage')}, "
+        f"{counted(len(report['skipped']) - noted, 'input')} skipped{notes}, "
+        f"{result.seconds:.1f} s; tables in {args.out}")
     return report
 
 
@@ -219,5 +220,6 @@ def run_import(args: argparse.Namespace) -> None:
                           f"{str(error).splitlines()[0] if str(error) else ''}); run the "
                           "Spark job again to make them") from None
     if not args.quiet:
-        print(f"tandem: {count} articles and their results imported into {args.store}",
+        print(f"tandem: {counted(count, 'article')} and their results imported into "
+              f"{args.store}",
               file=sys.stderr)

@@ -62,6 +62,7 @@ from pyspark.sql import functions as F
 from viewer.collection.article import SourceError
 from viewer.core.collection.index import IndexParams, index_params
 from viewer.core.errors import TandemError
+from viewer.present.wording import counted
 from viewer.spark import core_calls
 from viewer.spark.cli import add_spark_options, spark_conf
 from viewer.spark.components import connected_components
@@ -520,8 +521,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TandemError as error:
         print(f"tandem: {error}", file=sys.stderr)
         return 2
-    say(f"{result.documents} documents, {result.candidates} candidate pairs, "
-        f"{result.passages} passages in {result.seconds:.1f} s ("
+    say(f"{counted(result.documents, 'document')}, "
+        f"{counted(result.candidates, 'candidate pair')}, "
+        f"{counted(result.passages, 'passage')} in {result.seconds:.1f} s ("
         + ", ".join(f"{name} {seconds:.1f}" for name, seconds in result.stages.items()) + ")")
     return 0
 

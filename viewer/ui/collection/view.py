@@ -37,6 +37,7 @@ from viewer.collection.store import PairRow
 from viewer.collection.words import article_words
 from viewer.export.collection_model import carried_by
 from viewer.present.shares import percent
+from viewer.present.wording import counted
 from viewer.ui.collection.column_fit import ColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
@@ -58,11 +59,6 @@ def _percent(value: float) -> str:
     return percent(value, 0)
 
 
-def _counted(count: int, noun: str) -> str:
-    """"1 pair", "2 pairs": `noun` in the singular."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
-
-
 def _words(article: ArticleFacts) -> int:
     """An article's words, as its passages' words are counted (`article_words`)."""
     return article_words(article.row.words, article.row.language)
@@ -76,7 +72,7 @@ def _pairs_shown(shown: int, listed: int) -> str:
     """What the Pairs tab says of its rows: all of them, a filter's share, or why none."""
     if not listed:
         return NO_PAIRS
-    return _counted(listed, "pair") if shown == listed else f"{shown:,} of {listed:,} pairs"
+    return counted(listed, "pair") if shown == listed else f"{shown:,} of {listed:,} pairs"
 
 
 #: The tooltip of a pair's share headings.
@@ -457,12 +453,12 @@ class CollectionView(QWidget):
     def _show_summary(self) -> None:
         data = self.data
         assert data is not None
-        watched = f" · {_counted(len(self.watched), 'watched phrase')}" if self.watched else ""
+        watched = f" · {counted(len(self.watched), 'watched phrase')}" if self.watched else ""
         self.summary.setText(
-            f"<b>{data.name}</b> · {_counted(len(data.documents), 'article')} · "
-            f"{_counted(len(data.pairs), 'pair')} · {_counted(len(data.clusters), 'cluster')} · "
-            f"{_counted(len(data.formulations), 'formulation')}{watched} · "
-            f"{_counted(len(data.boilerplate), 'boilerplate line')}")
+            f"<b>{data.name}</b> · {counted(len(data.documents), 'article')} · "
+            f"{counted(len(data.pairs), 'pair')} · {counted(len(data.clusters), 'cluster')} · "
+            f"{counted(len(data.formulations), 'formulation')}{watched} · "
+            f"{counted(len(data.boilerplate), 'boilerplate line')}")
 
     def _show_formulation_rows(self, selected: set[tuple[str, bool]] | None = None) -> None:
         """Show the formulations table's rows, those `selected` (`_row_key`) selected, else
