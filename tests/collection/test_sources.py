@@ -494,6 +494,14 @@ def test_dates_that_are_not_read_are_told_and_the_article_kept(tmp_path: Path) -
     assert "dated by its file name, page or text instead" in told[f"{folder / 'metadata.csv'}:2"]
 
 
+def dates_and_notes(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The folder's articles' dates by id, and what is told of them by file name (each a
+    note: the article is read all the same)."""
+    articles, skipped = read(folder)
+    assert all(s.indexed for s in skipped)
+    return {a.id: a.date for a in articles}, {Path(s.path).stem: s.reason for s in skipped}
+
+
 def test_a_file_name_with_no_real_date_is_told_and_an_id_is_no_date(tmp_path: Path) -> None:
     # 2023-13-45 left the article undated without a word; 20231345 (eight digits alone)
     # may be an id, and 2023-03-04 in the folder's name dates its articles.
@@ -502,17 +510,15 @@ def test_a_file_name_with_no_real_date_is_told_and_an_id_is_no_date(tmp_path: Pa
     for name in ("2023-13-45_harbour.txt", "2023年2月30日.txt", "20231345.txt",
                  "2023-03-04/2023-02-30_quay.txt"):
         (folder / name).write_text(PARAGRAPHS[0], encoding="utf-8")
-    articles, skipped = read(folder)
-    assert {a.id: a.date for a in articles} == {
+    dates, told = dates_and_notes(folder)
+    assert dates == {
         "2023-13-45_harbour": "", "2023年2月30日": "", "20231345": "",
         "2023-03-04/2023-02-30_quay": "2023-03-04"}
-    told = {Path(s.path).stem: s.reason for s in skipped}
     assert told == {
         "2023-13-45_harbour": "its name has the date '2023-13-45', which is no real date; "
                               "the article is indexed undated",
         "2023年2月30日": "its name has the date '2023年2月30日', which is no real date; the "
                        "article is indexed undated"}
-    assert all(s.indexed for s in skipped)
 
 
 def test_a_page_date_written_either_way_round_is_told_and_not_guessed(tmp_path: Path) -> None:
@@ -528,11 +534,9 @@ def test_a_page_date_written_either_way_round_is_told_and_not_guessed(tmp_path: 
         (folder / f"{name}.html").write_text(page.format(written), encoding="utf-8")
     (folder / "lined.html").write_text(page.format("05/11/2022").replace(
         "<h1>", "<p>Published: 5 November 2022</p><h1>"), encoding="utf-8")
-    articles, skipped = read(folder)
-    assert {a.id: a.date for a in articles} == {
-        "either": "", "other": "", "one": "2022-05-13", "iso": "2022-05-11",
-        "lined": "2022-11-05"}
-    told = {Path(s.path).stem: s.reason for s in skipped}
+    dates, told = dates_and_notes(folder)
+    assert dates == {"either": "", "other": "", "one": "2022-05-13", "iso": "2022-05-11",
+                     "lined": "2022-11-05"}
     assert told == {
         "either": "has the date '05/11/2022', which is not read as a date (write it "
                   "YYYY-MM-DD); the article is indexed undated",
@@ -540,7 +544,6 @@ def test_a_page_date_written_either_way_round_is_told_and_not_guessed(tmp_path: 
                  "YYYY-MM-DD); the article is indexed undated",
         "lined": "has the date '05/11/2022', which is not read as a date (write it "
                  "YYYY-MM-DD); the article is indexed dated 2022-11-05 by its text"}
-    assert all(s.indexed for s in skipped)
 
 
 def test_a_file_linked_twice_is_read_once_and_a_dangling_link_is_told(tmp_path: Path) -> None:
