@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from tests.collection.planted import make_collection
@@ -137,3 +138,35 @@ def test_the_pair_shown_keeps_its_collection_figures_when_the_store_is_read_agai
     report = tmp_path / "pair.html"
     assert window.export_to("html", str(report))
     assert shown[row] in report.read_text(encoding="utf-8")
+
+
+def test_the_lists_read_again_keep_the_order_and_series_the_reader_chose(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.store)
+    mode, view = window.collection, window.collection.view
+    view.pairs_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    view.clusters_tree.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    series = view.series_filter.itemData(1)
+    view.series_filter.setCurrentIndex(1)
+    shown = view.pairs_table.model().rowCount()
+    assert 0 < shown < len(mode.data.pairs)
+    # Other articles are added in a terminal while the lists are read.
+    more = make_collection(documents=3, seed=9)
+    more.rows = [dict(row, id=f"more-{row['id']}") for row in more.rows]
+    with CollectionStore.create_or_open(dump.store) as store:
+        add_sources(store, [more.write(tmp_path / "more.jsonl")], workers=1)
+    data = mode.data
+    mode.reload_if_changed()
+    assert mode.data is not data
+    header = view.pairs_table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        1, Qt.SortOrder.DescendingOrder)
+    model = view.pairs_table.model()
+    titles = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert titles == sorted(titles, key=str.casefold, reverse=True)
+    assert view.series_filter.currentData() == series
+    assert model.rowCount() == shown
+    tree = view.clusters_tree.header()
+    assert (tree.sortIndicatorSection(), tree.sortIndicatorOrder()) == (
+        3, Qt.SortOrder.DescendingOrder)

@@ -312,12 +312,14 @@ class CollectionMode(QObject):
                     lambda problem: self.window.statusBar().showMessage(
                         f"The watch-list was not counted in the collection: {problem}", 10000))
 
-    def _set_shown(self, data: CollectionData, version: StoreVersion) -> None:
-        """Show `data`, read from the store at `version`."""
+    def _set_shown(self, data: CollectionData, version: StoreVersion,
+                   again: bool = False) -> None:
+        """Show `data`, read from the store at `version`; `again`: the collection shown,
+        read again, in the lists' order and series as the reader left them."""
         if self._version is not None:
             self._version.close()
         self.data, self._version = data, version
-        self.view.show_collection(data)
+        self.view.show_collection(data, again=again)
 
     # -- the store written while shown -------------------------------------------------------
     def _written(self) -> bool:
@@ -353,7 +355,7 @@ class CollectionMode(QObject):
             data, version = _read_store(self.data.store_path, self.data.name)
         except TandemError as error:
             return str(error)
-        self._set_shown(data, version)
+        self._set_shown(data, version, again=True)
         # The figures of the pair shown were looked up in the collection as it was: they
         # are looked up again, or the side panel would keep them while its clicks and the
         # exports no longer have them.

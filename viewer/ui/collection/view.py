@@ -401,7 +401,12 @@ class CollectionView(QWidget):
         return line["documents"] / max(1, self._series_sizes.get(line["series"], 0))
 
     # -- content -----------------------------------------------------------------------------
-    def show_collection(self, data: CollectionData | None) -> None:
+    def show_collection(self, data: CollectionData | None, again: bool = False) -> None:
+        """Show `data` (None: nothing), its lists in their own order; `again`: the same
+        collection read again (its store written while shown), its lists sorted and its
+        pairs filtered by series as the reader left them."""
+        kept = self._sorting() if again else {}
+        chosen_series = self.series_filter.currentData() if again else ""
         self.data = data
         if data is None:
             for model in (self.pairs_model, self.formulations_model, self.articles_model,
@@ -420,6 +425,7 @@ class CollectionView(QWidget):
         self.series_filter.addItem("All series", "")
         for series in data.series:
             self.series_filter.addItem(series, series)
+        self.series_filter.setCurrentIndex(max(0, self.series_filter.findData(chosen_series)))
         self.series_filter.blockSignals(False)
         self.pairs_model.set_items(data.pairs)
         self.apply_pair_filter()
@@ -431,11 +437,31 @@ class CollectionView(QWidget):
         self.uses_list.clear()
         for table in self.column_fitter.tables:
             table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._sort_as(kept)
         self.column_fitter.fit()
         self.undated_label.setVisible(not data.months)
         if self._timeline is not None:
             self._timeline.setVisible(bool(data.months))
         self._show_formulation_rows()
+
+    def _sorted_views(self) -> list[QTableView | QTreeWidget]:
+        return [*self.column_fitter.tables, self.clusters_tree]
+
+    def _sorting(self) -> dict[int, tuple[int, Qt.SortOrder]]:
+        """How each table and the clusters are sorted now (by their place in
+        `_sorted_views`), those sorted by a column only."""
+        found = {}
+        for k, view in enumerate(self._sorted_views()):
+            header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+            if header.sortIndicatorSection() >= 0:
+                found[k] = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+        return found
+
+    def _sort_as(self, sorting: dict[int, tuple[int, Qt.SortOrder]]) -> None:
+        """Sort the tables and the clusters again as `_sorting` found them."""
+        for k, view in enumerate(self._sorted_views()):
+            if k in sorting:
+                view.sortByColumn(*sorting[k])
 
     def show_watched(self, entries: list[Formulation]) -> None:
         """The watch-list's phrases counted across the collection (`watched_phrases`), shown
