@@ -39,6 +39,13 @@ class Dump:
         with CollectionStore.create_or_open(self.store) as store:
             add_sources(store, [self.path], workers=1)
 
+    def add_more(self, path: Path) -> None:
+        """Add three other articles to the store, as `tandem corpus add` in a terminal."""
+        more = make_collection(documents=3, seed=9)
+        more.rows = [dict(row, id=f"more-{row['id']}") for row in more.rows]
+        with CollectionStore.create_or_open(self.store) as store:
+            add_sources(store, [more.write(path)], workers=1)
+
     def dump_again_shifted(self) -> None:
         texts = [row["text"] for row in self.rows]
         self.rows = [dict(row, text=texts[(k + 1) % len(texts)])
@@ -122,10 +129,7 @@ def test_the_pair_shown_keeps_its_collection_figures_when_the_store_is_read_agai
     shown = list(panel.collection_phrases or ())
     assert any(shown)
     # Other articles are added in a terminal while the pair is read.
-    more = make_collection(documents=3, seed=9)
-    more.rows = [dict(row, id=f"more-{row['id']}") for row in more.rows]
-    with CollectionStore.create_or_open(dump.store) as store:
-        add_sources(store, [more.write(tmp_path / "more.jsonl")], workers=1)
+    dump.add_more(tmp_path / "more.jsonl")
     data = mode.data
     mode.reload_if_changed()
     assert mode.data is not data
@@ -152,10 +156,7 @@ def test_the_lists_read_again_keep_the_order_and_series_the_reader_chose(
     shown = view.pairs_table.model().rowCount()
     assert 0 < shown < len(mode.data.pairs)
     # Other articles are added in a terminal while the lists are read.
-    more = make_collection(documents=3, seed=9)
-    more.rows = [dict(row, id=f"more-{row['id']}") for row in more.rows]
-    with CollectionStore.create_or_open(dump.store) as store:
-        add_sources(store, [more.write(tmp_path / "more.jsonl")], workers=1)
+    dump.add_more(tmp_path / "more.jsonl")
     data = mode.data
     mode.reload_if_changed()
     assert mode.data is not data
