@@ -38,17 +38,10 @@ class ArticleFacts:
     """An article with how much of it the listed pairs share with other articles."""
 
     row: DocumentRow
-    shared_chars: int
-    pairs: int
     #: The share of its text (whitespace left out, as a pair's shares count it) that the
-    #: union of its pairs' passages covers, where the texts were read (`load`).
-    text_share: float | None = None
-
-    @property
-    def shared(self) -> float:
-        if self.text_share is not None:
-            return self.text_share
-        return self.shared_chars / self.row.chars if self.row.chars else 0.0
+    #: union of its pairs' passages covers (`shared_text_shares`).
+    shared: float
+    pairs: int
 
 
 @dataclass(frozen=True)
@@ -186,21 +179,8 @@ def _pair_spans(pairs: Iterable[PairRow]) -> dict[str, list[tuple[int, int]]]:
 
 def _article_facts(documents: Iterable[DocumentRow], pairs: list[PairRow],
                    text_shares: Mapping[str, float]) -> list[ArticleFacts]:
-    spans = _pair_spans(pairs)
     counts: dict[str, int] = defaultdict(int)
     for pair in pairs:
         counts[pair.a] += 1
         counts[pair.b] += 1
-    return [ArticleFacts(d, _covered(spans.get(d.id, [])), counts.get(d.id, 0),
-                         text_shares.get(d.id)) for d in documents]
-
-
-def _covered(spans: list[tuple[int, int]]) -> int:
-    """Characters covered by the union of half-open spans."""
-    total, end = 0, -1
-    for start, stop in sorted(spans):
-        if stop <= end:
-            continue
-        total += stop - max(start, end)
-        end = stop
-    return total
+    return [ArticleFacts(d, text_shares.get(d.id, 0.0), counts.get(d.id, 0)) for d in documents]
