@@ -13,7 +13,6 @@ share (实事求是, not 实事求), from a word segmenter (see `segment`).
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,8 +25,7 @@ from viewer.core.han_script import key_characters, to_simplified
 from viewer.core.model import Span
 from viewer.core.normalize import shared_normalizer
 from viewer.core.rarity import UNLISTED_BITS, word_frequencies
-from viewer.core.shared import apart
-from viewer.core.tokenize import TokenStream, Vocabulary
+from viewer.core.tokenize import TokenStream, Vocabulary, starts_within
 from viewer.core.word_bounds import names_no_subject
 
 #: Suffixes that make a people, an adjective or a follower of an English stem:
@@ -243,11 +241,13 @@ def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
 
     def counts(text: str, span: Span, side: int) -> dict[str, int]:
         found: dict[str, int] = {}
-        covered = apart(list(covering[side]))
-        for start, end in segment.words(text, *span):
+        words = list(segment.words(text, *span))
+        copied = starts_within(np.array([start for start, _ in words], dtype=np.int64),
+                               covering[side]).tolist()
+        for (start, end), inside in zip(words, copied, strict=True):
             word = to_simplified(text[start:end])
             if len(word) > 1 and not word.isascii() and not names_no_subject(word) \
-                    and not _inside(covered, start):
+                    and not inside:
                 key = key_characters(word)
                 found[key] = found.get(key, 0) + 1
                 written[side].setdefault(key, text[start:end])
@@ -266,8 +266,3 @@ def shared_words(text_a: str, span_a: Span, text_b: str, span_b: Span,
     as_a, as_b = (tuple(spelled[w] for w in shown) for spelled in written)
     return as_a, as_b if as_b != as_a else ()
 
-
-def _inside(runs: Sequence[Span], at: int) -> bool:
-    """Whether offset `at` lies inside one of `runs` (disjoint, in order)."""
-    k = bisect_right(runs, (at, math.inf)) - 1
-    return k >= 0 and at < runs[k][1]
