@@ -34,6 +34,7 @@ from viewer.core.model import Comparison, KnownForms, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.slogans import phrase_key
 from viewer.core.tokenize import Vocabulary, tokenize
+from viewer.present.wording import counted
 
 
 class _Occurrences:
@@ -151,8 +152,7 @@ def outside_note(context: Mapping[str, Any], name: str) -> str:
     if not outside:
         return ""
     count = found["documents"]
-    where = (f"an article of {name} ({count:,} article{'' if count == 1 else 's'}; none "
-             "has the same text)")
+    where = f"an article of {name} ({counted(count, 'article')}; none has the same text)"
     if len(outside) == 2:
         return (f"neither A nor B is {where}, so only its formulations and its figures for "
                 "the slogans apply: no shared passage is matched to its clusters")

@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar
 from viewer.core.errors import Cancelled, TandemError
 from viewer.export.report_model import excerpt
 from viewer.present.shares import percent
+from viewer.present.wording import counted
 
 #: The text of a document by id, or None when it is not at hand.
 TextOf = Callable[[str], "str | None"]
@@ -384,7 +385,7 @@ def carried_by(docs: Sequence[str]) -> str:
     """How many articles carry a cluster's passages (one id per passage): "4 articles", or
     "5 passages in 4 articles" where an article carries more than one."""
     articles = len(set(docs))
-    named = f"{articles:,} article{'' if articles == 1 else 's'}"
+    named = counted(articles, "article")
     return named if len(docs) == articles else f"{len(docs):,} passages in {named}"
 
 
