@@ -628,14 +628,16 @@ def test_compare_with_a_collection_says_which_text_is_none_of_its_articles(
 
 def test_an_article_saved_with_another_ending_is_still_the_stores_article(
         tmp_path: Path) -> None:
-    # Saved from the JSON lines to a file, an article gains a final line break (or more):
-    # it is the same article, its passages at the same offsets.
+    # Saved from the JSON lines to a file, an article gains a final line break (or more),
+    # and on Windows "\r\n" for every line break: it is the same article, its passages
+    # moved to where they are in the stored text.
     planted, store, _ = _indexed(tmp_path)
     texts = planted.by_id()
     first, second, third = planted.chain
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(texts[second]["text"] + "\n", encoding="utf-8", newline="")
-    b.write_text(texts[third]["text"].rstrip() + "\n\n", encoding="utf-8", newline="")
+    b.write_text(texts[third]["text"].rstrip().replace("\n", "\r\n") + "\r\n\r\n",
+                 encoding="utf-8", newline="")
     result = tandem("compare", str(a), str(b), "--collection", str(store), "--json", "-",
                     env=_env(tmp_path))
     assert (result.returncode, result.stderr) == (0, "")

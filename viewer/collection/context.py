@@ -7,8 +7,8 @@ For a comparison of two texts and an indexed collection store:
   the watch-list, those of its line counted as the report's watched phrases are
   (`watched_phrases`), so the pair and the collection give one figure for it;
 - each shared passage that is part of a larger cluster of the collection (A or B is one of
-  the collection's articles, found by its text) gets that cluster: how many other articles
-  carry it, and the first one.
+  the collection's articles, found by its text: `stored_article`) gets that cluster: how
+  many other articles carry it, and the first one.
 
 Its formulations are listed among the comparison's slogans wherever either text uses them
 (`known_forms`, passed to `compare`): recurring is what the collection tells.
@@ -28,8 +28,9 @@ from typing import Any
 import numpy as np
 
 from viewer.collection.store import CollectionStore
+from viewer.collection.stored_article import article_of
 from viewer.collection.watched import watched_phrases
-from viewer.collection.words import collection_normalizer, content_hash
+from viewer.collection.words import collection_normalizer
 from viewer.core.model import Comparison, KnownForms, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.slogans import phrase_key
@@ -109,39 +110,18 @@ def collection_context(comparison: Comparison, store: CollectionStore,
         slogans.append({"documents": len(found), "of": total,
                         "first": _first([docs[k] for k in found])} if found else
                        {"documents": 0, "of": total, "first": None})
-    ids = [article_of(store, document.text)
-           for document in (comparison.document_a, comparison.document_b)]
+    articles = [article_of(store, document.text)
+                for document in (comparison.document_a, comparison.document_b)]
+    ids = [None if article is None else article.id for article in articles]
     dates = {d.id: d.date for d in docs}
     clusters = store.clusters()
     phrases: list[dict[str, Any] | None] = []
     for phrase in comparison.shared_phrases:
-        phrases.append(_cluster_of(clusters, ids, (phrase.a, phrase.b), dates))
+        spans = tuple(span if article is None else article.span(span)
+                      for article, span in zip(articles, (phrase.a, phrase.b), strict=True))
+        phrases.append(_cluster_of(clusters, ids, (spans[0], spans[1]), dates))
     return {"collection": {"store": store.path, "documents": total, "a": ids[0], "b": ids[1]},
             "slogans": slogans, "shared_phrases": phrases}
-
-
-#: Whitespace an article's end may differ by and still be that article (see `article_of`).
-END_SPACE = 64
-
-
-def article_of(store: CollectionStore, text: str) -> str | None:
-    """The id of the store's article whose text is `text`, else None. A text that differs
-    from one only in the whitespace at its end (a final line break that an editor added
-    or took away when the article was saved to a file) is that article: every passage
-    has the same offsets in both."""
-    row = store.connection.execute("SELECT id FROM documents WHERE hash = ?",
-                                   (content_hash(text),)).fetchone()
-    if row is not None:
-        return str(row[0])
-    body = text.rstrip()
-    if not body:
-        return None
-    for doc_id, stored in store.connection.execute(
-            "SELECT id, text FROM documents WHERE chars BETWEEN ? AND ? ORDER BY num",
-            (len(body), len(body) + END_SPACE)):
-        if stored.rstrip() == body:
-            return str(doc_id)
-    return None
 
 
 def outside_note(context: Mapping[str, Any], name: str) -> str:

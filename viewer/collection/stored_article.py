@@ -1,0 +1,80 @@
+"""Which of a store's articles a loaded text is, and where its characters are in it.
+
+`tandem compare A B --collection STORE` finds A and B among the store's articles by their
+text. A file saved from the collection is often not byte for byte the stored text: an
+editor adds or takes away a final line break, and Windows writes every line break as
+"\\r\\n" (or an old Mac as "\\r"). Such a file is still that article. Its passages are then
+at other offsets than in the stored text, and `StoredArticle.span` moves them there, so
+the collection's clusters are matched on the stored text's offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from viewer.collection.store import CollectionStore
+from viewer.collection.words import content_hash
+from viewer.core.model import Span
+
+#: Whitespace an article's end may differ by and still be that article (see `article_of`).
+END_SPACE = 64
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article of the store that a loaded text is, with how the two texts' characters
+    line up (None where the offsets are the same in both)."""
+
+    id: str
+    #: For each character of the two texts read with "\n" for every line break, its index
+    #: in the loaded text and in the stored one.
+    loaded: np.ndarray | None = None
+    stored: np.ndarray | None = None
+
+    def span(self, span: Span) -> Span:
+        """`span` of the loaded text as a span of the stored text."""
+        if self.loaded is None or self.stored is None:
+            return span
+        # The characters read alike within the span: from the first to just after the
+        # last (not up to the next one, which a dropped "\r" may come before).
+        first, beyond = (int(np.searchsorted(self.loaded, at)) for at in span)
+        last = len(self.stored) - 1
+        start = int(self.stored[first]) if first <= last else int(self.stored[last]) + 1
+        end = int(self.stored[min(beyond - 1, last)]) + 1 if beyond else 0
+        return start, max(start, end)
+
+
+def article_of(store: CollectionStore, text: str) -> StoredArticle | None:
+    """The store's article whose text is `text`, else None. A text that differs from one
+    only in how its line breaks are written, or in the whitespace at its end, is that
+    article (see the module's docstring)."""
+    row = store.connection.execute("SELECT id FROM documents WHERE hash = ?",
+                                   (content_hash(text),)).fetchone()
+    if row is not None:
+        return StoredArticle(str(row[0]))
+    read, loaded = _with_newlines(text)
+    body = read.rstrip()
+    if not body:
+        return None
+    # A stored text writing its line breaks as "\r\n" is up to one character a line longer.
+    for doc_id, stored_text in store.connection.execute(
+            "SELECT id, text FROM documents WHERE chars BETWEEN ? AND ? ORDER BY num",
+            (len(body), len(body) + body.count("\n") + END_SPACE)):
+        stored_read, stored = _with_newlines(stored_text)
+        if stored_read.rstrip() == body:
+            if len(read) == len(text) and len(stored_read) == len(stored_text):
+                return StoredArticle(str(doc_id))  # the same offsets up to the end
+            return StoredArticle(str(doc_id), loaded, stored)
+    return None
+
+
+def _with_newlines(text: str) -> tuple[str, np.ndarray]:
+    """`text` with each "\\r\\n" and lone "\\r" read as "\\n", and for each character of
+    that, its index in `text`."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    returns = codes == 13
+    # A "\r" before a "\n" is dropped; a lone one reads as "\n".
+    dropped = returns & np.append(codes[1:] == 10, False)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), np.flatnonzero(~dropped)
