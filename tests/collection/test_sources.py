@@ -191,6 +191,18 @@ def test_a_date_line_at_the_head_of_a_text_dates_it(tmp_path: Path) -> None:
     assert found["j"].title == "Release time: 2022-01-02 09:30 AM"
 
 
+def test_a_byte_order_mark_hides_neither_the_date_line_nor_the_title(tmp_path: Path) -> None:
+    # Notepad saves UTF-8 with a byte-order mark, which the text keeps as U+FEFF.
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbf date 2023-03-02 Promoting modernization"
+                                     b"\r\n\r\nBody.\r\n")
+    (tmp_path / "b.txt").write_bytes("\ufeff港口新闻\n发布时间：2021年5月6日\n正文。\n"
+                                     .encode("utf-8"))
+    found = by_id(read(tmp_path)[0])
+    assert found["a"].text.startswith("\ufeff")  # offsets still count it
+    assert (found["a"].date, found["a"].title) == ("2023-03-02", "Promoting modernization")
+    assert (found["b"].date, found["b"].title) == ("2021-05-06", "港口新闻")
+
+
 def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(
         tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("A readable article.\n", encoding="utf-8")

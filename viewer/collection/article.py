@@ -86,7 +86,8 @@ OnSkip = Callable[[Skipped], None]
 
 
 _TITLE_CHARS = 200
-_FIRST_LINE = re.compile(r"\S[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*")
+# A UTF-8 byte-order mark, kept in the text as U+FEFF, opens no title.
+_FIRST_LINE = re.compile(r"[^\s\ufeff][^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*")
 
 
 def first_line(text: str) -> str:

@@ -16,9 +16,10 @@ _VALUE_DATE = re.compile(r"\s*(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2
 _YEARS = range(1000, 2200)
 #: A line near the head of a text that states its date: a label such as "date",
 #: "published" or 发布时间, then the date (2023-03-02, 2023/3/2, 2023年3月2日,
-#: "Apr 14, 2024", "14 April 2024"), possibly a time after it.
+#: "Apr 14, 2024", "14 April 2024"), possibly a time after it; a byte-order mark (U+FEFF)
+#: may open the text.
 _STATED = re.compile(
-    r"^\s*(?:date[d]?|published(?: on)?|posted(?: on)?|release(?:d| time| date)?|"
+    r"^[\s\ufeff]*(?:date[d]?|published(?: on)?|posted(?: on)?|release(?:d| time| date)?|"
     r"publication date|发布时间|发布日期|日期|时间)\s*[:：]?\s*(.+)$",
     re.IGNORECASE)
 _CHINESE_DATE = re.compile(r"\s*(\d{4})年(\d{1,2})月(\d{1,2})日")
