@@ -389,6 +389,13 @@ def test_a_source_given_twice_or_inside_a_folder_also_given_is_an_error(tmp_path
                                           "articles .* or a JSON-lines file with one article"),
     (lambda p: p.write_bytes('{"id": "a", "text": "x"}\n'.encode("utf-16")),
      "no readable article found; first: .*not UTF-8 text .*; save the file as UTF-8"),
+    # One JSON document rather than one object a line, as json.dump or pandas writes it.
+    (lambda p: p.write_text(json.dumps(list(ROWS))), r"first: \S+:1: opens a JSON array: the "
+     "file is one JSON document, not JSON lines .*one object .* a line"),
+    (lambda p: p.write_text(json.dumps(list(ROWS), indent=2)), "opens a JSON array"),
+    (lambda p: p.write_text("\n".join(json.dumps(row, indent=2) for row in ROWS)),
+     r"first: \S+:1: holds \"\{\" alone: an object written over several lines; JSON lines "
+     "hold each object on one line"),
 ])
 def test_a_source_without_any_article_is_a_one_line_error(tmp_path: Path, make,
                                                            expected: str) -> None:

@@ -114,10 +114,28 @@ def json_problem(error: json.JSONDecodeError) -> str:
     return f"{error.msg.lower()} at column {column}"
 
 
+def _one_document(first: bytes) -> str:
+    """Why a file whose first line is `first` is one JSON document rather than JSON lines
+    (an array, as json.dump and pandas write one; an object indented over several lines),
+    said with what to write instead; "" when it may be JSON lines."""
+    head = first.decode("utf-8-sig", "replace").strip()
+    if head.startswith("["):
+        return ('opens a JSON array: the file is one JSON document, not JSON lines (write '
+                'one object {"id", "series", "date", "text"} a line, as jq -c ".[]" does)')
+    if head == "{":
+        return ('holds "{" alone: an object written over several lines; JSON lines hold '
+                'each object on one line (as jq -c . writes them)')
+    return ""
+
+
 def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     """Line `number` (from 1) of the JSON-lines file `path`, as an article or as a skipped
     line saying why (`read_line` adds the note on a date not read as one)."""
     where = f"{path}:{number}"
+    if number == 1:
+        whole = _one_document(line)
+        if whole:
+            return Skipped(where, whole)
     try:
         row = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
     except UnicodeDecodeError as exc:
