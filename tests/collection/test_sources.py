@@ -124,6 +124,20 @@ def test_metadata_csv_is_read_in_the_encoding_a_spreadsheet_saves(tmp_path: Path
     assert skipped == []
 
 
+@pytest.mark.parametrize(("series", "encoding"), [("新华社", "gbk"), ("人民日报", "gbk"),
+                                                  ("光明日报", "gbk"), ("自由時報", "cp950")])
+def test_a_short_metadata_csv_names_its_chinese_series_as_written(
+        tmp_path: Path, series: str, encoding: str) -> None:
+    # Excel on a Chinese Windows saves "CSV" in GBK (or Big5): one row gives the detector
+    # a handful of characters, which it read as Big5 or Korean (陔貌扦 for 新华社).
+    (tmp_path / "a.txt").write_text("Article here.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_bytes(f"file;id;series\na.txt;x1;{series}\n"
+                                            .encode(encoding))
+    [article], skipped = read(tmp_path)
+    assert (article.id, article.series) == ("x1", series)
+    assert skipped == []
+
+
 def test_metadata_csv_without_a_file_column_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Alpha.\n", encoding="utf-8")
     (tmp_path / "metadata.csv").write_text("name,id\na.txt,x\n", encoding="utf-8")

@@ -242,12 +242,19 @@ def _legacy(data: bytes, shown: str) -> str:
     is unsure: Windows-1252 for Western languages, GB18030, Big5 (cp950), Shift-JIS (cp932)."""
     from charset_normalizer import from_bytes  # only legacy encodings pay for detection
 
+    from viewer.core.east_asian_decoding import is_east_asian, likeliest
+
     best = from_bytes(data).best()
     if best is None or (b"\x00" in data and not best.encoding.startswith("utf_16")):
         western = None if b"\x00" in data else _as_western(data)
         if western is None:
             raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")
         return western
+    if is_east_asian(best.encoding, data):
+        # A short text gives the detector too little to tell these apart.
+        text = likeliest(data)
+        if text is not None:
+            return text
     for encoding in _SUPERSETS.get(best.encoding, ()):
         try:
             return data.decode(encoding)

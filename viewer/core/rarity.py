@@ -64,11 +64,11 @@ def word_frequencies(language: str) -> dict[str, float]:
 def frequencies(language: str) -> dict[str, float]:
     """Frequencies per match key: words, or characters for Chinese and Japanese."""
     if language in _CJK_LANGUAGES:
-        return _per_character(word_frequencies("zh"))
+        return per_character(word_frequencies("zh"))
     return word_frequencies(language)
 
 
-def _per_character(word_freq: dict[str, float]) -> dict[str, float]:
+def per_character(word_freq: dict[str, float]) -> dict[str, float]:
     chars: dict[str, float] = {}
     for word, value in word_freq.items():
         for ch in word:
