@@ -366,6 +366,34 @@ def test_a_store_whose_formulations_another_finder_version_found_finds_them_afre
         assert store.meta("formulations_finder") == str(FINDER_VERSION)
 
 
+def test_a_formulation_counts_no_use_in_boilerplate_of_articles_added_later(
+        tmp_path: Path) -> None:
+    # The set phrase in a sentence of a third of the other series' articles, and in the
+    # footer (boilerplate) of every article of the boilerplate's series: indexed at once,
+    # its uses in the footer are not counted. Five articles of that series added later,
+    # too few to find formulations afresh, must not count theirs either.
+    planted = make_collection(documents=100)
+    for row in planted.rows:
+        row["text"] = row["text"].replace(BOILERPLATE, f"{BOILERPLATE}. Motto: {SET_PHRASE}.")
+        if row["series"] != planted.boilerplate_series and int(row["id"][1:]) % 3 == 0:
+            head, rest = row["text"].split("\n\n", 1)
+            words = rest.split(" ")
+            row["text"] = f"{head}\n\n" + " ".join([*words[:9], SET_PHRASE, *words[9:]])
+    late = [row["id"] for row in planted.rows[20:]
+            if row["series"] == planted.boilerplate_series][:5]
+    first = planted.write(tmp_path / "first.jsonl",
+                          [row for row in planted.rows if row["id"] not in late])
+    rest = planted.write(tmp_path / "rest.jsonl",
+                         [row for row in planted.rows if row["id"] in late])
+    once = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "once.sqlite")
+    [found] = [f for f in once["formulations"] if f["phrase"] == SET_PHRASE]
+    assert not set(late) & {o["doc"] for o in found["occurrences"]}
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [first], workers=1)
+        add_sources(store, [rest], workers=1)
+        assert store.report()["formulations"] == once["formulations"]
+
+
 #: A phrase of formulation length.
 LONG_PHRASE = ("upholding the comprehensive coordinated development of green rural "
                "infrastructure across every province and region")

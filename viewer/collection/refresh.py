@@ -4,9 +4,10 @@ Finding formulations reads the whole collection; adding 100 articles to 10,000 b
 changes which phrases are set phrases, but every new article's uses of them must be
 counted. So between full runs, the listed formulations (each form: phrase and variants)
 are searched in the new articles only, word for word as the matcher reads them, and their
-documents, counts, first appearance and months updated. A full run is due when the
-collection has grown by `FULL_RUN_GROWTH` since the last one, or articles were changed or
-removed (the engine decides; see `viewer.collection.engine.derive`).
+documents, counts, first appearance and months updated; as the finder does, they count no
+use inside boilerplate. A full run is due when the collection has grown by
+`FULL_RUN_GROWTH` since the last one, or articles were changed or removed (the engine
+decides; see `viewer.collection.engine.derive`).
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ FULL_RUN_GROWTH = 0.1
 def updated_formulations(listed: Sequence[dict[str, Any]], ids: Sequence[str],
                          dates: Sequence[str], streams: Sequence[TokenStream],
                          new: Sequence[int], normalizer: Normalizer,
-                         keys: dict[str, int]) -> list[Formulation]:
+                         keys: dict[str, int],
+                         excluded: Sequence[Sequence[Span]]) -> list[Formulation]:
     """The stored formulations `listed` (contract dicts) with their uses in the documents
     `new` (indices into `ids`, `dates`, `streams`) counted in; occurrences in documents
-    no longer in the collection are dropped."""
+    no longer in the collection, or overlapping their boilerplate now (`excluded`: each
+    document's spans), are dropped."""
     index = {doc_id: k for k, doc_id in enumerate(ids)}
     fresh = set(new)
     search = PhraseSearch(streams, new, normalizer, keys)
@@ -44,7 +47,15 @@ def updated_formulations(listed: Sequence[dict[str, Any]], ids: Sequence[str],
         for form in (item["phrase"], *item["variants"]):
             for k, spans in search.uses(form).items():
                 spans_by_doc.setdefault(k, []).extend(spans)
+        # Boilerplate grows with the articles of its series: older uses may fall in it too.
+        spans_by_doc = {k: kept for k, spans in spans_by_doc.items()
+                        if (kept := _outside(spans, excluded[k]))}
         if spans_by_doc:
             out.append(formulation_of(item["phrase"], tuple(item["variants"]), spans_by_doc,
                                       dates))
     return out
+
+
+def _outside(spans: list[Span], excluded: Sequence[Span]) -> list[Span]:
+    """The `spans` that overlap none of `excluded`."""
+    return [(s, e) for s, e in spans if not any(a < e and s < b for a, b in excluded)]
