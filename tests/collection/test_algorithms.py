@@ -357,7 +357,8 @@ def test_listed_formulations_gain_the_uses_in_new_articles() -> None:
                "occurrences": [{"doc": "d1", "spans": [[18, 36]]},
                                {"doc": "d2", "spans": [[22, 40]]}]}]
     (item,) = updated_formulations(listed, ids, dates, streams, [1, 2], normalizer,
-                                   vocabulary.ids, [[], [], []])
+                                   vocabulary.ids, [texts[0], texts[2], texts[3]],
+                                   [[], [], []])
     assert item.occurrences == ((0, ((18, 36),)), (1, ((4, 23), (33, 51))))
     assert texts[2][33:51] == "grand harbour plan"
     assert (item.documents, item.count, item.first) == (2, 3, 1)

@@ -394,6 +394,33 @@ def test_a_formulation_counts_no_use_in_boilerplate_of_articles_added_later(
         assert store.report()["formulations"] == once["formulations"]
 
 
+def test_a_formulation_counts_no_words_across_a_sentence_end_in_articles_added_later(
+        tmp_path: Path) -> None:
+    # The set phrase in a sentence of a third of the articles; the last five hold its
+    # words too, but across the end of a paragraph: indexed at once, no use of it there.
+    # Added later, too few to find formulations afresh, they must not gain one either.
+    planted = make_collection(documents=100)
+    late = [row["id"] for row in planted.rows[-5:]]
+    for row in planted.rows:
+        if int(row["id"][1:]) % 3 == 0 or row["id"] in late:
+            phrase = (SET_PHRASE.replace(" governance", ".\n\nGovernance")
+                      if row["id"] in late else SET_PHRASE)
+            head, rest = row["text"].split("\n\n", 1)
+            words = rest.split(" ")
+            row["text"] = f"{head}\n\n" + " ".join([*words[:9], phrase, *words[9:]])
+    first = planted.write(tmp_path / "first.jsonl",
+                          [row for row in planted.rows if row["id"] not in late])
+    rest = planted.write(tmp_path / "rest.jsonl",
+                         [row for row in planted.rows if row["id"] in late])
+    once = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "once.sqlite")
+    [found] = [f for f in once["formulations"] if f["phrase"] == SET_PHRASE]
+    assert not set(late) & {o["doc"] for o in found["occurrences"]}
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [first], workers=1)
+        add_sources(store, [rest], workers=1)
+        assert store.report()["formulations"] == once["formulations"]
+
+
 #: A phrase of formulation length.
 LONG_PHRASE = ("upholding the comprehensive coordinated development of green rural "
                "infrastructure across every province and region")

@@ -94,7 +94,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
         key_ids = {key: k for k, key in enumerate(keys)}
         listed: list[Formulation] = updated_formulations(
             store.formulations(), [d.id for d in docs], [d.date for d in docs], streams,
-            sorted(position[num] for num in added), collection_normalizer(), key_ids,
+            sorted(position[num] for num in added), collection_normalizer(), key_ids, texts,
             excluded)
     else:
         listed = _formulations(keys, docs, texts, streams, excluded)
