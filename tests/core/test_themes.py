@@ -209,3 +209,24 @@ def test_a_set_phrase_of_one_text_alone_leaves_its_passages_in():
     assert b[slice(*best.b)].startswith("Harbour towns")
     assert best.score >= result.settings.theme_min_score
     assert {"cranes", "ports"} <= set(best.terms)
+
+
+def test_a_passage_written_out_again_pairs_once_and_leaves_room_for_others():
+    # B repeats its page header, as scraped pages do: two copies of the header paired with
+    # the same A passage were two identical rows of the list, and they took both of that
+    # passage's places, so that its other partner (the commuters) was not listed.
+    header = ("Rail Ministry Bulletin | Fares, Tickets and Carriages | Transport Desk | "
+              "Latest News from the Ministry of Transport")
+    a = ("The bulletin of the transport ministry says that rail fares for tickets and "
+         "carriages will rise in January, according to its latest news desk.")
+    b = "\n\n".join([
+        header,
+        "Commuters will pay more for train journeys from the new year, after an increase "
+        "in ticket prices that the ministry approved this week.",
+        header,
+        "The orchestra played a new symphony by a young composer to a full hall.",
+        header])
+    result = compare(Document(a, "a"), Document(b, "b"))
+    shown = [(a[slice(*t.a)], b[slice(*t.b)]) for t in result.themes]
+    assert len(shown) == len(set(shown)), shown
+    assert any(text.startswith("Commuters") for _, text in shown), shown

@@ -127,7 +127,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
                          copied[0] + [o for s in in_both for o in s.occurrences_a],
                          copied[1] + [o for s in in_both for o in s.occurrences_b],
                          copied=copied, min_score=settings.theme_min_score,
-                         limit=settings.max_themes)
+                         limit=settings.max_themes, texts=(doc_a.text, doc_b.text))
     if _chinese(doc_a, doc_b):
         themes = [replace(t, terms=terms, terms_b=terms_b) for t in themes
                   for terms, terms_b in [shared_words(doc_a.text, t.a, doc_b.text, t.b,

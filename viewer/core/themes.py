@@ -456,14 +456,16 @@ def _blended(cosines: np.ndarray, meaning: np.ndarray | None) -> np.ndarray:
 def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
                 covering_b: Sequence[Span], *, min_score: float, limit: int,
                 copied: tuple[Sequence[Span], Sequence[Span]] = ((), ()),
-                ) -> list[ThemeOverlap]:
+                texts: tuple[str, str] | None = None) -> list[ThemeOverlap]:
     """Passage pairs by score, best first, each with the terms they share, strongest first:
     the closest pair, then every other pair scoring at least `min_score`, `limit` at most
     (0: none). `covering_a` / `covering_b` are what the two texts say in the same words
     (shared phrases and the set phrases both use): passages mostly inside them are left
     out, and the others' scores shrink by the share of them; the terms of `copied` spans
     (the shared phrases, in A and in B) count in no pair. Each passage is in at most
-    `PAIRS_PER_PASSAGE` pairs."""
+    `PAIRS_PER_PASSAGE` pairs. Given the two `texts`, a pair that reads as one already
+    listed (a page header a text writes out again, paired with the same passage) is not
+    listed again."""
     # A copied sentence's words ("羊圈", "繁殖", "饲养"), by their terms or their meaning,
     # would pair the two passages around it, whatever else they are about. The set phrases
     # both use stay: two passages using "Middle East" are likelier on one subject (people's
@@ -481,6 +483,7 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
     listed_a = np.zeros(len(a.spans), dtype=np.int64)
     listed_b = np.zeros(len(b.spans), dtype=np.int64)
     chosen: list[tuple[float, int, int]] = []
+    listed_texts: set[tuple[str, str]] = set()
     for score, i, k in zip(scores[order].tolist(), passage_a[order].tolist(),
                            passage_b[order].tolist(), strict=True):
         if len(chosen) >= limit:
@@ -492,6 +495,12 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
         # two texts come; below it only pairs above the threshold.
         if chosen and score < min_score:
             break
+        if texts is not None:
+            read = (" ".join(texts[0][slice(*a.spans[i])].split()),
+                    " ".join(texts[1][slice(*b.spans[k])].split()))
+            if read in listed_texts:
+                continue
+            listed_texts.add(read)
         chosen.append((score, i, k))
         listed_a[i] += 1
         listed_b[k] += 1
