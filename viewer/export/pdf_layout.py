@@ -29,6 +29,11 @@ _CONTROLS = {c: " " for c in range(32)} | {0x7f: " ", 0x85: " ", 0x2028: " ", 0x
 
 #: How often long loops ask whether the export was cancelled.
 _CHECK_EVERY = 64
+#: Lines a row may have and still be kept on one page: the second line of a table row
+#: ("also: …", its variants), the end of a theme pair's excerpts or the last lines of a
+#: short paragraph alone at the top of the next page read as something else. A theme
+#: pair's row is up to seven lines; a page holds about sixty.
+KEEP_TOGETHER_LINES = 8
 
 
 # Compiling a class of CJK ranges costs 10-20 ms (the compiler visits every code point):
@@ -228,12 +233,15 @@ class Layout:
         return len(lines) * (leading or size * 1.3)
 
     def row(self, cells: list[Cell], size: float, leading: float | None = None) -> None:
-        """Cells side by side, starting level; the row breaks across pages line by line."""
+        """Cells side by side, starting level. A row of `KEEP_TOGETHER_LINES` lines or
+        fewer starts a new page rather than break; a longer one breaks line by line."""
         leading = leading or size * 1.3
         wrapped = [wrap(cell.text.text, cell.width, size, self.measure, self.check)
                    for cell in cells]
         height = max(len(lines) for lines in wrapped)
-        if self.y - leading < self.bottom:
+        if height <= KEEP_TOGETHER_LINES:
+            self.ensure(height * leading)
+        elif self.y - leading < self.bottom:
             self.new_page()
         for k in range(height):
             if k % _CHECK_EVERY == _CHECK_EVERY - 1:
