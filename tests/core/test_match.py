@@ -359,7 +359,8 @@ def test_a_passage_trimmed_at_a_stronger_ones_edge_keeps_the_least_words_or_goes
                          Settings(ignore_stop_words=False, min_words=least))
         assert all(p.words >= least for p in result.shared_phrases)
         listed = [a[p.a[0]:p.a[1]] for p in result.shared_phrases]
-        assert listed[0] == "The harbour committee debated the ferry timetable of"
+        # The "of" both texts go on from is left out (`function_edges`).
+        assert listed[0] == "The harbour committee debated the ferry timetable"
         assert ("a new round of" in listed) == (least == 4)
 
 
@@ -383,11 +384,12 @@ def test_a_copy_takes_in_the_words_of_a_set_phrase_both_texts_use_too_often_to_s
               "Central Committee approved it."]
     copy = ("comprehensively promoting the great rejuvenation of the Chinese nation with "
             "Chinese-style modernization")
-    core = "the Party Central Committee with Comrade Xi Jinping at"
-    a = (f"Since the congress, {core} its core has stood at the political height.\n\n"
+    # Both go on "at", then part: the copy ends before it (`function_edges`).
+    core = "the Party Central Committee with Comrade Xi Jinping"
+    a = (f"Since the congress, {core} at its core has stood at the political height.\n\n"
          + " ".join(uses_a) + f"\n\nWe must deeply grasp the mission of {copy}, and "
          "strengthen party building in every county.\n")
-    b = (f"Unify thoughts into the deployment of {core} the core, and act.\n\n"
+    b = (f"Unify thoughts into the deployment of {core} at the core, and act.\n\n"
          + " ".join(uses_b) + f"\n\nThese reforms injected strong impetus into {copy}.\n")
     listed = [(a[slice(*p.a)], b[slice(*p.b)])
               for p in compare(Document(a, "a"), Document(b, "b")).shared_phrases]

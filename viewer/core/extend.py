@@ -282,12 +282,14 @@ def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
 
 def _sentence_ends(stream: TokenStream, first: int, limit: int) -> list[bool]:
     """Per token of `first`..`limit`, whether a sentence ends right after it."""
-    codes = stream.codes
-    out = []
-    for end in stream.ends[first:limit].tolist():
-        after = "".join(map(chr, codes[end:end + _MARK_LOOKAHEAD].tolist()))
-        out.append(sentence_ends_after(after, 0))
-    return out
+    return [sentence_ends(stream, token) for token in range(first, limit)]
+
+
+def sentence_ends(stream: TokenStream, token: int) -> bool:
+    """Whether a sentence ends right after `token`."""
+    end = int(stream.ends[token])
+    return sentence_ends_after("".join(map(chr, stream.codes[end:end + _MARK_LOOKAHEAD]
+                                           .tolist())), 0)
 
 
 def paragraph_breaks(stream: TokenStream) -> np.ndarray:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from viewer.core.edge_marks import widen_over_marks
+from viewer.core.function_edges import without_function_edges
 from viewer.core.match import Alignment, MatchParams, align
 from viewer.core.model import SharedPhrase
 from viewer.core.rarity import cjk_token_bits
@@ -40,10 +41,11 @@ CJK_CHARS_PER_WORD = 1.6
 #: copy takes its sentence's last words edited unevenly; 8: one sentence copied and edited
 #: every few words is a candidate pair by the n-grams its two articles alone hold, too few
 #: to pair them otherwise; 9: a passage whose edge a stronger one claimed beyond a few
-#: words gives up what lies past a paragraph break both texts have): a collection store
+#: words gives up what lies past a paragraph break both texts have; 10: a passage ends on
+#: no function word, `function_edges`): a collection store
 #: aligned by another version aligns all of its pairs again when articles are next added,
 #: so that its pairs are those a fresh run would list.
-MATCHER_VERSION = 9
+MATCHER_VERSION = 10
 
 
 def text_words(tokens: int, cjk: bool) -> int:
@@ -123,7 +125,12 @@ def shared_alignments(tokens_a: TokenStream, tokens_b: TokenStream, keys: list[s
     if general_a is None:
         general_a = general_bits(tokens_a, keys, bits, cjk)
     evidence = evidence_bits(tokens_a, tokens_b, general_a)
-    return align(tokens_a, tokens_b, evidence, match_params(settings, cjk))
+    params = match_params(settings, cjk)
+    passages = align(tokens_a, tokens_b, evidence, params)
+    if not cjk:
+        without_function_edges(passages, tokens_a, tokens_b, general_a, evidence,
+                               params.min_tokens)
+    return passages
 
 
 def phrases_of(texts: tuple[str, str], alignments: list[Alignment], tokens_a: TokenStream,
