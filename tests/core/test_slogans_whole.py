@@ -73,3 +73,12 @@ def test_a_page_header_written_out_again_is_one_use():
          + "Farmers sold grain.\n\n" + header + "Snow came late.")
     b = "Officials praised the thoughts on the quantum harbour, then left. Sailors waited."
     assert [s for s in _slogans(a, b) if s[3]] == [("quantum harbour", (), 4, 1)]
+
+
+def test_a_chinese_slogan_does_not_open_on_the_measure_word_of_a_figure() -> None:
+    # "200户特困职工", "45户特困职工": 户 counts the households, it is no part of the phrase.
+    a = Document("矿区工会今年共帮助200户特困职工解决生活困难。\n\n公司又拿出50万元无息贷款，"
+                 "扶持35户特困职工开展生产自救。\n\n全年发放50万元无息贷款。", "a.txt")
+    b = Document("市总工会走访了45户特困职工，送去慰问金。\n\n这项工作惠及120户特困职工，"
+                 "并提供20万元无息贷款。", "b.txt")
+    assert [s.phrase for s in compare(a, b).slogans] == ["特困职工"]

@@ -57,6 +57,8 @@ NO_CLOSING_TAGS = NO_OPENING_TAGS | {"d", "f"}
 #: ... nor names the subject of a passage: those, time words (目前, 九月), numerals and
 #: measure words (一位), adjectives used as adverbs (迅速).
 NO_SUBJECT_TAGS = NO_CLOSING_TAGS | {"t", "m", "q", "ad"}
+#: Numerals for ten thousand and a hundred million, written after figures (50万, 3亿).
+_LARGE_NUMBERS = frozenset("万亿")
 #: Reflexive and reciprocal pronouns, which open compounds as a prefix would (自我革命,
 #: 自身建设, 彼此尊重): no piece of a clause.
 COMPOUNDING_PRONOUNS = frozenset({"自我", "自身", "彼此"})
@@ -231,9 +233,18 @@ class Segmented:
         # not close it.
         word = self.text[slice(*words[at])]
         if not self.many_uses:
-            return not opens_no_phrase(word)
+            return not opens_no_phrase(word) and not self._counted(words[at])
         return (word not in function_words() or word in openers()
                 or self._glued(words[at], words, at + 1))
+
+    def _counted(self, span: tuple[int, int]) -> bool:
+        # A letter written right after a figure is its unit or measure word (200户特困职工,
+        # 50万元无息贷款, 5名职工): it belongs to the count before it, not to a phrase
+        # after it, whatever the dictionary tags it. Read between two texts only: in a
+        # collection the phrase's other uses tell (a formulation set after "第18" once).
+        before = self.text[max(0, span[0] - MARGIN):span[0]].rstrip()
+        return span[1] - span[0] == 1 and bool(before) and (before[-1].isdigit()
+                                                            or before[-1] in _LARGE_NUMBERS)
 
     def _may_close(self, words: list[tuple[int, int]], at: int) -> bool:
         word = self.text[slice(*words[at])]
