@@ -109,6 +109,17 @@ def test_metadata_csv_saved_with_semicolons_or_tabs_is_read(tmp_path: Path,
     assert "02.04.2021" in skipped[0].reason
 
 
+def test_metadata_csv_opening_on_excels_separator_line_is_read(tmp_path: Path) -> None:
+    # Excel writes (and reads) "sep=;" as the first line; the columns follow it.
+    (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "sep=;\r\nfile;id;series;date\r\na.txt;d001;s01;2021-04-02\r\n"
+        "gone.txt;d009;s01;2021-01-01\r\n", encoding="utf-8", newline="")
+    [article], skipped = read(tmp_path)
+    assert (article.id, article.series, article.date) == ("d001", "s01", "2021-04-02")
+    assert [s.path for s in skipped] == [f"{tmp_path / 'metadata.csv'}:4"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252", "gbk"])
 def test_metadata_csv_is_read_in_the_encoding_a_spreadsheet_saves(tmp_path: Path,
                                                                   encoding: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -147,8 +148,16 @@ class FolderSource:
                 # without a byte-order mark, or the system's code page (cp1252, GBK).
                 text = decode_text(raw.read(), path).removeprefix("\ufeff")
             with io.StringIO(text, newline="") as handle:
-                rows = csv.DictReader(handle, delimiter=_delimiter(handle.readline()))
-                handle.seek(0)
+                # Excel writes, and reads, a first line "sep=;" naming the separator: the
+                # columns are named on the line after it.
+                first = handle.readline()
+                hint = _SEPARATOR_LINE.fullmatch(first.rstrip("\r\n"))
+                if hint:
+                    delimiter, skipped = hint.group(1), 1
+                else:
+                    delimiter, skipped = _delimiter(first), 0
+                    handle.seek(0)
+                rows = csv.DictReader(handle, delimiter=delimiter)
                 columns = {(name or "").strip().lower(): name for name in rows.fieldnames or ()}
                 if "file" not in columns:
                     raise SourceError(f"{path}: has no \"file\" column (its first line should "
@@ -159,7 +168,7 @@ class FolderSource:
                     return value.strip() if isinstance(value, str) else ""
 
                 for row in rows:
-                    where = f"{path}:{rows.line_num}"
+                    where = f"{path}:{rows.line_num + skipped}"
                     name = PurePosixPath(cell(row, "file").replace("\\", "/")).as_posix()
                     if name in ("", "."):
                         self.notes.append(Skipped(where, "names no file"))
@@ -251,6 +260,9 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
+
+
+_SEPARATOR_LINE = re.compile(r"sep=(.)", re.IGNORECASE)
 
 
 def _delimiter(header: str) -> str:
