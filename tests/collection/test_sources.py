@@ -406,6 +406,9 @@ def test_a_source_given_twice_or_inside_a_folder_also_given_is_an_error(tmp_path
 
 @pytest.mark.parametrize("make, expected", [
     (lambda p: p.mkdir(), "holds no files"),
+    # A clone of a repository whose articles are yet to be written out.
+    (lambda p: (p.mkdir(), (p / ".git").mkdir(), (p / ".git" / "HEAD").write_text("x")),
+     r"holds no files but hidden ones \(such as \.git, which are not read"),
     (lambda p: (p.mkdir(), (p / "metadata.csv").write_text("file,id\na.txt,a\n")),
      "holds only metadata.csv, none of the articles it lists"),
     (lambda p: p.write_bytes(b""), "is empty"),

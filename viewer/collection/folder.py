@@ -58,6 +58,8 @@ class FolderSource:
         self.path = path
         self.max_bytes = max_bytes
         self.notes: list[Skipped] = []
+        #: The first hidden file or folder passed over (its name starts with "."), if any.
+        self.hidden = ""
         if os.path.isdir(path):
             self.root = path
             self.files = self._walk()
@@ -65,6 +67,10 @@ class FolderSource:
                 if os.path.isfile(os.path.join(path, METADATA_NAME)):
                     raise SourceError(f"{path}: the folder holds only {METADATA_NAME}, none of "
                                       "the articles it lists (put them beside it)")
+                if self.hidden:
+                    raise SourceError(f"{path}: the folder holds no files but hidden ones "
+                                      f"(such as {self.hidden}, which are not read: put the "
+                                      "articles in it, or give their folder)")
                 raise SourceError(f"{path}: the folder holds no files (put the articles in it, "
                                   "or give their folder)")
             self.listed = self._metadata()
@@ -99,9 +105,10 @@ class FolderSource:
                                                   f"({exc.strerror or exc})"))
                 continue
             for entry in entries:
-                if entry.name.startswith("."):
-                    continue
                 name = f"{relative}/{entry.name}" if relative else entry.name
+                if entry.name.startswith("."):
+                    self.hidden = self.hidden or name
+                    continue
                 try:
                     if entry.is_dir():
                         pending.append(name)
