@@ -377,6 +377,20 @@ def test_two_articles_with_one_id_name_both_places(tmp_path: Path) -> None:
     assert "\n" not in message
 
 
+def test_one_id_twice_says_where_to_change_it(tmp_path: Path) -> None:
+    # Given in metadata.csv, the id is changed in its row there.
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Article {name}.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,id\na.txt,x1\nb.txt,x1\n",
+                                           encoding="utf-8")
+    with pytest.raises(SourceError, match=r"is used twice .*\(its row for b\.txt in "
+                                          r"metadata\.csv\)$"):
+        read(tmp_path)
+    path = write_lines(tmp_path / "c.jsonl", [ROWS[0], ROWS[0]])
+    with pytest.raises(SourceError, match=r'\(its "id" on that line\)$'):
+        read(path)
+
+
 def test_one_id_in_a_folder_and_a_json_lines_file(tmp_path: Path) -> None:
     (tmp_path / "f").mkdir()
     (tmp_path / "f" / "d3.txt").write_text("Same id.\n", encoding="utf-8")

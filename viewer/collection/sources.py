@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from viewer.collection.article import Article, OnSkip, Skipped, SourceError
-from viewer.collection.folder import FolderSource
+from viewer.collection.folder import METADATA_NAME, FolderSource
 from viewer.collection.jsonlines import JsonLinesSource, looks_like_json_lines
 from viewer.core.errors import OutputError, printable
 from viewer.core.loading import DEFAULT_MAX_BYTES
@@ -147,6 +147,15 @@ def _refuse_overlapping(paths: list[str]) -> None:
                                   "or what is in it, not both")
 
 
+def _how_to_change_id(article: Article, reader: FolderSource | JsonLinesSource) -> str:
+    """Where the id of `article`, read by `reader`, is changed."""
+    if isinstance(reader, JsonLinesSource):
+        return 'its "id" on that line'
+    if article.id_from_path:
+        return "rename one of the files, or give ids in metadata.csv"
+    return f"its row for {os.path.relpath(article.path, reader.root)} in {METADATA_NAME}"
+
+
 def read_sources(sources: Sequence[str | os.PathLike[str]],
                  on_skip: OnSkip | None = None, *,
                  on_progress: OnProgress | None = None,
@@ -178,8 +187,7 @@ def read_sources(sources: Sequence[str | os.PathLike[str]],
                 if item.id in seen:
                     raise SourceError(f"{item.path}: id {item.id!r} is used twice (also "
                                       f"{seen[item.id]}); give each article its own id "
-                                      "(rename a file, or give ids in metadata.csv or the "
-                                      "JSON lines)")
+                                      f"({_how_to_change_id(item, reader)})")
                 seen[item.id] = item.path
                 found += 1
                 articles += 1
