@@ -107,7 +107,8 @@ def test_add_then_report(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("case", ["json onto the source", "html onto a folder's metadata",
                                   "pdf onto an article", "json onto the store",
-                                  "report onto its store", "compare onto the collection"])
+                                  "report onto its store", "compare onto the collection",
+                                  "json onto a read-only source"])
 def test_a_report_onto_an_input_or_the_store_is_refused(tmp_path: Path, case: str) -> None:
     planted = make_collection(documents=8)
     source = planted.write(tmp_path / "c.jsonl")
@@ -135,7 +136,12 @@ def test_a_report_onto_an_input_or_the_store_is_refused(tmp_path: Path, case: st
         "compare onto the collection": (store, ["compare", str(article), str(article),
                                                 "--collection", str(store), "--json",
                                                 str(store)]),
+        # Told it is read-only, the user would make it writable, to be told then.
+        "json onto a read-only source": (source, ["corpus", str(source), "--json",
+                                                  str(source)]),
     }[case]
+    if case == "json onto a read-only source":
+        source.chmod(0o444)
     before = target.read_bytes()
     result = tandem(*args, env=_env(tmp_path))
     assert result.returncode == 2, result.stderr

@@ -233,9 +233,11 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
             if store and os.path.realpath(out) == os.path.realpath(store):
                 raise OutputError(printable(out), "is the store; it would be overwritten",
                                   "choose another name for the output")
-            refuse_unwritable(out)
+            # An input is told as such before whether it could be written: making it
+            # writable would not make it an output.
             refuse_overwriting_inputs(out, input_files(
                 [store, *sources, getattr(args, "watchlist", None)]))
+            refuse_unwritable(out)
             refuse_output_in_sources(f"--{name}", out, sources)
 
 
