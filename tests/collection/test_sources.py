@@ -109,6 +109,18 @@ def test_metadata_csv_saved_with_semicolons_or_tabs_is_read(tmp_path: Path,
     assert "02.04.2021" in skipped[0].reason
 
 
+def test_a_folder_named_as_a_date_dates_its_files_and_names_no_series(tmp_path: Path) -> None:
+    # Crawls are often laid out by day: one series per day would make each day's
+    # repeated lines its boilerplate.
+    for folder, name in (("2023-03-05", "a.txt"), ("2023-03-06", "b.txt"),
+                         ("wire/2023/03/07", "c.txt")):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / name).write_text(f"Article {name} here.\n", encoding="utf-8")
+    found = {a.id: (a.series, a.date) for a in read(tmp_path)[0]}
+    assert found == {"2023-03-05/a": ("", "2023-03-05"), "2023-03-06/b": ("", "2023-03-06"),
+                     "wire/2023/03/07/c": ("wire", "2023-03-07")}
+
+
 def test_metadata_csv_opening_on_excels_separator_line_is_read(tmp_path: Path) -> None:
     # Excel writes (and reads) "sep=;" as the first line; the columns follow it.
     (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")

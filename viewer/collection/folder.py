@@ -228,7 +228,8 @@ class FolderSource:
         named = ""  # a date the file's name writes that is no real date (2023-13-45)
         if not date:
             date = date_in_name(relative.name) or next(
-                (d for d in map(date_in_name, reversed(relative.parent.parts)) if d), "")
+                (d for d in map(date_in_name, reversed(relative.parent.parts)) if d),
+                "") or date_in_name("-".join(relative.parent.parts))  # 2023/03/05/a.txt
             named = "" if date else unreal_date_in_name(relative.name)
         unread = ""  # a date the page writes that cannot be read one way only
         if not (date and title):
@@ -245,7 +246,7 @@ class FolderSource:
             id=(listed.id if listed and listed.id else relative.with_suffix("").as_posix()),
             id_from_path=not (listed and listed.id),
             series=(listed.series if listed and listed.series
-                    else relative.parts[0] if len(relative.parts) > 1 else ""),
+                    else _series_folder(relative.parent.parts)),
             date=date, text=text, path=path,
             title=title or without_stated_date(first_line(text))), note
 
@@ -270,6 +271,12 @@ def _size(path: str) -> int:
 
 
 _SEPARATOR_LINE = re.compile(r"sep=(.)", re.IGNORECASE)
+
+
+def _series_folder(folders: tuple[str, ...]) -> str:
+    """The series of a file in `folders` (below the source): the first of them that is no
+    date and no part of one (2023-03-05, 2023/03/05 give dates, not series), else ""."""
+    return next((f for f in folders if not (f.isdigit() or date_in_name(f))), "")
 
 
 def _delimiter(header: str) -> str:
