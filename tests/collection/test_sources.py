@@ -553,10 +553,15 @@ def test_dates_that_are_not_read_are_told_and_the_article_kept(tmp_path: Path) -
     lines = write_lines(tmp_path / "c.jsonl", [
         {"id": "a", "date": "2021-13-45", "text": PARAGRAPHS[0]},
         {"id": "b", "date": 20210304, "text": PARAGRAPHS[1]},
-        {"id": "c", "date": "", "text": PARAGRAPHS[0]}])
+        {"id": "c", "date": "", "text": PARAGRAPHS[0]},
+        # The month's name leaves no doubt which day: read, as in a text's date line.
+        {"id": "d", "date": "March 4, 2021", "text": PARAGRAPHS[1]},
+        {"id": "e", "date": "4 Mar 2021 10:00", "text": PARAGRAPHS[0]},
+        {"id": "f", "date": "2021年3月4日", "text": PARAGRAPHS[1]}])
     articles, skipped = read(folder, lines)
     dates = {a.id: a.date for a in articles}
-    assert dates == {"r": "2021-01-10", "p": "", "a": "", "b": "2021-03-04", "c": ""}
+    assert dates == {"r": "2021-01-10", "p": "", "a": "", "b": "2021-03-04", "c": "",
+                     "d": "2021-03-04", "e": "2021-03-04", "f": "2021-03-04"}
     told = {s.path: s.reason for s in skipped}
     assert set(told) == {f"{folder / 'metadata.csv'}:2", f"{folder / 'metadata.csv'}:3",
                          f"{lines}:1"}

@@ -44,12 +44,14 @@ def _valid(year: str, month: str, day: str) -> str:
 
 def iso_date(value: object) -> str:
     """`value` as "YYYY-MM-DD" when it starts with a real date (ISO, with or without
-    separators or a time after it; a number such as 20210304 too); "" otherwise."""
+    separators or a time after it; a number such as 20210304 too; in Chinese, 2021年3月4日;
+    with the month's English name, "March 4, 2021" or "4 Mar 2021", which no reader takes
+    for another day); "" otherwise."""
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
         return ""
-    return _iso_opening(value)[0]
+    return _date_opening(value)[0]
 
 
 def _iso_opening(value: str) -> tuple[str, int]:
