@@ -37,3 +37,20 @@ def test_a_sentence_ending_on_a_function_word_keeps_it() -> None:
     # "…had closed the ferry berth twice over it." is copied whole.
     assert _ends(" over it. Rates rise in June.", " over it. Nobody was hurt.") == (
         "ice over it.", "ice over it.")
+
+
+def test_a_clause_ending_on_function_words_keeps_them() -> None:
+    # "…twice over all of it," closes its clause: "all of it" opens nothing that follows.
+    assert _ends(" over all of it, engineers said.", " over all of it, and nobody was hurt.") == (
+        "er all of it", "er all of it")
+
+
+def test_a_quotation_ending_on_a_function_word_keeps_it() -> None:
+    assert _ends(' over it"\nRates rise in June.', ' over it"\nNobody was hurt.') == (
+        'ice over it"', 'ice over it"')
+
+
+def test_a_line_both_texts_end_on_a_function_word_keeps_it() -> None:
+    # A heading copied whole ("…What We Are Fighting For") has no full stop.
+    assert _ends(" over it\nRates rise in June.", " over it\nNobody was hurt.") == (
+        "wice over it", "wice over it")

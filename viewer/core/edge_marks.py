@@ -39,6 +39,7 @@ _STRAIGHT_QUOTES = frozenset("\"'")
 _CLOSING = frozenset("”’」』）)]】》〉") | _STRAIGHT_QUOTES
 _OPENING = frozenset("“‘「『（([【《〈") | _STRAIGHT_QUOTES
 _SPACES = frozenset(" \t\r\n\u3000\u00a0")
+_CLAUSE_ENDS = frozenset(",;:，、；：")
 
 
 def ends_sentence(text: str, at: int) -> bool:
@@ -57,6 +58,15 @@ def sentence_ends_after(text: str, end: int) -> bool:
             and text[at] not in SENTENCE_ENDS:
         at += 1
     return at < len(text) and ends_sentence(text, at)
+
+
+def closes_after(text: str, end: int) -> bool:
+    """Whether what comes before offset `end` is closed there: a mark that ends a
+    sentence, a clause (, ; :), a quotation or a bracket follows, spaces aside."""
+    at = end
+    while at < len(text) and text[at] in _SPACES and text[at] not in "\r\n":
+        at += 1
+    return at < len(text) and (text[at] in _CLAUSE_ENDS or _end_kind(text, at) is not None)
 
 
 def ends_a_sentence(text: str, span: Span) -> bool:
