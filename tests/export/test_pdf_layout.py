@@ -51,3 +51,17 @@ def test_a_row_taller_than_a_page_is_not_moved_off_an_empty_one() -> None:
     layout = Layout((300.0, 150.0), Measure(Fonts("Helvetica", "Helvetica")), LIGHT)
     layout.row([Cell(layout.left, 40.0, _lines(KEEP_TOGETHER_LINES))], SIZE)
     assert "word0" in _texts(layout.pages[0])
+
+
+def test_a_table_title_goes_to_the_next_page_with_a_first_row_kept_whole() -> None:
+    # A theme pair's row of several lines, the title and the column heads near a page's
+    # bottom: the row goes whole to the next page, and so do they, not left alone.
+    from viewer.export.pdf_report import _table
+
+    layout = Layout((300.0, 300.0), Measure(Fonts("Helvetica", "Helvetica")), LIGHT)
+    while layout.y - 70 >= layout.bottom:
+        layout.row([Cell(layout.left, 200.0, RichText("filler"))], SIZE)
+    _table(layout, "Theme overlap", [(layout.left, 60.0, "score"), (layout.left + 80, 40.0, "A")],
+           ["pair"], lambda _, __: [RichText("0.41"), _lines(6)], "none", lambda: None)
+    assert "Theme overlap (1)" not in _texts(layout.pages[0])
+    assert "Theme overlap (1)" in _texts(layout.pages[1])

@@ -232,6 +232,14 @@ class Layout:
         lines = wrap(text, self.content_width, size, self.measure, self.check)
         return len(lines) * (leading or size * 1.3)
 
+    def kept_height(self, cells: list[Cell], size: float, leading: float | None = None) -> float:
+        """The room `row` needs where it starts: all its lines when it is kept together,
+        else its first."""
+        leading = leading or size * 1.3
+        lines = max(len(wrap(cell.text.text, cell.width, size, self.measure, self.check))
+                    for cell in cells)
+        return (lines if lines <= KEEP_TOGETHER_LINES else 1) * leading
+
     def row(self, cells: list[Cell], size: float, leading: float | None = None) -> None:
         """Cells side by side, starting level. A row of `KEEP_TOGETHER_LINES` lines or
         fewer starts a new page rather than break; a longer one breaks line by line."""

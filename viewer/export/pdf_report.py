@@ -272,6 +272,14 @@ def _table(layout: Layout, title: str, columns: Sequence[tuple[float, float, str
         _table_head(layout, [Cell(x, w, RichText(label), colours.muted)
                              for x, w, label in columns])
 
+    def row(i: int, item: T) -> list[Cell]:
+        return [Cell(x, w, content)
+                for (x, w, _), content in zip(columns, cells(i, item), strict=True)]
+
+    if items:
+        # The title and the heads go where the first row goes, which may be kept whole.
+        layout.ensure(layout.height(title, 13) + 4 + TABLE_SIZE * 1.3 + 4
+                      + layout.kept_height(row(0, items[0]), TABLE_SIZE))
     layout.text(f"{title} ({len(items)})", 13)
     layout.space(4)
     if not items:
@@ -281,9 +289,7 @@ def _table(layout: Layout, title: str, columns: Sequence[tuple[float, float, str
     layout.on_new_page = head
     for i, item in enumerate(items):
         check()
-        layout.row([Cell(x, w, content)
-                    for (x, w, _), content in zip(columns, cells(i, item), strict=True)],
-                   TABLE_SIZE)
+        layout.row(row(i, item), TABLE_SIZE)
         layout.space(1)
         layout.rule()
         layout.space(3)
