@@ -282,14 +282,14 @@ def _best_stretch(ids_a: list[int], ids_b: list[int], bits: list[float],
 
 def _sentence_ends(stream: TokenStream, first: int, limit: int) -> list[bool]:
     """Per token of `first`..`limit`, whether a sentence ends right after it."""
-    return [sentence_ends(stream, token) for token in range(first, limit)]
+    return [sentence_ends_after(text_after(stream, token), 0)
+            for token in range(first, limit)]
 
 
-def sentence_ends(stream: TokenStream, token: int) -> bool:
-    """Whether a sentence ends right after `token`."""
+def text_after(stream: TokenStream, token: int) -> str:
+    """The few characters right after `token`: enough to see the marks that close it."""
     end = int(stream.ends[token])
-    return sentence_ends_after("".join(map(chr, stream.codes[end:end + _MARK_LOOKAHEAD]
-                                           .tolist())), 0)
+    return "".join(map(chr, stream.codes[end:end + _MARK_LOOKAHEAD].tolist()))
 
 
 def paragraph_breaks(stream: TokenStream) -> np.ndarray:

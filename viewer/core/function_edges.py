@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from viewer.core.edge_marks import closes_after, sentence_ends_after
+from viewer.core.extend import text_after
 from viewer.core.match import Alignment
 from viewer.core.tokenize import TokenStream
 
@@ -29,8 +30,6 @@ from viewer.core.tokenize import TokenStream
 #: function word: "the" 4.2, "of" 5.3, "at" 7.6, "an" 8.2; the commonest content words
 #: ("people", "new", "time") have 9 and more.
 FUNCTION_BITS = 8.5
-#: Characters after a word looked at for what closes it (spaces may come first).
-_LOOKAHEAD = 6
 
 
 def without_function_edges(passages: list[Alignment], a: TokenStream, b: TokenStream,
@@ -41,7 +40,8 @@ def without_function_edges(passages: list[Alignment], a: TokenStream, b: TokenSt
     common = general_a < FUNCTION_BITS
     for p in passages:
         while (p.a1 - p.a0 > least and a.ids[p.a1 - 1] == b.ids[p.b1 - 1]
-               and common[p.a1 - 1] and not _closed(_after(a, p.a1 - 1), _after(b, p.b1 - 1))):
+               and common[p.a1 - 1] and not _closed(text_after(a, p.a1 - 1),
+                                                    text_after(b, p.b1 - 1))):
             # The word was one both texts have: it counted as matched on both sides.
             p.matched = max(0, p.matched - 1)
             p.matched_b = max(0, p.matched_b - 1)
@@ -60,9 +60,3 @@ def _closed(after_a: str, after_b: str) -> bool:
 def _closes(after: str) -> bool:
     """Whether a mark closing a clause or a quotation, or a line's end, comes next."""
     return closes_after(after, 0) or after.lstrip(" \t\u3000\u00a0")[:1] in ("\n", "\r")
-
-
-def _after(stream: TokenStream, token: int) -> str:
-    """The few characters of the text right after `token`."""
-    end = int(stream.ends[token])
-    return "".join(map(chr, stream.codes[end:end + _LOOKAHEAD].tolist()))
