@@ -372,3 +372,23 @@ def test_a_cluster_counts_its_articles_as_the_window_does(tmp_path: Path) -> Non
         target = tmp_path / "r.pdf"
         write_collection_pdf(data, str(target), text_of=TEXTS.__getitem__)
         assert said in flat(pdf_text(target))
+
+
+def test_pdf_keeps_a_table_title_with_its_heads_and_first_row(tmp_path: Path) -> None:
+    # A first row of a few lines goes whole to the next page: its section's title and
+    # heads must go with it, wherever on the page the section starts.
+    line = "Reprinted with permission " + " ".join(["of the harbour board"] * 10)
+    moved = 0
+    for extra in range(14):
+        data = result()
+        data["formulations"] += [dict(data["formulations"][0], phrase=f"phrase {k}",
+                                      variants=[]) for k in range(extra)]
+        for k, entry in enumerate(data["boilerplate"]):
+            entry["text"] = f"{line} {k}"
+        path = tmp_path / f"report{extra}.pdf"
+        write_collection_pdf(data, path, text_of=TEXTS.get)
+        pages = [flat(page.extract_text()) for page in PdfReader(path).pages]
+        [titled] = [k for k, text in enumerate(pages) if "Boilerplate (" in text]
+        assert "Reprinted with permission" in pages[titled], extra
+        moved += titled > 0 and "Reprinted" not in pages[titled - 1]
+    assert moved  # some starts fell near a page's foot

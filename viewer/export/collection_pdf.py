@@ -32,10 +32,10 @@ from viewer.present.palette import PRINT
 Columns = Sequence[tuple[float, float, str]]
 
 _CHART_HEIGHT = 22.0
-#: Room for a table's heads and one ordinary row, kept on the page of the section's heading.
-_FIRST_ROW = 2 * TABLE_SIZE * 1.3 + 12
-#: The same for a table whose rows are as tall as their timeline chart.
-_FIRST_CHART_ROW = TABLE_SIZE * 1.3 + 12 + _CHART_HEIGHT + 9
+#: Room for a table's heads, or for one row of a table whose rows are as tall as their
+#: timeline chart, besides the rules and spaces around them.
+_HEADS = TABLE_SIZE * 1.3 + 12
+_CHART_ROW = _CHART_HEIGHT + 9
 _AXIS_SIZE = 5.5
 _SOURCE = "source"
 
@@ -92,10 +92,11 @@ def _doc(ref: DocRef, with_meta: bool = True) -> RichText:
 
 
 def _heading(layout: Layout, key: str, count: int, section: Section[Any] | None = None,
-             first_row: float = _FIRST_ROW) -> bool:
+             first_row: float = 0.0) -> bool:
     """A section's heading and intro (or its "nothing here" line) and, when `section` was
     cut to its limit, a note saying so. True when there are rows to show. The heading goes
-    to the next page unless the room left holds it with `first_row` points of its rows."""
+    to the next page unless the room left holds it with `first_row` points of its table
+    (`_first_rows`): it is never left alone at a page's foot."""
     words = model.SECTIONS[key]
     cut = model.cut_note(section, key) if section else ""
     note = " ".join(filter(None, (words.intro if count else words.empty, cut)))
@@ -121,6 +122,17 @@ def _columns(layout: Layout, widths: Sequence[tuple[float, str]], gap: float = 6
         out.append((x, width, label))
         x += width + gap
     return out
+
+
+def _first_rows(layout: Layout, columns: Columns, rows: Sequence[list[RichText]],
+                least: float = 0.0) -> float:
+    """The room a table's heads and its first row take where they start (a row of a few
+    lines is kept whole, `Layout.row`), the row at least `least` tall."""
+    if not rows:
+        return 0.0
+    first = layout.kept_height([Cell(x, w, cell) for (x, w, _), cell
+                                in zip(columns, rows[0], strict=True)], TABLE_SIZE)
+    return _HEADS + max(first, least)
 
 
 def _table_heads(layout: Layout, columns: Columns) -> Callable[[], None]:
@@ -170,8 +182,6 @@ def _rows(layout: Layout, columns: Columns, rows: Sequence[list[RichText]],
 
 def _pairs(layout: Layout, report: CollectionReport) -> None:
     section = report.pairs
-    if not _heading(layout, "pairs", section.total, section):
-        return
     columns = _columns(layout, [(26, "#"), (0, "article A"), (0, "article B"),
                                 (38, "shared A"), (38, "shared B"), (54, "words"),
                                 (40, "direction")])
@@ -180,22 +190,30 @@ def _pairs(layout: Layout, report: CollectionReport) -> None:
         words = f"{row.words:,}" + (f"\n{row.passages} passages" if row.passages > 1 else "")
         rows.append([RichText(str(row.rank)), _doc(row.a), _doc(row.b), RichText(row.shared_a),
                      RichText(row.shared_b), RichText(words), RichText(row.direction or "—")])
+    if not _heading(layout, "pairs", section.total, section,
+                    _first_rows(layout, columns, rows)):
+        return
     _rows(layout, columns, rows, [f"“{row.excerpt}”" if row.excerpt else ""
                                   for row in section.rows])
 
 
 def _clusters(layout: Layout, report: CollectionReport) -> None:
     section = report.clusters
-    _heading(layout, "clusters", section.total, section)
     columns = _columns(layout, [(30, ""), (52, "date"), (152, "article"), (44, "series"),
                                 (48, "characters"), (0, "passage")])
+    tables = [[_member_cells(member) for member in cluster.members] for cluster in section.rows]
+    titles = [f"Cluster {cluster.id}: {carried_by([m.doc.id for m in cluster.members])}, "
+              f"{cluster.source_text}" for cluster in section.rows]
+    first = (layout.height(titles[0], 9.5) + 6 + _first_rows(layout, columns, tables[0])
+             if tables else 0.0)
+    _heading(layout, "clusters", section.total, section, first)
     mark_x = columns[0][0]
     mark_width = layout.measure.width(_SOURCE, TABLE_SIZE)
-    for cluster in section.rows:
-        layout.ensure(60)
+    for cluster, title, cells in zip(section.rows, titles, tables, strict=True):
+        # A cluster's title stays with its heads and first member.
+        layout.ensure(layout.height(title, 9.5) + 6 + _first_rows(layout, columns, cells))
         layout.space(4)
-        layout.text(f"Cluster {cluster.id}: {carried_by([m.doc.id for m in cluster.members])}, "
-                    f"{cluster.source_text}", 9.5)
+        layout.text(title, 9.5)
         layout.space(2)
         members = cluster.members
 
@@ -205,11 +223,14 @@ def _clusters(layout: Layout, report: CollectionReport) -> None:
                 page.rect(mark_x - 1.5, top - TABLE_SIZE * 1.3 + 0.5, mark_width + 3,
                           TABLE_SIZE * 1.3, layout.colours.shared[0])
 
-        _rows(layout, columns, [
-            [RichText(_SOURCE if member.is_source else ""), RichText(member.doc.date or "—"),
-             RichText(member.doc.label), RichText(member.doc.series),
-             RichText(f"{member.span[1] - member.span[0]:,}"), RichText(member.excerpt)]
-            for member in members], decorate=mark)
+        _rows(layout, columns, cells, decorate=mark)
+
+
+def _member_cells(member: Any) -> list[RichText]:
+    """One article of a cluster as a row of its table."""
+    return [RichText(_SOURCE if member.is_source else ""), RichText(member.doc.date or "—"),
+            RichText(member.doc.label), RichText(member.doc.series),
+            RichText(f"{member.span[1] - member.span[0]:,}"), RichText(member.excerpt)]
 
 
 def _formulations(layout: Layout, report: CollectionReport) -> None:
@@ -223,8 +244,6 @@ def _watched(layout: Layout, report: CollectionReport) -> None:
 
 def _formulation_table(layout: Layout, section: Section[FormulationRow], key: str) -> None:
     """The formulations, or (`key` "watched") the watch-list's phrases, laid out alike."""
-    if not _heading(layout, key, section.total, section, _FIRST_CHART_ROW):
-        return
     what = "phrase" if key == "watched" else "formulation"
     columns = _columns(layout, [(22, "#"), (0, what), (36, "articles"),
                                 (32, "uses"), (110, "first seen"), (130, "timeline")])
@@ -235,6 +254,9 @@ def _formulation_table(layout: Layout, section: Section[FormulationRow], key: st
         first = _doc(row.first) if row.first is not None else RichText("—")
         rows.append([RichText(str(row.rank)), RichText(phrase), RichText(f"{row.documents:,}"),
                      RichText(f"{row.count:,}"), first, RichText("")])
+    if not _heading(layout, key, section.total, section,
+                    _first_rows(layout, columns, rows, _CHART_ROW)):
+        return
 
     def chart(k: int, page: Page, top: float) -> None:
         if not section.rows[k].documents:  # a watched phrase no article uses
@@ -276,17 +298,17 @@ def _chart(layout: Layout, page: Page, timeline: Timeline, x: float, bottom: flo
 
 
 def _boilerplate(layout: Layout, report: CollectionReport) -> None:
-    if not _heading(layout, "boilerplate", sum(len(g.lines) for g in report.boilerplate)):
-        return
     columns = _columns(layout, [(60, "series"), (0, "text"), (44, "articles")])
-    _rows(layout, columns, [
-        [RichText((group.series or "(none)") if k == 0 else ""), RichText(text),
-         RichText(f"{documents:,}")]
-        for group in report.boilerplate for k, (text, documents) in enumerate(group.lines)])
+    rows = [[RichText((group.series or "(none)") if k == 0 else ""), RichText(text),
+             RichText(f"{documents:,}")]
+            for group in report.boilerplate for k, (text, documents) in enumerate(group.lines)]
+    if _heading(layout, "boilerplate", len(rows), first_row=_first_rows(layout, columns, rows)):
+        _rows(layout, columns, rows)
 
 
 def _skipped(layout: Layout, report: CollectionReport) -> None:
     section = report.skipped
-    if _heading(layout, "skipped", section.total, section):
-        _rows(layout, _columns(layout, [(230, "file or line"), (0, "why")]),
-              [[RichText(path), RichText(reason)] for path, reason in section.rows])
+    columns = _columns(layout, [(230, "file or line"), (0, "why")])
+    rows = [[RichText(path), RichText(reason)] for path, reason in section.rows]
+    if _heading(layout, "skipped", section.total, section, _first_rows(layout, columns, rows)):
+        _rows(layout, columns, rows)
