@@ -262,14 +262,14 @@ def test_bad_lines_are_skipped_with_their_line_number(tmp_path: Path) -> None:
 def test_an_undated_article_is_a_note_not_a_skipped_input(tmp_path: Path) -> None:
     planted = make_collection(documents=6)
     rows = [dict(row) for row in planted.rows]
-    rows[2]["date"] = "March 3, 2020"
+    rows[2]["date"] = "03/04/2020"  # the 3rd of April, or March the 4th
     source = planted.write(tmp_path / "c.jsonl", rows)
     told = tandem("corpus", "add", str(tmp_path / "s.sqlite"), str(source), env=_env(tmp_path))
     assert told.returncode == 0, told.stderr
     assert told.stderr.splitlines() == [
         "tandem: articles added 6, changed 0, removed 0, unchanged 0; inputs skipped 0; "
         "notes 1",
-        f"tandem: note on {source}:3: has the date 'March 3, 2020', which is not read as a "
+        f"tandem: note on {source}:3: has the date '03/04/2020', which is not read as a "
         "date (write it YYYY-MM-DD); the article is indexed undated"]
 
 
