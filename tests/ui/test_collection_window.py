@@ -624,7 +624,7 @@ def test_a_note_on_an_article_indexed_all_the_same_is_not_called_skipped(
     rows = [{"id": path.stem, "series": "s", "date": f"2021-06-0{k + 1}",
              "text": path.read_text(encoding="utf-8")}
             for k, path in enumerate(sorted(EN_ARTICLES.glob("*.txt"))[:3])]
-    rows[1]["date"] = "June 5, 2021"
+    rows[1]["date"] = "05/06/2021"  # the 5th of June, or May the 6th
     source.write_text("".join(json.dumps(row) + "\n" for row in rows) + "[1, 2]\n",
                       encoding="utf-8")
     window = open_collection(make_window, qtbot, source)
@@ -638,7 +638,7 @@ def test_a_note_on_an_article_indexed_all_the_same_is_not_called_skipped(
     assert dialog.table.item(0, 0).text() == f"{source}:4"
     assert dialog.table.item(1, 0).text() == f"{source}:2"
     assert dialog.table.item(1, 1).text().startswith("Note: ")
-    assert "June 5, 2021" in dialog.table.item(1, 1).text()
+    assert "05/06/2021" in dialog.table.item(1, 1).text()
 
 
 def test_a_bad_store_gets_a_message_not_a_crash(
