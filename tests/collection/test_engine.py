@@ -381,6 +381,13 @@ def test_a_formulation_counts_no_use_in_boilerplate_of_articles_added_later(
             row["text"] = f"{head}\n\n" + " ".join([*words[:9], SET_PHRASE, *words[9:]])
     late = [row["id"] for row in planted.rows[20:]
             if row["series"] == planted.boilerplate_series][:5]
+    _late_uses_are_not_counted(planted, late, tmp_path)
+
+
+def _late_uses_are_not_counted(planted: Planted, late: list[str], tmp_path: Path) -> None:
+    """Indexed at once, the articles `late` hold no use of SET_PHRASE; added later, too
+    few to find formulations afresh, they gain none either: the formulations are those
+    of indexing at once."""
     first = planted.write(tmp_path / "first.jsonl",
                           [row for row in planted.rows if row["id"] not in late])
     rest = planted.write(tmp_path / "rest.jsonl",
@@ -408,17 +415,7 @@ def test_a_formulation_counts_no_words_across_a_sentence_end_in_articles_added_l
             head, rest = row["text"].split("\n\n", 1)
             words = rest.split(" ")
             row["text"] = f"{head}\n\n" + " ".join([*words[:9], phrase, *words[9:]])
-    first = planted.write(tmp_path / "first.jsonl",
-                          [row for row in planted.rows if row["id"] not in late])
-    rest = planted.write(tmp_path / "rest.jsonl",
-                         [row for row in planted.rows if row["id"] in late])
-    once = embedded_report(planted.write(tmp_path / "all.jsonl"), tmp_path / "once.sqlite")
-    [found] = [f for f in once["formulations"] if f["phrase"] == SET_PHRASE]
-    assert not set(late) & {o["doc"] for o in found["occurrences"]}
-    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
-        add_sources(store, [first], workers=1)
-        add_sources(store, [rest], workers=1)
-        assert store.report()["formulations"] == once["formulations"]
+    _late_uses_are_not_counted(planted, late, tmp_path)
 
 
 #: A phrase of formulation length.
