@@ -242,7 +242,7 @@ def _legacy(data: bytes, shown: str) -> str:
     is unsure: Windows-1252 for Western languages, GB18030, Big5 (cp950), Shift-JIS (cp932)."""
     from charset_normalizer import from_bytes  # only legacy encodings pay for detection
 
-    from viewer.core.east_asian_decoding import is_east_asian, likeliest
+    from viewer.core.short_text_decoding import likeliest, needs_weighing
 
     best = from_bytes(data).best()
     if best is None or (b"\x00" in data and not best.encoding.startswith("utf_16")):
@@ -250,8 +250,8 @@ def _legacy(data: bytes, shown: str) -> str:
         if western is None:
             raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")
         return western
-    if is_east_asian(best.encoding, data):
-        # A short text gives the detector too little to tell these apart.
+    if needs_weighing(best.encoding, data):
+        # A short text gives the detector too little to go on.
         text = likeliest(data)
         if text is not None:
             return text

@@ -48,6 +48,13 @@ def _read_cbpack(path: Path) -> list[list[str]]:
 @lru_cache(maxsize=8)
 def word_frequencies(language: str) -> dict[str, float]:
     """Word frequencies of `language` (Chinese words for "zh"); empty if unavailable."""
+    return commonest_words(language)
+
+
+def commonest_words(language: str, count: int | None = None) -> dict[str, float]:
+    """The `count` commonest words of `language` (all, for None) with their frequencies,
+    read afresh: a caller reading many languages keeps what it needs of them, rather
+    than crowd out of `word_frequencies`' cache the lists the comparison reads."""
     directory = _data_dir()
     path = directory / f"small_{language}.msgpack.gz" if directory else None
     if path is None or not path.exists():
@@ -57,6 +64,8 @@ def word_frequencies(language: str) -> dict[str, float]:
         value = 10.0 ** (-index / 100.0)
         for word in words:
             freq.setdefault(word, value)
+            if count is not None and len(freq) >= count:
+                return freq
     return freq
 
 

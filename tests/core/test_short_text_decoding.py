@@ -1,0 +1,91 @@
+"""Tests of viewer.core.short_text_decoding: a short text in a legacy encoding reads as
+written, not as another language's rare words or characters."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from viewer.core.loading import load_document
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "core"
+FRENCH = ("Le conseil municipal a approuvé mardi le projet de rénovation du port. Selon la "
+          "maire, les entrepôts seront transformés en logements abordables et une nouvelle "
+          "gare maritime reliera le quartier à l’aéroport. « Nous ne sommes pas contre », "
+          "a déclaré un élu. Déjà vu. Château. Crème brûlée.")
+GERMAN = ("Der Stadtrat hat am Dienstag den Plan gebilligt. Laut Bürgermeisterin werden die "
+          "Lagerhäuser zu günstigen Wohnungen umgebaut – und ein neuer Fährbahnhof verbindet "
+          "das Viertel. Kosten seien „deutlich unterschätzt“ worden. Grüße aus München.")
+SPANISH = ("El ayuntamiento aprobó el martes el proyecto de renovación del puerto. Según la "
+           "alcaldesa, los almacenes se convertirán en viviendas. ¿Qué pasará? Año nuevo.")
+CZECH = ("Vláda dnes schválila návrh zákona o státním rozpočtu na příští rok. Podle ministra "
+         "financí se schodek sníží o několik miliard korun, ale opozice tvrdí, že čísla jsou "
+         "nereálná.")
+RUSSIAN = ("Городской совет во вторник одобрил проект реконструкции порта. По словам мэра, "
+           "склады будут превращены в доступное жильё, а новый морской вокзал соединит район "
+           "с аэропортом.")
+KOREAN = ("대한민국 정부는 오늘 새로운 경제 정책을 발표했다. 서울 시민들은 대체로 환영했다. "
+          "전문가들은 물가 상승을 우려한다. 국회는 다음 주에 법안을 심의할 예정이다.")
+
+
+def _openings(text: str, length: int) -> list[str]:
+    """The first `length` characters of each sentence of `text` that long."""
+    sentences = (s.strip() for s in re.split(r"[。！？.\n]", text))
+    return [s[:length] for s in sentences if len(s) >= length]
+
+
+def _fixture(*names: str) -> str:
+    return "".join((FIXTURES / name).read_text(encoding="utf-8") for name in names)
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    pytest.param(_fixture("zh_a.txt", "zh_b.txt"), "gbk", id="Chinese GBK"),
+    pytest.param(_fixture("zh_hant.txt"), "cp950", id="Chinese Big5"),
+    pytest.param(_fixture("ja.txt"), "cp932", id="Japanese Shift-JIS"),
+    pytest.param(_fixture("ja.txt"), "euc_jp", id="Japanese EUC-JP"),
+    pytest.param(KOREAN, "cp949", id="Korean"),
+])
+@pytest.mark.parametrize("length", [4, 6, 10])
+def test_a_few_characters_read_in_their_own_encoding(tmp_path: Path, text: str,
+                                                     encoding: str, length: int) -> None:
+    # A title or a line of a few characters: the detector alone read most GBK ones as
+    # Korean and some Big5 ones as UTF-16.
+    openings = [s for s in _openings(text, length) if s.isprintable()][:40]
+    assert len(openings) >= 3
+    read_right = 0
+    for k, opening in enumerate(openings):
+        path = tmp_path / f"{k}.txt"
+        path.write_bytes(opening.encode(encoding))
+        read_right += load_document(path).text == opening
+    assert read_right >= 0.9 * len(openings), (read_right, len(openings))
+
+
+def _word_runs(text: str, words: int) -> list[str]:
+    """Every run of `words` words of `text` holding a letter beyond ASCII."""
+    split = text.split()
+    runs = (" ".join(split[k:k + words]) for k in range(len(split) - words + 1))
+    return [run for run in runs if any(not c.isascii() and c.isalpha() for c in run)]
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    pytest.param(FRENCH, "cp1252", id="French Windows-1252"),
+    pytest.param(FRENCH.replace("’", "'"), "latin-1", id="French Latin-1"),
+    pytest.param(GERMAN, "cp1252", id="German Windows-1252"),
+    pytest.param(SPANISH, "cp1252", id="Spanish Windows-1252"),
+    pytest.param(CZECH, "cp1250", id="Czech Windows-1250"),
+    pytest.param(RUSSIAN, "cp1251", id="Russian Windows-1251"),
+])
+@pytest.mark.parametrize("words", [1, 2, 3])
+def test_a_few_words_read_in_their_own_encoding(tmp_path: Path, text: str, encoding: str,
+                                                words: int) -> None:
+    # A title or a series name: the detector alone read "Déjà" as 䓩櫠, "approuvé" as
+    # "approuvﻠ", "Vláda" as "Vlﻕda" and "вторник" as Arabic letters.
+    runs = _word_runs(text, words)
+    read_right = 0
+    for k, run in enumerate(runs):
+        path = tmp_path / f"{k}.txt"
+        path.write_bytes(run.encode(encoding))
+        read_right += load_document(path).text == run
+    assert read_right >= 0.85 * len(runs), (read_right, len(runs))

@@ -1,0 +1,168 @@
+"""Which legacy encoding a short text is in, where the detector cannot tell.
+
+In a few characters, bytes above ASCII decode in many encodings, and `charset_normalizer`
+guesses from too little. GBK, Big5, Shift-JIS and the Korean code page all write a
+character as two bytes in one range: a GBK title of six characters, or a metadata.csv
+whose only Chinese is a few series names (新华社), read as Korean or as Big5 one time in
+two (陔貌扦). A Windows-1252 "déjà vu" or "«Bonjour»" read as Urdu, Arabic or half-width
+kana one time in four. Read rightly, a text is made of what its language writes most;
+read in another encoding, of what no one writes. So each encoding the bytes decode in
+is weighed by how common its reading is in the languages written in it (wordfreq's
+lists, `viewer.core.rarity`): whole words in alphabetic scripts ("dйjа", Cyrillic
+letters inside a Latin word, is no word of any language), characters in Chinese,
+Japanese and Korean (traditional characters looked up as their simplified forms). The
+likeliest reading wins.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from itertools import islice
+
+from viewer.core.han_script import to_simplified
+from viewer.core.rarity import commonest_words, per_character
+
+#: The encodings weighed, as Windows writes them, with the languages written in each
+#: (wordfreq's codes). Where two read a text alike, the first is kept.
+ENCODINGS = (
+    ("cp1252", ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "ca")),
+    ("cp1250", ("cs", "pl", "hu", "ro", "sk", "sl")),
+    ("cp1251", ("ru", "uk", "bg")),
+    ("cp1253", ("el",)),
+    ("cp1254", ("tr",)),
+    ("gb18030", ("zh",)), ("cp950", ("zh",)), ("big5hkscs", ("zh",)),
+    ("cp932", ("ja",)), ("shift_jis_2004", ("ja",)), ("euc_jp", ("ja",)),
+    ("cp949", ("ko",)),
+)
+#: Languages read a character at a time: they write no spaces between words (Korean
+#: does, but its syllables are as telling one by one).
+_BY_CHARACTER = frozenset({"zh", "ja", "ko"})
+#: The detector's names of the double-byte encodings weighed, of those they include, and
+#: of the Korean one (johab) it takes them for.
+_EAST_ASIAN = ("gb", "big5", "cp950", "cp932", "shift_jis", "euc_j", "cp949", "euc_kr",
+               "johab")
+#: Bytes above ASCII up to which a text is too short for the detector alone.
+SHORT = 256
+#: log10 of the frequency given to a word or character its language's list lacks.
+_UNLISTED = -8.0
+#: What a word its language's list lacks costs beyond its letters (log10): a run of
+#: common letters is no word for that ("Fährbahnhof" is, "ваеп" is not).
+_UNLISTED_WORD = -3.0
+#: log10 of the frequency given to a punctuation mark: every language uses them.
+_PUNCTUATION = -3.0
+#: Words of each language's list read: its commonest, enough to tell its texts.
+_WORDS = 20_000
+#: Words or characters weighed at most: enough to tell, however long the text.
+_SAMPLE = 2000
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def needs_weighing(encoding: str, data: bytes) -> bool:
+    """Whether the detector's `encoding` for `data` is to be weighed against the others:
+    `data` is short, or the encoding is a double-byte East Asian one (their readings of
+    one text are alike to it), or UTF-16. Bytes with a NUL in them are none of these
+    encodings' text: UTF-16 (or 32) writes one for every ASCII character, line breaks
+    included, and without a NUL its guess is a few Chinese characters taken for it."""
+    return b"\x00" not in data and (sum(1 for byte in data if byte > 127) <= SHORT
+                                     or encoding.startswith((*_EAST_ASIAN, "utf_16")))
+
+
+def likeliest(data: bytes) -> str | None:
+    """The text `data` decodes to in the encoding (of `ENCODINGS`) whose reading is made
+    of the most common words or characters of its languages; None when it decodes in
+    none."""
+    best, best_score = None, -math.inf
+    for encoding, languages in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = max(_commonness(text, language) for language in languages)
+        if score > best_score:
+            best, best_score = text, score
+    return best
+
+
+def _commonness(text: str, language: str) -> float:
+    """Mean log10 frequency in `language` of what the text writes beyond ASCII: its words
+    holding such a letter, or (`_BY_CHARACTER`) its characters, and its other marks."""
+    if language in _BY_CHARACTER:
+        scores = islice(_characters_scored(text, language), _SAMPLE)
+    else:
+        scores = islice(_words_scored(text, language), _SAMPLE)
+    values = list(scores)
+    return sum(values) / len(values) if values else 0.0
+
+
+def _characters_scored(text: str, language: str) -> Iterator[float]:
+    """log10 frequency of each character beyond ASCII, in a language written a character
+    at a time. One inside a Latin word ("Lagerh舫ser") is no character of that text."""
+    frequencies = _characters(language)
+    for at, ch in enumerate(text):
+        if ord(ch) <= 127:
+            continue
+        inside_word = (0 < at < len(text) - 1 and _ascii_letter(text[at - 1])
+                       and _ascii_letter(text[at + 1]))
+        yield _UNLISTED if inside_word else _scored(
+            to_simplified(ch) if language == "zh" else ch, frequencies)
+
+
+def _words_scored(text: str, language: str) -> Iterator[float]:
+    """log10 frequency of each word holding a letter beyond ASCII, in an alphabetic
+    language, and of each other character beyond ASCII. A word the list lacks (a rare
+    compound: "Fährbahnhof") is weighed by its letters beyond ASCII, unless it mixes
+    scripts ("dйjа"), which no word does."""
+    words, letters = _words_beyond_ascii(language), _characters(language)
+    at = 0
+    for found in _LETTERS.finditer(text):
+        yield from (_scored(ch, letters) for ch in text[at:found.start()] if ord(ch) > 127)
+        at = found.end()
+        word = found.group()
+        if word.isascii():
+            continue
+        listed = words.get(word.lower())
+        if listed is not None:
+            yield math.log10(listed)
+        elif len({_script(ch) for ch in word}) > 1:
+            yield _UNLISTED
+        else:
+            beyond = [_scored(ch, letters) for ch in word.lower() if ord(ch) > 127]
+            yield sum(beyond) / len(beyond) + _UNLISTED_WORD
+    yield from (_scored(ch, letters) for ch in text[at:] if ord(ch) > 127)
+
+
+def _ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _scored(ch: str, frequencies: dict[str, float]) -> float:
+    value = frequencies.get(ch)
+    if value is not None:
+        return math.log10(value)
+    return _PUNCTUATION if unicodedata.category(ch).startswith("P") else _UNLISTED
+
+
+def _script(ch: str) -> str:
+    """The script of a letter, by the first word of its Unicode name (LATIN, CYRILLIC)."""
+    return unicodedata.name(ch, "?").split(" ", 1)[0]
+
+
+@cache
+def _words_beyond_ascii(language: str) -> dict[str, float]:
+    """The commonest words of `language` that hold a letter beyond ASCII: the only ones
+    looked up (all of a Cyrillic or Greek list; a few thousand of a Western one)."""
+    return {word: value for word, value in _commonest(language).items()
+            if not word.isascii()}
+
+
+@cache
+def _characters(language: str) -> dict[str, float]:
+    return per_character(_commonest(language))
+
+
+def _commonest(language: str) -> dict[str, float]:
+    return commonest_words(language, _WORDS)
