@@ -54,12 +54,19 @@ def test_a_few_characters_read_in_their_own_encoding(tmp_path: Path, text: str,
     # Korean and some Big5 ones as UTF-16.
     openings = [s for s in _openings(text, length) if s.isprintable()][:40]
     assert len(openings) >= 3
-    read_right = 0
-    for k, opening in enumerate(openings):
-        path = tmp_path / f"{k}.txt"
-        path.write_bytes(opening.encode(encoding))
-        read_right += load_document(path).text == opening
+    read_right = _read_right(tmp_path, openings, encoding)
     assert read_right >= 0.9 * len(openings), (read_right, len(openings))
+
+
+def _read_right(folder: Path, texts: list[str], encoding: str) -> int:
+    """How many of `texts`, each saved in `encoding` to a file of its own, load as
+    written."""
+    right = 0
+    for k, text in enumerate(texts):
+        path = folder / f"{k}.txt"
+        path.write_bytes(text.encode(encoding))
+        right += load_document(path).text == text
+    return right
 
 
 def _word_runs(text: str, words: int) -> list[str]:
@@ -83,9 +90,5 @@ def test_a_few_words_read_in_their_own_encoding(tmp_path: Path, text: str, encod
     # A title or a series name: the detector alone read "Déjà" as 䓩櫠, "approuvé" as
     # "approuvﻠ", "Vláda" as "Vlﻕda" and "вторник" as Arabic letters.
     runs = _word_runs(text, words)
-    read_right = 0
-    for k, run in enumerate(runs):
-        path = tmp_path / f"{k}.txt"
-        path.write_bytes(run.encode(encoding))
-        read_right += load_document(path).text == run
+    read_right = _read_right(tmp_path, runs, encoding)
     assert read_right >= 0.85 * len(runs), (read_right, len(runs))
