@@ -454,18 +454,18 @@ def _blended(cosines: np.ndarray, meaning: np.ndarray | None) -> np.ndarray:
 
 
 def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
-                covering_b: Sequence[Span], *, min_score: float, limit: int,
-                copied: tuple[Sequence[Span], Sequence[Span]] = ((), ()),
-                texts: tuple[str, str] | None = None) -> list[ThemeOverlap]:
+                covering_b: Sequence[Span], texts: tuple[str, str], *, min_score: float,
+                limit: int, copied: tuple[Sequence[Span], Sequence[Span]] = ((), ()),
+                ) -> list[ThemeOverlap]:
     """Passage pairs by score, best first, each with the terms they share, strongest first:
     the closest pair, then every other pair scoring at least `min_score`, `limit` at most
     (0: none). `covering_a` / `covering_b` are what the two texts say in the same words
     (shared phrases and the set phrases both use): passages mostly inside them are left
     out, and the others' scores shrink by the share of them; the terms of `copied` spans
     (the shared phrases, in A and in B) count in no pair. Each passage is in at most
-    `PAIRS_PER_PASSAGE` pairs. Given the two `texts`, a pair that reads as one already
-    listed (a page header a text writes out again, paired with the same passage) is not
-    listed again."""
+    `PAIRS_PER_PASSAGE` pairs. A pair that reads in the two `texts` as one already listed
+    (a page header a text writes out again, paired with the same passage) is not listed
+    again."""
     # A copied sentence's words ("羊圈", "繁殖", "饲养"), by their terms or their meaning,
     # would pair the two passages around it, whatever else they are about. The set phrases
     # both use stay: two passages using "Middle East" are likelier on one subject (people's
@@ -495,12 +495,11 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
         # two texts come; below it only pairs above the threshold.
         if chosen and score < min_score:
             break
-        if texts is not None:
-            read = (" ".join(texts[0][slice(*a.spans[i])].split()),
-                    " ".join(texts[1][slice(*b.spans[k])].split()))
-            if read in listed_texts:
-                continue
-            listed_texts.add(read)
+        read = (" ".join(texts[0][slice(*a.spans[i])].split()),
+                " ".join(texts[1][slice(*b.spans[k])].split()))
+        if read in listed_texts:
+            continue
+        listed_texts.add(read)
         chosen.append((score, i, k))
         listed_a[i] += 1
         listed_b[k] += 1
