@@ -103,7 +103,7 @@ def _commonness(text: str, language: str) -> float:
 def _characters_scored(text: str, language: str) -> Iterator[float]:
     """log10 frequency of each character beyond ASCII, in a language written a character
     at a time. One inside a Latin word ("Lagerh舫ser") is no character of that text."""
-    frequencies = _characters(language)
+    frequencies = _tables(language)[1]
     for at, ch in enumerate(text):
         if ord(ch) <= 127:
             continue
@@ -118,7 +118,7 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
     language, and of each other character beyond ASCII. A word the list lacks (a rare
     compound: "Fährbahnhof") is weighed by its letters beyond ASCII, unless it mixes
     scripts ("dйjа"), which no word does."""
-    words, letters = _words_beyond_ascii(language), _characters(language)
+    words, letters = _tables(language)
     at = 0
     for found in _LETTERS.finditer(text):
         yield from (_scored(ch, letters) for ch in text[at:found.start()] if ord(ch) > 127)
@@ -154,17 +154,10 @@ def _script(ch: str) -> str:
 
 
 @cache
-def _words_beyond_ascii(language: str) -> dict[str, float]:
-    """The commonest words of `language` that hold a letter beyond ASCII: the only ones
-    looked up (all of a Cyrillic or Greek list; a few thousand of a Western one)."""
-    return {word: value for word, value in _commonest(language).items()
-            if not word.isascii()}
-
-
-@cache
-def _characters(language: str) -> dict[str, float]:
-    return per_character(_commonest(language))
-
-
-def _commonest(language: str) -> dict[str, float]:
-    return commonest_words(language, _WORDS)
+def _tables(language: str) -> tuple[dict[str, float], dict[str, float]]:
+    """The commonest words of `language` that hold a letter beyond ASCII (the only ones
+    looked up: all of a Cyrillic or Greek list, a few thousand of a Western one), and its
+    letters' frequencies, from one reading of its list."""
+    commonest = commonest_words(language, _WORDS)
+    return ({word: value for word, value in commonest.items() if not word.isascii()},
+            per_character(commonest))
