@@ -204,14 +204,14 @@ def _clusters(layout: Layout, report: CollectionReport) -> None:
     tables = [[_member_cells(member) for member in cluster.members] for cluster in section.rows]
     titles = [f"Cluster {cluster.id}: {carried_by([m.doc.id for m in cluster.members])}, "
               f"{cluster.source_text}" for cluster in section.rows]
-    first = (layout.height(titles[0], 9.5) + 6 + _first_rows(layout, columns, tables[0])
-             if tables else 0.0)
-    _heading(layout, "clusters", section.total, section, first)
+    # A cluster's title stays with its heads and first member.
+    rooms = [layout.height(title, 9.5) + 6 + _first_rows(layout, columns, cells)
+             for title, cells in zip(titles, tables, strict=True)]
+    _heading(layout, "clusters", section.total, section, rooms[0] if rooms else 0.0)
     mark_x = columns[0][0]
     mark_width = layout.measure.width(_SOURCE, TABLE_SIZE)
-    for cluster, title, cells in zip(section.rows, titles, tables, strict=True):
-        # A cluster's title stays with its heads and first member.
-        layout.ensure(layout.height(title, 9.5) + 6 + _first_rows(layout, columns, cells))
+    for cluster, title, cells, room in zip(section.rows, titles, tables, rooms, strict=True):
+        layout.ensure(room)
         layout.space(4)
         layout.text(title, 9.5)
         layout.space(2)
