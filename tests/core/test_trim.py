@@ -74,3 +74,19 @@ def test_stray_lowercase_tokens_after_a_sentence_are_removed() -> None:
 def test_short_lines_ending_in_lowercase_words_are_kept() -> None:
     text = "Note: see below\n" + "\n".join(PROSE)
     assert trim_noise(text).text == text
+
+
+def test_the_kept_spans_are_where_the_trimmed_text_is_in_the_input() -> None:
+    # Each kind of noise at once, with Windows line breaks: the trimmed text is its input's
+    # kept spans, in order and apart (so offsets can be taken back to the input).
+    title = "Flood Report | Regional News"
+    tail = ["Dams and deltas | Environment", "Winter roads | Transport", "Editor | Someone"]
+    token = PROSE[2] + " cheap widget deal"
+    for newline in ("\n", "\r\n"):
+        text = newline.join([title, PROSE[0], title, PROSE[1], token, *PROSE[3:], *tail])
+        result = trim_noise(text)
+        assert len(result.notes) == 3
+        assert result.text == newline.join([title, *PROSE]) + newline
+        assert result.text == "".join(text[start:end] for start, end in result.kept)
+        bounds = [at for span in result.kept for at in span]
+        assert bounds == sorted(bounds) and len(set(bounds)) == len(bounds)

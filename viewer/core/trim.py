@@ -5,12 +5,18 @@ list of links to other articles (each a short title, sometimes with a teaser), a
 search-engine tokens stuck to the end of a sentence. `trim_noise` removes these with generic
 line-shape rules (no site-specific phrases) and says what it removed, so nothing vanishes
 silently. It is off by default: offsets then refer to the file's text exactly.
+
+The trimmed text is made of pieces of the input in their order, whole lines or a line
+without its stray token; `TrimResult.kept` says where each piece is in the input, so an
+offset of the trimmed text can be taken back to the input's (a collection's stored article
+is the untrimmed text: `viewer.collection.stored_article`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from viewer.core.tokenize import cut_at_word
 
@@ -39,24 +45,36 @@ class TrimResult:
 
     text: str
     notes: tuple[str, ...]
+    #: The half-open spans of the input that `text` is made of, in order and apart.
+    kept: tuple[tuple[int, int], ...]
 
 
 def trim_noise(text: str) -> TrimResult:
     """Remove a trailing link list, repeats of short lines, and stray end-of-line tokens."""
     lines = _LINE.findall(text)
+    starts = list(accumulate(map(len, lines), initial=0))
     notes: list[str] = []
-    lines, tail = _trim_tail(lines)
+    count, tail = _trim_tail(lines)
     if tail:
         notes.append(f"trimmed a trailing list of {_count(tail, 'link-like line')}: "
                      + _quote(tail))
-    lines, repeated = _trim_repeats(lines)
+    kept, repeated = _trim_repeats(lines[:count])
     if repeated:
         notes.append(f"trimmed {_count(repeated, 'repeated line')}: " + _quote(repeated))
-    lines, tokens = _trim_tokens(lines)
+    cuts, tokens = _trim_tokens([lines[i] for i in kept])
     if tokens:
         notes.append(f"trimmed {_count(tokens, 'stray end-of-line token')}: "
                      + _quote(tokens))
-    return TrimResult("".join(lines), tuple(notes))
+    spans: list[tuple[int, int]] = []
+    for i, (cut, body) in zip(kept, cuts, strict=True):
+        for start, end in ((starts[i], starts[i] + cut), (starts[i] + body, starts[i + 1])):
+            if start == end:
+                continue
+            if spans and spans[-1][1] == start:  # the next piece of one run
+                start = spans.pop()[0]
+            spans.append((start, end))
+    return TrimResult("".join(text[start:end] for start, end in spans), tuple(notes),
+                      tuple(spans))
 
 
 def _count(items: list[str], noun: str) -> str:
@@ -90,11 +108,12 @@ def _is_link_like(line: str) -> bool:
     return len(stripped) <= 120 and not _SENTENCE_END.search(stripped)
 
 
-def _trim_tail(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Cut the longest tail that starts with a link-like line and is mostly link-like."""
+def _trim_tail(lines: list[str]) -> tuple[int, list[str]]:
+    """Cut the longest tail that starts with a link-like line and is mostly link-like:
+    how many lines are kept (the first ones), and the tail's lines."""
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     if len(nonblank) < TAIL_MIN_LINKS + 2:
-        return lines, []
+        return len(lines), []
     total = sum(len(line) for line in lines)
     limit = total * (1 - TAIL_SEARCH_FRACTION)
     before = 0
@@ -112,51 +131,54 @@ def _trim_tail(lines: list[str]) -> tuple[list[str], list[str]]:
             if links >= TAIL_MIN_LINKS and links / count >= TAIL_LINK_SHARE:
                 best = i
     if best is None:
-        return lines, []
+        return len(lines), []
     removed = [line.strip() for line in lines[best:] if line.strip()]
-    kept = lines[:best]
+    kept = best
     # Keep the text's own last line ending shape: drop only the blank lines left dangling.
-    while kept and not kept[-1].strip():
-        kept.pop()
+    while kept and not lines[kept - 1].strip():
+        kept -= 1
     return kept, removed
 
 
-def _trim_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
+def _trim_repeats(lines: list[str]) -> tuple[list[int], list[str]]:
     """Keep the first of each short line that recurs; drop later copies and the blank line
-    that followed them so paragraphs stay separated by one blank line."""
+    that followed them so paragraphs stay separated by one blank line. The indices of the
+    lines kept, and the lines removed."""
     seen: set[str] = set()
-    kept: list[str] = []
+    kept: list[int] = []
     removed: list[str] = []
     skip_blank = False
-    for line in lines:
+    for i, line in enumerate(lines):
         key = " ".join(line.split())
         if not key:
             if skip_blank:
                 skip_blank = False
                 continue
-            kept.append(line)
+            kept.append(i)
             continue
         skip_blank = False
         words = len(key.split())
         if (key in seen and len(key) <= MAX_REPEATED_LINE and (words >= 3 or len(key) >= 12)
                 and not _SENTENCE_END.search(key)):
             removed.append(key)
-            skip_blank = bool(kept) and not kept[-1].strip()
+            skip_blank = bool(kept) and not lines[kept[-1]].strip()
             continue
         seen.add(key)
-        kept.append(line)
+        kept.append(i)
     return kept, removed
 
 
-def _trim_tokens(lines: list[str]) -> tuple[list[str], list[str]]:
+def _trim_tokens(lines: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
+    """For each line, where its stray token starts and where its text before the line
+    break ends (the same when it has none: the line is kept whole), and the tokens."""
     removed: list[str] = []
-    kept: list[str] = []
+    cuts: list[tuple[int, int]] = []
     for line in lines:
         body = line.rstrip("\r\n")
-        ending = line[len(body):]
         match = _TRAILING_TOKEN.search(body)
         if match and len(body[: match.start()].split()) >= 8:
             removed.append(match.group(1).strip())
-            body = body[: match.start()]
-        kept.append(body + ending)
-    return kept, removed
+            cuts.append((match.start(), len(body)))
+        else:
+            cuts.append((len(body), len(body)))
+    return cuts, removed
