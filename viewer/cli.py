@@ -164,9 +164,10 @@ def run_compare(argv: Sequence[str]) -> int:
             with CollectionStore.open(args.collection) as store:
                 comparison = compare(doc_a, doc_b, settings,
                                      known=known_forms(store.formulations()))
-                extra = collection_context(comparison, store, settings.watchlist)
+                extra = collection_context(comparison, store, settings.watchlist,
+                                           trimmed=args.trim)
                 notes = (other_version_note(store),
-                         outside_note(extra, printable(args.collection)))
+                         outside_note(extra, printable(args.collection), args.trim))
             for note in filter(None, notes):
                 print(f"tandem: note: {note}", file=sys.stderr)
         else:

@@ -370,6 +370,25 @@ def with_press_release(planted: Planted, copies: int = 25) -> list[str]:
     return carriers
 
 
+#: What a scraped page adds to an article, which `--trim` takes away (viewer.core.trim): a
+#: token after a sentence, the title line again, and a list of links at the end.
+STRAY_TOKEN = "cheap widget deal"
+LINK_LIST = ("More from the series", "The week in pictures | Gallery",
+             "Letters to the editor", "Subscribe to the newsletter")
+
+
+def with_scraped_noise(planted: Planted, docs: tuple[str, ...]) -> None:
+    """Write the noise of a scraped page into each of `docs`: `STRAY_TOKEN` after its first
+    paragraph, then its title line again, and `LINK_LIST` after its last paragraph (a
+    chain's carrier: the title line right before the passage it carries)."""
+    rows = planted.by_id()
+    for doc in docs:
+        title, first, rest = rows[doc]["text"].split("\n\n", 2)
+        links = "\n".join(LINK_LIST)
+        rows[doc]["text"] = (f"{title}\n\n{first} {STRAY_TOKEN}\n\n{title}\n\n"
+                             f"{rest.rstrip()}\n\n{links}\n")
+
+
 #: A slogan of a few writers, whose articles are reprinted whole now and then.
 REPRINTED_SLOGAN = "steadfast coordinated revitalisation of rural waterways"
 

@@ -18,9 +18,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.collection.planted import BOILERPLATE, Planted, make_collection
+from tests.collection.planted import (
+    BOILERPLATE,
+    LINK_LIST,
+    SET_PHRASE,
+    Planted,
+    make_collection,
+    with_scraped_noise,
+)
 from viewer.collection.store import CollectionStore, StoreError, set_aside
 from viewer.core.model import Slogan
+from viewer.core.trim import trim_noise
 from viewer.present.collection_figures import slogan_label
 from viewer.ui.collection.data import load
 
@@ -651,6 +659,53 @@ def test_an_article_saved_with_another_ending_is_still_the_stores_article(
     assert (data["collection"]["a"], data["collection"]["b"]) == (second, third)
     (phrase,) = data["shared_phrases"]
     assert phrase["collection"]["first"]["doc"] == first
+
+
+def test_texts_compared_trimmed_are_still_the_stores_articles(tmp_path: Path) -> None:
+    # Two carriers of the chain as scraped pages, indexed noise and all: with --trim the
+    # compared texts are none of the stored ones, but they are the articles that trim to
+    # them, and their passages are moved onto the stored texts to meet the clusters.
+    planted = make_collection()
+    first, second, third = planted.chain
+    with_scraped_noise(planted, (second, third))
+    texts = planted.by_id()
+    for doc in (second, third):  # a slogan of the collection, in the last paragraph
+        texts[doc]["text"] = texts[doc]["text"].replace(
+            f".\n\n{LINK_LIST[0]}", f" and {SET_PHRASE}.\n\n{LINK_LIST[0]}")
+    store, source = tmp_path / "store.sqlite", planted.write(tmp_path / "c.jsonl")
+    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(texts[second]["text"], encoding="utf-8", newline="")
+    b.write_text(texts[third]["text"].replace("\n", "\r\n"), encoding="utf-8", newline="")
+    result = tandem("compare", str(a), str(b), "--trim", "--collection", str(store),
+                    "--json", "-", env=_env(tmp_path))
+    assert (result.returncode, result.stderr) == (0, "")
+    data = json.loads(result.stdout)
+    assert (data["collection"]["a"], data["collection"]["b"]) == (second, third)
+    trimmed = {side: trim_noise(path.read_bytes().decode("utf-8")).text
+               for side, path in (("a", a), ("b", b))}
+    assert all(LINK_LIST[0] not in text for text in trimmed.values())
+    # The chain's passage, at its offsets in the trimmed texts, in the chain's cluster.
+    passage = texts[first]["text"].split("\n\n")[3].strip()
+    carried = [p for p in data["shared_phrases"] if passage in p["text_a"]]
+    assert len(carried) == 1
+    for side in "ab":
+        assert trimmed[side][slice(*carried[0][side])] == carried[0][f"text_{side}"]
+    assert carried[0]["collection"]["others"] == 1
+    assert carried[0]["collection"]["first"]["doc"] == first
+    (slogan,) = [s for s in data["slogans"] if s["phrase"] == SET_PHRASE]
+    for side in "ab":
+        assert [trimmed[side][start:end] for start, end in slogan[f"occurrences_{side}"]] == [
+            SET_PHRASE]
+    assert slogan["collection"]["of"] == 30 and slogan["collection"]["documents"] == 7
+    # Edited since, B is still none of its articles, and the note says so.
+    b.write_text(texts[third]["text"].replace("Title of", "Headline of"), encoding="utf-8")
+    result = tandem("compare", str(a), str(b), "--trim", "--collection", str(store),
+                    "--json", "-", env=_env(tmp_path))
+    assert (result.returncode, result.stderr) == (0, (
+        f"tandem: note: B is not an article of {store} (30 articles; none has the same "
+        "text, trimmed or not), so only A's shared passages are matched to its clusters\n"))
+    assert json.loads(result.stdout)["collection"]["b"] is None
 
 
 def test_compare_with_a_collection_lists_its_formulations_a_copy_carries(

@@ -8,7 +8,8 @@ For a comparison of two texts and an indexed collection store:
   (`watched_phrases`), so the pair and the collection give one figure for it;
 - each shared passage that is part of a larger cluster of the collection (A or B is one of
   the collection's articles, found by its text: `stored_article`) gets that cluster: how
-  many other articles carry it, and the first one.
+  many other articles carry it, and the first one. Texts loaded with `--trim` are also
+  found as the articles they are trimmed from.
 
 Its formulations are listed among the comparison's slogans wherever either text uses them
 (`known_forms`, passed to `compare`): recurring is what the collection tells.
@@ -80,11 +81,13 @@ def _first(docs: list[Any]) -> dict[str, str]:
 
 def collection_context(comparison: Comparison, store: CollectionStore,
                        watchlist: Sequence[str] = (),
-                       counted: Sequence[Mapping[str, Any]] | None = None) -> dict[str, Any]:
+                       counted: Sequence[Mapping[str, Any]] | None = None,
+                       trimmed: bool = False) -> dict[str, Any]:
     """The collection's figures for the slogans and shared passages of a comparison
     (`watchlist`: the lines its watch-list slogans come from; `counted`: those lines as
     `watched_phrases` counted them in this store, when they were counted already, which
-    takes reading every article's tokens)."""
+    takes reading every article's tokens; `trimmed`: its texts went through `trim_noise`,
+    so an article that trims to one of them is that text)."""
     occurrences = _Occurrences(store)
     docs = occurrences.docs
     total = len(docs)
@@ -110,7 +113,7 @@ def collection_context(comparison: Comparison, store: CollectionStore,
         slogans.append({"documents": len(found), "of": total,
                         "first": _first([docs[k] for k in found])} if found else
                        {"documents": 0, "of": total, "first": None})
-    articles = [article_of(store, document.text)
+    articles = [article_of(store, document.text, trimmed)
                 for document in (comparison.document_a, comparison.document_b)]
     ids = [None if article is None else article.id for article in articles]
     dates = {d.id: d.date for d in docs}
@@ -124,15 +127,17 @@ def collection_context(comparison: Comparison, store: CollectionStore,
             "slogans": slogans, "shared_phrases": phrases}
 
 
-def outside_note(context: Mapping[str, Any], name: str) -> str:
+def outside_note(context: Mapping[str, Any], name: str, trimmed: bool = False) -> str:
     """One line naming which of A and B is not an article of the store called `name` (no
-    article has its text), so the figures that need it are missing: "" when both are."""
+    article has its text, nor, when the texts were `trimmed`, trims to it), so the figures
+    that need it are missing: "" when both are."""
     found = context["collection"]
     outside = [side.upper() for side in ("a", "b") if found[side] is None]
     if not outside:
         return ""
     count = found["documents"]
-    where = f"an article of {name} ({counted(count, 'article')}; none has the same text)"
+    same = "the same text, trimmed or not" if trimmed else "the same text"
+    where = f"an article of {name} ({counted(count, 'article')}; none has {same})"
     if len(outside) == 2:
         return (f"neither A nor B is {where}, so only its formulations and its figures for "
                 "the slogans apply: no shared passage is matched to its clusters")

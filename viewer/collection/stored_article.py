@@ -6,6 +6,11 @@ editor adds or takes away a final line break, and Windows writes every line brea
 "\\r\\n" (or an old Mac as "\\r"). Such a file is still that article. Its passages are then
 at other offsets than in the stored text, and `StoredArticle.span` moves them there, so
 the collection's clusters are matched on the stored text's offsets.
+
+With `--trim` the loaded text is the file's text less its noise (`viewer.core.trim`): it
+is then also the article whose stored text `trim_noise` turns into it (the stored text is
+the file's, noise and all), and its passages are moved through the characters the trim
+kept. A stored text that is the trimmed one is found as any other.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import numpy as np
 from viewer.collection.store import CollectionStore
 from viewer.collection.words import content_hash
 from viewer.core.model import Span
+from viewer.core.trim import trim_noise
 
 #: Whitespace an article's end may differ by and still be that article (see `article_of`).
 END_SPACE = 64
@@ -46,10 +52,12 @@ class StoredArticle:
         return start, max(start, end)
 
 
-def article_of(store: CollectionStore, text: str) -> StoredArticle | None:
+def article_of(store: CollectionStore, text: str, trimmed: bool = False
+               ) -> StoredArticle | None:
     """The store's article whose text is `text`, else None. A text that differs from one
     only in how its line breaks are written, or in the whitespace at its end, is that
-    article (see the module's docstring)."""
+    article; with `trimmed` (`text` went through `trim_noise`), so is one whose stored text
+    trims to it (see the module's docstring)."""
     row = store.connection.execute("SELECT id FROM documents WHERE hash = ?",
                                    (content_hash(text),)).fetchone()
     if row is not None:
@@ -67,6 +75,19 @@ def article_of(store: CollectionStore, text: str) -> StoredArticle | None:
             if len(read) == len(text) and len(stored_read) == len(stored_text):
                 return StoredArticle(str(doc_id))  # the same offsets up to the end
             return StoredArticle(str(doc_id), loaded, stored)
+    if not trimmed:
+        return None
+    # The trim keeps the first line that is not blank, but for a stray token at its end:
+    # a stored text that trims to `text` holds that line as `text` has it.
+    first = body.lstrip().split("\n", 1)[0]
+    for doc_id, stored_text in store.connection.execute(
+            "SELECT id, text FROM documents WHERE chars >= ? AND instr(text, ?) > 0 "
+            "ORDER BY num", (len(body), first)):
+        result = trim_noise(stored_text)
+        stored_read, stored = _with_newlines(result.text)
+        if stored_read.rstrip() == body:
+            kept = np.concatenate([np.arange(start, end) for start, end in result.kept])
+            return StoredArticle(str(doc_id), loaded, kept[stored])
     return None
 
 
