@@ -32,6 +32,7 @@ from viewer.collection.store import CollectionStore
 from viewer.collection.stored_article import article_of
 from viewer.collection.watched import watched_phrases
 from viewer.collection.words import collection_normalizer
+from viewer.core.collection.time_order import order_key
 from viewer.core.model import Comparison, KnownForms, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.slogans import phrase_key
@@ -75,7 +76,7 @@ def known_forms(formulations: list[dict[str, Any]]) -> KnownForms:
 
 
 def _first(docs: list[Any]) -> dict[str, str]:
-    first = min(docs, key=lambda d: (d.date or "\uffff", d.id))
+    first = min(docs, key=lambda d: order_key(d.date, d.id))
     return {"doc": first.id, "date": first.date}
 
 

@@ -331,12 +331,6 @@ def dropped_as_formulaic(short_words: int, span_x: Span, span_y: Span,
                                          or mostly_in(span_y, excluded_y))
 
 
-def order_key(date: str, doc_id: str) -> tuple[str, str]:
-    """How articles are put in time order: by date (undated ones last), then id. A pair's
-    `a` is the earlier of its two."""
-    return (date or "\uffff", doc_id)
-
-
 #: One passage of a pair: (span in a, span in b, words, short words, surplus bits).
 PairPassage = tuple[Span, Span, int, int, float]
 

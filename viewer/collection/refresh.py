@@ -58,7 +58,7 @@ def updated_formulations(listed: Sequence[dict[str, Any]], ids: Sequence[str],
                         if (kept := _outside(spans, excluded[k]))}
         if spans_by_doc:
             out.append(formulation_of(item["phrase"], tuple(item["variants"]), spans_by_doc,
-                                      dates))
+                                      dates, ids))
     return out
 
 

@@ -19,6 +19,7 @@ from viewer.collection.align import pair_language
 from viewer.collection.refresh import FULL_RUN_GROWTH, updated_formulations
 from viewer.collection.store import CollectionStore, PairRow
 from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored_vocabulary
+from viewer.core.collection import time_order
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
 from viewer.core.collection.clusters import DisjointSets, Link, find_clusters
 from viewer.core.collection.few_articles import reads_two_by_two, with_pairwise
@@ -66,7 +67,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     boilerplate = find_boilerplate(texts, [d.series for d in docs],
                                    languages=[d.language for d in docs])
     excluded = spans_by_document(boilerplate, len(docs))
-    order_key = [rules.order_key(d.date, d.id) for d in docs]
+    order_key = [time_order.order_key(d.date, d.id) for d in docs]
     # Every document's tokens are held to the end: as stored, in half the memory.
     arrays = store.token_arrays(compact=True)
     streams = [TokenStream(*arrays.pop(d.num), np.zeros(0, dtype=np.uint32)) for d in docs]
@@ -242,26 +243,27 @@ def _formulations(keys: list[str], docs: list[Any], texts: list[str],
         return []
     return fresh_formulations(texts, tokens, stored_vocabulary(keys),
                               [d.date for d in docs], [d.series for d in docs],
-                              [d.language for d in docs], excluded)
+                              [d.language for d in docs], excluded, [d.id for d in docs])
 
 
 def fresh_formulations(texts: list[str], tokens: list[TokenStream], vocabulary: Vocabulary,
                        dates: list[str], series: list[str], languages: list[str],
-                       excluded: list[list[Span]]) -> list[Formulation]:
+                       excluded: list[list[Span]], ids: list[str]) -> list[Formulation]:
     """The formulations of a whole collection, found afresh: documents in order, tokens of
     one vocabulary built in that order (`words.tokenize_articles`), each document's
-    boilerplate spans `excluded`. The articles of each language are read on their own, in
-    that language (`readings`), and the readings' lists merged."""
+    boilerplate spans `excluded`, its id in `ids`. The articles of each language are
+    read on their own, in that language (`readings`), and the readings' lists merged."""
     streams = [TokenStream(t.ids, t.starts, t.ends, char_codes(text))
                for t, text in zip(tokens, texts, strict=True)]
     rankings = []
     for reading, members in by_reading(languages).items():
         own_texts, own_streams = picked(texts, members), picked(streams, members)
         own_dates, own_excluded = picked(dates, members), picked(excluded, members)
+        own_ids = picked(ids, members)
         found = with_pairwise(
             find_formulations(own_texts, own_streams, vocabulary, own_dates, own_excluded,
-                              reading, series=picked(series, members)),
-            own_texts, own_streams, vocabulary, own_dates, own_excluded, reading)
+                              reading, series=picked(series, members), ids=own_ids),
+            own_texts, own_streams, vocabulary, own_dates, own_excluded, reading, ids=own_ids)
         rankings.append([_renumbered(item, members) for item in found])
     return merged_ranking(rankings)
 

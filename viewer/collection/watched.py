@@ -64,7 +64,7 @@ def watched_phrases(store: CollectionStore, phrases: Sequence[str]) -> list[dict
                              if uses)
             # One form inside another's use (a variant that adds a word) is that use.
             apart = {k: list(apart_spans(spans)) for k, spans in merged.items()}
-            entries.append(formulation_dict(formulation_of(forms[0], variants, apart, dates),
+            entries.append(formulation_dict(formulation_of(forms[0], variants, apart, dates, ids),
                                             ids, dates))
         else:
             entries.append({"phrase": forms[0], "variants": [], "documents": 0, "count": 0,

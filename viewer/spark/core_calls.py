@@ -46,6 +46,7 @@ from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.edited_sentences import SentenceTokens, copied_sentence
 from viewer.core.collection.index import IndexParams, document_grams
 from viewer.core.collection.readings import reading_of
+from viewer.core.collection.time_order import order_key
 from viewer.core.document import detect_language
 from viewer.core.figures import Figures
 from viewer.core.tokenize import TokenStream, Vocabulary, char_codes
@@ -483,7 +484,7 @@ def collection_formulations(documents: pa.Table, passages: pa.Table) -> pa.Table
     ids, dates = [d["id"] for d in docs], [d["date"] for d in docs]
     listed = results.fresh_formulations(
         texts, tokens, vocabulary, dates, [d["series"] for d in docs],
-        [d["language"] for d in docs], [_spans(d["boiler"]) for d in docs]) if docs else []
+        [d["language"] for d in docs], [_spans(d["boiler"]) for d in docs], ids) if docs else []
     kept = [(position[p["x"]], (p["x0"], p["x1"]), position[p["y"]], (p["y0"], p["y1"]),
              p["words"], p["short_words"], p["surplus"]) for p in passages.to_pylist()]
     out: list[dict[str, Any]] = []
@@ -517,8 +518,8 @@ def orient_passages(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
                 continue
             x, y = row["x"], row["y"]
             side_x, side_y = _side_from(row["tokens_x"]), _side_from(row["tokens_y"])
-            if (passage_rules.order_key(row["date_y"], row["id_y"])
-                    < passage_rules.order_key(row["date_x"], row["id_x"])):
+            if (order_key(row["date_y"], row["id_y"])
+                    < order_key(row["date_x"], row["id_x"])):
                 x, y, span_x, span_y = y, x, span_y, span_x
             out.append({"a": x, "b": y, "a0": span_x[0], "a1": span_x[1], "b0": span_y[0],
                         "b1": span_y[1], "words": row["words"],
@@ -583,8 +584,8 @@ def component_clusters(table: pa.Table) -> pa.Table:
     rows = table.to_pylist()
     order: dict[int, tuple[str, str]] = {}
     for row in rows:
-        order[row["a"]] = (row["date_a"] or "\uffff", row["id_a"])
-        order[row["b"]] = (row["date_b"] or "\uffff", row["id_b"])
+        order[row["a"]] = order_key(row["date_a"], row["id_a"])
+        order[row["b"]] = order_key(row["date_b"], row["id_b"])
     nums = sorted(order)
     position = {num: k for k, num in enumerate(nums)}
     links = [(position[r["a"]], (r["a0"], r["a1"]), position[r["b"]], (r["b0"], r["b1"]))

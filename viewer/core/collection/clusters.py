@@ -59,8 +59,7 @@ class DisjointSets:
 
 def find_clusters(links: Sequence[Link], order_key: Sequence[tuple[str, str]]) -> list[Cluster]:
     """Clusters of the passages `links`; `order_key[d]` orders documents in time
-    (date, then id: undated documents should sort last). Clusters come in the order of
-    their first document."""
+    (`time_order.order_key`). Clusters come in the order of their first document."""
     sides: list[tuple[int, int, int]] = []  # (document, start, end) of each passage side
     for x, span_x, y, span_y in links:
         sides.append((x, span_x[0], span_x[1]))

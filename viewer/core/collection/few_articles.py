@@ -105,7 +105,8 @@ def reads_two_by_two(streams: Sequence[TokenStream]) -> bool:
 def with_pairwise(listed: list[Formulation], texts: Sequence[str],
                   streams: Sequence[TokenStream], vocabulary: Vocabulary,
                   dates: Sequence[str], excluded: Sequence[Sequence[Span]], language: str, *,
-                  min_documents: int = MIN_DOCUMENTS) -> list[Formulation]:
+                  min_documents: int = MIN_DOCUMENTS,
+                  ids: Sequence[str] | None = None) -> list[Formulation]:
     """The formulations the finder `listed` for `texts`, all of one reading
     (`readings.reading_of`; arguments as `formulations.find_formulations`) and, where
     they are read two by two (`reads_two_by_two`), after them those of
@@ -117,14 +118,15 @@ def with_pairwise(listed: list[Formulation], texts: Sequence[str],
         for k, spans in item.occurrences:
             held.setdefault(k, []).extend(spans)
     return listed + pairwise_formulations(texts, streams, vocabulary, dates, excluded,
-                                          language, min_documents=min_documents, held=held)
+                                          language, min_documents=min_documents, held=held,
+                                          ids=ids)
 
 
 def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                           vocabulary: Vocabulary, dates: Sequence[str],
                           excluded: Sequence[Sequence[Span]], language: str, *,
-                          min_documents: int, held: Mapping[int, Sequence[Span]] | None = None
-                          ) -> list[Formulation]:
+                          min_documents: int, held: Mapping[int, Sequence[Span]] | None = None,
+                          ids: Sequence[str] | None = None) -> list[Formulation]:
     """The set phrases the slogan finder reads in two articles or more that recur in
     `min_documents` of `texts` (arguments as `formulations.find_formulations`), best
     first (as many as the two-text finder lists), outside the uses of formulations listed
@@ -165,7 +167,7 @@ def pairwise_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
             taken.setdefault(k, []).extend(spans)
         written = [_most_written(by_doc, texts) for by_doc in form_uses]
         listed.append(formulation_of(written[0], tuple(dict.fromkeys(written[1:])), merged,
-                                     dates))
+                                     dates, ids))
     listed.sort(key=lambda f: (-f.documents, -f.count, f.first))
     return listed[:settings.max_slogans]
 

@@ -54,6 +54,7 @@ from viewer.core.collection.rare_forms import (
     add_rare_word_variants,
     overlapping,
 )
+from viewer.core.collection.time_order import earliest
 from viewer.core.model import Span
 from viewer.core.phrase_scorer import PhraseScorer
 from viewer.core.phrases import RecurringGrams
@@ -110,10 +111,12 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: first word of a formulation whose other words are written nowhere else joins it,
 #: `kept_words.swap_keeps_own_words`, and a form two groups read two by two hold is
 #: listed once; 29: no English phrase ends on an adjective that modifies what follows
-#: (`english_lexicon`), and forms read two by two whose words have one base form join): a
-#: collection store whose formulations another version found finds them afresh when next
-#: brought up to date.
-FINDER_VERSION = 29
+#: (`english_lexicon`), and forms read two by two whose words have one base form join;
+#: 30: of the articles of the earliest date, the first appearance is the one of the lowest
+#: id, as a cluster's source is (`time_order`), not the one stored first): a collection
+#: store whose formulations another version found finds them afresh when next brought up
+#: to date.
+FINDER_VERSION = 30
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
@@ -129,7 +132,7 @@ class Formulation:
     variants: tuple[str, ...]
     documents: int
     count: int
-    #: Index of the document where it first appears (earliest date, then order).
+    #: Index of the document where it first appears (`time_order.earliest`).
     first: int
     #: "YYYY-MM" -> occurrences in documents of that month (undated ones left out).
     per_month: dict[str, int]
@@ -142,12 +145,14 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                       excluded: Sequence[Sequence[Span]], language: str, *,
                       min_documents: int = MIN_DOCUMENTS, max_words: int = 20,
                       limit: int = 500,
-                      series: Sequence[str] | None = None) -> list[Formulation]:
+                      series: Sequence[str] | None = None,
+                      ids: Sequence[str] | None = None) -> list[Formulation]:
     """The formulations of a collection, best first.
 
     `streams[i]` are the tokens of `texts[i]` (one `vocabulary` for all), `dates[i]` its
     ISO date ("" if unknown), `excluded[i]` character spans of it to ignore (boilerplate),
-    `series[i]` its series (outlet), when known."""
+    `series[i]` its series (outlet) and `ids[i]` its id, when known (the id breaks a tie
+    of dates for the first appearance, `time_order`)."""
     ranked = rank_groups(texts, streams, vocabulary, dates, excluded, language,
                          min_documents=min_documents, max_words=max_words, series=series)
     if ranked is None:
@@ -196,7 +201,7 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
                          located.at(one[0], int(one[1][0])),
                          located.at(other[0], int(other[1][0])), any_end=True))
     starts, ends = ranked.offsets
-    return [_formulation(uses, grams, texts, starts, ends, dates)
+    return [_formulation(uses, grams, texts, starts, ends, dates, ids)
             for uses in _each_form_once(joined, grams) if recurs(uses)]
 
 
@@ -556,7 +561,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
 
 def _formulation(forms: list[tuple[int, np.ndarray]], grams: RecurringGrams,
                  texts: Sequence[str], starts: np.ndarray, ends: np.ndarray,
-                 dates: Sequence[str]) -> Formulation:
+                 dates: Sequence[str], ids: Sequence[str] | None) -> Formulation:
     """One formulation from its forms, (length in tokens, start positions) each, the main
     form first. Each form is shown as most of its uses write it (the first of them on a
     tie): its tokens are read through case, possessives and Chinese script, and its first
@@ -570,17 +575,19 @@ def _formulation(forms: list[tuple[int, np.ndarray]], grams: RecurringGrams,
             spans_by_doc.setdefault(d, []).append((s, e))
             written[_shown(texts[d], s, e)] += 1
         phrases.append(max(written, key=written.__getitem__))
-    return formulation_of(phrases[0], tuple(dict.fromkeys(phrases[1:])), spans_by_doc, dates)
+    return formulation_of(phrases[0], tuple(dict.fromkeys(phrases[1:])), spans_by_doc, dates,
+                          ids)
 
 
 def formulation_of(phrase: str, variants: tuple[str, ...],
                    spans_by_doc: Mapping[int, Sequence[Span]],
-                   dates: Sequence[str]) -> Formulation:
+                   dates: Sequence[str], ids: Sequence[str] | None) -> Formulation:
     """A formulation from its uses, the spans of each document that uses it (not empty):
-    documents and uses counted, the first appearance (earliest date, then document
-    order; undated documents last) and the uses per month of the dated documents."""
+    documents and uses counted, the first appearance (the earliest document by date, then
+    id, undated ones last: `time_order.earliest`; `ids` None: texts known by their index
+    alone) and the uses per month of the dated documents."""
     occurrences = tuple((d, tuple(sorted(set(spans)))) for d, spans in sorted(spans_by_doc.items()))
-    first = min(spans_by_doc, key=lambda d: (dates[d] or "\uffff", d))
+    first = earliest(spans_by_doc, dates, ids)
     per_month: dict[str, int] = {}
     for d, spans in occurrences:
         month = dates[d][:7]
