@@ -1,13 +1,17 @@
 """Tests of viewer.core.short_text_decoding: a short text in a legacy encoding reads as
-written, not as another language's rare words or characters."""
+written, not as another language's rare words or characters, nor is refused as binary
+where the detector makes no guess; binary data still is."""
 
 from __future__ import annotations
 
 import re
+import struct
 from pathlib import Path
 
 import pytest
+from charset_normalizer import from_bytes
 
+from viewer.core.errors import LoadError
 from viewer.core.loading import load_document
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "core"
@@ -92,3 +96,35 @@ def test_a_few_words_read_in_their_own_encoding(tmp_path: Path, text: str, encod
     runs = _word_runs(text, words)
     read_right = _read_right(tmp_path, runs, encoding)
     assert read_right >= 0.85 * len(runs), (read_right, len(runs))
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    pytest.param("教授!", "cp932", id="Japanese Shift-JIS: Professor!"),
+    pytest.param("では?", "cp932", id="Japanese Shift-JIS: Then?"),
+    pytest.param("好!", "gbk", id="Chinese GBK: Good!"),
+    pytest.param("保護!", "cp950", id="Chinese Big5: Protect!"),
+    pytest.param("繼續!", "cp950", id="Chinese Big5: Go on!"),
+    pytest.param("Да.", "cp1251", id="Russian Windows-1251: Yes."),
+    pytest.param("и т.д.", "cp1251", id="Russian Windows-1251: etc."),
+])
+def test_a_word_or_two_the_detector_gives_up_on_is_weighed_not_refused(
+        tmp_path: Path, text: str, encoding: str) -> None:
+    # charset_normalizer makes no guess at all for these: they were refused as binary.
+    data = text.encode(encoding)
+    assert from_bytes(data).best() is None
+    assert _read_right(tmp_path, [text], encoding) == 1
+
+
+@pytest.mark.parametrize(("data", "problem"), [
+    pytest.param(struct.pack("<8I", 1, 2, 3, 4, 5, 6, 70000, 9), "is binary, not text",
+                 id="NUL bytes"),
+    pytest.param(bytes(range(1, 256)), "is binary, not text", id="control bytes, no NUL"),
+    pytest.param(bytes(range(128, 256)), "is binary, not text", id="high bytes alone"),
+    pytest.param(b"\x89PNG\r\n\x1a\n" + bytes(40), "is a PNG image, not an article",
+                 id="PNG image"),
+])
+def test_short_binary_data_is_still_refused(tmp_path: Path, data: bytes, problem: str) -> None:
+    path = tmp_path / "data.txt"
+    path.write_bytes(data)
+    with pytest.raises(LoadError, match=re.escape(f"{path}: {problem}")):
+        load_document(path)

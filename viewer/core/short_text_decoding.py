@@ -11,7 +11,9 @@ is weighed by how common its reading is in the languages written in it (wordfreq
 lists, `viewer.core.rarity`): whole words in alphabetic scripts ("dйjа", Cyrillic
 letters inside a Latin word, is no word of any language), characters in Chinese,
 Japanese and Korean (traditional characters looked up as their simplified forms). The
-likeliest reading wins.
+likeliest reading wins. A text of a word or two ("Да.", "教授!") the detector may not
+guess at all: it is weighed the same way, and only what decodes in none of these is left
+to be called binary.
 """
 
 from __future__ import annotations
@@ -69,8 +71,13 @@ def needs_weighing(encoding: str, data: bytes) -> bool:
     one text are alike to it), or UTF-16. Bytes with a NUL in them are none of these
     encodings' text: UTF-16 (or 32) writes one for every ASCII character, line breaks
     included, and without a NUL its guess is a few Chinese characters taken for it."""
-    return b"\x00" not in data and (len(data.translate(None, _ASCII)) <= SHORT
+    return b"\x00" not in data and (is_short(data)
                                      or encoding.startswith((*_EAST_ASIAN, "utf_16")))
+
+
+def is_short(data: bytes) -> bool:
+    """Whether `data` has too few bytes beyond ASCII (`SHORT`) for the detector alone."""
+    return len(data.translate(None, _ASCII)) <= SHORT
 
 
 def likeliest(data: bytes) -> str | None:
