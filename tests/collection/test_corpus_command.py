@@ -113,6 +113,43 @@ def test_add_then_report(tmp_path: Path) -> None:
     assert len(json.loads(out.read_text())["documents"]) == 30
 
 
+def test_a_phrase_only_articles_added_later_use_waits_for_refind_and_the_add_says_so(
+        tmp_path: Path) -> None:
+    # 92 articles indexed, then 8 more, each using a phrase no earlier one does: too few
+    # for the formulations to be found afresh (a tenth more), so it is not looked for yet,
+    # and the add tells how to look for it now. With --refind it is found, as indexing
+    # all the articles at once finds it.
+    phrase = "quorvel tandrasi mekolin vistaru"
+    planted = make_collection(documents=100)
+    for row in planted.rows[92:]:
+        head, rest = row["text"].split("\n\n", 1)
+        words = rest.split(" ")
+        row["text"] = f"{head}\n\n" + " ".join([*words[:7], phrase, *words[7:]])
+    first = planted.write(tmp_path / "first.jsonl", planted.rows[:92])
+    late = planted.write(tmp_path / "late.jsonl", planted.rows[92:])
+    store, env = tmp_path / "s.sqlite", _env(tmp_path)
+
+    def phrases() -> list[str]:
+        out = tmp_path / "r.json"
+        assert tandem("corpus", "report", str(store), "--json", str(out),
+                      env=env).returncode == 0
+        return [f["phrase"] for f in json.loads(out.read_text())["formulations"]]
+
+    assert tandem("corpus", "add", str(store), str(first), "--quiet", env=env).returncode == 0
+    added = tandem("corpus", "add", str(store), str(late), env=env)
+    assert added.returncode == 0, added.stderr
+    assert ("tandem: note: the formulations were found when the store held 92 articles; "
+            "their uses in the 8 added since are counted") in added.stderr
+    assert "--refind" in added.stderr.splitlines()[-1]
+    assert phrase not in phrases()
+    refound = tandem("corpus", "add", str(store), str(late), "--refind", env=env)
+    assert refound.returncode == 0, refound.stderr
+    assert "note" not in refound.stderr
+    once = tmp_path / "once.json"
+    assert tandem("corpus", planted.write(tmp_path / "all.jsonl").as_posix(), "--json",
+                  str(once), "--quiet", env=env).returncode == 0
+    assert phrase in phrases()
+    assert phrases() == [f["phrase"] for f in json.loads(once.read_text())["formulations"]]
 @pytest.mark.parametrize("case", ["json onto the source", "html onto a folder's metadata",
                                   "pdf onto an article", "json onto the store",
                                   "report onto its store", "compare onto the collection",

@@ -124,6 +124,7 @@ def one_shot_parser() -> argparse.ArgumentParser:
                              "(default: one in your cache folder); 'tandem corpus add' adds to "
                              "a store instead")
     _outputs(parser)
+    _refind(parser)
     add_engine_options(parser)
     return parser
 
@@ -143,7 +144,15 @@ def add_parser() -> argparse.ArgumentParser:
                         help="let the articles of SOURCE replace those the store read from "
                              "another file under the same ids (given in the JSON lines or "
                              "metadata.csv): a newer dump kept under another file name")
+    _refind(parser)
     return parser
+
+
+def _refind(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--refind", action="store_true",
+                        help="find the formulations afresh now; otherwise, until the "
+                             "collection has grown by a tenth since they were found, the "
+                             "ones found are kept, with their uses in new articles counted")
 
 
 def report_parser() -> argparse.ArgumentParser:
@@ -278,11 +287,13 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
     try:
         with _open_store(path, cached) as store:
             summary = add_sources(store, args.sources, progress, sync=command != "add",
-                                  cache=cached, replace=getattr(args, "replace", False))
+                                  cache=cached, replace=getattr(args, "replace", False),
+                                  refind=args.refind)
             indexed = True
             progress.close()
             _tell(summary, sys.stderr, quiet=args.quiet)
             _note_if_alone(store.document_count(), args)
+            _note_formulations_kept(store, args)
             if command != "add":
                 _write_or_sum_up(store, args, watchlist)
     finally:
@@ -323,6 +334,21 @@ def _note_if_alone(documents: int, args: argparse.Namespace) -> None:
     share text with, whichever engine indexed it."""
     if documents < 2 and not args.quiet:
         print(f"tandem: note: {ALONE}", file=sys.stderr)
+
+
+def _note_formulations_kept(store: CollectionStore, args: argparse.Namespace) -> None:
+    """Tell (unless quiet) that the formulations were found when the store held fewer
+    articles than now (`viewer.collection.refresh`): their uses in the articles added
+    since are counted, but a phrase only those use is not looked for yet."""
+    from viewer.collection.results import formulations_found_at
+
+    found_at, now = formulations_found_at(store), store.document_count()
+    if args.quiet or not 0 < found_at < now:
+        return
+    print(f"tandem: note: the formulations were found when the store held "
+          f"{counted(found_at, 'article')}; their uses in the {now - found_at:,} added since "
+          "are counted, but a phrase only those use is looked for once the collection has "
+          "grown by a tenth, or now with --refind", file=sys.stderr)
 
 
 def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:

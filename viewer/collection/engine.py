@@ -88,14 +88,16 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
                 progress: Progress | None = None, *, sync: bool = False,
                 cache: bool = False, workers: int | None = None,
                 committing: Callable[[], None] | None = None,
-                replace: bool = False) -> AddSummary:
+                replace: bool = False, refind: bool = False) -> AddSummary:
     """Add the articles of `sources` to `store` and refresh its results (see module doc).
     `cache`: the store is the cache of exactly these sources (the window's, the one-shot
     command's), so with `sync` what it holds that they no longer do goes, wherever its file
     now is. `replace`: an article read under an id (given, not made from a path) that an
     article of another source file has replaces it, rather than being refused
     (`refuse_taking`). `committing()` is called when all is written, just before the
-    transaction commits: from there on the run can no longer be undone."""
+    transaction commits: from there on the run can no longer be undone. `refind`: the
+    formulations are found afresh, however little the collection grew (see
+    `viewer.collection.refresh`)."""
     refuse_later_version(store)
     # Stored as absolute paths: whether an article's file is still there, and so whether
     # it belongs to another source (`clashes`), must not depend on where a later add runs.
@@ -109,7 +111,7 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
         summary = _add(store, articles, skipped, report, sync, workers,
                        paths, cache,
                        # A cache holds exactly its sources: no other source's article.
-                       replace_given_ids=cache or replace)
+                       replace_given_ids=cache or replace, refind=refind)
         if committing is not None:
             committing()
     report("Done", 1.0)
@@ -118,7 +120,8 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
 
 def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped],
          report: Progress, sync: bool, workers: int | None,
-         sources: list[str], cache: bool, *, replace_given_ids: bool) -> AddSummary:
+         sources: list[str], cache: bool, *, replace_given_ids: bool,
+         refind: bool) -> AddSummary:
     known = store.hashes()
     stored = {row.id: row for row in store.documents()} if known else {}
     # Where each stored article was read from: those of other sources stay (`clashes`).
@@ -236,7 +239,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
         pairs = [(x, y) for x, y in pairs if new_mask[position[x]] or new_mask[position[y]]]
     rows = align_pairs(store, vocabulary, pairs, report, workers)
     store.add_passages(rows)
-    derive(store, report, None if changed or relabelled or removed or realign
+    derive(store, report, None if changed or relabelled or removed or realign or refind
            else {num for num, _, _ in fresh}, grams)
     return AddSummary(added=len(fresh) - changed, changed=changed + relabelled,
                       removed=removed, unchanged=len(articles) - len(fresh) - relabelled,

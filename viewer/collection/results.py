@@ -223,6 +223,12 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     return passages, furniture
 
 
+def formulations_found_at(store: CollectionStore) -> int:
+    """How many articles the store held when its formulations were last found afresh (0
+    when it does not say): since then they have been kept up to date (`refresh`)."""
+    return sum(json.loads(store.meta("formulations_readings", "{}")).values())
+
+
 def _still_current(sizes: dict[str, int], found_at: dict[str, int],
                    read_two_by_two: list[str]) -> bool:
     """Whether the formulations found when each reading (`readings`) had `found_at`
