@@ -4,6 +4,7 @@ where the detector makes no guess; binary data still is."""
 
 from __future__ import annotations
 
+import random
 import re
 import struct
 from pathlib import Path
@@ -127,4 +128,19 @@ def test_short_binary_data_is_still_refused(tmp_path: Path, data: bytes, problem
     path = tmp_path / "data.txt"
     path.write_bytes(data)
     with pytest.raises(LoadError, match=re.escape(f"{path}: {problem}")):
+        load_document(path)
+
+
+@pytest.mark.parametrize("seed", [2, 4, 7, 8, 9])
+def test_bytes_of_no_text_the_detector_gives_up_on_are_still_refused(
+        tmp_path: Path, seed: int) -> None:
+    # A hundred random bytes, none a NUL or a control byte: the detector makes no guess,
+    # and Windows-1251 reads nearly any bytes ("Ьx(-в!ХsuЦЏb..."), but as no words of
+    # Russian: they were refused as binary before the weighing, and still are.
+    rng = random.Random(seed)
+    data = bytes(rng.choice(range(32, 256)) for _ in range(100))
+    assert from_bytes(data).best() is None
+    path = tmp_path / "data.txt"
+    path.write_bytes(data)
+    with pytest.raises(LoadError, match=re.escape(f"{path}: is binary, not text")):
         load_document(path)

@@ -242,16 +242,22 @@ def _legacy(data: bytes, shown: str) -> str:
     is unsure: Windows-1252 for Western languages, GB18030, Big5 (cp950), Shift-JIS (cp932)."""
     from charset_normalizer import from_bytes  # only legacy encodings pay for detection
 
-    from viewer.core.short_text_decoding import is_short, likeliest, needs_weighing
+    from viewer.core.short_text_decoding import (
+        READS_AS_TEXT,
+        is_short,
+        likeliest,
+        needs_weighing,
+    )
 
     best = from_bytes(data).best()
     if b"\x00" in data and (best is None or not best.encoding.startswith("utf_16")):
         raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")
     if best is None:
         # The detector gives up on a word or two ("Да.", "教授!"): a short text is weighed
-        # as one it guesses for is, and only bytes that read in no encoding are binary
-        # (what reads, as control characters, is refused after: `_refuse_binary`).
-        text = likeliest(data) if is_short(data) else None
+        # as one it guesses for is, and taken when it reads as words of its language;
+        # else it is Windows-1252 text or binary (what reads, as control characters, is
+        # refused after: `_refuse_binary`). Nearly any bytes decode in some code page.
+        text = likeliest(data, READS_AS_TEXT) if is_short(data) else None
         western = text if text is not None else _as_western(data)
         if western is None:
             raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")

@@ -12,8 +12,9 @@ lists, `viewer.core.rarity`): whole words in alphabetic scripts ("dйjа", Cyril
 letters inside a Latin word, is no word of any language), characters in Chinese,
 Japanese and Korean (traditional characters looked up as their simplified forms). The
 likeliest reading wins. A text of a word or two ("Да.", "教授!") the detector may not
-guess at all: it is weighed the same way, and only what decodes in none of these is left
-to be called binary.
+guess at all: it is weighed the same way, and taken when its likeliest reading is made of
+words or characters its language uses (`READS_AS_TEXT`); what reads as none, a few bytes
+of binary data read as rare letters of some code page, is left to be called binary.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ _EAST_ASIAN = ("gb", "big5", "cp950", "cp932", "shift_jis", "euc_j", "cp949", "e
                "johab")
 #: Bytes above ASCII up to which a text is too short for the detector alone.
 SHORT = 256
+#: Commonness (mean log10 frequency, `_commonness`) a reading needs to be taken for text
+#: where the detector makes no guess: a word or two of any language weighed reads above
+#: -4.5, bytes of no text mostly below (a cp1251 reading of random bytes: "Ьx(-в!ХsuЦЏb").
+READS_AS_TEXT = -5.0
 #: log10 of the frequency given to a word or character its language's list lacks.
 _UNLISTED = -8.0
 #: What a word its language's list lacks costs beyond its letters (log10): a run of
@@ -80,10 +85,10 @@ def is_short(data: bytes) -> bool:
     return len(data.translate(None, _ASCII)) <= SHORT
 
 
-def likeliest(data: bytes) -> str | None:
+def likeliest(data: bytes, least: float = -math.inf) -> str | None:
     """The text `data` decodes to in the encoding (of `ENCODINGS`) whose reading is made
     of the most common words or characters of its languages; None when it decodes in
-    none."""
+    none, or (`least`: e.g. `READS_AS_TEXT`) when no reading is that common."""
     best, best_score = None, -math.inf
     for encoding, languages in ENCODINGS:
         try:
@@ -93,7 +98,7 @@ def likeliest(data: bytes) -> str | None:
         score = max(_commonness(text, language) for language in languages)
         if score > best_score:
             best, best_score = text, score
-    return best
+    return best if best_score >= least else None
 
 
 def _commonness(text: str, language: str) -> float:
