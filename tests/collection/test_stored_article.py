@@ -12,7 +12,7 @@ from tests.collection.planted import LINK_LIST, STRAY_TOKEN, make_collection, wi
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.collection.stored_article import article_of
-from viewer.core.trim import trim_noise
+from viewer.core.trim import TrimResult, trim_noise
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +110,24 @@ def test_a_trimmed_text_edited_since_is_no_article(store: CollectionStore) -> No
     text = _trimmed(_stored(store, "d011"))
     assert article_of(store, text.replace("Title", "Headline"), trimmed=True) is None
     assert article_of(store, text[:-40], trimmed=True) is None
+
+
+def test_a_trimmed_text_sharing_only_its_first_line_trims_no_stored_text(
+        store: CollectionStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Scraped pages of one site open with one line (here a word every title has): a text
+    # of other paragraphs is none of the articles, told without trimming each stored text
+    # that holds its first line (every one, in a large store: seconds a side).
+    trimmed: list[str] = []
+
+    def counted(text: str) -> TrimResult:
+        trimmed.append(text)
+        return trim_noise(text)
+
+    monkeypatch.setattr("viewer.collection.stored_article.trim_noise", counted)
+    paragraph = "Zorbulent quimbly fasterned the plovic and then the grumbly smelt. " * 3
+    text = "Title\n\n" + "\n\n".join([paragraph] * 2) + "\n"
+    assert article_of(store, text, trimmed=True) is None
+    assert trimmed == []
+    # An article trimmed is still found, its stored text trimmed to tell it.
+    found = article_of(store, _trimmed(_stored(store, "d011")), trimmed=True)
+    assert found is not None and found.id == "d011" and len(trimmed) == 1

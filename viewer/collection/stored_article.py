@@ -77,12 +77,14 @@ def article_of(store: CollectionStore, text: str, trimmed: bool = False
             return StoredArticle(str(doc_id), loaded, stored)
     if not trimmed:
         return None
-    # The trim keeps the first line that is not blank, but for a stray token at its end:
-    # a stored text that trims to `text` holds that line as `text` has it.
-    first = body.lstrip().split("\n", 1)[0]
+    # The trim keeps whole lines, or a line but for a stray token at its end: a stored
+    # text that trims to `text` holds each of its lines as `text` has it. Its first and
+    # its longest are asked for, so that only a text that may be it is trimmed (scraped
+    # pages of one site share their first line, and a large store has thousands).
+    lines = body.lstrip().split("\n")
     for doc_id, stored_text in store.connection.execute(
             "SELECT id, text FROM documents WHERE chars >= ? AND instr(text, ?) > 0 "
-            "ORDER BY num", (len(body), first)):
+            "AND instr(text, ?) > 0 ORDER BY num", (len(body), lines[0], max(lines, key=len))):
         result = trim_noise(stored_text)
         stored_read, stored = _with_newlines(result.text)
         if stored_read.rstrip() == body:
