@@ -397,6 +397,21 @@ def test_spark_options_given_to_the_embedded_engine_are_refused(tmp_path: Path) 
     assert not list((tmp_path / "cache").rglob("*.sqlite"))
 
 
+def test_refind_given_to_the_spark_engine_is_refused(tmp_path: Path) -> None:
+    # The Spark engine keeps no store, so there is nothing to find afresh: --refind (and
+    # with --no-formulations a contradiction) is told before Spark starts, not ignored.
+    source = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    for extra in ((), ("--no-formulations",)):
+        result = tandem("corpus", str(source), "--engine", "spark", "--out",
+                        str(tmp_path / "tables"), "--refind", *extra, "--quiet",
+                        env=_env(tmp_path))
+        assert (result.returncode, result.stderr) == (2, (
+            "tandem: --refind: only with the embedded engine (the Spark engine keeps no "
+            "store, and finds the formulations afresh on every run unless "
+            "--no-formulations)\n"))
+    assert not (tmp_path / "tables").exists()
+
+
 def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Path) -> None:
     source = make_collection(documents=4).write(tmp_path / "c.jsonl")
     garbage = tmp_path / "garbage.sqlite"

@@ -184,6 +184,8 @@ def run_corpus(argv: Sequence[str]) -> int:
         elif getattr(args, "engine", "embedded") == "spark":
             from viewer.spark.tables import read_skipped
 
+            _refuse_refind_on_spark(args)
+
             report = run_spark(args, _write)
             tell_skipped(read_skipped(args.out), sys.stderr)
             _note_if_alone(len(report["documents"]), args)
@@ -263,6 +265,15 @@ def _watchlist(args: argparse.Namespace) -> tuple[str, ...] | None:
                           "in; load its tables with 'tandem corpus import DIR --store STORE', "
                           "then run 'tandem corpus report STORE --watchlist FILE'")
     return read_watchlist(path)
+
+
+def _refuse_refind_on_spark(args: argparse.Namespace) -> None:
+    """`--refind` with the Spark engine: a clear error before Spark starts, not a run that
+    ignores it (with --no-formulations it would ask for what the run does not do)."""
+    if args.refind:
+        raise TandemError("--refind: only with the embedded engine (the Spark engine keeps "
+                          "no store, and finds the formulations afresh on every run "
+                          "unless --no-formulations)")
 
 
 def _results(store: CollectionStore, watchlist: tuple[str, ...] | None) -> dict[str, Any]:
