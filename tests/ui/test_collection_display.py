@@ -293,3 +293,25 @@ def test_a_watched_phrase_that_is_also_a_formulation_is_told_apart_in_the_legend
     view.formulations_table.selectAll()
     # Named as their rows are, whole: not "1. …energy" and "2. …energy".
     assert view.timeline.legend_names() == ["clean energy", "clean energy (watch-list)"]
+
+
+@pytest.mark.parametrize("width", [560, 1400])
+def test_the_clusters_text_keeps_room_to_be_read_in_a_small_window(
+        view, qtbot, width) -> None:  # type: ignore[no-untyped-def]
+    # A small window once left the text column a few pixels: dates and spans, no text.
+    documents = [doc(f"d{k}", f"2020-0{k + 1}-13", f"A long title of article {k} " * 4,
+                     series=f"series {k}") for k in range(4)]
+    clusters = [_cluster(1, "d0", "d0", "d1", "d2"), _cluster(2, "d1", "d1", "d3")]
+    view.show_collection(collection(documents, clusters=clusters))
+    view.resize(width, 400)
+    view.tabs.setCurrentIndex(2)
+    qtbot.wait(50)
+    tree = view.clusters_tree
+    room = tree.viewport().width()
+    assert tree.columnWidth(0) >= room // 2
+    columns = range(tree.columnCount())
+    if width == 1400:  # room enough: every column in view, the text taking what is left
+        assert sum(tree.columnWidth(c) for c in columns) == room
+        assert tree.horizontalScrollBar().maximum() == 0
+    else:  # the others are scrolled to, sideways
+        assert tree.horizontalScrollBar().maximum() > 0

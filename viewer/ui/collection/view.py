@@ -38,7 +38,7 @@ from viewer.collection.words import article_words
 from viewer.export.collection_model import carried_by
 from viewer.present.shares import percent
 from viewer.present.wording import counted
-from viewer.ui.collection.column_fit import ColumnFitter
+from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
 from viewer.ui.collection.table_model import Column, ListTableModel
@@ -341,10 +341,10 @@ class CollectionView(QWidget):
         self.clusters_tree.setHeaderLabels(CLUSTER_HEADINGS)
         self.clusters_tree.setAlternatingRowColors(True)
         # The text and the titles are long: they take the room the dates, series and spans
-        # leave, cut short by the column (the tooltip holds what it cuts).
+        # leave, cut short by the column (the tooltip holds what it cuts), but never less
+        # than half the width: in a small window the others scroll into view instead.
+        self.text_fitter = TextColumnFitter(self.clusters_tree, self)
         header = self.clusters_tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Sorted by a heading's click (by size, say); a third click goes back to date order.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.clusters_tree.setSortingEnabled(True)
@@ -546,6 +546,7 @@ class CollectionView(QWidget):
             item.setExpanded(True)
         for column in range(1, len(CLUSTER_HEADINGS)):
             tree.resizeColumnToContents(column)
+        self.text_fitter.fit()
         tree.setUpdatesEnabled(True)
 
     def _on_clusters_sorted(self, column: int, _order: Qt.SortOrder) -> None:
