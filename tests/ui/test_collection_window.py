@@ -974,3 +974,36 @@ def test_a_file_named_as_a_store_given_to_the_window_is_told_it_is_none_not_read
     assert "is not" in window_message and "store" in window_message
     assert text.read_bytes() == content
     assert not any(private_cache.rglob("*.sqlite*"))
+
+
+def test_a_double_click_opens_once_and_enter_opens_what_a_double_click_does(
+        make_window, qtbot, dev_store: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, dev_store)
+    view = window.collection.view
+    shown = []
+    opened = window.show_documents
+    monkeypatch.setattr(window, "show_documents",
+                        lambda *args, **kwargs: (shown.append(args), opened(*args, **kwargs)))
+    # A pair's double-click read both texts and compared them twice (a double-click is
+    # also an `activated`, which Enter gives too).
+    double_click(qtbot, view.pairs_table, 0)
+    wait_rendered(qtbot, window)
+    assert len(shown) == 1
+    window.back_act.trigger()
+    # Enter reads the article chosen in the Articles tab, and lists a formulation's uses.
+    view.tabs.setCurrentIndex(3)
+    table = view.articles_table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(2, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert len(shown) == 2 and not window.showing_collection
+    assert shown[-1][0].text and shown[-1][1] is None
+    assert view.articles_model.item(2).row.id in shown[-1][0].name
+    window.back_act.trigger()
+    view.tabs.setCurrentWidget(view.formulations_page)
+    table = view.formulations_table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(1, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    phrase = view.formulations_model.item(1)["phrase"]
+    assert view.uses_list.count() > 0 and phrase in view.uses_label.text()

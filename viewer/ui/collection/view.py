@@ -236,7 +236,8 @@ class CollectionView(QWidget):
         ], self)
         self.pairs_table = _table(self.pairs_model)
         self.pairs_table.setObjectName("pairs_table")
-        self.pairs_table.doubleClicked.connect(self._on_pair_activated)
+        # `activated`: a double-click (or the platform's click) and Enter; a double-click
+        # is an `activated` too, so `doubleClicked` would open the pair twice.
         self.pairs_table.activated.connect(self._on_pair_activated)
         self.series_filter = QComboBox(objectName="series_filter")
         self.date_from = QLineEdit(objectName="date_from", placeholderText="from YYYY-MM-DD")
@@ -290,7 +291,7 @@ class CollectionView(QWidget):
             QAbstractItemView.SelectionMode.ExtendedSelection)
         self.formulations_table.selectionModel().selectionChanged.connect(
             self._on_formulations_selected)
-        self.formulations_table.doubleClicked.connect(self._on_formulation_activated)
+        self.formulations_table.activated.connect(self._on_formulation_activated)
         # The chart is made when the tab is first shown: importing pyqtgraph takes a second,
         # which the window's start and a collection's opening should not pay.
         self._timeline: TimelineChart | None = None
@@ -373,7 +374,7 @@ class CollectionView(QWidget):
         ], self)
         self.articles_table = _table(self.articles_model)
         self.articles_table.setObjectName("articles_table")
-        self.articles_table.doubleClicked.connect(
+        self.articles_table.activated.connect(
             lambda index: self.article_requested.emit(
                 self.articles_model.item(index.row()).row.id, []))
         return self.articles_table
