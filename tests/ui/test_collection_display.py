@@ -315,3 +315,13 @@ def test_the_clusters_text_keeps_room_to_be_read_in_a_small_window(
         assert tree.horizontalScrollBar().maximum() == 0
     else:  # the others are scrolled to, sideways
         assert tree.horizontalScrollBar().maximum() > 0
+
+
+def test_an_undated_use_says_undated_where_the_others_give_their_date(view) -> None:  # type: ignore[no-untyped-def]
+    # An undated article's line began with blanks, as though its date had failed to show.
+    documents = [doc("d1", "2019-09-16", "Dated"), doc("u1", "", "Undated")]
+    phrase = formulation("a phrase", uses("u1", 2), uses("d1", 1))
+    view.show_collection(collection(documents, formulations=[phrase]))
+    view.list_uses(phrase)
+    lines = [view.uses_list.item(k).text() for k in range(view.uses_list.count())]
+    assert lines == ["2019-09-16  Dated  ×1", "undated  Undated  ×2"]

@@ -691,7 +691,9 @@ class CollectionView(QWidget):
         for occurrence in occurrences:
             doc = str(occurrence.get("doc", ""))
             spans = [tuple(s) for s in occurrence.get("spans") or ()]
-            item = QListWidgetItem(f"{self._date(doc)}  {data.title(doc)}  ×{len(spans)}")
+            # Undated as the chart's note names such uses, not a blank where a date goes.
+            when = self._date(doc) or "undated"
+            item = QListWidgetItem(f"{when}  {data.title(doc)}  ×{len(spans)}")
             item.setData(TARGET_ROLE, (doc, spans))
             self.uses_list.addItem(item)
 
