@@ -325,3 +325,17 @@ def test_an_undated_use_says_undated_where_the_others_give_their_date(view) -> N
     view.list_uses(phrase)
     lines = [view.uses_list.item(k).text() for k in range(view.uses_list.count())]
     assert lines == ["2019-09-16  Dated  ×1", "undated  Undated  ×2"]
+
+
+def test_headings_that_read_alike_across_tabs_say_what_they_count(view) -> None:  # type: ignore[no-untyped-def]
+    # "Words" is the shared passages' in the Pairs tab and the whole article's in the
+    # Articles tab: with no tooltip, a pair's 90 words read as an article of 90 words.
+    def tips(model) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        return {model.headerData(c, Qt.Orientation.Horizontal):
+                model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+                for c in range(model.columnCount())}
+
+    pairs, articles = tips(view.pairs_model), tips(view.articles_model)
+    assert "share" in pairs["Words"] and "share" not in articles["Words"]
+    assert "earlier" in pairs["Direction"]
+    assert articles["Shared"] and articles["Pairs"] and articles["Words"]

@@ -77,6 +77,9 @@ def _pairs_shown(shown: int, listed: int) -> str:
 
 #: The tooltip of a pair's share headings.
 SHARED_OF = "Shared text: the part of {} in passages shared with {}"
+#: The tooltip of a pair's direction heading.
+DIRECTION_TIP = ("A → B: A is dated earlier, so the likely source; \"same day\"; blank where "
+                 "an article has no date")
 #: What a heading's click does to a table, and its third click.
 SORT_HINT = "Click a heading to sort; a third click goes back to"
 #: The Pairs tab's order, as the report has it: the most shared text first.
@@ -228,8 +231,10 @@ class CollectionView(QWidget):
                    align_right=True, heading_tip=SHARED_OF.format("A", "B")),
             Column("% of B", lambda p: _percent(p.shared_b), key=lambda p: p.shared_b,
                    align_right=True, heading_tip=SHARED_OF.format("B", "A")),
-            Column("Words", lambda p: f"{p.words:,}", key=lambda p: p.words, align_right=True),
-            Column("Direction", self._direction),
+            # Headings the Articles tab uses too, for other counts: their tooltips tell.
+            Column("Words", lambda p: f"{p.words:,}", key=lambda p: p.words, align_right=True,
+                   heading_tip="Words in the passages A and B share"),
+            Column("Direction", self._direction, heading_tip=DIRECTION_TIP),
             Column("Date A", lambda p: date(p.a)),
             Column("Date B", lambda p: date(p.b)),
             Column("Series", lambda p: " / ".join(dict.fromkeys((series(p.a), series(p.b))))),
@@ -366,10 +371,12 @@ class CollectionView(QWidget):
             Column("Series", lambda a: a.row.series),
             Column("Date", lambda a: a.row.date),
             Column("Words", lambda a: f"{_words(a):,}", key=_words,
-                   align_right=True),
+                   align_right=True, heading_tip="Words in the article"),
             Column("Shared", lambda a: _percent(a.shared), key=lambda a: a.shared,
-                   align_right=True),
-            Column("Pairs", lambda a: str(a.pairs), key=lambda a: a.pairs, align_right=True),
+                   align_right=True, heading_tip="The part of the article's text in passages "
+                   "it shares with other articles (those of its pairs)"),
+            Column("Pairs", lambda a: str(a.pairs), key=lambda a: a.pairs, align_right=True,
+                   heading_tip="The pairs listed with this article in them"),
             Column("File", lambda a: a.row.path),
         ], self)
         self.articles_table = _table(self.articles_model)
