@@ -339,3 +339,34 @@ def test_headings_that_read_alike_across_tabs_say_what_they_count(view) -> None:
     assert "share" in pairs["Words"] and "share" not in articles["Words"]
     assert "earlier" in pairs["Direction"]
     assert articles["Shared"] and articles["Pairs"] and articles["Words"]
+
+
+def test_a_sort_keeps_the_chosen_rows_chosen(view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The selection stayed at its row numbers while the rows moved: after a sort the
+    # formulations table showed another phrase chosen than the chart drew, and Enter in
+    # the Pairs tab opened another pair than the one chosen.
+    documents = [doc(f"d{k}", f"2020-0{k + 1}-13") for k in range(4)]
+    phrases = [formulation(f"phrase {k}", *(uses(d.id, 1) for d in documents[:k + 1]))
+               for k in range(4)]
+    pairs = [pair("d0", "d1", 0.9, 0.9), pair("d1", "d2", 0.5, 0.5), pair("d2", "d3", 0.2, 0.2)]
+    view.show_collection(collection(documents, pairs, formulations=phrases))
+    view.tabs.setCurrentWidget(view.formulations_page)
+    table = view.formulations_table
+    table.selectRow(1)
+    chosen = [f["phrase"] for f in view.selected_formulations()]
+    table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # most articles first
+    assert [f["phrase"] for f in view.selected_formulations()] == chosen == ["phrase 1"]
+    assert view.formulations_model.item(table.currentIndex().row())["phrase"] == "phrase 1"
+    assert [line[0] for line in view._chart_series] == chosen
+    view.tabs.setCurrentIndex(0)
+    table = view.pairs_table
+    table.selectRow(0)
+    table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # least shared first
+    requested = []
+    view.pair_requested.connect(lambda a, b: requested.append((a, b)))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert requested == [("d0", "d1")]
+    # The sort cleared (a third click): still the same rows.
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert view.pairs_model.item(table.currentIndex().row()) is view.pairs_model.items[0]

@@ -99,7 +99,15 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
+        # The rows the views hold (the selection, the current row) follow their items:
+        # left at their row numbers they would name other items once sorted.
+        held = self.persistentIndexList()
+        items = [self.order[index.row()] for index in held]
         # Column -1 (no sort indicator): the list's own order, e.g. the ranking.
         self._sort = (column, order) if column >= 0 else None
         self._arrange()
+        row_of = {item: row for row, item in enumerate(self.order)}
+        self.changePersistentIndexList(
+            held, [self.index(row_of[item], index.column())
+                   for item, index in zip(items, held, strict=True)])
         self.layoutChanged.emit()
