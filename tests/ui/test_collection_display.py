@@ -370,3 +370,18 @@ def test_a_sort_keeps_the_chosen_rows_chosen(view, qtbot) -> None:  # type: igno
     # The sort cleared (a third click): still the same rows.
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     assert view.pairs_model.item(table.currentIndex().row()) is view.pairs_model.items[0]
+
+
+def test_the_title_search_reads_full_width_digits_and_either_chinese_script() -> None:
+    # Chinese state media write digits full width (１９５８年) and Taiwan or Hong Kong
+    # outlets in traditional characters (網絡): a search typed as "1958" or "网络" found
+    # neither, where the Find bar and the matcher read them alike.
+    documents = [doc("d1", "2019-01-07", "１９５８年１月１３日电记者谢湘"), doc("d2", "2019-02-01"),
+                 doc("d3", "2019-03-01", "網絡安全的新篇章"), doc("d4", "2019-04-01"),
+                 doc("d5", "2019-05-01", "ＮＥＷＳ digest"), doc("d6", "2019-06-01")]
+    data = collection(documents, [pair("d1", "d2"), pair("d3", "d4"), pair("d5", "d6")])
+    for typed, found in (("1958", ("d1", "d2")), ("网络", ("d3", "d4")),
+                         ("news", ("d5", "d6")), ("１月", ("d1", "d2"))):
+        accept = pair_filter(data, "", "", "", 0.0, typed)
+        assert accept is not None
+        assert [(p.a, p.b) for p in data.pairs if accept(p)] == [found], typed

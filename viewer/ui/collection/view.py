@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from viewer.collection.store import PairRow
 from viewer.collection.words import article_words
 from viewer.export.collection_model import carried_by
+from viewer.present.search import search_key
 from viewer.present.shares import percent
 from viewer.present.wording import counted
 from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
@@ -757,7 +758,7 @@ def date_bound(text: str) -> str | None:
 def pair_filter(data: CollectionData, series: str, date_from: str, date_to: str,
                 min_share: float, search: str) -> Callable[[PairRow], bool] | None:
     """The test a pair must pass to be listed (None: every pair)."""
-    needle = search.strip().casefold()
+    needle = search_key(search.strip())
     if not (series or date_from or date_to or min_share or needle):
         return None
     by_id = data.by_id
@@ -778,7 +779,7 @@ def pair_filter(data: CollectionData, series: str, date_from: str, date_to: str,
             return False
         if max(pair.shared_a, pair.shared_b) < min_share:
             return False
-        return not needle or any(needle in text.casefold()
+        return not needle or any(needle in search_key(text)
                                  for text in (a.title, b.title, a.id, b.id))
 
     return accept
