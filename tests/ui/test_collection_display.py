@@ -385,3 +385,30 @@ def test_the_title_search_reads_full_width_digits_and_either_chinese_script() ->
         accept = pair_filter(data, "", "", "", 0.0, typed)
         assert accept is not None
         assert [(p.a, p.b) for p in data.pairs if accept(p)] == [found], typed
+
+
+def test_a_long_watched_phrase_is_not_cut_by_columns_fitted_before_it_came(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.collection.column_fit import WIDEST_COLUMN
+
+    documents = [doc(f"d{m}", f"2020-{m % 12 + 1:02d}-01") for m in range(40)]
+    # More formulations than the rows a fit measures, all of them short.
+    found = [formulation(f"ph {k}", uses(documents[k].id, 1)) for k in range(40)]
+    view.show_collection(collection(documents, formulations=found))
+    view.tabs.setCurrentWidget(view.formulations_page)
+    qtbot.wait(50)
+    table = view.formulations_table
+    before = table.columnWidth(0)
+    watched = formulation("菜篮子工程 for the city's vegetable baskets", uses("d1", 1))
+    view.show_watched([watched])  # counted a moment later, appended at the end
+    qtbot.wait(50)
+    model = view.formulations_model
+    row = model.rowCount() - 1
+    assert model.data(model.index(row, 0)).endswith("(watch-list)")
+    wanted = min(table.sizeHintForIndex(model.index(row, 0)).width(), WIDEST_COLUMN)
+    assert wanted > before
+    assert table.columnWidth(0) >= wanted
+    # Fitted so again when the window is resized.
+    view.resize(1300, 800)
+    qtbot.wait(50)
+    assert table.columnWidth(0) >= wanted

@@ -5,12 +5,18 @@ they are wider together than the table, the widest give up room first, down to o
 at which all fit, so a title or a phrase is cut (in the middle) before a date, a series or
 a figure is pushed out of view. Tables are fitted again when they are resized.
 
+Qt measures a table's first rows only (its resize precision: measuring thousands of rows
+costs seconds); rows that come after them but must be read whole (the watch-list's, after
+the formulations) are named to the fitter and measured as well.
+
 A tree's first column (the Clusters tab's text) takes the room its other columns leave, but
 never less than `TEXT_SHARE` of it: in a small window the others are scrolled to sideways
 rather than leave the text a few pixels.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QTableView, QTreeView
@@ -23,12 +29,20 @@ NARROWEST_CAPPED = 120
 TEXT_SHARE = 0.5
 
 
-def fit_widths(table: QTableView, room: int) -> None:
-    """Cap the widths of `table`'s columns (what their contents and headings ask for) at
-    one level, the highest at which all of them fit in `room` pixels, but not below
-    `NARROWEST_CAPPED` nor above `WIDEST_COLUMN`."""
+def _cell_width(table: QTableView, row: int, column: int) -> int:
+    """The width the cell at `row`, `column` asks for, as `sizeHintForColumn` measures."""
+    index = table.model().index(row, column)
+    return table.sizeHintForIndex(index).width() + (1 if table.showGrid() else 0)
+
+
+def fit_widths(table: QTableView, room: int, rows: Iterable[int] = ()) -> None:
+    """Cap the widths of `table`'s columns (what their contents and headings ask for,
+    `rows` measured besides those Qt measures) at one level, the highest at which all of
+    them fit in `room` pixels, but not below `NARROWEST_CAPPED` nor above `WIDEST_COLUMN`."""
     header = table.horizontalHeader()
-    widths = [min(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)), WIDEST_COLUMN)
+    rows = list(rows)
+    widths = [min(max(table.sizeHintForColumn(c), header.sectionSizeHint(c),
+                      *(_cell_width(table, r, c) for r in rows)), WIDEST_COLUMN)
               for c in range(table.model().columnCount())]
     cap = WIDEST_COLUMN
     ranked = sorted(widths, reverse=True)
@@ -79,16 +93,27 @@ class ColumnFitter(QObject):
     def __init__(self, tables: list[QTableView], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tables = tables
+        #: Per table, the rows to measure besides those Qt measures (`measure_also`).
+        self._also: dict[QTableView, Callable[[], Iterable[int]]] = {}
         for table in tables:
             table.installEventFilter(self)
 
+    def measure_also(self, table: QTableView, rows: Callable[[], Iterable[int]]) -> None:
+        """Measure `rows()` (rows of `table` as it shows them now) whenever `table` is
+        fitted, besides the first rows Qt measures."""
+        self._also[table] = rows
+
+    def fit_table(self, table: QTableView) -> None:
+        rows = self._also.get(table)
+        fit_widths(table, table.viewport().width(), rows() if rows is not None else ())
+
     def fit(self) -> None:
         for table in self.tables:
-            fit_widths(table, table.viewport().width())
+            self.fit_table(table)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Resize and watched in self.tables:
             assert isinstance(watched, QTableView)
             # Once the table has laid out its viewport, which follows this event.
-            QTimer.singleShot(0, watched, lambda: fit_widths(watched, watched.viewport().width()))
+            QTimer.singleShot(0, watched, lambda: self.fit_table(watched))
         return False

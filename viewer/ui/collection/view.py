@@ -212,6 +212,8 @@ class CollectionView(QWidget):
         self.tabs.addTab(self._boilerplate_tab(), "Boilerplate")
         self.column_fitter = ColumnFitter([self.pairs_table, self.formulations_table,
                                            self.articles_table, self.boilerplate_table], self)
+        # The watch-list's rows come after the formulations, past the rows Qt measures.
+        self.column_fitter.measure_also(self.formulations_table, self._watched_rows)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -482,8 +484,17 @@ class CollectionView(QWidget):
         selected = {_row_key(f) for f in self.selected_formulations()}
         self.watched = [{**entry, WATCHED_KEY: True} for entry in entries]
         self.formulations_model.set_items(self.data.formulations + self.watched)
+        # Fitted to the rows before these came: a long phrase would be cut.
+        self.column_fitter.fit_table(self.formulations_table)
         self._show_summary()
         self._show_formulation_rows(selected)
+
+    def _watched_rows(self) -> list[int]:
+        """The formulations table's rows (as sorted) showing the watch-list's phrases."""
+        if self.data is None or not self.watched:
+            return []
+        listed = len(self.data.formulations)  # the items before the watch-list's
+        return [row for row, k in enumerate(self.formulations_model.order) if k >= listed]
 
     def _show_summary(self) -> None:
         data = self.data
