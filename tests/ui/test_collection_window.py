@@ -1007,3 +1007,32 @@ def test_a_double_click_opens_once_and_enter_opens_what_a_double_click_does(
     qtbot.keyClick(table, Qt.Key.Key_Return)
     phrase = view.formulations_model.item(1)["phrase"]
     assert view.uses_list.count() > 0 and phrase in view.uses_label.text()
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
+def test_an_undated_article_among_those_carrying_a_passage_says_undated(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "articles"
+    shutil.copytree(EN_ARTICLES, folder)
+    # en15, of the four-article chain, loses its date: its file name's and its metadata's.
+    (folder / "2023-04-20_ledger_en15.txt").rename(folder / "ledger_en15.txt")
+    metadata = folder / "metadata.csv"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace(
+        "2023-04-20_ledger_en15.txt,en15,ledger,2023-04-20", "ledger_en15.txt,en15,ledger,"),
+        encoding="utf-8")
+    window = open_collection(make_window, qtbot, folder)
+    mode = window.collection
+    assert mode.data.by_id["en15"].date == ""
+    mode.open_pair("en03", "en09")
+    wait_rendered(qtbot, window)
+    panel = window.side_panel
+    qtbot.waitUntil(lambda: panel.collection_phrases is not None, timeout=20000)
+    phrases = panel.phrases.model()
+    row = next(k for k in range(phrases.rowCount()) if mode.cluster_articles(k))
+    assert sorted(mode.cluster_articles(row)) == ["en15", "en22"]
+    panel.phrases.clicked.emit(phrases.index(row, 4))
+    lines = {a.text().split("  ", 1)[1]: a.text() for a in mode.cluster_menu.actions()}
+    # Not a blank where the date goes: said as the uses list says it.
+    assert lines[mode.data.title("en15")] == f"undated  {mode.data.title('en15')}"
+    assert lines[mode.data.title("en22")] == f"2023-07-14  {mode.data.title('en22')}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.model import Comparison, Slogan
+from viewer.present.wording import UNDATED
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def phrase_label(figures: Mapping[str, Any] | None, title: Callable[[str], str] 
     first = figures.get("first") or {}
     doc = str(first.get("doc", ""))
     named = next((side.upper() for side, own in (ours or {}).items() if own == doc), "")
-    date = first.get("date") or "undated"
+    date = first.get("date") or UNDATED
     others = int(figures["others"])
     return (f"also in {others:,} other article{'s' if others != 1 else ''} · first: "
             f"{named or title(doc)}, {date}")

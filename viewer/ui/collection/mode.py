@@ -29,6 +29,7 @@ from viewer.core.errors import TandemError
 from viewer.core.model import Comparison, KnownForms
 from viewer.export.atomic import refuse_overwriting_inputs
 from viewer.present.collection_figures import CollectionFigures, collection_figures
+from viewer.present.wording import dated_title
 from viewer.ui.collection.data import CollectionData, load
 from viewer.ui.collection.indexer import CollectionIndexer
 from viewer.ui.collection.skipped_dialog import SkippedDialog
@@ -630,7 +631,7 @@ class CollectionMode(QObject):
         ours = self.context["collection"] if self.context else {}
         for doc in others:
             row = self.data.by_id.get(doc)
-            action = menu.addAction(f"{row.date if row else ''}  {self.data.title(doc)}")
+            action = menu.addAction(dated_title(row.date if row else "", self.data.title(doc)))
             left = ours.get("a") or doc
             action.triggered.connect(lambda _=False, a=left, b=doc: self.open_pair(a, b))
         self.cluster_menu = menu

@@ -38,7 +38,7 @@ from viewer.collection.words import article_words
 from viewer.export.collection_model import carried_by
 from viewer.present.search import search_key
 from viewer.present.shares import percent
-from viewer.present.wording import counted
+from viewer.present.wording import counted, dated_title
 from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
@@ -710,9 +710,8 @@ class CollectionView(QWidget):
         for occurrence in occurrences:
             doc = str(occurrence.get("doc", ""))
             spans = [tuple(s) for s in occurrence.get("spans") or ()]
-            # Undated as the chart's note names such uses, not a blank where a date goes.
-            when = self._date(doc) or "undated"
-            item = QListWidgetItem(f"{when}  {data.title(doc)}  ×{len(spans)}")
+            item = QListWidgetItem(f"{dated_title(self._date(doc), data.title(doc))}  "
+                                   f"×{len(spans)}")
             item.setData(TARGET_ROLE, (doc, spans))
             self.uses_list.addItem(item)
 
