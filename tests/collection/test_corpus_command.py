@@ -476,6 +476,21 @@ def test_an_article_given_as_the_store_is_not_called_damaged(tmp_path: Path) -> 
     assert not (tmp_path / "x.json").exists()
 
 
+def test_a_text_named_as_a_store_is_not_taken_for_articles(tmp_path: Path) -> None:
+    # `notes.db` holding a line of text: named as a store, so no collection's articles
+    # (those are hinted at only where the store and the source look swapped).
+    source = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    notes = tmp_path / "notes.db"
+    notes.write_bytes(b"hi\n")
+    said = f"tandem: {notes}: is not a collection store (nor any database); it is left as it is: "
+    for command, remedy in ((["add", str(notes), str(source)],
+                             "give a new file name for the store"),
+                            (["report", str(notes)], "give the path of a collection store")):
+        result = tandem("corpus", *command, env=_env(tmp_path))
+        assert (result.returncode, result.stderr) == (2, f"{said}{remedy}\n")
+        assert notes.read_bytes() == b"hi\n"
+
+
 def test_a_damaged_cache_store_is_named_as_such_and_set_aside_only_when_asked(
         tmp_path: Path) -> None:
     source = make_collection(documents=4).write(tmp_path / "c.jsonl")

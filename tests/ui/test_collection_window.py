@@ -954,7 +954,8 @@ def test_a_file_named_as_a_store_that_is_no_database_is_told_so_not_indexed(
     assert not window.collection.indexer.running
     assert window.collection.data is None
     message = window.last_message.text()
-    assert message.startswith(f"{text}: is not a collection store (nor any database)")
+    assert message.startswith(f"{text}: is not a Tandem collection store, nor an SQLite "
+                              "database of any kind")
     assert text.read_bytes() == b"hello world\n"
     assert not any(private_cache.rglob("*.sqlite*"))
 
@@ -1036,3 +1037,31 @@ def test_an_undated_article_among_those_carrying_a_passage_says_undated(
     # Not a blank where the date goes: said as the uses list says it.
     assert lines[mode.data.title("en15")] == f"undated  {mode.data.title('en15')}"
     assert lines[mode.data.title("en22")] == f"2023-07-14  {mode.data.title('en22')}"
+
+
+@pytest.mark.parametrize("kind", ["text", "other database"])
+def test_a_file_opened_as_a_store_that_is_none_is_told_what_it_is_in_the_windows_terms(
+        make_window, qtbot, tmp_path: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    path = tmp_path / "notes.db"
+    if kind == "text":
+        path.write_bytes(b"hi\n")
+    else:
+        with sqlite3.connect(path) as connection:
+            connection.execute("CREATE TABLE notes (x)")
+        connection.close()
+    before = path.read_bytes()
+    window = make_window()
+    window.collection.open(str(path))  # File > Open collection file...
+    assert window.collection.data is None
+    message = window.last_message.text()
+    said = {"text": "is not a Tandem collection store, nor an SQLite database",
+            "other database": "is not a Tandem collection store, but another SQLite "
+                              "database"}[kind]
+    assert message.startswith(f"{path}: {said}")
+    # Not a collection's articles, nor a command to type: what to open, as the window has it.
+    assert "looks like" not in message and "tandem corpus" not in message
+    assert "give the path" not in message and "give another path" not in message
+    assert "Open collection folder…" in message and "Open collection file…" in message
+    assert path.read_bytes() == before

@@ -120,6 +120,22 @@ class UnusableStore(StoreError):
     (`set_aside`) and index the sources afresh."""
 
 
+class NotAStore(UnusableStore):
+    """A file where a store is asked for that is no Tandem collection store at all: another
+    SQLite database (`database`), or no database (a text, an article, a report). Its
+    message is the command line's; the window says it in its own terms."""
+
+    def __init__(self, message: str, path: str, database: bool) -> None:
+        super().__init__(message)
+        self.path = path
+        self.database = database
+
+
+#: What a store's file is named with. A file so named is taken for a store (and told it
+#: is none when it is not), never for a collection's articles.
+STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".tandem")
+
+
 #: What a store set aside is renamed with (its SQLite side files follow it).
 SET_ASIDE_SUFFIX = ".damaged"
 
@@ -193,27 +209,33 @@ def store_path(path: str | os.PathLike[str]) -> str:
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def _is_database(path: str) -> bool:
+    """Whether the file at `path` begins as an SQLite database does (an empty file, which
+    SQLite reads as an empty database, does not); True when it cannot be looked at."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return True  # cannot look: say what SQLite said
+
+
 def _damaged(path: str, error: sqlite3.DatabaseError) -> str:
     """What to tell of a store SQLite cannot read (`error`)."""
     return (f"{path}: is damaged or not a collection store ({error}); it is left as it is: "
             f"index the collection into a new store{_source_hint(path)}")
 
 
-def _unreadable(path: str, error: sqlite3.DatabaseError, writing: bool) -> str:
+def _unreadable(path: str, error: sqlite3.DatabaseError, writing: bool) -> UnusableStore:
     """What to tell of a file SQLite cannot read where a store is asked for: a file that
     is no database at all (an article, a report) is the user's own, not a damaged store,
-    and is named as what it is not; one that is a database is told as `_damaged`."""
-    try:
-        with open(path, "rb") as handle:
-            database = handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
-    except OSError:
-        database = True  # cannot look: say what SQLite said
-    if database:
-        return _damaged(path, error)
+    and is named as what it is not (`NotAStore`); one that is a database is told as
+    `_damaged`."""
+    if _is_database(path):
+        return UnusableStore(_damaged(path, error))
     remedy = ("give a new file name for the store" if writing
               else "give the path of a collection store")
-    return (f"{path}: is not a collection store (nor any database); it is left as it is: "
-            f"{remedy}{_source_hint(path)}")
+    return NotAStore(f"{path}: is not a collection store (nor any database); it is left as "
+                     f"it is: {remedy}{_source_hint(path)}", path, database=False)
 
 
 def _in_read_only_folder(path: str) -> bool:
@@ -232,6 +254,8 @@ def _source_hint(path: str) -> str:
     """A word for a path that looks like a collection's articles where a store is asked
     for (the two swapped: `tandem corpus add new.jsonl store.sqlite`), else ""."""
     looks = False
+    if os.fspath(path).lower().endswith(STORE_SUFFIXES) and not os.path.isdir(path):
+        return ""  # named as a store: whatever it holds, it is no collection's articles
     with contextlib.suppress(OSError):
         if os.path.isdir(path):  # a folder with files in it (an empty one holds none)
             with os.scandir(path) as entries:
@@ -320,8 +344,9 @@ class CollectionStore:
             application = self.connection.execute("PRAGMA application_id").fetchone()[0]
             version = self.connection.execute("PRAGMA user_version").fetchone()[0]
             if application != APPLICATION_ID:
-                raise UnusableStore(f"{self.path}: is not a Tandem collection store; "
-                                    "give another path (it is left as it is)")
+                raise NotAStore(f"{self.path}: is not a Tandem collection store; "
+                                "give another path (it is left as it is)", self.path,
+                                database=_is_database(self.path))
             if version != SCHEMA_VERSION:
                 raise UnusableStore(
                     f"{self.path}: is a collection store of another Tandem version "
@@ -330,7 +355,7 @@ class CollectionStore:
             self.connection.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as error:
             self.connection.close()
-            raise UnusableStore(_unreadable(self.path, error, self.writable)) from None
+            raise _unreadable(self.path, error, self.writable) from None
 
     def close(self) -> None:
         self.connection.close()

@@ -1,5 +1,5 @@
 """Counts as the reader reads them: "1 pair", "2 pairs", "1,204 articles"; an article
-listed by its date and title."""
+listed by its date and title; a file the window cannot open as a collection store."""
 
 from __future__ import annotations
 
@@ -19,3 +19,17 @@ def dated_title(date: str, title: str) -> str:
     """An article in a list of articles: "2023-07-14  Title", "undated  Title" when it has
     no date (not a blank, as though its date had failed to show)."""
     return f"{date or UNDATED}  {title}"
+
+
+#: How the window opens a collection, in its menus' words.
+OPEN_A_COLLECTION = ("To open a collection, choose its folder of articles (File > Open "
+                     "collection folder…), or its JSON-lines file or a store Tandem made "
+                     "(File > Open collection file…).")
+
+
+def not_a_store(path: str, database: bool) -> str:
+    """What the window says of a file opened as a collection store that is none: another
+    SQLite `database`, or no database at all; it is left as it is."""
+    what = ("is not a Tandem collection store, but another SQLite database" if database
+            else "is not a Tandem collection store, nor an SQLite database of any kind")
+    return f"{path}: {what}. It is left as it is.\n\n{OPEN_A_COLLECTION}"

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import QMenu
 from viewer.collection.cli import default_store
 from viewer.collection.context import known_forms
 from viewer.collection.sources import input_files
-from viewer.collection.store import SET_ASIDE_SUFFIX, CollectionStore, set_aside
+from viewer.collection.store import (
+    SET_ASIDE_SUFFIX,
+    STORE_SUFFIXES,
+    CollectionStore,
+    NotAStore,
+    set_aside,
+)
 from viewer.collection.store_version import StoreVersion
 from viewer.collection.titles import stored_titles, with_titles
 from viewer.core.document import Document
@@ -29,7 +35,7 @@ from viewer.core.errors import TandemError
 from viewer.core.model import Comparison, KnownForms
 from viewer.export.atomic import refuse_overwriting_inputs
 from viewer.present.collection_figures import CollectionFigures, collection_figures
-from viewer.present.wording import dated_title
+from viewer.present.wording import dated_title, not_a_store
 from viewer.ui.collection.data import CollectionData, load
 from viewer.ui.collection.indexer import CollectionIndexer
 from viewer.ui.collection.skipped_dialog import SkippedDialog
@@ -41,7 +47,6 @@ if TYPE_CHECKING:
 
 MAX_RECENT = 8
 JSON_LINES_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".tandem")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -275,6 +280,10 @@ class CollectionMode(QObject):
                     in_front: bool = True) -> bool:
         try:
             data, version = _read_store(store_path, name)
+        except NotAStore as error:  # its message is the command line's
+            self.window.show_error("Cannot open collection",
+                                   not_a_store(error.path, error.database))
+            return False
         except TandemError as error:
             self.window.show_error("Cannot open collection", str(error))
             return False
