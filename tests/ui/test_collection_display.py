@@ -412,3 +412,24 @@ def test_a_long_watched_phrase_is_not_cut_by_columns_fitted_before_it_came(
     view.resize(1300, 800)
     qtbot.wait(50)
     assert table.columnWidth(0) >= wanted
+
+
+def test_the_articles_tab_tells_how_to_read_an_article(view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    view.show_collection(collection([doc("d1", "2023-03-01"), doc("d2")]))
+    tab = next(view.tabs.widget(k) for k in range(view.tabs.count())
+               if view.tabs.tabText(k) == "Articles")
+    view.tabs.setCurrentWidget(tab)
+    qtbot.wait(20)
+    # A line under the table, as the other tabs have one.
+    hints = [label.text() for label in tab.findChildren(QLabel) if label.isVisible()]
+    assert any("Double-click an article" in text and "Enter" in text for text in hints)
+    assert view.articles_table.isVisible()
+    # It does what it says: Enter on the chosen row opens that article.
+    opened = []
+    view.article_requested.connect(lambda ident, spans: opened.append(ident))
+    view.articles_table.setFocus()
+    view.articles_table.selectRow(1)
+    qtbot.keyClick(view.articles_table, Qt.Key.Key_Return)
+    assert opened == [view.articles_model.item(1).row.id]

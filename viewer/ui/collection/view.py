@@ -88,6 +88,9 @@ PAIRS_HINT = (f"Ranked, best first. {SORT_HINT} the ranking. Double-click a pair
               "the two articles side by side.")
 USES_HINT = (f"Ranked, best first. {SORT_HINT} the ranking. Double-click a formulation to "
              "list the articles using it.")
+#: The Articles tab's line: how an article is read, and its order, the one it was indexed in.
+ARTICLES_HINT = ("Double-click an article, or choose it and press Enter, to read it. "
+                 f"{SORT_HINT} the order the articles were indexed in.")
 #: The key of a watch-list phrase's entry among the formulations, and its mark in the table.
 WATCHED_KEY = "watchlist"
 WATCHED_MARK = "  (watch-list)"
@@ -387,7 +390,8 @@ class CollectionView(QWidget):
         self.articles_table.activated.connect(
             lambda index: self.article_requested.emit(
                 self.articles_model.item(index.row()).row.id, []))
-        return self.articles_table
+        # As the other tabs tell what their rows open.
+        return _with_hint(self.articles_table, ARTICLES_HINT)
 
     def _boilerplate_tab(self) -> QWidget:
         #: Articles per series, for the share of its series a line is repeated in.
