@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from viewer.collection.store import DocumentRow, PairRow
 from viewer.ui.collection.data import CollectionData
@@ -433,3 +433,48 @@ def test_the_articles_tab_tells_how_to_read_an_article(view, qtbot) -> None:  # 
     view.articles_table.selectRow(1)
     qtbot.keyClick(view.articles_table, Qt.Key.Key_Return)
     assert opened == [view.articles_model.item(1).row.id]
+
+
+def test_many_lines_leave_the_plot_in_view_the_legend_naming_the_first_and_counting_the_rest(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from viewer.present.wording import LEGEND_NAMED
+
+    documents = [doc(f"d{m}", f"{2019 + m // 12}-{m % 12 + 1:02d}-05") for m in range(24)]
+    phrases = [formulation(f"formulation number {k}",
+                           *(uses(d.id, 1 + (k + m) % 5) for m, d in enumerate(documents)))
+               for k in range(40)]
+    view.show_collection(collection(documents, formulations=phrases))
+    view.resize(1200, 600)
+    view.tabs.setCurrentWidget(view.formulations_page)
+    qtbot.wait(50)
+    view.formulations_table.selectAll()
+    chart = view.timeline
+    # Every line is drawn; the legend names the first and counts the others.
+    assert len(chart.series) == len(chart.listDataItems()) == 40
+    names = chart.legend_names()
+    assert len(names) == LEGEND_NAMED + 1
+    assert names[-1] == f"and {40 - LEGEND_NAMED} more"
+    # The legend leaves most of the plot to the lines, and runs into none of them.
+    assert chart.legend.sceneBoundingRect().height() < chart.plotItem.vb.height() / 2
+    box = chart.plotItem.vb
+    tops = [box.mapViewToScene(QPointF(float(x), float(y))).y()
+            for item in chart.listDataItems() for x, y in zip(*item.getData(), strict=True)]
+    assert chart.legend.sceneBoundingRect().bottom() < min(tops)
+    # Eight read at once: all named, the eighth (blue again) told from the first by its points.
+    view.formulations_table.clearSelection()
+    rows = view.formulations_table.selectionModel()
+    for row in range(LEGEND_NAMED):
+        rows.select(view.formulations_model.index(row, 0),
+                    rows.SelectionFlag.Select | rows.SelectionFlag.Rows)
+    assert len(chart.legend_names()) == LEGEND_NAMED
+    assert not any(name.startswith("and ") for name in chart.legend_names())
+    first, eighth = chart.listDataItems()[0], chart.listDataItems()[7]
+    assert first.opts["symbol"] != eighth.opts["symbol"]
+
+
+def test_a_legend_names_the_first_lines_and_counts_the_others() -> None:
+    from viewer.present.wording import legend_entries
+
+    assert legend_entries(["a", "b"], 3) == (["a", "b"], "")
+    assert legend_entries(["a", "b", "c"], 3) == (["a", "b", "c"], "")
+    assert legend_entries([str(k) for k in range(1062)], 2) == (["0", "1"], "and 1,060 more")

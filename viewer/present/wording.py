@@ -1,13 +1,29 @@
 """Counts as the reader reads them: "1 pair", "2 pairs", "1,204 articles"; an article
-listed by its date and title; a file the window cannot open as a collection store."""
+listed by its date and title; a file the window cannot open as a collection store; the
+lines a chart's legend names."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 
 def counted(count: int, noun: str) -> str:
     """`count` with thousands separated and `noun` (given in the singular, made plural with
     an "s") agreeing with it."""
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+#: The most lines a timeline's legend names, in the order they were selected: 8 names read
+#: at a glance and leave the plot in view; more are drawn (grey, beneath) and counted.
+LEGEND_NAMED = 8
+
+
+def legend_entries(names: Sequence[str], most: int = LEGEND_NAMED) -> tuple[list[str], str]:
+    """The names a chart's legend shows of its lines' `names`, and what it says of the
+    others, drawn but not named: (["a", "b", …], "and 54 more"), or (names, "")."""
+    named = list(names[:most])
+    rest = len(names) - len(named)
+    return named, f"and {rest:,} more" if rest else ""
 
 
 #: What stands where an article's date goes when it has none (as the timelines' notes

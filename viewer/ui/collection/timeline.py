@@ -3,6 +3,8 @@
 Why pyqtgraph: it is pure Python over QtWidgets and numpy (about 3 MB of modules in the
 bundle), where QtCharts needs PySide6-Addons (hundreds of MB of Qt modules, almost all
 unused). One line per formulation, so several selected ones overlay and can be compared.
+The legend names the first few (`legend_entries`); the others are drawn thin and grey beneath
+them, and the legend counts them ("and 54 more"), so that it never covers the plot.
 """
 
 from __future__ import annotations
@@ -15,8 +17,15 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from viewer.present.wording import legend_entries
+
 #: Line colours, told apart on a light and a dark background (Okabe-Ito, colour-blind safe).
 LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+#: The named lines' point shapes, one per round of the colours: the eighth line, blue again,
+#: is told from the first by its triangles.
+LINE_SYMBOLS = ("o", "t", "s", "d")
+#: How opaque (of 255) the lines the legend does not name are, in the text's colour.
+REST_ALPHA = 50
 #: At most this many month labels under the axis, fewer where they would not fit side by
 #: side; the others are ticks only.
 MAX_LABELS = 12
@@ -112,12 +121,25 @@ class TimelineChart(pg.PlotWidget):
                        for label, xs, counts in series]
         labels: tuple[str, ...] = ()
         self.legend.setColumnCount(1)  # laid out again below, once it holds the names
+        named, more = legend_entries([label for label, _, _ in self.series])
+        grey = QColor(self.palette().color(QPalette.ColorRole.Text))
+        grey.setAlpha(REST_ALPHA)
+        rest = []
         for k, (label, xs, counts) in enumerate(self.series):
             labels = xs if len(xs) > len(labels) else labels
+            if k >= len(named):  # drawn beneath the named lines, counted in the legend
+                line = self.plot(list(range(len(counts))), list(counts),
+                                 pen=pg.mkPen(grey, width=1))
+                line.setZValue(-1)
+                rest.append(line)
+                continue
             colour = LINE_COLOURS[k % len(LINE_COLOURS)]
+            symbol = LINE_SYMBOLS[k // len(LINE_COLOURS) % len(LINE_SYMBOLS)]
             self.plot(list(range(len(counts))), list(counts), name=label,
-                      pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5,
+                      pen=pg.mkPen(colour, width=2), symbol=symbol, symbolSize=6,
                       symbolBrush=colour, symbolPen=colour)
+        if rest:
+            self.legend.addItem(_RestSample(rest), more)
         self.labels = labels
         self._label_ticks()
         most = self._most()
@@ -145,18 +167,20 @@ class TimelineChart(pg.PlotWidget):
         """Lay the legend out in columns, each line's name whole where its column holds it,
         else cut in the middle: phrases often share their first words ("establishing
         system…", "establishing strategy…"), so their ends tell them apart."""
-        names = [label for label, _, _ in self.series]
+        names, more = legend_entries([label for label, _, _ in self.series])
         if not names:
             return
         metrics = QFontMetrics(self.font())
         room = self.width() * LEGEND_WIDTH_SHARE
         longest = max(metrics.horizontalAdvance(name) for name in names) + LEGEND_SWATCH
         narrowest = metrics.averageCharWidth() * LEGEND_MIN_CHARS + LEGEND_SWATCH
-        columns = max(1, min(len(names), int(room // min(longest, narrowest))))
+        # The count of the lines not named ("and 54 more") takes a place of its own.
+        columns = max(1, min(len(names) + bool(more), int(room // min(longest, narrowest))))
         each = max(1, int(room / columns) - LEGEND_SWATCH)
         shown = distinct_names(
             names, lambda name: metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, each))
-        for (_, label), name in zip(self.legend.items, shown, strict=True):
+        for (_, label), name in zip(self.legend.items, shown + ([more] if more else []),
+                                    strict=True):
             label.setText(name)
         self.legend.setColumnCount(columns)
         # The legend takes the size of its grid, and the grid stretches the names to the
@@ -166,7 +190,8 @@ class TimelineChart(pg.PlotWidget):
         self.legend.updateSize()
 
     def legend_names(self) -> list[str]:
-        """The lines' names as the legend shows them."""
+        """The lines' names as the legend shows them, and its count of the others ("and 54
+        more") where it names only the first."""
         return [label.text for _, label in self.legend.items]
 
     def labels_shown(self) -> int:
@@ -216,3 +241,17 @@ class TimelineChart(pg.PlotWidget):
         self.legend.setLabelTextColor(text)
         if self.series:  # legend labels take their colour when drawn
             self.show_series(self.series)
+
+
+class _RestSample(pg.ItemSample):
+    """The legend's swatch of the lines it does not name: a click hides or shows them all,
+    as one named line's swatch does its line."""
+
+    def __init__(self, lines: Sequence[pg.PlotDataItem]) -> None:
+        super().__init__(lines[0])
+        self.lines = list(lines)
+
+    def mouseClickEvent(self, event: object) -> None:  # noqa: N802 (pyqtgraph override)
+        super().mouseClickEvent(event)
+        for line in self.lines[1:]:
+            line.setVisible(self.lines[0].isVisible())
