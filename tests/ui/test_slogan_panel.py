@@ -130,3 +130,26 @@ def test_choosing_a_slogan_again_steps_through_its_uses(make_window, qtbot,  # t
     panel.slogan_chosen.emit(other)  # another slogan between: the next choice starts over
     panel.slogan_chosen.emit(number)
     assert pane_a.active == both.occurrences_a[0]
+
+
+def test_the_status_bar_and_the_tab_count_the_slogans_alike(make_window, qtbot,
+                                                            tmp_path) -> None:
+    window = _opened(make_window, qtbot, tmp_path)
+    panel = window.side_panel
+    found = window.rendered.comparison.slogans_used
+    assert found >= 2
+    tab = panel.tabText(1)
+    assert tab == f"Slogans ({found})"
+    assert f" · {found} slogans · " in window.figures.text()
+    # Two watched phrases neither text prints: listed in the tab, but no slogans of A's or
+    # B's; the tab and the status bar say the same figures, not "9" against "7".
+    panel.watch_edit.setPlainText(f"{BOTH}\nan unprinted watched phrase\nanother one unseen")
+    panel._on_watch_saved()
+    wait_rendered(qtbot, window)
+    comparison = window.rendered.comparison
+    assert comparison.slogans_used == found  # the watched BOTH was a slogan already
+    assert len(comparison.slogans) == found + 2
+    assert panel.slogans.model().rowCount() == found + 2
+    assert panel.tabText(1) == f"Slogans ({found} +2 watched)"
+    assert f" · {found} slogans (+2 watched, not found) · " in window.figures.text()
+    assert "2 watch-list phrases used by neither" in panel.tabToolTip(1)

@@ -1,10 +1,14 @@
 """Counts as the reader reads them: "1 pair", "2 pairs", "1,204 articles"; an article
 listed by its date and title; a file the window cannot open as a collection store; the
-lines a chart's legend names."""
+lines a chart's legend names; a comparison's slogans, as the status bar and the Slogans tab
+count them alike."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+from viewer.core.model import Comparison
 
 
 def counted(count: int, noun: str) -> str:
@@ -24,6 +28,47 @@ def legend_entries(names: Sequence[str], most: int = LEGEND_NAMED) -> tuple[list
     named = list(names[:most])
     rest = len(names) - len(named)
     return named, f"and {rest:,} more" if rest else ""
+
+
+@dataclass(frozen=True)
+class SloganTally:
+    """A comparison's slogans as every count of them reads: those A or B uses, and the
+    watch-list's phrases neither uses, listed with them but no slogan of theirs. The
+    status bar and the Slogans tab both say "7" and "+2 watched", never 7 and 9."""
+
+    #: The slogans either text uses (`Comparison.slogans_used`).
+    found: int
+    #: The watch-list's phrases neither text uses, listed too ("used by neither").
+    watched: int
+
+    @property
+    def status(self) -> str:
+        """The status bar's figure: "7 slogans", "7 slogans (+2 watched, not found)"."""
+        extra = f" (+{self.watched:,} watched, not found)" if self.watched else ""
+        return counted(self.found, "slogan") + extra
+
+    @property
+    def tab(self) -> str:
+        """The tab's title, short: "Slogans (7)", "Slogans (7 +2 watched)"."""
+        extra = f" +{self.watched:,} watched" if self.watched else ""
+        return f"Slogans ({self.found:,}{extra})"
+
+    @property
+    def tip(self) -> str:
+        """The tab's tooltip, the title's figures in words."""
+        found = f"{counted(self.found, 'slogan')} used by A or B"
+        if not self.watched:
+            return found
+        return (f"{found}; {counted(self.watched, 'watch-list phrase')} used by neither, "
+                "listed too")
+
+
+def slogan_tally(comparison: Comparison | None) -> SloganTally:
+    """The one rule the status bar and the Slogans tab count a comparison's slogans by."""
+    if comparison is None:
+        return SloganTally(0, 0)
+    found = comparison.slogans_used
+    return SloganTally(found, len(comparison.slogans) - found)
 
 
 #: What stands where an article's date goes when it has none (as the timelines' notes

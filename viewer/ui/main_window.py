@@ -47,7 +47,7 @@ from viewer.core.loading import document_from_text
 from viewer.core.settings import Settings
 from viewer.export.atomic import is_read_only, refuse_overwriting_inputs, replacing_read_only
 from viewer.present.shares import percent
-from viewer.present.wording import counted
+from viewer.present.wording import counted, slogan_tally
 from viewer.resources import resource_path
 from viewer.ui import gc_policy
 from viewer.ui.collection.mode import CollectionMode, is_collection_source
@@ -480,9 +480,9 @@ class MainWindow(QMainWindow):
             return
         comparison = self.rendered.comparison
         stats = comparison.stats
-        found = " · ".join(counted(n, name) for n, name in (
-            (len(comparison.shared_phrases), "passage"), (comparison.slogans_used, "slogan"),
-            (len(comparison.themes), "theme pair")))
+        found = " · ".join((counted(len(comparison.shared_phrases), "passage"),
+                            slogan_tally(comparison).status,
+                            counted(len(comparison.themes), "theme pair")))
         self.figures.setText(
             f"Shared text: {percent(stats.shared_chars_a, 0)} of A, "
             f"{percent(stats.shared_chars_b, 0)} of B · "

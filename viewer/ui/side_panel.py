@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from viewer.core.model import Comparison, SharedPhrase, Slogan
 from viewer.present.palette import LIGHT
 from viewer.present.theme_note import closest_only_mark, closest_only_note
+from viewer.present.wording import SloganTally, slogan_tally
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -334,7 +335,7 @@ class SidePanel(QTabWidget):
                                               True))
             self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"], 0,
                                              lambda r, c: None))
-            self._titles(0, 0, 0)
+            self._titles(0, slogan_tally(None), 0)
             return
         text_a, text_b = comparison.document_a.text, comparison.document_b.text
         phrases, slogans, themes = (comparison.shared_phrases, comparison.slogans,
@@ -405,7 +406,7 @@ class SidePanel(QTabWidget):
                                          len(themes), theme_cell,
                                          tooltip=(lambda _row: closest_only) if closest_only
                                          else None))
-        self._titles(len(phrases), len(slogans), len(themes))
+        self._titles(len(phrases), slogan_tally(comparison), len(themes))
 
     def _set(self, table: QTableView, model: RowsModel) -> None:
         old = table.model()
@@ -445,7 +446,10 @@ class SidePanel(QTabWidget):
                         else QHeaderView.ResizeMode.Interactive)
                 _wrap_rows(table, figures)
 
-    def _titles(self, phrases: int, slogans: int, themes: int) -> None:
+    def _titles(self, phrases: int, slogans: SloganTally, themes: int) -> None:
         self.setTabText(0, f"Shared phrases ({phrases})")
-        self.setTabText(1, f"Slogans ({slogans})")
+        # Counted as the status bar counts them: the watch-list's phrases neither text uses
+        # are listed, but are no slogans of A's or B's.
+        self.setTabText(1, slogans.tab)
+        self.setTabToolTip(1, slogans.tip)
         self.setTabText(2, f"Themes ({themes})")
