@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
+
+from pypdf import PdfReader
 
 from viewer.core.document import Document
 from viewer.core.model import SharedPhrase, Slogan
@@ -49,17 +52,30 @@ def test_documents_name_their_file_and_claim_no_origin_they_lack(
     assert facts.documents[1][1].startswith("Harbour news (d00012) · 13 characters")
 
 
-def test_the_figures_count_the_slogans_the_texts_use_as_the_status_bar_does(
-        english) -> None:  # type: ignore[no-untyped-def]
-    # A watch-list phrase neither text uses is listed among the slogans, but is none.
+def test_the_reports_count_the_slogans_as_the_status_bar_and_the_tab_do(
+        english, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A watch-list phrase neither text uses is listed among the slogans, but is none: the
+    # figure, the HTML heading and the PDF table's title count it apart, as the window
+    # does ("7 slogans (+1 watched, not found)", "Slogans (7 +1 watched)"), not as 8.
     from viewer.core.compare import compare
+    from viewer.export.html_report import write_html
+    from viewer.export.pdf_report import write_pdf
 
     absent = "a phrase neither article prints"
     watched = compare(english.document_a, english.document_b,
                       replace(english.settings, watchlist=(absent,)))
     assert absent in [s.phrase for s in watched.slogans]
-    assert len(watched.slogans) == len(english.slogans) + 1
-    assert dict(summary(watched).figures)["Slogans"] == f"{len(english.slogans):,}"
+    found = len(english.slogans)
+    assert len(watched.slogans) == found + 1
+    assert dict(summary(watched).figures)["Slogans"] == f"{found:,} (+1 watched, not found)"
+    assert dict(summary(english).figures)["Slogans"] == f"{found:,}"
+    write_html(watched, tmp_path / "r.html")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert f"<h2>Slogans ({found:,} +1 watched)</h2>" in page
+    assert f"Slogans ({found + 1})" not in page
+    write_pdf(watched, tmp_path / "r.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
+    assert f"Slogans ({found:,} +1 watched)" in " ".join(text.split())
 
 
 def test_an_excerpt_is_cut_between_words() -> None:

@@ -29,6 +29,7 @@ from viewer.present.forms import also_written
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import DARK, LIGHT, PRINT, Palette
 from viewer.present.theme_note import closest_only_note
+from viewer.present.wording import slogan_tally
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -215,7 +216,7 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
     else:
         parts.append('<p class="muted">No shared phrases at these settings.</p>')
 
-    parts.append(f"<h2>Slogans ({len(comparison.slogans)})</h2>")
+    parts.append(f"<h2>{escape(slogan_tally(comparison).tab)}</h2>")
     if comparison.slogans:
         parts.append("<table><tr><th>phrase</th><th>in A</th><th>in B</th>"
                      + ("<th>in the collection</th>" if figures else "") + "</tr>")

@@ -36,6 +36,7 @@ from viewer.present.forms import also_written
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import PRINT
 from viewer.present.theme_note import closest_only_note
+from viewer.present.wording import slogan_tally
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
@@ -263,9 +264,12 @@ def _table_head(layout: Layout, cells: list[Cell]) -> None:
 
 def _table(layout: Layout, title: str, columns: Sequence[tuple[float, float, str]],
            items: Sequence[T], cells: Callable[[int, T], list[RichText]], empty: str,
-           check: Callable[[], None]) -> None:
+           check: Callable[[], None], heading: str | None = None) -> None:
     """A titled table: its heading row repeats on every page, and a rule follows each row.
-    `columns` are (x, width, heading); `cells(i, item)` gives one row's contents."""
+    `columns` are (x, width, heading); `cells(i, item)` gives one row's contents. The
+    title is written with the count of `items`, or as `heading` when that counts them
+    otherwise."""
+    shown = heading or f"{title} ({len(items)})"
     colours = layout.colours
 
     def head() -> None:
@@ -278,9 +282,9 @@ def _table(layout: Layout, title: str, columns: Sequence[tuple[float, float, str
 
     if items:
         # The title and the heads go where the first row goes, which may be kept whole.
-        layout.ensure(layout.height(title, 13) + 4 + TABLE_SIZE * 1.3 + 4
+        layout.ensure(layout.height(shown, 13) + 4 + TABLE_SIZE * 1.3 + 4
                       + layout.kept_height(row(0, items[0]), TABLE_SIZE))
-    layout.text(f"{title} ({len(items)})", 13)
+    layout.text(shown, 13)
     layout.space(4)
     if not items:
         layout.text(empty, 9, colours.muted)
@@ -349,7 +353,7 @@ def _tables(layout: Layout, comparison: Comparison,
     if figures is not None:
         columns.append((left + phrase_w + 8 + 2 * count_w, collection_w, "in the collection"))
     _table(layout, "Slogans", columns, comparison.slogans, slogan_row,
-           "No slogans at these settings.", check)
+           "No slogans at these settings.", check, heading=slogan_tally(comparison).tab)
 
     # Theme overlap: score, strongest shared terms, and both passages' openings.
     score_w, terms_w = 34.0, 96.0

@@ -18,6 +18,7 @@ from viewer.core.tokenize import as_written, cut_at_word
 from viewer.present.alignment import alignment_chain
 from viewer.present.marks import MarkKind, Run, Style, resolve, side_marks
 from viewer.present.shares import percent
+from viewer.present.wording import slogan_tally
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def summary(comparison: Comparison, now: datetime | None = None) -> Summary:
         ("Shared phrases", f"{len(comparison.shared_phrases):,}"),
         ("Text of A in shared phrases", percent(stats.shared_chars_a)),
         ("Text of B in shared phrases", percent(stats.shared_chars_b)),
-        ("Slogans", f"{comparison.slogans_used:,}"),
+        ("Slogans", slogan_tally(comparison).figure),
         ("Theme-overlap pairs", f"{len(comparison.themes):,}"),
         ("Comparison time", f"{stats.seconds:.2f} s"),
     )

@@ -34,7 +34,8 @@ def legend_entries(names: Sequence[str], most: int = LEGEND_NAMED) -> tuple[list
 class SloganTally:
     """A comparison's slogans as every count of them reads: those A or B uses, and the
     watch-list's phrases neither uses, listed with them but no slogan of theirs. The
-    status bar and the Slogans tab both say "7" and "+2 watched", never 7 and 9."""
+    status bar, the Slogans tab and the reports all say "7" and "+2 watched", never 7 and
+    9."""
 
     #: The slogans either text uses (`Comparison.slogans_used`).
     found: int
@@ -46,6 +47,12 @@ class SloganTally:
         """The status bar's figure: "7 slogans", "7 slogans (+2 watched, not found)"."""
         extra = f" (+{self.watched:,} watched, not found)" if self.watched else ""
         return counted(self.found, "slogan") + extra
+
+    @property
+    def figure(self) -> str:
+        """The reports' figure beside "Slogans": "7", "7 (+2 watched, not found)"."""
+        extra = f" (+{self.watched:,} watched, not found)" if self.watched else ""
+        return f"{self.found:,}{extra}"
 
     @property
     def tab(self) -> str:
