@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from viewer.collection.article import Article, OnSkip, Skipped, SourceError
 from viewer.collection.folder import METADATA_NAME, FolderSource
 from viewer.collection.jsonlines import JsonLinesSource, looks_like_json_lines
+from viewer.collection.store import is_database
 from viewer.core.errors import OutputError, printable
 from viewer.core.loading import DEFAULT_MAX_BYTES
 
@@ -53,7 +54,7 @@ def open_source(source: str | os.PathLike[str],
         raise SourceError(f"{path}: no such file or folder (check the path)")
     if os.path.isdir(path):
         return FolderSource(path, max_bytes)
-    if _is_database(path):
+    if is_database(path):
         raise SourceError(f"{path}: is a database (a collection store?), not articles: "
                           "'tandem corpus report STORE' reports a store, 'tandem corpus add "
                           "STORE SOURCE' adds articles to one")
@@ -64,14 +65,6 @@ def open_source(source: str | os.PathLike[str],
 
 _NEEDED = ("; give a folder of articles (text, HTML, DOCX, PDF, Markdown) or a JSON-lines "
            'file with one article a line: {"id", "series", "date", "text"}')
-
-
-def _is_database(path: str) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
 
 
 def lies_in(path: str, folder: str) -> bool:

@@ -209,14 +209,15 @@ def store_path(path: str | os.PathLike[str]) -> str:
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _is_database(path: str) -> bool:
+def is_database(path: str, *, unreadable: bool = False) -> bool:
     """Whether the file at `path` begins as an SQLite database does (an empty file, which
-    SQLite reads as an empty database, does not); True when it cannot be looked at."""
+    SQLite reads as an empty database, does not); `unreadable` when it cannot be looked
+    at."""
     try:
         with open(path, "rb") as handle:
             return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
     except OSError:
-        return True  # cannot look: say what SQLite said
+        return unreadable
 
 
 def _damaged(path: str, error: sqlite3.DatabaseError) -> str:
@@ -230,7 +231,7 @@ def _unreadable(path: str, error: sqlite3.DatabaseError, writing: bool) -> Unusa
     is no database at all (an article, a report) is the user's own, not a damaged store,
     and is named as what it is not (`NotAStore`); one that is a database is told as
     `_damaged`."""
-    if _is_database(path):
+    if is_database(path, unreadable=True):  # cannot look: say what SQLite said
         return UnusableStore(_damaged(path, error))
     remedy = ("give a new file name for the store" if writing
               else "give the path of a collection store")
@@ -346,7 +347,7 @@ class CollectionStore:
             if application != APPLICATION_ID:
                 raise NotAStore(f"{self.path}: is not a Tandem collection store; "
                                 "give another path (it is left as it is)", self.path,
-                                database=_is_database(self.path))
+                                database=is_database(self.path, unreadable=True))
             if version != SCHEMA_VERSION:
                 raise UnusableStore(
                     f"{self.path}: is a collection store of another Tandem version "

@@ -45,14 +45,16 @@ class SloganTally:
     @property
     def status(self) -> str:
         """The status bar's figure: "7 slogans", "7 slogans (+2 watched, not found)"."""
-        extra = f" (+{self.watched:,} watched, not found)" if self.watched else ""
-        return counted(self.found, "slogan") + extra
+        return counted(self.found, "slogan") + self._not_found
 
     @property
     def figure(self) -> str:
         """The reports' figure beside "Slogans": "7", "7 (+2 watched, not found)"."""
-        extra = f" (+{self.watched:,} watched, not found)" if self.watched else ""
-        return f"{self.found:,}{extra}"
+        return f"{self.found:,}{self._not_found}"
+
+    @property
+    def _not_found(self) -> str:
+        return f" (+{self.watched:,} watched, not found)" if self.watched else ""
 
     @property
     def tab(self) -> str:

@@ -26,6 +26,7 @@ from viewer.collection.store import (
     STORE_SUFFIXES,
     CollectionStore,
     NotAStore,
+    is_database,
     set_aside,
 )
 from viewer.collection.store_version import StoreVersion
@@ -47,24 +48,13 @@ if TYPE_CHECKING:
 
 MAX_RECENT = 8
 JSON_LINES_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def is_store(path: str) -> bool:
-    """Whether `path` is an SQLite file (a collection store, or a file that will be told it
-    is not one), as opposed to a source of articles."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(16) == _SQLITE_MAGIC
-    except OSError:
-        return False
 
 
 def named_as_store(path: str) -> bool:
     """Whether `path` is a file to open as a store: an SQLite file, or any file named as
     a store (`STORE_SUFFIXES`), which is then told it is not one rather than read as an
     article."""
-    return is_store(path) or (os.path.isfile(path) and path.lower().endswith(STORE_SUFFIXES))
+    return is_database(path) or (os.path.isfile(path) and path.lower().endswith(STORE_SUFFIXES))
 
 
 def is_collection_source(path: str) -> bool:
