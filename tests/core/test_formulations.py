@@ -2072,6 +2072,50 @@ def test_a_letter_swapped_inside_a_word_stays_a_variant_where_it_is_used_beside_
     assert all(MISWRITTEN not in variants for _, variants, _ in apart)
 
 
+LONG_CARE, RED_CARE, LONG_CONTROL = "长时间的精细管理", "红时间的精细管理", "长时间的精细管控"
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_a_letter_swapped_at_an_end_is_a_variant_only_where_used_beside_it_beyond_doubt(
+        seed: int) -> None:
+    # 400 articles: 长时间的精细管理 in every tenth; 红时间的精细管理 (红 in the place
+    # of 长, cutting the word 长时间: the segmenter reads 红 | 时间) in eight, six of them
+    # beside it where chance gives one. A stray letter beside a phrase cuts a word as
+    # well, so nothing less than a use beside it beyond doubt makes the two one phrase;
+    # used apart from it, the likeness is none of its forms.
+    def found(likeness: set[int]) -> list[tuple[str, tuple[str, ...], int]]:
+        return _find_chinese(*_tenth_and_likeness(seed, LONG_CARE, RED_CARE, likeness))
+
+    assert found({100, 150, 200, 250, 300, 350, 133, 277}) == [(LONG_CARE, (RED_CARE,), 0)]
+    assert found({103, 157, 209, 251, 303, 357, 133, 277}) == [(LONG_CARE, (), 0)]
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_a_letter_swapped_at_an_end_joins_a_formulation_whose_forms_it_is_used_beside(
+        seed: int) -> None:
+    # 长时间的精细管理 in every tenth of 400 articles, 长时间的精细管控 in every
+    # twentieth from article 160: one formulation. 红时间的精细管理, a letter swapped at
+    # its start, in ten articles, a formulation of its own by its figures: seven of them
+    # use one of the two forms, where chance gives one. Its writers use it for the
+    # formulation, though no one form is beside it beyond doubt. Seven others used
+    # apart, it stands alone.
+    def found(likeness: set[int]) -> list[tuple[str, tuple[str, ...], int]]:
+        def place(i: int, sentences: list[str]) -> None:
+            if i % 10 == 0:
+                sentences[3] = _insert(sentences[3], 6, LONG_CARE)
+            if i >= 160 and i % 20 == 5:
+                sentences[6] = _insert(sentences[6], 4, LONG_CONTROL)
+            if i in likeness:
+                sentences[8] = _insert(sentences[8], 5, RED_CARE)
+        return _find_chinese(*_random_articles(400, seed, LONG_CARE + LONG_CONTROL + RED_CARE,
+                                               place, _two_years(200)))
+
+    assert found({200, 300, 350, 240, 185, 265, 345, 211, 233, 377}) == [
+        (LONG_CARE, (LONG_CONTROL, RED_CARE), 0)]
+    assert found({201, 303, 357, 241, 187, 263, 343, 211, 233, 377}) == [
+        (RED_CARE, (), 187), (LONG_CARE, (LONG_CONTROL,), 0)]
+
+
 def test_candidate_rows_name_the_row_of_each_form_and_of_no_other() -> None:
     # Stands in for a dict of a million (length, index) tuples: every form finds its
     # own row, and a form of no row is absent, whatever its length or index.

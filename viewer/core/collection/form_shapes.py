@@ -93,3 +93,14 @@ def swapped_inside(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
         return False
     first, end = common_head(x, y), len(x) - common_head(x[::-1], y[::-1])
     return first > 0 and end < len(x) and end - first <= CJK_INNER_SWAP
+
+
+def swapped_at_end(x: tuple[int, ...], y: tuple[int, ...], kept: int) -> bool:
+    """Whether two forms of as many units differ only in a run of at most
+    `CJK_INNER_SWAP` units at one end, keeping at least `kept` units alike (长时间的经济,
+    红时间的经济: 红 cuts the word 长时间 where the segmenter reads 红 | 时间)."""
+    if len(x) != len(y) or x == y:
+        return False
+    first, end = common_head(x, y), len(x) - common_head(x[::-1], y[::-1])
+    return ((first == 0) != (end == len(x)) and end - first <= CJK_INNER_SWAP
+            and len(x) - (end - first) >= kept)

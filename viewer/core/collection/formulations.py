@@ -34,6 +34,7 @@ from viewer.core.collection.form_shapes import (
     MAX_VARIANTS,
     added_inside,
     one_place,
+    swapped_at_end,
     swapped_inside,
     variant_shape,
 )
@@ -113,10 +114,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: listed once; 29: no English phrase ends on an adjective that modifies what follows
 #: (`english_lexicon`), and forms read two by two whose words have one base form join;
 #: 30: of the articles of the earliest date, the first appearance is the one of the lowest
-#: id, as a cluster's source is (`time_order`), not the one stored first): a collection
-#: store whose formulations another version found finds them afresh when next brought up
-#: to date.
-FINDER_VERSION = 30
+#: id, as a cluster's source is (`time_order`), not the one stored first); 31: a Chinese
+#: form with a letter swapped at an end joins the formulation whose forms it is used
+#: beside beyond doubt (`form_shapes.swapped_at_end`): a collection store whose
+#: formulations another version found finds them afresh when next brought up to date.
+FINDER_VERSION = 31
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
@@ -422,6 +424,9 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     def words_of(form: tuple[int, int]) -> tuple[int, ...]:
         return tuple(unit[list(scorer.words(*form))].tolist())
 
+    def documents(form: tuple[int, int]) -> np.ndarray:
+        return np.unique(grams.doc_of[levels[form[0]].occurrences(form[1])])
+
     names = None if cjk else NameSlots(grams, texts, streams, scorer.words, unit)
 
     def named_apart(head: tuple[int, int], form: tuple[int, int]) -> bool:
@@ -469,11 +474,17 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                                                    or related(head, form)
                                                    or kept_words(head, form)),
                                # A letter or two swapped inside, the forms used beside
-                               # each other beyond chance, whichever came first.
+                               # each other beyond chance, whichever came first; at an
+                               # end, beyond doubt (see `one_apart` below).
                                lambda head, form: (
                                    swapped_inside(words_of(head), words_of(form))
                                    and (co_use.together(grams, rank, head, form)
-                                        or co_use.together(grams, rank, form, head))))
+                                        or co_use.together(grams, rank, form, head))
+                                   or swapped_at_end(words_of(head), words_of(form),
+                                                     variant_shape(cjk)["strong"])
+                                   and co_use.surely_together(documents(head),
+                                                              documents(form),
+                                                              len(streams))))
         if dated:
             groups = earlier_forms_apart(
                 groups, cohesive,
@@ -502,16 +513,20 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
 
     def one_apart(member: tuple[int, int], form: tuple[int, int]) -> bool:
         if cjk:
-            return one_word_apart(located.at_whole(*member), located.at_whole(*form),
-                                  any_end=True)
+            # A letter or two swapped at an end cuts a word in one of the forms, as a
+            # stray letter beside a phrase does: the two are one formulation only where
+            # the writers use them together beyond doubt, as `used_with_groups` asks.
+            return (one_word_apart(located.at_whole(*member), located.at_whole(*form),
+                                   any_end=True)
+                    or swapped_at_end(words_of(member), words_of(form),
+                                      variant_shape(cjk)["strong"]))
         head, other = scorer.words(*member), scorer.words(*form)
         place = one_place(head, other, unit)
         return place is not None and not (scorer.no_content[head[place]]
                                           or scorer.no_content[other[place]]
                                           or named_apart(member, form))
 
-    groups = used_with_groups(groups, one_apart, lambda form: np.unique(
-        grams.doc_of[levels[form[0]].occurrences(form[1])]), len(streams), keeps)
+    groups = used_with_groups(groups, one_apart, documents, len(streams), keeps)
     # Many forms differing in one place are a template with a slot ("said Mrs", "cried
     # Mr", "said Elinor"; datelines), not one formulation: its best form stands alone.
     groups = [g if len(g) <= MAX_VARIANTS + 1 else g[:1] for g in groups]
