@@ -171,3 +171,31 @@ def test_the_lists_read_again_keep_the_order_and_series_the_reader_chose(
     tree = view.clusters_tree.header()
     assert (tree.sortIndicatorSection(), tree.sortIndicatorOrder()) == (
         3, Qt.SortOrder.DescendingOrder)
+
+
+def test_another_collection_opens_with_no_filter_the_last_one_had(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Dates, a title and a share chosen for one collection say nothing of another: kept,
+    # they would hide its pairs with nothing in the Pairs tab but the count to say why.
+    (tmp_path / "first").mkdir()
+    first = Dump(tmp_path / "first")
+    window = open_collection(make_window, qtbot, first.store)
+    view = window.collection.view
+    view.date_from.setText("2021-03-10")
+    view.date_to.setText("2021-03-12")
+    view.min_share.setValue(5)
+    view.title_search.setText("d0")
+    assert view.pairs_table.model().rowCount() < len(window.collection.data.pairs)
+    other = tmp_path / "other"
+    other.mkdir()
+    planted = make_collection(seed=11)
+    planted.write(other / "other.jsonl", planted.rows)
+    store = str(other / "other.sqlite")
+    with CollectionStore.create_or_open(store) as opened:
+        add_sources(opened, [other / "other.jsonl"], workers=1)
+    window.open_paths([store])
+    qtbot.waitUntil(lambda: window.collection.data is not None
+                    and str(window.collection.data.store_path) == store, timeout=60000)
+    assert (view.date_from.text(), view.date_to.text(), view.min_share.value(),
+            view.title_search.text()) == ("", "", 0, "")
+    assert view.pairs_table.model().rowCount() == len(window.collection.data.pairs) > 0

@@ -417,11 +417,13 @@ class CollectionView(QWidget):
 
     # -- content -----------------------------------------------------------------------------
     def show_collection(self, data: CollectionData | None, again: bool = False) -> None:
-        """Show `data` (None: nothing), its lists in their own order; `again`: the same
-        collection read again (its store written while shown), its lists sorted and its
-        pairs filtered by series as the reader left them."""
+        """Show `data` (None: nothing), its lists in their own order and its pairs
+        unfiltered; `again`: the same collection read again (its store written while
+        shown), its lists sorted and its pairs filtered as the reader left them."""
         kept = self._sorting() if again else {}
         chosen_series = self.series_filter.currentData() if again else ""
+        if not again:
+            self._clear_pair_filter()
         self.data = data
         if data is None:
             for model in (self.pairs_model, self.formulations_model, self.articles_model,
@@ -589,6 +591,18 @@ class CollectionView(QWidget):
         finally:
             tree.setProperty(LIST_ORDER, False)
             header.blockSignals(False)
+
+    def _clear_pair_filter(self) -> None:
+        """Empty the dates, share and title the pairs are filtered by (the series are
+        chosen among the next collection's own), filtering once the next is shown."""
+        for widget in (self.date_from, self.date_to, self.title_search, self.min_share):
+            widget.blockSignals(True)
+        self.date_from.clear()
+        self.date_to.clear()
+        self.title_search.clear()
+        self.min_share.setValue(0)
+        for widget in (self.date_from, self.date_to, self.title_search, self.min_share):
+            widget.blockSignals(False)
 
     def apply_pair_filter(self) -> None:
         data = self.data
