@@ -1292,6 +1292,27 @@ def test_an_older_kindred_form_as_widely_used_joins_a_formulation_cited_whole(
                                            else [(APPEAL, (), 120)])
 
 
+@pytest.mark.parametrize(("quoted", "joins"), [((5,), True), ((), False)],
+                         ids=["cited", "not cited"])
+def test_an_older_kindred_form_in_three_articles_joins_a_formulation_if_cited_whole(
+        quoted: tuple[int, ...], joins: bool) -> None:
+    # As above, 强大的凝聚力 in three articles (5, 65, 95), fewer than the formulation and
+    # none beside it, followed by 的 in two: too little to be a candidate of its own.
+    # Cited whole between quotation marks in one, as chance cites hardly any stretch, it
+    # is a set phrase to its writers, in use before 强大的感召力: the older form, which
+    # gives the formulation its first appearance. Not cited, it may be a phrase of the
+    # language.
+    place = _placed((lambda i: True, 7, 3, "的凝聚力"), (lambda i: True, 8, 5, "强大的"),
+                    (lambda i: i >= 120 and i % 20 == 0, 3, 4, f"“{APPEAL}”"),
+                    (lambda i: i == 125, 3, 4, APPEAL),
+                    (lambda i: i in (5, 65, 95) and i not in quoted, 5, 6, COHESION + "的"),
+                    (lambda i: i in quoted, 5, 6, f"“{COHESION}”"))
+    texts, dates = _random_articles(240, 13, APPEAL + COHESION + "“”", place,
+                                    _two_years(120))
+    assert _find_chinese(texts, dates) == ([(APPEAL, (COHESION,), 5)] if joins
+                                           else [(APPEAL, (), 120)])
+
+
 TACTIC = "优化游动战术"
 
 

@@ -116,9 +116,11 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: 30: of the articles of the earliest date, the first appearance is the one of the lowest
 #: id, as a cluster's source is (`time_order`), not the one stored first); 31: a Chinese
 #: form with a letter swapped at an end joins the formulation whose forms it is used
-#: beside beyond doubt (`form_shapes.swapped_at_end`): a collection store whose
-#: formulations another version found finds them afresh when next brought up to date.
-FINDER_VERSION = 31
+#: beside beyond doubt (`form_shapes.swapped_at_end`); 32: an older Chinese form that
+#: recurs and is cited whole joins as the formulation's older form
+#: (`rare_forms.add_rare_chinese_variants`): a collection store whose formulations
+#: another version found finds them afresh when next brought up to date.
+FINDER_VERSION = 32
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would

@@ -257,7 +257,8 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
     its forms only when the two share documents beyond doubt (`co_use.used_beside`) and it
     changes a kindred word or keeps more than one word of its form, or (with `older`, for
     formulations listed on their own evidence) when it changes a kindred word and is used
-    in as many documents as the formulation's main form: it is the older form. Cited whole
+    in as many documents as the formulation's main form, or recurs and is cited whole
+    between quotation marks (`_cited_whole`): it is the older form. Cited whole
     between quotation marks (`_cited_whole`), a later likeness needs neither documents
     shared with the formulation nor a whole word apart (below): its writers hold it for
     a set phrase, and it is this one unless it keeps a single word of its form and swaps
@@ -411,8 +412,15 @@ def add_rare_chinese_variants(forms: list[list[tuple[int, np.ndarray]]],
             # 角马: four of its five articles use both), or where it is the older form:
             # a kindred word, in as many documents as the formulation's main form
             # (强大的凝聚力, 8 articles since 2020-03, of 强大的感召力, 4 since 2020-07,
-            # cited whole between quotation marks), as in `add_rare_word_variants`.
-            older_form = older and kin and len(docs) >= main_documents[g]
+            # cited whole between quotation marks), as in `add_rare_word_variants`; or
+            # one fewer articles use, but which recurs and is cited whole between
+            # quotation marks itself: a set phrase to its writers before the formulation
+            # was (创作的花鼓戏精品, three articles from 2019-08, once between quotation
+            # marks, of 创作的花鸟画精品, four from 2021-03).
+            older_form = older and kin and (
+                len(docs) >= main_documents[g]
+                or len(docs) >= co_use.RECURRING_DOCUMENTS
+                and _cited_whole(ranked, len(form), at))
             if early and not older_form and not co_use.used_beside(
                     set(docs_of[g].tolist()), set(docs.tolist()), rank):
                 continue
