@@ -195,6 +195,37 @@ def test_a_report_onto_an_input_or_the_store_is_refused(tmp_path: Path, case: st
     assert target.read_bytes() == before
 
 
+@pytest.mark.parametrize("onto", ["the JSON lines", "an article", "its metadata"])
+def test_report_from_a_store_onto_a_file_it_was_read_from_is_refused(
+        tmp_path: Path, onto: str) -> None:
+    # `tandem corpus report STORE` is given no source, but the store's articles were read
+    # from files still there: a report written over one would destroy an input.
+    planted = make_collection(documents=8)
+    source = planted.write(tmp_path / "c.jsonl")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for row in planted.rows[:4]:
+        (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    metadata = folder / "metadata.csv"
+    metadata.write_text("file,id,series,date\n" + "".join(
+        f"{row['id']}.txt,x{row['id']},{row['series']},{row['date']}\n"
+        for row in planted.rows[:4]), encoding="utf-8")
+    store = tmp_path / "s.sqlite"
+    for given in (source, folder):
+        assert tandem("corpus", "add", str(store), str(given), "--quiet",
+                      env=_env(tmp_path)).returncode == 0
+    target = {"the JSON lines": source, "an article": folder / f"{planted.rows[0]['id']}.txt",
+              "its metadata": metadata}[onto]
+    before = target.read_bytes()
+    for report in ("--json", "--html", "--pdf"):
+        result = tandem("corpus", "report", str(store), report, str(target),
+                        env=_env(tmp_path))
+        assert result.returncode == 2, result.stderr
+        assert result.stderr == (f"tandem: {target}: is one of the inputs; it would be "
+                                 "overwritten (choose another name for the output)\n")
+        assert target.read_bytes() == before
+
+
 @pytest.mark.parametrize("report", ["--json", "--html", "--pdf"])
 def test_a_report_inside_a_source_folder_is_refused_before_any_work(
         tmp_path: Path, report: str) -> None:

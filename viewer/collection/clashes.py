@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from viewer.collection.article import SourceError
@@ -38,6 +38,33 @@ def file_of(path: str) -> str:
     if found and not os.path.exists(path) and os.path.isfile(found.group(1)):
         return found.group(1)
     return path
+
+
+def stored_inputs(store_path: str) -> Iterator[str]:
+    """The files the store at `store_path` read its articles from, and the inputs it
+    skipped, with each article folder's metadata.csv (its own and its parents'): the
+    inputs of a report written from the store alone (`tandem corpus report`), which no
+    output may replace. Read lazily, as `refuse_overwriting_inputs` does only when the
+    output exists; none when the store cannot be opened (the report says why)."""
+    from viewer.collection.folder import METADATA_NAME
+    from viewer.collection.store import CollectionStore, StoreError
+
+    try:
+        with CollectionStore.open(store_path) as store:
+            paths = [d.path for d in store.documents()] + [row["path"]
+                                                          for row in store.skipped()]
+    except StoreError:
+        return
+    folders: set[str] = set()
+    for stored in paths:
+        path = file_of(stored)
+        yield path
+        if path == stored:  # an article file of a folder: the folders above may say its id
+            folder = os.path.dirname(path)
+            while folder not in folders and folder != os.path.dirname(folder):
+                folders.add(folder)
+                folder = os.path.dirname(folder)
+    yield from (os.path.join(folder, METADATA_NAME) for folder in sorted(folders))
 
 
 def _within(path: str, source: str) -> bool:

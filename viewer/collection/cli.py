@@ -24,6 +24,7 @@ import shlex
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
 from viewer.arguments import OneLineParser
@@ -211,6 +212,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     folder (an article, its metadata.csv), the watch-list or the store; `SourceError` for
     a store that is a source or inside a source folder (`refuse_store_in_sources`), or a
     PDF sent to standard output that is a terminal (`refuse_binary_on_terminal`)."""
+    from viewer.collection.clashes import stored_inputs
     from viewer.collection.sources import (
         SourceError,
         input_files,
@@ -246,8 +248,10 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
                                   "choose another name for the output")
             # An input is told as such before whether it could be written: making it
             # writable would not make it an output.
-            refuse_overwriting_inputs(out, input_files(
-                [store, *sources, getattr(args, "watchlist", None)]))
+            refuse_overwriting_inputs(out, chain(input_files(
+                [store, *sources, getattr(args, "watchlist", None)]),
+                # `report` is given no source: the files its store was read from are.
+                stored_inputs(store) if command == "report" and store else ()))
             refuse_unwritable(out)
             refuse_output_in_sources(f"--{name}", out, sources)
 
