@@ -186,6 +186,22 @@ def test_html_escapes_hostile_text_and_loads_nothing(tmp_path: Path) -> None:
     assert re.search(r"url\(|@import|<link", raw) is None
 
 
+def test_html_cells_wrap_a_word_longer_than_their_column(tmp_path: Path) -> None:
+    # A URL or a run of letters in a title or a passage, unbroken, would widen its table
+    # past the page (every other column pushed out of sight): cells wrap it anywhere.
+    data = result()
+    data["documents"][0]["title"] = "w" * 400
+    path = tmp_path / "report.html"
+    write_collection_html(data, path, text_of=TEXTS.get)
+    page = path.read_text(encoding="utf-8")
+    assert "w" * 400 in page
+    style = page[page.index("<style>"):page.index("</style>")]
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", style.split("@media")[0])
+    wrapping = [selector for selector, body in rules
+                if "overflow-wrap:anywhere" in body.replace(" ", "")]
+    assert any("td" in re.split(r"[\s,]+", selector.strip()) for selector in wrapping), style
+
+
 def test_html_says_when_a_list_is_cut(tmp_path: Path) -> None:
     page = html_page(tmp_path, limits=Limits(pairs=1, clusters=1, formulations=1, skipped=1))
     pair_rows = [r for r in page.rows if len(r) == 8 and r[0].isdigit()]
