@@ -74,6 +74,23 @@ def test_text_is_escaped(english, tmp_path: Path) -> None:
     assert "&lt;script&gt;" in html and "&lt;b&gt;a&lt;/b&gt;.txt" in html
 
 
+def test_table_cells_wrap_a_word_longer_than_their_column(english, tmp_path: Path) -> None:
+    # A URL in a shared passage, unbroken, set the phrase table's width past the page:
+    # the other columns (B's side, the collection's figures) went out of sight.
+    url = "https://example.com/" + "averyverylongpathsegment" * 15
+    path = tmp_path / "x.html"
+    # At the end of A: the passages' offsets stay where they were.
+    write_html(replace(english, document_a=Document(english.document_a.text + "\n\n" + url,
+                                                     name="a.txt")), path)
+    page = path.read_text(encoding="utf-8")
+    assert url in page
+    style = page[page.index("<style>"):page.index("</style>")]
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", style.split("@media")[0])
+    wrapping = [selector for selector, body in rules
+                if "overflow-wrap:anywhere" in body.replace(" ", "").replace("\n", "")]
+    assert any("td" in re.split(r"[\s,]+", selector.strip()) for selector in wrapping), style
+
+
 def test_chinese_characters_survive(chinese, tmp_path: Path) -> None:
     path = tmp_path / "silk.html"
     write_html(chinese, path)

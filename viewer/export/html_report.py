@@ -57,6 +57,7 @@ body{font-family:"DejaVu Sans",Arial,"WenQuanYi Micro Hei","Noto Sans CJK SC",sa
 h1{font-size:1.6em;margin-bottom:.1em} h2{font-size:1.25em;margin-top:1.6em}
 table{border-collapse:collapse;width:100%}
 td,th{vertical-align:top;padding:.3em .5em;text-align:left}
+td{overflow-wrap:anywhere}
 th{font-weight:normal;font-size:.9em}
 table.texts{table-layout:fixed} table.texts td.text{white-space:pre-wrap;
  overflow-wrap:anywhere;width:50%}
