@@ -202,6 +202,32 @@ def test_html_cells_wrap_a_word_longer_than_their_column(tmp_path: Path) -> None
     assert any("td" in re.split(r"[\s,]+", selector.strip()) for selector in wrapping), style
 
 
+#: What an HTML document may not hold (the HTML standard's parse errors
+#: "control-character-in-input-stream", "noncharacter-in-input-stream", and surrogates,
+#: which UTF-8 cannot encode).
+NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                         + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}"
+                                   for plane in range(0, 0x110000, 0x10000)) + "]")
+
+
+def test_html_holds_no_control_character_of_the_articles(tmp_path: Path) -> None:
+    # JSON lines (OCR'd text above all) carry control characters in the text, and so in
+    # titles and quoted passages, and in series names: the page shows each as U+FFFD.
+    data = result()
+    odd = "\x01\x1b\x7f\x9f\ufdd0\U0010ffff"
+    data["documents"][0]["title"] = f"Harbour{odd} news"
+    data["documents"][1]["series"] = f"s{odd}2"
+    data["boilerplate"][0]["text"] = f"Editor{odd} in charge"
+    texts = dict(TEXTS, d1=TEXTS["d1"][:20] + "\x02" + TEXTS["d1"][21:])
+    path = tmp_path / "report.html"
+    write_collection_html(data, path, text_of=texts.get)
+    page = path.read_text(encoding="utf-8")
+    assert NOT_IN_HTML.findall(page) == []
+    for shown in ("Harbour\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd news", "s" + "\ufffd" * 6 + "2",
+                  "Editor" + "\ufffd" * 6 + " in charge", TEXTS["d1"][14:20] + "\ufffd"):
+        assert shown in page
+
+
 def test_html_says_when_a_list_is_cut(tmp_path: Path) -> None:
     page = html_page(tmp_path, limits=Limits(pairs=1, clusters=1, formulations=1, skipped=1))
     pair_rows = [r for r in page.rows if len(r) == 8 and r[0].isdigit()]

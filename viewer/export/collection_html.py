@@ -10,6 +10,7 @@ Written atomically like every export.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from html import escape
 from typing import Any
@@ -76,7 +77,18 @@ td.doc{width:26%}
 @media print{body{margin:0;max-width:none} nav{display:none}}
 """
 
-_e = escape  # quote=True: safe in text and in attribute values alike
+#: What an HTML document may not hold: control characters but white space, and
+#: noncharacters (parse errors of the HTML standard), and surrogates (not UTF-8). Text
+#: from JSON lines carries them (OCR above all); each is shown as U+FFFD.
+_NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                          + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}"
+                                    for plane in range(0, 0x110000, 0x10000)) + "]")
+
+
+def _e(text: str) -> str:
+    """`text` escaped (quote=True: safe in text and in attribute values alike), with no
+    character an HTML document may not hold."""
+    return escape(_NOT_IN_HTML.sub("\ufffd", text))
 
 
 def _doc(ref: DocRef, with_meta: bool = True) -> str:
