@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import chain
 
 from viewer import __version__
 from viewer.arguments import OneLineParser
@@ -139,8 +140,17 @@ def refuse_outputs_onto_inputs(args: argparse.Namespace) -> None:
     refuse_binary_on_terminal({"--pdf": args.pdf})
     for out in (args.json, args.pdf, args.html):
         if out and out != "-":
-            refuse_overwriting_inputs(out, inputs)
+            refuse_overwriting_inputs(out, chain(inputs, _collection_inputs(args.collection)))
             refuse_unwritable(out)
+
+
+def _collection_inputs(store: str | None) -> Iterator[str]:
+    """The files the collection store was read from (its articles are inputs too: a
+    report written over one would destroy it), read only when asked for."""
+    if store:
+        from viewer.collection.clashes import stored_inputs
+
+        yield from stored_inputs(store)
 
 
 def run_compare(argv: Sequence[str]) -> int:

@@ -226,6 +226,28 @@ def test_report_from_a_store_onto_a_file_it_was_read_from_is_refused(
         assert target.read_bytes() == before
 
 
+def test_compare_with_a_collection_onto_one_of_its_articles_is_refused(tmp_path: Path) -> None:
+    # The articles the store was read from are the collection's: a comparison of two of
+    # them written over a third would destroy it.
+    planted = make_collection(documents=8)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for row in planted.rows:
+        (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    store = tmp_path / "s.sqlite"
+    assert tandem("corpus", "add", str(store), str(folder), "--quiet",
+                  env=_env(tmp_path)).returncode == 0
+    a, b, other = (folder / f"{row['id']}.txt" for row in planted.rows[:3])
+    before = other.read_bytes()
+    for report in ("--json", "--html", "--pdf"):
+        result = tandem("compare", str(a), str(b), "--collection", str(store), report,
+                        str(other), env=_env(tmp_path))
+        assert result.returncode == 2, result.stderr
+        assert result.stderr == (f"tandem: {other}: is one of the inputs; it would be "
+                                 "overwritten (choose another name for the output)\n")
+        assert other.read_bytes() == before
+
+
 @pytest.mark.parametrize("report", ["--json", "--html", "--pdf"])
 def test_a_report_inside_a_source_folder_is_refused_before_any_work(
         tmp_path: Path, report: str) -> None:
