@@ -44,6 +44,27 @@ def test_display_text_keeps_offsets_in_qt() -> None:
         block = block.next()
 
 
+def test_a_text_or_a_piece_opening_with_a_byte_order_mark_keeps_its_length_in_qt(
+        qapp) -> None:  # type: ignore[no-untyped-def]
+    # A UTF-8 file saved with a mark keeps it as U+FEFF; a Python str opening with one
+    # reaches Qt without it, and every offset after it would be one off.
+    from PySide6.QtGui import QTextCursor
+
+    from viewer.ui.pane import text_pieces
+
+    text = "\ufeffOn the quay\n\ufeffa second file 😀\r\nits end"
+    pieces = text_pieces(display_text(text), size=5)
+    assert pieces[1].startswith(display_text(text)[13])  # the second piece opens with it
+    document = QTextDocument()
+    document.setPlainText(pieces[0])
+    for piece in pieces[1:]:
+        cursor = QTextCursor(document)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(piece)
+    assert document.characterCount() - 1 == Utf16Map(text).utf16_length
+    assert document.toPlainText().endswith("a second file 😀 \nits end")
+
+
 def test_index_splits_ranges_at_block_breaks() -> None:
     text = "ab😀cd\nefgh"
     index = RangeIndex(text)

@@ -18,8 +18,13 @@ def display_text(text: str) -> str:
 
     QTextDocument turns "\\r\\n" into one paragraph break, which would shift every later
     offset by one; a space before the "\\n" keeps the length (and is invisible at a line end).
+    A byte-order mark (U+FEFF, kept at the head of a UTF-8 file saved with one) is dropped
+    where a string handed to Qt opens with it, the text's or a later piece's: it is shown as
+    a word joiner (U+2060), as zero-width and invisible.
     """
-    return text.replace("\r\n", " \n") if "\r" in text else text
+    if "\r" in text:
+        text = text.replace("\r\n", " \n")
+    return text.replace("\ufeff", "\u2060") if "\ufeff" in text else text
 
 
 class Utf16Map:
