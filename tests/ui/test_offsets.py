@@ -65,6 +65,22 @@ def test_a_text_or_a_piece_opening_with_a_byte_order_mark_keeps_its_length_in_qt
     assert document.toPlainText().endswith("a second file 😀 \nits end")
 
 
+def test_a_matchs_line_is_the_line_the_pane_shows_it_on() -> None:
+    # Before: lines were counted by "\n" alone, so every passage of a text with classic
+    # Mac line ends ("\r") was on line 1, while the pane shows each line apart.
+    from viewer.ui.side_panel import line_number
+
+    text = "one\rtwo\r\nthree\u2029four\u2028still four\nfive\r\rseven 😀\r\neight"
+    document = QTextDocument()
+    document.setPlainText(display_text(text))
+    m = Utf16Map(text)
+    words = [k for k in range(len(text)) if text[k].isalnum() and (k == 0 or not
+                                                                   text[k - 1].isalnum())]
+    assert [line_number(text, k, {}) for k in words] == [
+        document.findBlock(m.to_utf16(k)).blockNumber() + 1 for k in words]
+    assert line_number(text, text.index("eight"), {}) == 8
+
+
 def test_index_splits_ranges_at_block_breaks() -> None:
     text = "ab😀cd\nefgh"
     index = RangeIndex(text)

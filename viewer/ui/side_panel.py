@@ -84,8 +84,12 @@ def differences_tip(phrase: SharedPhrase, text_a: str, text_b: str, limit: int =
 
 
 def line_number(text: str, offset: int, cache: dict[int, int]) -> int:
+    """The line of the pane (`display_text`'s blocks, counted from 1) holding `offset`: a
+    line ends at "\\n", "\\r\\n", a lone "\\r" (classic Mac) or U+2029."""
     if offset not in cache:
-        cache[offset] = text.count("\n", 0, offset) + 1
+        returns = text.count("\r", 0, offset) - text.count("\r\n", 0, offset + 1)
+        cache[offset] = (text.count("\n", 0, offset) + returns
+                         + text.count("\u2029", 0, offset) + 1)
     return cache[offset]
 
 
