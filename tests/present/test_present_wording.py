@@ -1,8 +1,10 @@
-"""The counts the status bar and the Slogans tab read from one rule."""
+"""The counts the status bar and the Slogans tab read from one rule; the matching settings
+a pair was compared with, beside its collection's."""
 
 from __future__ import annotations
 
-from viewer.present.wording import SloganTally, slogan_tally
+from viewer.core.settings import Settings
+from viewer.present.wording import SloganTally, settings_apart, slogan_tally
 
 
 def test_the_slogans_found_and_the_watched_phrases_found_in_neither_read_alike() -> None:
@@ -15,3 +17,14 @@ def test_the_slogans_found_and_the_watched_phrases_found_in_neither_read_alike()
     assert (one.status, one.tab, one.tip) == ("1 slogan", "Slogans (1)",
                                               "1 slogan used by A or B")
     assert slogan_tally(None) == SloganTally(0, 0)
+
+
+def test_only_the_matching_settings_apart_from_the_collections_are_named() -> None:
+    listed = Settings()
+    assert settings_apart(listed, listed) == ""
+    # Slogans and themes are found afresh for the pair: they change no passage.
+    assert settings_apart(Settings(max_slogans=3, theme_min_score=0.5), listed) == ""
+    assert settings_apart(Settings(rarity_margin=45.5, ignore_stop_words=False), listed) == (
+        "Compared with your settings, Ignore common words off (collection: on), Rarity "
+        "margin (bits) 45.5 (collection: 30): its passages may differ from those the "
+        "collection lists.")

@@ -10,6 +10,7 @@ import json
 import random
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1065,3 +1066,26 @@ def test_a_file_opened_as_a_store_that_is_none_is_told_what_it_is_in_the_windows
     assert "give the path" not in message and "give another path" not in message
     assert "Open collection folder…" in message and "Open collection file…" in message
     assert path.read_bytes() == before
+
+
+def test_a_pair_compared_with_other_matching_settings_than_the_collections_says_so(
+        make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The collection lists a pair's passages with `tandem compare`'s defaults; the window
+    # compares with the reader's settings. Where those differ, the passages may too, and
+    # the status bar says why for as long as the pair is shown.
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    window.collection.open_pair("en03", "en09")
+    wait_rendered(qtbot, window)
+    status = window.statusBar()
+    assert "your settings" not in status.currentMessage()
+    window.on_settings_changed(replace(window.settings, min_words=40, stemming=True))
+    qtbot.waitUntil(lambda: window.rendered is not None
+                    and window.rendered.comparison.settings.min_words == 40, timeout=20000)
+    assert status.currentMessage() == (
+        "Compared with your settings, Minimum words 40 (collection: 5), Match word stems "
+        "(nations = nation) on (collection: off): its passages may differ from those the "
+        "collection lists.")
+    window.on_settings_changed(replace(window.settings, min_words=5, stemming=False))
+    qtbot.waitUntil(lambda: window.rendered is not None
+                    and window.rendered.comparison.settings.min_words == 5, timeout=20000)
+    assert "your settings" not in status.currentMessage()

@@ -1,7 +1,7 @@
 """Counts as the reader reads them: "1 pair", "2 pairs", "1,204 articles"; an article
 listed by its date and title; a file the window cannot open as a collection store; the
 lines a chart's legend names; a comparison's slogans, as the status bar and the Slogans tab
-count them alike."""
+count them alike; the matching settings a pair was compared with, beside a collection's."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from viewer.core.model import Comparison
+from viewer.core.settings import DECLARED, Settings
 
 
 def counted(count: int, noun: str) -> str:
@@ -103,3 +104,23 @@ def not_a_store(path: str, database: bool) -> str:
     what = ("is not a Tandem collection store, but another SQLite database" if database
             else "is not a Tandem collection store, nor an SQLite database of any kind")
     return f"{path}: {what}. It is left as it is.\n\n{OPEN_A_COLLECTION}"
+
+
+def settings_apart(used: Settings, listed: Settings) -> str:
+    """What a pair compared with the `used` settings says when its matching settings are
+    not those its collection `listed` its passages with ("" when they are): the two may
+    find other passages, and the reader should know why."""
+    apart = [f"{d.label} {_setting(getattr(used, d.name))} "
+             f"(collection: {_setting(getattr(listed, d.name))})"
+             for d in DECLARED if d.group == "matching"
+             and getattr(used, d.name) != getattr(listed, d.name)]
+    if not apart:
+        return ""
+    return ("Compared with your settings, " + ", ".join(apart)
+            + ": its passages may differ from those the collection lists.")
+
+
+def _setting(value: object) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.find = FindController(self.find_bar, self.panes, lambda: self.documents)
         #: What the passage view last said of the pair shown ("Passage 2 of 6: …").
         self._said_of_pair = ""
-        self.view = PassageView(self.panes, self.side_panel, self._say_of_pair,
+        self.view = PassageView(self.panes, self.side_panel, self.say_of_pair,
                                 lambda: self.link_act.isChecked(), self)
         self.collection = CollectionMode(self)
         self._highlight: list[tuple[int, int]] = []
@@ -330,7 +330,9 @@ class MainWindow(QMainWindow):
                 self._show_figures()
         self.update_state()
 
-    def _say_of_pair(self, message: str, timeout: int) -> None:
+    def say_of_pair(self, message: str, timeout: int) -> None:
+        """Say `message` of the pair shown, for `timeout` ms (0: until it is taken back,
+        as it is when the pair goes)."""
         self._said_of_pair = message
         self.statusBar().showMessage(message, timeout)
 

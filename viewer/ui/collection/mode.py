@@ -31,12 +31,13 @@ from viewer.collection.store import (
 )
 from viewer.collection.store_version import StoreVersion
 from viewer.collection.titles import stored_titles, with_titles
+from viewer.collection.words import SETTINGS
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
 from viewer.core.model import Comparison, KnownForms
 from viewer.export.atomic import refuse_overwriting_inputs
 from viewer.present.collection_figures import CollectionFigures, collection_figures
-from viewer.present.wording import dated_title, not_a_store
+from viewer.present.wording import dated_title, not_a_store, settings_apart
 from viewer.ui.collection.data import CollectionData, load
 from viewer.ui.collection.indexer import CollectionIndexer
 from viewer.ui.collection.skipped_dialog import SkippedDialog
@@ -568,6 +569,10 @@ class CollectionMode(QObject):
                 self._opened.get(id(d), ("", None))[1] is d
                 for d in (comparison.document_a, comparison.document_b)):
             return  # neither text is one of its articles: it has nothing to say of them
+        # The collection listed the pair's passages with its own matching settings.
+        apart = settings_apart(comparison.settings, SETTINGS)
+        if apart:
+            self.window.say_of_pair(apart, 0)
         store_path, watchlist = self.data.store_path, self.window.settings.watchlist
         # The watch-list as the Formulations tab counted it, not read again per pair.
         data, phrases, entries = self.watched
