@@ -258,6 +258,32 @@ def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(
     assert "data file" in reasons["table.csv"]
 
 
+def test_a_page_saved_complete_is_read_without_its_scripts_styles_and_frames(
+        tmp_path: Path) -> None:
+    # "Save page, complete" writes news.html and news_files/ (its scripts, stylesheets,
+    # images and ad frames), the same files for every page of a site: read as articles,
+    # they would be copies shared by all.
+    script = "function track(){ return 'the same script on every page of the site'; }\n"
+    for page in ("one", "two"):
+        (tmp_path / f"{page}.html").write_bytes(html_article())
+        parts = tmp_path / f"{page}_files"
+        parts.mkdir()
+        (parts / "jquery.min.js").write_text(script, encoding="utf-8")
+        (parts / "ad.html").write_text("<html><body><p>Buy the best phones now, today "
+                                       "only.</p></body></html>", encoding="utf-8")
+    (tmp_path / "theme.css").write_text("body { color: red; font-family: Arial }\n",
+                                        encoding="utf-8")
+    (tmp_path / "photos_files").mkdir()  # no photos.html beside it: read as any folder
+    (tmp_path / "photos_files" / "caption.txt").write_text("A caption of the photos.\n",
+                                                          encoding="utf-8")
+    articles, skipped = read(tmp_path)
+    assert sorted(a.id for a in articles) == ["one", "photos_files/caption", "two"]
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert set(reasons) == {"one_files", "two_files", "theme.css"}
+    assert "one.html" in reasons["one_files"] and "not read" in reasons["one_files"]
+    assert reasons["theme.css"] == "is a stylesheet of a web page, not an article"
+
+
 def test_linked_folders_are_read_once_even_when_they_loop(tmp_path: Path) -> None:
     (tmp_path / "f" / "sub").mkdir(parents=True)
     (tmp_path / "f" / "sub" / "a.txt").write_text("Only once.\n", encoding="utf-8")

@@ -7,7 +7,8 @@ from its name (or its folders' names), else from the page itself (HTML metadata)
 a date line at the head of its text ("date 2023-03-02", "Release time: Apr 14, 2024"), and
 its title from the page or its first line; a metadata date that is not YYYY-MM-DD (or
 YYYYMMDD) falls back the same way. Hidden files and folders are passed over; a file that
-cannot be read is skipped with the loader's reason.
+cannot be read is skipped with the loader's reason, as are a web page's scripts and
+stylesheets, and the "NAME_files" folder a browser saves beside NAME.html.
 """
 
 from __future__ import annotations
@@ -36,6 +37,14 @@ from viewer.core.loading import DEFAULT_MAX_BYTES, decode_text, load_document, s
 METADATA_NAME = "metadata.csv"
 #: Tabular and JSON data are never articles; a JSON-lines file is a source of its own.
 _DATA_SUFFIXES = {".csv", ".tsv", ".json", ".jsonl", ".ndjson"}
+#: The parts of a web page that are text but no article: read as plain text, a script or
+#: a stylesheet saved with every page of a site would be a copy shared by all of them.
+_PAGE_PART_SUFFIXES = {".js": "a script", ".mjs": "a script", ".css": "a stylesheet",
+                       ".map": "a script's source map", ".svg": "an SVG image"}
+#: What a browser names the folder it saves a page's parts in, beside the page ("Save
+#: page, complete": news.html and news_files/).
+_PAGE_PARTS_FOLDER = "_files"
+_PAGE_NAMES = (".html", ".htm", ".xhtml", ".shtml")
 _SNIFF_BYTES = 4096
 
 
@@ -104,6 +113,7 @@ class FolderSource:
                 self.notes.append(Skipped(folder, f"folder cannot be read "
                                                   f"({exc.strerror or exc})"))
                 continue
+            names = {entry.name for entry in entries}
             for entry in entries:
                 name = f"{relative}/{entry.name}" if relative else entry.name
                 if entry.name.startswith("."):
@@ -111,7 +121,14 @@ class FolderSource:
                     continue
                 try:
                     if entry.is_dir():
-                        pending.append(name)
+                        page = _saved_page(entry.name, names)
+                        if page:
+                            self.notes.append(Skipped(entry.path, f"is the folder a browser "
+                                                                  f"saved {page} with (its "
+                                                                  "images, scripts and "
+                                                                  "frames); not read"))
+                        else:
+                            pending.append(name)
                     elif entry.is_file() and name != METADATA_NAME:
                         found.append((name, entry.stat().st_size))
                     elif entry.is_symlink() and not os.path.exists(entry.path):
@@ -217,6 +234,9 @@ class FolderSource:
         if relative.suffix.lower() in _DATA_SUFFIXES:
             return Skipped(path, "is a data file, not an article (give a JSON-lines file as "
                                  "a source of its own)"), None
+        part = _PAGE_PART_SUFFIXES.get(relative.suffix.lower())
+        if part:
+            return Skipped(path, f"is {part} of a web page, not an article"), None
         try:
             document = load_document(path, self.max_bytes)
         except LoadError as exc:
@@ -271,6 +291,15 @@ def _size(path: str) -> int:
 
 
 _SEPARATOR_LINE = re.compile(r"sep=(.)", re.IGNORECASE)
+
+
+def _saved_page(folder: str, names: set[str]) -> str:
+    """The page (among `names`, beside it) a browser saved the folder `folder` with, when
+    it is one's "NAME_files"; else ""."""
+    if not folder.endswith(_PAGE_PARTS_FOLDER):
+        return ""
+    stem = folder.removesuffix(_PAGE_PARTS_FOLDER)
+    return next((stem + suffix for suffix in _PAGE_NAMES if stem + suffix in names), "")
 
 
 def _series_folder(folders: tuple[str, ...]) -> str:
