@@ -94,6 +94,24 @@ def test_metadata_csv_gives_ids_series_dates_and_unlisted_files_fall_back(
     assert "gone.txt" in skipped[0].reason and "not in the folder" in skipped[0].reason
 
 
+def test_metadata_csv_may_list_files_by_their_full_path_in_the_folder(tmp_path: Path) -> None:
+    # A script listing the files writes their full paths: those in the folder are its
+    # files; one elsewhere is told, with how to write it.
+    folder = tmp_path / "set"
+    (folder / "wire").mkdir(parents=True)
+    (folder / "wire" / "b.txt").write_text("Beta text here.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text(
+        "file,id,series,date\n"
+        f"{folder / 'wire' / 'b.txt'},d002,s02,2021-04-05\n"
+        f"{tmp_path / 'elsewhere.txt'},d003,s02,2021-04-06\n", encoding="utf-8")
+    [article], [skipped] = read(folder)
+    assert (article.id, article.series, article.date) == ("d002", "s02", "2021-04-05")
+    assert skipped.path == f"{folder / 'metadata.csv'}:3"
+    assert skipped.reason == (f"lists {tmp_path / 'elsewhere.txt'}, which is not in the "
+                              "folder (write its path relative to the folder metadata.csv "
+                              "is in)")
+
+
 @pytest.mark.parametrize("separator", [";", "\t"])
 def test_metadata_csv_saved_with_semicolons_or_tabs_is_read(tmp_path: Path,
                                                              separator: str) -> None:

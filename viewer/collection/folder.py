@@ -193,12 +193,12 @@ class FolderSource:
 
                 for row in rows:
                     where = f"{path}:{rows.line_num + skipped}"
-                    name = PurePosixPath(cell(row, "file").replace("\\", "/")).as_posix()
+                    name = self._listed_name(cell(row, "file"))
                     if name in ("", "."):
                         self.notes.append(Skipped(where, "names no file"))
                     elif name not in present:
                         self.notes.append(Skipped(where, f"lists {name}, which is not in "
-                                                         "the folder"))
+                                                         f"the folder{_relative_hint(name)}"))
                     elif name in listed:
                         self.notes.append(Skipped(where, f"lists {name} a second time (the "
                                                          f"first, {listed[name].row}, is used)"))
@@ -215,6 +215,18 @@ class FolderSource:
             raise SourceError(f"{path}: cannot be read as CSV ({exc}); save it as UTF-8 "
                               "with the columns file,id,series,date") from None
         return listed
+
+    def _listed_name(self, written: str) -> str:
+        """The file a metadata.csv row names, as the folder's walk names it: relative to
+        the folder in "/" form. A full path to a file in the folder (as a script listing
+        them writes it) is taken relative to it."""
+        if os.path.isabs(written):
+            # The folders resolved, not the file: a file that is a link keeps its name.
+            root = os.path.realpath(self.root)
+            folder = os.path.realpath(os.path.dirname(written))
+            if folder == root or folder.startswith(root + os.sep):
+                written = os.path.relpath(os.path.join(folder, os.path.basename(written)), root)
+        return PurePosixPath(written.replace("\\", "/")).as_posix()
 
     def read(self) -> Iterator[tuple[Article | Skipped, int]]:
         done = 0
@@ -281,6 +293,14 @@ class FolderSource:
         except (OSError, LoadError):
             return PageFacts("", "")
         return page_date_and_title(data, path)
+
+
+def _relative_hint(name: str) -> str:
+    """For a file a metadata.csv row lists that the folder lacks: how it is to be written,
+    when it is written as a full path (which is not in the folder)."""
+    if PurePosixPath(name).is_absolute() or re.match(r"[A-Za-z]:/", name):
+        return f" (write its path relative to the folder {METADATA_NAME} is in)"
+    return ""
 
 
 def _size(path: str) -> int:
