@@ -139,6 +139,18 @@ def test_a_folder_named_as_a_date_dates_its_files_and_names_no_series(tmp_path: 
                      "wire/2023/03/07/c": ("wire", "2023-03-07")}
 
 
+def test_a_folder_named_as_a_month_names_no_series(tmp_path: Path) -> None:
+    # Archives are laid out by month too (2023-03/05/, wire/2023-03/): a month is part of
+    # a date, not an outlet; a season such as 2023-24 is no month.
+    for folder, name in (("2023-03/05", "a.txt"), ("2023-04", "b.txt"),
+                         ("wire/2023年5月", "c.txt"), ("2023-24", "d.txt")):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / name).write_text(f"Article {name} here.\n", encoding="utf-8")
+    found = {a.id: (a.series, a.date) for a in read(tmp_path)[0]}
+    assert found == {"2023-03/05/a": ("", "2023-03-05"), "2023-04/b": ("", ""),
+                     "wire/2023年5月/c": ("wire", ""), "2023-24/d": ("2023-24", "")}
+
+
 def test_metadata_csv_opening_on_excels_separator_line_is_read(tmp_path: Path) -> None:
     # Excel writes (and reads) "sep=;" as the first line; the columns follow it.
     (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")

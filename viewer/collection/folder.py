@@ -311,6 +311,8 @@ def _size(path: str) -> int:
 
 
 _SEPARATOR_LINE = re.compile(r"sep=(.)", re.IGNORECASE)
+# A folder of a month's articles: 2023-03, 2023_03, 2023.3, 2023年3月.
+_YEAR_MONTH = re.compile(r"(\d{4})(?:[-_.](\d{1,2})|年(\d{1,2})月)")
 
 
 def _saved_page(folder: str, names: set[str]) -> str:
@@ -325,7 +327,14 @@ def _saved_page(folder: str, names: set[str]) -> str:
 def _series_folder(folders: tuple[str, ...]) -> str:
     """The series of a file in `folders` (below the source): the first of them that is no
     date and no part of one (2023-03-05, 2023/03/05 give dates, not series), else ""."""
-    return next((f for f in folders if not (f.isdigit() or date_in_name(f))), "")
+    return next((f for f in folders
+                 if not (f.isdigit() or date_in_name(f) or _is_month(f))), "")
+
+
+def _is_month(folder: str) -> bool:
+    """Whether a folder's name is a year and month (2023-03, 2023年3月), part of a date."""
+    match = _YEAR_MONTH.fullmatch(folder)
+    return bool(match) and 1 <= int(match.group(2) or match.group(3)) <= 12
 
 
 def _delimiter(header: str) -> str:
