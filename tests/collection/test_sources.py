@@ -314,6 +314,33 @@ def test_a_page_saved_complete_is_read_without_its_scripts_styles_and_frames(
     assert reasons["theme.css"] == "is a stylesheet of a web page, not an article"
 
 
+def test_a_crawl_s_feeds_and_sitemaps_are_no_articles(tmp_path: Path) -> None:
+    # A mirrored site holds its feeds (rss.xml, or feed/index.html as wget saves them) and
+    # sitemaps beside its pages: read as text, a feed quoting the leads of every article
+    # would be a copy shared with each of them.
+    lead = PARAGRAPHS[0]
+    (tmp_path / "story.html").write_bytes(html_article())
+    rss = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>News'
+           f"</title><item><title>Story</title><description>{lead}</description></item>"
+           "</channel></rss>\n")
+    (tmp_path / "rss.xml").write_text(rss, encoding="utf-8")
+    (tmp_path / "feed").mkdir()
+    (tmp_path / "feed" / "index.html").write_text(rss, encoding="utf-8")
+    (tmp_path / "atom.xml").write_text(
+        '<?xml version="1.0"?><!-- made by a blog --><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<entry><summary>{lead}</summary></entry></feed>", encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_text(
+        '<?xml version="1.0"?><urlset><url><loc>https://news.example/story.html</loc></url>'
+        "</urlset>", encoding="utf-8")
+    articles, skipped = read(tmp_path)
+    assert [a.id for a in articles] == ["story"]
+    reasons = {Path(s.path).relative_to(tmp_path).as_posix(): s.reason for s in skipped}
+    feed = "is a news feed (RSS or Atom), not an article (open the articles it links to)"
+    assert reasons == {"rss.xml": feed, "feed/index.html": feed, "atom.xml": feed,
+                       "sitemap.xml": "is a sitemap (a list of a site's pages), not an "
+                                      "article (open the pages it lists)"}
+
+
 def test_linked_folders_are_read_once_even_when_they_loop(tmp_path: Path) -> None:
     (tmp_path / "f" / "sub").mkdir(parents=True)
     (tmp_path / "f" / "sub" / "a.txt").write_text("Only once.\n", encoding="utf-8")

@@ -47,6 +47,10 @@ _TEXT_SUFFIXES = {".txt", ".text"}
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*"
                          rb"(<!doctype\s+html|<html[\s>]))", re.DOTALL)
 _HTML_TAGS = re.compile(rb"<(html|head|body)[\s>]")
+# A news feed or a sitemap: XML that lists a site's articles (their leads, their
+# addresses), in a crawl beside them and saved as .xml or as feed/index.html.
+_LISTING_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*"
+                            rb"<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>]", re.DOTALL)
 
 
 def _kind_of(mode: int) -> str | None:
@@ -358,6 +362,13 @@ def sniff_format(data: bytes, suffix: str, shown: str) -> str:
     # A text or Markdown file is HTML only when it starts as a page does: an article may
     # well mention "<head>" or "<body>" (web developers do), and read as a page it would
     # lose nearly all its text.
+    listing = _LISTING_START.match(head)
+    if listing:
+        if listing.group(3) in (b"urlset", b"sitemapindex"):
+            raise LoadError(shown, "is a sitemap (a list of a site's pages), not an article",
+                            "open the pages it lists")
+        raise LoadError(shown, "is a news feed (RSS or Atom), not an article",
+                        "open the articles it links to")
     named_text = suffix in _TEXT_SUFFIXES or suffix in _MARKDOWN_SUFFIXES
     if (suffix in _HTML_SUFFIXES or _HTML_START.match(head)
             or (not named_text and _HTML_TAGS.search(head))):
