@@ -383,6 +383,16 @@ def test_json_lines_in_passims_schema(tmp_path: Path) -> None:
     check_rows(read(path)[0], path)
 
 
+def test_a_json_line_s_series_is_read_without_the_white_space_around_it(
+        tmp_path: Path) -> None:
+    # Scraped fields carry stray spaces and line breaks; metadata.csv cells are read so.
+    rows = [{"id": "a", "series": "Xinhua", "text": "One."},
+            {"id": "b", "series": " Xinhua \n", "text": "Two."},
+            {"id": "c", "series": "  ", "text": "Three."}]
+    articles, _ = read(write_lines(tmp_path / "a.jsonl", rows))
+    assert [a.series for a in articles] == ["Xinhua", "Xinhua", ""]
+
+
 @pytest.mark.parametrize("name", ["c.jsonl.gz", "c.json.gz", "c.jsonl"])
 def test_gzipped_json_lines_by_name_or_by_their_magic_bytes(tmp_path: Path, name: str) -> None:
     path = write_lines(tmp_path / name, list(ROWS), opener=gzip.open)

@@ -1,9 +1,9 @@
 """Articles from a JSON-lines file in passim's schema, plain or gzipped.
 
 One JSON object per line: `{"id", "series", "date", "text"}`, with an optional "title"
-(else the text's first line); other fields are ignored. The "text" field is the article's
-text exactly (its offsets are the collection's). A line that is not such an object is
-skipped with "FILE:LINE" and why.
+(else the text's first line); other fields are ignored. A series is read without the white
+space around it; the "text" field is the article's text exactly (its offsets are the
+collection's). A line that is not such an object is skipped with "FILE:LINE" and why.
 """
 
 from __future__ import annotations
@@ -165,7 +165,9 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     if isinstance(series, list | dict):
         # A list's Python text (['a']) is no outlet's name: no series, rather than that.
         series = None
-    return Article(id=str(ident), series="" if series is None else str(series),
+    # As a metadata.csv cell is: "Xinhua " or "Xinhua\n" from a scrape is the series
+    # Xinhua, and white space alone is none.
+    return Article(id=str(ident), series="" if series is None else str(series).strip(),
                    date=iso_date(row.get("date")), text=text, path=where,
                    title=title if isinstance(title, str) and title.strip()
                    else first_line(text))
