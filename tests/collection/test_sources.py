@@ -151,6 +151,23 @@ def test_a_folder_named_as_a_month_names_no_series(tmp_path: Path) -> None:
                      "wire/2023年5月/c": ("wire", ""), "2023-24/d": ("2023-24", "")}
 
 
+def test_a_metadata_csv_in_a_sub_folder_is_told_how_to_be_read(tmp_path: Path) -> None:
+    # One metadata.csv per outlet's folder is a natural layout; it is read only when that
+    # folder is a source, and the note says so rather than call it a data file.
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")
+    (tmp_path / "wire" / "metadata.csv").write_text("file,id\na.txt,w1\n", encoding="utf-8")
+    [article], [skipped] = read(tmp_path)
+    assert article.id == "wire/a"
+    assert skipped.path == str(tmp_path / "wire" / "metadata.csv")
+    assert skipped.reason == (
+        "is not read: only the metadata.csv at the top of a source folder is (give "
+        f"{tmp_path / 'wire'} as a source of its own, or move its rows into "
+        f"{tmp_path / 'metadata.csv'} with the paths from there)")
+    [article], _ = read(tmp_path / "wire")
+    assert article.id == "w1"
+
+
 def test_metadata_csv_opening_on_excels_separator_line_is_read(tmp_path: Path) -> None:
     # Excel writes (and reads) "sep=;" as the first line; the columns follow it.
     (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")

@@ -243,6 +243,12 @@ class FolderSource:
         """The file's article (or why it is skipped), and a note on how it was read."""
         path = os.path.join(self.root, *name.split("/"))
         relative = PurePosixPath(name)
+        if relative.name == METADATA_NAME:  # in a sub-folder: the top's alone is read
+            return Skipped(path, f"is not read: only the {METADATA_NAME} at the top of a "
+                                 f"source folder is (give {os.path.dirname(path)} as a "
+                                 "source of its own, or move its rows into "
+                                 f"{os.path.join(self.root, METADATA_NAME)} with the paths "
+                                 "from there)"), None
         if relative.suffix.lower() in _DATA_SUFFIXES:
             return Skipped(path, "is a data file, not an article (give a JSON-lines file as "
                                  "a source of its own)"), None
