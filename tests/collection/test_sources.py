@@ -168,6 +168,18 @@ def test_a_metadata_csv_in_a_sub_folder_is_told_how_to_be_read(tmp_path: Path) -
     assert article.id == "w1"
 
 
+def test_metadata_csv_names_a_file_whose_accents_are_written_apart(tmp_path: Path) -> None:
+    # macOS names files with é as e and a combining accent (NFD); a spreadsheet types é as
+    # one character (NFC). Both are the same name to the user.
+    (tmp_path / "Zu\u0308rich news.txt").write_text("About the lake.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,id,series,date\n"
+                                           "Z\u00fcrich news.txt,z1,nzz,2020-01-01\n",
+                                           encoding="utf-8")
+    [article], skipped = read(tmp_path)
+    assert (article.id, article.series, article.date) == ("z1", "nzz", "2020-01-01")
+    assert skipped == []
+
+
 def test_metadata_csv_opening_on_excels_separator_line_is_read(tmp_path: Path) -> None:
     # Excel writes (and reads) "sep=;" as the first line; the columns follow it.
     (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")

@@ -17,6 +17,7 @@ import csv
 import io
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -165,7 +166,10 @@ class FolderSource:
         if not os.path.isfile(path):
             return {}
         listed: dict[str, _Listed] = {}
-        present = {name for name, _ in self.files}
+        # By the names' NFC form: macOS writes é as e and an accent (NFD), a spreadsheet
+        # as one character; the two look alike, and name one file.
+        names = {name for name, _ in self.files}
+        present = {unicodedata.normalize("NFC", name): name for name in names}
         try:
             with open(path, "rb") as raw:
                 # As a spreadsheet saves it: UTF-8 or UTF-16 ("Unicode text"), with or
@@ -194,9 +198,10 @@ class FolderSource:
                 for row in rows:
                     where = f"{path}:{rows.line_num + skipped}"
                     name = self._listed_name(cell(row, "file"))
+                    name = present.get(unicodedata.normalize("NFC", name), name)
                     if name in ("", "."):
                         self.notes.append(Skipped(where, "names no file"))
-                    elif name not in present:
+                    elif name not in names:
                         self.notes.append(Skipped(where, f"lists {name}, which is not in "
                                                          f"the folder{_relative_hint(name)}"))
                     elif name in listed:
