@@ -233,3 +233,33 @@ def test_another_files_id_with_the_same_text_never_relabels_the_article(
         # ...and asked to, the newer file's date and series replace them.
         add_sources(opened, [str(relabelling)], workers=1, replace=True)
         assert [(r.series, r.date) for r in opened.documents()] == [("paper-b", "2020-05-05")]
+
+
+def test_a_file_given_another_id_in_metadata_csv_is_that_article_under_its_new_id(
+        tmp_path: Path) -> None:
+    # metadata.csv gives ferry.txt the id f1, then (edited) f2: an add keeps the file's
+    # article under f2 alone. Kept under f1 too, it made a pair sharing every word with
+    # itself. The other file's article, and a JSON-lines article that a newer dump no
+    # longer holds, stay: an add removes none of those.
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text(ONE, encoding="utf-8")
+    (folder / "harvest.txt").write_text(TWO, encoding="utf-8")
+    metadata = folder / "metadata.csv"
+    metadata.write_text("file,id,series,date\nferry.txt,f1,paper,2021-06-15\n",
+                        encoding="utf-8")
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "x1", "series": "wire", "date": "2021-06-01",
+                                "text": TWO[::-1]}) + "\n", encoding="utf-8")
+    store = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, [str(folder), str(dump)], workers=1)
+        assert sorted(texts(store)) == ["f1", "harvest", "x1"]
+        metadata.write_text("file,id,series,date\nferry.txt,f2,paper,2021-06-15\n",
+                            encoding="utf-8")
+        dump.write_text(json.dumps({"id": "x2", "series": "wire", "date": "2021-06-02",
+                                    "text": ONE[::-1]}) + "\n", encoding="utf-8")
+        summary = add_sources(opened, [str(folder), str(dump)], workers=1)
+        assert summary.removed == 1
+        assert texts(store) == {"f2": ONE, "harvest": TWO, "x1": TWO[::-1], "x2": ONE[::-1]}
+        assert not [pair for pair in opened.pairs() if {pair.a, pair.b} == {"f1", "f2"}]

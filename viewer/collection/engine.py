@@ -34,7 +34,7 @@ from viewer.collection.passage_rules import sentence_bounds
 from viewer.collection.rekey import keys_current, mark_keys, refuse_later_version, rekey
 from viewer.collection.results import derive
 from viewer.collection.sources import Article, Skipped, read_sources
-from viewer.collection.store import CollectionStore, StoreError
+from viewer.collection.store import CollectionStore, DocumentRow, StoreError
 from viewer.collection.words import (
     CJK_LANGUAGES,
     TOKENIZE_BATCH,
@@ -118,6 +118,18 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
     return summary
 
 
+def _renamed(stored: dict[str, DocumentRow], articles: list[Article],
+             present: set[str]) -> set[str]:
+    """The ids of `stored` articles (id -> stored row) read from a file that an article
+    read now comes from under another id, the old one given by no article now (a
+    metadata.csv row edited): that file's article is the new one. A JSON-lines line is no
+    file: a newer dump may hold other articles at the same lines."""
+    now = {a.path: a.id for a in articles}
+    return {doc_id for doc_id, row in stored.items()
+            if doc_id not in present and now.get(row.path, doc_id) != doc_id
+            and os.path.isfile(row.path)}
+
+
 def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped],
          report: Progress, sync: bool, workers: int | None,
          sources: list[str], cache: bool, *, replace_given_ids: bool,
@@ -162,16 +174,18 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
             num, next_num = next_num, next_num + 1
         fresh.append((num, article, digest))
     refuse_taking(store.path, taken, sources)
-    removed = 0
+    present = {a.id for a in articles}
+    # A file whose metadata.csv row now gives it another id is that article under its new
+    # id: kept under the old one too, it would make a pair sharing every word with itself.
+    gone = _renamed(stored, articles, present)
     if sync:
-        present = {a.id for a in articles}
         if not cache:
             refuse_removing(store.path, [path for doc_id, path in stored_paths.items()
                                          if doc_id not in present], sources)
-        for doc_id, (num, _) in known.items():
-            if doc_id not in present:
-                store.remove_document(num)
-                removed += 1
+        gone |= {doc_id for doc_id in known if doc_id not in present}
+    for doc_id in sorted(gone):
+        store.remove_document(known[doc_id][0])
+    removed = len(gone)
     # What other sources skipped stays listed: their articles stay too.
     kept = [] if sync else [(row["path"], row["reason"], row["indexed"])
                             for row in store.skipped()
