@@ -25,6 +25,5 @@ def test_only_the_matching_settings_apart_from_the_collections_are_named() -> No
     # Slogans and themes are found afresh for the pair: they change no passage.
     assert settings_apart(Settings(max_slogans=3, theme_min_score=0.5), listed) == ""
     assert settings_apart(Settings(rarity_margin=45.5, ignore_stop_words=False), listed) == (
-        "Compared with your settings, Ignore common words off (collection: on), Rarity "
-        "margin (bits) 45.5 (collection: 30): its passages may differ from those the "
-        "collection lists.")
+        "Passages may differ from the collection's: your Ignore common words off (not on), "
+        "Rarity margin 45.5 (not 30)")

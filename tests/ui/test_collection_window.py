@@ -1077,15 +1077,14 @@ def test_a_pair_compared_with_other_matching_settings_than_the_collections_says_
     window.collection.open_pair("en03", "en09")
     wait_rendered(qtbot, window)
     status = window.statusBar()
-    assert "your settings" not in status.currentMessage()
+    assert "collection's" not in status.currentMessage()
     window.on_settings_changed(replace(window.settings, min_words=40, stemming=True))
     qtbot.waitUntil(lambda: window.rendered is not None
                     and window.rendered.comparison.settings.min_words == 40, timeout=20000)
-    assert status.currentMessage() == (
-        "Compared with your settings, Minimum words 40 (collection: 5), Match word stems "
-        "(nations = nation) on (collection: off): its passages may differ from those the "
-        "collection lists.")
+    assert status.currentMessage() == ("Passages may differ from the collection's: your "
+                                       "Minimum words 40 (not 5), Match word stems on "
+                                       "(not off)")
     window.on_settings_changed(replace(window.settings, min_words=5, stemming=False))
     qtbot.waitUntil(lambda: window.rendered is not None
                     and window.rendered.comparison.settings.min_words == 5, timeout=20000)
-    assert "your settings" not in status.currentMessage()
+    assert "collection's" not in status.currentMessage()

@@ -109,15 +109,15 @@ def not_a_store(path: str, database: bool) -> str:
 def settings_apart(used: Settings, listed: Settings) -> str:
     """What a pair compared with the `used` settings says when its matching settings are
     not those its collection `listed` its passages with ("" when they are): the two may
-    find other passages, and the reader should know why."""
-    apart = [f"{d.label} {_setting(getattr(used, d.name))} "
-             f"(collection: {_setting(getattr(listed, d.name))})"
+    find other passages, and the reader should know why. Short: the status bar shows it
+    beside the comparison's figures."""
+    apart = [f"{d.label.split(' (')[0]} {_setting(getattr(used, d.name))} "
+             f"(not {_setting(getattr(listed, d.name))})"
              for d in DECLARED if d.group == "matching"
              and getattr(used, d.name) != getattr(listed, d.name)]
     if not apart:
         return ""
-    return ("Compared with your settings, " + ", ".join(apart)
-            + ": its passages may differ from those the collection lists.")
+    return "Passages may differ from the collection's: your " + ", ".join(apart)
 
 
 def _setting(value: object) -> str:
