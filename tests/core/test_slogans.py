@@ -88,6 +88,29 @@ def test_a_watch_list_line_may_name_variants_counted_as_one_entry():
     assert [b[s:e] for s, e in watched.occurrences_b] == ["green transition"]
 
 
+def test_a_found_slogan_the_watch_list_entry_counts_already_is_not_listed_again():
+    # The finder groups "strong network country" with "network power" (one Chinese
+    # formulation translated two ways); a watch-list line naming both forms is that same
+    # entry, and listing it twice would show every use in two rows.
+    a = ("The city will become a network power soon. Officials said the network power plan "
+         "matters.\n\nCritics doubt a strong network country can be built by 2030. A strong "
+         "network country needs data.\n")
+    b = ("Our aim is a network power. The strong network country goal was set in 2015.\n\n"
+         "The rule of law and the rule of law again.\n")
+    settings = Settings(watchlist=("network power | strong network country",))
+    slogans = compare(Document(a, "a"), Document(b, "b"), settings).slogans
+    [watched] = [s for s in slogans if s.watchlist]
+    assert (watched.count_a, watched.count_b) == (4, 2)
+    assert [s.phrase for s in slogans if not s.watchlist
+            and set(s.occurrences_a) <= set(watched.occurrences_a)
+            and set(s.occurrences_b) <= set(watched.occurrences_b)] == []
+    # A watch-list line of one form only leaves the finder's wider entry listed.
+    slogans = compare(Document(a, "a"), Document(b, "b"),
+                      Settings(watchlist=("network power",))).slogans
+    assert any(not s.watchlist and "strong network country" in (s.phrase, *s.variants)
+               for s in slogans)
+
+
 def test_chinese_slogans_begin_and_end_on_whole_words():
     # 力提高全 recurs character for character (努力提高全民 / 大力提高全社会) but cuts
     # two words; 新能源汽车 is whole in both.

@@ -174,7 +174,8 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     named = {phrase_key(w.phrase, normalizer) for w in watched}
     found = set_phrases(context_a, context_b, vocabulary, bits, is_stop, settings, cjk=cjk,
                         language=language, limit=max(settings.max_slogans, SLOGANS_WEIGHED))
-    found = [s for s in found if phrase_key(s.phrase, normalizer) not in named]
+    found = [s for s in found if phrase_key(s.phrase, normalizer) not in named
+             and not any(_counted_by(s, w) for w in watched)]
     # A phrase seen once on each side, inside a passage the two share, is part of that copy
     # rather than a set phrase: a long one is left out, a short one (which may be a set
     # phrase both happen to use once) is listed after the phrases in both that recur on
@@ -218,6 +219,16 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     listed = [s for s in found if not is_formulation(s)
               and phrase_key(s.phrase, normalizer) not in in_collection] if collection else found
     return (phrases, watched + collection + listed[:settings.max_slogans], watched + found)
+
+
+def _counted_by(slogan: Slogan, watched: Slogan) -> bool:
+    """Whether every use of a found `slogan` is a use the watch-list entry `watched`
+    counts already (a line naming the forms the finder grouped, "network power | strong
+    network country"): its row would show the same uses again."""
+    if not (slogan.occurrences_a or slogan.occurrences_b):
+        return False
+    return (set(slogan.occurrences_a) <= set(watched.occurrences_a)
+            and set(slogan.occurrences_b) <= set(watched.occurrences_b))
 
 
 def word_weights(words: Sequence[str], language: str, settings: Settings
