@@ -103,3 +103,14 @@ def test_a_chinese_texts_words_are_counted_as_its_shared_phrases_words_are():
     for side, document in zip("ab", report["documents"], strict=True):
         share = (phrase[side][1] - phrase[side][0]) / document["chars"]
         assert phrase["words"] / document["words"] == pytest.approx(share, rel=0.15)
+
+
+@pytest.mark.parametrize("trim", [False, True])
+def test_settings_say_whether_the_texts_were_trimmed(tmp_path, trim):
+    # --trim shapes the result (offsets then index the trimmed text), so the settings that
+    # shaped it say so, trimmed or not; a reader cannot tell from the notes, which are
+    # empty when nothing was trimmed.
+    a, b = FIXTURES / "harbour_a.txt", FIXTURES / "harbour_b.txt"
+    done = run(str(a), str(b), "--json", "-", *(["--trim"] if trim else []))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["settings"]["trim"] is trim

@@ -224,18 +224,21 @@ def write_outputs(comparison, args: argparse.Namespace,  # type: ignore[no-untyp
 
         write_html(comparison, html, figures=figures)
     if args.json or not (pdf or html):
-        _write_json(comparison, args.json or "-", extra)
+        _write_json(comparison, args.json or "-", extra, trim=getattr(args, "trim", False))
 
 
 def _write_json(comparison, target: str,  # type: ignore[no-untyped-def]
-                extra: dict | None = None) -> None:
+                extra: dict | None = None, *, trim: bool = False) -> None:
     """The comparison's JSON; with a collection (`extra`, see viewer.collection.context)
-    each slogan and shared phrase gains a "collection" field, and the top level one too."""
+    each slogan and shared phrase gains a "collection" field, and the top level one too.
+    `trim` (--trim) is among the settings that shaped the result: the offsets index the
+    trimmed texts."""
     import json
 
     from viewer.export.json_report import comparison_to_dict
 
     data = comparison_to_dict(comparison)
+    data["settings"]["trim"] = trim
     if extra is not None:
         data["collection"] = extra["collection"]
         for key in ("slogans", "shared_phrases"):
