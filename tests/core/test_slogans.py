@@ -121,6 +121,19 @@ def test_chinese_slogans_begin_and_end_on_whole_words():
         ("新能源汽车", 1, 1)]
 
 
+def test_a_chinese_slogan_counts_its_words_as_the_settings_and_shared_phrases_do():
+    # The slogan settings are in words, a CJK character a word/1.6 (as a shared phrase's
+    # words are): a slogan of 4 characters is no 4-word slogan past --slogan-max-words 3.
+    a = (HERE / "zh_a.txt").read_text(encoding="utf-8")
+    b = "习近平总书记强调，要加快建设网络强国。加快建设数字中国。"
+    settings = Settings(slogan_max_words=3, watchlist=("加快建设",))
+    result = compare(Document(a, "a"), Document(b, "b"), settings)
+    assert result.slogans and result.shared_phrases == ()
+    for slogan in result.slogans:
+        assert slogan.words == round(len(slogan.phrase) / 1.6)
+        assert slogan.watchlist or slogan.words <= settings.slogan_max_words
+
+
 def test_one_short_chinese_word_is_no_slogan():
     # 研讨会 and the name 李明华 recur in both texts, each one word of three characters.
     a = "李明华出席了研讨会。今年我们将大力发展新能源汽车。"

@@ -119,6 +119,10 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
             settings, step, language=language, known=known)
         step("Finding theme overlap", 0.75)
         candidates = theme_job.result()
+    if cjk:  # the finder counts characters; settings and shared phrases count words
+        slogans = [Slogan(s.phrase, text_words(s.words, True), s.occurrences_a,
+                          s.occurrences_b, s.watchlist, s.variants, s.phrase_b)
+                   for s in slogans]
     # What the two texts say in the same words: their shared phrases and the set phrases
     # both use. A set phrase of one text alone is its own wording, like any other.
     in_both = [s for s in weighed if s.count_a and s.count_b]
