@@ -153,3 +153,19 @@ def test_the_status_bar_and_the_tab_count_the_slogans_alike(make_window, qtbot,
     assert panel.tabText(1) == f"Slogans ({found} +2 watched)"
     assert f" · {found} slogans (+2 watched, not found) · " in window.figures.text()
     assert "2 watch-list phrases used by neither" in panel.tabToolTip(1)
+
+
+def test_a_slogan_of_one_text_leaves_no_mark_of_the_last_choice_in_the_other(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Choosing a slogan both texts use, then one only A uses, left B's pane marking the
+    # first slogan's use as if it were the second's.
+    window = _opened(make_window, qtbot, tmp_path)
+    slogans = window.rendered.comparison.slogans
+    both = next(n for n, s in enumerate(slogans) if s.phrase == BOTH)
+    only_a = next(n for n, s in enumerate(slogans) if s.phrase == ONLY_A)
+    panel, (pane_a, pane_b) = window.side_panel, window.panes
+    panel.slogan_chosen.emit(both)
+    assert pane_b.active == slogans[both].occurrences_b[0]
+    panel.slogan_chosen.emit(only_a)
+    assert pane_a.active == slogans[only_a].occurrences_a[0]
+    assert pane_b.active is None

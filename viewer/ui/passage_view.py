@@ -130,6 +130,8 @@ class PassageView(QObject):
                     span = spans[use % len(spans)]
                     pane.set_active(span, flash=True)
                     pane.center_on(span[0])
+                else:  # what was chosen before is no use of this slogan
+                    pane.set_active(None)
         if max(len(spans) for spans in uses) > 1:
             self.say(f"\u201c{slogan.phrase}\u201d: " + ", ".join(
                 f"use {use % len(spans) + 1} of {len(spans)} in {side}"
