@@ -56,3 +56,45 @@ def test_a_text_set_while_another_goes_in_replaces_it_whole(qtbot) -> None:  # t
     qtbot.wait(50)  # the long text's next piece was due at once
     assert not pane.loading
     assert pane.view.toPlainText() == short
+
+
+SHARED = ("the lighthouse keepers of the northern cape signed a charter on salt, lamps, "
+          "wages and the long night watches of the coming winter")
+
+
+def _resize_pair(folder):  # type: ignore[no-untyped-def]
+    filler = ("Farmers counted sheep on the hill while the council argued over the bridge, "
+              "the school roof and the bus that never came on time. ")
+    other = ("Sailors mended nets in the harbour as gulls quarrelled above the fish market "
+             "and the ferry waited for the tide. ")
+    a = [f"Item {k}. " + filler * 3 for k in range(60)]
+    b = [f"Note {k}. " + other * 3 for k in range(80)]
+    # The passage ends a long paragraph deep in each text: narrowing the window re-wraps
+    # the lines above it within its own paragraph.
+    a[40] = filler * 8 + SHARED + "."
+    b[55] = other * 8 + SHARED + "."
+    pa, pb = folder / "a.txt", folder / "b.txt"
+    pa.write_text("\n\n".join(a), encoding="utf-8")
+    pb.write_text("\n\n".join(b), encoding="utf-8")
+    return pa, pb
+
+
+def test_the_passage_shown_stays_in_view_when_the_window_is_resized(make_window, qtbot,
+                                                                    tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Narrowing the window after a jump used to push the passage out of both panes: each
+    # kept its top line while the lines above the passage re-wrapped, and linked scrolling
+    # then moved the other pane after the first.
+    from tests.ui.conftest import wait_rendered
+
+    window = make_window()
+    window.open_paths([str(p) for p in _resize_pair(tmp_path)])
+    wait_rendered(qtbot, window)
+    assert len(window.rendered.comparison.shared_phrases) == 1
+    window.jump_to_phrase(0)
+    for size in ((1100, 740), (900, 600), (800, 500), (1280, 800)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda s=size: window.size().toTuple() == s)
+        qtbot.wait(20)
+        for pane in window.panes:
+            assert pane.active is not None
+            assert pane.is_visible(pane.active[0]), (size, pane.side)

@@ -6,14 +6,17 @@ Qt's UTF-16 positions itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
     QMouseEvent,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextOption,
@@ -71,6 +74,28 @@ class TextView(QPlainTextEdit):
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self._press: QPoint | None = None
+        #: Asked before a resize re-wraps the text; what it returns puts the reader's place
+        #: back in view afterwards (see `Pane._keep_place`).
+        self.keep_place: Callable[[], Callable[[], None] | None] | None = None
+        #: True while a resize moves the text: the pane's scrolling is not the reader's.
+        self.resizing = False
+
+    def event(self, event: QEvent) -> bool:
+        # Resize events are caught here rather than in resizeEvent: by then the scroll area
+        # has already resized the viewport, so what "is in view" would be misread.
+        if event.type() != QEvent.Type.Resize or self.keep_place is None:
+            return super().event(event)
+        assert isinstance(event, QResizeEvent)
+        resized = event.oldSize().isValid() and event.oldSize() != event.size()
+        restore = self.keep_place() if resized else None
+        self.resizing = True
+        try:
+            handled = super().event(event)
+            if restore is not None:
+                restore()
+        finally:
+            self.resizing = False
+        return handled
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         self._press = event.position().toPoint()
@@ -131,6 +156,7 @@ class Pane(QWidget):
         self.header.setFont(font)
         self.view = TextView(self)
         self.view.setObjectName(f"text_{side}")
+        self.view.keep_place = self._keep_place
         self.view.setPlaceholderText(
             f"Article {side}: drop a file here, use File > Open, or try the sample.")
         self.overview = OverviewStrip(self)
@@ -360,7 +386,24 @@ class Pane(QWidget):
         if length:
             top, bottom = self.visible_range()
             self.overview.set_view(top / length, bottom / length)
-        self.scrolled.emit()
+        if not self.view.resizing:  # each pane keeps its own place through a resize
+            self.scrolled.emit()
+
+    def _keep_place(self) -> Callable[[], None] | None:
+        """Before a resize: how to keep the reader's place in view once the text has
+        re-wrapped (the view by itself keeps its top line, and the lines above a passage
+        deep in a long paragraph re-wrap, pushing it out). The active passage, when shown,
+        stays shown; else the text at the middle stays in the middle; a view at the top of
+        its text stays there."""
+        if self.document is None or self.loading:
+            return None
+        if self._active is not None and self.is_visible(self._active[0]):
+            start = self._active[0]
+            return lambda: None if self.is_visible(start) else self.center_on(start)
+        if self.view.verticalScrollBar().value() == 0:
+            return None
+        middle = self.middle_offset()
+        return lambda: self.center_on(middle)
 
     def _on_overview_jump(self, fraction: float) -> None:
         if self.document is not None:
