@@ -169,3 +169,22 @@ def test_a_slogan_of_one_text_leaves_no_mark_of_the_last_choice_in_the_other(
     panel.slogan_chosen.emit(only_a)
     assert pane_a.active == slogans[only_a].occurrences_a[0]
     assert pane_b.active is None
+
+
+def test_every_tab_of_the_matches_panel_is_in_sight(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # With a watch-list the slogans tab's title grows ("Slogans (101 +1 watched)") and the
+    # tab bar scrolled: at the window's first size the Themes tab was out of sight behind
+    # scroll arrows, as it was with no watch-list in a narrow window.
+    window = make_window()
+    window.side_panel.watch_edit.setPlainText("silver tide accord\nno such phrase here")
+    window.on_watchlist_changed(window.side_panel.edited_watchlist())
+    window.open_paths([str(p) for p in _pair(tmp_path)])
+    wait_rendered(qtbot, window)
+    bar = window.side_panel.tabBar()
+    for size in ((1280, 800), (800, 500)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda s=size: window.size().toTuple() == s)
+        for tab in range(bar.count()):
+            window.side_panel.setCurrentIndex(tab)
+            for other in range(bar.count()):
+                assert bar.rect().contains(bar.tabRect(other)), (size, tab, other)

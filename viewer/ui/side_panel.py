@@ -212,6 +212,10 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("side_panel")
+        # The three tabs stay in sight, their titles shortened when the panel is narrow (or
+        # the slogans' title long, with a watch-list), rather than behind scroll arrows.
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
         self._slogans_shown: Sequence[Slogan] = ()
         self.phrases = _table("phrases_table")
         self.slogans = _table("slogans_table")
@@ -452,8 +456,10 @@ class SidePanel(QTabWidget):
 
     def _titles(self, phrases: int, slogans: SloganTally, themes: int) -> None:
         self.setTabText(0, f"Shared phrases ({phrases})")
+        self.setTabToolTip(0, self.tabText(0))  # whole when the tab shows it shortened
         # Counted as the status bar counts them: the watch-list's phrases neither text uses
         # are listed, but are no slogans of A's or B's.
         self.setTabText(1, slogans.tab)
         self.setTabToolTip(1, slogans.tip)
         self.setTabText(2, f"Themes ({themes})")
+        self.setTabToolTip(2, self.tabText(2))
