@@ -345,7 +345,7 @@ def _series_folder(folders: tuple[str, ...]) -> str:
 def _is_month(folder: str) -> bool:
     """Whether a folder's name is a year and month (2023-03, 2023年3月), part of a date."""
     match = _YEAR_MONTH.fullmatch(folder)
-    return bool(match) and 1 <= int(match.group(2) or match.group(3)) <= 12
+    return match is not None and 1 <= int(match.group(2) or match.group(3)) <= 12
 
 
 def _delimiter(header: str) -> str:
