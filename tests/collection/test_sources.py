@@ -464,6 +464,21 @@ def test_bad_json_lines_are_skipped_with_file_line_and_reason(tmp_path: Path) ->
     assert str(skipped[0]).startswith(f"{path}:2: ")
 
 
+def test_a_whole_number_written_as_a_float_is_read_as_an_integer_id(tmp_path: Path) -> None:
+    # pandas writes an integer column that holds a blank as floats: "id": 12.0 is id 12,
+    # as "id": 12 is; 4.5 and NaN are no ids.
+    path = write_lines(tmp_path / "c.jsonl", [
+        {"id": 12.0, "text": "A whole number written as a float."},
+        {"id": 13, "text": "A whole number."},
+        {"id": 4.5, "text": "A fraction."},
+    ])
+    path.write_text(path.read_text(encoding="utf-8")
+                    + '{"id": NaN, "text": "Not a number."}\n', encoding="utf-8")
+    articles, skipped = read(path)
+    assert [a.id for a in articles] == ["12", "13"]
+    assert [s.reason for s in skipped] == ['has an "id" that is a number, not a string'] * 2
+
+
 def test_broken_json_is_told_in_the_writer_s_terms(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
     path.write_text("\n".join([

@@ -153,6 +153,10 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
         return Skipped(where, "has no " + " and no ".join(f'"{m}"' for m in missing)
                        + " field")
     ident, text = row["id"], row["text"]
+    if isinstance(ident, float) and ident.is_integer():
+        # A whole number written as a float is an integer id: pandas writes an integer
+        # column holding a blank so ("id": 12.0). 4.5 is no id.
+        ident = int(ident)
     if isinstance(ident, bool) or not isinstance(ident, str | int):
         return Skipped(where, f'has an "id" that is {_json_kind(ident)}, not a string')
     if not str(ident).strip():
