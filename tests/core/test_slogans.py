@@ -7,6 +7,7 @@ import pytest
 from viewer.core import english_lexicon
 from viewer.core.compare import compare
 from viewer.core.document import Document
+from viewer.core.han_script import key_characters
 from viewer.core.loading import load_document
 from viewer.core.model import Slogan
 from viewer.core.settings import Settings
@@ -775,6 +776,25 @@ def test_a_slogan_shows_as_a_writes_it_and_as_b_writes_it_in_the_other_script():
             assert s.phrase_b == b.text[slice(*s.occurrences_b[0])] != s.phrase
     # Written alike in both, a slogan has no second spelling.
     assert all(not s.phrase_b for s in compare(simplified, simplified).slogans)
+
+
+def test_slogans_are_the_same_whichever_script_b_is_written_in():
+    # zh_hant.txt is not zh_hans.txt in other characters only: it writes Taiwan words too
+    # (數位 for 数字, 資訊 for 信息, 網路 for 网络), other words to matching, so the pieces
+    # between them are stretches of their own (as between the edits of an English copy).
+    # Written in traditional characters word for word, the mainland edition gives what
+    # it gives against itself.
+    simplified = load_document(HERE / "zh_hans.txt").text
+    taiwan = load_document(HERE / "zh_hant.txt").text
+    traditional = "".join(t if key_characters(t) == key_characters(s) else "絡" if s == "络"
+                          else s for s, t in zip(simplified, taiwan, strict=True))
+    assert traditional != simplified and key_characters(traditional) == key_characters(
+        simplified)
+    alike = compare(Document(simplified, "a"), Document(simplified, "b")).slogans
+    other = compare(Document(simplified, "a"), Document(traditional, "b")).slogans
+    assert [(s.phrase, s.occurrences_a, s.occurrences_b) for s in other] == [
+        (s.phrase, s.occurrences_a, s.occurrences_b) for s in alike]
+    assert all(s.phrase_b == traditional[slice(*s.occurrences_b[0])] for s in other)
 
 
 def _made_up(start: int, count: int) -> str:
