@@ -120,9 +120,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
         step("Finding theme overlap", 0.75)
         candidates = theme_job.result()
     if cjk:  # the finder counts characters; settings and shared phrases count words
-        slogans = [Slogan(s.phrase, text_words(s.words, True), s.occurrences_a,
-                          s.occurrences_b, s.watchlist, s.variants, s.phrase_b)
-                   for s in slogans]
+        slogans = [replace(s, words=text_words(s.words, True)) for s in slogans]
     # What the two texts say in the same words: their shared phrases and the set phrases
     # both use. A set phrase of one text alone is its own wording, like any other.
     in_both = [s for s in weighed if s.count_a and s.count_b]
@@ -178,8 +176,14 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     named = {phrase_key(w.phrase, normalizer) for w in watched}
     found = set_phrases(context_a, context_b, vocabulary, bits, is_stop, settings, cjk=cjk,
                         language=language, limit=max(settings.max_slogans, SLOGANS_WEIGHED))
+    # A found slogan whose every use a watch-list entry counts already (a line naming the
+    # forms the finder grouped, "network power | strong network country") would show the
+    # same uses again.
+    counted = [(set(w.occurrences_a), set(w.occurrences_b)) for w in watched]
     found = [s for s in found if phrase_key(s.phrase, normalizer) not in named
-             and not any(_counted_by(s, w) for w in watched)]
+             and not any((s.occurrences_a or s.occurrences_b)
+                         and set(s.occurrences_a) <= uses_a and set(s.occurrences_b) <= uses_b
+                         for uses_a, uses_b in counted)]
     # A phrase seen once on each side, inside a passage the two share, is part of that copy
     # rather than a set phrase: a long one is left out, a short one (which may be a set
     # phrase both happen to use once) is listed after the phrases in both that recur on
@@ -223,16 +227,6 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     listed = [s for s in found if not is_formulation(s)
               and phrase_key(s.phrase, normalizer) not in in_collection] if collection else found
     return (phrases, watched + collection + listed[:settings.max_slogans], watched + found)
-
-
-def _counted_by(slogan: Slogan, watched: Slogan) -> bool:
-    """Whether every use of a found `slogan` is a use the watch-list entry `watched`
-    counts already (a line naming the forms the finder grouped, "network power | strong
-    network country"): its row would show the same uses again."""
-    if not (slogan.occurrences_a or slogan.occurrences_b):
-        return False
-    return (set(slogan.occurrences_a) <= set(watched.occurrences_a)
-            and set(slogan.occurrences_b) <= set(watched.occurrences_b))
 
 
 def word_weights(words: Sequence[str], language: str, settings: Settings

@@ -89,18 +89,23 @@ def one_place(head: tuple[int, ...], form: tuple[int, ...], unit: np.ndarray) ->
 def swapped_inside(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
     """Whether two forms of as many units differ only in a run of at most
     `CJK_INNER_SWAP` units with units kept on both sides (早见成效, 早盖成效)."""
-    if len(x) != len(y) or x == y:
-        return False
-    first, end = common_head(x, y), len(x) - common_head(x[::-1], y[::-1])
-    return first > 0 and end < len(x) and end - first <= CJK_INNER_SWAP
+    run = _swapped_run(x, y)
+    return run is not None and run[0] > 0 and run[1] < len(x)
 
 
 def swapped_at_end(x: tuple[int, ...], y: tuple[int, ...], kept: int) -> bool:
     """Whether two forms of as many units differ only in a run of at most
     `CJK_INNER_SWAP` units at one end, keeping at least `kept` units alike (长时间的经济,
     红时间的经济: 红 cuts the word 长时间 where the segmenter reads 红 | 时间)."""
+    run = _swapped_run(x, y)
+    return (run is not None and (run[0] == 0) != (run[1] == len(x))
+            and len(x) - (run[1] - run[0]) >= kept)
+
+
+def _swapped_run(x: tuple[int, ...], y: tuple[int, ...]) -> tuple[int, int] | None:
+    """[first, end) of the one run of at most `CJK_INNER_SWAP` units in which two forms of
+    as many units differ, or None when they differ in length, in nothing or in more."""
     if len(x) != len(y) or x == y:
-        return False
+        return None
     first, end = common_head(x, y), len(x) - common_head(x[::-1], y[::-1])
-    return ((first == 0) != (end == len(x)) and end - first <= CJK_INNER_SWAP
-            and len(x) - (end - first) >= kept)
+    return (first, end) if end - first <= CJK_INNER_SWAP else None

@@ -429,6 +429,9 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
     def documents(form: tuple[int, int]) -> np.ndarray:
         return np.unique(grams.doc_of[levels[form[0]].occurrences(form[1])])
 
+    # Content units two forms keep alike at the least to be one phrase written two ways.
+    strong = variant_shape(cjk)["strong"]
+
     names = None if cjk else NameSlots(grams, texts, streams, scorer.words, unit)
 
     def named_apart(head: tuple[int, int], form: tuple[int, int]) -> bool:
@@ -482,8 +485,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
                                    swapped_inside(words_of(head), words_of(form))
                                    and (co_use.together(grams, rank, head, form)
                                         or co_use.together(grams, rank, form, head))
-                                   or swapped_at_end(words_of(head), words_of(form),
-                                                     variant_shape(cjk)["strong"])
+                                   or swapped_at_end(words_of(head), words_of(form), strong)
                                    and co_use.surely_together(documents(head),
                                                               documents(form),
                                                               len(streams))))
@@ -520,8 +522,7 @@ def rank_groups(texts: Sequence[str], streams: Sequence[TokenStream], vocabulary
             # the writers use them together beyond doubt, as `used_with_groups` asks.
             return (one_word_apart(located.at_whole(*member), located.at_whole(*form),
                                    any_end=True)
-                    or swapped_at_end(words_of(member), words_of(form),
-                                      variant_shape(cjk)["strong"]))
+                    or swapped_at_end(words_of(member), words_of(form), strong))
         head, other = scorer.words(*member), scorer.words(*form)
         place = one_place(head, other, unit)
         return place is not None and not (scorer.no_content[head[place]]
