@@ -76,6 +76,28 @@ def test_utf8_with_one_bad_byte_stays_utf8_and_says_so(tmp_path: Path, name: str
     assert any("1 byte" in note and "UTF-8" in note for note in doc.notes), doc.notes
 
 
+def test_utf8_cut_inside_its_last_character_stays_utf8_and_says_so(tmp_path: Path) -> None:
+    # `head -c 3000 article.txt`: the cut falls inside a curly quote. An English text has
+    # too few other non-ASCII letters to outweigh a bad byte, and was read as
+    # Windows-1252, every "today’s" shown as "todayâ€™s".
+    data = ENGLISH.encode("utf-8")
+    wide = [i for i, byte in enumerate(data[:3000]) if byte >= 0xE0]  # 3-byte leads
+    cut = wide[2] + 2  # two whole quotes before, two of the third's three bytes kept
+    path = tmp_path / "head.txt"
+    path.write_bytes(data[:cut])
+    doc = load_document(path)
+    assert doc.text == data[:wide[2]].decode("utf-8") + "\ufffd"
+    assert any("cut" in note for note in doc.notes), doc.notes
+
+
+def test_windows_1252_ending_on_an_accented_letter_stays_windows_1252(tmp_path: Path) -> None:
+    # Its last byte (é, 0xE9) opens a UTF-8 sequence too, but nothing before it is UTF-8.
+    text = "The harbour board met at the old quay. " * 20 + "They ordered a café"
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(text.encode("cp1252"))
+    assert load_document(path).text == text
+
+
 @pytest.mark.parametrize("name", ["en_article_002_head.txt", "zh_hant.txt"])
 def test_utf8_with_stray_nul_bytes_stays_text_and_says_so(tmp_path: Path, name: str) -> None:
     text = fixture(name)

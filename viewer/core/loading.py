@@ -190,8 +190,10 @@ def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     if b"\x00" not in data:
         try:
             return data.decode("utf-8"), ()
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as error:
+            cut = _utf8_cut_short(data, error)
+        if cut is not None:
+            return cut
         damaged = _mostly_utf8(data)
         if damaged is not None:
             return damaged
@@ -209,6 +211,24 @@ def _utf32_without_bom(data: bytes) -> str | None:
             except UnicodeDecodeError:
                 return None
     return None
+
+
+def _utf8_cut_short(data: bytes, error: UnicodeDecodeError
+                    ) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-8 text cut inside its last character (`head -c`, an interrupted download): valid
+    up to an unfinished sequence at its very end, with a U+FFFD for that and a note. One
+    whole non-ASCII character before it is evidence enough: Windows-1252 text hardly ever
+    holds a valid UTF-8 sequence ("Ã©"), though it may end on a byte that opens one ("é").
+    None when the text is not that."""
+    if error.reason != "unexpected end of data":  # the first error: the rest is valid
+        return None
+    head = data[:error.start].decode("utf-8")
+    if head.isascii():
+        return None
+    return head + "\ufffd", (
+        f"the file is cut short inside its last character: its last "
+        f"{len(data) - error.start} byte{'s' if len(data) - error.start > 1 else ''} "
+        "replaced with \ufffd",)
 
 
 #: Valid non-ASCII characters needed per invalid byte to call a file damaged UTF-8.
