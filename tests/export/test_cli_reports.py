@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -52,3 +54,23 @@ def test_json_path_imports_neither_qt_nor_reportlab(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                          text=True, check=True).stdout
     assert out.strip() == "0 []"
+
+
+def test_reports_say_what_loading_took_out_of_the_texts(tmp_path: Path) -> None:
+    # With --trim the texts side by side are not the files' texts: the JSON lists what
+    # went in each document's notes, and the reports must say it too (they listed the
+    # settings without it, showing trimmed texts as if they were the files).
+    prose = Path(A).read_text(encoding="utf-8")
+    title = "Harbour plan | City News | Front page"
+    noisy = tmp_path / "noisy.txt"
+    noisy.write_text(f"{title}\n\n{prose}\n{title}\n\n{prose}\n{title}\n", encoding="utf-8")
+    pdf, html, js = tmp_path / "r.pdf", tmp_path / "r.html", tmp_path / "r.json"
+    assert main(["compare", str(noisy), B, "--trim", "--pdf", str(pdf), "--html", str(html),
+                 "--json", str(js)]) == 0
+    [notes_a, notes_b] = [doc["notes"] for doc in json.loads(js.read_text("utf-8"))["documents"]]
+    assert notes_a and not notes_b
+    page = unescape(re.sub(r"<[^>]+>", "", html.read_text(encoding="utf-8")))
+    pdf_text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    for note in notes_a:
+        assert note in page
+        assert " ".join(note.split()) in pdf_text

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 
+from viewer.core.document import Document
 from viewer.core.model import Comparison, Span
 from viewer.core.tokenize import as_written, cut_at_word
 from viewer.present.alignment import alignment_chain
@@ -159,13 +160,20 @@ def _setting_value(value: object) -> str:
     return str(value)
 
 
+def _document_rows(label: str, doc: Document, words: int) -> tuple[tuple[str, str], ...]:
+    """A document's row, then its notes: what loading took out of or replaced in the file
+    (--trim's noise, a PDF's running headers, bad bytes), which the texts shown lack."""
+    row = (label, f"{doc.name}{f' — {doc.path}' if doc.path else ''} · "
+                  f"{len(doc.text):,} characters, {words:,} words, language {doc.language}")
+    return (row, (f"Notes on {label}", "; ".join(doc.notes))) if doc.notes else (row,)
+
+
 def summary(comparison: Comparison, now: datetime | None = None) -> Summary:
     a, b = comparison.document_a, comparison.document_b
     stats = comparison.stats
     documents = tuple(
-        (label, f"{doc.name}{f' — {doc.path}' if doc.path else ''} · {len(doc.text):,} characters, "
-                f"{words:,} words, language {doc.language}")
-        for label, doc, words in (("A", a, stats.words_a), ("B", b, stats.words_b)))
+        row for label, doc, words in (("A", a, stats.words_a), ("B", b, stats.words_b))
+        for row in _document_rows(label, doc, words))
     figures = (
         ("Shared phrases", f"{len(comparison.shared_phrases):,}"),
         ("Text of A in shared phrases", percent(stats.shared_chars_a)),
