@@ -89,3 +89,28 @@ def test_paragraphs_in_tables_and_text_boxes_keep_their_order() -> None:
         archive.writestr("word/document.xml", _HEAD + body + "</w:body></w:document>")
     text, _ = extract_docx(out.getvalue(), "t.docx")
     assert text == "Before\n\na1\tb1\n\ninner\n\nBoxed\ttext"
+
+
+def test_a_text_box_is_read_once_not_again_from_its_fallback() -> None:
+    # Word writes a text box twice: as a DrawingML shape (mc:Choice) and again as VML
+    # for older readers (mc:Fallback). Both hold the same w:txbxContent, which was read
+    # twice: a pull quote stood twice in the text, its slogans counted double.
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"')
+    box = ("<w:txbxContent><w:p><w:r><w:t>Build a network power.</w:t></w:r></w:p>"
+           "</w:txbxContent>")
+    body = ("<w:p><w:r><w:t>Before the box. </w:t></w:r><w:r><mc:AlternateContent>"
+            f'<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>{box}</wps:txbx>'
+            "</wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+            f"{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+            "<w:r><w:t> After the box.</w:t></w:r></w:p>"
+            "<w:p><w:r><w:t>Next paragraph.</w:t></w:r></w:p>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml",
+                         f'<?xml version="1.0" encoding="UTF-8"?><w:document {ns}><w:body>'
+                         f"{body}</w:body></w:document>")
+    text, _ = extract_docx(out.getvalue(), "box.docx")
+    assert text == "Before the box. Build a network power. After the box.\n\nNext paragraph."

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import IO
+from typing import IO, Any
 
 from viewer.core.errors import LoadError
 from viewer.core.loaders.common import describe, join_paragraphs
@@ -28,7 +28,10 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _T = (f"{_W}{name}" for name in ("p", "tbl", "tr", "tc", "t"))
 #: Elements of a paragraph that are its text; the value is what a non-text one stands for.
 _TEXT_TAGS = {_T: "", f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
-_READ_TAGS = (_P, _TBL, _TR, _TC, *_TEXT_TAGS)
+#: What Word writes a second time for readers without a feature (a text box again as VML,
+#: after its DrawingML shape in mc:Choice): read once, from the choice.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_READ_TAGS = (_P, _TBL, _TR, _TC, _FALLBACK, *_TEXT_TAGS)
 
 
 def is_docx(data: bytes) -> bool:
@@ -102,7 +105,8 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
     """One text block per paragraph and per table row, in document order.
 
     A paragraph inside a paragraph (a text box) adds its text to the outer one; a paragraph
-    in a table cell is part of that cell; deleted text (w:delText) is not read."""
+    in a table cell is part of that cell; deleted text (w:delText) and an mc:Fallback (the
+    same content again) are not read."""
     from lxml import etree
 
     blocks: list[str] = []
@@ -110,6 +114,7 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
     depth = 0  # paragraphs open (text boxes nest them)
     tables: list[_Table] = []
     total = 0
+    fallbacks = 0  # mc:Fallback elements open
     # Only the elements read are reported (filtered in C); the others (runs, properties)
     # go when their paragraph is cleared, so at most one paragraph is held beyond the text.
     events = etree.iterparse(part, events=("start", "end"), tag=_READ_TAGS,
@@ -117,6 +122,12 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
                              remove_comments=True, remove_pis=True)
     for event, element in events:
         tag = element.tag
+        if tag == _FALLBACK or fallbacks:
+            if tag == _FALLBACK:
+                fallbacks += 1 if event == "start" else -1
+            if event == "end":
+                _drop(element)
+            continue
         if event == "start":
             if tag == _P:
                 depth += 1
@@ -153,13 +164,17 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
         elif tag == _TBL and tables:
             rows = tables.pop().rows
             (tables[-1].nested if tables else blocks).extend(rows)
-        # Read once: drop the element and the siblings before it, so memory stays flat.
-        element.clear(keep_tail=False)
-        parent = element.getparent()
-        if parent is not None:
-            while element.getprevious() is not None:
-                del parent[0]
+        _drop(element)
     return blocks
+
+
+def _drop(element: Any) -> None:
+    """Read once: drop the element and the siblings before it, so memory stays flat."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
 
 
 def _megabytes(count: int) -> str:
