@@ -103,6 +103,23 @@ def test_markdown_rendered_to_text_with_paragraphs(tmp_path: Path) -> None:
         "River\tSpring\n\nNorthern\t4.2 m")
 
 
+@pytest.mark.parametrize("fence,closing", [("---", "---"), ("---", "..."), ("+++", "+++")])
+def test_markdown_front_matter_is_not_text(tmp_path: Path, fence: str, closing: str) -> None:
+    # Jekyll, Hugo, Obsidian and pandoc files open with metadata no reader sees rendered;
+    # it was read as a paragraph ("title: ... date: ... tags: ...") and matched as text.
+    key = "title = " if fence == "+++" else "title: "
+    front = f"{fence}\n{key}\"Rivers\"\nlayout: post\ntags: [rivers, floods]\n{closing}\n\n"
+    plain = load_document(write(tmp_path, "plain.md", samples.MARKDOWN.encode()))
+    doc = load_document(write(tmp_path, "post.md", (front + samples.MARKDOWN).encode()))
+    assert doc.text == plain.text
+
+
+def test_markdown_opening_on_a_rule_keeps_its_text(tmp_path: Path) -> None:
+    # A thematic break, a paragraph and a setext underline: no metadata, all text.
+    doc = load_document(write(tmp_path, "rule.md", b"---\nThe rivers rose.\n---\n\nMore.\n"))
+    assert doc.text == "The rivers rose.\n\nMore."
+
+
 def test_plain_text_is_kept_exactly(tmp_path: Path) -> None:
     text = "  A line with  spaces.\r\nAnother\tline.\n\n\nLast one  "
     doc = load_document(write(tmp_path, "exact.txt", text.encode()))

@@ -2,7 +2,8 @@
 
 markdown-it-py parses (CommonMark plus tables); its tokens are walked to plain text rather than
 rendered to HTML, so markup characters, link targets and raw HTML never reach the text.
-Headings, paragraphs, list items, quotes, code blocks and table rows each become a paragraph.
+Headings, paragraphs, list items, quotes, code blocks and table rows each become a paragraph;
+front matter (metadata at the head of the file) is no text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,12 @@ from viewer.core.errors import LoadError
 from viewer.core.loaders.common import describe, join_paragraphs
 
 _TAG = re.compile(r"<[^>]*>")
+#: Metadata at the head of a file (Jekyll, Hugo, Obsidian, pandoc): YAML between "---" and
+#: "---" or "...", or TOML between "+++" lines, opening on a key, never rendered. A file
+#: opening on a rule and a paragraph ("---", "Some text") has no key there: it is text.
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?:---[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:.*\r?\n)*?(?:---|\.\.\.)"
+    r"|\+\+\+[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]*[ \t]*=(?:.*\r?\n)*?\+\+\+)[ \t]*(?:\r?\n|\Z)")
 _BLOCK_LEAVES = {"paragraph_close", "heading_close", "th_close", "td_close"}
 
 
@@ -21,7 +28,8 @@ def extract_markdown(source: str, shown: str) -> tuple[str, tuple[str, ...]]:
     try:
         from markdown_it import MarkdownIt
 
-        tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(source)
+        tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(
+            _FRONT_MATTER.sub("", source, count=1))
         blocks = _blocks(tokens)
     except RecursionError:
         raise LoadError(shown, "is Markdown nested too deeply to read") from None
