@@ -113,4 +113,25 @@ def test_a_text_box_is_read_once_not_again_from_its_fallback() -> None:
                          f'<?xml version="1.0" encoding="UTF-8"?><w:document {ns}><w:body>'
                          f"{body}</w:body></w:document>")
     text, _ = extract_docx(out.getvalue(), "box.docx")
-    assert text == "Before the box. Build a network power. After the box.\n\nNext paragraph."
+    assert text == "Before the box. After the box.\n\nBuild a network power.\n\nNext paragraph."
+
+
+def test_a_text_box_is_a_paragraph_after_the_one_it_is_anchored_in() -> None:
+    # Word anchors a box at the head of a paragraph: its text ran into the paragraph's
+    # first word ("Build a network powerThe harbour board..."), and a sentence the box
+    # is anchored inside was cut in two.
+    box = ("<w:txbxContent><w:p><w:r><w:t>Build a network power</w:t></w:r></w:p>"
+           "<w:p><w:r><w:t>Second line of the box</w:t></w:r></w:p></w:txbxContent>")
+    body = (f"<w:p><w:r><w:pict><w:txbx>{box}</w:txbx></w:pict></w:r>"
+            "<w:r><w:t>The harbour board met </w:t></w:r>"
+            f"<w:r><w:pict><w:txbx>{box}</w:txbx></w:pict></w:r>"
+            "<w:r><w:t>on Tuesday.</w:t></w:r></w:p>"
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell</w:t></w:r>"
+            f"<w:r><w:pict><w:txbx>{box}</w:txbx></w:pict></w:r></w:p></w:tc></w:tr></w:tbl>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", _HEAD + body + "</w:body></w:document>")
+    text, _ = extract_docx(out.getvalue(), "box.docx")
+    boxed = "Build a network power\n\nSecond line of the box"
+    assert text == (f"The harbour board met on Tuesday.\n\n{boxed}\n\n{boxed}\n\n"
+                    "Cell Build a network power Second line of the box")

@@ -104,13 +104,16 @@ class _Table:
 def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
     """One text block per paragraph and per table row, in document order.
 
-    A paragraph inside a paragraph (a text box) adds its text to the outer one; a paragraph
-    in a table cell is part of that cell; deleted text (w:delText) and an mc:Fallback (the
+    A paragraph inside a paragraph (a text box) follows the outer one, as its own block
+    (the box stands apart from the sentence it is anchored in); a paragraph in a table
+    cell is part of that cell; deleted text (w:delText) and an mc:Fallback (the
     same content again) are not read."""
     from lxml import etree
 
     blocks: list[str] = []
-    pieces: list[str] = []  # the current outermost paragraph's text
+    pieces: list[str] = []  # the current paragraph's text
+    outer: list[list[str]] = []  # the text so far of the paragraphs a text box is inside
+    boxed: list[str] = []  # the text boxes' paragraphs, set after their outermost one's
     depth = 0  # paragraphs open (text boxes nest them)
     tables: list[_Table] = []
     total = 0
@@ -131,6 +134,9 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
         if event == "start":
             if tag == _P:
                 depth += 1
+                if depth > 1:
+                    outer.append(pieces)
+                    pieces = []
             elif tag == _TBL:
                 tables.append(_Table())
             elif tag == _TC and tables:
@@ -146,13 +152,17 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
             continue  # cleared with its paragraph: cheaper than one by one
         elif tag == _P:
             depth -= 1
-            if depth == 0:
-                text = "".join(pieces)
+            text = "".join(pieces)
+            if depth:
+                boxed.append(text)
+                pieces = outer.pop()
+            else:
                 pieces = []
                 if tables and tables[-1].cell is not None:
-                    tables[-1].cell.append(text)
+                    tables[-1].cell.extend((text, *boxed))
                 else:
-                    blocks.append(text)
+                    blocks.extend((text, *boxed))
+                boxed = []
         elif tag == _TC and tables and (cell := tables[-1].cell) is not None:
             tables[-1].cells.append(" ".join(t.strip() for t in cell if t.strip()))
             tables[-1].cell = None
