@@ -30,6 +30,20 @@ def test_recurring_phrase_is_counted_in_both_documents_with_its_occurrences():
     assert any(s.phrase.casefold() == "green transition" for s in result.slogans)
 
 
+def test_two_forms_read_at_one_place_are_one_use():
+    # 加快建设网络强国 and its longer form 加快建设网络强国、数字中国 are one slogan: where the
+    # longer one is written, the shorter one inside it is not a second use.
+    a = ("加快建设网络强国 推进中国式现代化\n\n"
+         "总书记指出，加快建设网络强国、数字中国，是适应发展新方位的必然要求。")
+    b = "科技自立自强离不开攻关。要加强关键核心技术攻关，加快建设网络强国、数字中国。"
+    result = compare(Document(a, "a"), Document(b, "b"))
+    [network] = [s for s in result.slogans if s.phrase == "加快建设网络强国"]
+    assert [a[s:e] for s, e in network.occurrences_a] == [
+        "加快建设网络强国", "加快建设网络强国、数字中国"]
+    assert [b[s:e] for s, e in network.occurrences_b] == ["加快建设网络强国、数字中国"]
+    assert (network.count_a, network.count_b) == (2, 1)
+
+
 def test_a_zero_width_character_does_not_split_a_slogan():
     hidden = B.replace("digital", "digi\u200btal")
     result = compare(Document(A, "a"), Document(hidden, "b"))

@@ -366,7 +366,10 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
                     continue
                 first, last = reach(form, p)
                 occurrences[int(doc_of[p])].add((int(starts[first]), int(ends[last])))
-        if sum(map(len, occurrences)) < min_count:
+        # Two forms of the group read at one place (加快建设网络强国 inside 加快建设网络强国、
+        # 数字中国) are one use of the slogan.
+        uses_a, uses_b = (apart_spans(list(spans)) for spans in occurrences)
+        if len(uses_a) + len(uses_b) < min_count:
             continue
         phrase, phrase_b = (cjk and in_two_scripts(group[0])) or (shown(group[0]), "")
         forms_written = [shown(f) for f in group[1:]]
@@ -375,8 +378,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         variants = tuple(v for v in dict.fromkeys(forms_written) if v != phrase)
         words = dict(writings(group[0], most=None)).get(phrase, group[0][0])
         slogans.append(Slogan(phrase=phrase, words=words,
-                              occurrences_a=tuple(sorted(occurrences[0])),
-                              occurrences_b=tuple(sorted(occurrences[1])),
+                              occurrences_a=uses_a, occurrences_b=uses_b,
                               variants=variants, phrase_b=phrase_b))
     return slogans
 
