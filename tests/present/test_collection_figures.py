@@ -32,7 +32,32 @@ def test_the_figures_carry_the_short_labels_in_the_slogans_order() -> None:
     comparison = Comparison(Document("one two", "a"), Document("one", "b"), Settings(), (),
                             slogans, (), Stats(0.0, 0.0, 0.0, 2, 1))
     context = {"slogans": [{"documents": 2, "of": 9}, None], "shared_phrases": [],
-               "collection": {"documents": 9, "store": "/x/c.sqlite"}}
+               "collection": {"documents": 9, "store": "/x/c.sqlite", "a": "x", "b": "y"}}
     figures = collection_figures(context, comparison)
     assert figures.slogans == ("shared only by these two · in 2/9 articles", "")
     assert figures.slogans_short == ("these two only · 2/9", "")
+
+
+@pytest.mark.parametrize("a,b,documents,kind", [
+    ("x", "y", 2, "shared only by these two"),  # A and B are the two
+    ("x", "y", 3, "common formulation"),
+    (None, None, 2, "common formulation"),  # neither is an article: two others use it
+    (None, None, 0, "shared only by these two"),
+    ("x", None, 2, "common formulation"),  # A and one other article
+    ("x", None, 1, "shared only by these two"),
+    ("x", "x", 2, "common formulation"),  # B is a copy of A: one article, and another
+])
+def test_a_slogan_both_use_is_theirs_only_when_no_other_article_uses_it(
+        a: str | None, b: str | None, documents: int, kind: str) -> None:
+    # The count is of the collection's articles: A and B are among them only when they are
+    # its articles, so two that are not share with two others what two articles use.
+    slogans = (Slogan("key core technologies", 3, ((0, 21),), ((0, 21),)),)
+    text = "key core technologies"
+    comparison = Comparison(Document(text, "a"), Document(text, "b"), Settings(), (),
+                            slogans, (), Stats(0.0, 0.0, 0.0, 3, 3))
+    context = {"slogans": [{"documents": documents, "of": 9}], "shared_phrases": [],
+               "collection": {"documents": 9, "store": "/x/c.sqlite", "a": a, "b": b}}
+    figures = collection_figures(context, comparison)
+    assert figures.slogans == (f"{kind} · in {documents}/9 articles",)
+    assert figures.slogans_short[0].startswith(
+        "common · " if kind == "common formulation" else "these two only · ")

@@ -39,10 +39,12 @@ _KINDS = {"neither": ("used by neither", "neither"), "a": ("used by A only", "A 
           "pair": ("shared only by these two", "these two only")}
 
 
-def slogan_label(figures: Mapping[str, Any] | None, slogan: Slogan, short: bool = False) -> str:
+def slogan_label(figures: Mapping[str, Any] | None, slogan: Slogan, short: bool = False,
+                 ours: Mapping[str, str | None] | None = None) -> str:
     """A slogan's collection figures and what they make of it: "common formulation · in
     5/30 articles · first 2023-03-02", or `short`, for a table cell whose tooltip has the
-    rest, "common · 5/30"."""
+    rest, "common · 5/30". `ours`, {"a": id, "b": id}, names the collection's articles
+    that A and B are (None for one that is none of them); not given, both are, apart."""
     if not figures:
         return ""
     found, total = int(figures.get("documents", 0)), int(figures.get("of", 0))
@@ -52,12 +54,21 @@ def slogan_label(figures: Mapping[str, Any] | None, slogan: Slogan, short: bool 
     elif slogan.count_a == 0 or slogan.count_b == 0:
         kind = "b" if slogan.count_a == 0 else "a"
     else:
-        kind = "common" if found > 2 else "pair"
+        kind = "common" if found > _counted_of_ours(ours) else "pair"
     label = _KINDS[kind][1 if short else 0]
     if short:
         return f"{label} · {found:,}/{total:,}"
     since = f" · first {first.get('date') or first.get('doc')}" if first else ""
     return f"{label} · in {found:,}/{total:,} articles{since}"
+
+
+def _counted_of_ours(ours: Mapping[str, str | None] | None) -> int:
+    """How many of the articles a slogan both texts use is counted in are A and B: those of
+    the two that are articles of the collection. The rest are other articles, which make
+    it more than the pair's."""
+    if ours is None:
+        return 2
+    return len({doc for doc in (ours.get("a"), ours.get("b")) if doc is not None})
 
 
 def phrase_label(figures: Mapping[str, Any] | None, title: Callable[[str], str] = str,
@@ -82,11 +93,11 @@ def collection_figures(context: Mapping[str, Any], comparison: Comparison,
     collection called `name` (its folder or file; its store's file name when none)."""
     about = context.get("collection") or {}
     store = name or os.path.basename(str(about.get("store", "")))
+    ours = {"a": about.get("a"), "b": about.get("b")}
     return CollectionFigures(
-        tuple(slogan_label(f, s) for f, s in zip(context["slogans"], comparison.slogans,
-                                                  strict=True)),
-        tuple(phrase_label(f, title, {"a": about.get("a"), "b": about.get("b")})
-              for f in context["shared_phrases"]),
+        tuple(slogan_label(f, s, ours=ours) for f, s in zip(
+            context["slogans"], comparison.slogans, strict=True)),
+        tuple(phrase_label(f, title, ours) for f in context["shared_phrases"]),
         f"{int(about.get('documents', 0)):,} articles of {store}",
-        tuple(slogan_label(f, s, short=True) for f, s in zip(
+        tuple(slogan_label(f, s, short=True, ours=ours) for f, s in zip(
             context["slogans"], comparison.slogans, strict=True)))
