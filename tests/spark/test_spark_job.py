@@ -470,3 +470,23 @@ def test_a_glob_of_files_names_each_line_by_its_file(spark: SparkSession, tmp_pa
                        str(tmp_path / "none"), "--quiet"]) == 2
     assert capsys.readouterr().err.strip() == (
         f"tandem: {parts / 'nothing-*.jsonl'}: no file matches (check the path)")
+
+
+def test_lines_are_read_as_their_bytes_and_split_at_newlines_as_the_embedded_engine_does(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # A line a scraper wrote in Windows-1252 is skipped as not UTF-8 (Spark's text reader
+    # must not decode it into U+FFFD and index the mangled text), and a bare carriage return
+    # between two fields of a line ends no line (so the lines after it keep their numbers).
+    rows = [json.dumps(row) for row in make_collection(documents=4).rows]
+    rows[1] = rows[1].replace('", "series"', '",\r"series"', 1)
+    cp1252 = json.dumps({"id": "quoted", "text": "\u201cA quote\u201d, said twice."},
+                        ensure_ascii=False).encode("cp1252")
+    source = tmp_path / "scraped.jsonl"
+    source.write_bytes(b"\n".join([*(row.encode() for row in rows[:3]), cp1252, rows[3].encode()])
+                       + b"\n")
+    run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
+    assert [s["path"] for s in embedded["skipped"]] == [f"{source}:4"]
+    for part in ("documents", "skipped"):
+        assert spark_report[part] == embedded[part], part

@@ -56,7 +56,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from py4j.protocol import Py4JJavaError  # type: ignore[import-untyped]
-from pyspark.sql import DataFrame, SparkSession
+from pyspark import RDD
+from pyspark.sql import DataFrame, Row, SparkSession
 from pyspark.sql import functions as F
 
 from viewer.collection.article import SourceError
@@ -389,18 +390,26 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
             raise SourceError(f"{source}: no file matches (check the path)")
     elif "://" not in source and not os.path.exists(source):
         raise SourceError(f"{source}: no such file or folder (check the path)")
-    context = spark.sparkContext
-    files = [context.textFile(path, use_unicode=False).zipWithIndex()
-             .map(functools.partial(_numbered, k)) for k, path in enumerate(paths)]
-    lines = files[0] if len(files) == 1 else context.union(files)
+    files = [_raw_lines(spark, path).zipWithIndex().map(functools.partial(_numbered, k))
+             for k, path in enumerate(paths)]
+    lines = files[0] if len(files) == 1 else spark.sparkContext.union(files)
     frame = spark.createDataFrame(lines, "file long, number long, line binary")
     return frame.mapInArrow(functools.partial(core_calls.parse_lines, paths=paths),
                             core_calls.ARTICLE_SCHEMA)
 
 
-def _numbered(file: int, pair: tuple[bytes, int]) -> tuple[int, int, bytes]:
+def _raw_lines(spark: SparkSession, path: str) -> RDD[Row]:
+    """The lines of `path` as their bytes, in the file's order, split at "\n" alone as
+    the embedded reader splits them. `SparkContext.textFile` would not do: it decodes in
+    the JVM, turning bytes that are not UTF-8 into U+FFFD (an article of mangled text where
+    the embedded reader skips the line), and it also ends a line at a bare "\r"."""
+    return (spark.read.option("lineSep", "\n").text(path)
+            .select(F.col("value").cast("binary").alias("line")).rdd)
+
+
+def _numbered(file: int, pair: tuple[Row, int]) -> tuple[int, int, bytes]:
     """(file, line number, the line's bytes) of a line of `zipWithIndex`."""
-    return file, pair[1] + 1, pair[0]
+    return file, pair[1] + 1, bytes(pair[0]["line"])
 
 
 #: What Hadoop's gzip reader says of a file that ends early or is no gzip data.
