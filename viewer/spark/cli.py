@@ -105,15 +105,33 @@ def import_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def check_spark(master: str | None) -> None:
-    """A clear error, before Spark starts, when pyspark or (locally) Java is missing."""
+_NEEDS_JAVA = ("the Spark engine needs Java 17 or later: install openjdk-17-jre-headless "
+               "(Debian/Ubuntu) or set JAVA_HOME")
+
+
+def check_spark() -> None:
+    """A clear error, before Spark starts, when pyspark or Java is missing. Java is needed
+    whatever the master: the driver runs in a JVM on this machine."""
     if importlib.util.find_spec("pyspark") is None:
         raise SparkUnavailable("the Spark engine needs pyspark: pip install -e '.[spark]' "
                                "(or pip install 'pyspark[sql]>=4,<5')")
-    local = master is None or master.startswith("local")
-    if local and not (os.environ.get("JAVA_HOME") or shutil.which("java")):
-        raise SparkUnavailable("the Spark engine needs Java 17 or later: install "
-                               "openjdk-17-jre-headless (Debian/Ubuntu) or set JAVA_HOME")
+    # Spark's launcher runs $JAVA_HOME/bin/java when JAVA_HOME is set, else java on PATH.
+    home = os.environ.get("JAVA_HOME")
+    if home:
+        java = os.path.join(home, "bin", "java")
+        if not (os.path.isfile(java) and os.access(java, os.X_OK)):
+            raise SparkUnavailable(f"JAVA_HOME is {home}, which holds no bin/java: set it to "
+                                   "a Java 17 (or later) installation, or unset it to use "
+                                   "the java on PATH")
+    elif shutil.which("java") is None:
+        raise SparkUnavailable(_NEEDS_JAVA)
+
+
+def java_did_not_start(error: Exception) -> bool:
+    """True for pyspark's error when the JVM it launches exits at once (a Java too old
+    for Spark, or one that is no Java): its launcher's own lines are on stderr above."""
+    condition = getattr(error, "getCondition", None)
+    return callable(condition) and condition() == "JAVA_GATEWAY_EXITED"
 
 
 Write = Callable[[dict[str, Any], argparse.Namespace, Callable[[str], str],
@@ -138,7 +156,7 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
                           "results go to --out DIR (load them into a store with 'tandem "
                           "corpus import DIR --store STORE')")
     conf = spark_conf(args.conf)
-    check_spark(args.master)
+    check_spark()
     check_out_folder(args.out, source)
     _refuse_reports_in(args.out, [getattr(args, name, None) for name in ("json", "html", "pdf")])
     from viewer.spark.job import run_job
@@ -153,8 +171,14 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
         if not args.quiet:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
-    result = run_job(args.sources[0], args.out, master=args.master, conf=conf, progress=say,
-                     formulations=not args.no_formulations)
+    try:
+        result = run_job(args.sources[0], args.out, master=args.master, conf=conf,
+                         progress=say, formulations=not args.no_formulations)
+    except Exception as error:
+        if java_did_not_start(error):
+            raise SparkUnavailable(f"Java did not start Spark (see above); {_NEEDS_JAVA}"
+                                   ) from None
+        raise
     report = report_from_tables(args.out)
     if args.json or args.html or getattr(args, "pdf", None):
         texts = document_texts(args.out)

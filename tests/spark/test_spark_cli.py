@@ -1,0 +1,63 @@
+"""`tandem corpus --engine spark` before its job runs: what it says when Java cannot start
+Spark, in one line rather than a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.collection.planted import make_collection
+from viewer.collection.cli import run_corpus
+
+ROOT = Path(__file__).parents[2]
+
+
+def _source(tmp_path: Path) -> Path:
+    source = tmp_path / "three.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in make_collection(3).rows),
+                      encoding="utf-8")
+    return source
+
+
+def test_a_java_home_that_holds_no_java_is_told_before_spark_starts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # A JDK removed by an upgrade, JAVA_HOME left naming it: Spark's launcher runs
+    # $JAVA_HOME/bin/java whatever java is on PATH, and fails.
+    gone = tmp_path / "jdk-11"
+    monkeypatch.setenv("JAVA_HOME", str(gone))
+    out = tmp_path / "tables"
+    code = run_corpus([str(_source(tmp_path)), "--engine", "spark", "--out", str(out),
+                       "--master", "spark://cluster:7077", "--quiet"])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"tandem: JAVA_HOME is {gone}, which holds no bin/java: set it to a Java 17 (or "
+        "later) installation, or unset it to use the java on PATH\n")
+    assert not out.exists()
+
+
+def test_a_java_that_cannot_start_spark_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    # A Java too old for Spark 4 exits at once with its own message; a Python traceback
+    # after it told nothing more.
+    home = tmp_path / "jdk"
+    (home / "bin").mkdir(parents=True)
+    java = home / "bin" / "java"
+    java.write_text("#!/bin/sh\necho 'java.lang.UnsupportedClassVersionError: class file "
+                    "version 61.0' >&2\nexit 1\n", encoding="utf-8")
+    java.chmod(0o755)
+    env = {**os.environ, "JAVA_HOME": str(home), "PYTHONPATH": str(ROOT),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "viewer", "corpus", str(_source(tmp_path)),
+                           "--engine", "spark", "--out", str(tmp_path / "tables"), "--quiet"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "UnsupportedClassVersionError" in done.stderr  # Java's own word on it stays
+    assert done.stderr.splitlines()[-1] == (
+        "tandem: Java did not start Spark (see above); the Spark engine needs Java 17 or "
+        "later: install openjdk-17-jre-headless (Debian/Ubuntu) or set JAVA_HOME")
