@@ -490,3 +490,20 @@ def test_lines_are_read_as_their_bytes_and_split_at_newlines_as_the_embedded_eng
     assert [s["path"] for s in embedded["skipped"]] == [f"{source}:4"]
     for part in ("documents", "skipped"):
         assert spark_report[part] == embedded[part], part
+
+
+def test_gzip_data_not_named_gz_is_told_so(spark: SparkSession, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # Saved by a browser or curl that kept the server's compression, under the name it
+    # asked for: the embedded engine reads it by its first bytes; Spark's reader knows
+    # gzip by the name alone, and read every compressed line as "not valid JSON".
+    source = tmp_path / "collection.jsonl"
+    with gzip.open(source, "wt", encoding="utf-8") as handle:
+        handle.write("".join(json.dumps(row) + "\n" for row in make_collection(3).rows))
+    assert len(embedded_report(source, tmp_path / "embedded.sqlite")["documents"]) == 3
+    code = run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "out"),
+                       "--quiet"])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"tandem: {source}: is gzip data, but its name does not end in .gz, by which Spark "
+        "knows to decompress it: rename it to collection.jsonl.gz\n")

@@ -61,6 +61,7 @@ from pyspark.sql import DataFrame, Row, SparkSession
 from pyspark.sql import functions as F
 
 from viewer.collection.article import SourceError
+from viewer.collection.jsonlines import GZIP_MAGIC
 from viewer.core.collection.index import IndexParams, index_params
 from viewer.core.errors import TandemError
 from viewer.present.wording import counted
@@ -390,12 +391,27 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
             raise SourceError(f"{source}: no file matches (check the path)")
     elif "://" not in source and not os.path.exists(source):
         raise SourceError(f"{source}: no such file or folder (check the path)")
+    for path in paths:
+        _refuse_unnamed_gzip(path)
     files = [_raw_lines(spark, path).zipWithIndex().map(functools.partial(_numbered, k))
              for k, path in enumerate(paths)]
     lines = files[0] if len(files) == 1 else spark.sparkContext.union(files)
     frame = spark.createDataFrame(lines, "file long, number long, line binary")
     return frame.mapInArrow(functools.partial(core_calls.parse_lines, paths=paths),
                             core_calls.ARTICLE_SCHEMA)
+
+
+def _refuse_unnamed_gzip(path: str) -> None:
+    """`SourceError` for a local file of gzip data not named ".gz": Spark's reader knows
+    gzip by the name alone and would read the compressed bytes as lines, every one
+    skipped as not JSON (the embedded reader knows it by its first bytes)."""
+    if "://" in path or path.lower().endswith(".gz") or not os.path.isfile(path):
+        return
+    with open(path, "rb") as handle:
+        if handle.read(2) == GZIP_MAGIC:
+            raise SourceError(f"{path}: is gzip data, but its name does not end in .gz, by "
+                              "which Spark knows to decompress it: rename it to "
+                              f"{os.path.basename(path)}.gz")
 
 
 def _raw_lines(spark: SparkSession, path: str) -> RDD[Row]:
