@@ -44,6 +44,7 @@ from tests.collection.planted import (
     with_short_edited_copy,
 )
 from tests.collection.test_readings import mixed_rows
+from viewer.cli import run_compare
 from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
 from viewer.collection.sources import read_sources
@@ -190,6 +191,25 @@ def test_tables_are_parquet_and_import_into_a_store(both: dict[str, Any], tmp_pa
     assert "\n" not in err and not (tmp_path / "d.sqlite").exists()
     with pytest.raises(StoreError, match="already holds 36 articles"):
         import_tables(str(out), str(store_path))
+
+
+def test_the_tables_given_where_a_store_is_asked_for_are_told_to_be_imported(
+        both: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The --out folder is what a Spark run leaves: given to compare --collection or to
+    # report, it is named as such, not as a folder of articles to index with 'corpus add'.
+    out: Path = both["out"]
+    rows = both["planted"].by_id()
+    for name in ("d004", "d011"):
+        (tmp_path / f"{name}.txt").write_text(rows[name]["text"], encoding="utf-8")
+    said = (f"tandem: {out}: is not a file; give the path of a collection store (it holds "
+            f"the tables of a Spark run: load them into a store with `tandem corpus import "
+            f"{out} --store STORE`, and give that store)\n")
+    assert run_compare([str(tmp_path / "d004.txt"), str(tmp_path / "d011.txt"),
+                        "--collection", str(out), "--json", str(tmp_path / "c.json")]) == 2
+    assert capsys.readouterr().err == said
+    assert run_corpus(["report", str(out), "--json", "-"]) == 2
+    assert capsys.readouterr().err == said
+    assert not (tmp_path / "c.json").exists()
 
 
 def test_an_imported_store_takes_more_articles(both: dict[str, Any], tmp_path: Path) -> None:
