@@ -74,6 +74,10 @@ def test_a_pickled_variant_never_runs(tmp_path: Path) -> None:
     '[compare]\nsettings={"watchlist": "ferry timetable"}\n',
     '[compare]\nsettings=[1, 2]\n',
     "[view]\nzoom=\"seven\"\n",
+    # JSON reads these as floats no whole number is: a hand edit, or another tool's.
+    "[view]\nzoom=Infinity\n",
+    "[view]\nzoom=NaN\n",
+    "[view]\nzoom=1e999\n",
 ])
 def test_unreadable_values_fall_back_with_a_notice(tmp_path: Path, text: str) -> None:
     store = _store(tmp_path, text)
@@ -81,6 +85,11 @@ def test_unreadable_values_fall_back_with_a_notice(tmp_path: Path, text: str) ->
     store.value("view/zoom", 0)
     assert settings == Settings()
     assert store.notice.startswith("Saved settings were unreadable")
+
+
+def test_a_huge_whole_number_is_read_as_one(tmp_path: Path) -> None:
+    store = _store(tmp_path, "[view]\nzoom=" + "9" * 400 + "\n")
+    assert store.value("view/zoom", 0) == int("9" * 400) and store.notice == ""
 
 
 def test_garbage_bytes_give_a_notice(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ organization "Tandem", application "Tandem" (as before, so earlier plain values 
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,9 @@ class SettingsStore:
         if isinstance(default, bool):
             ok = isinstance(value, bool)
         elif isinstance(default, int | float):
-            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            # JSON reads Infinity, NaN and 1e999 as floats no number setting can be.
+            ok = isinstance(value, int | float) and not isinstance(value, bool) \
+                and (isinstance(value, int) or math.isfinite(value))
         else:
             ok = isinstance(value, type(default))
         if not ok:
