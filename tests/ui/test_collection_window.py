@@ -859,6 +859,24 @@ def test_a_dropped_folder_opens_as_a_collection(make_window, qtbot) -> None:  # 
     assert len(window.collection.data.documents) == 30
 
 
+def test_a_gzipped_json_lines_file_named_json_gz_opens_as_a_collection(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # passim's dumps are often `.json.gz`: the collection engine reads them, and the window's
+    # Open collection file dialog offers them; given alone (dropped, on the command line,
+    # Open…), one is a collection too, not an article ("a gzip archive, unpack it first").
+    articles = sorted(EN_ARTICLES.glob("*.txt"))[:3]
+    dump = tmp_path / "news.json.gz"
+    with gzip.open(dump, "wt", encoding="utf-8") as handle:
+        for article in articles:
+            handle.write(json.dumps({"id": article.stem, "series": "s",
+                                     "text": article.read_text(encoding="utf-8")}) + "\n")
+    window = open_collection(make_window, qtbot, dump)
+    assert window.last_message is None
+    assert window.showing_collection
+    assert window.documents == [None, None]
+    assert sorted(d.id for d in window.collection.data.documents) == [a.stem for a in articles]
+
+
 def test_a_folder_without_articles_is_an_error_and_leaves_no_store(
         make_window, qtbot, tmp_path: Path, private_cache: Path) -> None:  # type: ignore[no-untyped-def]
     empty = tmp_path / "empty"

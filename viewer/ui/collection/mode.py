@@ -48,7 +48,10 @@ if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
 MAX_RECENT = 8
-JSON_LINES_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+#: Files the window opens as a collection of JSON lines rather than as an article. A plain
+#: `.json` may be an article's text; a `.json.gz` (as passim's dumps are often named, and as
+#: the Open collection file dialog offers) is never one: the loader refuses a gzip archive.
+JSON_LINES_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")
 
 
 def named_as_store(path: str) -> bool:
