@@ -14,7 +14,13 @@ from itertools import chain
 from viewer import __version__
 from viewer.arguments import OneLineParser
 from viewer.core.errors import LoadError, TandemError, printable
-from viewer.core.settings import DECLARED, Declared, Settings, checked_settings
+from viewer.core.settings import (
+    DECLARED,
+    Declared,
+    Settings,
+    checked_settings,
+    watchlist_phrases,
+)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -81,10 +87,7 @@ def read_watchlist(path: str) -> tuple[str, ...]:
     except LoadError as error:  # the content's: the advice for articles does not
         raise LoadError(shown, error.problem,
                         "give a plain-text file with one phrase per line") from None
-    # Notepad saves UTF-8 with a byte-order mark, which is no letter of the first phrase.
-    lines = text.removeprefix("\ufeff").splitlines()
-    return tuple(line.strip() for line in lines
-                 if line.strip() and not line.lstrip().startswith("#"))
+    return watchlist_phrases(text)
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
 
 from tests.ui.conftest import wait_rendered
 from tests.ui.test_window import format_at
@@ -153,6 +154,27 @@ def test_the_status_bar_and_the_tab_count_the_slogans_alike(make_window, qtbot,
     assert panel.tabText(1) == f"Slogans ({found} +2 watched)"
     assert f" · {found} slogans (+2 watched, not found) · " in window.figures.text()
     assert "2 watch-list phrases used by neither" in panel.tabToolTip(1)
+
+
+def test_a_watch_list_file_pasted_into_the_editor_watches_what_the_command_line_does(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The file `--watchlist` reads, comments and all, pasted into the Slogans tab: its
+    # `#` lines are notes, as on the command line, not phrases watched (and listed as
+    # "(watch-list)", used by neither text).
+    from viewer.cli import read_watchlist
+
+    listing = tmp_path / "watch.txt"
+    listing.write_text(f"\ufeff# Phrases to follow\n{BOTH}\n\n  # {ONLY_A} (not now)\n"
+                       f"{ONLY_A} | crimson beacon charter\n", encoding="utf-8")
+    window = _opened(make_window, qtbot, tmp_path)
+    panel = window.side_panel
+    panel.watch_edit.setPlainText(listing.read_text(encoding="utf-8"))
+    panel.findChild(QPushButton, "watchlist_save").click()
+    wait_rendered(qtbot, window)
+    assert panel.edited_watchlist() == read_watchlist(str(listing))
+    watched = [s.phrase for s in window.rendered.comparison.slogans if s.watchlist]
+    assert sorted(watched) == sorted([BOTH, ONLY_A])
+    assert window.settings.watchlist == read_watchlist(str(listing))
 
 
 def test_a_slogan_of_one_text_leaves_no_mark_of_the_last_choice_in_the_other(

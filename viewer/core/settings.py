@@ -193,3 +193,12 @@ def checked_settings(values: dict[str, Any], flags: bool = False) -> Settings:
                            "must not exceed " + ("--slogan-max-words" if flags
                                                  else "slogan_max_words"), flags)
     return settings
+
+
+def watchlist_phrases(text: str) -> tuple[str, ...]:
+    """The phrases of a watch-list written one a line, as a `--watchlist` file or the
+    window's editor holds it: each line stripped, blank lines and `#` comments skipped."""
+    # Notepad saves UTF-8 with a byte-order mark, which is no letter of the first phrase.
+    lines = text.removeprefix("\ufeff").splitlines()
+    return tuple(line.strip() for line in lines
+                 if line.strip() and not line.lstrip().startswith("#"))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.model import Comparison, SharedPhrase, Slogan
+from viewer.core.settings import watchlist_phrases
 from viewer.present.palette import LIGHT
 from viewer.present.theme_note import closest_only_mark, closest_only_note
 from viewer.present.wording import SloganTally, slogan_tally
@@ -223,7 +224,7 @@ class SidePanel(QTabWidget):
         self.watch_edit = QPlainTextEdit()
         self.watch_edit.setObjectName("watchlist_edit")
         self.watch_edit.setPlaceholderText("Your own phrases to watch, one per line; "
-                                           "variants after a phrase: a | b")
+                                           "variants after a phrase: a | b; # a comment")
         self.watch_edit.setMaximumHeight(90)
         apply_watch = QPushButton("Save watch-list")
         apply_watch.setObjectName("watchlist_save")
@@ -293,8 +294,8 @@ class SidePanel(QTabWidget):
 
     def edited_watchlist(self) -> tuple[str, ...]:
         """The phrases in the watch-list editor, saved or not."""
-        lines = self.watch_edit.toPlainText().splitlines()
-        return tuple(p.strip() for p in lines if p.strip())
+        # Read as a `--watchlist` file is: a pasted one's comments are no phrases.
+        return watchlist_phrases(self.watch_edit.toPlainText())
 
     def _on_watch_saved(self) -> None:
         self.watchlist_changed.emit(self.edited_watchlist())
