@@ -599,6 +599,28 @@ def test_cancel_during_indexing_leaves_the_store_as_it_was(
         assert len(window.collection.data.documents) == len(after["documents"])
 
 
+def test_cancelling_the_indexing_leaves_a_comparison_still_running_its_bar_and_cancel(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A folder indexing, and a long pair opened meanwhile: Cancel stops the indexing first.
+    # The comparison goes on, and keeps its progress bar and a Cancel for it.
+    from tests.ui.test_window import big_pair
+
+    folder = tmp_path / "articles"
+    shutil.copytree(EN_ARTICLES, folder)
+    a, b = big_pair(tmp_path, 120)
+    window = make_window()
+    window.open_paths([str(folder)])
+    window.open_paths([str(a), str(b)])
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.collection.indexer.running
+    assert window.comparer.is_current(window.comparer.token)  # still comparing
+    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    with qtbot.waitSignal(window.comparer.signals.cancelled, timeout=30000):
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+    assert window.comparer.wait(30000)
+
+
 def test_skipped_files_are_listed_in_a_dialog_that_copies(
         make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "with-junk"

@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self._sources: list[Document | str | None] = [None, None]
         self.rendered: Rendered | None = None
         self.last_message: QMessageBox | None = None
+        #: (stage, fraction done) the comparison job last reported, for the progress bar.
+        self._comparing: tuple[str, float] = ("", 0.0)
 
         self.comparer = Comparer(self)
         self.comparer.signals.progress.connect(self.on_progress)
@@ -418,6 +420,7 @@ class MainWindow(QMainWindow):
     def _start_job(self, doing: str) -> None:
         self.comparer.start(self._sources[0], self._sources[1], self.settings,
                             self.collection.formulations_behind(*self._sources))
+        self._comparing = (doing, 0.0)
         self.begin_progress(doing)
 
     def ask(self, title: str, message: str, action: str, on_yes: Callable[[], None]) -> None:
@@ -449,6 +452,7 @@ class MainWindow(QMainWindow):
     # -- worker results --------------------------------------------------------------------
     def on_progress(self, token: int, stage: str, fraction: float) -> None:
         if token == self.comparer.token:
+            self._comparing = (stage, fraction)
             self.report_progress(stage, fraction)
 
     def on_compared(self, token: int, rendered: Rendered | None) -> None:
@@ -503,14 +507,19 @@ class MainWindow(QMainWindow):
             self.figures.setText("Cancelled. Change a setting or reopen to retry.")
 
     def _end_progress(self) -> None:
-        # A collection still indexing behind a comparison that ended keeps its bar and Cancel.
-        indexing = self.collection.indexing_progress()
-        if indexing is not None:
-            self.report_progress(*indexing)
+        # A collection still indexing behind a comparison that ended keeps its bar and Cancel,
+        # and a comparison still running behind an indexing run that ended keeps its own.
+        going_on = self.collection.indexing_progress() or self.comparing_progress()
+        if going_on is not None:
+            self.report_progress(*going_on)
             self.cancel_button.show()
             return
         self.progress.hide()
         self.cancel_button.hide()
+
+    def comparing_progress(self) -> tuple[str, float] | None:
+        """(stage, fraction done) of the comparison job going on, else None."""
+        return self._comparing if self.comparer.is_current(self.comparer.token) else None
 
     @property
     def busy(self) -> bool:
