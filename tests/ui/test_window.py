@@ -105,6 +105,25 @@ def test_alt_down_walks_passages_in_order(make_window, qtbot, tmp_path) -> None:
     assert phrases[window.active_phrase].a[0] == seen[-2]
 
 
+def test_passage_steps_are_offered_only_when_there_are_passages(make_window, qtbot,
+                                                                tmp_path) -> None:
+    # Two texts sharing no passage: F7/F8 and their buttons did nothing, enabled all the same.
+    a, b = tmp_path / "cats.txt", tmp_path / "quarks.txt"
+    a.write_text("The cat sat on the mat all afternoon and purred at the garden birds.\n",
+                 encoding="utf-8")
+    b.write_text("Quantum chromodynamics describes the strong force binding quarks.\n",
+                 encoding="utf-8")
+    window = make_window()
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    assert window.rendered.comparison.shared_phrases == ()
+    assert not window.next_act.isEnabled() and not window.prev_act.isEnabled()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    assert window.rendered.comparison.shared_phrases
+    assert window.next_act.isEnabled() and window.prev_act.isEnabled()
+
+
 def test_slogan_row_toggles_its_highlight(make_window, qtbot, tmp_path) -> None:
     window = opened(make_window, qtbot, tmp_path)
     slogans = window.rendered.comparison.slogans

@@ -723,8 +723,12 @@ class MainWindow(QMainWindow):
         self.welcome.setVisible(empty)
         # The comparison's actions act on the pair shown: none while the collection is.
         has = self.rendered is not None and not self.showing_collection
-        for act in (self.next_act, self.prev_act, self.pdf_act, self.html_act):
+        for act in (self.pdf_act, self.html_act):
             act.setEnabled(has)
+        # Stepping through passages needs some: with none, F7/F8 would do nothing.
+        passages = has and bool(self.rendered and self.rendered.comparison.shared_phrases)
+        for act in (self.next_act, self.prev_act):
+            act.setEnabled(passages)
         self.find_act.setEnabled(not self.showing_collection)
         data = self.collection.data
         for act in (self.collection_html_act, self.collection_pdf_act):
