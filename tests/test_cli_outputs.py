@@ -174,6 +174,44 @@ def test_a_reader_that_stopped_early_ends_the_run_quietly(articles, tmp_path, ta
     assert (done.returncode, done.stderr) == (141, "")
 
 
+def _run_with_stdout(command: str, args: list[str], tmp_path: Path, stdout: object,
+                     **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "viewer", command, *args, "--json", "-"],
+                          stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT),
+                               "XDG_CACHE_HOME": str(tmp_path / "cache"), **env})
+
+
+def _json_args(command: str, a: Path, b: Path, tmp_path: Path) -> list[str]:
+    return [str(a), str(b)] if command == "compare" else [
+        str(a.parent), "--quiet", "--store", str(tmp_path / "store.sqlite")]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("command", ["compare", "corpus"])
+def test_json_to_a_full_stdout_is_told_in_one_line(articles, tmp_path, command) -> None:
+    # `tandem ... --json - > file` on a full disk: a traceback, where --html - said so.
+    a, b = articles
+    with open("/dev/full", "w") as full:
+        done = _run_with_stdout(command, _json_args(command, a, b, tmp_path), tmp_path, full)
+    assert done.returncode == 2
+    assert done.stderr.startswith("tandem: -: cannot be written: ")
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("command", ["compare", "corpus"])
+def test_json_to_stdout_is_utf8_whatever_its_text_encoding(articles, tmp_path,
+                                                          command) -> None:
+    # A terminal or pipe Python takes for ASCII (PYTHONIOENCODING, a C locale of old):
+    # the JSON of an article named in Chinese ended in a UnicodeEncodeError traceback.
+    a, b = articles
+    b = b.rename(b.with_name("网络强国.txt"))
+    done = _run_with_stdout(command, _json_args(command, a, b, tmp_path), tmp_path,
+                            subprocess.PIPE, PYTHONIOENCODING="ascii")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "网络强国" in done.stdout
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_an_interrupted_run_exits_130_with_one_line(articles, tmp_path, sig) -> None:
     a, b = articles

@@ -251,14 +251,14 @@ def _write_json(comparison, target: str,  # type: ignore[no-untyped-def]
 
 
 def write_json_text(text: str, target: str) -> None:
-    """JSON text to stdout ("-") or atomically to a file (LoadError if it cannot be)."""
-    if target == "-":
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()  # a closed pipe raises here, not at exit
-        return
+    """JSON text, in UTF-8, to stdout ("-") or atomically to a file (LoadError if it
+    cannot be, a full disk under stdout included). Standard output is written as bytes,
+    as the HTML and PDF are: its text encoding (PYTHONIOENCODING, the locale) is not
+    JSON's."""
     from viewer.export.atomic import write_report
 
-    write_report(target, lambda handle: handle.write(text.encode("utf-8")))
+    ending = "\n" if target == "-" else ""
+    write_report(target, lambda handle: handle.write((text + ending).encode("utf-8")))
 
 
 def _reader_gone() -> int:
