@@ -1080,6 +1080,37 @@ def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path: Path) -> N
     assert result.stdout == expected
 
 
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
+                    reason="as root, needs setpriv to give up root's file permissions")
+@pytest.mark.parametrize("read_only", ["folder", "file"])
+def test_an_add_to_a_store_that_cannot_be_written_says_so_and_not_damaged(
+        tmp_path: Path, read_only: str) -> None:
+    # SQLite's "attempt to write a readonly database" was told as a damaged store (a
+    # read-only folder) or a failed write, with no word of what to do.
+    planted = make_collection()
+    source = planted.write(tmp_path / "c.jsonl")
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    store = shelf / "store.sqlite"
+    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    before = store.read_bytes()
+    locked = shelf if read_only == "folder" else store
+    locked.chmod(0o555 if read_only == "folder" else 0o444)
+    try:
+        result = subprocess.run(
+            [*_without_root_privilege(), sys.executable, "-m", "viewer", "corpus", "add",
+             str(store), str(source)], cwd=ROOT, env=_env(tmp_path), capture_output=True,
+            text=True, timeout=300)
+    finally:
+        locked.chmod(0o755 if read_only == "folder" else 0o644)
+    cause = (f"its folder {shelf} cannot be written" if read_only == "folder"
+             else "the file is read-only")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"tandem: {store}: cannot be written: {cause}")
+    assert result.stderr.count("\n") == 1 and "damaged" not in result.stderr
+    assert store.read_bytes() == before
+
+
 def test_the_reports_name_an_article_headed_by_its_series_boilerplate_as_the_window_does(
         tmp_path: Path) -> None:
     # The articles of one series open with its header, their first line when indexed.

@@ -243,6 +243,22 @@ def _in_read_only_folder(path: str) -> bool:
     return not os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
 
 
+def _refuse_unwritable(path: str) -> None:
+    """`StoreError` for a store that cannot be written where it is: a read-only file, or
+    one in a folder that cannot be written, where SQLite cannot keep its journal. (SQLite
+    says "attempt to write a readonly database", which read as a damaged or busy store.)"""
+    if not os.access(path, os.W_OK):
+        cause = "the file is read-only"
+    elif _in_read_only_folder(path):
+        cause = (f"its folder {os.path.dirname(os.path.abspath(path))} cannot be written "
+                 "(the store keeps its journal beside it)")
+    else:
+        return
+    raise StoreError(f"{path}: cannot be written: {cause}; make it writable or copy the "
+                     "store to a folder you can write to (it is left as it is; 'tandem "
+                     "corpus report' reads it where it is)")
+
+
 def _unsaved_changes(path: str) -> bool:
     """Whether the store's write-ahead log holds changes not yet in the store itself."""
     try:
@@ -329,6 +345,8 @@ class CollectionStore:
             os.makedirs(folder, exist_ok=True)
         except OSError as error:
             raise StoreError(f"{path}: cannot create its folder ({error.strerror})") from None
+        if exists:
+            _refuse_unwritable(path)
         connection = _connect(path, path)
         store = cls(connection, path, writable=True)
         if exists and os.path.getsize(path) > 0:
