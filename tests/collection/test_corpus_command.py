@@ -3,6 +3,7 @@ interrupted add, and stores that are damaged or from another version."""
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -618,6 +619,48 @@ def test_a_first_add_that_fails_leaves_no_store(tmp_path: Path) -> None:
     assert result.returncode == 2 and store.exists()
     with CollectionStore.open(str(store)) as kept:
         assert len(kept.documents()) == 4
+
+
+def _end_empty(pipe: Path, reader: subprocess.Popen[str]) -> None:
+    """Give `reader` an empty file through `pipe`, however often it opens it."""
+    deadline = time.monotonic() + 60
+    while reader.poll() is None and time.monotonic() < deadline:
+        with contextlib.suppress(OSError):  # not open for reading at this moment
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        time.sleep(0.02)
+
+
+@pytest.mark.parametrize("meanwhile", ["filled", "still adding"])
+def test_a_first_add_that_fails_leaves_the_store_another_add_made_meanwhile(
+        tmp_path: Path, meanwhile: str) -> None:
+    # Two adds into one new store: the first, still reading its source (a pipe), found no
+    # store when it began; when it failed, it removed the store the second had filled
+    # and said it had indexed, or was still adding to.
+    store, pipe = tmp_path / "s.sqlite", tmp_path / "pipe.jsonl"
+    os.mkfifo(pipe)
+    first = subprocess.Popen([sys.executable, "-m", "viewer", "corpus", "add", str(store),
+                              str(pipe)], cwd=ROOT, env=_env(tmp_path), text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        made = Path(f"{store}-wal")  # the first add has made the store, and waits
+        deadline = time.monotonic() + 60
+        while not made.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if meanwhile == "filled":
+            good = make_collection(documents=4).write(tmp_path / "c.jsonl")
+            second = tandem("corpus", "add", str(store), str(good), env=_env(tmp_path))
+            assert second.returncode == 0, second.stderr
+            _end_empty(pipe, first)  # the first add's source, which it refuses
+        else:
+            with CollectionStore.create_or_open(store):  # as an add reading its sources
+                _end_empty(pipe, first)
+        _, stderr = first.communicate(timeout=60)
+    finally:
+        first.kill()
+        first.wait()
+    assert first.returncode == 2, stderr
+    with CollectionStore.open(str(store)) as kept:
+        assert len(kept.documents()) == (4 if meanwhile == "filled" else 0)
 
 
 def _start_add(tmp_path: Path, store: Path, source: Path) -> subprocess.Popen[str]:

@@ -294,7 +294,7 @@ def _results(store: CollectionStore, watchlist: tuple[str, ...] | None) -> dict[
 def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
            watchlist: tuple[str, ...] | None) -> None:
     from viewer.collection.engine import add_sources
-    from viewer.collection.store import remove_store
+    from viewer.collection.store import remove_unused_store
 
     cached = not (command == "add" or args.store)
     path = default_store(args.sources) if cached else args.store
@@ -313,7 +313,8 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
                 _write_or_sum_up(store, args, watchlist)
     finally:
         if not (existed or indexed):
-            remove_store(path)  # a first run that failed or was stopped leaves no empty store
+            # A first run that failed or was stopped leaves no empty store.
+            remove_unused_store(path)
 
 
 def _open_store(path: str, cached: bool) -> CollectionStore:

@@ -144,11 +144,36 @@ SET_ASIDE_SUFFIX = ".damaged"
 _SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
-def remove_store(path: str) -> None:
-    """Remove the store at `path` with its side files (a store a failed first run made)."""
+def remove_unused_store(path: str) -> None:
+    """Remove the store at `path` with its side files (a store a failed first run made),
+    unless another tandem has made it its own meanwhile: it holds articles, or another
+    connection has it open (an add into it still under way)."""
+    if os.path.exists(path) and (_holds_articles(path) or _open_elsewhere(path)):
+        return
     for side in _SIDE_FILES:
         with contextlib.suppress(OSError):
             os.remove(path + side)
+
+
+def _holds_articles(path: str) -> bool:
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=0)) as connection:
+            return bool(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.Error:  # no table yet, or no database: nothing of anyone's
+        return False
+
+
+def _open_elsewhere(path: str) -> bool:
+    """Whether another connection has the store at `path` open: SQLite leaves the WAL
+    journal mode only for a connection that has the database to itself."""
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=0)) as connection:
+            connection.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.OperationalError as error:
+        return "locked" in str(error) or "busy" in str(error)
+    except sqlite3.Error:
+        return False
+    return False
 
 
 def set_aside(path: str) -> str:
@@ -365,6 +390,7 @@ class CollectionStore:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as error:
+            connection.close()
             raise StoreError(f"{path}: cannot be written ({error})") from None
         return store
 

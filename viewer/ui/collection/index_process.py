@@ -57,7 +57,7 @@ def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue,
     # Until the engine is imported a Cancel ends the child as SIGTERM does by default: an
     # exit raised inside an import (numpy's) would surface as an ImportError traceback.
     from viewer.collection.engine import add_sources
-    from viewer.collection.store import CollectionStore, UnusableStore, remove_store
+    from viewer.collection.store import CollectionStore, UnusableStore, remove_unused_store
     from viewer.core.errors import TandemError
 
     stop = _Stop(committing)
@@ -89,4 +89,5 @@ def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue,
         messages.put(("failed", f"indexing failed: {type(error).__name__}: {error}"))
     finally:
         if not finished and not existed:
-            remove_store(store_path)  # a first run that failed or was cancelled leaves nothing
+            # A first run that failed or was cancelled leaves nothing.
+            remove_unused_store(store_path)
