@@ -268,6 +268,36 @@ def test_a_report_inside_a_source_folder_is_refused_before_any_work(
 
 
 @pytest.mark.parametrize("report", ["--json", "--html", "--pdf"])
+def test_a_report_from_a_store_inside_a_folder_it_read_is_refused(
+        tmp_path: Path, report: str) -> None:
+    # `tandem corpus report` is given no source folder, so it wrote the report in one,
+    # and the next add of that folder indexed the report as one of its articles.
+    planted = make_collection(documents=8)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for row in planted.rows[:4]:
+        (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    (tmp_path / "lines").mkdir()
+    lines = planted.write(tmp_path / "lines" / "c.jsonl", planted.rows[4:])
+    store = tmp_path / "s.sqlite"
+    for given in (folder, lines):
+        assert tandem("corpus", "add", str(store), str(given), "--quiet",
+                      env=_env(tmp_path)).returncode == 0
+    target = folder / "report.out"
+    result = tandem("corpus", "report", str(store), report, str(target), env=_env(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == (f"tandem: {report} {target}: is inside the article folder "
+                             f"{folder}, where the next run would read it as one of its "
+                             "articles (write the report elsewhere)\n")
+    assert not target.exists()
+    # Beside a JSON-lines file is no source folder: nothing there is read.
+    beside = lines.parent / "report.out"
+    assert tandem("corpus", "report", str(store), report, str(beside),
+                  env=_env(tmp_path)).returncode == 0
+    assert beside.exists()
+
+
+@pytest.mark.parametrize("report", ["--json", "--html", "--pdf"])
 def test_a_report_onto_a_store_not_yet_made_is_refused_before_any_work(
         tmp_path: Path, report: str) -> None:
     source = make_collection(documents=8).write(tmp_path / "c.jsonl")

@@ -67,6 +67,21 @@ def stored_inputs(store_path: str) -> Iterator[str]:
     yield from (os.path.join(folder, METADATA_NAME) for folder in sorted(folders))
 
 
+def article_folders(store_path: str) -> list[str]:
+    """The folders that hold the article files the store at `store_path` read (not a
+    JSON-lines file's folder): `tandem corpus report` is given no source, and a report
+    written in one of these would be read as an article by the next add of that folder.
+    None when the store cannot be opened (the report says why)."""
+    from viewer.collection.store import CollectionStore, StoreError
+
+    try:
+        with CollectionStore.open(store_path) as store:
+            paths = [d.path for d in store.documents()]
+    except StoreError:
+        return []
+    return sorted({os.path.dirname(path) for path in paths if file_of(path) == path})
+
+
 def _within(path: str, source: str) -> bool:
     """Whether `path` is the source itself or a file inside the folder it is."""
     try:

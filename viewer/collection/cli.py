@@ -212,7 +212,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     folder (an article, its metadata.csv), the watch-list or the store; `SourceError` for
     a store that is a source or inside a source folder (`refuse_store_in_sources`), or a
     PDF sent to standard output that is a terminal (`refuse_binary_on_terminal`)."""
-    from viewer.collection.clashes import stored_inputs
+    from viewer.collection.clashes import article_folders, stored_inputs
     from viewer.collection.sources import (
         SourceError,
         input_files,
@@ -239,6 +239,10 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     if store:
         store_path(store)  # a folder given for the store is told as such, first
         refuse_store_in_sources(store, sources)
+    folders, kind = (sources, "source folder")
+    if command == "report" and store and _asks_for_a_report(args):
+        # Given no source: the folders its store read articles from are.
+        folders, kind = (article_folders(store), "article folder")
     for name in ("json", "html", "pdf"):
         out = getattr(args, name, None)
         if out and out != "-":
@@ -253,7 +257,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
                 # `report` is given no source: the files its store was read from are.
                 stored_inputs(store) if command == "report" and store else ()))
             refuse_unwritable(out)
-            refuse_output_in_sources(f"--{name}", out, sources)
+            refuse_output_in_sources(f"--{name}", out, folders, kind)
 
 
 def _watchlist(args: argparse.Namespace) -> tuple[str, ...] | None:

@@ -86,13 +86,15 @@ def refuse_store_in_sources(store: str, sources: Sequence[str]) -> None:
                           "would be read as one of its files; put the store elsewhere")
 
 
-def refuse_output_in_sources(option: str, out: str, sources: Sequence[str]) -> None:
+def refuse_output_in_sources(option: str, out: str, sources: Sequence[str],
+                             kind: str = "source folder") -> None:
     """`OutputError` when a report (`option`, written at `out`) would go inside a source
-    folder: the next run over that folder would read it as one of its articles."""
+    folder (or the `kind` of folder `sources` are): the next run over that folder would
+    read it as one of its articles."""
     folder = _source_folder_holding(out, sources)
     if folder is not None:
         raise OutputError(f"{option} {out}",
-                          f"is inside the source folder {printable(folder)}, where the "
+                          f"is inside the {kind} {printable(folder)}, where the "
                           "next run would read it as one of its articles",
                           "write the report elsewhere")
 
