@@ -74,33 +74,34 @@ SCHEMA_VERSION = 1
 APPLICATION_ID = 0x546E646D
 
 _SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE documents (
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
     num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, series TEXT NOT NULL,
     date TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL,
     hash TEXT NOT NULL, chars INTEGER NOT NULL, words INTEGER NOT NULL,
     language TEXT NOT NULL);
-CREATE INDEX documents_hash ON documents (hash);
-CREATE TABLE vocabulary (id INTEGER PRIMARY KEY, key TEXT NOT NULL);
-CREATE TABLE tokens (num INTEGER PRIMARY KEY, ids BLOB NOT NULL, starts BLOB NOT NULL,
-    ends BLOB NOT NULL, grams BLOB NOT NULL);
-CREATE TABLE passages (x INTEGER NOT NULL, y INTEGER NOT NULL, x0 INTEGER NOT NULL,
-    x1 INTEGER NOT NULL, y0 INTEGER NOT NULL, y1 INTEGER NOT NULL, words INTEGER NOT NULL,
-    short_words INTEGER NOT NULL, surplus REAL NOT NULL);
-CREATE INDEX passages_x ON passages (x);
-CREATE INDEX passages_y ON passages (y);
-CREATE TABLE skipped (path TEXT NOT NULL, reason TEXT NOT NULL,
+CREATE INDEX IF NOT EXISTS documents_hash ON documents (hash);
+CREATE TABLE IF NOT EXISTS vocabulary (id INTEGER PRIMARY KEY, key TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (num INTEGER PRIMARY KEY, ids BLOB NOT NULL,
+    starts BLOB NOT NULL, ends BLOB NOT NULL, grams BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS passages (x INTEGER NOT NULL, y INTEGER NOT NULL,
+    x0 INTEGER NOT NULL, x1 INTEGER NOT NULL, y0 INTEGER NOT NULL, y1 INTEGER NOT NULL,
+    words INTEGER NOT NULL, short_words INTEGER NOT NULL, surplus REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS passages_x ON passages (x);
+CREATE INDEX IF NOT EXISTS passages_y ON passages (y);
+CREATE TABLE IF NOT EXISTS skipped (path TEXT NOT NULL, reason TEXT NOT NULL,
     indexed INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE result_pairs (rank INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT NOT NULL,
-    shared_a REAL NOT NULL, shared_b REAL NOT NULL, words INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS result_pairs (rank INTEGER PRIMARY KEY, a TEXT NOT NULL,
+    b TEXT NOT NULL, shared_a REAL NOT NULL, shared_b REAL NOT NULL, words INTEGER NOT NULL,
     passages TEXT NOT NULL);
-CREATE INDEX result_pairs_a ON result_pairs (a);
-CREATE INDEX result_pairs_b ON result_pairs (b);
-CREATE TABLE result_clusters (id INTEGER PRIMARY KEY, first TEXT NOT NULL,
+CREATE INDEX IF NOT EXISTS result_pairs_a ON result_pairs (a);
+CREATE INDEX IF NOT EXISTS result_pairs_b ON result_pairs (b);
+CREATE TABLE IF NOT EXISTS result_clusters (id INTEGER PRIMARY KEY, first TEXT NOT NULL,
     documents INTEGER NOT NULL, data TEXT NOT NULL);
-CREATE TABLE result_formulations (rank INTEGER PRIMARY KEY, phrase TEXT NOT NULL,
-    documents INTEGER NOT NULL, count INTEGER NOT NULL, data TEXT NOT NULL);
-CREATE TABLE result_boilerplate (rank INTEGER PRIMARY KEY, series TEXT NOT NULL,
+CREATE TABLE IF NOT EXISTS result_formulations (rank INTEGER PRIMARY KEY,
+    phrase TEXT NOT NULL, documents INTEGER NOT NULL, count INTEGER NOT NULL,
+    data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS result_boilerplate (rank INTEGER PRIMARY KEY, series TEXT NOT NULL,
     text TEXT NOT NULL, documents INTEGER NOT NULL);
 """
 
@@ -378,9 +379,11 @@ class CollectionStore:
             store._check()
         else:
             try:
+                # Another tandem may be making this store at the same moment (two first
+                # adds at once): one waits for the other, then finds its tables made.
                 with connection:
                     connection.executescript(
-                        "BEGIN;" + _SCHEMA
+                        "BEGIN IMMEDIATE;" + _SCHEMA
                         + f"PRAGMA application_id = {APPLICATION_ID};"
                         + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
             except sqlite3.Error as error:
