@@ -170,9 +170,10 @@ def run_compare(argv: Sequence[str]) -> int:
         doc_b = load_document(args.b, max_bytes=limit, trim=args.trim)
         extra = None
         if args.collection:
-            from viewer.collection.context import collection_context, known_forms, outside_note
+            from viewer.collection.context import collection_context, known_forms
             from viewer.collection.rekey import other_version_note
             from viewer.collection.store import CollectionStore
+            from viewer.present.collection_figures import outside_note
 
             with CollectionStore.open(args.collection) as store:
                 comparison = compare(doc_a, doc_b, settings,
@@ -217,7 +218,7 @@ def write_outputs(comparison, args: argparse.Namespace,  # type: ignore[no-untyp
     if extra is not None and (pdf or html):
         from viewer.present.collection_figures import collection_figures
 
-        figures = collection_figures(extra, comparison)
+        figures = collection_figures(extra, comparison, trimmed=getattr(args, "trim", False))
     if pdf:
         from viewer.export.pdf_report import write_pdf
 

@@ -27,6 +27,7 @@ from tests.collection.planted import (
     make_collection,
     with_scraped_noise,
 )
+from tests.export.test_collection_report import pdf_text
 from viewer.collection.store import CollectionStore, StoreError, set_aside
 from viewer.core.model import Slogan
 from viewer.core.trim import trim_noise
@@ -899,6 +900,14 @@ def test_texts_compared_trimmed_are_still_the_stores_articles(tmp_path: Path) ->
         f"tandem: note: B is not an article of {store} (30 articles; none has the same "
         "text, trimmed or not), so only A's shared passages are matched to its clusters\n"))
     assert json.loads(result.stdout)["collection"]["b"] is None
+    # The reports say it too: without it, the passages' missing figures read as none.
+    page, paper = tmp_path / "report.html", tmp_path / "report.pdf"
+    assert tandem("compare", str(a), str(b), "--trim", "--collection", str(store), "--html",
+                  str(page), "--pdf", str(paper), env=_env(tmp_path)).returncode == 0
+    said = ("B is not an article of store.sqlite (30 articles; none has the same text, "
+            "trimmed or not), so only A's shared passages are matched to its clusters.")
+    assert said in html.unescape(page.read_text(encoding="utf-8"))
+    assert said in " ".join(pdf_text(paper).split())
 
 
 def test_compare_with_a_collection_lists_its_formulations_a_copy_carries(

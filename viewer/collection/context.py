@@ -17,7 +17,7 @@ Its formulations are listed among the comparison's slogans wherever either text 
 `collection_context(comparison, store, watchlist)` returns the fields that the JSON of the
 comparison gains: `{"collection": {...}, "slogans": [...], "shared_phrases": [...]}`, one
 entry (or None) per slogan and per shared phrase, in the comparison's order.
-`outside_note(context, name)` is the line that tells when A or B is none of the store's
+`viewer.present.collection_figures.outside_note` words when A or B is none of the store's
 articles, and so which of its figures cannot apply.
 """
 
@@ -37,7 +37,6 @@ from viewer.core.model import Comparison, KnownForms, Span
 from viewer.core.normalize import Normalizer
 from viewer.core.slogans import phrase_key
 from viewer.core.tokenize import Vocabulary, tokenize
-from viewer.present.wording import counted
 
 
 class _Occurrences:
@@ -126,25 +125,6 @@ def collection_context(comparison: Comparison, store: CollectionStore,
         phrases.append(_cluster_of(clusters, ids, (spans[0], spans[1]), dates))
     return {"collection": {"store": store.path, "documents": total, "a": ids[0], "b": ids[1]},
             "slogans": slogans, "shared_phrases": phrases}
-
-
-def outside_note(context: Mapping[str, Any], name: str, trimmed: bool = False) -> str:
-    """One line naming which of A and B is not an article of the store called `name` (no
-    article has its text, nor, when the texts were `trimmed`, trims to it), so the figures
-    that need it are missing: "" when both are."""
-    found = context["collection"]
-    outside = [side.upper() for side in ("a", "b") if found[side] is None]
-    if not outside:
-        return ""
-    count = found["documents"]
-    same = "the same text, trimmed or not" if trimmed else "the same text"
-    where = f"an article of {name} ({counted(count, 'article')}; none has {same})"
-    if len(outside) == 2:
-        return (f"neither A nor B is {where}, so only its formulations and its figures for "
-                "the slogans apply: no shared passage is matched to its clusters")
-    inside = "B" if outside == ["A"] else "A"
-    return (f"{outside[0]} is not {where}, so only {inside}'s shared passages are matched "
-            "to its clusters")
 
 
 def _watched_entries(comparison: Comparison, store: CollectionStore, watchlist: Sequence[str],

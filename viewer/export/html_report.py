@@ -170,6 +170,8 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
         parts.append("</table>")
     if figures is not None:
         parts.append(f"<p>With the collection behind it: {e(figures.collection)}.</p>")
+        if figures.outside:
+            parts.append(f"<p>{e(figures.outside)}</p>")
     parts.append(
         '<p class="muted">Reading the report: <span class="h0">shared passage</span> '
         '(one colour per passage and its counterpart), <span class="sl">slogan</span>, '

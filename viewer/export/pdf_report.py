@@ -156,7 +156,7 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
     facts = summary(comparison)
     _title_page(layout, facts, missing_glyphs(fonts, (comparison.document_a.text,
                                                       comparison.document_b.text)),
-                figures.collection if figures else "")
+                _collection_rows(figures))
 
     # The two texts side by side, each flowing in its own column.
     gutter = 16.0
@@ -201,8 +201,16 @@ def missing_glyphs(fonts: Fonts, texts: Sequence[str]) -> list[str]:
                   and ord(ch) not in maps[fonts.of(ch)])
 
 
+def _collection_rows(figures: CollectionFigures | None) -> tuple[tuple[str, str], ...]:
+    """The title page's rows on the collection behind the comparison, if any."""
+    if figures is None:
+        return ()
+    return (("Collection", figures.collection),) + (
+        (("", figures.outside),) if figures.outside else ())
+
+
 def _title_page(layout: Layout, facts, missing: Sequence[str] = (),  # type: ignore[no-untyped-def]
-                collection: str = "") -> None:
+                collection: tuple[tuple[str, str], ...] = ()) -> None:
     colours = layout.colours
     layout.text(facts.title, 18)
     layout.space(2)
@@ -220,7 +228,7 @@ def _title_page(layout: Layout, facts, missing: Sequence[str] = (),  # type: ign
                         Cell(value_x, value_width, RichText(value))], 9)
         layout.space(10)
 
-    pairs("Documents", facts.documents + ((("Collection", collection),) if collection else ()))
+    pairs("Documents", facts.documents + collection)
     pairs("Overlap", facts.figures)
     pairs("Settings", facts.settings)
     layout.text("How to read the report", 12)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.model import Comparison, Slogan
-from viewer.present.wording import UNDATED
+from viewer.present.wording import UNDATED, counted
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,9 @@ class CollectionFigures:
     collection: str
     #: The slogans' labels short, for a table's cells: "common · 166/1,000", or "".
     slogans_short: tuple[str, ...] = ()
+    #: Which of A and B is none of the collection's articles, so which figures are missing
+    #: (`outside_note`, as a sentence of a report), or "".
+    outside: str = ""
 
 
 #: What a collection makes of a slogan: the words of a report or a tooltip, and the short
@@ -88,9 +91,11 @@ def phrase_label(figures: Mapping[str, Any] | None, title: Callable[[str], str] 
 
 
 def collection_figures(context: Mapping[str, Any], comparison: Comparison,
-                       title: Callable[[str], str] = str, name: str = "") -> CollectionFigures:
+                       title: Callable[[str], str] = str, name: str = "",
+                       trimmed: bool = False) -> CollectionFigures:
     """The labels of `context` (what `collection_context` gives for `comparison`), the
-    collection called `name` (its folder or file; its store's file name when none)."""
+    collection called `name` (its folder or file; its store's file name when none), the
+    texts `trimmed` or not (see `outside_note`)."""
     about = context.get("collection") or {}
     store = name or os.path.basename(str(about.get("store", "")))
     ours = {"a": about.get("a"), "b": about.get("b")}
@@ -100,4 +105,29 @@ def collection_figures(context: Mapping[str, Any], comparison: Comparison,
         tuple(phrase_label(f, title, ours) for f in context["shared_phrases"]),
         f"{int(about.get('documents', 0)):,} articles of {store}",
         tuple(slogan_label(f, s, short=True, ours=ours) for f, s in zip(
-            context["slogans"], comparison.slogans, strict=True)))
+            context["slogans"], comparison.slogans, strict=True)),
+        _as_sentence(outside_note(context, store, trimmed)))
+
+
+def _as_sentence(line: str) -> str:
+    return f"{line[:1].upper()}{line[1:]}." if line else ""
+
+
+def outside_note(context: Mapping[str, Any], name: str, trimmed: bool = False) -> str:
+    """One line naming which of A and B is not an article of the store called `name` (no
+    article has its text, nor, when the texts were `trimmed`, trims to it), so the figures
+    that need it are missing: "" when both are."""
+    found = context["collection"]
+    outside = [side.upper() for side in ("a", "b") if found[side] is None]
+    if not outside:
+        return ""
+    count = found["documents"]
+    same = "the same text, trimmed or not" if trimmed else "the same text"
+    where = f"an article of {name} ({counted(count, 'article')}; none has {same})"
+    if len(outside) == 2:
+        return (f"neither A nor B is {where}, so only its formulations and its figures for "
+                "the slogans apply: no shared passage is matched to its clusters")
+    inside = "B" if outside == ["A"] else "A"
+    return (f"{outside[0]} is not {where}, so only {inside}'s shared passages are matched "
+            "to its clusters")
+
