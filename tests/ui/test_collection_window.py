@@ -599,10 +599,10 @@ def test_cancel_during_indexing_leaves_the_store_as_it_was(
         assert len(window.collection.data.documents) == len(after["documents"])
 
 
-def test_cancelling_the_indexing_leaves_a_comparison_still_running_its_bar_and_cancel(
+def test_cancel_stops_what_the_bar_shows_the_comparison_then_the_indexing(
         make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    # A folder indexing, and a long pair opened meanwhile: Cancel stops the indexing first.
-    # The comparison goes on, and keeps its progress bar and a Cancel for it.
+    # A folder indexing, and a long pair opened meanwhile: the bar is the comparison's, and
+    # so is Cancel. Once it is stopped, the bar and Cancel are the indexing's again.
     from tests.ui.test_window import big_pair
 
     folder = tmp_path / "articles"
@@ -611,13 +611,20 @@ def test_cancelling_the_indexing_leaves_a_comparison_still_running_its_bar_and_c
     window = make_window()
     window.open_paths([str(folder)])
     window.open_paths([str(a), str(b)])
-    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
-    assert not window.collection.indexer.running
-    assert window.comparer.is_current(window.comparer.token)  # still comparing
-    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    qtbot.wait(300)  # both report progress meanwhile
+    assert window.collection.indexer.running
+    comparing = window.comparing_progress()
+    assert comparing is not None and window.progress.format().startswith(comparing[0])
     with qtbot.waitSignal(window.comparer.signals.cancelled, timeout=30000):
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
-    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+    assert window.collection.indexer.running  # the indexing goes on
+    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    indexing = window.collection.indexing_progress()
+    assert indexing is not None and window.progress.format().startswith(indexing[0])
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.collection.indexer.running, timeout=30000)
+    qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=30000)
+    assert not window.cancel_button.isVisible()
     assert window.comparer.wait(30000)
 
 

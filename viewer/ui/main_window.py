@@ -595,7 +595,8 @@ class MainWindow(QMainWindow):
                          str(resource_path("samples", "sample_b.txt"))])
 
     def action_cancel(self) -> None:
-        if self.collection.cancel(show_saved=True):
+        # Cancel stops what the bar shows: a comparison running, else the indexing.
+        if self.comparing_progress() is None and self.collection.cancel(show_saved=True):
             return
         token = self.comparer.token
         self.comparer.cancel()

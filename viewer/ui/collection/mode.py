@@ -209,7 +209,10 @@ class CollectionMode(QObject):
     def _on_progress(self, stage: str, fraction: float) -> None:
         # The bar is narrow: the collection's name is in the status line beside it.
         self._indexing = (stage, fraction)
-        self.window.report_progress(stage, fraction)
+        # While a comparison runs, the bar and Cancel are its own (the pair in front is what
+        # the user waits for); the indexing goes on behind and has them back when it ends.
+        if self.window.comparing_progress() is None:
+            self.window.report_progress(stage, fraction)
 
     def _on_indexed(self, store_path: str, skipped: int) -> None:
         self._indexing = None
