@@ -341,6 +341,23 @@ def test_cancel_stops_a_long_comparison(make_window, qtbot, tmp_path) -> None:
     assert "cancelled" in window.figures.text().lower()
 
 
+def test_a_cancelled_comparison_with_new_settings_says_the_highlights_are_the_earlier(
+        make_window, qtbot, tmp_path) -> None:
+    a, b = big_pair(tmp_path, 40)
+    window = make_window()
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    shown = window.rendered
+    window.settings_panel.widgets["min_words"].setValue(12)
+    with qtbot.waitSignal(window.comparer.signals.cancelled, timeout=30000):
+        window.settings_panel.apply_now()
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert window.comparer.wait(30000)
+    QApplication.processEvents()
+    assert window.rendered is shown and shown.comparison.settings.min_words == 5
+    assert "earlier settings" in window.figures.text()
+
+
 def test_highlights_survive_zoom_and_resize(make_window, qtbot, tmp_path) -> None:
     """Formats are written into the block layouts; laying the blocks out again (new font
     size, new width) must keep them."""

@@ -504,7 +504,15 @@ class MainWindow(QMainWindow):
     def on_compare_cancelled(self, token: int) -> None:
         if token == self.comparer.token:
             self._end_progress()
-            self.figures.setText("Cancelled. Change a setting or reopen to retry.")
+            self.figures.setText(self._cancelled_note())
+
+    def _cancelled_note(self) -> str:
+        # A comparison again with new settings, cancelled, leaves the last one shown: its
+        # highlights (and exports) are not what the settings panel now says.
+        if self.rendered is not None and self.rendered.comparison.settings != self.settings:
+            return ("Cancelled: the highlights are still those of the earlier settings. "
+                    "Change a setting or reopen to compare again.")
+        return "Cancelled. Change a setting or reopen to retry."
 
     def _end_progress(self) -> None:
         # A collection still indexing behind a comparison that ended keeps its bar and Cancel,
