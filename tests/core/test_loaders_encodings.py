@@ -120,3 +120,31 @@ def test_utf32_without_a_byte_order_mark_is_text(tmp_path: Path, encoding: str) 
     path = tmp_path / "wide.txt"
     path.write_bytes(text.encode(encoding))
     assert load_document(path).text == text
+
+
+def test_utf8_with_a_few_curly_quotes_and_a_bad_sequence_stays_utf8(tmp_path: Path) -> None:
+    # A CESU-8 surrogate (three bad bytes) in an English text whose only other non-ASCII
+    # characters are four curly quotes: it was read as Windows-1251, "todayвЂ™s".
+    text = ("It is today’s paper. The minister said the “new deal” was agreed, and the "
+            "board’s chair agreed.\n\n"
+            + "The harbour board met at the old quay and talked about the dredging.\n" * 20)
+    data = text.encode("utf-8")
+    cut = data.index(b"\n", len(data) // 2)
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data[:cut] + b"\xed\xa0\xbd" + data[cut:])
+    doc = load_document(path)
+    assert doc.text == data[:cut].decode() + "\ufffd" * 3 + data[cut:].decode()
+    assert any("3 bytes" in note and "UTF-8" in note for note in doc.notes), doc.notes
+
+
+@pytest.mark.parametrize("text,encoding", [
+    # "déjà\xa0»" is E0 A0 BB: valid UTF-8 on its own, among bytes that are not.
+    pytest.param("Il a dit «\xa0déjà\xa0» hier soir, sans plus.\n", "cp1252", id="French"),
+    # "дії" (actions) is E4 B3 BF in Windows-1251: valid UTF-8 on its own too.
+    pytest.param("Уряд схвалив дії міністерства щодо енергії.\n", "cp1251", id="Ukrainian"),
+])
+def test_legacy_text_with_a_chance_utf8_sequence_stays_legacy(tmp_path: Path, text: str,
+                                                                encoding: str) -> None:
+    path = tmp_path / "short.txt"
+    path.write_bytes(text.encode(encoding))
+    assert load_document(path).text == text

@@ -233,6 +233,7 @@ def _utf8_cut_short(data: bytes, error: UnicodeDecodeError
 
 #: Valid non-ASCII characters needed per invalid byte to call a file damaged UTF-8.
 _UTF8_EVIDENCE = 10
+_NON_ASCII_RUNS = re.compile(rb"[\x80-\xff]+")
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
@@ -241,10 +242,27 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     valid = sum(1 for ch in text if ord(ch) > 127) - bad
-    if bad <= 0 or valid < _UTF8_EVIDENCE * bad:
+    evidence = valid + (_UTF8_EVIDENCE - 1) * _long_characters_valid_alone(data)
+    if bad <= 0 or evidence < _UTF8_EVIDENCE * bad:
         return None
     return text, (f"{bad} byte{'s' if bad > 1 else ''} that are not valid UTF-8 replaced "
                   "with \ufffd; the rest of the file is UTF-8",)
+
+
+def _long_characters_valid_alone(data: bytes) -> int:
+    """UTF-8 characters of three or four bytes in runs of non-ASCII bytes that are valid
+    UTF-8 whole ("today’s", "’”"): each outweighs a bad byte alone. Legacy text hardly
+    ever has one: a single-byte code page needs a lowercase letter and two symbols for it
+    ("é…”"), and a double-byte one's run is a phrase of characters that fails somewhere.
+    An English text's curly quotes are such, and may be all its non-ASCII characters."""
+    count = 0
+    for run in _NON_ASCII_RUNS.finditer(data):
+        try:
+            chars = run.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        count += sum(1 for ch in chars if ord(ch) >= 0x800)
+    return count
 
 
 #: Languages usually written in Windows-1252 (charset_normalizer's names).
