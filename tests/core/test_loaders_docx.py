@@ -15,6 +15,7 @@ import samples
 
 from viewer.core.errors import LoadError
 from viewer.core.loaders.docx import extract_docx
+from viewer.core.loading import load_document
 
 ROOT = Path(__file__).resolve().parents[2]
 _HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
@@ -135,3 +136,22 @@ def test_a_text_box_is_a_paragraph_after_the_one_it_is_anchored_in() -> None:
     boxed = "Build a network power\n\nSecond line of the box"
     assert text == (f"The harbour board met on Tuesday.\n\n{boxed}\n\n{boxed}\n\n"
                     "Cell Build a network power Second line of the box")
+
+
+def _write_docx(folder: Path, body: str) -> Path:
+    path = folder / "article.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", _HEAD + body + "</w:body></w:document>")
+    return path
+
+
+def test_a_non_breaking_hyphen_and_a_positional_tab_are_read(tmp_path: Path) -> None:
+    # Word writes Ctrl+Shift+- as w:noBreakHyphen, not as a character in w:t: it was
+    # dropped, "e‑commerce" read as "ecommerce". A soft hyphen (a place to break) is no
+    # character of the word; a positional tab separates as a tab does.
+    body = ("<w:p><w:r><w:t>Cross</w:t><w:noBreakHyphen/><w:t>border e</w:t>"
+            "<w:noBreakHyphen/><w:t>commerce grew in Guang</w:t><w:softHyphen/>"
+            "<w:t>dong.</w:t><w:ptab w:relativeTo=\"margin\" w:alignment=\"right\" "
+            "w:leader=\"none\"/><w:t>Page</w:t></w:r></w:p>")
+    doc = load_document(_write_docx(tmp_path, body))
+    assert doc.text == "Cross\u2011border e\u2011commerce grew in Guangdong.\tPage"

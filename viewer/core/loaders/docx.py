@@ -27,7 +27,10 @@ _DOCUMENT_PART = "word/document.xml"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _T = (f"{_W}{name}" for name in ("p", "tbl", "tr", "tc", "t"))
 #: Elements of a paragraph that are its text; the value is what a non-text one stands for.
-_TEXT_TAGS = {_T: "", f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+#: Word writes a non-breaking hyphen ("e‑commerce") as an element of its own; a soft hyphen
+#: (w:softHyphen, a place the word may break) is no character of the word, so not read.
+_TEXT_TAGS = {_T: "", f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
+              f"{_W}noBreakHyphen": "\u2011"}
 #: What Word writes a second time for readers without a feature (a text box again as VML,
 #: after its DrawingML shape in mc:Choice): read once, from the choice.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
