@@ -155,3 +155,21 @@ def test_a_non_breaking_hyphen_and_a_positional_tab_are_read(tmp_path: Path) -> 
             "w:leader=\"none\"/><w:t>Page</w:t></w:r></w:p>")
     doc = load_document(_write_docx(tmp_path, body))
     assert doc.text == "Cross\u2011border e\u2011commerce grew in Guangdong.\tPage"
+
+
+def test_a_tracked_move_is_read_at_its_new_place_only(tmp_path: Path) -> None:
+    # Word keeps a moved sentence, change tracking on, at its old place in w:moveFrom as
+    # ordinary runs (w:t, not w:delText) and at its new one in w:moveTo: it was read
+    # twice, a passage shared with itself and its slogans counted double.
+    moved = "<w:r><w:t>The port will be dredged next spring.</w:t></w:r>"
+    body = ('<w:p><w:moveFromRangeStart w:id="1" w:author="Ed" w:name="move1"/>'
+            f'<w:moveFrom w:id="2" w:author="Ed">{moved}</w:moveFrom>'
+            '<w:moveFromRangeEnd w:id="1"/><w:r><w:t>The board met on Tuesday.</w:t></w:r>'
+            '<w:del w:id="3" w:author="Ed"><w:r><w:t>Struck out.</w:t></w:r></w:del></w:p>'
+            '<w:p><w:r><w:t xml:space="preserve">It voted. </w:t></w:r>'
+            '<w:moveToRangeStart w:id="4" w:author="Ed" w:name="move1"/>'
+            f'<w:moveTo w:id="5" w:author="Ed">{moved}</w:moveTo>'
+            '<w:moveToRangeEnd w:id="4"/></w:p>')
+    doc = load_document(_write_docx(tmp_path, body))
+    assert doc.text == ("The board met on Tuesday.\n\n"
+                        "It voted. The port will be dredged next spring.")

@@ -31,10 +31,13 @@ _P, _TBL, _TR, _TC, _T = (f"{_W}{name}" for name in ("p", "tbl", "tr", "tc", "t"
 #: (w:softHyphen, a place the word may break) is no character of the word, so not read.
 _TEXT_TAGS = {_T: "", f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
               f"{_W}noBreakHyphen": "\u2011"}
-#: What Word writes a second time for readers without a feature (a text box again as VML,
-#: after its DrawingML shape in mc:Choice): read once, from the choice.
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_READ_TAGS = (_P, _TBL, _TR, _TC, _FALLBACK, *_TEXT_TAGS)
+#: Content not read: what Word writes a second time for readers without a feature (a
+#: text box again as VML, after its DrawingML shape in mc:Choice), and tracked changes'
+#: old text: a deletion, and a move's old place (w:moveFrom holds its runs as w:t, not
+#: w:delText, and the same text stands again in w:moveTo at the new place).
+_UNREAD = frozenset({"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+                     f"{_W}del", f"{_W}moveFrom"})
+_READ_TAGS = (_P, _TBL, _TR, _TC, *_UNREAD, *_TEXT_TAGS)
 
 
 def is_docx(data: bytes) -> bool:
@@ -109,8 +112,8 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
 
     A paragraph inside a paragraph (a text box) follows the outer one, as its own block
     (the box stands apart from the sentence it is anchored in); a paragraph in a table
-    cell is part of that cell; deleted text (w:delText) and an mc:Fallback (the
-    same content again) are not read."""
+    cell is part of that cell; deleted or moved-away text and an mc:Fallback (the
+    same content again) are not read (`_UNREAD`)."""
     from lxml import etree
 
     blocks: list[str] = []
@@ -120,7 +123,7 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
     depth = 0  # paragraphs open (text boxes nest them)
     tables: list[_Table] = []
     total = 0
-    fallbacks = 0  # mc:Fallback elements open
+    unread = 0  # `_UNREAD` elements open
     # Only the elements read are reported (filtered in C); the others (runs, properties)
     # go when their paragraph is cleared, so at most one paragraph is held beyond the text.
     events = etree.iterparse(part, events=("start", "end"), tag=_READ_TAGS,
@@ -128,9 +131,9 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
                              remove_comments=True, remove_pis=True)
     for event, element in events:
         tag = element.tag
-        if tag == _FALLBACK or fallbacks:
-            if tag == _FALLBACK:
-                fallbacks += 1 if event == "start" else -1
+        if tag in _UNREAD or unread:
+            if tag in _UNREAD:
+                unread += 1 if event == "start" else -1
             if event == "end":
                 _drop(element)
             continue
