@@ -148,3 +148,24 @@ def test_legacy_text_with_a_chance_utf8_sequence_stays_legacy(tmp_path: Path, te
     path = tmp_path / "short.txt"
     path.write_bytes(text.encode(encoding))
     assert load_document(path).text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_with_a_lone_surrogate_stays_text(
+        tmp_path: Path, encoding: str) -> None:
+    # Half of an emoji (a string cut between its two surrogates) in UTF-16 saved without a
+    # byte-order mark: the detector gave up on it, and the file was refused as binary.
+    text = fixture("en_article_002_head.txt")[:3000] + fixture("zh_hant.txt")[:500]
+    data = text.encode(encoding)
+    cut = data.index("\n".encode(encoding), len(data) // 2)
+    lone = "\ud83d".encode(encoding, "surrogatepass")
+    path = tmp_path / "wide.txt"
+    path.write_bytes(data[:cut] + lone + data[cut:])
+    doc = load_document(path)
+    head = data[:cut].decode(encoding)
+    assert doc.text == head + "\ufffd" + text[len(head):]
+    assert doc.notes == (f"1 code unit that is not valid {encoding.upper()} replaced with "
+                         f"\ufffd; the rest of the file is {encoding.upper()}",)
+    # Whole, it is read as before.
+    path.write_bytes(data)
+    assert load_document(path).text == text

@@ -187,6 +187,10 @@ def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
             pass
         else:
             return text, (f"{nuls} NUL byte{'s' if nuls > 1 else ''} replaced with \ufffd",)
+    if nuls * 100 > len(data):
+        damaged_wide = _damaged_utf16(data)
+        if damaged_wide is not None:
+            return damaged_wide
     if b"\x00" not in data:
         try:
             return data.decode("utf-8"), ()
@@ -211,6 +215,34 @@ def _utf32_without_bom(data: bytes) -> str | None:
             except UnicodeDecodeError:
                 return None
     return None
+
+
+#: Share of UTF-16 code units that may be bad (a lone surrogate) in damaged UTF-16 text;
+#: binary data read as UTF-16 has one in 32.
+_UTF16_MAX_BAD = 0.01
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _damaged_utf16(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-16 without a byte-order mark that does not decode as a whole, as the detector
+    needs: a few lone surrogates (a string cut between the halves of an emoji) or an odd
+    last byte, each decoded as U+FFFD with a note. The byte order is the one whose high
+    bytes hold the zeros (ASCII's). None when the text decodes whole (the detector reads
+    it) or is not UTF-16."""
+    zeros_even, zeros_odd = data[0::2].count(0), data[1::2].count(0)
+    encoding = "utf-16-le" if zeros_odd > zeros_even else "utf-16-be"
+    odd = len(data) % 2
+    try:
+        text = data[:len(data) - odd].decode(encoding, "surrogatepass")
+    except UnicodeDecodeError:
+        return None
+    bad = len(_LONE_SURROGATES.findall(text)) + odd
+    if not bad or bad > _UTF16_MAX_BAD * len(text):
+        return None
+    text = _LONE_SURROGATES.sub("\ufffd", text) + "\ufffd" * odd
+    name = encoding.upper()
+    return text, (f"{bad} code unit{'s that are' if bad > 1 else ' that is'} not valid {name} "
+                  f"replaced with \ufffd; the rest of the file is {name}",)
 
 
 def _utf8_cut_short(data: bytes, error: UnicodeDecodeError
