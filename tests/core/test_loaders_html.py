@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 import samples
 
 from viewer.core.loaders.html import MAX_ATTRIBUTES, bounded_markup
@@ -100,3 +101,23 @@ def test_only_a_heading_that_is_the_pages_title_is_put_back(tmp_path: Path) -> N
     text = load_document(path).text
     assert text.startswith("The northern rivers")
     assert "Daily Example" not in text and "Rivers of the North" not in text
+
+
+@pytest.mark.parametrize(("charset", "saved_as", "sentence"), [
+    # What sites really send: a Chinese page that says gb2312 with GBK's characters in it
+    # (镕 is not GB2312), once refused as "invalid bytes for GB2312"; a Big5 page with
+    # Microsoft's additions (碁銹裏), and a Shift-JIS one with Windows' (①髙); a page that
+    # says iso-8859-1 with Windows-1252's quotes, dashes and € in it, whose text held
+    # invisible control characters in their place.
+    ("gb2312", "gbk", "国务院总理朱镕基今天在人民大会堂会见了来访的代表团，双方交换了意见。"),
+    ("big5", "cp950", "香港特別行政區政府今日宣佈新措施，立法會議員表示歡迎碁銹裏的建議。"),
+    ("shift_jis", "cp932", "東京都は今日、新しい政策を発表した。①髙橋さんが説明した。"),
+    ("iso-8859-1", "cp1252", "The minister said “we will build it” – the €5 fee stays."),
+])
+def test_a_declared_charset_is_read_as_browsers_read_it(tmp_path: Path, charset: str,
+                                                        saved_as: str, sentence: str) -> None:
+    page = (f'<html><head><meta charset="{charset}"><title>News</title></head><body>'
+            + f"<p>{sentence}</p>" * 8 + "</body></html>")
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode(saved_as))
+    assert sentence in load_document(path).text

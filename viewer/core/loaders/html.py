@@ -49,9 +49,23 @@ def declared_encoding(data: bytes) -> str | None:
     return "utf-8" if canonical.startswith("utf-16") else canonical
 
 
+#: The encodings browsers decode a page in when it names one of these (the WHATWG Encoding
+#: Standard), in the order tried: Chinese pages that say gb2312 write GBK's characters
+#: (镕 of 朱镕基), Big5 ones Microsoft's or Hong Kong's; "iso-8859-1" means Windows-1252,
+#: whose curly quotes, dashes and € would read as invisible control characters.
+_AS_BROWSERS_READ = {
+    "gb2312": ("gb18030",), "gbk": ("gb18030",),
+    "big5": ("big5", "cp950", "big5hkscs"), "big5hkscs": ("big5hkscs", "cp950"),
+    "shift_jis": ("shift_jis", "cp932"), "euc_kr": ("euc_kr", "cp949"),
+    "iso8859-1": ("cp1252", "iso8859-1"), "ascii": ("cp1252", "iso8859-1"),
+    "iso8859-9": ("cp1254", "iso8859-9"), "tis-620": ("cp874",), "iso8859-11": ("cp874",),
+}
+
+
 def decode_html(data: bytes, shown: str) -> str:
-    """Decode a page: byte-order mark, else its declared charset (strictly; UTF-8 when the
-    bytes are not that charset but are UTF-8 throughout), else detection."""
+    """Decode a page: byte-order mark, else its declared charset as browsers read it
+    (strictly; UTF-8 when the bytes are not that charset but are UTF-8 throughout), else
+    detection."""
     from viewer.core.loading import decode_text, has_bom
 
     if has_bom(data):
@@ -59,20 +73,20 @@ def decode_html(data: bytes, shown: str) -> str:
     encoding = declared_encoding(data)
     if encoding is None:
         return decode_text(data, shown)
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        # A page saved as UTF-8 that still names the charset it was first written in: bytes
-        # that are valid UTF-8 throughout are that, whatever the page says.
+    first_error: UnicodeDecodeError | None = None
+    # A page saved as UTF-8 that still names the charset it was first written in: bytes
+    # that are valid UTF-8 throughout are that, whatever the page says.
+    for candidate in (*_AS_BROWSERS_READ.get(encoding, (encoding,)), "utf-8"):
         try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        raise LoadError(
-            shown,
-            f"has invalid bytes for its declared encoding {encoding.upper()} at byte {exc.start}",
-            "re-save the page with its real encoding",
-        ) from None
+            return data.decode(candidate)
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+    start = first_error.start if first_error else 0
+    raise LoadError(
+        shown,
+        f"has invalid bytes for its declared encoding {encoding.upper()} at byte {start}",
+        "re-save the page with its real encoding",
+    ) from None
 
 
 def extract_html(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
