@@ -254,6 +254,33 @@ def test_dates_from_file_and_folder_names_and_from_html_metadata(tmp_path: Path)
     assert found["2015-10-10 page"].date == "2015-10-10"  # the name comes before the page
 
 
+def test_a_page_dated_in_chinese_is_dated_as_one_dated_in_iso(tmp_path: Path) -> None:
+    # Chinese sites state the date in their tags as 2023年03月09日, often with a time.
+    stated = {"meta": '<meta name="publishdate" content="{}">',
+              "time": '<meta name="x"><time datetime="{}">published</time>',
+              "json": ('<script type="application/ld+json">{{"@type": "NewsArticle", '
+                       '"datePublished": "{}"}}</script>')}
+    written = {"2023-03-09": "2023年03月09日", "2022-11-04 10:20": "2022年11月4日 10:20",
+               "2021-01-02 08:00": "2021年1月2日08:00"}
+    expected = {}
+    for kind, tag in stated.items():
+        for number, (iso, chinese) in enumerate(written.items()):
+            for form, date in (("iso", iso), ("zh", chinese)):
+                page = ("<html><head><title>2020年1月1日 港口新闻</title>" + tag.format(date) +
+                        "</head><body><article><p>" + " ".join(PARAGRAPHS) +
+                        "</p></article></body></html>")
+                (tmp_path / f"{kind}-{form}-{number}.html").write_text(page, encoding="utf-8")
+                expected[f"{kind}-{form}-{number}"] = iso[:10]
+    # A file name too may write the time on after the date.
+    (tmp_path / "人民日报2023年03月09日0820.txt").write_text("正文。\n", encoding="utf-8")
+    expected["人民日报2023年03月09日0820"] = "2023-03-09"
+    found = by_id(read(tmp_path)[0])
+    assert {key: article.date for key, article in found.items()} == expected
+    for article in found.values():
+        if article.path.endswith(".html"):  # the title as written: only the date is read
+            assert article.title == "2020年1月1日 港口新闻"
+
+
 def test_a_date_line_at_the_head_of_a_text_dates_it(tmp_path: Path) -> None:
     # As scraped pages come: the date on the title line, or on a line under it.
     (tmp_path / "a.txt").write_text(" date 2023-03-02 Promoting modernization\n\nBody.\n",

@@ -8,8 +8,9 @@ import re
 
 # A date standing alone in a name: 2021-04-02, 2021_4_2, 2021.04.02, 20210402 or
 # 2021年4月2日, not part of a longer number (an id like 1202104021 is no date).
-_NAME_DATE = re.compile(r"(?<!\d)(\d{4})(?:([-_.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2})"
-                        r"|年(\d{1,2})月(\d{1,2})日)(?!\d)")
+# (日 ends a date in Chinese: a time may follow it, 2021年4月2日0830.)
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})(?:(?:([-_.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))"
+                        r"(?!\d)|年(\d{1,2})月(\d{1,2})日)")
 # A metadata value: 2021-04-02, 2021/4/2, 2021.04.02 or 20210402, possibly followed by a
 # time ("2021-04-02T10:00:00Z").
 _VALUE_DATE = re.compile(r"\s*(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))(?:$|[T\s])")
@@ -22,7 +23,9 @@ _STATED = re.compile(
     r"^[\s\ufeff]*(?:date[d]?|published(?: on)?|posted(?: on)?|release(?:d| time| date)?|"
     r"publication date|发布时间|发布日期|日期|时间)\s*[:：]?\s*(.+)$",
     re.IGNORECASE)
-_CHINESE_DATE = re.compile(r"\s*(\d{4})年(\d{1,2})月(\d{1,2})日")
+_CHINESE_DAY = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+_CHINESE_DATE = re.compile(r"\s*" + _CHINESE_DAY)
+_CHINESE_IN_TEXT = re.compile(r"(?<!\d)" + _CHINESE_DAY)
 # Apr 14, 2024 / April 14 2024 / 14 April 2024.
 _MONTH_FIRST = re.compile(r"\s*([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})(?!\d)")
 _DAY_FIRST = re.compile(r"\s*(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})(?!\d)")
@@ -95,6 +98,16 @@ def unreal_date_in_name(name: str) -> str:
         if match.group(2) or match.group(7):
             return match.group(0)
     return ""
+
+
+def chinese_dates_as_iso(text: str) -> str:
+    """`text` with each real date it writes in Chinese (2023年3月9日) written as ISO, a
+    space after it ("2023-03-09 ") so that a time written on (日10:20) stays apart."""
+    def as_iso(match: re.Match[str]) -> str:
+        date = _valid(*match.groups())
+        return f"{date} " if date else match.group(0)
+
+    return _CHINESE_IN_TEXT.sub(as_iso, text)
 
 
 def stated_date(text: str) -> str:

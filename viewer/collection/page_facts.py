@@ -7,13 +7,20 @@ JSON-LD, <time> and the like; the title comes from the same pass. Nothing is fet
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from viewer.collection.dates import iso_date
+from viewer.collection.dates import chinese_dates_as_iso, iso_date
 from viewer.core.errors import LoadError
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 # A date written with its day and month as numbers before the year: 05/11/2022, 5.11.2022.
 _NUMBERS_FIRST = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
+# Where a page states its date in markup: a tag (its attributes), or a JSON-LD date.
+_TAGS_AND_JSON_DATES = re.compile(r"<[^<>]*>|\"date\w*\"\s*:\s*\"[^\"]*\"")
+# What a page with no usable metadata raises on reading it.
+_UNUSABLE = (LoadError, ValueError, TypeError, AttributeError)
 
 
 class PageFacts(NamedTuple):
@@ -31,23 +38,42 @@ def page_date_and_title(data: bytes, shown: str) -> PageFacts:
     trafilatura reads 05/11/2022 as 5 November, and 11/05/2022 as 11 May: where the page
     writes its date so and nowhere as ISO, it is left undated, as a date given so in a
     metadata.csv or JSON line is."""
-    from trafilatura.metadata import extract_metadata
-
     from viewer.core.loaders.html import decode_html
 
     try:
         markup = decode_html(data, shown)
-        # extensive=False: dates the page states, not ones guessed from its URL or any
-        # number in the text.
-        facts = extract_metadata(markup, extensive=False)
-    except (LoadError, ValueError, TypeError, AttributeError):  # no usable metadata
+    except _UNUSABLE:
         return PageFacts("", "")
+    facts = _metadata(markup)
     if facts is None:
         return PageFacts("", "")
     title = " ".join(str(facts.title or "").split())
     date = iso_date(facts.date or "")
+    if not date:
+        markup = _tags_dated_in_iso(markup)
+        in_iso = _metadata(markup)
+        date = iso_date(in_iso.date or "") if in_iso else ""
     written = _written_either_way(markup, date)
     return PageFacts("", title, written) if written else PageFacts(date, title)
+
+
+def _tags_dated_in_iso(markup: str) -> str:
+    """`markup` with the dates its tags and JSON-LD write in Chinese (2023年03月09日),
+    which trafilatura does not read, written as ISO. Not those of its text: a title or
+    paragraph that mentions a date would then outrank the date the tags state."""
+    return _TAGS_AND_JSON_DATES.sub(lambda match: chinese_dates_as_iso(match.group(0)), markup)
+
+
+def _metadata(markup: str) -> Document | None:
+    """trafilatura's metadata of the page `markup`, or None when it has none usable."""
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        # extensive=False: dates the page states, not ones guessed from its URL or any
+        # number in the text.
+        return extract_metadata(markup, extensive=False)
+    except _UNUSABLE:
+        return None
 
 
 def _written_either_way(markup: str, date: str) -> str:
