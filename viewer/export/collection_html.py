@@ -62,7 +62,7 @@ h1{font-size:1.6em;margin-bottom:.1em} h2{font-size:1.25em;margin-top:1.8em}
 h3{font-size:1.05em;margin:1.2em 0 .3em}
 table{border-collapse:collapse;width:100%}
 td,th{vertical-align:top;padding:.3em .5em;text-align:left}
-td{overflow-wrap:anywhere}
+td{overflow-wrap:break-word}
 th{font-weight:normal;font-size:.9em}
 td.num{white-space:nowrap;text-align:right;width:4em}
 td.nowrap{white-space:nowrap}
@@ -85,10 +85,33 @@ _NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\
                                     for plane in range(0, 0x110000, 0x10000)) + "]")
 
 
-def _e(text: str) -> str:
+#: A run of characters a line may not break in (a URL, a path, a hash; Han and kana break
+#: anywhere) long enough to widen its column past the page. It gets a break opportunity
+#: every `_BREAK_EVERY` characters rather than the cells `overflow-wrap:anywhere`, which
+#: lets the table squeeze its other columns to a letter and break their short words
+#: ("(none)" as "(non" / "e") to give the run room.
+_UNBROKEN = re.compile(r"[^\s\u2e80-\uffff]{31,}")
+_BREAK_EVERY = 20
+
+
+def _plain(text: str) -> str:
     """`text` escaped (quote=True: safe in text and in attribute values alike), with no
     character an HTML document may not hold."""
     return escape(_NOT_IN_HTML.sub("\ufffd", text))
+
+
+def _e(text: str) -> str:
+    """`text` as an element's content (`_plain`), with a break opportunity (<wbr>) every
+    `_BREAK_EVERY` characters of each `_UNBROKEN` run."""
+    clean = _NOT_IN_HTML.sub("\ufffd", text)
+    parts, done = [], 0
+    for run in _UNBROKEN.finditer(clean):
+        parts.append(escape(clean[done:run.start()]))
+        parts.append("<wbr>".join(escape(run.group()[k:k + _BREAK_EVERY])
+                                  for k in range(0, len(run.group()), _BREAK_EVERY)))
+        done = run.end()
+    parts.append(escape(clean[done:]))
+    return "".join(parts)
 
 
 def _doc(ref: DocRef, with_meta: bool = True) -> str:
@@ -117,12 +140,12 @@ def timeline_svg(timeline: Timeline) -> str:
         height = max(1.0, (_CHART_HEIGHT - top - 1) * count / peak)
         bars.append(f'<rect class="bar" x="{k * step:.2f}" y="{_CHART_HEIGHT - 1 - height:.2f}" '
                     f'width="{max(step - gap, 0.6):.2f}" height="{height:.2f}">'
-                    f"<title>{_e(month)}: {count}</title></rect>")
+                    f"<title>{_plain(month)}: {count}</title></rect>")
     label = f"uses per {'month' if len(timeline.months[0]) == 7 else 'year'}, " \
             f"{timeline.months[0]} to {timeline.months[-1]}, at most {timeline.peak}"
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_CHART_WIDTH}" '
             f'height="{_CHART_HEIGHT}" viewBox="0 0 {_CHART_WIDTH} {_CHART_HEIGHT}" '
-            f'role="img" aria-label="{_e(label)}"><title>{_e(label)}</title>'
+            f'role="img" aria-label="{_plain(label)}"><title>{_plain(label)}</title>'
             f'<line class="base" x1="0" y1="{_CHART_HEIGHT - 0.5}" x2="{_CHART_WIDTH}" '
             f'y2="{_CHART_HEIGHT - 0.5}" stroke-width="1"/>{"".join(bars)}</svg>'
             f'<div class="axis"><span>{_e(timeline.months[0])}</span>'
@@ -240,7 +263,7 @@ def report_to_html(report: CollectionReport,
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">",
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(heading)}</title>",
+        f"<title>{_plain(heading)}</title>",
         f"<style>{_CSS}\n{_colour_rules(LIGHT, CHART_BAR['light'])}\n"
         f"@media (prefers-color-scheme: dark){{\n{_colour_rules(DARK, CHART_BAR['dark'])}\n}}"
         "</style></head><body>",
