@@ -625,6 +625,22 @@ def test_a_source_without_any_article_is_a_one_line_error(tmp_path: Path, make,
     assert "\n" not in str(error.value)
 
 
+def test_the_tables_of_a_spark_run_are_told_to_be_imported(tmp_path: Path) -> None:
+    # What `tandem corpus --engine spark --out tables/` leaves: a folder of Parquet files
+    # per table, each with Spark's empty _SUCCESS marker (no article, so not "is empty").
+    tables = tmp_path / "tables"
+    for name in ("boilerplate", "clusters", "documents", "formulations", "pairs",
+                 "passages", "skipped"):
+        (tables / name).mkdir(parents=True)
+        (tables / name / "_SUCCESS").write_bytes(b"")
+        (tables / name / "part-00000.snappy.parquet").write_bytes(b"PAR1" + bytes(8) + b"PAR1")
+    with pytest.raises(SourceError) as error:
+        read(tables)
+    assert str(error.value) == (f"{tables}: holds the tables of a Spark run, not articles: "
+                                f"load them into a store with `tandem corpus import {tables} "
+                                "--store STORE`")
+
+
 def test_a_folder_of_unreadable_files_names_the_first_reason(tmp_path: Path) -> None:
     (tmp_path / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     skipped: list[Skipped] = []

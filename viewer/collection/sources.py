@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from viewer.collection.article import Article, OnSkip, Skipped, SourceError
 from viewer.collection.folder import METADATA_NAME, FolderSource
 from viewer.collection.jsonlines import JsonLinesSource, looks_like_json_lines
-from viewer.collection.store import is_database
+from viewer.collection.store import is_database, spark_tables
 from viewer.core.errors import OutputError, printable
 from viewer.core.loading import DEFAULT_MAX_BYTES
 
@@ -53,6 +53,10 @@ def open_source(source: str | os.PathLike[str],
     if not os.path.exists(path):
         raise SourceError(f"{path}: no such file or folder (check the path)")
     if os.path.isdir(path):
+        if spark_tables(path):
+            raise SourceError(f"{path}: holds the tables of a Spark run, not articles: load "
+                              f"them into a store with `tandem corpus import {path} --store "
+                              "STORE`")
         return FolderSource(path, max_bytes)
     if is_database(path):
         raise SourceError(f"{path}: is a database (a collection store?), not articles: "

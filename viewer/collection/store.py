@@ -299,7 +299,7 @@ def _source_hint(path: str) -> str:
     looks = False
     if os.fspath(path).lower().endswith(STORE_SUFFIXES) and not os.path.isdir(path):
         return ""  # named as a store: whatever it holds, it is no collection's articles
-    if _spark_tables(path):
+    if spark_tables(path):
         return (" (it holds the tables of a Spark run: load them into a store with "
                 f"`tandem corpus import {path} --store STORE`, and give that store)")
     with contextlib.suppress(OSError):
@@ -317,7 +317,7 @@ def _source_hint(path: str) -> str:
             "STORE SOURCE...`, the store first, and give that store)")
 
 
-def _spark_tables(path: str) -> bool:
+def spark_tables(path: str) -> bool:
     """Whether `path` is the --out folder of `tandem corpus --engine spark`: a folder of
     its tables, a folder of Parquet files each (`viewer.spark.tables.TABLES`)."""
     return all(os.path.isdir(os.path.join(path, table))
