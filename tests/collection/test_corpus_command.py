@@ -652,44 +652,49 @@ def test_a_first_add_that_fails_leaves_no_store(tmp_path: Path) -> None:
         assert len(kept.documents()) == 4
 
 
-def _end_empty(pipe: Path, reader: subprocess.Popen[str]) -> None:
-    """Give `reader` an empty file through `pipe`, however often it opens it."""
+def _stop_while_reading(add: subprocess.Popen[str], source: Path) -> None:
+    """Stop `add` (SIGSTOP) once it has `source` open: it has made its store and is
+    reading its articles."""
+    held = Path(f"/proc/{add.pid}/fd")
     deadline = time.monotonic() + 60
-    while reader.poll() is None and time.monotonic() < deadline:
-        with contextlib.suppress(OSError):  # not open for reading at this moment
-            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
-        time.sleep(0.02)
+    while add.poll() is None and time.monotonic() < deadline:
+        with contextlib.suppress(OSError):  # a descriptor closed while looked at
+            if any(os.readlink(fd) == str(source) for fd in held.iterdir()):
+                os.kill(add.pid, signal.SIGSTOP)
+                return
+        time.sleep(0.001)
+    pytest.fail("the add never read its source")
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
 @pytest.mark.parametrize("meanwhile", ["filled", "still adding"])
 def test_a_first_add_that_fails_leaves_the_store_another_add_made_meanwhile(
         tmp_path: Path, meanwhile: str) -> None:
-    # Two adds into one new store: the first, still reading its source (a pipe), found no
-    # store when it began; when it failed, it removed the store the second had filled
-    # and said it had indexed, or was still adding to.
-    store, pipe = tmp_path / "s.sqlite", tmp_path / "pipe.jsonl"
-    os.mkfifo(pipe)
+    # Two adds into one new store: the first, still reading its source, found no store
+    # when it began; when it failed, it removed the store the second had filled and said
+    # it had indexed, or was still adding to. The first is stopped while it reads a
+    # source that holds no article, long enough to be caught reading.
+    store, broken = tmp_path / "s.sqlite", tmp_path / "broken.jsonl"
+    broken.write_text("{broken\n" * 100_000, encoding="utf-8")
     first = subprocess.Popen([sys.executable, "-m", "viewer", "corpus", "add", str(store),
-                              str(pipe)], cwd=ROOT, env=_env(tmp_path), text=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                              str(broken), "--quiet"], cwd=ROOT, env=_env(tmp_path),
+                             text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        made = Path(f"{store}-wal")  # the first add has made the store, and waits
-        deadline = time.monotonic() + 60
-        while not made.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _stop_while_reading(first, broken)
         if meanwhile == "filled":
             good = make_collection(documents=4).write(tmp_path / "c.jsonl")
             second = tandem("corpus", "add", str(store), str(good), env=_env(tmp_path))
             assert second.returncode == 0, second.stderr
-            _end_empty(pipe, first)  # the first add's source, which it refuses
+            first.send_signal(signal.SIGCONT)
+            _, stderr = first.communicate(timeout=60)
         else:
             with CollectionStore.create_or_open(store):  # as an add reading its sources
-                _end_empty(pipe, first)
-        _, stderr = first.communicate(timeout=60)
+                first.send_signal(signal.SIGCONT)
+                _, stderr = first.communicate(timeout=60)
     finally:
         first.kill()
         first.wait()
-    assert first.returncode == 2, stderr
+    assert first.returncode == 2 and "no readable article found" in stderr, stderr
     with CollectionStore.open(str(store)) as kept:
         assert len(kept.documents()) == (4 if meanwhile == "filled" else 0)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -639,6 +641,49 @@ def test_the_tables_of_a_spark_run_are_told_to_be_imported(tmp_path: Path) -> No
     assert str(error.value) == (f"{tables}: holds the tables of a Spark run, not articles: "
                                 f"load them into a store with `tandem corpus import {tables} "
                                 "--store STORE`")
+
+
+def _feed(pipe: Path, line: bytes, stop: threading.Event) -> None:
+    """Write `line` into `pipe` each time a reader has it open (as `printf ... > pipe`
+    in a loop), until `stop`."""
+    while not stop.is_set():
+        try:
+            fd = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # no reader at this moment
+            time.sleep(0.01)
+            continue
+        os.write(fd, line)
+        os.close(fd)
+
+
+@pytest.mark.parametrize("name", ["pipe.jsonl", "pipe"])
+def test_a_named_pipe_given_as_a_source_is_refused_unread(tmp_path: Path, name: str) -> None:
+    # A source is opened more than once (what is it? then its lines): each open of a pipe
+    # waited for a writer, and the first took the data, so the add said "is empty".
+    pipe = tmp_path / name
+    os.mkfifo(pipe)
+    stop = threading.Event()
+    writer = threading.Thread(target=_feed, args=(pipe, json.dumps(ROWS[0]).encode() + b"\n",
+                                                  stop))
+    writer.start()
+    try:
+        with pytest.raises(SourceError) as error:
+            read(pipe)
+    finally:
+        stop.set()
+        writer.join()
+    assert str(error.value) == (f"{pipe}: is a named pipe (FIFO), not a file; only regular "
+                                "files are read (save the text to a file and open that)")
+
+
+def test_a_named_pipe_in_a_folder_is_listed_as_skipped_unread(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The ferry left at dawn.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")  # nobody writes to it: reading it would wait forever
+    articles, skipped = read(tmp_path)
+    assert [a.id for a in articles] == ["a"]
+    assert [(s.path, s.reason) for s in skipped] == [
+        (str(tmp_path / "b.txt"), "is a named pipe (FIFO), not a file; only regular files "
+                                  "are read (save the text to a file and open that)")]
 
 
 def test_a_folder_of_unreadable_files_names_the_first_reason(tmp_path: Path) -> None:

@@ -130,11 +130,12 @@ class FolderSource:
                                                                   "frames); not read"))
                         else:
                             pending.append(name)
-                    elif entry.is_file() and name != METADATA_NAME:
-                        found.append((name, entry.stat().st_size))
                     elif entry.is_symlink() and not os.path.exists(entry.path):
                         self.notes.append(Skipped(entry.path, "is a link to nothing (what "
                                                               "it named is gone)"))
+                    elif name != METADATA_NAME:
+                        # A named pipe or a device too: reading it refuses it, unopened.
+                        found.append((name, entry.stat().st_size))
                 except OSError as exc:
                     self.notes.append(Skipped(entry.path, f"cannot be read "
                                                           f"({exc.strerror or exc})"))

@@ -21,8 +21,8 @@ from viewer.collection.article import Article, OnSkip, Skipped, SourceError
 from viewer.collection.folder import METADATA_NAME, FolderSource
 from viewer.collection.jsonlines import JsonLinesSource, looks_like_json_lines
 from viewer.collection.store import is_database, spark_tables
-from viewer.core.errors import OutputError, printable
-from viewer.core.loading import DEFAULT_MAX_BYTES
+from viewer.core.errors import LoadError, OutputError, printable
+from viewer.core.loading import DEFAULT_MAX_BYTES, refuse_non_regular
 
 __all__ = ["Article", "OnSkip", "ReadProgress", "Skipped", "SourceError", "input_files",
            "read_sources"]
@@ -58,6 +58,7 @@ def open_source(source: str | os.PathLike[str],
                               f"them into a store with `tandem corpus import {path} --store "
                               "STORE`")
         return FolderSource(path, max_bytes)
+    _refuse_non_regular(path)
     if is_database(path):
         raise SourceError(f"{path}: is a database (a collection store?), not articles: "
                           "'tandem corpus report STORE' reports a store, 'tandem corpus add "
@@ -65,6 +66,16 @@ def open_source(source: str | os.PathLike[str],
     if looks_like_json_lines(path):
         return JsonLinesSource(path)
     return FolderSource(path, max_bytes)
+
+
+def _refuse_non_regular(path: str) -> None:
+    """`SourceError` for a source that is no regular file (a named pipe, a device): a
+    source is opened more than once (to tell what it is, then to read it), and a pipe's
+    data goes to the first read alone, the next blocking until another writer comes."""
+    try:
+        refuse_non_regular(path, os.stat(path).st_mode)
+    except LoadError as exc:
+        raise SourceError(str(exc)) from None
 
 
 _NEEDED = ("; give a folder of articles (text, HTML, DOCX, PDF, Markdown) or a JSON-lines "

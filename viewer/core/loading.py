@@ -68,7 +68,8 @@ def _kind_of(mode: int) -> str | None:
     return "not a regular file"
 
 
-def _refuse_non_regular(shown: str, mode: int) -> None:
+def refuse_non_regular(shown: str, mode: int) -> None:
+    """`LoadError` naming what the file `shown` (of stat mode `mode`) is, unless regular."""
     kind = _kind_of(mode)
     if kind == "a folder":
         raise LoadError(shown, "is a folder, not a file", "choose a file inside it")
@@ -98,7 +99,7 @@ def open_regular_file(path: str | os.PathLike[str]) -> int:
                             "save the text to a file and open that") from None
         raise LoadError(shown, f"cannot be read: {exc.strerror or exc}") from None
     try:
-        _refuse_non_regular(shown, os.fstat(fd).st_mode)
+        refuse_non_regular(shown, os.fstat(fd).st_mode)
         os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
