@@ -47,7 +47,7 @@ from tests.collection.test_readings import mixed_rows
 from viewer.cli import run_compare
 from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
-from viewer.collection.sources import read_sources
+from viewer.collection.sources import JSON_LINES_FORMAT, read_sources
 from viewer.collection.store import CollectionStore, StoreError
 from viewer.spark.job import run_job
 from viewer.spark.tables import TABLES, import_tables, report_from_tables
@@ -527,3 +527,32 @@ def test_gzip_data_not_named_gz_is_told_so(spark: SparkSession, tmp_path: Path,
     assert capsys.readouterr().err == (
         f"tandem: {source}: is gzip data, but its name does not end in .gz, by which Spark "
         "knows to decompress it: rename it to collection.jsonl.gz\n")
+
+
+def _errors_of_both_engines(source: Path, tmp_path: Path,
+                            capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    """The one line each engine exits 2 with on `source`: (embedded, Spark)."""
+    said = []
+    for engine in (["--store", str(tmp_path / "embedded.sqlite")],
+                   ["--engine", "spark", "--out", str(tmp_path / "out")]):
+        assert run_corpus([str(source), *engine, "--quiet"]) == 2
+        said.append(capsys.readouterr().err.strip())
+    return said[0], said[1]
+
+
+def test_a_source_of_no_article_is_told_as_the_embedded_engine_tells_it(
+        spark: SparkSession, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty, blank, broken = (tmp_path / f"{name}.jsonl" for name in ("empty", "blank", "broken"))
+    empty.write_bytes(b"")
+    blank.write_bytes(b"\n  \n\n")
+    # Eleven lines not read: the first is line 2, which "broken.jsonl:10" sorts before.
+    broken.write_text("\n" + "".join(f'{{"id": "d{k}", "text": \n' for k in range(2, 12)),
+                      encoding="utf-8")
+    for source in (empty, broken):
+        embedded, on_spark = _errors_of_both_engines(source, tmp_path, capsys)
+        assert on_spark == embedded
+    embedded, on_spark = _errors_of_both_engines(blank, tmp_path, capsys)
+    # The hint names what each engine reads: the Spark engine reads no folder.
+    told = f"tandem: {blank}: no readable article found; give "
+    assert embedded.startswith(told) and on_spark.startswith(told)
+    assert on_spark.endswith(f"{JSON_LINES_FORMAT}, or Parquet with those columns")

@@ -46,7 +46,7 @@ class JsonLinesSource:
         except OSError as exc:
             raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from None
         if self.size == 0:
-            raise SourceError(f"{path}: is empty (a JSON-lines file needs one article a line)")
+            raise empty_file(path)
 
     def read(self) -> Iterator[tuple[Article | Skipped, int]]:
         with open(self.path, "rb") as raw:
@@ -61,6 +61,11 @@ class JsonLinesSource:
                 yield Skipped(f"{self.path}:{number + 1}",
                               f"the gzip data is damaged or ends early ({exc}); "
                               "the lines from here on were not read"), self.size
+
+
+def empty_file(path: str) -> SourceError:
+    """The error of a JSON-lines file of no bytes at all (the Spark engine says it too)."""
+    return SourceError(f"{path}: is empty (a JSON-lines file needs one article a line)")
 
 
 def read_line(path: str, line: bytes, number: int) -> list[Article | Skipped]:

@@ -78,8 +78,18 @@ def _refuse_non_regular(path: str) -> None:
         raise SourceError(str(exc)) from None
 
 
-_NEEDED = ("; give a folder of articles (text, HTML, DOCX, PDF, Markdown) or a JSON-lines "
-           'file with one article a line: {"id", "series", "date", "text"}')
+
+#: The JSON lines the hints ask for.
+JSON_LINES_FORMAT = 'a JSON-lines file with one article a line: {"id", "series", "date", "text"}'
+_WHAT_IS_READ = f"a folder of articles (text, HTML, DOCX, PDF, Markdown) or {JSON_LINES_FORMAT}"
+
+
+def no_article_found(path: str, first_reason: str = "", *,
+                     readable: str = _WHAT_IS_READ) -> SourceError:
+    """The error of a source that holds no article: the first thing skipped in it, else what
+    a source must be (`readable`: what the engine reads). The Spark engine says it too."""
+    why = f"first: {first_reason}" if first_reason else f"give {readable}"
+    return SourceError(f"{path}: no readable article found; {why}")
 
 
 def lies_in(path: str, folder: str) -> bool:
@@ -207,5 +217,4 @@ def read_sources(sources: Sequence[str | os.PathLike[str]],
                 yield item
         before += reader.size
         if not found:
-            why = f"; first: {first_reason}" if first_reason else ""
-            raise SourceError(f"{reader.path}: no readable article found{why or _NEEDED}")
+            raise no_article_found(reader.path, first_reason)

@@ -61,7 +61,8 @@ from pyspark.sql import DataFrame, Row, SparkSession
 from pyspark.sql import functions as F
 
 from viewer.collection.article import SourceError
-from viewer.collection.jsonlines import GZIP_MAGIC
+from viewer.collection.jsonlines import GZIP_MAGIC, empty_file
+from viewer.collection.sources import JSON_LINES_FORMAT, no_article_found
 from viewer.core.collection.index import IndexParams, index_params
 from viewer.core.errors import TandemError
 from viewer.present.wording import counted
@@ -392,6 +393,7 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
     elif "://" not in source and not os.path.exists(source):
         raise SourceError(f"{source}: no such file or folder (check the path)")
     for path in paths:
+        _refuse_empty(path)
         _refuse_unnamed_gzip(path)
     files = [_raw_lines(spark, path).zipWithIndex().map(functools.partial(_numbered, k))
              for k, path in enumerate(paths)]
@@ -399,6 +401,12 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
     frame = spark.createDataFrame(lines, "file long, number long, line binary")
     return frame.mapInArrow(functools.partial(core_calls.parse_lines, paths=paths),
                             core_calls.ARTICLE_SCHEMA)
+
+
+def _refuse_empty(path: str) -> None:
+    """The embedded reader's error for a local file of no bytes."""
+    if "://" not in path and os.path.isfile(path) and os.path.getsize(path) == 0:
+        raise empty_file(path)
 
 
 def _refuse_unnamed_gzip(path: str) -> None:
@@ -454,6 +462,9 @@ def _is_parquet(source: str) -> bool:
                                          for name in os.listdir(source))
 
 
+_WHAT_SPARK_READS = f"{JSON_LINES_FORMAT}, or Parquet with those columns"
+
+
 def _check_ids(docs: DataFrame, source: str, skipped: DataFrame) -> None:
     """No article at all, or one id used twice: the embedded reader's errors."""
     twice = (docs.groupBy("id").agg(F.sort_array(F.collect_list(F.struct("num", "path")))
@@ -464,9 +475,11 @@ def _check_ids(docs: DataFrame, source: str, skipped: DataFrame) -> None:
         raise SourceError(f"{second['path']}: id {twice[0]['id']!r} is used twice (also "
                           f"{first['path']}); give each article its own id")
     if not docs.limit(1).count():
-        reasons = skipped.orderBy("path").limit(1).collect()
-        why = f"; first: {reasons[0]['path']}: {reasons[0]['reason']}" if reasons else ""
-        raise SourceError(f"{source}: no readable article found{why}")
+        # The first in reading order, as the embedded reader says (a line's number is in
+        # `num`: "f:10" sorts before "f:2" as text).
+        reasons = skipped.orderBy("num").limit(1).collect()
+        raise no_article_found(source, f"{reasons[0]['path']}: {reasons[0]['reason']}"
+                               if reasons else "", readable=_WHAT_SPARK_READS)
 
 
 # -- clusters ------------------------------------------------------------------------------
