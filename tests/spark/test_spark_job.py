@@ -233,7 +233,8 @@ def test_command_line_errors_are_one_line(spark: SparkSession, tmp_path: Path,
     err = capsys.readouterr().err.strip()
     assert code == 2
     assert re.fullmatch(r"tandem: .*twice.jsonl:3: id 'd001' is used twice "
-                        r"\(also .*twice.jsonl:1\); give each article its own id", err)
+                        r"\(also .*twice.jsonl:1\); give each article its own id "
+                        r'\(its "id" on that line\)', err)
     assert run_corpus([str(source), "--engine", "spark", "--quiet"]) == 2
     assert capsys.readouterr().err.strip() == (
         "tandem: the Spark engine needs --out DIR: where its Parquet tables go")
@@ -556,3 +557,21 @@ def test_a_source_of_no_article_is_told_as_the_embedded_engine_tells_it(
     told = f"tandem: {blank}: no readable article found; give "
     assert embedded.startswith(told) and on_spark.startswith(told)
     assert on_spark.endswith(f"{JSON_LINES_FORMAT}, or Parquet with those columns")
+
+
+def test_an_id_used_twice_is_told_as_the_embedded_engine_tells_it(
+        spark: SparkSession, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = make_collection(documents=3).rows
+    rows[2]["id"] = rows[0]["id"]
+    source = tmp_path / "twice.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    embedded, on_spark = _errors_of_both_engines(source, tmp_path, capsys)
+    assert on_spark == embedded
+    # Parquet, which the embedded engine does not read, has rows, not lines.
+    table = tmp_path / "twice.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), table)
+    assert run_corpus([str(table), "--engine", "spark", "--out", str(tmp_path / "t"),
+                       "--quiet"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"tandem: {table}:3: id {rows[0]['id']!r} is used twice (also {table}:1); give each "
+        'article its own id (its "id" in that row)')

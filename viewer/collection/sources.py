@@ -92,6 +92,17 @@ def no_article_found(path: str, first_reason: str = "", *,
     return SourceError(f"{path}: no readable article found; {why}")
 
 
+#: How to change the id of an article read from JSON lines.
+JSON_LINE_ID = 'its "id" on that line'
+
+
+def id_used_twice(path: str, article_id: str, also: str, how_to_change: str) -> SourceError:
+    """The error of the article at `path` whose id the one at `also` has already (the
+    Spark engine says it too); `how_to_change` says where its id is given."""
+    return SourceError(f"{path}: id {article_id!r} is used twice (also {also}); give each "
+                       f"article its own id ({how_to_change})")
+
+
 def lies_in(path: str, folder: str) -> bool:
     """Whether `path` is inside `folder` (both as resolved, links followed); not the folder
     itself."""
@@ -170,7 +181,7 @@ def _refuse_overlapping(paths: list[str]) -> None:
 def _how_to_change_id(article: Article, reader: FolderSource | JsonLinesSource) -> str:
     """Where the id of `article`, read by `reader`, is changed."""
     if isinstance(reader, JsonLinesSource):
-        return 'its "id" on that line'
+        return JSON_LINE_ID
     if article.id_from_path:
         return "rename one of the files, or give ids in metadata.csv"
     return f"its row for {os.path.relpath(article.path, reader.root)} in {METADATA_NAME}"
@@ -205,9 +216,8 @@ def read_sources(sources: Sequence[str | os.PathLike[str]],
                 skip(item)
             else:
                 if item.id in seen:
-                    raise SourceError(f"{item.path}: id {item.id!r} is used twice (also "
-                                      f"{seen[item.id]}); give each article its own id "
-                                      f"({_how_to_change_id(item, reader)})")
+                    raise id_used_twice(item.path, item.id, seen[item.id],
+                                        _how_to_change_id(item, reader))
                 seen[item.id] = item.path
                 found += 1
                 articles += 1

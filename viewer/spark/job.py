@@ -62,7 +62,12 @@ from pyspark.sql import functions as F
 
 from viewer.collection.article import SourceError
 from viewer.collection.jsonlines import GZIP_MAGIC, empty_file
-from viewer.collection.sources import JSON_LINES_FORMAT, no_article_found
+from viewer.collection.sources import (
+    JSON_LINE_ID,
+    JSON_LINES_FORMAT,
+    id_used_twice,
+    no_article_found,
+)
 from viewer.core.collection.index import IndexParams, index_params
 from viewer.core.errors import TandemError
 from viewer.present.wording import counted
@@ -472,8 +477,8 @@ def _check_ids(docs: DataFrame, source: str, skipped: DataFrame) -> None:
              .where(F.size("places") > 1).limit(1).collect())
     if twice:
         first, second = twice[0]["places"][:2]
-        raise SourceError(f"{second['path']}: id {twice[0]['id']!r} is used twice (also "
-                          f"{first['path']}); give each article its own id")
+        where = 'its "id" in that row' if _is_parquet(source) else JSON_LINE_ID
+        raise id_used_twice(second["path"], twice[0]["id"], first["path"], where)
     if not docs.limit(1).count():
         # The first in reading order, as the embedded reader says (a line's number is in
         # `num`: "f:10" sorts before "f:2" as text).
