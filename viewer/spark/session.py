@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 
 from pyspark.sql import SparkSession
 
@@ -26,6 +27,10 @@ LOCAL_CONF: Mapping[str, str] = {
     "spark.sql.adaptive.enabled": "true",
     "spark.sql.execution.arrow.pyspark.enabled": "true",
     "spark.python.worker.reuse": "true",
+    # The driver's log: errors only from its start (see the file), not Spark's lines on
+    # its log level and Hadoop's warnings. A URI: the launcher splits options at spaces.
+    "spark.driver.extraJavaOptions":
+        f"-Dlog4j2.configurationFile={Path(__file__).with_name('log4j2.properties').as_uri()}",
 }
 
 
