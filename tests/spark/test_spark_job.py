@@ -9,6 +9,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -575,3 +577,34 @@ def test_an_id_used_twice_is_told_as_the_embedded_engine_tells_it(
     assert capsys.readouterr().err.strip() == (
         f"tandem: {table}:3: id {rows[0]['id']!r} is used twice (also {table}:1); give each "
         'article its own id (its "id" in that row)')
+
+
+def _fake_java_home(folder: Path) -> Path:
+    """A JAVA_HOME whose java exits at once, as one too old for Spark 4 does."""
+    java = folder / "bin" / "java"
+    java.parent.mkdir(parents=True)
+    java.write_text("#!/bin/sh\necho 'java.lang.UnsupportedClassVersionError' >&2\nexit 1\n",
+                    encoding="utf-8")
+    java.chmod(0o755)
+    return folder
+
+
+@pytest.mark.parametrize("home", ["missing", "too old"])
+def test_the_job_run_by_python_checks_java_as_tandem_corpus_does(tmp_path: Path,
+                                                                  home: str) -> None:
+    # `python -m viewer.spark.job` starts its own local session, as `tandem corpus
+    # --engine spark` does: the same one line when Java cannot start Spark.
+    source = tmp_path / "three.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in make_collection(3).rows),
+                      encoding="utf-8")
+    java_home = tmp_path / "jdk-gone" if home == "missing" else _fake_java_home(tmp_path / "jdk")
+    env = {**os.environ, "JAVA_HOME": str(java_home), "PYTHONPATH": str(Path(__file__).parents[2]),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    said = []
+    for command in (["viewer.spark.job", str(source)],
+                    ["viewer", "corpus", str(source), "--engine", "spark"]):
+        done = subprocess.run([sys.executable, "-m", *command, "--out", str(tmp_path / "t")],
+                              capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        said.append(done.stderr.splitlines()[-1])
+    assert said[0] == said[1] and said[0].startswith("tandem: ")

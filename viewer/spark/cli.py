@@ -11,12 +11,13 @@ the embedded engine (and the window) never loads it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import glob
 import importlib.util
 import os
 import shutil
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from viewer.arguments import OneLineParser
@@ -134,6 +135,19 @@ def java_did_not_start(error: Exception) -> bool:
     return callable(condition) and condition() == "JAVA_GATEWAY_EXITED"
 
 
+@contextlib.contextmanager
+def java_told() -> Iterator[None]:
+    """Around starting Spark: a JVM that exits at once is one line (`SparkUnavailable`)
+    rather than pyspark's traceback."""
+    try:
+        yield
+    except Exception as error:
+        if java_did_not_start(error):
+            raise SparkUnavailable(f"Java did not start Spark (see above); {_NEEDS_JAVA}"
+                                   ) from None
+        raise
+
+
 Write = Callable[[dict[str, Any], argparse.Namespace, Callable[[str], str],
                   Mapping[str, str] | None], None]
 
@@ -171,14 +185,9 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
         if not args.quiet:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
-    try:
+    with java_told():
         result = run_job(args.sources[0], args.out, master=args.master, conf=conf,
                          progress=say, formulations=not args.no_formulations)
-    except Exception as error:
-        if java_did_not_start(error):
-            raise SparkUnavailable(f"Java did not start Spark (see above); {_NEEDS_JAVA}"
-                                   ) from None
-        raise
     report = report_from_tables(args.out)
     if args.json or args.html or getattr(args, "pdf", None):
         texts = document_texts(args.out)

@@ -72,9 +72,9 @@ from viewer.core.collection.index import IndexParams, index_params
 from viewer.core.errors import TandemError
 from viewer.present.wording import counted
 from viewer.spark import core_calls
-from viewer.spark.cli import add_spark_options, spark_conf
+from viewer.spark.cli import add_spark_options, check_spark, java_told, spark_conf
 from viewer.spark.components import connected_components
-from viewer.spark.session import spark_session
+from viewer.spark.session import spark_session, under_spark_submit
 
 Progress = Callable[[str], None]
 
@@ -554,9 +554,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
     try:
-        result = run_job(args.source, args.out, master=args.master,
-                         conf=spark_conf(args.conf), progress=say,
-                         formulations=not args.no_formulations)
+        if not under_spark_submit():  # else spark-submit has started the JVM already
+            check_spark()
+        with java_told():
+            result = run_job(args.source, args.out, master=args.master,
+                             conf=spark_conf(args.conf), progress=say,
+                             formulations=not args.no_formulations)
         if args.json:
             from viewer.spark.tables import write_report_json
 

@@ -41,7 +41,7 @@ def spark_session(master: str | None = None, app_name: str = "tandem-corpus",
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = SparkSession.builder.appName(app_name)
-    if master or not _under_spark_submit():
+    if master or not under_spark_submit():
         master = master or "local[2]"
         builder = builder.master(master)
     if master and master.startswith("local"):
@@ -55,6 +55,6 @@ def spark_session(master: str | None = None, app_name: str = "tandem-corpus",
     return session
 
 
-def _under_spark_submit() -> bool:
+def under_spark_submit() -> bool:
     """spark-submit starts the driver's JVM and hands Python its gateway: its --master wins."""
     return "PYSPARK_GATEWAY_PORT" in os.environ
