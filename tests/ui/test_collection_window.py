@@ -1135,3 +1135,16 @@ def test_a_pair_compared_with_other_matching_settings_than_the_collections_says_
     qtbot.waitUntil(lambda: window.rendered is not None
                     and window.rendered.comparison.settings.min_words == 5, timeout=20000)
     assert "collection's" not in status.currentMessage()
+
+
+def test_a_recent_collection_that_is_gone_is_shown_missing_and_not_offered(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    gone = tmp_path / "gone.jsonl"
+    gone.write_text('{"id": "a", "text": "An article."}\n', encoding="utf-8")
+    window.store.set_value("recent/collections", [str(gone), str(EN_ARTICLES)])
+    gone.unlink()
+    window.on_recent_collections_menu()
+    actions = window.recent_collections_menu.actions()
+    assert [(action.text(), action.isEnabled()) for action in actions] == [
+        ("gone.jsonl (missing)", False), (EN_ARTICLES.name, True)]

@@ -414,3 +414,23 @@ def test_files_open_off_the_gui_thread_with_progress_and_cancel(make_window, qtb
     window.open_paths([str(a), str(b)])
     wait_rendered(qtbot, window)
     assert [d.name for d in window.documents] == ["harbour_a.txt", "harbour_b.txt"]
+
+
+def test_a_recent_pair_whose_file_is_gone_is_shown_missing_and_not_offered(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = opened(make_window, qtbot, tmp_path)
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    a, b = write_pair(kept)
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    (tmp_path / "harbour_b.txt").unlink()  # of the pair opened first
+    window.on_recent_menu()
+    actions = window.recent_menu.actions()
+    assert [action.isEnabled() for action in actions] == [True, False]
+    assert actions[1].text().endswith("(missing)")
+    assert not actions[0].text().endswith("(missing)")
+    # Back where it was (a drive mounted again): offered again.
+    write_pair(tmp_path)
+    window.on_recent_menu()
+    assert all(action.isEnabled() for action in window.recent_menu.actions())

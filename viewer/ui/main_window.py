@@ -59,7 +59,7 @@ from viewer.ui.icon import app_icon
 from viewer.ui.menus import fill, make_action
 from viewer.ui.pane import Pane, dropped_paths
 from viewer.ui.passage_view import PassageView
-from viewer.ui.recent import recent_labels
+from viewer.ui.recent import gone, missing, recent_labels
 from viewer.ui.rendering import Rendered
 from viewer.ui.settings_panel import SettingsPanel
 from viewer.ui.settings_store import SettingsStore
@@ -630,7 +630,9 @@ class MainWindow(QMainWindow):
         if not pairs:
             self.recent_menu.addAction("(none yet)").setEnabled(False)
         for (a, b), label in zip(pairs, recent_labels(pairs), strict=True):
-            action = self.recent_menu.addAction(label)
+            absent = gone(a, b)
+            action = self.recent_menu.addAction(missing(label) if absent else label)
+            action.setEnabled(not absent)
             action.setToolTip(f"{a}\n{b}")
             action.triggered.connect(lambda _=False, a=a, b=b: self.open_paths([a, b]))
 
@@ -653,7 +655,10 @@ class MainWindow(QMainWindow):
         if not paths:
             menu.addAction("(none yet)").setEnabled(False)
         for path in paths:
-            action = menu.addAction(os.path.basename(os.path.normpath(path)) or path)
+            label = os.path.basename(os.path.normpath(path)) or path
+            absent = gone(path)
+            action = menu.addAction(missing(label) if absent else label)
+            action.setEnabled(not absent)
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.collection.open(p))
 

@@ -1,7 +1,9 @@
-"""Labels of the Recent comparisons menu: file names, and folders where names repeat."""
+"""Labels of the Recent comparisons menu: file names, and folders where names repeat; and
+how the recent menus show an entry whose file or folder is gone."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,3 +22,15 @@ def recent_labels(pairs: Sequence[tuple[str, str]]) -> list[str]:
     paths = {path for pair in pairs for path in pair}
     repeated = Counter(Path(path).name for path in paths)
     return [f"{_label(a, repeated)}  ↔  {_label(b, repeated)}" for a, b in pairs]
+
+
+def gone(*paths: str) -> bool:
+    """True when one of `paths` is not there (deleted, moved, or on a drive not mounted):
+    the recent menus show its entry disabled, marked `missing`, rather than drop it, so it
+    is back when the file is."""
+    return not all(os.path.exists(path) for path in paths)
+
+
+def missing(label: str) -> str:
+    """The label of a recent entry whose file or folder is gone."""
+    return f"{label} (missing)"
