@@ -78,7 +78,6 @@ def _refuse_non_regular(path: str) -> None:
         raise SourceError(str(exc)) from None
 
 
-
 #: The JSON lines the hints ask for.
 JSON_LINES_FORMAT = 'a JSON-lines file with one article a line: {"id", "series", "date", "text"}'
 _WHAT_IS_READ = f"a folder of articles (text, HTML, DOCX, PDF, Markdown) or {JSON_LINES_FORMAT}"
