@@ -49,10 +49,11 @@ def page_date_and_title(data: bytes, shown: str) -> PageFacts:
         return PageFacts("", "")
     title = " ".join(str(facts.title or "").split())
     date = iso_date(facts.date or "")
-    if not date:
-        markup = _tags_dated_in_iso(markup)
-        in_iso = _metadata(markup)
-        date = iso_date(in_iso.date or "") if in_iso else ""
+    if not date and (in_iso := _tags_dated_in_iso(markup)) != markup:
+        # Read again only when a tag's date was rewritten: most undated pages have none.
+        markup = in_iso
+        again = _metadata(markup)
+        date = iso_date(again.date or "") if again else ""
     written = _written_either_way(markup, date)
     return PageFacts("", title, written) if written else PageFacts(date, title)
 
