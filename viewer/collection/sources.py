@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from viewer.collection.article import Article, OnSkip, Skipped, SourceError
 from viewer.collection.folder import METADATA_NAME, FolderSource
 from viewer.collection.jsonlines import JsonLinesSource, looks_like_json_lines
-from viewer.collection.store import is_database, spark_tables
+from viewer.collection.store import import_tables, is_database, spark_tables
 from viewer.core.errors import LoadError, OutputError, printable
 from viewer.core.loading import DEFAULT_MAX_BYTES, refuse_non_regular
 
@@ -54,9 +54,8 @@ def open_source(source: str | os.PathLike[str],
         raise SourceError(f"{path}: no such file or folder (check the path)")
     if os.path.isdir(path):
         if spark_tables(path):
-            raise SourceError(f"{path}: holds the tables of a Spark run, not articles: load "
-                              f"them into a store with `tandem corpus import {path} --store "
-                              "STORE`")
+            raise SourceError(f"{path}: holds the tables of a Spark run, not articles: "
+                              f"{import_tables(path)}")
         return FolderSource(path, max_bytes)
     _refuse_non_regular(path)
     if is_database(path):

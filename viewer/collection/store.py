@@ -300,8 +300,8 @@ def _source_hint(path: str) -> str:
     if os.fspath(path).lower().endswith(STORE_SUFFIXES) and not os.path.isdir(path):
         return ""  # named as a store: whatever it holds, it is no collection's articles
     if spark_tables(path):
-        return (" (it holds the tables of a Spark run: load them into a store with "
-                f"`tandem corpus import {path} --store STORE`, and give that store)")
+        return (f" (it holds the tables of a Spark run: {import_tables(path)}, and give that "
+                "store)")
     with contextlib.suppress(OSError):
         if os.path.isdir(path):  # a folder with files in it (an empty one holds none)
             with os.scandir(path) as entries:
@@ -315,6 +315,12 @@ def _source_hint(path: str) -> str:
         return ""
     return (" (it looks like a collection's articles: index them with `tandem corpus add "
             "STORE SOURCE...`, the store first, and give that store)")
+
+
+def import_tables(path: str) -> str:
+    """What to do with the tables of a Spark run at `path`, given where articles or a
+    store are asked for."""
+    return f"load them into a store with `tandem corpus import {path} --store STORE`"
 
 
 def spark_tables(path: str) -> bool:

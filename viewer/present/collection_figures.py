@@ -130,4 +130,3 @@ def outside_note(context: Mapping[str, Any], name: str, trimmed: bool = False) -
     inside = "B" if outside == ["A"] else "A"
     return (f"{outside[0]} is not {where}, so only {inside}'s shared passages are matched "
             "to its clusters")
-
