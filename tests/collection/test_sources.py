@@ -686,6 +686,17 @@ def test_a_named_pipe_in_a_folder_is_listed_as_skipped_unread(tmp_path: Path) ->
                                   "are read (save the text to a file and open that)")]
 
 
+def test_a_metadata_csv_that_is_a_named_pipe_is_listed_as_skipped(tmp_path: Path) -> None:
+    # It was passed over in silence: the user's ids, series and dates were not used, and
+    # nothing said why. Reading it would wait for a writer forever, so it is not read.
+    (tmp_path / "a.txt").write_text("The ferry left at dawn.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "metadata.csv")
+    articles, skipped = read(tmp_path)
+    assert [a.id for a in articles] == ["a"]
+    assert [(s.path, s.indexed) for s in skipped] == [(str(tmp_path / "metadata.csv"), False)]
+    assert skipped[0].reason.startswith("is a named pipe (FIFO), not a file")
+
+
 def test_a_folder_of_unreadable_files_names_the_first_reason(tmp_path: Path) -> None:
     (tmp_path / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     skipped: list[Skipped] = []

@@ -17,6 +17,7 @@ import csv
 import io
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,7 +34,13 @@ from viewer.collection.dates import (
 )
 from viewer.collection.page_facts import PageFacts, page_date_and_title
 from viewer.core.errors import LoadError
-from viewer.core.loading import DEFAULT_MAX_BYTES, decode_text, load_document, sniff_format
+from viewer.core.loading import (
+    DEFAULT_MAX_BYTES,
+    decode_text,
+    load_document,
+    refuse_non_regular,
+    sniff_format,
+)
 
 METADATA_NAME = "metadata.csv"
 #: Tabular and JSON data are never articles; a JSON-lines file is a source of its own.
@@ -165,6 +172,9 @@ class FolderSource:
     def _metadata(self) -> dict[str, _Listed]:
         path = os.path.join(self.root, METADATA_NAME)
         if not os.path.isfile(path):
+            not_read = _metadata_not_a_file(path)
+            if not_read is not None:
+                self.notes.append(not_read)
             return {}
         listed: dict[str, _Listed] = {}
         # By the names' NFC form: macOS writes é as e and an accent (NFD), a spreadsheet
@@ -305,6 +315,24 @@ class FolderSource:
         except (OSError, LoadError):
             return PageFacts("", "")
         return page_date_and_title(data, path)
+
+
+def _metadata_not_a_file(path: str) -> Skipped | None:
+    """Why the metadata.csv at `path` is not read when it is a named pipe or a device (a
+    pipe would wait for a writer forever); None when it is absent, or is a folder or a
+    link to nothing (the walk reads or tells those)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode):
+        return None
+    try:
+        refuse_non_regular(path, mode)
+    except LoadError as exc:
+        return Skipped(path, f"{exc.problem}; the articles are read without the ids, "
+                             "series and dates it would give (save it as a file)")
+    return None
 
 
 def _relative_hint(name: str) -> str:
