@@ -5,6 +5,7 @@ Every collection here is written by the test into a temporary folder.
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import json
 import os
@@ -858,6 +859,28 @@ def test_a_page_date_written_either_way_round_is_told_and_not_guessed(tmp_path: 
                  "YYYY-MM-DD); the article is indexed undated",
         "lined": "has the date '05/11/2022', which is not read as a date (write it "
                  "YYYY-MM-DD); the article is indexed dated 2022-11-05 by its text"}
+
+
+def test_a_page_date_out_of_range_is_told_not_dropped_in_silence(tmp_path: Path) -> None:
+    # The page metadata library takes no date before 1995 nor after today (a CMS's
+    # 1970-01-01, an expiry date): an archived 1990 article was left undated, unsaid.
+    folder = tmp_path / "site"
+    folder.mkdir()
+    page = ('<html><head><meta name="date" content="{}"><title>Harbour</title></head>'
+            '<body><article><h1>The harbour reopens</h1><p>' + " ".join(PARAGRAPHS)
+            + "</p></article></body></html>")
+    future = f"{datetime.date.today().year + 5}-03-04"
+    for name, written in (("old", "1990-05-04"), ("future", future), ("kept", "2020-05-04")):
+        (folder / f"{name}.html").write_text(page.format(written), encoding="utf-8")
+    (folder / "lined.html").write_text(page.format("1990-05-04").replace(
+        "<h1>", "<p>Published: 5 May 1990</p><h1>"), encoding="utf-8")
+    dates, told = dates_and_notes(folder)
+    assert dates == {"old": "", "future": "", "kept": "2020-05-04", "lined": "1990-05-05"}
+    said = ("its page states the date {}, before 1995 or after today, which is not taken "
+            "from a page (give it in metadata.csv to use it); the article is indexed {}")
+    assert told == {"old": said.format("1990-05-04", "undated"),
+                    "future": said.format(future, "undated"),
+                    "lined": said.format("1990-05-04", "dated 1990-05-05 by its text")}
 
 
 def test_a_file_linked_twice_is_read_once_and_a_dangling_link_is_told(tmp_path: Path) -> None:

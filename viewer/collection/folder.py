@@ -285,14 +285,17 @@ class FolderSource:
                 (d for d in map(date_in_name, reversed(relative.parent.parts)) if d),
                 "") or date_in_name("-".join(relative.parent.parts))  # 2023/03/05/a.txt
             named = "" if date else unreal_date_in_name(relative.name)
-        unread = ""  # a date the page writes that cannot be read one way only
+        # A date the page writes that cannot be read one way only, or is out of range.
+        unread = out_of_range = ""
         if not (date and title):
             page = self._page_facts(path)
             date, title = date or page.date, title or page.title
-            unread = "" if date else page.unread
+            unread, out_of_range = ("", "") if date else (page.unread, page.out_of_range)
         date = date or stated_date(text)
         instead = f"dated {date} by its text" if date else "undated"
         note = (Skipped(path, unread_date(unread, instead), indexed=True) if unread
+                else Skipped(path, _out_of_range_note(out_of_range, instead), indexed=True)
+                if out_of_range
                 else Skipped(path, f"its name has the date {named!r}, which is no real date; "
                                    f"the article is indexed {instead}", indexed=True)
                 if named else None)
@@ -315,6 +318,15 @@ class FolderSource:
         except (OSError, LoadError):
             return PageFacts("", "")
         return page_date_and_title(data, path)
+
+
+def _out_of_range_note(date: str, instead: str) -> str:
+    """What to tell of a page that states the date `date`, before 1995 or after today,
+    which is not taken for its date (`page_facts._out_of_range`); the article is indexed
+    `instead`."""
+    return (f"its page states the date {date}, before 1995 or after today, which is not "
+            f"taken from a page (give it in {METADATA_NAME} to use it); the article is "
+            f"indexed {instead}")
 
 
 def _metadata_not_a_file(path: str) -> Skipped | None:

@@ -6,6 +6,7 @@ JSON-LD, <time> and the like; the title comes from the same pass. Nothing is fet
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -19,18 +20,25 @@ if TYPE_CHECKING:
 _NUMBERS_FIRST = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
 # Where a page states its date in markup: a tag (its attributes), or a JSON-LD date.
 _TAGS_AND_JSON_DATES = re.compile(r"<[^<>]*>|\"date\w*\"\s*:\s*\"[^\"]*\"")
+# The dates looked for in a page whose date trafilatura leaves out: the years `iso_date`
+# reads in a metadata.csv or a JSON line.
+_EARLIEST, _LATEST = "1000-01-01", "2199-12-31"
+# A number that may be a year: four digits alone, or opening eight (19900504).
+_FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?:\d{4})?(?!\d)")
 # What a page with no usable metadata raises on reading it.
 _UNUSABLE = (LoadError, ValueError, TypeError, AttributeError)
 
 
 class PageFacts(NamedTuple):
     """What a page states about itself: its date ("YYYY-MM-DD" or ""), its title (or ""),
-    and the date it writes that cannot be read one way only ("05/11/2022": 5 November or
-    May 11?), which is then not its date, or ""."""
+    the date it writes that cannot be read one way only ("05/11/2022": 5 November or
+    May 11?), which is then not its date, or "", and the date it states that is not taken
+    for being out of range (`_out_of_range`), or ""."""
 
     date: str
     title: str
     unread: str = ""
+    out_of_range: str = ""
 
 
 def page_date_and_title(data: bytes, shown: str) -> PageFacts:
@@ -55,7 +63,28 @@ def page_date_and_title(data: bytes, shown: str) -> PageFacts:
         again = _metadata(markup)
         date = iso_date(again.date or "") if again else ""
     written = _written_either_way(markup, date)
-    return PageFacts("", title, written) if written else PageFacts(date, title)
+    if written:
+        return PageFacts("", title, written)
+    return PageFacts(date, title, out_of_range="" if date else _out_of_range(markup))
+
+
+def _out_of_range(markup: str) -> str:
+    """The date `markup` states that trafilatura leaves out (htmldate takes none before
+    1995, its `MIN_DATE`, nor after today: a page's placeholder 1970-01-01 or an expiry
+    date is no date of it, but a 1980s article's archived page is one), as "YYYY-MM-DD";
+    "" when it states none so. Told, not taken: which it is, the user knows."""
+    from htmldate import find_date
+    from htmldate.settings import MIN_DATE
+
+    if not _tags_write_a_year_outside(markup, MIN_DATE.year, datetime.date.today().year):
+        return ""  # most pages: not read again
+    try:
+        found = iso_date(find_date(markup, extensive_search=False, original_date=True,
+                                   min_date=_EARLIEST, max_date=_LATEST) or "")
+    except _UNUSABLE:
+        return ""
+    today = datetime.date.today().isoformat()
+    return found if found and not MIN_DATE.date().isoformat() <= found <= today else ""
 
 
 def _tags_dated_in_iso(markup: str) -> str:
@@ -75,6 +104,15 @@ def _metadata(markup: str) -> Document | None:
         return extract_metadata(markup, extensive=False)
     except _UNUSABLE:
         return None
+
+
+def _tags_write_a_year_outside(markup: str, first: int, last: int) -> bool:
+    """Whether a tag or JSON-LD date of `markup` writes a number that is a year of
+    `iso_date`'s before `first`, or is `last` or after (a date of this year may be after
+    today)."""
+    tags = " ".join(_TAGS_AND_JSON_DATES.findall(markup))
+    return any(int(_EARLIEST[:4]) <= year < first or last <= year <= int(_LATEST[:4])
+               for year in map(int, _FOUR_DIGITS.findall(tags)))
 
 
 def _written_either_way(markup: str, date: str) -> str:
