@@ -39,8 +39,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def tandem(*args: str, env: dict[str, str] | None = None,
            **options) -> subprocess.CompletedProcess[str]:
+    options.setdefault("timeout", 300)
     return subprocess.run([sys.executable, "-m", "viewer", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300, **options)
+                          capture_output=True, text=True, **options)
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
@@ -539,6 +540,21 @@ def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Pa
     (tmp_path / "empty").mkdir()  # holds no articles, so none are hinted at
     assert tandem("corpus", "report", str(tmp_path / "empty"), env=_env(tmp_path)).stderr == \
         f"tandem: {tmp_path / 'empty'}: is not a file; give the path of a collection store\n"
+
+
+def test_a_named_pipe_given_as_the_store_is_refused_not_waited_on(tmp_path: Path) -> None:
+    # Nobody writes to the pipe: opening it to tell whether it holds articles would wait
+    # forever. A pipe is no store, whatever its name, and is told so at once.
+    source = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    for name in ("pipe", "pipe.sqlite"):
+        pipe = tmp_path / name
+        os.mkfifo(pipe)
+        for command in (["add", str(pipe), str(source)], ["report", str(pipe)],
+                        [str(source), "--store", str(pipe), "--json", str(tmp_path / "o.json")]):
+            result = tandem("corpus", *command, env=_env(tmp_path), timeout=60)
+            assert (result.returncode, result.stderr) == (
+                2, f"tandem: {pipe}: is not a file; give the path of a collection store\n")
+        assert not (tmp_path / "o.json").exists()
 
 
 def test_an_article_given_as_the_store_is_not_called_damaged(tmp_path: Path) -> None:

@@ -306,11 +306,12 @@ def _source_hint(path: str) -> str:
         if os.path.isdir(path):  # a folder with files in it (an empty one holds none)
             with os.scandir(path) as entries:
                 looks = any(not entry.name.startswith(".") for entry in entries)
-        with open(path, "rb") as handle:
-            head = handle.read(512).lstrip()
-        # JSON lines, gzip, or text (a store's pages hold NUL bytes from the first).
-        looks = (head.startswith((b"{", b"[", b"\x1f\x8b"))
-                 or b"\n" in head and b"\x00" not in head)
+        elif os.path.isfile(path):  # not a named pipe or a device: opening those may hang
+            with open(path, "rb") as handle:
+                head = handle.read(512).lstrip()
+            # JSON lines, gzip, or text (a store's pages hold NUL bytes from the first).
+            looks = (head.startswith((b"{", b"[", b"\x1f\x8b"))
+                     or b"\n" in head and b"\x00" not in head)
     if not looks:
         return ""
     return (" (it looks like a collection's articles: index them with `tandem corpus add "
