@@ -40,7 +40,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def tandem(*args: str, env: dict[str, str] | None = None,
            **options) -> subprocess.CompletedProcess[str]:
     options.setdefault("timeout", 300)
-    return subprocess.run([sys.executable, "-m", "viewer", *args], cwd=ROOT, env=env,
+    options.setdefault("cwd", ROOT)
+    return subprocess.run([sys.executable, "-m", "viewer", *args], env=env,
                           capture_output=True, text=True, **options)
 
 
@@ -540,6 +541,25 @@ def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Pa
     (tmp_path / "empty").mkdir()  # holds no articles, so none are hinted at
     assert tandem("corpus", "report", str(tmp_path / "empty"), env=_env(tmp_path)).stderr == \
         f"tandem: {tmp_path / 'empty'}: is not a file; give the path of a collection store\n"
+
+
+def test_a_blank_source_is_refused_not_read_as_the_current_folder(tmp_path: Path) -> None:
+    # `tandem corpus "$DIR"` with DIR unset: "" is the current folder to the file system,
+    # whose files were indexed (or the store or report told as inside "the source folder ").
+    here = tmp_path / "here"
+    here.mkdir()
+    make_collection(documents=4).write(here / "c.jsonl")
+    store = tmp_path / "s.sqlite"
+    for command in (["", "--json", str(tmp_path / "o.json")], [" ", "--store", str(store)],
+                    ["add", str(store), str(here / "c.jsonl"), ""],
+                    ["", "--engine", "spark", "--out", str(tmp_path / "t")]):
+        result = tandem("corpus", *command, env=_env(tmp_path), cwd=here)
+        blank = " " if " " in command else ""
+        assert (result.returncode, result.stderr) == (
+            2, f"tandem: SOURCE {blank!r}: names no file or folder; give the path of the "
+               "articles\n")
+    assert sorted(os.listdir(tmp_path)) == ["here"]
+    assert os.listdir(here) == ["c.jsonl"]
 
 
 def test_a_named_pipe_given_as_the_store_is_refused_not_waited_on(tmp_path: Path) -> None:

@@ -608,3 +608,15 @@ def test_the_job_run_by_python_checks_java_as_tandem_corpus_does(tmp_path: Path,
         assert done.returncode == 2 and "Traceback" not in done.stderr
         said.append(done.stderr.splitlines()[-1])
     assert said[0] == said[1] and said[0].startswith("tandem: ")
+
+
+def test_the_job_run_by_python_refuses_a_blank_source_as_tandem_corpus_does(
+        tmp_path: Path) -> None:
+    # "" is the current folder to Spark and the file system: told as holding --out.
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    done = subprocess.run([sys.executable, "-m", "viewer.spark.job", "", "--out",
+                           str(tmp_path / "t")], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=120)
+    assert (done.returncode, done.stderr) == (
+        2, "tandem: SOURCE '': names no file or folder; give the path of the articles\n")
+    assert os.listdir(tmp_path) == []

@@ -210,12 +210,14 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
     """Before any work, `OutputError` for a report that cannot be written (see
     `refuse_unwritable`) or would replace an input: a source file, any file in a source
     folder (an article, its metadata.csv), the watch-list or the store; `SourceError` for
-    a store that is a source or inside a source folder (`refuse_store_in_sources`), or a
+    a blank SOURCE, a store that is a source or inside a source folder
+    (`refuse_store_in_sources`), or a
     PDF sent to standard output that is a terminal (`refuse_binary_on_terminal`)."""
     from viewer.collection.clashes import article_folders, stored_inputs
     from viewer.collection.sources import (
         SourceError,
         input_files,
+        refuse_blank_sources,
         refuse_output_in_sources,
         refuse_store_in_sources,
     )
@@ -232,6 +234,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
                           for name in ("json", "html", "pdf")})
     refuse_binary_on_terminal({"--pdf": getattr(args, "pdf", None)})
     sources = list(getattr(args, "sources", None) or [])
+    refuse_blank_sources(sources)
     given = getattr(args, "store", None)
     if given is not None and not given.strip():
         raise SourceError(f"--store {given!r}: names no file; give the path of the store")

@@ -101,6 +101,15 @@ def id_used_twice(path: str, article_id: str, also: str, how_to_change: str) -> 
                        f"article its own id ({how_to_change})")
 
 
+def refuse_blank_sources(sources: Iterable[str]) -> None:
+    """`SourceError` for a SOURCE that is empty or blank (a shell variable never set): as
+    a path it is the current folder, and was told as holding the store or the output."""
+    for source in sources:
+        if not source.strip():
+            raise SourceError(f"SOURCE {source!r}: names no file or folder; give the path "
+                              "of the articles")
+
+
 def lies_in(path: str, folder: str) -> bool:
     """Whether `path` is inside `folder` (both as resolved, links followed); not the folder
     itself."""

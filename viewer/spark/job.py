@@ -67,6 +67,7 @@ from viewer.collection.sources import (
     JSON_LINES_FORMAT,
     id_used_twice,
     no_article_found,
+    refuse_blank_sources,
 )
 from viewer.core.collection.index import IndexParams, index_params
 from viewer.core.errors import TandemError
@@ -554,6 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
     try:
+        refuse_blank_sources([args.source])
         if not under_spark_submit():  # else spark-submit has started the JVM already
             check_spark()
         with java_told():
