@@ -620,3 +620,25 @@ def test_the_job_run_by_python_refuses_a_blank_source_as_tandem_corpus_does(
     assert (done.returncode, done.stderr) == (
         2, "tandem: SOURCE '': names no file or folder; give the path of the articles\n")
     assert os.listdir(tmp_path) == []
+
+
+def test_the_job_run_by_python_without_pyspark_says_what_to_install(tmp_path: Path) -> None:
+    # It imports pyspark first: a ModuleNotFoundError traceback, where `tandem corpus
+    # --engine spark` says in one line what to install. pyspark is made unimportable as
+    # an environment without the [spark] extra has it.
+    source = tmp_path / "three.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in make_collection(3).rows),
+                      encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2]),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    said = []
+    for module, command in (("viewer.spark.job", [str(source)]),
+                            ("viewer", ["corpus", str(source), "--engine", "spark"])):
+        without_pyspark = ("import runpy, sys; sys.modules['pyspark'] = None; "
+                           f"runpy.run_module({module!r}, run_name='__main__', alter_sys=True)")
+        done = subprocess.run([sys.executable, "-c", without_pyspark, *command, "--out",
+                               str(tmp_path / "t")], capture_output=True, text=True, env=env,
+                              timeout=120)
+        assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, done.stderr
+        said.append(done.stderr)
+    assert said[0] == said[1] and "pip install" in said[0]

@@ -106,6 +106,10 @@ def import_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: What to install when pyspark is missing (`tandem corpus --engine spark`, and `python -m
+#: viewer.spark.job`, which imports it first).
+NEEDS_PYSPARK = ("the Spark engine needs pyspark: pip install -e '.[spark]' (or pip install "
+                 "'pyspark[sql]>=4,<5')")
 _NEEDS_JAVA = ("the Spark engine needs Java 17 or later: install openjdk-17-jre-headless "
                "(Debian/Ubuntu) or set JAVA_HOME")
 
@@ -114,8 +118,7 @@ def check_spark() -> None:
     """A clear error, before Spark starts, when pyspark or Java is missing. Java is needed
     whatever the master: the driver runs in a JVM on this machine."""
     if importlib.util.find_spec("pyspark") is None:
-        raise SparkUnavailable("the Spark engine needs pyspark: pip install -e '.[spark]' "
-                               "(or pip install 'pyspark[sql]>=4,<5')")
+        raise SparkUnavailable(NEEDS_PYSPARK)
     # Spark's launcher runs $JAVA_HOME/bin/java when JAVA_HOME is set, else java on PATH.
     home = os.environ.get("JAVA_HOME")
     if home:

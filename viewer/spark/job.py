@@ -55,10 +55,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from py4j.protocol import Py4JJavaError  # type: ignore[import-untyped]
-from pyspark import RDD
-from pyspark.sql import DataFrame, Row, SparkSession
-from pyspark.sql import functions as F
+from viewer.spark.cli import NEEDS_PYSPARK
+
+try:
+    from py4j.protocol import Py4JJavaError  # type: ignore[import-untyped]
+    from pyspark import RDD
+    from pyspark.sql import DataFrame, Row, SparkSession
+    from pyspark.sql import functions as F
+except ModuleNotFoundError:
+    if __name__ != "__main__":
+        raise
+    # `python -m viewer.spark.job` without the [spark] extra: what to install, no traceback.
+    print(f"tandem: {NEEDS_PYSPARK}", file=sys.stderr)
+    sys.exit(2)
 
 from viewer.collection.article import SourceError
 from viewer.collection.jsonlines import GZIP_MAGIC, empty_file
