@@ -402,3 +402,38 @@ def test_the_running_header_stays_inside_the_margins_with_both_names(tmp_path: P
     header = pdftotext(path, 2).splitlines()[0]
     assert header.startswith("Tandem · 习近平") and " / 加快建设" in header
     assert header.count(".txt") == 2 and "…" in header
+
+
+def _read_back(path: Path) -> str:
+    """The PDF's text as pypdf extracts it (in reading order, as a viewer's copy gives it),
+    presentation forms as the letters they draw."""
+    import unicodedata
+
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return flat(unicodedata.normalize("NFKC", text))
+
+
+def test_right_to_left_text_reads_right_to_left_and_arabic_letters_join(tmp_path: Path
+                                                                        ) -> None:
+    # reportlab draws a string left to right as given: Hebrew and Arabic came out
+    # backwards ("םדאה ינב לכ"), each Arabic letter in its stand-alone form.
+    import unicodedata
+
+    from viewer.core.loading import load_document
+
+    hebrew = "כל בני האדם נולדו בני חורין ושווים בערכם ובזכויותיהם"
+    arabic = "يولد جميع الناس احرارا متساوين في الكرامة والحقوق"
+    (tmp_path / "a.txt").write_text(f"מאמר ראשון\n\n{hebrew}.\n\n{arabic}.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"מאמר שני\n\n{hebrew}.\n\n{arabic}.\n", encoding="utf-8")
+    comparison = compare(*(load_document(str(tmp_path / name)) for name in ("a.txt", "b.txt")))
+    path = tmp_path / "rtl.pdf"
+    write_pdf(comparison, path)
+
+    text = _read_back(path)
+    assert hebrew in text and arabic in text
+    jeem, meem, yeh, ain = (unicodedata.lookup(f"ARABIC LETTER {name} {position} FORM")
+                            for name, position in (("JEEM", "INITIAL"), ("MEEM", "MEDIAL"),
+                                                   ("YEH", "MEDIAL"), ("AIN", "FINAL")))
+    raw = "".join(page.extract_text() for page in PdfReader(path).pages)
+    assert jeem + meem + yeh + ain in raw  # جميع drawn joined

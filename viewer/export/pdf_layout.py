@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reportlab.pdfbase import pdfmetrics
 
+from viewer.export.pdf_bidi import has_rtl, paragraph_is_rtl, visual_pieces
 from viewer.export.report_model import RichText
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import Palette
@@ -287,16 +288,18 @@ class Layout:
             at = r1
         if at < end:
             pieces.append((at, end, None))
+        drawn = _drawn_pieces(text, start, end, pieces)
         plain_colour = cell.colour or colours.text
-        one_colour = all(style is None or style.change is None for _, _, style in pieces)
+        one_colour = all(style is None or style.change is None for _, style in drawn)
         if one_colour:
-            page.add(cell.x, ("text", cell.x, baseline, text[start:end].translate(_CONTROLS),
+            page.add(cell.x, ("text", cell.x, baseline,
+                              "".join(piece for piece, _ in drawn).translate(_CONTROLS),
                               plain_colour, size))
-            if len(pieces) == 1 and pieces[0][2] is None:
+            if len(drawn) == 1 and drawn[0][1] is None:
                 return  # plain line: no widths needed
         x = cell.x
-        for p0, p1, style in pieces:
-            w = measure.width(text[p0:p1], size)
+        for piece, style in drawn:
+            w = measure.width(piece, size)
             if style is not None:
                 if style.passage is not None:
                     page.rect(x, top - leading, w, leading,
@@ -308,7 +311,7 @@ class Layout:
             if not one_colour:
                 change = style.change if style is not None else None
                 colour = colours.mark(change) if change is not None else plain_colour
-                page.add(cell.x, ("text", x, baseline, text[p0:p1].translate(_CONTROLS),
+                page.add(cell.x, ("text", x, baseline, piece.translate(_CONTROLS),
                                   colour, size))
                 if change is MarkKind.DELETED:
                     y = baseline + size * 0.3
@@ -317,3 +320,14 @@ class Layout:
                     page.add(cell.x, ("line", x, baseline - 1.2, x + w, baseline - 1.2,
                                       colour, 0.6))
             x += w
+
+
+def _drawn_pieces(text: str, start: int, end: int,
+                  pieces: list[tuple[int, int, Style | None]]) -> list[tuple[str, Style | None]]:
+    """The strings to draw for text[start:end], cut into its styled `pieces`, left to right:
+    as written, or reordered and joined where the line holds right-to-left script."""
+    line = text[start:end]
+    if not has_rtl(line):
+        return [(text[p0:p1], style) for p0, p1, style in pieces]
+    return visual_pieces(line, [(p0 - start, p1 - start, style) for p0, p1, style in pieces],
+                         paragraph_is_rtl(text, start))

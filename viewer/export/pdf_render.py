@@ -15,6 +15,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from viewer.export.atomic import write_report
+from viewer.export.pdf_bidi import visual_text
 from viewer.export.pdf_layout import Layout, Measure
 
 Progress = Callable[[float], None]
@@ -72,7 +73,7 @@ def render_pages(layout: Layout, handle: BinaryIO, *, title: str, subject: str, 
 
     total = len(layout.pages)
     measure = layout.measure
-    header = fitted(running, layout.content_width, RUNNING_SIZE, measure)
+    header = visual_text(fitted(running, layout.content_width, RUNNING_SIZE, measure))
     for number, page in enumerate(layout.pages, start=1):
         check()
         # One text object per page: drawString per line would re-measure and re-shape every
