@@ -445,3 +445,21 @@ def test_pdf_keeps_a_table_title_with_its_heads_and_first_row(tmp_path: Path) ->
         assert "Reprinted with permission" in pages[titled], extra
         moved += titled > 0 and "Reprinted" not in pages[titled - 1]
     assert moved  # some starts fell near a page's foot
+
+
+def test_html_cells_read_a_hebrew_title_right_to_left(tmp_path: Path) -> None:
+    # Every cell was a left-to-right paragraph: a Hebrew or Arabic title stood at the left
+    # edge with its closing punctuation at its right end, where it begins.
+    data = result()
+    data["documents"][0]["title"] = "כל בני האדם נולדו בני חורין."
+    path = tmp_path / "report.html"
+    write_collection_html(data, path, text_of=TEXTS.get)
+    raw = path.read_text(encoding="utf-8")
+    assert "כל בני האדם נולדו בני חורין." in raw
+    style = raw[raw.index("<style>"):raw.index("</style>")]
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", style.split("@media")[0])
+    declarations = ";".join(body.replace(" ", "").replace("\n", "") for selector, body in rules
+                            if "td" in re.split(r"[\s,]+", selector.strip()))
+    assert "unicode-bidi:plaintext" in declarations
+    assert "text-align:start" in declarations and "text-align:left" not in declarations
+

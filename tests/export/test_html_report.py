@@ -132,3 +132,32 @@ def test_each_passage_links_to_its_counterpart_and_back(pair: str,
             assert following.startswith(opening)
         # The table row's number leads to the passage in A.
         assert f'href="#a{n}"' in html.split("<h2>Shared phrases", 1)[1]
+
+
+def cell_rules(page: str) -> str:
+    """The declarations the stylesheet (outside its media queries) gives every td."""
+    style = page[page.index("<style>"):page.index("</style>")]
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", style.split("@media")[0])
+    return ";".join(body.replace(" ", "").replace("\n", "") for selector, body in rules
+                    if "td" in re.split(r"[\s,]+", selector.strip()))
+
+
+def test_a_hebrew_paragraph_reads_right_to_left_from_the_right_edge(tmp_path: Path) -> None:
+    # Every cell was a left-to-right paragraph: a Hebrew or Arabic sentence stood at the
+    # left edge with its full stop at its right end, where it begins.
+    from viewer.core.compare import compare
+    from viewer.core.loading import load_document
+
+    hebrew = "כל בני האדם נולדו בני חורין ושווים בערכם ובזכויותיהם"
+    (tmp_path / "a.txt").write_text(f"Notes\n\n{hebrew}.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"{hebrew}.\n", encoding="utf-8")
+    path = tmp_path / "report.html"
+    write_html(compare(*(load_document(str(tmp_path / name)) for name in ("a.txt", "b.txt"))),
+               path)
+    page = path.read_text(encoding="utf-8")
+    assert hebrew in page
+    # Each paragraph of a cell takes the direction of its first letter, and starts at the
+    # side it is read from.
+    declarations = cell_rules(page)
+    assert "unicode-bidi:plaintext" in declarations
+    assert "text-align:start" in declarations and "text-align:left" not in declarations

@@ -61,8 +61,8 @@ body{font-family:"DejaVu Sans",Arial,"WenQuanYi Micro Hei","Noto Sans CJK SC",sa
 h1{font-size:1.6em;margin-bottom:.1em} h2{font-size:1.25em;margin-top:1.8em}
 h3{font-size:1.05em;margin:1.2em 0 .3em}
 table{border-collapse:collapse;width:100%}
-td,th{vertical-align:top;padding:.3em .5em;text-align:left}
-td{overflow-wrap:break-word}
+td,th{vertical-align:top;padding:.3em .5em;text-align:start}
+td{overflow-wrap:break-word;unicode-bidi:plaintext}
 th{font-weight:normal;font-size:.9em}
 td.num{white-space:nowrap;text-align:right;width:4em}
 td.nowrap{white-space:nowrap}

@@ -56,8 +56,8 @@ body{font-family:"DejaVu Sans",Arial,"WenQuanYi Micro Hei","Noto Sans CJK SC",sa
  font-size:14px;line-height:1.45;margin:2em auto;max-width:1200px;padding:0 1em}
 h1{font-size:1.6em;margin-bottom:.1em} h2{font-size:1.25em;margin-top:1.6em}
 table{border-collapse:collapse;width:100%}
-td,th{vertical-align:top;padding:.3em .5em;text-align:left}
-td{overflow-wrap:anywhere}
+td,th{vertical-align:top;padding:.3em .5em;text-align:start}
+td{overflow-wrap:anywhere;unicode-bidi:plaintext}
 th{font-weight:normal;font-size:.9em}
 table.texts{table-layout:fixed} table.texts td.text{white-space:pre-wrap;
  overflow-wrap:anywhere;width:50%}
