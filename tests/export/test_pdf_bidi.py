@@ -29,3 +29,30 @@ def test_styled_pieces_keep_their_styles_in_the_order_seen() -> None:
     pieces = [(0, 2, "first"), (2, 7, None), (7, len(line), "last")]
     assert visual_pieces(line, pieces, rtl=True) == [
         ("האדם"[::-1], "last"), (" בני "[::-1], None), ("כל"[::-1], "first")]
+
+
+def test_lam_and_alef_are_drawn_as_their_ligature_on_the_lam() -> None:
+    lam_alef = "\ufefb"  # ARABIC LIGATURE LAM WITH ALEF ISOLATED FORM
+    line = "لا"
+    assert visual_pieces(line, [(0, 1, "lam"), (1, 2, "alef")], rtl=True) == [
+        (lam_alef, "lam")]
+
+
+def test_every_character_keeps_its_own_style_through_joiners_marks_and_isolates() -> None:
+    # python-bidi's algorithm drops joiners and embedding controls (rule X9) and does not
+    # know the isolates; each character is still drawn once, with its style.
+    def styles_drawn(line: str) -> list[int]:
+        drawn = visual_pieces(line, [(i, i + 1, i) for i in range(len(line))], rtl=True)
+        return [style for _, style in drawn]
+
+    line = "مُحَمَّد\u200cها \u2067abc\u2069 ב\u200dג (1,000)"
+    assert sorted(styles_drawn(line)) == [i for i in range(len(line)) if line[i] != "\u200d"]
+    line = "لَآ مُحَمَّد"  # the alef with madda is drawn by the ligature on the lam
+    assert sorted(styles_drawn(line)) == [i for i in range(len(line)) if line[i] != "آ"]
+
+
+def test_a_percent_sign_after_arabic_stands_as_browsers_draw_it() -> None:
+    # The full algorithm (rule W2: a number after Arabic letters is an Arabic number, which
+    # a percent sign does not join) puts "%" on the number's left, as the HTML report's
+    # browser does; the reduced one kept "5%".
+    assert visual_text("و 5% فقط").startswith("ﻂﻘﻓ %5 ")

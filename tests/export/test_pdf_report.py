@@ -437,3 +437,46 @@ def test_right_to_left_text_reads_right_to_left_and_arabic_letters_join(tmp_path
                                                    ("YEH", "MEDIAL"), ("AIN", "FINAL")))
     raw = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert jeem + meem + yeh + ain in raw  # جميع drawn joined
+
+
+@needs_poppler
+def test_right_to_left_paragraphs_stand_flush_right_and_left_to_right_ones_flush_left(
+        tmp_path: Path) -> None:
+    # Reordered but placed from the column's left edge, Hebrew lines ended ragged on the
+    # right, where a Hebrew reader starts each line.
+    import re
+
+    from viewer.core.loading import load_document
+
+    hebrew = ("כל בני האדם נולדו בני חורין ושווים בערכם ובזכויותיהם. כולם חוננו בתבונה "
+              "ובמצפון, לפיכך חובה עליהם לנהוג איש ברעהו ברוח של אחוה, בשנת 1948.")
+    english = ("All human beings are born free and equal in dignity and rights. They are "
+               "endowed with reason and conscience and should act towards one another.")
+    (tmp_path / "a.txt").write_text(f"מאמר ראשון\n\n{hebrew}\n\n{english}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("מאמר שני\n\nמשפט אחר לגמרי.\n", encoding="utf-8")
+    comparison = compare(*(load_document(str(tmp_path / name)) for name in ("a.txt", "b.txt")))
+    path = tmp_path / "rtl.pdf"
+    write_pdf(comparison, path)
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
+                           check=True, capture_output=True, text=True).stdout
+    page_width = float(re.search(r'<page width="([\d.]+)"', boxes)[1])
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                       r'yMax="[\d.]+">([^<]*)</word>', boxes)
+    top = next(float(y0) for _, y0, _, word in words if word == "A:")
+    bottom = next(float(y0) for _, y0, _, word in words if word == "Shared")
+    lines: dict[float, list[tuple[float, float, str]]] = {}
+    for x0, y0, x1, word in words:
+        if float(x1) < page_width / 2 and top < float(y0) < bottom:  # column A's text
+            lines.setdefault(round(float(y0)), []).append((float(x0), float(x1), word))
+    hebrew_lines, english_lines = [], []
+    for line in lines.values():
+        rtl = any(re.search("[\u0590-\u05ff]", word) for _, _, word in line)
+        (hebrew_lines if rtl else english_lines).append([(x0, x1) for x0, x1, _ in line])
+    assert len(hebrew_lines) >= 3 and len(english_lines) >= 2
+    rights = [max(x1 for _, x1 in line) for line in hebrew_lines]
+    lefts = [min(x0 for x0, _ in line) for line in hebrew_lines]
+    assert max(rights) - min(rights) < 1.0  # flush right, the title too
+    assert max(lefts) - min(lefts) > 20  # ragged left
+    english_lefts = [min(x0 for x0, _ in line) for line in english_lines]
+    assert max(english_lefts) - min(english_lefts) < 1.0
+    assert min(english_lefts) < min(lefts)  # English stays at the column's left edge

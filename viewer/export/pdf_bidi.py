@@ -3,33 +3,44 @@
 reportlab draws a string's characters left to right as given, and each Arabic letter in
 its stand-alone form, so a Hebrew or Arabic line came out backwards and, in Arabic,
 unjoined. A browser does both itself (the HTML report needs none of this). Here each
-drawn line is reordered by a reduced Unicode bidirectional algorithm (no explicit
-embeddings or isolates: plain text seldom has them; numbers stay left to right, neutrals
-between two runs of one direction take it, brackets are mirrored) and Arabic letters take
-their joined forms from the Arabic Presentation Forms, which the Latin font draws.
+drawn line that holds right-to-left script is reordered by python-bidi's Unicode
+Bidirectional Algorithm, and its Arabic letters take their joined forms (Arabic
+Presentation Forms, which the Latin font draws) from arabic-reshaper. Both are asked per
+character, not for a finished string, because the highlight styles belong to characters.
+Lines without right-to-left script never reach either library.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from arabic_reshaper import ArabicReshaper
+from arabic_reshaper.arabic_reshaper import HARAKAT_RE
+from arabic_reshaper.ligatures import LIGATURES
+from bidi import algorithm, get_base_level
 
 S = TypeVar("S")
 
 #: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their presentation forms:
 #: a line without any of them is drawn as it is.
 _RTL_SCRIPTS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_BREAKS = "\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029"
+#: Letters arabic-reshaper joins (Arabic, Persian, Urdu, Kurdish).
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_BREAKS = re.compile("[\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
 #: How far the first strong character of a paragraph is looked for.
 _DIRECTION_SCAN = 2000
-_MIRRORED = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
-_LAM = "\u0644"
-_LAM_ALEF_NAMES = {"\u0622": "ALEF WITH MADDA ABOVE", "\u0623": "ALEF WITH HAMZA ABOVE",
-                   "\u0625": "ALEF WITH HAMZA BELOW", "\u0627": "ALEF"}
-_TATWEEL = "\u0640"
+_ZWJ = "\u200d"
+#: The lam-alef ligatures, the one ligature Arabic writing requires (isolated and final
+#: forms, with alef, alef with madda, with hamza above and with hamza below).
+_LAM_ALEF = frozenset("\ufef5\ufef6\ufef7\ufef8\ufef9\ufefa\ufefb\ufefc")
+_LAM_ALEF_NAMES = frozenset(f"ARABIC LIGATURE LAM WITH ALEF{alef}" for alef in (
+    "", " WITH MADDA ABOVE", " WITH HAMZA ABOVE", " WITH HAMZA BELOW"))
+#: Bidi classes python-bidi's Python algorithm (older than Unicode 6.3) does not know: the
+#: isolates and unassigned code points. Taken as neutrals, not left to fail its assertion.
+_UNKNOWN_CLASSES = frozenset(("LRI", "RLI", "FSI", "PDI", ""))
 
 
 def has_rtl(text: str) -> bool:
@@ -37,149 +48,103 @@ def has_rtl(text: str) -> bool:
     return _RTL_SCRIPTS.search(text) is not None
 
 
-def _strong(ch: str) -> str | None:
-    kind = unicodedata.bidirectional(ch)
-    if kind == "L":
-        return "L"
-    if kind in ("R", "AL"):
-        return "R"
-    return None
-
-
 def paragraph_is_rtl(text: str, at: int) -> bool:
     """Whether the paragraph of `text` holding offset `at` reads right to left: its first
-    strong character is Hebrew or Arabic (Unicode's rule P2)."""
+    strong character is Hebrew or Arabic (Unicode's rules P2-P3)."""
     start = at
     floor = max(0, at - _DIRECTION_SCAN)
-    while start > floor and text[start - 1] not in _BREAKS:
+    while start > floor and not _BREAKS.match(text, start - 1):
         start -= 1
-    for ch in text[start:start + _DIRECTION_SCAN]:
-        if ch in _BREAKS:
-            break
-        strong = _strong(ch)
-        if strong is not None:
-            return strong == "R"
-    return False
+    paragraph = text[start:start + _DIRECTION_SCAN]
+    end = _BREAKS.search(paragraph)
+    if end is not None:
+        paragraph = paragraph[:end.start()]
+    return bool(paragraph) and get_base_level(paragraph) == 1
 
 
-def _classes(line: str) -> list[str]:
-    """Each character as L, R, N (a number) or O (neutral), marks as the character before."""
-    out: list[str] = []
-    for ch in line:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("NSM", "BN") and out:
-            out.append(out[-1])
-        elif kind in ("R", "AL"):
-            out.append("R")
-        elif kind in ("EN", "AN"):
-            out.append("N")
-        elif kind == "L":
-            out.append("L")
+def _visual_order(line: str, rtl: bool) -> list[tuple[int, str]]:
+    """The characters of `line` left to right as seen: (offset in `line`, character,
+    mirrored where it reads right to left), by python-bidi's algorithm (rules X1-I2, L1,
+    L2 and L4) in a paragraph of the given direction.
+
+    The algorithm drops what rule X9 removes (embedding controls, joiners, soft hyphens);
+    they are kept here at the level of the character before them, as UAX #9 section 5.2
+    allows, so that every offset is drawn once and keeps its style. A right-to-left
+    letter's marks come before it then, where the fonts draw them: their marks reach
+    over the glyph after them."""
+    storage: dict[str, Any] = algorithm.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    algorithm.get_embedding_levels(line, storage)
+    chars: list[dict[str, Any]] = storage["chars"]
+    for offset, char in enumerate(chars):
+        char["offset"] = offset
+        if char["type"] in _UNKNOWN_CLASSES:
+            char["type"] = char["orig"] = "ON"
+    algorithm.explicit_embed_and_overrides(storage)
+    algorithm.resolve_weak_types(storage)
+    algorithm.resolve_neutral_types(storage, False)
+    algorithm.resolve_implicit_levels(storage, False)
+    kept = {id(char) for char in storage["chars"]}
+    level = storage["base_level"]
+    for char in chars:
+        if id(char) in kept:
+            level = char["level"]
         else:
-            out.append("O")
-    # A separator or currency sign inside or beside a number is part of it ("1,000", "5%").
-    for i, kind in enumerate(out):
-        if kind == "O" and unicodedata.bidirectional(line[i]) in ("ES", "CS", "ET"):
-            before = i > 0 and out[i - 1] == "N"
-            after = i + 1 < len(out) and out[i + 1] == "N"
-            if (before and after) or (unicodedata.bidirectional(line[i]) == "ET"
-                                      and (before or after)):
-                out[i] = "N"
-    return out
-
-
-def _levels(classes: list[str], rtl: bool) -> list[int]:
-    """Embedding levels (rules W7, N1-N2, I1-I2): 0/1 the base, numbers one above."""
-    strong: list[str] = []
-    last = "R" if rtl else "L"
-    for kind in classes:  # W7: a number after left-to-right text is left-to-right text
-        if kind in ("L", "R"):
-            last = kind
-        strong.append("L" if kind == "N" and last == "L" else kind)
-    resolved = list(strong)
-    i = 0
-    while i < len(resolved):  # N1-N2: neutrals between like directions take it
-        if resolved[i] != "O":
-            i += 1
-            continue
-        j = i
-        while j < len(resolved) and resolved[j] == "O":
-            j += 1
-        before = ("R" if rtl else "L") if i == 0 else resolved[i - 1]
-        after = ("R" if rtl else "L") if j == len(resolved) else resolved[j]
-        before, after = ("R" if before == "N" else before), ("R" if after == "N" else after)
-        fill = before if before == after else ("R" if rtl else "L")
-        resolved[i:j] = [fill] * (j - i)
-        i = j
-    level_of = {"L": 2, "R": 1, "N": 2} if rtl else {"L": 0, "R": 1, "N": 2}
-    return [level_of[kind] for kind in resolved]
-
-
-def visual_order(levels: Sequence[int]) -> list[int]:
-    """The indices of a line with these levels from left to right as drawn (rule L2). A
-    right-to-left letter's marks come before it then, where the fonts draw them: their
-    marks reach over the glyph after them."""
-    order = list(range(len(levels)))
-    for level in range(max(levels, default=0), 0, -1):
-        k = 0
-        while k < len(order):
-            if levels[order[k]] < level:
-                k += 1
-                continue
-            j = k
-            while j < len(order) and levels[order[j]] >= level:
-                j += 1
-            order[k:j] = order[k:j][::-1]
-            k = j
-    return order
+            char["level"] = level
+    storage["chars"] = chars
+    algorithm.reorder_resolved_levels(storage, False)
+    algorithm.apply_mirroring(storage, False)
+    return [(char["offset"], char["ch"]) for char in storage["chars"]]
 
 
 @cache
-def _form(name: str, position: str) -> str | None:
-    """The presentation form called NAME POSITION FORM (ISOLATED, INITIAL, MEDIAL, FINAL)."""
-    try:
-        return unicodedata.lookup(f"{name} {position} FORM")
-    except KeyError:
-        return None
+def _reshaper(lam_alef: bool) -> ArabicReshaper:
+    """arabic-reshaper keeping every character where it is: marks (harakat) and the
+    tatweel stay, ligatures are off, or only lam-alef when `lam_alef`."""
+    configuration: dict[str, Any] = {
+        "language": "Arabic", "delete_harakat": False, "shift_harakat_position": False,
+        "delete_tatweel": False, "support_zwj": True,
+        "use_unshaped_instead_of_isolated": False, "support_ligatures": lam_alef}
+    if lam_alef:
+        configuration.update({name: name in _LAM_ALEF_NAMES for name, _ in LIGATURES})
+    return ArabicReshaper(configuration=configuration)
 
 
-def _letter_form(ch: str, position: str) -> str | None:
-    return _form(unicodedata.name(ch, ""), position)
-
-
-def _joins_next(ch: str) -> bool:
-    """Dual-joining: the letter has an initial form (or is the tatweel)."""
-    return ch == _TATWEEL or _letter_form(ch, "INITIAL") is not None
-
-
-def _joins_previous(ch: str) -> bool:
-    return ch == _TATWEEL or _letter_form(ch, "FINAL") is not None
-
-
-_POSITIONS = {(False, False): "ISOLATED", (False, True): "INITIAL",
-              (True, True): "MEDIAL", (True, False): "FINAL"}
-
-
-def shaped(line: str) -> list[str]:
+def _shaped(line: str) -> list[str]:
     """What to draw for each character of `line`: an Arabic letter's joined form, lam and
-    alef as their ligature (on the lam; "" for the alef), anything else itself."""
-    out = list(line)
-    letters = [i for i, ch in enumerate(line) if not unicodedata.combining(ch)]
-    for k, i in enumerate(letters):
-        ch = line[i]
-        if out[i] == "" or ch == _TATWEEL or not _joins_previous(ch):
-            continue  # the alef of a ligature, or no Arabic letter
-        before = line[letters[k - 1]] if k > 0 else ""
-        after = line[letters[k + 1]] if k + 1 < len(letters) else ""
-        joined_before = bool(before) and _joins_next(before)
-        if ch == _LAM and after in _LAM_ALEF_NAMES:
-            ligature = _form(f"ARABIC LIGATURE LAM WITH {_LAM_ALEF_NAMES[after]}",
-                             "FINAL" if joined_before else "ISOLATED")
-            if ligature is not None:
-                out[i], out[letters[k + 1]] = ligature, ""
-                continue
-        joined_after = bool(after) and _joins_next(ch) and _joins_previous(after)
-        out[i] = _letter_form(ch, _POSITIONS[joined_before, joined_after]) or ch
+    alef as their ligature (on the lam; "" for the alef), a joiner as "", anything else
+    itself."""
+    plain = _reshaper(False).reshape(line)  # one form per character but the joiners
+    if len(plain) != len(line) - line.count(_ZWJ):
+        return list(line)  # not one to one after all: drawn unjoined rather than misplaced
+    rest = iter(plain)
+    forms = ["" if ch == _ZWJ else next(rest) for ch in line]
+    if _ZWJ in line:
+        # arabic-reshaper 3.1 finds ligatures at offsets that count the joiners it has
+        # dropped: wrong letters, or an IndexError. Such a line goes without them.
+        return forms
+    joined = _reshaper(True).reshape(line)
+    if len(joined) == len(plain):
+        return forms  # no lam-alef
+    out: list[str] = []
+    j = 0
+    alef_to_come = False
+    for form in forms:
+        if not form:
+            out.append("")  # a joiner
+        elif alef_to_come and not HARAKAT_RE.match(form):
+            out.append("")  # the alef, drawn by the ligature on its lam
+            alef_to_come = False
+        elif j < len(joined) and joined[j] == form:
+            out.append(form)
+            j += 1
+        elif j < len(joined) and joined[j] in _LAM_ALEF:
+            out.append(joined[j])
+            j += 1
+            alef_to_come = True
+        else:
+            return forms  # the two shapings disagree: no ligatures then
     return out
 
 
@@ -188,12 +153,11 @@ def visual_pieces(line: str, pieces: Sequence[tuple[int, int, S]], rtl: bool
     """The styled `pieces` of `line` ((start, end, style) in its offsets, covering it, in
     order) as (string to draw, style) from left to right as seen; `rtl`: the paragraph
     reads right to left."""
-    levels = _levels(_classes(line), rtl)
-    forms = shaped(line)
+    forms = _shaped(line) if _ARABIC.search(line) else list(line)
     style_at = [style for p0, p1, style in pieces for _ in range(p0, p1)]
     out: list[tuple[str, S]] = []
-    for i in visual_order(levels):
-        ch = _MIRRORED.get(forms[i], forms[i]) if levels[i] % 2 else forms[i]
+    for i, seen in _visual_order(line, rtl):
+        ch = seen if seen != line[i] else forms[i]  # a mirrored bracket is no letter
         if out and out[-1][1] == style_at[i]:
             out[-1] = (out[-1][0] + ch, style_at[i])
         else:

@@ -288,16 +288,20 @@ class Layout:
             at = r1
         if at < end:
             pieces.append((at, end, None))
-        drawn = _drawn_pieces(text, start, end, pieces)
+        drawn, rtl = _drawn_pieces(text, start, end, pieces)
+        left = cell.x
+        if rtl:  # a right-to-left paragraph is flush right, ragged on the left
+            width = sum(measure.width(piece, size) for piece, _ in drawn)
+            left = max(cell.x, cell.x + cell.width - width)
         plain_colour = cell.colour or colours.text
         one_colour = all(style is None or style.change is None for _, style in drawn)
         if one_colour:
-            page.add(cell.x, ("text", cell.x, baseline,
+            page.add(cell.x, ("text", left, baseline,
                               "".join(piece for piece, _ in drawn).translate(_CONTROLS),
                               plain_colour, size))
             if len(drawn) == 1 and drawn[0][1] is None:
                 return  # plain line: no widths needed
-        x = cell.x
+        x = left
         for piece, style in drawn:
             w = measure.width(piece, size)
             if style is not None:
@@ -322,12 +326,14 @@ class Layout:
             x += w
 
 
-def _drawn_pieces(text: str, start: int, end: int,
-                  pieces: list[tuple[int, int, Style | None]]) -> list[tuple[str, Style | None]]:
+def _drawn_pieces(text: str, start: int, end: int, pieces: list[tuple[int, int, Style | None]]
+                  ) -> tuple[list[tuple[str, Style | None]], bool]:
     """The strings to draw for text[start:end], cut into its styled `pieces`, left to right:
-    as written, or reordered and joined where the line holds right-to-left script."""
+    as written, or reordered and joined where the line holds right-to-left script; and
+    whether its paragraph reads right to left."""
     line = text[start:end]
     if not has_rtl(line):
-        return [(text[p0:p1], style) for p0, p1, style in pieces]
+        return [(text[p0:p1], style) for p0, p1, style in pieces], False
+    rtl = paragraph_is_rtl(text, start)
     return visual_pieces(line, [(p0 - start, p1 - start, style) for p0, p1, style in pieces],
-                         paragraph_is_rtl(text, start))
+                         rtl), rtl
