@@ -52,6 +52,22 @@ def test_a_zero_width_character_does_not_split_a_slogan():
     assert [hidden[s:e] for s, e in economy.occurrences_b] == ["digi\u200btal economy"] * 2
 
 
+@pytest.mark.parametrize("apostrophe", ["\u2018", "\u00b4", "`", "\u02bc"])
+def test_a_possessive_with_any_apostrophe_is_the_same_word(tmp_path, apostrophe):
+    # Chinese input methods type "world‘s", other keyboards "China´s": the slogan is one,
+    # counted in both texts, whichever apostrophe each writes.
+    sentence = ("{} digital economy strategy was presented in detail by officials. ")
+    a = tmp_path / "a.txt"
+    a.write_text("The summit opened on Monday. " + sentence.format("China's") * 2,
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("A forum met last week. " + sentence.format(f"China{apostrophe}s") * 2,
+                 encoding="utf-8")
+    result = compare(load_document(a), load_document(b))
+    strategy = [s for s in result.slogans if "strategy" in s.phrase]
+    assert [(s.count_a, s.count_b) for s in strategy] == [(2, 2)]
+
+
 def test_only_maximal_phrases_are_listed():
     text = ("General Secretary Zembrowski spoke first. Later General Secretary Zembrowski "
             "left. Then General Secretary Zembrowski returned.")

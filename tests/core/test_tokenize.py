@@ -99,6 +99,12 @@ def test_apostrophes_join_latin_letters_only_and_underscores_split():
         "don't", "x", "y", "a", "b", "\u4e2d", "\u6587"]
 
 
+def test_every_apostrophe_the_keys_fold_is_inside_a_word():
+    toks = tokens("world\u2018s China\u00b4s don`t Chinaʼs")
+    assert [t.text for t in toks] == ["world\u2018s", "China\u00b4s", "don`t", "Chinaʼs"]
+    assert [t.key for t in toks] == ["world", "china", "don't", "china"]
+
+
 def test_equal_spellings_share_one_key_and_many_spellings_are_keyed_at_once():
     normalizer = Normalizer(stemming=True)
     words = ["Nations", "nation's", "Ｎａｔｉｏｎ", "running", "RUNS"]

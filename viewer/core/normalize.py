@@ -17,9 +17,12 @@ import numpy as np
 
 from viewer.core.han_script import key_characters
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'",
-                              "`": "'", "\u00b4": "'"})
-_APOSTROPHE_MARKS = tuple(chr(c) for c in _APOSTROPHES)
+#: Every mark written as an apostrophe: the straight one, the right and left single quotes
+#: ("world’s", and "world‘s" as Chinese input methods type it), the modifier letter, the
+#: full-width one, the grave and acute accents ("China´s"). Between two letters each is
+#: inside a word (`viewer.core.tokenize`), and a word's key writes it "'".
+APOSTROPHES = "'\u2019\u2018\u02bc\uff07`\u00b4"
+_APOSTROPHE_MARKS = tuple(APOSTROPHES[1:])
 #: Hyphen-minus, soft hyphen, hyphen, non-breaking hyphen: the marks the tokenizer lets join
 #: the two halves of a word (see `viewer.core.tokenize`).
 HYPHENS = "-\u00ad\u2010\u2011"
@@ -31,9 +34,10 @@ _HYPHEN = re.compile(f"[{HYPHENS}]")
 _LINE_BREAK = re.compile(f"[{HYPHENS}]\\s+|\u00ad")
 _STEM_BATCH = 2000
 #: The version of the keys `Normalizer` makes, which a collection store records: 2 keys
-#: traditional and simplified Chinese characters alike. A store of other keys reads its
-#: texts again (`viewer.collection.rekey`).
-KEYS_VERSION = 2
+#: traditional and simplified Chinese characters alike, 3 reads every mark of `APOSTROPHES`
+#: between letters as inside a word. A store of other keys reads its texts again
+#: (`viewer.collection.rekey`).
+KEYS_VERSION = 3
 _SNOWBALL_LANGUAGES = {"en": "english"}
 
 
@@ -76,10 +80,11 @@ class Normalizer:
             # Newlines are never inside a word (nor, once unbroken, inside a hyphenated
             # one) and compose with nothing, so one pass over the joined spellings treats
             # each exactly as a pass of its own would.
-            joined = unicodedata.normalize("NFKC", joined)
+            # Apostrophes before NFKC, which would make "´" a space and a combining accent.
             for mark in _APOSTROPHE_MARKS:  # replace runs at C speed; translate does not
                 if mark in joined:
                     joined = joined.replace(mark, "'")
+            joined = unicodedata.normalize("NFKC", joined)
             for mark in ZERO_WIDTH:
                 if mark in joined:
                     joined = joined.replace(mark, "")

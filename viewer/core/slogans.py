@@ -69,7 +69,7 @@ from viewer.core.english_lexicon import Readings
 from viewer.core.grams import gram_hashes
 from viewer.core.han_script import key_characters
 from viewer.core.model import KnownForms, Slogan, Span
-from viewer.core.normalize import Normalizer, plain_key
+from viewer.core.normalize import APOSTROPHES, Normalizer, plain_key
 from viewer.core.phrase_scorer import (
     CONTENT_CAP,
     COORDINATORS,
@@ -93,7 +93,7 @@ from viewer.core.translations import content_at_first_use, join_translated
 from viewer.core.variants import group_variants
 from viewer.core.word_bounds import PhraseLocator
 
-_POSSESSIVES = ("'s", "\u2019s")
+_POSSESSIVES = tuple(f"{mark}s" for mark in APOSTROPHES)
 _LINE_ENDS = np.array([ord("\n"), ord("\r")], dtype=np.uint32)
 _DIGIT = re.compile(r"\d")
 #: More variants than this make a template ("cited the X", "praised the X"), not a slogan.
@@ -660,7 +660,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 #: Words that deny what follows: writings that differ by one say opposite things ("finds
 #: no defect", "finds a defect").
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "without", "cannot"})
-_APOSTROPHES = np.array([ord("'"), 0x2019], dtype=np.uint32)
+_APOSTROPHES = np.array([ord(c) for c in APOSTROPHES], dtype=np.uint32)
 
 
 def _every_occurrence(table: Candidates, grams: RecurringGrams,

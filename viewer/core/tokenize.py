@@ -25,13 +25,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.grouping import group
-from viewer.core.normalize import HYPHENS, ZERO_WIDTH, Normalizer, containing, unbroken
+from viewer.core.normalize import (
+    APOSTROPHES,
+    HYPHENS,
+    ZERO_WIDTH,
+    Normalizer,
+    containing,
+    unbroken,
+)
 from viewer.core.rarity import word_frequencies
 
 #: Han, kana, CJK compatibility and supplementary ideographs.
 CJK_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
                (0xF900, 0xFAFF), (0x20000, 0x3134F))
-_APOSTROPHES = np.array([ord(c) for c in "'\u2019\u02bc\uff07"], dtype=np.uint32)
+_APOSTROPHES = np.array([ord(c) for c in APOSTROPHES], dtype=np.uint32)
 _ZERO_WIDTH_CODES = np.array([ord(c) for c in ZERO_WIDTH], dtype=np.uint32)
 _HYPHEN_CODES = np.array([ord(c) for c in HYPHENS], dtype=np.uint32)
 #: Spaces, tabs and carriage returns a line-end hyphen may have after it, around one newline.
