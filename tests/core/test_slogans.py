@@ -68,6 +68,26 @@ def test_a_possessive_with_any_apostrophe_is_the_same_word(tmp_path, apostrophe)
     assert [(s.count_a, s.count_b) for s in strategy] == [(2, 2)]
 
 
+def test_keeping_stop_words_keeps_the_slogans_they_lead(tmp_path):
+    # "of the" leads every use of "Communist Party of China": counted as words, they were
+    # left on the phrase, which then opened on a preposition and was dropped.
+    a = tmp_path / "a.txt"
+    a.write_text("The Central Committee of the Communist Party of China met in March. Later "
+                 "the leadership of the Communist Party of China set out a plan for trade.",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("The 20th National Congress of the Communist Party of China closed. Reports "
+                 "on the history of the Communist Party of China filled the papers.",
+                 encoding="utf-8")
+    documents = load_document(a), load_document(b)
+    counted = {}
+    for keep in (False, True):
+        slogans = compare(*documents, Settings(ignore_stop_words=not keep)).slogans
+        counted[keep] = [(s.phrase, s.count_a, s.count_b) for s in slogans
+                         if s.phrase.endswith("Party of China")]
+    assert counted[True] == counted[False] == [("Communist Party of China", 2, 2)]
+
+
 def test_only_maximal_phrases_are_listed():
     text = ("General Secretary Zembrowski spoke first. Later General Secretary Zembrowski "
             "left. Then General Secretary Zembrowski returned.")

@@ -106,6 +106,10 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
     words = ([plain_key(s) for s in vocabulary.spellings] if settings.stemming
              else vocabulary.keys)
     bits, is_stop = word_weights(words, "zh" if cjk else language, settings)
+    # Slogans are trimmed of the language's function words whatever the settings: with
+    # none, "of the Communist Party of China" could not be trimmed and was dropped.
+    functions = is_stop if settings.ignore_stop_words else function_words(
+        words, "zh" if cjk else language)
 
     # Theme scoring needs no shared phrases until its last step: it runs beside the matcher
     # and the slogan finder (their array work releases the interpreter lock). Splitting the
@@ -115,7 +119,7 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
         theme_job = pool.submit(_theme_candidates, doc_a, doc_b, tokens_a, tokens_b,
                                 vocabulary, bits, is_stop, cjk, language)
         phrases, slogans, weighed = _phrases_and_slogans(
-            doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, is_stop, cjk, normalizer,
+            doc_a, doc_b, tokens_a, tokens_b, vocabulary, bits, functions, cjk, normalizer,
             settings, step, language=language, known=known)
         step("Finding theme overlap", 0.75)
         candidates = theme_job.result()
@@ -154,15 +158,16 @@ SLOGANS_WEIGHED = 100
 
 def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream,
                          tokens_b: TokenStream, vocabulary: Vocabulary, bits: np.ndarray,
-                         is_stop: np.ndarray, cjk: bool, normalizer: Normalizer, settings: Settings,
-                         step: Progress, *, language: str,
+                         functions: np.ndarray, cjk: bool, normalizer: Normalizer,
+                         settings: Settings, step: Progress, *, language: str,
                          known: KnownForms = ()
                          ) -> tuple[list[SharedPhrase], list[Slogan], list[Slogan]]:
     """The shared phrases, the slogans listed, and the slogans theme overlap weighs as set
     wording: at least the first `SLOGANS_WEIGHED` found, however few are listed, so that
     how many are shown does not change the themes; and those the two texts give, whether
     or not a collection's formulations (`known`) take their place in the list, so that a
-    collection behind the pair does not change them either."""
+    collection behind the pair does not change them either. `functions`: per word, whether
+    the slogan finder reads it as a function word."""
     step("Finding shared phrases", 0.15)
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
     phrases = find_shared_phrases((doc_a.text, doc_b.text), tokens_a, tokens_b,
@@ -174,7 +179,7 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
     context_b = SloganContext(doc_b.text, tokens_b)
     watched = find_watched(settings.watchlist, context_a, context_b, normalizer, vocabulary)
     named = {phrase_key(w.phrase, normalizer) for w in watched}
-    found = set_phrases(context_a, context_b, vocabulary, bits, is_stop, settings, cjk=cjk,
+    found = set_phrases(context_a, context_b, vocabulary, bits, functions, settings, cjk=cjk,
                         language=language, limit=max(settings.max_slogans, SLOGANS_WEIGHED))
     # A found slogan whose every use a watch-list entry counts already (a line naming the
     # forms the finder grouped, "network power | strong network country") would show the
@@ -233,9 +238,15 @@ def word_weights(words: Sequence[str], language: str, settings: Settings
                  ) -> tuple[np.ndarray, np.ndarray]:
     """Per word of `words` (match keys, "zh" for any CJK `language`): its bits of surprise
     in the language, and whether it is a stop word `settings` ignore."""
-    stops = stop_words(language) if settings.ignore_stop_words else frozenset()
     return (Rarity(language).bits_of(words),
-            np.fromiter(map(stops.__contains__, words), dtype=bool, count=len(words)))
+            function_words(words, language) if settings.ignore_stop_words
+            else np.zeros(len(words), dtype=bool))
+
+
+def function_words(words: Sequence[str], language: str) -> np.ndarray:
+    """Per word of `words` (match keys), whether it is a stop word of `language`."""
+    stops = stop_words(language)
+    return np.fromiter(map(stops.__contains__, words), dtype=bool, count=len(words))
 
 
 def set_phrases(a: SloganContext, b: SloganContext, vocabulary: Vocabulary, bits: np.ndarray,

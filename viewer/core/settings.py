@@ -125,7 +125,7 @@ _TEXTS = {
     "stemming": "Match word stems (nations = nation) | match words by their Snowball stem",
     "case_sensitive": "Case sensitive | tell Digital from digital",
     "ignore_stop_words": "Ignore common words | skip short passages made of ordinary words, "
-                         "and keep function words out of slogans and themes",
+                         "and keep function words out of themes",
     "rarity_margin": "Rarity margin (bits) | how improbable a passage must be beyond what "
                      "chance gives two texts this long; a long copy clears the default "
                      "many times over, a few hundred bits drop even those",
@@ -162,7 +162,7 @@ theme_min_score    float    themes    0        1        --theme-min-score
 max_themes         int      themes    0        10000    --max-themes
 """
 _FLAG_HELP = {"ignore_stop_words": "report short passages of common words too, and count "
-                                   "function words in slogans and themes"}
+                                   "function words in themes"}
 
 
 def _declared(table: str) -> tuple[Declared, ...]:
