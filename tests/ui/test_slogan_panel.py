@@ -210,3 +210,25 @@ def test_every_tab_of_the_matches_panel_is_in_sight(make_window, qtbot, tmp_path
             window.side_panel.setCurrentIndex(tab)
             for other in range(bar.count()):
                 assert bar.rect().contains(bar.tabRect(other)), (size, tab, other)
+
+
+def test_a_watch_list_phrase_keeps_its_mark_in_a_narrow_slogans_tab(make_window, qtbot,
+                                                                   tmp_path: Path) -> None:
+    # A long watched phrase with variants is wider than the tab's phrase column: shortened
+    # at its end, the row lost "(watch-list)", and its tooltip never said it.
+    window = _opened(make_window, qtbot, tmp_path)
+    panel = window.side_panel
+    panel.setCurrentIndex(1)
+    panel.watch_edit.setPlainText(f"the {BOTH} of the nine towns and their many councils | "
+                                  f"{ONLY_A} of the nine towns")
+    panel._on_watch_saved()
+    wait_rendered(qtbot, window)
+    table = panel.slogans
+    row = next(i for i, s in enumerate(window.rendered.comparison.slogans) if s.watchlist)
+    index = table.model().index(row, 0)
+    text = index.data()
+    room = table.visualRect(index).width() - 40  # less the check box and margins
+    assert table.fontMetrics().horizontalAdvance(text) > room  # it is shortened
+    shown = table.fontMetrics().elidedText(text, table.textElideMode(), room)
+    assert shown.endswith("(watch-list)")
+    assert "(watch-list)" in index.data(Qt.ItemDataRole.ToolTipRole)

@@ -156,6 +156,8 @@ class RowsModel(QAbstractTableModel):
 #: The slogan filters: button label and which slogans it shows (by `Slogan.presence`).
 SLOGAN_FILTERS = (("All", None), ("In both", "both"), ("Only A", "a"), ("Only B", "b"))
 _PRESENCE = {"both": "both", "a": "A only", "b": "B only", "": "none"}
+#: What a slogan's row and tooltip add to its phrase, by whether it is the watch-list's.
+_WATCHED = {False: "", True: "  (watch-list)"}
 
 
 class PresenceFilter(QSortFilterProxyModel):
@@ -220,6 +222,9 @@ class SidePanel(QTabWidget):
         self._slogans_shown: Sequence[Slogan] = ()
         self.phrases = _table("phrases_table")
         self.slogans = _table("slogans_table")
+        # A phrase too long for its column loses its middle, not its end: there a watched
+        # phrase says "(watch-list)".
+        self.slogans.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.themes = _table("themes_table")
         self.watch_edit = QPlainTextEdit()
         self.watch_edit.setObjectName("watchlist_edit")
@@ -374,7 +379,7 @@ class SidePanel(QTabWidget):
             s = slogans[row]
             if column == 0:
                 variants = f"  / {' / '.join(s.variants)}" if s.variants else ""
-                return s.phrase + variants + ("  (watch-list)" if s.watchlist else "")
+                return s.phrase + variants + _WATCHED[s.watchlist]
             if column == 3:
                 return _PRESENCE[s.presence]
             if column == 4 and self.collection_slogans is not None:
@@ -383,7 +388,7 @@ class SidePanel(QTabWidget):
 
         def slogan_tip(row: int) -> str:
             s = slogans[row]
-            return " / ".join((s.phrase, *s.variants))
+            return " / ".join((s.phrase, *s.variants)) + _WATCHED[s.watchlist]
 
         def theme_cell(row: int, column: int) -> Any:
             t = themes[row]
