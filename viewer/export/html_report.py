@@ -55,14 +55,13 @@ _CSS = """
 body{font-family:"DejaVu Sans",Arial,"WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;
  font-size:14px;line-height:1.45;margin:2em auto;max-width:1200px;padding:0 1em}
 h1{font-size:1.6em;margin-bottom:.1em} h2{font-size:1.25em;margin-top:1.6em}
-table{border-collapse:collapse;width:100%}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
 td,th{vertical-align:top;padding:.3em .5em;text-align:start}
-td{overflow-wrap:anywhere;unicode-bidi:plaintext}
+td{overflow-wrap:break-word;unicode-bidi:plaintext}
 th{font-weight:normal;font-size:.9em}
-table.texts{table-layout:fixed} table.texts td.text{white-space:pre-wrap;
- overflow-wrap:anywhere;width:50%}
+table.texts td.text{white-space:pre-wrap;width:50%}
 table.facts td:first-child{width:14em}
-td.num{white-space:nowrap;width:4em}
+.num{white-space:nowrap;width:4em}
 a.ref{color:inherit;text-decoration:none;font-size:.75em;vertical-align:.35em;
  padding:0 .25em;margin-right:.2em;border-radius:.25em}
 a.ref:hover{text-decoration:underline}
@@ -204,8 +203,8 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
     phrases = comparison.shared_phrases
     parts.append(f"<h2>Shared phrases ({len(phrases)})</h2>")
     if phrases:
-        parts.append('<table><tr><th>#</th><th>words</th><th>in A (deleted words struck)</th>'
-                     "<th>in B (inserted words underlined)</th>"
+        parts.append('<table><tr><th class="num">#</th><th class="num">words</th>'
+                     "<th>in A (deleted words struck)</th><th>in B (inserted words underlined)</th>"
                      + ("<th>in the collection</th>" if figures else "") + "</tr>")
         for i, phrase in enumerate(phrases):
             check()
@@ -221,7 +220,7 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
 
     parts.append(f"<h2>{escape(slogan_tally(comparison).tab)}</h2>")
     if comparison.slogans:
-        parts.append("<table><tr><th>phrase</th><th>in A</th><th>in B</th>"
+        parts.append('<table><tr><th>phrase</th><th class="num">in A</th><th class="num">in B</th>'
                      + ("<th>in the collection</th>" if figures else "") + "</tr>")
         for k, slogan in enumerate(comparison.slogans):
             kind = "wl" if slogan.watchlist else "sl"
@@ -239,8 +238,8 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
     text_a, text_b = comparison.document_a.text, comparison.document_b.text
     parts.append(f"<h2>Theme overlap ({len(comparison.themes)})</h2>")
     if comparison.themes:
-        parts.append("<table><tr><th>score</th><th>shared terms</th><th>passage in A</th>"
-                     "<th>passage in B</th></tr>")
+        parts.append('<table><tr><th class="num">score</th><th>shared terms</th>'
+                     "<th>passage in A</th><th>passage in B</th></tr>")
         for theme in comparison.themes:
             parts.append(f'<tr><td class="num">{theme.score:.2f}</td>'
                          f"<td>{e(', '.join(theme.terms))}</td>"
