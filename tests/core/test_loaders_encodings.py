@@ -4,6 +4,7 @@ byte stays UTF-8 (with a note); UTF-32 without a byte-order mark is text, not bi
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,27 @@ def test_utf16_without_a_byte_order_mark_with_a_lone_surrogate_stays_text(
     # Whole, it is read as before.
     path.write_bytes(data)
     assert load_document(path).text == text
+
+
+@pytest.mark.parametrize(("mark", "encoding", "bad", "unit"), [
+    # Notepad's UTF-8 with a byte-order mark (kept as U+FEFF), a Windows-1252 é pasted in.
+    pytest.param(codecs.BOM_UTF8, "utf-8", b"\xe9", "byte", id="UTF-8"),
+    # UTF-16 as Word's "Unicode text" saves it, half an emoji cut off.
+    pytest.param(codecs.BOM_UTF16_LE, "utf-16-le",
+                 "\ud83d".encode("utf-16-le", "surrogatepass"), "code unit", id="UTF-16"),
+])
+def test_a_file_with_a_byte_order_mark_and_one_bad_unit_is_read_and_says_so(
+        tmp_path: Path, mark: bytes, encoding: str, bad: bytes, unit: str) -> None:
+    # Without the mark such a file was read with a note; with it, it was refused.
+    text = fixture("en_article_002_head.txt") + fixture("zh_hant.txt")
+    data = text.encode(encoding)
+    cut = data.index("\n".encode(encoding), len(data) // 2)
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(mark + data[:cut] + bad + data[cut:])
+    doc = load_document(path)
+    head = data[:cut].decode(encoding)
+    kept_mark = "\ufeff" if encoding == "utf-8" else ""
+    assert doc.text == kept_mark + head + "\ufffd" + text[len(head):]
+    name = "UTF-8" if encoding == "utf-8" else "UTF-16"
+    assert doc.notes == (f"1 {unit} that is not valid {name} replaced with \ufffd; "
+                         f"the rest of the file is {name}",)

@@ -170,11 +170,11 @@ def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     if data.startswith(codecs.BOM_UTF8):
         # The mark stays, as U+FEFF: a UTF-8 reader (the contract's outside tool) keeps it,
         # so offsets past it would be one off. It is zero-width and matches as nothing.
-        return _strict(data, "utf-8", shown), ()
+        return _by_bom(data, "utf-8", shown)
     if data.startswith(_UTF32_BOMS):
-        return _strict(data, "utf-32", shown), ()
+        return _by_bom(data, "utf-32", shown)
     if data.startswith(_UTF16_BOMS):
-        return _strict(data, "utf-16", shown), ()
+        return _by_bom(data, "utf-16", shown)
     wide = _utf32_without_bom(data)
     if wide is not None:
         return wide, ()
@@ -377,15 +377,32 @@ def _as_western(data: bytes) -> str | None:
     return text
 
 
-def _strict(data: bytes, encoding: str, shown: str) -> str:
+#: Share of characters that may be bad in a file whose byte-order mark names its encoding;
+#: beyond it the file is two encodings in one, not a damaged one.
+_BOM_MAX_BAD = 0.01
+
+
+def _by_bom(data: bytes, encoding: str, shown: str) -> tuple[str, tuple[str, ...]]:
+    """Text in the encoding its byte-order mark names. A few bytes (UTF-8) or code units
+    (UTF-16, UTF-32) that are not valid in it (a bad copy, a string cut inside a
+    character) are each read as U+FFFD with a note, as in a file without a mark; more
+    than `_BOM_MAX_BAD` of the text (though always one) is refused."""
     try:
-        return data.decode(encoding)
+        return data.decode(encoding), ()
     except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    text = data.decode(encoding, "replace")
+    bad = text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
+    if bad > max(1.0, _BOM_MAX_BAD * len(text)):
         raise LoadError(
             shown,
-            f"has invalid bytes for its {encoding.upper()} byte-order mark at byte {exc.start}",
+            f"has invalid bytes for its {encoding.upper()} byte-order mark at byte {first_bad}",
             "re-save the file with one encoding",
-        ) from None
+        )
+    unit = "byte" if encoding == "utf-8" else "code unit"
+    name = encoding.upper()
+    return text, (f"{bad} {unit}{'s that are' if bad > 1 else ' that is'} not valid {name} "
+                  f"replaced with \ufffd; the rest of the file is {name}",)
 
 
 def document_from_text(text: str, shown: str, name: str, path: str = "",
