@@ -77,9 +77,11 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "image": (_file("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(64)), "PNG image"),
     "too large": (_too_large, "is too large"),
     "lying BOM": (_file("bom.txt", b"\xef\xbb\xbfsome text \xff\xfe more"), "invalid bytes"),
+    # Bytes that are no text in the declared encoding nor in any other (a page written
+    # in another encoding than declared is read as that, with a note).
     "bad declared charset": (
-        _file("page.html", b'<html><head><meta charset="utf-8"></head><body><p>caf\xe9 '
-                           b"society</p></body></html>"),
+        _file("page.html", b'<html><head><meta charset="utf-8"></head><body><p>'
+                           + bytes(range(128, 256)) + b"</p></body></html>"),
         "invalid bytes for its declared encoding UTF-8"),
     "corrupt PDF": (_file("broken.pdf", _truncated(samples.two_page_pdf(), 400)),
                     "damaged PDF"),

@@ -121,3 +121,42 @@ def test_a_declared_charset_is_read_as_browsers_read_it(tmp_path: Path, charset:
     path = tmp_path / "page.html"
     path.write_bytes(page.encode(saved_as))
     assert sentence in load_document(path).text
+
+
+def _page_of(paragraphs: list[str], meta: str) -> str:
+    return (f"<html><head>{meta}<title>News</title></head><body><article>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+
+
+@pytest.mark.parametrize("meta", [
+    '<meta charset="utf-8">',
+    '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">',
+])
+def test_a_gbk_page_that_declares_utf8_is_read_as_gbk_and_says_so(tmp_path: Path,
+                                                                   meta: str) -> None:
+    # A Chinese site's template says utf-8 while its pages are saved in GBK: the page was
+    # refused as "invalid bytes for its declared encoding UTF-8".
+    paragraphs = (FIXTURES / "zh_a.txt").read_text(encoding="utf-8").split("\n\n")[:6]
+    path = tmp_path / "page.html"
+    path.write_bytes(_page_of(paragraphs, meta).encode("gbk"))
+    doc = load_document(path)
+    assert doc.text == "\n\n".join(p.strip() for p in paragraphs)
+    assert doc.notes == ("the page declares the encoding UTF-8 but is written in GB18030; "
+                         "read as GB18030",)
+
+
+def test_a_utf8_page_with_one_bad_byte_stays_utf8_and_says_so(tmp_path: Path) -> None:
+    # Damaged UTF-8 is read as UTF-8, as a text file is, not as a legacy encoding that
+    # happens to decode it, nor refused.
+    paragraphs = (FIXTURES / "zh_a.txt").read_text(encoding="utf-8").split("\n\n")[:6]
+    data = _page_of(paragraphs, '<meta charset="utf-8">').encode("utf-8")
+    cut = data.index(b"</p>", len(data) // 2)
+    path = tmp_path / "page.html"
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    doc = load_document(path)
+    damaged = data[:cut].count(b"</p>")  # the paragraph the bad byte ends
+    expected = [p.strip() for p in paragraphs]
+    expected[damaged] += "\ufffd"
+    assert doc.text == "\n\n".join(expected)
+    assert doc.notes == ("1 byte that are not valid UTF-8 replaced with \ufffd; the rest of "
+                         "the file is UTF-8",)

@@ -195,14 +195,21 @@ def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     if b"\x00" not in data:
         try:
             return data.decode("utf-8"), ()
-        except UnicodeDecodeError as error:
-            cut = _utf8_cut_short(data, error)
-        if cut is not None:
-            return cut
-        damaged = _mostly_utf8(data)
+        except UnicodeDecodeError:
+            damaged = damaged_utf8(data)
         if damaged is not None:
             return damaged
     return _legacy(data, shown), ()
+
+
+def damaged_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-8 text cut inside its last character or with a few bad bytes, read with U+FFFD
+    for them and a note; None when the bytes are valid UTF-8, or are not UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _utf8_cut_short(data, error) or _mostly_utf8(data)
+    return None
 
 
 def _utf32_without_bom(data: bytes) -> str | None:

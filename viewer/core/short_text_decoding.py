@@ -89,6 +89,12 @@ def likeliest(data: bytes, least: float = -math.inf) -> str | None:
     """The text `data` decodes to in the encoding (of `ENCODINGS`) whose reading is made
     of the most common words or characters of its languages; None when it decodes in
     none, or (`least`: e.g. `READS_AS_TEXT`) when no reading is that common."""
+    reading = likeliest_reading(data, least)
+    return reading[1] if reading is not None else None
+
+
+def likeliest_reading(data: bytes, least: float = -math.inf) -> tuple[str, str] | None:
+    """`likeliest`, with the encoding it is read in: (encoding, text)."""
     best, best_score = None, -math.inf
     for encoding, languages in ENCODINGS:
         try:
@@ -97,7 +103,7 @@ def likeliest(data: bytes, least: float = -math.inf) -> str | None:
             continue
         score = max(_commonness(text, language) for language in languages)
         if score > best_score:
-            best, best_score = text, score
+            best, best_score = (encoding, text), score
     return best if best_score >= least else None
 
 

@@ -63,24 +63,33 @@ _AS_BROWSERS_READ = {
 
 
 def decode_html(data: bytes, shown: str) -> str:
+    """The page's markup as text (`decode_html_with_notes`)."""
+    return decode_html_with_notes(data, shown)[0]
+
+
+def decode_html_with_notes(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     """Decode a page: byte-order mark, else its declared charset as browsers read it
-    (strictly; UTF-8 when the bytes are not that charset but are UTF-8 throughout), else
-    detection."""
-    from viewer.core.loading import decode_text, has_bom
+    (strictly; UTF-8 when the bytes are not that charset but are UTF-8 throughout; else
+    what they clearly are, with a note: `_misdeclared`), else detection. Notes say what
+    was replaced or read otherwise than declared."""
+    from viewer.core.loading import decode_text_with_notes, has_bom
 
     if has_bom(data):
-        return decode_text(data, shown)
+        return decode_text_with_notes(data, shown)
     encoding = declared_encoding(data)
     if encoding is None:
-        return decode_text(data, shown)
+        return decode_text_with_notes(data, shown)
     first_error: UnicodeDecodeError | None = None
     # A page saved as UTF-8 that still names the charset it was first written in: bytes
     # that are valid UTF-8 throughout are that, whatever the page says.
     for candidate in (*_AS_BROWSERS_READ.get(encoding, (encoding,)), "utf-8"):
         try:
-            return data.decode(candidate)
+            return data.decode(candidate), ()
         except UnicodeDecodeError as exc:
             first_error = first_error or exc
+    misdeclared = _misdeclared(data, encoding)
+    if misdeclared is not None:
+        return misdeclared
     start = first_error.start if first_error else 0
     raise LoadError(
         shown,
@@ -89,9 +98,29 @@ def decode_html(data: bytes, shown: str) -> str:
     ) from None
 
 
+def _misdeclared(data: bytes, declared: str) -> tuple[str, tuple[str, ...]] | None:
+    """A page whose bytes are not in the encoding it declares, read as what they clearly
+    are: UTF-8 with a few bad bytes (each U+FFFD), or one legacy encoding whose reading is
+    made of its language's common words or characters (a GBK page whose template says
+    utf-8, as on many Chinese sites). None when neither is clear."""
+    from viewer.core.loading import damaged_utf8
+    from viewer.core.short_text_decoding import READS_AS_TEXT, likeliest_reading
+
+    damaged = damaged_utf8(data)
+    if damaged is not None:
+        return damaged
+    reading = likeliest_reading(data, READS_AS_TEXT)
+    if reading is None:
+        return None
+    encoding, text = reading
+    return text, (f"the page declares the encoding {declared.upper()} but is written in "
+                  f"{encoding.upper()}; read as {encoding.upper()}",)
+
+
 def extract_html(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     """The article text of an HTML page, paragraphs separated by blank lines, and notes."""
-    markup = bounded_markup(decode_html(data, shown))
+    markup, notes = decode_html_with_notes(data, shown)
+    markup = bounded_markup(markup)
     if not markup.strip():
         raise LoadError(shown, "is empty", "choose a file with text in it")
     # trafilatura, finding no article on a small page, returns whatever text it has, a
@@ -100,14 +129,14 @@ def extract_html(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
         raise LoadError(shown, "has no readable text in its HTML", "open the article's own page")
     text = _with_trafilatura(markup)
     if text:
-        return _headed(text, markup), ()
+        return _headed(text, markup), notes
     text = _with_justext(markup)
     if text:
         return (_headed(text, markup),
-                ("no main article found; kept the page's text paragraphs (jusText)",))
+                (*notes, "no main article found; kept the page's text paragraphs (jusText)"))
     text = _with_lxml(markup)
     if text:
-        return text, ("no main article found; kept all the page's visible text",)
+        return text, (*notes, "no main article found; kept all the page's visible text")
     raise LoadError(shown, "has no readable text in its HTML", "open the article's own page")
 
 
