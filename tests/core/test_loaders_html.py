@@ -158,5 +158,5 @@ def test_a_utf8_page_with_one_bad_byte_stays_utf8_and_says_so(tmp_path: Path) ->
     expected = [p.strip() for p in paragraphs]
     expected[damaged] += "\ufffd"
     assert doc.text == "\n\n".join(expected)
-    assert doc.notes == ("1 byte that are not valid UTF-8 replaced with \ufffd; the rest of "
+    assert doc.notes == ("1 byte that is not valid UTF-8 replaced with \ufffd; the rest of "
                          "the file is UTF-8",)

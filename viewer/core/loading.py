@@ -285,8 +285,8 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     evidence = valid + (_UTF8_EVIDENCE - 1) * _long_characters_valid_alone(data)
     if bad <= 0 or evidence < _UTF8_EVIDENCE * bad:
         return None
-    return text, (f"{bad} byte{'s' if bad > 1 else ''} that are not valid UTF-8 replaced "
-                  "with \ufffd; the rest of the file is UTF-8",)
+    return text, (f"{bad} byte{'s that are' if bad > 1 else ' that is'} not valid UTF-8 "
+                  "replaced with \ufffd; the rest of the file is UTF-8",)
 
 
 def _long_characters_valid_alone(data: bytes) -> int:
