@@ -173,3 +173,23 @@ def test_a_tracked_move_is_read_at_its_new_place_only(tmp_path: Path) -> None:
     doc = load_document(_write_docx(tmp_path, body))
     assert doc.text == ("The board met on Tuesday.\n\n"
                         "It voted. The port will be dredged next spring.")
+
+
+def test_a_symbol_inserted_from_the_symbol_font_is_read_as_its_character(
+        tmp_path: Path) -> None:
+    # Insert > Symbol writes w:sym, not text: a bullet, a minus sign or a Greek letter from
+    # the Symbol font was dropped ("5 3" for "5 − 3"). A pictorial font's glyph (a
+    # Wingdings tick) has no character and is left out; a symbol given by its Unicode
+    # code in a text font is that character.
+    def sym(font: str, char: str) -> str:
+        return f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+
+    body = ("<w:p>" + sym("Symbol", "F0B7") + "<w:r><w:t xml:space=\"preserve\"> Rates fell "
+            "by 5 </w:t></w:r>" + sym("Symbol", "F02D") + "<w:r><w:t xml:space=\"preserve\">"
+            " 3 points, a </w:t></w:r>" + sym("Symbol", "F044") + "<w:r><w:t xml:space="
+            "\"preserve\"> of </w:t></w:r>" + sym("Symbol", "F061") + "<w:r><w:t>.</w:t></w:r>"
+            + sym("Wingdings", "F0FC") + "</w:p><w:p><w:r><w:t>Done</w:t></w:r>"
+            + sym("Times New Roman", "2014") + "<w:r><w:t>at last.</w:t></w:r></w:p>")
+    doc = load_document(_write_docx(tmp_path, body))
+    assert doc.text == ("\u2022 Rates fell by 5 \u2212 3 points, a \u0394 of \u03b1.\n\n"
+                        "Done\u2014at last.")

@@ -37,7 +37,33 @@ _TEXT_TAGS = {_T: "", f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_
 #: w:delText, and the same text stands again in w:moveTo at the new place).
 _UNREAD = frozenset({"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
                      f"{_W}del", f"{_W}moveFrom"})
-_READ_TAGS = (_P, _TBL, _TR, _TC, *_UNREAD, *_TEXT_TAGS)
+_SYM = f"{_W}sym"
+_READ_TAGS = (_P, _TBL, _TR, _TC, _SYM, *_UNREAD, *_TEXT_TAGS)
+
+#: The Symbol font's characters (codes 0x20-0x7E, then 0xA0-0xFE) as Unicode, after the
+#: Unicode Consortium's mapping (Apple's SYMBOL.TXT) with today's characters for the
+#: pieces it put in the private-use area; NUL where there is none (an extender glyph).
+_SYMBOL_FONT = {code: ch for code, ch in zip(
+    (*range(0x20, 0x7F), *range(0xA0, 0xFF)),
+    " !\u2200#\u2203%&\u220b()\u2217+,\u2212./0123456789:;<=>?\u2245"
+    "\u0391\u0392\u03a7\u0394\u0395\u03a6\u0393\u0397\u0399\u03d1\u039a\u039b\u039c"
+    "\u039d\u039f\u03a0\u0398\u03a1\u03a3\u03a4\u03a5\u03c2\u03a9\u039e\u03a8\u0396"
+    "[\u2234]\u22a5_\x00"
+    "\u03b1\u03b2\u03c7\u03b4\u03b5\u03c6\u03b3\u03b7\u03b9\u03d5\u03ba\u03bb\u03bc"
+    "\u03bd\u03bf\u03c0\u03b8\u03c1\u03c3\u03c4\u03c5\u03d6\u03c9\u03be\u03c8\u03b6"
+    "{|}\u223c"
+    "\u20ac\u03d2\u2032\u2264\u2044\u221e\u0192\u2663\u2666\u2665\u2660\u2194\u2190"
+    "\u2191\u2192\u2193"
+    "\u00b0\u00b1\u2033\u2265\u00d7\u221d\u2202\u2022\u00f7\u2260\u2261\u2248\u2026"
+    "\u23d0\u23af\u21b5"
+    "\u2135\u2111\u211c\u2118\u2297\u2295\u2205\u2229\u222a\u2283\u2287\u2284\u2282"
+    "\u2286\u2208\u2209"
+    "\u2220\u2207\u00ae\u00a9\u2122\u220f\u221a\u22c5\u00ac\u2227\u2228\u21d4\u21d0"
+    "\u21d1\u21d2\u21d3"
+    "\u25ca\u27e8\u00ae\u00a9\u2122\u2211\u239b\u239c\u239d\u23a1\u23a2\u23a3\u23a7"
+    "\u23a8\u23a9\u23aa"
+    "\x00\u27e9\u222b\u2320\u23ae\u2321\u239e\u239f\u23a0\u23a4\u23a5\u23a6\u23ab"
+    "\u23ac\u23ad", strict=True) if ch != "\x00"}
 
 
 def is_docx(data: bytes) -> bool:
@@ -148,8 +174,9 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
             elif tag == _TC and tables:
                 tables[-1].cell = []
             continue
-        if depth and tag in _TEXT_TAGS:
-            piece = (element.text or "") if tag == _T else _TEXT_TAGS[tag]
+        if depth and (tag in _TEXT_TAGS or tag == _SYM):
+            piece = (element.text or "") if tag == _T else (
+                _symbol(element) if tag == _SYM else _TEXT_TAGS[tag])
             pieces.append(piece)
             total += len(piece)
             if total > max_chars:
@@ -182,6 +209,22 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
             (tables[-1].nested if tables else blocks).extend(rows)
         _drop(element)
     return blocks
+
+
+def _symbol(element: Any) -> str:
+    """The character a w:sym (Insert > Symbol) stands for. Word writes a symbol font's
+    character as its code plus 0xF000, in Unicode's private-use area: the Symbol font's
+    are read as their Unicode equivalents (a bullet, a minus, Greek letters); a pictorial
+    font's (Wingdings) have none and are dropped, as is a code that is no character."""
+    try:
+        code = int(element.get(f"{_W}char") or "", 16)
+    except ValueError:
+        return ""
+    if (element.get(f"{_W}font") or "").strip().lower() == "symbol":
+        return _SYMBOL_FONT.get(code - 0xF000 if code >= 0xF000 else code, "")
+    if 0xE000 <= code <= 0xF8FF or 0xD800 <= code <= 0xDFFF or not 0 < code <= 0x10FFFF:
+        return ""
+    return chr(code)
 
 
 def _drop(element: Any) -> None:
