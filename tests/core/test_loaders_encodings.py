@@ -195,3 +195,21 @@ def test_a_file_with_a_byte_order_mark_and_one_bad_unit_is_read_and_says_so(
     name = "UTF-8" if encoding == "utf-8" else "UTF-16"
     assert doc.notes == (f"1 {unit} that is not valid {name} replaced with \ufffd; "
                          f"the rest of the file is {name}",)
+
+
+@pytest.mark.parametrize(("text", "encoding", "padding"), [
+    # Zero-filled after a crash (the file's size was written, its last block was not).
+    pytest.param(ENGLISH, "utf-8", 4096, id="UTF-8 padded"),
+    pytest.param(FRENCH, "cp1252", 512, id="Windows-1252 padded"),
+    # A C string's terminator written with the text.
+    pytest.param(CHINESE, "gbk", 1, id="GBK terminated"),
+])
+def test_text_ending_in_nul_bytes_is_read_and_says_so(tmp_path: Path, text: str,
+                                                      encoding: str, padding: int) -> None:
+    # It was refused as binary: NUL bytes are no part of legacy text, nor this many of
+    # UTF-8 text.
+    path = tmp_path / "padded.txt"
+    path.write_bytes(text.encode(encoding) + b"\x00" * padding)
+    doc = load_document(path)
+    assert doc.text == text + "\ufffd" * padding
+    assert doc.notes == (f"{padding} NUL byte{'s' if padding > 1 else ''} replaced with \ufffd",)

@@ -167,6 +167,9 @@ def _refuse_binary(text: str, shown: str) -> str:
 
 
 def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
+    padded = _nul_padded(data, shown)
+    if padded is not None:
+        return padded
     if data.startswith(codecs.BOM_UTF8):
         # The mark stays, as U+FEFF: a UTF-8 reader (the contract's outside tool) keeps it,
         # so offsets past it would be one off. It is zero-width and matches as nothing.
@@ -210,6 +213,20 @@ def damaged_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     except UnicodeDecodeError as error:
         return _utf8_cut_short(data, error) or _mostly_utf8(data)
     return None
+
+
+def _nul_padded(data: bytes, shown: str) -> tuple[str, tuple[str, ...]] | None:
+    """Text followed by NUL bytes and holding none itself: a file a crash or a preallocating
+    download left zero-filled at its end, or a C string's terminator. The text is decoded
+    as any is, each NUL then read as U+FFFD, one for one, with a note. None for other bytes
+    (UTF-16 and UTF-32 text hold NULs of their own)."""
+    text_bytes = data.rstrip(b"\x00")
+    padding = len(data) - len(text_bytes)
+    if not padding or not text_bytes or b"\x00" in text_bytes:
+        return None
+    text, notes = _decode(text_bytes, shown)
+    return text + "\ufffd" * padding, (
+        *notes, f"{padding} NUL byte{'s' if padding > 1 else ''} replaced with \ufffd")
 
 
 def _utf32_without_bom(data: bytes) -> str | None:
