@@ -836,19 +836,27 @@ def test_a_file_name_with_no_real_date_is_told_and_an_id_is_no_date(tmp_path: Pa
                        "article is indexed undated"}
 
 
-def test_a_page_date_written_either_way_round_is_told_and_not_guessed(tmp_path: Path) -> None:
-    # 05/11/2022: 5 November or May 11? The page's metadata library guesses day first,
-    # where a date given so in metadata.csv or a JSON line is not read at all.
+def _dated_pages(tmp_path: Path, dated: dict[str, str], *, lined: tuple[str, str]) -> Path:
+    """A folder of pages, each named and dated in its metadata as `dated` says, and
+    "lined.html" dated `lined[0]` whose text opens with the line `lined[1]`."""
     folder = tmp_path / "site"
     folder.mkdir()
     page = ('<html><head><meta name="date" content="{}"><title>Harbour</title></head>'
             '<body><article><h1>The harbour reopens</h1><p>' + " ".join(PARAGRAPHS)
             + "</p></article></body></html>")
-    for name, written in (("either", "05/11/2022"), ("other", "11/05/2022"),
-                          ("one", "05/13/2022"), ("iso", "2022-05-11")):
+    for name, written in dated.items():
         (folder / f"{name}.html").write_text(page.format(written), encoding="utf-8")
-    (folder / "lined.html").write_text(page.format("05/11/2022").replace(
-        "<h1>", "<p>Published: 5 November 2022</p><h1>"), encoding="utf-8")
+    (folder / "lined.html").write_text(page.format(lined[0]).replace(
+        "<h1>", f"<p>{lined[1]}</p><h1>"), encoding="utf-8")
+    return folder
+
+
+def test_a_page_date_written_either_way_round_is_told_and_not_guessed(tmp_path: Path) -> None:
+    # 05/11/2022: 5 November or May 11? The page's metadata library guesses day first,
+    # where a date given so in metadata.csv or a JSON line is not read at all.
+    folder = _dated_pages(tmp_path, {"either": "05/11/2022", "other": "11/05/2022",
+                                     "one": "05/13/2022", "iso": "2022-05-11"},
+                          lined=("05/11/2022", "Published: 5 November 2022"))
     dates, told = dates_and_notes(folder)
     assert dates == {"either": "", "other": "", "one": "2022-05-13", "iso": "2022-05-11",
                      "lined": "2022-11-05"}
@@ -864,16 +872,10 @@ def test_a_page_date_written_either_way_round_is_told_and_not_guessed(tmp_path: 
 def test_a_page_date_out_of_range_is_told_not_dropped_in_silence(tmp_path: Path) -> None:
     # The page metadata library takes no date before 1995 nor after today (a CMS's
     # 1970-01-01, an expiry date): an archived 1990 article was left undated, unsaid.
-    folder = tmp_path / "site"
-    folder.mkdir()
-    page = ('<html><head><meta name="date" content="{}"><title>Harbour</title></head>'
-            '<body><article><h1>The harbour reopens</h1><p>' + " ".join(PARAGRAPHS)
-            + "</p></article></body></html>")
     future = f"{datetime.date.today().year + 5}-03-04"
-    for name, written in (("old", "1990-05-04"), ("future", future), ("kept", "2020-05-04")):
-        (folder / f"{name}.html").write_text(page.format(written), encoding="utf-8")
-    (folder / "lined.html").write_text(page.format("1990-05-04").replace(
-        "<h1>", "<p>Published: 5 May 1990</p><h1>"), encoding="utf-8")
+    folder = _dated_pages(tmp_path, {"old": "1990-05-04", "future": future,
+                                     "kept": "2020-05-04"},
+                          lined=("1990-05-04", "Published: 5 May 1990"))
     dates, told = dates_and_notes(folder)
     assert dates == {"old": "", "future": "", "kept": "2020-05-04", "lined": "1990-05-05"}
     said = ("its page states the date {}, before 1995 or after today, which is not taken "
