@@ -899,3 +899,16 @@ def test_a_file_linked_twice_is_read_once_and_a_dangling_link_is_told(tmp_path: 
     assert told == {"copy_of_a.txt": "is the same file as a.txt (a link to it); read once",
                     "hard_b.txt": "is the same file as b.txt (a link to it); read once",
                     "gone.txt": "is a link to nothing (what it named is gone)"}
+
+
+def test_metadata_csv_rows_of_separators_alone_are_blank_lines(tmp_path: Path) -> None:
+    # A spreadsheet saves ",,," (";;;") for each row it formatted or emptied below the
+    # last: they were each told as a row that names no file, and counted as skipped.
+    (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file;id;series;date\r\n;;;\r\na.txt;d001;s01;2021-04-02\r\n; ;;\r\n;;;\r\n"
+        ";d002;s01;\r\n", encoding="utf-8", newline="")
+    [article], skipped = read(tmp_path)
+    assert (article.id, article.series, article.date) == ("d001", "s01", "2021-04-02")
+    assert [(s.path, s.reason) for s in skipped] == [
+        (f"{tmp_path / 'metadata.csv'}:6", "names no file")]

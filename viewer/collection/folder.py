@@ -207,6 +207,8 @@ class FolderSource:
                     return value.strip() if isinstance(value, str) else ""
 
                 for row in rows:
+                    if _blank(row):
+                        continue
                     where = f"{path}:{rows.line_num + skipped}"
                     name = self._listed_name(cell(row, "file"))
                     name = present.get(unicodedata.normalize("NFC", name), name)
@@ -353,6 +355,12 @@ def _relative_hint(name: str) -> str:
     if PurePosixPath(name).is_absolute() or re.match(r"[A-Za-z]:/", name):
         return f" (write its path relative to the folder {METADATA_NAME} is in)"
     return ""
+
+
+def _blank(row: dict[str, str]) -> bool:
+    """Whether a metadata.csv row holds nothing but separators (",,,"): a spreadsheet
+    saves one for each row it formatted or emptied below the last, as a blank line is."""
+    return all(not cell.strip() for cell in row.values() if isinstance(cell, str))
 
 
 def _size(path: str) -> int:
