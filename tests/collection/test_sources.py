@@ -142,6 +142,21 @@ def test_a_folder_named_as_a_date_dates_its_files_and_names_no_series(tmp_path: 
                      "wire/2023/03/07/c": ("wire", "2023-03-07")}
 
 
+def test_a_date_laid_out_across_folders_as_news_sites_do_dates_their_files(
+        tmp_path: Path) -> None:
+    # A crawl saved by its pages' paths: People's Daily writes n1/2023/0309/, China Daily
+    # a/202303/09/; their articles were read undated without a word.
+    for folder in ("politics.people.com.cn/n1/2023/0309", "www.chinadaily.com.cn/a/202303/10",
+                   "archive/2023/1234"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "c1001.html").write_text("<p>Article here.</p>", encoding="utf-8")
+    found = {a.id: (a.series, a.date) for a in read(tmp_path)[0]}
+    assert found == {
+        "politics.people.com.cn/n1/2023/0309/c1001": ("politics.people.com.cn", "2023-03-09"),
+        "www.chinadaily.com.cn/a/202303/10/c1001": ("www.chinadaily.com.cn", "2023-03-10"),
+        "archive/2023/1234/c1001": ("archive", "")}
+
+
 def test_a_folder_named_as_a_month_names_no_series(tmp_path: Path) -> None:
     # Archives are laid out by month too (2023-03/05/, wire/2023-03/): a month is part of
     # a date, not an outlet; a season such as 2023-24 is no month.

@@ -283,9 +283,7 @@ class FolderSource:
         title = listed.title if listed else ""
         named = ""  # a date the file's name writes that is no real date (2023-13-45)
         if not date:
-            date = date_in_name(relative.name) or next(
-                (d for d in map(date_in_name, reversed(relative.parent.parts)) if d),
-                "") or date_in_name("-".join(relative.parent.parts))  # 2023/03/05/a.txt
+            date = date_in_name(relative.name) or _folders_date(relative.parent.parts)
             named = "" if date else unreal_date_in_name(relative.name)
         # A date the page writes that cannot be read one way only, or is out of range.
         unread = out_of_range = ""
@@ -382,6 +380,24 @@ def _saved_page(folder: str, names: set[str]) -> str:
         return ""
     stem = folder.removesuffix(_PAGE_PARTS_FOLDER)
     return next((stem + suffix for suffix in _PAGE_NAMES if stem + suffix in names), "")
+
+
+def _folders_date(folders: tuple[str, ...]) -> str:
+    """The date the names of `folders` (below the source) give: the last folder's that
+    writes one, else one written across them, 2023/03/05/ as a site's archive lays it out,
+    or 2023/0305/ and 202303/05/ (People's Daily's and China Daily's pages' paths)."""
+    return (next((d for d in map(date_in_name, reversed(folders)) if d), "")
+            or date_in_name("-".join(folders)) or date_in_name(_digits_joined(folders)))
+
+
+def _digits_joined(folders: tuple[str, ...]) -> str:
+    """`folders` joined with "-", but those next to each other that are digits alone with
+    nothing between them (2023/0305 -> "20230305")."""
+    joined = ""
+    for before, folder in zip(("", *folders), folders, strict=False):
+        joined += "" if not before or (before.isdigit() and folder.isdigit()) else "-"
+        joined += folder
+    return joined
 
 
 def _series_folder(folders: tuple[str, ...]) -> str:
