@@ -421,7 +421,22 @@ def test_linked_folders_are_read_once_even_when_they_loop(tmp_path: Path) -> Non
     (tmp_path / "f" / "sub" / "up").symlink_to(tmp_path / "f")
     (tmp_path / "f" / "again").symlink_to(tmp_path / "f" / "sub")
     articles, skipped = read(tmp_path / "f")
-    assert [a.id for a in articles] == ["again/a"] and skipped == []  # the first by name
+    assert [a.id for a in articles] == ["sub/a"] and skipped == []  # its own path
+
+
+def test_a_folder_or_file_also_linked_to_is_read_under_its_own_name(tmp_path: Path) -> None:
+    # "latest" -> "xinhua" came first by name: the articles took the link's name for
+    # their ids and series, and changed both when the link was pointed elsewhere; a
+    # file was told as "the same file as" the link to it.
+    (tmp_path / "xinhua").mkdir()
+    (tmp_path / "xinhua" / "a.txt").write_text(PARAGRAPHS[0], encoding="utf-8")
+    (tmp_path / "latest").symlink_to(tmp_path / "xinhua")
+    (tmp_path / "z.txt").write_text(PARAGRAPHS[1], encoding="utf-8")
+    (tmp_path / "a_link.txt").symlink_to(tmp_path / "z.txt")
+    articles, skipped = read(tmp_path)
+    assert sorted((a.id, a.series) for a in articles) == [("xinhua/a", "xinhua"), ("z", "")]
+    assert [(Path(s.path).name, s.reason) for s in skipped] == [
+        ("a_link.txt", "is the same file as z.txt (a link to it); read once")]
 
 
 def test_a_single_article_file_is_a_source(tmp_path: Path) -> None:

@@ -101,9 +101,13 @@ class FolderSource:
         """(path relative to the root in "/" form, size) of every visible file, sorted."""
         found: list[tuple[str, int]] = []
         pending = [""]
+        # Links to folders, walked after the folders themselves: a folder both in the
+        # source and linked to ("latest" -> "xinhua") is read under its own name, and its
+        # articles' ids and series stay when the link is pointed elsewhere.
+        linked: list[str] = []
         visited: set[str] = set()
-        while pending:
-            relative = pending.pop()
+        while pending or linked:
+            relative = pending.pop() if pending else linked.pop()
             folder = os.path.join(self.root, relative)
             # A linked folder is read once, wherever links lead (a link to a parent loops).
             real = os.path.realpath(folder)
@@ -136,7 +140,7 @@ class FolderSource:
                                                                   "images, scripts and "
                                                                   "frames); not read"))
                         else:
-                            pending.append(name)
+                            (linked if entry.is_symlink() else pending).append(name)
                     elif entry.is_symlink() and not os.path.exists(entry.path):
                         self.notes.append(Skipped(entry.path, "is a link to nothing (what "
                                                               "it named is gone)"))
@@ -154,7 +158,8 @@ class FolderSource:
         hard link): one article read twice would be listed as a pair sharing everything."""
         first: dict[tuple[int, int], str] = {}
         kept = []
-        for name, size in found:
+        # The file's own name first, then names through links (sorted() is stable).
+        for name, size in sorted(found, key=lambda file: self._through_link(file[0])):
             path = os.path.join(self.root, *name.split("/"))
             try:
                 info = os.stat(path)
@@ -167,7 +172,13 @@ class FolderSource:
             else:
                 self.notes.append(Skipped(path, f"is the same file as {same} (a link to it); "
                                                 "read once"))
-        return kept
+        return sorted(kept)
+
+    def _through_link(self, name: str) -> bool:
+        """Whether the file `name` is reached through a link (it, or a folder it is in)."""
+        path = os.path.join(self.root, *name.split("/"))
+        return os.path.realpath(path) != os.path.join(os.path.realpath(self.root),
+                                                      *name.split("/"))
 
     def _metadata(self) -> dict[str, _Listed]:
         path = os.path.join(self.root, METADATA_NAME)
