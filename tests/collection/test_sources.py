@@ -198,6 +198,24 @@ def test_metadata_csv_names_a_file_whose_accents_are_written_apart(tmp_path: Pat
     assert skipped == []
 
 
+def test_metadata_csv_names_a_file_in_another_case_as_windows_does(tmp_path: Path) -> None:
+    # Written on Windows, where B.TXT opens b.txt; on Linux the row was "not in the
+    # folder". Where two names differ only in case, the row must name one as written.
+    (tmp_path / "Wire").mkdir()
+    (tmp_path / "Wire" / "b.txt").write_text("Beta text here.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Gamma text here.\n", encoding="utf-8")
+    (tmp_path / "C.txt").write_text("Other gamma text.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,id,series,date\n"
+                                           "wire\\B.TXT,b1,s01,2021-04-02\n"
+                                           "C.txt,c2,s01,2021-04-03\n"
+                                           "C.TXT,c3,s01,2021-04-04\n", encoding="utf-8")
+    articles, skipped = read(tmp_path)
+    assert sorted((a.id, Path(a.path).name, a.date) for a in articles) == [
+        ("b1", "b.txt", "2021-04-02"), ("c", "c.txt", ""), ("c2", "C.txt", "2021-04-03")]
+    assert [(s.path, s.reason) for s in skipped] == [
+        (f"{tmp_path / 'metadata.csv'}:4", "lists C.TXT, which is not in the folder")]
+
+
 def test_metadata_csv_opening_on_excels_separator_line_is_read(tmp_path: Path) -> None:
     # Excel writes (and reads) "sep=;" as the first line; the columns follow it.
     (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")

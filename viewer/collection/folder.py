@@ -188,10 +188,8 @@ class FolderSource:
                 self.notes.append(not_read)
             return {}
         listed: dict[str, _Listed] = {}
-        # By the names' NFC form: macOS writes é as e and an accent (NFD), a spreadsheet
-        # as one character; the two look alike, and name one file.
         names = {name for name, _ in self.files}
-        present = {unicodedata.normalize("NFC", name): name for name in names}
+        exact, folded = _spellings(names)
         try:
             with open(path, "rb") as raw:
                 # As a spreadsheet saves it: UTF-8 or UTF-16 ("Unicode text"), with or
@@ -222,7 +220,8 @@ class FolderSource:
                         continue
                     where = f"{path}:{rows.line_num + skipped}"
                     name = self._listed_name(cell(row, "file"))
-                    name = present.get(unicodedata.normalize("NFC", name), name)
+                    written = unicodedata.normalize("NFC", name)
+                    name = exact.get(written) or folded.get(written.casefold(), name)
                     if name in ("", "."):
                         self.notes.append(Skipped(where, "names no file"))
                     elif name not in names:
@@ -356,6 +355,18 @@ def _metadata_not_a_file(path: str) -> Skipped | None:
         return Skipped(path, f"{exc.problem}; the articles are read without the ids, "
                              "series and dates it would give (save it as a file)")
     return None
+
+
+def _spellings(names: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The folder's file `names` by how a metadata.csv row may write them: in NFC (macOS
+    writes é as e and an accent, a spreadsheet as one character; the two look alike), and
+    by that case-folded, where no other name differs from it only in case (Windows and
+    macOS match names so, and a list made there writes b.txt as B.TXT all the same)."""
+    exact = {unicodedata.normalize("NFC", name): name for name in names}
+    alike: dict[str, list[str]] = {}
+    for written, name in exact.items():
+        alike.setdefault(written.casefold(), []).append(name)
+    return exact, {key: same[0] for key, same in alike.items() if len(same) == 1}
 
 
 def _relative_hint(name: str) -> str:
