@@ -216,6 +216,29 @@ def test_metadata_csv_names_a_file_in_another_case_as_windows_does(tmp_path: Pat
         (f"{tmp_path / 'metadata.csv'}:4", "lists C.TXT, which is not in the folder")]
 
 
+def test_metadata_csv_listing_a_hidden_file_or_a_folder_says_so(tmp_path: Path) -> None:
+    # Both were told as "not in the folder", which the user could see they were.
+    folder = tmp_path / "set"
+    (folder / ".drafts").mkdir(parents=True)
+    (folder / ".drafts" / "a.txt").write_text("Draft text.\n", encoding="utf-8")
+    (folder / ".b.txt").write_text("Hidden text.\n", encoding="utf-8")
+    (folder / "wire").mkdir()
+    (folder / "wire" / "c.txt").write_text("Gamma text here.\n", encoding="utf-8")
+    (tmp_path / "up.txt").write_text("Beside the folder.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,id\n.drafts/a.txt,a1\n.b.txt,b1\nwire,w1\n"
+                                         "wire/d.txt,d1\n../up.txt,u1\n..,x1\n",
+                                         encoding="utf-8")
+    [article], skipped = read(folder)
+    assert article.id == "wire/c"
+    hidden = "which is hidden (its name or a folder's starts with \".\") and not read " \
+             "(name it without the dot)"
+    assert [s.reason for s in skipped] == [
+        f"lists .drafts/a.txt, {hidden}", f"lists .b.txt, {hidden}",
+        "lists wire, which is a folder, not a file (list each of its files)",
+        "lists wire/d.txt, which is not in the folder",
+        "lists ../up.txt, which is not in the folder", "lists .., which is not in the folder"]
+
+
 def test_metadata_csv_opening_on_excels_separator_line_is_read(tmp_path: Path) -> None:
     # Excel writes (and reads) "sep=;" as the first line; the columns follow it.
     (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")

@@ -225,8 +225,7 @@ class FolderSource:
                     if name in ("", "."):
                         self.notes.append(Skipped(where, "names no file"))
                     elif name not in names:
-                        self.notes.append(Skipped(where, f"lists {name}, which is not in "
-                                                         f"the folder{_relative_hint(name)}"))
+                        self.notes.append(Skipped(where, self._not_read(name)))
                     elif name in listed:
                         self.notes.append(Skipped(where, f"lists {name} a second time (the "
                                                          f"first, {listed[name].row}, is used)"))
@@ -243,6 +242,19 @@ class FolderSource:
             raise SourceError(f"{path}: cannot be read as CSV ({exc}); save it as UTF-8 "
                               "with the columns file,id,series,date") from None
         return listed
+
+    def _not_read(self, name: str) -> str:
+        """Why the file `name` a metadata.csv row lists is none of the folder's files."""
+        parts = name.split("/")
+        path = os.path.join(self.root, *parts)
+        if ".." in parts or os.path.isabs(name):
+            pass  # outside the folder
+        elif os.path.isdir(path):
+            return f"lists {name}, which is a folder, not a file (list each of its files)"
+        elif os.path.lexists(path) and any(part.startswith(".") for part in parts):
+            return (f"lists {name}, which is hidden (its name or a folder's starts with "
+                    "\".\") and not read (name it without the dot)")
+        return f"lists {name}, which is not in the folder{_relative_hint(name)}"
 
     def _listed_name(self, written: str) -> str:
         """The file a metadata.csv row names, as the folder's walk names it: relative to
