@@ -983,3 +983,19 @@ def test_metadata_csv_rows_of_separators_alone_are_blank_lines(tmp_path: Path) -
     assert (article.id, article.series, article.date) == ("d001", "s01", "2021-04-02")
     assert [(s.path, s.reason) for s in skipped] == [
         (f"{tmp_path / 'metadata.csv'}:6", "names no file")]
+
+
+def test_an_editors_backup_copies_and_words_lock_file_are_skipped_not_read(
+        tmp_path: Path) -> None:
+    # Read as articles, report.txt~ and #report.txt# take the id "report" again, and the run
+    # would stop on an id used twice.
+    (tmp_path / "report.txt").write_text(PARAGRAPHS[0], encoding="utf-8")
+    (tmp_path / "report.txt~").write_text(PARAGRAPHS[1], encoding="utf-8")
+    (tmp_path / "#report.txt#").write_text(PARAGRAPHS[2], encoding="utf-8")
+    (tmp_path / "~$letter.docx").write_bytes(b"\x0aAuthor Name" + b"\x00" * 150)
+    [article], skipped = read(tmp_path)
+    assert article.id == "report" and article.text == PARAGRAPHS[0]
+    assert {Path(s.path).name: s.reason for s in skipped} == {
+        "report.txt~": "is an editor's backup or auto-save copy, not an article",
+        "#report.txt#": "is an editor's backup or auto-save copy, not an article",
+        "~$letter.docx": "is the lock file Word keeps beside an open document, not an article"}

@@ -295,6 +295,9 @@ class FolderSource:
         part = _PAGE_PART_SUFFIXES.get(relative.suffix.lower())
         if part:
             return Skipped(path, f"is {part} of a web page, not an article"), None
+        copy = _editor_copy(relative.name)
+        if copy:
+            return Skipped(path, f"is {copy}, not an article"), None
         try:
             document = load_document(path, self.max_bytes)
         except LoadError as exc:
@@ -414,6 +417,18 @@ def _saved_page(folder: str, names: set[str]) -> str:
         return ""
     stem = folder.removesuffix(_PAGE_PARTS_FOLDER)
     return next((stem + suffix for suffix in _PAGE_NAMES if stem + suffix in names), "")
+
+
+def _editor_copy(name: str) -> str:
+    """What an editor's own file named `name` is ("" for any other name): a backup
+    (report.txt~) or auto-save (#report.txt#) beside the article, read as an article with
+    its id would make the run refuse the id as used twice; Word's lock file (~$report.docx)
+    holds no text."""
+    if name.startswith("~$"):
+        return "the lock file Word keeps beside an open document"
+    if name.endswith("~") or len(name) > 2 and name.startswith("#") and name.endswith("#"):
+        return "an editor's backup or auto-save copy"
+    return ""
 
 
 def _folders_date(folders: tuple[str, ...]) -> str:
