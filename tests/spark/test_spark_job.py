@@ -495,6 +495,21 @@ def test_a_glob_of_files_names_each_line_by_its_file(spark: SparkSession, tmp_pa
         f"tandem: {parts / 'nothing-*.jsonl'}: no file matches (check the path)")
 
 
+@pytest.mark.parametrize("name", ["nope.jsonl", "present.jsonl, "])
+def test_a_uri_source_that_is_not_there_is_one_line_not_a_traceback(
+        spark: SparkSession, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        name: str) -> None:
+    # Spark alone looks for a URI's file: its "path does not exist" is told as a missing
+    # local path is (a file pasted with the comma after it names no file either).
+    (tmp_path / "present.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in make_collection(3).rows), encoding="utf-8")
+    source = (tmp_path / "x").as_uri()[:-1] + name
+    code = run_corpus([source, "--engine", "spark", "--out", str(tmp_path / "out"),
+                       "--quiet"])
+    assert (code, capsys.readouterr().err) == (
+        2, f"tandem: {source}: no such file or folder (check the path)\n")
+
+
 def test_lines_are_read_as_their_bytes_and_split_at_newlines_as_the_embedded_engine_does(
         spark: SparkSession, tmp_path: Path) -> None:
     # A line a scraper wrote in Windows-1252 is skipped as not UTF-8 (Spark's text reader

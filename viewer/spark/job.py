@@ -60,6 +60,7 @@ from viewer.spark.cli import NEEDS_PYSPARK
 try:
     from py4j.protocol import Py4JJavaError  # type: ignore[import-untyped]
     from pyspark import RDD
+    from pyspark.errors import AnalysisException
     from pyspark.sql import DataFrame, Row, SparkSession
     from pyspark.sql import functions as F
 except ModuleNotFoundError:
@@ -137,6 +138,11 @@ def run_job(source: str, out: str, *, master: str | None = None,
         articles = _read(session, source).localCheckpoint()
     except Py4JJavaError as error:
         raise _damaged_input(source, error) from None
+    except AnalysisException as error:
+        # A URI source (file:, hdfs:, s3a:) is looked for by Spark alone.
+        if error.getCondition() != "PATH_NOT_FOUND":
+            raise
+        raise _no_such_source(source) from None
     # Skipped lines and the notes on articles indexed all the same ("indexed"), in one table
     # as the embedded store keeps them.
     skipped = articles.where(F.col("reason").isNotNull()).select("num", "path", "reason",
@@ -406,7 +412,7 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
         if not paths:
             raise SourceError(f"{source}: no file matches (check the path)")
     elif "://" not in source and not os.path.exists(source):
-        raise SourceError(f"{source}: no such file or folder (check the path)")
+        raise _no_such_source(source)
     for path in paths:
         _refuse_empty(path)
         _refuse_unnamed_gzip(path)
@@ -416,6 +422,10 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
     frame = spark.createDataFrame(lines, "file long, number long, line binary")
     return frame.mapInArrow(functools.partial(core_calls.parse_lines, paths=paths),
                             core_calls.ARTICLE_SCHEMA)
+
+
+def _no_such_source(source: str) -> SourceError:
+    return SourceError(f"{source}: no such file or folder (check the path)")
 
 
 def _refuse_empty(path: str) -> None:
