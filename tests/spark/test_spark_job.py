@@ -637,6 +637,23 @@ def test_the_job_run_by_python_refuses_a_blank_source_as_tandem_corpus_does(
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.parametrize("name", ["nope.jsonl", "nope-*.jsonl", "nope.parquet"])
+def test_a_missing_source_is_told_before_spark_starts(tmp_path: Path, name: str) -> None:
+    # Told alone and at once, not after the seconds the JVM takes to start and its
+    # warning line (nor, for Parquet, as Spark's "path does not exist").
+    source = str(tmp_path / name)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2]),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    said = "no file matches" if "*" in name else "no such file or folder"
+    for command in (["viewer.spark.job", source],
+                    ["viewer", "corpus", source, "--engine", "spark"]):
+        done = subprocess.run([sys.executable, "-m", *command, "--out", str(tmp_path / "t")],
+                              capture_output=True, text=True, env=env, timeout=120)
+        assert (done.returncode, done.stderr) == (
+            2, f"tandem: {source}: {said} (check the path)\n")
+    assert not (tmp_path / "t").exists()
+
+
 def test_the_job_run_by_python_without_pyspark_says_what_to_install(tmp_path: Path) -> None:
     # It imports pyspark first: a ModuleNotFoundError traceback, where `tandem corpus
     # --engine spark` says in one line what to install. pyspark is made unimportable as

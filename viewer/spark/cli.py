@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from viewer.arguments import OneLineParser
+from viewer.collection.article import SourceError
 from viewer.collection.sources import lies_in
 from viewer.core.errors import TandemError
 from viewer.present.wording import counted
@@ -173,6 +174,7 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
                           "results go to --out DIR (load them into a store with 'tandem "
                           "corpus import DIR --store STORE')")
     conf = spark_conf(args.conf)
+    local_files(source)  # a missing file is told before Spark takes seconds to start
     check_spark()
     check_out_folder(args.out, source)
     _refuse_reports_in(args.out, [getattr(args, name, None) for name in ("json", "html", "pdf")])
@@ -201,6 +203,25 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
         f"{counted(len(report['skipped']) - noted, 'input')} skipped{notes}, "
         f"{result.seconds:.1f} s; tables in {args.out}")
     return report
+
+
+def local_files(source: str) -> list[str]:
+    """The files a SOURCE on this machine names (a glob's, sorted), `SourceError` when
+    there are none; a URI (file:, hdfs:...) is Spark's to look for: `[source]`."""
+    if "://" in source:
+        return [source]
+    if any(ch in source for ch in "*?["):
+        paths = sorted(path for path in glob.glob(source) if os.path.isfile(path))
+        if not paths:
+            raise SourceError(f"{source}: no file matches (check the path)")
+        return paths
+    if not os.path.exists(source):
+        raise no_such_source(source)
+    return [source]
+
+
+def no_such_source(source: str) -> SourceError:
+    return SourceError(f"{source}: no such file or folder (check the path)")
 
 
 def check_out_folder(out: str, source: str) -> None:

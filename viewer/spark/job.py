@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import glob
 import json
 import os
 import re
@@ -83,7 +82,14 @@ from viewer.core.collection.index import IndexParams, index_params
 from viewer.core.errors import TandemError
 from viewer.present.wording import counted
 from viewer.spark import core_calls
-from viewer.spark.cli import add_spark_options, check_spark, java_told, spark_conf
+from viewer.spark.cli import (
+    add_spark_options,
+    check_spark,
+    java_told,
+    local_files,
+    no_such_source,
+    spark_conf,
+)
 from viewer.spark.components import connected_components
 from viewer.spark.session import spark_session, under_spark_submit
 
@@ -142,7 +148,7 @@ def run_job(source: str, out: str, *, master: str | None = None,
         # A URI source (file:, hdfs:, s3a:) is looked for by Spark alone.
         if error.getCondition() != "PATH_NOT_FOUND":
             raise
-        raise _no_such_source(source) from None
+        raise no_such_source(source) from None
     # Skipped lines and the notes on articles indexed all the same ("indexed"), in one table
     # as the embedded store keeps them.
     skipped = articles.where(F.col("reason").isNotNull()).select("num", "path", "reason",
@@ -403,16 +409,10 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
         return (frame.withColumn("number", F.monotonically_increasing_id() + 1)
                 .mapInArrow(functools.partial(core_calls.parse_records, path=source),
                             core_calls.ARTICLE_SCHEMA))
-    paths = [source]
-    if "://" not in source and any(ch in source for ch in "*?["):
-        # A glob of local files: each file read on its own, so that a skipped line or an
-        # id used twice is named by its file and its line there, as the embedded engine
-        # names them (given the files the shell lists for the glob, in its order).
-        paths = sorted(path for path in glob.glob(source) if os.path.isfile(path))
-        if not paths:
-            raise SourceError(f"{source}: no file matches (check the path)")
-    elif "://" not in source and not os.path.exists(source):
-        raise _no_such_source(source)
+    # A glob of local files: each file read on its own, so that a skipped line or an id
+    # used twice is named by its file and its line there, as the embedded engine names
+    # them (given the files the shell lists for the glob, in its order).
+    paths = local_files(source)
     for path in paths:
         _refuse_empty(path)
         _refuse_unnamed_gzip(path)
@@ -422,10 +422,6 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
     frame = spark.createDataFrame(lines, "file long, number long, line binary")
     return frame.mapInArrow(functools.partial(core_calls.parse_lines, paths=paths),
                             core_calls.ARTICLE_SCHEMA)
-
-
-def _no_such_source(source: str) -> SourceError:
-    return SourceError(f"{source}: no such file or folder (check the path)")
 
 
 def _refuse_empty(path: str) -> None:
@@ -575,6 +571,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         refuse_blank_sources([args.source])
+        local_files(args.source)  # before Spark takes seconds to start
         if not under_spark_submit():  # else spark-submit has started the JVM already
             check_spark()
         with java_told():
