@@ -405,6 +405,20 @@ def test_without_formulations_the_rest_is_found_all_the_same(spark: SparkSession
         assert all(p in listed[(pair["a"], pair["b"])] for p in pair["passages"])
 
 
+def test_a_parquet_folder_is_read_not_refused_as_a_folder(spark: SparkSession,
+                                                          tmp_path: Path) -> None:
+    # Parquet as Spark, pandas and pyarrow write a dataset: a folder of part files.
+    rows = make_collection(documents=6).rows
+    dataset = tmp_path / "articles.parquet"
+    dataset.mkdir()
+    for part, chunk in enumerate((rows[:3], rows[3:])):
+        pq.write_table(pa.Table.from_pylist(chunk), dataset / f"part-{part}.parquet")
+    out = tmp_path / "tables"
+    assert run_corpus([str(dataset), "--engine", "spark", "--out", str(out), "--quiet"]) == 0
+    assert sorted(d["id"] for d in report_from_tables(str(out))["documents"]) == sorted(
+        row["id"] for row in rows)
+
+
 def test_the_terminal_lists_what_the_job_skipped(spark: SparkSession, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     rows = make_collection(documents=6).rows

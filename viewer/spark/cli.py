@@ -166,7 +166,7 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
     if not args.out:
         raise TandemError("the Spark engine needs --out DIR: where its Parquet tables go")
     source = args.sources[0]
-    if os.path.isdir(source):
+    if os.path.isdir(source) and not is_parquet(source):
         raise TandemError(f"{source}: is a folder; the Spark engine reads a JSON-lines file, "
                           "a glob of them, or Parquet (drop --engine spark to index a folder)")
     if getattr(args, "store", None):
@@ -222,6 +222,15 @@ def local_files(source: str) -> list[str]:
 
 def no_such_source(source: str) -> SourceError:
     return SourceError(f"{source}: no such file or folder (check the path)")
+
+
+def is_parquet(source: str) -> bool:
+    """Whether the job reads `source` as Parquet: a file or folder named .parquet, or a
+    folder of .parquet files (as Spark, pandas or pyarrow write a dataset)."""
+    if source.rstrip("/").endswith(".parquet"):
+        return True
+    return os.path.isdir(source) and any(name.endswith(".parquet")
+                                         for name in os.listdir(source))
 
 
 def check_out_folder(out: str, source: str) -> None:

@@ -85,6 +85,7 @@ from viewer.spark import core_calls
 from viewer.spark.cli import (
     add_spark_options,
     check_spark,
+    is_parquet,
     java_told,
     local_files,
     no_such_source,
@@ -399,7 +400,7 @@ def _ranked_boilerplate(session: SparkSession, boilerplate: DataFrame) -> DataFr
 
 def _read(spark: SparkSession, source: str) -> DataFrame:
     """Articles and skipped lines: the columns of `core_calls.ARTICLE_SCHEMA`."""
-    if _is_parquet(source):
+    if is_parquet(source):
         frame = spark.read.parquet(source)
         missing = {"id", "text"} - set(frame.columns)
         if missing:
@@ -476,13 +477,6 @@ def _damaged_input(source: str, error: Py4JJavaError) -> Exception:
                        "before the damage with the embedded engine (without --engine spark)")
 
 
-def _is_parquet(source: str) -> bool:
-    if source.rstrip("/").endswith(".parquet"):
-        return True
-    return os.path.isdir(source) and any(name.endswith(".parquet")
-                                         for name in os.listdir(source))
-
-
 _WHAT_SPARK_READS = f"{JSON_LINES_FORMAT}, or Parquet with those columns"
 
 
@@ -493,7 +487,7 @@ def _check_ids(docs: DataFrame, source: str, skipped: DataFrame) -> None:
              .where(F.size("places") > 1).limit(1).collect())
     if twice:
         first, second = twice[0]["places"][:2]
-        where = 'its "id" in that row' if _is_parquet(source) else JSON_LINE_ID
+        where = 'its "id" in that row' if is_parquet(source) else JSON_LINE_ID
         raise id_used_twice(second["path"], twice[0]["id"], first["path"], where)
     if not docs.limit(1).count():
         # The first in reading order, as the embedded reader says (a line's number is in
