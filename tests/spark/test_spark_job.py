@@ -419,6 +419,22 @@ def test_a_parquet_folder_is_read_not_refused_as_a_folder(spark: SparkSession,
         row["id"] for row in rows)
 
 
+def test_each_row_of_a_parquet_folder_is_named_by_its_file_and_its_place_there(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # As a line of JSON lines is: not by Spark's row ids, which leap at each partition.
+    rows = make_collection(documents=5).rows
+    dataset = tmp_path / "articles.parquet"
+    dataset.mkdir()
+    parts = {dataset / "part-0.parquet": rows[:3], dataset / "part-1.parquet": rows[3:]}
+    for part, chunk in parts.items():
+        pq.write_table(pa.Table.from_pylist(chunk), part)
+    run_job(str(dataset), str(tmp_path / "tables"), spark=spark)
+    documents = report_from_tables(str(tmp_path / "tables"))["documents"]
+    assert [(d["id"], d["path"]) for d in documents] == [
+        (row["id"], f"{part}:{k}") for part, chunk in parts.items()
+        for k, row in enumerate(chunk, 1)]
+
+
 def test_the_terminal_lists_what_the_job_skipped(spark: SparkSession, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     rows = make_collection(documents=6).rows

@@ -83,11 +83,15 @@ def parse_lines(batches: Iterable[pa.RecordBatch], paths: Sequence[str]
                         for file, number, line in numbered if line.strip())
 
 
-def parse_records(batches: Iterable[pa.RecordBatch], path: str) -> Iterator[pa.RecordBatch]:
-    """Parquet rows (id, text, and optionally series, date, title; `number` their order) ->
-    article columns, each row checked by the same rules as a JSON line."""
+def parse_records(batches: Iterable[pa.RecordBatch], files: Sequence[str],
+                  names: Sequence[str]) -> Iterator[pa.RecordBatch]:
+    """Parquet rows (id, text, and optionally series, date, title; `file` among `files`,
+    `number` its place there) -> article columns, each row checked by the same rules as
+    a JSON line and named by `names[file]` and its number, as a line of a file is."""
+    place = {file: k for k, file in enumerate(files)}
     for batch in batches:
-        yield _articles((row["number"], path, row["number"], json.dumps(
+        yield _articles(((place[row["file"]] << FILE_SHIFT) + row["number"],
+                         names[place[row["file"]]], row["number"], json.dumps(
             {k: v for k, v in row.items() if k in ("id", "series", "date", "text", "title")},
             default=str).encode("utf-8")) for row in batch.to_pylist())
 

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import glob
 import json
 import os
 import re
@@ -52,7 +53,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from viewer.spark.cli import NEEDS_PYSPARK
 
@@ -407,8 +408,14 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
             raise SourceError(f"{source}: the Parquet data has no column "
                               f"{' and no '.join(sorted(missing))} (it needs id and text, "
                               "and may have series, date and title)")
-        return (frame.withColumn("number", F.monotonically_increasing_id() + 1)
-                .mapInArrow(functools.partial(core_calls.parse_records, path=source),
+        # Each row named by its file and its place there, as a JSON line is: Spark's own
+        # row ids leap at each partition (a second file's first row was "x.parquet:8589934593").
+        files = sorted(row[0] for row in
+                       frame.select("_metadata.file_path").distinct().collect())
+        return (frame.withColumn("file", F.col("_metadata.file_path"))
+                .withColumn("number", F.col("_metadata.row_index") + 1)
+                .mapInArrow(functools.partial(core_calls.parse_records, files=files,
+                                              names=_parquet_names(source, files)),
                             core_calls.ARTICLE_SCHEMA))
     # A glob of local files: each file read on its own, so that a skipped line or an id
     # used twice is named by its file and its line there, as the embedded engine names
@@ -423,6 +430,16 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
     frame = spark.createDataFrame(lines, "file long, number long, line binary")
     return frame.mapInArrow(functools.partial(core_calls.parse_lines, paths=paths),
                             core_calls.ARTICLE_SCHEMA)
+
+
+def _parquet_names(source: str, files: list[str]) -> list[str]:
+    """How the report names each of Spark's Parquet `files` (URIs) of `source`: a file
+    given by its path as given, a local folder's (or glob's) files by their local paths,
+    any other by its URI."""
+    if len(files) == 1 and not os.path.isdir(source) and not glob.has_magic(source):
+        return [source]
+    return [unquote(urlparse(file).path) if file.startswith("file:") and "://" not in source
+            else file for file in files]
 
 
 def _refuse_empty(path: str) -> None:
