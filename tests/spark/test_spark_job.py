@@ -684,6 +684,28 @@ def test_a_missing_source_is_told_before_spark_starts(tmp_path: Path, name: str)
     assert not (tmp_path / "t").exists()
 
 
+def test_the_job_run_by_python_leaves_a_folder_of_the_users_alone(tmp_path: Path) -> None:
+    # The job replaces a folder per table under --out: a folder of the user's holding a
+    # "documents" folder of their own would lose it. `tandem corpus --engine spark`
+    # refuses such an --out; so does the job run by python, before Spark starts.
+    source = tmp_path / "three.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in make_collection(3).rows),
+                      encoding="utf-8")
+    kept = tmp_path / "kept"
+    (kept / "documents").mkdir(parents=True)
+    (kept / "documents" / "letter.txt").write_text("mine", encoding="utf-8")
+    (kept / "notes.txt").write_text("mine too", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2]),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "viewer.spark.job", str(source), "--out",
+                           str(kept), "--quiet"], capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert (done.returncode, done.stderr) == (
+        2, f"tandem: {kept}: holds 'notes.txt', which is none of the job's tables; give "
+           "--out a new or empty folder (the tables in it are replaced)\n")
+    assert sorted(p.name for p in kept.rglob("*")) == ["documents", "letter.txt", "notes.txt"]
+
+
 def test_the_job_run_by_python_without_pyspark_says_what_to_install(tmp_path: Path) -> None:
     # It imports pyspark first: a ModuleNotFoundError traceback, where `tandem corpus
     # --engine spark` says in one line what to install. pyspark is made unimportable as

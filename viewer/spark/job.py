@@ -85,6 +85,7 @@ from viewer.present.wording import counted
 from viewer.spark import core_calls
 from viewer.spark.cli import (
     add_spark_options,
+    check_out_folder,
     check_spark,
     is_parquet,
     java_told,
@@ -583,6 +584,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         refuse_blank_sources([args.source])
         local_files(args.source)  # before Spark takes seconds to start
+        if "://" not in args.out:  # a cluster's (hdfs://...) is Spark's to check
+            # The job replaces a folder per table under --out: one of the user's own
+            # there (documents/) would go, as `tandem corpus --engine spark` refuses.
+            check_out_folder(args.out, args.source)
         if not under_spark_submit():  # else spark-submit has started the JVM already
             check_spark()
         with java_told():
