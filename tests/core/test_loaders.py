@@ -256,3 +256,41 @@ def test_a_utf8_page_that_names_another_charset_is_read_as_utf8(tmp_path: Path) 
     with pytest.raises(LoadError, match="invalid bytes for its declared encoding BIG5"):
         load_document(write(tmp_path, "broken.html",
                             page.encode("utf-8").replace("中".encode(), b"\xff\xfe")))
+
+
+def _zip_with(path: Path, members: dict[str, str]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:  # OpenDocument and EPUB: "mimetype" first
+        for member, content in members.items():
+            archive.writestr(member, content)
+    return path
+
+
+@pytest.mark.parametrize("name,members,what,hint", [
+    ("essay.odt", {"mimetype": "application/vnd.oasis.opendocument.text",
+                   "content.xml": "<office:document-content/>"},
+     "an OpenDocument text", "save it as DOCX"),
+    ("essay.docx", {"mimetype": "application/vnd.oasis.opendocument.text",
+                    "content.xml": "<office:document-content/>"},
+     "an OpenDocument text", "save it as DOCX"),
+    ("book.epub", {"mimetype": "application/epub+zip",
+                   "META-INF/container.xml": "<container/>"},
+     "an EPUB e-book", "convert it to text"),
+    ("sheet.xlsx", {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"},
+     "an Excel workbook", "text file"),
+])
+def test_an_office_or_ebook_archive_is_named_with_what_to_do(
+        tmp_path: Path, name: str, members: dict[str, str], what: str, hint: str) -> None:
+    path = _zip_with(tmp_path / name, members)
+    with pytest.raises(LoadError) as caught:
+        load_document(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: is {what}") and hint in message, message
+    assert "ZIP archive" not in message and "word/document.xml" not in message
+
+
+def test_a_plain_zip_archive_is_still_called_one(tmp_path: Path) -> None:
+    path = _zip_with(tmp_path / "bundle.zip", {"a.txt": "words"})
+    with pytest.raises(LoadError, match="is a ZIP archive, not a Word document"):
+        load_document(path)

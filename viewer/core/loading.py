@@ -441,6 +441,47 @@ def document_from_text(text: str, shown: str, name: str, path: str = "",
     return Document(text=text, name=name, path=path, notes=notes)
 
 
+#: ZIP-based formats Tandem does not read, by the `mimetype` entry OpenDocument and EPUB
+#: files begin with: what the file is, and what to do.
+_PACKED_BY_MIMETYPE = {
+    "application/vnd.oasis.opendocument.text": (
+        "an OpenDocument text (.odt)", "save it as DOCX or PDF, or export it as text"),
+    "application/vnd.oasis.opendocument.spreadsheet": (
+        "an OpenDocument spreadsheet (.ods)", "copy the article's text into a text file"),
+    "application/vnd.oasis.opendocument.presentation": (
+        "an OpenDocument presentation (.odp)", "export it as PDF"),
+    "application/epub+zip": (
+        "an EPUB e-book", "convert it to text or PDF with an e-book tool such as Calibre"),
+}
+#: Office Open XML files other than Word, by their main part.
+_PACKED_BY_PART = {
+    "xl/workbook.xml": ("an Excel workbook (.xlsx)", "copy the article's text into a text file"),
+    "ppt/presentation.xml": ("a PowerPoint presentation (.pptx)", "export it as PDF"),
+}
+_MAX_MIMETYPE_BYTES = 200
+
+
+def _packed_format(data: bytes) -> tuple[str, str] | None:
+    """What a ZIP archive that is no DOCX is (an OpenDocument file, an EPUB book, an Excel
+    workbook), and what to do with it; None when it is none of those, or is damaged."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            for part, known in _PACKED_BY_PART.items():
+                if part in names:
+                    return known
+            if "mimetype" not in names or \
+                    archive.getinfo("mimetype").file_size > _MAX_MIMETYPE_BYTES:
+                return None
+            mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+    except Exception:  # a damaged archive: the generic message stands
+        return None
+    return _PACKED_BY_MIMETYPE.get(mimetype)
+
+
 def sniff_format(data: bytes, suffix: str, shown: str) -> str:
     """"pdf", "docx", "html", "markdown" or "text": content first, then the extension.
 
@@ -455,7 +496,12 @@ def sniff_format(data: bytes, suffix: str, shown: str) -> str:
     if data.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        if suffix == ".docx" or is_docx(data):
+        if is_docx(data):
+            return "docx"
+        packed = _packed_format(data)
+        if packed is not None:
+            raise LoadError(shown, f"is {packed[0]}, a format Tandem does not read", packed[1])
+        if suffix == ".docx":  # a damaged one: the DOCX reader says what is wrong
             return "docx"
         raise LoadError(shown, "is a ZIP archive, not a Word document or an article",
                         "open a text, HTML, DOCX or PDF file")
