@@ -294,3 +294,12 @@ def test_a_plain_zip_archive_is_still_called_one(tmp_path: Path) -> None:
     path = _zip_with(tmp_path / "bundle.zip", {"a.txt": "words"})
     with pytest.raises(LoadError, match="is a ZIP archive, not a Word document"):
         load_document(path)
+
+
+@pytest.mark.parametrize("mark", [b"", b"\xef\xbb\xbf"])
+def test_an_rtf_file_is_refused_as_rtf_with_or_without_a_byte_order_mark(
+        tmp_path: Path, mark: bytes) -> None:
+    rtf = mark + rb"{\rtf1\ansi{\fonttbl\f0 Arial;}\f0 The northern rivers rose.\par}"
+    path = write(tmp_path, "letter.rtf", rtf)
+    with pytest.raises(LoadError, match="is an RTF document.*save it as DOCX"):
+        load_document(path)

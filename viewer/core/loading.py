@@ -505,8 +505,10 @@ def sniff_format(data: bytes, suffix: str, shown: str) -> str:
             return "docx"
         raise LoadError(shown, "is a ZIP archive, not a Word document or an article",
                         "open a text, HTML, DOCX or PDF file")
+    # Editors that add a byte-order mark put it before any format's first bytes (RTF's).
+    unmarked = data.removeprefix(codecs.BOM_UTF8)
     for magic, problem, hint in _FOREIGN_MAGIC:
-        if data.startswith(magic):
+        if unmarked.startswith(magic):
             raise LoadError(shown, problem, hint)
     if suffix == ".pdf":
         raise LoadError(shown, "is not a PDF file (it does not start with %PDF-)",
