@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from viewer.core.document import Document, detect_language
+from viewer.core.document import UNDETERMINED, Document, detect_language
 
 
 def _texts(spans: tuple[tuple[int, int], ...], text: str) -> list[str]:
@@ -67,3 +67,28 @@ def test_paragraphs_follow_their_definition(text):
 def test_language_of_short_and_mixed_texts(text, language):
     assert detect_language(text) == language
     assert detect_language(text * 50) == language  # as the same text at length
+
+
+HEBREW = "הממשלה אישרה אתמול את תקציב המדינה לשנה הבאה, לאחר דיון ארוך בכנסת."
+ARABIC = "وافقت الحكومة أمس على ميزانية الدولة للعام المقبل بعد نقاش طويل في البرلمان."
+RUSSIAN = "Правительство вчера утвердило бюджет страны на следующий год после долгих споров."
+
+
+@pytest.mark.parametrize("text,language", [
+    # A script we have no language data for is no English: no English stemming, stop words
+    # or word frequencies for it, and no "en" on its report.
+    (HEBREW, UNDETERMINED),
+    (ARABIC, UNDETERMINED),
+    (RUSSIAN, UNDETERMINED),
+    ("Η κυβέρνηση ενέκρινε χθες τον προϋπολογισμό του κράτους.", UNDETERMINED),
+    ("הַמֶּמְשָׁלָה אִשְּׁרָה אֶת הַתַּקְצִיב", UNDETERMINED),  # with vowel points
+    (HEBREW + " Benjamin Netanyahu, OECD.", UNDETERMINED),  # Latin names inside
+    # English that quotes another script stays English; accented Latin is Latin.
+    (f"The minister said, quoting the bill: “{HEBREW[:20]}” before the vote on the budget "
+     "that parliament passed late on Tuesday night after a long debate.", "en"),
+    ("Le gouvernement a approuvé hier le budget de l'État, après un long débat.", "en"),
+    ("Chính phủ đã phê duyệt ngân sách nhà nước cho năm tới.", "en"),
+])
+def test_a_text_in_another_script_is_undetermined(text, language):
+    assert detect_language(text) == language
+    assert Document(text * 20, "t").language == language

@@ -91,3 +91,11 @@ def test_an_excerpt_is_cut_between_words() -> None:
     long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis is long."
     assert excerpt(long_word, (0, len(long_word)), 20) == long_word[:19] + "…"
     assert excerpt(text, (7, 17), 30) == "my country"  # short enough: whole
+
+
+def test_a_text_of_undetermined_language_is_not_labelled_english(
+        english) -> None:  # type: ignore[no-untyped-def]
+    hebrew = Document("הממשלה אישרה אתמול את תקציב המדינה לשנה הבאה.", "he.txt")
+    facts = summary(replace(english, document_a=hebrew))
+    assert facts.documents[0][1].endswith("language not determined")
+    assert facts.documents[1][1].endswith(f"language {english.document_b.language}")

@@ -14,27 +14,40 @@ from viewer.core.tokenize import blank_line_starts, char_class, char_codes
 # ideographs costs 16 ms at every start, since Python's regex compiler visits each of them.
 _KANA = (0x3040, 0x30FF)
 _CJK = (_KANA, (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+#: Letters of the alphabets and syllabaries after Latin's blocks and before the symbols:
+#: Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indic scripts, Thai, Georgian, Ethiopic
+#: and more; then Hangul and the Hebrew and Arabic presentation forms.
+_OTHER_SCRIPTS = ((0x0370, 0x1CFF), (0xAC00, 0xD7AF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+#: The language of a text in a script Tandem has no language data for (ISO 639's code for
+#: "undetermined"): read with no language's stemming, stop words or word frequencies.
+UNDETERMINED = "und"
 #: Runs of anything but letters: counted by their length, as Chinese text has a letter per
 #: character and a list of them all costs more than the runs between them.
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def detect_language(text: str, sample: int = 20000) -> str:
-    """Return "zh", "ja" or "en": which tokenizer and word statistics suit the text.
+    """Return "zh", "ja", "en" or `UNDETERMINED`: which tokenizer and word statistics suit
+    the text.
 
     A text is Chinese or Japanese when 30% of its letters are CJK characters (an English
     word has five letters, a Chinese one under two), however short: a one-line headline
-    of a dozen characters is as Chinese as an article."""
+    of a dozen characters is as Chinese as an article. A text most of whose letters are of
+    another script than Latin (Hebrew, Arabic, Cyrillic, ...) is `UNDETERMINED`: English
+    stemming, stop words and word frequencies would be wrong for it."""
     head = text[:sample]
     codes = char_codes(head)
     cjk = sum(_count_between(codes, low, high) for low, high in _CJK)
-    if not cjk:  # most texts: no need to count every letter
+    other = sum(_count_between(codes, low, high) for low, high in _OTHER_SCRIPTS)
+    if not cjk and not other:  # most texts: no need to count every letter
         return "en"
     letters = len(head) - sum(map(len, _NOT_LETTERS.findall(head)))
     # Kana-range marks that are no letters (・, ゛) count as CJK but not as letters.
-    if cjk < 0.3 * letters or not letters:
-        return "en"
-    return "ja" if _count_between(codes, *_KANA) > cjk * 0.1 else "zh"
+    if cjk >= 0.3 * letters and letters:
+        return "ja" if _count_between(codes, *_KANA) > cjk * 0.1 else "zh"
+    if other > 0.5 * letters:
+        return UNDETERMINED
+    return "en"
 
 
 def _count_between(codes: np.ndarray, low: int, high: int) -> int:

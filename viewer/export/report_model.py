@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 
-from viewer.core.document import Document
+from viewer.core.document import UNDETERMINED, Document
 from viewer.core.model import Comparison, Span
 from viewer.core.tokenize import as_written, cut_at_word
 from viewer.present.alignment import alignment_chain
@@ -164,8 +164,13 @@ def _document_rows(label: str, doc: Document, words: int) -> tuple[tuple[str, st
     """A document's row, then its notes: what loading took out of or replaced in the file
     (--trim's noise, a PDF's running headers, bad bytes), which the texts shown lack."""
     row = (label, f"{doc.name}{f' — {doc.path}' if doc.path else ''} · "
-                  f"{len(doc.text):,} characters, {words:,} words, language {doc.language}")
+                  f"{len(doc.text):,} characters, {words:,} words, "
+                  f"language {_language_label(doc.language)}")
     return (row, (f"Notes on {label}", "; ".join(doc.notes))) if doc.notes else (row,)
+
+
+def _language_label(language: str) -> str:
+    return "not determined" if language == UNDETERMINED else language
 
 
 def summary(comparison: Comparison, now: datetime | None = None) -> Summary:
