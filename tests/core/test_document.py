@@ -30,7 +30,9 @@ def test_white_space_only_has_no_paragraphs():
 
 
 def _reference(text: str) -> list[tuple[int, int]]:
-    """The definition, one regular expression match at a time."""
+    """The definition, one regular expression match at a time. A carriage return alone
+    ends a line as a line feed does (classic Mac OS)."""
+    text = re.sub(r"\r(?!\n)", "\n", text)
     blank = re.compile(r"\n[ \t\r\f\v]*\n\s*")
     separators = blank if blank.search(text) else re.compile(r"\r?\n")
     spans, start = [], 0
@@ -92,3 +94,23 @@ RUSSIAN = "Правительство вчера утвердило бюджет
 def test_a_text_in_another_script_is_undetermined(text, language):
     assert detect_language(text) == language
     assert Document(text * 20, "t").language == language
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+def test_a_text_with_mac_or_windows_line_endings_has_the_paragraphs_of_one_with_unix_ones(
+        tmp_path, ending):
+    from samples import PARAGRAPHS
+
+    from viewer.core.compare import compare
+    from viewer.core.loading import load_document
+
+    lines = [line for paragraph in PARAGRAPHS for line in (*paragraph.split(". "), "")]
+    unix, other = tmp_path / "unix.txt", tmp_path / "other.txt"
+    unix.write_bytes("\n".join(lines).encode())
+    other.write_bytes(ending.join(lines).encode())
+    as_unix, as_other = load_document(unix), load_document(other)
+    assert [text.replace(ending, "\n") for text in _texts(as_other.paragraphs, as_other.text)
+            ] == _texts(as_unix.paragraphs, as_unix.text)
+    assert len(as_other.paragraphs) == len(PARAGRAPHS)
+    if ending == "\r":  # the same characters, one for one: the same themes, at the same places
+        assert compare(as_other, as_other).themes == compare(as_unix, as_unix).themes
