@@ -4,6 +4,7 @@ once it commits, the run ends as finished, and the indexer says so."""
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.queues
 import os
 import signal
 import time
@@ -15,6 +16,7 @@ import pytest
 from tests.conftest import FIXTURES
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
+from viewer.ui.collection import index_process
 from viewer.ui.collection.index_process import _Stop
 from viewer.ui.collection.indexer import CollectionIndexer
 
@@ -101,3 +103,35 @@ def test_cancel_after_the_run_saved_its_work_reports_it_finished(  # type: ignor
     assert cancelled == []
     assert finished == ([(str(path), 0)] if report_saved else [])
     assert _documents(path) == len(list(EN_ARTICLES.glob("*.txt")))
+
+
+class _StoreWitness:
+    """The child's message queue, noting with each message whether the store was there."""
+
+    def __init__(self, store: str, messages: multiprocessing.queues.Queue) -> None:
+        self.store = store
+        self.messages = messages
+
+    def put(self, message: tuple[object, ...]) -> None:
+        self.messages.put((message[0], os.path.exists(self.store)))
+
+
+def test_a_failed_first_run_removes_its_store_before_it_reports(tmp_path: Path) -> None:
+    # The window takes "failed" as the run's end (and a test then looks in the cache): the
+    # store the run made must be gone by the time the message is sent, not just after.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    store = str(tmp_path / "c.tandem")
+    context = multiprocessing.get_context("spawn")
+    messages = context.Queue()
+    child = context.Process(target=index_process.run,
+                            args=(store, [str(empty)], True, _StoreWitness(store, messages)))
+    child.start()
+    try:
+        reported = messages.get(timeout=120)
+        while reported[0] == "progress":
+            reported = messages.get(timeout=120)
+    finally:
+        child.join(60)
+    assert reported == ("failed", False)
+    assert not os.path.exists(store)

@@ -7,7 +7,7 @@ so the store's transaction rolls back and the alignment pool is stopped; the sto
 it was before. Once the store commits, SIGTERM is let pass: the run ends as finished, and
 says so. Qt-free: the child imports only the engine.
 
-A first run that fails or is cancelled removes the store it created.
+A first run that fails or is cancelled removes the store it created, before it says so.
 Messages on the queue: ("progress", stage, fraction), ("finished", skipped_count),
 ("failed", one-line reason), ("unusable", one-line reason) when the store is there but no
 store this version can read (`UnusableStore`).
@@ -73,21 +73,23 @@ def run(store_path: str, sources: Sequence[str], sync: bool, messages: Queue,
             messages.put(("progress", stage, fraction))
 
     existed = os.path.exists(store_path)
-    finished = False
+    outcome: tuple[str, object] | None = None
     try:
         with CollectionStore.create_or_open(store_path) as store:
             # The window indexes into its cache of the source (see `CollectionMode.open`).
             summary = add_sources(store, list(sources), progress, sync=sync, cache=True,
                                   committing=stop.commit_begins)
-        finished = True
-        messages.put(("finished", summary.skipped))
+        outcome = ("finished", summary.skipped)
     except UnusableStore as error:
-        messages.put(("unusable", str(error)))
+        outcome = ("unusable", str(error))
     except TandemError as error:
-        messages.put(("failed", str(error)))
+        outcome = ("failed", str(error))
     except Exception as error:  # noqa: BLE001 - reported to the window, never a traceback
-        messages.put(("failed", f"indexing failed: {type(error).__name__}: {error}"))
+        outcome = ("failed", f"indexing failed: {type(error).__name__}: {error}")
     finally:
-        if not finished and not existed:
+        if (outcome is None or outcome[0] != "finished") and not existed:
             # A first run that failed or was cancelled leaves nothing.
             remove_unused_store(store_path)
+    # Only now: the window takes the message as the run's end, when a failed first run's
+    # store must already be gone.
+    messages.put(outcome)
