@@ -45,3 +45,23 @@ def test_a_name_typed_without_an_extension_gets_the_reports(qtbot, tmp_path: Pat
         QTimer.singleShot(20, lambda typed=typed: type_name(typed))
         assert ask_export_path(parent, "Export", str(tmp_path / f"x.{kind}"), kind) \
             == str(tmp_path / expected)
+
+
+def test_a_pair_read_from_a_collection_gets_a_name_that_can_be_written(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A collection's articles come from no file: their names are 'Title (id)', where a dot
+    # is no extension and a slash no folder, and a title runs to 200 characters.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    title = ("The report of the 20th National Congress pointed out that it is necessary to "
+             "accelerate the construction of a network power and a digital China. ") * 2
+    a = Document("text", "U.S. and China: Web 2.0 (news/2022/a.1)")
+    b = Document("text", f"{title[:200]}… (d00002)")
+    headline = "关于进一步加强网络强国建设推动数字中国高质量发展的若干意见"
+    c = Document("text", f"{headline * 3} (zh/长标题)")
+    for pair in ((b, c), (a, b), (c, a)):
+        path = Path(default_export_path(list(pair), "pdf"))
+        assert path.parent == tmp_path
+        path.write_bytes(b"%PDF")  # the name is one a file system takes
+        first, second = path.stem.split("-vs-")
+        for document, part in zip(pair, (first, second), strict=True):
+            assert document.name.replace("/", "_").startswith(part)

@@ -18,6 +18,20 @@ from viewer.core.model import Comparison
 from viewer.present.collection_figures import CollectionFigures
 
 SUFFIX = {"pdf": ".pdf", "html": ".html"}
+#: Bytes of each article's part of a report's default name: both, "-vs-" and the suffix
+#: stay within the 255 bytes a file system allows a file name.
+STEM_BYTES = 120
+
+
+def report_stem(document: Document) -> str:
+    """The article's part of a report's default name: its file's name without the extension;
+    for a text from no file (pasted, or a collection's 'Title (id)', where a dot or a slash
+    is no extension or folder), its name with no path separator; at most STEM_BYTES."""
+    if document.path:
+        stem = Path(document.path).stem
+    else:
+        stem = document.name.replace("/", "_").replace("\\", "_")
+    return stem.encode()[:STEM_BYTES].decode(errors="ignore").rstrip()
 
 
 def default_export_path(documents: Sequence[Document | None], kind: str) -> str:
@@ -25,7 +39,7 @@ def default_export_path(documents: Sequence[Document | None], kind: str) -> str:
     come from no file (pasted, or read from a collection's store)."""
     a, b = documents
     suffix = SUFFIX[kind]
-    name = f"{Path(a.name).stem}-vs-{Path(b.name).stem}{suffix}" if a and b else suffix
+    name = f"{report_stem(a)}-vs-{report_stem(b)}{suffix}" if a and b else suffix
     for document in documents:
         if document is not None and document.path:
             return str(Path(document.path).resolve().parent / name)
