@@ -19,7 +19,7 @@ from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
 from tests.conftest import FIXTURES
-from tests.ui.articles import write_pair
+from tests.ui.articles import article_a, article_b, write_pair
 from tests.ui.conftest import wait_rendered
 from viewer.collection.context import collection_context
 from viewer.collection.engine import add_sources
@@ -861,6 +861,25 @@ def test_the_collection_report_is_never_written_onto_the_store_or_an_article(
         assert len(problems) == 1 and "would be overwritten" in problems[0]
         assert "would be overwritten" in window.last_message.text()
         assert target.read_bytes() == before
+
+
+def test_text_pasted_under_the_collection_is_shown_and_compared(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # Paste as A/B with the collection's page in front shows the pair's page, as Open…
+    # does: the pasted texts are not compared out of sight.
+    window = open_collection(make_window, qtbot, dev_store)
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText(article_a())
+    window.paste_a_act.trigger()
+    assert not window.showing_collection
+    assert window.panes[0].view.toPlainText() == article_a()
+    window.back_act.trigger()
+    clipboard.setText(article_b())
+    window.paste_b_act.trigger()
+    wait_rendered(qtbot, window)
+    assert not window.showing_collection
+    assert window.windowTitle().startswith("Pasted text ↔ Pasted text")
+    assert window.figures.text().startswith("Shared text:")
 
 
 def test_recent_collections_and_the_command_line_form(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]

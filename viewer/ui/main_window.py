@@ -289,8 +289,10 @@ class MainWindow(QMainWindow):
         self._start_job("Opening…")
 
     def set_document(self, side: int, document: Document | None) -> None:
+        """Show `document` (pasted text) on `side`, on the pair's page as a file opened is."""
         if document is None:
             return
+        self.show_comparison_page()
         self.documents[side] = self._sources[side] = document
         self._forget_results()  # first: the old scroll map must not move the new text
         self.panes[side].set_document(document)
