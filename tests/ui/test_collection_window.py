@@ -882,6 +882,35 @@ def test_text_pasted_under_the_collection_is_shown_and_compared(
     assert window.figures.text().startswith("Shared text:")
 
 
+def test_the_collection_report_is_offered_under_the_collections_own_name(
+        make_window, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    # The save dialog's name is the collection's, less the suffix of the file it came from:
+    # not 'dev-small.jsonl-collection.html', and a folder's dot is no suffix.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    folder = tmp_path / "news.2023"
+    folder.mkdir()
+    for article in sorted(EN_ARTICLES.glob("*.txt"))[:3]:
+        shutil.copy(article, folder / article.name)
+    offered: list[str] = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, read_and_close)
+            return
+        offered.append(Path(dialog.selectedFiles()[0]).name)
+        dialog.reject()
+
+    for source in (folder, DEV_SMALL):
+        window = open_collection(make_window, qtbot, source)
+        QTimer.singleShot(20, read_and_close)
+        window.collection_html_act.trigger()
+    assert offered == ["news.2023-collection.html", "dev-small-collection.html"]
+
+
 def test_recent_collections_and_the_command_line_form(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     from viewer.cli import window_parser
 

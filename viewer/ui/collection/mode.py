@@ -75,6 +75,17 @@ def collection_name(path: str) -> str:
     return os.path.basename(os.path.normpath(path)) or path
 
 
+def collection_report_path(name: str, kind: str) -> str:
+    """The collection report's default path: 'NAME-collection.html' in the home folder,
+    NAME without the suffix of the file it was opened from ('news.jsonl.gz' -> 'news'); a
+    folder's name is kept whole ('news.2023')."""
+    for suffix in sorted(JSON_LINES_SUFFIXES + STORE_SUFFIXES, key=len, reverse=True):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[:-len(suffix)]
+            break
+    return os.path.join(os.path.expanduser("~"), f"{name}-collection.{kind}")
+
+
 class _JobSignals(QObject):
     done = Signal(object)
     failed = Signal(str)
@@ -516,10 +527,8 @@ class CollectionMode(QObject):
             self.window.show_error("Nothing to export", "Open a collection first.")
             return
         if target is None:
-            default = os.path.join(os.path.expanduser("~"),
-                                   f"{os.path.splitext(self.data.name)[0]}-collection.{kind}")
             target = ask_export_path(self.window, f"Export collection as {kind.upper()}",
-                                     default, kind)
+                                     collection_report_path(self.data.name, kind), kind)
             if not target:
                 return
         try:
