@@ -1152,6 +1152,43 @@ def test_a_store_damaged_past_its_first_pages_gets_one_line(tmp_path: Path) -> N
     assert store.read_bytes() == data
 
 
+def _damage_table(store: Path, table: str) -> bytes:
+    """Overwrite the root page of the store's `table` with noise, as a bad disk sector
+    would; the store's bytes after."""
+    with contextlib.closing(sqlite3.connect(store)) as connection:
+        (root,), = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                                      (table,))
+        (size,), = connection.execute("PRAGMA page_size")
+    data = bytearray(store.read_bytes())
+    data[(root - 1) * size:root * size] = random.Random(7).randbytes(size)
+    store.write_bytes(data)
+    return bytes(data)
+
+
+def test_an_add_that_meets_a_damaged_page_calls_the_store_damaged(tmp_path: Path) -> None:
+    # Damage met inside the add's transaction (the index, read only there) was told as
+    # "could not be written", as a full disk is: no word that the store is damaged, and
+    # no offer to index afresh where the store is only a cache.
+    planted, store, source = _indexed(tmp_path)
+    damaged = _damage_table(store, "tokens")
+    result = tandem("corpus", "add", str(store), str(source), env=_env(tmp_path))
+    assert (result.returncode, result.stderr) == (
+        2, f"tandem: {store}: is damaged or not a collection store (database disk image is "
+           "malformed); it is left as it is: index the collection into a new store\n")
+    assert store.read_bytes() == damaged
+    out = tmp_path / "out.json"
+    assert tandem("corpus", str(source), "--json", str(out), env=_env(tmp_path)
+                  ).returncode == 0
+    [cached] = (tmp_path / "cache").rglob("*.sqlite")
+    _damage_table(cached, "tokens")
+    result = tandem("corpus", str(source), "--json", str(out), env=_env(tmp_path))
+    assert result.returncode == 2 and result.stderr.startswith(
+        f"tandem: {cached}: is damaged or not a collection store")
+    assert result.stderr.rstrip().endswith(
+        "it is the index Tandem keeps in its cache for these sources: delete it to index "
+        "them afresh, or give --store PATH")
+
+
 def test_a_store_a_later_version_indexed_is_read_and_never_added_to(tmp_path: Path) -> None:
     _, store, source = _indexed(tmp_path)
     _alter(store, "UPDATE meta SET value = '999' WHERE key = 'matcher'")

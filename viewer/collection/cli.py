@@ -17,13 +17,14 @@ report. Bad input exits 2 with one line; Ctrl-C exits 130 and leaves the store a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
 import shlex
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -301,13 +302,13 @@ def _results(store: CollectionStore, watchlist: tuple[str, ...] | None) -> dict[
 def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
            watchlist: tuple[str, ...] | None) -> None:
     from viewer.collection.engine import add_sources
-    from viewer.collection.store import remove_unused_store
+    from viewer.collection.store import CollectionStore, remove_unused_store
 
     cached = not (command == "add" or args.store)
     path = default_store(args.sources) if cached else args.store
     existed, indexed = os.path.exists(path), False
     try:
-        with _open_store(path, cached) as store:
+        with _in_cache_told(cached), CollectionStore.create_or_open(path) as store:
             summary = add_sources(store, args.sources, progress, sync=command != "add",
                                   cache=cached, replace=getattr(args, "replace", False),
                                   refind=args.refind)
@@ -324,11 +325,14 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
             remove_unused_store(path)
 
 
-def _open_store(path: str, cached: bool) -> CollectionStore:
-    from viewer.collection.store import CollectionStore, UnusableStore
+@contextlib.contextmanager
+def _in_cache_told(cached: bool) -> Iterator[None]:
+    """A store found unusable, on opening or while adding to it (a damaged page read only
+    then), told as the cache it is when `cached`."""
+    from viewer.collection.store import UnusableStore
 
     try:
-        return CollectionStore.create_or_open(path)
+        yield
     except UnusableStore as error:
         if not cached:
             raise

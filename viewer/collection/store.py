@@ -246,7 +246,14 @@ def is_database(path: str, *, unreadable: bool = False) -> bool:
         return unreadable
 
 
-def _damaged(path: str, error: sqlite3.DatabaseError) -> str:
+def _is_damage(error: sqlite3.Error) -> bool:
+    """Whether SQLite found the store's file damaged (or no database), rather than a write
+    refused (a lock, a full disk)."""
+    return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT,
+                                                        sqlite3.SQLITE_NOTADB)
+
+
+def _damaged(path: str, error: sqlite3.Error) -> str:
     """What to tell of a store SQLite cannot read (`error`)."""
     return (f"{path}: is damaged or not a collection store ({error}); it is left as it is: "
             f"index the collection into a new store{_source_hint(path)}")
@@ -449,6 +456,8 @@ class CollectionStore:
             connection.commit()
         except sqlite3.Error as error:
             connection.rollback()
+            if _is_damage(error):  # a page read inside the transaction: no failed write
+                raise UnusableStore(_damaged(self.path, error)) from None
             raise StoreError(f"{self.path}: could not be written ({error}); it is left as "
                              "it was before") from None
         except BaseException:
