@@ -783,6 +783,49 @@ def test_an_interrupted_add_leaves_the_store_as_it_was(tmp_path: Path, how: str)
     assert tandem("corpus", "add", str(store), str(small), env=_env(tmp_path)).returncode == 0
 
 
+def test_a_run_interrupted_once_its_store_is_written_says_so(tmp_path: Path) -> None:
+    # Ctrl-C while the one shot wrote its report said "the store is as it was before",
+    # though the store held the new articles.
+    store, out = tmp_path / "store.sqlite", tmp_path / "out.json"
+    source = _big_collection(tmp_path / "big.jsonl", copies=12)
+    assert tandem("corpus", str(source), "--store", str(store), "--json", str(out),
+                  env=_env(tmp_path)).returncode == 0
+    report = out.read_bytes()
+    assert len(report) > 1 << 17  # more than a pipe holds
+    store.unlink()
+    # The report goes to a pipe no one reads: the run waits there, its store written.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "viewer", "corpus", str(source), "--store", str(store),
+         "--json", "-"], cwd=ROOT, env=_env(tmp_path), stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, preexec_fn=_ctrl_c_on)
+    deadline = time.monotonic() + 120
+    while not _holds_articles(store):
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            pytest.fail("the run never wrote its store while it could be interrupted")
+        time.sleep(0.05)
+    time.sleep(0.5)  # into writing the report
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr.decode().splitlines()[-1] == (
+        f"tandem: interrupted once {store} was written: it holds the articles, but the "
+        "reports asked for may not all be written; 'tandem corpus report' writes them "
+        "from the store")
+    with CollectionStore.open(store) as opened:
+        assert opened.report() == json.loads(report)
+
+
+def _holds_articles(store: Path) -> bool:
+    """Whether the store at `store` has committed articles (read as another program)."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"{store.as_uri()}?mode=ro", uri=True,
+                                                timeout=0)) as connection:
+            return bool(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.Error:
+        return False
+
+
 @pytest.mark.skipif((os.cpu_count() or 1) < 2 or not Path("/proc/self/task").is_dir(),
                     reason="aligns in worker processes on two cores or more; reads /proc")
 def test_an_add_killed_while_its_workers_align_leaves_them_no_last_word(

@@ -11,7 +11,8 @@ The one-shot form keeps its store in the user's cache folder (one per set of sou
 running it again only indexes what changed; `--store` chooses the store. With no --json,
 --html or --pdf, the one shot and report print a summary of the results and where the
 store is (on stderr, as every other line they tell; nothing under --quiet) instead of a
-report. Bad input exits 2 with one line; Ctrl-C exits 130 and leaves the store as it was.
+report. Bad input exits 2 with one line; Ctrl-C exits 130 and leaves the store as it was
+(once the store is written, while the reports are, it says so).
 """
 
 from __future__ import annotations
@@ -195,9 +196,11 @@ def run_corpus(argv: Sequence[str]) -> int:
             if not command:
                 check_embedded(args)
             _index(args, command, progress, watchlist)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interruption:
         progress.close()
-        print("tandem: interrupted; the store is as it was before", file=sys.stderr)
+        said = (str(interruption) if isinstance(interruption, InterruptedOnceWritten)
+                else "interrupted; the store is as it was before")
+        print(f"tandem: {said}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except TandemError as error:
         progress.close()
@@ -313,16 +316,33 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
                                   cache=cached, replace=getattr(args, "replace", False),
                                   refind=args.refind)
             indexed = True
-            progress.close()
-            _tell(summary, sys.stderr, quiet=args.quiet)
-            _note_if_alone(store.document_count(), args)
-            _note_formulations_kept(store, args)
-            if command != "add":
-                _write_or_sum_up(store, args, watchlist)
+            try:
+                progress.close()
+                _tell(summary, sys.stderr, quiet=args.quiet)
+                _note_if_alone(store.document_count(), args)
+                _note_formulations_kept(store, args)
+                if command != "add":
+                    _write_or_sum_up(store, args, watchlist)
+            except KeyboardInterrupt:
+                raise InterruptedOnceWritten(store.path, _asks_for_a_report(args)) from None
     finally:
         if not (existed or indexed):
             # A first run that failed or was stopped leaves no empty store.
             remove_unused_store(path)
+
+
+class InterruptedOnceWritten(KeyboardInterrupt):
+    """Ctrl-C once an add has committed: the store holds the articles (it is not as it
+    was before), but the reports asked for may not all be written."""
+
+    def __init__(self, store: str, reports: bool) -> None:
+        from viewer.core.errors import printable
+
+        said = f"interrupted once {printable(store)} was written: it holds the articles"
+        if reports:
+            said += (", but the reports asked for may not all be written; 'tandem corpus "
+                     "report' writes them from the store")
+        super().__init__(said)
 
 
 @contextlib.contextmanager
