@@ -467,6 +467,34 @@ def test_an_add_of_another_files_articles_under_the_same_ids_exits_2_unless_repl
             row["id"]: row["text"] for row in other_rows}
 
 
+def test_an_add_says_which_articles_its_sources_no_longer_hold_stay(tmp_path: Path) -> None:
+    # A file deleted or renamed, or a line gone from a newer dump, stayed in the store
+    # unsaid: "removed 0", and a renamed file listed as a pair with its own old copy.
+    planted = make_collection(documents=6)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for row in planted.rows[:4]:
+        (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    dump = planted.write(tmp_path / "c.jsonl", planted.rows[4:])
+    store = tmp_path / "store.sqlite"
+    assert tandem("corpus", "add", str(store), str(folder), str(dump),
+                  env=_env(tmp_path)).returncode == 0
+    first, second = planted.rows[0]["id"], planted.rows[1]["id"]
+    (folder / f"{first}.txt").unlink()
+    (folder / f"{second}.txt").rename(folder / "renamed.txt")
+    planted.write(dump, planted.rows[5:])  # a newer dump without its first line
+    result = tandem("corpus", "add", str(store), str(folder), str(dump), env=_env(tmp_path))
+    assert result.returncode == 0
+    assert (f"tandem: note: 3 articles these sources no longer hold stay in the store (such "
+            f"as {folder / f'{first}.txt'}): an add removes none") in result.stderr
+    with CollectionStore.open(store) as opened:  # as it says
+        assert {first, second, planted.rows[4]["id"], "renamed"} <= {
+            d.id for d in opened.documents()}
+    again = tandem("corpus", "add", str(store), str(folder), str(dump), "--quiet",
+                   env=_env(tmp_path))
+    assert (again.returncode, again.stderr) == (0, "")
+
+
 def test_spark_options_given_to_the_embedded_engine_are_refused(tmp_path: Path) -> None:
     source = make_collection(documents=4).write(tmp_path / "c.jsonl")
     result = tandem("corpus", str(source), "--out", str(tmp_path / "tables"),

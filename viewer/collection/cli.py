@@ -365,8 +365,10 @@ def _in_cache_told(cached: bool) -> Iterator[None]:
 def _tell(summary: AddSummary, stream: TextIO, *, quiet: bool) -> None:
     """What a run did, on `stream`: the articles it indexed (not when `quiet`), the inputs
     it skipped with the reason, and its notes on articles it indexed all the same (the
-    first `SKIPPED_SHOWN`; the report lists them all). A skipped input is told however
-    quiet the run: it is a fault in what the user gave, which a script should show."""
+    first `SKIPPED_SHOWN`; the report lists them all), then (not when `quiet`) the stored
+    articles the sources no longer hold, which an add keeps. A skipped input is told
+    however quiet the run: it is a fault in what the user gave, which a script should
+    show."""
     if not quiet:
         notes = f"; notes {summary.noted:,}" if summary.noted else ""
         print(f"tandem: articles added {summary.added:,}, changed {summary.changed:,}, "
@@ -374,6 +376,12 @@ def _tell(summary: AddSummary, stream: TextIO, *, quiet: bool) -> None:
               f"inputs skipped {summary.skipped:,}{notes}", file=stream)
     tell_skipped([{"path": s.path, "reason": s.reason, "indexed": s.indexed}
                   for s in summary.reported], stream)
+    if summary.left and not quiet:
+        stay = "stays" if len(summary.left) == 1 else "stay"
+        print(f"tandem: note: {counted(len(summary.left), 'article')} these sources no "
+              f"longer hold {stay} in the store (such as {summary.left[0]}): an add removes "
+              "none; 'tandem corpus SOURCE... --store STORE', given every source the store "
+              "holds, makes it hold exactly those", file=stream)
 
 
 def _note_if_alone(documents: int, args: argparse.Namespace) -> None:

@@ -24,6 +24,7 @@ import numpy as np
 from viewer.collection.align import align_pairs
 from viewer.collection.clashes import (
     TakenId,
+    file_of,
     of_other_sources,
     refuse_removing,
     refuse_replacing,
@@ -33,7 +34,7 @@ from viewer.collection.clashes import (
 from viewer.collection.passage_rules import sentence_bounds
 from viewer.collection.rekey import keys_current, mark_keys, refuse_later_version, rekey
 from viewer.collection.results import derive
-from viewer.collection.sources import Article, Skipped, read_sources
+from viewer.collection.sources import Article, Skipped, lies_in, read_sources
 from viewer.collection.store import CollectionStore, DocumentRow, StoreError
 from viewer.collection.words import (
     CJK_LANGUAGES,
@@ -72,6 +73,9 @@ class AddSummary:
     aligned_pairs: int
     #: What the run left out, and its notes on articles it indexed, in order.
     reported: tuple[Skipped, ...] = ()
+    #: Where the stored articles were read from that the sources no longer hold (a file
+    #: deleted or renamed, a line gone from a newer dump): an add without `sync` keeps them.
+    left: tuple[str, ...] = ()
 
     @property
     def skipped(self) -> int:
@@ -183,6 +187,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
             refuse_removing(store.path, [path for doc_id, path in stored_paths.items()
                                          if doc_id not in present], sources)
         gone |= {doc_id for doc_id in known if doc_id not in present}
+    left = [] if sync else _no_longer_held(stored, present | gone, sources)
     for doc_id in sorted(gone):
         store.remove_document(known[doc_id][0])
     removed = len(gone)
@@ -257,7 +262,25 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
            else {num for num, _, _ in fresh}, grams)
     return AddSummary(added=len(fresh) - changed, changed=changed + relabelled,
                       removed=removed, unchanged=len(articles) - len(fresh) - relabelled,
-                      aligned_pairs=len(pairs), reported=tuple(skipped))
+                      aligned_pairs=len(pairs), reported=tuple(skipped),
+                      left=tuple(left))
+
+
+def _no_longer_held(stored: dict[str, DocumentRow], accounted: set[str],
+                    sources: list[str]) -> list[str]:
+    """The paths (sorted) of the `stored` articles read from `sources` that are not
+    `accounted` for (read now, or taken out) and whose file is gone, or whose JSON-lines
+    file no longer holds them."""
+    return sorted(row.path for doc_id, row in stored.items()
+                  if doc_id not in accounted and _in_sources(row.path, sources)
+                  and (file_of(row.path) != row.path or not os.path.isfile(row.path)))
+
+
+def _in_sources(stored_path: str, sources: list[str]) -> bool:
+    """Whether an article read from `stored_path` (a file, or a JSON-lines "FILE:LINE")
+    came from one of `sources` (absolute paths), there or not."""
+    path = file_of(stored_path)
+    return any(path == source or lies_in(path, source) for source in sources)
 
 
 def _update_metadata(store: CollectionStore, num: int, article: Article) -> None:
