@@ -82,6 +82,9 @@ def test_the_one_shot_sync_keeps_other_sources_unless_the_store_is_its_cache(
     with CollectionStore.create_or_open(str(store)) as opened, \
             pytest.raises(SourceError, match="holds 2 articles of other sources"):
         add_sources(opened, [str(second)], sync=True, workers=1)
+    with CollectionStore.create_or_open(str(store)) as opened, \
+            pytest.raises(SourceError, match=r"holds 1 article of other sources \(first"):
+        add_sources(opened, [str(first)], sync=True, workers=1)
     assert texts(store) == before
     # A file deleted from the source itself goes, as the sync is for.
     (first / "xinhua" / "2021-06-16.txt").unlink()

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from viewer.collection.article import SourceError
 from viewer.collection.sources import lies_in
+from viewer.present.wording import counted
 
 _LINE = re.compile(r"^(.*):(\d+)$")
 
@@ -118,7 +119,7 @@ def refuse_removing(store_path: str, stored_paths: Sequence[str],
     others = [path for path in stored_paths if of_other_sources(path, sources)]
     if others:
         raise SourceError(
-            f"{store_path}: holds {len(others):,} articles of other sources (first: "
+            f"{store_path}: holds {counted(len(others), 'article')} of other sources (first: "
             f"{others[0]}) that indexing only the given sources would remove; add to it "
             "with 'tandem corpus add STORE SOURCE', report it with 'tandem corpus report "
             "STORE', or give another --store")
