@@ -1371,6 +1371,24 @@ def test_the_reports_name_an_article_headed_by_its_series_boilerplate_as_the_win
     assert all("title" not in d for d in json.loads(json_out.read_text())["documents"])
 
 
+def test_a_report_of_a_store_holding_no_article_says_so(tmp_path: Path) -> None:
+    # A first add killed before it wrote an article leaves such a store (its clean-up never
+    # ran): "0 articles, 0 pairs" alone read as a collection in which nothing recurs.
+    store = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(str(store)):
+        pass
+    result = tandem("corpus", "report", str(store), "--json", str(tmp_path / "out.json"),
+                    env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "out.json").read_text())["documents"] == []
+    assert result.stderr == ("tandem: note: the store holds no articles (its first add was "
+                             "stopped before it wrote any): add them with 'tandem corpus add "
+                             "STORE SOURCE'\n")
+    quiet = tandem("corpus", "report", str(store), "--json", str(tmp_path / "out.json"),
+                   "--quiet", env=_env(tmp_path))
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+
+
 def test_a_single_article_given_as_the_collection_gets_a_note_of_what_to_give(
         tmp_path: Path) -> None:
     article = tmp_path / "one.txt"

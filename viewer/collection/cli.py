@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 ALONE = ("the collection holds a single article, with no other to share text with: give "
          "a folder of articles or a JSON-lines file, or add articles with 'tandem corpus "
          "add STORE SOURCE' (two files side by side: tandem compare A B)")
+#: Said when a store holds no article: its first add was stopped before it wrote any.
+EMPTY = ("the store holds no articles (its first add was stopped before it wrote any): "
+         "add them with 'tandem corpus add STORE SOURCE'")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
@@ -386,9 +389,10 @@ def _tell(summary: AddSummary, stream: TextIO, *, quiet: bool) -> None:
 
 def _note_if_alone(documents: int, args: argparse.Namespace) -> None:
     """Tell (unless quiet) that a collection of fewer than two articles has nothing to
-    share text with, whichever engine indexed it."""
+    share text with, whichever engine indexed it; a store of none (its first add
+    stopped before it wrote one) is told so."""
     if documents < 2 and not args.quiet:
-        print(f"tandem: note: {ALONE}", file=sys.stderr)
+        print(f"tandem: note: {ALONE if documents else EMPTY}", file=sys.stderr)
 
 
 def _note_formulations_kept(store: CollectionStore, args: argparse.Namespace) -> None:
@@ -425,6 +429,7 @@ def _report(args: argparse.Namespace, watchlist: tuple[str, ...] | None) -> None
     with CollectionStore.open(args.store) as store:
         _write_or_sum_up(store, args, watchlist)
         note = other_version_note(store)
+        _note_if_alone(store.document_count(), args)
     if note and not args.quiet:
         print(f"tandem: note: {note}", file=sys.stderr)
 
