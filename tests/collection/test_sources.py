@@ -279,6 +279,21 @@ def test_a_short_metadata_csv_names_its_chinese_series_as_written(
     assert skipped == []
 
 
+@pytest.mark.parametrize("separator", [";", "\t", ","])
+def test_metadata_csv_naming_its_columns_quoted_with_spaces_is_read(tmp_path: Path,
+                                                                    separator: str) -> None:
+    # A spreadsheet quotes a column's name typed with a space after it ("File "): the
+    # semicolons were not found, and the run stopped on 'has no "file" column'.
+    (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        separator.join(['"File "', '" ID"', "Series", "Date"]) + "\r\n"
+        + separator.join(["a.txt", "d001", "s01", "2021-04-02"]) + "\r\n",
+        encoding="utf-8", newline="")
+    [article], skipped = read(tmp_path)
+    assert (article.id, article.series, article.date) == ("d001", "s01", "2021-04-02")
+    assert skipped == []
+
+
 def test_metadata_csv_without_a_file_column_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Alpha.\n", encoding="utf-8")
     (tmp_path / "metadata.csv").write_text("name,id\na.txt,x\n", encoding="utf-8")

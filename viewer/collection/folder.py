@@ -464,8 +464,10 @@ def _is_month(folder: str) -> bool:
 
 def _delimiter(header: str) -> str:
     """The separator of a CSV file whose first line is `header`: a comma, or what names a
-    "file" column (a spreadsheet set to a European language writes semicolons)."""
+    "file" column (a spreadsheet set to a European language writes semicolons); a column's
+    name may be quoted, with spaces inside the quotes ("File ") as outside."""
     for separator in ",;\t":
-        if "file" in (name.strip().strip('"').lower() for name in header.split(separator)):
+        if "file" in (name.strip().strip('"').strip().lower()
+                      for name in header.split(separator)):
             return separator
     return ","
