@@ -294,6 +294,21 @@ def test_metadata_csv_naming_its_columns_quoted_with_spaces_is_read(tmp_path: Pa
     assert skipped == []
 
 
+@pytest.mark.parametrize(("name", "series", "encoding"), [
+    ("新聞.txt", "s", "big5"), ("Ñu.txt", "s", "cp1252"), ("Новости.txt", "ТАСС", "cp1251")])
+def test_a_one_row_metadata_csv_in_a_code_page_names_its_file(
+        tmp_path: Path, name: str, series: str, encoding: str) -> None:
+    # One row in Big5 was read as Windows-1252 ("lists ·s»D.txt, which is not in the
+    # folder"), one in Windows-1252 as GBK ("lists 製.txt"), and the article lost its id,
+    # series and date. The folder's own file names tell which code page was saved.
+    (tmp_path / name).write_text("Article here.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_bytes(
+        f"file,id,series,date\r\n{name},x0,{series},2023-01-01\r\n".encode(encoding))
+    [article], skipped = read(tmp_path)
+    assert (article.id, article.series, article.date) == ("x0", series, "2023-01-01")
+    assert skipped == []
+
+
 def test_metadata_csv_without_a_file_column_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Alpha.\n", encoding="utf-8")
     (tmp_path / "metadata.csv").write_text("name,id\na.txt,x\n", encoding="utf-8")

@@ -192,56 +192,76 @@ class FolderSource:
         exact, folded = _spellings(names)
         try:
             with open(path, "rb") as raw:
-                # As a spreadsheet saves it: UTF-8 or UTF-16 ("Unicode text"), with or
-                # without a byte-order mark, or the system's code page (cp1252, GBK).
-                text = decode_text(raw.read(), path).removeprefix("\ufeff")
-            with io.StringIO(text, newline="") as handle:
-                # Excel writes, and reads, a first line "sep=;" naming the separator: the
-                # columns are named on the line after it.
-                first = handle.readline()
-                hint = _SEPARATOR_LINE.fullmatch(first.rstrip("\r\n"))
-                if hint:
-                    delimiter, skipped = hint.group(1), 1
+                text = self._metadata_text(raw.read(), path, exact, folded)
+            rows, columns, skipped = _csv_rows(text)
+            if "file" not in columns:
+                raise SourceError(f"{path}: has no \"file\" column (its first line should "
+                                  "name the columns: file,id,series,date)")
+
+            def cell(row: dict[str, str], column: str) -> str:
+                value = row.get(columns.get(column, ""), "")
+                return value.strip() if isinstance(value, str) else ""
+
+            for row in rows:
+                if _blank(row):
+                    continue
+                where = f"{path}:{rows.line_num + skipped}"
+                name = self._folder_name(cell(row, "file"), exact, folded)
+                if name in ("", "."):
+                    self.notes.append(Skipped(where, "names no file"))
+                elif name not in names:
+                    self.notes.append(Skipped(where, self._not_read(name)))
+                elif name in listed:
+                    self.notes.append(Skipped(where, f"lists {name} a second time (the "
+                                                     f"first, {listed[name].row}, is used)"))
                 else:
-                    delimiter, skipped = _delimiter(first), 0
-                    handle.seek(0)
-                rows = csv.DictReader(handle, delimiter=delimiter)
-                columns = {(name or "").strip().lower(): name for name in rows.fieldnames or ()}
-                if "file" not in columns:
-                    raise SourceError(f"{path}: has no \"file\" column (its first line should "
-                                      "name the columns: file,id,series,date)")
-
-                def cell(row: dict[str, str], column: str) -> str:
-                    value = row.get(columns.get(column, ""), "")
-                    return value.strip() if isinstance(value, str) else ""
-
-                for row in rows:
-                    if _blank(row):
-                        continue
-                    where = f"{path}:{rows.line_num + skipped}"
-                    name = self._listed_name(cell(row, "file"))
-                    written = unicodedata.normalize("NFC", name)
-                    name = exact.get(written) or folded.get(written.casefold(), name)
-                    if name in ("", "."):
-                        self.notes.append(Skipped(where, "names no file"))
-                    elif name not in names:
-                        self.notes.append(Skipped(where, self._not_read(name)))
-                    elif name in listed:
-                        self.notes.append(Skipped(where, f"lists {name} a second time (the "
-                                                         f"first, {listed[name].row}, is used)"))
-                    else:
-                        unread = unread_date(cell(row, "date"), "dated by its file name, "
-                                                                "page or text instead, if they "
-                                                                "give one")
-                        if unread:
-                            self.notes.append(Skipped(where, unread, indexed=True))
-                        listed[name] = _Listed(cell(row, "id"), cell(row, "series"),
-                                               iso_date(cell(row, "date")), cell(row, "title"),
-                                               where)
+                    unread = unread_date(cell(row, "date"), "dated by its file name, "
+                                                            "page or text instead, if they "
+                                                            "give one")
+                    if unread:
+                        self.notes.append(Skipped(where, unread, indexed=True))
+                    listed[name] = _Listed(cell(row, "id"), cell(row, "series"),
+                                           iso_date(cell(row, "date")), cell(row, "title"),
+                                           where)
         except (OSError, LoadError, csv.Error) as exc:
             raise SourceError(f"{path}: cannot be read as CSV ({exc}); save it as UTF-8 "
                               "with the columns file,id,series,date") from None
         return listed
+
+    def _metadata_text(self, data: bytes, path: str, exact: dict[str, str],
+                       folded: dict[str, str]) -> str:
+        """The text of metadata.csv (`data`), decoded as an article's is: UTF-8 or UTF-16
+        ("Unicode text"), with or without a byte-order mark, or the system's code page
+        (cp1252, GBK, Big5) as a spreadsheet saves it. A row or two of a code page give the
+        detector too little to go on (新聞 in Big5 read as cp1252, "·s»D"): then the
+        reading in the code page whose rows name the most of the folder's files is taken."""
+        text = decode_text(data, path).removeprefix("\ufeff")
+        if b"\x00" in data or _strictly(data, "utf-8") is not None:
+            return text  # Unicode: no code page to choose
+        readings = [text, *(reading for reading in (_strictly(data, code_page)
+                                                    for code_page in _CODE_PAGES)
+                            if reading is not None)]
+        # The detector's reading where no other names more files.
+        return max(readings, key=lambda reading: self._files_named(reading, exact, folded))
+
+    def _files_named(self, text: str, exact: dict[str, str], folded: dict[str, str]) -> int:
+        """How many rows of metadata.csv, read as `text`, name a file of the folder."""
+        names = set(exact.values())
+        try:
+            rows, columns, _ = _csv_rows(text)
+            column = columns.get("file")
+            return 0 if column is None else sum(
+                self._folder_name((row.get(column) or "").strip(), exact, folded) in names
+                for row in rows)
+        except csv.Error:
+            return 0
+
+    def _folder_name(self, written: str, exact: dict[str, str], folded: dict[str, str]) -> str:
+        """The folder's file a metadata.csv row names as `written` (`_listed_name`, then
+        `_spellings`), or the name as written when the folder has none such."""
+        name = self._listed_name(written)
+        normal = unicodedata.normalize("NFC", name)
+        return exact.get(normal) or folded.get(normal.casefold(), name)
 
     def _not_read(self, name: str) -> str:
         """Why the file `name` a metadata.csv row lists is none of the folder's files."""
@@ -460,6 +480,37 @@ def _is_month(folder: str) -> bool:
     """Whether a folder's name is a year and month (2023-03, 2023年3月), part of a date."""
     match = _YEAR_MONTH.fullmatch(folder)
     return match is not None and 1 <= int(match.group(2) or match.group(3)) <= 12
+
+
+#: The code pages a spreadsheet saves "CSV" in, by the system's language: Chinese
+#: (simplified, traditional), Japanese, Korean, Cyrillic, Western.
+_CODE_PAGES = ("gb18030", "cp950", "cp932", "cp949", "cp1251", "cp1252")
+
+
+def _strictly(data: bytes, encoding: str) -> str | None:
+    """`data` decoded in `encoding`, or None when it holds bytes that encoding has not."""
+    try:
+        return data.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
+
+
+def _csv_rows(text: str) -> tuple[csv.DictReader[str], dict[str, str], int]:
+    """The rows of metadata.csv's `text`, its columns by their names (stripped and in
+    lower case), and how many lines come before the one naming them."""
+    handle = io.StringIO(text, newline="")
+    # Excel writes, and reads, a first line "sep=;" naming the separator: the columns are
+    # named on the line after it.
+    first = handle.readline()
+    hint = _SEPARATOR_LINE.fullmatch(first.rstrip("\r\n"))
+    if hint:
+        delimiter, skipped = hint.group(1), 1
+    else:
+        delimiter, skipped = _delimiter(first), 0
+        handle.seek(0)
+    rows = csv.DictReader(handle, delimiter=delimiter)
+    columns = {(name or "").strip().lower(): name for name in rows.fieldnames or ()}
+    return rows, columns, skipped
 
 
 def _delimiter(header: str) -> str:
