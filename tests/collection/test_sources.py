@@ -343,6 +343,19 @@ def test_dates_from_file_and_folder_names_and_from_html_metadata(tmp_path: Path)
     assert found["2015-10-10 page"].date == "2015-10-10"  # the name comes before the page
 
 
+def test_a_file_name_stamped_with_a_date_and_time_is_dated(tmp_path: Path) -> None:
+    # Scrapers stamp files with the time they fetched them, run on to the date: those were
+    # read undated without a word. Digits that only open with a date (a time that is none,
+    # an id) date nothing, as before.
+    for name in ("news_20230309082000.txt", "202303100820.txt", "2023-03-11T0820_x.txt",
+                 "202303122460.txt", "2023031308.txt", "1202303140820.txt"):
+        (tmp_path / name).write_text(PARAGRAPHS[0], encoding="utf-8")
+    found = {a.id: a.date for a in read(tmp_path)[0]}
+    assert found == {"news_20230309082000": "2023-03-09", "202303100820": "2023-03-10",
+                     "2023-03-11T0820_x": "2023-03-11", "202303122460": "",
+                     "2023031308": "", "1202303140820": ""}
+
+
 def test_a_page_dated_in_chinese_is_dated_as_one_dated_in_iso(tmp_path: Path) -> None:
     # Chinese sites state the date in their tags as 2023年03月09日, often with a time.
     stated = {"meta": '<meta name="publishdate" content="{}">',

@@ -7,9 +7,12 @@ import datetime
 import re
 
 # A date standing alone in a name: 2021-04-02, 2021_4_2, 2021.04.02, 20210402 or
-# 2021年4月2日, not part of a longer number (an id like 1202104021 is no date).
-# (日 ends a date in Chinese: a time may follow it, 2021年4月2日0830.)
-_NAME_DATE = re.compile(r"(?<!\d)(\d{4})(?:(?:([-_.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))"
+# 2021年4月2日, not part of a longer number (an id like 1202104021 is no date), but for
+# a time of day run on to the eight digits, as a scraper or camera stamps a file:
+# 202104020830 or 20210402083000. (日 ends a date in Chinese: a time may follow it,
+# 2021年4月2日0830.)
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})(?:(?:([-_.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2})"
+                        r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?)"
                         r"(?!\d)|年(\d{1,2})月(\d{1,2})日)")
 # A metadata value: 2021-04-02, 2021/4/2, 2021.04.02 or 20210402, possibly followed by a
 # time ("2021-04-02T10:00:00Z").
