@@ -157,6 +157,20 @@ def test_a_date_laid_out_across_folders_as_news_sites_do_dates_their_files(
         "archive/2023/1234/c1001": ("archive", "")}
 
 
+def test_a_source_folder_named_as_a_date_or_part_of_one_dates_its_files(
+        tmp_path: Path) -> None:
+    # A day's crawl given as the source (2023-03-09/) left its articles undated, though
+    # the same folder inside a source dates them; so did a year's (2023/ holding 03/10/).
+    # A name with words too may say when the collection was made: it dates nothing.
+    for folder, name in (("2023-03-09", "a.txt"), ("2023/03/10", "b.txt"),
+                         ("crawl_2023-03-11", "c.txt")):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / name).write_text(f"Article {name} here.\n", encoding="utf-8")
+    found = {a.id: (a.series, a.date) for a in read(tmp_path / "2023-03-09", tmp_path / "2023",
+                                                    tmp_path / "crawl_2023-03-11")[0]}
+    assert found == {"a": ("", "2023-03-09"), "03/10/b": ("", "2023-03-10"), "c": ("", "")}
+
+
 def test_a_folder_named_as_a_month_names_no_series(tmp_path: Path) -> None:
     # Archives are laid out by month too (2023-03/05/, wire/2023-03/): a month is part of
     # a date, not an outlet; a season such as 2023-24 is no month.

@@ -77,8 +77,12 @@ class FolderSource:
         self.notes: list[Skipped] = []
         #: The first hidden file or folder passed over (its name starts with "."), if any.
         self.hidden = ""
+        #: The source folder's name, read for a date as its sub-folders' names are, when it
+        #: is a date or part of one alone (`_dated_folder_name`); else none.
+        self.dated_name: tuple[str, ...] = ()
         if os.path.isdir(path):
             self.root = path
+            self.dated_name = _dated_folder_name(path)
             self.files = self._walk()
             if not self.files:
                 if os.path.isfile(os.path.join(path, METADATA_NAME)):
@@ -328,7 +332,8 @@ class FolderSource:
         title = listed.title if listed else ""
         named = ""  # a date the file's name writes that is no real date (2023-13-45)
         if not date:
-            date = date_in_name(relative.name) or _folders_date(relative.parent.parts)
+            folders = (*self.dated_name, *relative.parent.parts)
+            date = date_in_name(relative.name) or _folders_date(folders)
             named = "" if date else unreal_date_in_name(relative.name)
         # A date the page writes that cannot be read one way only, or is out of range.
         unread = out_of_range = ""
@@ -426,6 +431,8 @@ def _size(path: str) -> int:
 
 
 _SEPARATOR_LINE = re.compile(r"sep=(.)", re.IGNORECASE)
+# A name of digits alone, or with a date's separators between them: 2023-03-09, 2023年3月.
+_DATE_PARTS = re.compile(r"\d+(?:[-_.年月]\d+)*[月日]?")
 # A folder of a month's articles: 2023-03, 2023_03, 2023.3, 2023年3月.
 _YEAR_MONTH = re.compile(r"(\d{4})(?:[-_.](\d{1,2})|年(\d{1,2})月)")
 
@@ -457,6 +464,15 @@ def _folders_date(folders: tuple[str, ...]) -> str:
     or 2023/0305/ and 202303/05/ (People's Daily's and China Daily's pages' paths)."""
     return (next((d for d in map(date_in_name, reversed(folders)) if d), "")
             or date_in_name("-".join(folders)) or date_in_name(_digits_joined(folders)))
+
+
+def _dated_folder_name(folder: str) -> tuple[str, ...]:
+    """The name of the source `folder` when it is a date or part of one and nothing else
+    (2023-03-09, 20230309, 2023年3月9日; 2023 or 2023-03 above 03/09/ or 09/), to date its
+    files as a sub-folder so named does; else (). A name with words too (crawl_2024-05-01)
+    may tell when the collection was made rather than when its articles were written."""
+    name = os.path.basename(os.path.abspath(folder))
+    return (name,) if _DATE_PARTS.fullmatch(name) else ()
 
 
 def _digits_joined(folders: tuple[str, ...]) -> str:
