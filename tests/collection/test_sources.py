@@ -255,13 +255,20 @@ def test_metadata_csv_listing_a_hidden_file_or_a_folder_says_so(tmp_path: Path) 
 
 def test_metadata_csv_opening_on_excels_separator_line_is_read(tmp_path: Path) -> None:
     # Excel writes (and reads) "sep=;" as the first line; the columns follow it.
-    (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")
-    (tmp_path / "metadata.csv").write_text(
-        "sep=;\r\nfile;id;series;date\r\na.txt;d001;s01;2021-04-02\r\n"
-        "gone.txt;d009;s01;2021-01-01\r\n", encoding="utf-8", newline="")
-    [article], skipped = read(tmp_path)
-    assert (article.id, article.series, article.date) == ("d001", "s01", "2021-04-02")
+    skipped = _alpha_listed_by(tmp_path, "sep=;\r\nfile;id;series;date\r\n"
+                                         "a.txt;d001;s01;2021-04-02\r\n"
+                                         "gone.txt;d009;s01;2021-01-01\r\n")
     assert [s.path for s in skipped] == [f"{tmp_path / 'metadata.csv'}:4"]
+
+
+def _alpha_listed_by(folder: Path, metadata: str) -> list[Skipped]:
+    """What reading `folder` skips, once a.txt and the `metadata` that lists it as d001 of
+    s01 on 2021-04-02 are written there (and it is so read)."""
+    (folder / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text(metadata, encoding="utf-8", newline="")
+    [article], skipped = read(folder)
+    assert (article.id, article.series, article.date) == ("d001", "s01", "2021-04-02")
+    return skipped
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252", "gbk"])
@@ -298,14 +305,9 @@ def test_metadata_csv_naming_its_columns_quoted_with_spaces_is_read(tmp_path: Pa
                                                                     separator: str) -> None:
     # A spreadsheet quotes a column's name typed with a space after it ("File "): the
     # semicolons were not found, and the run stopped on 'has no "file" column'.
-    (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")
-    (tmp_path / "metadata.csv").write_text(
-        separator.join(['"File "', '" ID"', "Series", "Date"]) + "\r\n"
-        + separator.join(["a.txt", "d001", "s01", "2021-04-02"]) + "\r\n",
-        encoding="utf-8", newline="")
-    [article], skipped = read(tmp_path)
-    assert (article.id, article.series, article.date) == ("d001", "s01", "2021-04-02")
-    assert skipped == []
+    assert _alpha_listed_by(tmp_path, separator.join(['"File "', '" ID"', "Series", "Date"])
+                            + "\r\n" + separator.join(["a.txt", "d001", "s01", "2021-04-02"])
+                            + "\r\n") == []
 
 
 @pytest.mark.parametrize(("name", "series", "encoding"), [
@@ -1032,12 +1034,9 @@ def test_a_file_linked_twice_is_read_once_and_a_dangling_link_is_told(tmp_path: 
 def test_metadata_csv_rows_of_separators_alone_are_blank_lines(tmp_path: Path) -> None:
     # A spreadsheet saves ",,," (";;;") for each row it formatted or emptied below the
     # last: they were each told as a row that names no file, and counted as skipped.
-    (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")
-    (tmp_path / "metadata.csv").write_text(
-        "file;id;series;date\r\n;;;\r\na.txt;d001;s01;2021-04-02\r\n; ;;\r\n;;;\r\n"
-        ";d002;s01;\r\n", encoding="utf-8", newline="")
-    [article], skipped = read(tmp_path)
-    assert (article.id, article.series, article.date) == ("d001", "s01", "2021-04-02")
+    skipped = _alpha_listed_by(tmp_path, "file;id;series;date\r\n;;;\r\n"
+                                         "a.txt;d001;s01;2021-04-02\r\n; ;;\r\n;;;\r\n"
+                                         ";d002;s01;\r\n")
     assert [(s.path, s.reason) for s in skipped] == [
         (f"{tmp_path / 'metadata.csv'}:6", "names no file")]
 
