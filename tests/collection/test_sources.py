@@ -1055,3 +1055,19 @@ def test_an_editors_backup_copies_and_words_lock_file_are_skipped_not_read(
         "report.txt~": "is an editor's backup or auto-save copy, not an article",
         "#report.txt#": "is an editor's backup or auto-save copy, not an article",
         "~$letter.docx": "is the lock file Word keeps beside an open document, not an article"}
+
+
+def test_metadata_csv_series_and_title_written_on_two_lines_of_a_cell_are_one_line(
+        tmp_path: Path) -> None:
+    # Alt+Enter in a spreadsheet cell: the series "Xinhua\r\nNews" was kept with its line
+    # break, a series of its own beside "Xinhua News".
+    (tmp_path / "a.txt").write_text("Alpha text here.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Beta text here.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file,id,series,date,title\r\n"
+        'a.txt,d001,"Xinhua\r\nNews",2021-04-02,"Harbour\r\n reopens"\r\n'
+        "b.txt,d002,Xinhua News,2021-04-03,Quay\r\n", encoding="utf-8", newline="")
+    articles, skipped = read(tmp_path)
+    assert skipped == []
+    assert sorted((a.id, a.series, a.title) for a in articles) == [
+        ("d001", "Xinhua News", "Harbour reopens"), ("d002", "Xinhua News", "Quay")]

@@ -224,9 +224,11 @@ class FolderSource:
                                                             "give one")
                     if unread:
                         self.notes.append(Skipped(where, unread, indexed=True))
-                    listed[name] = _Listed(cell(row, "id"), cell(row, "series"),
-                                           iso_date(cell(row, "date")), cell(row, "title"),
-                                           where)
+                    # A spreadsheet cell may hold a line break (Alt+Enter): a series
+                    # or title is one line, as it is shown and grouped.
+                    listed[name] = _Listed(cell(row, "id"), " ".join(cell(row, "series").split()),
+                                           iso_date(cell(row, "date")),
+                                           " ".join(cell(row, "title").split()), where)
         except (OSError, LoadError, csv.Error) as exc:
             raise SourceError(f"{path}: cannot be read as CSV ({exc}); save it as UTF-8 "
                               "with the columns file,id,series,date") from None
