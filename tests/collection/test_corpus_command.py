@@ -32,6 +32,7 @@ from viewer.collection.store import CollectionStore, StoreError, set_aside
 from viewer.core.model import Slogan
 from viewer.core.trim import trim_noise
 from viewer.present.collection_figures import slogan_label
+from viewer.spark.cli import NEEDS_PYARROW, NEEDS_PYSPARK
 from viewer.ui.collection.data import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -525,6 +526,33 @@ def test_refind_given_to_the_spark_engine_is_refused(tmp_path: Path) -> None:
             "store, and finds the formulations afresh on every run unless "
             "--no-formulations)\n"))
     assert not (tmp_path / "tables").exists()
+
+
+def _without(modules: tuple[str, ...], *args: str, env: dict[str, str]
+             ) -> subprocess.CompletedProcess[str]:
+    """`tandem ARGS` in a Python where `modules` are not installed (as after the README's
+    `pip install -e .`, which has no [spark] extra): importing one fails, finding it gives
+    None."""
+    blocked = ", ".join(f"{name!r}: None" for name in modules)
+    code = (f"import sys; sys.modules.update({{{blocked}}}); from viewer.cli import main; "
+            f"sys.exit(main(sys.argv[1:]))")
+    return subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_the_spark_parts_without_the_spark_extra_say_what_to_install(tmp_path: Path) -> None:
+    source = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    spark_extra = ("pyspark", "py4j", "pyarrow", "pandas")
+    result = _without(spark_extra, "corpus", str(source), "--engine", "spark", "--out",
+                      str(tmp_path / "tables"), env=_env(tmp_path))
+    assert (result.returncode, result.stderr) == (2, f"tandem: {NEEDS_PYSPARK}\n")
+    (tmp_path / "tables").mkdir()
+    for table in ("documents", "pairs", "clusters", "formulations"):
+        (tmp_path / "tables" / table).mkdir()
+    result = _without(spark_extra, "corpus", "import", str(tmp_path / "tables"), "--store",
+                      str(tmp_path / "s.sqlite"), env=_env(tmp_path))
+    assert (result.returncode, result.stderr) == (2, f"tandem: {NEEDS_PYARROW}\n")
+    assert not (tmp_path / "s.sqlite").exists()
 
 
 def test_damaged_or_foreign_stores_get_a_message_and_are_left_alone(tmp_path: Path) -> None:

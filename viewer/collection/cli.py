@@ -188,11 +188,12 @@ def run_corpus(argv: Sequence[str]) -> int:
         elif command == "import":
             run_import(args)
         elif getattr(args, "engine", "embedded") == "spark":
-            from viewer.spark.tables import read_skipped
-
             _refuse_refind_on_spark(args)
 
             report = run_spark(args, _write)
+            # Only now: its pyarrow is the [spark] extra's, which run_spark checked for.
+            from viewer.spark.tables import read_skipped
+
             tell_skipped(read_skipped(args.out), sys.stderr)
             _note_if_alone(len(report["documents"]), args)
         else:

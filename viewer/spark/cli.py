@@ -111,6 +111,9 @@ def import_parser() -> argparse.ArgumentParser:
 #: viewer.spark.job`, which imports it first).
 NEEDS_PYSPARK = ("the Spark engine needs pyspark: pip install -e '.[spark]' (or pip install "
                  "'pyspark[sql]>=4,<5')")
+#: What to install for `tandem corpus import`, which reads the tables with pyarrow alone.
+NEEDS_PYARROW = ("tandem corpus import reads the Spark run's Parquet tables with pyarrow: "
+                 "pip install -e '.[spark]' (or pip install 'pyarrow>=15')")
 _NEEDS_JAVA = ("the Spark engine needs Java 17 or later: install openjdk-17-jre-headless "
                "(Debian/Ubuntu) or set JAVA_HOME")
 
@@ -269,6 +272,8 @@ def _refuse_reports_in(folder: str, reports: list[str | None]) -> None:
 
 def run_import(args: argparse.Namespace) -> None:
     """`tandem corpus import DIR --store STORE`."""
+    if importlib.util.find_spec("pyarrow") is None:
+        raise SparkUnavailable(NEEDS_PYARROW)
     from viewer.spark.tables import import_tables
 
     if not os.path.isdir(args.tables):
