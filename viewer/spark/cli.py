@@ -111,6 +111,9 @@ def import_parser() -> argparse.ArgumentParser:
 #: viewer.spark.job`, which imports it first).
 NEEDS_PYSPARK = ("the Spark engine needs pyspark: pip install -e '.[spark]' (or pip install "
                  "'pyspark[sql]>=4,<5')")
+#: The one-folder bundle leaves the Spark engine out (see packaging/tandem.spec).
+NOT_IN_BUNDLE = ("the Spark engine is not part of this bundle: run it from a source install "
+              "with the [spark] extra (pip install -e '.[spark]'; see docs/spark.md)")
 #: What to install for `tandem corpus import`, which reads the tables with pyarrow alone.
 NEEDS_PYARROW = ("tandem corpus import reads the Spark run's Parquet tables with pyarrow: "
                  "pip install -e '.[spark]' (or pip install 'pyarrow>=15')")
@@ -118,11 +121,17 @@ _NEEDS_JAVA = ("the Spark engine needs Java 17 or later: install openjdk-17-jre-
                "(Debian/Ubuntu) or set JAVA_HOME")
 
 
+def _not_installed(what_to_install: str) -> SparkUnavailable:
+    """A part of the [spark] extra is missing: what to install, or, in the bundle, which
+    leaves them all out and where nothing can be installed, that it is not part of it."""
+    return SparkUnavailable(NOT_IN_BUNDLE if getattr(sys, "frozen", False) else what_to_install)
+
+
 def check_spark() -> None:
     """A clear error, before Spark starts, when pyspark or Java is missing. Java is needed
     whatever the master: the driver runs in a JVM on this machine."""
     if importlib.util.find_spec("pyspark") is None:
-        raise SparkUnavailable(NEEDS_PYSPARK)
+        raise _not_installed(NEEDS_PYSPARK)
     # Spark's launcher runs $JAVA_HOME/bin/java when JAVA_HOME is set, else java on PATH.
     home = os.environ.get("JAVA_HOME")
     if home:
@@ -273,7 +282,7 @@ def _refuse_reports_in(folder: str, reports: list[str | None]) -> None:
 def run_import(args: argparse.Namespace) -> None:
     """`tandem corpus import DIR --store STORE`."""
     if importlib.util.find_spec("pyarrow") is None:
-        raise SparkUnavailable(NEEDS_PYARROW)
+        raise _not_installed(NEEDS_PYARROW)
     from viewer.spark.tables import import_tables
 
     if not os.path.isdir(args.tables):
