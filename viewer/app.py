@@ -10,20 +10,71 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-NO_DISPLAY = ("tandem: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not "
-              "set); start it from a desktop session, or run 'tandem compare A B' without a "
-              "window")
+NO_DISPLAY = ("tandem: no display to open the window on ({why}); start it from a desktop "
+              "session, or run 'tandem compare A B' without a window")
+#: Where a local X server listens for display N (as the file or the abstract socket).
+X_SOCKET = "/tmp/.X11-unix/X{number}"
 
 
-def has_display() -> bool:
-    """Whether Qt can open a window here. Without a display Qt aborts, blaming a missing
-    libxcb-cursor0, which sends people after the wrong fix."""
+def missing_display() -> str | None:
+    """Why Qt cannot open a window here, or None when it can. Without a display Qt aborts,
+    blaming a missing libxcb-cursor0, which sends people after the wrong fix."""
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     if platform and not platform.startswith(("xcb", "wayland")):
-        return True  # offscreen, vnc, eglfs...: the user chose a platform that needs none
+        return None  # offscreen, vnc, eglfs...: the user chose a platform that needs none
     if not sys.platform.startswith("linux"):
+        return None
+    x11, wayland = os.environ.get("DISPLAY", ""), os.environ.get("WAYLAND_DISPLAY", "")
+    if not (x11 or wayland):
+        return "DISPLAY and WAYLAND_DISPLAY are not set"
+    # Set, but left behind by a closed `ssh -X` or a stopped display server: Qt aborts too.
+    if (x11 and x_display_answers(x11)) or (wayland and wayland_display_answers(wayland)):
+        return None
+    named = [f"{name}={value}" for name, value in (("DISPLAY", x11),
+                                                  ("WAYLAND_DISPLAY", wayland)) if value]
+    return f"nothing answers at {' or '.join(named)}"
+
+
+def x_display_answers(display: str) -> bool:
+    """Whether an X server takes connections at DISPLAY `display`: a local one (':N',
+    'unix:N') on its socket, another host's ('localhost:10.0', as ssh forwards it) on TCP
+    port 6000 + N. A form not known here counts as answering: Qt judges it."""
+    import re
+    import socket
+
+    parts = re.fullmatch(r"([^:/]*):(\d+)(?:\.\d+)?", display)
+    if parts is None:
         return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    host, number = parts[1], int(parts[2])
+    if host in ("", "unix"):
+        path = X_SOCKET.format(number=number)
+        return _unix_socket_answers("\0" + path) or _unix_socket_answers(path)
+    try:
+        socket.create_connection((host, 6000 + number), timeout=2).close()
+    except OSError:
+        return False
+    return True
+
+
+def wayland_display_answers(name: str) -> bool:
+    """Whether a Wayland compositor takes connections at WAYLAND_DISPLAY `name` (a socket
+    in XDG_RUNTIME_DIR, or a path)."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if not (os.path.isabs(name) or runtime):
+        return False
+    return _unix_socket_answers(os.path.join(runtime, name))
+
+
+def _unix_socket_answers(address: str) -> bool:
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.settimeout(2)
+        try:
+            connection.connect(address)
+        except OSError:
+            return False
+    return True
 
 
 def _close_on_terminate(window: QWidget) -> None:
@@ -42,8 +93,9 @@ def _close_on_terminate(window: QWidget) -> None:
 
 
 def run_window(files: Sequence[str], settings_path: str | None = None) -> int:
-    if not has_display():
-        print(NO_DISPLAY, file=sys.stderr)
+    why = missing_display()
+    if why is not None:
+        print(NO_DISPLAY.format(why=why), file=sys.stderr)
         return 2
     from PySide6.QtWidgets import QApplication
 

@@ -130,6 +130,27 @@ def test_without_a_display_the_window_says_so() -> None:
     assert done.stderr.count("\n") == 1
 
 
+def _free_x_display() -> str:
+    """A DISPLAY no X server listens on here."""
+    number = next(n for n in range(4207, 4307) if not os.path.exists(f"/tmp/.X11-unix/X{n}"))
+    return f":{number}"
+
+
+def test_a_display_that_is_gone_is_told_not_a_qt_abort(tmp_path: Path) -> None:
+    # DISPLAY left behind (a closed `ssh -X`, a display server that stopped) and a Wayland
+    # socket that is not there: Qt aborted (SIGABRT), blaming a missing libxcb-cursor0.
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    gone = {"DISPLAY": _free_x_display(), "WAYLAND_DISPLAY": str(tmp_path / "wayland-0")}
+    for display in ({"DISPLAY": gone["DISPLAY"]}, gone):
+        without = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        done = subprocess.run([sys.executable, "-m", "viewer"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=60,
+                              env={**without, **display, "PYTHONPATH": str(ROOT)})
+        assert done.returncode == 2, done.stderr
+        assert "no display" in done.stderr.lower() and "libxcb" not in done.stderr
+        assert gone["DISPLAY"] in done.stderr and done.stderr.count("\n") == 1
+
+
 def test_panes_underline_only_slogans_of_both_texts_until_one_is_ticked(  # type: ignore[no-untyped-def]
         make_window, qtbot, tmp_path) -> None:
     window = opened(make_window, qtbot, tmp_path)
