@@ -30,6 +30,16 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of our output went away
 MAX_SIZE_LIMIT_MB = 4096.0
 
 
+#: The PDF report's papers, as --page-size names them.
+PAPERS = ("A4", "Letter")
+
+
+def _paper(value: str) -> str:
+    """argparse type of --page-size: a paper of `PAPERS` however it is cased ("a4",
+    "letter"), else `value` as given (then refused among the choices)."""
+    return next((paper for paper in PAPERS if paper.casefold() == value.casefold()), value)
+
+
 def _megabytes(value: str) -> float:
     """argparse type of --max-size: a finite number of MB, above 0 and at most 4096."""
     import math
@@ -108,7 +118,7 @@ def compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("--pdf", metavar="OUT", help="write the report as PDF ('-': stdout)")
     parser.add_argument("--html", metavar="OUT",
                         help="write the report as one HTML file ('-': stdout)")
-    parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4",
+    parser.add_argument("--page-size", type=_paper, choices=PAPERS, default="A4",
                         help="paper of the PDF report (default %(default)s)")
     parser.add_argument("--max-size", type=_megabytes, default=50, metavar="MB",
                         help="largest input file read, in MB (default %(default)s)")

@@ -9,6 +9,7 @@ import sys
 from html import unescape
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from report_fixtures import PASSAGE, REPORT_FIXTURES
 
@@ -29,6 +30,19 @@ def test_pdf_html_and_json_together(tmp_path: Path) -> None:
     assert round(float(reader.pages[0].mediabox.width)) == 612
     assert PASSAGE in " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert PASSAGE in html.read_text(encoding="utf-8")
+
+
+def test_the_paper_is_named_in_any_case(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    for written, width in (("letter", 612), ("a4", 595), ("LETTER", 612)):
+        pdf = tmp_path / f"{written}.pdf"
+        assert main(["compare", A, B, "--pdf", str(pdf), "--page-size", written]) == 0
+        assert round(float(PdfReader(pdf).pages[0].mediabox.width)) == width
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exited:
+        main(["compare", A, B, "--pdf", str(tmp_path / "x.pdf"), "--page-size", "A5"])
+    assert exited.value.code == 2
+    assert "--page-size: invalid choice: 'A5'" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_report_alone_does_not_print_json(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
