@@ -40,3 +40,37 @@ def test_two_tandems_making_one_new_store_at_once_both_get_it(tmp_path: Path) ->
     assert made == [0, 0]
     with CollectionStore.open(path) as store:
         assert store.report()["documents"] == []
+
+
+def _files_beside(path: Path) -> list[str]:
+    return sorted(entry.name for entry in path.parent.iterdir()
+                  if entry.name.startswith(path.name))
+
+
+def test_a_store_written_then_read_is_one_file_again(tmp_path: Path) -> None:
+    # A read-only reader (`tandem corpus report`, the window) of a store left in WAL mode
+    # made its -wal and -shm files beside it, and could not remove them on closing.
+    path = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(path) as store, store.transaction():
+        store.set_meta("note", "written")
+    assert _files_beside(path) == ["s.sqlite"]
+    with CollectionStore.open(path) as store:
+        assert store.meta("note") == "written"
+    assert _files_beside(path) == ["s.sqlite"]
+
+
+def test_a_write_while_a_reader_has_the_store_open_is_in_the_store_file_itself(
+        tmp_path: Path) -> None:
+    # The write stayed in the -wal file while the window had the store open: a copy of
+    # the store file alone (what a user mails) lacked it.
+    path = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(path):
+        pass
+    with CollectionStore.open(path) as reader:
+        with CollectionStore.create_or_open(path) as store, store.transaction():
+            store.set_meta("note", "written")
+        assert reader.meta("note") == "written"
+        copy = tmp_path / "copy.sqlite"
+        copy.write_bytes(path.read_bytes())
+    with CollectionStore.open(copy) as store:
+        assert store.meta("note") == "written"

@@ -10,6 +10,7 @@ import json
 import random
 import re
 import shutil
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -989,6 +990,22 @@ def test_a_store_an_earlier_version_indexed_opens_with_a_note(
     window = open_collection(make_window, qtbot, path)
     assert window.collection.data.pairs
     assert "earlier version of Tandem" in window.statusBar().currentMessage()
+
+
+def test_a_closed_window_lets_go_of_the_store_it_showed(
+        make_window, qtbot, tmp_path: Path, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # Closing the window only cancelled its indexing: it held the shown store open, so
+    # an add after it could not leave the store one file (its -wal and -shm stayed).
+    path = tmp_path / "shown.sqlite"
+    shutil.copyfile(dev_store, path)
+    with sqlite3.connect(path) as earlier:  # as a store an earlier version left in WAL mode
+        earlier.execute("PRAGMA journal_mode = WAL")
+    window = open_collection(make_window, qtbot, path)
+    window.close()
+    with CollectionStore.create_or_open(path) as store, store.transaction():
+        store.set_meta("note", "written after the window closed")
+    assert sorted(entry.name for entry in tmp_path.iterdir()
+                  if entry.name.startswith(path.name)) == ["shown.sqlite"]
 
 
 def test_at_a_small_screens_width_every_column_of_the_tables_is_in_view(

@@ -171,7 +171,7 @@ def _open_elsewhere(path: str) -> bool:
         with contextlib.closing(sqlite3.connect(path, timeout=0)) as connection:
             connection.execute("PRAGMA journal_mode = DELETE")
     except sqlite3.OperationalError as error:
-        return "locked" in str(error) or "busy" in str(error)
+        return _is_lock(error)
     except sqlite3.Error:
         return False
     return False
@@ -404,8 +404,14 @@ class CollectionStore:
                 connection.close()
                 raise StoreError(f"{path}: cannot create the store ({error})") from None
         try:
+            # A store at rest is in rollback-journal mode (see `close`): going into WAL
+            # mode waits for another writer as a write does.
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.OperationalError as error:
+            connection.close()
+            raise _busy(path, error) if _is_lock(error) else StoreError(
+                f"{path}: cannot be written ({error})") from None
         except sqlite3.Error as error:
             connection.close()
             raise StoreError(f"{path}: cannot be written ({error})") from None
@@ -430,7 +436,20 @@ class CollectionStore:
             raise _unreadable(self.path, error, self.writable) from None
 
     def close(self) -> None:
+        if self.writable:
+            self._leave_one_file()
         self.connection.close()
+
+    def _leave_one_file(self) -> None:
+        """End a write as one file: the write-ahead log folded into the store, and the
+        store back in SQLite's rollback-journal mode, so it holds everything by itself
+        (a user copies or mails the store alone) and a read-only reader makes no -wal and
+        -shm files beside it, which it could not remove. With another connection open
+        (the window reading the store) WAL mode stays, its log emptied all the same."""
+        with contextlib.suppress(sqlite3.Error):
+            self.connection.execute("PRAGMA busy_timeout = 0")  # a reader is not waited for
+            self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.connection.execute("PRAGMA journal_mode = DELETE")
 
     def __enter__(self) -> CollectionStore:
         return self
@@ -449,8 +468,7 @@ class CollectionStore:
         try:
             connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise StoreError(f"{self.path}: is busy ({error}): another tandem is writing "
-                             "to it; try again when it has finished") from None
+            raise _busy(self.path, error) from None
         try:
             yield connection
             connection.commit()
@@ -699,6 +717,15 @@ class CollectionStore:
         c.executemany(
             "INSERT INTO result_boilerplate (rank, series, text, documents) VALUES (?, ?, ?, ?)",
             ((k, b["series"], b["text"], b["documents"]) for k, b in enumerate(boilerplate)))
+
+
+def _busy(path: str, error: sqlite3.OperationalError) -> StoreError:
+    return StoreError(f"{path}: is busy ({error}): another tandem is writing to it; try "
+                      "again when it has finished")
+
+
+def _is_lock(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def _connect(target: str, shown: str, uri: bool = False) -> sqlite3.Connection:

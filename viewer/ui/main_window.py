@@ -763,7 +763,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings_panel.apply_now()
-        self.collection.cancel()
+        self.collection.close()  # its indexing stopped, its store let go
         self.comparer.cancel()
         self.comparer.wait(10000)
         self.store.sync()
