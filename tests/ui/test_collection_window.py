@@ -1185,6 +1185,25 @@ def test_a_file_opened_as_a_store_that_is_none_is_told_what_it_is_in_the_windows
     assert path.read_bytes() == before
 
 
+def test_a_store_that_fails_to_open_after_a_failed_indexing_is_the_one_said_to_fail(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The dialog named the store, while the status line still said the indexing of the
+    # JSON-lines file opened before it had failed, as if that were what went wrong.
+    lines = tmp_path / "text.jsonl"
+    lines.write_text("not JSON at all\n", encoding="utf-8")
+    other = tmp_path / "notes.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (x)")
+    connection.close()
+    window = make_window()
+    window.collection.open(str(lines))
+    qtbot.waitUntil(lambda: not window.collection.indexer.running, timeout=60000)
+    assert window.figures.text() == "Indexing text.jsonl failed."
+    window.collection.open(str(other))
+    assert window.last_message.text().startswith(f"{other}: ")
+    assert window.figures.text() == "Opening notes.db failed."
+
+
 def test_a_pair_compared_with_other_matching_settings_than_the_collections_says_so(
         make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     # The collection lists a pair's passages with `tandem compare`'s defaults; the window

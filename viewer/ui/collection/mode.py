@@ -237,12 +237,12 @@ class CollectionMode(QObject):
 
     def _on_failed(self, message: str) -> None:
         self._indexing = None
-        self.window.end_progress(self._failure())
+        self.window.end_progress(self._failure(f"Indexing {self._pending_name}"))
         self.window.show_error("Cannot open collection", message)
 
-    def _failure(self) -> str:
-        """The status line of a run that failed: what failed, and what is shown still."""
-        said = f"Indexing {self._pending_name} failed."
+    def _failure(self, what: str) -> str:
+        """The status line when `what` ("Indexing news") failed, and what is shown still."""
+        said = f"{what} failed."
         if self.data is not None and self.window.showing_collection:
             said += f" Shown: {self.data.name}, as it was."
         return said
@@ -251,7 +251,7 @@ class CollectionMode(QObject):
         # The store is the window's own cache of this source, not a file the user chose:
         # offer to set it aside and index afresh, rather than lock the source out for good.
         self._indexing = None
-        self.window.end_progress(self._failure())
+        self.window.end_progress(self._failure(f"Indexing {self._pending_name}"))
         store_path, source = self.indexer.store_path, self._pending_source
         self.window.ask(
             "Index the collection afresh?",
@@ -289,11 +289,10 @@ class CollectionMode(QObject):
         try:
             data, version = _read_store(store_path, name)
         except NotAStore as error:  # its message is the command line's
-            self.window.show_error("Cannot open collection",
-                                   not_a_store(error.path, error.database))
+            self._open_failed(name, not_a_store(error.path, error.database))
             return False
         except TandemError as error:
-            self.window.show_error("Cannot open collection", str(error))
+            self._open_failed(name, str(error))
             return False
         self._set_shown(data, version)
         self.source = source
@@ -309,6 +308,11 @@ class CollectionMode(QObject):
             self.window.statusBar().showMessage(data.note, 60000)
         self.opened.emit()
         return True
+
+    def _open_failed(self, name: str, message: str) -> None:
+        # The status line says this failure, not an earlier one's ("Indexing … failed.").
+        self.window.end_progress(self._failure(f"Opening {name}"))
+        self.window.show_error("Cannot open collection", message)
 
     def count_watchlist(self) -> None:
         """Count the window's watch-list across the shown collection, off the GUI thread
