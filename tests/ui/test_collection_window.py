@@ -600,6 +600,20 @@ def test_cancel_during_indexing_leaves_the_store_as_it_was(
         assert len(window.collection.data.documents) == len(after["documents"])
 
 
+def test_cancelling_the_first_indexing_of_a_folder_says_nothing_was_kept(
+        make_window, qtbot, tmp_path: Path, private_cache: Path) -> None:  # type: ignore[no-untyped-def]
+    # It said "the collection is as it was before", of a collection there never was.
+    folder = tmp_path / "articles"
+    shutil.copytree(EN_ARTICLES, folder)
+    window = make_window()
+    window.open_paths([str(folder)])
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.collection.indexer.running
+    assert window.figures.text() == "Indexing articles cancelled; nothing of it was kept."
+    assert window.collection.data is None
+    assert not any(private_cache.rglob("*.sqlite*"))
+
+
 def test_cancel_stops_what_the_bar_shows_the_comparison_then_the_indexing(
         make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # A folder indexing, and a long pair opened meanwhile: the bar is the comparison's, and

@@ -176,6 +176,8 @@ class CollectionMode(QObject):
         self.skipped_dialog: SkippedDialog | None = None
         self._pending_name = ""
         self._pending_source = ""
+        #: Whether the indexing run going on is its source's first (it had no store yet).
+        self._first_indexing = False
         #: The articles shown when indexing began: another pair opened since stays in front.
         self._reading_at_start: list[Document | None] = [None, None]
         #: What the shown collection was opened from: a folder, a JSON-lines file or a store.
@@ -211,7 +213,9 @@ class CollectionMode(QObject):
         self._reading_at_start = list(self.window.documents)
         self.window.begin_progress(f"Indexing {name}…")
         self._indexing = (f"Indexing {name}…", 0.0)
-        self.indexer.start(default_store([path]), [path], sync=True)
+        store = default_store([path])
+        self._first_indexing = not os.path.exists(store)
+        self.indexer.start(store, [path], sync=True)
 
     def indexing_progress(self) -> tuple[str, float] | None:
         """(stage, fraction done) of the indexing run going on, else None."""
@@ -271,7 +275,11 @@ class CollectionMode(QObject):
 
     def _on_cancelled(self) -> None:
         self._indexing = None
-        self.window.end_progress("Indexing cancelled; the collection is as it was before.")
+        # A first run cancelled leaves no store: there was no collection as it was before.
+        self.window.end_progress(
+            f"Indexing {self._pending_name} cancelled; nothing of it was kept."
+            if self._first_indexing else
+            "Indexing cancelled; the collection is as it was before.")
 
     def cancel(self, show_saved: bool = False) -> bool:
         """Stop an indexing run; False when none was running. A run that was already
