@@ -65,3 +65,17 @@ def test_a_pair_read_from_a_collection_gets_a_name_that_can_be_written(
         first, second = path.stem.split("-vs-")
         for document, part in zip(pair, (first, second), strict=True):
             assert document.name.replace("/", "_").startswith(part)
+
+
+def test_the_windows_report_writers_are_called_as_they_are_typed(tmp_path: Path) -> None:
+    # The PDF or HTML writer was imported under one name in two branches: mypy read two
+    # functions of different types there, and checked none of the window's calls to them.
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--follow-imports=silent", "--cache-dir",
+         str(tmp_path / "mypy"), "viewer/ui/exporting.py", "viewer/ui/collection/mode.py"],
+        cwd=root, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout

@@ -6,8 +6,9 @@ directory of whoever started the program.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
@@ -58,6 +59,26 @@ def ask_export_path(parent: QWidget, title: str, default: str, kind: str) -> str
     return chosen
 
 
+class ReportWriter(Protocol):
+    """How `export_report` calls a report writer (`write_pdf`, `write_html`)."""
+
+    def __call__(self, comparison: Comparison, path: str, *,
+                 progress: Callable[[float], None] | None = None,
+                 is_cancelled: Callable[[], bool] | None = None,
+                 figures: CollectionFigures | None = None) -> None: ...
+
+
+def report_writer(kind: str) -> ReportWriter:
+    """The writer of a report of `kind` ("pdf" or "html"), imported when first asked for."""
+    if kind == "pdf":
+        from viewer.export.pdf_report import write_pdf
+
+        return write_pdf
+    from viewer.export.html_report import write_html
+
+    return write_html
+
+
 def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str,
                   figures: CollectionFigures | None = None) -> str:
     """Write the report; '' when written, else what to tell the user ('cancelled' for Cancel).
@@ -65,10 +86,7 @@ def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str,
     The writer runs on the GUI thread, letting events through between its steps so the
     window paints and Cancel stays live. `figures`: the collection's word on the slogans
     and passages, when one is behind the comparison."""
-    if kind == "pdf":
-        from viewer.export.pdf_report import write_pdf as writer
-    else:
-        from viewer.export.html_report import write_html as writer
+    writer = report_writer(kind)
     dialog = QProgressDialog(f"Exporting {Path(path).name}…", "Cancel", 0, 100, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)

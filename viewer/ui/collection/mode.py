@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -111,13 +111,27 @@ class _Job(QRunnable):
             self.signals.done.emit(result)
 
 
+class _CollectionReportWriter(Protocol):
+    """How `_write_report` calls a collection report writer (PDF or HTML)."""
+
+    def __call__(self, result: dict[str, Any], path: str, *, name: str = "",
+                 text_of: Callable[[str], str | None] | None = None) -> None: ...
+
+
+def _collection_report_writer(kind: str) -> _CollectionReportWriter:
+    if kind == "pdf":
+        from viewer.export.collection_pdf import write_collection_pdf
+
+        return write_collection_pdf
+    from viewer.export.collection_html import write_collection_html
+
+    return write_collection_html
+
+
 def _write_report(store_path: str, name: str, kind: str, target: str,
                   watchlist: tuple[str, ...]) -> None:
+    write = _collection_report_writer(kind)
     with CollectionStore.open(store_path) as store:
-        if kind == "pdf":
-            from viewer.export.collection_pdf import write_collection_pdf as write
-        else:
-            from viewer.export.collection_html import write_collection_html as write
         report = with_titles(store.report(), store.text, stored_titles(store))
         if watchlist:  # the window's watch-list, counted across the articles as well
             from viewer.collection.watched import watched_phrases
