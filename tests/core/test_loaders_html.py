@@ -145,6 +145,34 @@ def test_a_gbk_page_that_declares_utf8_is_read_as_gbk_and_says_so(tmp_path: Path
                          "read as GB18030",)
 
 
+def test_a_long_gbk_page_on_one_line_that_declares_utf8_is_read_as_gbk(tmp_path: Path) -> None:
+    # Its encoding is told from a part of it, cut between characters.
+    paragraphs = ["".join((FIXTURES / "zh_a.txt").read_text(encoding="utf-8").split())] * 500
+    data = _page_of(paragraphs, '<meta charset="utf-8">').encode("gbk")
+    assert len(data) > 100_000 and data.count(b"\n") == 0
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    doc = load_document(path)
+    assert doc.text.startswith(paragraphs[0].strip()) and "\ufffd" not in doc.text
+    assert doc.notes == ("the page declares the encoding UTF-8 but is written in GB18030; "
+                         "read as GB18030",)
+
+
+def test_a_page_with_a_few_stray_bytes_keeps_the_encoding_it_declares(tmp_path: Path) -> None:
+    # An English page declaring UTF-8 with a stray byte and a stray GBK character: two
+    # characters are no evidence of another encoding (it was read as Cyrillic, or GB18030).
+    paragraphs = (FIXTURES / "harbour_a.txt").read_text(encoding="utf-8").split("\n\n")[:6]
+    data = _page_of(paragraphs, '<meta charset="utf-8">').encode("utf-8")
+    assert data.isascii()
+    cut = data.index(b"</p>")
+    path = tmp_path / "page.html"
+    path.write_bytes(data[:cut] + b" \xff \xb9\xfa" + data[cut:])
+    doc = load_document(path)
+    assert doc.text.split("\n\n")[0] == paragraphs[0].strip() + " \ufffd \ufffd\ufffd"
+    assert doc.notes == ("3 bytes that are not valid UTF-8 replaced with \ufffd; the rest of "
+                         "the page is UTF-8",)
+
+
 def test_a_utf8_page_with_one_bad_byte_stays_utf8_and_says_so(tmp_path: Path) -> None:
     # Damaged UTF-8 is read as UTF-8, as a text file is, not as a legacy encoding that
     # happens to decode it, nor refused.

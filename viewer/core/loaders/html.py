@@ -98,23 +98,60 @@ def decode_html_with_notes(data: bytes, shown: str) -> tuple[str, tuple[str, ...
     ) from None
 
 
+#: Bytes not in the declared encoding that an English page with a stray byte or two may
+#: hold: fewer are no evidence of another encoding, and the declaration stands.
+_STRAY_BYTES = 8
+#: How much of a page's non-ASCII lines is weighed to tell its encoding (`_misdeclared`).
+_WEIGHED_BYTES = 65_536
+
+
 def _misdeclared(data: bytes, declared: str) -> tuple[str, tuple[str, ...]] | None:
     """A page whose bytes are not in the encoding it declares, read as what they clearly
-    are: UTF-8 with a few bad bytes (each U+FFFD), or one legacy encoding whose reading is
-    made of its language's common words or characters (a GBK page whose template says
-    utf-8, as on many Chinese sites). None when neither is clear."""
+    are: UTF-8 with a few bad bytes (each U+FFFD); the declared encoding with a few stray
+    bytes (each U+FFFD: too few to tell another encoding by); or one legacy encoding whose
+    reading is made of its language's common words or characters (a GBK page whose
+    template says utf-8, as on many Chinese sites). None when none is clear."""
     from viewer.core.loading import damaged_utf8
     from viewer.core.short_text_decoding import READS_AS_TEXT, likeliest_reading
 
     damaged = damaged_utf8(data)
     if damaged is not None:
         return damaged
-    reading = likeliest_reading(data, READS_AS_TEXT)
+    as_read = _AS_BROWSERS_READ.get(declared, (declared,))[-1]
+    replaced = data.decode(as_read, "replace")
+    stray = replaced.count("\ufffd") - data.decode(as_read, "ignore").count("\ufffd")
+    if stray < _STRAY_BYTES:
+        unit = "byte that is" if stray == 1 else "bytes that are"
+        return replaced, (f"{stray} {unit} not valid {declared.upper()} replaced with "
+                          f"\ufffd; the rest of the page is {declared.upper()}",)
+    # Weighed on the lines that hold non-ASCII bytes only: the markup around them says
+    # nothing of the encoding, and a megabyte page would take seconds.
+    reading = likeliest_reading(_non_ascii_lines(data), READS_AS_TEXT)
     if reading is None:
         return None
-    encoding, text = reading
+    encoding = reading[0]
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
     return text, (f"the page declares the encoding {declared.upper()} but is written in "
                   f"{encoding.upper()}; read as {encoding.upper()}",)
+
+
+def _non_ascii_lines(data: bytes) -> bytes:
+    """The lines of `data` holding a byte beyond ASCII, up to about `_WEIGHED_BYTES`; a
+    longer line (a page written on one) is cut before a "<" or a space, bytes no legacy
+    encoding's second byte is, so that no character is cut in two."""
+    kept: list[bytes] = []
+    size = 0
+    for line in data.splitlines():
+        if size >= _WEIGHED_BYTES:
+            break
+        if not line.isascii():
+            cut = max(line.rfind(b"<", 0, _WEIGHED_BYTES), line.rfind(b" ", 0, _WEIGHED_BYTES))
+            kept.append(line[:cut] if len(line) > _WEIGHED_BYTES and cut > 0 else line)
+            size += len(kept[-1])
+    return b"\n".join(kept)
 
 
 def extract_html(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
