@@ -1264,6 +1264,14 @@ def _damage_table(store: Path, table: str) -> bytes:
     return bytes(data)
 
 
+def _set_aside_change_counter(store: bytes) -> bytes:
+    """A store's bytes with its header's file change counter (offset 24) and the
+    version-valid-for number (offset 92) zeroed: an add that opens the store to write puts
+    it in WAL mode and, failing, back in rollback-journal mode, which counts as a change
+    in the header alone (SQLite's file format, section 1.3); every page is as it was."""
+    return store[:24] + bytes(4) + store[28:92] + bytes(4) + store[96:]
+
+
 def test_an_add_that_meets_a_damaged_page_calls_the_store_damaged(tmp_path: Path) -> None:
     # Damage met inside the add's transaction (the index, read only there) was told as
     # "could not be written", as a full disk is: no word that the store is damaged, and
@@ -1274,7 +1282,7 @@ def test_an_add_that_meets_a_damaged_page_calls_the_store_damaged(tmp_path: Path
     assert (result.returncode, result.stderr) == (
         2, f"tandem: {store}: is damaged or not a collection store (database disk image is "
            "malformed); it is left as it is: index the collection into a new store\n")
-    assert store.read_bytes() == damaged
+    assert _set_aside_change_counter(store.read_bytes()) == _set_aside_change_counter(damaged)
     out = tmp_path / "out.json"
     assert tandem("corpus", str(source), "--json", str(out), env=_env(tmp_path)
                   ).returncode == 0
