@@ -264,10 +264,8 @@ def _damaged_utf16(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     bad = len(_LONE_SURROGATES.findall(text)) + odd
     if not bad or bad > _UTF16_MAX_BAD * len(text):
         return None
-    text = _LONE_SURROGATES.sub("\ufffd", text) + "\ufffd" * odd
-    name = encoding.upper()
-    return text, (f"{bad} code unit{'s that are' if bad > 1 else ' that is'} not valid {name} "
-                  f"replaced with \ufffd; the rest of the file is {name}",)
+    return _LONE_SURROGATES.sub("\ufffd", text) + "\ufffd" * odd, (
+        replaced_note(bad, encoding),)
 
 
 def _utf8_cut_short(data: bytes, error: UnicodeDecodeError
@@ -296,14 +294,28 @@ _NON_ASCII_RUNS = re.compile(rb"[\x80-\xff]+")
 def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     """Text that is overwhelmingly valid UTF-8 with a few bad bytes, decoded with U+FFFD for
     them and a note; None when the bytes look like a legacy encoding instead."""
-    text = data.decode("utf-8", "replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    text, bad = replaced_reading(data, "utf-8")
     valid = sum(1 for ch in text if ord(ch) > 127) - bad
     evidence = valid + (_UTF8_EVIDENCE - 1) * _long_characters_valid_alone(data)
     if bad <= 0 or evidence < _UTF8_EVIDENCE * bad:
         return None
-    return text, (f"{bad} byte{'s that are' if bad > 1 else ' that is'} not valid UTF-8 "
-                  "replaced with \ufffd; the rest of the file is UTF-8",)
+    return text, (replaced_note(bad, "utf-8"),)
+
+
+def replaced_reading(data: bytes, encoding: str) -> tuple[str, int]:
+    """`data` in `encoding`, each byte or code unit not valid in it read as U+FFFD, and how
+    many were (a U+FFFD the text itself writes is not counted)."""
+    text = data.decode(encoding, "replace")
+    return text, text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
+
+
+def replaced_note(bad: int, encoding: str, whole: str = "file") -> str:
+    """The note on `bad` bytes (code units, in UTF-16 and UTF-32) not valid in `encoding`,
+    read as U+FFFD in a `whole` (file, page) that is otherwise in it."""
+    unit = "code unit" if encoding.startswith(("utf-16", "utf-32")) else "byte"
+    name = encoding.upper()
+    return (f"{bad} {unit}{'s that are' if bad > 1 else ' that is'} not valid {name} "
+            f"replaced with \ufffd; the rest of the {whole} is {name}")
 
 
 def _long_characters_valid_alone(data: bytes) -> int:
@@ -415,18 +427,14 @@ def _by_bom(data: bytes, encoding: str, shown: str) -> tuple[str, tuple[str, ...
         return data.decode(encoding), ()
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    text = data.decode(encoding, "replace")
-    bad = text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
+    text, bad = replaced_reading(data, encoding)
     if bad > max(1.0, _BOM_MAX_BAD * len(text)):
         raise LoadError(
             shown,
             f"has invalid bytes for its {encoding.upper()} byte-order mark at byte {first_bad}",
             "re-save the file with one encoding",
         )
-    unit = "byte" if encoding == "utf-8" else "code unit"
-    name = encoding.upper()
-    return text, (f"{bad} {unit}{'s that are' if bad > 1 else ' that is'} not valid {name} "
-                  f"replaced with \ufffd; the rest of the file is {name}",)
+    return text, (replaced_note(bad, encoding),)
 
 
 def document_from_text(text: str, shown: str, name: str, path: str = "",

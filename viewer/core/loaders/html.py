@@ -111,19 +111,15 @@ def _misdeclared(data: bytes, declared: str) -> tuple[str, tuple[str, ...]] | No
     bytes (each U+FFFD: too few to tell another encoding by); or one legacy encoding whose
     reading is made of its language's common words or characters (a GBK page whose
     template says utf-8, as on many Chinese sites). None when none is clear."""
-    from viewer.core.loading import damaged_utf8
+    from viewer.core.loading import damaged_utf8, replaced_note, replaced_reading
     from viewer.core.short_text_decoding import READS_AS_TEXT, likeliest_reading
 
     damaged = damaged_utf8(data)
     if damaged is not None:
         return damaged
-    as_read = _AS_BROWSERS_READ.get(declared, (declared,))[-1]
-    replaced = data.decode(as_read, "replace")
-    stray = replaced.count("\ufffd") - data.decode(as_read, "ignore").count("\ufffd")
+    replaced, stray = replaced_reading(data, _AS_BROWSERS_READ.get(declared, (declared,))[-1])
     if stray < _STRAY_BYTES:
-        unit = "byte that is" if stray == 1 else "bytes that are"
-        return replaced, (f"{stray} {unit} not valid {declared.upper()} replaced with "
-                          f"\ufffd; the rest of the page is {declared.upper()}",)
+        return replaced, (replaced_note(stray, declared, "page"),)
     # Weighed on the lines that hold non-ASCII bytes only: the markup around them says
     # nothing of the encoding, and a megabyte page would take seconds.
     reading = likeliest_reading(_non_ascii_lines(data), READS_AS_TEXT)
