@@ -46,12 +46,17 @@ class ReadProgress:
 OnProgress = Callable[[ReadProgress], None]
 
 
+def no_such_source(source: str) -> SourceError:
+    """The error for a SOURCE that is not there, worded alike by both engines."""
+    return SourceError(f"{source}: no such file or folder (check the path)")
+
+
 def open_source(source: str | os.PathLike[str],
                 max_bytes: int = DEFAULT_MAX_BYTES) -> FolderSource | JsonLinesSource:
     """The reader for one source; `SourceError` when it is missing or cannot be used."""
     path = os.fspath(source)
     if not os.path.exists(path):
-        raise SourceError(f"{path}: no such file or folder (check the path)")
+        raise no_such_source(path)
     if os.path.isdir(path):
         if spark_tables(path):
             raise SourceError(f"{path}: holds the tables of a Spark run, not articles: "

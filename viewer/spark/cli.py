@@ -22,7 +22,7 @@ from typing import Any
 
 from viewer.arguments import OneLineParser
 from viewer.collection.article import SourceError
-from viewer.collection.sources import lies_in
+from viewer.collection.sources import lies_in, no_such_source
 from viewer.core.errors import TandemError
 from viewer.present.wording import counted
 
@@ -230,10 +230,6 @@ def local_files(source: str) -> list[str]:
     if not os.path.exists(source):
         raise no_such_source(source)
     return [source]
-
-
-def no_such_source(source: str) -> SourceError:
-    return SourceError(f"{source}: no such file or folder (check the path)")
 
 
 def is_parquet(source: str) -> bool:

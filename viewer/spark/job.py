@@ -77,6 +77,7 @@ from viewer.collection.sources import (
     JSON_LINES_FORMAT,
     id_used_twice,
     no_article_found,
+    no_such_source,
     refuse_blank_sources,
 )
 from viewer.core.collection.index import IndexParams, index_params
@@ -90,7 +91,6 @@ from viewer.spark.cli import (
     is_parquet,
     java_told,
     local_files,
-    no_such_source,
     spark_conf,
 )
 from viewer.spark.components import connected_components
