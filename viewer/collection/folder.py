@@ -334,7 +334,7 @@ class FolderSource:
         title = listed.title if listed else ""
         named = ""  # a date the file's name writes that is no real date (2023-13-45)
         if not date:
-            folders = (*self.dated_name, *relative.parent.parts)
+            folders = (*self.dated_name, *relative.parent.parts, *_day_named(relative.stem))
             date = date_in_name(relative.name) or _folders_date(folders)
             named = "" if date else unreal_date_in_name(relative.name)
         # A date the page writes that cannot be read one way only, or is out of range.
@@ -466,6 +466,13 @@ def _folders_date(folders: tuple[str, ...]) -> str:
     or 2023/0305/ and 202303/05/ (People's Daily's and China Daily's pages' paths)."""
     return (next((d for d in map(date_in_name, reversed(folders)) if d), "")
             or date_in_name("-".join(folders)) or date_in_name(_digits_joined(folders)))
+
+
+def _day_named(stem: str) -> tuple[str, ...]:
+    """The file name `stem` as the last part of a date laid out across folders, when it is
+    a day or a month and day alone (2023/03/09.txt, 2023/0309.txt); else (). A longer
+    number is an article's, not a date's: 2023/03/120000.txt is no 12 March."""
+    return (stem,) if stem.isdigit() and len(stem) <= 4 else ()
 
 
 def _dated_folder_name(folder: str) -> tuple[str, ...]:
