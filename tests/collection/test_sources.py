@@ -267,6 +267,24 @@ def test_metadata_csv_listing_a_hidden_file_or_a_folder_says_so(tmp_path: Path) 
         "lists ../up.txt, which is not in the folder", "lists .., which is not in the folder"]
 
 
+def test_metadata_csv_naming_a_file_without_its_extension_says_which(tmp_path: Path) -> None:
+    # A row naming "c" for c.txt was "not in the folder", with no word of c.txt; where two
+    # files have that stem (d.txt, d.html) the row cannot say which.
+    for name in ("c.txt", "d.txt", "d.html", "wire/e.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(f"Article {name} here.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,id\nc,c1\nd,d1\nwire/e,e1\nd.html,d2\n",
+                                           encoding="utf-8")
+    articles, skipped = read(tmp_path)
+    assert sorted(a.id for a in articles) == ["c", "d", "d2", "wire/e"]
+    assert [s.reason for s in skipped] == [
+        "lists c, which is not in the folder (write the file's whole name, c.txt, with its "
+        "extension)",
+        "lists d, which is not in the folder",
+        "lists wire/e, which is not in the folder (write the file's whole name, wire/e.md, "
+        "with its extension)"]
+
+
 def test_metadata_csv_opening_on_excels_separator_line_is_read(tmp_path: Path) -> None:
     # Excel writes (and reads) "sep=;" as the first line; the columns follow it.
     skipped = _alpha_listed_by(tmp_path, "sep=;\r\nfile;id;series;date\r\n"

@@ -280,7 +280,16 @@ class FolderSource:
         elif os.path.lexists(path) and any(part.startswith(".") for part in parts):
             return (f"lists {name}, which is hidden (its name or a folder's starts with "
                     "\".\") and not read (name it without the dot)")
-        return f"lists {name}, which is not in the folder{_relative_hint(name)}"
+        hint = _relative_hint(name) or self._stem_hint(name)
+        return f"lists {name}, which is not in the folder{hint}"
+
+    def _stem_hint(self, name: str) -> str:
+        """For a file a metadata.csv row lists without its extension (c for c.txt): the
+        one file of the folder it then names, as a hint; "" when none or several do."""
+        named = [file for file, _ in self.files
+                 if PurePosixPath(file).with_suffix("").as_posix() == name]
+        return (f" (write the file's whole name, {named[0]}, with its extension)"
+                if len(named) == 1 else "")
 
     def _listed_name(self, written: str) -> str:
         """The file a metadata.csv row names, as the folder's walk names it: relative to
