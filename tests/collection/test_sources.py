@@ -197,6 +197,21 @@ def test_a_folder_named_as_a_month_names_no_series(tmp_path: Path) -> None:
                      "wire/2023年5月/c": ("wire", ""), "2023-24/d": ("2023-24", "")}
 
 
+def test_a_gzipped_json_lines_file_in_a_folder_is_a_data_file(tmp_path: Path) -> None:
+    # passim's exports are .jsonl.gz: beside the articles one was told "a gzip archive
+    # (unpack it first)", and unpacked, "a data file"; one named .gz without being gzipped
+    # was read as an article of JSON.
+    row = {"id": "x1", "series": "wire", "date": "2023-03-09", "text": "Alpha text here."}
+    (tmp_path / "a.txt").write_text("Alpha text here, on its own.\n", encoding="utf-8")
+    write_lines(tmp_path / "feed.jsonl.gz", [row], opener=gzip.open)
+    write_lines(tmp_path / "plain.ndjson.GZ", [row])
+    [article], skipped = read(tmp_path)
+    assert article.id == "a"
+    data = "is a data file, not an article (give a JSON-lines file as a source of its own)"
+    assert [(Path(s.path).name, s.reason) for s in skipped] == [
+        ("feed.jsonl.gz", data), ("plain.ndjson.GZ", data)]
+
+
 def test_a_metadata_csv_in_a_sub_folder_is_told_how_to_be_read(tmp_path: Path) -> None:
     # One metadata.csv per outlet's folder is a natural layout; it is read only when that
     # folder is a source, and the note says so rather than call it a data file.

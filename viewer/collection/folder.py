@@ -324,7 +324,7 @@ class FolderSource:
                                  "source of its own, or move its rows into "
                                  f"{os.path.join(self.root, METADATA_NAME)} with the paths "
                                  "from there)"), None
-        if relative.suffix.lower() in _DATA_SUFFIXES:
+        if _is_data_file(relative):
             return Skipped(path, "is a data file, not an article (give a JSON-lines file as "
                                  "a source of its own)"), None
         part = _PAGE_PART_SUFFIXES.get(relative.suffix.lower())
@@ -455,6 +455,15 @@ def _saved_page(folder: str, names: set[str]) -> str:
         return ""
     stem = folder.removesuffix(_PAGE_PARTS_FOLDER)
     return next((stem + suffix for suffix in _PAGE_NAMES if stem + suffix in names), "")
+
+
+def _is_data_file(name: PurePosixPath) -> bool:
+    """Whether the file `name` is tabular or JSON data, gzipped too (feed.jsonl.gz, as
+    passim's exports are): told "a gzip archive (unpack it first)", it was then skipped
+    unpacked as a data file all the same; one named .gz but not gzipped was read as an
+    article of JSON."""
+    inner = name.with_suffix("") if name.suffix.lower() == ".gz" else name
+    return inner.suffix.lower() in _DATA_SUFFIXES
 
 
 def _editor_copy(name: str) -> str:
