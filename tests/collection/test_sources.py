@@ -671,6 +671,18 @@ def test_bad_json_lines_are_skipped_with_file_line_and_reason(tmp_path: Path) ->
     assert str(skipped[0]).startswith(f"{path}:2: ")
 
 
+def test_json_lines_files_joined_each_with_its_byte_order_mark_are_read(
+        tmp_path: Path) -> None:
+    # Two exports saved with a byte-order mark, joined (cat a.jsonl b.jsonl): the second's
+    # first line was skipped as "unexpected utf-8 bom (decode using utf-8-sig)".
+    parts = [write_lines(tmp_path / f"{n}.jsonl", [row]) for n, row in enumerate(ROWS)]
+    joined = tmp_path / "all.jsonl"
+    joined.write_bytes(b"".join(b"\xef\xbb\xbf" + part.read_bytes() for part in parts))
+    articles, skipped = read(joined)
+    check_rows(articles, joined)
+    assert skipped == []
+
+
 def test_a_whole_number_written_as_a_float_is_read_as_an_integer_id(tmp_path: Path) -> None:
     # pandas writes an integer column that holds a blank as floats: "id": 12.0 is id 12,
     # as "id": 12 is; 4.5 and NaN are no ids.

@@ -142,7 +142,9 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
         if whole:
             return Skipped(where, whole)
     try:
-        row = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+        # Any line may open with a byte-order mark: files saved with one, then joined
+        # (cat a.jsonl b.jsonl), carry each one's at the head of its first line.
+        row = json.loads(line.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         return Skipped(where, f"is not UTF-8 text (bad byte at column {exc.start + 1}); "
                               "save the file as UTF-8")
