@@ -998,6 +998,23 @@ def test_dates_that_are_not_read_are_told_and_the_article_kept(tmp_path: Path) -
     assert "dated by its file name, page or text instead" in told[f"{folder / 'metadata.csv'}:2"]
 
 
+def test_a_date_opening_on_the_day_of_the_week_is_read(tmp_path: Path) -> None:
+    # RSS feeds date items "Thu, 09 Mar 2023 08:20:00 GMT", and press releases open
+    # "Thursday, March 9, 2023": each article was indexed undated, with a note.
+    lines = write_lines(tmp_path / "feed.jsonl", [
+        {"id": "a", "date": "Thu, 09 Mar 2023 08:20:00 GMT", "text": PARAGRAPHS[0]},
+        {"id": "b", "date": "Wednesday, March 8, 2023", "text": PARAGRAPHS[1]},
+        {"id": "c", "date": "Thunder, 9 March 2023", "text": PARAGRAPHS[2]}])
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "d.txt").write_text("Harbour news\nReleased: Tue. 14 Mar 2023 10:00\n\nBody.\n",
+                                  encoding="utf-8")
+    articles, skipped = read(lines, folder)
+    assert {a.id: a.date for a in articles} == {
+        "a": "2023-03-09", "b": "2023-03-08", "c": "", "d": "2023-03-14"}
+    assert [s.path for s in skipped] == [f"{lines}:3"]
+
+
 def dates_and_notes(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
     """The folder's articles' dates by id, and what is told of them by file name (each a
     note: the article is read all the same)."""

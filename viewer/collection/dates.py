@@ -32,6 +32,10 @@ _CHINESE_IN_TEXT = re.compile(r"(?<!\d)" + _CHINESE_DAY)
 # Apr 14, 2024 / April 14 2024 / 14 April 2024.
 _MONTH_FIRST = re.compile(r"\s*([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})(?!\d)")
 _DAY_FIRST = re.compile(r"\s*(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})(?!\d)")
+# The day of the week such a date may open with: "Thu, 09 Mar 2023 08:20:00 GMT", as RSS
+# feeds and e-mail write it, or "Thursday, March 9, 2023".
+_WEEKDAY = re.compile(r"\s*(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+                      r"\.?,?(?=\s)", re.IGNORECASE)
 # A time of day after a stated date: 05:15 AM, 10:00:30.
 _TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 #: Lines of a text read for a stated date: its title and the byline or date lines under it.
@@ -52,7 +56,7 @@ def iso_date(value: object) -> str:
     """`value` as "YYYY-MM-DD" when it starts with a real date (ISO, with or without
     separators or a time after it; a number such as 20210304 too; in Chinese, 2021年3月4日;
     with the month's English name, "March 4, 2021" or "4 Mar 2021", which no reader takes
-    for another day); "" otherwise."""
+    for another day, the day of the week before it or not); "" otherwise."""
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
@@ -146,7 +150,9 @@ def _date_opening(rest: str) -> tuple[str, int]:
     chinese = _CHINESE_DATE.match(rest)
     if chinese:
         return _valid(*chinese.groups()), chinese.end()
-    named = _MONTH_FIRST.match(rest) or _DAY_FIRST.match(rest)
+    weekday = _WEEKDAY.match(rest)
+    start = weekday.end() if weekday else 0
+    named = _MONTH_FIRST.match(rest, start) or _DAY_FIRST.match(rest, start)
     if named is None:
         return "", 0
     month, day, year = named.groups() if named.re is _MONTH_FIRST else (
