@@ -159,15 +159,15 @@ def test_a_date_laid_out_across_folders_as_news_sites_do_dates_their_files(
 
 def test_a_file_named_as_the_day_in_year_and_month_folders_is_dated(tmp_path: Path) -> None:
     # An archive laid out as 2023/03/09.txt (the day as the file's name) was read undated
-    # without a note, though 2023/03/09/a.txt is dated. A long number is an article's.
+    # without a note, though 2023/03/09/a.txt is dated. Another number is an article's.
     for folder, name in (("2023/03", "09.txt"), ("wire/2023", "0310.html"),
-                         ("2023/03", "120000.txt"), ("notes", "12.txt")):
+                         ("2023/03", "120000.txt"), ("2023/04", "7.txt"), ("notes", "12.txt")):
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
         (tmp_path / folder / name).write_text(f"Article {name} here.\n", encoding="utf-8")
     articles, skipped = read(tmp_path)
     found = {a.id: (a.series, a.date) for a in articles}
     assert found == {"2023/03/09": ("", "2023-03-09"), "wire/2023/0310": ("wire", "2023-03-10"),
-                     "2023/03/120000": ("", ""), "notes/12": ("notes", "")}
+                     "2023/03/120000": ("", ""), "2023/04/7": ("", ""), "notes/12": ("notes", "")}
     assert skipped == []
 
 

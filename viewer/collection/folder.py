@@ -488,9 +488,11 @@ def _folders_date(folders: tuple[str, ...]) -> str:
 
 def _day_named(stem: str) -> tuple[str, ...]:
     """The file name `stem` as the last part of a date laid out across folders, when it is
-    a day or a month and day alone (2023/03/09.txt, 2023/0309.txt); else (). A longer
-    number is an article's, not a date's: 2023/03/120000.txt is no 12 March."""
-    return (stem,) if stem.isdigit() and len(stem) <= 4 else ()
+    a day or a month and day alone, written as dates are, with two digits each
+    (2023/03/09.txt, 2023/0309.txt); else (). Other numbers are articles': 2023/03/7.txt is
+    the seventh of March's articles as often as the seventh of March, and
+    2023/03/120000.txt is no 12 March."""
+    return (stem,) if stem.isdigit() and len(stem) in (2, 4) else ()
 
 
 def _dated_folder_name(folder: str) -> tuple[str, ...]:
