@@ -114,3 +114,15 @@ def test_settings_say_whether_the_texts_were_trimmed(tmp_path, trim):
     done = run(str(a), str(b), "--json", "-", *(["--trim"] if trim else []))
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["settings"]["trim"] is trim
+
+
+def test_a_dash_for_an_article_says_standard_input_is_not_read():
+    # "-" reads standard input in many tools; here it names no file, and the message says
+    # why rather than "no such file", which sends the user looking for a path.
+    done = subprocess.run([sys.executable, "-m", "viewer", "compare", "-",
+                           str(FIXTURES / "harbour_b.txt")], cwd=ROOT, input="some words\n",
+                          capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines() == [
+        "tandem: -: standard input is not read, only files are "
+        "(save the text to a file and give its path)"]

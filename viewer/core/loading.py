@@ -88,6 +88,9 @@ def open_regular_file(path: str | os.PathLike[str]) -> int:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
+        if shown == "-":  # many tools read standard input for "-"; Tandem reads files only
+            raise LoadError(shown, "standard input is not read, only files are",
+                            "save the text to a file and give its path") from None
         raise LoadError(shown, "no such file", "check the path") from None
     except PermissionError:
         raise LoadError(shown, "permission denied", "check the file's permissions") from None
