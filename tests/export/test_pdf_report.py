@@ -480,3 +480,56 @@ def test_right_to_left_paragraphs_stand_flush_right_and_left_to_right_ones_flush
     english_lefts = [min(x0 for x0, _ in line) for line in english_lines]
     assert max(english_lefts) - min(english_lefts) < 1.0
     assert min(english_lefts) < min(lefts)  # English stays at the column's left edge
+
+
+@needs_poppler
+def test_a_wrapped_line_of_digits_in_a_hebrew_paragraph_stands_flush_right(
+        tmp_path: Path) -> None:
+    # A line's direction was taken from its own letters: a continuation line of a Hebrew
+    # paragraph holding only numbers stood at the left edge, beside and under lines that
+    # end at the right one, in the texts side by side and in the table of shared phrases.
+    import re
+
+    from viewer.core.loading import load_document
+
+    hebrew = ("בשנת 1948 התקבלה ההחלטה על הקמת הרשת הלאומית והיא פורסמה בעיתון עם המספרים "
+              + " ".join(str(1000003 * k) for k in range(1, 40)))
+    (tmp_path / "a.txt").write_text(f"{hebrew}\n\nשורה נוספת בטקסט הראשון.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"{hebrew}\n\nטקסט אחר לגמרי בשני.\n", encoding="utf-8")
+    comparison = compare(*(load_document(str(tmp_path / name)) for name in ("a.txt", "b.txt")))
+    assert comparison.shared_phrases
+    path = tmp_path / "rtl.pdf"
+    write_pdf(comparison, path)
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
+                           check=True, capture_output=True, text=True).stdout
+    words = [(float(x0), float(y0), float(x1), word) for x0, y0, x1, word in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        boxes)]
+
+    def at(word: str) -> tuple[float, float]:
+        return next((x0, y0) for x0, y0, _, seen in words if seen == word)
+
+    page_width = float(re.search(r'<page width="([\d.]+)"', boxes)[1])
+    texts_top, table_top = at("A:")[1], at("Shared")[1]
+    table_bottom = at("Slogans")[1]
+    cell_a, cell_b = sorted(x0 for x0, y0, _, word in words  # "in A …", "in B …"
+                            if word == "in" and table_top < y0 < table_bottom)
+    regions = {"column A": (texts_top, table_top, 0, page_width / 2),
+               "column B": (texts_top, table_top, page_width / 2, page_width),
+               "table, A": (table_top, table_bottom, cell_a, cell_b),
+               "table, B": (table_top, table_bottom, cell_b, page_width)}
+    for name, (top, bottom, left, right) in regions.items():
+        lines: dict[int, list[tuple[float, str]]] = {}
+        for x0, y0, x1, word in words:
+            if top < y0 < bottom and left <= x0 and x1 <= right and not word.endswith("p.2"):
+                lines.setdefault(round(y0), []).append((x1, word))
+        ends = {"hebrew": [], "digits": []}
+        for line in lines.values():
+            if all(word.isdigit() for _, word in line):
+                ends["digits"].append(max(x1 for x1, _ in line))
+            elif any(re.search("[\u0590-\u05ff]", word) for _, word in line):
+                ends["hebrew"].append(max(x1 for x1, _ in line))
+        assert ends["digits"] and ends["hebrew"], name
+        assert max(ends["digits"]) - min(ends["hebrew"]) < 1.0, name
+        assert max(ends["hebrew"]) - min(ends["digits"]) < 1.0, name

@@ -29,7 +29,8 @@ S = TypeVar("S")
 _RTL_SCRIPTS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 #: Letters arabic-reshaper joins (Arabic, Persian, Urdu, Kurdish).
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
-_BREAKS = re.compile("[\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
+_BREAK_CHARS = "\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAKS = re.compile(f"[{_BREAK_CHARS}]")
 #: How far the first strong character of a paragraph is looked for.
 _DIRECTION_SCAN = 2000
 _ZWJ = "\u200d"
@@ -51,10 +52,11 @@ def has_rtl(text: str) -> bool:
 def paragraph_is_rtl(text: str, at: int) -> bool:
     """Whether the paragraph of `text` holding offset `at` reads right to left: its first
     strong character is Hebrew or Arabic (Unicode's rules P2-P3)."""
-    start = at
     floor = max(0, at - _DIRECTION_SCAN)
-    while start > floor and not _BREAKS.match(text, start - 1):
-        start -= 1
+    # Asked for every drawn line: the paragraph's start is looked for by str.rfind, not
+    # character by character (a text without line breaks would scan 2000 for each line).
+    start = max(text.rfind(ch, floor, at) + 1 for ch in _BREAK_CHARS)
+    start = max(start, floor)
     paragraph = text[start:start + _DIRECTION_SCAN]
     end = _BREAKS.search(paragraph)
     if end is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -152,6 +152,9 @@ class Cell:
     width: float
     text: RichText
     colour: str | None = None
+    #: Whether the paragraph `text` is cut from reads right to left; None when `text`
+    #: holds its paragraphs whole, which then tell.
+    rtl: bool | None = None
 
 
 @dataclass
@@ -245,6 +248,7 @@ class Layout:
         """Cells side by side, starting level. A row of `KEEP_TOGETHER_LINES` lines or
         fewer starts a new page rather than break; a longer one breaks line by line."""
         leading = leading or size * 1.3
+        cells = [_left_to_right_unless_rtl(cell) for cell in cells]
         wrapped = [wrap(cell.text.text, cell.width, size, self.measure, self.check)
                    for cell in cells]
         height = max(len(lines) for lines in wrapped)
@@ -288,7 +292,7 @@ class Layout:
             at = r1
         if at < end:
             pieces.append((at, end, None))
-        drawn, rtl = _drawn_pieces(text, start, end, pieces)
+        drawn, rtl = _drawn_pieces(text, start, end, pieces, cell.rtl)
         left = cell.x
         if rtl:  # a right-to-left paragraph is flush right, ragged on the left
             width = sum(measure.width(piece, size) for piece, _ in drawn)
@@ -326,14 +330,26 @@ class Layout:
             x += w
 
 
-def _drawn_pieces(text: str, start: int, end: int, pieces: list[tuple[int, int, Style | None]]
-                  ) -> tuple[list[tuple[str, Style | None]], bool]:
+def _left_to_right_unless_rtl(cell: Cell) -> Cell:
+    """`cell`, known to read left to right when it holds no right-to-left letter at all:
+    then no line of it asks for its paragraph's direction (a passage of a whole text can
+    be a row)."""
+    if cell.rtl is None and not has_rtl(cell.text.text):
+        return replace(cell, rtl=False)
+    return cell
+
+
+def _drawn_pieces(text: str, start: int, end: int, pieces: list[tuple[int, int, Style | None]],
+                  rtl: bool | None = None) -> tuple[list[tuple[str, Style | None]], bool]:
     """The strings to draw for text[start:end], cut into its styled `pieces`, left to right:
-    as written, or reordered and joined where the line holds right-to-left script; and
-    whether its paragraph reads right to left."""
+    as written, or reordered and joined where the line holds right-to-left script or its
+    paragraph reads right to left (`rtl`; None: found in `text`); and that direction.
+    A wrapped line of a Hebrew paragraph that holds only digits or Latin words is still
+    right to left: flush right, its neutrals placed as in the rest of the paragraph."""
     line = text[start:end]
-    if not has_rtl(line):
+    if rtl is None:
+        rtl = paragraph_is_rtl(text, start)
+    if not rtl and not has_rtl(line):
         return [(text[p0:p1], style) for p0, p1, style in pieces], False
-    rtl = paragraph_is_rtl(text, start)
     return visual_pieces(line, [(p0 - start, p1 - start, style) for p0, p1, style in pieces],
                          rtl), rtl

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from viewer.core.model import Comparison
+from viewer.export.pdf_bidi import has_rtl, paragraph_is_rtl
 from viewer.export.pdf_columns import Pages, PlacedLine, flow_columns
 from viewer.export.pdf_layout import Cell, Layout, Page
 from viewer.export.report_model import styled_texts
@@ -69,12 +70,15 @@ def lay_out_side_by_side(layout: Layout, comparison: Comparison, lefts: tuple[fl
     total = max(1, len(lines[0]) + len(lines[1]))
     done = 0
     for left, text, placed in zip(lefts, styled, lines, strict=True):
+        holds_rtl = has_rtl(text.text)
         for line in placed:
             done += 1
             if done % 256 == 0:
                 check()
                 report(0.5 + 0.25 * done / total)
-            cell = Cell(left, column, text.segment(line.start, line.end))
+            # A line is drawn alone: its direction is its paragraph's, found in the text.
+            rtl = holds_rtl and paragraph_is_rtl(text.text, line.start)
+            cell = Cell(left, column, text.segment(line.start, line.end), rtl=rtl)
             layout.line(pages[line.page], section.top(line.page, line.slot), cell,
                         (0, len(cell.text.text)), size, leading)
     found = _passage_starts(comparison, lines)
