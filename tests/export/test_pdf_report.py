@@ -533,3 +533,43 @@ def test_a_wrapped_line_of_digits_in_a_hebrew_paragraph_stands_flush_right(
         assert ends["digits"] and ends["hebrew"], name
         assert max(ends["digits"]) - min(ends["hebrew"]) < 1.0, name
         assert max(ends["hebrew"]) - min(ends["digits"]) < 1.0, name
+
+
+@needs_poppler
+def test_the_columns_of_a_tabbed_list_stay_columns(tmp_path: Path) -> None:
+    # A tab was drawn as one space: the columns of a list copied from a spreadsheet ran
+    # together, each row's figures at another place, in the texts and in the table.
+    import re
+
+    from viewer.core.loading import load_document
+
+    intro = ("The committee published the following figures for the provinces in its "
+             "annual report on network construction and rural broadband coverage.\n")
+    rows = [("Region", "Stations", "Share"), ("Hebei", "120000", "98%"),
+            ("Yunnan", "4500", "71%"), ("Gansu", "800", "64%"), ("Tibet", "3512", "9%")]
+    listing = "".join("\t".join(row) + "\n" for row in rows)
+    (tmp_path / "a.txt").write_text(intro + listing + "Other words in the first text.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A different opening line.\n" + intro + listing,
+                                    encoding="utf-8")
+    comparison = compare(*(load_document(str(tmp_path / name)) for name in ("a.txt", "b.txt")))
+    assert comparison.shared_phrases
+    path = tmp_path / "tabs.pdf"
+    write_pdf(comparison, path)
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
+                           check=True, capture_output=True, text=True).stdout
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" '
+                       r'yMax="[\d.]+">([^<]*)</word>', boxes)
+    cells = {cell for row in rows for cell in row}
+    starts: dict[str, list[float]] = {}
+    for x0, word in words:
+        if word.rstrip("%") in {cell.rstrip("%") for cell in cells}:
+            starts.setdefault(word.rstrip("%"), []).append(float(x0))
+    for row in rows:  # the texts side by side and the table: both sides of each
+        assert all(len(starts[cell.rstrip("%")]) == 4 for cell in row), starts
+    for column in range(3):
+        for place in range(4):
+            lefts = [starts[row[column].rstrip("%")][place] for row in rows]
+            assert max(lefts) - min(lefts) < 0.5, (column, lefts)
+    # and the columns stand apart: a tab is wider than the space it was drawn as
+    assert all(starts[row[1]][0] - starts[row[0]][0] > 30 for row in rows)

@@ -28,6 +28,11 @@ _NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕”’…�
 # Control characters have no glyph: they are drawn as spaces (same width as measured).
 _CONTROLS = {c: " " for c in range(32)} | {0x7f: " ", 0x85: " ", 0x2028: " ", 0x2029: " "}
 
+#: Tab stops stand eight digits apart from a line's start, a text editor's eight columns,
+#: so the columns of a tabbed list stay columns.
+TAB_COLUMNS = 8
+_TAB_APART = re.compile("(\t)")
+
 #: How often long loops ask whether the export was cancelled.
 _CHECK_EVERY = 64
 #: Lines a row may have and still be kept on one page: the second line of a table row
@@ -119,6 +124,9 @@ def wrap(text: str, width: float, size: float, measure: Measure,
             lines.append((line_start, start))
             line_start, x = m.end(), 0.0
             continue
+        if "\t" in token:
+            x = _after_blank(token, x, measure)
+            continue
         w = measure.word(token)
         if first.isspace() or (first in _NO_LINE_START and x > 0):
             # Blank space and closing punctuation hang past the margin rather than start
@@ -142,6 +150,22 @@ def wrap(text: str, width: float, size: float, measure: Measure,
             x += cw
     lines.append((line_start, len(text)))
     return lines
+
+
+def _tab_stop_after(x: float, column: float) -> float:
+    """The first tab stop right of `x` (measured from the line's start), the stops
+    `TAB_COLUMNS` columns `column` wide apart."""
+    stop = TAB_COLUMNS * column
+    return (x // stop + 1) * stop
+
+
+def _after_blank(blank: str, x: float, measure: Measure) -> float:
+    """Where a line goes on (in measure units) after the blank space `blank` from `x`:
+    a tab to the next tab stop, any other space by its width. Blank space hangs past the
+    margin, so it never breaks the line."""
+    for ch in blank:
+        x = _tab_stop_after(x, measure.word("0")) if ch == "\t" else x + measure.word(ch)
+    return x
 
 
 @dataclass
@@ -293,21 +317,31 @@ class Layout:
         if at < end:
             pieces.append((at, end, None))
         drawn, rtl = _drawn_pieces(text, start, end, pieces, cell.rtl)
+        # A tab reaches to the next tab stop; right to left, it stays one space wide.
+        tabbed = not rtl and any("\t" in piece for piece, _ in drawn)
+        if tabbed:
+            drawn = [(part, style) for piece, style in drawn
+                     for part in _TAB_APART.split(piece) if part]
         left = cell.x
         if rtl:  # a right-to-left paragraph is flush right, ragged on the left
             width = sum(measure.width(piece, size) for piece, _ in drawn)
             left = max(cell.x, cell.x + cell.width - width)
         plain_colour = cell.colour or colours.text
         one_colour = all(style is None or style.change is None for _, style in drawn)
-        if one_colour:
+        whole = one_colour and not tabbed  # the line drawn as one string
+        if whole:
             page.add(cell.x, ("text", left, baseline,
                               "".join(piece for piece, _ in drawn).translate(_CONTROLS),
                               plain_colour, size))
             if len(drawn) == 1 and drawn[0][1] is None:
                 return  # plain line: no widths needed
         x = left
+        column = measure.width("0", size)
         for piece, style in drawn:
-            w = measure.width(piece, size)
+            if piece == "\t":
+                w = _tab_stop_after(x - left, column) - (x - left)
+            else:
+                w = measure.width(piece, size)
             if style is not None:
                 if style.passage is not None:
                     page.rect(x, top - leading, w, leading,
@@ -316,7 +350,7 @@ class Layout:
                     colour = colours.mark(style.underline)
                     page.add(cell.x, ("line", x, baseline - 1.6, x + w, baseline - 1.6,
                                       colour, 0.9))
-            if not one_colour:
+            if not whole:
                 change = style.change if style is not None else None
                 colour = colours.mark(change) if change is not None else plain_colour
                 page.add(cell.x, ("text", x, baseline, piece.translate(_CONTROLS),
