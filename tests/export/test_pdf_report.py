@@ -573,3 +573,38 @@ def test_the_columns_of_a_tabbed_list_stay_columns(tmp_path: Path) -> None:
             assert max(lefts) - min(lefts) < 0.5, (column, lefts)
     # and the columns stand apart: a tab is wider than the space it was drawn as
     assert all(starts[row[1]][0] - starts[row[0]][0] > 30 for row in rows)
+
+
+@needs_poppler
+def test_a_soft_hyphen_inside_a_word_is_not_drawn(tmp_path: Path) -> None:
+    # Web pages hyphenate with soft hyphens (&shy;), invisible but where a line breaks at
+    # them; the report's font drew each as a hyphen, so a copied passage read "inf-ormation
+    # tech-nology" beside "information technology", as if the two texts differed there.
+    import re
+
+    from viewer.core.loading import load_document
+
+    sentence = ("In the modern world network information technology has been fully "
+                "integrated into social production and daily life across the country")
+    words = sentence.split(" ")
+    hyphenated = [f"{word[:3]}\u00ad{word[3:]}" if len(word) > 6 else word for word in words]
+    (tmp_path / "a.txt").write_text("First.\n" + " ".join(words) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second.\n" + " ".join(hyphenated) + "\n",
+                                    encoding="utf-8")
+    comparison = compare(*(load_document(str(tmp_path / name)) for name in ("a.txt", "b.txt")))
+    assert comparison.shared_phrases
+    path = tmp_path / "shy.pdf"
+    write_pdf(comparison, path)
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
+                           check=True, capture_output=True, text=True).stdout
+    drawn = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" '
+                       r'yMax="[\d.]+">([^<]*)</word>', boxes)
+    widths: dict[str, list[float]] = {}
+    for x0, x1, word in drawn:
+        widths.setdefault(word, []).append(round(float(x1) - float(x0), 1))
+    for word in words:
+        if len(word) > 6:
+            # drawn whole in both texts, as wide in B as in A (in the columns, and smaller
+            # in the table)
+            assert all(widths[word].count(w) % 2 == 0 for w in widths[word]), (word, widths)
+    assert not [word for _, _, word in drawn if "\u00ad" in word or "-" in word]

@@ -26,7 +26,11 @@ _TOKEN = re.compile(rf"\r\n|[{_BREAKS}]|[^\S{_BREAKS}]+|[{_CJK}]|[^\s{_CJK}]+")
 # CJK punctuation that must not begin a line.
 _NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕”’…·．,.;:?!)]}")
 # Control characters have no glyph: they are drawn as spaces (same width as measured).
-_CONTROLS = {c: " " for c in range(32)} | {0x7f: " ", 0x85: " ", 0x2028: " ", 0x2029: " "}
+# A soft hyphen shows only where a line breaks at it, which no line here does; the Latin
+# font would draw it as a hyphen inside the word ("inf-ormation"): it is drawn as nothing.
+_SOFT_HYPHEN = "\u00ad"
+_CONTROLS = ({c: " " for c in range(32)} | {0x7f: " ", 0x85: " ", 0x2028: " ", 0x2029: " "}
+             | {ord(_SOFT_HYPHEN): None})
 
 #: Tab stops stand eight digits apart from a line's start, a text editor's eight columns,
 #: so the columns of a tabbed list stay columns.
@@ -90,7 +94,8 @@ class Measure:
             width = chars.get(ch)
             if width is None:
                 probe = " " if ord(ch) < 32 else ch
-                width = chars[ch] = pdfmetrics.stringWidth(probe, self.fonts.of(ch), 1000)
+                width = chars[ch] = (0.0 if ch == _SOFT_HYPHEN else
+                                     pdfmetrics.stringWidth(probe, self.fonts.of(ch), 1000))
             total += width
         return total
 
