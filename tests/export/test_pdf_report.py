@@ -608,3 +608,33 @@ def test_a_soft_hyphen_inside_a_word_is_not_drawn(tmp_path: Path) -> None:
             # in the table)
             assert all(widths[word].count(w) % 2 == 0 for w in widths[word]), (word, widths)
     assert not [word for _, _, word in drawn if "\u00ad" in word or "-" in word]
+
+
+@needs_poppler
+def test_a_tabbed_row_whose_first_column_is_empty_keeps_its_place(tmp_path: Path) -> None:
+    # The texts side by side trimmed the blank space that opens a line, tabs too: a row
+    # "\t4500\t71%" stood under "Region" and "Stations", one column to the left of where
+    # the table of shared phrases (and the text) put it.
+    import re
+
+    from viewer.core.loading import load_document
+
+    listing = ("The committee published the following figures for the provinces in its "
+               "annual report on rural broadband.\nRegion\tStations\tShare\n"
+               "Hebei\t120000\t98%\n\t4500\t71%\n")
+    (tmp_path / "a.txt").write_text(listing + "Other words in the first text.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A different opening line.\n" + listing, encoding="utf-8")
+    comparison = compare(*(load_document(str(tmp_path / name)) for name in ("a.txt", "b.txt")))
+    assert comparison.shared_phrases
+    path = tmp_path / "tabs.pdf"
+    write_pdf(comparison, path)
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
+                           check=True, capture_output=True, text=True).stdout
+    lefts: dict[str, list[float]] = {}
+    for x0, word in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" '
+                               r'yMax="[\d.]+">([^<]*)</word>', boxes):
+        lefts.setdefault(word, []).append(float(x0))
+    assert len(lefts["4500"]) == len(lefts["Stations"]) == 4  # two columns, two table cells
+    for under, over in zip(lefts["4500"], lefts["Stations"], strict=True):
+        assert abs(under - over) < 0.5, (lefts["4500"], lefts["Stations"])

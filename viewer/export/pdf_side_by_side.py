@@ -78,7 +78,9 @@ def lay_out_side_by_side(layout: Layout, comparison: Comparison, lefts: tuple[fl
                 report(0.5 + 0.25 * done / total)
             # A line is drawn alone: its direction is its paragraph's, found in the text.
             rtl = holds_rtl and paragraph_is_rtl(text.text, line.start)
-            cell = Cell(left, column, text.segment(line.start, line.end), rtl=rtl)
+            # A row of a tabbed list whose first column is empty keeps its place.
+            segment = text.segment(line.start, line.end, tabs_kept=True)
+            cell = Cell(left, column, segment, rtl=rtl)
             layout.line(pages[line.page], section.top(line.page, line.slot), cell,
                         (0, len(cell.text.text)), size, leading)
     found = _passage_starts(comparison, lines)

@@ -61,10 +61,11 @@ class StyledText:
         self._starts = [r[0] for r in runs]
         self._ends = [r[1] for r in runs]
 
-    def segment(self, start: int, end: int) -> RichText:
-        """Text [start, end) with leading and trailing blank space trimmed off."""
+    def segment(self, start: int, end: int, *, tabs_kept: bool = False) -> RichText:
+        """Text [start, end) with leading and trailing blank space trimmed off; with
+        `tabs_kept`, the tabs that open it stay (they put its first word at a tab stop)."""
         text = self.text
-        while start < end and text[start].isspace():
+        while start < end and text[start].isspace() and not (tabs_kept and text[start] == "\t"):
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
