@@ -364,6 +364,21 @@ def test_a_passage_trimmed_at_a_stronger_ones_edge_keeps_the_least_words_or_goes
         assert ("a new round of" in listed) == (least == 4)
 
 
+def test_the_shortest_passage_found_is_the_one_the_setting_help_states():
+    # --min-words accepts 1..3, but the matcher never reports a passage under 4 words (a
+    # chain must hold more than one 3-word seed): the setting's help must say so.
+    from viewer.core.settings import BY_NAME
+    assert "none under 4 words" in BY_NAME["min_words"].help
+    filler = "The weather was fine and we walked along the river for an hour. "
+    other = "Completely different words fill this sentence about the market. "
+    for shared, expected in (("alpha bravo charlie", []), ("alpha bravo charlie delta",
+                                                            ["alpha bravo charlie delta"])):
+        a = Document(f"{filler}{shared} is the code. Nothing else.", "a")
+        b = Document(f"{other}{shared} was heard on the radio.", "b")
+        result = compare(a, b, Settings(min_words=1))
+        assert [a.text[slice(*p.a)] for p in result.shared_phrases] == expected
+
+
 def test_a_copy_takes_in_the_words_of_a_set_phrase_both_texts_use_too_often_to_seed():
     # "Chinese-style modernization" and "the Party Central Committee" recur in both
     # articles, so their n-grams pair too many uses to seed: the copies must still run on

@@ -119,7 +119,8 @@ _DEFAULTS = Settings()
 #: The settings as people see them: "label | help" (help: the panel's tooltip, the CLI's).
 _TEXTS = {
     "min_words": "Minimum words | shortest shared passage reported, in words (a CJK "
-                 "character counts as a word/1.6)",
+                 "character counts as a word/1.6); none under 4 words (5 CJK characters) "
+                 "is ever found, whatever this says: shorter runs are shared by chance",
     "gap_words": "Gap tolerance | unmatched words tolerated between two matched runs of one "
                  "passage: a lightly edited sentence stays one passage",
     "stemming": "Match word stems (nations = nation) | match words by their Snowball stem",
