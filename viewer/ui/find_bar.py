@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from viewer.core.han_script import key_characters
+from viewer.ui.named import named
 
 #: More hits than this are counted but not all marked (ExtraSelections are slow in bulk).
 MAX_MARKED = 500
@@ -24,7 +25,8 @@ def find_all(text: str, needle: str, case_sensitive: bool) -> list[tuple[int, in
         if len(haystack) != len(text):
             haystack, target = text, needle
     haystack, target = key_characters(haystack), key_characters(target)  # lengths kept
-    hits, start = [], 0
+    hits: list[tuple[int, int]] = []
+    start = 0
     while True:
         found = haystack.find(target, start)
         if found < 0:
@@ -39,12 +41,12 @@ class FindBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = QLineEdit(objectName="find_edit", placeholderText="Find in the active pane")
+        self.edit = named(QLineEdit(placeholderText="Find in the active pane"), "find_edit")
         self.case = QCheckBox("Match case")
         self.status = QLabel()
-        previous = QToolButton(text="▲", toolTip="Previous hit")
-        following = QToolButton(text="▼", toolTip="Next hit (Enter)")
-        close = QToolButton(text="✕", toolTip="Close (Esc)")
+        previous = _tool_button("▲", "Previous hit")
+        following = _tool_button("▼", "Next hit (Enter)")
+        close = _tool_button("✕", "Close (Esc)")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(QLabel("Find:"))
@@ -73,3 +75,10 @@ class FindBar(QWidget):
     def _on_close(self) -> None:
         self.hide()
         self.closed.emit()
+
+
+def _tool_button(text: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    return button

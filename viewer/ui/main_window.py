@@ -57,6 +57,7 @@ from viewer.ui.find_bar import FindBar
 from viewer.ui.find_controller import FindController
 from viewer.ui.icon import app_icon
 from viewer.ui.menus import fill, make_action
+from viewer.ui.named import named
 from viewer.ui.pane import Pane, dropped_paths
 from viewer.ui.passage_view import PassageView
 from viewer.ui.recent import gone, missing, recent_labels
@@ -131,7 +132,7 @@ class MainWindow(QMainWindow):
 
     # -- construction ----------------------------------------------------------------------
     def _build_central(self) -> None:
-        self.welcome = QFrame(objectName="welcome")
+        self.welcome = named(QFrame(), "welcome")
         self.welcome.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self.welcome)
         invitation = QLabel("Compare two articles: open or drop two files, paste text, or "
@@ -141,10 +142,10 @@ class MainWindow(QMainWindow):
         row.addWidget(invitation, 1)
         open_button = QPushButton("Open…")
         open_button.clicked.connect(self.action_open)
-        collection_button = QPushButton("Open collection…", objectName="open_collection")
+        collection_button = named(QPushButton("Open collection…"), "open_collection")
         collection_button.clicked.connect(self.action_open_collection)
         row.addWidget(collection_button)
-        sample_button = QPushButton("Try the sample", objectName="try_sample")
+        sample_button = named(QPushButton("Try the sample"), "try_sample")
         sample_button.clicked.connect(self.action_try_sample)
         row.addWidget(open_button)
         row.addWidget(sample_button)
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.welcome)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.find_bar)
-        self.pages = QStackedWidget(objectName="pages")
+        self.pages = named(QStackedWidget(), "pages")
         self.pages.addWidget(central)
         self.pages.addWidget(self.collection.view)
         self.setCentralWidget(self.pages)
@@ -230,11 +231,12 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         status = self.statusBar()
-        self.figures = QLabel(objectName="figures")
-        self.progress = QProgressBar(objectName="progress", maximum=100)
+        self.figures = named(QLabel(), "figures")
+        self.progress = named(QProgressBar(maximum=100), "progress")
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
-        self.cancel_button = QToolButton(text="Cancel", objectName="cancel")
+        self.cancel_button = named(QToolButton(), "cancel")
+        self.cancel_button.setText("Cancel")
         self.cancel_button.clicked.connect(self.action_cancel)
         # Permanent, so transient messages ("Passage 2 of 6") never hide the figures.
         status.addPermanentWidget(self.figures)
@@ -244,14 +246,14 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
 
     def _build_docks(self) -> None:
-        panel_dock = QDockWidget("Matches", self, objectName="matches_dock")
+        panel_dock = named(QDockWidget("Matches", self), "matches_dock")
         panel_dock.setWidget(self.side_panel)
         panel_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel_dock)
-        settings_dock = QDockWidget("Settings", self, objectName="settings_dock")
+        settings_dock = named(QDockWidget("Settings", self), "settings_dock")
         # Scrolled, so its dozen knobs do not claim the height the match tables need.
-        scroller = QScrollArea(objectName="settings_scroller")
+        scroller = named(QScrollArea(), "settings_scroller")
         scroller.setWidget(self.settings_panel)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)

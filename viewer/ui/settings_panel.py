@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from viewer.core.settings import DECLARED, Declared, SettingError, Settings, checked_settings
+from viewer.ui.named import named
 
 #: Wait this long after the last change before recomputing, so a spin-box drag is one request.
 APPLY_DELAY_MS = 250
@@ -65,7 +66,7 @@ class SettingsPanel(QWidget):
             else:
                 form.addRow(declared.label, editor)
         # Why the values shown are not in force, when two of them contradict each other.
-        self.problem = QLabel(objectName="settings_problem", wordWrap=True)
+        self.problem = named(QLabel(wordWrap=True), "settings_problem")
         self.problem.setStyleSheet("color: #b00020")
         self.problem.hide()
         form.addRow(self.problem)

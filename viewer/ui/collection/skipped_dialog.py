@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.ui.named import named
+
 
 def skipped_text(skipped: Sequence[dict[str, Any]]) -> str:
     """One line per row: its path, a tab, the reason (and a tab and "indexed", for a note
@@ -54,7 +56,7 @@ class SkippedDialog(QDialog):
         self.setWindowTitle(f"Skipped in {name}")
         # What was left out first, then the notes.
         self.rows = sorted(skipped, key=lambda row: bool(row.get("indexed")))
-        self.table = QTableWidget(len(self.rows), 2, objectName="skipped_table")
+        self.table = named(QTableWidget(len(self.rows), 2), "skipped_table")
         self.table.setHorizontalHeaderLabels(["File or line", "Why"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -74,12 +76,12 @@ class SkippedDialog(QDialog):
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 360))
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton("Copy all", objectName="copy_skipped")
+        copy = named(QPushButton("Copy all"), "copy_skipped")
         copy.clicked.connect(self.copy_all)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        self.heading = QLabel(_heading(self.rows), objectName="skipped_heading")
+        self.heading = named(QLabel(_heading(self.rows)), "skipped_heading")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)

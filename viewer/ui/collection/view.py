@@ -43,6 +43,7 @@ from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
 from viewer.ui.collection.table_model import Column, ListTableModel
+from viewer.ui.named import named
 
 if TYPE_CHECKING:
     from viewer.ui.collection.timeline import TimelineChart
@@ -198,14 +199,14 @@ class CollectionView(QWidget):
         self.data: CollectionData | None = None
         #: The watch-list's phrases as `show_watched` last showed them.
         self.watched: list[Formulation] = []
-        self.summary = QLabel(objectName="collection_summary")
+        self.summary = named(QLabel(), "collection_summary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.skipped_link = QLabel(objectName="skipped_link")
+        self.skipped_link = named(QLabel(), "skipped_link")
         self.skipped_link.linkActivated.connect(lambda _: self.skipped_requested.emit())
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.skipped_link)
-        self.tabs = QTabWidget(objectName="collection_tabs")
+        self.tabs = named(QTabWidget(), "collection_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._pairs_tab(), "Pairs")
         self.formulations_page = self._formulations_tab()
@@ -250,16 +251,15 @@ class CollectionView(QWidget):
         # `activated`: a double-click (or the platform's click) and Enter; a double-click
         # is an `activated` too, so `doubleClicked` would open the pair twice.
         self.pairs_table.activated.connect(self._on_pair_activated)
-        self.series_filter = QComboBox(objectName="series_filter")
-        self.date_from = QLineEdit(objectName="date_from", placeholderText="from YYYY-MM-DD")
-        self.date_to = QLineEdit(objectName="date_to", placeholderText="to YYYY-MM-DD")
-        self.min_share = QDoubleSpinBox(objectName="min_share", suffix=" %", decimals=0,
-                                        maximum=100)
+        self.series_filter = named(QComboBox(), "series_filter")
+        self.date_from = named(QLineEdit(placeholderText="from YYYY-MM-DD"), "date_from")
+        self.date_to = named(QLineEdit(placeholderText="to YYYY-MM-DD"), "date_to")
+        self.min_share = named(QDoubleSpinBox(suffix=" %", decimals=0, maximum=100), "min_share")
         self.min_share.setToolTip("Only pairs sharing at least this much of one article")
-        self.title_search = QLineEdit(objectName="title_search",
-                                      placeholderText="Title or id contains…")
+        self.title_search = named(QLineEdit(placeholderText="Title or id contains…"),
+                                  "title_search")
         self.title_search.setClearButtonEnabled(True)
-        self.pairs_count = QLabel(objectName="pairs_count")
+        self.pairs_count = named(QLabel(), "pairs_count")
         for widget in (self.date_from, self.date_to, self.title_search):
             widget.textChanged.connect(self.apply_pair_filter)
         self.series_filter.currentIndexChanged.connect(self.apply_pair_filter)
@@ -307,7 +307,7 @@ class CollectionView(QWidget):
         # which the window's start and a collection's opening should not pay.
         self._timeline: TimelineChart | None = None
         self._chart_series: list[tuple[str, tuple[str, ...], tuple[int, ...]]] = []
-        self.timeline_box = QWidget(objectName="timeline_box")
+        self.timeline_box = named(QWidget(), "timeline_box")
         self.timeline_box.setMinimumSize(320, 160)
         timeline_layout = QVBoxLayout(self.timeline_box)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
@@ -324,7 +324,7 @@ class CollectionView(QWidget):
                                            "of the chart shows them.")
         self.undated_uses_label.hide()
         timeline_layout.addWidget(self.undated_uses_label)
-        self.uses_list = QListWidget(objectName="uses_list")
+        self.uses_list = named(QListWidget(), "uses_list")
         # "date  title  ×3": a cut title keeps the date and the uses. A list that scrolls
         # sideways never cuts a line (its ×3 goes out of view instead): it does not.
         self.uses_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -349,7 +349,7 @@ class CollectionView(QWidget):
         return split
 
     def _clusters_tab(self) -> QWidget:
-        self.clusters_tree = QTreeWidget(objectName="clusters_tree")
+        self.clusters_tree = named(QTreeWidget(), "clusters_tree")
         self.clusters_tree.setHeaderLabels(CLUSTER_HEADINGS)
         self.clusters_tree.setAlternatingRowColors(True)
         # The text and the titles are long: they take the room the dates, series and spans
