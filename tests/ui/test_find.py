@@ -56,7 +56,7 @@ def test_the_hit_the_find_is_at_is_set_apart_from_the_others(
     hits = find_all(window.documents[0].text, "harbour", False)
     assert len(hits) >= 3
     for step, at in ((1, 0), (1, 1), (-1, 0)):
-        window.find.on_find("harbour", False, step)
+        window.finder.on_find("harbour", False, step)
         marked = [s for s in pane.view.extraSelections()
                   if s.format.background().color() == pane.scheme.find]
         bold = [s for s in marked if s.format.fontWeight() == QFont.Weight.Bold]

@@ -15,6 +15,7 @@ survive relayouts (zoom, resize), so nothing else needs to touch them.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -31,9 +32,12 @@ SLICE_SECONDS = 0.006
 class PassageHighlighter(QObject):
     """Reads formats for each block from the index; `hidden` keys are skipped."""
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(self, document: QTextDocument,
+                 visible_blocks: Callable[[], tuple[int, int]] | None = None) -> None:
         super().__init__(document)
         self._document = document
+        #: First and last block number in view, painted first (without a view: none).
+        self.visible_blocks = visible_blocks or (lambda: (0, -1))
         self.index: RangeIndex | None = None
         self.hidden: set[Mark] = set()
         self.scheme: Scheme = LIGHT
@@ -66,10 +70,6 @@ class PassageHighlighter(QObject):
         self._pending = sorted((b for b in blocks if not first <= b <= last), reverse=True)
         self._pending += in_view
         _turns().join(self)
-
-    def visible_blocks(self) -> tuple[int, int]:
-        """First and last block number in view; the pane replaces this."""
-        return 0, -1
 
     @property
     def busy(self) -> bool:

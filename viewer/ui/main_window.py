@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.settings_panel.changed.connect(self.on_settings_changed)
         self.find_bar = FindBar()
         self.find_bar.hide()
-        self.find = FindController(self.find_bar, self.panes, lambda: self.documents)
+        self.finder = FindController(self.find_bar, self.panes, lambda: self.documents)
         #: What the passage view last said of the pair shown ("Passage 2 of 6: …").
         self._said_of_pair = ""
         self.view = PassageView(self.panes, self.side_panel, self.say_of_pair,
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         self.collection_pdf_act = act("Export collection as PDF…",
                                       lambda: self.collection.export("pdf"))
         quit_act = act("&Quit", self.close, [key.Quit])
-        self.find_act = act("&Find…", self.find.open, [key.Find])
+        self.find_act = act("&Find…", self.finder.open, [key.Find])
         self.next_act = act("&Next passage", self.action_next_passage, ["F8", "Alt+Down"],
                             "Next shared passage (F8, Alt+Down)", sp.SP_ArrowDown)
         self.prev_act = act("&Previous passage", self.action_previous_passage, ["F7", "Alt+Up"],

@@ -160,8 +160,7 @@ class Pane(QWidget):
         self.view.setPlaceholderText(
             f"Article {side}: drop a file here, use File > Open, or try the sample.")
         self.overview = OverviewStrip(self)
-        self.highlighter = PassageHighlighter(self.view.document())
-        self.highlighter.visible_blocks = self._visible_blocks
+        self.highlighter = PassageHighlighter(self.view.document(), self._visible_blocks)
         self.scheme: Scheme = LIGHT
         self._active: tuple[int, int] | None = None
         self._flashing = False
