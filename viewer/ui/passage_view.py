@@ -165,7 +165,7 @@ class PassageView(QObject):
                 pane.highlighter.hidden.discard(key)
             else:
                 pane.highlighter.hidden.add(key)
-            blocks = set()
+            blocks: set[int] = set()
             for start, end in spans:
                 blocks.update(range(index.block_of(start), index.block_of(max(start, end - 1)) + 1))
             pane.highlighter.refresh_blocks(blocks)

@@ -260,14 +260,15 @@ class CollectionView(QWidget):
                                   "title_search")
         self.title_search.setClearButtonEnabled(True)
         self.pairs_count = named(QLabel(), "pairs_count")
-        for widget in (self.date_from, self.date_to, self.title_search):
-            widget.textChanged.connect(self.apply_pair_filter)
+        for field in (self.date_from, self.date_to, self.title_search):
+            field.textChanged.connect(self.apply_pair_filter)
         self.series_filter.currentIndexChanged.connect(self.apply_pair_filter)
         self.min_share.valueChanged.connect(self.apply_pair_filter)
         bar = QHBoxLayout()
-        for label, widget in (("Series", self.series_filter), ("Dates", self.date_from),
-                              ("", self.date_to), ("Min. share", self.min_share),
-                              ("", self.title_search)):
+        labelled: list[tuple[str, QWidget]] = [
+            ("Series", self.series_filter), ("Dates", self.date_from), ("", self.date_to),
+            ("Min. share", self.min_share), ("", self.title_search)]
+        for label, widget in labelled:
             if label:
                 bar.addWidget(QLabel(label))
             bar.addWidget(widget)
@@ -537,7 +538,7 @@ class CollectionView(QWidget):
         # Filled unsorted, in date order: a tree sorting as it fills reverses it.
         tree.setSortingEnabled(False)
         tree.clear()
-        items = []
+        items: list[ClusterItem] = []
         for cluster in data.clusters:
             members = data.cluster_members(cluster)
             source = str(cluster.get("first", ""))
@@ -608,16 +609,8 @@ class CollectionView(QWidget):
         data = self.data
         if data is None:
             return
-        bounds = []
-        for field in (self.date_from, self.date_to):
-            bound = date_bound(field.text())
-            # A date that is none is said so at the field, and filters nothing.
-            field.setStyleSheet("" if bound is not None else "QLineEdit { border: 2px solid "
-                                "#c62828; }")
-            field.setToolTip("" if bound is not None else
-                             "Not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
-            bounds.append(bound or "")
-        accept = pair_filter(data, self.series_filter.currentData() or "", *bounds,
+        accept = pair_filter(data, self.series_filter.currentData() or "",
+                             _checked_bound(self.date_from), _checked_bound(self.date_to),
                              self.min_share.value() / 100, self.title_search.text())
         self.pairs_model.set_filter(accept)
         self.pairs_count.setText(_pairs_shown(self.pairs_model.rowCount(), len(data.pairs)))
@@ -751,16 +744,25 @@ class CollectionView(QWidget):
         self.passage_requested.emit(source, doc, *at_source)
 
 
+def _checked_bound(field: QLineEdit) -> str:
+    """The date bound typed in `field`, "" for none; a date that is none is said so at the
+    field, and filters nothing."""
+    bound = date_bound(field.text())
+    field.setStyleSheet("" if bound is not None else "QLineEdit { border: 2px solid "
+                        "#c62828; }")
+    field.setToolTip("" if bound is not None else
+                     "Not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+    return bound or ""
+
+
 def _other_article(cluster: QTreeWidgetItem | None, source: str) -> str | None:
     """The first article of a cluster's rows that is not `source` (an article may carry
     the cluster's text twice, as two rows), else None."""
     if cluster is None:
         return None
-    for row in range(cluster.childCount()):
-        doc = cluster.child(row).data(0, TARGET_ROLE)[1]
-        if doc != source:
-            return str(doc)
-    return None
+    children = (cluster.child(row) for row in range(cluster.childCount()))
+    docs = (child.data(0, TARGET_ROLE)[1] for child in children if child is not None)
+    return next((str(doc) for doc in docs if doc != source), None)
 
 
 def date_bound(text: str) -> str | None:
