@@ -65,13 +65,13 @@ class CompareJob(QRunnable):
             documents = self._load()
             if documents is None:
                 return
-            self.doc_a, self.doc_b = documents
-            if self.doc_a is None or self.doc_b is None:
+            doc_a, doc_b = documents
+            if doc_a is None or doc_b is None:
                 self._emit("finished", self.token, None)
-            elif len(self.doc_a.text) + len(self.doc_b.text) > CHILD_PROCESS_CHARS:
-                self._run_in_child()
+            elif len(doc_a.text) + len(doc_b.text) > CHILD_PROCESS_CHARS:
+                self._run_in_child(doc_a, doc_b)
             else:
-                self._run_here()
+                self._run_here(doc_a, doc_b)
         except Exception as exc:  # noqa: BLE001 - e.g. no child process could be started
             self._emit("failed", self.token, f"the comparison could not run: {exc}")
 
@@ -105,12 +105,12 @@ class CompareJob(QRunnable):
             return None
         return documents
 
-    def _run_in_child(self) -> None:
+    def _run_in_child(self, doc_a: Document, doc_b: Document) -> None:
         token = self.token
         context = multiprocessing.get_context("spawn")
         messages = context.Queue()
         child = context.Process(target=compare_process.run, daemon=True,
-                                args=(self.doc_a, self.doc_b, self.settings, messages,
+                                args=(doc_a, doc_b, self.settings, messages,
                                       self.known))
         child.start()
         try:
@@ -135,7 +135,7 @@ class CompareJob(QRunnable):
                     # documents by identity, so the originals go back in.
                     [rendered] = args
                     args = [replace(rendered, comparison=replace(
-                        rendered.comparison, document_a=self.doc_a, document_b=self.doc_b))]
+                        rendered.comparison, document_a=doc_a, document_b=doc_b))]
                 self._emit(kind, token, *args)
                 return
         finally:
@@ -144,11 +144,11 @@ class CompareJob(QRunnable):
             child.join(5)
             messages.close()
 
-    def _run_here(self) -> None:
+    def _run_here(self, doc_a: Document, doc_b: Document) -> None:
         token = self.token
         try:
             comparison = compare(
-                self.doc_a, self.doc_b, self.settings,
+                doc_a, doc_b, self.settings,
                 progress=lambda stage, fraction: self._emit("progress", token, stage, fraction),
                 is_cancelled=self.cancel_event.is_set, known=self.known)
             if self.cancel_event.is_set():
