@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests import samples
 from tests.packaging_support import ROOT
 from viewer.desktop_entry import (
     ICON_SIZES,
@@ -126,3 +130,42 @@ def test_awkward_executable_paths_are_quoted_validly(tmp_path: Path) -> None:
     assert quote_exec_argument("/a b/100%") == '"/a b/100%%"'
     # Quoting per the spec: $ " ` and \ escaped inside quotes, then \ doubled as a string value.
     assert quote_exec_argument('/x/$"') == '"/x/\\\\$\\\\""'
+
+
+def _what_the_window_opens(root: Path) -> dict[str, Path]:
+    """One real file (or folder) of each kind `tandem PATH` opens."""
+    folder = root / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text(samples.PARAGRAPHS[0], encoding="utf-8")
+    lines = root / "news.jsonl"
+    lines.write_text(json.dumps({"id": "one", "text": samples.PARAGRAPHS[0]}) + "\n",
+                     encoding="utf-8")
+    store = root / "news.sqlite"
+    with sqlite3.connect(store) as connection:
+        connection.execute("CREATE TABLE articles (id TEXT)")
+    connection.close()
+    files = {"folder": folder, "json lines": lines, "store": store,
+             "gzipped json lines": root / "news.jsonl.gz",
+             "text": root / "a.txt", "html": root / "a.html", "markdown": root / "a.md",
+             "docx": root / "a.docx", "pdf": root / "a.pdf"}
+    files["gzipped json lines"].write_bytes(gzip.compress(lines.read_bytes()))
+    files["text"].write_text(samples.PARAGRAPHS[0], encoding="utf-8")
+    files["html"].write_bytes(samples.html_article())
+    files["markdown"].write_text(samples.MARKDOWN, encoding="utf-8")
+    files["docx"].write_bytes(samples.docx_with_table())
+    files["pdf"].write_bytes(samples.two_page_pdf())
+    return files
+
+
+def test_the_entry_lists_the_type_of_everything_the_window_opens(tmp_path: Path) -> None:
+    """A file manager offers Tandem only for the types its entry lists (or their subtypes):
+    a folder, a gzipped JSON-lines file and a store are collections `tandem PATH` opens."""
+    from PySide6.QtCore import QMimeDatabase
+
+    mime_types = QMimeDatabase()
+    omitted = {}
+    for kind, path in _what_the_window_opens(tmp_path).items():
+        detected = mime_types.mimeTypeForFile(str(path))
+        if not {detected.name(), *detected.allAncestors()} & set(MIME_TYPES):
+            omitted[kind] = detected.name()
+    assert not omitted

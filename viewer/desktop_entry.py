@@ -25,6 +25,11 @@ MIME_TYPES = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "application/pdf",
     "text/markdown",
+    # Collections: a folder of articles, a gzipped JSON-lines file (a plain one is
+    # text/plain) and a store, which `tandem PATH` opens as such.
+    "inode/directory",
+    "application/gzip",
+    "application/vnd.sqlite3",
 )
 # Characters that force an Exec argument into double quotes (Desktop Entry spec, "Exec key").
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
