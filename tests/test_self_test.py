@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,19 @@ def test_full_self_test_passes_from_the_command_line(tmp_path: Path) -> None:
     for check in ("data files", "comparison", "window", "PDF export", "HTML export"):
         assert f"ok    {check}" in result.stdout
     assert "Self-test passed" in result.stdout
+
+
+@pytest.mark.skipif(bool(missing_app_parts()),
+                    reason=f"not merged into this branch yet: {', '.join(missing_app_parts())}")
+def test_the_report_names_no_file_it_removed(tmp_path: Path) -> None:
+    """The exports are checked in a temporary folder that is gone when the report is read:
+    a path the report prints must still be there."""
+    result = subprocess.run([sys.executable, "-m", "viewer", "--self-test"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                 "XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert result.returncode == EXIT_OK, result.stdout + result.stderr
+    printed = re.findall(r"(?<![\w.])/[^\s,()]+", result.stdout)
+    assert printed  # the sample articles, at least
+    assert [path for path in printed if not Path(path).exists()] == []
+    assert "PDF export" in result.stdout and "sample.pdf" in result.stdout

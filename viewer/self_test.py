@@ -34,9 +34,12 @@ class CheckFailed(Exception):
 class SelfTest:
     """Runs the checks in order, each depending on the ones before, and keeps their outcome."""
 
-    def __init__(self, samples: Path, out_dir: Path, echo: Callable[[str], None] = print) -> None:
+    def __init__(self, samples: Path, out_dir: Path, echo: Callable[[str], None] = print,
+                 out_dir_kept: bool = True) -> None:
         self.samples = samples
         self.out_dir = out_dir
+        #: Whether `out_dir` outlives the test; if not, the report names no file in it.
+        self.out_dir_kept = out_dir_kept
         self.echo = echo
         self.failures: list[str] = []
         self.comparison = None
@@ -123,7 +126,7 @@ class SelfTest:
         if not head.startswith(b"%PDF-"):
             raise CheckFailed(f"{path} is not a PDF file")
         self.outputs["PDF"] = path
-        return f"{path} ({path.stat().st_size:,} bytes)"
+        return self._written(path)
 
     def export_html(self) -> str:
         try:
@@ -137,7 +140,10 @@ class SelfTest:
         if "<html" not in text or SAMPLE_NAMES[0] not in text:
             raise CheckFailed(f"{path} is not an HTML report naming {SAMPLE_NAMES[0]}")
         self.outputs["HTML"] = path
-        return f"{path} ({path.stat().st_size:,} bytes)"
+        return self._written(path)
+
+    def _written(self, path: Path) -> str:
+        return f"{path if self.out_dir_kept else path.name} ({path.stat().st_size:,} bytes)"
 
     def fonts(self) -> str:
         bundled = [resource_path("fonts", name) for name in ("wqy-microhei.ttc",
@@ -160,6 +166,9 @@ class SelfTest:
             self.check("PDF export", self.export_pdf)
             self.check("HTML export", self.export_html)
         seconds = time.perf_counter() - started
+        if not self.out_dir_kept:
+            self.echo("  (the screenshot and the exports were written to a temporary folder, "
+                      "removed now)")
         if self.failures:
             self.echo(f"Self-test FAILED ({len(self.failures)} problem"
                       f"{'s' if len(self.failures) > 1 else ''}, {seconds:.1f} s):")
@@ -243,4 +252,4 @@ def run_self_test(samples: Path | None = None, keep: Path | None = None) -> int:
         keep.mkdir(parents=True, exist_ok=True)
         return SelfTest(samples, keep).run()
     with tempfile.TemporaryDirectory(prefix="tandem-self-test-") as folder:
-        return SelfTest(samples, Path(folder)).run()
+        return SelfTest(samples, Path(folder), out_dir_kept=False).run()
