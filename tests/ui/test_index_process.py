@@ -135,3 +135,33 @@ def test_a_failed_first_run_removes_its_store_before_it_reports(tmp_path: Path) 
         child.join(60)
     assert reported == ("failed", False)
     assert not os.path.exists(store)
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_child_killed_midway_says_what_became_of_the_store(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, first: bool) -> None:
+    # The indexing process killed (out of memory, a kill from outside) ends no transaction:
+    # a store it had was as it was before; one its first run made held nothing, and was
+    # left behind, while the window said "the store is as it was before" of a store there
+    # never was (and took the leftover for the collection's store the next time).
+    path = tmp_path / "c.tandem"
+    if not first:
+        _empty_store(path)
+    indexer = CollectionIndexer()
+    failed: list[str] = []
+    stages: list[str] = []
+    indexer.failed.connect(failed.append)
+    indexer.progress.connect(lambda stage, _fraction: stages.append(stage))
+    indexer.start(str(path), [str(EN_ARTICLES)])
+    qtbot.waitUntil(lambda: bool(stages), timeout=120000)
+    child = indexer._child
+    assert child is not None and child.pid is not None
+    os.kill(child.pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: not indexer.running, timeout=30000)
+    assert len(failed) == 1 and "stopped unexpectedly" in failed[0]
+    if first:
+        assert failed[0].endswith("nothing of it was kept")
+        assert not any(tmp_path.glob("c.tandem*"))
+    else:
+        assert failed[0].endswith("the store is as it was before")
+        assert _documents(path) == 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.queues  # noqa: F401 - imported with the window, not mid-run
 import multiprocessing.synchronize  # noqa: F401
+import os
 import queue
 import threading
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from viewer.collection.store import remove_unused_store
 from viewer.ui.collection import index_process
 
 #: How often the window looks for the child's messages (ms): short enough for a smooth bar,
@@ -40,6 +42,8 @@ class CollectionIndexer(QObject):
         self._messages: Any = None
         self._committing: Any = None
         self.store_path = ""
+        #: Whether the run going on makes its store (there was none when it began).
+        self._first = False
         self._dead_polls = 0
         self._starter: threading.Thread | None = None
         self._running = False
@@ -59,6 +63,7 @@ class CollectionIndexer(QObject):
         self._child = None
         self._dead_polls = 0
         self.store_path = store_path
+        self._first = not os.path.exists(store_path)
         # Making the queue (the first one starts multiprocessing's resource tracker) and
         # starting a Python process take tens of milliseconds: not on the GUI thread.
         self._starter = threading.Thread(target=self._launch,
@@ -142,7 +147,18 @@ class CollectionIndexer(QObject):
         if self._dead_polls * POLL_MS >= DEAD_WAIT_MS:
             self._stop_child()
             self.failed.emit(f"the indexing stopped unexpectedly (exit code {child.exitcode}); "
-                             "the store is as it was before")
+                             + self._left_after_death())
+
+    def _left_after_death(self) -> str:
+        """What a run killed midway left (it ended no transaction, and removed nothing)."""
+        if not self._first:
+            return "the store is as it was before"
+        # The store its first run made is removed as a failed first run's is, unless it
+        # holds articles (it died once its commit was done).
+        remove_unused_store(self.store_path)
+        if os.path.exists(self.store_path):
+            return "the store holds what it had saved"
+        return "nothing of it was kept"
 
     def _stop_child(self, ended: bool = False) -> None:
         """Forget the child; terminate it unless it has `ended` its work (it then exits on its
