@@ -478,3 +478,20 @@ def test_a_legend_names_the_first_lines_and_counts_the_others() -> None:
     assert legend_entries(["a", "b"], 3) == (["a", "b"], "")
     assert legend_entries(["a", "b", "c"], 3) == (["a", "b", "c"], "")
     assert legend_entries([str(k) for k in range(1062)], 2) == (["0", "1"], "and 1,060 more")
+
+
+def test_a_pair_with_an_article_of_no_series_names_it_as_the_boilerplate_tab_does(
+        view) -> None:  # type: ignore[no-untyped-def]
+    # An article at the top of a folder has no series: a pair of it and one of a sub-folder
+    # read " / peoples", a slash after nothing, where the Boilerplate tab says "(none)".
+    # Two such articles (as in a folder without sub-folders) have no series to name.
+    documents = [doc("top", "2022-05-07", series=""), doc("p1", "2023-03-02", series="peoples"),
+                 doc("x1", "2022-03-01", series="xinhua"), doc("top2", "2022-06-01", series="")]
+    view.show_collection(collection(documents, [pair("top", "p1"), pair("x1", "top"),
+                                                pair("top", "top2"), pair("x1", "p1")]))
+    model = view.pairs_model
+    series = {(model.item(r).a, model.item(r).b): model.index(r, 8).data()
+              for r in range(model.rowCount())}
+    assert model.headerData(8, Qt.Orientation.Horizontal) == "Series"
+    assert series == {("top", "p1"): "(none) / peoples", ("x1", "top"): "xinhua / (none)",
+                      ("top", "top2"): "", ("x1", "p1"): "xinhua / peoples"}

@@ -97,6 +97,8 @@ WATCHED_KEY = "watchlist"
 WATCHED_MARK = "  (watch-list)"
 NO_FORMULATIONS = ("No formulations found: a formulation is a set phrase that recurs across "
                    "articles (in 3 or more); a small or varied collection may have none.")
+#: An article of no series (at the top of its folder), beside one of a series.
+NO_SERIES = "(none)"
 NO_DATES = ("No timeline: none of the articles has a date. Dates come from a folder's "
             "metadata.csv, from file names (2021-03-04, 20210304), a web page's own date or "
             "a date line at the head of a text, and from the \"date\" of a JSON line.")
@@ -228,7 +230,6 @@ class CollectionView(QWidget):
     def _pairs_tab(self) -> QWidget:
         title = self._title
         date = self._date
-        series = self._series
         self.pairs_model: ListTableModel[PairRow] = ListTableModel([
             Column("A", lambda p: title(p.a), tip=lambda p: p.a),
             Column("B", lambda p: title(p.b), tip=lambda p: p.b),
@@ -244,7 +245,7 @@ class CollectionView(QWidget):
             Column("Direction", self._direction, heading_tip=DIRECTION_TIP),
             Column("Date A", lambda p: date(p.a)),
             Column("Date B", lambda p: date(p.b)),
-            Column("Series", lambda p: " / ".join(dict.fromkeys((series(p.a), series(p.b))))),
+            Column("Series", self._pair_series),
         ], self)
         self.pairs_table = _table(self.pairs_model)
         self.pairs_table.setObjectName("pairs_table")
@@ -398,7 +399,7 @@ class CollectionView(QWidget):
         #: Articles per series, for the share of its series a line is repeated in.
         self._series_sizes: dict[str, int] = {}
         self.boilerplate_model: ListTableModel[BoilerplateLine] = ListTableModel([
-            Column("Series", lambda b: b["series"] or "(none)"),
+            Column("Series", lambda b: b["series"] or NO_SERIES),
             Column("Articles", lambda b: f"{b['documents']:,}", key=lambda b: b["documents"],
                    align_right=True),
             Column("Of its series", lambda b: _percent(self._series_share(b)),
@@ -622,6 +623,14 @@ class CollectionView(QWidget):
     def _date(self, doc_id: str) -> str:
         row = self.data.by_id.get(doc_id) if self.data else None
         return row.date if row else ""
+
+    def _pair_series(self, pair: PairRow) -> str:
+        """The series of a pair's articles: one, or both, an article of none named so
+        (never a slash after nothing); "" when neither has one."""
+        named = dict.fromkeys((self._series(pair.a), self._series(pair.b)))
+        if len(named) == 1:
+            return next(iter(named))
+        return " / ".join(series or NO_SERIES for series in named)
 
     def _series(self, doc_id: str) -> str:
         row = self.data.by_id.get(doc_id) if self.data else None
