@@ -389,8 +389,6 @@ def test_the_title_search_reads_full_width_digits_and_either_chinese_script() ->
 
 def test_a_long_watched_phrase_is_not_cut_by_columns_fitted_before_it_came(
         view, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from viewer.ui.collection.column_fit import WIDEST_COLUMN
-
     documents = [doc(f"d{m}", f"2020-{m % 12 + 1:02d}-01") for m in range(40)]
     # More formulations than the rows a fit measures, all of them short.
     found = [formulation(f"ph {k}", uses(documents[k].id, 1)) for k in range(40)]
@@ -405,7 +403,7 @@ def test_a_long_watched_phrase_is_not_cut_by_columns_fitted_before_it_came(
     model = view.formulations_model
     row = model.rowCount() - 1
     assert model.data(model.index(row, 0)).endswith("(watch-list)")
-    wanted = min(table.sizeHintForIndex(model.index(row, 0)).width(), WIDEST_COLUMN)
+    wanted = table.sizeHintForIndex(model.index(row, 0)).width()
     assert wanted > before
     assert table.columnWidth(0) >= wanted
     # Fitted so again when the window is resized.
@@ -495,3 +493,29 @@ def test_a_pair_with_an_article_of_no_series_names_it_as_the_boilerplate_tab_doe
     assert model.headerData(8, Qt.Orientation.Horizontal) == "Series"
     assert series == {("top", "p1"): "(none) / peoples", ("x1", "top"): "xinhua / (none)",
                       ("top", "top2"): "", ("x1", "p1"): "xinhua / peoples"}
+
+
+def test_in_a_wide_window_titles_and_phrases_are_not_cut_while_room_is_left(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Every fitted column was capped at 320 px whatever the width: at 2400 px the titles
+    # and formulations were cut in the middle while the last column stretched over a
+    # thousand empty pixels.
+    documents = [doc(f"d{k}", f"2020-0{k + 1}-13",
+                     f"The report of the Congress on building a network power, part {k} " * 2)
+                 for k in range(4)]
+    found = [formulation("Party Central Committee with Comrade Xi Jinping at its core, "
+                         "the great rejuvenation", uses("d1", 2), uses("d2", 1))]
+    view.show_collection(collection(documents, [pair("d0", "d1"), pair("d2", "d3")],
+                                    formulations=found))
+    view.resize(2400, 900)
+    for tab, table, columns in ((0, view.pairs_table, (0, 1)),
+                                (1, view.formulations_table, (0,))):
+        view.tabs.setCurrentIndex(tab)
+        qtbot.wait(50)
+        model = table.model()
+        for column in columns:
+            whole = max(table.sizeHintForIndex(model.index(row, column)).width()
+                        for row in range(model.rowCount()))
+            assert whole > 400  # wider than the old cap: the case this is about
+            assert table.columnWidth(column) >= whole, (table.objectName(), column)
+        assert table.horizontalScrollBar().maximum() == 0

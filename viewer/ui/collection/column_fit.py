@@ -3,7 +3,8 @@
 A table's columns are fitted to their contents (titles, phrases, dates, figures); where
 they are wider together than the table, the widest give up room first, down to one level
 at which all fit, so a title or a phrase is cut (in the middle) before a date, a series or
-a figure is pushed out of view. Tables are fitted again when they are resized.
+a figure is pushed out of view; a wide window cuts nothing that fits. Tables are fitted
+again when they are resized.
 
 Qt measures a table's first rows only (its resize precision: measuring thousands of rows
 costs seconds); rows that come after them but must be read whole (the watch-list's, after
@@ -21,9 +22,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QTableView, QTreeView
 
-#: A column fitted to its contents is at most this wide, and one cut to let the others
-#: show is no narrower than this (pixels).
-WIDEST_COLUMN = 320
+#: A column cut to let the others show is no narrower than this (pixels).
 NARROWEST_CAPPED = 120
 #: The share of a tree's width its first column keeps, however wide the others.
 TEXT_SHARE = 0.5
@@ -38,20 +37,21 @@ def _cell_width(table: QTableView, row: int, column: int) -> int:
 def fit_widths(table: QTableView, room: int, rows: Iterable[int] = ()) -> None:
     """Cap the widths of `table`'s columns (what their contents and headings ask for,
     `rows` measured besides those Qt measures) at one level, the highest at which all of
-    them fit in `room` pixels, but not below `NARROWEST_CAPPED` nor above `WIDEST_COLUMN`."""
+    them fit in `room` pixels (none when they fit as they are), but not below
+    `NARROWEST_CAPPED`."""
     header = table.horizontalHeader()
     rows = list(rows)
-    widths = [min(max(table.sizeHintForColumn(c), header.sectionSizeHint(c),
-                      *(_cell_width(table, r, c) for r in rows)), WIDEST_COLUMN)
+    widths = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c),
+                  *(_cell_width(table, r, c) for r in rows))
               for c in range(table.model().columnCount())]
-    cap = WIDEST_COLUMN
     ranked = sorted(widths, reverse=True)
+    cap = ranked[0] if ranked else 0
     if sum(ranked) > room:
         for k in range(1, len(ranked) + 1):  # the k widest capped, the rest as they are
             cap = (room - sum(ranked[k:])) // k
             if k == len(ranked) or cap >= ranked[k]:
                 break
-    cap = max(NARROWEST_CAPPED, min(cap, WIDEST_COLUMN))
+    cap = max(NARROWEST_CAPPED, cap)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, min(width, cap))
 
