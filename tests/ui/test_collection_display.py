@@ -4,10 +4,12 @@ the date filter, shares, the timeline, the clusters and the tables' order and wi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QTextDocument
 
 from viewer.collection.store import DocumentRow, PairRow
 from viewer.ui.collection.data import CollectionData
@@ -519,3 +521,14 @@ def test_in_a_wide_window_titles_and_phrases_are_not_cut_while_room_is_left(
             assert whole > 400  # wider than the old cap: the case this is about
             assert table.columnWidth(column) >= whole, (table.objectName(), column)
         assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_the_summary_shows_a_collections_name_as_written_even_with_markup_characters(
+        view) -> None:  # type: ignore[no-untyped-def]
+    # The summary is rich text (the name in bold): a folder named "Q&A <draft>" lost its
+    # "<draft>" (read as a tag) and "R&amp;D" showed as "R&D".
+    for name in ("Q&A <draft> 2023", "R&amp;D notes"):
+        view.show_collection(replace(collection([doc("d1"), doc("d2")]), name=name))
+        shown = QTextDocument()
+        shown.setHtml(view.summary.text())
+        assert shown.toPlainText().startswith(f"{name} · 2 articles"), shown.toPlainText()

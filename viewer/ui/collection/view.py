@@ -8,6 +8,7 @@ read one with spans highlighted.
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -509,7 +510,7 @@ class CollectionView(QWidget):
         assert data is not None
         watched = f" · {counted(len(self.watched), 'watched phrase')}" if self.watched else ""
         self.summary.setText(
-            f"<b>{data.name}</b> · {counted(len(data.documents), 'article')} · "
+            f"<b>{html.escape(data.name)}</b> · {counted(len(data.documents), 'article')} · "
             f"{counted(len(data.pairs), 'pair')} · {counted(len(data.clusters), 'cluster')} · "
             f"{counted(len(data.formulations), 'formulation')}{watched} · "
             f"{counted(len(data.boilerplate), 'boilerplate line')}")
