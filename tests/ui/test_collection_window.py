@@ -1251,3 +1251,39 @@ def test_a_recent_collection_that_is_gone_is_shown_missing_and_not_offered(
     actions = window.recent_collections_menu.actions()
     assert [(action.text(), action.isEnabled()) for action in actions] == [
         ("gone.jsonl (missing)", False), (EN_ARTICLES.name, True)]
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
+def test_an_ampersand_in_a_menus_collection_or_article_name_is_shown_not_a_shortcut(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Menus read "&" as the mark of a shortcut letter: the folder "R&D notes" was listed
+    # in Recent collections as "RD notes", and an article titled "Keeper's cottage & museum"
+    # in a passage's menu of other articles as "Keeper's cottage  museum".
+    folder = tmp_path / "R&D notes"
+    shutil.copytree(EN_ARTICLES, folder)
+    article = folder / "2023-07-14_herald_en22.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "Keeper's cottage museum opens", "Keeper's cottage & museum opens", 1), encoding="utf-8")
+    window = open_collection(make_window, qtbot, folder)
+    mode = window.collection
+    title = mode.data.title("en22")
+    assert "&" in title
+    window.on_recent_collections_menu()
+    assert [a.iconText() for a in window.recent_collections_menu.actions()] == ["R&D notes"]
+    # The Recent comparisons menu likewise.
+    pair = [tmp_path / "Q&A.txt", tmp_path / "notes.txt"]
+    for path in pair:
+        path.write_text("An article.", encoding="utf-8")
+    window.store.add_recent(*map(str, pair))
+    window.on_recent_menu()
+    assert [a.iconText() for a in window.recent_menu.actions()] == ["Q&A.txt  ↔  notes.txt"]
+    mode.open_pair("en03", "en09")
+    wait_rendered(qtbot, window)
+    panel = window.side_panel
+    qtbot.waitUntil(lambda: panel.collection_phrases is not None, timeout=20000)
+    phrases = panel.phrases.model()
+    row = next(k for k in range(phrases.rowCount()) if "en22" in mode.cluster_articles(k))
+    panel.phrases.clicked.emit(phrases.index(row, 4))
+    shown = [a.iconText() for a in mode.cluster_menu.actions()]
+    assert f"2023-07-14  {title}" in shown

@@ -56,7 +56,7 @@ from viewer.ui.exporting import ask_export_path, default_export_path, export_rep
 from viewer.ui.find_bar import FindBar
 from viewer.ui.find_controller import FindController
 from viewer.ui.icon import app_icon
-from viewer.ui.menus import fill, make_action
+from viewer.ui.menus import fill, make_action, menu_text
 from viewer.ui.named import named
 from viewer.ui.pane import Pane, dropped_paths
 from viewer.ui.passage_view import PassageView
@@ -635,7 +635,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(none yet)").setEnabled(False)
         for (a, b), label in zip(pairs, recent_labels(pairs), strict=True):
             absent = gone(a, b)
-            action = self.recent_menu.addAction(missing(label) if absent else label)
+            action = self.recent_menu.addAction(menu_text(missing(label) if absent else label))
             action.setEnabled(not absent)
             action.setToolTip(f"{a}\n{b}")
             action.triggered.connect(lambda _=False, a=a, b=b: self.open_paths([a, b]))
@@ -661,7 +661,7 @@ class MainWindow(QMainWindow):
         for path in paths:
             label = os.path.basename(os.path.normpath(path)) or path
             absent = gone(path)
-            action = menu.addAction(missing(label) if absent else label)
+            action = menu.addAction(menu_text(missing(label) if absent else label))
             action.setEnabled(not absent)
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.collection.open(p))

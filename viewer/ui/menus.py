@@ -28,6 +28,12 @@ def make_action(owner: QWidget, text: str, slot: Callable[[], object],
     return action
 
 
+def menu_text(label: str) -> str:
+    """`label` (a file, folder or article name) as a menu entry's text, shown as written:
+    a menu reads a single "&" as the mark of a shortcut letter, and shows "&&" as "&"."""
+    return label.replace("&", "&&")
+
+
 def fill(target: QMenu | QToolBar, actions: Sequence[QAction | None]) -> None:
     """Add `actions` in order; None stands for a separator."""
     for action in actions:

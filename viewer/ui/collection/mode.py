@@ -43,6 +43,7 @@ from viewer.ui.collection.indexer import CollectionIndexer
 from viewer.ui.collection.skipped_dialog import SkippedDialog
 from viewer.ui.collection.view import CollectionView
 from viewer.ui.exporting import ask_export_path
+from viewer.ui.menus import menu_text
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -676,7 +677,8 @@ class CollectionMode(QObject):
         ours = self.context["collection"] if self.context else {}
         for doc in others:
             row = self.data.by_id.get(doc)
-            action = menu.addAction(dated_title(row.date if row else "", self.data.title(doc)))
+            action = menu.addAction(
+                menu_text(dated_title(row.date if row else "", self.data.title(doc))))
             left = ours.get("a") or doc
             action.triggered.connect(lambda _=False, a=left, b=doc: self.open_pair(a, b))
         self.cluster_menu = menu
