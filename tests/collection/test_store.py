@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 import threading
 import time
 from pathlib import Path
+
+import pytest
 
 from viewer.collection.store import CollectionStore, StoreError
 
@@ -74,3 +77,19 @@ def test_a_write_while_a_reader_has_the_store_open_is_in_the_store_file_itself(
         copy.write_bytes(path.read_bytes())
     with CollectionStore.open(copy) as store:
         assert store.meta("note") == "written"
+
+
+def _command_in(message: str) -> list[str]:
+    """The words of the `tandem corpus add ...` command a message suggests, as a shell
+    would read it when pasted."""
+    start = message.index("tandem corpus add")
+    end = message.index("SOURCE...", start)
+    return shlex.split(message[start:end])
+
+
+def test_the_command_to_make_a_missing_store_names_a_path_with_spaces_as_one_word(
+        tmp_path: Path) -> None:
+    missing = tmp_path / "my stores" / "news #2.sqlite"
+    with pytest.raises(StoreError) as error:
+        CollectionStore.open(missing)
+    assert _command_in(str(error.value)) == ["tandem", "corpus", "add", str(missing)]

@@ -14,6 +14,7 @@ again. The offsets do not change (keys never move them), nor do the documents' r
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 
 from viewer.collection.store import CollectionStore, UnusableStore
@@ -89,8 +90,8 @@ def other_version_note(store: CollectionStore) -> str:
             MATCHER_VERSION):
         return ""
     return (f"{store.path} was indexed by an earlier version of Tandem: its results are that "
-            f"version's until `tandem corpus add {store.path} SOURCE...` brings them up to "
-            "date")
+            f"version's until `tandem corpus add {shlex.quote(store.path)} SOURCE...` brings "
+            "them up to date")
 
 
 def mark_keys(store: CollectionStore) -> None:

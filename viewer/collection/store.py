@@ -59,6 +59,7 @@ import contextlib
 import json
 import os
 import pathlib
+import shlex
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -354,7 +355,7 @@ class CollectionStore:
         path = store_path(path)
         if not os.path.exists(path):
             raise StoreError(f"{path}: no such collection store (make one with "
-                             f"'tandem corpus add {path} SOURCE...')")
+                             f"'tandem corpus add {shlex.quote(path)} SOURCE...')")
         # As a URI, quoted: a '#' or '?' in a file name would end its path there.
         uri = pathlib.Path(os.path.abspath(path)).as_uri()
         store = cls(_connect(f"{uri}?mode=ro", path, uri=True), path, writable=False)
