@@ -8,8 +8,8 @@ For a comparison of two texts and an indexed collection store:
   (`watched_phrases`), so the pair and the collection give one figure for it;
 - each shared passage that is part of a larger cluster of the collection (A or B is one of
   the collection's articles, found by its text: `stored_article`) gets that cluster: how
-  many other articles carry it, and the first one. Texts loaded with `--trim` are also
-  found as the articles they are trimmed from.
+  many other articles carry it, which (`articles`), and the first one. Texts loaded
+  with `--trim` are also found as the articles they are trimmed from.
 
 Its formulations are listed among the comparison's slogans wherever either text uses them
 (`known_forms`, passed to `compare`): recurring is what the collection tells.
@@ -32,6 +32,7 @@ from viewer.collection.store import CollectionStore
 from viewer.collection.stored_article import article_of
 from viewer.collection.watched import watched_phrases
 from viewer.collection.words import collection_normalizer
+from viewer.core.collection.clusters import MIN_OVERLAP
 from viewer.core.collection.time_order import order_key
 from viewer.core.model import Comparison, KnownForms, Span
 from viewer.core.normalize import Normalizer
@@ -122,7 +123,7 @@ def collection_context(comparison: Comparison, store: CollectionStore,
     for phrase in comparison.shared_phrases:
         spans = tuple(span if article is None else article.span(span)
                       for article, span in zip(articles, (phrase.a, phrase.b), strict=True))
-        phrases.append(_cluster_of(clusters, ids, (spans[0], spans[1]), dates))
+        phrases.append(_cluster_of(clusters, ids, (spans[0], spans[1]), dates, store))
     return {"collection": {"store": store.path, "documents": total, "a": ids[0], "b": ids[1]},
             "slogans": slogans, "shared_phrases": phrases}
 
@@ -140,13 +141,15 @@ def _watched_entries(comparison: Comparison, store: CollectionStore, watchlist: 
 
 
 def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],
-                spans: tuple[Span, Span], dates: dict[str, str]) -> dict[str, Any] | None:
+                spans: tuple[Span, Span], dates: dict[str, str],
+                store: CollectionStore) -> dict[str, Any] | None:
     """The cluster holding this passage of A (or of B), if it reaches other articles.
 
     Clusters may nest: a reprint of A whole is one cluster, and a paragraph of A that B
     and others carry is another (`find_clusters` keeps a short span inside a far longer
     one apart). The passage's cluster is the one whose spans in A and B it overlaps on the
-    most sides, then most closely (the overlap's share of the two spans' reach)."""
+    most sides, then most closely (the overlap's share of the two spans' reach). Its
+    figures count only the articles that carry this passage (`_carriers`)."""
     best, best_fit = None, (0, 0.0)
     for cluster in clusters:
         sides, closeness = 0, 0.0
@@ -160,9 +163,37 @@ def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],
             best, best_fit = cluster, (sides, closeness)
     if best is None:
         return None
-    members = {p["doc"] for p in best["passages"]}
+    members = _carriers(store, best, ids, spans)
     others = members - {i for i in ids if i is not None}
     if not others:
         return None
+    def in_time(doc: str) -> tuple[str, str]:
+        return order_key(dates.get(doc, ""), doc)
+
+    first = min(members, key=in_time)
     return {"cluster": best["id"], "documents": len(members), "others": len(others),
-            "first": {"doc": best["first"], "date": dates.get(best["first"], "")}}
+            "first": {"doc": first, "date": dates.get(first, "")},
+            "articles": sorted(others, key=in_time)}
+
+
+def _carriers(store: CollectionStore, cluster: dict[str, Any], ids: list[str | None],
+              spans: tuple[Span, Span]) -> set[str]:
+    """The articles of `cluster` that carry the passage at `spans` of A and B (`ids`, None
+    for a text that is none of the collection's articles): those of A and B in it, and
+    the others that a pair of the collection links to this stretch of A or of B. A
+    cluster joins every stretch that overlaps another, so a reprint of A whole brings in
+    the articles that reprinted only A's first half; those do not carry its end."""
+    members = {p["doc"] for p in cluster["passages"]}
+    ours = {doc for doc in ids if doc is not None and doc in members}
+    linked = {other for doc, span in zip(ids, spans, strict=True) if doc in ours
+              for other in members - ours
+              if any(_same_stretch(span, passage["a"])
+                     for passage in store.pair_passages(doc, other))}
+    return ours | linked
+
+
+def _same_stretch(span: Span, other: Sequence[int]) -> bool:
+    """Whether two spans of one text overlap by at least half the shorter (as
+    `find_clusters` joins two stretches of an article)."""
+    overlap = min(span[1], other[1]) - max(span[0], other[0])
+    return overlap > 0 and overlap >= MIN_OVERLAP * min(span[1] - span[0], other[1] - other[0])

@@ -664,7 +664,8 @@ class CollectionMode(QObject):
         cluster = next((c for c in self.data.clusters if c.get("id") == figures["cluster"]), None)
         if cluster is None:
             return []
-        return [m.doc for m in self.data.cluster_members(cluster) if m.doc not in ours]
+        return [m.doc for m in self.data.cluster_members(cluster)
+                if m.doc not in ours and m.doc in figures["articles"]]
 
     def _on_phrase_clicked(self, index: QModelIndex) -> None:
         if index.column() != 4 or self.data is None:

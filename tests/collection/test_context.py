@@ -1,0 +1,53 @@
+"""`tandem compare A B --collection STORE`: what the collection says of each shared passage
+(viewer.collection.context)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from tests.collection.planted import _paragraph, embedded_report, make_collection
+from viewer.cli import run_compare
+
+#: The article compared, X, reprinted whole by one article and in its first half by two
+#: earlier ones (dated before it: its first half came from them).
+X, WHOLE, HALVES = "d021", "d022", ("d023", "d024")
+
+
+def _reprints(tmp_path: Path) -> tuple[Path, str]:
+    """A collection where X's whole reprint and its half reprints make one cluster, and
+    X's last paragraph; its JSON-lines file."""
+    planted = make_collection()
+    rows = planted.by_id()
+    rng = random.Random(89)
+    paragraphs = [_paragraph(rng, 4) for _ in range(4)]
+    rows[X]["text"] = "Title of x\n\n" + "\n\n".join(paragraphs) + "\n"
+    rows[WHOLE]["text"] += "\n" + "\n\n".join(paragraphs) + "\n"
+    for doc in HALVES:
+        rows[doc]["text"] += "\n" + "\n\n".join(paragraphs[:2]) + "\n"
+        rows[doc]["date"] = "2021-02-01"
+    return planted.write(tmp_path / "c.jsonl"), paragraphs[-1]
+
+
+def test_a_passage_only_a_reprint_carries_is_not_credited_to_the_half_reprints(
+        tmp_path: Path) -> None:
+    source, last = _reprints(tmp_path)
+    store = tmp_path / "store.sqlite"
+    clusters = embedded_report(source, store)["clusters"]
+    # The half reprints join the whole one's cluster, through X's first half.
+    assert any({p["doc"] for p in c["passages"]} == {X, WHOLE, *HALVES} for c in clusters)
+    a, b = tmp_path / "x.txt", tmp_path / "quoting.txt"
+    x_text = next(json.loads(line)["text"] for line in source.read_text().splitlines()
+                  if json.loads(line)["id"] == X)
+    a.write_text(x_text, encoding="utf-8")
+    b.write_text(f"A letter\n\nAs the article put it: {last}\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert run_compare([str(a), str(b), "--collection", str(store), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["collection"]["a"] == X
+    (phrase,) = data["shared_phrases"]
+    figures = phrase["collection"]
+    # Only the whole reprint carries X's last paragraph, and X came before it.
+    assert (figures["documents"], figures["others"], figures["first"]["doc"]) == (2, 1, X)
+    assert figures["articles"] == [WHOLE]
