@@ -191,7 +191,8 @@ def run_compare(argv: Sequence[str]) -> int:
                 extra = collection_context(comparison, store, settings.watchlist,
                                            trimmed=args.trim)
                 notes = (other_version_note(store),
-                         outside_note(extra, printable(args.collection), args.trim))
+                         outside_note(extra, printable(args.collection), args.trim,
+                                      (doc_a.language, doc_b.language)))
             for note in filter(None, notes):
                 print(f"tandem: note: {note}", file=sys.stderr)
         else:

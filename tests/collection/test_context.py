@@ -51,3 +51,25 @@ def test_a_passage_only_a_reprint_carries_is_not_credited_to_the_half_reprints(
     # Only the whole reprint carries X's last paragraph, and X came before it.
     assert (figures["documents"], figures["others"], figures["first"]["doc"]) == (2, 1, X)
     assert figures["articles"] == [WHOLE]
+
+
+ZH_COLLECTION = Path(__file__).resolve().parents[1] / "fixtures" / "collection" / "zh" / (
+    "collection.jsonl")
+
+
+def test_texts_in_a_language_none_of_the_store_articles_is_in_are_told_so(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # Every slogan of two English texts is "in 0/8 articles" of a Chinese collection: not
+    # a rare phrase, but one the collection could never count.
+    store = tmp_path / "zh.sqlite"
+    embedded_report(ZH_COLLECTION, store)
+    said = "The harbour board approved the new ferry timetable on Monday evening."
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(f"Ferries\n\n{said} Crews will start earlier.\n", encoding="utf-8")
+    b.write_text(f"Harbour news\n\n{said} Fares stay the same.\n", encoding="utf-8")
+    html = tmp_path / "out.html"
+    assert run_compare([str(a), str(b), "--collection", str(store), "--json",
+                        str(tmp_path / "out.json"), "--html", str(html)]) == 0
+    note = capsys.readouterr().err
+    assert "A and B are in en" in note and "no article in en" in note
+    assert "A and B are in en" in html.read_text(encoding="utf-8")

@@ -16,7 +16,8 @@ Its formulations are listed among the comparison's slogans wherever either text 
 
 `collection_context(comparison, store, watchlist)` returns the fields that the JSON of the
 comparison gains: `{"collection": {...}, "slogans": [...], "shared_phrases": [...]}`, one
-entry (or None) per slogan and per shared phrase, in the comparison's order.
+entry (or None) per slogan and per shared phrase, in the comparison's order, and the
+languages of the store's articles (`"languages"`, for `outside_note`).
 `viewer.present.collection_figures.outside_note` words when A or B is none of the store's
 articles, and so which of its figures cannot apply.
 """
@@ -125,7 +126,8 @@ def collection_context(comparison: Comparison, store: CollectionStore,
                       for article, span in zip(articles, (phrase.a, phrase.b), strict=True))
         phrases.append(_cluster_of(clusters, ids, (spans[0], spans[1]), dates, store))
     return {"collection": {"store": store.path, "documents": total, "a": ids[0], "b": ids[1]},
-            "slogans": slogans, "shared_phrases": phrases}
+            "slogans": slogans, "shared_phrases": phrases,
+            "languages": sorted({d.language for d in docs})}
 
 
 def _watched_entries(comparison: Comparison, store: CollectionStore, watchlist: Sequence[str],

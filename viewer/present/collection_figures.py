@@ -9,7 +9,7 @@ the collection has nothing to say.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,18 +106,31 @@ def collection_figures(context: Mapping[str, Any], comparison: Comparison,
         f"{int(about.get('documents', 0)):,} articles of {store}",
         tuple(slogan_label(f, s, short=True, ours=ours) for f, s in zip(
             context["slogans"], comparison.slogans, strict=True)),
-        _as_sentence(outside_note(context, store, trimmed)))
+        _as_sentence(outside_note(context, store, trimmed, (
+            comparison.document_a.language, comparison.document_b.language))))
 
 
 def _as_sentence(line: str) -> str:
     return f"{line[:1].upper()}{line[1:]}." if line else ""
 
 
-def outside_note(context: Mapping[str, Any], name: str, trimmed: bool = False) -> str:
+def outside_note(context: Mapping[str, Any], name: str, trimmed: bool = False,
+                 languages: tuple[str, str] = ("", "")) -> str:
     """One line naming which of A and B is not an article of the store called `name` (no
     article has its text, nor, when the texts were `trimmed`, trims to it), so the figures
-    that need it are missing: "" when both are."""
+    that need it are missing: "" when both are. Given the texts' `languages`, a text in
+    none of the store's articles' languages is named as such: the collection can count
+    none of its phrases, so every slogan's figures would read as unheard of."""
     found = context["collection"]
+    strangers = _in_other_languages(found, context.get("languages"), languages)
+    if strangers:
+        who = " and ".join(strangers)
+        language = "/".join(sorted({languages["AB".index(side)] for side in strangers}))
+        return (f"{who} {'are' if len(strangers) == 2 else 'is'} in {language}, and "
+                f"{name} has no article in {language} "
+                f"({counted(found['documents'], 'article')} in "
+                f"{'/'.join(context['languages'])}): its figures count none of {who}'s "
+                "phrases")
     outside = [side.upper() for side in ("a", "b") if found[side] is None]
     if not outside:
         return ""
@@ -130,3 +143,13 @@ def outside_note(context: Mapping[str, Any], name: str, trimmed: bool = False) -
     inside = "B" if outside == ["A"] else "A"
     return (f"{outside[0]} is not {where}, so only {inside}'s shared passages are matched "
             "to its clusters")
+
+
+def _in_other_languages(found: Mapping[str, Any], stored: Sequence[str] | None,
+                        languages: tuple[str, str]) -> list[str]:
+    """Which of A and B ("A", "B") is none of the store's articles (`found`) and in a
+    language (`languages`) none of them is in (`stored`; None: not known)."""
+    if not stored:
+        return []
+    return [side.upper() for side, language in zip("ab", languages, strict=True)
+            if found[side] is None and language and language not in stored]
