@@ -154,6 +154,10 @@ def refuse_outputs_onto_inputs(args: argparse.Namespace) -> None:
     for out in (args.json, args.pdf, args.html):
         if out and out != "-":
             refuse_overwriting_inputs(out, chain(inputs, _collection_inputs(args.collection)))
+            if args.collection:
+                from viewer.collection.store import refuse_side_file_output
+
+                refuse_side_file_output(out, args.collection)
             refuse_unwritable(out)
 
 

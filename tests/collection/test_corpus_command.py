@@ -314,6 +314,30 @@ def test_a_report_onto_a_store_not_yet_made_is_refused_before_any_work(
     assert [p.name for p in tmp_path.iterdir()] == ["c.jsonl"]
 
 
+@pytest.mark.parametrize("side", ["-wal", "-journal"])
+def test_a_report_onto_a_side_file_of_the_store_is_refused(tmp_path: Path, side: str) -> None:
+    # SQLite deleted a report written as the store's -wal or -journal file when it closed
+    # the store (the run said nothing and exited 0), or read it as a hot journal to roll
+    # back, and the next report called the store damaged.
+    source = make_collection(documents=8).write(tmp_path / "c.jsonl")
+    store = tmp_path / "s.sqlite"
+    target = tmp_path / f"s.sqlite{side}"
+    for args in (["corpus", str(source), "--store", str(store)],
+                 ["corpus", "report", str(store)],
+                 ["compare", str(source), str(source), "--collection", str(store)]):
+        result = tandem(*args, "--html", str(target), env=_env(tmp_path))
+        assert result.returncode == 2, result.stderr
+        assert result.stderr == (f"tandem: {target}: is the store's SQLite {side} file, which "
+                                 "SQLite deletes or reads as the store's own (choose another "
+                                 "name for the output)\n")
+        assert not target.exists()
+        if not store.exists():
+            assert tandem("corpus", str(source), "--store", str(store), "--quiet",
+                          env=_env(tmp_path)).returncode == 0
+    assert tandem("corpus", "report", str(store), "--json", str(tmp_path / "r.json"),
+                  env=_env(tmp_path)).returncode == 0
+
+
 @pytest.mark.parametrize("where", ["missing folder", "a folder", "read-only file"])
 def test_a_report_that_cannot_be_written_is_refused_before_any_work(
         tmp_path: Path, where: str) -> None:

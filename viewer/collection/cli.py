@@ -229,7 +229,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
         refuse_output_in_sources,
         refuse_store_in_sources,
     )
-    from viewer.collection.store import store_path
+    from viewer.collection.store import refuse_side_file_output, store_path
     from viewer.core.errors import OutputError, printable
     from viewer.export.atomic import (
         refuse_binary_on_terminal,
@@ -261,6 +261,8 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
             if store and os.path.realpath(out) == os.path.realpath(store):
                 raise OutputError(printable(out), "is the store; it would be overwritten",
                                   "choose another name for the output")
+            if store:
+                refuse_side_file_output(out, store)
             # An input is told as such before whether it could be written: making it
             # writable would not make it an output.
             refuse_overwriting_inputs(out, chain(input_files(

@@ -68,7 +68,7 @@ from typing import Any
 
 import numpy as np
 
-from viewer.core.errors import TandemError
+from viewer.core.errors import OutputError, TandemError, printable
 
 SCHEMA_VERSION = 1
 #: "Tndm" as a 32-bit integer: tells a Tandem store from any other SQLite file.
@@ -144,6 +144,18 @@ SET_ASIDE_SUFFIX = ".damaged"
 
 #: The files of a store at a path: itself and its SQLite side files.
 _SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def refuse_side_file_output(out: str, store: str) -> None:
+    """`OutputError` when the output `out` names one of the SQLite side files of the store
+    at `store` ("-wal", "-shm", "-journal"), there or not: SQLite deletes such a file when
+    a transaction ends, or reads what it finds there as the store's unfinished changes."""
+    given = os.path.realpath(out)
+    for side in _SIDE_FILES[1:]:
+        if given in (os.path.realpath(store + side), os.path.realpath(store) + side):
+            raise OutputError(printable(out), f"is the store's SQLite {side} file, which "
+                              "SQLite deletes or reads as the store's own",
+                              "choose another name for the output")
 
 
 def remove_unused_store(path: str) -> None:
