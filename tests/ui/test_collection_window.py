@@ -878,6 +878,29 @@ def test_the_collection_report_is_never_written_onto_the_store_or_an_article(
         assert target.read_bytes() == before
 
 
+def test_the_collection_report_is_never_written_onto_or_among_the_articles_a_store_read(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Opened as a store, the collection was written onto an article its store read from;
+    # opened as a folder, into that folder, where its next indexing read the report as
+    # one of its articles. `tandem corpus report` refuses both.
+    folder = tmp_path / "articles"
+    shutil.copytree(EN_ARTICLES, folder)
+    store = tmp_path / "collection.sqlite"
+    with CollectionStore.create_or_open(str(store)) as made:
+        add_sources(made, [folder], workers=1)
+    article = next(p for p in sorted(folder.iterdir()) if p.suffix == ".txt")
+    for opened, target, problem in (
+            (store, article, "would be overwritten"),
+            (store, folder / "report.html", "next run would read it as one of its articles"),
+            (folder, folder / "report.html", "next run would read it as one of its articles")):
+        window = open_collection(make_window, qtbot, opened)
+        before = sorted((p.name, p.read_bytes()) for p in folder.iterdir())
+        problems: list[str] = []
+        window.collection.export("html", str(target), problems.append)
+        assert len(problems) == 1 and problem in problems[0], problems
+        assert sorted((p.name, p.read_bytes()) for p in folder.iterdir()) == before
+
+
 def test_text_pasted_under_the_collection_is_shown_and_compared(
         make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
     # Paste as A/B with the collection's page in front shows the pair's page, as Open…

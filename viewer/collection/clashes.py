@@ -24,9 +24,11 @@ import re
 import shlex
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from viewer.collection.article import SourceError
-from viewer.collection.sources import lies_in
+from viewer.collection.sources import input_files, lies_in, refuse_output_in_sources
+from viewer.export.atomic import refuse_overwriting_inputs
 from viewer.present.wording import counted
 
 _LINE = re.compile(r"^(.*):(\d+)$")
@@ -81,6 +83,17 @@ def article_folders(store_path: str) -> list[str]:
     except StoreError:
         return []
     return sorted({os.path.dirname(path) for path in paths if file_of(path) == path})
+
+
+def refuse_report_among_inputs(out: str, store: str, source: str) -> None:
+    """`OutputError` for a report written at `out` from the store at `store`, opened from
+    `source` (a folder, a JSON-lines file or the store), that would replace the store or
+    an input (`source`, a file the store read its articles from), or go inside a folder
+    of articles, where the next indexing would read it as one of them: the checks
+    `tandem corpus report` makes, for a report written from the window."""
+    refuse_overwriting_inputs(out, chain(input_files([store, source]), stored_inputs(store)))
+    refuse_output_in_sources("The report", out, [source, *article_folders(store)],
+                             "article folder")
 
 
 def _within(path: str, source: str) -> bool:

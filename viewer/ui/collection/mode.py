@@ -18,9 +18,9 @@ from PySide6.QtCore import QModelIndex, QObject, QRunnable, QThreadPool, QTimer,
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu
 
+from viewer.collection.clashes import refuse_report_among_inputs
 from viewer.collection.cli import default_store
 from viewer.collection.context import known_forms
-from viewer.collection.sources import input_files
 from viewer.collection.store import (
     SET_ASIDE_SUFFIX,
     STORE_SUFFIXES,
@@ -35,7 +35,6 @@ from viewer.collection.words import SETTINGS
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
 from viewer.core.model import Comparison, KnownForms
-from viewer.export.atomic import refuse_overwriting_inputs
 from viewer.present.collection_figures import CollectionFigures, collection_figures
 from viewer.present.wording import dated_title, not_a_store, settings_apart
 from viewer.ui.collection.data import CollectionData, load
@@ -560,7 +559,7 @@ class CollectionMode(QObject):
                 return
         try:
             # Never onto the store or what it was read from, whatever the dialog allowed.
-            refuse_overwriting_inputs(target, input_files([self.data.store_path, self.source]))
+            refuse_report_among_inputs(target, self.data.store_path, self.source)
         except TandemError as error:
             self.window.show_error("Export refused", str(error))
             if done is not None:
