@@ -118,6 +118,29 @@ def test_add_then_report(tmp_path: Path) -> None:
     assert len(json.loads(out.read_text())["documents"]) == 30
 
 
+def test_the_html_and_pdf_reports_name_the_collection_as_the_window_does(
+        tmp_path: Path) -> None:
+    # They were all headed "Tandem collection report", whatever collection they were of,
+    # while the window's exports name it by its folder or file.
+    planted = make_collection(documents=8)
+    news, wire = tmp_path / "news.jsonl", tmp_path / "wire"
+    planted.write(news, planted.rows[:4])
+    wire.mkdir()
+    for row in planted.rows[4:]:
+        (wire / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    store = tmp_path / "s.sqlite"
+    for args, name in ((["corpus", str(news), str(wire), "--store", str(store)],
+                        "news.jsonl, wire"),
+                       (["corpus", "report", str(store)], "s.sqlite")):
+        html_out, pdf_out = tmp_path / "r.html", tmp_path / "r.pdf"
+        result = tandem(*args, "--html", str(html_out), "--pdf", str(pdf_out), "--quiet",
+                        env=_env(tmp_path))
+        assert result.returncode == 0, result.stderr
+        heading = f"Tandem collection report: {name}"
+        assert f"<title>{heading}</title>" in html_out.read_text(encoding="utf-8")
+        assert heading in pdf_text(pdf_out)
+
+
 def test_a_phrase_only_articles_added_later_use_waits_for_refind_and_the_add_says_so(
         tmp_path: Path) -> None:
     # 92 articles indexed, then 8 more, each using a phrase no earlier one does: too few

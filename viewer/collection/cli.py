@@ -479,13 +479,23 @@ def _write(report: dict[str, Any], args: argparse.Namespace, text_of: Callable[[
     from viewer.collection.titles import with_titles
 
     titled = with_titles(report, text_of, titles) if args.html or args.pdf else report
+    name = _collection_named(args)
     if args.html:
         from viewer.export.collection_html import write_collection_html
 
-        write_collection_html(titled, args.html, text_of=text_of)
+        write_collection_html(titled, args.html, name=name, text_of=text_of)
     if args.pdf:
         from viewer.export.collection_pdf import write_collection_pdf
 
-        write_collection_pdf(titled, args.pdf, text_of=text_of)
+        write_collection_pdf(titled, args.pdf, name=name, text_of=text_of)
     if args.json:
         write_json_text(json.dumps(report, ensure_ascii=False), args.json)
+
+
+def _collection_named(args: argparse.Namespace) -> str:
+    """What the HTML and PDF reports call the collection, as the window's exports do: its
+    sources' folder or file names, or the store's (`report` is given no source)."""
+    from viewer.collection.sources import collection_name
+
+    return ", ".join(collection_name(path)
+                     for path in getattr(args, "sources", None) or [args.store])

@@ -157,6 +157,12 @@ def _source_folder_holding(path: str, sources: Sequence[str]) -> str | None:
     return None
 
 
+def collection_name(path: str) -> str:
+    """What the window's title bar and the reports call a collection: its folder or file
+    name."""
+    return os.path.basename(os.path.normpath(path)) or path
+
+
 def input_files(inputs: Iterable[str | os.PathLike[str] | None]) -> Iterator[str]:
     """Every file a collection's inputs are (its sources and its store; None and "" left
     out): a file itself, and each file of a folder, walked whole (its articles, its

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu
 from viewer.collection.clashes import refuse_report_among_inputs
 from viewer.collection.cli import default_store
 from viewer.collection.context import known_forms
+from viewer.collection.sources import collection_name
 from viewer.collection.store import (
     SET_ASIDE_SUFFIX,
     STORE_SUFFIXES,
@@ -68,11 +69,6 @@ def is_collection_source(path: str) -> bool:
     if os.path.isdir(path):
         return True
     return path.lower().endswith(JSON_LINES_SUFFIXES) or named_as_store(path)
-
-
-def collection_name(path: str) -> str:
-    """What the title bar calls a collection: its folder or file name."""
-    return os.path.basename(os.path.normpath(path)) or path
 
 
 def collection_report_path(name: str, kind: str) -> str:
