@@ -83,6 +83,18 @@ def test_a_bad_watchlist_is_named_as_the_watch_list(tmp_path, content, problem, 
     assert line.endswith(f"({hint})")
 
 
+@pytest.mark.parametrize("option,what", [("--collection", "the collection store"),
+                                         ("--watchlist", "the watch-list file")])
+@pytest.mark.parametrize("blank", ["", " "])
+def test_a_blank_input_path_is_refused_not_taken_as_not_given(option, what, blank):
+    # `--collection "$STORE"` with STORE never set: a run without the collection, exit 0,
+    # would pass for one with it.
+    done = run(str(FIXTURES / "harbour_a.txt"), str(FIXTURES / "harbour_b.txt"),
+               "--json", "-", option, blank)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"tandem: {option} {blank!r}: names no file (give the path of {what})\n"
+
+
 def test_bad_setting_is_one_line_and_exit_code_2():
     done = run(str(FIXTURES / "harbour_a.txt"), str(FIXTURES / "harbour_b.txt"),
                "--min-words", "0")

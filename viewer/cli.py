@@ -83,10 +83,18 @@ def _range(declared: Declared) -> str:
     return "" if declared.minimum is None else f";{declared.range_text()}"
 
 
+def refuse_blank_path(option: str, path: str | None, what: str) -> None:
+    """`LoadError` for an option given an empty or blank path (a shell variable never set,
+    as in `--collection "$STORE"`), which would otherwise pass for the option not given."""
+    if path is not None and not path.strip():
+        raise LoadError(f"{option} {path!r}", "names no file", f"give the path of {what}")
+
+
 def read_watchlist(path: str) -> tuple[str, ...]:
     """Phrases of a watch-list file, one per line; blank lines and #-comments skipped."""
     from viewer.core.loading import decode_text, read_bytes
 
+    refuse_blank_path("--watchlist", path, "the watch-list file")
     shown = f"--watchlist {path}"  # said of the watch list, which is never an article
     try:
         data = read_bytes(path)
@@ -103,7 +111,7 @@ def read_watchlist(path: str) -> tuple[str, ...]:
 def settings_from_args(args: argparse.Namespace) -> Settings:
     values = {d.name: d.checked(getattr(args, d.name), flag=True)
               for d in DECLARED if d.flag is not None}
-    if args.watchlist:
+    if args.watchlist is not None:
         values["watchlist"] = read_watchlist(args.watchlist)
     return checked_settings(values, flags=True)
 
@@ -177,6 +185,7 @@ def run_compare(argv: Sequence[str]) -> int:
         from viewer.core.compare import compare
         from viewer.core.loading import load_document
 
+        refuse_blank_path("--collection", args.collection, "the collection store")
         refuse_outputs_onto_inputs(args)
         settings = settings_from_args(args)
         limit = int(args.max_size * 1024 * 1024)
