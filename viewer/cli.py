@@ -193,16 +193,14 @@ def run_compare(argv: Sequence[str]) -> int:
         doc_b = load_document(args.b, max_bytes=limit, trim=args.trim)
         extra = None
         if args.collection:
-            from viewer.collection.context import collection_context, known_forms
+            from viewer.collection.context import compare_in_collection
             from viewer.collection.rekey import other_version_note
             from viewer.collection.store import CollectionStore
             from viewer.present.collection_figures import outside_note
 
-            with CollectionStore.open(args.collection) as store:
-                comparison = compare(doc_a, doc_b, settings,
-                                     known=known_forms(store.formulations()))
-                extra = collection_context(comparison, store, settings.watchlist,
-                                           trimmed=args.trim)
+            with CollectionStore.open(args.collection) as store, store.snapshot():
+                comparison, extra = compare_in_collection(doc_a, doc_b, settings, store,
+                                                          trimmed=args.trim)
                 notes = (other_version_note(store),
                          outside_note(extra, printable(args.collection), args.trim,
                                       (doc_a.language, doc_b.language)))

@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
+import sqlite3
 from pathlib import Path
 
 from tests.collection.planted import _paragraph, embedded_report, make_collection
 from viewer.cli import run_compare
+from viewer.collection.context import compare_in_collection
+from viewer.collection.engine import add_sources
+from viewer.collection.store import CollectionStore
+from viewer.core.loading import load_document
+from viewer.core.settings import Settings
 
 #: The article compared, X, reprinted whole by one article and in its first half by two
 #: earlier ones (dated before it: its first half came from them).
@@ -73,3 +80,42 @@ def test_texts_in_a_language_none_of_the_store_articles_is_in_are_told_so(
     note = capsys.readouterr().err
     assert "A and B are in en" in note and "no article in en" in note
     assert "A and B are in en" in html.read_text(encoding="utf-8")
+
+
+def test_an_add_committing_while_a_comparison_reads_the_store_is_not_seen_by_it(
+        tmp_path: Path) -> None:
+    # `compare --collection` reads the store in many statements; another tandem's add may
+    # commit between two of them. Here it does, from inside the reads (SQLite's statement
+    # trace on the reading connection), taking out an article the first reads listed.
+    planted = make_collection()
+    source = planted.write(tmp_path / "c.jsonl")
+    store_path = tmp_path / "store.sqlite"
+    pair = embedded_report(source, store_path)["pairs"][0]
+    rows = planted.by_id()
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(rows[pair["a"]]["text"], encoding="utf-8")
+    b.write_text(rows[pair["b"]]["text"], encoding="utf-8")
+    doc_a, doc_b = load_document(str(a)), load_document(str(b))
+    with CollectionStore.open(store_path) as store:
+        before = compare_in_collection(doc_a, doc_b, Settings(), store)[1]
+    # A store in WAL mode, as an add leaves it while a reader has it open: the add can
+    # commit while the comparison is still reading.
+    with contextlib.closing(sqlite3.connect(store_path)) as connection:
+        connection.execute("PRAGMA journal_mode = WAL")
+    gone = next(row for row in planted.rows if row["id"] not in (pair["a"], pair["b"]))
+    planted.write(source, [row for row in planted.rows if row is not gone])
+    added: list[int] = []
+
+    def add_between_reads(statement: str) -> None:
+        if "FROM tokens" in statement and not added:
+            with CollectionStore.create_or_open(store_path) as writer:
+                added.append(add_sources(writer, [source], sync=True, workers=1).removed)
+
+    with CollectionStore.open(store_path) as store:
+        store.connection.set_trace_callback(add_between_reads)
+        during = compare_in_collection(doc_a, doc_b, Settings(), store)[1]
+    assert added == [1]
+    assert during == before  # the store as it was when the reading began
+    with CollectionStore.open(store_path) as store:
+        after = compare_in_collection(doc_a, doc_b, Settings(), store)[1]
+    assert after["collection"]["documents"] == before["collection"]["documents"] - 1

@@ -18,6 +18,7 @@ Its formulations are listed among the comparison's slogans wherever either text 
 comparison gains: `{"collection": {...}, "slogans": [...], "shared_phrases": [...]}`, one
 entry (or None) per slogan and per shared phrase, in the comparison's order, and the
 languages of the store's articles (`"languages"`, for `outside_note`).
+`compare_in_collection` makes the comparison and its context from one snapshot of the store.
 `viewer.present.collection_figures.outside_note` words when A or B is none of the store's
 articles, and so which of its figures cannot apply.
 """
@@ -35,8 +36,11 @@ from viewer.collection.watched import watched_phrases
 from viewer.collection.words import collection_normalizer
 from viewer.core.collection.clusters import MIN_OVERLAP
 from viewer.core.collection.time_order import order_key
+from viewer.core.compare import compare
+from viewer.core.document import Document
 from viewer.core.model import Comparison, KnownForms, Span
 from viewer.core.normalize import Normalizer
+from viewer.core.settings import Settings
 from viewer.core.slogans import phrase_key
 from viewer.core.tokenize import Vocabulary, tokenize
 
@@ -68,6 +72,18 @@ class _Occurrences:
         docs = np.searchsorted(self.offsets, positions, side="right") - 1
         ends = np.searchsorted(self.offsets, positions + len(wanted) - 1, side="right") - 1
         return sorted(set(docs[docs == ends].tolist()))
+
+
+def compare_in_collection(doc_a: Document, doc_b: Document, settings: Settings,
+                          store: CollectionStore, trimmed: bool = False
+                          ) -> tuple[Comparison, dict[str, Any]]:
+    """The comparison of two texts with the store's formulations among its slogans, and
+    its `collection_context`, read from one snapshot of the store: an add committing
+    meanwhile cannot pair its results with the slogans the earlier ones made."""
+    with store.snapshot():
+        comparison = compare(doc_a, doc_b, settings, known=known_forms(store.formulations()))
+        return comparison, collection_context(comparison, store, settings.watchlist,
+                                              trimmed=trimmed)
 
 
 def known_forms(formulations: list[dict[str, Any]]) -> KnownForms:

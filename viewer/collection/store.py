@@ -29,6 +29,7 @@ the file as a Tandem store):
 Read API (what the window and `tandem compare --collection` use)::
 
     store = CollectionStore.open(path)              # read-only; StoreError if unusable
+    with store.snapshot(): ...                      # reads that must agree with each other
     store.documents()  -> list[DocumentRow]
     store.pairs()      -> list[PairRow]              # ranked, contract fields
     store.clusters()   -> list[dict]                 # contract dicts
@@ -494,6 +495,21 @@ class CollectionStore:
         except BaseException:
             connection.rollback()
             raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see the store as one commit left it: an add committing meanwhile
+        (from another process) is not seen, where between two reads it would mix its
+        results with the earlier ones (clusters naming an article the documents read
+        before do not hold). Inside a snapshot already, that one holds."""
+        if self.connection.in_transaction:
+            yield
+            return
+        self.connection.execute("BEGIN")  # the first read takes the snapshot
+        try:
+            yield
+        finally:
+            self.connection.rollback()  # nothing was written: ending it releases the read
 
     # -- reading ---------------------------------------------------------------------------
 
