@@ -46,6 +46,29 @@ def test_a_failing_check_is_reported_not_raised(tmp_path: Path) -> None:
     assert lines == ["  FAIL  exploding check: OSError: disk on fire"]
 
 
+def test_pdf_fonts_fail_when_no_font_draws_chinese(tmp_path: Path) -> None:
+    # The report draws Chinese in the first CJK-capable font it finds; with none, in one
+    # without Chinese glyphs (empty boxes): the check says so rather than "ok".
+    lines: list[str] = []
+    empty = tmp_path / "fonts"
+    empty.mkdir()
+    test = SelfTest(tmp_path, tmp_path, echo=lines.append, font_folders=[empty])
+    assert not test.check("PDF fonts", test.fonts)
+    assert lines == ["  FAIL  PDF fonts: no font with Chinese characters was found: Chinese "
+                     "text in PDF reports would show as empty boxes (install the "
+                     "fonts-wqy-microhei package)"]
+
+
+def test_pdf_fonts_name_the_files_the_report_draws_with(tmp_path: Path) -> None:
+    from viewer.export.pdf_report import font_file, report_fonts
+
+    lines: list[str] = []
+    test = SelfTest(tmp_path, tmp_path, echo=lines.append)
+    fonts = report_fonts()
+    assert test.check("PDF fonts", test.fonts), lines
+    assert f"Chinese {font_file(fonts.cjk)}" in lines[0]
+
+
 def test_self_test_takes_no_files() -> None:
     result = subprocess.run([sys.executable, "-m", "viewer", "--self-test", "a.txt"], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)

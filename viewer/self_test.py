@@ -14,7 +14,7 @@ import platform
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from viewer import __version__
@@ -35,8 +35,11 @@ class SelfTest:
     """Runs the checks in order, each depending on the ones before, and keeps their outcome."""
 
     def __init__(self, samples: Path, out_dir: Path, echo: Callable[[str], None] = print,
-                 out_dir_kept: bool = True) -> None:
+                 out_dir_kept: bool = True, font_folders: Sequence[Path] | None = None
+                 ) -> None:
         self.samples = samples
+        #: Where the PDF report's fonts are looked for: None, where the report looks.
+        self.font_folders = font_folders
         self.out_dir = out_dir
         #: Whether `out_dir` outlives the test; if not, the report names no file in it.
         self.out_dir_kept = out_dir_kept
@@ -146,14 +149,31 @@ class SelfTest:
         return f"{path if self.out_dir_kept else path.name} ({path.stat().st_size:,} bytes)"
 
     def fonts(self) -> str:
-        bundled = [resource_path("fonts", name) for name in ("wqy-microhei.ttc",
-                                                              "DejaVuSans.ttf")]
-        missing = [str(path) for path in bundled if not path.is_file()]
-        if not missing:
-            return ", ".join(str(path) for path in bundled)
+        """The fonts the PDF report draws with, found as it finds them (in `font_folders`
+        alone when given), and whether they draw Chinese."""
+        from viewer.export.pdf_report import (
+            draws_chinese,
+            font_candidates,
+            font_file,
+            fonts_among,
+            latin_font_candidates,
+            report_fonts,
+        )
+
         if getattr(sys, "frozen", False):
-            raise CheckFailed(f"the bundle lacks its fonts {', '.join(missing)}")
-        return "not bundled (a checkout uses the system's fonts)"
+            bundled = [resource_path("fonts", name) for name in ("wqy-microhei.ttc",
+                                                                  "DejaVuSans.ttf")]
+            missing = [str(path) for path in bundled if not path.is_file()]
+            if missing:
+                raise CheckFailed(f"the bundle lacks its fonts {', '.join(missing)}")
+        fonts = report_fonts() if self.font_folders is None else fonts_among(
+            font_candidates(self.font_folders), latin_font_candidates(self.font_folders))
+        if not draws_chinese(fonts):
+            raise CheckFailed("no font with Chinese characters was found: Chinese text in "
+                              "PDF reports would show as empty boxes (install the "
+                              "fonts-wqy-microhei package)")
+        cjk, latin = font_file(fonts.cjk), font_file(fonts.latin)
+        return f"Chinese {cjk}" if latin == cjk else f"Chinese {cjk}, other text {latin}"
 
     def run(self) -> int:
         self.echo(f"Tandem {__version__} self-test ({_where()})")

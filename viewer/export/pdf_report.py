@@ -77,35 +77,64 @@ def _bundled_font_dirs() -> list[Path]:
     return dirs
 
 
-def font_candidates() -> list[Path]:
-    """Font files to try, best first: bundled CJK fonts, then the system's."""
+def font_candidates(folders: Sequence[Path] | None = None) -> list[Path]:
+    """Font files to try, best first: bundled CJK fonts, then the system's; given
+    `folders`, the fonts in those alone."""
     found: list[Path] = []
-    for folder in _bundled_font_dirs():
+    for folder in _bundled_font_dirs() if folders is None else folders:
         found.extend(folder / name for name in _FONT_NAMES)
         if folder.is_dir():
             # A font the user dropped there, but not the bundled Latin one (no CJK glyphs),
             # which must not come before a system CJK font.
             found.extend(sorted(p for p in folder.iterdir()
                                 if p.suffix.lower() in (".ttf", ".ttc") and p.name != _LATIN_FONT))
-    found.extend(Path(p) for p in _SYSTEM_FONTS)
+    if folders is None:
+        found.extend(Path(p) for p in _SYSTEM_FONTS)
     return found
 
 
-@cache
+def latin_font_candidates(folders: Sequence[Path] | None = None) -> list[Path]:
+    """The Latin font's files to try, best first: bundled, then the system's; given
+    `folders`, the one in those alone."""
+    found = [folder / _LATIN_FONT for folder in
+             (_bundled_font_dirs() if folders is None else folders)]
+    if folders is None:
+        found.extend(Path(p) for p in _SYSTEM_LATIN_FONTS)
+    return found
+
+
 def report_font() -> str:
     """Register the first usable CJK-capable font and return its reportlab name (Helvetica
     if none)."""
-    return _first_usable(font_candidates()) or "Helvetica"
+    return report_fonts().cjk
 
 
 @cache
 def report_fonts() -> Fonts:
     """The report's fonts: a Latin one (DejaVu Sans, bundled or the system's) for all but
     CJK characters, which keep the CJK-capable font; one font for both if that is all."""
-    cjk = report_font()
-    latin_files = [folder / _LATIN_FONT for folder in _bundled_font_dirs()]
-    latin_files.extend(Path(p) for p in _SYSTEM_LATIN_FONTS)
+    return fonts_among(font_candidates(), latin_font_candidates())
+
+
+def fonts_among(cjk_files: Sequence[Path], latin_files: Sequence[Path]) -> Fonts:
+    """The report's fonts from these candidates, each the first file that loads
+    (registered with reportlab); Helvetica, which has no CJK glyphs, when none does."""
+    cjk = _first_usable(cjk_files) or "Helvetica"
     return Fonts(latin=_first_usable(latin_files) or cjk, cjk=cjk)
+
+
+def font_file(name: str) -> str | None:
+    """The file a registered TrueType font was read from (None for a standard PDF font)."""
+    return getattr(getattr(pdfmetrics.getFont(name), "face", None), "filename", None)
+
+
+def draws_chinese(fonts: Fonts, sample: str = "中文漢字") -> bool:
+    """Whether `fonts` have glyphs for Chinese characters (`sample`, simplified and
+    traditional): without, the report shows them as empty boxes. A standard PDF font such
+    as Helvetica has none."""
+    glyphs = getattr(getattr(pdfmetrics.getFont(fonts.of(sample[0])), "face", None),
+                     "charToGlyph", None)
+    return glyphs is not None and all(ord(ch) in glyphs for ch in sample)
 
 
 def _first_usable(paths: Sequence[Path]) -> str | None:
