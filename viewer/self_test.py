@@ -16,9 +16,13 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer import __version__
 from viewer.resources import resource_path
+
+if TYPE_CHECKING:
+    from viewer.core.model import Comparison
 
 SAMPLE_NAMES = ("sample_a.txt", "sample_b.txt")
 EXIT_OK = 0
@@ -45,7 +49,7 @@ class SelfTest:
         self.out_dir_kept = out_dir_kept
         self.echo = echo
         self.failures: list[str] = []
-        self.comparison = None
+        self.comparison: Comparison | None = None
         self.outputs: dict[str, Path] = {}
 
     def check(self, name: str, step: Callable[[], str]) -> bool:
@@ -107,8 +111,7 @@ class SelfTest:
         from viewer.core.loading import load_document
 
         doc_a, doc_b = (load_document(str(self.samples / name)) for name in SAMPLE_NAMES)
-        self.comparison = compare(doc_a, doc_b)
-        c = self.comparison
+        self.comparison = c = compare(doc_a, doc_b)
         if not c.shared_phrases:
             raise CheckFailed("the sample articles share passages, but none were found")
         return (f"{len(c.shared_phrases)} shared phrases, {len(c.slogans)} slogans, "
@@ -124,7 +127,7 @@ class SelfTest:
         except ImportError as exc:
             raise CheckFailed(f"PDF export is not part of this installation ({exc})") from None
         path = self.out_dir / "sample.pdf"
-        write_pdf(self.comparison, path)
+        write_pdf(self._compared(), path)
         head = _checked_output(path)
         if not head.startswith(b"%PDF-"):
             raise CheckFailed(f"{path} is not a PDF file")
@@ -137,13 +140,19 @@ class SelfTest:
         except ImportError as exc:
             raise CheckFailed(f"HTML export is not part of this installation ({exc})") from None
         path = self.out_dir / "sample.html"
-        write_html(self.comparison, path)
+        write_html(self._compared(), path)
         _checked_output(path)
         text = path.read_text(encoding="utf-8", errors="replace").lower()
         if "<html" not in text or SAMPLE_NAMES[0] not in text:
             raise CheckFailed(f"{path} is not an HTML report naming {SAMPLE_NAMES[0]}")
         self.outputs["HTML"] = path
         return self._written(path)
+
+    def _compared(self) -> Comparison:
+        """The samples' comparison, for the checks that export it."""
+        if self.comparison is None:
+            raise CheckFailed("the sample articles were not compared")
+        return self.comparison
 
     def _written(self, path: Path) -> str:
         return f"{path if self.out_dir_kept else path.name} ({path.stat().st_size:,} bytes)"
@@ -210,17 +219,22 @@ def open_window(file_a: Path, file_b: Path, png: Path, timeout: float = 30.0) ->
 
     from viewer.app import run_window
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tandem"])
+    running = QApplication.instance()
+    # Another kind of application (a QCoreApplication) raises here: a failed check.
+    app = running if isinstance(running, QApplication) else QApplication(
+        [sys.argv[0] if sys.argv else "tandem"])
     seen: dict[str, object] = {}
     started = time.perf_counter()
+    shown_at: float | None = None
 
     def on_poll() -> None:
+        nonlocal shown_at
         elapsed = time.perf_counter() - started
         windows = [w for w in app.topLevelWidgets()
                    if isinstance(w, QMainWindow) and w.isVisible()]
-        if windows and "shown" not in seen:
-            seen["shown"] = elapsed
-        if windows and elapsed - float(seen["shown"]) >= SETTLE_SECONDS:
+        if windows and shown_at is None:
+            shown_at = elapsed
+        if windows and shown_at is not None and elapsed - shown_at >= SETTLE_SECONDS:
             window = windows[0]
             seen["title"] = window.windowTitle()
             seen["size"] = f"{window.width()}x{window.height()}"
