@@ -11,8 +11,11 @@ import pytest
 
 from tests.packaging_support import ROOT
 from viewer.core.han_script import (
+    SIMPLIFIED,
     TABLE_FILE,
+    TRADITIONAL,
     HanTableMissing,
+    han_script,
     key_characters,
     read_han_table,
     to_simplified,
@@ -63,3 +66,15 @@ def test_a_missing_or_damaged_table_is_named(tmp_path) -> None:
     damaged.write_text("# header\n國\t国\t国\n國国\n", encoding="utf-8")
     with pytest.raises(HanTableMissing, match="damaged.tsv, line 3"):
         read_han_table(damaged)
+
+
+def test_a_text_is_told_traditional_or_simplified_by_the_characters_it_uses() -> None:
+    fixtures = ROOT / "tests" / "fixtures" / "core"
+    traditional = (fixtures / "zh_hant.txt").read_text(encoding="utf-8")
+    simplified = (fixtures / "zh_hans.txt").read_text(encoding="utf-8")
+    assert han_script(traditional) == TRADITIONAL
+    assert han_script(simplified) == SIMPLIFIED
+    # A name quoted as written leaves a simplified text simplified; English has no script.
+    assert han_script(simplified + "（臺灣）") == SIMPLIFIED
+    assert han_script("The harbour board met.") == ""
+    assert han_script(traditional + simplified * 4) == ""  # both: neither

@@ -64,6 +64,44 @@ def _read(text: str, column: int) -> str:
         "utf-32-le", "surrogatepass")
 
 
+TRADITIONAL, SIMPLIFIED = "traditional", "simplified"
+#: Shares of a text's Han characters that simplified Chinese does not use: about a third
+#: in a traditional text; none in a simplified one, but for a name quoted as written.
+_TRADITIONAL_SHARE, _SIMPLIFIED_SHARE = 0.1, 0.02
+#: Han characters: the unified ideographs (extension A, the basic block, extensions B on)
+#: and the compatibility ones.
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+
+
+def han_script(text: str) -> str:
+    """`TRADITIONAL` or `SIMPLIFIED` for a text written in Han characters, by the share of
+    them that simplified Chinese does not use; "" for a text with none, or with both."""
+    codes = _codes(text)
+    han = sum(int(np.count_nonzero((codes >= low) & (codes <= high)))
+              for low, high in _HAN_RANGES)
+    if not han:
+        return ""
+    share = int(np.count_nonzero(codes != _codes(to_simplified(text)))) / han
+    if share >= _TRADITIONAL_SHARE:
+        return TRADITIONAL
+    return SIMPLIFIED if share <= _SIMPLIFIED_SHARE else ""
+
+
+def commonest_traditional(text: str) -> str:
+    """The character of `text` that simplified Chinese does not use that it uses most
+    ("" for none)."""
+    codes = _codes(text)
+    traditional = codes[codes != _codes(to_simplified(text))]
+    if not len(traditional):
+        return ""
+    values, counts = np.unique(traditional, return_counts=True)
+    return chr(int(values[np.argmax(counts)]))
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 @lru_cache(maxsize=1)
 def han_table() -> dict[str, tuple[str, str]]:
     """Character -> (its key, its reading), for every character with another key."""

@@ -7,23 +7,25 @@ from typing import Any
 
 from viewer.core.document import Document
 from viewer.core.model import Comparison
+from viewer.present.script_note import document_notes
 
 CONTRACT_VERSION = 1
 
 
-def _document(doc: Document, words: int) -> dict[str, Any]:
+def _document(doc: Document, words: int, notes: tuple[str, ...]) -> dict[str, Any]:
     return {"path": doc.path, "name": doc.name, "chars": len(doc.text), "words": words,
-            "language": doc.language, "notes": list(doc.notes)}
+            "language": doc.language, "notes": list(notes)}
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     """The comparison as plain JSON-ready data, following contract version 1."""
     text_a, text_b = comparison.document_a.text, comparison.document_b.text
     stats = comparison.stats
+    notes_a, notes_b = document_notes(comparison)
     return {
         "version": CONTRACT_VERSION,
-        "documents": [_document(comparison.document_a, stats.words_a),
-                      _document(comparison.document_b, stats.words_b)],
+        "documents": [_document(comparison.document_a, stats.words_a, notes_a),
+                      _document(comparison.document_b, stats.words_b, notes_b)],
         "settings": comparison.settings.to_dict(),
         "shared_phrases": [
             {"a": list(p.a), "b": list(p.b), "words": p.words, "exact": p.exact,

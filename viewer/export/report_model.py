@@ -18,6 +18,7 @@ from viewer.core.model import Comparison, Span
 from viewer.core.tokenize import as_written, cut_at_word
 from viewer.present.alignment import alignment_chain
 from viewer.present.marks import MarkKind, Run, Style, resolve, side_marks
+from viewer.present.script_note import document_notes
 from viewer.present.shares import percent
 from viewer.present.wording import slogan_tally
 
@@ -161,13 +162,15 @@ def _setting_value(value: object) -> str:
     return str(value)
 
 
-def _document_rows(label: str, doc: Document, words: int) -> tuple[tuple[str, str], ...]:
-    """A document's row, then its notes: what loading took out of or replaced in the file
-    (--trim's noise, a PDF's running headers, bad bytes), which the texts shown lack."""
+def _document_rows(label: str, doc: Document, words: int, notes: tuple[str, ...]
+                   ) -> tuple[tuple[str, str], ...]:
+    """A document's row, then its notes (`document_notes`): what loading took out of or
+    replaced in the file (--trim's noise, a PDF's running headers, bad bytes), which the
+    texts shown lack, and a script read as the other text's."""
     row = (label, f"{doc.name}{f' — {doc.path}' if doc.path else ''} · "
                   f"{len(doc.text):,} characters, {words:,} words, "
                   f"language {_language_label(doc.language)}")
-    return (row, (f"Notes on {label}", "; ".join(doc.notes))) if doc.notes else (row,)
+    return (row, (f"Notes on {label}", "; ".join(notes))) if notes else (row,)
 
 
 def _language_label(language: str) -> str:
@@ -177,9 +180,11 @@ def _language_label(language: str) -> str:
 def summary(comparison: Comparison, now: datetime | None = None) -> Summary:
     a, b = comparison.document_a, comparison.document_b
     stats = comparison.stats
+    notes_a, notes_b = document_notes(comparison)
     documents = tuple(
-        row for label, doc, words in (("A", a, stats.words_a), ("B", b, stats.words_b))
-        for row in _document_rows(label, doc, words))
+        row for label, doc, words, notes in (("A", a, stats.words_a, notes_a),
+                                             ("B", b, stats.words_b, notes_b))
+        for row in _document_rows(label, doc, words, notes))
     figures = (
         ("Shared phrases", f"{len(comparison.shared_phrases):,}"),
         ("Text of A in shared phrases", percent(stats.shared_chars_a)),
