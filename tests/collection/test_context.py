@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.collection.planted import _paragraph, embedded_report, make_collection
 from viewer.cli import run_compare
-from viewer.collection.context import compare_in_collection
+from viewer.collection.context import collection_context, compare_in_collection
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.core.loading import load_document
@@ -119,3 +119,36 @@ def test_an_add_committing_while_a_comparison_reads_the_store_is_not_seen_by_it(
     with CollectionStore.open(store_path) as store:
         after = compare_in_collection(doc_a, doc_b, Settings(), store)[1]
     assert after["collection"]["documents"] == before["collection"]["documents"] - 1
+
+
+def test_the_figures_of_a_comparison_made_earlier_are_read_from_one_snapshot(
+        tmp_path: Path) -> None:
+    # The window makes its comparison first, then reads the collection's figures for it
+    # (`collection_context` alone): an add committing between those reads must not show.
+    planted = make_collection()
+    source = planted.write(tmp_path / "c.jsonl")
+    store_path = tmp_path / "store.sqlite"
+    pair = embedded_report(source, store_path)["pairs"][0]
+    rows = planted.by_id()
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(rows[pair["a"]]["text"], encoding="utf-8")
+    b.write_text(rows[pair["b"]]["text"], encoding="utf-8")
+    with CollectionStore.open(store_path) as store:
+        comparison, before = compare_in_collection(load_document(str(a)),
+                                                   load_document(str(b)), Settings(), store)
+    with contextlib.closing(sqlite3.connect(store_path)) as connection:
+        connection.execute("PRAGMA journal_mode = WAL")
+    gone = next(row for row in planted.rows if row["id"] not in (pair["a"], pair["b"]))
+    planted.write(source, [row for row in planted.rows if row is not gone])
+    added: list[int] = []
+
+    def add_between_reads(statement: str) -> None:
+        if "FROM tokens" in statement and not added:
+            with CollectionStore.create_or_open(store_path) as writer:
+                added.append(add_sources(writer, [source], sync=True, workers=1).removed)
+
+    with CollectionStore.open(store_path) as store:
+        store.connection.set_trace_callback(add_between_reads)
+        during = collection_context(comparison, store)
+    assert added == [1]
+    assert during == before

@@ -105,7 +105,15 @@ def collection_context(comparison: Comparison, store: CollectionStore,
     (`watchlist`: the lines its watch-list slogans come from; `counted`: those lines as
     `watched_phrases` counted them in this store, when they were counted already, which
     takes reading every article's tokens; `trimmed`: its texts went through `trim_noise`,
-    so an article that trims to one of them is that text)."""
+    so an article that trims to one of them is that text). All of it is read from one
+    snapshot of the store (the window reads it so, beside `compare_in_collection`): an add
+    committing midway would pair clusters with documents it removed."""
+    with store.snapshot():
+        return _context(comparison, store, watchlist, counted, trimmed)
+
+
+def _context(comparison: Comparison, store: CollectionStore, watchlist: Sequence[str],
+             counted: Sequence[Mapping[str, Any]] | None, trimmed: bool) -> dict[str, Any]:
     occurrences = _Occurrences(store)
     docs = occurrences.docs
     total = len(docs)
