@@ -1199,8 +1199,25 @@ def test_a_store_another_process_is_writing_gets_a_message(tmp_path: Path) -> No
         holder.execute("BEGIN IMMEDIATE")  # as a running add holds it
         result = tandem("corpus", "add", str(store), str(source), env=_env(tmp_path))
         holder.rollback()
-    assert result.returncode == 2 and "another tandem is writing" in result.stderr
+    assert result.returncode == 2 and "an add writing to it" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_a_store_another_process_is_reading_does_not_say_it_is_written(tmp_path: Path) -> None:
+    # A window or a `compare --collection` reading the store (one read transaction) keeps
+    # an add from committing: the message said another tandem was writing to it.
+    store = tmp_path / "store.sqlite"
+    planted = make_collection(documents=6)
+    source = planted.write(tmp_path / "c.jsonl")
+    assert tandem("corpus", "add", str(store), str(source), env=_env(tmp_path)).returncode == 0
+    more = make_collection(documents=7).write(tmp_path / "more.jsonl")
+    with sqlite3.connect(store, timeout=0.1) as reader:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM documents").fetchall()  # as a reader holds it
+        result = tandem("corpus", "add", str(store), str(more), env=_env(tmp_path))
+        reader.rollback()
+    assert result.returncode == 2, result.stderr
+    assert "or the window or a comparison reading it" in result.stderr
 
 
 def _indexed(tmp_path: Path) -> tuple[Planted, Path, Path]:

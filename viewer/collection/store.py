@@ -749,8 +749,11 @@ class CollectionStore:
 
 
 def _busy(path: str, error: sqlite3.OperationalError) -> StoreError:
-    return StoreError(f"{path}: is busy ({error}): another tandem is writing to it; try "
-                      "again when it has finished")
+    # A reader holds the store too: an add cannot commit while the window or a
+    # `compare --collection` reads it in one transaction.
+    return StoreError(f"{path}: is busy ({error}): another tandem is using it (an add "
+                      "writing to it, or the window or a comparison reading it); try again "
+                      "when it has finished")
 
 
 def _is_lock(error: sqlite3.OperationalError) -> bool:
