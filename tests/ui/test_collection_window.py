@@ -1017,6 +1017,24 @@ def test_a_folder_without_articles_is_an_error_and_leaves_no_store(
     assert window.figures.text() == "Indexing empty failed. Shown: articles, as it was."
 
 
+def test_a_folder_opened_before_and_deleted_since_is_told_gone_as_a_folder(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Gone, it is no folder on disk: it was opened as an article ("Cannot open file", "no
+    # such file") and the collection shown was left for an empty comparison page.
+    articles = tmp_path / "news"
+    articles.mkdir()
+    for article in sorted(EN_ARTICLES.glob("*.txt"))[:3]:
+        shutil.copy(article, articles / article.name)
+    window = open_collection(make_window, qtbot, articles)
+    shutil.rmtree(articles)
+    window.open_paths([str(articles)])
+    qtbot.waitUntil(lambda: window.last_message is not None, timeout=10000)
+    assert window.last_message.windowTitle() == "Cannot open collection"
+    assert window.last_message.text() == f"{articles}: no such file or folder (check the path)"
+    assert window.showing_collection and window.collection.data.name == "news"
+    assert window.figures.text() == "Opening news failed. Shown: news, as it was."
+
+
 def test_a_store_an_earlier_version_indexed_opens_with_a_note(
         make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "earlier.sqlite"

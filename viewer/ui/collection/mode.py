@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMenu
 from viewer.collection.clashes import refuse_report_among_inputs
 from viewer.collection.cli import default_store
 from viewer.collection.context import known_forms
-from viewer.collection.sources import collection_name
+from viewer.collection.sources import collection_name, no_such_source
 from viewer.collection.store import (
     SET_ASIDE_SUFFIX,
     STORE_SUFFIXES,
@@ -64,11 +64,17 @@ def named_as_store(path: str) -> bool:
 
 def is_collection_source(path: str) -> bool:
     """Whether the window should open `path` as a collection: a folder, a JSON-lines file
-    or a store, or a file named as one, which is told it is not one (anything else is an
-    article)."""
-    if os.path.isdir(path):
+    or a store, or a file named as one, which is told it is not one, or a source indexed
+    before that is gone, which is told so as a collection (anything else is an article)."""
+    if os.path.isdir(path) or was_indexed(path):
         return True
     return path.lower().endswith(JSON_LINES_SUFFIXES) or named_as_store(path)
+
+
+def was_indexed(path: str) -> bool:
+    """Whether `path` is gone but the window indexed it before (its store is in the
+    cache): a folder deleted is not a file, and "no such file" would call it one."""
+    return not os.path.lexists(path) and os.path.isfile(default_store([path]))
 
 
 def collection_report_path(name: str, kind: str) -> str:
@@ -217,6 +223,9 @@ class CollectionMode(QObject):
         name = collection_name(path)
         if named_as_store(path):
             self._show_store(path, name, path)
+            return
+        if not os.path.lexists(path):  # told at once, the indexing going on left alone
+            self._open_failed(name, str(no_such_source(path)))
             return
         self.cancel()  # before the progress bar is shown: a cancel hides it
         self._pending_name, self._pending_source = name, path
