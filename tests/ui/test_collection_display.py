@@ -48,7 +48,7 @@ def test_either_date_bound_leaves_out_pairs_with_an_undated_article() -> None:
     data = collection([doc("d1", "2023-03-01"), doc("d2", "2023-04-01"), doc("u1"), doc("u2")],
                       [pair("d1", "d2"), pair("u1", "u2"), pair("d1", "u1")])
     for bounds in (("2023", ""), ("", "2023-12"), ("2023", "2023-12")):
-        accept = pair_filter(data, "", *bounds, 0.0, "")
+        accept = pair_filter(data, None, *bounds, 0.0, "")
         assert accept is not None
         assert [(p.a, p.b) for p in data.pairs if accept(p)] == [("d1", "d2")], bounds
 
@@ -384,7 +384,7 @@ def test_the_title_search_reads_full_width_digits_and_either_chinese_script() ->
     data = collection(documents, [pair("d1", "d2"), pair("d3", "d4"), pair("d5", "d6")])
     for typed, found in (("1958", ("d1", "d2")), ("网络", ("d3", "d4")),
                          ("news", ("d5", "d6")), ("１月", ("d1", "d2"))):
-        accept = pair_filter(data, "", "", "", 0.0, typed)
+        accept = pair_filter(data, None, "", "", 0.0, typed)
         assert accept is not None
         assert [(p.a, p.b) for p in data.pairs if accept(p)] == [found], typed
 
@@ -484,7 +484,8 @@ def test_a_pair_with_an_article_of_no_series_names_it_as_the_boilerplate_tab_doe
         view) -> None:  # type: ignore[no-untyped-def]
     # An article at the top of a folder has no series: a pair of it and one of a sub-folder
     # read " / peoples", a slash after nothing, where the Boilerplate tab says "(none)".
-    # Two such articles (as in a folder without sub-folders) have no series to name.
+    # Two such articles are "(none)" too, as the Series filter names them; in a folder
+    # without sub-folders there is no series to name.
     documents = [doc("top", "2022-05-07", series=""), doc("p1", "2023-03-02", series="peoples"),
                  doc("x1", "2022-03-01", series="xinhua"), doc("top2", "2022-06-01", series="")]
     view.show_collection(collection(documents, [pair("top", "p1"), pair("x1", "top"),
@@ -494,7 +495,9 @@ def test_a_pair_with_an_article_of_no_series_names_it_as_the_boilerplate_tab_doe
               for r in range(model.rowCount())}
     assert model.headerData(8, Qt.Orientation.Horizontal) == "Series"
     assert series == {("top", "p1"): "(none) / peoples", ("x1", "top"): "xinhua / (none)",
-                      ("top", "top2"): "", ("x1", "p1"): "xinhua / peoples"}
+                      ("top", "top2"): "(none)", ("x1", "p1"): "xinhua / peoples"}
+    view.show_collection(collection(documents[:1] + documents[3:], [pair("top", "top2")]))
+    assert model.index(0, 8).data() == ""
 
 
 def test_in_a_wide_window_titles_and_phrases_are_not_cut_while_room_is_left(
@@ -532,3 +535,41 @@ def test_the_summary_shows_a_collections_name_as_written_even_with_markup_charac
         shown = QTextDocument()
         shown.setHtml(view.summary.text())
         assert shown.toPlainText().startswith(f"{name} · 2 articles"), shown.toPlainText()
+
+
+def test_the_articles_of_no_series_can_be_filtered_on_as_the_table_names_them(
+        view) -> None:  # type: ignore[no-untyped-def]
+    # Articles at the top of a folder have no series, beside those of its sub-folders: the
+    # table names theirs "(none)", but the Series filter offered only the named series.
+    documents = [doc("top1", series=""), doc("top2", series=""), doc("w1", series="wire"),
+                 doc("w2", series="wire"), doc("g1", series="gazette")]
+    pairs = [pair("top1", "top2"), pair("top1", "w1"), pair("w1", "w2"), pair("w2", "g1")]
+    view.show_collection(collection(documents, pairs))
+    choices = [view.series_filter.itemText(k) for k in range(view.series_filter.count())]
+    assert choices == ["All series", "gazette", "wire", "(none)"]
+    view.series_filter.setCurrentIndex(choices.index("(none)"))
+    shown = view.pairs_model.shown()
+    assert [(p.a, p.b) for p in shown] == [("top1", "top2"), ("top1", "w1")]
+    series = [view.pairs_model.index(row, 8).data() for row in range(len(shown))]
+    assert series == ["(none)", "(none) / wire"]  # as the filter names them
+    assert view.pairs_count.text() == "2 of 4 pairs"
+    # Read again (its store written while shown), the choice stays as the reader left it.
+    view.show_collection(collection(documents, pairs), again=True)
+    assert view.series_filter.currentText() == "(none)"
+    assert len(view.pairs_model.shown()) == 2
+    view.series_filter.setCurrentIndex(0)
+    assert len(view.pairs_model.shown()) == 4
+    # A collection whose articles all have no series has no "(none)" to choose: it is all.
+    view.show_collection(collection(documents[:2], pairs[:1]))
+    assert view.series_filter.count() == 1
+
+
+def test_a_collection_shown_anew_lists_every_series_whatever_was_chosen_before(
+        view) -> None:  # type: ignore[no-untyped-def]
+    documents = [doc("top1", series=""), doc("w1", series="wire"), doc("w2", series="wire")]
+    pairs = [pair("top1", "w1"), pair("w1", "w2")]
+    view.show_collection(collection(documents, pairs))
+    view.series_filter.setCurrentIndex(view.series_filter.findData(""))
+    view.show_collection(collection(documents, pairs))
+    assert view.series_filter.currentText() == "All series"
+    assert len(view.pairs_model.shown()) == 2

@@ -304,7 +304,7 @@ def test_pairs_filter_by_series_dates_share_and_title(
     assert all(pair.b in (p.a, p.b) for p in view.pairs_model.shown())
     view.title_search.clear()
     assert len(view.pairs_model.shown()) == everything
-    assert pair_filter(data, "", "", "", 0.0, "") is None
+    assert pair_filter(data, None, "", "", 0.0, "") is None
 
 
 def _legend_clear_of_lines(chart) -> bool:  # type: ignore[no-untyped-def]

@@ -75,19 +75,19 @@ class CollectionData:
     #: by id: an article with one pair shows the share that pair does.
     text_shares: dict[str, float] = field(default_factory=dict)
     by_id: dict[str, DocumentRow] = field(init=False)
+    #: The named series, in order ("" is the series of articles at the top of a folder).
+    series: list[str] = field(init=False)
     articles: list[ArticleFacts] = field(init=False)
     months: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_id = {d.id: d for d in self.documents}
+        self.series = sorted({d.series for d in self.documents if d.series})
         self.articles = _article_facts(self.documents, self.pairs, self.text_shares)
         self.months = month_range(d.date for d in self.documents)
         self._refs = {d.id: doc_ref({"id": d.id, "date": d.date}) for d in self.documents}
         self._titled = Counter(d.title for d in self.documents)
 
-    @property
-    def series(self) -> list[str]:
-        return sorted({d.series for d in self.documents if d.series})
 
     def title(self, doc_id: str) -> str:
         """What the tabs call an article: its title, with its id where other articles of

@@ -424,7 +424,7 @@ class CollectionView(QWidget):
         unfiltered; `again`: the same collection read again (its store written while
         shown), its lists sorted and its pairs filtered as the reader left them."""
         kept = self._sorting() if again else {}
-        chosen_series = self.series_filter.currentData() if again else ""
+        chosen_series = self.series_filter.currentData() if again else None
         if not again:
             self._clear_pair_filter()
         self.data = data
@@ -442,9 +442,12 @@ class CollectionView(QWidget):
             f'<a href="skipped">{skipped_summary(data.skipped)}…</a>' if data.skipped else "")
         self.series_filter.blockSignals(True)
         self.series_filter.clear()
-        self.series_filter.addItem("All series", "")
+        # "All series" is None: "" is the series of the articles at the top of a folder.
+        self.series_filter.addItem("All series", None)
         for series in data.series:
             self.series_filter.addItem(series, series)
+        if data.series and any(not d.series for d in data.documents):
+            self.series_filter.addItem(NO_SERIES, "")
         self.series_filter.setCurrentIndex(max(0, self.series_filter.findData(chosen_series)))
         self.series_filter.blockSignals(False)
         self.pairs_model.set_items(data.pairs)
@@ -611,7 +614,7 @@ class CollectionView(QWidget):
         data = self.data
         if data is None:
             return
-        accept = pair_filter(data, self.series_filter.currentData() or "",
+        accept = pair_filter(data, self.series_filter.currentData(),
                              _checked_bound(self.date_from), _checked_bound(self.date_to),
                              self.min_share.value() / 100, self.title_search.text())
         self.pairs_model.set_filter(accept)
@@ -627,10 +630,11 @@ class CollectionView(QWidget):
 
     def _pair_series(self, pair: PairRow) -> str:
         """The series of a pair's articles: one, or both, an article of none named so
-        (never a slash after nothing); "" when neither has one."""
+        (never a slash after nothing), as the Series filter names it; "" when the
+        collection has no series."""
+        if self.data is None or not self.data.series:
+            return ""
         named = dict.fromkeys((self._series(pair.a), self._series(pair.b)))
-        if len(named) == 1:
-            return next(iter(named))
         return " / ".join(series or NO_SERIES for series in named)
 
     def _series(self, doc_id: str) -> str:
@@ -795,11 +799,12 @@ def date_bound(text: str) -> str | None:
     return bound
 
 
-def pair_filter(data: CollectionData, series: str, date_from: str, date_to: str,
+def pair_filter(data: CollectionData, series: str | None, date_from: str, date_to: str,
                 min_share: float, search: str) -> Callable[[PairRow], bool] | None:
-    """The test a pair must pass to be listed (None: every pair)."""
+    """The test a pair must pass to be listed (None: every pair); `series` None for any
+    series, "" for an article of none."""
     needle = search_key(search.strip())
-    if not (series or date_from or date_to or min_share or needle):
+    if series is None and not (date_from or date_to or min_share or needle):
         return None
     by_id = data.by_id
 
@@ -807,7 +812,7 @@ def pair_filter(data: CollectionData, series: str, date_from: str, date_to: str,
         a, b = by_id.get(pair.a), by_id.get(pair.b)
         if a is None or b is None:
             return False
-        if series and series not in (a.series, b.series):
+        if series is not None and series not in (a.series, b.series):
             return False
         # A pair is in the date range when both of its articles are: an undated article
         # is in no range, whichever bound is set.
