@@ -377,6 +377,39 @@ def test_formulations_timelines_and_their_articles(
         formulations[1]["phrase"].casefold() + " " + " ".join(formulations[1]["variants"])
 
 
+def test_an_article_read_for_a_formulations_uses_steps_through_them(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # Both uses were highlighted and the first centred, but Next and Previous were off and
+    # the status line silent: the second use, screens down, was for the reader to find.
+    window = open_collection(make_window, qtbot, dev_store)
+    view, data = window.collection.view, window.collection.data
+    formulation, occurrence = next((f, o) for f in data.formulations
+                                   for o in f["occurrences"] if len(o["spans"]) > 1)
+    view.list_uses(formulation)
+    uses = view.uses_list
+    item = next(uses.item(k) for k in range(uses.count())
+                if uses.item(k).data(Qt.ItemDataRole.UserRole + 1)[0] == occurrence["doc"])
+    uses.itemActivated.emit(item)
+    pane, spans = window.panes[0], sorted(tuple(s) for s in occurrence["spans"])
+    qtbot.waitUntil(lambda: pane._find_hits == spans, timeout=10000)
+
+    def at_use(k: int) -> bool:
+        shown = pane.view.cursorRect(pane.cursor_at(spans[k][0])).center()
+        return pane._current_hit == spans[k] and pane.view.viewport().rect().contains(shown) \
+            and window.statusBar().currentMessage() == \
+            f"Use {k + 1} of {len(spans)} (F8: next, F7: previous)"
+
+    assert at_use(0)
+    assert window.next_act.isEnabled() and window.prev_act.isEnabled()
+    window.next_act.trigger()
+    assert at_use(1)
+    window.prev_act.trigger()
+    window.prev_act.trigger()  # round to the last
+    assert at_use(len(spans) - 1)
+    window.show_collection_page()
+    assert not window.next_act.isEnabled() and not window.statusBar().currentMessage()
+
+
 def test_an_undated_collection_says_it_has_no_timeline_instead_of_an_empty_chart(
         make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     undated = tmp_path / "undated.jsonl"

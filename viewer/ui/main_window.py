@@ -115,7 +115,10 @@ class MainWindow(QMainWindow):
         self.view = PassageView(self.panes, self.side_panel, self.say_of_pair,
                                 lambda: self.link_act.isChecked(), self)
         self.collection = CollectionMode(self)
+        #: Spans of A highlighted (a formulation's uses in an article read alone), and the
+        #: one Next/Previous last went to.
         self._highlight: list[tuple[int, int]] = []
+        self._use = -1
         self._docks_shown: list[tuple[QDockWidget, bool]] = []
 
         self._build_central()
@@ -307,11 +310,12 @@ class MainWindow(QMainWindow):
         self.comparer.cancel()
         self.documents = [document_a, document_b]
         self._sources = [document_a, document_b]
-        self._highlight = list(highlight or [])
         for pane, document in zip(self.panes, self.documents, strict=True):
             pane.set_document(document)
         self.show_comparison_page()
         self._documents_changed()
+        self._highlight = sorted(highlight or [])
+        self.update_state()  # Next/Previous step through the uses
         if self._highlight:
             self._show_highlight()
         else:
@@ -324,8 +328,24 @@ class MainWindow(QMainWindow):
         if pane.loading:
             QTimer.singleShot(20, self._show_highlight)
             return
-        pane.set_find_hits(self._highlight)
-        pane.center_on(self._highlight[0][0])
+        self._use = -1
+        self._step_use(1)
+
+    def _stepping_uses(self) -> bool:
+        """Whether Next/Previous step through the spans highlighted: an article read alone
+        (with two, they step through the passages)."""
+        return bool(self._highlight) and self.rendered is None and self.documents[1] is None
+
+    def _step_use(self, direction: int) -> None:
+        """Set apart and centre the next (1) or previous (-1) use highlighted, round."""
+        pane, uses = self.panes[0], self._highlight
+        if pane.loading:  # `_show_highlight` goes to the first once it is laid out
+            return
+        self._use = (self._use + direction) % len(uses)
+        pane.set_find_hits(uses, uses[self._use])
+        pane.center_on(uses[self._use][0])
+        steps = " (F8: next, F7: previous)" if len(uses) > 1 else ""
+        self.say_of_pair(f"Use {self._use + 1} of {len(uses)}{steps}", 0)
 
     def show_comparison_page(self) -> None:
         if self.showing_collection:
@@ -389,6 +409,7 @@ class MainWindow(QMainWindow):
 
     def _forget_results(self) -> None:
         self._hush_pair()
+        self._highlight = []  # of a text no longer shown, or shown beside another now
         self.rendered = None
         self.view.show(None)
         self._show_figures()  # no figures of texts no longer shown
@@ -547,10 +568,16 @@ class MainWindow(QMainWindow):
         self.view.jump_to_phrase(number, source)
 
     def action_next_passage(self) -> None:
-        self.view.step(1)
+        if self._stepping_uses():
+            self._step_use(1)
+        else:
+            self.view.step(1)
 
     def action_previous_passage(self) -> None:
-        self.view.step(-1)
+        if self._stepping_uses():
+            self._step_use(-1)
+        else:
+            self.view.step(-1)
 
     def action_link_toggled(self) -> None:
         self.store.set_value("view/linked", self.link_act.isChecked())
@@ -743,8 +770,10 @@ class MainWindow(QMainWindow):
         has = self.rendered is not None and not self.showing_collection
         for act in (self.pdf_act, self.html_act):
             act.setEnabled(has)
-        # Stepping through passages needs some: with none, F7/F8 would do nothing.
-        passages = has and bool(self.rendered and self.rendered.comparison.shared_phrases)
+        # Stepping through passages (or an article's uses) needs some: with none, F7/F8
+        # would do nothing.
+        passages = has and bool(self.rendered and self.rendered.comparison.shared_phrases) \
+            or not self.showing_collection and self._stepping_uses()
         for act in (self.next_act, self.prev_act):
             act.setEnabled(passages)
         self.find_act.setEnabled(not self.showing_collection)
