@@ -268,6 +268,37 @@ def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(
     assert not window.statusBar().currentMessage().startswith("Passage ")
 
 
+def test_a_pair_read_from_the_collection_says_how_many_of_its_passages_are_listed(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The Pairs tab lists a pair's passages of 8 words or more; read side by side, the two
+    # show their shorter runs too: "2 passages" beside a list of one looked like an error.
+    from viewer.ui.main_window import LISTED_TIP
+
+    short = "the violet zeppelin hovered above quarry seven"  # 7 words
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article_a().replace(
+        "Teachers asked", f"Witnesses said {short} at dawn. Teachers asked"), encoding="utf-8")
+    (folder / "b.txt").write_text(article_b().replace(
+        "Cyclists complained", f"Pilots reported {short} again. Cyclists complained"),
+        encoding="utf-8")
+    (folder / "c.txt").write_text("A note on tomatoes and the spring frost.\n", encoding="utf-8")
+    window = open_collection(make_window, qtbot, folder)
+    [pair] = window.collection.data.pairs
+    window.collection.open_pair(pair.a, pair.b)
+    wait_rendered(qtbot, window)
+    found = window.rendered.comparison.shared_phrases
+    assert len(found) > len(pair.passages) > 0
+    assert {(tuple(p["a"]), tuple(p["b"])) for p in pair.passages} < {(p.a, p.b) for p in found}
+    assert f"· {len(found)} passages ({len(pair.passages)} listed in the collection) ·" in \
+        window.figures.text()
+    assert window.figures.toolTip() == LISTED_TIP
+    # Two texts that are none of the collection's say nothing of it.
+    window.open_paths([str(folder / "a.txt"), str(folder / "b.txt")])
+    wait_rendered(qtbot, window)
+    assert "listed" not in window.figures.text() and not window.figures.toolTip()
+
+
 def test_pairs_filter_by_series_dates_share_and_title(
         make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
     window = open_collection(make_window, qtbot, dev_store)

@@ -41,9 +41,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.collection.passage_rules import MIN_PAIR_WORDS
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
 from viewer.core.loading import document_from_text
+from viewer.core.model import Comparison
 from viewer.core.settings import Settings
 from viewer.export.atomic import is_read_only, refuse_overwriting_inputs, replacing_read_only
 from viewer.present.shares import percent
@@ -73,6 +75,10 @@ MATCHES_HEIGHT, SETTINGS_HEIGHT = 520, 220
 OPEN_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;"
                "All files (*)")
 MIN_ZOOM, MAX_ZOOM = -6, 20
+#: Why a pair read from a collection shows more passages than its Pairs tab lists.
+LISTED_TIP = (f"The collection lists a pair's passages of {MIN_PAIR_WORDS} words or more, "
+              "less set phrasing and each series' boilerplate, and counts its shares and "
+              "words on those; read side by side, the two show every passage they share.")
 
 
 class MainWindow(QMainWindow):
@@ -511,13 +517,24 @@ class MainWindow(QMainWindow):
             return
         comparison = self.rendered.comparison
         stats = comparison.stats
-        found = " · ".join((counted(len(comparison.shared_phrases), "passage"),
+        found = " · ".join((self._passages_found(comparison),
                             slogan_tally(comparison).status,
                             counted(len(comparison.themes), "theme pair")))
         self.figures.setText(
             f"Shared text: {percent(stats.shared_chars_a, 0)} of A, "
             f"{percent(stats.shared_chars_b, 0)} of B · "
             f"{found} · {stats.seconds:.2f} s")
+
+    def _passages_found(self, comparison: Comparison) -> str:
+        """"23 passages", and of a pair read from the collection, how many its Pairs tab
+        lists when that is fewer (its shares and words count those only), and why."""
+        found = counted(len(comparison.shared_phrases), "passage")
+        listed = self.collection.listed_of(comparison)
+        if listed is None or listed == len(comparison.shared_phrases):
+            self.figures.setToolTip("")
+            return found
+        self.figures.setToolTip(LISTED_TIP)
+        return f"{found} ({listed:,} listed in the collection)"
 
     def on_compare_failed(self, token: int, message: str) -> None:
         if token == self.comparer.token:

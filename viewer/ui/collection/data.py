@@ -127,6 +127,15 @@ class CollectionData:
             out.append(ClusterMember(doc, span, first, first and dated))
         return out
 
+    def listed_passages(self, id_a: str, id_b: str) -> set[tuple[tuple[int, int], ...]]:
+        """The passages the Pairs tab lists for two articles, as (span in `id_a`, span in
+        `id_b`); none when it lists no such pair."""
+        for pair in self.pairs:
+            if {pair.a, pair.b} == {id_a, id_b}:
+                first, second = ("a", "b") if pair.a == id_a else ("b", "a")
+                return {(tuple(p[first]), tuple(p[second])) for p in pair.passages}
+        return set()
+
     def clusters_at(self, doc_id: str, span: tuple[int, int]) -> list[dict[str, Any]]:
         """The clusters with a passage of `doc_id` overlapping `span`."""
         return [c for c in self.clusters for p in c.get("passages") or ()

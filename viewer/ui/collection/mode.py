@@ -524,6 +524,15 @@ class CollectionMode(QObject):
             return ()
         return known_forms(self.data.formulations)
 
+    def listed_of(self, comparison: Comparison) -> int | None:
+        """How many of `comparison`'s passages the Pairs tab lists for the pair, when both
+        texts were opened from the collection, else None."""
+        ids = self.pair_ids(comparison.document_a, comparison.document_b)
+        if ids is None or self.data is None:
+            return None
+        listed = self.data.listed_passages(*ids)
+        return sum((p.a, p.b) in listed for p in comparison.shared_phrases)
+
     def pair_ids(self, doc_a: Document | None, doc_b: Document | None) -> tuple[str, str] | None:
         """The collection ids of two documents opened from it, else None."""
         ids = [self._opened.get(id(d), ("", None)) for d in (doc_a, doc_b)]
