@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QProxyStyle, QStyle
 
 from viewer.collection.store import DocumentRow, PairRow
 from viewer.ui.collection.data import CollectionData
@@ -573,3 +574,40 @@ def test_a_collection_shown_anew_lists_every_series_whatever_was_chosen_before(
     view.show_collection(collection(documents, pairs))
     assert view.series_filter.currentText() == "All series"
     assert len(view.pairs_model.shown()) == 2
+
+
+class _ClickActivates(QProxyStyle):
+    """A platform that activates an item on one click (KDE's single-click setting)."""
+
+    def styleHint(self, hint, *rest):  # type: ignore[no-untyped-def]  # noqa: N802 (Qt override)
+        if hint == QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick:
+            return 1
+        return super().styleHint(hint, *rest)
+
+
+def test_a_click_on_a_clusters_article_opens_it_once_where_a_click_activates_too(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The tree opened an article on `itemClicked` and on `itemActivated`: where a click
+    # activates an item, one click read the pair twice (two comparisons of it).
+    documents = [doc(f"d{k}", f"2020-0{k + 1}-01") for k in range(3)]
+    view.show_collection(collection(documents, clusters=[_cluster(1, "d0", "d0", "d1", "d2")]))
+    view.tabs.setCurrentIndex(2)
+    tree = view.clusters_tree
+    requested: list[tuple[str, str, int, int]] = []
+    view.passage_requested.connect(lambda *asked: requested.append(asked))
+    style = _ClickActivates()
+    style.setParent(tree)  # kept as long as the tree
+    for activates in (False, True):
+        if activates:
+            tree.setStyle(style)
+        assert bool(tree.style().styleHint(
+            QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, tree)) == activates
+        requested.clear()
+        member = tree.topLevelItem(0).child(2)
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                         pos=tree.visualItemRect(member).center())
+        assert [asked[:2] for asked in requested] == [("d0", "d2")], activates
+        requested.clear()
+        tree.setCurrentItem(member)
+        qtbot.keyClick(tree, Qt.Key.Key_Return)  # Enter opens it too, once
+        assert [asked[:2] for asked in requested] == [("d0", "d2")], activates

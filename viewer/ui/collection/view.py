@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QTreeWidget,
@@ -365,7 +366,9 @@ class CollectionView(QWidget):
         self.clusters_tree.setSortingEnabled(True)
         _clearable_sort(header)
         header.sortIndicatorChanged.connect(self._on_clusters_sorted)
-        self.clusters_tree.itemClicked.connect(self._on_cluster_member)
+        # A click opens an article, and so do Enter and, where the platform activates an
+        # item on one click, that click: it is then an `itemActivated` too, opened once.
+        self.clusters_tree.itemClicked.connect(self._on_cluster_clicked)
         self.clusters_tree.itemActivated.connect(self._on_cluster_member)
         return _with_hint(self.clusters_tree,
                           "Each cluster is one text carried by several articles, in date "
@@ -743,6 +746,12 @@ class CollectionView(QWidget):
     def _on_use_activated(self, item: QListWidgetItem) -> None:
         doc, spans = item.data(TARGET_ROLE)
         self.article_requested.emit(doc, list(spans))
+
+    def _on_cluster_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        tree = self.clusters_tree
+        if not tree.style().styleHint(
+                QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, tree):
+            self._on_cluster_member(item, column)
 
     def _on_cluster_member(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         target = item.data(0, TARGET_ROLE)
