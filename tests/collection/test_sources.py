@@ -683,6 +683,22 @@ def test_json_lines_files_joined_each_with_its_byte_order_mark_are_read(
     assert skipped == []
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_json_lines_saved_as_utf_16_without_a_byte_order_mark_are_told_so(
+        tmp_path: Path, encoding: str) -> None:
+    # Windows tools save "Unicode" without a mark: each line was "not valid JSON:
+    # expecting property name enclosed in double quotes at column 2", naming no encoding.
+    wide = tmp_path / "wide.jsonl"
+    wide.write_bytes("".join(json.dumps(row, ensure_ascii=False) + "\n"
+                             for row in ROWS[1:]).encode(encoding))
+    skipped: list[Skipped] = []
+    with pytest.raises(SourceError, match=r"wide.jsonl:1: is not UTF-8 text but UTF-16"):
+        list(read_sources([str(wide)], skipped.append))
+    told = {s.path: s.reason for s in skipped}
+    assert told[f"{wide}:1"] == told[f"{wide}:2"] == (
+        "is not UTF-8 text but UTF-16 (NUL bytes between its letters); save the file as UTF-8")
+
+
 def test_a_whole_number_written_as_a_float_is_read_as_an_integer_id(tmp_path: Path) -> None:
     # pandas writes an integer column that holds a blank as floats: "id": 12.0 is id 12,
     # as "id": 12 is; 4.5 and NaN are no ids.

@@ -133,6 +133,14 @@ def _one_document(first: bytes) -> str:
     return ""
 
 
+def _wide_text(line: bytes) -> bool:
+    """Whether `line` is UTF-16 (or UTF-32) text saved without a byte-order mark: a NUL
+    byte beside each ASCII letter, as no UTF-8 line holds (nor any JSON: a NUL is no
+    white space, and a raw one in a string is a control character)."""
+    letters = line.strip(b"\r\n\x00")
+    return bool(letters) and line.count(b"\x00") * 4 >= len(letters)
+
+
 def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     """Line `number` (from 1) of the JSON-lines file `path`, as an article or as a skipped
     line saying why (`read_line` adds the note on a date not read as one)."""
@@ -141,6 +149,9 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
         whole = _one_document(line)
         if whole:
             return Skipped(where, whole)
+    if _wide_text(line):
+        return Skipped(where, "is not UTF-8 text but UTF-16 (NUL bytes between its letters); "
+                              "save the file as UTF-8")
     try:
         # Any line may open with a byte-order mark: files saved with one, then joined
         # (cat a.jsonl b.jsonl), carry each one's at the head of its first line.
