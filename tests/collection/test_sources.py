@@ -604,14 +604,15 @@ ROWS = [
 ]
 
 
-def check_rows(articles: list[Article], path: Path) -> None:
+def check_rows(articles: list[Article], path: Path,
+               numbers: tuple[int, int, int] = (1, 2, 3)) -> None:
     assert [(a.id, a.series, a.date, a.title) for a in articles] == [
         ("d1", "s1", "2020-01-03", "Harbour news"),
         ("2", "s2", "2020-01-04", "The second"),
         ("d3", "", "", "No series or date."),
     ]
     assert [a.text for a in articles] == [row["text"] for row in ROWS]  # type: ignore[index]
-    assert [a.path for a in articles] == [f"{path}:{n}" for n in (1, 2, 3)]
+    assert [a.path for a in articles] == [f"{path}:{n}" for n in numbers]
 
 
 def test_json_lines_in_passims_schema(tmp_path: Path) -> None:
@@ -697,6 +698,32 @@ def test_json_lines_saved_as_utf_16_without_a_byte_order_mark_are_told_so(
     told = {s.path: s.reason for s in skipped}
     assert told[f"{wide}:1"] == told[f"{wide}:2"] == (
         "is not UTF-8 text but UTF-16 (NUL bytes between its letters); save the file as UTF-8")
+
+
+@pytest.mark.parametrize("opener", [open, gzip.open], ids=["plain", "gzipped"])
+def test_json_lines_ended_by_carriage_returns_alone_are_read_line_by_line(
+        tmp_path: Path, opener) -> None:
+    # Classic Mac OS line ends: the whole file was one line, "followed by more at column
+    # 143", then "no readable article found". Each line keeps its number.
+    lines = [json.dumps(ROWS[0]), '{"id": "x", "text": "unclosed', json.dumps(ROWS[1]),
+             "", json.dumps(ROWS[2])]
+    path = tmp_path / ("mac.jsonl.gz" if opener is gzip.open else "mac.jsonl")
+    with opener(path, "wb") as handle:
+        handle.write("\r".join(lines).encode("utf-8"))
+    articles, skipped = read(path)
+    check_rows(articles, path, numbers=(1, 3, 5))
+    assert [(s.path, s.reason) for s in skipped] == [
+        (f"{path}:2", "is not valid JSON: a string is not closed (or holds a raw line break)")]
+
+
+def test_a_carriage_return_inside_a_line_of_a_file_of_line_feeds_ends_no_line(
+        tmp_path: Path) -> None:
+    # JSON white space between two fields; the file's lines end in "\n".
+    first = json.dumps(ROWS[0]).replace('", "series"', '",\r"series"', 1)
+    path = write_lines(tmp_path / "c.jsonl", [first, ROWS[1], ROWS[2]])
+    articles, skipped = read(path)
+    check_rows(articles, path)
+    assert skipped == []
 
 
 def test_a_whole_number_written_as_a_float_is_read_as_an_integer_id(tmp_path: Path) -> None:

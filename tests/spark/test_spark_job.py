@@ -560,6 +560,24 @@ def test_lines_are_read_as_their_bytes_and_split_at_newlines_as_the_embedded_eng
         assert spark_report[part] == embedded[part], part
 
 
+@pytest.mark.parametrize("name", ["mac.jsonl", "mac.jsonl.gz"])
+def test_lines_ended_by_carriage_returns_alone_are_split_as_the_embedded_engine_splits_them(
+        spark: SparkSession, tmp_path: Path, name: str) -> None:
+    # Classic Mac OS line ends: each line an article (the third skipped), numbered alike.
+    rows = [json.dumps(row) for row in make_collection(documents=4).rows]
+    rows[2] = rows[2][:40]
+    source = tmp_path / name
+    data = "\r".join(rows).encode("utf-8")
+    source.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
+    assert [s["path"] for s in embedded["skipped"]] == [f"{source}:3"]
+    assert len(embedded["documents"]) == 3
+    for part in ("documents", "skipped"):
+        assert spark_report[part] == embedded[part], part
+
+
 def test_gzip_data_not_named_gz_is_told_so(spark: SparkSession, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     # Saved by a browser or curl that kept the server's compression, under the name it

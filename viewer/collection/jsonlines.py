@@ -9,10 +9,11 @@ collection's). A line that is not such an object is skipped with "FILE:LINE" and
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from viewer.collection.article import Article, Skipped, SourceError, first_line
 from viewer.collection.dates import iso_date, unread_date
@@ -20,6 +21,8 @@ from viewer.collection.dates import iso_date, unread_date
 GZIP_MAGIC = b"\x1f\x8b"
 #: Endings that mark a file as JSON lines rather than one article.
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz", ".gz")
+# The bytes read at least (and then on to the first line end) to tell how lines end.
+_SNIFF_BYTES = 1 << 16
 
 
 def looks_like_json_lines(path: str) -> bool:
@@ -49,11 +52,12 @@ class JsonLinesSource:
             raise empty_file(path)
 
     def read(self) -> Iterator[tuple[Article | Skipped, int]]:
+        end = line_end(self.path)
         with open(self.path, "rb") as raw:
-            stream: Iterable[bytes] = gzip.GzipFile(fileobj=raw) if self.gzipped else raw
+            stream: io.BufferedIOBase = gzip.GzipFile(fileobj=raw) if self.gzipped else raw
             number = 0
             try:
-                for number, line in enumerate(stream, 1):  # noqa: B007 (used after the loop)
+                for number, line in enumerate(_lines(stream, end), 1):  # noqa: B007 (used after the loop)
                     if line.strip():
                         for item in read_line(self.path, line, number):
                             yield item, raw.tell()
@@ -61,6 +65,45 @@ class JsonLinesSource:
                 yield Skipped(f"{self.path}:{number + 1}",
                               f"the gzip data is damaged or ends early ({exc}); "
                               "the lines from here on were not read"), self.size
+
+
+def line_end(path: str) -> bytes:
+    """The byte that ends the lines of the JSON-lines file `path`, plain or gzipped: "\r"
+    when its head holds carriage returns and no line feed (classic Mac OS line ends), else
+    "\n" (a carriage return within a line of a file of line feeds ends no line). The
+    Spark engine splits a file's lines at it too."""
+    head = bytearray()
+    try:
+        with open(path, "rb") as raw:
+            gzipped = raw.read(2) == GZIP_MAGIC
+            raw.seek(0)
+            stream: io.BufferedIOBase = gzip.GzipFile(fileobj=raw) if gzipped else raw
+            ended = False
+            while not (ended and len(head) >= _SNIFF_BYTES):
+                chunk = stream.read(_SNIFF_BYTES)
+                if not chunk:
+                    break
+                head += chunk
+                ended = ended or b"\n" in chunk or b"\r" in chunk
+    except (OSError, EOFError, zlib.error):
+        pass  # reading the file tells what is wrong with it
+    return b"\r" if b"\r" in head and b"\n" not in head else b"\n"
+
+
+def _lines(stream: io.BufferedIOBase, end: bytes) -> Iterator[bytes]:
+    """The lines of `stream`, each with the `end` that ends it."""
+    if end == b"\n":
+        yield from stream
+        return
+    pending = bytearray()
+    while chunk := stream.read(_SNIFF_BYTES):
+        pending += chunk
+        if end in chunk:
+            *lines, rest = bytes(pending).split(end)
+            yield from (line + end for line in lines)
+            pending = bytearray(rest)
+    if pending:
+        yield bytes(pending)
 
 
 def empty_file(path: str) -> SourceError:

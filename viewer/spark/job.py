@@ -71,7 +71,7 @@ except ModuleNotFoundError:
     sys.exit(2)
 
 from viewer.collection.article import SourceError
-from viewer.collection.jsonlines import GZIP_MAGIC, empty_file
+from viewer.collection.jsonlines import GZIP_MAGIC, empty_file, line_end
 from viewer.collection.sources import (
     JSON_LINE_ID,
     JSON_LINES_FORMAT,
@@ -463,11 +463,14 @@ def _refuse_unnamed_gzip(path: str) -> None:
 
 
 def _raw_lines(spark: SparkSession, path: str) -> RDD[Row]:
-    """The lines of `path` as their bytes, in the file's order, split at "\n" alone as
-    the embedded reader splits them. `SparkContext.textFile` would not do: it decodes in
-    the JVM, turning bytes that are not UTF-8 into U+FFFD (an article of mangled text where
-    the embedded reader skips the line), and it also ends a line at a bare "\r"."""
-    return (spark.read.option("lineSep", "\n").text(path)
+    """The lines of `path` as their bytes, in the file's order, split at the byte the
+    embedded reader splits them at (`line_end`: "\n", or "\r" in a file of carriage
+    returns alone; a URI's lines at "\n"). `SparkContext.textFile` would not do: it
+    decodes in the JVM, turning bytes that are not UTF-8 into U+FFFD (an article of mangled
+    text where the embedded reader skips the line), and it also ends a line at a bare "\r"
+    in a file of line feeds."""
+    end = "\n" if "://" in path else line_end(path).decode("ascii")
+    return (spark.read.option("lineSep", end).text(path)
             .select(F.col("value").cast("binary").alias("line")).rdd)
 
 
