@@ -1041,6 +1041,31 @@ def test_dates_that_are_not_read_are_told_and_the_article_kept(tmp_path: Path) -
     assert "dated by its file name, page or text instead" in told[f"{folder / 'metadata.csv'}:2"]
 
 
+def test_a_mongoexport_dump_is_read_by_its_object_ids_and_dates(tmp_path: Path) -> None:
+    # mongoexport writes "_id": {"$oid": ...} and "date": {"$date": ...}: every line was
+    # skipped for want of an "id", and each date told as 'dict'.
+    stamp = datetime.datetime(2023, 3, 9, 8, 20, tzinfo=datetime.UTC)
+    milliseconds = int(stamp.timestamp() * 1000)
+    oids = [f"640997e0a3b1c2d3e4f5061{n}" for n in range(4)]
+    lines = write_lines(tmp_path / "mongo.jsonl", [
+        {"_id": {"$oid": oids[0]}, "date": {"$date": stamp.isoformat()}, "text": PARAGRAPHS[0]},
+        {"_id": {"$oid": oids[1]}, "date": {"$date": {"$numberLong": str(milliseconds)}},
+         "text": PARAGRAPHS[1]},
+        {"_id": {"$oid": oids[2]}, "date": {"$date": milliseconds}, "text": PARAGRAPHS[2]},
+        {"_id": {"$oid": oids[3]}, "id": "own", "date": {"$date": "soon"},
+         "text": PARAGRAPHS[0]},
+        {"id": "w", "date": {"when": "yesterday"}, "text": PARAGRAPHS[1]},
+        {"id": "l", "date": [str(n) for n in range(40)], "text": PARAGRAPHS[2]}])
+    articles, skipped = read(lines)
+    assert {a.id: a.date for a in articles} == {
+        oids[0]: "2023-03-09", oids[1]: "2023-03-09", oids[2]: "2023-03-09", "own": "",
+        "w": "", "l": ""}
+    shown = [s.reason.split(", which")[0] for s in skipped]
+    assert shown[:2] == ["has the date 'soon'", 'has the date {"when": "yesterday"}']
+    assert shown[2].startswith('has the date ["0", "1", "2"') and shown[2].endswith("…")
+    assert len(shown) == 3 and len(shown[2]) < 80
+
+
 def test_a_date_opening_on_the_day_of_the_week_is_read(tmp_path: Path) -> None:
     # RSS feeds date items "Thu, 09 Mar 2023 08:20:00 GMT", and press releases open
     # "Thursday, March 9, 2023": each article was indexed undated, with a note.

@@ -4,6 +4,7 @@ a date line at the head of a text ("date 2023-03-02", "Release time: Apr 14, 202
 from __future__ import annotations
 
 import datetime
+import json
 import re
 
 # A date standing alone in a name: 2021-04-02, 2021_4_2, 2021.04.02, 20210402 or
@@ -42,6 +43,9 @@ _TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 STATED_LINES = 3
 # Where those lines are looked for: the head of a text, not the whole of a long one.
 _HEAD_CHARS = 2000
+# The longest value a note shows whole.
+_SHOWN_CHARS = 60
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 def _valid(year: str, month: str, day: str) -> str:
@@ -81,9 +85,26 @@ def unread_date(value: object, instead: str) -> str:
     or none was given."""
     if value is None or (isinstance(value, str) and not value.strip()) or iso_date(value):
         return ""
-    shown = value if isinstance(value, str | int | float) else type(value).__name__
-    return (f"has the date {shown!r}, which is not read as a date (write it YYYY-MM-DD); "
-            f"the article is indexed {instead}")
+    return (f"has the date {_as_written(value)}, which is not read as a date (write it "
+            f"YYYY-MM-DD); the article is indexed {instead}")
+
+
+def _as_written(value: object) -> str:
+    """A given date as a note shows it: a string quoted, any other value as JSON writes it
+    ({"$date": ...}, not its Python type), shortened."""
+    shown = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
+                                                                  default=str)
+    return shown if len(shown) <= _SHOWN_CHARS else shown[:_SHOWN_CHARS - 1] + "…"
+
+
+def epoch_day(milliseconds: int) -> str:
+    """The day (UTC) of a time given in milliseconds since 1970, as "YYYY-MM-DD"; "" when
+    it is beyond the years dates are read in."""
+    try:
+        day = (_EPOCH + datetime.timedelta(milliseconds=milliseconds)).date()
+    except OverflowError:
+        return ""
+    return day.isoformat() if day.year in _YEARS else ""
 
 
 def date_in_name(name: str) -> str:

@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Iterator
 
 from viewer.collection.article import Article, Skipped, SourceError, first_line
-from viewer.collection.dates import iso_date, unread_date
+from viewer.collection.dates import epoch_day, iso_date, unread_date
 
 GZIP_MAGIC = b"\x1f\x8b"
 #: Endings that mark a file as JSON lines rather than one article.
@@ -125,8 +125,36 @@ def read_line(path: str, line: bytes, number: int) -> list[Article | Skipped]:
 
 def _date_note(where: str, line: bytes) -> Skipped | None:
     """A note on an article line whose "date" is given but not read as one."""
-    reason = unread_date(json.loads(line.decode("utf-8-sig")).get("date"), "undated")
+    reason = unread_date(_mongo_date(json.loads(line.decode("utf-8-sig")).get("date")),
+                         "undated")
     return Skipped(where, reason, indexed=True) if reason else None
+
+
+def _mongo_date(value: object) -> object:
+    """A "date" as mongoexport writes it, {"$date": "2023-03-09T08:20:00Z"}, as that
+    string, and one given as milliseconds since 1970 ({"$date": {"$numberLong": "..."}},
+    as MongoDB's Extended JSON defines it; {"$date": 1678350000000} in older exports) as
+    its day in UTC; any other value as it is."""
+    if not (isinstance(value, dict) and set(value) == {"$date"}):
+        return value
+    given = value["$date"]
+    if isinstance(given, dict) and set(given) == {"$numberLong"}:
+        given = given["$numberLong"]
+        given = int(given) if isinstance(given, str) and given.lstrip("-").isdigit() else None
+    if isinstance(given, str):
+        return given
+    if isinstance(given, int) and not isinstance(given, bool):
+        return epoch_day(given) or value
+    return value
+
+
+def _mongo_id(row: dict[str, object]) -> object:
+    """The id of a line without "id" that mongoexport wrote: its "_id", the document's key
+    in MongoDB ({"$oid": "640997e0..."} as that string)."""
+    ident = row["_id"]
+    if isinstance(ident, dict) and set(ident) == {"$oid"}:
+        return ident["$oid"]
+    return ident
 
 
 def _json_kind(value: object) -> str:
@@ -209,11 +237,12 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     if not isinstance(row, dict):
         return Skipped(where, f"is {_json_kind(row)}, not an object "
                               '{"id", "series", "date", "text"}')
-    missing = [name for name in ("id", "text") if name not in row]
+    missing = [name for name in ("id", "text") if name not in row
+               and not (name == "id" and "_id" in row)]
     if missing:
         return Skipped(where, "has no " + " and no ".join(f'"{m}"' for m in missing)
                        + " field")
-    ident, text = row["id"], row["text"]
+    ident, text = row["id"] if "id" in row else _mongo_id(row), row["text"]
     if isinstance(ident, float) and ident.is_integer():
         # A whole number written as a float is an integer id: pandas writes an integer
         # column holding a blank so ("id": 12.0). 4.5 is no id.
@@ -233,6 +262,6 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     # As a metadata.csv cell is: "Xinhua " or "Xinhua\n" from a scrape is the series
     # Xinhua, and white space alone is none.
     return Article(id=str(ident), series="" if series is None else str(series).strip(),
-                   date=iso_date(row.get("date")), text=text, path=where,
+                   date=iso_date(_mongo_date(row.get("date"))), text=text, path=where,
                    title=title if isinstance(title, str) and title.strip()
                    else first_line(text))
