@@ -1066,6 +1066,24 @@ def test_a_mongoexport_dump_is_read_by_its_object_ids_and_dates(tmp_path: Path) 
     assert len(shown) == 3 and len(shown[2]) < 80
 
 
+def test_a_unix_time_given_as_a_json_lines_date_is_read_as_its_day(tmp_path: Path) -> None:
+    # passim's and many crawlers' exports write a date as seconds (10 digits) or
+    # milliseconds (13) since 1970: each article was indexed undated, with a note.
+    stamp = datetime.datetime(2023, 3, 9, 23, 50, tzinfo=datetime.UTC)
+    seconds = int(stamp.timestamp())
+    lines = write_lines(tmp_path / "crawl.jsonl", [
+        {"id": "s", "date": seconds, "text": PARAGRAPHS[0]},
+        {"id": "ms", "date": seconds * 1000, "text": PARAGRAPHS[1]},
+        {"id": "f", "date": seconds + 0.25, "text": PARAGRAPHS[2]},
+        # A day and an hour run together (2023-03-09, 08h) would be a time in 2034.
+        {"id": "h", "date": 2023030908, "text": PARAGRAPHS[0]},
+        {"id": "text", "date": str(seconds), "text": PARAGRAPHS[1]}])
+    articles, skipped = read(lines)
+    assert {a.id: a.date for a in articles} == {
+        "s": "2023-03-09", "ms": "2023-03-09", "f": "2023-03-09", "h": "", "text": ""}
+    assert [s.path for s in skipped] == [f"{lines}:4", f"{lines}:5"]
+
+
 def test_a_date_opening_on_the_day_of_the_week_is_read(tmp_path: Path) -> None:
     # RSS feeds date items "Thu, 09 Mar 2023 08:20:00 GMT", and press releases open
     # "Thursday, March 9, 2023": each article was indexed undated, with a note.

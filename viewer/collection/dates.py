@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
 
 # A date standing alone in a name: 2021-04-02, 2021_4_2, 2021.04.02, 20210402 or
@@ -58,11 +59,12 @@ def _valid(year: str, month: str, day: str) -> str:
 
 def iso_date(value: object) -> str:
     """`value` as "YYYY-MM-DD" when it starts with a real date (ISO, with or without
-    separators or a time after it; a number such as 20210304 too; in Chinese, 2021年3月4日;
+    separators or a time after it; a number such as 20210304 too, or a Unix time
+    (`_unix_day`); in Chinese, 2021年3月4日;
     with the month's English name, "March 4, 2021" or "4 Mar 2021", which no reader takes
     for another day, the day of the week before it or not); "" otherwise."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = _unix_day(value) or (str(value) if isinstance(value, int) else "")
     if not isinstance(value, str):
         return ""
     return _date_opening(value)[0]
@@ -95,6 +97,22 @@ def _as_written(value: object) -> str:
     shown = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
                                                                   default=str)
     return shown if len(shown) <= _SHOWN_CHARS else shown[:_SHOWN_CHARS - 1] + "…"
+
+
+def _unix_day(number: float) -> str:
+    """The day (UTC) of a Unix time given as a number of 10 digits (seconds: 2001 to 2286)
+    or 13 (milliseconds), as passim's and many crawlers' exports write a date; "" for any
+    other number, and for one that would be a day yet to come (2023030908 is a date and
+    an hour run together, not a time in 2034)."""
+    if not math.isfinite(number) or number < 0:
+        return ""
+    whole = int(number)
+    scale = {10: 1000, 13: 1}.get(len(str(whole)))
+    if scale is None:
+        return ""
+    day = epoch_day(whole * scale)
+    tomorrow = datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=1)
+    return day if day and day <= tomorrow.isoformat() else ""
 
 
 def epoch_day(milliseconds: int) -> str:
