@@ -595,6 +595,23 @@ def test_gzip_data_not_named_gz_is_told_so(spark: SparkSession, tmp_path: Path,
         "knows to decompress it: rename it to collection.jsonl.gz\n")
 
 
+def test_gzip_data_padded_with_zero_bytes_is_told_so_not_as_damaged(
+        spark: SparkSession, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A tape or backup tool pads the file with zero bytes: the embedded engine reads every
+    # line; Hadoop's reader failed the whole read as "damaged or ends early", though no line
+    # is lost and there is no "before the damage" to index.
+    source = tmp_path / "restored.jsonl.gz"
+    source.write_bytes(gzip.compress("".join(
+        json.dumps(row) + "\n" for row in make_collection(3).rows).encode()) + bytes(512))
+    assert len(embedded_report(source, tmp_path / "embedded.sqlite")["skipped"]) == 0
+    code = run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "out"),
+                       "--quiet"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"tandem: {source}: the gzip data is followed by zero bytes")
+    assert "damaged" not in err and err.count("\n") == 1
+
+
 def _errors_of_both_engines(source: Path, tmp_path: Path,
                             capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
     """The one line each engine exits 2 with on `source`: (embedded, Spark)."""

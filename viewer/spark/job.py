@@ -46,11 +46,13 @@ from __future__ import annotations
 import argparse
 import functools
 import glob
+import gzip
 import json
 import os
 import re
 import sys
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlparse
@@ -425,6 +427,7 @@ def _read(spark: SparkSession, source: str) -> DataFrame:
     for path in paths:
         _refuse_empty(path)
         _refuse_unnamed_gzip(path)
+        _refuse_zero_padded_gzip(path)
     files = [_raw_lines(spark, path).zipWithIndex().map(functools.partial(_numbered, k))
              for k, path in enumerate(paths)]
     lines = files[0] if len(files) == 1 else spark.sparkContext.union(files)
@@ -460,6 +463,39 @@ def _refuse_unnamed_gzip(path: str) -> None:
             raise SourceError(f"{path}: is gzip data, but its name does not end in .gz, by "
                               "which Spark knows to decompress it: rename it to "
                               f"{os.path.basename(path)}.gz")
+
+
+#: The zero bytes a gzip file may end in as data: its trailer (CRC-32, length) is 8 bytes.
+_GZIP_TRAILER = 8
+
+
+def _refuse_zero_padded_gzip(path: str) -> None:
+    """`SourceError` for a local gzip file whose data is followed by zero bytes, as tape
+    and backup tools pad a file: the embedded reader (Python's gzip) reads past them, but
+    Hadoop's takes them for a damaged file and reads none of it (told as "damaged or ends
+    early", though no line is lost)."""
+    if "://" in path or not path.lower().endswith(".gz") or not os.path.isfile(path):
+        return
+    with open(path, "rb") as handle:
+        handle.seek(max(0, os.path.getsize(path) - (1 << 16)))
+        tail = handle.read()
+    if len(tail) - len(tail.rstrip(b"\x00")) <= _GZIP_TRAILER or not _gzip_reads_whole(path):
+        return
+    raise SourceError(f"{path}: the gzip data is followed by zero bytes (padding, as tape "
+                      "and backup tools leave), which Spark's reader takes for damage: "
+                      "compress it again without them (gzip -dc FILE | gzip > NEW.gz), "
+                      "or index it with the embedded engine (without --engine spark)")
+
+
+def _gzip_reads_whole(path: str) -> bool:
+    """Whether Python's gzip reads `path` to its end without finding it damaged."""
+    try:
+        with gzip.open(path) as stream:
+            while stream.read(1 << 20):
+                pass
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
 
 
 def _raw_lines(spark: SparkSession, path: str) -> RDD[Row]:
