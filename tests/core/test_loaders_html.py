@@ -188,3 +188,16 @@ def test_a_utf8_page_with_one_bad_byte_stays_utf8_and_says_so(tmp_path: Path) ->
     assert doc.text == "\n\n".join(expected)
     assert doc.notes == ("1 byte that is not valid UTF-8 replaced with \ufffd; the rest of "
                          "the file is UTF-8",)
+
+
+def test_a_control_character_in_a_page_is_read_as_a_space(tmp_path: Path) -> None:
+    # Word's manual line break (U+000B) pasted into a page: lxml parsed it, then refused it
+    # when the page's furniture was taken out ("All strings must be XML compatible"), and
+    # the page could not be read. Found by the loaders' fuzz test.
+    page = tmp_path / "pasted.html"
+    page.write_bytes(b"<html><body><p>The harbour committee met on Monday\x0bto debate the "
+                     b"ferry timetable and the cost of dredging.</p><script>x()</script>"
+                     b"\x0b</body></html>")
+    text = load_document(page).text
+    assert "met on Monday to debate the ferry timetable" in text
+    assert "\x0b" not in text

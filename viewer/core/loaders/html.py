@@ -24,6 +24,10 @@ logging.getLogger("trafilatura").propagate = False
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Control characters XML has no place for: lxml parses a page holding one (Word's manual
+# line break, U+000B, pasted into a page) but refuses it as text when a tree is edited.
+# An HTML parser reads them as parse errors; the form feed among them is white space.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer",
                  "aside", "form", "iframe", "object", "svg", "button", "select")
@@ -153,7 +157,7 @@ def _non_ascii_lines(data: bytes) -> bytes:
 def extract_html(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     """The article text of an HTML page, paragraphs separated by blank lines, and notes."""
     markup, notes = decode_html_with_notes(data, shown)
-    markup = bounded_markup(markup)
+    markup = bounded_markup(_NOT_XML.sub(" ", markup))
     if not markup.strip():
         raise LoadError(shown, "is empty", "choose a file with text in it")
     # trafilatura, finding no article on a small page, returns whatever text it has, a
