@@ -463,3 +463,28 @@ def test_html_cells_read_a_hebrew_title_right_to_left(tmp_path: Path) -> None:
     assert "unicode-bidi:plaintext" in declarations
     assert "text-align:start" in declarations and "text-align:left" not in declarations
 
+
+
+def test_a_pdf_of_a_collection_of_one_month_draws_a_bar_per_day_with_uses(
+        tmp_path: Path) -> None:
+    data = result()
+    for doc, day in zip(data["documents"], ("2020-03-02", "2020-03-09", "2020-03-05",
+                                            "2020-03-30"), strict=True):
+        doc["date"] = day
+    item = data["formulations"][0]
+    item["occurrences"] = [{"doc": "d1", "spans": [[25, 37]]},
+                           {"doc": "d2", "spans": [[30, 42], [90, 102]]},
+                           {"doc": "d3", "spans": [[22, 34]]}]
+    item["per_month"] = {"2020-03": item["count"]}
+    data["formulations"] = [item]
+    path = tmp_path / "march.pdf"
+    write_collection_pdf(data, path)
+    content = b"".join(page.get_contents().get_data() for page in PdfReader(path).pages)
+    fills = re.findall(rb"([\d.]+ [\d.]+ [\d.]+) rg\s+n?\s*[-\d.]+ [-\d.]+ [-\d.]+ "
+                       rb"([\d.]+) re f", content)
+    bar = " ".join(fp_str(int(CHART_BAR["light"][k:k + 2], 16) / 255)
+                   for k in (1, 3, 5)).encode()
+    heights = [float(height) for colour, height in fills if colour == bar]
+    # One bar for each of the three days with uses, d2's two uses twice as tall.
+    assert len(heights) == len(item["occurrences"])
+    assert heights[2] == pytest.approx(2 * heights[0]) and heights[0] == heights[1]

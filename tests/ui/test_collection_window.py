@@ -364,7 +364,7 @@ def test_formulations_timelines_and_their_articles(
     assert chart is not None and chart.isVisible()
     [(label, months, counts)] = chart.series
     assert label == formulations[0]["phrase"]
-    assert months == data.months and len(months) > 1
+    assert months == data.bins and len(months) > 1
     assert {m: c for m, c in zip(months, counts, strict=True) if c} == \
         formulations[0]["per_month"]
     assert sum(counts) == formulations[0]["count"]
@@ -449,7 +449,7 @@ def test_an_undated_collection_says_it_has_no_timeline_instead_of_an_empty_chart
                                    for row in rows if row.strip()), encoding="utf-8")
     window = open_collection(make_window, qtbot, undated)
     view, data = window.collection.view, window.collection.data
-    assert data.formulations and not data.months
+    assert data.formulations and not data.bins
     view.tabs.setCurrentIndex(view.tabs.indexOf(view.formulations_page))
     assert view.timeline_box.isVisible()
     assert view.undated_label.isVisible() and view.undated_label.text() == NO_DATES
@@ -473,7 +473,7 @@ def test_an_undated_collection_says_it_has_no_timeline_instead_of_an_empty_chart
     qtbot.waitUntil(lambda: window.collection.data is not data and window.collection.data
                     is not None and not window.collection.indexer.running, timeout=60000)
     view.tabs.setCurrentIndex(view.tabs.indexOf(view.formulations_page))
-    assert window.collection.data.months
+    assert window.collection.data.bins
     assert view._timeline.isVisible() and not view.undated_label.isVisible()
     first = window.collection.data.formulations[0]["first"]
     assert view.formulations_model.index(0, 4).data().startswith(f"{first['date']} · ")

@@ -1,7 +1,7 @@
 """The collection report as one self-contained HTML file.
 
 Summary, ranked pairs, clusters in date order with the source marked, formulations with a
-per-month timeline each (inline SVG), boilerplate per series and the skipped files. Inline
+timeline each (inline SVG), boilerplate per series and the skipped files. Inline
 CSS only, no scripts and a content security policy that forbids loading anything, so the file
 opens offline and article text (hostile input) can do nothing: every string is escaped.
 Written atomically like every export.
@@ -30,7 +30,6 @@ from viewer.export.collection_model import (
     Progress,
     Section,
     TextOf,
-    Timeline,
     build_report,
     cancel_check,
     carried_by,
@@ -38,6 +37,7 @@ from viewer.export.collection_model import (
 )
 from viewer.present.forms import also_written
 from viewer.present.palette import DARK, LIGHT, Palette
+from viewer.present.timeline import Timeline
 
 _CHART_WIDTH, _CHART_HEIGHT = 240, 34
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -125,8 +125,8 @@ def _doc(ref: DocRef, with_meta: bool = True) -> str:
 
 
 def timeline_svg(timeline: Timeline) -> str:
-    """A small bar chart of a timeline: one bar per month (or year), scaled to its peak."""
-    n = len(timeline.months)
+    """A small bar chart of a timeline: one bar per day, month or year, scaled to its peak."""
+    n = len(timeline.bins)
     if not timeline.peak:  # no dated use (or no dates at all) to draw
         return '<span class="muted">no dates</span>'
     peak = max(timeline.peak, 1)
@@ -134,22 +134,22 @@ def timeline_svg(timeline: Timeline) -> str:
     gap = step * 0.15 if step >= 3 else 0.0
     top = 2
     bars = []
-    for k, (month, count) in enumerate(zip(timeline.months, timeline.counts, strict=True)):
+    for k, (when, count) in enumerate(zip(timeline.bins, timeline.counts, strict=True)):
         if not count:
             continue
         height = max(1.0, (_CHART_HEIGHT - top - 1) * count / peak)
         bars.append(f'<rect class="bar" x="{k * step:.2f}" y="{_CHART_HEIGHT - 1 - height:.2f}" '
                     f'width="{max(step - gap, 0.6):.2f}" height="{height:.2f}">'
-                    f"<title>{_plain(month)}: {count}</title></rect>")
-    label = f"uses per {'month' if len(timeline.months[0]) == 7 else 'year'}, " \
-            f"{timeline.months[0]} to {timeline.months[-1]}, at most {timeline.peak}"
+                    f"<title>{_plain(when)}: {count}</title></rect>")
+    label = f"uses per {timeline.per}, " \
+            f"{timeline.bins[0]} to {timeline.bins[-1]}, at most {timeline.peak}"
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_CHART_WIDTH}" '
             f'height="{_CHART_HEIGHT}" viewBox="0 0 {_CHART_WIDTH} {_CHART_HEIGHT}" '
             f'role="img" aria-label="{_plain(label)}"><title>{_plain(label)}</title>'
             f'<line class="base" x1="0" y1="{_CHART_HEIGHT - 0.5}" x2="{_CHART_WIDTH}" '
             f'y2="{_CHART_HEIGHT - 0.5}" stroke-width="1"/>{"".join(bars)}</svg>'
-            f'<div class="axis"><span>{_e(timeline.months[0])}</span>'
-            f"<span>peak {timeline.peak}</span><span>{_e(timeline.months[-1])}</span></div>"
+            f'<div class="axis"><span>{_e(timeline.bins[0])}</span>'
+            f"<span>peak {timeline.peak}</span><span>{_e(timeline.bins[-1])}</span></div>"
             + (f'<div class="muted">and {timeline.undated_text}</div>'
                if timeline.undated else ""))
 

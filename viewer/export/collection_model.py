@@ -2,18 +2,18 @@
 
 The HTML and PDF writers both lay out this model: a summary, the ranked pairs (shared share
 both ways, words, direction, dates, series), the clusters in date order with their source
-first, the formulations with a per-month timeline each, boilerplate per series and the
-skipped files. The result is the JSON contract's dict (see the design notes); optional extra
-keys are used when present: a document's "title" and "path", a formulation's "per_month"
-(else counted from its occurrences), "skipped", "watched" (the user's own phrases, listed as
-formulations are: `tandem corpus --watchlist`) and a top-level "name". When the caller can
-give article texts (`text_of`), pairs and clusters show an excerpt of their passage.
+first, the formulations with a timeline each (`viewer.present.timeline`), boilerplate per
+series and the skipped files. The result is the JSON contract's dict (see the design
+notes); optional extra keys are used when present: a document's "title" and "path", a
+formulation's "per_month" (else counted from its occurrences), "skipped", "watched" (the
+user's own phrases, listed as formulations are: `tandem corpus --watchlist`) and a
+top-level "name". When the caller can give article texts (`text_of`), pairs and clusters
+show an excerpt of their passage.
 Nothing here trusts the dict's strings: the writers escape everything they show.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar
 from viewer.core.errors import Cancelled, TandemError
 from viewer.export.report_model import excerpt
 from viewer.present.shares import percent
+from viewer.present.timeline import Timeline, timeline, timeline_bins
 from viewer.present.wording import counted
 
 #: The text of a document by id, or None when it is not at hand.
@@ -31,8 +32,6 @@ IsCancelled = Callable[[], bool]
 _EXCERPT_CHARS = 240
 #: Bars of the timeline charts, readable on the light and the dark background.
 CHART_BAR = {"light": "#2f6db5", "dark": "#74a9e8"}
-#: Beyond this many months a timeline counts per year: bars stay wide enough to see.
-MAX_MONTHS = 120
 
 
 class ReportError(TandemError):
@@ -116,26 +115,6 @@ def dated_first(first_date: str, other_dates: Iterable[str]) -> bool:
     before every other article carrying the text. Among undated articles, or articles of
     one day, which copied which is not known, and none is called the source."""
     return bool(first_date) and all(date > first_date for date in other_dates)
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """Uses per month ("YYYY-MM") over the collection's months, for a small bar chart; per
-    year ("YYYY") when the collection spans more than `MAX_MONTHS`."""
-
-    months: tuple[str, ...]
-    counts: tuple[int, ...]
-    #: Uses in undated articles, which no bar shows.
-    undated: int = 0
-
-    @property
-    def peak(self) -> int:
-        return max(self.counts, default=0)
-
-    @property
-    def undated_text(self) -> str:
-        """"11 undated": the uses no bar shows, as every view names them ("" for none)."""
-        return f"{self.undated:,} undated" if self.undated else ""
 
 
 @dataclass(frozen=True)
@@ -247,7 +226,8 @@ class CollectionReport:
     formulations: Section[FormulationRow]
     boilerplate: tuple[BoilerplateGroup, ...]
     skipped: Section[tuple[str, str]]
-    months: tuple[str, ...] = field(default=())
+    #: The timelines' days, months or years (`timeline_bins`).
+    bins: tuple[str, ...] = field(default=())
     #: The watch-list's phrases; None when the result was made without one.
     watched: Section[FormulationRow] | None = None
 
@@ -266,7 +246,8 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
                           "supported (this Tandem reads version 1)")
     documents = _list(result, "documents")
     docs = {str(d.get("id", "")): doc_ref(d) for d in documents}
-    months = month_range(d.date for d in docs.values())
+    bins = timeline_bins(d.date for d in docs.values())
+    date_of = {ident: d.date for ident, d in docs.items()}
     name = name or str(result.get("name") or "")
 
     def ref(ident: object) -> DocRef:
@@ -314,13 +295,11 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         for rank, item in enumerate(items[:limits.formulations], 1):
             first = item.get("first")
             first_ref = ref(first.get("doc")) if isinstance(first, Mapping) else None
-            per_month = per_month_of(item, docs)
-            count = int(_number(item.get("count")))
             rows.append(FormulationRow(
                 rank, str(item.get("phrase", "")),
                 tuple(str(v) for v in item.get("variants") or () if str(v)),
-                int(_number(item.get("documents"))), count, first_ref,
-                timeline(months, per_month, undated_uses(item, docs, count, per_month))))
+                int(_number(item.get("documents"))), int(_number(item.get("count"))),
+                first_ref, timeline(bins, item, date_of)))
         return Section(tuple(rows), len(items))
 
     formulations = _list(result, "formulations")
@@ -359,7 +338,7 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         clusters=Section(tuple(cluster_rows), len(clusters)),
         formulations=formulation_rows(formulations),
         boilerplate=boilerplate, skipped=Section(tuple(skipped[:limits.skipped]), len(skipped)),
-        months=months, watched=None if watched is None else formulation_rows(watched))
+        bins=bins, watched=None if watched is None else formulation_rows(watched))
 
 
 def _list(result: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
@@ -410,56 +389,3 @@ def _member_order(passage: Mapping[str, Any], source: str,
     doc = ref(passage.get("doc"))
     # The source first, then by date (undated last), then by id and position.
     return (doc.id != source, doc.date or "9999", doc.id, _span(passage.get("span")))
-
-
-def month_range(dates: Iterable[str]) -> tuple[str, ...]:
-    """Every month from the earliest to the latest date, as "YYYY-MM"."""
-    months = sorted({d[:7] for d in dates if len(d) >= 7 and d[4] == "-"})
-    if not months:
-        return ()
-    year, month = int(months[0][:4]), int(months[0][5:7])
-    last = (int(months[-1][:4]), int(months[-1][5:7]))
-    out = []
-    while (year, month) <= last:
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return tuple(out)
-
-
-def timeline(months: tuple[str, ...], per_month: Mapping[str, int],
-             undated: int = 0) -> Timeline:
-    if len(months) <= MAX_MONTHS:
-        return Timeline(months, tuple(per_month.get(m, 0) for m in months), undated)
-    years: Counter[str] = Counter()
-    for month, count in per_month.items():
-        years[month[:4]] += count
-    labels = tuple(sorted({m[:4] for m in months}))
-    return Timeline(labels, tuple(years.get(y, 0) for y in labels), undated)
-
-
-def undated_uses(item: Mapping[str, Any], docs: Mapping[str, DocRef], count: int,
-                 per_month: Mapping[str, int]) -> int:
-    """A formulation's uses in undated articles: those its count has beyond its months,
-    or, with no months given, those of its occurrences in articles without a date."""
-    if isinstance(item.get("per_month"), Mapping):
-        return max(0, count - sum(per_month.values()))
-    undated = 0
-    for occurrence in item.get("occurrences") or ():
-        doc = docs.get(str(occurrence.get("doc"))) if isinstance(occurrence, Mapping) else None
-        if doc is not None and len(doc.date) < 7:
-            undated += len(occurrence.get("spans") or ()) or 1
-    return undated
-
-
-def per_month_of(item: Mapping[str, Any], docs: Mapping[str, DocRef]) -> Mapping[str, int]:
-    given = item.get("per_month")
-    if isinstance(given, Mapping):
-        return {str(k)[:7]: int(_number(v)) for k, v in given.items()}
-    counts: Counter[str] = Counter()
-    for occurrence in item.get("occurrences") or ():
-        if not isinstance(occurrence, Mapping):
-            continue
-        doc = docs.get(str(occurrence.get("doc")))
-        if doc is not None and len(doc.date) >= 7:
-            counts[doc.date[:7]] += len(occurrence.get("spans") or ()) or 1
-    return counts

@@ -1,8 +1,8 @@
 """The collection report as a PDF: the same content as the HTML report, laid out for paper.
 
 Summary, ranked pairs, clusters in date order with the source marked, formulations with a
-small per-month bar chart each, boilerplate per series and skipped files. Laid out with the
-comparison report's `Layout` and fonts (a CJK font for CJK characters, so Chinese
+small bar chart of their uses over time, boilerplate per series and skipped files. Laid out
+with the comparison report's `Layout` and fonts (a CJK font for CJK characters, so Chinese
 collections print and their text layer extracts), drawn by `pdf_render`, written atomically.
 """
 
@@ -18,7 +18,6 @@ from viewer.export.collection_model import (
     DocRef,
     FormulationRow,
     Section,
-    Timeline,
     carried_by,
 )
 from viewer.export.pdf_layout import Cell, Layout, Measure, Page
@@ -27,6 +26,7 @@ from viewer.export.pdf_report import PAGE_SIZES, TABLE_SIZE, report_fonts
 from viewer.export.report_model import RichText
 from viewer.present.forms import also_written
 from viewer.present.palette import PRINT
+from viewer.present.timeline import Timeline
 
 #: (x, width, heading) of each column of a table.
 Columns = Sequence[tuple[float, float, str]]
@@ -270,12 +270,12 @@ def _formulation_table(layout: Layout, section: Section[FormulationRow], key: st
 def _chart(layout: Layout, page: Page, timeline: Timeline, x: float, bottom: float,
            width: float) -> None:
     """Bars of the timeline between `bottom` and `bottom + _CHART_HEIGHT`, the first and last
-    month under them."""
+    day, month or year under them."""
     colours = layout.colours
     if not timeline.peak:  # no dated use (or no dates at all) to draw
         page.add(x, ("text", x, bottom + _CHART_HEIGHT - 8, "no dates", colours.muted, 7))
         return
-    n = len(timeline.months)
+    n = len(timeline.bins)
     step = width / n
     gap = step * 0.15 if step >= 3 else 0.0
     peak = max(timeline.peak, 1)
@@ -286,11 +286,11 @@ def _chart(layout: Layout, page: Page, timeline: Timeline, x: float, bottom: flo
                       model.CHART_BAR["light"])
     page.add(x, ("line", x, bottom - 0.3, x + width, bottom - 0.3, colours.rule, 0.5))
     label_y = bottom - _AXIS_SIZE - 1.5
-    last = timeline.months[-1]
+    last = timeline.bins[-1]
     peak_label = f"peak {timeline.peak}" + (f", {timeline.undated_text}"
                                             if timeline.undated else "")
     measure = layout.measure
-    page.add(x, ("text", x, label_y, timeline.months[0], colours.muted, _AXIS_SIZE))
+    page.add(x, ("text", x, label_y, timeline.bins[0], colours.muted, _AXIS_SIZE))
     page.add(x, ("text", x + (width - measure.width(peak_label, _AXIS_SIZE)) / 2, label_y,
                  peak_label, colours.muted, _AXIS_SIZE))
     page.add(x, ("text", x + width - measure.width(last, _AXIS_SIZE), label_y, last,

@@ -8,4 +8,6 @@ HTML) only translate these results into formats, CSS or drawing:
 - `navigation`: the reading order of passages, next/previous, the passage at a position;
 - `palette`: the colours for light, dark and print;
 - `script_note`: the note on a traditional Chinese text compared with a simplified one.
+- `timeline`: a collection's formulations' uses per day, month or year, for the window's
+  chart and the collection reports' bars.
 """

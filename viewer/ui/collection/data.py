@@ -2,7 +2,7 @@
 
 The store keeps the finished results in the order they are shown, so this is mostly reading;
 what it adds is per article how much of it is shared with others (the union of its pairs'
-passages), per formulation its use per month over the collection's months, and lookups the
+passages), per formulation its use over the collection's span, and lookups the
 view needs (a document by id, the clusters a passage belongs to).
 """
 
@@ -18,16 +18,9 @@ from viewer.collection.rekey import other_version_note
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
 from viewer.collection.titles import titled_documents
 from viewer.core.shared import covered_text_share
-from viewer.export.collection_model import (
-    Timeline,
-    dated_first,
-    doc_ref,
-    month_range,
-    per_month_of,
-    timeline,
-    undated_uses,
-)
+from viewer.export.collection_model import dated_first
 from viewer.export.report_model import excerpt
+from viewer.present.timeline import Timeline, timeline, timeline_bins
 
 #: Characters of a cluster's text shown beside it.
 CLUSTER_TEXT = 200
@@ -78,14 +71,15 @@ class CollectionData:
     #: The named series, in order ("" is the series of articles at the top of a folder).
     series: list[str] = field(init=False)
     articles: list[ArticleFacts] = field(init=False)
-    months: tuple[str, ...] = field(init=False)
+    #: The timelines' days, months or years (`timeline_bins`); () when none is dated.
+    bins: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_id = {d.id: d for d in self.documents}
         self.series = sorted({d.series for d in self.documents if d.series})
         self.articles = _article_facts(self.documents, self.pairs, self.text_shares)
-        self.months = month_range(d.date for d in self.documents)
-        self._refs = {d.id: doc_ref({"id": d.id, "date": d.date}) for d in self.documents}
+        self.bins = timeline_bins(d.date for d in self.documents)
+        self._dates = {d.id: d.date for d in self.documents}
         self._titled = Counter(d.title for d in self.documents)
 
 
@@ -98,12 +92,9 @@ class CollectionData:
         return f"{row.title} ({doc_id})" if self._titled[row.title] > 1 else row.title
 
     def timeline(self, formulation: Mapping[str, Any]) -> Timeline:
-        """A formulation's uses per month (or year) over the collection's span, and its
+        """A formulation's uses per day, month or year over the collection's span, and its
         uses in undated articles, as the reports count them."""
-        per_month = per_month_of(formulation, self._refs)
-        count = int(formulation.get("count") or 0)
-        return timeline(self.months, per_month,
-                        undated_uses(formulation, self._refs, count, per_month))
+        return timeline(self.bins, formulation, self._dates)
 
     def cluster_members(self, cluster: Mapping[str, Any]) -> list[ClusterMember]:
         """A cluster's passages: the source first, then by date (undated last) and id."""

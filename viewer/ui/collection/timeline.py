@@ -1,4 +1,5 @@
-"""The per-month timeline of one or more formulations, drawn with pyqtgraph.
+"""The timeline of one or more formulations (per day, month or year: `viewer.present.timeline`),
+drawn with pyqtgraph.
 
 Why pyqtgraph: it is pure Python over QtWidgets and numpy (about 3 MB of modules in the
 bundle), where QtCharts needs PySide6-Addons (hundreds of MB of Qt modules, almost all
@@ -96,7 +97,7 @@ def _common_words(names: Sequence[str]) -> int:
 
 
 class TimelineChart(pg.PlotWidget):
-    """Uses per month (or per year on long collections) of the selected formulations."""
+    """Uses per day, month or year (`timeline_bins`) of the selected formulations."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

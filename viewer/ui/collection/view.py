@@ -315,17 +315,17 @@ class CollectionView(QWidget):
         self.timeline_box.setMinimumSize(320, 160)
         timeline_layout = QVBoxLayout(self.timeline_box)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
-        # An undated collection has no months to draw: an empty chart looks broken.
+        # An undated collection has no dates to draw: an empty chart looks broken.
         self.undated_label = _hint(NO_DATES)
         self.undated_label.setObjectName("undated_label")
         self.undated_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.undated_label.hide()
         timeline_layout.addWidget(self.undated_label)
-        # The uses no month shows (in undated articles), as the reports give them.
+        # The uses no bar shows (in undated articles), as the reports give them.
         self.undated_uses_label = _hint("")
         self.undated_uses_label.setObjectName("undated_uses_label")
-        self.undated_uses_label.setToolTip("Uses in articles without a date: no month "
-                                           "of the chart shows them.")
+        self.undated_uses_label.setToolTip("Uses in articles without a date: no day, "
+                                           "month or year of the chart shows them.")
         self.undated_uses_label.hide()
         timeline_layout.addWidget(self.undated_uses_label)
         self.uses_list = named(QListWidget(), "uses_list")
@@ -465,9 +465,9 @@ class CollectionView(QWidget):
             table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._sort_as(kept)
         self.column_fitter.fit()
-        self.undated_label.setVisible(not data.months)
+        self.undated_label.setVisible(not data.bins)
         if self._timeline is not None:
-            self._timeline.setVisible(bool(data.months))
+            self._timeline.setVisible(bool(data.bins))
         self._show_formulation_rows()
 
     def _sorted_views(self) -> list[QTableView | QTreeWidget]:
@@ -679,7 +679,7 @@ class CollectionView(QWidget):
             if formulation.get(WATCHED_KEY):
                 # Marked as its row is: a watched phrase may be a formulation too.
                 phrase += f" {WATCHED_MARK.strip()}"
-            series.append((phrase, line.months, line.counts))
+            series.append((phrase, line.bins, line.counts))
             undated.append((phrase, line.undated_text))
         self._draw_timelines(series, undated)
 
@@ -690,7 +690,7 @@ class CollectionView(QWidget):
             shown = [(phrase, f"{text} (“{phrase}”)") for phrase, text in shown]
         self.undated_uses_label.setText(
             "Not in the chart: " + ", ".join(text for _, text in shown) if shown else "")
-        self.undated_uses_label.setVisible(bool(shown) and bool(self.data and self.data.months))
+        self.undated_uses_label.setVisible(bool(shown) and bool(self.data and self.data.bins))
 
     @property
     def timeline(self) -> TimelineChart:
@@ -703,7 +703,7 @@ class CollectionView(QWidget):
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(layout.indexOf(self.undated_uses_label), self._timeline, 1)
             # A child added to a shown widget starts hidden.
-            self._timeline.setVisible(self.data is None or bool(self.data.months))
+            self._timeline.setVisible(self.data is None or bool(self.data.bins))
             width = self.timeline_split.width()
             self.timeline_split.setSizes([width * 3 // 5, width - width * 3 // 5])
             self._timeline.show_series(self._chart_series)
@@ -711,8 +711,8 @@ class CollectionView(QWidget):
 
     def _draw_timelines(self, series: list[tuple[str, tuple[str, ...], tuple[int, ...]]],
                         undated: Sequence[tuple[str, str]] = ()) -> None:
-        """Draw `series` (label, months, counts), and name each line's `undated` uses
-        (label, `Timeline.undated_text`) under the chart."""
+        """Draw `series` (label, days, months or years, counts), and name each line's
+        `undated` uses (label, `Timeline.undated_text`) under the chart."""
         self._chart_series = series
         self._show_undated_uses(undated)
         if self._timeline is not None:
