@@ -90,9 +90,22 @@ _TITLE_CHARS = 200
 _FIRST_LINE = re.compile(r"[^\s\ufeff][^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*")
 
 
+# Control characters but those `str.split` takes for white space (tab, line ends, U+001C to
+# U+001F, U+0085): a NUL or a bell a scraper left in a text, which a title would show as "�".
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """`text` without its control characters (white space kept)."""
+    return _CONTROL.sub("", text)
+
+
 def first_line(text: str) -> str:
-    """The first non-blank line of `text`, spaces collapsed, cut to a title's length: the
-    title of an article whose source gives none."""
-    match = _FIRST_LINE.search(text)
-    line = " ".join(match.group().split()) if match else ""
-    return line if len(line) <= _TITLE_CHARS else line[:_TITLE_CHARS - 1] + "…"
+    """The first line of `text` with more than white space and control characters, spaces
+    collapsed and control characters left out, cut to a title's length: the title of an
+    article whose source gives none."""
+    for match in _FIRST_LINE.finditer(text):
+        line = " ".join(without_controls(match.group()).split())
+        if line:
+            return line if len(line) <= _TITLE_CHARS else line[:_TITLE_CHARS - 1] + "…"
+    return ""

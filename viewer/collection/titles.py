@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from viewer.collection.article import first_line
+from viewer.collection.article import first_line, without_controls
 from viewer.collection.store import CollectionStore, DocumentRow
 
 
@@ -33,7 +33,10 @@ class Titles:
 
     def title(self, given: str, series: str, text: Callable[[], str]) -> str:
         """The title of an article of `series` whose `given` title (its source's, or its
-        first line; "" for none) is boilerplate, else `given` (`text()`: the article's)."""
+        first line; "" for none) is boilerplate, else `given` (`text()`: the article's), its
+        spaces collapsed and control characters left out (a store an earlier version wrote
+        keeps them)."""
+        given = " ".join(without_controls(given).split())
         if given and not self._is_boilerplate(given, series):
             return given
         kept = [line for line in text().splitlines() if not self._is_boilerplate(line, series)]

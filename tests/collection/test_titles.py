@@ -1,0 +1,38 @@
+"""What the collection's window and reports call its articles: their titles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from viewer.collection.engine import add_sources
+from viewer.collection.store import CollectionStore
+from viewer.collection.titles import stored_titles, with_titles
+from viewer.export.collection_html import write_collection_html
+from viewer.ui.collection.data import load
+
+BODY = "The ferry left at dawn and came back at noon with the mail and two passengers.\n"
+
+
+def test_titles_leave_out_the_control_characters_a_text_or_a_given_title_has(
+        tmp_path: Path) -> None:
+    rows = [{"id": "nul", "series": "s", "date": "2021-03-01",
+             "text": "\u0000\u0007Harbour news\n\n" + BODY},
+            {"id": "alone", "series": "s", "date": "2021-03-02",
+             "text": "\u0000\u0007\nThe real headline\n\n" + BODY},
+            {"id": "given", "series": "s", "date": "2021-03-03", "title": "Given\u0000 title",
+             "text": "Other headline\n\n" + BODY}]
+    source = tmp_path / "rows.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    store_path = tmp_path / "store.sqlite"
+    with CollectionStore.create_or_open(store_path) as store:
+        add_sources(store, [source], workers=1)
+        report = with_titles(store.report(), store.text, stored_titles(store))
+    expected = {"nul": "Harbour news", "alone": "The real headline", "given": "Given title"}
+    # The reports' titles, as the HTML shows them, and the window's.
+    assert {d["id"]: d["title"] for d in report["documents"]} == expected
+    write_collection_html(report, tmp_path / "report.html")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "\ufffd" not in page and "Harbour news" in page
+    window = load(str(store_path))
+    assert {ident: window.title(ident) for ident in expected} == expected
