@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import copy
 import html
+import itertools
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -488,3 +491,30 @@ def test_a_pdf_of_a_collection_of_one_month_draws_a_bar_per_day_with_uses(
     # One bar for each of the three days with uses, d2's two uses twice as tall.
     assert len(heights) == len(item["occurrences"])
     assert heights[2] == pytest.approx(2 * heights[0]) and heights[0] == heights[1]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_a_pdf_day_timelines_labels_stay_apart_with_many_undated_uses(tmp_path: Path) -> None:
+    data = result()
+    data["documents"][0]["date"], data["documents"][1]["date"] = "2020-03-01", "2020-03-28"
+    data["documents"][2]["date"] = ""
+    peak, undated = 2000, 12345
+    data["formulations"] = [{
+        "phrase": "left at dawn", "variants": [], "documents": 3, "count": peak + 1 + undated,
+        "first": {"doc": "d1", "date": "2020-03-01"}, "per_month": {"2020-03": peak + 1},
+        "occurrences": [{"doc": "d1", "spans": [[k, k + 1] for k in range(peak)]},
+                        {"doc": "d2", "spans": [[0, 1]]},
+                        {"doc": "d3", "spans": [[k, k + 1] for k in range(undated)]}]}]
+    path = tmp_path / "march.pdf"
+    write_collection_pdf(data, path)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    words = [(float(x0), float(x1), float(y0), html.unescape(word)) for x0, y0, x1, word in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                        r'yMax="[\d.]+">([^<]*)</word>', boxes)]
+    [axis_y] = {y for _, _, y, word in words if word == "undated"}
+    axis = sorted((x0, x1, word) for x0, x1, y, word in words if y == axis_y)
+    assert " ".join(word for _, _, word in axis).startswith(f"2020-03-01 peak {peak}, "
+                                                            f"{undated:,} undated")
+    # Each word ends before the next begins: none is drawn over another.
+    assert all(x1 < next_x0 for (_, x1, _), (next_x0, _, _) in itertools.pairwise(axis))

@@ -37,6 +37,8 @@ _CHART_HEIGHT = 22.0
 _HEADS = TABLE_SIZE * 1.3 + 12
 _CHART_ROW = _CHART_HEIGHT + 9
 _AXIS_SIZE = 5.5
+#: The least space between the labels under a timeline chart.
+_AXIS_GAP = 2.0
 _SOURCE = "source"
 
 
@@ -286,13 +288,22 @@ def _chart(layout: Layout, page: Page, timeline: Timeline, x: float, bottom: flo
                       model.CHART_BAR["light"])
     page.add(x, ("line", x, bottom - 0.3, x + width, bottom - 0.3, colours.rule, 0.5))
     label_y = bottom - _AXIS_SIZE - 1.5
-    last = timeline.bins[-1]
+    first, last = timeline.bins[0], timeline.bins[-1]
     peak_label = f"peak {timeline.peak}" + (f", {timeline.undated_text}"
                                             if timeline.undated else "")
     measure = layout.measure
-    page.add(x, ("text", x, label_y, timeline.bins[0], colours.muted, _AXIS_SIZE))
-    page.add(x, ("text", x + (width - measure.width(peak_label, _AXIS_SIZE)) / 2, label_y,
-                 peak_label, colours.muted, _AXIS_SIZE))
+    middle = measure.width(peak_label, _AXIS_SIZE)
+
+    def room(last: str) -> float:
+        """The width between the first and the `last` label, less a gap beside each."""
+        return (width - measure.width(first, _AXIS_SIZE) - measure.width(last, _AXIS_SIZE)
+                - 2 * _AXIS_GAP)
+
+    if timeline.per == "day" and middle > room(last) and last[:4] == first[:4]:
+        last = last[5:]  # "03-28": the year is the first day's
+    middle_x = x + measure.width(first, _AXIS_SIZE) + _AXIS_GAP + (room(last) - middle) / 2
+    page.add(x, ("text", x, label_y, first, colours.muted, _AXIS_SIZE))
+    page.add(x, ("text", middle_x, label_y, peak_label, colours.muted, _AXIS_SIZE))
     page.add(x, ("text", x + width - measure.width(last, _AXIS_SIZE), label_y, last,
                  colours.muted, _AXIS_SIZE))
 
