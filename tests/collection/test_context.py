@@ -82,37 +82,52 @@ def test_texts_in_a_language_none_of_the_store_articles_is_in_are_told_so(
     assert "A and B are in en" in html.read_text(encoding="utf-8")
 
 
-def test_an_add_committing_while_a_comparison_reads_the_store_is_not_seen_by_it(
-        tmp_path: Path) -> None:
-    # `compare --collection` reads the store in many statements; another tandem's add may
-    # commit between two of them. Here it does, from inside the reads (SQLite's statement
-    # trace on the reading connection), taking out an article the first reads listed.
+def _store_and_pair(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A planted collection indexed into a store, and the documents of its first pair:
+    (planted, source, store path, the pair's two documents, the pair)."""
     planted = make_collection()
     source = planted.write(tmp_path / "c.jsonl")
     store_path = tmp_path / "store.sqlite"
     pair = embedded_report(source, store_path)["pairs"][0]
     rows = planted.by_id()
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(rows[pair["a"]]["text"], encoding="utf-8")
-    b.write_text(rows[pair["b"]]["text"], encoding="utf-8")
-    doc_a, doc_b = load_document(str(a)), load_document(str(b))
-    with CollectionStore.open(store_path) as store:
-        before = compare_in_collection(doc_a, doc_b, Settings(), store)[1]
-    # A store in WAL mode, as an add leaves it while a reader has it open: the add can
-    # commit while the comparison is still reading.
+    documents = []
+    for side, name in (("a", "a.txt"), ("b", "b.txt")):
+        (tmp_path / name).write_text(rows[pair[side]]["text"], encoding="utf-8")
+        documents.append(load_document(str(tmp_path / name)))
+    return planted, source, store_path, documents, pair
+
+
+def _add_between_reads(planted, source: Path, store_path: Path,  # type: ignore[no-untyped-def]
+                       pair, added: list[int]):
+    """A statement trace for a reading connection that, at its first read of the tokens,
+    commits an add taking out one article (not of `pair`), its count of removed articles
+    put in `added`: another tandem's add committing between two reads. The store is put
+    in WAL mode, as an add leaves it while a reader has it open, so the add can commit
+    while the other connection still reads."""
     with contextlib.closing(sqlite3.connect(store_path)) as connection:
         connection.execute("PRAGMA journal_mode = WAL")
     gone = next(row for row in planted.rows if row["id"] not in (pair["a"], pair["b"]))
     planted.write(source, [row for row in planted.rows if row is not gone])
-    added: list[int] = []
 
-    def add_between_reads(statement: str) -> None:
+    def trace(statement: str) -> None:
         if "FROM tokens" in statement and not added:
             with CollectionStore.create_or_open(store_path) as writer:
                 added.append(add_sources(writer, [source], sync=True, workers=1).removed)
+    return trace
 
+
+def test_an_add_committing_while_a_comparison_reads_the_store_is_not_seen_by_it(
+        tmp_path: Path) -> None:
+    # `compare --collection` reads the store in many statements; another tandem's add may
+    # commit between two of them. Here it does, from inside the reads (SQLite's statement
+    # trace on the reading connection), taking out an article the first reads listed.
+    planted, source, store_path, (doc_a, doc_b), pair = _store_and_pair(tmp_path)
     with CollectionStore.open(store_path) as store:
-        store.connection.set_trace_callback(add_between_reads)
+        before = compare_in_collection(doc_a, doc_b, Settings(), store)[1]
+    added: list[int] = []
+    with CollectionStore.open(store_path) as store:
+        store.connection.set_trace_callback(
+            _add_between_reads(planted, source, store_path, pair, added))
         during = compare_in_collection(doc_a, doc_b, Settings(), store)[1]
     assert added == [1]
     assert during == before  # the store as it was when the reading began
@@ -125,30 +140,13 @@ def test_the_figures_of_a_comparison_made_earlier_are_read_from_one_snapshot(
         tmp_path: Path) -> None:
     # The window makes its comparison first, then reads the collection's figures for it
     # (`collection_context` alone): an add committing between those reads must not show.
-    planted = make_collection()
-    source = planted.write(tmp_path / "c.jsonl")
-    store_path = tmp_path / "store.sqlite"
-    pair = embedded_report(source, store_path)["pairs"][0]
-    rows = planted.by_id()
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(rows[pair["a"]]["text"], encoding="utf-8")
-    b.write_text(rows[pair["b"]]["text"], encoding="utf-8")
+    planted, source, store_path, (doc_a, doc_b), pair = _store_and_pair(tmp_path)
     with CollectionStore.open(store_path) as store:
-        comparison, before = compare_in_collection(load_document(str(a)),
-                                                   load_document(str(b)), Settings(), store)
-    with contextlib.closing(sqlite3.connect(store_path)) as connection:
-        connection.execute("PRAGMA journal_mode = WAL")
-    gone = next(row for row in planted.rows if row["id"] not in (pair["a"], pair["b"]))
-    planted.write(source, [row for row in planted.rows if row is not gone])
+        comparison, before = compare_in_collection(doc_a, doc_b, Settings(), store)
     added: list[int] = []
-
-    def add_between_reads(statement: str) -> None:
-        if "FROM tokens" in statement and not added:
-            with CollectionStore.create_or_open(store_path) as writer:
-                added.append(add_sources(writer, [source], sync=True, workers=1).removed)
-
     with CollectionStore.open(store_path) as store:
-        store.connection.set_trace_callback(add_between_reads)
+        store.connection.set_trace_callback(
+            _add_between_reads(planted, source, store_path, pair, added))
         during = collection_context(comparison, store)
     assert added == [1]
     assert during == before

@@ -316,19 +316,25 @@ def test_pdf_has_the_same_content_and_chinese_extracts(tmp_path: Path) -> None:
         "Tandem collection report: Harbour set")
 
 
-def test_pdf_draws_one_bar_per_month_with_uses(tmp_path: Path) -> None:
-    """The timeline bars are filled rectangles in the chart colour: count them."""
-    data = result()
-    data["formulations"] = data["formulations"][:1]
-    path = tmp_path / "one.pdf"
-    write_collection_pdf(data, path)
+def _bar_heights(path: Path) -> list[float]:
+    """The heights of the timeline bars a collection PDF draws: its filled rectangles in
+    the chart colour, in order."""
     content = b"".join(page.get_contents().get_data() for page in PdfReader(path).pages)
     # Each filled rectangle is drawn after setting its colour: "r g b rg n x y w h re f*".
     fills = re.findall(rb"([\d.]+ [\d.]+ [\d.]+) rg\s+n?\s*[-\d.]+ [-\d.]+ [-\d.]+ "
                        rb"([\d.]+) re f", content)
     bar = " ".join(fp_str(int(CHART_BAR["light"][k:k + 2], 16) / 255)
                    for k in (1, 3, 5)).encode()
-    heights = [float(height) for colour, height in fills if colour == bar]
+    return [float(height) for colour, height in fills if colour == bar]
+
+
+def test_pdf_draws_one_bar_per_month_with_uses(tmp_path: Path) -> None:
+    """The timeline bars are filled rectangles in the chart colour: count them."""
+    data = result()
+    data["formulations"] = data["formulations"][:1]
+    path = tmp_path / "one.pdf"
+    write_collection_pdf(data, path)
+    heights = _bar_heights(path)
     assert len(heights) == 3  # January, February, March 2020; April has no use
     assert heights[2] == pytest.approx(2 * heights[0]) and heights[0] == heights[1]
 
@@ -467,7 +473,6 @@ def test_html_cells_read_a_hebrew_title_right_to_left(tmp_path: Path) -> None:
     assert "text-align:start" in declarations and "text-align:left" not in declarations
 
 
-
 def test_a_pdf_of_a_collection_of_one_month_draws_a_bar_per_day_with_uses(
         tmp_path: Path) -> None:
     data = result()
@@ -482,12 +487,7 @@ def test_a_pdf_of_a_collection_of_one_month_draws_a_bar_per_day_with_uses(
     data["formulations"] = [item]
     path = tmp_path / "march.pdf"
     write_collection_pdf(data, path)
-    content = b"".join(page.get_contents().get_data() for page in PdfReader(path).pages)
-    fills = re.findall(rb"([\d.]+ [\d.]+ [\d.]+) rg\s+n?\s*[-\d.]+ [-\d.]+ [-\d.]+ "
-                       rb"([\d.]+) re f", content)
-    bar = " ".join(fp_str(int(CHART_BAR["light"][k:k + 2], 16) / 255)
-                   for k in (1, 3, 5)).encode()
-    heights = [float(height) for colour, height in fills if colour == bar]
+    heights = _bar_heights(path)
     # One bar for each of the three days with uses, d2's two uses twice as tall.
     assert len(heights) == len(item["occurrences"])
     assert heights[2] == pytest.approx(2 * heights[0]) and heights[0] == heights[1]

@@ -404,6 +404,30 @@ def test_the_running_header_stays_inside_the_margins_with_both_names(tmp_path: P
     assert header.count(".txt") == 2 and "…" in header
 
 
+def _pdf_of_files(tmp_path: Path, text_a: str, text_b: str, name: str) -> Path:
+    """The PDF report of two texts saved as a.txt and b.txt and loaded as files are."""
+    from viewer.core.loading import load_document
+
+    (tmp_path / "a.txt").write_text(text_a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text_b, encoding="utf-8")
+    comparison = compare(*(load_document(str(tmp_path / f)) for f in ("a.txt", "b.txt")))
+    assert comparison.shared_phrases
+    path = tmp_path / name
+    write_pdf(comparison, path)
+    return path
+
+
+def _words_on_page_two(path: Path) -> list[tuple[float, float, float, str]]:
+    """The words pdftotext reads on a PDF's second page: left, top, right and the word."""
+    import re
+
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
+                           check=True, capture_output=True, text=True).stdout
+    return [(float(x0), float(y0), float(x1), word) for x0, y0, x1, word in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        boxes)]
+
+
 def _read_back(path: Path) -> str:
     """The PDF's text as pypdf extracts it (in reading order, as a viewer's copy gives it),
     presentation forms as the letters they draw."""
@@ -490,27 +514,17 @@ def test_a_wrapped_line_of_digits_in_a_hebrew_paragraph_stands_flush_right(
     # end at the right one, in the texts side by side and in the table of shared phrases.
     import re
 
-    from viewer.core.loading import load_document
 
     hebrew = ("בשנת 1948 התקבלה ההחלטה על הקמת הרשת הלאומית והיא פורסמה בעיתון עם המספרים "
               + " ".join(str(1000003 * k) for k in range(1, 40)))
-    (tmp_path / "a.txt").write_text(f"{hebrew}\n\nשורה נוספת בטקסט הראשון.\n",
-                                    encoding="utf-8")
-    (tmp_path / "b.txt").write_text(f"{hebrew}\n\nטקסט אחר לגמרי בשני.\n", encoding="utf-8")
-    comparison = compare(*(load_document(str(tmp_path / name)) for name in ("a.txt", "b.txt")))
-    assert comparison.shared_phrases
-    path = tmp_path / "rtl.pdf"
-    write_pdf(comparison, path)
-    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
-                           check=True, capture_output=True, text=True).stdout
-    words = [(float(x0), float(y0), float(x1), word) for x0, y0, x1, word in re.findall(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
-        boxes)]
+    path = _pdf_of_files(tmp_path, f"{hebrew}\n\nשורה נוספת בטקסט הראשון.\n",
+                         f"{hebrew}\n\nטקסט אחר לגמרי בשני.\n", "rtl.pdf")
+    words = _words_on_page_two(path)
 
     def at(word: str) -> tuple[float, float]:
         return next((x0, y0) for x0, y0, _, seen in words if seen == word)
 
-    page_width = float(re.search(r'<page width="([\d.]+)"', boxes)[1])
+    page_width = float(PdfReader(path).pages[1].mediabox.width)
     texts_top, table_top = at("A:")[1], at("Shared")[1]
     table_bottom = at("Slogans")[1]
     cell_a, cell_b = sorted(x0 for x0, y0, _, word in words  # "in A …", "in B …"
@@ -539,30 +553,19 @@ def test_a_wrapped_line_of_digits_in_a_hebrew_paragraph_stands_flush_right(
 def test_the_columns_of_a_tabbed_list_stay_columns(tmp_path: Path) -> None:
     # A tab was drawn as one space: the columns of a list copied from a spreadsheet ran
     # together, each row's figures at another place, in the texts and in the table.
-    import re
 
-    from viewer.core.loading import load_document
 
     intro = ("The committee published the following figures for the provinces in its "
              "annual report on network construction and rural broadband coverage.\n")
     rows = [("Region", "Stations", "Share"), ("Hebei", "120000", "98%"),
             ("Yunnan", "4500", "71%"), ("Gansu", "800", "64%"), ("Tibet", "3512", "9%")]
     listing = "".join("\t".join(row) + "\n" for row in rows)
-    (tmp_path / "a.txt").write_text(intro + listing + "Other words in the first text.\n",
-                                    encoding="utf-8")
-    (tmp_path / "b.txt").write_text("A different opening line.\n" + intro + listing,
-                                    encoding="utf-8")
-    comparison = compare(*(load_document(str(tmp_path / name)) for name in ("a.txt", "b.txt")))
-    assert comparison.shared_phrases
-    path = tmp_path / "tabs.pdf"
-    write_pdf(comparison, path)
-    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
-                           check=True, capture_output=True, text=True).stdout
-    words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" '
-                       r'yMax="[\d.]+">([^<]*)</word>', boxes)
+    words = _words_on_page_two(_pdf_of_files(
+        tmp_path, intro + listing + "Other words in the first text.\n",
+        "A different opening line.\n" + intro + listing, "tabs.pdf"))
     cells = {cell for row in rows for cell in row}
     starts: dict[str, list[float]] = {}
-    for x0, word in words:
+    for x0, _, _, word in words:
         if word.rstrip("%") in {cell.rstrip("%") for cell in cells}:
             starts.setdefault(word.rstrip("%"), []).append(float(x0))
     for row in rows:  # the texts side by side and the table: both sides of each
@@ -580,34 +583,24 @@ def test_a_soft_hyphen_inside_a_word_is_not_drawn(tmp_path: Path) -> None:
     # Web pages hyphenate with soft hyphens (&shy;), invisible but where a line breaks at
     # them; the report's font drew each as a hyphen, so a copied passage read "inf-ormation
     # tech-nology" beside "information technology", as if the two texts differed there.
-    import re
 
-    from viewer.core.loading import load_document
 
     sentence = ("In the modern world network information technology has been fully "
                 "integrated into social production and daily life across the country")
     words = sentence.split(" ")
     hyphenated = [f"{word[:3]}\u00ad{word[3:]}" if len(word) > 6 else word for word in words]
-    (tmp_path / "a.txt").write_text("First.\n" + " ".join(words) + "\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Second.\n" + " ".join(hyphenated) + "\n",
-                                    encoding="utf-8")
-    comparison = compare(*(load_document(str(tmp_path / name)) for name in ("a.txt", "b.txt")))
-    assert comparison.shared_phrases
-    path = tmp_path / "shy.pdf"
-    write_pdf(comparison, path)
-    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
-                           check=True, capture_output=True, text=True).stdout
-    drawn = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" '
-                       r'yMax="[\d.]+">([^<]*)</word>', boxes)
+    drawn = _words_on_page_two(_pdf_of_files(
+        tmp_path, "First.\n" + " ".join(words) + "\n", "Second.\n" + " ".join(hyphenated) + "\n",
+        "shy.pdf"))
     widths: dict[str, list[float]] = {}
-    for x0, x1, word in drawn:
-        widths.setdefault(word, []).append(round(float(x1) - float(x0), 1))
+    for x0, _, x1, word in drawn:
+        widths.setdefault(word, []).append(round(x1 - x0, 1))
     for word in words:
         if len(word) > 6:
             # drawn whole in both texts, as wide in B as in A (in the columns, and smaller
             # in the table)
             assert all(widths[word].count(w) % 2 == 0 for w in widths[word]), (word, widths)
-    assert not [word for _, _, word in drawn if "\u00ad" in word or "-" in word]
+    assert not [word for _, _, _, word in drawn if "\u00ad" in word or "-" in word]
 
 
 @needs_poppler
@@ -615,26 +608,16 @@ def test_a_tabbed_row_whose_first_column_is_empty_keeps_its_place(tmp_path: Path
     # The texts side by side trimmed the blank space that opens a line, tabs too: a row
     # "\t4500\t71%" stood under "Region" and "Stations", one column to the left of where
     # the table of shared phrases (and the text) put it.
-    import re
 
-    from viewer.core.loading import load_document
 
     listing = ("The committee published the following figures for the provinces in its "
                "annual report on rural broadband.\nRegion\tStations\tShare\n"
                "Hebei\t120000\t98%\n\t4500\t71%\n")
-    (tmp_path / "a.txt").write_text(listing + "Other words in the first text.\n",
-                                    encoding="utf-8")
-    (tmp_path / "b.txt").write_text("A different opening line.\n" + listing, encoding="utf-8")
-    comparison = compare(*(load_document(str(tmp_path / name)) for name in ("a.txt", "b.txt")))
-    assert comparison.shared_phrases
-    path = tmp_path / "tabs.pdf"
-    write_pdf(comparison, path)
-    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
-                           check=True, capture_output=True, text=True).stdout
     lefts: dict[str, list[float]] = {}
-    for x0, word in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" '
-                               r'yMax="[\d.]+">([^<]*)</word>', boxes):
-        lefts.setdefault(word, []).append(float(x0))
+    for x0, _, _, word in _words_on_page_two(_pdf_of_files(
+            tmp_path, listing + "Other words in the first text.\n",
+            "A different opening line.\n" + listing, "tabs.pdf")):
+        lefts.setdefault(word, []).append(x0)
     assert len(lefts["4500"]) == len(lefts["Stations"]) == 4  # two columns, two table cells
     for under, over in zip(lefts["4500"], lefts["Stations"], strict=True):
         assert abs(under - over) < 0.5, (lefts["4500"], lefts["Stations"])
