@@ -167,6 +167,37 @@ def test_furniture_is_a_run_of_n_grams_above_the_cap_shorter_than_a_wide_copy() 
     assert furniture([600] * 26, 30, params).all()
 
 
+def test_a_long_passage_that_is_furniture_but_for_a_few_words_lists_no_pair() -> None:
+    # A series' footer and a disclaimer a fifth of the articles carry (too few of each
+    # series' to be its boilerplate): 52 words shared, which listed the pair by length
+    # alone, though only the words where the two meet are not the collection's furniture.
+    params = index_params(False, 1000)
+    footer = "Follow Highland Journal on WeChat and Weibo for more news."
+    disclaimer = ("Disclaimer: this article is reproduced from other media for the purpose of "
+                  "conveying more information, and does not mean that this website agrees "
+                  "with its views or is responsible for its authenticity; if there is any "
+                  "infringement please contact us for removal.")
+    text = f"{footer}\n\n{disclaimer}"
+    vocabulary = Vocabulary()
+    stream = tokenize(text, collection_normalizer(), vocabulary)
+    side = side_tokens(stream, (0, len(text)))
+    words = len(side)
+    assert words >= 50
+    # The footer's n-grams in its series' 70 articles, those across the two in 17, the
+    # disclaimer's in 250.
+    frequencies = [70] * 6 + [17] * 4 + [250] * (words - 14)
+    marked = furniture(frequencies, words, params)
+    assert np.count_nonzero(~marked) < 8
+    assert lists_its_pair(side, side, words, False, (), ())  # furniture not measured
+    assert not lists_its_pair(side, side, words, False, (), (), marked, marked)
+    # A copy of a whole article with that furniture at its end lists its pair.
+    story = " ".join(f"word{k}" for k in range(60))
+    copy = f"{story}\n\n{text}"
+    copied = side_tokens(tokenize(copy, collection_normalizer(), vocabulary), (0, len(copy)))
+    marked = furniture([2] * 60 + frequencies, len(copied), params)
+    assert lists_its_pair(copied, copied, len(copied), False, (), (), marked, marked)
+
+
 def test_grams_above_the_cap_pair_each_document_with_the_first_that_holds_them() -> None:
     passage = list(range(500, 530))  # a long passage in eight documents, over the cap of 3
     phrase = list(range(900, 905))   # a set phrase in the same eight: too short to count

@@ -160,12 +160,6 @@ def side_grams(stream: TokenStream, span: Span, n: int) -> np.ndarray:
     return gram_hashes(side_tokens(stream, span).ids, n)
 
 
-def needs_frequencies(short_words: int) -> bool:
-    """Whether a passage is short enough for its n-grams' document frequencies to matter:
-    for set phrasing, and for the furniture `lists_its_pair` measures it without."""
-    return short_words < 2 * FORMULATION_WORDS
-
-
 def furniture(frequencies: Sequence[int] | np.ndarray, tokens: int,
               params: IndexParams) -> np.ndarray:
     """Which of a passage side's `tokens` are the collection's furniture: the tokens of a
@@ -428,9 +422,13 @@ def lists_its_pair(side_x: TokenStream, side_y: TokenStream, short_words: int, c
     `needs_side_tokens`."""
     if short_words < MIN_PAIR_WORDS:
         return False
-    if not needs_side_tokens(short_words):
-        return True
     scale = CJK_CHARS_PER_WORD if cjk else 1.0
+    if not needs_side_tokens(short_words):
+        # Long enough by itself, unless it is the collection's furniture but for a few
+        # words: a disclaimer found in too many articles to pair them, a series' footer
+        # before it.
+        return not any(mask is not None and np.count_nonzero(~mask) / scale < MIN_PAIR_WORDS
+                       for mask in (furniture_x, furniture_y))
     if (figures is Figures.OTHER
             and _longest_common_run(side_x.ids, side_y.ids) / scale < MIN_PAIR_WORDS):
         return False

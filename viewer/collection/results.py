@@ -168,12 +168,12 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
             ) -> tuple[list[Passage], dict[tuple[int, Span], np.ndarray]]:
     """The aligned passages (rows of `raw`, their documents' indexes `xs`, `ys`) that are
     copies, not set phrasing nor a formula two copies meet by (see `passage_rules`), and
-    the furniture of the sides of the short ones ((document index, span) ->
+    the furniture of their sides ((document index, span) ->
     `passage_rules.furniture`). `cjk`: whether each document is in a CJK language."""
     n = params.n
     sides = {k: (rules.side_grams(streams[xs[k]], (row[2], row[3]), n),
                  rules.side_grams(streams[ys[k]], (row[4], row[5]), n))
-             for k, row in enumerate(raw) if rules.needs_frequencies(row[7])}
+             for k, row in enumerate(raw)}
     among = [g for pair in sides.values() for g in pair]
     frequencies = DocumentFrequencies.of(
         grams, n, among=np.unique(np.concatenate(among)) if among
@@ -181,12 +181,10 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     empty = np.zeros(0, dtype=np.int64)
     found = {k: (frequencies.of_grams(gx), frequencies.of_grams(gy))
              for k, (gx, gy) in sides.items()}
-    # Read by `lists_its_pair` where it reads the passage's tokens.
+    # Read by `lists_its_pair`.
     furniture = {}
     for k, (dfs_x, dfs_y) in found.items():
         row = raw[k]
-        if not rules.needs_side_tokens(row[7]):
-            continue
         for doc, span, dfs in ((xs[k], (row[2], row[3]), dfs_x), (ys[k], (row[4], row[5]), dfs_y)):
             furniture[(doc, span)] = rules.furniture(
                 dfs, len(rules.side_tokens(streams[doc], span)), params)

@@ -245,11 +245,15 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
         # What `passage_rules.lists_its_pair` reads, carried to where the boilerplate and
         # formulations it leaves out are known (`orient_passages`).
         columns["cjk"] = [pair_language(langs[row[0]], langs[row[1]]) in CJK for row in found]
-        sides = [(passage_rules.side_tokens(aligner.streams[row[0]], (row[2], row[3])),
-                  passage_rules.side_tokens(aligner.streams[row[1]], (row[4], row[5])))
-                 if passage_rules.needs_side_tokens(row[7]) else None for row in found]
-        columns["tokens_x"] = [_carried_tokens(pair[0]) if pair else [] for pair in sides]
-        columns["tokens_y"] = [_carried_tokens(pair[1]) if pair else [] for pair in sides]
+        # Every passage's tokens (its furniture is measured on them); the words, numbers
+        # and sentences of those `needs_side_tokens` reads.
+        tokens = [(passage_rules.side_tokens(aligner.streams[row[0]], (row[2], row[3])),
+                   passage_rules.side_tokens(aligner.streams[row[1]], (row[4], row[5])))
+                  for row in found]
+        sides = [pair if passage_rules.needs_side_tokens(row[7]) else None
+                 for pair, row in zip(tokens, found, strict=True)]
+        columns["tokens_x"] = [_carried_tokens(pair[0]) for pair in tokens]
+        columns["tokens_y"] = [_carried_tokens(pair[1]) for pair in tokens]
         # Read with the words themselves, which only this vocabulary has.
         columns["figures"] = [(passage_rules.passage_figures(*pair, vocabulary.keys,
                                                             texts[row[0]], texts[row[1]])
@@ -277,8 +281,7 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
             columns[side] = [
                 passage_rules.side_grams(hashed[row[num_at]],
                                          (row[start_at], row[start_at + 1]), n)
-                .view(np.int64).tolist() if passage_rules.needs_frequencies(row[7]) else []
-                for row in found]
+                .view(np.int64).tolist() for row in found]
         yield pa.RecordBatch.from_pydict(columns, schema=_PASSAGE_ARROW)
 
 
@@ -286,12 +289,12 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
 PASSAGE_COLUMNS = ("x", "y", "x0", "x1", "y0", "y1", "words", "short_words", "surplus")
 #: ... and, carried along to the pair listing, what tells whether it is enough to list its
 #: pair (`passage_rules.lists_its_pair`): whether the pair is CJK, the tokens of each
-#: side of a passage that `passage_rules.needs_side_tokens` reads (`_carried_tokens`; empty
-#: for the others), which of them are the collection's furniture (their indexes, see
-#: `passage_rules.furniture`), what the numbers of its two sides say (the value of
-#: `passage_rules.passage_figures`), whether it is a whole sentence on both sides, and the
-#: sentences around it (`passage_rules.AroundPassage`: the tokens of each side's outside
-#: it, empty where the tokens are not read, and the value of what their figures say).
+#: side of a passage (`_carried_tokens`), which of them are the collection's furniture
+#: (their indexes, see `passage_rules.furniture`), what the numbers of its two sides say
+#: (the value of `passage_rules.passage_figures`), whether it is a whole sentence on both
+#: sides, and the sentences around it (`passage_rules.AroundPassage`: the tokens of each
+#: side's outside it, empty where the tokens are not read, and the value of what their
+#: figures say).
 CARRIED = (*PASSAGE_COLUMNS, "cjk", "tokens_x", "tokens_y", "furniture_x", "furniture_y",
            "figures", "sentence", "beyond", "figures_around")
 
