@@ -432,6 +432,10 @@ def test_an_article_read_for_a_formulations_uses_steps_through_them(
 
     assert at_use(0)
     assert window.next_act.isEnabled() and window.prev_act.isEnabled()
+    # and say so: they step through uses, not shared passages
+    assert [a.toolTip() for a in (window.next_act, window.prev_act)] == [
+        "Next use of the formulation (F8, Alt+Down)",
+        "Previous use of the formulation (F7, Alt+Up)"]
     window.next_act.trigger()
     assert at_use(1)
     window.prev_act.trigger()
@@ -439,6 +443,7 @@ def test_an_article_read_for_a_formulations_uses_steps_through_them(
     assert at_use(len(spans) - 1)
     window.show_collection_page()
     assert not window.next_act.isEnabled() and not window.statusBar().currentMessage()
+    assert window.next_act.toolTip() == "Next shared passage (F8, Alt+Down)"
 
 
 def test_an_undated_collection_says_it_has_no_timeline_instead_of_an_empty_chart(

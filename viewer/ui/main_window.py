@@ -75,6 +75,12 @@ MATCHES_HEIGHT, SETTINGS_HEIGHT = 520, 220
 OPEN_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;"
                "All files (*)")
 MIN_ZOOM, MAX_ZOOM = -6, 20
+#: What Next and Previous say (text, tooltip): they step through a pair's shared passages,
+#: or through the uses of a formulation highlighted in an article read alone.
+STEP_PASSAGES = (("&Next passage", "Next shared passage (F8, Alt+Down)"),
+                 ("&Previous passage", "Previous shared passage (F7, Alt+Up)"))
+STEP_USES = (("&Next use", "Next use of the formulation (F8, Alt+Down)"),
+             ("&Previous use", "Previous use of the formulation (F7, Alt+Up)"))
 #: Why a pair read from a collection shows more passages than its Pairs tab lists.
 LISTED_TIP = (f"The collection lists a pair's passages of {MIN_PAIR_WORDS} words or more, "
               "less set phrasing and each series' boilerplate, and counts its shares and "
@@ -203,10 +209,11 @@ class MainWindow(QMainWindow):
                                       lambda: self.collection.export("pdf"))
         quit_act = act("&Quit", self.close, [key.Quit])
         self.find_act = act("&Find…", self.finder.open, [key.Find])
-        self.next_act = act("&Next passage", self.action_next_passage, ["F8", "Alt+Down"],
-                            "Next shared passage (F8, Alt+Down)", sp.SP_ArrowDown)
-        self.prev_act = act("&Previous passage", self.action_previous_passage, ["F7", "Alt+Up"],
-                            "Previous shared passage (F7, Alt+Up)", sp.SP_ArrowUp)
+        (next_text, next_tip), (prev_text, prev_tip) = STEP_PASSAGES
+        self.next_act = act(next_text, self.action_next_passage, ["F8", "Alt+Down"],
+                            next_tip, sp.SP_ArrowDown)
+        self.prev_act = act(prev_text, self.action_previous_passage, ["F7", "Alt+Up"],
+                            prev_tip, sp.SP_ArrowUp)
         self.link_act = act("&Link scrolling", self.action_link_toggled,
                             tip="Keep matched passages level while scrolling")
         self.link_act.setCheckable(True)
@@ -789,10 +796,14 @@ class MainWindow(QMainWindow):
             act.setEnabled(has)
         # Stepping through passages (or an article's uses) needs some: with none, F7/F8
         # would do nothing.
+        uses = not self.showing_collection and self._stepping_uses()
         passages = has and bool(self.rendered and self.rendered.comparison.shared_phrases) \
-            or not self.showing_collection and self._stepping_uses()
-        for act in (self.next_act, self.prev_act):
+            or uses
+        for act, (text, tip) in zip((self.next_act, self.prev_act),
+                                    STEP_USES if uses else STEP_PASSAGES, strict=True):
             act.setEnabled(passages)
+            act.setText(text)
+            act.setToolTip(tip)
         self.find_act.setEnabled(not self.showing_collection)
         data = self.collection.data
         for act in (self.collection_html_act, self.collection_pdf_act):
