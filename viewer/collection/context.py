@@ -25,7 +25,8 @@ articles, and so which of its figures cannot apply.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -43,6 +44,9 @@ from viewer.core.normalize import Normalizer
 from viewer.core.settings import Settings
 from viewer.core.slogans import phrase_key
 from viewer.core.tokenize import Vocabulary, tokenize
+
+#: A pair's listed passages, as `CollectionStore.pair_passages` reads them.
+PairPassages = Callable[[str, str], list[dict[str, Any]]]
 
 
 class _Occurrences:
@@ -144,11 +148,14 @@ def _context(comparison: Comparison, store: CollectionStore, watchlist: Sequence
     ids = [None if article is None else article.id for article in articles]
     dates = {d.id: d.date for d in docs}
     clusters = store.clusters()
+    # Every passage of A in one cluster asks for the same pairs: each is read once.
+    pair_passages = functools.cache(store.pair_passages)
     phrases: list[dict[str, Any] | None] = []
     for phrase in comparison.shared_phrases:
         spans = tuple(span if article is None else article.span(span)
                       for article, span in zip(articles, (phrase.a, phrase.b), strict=True))
-        phrases.append(_cluster_of(clusters, ids, (spans[0], spans[1]), dates, store))
+        phrases.append(_cluster_of(clusters, ids, (spans[0], spans[1]), dates,
+                                   pair_passages))
     return {"collection": {"store": store.path, "documents": total, "a": ids[0], "b": ids[1]},
             "slogans": slogans, "shared_phrases": phrases,
             "languages": sorted({d.language for d in docs})}
@@ -168,7 +175,7 @@ def _watched_entries(comparison: Comparison, store: CollectionStore, watchlist: 
 
 def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],
                 spans: tuple[Span, Span], dates: dict[str, str],
-                store: CollectionStore) -> dict[str, Any] | None:
+                pair_passages: PairPassages) -> dict[str, Any] | None:
     """The cluster holding this passage of A (or of B), if it reaches other articles.
 
     Clusters may nest: a reprint of A whole is one cluster, and a paragraph of A that B
@@ -189,7 +196,7 @@ def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],
             best, best_fit = cluster, (sides, closeness)
     if best is None:
         return None
-    members = _carriers(store, best, ids, spans)
+    members = _carriers(pair_passages, best, ids, spans)
     others = members - {i for i in ids if i is not None}
     if not others:
         return None
@@ -202,8 +209,8 @@ def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],
             "articles": sorted(others, key=in_time)}
 
 
-def _carriers(store: CollectionStore, cluster: dict[str, Any], ids: list[str | None],
-              spans: tuple[Span, Span]) -> set[str]:
+def _carriers(pair_passages: PairPassages, cluster: dict[str, Any],
+              ids: list[str | None], spans: tuple[Span, Span]) -> set[str]:
     """The articles of `cluster` that carry the passage at `spans` of A and B (`ids`, None
     for a text that is none of the collection's articles): those of A and B in it, and
     the others that a pair of the collection links to this stretch of A or of B. A
@@ -214,7 +221,7 @@ def _carriers(store: CollectionStore, cluster: dict[str, Any], ids: list[str | N
     linked = {other for doc, span in zip(ids, spans, strict=True) if doc in ours
               for other in members - ours
               if any(_same_stretch(span, passage["a"])
-                     for passage in store.pair_passages(doc, other))}
+                     for passage in pair_passages(doc, other))}
     return ours | linked
 
 
