@@ -29,7 +29,7 @@ from targets import TARGETS, TIME_LIMIT, TRIED, inputs  # noqa: E402
 def run_hypothesis(name: str, examples: int) -> str | None:
     target, kind = TARGETS[name]
 
-    @settings(max_examples=examples, deadline=TIME_LIMIT * 1000, database=None,
+    @settings(max_examples=examples, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(inputs(kind))
     def run(data: bytes) -> None:
