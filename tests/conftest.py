@@ -1,6 +1,7 @@
 """Test set-up: Qt runs offscreen (set before any Qt import), the user's configuration
 folder is swapped for a temporary one (so no test, and no command a test starts, can write
-the real settings or recent files), and fixture paths."""
+the real settings or recent files), hypothesis without its wall-clock deadline, and fixture
+paths."""
 
 import atexit
 import os
@@ -9,6 +10,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+#: Hypothesis fails an example that runs over 200 ms of wall time, and again as "flaky" when
+#: its rerun is quick: on a busy CI machine that is noise, not a finding. The property tests
+#: check results; the loaders' fuzz test bounds CPU time itself.
+settings.register_profile("tandem", deadline=None)
+settings.load_profile("tandem")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 #: Set before Qt looks: QStandardPaths reads XDG_CONFIG_HOME, and child processes inherit it.
