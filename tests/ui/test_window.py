@@ -191,6 +191,31 @@ def test_drop_one_file_replaces_that_side(make_window, qtbot, tmp_path) -> None:
     assert window.rendered.comparison.document_b.name == "other.txt"
 
 
+def drop_target(widget):  # type: ignore[no-untyped-def]
+    """The widget a drag over `widget` is delivered to, found as Qt finds it: the first
+    one accepting drops from there up to the window."""
+    while not widget.acceptDrops() and not widget.isWindow():
+        widget = widget.parentWidget()
+    return widget
+
+
+def test_a_file_dropped_on_a_panes_header_or_strip_replaces_that_pane(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = opened(make_window, qtbot, tmp_path)
+    other = tmp_path / "other.txt"
+    other.write_text("Entirely different words about glaciers, moss and reindeer herding "
+                     "in the far north during a long polar night.", encoding="utf-8")
+    old_b = window.documents[1]
+    drop(drop_target(window.panes[0].header), [other])
+    qtbot.waitUntil(lambda: window.documents[0].name == "other.txt")
+    assert window.documents[1] is old_b
+    wait_rendered(qtbot, window)
+    drop(drop_target(window.panes[1].overview), [tmp_path / "harbour_a.txt"])
+    qtbot.waitUntil(lambda: window.documents[1].name == "harbour_a.txt")
+    assert window.documents[0].name == "other.txt"
+    wait_rendered(qtbot, window)
+
+
 def test_drop_two_files_replaces_both(make_window, qtbot, tmp_path) -> None:
     window = make_window()
     window.action_try_sample()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -51,11 +51,29 @@ def text_pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[str]:
+def dropped_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
     mime = event.mimeData()
     if not mime.hasUrls():
         return []
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+def accept_file_drag(event: QDragEnterEvent | QDragMoveEvent) -> None:
+    """Take a drag that carries local files; let any other go on."""
+    if dropped_paths(event):
+        event.acceptProposedAction()
+    else:
+        event.ignore()
+
+
+def take_file_drop(event: QDropEvent, files_dropped: SignalInstance) -> None:
+    """Emit the local files a drop carries through `files_dropped`."""
+    paths = dropped_paths(event)
+    if paths:
+        event.acceptProposedAction()
+        files_dropped.emit(paths)
+    else:
+        event.ignore()
 
 
 class TextView(QPlainTextEdit):
@@ -117,24 +135,13 @@ class TextView(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        if dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_file_drag(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt override)
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_file_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
-        paths = dropped_paths(event)
-        if paths:
-            event.acceptProposedAction()
-            self.files_dropped.emit(paths)
-        else:
-            event.ignore()
+        take_file_drop(event, self.files_dropped)
 
 
 class Pane(QWidget):
@@ -179,6 +186,9 @@ class Pane(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(body, 1)
         self.set_title(None)
+        # A file dropped on the header or the overview strip is for this pane too: left to
+        # the window, it would replace whichever side was empty or else B.
+        self.setAcceptDrops(True)
 
         self.view.activated.connect(self._on_view_activated)
         self.view.files_dropped.connect(self.files_dropped)
@@ -375,6 +385,15 @@ class Pane(QWidget):
     def _on_flash_end(self) -> None:
         self._flashing = False
         self._update_extra()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        accept_file_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt override)
+        accept_file_drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        take_file_drop(event, self.files_dropped)
 
     def _on_view_activated(self, position: int) -> None:
         if self.document is not None:
