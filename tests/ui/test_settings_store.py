@@ -124,3 +124,25 @@ def test_tests_never_touch_the_users_settings() -> None:
     # tests/conftest.py points XDG_CONFIG_HOME at a temporary folder before Qt starts.
     assert default_path().is_relative_to(os.environ["XDG_CONFIG_HOME"])
     assert not default_path().is_relative_to(Path.home() / ".config")
+
+
+def test_a_value_out_of_range_costs_that_value_only(tmp_path: Path) -> None:
+    # A hand edit (or another version's range): the watch-list and the other settings stay,
+    # and are not overwritten with defaults at the next save.
+    store = _store(tmp_path, '[compare]\nsettings={"min_words": 0, "stemming": true, '
+                             '"slogan_max_words": 99, "watchlist": ["ferry timetable"]}\n')
+    settings = store.load_settings()
+    assert settings.watchlist == ("ferry timetable",) and settings.stemming
+    assert settings.min_words == Settings().min_words
+    assert settings.slogan_max_words == Settings().slogan_max_words
+    assert "min_words must be from 1 to 200" in store.notice
+
+
+def test_saved_slogan_bounds_that_contradict_each_other_fall_back_alone(
+        tmp_path: Path) -> None:
+    store = _store(tmp_path, '[compare]\nsettings={"slogan_min_words": 9, '
+                             '"slogan_max_words": 4, "max_themes": 7}\n')
+    settings = store.load_settings()
+    assert settings.max_themes == 7
+    assert settings.slogan_min_words <= settings.slogan_max_words
+    assert "slogan_min_words must not exceed" in store.notice

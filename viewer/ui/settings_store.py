@@ -20,8 +20,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from viewer.core.errors import TandemError
-from viewer.core.settings import Settings
+from viewer.core.settings import DECLARED, SettingError, Settings, checked_settings
 
 ORGANIZATION = "Tandem"
 APPLICATION = "Tandem"
@@ -91,11 +90,30 @@ class SettingsStore:
                 data = json.loads(data)
             except ValueError:
                 data = None
-        try:
-            return Settings.from_dict(data)  # type: ignore[arg-type]
-        except TandemError as exc:
-            self._unreadable(str(exc))
+        if not isinstance(data, dict):
+            self._unreadable("compare/settings is not a mapping of names to values")
             return Settings()
+        return self._settings_kept(data)
+
+    def _settings_kept(self, data: dict[str, Any]) -> Settings:
+        """The saved settings, each value that fails its check (a hand edit, another
+        version's range) dropped alone: one bad number must not cost the watch-list, which
+        the next save would then overwrite with the defaults."""
+        values: dict[str, Any] = {}
+        for declared in DECLARED:
+            if declared.name in data:
+                try:
+                    values[declared.name] = declared.checked(data[declared.name])
+                except SettingError as exc:
+                    self._unreadable(str(exc))
+        while True:
+            try:
+                return checked_settings(values)
+            except SettingError as exc:  # two values that contradict each other
+                self._unreadable(str(exc))
+                if exc.declared is None or exc.declared.name not in values:
+                    return Settings(watchlist=values.get("watchlist", ()))
+                del values[exc.declared.name]
 
     def recent(self) -> list[tuple[str, str]]:
         pairs = self._values.get("recent/pairs", [])
