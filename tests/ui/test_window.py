@@ -6,9 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QTextCharFormat
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QPalette,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.present.test_present_palette import _contrast
 from tests.ui.articles import PASSAGE, SLOGAN, article_a, article_b, write_pair
 from tests.ui.conftest import wait_rendered
 
@@ -459,3 +467,34 @@ def test_a_recent_pair_whose_file_is_gone_is_shown_missing_and_not_offered(
     write_pair(tmp_path)
     window.on_recent_menu()
     assert all(action.isEnabled() for action in window.recent_menu.actions())
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
+                         (QPalette.ColorRole.WindowText, "#e0e0e0"),
+                         (QPalette.ColorRole.Base, "#1e1e1e"),
+                         (QPalette.ColorRole.Text, "#e0e0e0"),
+                         (QPalette.ColorRole.Button, "#353535"),
+                         (QPalette.ColorRole.ButtonText, "#e0e0e0")):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def test_the_settings_problem_reads_on_a_dark_palette(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.setPalette(dark_palette())
+    panel = window.settings_panel
+    panel.widgets["slogan_min_words"].setValue(6)
+    panel.widgets["slogan_max_words"].setValue(3)
+    panel.apply_now()
+    assert not panel.problem.isHidden()
+    panel.problem.ensurePolished()
+    said = panel.problem.palette().color(QPalette.ColorRole.WindowText).name()
+    behind = panel.palette().color(QPalette.ColorRole.Window).name()
+    assert _contrast(said, behind) >= 4.5, (said, behind)
+    window.setPalette(QPalette())  # and back on a light one
+    panel.problem.ensurePolished()
+    said = panel.problem.palette().color(QPalette.ColorRole.WindowText).name()
+    behind = panel.palette().color(QPalette.ColorRole.Window).name()
+    assert _contrast(said, behind) >= 4.5, (said, behind)

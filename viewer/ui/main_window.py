@@ -621,6 +621,7 @@ class MainWindow(QMainWindow):
         scheme = scheme_for(self.palette())
         for pane in self.panes:
             pane.set_scheme(scheme)
+        self.settings_panel.set_scheme(scheme)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.PaletteChange:

@@ -12,6 +12,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from viewer.core.settings import DECLARED, Declared, SettingError, Settings, checked_settings
+from viewer.present.marks import MarkKind
+from viewer.ui.colors import LIGHT, Scheme
 from viewer.ui.named import named
 
 #: Wait this long after the last change before recomputing, so a spin-box drag is one request.
@@ -67,7 +69,7 @@ class SettingsPanel(QWidget):
                 form.addRow(declared.label, editor)
         # Why the values shown are not in force, when two of them contradict each other.
         self.problem = named(QLabel(wordWrap=True), "settings_problem")
-        self.problem.setStyleSheet("color: #b00020")
+        self.set_scheme(LIGHT)
         self.problem.hide()
         form.addRow(self.problem)
         self.show_settings(settings)
@@ -78,6 +80,10 @@ class SettingsPanel(QWidget):
                 editor.toggled.connect(self._timer.start)
             else:
                 editor.valueChanged.connect(self._timer.start)
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        """Say problems in the scheme's red: a fixed dark red is unreadable on a dark panel."""
+        self.problem.setStyleSheet(f"color: {scheme.marks[MarkKind.DELETED].name()}")
 
     def show_settings(self, settings: Settings) -> None:
         self._base = settings
