@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QMessageBox, QToolTip
 
+from tests.present.test_present_palette import _contrast
 from tests.ui.articles import SLOGAN, write_pair
 from tests.ui.conftest import wait_rendered
 from tests.ui.test_window import format_at, opened
@@ -182,3 +185,29 @@ def test_long_file_names_never_widen_the_window(make_window, qtbot, tmp_path) ->
         assert header.fontMetrics().horizontalAdvance(header.text()) <= header.width()
     # The window can be narrower than most screens, whichever page it shows.
     assert window.minimumSizeHint().width() <= 900
+
+
+def test_word_differences_in_a_passages_tooltip_read_on_a_dark_tooltip(  # type: ignore[no-untyped-def]
+        make_window, qtbot, tmp_path) -> None:
+    a, b = write_pair(tmp_path)
+    b.write_text(b.read_text(encoding="utf-8").replace("binding timetable", "firm timetable"),
+                 encoding="utf-8")
+    window = make_window()
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    comparison = window.rendered.comparison
+    row = next(n for n, p in enumerate(comparison.shared_phrases) if p.differences)
+    model = window.side_panel.phrases.model()
+    light = QToolTip.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.ToolTipBase, QColor("#31363b"))
+    dark.setColor(QPalette.ColorRole.ToolTipText, QColor("#eff0f1"))
+    for palette in (dark, light):
+        QToolTip.setPalette(palette)
+        try:
+            tip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+        finally:
+            QToolTip.setPalette(light)
+        colours = re.findall(r"color:(#[0-9a-fA-F]{6})", tip)
+        behind = palette.color(QPalette.ColorRole.ToolTipBase).name()
+        assert colours and all(_contrast(c, behind) >= 4.5 for c in colours), (colours, behind)

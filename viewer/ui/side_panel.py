@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -26,13 +27,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer.core.model import Comparison, SharedPhrase, Slogan
 from viewer.core.settings import watchlist_phrases
-from viewer.present.palette import LIGHT
+from viewer.present.palette import DARK, LIGHT, Palette
 from viewer.present.theme_note import closest_only_mark, closest_only_note
 from viewer.present.wording import SloganTally, slogan_tally
 
@@ -58,9 +60,18 @@ def differences_text(phrase: SharedPhrase, text_a: str, text_b: str) -> str:
     return "; ".join(parts) or "edited"
 
 
-def differences_tip(phrase: SharedPhrase, text_a: str, text_b: str, limit: int = 600) -> str:
+def tip_colours() -> Palette:
+    """The light or dark colours, as the tooltips' background is: the light red and green
+    of word changes are unreadable on a dark desktop's dark tooltips."""
+    background = QToolTip.palette().color(QPalette.ColorRole.ToolTipBase)
+    return DARK if background.lightness() < 128 else LIGHT
+
+
+def differences_tip(phrase: SharedPhrase, text_a: str, text_b: str, limit: int = 600,
+                    colours: Palette = LIGHT) -> str:
     """A passage's tooltip: both versions, word changes marked (A's deleted words struck
-    red, B's inserted words green), as rich text so Qt wraps it to a readable width."""
+    red, B's inserted words green, in `colours`), as rich text so Qt wraps it to a
+    readable width."""
     def marked(text: str, span: tuple[int, int], changes: list[tuple[int, int]],
                colour: str, strike: bool) -> str:
         out, at = [], span[0]
@@ -77,9 +88,9 @@ def differences_tip(phrase: SharedPhrase, text_a: str, text_b: str, limit: int =
         return "".join(out)
 
     a = marked(text_a, phrase.a, [d.a for d in phrase.differences if d.a[1] > d.a[0]],
-               LIGHT.deleted, True)
+               colours.deleted, True)
     b = marked(text_b, phrase.b, [d.b for d in phrase.differences if d.b[1] > d.b[0]],
-               LIGHT.inserted, False)
+               colours.inserted, False)
     state = "identical" if phrase.exact else f"{len(phrase.differences)} word changes"
     return f"<p><b>{phrase.words} words, {state}</b></p><p><b>A:</b> {a}</p><p><b>B:</b> {b}</p>"
 
@@ -373,7 +384,7 @@ class SidePanel(QTabWidget):
             return differences_text(p, text_a, text_b)
 
         def phrase_tip(row: int) -> str:
-            return differences_tip(phrases[row], text_a, text_b)
+            return differences_tip(phrases[row], text_a, text_b, colours=tip_colours())
 
         def slogan_cell(row: int, column: int) -> Any:
             s = slogans[row]
