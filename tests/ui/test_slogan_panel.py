@@ -232,3 +232,20 @@ def test_a_watch_list_phrase_keeps_its_mark_in_a_narrow_slogans_tab(make_window,
     shown = table.fontMetrics().elidedText(text, table.textElideMode(), room)
     assert shown.endswith("(watch-list)")
     assert "(watch-list)" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_tab_leaves_the_match_tables_and_the_watch_list(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A reader on the keyboard must get past the panel: Tab went from cell to cell of a
+    # table whose rows are chosen whole, and typed a tab into the watch-list.
+    window = _opened(make_window, qtbot, tmp_path)
+    window.activateWindow()
+    panel = window.side_panel
+    for tab, widget in ((0, panel.phrases), (1, panel.slogans), (2, panel.themes),
+                        (1, panel.watch_edit)):
+        panel.setCurrentIndex(tab)
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        typed = panel.watch_edit.toPlainText()
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+        assert not widget.hasFocus(), widget.objectName()
+        assert panel.watch_edit.toPlainText() == typed

@@ -198,6 +198,9 @@ def _table(name: str) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
+    # Rows are chosen whole (arrows move between them): Tab leaves the table rather than
+    # walk its cells, or the keyboard never gets past the panel.
+    table.setTabKeyNavigation(False)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -242,6 +245,7 @@ class SidePanel(QTabWidget):
         self.watch_edit.setPlaceholderText("Your own phrases to watch, one per line; "
                                            "variants after a phrase: a | b; # a comment")
         self.watch_edit.setMaximumHeight(90)
+        self.watch_edit.setTabChangesFocus(True)  # a phrase holds no tab; Tab moves on
         apply_watch = QPushButton("Save watch-list")
         apply_watch.setObjectName("watchlist_save")
         apply_watch.clicked.connect(self._on_watch_saved)
