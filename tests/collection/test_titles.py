@@ -36,3 +36,27 @@ def test_titles_leave_out_the_control_characters_a_text_or_a_given_title_has(
     assert "\ufffd" not in page and "Harbour news" in page
     window = load(str(store_path))
     assert {ident: window.title(ident) for ident in expected} == expected
+
+
+def test_titles_leave_out_terminal_escape_sequences_and_the_texts_keep_them(
+        tmp_path: Path) -> None:
+    # Text captured from a terminal: colour codes, and a link as a terminal writes one.
+    coloured = "\x1b[1mBreaking news\x1b[0m: the \x1b[38;5;196mferry\x1b[m is late\n\n" + BODY
+    linked = "\x1b]8;;https://example.org\x07Harbour\x1b]8;;\x1b\\ notice\n\n" + BODY
+    rows = [{"id": "coloured", "series": "s", "date": "2021-03-01", "text": coloured},
+            {"id": "linked", "series": "s", "date": "2021-03-02", "text": linked},
+            {"id": "given", "series": "s", "date": "2021-03-03",
+             "title": "\x1b[4mGiven\x1b[24m title", "text": "Other headline\n\n" + BODY}]
+    source = tmp_path / "rows.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    store_path = tmp_path / "store.sqlite"
+    with CollectionStore.create_or_open(store_path) as store:
+        add_sources(store, [source], workers=1)
+        report = with_titles(store.report(), store.text, stored_titles(store))
+        texts = {ident: store.text(ident) for ident in ("coloured", "linked")}
+    expected = {"coloured": "Breaking news: the ferry is late", "linked": "Harbour notice",
+                "given": "Given title"}
+    assert {d["id"]: d["title"] for d in report["documents"]} == expected
+    assert load(str(store_path)).title("coloured") == expected["coloured"]
+    # Only the titles: the texts, which every offset points into, are as given.
+    assert texts == {"coloured": coloured, "linked": linked}

@@ -95,9 +95,17 @@ _FIRST_LINE = re.compile(r"[^\s\ufeff][^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*"
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
+# A terminal's escape sequences (ECMA-48) in text captured from one: a control sequence
+# ("\x1b[1m", "\x9b0m"), whose parameters are printable and would stay once the ESC went,
+# and an operating system command ("\x1b]8;;URL\x07", a link), ended by BEL or ST.
+_TERMINAL_ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]"
+                              r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+
+
 def without_controls(text: str) -> str:
-    """`text` without its control characters (white space kept)."""
-    return _CONTROL.sub("", text)
+    """`text` without its control characters and terminal escape sequences (white space
+    kept)."""
+    return _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text))
 
 
 def first_line(text: str) -> str:
