@@ -617,7 +617,6 @@ def test_a_pair_opened_from_the_collection_lists_the_formulations_it_uses(
     table = panel.slogans
     metrics = QFontMetrics(table.font())
     assert metrics.horizontalAdvance(cell.data()) < table.columnWidth(4)
-    assert not table.wordWrap()
     assert all(table.rowHeight(k) <= table.verticalHeader().defaultSectionSize()
                for k in range(table.model().rowCount()))
     # Two articles opened otherwise are two texts: the collection's phrases are not looked up.

@@ -249,3 +249,28 @@ def test_tab_leaves_the_match_tables_and_the_watch_list(make_window, qtbot, tmp_
         QTest.keyClick(widget, Qt.Key.Key_Tab)
         assert not widget.hasFocus(), widget.objectName()
         assert panel.watch_edit.toPlainText() == typed
+
+
+def test_a_slogan_longer_than_its_column_is_shown_whole_on_more_lines(
+        make_window, qtbot, tmp_path: Path) -> None:
+    # Shortened in its middle ("the silver tide … many councils"), a long slogan could not
+    # be read but by hovering over it.
+    window = _opened(make_window, qtbot, tmp_path)
+    panel = window.side_panel
+    panel.setCurrentIndex(1)
+    panel.watch_edit.setPlainText(f"the {BOTH} of the nine towns and their many councils "
+                                  "and harbours along the northern coast")
+    panel._on_watch_saved()
+    wait_rendered(qtbot, window)
+    table = panel.slogans
+    row = next(i for i, s in enumerate(window.rendered.comparison.slogans) if s.watchlist)
+    index = table.model().index(row, 0)
+    short = table.model().index(next(i for i in range(table.model().rowCount()) if i != row), 0)
+    room = table.visualRect(index).width() - 40  # less the check box and margins
+    metrics = table.fontMetrics()
+    assert metrics.horizontalAdvance(index.data()) > 2 * room  # three lines at least
+    wrapped = metrics.boundingRect(0, 0, room, 10_000, Qt.TextFlag.TextWordWrap, index.data())
+    assert table.wordWrap()
+    assert table.rowHeight(row) >= wrapped.height()
+    # A phrase of one line keeps a row of one line.
+    assert table.rowHeight(short.row()) < wrapped.height()

@@ -208,8 +208,8 @@ def _table(name: str) -> QTableView:
 
 
 def _wrap_rows(table: QTableView, wrapped: bool) -> None:
-    """With the collection's figures, which run longer than their column: rows grow to show
-    them whole, on as many lines as they need (`wrapped`); without, rows of one line."""
+    """Rows grow to show their cells whole, on as many lines as they need (`wrapped`: a
+    long slogan, the collection's figures of a shared phrase), else rows of one line."""
     table.setWordWrap(wrapped)
     table.verticalHeader().setSectionResizeMode(
         QHeaderView.ResizeMode.ResizeToContents if wrapped
@@ -236,8 +236,9 @@ class SidePanel(QTabWidget):
         self._slogans_shown: Sequence[Slogan] = ()
         self.phrases = _table("phrases_table")
         self.slogans = _table("slogans_table")
-        # A phrase too long for its column loses its middle, not its end: there a watched
-        # phrase says "(watch-list)".
+        # A phrase too long for its column goes on to more lines (`_set`), read whole; a
+        # word too long for one loses its middle, not its end: there a watched phrase says
+        # "(watch-list)".
         self.slogans.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.themes = _table("themes_table")
         self.watch_edit = QPlainTextEdit()
@@ -458,9 +459,10 @@ class SidePanel(QTabWidget):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             for column in range(1, model.columnCount()):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-            # The collection's figures, short, take what they need like the counts: rows
-            # stay one line (wrapped, whole labels made each row four lines high).
-            _wrap_rows(table, False)
+            # The collection's figures, short, take what they need like the counts, on one
+            # line (wrapped, whole labels made each row four lines high); a long phrase
+            # wraps, as a slogan shortened is one a reader cannot read.
+            _wrap_rows(table, True)
         else:
             for column, width in enumerate((52, 52, 52)):
                 table.setColumnWidth(column, width)
