@@ -203,19 +203,30 @@ def passage_twice_store(tmp_path: Path) -> str:
 
 def test_a_source_carrying_a_clusters_text_twice_is_read_beside_another_article(
         make_window, qtbot, passage_twice_store: str) -> None:  # type: ignore[no-untyped-def]
+    # Each row is read at its own copy of the text, beside an article that shares that
+    # copy: the source's second row opened beside "later1" at the first copy, which that
+    # row is not, and "later2"'s row at the first copy, which "later2" does not share.
     window = open_collection(make_window, qtbot, passage_twice_store)
     tree = window.collection.view.clusters_tree
     cluster = tree.topLevelItem(0)
     rows = [cluster.child(k).data(0, Qt.ItemDataRole.UserRole + 1)[1]
             for k in range(cluster.childCount())]
-    assert rows[:2] == ["twice", "twice"]  # the case: the source's two passages lead
-    for row in (0, 1):
+    assert rows == ["twice", "twice", "later1", "later2"]  # the source's two copies lead
+    spans = {doc: [tuple(p["span"]) for p in window.collection.data.clusters[0]["passages"]
+                   if p["doc"] == doc] for doc in rows}
+    first, second = sorted(spans["twice"])
+    for row, partner, at in ((0, "later1", first), (1, "later2", second),
+                             (2, "later1", first), (3, "later2", second)):
         before = window.rendered
         tree.itemClicked.emit(cluster.child(row), 0)
         qtbot.waitUntil(lambda before=before: window.rendered is not before and not window.busy,
                         timeout=30000)
         ids = window.collection.pair_ids(*window.documents)
-        assert ids == ("twice", "later1")
+        assert ids == ("twice", partner), row
+        active = window.active_phrase
+        assert active is not None, row
+        shown = window.rendered.comparison.shared_phrases[active].a
+        assert shown[0] < at[1] and at[0] < shown[1], row
         window.back_act.trigger()
     # Nor is an article ever compared with itself, whoever asks.
     shown = list(window.documents)

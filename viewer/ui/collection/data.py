@@ -127,10 +127,34 @@ class CollectionData:
                 return {(tuple(p[first]), tuple(p[second])) for p in pair.passages}
         return set()
 
+    def cluster_reading(self, source: str, doc: str, span: tuple[int, int],
+                        others: Iterable[str], at_source: tuple[int, int]
+                        ) -> tuple[str, tuple[int, int]] | None:
+        """Where a cluster's row (`doc`'s passage at `span`) is read: the article beside
+        the cluster's `source` and the source's passage to show. An article carrying the
+        text twice, in two settings, shares each copy with other articles: another
+        article's row shows the source's passage its pair lists with this one's (else
+        `at_source`, the source's first); a row of the source itself, its passage beside
+        the first of `others` (the other articles, in date order) whose pair lists it
+        (else the first of them). None when no other article carries the text."""
+        if doc != source:
+            paired = (at for at, other in self.listed_passages(source, doc)
+                      if _overlap(other, span))
+            return doc, next(paired, at_source)
+        others = list(others)
+        sharing = (other for other in others
+                   if any(_overlap(at, span) for at, _ in self.listed_passages(source, other)))
+        partner = next(sharing, others[0] if others else None)
+        return (partner, span) if partner is not None else None
+
     def clusters_at(self, doc_id: str, span: tuple[int, int]) -> list[dict[str, Any]]:
         """The clusters with a passage of `doc_id` overlapping `span`."""
         return [c for c in self.clusters for p in c.get("passages") or ()
                 if p.get("doc") == doc_id and p["span"][0] < span[1] and span[0] < p["span"][1]]
+
+
+def _overlap(a: tuple[int, int] | list[int], b: tuple[int, int] | list[int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def load(store_path: str, name: str = "") -> CollectionData:

@@ -566,7 +566,7 @@ class CollectionView(QWidget):
                     "source" if member.is_source else "",
                     f"{member.span[0]}–{member.span[1]}", ""])
                 child.setToolTip(0, data.title(member.doc))
-                child.setData(0, TARGET_ROLE, (source, member.doc, at_source))
+                child.setData(0, TARGET_ROLE, (source, member.doc, member.span, at_source))
                 if member.is_source:
                     font = child.font(0)
                     font.setBold(True)
@@ -755,16 +755,16 @@ class CollectionView(QWidget):
 
     def _on_cluster_member(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         target = item.data(0, TARGET_ROLE)
-        if not target:
+        if not target or self.data is None:
             return
-        source, doc, at_source = target
-        if doc == source:
-            # The source itself (any of its passages): read it beside the next article
-            # carrying the text, never beside itself.
-            doc = _other_article(item.parent(), source)
-            if doc is None:
-                return
-        self.passage_requested.emit(source, doc, *at_source)
+        source, doc, span, at_source = target
+        # The source itself is read beside another article carrying the text, never
+        # beside itself.
+        reading = self.data.cluster_reading(source, doc, span,
+                                            _other_articles(item.parent(), source), at_source)
+        if reading is not None:
+            partner, (start, end) = reading
+            self.passage_requested.emit(source, partner, start, end)
 
 
 def _checked_bound(field: QLineEdit) -> str:
@@ -778,14 +778,13 @@ def _checked_bound(field: QLineEdit) -> str:
     return bound or ""
 
 
-def _other_article(cluster: QTreeWidgetItem | None, source: str) -> str | None:
-    """The first article of a cluster's rows that is not `source` (an article may carry
-    the cluster's text twice, as two rows), else None."""
+def _other_articles(cluster: QTreeWidgetItem | None, source: str) -> list[str]:
+    """The articles of a cluster's rows but `source`, in the rows' (date) order."""
     if cluster is None:
-        return None
+        return []
     children = (cluster.child(row) for row in range(cluster.childCount()))
     docs = (child.data(0, TARGET_ROLE)[1] for child in children if child is not None)
-    return next((str(doc) for doc in docs if doc != source), None)
+    return [str(doc) for doc in docs if doc != source]
 
 
 def date_bound(text: str) -> str | None:
