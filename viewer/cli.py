@@ -244,7 +244,10 @@ def write_outputs(comparison, args: argparse.Namespace,  # type: ignore[no-untyp
     if pdf:
         from viewer.export.pdf_report import write_pdf
 
-        write_pdf(comparison, pdf, page_size=getattr(args, "page_size", "A4"), figures=figures)
+        note = write_pdf(comparison, pdf, page_size=getattr(args, "page_size", "A4"),
+                         figures=figures)
+        if note:
+            print(f"tandem: note: the PDF report: {note}", file=sys.stderr)
     if html:
         from viewer.export.html_report import write_html
 

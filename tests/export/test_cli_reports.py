@@ -88,3 +88,24 @@ def test_reports_say_what_loading_took_out_of_the_texts(tmp_path: Path) -> None:
     for note in notes_a:
         assert note in page
         assert " ".join(note.split()) in pdf_text
+
+
+def test_characters_the_pdf_draws_as_boxes_are_told_on_the_terminal(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # Only the PDF's title page said so: a user of the command line, who may never open
+    # it, was not told that part of the texts shows as empty boxes.
+    devanagari = "\u0928\u092e\u0938\u094d\u0924\u0947"
+    a = tmp_path / "a.txt"
+    a.write_text(Path(A).read_text(encoding="utf-8") + f"\n\nGreetings: {devanagari}.\n",
+                 encoding="utf-8")
+    pdf = tmp_path / "r.pdf"
+    assert main(["compare", str(a), B, "--pdf", str(pdf)]) == 0
+    err = capsys.readouterr().err
+    first = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    [line] = [line for line in err.splitlines() if "no glyph" in line]
+    assert line.startswith("tandem: note: the PDF report: ")
+    told = line.removeprefix("tandem: note: the PDF report: ")
+    assert "show as empty boxes" in told and told in first
+    # A report whose fonts draw every character says nothing.
+    assert main(["compare", A, B, "--pdf", str(tmp_path / "plain.pdf")]) == 0
+    assert "no glyph" not in capsys.readouterr().err

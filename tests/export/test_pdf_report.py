@@ -93,6 +93,32 @@ def test_characters_no_font_draws_are_named_on_the_title_page(english, tmp_path:
     assert "no glyph" not in PdfReader(plain).pages[0].extract_text()
 
 
+def test_a_report_with_no_truetype_font_found_says_so(chinese, tmp_path: Path) -> None:
+    # With no TrueType font at all (none in the folders looked in), the report fell back on
+    # Helvetica, which draws no Chinese: the characters came out as boxes, and nothing said
+    # so, as the glyphs were only counted for TrueType fonts.
+    from viewer.export.pdf_report import (
+        font_candidates,
+        fonts_among,
+        latin_font_candidates,
+        missing_glyphs,
+    )
+
+    empty = [tmp_path / "no-fonts"]
+    empty[0].mkdir()
+    fonts = fonts_among(font_candidates(empty), latin_font_candidates(empty))
+    texts = (chinese.document_a.text, chinese.document_b.text)
+    missing = missing_glyphs(fonts, texts)
+    assert "丝" in missing and not {"a", "1", "é"} & set(missing)
+    path = tmp_path / "boxes.pdf"
+    note = write_pdf(chinese, path, fonts=fonts)
+    assert note.startswith(f"{len(missing)} characters of the texts (U+")
+    assert "no TrueType font was found" in note
+    assert flat(note) in flat(PdfReader(path).pages[0].extract_text())
+    # Fonts that draw them all: nothing to say.
+    assert write_pdf(chinese, tmp_path / "drawn.pdf") == ""
+
+
 @needs_poppler
 def test_pdftotext_reads_the_same(english_pdf: Path) -> None:
     text = flat(pdftotext(english_pdf))

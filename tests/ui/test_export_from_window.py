@@ -46,3 +46,26 @@ def test_cancelled_export_leaves_no_file(make_window, qtbot, tmp_path) -> None:
         timer.stop()
     assert not target.exists()
     assert list(tmp_path.glob(".cancelled.pdf.*")) == []
+
+
+def test_characters_the_pdf_draws_as_boxes_are_told_after_the_export(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "Exported report.pdf" alone: that part of the text shows as empty boxes was said on
+    # the PDF's title page only.
+    from tests.ui.articles import write_pair
+    from tests.ui.conftest import wait_rendered
+
+    a, b = write_pair(tmp_path)
+    devanagari = "\u0928\u092e\u0938\u094d\u0924\u0947"
+    a.write_text(a.read_text(encoding="utf-8") + f"\n\nGreetings: {devanagari}.\n",
+                 encoding="utf-8")
+    window = make_window()
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    pdf = tmp_path / "boxes.pdf"
+    assert window.export_to("pdf", str(pdf))
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Exported {pdf}; ")
+    told = message.removeprefix(f"Exported {pdf}; ")
+    assert "show as empty boxes" in told
+    assert told in " ".join(PdfReader(pdf).pages[0].extract_text().split())

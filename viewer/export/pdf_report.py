@@ -157,9 +157,11 @@ def _first_usable(paths: Sequence[Path]) -> str | None:
 
 def write_pdf(comparison: Comparison, path: str | os.PathLike[str], *, page_size: str = "A4",
               progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
-              figures: CollectionFigures | None = None) -> None:
+              figures: CollectionFigures | None = None, fonts: Fonts | None = None) -> str:
     """Write the report of `comparison` as a PDF at `path`, atomically; with a collection
-    behind the comparison (`figures`), its word on each slogan and shared passage.
+    behind the comparison (`figures`), its word on each slogan and shared passage. Drawn
+    in `fonts`, by default the ones found (`report_fonts`); what it returns, "" or the
+    title page's note on characters they have no glyph for, is for the user to be told.
 
     Raises `Cancelled` when `is_cancelled()` turns true (no file is left), `LoadError`
     naming the path when it cannot be written, and `ValueError` for an unknown page size."""
@@ -171,21 +173,22 @@ def write_pdf(comparison: Comparison, path: str | os.PathLike[str], *, page_size
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
 
-    fonts = report_fonts()
-    layout = _lay_out(comparison, PAGE_SIZES[page_size], fonts, check, report, figures)
+    fonts = fonts or report_fonts()
+    note = missing_glyphs_note(fonts, missing_glyphs(
+        fonts, (comparison.document_a.text, comparison.document_b.text)))
+    layout = _lay_out(comparison, PAGE_SIZES[page_size], fonts, check, report, figures, note)
     save_pdf(path, lambda handle: _render(layout, comparison, handle, check, report))
     report(1.0)
+    return note
 
 
 def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Fonts,
              check: Callable[[], None], report: Progress,
-             figures: CollectionFigures | None = None) -> Layout:
+             figures: CollectionFigures | None = None, glyphs_note: str = "") -> Layout:
     colours = PRINT
     layout = Layout(page_size, Measure(fonts), colours, check=check)
     facts = summary(comparison)
-    _title_page(layout, facts, missing_glyphs(fonts, (comparison.document_a.text,
-                                                      comparison.document_b.text)),
-                _collection_rows(figures))
+    _title_page(layout, facts, glyphs_note, _collection_rows(figures))
 
     # The two texts side by side, each flowing in its own column.
     gutter = 16.0
@@ -215,19 +218,38 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
     return layout
 
 
+def _draws(name: str) -> Callable[[str], bool]:
+    """Whether the font `name` has a glyph for a character: a TrueType font by its map; a
+    standard PDF font (Helvetica, when no TrueType font was found) only for the characters
+    of its encoding, WinAnsi (Windows-1252)."""
+    glyphs = getattr(getattr(pdfmetrics.getFont(name), "face", None), "charToGlyph", None)
+    if glyphs is not None:
+        return lambda ch: ord(ch) in glyphs
+    return lambda ch: ch.encode("cp1252", "ignore") != b""
+
+
 def missing_glyphs(fonts: Fonts, texts: Sequence[str]) -> list[str]:
     """The characters of `texts` that the font drawing them has no glyph for (they show as
-    empty boxes), by code point; none when the fonts are not TrueType (no map to ask)."""
-    maps = {}
-    for name in {fonts.latin, fonts.cjk}:
-        glyphs = getattr(getattr(pdfmetrics.getFont(name), "face", None), "charToGlyph", None)
-        if glyphs is None:
-            return []
-        maps[name] = glyphs
+    empty boxes), by code point."""
+    draws = {name: _draws(name) for name in {fonts.latin, fonts.cjk}}
     present = set().union(*map(set, texts))
     return sorted(ch for ch in present if not ch.isspace()
                   and unicodedata.category(ch)[0] not in "CZ"
-                  and ord(ch) not in maps[fonts.of(ch)])
+                  and not draws[fonts.of(ch)](ch))
+
+
+def missing_glyphs_note(fonts: Fonts, missing: Sequence[str]) -> str:
+    """What a report says of the characters its `fonts` have no glyph for ("" for none):
+    how many, the first few by code point, and when no TrueType font was found, that."""
+    if not missing:
+        return ""
+    shown = ", ".join(f"U+{ord(ch):04X}" for ch in missing[:MISSING_SHOWN])
+    more = ", …" if len(missing) > MISSING_SHOWN else ""
+    none_found = ("; no TrueType font was found: install the fonts-wqy-microhei and "
+                  "fonts-dejavu-core packages" if font_file(fonts.cjk) is None else "")
+    return (f"{len(missing)} character{'s' if len(missing) > 1 else ''} of the texts "
+            f"({shown}{more}) have no glyph in this report's fonts and show as empty boxes"
+            f"{none_found}")
 
 
 def _collection_rows(figures: CollectionFigures | None) -> tuple[tuple[str, str], ...]:
@@ -238,7 +260,7 @@ def _collection_rows(figures: CollectionFigures | None) -> tuple[tuple[str, str]
         (("", figures.outside),) if figures.outside else ())
 
 
-def _title_page(layout: Layout, facts, missing: Sequence[str] = (),  # type: ignore[no-untyped-def]
+def _title_page(layout: Layout, facts, glyphs_note: str = "",  # type: ignore[no-untyped-def]
                 collection: tuple[tuple[str, str], ...] = ()) -> None:
     colours = layout.colours
     layout.text(facts.title, 18)
@@ -282,13 +304,9 @@ def _title_page(layout: Layout, facts, missing: Sequence[str] = (),  # type: ign
                 "the page where its counterpart in the other text starts. Passages stand level "
                 "where both texts have them in the same order and little paper is lost.", 9,
                 colours.muted)
-    if missing:
-        shown = ", ".join(f"U+{ord(ch):04X}" for ch in missing[:MISSING_SHOWN])
-        more = ", …" if len(missing) > MISSING_SHOWN else ""
+    if glyphs_note:
         layout.space(3)
-        layout.text(f"{len(missing)} character{'s' if len(missing) > 1 else ''} of the texts "
-                    f"({shown}{more}) have no glyph in this report's fonts and show as empty "
-                    "boxes (the HTML report leaves them to the browser's fonts).", 9,
+        layout.text(f"{glyphs_note}. The HTML report leaves them to the browser's fonts.", 9,
                     colours.muted)
 
 

@@ -65,7 +65,7 @@ class ReportWriter(Protocol):
     def __call__(self, comparison: Comparison, path: str, *,
                  progress: Callable[[float], None] | None = None,
                  is_cancelled: Callable[[], bool] | None = None,
-                 figures: CollectionFigures | None = None) -> None: ...
+                 figures: CollectionFigures | None = None) -> str | None: ...
 
 
 def report_writer(kind: str) -> ReportWriter:
@@ -80,8 +80,10 @@ def report_writer(kind: str) -> ReportWriter:
 
 
 def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str,
-                  figures: CollectionFigures | None = None) -> str:
-    """Write the report; '' when written, else what to tell the user ('cancelled' for Cancel).
+                  figures: CollectionFigures | None = None) -> tuple[str, str]:
+    """Write the report; ('', note) when written, the note what to tell the user of it
+    ('' for nothing: see `write_pdf`), else (what to tell the user, '') ('cancelled' for
+    Cancel).
 
     The writer runs on the GUI thread, letting events through between its steps so the
     window paints and Cancel stays live. `figures`: the collection's word on the slogans
@@ -96,15 +98,15 @@ def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str,
         QApplication.processEvents()
 
     try:
-        writer(comparison, path, progress=on_progress, is_cancelled=dialog.wasCanceled,
-               figures=figures)
+        note = writer(comparison, path, progress=on_progress, is_cancelled=dialog.wasCanceled,
+                      figures=figures)
     except Cancelled:
-        return "cancelled"
+        return "cancelled", ""
     except TandemError as exc:
-        return str(exc)  # it names the file already
+        return str(exc), ""  # it names the file already
     except OSError as exc:
-        return f"{path}: {exc.strerror or exc}"
+        return f"{path}: {exc.strerror or exc}", ""
     finally:
         dialog.reset()
         dialog.deleteLater()
-    return ""
+    return "", note or ""

@@ -758,12 +758,14 @@ class MainWindow(QMainWindow):
             return False
         with replacing_read_only() if confirmed else contextlib.nullcontext():
             comparison = self.rendered.comparison
-            problem = export_report(self, comparison, kind, path,
-                                    self.collection.figures(comparison))
+            problem, note = export_report(self, comparison, kind, path,
+                                          self.collection.figures(comparison))
         if problem == "cancelled":
             self.statusBar().showMessage("Export cancelled; nothing was written", 6000)
         elif problem:
             self.show_error("Export failed", problem)
+        elif note:
+            self.statusBar().showMessage(f"Exported {path}; {note}", 20000)
         else:
             self.statusBar().showMessage(f"Exported {path}", 6000)
         return not problem
