@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from tests.ui.conftest import wait_rendered
 from tests.ui.test_window import format_at
@@ -274,3 +274,26 @@ def test_a_slogan_longer_than_its_column_is_shown_whole_on_more_lines(
     assert table.rowHeight(row) >= wrapped.height()
     # A phrase of one line keeps a row of one line.
     assert table.rowHeight(short.row()) < wrapped.height()
+
+
+def test_the_watch_list_says_which_lines_it_does_not_watch(make_window, qtbot,
+                                                          tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A line of no words, and one that reads as an earlier line, were dropped without a word:
+    # neither listed nor counted among the phrases "not found".
+    window = _opened(make_window, qtbot, tmp_path)
+    panel = window.side_panel
+    panel.setCurrentIndex(1)  # the Slogans tab, where the watch-list is edited
+    again = "  ".join(BOTH.upper().split())
+    panel.watch_edit.setPlainText(f"{BOTH}\n.*\n---\n{again}\n{ONLY_A}")
+    panel.findChild(QPushButton, "watchlist_save").click()
+    wait_rendered(qtbot, window)
+    note = panel.findChild(QLabel, "watchlist_note")
+    assert note.isVisible()
+    assert note.text() == (f'Ignored: ".*" (no words), "---" (no words), '
+                           f'"{again}" (same as "{BOTH}")')
+    watched = [s.phrase for s in window.rendered.comparison.slogans if s.watchlist]
+    assert sorted(watched) == sorted([BOTH, ONLY_A])
+    panel.watch_edit.setPlainText(f"{BOTH}\n{ONLY_A}")
+    panel.findChild(QPushButton, "watchlist_save").click()
+    wait_rendered(qtbot, window)
+    assert not note.isVisible() and note.text() == ""

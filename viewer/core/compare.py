@@ -31,11 +31,13 @@ from viewer.core.shared import (
     text_words,
 )
 from viewer.core.slogans import (
+    PassedOver,
     SloganContext,
     find_known,
     find_slogans,
     find_watched,
     phrase_key,
+    read_watch_lines,
 )
 from viewer.core.stopwords import stop_words
 from viewer.core.theme_meaning import passage_meanings
@@ -85,6 +87,25 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None,
     return _compare(doc_a, doc_b, settings, progress, is_cancelled, known)
 
 
+def watch_lines_passed_over(settings: Settings, doc_a: Document | None,
+                            doc_b: Document | None) -> list[PassedOver]:
+    """The lines of the settings' watch-list that comparing the two documents (either may
+    not be open yet) does not watch, read as it reads them (see `read_watch_lines`)."""
+    normalizer = _pair_normalizer(settings, _pair_language(doc_a, doc_b))
+    return read_watch_lines(settings.watchlist, normalizer)[1]
+
+
+def _pair_language(doc_a: Document | None, doc_b: Document | None) -> str:
+    """The language two documents are read in: theirs when they share one, else English."""
+    same = doc_a is not None and doc_b is not None and doc_a.language == doc_b.language
+    return doc_a.language if same and doc_a is not None else "en"
+
+
+def _pair_normalizer(settings: Settings, language: str) -> Normalizer:
+    return shared_normalizer(case_sensitive=settings.case_sensitive,
+                             stemming=settings.stemming, language=language)
+
+
 def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Progress | None,
              is_cancelled: IsCancelled | None, known: KnownForms) -> Comparison:
     report = progress or _quiet
@@ -95,11 +116,10 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
         report(stage, fraction)
 
     started = time.perf_counter()
-    language = doc_a.language if doc_a.language == doc_b.language else "en"
+    language = _pair_language(doc_a, doc_b)
     cjk = doc_a.language in _CJK or doc_b.language in _CJK
     step("Reading words", 0.0)
-    normalizer = shared_normalizer(case_sensitive=settings.case_sensitive,
-                                   stemming=settings.stemming, language=language)
+    normalizer = _pair_normalizer(settings, language)
     vocabulary = Vocabulary()
     tokens_a, tokens_b = tokenize_pair(doc_a.text, doc_b.text, normalizer, vocabulary)
     # Word frequencies are of words: a stem ("technolog") is looked up as its word.

@@ -1067,19 +1067,44 @@ def _spans(stream: TokenStream, positions: np.ndarray, length: int) -> tuple[Spa
 FORM_SEPARATOR = "|"
 
 
-def watched_forms(lines: Sequence[str], normalizer: Normalizer) -> Iterator[tuple[str, ...]]:
+@dataclass(frozen=True)
+class PassedOver:
+    """A watch-list line that is not watched: its phrase has no words (`same_as` None:
+    ".*", "---"), or it reads as the phrase of the earlier line `same_as` ("Network  Power"
+    after "network power")."""
+
+    line: str
+    same_as: str | None = None
+
+
+def read_watch_lines(lines: Sequence[str], normalizer: Normalizer
+                     ) -> tuple[list[tuple[str, ...]], list[PassedOver]]:
     """The forms each watch-list line names, the phrase first (`FORM_SEPARATOR` between
-    them), each with its white space made single spaces. A line that names none is passed
-    over, and so is one whose phrase matches an earlier line's alike ("network power",
-    "Network  Power"): the first is kept."""
-    seen: set[tuple[str, ...]] = set()
+    them), each with its white space made single spaces; and the lines passed over, so the
+    user can be told: one whose phrase has no words, and one whose phrase matches an
+    earlier line's alike (the first is kept). Blank lines are nothing to tell of."""
+    watched: list[tuple[str, ...]] = []
+    passed_over: list[PassedOver] = []
+    first_with: dict[tuple[str, ...], str] = {}
     for line in lines:
+        if not line.strip():
+            continue
         forms = tuple(form for form in (" ".join(part.split())
                                         for part in line.split(FORM_SEPARATOR)) if form)
-        key = phrase_key(forms[0], normalizer) if forms else None
-        if key is not None and key not in seen:
-            seen.add(key)
-            yield forms
+        key = phrase_key(forms[0], normalizer) if forms else ()
+        if not key:
+            passed_over.append(PassedOver(line))
+        elif key in first_with:
+            passed_over.append(PassedOver(line, first_with[key]))
+        else:
+            first_with[key] = line
+            watched.append(forms)
+    return watched, passed_over
+
+
+def watched_forms(lines: Sequence[str], normalizer: Normalizer) -> list[tuple[str, ...]]:
+    """The forms of each watch-list line watched (see `read_watch_lines`)."""
+    return read_watch_lines(lines, normalizer)[0]
 
 
 def find_watched(phrases: Sequence[str], a: SloganContext, b: SloganContext,

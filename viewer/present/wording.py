@@ -1,7 +1,8 @@
 """Counts as the reader reads them: "1 pair", "2 pairs", "1,204 articles"; an article
 listed by its date and title; a file the window cannot open as a collection store; the
 lines a chart's legend names; a comparison's slogans, as the status bar and the Slogans tab
-count them alike; the matching settings a pair was compared with, beside a collection's."""
+count them alike; the watch-list's lines not watched; the matching settings a pair was
+compared with, beside a collection's."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 from viewer.core.model import Comparison
 from viewer.core.settings import DECLARED, Settings
+from viewer.core.slogans import PassedOver
 
 
 def counted(count: int, noun: str) -> str:
@@ -79,6 +81,19 @@ def slogan_tally(comparison: Comparison | None) -> SloganTally:
         return SloganTally(0, 0)
     found = comparison.slogans_used
     return SloganTally(found, len(comparison.slogans) - found)
+
+
+#: The most watch-list lines not watched that the watch-list's note names; it counts the rest.
+PASSED_OVER_NAMED = 6
+
+
+def passed_over_note(passed_over: Sequence[PassedOver]) -> str:
+    """What the watch-list's note says of its lines not watched: "Ignored: ".*" (no words),
+    "Network  Power" (same as "network power")"; "" when every line is watched."""
+    said = [f'"{p.line}" ' + (f'(same as "{p.same_as}")' if p.same_as is not None
+                             else "(no words)") for p in passed_over]
+    named, rest = legend_entries(said, PASSED_OVER_NAMED)
+    return "Ignored: " + ", ".join(named + ([rest] if rest else [])) if said else ""
 
 
 #: What stands where an article's date goes when it has none (as the timelines' notes

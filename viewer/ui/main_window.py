@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.collection.passage_rules import MIN_PAIR_WORDS
+from viewer.core.compare import watch_lines_passed_over
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
 from viewer.core.loading import document_from_text
@@ -49,7 +50,7 @@ from viewer.core.model import Comparison
 from viewer.core.settings import Settings
 from viewer.export.atomic import is_read_only, refuse_overwriting_inputs, replacing_read_only
 from viewer.present.shares import percent
-from viewer.present.wording import counted, slogan_tally
+from viewer.present.wording import counted, passed_over_note, slogan_tally
 from viewer.resources import resource_path
 from viewer.ui import gc_policy
 from viewer.ui.collection.mode import CollectionMode, is_collection_source
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.side_panel = SidePanel()
         self.side_panel.set_watchlist(self.settings.watchlist)
         self.side_panel.watchlist_changed.connect(self.on_watchlist_changed)
+        self._show_watch_note()
         self.settings_panel = SettingsPanel(self.settings)
         self.settings_panel.changed.connect(self.on_settings_changed)
         self.find_bar = FindBar()
@@ -511,6 +513,7 @@ class MainWindow(QMainWindow):
         if a.path and b.path and self.store.recent()[:1] != [(a.path, b.path)]:
             self.store.add_recent(a.path, b.path)
         self.view.show(rendered)
+        self._show_watch_note()  # read in the texts' language now known
         self.collection.on_compared(comparison)
         gc_policy.after_comparison()
         self._show_figures()
@@ -721,6 +724,7 @@ class MainWindow(QMainWindow):
     def on_settings_changed(self, settings: Settings) -> None:
         self.settings = replace(settings, watchlist=self.settings.watchlist)
         self.store.save_settings(self.settings)
+        self._show_watch_note()
         self.start_comparison()
 
     def on_watchlist_changed(self, phrases: tuple[str, ...]) -> None:
@@ -728,8 +732,14 @@ class MainWindow(QMainWindow):
         self.settings = replace(self.settings, watchlist=phrases)
         self.settings_panel.show_settings(self.settings)
         self.store.save_settings(self.settings)
+        self._show_watch_note()
         self.start_comparison()
         self.collection.count_watchlist()
+
+    def _show_watch_note(self) -> None:
+        """Say under the watch-list which of its lines are not watched, and why."""
+        passed_over = watch_lines_passed_over(self.settings, *self.documents)
+        self.side_panel.show_watch_note(passed_over_note(passed_over))
 
     def action_export(self, kind: str) -> None:
         if self.rendered is None:

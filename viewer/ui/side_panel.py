@@ -250,6 +250,12 @@ class SidePanel(QTabWidget):
         apply_watch = QPushButton("Save watch-list")
         apply_watch.setObjectName("watchlist_save")
         apply_watch.clicked.connect(self._on_watch_saved)
+        #: Which of the saved watch-list's lines are not watched, and why.
+        self.watch_note = QLabel()
+        self.watch_note.setObjectName("watchlist_note")
+        self.watch_note.setTextFormat(Qt.TextFormat.PlainText)  # a line may read as markup
+        self.watch_note.setWordWrap(True)
+        self.watch_note.hide()
 
         slogans_page = QWidget()
         layout = QVBoxLayout(slogans_page)
@@ -270,7 +276,8 @@ class SidePanel(QTabWidget):
         layout.addWidget(QLabel("Watch-list (always searched and highlighted):"))
         layout.addWidget(self.watch_edit)
         row = QHBoxLayout()
-        row.addStretch(1)
+        row.addWidget(self.watch_note, 1)
+        row.addStretch(0)
         row.addWidget(apply_watch)
         layout.addLayout(row)
 
@@ -312,6 +319,10 @@ class SidePanel(QTabWidget):
 
     def set_watchlist(self, phrases: Sequence[str]) -> None:
         self.watch_edit.setPlainText("\n".join(phrases))
+
+    def show_watch_note(self, note: str) -> None:
+        self.watch_note.setText(note)
+        self.watch_note.setVisible(bool(note))
 
     def edited_watchlist(self) -> tuple[str, ...]:
         """The phrases in the watch-list editor, saved or not."""
