@@ -62,3 +62,47 @@ def test_the_hit_the_find_is_at_is_set_apart_from_the_others(
         bold = [s for s in marked if s.format.fontWeight() == QFont.Weight.Bold]
         assert len(marked) == len(hits) and len(bold) == 1
         assert pane.utf16.to_python(bold[0].cursor.selectionStart()) == hits[at][0]
+
+
+def test_shift_enter_and_the_platforms_find_keys_step_back_and_on(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Shift+Enter in the find bar went on to the next hit, as Enter does; F3 and Shift+F3
+    # (the platform's Find Next / Find Previous) did nothing.
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QToolButton
+
+    from tests.ui.articles import write_pair
+    from tests.ui.conftest import wait_rendered
+
+    window = make_window()
+    window.open_paths([str(p) for p in write_pair(tmp_path)])
+    wait_rendered(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    hits = find_all(window.documents[0].text, "harbour", False)
+    assert len(hits) >= 3
+    window.panes[0].view.setFocus()
+    window.finder.open()
+    bar = window.find_bar
+    QTest.keyClicks(bar.edit, "harbour")
+    assert bar.status.text() == f"1 of {len(hits)} in A"
+    shift = Qt.KeyboardModifier.ShiftModifier
+    next_keys, previous_keys = (QKeySequence.keyBindings(k)[0] for k in (
+        QKeySequence.StandardKey.FindNext, QKeySequence.StandardKey.FindPrevious))
+    find_next, find_previous = next_keys[0], previous_keys[0]
+    for key, modifiers, at in ((Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, 2),
+                               (Qt.Key.Key_Return, shift, 1),
+                               (Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier, 2),
+                               (Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier | shift, 1),
+                               (find_next.key(), find_next.keyboardModifiers(), 2),
+                               (find_next.key(), find_next.keyboardModifiers(), 3),
+                               (find_previous.key(), find_previous.keyboardModifiers(), 2)):
+        QTest.keyClick(bar.edit, key, modifiers)
+        assert bar.status.text() == f"{at} of {len(hits)} in A", (key, modifiers)
+    tips = [b.toolTip() for b in bar.findChildren(QToolButton)]
+    assert any(t.startswith("Previous hit (Shift+Enter, ") and
+               previous_keys.toString(QKeySequence.SequenceFormat.NativeText) in t for t in tips)
+    assert any(t.startswith("Next hit (Enter, ") and
+               next_keys.toString(QKeySequence.SequenceFormat.NativeText) in t for t in tips)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from viewer.core.han_script import key_characters
@@ -44,8 +44,11 @@ class FindBar(QWidget):
         self.edit = named(QLineEdit(placeholderText="Find in the active pane"), "find_edit")
         self.case = QCheckBox("Match case")
         self.status = QLabel()
-        previous = _tool_button("▲", "Previous hit")
-        following = _tool_button("▼", "Next hit (Enter)")
+        # As in most editors: Enter and F3 (the platform's Find Next) go on, with Shift back.
+        previous = self._step_button("▲", "Previous hit", "Shift+Enter",
+                                     QKeySequence.StandardKey.FindPrevious, -1)
+        following = self._step_button("▼", "Next hit", "Enter",
+                                      QKeySequence.StandardKey.FindNext, 1)
         close = _tool_button("✕", "Close (Esc)")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -57,11 +60,33 @@ class FindBar(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(close)
         self.edit.textChanged.connect(lambda: self._emit(0))
-        self.edit.returnPressed.connect(lambda: self._emit(1))
+        self.edit.installEventFilter(self)  # Enter steps on, Shift+Enter back
         self.case.toggled.connect(lambda: self._emit(0))
-        previous.clicked.connect(lambda: self._emit(-1))
-        following.clicked.connect(lambda: self._emit(1))
         close.clicked.connect(self._on_close)
+
+    def _step_button(self, text: str, tip: str, enter: str,
+                     keys: QKeySequence.StandardKey, step: int) -> QToolButton:
+        """A button stepping `step` hits, also on the platform's `keys` while the bar is
+        shown; its tooltip names them, after `enter`, the Enter key that steps alike."""
+        action = QAction(text, self)
+        action.setShortcuts(keys)
+        named_keys = [enter] + [k.toString(QKeySequence.SequenceFormat.NativeText)
+                                for k in action.shortcuts()]
+        action.setToolTip(f"{tip} ({', '.join(named_keys)})")
+        action.triggered.connect(lambda: self._emit(step))
+        self.addAction(action)
+        button = QToolButton()
+        button.setDefaultAction(action)
+        return button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if (watched is self.edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self._emit(-1 if shift else 1)
+            return True
+        return super().eventFilter(watched, event)
 
     def _emit(self, step: int) -> None:
         self.search.emit(self.edit.text(), self.case.isChecked(), step)
