@@ -106,3 +106,34 @@ def test_shift_enter_and_the_platforms_find_keys_step_back_and_on(
                previous_keys.toString(QKeySequence.SequenceFormat.NativeText) in t for t in tips)
     assert any(t.startswith("Next hit (Enter, ") and
                next_keys.toString(QKeySequence.SequenceFormat.NativeText) in t for t in tips)
+
+
+def test_esc_gives_the_focus_back_to_the_pane_searched(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Esc hid the bar and the focus went on to the matches panel's tab bar: Page Down then
+    # switched nothing in the text the user was reading.
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QToolButton
+
+    from tests.ui.articles import write_pair
+    from tests.ui.conftest import wait_rendered
+
+    window = make_window()
+    window.open_paths([str(p) for p in write_pair(tmp_path)])
+    wait_rendered(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    bar = window.find_bar
+    close = next(b for b in bar.findChildren(QToolButton) if b.text() == "✕")
+    for side, closing in ((1, lambda: QTest.keyClick(bar.edit, Qt.Key.Key_Escape)),
+                          (0, close.click)):
+        searched = window.panes[side].view
+        searched.setFocus()
+        qtbot.waitUntil(searched.hasFocus)
+        window.finder.open()
+        QTest.keyClicks(bar.edit, "harbour")
+        assert bar.status.text().endswith(f"in {'AB'[side]}")
+        closing()
+        assert bar.isHidden()
+        assert QApplication.focusWidget() is searched

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from viewer.core.document import Document
 from viewer.ui.find_bar import MAX_MARKED, FindBar, find_all
@@ -74,3 +74,6 @@ class FindController(QObject):
     def on_closed(self) -> None:
         for pane in self.panes:
             pane.set_find_hits([])
+        # Back to the text searched, at the hit shown (Page Down reads on), not wherever
+        # the focus chain goes from the hidden bar.
+        self.panes[self.side].view.setFocus(Qt.FocusReason.OtherFocusReason)
