@@ -137,3 +137,20 @@ def test_esc_gives_the_focus_back_to_the_pane_searched(
         closing()
         assert bar.isHidden()
         assert QApplication.focusWidget() is searched
+
+
+def test_the_find_field_is_named_by_its_label(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The "Find:" label was not the field's buddy: a screen reader announced a nameless
+    # text field.
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QLabel
+
+    from viewer.ui.find_bar import FindBar
+
+    bar = FindBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    label = next(w for w in bar.findChildren(QLabel) if w.text() == "Find:")
+    assert label.buddy() is bar.edit
+    field = QAccessible.queryAccessibleInterface(bar.edit)
+    assert field.text(QAccessible.Text.Name) == "Find:"

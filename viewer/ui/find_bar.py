@@ -52,7 +52,9 @@ class FindBar(QWidget):
         close = _tool_button("✕", "Close (Esc)")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QLabel("Find:"))
+        label = QLabel("Find:")
+        label.setBuddy(self.edit)  # screen readers name the field by it
+        layout.addWidget(label)
         layout.addWidget(self.edit, 1)
         layout.addWidget(previous)
         layout.addWidget(following)
