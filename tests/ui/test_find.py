@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from viewer.ui.find_bar import find_all
-from viewer.ui.find_controller import choose_hit
+from viewer.ui.find_bar import MAX_MARKED, find_all
+from viewer.ui.find_controller import choose_hit, hits_marked
 
 
 def test_find_all_ignores_case_unless_asked() -> None:
@@ -154,3 +154,42 @@ def test_the_find_field_is_named_by_its_label(qtbot) -> None:  # type: ignore[no
     assert label.buddy() is bar.edit
     field = QAccessible.queryAccessibleInterface(bar.edit)
     assert field.text(QAccessible.Text.Name) == "Find:"
+
+
+@given(st.integers(1, 60), st.integers(1, 12), st.data())
+def test_the_hits_marked_hold_the_one_shown(count, most, data) -> None:  # type: ignore[no-untyped-def]
+    hits = [(10 * k, 10 * k + 3) for k in range(count)]
+    current = data.draw(st.integers(0, count - 1))
+    marked = hits_marked(hits, current, most)
+    assert hits[current] in marked
+    assert len(marked) == min(count, most)
+    assert list(marked) == hits[hits.index(marked[0]):][:len(marked)]  # a run of hits
+
+
+def test_a_hit_past_the_first_marked_ones_is_marked_when_shown(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Only the first MAX_MARKED hits were marked: stepping past them (a common word in a
+    # long report), the hit shown had no mark at all, nor had the hits around it.
+    from PySide6.QtGui import QFont
+
+    from tests.ui.conftest import wait_rendered
+
+    lines = [f"Line {k}: the harbour ferry left on time." for k in range(MAX_MARKED + 200)]
+    paths = [tmp_path / "long.txt", tmp_path / "short.txt"]
+    paths[0].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    paths[1].write_text("The harbour ferry was late.\n", encoding="utf-8")
+    window = make_window()
+    window.open_paths([str(p) for p in paths])
+    wait_rendered(qtbot, window)
+    pane = window.panes[0]
+    hits = find_all(window.documents[0].text, "harbour", False)
+    assert len(hits) > MAX_MARKED + 100
+    pane.place_cursor(hits[MAX_MARKED + 50][0])
+    window.finder.on_find("harbour", False, 1)
+    shown = hits[MAX_MARKED + 51]
+    marked = [(pane.utf16.to_python(s.cursor.selectionStart()), s.format.fontWeight())
+              for s in pane.view.extraSelections()
+              if s.format.background().color() == pane.scheme.find]
+    assert len(marked) == MAX_MARKED
+    assert (shown[0], QFont.Weight.Bold) in marked
+    assert window.find_bar.status.text() == f"{MAX_MARKED + 52} of {len(hits)} in A"

@@ -1,6 +1,7 @@
 """Find (Ctrl+F) in the pane that last had focus: marks every hit, steps through them.
 
-`choose_hit` is the stepping rule, kept free of Qt so it is tested on its own.
+`choose_hit` is the stepping rule and `hits_marked` which hits are marked, kept free of
+Qt so they are tested on their own.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ def choose_hit(hits: Sequence[Span], cursor: int, step: int) -> int:
         return bisect_right(starts, cursor if step > 0 else cursor - 1) % len(hits)
     earlier = [k for k, h in enumerate(hits) if h[0] < cursor - 1]
     return earlier[-1] if earlier else len(hits) - 1
+
+
+def hits_marked(hits: Sequence[Span], current: int, most: int = MAX_MARKED) -> Sequence[Span]:
+    """The `most` hits around `hits[current]` (the one shown, always among them) to mark:
+    where the reader is, not only the first ones, past which the hit shown went unmarked."""
+    start = max(0, min(current - most // 2, len(hits) - most))
+    return hits[start:start + most]
 
 
 class FindController(QObject):
@@ -60,13 +68,13 @@ class FindController(QObject):
             self.bar.status.setText("no article")
             return
         hits = find_all(document.text, needle, case_sensitive)
-        pane.set_find_hits(hits[:MAX_MARKED])
         if not hits:
+            pane.set_find_hits([])
             self.bar.status.setText("no hits" if needle else "")
             return
         cursor = pane.utf16.to_python(pane.view.textCursor().position())
         k = choose_hit(hits, cursor, step)
-        pane.set_find_hits(hits[:MAX_MARKED], hits[k])
+        pane.set_find_hits(list(hits_marked(hits, k)), hits[k])
         pane.place_cursor(hits[k][0] + (1 if step > 0 else 0))
         pane.center_on(hits[k][0])
         self.bar.status.setText(f"{k + 1} of {len(hits)} in {pane.side}")
