@@ -193,3 +193,28 @@ def test_a_hit_past_the_first_marked_ones_is_marked_when_shown(
     assert len(marked) == MAX_MARKED
     assert (shown[0], QFont.Weight.Bold) in marked
     assert window.find_bar.status.text() == f"{MAX_MARKED + 52} of {len(hits)} in A"
+
+
+def test_a_find_in_one_pane_takes_its_marks_out_of_the_other(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A search in A, then another in B: A kept every hit of the first search marked, though
+    # the bar spoke only of B's.
+    from tests.ui.articles import write_pair
+    from tests.ui.conftest import wait_rendered
+
+    window = make_window()
+    window.open_paths([str(p) for p in write_pair(tmp_path)])
+    wait_rendered(qtbot, window)
+
+    def find_marks(pane) -> int:  # type: ignore[no-untyped-def]
+        return sum(1 for s in pane.view.extraSelections()
+                   if s.format.background().color() == pane.scheme.find)
+
+    window.finder.side = 0
+    window.finder.on_find("harbour", False, 0)
+    assert find_marks(window.panes[0]) > 0
+    window.finder.side = 1
+    window.finder.on_find("the", False, 0)
+    assert find_marks(window.panes[1]) > 0
+    assert window.find_bar.status.text().endswith("in B")
+    assert find_marks(window.panes[0]) == 0

@@ -63,6 +63,11 @@ class FindController(QObject):
 
     def on_find(self, needle: str, case_sensitive: bool, step: int) -> None:
         pane = self.panes[self.side]
+        # One search at a time: the other pane's marks are of an earlier one, which the
+        # bar no longer speaks of.
+        for other in self.panes:
+            if other is not pane:
+                other.set_find_hits([])
         document = self._documents()[self.side]
         if document is None:
             self.bar.status.setText("no article")
