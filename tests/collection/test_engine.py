@@ -194,6 +194,24 @@ def test_a_passage_in_more_articles_than_the_cap_is_paired_with_its_first(
     assert not any(item["phrase"] in release for item in report["formulations"])
 
 
+def test_a_passage_in_more_articles_than_the_cap_added_first_later_pairs_as_at_once(
+        tmp_path: Path) -> None:
+    # The press release's first article comes in a later dump: paired with the first
+    # article holding it, as indexing the dump afresh pairs them, not with the first of
+    # those the store held before.
+    planted = make_collection(documents=50)
+    carriers = with_press_release(planted, copies=30)
+    fresh = embedded_report(planted.write(tmp_path / "fresh.jsonl"), tmp_path / "fresh.sqlite")
+    dump = tmp_path / "dump.jsonl"
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [planted.write(dump, planted.rows[1:])], workers=1)
+        add_sources(store, [planted.write(dump)], workers=1)
+        report = store.report()
+    assert {p["a"] for p in fresh["pairs"] if p["b"] in carriers[1:]} == {carriers[0]}
+    assert report["pairs"] == fresh["pairs"]
+    assert report["clusters"] == fresh["clusters"]
+
+
 def test_a_story_one_outlet_files_three_times_is_reuse_not_boilerplate(
         tmp_path: Path) -> None:
     # Every line of the three copies is in three of the outlet's articles; the copies

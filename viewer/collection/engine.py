@@ -237,15 +237,15 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     if realign:
         store.remove_all_passages()
     grams = store.grams()
-    nums = sorted(grams)
+    nums = _index_order(grams, articles, store.hashes())
     position = {num: k for k, num in enumerate(nums)}
     new_mask = np.zeros(len(nums), dtype=bool)
     for num, _, _ in fresh:
         new_mask[position[num]] = True
     params = index_params(cjk_index, len(nums))
     candidates = candidate_pairs([grams[num] for num in nums], params)
-    pairs = [(nums[x], nums[y]) for x, y in zip(candidates.first.tolist(),
-                                                 candidates.second.tolist(), strict=True)]
+    pairs = [_ordered(nums[x], nums[y]) for x, y in zip(candidates.first.tolist(),
+                                                         candidates.second.tolist(), strict=True)]
     if candidates.lone is not None:
         pairs = sorted(pairs + _edited_sentence_pairs(
             store, candidates.lone, nums, params.n, cjk_index,
@@ -264,6 +264,25 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
                       removed=removed, unchanged=len(articles) - len(fresh) - relabelled,
                       aligned_pairs=len(pairs), reported=tuple(skipped),
                       left=tuple(left))
+
+
+def _index_order(grams: dict[int, np.ndarray], articles: list[Article],
+                 stored: dict[str, tuple[int, str]]) -> list[int]:
+    """The numbers of the stored documents (`grams`' keys) in the order the index reads
+    them: those this add did not read (other sources', files gone) by number, then those
+    it read, as read (`stored`: each id's number). A run of more articles than the index's
+    cap pairs each of them with the first holding it (`candidate_pairs`): read in the
+    order the sources give them, as indexing them afresh reads them, an article added
+    later that sorts first is that first, not whichever the store held before."""
+    read = list(dict.fromkeys(stored[a.id][0] for a in articles if a.id in stored))
+    taken = set(read)
+    return sorted(num for num in grams if num not in taken) + [
+        num for num in read if num in grams]
+
+
+def _ordered(x: int, y: int) -> tuple[int, int]:
+    """A pair of document numbers as the passages table keeps it, the lower first."""
+    return (x, y) if x < y else (y, x)
 
 
 def _no_longer_held(stored: dict[str, DocumentRow], accounted: set[str],
@@ -313,13 +332,13 @@ def _edited_sentence_pairs(store: CollectionStore, lone: LoneRuns, nums: list[in
         return SentenceTokens.of(store.text_of(num), ids, starts, ends)
 
     found = copied_sentence_pairs(lone, document, n, **sentence_bounds(cjk))
-    return [(nums[x], nums[y]) for x, y in sorted(found)]
+    return [_ordered(nums[x], nums[y]) for x, y in sorted(found)]
 
 
 def _positions(pairs: set[tuple[int, int]], nums: list[int]) -> list[tuple[int, int]]:
     """Store-numbered pairs as positions in `nums` (sorted), those of stored articles."""
     at = {num: k for k, num in enumerate(nums)}
-    return [(at[x], at[y]) for x, y in pairs if x in at and y in at]
+    return sorted(_ordered(at[x], at[y]) for x, y in pairs if x in at and y in at)
 
 
 # -- alignment of candidate pairs, over the cores -----------------------------------------
