@@ -491,6 +491,33 @@ def test_a_byte_order_mark_hides_neither_the_date_line_nor_the_title(tmp_path: P
     assert (found["b"].date, found["b"].title) == ("2021-05-06", "港口新闻")
 
 
+def test_a_markdown_articles_front_matter_dates_and_titles_it(tmp_path: Path) -> None:
+    # Hugo and Jekyll keep a post's date and title in its front matter, which is no text:
+    # read for neither, such a post was indexed undated under its first paragraph.
+    (tmp_path / "hugo.md").write_text(
+        '---\ntitle: "Tower memories"\ndate: 2023-01-21\n---\n\nAn engineer recalls.\n',
+        encoding="utf-8")
+    (tmp_path / "zoned.md").write_text(
+        "---\ntitle: Late edition\ndate: 2023-01-22T23:30:00-05:00\n---\n\nText.\n",
+        encoding="utf-8")
+    (tmp_path / "toml.md").write_text(
+        '+++\ntitle = "Harbour"\npublishDate = 2021-05-06\n+++\n\nText.\n', encoding="utf-8")
+    (tmp_path / "vague.md").write_text("---\ndate: 05/11/2022\n---\n\nVague news.\n",
+                                       encoding="utf-8")
+    # The file's name comes first, as for any file.
+    (tmp_path / "2010-01-01 named.md").write_text("---\ndate: 2023-03-02\n---\n\nText.\n",
+                                                  encoding="utf-8")
+    articles, notes = read(tmp_path)
+    found = by_id(articles)
+    assert {k: (a.date, a.title) for k, a in found.items()} == {
+        "hugo": ("2023-01-21", "Tower memories"), "zoned": ("2023-01-22", "Late edition"),
+        "toml": ("2021-05-06", "Harbour"), "vague": ("", "Vague news."),
+        "2010-01-01 named": ("2010-01-01", "Text.")}
+    assert found["hugo"].text == "An engineer recalls."
+    [note] = notes
+    assert note.path.endswith("vague.md") and note.indexed and "'05/11/2022'" in note.reason
+
+
 def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(
         tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("A readable article.\n", encoding="utf-8")

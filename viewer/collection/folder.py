@@ -32,7 +32,11 @@ from viewer.collection.dates import (
     unreal_date_in_name,
     without_stated_date,
 )
-from viewer.collection.page_facts import PageFacts, page_date_and_title
+from viewer.collection.page_facts import (
+    PageFacts,
+    front_matter_date_and_title,
+    page_date_and_title,
+)
 from viewer.core.errors import LoadError
 from viewer.core.loading import (
     DEFAULT_MAX_BYTES,
@@ -369,13 +373,17 @@ class FolderSource:
             title=title or without_stated_date(first_line(text))), note
 
     def _page_facts(self, path: str) -> PageFacts:
-        """Date and title from the file itself when it is an HTML page."""
+        """Date and title from the file itself when it is an HTML page, or Markdown with
+        front matter."""
         try:
             with open(path, "rb") as handle:
                 head = handle.read(_SNIFF_BYTES)
-                if sniff_format(head, os.path.splitext(path)[1], path) != "html":
+                kind = sniff_format(head, os.path.splitext(path)[1], path)
+                if kind not in ("html", "markdown"):
                     return PageFacts("", "")
                 data = head + handle.read(self.max_bytes)
+            if kind == "markdown":
+                return front_matter_date_and_title(decode_text(data, path))
         except (OSError, LoadError):
             return PageFacts("", "")
         return page_date_and_title(data, path)

@@ -1,4 +1,5 @@
-"""The date and title an HTML page states about itself (its <meta> tags and structure).
+"""The date and title an HTML page states about itself (its <meta> tags and structure), or
+a Markdown file in its front matter.
 
 trafilatura's metadata extraction reads `article:published_time`, `date`, Dublin Core,
 JSON-LD, <time> and the like; the title comes from the same pass. Nothing is fetched.
@@ -66,6 +67,27 @@ def page_date_and_title(data: bytes, shown: str) -> PageFacts:
     if written:
         return PageFacts("", title, written)
     return PageFacts(date, title, out_of_range="" if date else _out_of_range(markup))
+
+
+#: The front matter keys Hugo, Jekyll, pandoc and Obsidian date a page with, in order.
+_FRONT_MATTER_DATES = ("date", "publishdate", "published", "pubdate", "created")
+
+
+def front_matter_date_and_title(source: str) -> PageFacts:
+    """The date and title the front matter of the Markdown `source` states; a date written
+    there that is not read as one is told as `PageFacts.unread`."""
+    from viewer.core.loaders.markdown import front_matter
+
+    keys = {str(key).lower(): value for key, value in front_matter(source).items()}
+    title = keys.get("title")
+    title = " ".join(title.split()) if isinstance(title, str) else ""
+    stated = next((keys[key] for key in _FRONT_MATTER_DATES if keys.get(key)), None)
+    if stated is None:
+        return PageFacts("", title)
+    # YAML and TOML read an unquoted date as a date or datetime, whose str() is ISO.
+    written = str(stated) if isinstance(stated, datetime.date) else stated
+    date = iso_date(written)
+    return PageFacts(date, title, "" if date else str(written))
 
 
 def _out_of_range(markup: str) -> str:

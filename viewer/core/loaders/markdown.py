@@ -9,6 +9,8 @@ front matter (metadata at the head of the file) is no text.
 from __future__ import annotations
 
 import re
+import tomllib
+from typing import Any
 
 from viewer.core.errors import LoadError
 from viewer.core.loaders.common import describe, join_paragraphs
@@ -36,6 +38,24 @@ def extract_markdown(source: str, shown: str) -> tuple[str, tuple[str, ...]]:
     except Exception as exc:  # markdown-it-py should not fail, but a bug must not crash us
         raise LoadError(shown, f"is Markdown that could not be read ({describe(exc)})") from None
     return join_paragraphs(blocks), ()
+
+
+def front_matter(source: str) -> dict[str, Any]:
+    """The keys and values of the front matter `source` opens with (YAML, or TOML between
+    "+++" lines); {} when it has none, or none that reads as keys and values."""
+    import yaml
+
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}
+    lines = match.group(0).splitlines()
+    inside = "\n".join(lines[1:-1])
+    try:
+        found = (tomllib.loads(inside) if lines[0].lstrip("\ufeff").startswith("+++")
+                 else yaml.safe_load(inside))
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _blocks(tokens) -> list[str]:  # type: ignore[no-untyped-def]
