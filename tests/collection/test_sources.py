@@ -468,15 +468,22 @@ def test_a_date_line_at_the_head_of_a_text_dates_it(tmp_path: Path) -> None:
                                                encoding="utf-8")
     (tmp_path / "j.txt").write_text("Release time: 2022-01-02 09:30 AM\n\nBody.\n",
                                     encoding="utf-8")
+    (tmp_path / "k.txt").write_text("date 2023-01-20\r\nRelay tower memories\r\n\r\nBody.\r\n",
+                                    encoding="utf-8")
+    (tmp_path / "l.txt").write_text("Date: 2023-01-21\n", encoding="utf-8")
     found = by_id(read(tmp_path)[0])
     assert {k: a.date for k, a in found.items()} == {
         "a": "2023-03-02", "b": "2024-04-14", "c": "2022-03-07", "d": "2021-05-06",
-        "e": "", "f": "", "g": "", "h": "", "2010-01-01 i": "2010-01-01", "j": "2022-01-02"}
+        "e": "", "f": "", "g": "", "h": "", "2010-01-01 i": "2010-01-01", "j": "2022-01-02",
+        "k": "2023-01-20", "l": "2023-01-21"}
     # A title line that opens with the date is titled by what follows it; one that holds
-    # nothing else stays as it is.
+    # nothing else by the next line (every such article was listed by its date alone), but
+    # in a text that has no other.
     assert found["a"].title == "Promoting modernization"
     assert found["b"].title == "Striving | Innovating"
-    assert found["j"].title == "Release time: 2022-01-02 09:30 AM"
+    assert found["j"].title == "Body."
+    assert found["k"].title == "Relay tower memories"
+    assert found["l"].title == "Date: 2023-01-21"
 
 
 def test_a_byte_order_mark_hides_neither_the_date_line_nor_the_title(tmp_path: Path) -> None:

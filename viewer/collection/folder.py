@@ -58,6 +58,8 @@ _PAGE_PART_SUFFIXES = {".js": "a script", ".mjs": "a script", ".css": "a stylesh
 _PAGE_PARTS_FOLDER = "_files"
 _PAGE_NAMES = (".html", ".htm", ".xhtml", ".shtml")
 _SNIFF_BYTES = 4096
+#: How far into a text its title is looked for, past a line holding its date alone.
+_HEAD_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -370,7 +372,7 @@ class FolderSource:
             series=(listed.series if listed and listed.series
                     else _series_folder(relative.parent.parts)),
             date=date, text=text, path=path,
-            title=title or without_stated_date(first_line(text))), note
+            title=title or _title_of_text(text)), note
 
     def _page_facts(self, path: str) -> PageFacts:
         """Date and title from the file itself when it is an HTML page, or Markdown with
@@ -387,6 +389,19 @@ class FolderSource:
         except (OSError, LoadError):
             return PageFacts("", "")
         return page_date_and_title(data, path)
+
+
+def _title_of_text(text: str) -> str:
+    """The title of an article whose file states none: its first line, less the date label
+    and date it opens with ("date 2023-03-02 Promoting ..."); the next line when it holds
+    nothing but them ("date 2023-03-02", then the headline), as every such article would
+    else be listed by its date alone."""
+    line = first_line(text)
+    title = without_stated_date(line)
+    if title != line or not stated_date(line):
+        return title
+    lines = [shown for shown in map(first_line, text[:_HEAD_CHARS].splitlines()) if shown]
+    return lines[1] if len(lines) > 1 else line
 
 
 def _out_of_range_note(date: str, instead: str) -> str:
