@@ -525,6 +525,27 @@ def test_a_markdown_articles_front_matter_dates_and_titles_it(tmp_path: Path) ->
     assert note.path.endswith("vague.md") and note.indexed and "'05/11/2022'" in note.reason
 
 
+def test_a_folders_settings_and_links_to_pages_are_skipped_not_read_as_articles(
+        tmp_path: Path) -> None:
+    # Copied from Windows, or with links to stories dragged out of a browser beside them.
+    (tmp_path / "story.txt").write_text("The ferry left at dawn.\n", encoding="utf-8")
+    (tmp_path / "desktop.ini").write_text("[.ShellClassInfo]\r\nIconResource=x.dll,-3\r\n",
+                                          encoding="utf-8")
+    (tmp_path / "Ferry story.url").write_text(
+        "[InternetShortcut]\r\nURL=https://example.com/ferry\r\n", encoding="utf-8")
+    (tmp_path / "Ferry story.webloc").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict><key>URL</key>'
+        "<string>https://example.com/ferry</string></dict></plist>\n", encoding="utf-8")
+    articles, skipped = read(tmp_path)
+    assert [a.id for a in articles] == ["story"]
+    assert {Path(s.path).name: s.reason for s in skipped} == {
+        "desktop.ini": "is the settings file Windows keeps in a folder, not an article",
+        "Ferry story.url": "is a link to a web page (save the page itself to read it), "
+                           "not an article",
+        "Ferry story.webloc": "is a link to a web page (save the page itself to read it), "
+                              "not an article"}
+
+
 def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(
         tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("A readable article.\n", encoding="utf-8")

@@ -57,6 +57,9 @@ _PAGE_PART_SUFFIXES = {".js": "a script", ".mjs": "a script", ".css": "a stylesh
 #: page, complete": news.html and news_files/).
 _PAGE_PARTS_FOLDER = "_files"
 _PAGE_NAMES = (".html", ".htm", ".xhtml", ".shtml")
+#: A link to a web page dragged out of a browser: Windows saves it as NAME.url, macOS as
+#: NAME.webloc.
+_LINK_SUFFIXES = {".url", ".webloc"}
 _SNIFF_BYTES = 4096
 #: How far into a text its title is looked for, past a line holding its date alone.
 _HEAD_CHARS = 2000
@@ -336,7 +339,7 @@ class FolderSource:
         part = _PAGE_PART_SUFFIXES.get(relative.suffix.lower())
         if part:
             return Skipped(path, f"is {part} of a web page, not an article"), None
-        copy = _editor_copy(relative.name)
+        copy = _editor_copy(relative.name) or _system_file(relative.name)
         if copy:
             return Skipped(path, f"is {copy}, not an article"), None
         try:
@@ -498,6 +501,17 @@ def _editor_copy(name: str) -> str:
         return "the lock file Word keeps beside an open document"
     if name.endswith("~") or len(name) > 2 and name.startswith("#") and name.endswith("#"):
         return "an editor's backup or auto-save copy"
+    return ""
+
+
+def _system_file(name: str) -> str:
+    """What a file named `name` that the system, not the user, put among the articles is
+    ("" for any other name): read as text, a folder's settings or a saved link to a page
+    was listed as an article titled "[InternetShortcut]"."""
+    if name.lower() == "desktop.ini":
+        return "the settings file Windows keeps in a folder"
+    if PurePosixPath(name).suffix.lower() in _LINK_SUFFIXES:
+        return "a link to a web page (save the page itself to read it)"
     return ""
 
 
