@@ -302,15 +302,51 @@ def test_command_line_on_parquet_writes_the_json_and_html_reports(spark: SparkSe
     assert "Articles 20 in 4 series" in html and "Story d009 d009" in html
 
 
+@pytest.fixture(scope="module")
+def dev_small(spark: SparkSession, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """DEV_SMALL indexed by the embedded engine (its store) and run by the job (its tables)."""
+    folder = tmp_path_factory.mktemp("dev-small")
+    embedded = embedded_report(DEV_SMALL, folder / "embedded.sqlite")
+    run_job(str(DEV_SMALL), str(folder / "tables"), spark=spark)
+    return {"embedded": embedded, "store": folder / "embedded.sqlite",
+            "out": folder / "tables"}
+
+
 def test_formulations_and_boilerplate_of_benchmark_articles_are_the_embedded_engines(
-        spark: SparkSession, tmp_path: Path) -> None:
-    source = DEV_SMALL
-    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
-    run_job(str(source), str(tmp_path / "tables"), spark=spark)
-    spark_report = report_from_tables(str(tmp_path / "tables"))
+        dev_small: dict[str, Any]) -> None:
+    embedded = dev_small["embedded"]
+    spark_report = report_from_tables(str(dev_small["out"]))
     assert embedded["formulations"] and embedded["boilerplate"] and embedded["pairs"]
     for part in ("documents", "pairs", "clusters", "formulations", "boilerplate", "skipped"):
         assert spark_report[part] == embedded[part], part
+
+
+def test_an_imported_store_keeps_its_formulations_through_an_add_as_an_indexed_one_does(
+        dev_small: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A few articles more (fewer than a tenth): the embedded engine's store keeps the
+    # formulations it found, counting their uses in them, and says so; the store the
+    # job's tables were imported into must do the same, not find them afresh.
+    with gzip.open(DEV_SMALL, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle][:3]
+    more = tmp_path / "more.jsonl"
+    more.write_text("".join(json.dumps(
+        {**row, "id": f"more-{k}", "date": "2030-01-0" + str(k + 1),
+         "text": row["text"][:len(row["text"]) // 2]}) + "\n"
+        for k, row in enumerate(rows)), encoding="utf-8")
+    indexed, imported = tmp_path / "indexed.sqlite", tmp_path / "imported.sqlite"
+    shutil.copy(dev_small["store"], indexed)
+    import_tables(str(dev_small["out"]), str(imported))
+    told, reports = [], []
+    for store in (indexed, imported):
+        capsys.readouterr()
+        assert run_corpus(["add", str(store), str(more)]) == 0
+        told.append(capsys.readouterr().err)
+        with CollectionStore.open(store) as opened:
+            reports.append(opened.report())
+    count = len(dev_small["embedded"]["documents"])
+    assert f"the formulations were found when the store held {count} articles" in told[0]
+    assert told[1] == told[0]
+    assert reports[1] == reports[0]
 
 
 def test_a_few_articles_list_the_formulations_the_embedded_engine_lists(

@@ -99,11 +99,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
             excluded)
     else:
         listed = _formulations(keys, docs, texts, streams, excluded)
-        store.set_meta("formulations_readings", json.dumps(sizes, sort_keys=True))
-        store.set_meta("formulations_pairwise", json.dumps(sorted(
-            reading for reading, members in readings.items()
-            if reads_two_by_two(picked(streams, members)))))
-        store.set_meta("formulations_finder", str(FINDER_VERSION))
+        mark_formulations_found(store, [d.language for d in docs], streams)
     formulations = not_copies(listed, passages, len(docs))
     for item in formulations:
         for k, used in item.occurrences:
@@ -219,6 +215,21 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
             continue
         passages.append((kx, (x0, x1), ky, (y0, y1), words, short_words, surplus))
     return passages, furniture
+
+
+def mark_formulations_found(store: CollectionStore, languages: list[str],
+                            streams: list[TokenStream]) -> None:
+    """Record in `store` that its formulations were found afresh over its documents (each
+    one's language and tokens, in order): by this finder, at these sizes of its readings,
+    which it read two by two. Until the collection grows past them, an `add` keeps the
+    formulations and counts their uses in the new articles (`_still_current`)."""
+    readings = by_reading(languages)
+    store.set_meta("formulations_readings", json.dumps(
+        {reading: len(members) for reading, members in readings.items()}, sort_keys=True))
+    store.set_meta("formulations_pairwise", json.dumps(sorted(
+        reading for reading, members in readings.items()
+        if reads_two_by_two(picked(streams, members)))))
+    store.set_meta("formulations_finder", str(FINDER_VERSION))
 
 
 def formulations_found_at(store: CollectionStore) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from viewer.collection.article import SourceError
+from viewer.core.tokenize import TokenStream
 
 #: The tables of a job's output folder, a folder of Parquet files each.
 TABLES = ("documents", "passages", "pairs", "clusters", "formulations", "boilerplate",
@@ -103,6 +104,7 @@ def import_tables(out: str, store_path: str) -> int:
     would have left it: documents with their tokens and n-gram index (so `tandem corpus add`
     can carry on from there), every aligned passage, and the finished results. Returns the
     number of documents. A store that already holds articles is refused, never replaced."""
+    from viewer.collection.results import mark_formulations_found
     from viewer.collection.store import CollectionStore, PairRow, StoreError
 
     report = report_from_tables(out)
@@ -114,7 +116,7 @@ def import_tables(out: str, store_path: str) -> int:
             raise StoreError(f"{store_path}: already holds {held} articles; import into a new "
                              "store (or add the articles with `tandem corpus add`)")
         with store.transaction():
-            fill_store(store, documents, [
+            streams = fill_store(store, documents, [
                 (p["x"], p["y"], p["x0"], p["x1"], p["y0"], p["y1"], p["words"],
                  p["short_words"], p["surplus"]) for p in tables["passages"]])
             store.set_skipped([(s["path"], s["reason"], s["indexed"])
@@ -124,15 +126,21 @@ def import_tables(out: str, store_path: str) -> int:
                              passages=p["passages"]) for p in report["pairs"]]
             store.set_results(pairs, report["clusters"], report["formulations"],
                               report["boilerplate"])
+            # Found as the embedded engine records it, so that an `add` keeps them as it
+            # would (an unmarked store finds them afresh, over the whole collection in one
+            # process). An empty table (run --no-formulations, or none found) marks none.
+            if report["formulations"]:
+                mark_formulations_found(store, [d["language"] for d in documents], streams)
     return len(documents)
 
 
 def fill_store(store: Any, documents: list[dict[str, Any]],
-               passages: list[tuple[Any, ...]]) -> None:
+               passages: list[tuple[Any, ...]]) -> list[TokenStream]:
     """Put documents (in number order) and aligned passages (rows as the store's
     `raw_passages`) into an empty store, inside its transaction: each document with its
     tokens and n-gram hashes in the store's vocabulary, as the embedded engine indexes
-    (`engine._add`), so that `derive` and later `add`s work on it as on their own."""
+    (`engine._add`), so that `derive` and later `add`s work on it as on their own.
+    Returns the documents' tokens, in order."""
     from viewer.collection.rekey import mark_keys
     from viewer.collection.words import (
         CJK_LANGUAGES,
@@ -163,3 +171,4 @@ def fill_store(store: Any, documents: list[dict[str, Any]],
         }, stream.ids, stream.starts, stream.ends, document_grams(stream.ids, gram_n))
     store.add_vocabulary(known, vocabulary.keys[known:])
     store.add_passages(passages)
+    return streams
