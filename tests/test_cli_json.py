@@ -138,3 +138,17 @@ def test_a_dash_for_an_article_says_standard_input_is_not_read():
     assert done.stderr.splitlines() == [
         "tandem: -: standard input is not read, only files are "
         "(save the text to a file and give its path)"]
+
+
+def test_watch_list_lines_not_watched_are_told(tmp_path):
+    # A line of no words, and one the matcher reads as an earlier one, were dropped without
+    # a word, as the window's watch-list once dropped them.
+    watch = tmp_path / "watch.txt"
+    watch.write_text("ferry terminal\n.*\nFerry  TERMINAL\n", encoding="utf-8")
+    done = run(str(FIXTURES / "harbour_a.txt"), str(FIXTURES / "harbour_b.txt"),
+               "--json", "-", "--watchlist", str(watch))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == (f'tandem: note: --watchlist {watch}: ignored: ".*" (no words), '
+                           '"Ferry  TERMINAL" (same as "ferry terminal")\n')
+    assert [s["phrase"] for s in json.loads(done.stdout)["slogans"]
+            if s["watchlist"]] == ["ferry terminal"]

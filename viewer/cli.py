@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterator, Sequence
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from viewer import __version__
 from viewer.arguments import OneLineParser
@@ -21,6 +22,9 @@ from viewer.core.settings import (
     checked_settings,
     watchlist_phrases,
 )
+
+if TYPE_CHECKING:
+    from viewer.core.slogans import PassedOver
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -108,6 +112,17 @@ def read_watchlist(path: str) -> tuple[str, ...]:
     return watchlist_phrases(text)
 
 
+def tell_watch_lines_passed_over(path: str, passed_over: Sequence[PassedOver]) -> None:
+    """One note on standard error naming the lines of the watch-list file at `path` that
+    are not watched (`read_watch_lines`), as the window's watch-list says them."""
+    from viewer.present.wording import passed_over_note
+
+    note = passed_over_note(passed_over)
+    if note:
+        print(f"tandem: note: --watchlist {path}: {note[:1].lower()}{note[1:]}",
+              file=sys.stderr)
+
+
 def settings_from_args(args: argparse.Namespace) -> Settings:
     values = {d.name: d.checked(getattr(args, d.name), flag=True)
               for d in DECLARED if d.flag is not None}
@@ -191,6 +206,11 @@ def run_compare(argv: Sequence[str]) -> int:
         limit = int(args.max_size * 1024 * 1024)
         doc_a = load_document(args.a, max_bytes=limit, trim=args.trim)
         doc_b = load_document(args.b, max_bytes=limit, trim=args.trim)
+        if args.watchlist:
+            from viewer.core.compare import watch_lines_passed_over
+
+            tell_watch_lines_passed_over(args.watchlist,
+                                         watch_lines_passed_over(settings, doc_a, doc_b))
         extra = None
         if args.collection:
             from viewer.collection.context import compare_in_collection

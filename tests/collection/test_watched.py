@@ -34,12 +34,15 @@ def test_watched_phrases_are_counted_where_the_articles_write_them(tmp_path: Pat
     source = planted.write(tmp_path / "c.jsonl")
     shouted = "  ".join(SET_PHRASE.upper().split())
     watch = _watchlist(tmp_path / "watch.txt", "# what the desk follows", shouted,
-                       SET_PHRASE, "", ABSENT)
+                       SET_PHRASE, "", ABSENT, "---")
     out = tmp_path / "out.json"
     result = tandem("corpus", str(source), "--json", str(out), "--store",
                     str(tmp_path / "s.sqlite"), "--watchlist", str(watch), "--quiet",
                     env=_env(tmp_path))
     assert result.returncode == 0, result.stderr
+    # Lines not counted are told (they were dropped without a word).
+    assert (f'tandem: note: --watchlist {watch}: ignored: "{SET_PHRASE}" (same as '
+            f'"{shouted}"), "---" (no words)\n') in result.stderr
     watched = json.loads(out.read_text(encoding="utf-8"))["watched"]
     # One entry per phrase asked about, as first written (spaces made single); the second
     # spelling of the set phrase is the same phrase to the matcher.

@@ -276,7 +276,9 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
 def _watchlist(args: argparse.Namespace) -> tuple[str, ...] | None:
     """The phrases of `--watchlist`, read before any work (a bad file is told at once);
     None when none was given."""
-    from viewer.cli import read_watchlist
+    from viewer.cli import read_watchlist, tell_watch_lines_passed_over
+    from viewer.collection.words import collection_normalizer
+    from viewer.core.slogans import read_watch_lines
 
     path = getattr(args, "watchlist", None)
     if path is None:
@@ -285,7 +287,9 @@ def _watchlist(args: argparse.Namespace) -> tuple[str, ...] | None:
         raise TandemError("--watchlist: the Spark engine keeps no store to count the phrases "
                           "in; load its tables with 'tandem corpus import DIR --store STORE', "
                           "then run 'tandem corpus report STORE --watchlist FILE'")
-    return read_watchlist(path)
+    phrases = read_watchlist(path)
+    tell_watch_lines_passed_over(path, read_watch_lines(phrases, collection_normalizer())[1])
+    return phrases
 
 
 def _refuse_refind_on_spark(args: argparse.Namespace) -> None:
