@@ -1,6 +1,7 @@
-"""Real-length texts saved in the encodings people use load exactly: Windows-1252 for Western
-text, GB18030/GBK and Big5 for Chinese, Shift-JIS for Japanese; a UTF-8 file with a stray bad
-byte stays UTF-8 (with a note); UTF-32 without a byte-order mark is text, not binary."""
+"""Real-length texts saved in the encodings people use load exactly: Windows-1252 (or classic
+Mac OS's Mac Roman) for Western text, GB18030/GBK and Big5 for Chinese, Shift-JIS for Japanese;
+a UTF-8 file with a stray bad byte stays UTF-8 (with a note); UTF-32 without a byte-order mark
+is text, not binary."""
 
 from __future__ import annotations
 
@@ -60,6 +61,26 @@ def test_legacy_encodings_people_write_load_exactly(tmp_path: Path, text: str,
                                                     encoding: str) -> None:
     path = tmp_path / "article.txt"
     path.write_bytes(text.encode(encoding))
+    doc = load_document(path)
+    assert doc.text == text
+    assert doc.notes == ()
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The café’s “menu” was short.\n", id="one line"),
+    pytest.param(ENGLISH, id="English, a few curly quotes"),
+    # Past 256 bytes beyond ASCII the detector decides: it named cp775 or cp1250, and the
+    # text was read as Windows-1252, every “ a Ò.
+    pytest.param(ENGLISH * 6, id="English, many curly quotes"),
+    pytest.param(FRENCH, id="French"),
+    pytest.param(GERMAN, id="German"),
+    pytest.param(FRENCH + "Note† : le ﬁnancement ‹ fin ›.\n", id="French, Mac-only marks"),
+])
+def test_classic_mac_os_text_loads_as_mac_roman(tmp_path: Path, text: str) -> None:
+    # A text saved on classic Mac OS: its “ ” ’ (0xD2, 0xD3, 0xD5) and é (0x8E) were read
+    # as Windows-1251, "The cafЋХs ТmenuУ", or as Windows-1252, "cafŽŐs".
+    path = tmp_path / "mac.txt"
+    path.write_bytes(text.encode("mac_roman"))
     doc = load_document(path)
     assert doc.text == text
     assert doc.notes == ()

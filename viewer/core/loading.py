@@ -398,13 +398,22 @@ def _is_multibyte(encoding: str) -> bool:
                                 "johab"))
 
 
+#: The code pages Western text is written in: Windows', and classic Mac OS's (whose
+#: curly quotes and accented letters are other accented letters in Windows-1252).
+_WESTERN_CODE_PAGES = ("cp1252", "mac_roman")
+
+
 def _as_western(data: bytes) -> str | None:
-    """The bytes as Windows-1252, if they read as Western text: most letters ASCII, the rest
-    accented letters and typographic punctuation, hardly any rare symbols."""
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:  # bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are not cp1252
+    """The bytes as Windows-1252 or Mac Roman, whichever reads as more common words, if
+    that reads as Western text: most letters ASCII, the rest accented letters and
+    typographic punctuation, hardly any rare symbols."""
+    from viewer.core.short_text_decoding import likeliest_reading
+
+    # Windows-1252 lacks bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D; Mac Roman has all 256.
+    reading = likeliest_reading(data, among=_WESTERN_CODE_PAGES)
+    if reading is None:
         return None
+    text = reading[1]
     high = [ch for ch in text if ord(ch) > 127]
     letters = sum(1 for ch in text if ch.isalpha())
     if letters == 0:

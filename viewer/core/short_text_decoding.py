@@ -37,6 +37,9 @@ ENCODINGS = (
     ("cp1251", ("ru", "uk", "bg")),
     ("cp1253", ("el",)),
     ("cp1254", ("tr",)),
+    # Classic Mac OS text: its curly quotes (0xD2-0xD5) and accented letters (é 0x8E) are
+    # Cyrillic letters in cp1251, read inside Latin words ("cafЋ"), which no language writes.
+    ("mac_roman", ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "ca")),
     ("gb18030", ("zh",)), ("cp950", ("zh",)), ("big5hkscs", ("zh",)),
     ("cp932", ("ja",)), ("shift_jis_2004", ("ja",)), ("euc_jp", ("ja",)),
     ("cp949", ("ko",)),
@@ -66,6 +69,8 @@ _WORDS = 20_000
 #: Words or characters weighed at most: enough to tell, however long the text.
 _SAMPLE = 2000
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: Unicode's categories of opening marks (‚ „) and of other punctuation (· ‡ ‰ ¿ ¡).
+_NOT_AFTER_LETTERS = ("Ps", "Po")
 #: The ASCII bytes, deleted to count the others at C speed.
 _ASCII = bytes(range(128))
 
@@ -93,10 +98,14 @@ def likeliest(data: bytes, least: float = -math.inf) -> str | None:
     return reading[1] if reading is not None else None
 
 
-def likeliest_reading(data: bytes, least: float = -math.inf) -> tuple[str, str] | None:
-    """`likeliest`, with the encoding it is read in: (encoding, text)."""
+def likeliest_reading(data: bytes, least: float = -math.inf,
+                      among: tuple[str, ...] | None = None) -> tuple[str, str] | None:
+    """`likeliest`, with the encoding it is read in: (encoding, text); `among`: only
+    these of `ENCODINGS` are weighed."""
     best, best_score = None, -math.inf
     for encoding, languages in ENCODINGS:
+        if among is not None and encoding not in among:
+            continue
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
@@ -139,7 +148,7 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
     words, letters = _tables(language)
     at = 0
     for found in _LETTERS.finditer(text):
-        yield from (_scored(ch, letters) for ch in text[at:found.start()] if ord(ch) > 127)
+        yield from _marks_scored(text[at:found.start()], at > 0, letters)
         at = found.end()
         word = found.group()
         if word.isascii():
@@ -152,7 +161,19 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
         else:
             beyond = [_scored(ch, letters) for ch in word.lower() if ord(ch) > 127]
             yield sum(beyond) / len(beyond) + _UNLISTED_WORD
-    yield from (_scored(ch, letters) for ch in text[at:] if ord(ch) > 127)
+    yield from _marks_scored(text[at:], at > 0, letters)
+
+
+def _marks_scored(gap: str, after_letter: bool, letters: dict[str, float]) -> Iterator[float]:
+    """log10 frequency of each character beyond ASCII between two words. An opening mark
+    or a "·", "‡" or "‰" right after a letter is no mark of any text: it is a letter read
+    in another code page ("Ch‚teau", "pasar·": Windows-1252 read as Mac Roman)."""
+    for k, ch in enumerate(gap):
+        if ord(ch) <= 127:
+            continue
+        glued = k == 0 and after_letter and ch != "\u2026"  # an ellipsis may end a word
+        yield (_UNLISTED if glued and unicodedata.category(ch) in _NOT_AFTER_LETTERS
+               else _scored(ch, letters))
 
 
 def _ascii_letter(ch: str) -> bool:
