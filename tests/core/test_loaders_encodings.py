@@ -137,6 +137,42 @@ def test_utf8_with_stray_nul_bytes_stays_text_and_says_so(tmp_path: Path, name: 
     assert load_document(path).text == text
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    pytest.param(CHINESE, "gbk", id="GBK"),
+    pytest.param(FRENCH, "cp1252", id="Windows-1252"),
+    pytest.param(RUSSIAN, "cp1251", id="Windows-1251"),
+    pytest.param(ENGLISH, "mac_roman", id="Mac Roman"),
+])
+def test_legacy_text_with_stray_nul_bytes_stays_text_and_says_so(
+        tmp_path: Path, text: str, encoding: str) -> None:
+    # The same NULs in UTF-8 text were read as U+FFFD with a note; in a legacy encoding
+    # the file was refused as binary.
+    data = text.encode(encoding)
+    cut = data.index(b"\n", len(data) // 2)
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"\x00" + data[:cut] + b"\x00" + data[cut:])
+    doc = load_document(path)
+    head = data[:cut].decode(encoding)
+    assert doc.text == "\ufffd" + head + "\ufffd" + text[len(head):]
+    assert doc.notes == ("2 NUL bytes replaced with \ufffd",)
+    # UTF-16 without a byte-order mark, Chinese with few NULs of its own, is still UTF-16.
+    path.write_bytes(CHINESE.encode("utf-16-le"))
+    assert load_document(path).text == CHINESE
+
+
+def test_utf8_with_a_bad_byte_and_a_stray_nul_stays_utf8(tmp_path: Path) -> None:
+    # Both mishaps at once: read as any other text with stray NULs, it must not become
+    # legacy text ("Jinping’s" as "JinpingÄôs").
+    data = ENGLISH.encode("utf-8")
+    cut = data.index(b"\n", len(data) // 2)
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:] + b"\x00" + b"The end.\n")
+    doc = load_document(path)
+    assert doc.text == data[:cut].decode() + "\ufffd" + data[cut:].decode() + "\ufffdThe end.\n"
+    assert doc.notes == ("1 byte that is not valid UTF-8 replaced with \ufffd; the rest of "
+                         "the file is UTF-8", "1 NUL byte replaced with \ufffd")
+
+
 @pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
 def test_utf32_without_a_byte_order_mark_is_text(tmp_path: Path, encoding: str) -> None:
     text = "Digital China “network power” café 数字中国 𠀋\n" * 20

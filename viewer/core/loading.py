@@ -191,9 +191,11 @@ def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
         try:
             text = data.decode("utf-8").replace("\x00", "\ufffd")
         except UnicodeDecodeError:
-            pass
+            stray = _with_stray_nuls(data, shown)
+            if stray is not None:
+                return stray[0], (*stray[1], _nuls_note(nuls))
         else:
-            return text, (f"{nuls} NUL byte{'s' if nuls > 1 else ''} replaced with \ufffd",)
+            return text, (_nuls_note(nuls),)
     if nuls * 100 > len(data):
         damaged_wide = _damaged_utf16(data)
         if damaged_wide is not None:
@@ -206,6 +208,33 @@ def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
         if damaged is not None:
             return damaged
     return _legacy(data, shown), ()
+
+
+def _nuls_note(nuls: int) -> str:
+    return f"{nuls} NUL byte{'s' if nuls > 1 else ''} replaced with \ufffd"
+
+
+#: ASCII control bytes that stand in for stray NULs while a legacy text is decoded: each
+#: is one character in every code page, and never the second byte of a double-byte one
+#: (ISO-2022's and HZ's shifts, 0x0E, 0x0F and 0x1B, are left out).
+_NUL_STAND_INS = (0x1A, *range(0x01, 0x09), *range(0x10, 0x1A), *range(0x1C, 0x20))
+
+
+def _with_stray_nuls(data: bytes, shown: str) -> tuple[str, tuple[str, ...]] | None:
+    """Text that is not UTF-8 (legacy-encoded, or UTF-8 with bad bytes too) with a few
+    stray NUL bytes (a bad copy, a C string's terminator at its head), each read as
+    U+FFFD, one for one, as in UTF-8 text; None for UTF-16 without a byte-order mark (its
+    own NULs, few in Chinese text), or when every stand-in byte is in the text already."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding.startswith("utf_16"):
+        return None
+    stand_in = next((byte for byte in _NUL_STAND_INS if byte not in data), None)
+    if stand_in is None:
+        return None
+    text, notes = _decode(data.replace(b"\x00", bytes([stand_in])), shown)
+    return text.replace(chr(stand_in), "\ufffd"), notes
 
 
 def damaged_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
