@@ -99,6 +99,23 @@ def test_a_few_words_read_in_their_own_encoding(tmp_path: Path, text: str, encod
     assert read_right >= 0.85 * len(runs), (read_right, len(runs))
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("The tickets cost 5£ at the door, or £4 in advance.", id="pound"),
+    pytest.param("The tickets cost 5¥ at the door, or ¥4 in advance.", id="yen"),
+    pytest.param("The tickets cost 5¢ at the door, or ¢4 in advance.", id="cent"),
+    pytest.param("It costs 5€.", id="euro"),
+    pytest.param("Cost: €5 or £4.", id="euro and pound"),
+    pytest.param("The tickets cost 5 dollars. " * 20 + "Cost: £5.", id="pound, long"),
+])
+def test_english_whose_only_other_characters_are_currency_signs_reads_as_written(
+        tmp_path: Path, text: str) -> None:
+    # £ ¥ ¢ were read as Shift-JIS half-width marks ("5｣"), € as Mac Roman's Ä, and "€5 or
+    # £4" refused as binary (Shift-JIS reads byte 0x80 as a control character).
+    encodings = ["cp1252"] if "€" in text else ["cp1252", "latin-1"]  # Latin-1 has no €
+    for encoding in encodings:
+        assert _read_right(tmp_path, [text], encoding) == 1, encoding
+
+
 @pytest.mark.parametrize(("text", "encoding"), [
     pytest.param("教授!", "cp932", id="Japanese Shift-JIS: Professor!"),
     pytest.param("では?", "cp932", id="Japanese Shift-JIS: Then?"),

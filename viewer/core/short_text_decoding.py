@@ -62,15 +62,20 @@ _UNLISTED = -8.0
 #: What a word its language's list lacks costs beyond its letters (log10): a run of
 #: common letters is no word for that ("Fährbahnhof" is, "ваеп" is not).
 _UNLISTED_WORD = -3.0
-#: log10 of the frequency given to a punctuation mark: every language uses them.
+#: log10 of the frequency given to a punctuation mark: every language uses them, and
+#: the signs of money and © ® ° ™ too (wordfreq's lists hold none of them).
 _PUNCTUATION = -3.0
+_COMMON_SIGNS = frozenset("\u00a9\u00ae\u00b0\u2122")
+#: C1 control characters: a code page that reads one (cp932, byte 0x80) reads no text.
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
 #: Words of each language's list read: its commonest, enough to tell its texts.
 _WORDS = 20_000
 #: Words or characters weighed at most: enough to tell, however long the text.
 _SAMPLE = 2000
 _LETTERS = re.compile(r"[^\W\d_]+")
-#: Unicode's categories of opening marks (‚ „) and of other punctuation (· ‡ ‰ ¿ ¡).
-_NOT_AFTER_LETTERS = ("Ps", "Po")
+#: Unicode's categories of opening marks (‚ „), of other punctuation (· ‡ ‰ ¿ ¡) and of
+#: currency signs ("citt€": "città" read as Windows-1251).
+_NOT_AFTER_LETTERS = ("Ps", "Po", "Sc")
 #: The ASCII bytes, deleted to count the others at C speed.
 _ASCII = bytes(range(128))
 
@@ -109,6 +114,8 @@ def likeliest_reading(data: bytes, least: float = -math.inf,
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
+            continue
+        if _C1_CONTROLS.search(text):
             continue
         score = max(_commonness(text, language) for language in languages)
         if score > best_score:
@@ -165,9 +172,10 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
 
 
 def _marks_scored(gap: str, after_letter: bool, letters: dict[str, float]) -> Iterator[float]:
-    """log10 frequency of each character beyond ASCII between two words. An opening mark
-    or a "·", "‡" or "‰" right after a letter is no mark of any text: it is a letter read
-    in another code page ("Ch‚teau", "pasar·": Windows-1252 read as Mac Roman)."""
+    """log10 frequency of each character beyond ASCII between two words. An opening mark,
+    a "·", "‡" or "‰", or a currency sign right after a letter is no mark of any text: it
+    is a letter read in another code page ("Ch‚teau", "pasar·": Windows-1252 read as Mac
+    Roman)."""
     for k, ch in enumerate(gap):
         if ord(ch) <= 127:
             continue
@@ -184,7 +192,10 @@ def _scored(ch: str, frequencies: dict[str, float]) -> float:
     value = frequencies.get(ch)
     if value is not None:
         return math.log10(value)
-    return _PUNCTUATION if unicodedata.category(ch).startswith("P") else _UNLISTED
+    category = unicodedata.category(ch)
+    if category.startswith("P") or category == "Sc" or ch in _COMMON_SIGNS:
+        return _PUNCTUATION
+    return _UNLISTED
 
 
 def _script(ch: str) -> str:
