@@ -72,6 +72,7 @@ def test_legacy_encodings_people_write_load_exactly(tmp_path: Path, text: str,
     # Past 256 bytes beyond ASCII the detector decides: it named cp775 or cp1250, and the
     # text was read as Windows-1252, every “ a Ò.
     pytest.param(ENGLISH * 6, id="English, many curly quotes"),
+    pytest.param("The board met on Tuesday.\n" * 6000 + ENGLISH * 6, id="English, ASCII head"),
     pytest.param(FRENCH, id="French"),
     pytest.param(GERMAN, id="German"),
     pytest.param(FRENCH + "Note† : le ﬁnancement ‹ fin ›.\n", id="French, Mac-only marks"),
