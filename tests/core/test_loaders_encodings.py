@@ -138,6 +138,29 @@ def test_utf8_with_stray_nul_bytes_stays_text_and_says_so(tmp_path: Path, name: 
     assert load_document(path).text == text
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param(FRENCH, id="French"),
+    pytest.param(GERMAN, id="German"),
+    pytest.param(ENGLISH, id="English"),
+    pytest.param(FRENCH[:200], id="French, a line"),
+])
+@pytest.mark.parametrize("stray", [b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"])
+def test_windows_1252_with_a_byte_it_lacks_stays_windows_1252_and_says_so(
+        tmp_path: Path, text: str, stray: bytes) -> None:
+    # One byte Windows-1252 leaves undefined (a bad copy) and the whole text was read in
+    # another code page with no note: French as Mac Roman ("approuvÈ"), German with
+    # Windows-1251's "Ѓ".
+    data = text.encode("cp1252")
+    cut = data.index(b" ", len(data) // 2)
+    path = tmp_path / "stray.txt"
+    path.write_bytes(data[:cut] + stray + data[cut:])
+    doc = load_document(path)
+    head = data[:cut].decode("cp1252")
+    assert doc.text == head + "\ufffd" + text[len(head):]
+    assert doc.notes == ("1 byte that is not valid CP1252 replaced with \ufffd; the rest of "
+                         "the file is CP1252",)
+
+
 @pytest.mark.parametrize(("text", "encoding"), [
     pytest.param(CHINESE, "gbk", id="GBK"),
     pytest.param(FRENCH, "cp1252", id="Windows-1252"),

@@ -207,7 +207,52 @@ def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
             damaged = damaged_utf8(data)
         if damaged is not None:
             return damaged
+    return _legacy_with_stray_bytes(data, shown)
+
+
+#: The bytes Windows-1252 leaves undefined.
+_NOT_CP1252 = b"\x81\x8d\x8f\x90\x9d"
+#: Share of the bytes beyond ASCII that may be undefined in Windows-1252 (though always
+#: one) in a text still read in it.
+_CP1252_MAX_UNDEFINED = 0.01
+
+
+def _legacy_with_stray_bytes(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
+    """`_legacy`, but a Windows-1252 text with a stray byte or two that code page lacks
+    is read in it, each such byte as U+FFFD with a note, not wholly in another code page
+    (a French text with one 0x81 was read as Mac Roman, "approuvÈ"): the bytes stand in
+    as an ASCII control byte while the text is weighed, and Windows-1252 is taken only if
+    it is what the text then reads as. Those bytes open many a double-byte character
+    (Shift-JIS's 、 is 0x81 0x41): a text that reads whole in such a code page is left
+    as it is."""
+    undefined = sum(data.count(byte) for byte in _NOT_CP1252)
+    beyond_ascii = len(data.translate(None, bytes(range(128))))
+    stand_in = next((byte for byte in _NUL_STAND_INS if byte not in data), None)
+    # Bytes beyond ASCII besides them are what tells Windows-1252; the stand-ins tell nothing.
+    if undefined and stand_in is not None and beyond_ascii > undefined and \
+            undefined <= max(1.0, _CP1252_MAX_UNDEFINED * beyond_ascii) and \
+            not any(_decodes(data, encoding) for encoding in _DOUBLE_BYTE):
+        patched = data.translate(
+            bytes.maketrans(_NOT_CP1252, bytes([stand_in]) * len(_NOT_CP1252)))
+        try:
+            text = _legacy(patched, shown)
+        except LoadError:
+            text = None
+        if text is not None and text == patched.decode("cp1252"):
+            return text.replace(chr(stand_in), "\ufffd"), (replaced_note(undefined, "cp1252"),)
     return _legacy(data, shown), ()
+
+
+#: The double-byte code pages Windows writes: Japanese, Chinese (both), Korean.
+_DOUBLE_BYTE = ("cp932", "gb18030", "cp950", "cp949")
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _nuls_note(nuls: int) -> str:
