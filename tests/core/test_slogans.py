@@ -1,5 +1,6 @@
 """Slogans: recurring set phrases, maximal, counted per document; the user's watch-list."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -815,9 +816,20 @@ def test_a_collections_formulations_are_slogans_wherever_either_text_uses_them()
     assert [s for s in swapped.slogans if "xi jinping" in s.phrase] == [slogan.swapped()]
 
 
+def _chinese_editions() -> tuple[str, str]:
+    """zh_hans.txt and zh_hant.txt (its Taiwan edition), each closing on a line that uses
+    深化科技体制改革 a second time, in its own script: a slogan of both, where all else they
+    share is one copy, whose pieces are no slogans."""
+    simplified = load_document(HERE / "zh_hans.txt").text
+    taiwan = load_document(HERE / "zh_hant.txt").text
+    return (f"{simplified.rstrip()}\n\n代表们呼吁深化科技体制改革。\n",
+            f"{taiwan.rstrip()}\n\n代表們呼籲深化科技體制改革。\n")
+
+
 def test_a_slogan_shows_as_a_writes_it_and_as_b_writes_it_in_the_other_script():
-    traditional = load_document(HERE / "zh_hant.txt")
-    simplified = load_document(HERE / "zh_hans.txt")
+    hans, hant = _chinese_editions()
+    traditional = Document(hant, "zh_hant.txt")
+    simplified = Document(hans, "zh_hans.txt")
     for a, b in ((traditional, simplified), (simplified, traditional)):
         slogans = [s for s in compare(a, b).slogans if s.presence == "both"]
         assert slogans
@@ -834,14 +846,14 @@ def test_slogans_are_the_same_whichever_script_b_is_written_in():
     # between them are stretches of their own (as between the edits of an English copy).
     # Written in traditional characters word for word, the mainland edition gives what
     # it gives against itself.
-    simplified = load_document(HERE / "zh_hans.txt").text
-    taiwan = load_document(HERE / "zh_hant.txt").text
+    simplified, taiwan = _chinese_editions()
     traditional = "".join(t if key_characters(t) == key_characters(s) else "絡" if s == "络"
                           else s for s, t in zip(simplified, taiwan, strict=True))
     assert traditional != simplified and key_characters(traditional) == key_characters(
         simplified)
     alike = compare(Document(simplified, "a"), Document(simplified, "b")).slogans
     other = compare(Document(simplified, "a"), Document(traditional, "b")).slogans
+    assert alike
     assert [(s.phrase, s.occurrences_a, s.occurrences_b) for s in other] == [
         (s.phrase, s.occurrences_a, s.occurrences_b) for s in alike]
     assert all(s.phrase_b == traditional[slice(*s.occurrences_b[0])] for s in other)
@@ -886,3 +898,20 @@ def test_a_slogan_used_apart_from_a_collections_formulation_stays_a_slogan():
     phrases = [s.phrase for s in compare(Document(a, "a"), Document(b, "b"),
                                          known=[(formulation,)]).slogans]
     assert phrases == [formulation, "Harbour Party of Quantum"]
+
+
+def test_the_pieces_between_the_edits_of_a_copy_are_not_slogans(tmp_path: Path) -> None:
+    # B is A with every 60th word changed. Each stretch between two edits is used once in
+    # each text, inside the one passage they share ("one hand", "special and important
+    # historical mission"): that copy's business, not a set phrase. Those that recur stay.
+    original = (HERE / "en_article_002_head.txt").read_text(encoding="utf-8")
+    fresh = iter(f"{c}{v}{c2}" for c in "bdfgklmnprstvz" for v in "aeiou" for c2 in "lmnrst")
+    pieces = re.split(r"(\s+)", original)
+    edited = "".join(next(fresh) if k % 120 == 118 else piece for k, piece in enumerate(pieces))
+    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(edited, encoding="utf-8")
+    comparison = compare(load_document(tmp_path / "a.txt"), load_document(tmp_path / "b.txt"))
+    assert len(comparison.shared_phrases) == 1
+    both = [s for s in comparison.slogans if s.presence == "both"]
+    assert both
+    assert all(max(s.count_a, s.count_b) > 1 for s in both)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import time
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -18,7 +18,7 @@ import numpy as np
 
 from viewer.core.document import Document
 from viewer.core.errors import Cancelled
-from viewer.core.model import Comparison, KnownForms, SharedPhrase, Slogan, Stats
+from viewer.core.model import Comparison, KnownForms, SharedPhrase, Slogan, Span, Stats
 from viewer.core.normalize import Normalizer, plain_key, shared_normalizer
 from viewer.core.rarity import Rarity, frequencies
 from viewer.core.segment import segmenter
@@ -59,6 +59,10 @@ _CJK = frozenset({"zh", "ja"})
 #: A phrase seen once in each text inside a passage they share, longer than this (words),
 #: is a piece of that copy, not a slogan.
 COPIED_PIECE_WORDS = 8
+#: ... and so is one the passage holds with more content words than this besides it,
+#: unedited: about a sentence's. Two texts may write a formulation into one frame ("the
+#: simultaneous development of the four modernizations"); sharing more, they copy.
+COPY_AROUND_WORDS = 12
 
 Progress = Callable[[str, float], None]
 IsCancelled = Callable[[], bool]
@@ -210,24 +214,31 @@ def _phrases_and_slogans(doc_a: Document, doc_b: Document, tokens_a: TokenStream
                          and set(s.occurrences_a) <= uses_a and set(s.occurrences_b) <= uses_b
                          for uses_a, uses_b in counted)]
     # A phrase seen once on each side, inside a passage the two share, is part of that copy
-    # rather than a set phrase: a long one is left out, a short one (which may be a set
-    # phrase both happen to use once) is listed after the phrases in both that recur on
-    # their own, and still before those of one text (the finder ranks phrases in both first).
-    in_a = sorted(p.a for p in phrases)
-    in_b = sorted(p.b for p in phrases)
+    # rather than a set phrase: a long one is left out, and so is one inside a longer copy
+    # (the pieces between the edits of an edited copy: "one hand", "iteration and
+    # application of new technologies"). A short one that is most of the passage (which
+    # may be a set phrase both happen to use once, with a word or two around it) is listed
+    # after the phrases in both that recur on their own, and still before those of one
+    # text (the finder ranks phrases in both first).
+    in_a = sorted((p.a, [d.a for d in p.differences]) for p in phrases)
+    in_b = sorted((p.b, [d.b for d in p.differences]) for p in phrases)
 
-    def copied(s: Slogan) -> int:
+    def copied(s: Slogan) -> tuple[int, int]:
         """For a slogan used once on each side, starting inside a passage on both, its
-        words there (the fewer of the two sides'); 0 otherwise. One that runs on past the
-        passage is judged on its part inside: a slogan completed past it ("... Xi
-        Jinping" at / as the core, see `slogans._completes`) is as much a piece of it."""
+        words there and the content words the passage shares besides it (each the fewer of
+        the two sides');
+        (0, 0) otherwise. One that runs on past the passage is judged on its part inside:
+        a slogan completed past it ("... Xi Jinping" at / as the core, see
+        `slogans._completes`) is as much a piece of it."""
         if not s.count_a == s.count_b == 1:
-            return 0
-        return min(_words_inside(s.occurrences_a[0], in_a, tokens_a),
-                   _words_inside(s.occurrences_b[0], in_b, tokens_b))
+            return 0, 0
+        (inside_a, besides_a), (inside_b, besides_b) = (
+            _copy_around(s.occurrences_a[0], in_a, tokens_a, ~functions[tokens_a.ids]),
+            _copy_around(s.occurrences_b[0], in_b, tokens_b, ~functions[tokens_b.ids]))
+        return min(inside_a, inside_b), min(besides_a, besides_b)
 
-    marked = [(copied(s), s) for s in found]
-    marked = [(c, s) for c, s in marked if not c > COPIED_PIECE_WORDS * scale]
+    marked = [(inside, s) for s in found for inside, besides in [copied(s)]
+              if inside <= COPIED_PIECE_WORDS * scale and besides <= COPY_AROUND_WORDS * scale]
     # Stable: each part keeps its order.
     found = ([s for c, s in marked if not c and s.presence == "both"]
              + [s for c, s in marked if c]
@@ -283,14 +294,23 @@ def set_phrases(a: SloganContext, b: SloganContext, vocabulary: Vocabulary, bits
                         english=language == "en")
 
 
-def _words_inside(span: tuple[int, int], sorted_spans: list[tuple[int, int]],
-                  tokens: TokenStream) -> int:
-    """The tokens of `span` inside the one of `sorted_spans` it starts in (0 for none)."""
-    k = bisect_left(sorted_spans, (span[0] + 1,)) - 1
-    if k < 0 or not sorted_spans[k][0] <= span[0] < sorted_spans[k][1]:
-        return 0
-    end = min(span[1], sorted_spans[k][1])
-    return int(np.searchsorted(tokens.starts, end) - np.searchsorted(tokens.starts, span[0]))
+def _copy_around(span: Span, passages: Sequence[tuple[Span, Sequence[Span]]],
+                 tokens: TokenStream, content: np.ndarray) -> tuple[int, int]:
+    """The tokens of `span` inside the one of `passages` (each its span and its edited
+    spans, in order) it starts in, and the content words (`content`: per token) that
+    passage shares besides it: outside `span` and the edits ((0, 0) for none)."""
+    k = bisect_right(passages, span[0], key=lambda passage: passage[0][0]) - 1
+    if k < 0 or not span[0] < passages[k][0][1]:
+        return 0, 0
+    (start, end), edits = passages[k]
+    first, last = np.searchsorted(tokens.starts, (span[0], min(span[1], end))).tolist()
+    low, high = np.searchsorted(tokens.starts, (start, end)).tolist()
+    shared = content[low:high].copy()
+    shared[first - low:last - low] = False
+    for edit in edits:
+        edited = np.searchsorted(tokens.starts, edit) - low
+        shared[max(int(edited[0]), 0):max(int(edited[1]), 0)] = False
+    return last - first, int(shared.sum())
 
 
 def _as_used(span: tuple[int, int], uses: list[tuple[int, int]], text: str,
