@@ -915,3 +915,20 @@ def test_the_pieces_between_the_edits_of_a_copy_are_not_slogans(tmp_path: Path) 
     both = [s for s in comparison.slogans if s.presence == "both"]
     assert both
     assert all(max(s.count_a, s.count_b) > 1 for s in both)
+
+
+def test_a_text_and_its_copy_list_the_slogans_the_text_lists_against_another(
+        tmp_path: Path) -> None:
+    # A republished article compared with its original listed only its names: each set
+    # phrase ("Chinese-style modernization", 41 uses) stood in the same contexts in both
+    # texts, half as varied as its uses, and was taken for a piece of the copy.
+    text = (HERE / "en_article_002_head.txt").read_text(encoding="utf-8")
+    (tmp_path / "original.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "other.txt").write_bytes((HERE / "harbour_a.txt").read_bytes())
+    original, copy, other = (load_document(tmp_path / f"{name}.txt")
+                             for name in ("original", "copy", "other"))
+    alone = {(s.phrase, s.count_a) for s in compare(original, other).slogans if s.count_a}
+    copied = compare(original, copy).slogans
+    assert all(s.count_a == s.count_b for s in copied)
+    assert {(s.phrase, s.count_a) for s in copied} == alone

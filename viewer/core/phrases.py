@@ -330,6 +330,14 @@ class RecurringGrams:
             # second context (a phrase of one document keeps all of its uses).
             kept = self._first_of_repeats(owner, where) \
                 | (level.documents[index] < 2)[owner]
+            # A line the other document copies word for word is one context too, where
+            # the phrase recurs without its copies ("Chinese-style modernization" 41 times
+            # in a text compared with its republished copy): its uses in the one text are
+            # its evidence. One used only in the copied line keeps both, a piece of it.
+            uncopied = self._first_of_repeats(owner, where, across_documents=True)
+            recurs = (np.bincount(owner[uncopied], minlength=len(index)) > 1) \
+                & (level.documents[index] > 1)
+            kept = np.where(recurs[owner], uncopied, kept)
             owner, sides = owner[kept], [side[kept] for side in sides]
             if crossing is not None:
                 crossing = [side[kept] for side in crossing]
@@ -360,14 +368,16 @@ class RecurringGrams:
                                                       across_breaks=side)
         return expected
 
-    def _first_of_repeats(self, owner: np.ndarray, where: np.ndarray) -> np.ndarray:
+    def _first_of_repeats(self, owner: np.ndarray, where: np.ndarray, *,
+                          across_documents: bool = False) -> np.ndarray:
         """Per use (of gram `owner`, at `where`), whether it is not a repeat of an earlier
-        use in the same document at the same place of the same stretch (the words between
-        two breaks, word for word): one passage written out again (a page header), not
-        another use."""
+        use in the same document (or, `across_documents`, in any) at the same place of the
+        same stretch (the words between two breaks, word for word): one passage written
+        out again (a page header), not another use."""
         stretch, fingerprint, start = self._stretches()
         at = stretch[where]
-        columns = (owner, self.doc_of[where], fingerprint[at], where - start[at])
+        document = np.zeros_like(where) if across_documents else self.doc_of[where]
+        columns = (owner, document, fingerprint[at], where - start[at])
         order = np.lexsort(columns[::-1])
         repeated = np.ones(max(len(order) - 1, 0), dtype=bool)
         for column in columns:
