@@ -1505,3 +1505,37 @@ def test_a_single_article_given_as_the_collection_gets_a_note_of_what_to_give(
     result = tandem("corpus", str(tmp_path / "two"), "--json", str(tmp_path / "two.json"),
                     env=_env(tmp_path))
     assert result.returncode == 0 and "single article" not in result.stderr
+
+
+def test_an_add_whose_log_cannot_be_folded_in_says_to_keep_it(tmp_path: Path) -> None:
+    # A disk full as the log is folded into the store (the store must grow): the add
+    # committed into STORE-wal and ended as though all were well, while the store alone,
+    # copied or mailed, read as damaged.
+    import resource
+
+    planted = make_collection()
+    store = tmp_path / "s.sqlite"
+    first = tandem("corpus", "add", str(store), str(planted.write(tmp_path / "a.jsonl",
+                                                                    planted.rows[:20])),
+                   "--quiet", env=_env(tmp_path))
+    assert first.returncode == 0, first.stderr
+    held = store.stat().st_size
+
+    def store_may_not_grow() -> None:  # in the child: writes past its size fail
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (held, held))
+
+    more = planted.write(tmp_path / "b.jsonl", planted.rows[20:])
+    added = tandem("corpus", "add", str(store), str(more), "--quiet", env=_env(tmp_path),
+                   preexec_fn=store_may_not_grow)
+    assert added.returncode == 0, added.stderr
+    assert Path(f"{store}-wal").stat().st_size > 0
+    assert added.stderr.startswith(f"tandem: note: {store}: its last writes are kept in "
+                                   f"{store}-wal, which could not be folded into the store (")
+    assert "keep the two files together" in added.stderr
+    # With its log beside it the store holds them all; the next add folds the log in.
+    again = tandem("corpus", "add", str(store), str(more), "--quiet", env=_env(tmp_path))
+    assert (again.returncode, again.stderr) == (0, "")
+    assert not Path(f"{store}-wal").exists()
+    with CollectionStore.open(store) as reopened:
+        assert reopened.document_count() == len(planted.rows)

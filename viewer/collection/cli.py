@@ -315,7 +315,7 @@ def _results(store: CollectionStore, watchlist: tuple[str, ...] | None) -> dict[
 def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
            watchlist: tuple[str, ...] | None) -> None:
     from viewer.collection.engine import add_sources
-    from viewer.collection.store import CollectionStore, remove_unused_store
+    from viewer.collection.store import CollectionStore, log_kept_note, remove_unused_store
 
     cached = not (command == "add" or args.store)
     path = default_store(args.sources) if cached else args.store
@@ -339,6 +339,8 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
         if not (existed or indexed):
             # A first run that failed or was stopped leaves no empty store.
             remove_unused_store(path)
+    if log_kept_note(store):
+        print(f"tandem: note: {log_kept_note(store)}", file=sys.stderr)
 
 
 class InterruptedOnceWritten(KeyboardInterrupt):

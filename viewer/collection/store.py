@@ -359,6 +359,10 @@ class CollectionStore:
         self.connection = connection
         self.path = path
         self.writable = writable
+        #: After `close`, why the write-ahead log could not be folded into the store ("" if
+        #: it was, or a reader held it): then the store holds its last writes only with its
+        #: -wal file beside it (`log_kept_note`).
+        self.log_kept = ""
 
     # -- opening -------------------------------------------------------------------------
 
@@ -460,9 +464,18 @@ class CollectionStore:
         (a user copies or mails the store alone) and a read-only reader makes no -wal and
         -shm files beside it, which it could not remove. With another connection open
         (the window reading the store) WAL mode stays, its log emptied all the same."""
-        with contextlib.suppress(sqlite3.Error):
+        try:
             self.connection.execute("PRAGMA busy_timeout = 0")  # a reader is not waited for
             self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as error:
+            # A full disk (the store grows as the log goes into it): the writes are safe in
+            # the log, but only while it stays beside the store, which the user must know.
+            if not _is_lock(error):
+                self.log_kept = str(error)
+            return
+        except sqlite3.Error:
+            return
+        with contextlib.suppress(sqlite3.Error):
             self.connection.execute("PRAGMA journal_mode = DELETE")
 
     def __enter__(self) -> CollectionStore:
@@ -754,6 +767,17 @@ def _busy(path: str, error: sqlite3.OperationalError) -> StoreError:
     return StoreError(f"{path}: is busy ({error}): another tandem is using it (an add "
                       "writing to it, or the window or a comparison reading it); try again "
                       "when it has finished")
+
+
+def log_kept_note(store: CollectionStore) -> str:
+    """What to tell of a store closed with its last writes in its -wal file only
+    (`CollectionStore.log_kept`); "" when it holds them itself."""
+    if not store.log_kept:
+        return ""
+    return (f"{store.path}: its last writes are kept in {store.path}-wal, which could not "
+            f"be folded into the store ({store.log_kept}): keep the two files together (the "
+            "store alone may read as damaged), free some space, and the next 'tandem corpus "
+            "add' folds it in")
 
 
 def _is_lock(error: sqlite3.OperationalError) -> bool:
