@@ -264,16 +264,21 @@ def write_outputs(comparison, args: argparse.Namespace,  # type: ignore[no-untyp
     if pdf:
         from viewer.export.pdf_report import write_pdf
 
-        note = write_pdf(comparison, pdf, page_size=getattr(args, "page_size", "A4"),
-                         figures=figures)
-        if note:
-            print(f"tandem: note: the PDF report: {note}", file=sys.stderr)
+        tell_pdf_note(write_pdf(comparison, pdf, page_size=getattr(args, "page_size", "A4"),
+                                figures=figures))
     if html:
         from viewer.export.html_report import write_html
 
         write_html(comparison, html, figures=figures)
     if args.json or not (pdf or html):
         _write_json(comparison, args.json or "-", extra, trim=getattr(args, "trim", False))
+
+
+def tell_pdf_note(note: str) -> None:
+    """Tell on stderr what a PDF report's title page says of characters it draws as
+    boxes, if anything: a user of the command line may never open it."""
+    if note:
+        print(f"tandem: note: the PDF report: {note}", file=sys.stderr)
 
 
 def _write_json(comparison, target: str,  # type: ignore[no-untyped-def]

@@ -1539,3 +1539,30 @@ def test_an_add_whose_log_cannot_be_folded_in_says_to_keep_it(tmp_path: Path) ->
     assert not Path(f"{store}-wal").exists()
     with CollectionStore.open(store) as reopened:
         assert reopened.document_count() == len(planted.rows)
+
+
+def test_characters_the_pdf_report_draws_as_boxes_are_told_on_the_terminal(
+        tmp_path: Path) -> None:
+    # The collection PDF drew an article titled in Devanagari as boxes and no one said so,
+    # while `tandem compare --pdf` tells it.
+    devanagari = "\u0928\u092e\u0938\u094d\u0924\u0947"
+    shared = ("The harbour commission approved a binding timetable for retiring the coal "
+              "cranes and retraining every dock worker before the winter season.")
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, title in (("one", f"{devanagari} harbour news"), ("two", "Dock news")):
+        (folder / f"{name}.txt").write_text(f"{title}\n\nIn {name} news today. {shared}\n",
+                                            encoding="utf-8")
+    store, pdf = tmp_path / "s.sqlite", tmp_path / "r.pdf"
+    for args in (["corpus", str(folder), "--store", str(store)],
+                 ["corpus", "report", str(store)]):
+        result = tandem(*args, "--pdf", str(pdf), env=_env(tmp_path))
+        assert result.returncode == 0, result.stderr
+        [line] = [line for line in result.stderr.splitlines() if "no glyph" in line]
+        assert line.startswith("tandem: note: the PDF report: ")
+        told = line.removeprefix("tandem: note: the PDF report: ")
+        assert "show as empty boxes" in told
+        assert told in " ".join(pdf_text(pdf).split())
+        # As the other notes, not under --quiet.
+        quiet = tandem(*args, "--pdf", str(pdf), "--quiet", env=_env(tmp_path))
+        assert quiet.returncode == 0 and quiet.stderr == ""

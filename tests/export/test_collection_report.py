@@ -518,3 +518,24 @@ def test_a_pdf_day_timelines_labels_stay_apart_with_many_undated_uses(tmp_path: 
                                                             f"{undated:,} undated")
     # Each word ends before the next begins: none is drawn over another.
     assert all(x1 < next_x0 for (_, x1, _), (next_x0, _, _) in itertools.pairwise(axis))
+
+
+def test_characters_the_pdf_draws_as_boxes_are_named_on_its_title_page(tmp_path: Path) -> None:
+    # The two-text report said so; the collection report, in the same fonts, drew an
+    # article titled in Devanagari, or a formulation with an emoji, as boxes silently.
+    devanagari, rocket = "\u0928\u092e\u0938\u094d\u0924\u0947", "\U0001f680"
+    data = result()
+    data["documents"][0]["title"] = f"{devanagari} Harbour news"
+    data["formulations"][0]["phrase"] = f"left at dawn {rocket}"
+    # In an article's text but nowhere drawn (no passage quotes it): not counted.
+    unseen = "\u0915"
+    texts = dict(TEXTS, d3=TEXTS["d3"] + f" {unseen}")
+    path = tmp_path / "boxes.pdf"
+    note = write_collection_pdf(data, path, name="Harbour set", text_of=texts.get)
+    boxed = set(devanagari + rocket)
+    assert note.startswith(f"{len(boxed)} characters of the texts (")
+    assert all(f"U+{ord(ch):04X}" in note for ch in boxed)
+    assert f"U+{ord(unseen):04X}" not in note and "show as empty boxes" in note
+    assert flat(note) in flat(PdfReader(path).pages[0].extract_text())
+    # Fonts that draw every character: nothing to say.
+    assert write_collection_pdf(result(), tmp_path / "drawn.pdf", text_of=TEXTS.get) == ""

@@ -862,6 +862,35 @@ def test_export_the_collection_report_from_the_window(
     assert data.formulations[0]["phrase"] in " ".join(text.split())
 
 
+def test_characters_the_exported_pdf_draws_as_boxes_are_told_after_the_export(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # "Exported report.pdf" alone, while the report drew an article's Devanagari title as
+    # boxes; the pair's report export tells it.
+    devanagari = "\u0928\u092e\u0938\u094d\u0924\u0947"
+    told = ("The harbour commission approved a binding timetable for retiring the coal "
+            "cranes and retraining every dock worker before the winter season.")
+    source = tmp_path / "news.jsonl"
+    source.write_text("".join(json.dumps({"id": name, "text": f"{title}\n\n{told}"}) + "\n"
+                              for name, title in (("one", f"{devanagari} harbour news"),
+                                                  ("two", "Dock news"))), encoding="utf-8")
+    store = str(tmp_path / "news.sqlite")
+    with CollectionStore.create_or_open(store) as opened:
+        add_sources(opened, [source], workers=1)
+    window = open_collection(make_window, qtbot, store)
+    target = tmp_path / "report.pdf"
+    problems: list[str] = []
+    window.collection.export("pdf", str(target), problems.append)
+    qtbot.waitUntil(lambda: len(problems) == 1, timeout=60000)
+    assert problems == [""]
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Exported {target}; ")
+    note = message.removeprefix(f"Exported {target}; ")
+    assert "show as empty boxes" in note
+    from pypdf import PdfReader
+
+    assert note in " ".join(PdfReader(target).pages[0].extract_text().split())
+
+
 def test_the_exported_report_counts_the_watch_list_across_the_collection(
         make_window, qtbot, dev_store: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_collection(make_window, qtbot, dev_store)

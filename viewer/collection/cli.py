@@ -481,7 +481,7 @@ def _write(report: dict[str, Any], args: argparse.Namespace, text_of: Callable[[
            titles: Mapping[str, str] | None = None) -> None:
     """Every output asked for. The reports name articles by their titles (`titles`, a
     store's, else their first lines) and quote passages from the stored texts."""
-    from viewer.cli import write_json_text
+    from viewer.cli import tell_pdf_note, write_json_text
     from viewer.collection.titles import with_titles
 
     titled = with_titles(report, text_of, titles) if args.html or args.pdf else report
@@ -493,7 +493,9 @@ def _write(report: dict[str, Any], args: argparse.Namespace, text_of: Callable[[
     if args.pdf:
         from viewer.export.collection_pdf import write_collection_pdf
 
-        write_collection_pdf(titled, args.pdf, name=name, text_of=text_of)
+        note = write_collection_pdf(titled, args.pdf, name=name, text_of=text_of)
+        if not args.quiet:
+            tell_pdf_note(note)
     if args.json:
         write_json_text(json.dumps(report, ensure_ascii=False), args.json)
 

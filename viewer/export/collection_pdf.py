@@ -20,9 +20,16 @@ from viewer.export.collection_model import (
     Section,
     carried_by,
 )
-from viewer.export.pdf_layout import Cell, Layout, Measure, Page
+from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure, Page
 from viewer.export.pdf_render import render_pages, save_pdf
-from viewer.export.pdf_report import PAGE_SIZES, TABLE_SIZE, report_fonts
+from viewer.export.pdf_report import (
+    PAGE_SIZES,
+    TABLE_SIZE,
+    glyphs_paragraph,
+    missing_glyphs,
+    missing_glyphs_note,
+    report_fonts,
+)
 from viewer.export.report_model import RichText
 from viewer.present.forms import also_written
 from viewer.present.palette import PRINT
@@ -46,8 +53,11 @@ def write_collection_pdf(result: Mapping[str, Any], path: str | os.PathLike[str]
                          name: str = "", text_of: model.TextOf | None = None,
                          limits: model.Limits = model.PDF_LIMITS, page_size: str = "A4",
                          progress: model.Progress | None = None,
-                         is_cancelled: model.IsCancelled | None = None) -> None:
-    """Write the PDF report of a collection result at `path`, atomically.
+                         is_cancelled: model.IsCancelled | None = None,
+                         fonts: Fonts | None = None) -> str:
+    """Write the PDF report of a collection result at `path`, atomically, in `fonts` (by
+    default the ones found); what it returns, "" or the title page's note on characters
+    they have no glyph for (`write_pdf`'s), is for the user to be told.
 
     As `write_collection_html`; `page_size` is "A4" or "Letter" (`ValueError` otherwise)."""
     size = PAGE_SIZES.get(page_size)
@@ -56,8 +66,19 @@ def write_collection_pdf(result: Mapping[str, Any], path: str | os.PathLike[str]
     report_progress = progress or (lambda fraction: None)
     check = model.cancel_check(is_cancelled)
     report = model.build_report(result, name=name, text_of=text_of, limits=limits)
-    layout = Layout(size, Measure(report_fonts()), PRINT, check=check)
-    _lay_out(layout, report, check)
+    fonts = fonts or report_fonts()
+
+    def lay_out(glyphs_note: str) -> Layout:
+        layout = Layout(size, Measure(fonts), PRINT, check=check)
+        _lay_out(layout, report, check, glyphs_note)
+        return layout
+
+    # What is drawn is only known once laid out: titles, passages and phrases picked from
+    # the articles, not their whole texts.
+    layout = lay_out("")
+    note = missing_glyphs_note(fonts, missing_glyphs(fonts, layout.drawn_text()))
+    if note:
+        layout = lay_out(note)
     report_progress(0.8)
     heading = report.title + (f": {report.name}" if report.name else "")
     save_pdf(path, lambda handle: render_pages(
@@ -65,9 +86,11 @@ def write_collection_pdf(result: Mapping[str, Any], path: str | os.PathLike[str]
         running=f"Tandem · collection report{' · ' + report.name if report.name else ''}",
         check=check, report=report_progress))
     report_progress(1.0)
+    return note
 
 
-def _lay_out(layout: Layout, report: CollectionReport, check: Callable[[], None]) -> None:
+def _lay_out(layout: Layout, report: CollectionReport, check: Callable[[], None],
+             glyphs_note: str = "") -> None:
     colours = layout.colours
     layout.text(report.title + (f": {report.name}" if report.name else ""), 18)
     layout.space(2)
@@ -78,6 +101,7 @@ def _lay_out(layout: Layout, report: CollectionReport, check: Callable[[], None]
         layout.row([Cell(layout.left, key_width - 8, RichText(key), colours.muted),
                     Cell(layout.left + key_width, layout.content_width - key_width,
                          RichText(value))], 9)
+    glyphs_paragraph(layout, glyphs_note)
     sections = [_pairs, _clusters, _formulations, _watched, _boilerplate, _skipped]
     if report.watched is None:  # made without a watch-list: no such section
         sections.remove(_watched)

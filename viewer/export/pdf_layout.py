@@ -9,7 +9,7 @@ of drawing operations. Knowing all pages first gives "page N of M" for free.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from reportlab.pdfbase import pdfmetrics
@@ -233,6 +233,12 @@ class Layout:
     @property
     def content_width(self) -> float:
         return self.right - self.left
+
+    def drawn_text(self) -> Iterator[str]:
+        """Every string drawn on the pages so far."""
+        for page in self.pages:
+            for ops in page.columns.values():
+                yield from (op[3] for op in ops if op[0] == "text")
 
     def new_page(self) -> Page:
         self.page = Page()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -228,7 +228,7 @@ def _draws(name: str) -> Callable[[str], bool]:
     return lambda ch: ch.encode("cp1252", "ignore") != b""
 
 
-def missing_glyphs(fonts: Fonts, texts: Sequence[str]) -> list[str]:
+def missing_glyphs(fonts: Fonts, texts: Iterable[str]) -> list[str]:
     """The characters of `texts` that the font drawing them has no glyph for (they show as
     empty boxes), by code point."""
     draws = {name: _draws(name) for name in {fonts.latin, fonts.cjk}}
@@ -304,10 +304,16 @@ def _title_page(layout: Layout, facts, glyphs_note: str = "",  # type: ignore[no
                 "the page where its counterpart in the other text starts. Passages stand level "
                 "where both texts have them in the same order and little paper is lost.", 9,
                 colours.muted)
+    glyphs_paragraph(layout, glyphs_note)
+
+
+def glyphs_paragraph(layout: Layout, glyphs_note: str) -> None:
+    """A title page's word on the characters drawn as boxes (`missing_glyphs_note`), if
+    any."""
     if glyphs_note:
         layout.space(3)
         layout.text(f"{glyphs_note}. The HTML report leaves them to the browser's fonts.", 9,
-                    colours.muted)
+                    layout.colours.muted)
 
 
 def _table_head(layout: Layout, cells: list[Cell]) -> None:

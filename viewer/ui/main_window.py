@@ -774,11 +774,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Export cancelled; nothing was written", 6000)
         elif problem:
             self.show_error("Export failed", problem)
-        elif note:
+        else:
+            self.show_exported(path, note)
+        return not problem
+
+    def show_exported(self, path: str, note: str = "") -> None:
+        """Say in the status bar that a report was written at `path`, with the writer's
+        `note` on it if any (characters drawn as boxes), shown longer to be read."""
+        if note:
             self.statusBar().showMessage(f"Exported {path}; {note}", 20000)
         else:
             self.statusBar().showMessage(f"Exported {path}", 6000)
-        return not problem
 
     def confirm_unsaved_watchlist(self) -> bool:
         """Ask before quitting with watch-list edits not saved; False to stay open."""

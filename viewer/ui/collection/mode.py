@@ -117,7 +117,7 @@ class _CollectionReportWriter(Protocol):
     """How `_write_report` calls a collection report writer (PDF or HTML)."""
 
     def __call__(self, result: dict[str, Any], path: str, *, name: str = "",
-                 text_of: Callable[[str], str | None] | None = None) -> None: ...
+                 text_of: Callable[[str], str | None] | None = None) -> str | None: ...
 
 
 def _collection_report_writer(kind: str) -> _CollectionReportWriter:
@@ -131,7 +131,8 @@ def _collection_report_writer(kind: str) -> _CollectionReportWriter:
 
 
 def _write_report(store_path: str, name: str, kind: str, target: str,
-                  watchlist: tuple[str, ...]) -> None:
+                  watchlist: tuple[str, ...]) -> str:
+    """Write the collection report; the writer's note on it for the user ("" for none)."""
     write = _collection_report_writer(kind)
     with CollectionStore.open(store_path) as store:
         report = with_titles(store.report(), store.text, stored_titles(store))
@@ -139,7 +140,7 @@ def _write_report(store_path: str, name: str, kind: str, target: str,
             from viewer.collection.watched import watched_phrases
 
             report["watched"] = watched_phrases(store, watchlist)
-        write(report, target, name=name, text_of=store.text)
+        return write(report, target, name=name, text_of=store.text) or ""
 
 
 def _watched(store_path: str, watchlist: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -581,11 +582,11 @@ class CollectionMode(QObject):
             return
         self.window.begin_progress(f"Writing {os.path.basename(target)}…", cancellable=False)
 
-        def finished(problem: str) -> None:
+        def finished(problem: str, note: str = "") -> None:
             # Said as the pair reports' exports are: a pair shown keeps its figures.
             self.window.end_progress("")
             if not problem:
-                self.window.statusBar().showMessage(f"Exported {target}", 6000)
+                self.window.show_exported(target, note)
             if problem:
                 self.window.show_error("Export failed", f"{target}: {problem}")
             if done is not None:
@@ -593,7 +594,7 @@ class CollectionMode(QObject):
 
         data, watchlist = self.data, self.window.settings.watchlist
         self._start(lambda: _write_report(data.store_path, data.name, kind, target, watchlist),
-                    lambda _: finished(""), finished)
+                    lambda note: finished("", note), finished)
 
     def _start(self, work: Callable[[], Any], done: Callable[[Any], Any],
                failed: Callable[[str], Any]) -> None:
