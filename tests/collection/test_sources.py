@@ -546,6 +546,40 @@ def test_a_folders_settings_and_links_to_pages_are_skipped_not_read_as_articles(
                               "not an article"}
 
 
+def test_the_files_and_folders_an_operating_system_keeps_are_skipped_as_what_they_are(
+        tmp_path: Path) -> None:
+    # A USB stick of articles used on Windows, given whole: Thumbs.db (an OLE file, as an
+    # old .doc is) was skipped with "save it as DOCX or PDF"; a deleted article in the
+    # recycle bin and the drive's index GUID were indexed as articles. A zip made on a Mac
+    # adds __MACOSX/ with AppleDouble "._" files: hidden, passed over unlisted.
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "story.txt").write_text("The ferry left at dawn.\n", encoding="utf-8")
+    ole_header = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(16) + bytes.fromhex("3e000300feff")
+    (tmp_path / "news" / "Thumbs.db").write_bytes(ole_header + bytes(512))
+    (tmp_path / "news" / "ehthumbs.db").write_bytes(ole_header + bytes(64))
+    (tmp_path / "news" / "Icon\r").write_bytes(b"")
+    deleted = tmp_path / "$RECYCLE.BIN" / "S-1-5-21-1004"
+    deleted.mkdir(parents=True)
+    (deleted / "$RXK2L9Q.txt").write_text("An article thrown away.\n", encoding="utf-8")
+    volume = tmp_path / "System Volume Information"
+    volume.mkdir()
+    (volume / "IndexerVolumeGuid").write_text("{7D2A3B1C-0000-4000-8000-000000000000}",
+                                              encoding="utf-16")
+    apple = tmp_path / "__MACOSX" / "news"
+    apple.mkdir(parents=True)
+    (apple / "._story.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    articles, skipped = read(tmp_path)
+    assert [a.id for a in articles] == ["news/story"]
+    windows_keeps = "Windows keeps in a folder, not an article"
+    assert {Path(s.path).name: s.reason for s in skipped} == {
+        "Thumbs.db": f"is the cache of picture thumbnails {windows_keeps}",
+        "ehthumbs.db": f"is the cache of video thumbnails {windows_keeps}",
+        "Icon\r": "is the file macOS keeps a folder's own icon in, not an article",
+        "$RECYCLE.BIN": "is the folder Windows keeps a drive's deleted files in; not read",
+        "System Volume Information": "is the folder Windows keeps a drive's restore points "
+                                     "and search index in; not read"}
+
+
 def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(
         tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("A readable article.\n", encoding="utf-8")

@@ -60,6 +60,21 @@ _PAGE_NAMES = (".html", ".htm", ".xhtml", ".shtml")
 #: A link to a web page dragged out of a browser: Windows saves it as NAME.url, macOS as
 #: NAME.webloc.
 _LINK_SUFFIXES = {".url", ".webloc"}
+#: Files an operating system keeps among a folder's own, by their name in lower case.
+_SYSTEM_FILES = {
+    "desktop.ini": "the settings file Windows keeps in a folder",
+    "thumbs.db": "the cache of picture thumbnails Windows keeps in a folder",
+    "ehthumbs.db": "the cache of video thumbnails Windows keeps in a folder",
+    "ehthumbs_vista.db": "the cache of video thumbnails Windows keeps in a folder",
+    "icon\r": "the file macOS keeps a folder's own icon in",
+}
+#: Folders Windows keeps at the top of every drive, by their name in lower case: a drive
+#: (a USB stick of articles) given as the source holds them.
+_SYSTEM_FOLDERS = {
+    "$recycle.bin": "the folder Windows keeps a drive's deleted files in",
+    "system volume information": "the folder Windows keeps a drive's restore points and "
+                                 "search index in",
+}
 _SNIFF_BYTES = 4096
 #: How far into a text its title is looked for, past a line holding its date alone.
 _HEAD_CHARS = 2000
@@ -147,11 +162,14 @@ class FolderSource:
                 try:
                     if entry.is_dir():
                         page = _saved_page(entry.name, names)
+                        system = _SYSTEM_FOLDERS.get(entry.name.lower())
                         if page:
                             self.notes.append(Skipped(entry.path, f"is the folder a browser "
                                                                   f"saved {page} with (its "
                                                                   "images, scripts and "
                                                                   "frames); not read"))
+                        elif system:
+                            self.notes.append(Skipped(entry.path, f"is {system}; not read"))
                         else:
                             (linked if entry.is_symlink() else pending).append(name)
                     elif entry.is_symlink() and not os.path.exists(entry.path):
@@ -507,9 +525,10 @@ def _editor_copy(name: str) -> str:
 def _system_file(name: str) -> str:
     """What a file named `name` that the system, not the user, put among the articles is
     ("" for any other name): read as text, a folder's settings or a saved link to a page
-    was listed as an article titled "[InternetShortcut]"."""
-    if name.lower() == "desktop.ini":
-        return "the settings file Windows keeps in a folder"
+    was listed as an article titled "[InternetShortcut]"; Windows' thumbnail cache was
+    skipped as "an old Word (.doc) or Office file", which its format is."""
+    if name.lower() in _SYSTEM_FILES:
+        return _SYSTEM_FILES[name.lower()]
     if PurePosixPath(name).suffix.lower() in _LINK_SUFFIXES:
         return "a link to a web page (save the page itself to read it)"
     return ""
