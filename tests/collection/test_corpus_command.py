@@ -1566,3 +1566,34 @@ def test_characters_the_pdf_report_draws_as_boxes_are_told_on_the_terminal(
         # As the other notes, not under --quiet.
         quiet = tandem(*args, "--pdf", str(pdf), "--quiet", env=_env(tmp_path))
         assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_a_file_name_with_control_characters_is_told_on_one_line(tmp_path: Path) -> None:
+    # macOS's "Icon\r" of a folder with its own icon (Dropbox copies it), or a name with a
+    # newline or a terminal's escape sequence: printed as it was, the line was overwritten,
+    # cut in two, or turned the terminal red.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    shared = ("The harbour commission approved a binding timetable for retiring the coal "
+              "cranes and retraining every dock worker before the winter season.")
+    for name in ("one", "two"):
+        (folder / f"{name}.txt").write_text(f"{name} news\n\n{shared}\n", encoding="utf-8")
+    odd = ["Icon\r", "two\nlines.pdf", "red \x1b[31mtext.pdf"]
+    for name in odd:
+        (folder / name).write_bytes(b"")
+    result = tandem("corpus", str(folder), "--store", str(tmp_path / "s.sqlite"), "--json",
+                    str(tmp_path / "r.json"), env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert all(line.startswith("tandem: ") for line in lines) and "\x1b" not in result.stderr
+    for name in odd:
+        escaped = name.encode("unicode_escape").decode("ascii")
+        assert sum(f"skipped {folder / escaped}: " in line for line in lines) == 1, name
+    # The one line of a source holding no article names the first file skipped.
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / odd[1]).write_bytes(b"")
+    failed = tandem("corpus", str(only), "--store", str(tmp_path / "o.sqlite"), "--json",
+                    str(tmp_path / "o.json"), env=_env(tmp_path))
+    assert failed.returncode == 2
+    assert failed.stderr.count("\n") == 1 and "two\\nlines.pdf" in failed.stderr

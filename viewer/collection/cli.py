@@ -30,7 +30,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
 from viewer.arguments import OneLineParser
-from viewer.core.errors import TandemError
+from viewer.core.errors import TandemError, printable
 from viewer.present.wording import counted
 from viewer.spark.cli import (
     add_engine_options,
@@ -208,7 +208,8 @@ def run_corpus(argv: Sequence[str]) -> int:
         return EXIT_INTERRUPTED
     except TandemError as error:
         progress.close()
-        print(f"tandem: {error}", file=sys.stderr)
+        # One line, whatever a file it names is called (a name may hold a newline).
+        print(f"tandem: {printable(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     progress.close()
     return EXIT_OK
@@ -230,7 +231,7 @@ def _check_outputs(args: argparse.Namespace, command: str) -> None:
         refuse_store_in_sources,
     )
     from viewer.collection.store import refuse_side_file_output, store_path
-    from viewer.core.errors import OutputError, printable
+    from viewer.core.errors import OutputError
     from viewer.export.atomic import (
         refuse_binary_on_terminal,
         refuse_overwriting_inputs,
@@ -348,8 +349,6 @@ class InterruptedOnceWritten(KeyboardInterrupt):
     was before), but the reports asked for may not all be written."""
 
     def __init__(self, store: str, reports: bool) -> None:
-        from viewer.core.errors import printable
-
         said = f"interrupted once {printable(store)} was written: it holds the articles"
         if reports:
             said += (", but the reports asked for may not all be written; 'tandem corpus "
@@ -425,7 +424,8 @@ def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:
     them all)."""
     for row in skipped[:SKIPPED_SHOWN]:
         kind = "note on" if row.get("indexed") else "skipped"
-        print(f"tandem: {kind} {row['path']}: {row['reason']}", file=stream)
+        print(f"tandem: {kind} {printable(row['path'])}: {printable(row['reason'])}",
+              file=stream)
     if len(skipped) > SKIPPED_SHOWN:
         print(f"tandem: {len(skipped) - SKIPPED_SHOWN:,} more skipped or noted (the report "
               "lists them all)", file=stream)
@@ -462,8 +462,6 @@ def _write_or_sum_up(store: CollectionStore, args: argparse.Namespace,
 def results_summary(report: Mapping[str, Any], store: str) -> str:
     """Two lines for a run that wrote no report: what the results hold, where the store
     is, and how to write them."""
-    from viewer.core.errors import printable
-
     found = [counted(len(report["documents"]), "article"),
              counted(len(report["pairs"]), "pair"),
              counted(len(report["clusters"]), "cluster"),
