@@ -580,6 +580,19 @@ def test_the_files_and_folders_an_operating_system_keeps_are_skipped_as_what_the
                                      "and search index in; not read"}
 
 
+def test_the_note_windows_keeps_of_a_downloads_origin_is_passed_over_as_part_of_it(
+        tmp_path: Path) -> None:
+    # Downloaded on Windows and copied into WSL's Linux, each article comes with
+    # "NAME:Zone.Identifier", which was indexed as an article titled "[ZoneTransfer]".
+    for name in ("story.pdf", "other.txt"):
+        (tmp_path / f"{name}:Zone.Identifier").write_text(
+            f"[ZoneTransfer]\r\nZoneId=3\r\nHostUrl=https://example.com/{name}\r\n",
+            encoding="utf-8")
+    (tmp_path / "other.txt").write_text("The ferry left at dawn.\n", encoding="utf-8")
+    articles, skipped = read(tmp_path)
+    assert [a.id for a in articles] == ["other"] and skipped == []
+
+
 def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(
         tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("A readable article.\n", encoding="utf-8")

@@ -68,6 +68,10 @@ _SYSTEM_FILES = {
     "ehthumbs_vista.db": "the cache of video thumbnails Windows keeps in a folder",
     "icon\r": "the file macOS keeps a folder's own icon in",
 }
+#: What Windows keeps of where a downloaded file came from, a stream of the file that
+#: becomes a file beside it when copied out of Windows (into WSL's Linux, by some
+#: archivers): "story.pdf:Zone.Identifier", holding "[ZoneTransfer]" and the web address.
+_ZONE_MARK = ":zone.identifier"
 #: Folders Windows keeps at the top of every drive, by their name in lower case: a drive
 #: (a USB stick of articles) given as the source holds them.
 _SYSTEM_FOLDERS = {
@@ -158,6 +162,9 @@ class FolderSource:
                 name = f"{relative}/{entry.name}" if relative else entry.name
                 if entry.name.startswith("."):
                     self.hidden = self.hidden or name
+                    continue
+                if entry.name.lower().endswith(_ZONE_MARK):
+                    # Part of another file, as a Mac's "._" files are: passed over as they are.
                     continue
                 try:
                     if entry.is_dir():
