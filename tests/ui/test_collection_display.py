@@ -611,3 +611,28 @@ def test_a_click_on_a_clusters_article_opens_it_once_where_a_click_activates_too
         tree.setCurrentItem(member)
         qtbot.keyClick(tree, Qt.Key.Key_Return)  # Enter opens it too, once
         assert [asked[:2] for asked in requested] == [("d0", "d2")], activates
+
+
+def test_tab_and_shift_tab_leave_every_table_and_ctrl_tab_goes_to_the_next_tab(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Tab walked a table's cells round and round: a reader on the keyboard, once in a
+    # table, never got back to the filters or the tab bar.
+    view.show_collection(collection([doc("d1", "2023-03-01"), doc("d2", "2023-04-01")],
+                                    [pair("d1", "d2")]))
+    view.window().activateWindow()
+    tables = (view.pairs_table, view.formulations_table, view.articles_table,
+              view.boilerplate_table)
+    for table in tables:
+        page = next(k for k in range(view.tabs.count())
+                    if view.tabs.widget(k).isAncestorOf(table))
+        for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            view.tabs.setCurrentIndex(page)
+            table.setFocus()
+            qtbot.waitUntil(table.hasFocus)
+            qtbot.keyClick(table, key)
+            assert not table.hasFocus(), (table.objectName(), key)
+    view.tabs.setCurrentIndex(0)
+    view.pairs_table.setFocus()
+    qtbot.waitUntil(view.pairs_table.hasFocus)
+    qtbot.keyClick(view.pairs_table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert view.tabs.currentIndex() == 1

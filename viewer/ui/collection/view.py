@@ -138,6 +138,9 @@ def _table(model: ListTableModel[Any]) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
+    # Rows are chosen whole (the arrows move between them): Tab leaves the table rather
+    # than walk its cells round and round, or the keyboard never gets out of it.
+    table.setTabKeyNavigation(False)
     # A cut title keeps its end: where articles share a title, that is their ids.
     table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     table.verticalHeader().hide()
