@@ -636,3 +636,27 @@ def test_tab_and_shift_tab_leave_every_table_and_ctrl_tab_goes_to_the_next_tab(
     qtbot.waitUntil(view.pairs_table.hasFocus)
     qtbot.keyClick(view.pairs_table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert view.tabs.currentIndex() == 1
+
+
+def test_the_pair_filters_and_the_lists_are_named_for_a_screen_reader(view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The filters' labels were not their buddies, and two fields had none: a screen reader
+    # announced nameless text fields and tables, and Alt and a letter reached no filter.
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QLabel
+
+    view.show_collection(collection([doc("d1", "2023-03-01"), doc("d2")], [pair("d1", "d2")]))
+    labels = {label.buddy(): label.text() for label in view.findChildren(QLabel)
+              if label.buddy() is not None}
+    for field in (view.series_filter, view.date_from, view.min_share):
+        assert "&" in labels.get(field, ""), field.objectName()
+    for widget in (view.date_from, view.date_to, view.min_share, view.title_search,
+                   view.pairs_table, view.formulations_table, view.uses_list,
+                   view.clusters_tree, view.articles_table, view.boilerplate_table):
+        name = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+        assert name.strip(), widget.objectName()
+    # Alt and the label's letter takes the keyboard to its field.
+    view.window().activateWindow()
+    view.pairs_table.setFocus()
+    qtbot.waitUntil(view.pairs_table.hasFocus)
+    qtbot.keyClick(view.pairs_table, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert view.min_share.hasFocus()

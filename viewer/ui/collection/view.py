@@ -254,6 +254,7 @@ class CollectionView(QWidget):
         ], self)
         self.pairs_table = _table(self.pairs_model)
         self.pairs_table.setObjectName("pairs_table")
+        self.pairs_table.setAccessibleName("Pairs")
         # `activated`: a double-click (or the platform's click) and Enter; a double-click
         # is an `activated` too, so `doubleClicked` would open the pair twice.
         self.pairs_table.activated.connect(self._on_pair_activated)
@@ -272,12 +273,20 @@ class CollectionView(QWidget):
         self.min_share.valueChanged.connect(self.apply_pair_filter)
         bar = QHBoxLayout()
         labelled: list[tuple[str, QWidget]] = [
-            ("Series", self.series_filter), ("Dates", self.date_from), ("", self.date_to),
-            ("Min. share", self.min_share), ("", self.title_search)]
-        for label, widget in labelled:
-            if label:
-                bar.addWidget(QLabel(label))
+            ("&Series", self.series_filter), ("&Dates", self.date_from), ("", self.date_to),
+            ("&Min. share", self.min_share), ("", self.title_search)]
+        for text, widget in labelled:
+            if text:
+                # Its buddy: Alt and the letter go to the field, and a screen reader names
+                # the field by the label.
+                label = QLabel(text)
+                label.setBuddy(widget)
+                bar.addWidget(label)
             bar.addWidget(widget)
+        # The fields no label names are named by what they hold.
+        self.date_from.setAccessibleName("Dates from")
+        self.date_to.setAccessibleName("Dates to")
+        self.title_search.setAccessibleName("Title or id contains")
         self.date_from.setMaximumWidth(130)
         self.date_to.setMaximumWidth(130)
         bar.addWidget(self.pairs_count, 1, Qt.AlignmentFlag.AlignRight)
@@ -305,6 +314,7 @@ class CollectionView(QWidget):
         ], self)
         self.formulations_table = _table(self.formulations_model)
         self.formulations_table.setObjectName("formulations_table")
+        self.formulations_table.setAccessibleName("Formulations")
         self.formulations_table.setSelectionMode(
             QAbstractItemView.SelectionMode.ExtendedSelection)
         self.formulations_table.selectionModel().selectionChanged.connect(
@@ -332,6 +342,7 @@ class CollectionView(QWidget):
         self.undated_uses_label.hide()
         timeline_layout.addWidget(self.undated_uses_label)
         self.uses_list = named(QListWidget(), "uses_list")
+        self.uses_list.setAccessibleName("Articles using the formulation")
         # "date  title  ×3": a cut title keeps the date and the uses. A list that scrolls
         # sideways never cuts a line (its ×3 goes out of view instead): it does not.
         self.uses_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -357,6 +368,7 @@ class CollectionView(QWidget):
 
     def _clusters_tab(self) -> QWidget:
         self.clusters_tree = named(QTreeWidget(), "clusters_tree")
+        self.clusters_tree.setAccessibleName("Clusters")
         self.clusters_tree.setHeaderLabels(CLUSTER_HEADINGS)
         self.clusters_tree.setAlternatingRowColors(True)
         # The text and the titles are long: they take the room the dates, series and spans
@@ -396,6 +408,7 @@ class CollectionView(QWidget):
         ], self)
         self.articles_table = _table(self.articles_model)
         self.articles_table.setObjectName("articles_table")
+        self.articles_table.setAccessibleName("Articles")
         self.articles_table.activated.connect(
             lambda index: self.article_requested.emit(
                 self.articles_model.item(index.row()).row.id, []))
@@ -416,6 +429,7 @@ class CollectionView(QWidget):
         ], self)
         self.boilerplate_table = _table(self.boilerplate_model)
         self.boilerplate_table.setObjectName("boilerplate_table")
+        self.boilerplate_table.setAccessibleName("Boilerplate")
         return _with_hint(self.boilerplate_table,
                           "Lines repeated across the articles of one series (headers, "
                           "footers, bylines): listed once per series and kept out of pairs "
