@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QProxyStyle, QStyle
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 from viewer.collection.store import DocumentRow, PairRow
 from viewer.ui.collection.data import CollectionData
@@ -660,3 +660,28 @@ def test_the_pair_filters_and_the_lists_are_named_for_a_screen_reader(view, qtbo
     qtbot.waitUntil(view.pairs_table.hasFocus)
     qtbot.keyClick(view.pairs_table, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     assert view.min_share.hasFocus()
+
+
+def test_the_skipped_link_opens_from_the_keyboard(view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The link to what was skipped took no focus: only a mouse could open the list.
+    data = replace(collection([doc("d1", "2023-03-01"), doc("d2")], [pair("d1", "d2")]),
+                   skipped=[{"path": "broken.docx", "reason": "not a Word file"}])
+    view.show_collection(data)
+    asked = []
+    view.skipped_requested.connect(lambda: asked.append(True))
+    view.window().activateWindow()
+    view.pairs_table.setFocus()
+    qtbot.waitUntil(view.pairs_table.hasFocus)
+    for _ in range(10):  # Tab on round the view until the link has the focus
+        if view.skipped_link.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert view.skipped_link.hasFocus()
+    qtbot.keyClick(view.skipped_link, Qt.Key.Key_Return)
+    assert asked == [True]
+    # And the next Tab moves on.
+    qtbot.keyClick(view.skipped_link, Qt.Key.Key_Tab)
+    assert not view.skipped_link.hasFocus()
+    # With nothing skipped, Tab never stops on an empty link.
+    view.show_collection(collection([doc("d1", "2023-03-01"), doc("d2")], [pair("d1", "d2")]))
+    assert not view.skipped_link.isVisible()

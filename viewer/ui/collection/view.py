@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -188,6 +189,23 @@ class ClusterItem(QTreeWidgetItem):
         return bool(self.keys[column] < other.keys[column])
 
 
+class KeyboardLink(QLabel):
+    """A label holding a link the keyboard reaches: Tab onto it makes the link current,
+    so that Enter opens it (a label's own link takes a second Tab), and the next Tab
+    moves on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        super().focusInEvent(event)
+        reason = event.reason()
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.focusNextPrevChild(reason == Qt.FocusReason.TabFocusReason)
+
+
 def _row_key(formulation: Formulation) -> tuple[str, bool]:
     """A formulations table row as a selection remembers it across a reset."""
     return str(formulation.get("phrase", "")), bool(formulation.get(WATCHED_KEY))
@@ -208,7 +226,7 @@ class CollectionView(QWidget):
         self.watched: list[Formulation] = []
         self.summary = named(QLabel(), "collection_summary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.skipped_link = named(QLabel(), "skipped_link")
+        self.skipped_link = named(KeyboardLink(), "skipped_link")
         self.skipped_link.linkActivated.connect(lambda _: self.skipped_requested.emit())
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -460,6 +478,8 @@ class CollectionView(QWidget):
         self._show_summary()
         self.skipped_link.setText(
             f'<a href="skipped">{skipped_summary(data.skipped)}…</a>' if data.skipped else "")
+        # Hidden when empty: Tab would stop on nothing.
+        self.skipped_link.setVisible(bool(data.skipped))
         self.series_filter.blockSignals(True)
         self.series_filter.clear()
         # "All series" is None: "" is the series of the articles at the top of a folder.
