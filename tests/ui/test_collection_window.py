@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton
 
 from tests.conftest import FIXTURES
 from tests.ui.articles import article_a, article_b, write_pair
@@ -1436,3 +1436,21 @@ def test_an_ampersand_in_a_menus_collection_or_article_name_is_shown_not_a_short
     panel.phrases.clicked.emit(phrases.index(row, 4))
     shown = [a.iconText() for a in mode.cluster_menu.actions()]
     assert f"2023-07-14  {title}" in shown
+
+
+def test_back_to_the_collection_is_in_a_menu_with_its_key(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # Back was on the toolbar only, its Alt+Left in a tooltip: a reader on the keyboard,
+    # going through the menus, found no way back from a pair to the collection.
+    window = open_collection(make_window, qtbot, dev_store)
+    view = window.collection.view
+    view.pairs_table.setFocus()
+    view.pairs_table.selectRow(0)
+    qtbot.keyClick(view.pairs_table, Qt.Key.Key_Return)
+    wait_rendered(qtbot, window)
+    in_menus = [action for menu in window.menuBar().findChildren(QMenu)
+                for action in menu.actions() if action is window.back_act]
+    assert in_menus and window.back_act.isEnabled()
+    assert window.back_act.shortcut().toString() == "Alt+Left"
+    in_menus[0].trigger()
+    assert window.showing_collection

@@ -237,8 +237,9 @@ class MainWindow(QMainWindow):
                          self.collection_pdf_act, None, quit_act])
         fill(bar.addMenu("&Edit"), [self.find_act])
         self.view_menu = bar.addMenu("&View")
-        fill(self.view_menu, [self.next_act, self.prev_act, self.link_act, None, zoom_in,
-                              zoom_out, zoom_reset])
+        # Back in a menu too: a reader on the keyboard never sees the toolbar's tooltip.
+        fill(self.view_menu, [self.back_act, None, self.next_act, self.prev_act,
+                              self.link_act, None, zoom_in, zoom_out, zoom_reset])
         tools = self.addToolBar("Main")
         tools.setObjectName("main_toolbar")
         tools.setMovable(False)
