@@ -685,3 +685,38 @@ def test_the_skipped_link_opens_from_the_keyboard(view, qtbot) -> None:  # type:
     # With nothing skipped, Tab never stops on an empty link.
     view.show_collection(collection([doc("d1", "2023-03-01"), doc("d2")], [pair("d1", "d2")]))
     assert not view.skipped_link.isVisible()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_every_timeline_line_is_seen_on_a_light_and_a_dark_background(
+        view, qtbot, dark) -> None:  # type: ignore[no-untyped-def]
+    # The seventh line was Okabe-Ito's yellow, 1.3:1 on a light chart's white: with seven
+    # formulations chosen, one line and its legend swatch were all but unseen.
+    from PySide6.QtGui import QColor, QPalette
+
+    from tests.present.test_present_palette import _contrast
+
+    if dark:
+        palette = QPalette()
+        for role, colour in ((QPalette.ColorRole.Base, "#1e1e1e"),
+                             (QPalette.ColorRole.Text, "#e0e0e0")):
+            palette.setColor(role, QColor(colour))
+        view.setPalette(palette)
+    documents = [doc(f"d{m}", f"2020-{m + 1:02d}-01") for m in range(6)]
+    phrases = [f"phrase number {k}" for k in range(8)]  # as many as the legend names
+    view.show_collection(collection(documents, formulations=[
+        formulation(p, *(uses(d.id, k + 1) for d in documents)) for k, p in enumerate(phrases)]))
+    view.tabs.setCurrentWidget(view.formulations_page)
+    qtbot.wait(20)
+    view.formulations_table.selectAll()
+    chart = view.timeline
+    behind = chart.palette().color(QPalette.ColorRole.Base).name()
+    drawn = [item.opts["pen"].color().name() for item in chart.plotItem.listDataItems()]
+    assert len(drawn) == len(phrases)
+    # The palette's weakest on white (orange, sky blue) are 2.2:1, seen at once as thick
+    # lines with their points; the yellow was 1.3:1.
+    assert all(_contrast(colour, behind) >= 2 for colour in drawn), (drawn, behind)
+    # Still told apart: no two named lines alike in colour and points.
+    shapes = [(item.opts["pen"].color().name(), item.opts["symbol"])
+              for item in chart.plotItem.listDataItems()]
+    assert len(set(shapes)) == len(shapes)

@@ -19,9 +19,13 @@ from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from viewer.present.wording import legend_entries
+from viewer.ui.colors import is_dark
 
 #: Line colours, told apart on a light and a dark background (Okabe-Ito, colour-blind safe).
 LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+#: Okabe-Ito's yellow: 1.3:1 on white, a line and a legend swatch all but unseen there; it
+#: is drawn on a dark background only.
+PALE_YELLOW = "#F0E442"
 #: The named lines' point shapes, one per round of the colours: the eighth line, blue again,
 #: is told from the first by its triangles.
 LINE_SYMBOLS = ("o", "t", "s", "d")
@@ -96,6 +100,13 @@ def _common_words(names: Sequence[str]) -> int:
     return os.path.commonprefix(list(names)).rfind(" ") + 1
 
 
+def line_colours(palette: QPalette) -> tuple[str, ...]:
+    """The named lines' colours, in turn, on `palette`'s background."""
+    if is_dark(palette):
+        return LINE_COLOURS
+    return tuple(colour for colour in LINE_COLOURS if colour != PALE_YELLOW)
+
+
 class TimelineChart(pg.PlotWidget):
     """Uses per day, month or year (`timeline_bins`) of the selected formulations."""
 
@@ -123,6 +134,7 @@ class TimelineChart(pg.PlotWidget):
         labels: tuple[str, ...] = ()
         self.legend.setColumnCount(1)  # laid out again below, once it holds the names
         named, more = legend_entries([label for label, _, _ in self.series])
+        colours = line_colours(self.palette())
         grey = QColor(self.palette().color(QPalette.ColorRole.Text))
         grey.setAlpha(REST_ALPHA)
         rest = []
@@ -134,8 +146,8 @@ class TimelineChart(pg.PlotWidget):
                 line.setZValue(-1)
                 rest.append(line)
                 continue
-            colour = LINE_COLOURS[k % len(LINE_COLOURS)]
-            symbol = LINE_SYMBOLS[k // len(LINE_COLOURS) % len(LINE_SYMBOLS)]
+            colour = colours[k % len(colours)]
+            symbol = LINE_SYMBOLS[k // len(colours) % len(LINE_SYMBOLS)]
             self.plot(list(range(len(counts))), list(counts), name=label,
                       pen=pg.mkPen(colour, width=2), symbol=symbol, symbolSize=6,
                       symbolBrush=colour, symbolPen=colour)
