@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
@@ -14,6 +15,16 @@ from viewer.ui.collection.data import load
 BODY = "The ferry left at dawn and came back at noon with the mail and two passengers.\n"
 
 
+def _indexed(tmp_path: Path, rows: list[dict[str, str]]) -> tuple[Path, dict[str, Any]]:
+    """A store of `rows` (as JSON lines), and its report with the articles' titles."""
+    source = tmp_path / "rows.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    store_path = tmp_path / "store.sqlite"
+    with CollectionStore.create_or_open(store_path) as store:
+        add_sources(store, [source], workers=1)
+        return store_path, with_titles(store.report(), store.text, stored_titles(store))
+
+
 def test_titles_leave_out_the_control_characters_a_text_or_a_given_title_has(
         tmp_path: Path) -> None:
     rows = [{"id": "nul", "series": "s", "date": "2021-03-01",
@@ -22,12 +33,7 @@ def test_titles_leave_out_the_control_characters_a_text_or_a_given_title_has(
              "text": "\u0000\u0007\nThe real headline\n\n" + BODY},
             {"id": "given", "series": "s", "date": "2021-03-03", "title": "Given\u0000 title",
              "text": "Other headline\n\n" + BODY}]
-    source = tmp_path / "rows.jsonl"
-    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    store_path = tmp_path / "store.sqlite"
-    with CollectionStore.create_or_open(store_path) as store:
-        add_sources(store, [source], workers=1)
-        report = with_titles(store.report(), store.text, stored_titles(store))
+    store_path, report = _indexed(tmp_path, rows)
     expected = {"nul": "Harbour news", "alone": "The real headline", "given": "Given title"}
     # The reports' titles, as the HTML shows them, and the window's.
     assert {d["id"]: d["title"] for d in report["documents"]} == expected
@@ -47,12 +53,8 @@ def test_titles_leave_out_terminal_escape_sequences_and_the_texts_keep_them(
             {"id": "linked", "series": "s", "date": "2021-03-02", "text": linked},
             {"id": "given", "series": "s", "date": "2021-03-03",
              "title": "\x1b[4mGiven\x1b[24m title", "text": "Other headline\n\n" + BODY}]
-    source = tmp_path / "rows.jsonl"
-    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    store_path = tmp_path / "store.sqlite"
-    with CollectionStore.create_or_open(store_path) as store:
-        add_sources(store, [source], workers=1)
-        report = with_titles(store.report(), store.text, stored_titles(store))
+    store_path, report = _indexed(tmp_path, rows)
+    with CollectionStore.open(store_path) as store:
         texts = {ident: store.text(ident) for ident in ("coloured", "linked")}
     expected = {"coloured": "Breaking news: the ferry is late", "linked": "Harbour notice",
                 "given": "Given title"}

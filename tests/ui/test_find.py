@@ -42,16 +42,25 @@ def test_next_is_the_first_hit_after_the_cursor(starts, cursor) -> None:  # type
     assert choose_hit(hits, cursor, -1) == (before[-1] if before else len(hits) - 1)
 
 
-def test_the_hit_the_find_is_at_is_set_apart_from_the_others(
-        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QFont
-
+def _window_on_pair(make_window, qtbot, tmp_path, active: bool = False):  # type: ignore[no-untyped-def]
+    """A window showing the two harbour articles, rendered (and `active`: the keyboard's)."""
     from tests.ui.articles import write_pair
     from tests.ui.conftest import wait_rendered
 
     window = make_window()
     window.open_paths([str(p) for p in write_pair(tmp_path)])
     wait_rendered(qtbot, window)
+    if active:
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_the_hit_the_find_is_at_is_set_apart_from_the_others(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFont
+
+    window = _window_on_pair(make_window, qtbot, tmp_path)
     pane = window.panes[0]
     hits = find_all(window.documents[0].text, "harbour", False)
     assert len(hits) >= 3
@@ -73,14 +82,7 @@ def test_shift_enter_and_the_platforms_find_keys_step_back_and_on(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QToolButton
 
-    from tests.ui.articles import write_pair
-    from tests.ui.conftest import wait_rendered
-
-    window = make_window()
-    window.open_paths([str(p) for p in write_pair(tmp_path)])
-    wait_rendered(qtbot, window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = _window_on_pair(make_window, qtbot, tmp_path, active=True)
     hits = find_all(window.documents[0].text, "harbour", False)
     assert len(hits) >= 3
     window.panes[0].view.setFocus()
@@ -116,14 +118,7 @@ def test_esc_gives_the_focus_back_to_the_pane_searched(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QToolButton
 
-    from tests.ui.articles import write_pair
-    from tests.ui.conftest import wait_rendered
-
-    window = make_window()
-    window.open_paths([str(p) for p in write_pair(tmp_path)])
-    wait_rendered(qtbot, window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = _window_on_pair(make_window, qtbot, tmp_path, active=True)
     bar = window.find_bar
     close = next(b for b in bar.findChildren(QToolButton) if b.text() == "✕")
     for side, closing in ((1, lambda: QTest.keyClick(bar.edit, Qt.Key.Key_Escape)),
@@ -199,12 +194,7 @@ def test_a_find_in_one_pane_takes_its_marks_out_of_the_other(
         make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     # A search in A, then another in B: A kept every hit of the first search marked, though
     # the bar spoke only of B's.
-    from tests.ui.articles import write_pair
-    from tests.ui.conftest import wait_rendered
-
-    window = make_window()
-    window.open_paths([str(p) for p in write_pair(tmp_path)])
-    wait_rendered(qtbot, window)
+    window = _window_on_pair(make_window, qtbot, tmp_path)
 
     def find_marks(pane) -> int:  # type: ignore[no-untyped-def]
         return sum(1 for s in pane.view.extraSelections()

@@ -58,7 +58,28 @@ def dropped_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
 
 
-def accept_file_drag(event: QDragEnterEvent | QDragMoveEvent) -> None:
+class TakesFileDrops:
+    """Qt's drag and drop handlers of a widget that takes local files dropped on it and
+    tells them by its `files_dropped` signal; first among the bases, before the widget."""
+
+    files_dropped: SignalInstance
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        _accept_file_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt override)
+        _accept_file_drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+        else:
+            event.ignore()
+
+
+def _accept_file_drag(event: QDragEnterEvent | QDragMoveEvent) -> None:
     """Take a drag that carries local files; let any other go on."""
     if dropped_paths(event):
         event.acceptProposedAction()
@@ -66,17 +87,7 @@ def accept_file_drag(event: QDragEnterEvent | QDragMoveEvent) -> None:
         event.ignore()
 
 
-def take_file_drop(event: QDropEvent, files_dropped: SignalInstance) -> None:
-    """Emit the local files a drop carries through `files_dropped`."""
-    paths = dropped_paths(event)
-    if paths:
-        event.acceptProposedAction()
-        files_dropped.emit(paths)
-    else:
-        event.ignore()
-
-
-class TextView(QPlainTextEdit):
+class TextView(TakesFileDrops, QPlainTextEdit):
     """Read-only, word-wrapped text that reports clicks/Enter at a position and file drops."""
 
     activated = Signal(int)          # UTF-16 position
@@ -134,17 +145,8 @@ class TextView(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        accept_file_drag(event)
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt override)
-        accept_file_drag(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
-        take_file_drop(event, self.files_dropped)
-
-
-class Pane(QWidget):
+class Pane(TakesFileDrops, QWidget):
     """Header + text + overview strip for document A or B."""
 
     activated = Signal(int)          # Python offset clicked or Entered
@@ -385,15 +387,6 @@ class Pane(QWidget):
     def _on_flash_end(self) -> None:
         self._flashing = False
         self._update_extra()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        accept_file_drag(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt override)
-        accept_file_drag(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
-        take_file_drop(event, self.files_dropped)
 
     def _on_view_activated(self, position: int) -> None:
         if self.document is not None:
