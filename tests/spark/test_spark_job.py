@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -797,3 +798,29 @@ def test_the_job_run_by_python_without_pyspark_says_what_to_install(tmp_path: Pa
         assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, done.stderr
         said.append(done.stderr)
     assert said[0] == said[1] and "pip install" in said[0]
+
+
+def test_a_parquet_timestamp_is_dated_by_its_utc_day_wherever_spark_runs(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # Parquet keeps a time stamp as an instant; Spark hands it to Python in its session's
+    # time zone (the machine's, by default), so the same file was dated a day apart on a
+    # machine in Shanghai and one in London. A JSON line's Unix time is read to its UTC day.
+    from datetime import datetime
+
+    rows = make_collection(documents=3).rows
+    stamps = [datetime(2023, 3, 9, 23, 30, tzinfo=UTC),
+              datetime(2023, 3, 10, 1, 0, tzinfo=UTC),
+              datetime(2023, 3, 11, 12, 0, tzinfo=UTC)]
+    table = pa.table({"id": [row["id"] for row in rows], "text": [row["text"] for row in rows],
+                      "date": pa.array(stamps, pa.timestamp("us", tz="UTC"))})
+    source = tmp_path / "stamped.parquet"
+    pq.write_table(table, source)
+    zone = spark.conf.get("spark.sql.session.timeZone")
+    spark.conf.set("spark.sql.session.timeZone", "Asia/Shanghai")
+    try:
+        run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    finally:
+        spark.conf.set("spark.sql.session.timeZone", zone)
+    documents = report_from_tables(str(tmp_path / "tables"))["documents"]
+    assert {d["id"]: d["date"] for d in documents} == {
+        row["id"]: stamp.date().isoformat() for row, stamp in zip(rows, stamps, strict=True)}

@@ -23,6 +23,7 @@ order as the embedded engine does.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -92,8 +93,18 @@ def parse_records(batches: Iterable[pa.RecordBatch], files: Sequence[str],
     for batch in batches:
         yield _articles(((place[row["file"]] << FILE_SHIFT) + row["number"],
                          names[place[row["file"]]], row["number"], json.dumps(
-            {k: v for k, v in row.items() if k in ("id", "series", "date", "text", "title")},
+            {k: _in_utc(v) for k, v in row.items()
+             if k in ("id", "series", "date", "text", "title")},
             default=str).encode("utf-8")) for row in batch.to_pylist())
+
+
+def _in_utc(value: object) -> object:
+    """A Parquet time stamp (an instant, which Spark hands over in its session's time zone:
+    the machine's) as its UTC time, so an article's day is the same wherever the job runs,
+    as a JSON line's Unix time is read to its UTC day; any other value as it is."""
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        return value.astimezone(datetime.UTC)
+    return value
 
 
 ARTICLE_COLUMNS = ("num", "id", "series", "date", "text", "path", "title", "reason", "indexed")
