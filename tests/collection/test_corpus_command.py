@@ -467,6 +467,36 @@ def test_unreadable_file_in_a_folder_is_skipped_and_counted(tmp_path: Path) -> N
     assert [Path(s["path"]).name for s in report["skipped"]] == ["broken.txt"]
 
 
+def test_a_failure_is_told_before_the_files_windows_keeps_in_every_folder(
+        tmp_path: Path) -> None:
+    # A folder copied from Windows: Thumbs.db (an OLE file) and desktop.ini in each of its
+    # sub-folders would take every line the terminal shows and hide the unreadable PDF.
+    folder = tmp_path / "articles"
+    for k, row in enumerate(make_collection(documents=10).rows):
+        sub = folder / f"s{k}"
+        sub.mkdir(parents=True)
+        (sub / "Thumbs.db").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(512))
+        (sub / "desktop.ini").write_text("[.ShellClassInfo]\r\nIconResource=x.dll,-3\r\n",
+                                         encoding="utf-8")
+        (sub / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    (folder / "z.pdf").write_bytes(b"")
+    store, out = tmp_path / "s.sqlite", tmp_path / "out.json"
+    result = tandem("corpus", str(folder), "--json", str(out), "--store", str(store),
+                    env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    failure = report["skipped"][0]
+    assert Path(failure["path"]).name == "z.pdf"
+    assert result.stderr.splitlines()[1:] == [
+        f"tandem: skipped {folder / 'z.pdf'}: {failure['reason']}",
+        "tandem: skipped 20 files the operating system keeps (Thumbs.db, desktop.ini), not "
+        "articles"]
+    assert "inputs skipped 21" in result.stderr.splitlines()[0]
+    assert len(report["skipped"]) == 21
+    # The window's list and the reports read them in the same order.
+    assert Path(load(str(store)).skipped[0]["path"]).name == "z.pdf"
+
+
 def test_duplicate_ids_and_empty_sources_exit_2_with_one_line(tmp_path: Path) -> None:
     rows = make_collection(documents=4).rows
     twice = tmp_path / "twice.jsonl"
@@ -1586,9 +1616,12 @@ def test_a_file_name_with_control_characters_is_told_on_one_line(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     assert all(line.startswith("tandem: ") for line in lines) and "\x1b" not in result.stderr
-    for name in odd:
+    for name in odd[1:]:
         escaped = name.encode("unicode_escape").decode("ascii")
         assert sum(f"skipped {folder / escaped}: " in line for line in lines) == 1, name
+    # A file the operating system keeps is summed up with the others of its kind.
+    assert ("tandem: skipped 1 file the operating system keeps (Icon\\r), not articles"
+            in lines)
     # The one line of a source holding no article names the first file skipped.
     only = tmp_path / "only"
     only.mkdir()

@@ -744,10 +744,11 @@ def test_notes_on_articles_indexed_all_the_same_are_kept_apart_from_skipped_inpu
     second = _write_rows(tmp_path / "second.jsonl", [{"id": "b", "text": "Another one."}])
     with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
         add_sources(store, [first], workers=1)
-        # A later add of another source keeps what the first one said, each as it was.
+        # A later add of another source keeps what the first one said, each as it was
+        # (what was left out told before the notes).
         add_sources(store, [second], workers=1)
         assert [(row["path"], row["indexed"]) for row in store.skipped()] == [
-            (f"{first}:2", True), (f"{first}:4", False)]
+            (f"{first}:4", False), (f"{first}:2", True)]
         assert store.report()["skipped"] == [{"path": row["path"], "reason": row["reason"]}
                                              for row in store.skipped()]
         # A store written before notes were kept apart reads them all as skipped, until
@@ -757,4 +758,4 @@ def test_notes_on_articles_indexed_all_the_same_are_kept_apart_from_skipped_inpu
         assert [row["indexed"] for row in store.skipped()] == [False, False]
         add_sources(store, [first], workers=1)
         assert [(row["path"], row["indexed"]) for row in store.skipped()] == [
-            (f"{first}:2", True), (f"{first}:4", False)]
+            (f"{first}:4", False), (f"{first}:2", True)]

@@ -421,14 +421,38 @@ def _note_formulations_kept(store: CollectionStore, args: argparse.Namespace) ->
 def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:
     """The inputs a run skipped, with the reason, and its notes on articles it indexed
     (rows with "indexed" true), on `stream` (the first `SKIPPED_SHOWN`; the report lists
-    them all)."""
-    for row in skipped[:SKIPPED_SHOWN]:
+    them all), in the order `in_told_order` gives; the files the operating system keeps
+    are summed up in one line."""
+    from viewer.collection.folder import in_told_order, kept_by_the_system
+
+    told: list[dict[str, Any]] = []
+    system: list[dict[str, Any]] = []
+    for row in in_told_order(skipped):
+        kept = not row.get("indexed") and kept_by_the_system(str(row["path"]))
+        (system if kept else told).append(row)
+    for row in told[:SKIPPED_SHOWN]:
         kind = "note on" if row.get("indexed") else "skipped"
         print(f"tandem: {kind} {printable(row['path'])}: {printable(row['reason'])}",
               file=stream)
-    if len(skipped) > SKIPPED_SHOWN:
-        print(f"tandem: {len(skipped) - SKIPPED_SHOWN:,} more skipped or noted (the report "
+    if len(told) > SKIPPED_SHOWN:
+        print(f"tandem: {len(told) - SKIPPED_SHOWN:,} more skipped or noted (the report "
               "lists them all)", file=stream)
+    if system:
+        print(f"tandem: skipped {_system_kept(system)}", file=stream)
+
+
+def _system_kept(rows: list[dict[str, Any]]) -> str:
+    """What the skipped `rows`, all files or folders an operating system keeps, are, in a
+    few words: "20 files the operating system keeps (Thumbs.db, desktop.ini), not
+    articles"."""
+    from viewer.collection.folder import is_system_folder
+
+    folders = sum(1 for row in rows if is_system_folder(str(row["path"])))
+    kinds = [counted(count, noun) for count, noun in ((len(rows) - folders, "file"),
+                                                      (folders, "folder")) if count]
+    names = dict.fromkeys(os.path.basename(str(row["path"])) for row in rows)
+    return (f"{' and '.join(kinds)} the operating system keeps "
+            f"({', '.join(map(printable, names))}), not articles")
 
 
 def _report(args: argparse.Namespace, watchlist: tuple[str, ...] | None) -> None:

@@ -19,9 +19,10 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any, TypeVar
 
 from viewer.collection.article import Article, Skipped, SourceError, first_line
 from viewer.collection.dates import (
@@ -79,6 +80,8 @@ _SYSTEM_FOLDERS = {
     "system volume information": "the folder Windows keeps a drive's restore points and "
                                  "search index in",
 }
+#: A skipped input or note as the store and the reports hold it: path, reason, "indexed".
+_Row = TypeVar("_Row", bound=Mapping[str, Any])
 _SNIFF_BYTES = 4096
 #: How far into a text its title is looked for, past a line holding its date alone.
 _HEAD_CHARS = 2000
@@ -358,15 +361,9 @@ class FolderSource:
                                  "source of its own, or move its rows into "
                                  f"{os.path.join(self.root, METADATA_NAME)} with the paths "
                                  "from there)"), None
-        if _is_data_file(relative):
-            return Skipped(path, "is a data file, not an article (give a JSON-lines file as "
-                                 "a source of its own)"), None
-        part = _PAGE_PART_SUFFIXES.get(relative.suffix.lower())
-        if part:
-            return Skipped(path, f"is {part} of a web page, not an article"), None
-        copy = _editor_copy(relative.name) or _system_file(relative.name)
-        if copy:
-            return Skipped(path, f"is {copy}, not an article"), None
+        no_article = _no_article_by_name(relative)
+        if no_article:
+            return Skipped(path, no_article), None
         try:
             document = load_document(path, self.max_bytes)
         except LoadError as exc:
@@ -417,6 +414,47 @@ class FolderSource:
         except (OSError, LoadError):
             return PageFacts("", "")
         return page_date_and_title(data, path)
+
+
+def _no_article_by_name(name: PurePosixPath) -> str:
+    """Why the file `name` is no article, as its name tells ("" when it may be one)."""
+    if _is_data_file(name):
+        return "is a data file, not an article (give a JSON-lines file as a source of its own)"
+    part = _PAGE_PART_SUFFIXES.get(name.suffix.lower())
+    if part:
+        return f"is {part} of a web page, not an article"
+    copy = _editor_copy(name.name) or _system_file(name.name)
+    return f"is {copy}, not an article" if copy else ""
+
+
+def kept_by_the_system(path: str) -> bool:
+    """Whether the skipped file or folder at `path` is one an operating system keeps in
+    every folder or on every drive (Thumbs.db, desktop.ini, $RECYCLE.BIN), by its name."""
+    name = os.path.basename(path).lower()
+    return name in _SYSTEM_FILES or name in _SYSTEM_FOLDERS
+
+
+def is_system_folder(path: str) -> bool:
+    """Whether `path` names a folder Windows keeps at the top of a drive."""
+    return os.path.basename(path).lower() in _SYSTEM_FOLDERS
+
+
+def in_told_order(rows: Sequence[_Row]) -> list[_Row]:
+    """The skipped inputs and notes `rows` (path, reason, "indexed" for a note) in the
+    order they are told: first what may be an article but could not be read (an empty
+    PDF, a malformed line), then files whose name says they are no article, then the notes
+    on articles indexed all the same, last the files the operating system keeps, which a
+    folder copied from Windows holds in every sub-folder and would else hide the rest.
+    Within each, in the order they were met."""
+    def rank(row: Mapping[str, Any]) -> int:
+        path = str(row.get("path", ""))
+        if row.get("indexed"):
+            return 2
+        if kept_by_the_system(path):
+            return 3
+        return 1 if _no_article_by_name(PurePosixPath(os.path.basename(path))) else 0
+
+    return sorted(rows, key=rank)
 
 
 def _title_of_text(text: str) -> str:

@@ -633,11 +633,14 @@ class CollectionStore:
 
     def skipped(self) -> list[dict[str, Any]]:
         """The inputs left out, with the reason, and the notes on articles indexed all the
-        same ("indexed" true), in the order they were met."""
+        same ("indexed" true), in the order they are told (`folder.in_told_order`)."""
+        from viewer.collection.folder import in_told_order
+
         indexed = "indexed" if self._notes_apart() else "0"
-        return [{"path": path, "reason": reason, "indexed": bool(note)}
-                for path, reason, note in self.connection.execute(
-                    f"SELECT path, reason, {indexed} FROM skipped ORDER BY rowid")]  # noqa: S608
+        return in_told_order([{"path": path, "reason": reason, "indexed": bool(note)}
+                              for path, reason, note in self.connection.execute(
+                                  f"SELECT path, reason, {indexed} FROM skipped "  # noqa: S608
+                                  "ORDER BY rowid")])
 
     def _notes_apart(self) -> bool:
         # Stores written before notes were told from skipped inputs have no such column;

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.collection.folder import in_told_order
 from viewer.ui.named import named
 
 
@@ -54,8 +55,7 @@ class SkippedDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("skipped_dialog")
         self.setWindowTitle(f"Skipped in {name}")
-        # What was left out first, then the notes.
-        self.rows = sorted(skipped, key=lambda row: bool(row.get("indexed")))
+        self.rows = in_told_order(skipped)
         self.table = named(QTableWidget(len(self.rows), 2), "skipped_table")
         self.table.setHorizontalHeaderLabels(["File or line", "Why"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
