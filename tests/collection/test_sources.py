@@ -962,6 +962,43 @@ def test_a_source_without_any_article_is_a_one_line_error(tmp_path: Path, make,
     assert "\n" not in str(error.value)
 
 
+def test_a_source_of_what_the_operating_system_keeps_is_told_so_or_its_failure_first(
+        tmp_path: Path) -> None:
+    # A drive holding nothing but what Windows keeps on it was told "holds no files".
+    drive = tmp_path / "drive"
+    (drive / "$RECYCLE.BIN" / "S-1-5-21").mkdir(parents=True)
+    (drive / "$RECYCLE.BIN" / "S-1-5-21" / "$R1.txt").write_text("text\n", encoding="utf-8")
+    (drive / "System Volume Information").mkdir()
+    (drive / "System Volume Information" / "IndexerVolumeGuid").write_text("x")
+    with pytest.raises(SourceError) as error:
+        read(drive)
+    assert str(error.value) == (
+        f"{drive}: holds only 2 folders the operating system keeps (System Volume "
+        "Information, $RECYCLE.BIN), no article (put the articles in it, or give their "
+        "folder)")
+    # A folder copied from Windows, its settings and thumbnails read first.
+    folder = tmp_path / "copied"
+    folder.mkdir()
+    (folder / "desktop.ini").write_text("[.ShellClassInfo]\r\n", encoding="utf-8")
+    (folder / "Thumbs.db").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(512))
+    with pytest.raises(SourceError) as error:
+        read(folder)
+    assert str(error.value).startswith(
+        f"{folder}: holds only 2 files the operating system keeps (Thumbs.db, desktop.ini)")
+    # Given alone, such a file is told as what it is.
+    with pytest.raises(SourceError) as error:
+        read(folder / "Thumbs.db")
+    assert str(error.value) == (
+        f"{folder / 'Thumbs.db'}: no readable article found; first: {folder / 'Thumbs.db'}: "
+        "is the cache of picture thumbnails Windows keeps in a folder, not an article")
+    # With an article that could not be read, that is what is told.
+    (folder / "z.pdf").write_bytes(b"")
+    with pytest.raises(SourceError) as error:
+        read(folder)
+    assert str(error.value).startswith(
+        f"{folder}: no readable article found; first: {folder / 'z.pdf'}: is empty")
+
+
 def test_the_tables_of_a_spark_run_are_told_to_be_imported(tmp_path: Path) -> None:
     # What `tandem corpus --engine spark --out tables/` leaves: a folder of Parquet files
     # per table, each with Spark's empty _SUCCESS marker (no article, so not "is empty").

@@ -423,7 +423,7 @@ def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:
     (rows with "indexed" true), on `stream` (the first `SKIPPED_SHOWN`; the report lists
     them all), in the order `in_told_order` gives; the files the operating system keeps
     are summed up in one line."""
-    from viewer.collection.folder import in_told_order, kept_by_the_system
+    from viewer.collection.folder import in_told_order, kept_by_the_system, system_kept
 
     told: list[dict[str, Any]] = []
     system: list[dict[str, Any]] = []
@@ -438,21 +438,8 @@ def tell_skipped(skipped: list[dict[str, Any]], stream: TextIO) -> None:
         print(f"tandem: {len(told) - SKIPPED_SHOWN:,} more skipped or noted (the report "
               "lists them all)", file=stream)
     if system:
-        print(f"tandem: skipped {_system_kept(system)}", file=stream)
-
-
-def _system_kept(rows: list[dict[str, Any]]) -> str:
-    """What the skipped `rows`, all files or folders an operating system keeps, are, in a
-    few words: "20 files the operating system keeps (Thumbs.db, desktop.ini), not
-    articles"."""
-    from viewer.collection.folder import is_system_folder
-
-    folders = sum(1 for row in rows if is_system_folder(str(row["path"])))
-    kinds = [counted(count, noun) for count, noun in ((len(rows) - folders, "file"),
-                                                      (folders, "folder")) if count]
-    names = dict.fromkeys(os.path.basename(str(row["path"])) for row in rows)
-    return (f"{' and '.join(kinds)} the operating system keeps "
-            f"({', '.join(map(printable, names))}), not articles")
+        print(f"tandem: skipped {system_kept([str(row['path']) for row in system])}, not "
+              "articles", file=stream)
 
 
 def _report(args: argparse.Namespace, watchlist: tuple[str, ...] | None) -> None:

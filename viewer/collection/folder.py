@@ -38,7 +38,7 @@ from viewer.collection.page_facts import (
     front_matter_date_and_title,
     page_date_and_title,
 )
-from viewer.core.errors import LoadError
+from viewer.core.errors import LoadError, printable
 from viewer.core.loading import (
     DEFAULT_MAX_BYTES,
     decode_text,
@@ -46,6 +46,7 @@ from viewer.core.loading import (
     refuse_non_regular,
     sniff_format,
 )
+from viewer.present.wording import counted
 
 METADATA_NAME = "metadata.csv"
 #: Tabular and JSON data are never articles; a JSON-lines file is a source of its own.
@@ -116,21 +117,30 @@ class FolderSource:
             self.dated_name = _dated_folder_name(path)
             self.files = self._walk()
             if not self.files:
-                if os.path.isfile(os.path.join(path, METADATA_NAME)):
-                    raise SourceError(f"{path}: the folder holds only {METADATA_NAME}, none of "
-                                      "the articles it lists (put them beside it)")
-                if self.hidden:
-                    raise SourceError(f"{path}: the folder holds no files but hidden ones "
-                                      f"(such as {self.hidden}, which are not read: put the "
-                                      "articles in it, or give their folder)")
-                raise SourceError(f"{path}: the folder holds no files (put the articles in it, "
-                                  "or give their folder)")
+                self._refuse_no_files()
             self.listed = self._metadata()
         else:  # a single article file
             self.root = os.path.dirname(path) or "."
             self.files = [(os.path.basename(path), _size(path))]
             self.listed = {}
         self.size = sum(size for _, size in self.files)
+
+    def _refuse_no_files(self) -> None:
+        """`SourceError` for the folder, which holds no file to read: but when it holds
+        folders that are not read ($RECYCLE.BIN, one that cannot be opened), which
+        `read_sources` tells as what they are."""
+        path = self.path
+        if os.path.isfile(os.path.join(path, METADATA_NAME)):
+            raise SourceError(f"{path}: the folder holds only {METADATA_NAME}, none of "
+                              "the articles it lists (put them beside it)")
+        if self.notes:
+            return
+        if self.hidden:
+            raise SourceError(f"{path}: the folder holds no files but hidden ones "
+                              f"(such as {self.hidden}, which are not read: put the "
+                              "articles in it, or give their folder)")
+        raise SourceError(f"{path}: the folder holds no files (put the articles in it, "
+                          "or give their folder)")
 
     def _walk(self) -> list[tuple[str, int]]:
         """(path relative to the root in "/" form, size) of every visible file, sorted."""
@@ -434,9 +444,24 @@ def kept_by_the_system(path: str) -> bool:
     return name in _SYSTEM_FILES or name in _SYSTEM_FOLDERS
 
 
-def is_system_folder(path: str) -> bool:
-    """Whether `path` names a folder Windows keeps at the top of a drive."""
-    return os.path.basename(path).lower() in _SYSTEM_FOLDERS
+def system_kept(paths: Sequence[str]) -> str:
+    """What the skipped `paths`, all files or folders an operating system keeps, are, in
+    a few words: "20 files the operating system keeps (Thumbs.db, desktop.ini)"."""
+    folders = sum(1 for path in paths if os.path.basename(path).lower() in _SYSTEM_FOLDERS)
+    kinds = [counted(count, noun) for count, noun in ((len(paths) - folders, "file"),
+                                                      (folders, "folder")) if count]
+    names = dict.fromkeys(os.path.basename(path) for path in paths)
+    return (f"{' and '.join(kinds)} the operating system keeps "
+            f"({', '.join(map(printable, names))})")
+
+
+def told_rank(path: str, indexed: bool) -> int:
+    """Where a skipped input or note (`indexed`) at `path` comes in `in_told_order`."""
+    if indexed:
+        return 2
+    if kept_by_the_system(path):
+        return 3
+    return 1 if _no_article_by_name(PurePosixPath(os.path.basename(path))) else 0
 
 
 def in_told_order(rows: Sequence[_Row]) -> list[_Row]:
@@ -446,15 +471,8 @@ def in_told_order(rows: Sequence[_Row]) -> list[_Row]:
     on articles indexed all the same, last the files the operating system keeps, which a
     folder copied from Windows holds in every sub-folder and would else hide the rest.
     Within each, in the order they were met."""
-    def rank(row: Mapping[str, Any]) -> int:
-        path = str(row.get("path", ""))
-        if row.get("indexed"):
-            return 2
-        if kept_by_the_system(path):
-            return 3
-        return 1 if _no_article_by_name(PurePosixPath(os.path.basename(path))) else 0
-
-    return sorted(rows, key=rank)
+    return sorted(rows, key=lambda row: told_rank(str(row.get("path", "")),
+                                                  bool(row.get("indexed"))))
 
 
 def _title_of_text(text: str) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from viewer.collection.article import Article, OnSkip, Skipped, SourceError
-from viewer.collection.folder import METADATA_NAME, FolderSource
+from viewer.collection.folder import METADATA_NAME, FolderSource, system_kept, told_rank
 from viewer.collection.jsonlines import JsonLinesSource, looks_like_json_lines
 from viewer.collection.store import import_tables, is_database, spark_tables
 from viewer.core.errors import LoadError, OutputError, printable
@@ -82,6 +82,8 @@ def _refuse_non_regular(path: str) -> None:
         raise SourceError(str(exc)) from None
 
 
+#: Where the files an operating system keeps come in `folder.told_rank`: last.
+_SYSTEM_KEPT = 3
 #: The JSON lines the hints ask for.
 JSON_LINES_FORMAT = 'a JSON-lines file with one article a line: {"id", "series", "date", "text"}'
 _WHAT_IS_READ = f"a folder of articles (text, HTML, DOCX, PDF, Markdown) or {JSON_LINES_FORMAT}"
@@ -205,6 +207,31 @@ def _how_to_change_id(article: Article, reader: FolderSource | JsonLinesSource) 
     return f"its row for {os.path.relpath(article.path, reader.root)} in {METADATA_NAME}"
 
 
+class _MostTelling:
+    """What a source skipped that tells best why it holds no article: the first input
+    that may have been one, before those whose name says they are none and the files an
+    operating system keeps (`folder.told_rank`)."""
+
+    def __init__(self) -> None:
+        self.first: Skipped | None = None
+        self.rank = 0
+        #: The files and folders an operating system keeps, while nothing else was met.
+        self.system_kept: list[str] = []
+
+    def met(self, item: Skipped) -> None:
+        rank = told_rank(item.path, item.indexed)
+        if self.first is None or rank < self.rank:
+            self.first, self.rank = item, rank
+        if rank == self.rank == _SYSTEM_KEPT:
+            self.system_kept.append(item.path)
+
+    def no_article_in(self, path: str) -> SourceError:
+        if self.first is not None and self.rank == _SYSTEM_KEPT and os.path.isdir(path):
+            return SourceError(f"{path}: holds only {system_kept(self.system_kept)}, no "
+                               "article (put the articles in it, or give their folder)")
+        return no_article_found(path, str(self.first) if self.first is not None else "")
+
+
 def read_sources(sources: Sequence[str | os.PathLike[str]],
                  on_skip: OnSkip | None = None, *,
                  on_progress: OnProgress | None = None,
@@ -224,13 +251,13 @@ def read_sources(sources: Sequence[str | os.PathLike[str]],
     articles = skipped = before = 0
     for reader in readers:
         found = 0
-        first_reason = ""
+        telling = _MostTelling()
         done = 0
         for item, done in reader.read():
             if isinstance(item, Skipped):
                 if not item.indexed:  # a note on an article read all the same
                     skipped += 1
-                    first_reason = first_reason or str(item)
+                    telling.met(item)
                 skip(item)
             else:
                 if item.id in seen:
@@ -245,4 +272,4 @@ def read_sources(sources: Sequence[str | os.PathLike[str]],
                 yield item
         before += reader.size
         if not found:
-            raise no_article_found(reader.path, first_reason)
+            raise telling.no_article_in(reader.path)
