@@ -173,6 +173,43 @@ def test_another_json_files_ids_never_replace_a_stores_articles_unasked(tmp_path
     assert texts(store) == before
 
 
+def test_the_refusal_says_how_each_clashing_article_differs_and_where_each_was_read(
+        tmp_path: Path) -> None:
+    # The store's articles came from two files; the new file gives one of them the same
+    # text (but another date), two of them other texts. The line told of "the same texts
+    # but other dates or series" for all three, and of the first file alone.
+    english = _dump(tmp_path / "en.jsonl", {"d1": ONE, "d2": ONE[::-1]})
+    extra = _dump(tmp_path / "extra.jsonl", {"d3": ONE.upper()})
+    newer = tmp_path / "newer.jsonl"
+    newer.write_text("".join(json.dumps(row) + "\n" for row in (
+        {"id": "d1", "date": "2025-01-01", "text": ONE},
+        {"id": "d2", "date": "2024-05-01", "text": TWO},
+        {"id": "d3", "date": "2024-05-01", "text": TWO[::-1]})), encoding="utf-8")
+    store = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(str(store)) as opened:
+        add_sources(opened, [str(english), str(extra)], workers=1)
+        with pytest.raises(SourceError) as refused:
+            add_sources(opened, [str(newer)], workers=1)
+    assert str(refused.value).startswith(
+        f"{newer}: 3 ids (such as 'd1') already in {store} name articles read from "
+        f"{english} and {extra}, 2 with other texts and 1 with the same text but another "
+        "date or series;")
+    # Read from two given files, the ids are told of both, and --replace suggested for both.
+    newer.write_text(json.dumps({"id": "d1", "text": TWO}) + "\n", encoding="utf-8")
+    also = _dump(tmp_path / "also.jsonl", {"d3": TWO.upper()})
+    with CollectionStore.create_or_open(str(store)) as opened, \
+            pytest.raises(SourceError) as refused:
+        add_sources(opened, [str(newer), str(also)], workers=1)
+    message = str(refused.value)
+    assert message.startswith(f"{newer} and {also}: 2 ids (such as 'd1') already in {store} "
+                              f"name articles read from {english} and {extra}, with other "
+                              "texts;")
+    suggested = re.search(r"run '(tandem corpus add .*? --replace)'", message)
+    assert suggested is not None
+    assert shlex.split(suggested.group(1))[3:] == [str(store), str(newer), str(also),
+                                                   "--replace"]
+
+
 def test_the_guard_holds_whichever_folder_an_add_runs_from(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A file given as "c.jsonl" was stored so; from another folder it looked gone (moved
@@ -225,8 +262,8 @@ def test_another_files_id_with_the_same_text_never_relabels_the_article(
         with pytest.raises(SourceError) as refused:
             add_sources(opened, [str(relabelling)], workers=1)
         assert str(refused.value).startswith(
-            f"{relabelling}: 1 id (such as 'x1') already in {store} name articles read "
-            f"from {first}, with the same texts but other dates or series;")
+            f"{relabelling}: id 'x1' already in {store} names an article read from "
+            f"{first}, with the same text but another date or series;")
         assert [(r.id, r.series, r.date, r.path) for r in opened.documents()] == before
         # The same article in another file, dated and filed alike: it stays its first file's.
         alike = _dated(tmp_path / "mirror" / "dump.jsonl", "2019-01-01", "paper-a")

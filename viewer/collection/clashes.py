@@ -146,8 +146,8 @@ class TakenId:
     #: Where the stored article was read from, and where the new text is read from.
     stored_path: str
     new_path: str
-    #: How the new article differs from the stored one.
-    differs: str = "other texts"
+    #: Whether the new article has the stored one's text, under another date or series.
+    same_text: bool = False
 
 
 def taken_id(doc_id: str, stored_path: str, new_path: str,
@@ -161,18 +161,48 @@ def taken_id(doc_id: str, stored_path: str, new_path: str,
 
 def refuse_taking(store_path: str, taken: Sequence[TakenId], sources: Sequence[str]) -> None:
     """`SourceError` when texts read from `sources` would replace the articles of
-    another source file whose ids they carry (`taken`), in one line: both files, how many
-    ids, one of them, and what to do."""
+    other source files whose ids they carry (`taken`), in one line: the files on both
+    sides, how many ids, one of them, how the texts differ, and what to do."""
     if not taken:
         return
     first = taken[0]
-    source = next((s for s in sources if _within(file_of(first.new_path), s)),
-                  file_of(first.new_path))
-    ids = "1 id" if len(taken) == 1 else f"{len(taken):,} ids"
+    given = list(dict.fromkeys(
+        next((s for s in sources if _within(file_of(t.new_path), s)), file_of(t.new_path))
+        for t in taken))
+    stored = _files_named(list(dict.fromkeys(file_of(t.stored_path) for t in taken)))
+    if len(taken) == 1:
+        ids = (f"id {first.doc_id!r} already in {store_path} names an article read from "
+               f"{stored}")
+    else:
+        ids = (f"{len(taken):,} ids (such as {first.doc_id!r}) already in {store_path} name "
+               f"articles read from {stored}")
+    dump, its, it = ("this is a newer dump", "its", "it") if len(given) == 1 else (
+        "these are newer dumps", "their", "them")
     raise SourceError(
-        f"{source}: {ids} (such as {first.doc_id!r}) already in {store_path} name articles "
-        f"read from {file_of(first.stored_path)}, with {first.differs}; if this is a newer "
-        f"dump of those articles, run 'tandem corpus add {shlex.quote(store_path)} "
-        f"{shlex.quote(source)} --replace' "
-        "to put its texts in their place, else give its articles ids of their own or "
-        "index it into another store")
+        f"{' and '.join(given)}: {ids}, {_how_they_differ(taken)}; if {dump} of those "
+        f"articles, run 'tandem corpus add {shlex.quote(store_path)} {shlex.join(given)} "
+        f"--replace' to put {its} texts in their place, else give {its} articles ids of "
+        f"their own or index {it} into another store")
+
+
+def _files_named(files: list[str]) -> str:
+    """The files `files`, named in a few words: "a.jsonl", "a.jsonl and b.jsonl",
+    "a.jsonl and 3 other files"."""
+    if len(files) <= 2:
+        return " and ".join(files)
+    return f"{files[0]} and {counted(len(files) - 1, 'other file')}"
+
+
+def _how_they_differ(taken: Sequence[TakenId]) -> str:
+    """How the new articles of the ids `taken` differ from the stored ones: other texts,
+    the same texts but other dates or series, or some each."""
+    relabelled = sum(t.same_text for t in taken)
+    other = len(taken) - relabelled
+    same = ("the same text but another date or series" if relabelled == 1
+            else "the same texts but other dates or series")
+    if not relabelled:
+        return "with another text" if other == 1 else "with other texts"
+    if not other:
+        return f"with {same}"
+    return (f"{other:,} with {'another text' if other == 1 else 'other texts'} and "
+            f"{relabelled:,} with {same}")

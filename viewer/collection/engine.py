@@ -160,7 +160,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
                 # date or series given for it under its id is refused as another text is.
                 if relabel and not article.id_from_path:
                     taken.append(TakenId(article.id, row.path, article.path,
-                                         "the same texts but other dates or series"))
+                                         same_text=True))
                 continue
             relabelled += relabel
             _update_metadata(store, old[0], article)
