@@ -932,3 +932,22 @@ def test_a_text_and_its_copy_list_the_slogans_the_text_lists_against_another(
     copied = compare(original, copy).slogans
     assert all(s.count_a == s.count_b for s in copied)
     assert {(s.phrase, s.count_a) for s in copied} == alone
+
+
+def _slogans_of_files(tmp_path: Path, a: str, b: str) -> list[Slogan]:
+    """The slogans of texts `a` and `b`, read from files written in `tmp_path`."""
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    return list(compare(load_document(tmp_path / "a.txt"),
+                        load_document(tmp_path / "b.txt")).slogans)
+
+
+def test_a_slogan_is_shown_as_most_of_its_uses_write_it(tmp_path: Path) -> None:
+    # A's one use has a stray capital ("the new Development concept"); B's two do not.
+    a = "Mayors praised the quantum Harbour reform at the summit. Rain fell on the town."
+    b = ("Farmers welcomed the quantum harbour reform. Snow came. Later the quantum harbour "
+         "reform stalled.")
+    for first, second in ((a, b), (b, a)):
+        [reform] = _slogans_of_files(tmp_path, first, second)
+        assert reform.phrase == "quantum harbour reform"
+        assert sorted((reform.count_a, reform.count_b)) == [1, 2]

@@ -58,6 +58,7 @@ one word apart are two phrases when the head differs, or a content word is added
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -265,12 +266,14 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         return out
 
     def shown(form: tuple[int, int], doc: int | None = None) -> str:
-        """The phrase as written (in `doc`, if given: "" where it is not used there), at
-        its first use without a possessive at its end (a completed one: at its first use,
-        in the canonical order of the texts, its other writings being its variants)."""
-        uses = written(form, doc)
-        return next((w for w in uses if not w.endswith(_POSSESSIVES)),
-                    uses[0] if uses else "")
+        """The phrase as written (in `doc`, if given: "" where it is not used there): as
+        most of its uses without a possessive at its end write it, the first such use on
+        a tie, so a stray capital of one use ("the new Development concept") is not the
+        phrase's name (a completed one: at its first use, in the canonical order of the
+        texts, each writing being used once, its other writings being its variants)."""
+        uses = written(form, doc, most=None)
+        plain = [w for w in uses if not w.endswith(_POSSESSIVES)] or uses[:1]
+        return max(plain, key=Counter(plain).__getitem__, default="")
 
     def in_two_scripts(form: tuple[int, int]) -> tuple[str, str] | None:
         """The phrase as A and as B write it, where their letters differ in script only
