@@ -951,3 +951,26 @@ def test_a_slogan_is_shown_as_most_of_its_uses_write_it(tmp_path: Path) -> None:
         [reform] = _slogans_of_files(tmp_path, first, second)
         assert reform.phrase == "quantum harbour reform"
         assert sorted((reform.count_a, reform.count_b)) == [1, 2]
+
+
+def test_a_phrase_a_comma_always_ends_is_not_run_on_into_the_clause_after_it(
+        tmp_path: Path) -> None:
+    # "Since the 18th National Congress of the Communist Party of China," then "General
+    # Secretary Xi Jinping", "our party", twice "the Party Central Committee": the phrase
+    # is whole before the comma; the clause after it is the sentence's own.
+    since = "Since the third harbour summit of the Zembrowski council"
+    a = (f"{since}, the Quantum Ferry Board with its chair at the core has rebuilt the docks. "
+         f"Rain fell on the town. {since}, mayors have met twice a year. Farmers welcomed "
+         f"the new rules on land. Later, {since.lower()}, the Quantum Ferry Board has "
+         "widened the canals. Critics of the Quantum Ferry Board spoke.")
+    b = f"{since}, ports have grown. Snow came in the night. {since}, trade rose."
+    phrases = [s.phrase for s in _slogans_of_files(tmp_path, a, b)]
+    assert phrases == [since, "Quantum Ferry Board"]
+    # A refrain whose clause after the comma recurs only with it is no chance meeting.
+    refrain = "But I rebuilt the walls for my harbour's sake, that it should not be flooded"
+    a = (f"{refrain} before the fishermen, among whom they lived. Rain fell on the town. "
+         f"{refrain} before the fishermen, in whose sight I built it. Farmers welcomed the "
+         f"new rules on land. {refrain} in the sight of the fishermen, as I built it.")
+    b = "Snow came in the night. Then trade rose in the quantum port."
+    phrases = [s.phrase for s in _slogans_of_files(tmp_path, a, b)]
+    assert f"{refrain[6:]} before the fishermen" in phrases

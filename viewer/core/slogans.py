@@ -37,8 +37,11 @@ network security"), and so is one that is a more frequent candidate, used on its
 plus one word ("construction of a network power"), which would otherwise hide it as a
 piece; so is one seen once in each text across a comma (a list that is a formulation
 recurs), and one used twice, across a comma once only (but for a comma before "and" /
-"or"); a piece of a name always has another capitalized word of the name beside it ("World
-/ China Internet Conference"). A stretch a comma ends at every use is whole, whatever
+"or"), and one across a comma that ends a stretch used more often, at each of its uses,
+where the stretch after it is too ("Since the 18th National Congress ...," the Party
+Central Committee); a piece of a
+name always has another capitalized word of the name beside it ("World / China Internet
+Conference"). A stretch a comma ends at every use is whole, whatever
 clause follows; and a name of several capitalized words is as fixed as any context it
 stands in, so it is listed even from inside a passage the texts repeat ("Xi Jinping Thought
 on Socialism with Chinese Characteristics for a New Era, especially ..."). A hyphen makes a
@@ -61,7 +64,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 
@@ -205,10 +208,11 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         # informatization Promote ..."), for a set phrase is written one way; but for a
         # comma before "and" / "or", which lists take or leave ("new tasks, and new
         # requirements").
+        serial = commas & np.concatenate((scorer.coordinator[ids[1:]], [False]))
+        score[_whole_before_a_comma(table, grams, commas, commas & ~serial)] = 0.0
         twice = np.flatnonzero((score > 0) & (table.count == 2))
         pair = table.take(twice)
         if len(pair):
-            serial = commas & np.concatenate((scorer.coordinator[ids[1:]], [False]))
             plain = np.concatenate(([0], np.cumsum(commas & ~serial)))
 
             def within(where: np.ndarray, n: int) -> np.ndarray:
@@ -948,6 +952,45 @@ def _open_ended(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer) 
 
 #: The longest unit of a quantity, in tokens ("trillion yuan").
 _UNIT_WORDS = 2
+
+
+def _whole_before_a_comma(table: Candidates, grams: RecurringGrams, commas: np.ndarray,
+                          plain: np.ndarray) -> np.ndarray:
+    """Per candidate, whether at every use it runs on past a comma (`plain`: one that is
+    not a list's before "and" / "or") that ends, at every one of its own uses, the
+    candidate's stretch before it, a gram used more often than the candidate: that
+    stretch is whole, whatever clause follows it ("Since the 18th National Congress of
+    the Communist Party of China," General Secretary Xi Jinping / our party / the Party
+    Central Committee); and where the stretch after the comma is used more often than
+    the candidate too, the two meet by chance. A list ("stronger, better and bigger") is
+    not cut: its first item goes on into the same words at every use; nor a refrain
+    whose clause after the comma recurs only with it ("I wrought for my name's sake,
+    that it should not be polluted before the heathen"). (`commas`: every comma.)"""
+    out = np.zeros(len(table), dtype=bool)
+    for n in np.unique(table.n).tolist():
+        rows = np.flatnonzero(table.n == n)
+        inner = plain[table.first[rows][:, None] + np.arange(n - 1)]
+        # Words before the first comma inside the first use, 0 for none.
+        before = np.where(inner.any(axis=1), np.argmax(inner, axis=1) + 1, 0)
+        for k in np.unique(before[before >= 2]).tolist():
+            picked = rows[before == k]
+            level = grams.levels[k]
+            part = level.gram_at(table.first[picked])
+            known = np.flatnonzero(part >= 0)
+            picked, part = picked[known], part[known]
+            ended = level.per_gram(part, commas[level.grouped_at(part) + k - 1]) \
+                == level.count[part]
+            crossing = _every_occurrence(table.take(picked), grams,
+                                         partial(_comma_after_word, plain, k))
+            uses = table.count[picked]
+            after = grams.counts_of(table.first[picked] + k, n - k)
+            out[picked] = crossing & ended & (level.count[part] > uses) & (after > uses)
+    return out
+
+
+def _comma_after_word(commas: np.ndarray, k: int, where: np.ndarray, n: int) -> np.ndarray:
+    """Whether the `k`th word of each `n`-word stretch at `where` has a comma after it."""
+    return commas[where + k - 1]
 
 
 def _always_after_modifier(table: Candidates, grams: RecurringGrams,
