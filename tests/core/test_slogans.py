@@ -974,3 +974,21 @@ def test_a_phrase_a_comma_always_ends_is_not_run_on_into_the_clause_after_it(
     b = "Snow came in the night. Then trade rose in the quantum port."
     phrases = [s.phrase for s in _slogans_of_files(tmp_path, a, b)]
     assert f"{refrain[6:]} before the fishermen" in phrases
+
+
+def test_a_phrase_with_a_word_of_its_sentence_cut_inside_a_compound_is_not_listed(
+        tmp_path: Path) -> None:
+    # "implement the industrial Internet" innovation and development / security
+    # innovation project, "a number of intelligent manufacturing" demonstration factories /
+    # pilot areas: used twice in one text, a listed phrase with a word before it, going on
+    # into the compound its last word modifies. Going on into a verb or an adverb, the
+    # phrase is whole: "let the fruits of Internet development benefit all".
+    a = ("Mayors deeply implement the quantum harbour reform innovation project this year. "
+         "Rain fell on the town. Towns implement the quantum harbour reform security "
+         "programme too. The quantum harbour reform was debated. Farmers welcomed the new "
+         "rules on land. Critics said the quantum harbour reform came late.")
+    b = ("Ports praised the quantum harbour reform. Snow came in the night. The quantum "
+         "harbour reform passed. Let the fruits of quantum harbour reform benefit all. "
+         "Boats sailed. We share the fruits of quantum harbour reform equally.")
+    phrases = [s.phrase for s in _slogans_of_files(tmp_path, a, b)]
+    assert phrases == ["quantum harbour reform", "fruits of quantum harbour reform"]

@@ -698,7 +698,11 @@ def _phrases_in_context(forms: list[tuple[int, int]], grams: RecurringGrams,
     often: those phrases in a context ("improve network security", "number of Internet
     users"), or two of them side by side in a passage the texts share ("Since the 18th
     National Congress ..., General Secretary Xi Jinping"), not a formulation of their
-    own. With `single`, made of one such form, which is used outside all of its
+    own; and so are those used twice in one text that run on into a content word at
+    both uses: a listed phrase with a word of its sentence, cut inside the compound it
+    modifies ("a number of intelligent manufacturing" demonstration factories / pilot
+    areas, "implement the industrial Internet" innovation and development / security
+    innovation project). With `single`, made of one such form, which is used outside all of its
     contexts so found too: `forms` are candidates, not listed phrases, and two side by
     side may well be two pieces of one phrase ("modern socialist country" and "socialist
     country in an all-round way"), one never used alone a piece of its contexts
@@ -709,7 +713,8 @@ def _phrases_in_context(forms: list[tuple[int, int]], grams: RecurringGrams,
         count = int(grams.levels[n].count[index])
         if count >= ratio * 2:
             phrase[n][index] = True
-        elif count == 2 and _in_both((n, index), grams):
+        elif count == 2 and (_in_both((n, index), grams) or not single
+                             and _modifier_at_each_use((n, index), grams, scorer)):
             once.append((n, index))
     content = ~scorer.no_content[grams.ids]
     out: set[tuple[int, int]] = set()
@@ -739,6 +744,24 @@ def _phrases_in_context(forms: list[tuple[int, int]], grams: RecurringGrams,
         if grams.levels[m].count[index] > 2 * len(set(contexts)):
             out.update(contexts)
     return out
+
+
+def _modifier_at_each_use(form: tuple[int, int], grams: RecurringGrams,
+                          scorer: PhraseScorer) -> bool:
+    """Whether every use of the English `form` runs straight on into a content word other
+    than an adverb (see `PhraseScorer.straight_on`), at one use at least into one the
+    lexicon lists as no verb: its last word modifies a noun there, whose compound goes
+    on. (Into a verb at each, it is the subject of what follows: "let the fruits of
+    Internet development" benefit all.)"""
+    keys = scorer.english_keys
+    if keys is None:
+        return False
+    n, index = form
+    runs, following = scorer.straight_on(grams.levels[n].occurrences(index) + n - 1)
+    found = english_lexicon.readings()
+    adverb = english_lexicon.listed_in(keys, following, found.adverbs_only)
+    verb = english_lexicon.listed_in(keys, following, found.verbs)
+    return bool((runs & ~scorer.no_content[following] & ~adverb).all() and not verb.all())
 
 
 #: Function words passed over to the nearest content word beside a phrase.
