@@ -992,3 +992,22 @@ def test_a_phrase_with_a_word_of_its_sentence_cut_inside_a_compound_is_not_liste
          "Boats sailed. We share the fruits of quantum harbour reform equally.")
     phrases = [s.phrase for s in _slogans_of_files(tmp_path, a, b)]
     assert phrases == ["quantum harbour reform", "fruits of quantum harbour reform"]
+
+
+def test_a_subject_and_the_start_of_what_is_said_of_it_is_not_listed(
+        tmp_path: Path) -> None:
+    # "Chinese-style modernization is a major achievement" achieved by ... / of the
+    # long-term exploration ...: what is said of the phrase goes on at every use. A saying
+    # written as a sentence ends one where it is used.
+    a = ("Quantum harbour reform is a major achievement won by the mayors of all towns. "
+         "Rain fell on the town. Critics said quantum harbour reform came late. We know "
+         "that quantum harbour reform is a major achievement of long years of work. "
+         "Farmers welcomed the new rules on land. Clean harbours are golden assets.")
+    b = ("Ports praised quantum harbour reform. Snow came in the night. Clean harbours are "
+         "golden assets. Boats sailed. The quantum harbour reform passed.")
+    phrases = [s.phrase for s in _slogans_of_files(tmp_path, a, b)]
+    assert phrases == ["quantum harbour reform", "Clean harbours are golden assets"]
+    # Used three times and more, with what is said going on differently, it is a frame.
+    a += " The quantum harbour reform is a major achievement for all of us."
+    phrases = [s.phrase.casefold() for s in _slogans_of_files(tmp_path, a, b)]
+    assert "quantum harbour reform is a major achievement" in phrases

@@ -16,7 +16,8 @@ formulations do not use them): a stretch that always comes straight after a modi
 first words of a longer phrase vary: "modern socialist / socialist modern" country in an
 all-round way; a word used only twice, before a content word both times, modifies too:
 "powerful") or after a figure (the unit of a quantity: "trillion yuan") is a piece, not a
-phrase; a run opening on a manner adverb ("thoroughly implement") is a verb run; a comma or
+phrase; a run opening on a manner adverb ("thoroughly implement") is a verb run, and one
+holding "is" / "are" that ends no clause at any use is a clause cut short; a comma or
 a figure-like word ("5G, big data", "4G base stations") does not make a word a compound's
 tail; a rare hyphenated compound of two content words ("self-reliance") is a term; a short
 run whose head word the texts use at about its rate in the language at large ("in recent
@@ -208,6 +209,9 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
         # informatization Promote ..."), for a set phrase is written one way; but for a
         # comma before "and" / "or", which lists take or leave ("new tasks, and new
         # requirements").
+        if english:
+            score[_clauses_cut_short(table, grams, scorer,
+                                     np.maximum(count_a, table.count - count_a))] = 0.0
         serial = commas & np.concatenate((scorer.coordinator[ids[1:]], [False]))
         score[_whole_before_a_comma(table, grams, commas, commas & ~serial)] = 0.0
         twice = np.flatnonzero((score > 0) & (table.count == 2))
@@ -1008,6 +1012,37 @@ def _whole_before_a_comma(table: Candidates, grams: RecurringGrams, commas: np.n
             uses = table.count[picked]
             after = grams.counts_of(table.first[picked] + k, n - k)
             out[picked] = crossing & ended & (level.count[part] > uses) & (after > uses)
+    return out
+
+
+#: English forms of "be" that make a clause: a subject, then what is said of it.
+_COPULAS = frozenset({"is", "are", "was", "were"})
+
+
+def _clauses_cut_short(table: Candidates, grams: RecurringGrams, scorer: PhraseScorer,
+                       in_one_text: np.ndarray) -> np.ndarray:
+    """Per English candidate, whether it holds a form of "be" between its words and no
+    use of it ends a clause (nor goes on with "and" / "or"): a subject and the start of
+    what is said of it, which goes on at every use ("Chinese-style modernization is a
+    major achievement" achieved by ... / of the long-term exploration ...). A saying
+    written as a sentence ends one where it is used ("lucid waters and lush mountains are
+    invaluable assets."); and one a text uses `PIECE_USES` times or more (`in_one_text`:
+    per candidate, its uses in the text that uses it most), its predicate going on
+    differently each time, is a frame of that text ("the kingdom of heaven is like" a
+    grain of mustard seed / leaven / treasure)."""
+    keys = scorer.english_keys
+    assert keys is not None
+    copula = np.fromiter((k.lower() in _COPULAS for k in keys), dtype=bool, count=len(keys))
+    ends = grams.stops if scorer.commas is None else grams.stops | scorer.commas
+    # "And" / "or" after it join another clause or predicate to a whole one.
+    ends = ends | np.concatenate((scorer.coordinator[grams.ids[1:]], [True]))
+    out = np.zeros(len(table), dtype=bool)
+    for n in np.unique(table.n[table.n > 2]).tolist():
+        rows = np.flatnonzero((table.n == n) & (in_one_text < PIECE_USES))
+        middle = grams.ids[table.first[rows][:, None] + np.arange(1, n - 1)]
+        rows = rows[copula[middle].any(axis=1)]
+        out[rows] = _every_occurrence(table.take(rows), grams,
+                                      lambda where, m: ~ends[where + m - 1])
     return out
 
 
