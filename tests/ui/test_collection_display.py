@@ -720,3 +720,40 @@ def test_every_timeline_line_is_seen_on_a_light_and_a_dark_background(
     shapes = [(item.opts["pen"].color().name(), item.opts["symbol"])
               for item in chart.plotItem.listDataItems()]
     assert len(set(shapes)) == len(shapes)
+
+
+def test_a_date_bound_that_is_no_date_is_said_in_words_a_screen_reader_reads(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # "2019-13" in the from-date got a red border and a tooltip only, and the filter was
+    # dropped without a word: a reader who cannot see the border saw all pairs listed.
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QLabel
+
+    view.show_collection(collection([doc("d1", "2019-03-01"), doc("d2", "2019-04-01"),
+                                     doc("d3", "2018-05-01"), doc("d4", "2018-06-01")],
+                                    [pair("d1", "d2"), pair("d3", "d4")]))
+
+    def said() -> str:
+        """What the Pairs tab's lines say."""
+        return " ".join(label.text() for label in view.findChildren(QLabel)
+                        if label.isVisible())
+
+    def description(field) -> str:  # type: ignore[no-untyped-def]
+        return QAccessible.queryAccessibleInterface(field).text(
+            QAccessible.Text.Description)
+
+    view.date_from.setText("2019-13")
+    assert view.pairs_count.text() == "2 pairs"  # not applied
+    assert "from-date 2019-13 is not a date (YYYY-MM-DD): not applied" in said()
+    assert "not a date" in description(view.date_from).casefold()
+    view.date_to.setText("2019-02-30")
+    assert "to-date 2019-02-30 is not a date" in said()
+    # Once a date, applied, and nothing more is said of it.
+    view.date_from.setText("2019")
+    assert view.pairs_count.text() == "1 of 2 pairs"
+    assert "from-date" not in said()
+    view.date_to.setText("2019-12")
+    assert view.pairs_count.text() == "1 of 2 pairs"
+    assert "not a date" not in said()
+    for field in (view.date_from, view.date_to):
+        assert "not a date" not in description(field).casefold()

@@ -102,6 +102,8 @@ NO_FORMULATIONS = ("No formulations found: a formulation is a set phrase that re
                    "articles (in 3 or more); a small or varied collection may have none.")
 #: An article of no series (at the top of its folder), beside one of a series.
 NO_SERIES = "(none)"
+#: What a pairs filter's date bound that is no date says at its field.
+NOT_A_DATE = "Not a date: write YYYY-MM-DD, YYYY-MM or YYYY. Not applied."
 NO_DATES = ("No timeline: none of the articles has a date. Dates come from a folder's "
             "metadata.csv, from file names (2021-03-04, 20210304), a web page's own date or "
             "a date line at the head of a text, and from the \"date\" of a JSON line.")
@@ -285,6 +287,10 @@ class CollectionView(QWidget):
                                   "title_search")
         self.title_search.setClearButtonEnabled(True)
         self.pairs_count = named(QLabel(), "pairs_count")
+        # A bound that is no date is said in words under the filters: a red border is not
+        # read out. A line of its own, wrapped: it never widens the window.
+        self.date_note = named(_hint(""), "date_note")
+        self.date_note.hide()
         for field in (self.date_from, self.date_to, self.title_search):
             field.textChanged.connect(self.apply_pair_filter)
         self.series_filter.currentIndexChanged.connect(self.apply_pair_filter)
@@ -312,6 +318,7 @@ class CollectionView(QWidget):
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.date_note)
         layout.addWidget(self.pairs_table, 1)
         layout.addWidget(_hint(PAIRS_HINT))
         return tab
@@ -651,11 +658,17 @@ class CollectionView(QWidget):
             widget.blockSignals(False)
 
     def apply_pair_filter(self) -> None:
+        bounds = {which: (field.text(), _checked_bound(field))
+                  for which, field in (("from", self.date_from), ("to", self.date_to))}
+        unread = " ".join(_not_applied(which, typed) for which, (typed, bound) in bounds.items()
+                          if bound is None)
+        self.date_note.setText(unread)
+        self.date_note.setVisible(bool(unread))
         data = self.data
         if data is None:
             return
         accept = pair_filter(data, self.series_filter.currentData(),
-                             _checked_bound(self.date_from), _checked_bound(self.date_to),
+                             bounds["from"][1] or "", bounds["to"][1] or "",
                              self.min_share.value() / 100, self.title_search.text())
         self.pairs_model.set_filter(accept)
         self.pairs_count.setText(_pairs_shown(self.pairs_model.rowCount(), len(data.pairs)))
@@ -804,15 +817,24 @@ class CollectionView(QWidget):
             self.passage_requested.emit(source, partner, start, end)
 
 
-def _checked_bound(field: QLineEdit) -> str:
-    """The date bound typed in `field`, "" for none; a date that is none is said so at the
-    field, and filters nothing."""
+def _checked_bound(field: QLineEdit) -> str | None:
+    """The date bound typed in `field`, "" for none, None for what is no date: said so at
+    the field (its border, its tooltip and the description a screen reader reads), and
+    filtering nothing."""
     bound = date_bound(field.text())
-    field.setStyleSheet("" if bound is not None else "QLineEdit { border: 2px solid "
-                        "#c62828; }")
-    field.setToolTip("" if bound is not None else
-                     "Not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
-    return bound or ""
+    problem = NOT_A_DATE if bound is None else ""
+    field.setStyleSheet("QLineEdit { border: 2px solid #c62828; }" if problem else "")
+    field.setToolTip(problem)
+    field.setAccessibleDescription(problem)
+    return bound
+
+
+def _not_applied(which: str, typed: str) -> str:
+    """What the line under the pair filters says of the `which` ("from", "to") bound
+    `typed` that is no date (not a long paste's whole text)."""
+    typed = typed.strip()
+    shown = typed if len(typed) <= 12 else typed[:11] + "…"
+    return f"The {which}-date {shown} is not a date (YYYY-MM-DD): not applied."
 
 
 def _other_articles(cluster: QTreeWidgetItem | None, source: str) -> list[str]:
