@@ -498,3 +498,25 @@ def test_the_settings_problem_reads_on_a_dark_palette(make_window, qtbot) -> Non
     said = panel.problem.palette().color(QPalette.ColorRole.WindowText).name()
     behind = panel.palette().color(QPalette.ColorRole.Window).name()
     assert _contrast(said, behind) >= 4.5, (said, behind)
+
+
+def test_each_export_of_the_file_menu_has_an_alt_letter_no_other_entry_has(
+        make_window) -> None:  # type: ignore[no-untyped-def]
+    # "Export collection as HTML…" and "…as PDF…" had no Alt letter, unlike "Export as
+    # &PDF…" and "Export as &HTML…": a reader on the keyboard could not reach them at once.
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMenu
+
+    window = make_window()
+
+    def letter(text: str) -> str:
+        return QKeySequence.mnemonic(text).toString()
+
+    file_menu = window.menuBar().actions()[0].menu()
+    exports = [a for a in file_menu.actions() if a.text().replace("&", "").startswith("Export")]
+    assert len(exports) == 4
+    assert all(letter(a.text()) for a in exports), [a.text() for a in exports]
+    # No two entries of one menu (nor two menus of the bar) share a letter.
+    for menu in [window.menuBar(), *window.menuBar().findChildren(QMenu)]:
+        letters = [letter(a.text()) for a in menu.actions() if letter(a.text())]
+        assert len(letters) == len(set(letters)), (menu.title(), letters)

@@ -205,9 +205,10 @@ class MainWindow(QMainWindow):
             tip="Open a JSON-lines file of articles or a collection store")
         self.back_act = act("&Back to collection", self.show_collection_page, ["Alt+Left"],
                             "Back to the collection (Alt+Left)", sp.SP_ArrowBack)
-        self.collection_html_act = act("Export collection as HTML…",
+        # Letters of their own: P, H and the initials of the File menu's other entries are taken.
+        self.collection_html_act = act("Export collection as HT&ML…",
                                        lambda: self.collection.export("html"))
-        self.collection_pdf_act = act("Export collection as PDF…",
+        self.collection_pdf_act = act("Export collection as P&DF…",
                                       lambda: self.collection.export("pdf"))
         quit_act = act("&Quit", self.close, [key.Quit])
         self.find_act = act("&Find…", self.finder.open, [key.Find])
