@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QContextMenuEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 from viewer.collection.store import DocumentRow, PairRow
@@ -757,3 +757,65 @@ def test_a_date_bound_that_is_no_date_is_said_in_words_a_screen_reader_reads(
     assert "not a date" not in said()
     for field in (view.date_from, view.date_to):
         assert "not a date" not in description(field).casefold()
+
+
+def _sort_entries(qtbot, view, widget) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Shift+F10 on `widget`: the entries of the menu it opens, by their text."""
+    from PySide6.QtWidgets import QMenu
+
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu), "Shift+F10 opened no menu"
+    return {action.iconText(): action for action in popup.actions() if action.isCheckable()}
+
+
+@pytest.mark.qt_log_ignore(  # what the offscreen platform says of a menu it pops up
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
+def test_the_keyboard_sorts_a_list_by_any_column_and_back(view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # A heading takes no focus: a reader on the keyboard could not sort Pairs by Words,
+    # nor the clusters by their size; only a click on a heading sorted a list.
+    documents = [doc(f"d{k}", f"2020-0{k + 1}-01") for k in range(6)]
+    ranked = [PairRow("d0", "d1", 0.9, 0.8, 40, []), PairRow("d2", "d3", 0.2, 0.7, 300, []),
+              PairRow("d1", "d2", 0.5, 0.1, 120, [])]
+    clusters = [_cluster(1, "d0", "d0", "d1"), _cluster(2, "d1", "d1", "d2", "d3", "d4")]
+    view.show_collection(collection(documents, ranked, clusters))
+    view.window().activateWindow()
+    table, model = view.pairs_table, view.pairs_model
+    entries = _sort_entries(qtbot, view, table)
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
+    assert set(headings) < set(entries)
+    assert [name for name, action in entries.items() if action.isChecked()] == [
+        "Ranking (best first)"]
+    entries["Words"].trigger()
+    QApplication.activePopupWidget().close()
+    assert [p.words for p in model.shown()] == [40, 120, 300]
+    assert table.horizontalHeader().sortIndicatorSection() == headings.index("Words")
+    # The Menu key (a context menu asked for from the keyboard) offers the same.
+    table.selectRow(1)
+    QApplication.sendEvent(table.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(5, 5), table.viewport().mapToGlobal(
+            QPoint(5, 5))))
+    popup = QApplication.activePopupWidget()
+    entries = {action.iconText(): action for action in popup.actions() if action.isCheckable()}
+    assert entries["Words"].isChecked() and not entries["Reverse order"].isChecked()
+    entries["Reverse order"].trigger()
+    popup.close()
+    assert [p.words for p in model.shown()] == [300, 120, 40]
+    _sort_entries(qtbot, view, table)["Ranking (best first)"].trigger()
+    QApplication.activePopupWidget().close()
+    assert model.shown() == ranked
+    assert table.horizontalHeader().sortIndicatorSection() == -1
+    # The clusters, by size and back to their date order.
+    view.tabs.setCurrentIndex(2)
+    tree = view.clusters_tree
+    tree.setCurrentItem(tree.topLevelItem(0))
+    _sort_entries(qtbot, view, tree)["Articles / source"].trigger()
+    QApplication.activePopupWidget().close()
+    _sort_entries(qtbot, view, tree)["Reverse order"].trigger()
+    QApplication.activePopupWidget().close()
+    assert [tree.topLevelItem(k).text(5) for k in range(2)] == ["2", "1"]
+    _sort_entries(qtbot, view, tree)["Date order"].trigger()
+    QApplication.activePopupWidget().close()
+    assert [tree.topLevelItem(k).text(5) for k in range(2)] == ["1", "2"]

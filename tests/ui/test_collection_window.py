@@ -1454,3 +1454,39 @@ def test_back_to_the_collection_is_in_a_menu_with_its_key(
     assert window.back_act.shortcut().toString() == "Alt+Left"
     in_menus[0].trigger()
     assert window.showing_collection
+
+
+def test_the_view_menu_sorts_the_list_on_the_tab_shown(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # Only a click on a heading sorted a list: a reader on the keyboard, going through the
+    # menus, found no way to list the pairs by their words.
+    window = open_collection(make_window, qtbot, dev_store)
+    view = window.collection.view
+    entries = {action.iconText(): action for action in window.view_menu.actions()}
+    assert "Sort by" in entries and entries["Sort by"].isEnabled()
+    sort_menu = entries["Sort by"].menu()
+
+    def choices() -> dict[str, object]:
+        sort_menu.aboutToShow.emit()
+        return {a.iconText(): a for a in sort_menu.actions() if a.isCheckable()}
+
+    view.tabs.setCurrentIndex(0)
+    choices()["Words"].trigger()
+    words = [pair.words for pair in view.pairs_model.shown()]
+    assert words == sorted(words) and words != [p.words for p in window.collection.data.pairs]
+    choices()["Reverse order"].trigger()
+    assert [pair.words for pair in view.pairs_model.shown()] == sorted(words, reverse=True)
+    # On the Articles tab, its own columns.
+    view.tabs.setCurrentWidget(view.articles_table.parentWidget())
+    articles = choices()
+    assert {"Order indexed", "Article", "Date", "Words", "Shared", "Pairs"} <= set(articles)
+    articles["Date"].trigger()
+    dates = [a.row.date for a in view.articles_model.shown()]
+    assert dates == sorted(dates)
+    # A pair read: the menu sorts nothing there.
+    view.pairs_table.setFocus()
+    view.tabs.setCurrentIndex(0)
+    view.pairs_table.selectRow(0)
+    qtbot.keyClick(view.pairs_table, Qt.Key.Key_Return)
+    wait_rendered(qtbot, window)
+    assert not entries["Sort by"].isEnabled()

@@ -239,7 +239,12 @@ class MainWindow(QMainWindow):
         fill(bar.addMenu("&Edit"), [self.find_act])
         self.view_menu = bar.addMenu("&View")
         # Back in a menu too: a reader on the keyboard never sees the toolbar's tooltip.
-        fill(self.view_menu, [self.back_act, None, self.next_act, self.prev_act,
+        fill(self.view_menu, [self.back_act])
+        # A heading takes no focus: the keyboard sorts the collection's lists here.
+        self.sort_menu = named(self.view_menu.addMenu("&Sort by"), "sort_menu")
+        self.sort_menu.aboutToShow.connect(
+            lambda: self.collection.view.fill_sort_menu(self.sort_menu))
+        fill(self.view_menu, [None, self.next_act, self.prev_act,
                               self.link_act, None, zoom_in, zoom_out, zoom_reset])
         tools = self.addToolBar("Main")
         tools.setObjectName("main_toolbar")
@@ -831,6 +836,8 @@ class MainWindow(QMainWindow):
             act.setEnabled(data is not None)
         self.back_act.setEnabled(data is not None and not self.showing_collection)
         self.back_act.setVisible(data is not None)
+        self.sort_menu.menuAction().setEnabled(self.showing_collection)
+        self.sort_menu.menuAction().setVisible(data is not None)
         names = [] if self.showing_collection else [d.name for d in self.documents
                                                       if d is not None]
         parts = [" ↔ ".join(names)] if names else []

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QSplitter,
     QStyle,
     QTableView,
@@ -45,6 +46,7 @@ from viewer.present.wording import counted, dated_title
 from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
+from viewer.ui.collection.sort_menu import SortedView, add_sort_entries, clear_menu
 from viewer.ui.collection.table_model import Column, ListTableModel
 from viewer.ui.named import named
 
@@ -86,7 +88,8 @@ SHARED_OF = "Shared text: the part of {} in passages shared with {}"
 DIRECTION_TIP = ("A → B: A is dated earlier, so the likely source; \"same day\"; blank where "
                  "an article has no date")
 #: What a heading's click does to a table, and its third click.
-SORT_HINT = "Click a heading to sort; a third click goes back to"
+SORT_HINT = ("Click a heading to sort (from the keyboard: Shift+F10, or View › Sort by); "
+             "a third click goes back to")
 #: The Pairs tab's order, as the report has it: the most shared text first.
 PAIRS_HINT = (f"Ranked, best first. {SORT_HINT} the ranking. Double-click a pair to read "
               "the two articles side by side.")
@@ -246,6 +249,16 @@ class CollectionView(QWidget):
         # The watch-list's rows come after the formulations, past the rows Qt measures.
         self.column_fitter.measure_also(self.formulations_table, self._watched_rows)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        #: Each sorted list, and the name of its order when sorted by no column.
+        self.own_orders: list[tuple[SortedView, str]] = [
+            (self.pairs_table, "Ranking (best first)"),
+            (self.formulations_table, "Ranking (best first)"),
+            (self.clusters_tree, "Date order"),
+            (self.articles_table, "Order indexed"),
+            (self.boilerplate_table, "Listed order")]
+        self.sort_popup = named(QMenu("Sort by", self), "sort_popup")
+        for view, _ in self.own_orders:
+            self._offer_sorting(view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(top)
@@ -462,6 +475,42 @@ class CollectionView(QWidget):
 
     def _series_share(self, line: BoilerplateLine) -> float:
         return line["documents"] / max(1, self._series_sizes.get(line["series"], 0))
+
+    def _offer_sorting(self, view: SortedView) -> None:
+        """Give `view` its Sort by menu on the Menu key, Shift+F10 and a right-click: its
+        headings take no focus, and a click was the only way to sort it."""
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(lambda at: self._popup_sort_menu(view, at))
+        # Qt opens a context menu on Shift+F10 on Windows only: here on every platform.
+        shortcut = QShortcut(QKeySequence("Shift+F10"), view,
+                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: self._popup_sort_menu(view))
+
+    def shown_list(self) -> tuple[SortedView, str] | None:
+        """The sorted list on the tab shown, and the name of its own order."""
+        page = self.tabs.currentWidget()
+        return next(((view, own) for view, own in self.own_orders
+                     if page is view or page.isAncestorOf(view)), None)
+
+    def fill_sort_menu(self, menu: QMenu) -> None:
+        """Fill `menu` with the entries sorting the list shown (none on no list)."""
+        clear_menu(menu)
+        shown = self.shown_list()
+        if shown is not None:
+            add_sort_entries(menu, *shown)
+
+    def _popup_sort_menu(self, view: SortedView, at: QPoint | None = None) -> None:
+        """Show the Sort by menu of `view` at `at` in its viewport; from the keyboard (or
+        where the platform puts a key's menu out of the list), at its current row."""
+        viewport = view.viewport()
+        if at is None or not viewport.rect().contains(at):
+            current = view.visualRect(view.currentIndex())
+            at = current.bottomLeft() if viewport.rect().intersects(current) else QPoint()
+        menu = self.sort_popup
+        clear_menu(menu)
+        menu.addSection("Sort by")
+        add_sort_entries(menu, view, dict(self.own_orders)[view])
+        menu.popup(viewport.mapToGlobal(at))
 
     # -- content -----------------------------------------------------------------------------
     def show_collection(self, data: CollectionData | None, again: bool = False) -> None:
