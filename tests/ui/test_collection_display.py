@@ -819,3 +819,21 @@ def test_the_keyboard_sorts_a_list_by_any_column_and_back(view, qtbot) -> None: 
     _sort_entries(qtbot, view, tree)["Date order"].trigger()
     QApplication.activePopupWidget().close()
     assert [tree.topLevelItem(k).text(5) for k in range(2)] == ["1", "2"]
+
+
+def test_an_empty_boilerplate_tab_says_none_was_found_as_the_other_tabs_do(view) -> None:  # type: ignore[no-untyped-def]
+    # A collection of one folder (no series) has no boilerplate: its tab showed an empty
+    # table under the headings, which looks broken, where Pairs and Formulations say why.
+    from PySide6.QtWidgets import QLabel
+
+    def said() -> str:
+        page = view.boilerplate_table.parentWidget()
+        return " ".join(label.text() for label in page.findChildren(QLabel))
+
+    data = collection([doc("d1", "2023-03-01"), doc("d2", "2023-04-01")], [pair("d1", "d2")])
+    view.show_collection(data)
+    assert "No boilerplate" in said()
+    line = {"series": "s1", "text": "Editor in charge: Wang Lin", "documents": 2}
+    view.show_collection(replace(data, boilerplate=[line]))
+    assert "No boilerplate" not in said()
+    assert "Lines repeated across the articles of one series" in said()

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from viewer.collection.store import PairRow
 from viewer.collection.words import article_words
+from viewer.core.collection.boilerplate import SMALL_SERIES_DOCUMENTS
 from viewer.export.collection_model import carried_by
 from viewer.present.search import search_key
 from viewer.present.shares import percent
@@ -103,6 +104,12 @@ WATCHED_KEY = "watchlist"
 WATCHED_MARK = "  (watch-list)"
 NO_FORMULATIONS = ("No formulations found: a formulation is a set phrase that recurs across "
                    "articles (in 3 or more); a small or varied collection may have none.")
+BOILERPLATE_HINT = ("Lines repeated across the articles of one series (headers, footers, "
+                    "bylines): listed once per series and kept out of pairs and formulations.")
+NO_BOILERPLATE = ("No boilerplate found: boilerplate is a line (a header, a footer, a byline) "
+                  "repeated across a good share of one series' articles (in "
+                  f"{SMALL_SERIES_DOCUMENTS} or more); a small or varied collection may have "
+                  "none.")
 #: An article of no series (at the top of its folder), beside one of a series.
 NO_SERIES = "(none)"
 #: What a pairs filter's date bound that is no date says at its field.
@@ -119,13 +126,13 @@ def _hint(text: str) -> QLabel:
     return label
 
 
-def _with_hint(view: QWidget, hint: str) -> QWidget:
-    """A tab: `view` taking the room, `hint` under it."""
+def _with_hint(view: QWidget, hint: str | QLabel) -> QWidget:
+    """A tab: `view` taking the room, `hint` (a text, or the label showing one) under it."""
     tab = QWidget()
     layout = QVBoxLayout(tab)
     layout.setContentsMargins(0, 4, 0, 0)
     layout.addWidget(view, 1)
-    layout.addWidget(_hint(hint))
+    layout.addWidget(_hint(hint) if isinstance(hint, str) else hint)
     return tab
 
 
@@ -468,10 +475,8 @@ class CollectionView(QWidget):
         self.boilerplate_table = _table(self.boilerplate_model)
         self.boilerplate_table.setObjectName("boilerplate_table")
         self.boilerplate_table.setAccessibleName("Boilerplate")
-        return _with_hint(self.boilerplate_table,
-                          "Lines repeated across the articles of one series (headers, "
-                          "footers, bylines): listed once per series and kept out of pairs "
-                          "and formulations.")
+        self.boilerplate_hint = _hint(BOILERPLATE_HINT)
+        return _with_hint(self.boilerplate_table, self.boilerplate_hint)
 
     def _series_share(self, line: BoilerplateLine) -> float:
         return line["documents"] / max(1, self._series_sizes.get(line["series"], 0))
@@ -552,6 +557,8 @@ class CollectionView(QWidget):
         self.articles_model.set_items(data.articles)
         self._series_sizes = Counter(d.series for d in data.documents)
         self.boilerplate_model.set_items(data.boilerplate)
+        # An empty table under its headings looks broken: say why instead.
+        self.boilerplate_hint.setText(BOILERPLATE_HINT if data.boilerplate else NO_BOILERPLATE)
         self._fill_clusters(data)
         self.uses_list.clear()
         for table in self.column_fitter.tables:
