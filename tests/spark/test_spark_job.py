@@ -53,7 +53,7 @@ from viewer.collection.engine import add_sources
 from viewer.collection.sources import JSON_LINES_FORMAT, read_sources
 from viewer.collection.store import CollectionStore, StoreError
 from viewer.spark.job import run_job
-from viewer.spark.tables import TABLES, import_tables, report_from_tables
+from viewer.spark.tables import TABLES, import_tables, read_skipped, report_from_tables
 
 #: 61 articles of the collection benchmark's dev set (see its make_dev_small.py): enough uses
 #: of its planted set phrases to be listed, and series with their header lines.
@@ -824,3 +824,23 @@ def test_a_parquet_timestamp_is_dated_by_its_utc_day_wherever_spark_runs(
     documents = report_from_tables(str(tmp_path / "tables"))["documents"]
     assert {d["id"]: d["date"] for d in documents} == {
         row["id"]: stamp.date().isoformat() for row, stamp in zip(rows, stamps, strict=True)}
+
+
+def test_the_jobs_skipped_inputs_are_told_in_the_stores_order(tmp_path: Path) -> None:
+    # The store tells failures before notes, and the operating system's files last; the
+    # job's report listed them as read, so the two engines' "skipped" differed.
+    read = [("c.jsonl:3", "has the date 'soon' (written as YYYY-MM-DD?)", True),
+            ("c.jsonl:8", "is not valid JSON", False),
+            ("d/Thumbs.db", "is a thumbnail cache Windows keeps, not an article", False),
+            ("d/z.pdf", "is an empty file", False)]
+    out = tmp_path / "tables"
+    (out / "skipped").mkdir(parents=True)
+    pq.write_table(pa.Table.from_pylist([{"num": k, "path": path, "reason": reason,
+                                          "indexed": note}
+                                         for k, (path, reason, note) in enumerate(read)]),
+                   out / "skipped" / "part-0.parquet")
+    with CollectionStore.create_or_open(tmp_path / "s.sqlite") as store:
+        store.set_skipped(read)
+        told = store.skipped()
+    assert [s["path"] for s in told] == ["c.jsonl:8", "d/z.pdf", "c.jsonl:3", "d/Thumbs.db"]
+    assert read_skipped(str(out)) == told

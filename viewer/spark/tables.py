@@ -57,14 +57,19 @@ def report_from_tables(out: str) -> dict[str, Any]:
 
 def read_skipped(out: str) -> list[dict[str, Any]]:
     """The inputs the job skipped and its notes on articles it indexed all the same
-    ("indexed" true), in the order they were read, as the store's `skipped()` lists them."""
+    ("indexed" true), in the order the store's `skipped()` lists them."""
     return _skipped_in_order(pq.read_table(os.path.join(out, "skipped")).to_pylist())
 
 
 def _skipped_in_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The job's skipped inputs and notes in the order the store tells them
+    (`folder.in_told_order`: failures before notes), each kind in the order read."""
+    from viewer.collection.folder import in_told_order
+
     # Tables of a version that kept no notes have no "indexed" column: all were skipped.
-    return [{"path": s["path"], "reason": s["reason"], "indexed": bool(s.get("indexed"))}
-            for s in sorted(rows, key=lambda s: s["num"])]
+    return in_told_order([{"path": s["path"], "reason": s["reason"],
+                           "indexed": bool(s.get("indexed"))}
+                          for s in sorted(rows, key=lambda s: s["num"])])
 
 
 def _ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
