@@ -263,7 +263,8 @@ def test_another_files_id_with_the_same_text_never_relabels_the_article(
             add_sources(opened, [str(relabelling)], workers=1)
         assert str(refused.value).startswith(
             f"{relabelling}: id 'x1' already in {store} names an article read from "
-            f"{first}, with the same text but another date or series;")
+            f"{first}, with the same text but another date or series; if this is a newer "
+            "dump of that article, run ")
         assert [(r.id, r.series, r.date, r.path) for r in opened.documents()] == before
         # The same article in another file, dated and filed alike: it stays its first file's.
         alike = _dated(tmp_path / "mirror" / "dump.jsonl", "2019-01-01", "paper-a")

@@ -178,9 +178,10 @@ def refuse_taking(store_path: str, taken: Sequence[TakenId], sources: Sequence[s
                f"articles read from {stored}")
     dump, its, it = ("this is a newer dump", "its", "it") if len(given) == 1 else (
         "these are newer dumps", "their", "them")
+    articles = "that article" if len(taken) == 1 else "those articles"
     raise SourceError(
-        f"{' and '.join(given)}: {ids}, {_how_they_differ(taken)}; if {dump} of those "
-        f"articles, run 'tandem corpus add {shlex.quote(store_path)} {shlex.join(given)} "
+        f"{' and '.join(given)}: {ids}, {_how_they_differ(taken)}; if {dump} of {articles}, "
+        f"run 'tandem corpus add {shlex.quote(store_path)} {shlex.join(given)} "
         f"--replace' to put {its} texts in their place, else give {its} articles ids of "
         f"their own or index {it} into another store")
 
