@@ -189,9 +189,10 @@ class MainWindow(QMainWindow):
                             sp.SP_DialogOpenButton)
         self.open_a_act = act("Open as &A…", lambda: self.action_open_side(0))
         self.open_b_act = act("Open as &B…", lambda: self.action_open_side(1))
-        self.paste_a_act = act("Paste as A", lambda: self.action_paste(0),
+        # Letters of their own: A and B are Open as A / B's.
+        self.paste_a_act = act("Pas&te as A", lambda: self.action_paste(0),
                                tip="Use the clipboard's text as article A")
-        self.paste_b_act = act("Paste as B", lambda: self.action_paste(1),
+        self.paste_b_act = act("Past&e as B", lambda: self.action_paste(1),
                                tip="Use the clipboard's text as article B")
         self.sample_act = act("Try the &sample", self.action_try_sample,
                               tip="Load two sample articles", icon=sp.SP_FileIcon)
