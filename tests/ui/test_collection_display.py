@@ -757,6 +757,14 @@ def test_a_date_bound_that_is_no_date_is_said_in_words_a_screen_reader_reads(
     assert "not a date" not in said()
     for field in (view.date_from, view.date_to):
         assert "not a date" not in description(field).casefold()
+    # Dates the wrong way round: no pair, and the line says why.
+    view.date_from.setText("2020")
+    view.date_to.setText("2019-12")
+    assert view.pairs_count.text() == "0 of 2 pairs"
+    assert "from-date 2020 is later than the to-date 2019-12" in said()
+    view.date_from.setText("2019")
+    assert view.pairs_count.text() == "1 of 2 pairs"
+    assert "later than" not in said()
 
 
 def _sort_entries(qtbot, view, widget) -> dict[str, Any]:  # type: ignore[no-untyped-def]

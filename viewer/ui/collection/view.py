@@ -716,8 +716,9 @@ class CollectionView(QWidget):
     def apply_pair_filter(self) -> None:
         bounds = {which: (field.text(), _checked_bound(field))
                   for which, field in (("from", self.date_from), ("to", self.date_to))}
-        unread = " ".join(_not_applied(which, typed) for which, (typed, bound) in bounds.items()
-                          if bound is None)
+        unread = " ".join([_not_applied(which, typed) for which, (typed, bound)
+                           in bounds.items() if bound is None]
+                          + [_reversed_note(bounds["from"][1], bounds["to"][1])])
         self.date_note.setText(unread)
         self.date_note.setVisible(bool(unread))
         data = self.data
@@ -891,6 +892,19 @@ def _not_applied(which: str, typed: str) -> str:
     typed = typed.strip()
     shown = typed if len(typed) <= 12 else typed[:11] + "…"
     return f"The {which}-date {shown} is not a date (YYYY-MM-DD): not applied."
+
+
+def _reversed_note(date_from: str | None, date_to: str | None) -> str:
+    """What the line under the pair filters says when the from-date comes after the
+    to-date ("2020" and "2019": no pair lies between, and "0 of N pairs" alone does not
+    say why); "" otherwise. Bounds are prefixes of dates: "2019-05" lies within "2019"."""
+    if not date_from or not date_to:
+        return ""
+    common = min(len(date_from), len(date_to))
+    if date_from[:common] <= date_to[:common]:
+        return ""
+    return (f"The from-date {date_from} is later than the to-date {date_to}: no pair lies "
+            "between them.")
 
 
 def _other_articles(cluster: QTreeWidgetItem | None, source: str) -> list[str]:
