@@ -370,6 +370,37 @@ def with_press_release(planted: Planted, copies: int = 25) -> list[str]:
     return carriers
 
 
+def with_wire_story(planted: Planted, copies: int) -> list[str]:
+    """Add `copies` articles that are d001 whole under a dateline, each from an outlet of its
+    own, in the month after the others (a wire story run everywhere: more articles than the
+    collection's furniture, `index.WIDE_DOCUMENTS`). Returns the ids carrying it, d001
+    first."""
+    story = planted.rows[0]["text"]
+    carriers = [planted.rows[0]["id"]]
+    for k in range(copies):
+        carriers.append(f"w{k + 1:03d}")
+        planted.rows.append({"id": carriers[-1], "series": f"wire{k:03d}",
+                             "date": f"2021-04-{k % 28 + 1:02d}",
+                             "text": f"LONDON (Outlet {k + 1}) -\n\n{story}"})
+    return carriers
+
+
+#: A disclaimer of 40 words, longer than any set phrase, under most articles of a
+#: collection (`with_disclaimer`): text in more than `index.WIDE_DOCUMENTS` articles.
+DISCLAIMER = ("This report is provided for general information only and does not constitute "
+              "advice of any kind, and the publisher accepts no liability for any decision "
+              "taken on the strength of its contents, so readers should always seek "
+              "independent counsel before acting on anything reported here.")
+
+
+def with_disclaimer(planted: Planted, documents: range) -> list[str]:
+    """End the last paragraph of the articles `documents` (row numbers) with `DISCLAIMER`
+    (inside the paragraph: no series' boilerplate). Returns their ids."""
+    for row in planted.rows[documents.start:documents.stop]:
+        row["text"] = row["text"].rstrip("\n") + f" {DISCLAIMER}\n"
+    return [row["id"] for row in planted.rows[documents.start:documents.stop]]
+
+
 #: What a scraped page adds to an article, which `--trim` takes away (viewer.core.trim): a
 #: token after a sentence, the title line again, and a list of links at the end.
 STRAY_TOKEN = "cheap widget deal"

@@ -210,8 +210,24 @@ def test_grams_above_the_cap_pair_each_document_with_the_first_that_holds_them()
     # little of it (12 + 5 of the phrase); nothing pairs through the set phrase alone.
     assert pairs == [(1, k) for k in (2, 3, 4, 5, 6, 7, 9)]
     assert found.shared.tolist() == [35] * 7
-    assert not len(candidate_pairs(grams, IndexParams(n=5, max_df=3, min_shared=3,
-                                                       wide_df=7, min_wide_shared=20)).first)
+    # Over `wide_df` it is the collection's furniture in documents with more of their own.
+    own = [np.union1d(g, np.arange(10_000 * (k + 1), 10_000 * (k + 1) + 60, dtype=np.uint64))
+           for k, g in enumerate(grams)]
+    assert not len(candidate_pairs(own, IndexParams(n=5, max_df=3, min_shared=3,
+                                                    wide_df=7, min_wide_shared=20)).first)
+
+
+def test_grams_above_the_furniture_pair_only_documents_made_mostly_of_them() -> None:
+    # A story (40 n-grams) in twelve documents, over `wide_df` of 10: documents 0 to 8 are
+    # little else, 9 to 11 hold more of their own than of it (a disclaimer under them).
+    story = list(range(500, 540))
+    grams = _grams(*([k, *story] for k in range(9)),
+                   *([*range(1000 * k, 1000 * k + 41), *story] for k in (1, 2, 3)))
+    params = IndexParams(n=5, max_df=3, min_shared=3, wide_df=10, min_wide_shared=20)
+    found = candidate_pairs(grams, params)
+    assert list(zip(found.first.tolist(), found.second.tolist(), strict=True)) == [
+        (0, k) for k in range(1, 9)]
+    assert found.shared.tolist() == [len(story)] * 8
 
 
 def test_clusters_join_overlapping_spans_and_start_with_the_earliest() -> None:

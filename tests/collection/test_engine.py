@@ -34,6 +34,7 @@ from tests.collection.planted import (
     make_collection,
     with_chance_run_before_footer,
     with_common_sentence,
+    with_disclaimer,
     with_edited_sentence,
     with_formula_between_copies,
     with_frame,
@@ -45,6 +46,7 @@ from tests.collection.planted import (
     with_sentence_edited_at_its_edge,
     with_sentence_edited_every_few_words,
     with_short_edited_copy,
+    with_wire_story,
 )
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from viewer.collection.engine import add_sources
@@ -192,6 +194,28 @@ def test_a_passage_in_more_articles_than_the_cap_is_paired_with_its_first(
                    if {p["doc"] for p in c["passages"]} == set(carriers))
     assert cluster["first"] == "d001"
     assert not any(item["phrase"] in release for item in report["formulations"])
+
+
+def test_a_story_in_more_articles_than_the_furniture_pairs_each_copy_with_its_source(
+        tmp_path: Path) -> None:
+    # 211 of 450 articles are one story: above the share of the collection that is its
+    # furniture, as a disclaimer under 230 others' own text is. The disclaimer pairs none
+    # of those; the story, the whole of each article carrying it, is a copy.
+    planted = make_collection(documents=240)
+    disclaimed = with_disclaimer(planted, range(10, 240))
+    carriers = with_wire_story(planted, copies=210)
+    report = embedded_report(planted.write(tmp_path / "wire.jsonl"), tmp_path / "s.sqlite")
+    texts = {row["id"]: row["text"] for row in planted.rows}
+    story = texts["d001"].rstrip("\n")
+    for copy in carriers[1:]:
+        at = texts[copy].index(story)
+        assert _passages(report, "d001", copy) == [((0, len(story)), (at, at + len(story)))]
+    cluster = next(c for c in report["clusters"] if c["first"] == "d001")
+    assert {p["doc"] for p in cluster["passages"]} == set(carriers)
+    assert not any(item["phrase"] in story for item in report["formulations"])
+    planted_pairs = {frozenset(("d002", "d009")), *map(frozenset, combinations(planted.chain, 2))}
+    listed = {frozenset((p["a"], p["b"])) for p in report["pairs"]}
+    assert {pair for pair in listed if pair <= set(disclaimed)} <= planted_pairs
 
 
 def test_a_passage_in_more_articles_than_the_cap_added_first_later_pairs_as_at_once(

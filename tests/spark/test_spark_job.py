@@ -34,6 +34,7 @@ from tests.collection.planted import (
     make_collection,
     with_chance_run_before_footer,
     with_common_sentence,
+    with_disclaimer,
     with_edited_sentence,
     with_formula_between_copies,
     with_frame,
@@ -45,6 +46,7 @@ from tests.collection.planted import (
     with_sentence_edited_at_its_edge,
     with_sentence_edited_every_few_words,
     with_short_edited_copy,
+    with_wire_story,
 )
 from tests.collection.test_readings import mixed_rows
 from viewer.cli import run_compare
@@ -417,6 +419,23 @@ def test_a_passage_in_more_articles_than_the_cap_pairs_as_in_the_embedded_engine
     planted = make_collection(documents=40)
     carriers = with_press_release(planted, copies=24)  # the cap is 20 articles
     source = planted.write(tmp_path / "release.jsonl")
+    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
+    run_job(str(source), str(tmp_path / "tables"), spark=spark)
+    spark_report = report_from_tables(str(tmp_path / "tables"))
+    assert {("d001", copy) for copy in carriers[1:]} <= {
+        (p["a"], p["b"]) for p in spark_report["pairs"]}
+    for part in ("pairs", "clusters", "formulations", "boilerplate"):
+        assert spark_report[part] == embedded[part], part
+
+
+def test_a_story_in_more_articles_than_the_furniture_pairs_as_in_the_embedded_engine(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # 211 of 450 articles are one story, a disclaimer stands under 230 others' own text:
+    # both in more articles than the collection's furniture; the story alone is copied.
+    planted = make_collection(documents=240)
+    with_disclaimer(planted, range(10, 240))
+    carriers = with_wire_story(planted, copies=210)
+    source = planted.write(tmp_path / "wire.jsonl")
     embedded = embedded_report(source, tmp_path / "embedded.sqlite")
     run_job(str(source), str(tmp_path / "tables"), spark=spark)
     spark_report = report_from_tables(str(tmp_path / "tables"))

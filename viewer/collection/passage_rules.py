@@ -35,6 +35,7 @@ from typing import Any, TypedDict
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
+from viewer.core.collection.boilerplate import FURNITURE_SHARE
 from viewer.core.collection.edited_sentences import SentenceTokens, copied_sentence
 from viewer.core.collection.index import IndexParams
 from viewer.core.edge_marks import begins_a_sentence, ends_a_sentence
@@ -48,6 +49,10 @@ from viewer.core.tokenize import TokenStream
 #: A passage is left out of the pairs when this share of either side is boilerplate or a
 #: formulation: those recur by design and say nothing about copying.
 EXCLUDED_SHARE = 0.5
+#: A passage this share of an article's tokens long on one side is that article copied
+#: (`copies_an_article`): what is left, a headline and a byline, is no text of its own,
+#: as lines a series repeats are its furniture only up to that share of an article.
+ARTICLE_SHARE = FURNITURE_SHARE
 #: A pair is listed when one of its passages has at least this many words. `compare()`
 #: reports shorter runs of rare words between two texts; among the millions of pairs of a
 #: collection such runs meet by chance.
@@ -161,24 +166,34 @@ def side_grams(stream: TokenStream, span: Span, n: int) -> np.ndarray:
 
 
 def furniture(frequencies: Sequence[int] | np.ndarray, tokens: int,
-              params: IndexParams) -> np.ndarray:
+              params: IndexParams, *, article_copy: bool = False) -> np.ndarray:
     """Which of a passage side's `tokens` are the collection's furniture: the tokens of a
     run of consecutive n-grams (their document `frequencies`, in order) each found in more
     articles than the index's cap (a sentence in most articles, a set phrase: what the cap
     sets aside when pairs are made). A run holding as many n-grams of at most `wide_df`
     articles as pair articles above the cap is copied text, as the index takes it (a press
     release run by fifty outlets); text in more articles than that pairs nothing, however
-    long (a disclaimer in most articles)."""
+    long (a disclaimer in most articles), unless the passage is an article copied
+    (`article_copy`, see `copies_an_article`): furniture stands around an article's own
+    text, and a story run by a third of the collection is copied however often."""
     counts = np.asarray(frequencies)
     marked = np.zeros(tokens, dtype=bool)
     common = counts > params.max_df
-    if not common.any():
+    if article_copy or not common.any():
         return marked
     edges = np.flatnonzero(np.diff(np.concatenate(([0], common.astype(np.int8), [0]))))
     for lo, hi in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
         if np.count_nonzero(counts[lo:hi] <= params.wide_df) < params.min_wide_shared:
             marked[lo:hi - 1 + params.n] = True  # n-gram k covers tokens k .. k + n - 1
     return marked
+
+
+def copies_an_article(side_tokens: tuple[int, int], article_tokens: tuple[int, int]) -> bool:
+    """Whether a passage is most of an article on either side (`ARTICLE_SHARE` of its
+    tokens; each side's tokens, and its article's): the article copied, whatever else the
+    other holds (a wire story, and a report quoting it whole)."""
+    return any(whole and part >= ARTICLE_SHARE * whole
+               for part, whole in zip(side_tokens, article_tokens, strict=True))
 
 
 def recurring_share(frequencies: Sequence[int] | np.ndarray, documents: int) -> float:

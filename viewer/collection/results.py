@@ -130,8 +130,8 @@ def derive(store: CollectionStore, progress: Progress | None = None,
                    if read else Figures.NEITHER)
         around = sentences.of(ka, passage[0], kb, passage[1]) if read else None
         return rules.lists_its_pair(side_a, side_b, passage[3], cjk, excluded[ka], excluded[kb],
-                                    furniture.get((ka, passage[0])),
-                                    furniture.get((kb, passage[1])), figures=figures,
+                                    furniture.get((ka, passage[0], kb)),
+                                    furniture.get((kb, passage[1], ka)), figures=figures,
                                     around=around)
 
     visible: dict[int, int] = {}  # an article in many pairs is counted once
@@ -161,10 +161,10 @@ def derive(store: CollectionStore, progress: Progress | None = None,
 def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
             texts: list[str], streams: list[TokenStream], cjk: list[bool],
             params: IndexParams, grams: list[np.ndarray],
-            ) -> tuple[list[Passage], dict[tuple[int, Span], np.ndarray]]:
+            ) -> tuple[list[Passage], dict[tuple[int, Span, int], np.ndarray]]:
     """The aligned passages (rows of `raw`, their documents' indexes `xs`, `ys`) that are
     copies, not set phrasing nor a formula two copies meet by (see `passage_rules`), and
-    the furniture of their sides ((document index, span) ->
+    the furniture of their sides ((document index, span, other document's index) ->
     `passage_rules.furniture`). `cjk`: whether each document is in a CJK language."""
     n = params.n
     sides = {k: (rules.side_grams(streams[xs[k]], (row[2], row[3]), n),
@@ -181,9 +181,13 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     furniture = {}
     for k, (dfs_x, dfs_y) in found.items():
         row = raw[k]
-        for doc, span, dfs in ((xs[k], (row[2], row[3]), dfs_x), (ys[k], (row[4], row[5]), dfs_y)):
-            furniture[(doc, span)] = rules.furniture(
-                dfs, len(rules.side_tokens(streams[doc], span)), params)
+        sides = ((xs[k], (row[2], row[3]), dfs_x, ys[k]), (ys[k], (row[4], row[5]), dfs_y, xs[k]))
+        tokens = [len(rules.side_tokens(streams[doc], span)) for doc, span, _, _ in sides]
+        whole = rules.copies_an_article(
+            (tokens[0], tokens[1]), (len(streams[xs[k]].ids), len(streams[ys[k]].ids)))
+        for (doc, span, dfs, other), count in zip(sides, tokens, strict=True):
+            furniture[(doc, span, other)] = rules.furniture(dfs, count, params,
+                                                            article_copy=whole)
     sentence = {k: rules.whole_sentences(texts[xs[k]], row[2:4], texts[ys[k]], row[4:6])
                 for k, row in enumerate(raw) if rules.needs_sentence(row[7])}
     # Longer passages: set phrasing only when found in many articles.

@@ -270,8 +270,14 @@ def align_pairs(batches: Iterable[pa.RecordBatch], n: int) -> Iterator[pa.Record
                                                             texts[row[0]], texts[row[1]])
                                if pair else Figures.NEITHER).value
                               for pair, row in zip(sides, found, strict=True)]
-        # Known once the n-grams' document frequencies are (`classify_passages`).
+        # Known once the n-grams' document frequencies are (`classify_passages`), by then
+        # without the articles' lengths.
         columns["furniture_x"] = columns["furniture_y"] = [[] for _ in found]
+        columns["article_copy"] = [
+            passage_rules.copies_an_article(
+                (len(x.ids), len(y.ids)),
+                (len(aligner.streams[row[0]].ids), len(aligner.streams[row[1]].ids)))
+            for (x, y), row in zip(tokens, found, strict=True)]
         # Whether a passage is a whole sentence on both sides, where it may matter
         # (`passage_rules.long_set_phrasing`, `short_set_phrasing`; the text is at hand
         # only here) ...
@@ -330,7 +336,8 @@ def _side_from(carried: list[int] | None) -> TokenStream:
 
 
 _PASSAGE_ARROW = pa.schema([(name, _arrow_type(name)) for name in CARRIED]
-                           + [("grams_x", pa.list_(pa.int64())),
+                           + [("article_copy", pa.bool_()),
+                              ("grams_x", pa.list_(pa.int64())),
                               ("grams_y", pa.list_(pa.int64()))])
 PASSAGE_SCHEMA = _ddl(_PASSAGE_ARROW)
 
@@ -443,7 +450,8 @@ def classify_passages(batches: Iterable[pa.RecordBatch],
                                                sentence=row["sentence"]):
                 continue
             furniture = {f"furniture_{side}": np.flatnonzero(passage_rules.furniture(
-                dfs, len(_side_from(row[f"tokens_{side}"])), params)).tolist()
+                dfs, len(_side_from(row[f"tokens_{side}"])), params,
+                article_copy=row["article_copy"])).tolist()
                 for side, dfs in (("x", dfs_x), ("y", dfs_y)) if row[f"tokens_{side}"]}
             out.append({**{name: row[name] for name in CARRIED}, **furniture,
                         "stretch": passage_rules.is_copy_stretch(row["short_words"]),

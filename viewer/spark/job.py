@@ -82,7 +82,7 @@ from viewer.collection.sources import (
     no_such_source,
     refuse_blank_sources,
 )
-from viewer.core.collection.index import IndexParams, index_params
+from viewer.core.collection.index import EVERYWHERE_COPY_SHARE, IndexParams, index_params
 from viewer.core.errors import TandemError
 from viewer.present.wording import counted
 from viewer.spark import core_calls
@@ -200,7 +200,19 @@ def run_job(source: str, out: str, *, master: str | None = None,
             .groupBy(F.col("first").alias("x"), F.col("num").alias("y")).count()
             .where(F.col("count") >= params.min_wide_shared)
             .select("x", "y"))
-    paired = regular.unionByName(rare).unionByName(star).distinct().localCheckpoint()
+    # ... and, above `wide_df`, each document made mostly of such n-grams (a story run
+    # everywhere) with the first holding each.
+    everywhere = postings.join(counted.where(F.col("count") > params.wide_df)
+                               .select("hash", "first"), "hash")
+    copies = (everywhere.groupBy("num").count()
+              .join(grams.select("num", F.size("grams").alias("size")), "num")
+              .where(F.col("count") > EVERYWHERE_COPY_SHARE * F.col("size")).select("num"))
+    story = (everywhere.join(copies, "num").where(F.col("num") != F.col("first"))
+             .groupBy(F.col("first").alias("x"), F.col("num").alias("y")).count()
+             .where(F.col("count") >= params.min_wide_shared)
+             .select("x", "y"))
+    paired = (regular.unionByName(rare).unionByName(star).unionByName(story).distinct()
+              .localCheckpoint())
     # ... or one sentence copied and edited, which keeps fewer of the n-grams two documents
     # alone hold: a pair with some, when its sentences around one of them are one
     # sentence (`viewer.core.collection.edited_sentences`).

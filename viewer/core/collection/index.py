@@ -15,7 +15,12 @@ not lost: an n-gram in more than `max_df` but at most `wide_df` documents pairs 
 with the first document that holds it (a star, not every pair: the work stays linear), and
 such a pair is a candidate when it shares at least `min_wide_shared` of those n-grams, as an
 unbroken run longer than any set phrase gives. Set phrases and short boilerplate lines,
-which are what the cap is for, never share that many.
+which are what the cap is for, never share that many. Text in more than `wide_df`
+documents is the collection's furniture (a disclaimer under a quarter of all articles) and
+pairs none of the articles it stands in; but an article made mostly of such text is no
+article with furniture around it, it is a copy of a story run everywhere (a wire story in
+a third of the collection), and such text pairs it with the first document holding it, as
+above.
 
 The n-grams two documents alone hold, of the pairs they are too few to make candidates
 (`LoneRuns`), go with the candidates: among those pairs, `edited_sentences` finds one
@@ -74,6 +79,11 @@ WIDE_RUN_WORDS = 25
 #: collection's furniture.
 WIDE_SHARE = 20
 WIDE_DOCUMENTS = 200
+#: A document more than this share of whose n-grams are furniture (above `wide_df`) is a
+#: copy of the story they make: an article that carries a disclaimer or a standard
+#: paragraph has its own text around it. Half, not all: a copy edited every few words
+#: keeps fewer of the story's n-grams than of its words.
+EVERYWHERE_COPY_SHARE = 0.5
 
 
 def index_params(cjk: bool, documents: int) -> IndexParams:
@@ -162,22 +172,40 @@ def candidate_pairs(grams: list[np.ndarray], params: IndexParams) -> Candidates:
     if wide.any():
         regular = _union(regular, _star_pairs(docs, starts, counts, wide, params, len(grams)),
                          len(grams))
+    everywhere = counts > params.wide_df if params.wide_df else np.zeros(len(counts), bool)
+    if everywhere.any():
+        copies = _made_of(docs, starts, counts, everywhere, sizes)
+        regular = _union(regular, _star_pairs(docs, starts, counts, everywhere, params,
+                                              len(grams), members=copies), len(grams))
     paired = np.isin(lone.first * len(grams) + lone.second,
                      regular.first * len(grams) + regular.second)
     return replace(regular, lone=lone.of_pairs(~paired))
 
 
 def _star_pairs(docs: np.ndarray, starts: np.ndarray, counts: np.ndarray, wide: np.ndarray,
-                params: IndexParams, size: int) -> Candidates:
-    """Each document of a widely shared n-gram (`wide`, a mask over the hashes) with the
-    first document holding it, the pairs sharing `min_wide_shared` such n-grams."""
+                params: IndexParams, size: int,
+                members: np.ndarray | None = None) -> Candidates:
+    """Each document of a widely shared n-gram (`wide`, a mask over the hashes; only those
+    `members` selects, a mask over the documents, when given) with the first document
+    holding it, the pairs sharing `min_wide_shared` such n-grams."""
     group_starts, group_counts = starts[wide], counts[wide]
     first = np.minimum.reduceat(docs, starts)[wide]
     owner, rank = expand(group_counts)
     member = docs[group_starts[owner] + rank]
     center = first[owner]
     keep = member != center
+    if members is not None:
+        keep &= members[member]
     return _counted(center[keep], member[keep], size, params.min_wide_shared)
+
+
+def _made_of(docs: np.ndarray, starts: np.ndarray, counts: np.ndarray, held: np.ndarray,
+             sizes: np.ndarray) -> np.ndarray:
+    """Which documents (a mask) have more than `EVERYWHERE_COPY_SHARE` of their distinct
+    n-grams (`sizes`) among the hashes `held` selects."""
+    owner, rank = expand(counts[held])
+    holding = np.bincount(docs[starts[held][owner] + rank], minlength=len(sizes))
+    return holding > EVERYWHERE_COPY_SHARE * np.maximum(sizes, 1)
 
 
 def _counted(first: np.ndarray, second: np.ndarray, size: int,
