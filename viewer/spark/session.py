@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
+from py4j.java_gateway import JavaGateway
+from pyspark import SparkConf, SparkContext
+from pyspark.java_gateway import launch_gateway
 from pyspark.sql import SparkSession
 
 #: Settings for `local[...]` masters: small and quick to start on a laptop or in CI.
@@ -40,19 +44,57 @@ def spark_session(master: str | None = None, app_name: str = "tandem-corpus",
     # Executors must run the same interpreter (and so the same viewer package) as the driver.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName(app_name)
+    settings = {"spark.app.name": app_name}
     if master or not under_spark_submit():
         master = master or "local[2]"
-        builder = builder.master(master)
+        settings["spark.master"] = master
     if master and master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-        for key, value in LOCAL_CONF.items():
-            builder = builder.config(key, value)
-    for key, value in (conf or {}).items():
+        settings.update(LOCAL_CONF)
+    settings.update(conf or {})
+    # Not yet started in this process (pyspark keeps its JVM's gateway here): start it
+    # ourselves, its settings fixed at launch as the builder would fix them.
+    if not under_spark_submit() and SparkContext._gateway is None:
+        spark_conf = SparkConf().setAll(list(settings.items()))
+        SparkContext(conf=spark_conf, gateway=_launch_without_notice(spark_conf))
+    builder = SparkSession.builder
+    for key, value in settings.items():
         builder = builder.config(key, value)
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+#: What Java prints on its error stream at every start of Spark 4, whose launcher adds a
+#: module still in incubation: nothing a user can act on, and `--quiet` must be quiet.
+JVM_START_NOTICE = b"WARNING: Using incubator modules:"
+
+
+def _launch_without_notice(conf: SparkConf) -> JavaGateway:
+    """pyspark's gateway to a new JVM, whose error stream is passed on but for
+    `JVM_START_NOTICE`. Passed on as it comes: when Java cannot start Spark, its own word
+    on why is on the terminal before the launch fails."""
+    read_end, write_end = os.pipe()
+    passing = threading.Thread(target=_pass_on, args=(read_end,), daemon=True)
+    passing.start()
+    try:
+        return launch_gateway(conf, popen_kwargs={"stderr": write_end})
+    except Exception:
+        os.close(write_end)
+        write_end = -1
+        passing.join(timeout=5)  # Java has exited: what it wrote is read to the end
+        raise
+    finally:
+        if write_end != -1:
+            os.close(write_end)
+
+
+def _pass_on(read_end: int) -> None:
+    with os.fdopen(read_end, "rb") as stream:
+        for line in stream:
+            if not line.startswith(JVM_START_NOTICE):
+                sys.stderr.write(line.decode(errors="replace"))
+                sys.stderr.flush()
 
 
 def under_spark_submit() -> bool:
