@@ -181,11 +181,11 @@ def _copies(raw: list[tuple[Any, ...]], xs: list[int], ys: list[int],
     furniture = {}
     for k, (dfs_x, dfs_y) in found.items():
         row = raw[k]
-        sides = ((xs[k], (row[2], row[3]), dfs_x, ys[k]), (ys[k], (row[4], row[5]), dfs_y, xs[k]))
-        tokens = [len(rules.side_tokens(streams[doc], span)) for doc, span, _, _ in sides]
+        both = ((xs[k], (row[2], row[3]), dfs_x, ys[k]), (ys[k], (row[4], row[5]), dfs_y, xs[k]))
+        tokens = [len(rules.side_tokens(streams[doc], span)) for doc, span, _, _ in both]
         whole = rules.copies_an_article(
             (tokens[0], tokens[1]), (len(streams[xs[k]].ids), len(streams[ys[k]].ids)))
-        for (doc, span, dfs, other), count in zip(sides, tokens, strict=True):
+        for (doc, span, dfs, other), count in zip(both, tokens, strict=True):
             furniture[(doc, span, other)] = rules.furniture(dfs, count, params,
                                                             article_copy=whole)
     sentence = {k: rules.whole_sentences(texts[xs[k]], row[2:4], texts[ys[k]], row[4:6])
