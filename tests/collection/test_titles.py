@@ -62,3 +62,19 @@ def test_titles_leave_out_terminal_escape_sequences_and_the_texts_keep_them(
     assert load(str(store_path)).title("coloured") == expected["coloured"]
     # Only the titles: the texts, which every offset points into, are as given.
     assert texts == {"coloured": coloured, "linked": linked}
+
+
+def test_a_title_the_source_gives_is_cut_as_a_first_line_is(tmp_path: Path) -> None:
+    # A scraper's "title" that is the article's whole lead paragraph: the reports and the
+    # window name the article as they would had the paragraph been its first line, not
+    # with a paragraph in every row that names it.
+    lead = " ".join(f"The council met on day {k} to hear the harbour master's report."
+                    for k in range(1, 41))
+    rows = [{"id": "given", "series": "s", "date": "2021-03-01", "title": lead,
+             "text": "Other headline\n\n" + BODY},
+            {"id": "first", "series": "s", "date": "2021-03-02", "text": lead + "\n\n" + BODY}]
+    store_path, report = _indexed(tmp_path, rows)
+    titles = {d["id"]: d["title"] for d in report["documents"]}
+    assert titles["given"] == titles["first"] and len(titles["first"]) < len(lead)
+    # The window names both by that title, each with its id as two articles share it.
+    assert load(str(store_path)).title("given") == f"{titles['first']} (given)"

@@ -108,6 +108,12 @@ def without_controls(text: str) -> str:
     return _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text))
 
 
+def cut_to_title(line: str) -> str:
+    """`line` cut to a title's length, "…" marking the cut: a title a source gives may be
+    a whole paragraph (a scraper's summary), which no list or report row has room for."""
+    return line if len(line) <= _TITLE_CHARS else line[:_TITLE_CHARS - 1] + "…"
+
+
 def first_line(text: str) -> str:
     """The first line of `text` with more than white space and control characters, spaces
     collapsed and control characters left out, cut to a title's length: the title of an
@@ -115,5 +121,5 @@ def first_line(text: str) -> str:
     for match in _FIRST_LINE.finditer(text):
         line = " ".join(without_controls(match.group()).split())
         if line:
-            return line if len(line) <= _TITLE_CHARS else line[:_TITLE_CHARS - 1] + "…"
+            return cut_to_title(line)
     return ""

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from viewer.collection.article import first_line, without_controls
+from viewer.collection.article import cut_to_title, first_line, without_controls
 from viewer.collection.store import CollectionStore, DocumentRow
 
 
@@ -34,11 +34,11 @@ class Titles:
     def title(self, given: str, series: str, text: Callable[[], str]) -> str:
         """The title of an article of `series` whose `given` title (its source's, or its
         first line; "" for none) is boilerplate, else `given` (`text()`: the article's), its
-        spaces collapsed and control characters left out (a store an earlier version wrote
-        keeps them)."""
+        spaces collapsed, control characters left out (a store an earlier version wrote
+        keeps them) and cut to a title's length (`cut_to_title`)."""
         given = " ".join(without_controls(given).split())
         if given and not self._is_boilerplate(given, series):
-            return given
+            return cut_to_title(given)
         kept = [line for line in text().splitlines() if not self._is_boilerplate(line, series)]
         return first_line("\n".join(kept))
 
