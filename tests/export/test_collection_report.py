@@ -12,6 +12,7 @@ import itertools
 import re
 import shutil
 import subprocess
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -214,6 +215,27 @@ def test_html_cells_break_a_long_word_and_no_short_one(tmp_path: Path) -> None:
     assert "(none)</td>" in body and "More<wbr>" not in body and "at<wbr>" not in body
     style = raw[raw.index("<style>"):raw.index("</style>")]
     assert "anywhere" not in style
+
+
+def test_html_breaks_a_long_run_between_letters_never_inside_one(tmp_path: Path) -> None:
+    # A letter with its accents written apart (Vietnamese as macOS names files, NFD), Thai
+    # with its vowel signs, an emoji sequence: a break opportunity inside one starts the
+    # next line with a lone accent, a vowel sign on a dotted circle or half an emoji.
+    vietnamese = unicodedata.normalize("NFD", "Nghịquyếtđạihộiđạibiểutoànquốclầnthứmườiba")
+    thai = "ประกาศกระทรวงสาธารณสุขเรื่องมาตรการป้องกันโรคติดต่อ"
+    astronauts = "\U0001F469\u200d\U0001F680" * 20
+    data = result()
+    for document, title in zip(data["documents"], (vietnamese, thai, astronauts), strict=False):
+        document["title"] = title
+    path = tmp_path / "report.html"
+    write_collection_html(data, path, text_of=TEXTS.get)
+    body = path.read_text(encoding="utf-8").split("<body>", 1)[1]
+    assert body.count("<wbr>") >= 3  # each title is broken somewhere
+    for before, after in re.findall(r"(.)<wbr>(.)", body):
+        assert not unicodedata.category(after).startswith("M"), (before, after)
+        assert "\u200d" not in (before, after)
+    for title in (vietnamese, thai, astronauts):
+        assert title in html.unescape(body.replace("<wbr>", ""))
 
 
 #: What an HTML document may not hold (the HTML standard's parse errors

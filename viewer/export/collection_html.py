@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+import regex
+
 from viewer.export.atomic import write_report
 from viewer.export.collection_model import (
     CHART_BAR,
@@ -92,6 +94,10 @@ _NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\
 #: ("(none)" as "(non" / "e") to give the run room.
 _UNBROKEN = re.compile(r"[^\s\u2e80-\uffff]{31,}")
 _BREAK_EVERY = 20
+#: A character as a reader counts it (a grapheme cluster): a letter with its accents or
+#: vowel signs (Vietnamese written decomposed, Thai), an emoji sequence. A break inside one
+#: would start the next line with an accent or half an emoji.
+_GRAPHEME = regex.compile(r"\X")
 
 
 def _plain(text: str) -> str:
@@ -102,13 +108,14 @@ def _plain(text: str) -> str:
 
 def _e(text: str) -> str:
     """`text` as an element's content (`_plain`), with a break opportunity (<wbr>) every
-    `_BREAK_EVERY` characters of each `_UNBROKEN` run."""
+    `_BREAK_EVERY` characters (`_GRAPHEME`) of each `_UNBROKEN` run."""
     clean = _NOT_IN_HTML.sub("\ufffd", text)
     parts, done = [], 0
     for run in _UNBROKEN.finditer(clean):
         parts.append(escape(clean[done:run.start()]))
-        parts.append("<wbr>".join(escape(run.group()[k:k + _BREAK_EVERY])
-                                  for k in range(0, len(run.group()), _BREAK_EVERY)))
+        clusters = _GRAPHEME.findall(run.group())
+        parts.append("<wbr>".join(escape("".join(clusters[k:k + _BREAK_EVERY]))
+                                  for k in range(0, len(clusters), _BREAK_EVERY)))
         done = run.end()
     parts.append(escape(clean[done:]))
     return "".join(parts)
