@@ -6,6 +6,7 @@ strings where article text and file names reach the report.
 
 from __future__ import annotations
 
+import collections
 import copy
 import html
 import itertools
@@ -516,14 +517,21 @@ def test_a_pdf_of_a_collection_of_one_month_draws_a_bar_per_day_with_uses(
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
-def test_a_pdf_day_timelines_labels_stay_apart_with_many_undated_uses(tmp_path: Path) -> None:
+@pytest.mark.parametrize("first_day, last_day", [
+    ("2020-03-01", "2020-03-28"),
+    # Across a new year both days keep their years: the labels ran into one another.
+    ("2019-12-15", "2020-03-10")])
+def test_a_pdf_day_timelines_labels_stay_apart_with_many_undated_uses(
+        tmp_path: Path, first_day: str, last_day: str) -> None:
     data = result()
-    data["documents"][0]["date"], data["documents"][1]["date"] = "2020-03-01", "2020-03-28"
-    data["documents"][2]["date"] = ""
+    data["documents"][0]["date"], data["documents"][1]["date"] = first_day, last_day
+    data["documents"][2]["date"], data["documents"][3]["date"] = "", last_day
     peak, undated = 2000, 12345
+    per_month = collections.Counter({first_day[:7]: peak})
+    per_month[last_day[:7]] += 1
     data["formulations"] = [{
         "phrase": "left at dawn", "variants": [], "documents": 3, "count": peak + 1 + undated,
-        "first": {"doc": "d1", "date": "2020-03-01"}, "per_month": {"2020-03": peak + 1},
+        "first": {"doc": "d1", "date": first_day}, "per_month": dict(per_month),
         "occurrences": [{"doc": "d1", "spans": [[k, k + 1] for k in range(peak)]},
                         {"doc": "d2", "spans": [[0, 1]]},
                         {"doc": "d3", "spans": [[k, k + 1] for k in range(undated)]}]}]
@@ -536,7 +544,7 @@ def test_a_pdf_day_timelines_labels_stay_apart_with_many_undated_uses(tmp_path: 
                         r'yMax="[\d.]+">([^<]*)</word>', boxes)]
     [axis_y] = {y for _, _, y, word in words if word == "undated"}
     axis = sorted((x0, x1, word) for x0, x1, y, word in words if y == axis_y)
-    assert " ".join(word for _, _, word in axis).startswith(f"2020-03-01 peak {peak}, "
+    assert " ".join(word for _, _, word in axis).startswith(f"{first_day} peak {peak}, "
                                                             f"{undated:,} undated")
     # Each word ends before the next begins: none is drawn over another.
     assert all(x1 < next_x0 for (_, x1, _), (next_x0, _, _) in itertools.pairwise(axis))

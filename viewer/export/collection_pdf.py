@@ -311,25 +311,36 @@ def _chart(layout: Layout, page: Page, timeline: Timeline, x: float, bottom: flo
             page.rect(x + k * step, bottom, max(step - gap, 0.4), height,
                       model.CHART_BAR["light"])
     page.add(x, ("line", x, bottom - 0.3, x + width, bottom - 0.3, colours.rule, 0.5))
-    label_y = bottom - _AXIS_SIZE - 1.5
+    _axis(layout, page, timeline, x, bottom - _AXIS_SIZE - 1.5, width)
+
+
+def _axis(layout: Layout, page: Page, timeline: Timeline, x: float, label_y: float,
+          width: float) -> None:
+    """The first and last day, month or year of a chart `width` wide, and between them its
+    peak and undated uses, each label apart from the next: a last day in the first day's
+    year is written without it, and labels that do not fit even so are drawn smaller (days
+    across a new year keep their years)."""
     first, last = timeline.bins[0], timeline.bins[-1]
     peak_label = f"peak {timeline.peak}" + (f", {timeline.undated_text}"
                                             if timeline.undated else "")
     measure = layout.measure
-    middle = measure.width(peak_label, _AXIS_SIZE)
 
-    def room(last: str) -> float:
-        """The width between the first and the `last` label, less a gap beside each."""
-        return (width - measure.width(first, _AXIS_SIZE) - measure.width(last, _AXIS_SIZE)
-                - 2 * _AXIS_GAP)
+    def text_width(last: str) -> float:
+        """The width of the three labels at `_AXIS_SIZE`, the last one `last`."""
+        return sum(measure.width(label, _AXIS_SIZE) for label in (first, peak_label, last))
 
-    if timeline.per == "day" and middle > room(last) and last[:4] == first[:4]:
+    if (timeline.per == "day" and text_width(last) + 2 * _AXIS_GAP > width
+            and last[:4] == first[:4]):
         last = last[5:]  # "03-28": the year is the first day's
-    middle_x = x + measure.width(first, _AXIS_SIZE) + _AXIS_GAP + (room(last) - middle) / 2
-    page.add(x, ("text", x, label_y, first, colours.muted, _AXIS_SIZE))
-    page.add(x, ("text", middle_x, label_y, peak_label, colours.muted, _AXIS_SIZE))
-    page.add(x, ("text", x + width - measure.width(last, _AXIS_SIZE), label_y, last,
-                 colours.muted, _AXIS_SIZE))
+    size = _AXIS_SIZE * min(1.0, (width - 2 * _AXIS_GAP) / text_width(last))
+    first_w, middle_w, last_w = (measure.width(label, size)
+                                 for label in (first, peak_label, last))
+    room = width - first_w - last_w - 2 * _AXIS_GAP
+    muted = layout.colours.muted
+    page.add(x, ("text", x, label_y, first, muted, size))
+    page.add(x, ("text", x + first_w + _AXIS_GAP + (room - middle_w) / 2, label_y, peak_label,
+                 muted, size))
+    page.add(x, ("text", x + width - last_w, label_y, last, muted, size))
 
 
 def _boilerplate(layout: Layout, report: CollectionReport) -> None:
