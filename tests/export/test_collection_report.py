@@ -239,6 +239,23 @@ def test_html_breaks_a_long_run_between_letters_never_inside_one(tmp_path: Path)
         assert title in html.unescape(body.replace("<wbr>", ""))
 
 
+def test_the_summary_counts_the_undated_articles_beside_the_dates(tmp_path: Path) -> None:
+    # "Dates: 2020-01-05 to 2020-04-30" read as every article's, when a third of them had
+    # none (and are in no timeline's bars); a collection of one day read "X to X".
+    data = result()
+    data["documents"][2]["date"] = ""
+    dated = sorted(d["date"] for d in data["documents"] if d["date"])
+    said = f"{dated[0]} to {dated[-1]}; 1 article undated"
+    assert row_starting(html_page(tmp_path, data), "Dates") == ["Dates", said]
+    for document in data["documents"]:
+        document["date"] = document["date"] and dated[0]
+    one_day = f"{dated[0]}; 1 article undated"
+    assert row_starting(html_page(tmp_path, data), "Dates") == ["Dates", one_day]
+    path = tmp_path / "report.pdf"
+    write_collection_pdf(data, path)
+    assert one_day in " ".join(PdfReader(path).pages[0].extract_text().split())
+
+
 #: What an HTML document may not hold (the HTML standard's parse errors
 #: "control-character-in-input-stream", "noncharacter-in-input-stream", and surrogates,
 #: which UTF-8 cannot encode).
@@ -542,7 +559,7 @@ def test_a_pdf_day_timelines_labels_stay_apart_with_many_undated_uses(
     words = [(float(x0), float(x1), float(y0), html.unescape(word)) for x0, y0, x1, word in
              re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
                         r'yMax="[\d.]+">([^<]*)</word>', boxes)]
-    [axis_y] = {y for _, _, y, word in words if word == "undated"}
+    [axis_y] = {y for _, _, y, word in words if word == "peak"}
     axis = sorted((x0, x1, word) for x0, x1, y, word in words if y == axis_y)
     assert " ".join(word for _, _, word in axis).startswith(f"{first_day} peak {peak}, "
                                                             f"{undated:,} undated")

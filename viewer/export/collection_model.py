@@ -319,7 +319,7 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
     facts = (
         ("Articles", f"{len(documents):,}"
          + (f" in {len(series):,} series" if series else "")),
-        ("Dates", f"{dates[0]} to {dates[-1]}" if dates else "none given"),
+        ("Dates", dates_fact(dates, len(documents))),
         ("Characters", f"{sum(int(_number(d.get('chars'))) for d in documents):,}"),
         ("Pairs sharing passages", f"{len(pairs):,}"),
         ("Clusters", f"{len(clusters):,}"),
@@ -339,6 +339,17 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         formulations=formulation_rows(formulations),
         boilerplate=boilerplate, skipped=Section(tuple(skipped[:limits.skipped]), len(skipped)),
         bins=bins, watched=None if watched is None else formulation_rows(watched))
+
+
+def dates_fact(dates: Sequence[str], articles: int) -> str:
+    """The summary's dates of a collection of `articles`, `dates` (sorted) those of its dated
+    ones: first to last, or the one day, and how many articles are undated (no timeline's
+    bar counts them: a range alone reads as every article's)."""
+    if not dates:
+        return "none given"
+    span = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+    undated = articles - len(dates)
+    return span + (f"; {counted(undated, 'article')} undated" if undated else "")
 
 
 def _list(result: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
