@@ -256,6 +256,24 @@ def test_the_summary_counts_the_undated_articles_beside_the_dates(tmp_path: Path
     assert one_day in " ".join(PdfReader(path).pages[0].extract_text().split())
 
 
+def test_html_tables_keep_their_heads_in_view_and_on_every_printed_page(
+        tmp_path: Path) -> None:
+    # A thousand rows of pairs scrolled (or printed) past their heads: which figure was
+    # "shared of A" and which "words" was no longer told. Heads in a <thead> are printed
+    # again on every page a table runs over, and stick at the window's top.
+    path = tmp_path / "report.html"
+    write_collection_html(result(), path, text_of=TEXTS.get)
+    raw = path.read_text(encoding="utf-8")
+    tables = re.findall(r"<table[^>]*>(.*?)</table>", raw, re.S)
+    headed = [table for table in tables if "<th>" in table]
+    assert len(headed) == 5  # pairs, a cluster, formulations, boilerplate, skipped
+    for table in headed:
+        head, _, body = table.partition("</thead>")
+        assert head.startswith("<thead>") and "<th>" not in body
+    style = raw[raw.index("<style>"):raw.index("</style>")]
+    assert re.search(r"thead th\{position:sticky;top:0\}", style)
+
+
 #: What an HTML document may not hold (the HTML standard's parse errors
 #: "control-character-in-input-stream", "noncharacter-in-input-stream", and surrogates,
 #: which UTF-8 cannot encode).

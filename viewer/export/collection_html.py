@@ -54,6 +54,7 @@ def _colour_rules(colours: Palette, bar: str) -> str:
         f".source{{background:{colours.shared[0]}}}",
         f"svg .bar{{fill:{bar}}} svg .base{{stroke:{colours.rule}}}",
         f"a{{color:{bar}}}",
+        f"thead th{{background:{colours.background}}}",
     ])
 
 
@@ -66,6 +67,7 @@ table{border-collapse:collapse;width:100%}
 td,th{vertical-align:top;padding:.3em .5em;text-align:start}
 td{overflow-wrap:break-word;unicode-bidi:plaintext}
 th{font-weight:normal;font-size:.9em}
+thead th{position:sticky;top:0}
 td.num{white-space:nowrap;text-align:right;width:4em}
 td.nowrap{white-space:nowrap}
 table.facts td:first-child{width:16em}
@@ -161,6 +163,12 @@ def timeline_svg(timeline: Timeline) -> str:
                if timeline.undated else ""))
 
 
+def _heads(*labels: str) -> str:
+    """A table's column heads, as its head: kept in view while its rows scroll by, and
+    printed again on every page the table runs over."""
+    return "<thead><tr>" + "".join(f"<th>{_e(label)}</th>" for label in labels) + "</tr></thead>"
+
+
 def _section(key: str, count: int, section: Section[Any] | None = None) -> list[str]:
     """A section's heading and intro, or its heading and "nothing here" line."""
     words = SECTIONS[key]
@@ -181,9 +189,9 @@ def _pairs(section: Section[PairRow]) -> list[str]:
     parts = _section("pairs", section.total)
     if not section.rows:
         return parts
-    parts.append('<table class="pairs"><tr><th>#</th><th>article A</th><th>article B</th>'
-                 "<th>shared of A</th><th>shared of B</th><th>words</th><th>passages</th>"
-                 "<th>direction</th></tr>")
+    parts.append('<table class="pairs">' + _heads("#", "article A", "article B", "shared of A",
+                                                   "shared of B", "words", "passages",
+                                                   "direction"))
     for row in section.rows:
         excerpt = (f'<tr><td></td><td colspan="7" class="excerpt muted">“{_e(row.excerpt)}”'
                    "</td></tr>") if row.excerpt else ""
@@ -202,8 +210,8 @@ def _clusters(section: Section[ClusterRow]) -> list[str]:
         carriers = carried_by([m.doc.id for m in cluster.members])
         parts.append(f"<h3>Cluster {_e(cluster.id)}: {_e(carriers)}, "
                      f"{_e(cluster.source_text)}</h3>"
-                     '<table class="cluster"><tr><th>date</th><th>article</th><th>series</th>'
-                     "<th>characters</th><th>passage</th></tr>")
+                     '<table class="cluster">'
+                     + _heads("date", "article", "series", "characters", "passage"))
         for member in cluster.members:
             mark = ' <span class="source">source</span>' if member.is_source else ""
             parts.append(
@@ -222,8 +230,7 @@ def _formulations(section: Section[FormulationRow], key: str = "formulations") -
     if not section.rows:
         return parts
     what = "phrase" if key == "watched" else "formulation"
-    parts.append(f"<table><tr><th>#</th><th>{what}</th><th>articles</th><th>uses</th>"
-                 "<th>first seen</th><th>timeline</th></tr>")
+    parts.append("<table>" + _heads("#", what, "articles", "uses", "first seen", "timeline"))
     for row in section.rows:
         variants = (f'<br><span class="variants muted">{_e(also_written(row.variants))}</span>'
                     if row.variants else "")
@@ -242,7 +249,7 @@ def _boilerplate(report: CollectionReport) -> list[str]:
     parts = _section("boilerplate", sum(len(g.lines) for g in report.boilerplate))
     if not report.boilerplate:
         return parts
-    parts.append("<table><tr><th>series</th><th>text</th><th>articles</th></tr>")
+    parts.append("<table>" + _heads("series", "text", "articles"))
     for group in report.boilerplate:
         for k, (text, documents) in enumerate(group.lines):
             series = _e(group.series or "(none)") if k == 0 else ""
@@ -255,7 +262,7 @@ def _skipped(section: Section[tuple[str, str]]) -> list[str]:
     parts = _section("skipped", section.total)
     if not section.rows:
         return parts
-    parts.append("<table><tr><th>file or line</th><th>why</th></tr>")
+    parts.append("<table>" + _heads("file or line", "why"))
     parts.extend(f"<tr><td>{_e(path)}</td><td>{_e(reason)}</td></tr>"
                  for path, reason in section.rows)
     return [*parts, "</table>", _cut(section, "skipped")]
