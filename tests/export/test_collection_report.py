@@ -604,3 +604,34 @@ def test_characters_the_pdf_draws_as_boxes_are_named_on_its_title_page(tmp_path:
     assert flat(note) in flat(PdfReader(path).pages[0].extract_text())
     # Fonts that draw every character: nothing to say.
     assert write_collection_pdf(result(), tmp_path / "drawn.pdf", text_of=TEXTS.get) == ""
+
+
+def test_a_story_run_word_for_word_by_many_articles_shows_its_text_once(
+        tmp_path: Path) -> None:
+    # A wire story carried by hundreds of articles repeated its excerpt on every row of its
+    # cluster: 34 pages of one paragraph on paper. Each text is shown once; a row reading
+    # the same as one above names it.
+    story = "The harbour board met on Monday and agreed to dredge the northern channel."
+    texts = {"src": story, **{f"copy{k}": "\n" + story.replace(" ", "  ") for k in range(6)},
+             "edited": story.replace("Monday", "Tuesday")}
+    data = {"version": 1, "kind": "collection",
+            "documents": [{"id": ident, "series": "s1", "chars": len(text),
+                           "date": "2020-01-01" if ident == "src" else "2020-01-02"}
+                          for ident, text in texts.items()],
+            "pairs": [], "formulations": [], "boilerplate": [],
+            "clusters": [{"id": 1, "first": "src", "passages": [
+                {"doc": ident, "span": [len(text) - len(text.lstrip()), len(text)]}
+                for ident, text in texts.items()]}]}
+    page = Page()
+    write_collection_html(data, tmp_path / "r.html", text_of=texts.get)
+    page.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
+    passages = {row[1].split()[0]: row[-1] for row in page.rows if len(row) == 5
+                and row[0] != "date"}
+    assert passages.pop("src") == story
+    assert passages.pop("edited") == texts["edited"]
+    assert passages == {f"copy{k}": "the same text as src" for k in range(6)}
+    path = tmp_path / "r.pdf"
+    write_collection_pdf(data, path, text_of=texts.get)
+    text = flat(pdf_text(path))
+    assert text.count("the same text as src") == 6
+    assert text.count("dredge the northern channel") == 2

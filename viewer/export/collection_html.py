@@ -22,6 +22,7 @@ from viewer.export.collection_model import (
     CHART_BAR,
     HTML_LIMITS,
     SECTIONS,
+    ClusterMember,
     ClusterRow,
     CollectionReport,
     DocRef,
@@ -36,6 +37,7 @@ from viewer.export.collection_model import (
     cancel_check,
     carried_by,
     cut_note,
+    same_text_note,
 )
 from viewer.present.forms import also_written
 from viewer.present.palette import DARK, LIGHT, Palette
@@ -219,9 +221,16 @@ def _clusters(section: Section[ClusterRow]) -> list[str]:
                 f"<td>{_doc(member.doc, with_meta=False)}{mark}</td>"
                 f"<td>{_e(member.doc.series)}</td>"
                 f'<td class="num">{member.span[1] - member.span[0]:,}</td>'
-                f'<td class="excerpt">{_e(member.excerpt)}</td></tr>')
+                f"{_member_passage(member)}</tr>")
         parts.append("</table>")
     return [*parts, _cut(section, "clusters")]
+
+
+def _member_passage(member: ClusterMember) -> str:
+    """A cluster row's passage cell: its excerpt, or which row above reads the same."""
+    if member.same_as:
+        return f'<td class="muted">{_e(same_text_note(member.same_as))}</td>'
+    return f'<td class="excerpt">{_e(member.excerpt)}</td>'
 
 
 def _formulations(section: Section[FormulationRow], key: str = "formulations") -> list[str]:

@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from viewer.core.errors import Cancelled, TandemError
+from viewer.core.tokenize import as_written
 from viewer.export.report_model import excerpt
 from viewer.present.shares import percent
 from viewer.present.timeline import Timeline, timeline, timeline_bins
@@ -90,7 +91,11 @@ class ClusterMember:
     #: The cluster's source: its first article, dated before every other (see
     #: `dated_first`).
     is_source: bool
+    #: The passage's opening, "" where `same_as` stands for it.
     excerpt: str
+    #: The id of an article listed earlier in the cluster whose passage reads the same
+    #: (white space aside): its excerpt is not repeated here. "" for none.
+    same_as: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,11 @@ class ClusterRow:
         if not self.dated_source:
             return "no source told by the dates (undated, or of one day)"
         return f"source {self.source.id} of {self.source.date}"
+
+
+def same_text_note(same_as: str) -> str:
+    """What a cluster's row says in place of an excerpt another row shows already."""
+    return f"the same text as {same_as}"
 
 
 def dated_first(first_date: str, other_dates: Iterable[str]) -> bool:
@@ -282,11 +292,22 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         dated = dated_first(source.date, (d.date for d in carriers if d.id != source.id))
         members = []
         marked = False
+        # A story run by hundreds of articles word for word: its excerpt is shown once,
+        # not on every row (34 pages of one paragraph on paper).
+        first_with_text: dict[str, str] = {}
         for doc, passage in zip(carriers, passages, strict=True):
             is_source = dated and doc.id == source.id and not marked
             marked = marked or is_source
             span = _span(passage.get("span")) or (0, 0)
-            members.append(ClusterMember(doc, span, is_source, passage_excerpt(doc.id, span)))
+            text = text_of(doc.id) if text_of is not None else None
+            if not text:
+                members.append(ClusterMember(doc, span, is_source, ""))
+                continue
+            same_as = first_with_text.setdefault(as_written(text[span[0]:span[1]]), doc.id)
+            members.append(ClusterMember(doc, span, is_source, "", same_as)
+                           if same_as != doc.id
+                           else ClusterMember(doc, span, is_source,
+                                              excerpt(text, span, _EXCERPT_CHARS)))
         cluster_rows.append(ClusterRow(str(cluster.get("id", "")), source, tuple(members),
                                        dated))
 

@@ -256,7 +256,9 @@ def _member_cells(member: Any) -> list[RichText]:
     """One article of a cluster as a row of its table."""
     return [RichText(_SOURCE if member.is_source else ""), RichText(member.doc.date or "—"),
             RichText(member.doc.label), RichText(member.doc.series),
-            RichText(f"{member.span[1] - member.span[0]:,}"), RichText(member.excerpt)]
+            RichText(f"{member.span[1] - member.span[0]:,}"),
+            RichText(model.same_text_note(member.same_as) if member.same_as
+                     else member.excerpt)]
 
 
 def _formulations(layout: Layout, report: CollectionReport) -> None:
