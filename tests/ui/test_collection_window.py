@@ -570,6 +570,51 @@ def test_slogans_and_passages_get_their_collection_figures(
     assert window.statusBar().currentMessage() == f"Exported {tmp_path / 'collection.pdf'}"
 
 
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
+def test_a_passage_carried_by_many_articles_lists_some_and_opens_the_cluster_for_all(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A story run by 300 articles made a menu of 300 entries, laid out in columns far
+    # wider than the screen: most could not be reached. The menu lists the first ones and
+    # leads to the cluster in the Clusters tab for the rest.
+    from viewer.ui.collection.mode import MENU_ARTICLES
+
+    story = _made_up_sentences(99, 12)
+    articles = [{"id": "source", "series": "wire", "date": "2021-01-01",
+                 "text": f"{_made_up_sentences(1, 5)}\n\n{story}"}]
+    articles += [{"id": f"copy{k:02d}", "series": f"paper{k}", "date": f"2021-02-{1 + k:02d}",
+                  "text": f"{_made_up_sentences(100 + k, 4)}\n\n{story}"}
+                 for k in range(MENU_ARTICLES + 6)]
+    source = tmp_path / "wire.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    window = open_collection(make_window, qtbot, source)
+    mode = window.collection
+    mode.open_pair("source", "copy00")
+    wait_rendered(qtbot, window)
+    panel = window.side_panel
+    qtbot.waitUntil(lambda: panel.collection_phrases is not None, timeout=20000)
+    phrases = panel.phrases.model()
+    row = next(k for k in range(phrases.rowCount()) if mode.cluster_articles(k))
+    others = mode.cluster_articles(row)
+    assert len(others) == MENU_ARTICLES + 5
+    panel.phrases.clicked.emit(phrases.index(row, 4))
+    menu = mode.cluster_menu
+    entries = [a for a in menu.actions() if not a.isSeparator()]
+    assert [a.text().split("  ", 1)[1] for a in entries[:-1]] == [
+        mode.data.title(doc) for doc in others[:MENU_ARTICLES]]
+    assert entries[-1].text() == (
+        f"All {MENU_ARTICLES + 5} other articles: the cluster in the Clusters tab")
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    assert menu.sizeHint().height() <= screen.height()
+    entries[-1].trigger()
+    view = mode.view
+    assert window.showing_collection
+    assert view.tabs.currentWidget().isAncestorOf(view.clusters_tree)
+    cluster = view.clusters_tree.currentItem()
+    assert cluster.isExpanded() and cluster.childCount() == MENU_ARTICLES + 7
+    assert cluster.child(0).text(0) == mode.data.title("source")
+
+
 def read_a_pair_using_a_formulation(make_window, qtbot,  # type: ignore[no-untyped-def]
                                     dev_store: str):
     """The window with the first two articles using the collection's first formulation

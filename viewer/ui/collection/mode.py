@@ -49,6 +49,9 @@ if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
 MAX_RECENT = 8
+#: Articles a shared passage's menu lists: a story run by hundreds of articles made a menu
+#: of columns far wider than the screen. The rest are read in the Clusters tab.
+MENU_ARTICLES = 20
 #: Files the window opens as a collection of JSON lines rather than as an article. A plain
 #: `.json` may be an article's text; a `.json.gz` (as passim's dumps are often named, and as
 #: the Open collection file dialog offers) is never one: the loader refuses a gzip archive.
@@ -690,14 +693,27 @@ class CollectionMode(QObject):
         menu = QMenu(self.window)
         menu.setObjectName("cluster_menu")
         ours = self.context["collection"] if self.context else {}
-        for doc in others:
+        for doc in others[:MENU_ARTICLES]:
             row = self.data.by_id.get(doc)
             action = menu.addAction(
                 menu_text(dated_title(row.date if row else "", self.data.title(doc))))
             left = ours.get("a") or doc
             action.triggered.connect(lambda _=False, a=left, b=doc: self.open_pair(a, b))
+        if len(others) > MENU_ARTICLES:
+            menu.addSeparator()
+            cluster = self.context["shared_phrases"][index.row()]["cluster"] \
+                if self.context else None
+            every = menu.addAction(
+                f"All {len(others):,} other articles: the cluster in the Clusters tab")
+            every.triggered.connect(lambda: self.show_cluster(cluster))
         self.cluster_menu = menu
         menu.popup(QCursor.pos())
+
+    def show_cluster(self, cluster_id: object) -> None:
+        """Show the collection's Clusters tab at the cluster `cluster_id`, its articles
+        listed."""
+        self.window.show_collection_page()
+        self.view.show_cluster(cluster_id)
 
     def wait_jobs(self, msecs: int = 30000) -> bool:
         return QThreadPool.globalInstance().waitForDone(msecs)

@@ -684,6 +684,20 @@ class CollectionView(QWidget):
         self.text_fitter.fit()
         tree.setUpdatesEnabled(True)
 
+    def show_cluster(self, cluster_id: object) -> None:
+        """Show the Clusters tab with the cluster `cluster_id` chosen, open and at the top."""
+        tree = self.clusters_tree
+        self.tabs.setCurrentIndex(self.tabs.indexOf(tree.parentWidget()))
+        wanted = str(cluster_id)
+        for row in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(row)
+            if item is not None and item.text(CLUSTER_HEADINGS.index("Cluster")) == wanted:
+                item.setExpanded(True)
+                tree.setCurrentItem(item)
+                tree.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
+                tree.setFocus()
+                return
+
     def _on_clusters_sorted(self, column: int, _order: Qt.SortOrder) -> None:
         """The sort cleared (a third click): the clusters back in date order."""
         if column >= 0:
