@@ -9,7 +9,12 @@ import random
 import sqlite3
 from pathlib import Path
 
-from tests.collection.planted import _paragraph, embedded_report, make_collection
+from tests.collection.planted import (
+    _paragraph,
+    embedded_report,
+    make_collection,
+    with_press_release,
+)
 from viewer.cli import run_compare
 from viewer.collection.context import collection_context, compare_in_collection
 from viewer.collection.engine import add_sources
@@ -150,3 +155,29 @@ def test_the_figures_of_a_comparison_made_earlier_are_read_from_one_snapshot(
         during = collection_context(comparison, store)
     assert added == [1]
     assert during == before
+
+
+def test_two_copies_of_a_release_paired_only_with_its_source_count_every_other_copy(
+        tmp_path: Path) -> None:
+    # A release run by more articles than the index's cap pairs each copy with its first
+    # article alone. Two copies compared were said to share a passage "also in 1 other
+    # article" (the source, the only one a pair linked to them), not in all the others.
+    planted = make_collection(documents=50)
+    carriers = with_press_release(planted, copies=30)
+    source = planted.write(tmp_path / "release.jsonl")
+    store = tmp_path / "store.sqlite"
+    report = embedded_report(source, store)
+    first, second = carriers[1], carriers[2]
+    assert not any({p["a"], p["b"]} == {first, second} for p in report["pairs"])
+    texts = {row["id"]: row["text"] for row in planted.rows}
+    a, b = tmp_path / "first.txt", tmp_path / "second.txt"
+    a.write_text(texts[first], encoding="utf-8")
+    b.write_text(texts[second], encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert run_compare([str(a), str(b), "--collection", str(store), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    [figures] = [p["collection"] for p in data["shared_phrases"] if p.get("collection")]
+    others = set(carriers) - {first, second}
+    assert (figures["documents"], figures["others"]) == (len(carriers), len(others))
+    assert set(figures["articles"]) == others
+    assert figures["first"]["doc"] == carriers[0]

@@ -213,16 +213,34 @@ def _carriers(pair_passages: PairPassages, cluster: dict[str, Any],
               ids: list[str | None], spans: tuple[Span, Span]) -> set[str]:
     """The articles of `cluster` that carry the passage at `spans` of A and B (`ids`, None
     for a text that is none of the collection's articles): those of A and B in it, and
-    the others that a pair of the collection links to this stretch of A or of B. A
-    cluster joins every stretch that overlaps another, so a reprint of A whole brings in
-    the articles that reprinted only A's first half; those do not carry its end."""
+    the others that pairs of the collection link to this stretch of A or of B, from
+    article to article (a story whose every copy is paired with its source alone reaches
+    each copy through the source), the stretch followed into each. A cluster joins every
+    stretch that overlaps another, so a reprint of A whole brings in the articles that
+    reprinted only A's first half; those do not carry its end."""
     members = {p["doc"] for p in cluster["passages"]}
-    ours = {doc for doc in ids if doc is not None and doc in members}
-    linked = {other for doc, span in zip(ids, spans, strict=True) if doc in ours
-              for other in members - ours
-              if any(_same_stretch(span, passage["a"])
-                     for passage in pair_passages(doc, other))}
-    return ours | linked
+    reached = {doc: span for doc, span in zip(ids, spans, strict=True)
+               if doc is not None and doc in members}
+    waiting = list(reached.items())
+    while waiting:
+        doc, span = waiting.pop()
+        for other in sorted(members - reached.keys()):
+            stretch = next((_followed(span, passage["a"], passage["b"])
+                            for passage in pair_passages(doc, other)
+                            if _same_stretch(span, passage["a"])), None)
+            if stretch is not None:
+                reached[other] = stretch
+                waiting.append((other, stretch))
+    return set(reached)
+
+
+def _followed(span: Span, here: Sequence[int], there: Sequence[int]) -> Span:
+    """The part of a passage's other side `there` that the part of `span` within its side
+    `here` stands for, in proportion: the stretch followed into the other article."""
+    start, end = max(span[0], here[0]), min(span[1], here[1])
+    scale = (there[1] - there[0]) / max(1, here[1] - here[0])
+    return (there[0] + round((start - here[0]) * scale),
+            there[0] + round((end - here[0]) * scale))
 
 
 def _same_stretch(span: Span, other: Sequence[int]) -> bool:
