@@ -47,6 +47,8 @@ from viewer.core.tokenize import Vocabulary, tokenize
 
 #: A pair's listed passages, as `CollectionStore.pair_passages` reads them.
 PairPassages = Callable[[str, str], list[dict[str, Any]]]
+#: The articles a listed pair joins to one, as `CollectionStore.partners` reads them.
+Partners = Callable[[str], list[str]]
 
 
 class _Occurrences:
@@ -150,12 +152,13 @@ def _context(comparison: Comparison, store: CollectionStore, watchlist: Sequence
     clusters = store.clusters()
     # Every passage of A in one cluster asks for the same pairs: each is read once.
     pair_passages = functools.cache(store.pair_passages)
+    partners = functools.cache(store.partners)
     phrases: list[dict[str, Any] | None] = []
     for phrase in comparison.shared_phrases:
         spans = tuple(span if article is None else article.span(span)
                       for article, span in zip(articles, (phrase.a, phrase.b), strict=True))
         phrases.append(_cluster_of(clusters, ids, (spans[0], spans[1]), dates,
-                                   pair_passages))
+                                   pair_passages, partners))
     return {"collection": {"store": store.path, "documents": total, "a": ids[0], "b": ids[1]},
             "slogans": slogans, "shared_phrases": phrases,
             "languages": sorted({d.language for d in docs})}
@@ -175,7 +178,7 @@ def _watched_entries(comparison: Comparison, store: CollectionStore, watchlist: 
 
 def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],
                 spans: tuple[Span, Span], dates: dict[str, str],
-                pair_passages: PairPassages) -> dict[str, Any] | None:
+                pair_passages: PairPassages, partners: Partners) -> dict[str, Any] | None:
     """The cluster holding this passage of A (or of B), if it reaches other articles.
 
     Clusters may nest: a reprint of A whole is one cluster, and a paragraph of A that B
@@ -196,7 +199,7 @@ def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],
             best, best_fit = cluster, (sides, closeness)
     if best is None:
         return None
-    members = _carriers(pair_passages, best, ids, spans)
+    members = _carriers(pair_passages, partners, best, ids, spans)
     others = members - {i for i in ids if i is not None}
     if not others:
         return None
@@ -209,7 +212,7 @@ def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],
             "articles": sorted(others, key=in_time)}
 
 
-def _carriers(pair_passages: PairPassages, cluster: dict[str, Any],
+def _carriers(pair_passages: PairPassages, partners: Partners, cluster: dict[str, Any],
               ids: list[str | None], spans: tuple[Span, Span]) -> set[str]:
     """The articles of `cluster` that carry the passage at `spans` of A and B (`ids`, None
     for a text that is none of the collection's articles): those of A and B in it, and
@@ -224,7 +227,11 @@ def _carriers(pair_passages: PairPassages, cluster: dict[str, Any],
     waiting = list(reached.items())
     while waiting:
         doc, span = waiting.pop()
-        for other in sorted(members - reached.keys()):
+        # Only the articles paired with it: a story's copies each asking every other
+        # of thousands would ask millions of pairs.
+        for other in partners(doc):
+            if other not in members or other in reached:
+                continue
             stretch = next((_followed(span, passage["a"], passage["b"])
                             for passage in pair_passages(doc, other)
                             if _same_stretch(span, passage["a"])), None)

@@ -37,6 +37,7 @@ Read API (what the window and `tandem compare --collection` use)::
     store.boilerplate() -> list[dict]
     store.skipped()    -> list[dict]                 # path, reason, indexed (a note)
     store.pair_passages(id_a, id_b) -> list[dict]    # {"a": [s, e], "b": [s, e], "words"}
+    store.partners(id) -> list[str]                  # the articles listed pairs join to it
     store.text(doc_id) -> str
     store.passage_text(doc_id, span) -> str
     store.report()     -> dict                       # the JSON contract "collection", v1
@@ -617,6 +618,12 @@ class CollectionStore:
         if row[0] != id_a:
             passages = [{"a": p["b"], "b": p["a"], "words": p["words"]} for p in passages]
         return passages
+
+    def partners(self, doc_id: str) -> list[str]:
+        """The articles a listed pair joins to `doc_id`, sorted."""
+        return [other for (other,) in self.connection.execute(
+            "SELECT b FROM result_pairs WHERE a = ? UNION SELECT a FROM result_pairs "
+            "WHERE b = ? ORDER BY 1", (doc_id, doc_id))]
 
     def clusters(self) -> list[dict[str, Any]]:
         return [json.loads(data) for (data,) in self.connection.execute(
