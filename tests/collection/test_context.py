@@ -181,3 +181,39 @@ def test_two_copies_of_a_release_paired_only_with_its_source_count_every_other_c
     assert (figures["documents"], figures["others"]) == (len(carriers), len(others))
     assert set(figures["articles"]) == others
     assert figures["first"]["doc"] == carriers[0]
+
+
+def test_two_reprints_of_one_text_compared_are_two_articles_each_by_its_own_file(
+        tmp_path: Path) -> None:
+    # A story run word for word by two outlets is stored twice; compared, the two files
+    # are those two articles, not one of them twice (which made the other "also" carry
+    # the pair's passage, and the story common to more than the pair).
+    planted = make_collection()
+    rows = planted.by_id()
+    original, reprint = "d021", "d022"
+    rows[reprint]["text"] = rows[original]["text"]
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    lines = ["file,id,series,date"]
+    for row in planted.rows:
+        (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+        lines.append(f"{row['id']}.txt,{row['id']},{row['series']},{row['date']}")
+    (folder / "metadata.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = tmp_path / "store.sqlite"
+    embedded_report(folder, store)
+    out = tmp_path / "out.json"
+    # The reprint first: each file is the article read from it, whatever their order.
+    assert run_compare([str(folder / f"{reprint}.txt"), str(folder / f"{original}.txt"),
+                        "--collection", str(store), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["collection"]["a"], data["collection"]["b"]) == (reprint, original)
+    (phrase,) = data["shared_phrases"]
+    assert phrase["collection"] is None  # no article but the two carries it
+    # Copies outside the store are the two articles all the same, one each.
+    copies = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for copy in copies:
+        copy.write_text(rows[original]["text"], encoding="utf-8")
+    assert run_compare([*map(str, copies), "--collection", str(store), "--json",
+                        str(out)]) == 0
+    ours = json.loads(out.read_text(encoding="utf-8"))["collection"]
+    assert {ours["a"], ours["b"]} == {original, reprint}

@@ -7,9 +7,10 @@ For a comparison of two texts and an indexed collection store:
   the watch-list, those of its line counted as the report's watched phrases are
   (`watched_phrases`), so the pair and the collection give one figure for it;
 - each shared passage that is part of a larger cluster of the collection (A or B is one of
-  the collection's articles, found by its text: `stored_article`) gets that cluster: how
-  many other articles carry it, which (`articles`), and the first one. Texts loaded
-  with `--trim` are also found as the articles they are trimmed from.
+  the collection's articles, found by its text: `stored_article`; of two with one text,
+  the one read from its file) gets that cluster: how many other articles carry it,
+  which (`articles`), and the first one. Texts loaded with `--trim` are also found as
+  the articles they are trimmed from.
 
 Its formulations are listed among the comparison's slogans wherever either text uses them
 (`known_forms`, passed to `compare`): recurring is what the collection tells.
@@ -32,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from viewer.collection.store import CollectionStore
-from viewer.collection.stored_article import article_of
+from viewer.collection.stored_article import the_two_articles
 from viewer.collection.watched import watched_phrases
 from viewer.collection.words import collection_normalizer
 from viewer.core.collection.clusters import MIN_OVERLAP
@@ -145,8 +146,8 @@ def _context(comparison: Comparison, store: CollectionStore, watchlist: Sequence
         slogans.append({"documents": len(found), "of": total,
                         "first": _first([docs[k] for k in found])} if found else
                        {"documents": 0, "of": total, "first": None})
-    articles = [article_of(store, document.text, trimmed)
-                for document in (comparison.document_a, comparison.document_b)]
+    articles = the_two_articles(store, (comparison.document_a, comparison.document_b),
+                                trimmed)
     ids = [None if article is None else article.id for article in articles]
     dates = {d.id: d.date for d in docs}
     clusters = store.clusters()

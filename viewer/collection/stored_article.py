@@ -15,12 +15,15 @@ kept. A stored text that is the trimmed one is found as any other.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from viewer.collection.store import CollectionStore
 from viewer.collection.words import content_hash
+from viewer.core.document import Document
 from viewer.core.model import Span
 from viewer.core.trim import trim_noise
 
@@ -58,14 +61,52 @@ def article_of(store: CollectionStore, text: str, trimmed: bool = False
     only in how its line breaks are written, or in the whitespace at its end, is that
     article; with `trimmed` (`text` went through `trim_noise`), so is one whose stored text
     trims to it (see the module's docstring)."""
-    row = store.connection.execute("SELECT id FROM documents WHERE hash = ?",
-                                   (content_hash(text),)).fetchone()
-    if row is not None:
-        return StoredArticle(str(row[0]))
+    return next(articles_of(store, text, trimmed), None)
+
+
+def articles_of(store: CollectionStore, text: str, trimmed: bool = False
+                ) -> Iterator[StoredArticle]:
+    """Every article of the store that `text` is (as `article_of` finds one), each once,
+    those of its very text first: a story reprinted word for word is stored twice."""
+    seen: set[str] = set()
+    for article in _articles_of(store, text, trimmed):
+        if article.id not in seen:
+            seen.add(article.id)
+            yield article
+
+
+def the_two_articles(store: CollectionStore, documents: Sequence[Document],
+                     trimmed: bool = False) -> list[StoredArticle | None]:
+    """The store's articles that A and B are (None for one that is none). Of articles
+    with one text, each is the one read from its own file, else one the other is not:
+    two reprints of one story compared are two articles, not one twice."""
+    candidates = [list(articles_of(store, d.text, trimmed)) for d in documents]
+    chosen = [next((a for a in found if _read_from(store, a.id, d.path)), None)
+              for d, found in zip(documents, candidates, strict=True)]
+    for k, found in enumerate(candidates):
+        if chosen[k] is None and found:
+            taken = {a.id for a in chosen if a is not None}
+            chosen[k] = next((a for a in found if a.id not in taken), found[0])
+    return chosen
+
+
+def _read_from(store: CollectionStore, doc_id: str, path: str) -> bool:
+    """Whether the store read the article `doc_id` from the file at `path`."""
+    row = store.connection.execute("SELECT path FROM documents WHERE id = ?",
+                                   (doc_id,)).fetchone()
+    return bool(path) and row is not None and (
+        os.path.realpath(str(row[0])) == os.path.realpath(path))
+
+
+def _articles_of(store: CollectionStore, text: str, trimmed: bool
+                 ) -> Iterator[StoredArticle]:
+    for (doc_id,) in store.connection.execute(
+            "SELECT id FROM documents WHERE hash = ? ORDER BY num", (content_hash(text),)):
+        yield StoredArticle(str(doc_id))
     read, loaded = _with_newlines(text)
     body = read.rstrip()
     if not body:
-        return None
+        return
     # A stored text writing its line breaks as "\r\n" is up to one character a line longer.
     for doc_id, stored_text in store.connection.execute(
             "SELECT id, text FROM documents WHERE chars BETWEEN ? AND ? ORDER BY num",
@@ -73,10 +114,11 @@ def article_of(store: CollectionStore, text: str, trimmed: bool = False
         stored_read, stored = _with_newlines(stored_text)
         if stored_read.rstrip() == body:
             if len(read) == len(text) and len(stored_read) == len(stored_text):
-                return StoredArticle(str(doc_id))  # the same offsets up to the end
-            return StoredArticle(str(doc_id), loaded, stored)
+                yield StoredArticle(str(doc_id))  # the same offsets up to the end
+            else:
+                yield StoredArticle(str(doc_id), loaded, stored)
     if not trimmed:
-        return None
+        return
     # The trim keeps whole lines, or a line but for a stray token at its end: a stored
     # text that trims to `text` holds each of its lines as `text` has it. Its first and
     # its longest are asked for, so that only a text that may be it is trimmed (scraped
@@ -89,8 +131,7 @@ def article_of(store: CollectionStore, text: str, trimmed: bool = False
         stored_read, stored = _with_newlines(result.text)
         if stored_read.rstrip() == body:
             kept = np.concatenate([np.arange(start, end) for start, end in result.kept])
-            return StoredArticle(str(doc_id), loaded, kept[stored])
-    return None
+            yield StoredArticle(str(doc_id), loaded, kept[stored])
 
 
 def _with_newlines(text: str) -> tuple[str, np.ndarray]:
