@@ -162,8 +162,9 @@ def compare_parser() -> argparse.ArgumentParser:
 
 def refuse_outputs_onto_inputs(args: argparse.Namespace) -> None:
     """Raise `OutputError`, before any work, when an output names an input, the watch-list
-    file or the collection store, or cannot be written (a folder, a missing folder, a
-    read-only file), and when the PDF would go to standard output that is a terminal."""
+    file or the collection store, lies among the collection's articles, or cannot be
+    written (a folder, a missing folder, a read-only file), and when the PDF would go to
+    standard output that is a terminal."""
     from viewer.export.atomic import (
         refuse_binary_on_terminal,
         refuse_overwriting_inputs,
@@ -172,16 +173,27 @@ def refuse_outputs_onto_inputs(args: argparse.Namespace) -> None:
     )
 
     inputs = [args.a, args.b] + [path for path in (args.watchlist, args.collection) if path]
-    refuse_shared_targets({"--json": args.json, "--pdf": args.pdf, "--html": args.html})
+    outputs = {"--json": args.json, "--pdf": args.pdf, "--html": args.html}
+    refuse_shared_targets(outputs)
     refuse_binary_on_terminal({"--pdf": args.pdf})
-    for out in (args.json, args.pdf, args.html):
+    for option, out in outputs.items():
         if out and out != "-":
             refuse_overwriting_inputs(out, chain(inputs, _collection_inputs(args.collection)))
             if args.collection:
-                from viewer.collection.store import refuse_side_file_output
-
-                refuse_side_file_output(out, args.collection)
+                _refuse_output_among_articles(option, out, args.collection)
             refuse_unwritable(out)
+
+
+def _refuse_output_among_articles(option: str, out: str, store: str) -> None:
+    """`OutputError` for an output that is a side file of the collection store, or lies in
+    a folder of its articles, where the next `tandem corpus add` of that folder would index
+    the comparison (both texts whole) as one of its articles."""
+    from viewer.collection.clashes import article_folders
+    from viewer.collection.sources import refuse_output_in_sources
+    from viewer.collection.store import refuse_side_file_output
+
+    refuse_side_file_output(out, store)
+    refuse_output_in_sources(option, out, article_folders(store), "article folder")
 
 
 def _collection_inputs(store: str | None) -> Iterator[str]:

@@ -28,6 +28,8 @@ from tests.collection.planted import (
     with_scraped_noise,
 )
 from tests.export.test_collection_report import pdf_text
+from viewer.cli import run_compare
+from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore, StoreError, set_aside
 from viewer.core.model import Slogan
 from viewer.core.trim import trim_noise
@@ -274,6 +276,29 @@ def test_compare_with_a_collection_onto_one_of_its_articles_is_refused(tmp_path:
         assert result.stderr == (f"tandem: {other}: is one of the inputs; it would be "
                                  "overwritten (choose another name for the output)\n")
         assert other.read_bytes() == before
+
+
+@pytest.mark.parametrize("report", ["--json", "--html", "--pdf"])
+def test_compare_with_a_collection_into_a_folder_of_its_articles_is_refused(
+        tmp_path: Path, report: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # A comparison written beside the articles (both texts whole, in a format the folder
+    # reads) would be indexed as one more article by the next add of that folder, a
+    # reprint of A and of B.
+    planted = make_collection(documents=8)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for row in planted.rows:
+        (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    store = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(store) as opened:
+        add_sources(opened, [folder], workers=1)
+    a, b = (str(folder / f"{row['id']}.txt") for row in planted.rows[:2])
+    target = folder / "a-and-b.out"
+    assert run_compare([a, b, "--collection", str(store), report, str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"tandem: {report} {target}: is inside the article folder {folder}, where the "
+        "next run would read it as one of its articles (write the report elsewhere)\n")
+    assert not target.exists()
 
 
 @pytest.mark.parametrize("report", ["--json", "--html", "--pdf"])
