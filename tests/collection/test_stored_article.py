@@ -4,7 +4,9 @@ trimmed of a scraped page's noise (`--trim`)."""
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,7 @@ from tests.collection.planted import LINK_LIST, STRAY_TOKEN, make_collection, wi
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.collection.stored_article import article_of
+from viewer.core.loading import load_document
 from viewer.core.trim import TrimResult, trim_noise
 
 
@@ -131,3 +134,18 @@ def test_a_trimmed_text_sharing_only_its_first_line_trims_no_stored_text(
     # An article trimmed is still found, its stored text trimmed to tell it.
     found = article_of(store, _trimmed(_stored(store, "d011")), trimmed=True)
     assert found is not None and found.id == "d011" and len(trimmed) == 1
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n"])
+def test_a_file_saved_with_a_byte_order_mark_is_the_article_at_its_offsets(
+        store: CollectionStore, tmp_path: Path, line_break: str) -> None:
+    # Notepad's "UTF-8 with BOM": the mark is loaded as the text's first character.
+    stored = _stored(store, "d002")
+    saved = tmp_path / "d002.txt"
+    saved.write_bytes(codecs.BOM_UTF8 + stored.replace("\n", line_break).encode("utf-8"))
+    text = load_document(str(saved)).text
+    found = article_of(store, text)
+    assert found is not None and found.id == "d002"
+    paragraph = stored.rstrip().rsplit("\n", 1)[1]
+    assert found.span(_span_of(text, paragraph)) == _span_of(stored, paragraph)
+    assert found.span(_span_of(text, "Title")) == _span_of(stored, "Title")

@@ -2,10 +2,11 @@
 
 `tandem compare A B --collection STORE` finds A and B among the store's articles by their
 text. A file saved from the collection is often not byte for byte the stored text: an
-editor adds or takes away a final line break, and Windows writes every line break as
-"\\r\\n" (or an old Mac as "\\r"). Such a file is still that article. Its passages are then
-at other offsets than in the stored text, and `StoredArticle.span` moves them there, so
-the collection's clusters are matched on the stored text's offsets.
+editor adds or takes away a final line break, Windows writes every line break as
+"\\r\\n" (or an old Mac as "\\r"), and Notepad may begin the file with a byte-order mark.
+Such a file is still that article. Its passages are then at other offsets than in the
+stored text, and `StoredArticle.span` moves them there, so the collection's clusters are
+matched on the stored text's offsets.
 
 With `--trim` the loaded text is the file's text less its noise (`viewer.core.trim`): it
 is then also the article whose stored text `trim_noise` turns into it (the stored text is
@@ -26,6 +27,9 @@ from viewer.collection.words import content_hash
 from viewer.core.document import Document
 from viewer.core.model import Span
 from viewer.core.trim import trim_noise
+
+#: The byte-order mark a text may begin with, and still be the article without it.
+BOM = "\ufeff"
 
 #: Whitespace an article's end may differ by and still be that article (see `article_of`).
 END_SPACE = 64
@@ -103,7 +107,7 @@ def _articles_of(store: CollectionStore, text: str, trimmed: bool
     for (doc_id,) in store.connection.execute(
             "SELECT id FROM documents WHERE hash = ? ORDER BY num", (content_hash(text),)):
         yield StoredArticle(str(doc_id))
-    read, loaded = _with_newlines(text)
+    read, loaded = _read_alike(text)
     body = read.rstrip()
     if not body:
         return
@@ -111,7 +115,7 @@ def _articles_of(store: CollectionStore, text: str, trimmed: bool
     for doc_id, stored_text in store.connection.execute(
             "SELECT id, text FROM documents WHERE chars BETWEEN ? AND ? ORDER BY num",
             (len(body), len(body) + body.count("\n") + END_SPACE)):
-        stored_read, stored = _with_newlines(stored_text)
+        stored_read, stored = _read_alike(stored_text)
         if stored_read.rstrip() == body:
             if len(read) == len(text) and len(stored_read) == len(stored_text):
                 yield StoredArticle(str(doc_id))  # the same offsets up to the end
@@ -128,17 +132,21 @@ def _articles_of(store: CollectionStore, text: str, trimmed: bool
             "SELECT id, text FROM documents WHERE chars >= ? AND instr(text, ?) > 0 "
             "AND instr(text, ?) > 0 ORDER BY num", (len(body), lines[0], max(lines, key=len))):
         result = trim_noise(stored_text)
-        stored_read, stored = _with_newlines(result.text)
+        stored_read, stored = _read_alike(result.text)
         if stored_read.rstrip() == body:
             kept = np.concatenate([np.arange(start, end) for start, end in result.kept])
             yield StoredArticle(str(doc_id), loaded, kept[stored])
 
 
-def _with_newlines(text: str) -> tuple[str, np.ndarray]:
-    """`text` with each "\\r\\n" and lone "\\r" read as "\\n", and for each character of
-    that, its index in `text`."""
+def _read_alike(text: str) -> tuple[str, np.ndarray]:
+    """`text` without the byte-order mark it may begin with and with each "\\r\\n" and
+    lone "\\r" read as "\\n", and for each character of that, its index in `text`."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     returns = codes == 13
     # A "\r" before a "\n" is dropped; a lone one reads as "\n".
     dropped = returns & np.append(codes[1:] == 10, False)
+    # A file saved as "UTF-8 with BOM" (Windows Notepad) is loaded with the mark as its
+    # first character, U+FEFF (see viewer.core.loading): the article without it.
+    if text.startswith(BOM):
+        dropped[0], text = True, text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n"), np.flatnonzero(~dropped)
