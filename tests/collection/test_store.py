@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.collection.store import CollectionStore, StoreError
+from viewer.collection.store import CollectionStore, StoreError, UnusableStore
 
 
 def test_two_tandems_making_one_new_store_at_once_both_get_it(tmp_path: Path) -> None:
@@ -93,3 +93,24 @@ def test_the_command_to_make_a_missing_store_names_a_path_with_spaces_as_one_wor
     with pytest.raises(StoreError) as error:
         CollectionStore.open(missing)
     assert _command_in(str(error.value)) == ["tandem", "corpus", "add", str(missing)]
+
+
+def test_a_store_another_program_holds_locked_is_busy_not_damaged(tmp_path: Path) -> None:
+    # A store in rollback-journal mode (as one rests) that another program is committing
+    # to cannot be read until it is done: that is no damaged store to index afresh (the
+    # window offers to set a damaged cache store aside), only a busy one.
+    path = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(path):
+        pass
+    holder = sqlite3.connect(path, isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError) as raised:
+            CollectionStore.open(path)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not isinstance(raised.value, UnusableStore)
+    assert "is busy" in str(raised.value) and "damaged" not in str(raised.value)
+    with CollectionStore.open(path) as store:  # once let go, it reads as ever
+        assert store.document_count() == 0

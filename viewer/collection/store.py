@@ -452,6 +452,8 @@ class CollectionStore:
             self.connection.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as error:
             self.connection.close()
+            if isinstance(error, sqlite3.OperationalError) and _is_lock(error):
+                raise _busy(self.path, error) from None  # held by another program: not damaged
             raise _unreadable(self.path, error, self.writable) from None
 
     def close(self) -> None:
