@@ -687,7 +687,9 @@ class CollectionView(QWidget):
     def show_cluster(self, cluster_id: object) -> None:
         """Show the Clusters tab with the cluster `cluster_id` chosen, open and at the top."""
         tree = self.clusters_tree
-        self.tabs.setCurrentIndex(self.tabs.indexOf(tree.parentWidget()))
+        page = tree.parentWidget()
+        if page is not None:
+            self.tabs.setCurrentIndex(self.tabs.indexOf(page))
         wanted = str(cluster_id)
         for row in range(tree.topLevelItemCount()):
             item = tree.topLevelItem(row)
