@@ -635,3 +635,36 @@ def test_a_story_run_word_for_word_by_many_articles_shows_its_text_once(
     text = flat(pdf_text(path))
     assert text.count("the same text as src") == 6
     assert text.count("dredge the northern channel") == 2
+
+
+def test_a_story_paired_with_many_copies_shows_its_text_once_among_the_pairs(
+        tmp_path: Path) -> None:
+    # Its source paired with each of hundreds of copies printed the same excerpt under
+    # every pair: fifty pages of one paragraph. A pair whose passage reads the same as one
+    # above names that pair instead.
+    story = "The harbour board met on Monday and agreed to dredge the northern channel."
+    texts = {"src": story, **{f"copy{k}": "\n" + story.replace(" ", "  ") for k in range(6)},
+             "edited": story.replace("Monday", "Tuesday")}
+
+    def whole(ident: str) -> list[int]:
+        text = texts[ident]
+        return [len(text) - len(text.lstrip()), len(text)]
+
+    pairs = [("src", f"copy{k}") for k in range(6)] + [("copy0", "edited"), ("edited", "src")]
+    data = {"version": 1, "kind": "collection",
+            "documents": [{"id": ident, "series": "s1", "chars": len(text), "date": "2020-01-01"}
+                          for ident, text in texts.items()],
+            "pairs": [{"a": a, "b": b, "shared_a": 1.0, "shared_b": 1.0,
+                       "passages": [{"a": whole(a), "b": whole(b), "words": 13}]}
+                      for a, b in pairs],
+            "clusters": [], "formulations": [], "boilerplate": []}
+    page = Page()
+    write_collection_html(data, tmp_path / "r.html", text_of=texts.get)
+    page.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
+    under = [row[1] for row in page.rows if len(row) == 2 and not row[0]]
+    assert under == [f"“{story}”", *["the same text as pair 1"] * 6, f"“{texts['edited']}”"]
+    path = tmp_path / "r.pdf"
+    write_collection_pdf(data, path, text_of=texts.get)
+    text = flat(pdf_text(path))
+    assert text.count("the same text as pair 1") == 6
+    assert text.count("dredge the northern channel") == 2

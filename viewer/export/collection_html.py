@@ -37,6 +37,7 @@ from viewer.export.collection_model import (
     cancel_check,
     carried_by,
     cut_note,
+    same_pair_text_note,
     same_text_note,
 )
 from viewer.present.forms import also_written
@@ -196,7 +197,9 @@ def _pairs(section: Section[PairRow]) -> list[str]:
                                                    "direction"))
     for row in section.rows:
         excerpt = (f'<tr><td></td><td colspan="7" class="excerpt muted">“{_e(row.excerpt)}”'
-                   "</td></tr>") if row.excerpt else ""
+                   "</td></tr>") if row.excerpt else (
+            f'<tr><td></td><td colspan="7" class="muted">{_e(same_pair_text_note(row.same_as))}'
+            "</td></tr>") if row.same_as else ""
         parts.append(
             f'<tr><td class="num">{row.rank}</td><td class="doc">{_doc(row.a)}</td>'
             f'<td class="doc">{_doc(row.b)}</td>'

@@ -81,7 +81,11 @@ class PairRow:
     passages: int
     #: "A → B" when A is dated earlier (A is the source), "B → A", or "" (same day, undated).
     direction: str
+    #: The opening of its first passage, "" where `same_as` stands for it.
     excerpt: str
+    #: The rank of a pair listed above whose first passage reads the same (white space
+    #: aside): its excerpt is not repeated here. 0 for none.
+    same_as: int = 0
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,11 @@ class ClusterRow:
 def same_text_note(same_as: str) -> str:
     """What a cluster's row says in place of an excerpt another row shows already."""
     return f"the same text as {same_as}"
+
+
+def same_pair_text_note(same_as: int) -> str:
+    """What a pair's row says in place of an excerpt a pair above shows already."""
+    return f"the same text as pair {same_as}"
 
 
 def dated_first(first_date: str, other_dates: Iterable[str]) -> bool:
@@ -264,22 +273,25 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         key = str(ident)
         return docs.get(key) or DocRef(key, "", "", "")
 
-    def passage_excerpt(ident: str, span: Sequence[int]) -> str:
-        text = text_of(ident) if text_of is not None else None
-        return excerpt(text, (int(span[0]), int(span[1])), _EXCERPT_CHARS) if text else ""
-
     pairs = _list(result, "pairs")
     pair_rows = []
+    # A story paired with each of its hundreds of copies: its excerpt is shown once, not
+    # under every pair (fifty pages of one paragraph on paper).
+    pair_with_text: dict[str, int] = {}
     for rank, pair in enumerate(pairs[:limits.pairs], 1):
         a, b = ref(pair.get("a")), ref(pair.get("b"))
         passages = [p for p in pair.get("passages") or () if isinstance(p, Mapping)]
-        first = passages[0] if passages else None
+        first = _span(passages[0].get("a")) if passages else None
+        text = text_of(a.id) if text_of is not None and first else None
+        shown_at = (pair_with_text.setdefault(as_written(text[first[0]:first[1]]), rank)
+                    if text and first else rank)
         pair_rows.append(PairRow(
             rank, a, b, percent(_number(pair.get("shared_a"))),
             percent(_number(pair.get("shared_b"))),
             sum(int(_number(p.get("words"))) for p in passages), len(passages),
             _direction(a.date, b.date),
-            passage_excerpt(a.id, first["a"]) if first and _span(first.get("a")) else ""))
+            excerpt(text, first, _EXCERPT_CHARS) if text and first and shown_at == rank else "",
+            0 if shown_at == rank else shown_at))
 
     clusters = sorted(_list(result, "clusters"), key=lambda c: _cluster_start(c, ref))
     cluster_rows = []

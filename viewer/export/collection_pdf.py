@@ -219,8 +219,9 @@ def _pairs(layout: Layout, report: CollectionReport) -> None:
     if not _heading(layout, "pairs", section.total, section,
                     _first_rows(layout, columns, rows)):
         return
-    _rows(layout, columns, rows, [f"“{row.excerpt}”" if row.excerpt else ""
-                                  for row in section.rows])
+    _rows(layout, columns, rows, [f"“{row.excerpt}”" if row.excerpt
+                                  else model.same_pair_text_note(row.same_as) if row.same_as
+                                  else "" for row in section.rows])
 
 
 def _clusters(layout: Layout, report: CollectionReport) -> None:
