@@ -475,6 +475,33 @@ def test_a_parquet_folder_is_read_not_refused_as_a_folder(spark: SparkSession,
         row["id"] for row in rows)
 
 
+@pytest.mark.parametrize("where", ["file", "folder"])
+def test_damaged_parquet_is_one_line_naming_the_file_not_a_traceback(
+        spark: SparkSession, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        where: str) -> None:
+    # A Parquet file cut short (a copy or download stopped): Spark cannot read its footer,
+    # and its error, Java's stack and all, was the whole of what the user was told.
+    rows = make_collection(documents=4).rows
+    whole = tmp_path / "whole.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), whole)
+    data = whole.read_bytes()
+    if where == "file":
+        source = damaged = tmp_path / "cut.parquet"
+    else:
+        source = tmp_path / "articles"
+        source.mkdir()
+        pq.write_table(pa.Table.from_pylist(rows[:2]), source / "part-0.parquet")
+        damaged = source / "part-1.parquet"
+    damaged.write_bytes(data[:len(data) // 2])
+    code = run_corpus([str(source), "--engine", "spark", "--out", str(tmp_path / "out"),
+                       "--quiet"])
+    elsewhere = "" if where == "file" else f", or move it out of {source}"
+    assert (code, capsys.readouterr().err) == (
+        2, f"tandem: {damaged}: cannot be read as Parquet (it is damaged, cut short or not "
+           f"Parquet data); write it again{elsewhere}\n")
+    assert not (tmp_path / "out").exists()
+
+
 def test_each_row_of_a_parquet_folder_is_named_by_its_file_and_its_place_there(
         spark: SparkSession, tmp_path: Path) -> None:
     # As a line of JSON lines is: not by Spark's row ids, which leap at each partition.

@@ -60,8 +60,9 @@ from urllib.parse import unquote, urlparse
 from viewer.spark.cli import NEEDS_PYSPARK
 
 try:
+    from py4j.java_gateway import is_instance_of  # type: ignore[import-untyped]
     from py4j.protocol import Py4JJavaError  # type: ignore[import-untyped]
-    from pyspark import RDD
+    from pyspark import RDD, SparkContext
     from pyspark.errors import AnalysisException
     from pyspark.sql import DataFrame, Row, SparkSession
     from pyspark.sql import functions as F
@@ -148,7 +149,7 @@ def run_job(source: str, out: str, *, master: str | None = None,
     try:
         articles = _read(session, source).localCheckpoint()
     except Py4JJavaError as error:
-        raise _damaged_input(source, error) from None
+        raise (_unreadable_parquet(source, error) or _damaged_input(source, error)) from None
     except AnalysisException as error:
         # A URI source (file:, hdfs:, s3a:) is looked for by Spark alone.
         if error.getCondition() != "PATH_NOT_FOUND":
@@ -544,6 +545,31 @@ def _damaged_input(source: str, error: Py4JJavaError) -> Exception:
     return SourceError(f"{source}: the gzip data is damaged or ends early{said}; the Spark "
                        "engine reads none of it: compress the file again, or index the lines "
                        "before the damage with the embedded engine (without --engine spark)")
+
+
+def _unreadable_parquet(source: str, error: Py4JJavaError) -> SourceError | None:
+    """For a Parquet source of which Spark cannot read a file (a footer cut short, data
+    that is no Parquet): one line naming that file; else None."""
+    path = _file_not_read(error) if is_parquet(source) else None
+    if path is None:
+        return None
+    if path.startswith("file:") and "://" not in source:
+        path = unquote(urlparse(path).path)
+    elsewhere = "" if path == source else f", or move it out of {source}"
+    return SourceError(f"{path}: cannot be read as Parquet (it is damaged, cut short or not "
+                       f"Parquet data); write it again{elsewhere}")
+
+
+def _file_not_read(error: Py4JJavaError) -> str | None:
+    """The file of Spark's FAILED_READ_FILE error in `error` or its causes, else None."""
+    gateway = SparkContext._gateway
+    failure = error.java_exception
+    while failure is not None:
+        if (is_instance_of(gateway, failure, "org.apache.spark.SparkThrowable")
+                and str(failure.getCondition()).startswith("FAILED_READ_FILE")):
+            return str(failure.getMessageParameters().get("path"))
+        failure = failure.getCause()
+    return None
 
 
 _WHAT_SPARK_READS = f"{JSON_LINES_FORMAT}, or Parquet with those columns"
