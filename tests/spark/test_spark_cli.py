@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,26 @@ def test_a_java_that_cannot_start_spark_is_one_line_not_a_traceback(tmp_path: Pa
     assert done.stderr.splitlines()[-1] == (
         "tandem: Java did not start Spark (see above); the Spark engine needs Java 17 or "
         "later: install openjdk-17-jre-headless (Debian/Ubuntu) or set JAVA_HOME")
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize("host", ["nohost.invalid", "127.0.0.1"])
+def test_a_master_that_cannot_be_reached_is_told_before_spark_starts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], host: str) -> None:
+    # A mistyped master: Spark tried it for a minute, then printed hundreds of lines of
+    # Java and Python stacks.
+    master = f"spark://{host}:{_closed_port()}"
+    out = tmp_path / "tables"
+    started = time.monotonic()
+    code = run_corpus([str(_source(tmp_path)), "--engine", "spark", "--out", str(out),
+                       "--master", master, "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and time.monotonic() - started < 15
+    assert err.startswith(f"tandem: --master {master}: cannot reach {master[8:]} (")
+    assert err.endswith("); check the host and port, and that the Spark master runs there\n")
+    assert "\n" not in err[:-1] and not out.exists()

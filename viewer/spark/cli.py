@@ -16,6 +16,7 @@ import glob
 import importlib.util
 import os
 import shutil
+import socket
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -144,6 +145,42 @@ def check_spark() -> None:
         raise SparkUnavailable(_NEEDS_JAVA)
 
 
+#: How long to wait for a Spark master to answer before telling it cannot be reached.
+MASTER_TIMEOUT = 5.0
+
+
+def check_master(master: str | None) -> None:
+    """`SparkUnavailable`, before Spark starts, for a standalone master (spark://HOST:PORT,
+    or several for a highly available one) none of whose hosts can be reached: Spark would
+    try it for a minute, then print Java's and Python's stacks."""
+    if not master or not master.startswith("spark://"):
+        return
+    failures = []
+    for address in master.removeprefix("spark://").split(","):
+        why = _unreachable(address)
+        if why is None:
+            return
+        failures.append(f"{address} ({why})")
+    raise SparkUnavailable(f"--master {master}: cannot reach {', '.join(failures)}; check "
+                           "the host and port, and that the Spark master runs there")
+
+
+def _unreachable(address: str) -> str | None:
+    """Why nothing answers at HOST:PORT, or None when something does."""
+    host, _, port = address.rpartition(":")
+    if not port.isdigit():
+        return "no port number"
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=MASTER_TIMEOUT).close()
+    except socket.gaierror:
+        return "no such host"
+    except TimeoutError:
+        return f"no answer in {MASTER_TIMEOUT:g} s"
+    except OSError as error:
+        return str(error.strerror or error).lower()
+    return None
+
+
 def java_did_not_start(error: Exception) -> bool:
     """True for pyspark's error when the JVM it launches exits at once (a Java too old
     for Spark, or one that is no Java): its launcher's own lines are on stderr above."""
@@ -188,6 +225,7 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
     conf = spark_conf(args.conf)
     local_files(source)  # a missing file is told before Spark takes seconds to start
     check_spark()
+    check_master(args.master)
     check_out_folder(args.out, source)
     _refuse_reports_in(args.out, [getattr(args, name, None) for name in ("json", "html", "pdf")])
     from viewer.spark.job import run_job

@@ -89,6 +89,7 @@ from viewer.present.wording import counted
 from viewer.spark import core_calls
 from viewer.spark.cli import (
     add_spark_options,
+    check_master,
     check_out_folder,
     check_spark,
     is_parquet,
@@ -667,6 +668,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_out_folder(args.out, args.source)
         if not under_spark_submit():  # else spark-submit has started the JVM already
             check_spark()
+            check_master(args.master)
         with java_told():
             result = run_job(args.source, args.out, master=args.master,
                              conf=spark_conf(args.conf), progress=say,
