@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from datetime import UTC
@@ -500,6 +501,42 @@ def test_damaged_parquet_is_one_line_naming_the_file_not_a_traceback(
         2, f"tandem: {damaged}: cannot be read as Parquet (it is damaged, cut short or not "
            f"Parquet data); write it again{elsewhere}\n")
     assert not (tmp_path / "out").exists()
+
+
+def _interrupted_at(stage: str, source: Path, out: Path, *options: str) -> tuple[int, str]:
+    """Run `tandem corpus SOURCE --engine spark --out OUT` in a process of its own, and
+    press Ctrl-C (SIGINT to its process group, as a terminal sends it) as soon as it tells
+    `stage`: its exit code and what it wrote on stderr."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2]),
+           "XDG_CACHE_HOME": str(out.parent / "cache")}
+    run = subprocess.Popen([sys.executable, "-m", "viewer", "corpus", str(source), "--engine",
+                            "spark", "--out", str(out), *options], stderr=subprocess.PIPE,
+                           text=True, env=env, start_new_session=True)
+    assert run.stderr is not None
+    said = []
+    for line in run.stderr:
+        said.append(line)
+        if line == f"tandem spark: {stage}\n":
+            os.killpg(run.pid, signal.SIGINT)
+            break
+    said.append(run.stderr.read())
+    return run.wait(timeout=120), "".join(said)
+
+
+def test_a_run_stopped_while_writing_leaves_the_earlier_tables_whole(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # The job replaced one table after another: Ctrl-C while it wrote left the first of
+    # this run's tables (or an emptied folder) beside the others of the run before, which
+    # `import` and the reports read as one collection.
+    planted = make_collection(documents=12)
+    out = tmp_path / "tables"
+    run_job(str(planted.write(tmp_path / "first.jsonl", planted.rows[:6])), str(out),
+            spark=spark)
+    before = report_from_tables(str(out))
+    code, _ = _interrupted_at("write", planted.write(tmp_path / "all.jsonl"), out)
+    assert code == 130
+    assert report_from_tables(str(out)) == before
+    assert sorted(os.listdir(out)) == sorted(TABLES)
 
 
 def test_each_row_of_a_parquet_folder_is_named_by_its_file_and_its_place_there(

@@ -283,7 +283,7 @@ def check_out_folder(out: str, source: str) -> None:
     """`TandemError` unless `out` may take the job's tables: the job replaces a folder per
     table in it (documents, pairs...), so it must be new, empty, or hold only such tables
     (an earlier run's), and must neither hold the source nor lie inside it."""
-    from viewer.spark.tables import TABLES
+    from viewer.spark.tables import STAGING_PREFIX, TABLES
 
     if os.path.exists(out) and not os.path.isdir(out):
         raise TandemError(f"{out}: is not a folder; give --out a folder for the tables")
@@ -296,7 +296,8 @@ def check_out_folder(out: str, source: str) -> None:
         if os.path.realpath(path) == real_out or lies_in(path, out) or lies_in(out, path):
             raise TandemError(f"{out}: holds the source {path} or lies inside it; give --out "
                               "a folder of its own")
-    others = sorted(set(os.listdir(out)) - set(TABLES)) if os.path.isdir(out) else []
+    others = sorted(name for name in set(os.listdir(out)) - set(TABLES)
+                    if not name.startswith(STAGING_PREFIX)) if os.path.isdir(out) else []
     if others:
         raise TandemError(f"{out}: holds {others[0]!r}, which is none of the job's tables; "
                           "give --out a new or empty folder (the tables in it are replaced)")

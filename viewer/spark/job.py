@@ -44,16 +44,21 @@ JSON contract "collection" v1 and loads them into a store.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import glob
 import gzip
 import json
 import os
 import re
+import shutil
+import signal
 import sys
+import tempfile
+import threading
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlparse
 
@@ -99,6 +104,7 @@ from viewer.spark.cli import (
 )
 from viewer.spark.components import connected_components
 from viewer.spark.session import spark_session, under_spark_submit
+from viewer.spark.tables import STAGING_PREFIX
 
 Progress = Callable[[str], None]
 
@@ -311,8 +317,9 @@ def run_job(source: str, out: str, *, master: str | None = None,
         "boilerplate": _ranked_boilerplate(session, boilerplate),
         "skipped": skipped,
     }
-    for name, frame in tables.items():
-        frame.write.mode("overwrite").parquet(os.path.join(out, name))
+    with _written_whole(out) as folder:
+        for name, frame in tables.items():
+            frame.write.mode("overwrite").parquet(os.path.join(folder, name))
     stage("done")
     # None clears them (pyspark's stubs say str).
     session.sparkContext.setLocalProperty("callSite.short", None)  # type: ignore[arg-type]
@@ -321,6 +328,44 @@ def run_job(source: str, out: str, *, master: str | None = None,
     return JobResult(out=out, documents=count, candidates=candidate_count,
                      passages=passage_count, kept=kept_count, seconds=time.perf_counter() - started,
                      stages=stages, rounds=rounds)
+
+
+@contextlib.contextmanager
+def _written_whole(out: str) -> Iterator[str]:
+    """The folder to write the tables in, whose tables then replace those in `out`
+    together: a run stopped or failed while writing leaves `out` as it was, never this
+    run's first tables beside an earlier run's others. A local `out` only: a cluster's
+    (hdfs://...) is written in place."""
+    if urlparse(out).scheme:
+        yield out
+        return
+    os.makedirs(out, exist_ok=True)
+    # Inside `out`: on its file system, where renaming is instant, and writable as it is.
+    staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out)
+    try:
+        yield staging
+        with _interrupts_held():
+            for name in os.listdir(staging):
+                shutil.rmtree(os.path.join(out, name), ignore_errors=True)
+                os.rename(os.path.join(staging, name), os.path.join(out, name))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C within the block raised once it is done, not in its middle."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach the main thread alone
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _formulations_group(documents: object, passages: object) -> object:

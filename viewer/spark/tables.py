@@ -20,6 +20,9 @@ from viewer.core.tokenize import TokenStream
 #: The tables of a job's output folder, a folder of Parquet files each.
 TABLES = ("documents", "passages", "pairs", "clusters", "formulations", "boilerplate",
           "skipped")
+#: The folder in the output folder the job writes its tables in before they replace the
+#: earlier ones (left behind only by a run killed outright).
+STAGING_PREFIX = ".writing-"
 
 
 def read_tables(out: str) -> dict[str, list[dict[str, Any]]]:
