@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -503,24 +504,41 @@ def test_damaged_parquet_is_one_line_naming_the_file_not_a_traceback(
     assert not (tmp_path / "out").exists()
 
 
-def _interrupted_at(stage: str, source: Path, out: Path, *options: str) -> tuple[int, str]:
+def _interrupted_at(stage: str, source: Path, out: Path, *options: str,
+                    after: float = 0) -> tuple[int, str, list[int]]:
     """Run `tandem corpus SOURCE --engine spark --out OUT` in a process of its own, and
-    press Ctrl-C (SIGINT to its process group, as a terminal sends it) as soon as it tells
-    `stage`: its exit code and what it wrote on stderr."""
+    press Ctrl-C (SIGINT to its process group, as a terminal sends it) `after` seconds
+    once it tells `stage`: its exit code, what it wrote on stderr, and the processes it
+    had started."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2]),
            "XDG_CACHE_HOME": str(out.parent / "cache")}
     run = subprocess.Popen([sys.executable, "-m", "viewer", "corpus", str(source), "--engine",
                             "spark", "--out", str(out), *options], stderr=subprocess.PIPE,
                            text=True, env=env, start_new_session=True)
     assert run.stderr is not None
-    said = []
+    said, started = [], []
     for line in run.stderr:
         said.append(line)
         if line == f"tandem spark: {stage}\n":
+            time.sleep(after)
+            started = _descendants(run.pid)
             os.killpg(run.pid, signal.SIGINT)
             break
     said.append(run.stderr.read())
-    return run.wait(timeout=120), "".join(said)
+    return run.wait(timeout=120), "".join(said), started
+
+
+def _descendants(pid: int) -> list[int]:
+    children = [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+                for child in (task / "children").read_text().split()]
+    return children + [grandchild for child in children for grandchild in _descendants(child)]
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def test_a_run_stopped_while_writing_leaves_the_earlier_tables_whole(
@@ -533,10 +551,31 @@ def test_a_run_stopped_while_writing_leaves_the_earlier_tables_whole(
     run_job(str(planted.write(tmp_path / "first.jsonl", planted.rows[:6])), str(out),
             spark=spark)
     before = report_from_tables(str(out))
-    code, _ = _interrupted_at("write", planted.write(tmp_path / "all.jsonl"), out)
+    code, _, _ = _interrupted_at("write", planted.write(tmp_path / "all.jsonl"), out)
     assert code == 130
     assert report_from_tables(str(out)) == before
     assert sorted(os.listdir(out)) == sorted(TABLES)
+
+
+def test_ctrl_c_during_a_run_is_one_line_and_leaves_no_java_running(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # Ctrl-C while Spark worked: py4j logged the interrupted call, and pyspark's Ctrl-C
+    # handler's own call into Java made in its middle, as two Python tracebacks, then
+    # tandem said "the store is as it was before" of a run that keeps no store.
+    planted = make_collection(documents=12)
+    out = tmp_path / "tables"
+    # A moment into the stage: Spark at work, Python waiting on Java.
+    code, said, started = _interrupted_at("alignment", planted.write(tmp_path / "all.jsonl"),
+                                          out, after=1)
+    assert code == 130
+    assert said.splitlines()[-1] == f"tandem: interrupted; {out} is as it was before"
+    assert all(line.startswith("tandem spark: ") for line in said.splitlines()[:-1]), said
+    assert not out.exists()
+    assert started  # Java, and Spark's Python workers
+    deadline = time.monotonic() + 20
+    while any(_running(pid) for pid in started) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not [pid for pid in started if _running(pid)]
 
 
 def test_each_row_of_a_parquet_folder_is_named_by_its_file_and_its_place_there(

@@ -202,8 +202,8 @@ def run_corpus(argv: Sequence[str]) -> int:
             _index(args, command, progress, watchlist)
     except KeyboardInterrupt as interruption:
         progress.close()
-        said = (str(interruption) if isinstance(interruption, InterruptedOnceWritten)
-                else "interrupted; the store is as it was before")
+        # Said of what was written (a Spark run's tables), else of the store.
+        said = str(interruption) or "interrupted; the store is as it was before"
         print(f"tandem: {said}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except TandemError as error:

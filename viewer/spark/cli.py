@@ -24,7 +24,7 @@ from typing import Any
 from viewer.arguments import OneLineParser
 from viewer.collection.article import SourceError
 from viewer.collection.sources import lies_in, no_such_source
-from viewer.core.errors import TandemError
+from viewer.core.errors import TandemError, printable
 from viewer.present.wording import counted
 
 ENGINES = ("embedded", "spark")
@@ -240,13 +240,22 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
         if not args.quiet:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
-    with java_told():
-        result = run_job(args.sources[0], args.out, master=args.master, conf=conf,
-                         progress=say, formulations=not args.no_formulations)
+    try:
+        with java_told():
+            result = run_job(args.sources[0], args.out, master=args.master, conf=conf,
+                             progress=say, formulations=not args.no_formulations)
+    except KeyboardInterrupt:
+        raise KeyboardInterrupt(f"interrupted; {printable(args.out)} is as it was before"
+                                ) from None
     report = report_from_tables(args.out)
     if args.json or args.html or getattr(args, "pdf", None):
         texts = document_texts(args.out)
-        write(report, args, texts.__getitem__, document_titles(args.out))
+        try:
+            write(report, args, texts.__getitem__, document_titles(args.out))
+        except KeyboardInterrupt:
+            raise KeyboardInterrupt(f"interrupted once the tables in {printable(args.out)} "
+                                    "were written, but the reports asked for may not all "
+                                    "be written") from None
     noted = sum(row["indexed"] for row in read_skipped(args.out))
     notes = f", {counted(noted, 'note')}" if noted else ""
     say(f"{counted(result.documents, 'document')}, {counted(result.passages, 'passage')}, "

@@ -339,6 +339,7 @@ def _written_whole(out: str) -> Iterator[str]:
     if urlparse(out).scheme:
         yield out
         return
+    made = not os.path.exists(out)
     os.makedirs(out, exist_ok=True)
     # Inside `out`: on its file system, where renaming is instant, and writable as it is.
     staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out)
@@ -348,8 +349,11 @@ def _written_whole(out: str) -> Iterator[str]:
             for name in os.listdir(staging):
                 shutil.rmtree(os.path.join(out, name), ignore_errors=True)
                 os.rename(os.path.join(staging, name), os.path.join(out, name))
+            made = False
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if made:
+            os.rmdir(out)
 
 
 @contextlib.contextmanager

@@ -8,12 +8,14 @@ user passes in `conf` and the Python interpreter are set here.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
 from collections.abc import Mapping
 from pathlib import Path
 
+import py4j
 from py4j.java_gateway import JavaGateway
 from pyspark import SparkConf, SparkContext
 from pyspark.java_gateway import launch_gateway
@@ -62,7 +64,19 @@ def spark_session(master: str | None = None, app_name: str = "tandem-corpus",
         builder = builder.config(key, value)
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
+    logging.getLogger().addFilter(_not_py4j)
     return session
+
+
+_PY4J = os.path.dirname(py4j.__file__) + os.sep
+
+
+def _not_py4j(record: logging.LogRecord) -> bool:
+    """False for what py4j logs through the root logger (which Python then prints): a
+    call into Java stopped by Ctrl-C, and pyspark's Ctrl-C handler's own call made in the
+    middle of it, each with a traceback. The interrupt goes on to tandem, which tells it
+    in one line."""
+    return not record.pathname.startswith(_PY4J)
 
 
 #: What Java prints on its error stream at every start of Spark 4, whose launcher adds a
