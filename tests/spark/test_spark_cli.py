@@ -86,3 +86,20 @@ def test_a_master_that_cannot_be_reached_is_told_before_spark_starts(
     assert err.startswith(f"tandem: --master {master}: cannot reach {master[8:]} (")
     assert err.endswith("); check the host and port, and that the Spark master runs there\n")
     assert "\n" not in err[:-1] and not out.exists()
+
+
+def test_a_spark_setting_java_refuses_is_told_as_the_setting_not_as_a_missing_java(
+        tmp_path: Path) -> None:
+    # Java 17 is there; the JVM exits at once on the driver memory it is given. The line
+    # told to install Java, as if none were there.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "viewer", "corpus", str(_source(tmp_path)),
+                           "--engine", "spark", "--out", str(tmp_path / "tables"), "--quiet",
+                           "--conf", "spark.driver.memory=lots"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 2
+    assert "-Xmxlots" in done.stderr  # Java's own word on it stays
+    assert done.stderr.splitlines()[-1] == (
+        "tandem: Java did not start Spark (see above): check the --conf settings "
+        "(spark.driver.memory=lots); the Spark engine also needs Java 17 or later: install "
+        "openjdk-17-jre-headless (Debian/Ubuntu) or set JAVA_HOME")

@@ -118,8 +118,8 @@ NOT_IN_BUNDLE = ("the Spark engine is not part of this bundle: run it from a sou
 #: What to install for `tandem corpus import`, which reads the tables with pyarrow alone.
 NEEDS_PYARROW = ("tandem corpus import reads the Spark run's Parquet tables with pyarrow: "
                  "pip install -e '.[spark]' (or pip install 'pyarrow>=15')")
-_NEEDS_JAVA = ("the Spark engine needs Java 17 or later: install openjdk-17-jre-headless "
-               "(Debian/Ubuntu) or set JAVA_HOME")
+_JAVA = "Java 17 or later: install openjdk-17-jre-headless (Debian/Ubuntu) or set JAVA_HOME"
+_NEEDS_JAVA = f"the Spark engine needs {_JAVA}"
 
 
 def _not_installed(what_to_install: str) -> SparkUnavailable:
@@ -189,16 +189,22 @@ def java_did_not_start(error: Exception) -> bool:
 
 
 @contextlib.contextmanager
-def java_told() -> Iterator[None]:
-    """Around starting Spark: a JVM that exits at once is one line (`SparkUnavailable`)
-    rather than pyspark's traceback."""
+def java_told(conf: Mapping[str, str] | None = None) -> Iterator[None]:
+    """Around starting Spark with the `--conf` settings `conf`: a JVM that exits at once
+    is one line (`SparkUnavailable`) rather than pyspark's traceback, pointing at those
+    settings first when there are any (a driver memory Java cannot take, say)."""
     try:
         yield
     except Exception as error:
-        if java_did_not_start(error):
+        if not java_did_not_start(error):
+            raise
+        if not conf:
             raise SparkUnavailable(f"Java did not start Spark (see above); {_NEEDS_JAVA}"
                                    ) from None
-        raise
+        given = ", ".join(f"{key}={value}" for key, value in conf.items())
+        raise SparkUnavailable(f"Java did not start Spark (see above): check the --conf "
+                               f"settings ({given}); the Spark engine also needs {_JAVA}"
+                               ) from None
 
 
 Write = Callable[[dict[str, Any], argparse.Namespace, Callable[[str], str],
@@ -241,7 +247,7 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
     try:
-        with java_told():
+        with java_told(conf):
             result = run_job(args.sources[0], args.out, master=args.master, conf=conf,
                              progress=say, formulations=not args.no_formulations)
     except KeyboardInterrupt:

@@ -718,9 +718,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not under_spark_submit():  # else spark-submit has started the JVM already
             check_spark()
             check_master(args.master)
-        with java_told():
+        conf = spark_conf(args.conf)
+        with java_told(conf):
             result = run_job(args.source, args.out, master=args.master,
-                             conf=spark_conf(args.conf), progress=say,
+                             conf=conf, progress=say,
                              formulations=not args.no_formulations)
         if args.json:
             from viewer.spark.tables import write_report_json
