@@ -256,14 +256,20 @@ def test_report_from_a_store_onto_a_file_it_was_read_from_is_refused(
         assert target.read_bytes() == before
 
 
-def test_compare_with_a_collection_onto_one_of_its_articles_is_refused(tmp_path: Path) -> None:
-    # The articles the store was read from are the collection's: a comparison of two of
-    # them written over a third would destroy it.
+def _article_folder(tmp_path: Path) -> tuple[Planted, Path]:
+    """Eight articles written as text files into a folder of their own."""
     planted = make_collection(documents=8)
     folder = tmp_path / "articles"
     folder.mkdir()
     for row in planted.rows:
         (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    return planted, folder
+
+
+def test_compare_with_a_collection_onto_one_of_its_articles_is_refused(tmp_path: Path) -> None:
+    # The articles the store was read from are the collection's: a comparison of two of
+    # them written over a third would destroy it.
+    planted, folder = _article_folder(tmp_path)
     store = tmp_path / "s.sqlite"
     assert tandem("corpus", "add", str(store), str(folder), "--quiet",
                   env=_env(tmp_path)).returncode == 0
@@ -284,11 +290,7 @@ def test_compare_with_a_collection_into_a_folder_of_its_articles_is_refused(
     # A comparison written beside the articles (both texts whole, in a format the folder
     # reads) would be indexed as one more article by the next add of that folder, a
     # reprint of A and of B.
-    planted = make_collection(documents=8)
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for row in planted.rows:
-        (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    planted, folder = _article_folder(tmp_path)
     store = tmp_path / "s.sqlite"
     with CollectionStore.create_or_open(store) as opened:
         add_sources(opened, [folder], workers=1)

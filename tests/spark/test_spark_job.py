@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -416,28 +417,25 @@ def test_one_short_sentence_copied_along_a_chain_pairs_as_in_the_embedded_engine
         assert spark_report[part] == embedded[part], part
 
 
-def test_a_passage_in_more_articles_than_the_cap_pairs_as_in_the_embedded_engine(
-        spark: SparkSession, tmp_path: Path) -> None:
+def _press_release() -> tuple[Planted, list[str]]:
     planted = make_collection(documents=40)
-    carriers = with_press_release(planted, copies=24)  # the cap is 20 articles
-    source = planted.write(tmp_path / "release.jsonl")
-    embedded = embedded_report(source, tmp_path / "embedded.sqlite")
-    run_job(str(source), str(tmp_path / "tables"), spark=spark)
-    spark_report = report_from_tables(str(tmp_path / "tables"))
-    assert {("d001", copy) for copy in carriers[1:]} <= {
-        (p["a"], p["b"]) for p in spark_report["pairs"]}
-    for part in ("pairs", "clusters", "formulations", "boilerplate"):
-        assert spark_report[part] == embedded[part], part
+    return planted, with_press_release(planted, copies=24)  # the cap is 20 articles
 
 
-def test_a_story_in_more_articles_than_the_furniture_pairs_as_in_the_embedded_engine(
-        spark: SparkSession, tmp_path: Path) -> None:
+def _wire_story() -> tuple[Planted, list[str]]:
     # 211 of 450 articles are one story, a disclaimer stands under 230 others' own text:
     # both in more articles than the collection's furniture; the story alone is copied.
     planted = make_collection(documents=240)
     with_disclaimer(planted, range(10, 240))
-    carriers = with_wire_story(planted, copies=210)
-    source = planted.write(tmp_path / "wire.jsonl")
+    return planted, with_wire_story(planted, copies=210)
+
+
+@pytest.mark.parametrize("widely_carried", [_press_release, _wire_story])
+def test_a_passage_in_more_articles_than_the_cap_pairs_as_in_the_embedded_engine(
+        spark: SparkSession, tmp_path: Path,
+        widely_carried: Callable[[], tuple[Planted, list[str]]]) -> None:
+    planted, carriers = widely_carried()
+    source = planted.write(tmp_path / "carried.jsonl")
     embedded = embedded_report(source, tmp_path / "embedded.sqlite")
     run_job(str(source), str(tmp_path / "tables"), spark=spark)
     spark_report = report_from_tables(str(tmp_path / "tables"))

@@ -570,6 +570,18 @@ def test_slogans_and_passages_get_their_collection_figures(
     assert window.statusBar().currentMessage() == f"Exported {tmp_path / 'collection.pdf'}"
 
 
+def _pair_opened_at_a_clustered_phrase(window, qtbot, a: str, b: str):  # type: ignore[no-untyped-def]
+    """Open the pair `a`, `b` of the window's collection: its collection view, the side
+    panel, and the first row of its shared phrases that a cluster carries further."""
+    mode = window.collection
+    mode.open_pair(a, b)
+    wait_rendered(qtbot, window)
+    panel = window.side_panel
+    qtbot.waitUntil(lambda: panel.collection_phrases is not None, timeout=20000)
+    phrases = panel.phrases.model()
+    return mode, panel, next(k for k in range(phrases.rowCount()) if mode.cluster_articles(k))
+
+
 @pytest.mark.qt_log_ignore(
     r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
 def test_a_passage_carried_by_many_articles_lists_some_and_opens_the_cluster_for_all(
@@ -588,13 +600,8 @@ def test_a_passage_carried_by_many_articles_lists_some_and_opens_the_cluster_for
     source = tmp_path / "wire.jsonl"
     source.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
     window = open_collection(make_window, qtbot, source)
-    mode = window.collection
-    mode.open_pair("source", "copy00")
-    wait_rendered(qtbot, window)
-    panel = window.side_panel
-    qtbot.waitUntil(lambda: panel.collection_phrases is not None, timeout=20000)
+    mode, panel, row = _pair_opened_at_a_clustered_phrase(window, qtbot, "source", "copy00")
     phrases = panel.phrases.model()
-    row = next(k for k in range(phrases.rowCount()) if mode.cluster_articles(k))
     others = mode.cluster_articles(row)
     assert len(others) == MENU_ARTICLES + 5
     panel.phrases.clicked.emit(phrases.index(row, 4))
@@ -1349,14 +1356,9 @@ def test_an_undated_article_among_those_carrying_a_passage_says_undated(
         "2023-04-20_ledger_en15.txt,en15,ledger,2023-04-20", "ledger_en15.txt,en15,ledger,"),
         encoding="utf-8")
     window = open_collection(make_window, qtbot, folder)
-    mode = window.collection
-    assert mode.data.by_id["en15"].date == ""
-    mode.open_pair("en03", "en09")
-    wait_rendered(qtbot, window)
-    panel = window.side_panel
-    qtbot.waitUntil(lambda: panel.collection_phrases is not None, timeout=20000)
+    assert window.collection.data.by_id["en15"].date == ""
+    mode, panel, row = _pair_opened_at_a_clustered_phrase(window, qtbot, "en03", "en09")
     phrases = panel.phrases.model()
-    row = next(k for k in range(phrases.rowCount()) if mode.cluster_articles(k))
     assert sorted(mode.cluster_articles(row)) == ["en15", "en22"]
     panel.phrases.clicked.emit(phrases.index(row, 4))
     lines = {a.text().split("  ", 1)[1]: a.text() for a in mode.cluster_menu.actions()}
