@@ -522,3 +522,44 @@ def test_each_export_of_the_file_menu_has_an_alt_letter_no_other_entry_has(
     for menu in [window.menuBar(), *window.menuBar().findChildren(QMenu)]:
         letters = [letter(a.text()) for a in menu.actions() if letter(a.text())]
         assert len(letters) == len(set(letters)), (menu.title(), letters)
+
+
+def test_what_loading_changed_in_a_text_is_noted_above_its_pane(make_window, qtbot,
+                                                                 tmp_path) -> None:
+    # A byte no encoding reads shows as U+FFFD in the text; the exports said why, the
+    # window said nothing.
+    a, b = write_pair(tmp_path)
+    data = a.read_bytes()
+    cut = data.index(b". ") + 1
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    window = make_window()
+    window.open_paths([str(damaged), str(b)])
+    wait_rendered(qtbot, window)
+    note_a, note_b = (pane.note for pane in window.panes)
+    assert window.documents[0].notes
+    assert note_a.isVisible() and not note_b.isVisible()
+    assert note_a.text() == "\n".join(f"Note: {n}" for n in window.documents[0].notes)
+    assert "not valid UTF-8" in note_a.text()
+    # The clean text in its place takes the note away.
+    window.open_paths([str(a)], side=0)
+    qtbot.waitUntil(lambda: window.documents[0].name == a.name)
+    wait_rendered(qtbot, window)
+    assert not note_a.isVisible() and note_a.text() == ""
+
+
+def test_a_text_in_traditional_characters_beside_simplified_is_noted(make_window, qtbot,
+                                                                     tmp_path) -> None:
+    # Read alike, each script as the other: said on the traditional side once the two are
+    # compared, as the exports say it.
+    simplified = "我们在会议上讨论了国家经济发展的问题，并且决定继续推进改革开放。"
+    traditional = "我們在會議上討論了國家經濟發展的問題，並且決定繼續推進改革開放。"
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(traditional, encoding="utf-8")
+    b.write_text(simplified, encoding="utf-8")
+    window = make_window()
+    window.open_paths([str(a), str(b)])
+    wait_rendered(qtbot, window)
+    note_a, note_b = (pane.note for pane in window.panes)
+    assert note_a.isVisible() and "traditional Chinese characters" in note_a.text()
+    assert not note_b.isVisible()

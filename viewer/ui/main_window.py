@@ -49,6 +49,7 @@ from viewer.core.loading import document_from_text
 from viewer.core.model import Comparison
 from viewer.core.settings import Settings
 from viewer.export.atomic import is_read_only, refuse_overwriting_inputs, replacing_read_only
+from viewer.present.script_note import document_notes
 from viewer.present.shares import percent
 from viewer.present.wording import counted, passed_over_note, slogan_tally
 from viewer.resources import resource_path
@@ -521,6 +522,8 @@ class MainWindow(QMainWindow):
         if a.path and b.path and self.store.recent()[:1] != [(a.path, b.path)]:
             self.store.add_recent(a.path, b.path)
         self.view.show(rendered)
+        for pane, notes in zip(self.panes, document_notes(comparison), strict=True):
+            pane.set_notes(notes)  # the scripts' note needs both texts
         self._show_watch_note()  # read in the texts' language now known
         self.collection.on_compared(comparison)
         gc_policy.after_comparison()

@@ -6,7 +6,7 @@ Qt's UTF-16 positions itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal, SignalInstance
@@ -21,7 +21,14 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.core.document import Document
 from viewer.ui.colors import LIGHT, Scheme
@@ -163,6 +170,15 @@ class Pane(TakesFileDrops, QWidget):
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
+        # What loading changed in the text (bytes read as U+FFFD, another encoding's) or
+        # how it is read (traditional characters beside simplified): the marks it leaves
+        # in the text need their why beside it, as the exports give it.
+        self.note = QLabel()
+        self.note.setObjectName(f"note_{side}")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.hide()
         self.view = TextView(self)
         self.view.setObjectName(f"text_{side}")
         self.view.keep_place = self._keep_place
@@ -186,6 +202,7 @@ class Pane(TakesFileDrops, QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
         layout.addWidget(self.header)
+        layout.addWidget(self.note)
         layout.addLayout(body, 1)
         self.set_title(None)
         # A file dropped on the header or the overview strip is for this pane too: left to
@@ -214,9 +231,16 @@ class Pane(TakesFileDrops, QWidget):
             self.header.set_full_text(f"{self.side}: {document.name}")
             self.header.setToolTip(document.path or document.name)
 
+    def set_notes(self, notes: Sequence[str]) -> None:
+        """Show the notes on this pane's text (none: no line)."""
+        self.note.setText("\n".join(f"Note: {note}" for note in notes))
+        self.note.setAccessibleName(f"Notes on {self.side}")
+        self.note.setVisible(bool(notes))
+
     def set_document(self, document: Document | None) -> None:
         self.document = document
         self.set_title(document)
+        self.set_notes(document.notes if document else ())
         self.highlighter.apply(None)
         self._active = None
         self._find_hits, self._current_hit = [], None
