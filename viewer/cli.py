@@ -24,6 +24,7 @@ from viewer.core.settings import (
 )
 
 if TYPE_CHECKING:
+    from viewer.core.model import Comparison
     from viewer.core.slogans import PassedOver
 
 EXIT_OK = 0
@@ -196,6 +197,18 @@ def _refuse_output_among_articles(option: str, out: str, store: str) -> None:
     refuse_output_in_sources(option, out, article_folders(store), "article folder")
 
 
+def tell_document_notes(comparison: Comparison, paths: tuple[str, str]) -> None:
+    """Tell on stderr what loading changed in each text (bytes read as U+FFFD, another
+    encoding's) and how the two are read (traditional characters beside simplified), as
+    the reports say it: a terminal user who asks for no report, or only the JSON, sees
+    the marks in the text with no why."""
+    from viewer.present.script_note import document_notes
+
+    for path, notes in zip(paths, document_notes(comparison), strict=True):
+        for note in notes:
+            print(f"tandem: note: {printable(path)}: {note}", file=sys.stderr)
+
+
 def _collection_inputs(store: str | None) -> Iterator[str]:
     """The files the collection store was read from (its articles are inputs too: a
     report written over one would destroy it), read only when asked for."""
@@ -240,6 +253,7 @@ def run_compare(argv: Sequence[str]) -> int:
                 print(f"tandem: note: {note}", file=sys.stderr)
         else:
             comparison = compare(doc_a, doc_b, settings)
+        tell_document_notes(comparison, (args.a, args.b))
         write_outputs(comparison, args, extra)
     except TandemError as exc:
         print(f"tandem: {exc}", file=sys.stderr)

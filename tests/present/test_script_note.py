@@ -1,5 +1,6 @@
 """A traditional Chinese text compared with a simplified one says, where its notes are
-shown (JSON, HTML, PDF), that the two scripts are matched as one and shown as written."""
+shown (JSON, HTML, PDF, the terminal), that the two scripts are matched as one and shown
+as written."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ def test_the_traditional_text_says_it_is_matched_as_the_simplified_one(texts) ->
     [note], others = (document["notes"] for document in data["documents"])
     assert others == []
     assert note.startswith("written in traditional Chinese characters, B in simplified: ")
+    # The terminal is told too: a JSON written to a file keeps it out of sight.
+    assert done.stderr == f"tandem: note: {texts['zh_hant']}: {note}\n"
     # Its example is a character of A read as one of B, as the shared phrases pair them.
     traditional, simplified = note.split("(")[1].split(")")[0].split(" as ")
     assert to_simplified(traditional) == simplified != traditional
