@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from viewer.cli import run_compare
 from viewer.collection.store import CollectionStore, StoreError, UnusableStore
 
 
@@ -114,3 +115,31 @@ def test_a_store_another_program_holds_locked_is_busy_not_damaged(tmp_path: Path
     assert "is busy" in str(raised.value) and "damaged" not in str(raised.value)
     with CollectionStore.open(path) as store:  # once let go, it reads as ever
         assert store.document_count() == 0
+
+
+def test_a_store_given_with_a_slash_at_its_end_is_told_to_drop_it(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # `--collection store.sqlite/` was "no such collection store (make one with 'tandem
+    # corpus add store.sqlite/ ...')", while that add read store.sqlite (SQLite drops the
+    # slash) and a new `n.sqlite/` made n.sqlite, which report then called missing.
+    path = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(path):
+        pass
+    before = path.read_bytes()
+    for opening in (CollectionStore.open, CollectionStore.create_or_open):
+        with pytest.raises(StoreError) as told:
+            opening(f"{path}/")
+        assert str(told.value) == f"{path}/: {path} is a file, not a folder; drop the " \
+                                  "slash at the end"
+        with pytest.raises(StoreError, match="a collection store is a file; give its path "
+                                             "without the slash"):
+            opening(f"{tmp_path / 'n.sqlite'}/")
+    assert path.read_bytes() == before
+    assert sorted(entry.name for entry in tmp_path.iterdir()) == ["s.sqlite"]
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("One short article about the harbour and its ferries.\n", encoding="utf-8")
+    b.write_text("Another short article about the harbour and its fares.\n", encoding="utf-8")
+    assert run_compare([str(a), str(b), "--collection", f"{path}/", "--json",
+                        str(tmp_path / "out.json")]) == 2
+    assert capsys.readouterr().err == f"tandem: {path}/: {path} is a file, not a folder; " \
+                                      "drop the slash at the end\n"

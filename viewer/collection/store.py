@@ -243,7 +243,23 @@ def store_path(path: str | os.PathLike[str]) -> str:
     if os.path.exists(path) and not os.path.isfile(path):
         raise StoreError(f"{path}: is not a file; give the path of a collection store"
                          f"{_source_hint(path)}")
+    _refuse_folder_form(path)
     return path
+
+
+def _refuse_folder_form(path: str) -> None:
+    """`StoreError` for a path that ends in a slash, as only a folder's does, where no
+    folder is: the file system finds no file there, where SQLite opens the file without
+    the slash (an add made or read "store.sqlite" that report then called missing)."""
+    separators = os.sep + (os.altsep or "")
+    bare = path.rstrip(separators)
+    if not bare or bare == path:
+        return
+    if os.path.isfile(bare):
+        raise StoreError(f"{path}: {bare} is a file, not a folder; drop the slash at the "
+                         "end")
+    raise StoreError(f"{path}: ends in a slash, as a folder does, but a collection store is "
+                     "a file; give its path without the slash")
 
 
 #: The first bytes of every SQLite database file.
