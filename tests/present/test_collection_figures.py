@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from viewer.cli import run_compare
+from viewer.collection.context import compare_in_collection
+from viewer.collection.store import CollectionStore
 from viewer.core.document import Document
+from viewer.core.loading import load_document
 from viewer.core.model import Comparison, Slogan, Stats
 from viewer.core.settings import Settings
-from viewer.present.collection_figures import collection_figures, slogan_label
+from viewer.present.collection_figures import collection_figures, outside_note, slogan_label
 
 FIGURES = {"documents": 5, "of": 30, "first": {"doc": "x", "date": "2023-03-02"}}
 
@@ -61,3 +67,33 @@ def test_a_slogan_both_use_is_theirs_only_when_no_other_article_uses_it(
     assert figures.slogans == (f"{kind} · in {documents}/9 articles",)
     assert figures.slogans_short[0].startswith(
         "common · " if kind == "common formulation" else "these two only · ")
+
+
+def test_a_store_holding_no_article_yet_says_so_not_that_a_and_b_are_none_of_its_own(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # A store made and never filled (or whose every file was skipped) was told as one A and
+    # B are not articles of "(0 articles; none has the same text)", with every slogan
+    # "shared only by these two · in 0/0 articles".
+    store = tmp_path / "empty.sqlite"
+    with CollectionStore.create_or_open(store):
+        pass
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Ferries\n\nThe board backed key core technologies for its boats. Crews "
+                 "start earlier, and key core technologies cut the fuel they burn.\n",
+                 encoding="utf-8")
+    b.write_text("Harbour news\n\nFares stay the same while key core technologies arrive. "
+                 "The mayor said key core technologies would bring the ferries back.\n",
+                 encoding="utf-8")
+    with CollectionStore.open(store) as opened:
+        comparison, context = compare_in_collection(
+            load_document(str(a)), load_document(str(b)), Settings(), opened)
+    assert comparison.slogans
+    note = "the store empty.sqlite holds no article yet, so it has no figures for the " \
+           "slogans or the shared passages"
+    assert outside_note(context, "empty.sqlite") == note
+    figures = collection_figures(context, comparison)
+    assert figures.outside == f"T{note[1:]}."
+    assert set(figures.slogans) == set(figures.slogans_short) == {""}
+    assert run_compare([str(a), str(b), "--collection", str(store), "--json",
+                        str(tmp_path / "out.json")]) == 0
+    assert capsys.readouterr().err == f"tandem: note: {note.replace('empty.sqlite', str(store))}\n"

@@ -48,7 +48,7 @@ def slogan_label(figures: Mapping[str, Any] | None, slogan: Slogan, short: bool 
     5/30 articles · first 2023-03-02", or `short`, for a table cell whose tooltip has the
     rest, "common · 5/30". `ours`, {"a": id, "b": id}, names the collection's articles
     that A and B are (None for one that is none of them); not given, both are, apart."""
-    if not figures:
+    if not figures or not figures.get("of"):  # a store that holds no article yet
         return ""
     found, total = int(figures.get("documents", 0)), int(figures.get("of", 0))
     first = figures.get("first") or {}
@@ -120,8 +120,12 @@ def outside_note(context: Mapping[str, Any], name: str, trimmed: bool = False,
     article has its text, nor, when the texts were `trimmed`, trims to it), so the figures
     that need it are missing: "" when both are. Given the texts' `languages`, a text in
     none of the store's articles' languages is named as such: the collection can count
-    none of its phrases, so every slogan's figures would read as unheard of."""
+    none of its phrases, so every slogan's figures would read as unheard of. A store
+    that holds no article yet is told as such."""
     found = context["collection"]
+    if not found["documents"]:  # A and B are none of its articles, as it has none
+        return (f"the store {name} holds no article yet, so it has no figures for the slogans "
+                "or the shared passages")
     strangers = _in_other_languages(found, context.get("languages"), languages)
     if strangers:
         who = " and ".join(strangers)
