@@ -143,3 +143,44 @@ def test_a_store_given_with_a_slash_at_its_end_is_told_to_drop_it(
                         str(tmp_path / "out.json")]) == 2
     assert capsys.readouterr().err == f"tandem: {path}/: {path} is a file, not a folder; " \
                                       "drop the slash at the end\n"
+
+
+def _in_wal_mode(path: Path) -> None:
+    """The store at `path` left in WAL mode, as a copy taken while an add wrote it is."""
+    with CollectionStore.create_or_open(path) as store, store.transaction():
+        store.set_meta("note", "written")
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+    connection.close()
+
+
+def test_reading_a_store_left_in_wal_mode_leaves_no_log_files_beside_it(
+        tmp_path: Path) -> None:
+    # `compare --collection` (or `corpus report`) left an empty s.sqlite-wal and a
+    # s.sqlite-shm beside such a store for good: a read-only connection cannot remove them.
+    path = tmp_path / "s.sqlite"
+    _in_wal_mode(path)
+    assert _files_beside(path) == ["s.sqlite"]
+    with CollectionStore.open(path) as store:
+        assert store.meta("note") == "written"
+    assert _files_beside(path) == ["s.sqlite"]
+    with CollectionStore.open(path) as store:
+        assert store.meta("note") == "written"
+
+
+def test_log_files_another_connection_keeps_beside_a_store_stay_with_its_writes(
+        tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    _in_wal_mode(path)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('note', 'in the log')")
+    assert (tmp_path / "s.sqlite-wal").stat().st_size > 0
+    with CollectionStore.open(path) as store:
+        assert store.meta("note") == "in the log"
+    assert _files_beside(path) == ["s.sqlite", "s.sqlite-shm", "s.sqlite-wal"]
+    assert holder.execute("SELECT value FROM meta WHERE key = 'note'").fetchone() == (
+        "in the log",)
+    holder.close()
+    with CollectionStore.open(path) as store:
+        assert store.meta("note") == "in the log"
+    assert _files_beside(path) == ["s.sqlite"]

@@ -323,6 +323,24 @@ def _refuse_unwritable(path: str) -> None:
                      "corpus report' reads it where it is)")
 
 
+def _has_log_files(path: str) -> bool:
+    return any(os.path.exists(f"{path}{side}") for side in ("-wal", "-shm"))
+
+
+def _remove_log_files_made(path: str) -> None:
+    """Remove the -wal and -shm files that reading a store left in WAL mode made beside it
+    (a copy of a store an add was writing): a read-only connection cannot. SQLite's own
+    closing of a connection that may write removes them, when it is the store's last
+    connection, after folding into the store whatever the log holds; while another
+    connection has the store open they stay, as that one's."""
+    if not os.path.exists(f"{path}-wal"):
+        return
+    uri = pathlib.Path(os.path.abspath(path)).as_uri()
+    with contextlib.suppress(sqlite3.Error), contextlib.closing(
+            sqlite3.connect(f"{uri}?mode=rw", uri=True, timeout=0)) as connection:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
 def _unsaved_changes(path: str) -> bool:
     """Whether the store's write-ahead log holds changes not yet in the store itself."""
     try:
@@ -380,6 +398,8 @@ class CollectionStore:
         #: it was, or a reader held it): then the store holds its last writes only with its
         #: -wal file beside it (`log_kept_note`).
         self.log_kept = ""
+        #: Whether a -wal or -shm file was beside the store when it was opened to read.
+        self.had_log_files = True
 
     # -- opening -------------------------------------------------------------------------
 
@@ -392,7 +412,9 @@ class CollectionStore:
                              f"'tandem corpus add {shlex.quote(path)} SOURCE...')")
         # As a URI, quoted: a '#' or '?' in a file name would end its path there.
         uri = pathlib.Path(os.path.abspath(path)).as_uri()
+        had_log_files = _has_log_files(path)
         store = cls(_connect(f"{uri}?mode=ro", path, uri=True), path, writable=False)
+        store.had_log_files = had_log_files
         try:
             store._check()
         except UnusableStore:
@@ -476,6 +498,8 @@ class CollectionStore:
         if self.writable:
             self._leave_one_file()
         self.connection.close()
+        if not (self.writable or self.had_log_files):
+            _remove_log_files_made(self.path)
 
     def _leave_one_file(self) -> None:
         """End a write as one file: the write-ahead log folded into the store, and the
