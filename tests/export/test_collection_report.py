@@ -455,6 +455,30 @@ def test_a_cluster_has_a_source_only_where_the_dates_tell_one(
     assert "source d1" not in text
 
 
+def test_a_formulation_whose_uses_are_all_undated_names_no_first_article(
+        tmp_path: Path) -> None:
+    # Undated, the store's "first" is the lowest id: the formulations showed it as "first
+    # seen", above clusters of the same articles that say no source is told by the dates.
+    data = result()
+    for doc in data["documents"]:
+        doc["date"] = ""
+    for formulation in data["formulations"]:
+        formulation["first"]["date"] = ""
+        formulation["per_month"] = {}
+    page = html_page(tmp_path, data)
+    formulations = [row for row in page.rows if len(row) == 6 and row[0].isdigit()]
+    assert len(formulations) == len(data["formulations"])
+    assert {row[4] for row in formulations} == {"all uses undated"}
+    path = tmp_path / "r.pdf"
+    write_collection_pdf(data, path)
+    assert flat(pdf_text(path)).count("all uses undated") == 3
+    # A formulation first used in a dated article still names it, with its date.
+    data["documents"][0]["date"] = data["formulations"][0]["first"]["date"] = "2020-01-05"
+    page = html_page(tmp_path, data)
+    first_seen = [row[4] for row in page.rows if len(row) == 6 and row[0].isdigit()]
+    assert first_seen == ["Harbour news d1 2020-01-05 · s1", *["all uses undated"] * 2]
+
+
 def test_a_pdf_section_heading_stays_on_the_page_of_its_first_row(tmp_path: Path) -> None:
     # The formulations table grows a row at a time, so the sections after it start at every
     # height of a page in turn, the foot included: each heading keeps its first row.

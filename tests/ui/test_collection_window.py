@@ -470,9 +470,10 @@ def test_an_undated_collection_says_it_has_no_timeline_instead_of_an_empty_chart
     assert view.timeline_box.isVisible()
     assert view.undated_label.isVisible() and view.undated_label.text() == NO_DATES
     assert view._timeline is not None and not view._timeline.isVisible()
-    # First seen: the article alone, no date before it.
-    first_seen = view.formulations_model.index(0, 4).data()
-    assert first_seen and not first_seen.lstrip().startswith("·")
+    # First seen: no article, as no cluster's source is (the lowest id the store gives
+    # for its first is no first appearance).
+    assert {view.formulations_model.index(k, 4).data()
+            for k in range(view.formulations_model.rowCount())} == {"all uses undated"}
     # No cluster has a source, undated; a later article still opens beside its first.
     tree = view.clusters_tree
     assert tree.topLevelItemCount() == len(data.clusters) > 0

@@ -246,7 +246,8 @@ def _formulations(section: Section[FormulationRow], key: str = "formulations") -
     for row in section.rows:
         variants = (f'<br><span class="variants muted">{_e(also_written(row.variants))}</span>'
                     if row.variants else "")
-        first = _doc(row.first) if row.first is not None else "—"
+        first = (_doc(row.first) if row.first is not None
+                 else f'<span class="muted">{_e(row.no_first)}</span>')
         # A watched phrase no article uses has no timeline to draw.
         chart = (timeline_svg(row.timeline) if row.documents
                  else '<span class="muted">not used</span>')

@@ -24,7 +24,7 @@ from viewer.core.tokenize import as_written
 from viewer.export.report_model import excerpt
 from viewer.present.shares import percent
 from viewer.present.timeline import Timeline, timeline, timeline_bins
-from viewer.present.wording import counted
+from viewer.present.wording import ALL_USES_UNDATED, counted
 
 #: The text of a document by id, or None when it is not at hand.
 TextOf = Callable[[str], "str | None"]
@@ -143,8 +143,14 @@ class FormulationRow:
     variants: tuple[str, ...]
     documents: int
     count: int
+    #: The article of its first dated use; None when no use is dated, or it has none.
     first: DocRef | None
     timeline: Timeline
+
+    @property
+    def no_first(self) -> str:
+        """What the "first seen" cell says when there is no `first`."""
+        return ALL_USES_UNDATED if self.documents else "—"
 
 
 @dataclass(frozen=True)
@@ -327,7 +333,9 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         rows = []
         for rank, item in enumerate(items[:limits.formulations], 1):
             first = item.get("first")
-            first_ref = ref(first.get("doc")) if isinstance(first, Mapping) else None
+            # Undated, the contract's first is the lowest id: no first appearance.
+            first_ref = (ref(first.get("doc"))
+                         if isinstance(first, Mapping) and first.get("date") else None)
             rows.append(FormulationRow(
                 rank, str(item.get("phrase", "")),
                 tuple(str(v) for v in item.get("variants") or () if str(v)),

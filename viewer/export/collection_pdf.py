@@ -280,7 +280,7 @@ def _formulation_table(layout: Layout, section: Section[FormulationRow], key: st
     rows = []
     for row in section.rows:
         phrase = row.phrase + ("\n" + also_written(row.variants) if row.variants else "")
-        first = _doc(row.first) if row.first is not None else RichText("—")
+        first = _doc(row.first) if row.first is not None else RichText(row.no_first)
         rows.append([RichText(str(row.rank)), RichText(phrase), RichText(f"{row.documents:,}"),
                      RichText(f"{row.count:,}"), first, RichText("")])
     if not _heading(layout, key, section.total, section,

@@ -99,6 +99,9 @@ def passed_over_note(passed_over: Sequence[PassedOver]) -> str:
 #: What stands where an article's date goes when it has none (as the timelines' notes
 #: name the uses no month shows).
 UNDATED = "undated"
+#: What stands for a formulation's first article when none of its uses is dated: the
+#: lowest id the contract's "first" gives then is no first appearance.
+ALL_USES_UNDATED = "all uses undated"
 
 
 def dated_title(date: str, title: str) -> str:

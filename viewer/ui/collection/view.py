@@ -43,7 +43,7 @@ from viewer.core.collection.boilerplate import SMALL_SERIES_DOCUMENTS
 from viewer.export.collection_model import carried_by
 from viewer.present.search import search_key
 from viewer.present.shares import percent
-from viewer.present.wording import counted, dated_title
+from viewer.present.wording import ALL_USES_UNDATED, counted, dated_title
 from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
@@ -781,7 +781,8 @@ class CollectionView(QWidget):
         doc, date = self._first(formulation)
         if not doc:
             return ""
-        return f"{date} · {self._title(doc)}" if date else self._title(doc)
+        # Undated, the first the store gives is the lowest id: no first appearance.
+        return f"{date} · {self._title(doc)}" if date else ALL_USES_UNDATED
 
     # -- reactions -----------------------------------------------------------------------------
     def _on_pair_activated(self, index: QModelIndex) -> None:
