@@ -15,6 +15,7 @@ import pytest
 
 from tests.collection.planted import make_collection
 from viewer.collection.cli import run_corpus
+from viewer.spark.cli import WHAT_SPARK_READS
 
 ROOT = Path(__file__).parents[2]
 
@@ -103,3 +104,35 @@ def test_a_spark_setting_java_refuses_is_told_as_the_setting_not_as_a_missing_ja
         "tandem: Java did not start Spark (see above): check the --conf settings "
         "(spark.driver.memory=lots); the Spark engine also needs Java 17 or later: install "
         "openjdk-17-jre-headless (Debian/Ubuntu) or set JAVA_HOME")
+
+
+@pytest.mark.parametrize("content", [b"", b"\n  \n\n"], ids=["no bytes", "blank lines"])
+def test_a_source_holding_nothing_is_told_before_spark_starts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        content: bytes) -> None:
+    # Told as the embedded engine tells it, but only once Spark had started, ten seconds
+    # on. A Java that notes it was run shows whether Spark was started.
+    source = tmp_path / "nothing.jsonl"
+    source.write_bytes(content)
+    home, ran = tmp_path / "jdk", tmp_path / "java-ran"
+    (home / "bin").mkdir(parents=True)
+    (home / "bin" / "java").write_text(f"#!/bin/sh\ntouch '{ran}'\nexit 1\n", encoding="utf-8")
+    (home / "bin" / "java").chmod(0o755)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the embedded store's
+    assert run_corpus([str(source), "--json", str(tmp_path / "embedded.json")]) == 2
+    embedded = capsys.readouterr().err.splitlines()[-1]
+    env = {**os.environ, "JAVA_HOME": str(home), "PYTHONPATH": str(ROOT),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "viewer", "corpus", str(source),
+                           "--engine", "spark", "--out", str(tmp_path / "tables"),
+                           "--json", str(tmp_path / "spark.json"), "--quiet"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 2 and not ran.exists()
+    told = f"tandem: {source}: "
+    if content:  # the hint names what each engine reads: the Spark engine reads no folder
+        told += "no readable article found; give "
+        assert embedded.startswith(told)
+        assert done.stderr == f"{told}{WHAT_SPARK_READS}\n"
+    else:
+        assert done.stderr == f"{embedded}\n" == (
+            f"{told}is empty (a JSON-lines file needs one article a line)\n")

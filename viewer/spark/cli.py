@@ -13,17 +13,25 @@ from __future__ import annotations
 import argparse
 import contextlib
 import glob
+import gzip
 import importlib.util
 import os
 import shutil
 import socket
 import sys
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from viewer.arguments import OneLineParser
 from viewer.collection.article import SourceError
-from viewer.collection.sources import lies_in, no_such_source
+from viewer.collection.jsonlines import GZIP_MAGIC, empty_file
+from viewer.collection.sources import (
+    JSON_LINES_FORMAT,
+    lies_in,
+    no_article_found,
+    no_such_source,
+)
 from viewer.core.errors import TandemError, printable
 from viewer.present.wording import counted
 
@@ -229,7 +237,7 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
                           "results go to --out DIR (load them into a store with 'tandem "
                           "corpus import DIR --store STORE')")
     conf = spark_conf(args.conf)
-    local_files(source)  # a missing file is told before Spark takes seconds to start
+    refuse_nothing_to_read(source)  # told before Spark takes seconds to start
     check_spark()
     check_master(args.master)
     check_out_folder(args.out, source)
@@ -283,6 +291,41 @@ def local_files(source: str) -> list[str]:
     if not os.path.exists(source):
         raise no_such_source(source)
     return [source]
+
+
+#: What the Spark engine reads, as its error for a source of no article says.
+WHAT_SPARK_READS = f"{JSON_LINES_FORMAT}, or Parquet with those columns"
+
+
+def refuse_nothing_to_read(source: str) -> None:
+    """`SourceError` for a missing local SOURCE (`local_files`) and, as the embedded reader
+    words them, for JSON lines holding nothing: a file of no bytes, or files of blank lines
+    alone. The job finds these too, but only once Spark has started, seconds later."""
+    paths = [os.path.abspath(path) for path in local_files(source)
+             if "://" not in path and os.path.isfile(path)]
+    if not paths or is_parquet(source):
+        return
+    for path in paths:
+        if os.path.getsize(path) == 0:
+            raise empty_file(path)
+    if all(_blank_lines_alone(path) for path in paths):
+        raise no_article_found(os.path.abspath(source), readable=WHAT_SPARK_READS)
+
+
+def _blank_lines_alone(path: str) -> bool:
+    """Whether the JSON-lines file `path` (plain or gzipped) holds white space alone: read
+    up to its first other byte. A file that cannot be read is not: the job tells why."""
+    try:
+        with open(path, "rb") as raw:
+            gzipped = raw.read(2) == GZIP_MAGIC
+            raw.seek(0)
+            with gzip.GzipFile(fileobj=raw) if gzipped else contextlib.nullcontext(raw) as data:
+                while chunk := data.read(1 << 16):
+                    if chunk.strip():
+                        return False
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
 
 
 def is_parquet(source: str) -> bool:

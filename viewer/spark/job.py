@@ -82,7 +82,6 @@ from viewer.collection.article import SourceError
 from viewer.collection.jsonlines import GZIP_MAGIC, empty_file, line_end
 from viewer.collection.sources import (
     JSON_LINE_ID,
-    JSON_LINES_FORMAT,
     id_used_twice,
     no_article_found,
     no_such_source,
@@ -93,6 +92,7 @@ from viewer.core.errors import TandemError
 from viewer.present.wording import counted
 from viewer.spark import core_calls
 from viewer.spark.cli import (
+    WHAT_SPARK_READS,
     add_spark_options,
     check_master,
     check_out_folder,
@@ -100,6 +100,7 @@ from viewer.spark.cli import (
     is_parquet,
     java_told,
     local_files,
+    refuse_nothing_to_read,
     spark_conf,
 )
 from viewer.spark.components import connected_components
@@ -622,9 +623,6 @@ def _file_not_read(error: Py4JJavaError) -> str | None:
     return None
 
 
-_WHAT_SPARK_READS = f"{JSON_LINES_FORMAT}, or Parquet with those columns"
-
-
 def _check_ids(docs: DataFrame, source: str, skipped: DataFrame) -> None:
     """No article at all, or one id used twice: the embedded reader's errors."""
     twice = (docs.groupBy("id").agg(F.sort_array(F.collect_list(F.struct("num", "path")))
@@ -639,7 +637,7 @@ def _check_ids(docs: DataFrame, source: str, skipped: DataFrame) -> None:
         # `num`: "f:10" sorts before "f:2" as text).
         reasons = skipped.orderBy("num").limit(1).collect()
         raise no_article_found(source, f"{reasons[0]['path']}: {reasons[0]['reason']}"
-                               if reasons else "", readable=_WHAT_SPARK_READS)
+                               if reasons else "", readable=WHAT_SPARK_READS)
 
 
 # -- clusters ------------------------------------------------------------------------------
@@ -710,7 +708,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         refuse_blank_sources([args.source])
-        local_files(args.source)  # before Spark takes seconds to start
+        refuse_nothing_to_read(args.source)  # before Spark takes seconds to start
         if "://" not in args.out:  # a cluster's (hdfs://...) is Spark's to check
             # The job replaces a folder per table under --out: one of the user's own
             # there (documents/) would go, as `tandem corpus --engine spark` refuses.
