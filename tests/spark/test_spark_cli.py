@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 
 from tests.collection.planted import make_collection
 from viewer.collection.cli import run_corpus
-from viewer.spark.cli import WHAT_SPARK_READS
+from viewer.spark.cli import LOCK_NAME, WHAT_SPARK_READS, out_locked
 
 ROOT = Path(__file__).parents[2]
 
@@ -136,3 +137,42 @@ def test_a_source_holding_nothing_is_told_before_spark_starts(
     else:
         assert done.stderr == f"{embedded}\n" == (
             f"{told}is empty (a JSON-lines file needs one article a line)\n")
+
+
+def test_a_second_run_into_the_same_out_is_refused_while_the_first_runs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Both ran and said they were done: the later's tables replaced the earlier's, whose
+    # --json described tables no longer there.
+    source, out = _source(tmp_path), tmp_path / "tables"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    first = subprocess.Popen([sys.executable, "-m", "viewer", "corpus", str(source),
+                              "--engine", "spark", "--out", str(out),
+                              "--json", str(tmp_path / "first.json")],
+                             stderr=subprocess.PIPE, text=True, env=env,
+                             start_new_session=True)
+    try:
+        assert first.stderr is not None
+        assert first.stderr.readline() == "tandem spark: read\n"  # its job has begun
+        code = run_corpus([str(source), "--engine", "spark", "--out", str(out), "--quiet",
+                           "--json", str(tmp_path / "second.json")])
+        assert code == 2 and capsys.readouterr().err == (
+            f"tandem: {out}: another run (process {first.pid}) is writing its tables "
+            "there; wait for it to end, or give --out another folder\n")
+        assert not (tmp_path / "second.json").exists()
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)  # the run and its Java, killed outright
+        first.wait()
+    # Its lock file is left behind, but a killed run holds no lock.
+    assert (out / LOCK_NAME).read_text(encoding="utf-8") == f"{first.pid}\n"
+    with out_locked(str(out)):
+        assert (out / LOCK_NAME).read_text(encoding="utf-8") == f"{os.getpid()}\n"
+    assert not (out / LOCK_NAME).exists()
+
+
+def test_the_lock_on_out_goes_with_a_run_that_fails_and_a_new_out_with_it(
+        tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    with pytest.raises(KeyboardInterrupt), out_locked(str(out)):
+        assert (out / LOCK_NAME).is_file()
+        raise KeyboardInterrupt
+    assert not out.exists()

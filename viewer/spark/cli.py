@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import fcntl
 import glob
 import gzip
 import importlib.util
@@ -254,22 +255,24 @@ def run_spark(args: argparse.Namespace, write: Write) -> dict[str, Any]:
         if not args.quiet:
             print(f"tandem spark: {stage}", file=sys.stderr)
 
-    try:
-        with java_told(conf):
-            result = run_job(args.sources[0], args.out, master=args.master, conf=conf,
-                             progress=say, formulations=not args.no_formulations)
-    except KeyboardInterrupt:
-        raise KeyboardInterrupt(f"interrupted; {printable(args.out)} is as it was before"
-                                ) from None
-    report = report_from_tables(args.out)
-    if args.json or args.html or getattr(args, "pdf", None):
-        texts = document_texts(args.out)
+    # Until the reports are written from the tables: another run's must not replace them.
+    with out_locked(args.out):
         try:
-            write(report, args, texts.__getitem__, document_titles(args.out))
+            with java_told(conf):
+                result = run_job(args.sources[0], args.out, master=args.master, conf=conf,
+                                 progress=say, formulations=not args.no_formulations)
         except KeyboardInterrupt:
-            raise KeyboardInterrupt(f"interrupted once the tables in {printable(args.out)} "
-                                    "were written, but the reports asked for may not all "
-                                    "be written") from None
+            raise KeyboardInterrupt(f"interrupted; {printable(args.out)} is as it was before"
+                                    ) from None
+        report = report_from_tables(args.out)
+        if args.json or args.html or getattr(args, "pdf", None):
+            texts = document_texts(args.out)
+            try:
+                write(report, args, texts.__getitem__, document_titles(args.out))
+            except KeyboardInterrupt:
+                raise KeyboardInterrupt(f"interrupted once the tables in "
+                                        f"{printable(args.out)} were written, but the reports "
+                                        "asked for may not all be written") from None
     noted = sum(row["indexed"] for row in read_skipped(args.out))
     notes = f", {counted(noted, 'note')}" if noted else ""
     say(f"{counted(result.documents, 'document')}, {counted(result.passages, 'passage')}, "
@@ -354,11 +357,65 @@ def check_out_folder(out: str, source: str) -> None:
         if os.path.realpath(path) == real_out or lies_in(path, out) or lies_in(out, path):
             raise TandemError(f"{out}: holds the source {path} or lies inside it; give --out "
                               "a folder of its own")
-    others = sorted(name for name in set(os.listdir(out)) - set(TABLES)
+    others = sorted(name for name in set(os.listdir(out)) - {*TABLES, LOCK_NAME}
                     if not name.startswith(STAGING_PREFIX)) if os.path.isdir(out) else []
     if others:
         raise TandemError(f"{out}: holds {others[0]!r}, which is none of the job's tables; "
                           "give --out a new or empty folder (the tables in it are replaced)")
+
+
+#: The file in a run's --out that the run holds locked while it writes and reads the tables.
+LOCK_NAME = ".tandem-run.lock"
+
+
+@contextlib.contextmanager
+def out_locked(out: str) -> Iterator[None]:
+    """The local tables' folder `out` (made if new, and removed again if left empty) for
+    this run alone: `TandemError` naming the run that holds it. The lock is the system's
+    (flock) on a file in `out`, which it releases however a run ends: a lock file a killed
+    run leaves behind holds no lock and blocks nothing. A cluster's `out` is not locked."""
+    if "://" in out:
+        yield
+        return
+    made = not os.path.exists(out)
+    os.makedirs(out, exist_ok=True)
+    path = os.path.join(out, LOCK_NAME)
+    try:
+        lock = _take_lock(path, out)
+    except BaseException:
+        if made:
+            os.rmdir(out)
+        raise
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        os.close(lock)
+        if made and not os.listdir(out):
+            os.rmdir(out)
+
+
+def _take_lock(path: str, out: str) -> int:
+    """The descriptor of the lock file `path`, locked, holding this process's id."""
+    while True:
+        lock = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(lock, 32).decode(errors="replace").strip() or "unknown"
+            os.close(lock)
+            raise TandemError(f"{out}: another run (process {holder}) is writing its tables "
+                              "there; wait for it to end, or give --out another folder"
+                              ) from None
+        # The run that held it may have removed the file between our open and our lock:
+        # then a third may lock a new one, so lock that file instead.
+        with contextlib.suppress(FileNotFoundError):
+            if os.path.samestat(os.fstat(lock), os.stat(path)):
+                os.ftruncate(lock, 0)
+                os.write(lock, f"{os.getpid()}\n".encode())
+                return lock
+        os.close(lock)
 
 
 def _refuse_reports_in(folder: str, reports: list[str | None]) -> None:

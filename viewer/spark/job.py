@@ -100,6 +100,7 @@ from viewer.spark.cli import (
     is_parquet,
     java_told,
     local_files,
+    out_locked,
     refuse_nothing_to_read,
     spark_conf,
 )
@@ -717,14 +718,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_spark()
             check_master(args.master)
         conf = spark_conf(args.conf)
-        with java_told(conf):
-            result = run_job(args.source, args.out, master=args.master,
-                             conf=conf, progress=say,
-                             formulations=not args.no_formulations)
-        if args.json:
-            from viewer.spark.tables import write_report_json
+        with out_locked(args.out):
+            with java_told(conf):
+                result = run_job(args.source, args.out, master=args.master,
+                                 conf=conf, progress=say,
+                                 formulations=not args.no_formulations)
+            if args.json:
+                from viewer.spark.tables import write_report_json
 
-            write_report_json(args.out, args.json)
+                write_report_json(args.out, args.json)
     except TandemError as error:
         print(f"tandem: {error}", file=sys.stderr)
         return 2
