@@ -294,3 +294,48 @@ def test_text_ending_in_nul_bytes_is_read_and_says_so(tmp_path: Path, text: str,
     doc = load_document(path)
     assert doc.text == text + "\ufffd" * padding
     assert doc.notes == (f"{padding} NUL byte{'s' if padding > 1 else ''} replaced with \ufffd",)
+
+
+FEW_QUOTES = ("It’s the board’s “new deal”, the minister said.\n\n"
+              + "The harbour board met at the old quay and talked about the dredging.\n" * 20)
+
+
+@pytest.mark.parametrize(("head", "pasted", "expected"), [
+    # Two words pasted from a Windows-1252 text into an English one whose only other
+    # non-ASCII characters are four curly quotes: the whole file was read as
+    # Windows-1252, "Itâ€™s the boardâ€™s".
+    pytest.param(FEW_QUOTES, b"They met at the caf\xe9; the chair\x92s view won.\n",
+                 "They met at the café; the chair’s view won.\n", id="few curly quotes"),
+    # A UTF-8 "café" and a pasted 0x92: read as Windows-1250, "cafĂ©".
+    pytest.param("The café opened on the quay.\n" * 3, b"The board\x92s chair came.\n",
+                 "The board’s chair came.\n", id="UTF-8 accents"),
+    # Many UTF-8 quotes: the pasted é was a U+FFFD.
+    pytest.param(ENGLISH, b"They met at the caf\xe9.\n", "They met at the café.\n",
+                 id="real article"),
+])
+def test_utf8_with_bytes_pasted_from_windows_1252_reads_them_so_and_says_so(
+        tmp_path: Path, head: str, pasted: bytes, expected: str) -> None:
+    path = tmp_path / "pasted.txt"
+    path.write_bytes(head.encode("utf-8") + pasted)
+    doc = load_document(path)
+    assert doc.text == head + expected
+    stray = len(pasted.translate(None, bytes(range(128))))
+    assert doc.notes == (f"{stray} byte{'s that are' if stray > 1 else ' that is'} not valid "
+                         "UTF-8 read as Windows-1252; the rest of the file is UTF-8",)
+
+
+@pytest.mark.parametrize("bad", [
+    pytest.param(b".\xff\n", id="0xFF after a full stop"),
+    pytest.param(b" caf\x81 ", id="a byte Windows-1252 lacks"),
+    # Two of a ’'s three bytes (E2 80), which Windows-1252 reads as "â€".
+    pytest.param(b"ing\xe2\x80 here.\n", id="a curly quote cut short"),
+])
+def test_utf8_with_few_quotes_and_a_damaged_byte_reads_it_as_u_fffd(
+        tmp_path: Path, bad: bytes) -> None:
+    # Bytes no Windows-1252 text pastes stay damage, as in a file with more UTF-8.
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(FEW_QUOTES.encode("utf-8") + b"The end" + bad)
+    doc = load_document(path)
+    assert doc.text == FEW_QUOTES + "The end" + bad.decode("utf-8", "replace")
+    assert [note.endswith("replaced with \ufffd; the rest of the file is UTF-8")
+            for note in doc.notes] == [True]

@@ -288,7 +288,8 @@ def damaged_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return _utf8_cut_short(data, error) or _mostly_utf8(data)
+        return (_utf8_cut_short(data, error) or _utf8_with_windows_1252_bytes(data)
+                or _mostly_utf8(data))
     return None
 
 
@@ -377,6 +378,65 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     if bad <= 0 or evidence < _UTF8_EVIDENCE * bad:
         return None
     return text, (replaced_note(bad, "utf-8"),)
+
+
+#: Bytes not valid UTF-8, as `surrogateescape` reads them: one lone surrogate per byte.
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
+#: Bytes pasted from Windows-1252 text allowed per other non-ASCII character in the file.
+_PASTED_PER_UTF8_CHARACTER = 2
+
+
+def _utf8_with_windows_1252_bytes(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-8 text with a byte or two pasted from a Windows-1252 text ("caf\xe9",
+    "board\x92s"), each read as Windows-1252 with a note: with few other non-ASCII
+    characters ("today’s") the file was read wholly as Windows-1252, every ’ as "â€™".
+    None unless the stray bytes are few, read as Western punctuation or as letters inside a
+    word (a lone 0xFF after a full stop is damage, left to `_mostly_utf8`), and the rest
+    reads as Western text: a legacy text's chance UTF-8 ("à\xa0»" is U+083B) does not."""
+    escaped = data.decode("utf-8", "surrogateescape")
+    runs = list(_ESCAPED_BYTES.finditer(escaped))
+    stray = sum(len(run.group()) for run in runs)
+    utf8_characters = [ch for ch in _ESCAPED_BYTES.sub("", escaped) if not ch.isascii()]
+    if not utf8_characters or stray > _PASTED_PER_UTF8_CHARACTER * len(utf8_characters) \
+            or not all(map(_is_western, utf8_characters)):
+        return None
+    pieces: list[str] = []
+    done = 0
+    for run in runs:
+        try:
+            reading = run.group().encode("utf-8", "surrogateescape").decode("cp1252")
+        except UnicodeDecodeError:  # a byte Windows-1252 lacks: damage, not pasted text
+            return None
+        in_word = escaped[run.start() - 1:run.start()].isalpha() or \
+            escaped[run.end():run.end() + 1].isalpha()
+        if not all(map(_is_western, reading)) or _cut_utf8_character(reading) or \
+                (not in_word and any(ch.isalpha() for ch in reading)):
+            return None
+        pieces += [escaped[done:run.start()], reading]
+        done = run.end()
+    pieces.append(escaped[done:])
+    return "".join(pieces), (
+        f"{stray} byte{'s that are' if stray > 1 else ' that is'} not valid UTF-8 read as "
+        "Windows-1252; the rest of the file is UTF-8",)
+
+
+def _cut_utf8_character(reading: str) -> bool:
+    """Whether stray bytes (as Windows-1252) open with two or more bytes of one UTF-8
+    character whose end is missing ("â€" of a ’ cut short): damage, not pasted text."""
+    opening = reading[:2].encode("cp1252")
+    return len(opening) == 2 and \
+        codecs.getincrementaldecoder("utf-8")().decode(opening) == ""
+
+
+def _is_western(character: str) -> bool:
+    """Whether a character is one Western text in Windows-1252 is written with."""
+    if character.isascii():
+        return True
+    try:
+        character.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return character not in _RARE_IN_WESTERN and unicodedata.category(character) != "Cc"
 
 
 def replaced_reading(data: bytes, encoding: str) -> tuple[str, int]:
