@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -105,6 +106,22 @@ def test_a_spark_setting_java_refuses_is_told_as_the_setting_not_as_a_missing_ja
         "tandem: Java did not start Spark (see above): check the --conf settings "
         "(spark.driver.memory=lots); the Spark engine also needs Java 17 or later: install "
         "openjdk-17-jre-headless (Debian/Ubuntu) or set JAVA_HOME")
+
+
+def test_a_driver_memory_spark_cannot_start_with_is_one_line_naming_it(tmp_path: Path) -> None:
+    # Java starts; Spark's context refuses under 450 MB, and the terminal had 76 lines of
+    # Java's and Python's stacks, exit 1.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "viewer", "corpus", str(_source(tmp_path)),
+                           "--engine", "spark", "--out", str(tmp_path / "tables"), "--quiet",
+                           "--conf", "spark.driver.memory=64m"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert (done.returncode, done.stdout) == (2, "")
+    [line] = done.stderr.splitlines()
+    assert re.fullmatch(r"tandem: Spark cannot start with its settings: Insufficient driver "
+                        r"memory: System memory \d+ must be at least \d+ \(check the --conf "
+                        r"settings: spark\.driver\.memory=64m\)", line), line
+    assert not (tmp_path / "tables").exists()
 
 
 @pytest.mark.parametrize("content", [b"", b"\n  \n\n"], ids=["no bytes", "blank lines"])

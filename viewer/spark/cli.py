@@ -17,6 +17,7 @@ import glob
 import gzip
 import importlib.util
 import os
+import re
 import shutil
 import socket
 import sys
@@ -197,6 +198,26 @@ def java_did_not_start(error: Exception) -> bool:
     return callable(condition) and condition() == "JAVA_GATEWAY_EXITED"
 
 
+#: Spark's conditions for a memory setting it cannot start with (a driver memory under
+#: 450 MB): told as what they are, not as Java's stack and pyspark's.
+_REFUSED_SETTINGS = ("INVALID_DRIVER_MEMORY", "INVALID_EXECUTOR_MEMORY")
+
+
+def setting_refused(error: Exception) -> str:
+    """The first sentence of Spark's own words (its condition's name left out) when
+    starting it failed on a memory setting, else ""."""
+    java = getattr(error, "java_exception", None)
+    try:
+        condition = str(java.getCondition()) if java is not None else ""
+        message = str(java.getMessage()) if condition.startswith(_REFUSED_SETTINGS) else ""
+    except Exception:  # noqa: BLE001 - a Java exception with no condition: not ours to tell
+        return ""
+    message = re.sub(r"^\[[A-Z_.]+\]\s*", "", message.strip())
+    # Its first sentence: the next says how to give spark-submit more memory, which is
+    # not how tandem is given it (and Spark writes its line break as "\\n").
+    return re.split(r"\n|\\n", message)[0].strip().rstrip(".")
+
+
 @contextlib.contextmanager
 def java_told(conf: Mapping[str, str] | None = None) -> Iterator[None]:
     """Around starting Spark with the `--conf` settings `conf`: a JVM that exits at once
@@ -205,6 +226,12 @@ def java_told(conf: Mapping[str, str] | None = None) -> Iterator[None]:
     try:
         yield
     except Exception as error:
+        refused = setting_refused(error)
+        if refused:
+            given = ", ".join(f"{key}={value}" for key, value in (conf or {}).items())
+            raise SparkUnavailable(f"Spark cannot start with its settings: {refused}"
+                                   + (f" (check the --conf settings: {given})" if given
+                                      else "")) from None
         if not java_did_not_start(error):
             raise
         if not conf:
