@@ -207,8 +207,10 @@ def setting_refused(error: Exception) -> str:
     """The first sentence of Spark's own words (its condition's name left out) when
     starting it failed on a memory setting, else ""."""
     java = getattr(error, "java_exception", None)
+    if java is None:
+        return ""
     try:
-        condition = str(java.getCondition()) if java is not None else ""
+        condition = str(java.getCondition())
         message = str(java.getMessage()) if condition.startswith(_REFUSED_SETTINGS) else ""
     except Exception:  # noqa: BLE001 - a Java exception with no condition: not ours to tell
         return ""
