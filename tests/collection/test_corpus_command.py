@@ -1117,8 +1117,13 @@ def test_texts_compared_trimmed_are_still_the_stores_articles(tmp_path: Path) ->
     b.write_text(texts[third]["text"].replace("\n", "\r\n"), encoding="utf-8", newline="")
     result = tandem("compare", str(a), str(b), "--trim", "--collection", str(store),
                     "--json", "-", env=_env(tmp_path))
-    assert (result.returncode, result.stderr) == (0, "")
     data = json.loads(result.stdout)
+    # What was trimmed is told, on the terminal as in the JSON; nothing else is.
+    assert result.returncode == 0
+    assert result.stderr == "".join(f"tandem: note: {path}: {note}\n" for path, document
+                                    in zip((a, b), data["documents"], strict=True)
+                                    for note in document["notes"])
+    assert all(document["notes"] for document in data["documents"])
     assert (data["collection"]["a"], data["collection"]["b"]) == (second, third)
     trimmed = {side: trim_noise(path.read_bytes().decode("utf-8")).text
                for side, path in (("a", a), ("b", b))}
@@ -1140,9 +1145,11 @@ def test_texts_compared_trimmed_are_still_the_stores_articles(tmp_path: Path) ->
     b.write_text(texts[third]["text"].replace("Title of", "Headline of"), encoding="utf-8")
     result = tandem("compare", str(a), str(b), "--trim", "--collection", str(store),
                     "--json", "-", env=_env(tmp_path))
-    assert (result.returncode, result.stderr) == (0, (
+    assert result.returncode == 0
+    assert result.stderr.startswith(
         f"tandem: note: B is not an article of {store} (30 articles; none has the same "
-        "text, trimmed or not), so only A's shared passages are matched to its clusters\n"))
+        "text, trimmed or not), so only A's shared passages are matched to its clusters\n"
+        f"tandem: note: {a}: trimmed ")
     assert json.loads(result.stdout)["collection"]["b"] is None
     # The reports say it too: without it, the passages' missing figures read as none.
     page, paper = tmp_path / "report.html", tmp_path / "report.pdf"
