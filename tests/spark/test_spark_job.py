@@ -527,9 +527,25 @@ def _interrupted_at(stage: str, source: Path, out: Path, *options: str,
 
 
 def _descendants(pid: int) -> list[int]:
-    children = [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
-                for child in (task / "children").read_text().split()]
+    children = [int(child) for task in _listed(Path(f"/proc/{pid}/task"))
+                for child in _read(task / "children").split()]
     return children + [grandchild for child in children for grandchild in _descendants(child)]
+
+
+def _listed(folder: Path) -> list[Path]:
+    # A process that has ended meanwhile has no folder left: it has no children either.
+    try:
+        return list(folder.iterdir())
+    except FileNotFoundError:
+        return []
+
+
+def _read(path: Path) -> str:
+    # The JVM's threads come and go: one listed a moment ago may have ended before it is read.
+    try:
+        return path.read_text()
+    except FileNotFoundError:
+        return ""
 
 
 def _running(pid: int) -> bool:
