@@ -692,3 +692,43 @@ def test_a_story_paired_with_many_copies_shows_its_text_once_among_the_pairs(
     text = flat(pdf_text(path))
     assert text.count("the same text as pair 1") == 6
     assert text.count("dredge the northern channel") == 2
+
+
+def test_a_story_run_by_thousands_of_articles_prints_a_few_pages_of_them(
+        tmp_path: Path) -> None:
+    # The PDF's limit counted clusters, not their articles: one story copied into 10,000
+    # articles printed every one of them, a thousand pages. It prints the first few in date
+    # order and says how many more the HTML report and the JSON list.
+    story = "The harbour board met on Monday and agreed to dredge the northern channel."
+    copies = 400
+    ids = [f"copy{k:04d}" for k in range(copies)]
+    texts = {ident: f"{ident}. {story}" for ident in ids}
+    data = {"version": 1, "kind": "collection",
+            "documents": [{"id": ident, "series": f"s{k % 5}", "chars": len(texts[ident]),
+                           "date": f"{2000 + k // 300}-{1 + k // 25 % 12:02d}-{1 + k % 25:02d}"}
+                          for k, ident in enumerate(ids)],
+            "pairs": [], "formulations": [], "boilerplate": [],
+            "clusters": [{"id": 1, "first": ids[0], "passages": [
+                {"doc": ident, "span": [len(ident) + 2, len(texts[ident])]}
+                for ident in reversed(ids)]}]}
+    path = tmp_path / "r.pdf"
+    write_collection_pdf(data, path, text_of=texts.get)
+    text = flat(pdf_text(path))
+    assert f"Cluster 1: {copies:,} articles, source copy0000" in text
+    listed = sorted(set(re.findall(r"copy\d{4}", text.split("Cluster 1:")[1])))
+    shown = len(listed)
+    assert 0 < shown < copies / 4 and listed == ids[:shown]
+    assert (f"Showing the first {shown:,} of the cluster's {copies:,} passages; the HTML "
+            "report and the JSON result list them all.") in text
+    # As many pages as a cluster of the articles shown alone, not one per few dozen more.
+    alone = copy.deepcopy(data)
+    alone["clusters"][0]["passages"] = alone["clusters"][0]["passages"][-shown:]
+    write_collection_pdf(alone, tmp_path / "alone.pdf", text_of=texts.get)
+    assert len(PdfReader(path).pages) == len(PdfReader(tmp_path / "alone.pdf").pages)
+    # The HTML report lists every one.
+    page = Page()
+    write_collection_html(data, tmp_path / "r.html", text_of=texts.get)
+    page.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
+    assert sorted(row[1].split()[0] for row in page.rows
+                  if len(row) == 5 and row[0] != "date") == ids
+    assert "Showing the first" not in (tmp_path / "r.html").read_text(encoding="utf-8")

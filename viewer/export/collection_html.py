@@ -35,8 +35,8 @@ from viewer.export.collection_model import (
     TextOf,
     build_report,
     cancel_check,
-    carried_by,
     cut_note,
+    members_cut_note,
     same_pair_text_note,
     same_text_note,
 )
@@ -212,8 +212,7 @@ def _pairs(section: Section[PairRow]) -> list[str]:
 def _clusters(section: Section[ClusterRow]) -> list[str]:
     parts = _section("clusters", section.total)
     for cluster in section.rows:
-        carriers = carried_by([m.doc.id for m in cluster.members])
-        parts.append(f"<h3>Cluster {_e(cluster.id)}: {_e(carriers)}, "
+        parts.append(f"<h3>Cluster {_e(cluster.id)}: {_e(cluster.carried)}, "
                      f"{_e(cluster.source_text)}</h3>"
                      '<table class="cluster">'
                      + _heads("date", "article", "series", "characters", "passage"))
@@ -226,6 +225,9 @@ def _clusters(section: Section[ClusterRow]) -> list[str]:
                 f'<td class="num">{member.span[1] - member.span[0]:,}</td>'
                 f"{_member_passage(member)}</tr>")
         parts.append("</table>")
+        note = members_cut_note(cluster)
+        if note:
+            parts.append(f'<p class="muted">{_e(note)}</p>')
     return [*parts, _cut(section, "clusters")]
 
 

@@ -47,12 +47,16 @@ class Limits:
     clusters: int = 1000
     formulations: int = 500
     skipped: int = 2000
+    #: The articles listed under each cluster; None for all of them.
+    cluster_members: int | None = None
 
 
 #: The HTML report's limits: a browser scrolls through thousands of rows.
 HTML_LIMITS = Limits()
-#: A PDF is read on paper: fewer rows than a page in a browser.
-PDF_LIMITS = Limits(pairs=1000, clusters=300, formulations=200, skipped=500)
+#: A PDF is read on paper: fewer rows than a page in a browser, and a story run by
+#: thousands of articles a few pages, not hundreds.
+PDF_LIMITS = Limits(pairs=1000, clusters=300, formulations=200, skipped=500,
+                    cluster_members=50)
 
 
 @dataclass(frozen=True)
@@ -107,9 +111,22 @@ class ClusterRow:
     id: str
     #: The first article of the cluster in date order (by id among the undated).
     source: DocRef
+    #: The first of its passages in date order, as many as the report shows.
     members: tuple[ClusterMember, ...]
     #: Whether the dates tell that `source` is the source (`dated_first`).
     dated_source: bool
+    #: The article of each of its passages, shown or not; `members`' when empty.
+    docs: tuple[str, ...] = ()
+
+    @property
+    def carried(self) -> str:
+        """How many articles carry its passages (`carried_by`)."""
+        return carried_by(self.docs or [m.doc.id for m in self.members])
+
+    @property
+    def passages(self) -> int:
+        """How many passages it has, shown or not."""
+        return len(self.docs) or len(self.members)
 
     @property
     def source_text(self) -> str:
@@ -117,6 +134,15 @@ class ClusterRow:
         if not self.dated_source:
             return "no source told by the dates (undated, or of one day)"
         return f"source {self.source.id} of {self.source.date}"
+
+
+def members_cut_note(cluster: ClusterRow, where: str = "the JSON result lists") -> str:
+    """"Showing the first N of M passages ..." when `cluster` lists fewer passages than it
+    has, else ""; `where` names what lists them all."""
+    if len(cluster.members) >= cluster.passages:
+        return ""
+    return (f"Showing the first {len(cluster.members):,} of the cluster's "
+            f"{cluster.passages:,} passages; {where} them all.")
 
 
 def same_text_note(same_as: str) -> str:
@@ -313,7 +339,8 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         # A story run by hundreds of articles word for word: its excerpt is shown once,
         # not on every row (34 pages of one paragraph on paper).
         first_with_text: dict[str, str] = {}
-        for doc, passage in zip(carriers, passages, strict=True):
+        shown = slice(limits.cluster_members)
+        for doc, passage in zip(carriers[shown], passages[shown], strict=True):
             is_source = dated and doc.id == source.id and not marked
             marked = marked or is_source
             span = _span(passage.get("span")) or (0, 0)
@@ -327,7 +354,7 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
                            else ClusterMember(doc, span, is_source,
                                               excerpt(text, span, _EXCERPT_CHARS)))
         cluster_rows.append(ClusterRow(str(cluster.get("id", "")), source, tuple(members),
-                                       dated))
+                                       dated, tuple(d.id for d in carriers)))
 
     def formulation_rows(items: list[Mapping[str, Any]]) -> Section[FormulationRow]:
         rows = []

@@ -18,7 +18,6 @@ from viewer.export.collection_model import (
     DocRef,
     FormulationRow,
     Section,
-    carried_by,
 )
 from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure, Page
 from viewer.export.pdf_render import render_pages, save_pdf
@@ -229,8 +228,8 @@ def _clusters(layout: Layout, report: CollectionReport) -> None:
     columns = _columns(layout, [(30, ""), (52, "date"), (152, "article"), (44, "series"),
                                 (48, "characters"), (0, "passage")])
     tables = [[_member_cells(member) for member in cluster.members] for cluster in section.rows]
-    titles = [f"Cluster {cluster.id}: {carried_by([m.doc.id for m in cluster.members])}, "
-              f"{cluster.source_text}" for cluster in section.rows]
+    titles = [f"Cluster {cluster.id}: {cluster.carried}, {cluster.source_text}"
+              for cluster in section.rows]
     # A cluster's title stays with its heads and first member.
     rooms = [layout.height(title, 9.5) + 6 + _first_rows(layout, columns, cells)
              for title, cells in zip(titles, tables, strict=True)]
@@ -251,6 +250,9 @@ def _clusters(layout: Layout, report: CollectionReport) -> None:
                           TABLE_SIZE * 1.3, layout.colours.shared[0])
 
         _rows(layout, columns, cells, decorate=mark)
+        note = model.members_cut_note(cluster, "the HTML report and the JSON result list")
+        if note:
+            layout.text(note, 8, layout.colours.muted)
 
 
 def _member_cells(member: Any) -> list[RichText]:
