@@ -732,3 +732,35 @@ def test_a_story_run_by_thousands_of_articles_prints_a_few_pages_of_them(
     assert sorted(row[1].split()[0] for row in page.rows
                   if len(row) == 5 and row[0] != "date") == ids
     assert "Showing the first" not in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_a_collection_of_one_day_names_that_day_once_under_its_timelines(
+        tmp_path: Path) -> None:
+    # Every article of one day: each timeline is that day's bar, and its axis named the
+    # day twice, as its first and its last ("2020-01-05 peak 4 2020-01-05").
+    day = "2020-01-05"
+    data = result()
+    for doc in data["documents"]:
+        doc["date"] = day
+    item = data["formulations"][0]
+    item["occurrences"] = [{"doc": "d1", "spans": [[25, 37]]},
+                           {"doc": "d2", "spans": [[30, 42]]},
+                           {"doc": "d3", "spans": [[22, 34], [40, 45]]}]
+    item["per_month"] = {day[:7]: item["count"]}
+    data["formulations"] = [item]
+    uses = str(item["count"])
+    path = tmp_path / "one-day.pdf"
+    write_collection_pdf(data, path)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" '
+                       r'yMax="[\d.]+">([^<]*)</word>', boxes)
+    [axis_y] = {y for y, word in words if word == "peak"}
+    assert [word for y, word in words if y == axis_y] == [day, "peak", uses]
+    page = html_page(tmp_path, data)
+    [chart] = [attrs for tag, attrs in page.elements if tag == "svg"]
+    assert chart["aria-label"] == f"uses per day, {day}, at most {uses}"
+    raw = (tmp_path / "report.html").read_text(encoding="utf-8")
+    [axis] = re.findall(r'<div class="axis">(.*?)</div>', raw)
+    assert re.findall(r"<span>([^<]*)</span>", axis) == [day, f"peak {uses}"]

@@ -153,15 +153,15 @@ def timeline_svg(timeline: Timeline) -> str:
         bars.append(f'<rect class="bar" x="{k * step:.2f}" y="{_CHART_HEIGHT - 1 - height:.2f}" '
                     f'width="{max(step - gap, 0.6):.2f}" height="{height:.2f}">'
                     f"<title>{_plain(when)}: {count}</title></rect>")
-    label = f"uses per {timeline.per}, " \
-            f"{timeline.bins[0]} to {timeline.bins[-1]}, at most {timeline.peak}"
+    label = f"uses per {timeline.per}, {' to '.join(timeline.ends)}, at most {timeline.peak}"
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_CHART_WIDTH}" '
             f'height="{_CHART_HEIGHT}" viewBox="0 0 {_CHART_WIDTH} {_CHART_HEIGHT}" '
             f'role="img" aria-label="{_plain(label)}"><title>{_plain(label)}</title>'
             f'<line class="base" x1="0" y1="{_CHART_HEIGHT - 0.5}" x2="{_CHART_WIDTH}" '
             f'y2="{_CHART_HEIGHT - 0.5}" stroke-width="1"/>{"".join(bars)}</svg>'
-            f'<div class="axis"><span>{_e(timeline.bins[0])}</span>'
-            f"<span>peak {timeline.peak}</span><span>{_e(timeline.bins[-1])}</span></div>"
+            f'<div class="axis"><span>{_e(timeline.ends[0])}</span>'
+            f"<span>peak {timeline.peak}</span>"
+            + "".join(f"<span>{_e(last)}</span>" for last in timeline.ends[1:]) + "</div>"
             + (f'<div class="muted">and {timeline.undated_text}</div>'
                if timeline.undated else ""))
 

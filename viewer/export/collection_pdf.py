@@ -321,11 +321,11 @@ def _chart(layout: Layout, page: Page, timeline: Timeline, x: float, bottom: flo
 
 def _axis(layout: Layout, page: Page, timeline: Timeline, x: float, label_y: float,
           width: float) -> None:
-    """The first and last day, month or year of a chart `width` wide, and between them its
-    peak and undated uses, each label apart from the next: a last day in the first day's
-    year is written without it, and labels that do not fit even so are drawn smaller (days
-    across a new year keep their years)."""
-    first, last = timeline.bins[0], timeline.bins[-1]
+    """The first and last day, month or year of a chart `width` wide (its one, for a
+    collection of one day), and between them its peak and undated uses, each label apart
+    from the next: a last day in the first day's year is written without it, and labels
+    that do not fit even so are drawn smaller (days across a new year keep their years)."""
+    first, last = timeline.ends[0], timeline.ends[-1] if len(timeline.ends) > 1 else ""
     peak_label = f"peak {timeline.peak}" + (f", {timeline.undated_text}"
                                             if timeline.undated else "")
     measure = layout.measure
@@ -345,7 +345,8 @@ def _axis(layout: Layout, page: Page, timeline: Timeline, x: float, label_y: flo
     page.add(x, ("text", x, label_y, first, muted, size))
     page.add(x, ("text", x + first_w + _AXIS_GAP + (room - middle_w) / 2, label_y, peak_label,
                  muted, size))
-    page.add(x, ("text", x + width - last_w, label_y, last, muted, size))
+    if last:
+        page.add(x, ("text", x + width - last_w, label_y, last, muted, size))
 
 
 def _boilerplate(layout: Layout, report: CollectionReport) -> None:

@@ -44,6 +44,12 @@ class Timeline:
         return bin_name(self.bins)
 
     @property
+    def ends(self) -> tuple[str, ...]:
+        """The first and the last bin an axis is labelled with, or its one bin alone (a
+        collection of one day): no day named twice."""
+        return self.bins[:1] + self.bins[1:][-1:]
+
+    @property
     def undated_text(self) -> str:
         """"11 undated": the uses no bar shows, as every view names them ("" for none)."""
         return f"{self.undated:,} undated" if self.undated else ""
