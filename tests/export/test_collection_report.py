@@ -274,6 +274,31 @@ def test_html_tables_keep_their_heads_in_view_and_on_every_printed_page(
     assert re.search(r"thead th\{position:sticky;top:0\}", style)
 
 
+def test_html_printed_keeps_each_row_and_a_pair_with_its_excerpt_on_one_page(
+        tmp_path: Path) -> None:
+    # Printed from a browser, a pair's row ran over two pages, or its excerpt went to the
+    # next page alone; a cluster's heading stayed at a page's foot without its table.
+    path = tmp_path / "report.html"
+    write_collection_html(result(), path, text_of=TEXTS.get)
+    raw = path.read_text(encoding="utf-8")
+    style = raw[raw.index("<style>"):raw.index("</style>")]
+    # The print rules: what follows "@media print{" up to the brace closing it.
+    printed = style[style.index("@media print{") + len("@media print{"):]
+    rules = dict(re.findall(r"\s*([^{}]+)\{([^{}]*)\}", printed.partition("}}")[0] + "}"))
+    kept_whole = {sel.strip() for sels, body in rules.items()
+                  if "break-inside:avoid" in body for sel in sels.split(",")}
+    kept_with_next = {sel.strip() for sels, body in rules.items()
+                      if "break-after:avoid" in body for sel in sels.split(",")}
+    assert {"tr", "tbody"} <= kept_whole and {"h2", "h3"} <= kept_with_next
+    pairs = re.search(r'<table class="pairs">.*?</thead>(.*?)</table>', raw, re.S)
+    assert pairs is not None
+    groups = re.findall(r"<tbody>(.*?)</tbody>", pairs.group(1), re.S)
+    assert "".join(f"<tbody>{g}</tbody>" for g in groups) == pairs.group(1)
+    # One pair a group: its row, then its excerpt (or the pair it reads as).
+    assert [len(re.findall(r"<tr>", g)) for g in groups] == [2, 2]
+    assert [re.search(r'<td class="num">(\d+)</td>', g).group(1) for g in groups] == ["1", "2"]
+
+
 #: What an HTML document may not hold (the HTML standard's parse errors
 #: "control-character-in-input-stream", "noncharacter-in-input-stream", and surrogates,
 #: which UTF-8 cannot encode).

@@ -81,7 +81,8 @@ table.facts td:first-child{width:16em}
 td.chart{width:250px}
 td.doc{width:26%}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-@media print{body{margin:0;max-width:none} nav{display:none}}
+@media print{body{margin:0;max-width:none} nav{display:none}
+ tr,tbody{break-inside:avoid} h2,h3,h2+p{break-after:avoid}}
 """
 
 #: What an HTML document may not hold: control characters but white space, and
@@ -200,12 +201,13 @@ def _pairs(section: Section[PairRow]) -> list[str]:
                    "</td></tr>") if row.excerpt else (
             f'<tr><td></td><td colspan="7" class="muted">{_e(same_pair_text_note(row.same_as))}'
             "</td></tr>") if row.same_as else ""
+        # A pair's rows are one <tbody>: printed, its excerpt stays on the page of its row.
         parts.append(
-            f'<tr><td class="num">{row.rank}</td><td class="doc">{_doc(row.a)}</td>'
+            f'<tbody><tr><td class="num">{row.rank}</td><td class="doc">{_doc(row.a)}</td>'
             f'<td class="doc">{_doc(row.b)}</td>'
             f'<td class="num">{_e(row.shared_a)}</td><td class="num">{_e(row.shared_b)}</td>'
             f'<td class="num">{row.words:,}</td><td class="num">{row.passages:,}</td>'
-            f'<td class="nowrap">{_e(row.direction) or "—"}</td></tr>{excerpt}')
+            f'<td class="nowrap">{_e(row.direction) or "—"}</td></tr>{excerpt}</tbody>')
     return [*parts, "</table>", _cut(section, "pairs")]
 
 
