@@ -1477,6 +1477,34 @@ def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path: Path) -> N
 
 @pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
                     reason="as root, needs setpriv to give up root's file permissions")
+def test_a_read_only_store_left_in_wal_mode_is_read_without_side_files(
+        tmp_path: Path) -> None:
+    # A store written while the window read it stays in WAL mode; made read-only (chmod
+    # 444, as an archived copy is), each report left a -wal and a -shm file beside it:
+    # a reader of a WAL store makes them, and none may remove them from a read-only store.
+    _, store, _ = _indexed(tmp_path)
+    expected = tandem("corpus", "report", str(store), "--json", "-",
+                      env=_env(tmp_path)).stdout
+    with contextlib.closing(sqlite3.connect(store)) as connection:
+        assert connection.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+    assert sorted(entry.name for entry in tmp_path.iterdir()
+                  if entry.name.startswith("store")) == ["store.sqlite"]
+    store.chmod(0o444)
+    try:
+        result = subprocess.run(
+            [*_without_root_privilege(), sys.executable, "-m", "viewer", "corpus", "report",
+             str(store), "--json", "-"], cwd=ROOT, env=_env(tmp_path), capture_output=True,
+            text=True, timeout=300)
+    finally:
+        store.chmod(0o644)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == expected
+    assert sorted(entry.name for entry in tmp_path.iterdir()
+                  if entry.name.startswith("store")) == ["store.sqlite"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
+                    reason="as root, needs setpriv to give up root's file permissions")
 @pytest.mark.parametrize("read_only", ["folder", "file"])
 def test_an_add_to_a_store_that_cannot_be_written_says_so_and_not_damaged(
         tmp_path: Path, read_only: str) -> None:

@@ -327,6 +327,23 @@ def _has_log_files(path: str) -> bool:
     return any(os.path.exists(f"{path}{side}") for side in ("-wal", "-shm"))
 
 
+def _has_side_files(path: str) -> bool:
+    return any(os.path.exists(f"{path}{side}") for side in _SIDE_FILES[1:])
+
+
+def _read_only_in_wal_mode(path: str) -> bool:
+    """Whether the store at `path` cannot be written and was left in WAL mode (by an add
+    made while another connection read it, see `_leave_one_file`)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    # Bytes 18 and 19 of the header are the file format's write and read versions: 2 in
+    # WAL mode.
+    return header[18:20] == b"\x02\x02" and not os.access(path, os.W_OK)
+
+
 def _remove_log_files_made(path: str) -> None:
     """Remove the -wal and -shm files that reading a store left in WAL mode made beside it
     (a copy of a store an add was writing): a read-only connection cannot. SQLite's own
@@ -413,7 +430,11 @@ class CollectionStore:
         # As a URI, quoted: a '#' or '?' in a file name would end its path there.
         uri = pathlib.Path(os.path.abspath(path)).as_uri()
         had_log_files = _has_log_files(path)
-        store = cls(_connect(f"{uri}?mode=ro", path, uri=True), path, writable=False)
+        # A reader of a store in WAL mode makes -wal and -shm files beside it, which no
+        # one may remove from a read-only store; nor can it change: read it as it stands.
+        mode = ("immutable=1" if _read_only_in_wal_mode(path)
+                and not _has_side_files(path) else "mode=ro")
+        store = cls(_connect(f"{uri}?{mode}", path, uri=True), path, writable=False)
         store.had_log_files = had_log_files
         try:
             store._check()
