@@ -1477,6 +1477,36 @@ def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path: Path) -> N
 
 @pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
                     reason="as root, needs setpriv to give up root's file permissions")
+def test_a_store_in_wal_mode_in_a_read_only_folder_is_read_through_a_symlink(
+        tmp_path: Path) -> None:
+    # The folder that could not be written was looked for beside the link, not where
+    # SQLite keeps the store (the link's target): the store was called damaged.
+    _, indexed, _ = _indexed(tmp_path)
+    expected = tandem("corpus", "report", str(indexed), "--json", "-",
+                      env=_env(tmp_path)).stdout
+    shelf, links = tmp_path / "shelf", tmp_path / "links"
+    shelf.mkdir()
+    links.mkdir()
+    store = shelf / "store.sqlite"
+    shutil.copyfile(indexed, store)
+    with contextlib.closing(sqlite3.connect(store)) as connection:
+        assert connection.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+    (links / "store.sqlite").symlink_to(store)
+    shelf.chmod(0o555)
+    try:
+        result = subprocess.run(
+            [*_without_root_privilege(), sys.executable, "-m", "viewer", "corpus", "report",
+             str(links / "store.sqlite"), "--json", "-"], cwd=ROOT, env=_env(tmp_path),
+            capture_output=True, text=True, timeout=300)
+    finally:
+        shelf.chmod(0o755)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == expected
+    assert sorted(entry.name for entry in shelf.iterdir()) == ["store.sqlite"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
+                    reason="as root, needs setpriv to give up root's file permissions")
 def test_a_read_only_store_left_in_wal_mode_is_read_without_side_files(
         tmp_path: Path) -> None:
     # A store written while the window read it stays in WAL mode; made read-only (chmod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sqlite3
 import threading
@@ -166,6 +167,23 @@ def test_reading_a_store_left_in_wal_mode_leaves_no_log_files_beside_it(
     assert _files_beside(path) == ["s.sqlite"]
     with CollectionStore.open(path) as store:
         assert store.meta("note") == "written"
+
+
+def test_reading_a_store_through_a_symlink_leaves_no_log_files_beside_it(
+        tmp_path: Path) -> None:
+    # SQLite keeps a store's -wal and -shm beside the file a symlink leads to; they were
+    # looked for beside the link, and so left beside the store for good.
+    shelf, links = tmp_path / "shelf", tmp_path / "links"
+    shelf.mkdir()
+    links.mkdir()
+    path = shelf / "s.sqlite"
+    _in_wal_mode(path)
+    link = links / "s.sqlite"
+    link.symlink_to(os.path.relpath(path, links))
+    with CollectionStore.open(link) as store:
+        assert store.meta("note") == "written"
+    assert _files_beside(path) == ["s.sqlite"]
+    assert _files_beside(link) == ["s.sqlite"]
 
 
 def test_log_files_another_connection_keeps_beside_a_store_stay_with_its_writes(

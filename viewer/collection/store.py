@@ -303,8 +303,18 @@ def _unreadable(path: str, error: sqlite3.DatabaseError, writing: bool) -> Unusa
                      f"it is: {remedy}{_source_hint(path)}", path, database=False)
 
 
+def _sqlite_file(path: str) -> str:
+    """The file SQLite keeps the store at `path` in, with its side files beside it: a
+    symlink's target."""
+    return os.path.realpath(path)
+
+
+def _folder_of(path: str) -> str:
+    return os.path.dirname(_sqlite_file(path))
+
+
 def _in_read_only_folder(path: str) -> bool:
-    return not os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+    return not os.access(_folder_of(path), os.W_OK)
 
 
 def _refuse_unwritable(path: str) -> None:
@@ -314,7 +324,7 @@ def _refuse_unwritable(path: str) -> None:
     if not os.access(path, os.W_OK):
         cause = "the file is read-only"
     elif _in_read_only_folder(path):
-        cause = (f"its folder {os.path.dirname(os.path.abspath(path))} cannot be written "
+        cause = (f"its folder {_folder_of(path)} cannot be written "
                  "(the store keeps its journal beside it)")
     else:
         return
@@ -324,11 +334,11 @@ def _refuse_unwritable(path: str) -> None:
 
 
 def _has_log_files(path: str) -> bool:
-    return any(os.path.exists(f"{path}{side}") for side in ("-wal", "-shm"))
+    return any(os.path.exists(f"{_sqlite_file(path)}{side}") for side in ("-wal", "-shm"))
 
 
 def _has_side_files(path: str) -> bool:
-    return any(os.path.exists(f"{path}{side}") for side in _SIDE_FILES[1:])
+    return any(os.path.exists(f"{_sqlite_file(path)}{side}") for side in _SIDE_FILES[1:])
 
 
 def _read_only_in_wal_mode(path: str) -> bool:
@@ -350,9 +360,10 @@ def _remove_log_files_made(path: str) -> None:
     closing of a connection that may write removes them, when it is the store's last
     connection, after folding into the store whatever the log holds; while another
     connection has the store open they stay, as that one's."""
+    path = _sqlite_file(path)
     if not os.path.exists(f"{path}-wal"):
         return
-    uri = pathlib.Path(os.path.abspath(path)).as_uri()
+    uri = pathlib.Path(path).as_uri()
     with contextlib.suppress(sqlite3.Error), contextlib.closing(
             sqlite3.connect(f"{uri}?mode=rw", uri=True, timeout=0)) as connection:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -361,7 +372,7 @@ def _remove_log_files_made(path: str) -> None:
 def _unsaved_changes(path: str) -> bool:
     """Whether the store's write-ahead log holds changes not yet in the store itself."""
     try:
-        return os.path.getsize(f"{path}-wal") > 0
+        return os.path.getsize(f"{_sqlite_file(path)}-wal") > 0
     except OSError:  # no log
         return False
 
