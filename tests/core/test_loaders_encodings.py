@@ -312,6 +312,14 @@ FEW_QUOTES = ("It’s the board’s “new deal”, the minister said.\n\n"
     # Many UTF-8 quotes: the pasted é was a U+FFFD.
     pytest.param(ENGLISH, b"They met at the caf\xe9.\n", "They met at the café.\n",
                  id="real article"),
+    # An "é" before a closing quote (E9 94), which opens a Chinese character in UTF-8, was
+    # taken for a UTF-8 character cut short: "caf\ufffd".
+    pytest.param(FEW_QUOTES, b"He said \x93caf\xe9\x94 and the chair\x92s view won.\n",
+                 "He said “café” and the chair’s view won.\n", id="accent before a quote"),
+    # A quote before an "é" (93 E9) opens no UTF-8 character: the file was refused,
+    # "could not be read (UnicodeDecodeError ...)".
+    pytest.param(FEW_QUOTES, b"It was \x93\xe9t\xe9\x94 in Paris.\n",
+                 "It was “été” in Paris.\n", id="quote before an accent"),
 ])
 def test_utf8_with_bytes_pasted_from_windows_1252_reads_them_so_and_says_so(
         tmp_path: Path, head: str, pasted: bytes, expected: str) -> None:

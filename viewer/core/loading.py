@@ -421,11 +421,21 @@ def _utf8_with_windows_1252_bytes(data: bytes) -> tuple[str, tuple[str, ...]] | 
 
 
 def _cut_utf8_character(reading: str) -> bool:
-    """Whether stray bytes (as Windows-1252) open with two or more bytes of one UTF-8
-    character whose end is missing ("â€" of a ’ cut short): damage, not pasted text."""
+    """Whether stray bytes (as Windows-1252) open with two bytes of a Western UTF-8
+    character whose last byte is missing ("â€" of a ’ cut short): damage, not pasted text.
+    A character the rest of the text could not hold is no evidence: "é”" (E9 94) opens
+    only Chinese characters, and "“é" (93 E9) opens none."""
     opening = reading[:2].encode("cp1252")
-    return len(opening) == 2 and \
-        codecs.getincrementaldecoder("utf-8")().decode(opening) == ""
+    if len(opening) < 2:
+        return False
+    for last in range(0x80, 0xC0):
+        try:
+            character = (opening + bytes([last])).decode("utf-8")
+        except UnicodeDecodeError:  # no character, or one of four bytes: none is Western
+            continue
+        if _is_western(character):
+            return True
+    return False
 
 
 def _is_western(character: str) -> bool:
