@@ -25,6 +25,12 @@ GERMAN = ("Der Stadtrat hat am Dienstag den Plan gebilligt. Laut Bürgermeisteri
           "das Viertel. Kosten seien „deutlich unterschätzt“ worden. Grüße aus München.")
 SPANISH = ("El ayuntamiento aprobó el martes el proyecto de renovación del puerto. Según la "
            "alcaldesa, los almacenes se convertirán en viviendas. ¿Qué pasará? Año nuevo.")
+# Words with ß, which wordfreq's case-folded lists spell "ss": read as Windows-1251, "StraЯe".
+GERMAN_SHARP_S = ("Die Straße ist groß. Ich weiß es nicht, sagte er draußen. Viele Grüße "
+                  "vom Fußballplatz, wo man außerdem gemäß der Regel mit Maß isst.")
+# Words ending in ς, which those lists spell σ: read as Windows-1251, "фзт" for "της".
+GREEK = ("Ο πρόεδρος της χώρας μίλησε για τις εξελίξεις στην οικονομία. Η κυβέρνηση "
+         "ανακοίνωσε τις αποφάσεις της για τους μισθούς και τις συντάξεις.")
 CZECH = ("Vláda dnes schválila návrh zákona o státním rozpočtu na příští rok. Podle ministra "
          "financí se schodek sníží o několik miliard korun, ale opozice tvrdí, že čísla jsou "
          "nereálná.")
@@ -85,6 +91,8 @@ def _word_runs(text: str, words: int) -> list[str]:
     pytest.param(FRENCH, "cp1252", id="French Windows-1252"),
     pytest.param(FRENCH.replace("’", "'"), "latin-1", id="French Latin-1"),
     pytest.param(GERMAN, "cp1252", id="German Windows-1252"),
+    pytest.param(GERMAN_SHARP_S, "cp1252", id="German with ß, Windows-1252"),
+    pytest.param(GREEK, "cp1253", id="Greek Windows-1253"),
     pytest.param(SPANISH, "cp1252", id="Spanish Windows-1252"),
     pytest.param(CZECH, "cp1250", id="Czech Windows-1250"),
     pytest.param(RUSSIAN, "cp1251", id="Russian Windows-1251"),
@@ -161,3 +169,12 @@ def test_bytes_of_no_text_the_detector_gives_up_on_are_still_refused(
     path.write_bytes(data)
     with pytest.raises(LoadError, match=re.escape(f"{path}: is binary, not text")):
         load_document(path)
+
+
+@pytest.mark.parametrize("word", ["Straße", "café", "naïve", "Zürich", "Señor", "Αθήνας"])
+def test_one_foreign_word_in_an_ascii_text_reads_as_written(tmp_path: Path, word: str) -> None:
+    # The German street name was "StraЯe": the lists spell ß as "ss".
+    text = (f"The board met on Monday and approved the plan; {word} was the word the "
+            "minister used twice before the vote.\n") * 3
+    encoding = "cp1253" if word == "Αθήνας" else "cp1252"
+    assert _read_right(tmp_path, [text], encoding) == 1

@@ -160,13 +160,14 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
         word = found.group()
         if word.isascii():
             continue
-        listed = words.get(word.lower())
+        listed = words.get(word.casefold())
         if listed is not None:
             yield math.log10(listed)
         elif len({_script(ch) for ch in word}) > 1:
             yield _UNLISTED
         else:
-            beyond = [_scored(ch, letters) for ch in word.lower() if ord(ch) > 127]
+            beyond = [_scored(_folded_letter(ch), letters) for ch in word.lower()
+                      if ord(ch) > 127]
             yield sum(beyond) / len(beyond) + _UNLISTED_WORD
     yield from _marks_scored(text[at:], at > 0, letters)
 
@@ -182,6 +183,13 @@ def _marks_scored(gap: str, after_letter: bool, letters: dict[str, float]) -> It
         glued = k == 0 and after_letter and ch != "\u2026"  # an ellipsis may end a word
         yield (_UNLISTED if glued and unicodedata.category(ch) in _NOT_AFTER_LETTERS
                else _scored(ch, letters))
+
+
+def _folded_letter(ch: str) -> str:
+    """A letter as the lists spell it, where that is one letter (Greek's final ς as σ);
+    else as it is (ß, which the lists spell "ss", and the letters of no list)."""
+    folded = ch.casefold()
+    return folded if len(folded) == 1 else ch
 
 
 def _ascii_letter(ch: str) -> bool:
@@ -207,7 +215,10 @@ def _script(ch: str) -> str:
 def _tables(language: str) -> tuple[dict[str, float], dict[str, float]]:
     """The commonest words of `language` that hold a letter beyond ASCII (the only ones
     looked up: all of a Cyrillic or Greek list, a few thousand of a Western one), and its
-    letters' frequencies, from one reading of its list."""
+    letters' frequencies, from one reading of its list. The lists are case-folded, so a
+    word is looked up so: "Straße" as "strasse", "της" as "τησ"; words with "ss" are kept
+    for it."""
     commonest = commonest_words(language, _WORDS)
-    return ({word: value for word, value in commonest.items() if not word.isascii()},
+    return ({word: value for word, value in commonest.items()
+             if not word.isascii() or "ss" in word},
             per_character(commonest))
