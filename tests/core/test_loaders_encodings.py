@@ -96,8 +96,9 @@ def test_utf8_with_one_bad_byte_stays_utf8_and_says_so(tmp_path: Path, name: str
     path.write_bytes(data[:cut] + b"\xff" + data[cut:])
     doc = load_document(path)
     assert doc.text == text[:len(data[:cut].decode())] + "\ufffd" + data[cut:].decode()
-    assert doc.notes == ("1 byte that is not valid UTF-8 replaced with \ufffd; the rest of "
-                         "the file is UTF-8",)
+    line = data[:cut].count(b"\n") + 1
+    assert doc.notes == (f"1 byte that is not valid UTF-8 replaced with \ufffd (the first on "
+                         f"line {line}); the rest of the file is UTF-8",)
 
 
 def test_utf8_cut_inside_its_last_character_stays_utf8_and_says_so(tmp_path: Path) -> None:
@@ -157,8 +158,9 @@ def test_windows_1252_with_a_byte_it_lacks_stays_windows_1252_and_says_so(
     doc = load_document(path)
     head = data[:cut].decode("cp1252")
     assert doc.text == head + "\ufffd" + text[len(head):]
-    assert doc.notes == ("1 byte that is not valid CP1252 replaced with \ufffd; the rest of "
-                         "the file is CP1252",)
+    line = data[:cut].count(b"\n") + 1
+    assert doc.notes == (f"1 byte that is not valid CP1252 replaced with \ufffd (the first on "
+                         f"line {line}); the rest of the file is CP1252",)
 
 
 @pytest.mark.parametrize(("text", "encoding"), [
@@ -193,8 +195,10 @@ def test_utf8_with_a_bad_byte_and_a_stray_nul_stays_utf8(tmp_path: Path) -> None
     path.write_bytes(data[:cut] + b"\xff" + data[cut:] + b"\x00" + b"The end.\n")
     doc = load_document(path)
     assert doc.text == data[:cut].decode() + "\ufffd" + data[cut:].decode() + "\ufffdThe end.\n"
-    assert doc.notes == ("1 byte that is not valid UTF-8 replaced with \ufffd; the rest of "
-                         "the file is UTF-8", "1 NUL byte replaced with \ufffd")
+    line = data[:cut].count(b"\n") + 1
+    assert doc.notes == (f"1 byte that is not valid UTF-8 replaced with \ufffd (the first on "
+                         f"line {line}); the rest of the file is UTF-8",
+                         "1 NUL byte replaced with \ufffd")
 
 
 @pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
@@ -248,7 +252,8 @@ def test_utf16_without_a_byte_order_mark_with_a_lone_surrogate_stays_text(
     head = data[:cut].decode(encoding)
     assert doc.text == head + "\ufffd" + text[len(head):]
     assert doc.notes == (f"1 code unit that is not valid {encoding.upper()} replaced with "
-                         f"\ufffd; the rest of the file is {encoding.upper()}",)
+                         f"\ufffd (the first on line {head.count(chr(10)) + 1}); the rest of "
+                         f"the file is {encoding.upper()}",)
     # Whole, it is read as before.
     path.write_bytes(data)
     assert load_document(path).text == text
@@ -274,8 +279,8 @@ def test_a_file_with_a_byte_order_mark_and_one_bad_unit_is_read_and_says_so(
     kept_mark = "\ufeff" if encoding == "utf-8" else ""
     assert doc.text == kept_mark + head + "\ufffd" + text[len(head):]
     name = "UTF-8" if encoding == "utf-8" else "UTF-16"
-    assert doc.notes == (f"1 {unit} that is not valid {name} replaced with \ufffd; "
-                         f"the rest of the file is {name}",)
+    assert doc.notes == (f"1 {unit} that is not valid {name} replaced with \ufffd (the first "
+                         f"on line {head.count(chr(10)) + 1}); the rest of the file is {name}",)
 
 
 @pytest.mark.parametrize(("text", "encoding", "padding"), [
@@ -345,5 +350,25 @@ def test_utf8_with_few_quotes_and_a_damaged_byte_reads_it_as_u_fffd(
     path.write_bytes(FEW_QUOTES.encode("utf-8") + b"The end" + bad)
     doc = load_document(path)
     assert doc.text == FEW_QUOTES + "The end" + bad.decode("utf-8", "replace")
-    assert [note.endswith("replaced with \ufffd; the rest of the file is UTF-8")
-            for note in doc.notes] == [True]
+    line = FEW_QUOTES.count("\n") + 1
+    assert [note.endswith(f"replaced with \ufffd (the first on line {line}); the rest of the "
+                          "file is UTF-8") for note in doc.notes] == [True]
+
+
+@pytest.mark.parametrize(("mark", "bad"), [
+    pytest.param(b"", b"\xe2\x80", id="two bytes of a cut quote"),
+    pytest.param(codecs.BOM_UTF8, b"\xe2\x80", id="the same after a byte-order mark"),
+    pytest.param(b"", b" \xff\xfe", id="two bad bytes"),
+])
+def test_the_note_on_bad_bytes_counts_them_and_gives_the_first_ones_line(
+        tmp_path: Path, mark: bytes, bad: bytes) -> None:
+    # Two bytes of a curly quote that lost its third are one U+FFFD: the note said "1 byte",
+    # and not where, so the reader could not find it in the file.
+    lines = FRENCH.encode("utf-8").splitlines(keepends=True)
+    data = mark + b"".join(lines[:3]) + b"Le port" + bad + b" ferme.\r\n" + b"".join(lines[3:])
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data)
+    doc = load_document(path)
+    assert doc.notes == ("2 bytes that are not valid UTF-8 replaced with \ufffd (the first on "
+                         "line 4); the rest of the file is UTF-8",)
+    assert doc.text.splitlines()[3] == "Le port" + bad.decode("utf-8", "replace") + " ferme."

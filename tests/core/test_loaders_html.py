@@ -169,8 +169,9 @@ def test_a_page_with_a_few_stray_bytes_keeps_the_encoding_it_declares(tmp_path: 
     path.write_bytes(data[:cut] + b" \xff \xb9\xfa" + data[cut:])
     doc = load_document(path)
     assert doc.text.split("\n\n")[0] == paragraphs[0].strip() + " \ufffd \ufffd\ufffd"
-    assert doc.notes == ("3 bytes that are not valid UTF-8 replaced with \ufffd; the rest of "
-                         "the page is UTF-8",)
+    line = data[:cut].count(b"\n") + 1
+    assert doc.notes == (f"3 bytes that are not valid UTF-8 replaced with \ufffd (the first on "
+                         f"line {line}); the rest of the page is UTF-8",)
 
 
 def test_a_utf8_page_with_one_bad_byte_stays_utf8_and_says_so(tmp_path: Path) -> None:
@@ -186,8 +187,9 @@ def test_a_utf8_page_with_one_bad_byte_stays_utf8_and_says_so(tmp_path: Path) ->
     expected = [p.strip() for p in paragraphs]
     expected[damaged] += "\ufffd"
     assert doc.text == "\n\n".join(expected)
-    assert doc.notes == ("1 byte that is not valid UTF-8 replaced with \ufffd; the rest of "
-                         "the file is UTF-8",)
+    line = data[:cut].count(b"\n") + 1
+    assert doc.notes == (f"1 byte that is not valid UTF-8 replaced with \ufffd (the first on "
+                         f"line {line}); the rest of the file is UTF-8",)
 
 
 def test_a_control_character_in_a_page_is_read_as_a_space(tmp_path: Path) -> None:

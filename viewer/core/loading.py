@@ -10,6 +10,7 @@ text also goes through `viewer.core.trim.trim_noise`, and what it removed is in 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import os
 import re
@@ -239,7 +240,10 @@ def _legacy_with_stray_bytes(data: bytes, shown: str) -> tuple[str, tuple[str, .
         except LoadError:
             text = None
         if text is not None and text == patched.decode("cp1252"):
-            return text.replace(chr(stand_in), "\ufffd"), (replaced_note(undefined, "cp1252"),)
+            first = re.search(b"[" + re.escape(_NOT_CP1252) + b"]", data)
+            line = line_at(text, first.start() if first else 0)
+            return text.replace(chr(stand_in), "\ufffd"), (
+                replaced_note(undefined, "cp1252", line),)
     return _legacy(data, shown), ()
 
 
@@ -342,8 +346,9 @@ def _damaged_utf16(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     bad = len(_LONE_SURROGATES.findall(text)) + odd
     if not bad or bad > _UTF16_MAX_BAD * len(text):
         return None
+    first = _LONE_SURROGATES.search(text)
     return _LONE_SURROGATES.sub("\ufffd", text) + "\ufffd" * odd, (
-        replaced_note(bad, encoding),)
+        replaced_note(bad, encoding, line_at(text, first.start() if first else len(text))),)
 
 
 def _utf8_cut_short(data: bytes, error: UnicodeDecodeError
@@ -372,12 +377,13 @@ _NON_ASCII_RUNS = re.compile(rb"[\x80-\xff]+")
 def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     """Text that is overwhelmingly valid UTF-8 with a few bad bytes, decoded with U+FFFD for
     them and a note; None when the bytes look like a legacy encoding instead."""
-    text, bad = replaced_reading(data, "utf-8")
-    valid = sum(1 for ch in text if ord(ch) > 127) - bad
+    text, bad, line = replaced_reading(data, "utf-8")
+    replaced = _inserted(text, data, "utf-8")
+    valid = sum(1 for ch in text if ord(ch) > 127) - replaced
     evidence = valid + (_UTF8_EVIDENCE - 1) * _long_characters_valid_alone(data)
-    if bad <= 0 or evidence < _UTF8_EVIDENCE * bad:
+    if replaced <= 0 or evidence < _UTF8_EVIDENCE * replaced:
         return None
-    return text, (replaced_note(bad, "utf-8"),)
+    return text, (replaced_note(bad, "utf-8", line),)
 
 
 #: Bytes not valid UTF-8, as `surrogateescape` reads them: one lone surrogate per byte.
@@ -449,20 +455,57 @@ def _is_western(character: str) -> bool:
     return character not in _RARE_IN_WESTERN and unicodedata.category(character) != "Cc"
 
 
-def replaced_reading(data: bytes, encoding: str) -> tuple[str, int]:
-    """`data` in `encoding`, each byte or code unit not valid in it read as U+FFFD, and how
-    many were (a U+FFFD the text itself writes is not counted)."""
+def _is_wide(encoding: str) -> bool:
+    return encoding.startswith(("utf-16", "utf-32"))
+
+
+def replaced_reading(data: bytes, encoding: str) -> tuple[str, int, int]:
+    """`data` in `encoding`, each run of bytes (code unit, in UTF-16 and UTF-32) not valid
+    in it read as U+FFFD as decoders do; how many bytes (code units) were not valid, as a
+    U+FFFD may stand for two or three bytes (a U+FFFD the text itself writes is not
+    counted); and the line of the first (0 for none)."""
     text = data.decode(encoding, "replace")
-    return text, text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        before = data[:error.start].decode(encoding, "replace")
+    else:
+        return text, 0, 0
+    bad = _inserted(text, data, encoding)
+    # A bad run holding an ASCII byte (in a double-byte code page) is not escaped: its
+    # U+FFFD are counted then.
+    with contextlib.suppress(UnicodeDecodeError):
+        if not _is_wide(encoding):
+            bad = len(_ESCAPED_BYTES_EACH.findall(data.decode(encoding, "surrogateescape")))
+    return text, bad, line_at(before, len(before))
 
 
-def replaced_note(bad: int, encoding: str, whole: str = "file") -> str:
+def _inserted(text: str, data: bytes, encoding: str) -> int:
+    """How many U+FFFD decoding `data` with "replace" inserted in `text` (one may stand for
+    a run of bytes), not counting those the text itself writes."""
+    return text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
+
+
+#: One byte not valid in its encoding, as `surrogateescape` reads it.
+_ESCAPED_BYTES_EACH = re.compile("[\udc80-\udcff]")
+_LINE_BREAKS = re.compile("\r\n?|\n")
+
+
+def line_at(text: str, at: int) -> int:
+    """The line (from 1) of `text`'s character `at`, as editors count lines (LF, CR LF or
+    CR ends one)."""
+    return len(_LINE_BREAKS.findall(text, 0, at)) + 1
+
+
+def replaced_note(bad: int, encoding: str, line: int, whole: str = "file") -> str:
     """The note on `bad` bytes (code units, in UTF-16 and UTF-32) not valid in `encoding`,
-    read as U+FFFD in a `whole` (file, page) that is otherwise in it."""
-    unit = "code unit" if encoding.startswith(("utf-16", "utf-32")) else "byte"
+    the first on `line`, read as U+FFFD in a `whole` (file, page) that is otherwise in it:
+    what a reader can look for in the file."""
+    unit = "code unit" if _is_wide(encoding) else "byte"
     name = encoding.upper()
     return (f"{bad} {unit}{'s that are' if bad > 1 else ' that is'} not valid {name} "
-            f"replaced with \ufffd; the rest of the {whole} is {name}")
+            f"replaced with \ufffd (the first on line {line}); the rest of the {whole} is "
+            f"{name}")
 
 
 def _long_characters_valid_alone(data: bytes) -> int:
@@ -604,14 +647,14 @@ def _by_bom(data: bytes, encoding: str, shown: str) -> tuple[str, tuple[str, ...
         return data.decode(encoding), ()
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    text, bad = replaced_reading(data, encoding)
-    if bad > max(1.0, _BOM_MAX_BAD * len(text)):
+    text, bad, line = replaced_reading(data, encoding)
+    if _inserted(text, data, encoding) > max(1.0, _BOM_MAX_BAD * len(text)):
         raise LoadError(
             shown,
             f"has invalid bytes for its {encoding.upper()} byte-order mark at byte {first_bad}",
             "re-save the file with one encoding",
         )
-    return text, (replaced_note(bad, encoding),)
+    return text, (replaced_note(bad, encoding, line),)
 
 
 def document_from_text(text: str, shown: str, name: str, path: str = "",

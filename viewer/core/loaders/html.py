@@ -121,9 +121,10 @@ def _misdeclared(data: bytes, declared: str) -> tuple[str, tuple[str, ...]] | No
     damaged = damaged_utf8(data)
     if damaged is not None:
         return damaged
-    replaced, stray = replaced_reading(data, _AS_BROWSERS_READ.get(declared, (declared,))[-1])
+    replaced, stray, line = replaced_reading(data,
+                                             _AS_BROWSERS_READ.get(declared, (declared,))[-1])
     if stray < _STRAY_BYTES:
-        return replaced, (replaced_note(stray, declared, "page"),)
+        return replaced, (replaced_note(stray, declared, line, "page"),)
     # Weighed on the lines that hold non-ASCII bytes only: the markup around them says
     # nothing of the encoding, and a megabyte page would take seconds.
     reading = likeliest_reading(_non_ascii_lines(data), READS_AS_TEXT)
