@@ -58,6 +58,10 @@ def test_paragraphs_follow_their_definition(text):
     ("數位中國", "zh"),
     ("5G网络建设取得新进展，APP用户破亿。", "zh"),  # Latin letters and digits inside
     ("東京へ行きます。", "ja"),  # kana make Japanese, short or long
+    # A Chinese headline writing a foreign name with the katakana middle dot was Japanese.
+    ("唐纳德・特朗普访华", "zh"),
+    ("中国・北京", "zh"),
+    ("ラーメン", "ja"),
     # Mixed: English that quotes a Chinese term stays English.
     ("The slogan 网络强国 means a strong cyber nation.", "en"),
     ("President Xi Jinping (习近平) spoke in Beijing on Tuesday about the economy.", "en"),

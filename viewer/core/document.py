@@ -14,6 +14,10 @@ from viewer.core.tokenize import blank_line_starts, char_class, char_codes
 # ideographs costs 16 ms at every start, since Python's regex compiler visits each of them.
 _KANA = (0x3040, 0x30FF)
 _CJK = (_KANA, (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+#: Marks in the kana blocks that are no kana letters: the voicing marks (゛ ゜) and the
+#: double hyphen, and the middle dot ・, which Chinese text writes between the parts of a
+#: foreign name (唐纳德・特朗普) as often as its own ·.
+_KANA_MARKS = (0x3099, 0x309A, 0x309B, 0x309C, 0x30A0, 0x30FB)
 #: Letters of the alphabets and syllabaries after Latin's blocks and before the symbols:
 #: Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indic scripts, Thai, Georgian, Ethiopic
 #: and more; then Hangul and the Hebrew and Arabic presentation forms.
@@ -42,9 +46,11 @@ def detect_language(text: str, sample: int = 20000) -> str:
     if not cjk and not other:  # most texts: no need to count every letter
         return "en"
     letters = len(head) - sum(map(len, _NOT_LETTERS.findall(head)))
-    # Kana-range marks that are no letters (・, ゛) count as CJK but not as letters.
+    # Kana-range marks that are no letters (・, ゛) count as CJK but not as letters, nor
+    # as kana: they make no text Japanese.
     if cjk >= 0.3 * letters and letters:
-        return "ja" if _count_between(codes, *_KANA) > cjk * 0.1 else "zh"
+        kana = _count_between(codes, *_KANA) - int(np.isin(codes, _KANA_MARKS).sum())
+        return "ja" if kana > cjk * 0.1 else "zh"
     if other > 0.5 * letters:
         return UNDETERMINED
     return "en"
