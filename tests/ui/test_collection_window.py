@@ -1368,6 +1368,25 @@ def test_an_undated_article_among_those_carrying_a_passage_says_undated(
     assert lines[mode.data.title("en22")] == f"2023-07-14  {mode.data.title('en22')}"
 
 
+def test_two_reprints_opened_either_way_round_name_the_same_article_first(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # en31 reprints en03 word for word on its date. Opened as (en31, en03), the window's
+    # figures took A for en03 (the texts are one): the chain's first was "A", then "A"
+    # again the other way round, though it is en03 (by date, then id) either way.
+    folder = tmp_path / "articles"
+    shutil.copytree(EN_ARTICLES, folder)
+    shutil.copy(folder / "2023-02-10_courier_en03.txt", folder / "2023-02-10_herald_en31.txt")
+    with open(folder / "metadata.csv", "a", encoding="utf-8") as metadata:
+        metadata.write("2023-02-10_herald_en31.txt,en31,herald,2023-02-10\n")
+    window = open_collection(make_window, qtbot, folder)
+    for pair, first in ((("en31", "en03"), "B"), (("en03", "en31"), "A")):
+        mode, panel, row = _pair_opened_at_a_clustered_phrase(window, qtbot, *pair)
+        assert (mode.context["collection"]["a"], mode.context["collection"]["b"]) == pair
+        assert panel.phrases.model().index(row, 4).data() == (
+            f"also in 3 other articles · first: {first}, 2023-02-10")
+        assert mode.cluster_articles(row) == ["en09", "en15", "en22"]
+
+
 @pytest.mark.parametrize("kind", ["text", "other database"])
 def test_a_file_opened_as_a_store_that_is_none_is_told_what_it_is_in_the_windows_terms(
         make_window, qtbot, tmp_path: Path, kind: str) -> None:  # type: ignore[no-untyped-def]

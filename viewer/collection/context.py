@@ -107,20 +107,24 @@ def _first(docs: list[Any]) -> dict[str, str]:
 def collection_context(comparison: Comparison, store: CollectionStore,
                        watchlist: Sequence[str] = (),
                        counted: Sequence[Mapping[str, Any]] | None = None,
-                       trimmed: bool = False) -> dict[str, Any]:
+                       trimmed: bool = False,
+                       known: Sequence[str | None] = (None, None)) -> dict[str, Any]:
     """The collection's figures for the slogans and shared passages of a comparison
     (`watchlist`: the lines its watch-list slogans come from; `counted`: those lines as
     `watched_phrases` counted them in this store, when they were counted already, which
     takes reading every article's tokens; `trimmed`: its texts went through `trim_noise`,
-    so an article that trims to one of them is that text). All of it is read from one
+    so an article that trims to one of them is that text; `known`: the ids A and B were
+    read from the store as, None for either that was not: of two reprints with one text,
+    each is then the one opened). All of it is read from one
     snapshot of the store (the window reads it so, beside `compare_in_collection`): an add
     committing midway would pair clusters with documents it removed."""
     with store.snapshot():
-        return _context(comparison, store, watchlist, counted, trimmed)
+        return _context(comparison, store, watchlist, counted, trimmed, known)
 
 
 def _context(comparison: Comparison, store: CollectionStore, watchlist: Sequence[str],
-             counted: Sequence[Mapping[str, Any]] | None, trimmed: bool) -> dict[str, Any]:
+             counted: Sequence[Mapping[str, Any]] | None, trimmed: bool,
+             known: Sequence[str | None]) -> dict[str, Any]:
     occurrences = _Occurrences(store)
     docs = occurrences.docs
     total = len(docs)
@@ -147,7 +151,7 @@ def _context(comparison: Comparison, store: CollectionStore, watchlist: Sequence
                         "first": _first([docs[k] for k in found])} if found else
                        {"documents": 0, "of": total, "first": None})
     articles = the_two_articles(store, (comparison.document_a, comparison.document_b),
-                                trimmed)
+                                trimmed, known)
     ids = [None if article is None else article.id for article in articles]
     dates = {d.id: d.date for d in docs}
     clusters = store.clusters()

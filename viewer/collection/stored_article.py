@@ -80,13 +80,16 @@ def articles_of(store: CollectionStore, text: str, trimmed: bool = False
 
 
 def the_two_articles(store: CollectionStore, documents: Sequence[Document],
-                     trimmed: bool = False) -> list[StoredArticle | None]:
+                     trimmed: bool = False, known: Sequence[str | None] = (None, None)
+                     ) -> list[StoredArticle | None]:
     """The store's articles that A and B are (None for one that is none). Of articles
-    with one text, each is the one read from its own file, else one the other is not:
-    two reprints of one story compared are two articles, not one twice."""
+    with one text, each is the one `known` names (the id the window read it as), else
+    the one read from its own file, else one the other is not: two reprints of one story
+    compared are two articles, not one twice, each the one that was opened."""
     candidates = [list(articles_of(store, d.text, trimmed)) for d in documents]
-    chosen = [next((a for a in found if _read_from(store, a.id, d.path)), None)
-              for d, found in zip(documents, candidates, strict=True)]
+    chosen = [next((a for a in found if a.id == ident), None)
+              or next((a for a in found if _read_from(store, a.id, d.path)), None)
+              for d, found, ident in zip(documents, candidates, known, strict=True)]
     for k, found in enumerate(candidates):
         if chosen[k] is None and found:
             taken = {a.id for a in chosen if a is not None}

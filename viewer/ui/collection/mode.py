@@ -154,11 +154,12 @@ def _watched(store_path: str, watchlist: tuple[str, ...]) -> list[dict[str, Any]
 
 
 def _context(store_path: str, comparison: Comparison, watchlist: tuple[str, ...],
-             counted: list[dict[str, Any]] | None) -> dict[str, Any]:
+             counted: list[dict[str, Any]] | None,
+             known: tuple[str | None, str | None]) -> dict[str, Any]:
     from viewer.collection.context import collection_context
 
     with CollectionStore.open(store_path) as store:
-        return collection_context(comparison, store, watchlist, counted)
+        return collection_context(comparison, store, watchlist, counted, known=known)
 
 
 def _read_store(store_path: str, name: str) -> tuple[CollectionData, StoreVersion]:
@@ -537,6 +538,11 @@ class CollectionMode(QObject):
         listed = self.data.listed_passages(*ids)
         return sum((p.a, p.b) in listed for p in comparison.shared_phrases)
 
+    def _opened_id(self, document: Document) -> str | None:
+        """The collection id of `document` when it was opened from it, else None."""
+        ident, opened = self._opened.get(id(document), ("", None))
+        return ident if opened is document else None
+
     def pair_ids(self, doc_a: Document | None, doc_b: Document | None) -> tuple[str, str] | None:
         """The collection ids of two documents opened from it, else None."""
         ids = [self._opened.get(id(d), ("", None)) for d in (doc_a, doc_b)]
@@ -624,9 +630,9 @@ class CollectionMode(QObject):
     def _look_up(self, comparison: Comparison) -> None:
         """Look up `comparison`'s slogans and passages in the open collection, if either
         text is one of its articles, and show them when found."""
-        if self.data is None or not any(
-                self._opened.get(id(d), ("", None))[1] is d
-                for d in (comparison.document_a, comparison.document_b)):
+        # The articles opened, by id: two reprints of one text are told apart so.
+        known = (self._opened_id(comparison.document_a), self._opened_id(comparison.document_b))
+        if self.data is None or known == (None, None):
             return  # neither text is one of its articles: it has nothing to say of them
         # The collection listed the pair's passages with its own matching settings.
         apart = settings_apart(comparison.settings, SETTINGS)
@@ -636,7 +642,7 @@ class CollectionMode(QObject):
         # The watch-list as the Formulations tab counted it, not read again per pair.
         data, phrases, entries = self.watched
         counted = entries if data is self.data and phrases == watchlist else None
-        self._start(lambda: _context(store_path, comparison, watchlist, counted),
+        self._start(lambda: _context(store_path, comparison, watchlist, counted, known),
                     lambda context: self._show_context(comparison, context),
                     lambda message: self.window.statusBar().showMessage(
                         f"Collection figures unavailable: {message}", 8000))
