@@ -845,3 +845,34 @@ def test_an_empty_boilerplate_tab_says_none_was_found_as_the_other_tabs_do(view)
     view.show_collection(replace(data, boilerplate=[line]))
     assert "No boilerplate" not in said()
     assert "Lines repeated across the articles of one series" in said()
+
+
+def test_undated_rows_sort_last_by_a_date_whichever_way(view) -> None:  # type: ignore[no-untyped-def]
+    # Sorted by "First seen" (or a date) ascending, the formulations whose uses are all
+    # undated came first, as though they were the oldest; undated is no date at all.
+    documents = [doc("d1", "2020-03-01"), doc("d2", "2020-01-01"), doc("u1"), doc("u2")]
+    phrases = [{**formulation(name, uses(first, 1)), "first": {"doc": first, "date": date}}
+               for name, first, date in (("undated one", "u1", ""),
+                                         ("march", "d1", "2020-03-01"),
+                                         ("january", "d2", "2020-01-01"))]
+    pairs = [pair("u1", "u2"), pair("d1", "u1"), pair("d1", "d2")]
+    view.show_collection(collection(documents, pairs, formulations=phrases))
+
+    def column(model, heading: str) -> int:  # type: ignore[no-untyped-def]
+        return next(c for c in range(model.columnCount())
+                    if model.headerData(c, Qt.Orientation.Horizontal) == heading)
+
+    ascending, descending = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+    table, model = view.formulations_table, view.formulations_model
+    table.sortByColumn(column(model, "First seen"), ascending)
+    assert [f["phrase"] for f in model.shown()] == ["january", "march", "undated one"]
+    table.sortByColumn(column(model, "First seen"), descending)
+    assert [f["phrase"] for f in model.shown()] == ["march", "january", "undated one"]
+    table, model = view.articles_table, view.articles_model
+    for order, dated in ((ascending, ["d2", "d1"]), (descending, ["d1", "d2"])):
+        table.sortByColumn(column(model, "Date"), order)
+        assert [a.row.id for a in model.shown()] == [*dated, "u1", "u2"]
+    table, model = view.pairs_table, view.pairs_model
+    for order in (ascending, descending):
+        table.sortByColumn(column(model, "Date B"), order)
+        assert [(p.a, p.b) for p in model.shown()][-2:] == [("u1", "u2"), ("d1", "u1")]

@@ -21,7 +21,8 @@ Index = QModelIndex | QPersistentModelIndex
 class Column(Generic[RowT]):
     header: str
     text: Callable[[RowT], str]
-    #: What the column sorts by (default: its text).
+    #: What the column sorts by (default: its text); None for a row with no value (an
+    #: undated article), listed last whichever way the column sorts.
     key: Callable[[RowT], Any] | None = None
     tip: Callable[[RowT], str] | None = None
     align_right: bool = False
@@ -64,8 +65,11 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
             column, direction = self._sort
             spec = self.columns[column]
             key = spec.key or spec.text
-            order.sort(key=lambda k: key(self.items[k]),
-                       reverse=direction == Qt.SortOrder.DescendingOrder)
+            keyed = [(key(self.items[k]), k) for k in order]
+            known = sorted(((value, k) for value, k in keyed if value is not None),
+                           key=lambda pair: pair[0],
+                           reverse=direction == Qt.SortOrder.DescendingOrder)
+            order = [k for _, k in known] + [k for value, k in keyed if value is None]
         self.order = order
 
     # -- Qt model ------------------------------------------------------------------------------

@@ -288,8 +288,8 @@ class CollectionView(QWidget):
             Column("Words", lambda p: f"{p.words:,}", key=lambda p: p.words, align_right=True,
                    heading_tip="Words in the passages A and B share"),
             Column("Direction", self._direction, heading_tip=DIRECTION_TIP),
-            Column("Date A", lambda p: date(p.a)),
-            Column("Date B", lambda p: date(p.b)),
+            Column("Date A", lambda p: date(p.a), key=lambda p: date(p.a) or None),
+            Column("Date B", lambda p: date(p.b), key=lambda p: date(p.b) or None),
             Column("Series", self._pair_series),
         ], self)
         self.pairs_table = _table(self.pairs_model)
@@ -355,7 +355,8 @@ class CollectionView(QWidget):
                    key=lambda f: int(f.get("documents", 0)), align_right=True),
             Column("Uses", lambda f: f"{int(f.get('count', 0)):,}",
                    key=lambda f: int(f.get("count", 0)), align_right=True),
-            Column("First seen", self._first_seen, key=lambda f: self._first(f)[1]),
+            # Undated (all uses undated) last, either way: no date is no first appearance.
+            Column("First seen", self._first_seen, key=lambda f: self._first(f)[1] or None),
         ], self)
         self.formulations_table = _table(self.formulations_model)
         self.formulations_table.setObjectName("formulations_table")
@@ -441,7 +442,7 @@ class CollectionView(QWidget):
             Column("Article", lambda a: a.row.title or a.row.id, tip=lambda a: a.row.path),
             Column("Id", lambda a: a.row.id),
             Column("Series", lambda a: a.row.series),
-            Column("Date", lambda a: a.row.date),
+            Column("Date", lambda a: a.row.date, key=lambda a: a.row.date or None),
             Column("Words", lambda a: f"{_words(a):,}", key=_words,
                    align_right=True, heading_tip="Words in the article"),
             Column("Shared", lambda a: _percent(a.shared), key=lambda a: a.shared,
