@@ -97,3 +97,33 @@ def test_a_store_holding_no_article_yet_says_so_not_that_a_and_b_are_none_of_its
     assert run_compare([str(a), str(b), "--collection", str(store), "--json",
                         str(tmp_path / "out.json")]) == 0
     assert capsys.readouterr().err == f"tandem: note: {note.replace('empty.sqlite', str(store))}\n"
+
+
+def test_a_slogan_of_an_undated_collection_is_said_undated_not_first_in_an_article(
+        tmp_path: Path) -> None:
+    # With no date, the collection's "first" is its lowest id: the label read "first
+    # d006", an article given where a date goes, as though it were the first appearance.
+    from tests.collection.planted import SET_PHRASE, make_collection
+    from viewer.collection.engine import add_sources
+
+    planted = make_collection()
+    rows = [{**row, "date": ""} for row in planted.rows]
+    store = tmp_path / "store.sqlite"
+    with CollectionStore.create_or_open(store) as opened:
+        add_sources(opened, [planted.write(tmp_path / "undated.jsonl", rows)], workers=1)
+    texts = planted.by_id()
+    a, b = (tmp_path / f"{doc}.txt" for doc in planted.phrase_docs[:2])
+    for path in (a, b):
+        path.write_text(texts[path.stem]["text"], encoding="utf-8")
+    with CollectionStore.open(store) as opened:
+        comparison, context = compare_in_collection(
+            load_document(str(a)), load_document(str(b)), Settings(), opened)
+    figures = collection_figures(context, comparison)
+    [label] = [label for label, slogan in zip(figures.slogans, comparison.slogans, strict=True)
+               if slogan.phrase == SET_PHRASE]
+    assert label == f"common formulation · in {len(planted.phrase_docs)}/30 articles · " \
+                    "all uses undated"
+    report = tmp_path / "pair.html"
+    assert run_compare([str(a), str(b), "--collection", str(store), "--html",
+                        str(report)]) == 0
+    assert label in report.read_text(encoding="utf-8")

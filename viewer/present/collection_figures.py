@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.model import Comparison, Slogan
-from viewer.present.wording import UNDATED, counted
+from viewer.present.wording import ALL_USES_UNDATED, UNDATED, counted
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,9 @@ def slogan_label(figures: Mapping[str, Any] | None, slogan: Slogan, short: bool 
     label = _KINDS[kind][1 if short else 0]
     if short:
         return f"{label} · {found:,}/{total:,}"
-    since = f" · first {first.get('date') or first.get('doc')}" if first else ""
+    # Undated, the first the collection gives is its lowest id: no first appearance.
+    since = (f" · first {first['date']}" if first.get("date")
+             else f" · {ALL_USES_UNDATED}" if first else "")
     return f"{label} · in {found:,}/{total:,} articles{since}"
 
 
