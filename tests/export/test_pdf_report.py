@@ -93,6 +93,46 @@ def test_characters_no_font_draws_are_named_on_the_title_page(english, tmp_path:
     assert "no glyph" not in PdfReader(plain).pages[0].extract_text()
 
 
+def test_a_character_only_the_other_font_has_is_drawn_in_that_font(tmp_path: Path) -> None:
+    # Circled and bracketed numbers (⑪, ⑴), as Chinese articles number their list items,
+    # are no CJK characters: they were drawn in the Latin font, which has no glyph for them,
+    # and printed as empty boxes although the CJK font draws them; a hexagram, the reverse.
+    from reportlab.pdfbase import pdfmetrics
+
+    from viewer.export.pdf_report import report_fonts
+
+    items = ("具体措施如下：\n⑪ 加快建设现代化产业体系。\n⑫ 全面推进乡村振兴。\n"
+             "⑴ 深化科技体制改革。\n")
+    latin = "Items ⑳, ⒇ and ⓑ are listed in Latin text, with ﹖ and the hexagram ䷀.\n"
+    a, b = Document(items + latin, "a.txt"), Document(items + "⒇ 扩大高水平对外开放。\n", "b.txt")
+    path = tmp_path / "numbers.pdf"
+    note = write_pdf(compare(a, b), path)
+    fonts = report_fonts()
+    by_face = {pdfmetrics.getFont(name).face.name.decode(): name
+               for name in (fonts.latin, fonts.cjk)}
+    glyphs = {name: pdfmetrics.getFont(name).face.charToGlyph for name in by_face.values()}
+    drawn_in: dict[str, set[str]] = {}
+
+    def visit(text, cm, tm, font, size) -> None:  # type: ignore[no-untyped-def]
+        if font is not None and text.strip():
+            face = str(font["/BaseFont"]).split("+", 1)[-1]
+            name = by_face[max((f for f in by_face if face.startswith(f)), key=len)]
+            for ch in text:
+                drawn_in.setdefault(ch, set()).add(name)
+
+    for page in PdfReader(path).pages:
+        page.extract_text(visitor_text=visit)
+    drawable = {ch for ch in a.text + b.text if not ch.isspace()
+                and any(ord(ch) in glyphs[name] for name in glyphs)}
+    assert set("⑪⑴⒇⑳ⓑ﹖䷀") <= drawable
+    # Drawn in a font without its glyph, a character is lost from the text layer as well.
+    assert drawable - set(drawn_in) == set()
+    boxes = {ch: names for ch, names in drawn_in.items() if ch in drawable
+             and any(ord(ch) not in glyphs[name] for name in names)}
+    assert not boxes
+    assert note == ""
+
+
 def test_a_report_with_no_truetype_font_found_says_so(chinese, tmp_path: Path) -> None:
     # With no TrueType font at all (none in the folders looked in), the report fell back on
     # Helvetica, which draws no Chinese: the characters came out as boxes, and nothing said

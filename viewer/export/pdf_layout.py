@@ -9,8 +9,10 @@ of drawing operations. Knowing all pages first gives "page N of M" for free.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+import unicodedata
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -20,7 +22,9 @@ from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import Palette
 
 # Break opportunities: newlines, blank space, each CJK character alone, and other runs.
-_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_CJK_RANGES = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F),
+               (0xFF00, 0xFFEF))
+_CJK = "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES)
 _BREAKS = "\r\n\f\v\x1c-\x1e\x85\u2028\u2029"
 _TOKEN = re.compile(rf"\r\n|[{_BREAKS}]|[^\S{_BREAKS}]+|[{_CJK}]|[^\s{_CJK}]+")
 # CJK punctuation that must not begin a line.
@@ -51,9 +55,25 @@ KEEP_TOGETHER_LINES = 8
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 
 
+def glyph_codes(name: str) -> Collection[int]:
+    """The code points the registered font `name` has a glyph for: a TrueType font's by its
+    map; a standard PDF font's (Helvetica, when no TrueType font was found) those of its
+    encoding, WinAnsi (Windows-1252)."""
+    glyphs = getattr(getattr(pdfmetrics.getFont(name), "face", None), "charToGlyph", None)
+    if glyphs is not None:
+        return glyphs
+    return _WIN_ANSI
+
+
+_WIN_ANSI = frozenset(map(ord, bytes(range(256)).decode("cp1252", "ignore")))
+
+
 @dataclass(frozen=True)
 class Fonts:
-    """The report's fonts: CJK characters in `cjk`, everything else in `latin`.
+    """The report's fonts: CJK characters in `cjk`, everything else in `latin`; but a
+    character the font of its kind has no glyph for and the other has (circled numbers
+    ⑪-⑳ only in the CJK font, the hexagrams ䷀-䷿ only in the Latin one) in the other,
+    rather than as an empty box.
 
     A CJK font draws curly quotes and apostrophes full-width, as Chinese typesetting wants
     ("country’ s"); in Latin text they need a Latin font. Both may be the same font."""
@@ -61,15 +81,23 @@ class Fonts:
     latin: str
     cjk: str
 
+    @cached_property
+    def _cjk_run(self) -> re.Pattern[str]:
+        """Runs of the characters drawn in the CJK font."""
+        if self.latin == self.cjk:
+            return _CJK_RUN
+        return _cjk_run(glyph_codes(self.latin), glyph_codes(self.cjk))
+
     def of(self, ch: str) -> str:
-        return self.cjk if _CJK_RUN.match(ch) else self.latin
+        return self.cjk if self._cjk_run.match(ch) else self.latin
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """`text` cut into (font, run) pieces, in order."""
-        if self.latin == self.cjk or not _CJK_RUN.search(text):
+        cjk_run = self._cjk_run
+        if self.latin == self.cjk or not cjk_run.search(text):
             return [(self.latin, text)]
         pieces, at = [], 0
-        for m in _CJK_RUN.finditer(text):
+        for m in cjk_run.finditer(text):
             if m.start() > at:
                 pieces.append((self.latin, text[at:m.start()]))
             pieces.append((self.cjk, m.group()))
@@ -77,6 +105,29 @@ class Fonts:
         if at < len(text):
             pieces.append((self.latin, text[at:]))
         return pieces
+
+
+def _cjk_run(latin: Collection[int], cjk: Collection[int]) -> re.Pattern[str]:
+    """Runs of the characters to draw in the CJK font, given the code points each font has
+    a glyph for: the CJK ranges, less what only the Latin font draws, and what only the CJK
+    font draws. A character neither draws keeps the font of its kind; control characters
+    are drawn as spaces, whatever either font maps them to."""
+    kind = set().union(*(range(a, b + 1) for a, b in _CJK_RANGES))
+    latin_only, cjk_only = set(latin).difference(cjk), set(cjk).difference(latin)
+    moved = {code for code in (latin_only & kind) | (cjk_only - kind)
+             if unicodedata.category(chr(code)) not in ("Cc", "Cs")}
+    if not moved:
+        return _CJK_RUN
+    codes = sorted(kind ^ moved)
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(
+        re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in ranges)
+        + "]+")
 
 
 class Measure:

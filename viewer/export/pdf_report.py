@@ -22,7 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from viewer.core.errors import Cancelled
 from viewer.core.model import Comparison, SharedPhrase, Slogan, ThemeOverlap
-from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure
+from viewer.export.pdf_layout import Cell, Fonts, Layout, Measure, glyph_codes
 from viewer.export.pdf_render import RUNNING_SIZE, fitted, render_pages, save_pdf
 from viewer.export.pdf_side_by_side import lay_out_side_by_side
 from viewer.export.report_model import (
@@ -219,13 +219,9 @@ def _lay_out(comparison: Comparison, page_size: tuple[float, float], fonts: Font
 
 
 def _draws(name: str) -> Callable[[str], bool]:
-    """Whether the font `name` has a glyph for a character: a TrueType font by its map; a
-    standard PDF font (Helvetica, when no TrueType font was found) only for the characters
-    of its encoding, WinAnsi (Windows-1252)."""
-    glyphs = getattr(getattr(pdfmetrics.getFont(name), "face", None), "charToGlyph", None)
-    if glyphs is not None:
-        return lambda ch: ord(ch) in glyphs
-    return lambda ch: ch.encode("cp1252", "ignore") != b""
+    """Whether the font `name` has a glyph for a character."""
+    glyphs = glyph_codes(name)
+    return lambda ch: ord(ch) in glyphs
 
 
 def missing_glyphs(fonts: Fonts, texts: Iterable[str]) -> list[str]:
