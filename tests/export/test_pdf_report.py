@@ -670,6 +670,29 @@ def test_a_soft_hyphen_inside_a_word_is_not_drawn(tmp_path: Path) -> None:
 
 
 @needs_poppler
+def test_invisible_format_characters_are_not_drawn(tmp_path: Path) -> None:
+    # Text copied from web pages and chat apps wraps names in direction isolates and joins
+    # words with zero-width characters; neither report font has a glyph for them, so each
+    # was drawn as an empty box beside the name ("Monday ▯Beijing▯").
+    invisible = "\u2066\u2069\u200b\u200d\u2060\u180e\ufeff\u202a\u202c"
+    sentence = ("On Monday officials in Beijing announced that the national programme for "
+                "rural broadband would reach every county within the next three years")
+    words = sentence.split(" ")
+    marked = [f"{invisible[k % len(invisible)]}{word}{invisible[(k + 1) % len(invisible)]}"
+              if len(word) > 6 else word for k, word in enumerate(words)]
+    drawn = _words_on_page_two(_pdf_of_files(
+        tmp_path, "First.\n" + " ".join(words) + "\n", "Second.\n" + " ".join(marked) + "\n",
+        "invisible.pdf"))
+    widths: dict[str, list[float]] = {}
+    for x0, _, x1, word in drawn:
+        widths.setdefault(word, []).append(round(x1 - x0, 1))
+    for word in words:
+        if len(word) > 6:
+            assert all(widths[word].count(w) % 2 == 0 for w in widths[word]), (word, widths)
+    assert not [word for _, _, _, word in drawn if set(word) & set(invisible)]
+
+
+@needs_poppler
 def test_a_tabbed_row_whose_first_column_is_empty_keeps_its_place(tmp_path: Path) -> None:
     # The texts side by side trimmed the blank space that opens a line, tabs too: a row
     # "\t4500\t71%" stood under "Region" and "Stations", one column to the left of where

@@ -31,10 +31,15 @@ _TOKEN = re.compile(rf"\r\n|[{_BREAKS}]|[^\S{_BREAKS}]+|[{_CJK}]|[^\s{_CJK}]+")
 _NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕”’…·．,.;:?!)]}")
 # Control characters have no glyph: they are drawn as spaces (same width as measured).
 # A soft hyphen shows only where a line breaks at it, which no line here does; the Latin
-# font would draw it as a hyphen inside the word ("inf-ormation"): it is drawn as nothing.
-_SOFT_HYPHEN = "\u00ad"
+# font would draw it as a hyphen inside the word ("inf-ormation"). The other invisible
+# format characters (zero-width space and joiners, direction marks, embeddings and
+# isolates around a name, word joiner, byte-order mark) have no glyph in either font and
+# showed as boxes ("Monday ▯Beijing▯"). All of them are drawn as nothing.
+_INVISIBLE = frozenset(chr(c) for c in (0x00AD, 0x180E, *range(0x200B, 0x2010),
+                                        *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+                                        *range(0x2066, 0x206A), 0xFEFF))
 _CONTROLS = ({c: " " for c in range(32)} | {0x7f: " ", 0x85: " ", 0x2028: " ", 0x2029: " "}
-             | {ord(_SOFT_HYPHEN): None})
+             | {ord(ch): None for ch in _INVISIBLE})
 
 #: Tab stops stand eight digits apart from a line's start, a text editor's eight columns,
 #: so the columns of a tabbed list stay columns.
@@ -145,7 +150,7 @@ class Measure:
             width = chars.get(ch)
             if width is None:
                 probe = " " if ord(ch) < 32 else ch
-                width = chars[ch] = (0.0 if ch == _SOFT_HYPHEN else
+                width = chars[ch] = (0.0 if ch in _INVISIBLE else
                                      pdfmetrics.stringWidth(probe, self.fonts.of(ch), 1000))
             total += width
         return total
