@@ -127,3 +127,37 @@ def test_a_slogan_of_an_undated_collection_is_said_undated_not_first_in_an_artic
     assert run_compare([str(a), str(b), "--collection", str(store), "--html",
                         str(report)]) == 0
     assert label in report.read_text(encoding="utf-8")
+
+
+def test_a_passage_whose_articles_are_all_undated_names_no_first(tmp_path: Path) -> None:
+    # With none of its articles dated, a passage's "first" is the lowest id: the label read
+    # "first: en03, undated", a first appearance nobody knows. The chain's four articles
+    # lose their dates; the others keep theirs.
+    import json
+
+    from tests.conftest import FIXTURES
+    from viewer.collection.engine import add_sources
+
+    chain = ("en03", "en09", "en15", "en22")
+    source = FIXTURES / "collection" / "en" / "collection.jsonl"
+    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
+    rows = [{**row, "date": ""} if row["id"] in chain else row for row in rows]
+    jsonl = tmp_path / "some-undated.jsonl"
+    jsonl.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    store = tmp_path / "store.sqlite"
+    with CollectionStore.create_or_open(store) as opened:
+        add_sources(opened, [jsonl], workers=1)
+    texts = {row["id"]: row["text"] for row in rows}
+    a, b = (tmp_path / f"{doc}.txt" for doc in ("en09", "en15"))
+    for path in (a, b):
+        path.write_text(texts[path.stem], encoding="utf-8", newline="")
+    with CollectionStore.open(store) as opened:
+        comparison, context = compare_in_collection(
+            load_document(str(a)), load_document(str(b)), Settings(), opened)
+    labels = [label for label in collection_figures(context, comparison).phrases if label]
+    assert labels == [f"also in {len(chain) - 2} other articles · all undated"]
+    report = tmp_path / "pair.html"
+    assert run_compare([str(a), str(b), "--collection", str(store), "--html",
+                        str(report)]) == 0
+    text = report.read_text(encoding="utf-8")
+    assert labels[0] in text and "first: " not in text

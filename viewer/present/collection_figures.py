@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.model import Comparison, Slogan
-from viewer.present.wording import ALL_USES_UNDATED, UNDATED, counted
+from viewer.present.wording import ALL_ARTICLES_UNDATED, ALL_USES_UNDATED, counted
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class CollectionFigures:
     #: "common formulation · in 166/1,000 articles · first 2019-06-06", or "".
     slogans: tuple[str, ...]
     #: "also in 4 other articles · first: Title, 2019-06-06" (A or B when it is one of
-    #: the two), or "".
+    #: the two), "also in 4 other articles · all undated", or "".
     phrases: tuple[str, ...]
     #: "1,000 articles of collection.sqlite", for a report's facts.
     collection: str
@@ -78,18 +78,20 @@ def _counted_of_ours(ours: Mapping[str, str | None] | None) -> int:
 
 def phrase_label(figures: Mapping[str, Any] | None, title: Callable[[str], str] = str,
                  ours: Mapping[str, str | None] | None = None) -> str:
-    """A shared passage's cluster: how many other articles carry it, and the first one
-    (`title` names an article by its id; `ours`, {"a": id, "b": id}, the two compared,
-    which are named A and B)."""
+    """A shared passage's cluster: how many other articles carry it, and the first one by
+    date, or that none is dated (`title` names an article by its id; `ours`, {"a": id,
+    "b": id}, the two compared, which are named A and B)."""
     if not figures:
         return ""
     first = figures.get("first") or {}
     doc = str(first.get("doc", ""))
     named = next((side.upper() for side, own in (ours or {}).items() if own == doc), "")
-    date = first.get("date") or UNDATED
     others = int(figures["others"])
-    return (f"also in {others:,} other article{'s' if others != 1 else ''} · first: "
-            f"{named or title(doc)}, {date}")
+    carried = f"also in {others:,} other article{'s' if others != 1 else ''}"
+    # Undated articles come last in time order: an undated first means none is dated.
+    if not first.get("date"):
+        return f"{carried} · {ALL_ARTICLES_UNDATED}"
+    return f"{carried} · first: {named or title(doc)}, {first['date']}"
 
 
 def collection_figures(context: Mapping[str, Any], comparison: Comparison,

@@ -102,6 +102,9 @@ UNDATED = "undated"
 #: What stands for a formulation's first article when none of its uses is dated: the
 #: lowest id the contract's "first" gives then is no first appearance.
 ALL_USES_UNDATED = "all uses undated"
+#: What stands for the first of the articles carrying a shared passage when none of them is
+#: dated: the lowest id is then no first appearance either.
+ALL_ARTICLES_UNDATED = "all undated"
 
 
 def dated_title(date: str, title: str) -> str:
