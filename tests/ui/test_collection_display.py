@@ -876,3 +876,25 @@ def test_undated_rows_sort_last_by_a_date_whichever_way(view) -> None:  # type: 
     for order in (ascending, descending):
         table.sortByColumn(column(model, "Date B"), order)
         assert [(p.a, p.b) for p in model.shown()][-2:] == [("u1", "u2"), ("d1", "u1")]
+
+
+def test_an_undated_articles_date_cell_says_undated_in_every_tab(view) -> None:  # type: ignore[no-untyped-def]
+    # The Articles, Pairs and Clusters tabs left an undated article's Date cell blank, as
+    # though its date had failed to show, where its lists of uses say "undated".
+    documents = [doc("d1", "2020-03-01"), doc("u1"), doc("u2")]
+    view.show_collection(collection(documents, [pair("d1", "u1")],
+                                    clusters=[_cluster(1, "u1", "u1", "u2")]))
+
+    def cells(model, heading: str) -> list[str]:  # type: ignore[no-untyped-def]
+        column = next(c for c in range(model.columnCount())
+                      if model.headerData(c, Qt.Orientation.Horizontal) == heading)
+        return [model.index(row, column).data() for row in range(model.rowCount())]
+
+    assert cells(view.articles_model, "Date") == ["2020-03-01", "undated", "undated"]
+    assert cells(view.pairs_model, "Date A") + cells(view.pairs_model, "Date B") == [
+        "2020-03-01", "undated"]
+    tree = view.clusters_tree
+    date = [tree.headerItem().text(c) for c in range(tree.columnCount())].index("Date")
+    cluster = tree.topLevelItem(0)
+    assert [cluster.text(date)] + [cluster.child(k).text(date) for k in range(2)] == [
+        "undated"] * 3

@@ -43,7 +43,7 @@ from viewer.core.collection.boilerplate import SMALL_SERIES_DOCUMENTS
 from viewer.export.collection_model import carried_by
 from viewer.present.search import search_key
 from viewer.present.shares import percent
-from viewer.present.wording import ALL_USES_UNDATED, counted, dated_title
+from viewer.present.wording import ALL_USES_UNDATED, UNDATED, counted, dated_title
 from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
@@ -65,6 +65,12 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 def _percent(value: float) -> str:
     """A share in a table's cell: whole percents (`percent`: never "0%" or "100%" rounded)."""
     return percent(value, 0)
+
+
+def _shown_date(date: str) -> str:
+    """An article's date in a cell: "undated" when it has none, as its lists say (not a
+    blank, as though the date had failed to show)."""
+    return date or UNDATED
 
 
 def _words(article: ArticleFacts) -> int:
@@ -288,8 +294,8 @@ class CollectionView(QWidget):
             Column("Words", lambda p: f"{p.words:,}", key=lambda p: p.words, align_right=True,
                    heading_tip="Words in the passages A and B share"),
             Column("Direction", self._direction, heading_tip=DIRECTION_TIP),
-            Column("Date A", lambda p: date(p.a), key=lambda p: date(p.a) or None),
-            Column("Date B", lambda p: date(p.b), key=lambda p: date(p.b) or None),
+            Column("Date A", lambda p: _shown_date(date(p.a)), key=lambda p: date(p.a) or None),
+            Column("Date B", lambda p: _shown_date(date(p.b)), key=lambda p: date(p.b) or None),
             Column("Series", self._pair_series),
         ], self)
         self.pairs_table = _table(self.pairs_model)
@@ -442,7 +448,7 @@ class CollectionView(QWidget):
             Column("Article", lambda a: a.row.title or a.row.id, tip=lambda a: a.row.path),
             Column("Id", lambda a: a.row.id),
             Column("Series", lambda a: a.row.series),
-            Column("Date", lambda a: a.row.date, key=lambda a: a.row.date or None),
+            Column("Date", lambda a: _shown_date(a.row.date), key=lambda a: a.row.date or None),
             Column("Words", lambda a: f"{_words(a):,}", key=_words,
                    align_right=True, heading_tip="Words in the article"),
             Column("Shared", lambda a: _percent(a.shared), key=lambda a: a.shared,
@@ -656,14 +662,16 @@ class CollectionView(QWidget):
             docs = [m.doc for m in members]
             ident = int(cluster.get("id", 0))
             top = ClusterItem(len(items), [f"“{shown}”" if shown else data.title(source),
-                                           self._date(source), self._series(source),
+                                           _shown_date(self._date(source)),
+                                           self._series(source),
                                            carried_by(docs), "", str(ident)])
             top.keys = (top.text(0).casefold(), (self._date(source) or "9999", len(items)),
                         self._series(source), (len(set(docs)), len(docs)), 0, ident)
             top.setToolTip(0, shown)
             for member in members:
                 child = ClusterItem(top.childCount(), [
-                    data.title(member.doc), self._date(member.doc), self._series(member.doc),
+                    data.title(member.doc), _shown_date(self._date(member.doc)),
+                    self._series(member.doc),
                     "source" if member.is_source else "",
                     f"{member.span[0]}–{member.span[1]}", ""])
                 child.setToolTip(0, data.title(member.doc))
