@@ -898,3 +898,32 @@ def test_an_undated_articles_date_cell_says_undated_in_every_tab(view) -> None: 
     cluster = tree.topLevelItem(0)
     assert [cluster.text(date)] + [cluster.child(k).text(date) for k in range(2)] == [
         "undated"] * 3
+
+
+def test_undated_clusters_sort_last_by_date_whichever_way(view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Sorted by Date descending, the clusters whose source is undated came first, their
+    # key being "9999": having no date is being neither earliest nor latest.
+    documents = [doc("d1", "2020-03-01"), doc("d2", "2020-01-01"), doc("d3", "2020-05-01"),
+                 doc("u1"), doc("u2"), doc("u3")]
+    clusters = [_cluster(1, "d2", "d2", "u1"), _cluster(2, "d1", "d1", "d3"),
+                _cluster(3, "u1", "u1", "u2"), _cluster(4, "u2", "u2", "u3")]
+    view.show_collection(collection(documents, clusters=clusters))
+    view.tabs.setCurrentIndex(2)
+    tree = view.clusters_tree
+    headings = [tree.headerItem().text(c) for c in range(tree.columnCount())]
+
+    def order() -> list[str]:
+        return [tree.topLevelItem(k).text(headings.index("Cluster"))
+                for k in range(tree.topLevelItemCount())]
+
+    date = headings.index("Date")
+    _click_heading(qtbot, tree, date)
+    orders = {tree.header().sortIndicatorOrder(): order()}
+    _click_heading(qtbot, tree, date)
+    orders[tree.header().sortIndicatorOrder()] = order()
+    assert orders == {Qt.SortOrder.AscendingOrder: ["1", "2", "3", "4"],
+                      Qt.SortOrder.DescendingOrder: ["2", "1", "3", "4"]}
+    # Each cluster's articles keep their date order, undated last.
+    first = next(tree.topLevelItem(k) for k in range(4) if tree.topLevelItem(k).text(
+        headings.index("Cluster")) == "1")
+    assert [first.child(k).text(date) for k in range(2)] == ["2020-01-01", "undated"]

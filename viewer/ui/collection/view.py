@@ -184,8 +184,9 @@ LIST_ORDER = "tandem_list_order"
 
 class ClusterItem(QTreeWidgetItem):
     """A row of the Clusters tab, sorted by `keys` (one per column: sizes as numbers,
-    dates in date order); an article under its cluster keeps its place whatever the
-    sort, the source first."""
+    dates in date order, None for no value, listed last whichever way, as the tables'
+    rows are); an article under its cluster keeps its place whatever the sort, the
+    source first."""
 
     def __init__(self, order: int, texts: list[str]) -> None:
         super().__init__(texts)
@@ -197,14 +198,21 @@ class ClusterItem(QTreeWidgetItem):
         column = tree.sortColumn() if tree is not None else -1
         if tree is not None and tree.property(LIST_ORDER):
             column = -1
-        if not isinstance(other, ClusterItem) or not self.keys or not 0 <= column < len(
-                self.keys):
-            # An article under its cluster: in its place, whichever way the sort goes.
+        keys = other.keys if isinstance(other, ClusterItem) else ()
+        placed = not self.keys or not keys or not 0 <= column < len(self.keys)
+        mine = None if placed else self.keys[column]
+        theirs = None if placed else keys[column]
+        if mine is not None and theirs is not None:
+            return bool(mine < theirs)
+        # An article under its cluster, or two clusters with no value (undated): in their
+        # places; one with no value after one with, whichever way the sort goes.
+        if placed or mine is theirs:
             before = self.order < getattr(other, "order", 0)
-            descending = tree is not None and \
-                tree.header().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-            return not before if descending else before
-        return bool(self.keys[column] < other.keys[column])
+        else:
+            before = theirs is None
+        descending = tree is not None and \
+            tree.header().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        return not before if descending else before
 
 
 class KeyboardLink(QLabel):
@@ -665,7 +673,8 @@ class CollectionView(QWidget):
                                            _shown_date(self._date(source)),
                                            self._series(source),
                                            carried_by(docs), "", str(ident)])
-            top.keys = (top.text(0).casefold(), (self._date(source) or "9999", len(items)),
+            dated = self._date(source)
+            top.keys = (top.text(0).casefold(), (dated, len(items)) if dated else None,
                         self._series(source), (len(set(docs)), len(docs)), 0, ident)
             top.setToolTip(0, shown)
             for member in members:
