@@ -29,6 +29,7 @@ from tests.collection.planted import (
 )
 from tests.export.test_collection_report import pdf_text
 from viewer.cli import run_compare
+from viewer.collection.cli import run_corpus
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore, StoreError, set_aside
 from viewer.core.model import Slogan
@@ -180,6 +181,36 @@ def test_a_phrase_only_articles_added_later_use_waits_for_refind_and_the_add_say
                   str(once), "--quiet", env=env).returncode == 0
     assert phrase in phrases()
     assert phrases() == [f["phrase"] for f in json.loads(once.read_text())["formulations"]]
+def test_formulations_left_out_stay_out_through_an_add_until_refind(tmp_path: Path) -> None:
+    # --no-formulations is the user's choice for a collection too large to read whole in
+    # one process: the next add (however few its articles) must not read it whole after
+    # all, nor list other pairs than leaving them out lists. --refind finds them then.
+    planted = make_collection(documents=40)
+    first = planted.write(tmp_path / "first.jsonl", planted.rows[:38])
+    late = planted.write(tmp_path / "late.jsonl", planted.rows[38:])
+    every = planted.write(tmp_path / "all.jsonl")
+    store = tmp_path / "s.sqlite"
+
+    def report(path: Path) -> dict:
+        out = tmp_path / "r.json"
+        assert run_corpus(["report", str(path), "--json", str(out)]) == 0
+        return json.loads(out.read_text(encoding="utf-8"))
+
+    assert run_corpus([str(first), "--store", str(store), "--no-formulations",
+                       "--quiet"]) == 0
+    assert run_corpus(["add", str(store), str(late), "--quiet"]) == 0
+    left_out, found = tmp_path / "left-out.sqlite", tmp_path / "found.sqlite"
+    assert run_corpus([str(every), "--store", str(left_out), "--no-formulations",
+                       "--quiet"]) == 0
+    assert run_corpus([str(every), "--store", str(found), "--quiet"]) == 0
+    assert report(found)["formulations"]
+    assert report(store)["formulations"] == []
+    assert report(store)["pairs"] == report(left_out)["pairs"]
+    assert run_corpus(["add", str(store), str(late), "--refind", "--quiet"]) == 0
+    assert report(store)["formulations"] == report(found)["formulations"]
+    assert report(store)["pairs"] == report(found)["pairs"]
+
+
 @pytest.mark.parametrize("case", ["json onto the source", "html onto a folder's metadata",
                                   "pdf onto an article", "json onto the store",
                                   "report onto its store", "compare onto the collection",
@@ -603,12 +634,12 @@ def test_an_add_says_which_articles_its_sources_no_longer_hold_stay(tmp_path: Pa
 def test_spark_options_given_to_the_embedded_engine_are_refused(tmp_path: Path) -> None:
     source = make_collection(documents=4).write(tmp_path / "c.jsonl")
     result = tandem("corpus", str(source), "--out", str(tmp_path / "tables"),
-                    "--no-formulations", "--quiet", env=_env(tmp_path))
+                    "--conf", "spark.a=b", "--quiet", env=_env(tmp_path))
     assert result.returncode == 2
-    # Each option is told why it does not apply: the store is no answer to --no-formulations.
-    assert result.stderr == ("tandem: --out, --no-formulations: only with --engine spark (the "
-                             "embedded engine keeps its results in the store that --store PATH "
-                             "names and always looks for formulations)\n")
+    # Each option is told why it does not apply.
+    assert result.stderr == ("tandem: --out, --conf: only with --engine spark (the embedded "
+                             "engine keeps its results in the store that --store PATH names "
+                             "and runs on this machine without Spark)\n")
     master = tandem("corpus", str(source), "--master", "local[2]", "--quiet", env=_env(tmp_path))
     assert (master.returncode, master.stderr) == (2, (
         "tandem: --master: only with --engine spark (the embedded engine runs on this machine "

@@ -58,7 +58,13 @@ from viewer.collection.engine import add_sources
 from viewer.collection.sources import JSON_LINES_FORMAT, read_sources
 from viewer.collection.store import CollectionStore, StoreError
 from viewer.spark.job import run_job
-from viewer.spark.tables import TABLES, import_tables, read_skipped, report_from_tables
+from viewer.spark.tables import (
+    TABLES,
+    formulations_left_out,
+    import_tables,
+    read_skipped,
+    report_from_tables,
+)
 
 #: 61 articles of the collection benchmark's dev set (see its make_dev_small.py): enough uses
 #: of its planted set phrases to be listed, and series with their header lines.
@@ -459,6 +465,26 @@ def test_without_formulations_the_rest_is_found_all_the_same(spark: SparkSession
     listed = {(p["a"], p["b"]): p["passages"] for p in written["pairs"]}
     for pair in embedded["pairs"]:
         assert all(p in listed[(pair["a"], pair["b"])] for p in pair["passages"])
+    # The choice is kept with the tables, by the store they are imported into and by its
+    # next add, as the embedded engine keeps it: no formulations found over the whole
+    # collection in one process after all, the pairs those would drop still listed.
+    assert formulations_left_out(str(out))
+    with gzip.open(DEV_SMALL, "rt", encoding="utf-8") as handle:
+        row = json.loads(handle.readline())
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps({**row, "id": "more-1", "date": "2030-01-01",
+                                "text": row["text"][:len(row["text"]) // 2]}) + "\n",
+                    encoding="utf-8")
+    imported, indexed = tmp_path / "imported.sqlite", tmp_path / "indexed.sqlite"
+    assert run_corpus(["import", str(out), "--store", str(imported), "--quiet"]) == 0
+    assert run_corpus([str(source), "--store", str(indexed), "--no-formulations",
+                       "--quiet"]) == 0
+    reports = []
+    for store in (imported, indexed):
+        assert run_corpus(["add", str(store), str(more), "--quiet"]) == 0
+        with CollectionStore.open(store) as opened:
+            reports.append(opened.report())
+    assert reports[0]["formulations"] == [] and reports[0] == reports[1]
 
 
 def test_a_parquet_folder_is_read_not_refused_as_a_folder(spark: SparkSession,

@@ -34,6 +34,7 @@ from viewer.core.errors import TandemError, printable
 from viewer.present.wording import counted
 from viewer.spark.cli import (
     add_engine_options,
+    add_no_formulations,
     check_embedded,
     import_parser,
     run_import,
@@ -151,12 +152,14 @@ def add_parser() -> argparse.ArgumentParser:
                              "another file under the same ids (given in the JSON lines or "
                              "metadata.csv): a newer dump kept under another file name")
     _refind(parser)
+    add_no_formulations(parser)
     return parser
 
 
 def _refind(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--refind", action="store_true",
-                        help="find the formulations afresh now; otherwise, until the "
+                        help="find the formulations afresh now (also when they were left "
+                             "out with --no-formulations); otherwise, until the "
                              "collection has grown by a tenth since they were found, the "
                              "ones found are kept, with their uses in new articles counted")
 
@@ -199,6 +202,9 @@ def run_corpus(argv: Sequence[str]) -> int:
         else:
             if not command:
                 check_embedded(args)
+            if args.refind and args.no_formulations:
+                raise TandemError("--refind and --no-formulations: give one (--refind finds "
+                                  "the formulations, --no-formulations leaves them out)")
             _index(args, command, progress, watchlist)
     except KeyboardInterrupt as interruption:
         progress.close()
@@ -325,7 +331,8 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
         with _in_cache_told(cached), CollectionStore.create_or_open(path) as store:
             summary = add_sources(store, args.sources, progress, sync=command != "add",
                                   cache=cached, replace=getattr(args, "replace", False),
-                                  refind=args.refind)
+                                  refind=args.refind,
+                                  formulations=not args.no_formulations)
             indexed = True
             try:
                 progress.close()

@@ -92,7 +92,8 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
                 progress: Progress | None = None, *, sync: bool = False,
                 cache: bool = False, workers: int | None = None,
                 committing: Callable[[], None] | None = None,
-                replace: bool = False, refind: bool = False) -> AddSummary:
+                replace: bool = False, refind: bool = False,
+                formulations: bool = True) -> AddSummary:
     """Add the articles of `sources` to `store` and refresh its results (see module doc).
     `cache`: the store is the cache of exactly these sources (the window's, the one-shot
     command's), so with `sync` what it holds that they no longer do goes, wherever its file
@@ -101,7 +102,9 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
     (`refuse_taking`). `committing()` is called when all is written, just before the
     transaction commits: from there on the run can no longer be undone. `refind`: the
     formulations are found afresh, however little the collection grew (see
-    `viewer.collection.refresh`)."""
+    `viewer.collection.refresh`), also in a store they were left out of. `formulations`
+    False leaves them out (`--no-formulations`), and the store records it: later adds keep
+    them out until one `refind`s them."""
     refuse_later_version(store)
     # Stored as absolute paths: whether an article's file is still there, and so whether
     # it belongs to another source (`clashes`), must not depend on where a later add runs.
@@ -115,7 +118,8 @@ def add_sources(store: CollectionStore, sources: Sequence[str | os.PathLike[str]
         summary = _add(store, articles, skipped, report, sync, workers,
                        paths, cache,
                        # A cache holds exactly its sources: no other source's article.
-                       replace_given_ids=cache or replace, refind=refind)
+                       replace_given_ids=cache or replace, refind=refind,
+                       formulations=False if not formulations else True if refind else None)
         if committing is not None:
             committing()
     report("Done", 1.0)
@@ -137,7 +141,7 @@ def _renamed(stored: dict[str, DocumentRow], articles: list[Article],
 def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped],
          report: Progress, sync: bool, workers: int | None,
          sources: list[str], cache: bool, *, replace_given_ids: bool,
-         refind: bool) -> AddSummary:
+         refind: bool, formulations: bool | None) -> AddSummary:
     known = store.hashes()
     stored = {row.id: row for row in store.documents()} if known else {}
     # Where each stored article was read from: those of other sources stay (`clashes`).
@@ -259,7 +263,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     rows = align_pairs(store, vocabulary, pairs, report, workers)
     store.add_passages(rows)
     derive(store, report, None if changed or relabelled or removed or realign or refind
-           else {num for num, _, _ in fresh}, grams)
+           else {num for num, _, _ in fresh}, grams, formulations)
     return AddSummary(added=len(fresh) - changed, changed=changed + relabelled,
                       removed=removed, unchanged=len(articles) - len(fresh) - relabelled,
                       aligned_pairs=len(pairs), reported=tuple(skipped),

@@ -48,7 +48,8 @@ def _quiet(stage: str, fraction: float) -> None:
 
 def derive(store: CollectionStore, progress: Progress | None = None,
            added: set[int] | None = None,
-           grams: dict[int, np.ndarray] | None = None) -> None:
+           grams: dict[int, np.ndarray] | None = None,
+           formulations: bool | None = None) -> None:
     """Recompute boilerplate, formulations, pairs and clusters from the stored documents
     and passages, and store them as the finished result tables.
 
@@ -56,7 +57,11 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     the formulations are then updated with their uses in those (`viewer.collection.refresh`)
     unless the collection has grown enough since they were last found afresh. `grams`:
     the stored `CollectionStore.grams`, when the caller has read them already: emptied once
-    used, as a large collection's take ~100 MB the formulations need."""
+    used, as a large collection's take ~100 MB the formulations need. `formulations`:
+    True finds them afresh, False leaves them out (`--no-formulations`, recorded in the
+    store), None does as the store last did: a store they were left out of keeps them out
+    (finding them takes the whole collection in one process, which the user chose to
+    avoid)."""
     report = progress or _quiet
     report("Finding boilerplate", 0.75)
     docs = store.documents()
@@ -89,19 +94,24 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     sizes = {reading: len(members) for reading, members in readings.items()}
     # Formulations another version of the finder listed are not what it finds now.
     current = store.meta("formulations_finder") == str(FINDER_VERSION)
-    if (added is not None and current
+    listed: list[Formulation]
+    if formulations is False or (formulations is None and formulations_left_out(store)):
+        listed = []
+        leave_formulations_out(store, True)
+        store.set_meta("formulations_readings", "{}")  # none were found, at no size
+    elif (formulations is None and added is not None and current
             and _still_current(sizes, json.loads(store.meta("formulations_readings", "{}")),
                                json.loads(store.meta("formulations_pairwise", "[]")))):
         key_ids = {key: k for k, key in enumerate(keys)}
-        listed: list[Formulation] = updated_formulations(
+        listed = updated_formulations(
             store.formulations(), [d.id for d in docs], [d.date for d in docs], streams,
             sorted(position[num] for num in added), collection_normalizer(), key_ids, texts,
             excluded)
     else:
         listed = _formulations(keys, docs, texts, streams, excluded)
         mark_formulations_found(store, [d.language for d in docs], streams)
-    formulations = not_copies(listed, passages, len(docs))
-    for item in formulations:
+    kept_formulations = not_copies(listed, passages, len(docs))
+    for item in kept_formulations:
         for k, used in item.occurrences:
             excluded[k].extend(used)
     for spans in excluded:
@@ -154,7 +164,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
                 for k, c in enumerate(find_clusters(links, order_key), 1)]
     ids, dates = [d.id for d in docs], [d.date for d in docs]
     store.set_results(
-        pairs, clusters, [formulation_dict(f, ids, dates) for f in formulations],
+        pairs, clusters, [formulation_dict(f, ids, dates) for f in kept_formulations],
         [{"series": b.series, "text": b.text, "documents": b.documents} for b in boilerplate])
 
 
@@ -234,6 +244,22 @@ def mark_formulations_found(store: CollectionStore, languages: list[str],
         reading for reading, members in readings.items()
         if reads_two_by_two(picked(streams, members)))))
     store.set_meta("formulations_finder", str(FINDER_VERSION))
+    leave_formulations_out(store, False)
+
+
+#: The store's meta entry saying its formulations were left out (`--no-formulations`).
+LEFT_OUT_META = "formulations_left_out"
+
+
+def leave_formulations_out(store: CollectionStore, left_out: bool) -> None:
+    """Record in `store` whether its formulations were left out rather than looked for:
+    an empty list then means "not looked for", not "none found"."""
+    store.set_meta(LEFT_OUT_META, "1" if left_out else "0")
+
+
+def formulations_left_out(store: CollectionStore) -> bool:
+    """Whether the store's formulations were left out (`leave_formulations_out`)."""
+    return store.meta(LEFT_OUT_META) == "1"
 
 
 def formulations_found_at(store: CollectionStore) -> int:

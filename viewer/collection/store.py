@@ -21,7 +21,9 @@ the file as a Tandem store):
   `formulations_readings` (articles of each reading, `readings.by_reading`, at the last full
   search, as JSON), `formulations_pairwise` (the readings that search read two by two,
   `few_articles.reads_two_by_two`, as JSON), `formulations_finder` (the `FINDER_VERSION`
-  that found the formulations; another one finds them afresh at the next `add`).
+  that found the formulations; another one finds them afresh at the next `add`),
+  `formulations_left_out` ("1" when they were left out, `--no-formulations`: every `add`
+  leaves them out too, until `--refind`).
 - `result_*`: the finished results, in the order they are shown: `result_pairs`,
   `result_clusters`, `result_formulations`, `result_boilerplate`, plus `skipped`.
   The window lists these directly, so opening an indexed store is fast.

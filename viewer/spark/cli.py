@@ -56,17 +56,23 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
 
 def add_spark_options(parser: argparse.ArgumentParser, note: str = "") -> None:
     """The Spark job's `--master`, `--conf` and `--no-formulations`, for `tandem corpus`
-    and for the job's own command line (`note` opens each help text)."""
+    and for the job's own command line (`note` opens the Spark settings' help texts)."""
     parser.add_argument("--master", metavar="URL",
                         help=f"{note}the Spark master (default: spark-submit's, else "
                              "local[2])")
     parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
                         help=f"{note}a Spark setting, e.g. spark.sql.shuffle.partitions=200 "
                              "(repeatable)")
+    add_no_formulations(parser)
+
+
+def add_no_formulations(parser: argparse.ArgumentParser) -> None:
+    """`--no-formulations`, which either engine takes."""
     parser.add_argument("--no-formulations", action="store_true",
-                        help=f"{note}do not look for formulations, whose one task holds the "
-                             "whole collection (about 150 bytes a word: for millions of "
-                             "articles; see docs/spark.md)")
+                        help="do not look for formulations, which take the whole collection "
+                             "in one task or process (about 150 bytes a word: for millions "
+                             "of articles; see docs/spark.md); recorded with the results, so "
+                             "later adds to their store leave them out too, until --refind")
 
 
 def spark_conf(items: list[str]) -> dict[str, str]:
@@ -85,7 +91,6 @@ _EMBEDDED_HAS = {
     "--master": "runs on this machine without Spark",
     "--out": "keeps its results in the store that --store PATH names",
     "--conf": "runs on this machine without Spark",
-    "--no-formulations": "always looks for formulations",
 }
 
 
@@ -93,8 +98,7 @@ def check_embedded(args: argparse.Namespace) -> None:
     """The Spark engine's options given to the embedded engine: a clear error, not a run
     that silently ignores them, saying for each option given why it does not apply."""
     given = [option for option, value in (
-        ("--master", args.master), ("--out", args.out), ("--conf", args.conf),
-        ("--no-formulations", args.no_formulations)) if value]
+        ("--master", args.master), ("--out", args.out), ("--conf", args.conf)) if value]
     if given:
         reasons = list(dict.fromkeys(_EMBEDDED_HAS[option] for option in given))
         said = reasons[0] if len(reasons) == 1 else (
@@ -373,7 +377,7 @@ def check_out_folder(out: str, source: str) -> None:
     """`TandemError` unless `out` may take the job's tables: the job replaces a folder per
     table in it (documents, pairs...), so it must be new, empty, or hold only such tables
     (an earlier run's), and must neither hold the source nor lie inside it."""
-    from viewer.spark.tables import STAGING_PREFIX, TABLES
+    from viewer.spark.tables import RUN_TABLE, STAGING_PREFIX, TABLES
 
     if os.path.exists(out) and not os.path.isdir(out):
         raise TandemError(f"{out}: is not a folder; give --out a folder for the tables")
@@ -386,7 +390,7 @@ def check_out_folder(out: str, source: str) -> None:
         if os.path.realpath(path) == real_out or lies_in(path, out) or lies_in(out, path):
             raise TandemError(f"{out}: holds the source {path} or lies inside it; give --out "
                               "a folder of its own")
-    others = sorted(name for name in set(os.listdir(out)) - {*TABLES, LOCK_NAME}
+    others = sorted(name for name in set(os.listdir(out)) - {*TABLES, RUN_TABLE, LOCK_NAME}
                     if not name.startswith(STAGING_PREFIX)) if os.path.isdir(out) else []
     if others:
         raise TandemError(f"{out}: holds {others[0]!r}, which is none of the job's tables; "

@@ -37,7 +37,8 @@ Arrow batches through `viewer.spark.core_calls`):
    (`viewer.spark.components`), then the engine's `find_clusters` per component.
 
 Output under DIR: Parquet tables `documents`, `passages` (every aligned passage), `pairs`,
-`clusters`, `formulations`, `boilerplate`, `skipped`; `viewer.spark.tables` turns them into the
+`clusters`, `formulations`, `boilerplate`, `skipped`, and `run` (whether formulations were looked
+for); `viewer.spark.tables` turns them into the
 JSON contract "collection" v1 and loads them into a store.
 """
 
@@ -106,7 +107,7 @@ from viewer.spark.cli import (
 )
 from viewer.spark.components import connected_components
 from viewer.spark.session import spark_session, under_spark_submit
-from viewer.spark.tables import STAGING_PREFIX
+from viewer.spark.tables import RUN_TABLE, STAGING_PREFIX
 
 Progress = Callable[[str], None]
 
@@ -318,6 +319,8 @@ def run_job(source: str, out: str, *, master: str | None = None,
         "formulations": found.where(F.col("kind") == "formulation").select("rank", "data"),
         "boilerplate": _ranked_boilerplate(session, boilerplate),
         "skipped": skipped,
+        # Whether formulations were looked for: an empty table is "none found" or "left out".
+        RUN_TABLE: session.createDataFrame([(formulations,)], "formulations boolean"),
     }
     with _written_whole(out) as folder:
         for name, frame in tables.items():

@@ -20,6 +20,10 @@ from viewer.core.tokenize import TokenStream
 #: The tables of a job's output folder, a folder of Parquet files each.
 TABLES = ("documents", "passages", "pairs", "clusters", "formulations", "boilerplate",
           "skipped")
+#: The table saying how the job ran: one row, `formulations` (whether it looked for them;
+#: false under `--no-formulations`). Tables written before it was are read as having
+#: looked for them, and readers that know only `TABLES` pass it by.
+RUN_TABLE = "run"
 #: The folder in the output folder the job writes its tables in before they replace the
 #: earlier ones (left behind only by a run killed outright).
 STAGING_PREFIX = ".writing-"
@@ -35,6 +39,15 @@ def read_tables(out: str) -> dict[str, list[dict[str, Any]]]:
                               "`tandem corpus --engine spark`?)")
         tables[name] = pq.read_table(path).to_pylist()
     return tables
+
+
+def formulations_left_out(out: str) -> bool:
+    """Whether the job that wrote the tables in `out` left the formulations out
+    (`--no-formulations`): its empty formulations table then lists none looked for."""
+    path = os.path.join(out, RUN_TABLE)
+    if not os.path.isdir(path):
+        return False
+    return not all(row["formulations"] for row in pq.read_table(path).to_pylist())
 
 
 def report_from_tables(out: str) -> dict[str, Any]:
@@ -112,7 +125,7 @@ def import_tables(out: str, store_path: str) -> int:
     would have left it: documents with their tokens and n-gram index (so `tandem corpus add`
     can carry on from there), every aligned passage, and the finished results. Returns the
     number of documents. A store that already holds articles is refused, never replaced."""
-    from viewer.collection.results import mark_formulations_found
+    from viewer.collection.results import leave_formulations_out, mark_formulations_found
     from viewer.collection.store import CollectionStore, PairRow, StoreError
 
     report = report_from_tables(out)
@@ -136,8 +149,12 @@ def import_tables(out: str, store_path: str) -> int:
                               report["boilerplate"])
             # Found as the embedded engine records it, so that an `add` keeps them as it
             # would (an unmarked store finds them afresh, over the whole collection in one
-            # process). An empty table (run --no-formulations, or none found) marks none.
-            if report["formulations"]:
+            # process). An empty table from tables older than `RUN_TABLE` marks none. Left
+            # out, they stay out through an `add` until `--refind`, as the embedded
+            # engine's `--no-formulations` records it.
+            if formulations_left_out(out):
+                leave_formulations_out(store, True)
+            elif report["formulations"] or os.path.isdir(os.path.join(out, RUN_TABLE)):
                 mark_formulations_found(store, [d["language"] for d in documents], streams)
     return len(documents)
 
