@@ -451,8 +451,8 @@ def test_a_passage_in_more_articles_than_the_cap_pairs_as_in_the_embedded_engine
         assert spark_report[part] == embedded[part], part
 
 
-def test_without_formulations_the_rest_is_found_all_the_same(spark: SparkSession,
-                                                             tmp_path: Path) -> None:
+def test_without_formulations_the_rest_is_found_all_the_same(
+        spark: SparkSession, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = DEV_SMALL
     out, target = tmp_path / "tables", tmp_path / "out.json"
     assert run_corpus([str(source), "--engine", "spark", "--out", str(out), "--no-formulations",
@@ -460,6 +460,8 @@ def test_without_formulations_the_rest_is_found_all_the_same(spark: SparkSession
     written = json.loads(target.read_text(encoding="utf-8"))
     embedded = embedded_report(source, tmp_path / "embedded.sqlite")
     assert written["formulations"] == [] and embedded["formulations"]
+    assert written["formulations_left_out"] is True
+    assert "formulations_left_out" not in embedded
     assert written["boilerplate"] == embedded["boilerplate"]
     # Passages that are formulations are no longer left out: every listed pair stays.
     listed = {(p["a"], p["b"]): p["passages"] for p in written["pairs"]}
@@ -476,7 +478,9 @@ def test_without_formulations_the_rest_is_found_all_the_same(spark: SparkSession
                                 "text": row["text"][:len(row["text"]) // 2]}) + "\n",
                     encoding="utf-8")
     imported, indexed = tmp_path / "imported.sqlite", tmp_path / "indexed.sqlite"
-    assert run_corpus(["import", str(out), "--store", str(imported), "--quiet"]) == 0
+    capsys.readouterr()
+    assert run_corpus(["import", str(out), "--store", str(imported)]) == 0
+    assert "the formulations were left out (--no-formulations)" in capsys.readouterr().err
     assert run_corpus([str(source), "--store", str(indexed), "--no-formulations",
                        "--quiet"]) == 0
     reports = []

@@ -29,7 +29,13 @@ from viewer.core.document import Document
 from viewer.core.shared import apart
 from viewer.present.collection_figures import slogan_label
 from viewer.ui.collection.column_fit import NARROWEST_CAPPED
-from viewer.ui.collection.view import NO_DATES, NO_FORMULATIONS, NO_PAIRS, pair_filter
+from viewer.ui.collection.view import (
+    FORMULATIONS_LEFT_OUT,
+    NO_DATES,
+    NO_FORMULATIONS,
+    NO_PAIRS,
+    pair_filter,
+)
 
 DEV_SMALL = FIXTURES / "collection" / "window" / "dev-small.jsonl.gz"
 EN_ARTICLES = FIXTURES / "collection" / "en" / "articles"
@@ -58,6 +64,20 @@ def open_collection(make_window, qtbot, path: str | Path):  # type: ignore[no-un
     qtbot.waitUntil(lambda: window.collection.data is not None
                     and not window.collection.indexer.running, timeout=60000)
     return window
+
+
+def test_a_store_whose_formulations_were_left_out_says_so_not_that_none_recur(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Left out (--no-formulations), none were looked for: "a small or varied collection
+    # may have none" would tell the user something the store does not know.
+    path = tmp_path / "left-out.sqlite"
+    with CollectionStore.create_or_open(path) as store:
+        add_sources(store, [DEV_SMALL], workers=1, formulations=False)
+    view = open_collection(make_window, qtbot, path).collection.view
+    view.tabs.setCurrentWidget(view.formulations_page)
+    assert view.uses_label.text() == FORMULATIONS_LEFT_OUT != NO_FORMULATIONS
+    assert "--refind" in view.uses_label.text()
+    assert "formulations left out" in view.summary.text()
 
 
 def double_click(qtbot, table, row: int) -> None:  # type: ignore[no-untyped-def]

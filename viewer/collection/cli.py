@@ -339,6 +339,10 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
                 _tell(summary, sys.stderr, quiet=args.quiet)
                 _note_if_alone(store.document_count(), args)
                 _note_formulations_kept(store, args)
+                if command == "add":
+                    from viewer.collection.results import formulations_left_out
+
+                    _note_left_out(formulations_left_out(store), store.path, args)
                 if command != "add":
                     _write_or_sum_up(store, args, watchlist)
             except KeyboardInterrupt:
@@ -471,10 +475,25 @@ def _write_or_sum_up(store: CollectionStore, args: argparse.Namespace,
     quiet: a whole collection's JSON is no reading for a terminal."""
     from viewer.collection.titles import stored_titles
 
+    results = _results(store, watchlist)
     if _asks_for_a_report(args):
-        _write(_results(store, watchlist), args, store.text, stored_titles(store))
+        _write(results, args, store.text, stored_titles(store))
     elif not args.quiet:
-        print(results_summary(_results(store, watchlist), store.path), file=sys.stderr)
+        print(results_summary(results, store.path), file=sys.stderr)
+    _note_left_out(bool(results.get("formulations_left_out")), store.path, args)
+
+
+def _note_left_out(left_out: bool, store: str, args: argparse.Namespace) -> None:
+    """Tell (unless quiet) that the formulations were `left_out`, and how to find them."""
+    if left_out and not args.quiet:
+        print(f"tandem: note: {left_out_note(store)}", file=sys.stderr)
+
+
+def left_out_note(store: str) -> str:
+    """What a store whose formulations were left out (`--no-formulations`) is told by."""
+    return ("the formulations were left out (--no-formulations), and each add leaves them "
+            "out too; to find them (the whole collection in one process): tandem corpus add "
+            f"{shlex.quote(printable(store))} SOURCE... --refind")
 
 
 def results_summary(report: Mapping[str, Any], store: str) -> str:
@@ -483,7 +502,8 @@ def results_summary(report: Mapping[str, Any], store: str) -> str:
     found = [counted(len(report["documents"]), "article"),
              counted(len(report["pairs"]), "pair"),
              counted(len(report["clusters"]), "cluster"),
-             counted(len(report["formulations"]), "formulation"),
+             "formulations left out" if report.get("formulations_left_out")
+             else counted(len(report["formulations"]), "formulation"),
              counted(len(report["boilerplate"]), "boilerplate line")]
     if "watched" in report:
         found.append(counted(len(report["watched"]), "watched phrase"))

@@ -17,7 +17,7 @@ import numpy as np
 from viewer.collection import passage_rules as rules
 from viewer.collection.align import pair_language
 from viewer.collection.refresh import FULL_RUN_GROWTH, updated_formulations
-from viewer.collection.store import CollectionStore, PairRow
+from viewer.collection.store import FORMULATIONS_LEFT_OUT, CollectionStore, PairRow
 from viewer.collection.words import CJK_LANGUAGES, collection_normalizer, stored_vocabulary
 from viewer.core.collection import time_order
 from viewer.core.collection.boilerplate import find_boilerplate, spans_by_document
@@ -247,19 +247,15 @@ def mark_formulations_found(store: CollectionStore, languages: list[str],
     leave_formulations_out(store, False)
 
 
-#: The store's meta entry saying its formulations were left out (`--no-formulations`).
-LEFT_OUT_META = "formulations_left_out"
-
-
 def leave_formulations_out(store: CollectionStore, left_out: bool) -> None:
     """Record in `store` whether its formulations were left out rather than looked for:
     an empty list then means "not looked for", not "none found"."""
-    store.set_meta(LEFT_OUT_META, "1" if left_out else "0")
+    store.set_meta(FORMULATIONS_LEFT_OUT, "1" if left_out else "0")
 
 
 def formulations_left_out(store: CollectionStore) -> bool:
     """Whether the store's formulations were left out (`leave_formulations_out`)."""
-    return store.meta(LEFT_OUT_META) == "1"
+    return store.meta(FORMULATIONS_LEFT_OUT) == "1"
 
 
 def formulations_found_at(store: CollectionStore) -> int:

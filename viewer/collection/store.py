@@ -115,6 +115,20 @@ CREATE TABLE IF NOT EXISTS result_boilerplate (rank INTEGER PRIMARY KEY, series 
 PassageRow = tuple[int, int, int, int, int, int, int, int, float]
 
 
+#: The meta entry saying the formulations were left out (`--no-formulations`): "1".
+FORMULATIONS_LEFT_OUT = "formulations_left_out"
+
+
+def with_left_out(report: dict[str, Any], left_out: bool) -> dict[str, Any]:
+    """`report` (the JSON contract "collection"), with "formulations_left_out": true after
+    its formulations when they were left out; as it was otherwise."""
+    if not left_out:
+        return report
+    at = list(report).index("formulations") + 1
+    items = list(report.items())
+    return dict([*items[:at], ("formulations_left_out", True), *items[at:]])
+
+
 class StoreError(TandemError):
     """A store that cannot be used: missing, corrupt, not a Tandem store, another version."""
 
@@ -732,8 +746,9 @@ class CollectionStore:
                    for column in self.connection.execute("PRAGMA table_info(skipped)"))
 
     def report(self) -> dict[str, Any]:
-        """The JSON contract "collection", version 1."""
-        return {
+        """The JSON contract "collection", version 1; "formulations_left_out": true when
+        they were not looked for (`--no-formulations`), as an empty list does not say."""
+        return with_left_out({
             "version": 1, "kind": "collection",
             "documents": [{"id": d.id, "path": d.path, "series": d.series, "date": d.date,
                            "chars": d.chars} for d in self.documents()],
@@ -744,7 +759,7 @@ class CollectionStore:
             "boilerplate": self.boilerplate(),
             "skipped": [{"path": row["path"], "reason": row["reason"]}
                         for row in self.skipped()],
-        }
+        }, self.meta(FORMULATIONS_LEFT_OUT) == "1")
 
     # -- writing (inside `transaction`) ------------------------------------------------------
 

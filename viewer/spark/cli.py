@@ -486,3 +486,8 @@ def run_import(args: argparse.Namespace) -> None:
         print(f"tandem: {counted(count, 'article')} and their results imported into "
               f"{args.store}",
               file=sys.stderr)
+        from viewer.collection.cli import left_out_note
+        from viewer.spark.tables import formulations_left_out
+
+        if formulations_left_out(args.tables):
+            print(f"tandem: note: {left_out_note(args.store)}", file=sys.stderr)

@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from viewer.collection.article import SourceError
+from viewer.collection.store import with_left_out
 from viewer.core.tokenize import TokenStream
 
 #: The tables of a job's output folder, a folder of Parquet files each.
@@ -56,7 +57,7 @@ def report_from_tables(out: str) -> dict[str, Any]:
     documents = sorted(tables["documents"], key=lambda d: d["num"])
     ids = {d["num"]: d["id"] for d in documents}
     pairs = [json.loads(p["data"]) for p in sorted(tables["pairs"], key=lambda p: p["rank"])]
-    return {
+    return with_left_out({
         "version": 1, "kind": "collection",
         "documents": [{"id": d["id"], "path": d["path"], "series": d["series"],
                        "date": d["date"], "chars": d["chars"]} for d in documents],
@@ -68,7 +69,7 @@ def report_from_tables(out: str) -> dict[str, Any]:
         "boilerplate": _ranked(tables["boilerplate"]),
         "skipped": [{"path": s["path"], "reason": s["reason"]}
                     for s in _skipped_in_order(tables["skipped"])],
-    }
+    }, formulations_left_out(out))
 
 
 def read_skipped(out: str) -> list[dict[str, Any]]:

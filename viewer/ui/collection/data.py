@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from viewer.collection.rekey import other_version_note
+from viewer.collection.results import formulations_left_out
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
 from viewer.collection.titles import titled_documents
 from viewer.core.shared import covered_text_share
@@ -64,6 +65,8 @@ class CollectionData:
     cluster_texts: dict[int, str] = field(default_factory=dict)
     #: Said when the results are an earlier version's (see `other_version_note`).
     note: str = ""
+    #: Whether the formulations were left out (`--no-formulations`), not looked for.
+    formulations_left_out: bool = False
     #: Each paired article's share of text in its pairs' passages (`shared_text_shares`),
     #: by id: an article with one pair shows the share that pair does.
     text_shares: dict[str, float] = field(default_factory=dict)
@@ -169,6 +172,7 @@ def load(store_path: str, name: str = "") -> CollectionData:
             pairs=pairs, clusters=clusters,
             formulations=store.formulations(), boilerplate=boilerplate,
             skipped=store.skipped(), note=other_version_note(store),
+            formulations_left_out=formulations_left_out(store),
             cluster_texts={int(c["id"]): _source_text(store, c) for c in clusters},
             text_shares=shared_text_shares(store, pairs))
 

@@ -110,6 +110,10 @@ WATCHED_KEY = "watchlist"
 WATCHED_MARK = "  (watch-list)"
 NO_FORMULATIONS = ("No formulations found: a formulation is a set phrase that recurs across "
                    "articles (in 3 or more); a small or varied collection may have none.")
+#: Said instead of `NO_FORMULATIONS` when they were not looked for.
+FORMULATIONS_LEFT_OUT = ("Formulations were left out (--no-formulations): they take the whole "
+                         "collection in one process. To find them: tandem corpus add STORE "
+                         "SOURCE... --refind")
 BOILERPLATE_HINT = ("Lines repeated across the articles of one series (headers, footers, "
                     "bylines): listed once per series and kept out of pairs and formulations.")
 NO_BOILERPLATE = ("No boilerplate found: boilerplate is a line (a header, a footer, a byline) "
@@ -630,10 +634,12 @@ class CollectionView(QWidget):
         data = self.data
         assert data is not None
         watched = f" · {counted(len(self.watched), 'watched phrase')}" if self.watched else ""
+        formulations = ("formulations left out" if data.formulations_left_out
+                        else counted(len(data.formulations), "formulation"))
         self.summary.setText(
             f"<b>{html.escape(data.name)}</b> · {counted(len(data.documents), 'article')} · "
             f"{counted(len(data.pairs), 'pair')} · {counted(len(data.clusters), 'cluster')} · "
-            f"{counted(len(data.formulations), 'formulation')}{watched} · "
+            f"{formulations}{watched} · "
             f"{counted(len(data.boilerplate), 'boilerplate line')}")
 
     def _show_formulation_rows(self, selected: set[tuple[str, bool]] | None = None) -> None:
@@ -643,7 +649,9 @@ class CollectionView(QWidget):
         shown = model.rowCount() > 0
         # With no formulation an empty table and chart look broken: say why instead.
         self.timeline_box.setVisible(shown)
-        self.uses_label.setText(USES_HINT if shown else NO_FORMULATIONS)
+        self.uses_label.setText(USES_HINT if shown else FORMULATIONS_LEFT_OUT
+                                if self.data is not None and self.data.formulations_left_out
+                                else NO_FORMULATIONS)
         if not shown:
             self._draw_timelines([])
             return
