@@ -347,6 +347,25 @@ def test_an_empty_collection_result_still_reads(tmp_path: Path) -> None:
     assert "No formulation recurs across the articles." in text
 
 
+def test_formulations_left_out_are_said_left_out_not_none_recurring(tmp_path: Path) -> None:
+    # A run with --no-formulations has an empty list too: the reports said "Formulations 0"
+    # and "No formulation recurs across the articles", a finding nobody looked for.
+    data = result()
+    data["formulations"] = []
+    data["formulations_left_out"] = True
+    page = html_page(tmp_path, data)
+    raw = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "No formulation recurs" not in raw
+    assert "Formulations were left out (--no-formulations)" in raw
+    assert row_starting(page, "Formulations") == ["Formulations",
+                                                  "left out (--no-formulations)"]
+    write_collection_pdf(data, tmp_path / "left-out.pdf")
+    text = " ".join(pdf_text(tmp_path / "left-out.pdf").split())
+    assert "No formulation recurs" not in text
+    assert "Formulations were left out (--no-formulations)" in text
+    assert text.count("left out (--no-formulations)") == 2  # the summary's figure too
+
+
 @pytest.mark.parametrize("change, message", [
     ({"kind": "comparison"}, "not a collection result"),
     ({"version": 2}, "version 2 is not supported"),

@@ -36,6 +36,7 @@ from viewer.export.collection_model import (
     build_report,
     cancel_check,
     cut_note,
+    empty_line,
     members_cut_note,
     same_pair_text_note,
     same_text_note,
@@ -178,7 +179,7 @@ def _section(key: str, count: int, section: Section[Any] | None = None) -> list[
     words = SECTIONS[key]
     parts = [f'<h2 id="{key}">{_e(words.title(count))}</h2>']
     if not count:
-        parts.append(f'<p class="muted">{_e(words.empty)}</p>')
+        parts.append(f'<p class="muted">{_e(empty_line(section, key))}</p>')
     elif words.intro:
         parts.append(f'<p class="muted">{_e(words.intro)}</p>')
     return parts
@@ -242,7 +243,7 @@ def _member_passage(member: ClusterMember) -> str:
 
 def _formulations(section: Section[FormulationRow], key: str = "formulations") -> list[str]:
     """The formulations, or (`key` "watched") the watch-list's phrases, laid out alike."""
-    parts = _section(key, section.total)
+    parts = _section(key, section.total, section)
     if not section.rows:
         return parts
     what = "phrase" if key == "watched" else "formulation"

@@ -15,7 +15,7 @@ Nothing here trusts the dict's strings: the writers escape everything they show.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
@@ -195,6 +195,8 @@ class Section(Generic[RowT]):
 
     rows: tuple[RowT, ...]
     total: int
+    #: What it says when empty, in place of its section's usual line ("" for that line).
+    empty: str = ""
 
     @property
     def cut(self) -> bool:
@@ -248,6 +250,17 @@ SECTIONS = {
         "is not read as one).",
         "Every file and line was read.", "skipped files and notes"),
 }
+
+
+#: What a result whose formulations were not looked for (`--no-formulations`) says of them:
+#: an empty list is not "none recurs".
+LEFT_OUT = ("Formulations were left out (--no-formulations): they were not looked for, so "
+            "none is listed. To find them: tandem corpus add STORE SOURCE... --refind")
+
+
+def empty_line(section: Section[Any] | None, key: str) -> str:
+    """What section `key` says when it has nothing to show."""
+    return (section.empty if section is not None else "") or SECTIONS[key].empty
 
 
 def cut_note(section: Section[Any], key: str) -> str:
@@ -384,6 +397,7 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
                for s in _list(result, "skipped")]
     dates = sorted(d.date for d in docs.values() if d.date)
     series = {d.series for d in docs.values() if d.series}
+    left_out = result.get("formulations_left_out") is True
     facts = (
         ("Articles", f"{len(documents):,}"
          + (f" in {len(series):,} series" if series else "")),
@@ -391,7 +405,8 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         ("Characters", f"{sum(int(_number(d.get('chars'))) for d in documents):,}"),
         ("Pairs sharing passages", f"{len(pairs):,}"),
         ("Clusters", f"{len(clusters):,}"),
-        ("Formulations", f"{len(formulations):,}"),
+        ("Formulations", "left out (--no-formulations)" if left_out
+         else f"{len(formulations):,}"),
         *((("Watched phrases", f"{len(watched):,}, "
             f"{sum(1 for w in watched if _number(w.get('documents')) > 0):,} of them used"),)
           if watched is not None else ()),
@@ -404,7 +419,7 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         generated=(now or datetime.now()).strftime("%Y-%m-%d %H:%M"), facts=facts,
         pairs=Section(tuple(pair_rows), len(pairs)),
         clusters=Section(tuple(cluster_rows), len(clusters)),
-        formulations=formulation_rows(formulations),
+        formulations=replace(formulation_rows(formulations), empty=LEFT_OUT if left_out else ""),
         boilerplate=boilerplate, skipped=Section(tuple(skipped[:limits.skipped]), len(skipped)),
         bins=bins, watched=None if watched is None else formulation_rows(watched))
 

@@ -124,7 +124,8 @@ def _heading(layout: Layout, key: str, count: int, section: Section[Any] | None 
     (`_first_rows`): it is never left alone at a page's foot."""
     words = model.SECTIONS[key]
     cut = model.cut_note(section, key) if section else ""
-    note = " ".join(filter(None, (words.intro if count else words.empty, cut)))
+    note = " ".join(filter(None, (words.intro if count else model.empty_line(section, key),
+                                  cut)))
     layout.ensure(layout.height(words.title(count), 13) + 3
                   + (layout.height(note, 8) + 4 if note else 0) + (first_row if count else 0))
     layout.text(words.title(count), 13)
