@@ -927,3 +927,35 @@ def test_undated_clusters_sort_last_by_date_whichever_way(view, qtbot) -> None: 
     first = next(tree.topLevelItem(k) for k in range(4) if tree.topLevelItem(k).text(
         headings.index("Cluster")) == "1")
     assert [first.child(k).text(date) for k in range(2)] == ["2020-01-01", "undated"]
+
+
+def test_short_columns_show_their_longest_cell_whole_wherever_its_row_is(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Qt sizes a column by its first rows only: an id, a series or a figure longer than
+    # theirs further down the list showed cut ("r…0") in a wide window.
+    documents = [doc(f"d{k}", "2020-01-01", f"A{k}", series="s" + "e" * (k % 25))
+                 for k in range(60)]
+    documents.append(doc("rpen03_0417_overseas", "2021-12-31", "A60",
+                         series="People's Daily overseas edition"))
+    # Fewer characters than many series, but wider: each as wide as two Latin ones.
+    documents.append(doc("d61", "2022-01-01", "A61",
+                         series="人民日报海外版评论员文章与社论汇编合订本"))
+    late = documents[-2].id
+    pairs = [pair(documents[k].id, documents[k + 1].id) for k in range(59)]
+    pairs.append(replace(pair("d0", late), words=1_234_567))
+    found = [formulation(f"ph {k}", uses(documents[k].id, 1)) for k in range(59)]
+    found.append({**formulation("ph late", *(uses(d.id, 1) for d in documents)),
+                  "count": 1_234_567})
+    view.show_collection(collection(documents, pairs, formulations=found))
+    view.resize(2400, 900)
+    for page, table, columns in ((0, view.pairs_table, (4,)),
+                                 (1, view.formulations_table, (2, 3)),
+                                 (3, view.articles_table, (1, 2, 3, 4))):
+        view.tabs.setCurrentIndex(page)
+        qtbot.wait(50)
+        model = table.model()
+        for column in columns:
+            whole = max(table.sizeHintForIndex(model.index(row, column)).width()
+                        for row in range(model.rowCount()))
+            assert table.columnWidth(column) >= whole, (table.objectName(), column)
+        assert table.horizontalScrollBar().maximum() == 0

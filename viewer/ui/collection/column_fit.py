@@ -8,7 +8,9 @@ again when they are resized.
 
 Qt measures a table's first rows only (its resize precision: measuring thousands of rows
 costs seconds); rows that come after them but must be read whole (the watch-list's, after
-the formulations) are named to the fitter and measured as well.
+the formulations) are named to the fitter and measured as well, and so are, in each column,
+the rows of its longest texts (`ListTableModel.widest_rows`): an id, a series or a figure
+longer than those of the first rows is not cut.
 
 A tree's first column (the Clusters tab's text) takes the room its other columns leave, but
 never less than `TEXT_SHARE` of it: in a small window the others are scrolled to sideways
@@ -21,6 +23,8 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QTableView, QTreeView
+
+from viewer.ui.collection.table_model import ListTableModel
 
 #: A column cut to let the others show is no narrower than this (pixels).
 NARROWEST_CAPPED = 120
@@ -36,14 +40,21 @@ def _cell_width(table: QTableView, row: int, column: int) -> int:
 
 def fit_widths(table: QTableView, room: int, rows: Iterable[int] = ()) -> None:
     """Cap the widths of `table`'s columns (what their contents and headings ask for,
-    `rows` measured besides those Qt measures) at one level, the highest at which all of
-    them fit in `room` pixels (none when they fit as they are), but not below
-    `NARROWEST_CAPPED`."""
+    `rows` and each column's longest texts measured besides those Qt measures) at one
+    level, the highest at which all of them fit in `room` pixels (none when they fit as
+    they are), but not below `NARROWEST_CAPPED`."""
     header = table.horizontalHeader()
+    model = table.model()
     rows = list(rows)
+
+    def measured(column: int) -> list[int]:
+        if isinstance(model, ListTableModel):
+            return [*rows, *model.widest_rows(column)]
+        return rows
+
     widths = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c),
-                  *(_cell_width(table, r, c) for r in rows))
-              for c in range(table.model().columnCount())]
+                  *(_cell_width(table, r, c) for r in measured(c)))
+              for c in range(model.columnCount())]
     ranked = sorted(widths, reverse=True)
     cap = ranked[0] if ranked else 0
     if sum(ranked) > room:

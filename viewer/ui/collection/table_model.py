@@ -7,6 +7,8 @@ The view asks only for the rows it shows.
 
 from __future__ import annotations
 
+import heapq
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -28,6 +30,9 @@ class Column(Generic[RowT]):
     align_right: bool = False
     #: What a short heading stands for, as its tooltip.
     heading_tip: str = ""
+    #: Shown whole, however far down its longest text is (`widest_rows`): an id, a series
+    #: or a figure; not a title, which a narrow window cuts anyway.
+    whole: bool = False
 
 
 class ListTableModel(QAbstractTableModel, Generic[RowT]):
@@ -38,16 +43,20 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
         self.order: list[int] = []
         self._accept: Callable[[RowT], bool] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        #: Per column, the items `widest_rows` found, until the items or the filter change.
+        self._widest: dict[int, list[int]] = {}
 
     def set_items(self, items: Sequence[RowT]) -> None:
         self.beginResetModel()
         self.items = list(items)
+        self._widest.clear()
         self._arrange()
         self.endResetModel()
 
     def set_filter(self, accept: Callable[[RowT], bool] | None) -> None:
         self.beginResetModel()
         self._accept = accept
+        self._widest.clear()
         self._arrange()
         self.endResetModel()
 
@@ -57,6 +66,30 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
 
     def shown(self) -> list[RowT]:
         return [self.items[k] for k in self.order]
+
+    def widest_rows(self, column: int, count: int = 3) -> list[int]:
+        """Rows (as shown now) of the `count` longest lengths of text in `column` if it is
+        shown `whole` (else none), in characters and in UTF-8 bytes (a Chinese character
+        is as wide as two Latin ones).
+
+        Qt measures a column's first rows only: these are the rows besides them whose
+        text a column must fit to show its longest whole. Counting characters costs a
+        fraction of measuring every row's text, and is done once per list."""
+        if not self.columns[column].whole:
+            return []
+        if column not in self._widest:
+            text = self.columns[column].text
+            texts = [text(self.items[k]) for k in self.order]
+            counts = [list(map(len, texts))]
+            if not all(map(str.isascii, texts)):
+                # (A lone surrogate, which no UTF-8 has, counted all the same.)
+                utf8 = operator.methodcaller("encode", "utf-8", "surrogatepass")
+                counts.append(list(map(len, map(utf8, texts))))
+            # A row for each of the longest lengths: rows as long as it are about as wide.
+            found = {lengths.index(n): None
+                     for lengths in counts for n in heapq.nlargest(count, set(lengths))}
+            self._widest[column] = [self.order[row] for row in found]
+        return [self.order.index(k) for k in self._widest[column]]
 
     def _arrange(self) -> None:
         accept = self._accept

@@ -304,11 +304,14 @@ class CollectionView(QWidget):
                    align_right=True, heading_tip=SHARED_OF.format("B", "A")),
             # Headings the Articles tab uses too, for other counts: their tooltips tell.
             Column("Words", lambda p: f"{p.words:,}", key=lambda p: p.words, align_right=True,
+                   whole=True,
                    heading_tip="Words in the passages A and B share"),
             Column("Direction", self._direction, heading_tip=DIRECTION_TIP),
-            Column("Date A", lambda p: _shown_date(date(p.a)), key=lambda p: date(p.a) or None),
-            Column("Date B", lambda p: _shown_date(date(p.b)), key=lambda p: date(p.b) or None),
-            Column("Series", self._pair_series),
+            Column("Date A", lambda p: _shown_date(date(p.a)), key=lambda p: date(p.a) or None,
+                   whole=True),
+            Column("Date B", lambda p: _shown_date(date(p.b)), key=lambda p: date(p.b) or None,
+                   whole=True),
+            Column("Series", self._pair_series, whole=True),
         ], self)
         self.pairs_table = _table(self.pairs_model)
         self.pairs_table.setObjectName("pairs_table")
@@ -370,9 +373,9 @@ class CollectionView(QWidget):
                    key=lambda f: len(f.get("variants") or ())),
             # In the reports' words: articles using it, and its uses.
             Column("Articles", lambda f: f"{int(f.get('documents', 0)):,}",
-                   key=lambda f: int(f.get("documents", 0)), align_right=True),
+                   key=lambda f: int(f.get("documents", 0)), align_right=True, whole=True),
             Column("Uses", lambda f: f"{int(f.get('count', 0)):,}",
-                   key=lambda f: int(f.get("count", 0)), align_right=True),
+                   key=lambda f: int(f.get("count", 0)), align_right=True, whole=True),
             # Undated (all uses undated) last, either way: no date is no first appearance.
             Column("First seen", self._first_seen, key=lambda f: self._first(f)[1] or None),
         ], self)
@@ -458,15 +461,17 @@ class CollectionView(QWidget):
     def _articles_tab(self) -> QWidget:
         self.articles_model: ListTableModel[ArticleFacts] = ListTableModel([
             Column("Article", lambda a: a.row.title or a.row.id, tip=lambda a: a.row.path),
-            Column("Id", lambda a: a.row.id),
-            Column("Series", lambda a: a.row.series),
-            Column("Date", lambda a: _shown_date(a.row.date), key=lambda a: a.row.date or None),
+            Column("Id", lambda a: a.row.id, whole=True),
+            Column("Series", lambda a: a.row.series, whole=True),
+            Column("Date", lambda a: _shown_date(a.row.date), key=lambda a: a.row.date or None,
+                   whole=True),
             Column("Words", lambda a: f"{_words(a):,}", key=_words,
-                   align_right=True, heading_tip="Words in the article"),
+                   align_right=True, whole=True, heading_tip="Words in the article"),
             Column("Shared", lambda a: _percent(a.shared), key=lambda a: a.shared,
                    align_right=True, heading_tip="The part of the article's text in passages "
                    "it shares with other articles (those of its pairs)"),
             Column("Pairs", lambda a: str(a.pairs), key=lambda a: a.pairs, align_right=True,
+                   whole=True,
                    heading_tip="The pairs listed with this article in them"),
             Column("File", lambda a: a.row.path),
         ], self)
@@ -483,9 +488,9 @@ class CollectionView(QWidget):
         #: Articles per series, for the share of its series a line is repeated in.
         self._series_sizes: dict[str, int] = {}
         self.boilerplate_model: ListTableModel[BoilerplateLine] = ListTableModel([
-            Column("Series", lambda b: b["series"] or NO_SERIES),
+            Column("Series", lambda b: b["series"] or NO_SERIES, whole=True),
             Column("Articles", lambda b: f"{b['documents']:,}", key=lambda b: b["documents"],
-                   align_right=True),
+                   align_right=True, whole=True),
             Column("Of its series", lambda b: _percent(self._series_share(b)),
                    key=self._series_share, align_right=True),
             # Last: the line gets the width left, read whole.
