@@ -193,3 +193,30 @@ def test_the_lock_on_out_goes_with_a_run_that_fails_and_a_new_out_with_it(
         assert (out / LOCK_NAME).is_file()
         raise KeyboardInterrupt
     assert not out.exists()
+
+
+def test_an_article_too_large_for_the_driver_memory_is_one_line_saying_what_to_give(
+        tmp_path: Path) -> None:
+    # One article of 40 MB of text with a driver of 512 MB (as one of 50 MB with the 1g
+    # tandem gives it): Java's OutOfMemoryError stack and pyspark's traceback, exit 1.
+    words = [f"{a}{b}{c}" for a in ("lo", "mi", "bo", "ren", "lin", "tem", "dor", "shu")
+             for b in ("te", "zu", "fin", "mar", "sa", "gra", "nak", "vel")
+             for c in ("ex", "pi", "ol", "ta", "ki", "nu", "ro", "ga")]
+    text = " ".join(words[(k * 7919) % len(words)] for k in range(6_000_000))
+    rows = [*make_collection(3).rows, {"id": "huge", "date": "2021-02-01", "text": text}]
+    source = tmp_path / "huge.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    assert source.stat().st_size > 40_000_000
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "viewer", "corpus", str(source),
+                           "--engine", "spark", "--out", str(tmp_path / "tables"), "--quiet",
+                           "--conf", "spark.driver.memory=512m"],
+                          capture_output=True, text=True, env=env, timeout=900)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert "OutOfMemoryError" not in done.stderr and "Py4JJavaError" not in done.stderr
+    assert "Traceback" not in done.stderr
+    assert re.fullmatch(r"tandem: Spark ran out of memory \(.+\) with spark\.driver\.memory="
+                        r"512m: give it more, e\.g\. --conf spark\.driver\.memory=4g \(an "
+                        r"article of 50 MB of text needs about 4g; on a cluster, also "
+                        r"spark\.executor\.memory\)", done.stderr.splitlines()[-1])
+    assert not (tmp_path / "tables").exists()

@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import socket
+import subprocess
 import sys
 import zlib
 from collections.abc import Callable, Iterator, Mapping
@@ -224,14 +225,86 @@ def setting_refused(error: Exception) -> str:
     return re.split(r"\n|\\n", message)[0].strip().rstrip(".")
 
 
+#: What a failure's Java stack says when a task or the driver ran out of heap, or Spark's
+#: memory manager could not give a task what it asked for.
+_OUT_OF_MEMORY = re.compile(r"(?:java\.lang\.OutOfMemoryError|SparkOutOfMemoryError)"
+                            r"(?::\s*([^\n]*))?")
+
+
+def out_of_memory(error: Exception) -> str:
+    """Java's word on why, when `error` is Spark failing for want of memory, else "". A
+    task that runs out fails its job with Java's error in the stack; a thread of Spark's
+    own that does stops the JVM (its exit code 52), and the job fails with whatever the
+    call into Java that was under way then meets (a job cancelled, a scheduler gone, a
+    connection refused)."""
+    if isinstance(error, TandemError):
+        return ""
+    said = ""
+    if type(error).__module__.startswith(("py4j", "pyspark")):
+        with contextlib.suppress(Exception):  # the JVM gone: its exit code tells why
+            said = str(error)  # the stack, asked of the JVM
+    found = _OUT_OF_MEMORY.search(said)
+    if found is not None:
+        return (found.group(1) or "").strip() or "out of memory"
+    return "its JVM stopped" if _jvm_exit_code() == _JVM_OUT_OF_MEMORY else ""
+
+
+#: The exit code of Spark's JVM stopped by an OutOfMemoryError (Spark's SparkExitCode.OOM).
+_JVM_OUT_OF_MEMORY = 52
+
+
+def _jvm_exit_code() -> int | None:
+    """The exit code of the JVM this process launched once it has stopped, waited for
+    while its SparkContext is stopped (the JVM is on its way out); else None."""
+    from pyspark import SparkContext
+
+    process = getattr(SparkContext._gateway, "proc", None)
+    if process is None:
+        return None
+    if process.poll() is None:
+        context = SparkContext._active_spark_context
+        try:
+            stopped = context is None or bool(context._jsc.sc().isStopped())
+        except Exception:  # noqa: BLE001 - no answer from the JVM: it is going
+            stopped = True
+        if not stopped:
+            return None
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            return None
+    return int(process.returncode)
+
+
+def _driver_memory(conf: Mapping[str, str] | None) -> str:
+    """The driver memory this run has: its --conf setting, else its session's."""
+    from pyspark import SparkContext
+
+    given = (conf or {}).get("spark.driver.memory")
+    context = SparkContext._active_spark_context
+    if given is None and context is not None:
+        with contextlib.suppress(Exception):  # its JVM may be gone
+            given = context.getConf().get("spark.driver.memory")
+    return given or "1g"  # Spark's default
+
+
 @contextlib.contextmanager
 def java_told(conf: Mapping[str, str] | None = None) -> Iterator[None]:
-    """Around starting Spark with the `--conf` settings `conf`: a JVM that exits at once
-    is one line (`SparkUnavailable`) rather than pyspark's traceback, pointing at those
-    settings first when there are any (a driver memory Java cannot take, say)."""
+    """Around starting Spark with the `--conf` settings `conf` and running the job: a JVM
+    that exits at once is one line (`SparkUnavailable`) rather than pyspark's traceback,
+    pointing at those settings first when there are any (a driver memory Java cannot take,
+    say); so is a job that runs out of memory (an article of tens of megabytes), saying
+    how to give Spark more."""
     try:
         yield
     except Exception as error:
+        short = out_of_memory(error)
+        if short:
+            raise SparkUnavailable(
+                f"Spark ran out of memory ({short}) with spark.driver.memory="
+                f"{_driver_memory(conf)}: give it more, e.g. --conf spark.driver.memory=4g "
+                "(an article of 50 MB of text needs about 4g; on a cluster, also "
+                "spark.executor.memory)") from None
         refused = setting_refused(error)
         if refused:
             given = ", ".join(f"{key}={value}" for key, value in (conf or {}).items())

@@ -8,12 +8,14 @@ user passes in `conf` and the Python interpreter are set here.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import py4j
 from py4j.java_gateway import JavaGateway
@@ -65,7 +67,19 @@ def spark_session(master: str | None = None, app_name: str = "tandem-corpus",
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     logging.getLogger().addFilter(_not_py4j)
+    server = getattr(session.sparkContext, "_accumulatorServer", None)
+    if server is not None:
+        server.handle_error = functools.partial(_unless_jvm_gone, server.handle_error)
     return session
+
+
+def _unless_jvm_gone(handle_error: Callable[[Any, Any], None], request: Any,
+                     address: Any) -> None:
+    """pyspark's accumulator server's handler of a failed request, but for the JVM's
+    connection ending: a JVM stopped by want of memory, which tandem tells in one line,
+    else printed as Python's EOFError traceback."""
+    if not isinstance(sys.exc_info()[1], (EOFError, ConnectionError)):
+        handle_error(request, address)
 
 
 _PY4J = os.path.dirname(py4j.__file__) + os.sep
