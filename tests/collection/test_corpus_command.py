@@ -1489,6 +1489,14 @@ def _without_root_privilege() -> list[str]:
             "--bounding-set=-dac_override,-dac_read_search,-fowner"]
 
 
+def _reported_without_root(store: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """`tandem corpus report STORE --json -`, run without root's file permissions."""
+    return subprocess.run(
+        [*_without_root_privilege(), sys.executable, "-m", "viewer", "corpus", "report",
+         str(store), "--json", "-"], cwd=ROOT, env=_env(tmp_path), capture_output=True,
+        text=True, timeout=300)
+
+
 @pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
                     reason="as root, needs setpriv to give up root's file permissions")
 def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path: Path) -> None:
@@ -1506,10 +1514,7 @@ def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path: Path) -> N
     shutil.copyfile(indexed, store)
     shelf.chmod(0o555)
     try:
-        result = subprocess.run(
-            [*_without_root_privilege(), sys.executable, "-m", "viewer", "corpus", "report",
-             str(store), "--json", "-"], cwd=ROOT, env=_env(tmp_path), capture_output=True,
-            text=True, timeout=300)
+        result = _reported_without_root(store, tmp_path)
     finally:
         shelf.chmod(0o755)
     assert (result.returncode, result.stderr) == (0, "")
@@ -1535,10 +1540,7 @@ def test_a_store_in_wal_mode_in_a_read_only_folder_is_read_through_a_symlink(
     (links / "store.sqlite").symlink_to(store)
     shelf.chmod(0o555)
     try:
-        result = subprocess.run(
-            [*_without_root_privilege(), sys.executable, "-m", "viewer", "corpus", "report",
-             str(links / "store.sqlite"), "--json", "-"], cwd=ROOT, env=_env(tmp_path),
-            capture_output=True, text=True, timeout=300)
+        result = _reported_without_root(links / "store.sqlite", tmp_path)
     finally:
         shelf.chmod(0o755)
     assert (result.returncode, result.stderr) == (0, "")
@@ -1562,10 +1564,7 @@ def test_a_read_only_store_left_in_wal_mode_is_read_without_side_files(
                   if entry.name.startswith("store")) == ["store.sqlite"]
     store.chmod(0o444)
     try:
-        result = subprocess.run(
-            [*_without_root_privilege(), sys.executable, "-m", "viewer", "corpus", "report",
-             str(store), "--json", "-"], cwd=ROOT, env=_env(tmp_path), capture_output=True,
-            text=True, timeout=300)
+        result = _reported_without_root(store, tmp_path)
     finally:
         store.chmod(0o644)
     assert (result.returncode, result.stderr) == (0, "")

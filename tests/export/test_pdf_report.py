@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -644,20 +645,36 @@ def test_the_columns_of_a_tabbed_list_stay_columns(tmp_path: Path) -> None:
     assert all(starts[row[1]][0] - starts[row[0]][0] > 30 for row in rows)
 
 
+#: Format characters neither report font has a glyph for, as text copied from web pages and
+#: chat apps holds them: direction isolates and embeddings around a name, zero-width
+#: spaces and joiners, a word joiner, a byte-order mark.
+_FORMAT_MARKS = "\u2066\u2069\u200b\u200d\u2060\u180e\ufeff\u202a\u202c"
+
+
+def _soft_hyphenated(k: int, word: str) -> str:
+    return f"{word[:3]}\u00ad{word[3:]}"
+
+
+def _between_format_marks(k: int, word: str) -> str:
+    return f"{_FORMAT_MARKS[k % len(_FORMAT_MARKS)]}{word}" \
+           f"{_FORMAT_MARKS[(k + 1) % len(_FORMAT_MARKS)]}"
+
+
 @needs_poppler
-def test_a_soft_hyphen_inside_a_word_is_not_drawn(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mark", [_soft_hyphenated, _between_format_marks])
+def test_invisible_characters_in_a_text_are_not_drawn(
+        tmp_path: Path, mark: Callable[[int, str], str]) -> None:
     # Web pages hyphenate with soft hyphens (&shy;), invisible but where a line breaks at
     # them; the report's font drew each as a hyphen, so a copied passage read "inf-ormation
     # tech-nology" beside "information technology", as if the two texts differed there.
-
-
+    # The format characters were drawn as empty boxes beside the name ("Monday ▯Beijing▯").
     sentence = ("In the modern world network information technology has been fully "
                 "integrated into social production and daily life across the country")
     words = sentence.split(" ")
-    hyphenated = [f"{word[:3]}\u00ad{word[3:]}" if len(word) > 6 else word for word in words]
+    marked = [mark(k, word) if len(word) > 6 else word for k, word in enumerate(words)]
     drawn = _words_on_page_two(_pdf_of_files(
-        tmp_path, "First.\n" + " ".join(words) + "\n", "Second.\n" + " ".join(hyphenated) + "\n",
-        "shy.pdf"))
+        tmp_path, "First.\n" + " ".join(words) + "\n", "Second.\n" + " ".join(marked) + "\n",
+        "marked.pdf"))
     widths: dict[str, list[float]] = {}
     for x0, _, x1, word in drawn:
         widths.setdefault(word, []).append(round(x1 - x0, 1))
@@ -666,30 +683,7 @@ def test_a_soft_hyphen_inside_a_word_is_not_drawn(tmp_path: Path) -> None:
             # drawn whole in both texts, as wide in B as in A (in the columns, and smaller
             # in the table)
             assert all(widths[word].count(w) % 2 == 0 for w in widths[word]), (word, widths)
-    assert not [word for _, _, _, word in drawn if "\u00ad" in word or "-" in word]
-
-
-@needs_poppler
-def test_invisible_format_characters_are_not_drawn(tmp_path: Path) -> None:
-    # Text copied from web pages and chat apps wraps names in direction isolates and joins
-    # words with zero-width characters; neither report font has a glyph for them, so each
-    # was drawn as an empty box beside the name ("Monday ▯Beijing▯").
-    invisible = "\u2066\u2069\u200b\u200d\u2060\u180e\ufeff\u202a\u202c"
-    sentence = ("On Monday officials in Beijing announced that the national programme for "
-                "rural broadband would reach every county within the next three years")
-    words = sentence.split(" ")
-    marked = [f"{invisible[k % len(invisible)]}{word}{invisible[(k + 1) % len(invisible)]}"
-              if len(word) > 6 else word for k, word in enumerate(words)]
-    drawn = _words_on_page_two(_pdf_of_files(
-        tmp_path, "First.\n" + " ".join(words) + "\n", "Second.\n" + " ".join(marked) + "\n",
-        "invisible.pdf"))
-    widths: dict[str, list[float]] = {}
-    for x0, _, x1, word in drawn:
-        widths.setdefault(word, []).append(round(x1 - x0, 1))
-    for word in words:
-        if len(word) > 6:
-            assert all(widths[word].count(w) % 2 == 0 for w in widths[word]), (word, widths)
-    assert not [word for _, _, _, word in drawn if set(word) & set(invisible)]
+    assert not [word for _, _, _, word in drawn if set(word) & set(_FORMAT_MARKS + "\u00ad-")]
 
 
 @needs_poppler

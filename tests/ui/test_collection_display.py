@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QTextDocument
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QTableView
 
 from viewer.collection.store import DocumentRow, PairRow
 from viewer.ui.collection.data import CollectionData
@@ -501,6 +501,13 @@ def test_a_pair_with_an_article_of_no_series_names_it_as_the_boilerplate_tab_doe
     assert model.index(0, 8).data() == ""
 
 
+def _widest_cell(table: QTableView, column: int) -> int:
+    """The width the widest cell of `column` asks for, all rows measured."""
+    model = table.model()
+    return max(table.sizeHintForIndex(model.index(row, column)).width()
+               for row in range(model.rowCount()))
+
+
 def test_in_a_wide_window_titles_and_phrases_are_not_cut_while_room_is_left(
         view, qtbot) -> None:  # type: ignore[no-untyped-def]
     # Every fitted column was capped at 320 px whatever the width: at 2400 px the titles
@@ -518,10 +525,8 @@ def test_in_a_wide_window_titles_and_phrases_are_not_cut_while_room_is_left(
                                 (1, view.formulations_table, (0,))):
         view.tabs.setCurrentIndex(tab)
         qtbot.wait(50)
-        model = table.model()
         for column in columns:
-            whole = max(table.sizeHintForIndex(model.index(row, column)).width()
-                        for row in range(model.rowCount()))
+            whole = _widest_cell(table, column)
             assert whole > 400  # wider than the old cap: the case this is about
             assert table.columnWidth(column) >= whole, (table.objectName(), column)
         assert table.horizontalScrollBar().maximum() == 0
@@ -953,9 +958,7 @@ def test_short_columns_show_their_longest_cell_whole_wherever_its_row_is(
                                  (3, view.articles_table, (1, 2, 3, 4))):
         view.tabs.setCurrentIndex(page)
         qtbot.wait(50)
-        model = table.model()
         for column in columns:
-            whole = max(table.sizeHintForIndex(model.index(row, column)).width()
-                        for row in range(model.rowCount()))
+            whole = _widest_cell(table, column)
             assert table.columnWidth(column) >= whole, (table.objectName(), column)
         assert table.horizontalScrollBar().maximum() == 0
