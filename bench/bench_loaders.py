@@ -1,9 +1,10 @@
 """How loading time and memory grow with the input: PDFs of many pages, HTML with very many
-attributes, and a DOCX whose text is past the size limit.
+attributes, a DOCX whose text is past the size limit, and UTF-8 text with a bad byte.
 
     python bench/bench_loaders.py                 # everything (a few minutes)
     python bench/bench_loaders.py pdf html docx   # some of it
     python bench/bench_loaders.py pdf --pages 25 50 100
+    python bench/bench_loaders.py text --text-mb 6 24
 
 Inputs are generated here (reportlab, zipfile); nothing is read from disk but the code. Each
 case runs in a fresh process so the peak memory (max RSS) printed is that case's alone.
@@ -48,6 +49,25 @@ def prose_lines(count: int, seed: int = 7) -> list[str]:
             line += " infor-"
         lines.append(line)
     return lines
+
+
+_CHINESE = ("河水每年春天从山里流向大海，沿岸的城镇学会了与洪水共处。工程师修建的水坝减缓了水流，"
+            "也截住了曾经滋养三角洲农田的泥沙。如今议会希望恢复自然水流，同时保护人们免受洪灾。")
+
+
+def make_damaged_utf8(text_mb: int, script: str) -> bytes:
+    """`text_mb` MB of UTF-8 text with one bad byte (0xFF) at a line end in its middle:
+    English with curly quotes, Chinese, or plain ASCII English."""
+    if script == "zh":
+        unit = "\n".join([_CHINESE] * 40) + "\n"
+    else:
+        lines = prose_lines(400)
+        if script == "en":
+            lines = [f"“{line}” they’re" if n % 3 == 0 else line for n, line in enumerate(lines)]
+        unit = "\n".join(lines) + "\n"
+    data = unit.encode("utf-8") * (text_mb * 1048576 // len(unit.encode("utf-8")))
+    cut = data.index(b"\n", len(data) // 2)
+    return data[:cut] + b"\xff" + data[cut:]
 
 
 def make_pdf(pages: int) -> bytes:
@@ -144,11 +164,12 @@ def run_case(label: str, data: bytes, suffix: str, max_mb: float = 50) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", nargs="*", default=["pdf", "html", "docx"])
+    parser.add_argument("cases", nargs="*", default=["pdf", "html", "docx", "text"])
     parser.add_argument("--pages", type=int, nargs="+", default=[25, 50, 100, 200, 2000])
     parser.add_argument("--attributes", type=int, nargs="+",
                         default=[10_000, 20_000, 40_000, 100_000, 200_000])
     parser.add_argument("--docx-mb", type=int, nargs="+", default=[8, 20, 60])
+    parser.add_argument("--text-mb", type=int, nargs="+", default=[24])
     parser.add_argument("--measure", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -165,6 +186,11 @@ def main() -> None:
         for mb in args.docx_mb:
             # The text limit follows --max-size; 10 MB keeps the refused case quick to show.
             run_case(f"DOCX {mb} MB of text, limit 10", make_big_docx(mb), ".docx", 10)
+    if "text" in args.cases:
+        for mb in args.text_mb:
+            for script in ("en", "zh"):
+                run_case(f"UTF-8 {script} {mb} MB, 1 bad byte", make_damaged_utf8(mb, script),
+                         ".txt")
 
 
 if __name__ == "__main__":

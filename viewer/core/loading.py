@@ -371,7 +371,6 @@ def _utf8_cut_short(data: bytes, error: UnicodeDecodeError
 
 #: Valid non-ASCII characters needed per invalid byte to call a file damaged UTF-8.
 _UTF8_EVIDENCE = 10
-_NON_ASCII_RUNS = re.compile(rb"[\x80-\xff]+")
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
@@ -379,11 +378,22 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     them and a note; None when the bytes look like a legacy encoding instead."""
     text, bad, line = replaced_reading(data, "utf-8")
     replaced = _inserted(text, data, "utf-8")
-    valid = sum(1 for ch in text if ord(ch) > 127) - replaced
-    evidence = valid + (_UTF8_EVIDENCE - 1) * _long_characters_valid_alone(data)
-    if replaced <= 0 or evidence < _UTF8_EVIDENCE * replaced:
+    if replaced <= 0:
+        return None
+    # Every ASCII byte is one ASCII character, and no other byte reads as one.
+    valid = len(text) - _ascii_bytes(data) - replaced
+    # The long characters are counted only when they may tip the scale: that takes a pass.
+    if valid < _UTF8_EVIDENCE * replaced and valid + (_UTF8_EVIDENCE - 1) * \
+            _long_characters_valid_alone(data) < _UTF8_EVIDENCE * replaced:
         return None
     return text, (replaced_note(bad, "utf-8", line),)
+
+
+_BEYOND_ASCII = bytes(range(0x80, 0x100))
+
+
+def _ascii_bytes(data: bytes) -> int:
+    return len(data.translate(None, _BEYOND_ASCII))
 
 
 #: Bytes not valid UTF-8, as `surrogateescape` reads them: one lone surrogate per byte.
@@ -402,9 +412,9 @@ def _utf8_with_windows_1252_bytes(data: bytes) -> tuple[str, tuple[str, ...]] | 
     escaped = data.decode("utf-8", "surrogateescape")
     runs = list(_ESCAPED_BYTES.finditer(escaped))
     stray = sum(len(run.group()) for run in runs)
-    utf8_characters = [ch for ch in _ESCAPED_BYTES.sub("", escaped) if not ch.isascii()]
-    if not utf8_characters or stray > _PASTED_PER_UTF8_CHARACTER * len(utf8_characters) \
-            or not all(map(_is_western, utf8_characters)):
+    utf8_characters = len(escaped) - _ascii_bytes(data) - stray
+    if not utf8_characters or stray > _PASTED_PER_UTF8_CHARACTER * utf8_characters \
+            or _NOT_WESTERN.search(escaped):
         return None
     pieces: list[str] = []
     done = 0
@@ -483,18 +493,19 @@ def replaced_reading(data: bytes, encoding: str) -> tuple[str, int, int]:
 def _inserted(text: str, data: bytes, encoding: str) -> int:
     """How many U+FFFD decoding `data` with "replace" inserted in `text` (one may stand for
     a run of bytes), not counting those the text itself writes."""
+    if encoding == "utf-8":  # the text's own are its EF BF BD, which always read as one
+        return text.count("\ufffd") - data.count("\ufffd".encode())
     return text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
 
 
 #: One byte not valid in its encoding, as `surrogateescape` reads it.
 _ESCAPED_BYTES_EACH = re.compile("[\udc80-\udcff]")
-_LINE_BREAKS = re.compile("\r\n?|\n")
 
 
 def line_at(text: str, at: int) -> int:
     """The line (from 1) of `text`'s character `at`, as editors count lines (LF, CR LF or
     CR ends one)."""
-    return len(_LINE_BREAKS.findall(text, 0, at)) + 1
+    return text.count("\n", 0, at) + text.count("\r", 0, at) - text.count("\r\n", 0, at) + 1
 
 
 def replaced_note(bad: int, encoding: str, line: int, whole: str = "file") -> str:
@@ -514,14 +525,37 @@ def _long_characters_valid_alone(data: bytes) -> int:
     ever has one: a single-byte code page needs a lowercase letter and two symbols for it
     ("é…”"), and a double-byte one's run is a phrase of characters that fails somewhere.
     An English text's curly quotes are such, and may be all its non-ASCII characters."""
-    count = 0
-    for run in _NON_ASCII_RUNS.finditer(data):
-        try:
-            chars = run.group().decode("utf-8")
-        except UnicodeDecodeError:
+    # Valid UTF-8 writes such a character with one byte from 0xE0 up, its first: all of
+    # those bytes count but the ones in runs that hold a bad byte (few, as bad bytes are).
+    count = len(data.translate(None, _BELOW_E0))
+    escaped = data.decode("utf-8", "surrogateescape")
+    end = 0
+    for bad in _ESCAPED_BYTES.finditer(escaped):
+        if bad.start() < end:  # in the run just counted
             continue
-        count += sum(1 for ch in chars if ord(ch) >= 0x800)
+        start = bad.start() - _non_ascii_run(escaped, bad.start(), backwards=True)
+        end = bad.end() + _non_ascii_run(escaped, bad.end())
+        count -= len(escaped[start:end].encode("utf-8", "surrogateescape")
+                     .translate(None, _BELOW_E0))
     return count
+
+
+_BELOW_E0 = bytes(range(0xE0))
+_NON_ASCII_CHARACTERS = re.compile("[^\x00-\x7f]*")
+
+
+def _non_ascii_run(text: str, at: int, backwards: bool = False) -> int:
+    """How many characters beyond ASCII `text` has in a row from `at` on, or (`backwards`)
+    right before it: looked for in ever larger pieces, so a run costs its length, not the
+    text's."""
+    size = 64
+    while True:
+        piece = text[max(0, at - size):at][::-1] if backwards else text[at:at + size]
+        found = _NON_ASCII_CHARACTERS.match(piece)
+        run = found.end() if found else 0
+        if run < len(piece) or len(piece) < size:
+            return run
+        size *= 8
 
 
 #: Languages usually written in Windows-1252 (charset_normalizer's names).
@@ -536,6 +570,11 @@ _SUPERSETS = {"gb2312": ("gb18030",), "gbk": ("gb18030",), "hz": ("gb18030",),
 #: encoding has them; many of them mean the bytes are another code page.
 _RARE_IN_WESTERN = frozenset("\u0192\u02c6\u02dc\u2030\u2039\u203a\u00a4\u00a6\u00a8\u00ac"
                              "\u00af\u00b4\u00b8\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u0178")
+#: A character beyond ASCII that is neither Western (`_is_western`) nor a byte not valid
+#: UTF-8 (as `surrogateescape` reads it): the characters Windows-1252 encodes are those
+#: its bytes decode to.
+_NOT_WESTERN = re.compile("[^\x00-\x7f\udc80-\udcff" + "".join(
+    filter(_is_western, _BEYOND_ASCII.decode("cp1252", "ignore"))) + "]")
 
 
 def _legacy(data: bytes, shown: str) -> str:
