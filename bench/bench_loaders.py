@@ -57,7 +57,7 @@ _CHINESE = ("河水每年春天从山里流向大海，沿岸的城镇学会了�
 
 def make_damaged_utf8(text_mb: int, script: str) -> bytes:
     """`text_mb` MB of UTF-8 text with one bad byte (0xFF) at a line end in its middle:
-    English with curly quotes, Chinese, or plain ASCII English."""
+    English with curly quotes ("en"), Chinese ("zh"), or plain ASCII English ("ascii")."""
     if script == "zh":
         unit = "\n".join([_CHINESE] * 40) + "\n"
     else:
@@ -188,8 +188,8 @@ def main() -> None:
             run_case(f"DOCX {mb} MB of text, limit 10", make_big_docx(mb), ".docx", 10)
     if "text" in args.cases:
         for mb in args.text_mb:
-            for script in ("en", "zh"):
-                run_case(f"UTF-8 {script} {mb} MB, 1 bad byte", make_damaged_utf8(mb, script),
+            for script in ("en", "zh", "ascii"):
+                run_case(f"UTF-8 {script} {mb} MB, bad byte", make_damaged_utf8(mb, script),
                          ".txt")
 
 

@@ -14,6 +14,7 @@ from charset_normalizer import from_bytes
 
 from viewer.core.errors import LoadError
 from viewer.core.loading import load_document
+from viewer.core.short_text_decoding import lines_holding
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "core"
 FRENCH = ("Le conseil municipal a approuvé mardi le projet de rénovation du port. Selon la "
@@ -178,3 +179,22 @@ def test_one_foreign_word_in_an_ascii_text_reads_as_written(tmp_path: Path, word
             "minister used twice before the vote.\n") * 3
     encoding = "cp1253" if word == "Αθήνας" else "cp1252"
     assert _read_right(tmp_path, [text], encoding) == 1
+
+
+@pytest.mark.parametrize(("word", "encoding"), [
+    ("Straße", "cp1252"), ("Αθήνας", "cp1253"), ("город", "cp1251"), ("数字中国", "gbk")])
+def test_a_few_words_in_a_long_ascii_text_read_as_written(tmp_path: Path, word: str,
+                                                          encoding: str) -> None:
+    # A long ASCII text with one line beyond it is weighed on that line: word by word, a
+    # 24 MB one took minutes.
+    lines = [f"The board met on day {n} and the minister spoke before the vote.\n"
+             for n in range(3000)]
+    text = "".join(lines[:1500]) + f"The word was {word}, twice: {word}.\n" + "".join(lines[1500:])
+    assert _read_right(tmp_path, [text], encoding) == 1
+
+
+def test_the_lines_weighed_are_those_holding_the_bytes_looked_for() -> None:
+    data = b"one\r\ntw\xe9\r\nthree\nf\xf6ur\nfive\n\xff"
+    assert lines_holding(re.compile(rb"[\x80-\xff]"), data) == b"tw\xe9\r\nf\xf6ur\n\xff"
+    assert lines_holding(re.compile(rb"[\x80-\xff]"), data, limit=3) == b"tw\xe9\r"
+    assert lines_holding(re.compile(rb"~"), data) == b""

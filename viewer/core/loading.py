@@ -630,19 +630,14 @@ _WESTERN_CODE_PAGES = ("cp1252", "mac_roman")
 #: Bytes of a text's lines beyond ASCII weighed to tell which of them it is in: as
 #: telling as all of them, and a 50 MB text is weighed in a moment.
 _WESTERN_SAMPLE = 65_536
-_NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+_BEYOND_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 
 
 def _non_ascii_lines(data: bytes) -> bytes:
     """The lines of `data` holding a byte beyond ASCII, up to about `_WESTERN_SAMPLE`."""
-    kept: list[bytes] = []
-    size = 0
-    for line in _NON_ASCII_LINE.finditer(data):
-        if size >= _WESTERN_SAMPLE:
-            break
-        kept.append(line.group())
-        size += len(kept[-1])
-    return b"\n".join(kept)
+    from viewer.core.short_text_decoding import lines_holding
+
+    return lines_holding(_BEYOND_ASCII_BYTE, data, _WESTERN_SAMPLE)
 
 
 def _as_western(data: bytes) -> str | None:
