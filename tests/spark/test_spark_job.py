@@ -59,6 +59,7 @@ from viewer.collection.sources import JSON_LINES_FORMAT, read_sources
 from viewer.collection.store import CollectionStore, StoreError
 from viewer.spark.job import run_job
 from viewer.spark.tables import (
+    RUN_TABLE,
     TABLES,
     formulations_left_out,
     import_tables,
@@ -598,7 +599,7 @@ def test_a_run_stopped_while_writing_leaves_the_earlier_tables_whole(
     code, _, _ = _interrupted_at("write", planted.write(tmp_path / "all.jsonl"), out)
     assert code == 130
     assert report_from_tables(str(out)) == before
-    assert sorted(os.listdir(out)) == sorted(TABLES)
+    assert sorted(os.listdir(out)) == sorted([*TABLES, RUN_TABLE])
 
 
 def test_ctrl_c_during_a_run_is_one_line_and_leaves_no_java_running(
