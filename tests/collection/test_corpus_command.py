@@ -1489,6 +1489,12 @@ def _without_root_privilege() -> list[str]:
             "--bounding-set=-dac_override,-dac_read_search,-fowner"]
 
 
+def _left_in_wal_mode(store: Path) -> None:
+    """Put `store` in WAL mode, as an add made while the window read it leaves it."""
+    with contextlib.closing(sqlite3.connect(store)) as connection:
+        assert connection.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+
+
 def _reported_without_root(store: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     """`tandem corpus report STORE --json -`, run without root's file permissions."""
     return subprocess.run(
@@ -1535,8 +1541,7 @@ def test_a_store_in_wal_mode_in_a_read_only_folder_is_read_through_a_symlink(
     links.mkdir()
     store = shelf / "store.sqlite"
     shutil.copyfile(indexed, store)
-    with contextlib.closing(sqlite3.connect(store)) as connection:
-        assert connection.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+    _left_in_wal_mode(store)
     (links / "store.sqlite").symlink_to(store)
     shelf.chmod(0o555)
     try:
@@ -1558,8 +1563,7 @@ def test_a_read_only_store_left_in_wal_mode_is_read_without_side_files(
     _, store, _ = _indexed(tmp_path)
     expected = tandem("corpus", "report", str(store), "--json", "-",
                       env=_env(tmp_path)).stdout
-    with contextlib.closing(sqlite3.connect(store)) as connection:
-        assert connection.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+    _left_in_wal_mode(store)
     assert sorted(entry.name for entry in tmp_path.iterdir()
                   if entry.name.startswith("store")) == ["store.sqlite"]
     store.chmod(0o444)

@@ -340,9 +340,7 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
                 _note_if_alone(store.document_count(), args)
                 _note_formulations_kept(store, args)
                 if command == "add":
-                    from viewer.collection.results import formulations_left_out
-
-                    _note_left_out(formulations_left_out(store), store.path, args)
+                    _note_left_out(store.formulations_left_out(), store.path, args)
                 if command != "add":
                     _write_or_sum_up(store, args, watchlist)
             except KeyboardInterrupt:

@@ -95,7 +95,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
     # Formulations another version of the finder listed are not what it finds now.
     current = store.meta("formulations_finder") == str(FINDER_VERSION)
     listed: list[Formulation]
-    if formulations is False or (formulations is None and formulations_left_out(store)):
+    if formulations is False or (formulations is None and store.formulations_left_out()):
         listed = []
         leave_formulations_out(store, True)
         store.set_meta("formulations_readings", "{}")  # none were found, at no size
@@ -251,11 +251,6 @@ def leave_formulations_out(store: CollectionStore, left_out: bool) -> None:
     """Record in `store` whether its formulations were left out rather than looked for:
     an empty list then means "not looked for", not "none found"."""
     store.set_meta(FORMULATIONS_LEFT_OUT, "1" if left_out else "0")
-
-
-def formulations_left_out(store: CollectionStore) -> bool:
-    """Whether the store's formulations were left out (`leave_formulations_out`)."""
-    return store.meta(FORMULATIONS_LEFT_OUT) == "1"
 
 
 def formulations_found_at(store: CollectionStore) -> int:

@@ -349,12 +349,14 @@ def _refuse_unwritable(path: str) -> None:
                      "corpus report' reads it where it is)")
 
 
+def _has_side_files(path: str, sides: tuple[str, ...] = _SIDE_FILES[1:]) -> bool:
+    """Whether any of `sides` (by default every side file, the rollback journal too) is
+    beside the store's file."""
+    return any(os.path.exists(f"{_sqlite_file(path)}{side}") for side in sides)
+
+
 def _has_log_files(path: str) -> bool:
-    return any(os.path.exists(f"{_sqlite_file(path)}{side}") for side in ("-wal", "-shm"))
-
-
-def _has_side_files(path: str) -> bool:
-    return any(os.path.exists(f"{_sqlite_file(path)}{side}") for side in _SIDE_FILES[1:])
+    return _has_side_files(path, ("-wal", "-shm"))
 
 
 def _read_only_in_wal_mode(path: str) -> bool:
@@ -759,7 +761,12 @@ class CollectionStore:
             "boilerplate": self.boilerplate(),
             "skipped": [{"path": row["path"], "reason": row["reason"]}
                         for row in self.skipped()],
-        }, self.meta(FORMULATIONS_LEFT_OUT) == "1")
+        }, self.formulations_left_out())
+
+    def formulations_left_out(self) -> bool:
+        """Whether the formulations were left out (`--no-formulations`), not looked for:
+        an empty list then says nothing of what recurs."""
+        return self.meta(FORMULATIONS_LEFT_OUT) == "1"
 
     # -- writing (inside `transaction`) ------------------------------------------------------
 

@@ -24,7 +24,7 @@ from viewer.core.tokenize import as_written
 from viewer.export.report_model import excerpt
 from viewer.present.shares import percent
 from viewer.present.timeline import Timeline, timeline, timeline_bins
-from viewer.present.wording import ALL_USES_UNDATED, counted
+from viewer.present.wording import ALL_USES_UNDATED, FORMULATIONS_LEFT_OUT, counted
 
 #: The text of a document by id, or None when it is not at hand.
 TextOf = Callable[[str], "str | None"]
@@ -252,12 +252,6 @@ SECTIONS = {
 }
 
 
-#: What a result whose formulations were not looked for (`--no-formulations`) says of them:
-#: an empty list is not "none recurs".
-LEFT_OUT = ("Formulations were left out (--no-formulations): they were not looked for, so "
-            "none is listed. To find them: tandem corpus add STORE SOURCE... --refind")
-
-
 def empty_line(section: Section[Any] | None, key: str) -> str:
     """What section `key` says when it has nothing to show."""
     return (section.empty if section is not None else "") or SECTIONS[key].empty
@@ -419,7 +413,8 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         generated=(now or datetime.now()).strftime("%Y-%m-%d %H:%M"), facts=facts,
         pairs=Section(tuple(pair_rows), len(pairs)),
         clusters=Section(tuple(cluster_rows), len(clusters)),
-        formulations=replace(formulation_rows(formulations), empty=LEFT_OUT if left_out else ""),
+        formulations=replace(formulation_rows(formulations),
+                             empty=FORMULATIONS_LEFT_OUT if left_out else ""),
         boilerplate=boilerplate, skipped=Section(tuple(skipped[:limits.skipped]), len(skipped)),
         bins=bins, watched=None if watched is None else formulation_rows(watched))
 

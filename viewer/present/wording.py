@@ -102,6 +102,11 @@ UNDATED = "undated"
 #: What stands for a formulation's first article when none of its uses is dated: the
 #: lowest id the contract's "first" gives then is no first appearance.
 ALL_USES_UNDATED = "all uses undated"
+#: What stands for the formulations of a collection they were left out of
+#: (`--no-formulations`), where an empty list would read as "none recurs".
+FORMULATIONS_LEFT_OUT = ("Formulations were left out (--no-formulations): they were not looked "
+                         "for, as they take the whole collection in one process. To find them: "
+                         "tandem corpus add STORE SOURCE... --refind")
 #: What stands for the first of the articles carrying a shared passage when none of them is
 #: dated: the lowest id is then no first appearance either.
 ALL_ARTICLES_UNDATED = "all undated"

@@ -153,7 +153,7 @@ def import_tables(out: str, store_path: str) -> int:
             # process). An empty table from tables older than `RUN_TABLE` marks none. Left
             # out, they stay out through an `add` until `--refind`, as the embedded
             # engine's `--no-formulations` records it.
-            if formulations_left_out(out):
+            if report.get("formulations_left_out"):
                 leave_formulations_out(store, True)
             elif report["formulations"] or os.path.isdir(os.path.join(out, RUN_TABLE)):
                 mark_formulations_found(store, [d["language"] for d in documents], streams)

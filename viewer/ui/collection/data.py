@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from viewer.collection.rekey import other_version_note
-from viewer.collection.results import formulations_left_out
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
 from viewer.collection.titles import titled_documents
 from viewer.core.shared import covered_text_share
@@ -172,7 +171,7 @@ def load(store_path: str, name: str = "") -> CollectionData:
             pairs=pairs, clusters=clusters,
             formulations=store.formulations(), boilerplate=boilerplate,
             skipped=store.skipped(), note=other_version_note(store),
-            formulations_left_out=formulations_left_out(store),
+            formulations_left_out=store.formulations_left_out(),
             cluster_texts={int(c["id"]): _source_text(store, c) for c in clusters},
             text_shares=shared_text_shares(store, pairs))
 

@@ -43,7 +43,13 @@ from viewer.core.collection.boilerplate import SMALL_SERIES_DOCUMENTS
 from viewer.export.collection_model import carried_by
 from viewer.present.search import search_key
 from viewer.present.shares import percent
-from viewer.present.wording import ALL_USES_UNDATED, UNDATED, counted, dated_title
+from viewer.present.wording import (
+    ALL_USES_UNDATED,
+    FORMULATIONS_LEFT_OUT,
+    UNDATED,
+    counted,
+    dated_title,
+)
 from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
@@ -110,10 +116,6 @@ WATCHED_KEY = "watchlist"
 WATCHED_MARK = "  (watch-list)"
 NO_FORMULATIONS = ("No formulations found: a formulation is a set phrase that recurs across "
                    "articles (in 3 or more); a small or varied collection may have none.")
-#: Said instead of `NO_FORMULATIONS` when they were not looked for.
-FORMULATIONS_LEFT_OUT = ("Formulations were left out (--no-formulations): they take the whole "
-                         "collection in one process. To find them: tandem corpus add STORE "
-                         "SOURCE... --refind")
 BOILERPLATE_HINT = ("Lines repeated across the articles of one series (headers, footers, "
                     "bylines): listed once per series and kept out of pairs and formulations.")
 NO_BOILERPLATE = ("No boilerplate found: boilerplate is a line (a header, a footer, a byline) "
