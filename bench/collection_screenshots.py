@@ -45,12 +45,13 @@ def main() -> int:
         while window.collection.data is None or window.collection.indexer.running:
             pump(app, 0.1)
         view = window.collection.view
-        view.formulations_table.selectRow(0)
-        view.formulations_table.selectionModel().select(
-            view.formulations_model.index(2, 0),
-            view.formulations_table.selectionModel().SelectionFlag.Select
-            | view.formulations_table.selectionModel().SelectionFlag.Rows)
-        view.list_uses(view.formulations_model.item(0))
+        if view.formulations_model.rowCount():  # none in a store made --no-formulations
+            view.formulations_table.selectRow(0)
+            view.formulations_table.selectionModel().select(
+                view.formulations_model.index(2, 0),
+                view.formulations_table.selectionModel().SelectionFlag.Select
+                | view.formulations_table.selectionModel().SelectionFlag.Rows)
+            view.list_uses(view.formulations_model.item(0))
         for name, palette in (("light", app.style().standardPalette()), ("dark", dark_palette())):
             app.setPalette(palette)
             window.show_collection_page()
