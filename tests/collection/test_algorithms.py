@@ -4,6 +4,7 @@ boilerplate lines, which passages list a pair."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -26,7 +27,7 @@ from viewer.collection.passage_rules import (
 )
 from viewer.collection.refresh import updated_formulations
 from viewer.collection.words import collection_normalizer
-from viewer.core.collection.boilerplate import find_boilerplate
+from viewer.core.collection.boilerplate import LONGEST_KEY, find_boilerplate, line_keys
 from viewer.core.collection.clusters import find_clusters
 from viewer.core.collection.edited_sentences import SentenceTokens, copied_sentence_pairs
 from viewer.core.collection.index import (
@@ -269,6 +270,34 @@ def test_boilerplate_is_a_line_most_of_a_series_repeats() -> None:
     assert (found.series, found.text, found.documents) == ("daily", footer, 8)
     d, (start, end) = found.occurrences[6]
     assert texts[d][start:end] == footer.upper()
+
+
+def test_an_article_on_one_line_is_a_key_of_bounded_length() -> None:
+    # A scraped page on one line (megabytes of text in one JSON line): its key, which the
+    # Spark job shuffles and counts, is no string as long as the article.
+    page = " ".join(f"word{k}" for k in range(200_000))
+    (key,) = line_keys(page)
+    assert len(key) <= LONGEST_KEY
+    assert line_keys(page.upper()) == {key}  # one line, case aside
+    assert line_keys(page + " more") != {key}
+
+
+def test_a_line_too_long_for_its_key_is_boilerplate_as_a_short_one_is() -> None:
+    # Told by the same keys whether the series' articles are all at hand (the embedded
+    # engine) or the collection's counts are passed in (the Spark job).
+    notice = " ".join(f"Clause {k} of the terms of reuse applies." for k in range(60))
+    assert len(notice) > LONGEST_KEY
+    texts = [" ".join(f"story{k}word{j}" for j in range(400))
+             + f"\n{notice.upper() if k == 0 else notice}\n" for k in range(6)]
+    texts += [f"Elsewhere {k}.\n{notice}\n" for k in range(2)]
+    series = ["daily"] * 6 + ["other"] * 2
+    carried = Counter(("en", key) for text in texts for key in line_keys(text))
+    for found in (find_boilerplate(texts, series),
+                  find_boilerplate(texts[:6], series[:6], carried=carried,
+                                   totals={"en": len(texts)})):
+        assert [(b.series, b.text, b.documents) for b in found] == [("daily", notice, 6)]
+        assert [texts[d][s:e] for d, (s, e) in found[0].occurrences] == [
+            notice.upper()] + [notice] * 5
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])

@@ -12,6 +12,7 @@ of that language: each is an edition of the series, its share counted among its 
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter, defaultdict
@@ -45,6 +46,11 @@ EVERYWHERE_SHARE = MIN_SHARE
 FURNITURE_SHARE = 0.8
 
 _WORD = re.compile(r"[^\W_]")
+#: A line's key longer than this (in characters) is a digest of it: an article written on
+#: one line (a scraped page, megabytes of text in one JSON line) would otherwise be a key
+#: as long as its text, which the Spark job shuffles and counts as a string. No header
+#: or footer is this long, and a digest tells one line from another as the key did.
+LONGEST_KEY = 1000
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,12 @@ class Boilerplate:
 def _key(line: str) -> str:
     if "  " in line or "\t" in line:  # most lines have single spaces: skip the re-join
         line = " ".join(line.split())
-    return line.casefold()
+    key = line.casefold()
+    if len(key) <= LONGEST_KEY:
+        return key
+    # Led by a line end, which no line's own key holds.
+    return "\n" + hashlib.blake2b(key.encode("utf-8", "surrogatepass"),
+                                  digest_size=16).hexdigest()
 
 
 def _pieces(text: str) -> list[str]:
