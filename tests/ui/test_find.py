@@ -23,6 +23,19 @@ def test_find_all_reads_chinese_in_either_script() -> None:
     assert find_all(text, "網絡強國", True) == [(2, 6), (7, 11)]
 
 
+def test_find_all_reads_typed_quotes_as_curly_and_a_space_as_a_line_break() -> None:
+    # "country's" typed on a keyboard found nothing in a text writing "country’s", nor a
+    # phrase the text wraps onto the next line.
+    text = "my country’s “China Netcom” and the harbour\r\n  wall; harbour wall"
+    assert find_all(text, "country's", False) == [(3, 12)]
+    assert find_all(text, "country’s", True) == [(3, 12)]
+    assert find_all(text, '"china netcom"', False) == [(13, 27)]
+    wrapped, plain = text.index("harbour\r"), text.rindex("harbour")
+    assert find_all(text, "harbour wall", False) == [(wrapped, plain - 2),
+                                                     (plain, len(text))]
+    assert find_all(text, "country.s", False) == []  # typed text, not a pattern
+
+
 def test_steps_wrap_round() -> None:
     hits = [(5, 8), (20, 23), (40, 43)]
     assert choose_hit(hits, 0, 1) == 0

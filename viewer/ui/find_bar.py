@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from viewer.core.han_script import key_characters
+from viewer.core.normalize import APOSTROPHES
 from viewer.ui.named import named
 
 #: More hits than this are counted but not all marked (ExtraSelections are slow in bulk).
 MAX_MARKED = 500
+#: Each mark of one of these sets finds every mark of it: a straight apostrophe or quote,
+#: as a keyboard types it, finds the curly ones ("country's" finds "country’s", as matching
+#: reads it).
+_ALIKE = (APOSTROPHES, '"\u201c\u201d\u201e\u201f\u2033\uff02')
+_ALIKE_CLASS = {mark: f"[{re.escape(marks)}]" for marks in _ALIKE for mark in marks}
+_SPACES = re.compile(r"(\s+)")
 
 
 def find_all(text: str, needle: str, case_sensitive: bool) -> list[tuple[int, int]]:
     """The spans of `needle` in `text`, Chinese read alike in either script (网络 finds
-    網絡, as matching does), and letters in either case unless `case_sensitive`."""
+    網絡, as matching does), curly quotes as straight ones, a space as any run of white
+    space (a phrase wrapped onto the next line), and letters in either case unless
+    `case_sensitive`."""
     if not needle:
         return []
     haystack = text if case_sensitive else text.casefold()
@@ -25,14 +36,10 @@ def find_all(text: str, needle: str, case_sensitive: bool) -> list[tuple[int, in
         if len(haystack) != len(text):
             haystack, target = text, needle
     haystack, target = key_characters(haystack), key_characters(target)  # lengths kept
-    hits: list[tuple[int, int]] = []
-    start = 0
-    while True:
-        found = haystack.find(target, start)
-        if found < 0:
-            return hits
-        hits.append((found, found + len(target)))
-        start = found + max(1, len(target))
+    pattern = "".join(r"\s+" if piece.isspace() else
+                      "".join(_ALIKE_CLASS.get(c) or re.escape(c) for c in piece)
+                      for piece in _SPACES.split(target) if piece)
+    return [m.span() for m in re.finditer(pattern, haystack)]
 
 
 class FindBar(QWidget):
