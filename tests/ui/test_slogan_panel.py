@@ -193,6 +193,28 @@ def test_a_slogan_of_one_text_leaves_no_mark_of_the_last_choice_in_the_other(
     assert pane_b.active is None
 
 
+def test_choosing_a_slogan_of_one_use_or_none_says_so_not_the_last_ones_use(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # After a slogan of many uses, choosing one used once, or a watched phrase neither
+    # text uses, left "“silver tide accord”: use 1 of 9 in A ..." in the status bar.
+    window = _opened(make_window, qtbot, tmp_path)
+    panel = window.side_panel
+    panel.watch_edit.setPlainText("on day 3\nan unprinted watched phrase")
+    panel._on_watch_saved()
+    wait_rendered(qtbot, window)
+    slogans = window.rendered.comparison.slogans
+    number = {s.phrase: n for n, s in enumerate(slogans)}
+    assert [len(slogans[number["on day 3"]].occurrences_a),
+            len(slogans[number["on day 3"]].occurrences_b)] == [1, 0]
+    status = window.statusBar()
+    for chosen, said in (("on day 3", "use 1 of 1 in A"),
+                         ("an unprinted watched phrase", "used by neither text")):
+        panel.slogan_chosen.emit(number[BOTH])
+        assert BOTH in status.currentMessage()
+        panel.slogan_chosen.emit(number[chosen])
+        assert status.currentMessage() == f"\u201c{chosen}\u201d: {said}"
+
+
 def test_every_tab_of_the_matches_panel_is_in_sight(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     # With a watch-list the slogans tab's title grows ("Slogans (101 +1 watched)") and the
     # tab bar scrolled: at the window's first size the Themes tab was out of sight behind

@@ -132,11 +132,11 @@ class PassageView(QObject):
                     pane.center_on(span[0])
                 else:  # what was chosen before is no use of this slogan
                     pane.set_active(None)
-        if max(len(spans) for spans in uses) > 1:
-            self.say(f"\u201c{slogan.phrase}\u201d: " + ", ".join(
-                f"use {use % len(spans) + 1} of {len(spans)} in {side}"
-                for side, spans in zip("AB", uses, strict=True) if spans)
-                + " (choose it again for the next)", 5000)
+        # Said of every slogan chosen, so no earlier slogan's "use 2 of 9" stays in sight.
+        told = ", ".join(f"use {use % len(spans) + 1} of {len(spans)} in {side}"
+                         for side, spans in zip("AB", uses, strict=True) if spans)
+        more = " (choose it again for the next)" if max(map(len, uses)) > 1 else ""
+        self.say(f"\u201c{slogan.phrase}\u201d: {told or 'used by neither text'}{more}", 5000)
 
     def on_theme_chosen(self, number: int) -> None:
         if self.rendered is None:
