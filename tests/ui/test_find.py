@@ -36,6 +36,17 @@ def test_find_all_reads_typed_quotes_as_curly_and_a_space_as_a_line_break() -> N
     assert find_all(text, "country.s", False) == []  # typed text, not a pattern
 
 
+def test_find_all_reads_full_width_letters_and_digits_as_typed_ones() -> None:
+    # Chinese texts write "２０２３年" and "５Ｇ": 2023 and 5g typed found nothing.
+    text = "截至２０２３年底，全国５Ｇ基站；2023年"
+    wide, narrow = text.index("２０２３"), text.index("2023")
+    assert find_all(text, "2023", False) == [(wide, wide + 4), (narrow, narrow + 4)]
+    assert find_all(text, "２０２３", True) == find_all(text, "2023", True)
+    assert find_all(text, "5g", False) == [(text.index("５"), text.index("基"))]
+    assert find_all(text, "5g", True) == []
+    assert find_all("5G in 2023", "５Ｇ in ２０２３", True) == [(0, 10)]
+
+
 def test_steps_wrap_round() -> None:
     hits = [(5, 8), (20, 23), (40, 43)]
     assert choose_hit(hits, 0, 1) == 0

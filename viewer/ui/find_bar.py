@@ -14,19 +14,21 @@ from viewer.ui.named import named
 
 #: More hits than this are counted but not all marked (ExtraSelections are slow in bulk).
 MAX_MARKED = 500
-#: Each mark of one of these sets finds every mark of it: a straight apostrophe or quote,
-#: as a keyboard types it, finds the curly ones ("country's" finds "country’s", as matching
-#: reads it).
-_ALIKE = (APOSTROPHES, '"\u201c\u201d\u201e\u201f\u2033\uff02')
+#: Each mark of one of these sets finds every mark of it, as matching reads them alike: an
+#: ASCII letter, digit or sign its full-width form (Chinese texts write "２０２３年", a reader
+#: types 2023), a straight apostrophe or quote, as a keyboard types it, the curly ones
+#: ("country's" finds "country’s"). A mark in two sets takes the last's.
+_ALIKE = (*(chr(code) + chr(code + 0xFEE0) for code in range(0x21, 0x7F)),
+          APOSTROPHES, '"\u201c\u201d\u201e\u201f\u2033\uff02')
 _ALIKE_CLASS = {mark: f"[{re.escape(marks)}]" for marks in _ALIKE for mark in marks}
 _SPACES = re.compile(r"(\s+)")
 
 
 def find_all(text: str, needle: str, case_sensitive: bool) -> list[tuple[int, int]]:
     """The spans of `needle` in `text`, Chinese read alike in either script (网络 finds
-    網絡, as matching does), curly quotes as straight ones, a space as any run of white
-    space (a phrase wrapped onto the next line), and letters in either case unless
-    `case_sensitive`."""
+    網絡, as matching does), full-width letters and digits as ASCII ones, curly quotes as
+    straight ones, a space as any run of white space (a phrase wrapped onto the next line),
+    and letters in either case unless `case_sensitive`."""
     if not needle:
         return []
     haystack = text if case_sensitive else text.casefold()
@@ -36,8 +38,10 @@ def find_all(text: str, needle: str, case_sensitive: bool) -> list[tuple[int, in
         if len(haystack) != len(text):
             haystack, target = text, needle
     haystack, target = key_characters(haystack), key_characters(target)  # lengths kept
+    # Both ASCII: no other form to find, and a literal is quicker to look for.
+    alike = {} if haystack.isascii() and target.isascii() else _ALIKE_CLASS
     pattern = "".join(r"\s+" if piece.isspace() else
-                      "".join(_ALIKE_CLASS.get(c) or re.escape(c) for c in piece)
+                      "".join(alike.get(c) or re.escape(c) for c in piece)
                       for piece in _SPACES.split(target) if piece)
     return [m.span() for m in re.finditer(pattern, haystack)]
 
