@@ -53,7 +53,7 @@ def test_steps_wrap_round() -> None:
     assert choose_hit(hits, 5, 1) == 1  # Enter on a hit moves on
     assert choose_hit(hits, 5, 0) == 0  # typing refines the hit under the cursor
     assert choose_hit(hits, 41, 1) == 0  # past the last: back to the first
-    assert choose_hit(hits, 21, -1) == 0
+    assert choose_hit(hits, 20, -1) == 0
     assert choose_hit(hits, 3, -1) == 2  # before the first: round to the last
 
 
@@ -62,7 +62,7 @@ def test_next_is_the_first_hit_after_the_cursor(starts, cursor) -> None:  # type
     hits = [(s, s + 1) for s in sorted(starts)]
     after = [k for k, h in enumerate(hits) if h[0] > cursor]
     assert choose_hit(hits, cursor, 1) == (after[0] if after else 0)
-    before = [k for k, h in enumerate(hits) if h[0] < cursor - 1]
+    before = [k for k, h in enumerate(hits) if h[0] < cursor]
     assert choose_hit(hits, cursor, -1) == (before[-1] if before else len(hits) - 1)
 
 
@@ -132,6 +132,25 @@ def test_shift_enter_and_the_platforms_find_keys_step_back_and_on(
                previous_keys.toString(QKeySequence.SequenceFormat.NativeText) in t for t in tips)
     assert any(t.startswith("Next hit (Enter, ") and
                next_keys.toString(QKeySequence.SequenceFormat.NativeText) in t for t in tips)
+
+
+def test_stepping_visits_every_hit_also_where_hits_touch(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The cursor stood one past a hit shown by Enter and at one shown by Shift+Enter, and
+    # each step looked one character further: of touching hits ("o" in "too", 哈 in 哈哈哈)
+    # Enter skipped the second, Shift+Enter the one before.
+    window = _window_on_pair(make_window, qtbot, tmp_path)
+    text = window.documents[0].text
+    letter = next(c for c in "eolst" if c * 2 in text)
+    hits = find_all(text, letter, False)
+    assert any(b[0] == a[1] for a, b in zip(hits, hits[1:], strict=False))
+    window.finder.on_find(letter, False, 0)
+    seen = [window.find_bar.status.text()]
+    for step in [1] * (len(hits) - 1) + [-1] * (len(hits) - 1):
+        window.finder.on_find(letter, False, step)
+        seen.append(window.find_bar.status.text())
+    order = [*range(1, len(hits) + 1), *range(len(hits) - 1, 0, -1)]
+    assert seen == [f"{k} of {len(hits)} in A" for k in order]
 
 
 def test_esc_gives_the_focus_back_to_the_pane_searched(

@@ -6,7 +6,7 @@ Qt so they are tested on their own.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -19,14 +19,16 @@ Span = tuple[int, int]
 
 
 def choose_hit(hits: Sequence[Span], cursor: int, step: int) -> int:
-    """Index of the hit to show for a cursor at `cursor`: with `step` 1 the first hit after
-    it, with 0 the hit at or after it (typing refines in place), with -1 the last one before
-    it; wrapping round at either end. `hits` is sorted and not empty."""
-    if step >= 0:
-        starts = [h[0] for h in hits]
-        return bisect_right(starts, cursor if step > 0 else cursor - 1) % len(hits)
-    earlier = [k for k, h in enumerate(hits) if h[0] < cursor - 1]
-    return earlier[-1] if earlier else len(hits) - 1
+    """Index of the hit to show for a cursor at `cursor` (where a hit shown puts it: at its
+    start): with `step` 1 the first hit starting after it, with 0 the hit at or after it
+    (typing refines in place), with -1 the last one starting before it; wrapping round at
+    either end. `hits` is sorted and not empty."""
+    starts = [h[0] for h in hits]
+    if step > 0:
+        return bisect_right(starts, cursor) % len(hits)
+    if step == 0:
+        return bisect_left(starts, cursor) % len(hits)
+    return (bisect_left(starts, cursor) - 1) % len(hits)
 
 
 def hits_marked(hits: Sequence[Span], current: int, most: int = MAX_MARKED) -> Sequence[Span]:
@@ -80,7 +82,7 @@ class FindController(QObject):
         cursor = pane.utf16.to_python(pane.view.textCursor().position())
         k = choose_hit(hits, cursor, step)
         pane.set_find_hits(list(hits_marked(hits, k)), hits[k])
-        pane.place_cursor(hits[k][0] + (1 if step > 0 else 0))
+        pane.place_cursor(hits[k][0])
         pane.center_on(hits[k][0])
         self.bar.status.setText(f"{k + 1} of {len(hits)} in {pane.side}")
 
