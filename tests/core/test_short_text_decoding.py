@@ -198,3 +198,12 @@ def test_the_lines_weighed_are_those_holding_the_bytes_looked_for() -> None:
     assert lines_holding(re.compile(rb"[\x80-\xff]"), data) == b"tw\xe9\r\nf\xf6ur\n\xff"
     assert lines_holding(re.compile(rb"[\x80-\xff]"), data, limit=3) == b"tw\xe9\r"
     assert lines_holding(re.compile(rb"~"), data) == b""
+
+
+@pytest.mark.parametrize("word", ["Straße", "Grüße", "Fußgängerzone"])
+def test_backslashes_and_tildes_are_no_evidence_of_shift_jis(tmp_path: Path, word: str) -> None:
+    # Shift-JIS 2004 reads "\" as ¥ and "~" as ‾: counted as its marks, a Windows-1252
+    # text whose other lines write them was read in it, "Straﾟe", every "\" a ¥.
+    lines = [f"Line {n}: about ~{n} people came, ~ {n + 2} more. \\ {n}\n" for n in range(10)]
+    text = "".join(lines[:5]) + f"The office is in the {word} am Markt.\n" + "".join(lines[5:])
+    assert _read_right(tmp_path, [text], "cp1252") == 1

@@ -121,6 +121,7 @@ def likeliest_reading(data: bytes, least: float = -math.inf,
             continue
         if _C1_CONTROLS.search(text):
             continue
+        text = text.translate(_ascii_read_otherwise(encoding))
         score = max(_commonness(text, language) for language in languages)
         if score > best_score:
             best, best_score = encoding, score
@@ -129,9 +130,19 @@ def likeliest_reading(data: bytes, least: float = -math.inf,
     return best, data.decode(best)
 
 
-#: Bytes that read otherwise in some encoding weighed: those beyond ASCII, and "\\" and "~",
-#: which Shift-JIS 2004 reads as ¥ and ‾.
-_READ_APART = re.compile(rb"[\x80-\xff\\~]")
+#: Bytes that read otherwise in the encodings weighed: those beyond ASCII ("\\" and "~",
+#: which Shift-JIS 2004 reads as ¥ and ‾, weigh as the ASCII they are: `_ascii_read_otherwise`).
+_READ_APART = re.compile(rb"[\x80-\xff]")
+
+
+@cache
+def _ascii_read_otherwise(encoding: str) -> dict[int, str]:
+    """The characters `encoding` reads ASCII bytes as that are not ASCII (Shift-JIS 2004:
+    "\\" as ¥, "~" as ‾), mapped back to those bytes for weighing: every text writes
+    them, so they are no evidence of the encoding; weighed as its marks, they made a
+    Windows-1252 text with a path or a "~" in it Japanese ("Straﾟe")."""
+    readings = ((byte, bytes([byte]).decode(encoding)) for byte in range(128))
+    return {ord(ch): chr(byte) for byte, ch in readings if ch != chr(byte)}
 
 
 def lines_holding(byte: re.Pattern[bytes], data: bytes, limit: int | None = None) -> bytes:
