@@ -3,6 +3,7 @@ and tens of thousands of nested tags before the article."""
 
 from __future__ import annotations
 
+import codecs
 import time
 from pathlib import Path
 
@@ -189,7 +190,44 @@ def test_a_utf8_page_with_one_bad_byte_stays_utf8_and_says_so(tmp_path: Path) ->
     assert doc.text == "\n\n".join(expected)
     line = data[:cut].count(b"\n") + 1
     assert doc.notes == (f"1 byte that is not valid UTF-8 replaced with \ufffd (the first on "
-                         f"line {line}); the rest of the file is UTF-8",)
+                         f"line {line}); the rest of the page is UTF-8",)
+
+
+PAGE_DAMAGE = [
+    pytest.param('<meta charset="utf-8">', b"", b" \xff", "1 byte that is not valid UTF-8 "
+                 "replaced with \ufffd (the first on line 1); the rest of the page is UTF-8",
+                 id="declared UTF-8, a bad byte"),
+    pytest.param("", b"", b" \xff", "1 byte that is not valid UTF-8 replaced with \ufffd "
+                 "(the first on line 1); the rest of the page is UTF-8",
+                 id="no charset, a bad byte"),
+    pytest.param("", codecs.BOM_UTF8, b" \xff", "1 byte that is not valid UTF-8 replaced "
+                 "with \ufffd (the first on line 1); the rest of the page is UTF-8",
+                 id="byte-order mark, a bad byte"),
+    pytest.param("", b"", b" caf\xe9", "1 byte that is not valid UTF-8 read as Windows-1252; "
+                 "the rest of the page is UTF-8", id="no charset, a Windows-1252 byte"),
+]
+
+
+@pytest.mark.parametrize(("meta", "mark", "damage", "note"), PAGE_DAMAGE)
+def test_a_damaged_page_is_called_a_page_in_its_note(tmp_path: Path, meta: str, mark: bytes,
+                                                      damage: bytes, note: str) -> None:
+    # The note on a page's bad bytes said "the rest of the file", as for a text file.
+    paragraphs = ["Le conseil a approuvé le projet, a déclaré la maire à la presse."] * 6
+    data = _page_of(paragraphs, meta).encode("utf-8")
+    cut = data.index(b"</p>")
+    path = tmp_path / "page.html"
+    path.write_bytes(mark + data[:cut] + damage + data[cut:])
+    assert load_document(path).notes == (note,)
+
+
+def test_a_page_cut_inside_its_last_character_is_called_a_page(tmp_path: Path) -> None:
+    data = _page_of(["Le conseil a approuvé le projet, a déclaré la maire."] * 6,
+                    '<meta charset="utf-8">').encode("utf-8")
+    path = tmp_path / "page.html"
+    path.write_bytes(data.removesuffix(b"</article></body></html>") + "é".encode()[:1])
+    assert load_document(path).notes == (
+        "the page is cut short inside its last character: its last 1 byte replaced with "
+        "\ufffd",)
 
 
 def test_a_control_character_in_a_page_is_read_as_a_space(tmp_path: Path) -> None:

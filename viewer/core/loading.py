@@ -156,9 +156,11 @@ def decode_text(data: bytes, shown: str) -> str:
     return decode_text_with_notes(data, shown)[0]
 
 
-def decode_text_with_notes(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
-    """`decode_text`, with a note when bytes had to be replaced."""
-    text, notes = _decode(data, shown)
+def decode_text_with_notes(data: bytes, shown: str,
+                           whole: str = "file") -> tuple[str, tuple[str, ...]]:
+    """`decode_text`, with a note when bytes had to be replaced; `whole` is what the notes
+    call the input ("file", or "page" for an HTML page)."""
+    text, notes = _decode(data, shown, whole)
     return _refuse_binary(text, shown), notes
 
 
@@ -170,18 +172,18 @@ def _refuse_binary(text: str, shown: str) -> str:
     return text
 
 
-def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
-    padded = _nul_padded(data, shown)
+def _decode(data: bytes, shown: str, whole: str) -> tuple[str, tuple[str, ...]]:
+    padded = _nul_padded(data, shown, whole)
     if padded is not None:
         return padded
     if data.startswith(codecs.BOM_UTF8):
         # The mark stays, as U+FEFF: a UTF-8 reader (the contract's outside tool) keeps it,
         # so offsets past it would be one off. It is zero-width and matches as nothing.
-        return _by_bom(data, "utf-8", shown)
+        return _by_bom(data, "utf-8", shown, whole)
     if data.startswith(_UTF32_BOMS):
-        return _by_bom(data, "utf-32", shown)
+        return _by_bom(data, "utf-32", shown, whole)
     if data.startswith(_UTF16_BOMS):
-        return _by_bom(data, "utf-16", shown)
+        return _by_bom(data, "utf-16", shown, whole)
     wide = _utf32_without_bom(data)
     if wide is not None:
         return wide, ()
@@ -192,23 +194,23 @@ def _decode(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
         try:
             text = data.decode("utf-8").replace("\x00", "\ufffd")
         except UnicodeDecodeError:
-            stray = _with_stray_nuls(data, shown)
+            stray = _with_stray_nuls(data, shown, whole)
             if stray is not None:
                 return stray[0], (*stray[1], _nuls_note(nuls))
         else:
             return text, (_nuls_note(nuls),)
     if nuls * 100 > len(data):
-        damaged_wide = _damaged_utf16(data)
+        damaged_wide = _damaged_utf16(data, whole)
         if damaged_wide is not None:
             return damaged_wide
     if b"\x00" not in data:
         try:
             return data.decode("utf-8"), ()
         except UnicodeDecodeError:
-            damaged = damaged_utf8(data)
+            damaged = damaged_utf8(data, whole)
         if damaged is not None:
             return damaged
-    return _legacy_with_stray_bytes(data, shown)
+    return _legacy_with_stray_bytes(data, shown, whole)
 
 
 #: The bytes Windows-1252 leaves undefined.
@@ -218,7 +220,8 @@ _NOT_CP1252 = b"\x81\x8d\x8f\x90\x9d"
 _CP1252_MAX_UNDEFINED = 0.01
 
 
-def _legacy_with_stray_bytes(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
+def _legacy_with_stray_bytes(data: bytes, shown: str,
+                             whole: str) -> tuple[str, tuple[str, ...]]:
     """`_legacy`, but a Windows-1252 text with a stray byte or two that code page lacks
     is read in it, each such byte as U+FFFD with a note, not wholly in another code page
     (a French text with one 0x81 was read as Mac Roman, "approuvÈ"): the bytes stand in
@@ -243,7 +246,7 @@ def _legacy_with_stray_bytes(data: bytes, shown: str) -> tuple[str, tuple[str, .
             first = re.search(b"[" + re.escape(_NOT_CP1252) + b"]", data)
             line = line_at(text, first.start() if first else 0)
             return text.replace(chr(stand_in), "\ufffd"), (
-                replaced_note(undefined, "cp1252", line),)
+                replaced_note(undefined, "cp1252", line, whole),)
     return _legacy(data, shown), ()
 
 
@@ -269,7 +272,8 @@ def _nuls_note(nuls: int) -> str:
 _NUL_STAND_INS = (0x1A, *range(0x01, 0x09), *range(0x10, 0x1A), *range(0x1C, 0x20))
 
 
-def _with_stray_nuls(data: bytes, shown: str) -> tuple[str, tuple[str, ...]] | None:
+def _with_stray_nuls(data: bytes, shown: str,
+                     whole: str) -> tuple[str, tuple[str, ...]] | None:
     """Text that is not UTF-8 (legacy-encoded, or UTF-8 with bad bytes too) with a few
     stray NUL bytes (a bad copy, a C string's terminator at its head), each read as
     U+FFFD, one for one, as in UTF-8 text; None for UTF-16 without a byte-order mark (its
@@ -282,22 +286,23 @@ def _with_stray_nuls(data: bytes, shown: str) -> tuple[str, tuple[str, ...]] | N
     stand_in = next((byte for byte in _NUL_STAND_INS if byte not in data), None)
     if stand_in is None:
         return None
-    text, notes = _decode(data.replace(b"\x00", bytes([stand_in])), shown)
+    text, notes = _decode(data.replace(b"\x00", bytes([stand_in])), shown, whole)
     return text.replace(chr(stand_in), "\ufffd"), notes
 
 
-def damaged_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+def damaged_utf8(data: bytes, whole: str = "file") -> tuple[str, tuple[str, ...]] | None:
     """UTF-8 text cut inside its last character or with a few bad bytes, read with U+FFFD
-    for them and a note; None when the bytes are valid UTF-8, or are not UTF-8."""
+    for them and a note (calling the input `whole`: file, page); None when the bytes are
+    valid UTF-8, or are not UTF-8."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return (_utf8_cut_short(data, error) or _utf8_with_windows_1252_bytes(data)
-                or _mostly_utf8(data))
+        return (_utf8_cut_short(data, error, whole)
+                or _utf8_with_windows_1252_bytes(data, whole) or _mostly_utf8(data, whole))
     return None
 
 
-def _nul_padded(data: bytes, shown: str) -> tuple[str, tuple[str, ...]] | None:
+def _nul_padded(data: bytes, shown: str, whole: str) -> tuple[str, tuple[str, ...]] | None:
     """Text followed by NUL bytes and holding none itself: a file a crash or a preallocating
     download left zero-filled at its end, or a C string's terminator. The text is decoded
     as any is, each NUL then read as U+FFFD, one for one, with a note. None for other bytes
@@ -306,7 +311,7 @@ def _nul_padded(data: bytes, shown: str) -> tuple[str, tuple[str, ...]] | None:
     padding = len(data) - len(text_bytes)
     if not padding or not text_bytes or b"\x00" in text_bytes:
         return None
-    text, notes = _decode(text_bytes, shown)
+    text, notes = _decode(text_bytes, shown, whole)
     return text + "\ufffd" * padding, (
         *notes, f"{padding} NUL byte{'s' if padding > 1 else ''} replaced with \ufffd")
 
@@ -330,7 +335,7 @@ _UTF16_MAX_BAD = 0.01
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def _damaged_utf16(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+def _damaged_utf16(data: bytes, whole: str) -> tuple[str, tuple[str, ...]] | None:
     """UTF-16 without a byte-order mark that does not decode as a whole, as the detector
     needs: a few lone surrogates (a string cut between the halves of an emoji) or an odd
     last byte, each decoded as U+FFFD with a note. The byte order is the one whose high
@@ -348,11 +353,12 @@ def _damaged_utf16(data: bytes) -> tuple[str, tuple[str, ...]] | None:
         return None
     first = _LONE_SURROGATES.search(text)
     return _LONE_SURROGATES.sub("\ufffd", text) + "\ufffd" * odd, (
-        replaced_note(bad, encoding, line_at(text, first.start() if first else len(text))),)
+        replaced_note(bad, encoding, line_at(text, first.start() if first else len(text)),
+                      whole),)
 
 
-def _utf8_cut_short(data: bytes, error: UnicodeDecodeError
-                    ) -> tuple[str, tuple[str, ...]] | None:
+def _utf8_cut_short(data: bytes, error: UnicodeDecodeError,
+                    whole: str) -> tuple[str, tuple[str, ...]] | None:
     """UTF-8 text cut inside its last character (`head -c`, an interrupted download): valid
     up to an unfinished sequence at its very end, with a U+FFFD for that and a note. One
     whole non-ASCII character before it is evidence enough: Windows-1252 text hardly ever
@@ -364,7 +370,7 @@ def _utf8_cut_short(data: bytes, error: UnicodeDecodeError
     if head.isascii():
         return None
     return head + "\ufffd", (
-        f"the file is cut short inside its last character: its last "
+        f"the {whole} is cut short inside its last character: its last "
         f"{len(data) - error.start} byte{'s' if len(data) - error.start > 1 else ''} "
         "replaced with \ufffd",)
 
@@ -373,7 +379,7 @@ def _utf8_cut_short(data: bytes, error: UnicodeDecodeError
 _UTF8_EVIDENCE = 10
 
 
-def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+def _mostly_utf8(data: bytes, whole: str) -> tuple[str, tuple[str, ...]] | None:
     """Text that is overwhelmingly valid UTF-8 with a few bad bytes, decoded with U+FFFD for
     them and a note; None when the bytes look like a legacy encoding instead."""
     text, bad, line = replaced_reading(data, "utf-8")
@@ -386,7 +392,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     if valid < _UTF8_EVIDENCE * replaced and valid + (_UTF8_EVIDENCE - 1) * \
             _long_characters_valid_alone(data) < _UTF8_EVIDENCE * replaced:
         return None
-    return text, (replaced_note(bad, "utf-8", line),)
+    return text, (replaced_note(bad, "utf-8", line, whole),)
 
 
 _BEYOND_ASCII = bytes(range(0x80, 0x100))
@@ -402,7 +408,8 @@ _ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
 _PASTED_PER_UTF8_CHARACTER = 2
 
 
-def _utf8_with_windows_1252_bytes(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+def _utf8_with_windows_1252_bytes(data: bytes,
+                                  whole: str) -> tuple[str, tuple[str, ...]] | None:
     """UTF-8 text with a byte or two pasted from a Windows-1252 text ("caf\xe9",
     "board\x92s"), each read as Windows-1252 with a note: with few other non-ASCII
     characters ("today’s") the file was read wholly as Windows-1252, every ’ as "â€™".
@@ -433,7 +440,7 @@ def _utf8_with_windows_1252_bytes(data: bytes) -> tuple[str, tuple[str, ...]] | 
     pieces.append(escaped[done:])
     return "".join(pieces), (
         f"{stray} byte{'s that are' if stray > 1 else ' that is'} not valid UTF-8 read as "
-        "Windows-1252; the rest of the file is UTF-8",)
+        f"Windows-1252; the rest of the {whole} is UTF-8",)
 
 
 def _cut_utf8_character(reading: str) -> bool:
@@ -672,7 +679,8 @@ def _as_western(data: bytes) -> str | None:
 _BOM_MAX_BAD = 0.01
 
 
-def _by_bom(data: bytes, encoding: str, shown: str) -> tuple[str, tuple[str, ...]]:
+def _by_bom(data: bytes, encoding: str, shown: str,
+            whole: str) -> tuple[str, tuple[str, ...]]:
     """Text in the encoding its byte-order mark names. A few bytes (UTF-8) or code units
     (UTF-16, UTF-32) that are not valid in it (a bad copy, a string cut inside a
     character) are each read as U+FFFD with a note, as in a file without a mark; more
@@ -688,7 +696,7 @@ def _by_bom(data: bytes, encoding: str, shown: str) -> tuple[str, tuple[str, ...
             f"has invalid bytes for its {encoding.upper()} byte-order mark at byte {first_bad}",
             "re-save the file with one encoding",
         )
-    return text, (replaced_note(bad, encoding, line),)
+    return text, (replaced_note(bad, encoding, line, whole),)
 
 
 def document_from_text(text: str, shown: str, name: str, path: str = "",

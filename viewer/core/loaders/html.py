@@ -79,10 +79,10 @@ def decode_html_with_notes(data: bytes, shown: str) -> tuple[str, tuple[str, ...
     from viewer.core.loading import decode_text_with_notes, has_bom
 
     if has_bom(data):
-        return decode_text_with_notes(data, shown)
+        return decode_text_with_notes(data, shown, "page")
     encoding = declared_encoding(data)
     if encoding is None:
-        return decode_text_with_notes(data, shown)
+        return decode_text_with_notes(data, shown, "page")
     first_error: UnicodeDecodeError | None = None
     # A page saved as UTF-8 that still names the charset it was first written in: bytes
     # that are valid UTF-8 throughout are that, whatever the page says.
@@ -118,7 +118,7 @@ def _misdeclared(data: bytes, declared: str) -> tuple[str, tuple[str, ...]] | No
     from viewer.core.loading import damaged_utf8, replaced_note, replaced_reading
     from viewer.core.short_text_decoding import READS_AS_TEXT, likeliest_reading
 
-    damaged = damaged_utf8(data)
+    damaged = damaged_utf8(data, "page")
     if damaged is not None:
         return damaged
     replaced, stray, line = replaced_reading(data,
