@@ -372,3 +372,43 @@ def test_the_note_on_bad_bytes_counts_them_and_gives_the_first_ones_line(
     assert doc.notes == ("2 bytes that are not valid UTF-8 replaced with \ufffd (the first on "
                          "line 4); the rest of the file is UTF-8",)
     assert doc.text.splitlines()[3] == "Le port" + bad.decode("utf-8", "replace") + " ferme."
+
+
+ASCII_LINES = [f"The harbour board met on day {n} and approved the plan before the vote.\n"
+               for n in range(40)]
+
+
+@pytest.mark.parametrize("stray", [
+    pytest.param(b"\xff", id="FF after a word"),
+    pytest.param(b" \xff", id="FF alone"),
+    pytest.param(b"\xff\xfe", id="FF FE after a word"),
+])
+def test_a_stray_byte_in_an_ascii_text_is_replaced_and_noted(tmp_path: Path,
+                                                            stray: bytes) -> None:
+    # One 0xFF in an English text was read in some code page, silently: "approvedя",
+    # "approved˙", or "approvedÿş" for FF FE.
+    data = "".join(ASCII_LINES).encode("ascii")
+    cut = data.index(b" the plan", len(data) // 2)
+    path = tmp_path / "stray.txt"
+    path.write_bytes(data[:cut] + stray + data[cut:])
+    doc = load_document(path)
+    head = data[:cut].decode("ascii")
+    bad = stray.count(b"\xff") + stray.count(b"\xfe")
+    assert doc.text == head + stray.decode("utf-8", "replace") + data[cut:].decode("ascii")
+    line = data[:cut].count(b"\n") + 1
+    assert doc.notes == (f"{bad} byte{'s that are' if bad > 1 else ' that is'} not valid UTF-8 "
+                         f"replaced with \ufffd (the first on line {line}); the rest of the file "
+                         "is UTF-8",)
+
+
+@pytest.mark.parametrize("written", ["½ a mile", "5×4 m", "10 m²", "Renée Smith", "the Æsir",
+                                     "a déjà vu", "±3 m", "Faßbinder"])
+def test_a_lone_windows_1252_character_in_an_ascii_text_reads_as_written(
+        tmp_path: Path, written: str) -> None:
+    # Each byte beyond ASCII alone between ASCII ones, and the text was read in whichever
+    # code page scored best: "Ren閑" (GB18030), "˝ a mile" (Mac Roman), "the 鱷ir".
+    text = "".join(ASCII_LINES[:20]) + f"They said {written} twice.\n" + "".join(ASCII_LINES[20:])
+    path = tmp_path / "lone.txt"
+    path.write_bytes(text.encode("cp1252"))
+    doc = load_document(path)
+    assert (doc.text, doc.notes) == (text, ())

@@ -247,7 +247,54 @@ def _legacy_with_stray_bytes(data: bytes, shown: str,
             line = line_at(text, first.start() if first else 0)
             return text.replace(chr(stand_in), "\ufffd"), (
                 replaced_note(undefined, "cp1252", line, whole),)
+    stray = _stray_in_ascii(data, whole)
+    if stray is not None:
+        return stray
     return _legacy(data, shown), ()
+
+
+#: Bytes beyond ASCII an ASCII text may hold for them to be weighed as stray bytes: more
+#: are a text in a code page, or binary data.
+_STRAY_BYTES = 8
+#: The code pages weighed that write the Latin script.
+_LATIN_CODE_PAGES = ("cp1252", "cp1250", "cp1254", "mac_roman")
+_ASCII_WORD = re.compile(rb"[A-Za-z]{3}")
+_BEYOND_ASCII_PAIR = re.compile(rb"[\x80-\xff]{2}")
+_ASCII_DELETED = dict.fromkeys(range(128))
+
+
+def _stray_in_ascii(data: bytes, whole: str) -> tuple[str, tuple[str, ...]] | None:
+    """An ASCII text with a few bytes beyond ASCII (`_STRAY_BYTES`) that no code page reads
+    as anything its languages write (0xFF as "costÿ", "done я", "cost˙"): damage, each
+    byte read as U+FFFD with a note, as bad bytes in UTF-8 text are, not a code page picked
+    silently. Bytes that each stand alone among ASCII ones are weighed as Latin letters or
+    marks only (one Cyrillic or Greek letter alone in a Latin text, "я", is no word), and
+    are Windows-1252 when they read there as no Latin letter its languages lack (a sign
+    the lists hold no words for: "±", "½"). Bytes that read (a Windows-1252 "café", a
+    Windows-1251 "город") are read so, as the weighing of short texts reads them; None
+    for other texts."""
+    from viewer.core.short_text_decoding import (
+        READS_AS_ANYTHING,
+        likeliest_reading,
+        written_in_western_text,
+    )
+
+    beyond = len(data) - _ascii_bytes(data)
+    if not beyond or beyond > _STRAY_BYTES or b"\x00" in data or \
+            not _ASCII_WORD.search(data):
+        return None
+    lone = _BEYOND_ASCII_PAIR.search(data) is None
+    reading = likeliest_reading(data, READS_AS_ANYTHING,
+                                among=_LATIN_CODE_PAGES if lone else None)
+    if reading is not None:
+        return reading[1], ()
+    if lone:
+        with contextlib.suppress(UnicodeDecodeError):  # 0x81, 0x8D, 0x8F, 0x90, 0x9D
+            western = data.decode("cp1252")
+            if all(map(written_in_western_text, western.translate(_ASCII_DELETED))):
+                return western, ()
+    text, bad, line = replaced_reading(data, "utf-8")
+    return text, (replaced_note(bad, "utf-8", line, whole),)
 
 
 #: The double-byte code pages Windows writes: Japanese, Chinese (both), Korean.

@@ -59,6 +59,9 @@ SHORT = 256
 READS_AS_TEXT = -5.0
 #: log10 of the frequency given to a word or character its language's list lacks.
 _UNLISTED = -8.0
+#: Commonness a reading of a few stray bytes in an ASCII text needs to be taken for text:
+#: above that of bytes no language weighed writes there ("costÿ", "costя", "cost˙").
+READS_AS_ANYTHING = _UNLISTED + 1.0
 #: What a word its language's list lacks costs beyond its letters (log10): a run of
 #: common letters is no word for that ("Fährbahnhof" is, "ваеп" is not).
 _UNLISTED_WORD = -3.0
@@ -224,6 +227,14 @@ def _marks_scored(gap: str, after_letter: bool, letters: dict[str, float]) -> It
         glued = k == 0 and after_letter and ch != "\u2026"  # an ellipsis may end a word
         yield (_UNLISTED if glued and unicodedata.category(ch) in _NOT_AFTER_LETTERS
                else _scored(ch, letters))
+
+
+def written_in_western_text(ch: str) -> bool:
+    """Whether a character may stand in a text of the languages Windows-1252 writes: any
+    but a Latin letter none of their lists holds (ÿ, þ: a byte of damage read so)."""
+    if not ch.isalpha() or _script(ch) != "LATIN":
+        return True
+    return any(_folded_letter(ch) in _tables(language)[1] for language in ENCODINGS[0][1])
 
 
 def _folded_letter(ch: str) -> str:
