@@ -29,7 +29,7 @@ from viewer.present.forms import also_written
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import DARK, LIGHT, PRINT, Palette
 from viewer.present.theme_note import closest_only_note
-from viewer.present.wording import slogan_tally
+from viewer.present.wording import NO_SHARED_PHRASES, NO_SLOGANS, NO_THEMES, slogan_tally
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -216,7 +216,7 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
                          f"<td>{rich_html(cell_a)}</td><td>{rich_html(cell_b)}</td>{more}</tr>")
         parts.append("</table>")
     else:
-        parts.append('<p class="muted">No shared phrases at these settings.</p>')
+        parts.append(f'<p class="muted">{NO_SHARED_PHRASES}</p>')
 
     parts.append(f"<h2>{escape(slogan_tally(comparison).tab)}</h2>")
     if comparison.slogans:
@@ -233,7 +233,7 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
                          f'<td class="num">{slogan.count_b}</td>{more}</tr>')
         parts.append("</table>")
     else:
-        parts.append('<p class="muted">No slogans at these settings.</p>')
+        parts.append(f'<p class="muted">{NO_SLOGANS}</p>')
 
     text_a, text_b = comparison.document_a.text, comparison.document_b.text
     parts.append(f"<h2>Theme overlap ({len(comparison.themes)})</h2>")
@@ -249,7 +249,7 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
         if note := closest_only_note(comparison):
             parts.append(f'<p class="muted">{e(note)}</p>')
     else:
-        parts.append('<p class="muted">No theme overlap at these settings.</p>')
+        parts.append(f'<p class="muted">{NO_THEMES}</p>')
     parts.append("</body></html>\n")
     report(0.95)
     return "".join(parts)

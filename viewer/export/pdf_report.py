@@ -36,7 +36,7 @@ from viewer.present.forms import also_written
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import PRINT
 from viewer.present.theme_note import closest_only_note
-from viewer.present.wording import slogan_tally
+from viewer.present.wording import NO_SHARED_PHRASES, NO_SLOGANS, NO_THEMES, slogan_tally
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
@@ -385,7 +385,7 @@ def _tables(layout: Layout, comparison: Comparison,
             (left + number_w + words_w, pages_w, "pages"),
             (x_a, rest, "in A (deleted words struck)"),
             (x_a + rest + 12, rest, "in B (inserted words underlined)")],
-           comparison.shared_phrases, phrase_row, "No shared phrases at these settings.", check)
+           comparison.shared_phrases, phrase_row, NO_SHARED_PHRASES, check)
     if figures is not None:
         _carried(layout, figures, check)
 
@@ -410,7 +410,7 @@ def _tables(layout: Layout, comparison: Comparison,
     if figures is not None:
         columns.append((left + phrase_w + 8 + 2 * count_w, collection_w, "in the collection"))
     _table(layout, "Slogans", columns, comparison.slogans, slogan_row,
-           "No slogans at these settings.", check, heading=slogan_tally(comparison).tab)
+           NO_SLOGANS, check, heading=slogan_tally(comparison).tab)
 
     # Theme overlap: score, strongest shared terms, and both passages' openings.
     score_w, terms_w = 34.0, 96.0
@@ -427,7 +427,7 @@ def _tables(layout: Layout, comparison: Comparison,
     _table(layout, "Theme overlap",
            [(left, score_w, "score"), (x_terms, terms_w, "shared terms"),
             (x_ea, excerpt_w, "passage in A"), (x_ea + excerpt_w + 12, excerpt_w, "passage in B")],
-           comparison.themes, theme_row, "No theme overlap at these settings.", check)
+           comparison.themes, theme_row, NO_THEMES, check)
     if note := closest_only_note(comparison):
         layout.space(3)
         layout.text(note, 9, layout.colours.muted)

@@ -2,7 +2,7 @@
 listed by its date and title; a file the window cannot open as a collection store; the
 lines a chart's legend names; a comparison's slogans, as the status bar and the Slogans tab
 count them alike; the watch-list's lines not watched; the matching settings a pair was
-compared with, beside a collection's."""
+compared with, beside a collection's; what a comparison's list says when it has no rows."""
 
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ def counted(count: int, noun: str) -> str:
     """`count` with thousands separated and `noun` (given in the singular, made plural with
     an "s") agreeing with it."""
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+#: What a comparison's list says when it has no rows, in the window and the reports alike.
+NO_SHARED_PHRASES = "No shared phrases at these settings."
+NO_SLOGANS = "No slogans at these settings."
+NO_THEMES = "No theme overlap at these settings."
 
 
 #: The most lines a timeline's legend names, in the order they were selected: 8 names read

@@ -36,7 +36,15 @@ from viewer.core.model import Comparison, SharedPhrase, Slogan
 from viewer.core.settings import watchlist_phrases
 from viewer.present.palette import DARK, LIGHT, Palette
 from viewer.present.theme_note import closest_only_mark, closest_only_note
-from viewer.present.wording import SloganTally, slogan_tally
+from viewer.present.wording import (
+    NO_SHARED_PHRASES,
+    NO_SLOGANS,
+    NO_THEMES,
+    SloganTally,
+    counted,
+    slogan_tally,
+)
+from viewer.ui.noted_table import NotedTable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -191,8 +199,8 @@ class PresenceFilter(QSortFilterProxyModel):
                 or self.presence[row] == self.wanted)
 
 
-def _table(name: str) -> QTableView:
-    table = QTableView()
+def _table(name: str) -> NotedTable:
+    table = NotedTable()
     table.setObjectName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -377,6 +385,7 @@ class SidePanel(QTabWidget):
             self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"], 0,
                                              lambda r, c: None))
             self._titles(0, slogan_tally(None), 0)
+            self._notes(None)
             return
         text_a, text_b = comparison.document_a.text, comparison.document_b.text
         phrases, slogans, themes = (comparison.shared_phrases, comparison.slogans,
@@ -448,6 +457,19 @@ class SidePanel(QTabWidget):
                                          tooltip=(lambda _row: closest_only) if closest_only
                                          else None))
         self._titles(len(phrases), slogan_tally(comparison), len(themes))
+        self._notes(comparison)
+
+    def _notes(self, comparison: Comparison | None) -> None:
+        """What each list says while it has no rows: nothing before a comparison; after one,
+        that it found none, or, for slogans a filter hides, which ones there are."""
+        if comparison is None:
+            self.phrases.empty_note = self.slogans.empty_note = self.themes.empty_note = ""
+            return
+        self.phrases.empty_note, self.themes.empty_note = NO_SHARED_PHRASES, NO_THEMES
+        listed = len(comparison.slogans)
+        self.slogans.empty_note = (NO_SLOGANS if not listed else
+                                   "No slogan under this filter; All lists "
+                                   f"{counted(listed, 'slogan')}.")
 
     def _set(self, table: QTableView, model: RowsModel) -> None:
         old = table.model()
