@@ -656,16 +656,17 @@ def test_a_pdf_day_timelines_labels_stay_apart_with_many_undated_uses(
 def test_characters_the_pdf_draws_as_boxes_are_named_on_its_title_page(tmp_path: Path) -> None:
     # The two-text report said so; the collection report, in the same fonts, drew an
     # article titled in Devanagari, or a formulation with an emoji, as boxes silently.
-    devanagari, rocket = "\u0928\u092e\u0938\u094d\u0924\u0947", "\U0001f680"
+    # An emoji of Unicode 14 (melting face), later than the emoji font's.
+    devanagari, melting = "\u0928\u092e\u0938\u094d\u0924\u0947", "\U0001fae0"
     data = result()
     data["documents"][0]["title"] = f"{devanagari} Harbour news"
-    data["formulations"][0]["phrase"] = f"left at dawn {rocket}"
+    data["formulations"][0]["phrase"] = f"left at dawn {melting}"
     # In an article's text but nowhere drawn (no passage quotes it): not counted.
     unseen = "\u0915"
     texts = dict(TEXTS, d3=TEXTS["d3"] + f" {unseen}")
     path = tmp_path / "boxes.pdf"
     note = write_collection_pdf(data, path, name="Harbour set", text_of=texts.get)
-    boxed = set(devanagari + rocket)
+    boxed = set(devanagari + melting)
     assert note.startswith(f"{len(boxed)} characters of the texts (")
     assert all(f"U+{ord(ch):04X}" in note for ch in boxed)
     assert f"U+{ord(unseen):04X}" not in note and "show as empty boxes" in note

@@ -110,7 +110,7 @@ def test_a_character_only_the_other_font_has_is_drawn_in_that_font(tmp_path: Pat
     note = write_pdf(compare(a, b), path)
     fonts = report_fonts()
     by_face = {pdfmetrics.getFont(name).face.name.decode(): name
-               for name in (fonts.latin, fonts.cjk)}
+               for name in (fonts.latin, fonts.cjk, fonts.symbols) if name}
     glyphs = {name: pdfmetrics.getFont(name).face.charToGlyph for name in by_face.values()}
     drawn_in: dict[str, set[str]] = {}
 
@@ -132,6 +132,39 @@ def test_a_character_only_the_other_font_has_is_drawn_in_that_font(tmp_path: Pat
              and any(ord(ch) not in glyphs[name] for name in names)}
     assert not boxes
     assert note == ""
+
+
+def test_emoji_are_drawn_and_read_back_from_the_text_layer(tmp_path: Path) -> None:
+    # Emoji printed as empty boxes (neither the Latin nor the CJK font has 👍 or a flag's
+    # letters), and those the Latin font has (😀) were read back from the text layer as
+    # another character ("ὠ", U+1F60): reportlab wrote U+1F600 where a PDF wants UTF-16.
+    from reportlab.pdfbase import pdfmetrics
+
+    from viewer.export.pdf_report import missing_glyphs, report_fonts
+
+    emoji = "😀👍🇨🇳✅"
+    shared = ("The minister said the talks went well 😀 and gave a thumbs up 👍 to the "
+              "delegation from China 🇨🇳 before the press conference on Monday ✅.")
+    a, b = Document(shared + "\nA second paragraph.\n", "a.txt"), Document(
+        "Reporters wrote that " + shared + "\n", "b.txt")
+    fonts = report_fonts()
+    assert not set(emoji) & set(missing_glyphs(fonts, [a.text, b.text]))
+    path = tmp_path / "emoji.pdf"
+    assert write_pdf(compare(a, b), path) == ""
+    drawn: dict[str, set[str]] = {}
+
+    def visit(text, cm, tm, font, size) -> None:  # type: ignore[no-untyped-def]
+        if font is not None:
+            for ch in text:
+                drawn.setdefault(ch, set()).add(str(font["/BaseFont"]).split("+", 1)[-1])
+
+    text = "".join(page.extract_text(visitor_text=visit) for page in PdfReader(path).pages)
+    assert flat(shared) in flat(text)
+    faces = {pdfmetrics.getFont(name).face.name.decode(): pdfmetrics.getFont(name).face
+             for name in {fonts.latin, fonts.cjk, fonts.symbols} if name}
+    for ch in emoji:
+        for face in drawn[ch]:
+            assert ord(ch) in next(f for n, f in faces.items() if face.startswith(n)).charToGlyph
 
 
 def test_a_report_with_no_truetype_font_found_says_so(chinese, tmp_path: Path) -> None:

@@ -78,13 +78,15 @@ class Fonts:
     """The report's fonts: CJK characters in `cjk`, everything else in `latin`; but a
     character the font of its kind has no glyph for and the other has (circled numbers
     ⑪-⑳ only in the CJK font, the hexagrams ䷀-䷿ only in the Latin one) in the other,
-    rather than as an empty box.
+    rather than as an empty box; and one neither has but `symbols` has (emoji such as 👍,
+    a flag's letters 🇨🇳) in that one, when there is one.
 
     A CJK font draws curly quotes and apostrophes full-width, as Chinese typesetting wants
     ("country’ s"); in Latin text they need a Latin font. Both may be the same font."""
 
     latin: str
     cjk: str
+    symbols: str | None = None
 
     @cached_property
     def _cjk_run(self) -> re.Pattern[str]:
@@ -93,11 +95,39 @@ class Fonts:
             return _CJK_RUN
         return _cjk_run(glyph_codes(self.latin), glyph_codes(self.cjk))
 
+    @cached_property
+    def _symbol_run(self) -> re.Pattern[str] | None:
+        """Runs of the characters drawn in the symbol font: those only it has a glyph for."""
+        if self.symbols is None:
+            return None
+        codes = set(glyph_codes(self.symbols)).difference(glyph_codes(self.latin),
+                                                          glyph_codes(self.cjk))
+        return _run_of({code for code in codes
+                        if unicodedata.category(chr(code)) not in ("Cc", "Cs")})
+
     def of(self, ch: str) -> str:
+        symbol_run = self._symbol_run
+        if symbol_run is not None and self.symbols is not None and symbol_run.match(ch):
+            return self.symbols
         return self.cjk if self._cjk_run.match(ch) else self.latin
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """`text` cut into (font, run) pieces, in order."""
+        symbol_run, symbols = self._symbol_run, self.symbols
+        if symbol_run is None or symbols is None or not symbol_run.search(text):
+            return self._two_runs(text)
+        pieces, at = [], 0
+        for m in symbol_run.finditer(text):
+            if m.start() > at:
+                pieces.extend(self._two_runs(text[at:m.start()]))
+            pieces.append((symbols, m.group()))
+            at = m.end()
+        if at < len(text):
+            pieces.extend(self._two_runs(text[at:]))
+        return pieces
+
+    def _two_runs(self, text: str) -> list[tuple[str, str]]:
+        """`text` cut into Latin and CJK pieces, in order."""
         cjk_run = self._cjk_run
         if self.latin == self.cjk or not cjk_run.search(text):
             return [(self.latin, text)]
@@ -123,13 +153,19 @@ def _cjk_run(latin: Collection[int], cjk: Collection[int]) -> re.Pattern[str]:
              if unicodedata.category(chr(code)) not in ("Cc", "Cs")}
     if not moved:
         return _CJK_RUN
-    codes = sorted(kind ^ moved)
+    return _run_of(kind ^ moved) or _CJK_RUN
+
+
+def _run_of(codes: Collection[int]) -> re.Pattern[str] | None:
+    """A pattern of runs of the characters `codes` (None for none), as ranges."""
     ranges: list[list[int]] = []
-    for code in codes:
+    for code in sorted(codes):
         if ranges and ranges[-1][1] == code - 1:
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
+    if not ranges:
+        return None
     return re.compile("[" + "".join(
         re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in ranges)
         + "]+")

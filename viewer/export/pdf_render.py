@@ -14,9 +14,12 @@ from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
+from viewer.export import pdf_tounicode
 from viewer.export.atomic import write_report
 from viewer.export.pdf_bidi import visual_text
 from viewer.export.pdf_layout import Layout, Measure
+
+pdf_tounicode.install()
 
 Progress = Callable[[float], None]
 

@@ -49,6 +49,11 @@ _SYSTEM_LATIN_FONTS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
 )
+#: Emoji and other symbols neither font draws (👍, a flag's letters 🇨🇳, ✅): Symbola, whose
+#: licence lets it be redistributed (Debian: fonts-symbola); Unicode 9's emoji, in outline.
+#: A colour emoji font is of no use here: reportlab embeds outlines only.
+_SYMBOL_FONT = "Symbola_hint.ttf"
+_SYSTEM_SYMBOL_FONTS = ("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",)
 #: The Latin font comes last: without CJK glyphs it is a CJK font only when nothing else is.
 _SYSTEM_FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -84,10 +89,11 @@ def font_candidates(folders: Sequence[Path] | None = None) -> list[Path]:
     for folder in _bundled_font_dirs() if folders is None else folders:
         found.extend(folder / name for name in _FONT_NAMES)
         if folder.is_dir():
-            # A font the user dropped there, but not the bundled Latin one (no CJK glyphs),
-            # which must not come before a system CJK font.
+            # A font the user dropped there, but not the bundled Latin and symbol ones (no
+            # CJK glyphs), which must not come before a system CJK font.
             found.extend(sorted(p for p in folder.iterdir()
-                                if p.suffix.lower() in (".ttf", ".ttc") and p.name != _LATIN_FONT))
+                                if p.suffix.lower() in (".ttf", ".ttc")
+                                and p.name not in (_LATIN_FONT, _SYMBOL_FONT)))
     if folders is None:
         found.extend(Path(p) for p in _SYSTEM_FONTS)
     return found
@@ -103,6 +109,16 @@ def latin_font_candidates(folders: Sequence[Path] | None = None) -> list[Path]:
     return found
 
 
+def symbol_font_candidates(folders: Sequence[Path] | None = None) -> list[Path]:
+    """The symbol font's files to try, best first: bundled, then the system's; given
+    `folders`, the one in those alone."""
+    found = [folder / _SYMBOL_FONT for folder in
+             (_bundled_font_dirs() if folders is None else folders)]
+    if folders is None:
+        found.extend(Path(p) for p in _SYSTEM_SYMBOL_FONTS)
+    return found
+
+
 def report_font() -> str:
     """Register the first usable CJK-capable font and return its reportlab name (Helvetica
     if none)."""
@@ -112,15 +128,19 @@ def report_font() -> str:
 @cache
 def report_fonts() -> Fonts:
     """The report's fonts: a Latin one (DejaVu Sans, bundled or the system's) for all but
-    CJK characters, which keep the CJK-capable font; one font for both if that is all."""
-    return fonts_among(font_candidates(), latin_font_candidates())
+    CJK characters, which keep the CJK-capable font; one font for both if that is all; and
+    Symbola for the emoji and symbols neither has, when it is found."""
+    return fonts_among(font_candidates(), latin_font_candidates(), symbol_font_candidates())
 
 
-def fonts_among(cjk_files: Sequence[Path], latin_files: Sequence[Path]) -> Fonts:
+def fonts_among(cjk_files: Sequence[Path], latin_files: Sequence[Path],
+                symbol_files: Sequence[Path] = ()) -> Fonts:
     """The report's fonts from these candidates, each the first file that loads
-    (registered with reportlab); Helvetica, which has no CJK glyphs, when none does."""
+    (registered with reportlab); Helvetica, which has no CJK glyphs, when none does; no
+    symbol font when none of `symbol_files` does."""
     cjk = _first_usable(cjk_files) or "Helvetica"
-    return Fonts(latin=_first_usable(latin_files) or cjk, cjk=cjk)
+    return Fonts(latin=_first_usable(latin_files) or cjk, cjk=cjk,
+                 symbols=_first_usable(symbol_files))
 
 
 def font_file(name: str) -> str | None:
@@ -227,7 +247,7 @@ def _draws(name: str) -> Callable[[str], bool]:
 def missing_glyphs(fonts: Fonts, texts: Iterable[str]) -> list[str]:
     """The characters of `texts` that the font drawing them has no glyph for (they show as
     empty boxes), by code point."""
-    draws = {name: _draws(name) for name in {fonts.latin, fonts.cjk}}
+    draws = {name: _draws(name) for name in {fonts.latin, fonts.cjk, fonts.symbols} if name}
     present = set().union(*map(set, texts))
     return sorted(ch for ch in present if not ch.isspace()
                   and unicodedata.category(ch)[0] not in "CZ"
