@@ -809,3 +809,46 @@ def test_a_collection_of_one_day_names_that_day_once_under_its_timelines(
     raw = (tmp_path / "report.html").read_text(encoding="utf-8")
     [axis] = re.findall(r'<div class="axis">(.*?)</div>', raw)
     assert re.findall(r"<span>([^<]*)</span>", axis) == [day, f"peak {uses}"]
+
+
+def _many_pairs(count: int) -> tuple[dict[str, Any], dict[str, str]]:
+    """A result of `count` pairs, strongest first, each of two articles of its own story."""
+    texts, documents, pairs = {}, [], []
+    for k in range(count):
+        story = f"Story {k} of the harbour board: the northern channel is dredged in May."
+        for side in "ab":
+            ident = f"p{k:04d}{side}"
+            texts[ident] = f"Paper {side}, page {k}. {story}"
+            documents.append({"id": ident, "series": side, "date": f"2021-01-0{1 + (side == 'b')}",
+                              "chars": len(texts[ident])})
+        start = len(f"Paper a, page {k}. ")
+        pairs.append({"a": f"p{k:04d}a", "b": f"p{k:04d}b",
+                      "passages": [{"a": [start, start + len(story)],
+                                    "b": [start, start + len(story)], "words": 13}],
+                      "shared_a": round(0.9 - k / (2 * count), 4),
+                      "shared_b": round(0.9 - k / (2 * count), 4)})
+    return ({"version": 1, "kind": "collection", "documents": documents, "pairs": pairs,
+             "clusters": [], "formulations": [], "boilerplate": []}, texts)
+
+
+def test_a_thousand_pairs_print_the_strongest_and_say_where_the_rest_are(
+        tmp_path: Path) -> None:
+    # A collection of 1,000 reusing pairs printed every one: 150 pages of pairs before the
+    # clusters. The PDF prints the strongest few dozen pages of them and says how many more
+    # there are and where; the HTML report lists them all.
+    total = 1000
+    data, texts = _many_pairs(total)
+    path = tmp_path / "pairs.pdf"
+    write_collection_pdf(data, path, text_of=texts.get)
+    text = flat(pdf_text(path))
+    # The first pairs of the ranking, in its order.
+    listed = re.findall(r"p(\d{4})a", text)
+    shown = len(listed)
+    assert 0 < shown < total and listed == [f"{k:04d}" for k in range(shown)]
+    assert (f"Showing the first {shown:,} of {total:,} pairs; the HTML report and the JSON "
+            "result list them all.") in text
+    assert len(PdfReader(path).pages) <= 40
+    page = Page()
+    write_collection_html(data, tmp_path / "pairs.html", text_of=texts.get)
+    page.feed((tmp_path / "pairs.html").read_text(encoding="utf-8"))
+    assert len([r for r in page.rows if len(r) == 8 and r[0].isdigit()]) == total

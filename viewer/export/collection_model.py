@@ -53,9 +53,10 @@ class Limits:
 
 #: The HTML report's limits: a browser scrolls through thousands of rows.
 HTML_LIMITS = Limits()
-#: A PDF is read on paper: fewer rows than a page in a browser, and a story run by
+#: A PDF is read on paper: fewer rows than a page in a browser (about six pairs a page:
+#: the strongest 200 are some 30 pages, where a thousand were 150), and a story run by
 #: thousands of articles a few pages, not hundreds.
-PDF_LIMITS = Limits(pairs=1000, clusters=300, formulations=200, skipped=500,
+PDF_LIMITS = Limits(pairs=200, clusters=300, formulations=200, skipped=500,
                     cluster_members=50)
 
 
@@ -257,12 +258,20 @@ def empty_line(section: Section[Any] | None, key: str) -> str:
     return (section.empty if section is not None else "") or SECTIONS[key].empty
 
 
-def cut_note(section: Section[Any], key: str) -> str:
-    """"Showing the first N of M ..." when section `key` was cut to its limit, else ""."""
+def cut_note(section: Section[Any], key: str, html: Limits | None = None) -> str:
+    """"Showing the first N of M ..." when section `key` was cut to its limit, else "";
+    given the `html` report's limits (a PDF's note), what that report lists too."""
     if not section.cut:
         return ""
-    return (f"Showing the first {len(section.rows):,} of {section.total:,} "
-            f"{SECTIONS[key].items}; the JSON result lists them all.")
+    shown = f"Showing the first {len(section.rows):,} of {section.total:,} {SECTIONS[key].items}"
+    in_html = (None if html is None else
+               getattr(html, "formulations" if key == "watched" else key, None))
+    if not isinstance(in_html, int) or in_html <= len(section.rows):
+        return f"{shown}; the JSON result lists them all."
+    if in_html >= section.total:
+        return f"{shown}; the HTML report and the JSON result list them all."
+    return (f"{shown}; the HTML report lists the first {in_html:,}, the JSON result all of "
+            "them.")
 
 
 def cancel_check(is_cancelled: IsCancelled | None) -> Callable[[], None]:

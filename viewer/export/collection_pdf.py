@@ -123,7 +123,7 @@ def _heading(layout: Layout, key: str, count: int, section: Section[Any] | None 
     to the next page unless the room left holds it with `first_row` points of its table
     (`_first_rows`): it is never left alone at a page's foot."""
     words = model.SECTIONS[key]
-    cut = model.cut_note(section, key) if section else ""
+    cut = model.cut_note(section, key, model.HTML_LIMITS) if section else ""
     note = " ".join(filter(None, (words.intro if count else model.empty_line(section, key),
                                   cut)))
     layout.ensure(layout.height(words.title(count), 13) + 3
