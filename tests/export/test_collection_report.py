@@ -278,6 +278,8 @@ def test_html_printed_keeps_each_row_and_a_pair_with_its_excerpt_on_one_page(
         tmp_path: Path) -> None:
     # Printed from a browser, a pair's row ran over two pages, or its excerpt went to the
     # next page alone; a cluster's heading stayed at a page's foot without its table.
+    # WeasyPrint broke inside the first pair, under the table's head, as its <tbody> was
+    # kept whole: it lays out a table's first group kept whole as on an empty page.
     path = tmp_path / "report.html"
     write_collection_html(result(), path, text_of=TEXTS.get)
     raw = path.read_text(encoding="utf-8")
@@ -289,7 +291,8 @@ def test_html_printed_keeps_each_row_and_a_pair_with_its_excerpt_on_one_page(
                   if "break-inside:avoid" in body for sel in sels.split(",")}
     kept_with_next = {sel.strip() for sels, body in rules.items()
                       if "break-after:avoid" in body for sel in sels.split(",")}
-    assert {"tr", "tbody"} <= kept_whole and {"h2", "h3"} <= kept_with_next
+    assert "tr" in kept_whole and "tbody" not in kept_whole
+    assert {"h2", "h3", ".pairs tbody>tr:first-child"} <= kept_with_next
     pairs = re.search(r'<table class="pairs">.*?</thead>(.*?)</table>', raw, re.S)
     assert pairs is not None
     groups = re.findall(r"<tbody>(.*?)</tbody>", pairs.group(1), re.S)

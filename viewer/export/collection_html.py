@@ -62,6 +62,10 @@ def _colour_rules(colours: Palette, bar: str) -> str:
     ])
 
 
+# A pair's excerpt stays with its row by a break avoided between the two, not by
+# "break-inside:avoid" on their <tbody>: WeasyPrint lays out a table's first such group as
+# on an empty page (so as to keep the table's head) and breaks inside it, leaving the first
+# pair's excerpt, or half its row, alone on the next page.
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,"WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;
  font-size:14px;line-height:1.45;margin:2em auto;max-width:1200px;padding:0 1em}
@@ -83,7 +87,8 @@ td.chart{width:250px}
 td.doc{width:26%}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @media print{body{margin:0;max-width:none} nav{display:none}
- tr,tbody{break-inside:avoid} h2,h3,h2+p{break-after:avoid}}
+ tr{break-inside:avoid} .pairs tbody>tr:first-child{break-after:avoid}
+ h2,h3,h2+p{break-after:avoid}}
 """
 
 #: What an HTML document may not hold: control characters but white space, and
@@ -202,7 +207,7 @@ def _pairs(section: Section[PairRow]) -> list[str]:
                    "</td></tr>") if row.excerpt else (
             f'<tr><td></td><td colspan="7" class="muted">{_e(same_pair_text_note(row.same_as))}'
             "</td></tr>") if row.same_as else ""
-        # A pair's rows are one <tbody>: printed, its excerpt stays on the page of its row.
+        # A pair's rows are one <tbody>: printed, no page break comes between them.
         parts.append(
             f'<tbody><tr><td class="num">{row.rank}</td><td class="doc">{_doc(row.a)}</td>'
             f'<td class="doc">{_doc(row.b)}</td>'
