@@ -102,20 +102,20 @@ def font_candidates(folders: Sequence[Path] | None = None) -> list[Path]:
 def latin_font_candidates(folders: Sequence[Path] | None = None) -> list[Path]:
     """The Latin font's files to try, best first: bundled, then the system's; given
     `folders`, the one in those alone."""
-    found = [folder / _LATIN_FONT for folder in
-             (_bundled_font_dirs() if folders is None else folders)]
-    if folders is None:
-        found.extend(Path(p) for p in _SYSTEM_LATIN_FONTS)
-    return found
+    return _one_font_candidates(_LATIN_FONT, _SYSTEM_LATIN_FONTS, folders)
 
 
 def symbol_font_candidates(folders: Sequence[Path] | None = None) -> list[Path]:
-    """The symbol font's files to try, best first: bundled, then the system's; given
-    `folders`, the one in those alone."""
-    found = [folder / _SYMBOL_FONT for folder in
+    """The symbol font's files to try, as `latin_font_candidates`."""
+    return _one_font_candidates(_SYMBOL_FONT, _SYSTEM_SYMBOL_FONTS, folders)
+
+
+def _one_font_candidates(name: str, system: Sequence[str],
+                         folders: Sequence[Path] | None) -> list[Path]:
+    found = [folder / name for folder in
              (_bundled_font_dirs() if folders is None else folders)]
     if folders is None:
-        found.extend(Path(p) for p in _SYSTEM_SYMBOL_FONTS)
+        found.extend(Path(p) for p in system)
     return found
 
 
