@@ -962,3 +962,25 @@ def test_short_columns_show_their_longest_cell_whole_wherever_its_row_is(
             whole = _widest_cell(table, column)
             assert table.columnWidth(column) >= whole, (table.objectName(), column)
         assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_a_filter_refits_the_pairs_columns_to_the_pairs_it_lists(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The Pairs tab's columns were fitted when the collection was shown, to its first rows,
+    # and never again: a title search listing pairs further down, whose articles share a
+    # title (so the id follows it), showed "Repo…d0417" in a window with room to spare.
+    documents = [doc(f"d{k}", "2020-01-01", f"A{k}") for k in range(60)]
+    documents += [doc(f"rpen03_{k:04}_overseas", "2021-01-01", "Reprinted commentary")
+                  for k in range(2)]
+    pairs = [pair(documents[k].id, documents[k + 1].id) for k in range(59)]
+    pairs.append(pair(documents[-2].id, documents[-1].id))
+    view.show_collection(collection(documents, pairs))
+    view.resize(2400, 900)
+    qtbot.wait(50)
+    table = view.pairs_table
+    view.title_search.setText("reprinted")
+    assert view.pairs_model.rowCount() == 1
+    for column in (0, 1):
+        whole = _widest_cell(table, column)
+        assert table.columnWidth(column) >= whole, column
+    assert table.horizontalScrollBar().maximum() == 0

@@ -778,6 +778,8 @@ class CollectionView(QWidget):
                              self.min_share.value() / 100, self.title_search.text())
         self.pairs_model.set_filter(accept)
         self.pairs_count.setText(_pairs_shown(self.pairs_model.rowCount(), len(data.pairs)))
+        # Fitted to the rows listed before: the first rows now listed may be wider.
+        self.column_fitter.fit_table(self.pairs_table)
 
     # -- helpers -------------------------------------------------------------------------------
     def _title(self, doc_id: str) -> str:
