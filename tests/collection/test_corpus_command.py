@@ -1213,6 +1213,7 @@ def test_compare_with_a_collection_lists_its_formulations_a_copy_carries(
     with CollectionStore.open(store) as opened:
         formulations = opened.formulations()
         articles = len(opened.documents())
+        undated = {d.id for d in opened.documents() if not d.date}
         doc = formulations[0]["occurrences"][0]["doc"]
         text = opened.text(doc)
     used = [f for f in formulations if doc in {o["doc"] for o in f["occurrences"]}]
@@ -1248,8 +1249,10 @@ def test_compare_with_a_collection_lists_its_formulations_a_copy_carries(
         uses = next(o for o in formulation["occurrences"] if o["doc"] == doc)["spans"]
         assert slogan["occurrences_a"] == uses
         assert slogan["count_b"] == len(uses)
-        assert slogan["collection"] == {"documents": formulation["documents"], "of": articles,
-                                        "first": formulation["first"]}
+        # With the articles using it that are undated: the first is the first dated one.
+        assert slogan["collection"] == {
+            "documents": formulation["documents"], "of": articles, "first": formulation["first"],
+            "undated": len({o["doc"] for o in formulation["occurrences"]} & undated)}
     assert any(f["variants"] for f in used)  # their articles are counted too
 
 
@@ -1265,6 +1268,7 @@ def test_compare_with_a_collection_counts_a_watched_phrase_as_the_report_does(
     with CollectionStore.open(store) as opened:
         formulations = [f for f in opened.formulations() if f["variants"]]
         articles = len(opened.documents())
+        undated = {d.id for d in opened.documents() if not d.date}
     watchlist = tmp_path / "watch.txt"
     watchlist.write_text("\n".join([*(f["phrase"] for f in formulations),
                                     "a phrase no article prints"]) + "\n", encoding="utf-8")
@@ -1289,7 +1293,8 @@ def test_compare_with_a_collection_counts_a_watched_phrase_as_the_report_does(
     line = watched[formulation["phrase"]]
     assert slogans[formulation["phrase"]]["watchlist"]
     assert slogans[formulation["phrase"]]["collection"] == {
-        "documents": line["documents"], "of": articles, "first": line["first"]}
+        "documents": line["documents"], "of": articles, "first": line["first"],
+        "undated": len({o["doc"] for o in line["occurrences"]} & undated)}
     unused = slogans["a phrase no article prints"]
     assert unused["collection"]["documents"] == 0
     label = slogan_label(unused["collection"], Slogan(unused["phrase"], unused["words"], (), ()))

@@ -526,6 +526,28 @@ def test_a_formulation_whose_uses_are_all_undated_names_no_first_article(
     assert first_seen == ["Harbour news d1 2020-01-05 · s1", *["all uses undated"] * 2]
 
 
+def test_a_first_seen_with_undated_articles_using_it_says_they_may_be_earlier(
+        tmp_path: Path) -> None:
+    # In a partly dated collection the first dated use was given as "first seen" with no
+    # word of the undated articles using the phrase: any of them may be the earlier.
+    data = result()
+    data["documents"].append({"id": "u1", "path": "a/u1.txt", "series": "s1", "date": "",
+                              "chars": len(TEXTS["d1"])})
+    data["documents"].append({"id": "u2", "path": "a/u2.txt", "series": "s1", "date": "",
+                              "chars": len(TEXTS["d1"])})
+    data["formulations"][0]["occurrences"] += [{"doc": "u1", "spans": [[25, 37]]},
+                                               {"doc": "u2", "spans": [[25, 37]]}]
+    page = html_page(tmp_path, data)
+    first_seen = [row[4] for row in page.rows if len(row) == 6 and row[0].isdigit()]
+    assert first_seen[0] == ("Harbour news d1 2020-01-05 · s1 "
+                             "2 undated articles may be earlier")
+    # Every use of the others is dated: their first is the first.
+    assert not any("undated" in cell for cell in first_seen[1:])
+    path = tmp_path / "r.pdf"
+    write_collection_pdf(data, path)
+    assert flat(pdf_text(path)).count("2 undated articles may be earlier") == 1
+
+
 def test_a_pdf_section_heading_stays_on_the_page_of_its_first_row(tmp_path: Path) -> None:
     # The formulations table grows a row at a time, so the sections after it start at every
     # height of a page in turn, the foot included: each heading keeps its first row.

@@ -161,3 +161,63 @@ def test_a_passage_whose_articles_are_all_undated_names_no_first(tmp_path: Path)
                         str(report)]) == 0
     text = report.read_text(encoding="utf-8")
     assert labels[0] in text and "first: " not in text
+
+
+def test_a_first_among_partly_dated_articles_says_undated_ones_may_be_earlier(
+        tmp_path: Path) -> None:
+    # Some articles dated, some not: a slogan's and a passage's "first" named the first
+    # dated article as though it were the first of all. The chain's last article and two
+    # of the set phrase's articles lose their dates; the others keep theirs.
+    import json
+
+    from tests.collection.planted import SET_PHRASE, make_collection
+    from tests.conftest import FIXTURES
+    from viewer.collection.engine import add_sources
+
+    planted = make_collection()
+    undated = set(planted.phrase_docs[2:4])
+    rows = [{**row, "date": ""} if row["id"] in undated else row for row in planted.rows]
+    store = tmp_path / "store.sqlite"
+    with CollectionStore.create_or_open(store) as opened:
+        add_sources(opened, [planted.write(tmp_path / "some.jsonl", rows)], workers=1)
+    texts = planted.by_id()
+    a, b = (tmp_path / f"{doc}.txt" for doc in planted.phrase_docs[:2])
+    for path in (a, b):
+        path.write_text(texts[path.stem]["text"], encoding="utf-8")
+    with CollectionStore.open(store) as opened:
+        comparison, context = compare_in_collection(
+            load_document(str(a)), load_document(str(b)), Settings(), opened)
+    [label] = [label for label, slogan in zip(collection_figures(context, comparison).slogans,
+                                              comparison.slogans, strict=True)
+               if slogan.phrase == SET_PHRASE]
+    assert label.endswith(" (2 undated articles may be earlier)"), label
+    report = tmp_path / "pair.html"
+    assert run_compare([str(a), str(b), "--collection", str(store), "--html",
+                        str(report)]) == 0
+    assert label in report.read_text(encoding="utf-8")
+
+    chain = ("en03", "en09", "en15", "en22")
+    source = FIXTURES / "collection" / "en" / "collection.jsonl"
+    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
+    rows = [{**row, "date": ""} if row["id"] == chain[-1] else row for row in rows]
+    jsonl = tmp_path / "chain.jsonl"
+    jsonl.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    store = tmp_path / "chain.sqlite"
+    with CollectionStore.create_or_open(store) as opened:
+        add_sources(opened, [jsonl], workers=1)
+    texts = {row["id"]: row["text"] for row in rows}
+    a, b = (tmp_path / f"{doc}.txt" for doc in chain[1:3])
+    for path in (a, b):
+        path.write_text(texts[path.stem], encoding="utf-8", newline="")
+    with CollectionStore.open(store) as opened:
+        comparison, context = compare_in_collection(
+            load_document(str(a)), load_document(str(b)), Settings(), opened)
+    [label] = [label for label in collection_figures(context, comparison).phrases if label]
+    assert "· first: " in label and label.endswith(" (1 undated article may be earlier)")
+    pdf = tmp_path / "pair.pdf"
+    assert run_compare([str(a), str(b), "--collection", str(store), "--pdf", str(pdf)]) == 0
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join((page.extract_text() or "").split())
+                    for page in PdfReader(pdf).pages)
+    assert "1 undated article may be earlier" in text

@@ -984,3 +984,33 @@ def test_a_filter_refits_the_pairs_columns_to_the_pairs_it_lists(
         whole = _widest_cell(table, column)
         assert table.columnWidth(column) >= whole, column
     assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_first_seen_among_partly_dated_articles_says_undated_ones_may_be_earlier(
+        view) -> None:  # type: ignore[no-untyped-def]
+    # In a partly dated collection "First seen" named the first dated article, with no
+    # word of the undated ones using the phrase: any of them may be the earlier.
+    documents = [doc("d1", "2023-03-01"), doc("d2", "2023-05-01"), doc("u1"), doc("u2")]
+    phrases = [formulation("Xi Jinping", uses("d1", 2), uses("u1", 1), uses("u2", 3)),
+               formulation("dated only", uses("d1", 2), uses("d2", 1)),
+               formulation("undated only", uses("u1", 2), uses("u2", 1))]
+    for phrase in phrases:
+        first = phrase["occurrences"][0]["doc"]
+        phrase["first"] = {"doc": first, "date": {"d1": "2023-03-01"}.get(first, "")}
+    view.show_collection(collection(documents, formulations=phrases))
+    model = view.formulations_model
+    headings = [model.headerData(c, Qt.Orientation.Horizontal)
+                for c in range(model.columnCount())]
+    first, undated = headings.index("First seen"), headings.index("Undated")
+    cells = {model.item(r)["phrase"]: (model.index(r, first).data(),
+                                       model.index(r, first).data(Qt.ItemDataRole.ToolTipRole),
+                                       model.index(r, undated).data())
+             for r in range(model.rowCount())}
+    assert cells == {
+        "Xi Jinping": ("2023-03-01 · Article d1",
+                       "2023-03-01 · Article d1 (2 undated articles may be earlier)", "2"),
+        "dated only": ("2023-03-01 · Article d1", "2023-03-01 · Article d1", "0"),
+        "undated only": ("all uses undated", "all uses undated", "2")}
+    # Sorted by it, those with the most undated articles first.
+    view.formulations_table.sortByColumn(undated, Qt.SortOrder.DescendingOrder)
+    assert model.item(model.rowCount() - 1)["phrase"] == "dated only"

@@ -104,6 +104,13 @@ def _first(docs: list[Any]) -> dict[str, str]:
     return {"doc": first.id, "date": first.date}
 
 
+def _undated(entry: Mapping[str, Any], dates: Mapping[str, str]) -> int:
+    """How many of the articles a formulation or a watched line (`entry`, with its
+    "occurrences") is used in have no date: its first is the first dated one only."""
+    return len({doc for occurrence in entry.get("occurrences") or ()
+                if (doc := str(occurrence.get("doc"))) in dates and not dates[doc]})
+
+
 def collection_context(comparison: Comparison, store: CollectionStore,
                        watchlist: Sequence[str] = (),
                        counted: Sequence[Mapping[str, Any]] | None = None,
@@ -132,28 +139,29 @@ def _context(comparison: Comparison, store: CollectionStore, watchlist: Sequence
                for entry in store.formulations() for form in (entry["phrase"], *entry["variants"])}
     watched = _watched_entries(comparison, store, watchlist, occurrences.normalizer,
                                counted)
+    dates = {d.id: d.date for d in docs}
     slogans: list[dict[str, Any] | None] = []
     for slogan in comparison.slogans:
         if slogan.watchlist and (line := watched.get(
                 phrase_key(slogan.phrase, occurrences.normalizer))) is not None:
             slogans.append({"documents": line["documents"], "of": total,
-                            "first": line["first"]})
+                            "first": line["first"], "undated": _undated(line, dates)})
             continue
         forms = (slogan.phrase, *slogan.variants)
         entry = next((entries[key] for key in (phrase_key(f, occurrences.normalizer)
                                                 for f in forms) if key in entries), None)
         if entry is not None:  # the collection's figures, its variants counted in
             slogans.append({"documents": entry["documents"], "of": total,
-                            "first": entry["first"]})
+                            "first": entry["first"], "undated": _undated(entry, dates)})
             continue
         found = sorted(set().union(*(occurrences.documents_with(f) for f in forms)))
         slogans.append({"documents": len(found), "of": total,
-                        "first": _first([docs[k] for k in found])} if found else
-                       {"documents": 0, "of": total, "first": None})
+                        "first": _first([docs[k] for k in found]),
+                        "undated": sum(not docs[k].date for k in found)} if found else
+                       {"documents": 0, "of": total, "first": None, "undated": 0})
     articles = the_two_articles(store, (comparison.document_a, comparison.document_b),
                                 trimmed, known)
     ids = [None if article is None else article.id for article in articles]
-    dates = {d.id: d.date for d in docs}
     clusters = store.clusters()
     # Every passage of A in one cluster asks for the same pairs: each is read once.
     pair_passages = functools.cache(store.pair_passages)
@@ -214,6 +222,7 @@ def _cluster_of(clusters: list[dict[str, Any]], ids: list[str | None],
     first = min(members, key=in_time)
     return {"cluster": best["id"], "documents": len(members), "others": len(others),
             "first": {"doc": first, "date": dates.get(first, "")},
+            "undated": sum(not dates.get(doc) for doc in members),
             "articles": sorted(others, key=in_time)}
 
 

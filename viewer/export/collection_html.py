@@ -258,6 +258,8 @@ def _formulations(section: Section[FormulationRow], key: str = "formulations") -
                     if row.variants else "")
         first = (_doc(row.first) if row.first is not None
                  else f'<span class="muted">{_e(row.no_first)}</span>')
+        if row.first_note:
+            first += f'<br><span class="muted">{_e(row.first_note)}</span>'
         # A watched phrase no article uses has no timeline to draw.
         chart = (timeline_svg(row.timeline) if row.documents
                  else '<span class="muted">not used</span>')

@@ -23,8 +23,13 @@ from viewer.core.errors import Cancelled, TandemError
 from viewer.core.tokenize import as_written
 from viewer.export.report_model import excerpt
 from viewer.present.shares import percent
-from viewer.present.timeline import Timeline, timeline, timeline_bins
-from viewer.present.wording import ALL_USES_UNDATED, FORMULATIONS_LEFT_OUT, counted
+from viewer.present.timeline import Timeline, timeline, timeline_bins, undated_articles
+from viewer.present.wording import (
+    ALL_USES_UNDATED,
+    FORMULATIONS_LEFT_OUT,
+    counted,
+    undated_may_be_earlier,
+)
 
 #: The text of a document by id, or None when it is not at hand.
 TextOf = Callable[[str], "str | None"]
@@ -173,11 +178,19 @@ class FormulationRow:
     #: The article of its first dated use; None when no use is dated, or it has none.
     first: DocRef | None
     timeline: Timeline
+    #: The articles using it that have no date: `first` is the first dated one only.
+    undated: int = 0
 
     @property
     def no_first(self) -> str:
         """What the "first seen" cell says when there is no `first`."""
         return ALL_USES_UNDATED if self.documents else "—"
+
+    @property
+    def first_note(self) -> str:
+        """What the "first seen" cell adds under a `first` some undated article may
+        precede ("" when none is undated)."""
+        return undated_may_be_earlier(self.undated) if self.first is not None else ""
 
 
 @dataclass(frozen=True)
@@ -383,7 +396,7 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
                 rank, str(item.get("phrase", "")),
                 tuple(str(v) for v in item.get("variants") or () if str(v)),
                 int(_number(item.get("documents"))), int(_number(item.get("count"))),
-                first_ref, timeline(bins, item, date_of)))
+                first_ref, timeline(bins, item, date_of), undated_articles(item, date_of)))
         return Section(tuple(rows), len(items))
 
     formulations = _list(result, "formulations")

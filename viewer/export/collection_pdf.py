@@ -284,6 +284,8 @@ def _formulation_table(layout: Layout, section: Section[FormulationRow], key: st
     for row in section.rows:
         phrase = row.phrase + ("\n" + also_written(row.variants) if row.variants else "")
         first = _doc(row.first) if row.first is not None else RichText(row.no_first)
+        if row.first_note:
+            first = RichText(f"{first.text}\n{row.first_note}")
         rows.append([RichText(str(row.rank)), RichText(phrase), RichText(f"{row.documents:,}"),
                      RichText(f"{row.count:,}"), first, RichText("")])
     if not _heading(layout, key, section.total, section,

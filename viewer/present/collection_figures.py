@@ -14,14 +14,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.model import Comparison, Slogan
-from viewer.present.wording import ALL_ARTICLES_UNDATED, ALL_USES_UNDATED, counted
+from viewer.present.wording import (
+    ALL_ARTICLES_UNDATED,
+    ALL_USES_UNDATED,
+    counted,
+    undated_may_be_earlier,
+)
 
 
 @dataclass(frozen=True)
 class CollectionFigures:
     """One label per slogan and per shared passage of a comparison, in its order."""
 
-    #: "common formulation · in 166/1,000 articles · first 2019-06-06", or "".
+    #: "common formulation · in 166/1,000 articles · first 2019-06-06" (with "(3 undated
+    #: articles may be earlier)" where some are undated), or "".
     slogans: tuple[str, ...]
     #: "also in 4 other articles · first: Title, 2019-06-06" (A or B when it is one of
     #: the two), "also in 4 other articles · all undated", or "".
@@ -62,7 +68,7 @@ def slogan_label(figures: Mapping[str, Any] | None, slogan: Slogan, short: bool 
     if short:
         return f"{label} · {found:,}/{total:,}"
     # Undated, the first the collection gives is its lowest id: no first appearance.
-    since = (f" · first {first['date']}" if first.get("date")
+    since = (f" · first {first['date']}{_besides(figures)}" if first.get("date")
              else f" · {ALL_USES_UNDATED}" if first else "")
     return f"{label} · in {found:,}/{total:,} articles{since}"
 
@@ -91,7 +97,14 @@ def phrase_label(figures: Mapping[str, Any] | None, title: Callable[[str], str] 
     # Undated articles come last in time order: an undated first means none is dated.
     if not first.get("date"):
         return f"{carried} · {ALL_ARTICLES_UNDATED}"
-    return f"{carried} · first: {named or title(doc)}, {first['date']}"
+    return f"{carried} · first: {named or title(doc)}, {first['date']}{_besides(figures)}"
+
+
+def _besides(figures: Mapping[str, Any]) -> str:
+    """What a dated first adds when some of the articles are undated: " (3 undated
+    articles may be earlier)", else ""."""
+    note = undated_may_be_earlier(int(figures.get("undated") or 0))
+    return f" ({note})" if note else ""
 
 
 def collection_figures(context: Mapping[str, Any], comparison: Comparison,

@@ -122,6 +122,14 @@ def undated_uses(item: Mapping[str, Any], dates: Mapping[str, str], count: int,
                and len(dates[str(occurrence.get("doc"))]) < 7)
 
 
+def undated_articles(item: Mapping[str, Any], dates: Mapping[str, str]) -> int:
+    """How many of the articles using `item` (a formulation of the JSON contract: its
+    "occurrences") have no date by `dates` (an id it lacks is none of the collection's,
+    and not counted)."""
+    return len({doc for occurrence in _occurrences(item)
+                if (doc := str(occurrence.get("doc"))) in dates and not dates[doc]})
+
+
 def per_month_of(item: Mapping[str, Any], dates: Mapping[str, str]) -> Mapping[str, int]:
     """A formulation's uses per month: its "per_month", else counted from its occurrences
     and their articles' `dates`."""

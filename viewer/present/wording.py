@@ -1,5 +1,6 @@
 """Counts as the reader reads them: "1 pair", "2 pairs", "1,204 articles"; an article
-listed by its date and title; a file the window cannot open as a collection store; the
+listed by its date and title; a first appearance among articles some of which are
+undated; a file the window cannot open as a collection store; the
 lines a chart's legend names; a comparison's slogans, as the status bar and the Slogans tab
 count them alike; the watch-list's lines not watched; the matching settings a pair was
 compared with, beside a collection's; what a comparison's list says when it has no rows."""
@@ -116,6 +117,13 @@ FORMULATIONS_LEFT_OUT = ("Formulations were left out (--no-formulations): they w
 #: What stands for the first of the articles carrying a shared passage when none of them is
 #: dated: the lowest id is then no first appearance either.
 ALL_ARTICLES_UNDATED = "all undated"
+
+
+def undated_may_be_earlier(undated: int) -> str:
+    """What a first appearance (a formulation's, a shared passage's) adds when `undated`
+    of the articles using it have no date: it is the first of the dated ones only, and
+    an undated one may be earlier. "" when every one is dated."""
+    return f"{counted(undated, 'undated article')} may be earlier" if undated else ""
 
 
 def dated_title(date: str, title: str) -> str:

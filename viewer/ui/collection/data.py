@@ -20,7 +20,7 @@ from viewer.collection.titles import titled_documents
 from viewer.core.shared import covered_text_share
 from viewer.export.collection_model import dated_first
 from viewer.export.report_model import excerpt
-from viewer.present.timeline import Timeline, timeline, timeline_bins
+from viewer.present.timeline import Timeline, timeline, timeline_bins, undated_articles
 
 #: Characters of a cluster's text shown beside it.
 CLUSTER_TEXT = 200
@@ -97,6 +97,10 @@ class CollectionData:
         """A formulation's uses per day, month or year over the collection's span, and its
         uses in undated articles, as the reports count them."""
         return timeline(self.bins, formulation, self._dates)
+
+    def undated_articles(self, formulation: Mapping[str, Any]) -> int:
+        """How many of the articles using `formulation` have no date."""
+        return undated_articles(formulation, self._dates)
 
     def cluster_members(self, cluster: Mapping[str, Any]) -> list[ClusterMember]:
         """A cluster's passages: the source first, then by date (undated last) and id."""

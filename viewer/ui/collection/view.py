@@ -49,6 +49,7 @@ from viewer.present.wording import (
     UNDATED,
     counted,
     dated_title,
+    undated_may_be_earlier,
 )
 from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
@@ -122,6 +123,9 @@ NO_BOILERPLATE = ("No boilerplate found: boilerplate is a line (a header, a foot
                   "repeated across a good share of one series' articles (in "
                   f"{SMALL_SERIES_DOCUMENTS} or more); a small or varied collection may have "
                   "none.")
+#: The tooltip of the formulations' Undated heading.
+UNDATED_TIP = ("Articles using it that have no date: the first seen is the first of the "
+               "dated ones, and any of these may be earlier")
 #: An article of no series (at the top of its folder), beside one of a series.
 NO_SERIES = "(none)"
 #: What a pairs filter's date bound that is no date says at its field.
@@ -367,6 +371,8 @@ class CollectionView(QWidget):
         return tab
 
     def _formulations_tab(self) -> QWidget:
+        #: `_undated` of the formulations listed, by their id(), until the list changes.
+        self._undated_counts: dict[int, int] = {}
         self.formulations_model: ListTableModel[Formulation] = ListTableModel([
             Column("Formulation", lambda f: str(f.get("phrase", ""))
                    + (WATCHED_MARK if f.get(WATCHED_KEY) else ""),
@@ -379,7 +385,11 @@ class CollectionView(QWidget):
             Column("Uses", lambda f: f"{int(f.get('count', 0)):,}",
                    key=lambda f: int(f.get("count", 0)), align_right=True, whole=True),
             # Undated (all uses undated) last, either way: no date is no first appearance.
-            Column("First seen", self._first_seen, key=lambda f: self._first(f)[1] or None),
+            Column("First seen", self._first_seen, key=lambda f: self._first(f)[1] or None,
+                   tip=self._first_seen_tip),
+            # Apart from the first seen, which a narrow window cuts: the count stays whole.
+            Column("Undated", lambda f: f"{self._undated(f):,}", key=self._undated,
+                   align_right=True, whole=True, heading_tip=UNDATED_TIP),
         ], self)
         self.formulations_table = _table(self.formulations_model)
         self.formulations_table.setObjectName("formulations_table")
@@ -553,6 +563,7 @@ class CollectionView(QWidget):
         if not again:
             self._clear_pair_filter()
         self.data = data
+        self._undated_counts.clear()
         if data is None:
             for model in (self.pairs_model, self.formulations_model, self.articles_model,
                           self.boilerplate_model):
@@ -624,6 +635,7 @@ class CollectionView(QWidget):
         # selected meanwhile stay selected.
         selected = {_row_key(f) for f in self.selected_formulations()}
         self.watched = [{**entry, WATCHED_KEY: True} for entry in entries]
+        self._undated_counts.clear()
         self.formulations_model.set_items(self.data.formulations + self.watched)
         # Fitted to the rows before these came: a long phrase would be cut.
         self.column_fitter.fit_table(self.formulations_table)
@@ -818,6 +830,21 @@ class CollectionView(QWidget):
             return ""
         # Undated, the first the store gives is the lowest id: no first appearance.
         return f"{date} · {self._title(doc)}" if date else ALL_USES_UNDATED
+
+    def _first_seen_tip(self, formulation: Formulation) -> str:
+        """The first seen whole, and that an undated article may be earlier."""
+        note = undated_may_be_earlier(self._undated(formulation))
+        shown = self._first_seen(formulation)
+        return f"{shown} ({note})" if note and self._first(formulation)[1] else shown
+
+    def _undated(self, formulation: Formulation) -> int:
+        """How many of the articles using `formulation` are undated, counted once per
+        list shown (a cell is drawn again and again)."""
+        key = id(formulation)
+        if key not in self._undated_counts:
+            self._undated_counts[key] = (
+                0 if self.data is None else self.data.undated_articles(formulation))
+        return self._undated_counts[key]
 
     # -- reactions -----------------------------------------------------------------------------
     def _on_pair_activated(self, index: QModelIndex) -> None:
