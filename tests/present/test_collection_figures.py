@@ -104,20 +104,10 @@ def test_a_slogan_of_an_undated_collection_is_said_undated_not_first_in_an_artic
     # With no date, the collection's "first" is its lowest id: the label read "first
     # d006", an article given where a date goes, as though it were the first appearance.
     from tests.collection.planted import SET_PHRASE, make_collection
-    from viewer.collection.engine import add_sources
 
     planted = make_collection()
     rows = [{**row, "date": ""} for row in planted.rows]
-    store = tmp_path / "store.sqlite"
-    with CollectionStore.create_or_open(store) as opened:
-        add_sources(opened, [planted.write(tmp_path / "undated.jsonl", rows)], workers=1)
-    texts = planted.by_id()
-    a, b = (tmp_path / f"{doc}.txt" for doc in planted.phrase_docs[:2])
-    for path in (a, b):
-        path.write_text(texts[path.stem]["text"], encoding="utf-8")
-    with CollectionStore.open(store) as opened:
-        comparison, context = compare_in_collection(
-            load_document(str(a)), load_document(str(b)), Settings(), opened)
+    comparison, context, store, (a, b) = _two_of_the_set_phrase(tmp_path, planted, rows)
     figures = collection_figures(context, comparison)
     [label] = [label for label, slogan in zip(figures.slogans, comparison.slogans, strict=True)
                if slogan.phrase == SET_PHRASE]
@@ -133,29 +123,9 @@ def test_a_passage_whose_articles_are_all_undated_names_no_first(tmp_path: Path)
     # With none of its articles dated, a passage's "first" is the lowest id: the label read
     # "first: en03, undated", a first appearance nobody knows. The chain's four articles
     # lose their dates; the others keep theirs.
-    import json
-
-    from tests.conftest import FIXTURES
-    from viewer.collection.engine import add_sources
-
-    chain = ("en03", "en09", "en15", "en22")
-    source = FIXTURES / "collection" / "en" / "collection.jsonl"
-    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
-    rows = [{**row, "date": ""} if row["id"] in chain else row for row in rows]
-    jsonl = tmp_path / "some-undated.jsonl"
-    jsonl.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    store = tmp_path / "store.sqlite"
-    with CollectionStore.create_or_open(store) as opened:
-        add_sources(opened, [jsonl], workers=1)
-    texts = {row["id"]: row["text"] for row in rows}
-    a, b = (tmp_path / f"{doc}.txt" for doc in ("en09", "en15"))
-    for path in (a, b):
-        path.write_text(texts[path.stem], encoding="utf-8", newline="")
-    with CollectionStore.open(store) as opened:
-        comparison, context = compare_in_collection(
-            load_document(str(a)), load_document(str(b)), Settings(), opened)
+    comparison, context, store, (a, b) = _two_of_the_chain(tmp_path, set(CHAIN))
     labels = [label for label in collection_figures(context, comparison).phrases if label]
-    assert labels == [f"also in {len(chain) - 2} other articles · all undated"]
+    assert labels == [f"also in {len(CHAIN) - 2} other articles · all undated"]
     report = tmp_path / "pair.html"
     assert run_compare([str(a), str(b), "--collection", str(store), "--html",
                         str(report)]) == 0
@@ -168,25 +138,13 @@ def test_a_first_among_partly_dated_articles_says_undated_ones_may_be_earlier(
     # Some articles dated, some not: a slogan's and a passage's "first" named the first
     # dated article as though it were the first of all. The chain's last article and two
     # of the set phrase's articles lose their dates; the others keep theirs.
-    import json
 
     from tests.collection.planted import SET_PHRASE, make_collection
-    from tests.conftest import FIXTURES
-    from viewer.collection.engine import add_sources
 
     planted = make_collection()
     undated = set(planted.phrase_docs[2:4])
     rows = [{**row, "date": ""} if row["id"] in undated else row for row in planted.rows]
-    store = tmp_path / "store.sqlite"
-    with CollectionStore.create_or_open(store) as opened:
-        add_sources(opened, [planted.write(tmp_path / "some.jsonl", rows)], workers=1)
-    texts = planted.by_id()
-    a, b = (tmp_path / f"{doc}.txt" for doc in planted.phrase_docs[:2])
-    for path in (a, b):
-        path.write_text(texts[path.stem]["text"], encoding="utf-8")
-    with CollectionStore.open(store) as opened:
-        comparison, context = compare_in_collection(
-            load_document(str(a)), load_document(str(b)), Settings(), opened)
+    comparison, context, store, (a, b) = _two_of_the_set_phrase(tmp_path, planted, rows)
     [label] = [label for label, slogan in zip(collection_figures(context, comparison).slogans,
                                               comparison.slogans, strict=True)
                if slogan.phrase == SET_PHRASE]
@@ -196,22 +154,9 @@ def test_a_first_among_partly_dated_articles_says_undated_ones_may_be_earlier(
                         str(report)]) == 0
     assert label in report.read_text(encoding="utf-8")
 
-    chain = ("en03", "en09", "en15", "en22")
-    source = FIXTURES / "collection" / "en" / "collection.jsonl"
-    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
-    rows = [{**row, "date": ""} if row["id"] == chain[-1] else row for row in rows]
-    jsonl = tmp_path / "chain.jsonl"
-    jsonl.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    store = tmp_path / "chain.sqlite"
-    with CollectionStore.create_or_open(store) as opened:
-        add_sources(opened, [jsonl], workers=1)
-    texts = {row["id"]: row["text"] for row in rows}
-    a, b = (tmp_path / f"{doc}.txt" for doc in chain[1:3])
-    for path in (a, b):
-        path.write_text(texts[path.stem], encoding="utf-8", newline="")
-    with CollectionStore.open(store) as opened:
-        comparison, context = compare_in_collection(
-            load_document(str(a)), load_document(str(b)), Settings(), opened)
+    chain_folder = tmp_path / "chain"
+    chain_folder.mkdir()
+    comparison, context, store, (a, b) = _two_of_the_chain(chain_folder, {CHAIN[-1]})
     [label] = [label for label in collection_figures(context, comparison).phrases if label]
     assert "· first: " in label and label.endswith(" (1 undated article may be earlier)")
     pdf = tmp_path / "pair.pdf"
@@ -221,3 +166,51 @@ def test_a_first_among_partly_dated_articles_says_undated_ones_may_be_earlier(
     text = " ".join(" ".join((page.extract_text() or "").split())
                     for page in PdfReader(pdf).pages)
     assert "1 undated article may be earlier" in text
+
+
+def _two_of_the_set_phrase(folder: Path, planted, rows):  # type: ignore[no-untyped-def]
+    """The first two articles of the planted set phrase compared within a store of `rows`:
+    (comparison, context, store, (file A, file B))."""
+    from viewer.collection.engine import add_sources
+
+    store = folder / "store.sqlite"
+    with CollectionStore.create_or_open(store) as opened:
+        add_sources(opened, [planted.write(folder / "rows.jsonl", rows)], workers=1)
+    texts = planted.by_id()
+    a, b = (folder / f"{doc}.txt" for doc in planted.phrase_docs[:2])
+    for path in (a, b):
+        path.write_text(texts[path.stem]["text"], encoding="utf-8")
+    with CollectionStore.open(store) as opened:
+        comparison, context = compare_in_collection(
+            load_document(str(a)), load_document(str(b)), Settings(), opened)
+    return comparison, context, store, (a, b)
+
+
+#: A chain of the English collection fixture: one passage copied on, article to article.
+CHAIN = ("en03", "en09", "en15", "en22")
+
+
+def _two_of_the_chain(folder: Path, undated: set[str]):  # type: ignore[no-untyped-def]
+    """The chain's middle two articles compared within a store of the English fixture whose
+    `undated` articles lose their dates: (comparison, context, store, (file A, file B))."""
+    import json
+
+    from tests.conftest import FIXTURES
+    from viewer.collection.engine import add_sources
+
+    source = FIXTURES / "collection" / "en" / "collection.jsonl"
+    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
+    rows = [{**row, "date": ""} if row["id"] in undated else row for row in rows]
+    jsonl = folder / "rows.jsonl"
+    jsonl.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    store = folder / "store.sqlite"
+    with CollectionStore.create_or_open(store) as opened:
+        add_sources(opened, [jsonl], workers=1)
+    texts = {row["id"]: row["text"] for row in rows}
+    a, b = (folder / f"{doc}.txt" for doc in CHAIN[1:3])
+    for path in (a, b):
+        path.write_text(texts[path.stem], encoding="utf-8", newline="")
+    with CollectionStore.open(store) as opened:
+        comparison, context = compare_in_collection(
+            load_document(str(a)), load_document(str(b)), Settings(), opened)
+    return comparison, context, store, (a, b)

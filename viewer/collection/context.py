@@ -45,6 +45,7 @@ from viewer.core.normalize import Normalizer
 from viewer.core.settings import Settings
 from viewer.core.slogans import phrase_key
 from viewer.core.tokenize import Vocabulary, tokenize
+from viewer.present.timeline import undated_articles
 
 #: A pair's listed passages, as `CollectionStore.pair_passages` reads them.
 PairPassages = Callable[[str, str], list[dict[str, Any]]]
@@ -104,13 +105,6 @@ def _first(docs: list[Any]) -> dict[str, str]:
     return {"doc": first.id, "date": first.date}
 
 
-def _undated(entry: Mapping[str, Any], dates: Mapping[str, str]) -> int:
-    """How many of the articles a formulation or a watched line (`entry`, with its
-    "occurrences") is used in have no date: its first is the first dated one only."""
-    return len({doc for occurrence in entry.get("occurrences") or ()
-                if (doc := str(occurrence.get("doc"))) in dates and not dates[doc]})
-
-
 def collection_context(comparison: Comparison, store: CollectionStore,
                        watchlist: Sequence[str] = (),
                        counted: Sequence[Mapping[str, Any]] | None = None,
@@ -145,14 +139,14 @@ def _context(comparison: Comparison, store: CollectionStore, watchlist: Sequence
         if slogan.watchlist and (line := watched.get(
                 phrase_key(slogan.phrase, occurrences.normalizer))) is not None:
             slogans.append({"documents": line["documents"], "of": total,
-                            "first": line["first"], "undated": _undated(line, dates)})
+                            "first": line["first"], "undated": undated_articles(line, dates)})
             continue
         forms = (slogan.phrase, *slogan.variants)
         entry = next((entries[key] for key in (phrase_key(f, occurrences.normalizer)
                                                 for f in forms) if key in entries), None)
         if entry is not None:  # the collection's figures, its variants counted in
             slogans.append({"documents": entry["documents"], "of": total,
-                            "first": entry["first"], "undated": _undated(entry, dates)})
+                            "first": entry["first"], "undated": undated_articles(entry, dates)})
             continue
         found = sorted(set().union(*(occurrences.documents_with(f) for f in forms)))
         slogans.append({"documents": len(found), "of": total,
