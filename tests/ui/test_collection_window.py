@@ -492,7 +492,8 @@ def test_an_undated_collection_says_it_has_no_timeline_instead_of_an_empty_chart
     assert view._timeline is not None and not view._timeline.isVisible()
     # First seen: no article, as no cluster's source is (the lowest id the store gives
     # for its first is no first appearance).
-    assert {view.formulations_model.index(k, 4).data()
+    first_seen = _column(view.formulations_model, "First seen")
+    assert {view.formulations_model.index(k, first_seen).data()
             for k in range(view.formulations_model.rowCount())} == {"all uses undated"}
     # No cluster has a source, undated; a later article still opens beside its first.
     tree = view.clusters_tree
@@ -513,7 +514,7 @@ def test_an_undated_collection_says_it_has_no_timeline_instead_of_an_empty_chart
     assert window.collection.data.bins
     assert view._timeline.isVisible() and not view.undated_label.isVisible()
     first = window.collection.data.formulations[0]["first"]
-    assert view.formulations_model.index(0, 4).data().startswith(f"{first['date']} · ")
+    assert view.formulations_model.index(0, first_seen).data().startswith(f"{first['date']} · ")
 
 
 # A popup menu on the offscreen platform: it cannot raise windows or grab the keyboard.
@@ -1035,7 +1036,7 @@ def test_the_watch_list_joins_the_formulations_tab(
     using = sum(1 for text in texts.values() if pattern.search(text))
     assert model.data(model.index(listed, 2)) == f"{using:,}"
     assert model.data(model.index(listed + 1, 2)) == "0"
-    assert model.data(model.index(listed + 1, 4)) == ""
+    assert model.data(model.index(listed + 1, _column(model, "First seen"))) == ""
     double_click(qtbot, view.formulations_table, listed)
     assert view.uses_list.count() == using
     # Emptied, the watch-list leaves the formulations alone.
@@ -1577,3 +1578,11 @@ def test_the_view_menu_sorts_the_list_on_the_tab_shown(
     qtbot.keyClick(view.pairs_table, Qt.Key.Key_Return)
     wait_rendered(qtbot, window)
     assert not entries["Sort by"].isEnabled()
+
+
+def _column(model, heading: str) -> int:  # type: ignore[no-untyped-def]
+    """The number of the column of `model` headed `heading`."""
+    from PySide6.QtCore import Qt
+
+    return next(k for k in range(model.columnCount())
+                if model.headerData(k, Qt.Orientation.Horizontal) == heading)

@@ -384,12 +384,12 @@ class CollectionView(QWidget):
                    key=lambda f: int(f.get("documents", 0)), align_right=True, whole=True),
             Column("Uses", lambda f: f"{int(f.get('count', 0)):,}",
                    key=lambda f: int(f.get("count", 0)), align_right=True, whole=True),
-            # Undated (all uses undated) last, either way: no date is no first appearance.
-            Column("First seen", self._first_seen, key=lambda f: self._first(f)[1] or None,
-                   tip=self._first_seen_tip),
             # Apart from the first seen, which a narrow window cuts: the count stays whole.
             Column("Undated", lambda f: f"{self._undated(f):,}", key=self._undated,
                    align_right=True, whole=True, heading_tip=UNDATED_TIP),
+            # Undated (all uses undated) last, either way: no date is no first appearance.
+            Column("First seen", self._first_seen, key=lambda f: self._first(f)[1] or None,
+                   tip=self._first_seen_tip),
         ], self)
         self.formulations_table = _table(self.formulations_model)
         self.formulations_table.setObjectName("formulations_table")
