@@ -151,6 +151,25 @@ def test_planted_copies_and_chain_are_found_with_direction(indexed: tuple[dict, 
     assert [p["doc"] for p in holding[0]["passages"]] == chain
 
 
+def test_pairs_of_equal_words_rank_by_their_larger_share_then_by_id(tmp_path: Path) -> None:
+    # The chain's passage also makes up most of a short brief whose id sorts last: its
+    # pairs share as many words as the chain's others, and far more of the brief.
+    planted = make_collection()
+    passage = planted.by_id()[planted.chain[0]]["text"].split("\n\n")[3]
+    planted.rows.append({"id": "d999", "series": "s2", "date": "2021-03-27",
+                         "text": f"Brief\n\n{passage}\n"})
+    pairs = embedded_report(planted.write(tmp_path / "all.jsonl"),
+                            tmp_path / "store.sqlite")["pairs"]
+    keys = [(-sum(p["words"] for p in pair["passages"]),
+             -max(pair["shared_a"], pair["shared_b"]),
+             -min(pair["shared_a"], pair["shared_b"]), pair["a"], pair["b"])
+            for pair in pairs]
+    brief = [k for k, pair in enumerate(pairs) if "d999" in (pair["a"], pair["b"])]
+    tied = [k for k, pair in enumerate(pairs) if keys[k][0] == keys[brief[0]][0]]
+    assert len(brief) == 3 and len(tied) == 6 and brief == tied[:3]
+    assert keys == sorted(keys)
+
+
 def test_boilerplate_listed_once_and_kept_out_of_pairs(indexed: tuple[dict, dict]) -> None:
     report, extra = indexed
     planted = extra["planted"]

@@ -517,6 +517,14 @@ def listed_passages(shared: list[PairPassage]) -> list[PairPassage]:
     return sorted(p for p in shared if p[3] >= MIN_PAIR_WORDS)
 
 
+def pair_rank(words: int, shared_a: float, shared_b: float, id_a: str,
+              id_b: str) -> tuple[int, float, float, str, str]:
+    """The key that ranks listed pairs, in both engines and so in every view of them: the
+    most words shared first; of equal words, the pair whose passages are more of one of its
+    articles (the larger share, then the smaller), then by the two ids."""
+    return (-words, -max(shared_a, shared_b), -min(shared_a, shared_b), id_a, id_b)
+
+
 def pair_entry(shared: list[PairPassage], text_a: str, text_b: str,
                visible: tuple[int, int] | None = None) -> dict[str, Any] | None:
     """The listed form of a pair (`a` the earlier article) from its kept passages: the

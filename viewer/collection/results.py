@@ -158,7 +158,7 @@ def derive(store: CollectionStore, progress: Progress | None = None,
             continue
         pairs.append(PairRow(a=docs[ka].id, b=docs[kb].id, **entry))
         links.extend((ka, p[0], kb, p[1]) for p in rules.listed_passages(shared))
-    pairs.sort(key=lambda p: (-p.words, p.a, p.b))
+    pairs.sort(key=lambda p: rules.pair_rank(p.words, p.shared_a, p.shared_b, p.a, p.b))
     clusters = [{"id": k, "first": docs[c.first].id,
                  "passages": [{"doc": docs[d].id, "span": list(span)} for d, span in c.passages]}
                 for k, c in enumerate(find_clusters(links, order_key), 1)]

@@ -571,7 +571,10 @@ def _marked(indexes: list[int] | None, tokens: int) -> np.ndarray:
 
 _LISTED_ARROW = pa.schema([("a", pa.int64()), ("b", pa.int64()), ("id_a", pa.string()),
                            ("id_b", pa.string()), ("words", pa.int64()),
-                           ("data", pa.string())])
+                           ("data", pa.string()),
+                           # `passage_rules.pair_rank`'s figures, to order the pairs by.
+                           ("rank_words", pa.int64()), ("rank_share", pa.float64()),
+                           ("rank_other_share", pa.float64())])
 LISTED_SCHEMA = _ddl(_LISTED_ARROW)
 
 
@@ -587,10 +590,14 @@ def list_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             entry = passage_rules.pair_entry(shared, row["text_a"], row["text_b"])
             if entry is None or not any(p["lists"] for p in row["shared"]):
                 continue
+            rank = passage_rules.pair_rank(entry["words"], entry["shared_a"],
+                                           entry["shared_b"], row["id_a"], row["id_b"])
             out.append({"a": row["a"], "b": row["b"], "id_a": row["id_a"],
                         "id_b": row["id_b"], "words": entry["words"],
                         "data": json.dumps({"a": row["id_a"], "b": row["id_b"], **entry},
-                                           ensure_ascii=False)})
+                                           ensure_ascii=False),
+                        "rank_words": rank[0], "rank_share": rank[1],
+                        "rank_other_share": rank[2]})
         yield pa.RecordBatch.from_pylist(out, schema=_LISTED_ARROW)
 
 

@@ -32,7 +32,8 @@ Arrow batches through `viewer.spark.core_calls`):
 7. formulations: the engine's own finder over the whole collection, in one task (a cogroup of
    documents and kept passages; see docs/spark.md for what that costs);
 8. pairs: passages less what is mostly boilerplate or formulations, turned earlier-first,
-   grouped per pair and listed by the engine's `pair_entry` (`mapInArrow`), ranked by words;
+   grouped per pair and listed by the engine's `pair_entry` (`mapInArrow`), ranked by its
+   `pair_rank`;
 9. clusters: connected components of the listed passages' sides by DataFrame rounds
    (`viewer.spark.components`), then the engine's `find_clusters` per component.
 
@@ -435,8 +436,8 @@ def _copies(passages: DataFrame, counted: DataFrame, boiler_spans: DataFrame,
 
 def _listed_pairs(session: SparkSession, kept: DataFrame, excluded: DataFrame,
                   docs: DataFrame) -> DataFrame:
-    """The listed pairs (a, b, rank, data), ranked as the embedded engine ranks them: by
-    words, then the two ids."""
+    """The listed pairs (a, b, rank, data), ranked as the embedded engine ranks them
+    (`passage_rules.pair_rank`)."""
     rows = kept
     facts = docs.select("num", "id", "date")
     for side in ("x", "y"):
@@ -452,7 +453,8 @@ def _listed_pairs(session: SparkSession, kept: DataFrame, excluded: DataFrame,
                .join(texts.toDF("b", "id_b", "text_b"), "b")
                .select("a", "b", "id_a", "id_b", "text_a", "text_b", "shared"))
     listed = grouped.mapInArrow(core_calls.list_pairs, core_calls.LISTED_SCHEMA)
-    ranked = (listed.orderBy(F.desc("words"), "id_a", "id_b").rdd.zipWithIndex()
+    ranked = (listed.orderBy("rank_words", "rank_share", "rank_other_share", "id_a", "id_b")
+              .rdd.zipWithIndex()
               .map(lambda row: (*row[0], row[1])))
     return session.createDataFrame(
         ranked, core_calls.LISTED_SCHEMA + ", rank long").localCheckpoint()

@@ -1,7 +1,7 @@
 """The Spark job's Parquet tables, read back: the JSON contract and the collection store.
 
 `report_from_tables(DIR)` is the JSON contract "collection" v1, in the embedded engine's
-order (pairs by words, formulations by rank, clusters by first document);
+order (pairs by `pair_rank`, formulations by rank, clusters by first document);
 `import_tables(DIR, STORE)` loads the tables into a store the window opens
 (`tandem corpus import DIR --store STORE`). Only pyarrow is needed, not Spark.
 """
