@@ -877,3 +877,56 @@ def test_a_thousand_pairs_print_the_strongest_and_say_where_the_rest_are(
     write_collection_html(data, tmp_path / "pairs.html", text_of=texts.get)
     page.feed((tmp_path / "pairs.html").read_text(encoding="utf-8"))
     assert len([r for r in page.rows if len(r) == 8 and r[0].isdigit()]) == total
+
+
+def _many_clusters(count: int) -> tuple[dict[str, Any], dict[str, str], list[str]]:
+    """A result of `count` clusters in date order, each of a story of its own under long
+    titles: every tenth carried by five articles, the rest by two. Returns it, the texts
+    and the clusters' ids as a reader wants them: most articles first, earliest first."""
+    texts, documents, clusters = {}, [], []
+    for k in range(count):
+        story = (f"Story {k} of the harbour board: the northern channel is dredged in May "
+                 "and the ferries keep to the southern one until the work is done.")
+        carried = 5 if k % 10 == 0 else 2
+        passages = []
+        for copy_number in range(carried):
+            ident = f"c{k:04d}n{copy_number}"
+            texts[ident] = f"Paper {copy_number}, page {k}. {story}"
+            documents.append({
+                "id": ident, "series": f"s{copy_number}", "chars": len(texts[ident]),
+                "date": f"{2000 + k // 28:04d}-01-{1 + k % 28:02d}",
+                "title": f"The harbour board's long report on dredging, number {k}, as "
+                         f"paper {copy_number} printed it on its front page"})
+            start = len(texts[ident]) - len(story)
+            passages.append({"doc": ident, "span": [start, len(texts[ident])]})
+        clusters.append({"id": k + 1, "first": passages[0]["doc"], "passages": passages})
+    # A later day for the copies, so each cluster's source is told by the dates.
+    for doc in documents:
+        if not doc["id"].endswith("n0"):
+            doc["date"] = doc["date"][:5] + "02" + doc["date"][7:]
+    wanted = ([str(k + 1) for k in range(0, count, 10)]
+              + [str(k + 1) for k in range(count) if k % 10])
+    return ({"version": 1, "kind": "collection", "documents": documents, "pairs": [],
+             "clusters": clusters, "formulations": [], "boilerplate": []}, texts, wanted)
+
+
+def test_hundreds_of_clusters_print_those_of_most_articles_and_say_where_the_rest_are(
+        tmp_path: Path) -> None:
+    # 300 clusters under long titles printed every one in date order: some 85 pages, the
+    # stories most articles carried lost among them. The PDF prints those carried by the
+    # most articles (the earliest first among equals), a few dozen pages, and says where
+    # the rest are; the HTML report lists them all, in the same order.
+    total = 300
+    data, texts, wanted = _many_clusters(total)
+    path = tmp_path / "clusters.pdf"
+    write_collection_pdf(data, path, text_of=texts.get)
+    text = flat(pdf_text(path))
+    listed = re.findall(r"Cluster (\d+):", text)
+    shown = len(listed)
+    assert 0 < shown < total and listed == wanted[:shown]
+    assert (f"Showing the first {shown:,} of {total:,} clusters; the HTML report and the "
+            "JSON result list them all.") in text
+    assert len(PdfReader(path).pages) <= 40
+    write_collection_html(data, tmp_path / "clusters.html", text_of=texts.get)
+    raw = (tmp_path / "clusters.html").read_text(encoding="utf-8")
+    assert re.findall(r"<h3>Cluster (\d+):", raw) == wanted

@@ -1,7 +1,7 @@
 """The collection report as one self-contained HTML file.
 
-Summary, ranked pairs, clusters in date order with the source marked, formulations with a
-timeline each (inline SVG), boilerplate per series and the skipped files. Inline
+Summary, ranked pairs, clusters (most articles first) with the source marked, formulations
+with a timeline each (inline SVG), boilerplate per series and the skipped files. Inline
 CSS only, no scripts and a content security policy that forbids loading anything, so the file
 opens offline and article text (hostile input) can do nothing: every string is escaped.
 Written atomically like every export.

@@ -1,14 +1,14 @@
 """What the collection report shows, built once from a "collection, version 1" result.
 
 The HTML and PDF writers both lay out this model: a summary, the ranked pairs (shared share
-both ways, words, direction, dates, series), the clusters in date order with their source
-first, the formulations with a timeline each (`viewer.present.timeline`), boilerplate per
-series and the skipped files. The result is the JSON contract's dict (see the design
-notes); optional extra keys are used when present: a document's "title" and "path", a
-formulation's "per_month" (else counted from its occurrences), "skipped", "watched" (the
-user's own phrases, listed as formulations are: `tandem corpus --watchlist`) and a
-top-level "name". When the caller can give article texts (`text_of`), pairs and clusters
-show an excerpt of their passage.
+both ways, words, direction, dates, series), the clusters (those of most articles first),
+each in date order with its source first, the formulations with a timeline each
+(`viewer.present.timeline`), boilerplate per series and the skipped files. The result is the
+JSON contract's dict (see the design notes); optional extra keys are used when present: a
+document's "title" and "path", a formulation's "per_month" (else counted from its
+occurrences), "skipped", "watched" (the user's own phrases, listed as formulations are:
+`tandem corpus --watchlist`) and a top-level "name". When the caller can give article texts
+(`text_of`), pairs and clusters show an excerpt of their passage.
 Nothing here trusts the dict's strings: the writers escape everything they show.
 """
 
@@ -54,15 +54,19 @@ class Limits:
     skipped: int = 2000
     #: The articles listed under each cluster; None for all of them.
     cluster_members: int | None = None
+    #: The articles listed under all the clusters shown: no cluster is shown past it (but
+    #: the first); None for no such bound.
+    cluster_rows: int | None = None
 
 
 #: The HTML report's limits: a browser scrolls through thousands of rows.
 HTML_LIMITS = Limits()
 #: A PDF is read on paper: fewer rows than a page in a browser (about six pairs a page:
-#: the strongest 200 are some 30 pages, where a thousand were 150), and a story run by
-#: thousands of articles a few pages, not hundreds.
-PDF_LIMITS = Limits(pairs=200, clusters=300, formulations=200, skipped=500,
-                    cluster_members=50)
+#: the strongest 200 are some 30 pages, where a thousand were 150), a story run by
+#: thousands of articles a few pages, not hundreds, and the clusters of most articles
+#: some 30 pages of them (about ten articles a page), not 85 pages of every cluster.
+PDF_LIMITS = Limits(pairs=200, clusters=100, formulations=200, skipped=500,
+                    cluster_members=50, cluster_rows=300)
 
 
 @dataclass(frozen=True)
@@ -240,8 +244,9 @@ SECTIONS = {
         "No two articles share a passage.", "pairs"),
     "clusters": SectionText(
         "Clusters",
-        "A passage carried by several articles, in date order; the first article is marked "
-        "as the source where it is dated before the others.",
+        "A passage carried by several articles, those carried by the most articles first "
+        "(the earliest first among equals); each lists its articles in date order, the first "
+        "marked as the source where it is dated before the others.",
         "No passage was carried by several articles.", "clusters"),
     "formulations": SectionText(
         "Formulations",
@@ -354,13 +359,19 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
             excerpt(text, first, _EXCERPT_CHARS) if text and first and shown_at == rank else "",
             0 if shown_at == rank else shown_at))
 
-    clusters = sorted(_list(result, "clusters"), key=lambda c: _cluster_start(c, ref))
-    cluster_rows = []
+    clusters = sorted(_list(result, "clusters"), key=lambda c: _cluster_rank(c, ref))
+    cluster_rows: list[ClusterRow] = []
+    rows_left = limits.cluster_rows
     for cluster in clusters[:limits.clusters]:
         source = ref(cluster.get("first"))
         passages = sorted((p for p in cluster.get("passages") or ()
                            if isinstance(p, Mapping) and _span(p.get("span"))),
                           key=lambda p: _member_order(p, source.id, ref))
+        listed = len(passages[slice(limits.cluster_members)])
+        if rows_left is not None:
+            if cluster_rows and listed > rows_left:
+                break
+            rows_left -= listed
         carriers = [ref(passage.get("doc")) for passage in passages]
         dated = dated_first(source.date, (d.date for d in carriers if d.id != source.id))
         members = []
@@ -490,9 +501,12 @@ def _direction(date_a: str, date_b: str) -> str:
     return "A → B" if date_a < date_b else "B → A"
 
 
-def _cluster_start(cluster: Mapping[str, Any], ref: Callable[[object], DocRef]) -> tuple:
+def _cluster_rank(cluster: Mapping[str, Any], ref: Callable[[object], DocRef]) -> tuple:
+    """Clusters carried by the most articles first, then by their source's date (undated
+    last) and id."""
     source = ref(cluster.get("first"))
-    return (source.date or "9999", source.id)
+    docs = {str(p.get("doc")) for p in cluster.get("passages") or () if isinstance(p, Mapping)}
+    return (-len(docs), source.date or "9999", source.id)
 
 
 def _member_order(passage: Mapping[str, Any], source: str,

@@ -1,9 +1,10 @@
 """The collection report as a PDF: the same content as the HTML report, laid out for paper.
 
-Summary, ranked pairs, clusters in date order with the source marked, formulations with a
-small bar chart of their uses over time, boilerplate per series and skipped files. Laid out
-with the comparison report's `Layout` and fonts (a CJK font for CJK characters, so Chinese
-collections print and their text layer extracts), drawn by `pdf_render`, written atomically.
+Summary, ranked pairs, clusters (most articles first) with the source marked, formulations
+with a small bar chart of their uses over time, boilerplate per series and skipped files.
+Laid out with the comparison report's `Layout` and fonts (a CJK font for CJK characters, so
+Chinese collections print and their text layer extracts), drawn by `pdf_render`, written
+atomically.
 """
 
 from __future__ import annotations
