@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import combinations
@@ -168,6 +169,12 @@ def test_pairs_of_equal_words_rank_by_their_larger_share_then_by_id(tmp_path: Pa
     tied = [k for k, pair in enumerate(pairs) if keys[k][0] == keys[brief[0]][0]]
     assert len(brief) == 3 and len(tied) == 6 and brief == tied[:3]
     assert keys == sorted(keys)
+    # A store an older Tandem wrote ranked them by words and ids alone: read, it ranks
+    # them as a new one does.
+    with sqlite3.connect(tmp_path / "store.sqlite") as connection:
+        connection.execute("UPDATE result_pairs SET rank = -rank")
+    with CollectionStore.open(tmp_path / "store.sqlite") as opened:
+        assert [(p.a, p.b) for p in opened.pairs()] == [(p["a"], p["b"]) for p in pairs]
 
 
 def test_boilerplate_listed_once_and_kept_out_of_pairs(indexed: tuple[dict, dict]) -> None:

@@ -694,10 +694,17 @@ class CollectionStore:
             "ORDER BY x, y, x0, y0"))
 
     def pairs(self) -> list[PairRow]:
-        return [PairRow(a, b, shared_a, shared_b, words, json.loads(passages))
+        """The listed pairs, ranked (`passage_rules.pair_rank`): a store an older Tandem
+        wrote ranked pairs of equal words by id alone, and keeps that rank until its next
+        change."""
+        from viewer.collection.passage_rules import pair_rank
+
+        rows = [PairRow(a, b, shared_a, shared_b, words, json.loads(passages))
                 for a, b, shared_a, shared_b, words, passages in self.connection.execute(
                     "SELECT a, b, shared_a, shared_b, words, passages FROM result_pairs "
                     "ORDER BY rank")]
+        rows.sort(key=lambda p: pair_rank(p.words, p.shared_a, p.shared_b, p.a, p.b))
+        return rows
 
     def pair_passages(self, id_a: str, id_b: str) -> list[dict[str, Any]]:
         """The listed passages of a pair, spans given as (id_a's, id_b's) in that order."""
