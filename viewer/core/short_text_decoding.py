@@ -150,21 +150,64 @@ def _ascii_read_otherwise(encoding: str) -> dict[int, str]:
 
 def lines_holding(byte: re.Pattern[bytes], data: bytes, limit: int | None = None) -> bytes:
     """The lines of `data` holding a byte `byte` finds, joined by line feeds; with `limit`,
-    the first of them up to about that many bytes. Each search passes the lines between
-    at C speed, so a text costs its length however long its lines."""
+    the first of them up to about that many bytes. Of a line longer than `_WINDOW` bytes
+    each side of such a byte, only those bytes are kept, cut where no word or character
+    is (`_CUT`): what is weighed lies within them, and a page of one 1 MB line with one
+    stray byte was weighed whole, word by word (6 s). Each search passes the bytes
+    between at C speed, so a text costs its length however long its lines."""
     kept: list[bytes] = []
     size = at = 0
+    start = -1
     while limit is None or size < limit:
         found = byte.search(data, at)
         if found is None:
             break
-        start = data.rfind(b"\n", 0, found.start()) + 1
-        at = data.find(b"\n", found.start())
-        if at < 0:
-            at = len(data)
+        begin = _window_start(data, found.start(), at)
+        if begin == at and kept:  # within or next to the last one: one piece
+            begin = start
+            size -= len(kept.pop())
+        start, at = begin, _window_end(data, found.end())
         kept.append(data[start:at])
         size += len(kept[-1])
     return b"\n".join(kept)
+
+
+#: Bytes kept each side of a byte weighed, in a line longer than that (`lines_holding`).
+_WINDOW = 256
+#: Bytes a long line is cut at: ASCII white space and punctuation, which every encoding
+#: weighed reads as themselves and none as part of a character (the second byte of a
+#: double-byte one is from 0x40 up, GB18030's digits in a four-byte one excepted).
+_CUT = re.compile(rb"[\x00-\x2f\x3a-\x3f]")
+
+
+def _window_start(data: bytes, at: int, floor: int) -> int:
+    """Where the piece kept around byte `at` starts: its line's start if within
+    `_WINDOW` bytes (or `floor`, the end of the last piece), else right after a `_CUT`
+    byte about that far back, looked for in ever longer stretches."""
+    line = data.rfind(b"\n", max(floor, at - _WINDOW), at)
+    if line >= 0:
+        return line + 1
+    if at - _WINDOW <= floor:
+        return floor
+    stretch = _WINDOW
+    while True:
+        low = max(floor, at - stretch)
+        cut = _CUT.search(data, low, at)
+        if cut is not None:
+            return cut.end()
+        if low == floor:
+            return floor
+        stretch *= 8
+
+
+def _window_end(data: bytes, at: int) -> int:
+    """Where the piece kept around the byte ending at `at` ends: its line's end if within
+    `_WINDOW` bytes, else at the first `_CUT` byte beyond that."""
+    line = data.find(b"\n", at, at + _WINDOW)
+    if line >= 0:
+        return line
+    cut = _CUT.search(data, at + _WINDOW) if at + _WINDOW < len(data) else None
+    return cut.start() if cut is not None else len(data)
 
 
 def _commonness(text: str, language: str) -> float:
