@@ -342,6 +342,10 @@ def test_utf8_with_bytes_pasted_from_windows_1252_reads_them_so_and_says_so(
     pytest.param(b" caf\x81 ", id="a byte Windows-1252 lacks"),
     # Two of a ’'s three bytes (E2 80), which Windows-1252 reads as "â€".
     pytest.param(b"ing\xe2\x80 here.\n", id="a curly quote cut short"),
+    # A UTF-16 byte-order mark (FF FE) glued to a word was read as Windows-1252 letters no
+    # Western language writes, "wordÿþ", and noted as pasted text.
+    pytest.param(b" word\xff\xfe here.\n", id="FF FE after a word"),
+    pytest.param(b" word\xfe here.\n", id="FE after a word"),
 ])
 def test_utf8_with_few_quotes_and_a_damaged_byte_reads_it_as_u_fffd(
         tmp_path: Path, bad: bytes) -> None:
@@ -353,6 +357,19 @@ def test_utf8_with_few_quotes_and_a_damaged_byte_reads_it_as_u_fffd(
     line = FEW_QUOTES.count("\n") + 1
     assert [note.endswith(f"replaced with \ufffd (the first on line {line}); the rest of the "
                           "file is UTF-8") for note in doc.notes] == [True]
+
+
+def test_utf8_with_a_pasted_word_and_damage_reads_each_as_what_it_is(tmp_path: Path) -> None:
+    # Two UTF-8 dashes, a pasted Windows-1252 "café" and FF FE glued to a word: all three
+    # bytes were read as Windows-1252, "wordÿþ", noted as pasted text.
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("The board met — twice —.\n".encode() + b"At the caf\xe9, a word\xff\xfe.\n")
+    doc = load_document(path)
+    assert doc.text == "The board met — twice —.\nAt the café, a word\ufffd\ufffd.\n"
+    assert doc.notes == (
+        "1 byte that is not valid UTF-8 read as Windows-1252; the rest of the file is UTF-8",
+        "2 bytes that are not valid UTF-8 replaced with \ufffd (the first on line 2); the "
+        "rest of the file is UTF-8")
 
 
 @pytest.mark.parametrize(("mark", "bad"), [

@@ -462,7 +462,12 @@ def _utf8_with_windows_1252_bytes(data: bytes,
     characters ("today’s") the file was read wholly as Windows-1252, every ’ as "â€™".
     None unless the stray bytes are few, read as Western punctuation or as letters inside a
     word (a lone 0xFF after a full stop is damage, left to `_mostly_utf8`), and the rest
-    reads as Western text: a legacy text's chance UTF-8 ("à\xa0»" is U+083B) does not."""
+    reads as Western text: a legacy text's chance UTF-8 ("à\xa0»" is U+083B) does not.
+    Bytes glued to a word that read as letters no Western language writes are no pasted
+    text but damage (FF FE, a UTF-16 byte-order mark, as "wordÿþ"): each is U+FFFD, with
+    the note bad bytes get."""
+    from viewer.core.short_text_decoding import written_in_western_text
+
     escaped = data.decode("utf-8", "surrogateescape")
     runs = list(_ESCAPED_BYTES.finditer(escaped))
     stray = sum(len(run.group()) for run in runs)
@@ -471,7 +476,8 @@ def _utf8_with_windows_1252_bytes(data: bytes,
             or _NOT_WESTERN.search(escaped):
         return None
     pieces: list[str] = []
-    done = 0
+    done = pasted = bad = 0
+    first_bad = -1
     for run in runs:
         try:
             reading = run.group().encode("utf-8", "surrogateescape").decode("cp1252")
@@ -482,12 +488,23 @@ def _utf8_with_windows_1252_bytes(data: bytes,
         if not all(map(_is_western, reading)) or _cut_utf8_character(reading) or \
                 (not in_word and any(ch.isalpha() for ch in reading)):
             return None
-        pieces += [escaped[done:run.start()], reading]
+        pieces.append(escaped[done:run.start()])
+        if all(map(written_in_western_text, reading)):
+            pieces.append(reading)
+            pasted += len(reading)
+        else:
+            pieces.append("\ufffd" * len(reading))
+            bad += len(reading)
+            first_bad = run.start() if first_bad < 0 else first_bad
         done = run.end()
     pieces.append(escaped[done:])
-    return "".join(pieces), (
-        f"{stray} byte{'s that are' if stray > 1 else ' that is'} not valid UTF-8 read as "
-        f"Windows-1252; the rest of the {whole} is UTF-8",)
+    notes: tuple[str, ...] = ()
+    if pasted:
+        notes = (f"{pasted} byte{'s that are' if pasted > 1 else ' that is'} not valid UTF-8 "
+                 f"read as Windows-1252; the rest of the {whole} is UTF-8",)
+    if bad:
+        notes += (replaced_note(bad, "utf-8", line_at(escaped, first_bad), whole),)
+    return "".join(pieces), notes
 
 
 def _cut_utf8_character(reading: str) -> bool:
