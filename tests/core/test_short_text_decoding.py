@@ -109,6 +109,21 @@ def test_a_few_words_read_in_their_own_encoding(tmp_path: Path, text: str, encod
     assert read_right >= 0.85 * len(runs), (read_right, len(runs))
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    # Windows-1252's small ñ is Mac Roman's capital Ò: "NuÒez", a word no language writes.
+    pytest.param("The captain was Nuñez, from the old town.", "cp1252", id="Nuñez in a sentence"),
+    pytest.param("He met Nuñez.", "cp1252", id="Nuñez"),
+    # Turkish capital İ folded as other languages fold it, "i̇ngiltere", was in no list:
+    # "›ngiltere ve ›Ái˛leri" (Mac Roman), "Diyarbakýr'dan Ýzmir'e" (Windows-1252).
+    pytest.param("İngiltere ve İçişleri.", "cp1254", id="Turkish İ"),
+    pytest.param("Diyarbakır'dan İzmir'e", "cp1254", id="Turkish ı and İ"),
+    pytest.param("IŞIK", "cp1254", id="Turkish capitals"),
+])
+def test_a_word_or_two_with_one_or_two_letters_beyond_ascii_read_as_written(
+        tmp_path: Path, text: str, encoding: str) -> None:
+    assert _read_right(tmp_path, [text], encoding) == 1
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("The tickets cost 5£ at the door, or £4 in advance.", id="pound"),
     pytest.param("The tickets cost 5¥ at the door, or ¥4 in advance.", id="yen"),

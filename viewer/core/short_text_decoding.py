@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from viewer.core.han_script import to_simplified
 from viewer.core.rarity import commonest_words, per_character
@@ -247,16 +247,31 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
         word = found.group()
         if word.isascii():
             continue
-        listed = words.get(word.casefold())
+        folded = _folded(word, language)
+        listed = words.get(folded)
         if listed is not None:
             yield math.log10(listed)
-        elif len({_script(ch) for ch in word}) > 1:
+        elif len({_script(ch) for ch in word}) > 1 or _case_broken(word):
             yield _UNLISTED
         else:
-            beyond = [_scored(_folded_letter(ch), letters) for ch in word.lower()
+            beyond = [_scored(_folded(ch, language)[0], letters) for ch in word
                       if ord(ch) > 127]
             yield sum(beyond) / len(beyond) + _UNLISTED_WORD
     yield from _marks_scored(text[at:], at > 0, letters)
+
+
+def _case_broken(word: str) -> bool:
+    """Whether a capital follows a small letter in `word`: no language writes a word so
+    ("NuÒez", "ﬁÛr": Windows-1252's small letters read as Mac Roman's capitals)."""
+    return any(a.islower() and b.isupper() for a, b in pairwise(word))
+
+
+def _folded(word: str, language: str) -> str:
+    """`word` case-folded as `language` writes it: Turkish's capital of i is İ and of ı
+    is I, which folded as other languages fold them ("i̇stanbul") are no word of its list."""
+    if language == "tr":
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.casefold()
 
 
 def _marks_scored(gap: str, after_letter: bool, letters: dict[str, float]) -> Iterator[float]:
