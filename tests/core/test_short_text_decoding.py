@@ -141,6 +141,17 @@ def test_english_whose_only_other_characters_are_currency_signs_reads_as_written
         assert _read_right(tmp_path, [text], encoding) == 1, encoding
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Price: 10\xa0% off.", id="before a sign"),
+    pytest.param("1\xa0000 people came.", id="between digits"),
+    pytest.param("Le prix\xa0: 10\xa0€.", id="French spacing"),
+])
+def test_a_no_break_space_reads_as_written(tmp_path: Path, text: str) -> None:
+    # Windows-1252's no-break space (0xA0) is Mac Roman's "†": weighed as a rare letter,
+    # it lost to that mark, "Price: 10†% off.", "Le prix†: 10†Ä."
+    assert _read_right(tmp_path, [text], "cp1252") == 1
+
+
 @pytest.mark.parametrize(("text", "encoding"), [
     pytest.param("教授!", "cp932", id="Japanese Shift-JIS: Professor!"),
     pytest.param("では?", "cp932", id="Japanese Shift-JIS: Then?"),

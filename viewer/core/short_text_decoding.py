@@ -66,7 +66,8 @@ READS_AS_ANYTHING = _UNLISTED + 1.0
 #: common letters is no word for that ("Fährbahnhof" is, "ваеп" is not).
 _UNLISTED_WORD = -3.0
 #: log10 of the frequency given to a punctuation mark: every language uses them, and
-#: the signs of money and © ® ° ™ too (wordfreq's lists hold none of them).
+#: the signs of money and © ® ° ™ too, and white space (a no-break space: weighed as a
+#: rare letter, it lost to Mac Roman's "†", "10†%"); wordfreq's lists hold none of them.
 _PUNCTUATION = -3.0
 _COMMON_SIGNS = frozenset("\u00a9\u00ae\u00b0\u2122")
 #: C1 control characters: a code page that reads one (cp932, byte 0x80) reads no text.
@@ -311,7 +312,7 @@ def _scored(ch: str, frequencies: dict[str, float]) -> float:
     if value is not None:
         return math.log10(value)
     category = unicodedata.category(ch)
-    if category.startswith("P") or category == "Sc" or ch in _COMMON_SIGNS:
+    if category.startswith(("P", "Z")) or category == "Sc" or ch in _COMMON_SIGNS:
         return _PUNCTUATION
     return _UNLISTED
 
