@@ -7,10 +7,13 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import os
 import random
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,6 +42,7 @@ from viewer.ui.collection.view import (
 
 DEV_SMALL = FIXTURES / "collection" / "window" / "dev-small.jsonl.gz"
 EN_ARTICLES = FIXTURES / "collection" / "en" / "articles"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -1578,6 +1582,34 @@ def test_the_view_menu_sorts_the_list_on_the_tab_shown(
     qtbot.keyClick(view.pairs_table, Qt.Key.Key_Return)
     wait_rendered(qtbot, window)
     assert not entries["Sort by"].isEnabled()
+
+
+#: A window whose collection is still looking something up (its store read on a pool
+#: thread, as a pair's collection figures are) when the user closes it and the app exits.
+_CLOSED_WHILE_LOOKING_UP = """
+import sys, time
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from viewer.ui.main_window import MainWindow
+window = MainWindow(sys.argv[1])
+window.show()
+window.open_paths([sys.argv[2]])
+app.processEvents()
+window.collection._start(lambda: time.sleep(1.0), print, print)
+window.close()
+print("closed", flush=True)
+"""
+
+
+def test_a_lookup_outliving_its_window_ends_quietly(dev_store: str, tmp_path: Path) -> None:
+    # The app exits while the lookup runs: its signals are gone when it ends, and it must
+    # drop its result rather than print a traceback on the user's terminal.
+    done = subprocess.run(
+        [sys.executable, "-c", _CLOSED_WHILE_LOOKING_UP, str(tmp_path / "t.ini"), dev_store],
+        cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "closed", done.stderr
+    assert "Traceback" not in done.stderr and "RuntimeError" not in done.stderr, done.stderr
 
 
 def _column(model, heading: str) -> int:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ again only reads what changed; a store is opened as it is.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
@@ -109,11 +110,18 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except TandemError as error:
-            self.signals.failed.emit(str(error))
+            self._emit("failed", str(error))
         except Exception as error:  # noqa: BLE001 - reported, never a traceback
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+            self._emit("failed", f"{type(error).__name__}: {error}")
         else:
-            self.signals.done.emit(result)
+            self._emit("done", result)
+
+    def _emit(self, name: str, value: object) -> None:
+        # The window closed and the app exited while this ran: its signals went with them
+        # ("Signal source has been deleted"), and there is nobody left to tell. The result
+        # is dropped.
+        with contextlib.suppress(RuntimeError):
+            getattr(self.signals, name).emit(value)
 
 
 class _CollectionReportWriter(Protocol):
