@@ -188,41 +188,41 @@ CLUSTER_HEADINGS = ["Text / article", "Date", "Series", "Articles / source",
                     "Where (characters)", "Cluster"]
 
 
-#: A tree property: while set, its `ClusterItem`s sort back to the order they were filled in.
-LIST_ORDER = "tandem_list_order"
-
-
 class ClusterItem(QTreeWidgetItem):
-    """A row of the Clusters tab, sorted by `keys` (one per column: sizes as numbers,
-    dates in date order, None for no value, listed last whichever way, as the tables'
-    rows are); an article under its cluster keeps its place whatever the sort, the
-    source first."""
+    """A row of the Clusters tab: a cluster, with `keys` (one per column: sizes as numbers,
+    dates in date order, None for no value), or an article under its cluster. Qt's sort
+    compares the rows' `rank`s only, set by `rank_clusters` once per sort: a comparison
+    that asks Qt for the column and the order made a click on 1,500 clusters slow."""
 
     def __init__(self, order: int, texts: list[str]) -> None:
         super().__init__(texts)
         self.order = order
+        self.rank = order
         self.keys: tuple[Any, ...] = ()
+        #: A cluster's articles, the rows under it (a Python list: asking Qt costs more).
+        self.members: list[ClusterItem] = []
 
     def __lt__(self, other: QTreeWidgetItem) -> bool:
-        tree = self.treeWidget()
-        column = tree.sortColumn() if tree is not None else -1
-        if tree is not None and tree.property(LIST_ORDER):
-            column = -1
-        keys = other.keys if isinstance(other, ClusterItem) else ()
-        placed = not self.keys or not keys or not 0 <= column < len(self.keys)
-        mine = None if placed else self.keys[column]
-        theirs = None if placed else keys[column]
-        if mine is not None and theirs is not None:
-            return bool(mine < theirs)
-        # An article under its cluster, or two clusters with no value (undated): in their
-        # places; one with no value after one with, whichever way the sort goes.
-        if placed or mine is theirs:
-            before = self.order < getattr(other, "order", 0)
-        else:
-            before = theirs is None
-        descending = tree is not None and \
-            tree.header().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-        return not before if descending else before
+        return self.rank < getattr(other, "rank", 0)
+
+
+def rank_clusters(clusters: Sequence[ClusterItem], column: int, order: Qt.SortOrder) -> None:
+    """Rank `clusters` (and the articles under each) for Qt's sort by `column` in `order`:
+    by their keys in the column, those with no value (undated) last whichever way, ties in
+    date order; column -1, in date order. An article keeps its place under its cluster,
+    the source first."""
+    by_date = sorted(clusters, key=lambda item: item.order)
+    if column >= 0:
+        valued = [item for item in by_date if item.keys[column] is not None]
+        valued.sort(key=lambda item: item.keys[column],
+                    reverse=order == Qt.SortOrder.DescendingOrder)
+        by_date = valued + [item for item in by_date if item.keys[column] is None]
+    # Qt's descending sort puts the greater first: the ranks are turned round for it.
+    sign = -1 if column >= 0 and order == Qt.SortOrder.DescendingOrder else 1
+    for place, item in enumerate(by_date):
+        item.rank = sign * place
+        for member in item.members:
+            member.rank = sign * member.order
 
 
 class KeyboardLink(QLabel):
@@ -447,6 +447,8 @@ class CollectionView(QWidget):
 
     def _clusters_tab(self) -> QWidget:
         self.clusters_tree = named(QTreeWidget(), "clusters_tree")
+        #: The clusters' rows, as filled (in date order).
+        self._clusters: list[ClusterItem] = []
         self.clusters_tree.setAccessibleName("Clusters")
         self.clusters_tree.setHeaderLabels(CLUSTER_HEADINGS)
         self.clusters_tree.setAlternatingRowColors(True)
@@ -456,8 +458,9 @@ class CollectionView(QWidget):
         self.text_fitter = TextColumnFitter(self.clusters_tree, self)
         header = self.clusters_tree.header()
         # Sorted by a heading's click (by size, say); a third click goes back to date order.
+        # Sorted here, not by Qt's sorting of the tree: the ranks are set first.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.clusters_tree.setSortingEnabled(True)
+        header.setSectionsClickable(True)
         _clearable_sort(header)
         header.sortIndicatorChanged.connect(self._on_clusters_sorted)
         # A click opens an article, and so do Enter and, where the platform activates an
@@ -569,6 +572,7 @@ class CollectionView(QWidget):
                           self.boilerplate_model):
                 model.set_items([])
             self.clusters_tree.clear()
+            self._clusters = []
             self._draw_timelines([])
             self.uses_list.clear()
             return
@@ -685,8 +689,6 @@ class CollectionView(QWidget):
     def _fill_clusters(self, data: CollectionData) -> None:
         tree = self.clusters_tree
         tree.setUpdatesEnabled(False)
-        # Filled unsorted, in date order: a tree sorting as it fills reverses it.
-        tree.setSortingEnabled(False)
         tree.clear()
         items: list[ClusterItem] = []
         for cluster in data.clusters:
@@ -705,7 +707,7 @@ class CollectionView(QWidget):
                         self._series(source), (len(set(docs)), len(docs)), 0, ident)
             top.setToolTip(0, shown)
             for member in members:
-                child = ClusterItem(top.childCount(), [
+                child = ClusterItem(len(top.members), [
                     data.title(member.doc), _shown_date(self._date(member.doc)),
                     self._series(member.doc),
                     "source" if member.is_source else "",
@@ -717,11 +719,15 @@ class CollectionView(QWidget):
                     font.setBold(True)
                     for column in range(len(CLUSTER_HEADINGS)):
                         child.setFont(column, font)
-                top.addChild(child)
+                top.members.append(child)
+            top.addChildren(top.members)
             items.append(top)
+        self._clusters = items
         tree.addTopLevelItems(items)
-        tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        tree.setSortingEnabled(True)
+        header = tree.header()
+        header.blockSignals(True)  # filled in date order: nothing to sort
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
         for item in items[:50]:
             item.setExpanded(True)
         for column in range(1, len(CLUSTER_HEADINGS)):
@@ -745,22 +751,13 @@ class CollectionView(QWidget):
                 tree.setFocus()
                 return
 
-    def _on_clusters_sorted(self, column: int, _order: Qt.SortOrder) -> None:
-        """The sort cleared (a third click): the clusters back in date order."""
-        if column >= 0:
-            return
-        tree = self.clusters_tree
-        header = tree.header()
-        header.blockSignals(True)
-        tree.setProperty(LIST_ORDER, True)
-        try:
-            # Sorted by the rows' places (`LIST_ORDER`), then the indicator cleared again,
-            # as the user left it.
-            tree.sortItems(0, Qt.SortOrder.AscendingOrder)
-            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        finally:
-            tree.setProperty(LIST_ORDER, False)
-            header.blockSignals(False)
+    def _on_clusters_sorted(self, column: int, order: Qt.SortOrder) -> None:
+        """Sort the clusters as the heading now says (-1: back in date order)."""
+        rank_clusters(self._clusters, column, order)
+        # Qt's sort by the ranks: the rows chosen and the clusters opened stay so. (The
+        # tree's own sort would set the indicator again.)
+        self.clusters_tree.model().sort(max(column, 0), order if column >= 0
+                                        else Qt.SortOrder.AscendingOrder)
 
     def _clear_pair_filter(self) -> None:
         """Empty the dates, share and title the pairs are filtered by (the series are
