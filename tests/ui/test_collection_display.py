@@ -1074,3 +1074,27 @@ def test_a_clusters_sort_compares_without_asking_qt_and_keeps_what_is_open_and_c
     assert tree.currentItem() is chosen
     assert {tree.topLevelItem(k) for k in range(tree.topLevelItemCount())
             if tree.topLevelItem(k).isExpanded()} == opened
+
+
+def test_a_sort_refits_the_columns_to_the_rows_it_brings_into_view(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The columns were fitted to the rows first listed, and a filter refitted them, but a
+    # sort did not: the pair it brought to the top, whose articles share a title (so the
+    # ids follow it), showed "Repr…_overseas" in a window with room to spare.
+    documents = [doc(f"d{k}", "2020-01-01", f"A{k}") for k in range(60)]
+    documents += [doc(f"rpen03_{k:04}_overseas", "2021-01-01", "Reprinted commentary")
+                  for k in range(2)]
+    pairs = [pair(documents[k].id, documents[k + 1].id, 0.5, 0.5) for k in range(59)]
+    pairs.append(pair(documents[-2].id, documents[-1].id, 0.9, 0.9))
+    view.show_collection(collection(documents, pairs))
+    view.resize(2400, 900)
+    qtbot.wait(50)
+    table = view.pairs_table
+    shares = view.pairs_model.columns.index(
+        next(c for c in view.pairs_model.columns if c.header == "% of A"))
+    table.sortByColumn(shares, Qt.SortOrder.DescendingOrder)
+    assert view.pairs_model.item(0) is pairs[-1]
+    for column in (0, 1):
+        whole = _widest_cell(table, column)
+        assert table.columnWidth(column) >= whole, column
+    assert table.horizontalScrollBar().maximum() == 0

@@ -4,7 +4,7 @@ A table's columns are fitted to their contents (titles, phrases, dates, figures)
 they are wider together than the table, the widest give up room first, down to one level
 at which all fit, so a title or a phrase is cut (in the middle) before a date, a series or
 a figure is pushed out of view; a wide window cuts nothing that fits. Tables are fitted
-again when they are resized.
+again when they are resized or sorted.
 
 Qt measures a table's first rows only (its resize precision: measuring thousands of rows
 costs seconds); rows that come after them but must be read whole (the watch-list's, after
@@ -108,6 +108,8 @@ class ColumnFitter(QObject):
         self._also: dict[QTableView, Callable[[], Iterable[int]]] = {}
         for table in tables:
             table.installEventFilter(self)
+            # Sorted, other rows come into view (those Qt measures): as a filter does.
+            table.model().layoutChanged.connect(lambda *_, table=table: self.fit_table(table))
 
     def measure_also(self, table: QTableView, rows: Callable[[], Iterable[int]]) -> None:
         """Measure `rows()` (rows of `table` as it shows them now) whenever `table` is
