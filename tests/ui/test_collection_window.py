@@ -1612,6 +1612,25 @@ def test_a_lookup_outliving_its_window_ends_quietly(dev_store: str, tmp_path: Pa
     assert "Traceback" not in done.stderr and "RuntimeError" not in done.stderr, done.stderr
 
 
+def test_a_store_is_read_off_the_gui_thread_and_only_the_last_opened_is_shown(
+        make_window, qtbot, dev_store: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The 10,000-article store's lists took 1.3 s to read, the window frozen meanwhile.
+    other = tmp_path / "other.sqlite"
+    shutil.copyfile(dev_store, other)
+    window = make_window()
+    window.open_paths([dev_store])
+    # open_paths returned before the store was read: the reading shows in the status bar.
+    assert window.collection.data is None
+    assert window.progress.isVisible() and window.progress.format().startswith("Opening")
+    window.open_paths([str(other)])  # opened before the first was read: this one is shown
+    qtbot.waitUntil(lambda: window.collection.data is not None, timeout=60000)
+    assert window.collection.wait_jobs()
+    qtbot.wait(50)  # the first store's result would arrive through the event loop
+    assert window.collection.data.store_path == str(other)
+    assert not window.progress.isVisible() and window.showing_collection
+    assert window.collection.view.pairs_model.rowCount() == len(window.collection.data.pairs)
+
+
 def _column(model, heading: str) -> int:  # type: ignore[no-untyped-def]
     """The number of the column of `model` headed `heading`."""
     from PySide6.QtCore import Qt

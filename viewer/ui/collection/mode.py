@@ -212,6 +212,8 @@ class CollectionMode(QObject):
         #: What the shown collection was opened from: a folder, a JSON-lines file or a store.
         self.source = ""
         self._jobs: list[_Job] = []
+        #: Counts the stores read to be shown: only the last one asked for is shown.
+        self._reading = 0
         self.context: dict[str, Any] | None = None
         #: The watch-list last counted: (in the collection, the phrases, their lines).
         self.watched: tuple[CollectionData | None, tuple[str, ...], list[dict[str, Any]]] = (
@@ -241,6 +243,7 @@ class CollectionMode(QObject):
             self._open_failed(name, str(no_such_source(path)))
             return
         self.cancel()  # before the progress bar is shown: a cancel hides it
+        self._reading += 1  # a store being read is not shown over this one
         self._pending_name, self._pending_source = name, path
         self._reading_at_start = list(self.window.documents)
         self.window.begin_progress(f"Indexing {name}…")
@@ -267,9 +270,8 @@ class CollectionMode(QObject):
         # A pair the user opened while the collection was indexed stays in front.
         moved_on = any(now is not then for now, then in
                        zip(self.window.documents, self._reading_at_start, strict=True))
-        if self._show_store(store_path, self._pending_name, self._pending_source,
-                            in_front=not moved_on) and skipped and not moved_on:
-            self.show_skipped()
+        self._show_store(store_path, self._pending_name, self._pending_source,
+                         in_front=not moved_on, skipped=bool(skipped) and not moved_on)
 
     def _on_failed(self, message: str) -> None:
         self._indexing = None
@@ -324,16 +326,45 @@ class CollectionMode(QObject):
             self.window.end_progress("")
         return True
 
-    def _show_store(self, store_path: str, name: str, source: str,
-                    in_front: bool = True) -> bool:
+    def _show_store(self, store_path: str, name: str, source: str, in_front: bool = True,
+                    skipped: bool = False) -> None:
+        """Read the store at `store_path` off the GUI thread (a large one's lists take a
+        second to read), then show it (`skipped`: and what was skipped); a file that is no
+        store is told at once."""
         try:
-            data, version = _read_store(store_path, name)
+            version = StoreVersion(store_path)  # first: a write during the read is seen after
         except NotAStore as error:  # its message is the command line's
             self._open_failed(name, not_a_store(error.path, error.database))
-            return False
+            return
         except TandemError as error:
             self._open_failed(name, str(error))
-            return False
+            return
+        self._reading += 1
+        reading = self._reading
+        # The bar is an indexing run's or a comparison's while one goes on.
+        bar = not self.indexer.running and self.window.comparing_progress() is None
+        if bar:
+            self.window.begin_progress(f"Opening {name}…", cancellable=False)
+
+        def read(data: CollectionData) -> None:
+            if reading != self._reading:  # another was opened since, or the window closed
+                version.close()
+                return
+            if bar and not self.indexer.running:
+                self.window.end_progress("")
+            self._shown_read(data, version, source, in_front)
+            if skipped:
+                self.show_skipped()
+
+        def failed(message: str) -> None:
+            version.close()
+            if reading == self._reading:
+                self._open_failed(name, message)
+
+        self._start(lambda: load(store_path, name), read, failed)
+
+    def _shown_read(self, data: CollectionData, version: StoreVersion, source: str,
+                    in_front: bool) -> None:
         self._set_shown(data, version)
         self.source = source
         self.count_watchlist()
@@ -343,11 +374,10 @@ class CollectionMode(QObject):
         else:
             self.window.update_state()
             self.window.statusBar().showMessage(
-                f"{name} is indexed: Back to collection (Alt+Left) shows it", 10000)
+                f"{data.name} is indexed: Back to collection (Alt+Left) shows it", 10000)
         if data.note:
             self.window.statusBar().showMessage(data.note, 60000)
         self.opened.emit()
-        return True
 
     def _open_failed(self, name: str, message: str) -> None:
         # The status line says this failure, not an earlier one's ("Indexing … failed.").
@@ -460,6 +490,7 @@ class CollectionMode(QObject):
 
     def close(self) -> None:
         self.cancel()
+        self._reading += 1  # a store being read is not shown
         if self._version is not None:
             self._version.close()
             self._version = None
