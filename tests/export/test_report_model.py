@@ -84,9 +84,13 @@ def test_an_excerpt_is_cut_between_words() -> None:
     for limit in (33, 36):  # "Today, my country is already a m|ajor", "... a maj|or"
         assert excerpt(text, (0, len(text)), limit) == "Today, my country is already a…"
     assert excerpt(text, (0, len(text)), 9) == "Today…"  # no comma before the ellipsis
-    # Chinese has no spaces: any character boundary is one.
+    # Chinese has no spaces: any character boundary is one. A character takes the room of
+    # two Latin ones: cut to as many characters, excerpts of Chinese ran twice as long.
     chinese = "网络强国建设取得新进展，数字中国建设迈出坚实步伐。"
-    assert excerpt(chinese, (0, len(chinese)), 10) == chinese[:9] + "…"
+    assert excerpt(chinese, (0, len(chinese)), 10) == chinese[:4] + "…"
+    assert excerpt(chinese, (0, len(chinese)), 2 * len(chinese)) == chinese
+    mixed = "The 网络强国 plan"
+    assert excerpt(mixed, (0, len(mixed)), 12) == "The 网络强…"
     # One word longer than half the room is cut inside it rather than dropped.
     long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis is long."
     assert excerpt(long_word, (0, len(long_word)), 20) == long_word[:19] + "…"

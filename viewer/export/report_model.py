@@ -9,6 +9,7 @@ of each text, and the three tables. Marks, their overlap rule and the alignment 
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
@@ -136,9 +137,22 @@ def phrase_cells(comparison: Comparison, index: int) -> tuple[RichText, RichText
 
 
 def excerpt(text: str, span: Span, limit: int = 320) -> str:
-    """The span's text on one line, cut to `limit` characters between words
-    (`cut_at_word`)."""
-    return cut_at_word(as_written(text[span[0]:span[1]]), limit)
+    """The span's text on one line, cut between words (`cut_at_word`) to the room of
+    `limit` Latin characters: a Chinese character takes the room of two, and cut to as
+    many characters an excerpt of Chinese ran twice as many lines as one of English."""
+    line = as_written(text[span[0]:span[1]])
+    return cut_at_word(line, _characters_within(line, limit))
+
+
+def _characters_within(line: str, columns: int) -> int:
+    """How many of `line`'s first characters fit in `columns` columns, a wide (East Asian)
+    character taking two."""
+    used = 0
+    for count, ch in enumerate(line):
+        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used > columns:
+            return max(1, count)
+    return len(line)
 
 
 @dataclass(frozen=True)
