@@ -60,3 +60,39 @@ def test_the_window_process_has_one_collector(qapp) -> None:
     collector = collect_in_gui_thread(qapp)
     assert collect_in_gui_thread(qapp) is collector
     assert not gc.isenabled()
+
+
+def test_a_comparison_collects_in_full_only_once_the_frozen_objects_have_grown(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # With a 10,000-article collection open, every pair opened walked its millions of
+    # objects in a full collection first: a quarter of a second, for a few cycles.
+    from viewer.ui import gc_policy
+
+    full: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    monkeypatch.setattr(gc_policy, "_alive_after_collection", 0)
+    kept = [[] for _ in range(50_000)]  # a collection open: alive, and frozen
+    gc_policy.after_comparison()
+    gc.callbacks.append(note)
+    try:
+        gc_policy.before_comparison()  # the first: whatever is frozen is collected
+        assert full
+        full.clear()
+        seen: list[str] = []
+        _Cycle(seen)  # what an earlier result left in a cycle
+        kept.extend([] for _ in range(100))  # a comparison's result, small beside them
+        gc_policy.after_comparison()
+        gc_policy.before_comparison()
+        assert not full and not seen  # no full walk for so little
+        kept.extend([] for _ in range(gc.get_freeze_count()))  # grown by half and more
+        gc_policy.after_comparison()
+        gc_policy.before_comparison()
+        assert full and seen  # the walk, and the cycle left freed
+    finally:
+        gc.callbacks.remove(note)
+        gc.unfreeze()
+    assert len(kept) > 100_000  # kept alive to the end
