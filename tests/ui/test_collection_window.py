@@ -1622,6 +1622,8 @@ def test_a_store_is_read_off_the_gui_thread_and_only_the_last_opened_is_shown(
     # open_paths returned before the store was read: the reading shows in the status bar.
     assert window.collection.data is None
     assert window.progress.isVisible() and window.progress.format().startswith("Opening")
+    # The read reports no progress: a busy bar, not one standing at "0%" until it ends.
+    assert window.progress.maximum() == 0 and "%" not in window.progress.format()
     window.open_paths([str(other)])  # opened before the first was read: this one is shown
     qtbot.waitUntil(lambda: window.collection.data is not None, timeout=60000)
     assert window.collection.wait_jobs()

@@ -409,14 +409,20 @@ class MainWindow(QMainWindow):
     def showing_collection(self) -> bool:
         return self.pages.currentIndex() == 1
 
-    def begin_progress(self, doing: str, cancellable: bool = True) -> None:
+    def begin_progress(self, doing: str, cancellable: bool = True,
+                       measured: bool = True) -> None:
+        """Show the progress bar for `doing`; a work that reports no progress (not
+        `measured`: a store read, a report written) moves a busy bar rather than stand
+        at "0%" until it ends."""
+        self.progress.setRange(0, 100 if measured else 0)
         self.progress.setValue(0)
-        self.progress.setFormat(f"{doing} %p%")
+        self.progress.setFormat(f"{doing} %p%" if measured else doing)
         self.progress.show()
         self.cancel_button.setVisible(cancellable)
         self.figures.setText(doing)
 
     def report_progress(self, stage: str, fraction: float) -> None:
+        self.progress.setRange(0, 100)
         self.progress.setValue(int(fraction * 100))
         self.progress.setFormat(f"{stage} %p%")
 

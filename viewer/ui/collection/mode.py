@@ -344,7 +344,7 @@ class CollectionMode(QObject):
         # The bar is an indexing run's or a comparison's while one goes on.
         bar = not self.indexer.running and self.window.comparing_progress() is None
         if bar:
-            self.window.begin_progress(f"Opening {name}…", cancellable=False)
+            self.window.begin_progress(f"Opening {name}…", cancellable=False, measured=False)
 
         def read(data: CollectionData) -> None:
             if reading != self._reading:  # another was opened since, or the window closed
@@ -628,7 +628,8 @@ class CollectionMode(QObject):
             if done is not None:
                 done(str(error))
             return
-        self.window.begin_progress(f"Writing {os.path.basename(target)}…", cancellable=False)
+        self.window.begin_progress(f"Writing {os.path.basename(target)}…", cancellable=False,
+                                   measured=False)
 
         def finished(problem: str, note: str = "") -> None:
             # Said as the pair reports' exports are: a pair shown keeps its figures.
