@@ -45,11 +45,16 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         #: Per column, the items `widest_rows` found, until the items or the filter change.
         self._widest: dict[int, list[int]] = {}
+        #: Per column, each item's text length in characters (and in UTF-8 bytes, where
+        #: some text is not ASCII), until the items change: a filter (a keystroke in a
+        #: search field) finds its widest rows without reading every text again.
+        self._lengths: dict[int, list[list[int]]] = {}
 
     def set_items(self, items: Sequence[RowT]) -> None:
         self.beginResetModel()
         self.items = list(items)
         self._widest.clear()
+        self._lengths.clear()
         self._arrange()
         self.endResetModel()
 
@@ -74,22 +79,31 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
 
         Qt measures a column's first rows only: these are the rows besides them whose
         text a column must fit to show its longest whole. Counting characters costs a
-        fraction of measuring every row's text, and is done once per list."""
+        fraction of measuring every row's text, and is done once per list of items; a
+        filter then only looks through the counts of the rows it shows."""
         if not self.columns[column].whole:
             return []
         if column not in self._widest:
-            text = self.columns[column].text
-            texts = [text(self.items[k]) for k in self.order]
-            counts = [list(map(len, texts))]
-            if not all(map(str.isascii, texts)):
-                # (A lone surrogate, which no UTF-8 has, counted all the same.)
-                utf8 = operator.methodcaller("encode", "utf-8", "surrogatepass")
-                counts.append(list(map(len, map(utf8, texts))))
+            counts = [[lengths[k] for k in self.order] for lengths in self._lengths_of(column)]
             # A row for each of the longest lengths: rows as long as it are about as wide.
             found = {lengths.index(n): None
                      for lengths in counts for n in heapq.nlargest(count, set(lengths))}
             self._widest[column] = [self.order[row] for row in found]
         return [self.order.index(k) for k in self._widest[column]]
+
+    def _lengths_of(self, column: int) -> list[list[int]]:
+        """Each item's text length in `column`, in characters, and, where some text is
+        not ASCII, in UTF-8 bytes (`widest_rows`), counted once per list of items."""
+        if column not in self._lengths:
+            text = self.columns[column].text
+            texts = [text(item) for item in self.items]
+            counts = [list(map(len, texts))]
+            if not all(map(str.isascii, texts)):
+                # (A lone surrogate, which no UTF-8 has, counted all the same.)
+                utf8 = operator.methodcaller("encode", "utf-8", "surrogatepass")
+                counts.append(list(map(len, map(utf8, texts))))
+            self._lengths[column] = counts
+        return self._lengths[column]
 
     def _arrange(self) -> None:
         accept = self._accept
