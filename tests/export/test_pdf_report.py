@@ -77,7 +77,7 @@ def test_a_slogans_other_forms_are_written_under_it(written_three_ways, tmp_path
 
 
 def test_characters_no_font_draws_are_named_on_the_title_page(english, tmp_path: Path) -> None:
-    from viewer.export.pdf_report import missing_glyphs, report_fonts
+    from viewer.export.pdf_report import missing_glyphs, missing_glyphs_note, report_fonts
 
     devanagari, thai = "\u0928\u092e\u0938\u094d\u0924\u0947", "\u0e2a\u0e27\u0e31\u0e2a"
     a = Document(english.document_a.text + f"\n\nGreetings: {devanagari} {thai}.", "a.txt")
@@ -92,6 +92,10 @@ def test_characters_no_font_draws_are_named_on_the_title_page(english, tmp_path:
     plain = tmp_path / "plain.pdf"
     write_pdf(english, plain)
     assert "no glyph" not in PdfReader(plain).pages[0].extract_text()
+    # One character: "1 character ... has no glyph ... and shows as an empty box".
+    assert missing_glyphs_note(report_fonts(), missing[:1]).startswith(
+        f"1 character of the texts (U+{ord(missing[0]):04X}) has no glyph in this report's "
+        "fonts and shows as an empty box")
 
 
 def test_a_character_only_the_other_font_has_is_drawn_in_that_font(tmp_path: Path) -> None:

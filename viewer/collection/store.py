@@ -694,9 +694,8 @@ class CollectionStore:
             "ORDER BY x, y, x0, y0"))
 
     def pairs(self) -> list[PairRow]:
-        """The listed pairs, ranked (`passage_rules.pair_rank`): a store an older Tandem
-        wrote ranked pairs of equal words by id alone, and keeps that rank until its next
-        change."""
+        """The listed pairs, ranked (`passage_rules.pair_rank`) as they are read: a store
+        an older Tandem wrote holds pairs of equal words ranked by id alone."""
         from viewer.collection.passage_rules import pair_rank
 
         rows = [PairRow(a, b, shared_a, shared_b, words, json.loads(passages))

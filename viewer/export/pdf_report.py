@@ -263,8 +263,10 @@ def missing_glyphs_note(fonts: Fonts, missing: Sequence[str]) -> str:
     more = ", …" if len(missing) > MISSING_SHOWN else ""
     none_found = ("; no TrueType font was found: install the fonts-wqy-microhei and "
                   "fonts-dejavu-core packages" if font_file(fonts.cjk) is None else "")
-    return (f"{len(missing)} character{'s' if len(missing) > 1 else ''} of the texts "
-            f"({shown}{more}) have no glyph in this report's fonts and show as empty boxes"
+    one = len(missing) == 1
+    return (f"{len(missing)} character{'' if one else 's'} of the texts "
+            f"({shown}{more}) {'has' if one else 'have'} no glyph in this report's fonts "
+            f"and show{'s' if one else ''} as {'an empty box' if one else 'empty boxes'}"
             f"{none_found}")
 
 
