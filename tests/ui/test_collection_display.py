@@ -15,6 +15,7 @@ from PySide6.QtGui import QContextMenuEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QTableView
 
 from viewer.collection.store import DocumentRow, PairRow
+from viewer.present.cluster_order import CLUSTER_ORDER_NAME
 from viewer.ui.collection.data import CollectionData
 from viewer.ui.collection.table_model import Column, ListTableModel
 from viewer.ui.collection.view import CLUSTER_HEADINGS, CollectionView, pair_filter
@@ -210,7 +211,7 @@ def _click_heading(qtbot, tree, column: int) -> None:  # type: ignore[no-untyped
                      pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
 
 
-def test_clusters_have_headings_and_sort_by_size_and_back_to_date_order(
+def test_clusters_have_headings_and_sort_by_size_and_back_to_their_own_order(
         view, qtbot) -> None:  # type: ignore[no-untyped-def]
     documents = [doc(f"d{k}", f"2020-0{k + 1}-01") for k in range(6)]
     clusters = [_cluster(1, "d0", "d0", "d1"), _cluster(2, "d1", "d1", "d2", "d3", "d4"),
@@ -229,7 +230,13 @@ def test_clusters_have_headings_and_sort_by_size_and_back_to_date_order(
         return [tree.topLevelItem(k).text(headings.index("Cluster"))
                 for k in range(tree.topLevelItemCount())]
 
-    assert order() == ["1", "2", "3", "4"]  # date order
+    # Their own order, the reports': most articles first, then by date.
+    assert order() == ["2", "3", "1", "4"]
+    _click_heading(qtbot, tree, headings.index("Date"))
+    assert order() == ["1", "2", "3", "4"]
+    _click_heading(qtbot, tree, headings.index("Date"))
+    _click_heading(qtbot, tree, headings.index("Date"))  # a third click: their own order
+    assert order() == ["2", "3", "1", "4"]
     size = headings.index("Articles / source")
     _click_heading(qtbot, tree, size)
     _click_heading(qtbot, tree, size)
@@ -239,9 +246,9 @@ def test_clusters_have_headings_and_sort_by_size_and_back_to_date_order(
     biggest = tree.topLevelItem(0)
     assert [biggest.child(k).text(1) for k in range(4)] == [d.date for d in documents[1:5]]
     assert biggest.child(0).text(size) == "source"
-    _click_heading(qtbot, tree, size)  # a third click: back to date order
+    _click_heading(qtbot, tree, size)  # a third click: back to their own order
     assert tree.header().sortIndicatorSection() == -1
-    assert order() == ["1", "2", "3", "4"]
+    assert order() == ["2", "3", "1", "4"]
 
 
 def test_a_third_click_on_a_heading_brings_back_the_ranking_which_is_named(
@@ -823,7 +830,7 @@ def test_the_keyboard_sorts_a_list_by_any_column_and_back(view, qtbot) -> None: 
     QApplication.activePopupWidget().close()
     assert model.shown() == ranked
     assert table.horizontalHeader().sortIndicatorSection() == -1
-    # The clusters, by size and back to their date order.
+    # The clusters, by size, by date and back to their own order (most articles first).
     view.tabs.setCurrentIndex(2)
     tree = view.clusters_tree
     tree.setCurrentItem(tree.topLevelItem(0))
@@ -832,9 +839,12 @@ def test_the_keyboard_sorts_a_list_by_any_column_and_back(view, qtbot) -> None: 
     _sort_entries(qtbot, view, tree)["Reverse order"].trigger()
     QApplication.activePopupWidget().close()
     assert [tree.topLevelItem(k).text(5) for k in range(2)] == ["2", "1"]
-    _sort_entries(qtbot, view, tree)["Date order"].trigger()
+    _sort_entries(qtbot, view, tree)["Date"].trigger()
     QApplication.activePopupWidget().close()
     assert [tree.topLevelItem(k).text(5) for k in range(2)] == ["1", "2"]
+    _sort_entries(qtbot, view, tree)[CLUSTER_ORDER_NAME].trigger()
+    QApplication.activePopupWidget().close()
+    assert [tree.topLevelItem(k).text(5) for k in range(2)] == ["2", "1"]
 
 
 def test_an_empty_boilerplate_tab_says_none_was_found_as_the_other_tabs_do(view) -> None:  # type: ignore[no-untyped-def]
@@ -1064,12 +1074,14 @@ def test_a_clusters_sort_compares_without_asking_qt_and_keeps_what_is_open_and_c
     assert asked < len(clusters)  # not one per comparison, nor one per cluster
     sizes = [(tree.topLevelItem(k).childCount(), int(tree.topLevelItem(k).text(ident)))
              for k in range(tree.topLevelItemCount())]
-    # Fewest articles first, clusters of one size in date order (here: their numbers).
-    assert sizes == sorted(sizes)
+    # Fewest articles first, clusters of one size in their own order: by date, undated last.
+    dates = {d.id: d.date for d in documents}
+    own = {k + 1: (dates[f"d{k:03}"] or "\uffff", f"d{k:03}") for k in range(400)}
+    assert sizes == sorted(sizes, key=lambda s: (s[0], own[s[1]]))
     _click_heading(qtbot, tree, size)
     sizes = [(tree.topLevelItem(k).childCount(), int(tree.topLevelItem(k).text(ident)))
              for k in range(tree.topLevelItemCount())]
-    assert sizes == sorted(sizes, key=lambda s: (-s[0], s[1]))
+    assert sizes == sorted(sizes, key=lambda s: (-s[0], own[s[1]]))
     # The articles under a cluster keep their (date) order, whichever way.
     assert articles() == listed
     assert tree.currentItem() is chosen

@@ -130,7 +130,7 @@ def test_a_folder_is_indexed_and_its_tabs_show_the_engine_result(
     tree = view.clusters_tree
     assert tree.topLevelItemCount() == len(clusters)
     chain = next(c for c in clusters if len(c["passages"]) == 4)
-    item = tree.topLevelItem(clusters.index(chain))
+    item = _cluster_row(tree, chain)
     dates = [item.child(k).text(1) for k in range(item.childCount())]
     assert dates == sorted(dates)
     # The cluster's row shows its text: the source's passage, cut short.
@@ -171,10 +171,10 @@ def test_a_cluster_member_opens_beside_its_source_at_the_clusters_passage(
     tree = window.collection.view.clusters_tree
     clusters = window.collection.data.clusters
     # A cluster whose source's passage is not where its text begins.
-    k, cluster = next((k, c) for k, c in enumerate(clusters)
+    cluster = next(c for c in clusters
                       if next(p for p in c["passages"] if p["doc"] == c["first"])["span"][0] > 500)
     at_source = next(p for p in cluster["passages"] if p["doc"] == cluster["first"])["span"]
-    member = tree.topLevelItem(k).child(1)
+    member = _cluster_row(tree, cluster).child(1)
     tree.itemClicked.emit(member, 0)
     wait_rendered(qtbot, window)
     assert window.documents[0].name.endswith(f"({cluster['first']})")
@@ -232,7 +232,7 @@ def test_a_source_carrying_a_clusters_text_twice_is_read_beside_another_article(
     # row is not, and "later2"'s row at the first copy, which "later2" does not share.
     window = open_collection(make_window, qtbot, passage_twice_store)
     tree = window.collection.view.clusters_tree
-    cluster = tree.topLevelItem(0)
+    cluster = _cluster_row(tree, window.collection.data.clusters[0])
     rows = [cluster.child(k).data(0, Qt.ItemDataRole.UserRole + 1)[1]
             for k in range(cluster.childCount())]
     assert rows == ["twice", "twice", "later1", "later2"]  # the source's two copies lead
@@ -506,7 +506,7 @@ def test_an_undated_collection_says_it_has_no_timeline_instead_of_an_empty_chart
                 for m in range(tree.topLevelItem(k).childCount())
                 if tree.topLevelItem(k).child(m).text(3)]
     cluster = data.clusters[0]
-    tree.itemClicked.emit(tree.topLevelItem(0).child(1), 0)
+    tree.itemClicked.emit(_cluster_row(tree, cluster).child(1), 0)
     wait_rendered(qtbot, window)
     assert window.documents[0].name.endswith(f"({cluster['first']})")
     window.back_act.trigger()
@@ -1639,3 +1639,12 @@ def _column(model, heading: str) -> int:  # type: ignore[no-untyped-def]
 
     return next(k for k in range(model.columnCount())
                 if model.headerData(k, Qt.Orientation.Horizontal) == heading)
+
+
+def _cluster_row(tree, cluster):  # type: ignore[no-untyped-def]
+    """The Clusters tab's row of `cluster` (listed most articles first, not as stored)."""
+    from viewer.ui.collection.view import CLUSTER_HEADINGS
+
+    column = CLUSTER_HEADINGS.index("Cluster")
+    return next(tree.topLevelItem(k) for k in range(tree.topLevelItemCount())
+                if tree.topLevelItem(k).text(column) == str(cluster["id"]))

@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar
 from viewer.core.errors import Cancelled, TandemError
 from viewer.core.tokenize import as_written
 from viewer.export.report_model import excerpt
+from viewer.present.cluster_order import cluster_rank
 from viewer.present.shares import percent
 from viewer.present.timeline import Timeline, timeline, timeline_bins, undated_articles
 from viewer.present.wording import (
@@ -502,11 +503,10 @@ def _direction(date_a: str, date_b: str) -> str:
 
 
 def _cluster_rank(cluster: Mapping[str, Any], ref: Callable[[object], DocRef]) -> tuple:
-    """Clusters carried by the most articles first, then by their source's date (undated
-    last) and id."""
+    """The cluster's place in the listed order (`cluster_order.cluster_rank`)."""
     source = ref(cluster.get("first"))
     docs = {str(p.get("doc")) for p in cluster.get("passages") or () if isinstance(p, Mapping)}
-    return (-len(docs), source.date or "9999", source.id)
+    return cluster_rank(len(docs), source.date, source.id)
 
 
 def _member_order(passage: Mapping[str, Any], source: str,

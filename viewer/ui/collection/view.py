@@ -41,6 +41,7 @@ from viewer.collection.store import PairRow
 from viewer.collection.words import article_words
 from viewer.core.collection.boilerplate import SMALL_SERIES_DOCUMENTS
 from viewer.export.collection_model import carried_by
+from viewer.present.cluster_order import CLUSTER_ORDER_NAME, cluster_rank
 from viewer.present.search import search_key
 from viewer.present.shares import percent
 from viewer.present.wording import (
@@ -153,8 +154,8 @@ def _with_hint(view: QWidget, hint: str | QLabel) -> QWidget:
 
 
 def _clearable_sort(header: QHeaderView) -> None:
-    """A heading's third click clears the sort: the list's own order (a ranking, or
-    the date order) comes back."""
+    """A heading's third click clears the sort: the list's own order (a ranking, the
+    order indexed) comes back."""
     header.setSortIndicatorShown(True)
     header.setSortIndicatorClearable(True)
 
@@ -209,17 +210,17 @@ class ClusterItem(QTreeWidgetItem):
 def rank_clusters(clusters: Sequence[ClusterItem], column: int, order: Qt.SortOrder) -> None:
     """Rank `clusters` (and the articles under each) for Qt's sort by `column` in `order`:
     by their keys in the column, those with no value (undated) last whichever way, ties in
-    date order; column -1, in date order. An article keeps its place under its cluster,
-    the source first."""
-    by_date = sorted(clusters, key=lambda item: item.order)
+    their own order (`cluster_rank`); column -1, in that order. An article keeps its place
+    under its cluster, the source first."""
+    listed = sorted(clusters, key=lambda item: item.order)
     if column >= 0:
-        valued = [item for item in by_date if item.keys[column] is not None]
+        valued = [item for item in listed if item.keys[column] is not None]
         valued.sort(key=lambda item: item.keys[column],
                     reverse=order == Qt.SortOrder.DescendingOrder)
-        by_date = valued + [item for item in by_date if item.keys[column] is None]
+        listed = valued + [item for item in listed if item.keys[column] is None]
     # Qt's descending sort puts the greater first: the ranks are turned round for it.
     sign = -1 if column >= 0 and order == Qt.SortOrder.DescendingOrder else 1
-    for place, item in enumerate(by_date):
+    for place, item in enumerate(listed):
         item.rank = sign * place
         for member in item.members:
             member.rank = sign * member.order
@@ -284,7 +285,7 @@ class CollectionView(QWidget):
         self.own_orders: list[tuple[SortedView, str]] = [
             (self.pairs_table, "Ranking (best first)"),
             (self.formulations_table, "Ranking (best first)"),
-            (self.clusters_tree, "Date order"),
+            (self.clusters_tree, CLUSTER_ORDER_NAME),
             (self.articles_table, "Order indexed"),
             (self.boilerplate_table, "Listed order")]
         self.sort_popup = named(QMenu("Sort by", self), "sort_popup")
@@ -447,7 +448,7 @@ class CollectionView(QWidget):
 
     def _clusters_tab(self) -> QWidget:
         self.clusters_tree = named(QTreeWidget(), "clusters_tree")
-        #: The clusters' rows, as filled (in date order).
+        #: The clusters' rows, as filled (in their own order, `cluster_rank`).
         self._clusters: list[ClusterItem] = []
         self.clusters_tree.setAccessibleName("Clusters")
         self.clusters_tree.setHeaderLabels(CLUSTER_HEADINGS)
@@ -457,7 +458,8 @@ class CollectionView(QWidget):
         # than half the width: in a small window the others scroll into view instead.
         self.text_fitter = TextColumnFitter(self.clusters_tree, self)
         header = self.clusters_tree.header()
-        # Sorted by a heading's click (by size, say); a third click goes back to date order.
+        # Sorted by a heading's click (by date, say); a third click goes back to their own
+        # order.
         # Sorted here, not by Qt's sorting of the tree: the ranks are set first.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSectionsClickable(True)
@@ -468,10 +470,11 @@ class CollectionView(QWidget):
         self.clusters_tree.itemClicked.connect(self._on_cluster_clicked)
         self.clusters_tree.itemActivated.connect(self._on_cluster_member)
         return _with_hint(self.clusters_tree,
-                          "Each cluster is one text carried by several articles, in date "
-                          "order; the first is the source where it is dated before the "
-                          "others. Click a later article to read it beside the first. "
-                          f"{SORT_HINT} date order.")
+                          "Each cluster is one text carried by several articles, those of "
+                          "most articles first; under each, its articles in date order, the "
+                          "first the source where it is dated before the others. Click a "
+                          "later article to read it beside the first. "
+                          f"{SORT_HINT} {CLUSTER_ORDER_NAME.lower()}.")
 
     def _articles_tab(self) -> QWidget:
         self.articles_model: ListTableModel[ArticleFacts] = ListTableModel([
@@ -691,8 +694,12 @@ class CollectionView(QWidget):
         tree.setUpdatesEnabled(False)
         tree.clear()
         items: list[ClusterItem] = []
-        for cluster in data.clusters:
-            members = data.cluster_members(cluster)
+        # Listed in the reports' order (`cluster_rank`): the clusters of most articles first.
+        listed = [(cluster, data.cluster_members(cluster)) for cluster in data.clusters]
+        listed.sort(key=lambda pair: cluster_rank(
+            len({m.doc for m in pair[1]}), self._date(str(pair[0].get("first", ""))),
+            str(pair[0].get("first", ""))))
+        for cluster, members in listed:
             source = str(cluster.get("first", ""))
             at_source = next((m.span for m in members if m.first), (0, 0))
             shown = data.cluster_texts.get(int(cluster.get("id", 0)), "")
@@ -725,7 +732,7 @@ class CollectionView(QWidget):
         self._clusters = items
         tree.addTopLevelItems(items)
         header = tree.header()
-        header.blockSignals(True)  # filled in date order: nothing to sort
+        header.blockSignals(True)  # filled in their own order: nothing to sort
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
         for item in items[:50]:
@@ -752,7 +759,7 @@ class CollectionView(QWidget):
                 return
 
     def _on_clusters_sorted(self, column: int, order: Qt.SortOrder) -> None:
-        """Sort the clusters as the heading now says (-1: back in date order)."""
+        """Sort the clusters as the heading now says (-1: back in their own order)."""
         rank_clusters(self._clusters, column, order)
         # Qt's sort by the ranks: the rows chosen and the clusters opened stay so. (The
         # tree's own sort would set the indicator again.)
