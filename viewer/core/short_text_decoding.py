@@ -255,7 +255,7 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
         elif len({_script(ch) for ch in word}) > 1 or _case_broken(word):
             yield _UNLISTED
         else:
-            beyond = [_scored(_folded(ch, language)[0], letters) for ch in word
+            beyond = [_scored(_folded_letter(ch, language), letters) for ch in word
                       if ord(ch) > 127]
             yield sum(beyond) / len(beyond) + _UNLISTED_WORD
     yield from _marks_scored(text[at:], at > 0, letters)
@@ -293,14 +293,16 @@ def written_in_western_text(ch: str) -> bool:
     but a Latin letter none of their lists holds (ÿ, þ: a byte of damage read so)."""
     if not ch.isalpha() or _script(ch) != "LATIN":
         return True
-    return any(_folded_letter(ch) in _tables(language)[1] for language in ENCODINGS[0][1])
+    return any(_folded_letter(ch, language) in _tables(language)[1]
+               for language in ENCODINGS[0][1])
 
 
-def _folded_letter(ch: str) -> str:
-    """A letter as the lists spell it (Greek's final ς as σ), or, where they spell it as
-    several, as the first of them: ß ("ss") as s. Weighed as itself, which no list holds,
-    ß made a German word they lack rarer than its Windows-1251 reading ("FaЯbinder")."""
-    return ch.casefold()[0]
+def _folded_letter(ch: str, language: str) -> str:
+    """A letter as the lists of `language` spell it (`_folded`: Greek's final ς as σ), or,
+    where they spell it as several, as the first of them: ß ("ss") as s. Weighed as itself,
+    which no list holds, ß made a German word they lack rarer than its Windows-1251 reading
+    ("FaЯbinder")."""
+    return _folded(ch, language)[0]
 
 
 def _ascii_letter(ch: str) -> bool:
