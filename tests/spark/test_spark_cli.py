@@ -17,7 +17,7 @@ import pytest
 
 from tests.collection.planted import make_collection
 from viewer.collection.cli import run_corpus
-from viewer.spark.cli import LOCK_NAME, WHAT_SPARK_READS, out_locked
+from viewer.spark.cli import LOCK_NAME, WHAT_SPARK_READS, java_told, out_locked
 
 ROOT = Path(__file__).parents[2]
 
@@ -66,6 +66,22 @@ def test_a_java_that_cannot_start_spark_is_one_line_not_a_traceback(tmp_path: Pa
     assert done.stderr.splitlines()[-1] == (
         "tandem: Java did not start Spark (see above); the Spark engine needs Java 17 or "
         "later: install openjdk-17-jre-headless (Debian/Ubuntu) or set JAVA_HOME")
+
+
+def test_a_call_into_java_that_fails_as_ctrl_c_cancels_it_is_the_ctrl_c() -> None:
+    # Ctrl-C in the middle of a call into Java: py4j's cancel of that call met the
+    # connection pyspark's own Ctrl-C handler had just closed, and raised this in the
+    # interrupt's place: a traceback and exit code 1, where Ctrl-C is one line and 130.
+    from py4j.protocol import Py4JError
+
+    with pytest.raises(KeyboardInterrupt), java_told():
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise Py4JError("Gateway must be connected to send cancel cmd.") from None
+    # Any other failure of a call into Java is itself.
+    with pytest.raises(Py4JError), java_told():
+        raise Py4JError("An error occurred while calling o42.select")
 
 
 def _closed_port() -> int:

@@ -294,10 +294,13 @@ def java_told(conf: Mapping[str, str] | None = None) -> Iterator[None]:
     that exits at once is one line (`SparkUnavailable`) rather than pyspark's traceback,
     pointing at those settings first when there are any (a driver memory Java cannot take,
     say); so is a job that runs out of memory (an article of tens of megabytes), saying
-    how to give Spark more."""
+    how to give Spark more. A failure raised while a Ctrl-C was handled is that Ctrl-C
+    (`KeyboardInterrupt`)."""
     try:
         yield
     except Exception as error:
+        if raised_handling_ctrl_c(error):
+            raise KeyboardInterrupt from None
         short = out_of_memory(error)
         if short:
             raise SparkUnavailable(
@@ -320,6 +323,21 @@ def java_told(conf: Mapping[str, str] | None = None) -> Iterator[None]:
         raise SparkUnavailable(f"Java did not start Spark (see above): check the --conf "
                                f"settings ({given}); the Spark engine also needs {_JAVA}"
                                ) from None
+
+
+def raised_handling_ctrl_c(error: BaseException) -> bool:
+    """Whether `error` was raised while a `KeyboardInterrupt` was being handled. Ctrl-C in
+    the middle of a call into Java has py4j cancel that call, on the connection pyspark's
+    own Ctrl-C handler has just used and may have closed: py4j then raises "Gateway must be
+    connected to send cancel cmd." in the interrupt's place."""
+    seen: set[int] = set()
+    cause = error.__context__
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__context__
+    return False
 
 
 Write = Callable[[dict[str, Any], argparse.Namespace, Callable[[str], str],
