@@ -534,16 +534,17 @@ def test_damaged_parquet_is_one_line_naming_the_file_not_a_traceback(
 
 
 def _interrupted_at(stage: str, source: Path, out: Path, *options: str,
-                    after: float = 0) -> tuple[int, str, list[int]]:
-    """Run `tandem corpus SOURCE --engine spark --out OUT` in a process of its own, and
-    press Ctrl-C (SIGINT to its process group, as a terminal sends it) `after` seconds
-    once it tells `stage`: its exit code, what it wrote on stderr, and the processes it
-    had started."""
+                    after: float = 0, job: bool = False) -> tuple[int, str, list[int]]:
+    """Run `tandem corpus SOURCE --engine spark --out OUT` (`job`: `python -m
+    viewer.spark.job SOURCE --out OUT`) in a process of its own, and press Ctrl-C (SIGINT
+    to its process group, as a terminal sends it) `after` seconds once it tells `stage`:
+    its exit code, what it wrote on stderr, and the processes it had started."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2]),
            "XDG_CACHE_HOME": str(out.parent / "cache")}
-    run = subprocess.Popen([sys.executable, "-m", "viewer", "corpus", str(source), "--engine",
-                            "spark", "--out", str(out), *options], stderr=subprocess.PIPE,
-                           text=True, env=env, start_new_session=True)
+    command = (["viewer.spark.job", str(source)] if job
+               else ["viewer", "corpus", str(source), "--engine", "spark"])
+    run = subprocess.Popen([sys.executable, "-m", *command, "--out", str(out), *options],
+                           stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
     assert run.stderr is not None
     said, started = [], []
     for line in run.stderr:
@@ -621,6 +622,19 @@ def test_ctrl_c_during_a_run_is_one_line_and_leaves_no_java_running(
     while any(_running(pid) for pid in started) and time.monotonic() < deadline:
         time.sleep(0.5)
     assert not [pid for pid in started if _running(pid)]
+
+
+def test_ctrl_c_during_the_job_run_by_python_is_one_line_as_in_tandem_corpus(
+        spark: SparkSession, tmp_path: Path) -> None:
+    # `python -m viewer.spark.job` let the interrupt out as Python's traceback.
+    planted = make_collection(documents=12)
+    out = tmp_path / "tables"
+    code, said, _ = _interrupted_at("alignment", planted.write(tmp_path / "all.jsonl"), out,
+                                    after=1, job=True)
+    assert code == 130
+    assert said.splitlines()[-1] == f"tandem: interrupted; {out} is as it was before"
+    assert "Traceback" not in said
+    assert not out.exists()
 
 
 def test_each_row_of_a_parquet_folder_is_named_by_its_file_and_its_place_there(

@@ -90,7 +90,7 @@ from viewer.collection.sources import (
     refuse_blank_sources,
 )
 from viewer.core.collection.index import EVERYWHERE_COPY_SHARE, IndexParams, index_params
-from viewer.core.errors import TandemError
+from viewer.core.errors import TandemError, printable
 from viewer.present.wording import counted
 from viewer.spark import core_calls
 from viewer.spark.cli import (
@@ -724,17 +724,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_master(args.master)
         conf = spark_conf(args.conf)
         with out_locked(args.out):
-            with java_told(conf):
-                result = run_job(args.source, args.out, master=args.master,
-                                 conf=conf, progress=say,
-                                 formulations=not args.no_formulations)
+            try:
+                with java_told(conf):
+                    result = run_job(args.source, args.out, master=args.master,
+                                     conf=conf, progress=say,
+                                     formulations=not args.no_formulations)
+            except KeyboardInterrupt:
+                raise KeyboardInterrupt(f"interrupted; {printable(args.out)} is as it was "
+                                        "before") from None
             if args.json:
                 from viewer.spark.tables import write_report_json
 
-                write_report_json(args.out, args.json)
+                try:
+                    write_report_json(args.out, args.json)
+                except KeyboardInterrupt:
+                    raise KeyboardInterrupt(f"interrupted once the tables in "
+                                            f"{printable(args.out)} were written, before "
+                                            f"{printable(args.json)} was") from None
     except TandemError as error:
         print(f"tandem: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as interruption:
+        # As `tandem corpus --engine spark` tells it: one line, not Python's traceback.
+        print(f"tandem: {interruption or 'interrupted'}", file=sys.stderr)
+        return 130
     say(f"{counted(result.documents, 'document')}, "
         f"{counted(result.candidates, 'candidate pair')}, "
         f"{counted(result.passages, 'passage')} in {result.seconds:.1f} s ("
