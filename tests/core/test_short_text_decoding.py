@@ -259,3 +259,28 @@ def test_a_word_with_sharp_s_the_lists_lack_reads_as_written(tmp_path: Path, wor
     english = f"The board met on Monday and approved the plan; {word} was named twice.\n" * 3
     german = f"Der Stadtrat hat am Dienstag getagt; {word} wurde zweimal genannt.\n"
     assert _read_right(tmp_path, [english, german], "cp1252") == 2
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    pytest.param("Überstundenregelung", "cp1252", id="German Ü"),
+    pytest.param("Die Überstundenregelung gilt ab Mai.", "cp1252", id="German Ü in a sentence"),
+    pytest.param("İstanbul", "cp1254", id="Turkish İ"),
+    pytest.param("The summit will be held in İstanbul next week.", "cp1254",
+                 id="Turkish İ in an English sentence"),
+    pytest.param("İstanbul ve İzmir", "cp1254", id="Turkish İ twice"),
+    # A quote Mac Roman text opens with them, and closes, still reads as one.
+    pytest.param("Er sagte ›Überstunden‹ und ging.", "mac_roman", id="Mac Roman quote"),
+])
+def test_a_capital_opening_a_word_reads_as_written_not_as_a_quotation_mark(
+        tmp_path: Path, text: str, encoding: str) -> None:
+    # Windows-1252's Ü and Windows-1254's İ are Mac Roman's ‹ and ›: weighed as any mark, a
+    # word the lists lack read as a quote opened and never closed, "‹berstundenregelung",
+    # "›stanbul ve ›zmir".
+    assert _read_right(tmp_path, [text], encoding) == 1
+
+
+def test_a_turkish_name_in_a_long_ascii_text_reads_as_written(tmp_path: Path) -> None:
+    lines = [f"The board met on day {n} and the minister spoke before the vote.\n"
+             for n in range(3000)]
+    text = "".join(lines[:1500]) + "The summit is in İstanbul.\n" + "".join(lines[1500:])
+    assert _read_right(tmp_path, [text], "cp1254") == 1

@@ -241,9 +241,10 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
     compound: "Fährbahnhof") is weighed by its letters beyond ASCII, unless it mixes
     scripts ("dйjа"), which no word does."""
     words, letters = _tables(language)
+    quotes = _Quotes(text)
     at = 0
     for found in _LETTERS.finditer(text):
-        yield from _marks_scored(text[at:found.start()], at > 0, letters)
+        yield from _marks_scored(text, at, found.start(), letters, quotes)
         at = found.end()
         word = found.group()
         if word.isascii():
@@ -258,7 +259,7 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
             beyond = [_scored(_folded_letter(ch, language), letters) for ch in word
                       if ord(ch) > 127]
             yield sum(beyond) / len(beyond) + _UNLISTED_WORD
-    yield from _marks_scored(text[at:], at > 0, letters)
+    yield from _marks_scored(text, at, len(text), letters, quotes)
 
 
 def _case_broken(word: str) -> bool:
@@ -275,17 +276,66 @@ def _folded(word: str, language: str) -> str:
     return word.casefold()
 
 
-def _marks_scored(gap: str, after_letter: bool, letters: dict[str, float]) -> Iterator[float]:
-    """log10 frequency of each character beyond ASCII between two words. An opening mark,
-    a "·", "‡" or "‰", or a currency sign right after a letter is no mark of any text: it
-    is a letter read in another code page ("Ch‚teau", "pasar·": Windows-1252 read as Mac
-    Roman)."""
-    for k, ch in enumerate(gap):
+def _marks_scored(text: str, start: int, end: int, letters: dict[str, float],
+                  quotes: _Quotes) -> Iterator[float]:
+    """log10 frequency of each character beyond ASCII between two words, `text[start:end]`.
+    An opening mark, a "·", "‡" or "‰", or a currency sign right after a letter is no mark
+    of any text: it is a letter read in another code page ("Ch‚teau", "pasar·": Windows-1252
+    read as Mac Roman). Nor is a quotation mark that opens a word and is never closed
+    (`_Quotes`): "‹berstunden", "›stanbul" are "Überstunden", "İstanbul" read so."""
+    for at in range(start, end):
+        ch = text[at]
         if ord(ch) <= 127:
             continue
-        glued = k == 0 and after_letter and ch != "\u2026"  # an ellipsis may end a word
-        yield (_UNLISTED if glued and unicodedata.category(ch) in _NOT_AFTER_LETTERS
-               else _scored(ch, letters))
+        glued = at == start and start > 0 and ch != "\u2026"  # an ellipsis may end a word
+        category = unicodedata.category(ch)
+        if (glued and category in _NOT_AFTER_LETTERS) or \
+                (ch in _OPENING_QUOTES and quotes.unclosed(at)):
+            yield _UNLISTED
+        else:
+            yield _scored(ch, letters)
+
+
+#: Quotation marks and brackets beyond ASCII the code pages weighed a word at a time read:
+#: what may open a quote (’ is an apostrophe too: "’tis"), and what may close one.
+_QUOTE_MARKS = "".join(sorted({
+    ch for encoding, languages in ENCODINGS if not _BY_CHARACTER.intersection(languages)
+    for ch in bytes(range(0x80, 0x100)).decode(encoding, "ignore")
+    if unicodedata.category(ch) in ("Pi", "Pf", "Ps", "Pe")}))
+_OPENING_QUOTES = frozenset(_QUOTE_MARKS) - {"\u2019"}
+#: A quotation mark closing: glued to what it follows, and to no letter after it.
+_CLOSING_QUOTE = re.compile(r"(?<=\S)[" + re.escape(_QUOTE_MARKS) + r"](?![^\W\d_])")
+#: Characters after a quotation mark its closing one is looked for in.
+_QUOTE_REACH = 2000
+
+
+class _Quotes:
+    """Which quotation marks in a text open a quote never closed: a mark after white space
+    (or at the start of the text) and before other than white space, with no closing mark
+    (`_CLOSING_QUOTE`) in the `_QUOTE_REACH` characters after it. A text does not write
+    one so; a letter read in another code page is one (Windows-1252's Ü, Windows-1254's İ
+    are Mac Roman's ‹ and ›). The marks are asked about in order, and the text is searched
+    for closing ones once, however many ask."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._closing = -1  # the last closing mark found
+        self._searched = 0  # no closing mark lies between the last one and this
+
+    def unclosed(self, at: int) -> bool:
+        text = self._text
+        if (at > 0 and not text[at - 1].isspace()) or at + 1 >= len(text) or \
+                text[at + 1].isspace():
+            return False
+        reach = min(len(text), at + 1 + _QUOTE_REACH)
+        if self._closing > at:
+            return self._closing >= reach
+        found = _CLOSING_QUOTE.search(text, max(at + 1, self._searched), reach)
+        if found is None:
+            self._searched = reach
+            return True
+        self._closing, self._searched = found.start(), found.start() + 1
+        return False
 
 
 def written_in_western_text(ch: str) -> bool:
