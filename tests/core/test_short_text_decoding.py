@@ -284,3 +284,17 @@ def test_a_turkish_name_in_a_long_ascii_text_reads_as_written(tmp_path: Path) ->
              for n in range(3000)]
     text = "".join(lines[:1500]) + "The summit is in İstanbul.\n" + "".join(lines[1500:])
     assert _read_right(tmp_path, [text], "cp1254") == 1
+
+
+ICELANDIC = ("Þór er sonur Óðins og Jarðar. Hann ekur um himininn í kerru sem tveir hafrar "
+             "draga, og þegar hann fer verða þrumur. Óðinn er æðstur ása og faðir margra guða.")
+
+
+@pytest.mark.parametrize("text", [
+    "Þór", "Óðinn", "They sang of Þór and Óðinn.",
+    *(sentence + "." for sentence in ICELANDIC.split(". ")[:-1]), ICELANDIC.split(". ")[-1],
+    pytest.param(ICELANDIC, id="a paragraph")])
+def test_icelandic_in_windows_1252_reads_as_written(tmp_path: Path, text: str) -> None:
+    # Windows-1252 writes Icelandic, but none of the lists it was weighed with holds þ or ð:
+    # "Þór" read as Mac Roman's "ﬁÛr", "Óðinn" as "”\uf8ffinn", "Jarðar" as "Jarрar".
+    assert _read_right(tmp_path, [text], "cp1252") == 1

@@ -260,7 +260,6 @@ _STRAY_BYTES = 8
 _LATIN_CODE_PAGES = ("cp1252", "cp1250", "cp1254", "mac_roman")
 _ASCII_WORD = re.compile(rb"[A-Za-z]{3}")
 _BEYOND_ASCII_PAIR = re.compile(rb"[\x80-\xff]{2}")
-_ASCII_DELETED = dict.fromkeys(range(128))
 
 
 def _stray_in_ascii(data: bytes, whole: str) -> tuple[str, tuple[str, ...]] | None:
@@ -269,8 +268,9 @@ def _stray_in_ascii(data: bytes, whole: str) -> tuple[str, tuple[str, ...]] | No
     byte read as U+FFFD with a note, as bad bytes in UTF-8 text are, not a code page picked
     silently. Bytes that each stand alone among ASCII ones are weighed as Latin letters or
     marks only (one Cyrillic or Greek letter alone in a Latin text, "я", is no word), and
-    are Windows-1252 when they read there as no Latin letter its languages lack (a sign
-    the lists hold no words for: "±", "½"). Bytes that read (a Windows-1252 "café", a
+    are Windows-1252 when they read there as no Latin letter its languages lack, or hold
+    only where a stray byte stands (a sign the lists hold no words for: "±", "½"; not the
+    Icelandic þ of "costþ"). Bytes that read (a Windows-1252 "café", a
     Windows-1251 "город") are read so, as the weighing of short texts reads them; None
     for other texts."""
     from viewer.core.short_text_decoding import (
@@ -290,9 +290,9 @@ def _stray_in_ascii(data: bytes, whole: str) -> tuple[str, tuple[str, ...]] | No
         return reading[1], ()
     if lone:
         with contextlib.suppress(UnicodeDecodeError):  # 0x81, 0x8D, 0x8F, 0x90, 0x9D
-            western = data.decode("cp1252")
-            if all(map(written_in_western_text, western.translate(_ASCII_DELETED))):
-                return western, ()
+            # Each byte is weighed with the word it stands in: the lines holding them.
+            if written_in_western_text(_non_ascii_lines(data).decode("cp1252")):
+                return data.decode("cp1252"), ()
     text, bad, line = replaced_reading(data, "utf-8")
     return text, (replaced_note(bad, "utf-8", line, whole),)
 
@@ -463,9 +463,9 @@ def _utf8_with_windows_1252_bytes(data: bytes,
     None unless the stray bytes are few, read as Western punctuation or as letters inside a
     word (a lone 0xFF after a full stop is damage, left to `_mostly_utf8`), and the rest
     reads as Western text: a legacy text's chance UTF-8 ("à\xa0»" is U+083B) does not.
-    Bytes glued to a word that read as letters no Western language writes are no pasted
-    text but damage (FF FE, a UTF-16 byte-order mark, as "wordÿþ"): each is U+FFFD, with
-    the note bad bytes get."""
+    Bytes glued to a word that read as letters no Western language writes, or writes
+    there (`written_in_western_text`), are no pasted text but damage (FF FE, a UTF-16
+    byte-order mark, as "wordÿþ"; "wordþ"): each is U+FFFD, with the note bad bytes get."""
     from viewer.core.short_text_decoding import written_in_western_text
 
     escaped = data.decode("utf-8", "surrogateescape")
@@ -489,7 +489,8 @@ def _utf8_with_windows_1252_bytes(data: bytes,
                 (not in_word and any(ch.isalpha() for ch in reading)):
             return None
         pieces.append(escaped[done:run.start()])
-        if all(map(written_in_western_text, reading)):
+        if written_in_western_text(_word_end(escaped, run.start()) + reading +
+                                   _word_start(escaped, run.end())):
             pieces.append(reading)
             pasted += len(reading)
         else:
@@ -505,6 +506,24 @@ def _utf8_with_windows_1252_bytes(data: bytes,
     if bad:
         notes += (replaced_note(bad, "utf-8", line_at(escaped, first_bad), whole),)
     return "".join(pieces), notes
+
+
+_WORD_END = re.compile(r"[^\W\d_]*\Z")
+_WORD_START = re.compile(r"[^\W\d_]*")
+#: Letters of a word weighed each side of bytes read in it: enough to tell its language.
+_WORD_REACH = 40
+
+
+def _word_end(text: str, at: int) -> str:
+    """The letters of the word ending at `at` in `text` (its last `_WORD_REACH`)."""
+    found = _WORD_END.search(text, max(0, at - _WORD_REACH), at)
+    return found.group() if found else ""
+
+
+def _word_start(text: str, at: int) -> str:
+    """The letters of the word starting at `at` in `text` (its first `_WORD_REACH`)."""
+    found = _WORD_START.match(text, at, at + _WORD_REACH)
+    return found.group() if found else ""
 
 
 def _cut_utf8_character(reading: str) -> bool:

@@ -32,7 +32,7 @@ from viewer.core.rarity import commonest_words, per_character
 #: The encodings weighed, as Windows writes them, with the languages written in each
 #: (wordfreq's codes). Where two read a text alike, the first is kept.
 ENCODINGS = (
-    ("cp1252", ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "ca")),
+    ("cp1252", ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "ca", "is")),
     ("cp1250", ("cs", "pl", "hu", "ro", "sk", "sl")),
     ("cp1251", ("ru", "uk", "bg")),
     ("cp1253", ("el",)),
@@ -240,7 +240,7 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
     language, and of each other character beyond ASCII. A word the list lacks (a rare
     compound: "Fährbahnhof") is weighed by its letters beyond ASCII, unless it mixes
     scripts ("dйjа"), which no word does."""
-    words, letters = _tables(language)
+    words, letters, _ = _tables(language)
     quotes = _Quotes(text)
     at = 0
     for found in _LETTERS.finditer(text):
@@ -253,7 +253,8 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
         listed = words.get(folded)
         if listed is not None:
             yield math.log10(listed)
-        elif len({_script(ch) for ch in word}) > 1 or _case_broken(word):
+        elif len({_script(ch) for ch in word}) > 1 or _case_broken(word) or \
+                _out_of_company(word, language):
             yield _UNLISTED
         else:
             beyond = [_scored(_folded_letter(ch, language), letters) for ch in word
@@ -338,13 +339,52 @@ class _Quotes:
         return False
 
 
-def written_in_western_text(ch: str) -> bool:
-    """Whether a character may stand in a text of the languages Windows-1252 writes: any
-    but a Latin letter none of their lists holds (ÿ, þ: a byte of damage read so)."""
-    if not ch.isalpha() or _script(ch) != "LATIN":
-        return True
-    return any(_folded_letter(ch, language) in _tables(language)[1]
-               for language in ENCODINGS[0][1])
+def written_in_western_text(text: str) -> bool:
+    """Whether every letter beyond ASCII of `text` (a word, or a few with what is around
+    them) may stand where it does in a text of the languages Windows-1252 writes: any but
+    a Latin letter none of their lists holds (ÿ: a byte of damage read so), or one in a
+    word that none of them lists and whose letters there keep no company its list shows
+    (`_out_of_company`: an Icelandic þ glued to the end of "cost")."""
+    for found in _LETTERS.finditer(text):
+        word = found.group()
+        latin = [ch for ch in word if ord(ch) > 127 and _script(ch) == "LATIN"]
+        if latin and not any(_western_word(word, latin, language)
+                             for language in ENCODINGS[0][1]):
+            return False
+    return True
+
+
+def _western_word(word: str, latin: list[str], language: str) -> bool:
+    """Whether `language` may write `word`, whose Latin letters beyond ASCII are `latin`."""
+    words, letters, _ = _tables(language)
+    if any(_folded_letter(ch, language) not in letters for ch in latin):
+        return False
+    return _folded(word, language) in words or not _out_of_company(word, language)
+
+
+#: Share of a letter's uses in its language's list below which it is out of company at
+#: a word's start or end (the lists' words open with "ð" one time in 10,000, end on "þ"
+#: one in 150, mostly "þ.", an abbreviation): where a stray byte read as a letter
+#: stands, glued to a word.
+_EDGE_SHARE = 0.01
+
+
+def _out_of_company(word: str, language: str) -> bool:
+    """Whether a letter beyond ASCII of `word` keeps company its language's list never, or
+    at the word's start or end hardly ever, shows it in: "costş" (no Turkish word writes
+    "tş"), "costþ" (an Icelandic þ opens words). Such a word is a stray byte read as a
+    letter, not a word the list lacks. A letter the list lacks is weighed as such."""
+    _, letters, pairs = _tables(language)
+    spelled = [" ", *(_folded_letter(ch, language) for ch in word), " "]
+    for at in range(1, len(spelled) - 1):
+        letter = spelled[at]
+        if letter.isascii() or letter not in letters:  # ß as "ss", Turkish İ as "i"
+            continue
+        for pair in (spelled[at - 1] + letter, letter + spelled[at + 1]):
+            share = pairs.get(pair, 0.0) / letters[letter]
+            if share == 0.0 or (" " in pair and share < _EDGE_SHARE):
+                return True
+    return False
 
 
 def _folded_letter(ch: str, language: str) -> str:
@@ -375,13 +415,24 @@ def _script(ch: str) -> str:
 
 
 @cache
-def _tables(language: str) -> tuple[dict[str, float], dict[str, float]]:
+def _tables(language: str) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
     """The commonest words of `language` that hold a letter beyond ASCII (the only ones
-    looked up: all of a Cyrillic or Greek list, a few thousand of a Western one), and its
-    letters' frequencies, from one reading of its list. The lists are case-folded, so a
-    word is looked up so: "Straße" as "strasse", "της" as "τησ"; words with "ss" are kept
-    for it."""
+    looked up: all of a Cyrillic or Greek list, a few thousand of a Western one), its
+    letters' frequencies, and those of the pairs a letter beyond ASCII makes with the
+    letter before or after it (a space: the word's start or end), as shares of its letters
+    as `per_character` counts them, from one reading of its list. The lists are
+    case-folded, so a word is looked up so: "Straße" as "strasse", "της" as "τησ"; words
+    with "ss" are kept for it."""
     commonest = commonest_words(language, _WORDS)
+    total = sum(value * len(word) for word, value in commonest.items()) or 1.0
+    pairs: dict[str, float] = {}
+    for word, value in commonest.items():
+        if word.isascii():
+            continue
+        spelled = " " + "".join(ch if ch.isalpha() else " " for ch in word) + " "
+        for first, second in pairwise(spelled):
+            if ord(first) > 127 or ord(second) > 127:
+                pairs[first + second] = pairs.get(first + second, 0.0) + value / total
     return ({word: value for word, value in commonest.items()
              if not word.isascii() or "ss" in word},
-            per_character(commonest))
+            per_character(commonest), pairs)
