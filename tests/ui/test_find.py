@@ -251,3 +251,47 @@ def test_a_find_in_one_pane_takes_its_marks_out_of_the_other(
     assert find_marks(window.panes[1]) > 0
     assert window.find_bar.status.text().endswith("in B")
     assert find_marks(window.panes[0]) == 0
+
+
+def test_typing_in_a_long_text_searches_once_the_typing_pauses(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Each key searched the whole text again: in megabytes of Chinese or accented text a
+    # tenth of a second or more per key, and the typing stuttered.
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import wait_rendered
+    from viewer.ui.find_controller import LONG_TEXT
+
+    article = (Path(__file__).parents[1] / "fixtures" / "core" / "zh_a.txt").read_text(
+        encoding="utf-8")
+    paths = [tmp_path / "long.txt", tmp_path / "short.txt"]
+    paths[0].write_text("\n".join([article] * (LONG_TEXT // len(article) + 1)),
+                        encoding="utf-8")
+    paths[1].write_text(article, encoding="utf-8")
+    window = make_window()
+    window.open_paths([str(p) for p in paths])
+    wait_rendered(qtbot, window, timeout=120000)
+    text = window.documents[0].text
+    assert len(text) > LONG_TEXT
+    window.panes[0].view.setFocus()
+    window.finder.open()
+    bar = window.find_bar
+    needle = "科技"
+    hits = find_all(text, needle, False)
+    assert len(hits) > 3
+    for character in needle:
+        bar.edit.insert(character)
+        assert bar.status.text() == ""  # not searched at each key ...
+    # ... but once the typing pauses, the hits counted as ever.
+    qtbot.waitUntil(lambda: bar.status.text() == f"1 of {len(hits)} in A")
+    # Enter at once after typing steps from the first hit of what was typed.
+    bar.edit.insert("创新")
+    QTest.keyClick(bar.edit, Qt.Key.Key_Return)
+    longer = find_all(text, needle + "创新", False)
+    assert bar.status.text() == f"2 of {len(longer)} in A"
+    for at in (3, 4):
+        QTest.keyClick(bar.edit, Qt.Key.Key_Return)
+        assert bar.status.text() == f"{at} of {len(longer)} in A"

@@ -1,5 +1,9 @@
 """Find (Ctrl+F) in the pane that last had focus: marks every hit, steps through them.
 
+In a long text (a search of megabytes of Chinese or accented text takes a tenth of a
+second or more) typing searches once the typist pauses, not at every key, and stepping
+reuses the hits found rather than searching again.
+
 `choose_hit` is the stepping rule and `hits_marked` which hits are marked, kept free of
 Qt so they are tested on their own.
 """
@@ -9,13 +13,18 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
 from viewer.core.document import Document
 from viewer.ui.find_bar import MAX_MARKED, FindBar, find_all
 from viewer.ui.pane import Pane
 
 Span = tuple[int, int]
+#: Characters of text past which typing searches after a pause: below it a search takes
+#: a few milliseconds, and each key shows its hits at once.
+LONG_TEXT = 200_000
+#: The pause in typing (ms) after which a long text is searched.
+TYPING_PAUSE_MS = 200
 
 
 def choose_hit(hits: Sequence[Span], cursor: int, step: int) -> int:
@@ -46,6 +55,12 @@ class FindController(QObject):
         super().__init__(bar)
         self.bar, self.panes, self._documents = bar, panes, documents
         self.side = 0
+        #: The last search: (document, needle, case sensitive, its hits).
+        self._found: tuple[Document, str, bool, list[Span]] | None = None
+        #: What was typed in a long text, searched when the typing pauses.
+        self._typed: tuple[str, bool] | None = None
+        self._pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._pause.timeout.connect(self._search_typed)
         bar.search.connect(self.on_find)
         bar.closed.connect(self.on_closed)
         for pane in panes:
@@ -64,6 +79,32 @@ class FindController(QObject):
         return False
 
     def on_find(self, needle: str, case_sensitive: bool, step: int) -> None:
+        """Search for what was typed (`step` 0: in a long text once the typing pauses), or
+        step to the next (1) or previous (-1) hit."""
+        document = self._documents()[self.side]
+        if step == 0 and document is not None and len(document.text) > LONG_TEXT:
+            self._typed = (needle, case_sensitive)
+            self._pause.start()
+            return
+        # Enter before the pause: what was typed is searched first, and stepped on from.
+        self._search_typed()
+        self._find(needle, case_sensitive, step)
+
+    def _search_typed(self) -> None:
+        self._pause.stop()
+        typed, self._typed = self._typed, None
+        if typed is not None:
+            self._find(*typed, 0)
+
+    def _hits(self, document: Document, needle: str, case_sensitive: bool) -> list[Span]:
+        found = self._found
+        if found is None or found[0] is not document or found[1:3] != (needle, case_sensitive):
+            found = (document, needle, case_sensitive,
+                     find_all(document.text, needle, case_sensitive))
+            self._found = found
+        return found[3]
+
+    def _find(self, needle: str, case_sensitive: bool, step: int) -> None:
         pane = self.panes[self.side]
         # One search at a time: the other pane's marks are of an earlier one, which the
         # bar no longer speaks of.
@@ -74,7 +115,7 @@ class FindController(QObject):
         if document is None:
             self.bar.status.setText("no article")
             return
-        hits = find_all(document.text, needle, case_sensitive)
+        hits = self._hits(document, needle, case_sensitive)
         if not hits:
             pane.set_find_hits([])
             self.bar.status.setText("no hits" if needle else "")
@@ -87,6 +128,8 @@ class FindController(QObject):
         self.bar.status.setText(f"{k + 1} of {len(hits)} in {pane.side}")
 
     def on_closed(self) -> None:
+        self._pause.stop()
+        self._typed = None
         for pane in self.panes:
             pane.set_find_hits([])
         # Back to the text searched, at the hit shown (Page Down reads on), not wherever
