@@ -131,8 +131,8 @@ def test_the_pair_shown_keeps_its_collection_figures_when_the_store_is_read_agai
     # Other articles are added in a terminal while the pair is read.
     dump.add_more(tmp_path / "more.jsonl")
     data = mode.data
-    mode.reload_if_changed()
-    assert mode.data is not data
+    mode.reload_if_changed()  # read off the GUI thread
+    qtbot.waitUntil(lambda: mode.data is not data, timeout=60000)
     # The side panel still shows the pair's figures: its clicks and its exports have them.
     qtbot.waitUntil(lambda: mode.figures(window.rendered.comparison) is not None,
                     timeout=20000)
@@ -158,8 +158,8 @@ def test_the_lists_read_again_keep_the_order_and_series_the_reader_chose(
     # Other articles are added in a terminal while the lists are read.
     dump.add_more(tmp_path / "more.jsonl")
     data = mode.data
-    mode.reload_if_changed()
-    assert mode.data is not data
+    mode.reload_if_changed()  # read off the GUI thread
+    qtbot.waitUntil(lambda: mode.data is not data, timeout=60000)
     header = view.pairs_table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
         1, Qt.SortOrder.DescendingOrder)
@@ -199,3 +199,40 @@ def test_another_collection_opens_with_no_filter_the_last_one_had(
     assert (view.date_from.text(), view.date_to.text(), view.min_share.value(),
             view.title_search.text()) == ("", "", 0, "")
     assert view.pairs_table.model().rowCount() == len(window.collection.data.pairs) > 0
+
+
+def test_the_store_is_read_again_off_the_gui_thread_keeping_the_tab_and_rows_chosen(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Back from a terminal where `tandem corpus add` ran, the window read the whole store
+    # again on the GUI thread (two thirds of a second for 10,000 articles, the window dead
+    # meanwhile), and the rows the reader had chosen were chosen no more.
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.store)
+    mode, view = window.collection, window.collection.view
+    view.pairs_table.selectRow(1)
+    chosen_pair = view.pairs_model.item(1)
+    view.articles_table.selectRow(2)
+    chosen_article = view.articles_model.item(2).row.id
+    articles_tab = view.tabs.indexOf(view.articles_table.parentWidget())
+    view.tabs.setCurrentIndex(articles_tab)
+    dump.add_more(tmp_path / "more.jsonl")
+    data = mode.data
+    mode.reload_if_changed()
+    # Read off the GUI thread: the lists shown meanwhile are the old ones, and a second
+    # call while it reads starts no second read.
+    assert mode.data is data
+    mode.reload_if_changed()
+    qtbot.waitUntil(lambda: mode.data is not data, timeout=60000)
+    assert mode.data.title(chosen_article) == load(dump.store).title(chosen_article)
+    assert len(mode.data.documents) == len(data.documents) + 3
+    assert "changed on disk" in window.statusBar().currentMessage()
+    assert not window.progress.isVisible()
+    assert view.tabs.currentIndex() == articles_tab
+    for table, model, wanted in ((view.pairs_table, view.pairs_model,
+                                  (chosen_pair.a, chosen_pair.b)),
+                                 (view.articles_table, view.articles_model, chosen_article)):
+        rows = table.selectionModel().selectedRows()
+        assert len(rows) == 1
+        item = model.item(rows[0].row())
+        assert ((item.a, item.b) if table is view.pairs_table else item.row.id) == wanted
+        assert table.currentIndex().row() == rows[0].row()

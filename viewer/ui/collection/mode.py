@@ -214,6 +214,8 @@ class CollectionMode(QObject):
         self._jobs: list[_Job] = []
         #: Counts the stores read to be shown: only the last one asked for is shown.
         self._reading = 0
+        #: The shown collection's store being read again off the GUI thread, else None.
+        self._rereading: object | None = None
         self.context: dict[str, Any] | None = None
         #: The watch-list last counted: (in the collection, the phrases, their lines).
         self.watched: tuple[CollectionData | None, tuple[str, ...], list[dict[str, Any]]] = (
@@ -420,12 +422,42 @@ class CollectionMode(QObject):
 
     def reload_if_changed(self) -> None:
         """Read the shown collection again if its store was written since it was read
-        (`tandem corpus add` in a terminal), so the lists name what a click opens; said
-        in the status line."""
-        if self.data is None or self._being_indexed() or not self._written():
+        (`tandem corpus add` in a terminal), off the GUI thread as opening it is, so the
+        lists name what a click opens; said in the status line."""
+        if (self.data is None or self._being_indexed() or self._rereading is not None
+                or not self._written()):
             return
-        name = self.data.name
-        problem = self._read_again()
+        data = self.data
+        try:
+            version = StoreVersion(data.store_path)  # first: a write during the read is seen
+        except TandemError as error:
+            self._say_read_again(data.name, str(error))
+            return
+        self._rereading = reading = object()
+        doing = f"Reading {data.name} again…"
+        if not self.indexer.running and self.window.comparing_progress() is None:
+            self.window.begin_progress(doing, cancellable=False, measured=False)
+
+        def ended(problem: str, read: CollectionData | None = None) -> None:
+            if reading is not self._rereading:  # read again at a click meanwhile
+                version.close()
+                return
+            self._rereading = None
+            progress = self.window.progress
+            if progress.isVisible() and progress.format() == doing:  # not another's since
+                self.window.end_progress("")
+            # Another collection shown (or none) since: this one's lists are not shown.
+            if read is None or self.data is not data or self._being_indexed():
+                version.close()
+            else:
+                self._show_read_again(read, version)
+            if self.data is data or read is not None and self.data is read:
+                self._say_read_again(data.name, problem)
+
+        self._start(lambda: load(data.store_path, data.name),
+                    lambda read: ended("", read), ended)
+
+    def _say_read_again(self, name: str, problem: str) -> None:
         self.window.statusBar().showMessage(
             f"{name} changed on disk and cannot be read again: {problem}" if problem else
             f"{name} changed on disk (articles were added to it): the lists show it as it "
@@ -439,7 +471,7 @@ class CollectionMode(QObject):
                 == os.path.abspath(self.data.store_path))
 
     def _read_again(self) -> str:
-        """Read the shown collection again; what went wrong, else ""."""
+        """Read the shown collection again, now; what went wrong, else ""."""
         assert self.data is not None
         if self._being_indexed():
             return "it is being indexed; wait until it is done"
@@ -447,6 +479,12 @@ class CollectionMode(QObject):
             data, version = _read_store(self.data.store_path, self.data.name)
         except TandemError as error:
             return str(error)
+        self._rereading = None  # a read going on off the GUI thread is of an older version
+        self._show_read_again(data, version)
+        return ""
+
+    def _show_read_again(self, data: CollectionData, version: StoreVersion) -> None:
+        """Show the collection read again, as the reader left its lists."""
         self._set_shown(data, version, again=True)
         # The figures of the pair shown were looked up in the collection as it was: they
         # are looked up again, or the side panel would keep them while its clicks and the
@@ -456,7 +494,6 @@ class CollectionMode(QObject):
             self._look_up(self.window.rendered.comparison)
         self.count_watchlist()
         self.window.update_state()
-        return ""
 
     def _still_as_listed(self, ids: list[str]) -> bool:
         """Whether the articles `ids` are still those the lists named when the user chose

@@ -12,7 +12,7 @@ import html
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
@@ -565,6 +565,7 @@ class CollectionView(QWidget):
         unfiltered; `again`: the same collection read again (its store written while
         shown), its lists sorted and its pairs filtered as the reader left them."""
         kept = self._sorting() if again else {}
+        chosen = self._chosen() if again else {}
         chosen_series = self.series_filter.currentData() if again else None
         if not again:
             self._clear_pair_filter()
@@ -608,11 +609,52 @@ class CollectionView(QWidget):
         for table in self.column_fitter.tables:
             table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._sort_as(kept)
+        self._choose_as(chosen)
         self.column_fitter.fit()
         self.undated_label.setVisible(not data.bins)
         if self._timeline is not None:
             self._timeline.setVisible(bool(data.bins))
-        self._show_formulation_rows()
+        formulations = chosen.get(self.formulations_table)
+        self._show_formulation_rows(
+            {cast(tuple[str, bool], k) for k in formulations[0]} if formulations else None)
+
+    def _row_keys(self) -> dict[QTableView, Callable[[Any], object]]:
+        """What names each table's row across a reading again: its row numbers change."""
+        return {self.pairs_table: lambda p: (p.a, p.b),
+                self.formulations_table: _row_key,
+                self.articles_table: lambda a: a.row.id,
+                self.boilerplate_table: lambda b: (b["series"], b["text"])}
+
+    def _chosen(self) -> dict[QTableView, tuple[list[object], object]]:
+        """Per table, the keys (`_row_keys`) of the rows selected and of the current row."""
+        chosen = {}
+        for table, key in self._row_keys().items():
+            model = table.model()
+            assert isinstance(model, ListTableModel)
+            rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+            current = table.currentIndex()
+            chosen[table] = ([key(model.item(row)) for row in rows],
+                             key(model.item(current.row())) if current.isValid() else None)
+        return chosen
+
+    def _choose_as(self, chosen: dict[QTableView, tuple[list[object], object]]) -> None:
+        """Select the rows `_chosen` found, where they are still listed (the formulations'
+        are selected with the timelines they draw, `_show_formulation_rows`)."""
+        for table, key in self._row_keys().items():
+            if table not in chosen or table is self.formulations_table:
+                continue
+            keys, current = chosen[table]
+            model = table.model()
+            assert isinstance(model, ListTableModel)
+            wanted = set(keys)
+            selection = table.selectionModel()
+            flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+            for row in range(model.rowCount()):
+                found = key(model.item(row))
+                if found == current:
+                    selection.setCurrentIndex(model.index(row, 0), flags)
+                elif found in wanted:
+                    selection.select(model.index(row, 0), flags)
 
     def _sorted_views(self) -> list[QTableView | QTreeWidget]:
         return [*self.column_fitter.tables, self.clusters_tree]
