@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import io
 import json
 import os
 import random
@@ -1015,6 +1016,36 @@ def test_a_run_interrupted_once_its_store_is_written_says_so(tmp_path: Path) -> 
         "from the store")
     with CollectionStore.open(store) as opened:
         assert opened.report() == json.loads(report)
+
+
+class _TerminalCtrlCAtTheLastFrame(io.StringIO):
+    """Standard error on a terminal where Ctrl-C lands while the progress bar draws its
+    last frame, which comes once the add has committed (a write to a terminal paused
+    with Ctrl-S, or over a slow link, waits there)."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if "100%" in text:
+            raise KeyboardInterrupt
+        return super().write(text)
+
+
+def test_ctrl_c_once_the_add_has_committed_says_the_store_holds_the_articles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl-C landing after the commit but before the add returned (in the commit itself,
+    # the last progress frame, or closing the store) said "the store is as it was
+    # before", though it held the new articles.
+    store = tmp_path / "store.sqlite"
+    source = make_collection(documents=10).write(tmp_path / "c.jsonl")
+    terminal = _TerminalCtrlCAtTheLastFrame()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run_corpus(["add", str(store), str(source)]) == 130
+    assert terminal.getvalue().splitlines()[-1] == (
+        f"tandem: interrupted once {store} was written: it holds the articles")
+    with CollectionStore.open(store) as opened:
+        assert len(opened.documents()) == 10
 
 
 def _holds_articles(store: Path) -> bool:

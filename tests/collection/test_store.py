@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _thread
 import os
 import shlex
 import sqlite3
@@ -79,6 +80,26 @@ def test_a_write_while_a_reader_has_the_store_open_is_in_the_store_file_itself(
         copy.write_bytes(path.read_bytes())
     with CollectionStore.open(copy) as store:
         assert store.meta("note") == "written"
+
+
+@pytest.mark.parametrize("lands_in", ["the writes", "the commit"])
+def test_ctrl_c_in_a_transaction_is_told_by_whether_it_committed(
+        tmp_path: Path, lands_in: str) -> None:
+    # Ctrl-C is raised once the call it lands in returns: one landing in the commit found
+    # the writes committed, and the add said "the store is as it was before".
+    path = tmp_path / "s.sqlite"
+    with CollectionStore.create_or_open(path) as store:
+        with pytest.raises(KeyboardInterrupt), store.transaction() as connection:
+            store.set_meta("note", "written")
+            if lands_in == "the writes":
+                _thread.interrupt_main()
+                time.sleep(1)  # where Python raises it
+            # SQLite calls the handler as the commit works: Ctrl-C pressed meanwhile.
+            connection.set_progress_handler(_thread.interrupt_main, 1)
+        connection.set_progress_handler(None, 1)
+        assert store.written == (lands_in == "the commit")
+    with CollectionStore.open(path) as store:
+        assert store.meta("note", "") == ("written" if lands_in == "the commit" else "")
 
 
 def _command_in(message: str) -> list[str]:

@@ -326,27 +326,30 @@ def _index(args: argparse.Namespace, command: str, progress: ProgressBar,
 
     cached = not (command == "add" or args.store)
     path = default_store(args.sources) if cached else args.store
-    existed, indexed = os.path.exists(path), False
+    existed = os.path.exists(path)
+    store: CollectionStore | None = None
     try:
         with _in_cache_told(cached), CollectionStore.create_or_open(path) as store:
             summary = add_sources(store, args.sources, progress, sync=command != "add",
                                   cache=cached, replace=getattr(args, "replace", False),
                                   refind=args.refind,
                                   formulations=not args.no_formulations)
-            indexed = True
-            try:
-                progress.close()
-                _tell(summary, sys.stderr, quiet=args.quiet)
-                _note_if_alone(store.document_count(), args)
-                _note_formulations_kept(store, args)
-                if command == "add":
-                    _note_left_out(store.formulations_left_out(), store.path, args)
-                if command != "add":
-                    _write_or_sum_up(store, args, watchlist)
-            except KeyboardInterrupt:
-                raise InterruptedOnceWritten(store.path, _asks_for_a_report(args)) from None
+            progress.close()
+            _tell(summary, sys.stderr, quiet=args.quiet)
+            _note_if_alone(store.document_count(), args)
+            _note_formulations_kept(store, args)
+            if command == "add":
+                _note_left_out(store.formulations_left_out(), store.path, args)
+            if command != "add":
+                _write_or_sum_up(store, args, watchlist)
+    except KeyboardInterrupt:
+        # Told by whether the add committed, not by how far the run got: Ctrl-C can land
+        # in the commit itself, in the last progress frame or in closing the store.
+        if store is not None and store.written:
+            raise InterruptedOnceWritten(store.path, _asks_for_a_report(args)) from None
+        raise
     finally:
-        if not (existed or indexed):
+        if not (existed or store is not None and store.written):
             # A first run that failed or was stopped leaves no empty store.
             remove_unused_store(path)
     if log_kept_note(store):

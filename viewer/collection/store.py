@@ -446,6 +446,9 @@ class CollectionStore:
         self.log_kept = ""
         #: Whether a -wal or -shm file was beside the store when it was opened to read.
         self.had_log_files = True
+        #: Whether a `transaction` has committed since the store was opened: then an
+        #: interruption, even one that lands as the commit returns, leaves its writes.
+        self.written = False
 
     # -- opening -------------------------------------------------------------------------
 
@@ -592,6 +595,7 @@ class CollectionStore:
         try:
             yield connection
             connection.commit()
+            self.written = True
         except sqlite3.Error as error:
             connection.rollback()
             if _is_damage(error):  # a page read inside the transaction: no failed write
@@ -599,6 +603,9 @@ class CollectionStore:
             raise StoreError(f"{self.path}: could not be written ({error}); it is left as "
                              "it was before") from None
         except BaseException:
+            # Ctrl-C is raised once the call it lands in returns: one landing in the
+            # commit finds it done, with nothing left to roll back.
+            self.written = self.written or not connection.in_transaction
             connection.rollback()
             raise
 
