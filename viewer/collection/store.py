@@ -535,6 +535,11 @@ class CollectionStore:
                 raise NotAStore(f"{self.path}: is not a Tandem collection store; "
                                 "give another path (it is left as it is)", self.path,
                                 database=is_database(self.path, unreadable=True))
+            if version > SCHEMA_VERSION:
+                raise UnusableStore(
+                    f"{self.path}: was written by a later Tandem version (format {version}, "
+                    f"this version reads {SCHEMA_VERSION}); update Tandem to open it (the "
+                    "store is left as it is)")
             if version != SCHEMA_VERSION:
                 raise UnusableStore(
                     f"{self.path}: is a collection store of another Tandem version "
