@@ -260,6 +260,12 @@ def test_command_line_errors_are_one_line(spark: SparkSession, tmp_path: Path,
     assert run_corpus(["import", str(tmp_path / "nosuch"), "--store", "s.sqlite"]) == 2
     assert capsys.readouterr().err.strip().endswith(
         "nosuch: no such folder; give the --out folder of a Spark run")
+    # A file: it is there, and is most likely articles meant to be indexed.
+    articles = make_collection(documents=2).write(tmp_path / "articles.jsonl")
+    assert run_corpus(["import", str(articles), "--store", "s.sqlite"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"tandem: {articles}: is a file; give the --out folder of a Spark run (articles in "
+        "a file are indexed with `tandem corpus add STORE FILE`)")
     # Refused before Spark starts: a folder source, a store, a report where the tables go.
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -559,6 +559,10 @@ def run_import(args: argparse.Namespace) -> None:
         raise _not_installed(NEEDS_PYARROW)
     from viewer.spark.tables import import_tables
 
+    if os.path.isfile(args.tables):
+        raise TandemError(f"{args.tables}: is a file; give the --out folder of a Spark run "
+                          "(articles in a file are indexed with `tandem corpus add STORE "
+                          "FILE`)")
     if not os.path.isdir(args.tables):
         raise TandemError(f"{args.tables}: no such folder; give the --out folder of a "
                           "Spark run")
