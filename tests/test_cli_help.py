@@ -60,3 +60,17 @@ def test_the_watchlist_format_is_told_alike(command: tuple[str, ...]) -> None:
                     if name.startswith("--watchlist")]
     assert watchlist.startswith(
         "phrases of your own, one per line (#: a comment; variants after a phrase: 'a | b')")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("comapre", "compare"), ("corpsu", "corpus")])
+def test_a_mistyped_command_is_told_not_opened_in_the_window(tmp_path: Path, typed: str,
+                                                             meant: str) -> None:
+    # `tandem comapre A B` opened the window on three "files", the first missing.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "viewer", typed, "a.txt", "b.txt"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=30)
+    assert (done.returncode, done.stderr) == (
+        2, f"tandem: {typed}: no such file, nor a command; did you mean 'tandem {meant}'? "
+           "(see tandem --help)\n")
+

@@ -7,6 +7,8 @@ Bad input ends with exit code 2 and one line naming the file and the problem.
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from itertools import chain
@@ -371,13 +373,28 @@ def window_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The commands run without the window: `tandem COMMAND ...`.
+COMMANDS = ("compare", "corpus")
+
+
+def _refuse_mistyped_command(parser: argparse.ArgumentParser, files: Sequence[str]) -> None:
+    """A first file that is not there and reads as a command's name mistyped ("comapre")
+    is told as such, rather than the window opened on a missing file and the rest."""
+    if not files or os.path.exists(files[0]) or any(ch in files[0] for ch in "./\\"):
+        return
+    meant = difflib.get_close_matches(files[0], COMMANDS, n=1, cutoff=0.7)
+    if meant:
+        parser.error(f"{files[0]}: no such file, nor a command; did you mean "
+                     f"'tandem {meant[0]}'?")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import multiprocessing
 
     # In the frozen bundle the window's comparison process starts this same executable.
     multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in ("compare", "corpus"):
+    if argv and argv[0] in COMMANDS:
         try:
             _terminate_like_ctrl_c()
             if argv[0] == "compare":
@@ -389,6 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _reader_gone()
     parser = window_parser()
     args = parser.parse_args(argv)
+    _refuse_mistyped_command(parser, args.files)
     if (args.install_desktop or args.uninstall_desktop or args.self_test) and args.files:
         parser.error("--install-desktop, --uninstall-desktop and --self-test take no files")
     if args.install_desktop or args.uninstall_desktop:
