@@ -18,7 +18,7 @@ from viewer.collection.store import DocumentRow, PairRow
 from viewer.present.cluster_order import CLUSTER_ORDER_NAME
 from viewer.ui.collection.data import CollectionData
 from viewer.ui.collection.table_model import Column, ListTableModel
-from viewer.ui.collection.view import CLUSTER_HEADINGS, CollectionView, pair_filter
+from viewer.ui.collection.view import CLUSTER_HEADINGS, TARGET_ROLE, CollectionView, pair_filter
 
 
 def doc(ident: str, date: str = "", title: str = "", series: str = "s1") -> DocumentRow:
@@ -1135,3 +1135,64 @@ def test_a_filter_finds_its_widest_rows_without_reading_every_text_again(qtbot) 
         assert max(map(len, widest)) == most  # the longest of the rows listed
         assert all(len(text) <= most for text in widest)
     assert reads == read_once
+
+
+def _python_calls_during(action: Callable[[], object], *functions: Callable[..., object]
+                         ) -> dict[str, int]:
+    """How many times each of `functions` is called while `action` runs, by name."""
+    codes = {f.__code__: f.__name__ for f in functions}  # type: ignore[attr-defined]
+    calls = dict.fromkeys(codes.values(), 0)
+
+    def count(frame: Any, event: str, _arg: object) -> None:
+        if event == "call" and frame.f_code in codes:
+            calls[codes[frame.f_code]] += 1
+
+    sys.setprofile(count)
+    try:
+        action()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def _undated_collection() -> CollectionData:
+    """Clusters and formulations over articles of which every fifth is undated."""
+    documents = [doc(f"d{k:03}", f"2020-{k % 12 + 1:02}-{k % 28 + 1:02}" if k % 5 else "")
+                 for k in range(200)]
+    clusters = [_cluster(k + 1, f"d{k:03}", *(f"d{(k + j) % 200:03}" for j in range(k % 4 + 2)))
+                for k in range(200)]
+    phrases = [formulation(f"phrase {k}", *({"doc": f"d{(k + j) % 200:03}", "spans": [[0, 9]]}
+                                           for j in range(3 + k % 7)))
+               for k in range(30)]
+    return collection(documents, clusters=clusters, formulations=phrases)
+
+
+def test_the_clusters_rows_and_undated_counts_are_worked_out_where_the_store_is_read(
+        view) -> None:  # type: ignore[no-untyped-def]
+    # A 10,000-article store froze the window a quarter of a second once read: the GUI
+    # thread worked out the clusters' members, titles and sort keys, and counted each
+    # formulation's undated articles (twice). The read (off the GUI thread) does it now.
+    from viewer.present import timeline
+
+    data = _undated_collection()
+    calls = _python_calls_during(lambda: view.show_collection(data),
+                                 CollectionData.cluster_members, CollectionData.title,
+                                 timeline.undated_articles)
+    assert calls == {"cluster_members": 0, "title": 0, "undated_articles": 0}
+    # What is shown is what was worked out: every cluster, its articles in date order,
+    # undated last, and the undated articles of each formulation counted.
+    tree = view.clusters_tree
+    assert tree.topLevelItemCount() == 200
+    dates = {d.id: d.date for d in data.documents}
+    for k in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(k)
+        docs = [top.child(j).data(0, TARGET_ROLE)[1] for j in range(top.childCount())]
+        later = [dates[d] or "9999" for d in docs[1:]]
+        assert later == sorted(later), top.text(5)
+        assert top.text(3).startswith(str(len(docs)))
+    model, undated = view.formulations_model, 4
+    for row in range(model.rowCount()):
+        uses = model.item(row)["occurrences"]
+        assert model.index(row, undated).data() == str(
+            sum(1 for o in uses if not dates[o["doc"]]))
+

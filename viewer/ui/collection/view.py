@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,18 +40,17 @@ from PySide6.QtWidgets import (
 from viewer.collection.store import PairRow
 from viewer.collection.words import article_words
 from viewer.core.collection.boilerplate import SMALL_SERIES_DOCUMENTS
-from viewer.export.collection_model import carried_by
-from viewer.present.cluster_order import CLUSTER_ORDER_NAME, cluster_rank
+from viewer.present.cluster_order import CLUSTER_ORDER_NAME
 from viewer.present.search import search_key
 from viewer.present.shares import percent
 from viewer.present.wording import (
     ALL_USES_UNDATED,
     FORMULATIONS_LEFT_OUT,
-    UNDATED,
     counted,
     dated_title,
     undated_may_be_earlier,
 )
+from viewer.ui.collection.cluster_rows import shown_date as _shown_date
 from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
@@ -73,12 +72,6 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 def _percent(value: float) -> str:
     """A share in a table's cell: whole percents (`percent`: never "0%" or "100%" rounded)."""
     return percent(value, 0)
-
-
-def _shown_date(date: str) -> str:
-    """An article's date in a cell: "undated" when it has none, as its lists say (not a
-    blank, as though the date had failed to show)."""
-    return date or UNDATED
 
 
 def _words(article: ArticleFacts) -> int:
@@ -570,7 +563,7 @@ class CollectionView(QWidget):
         if not again:
             self._clear_pair_filter()
         self.data = data
-        self._undated_counts.clear()
+        self._undated_counts = dict(data.undated_counts) if data is not None else {}
         if data is None:
             for model in (self.pairs_model, self.formulations_model, self.articles_model,
                           self.boilerplate_model):
@@ -684,7 +677,8 @@ class CollectionView(QWidget):
         # selected meanwhile stay selected.
         selected = {_row_key(f) for f in self.selected_formulations()}
         self.watched = [{**entry, WATCHED_KEY: True} for entry in entries]
-        self._undated_counts.clear()
+        # The watched phrases shown before are gone (their ids may be reused).
+        self._undated_counts = dict(self.data.undated_counts)
         self.formulations_model.set_items(self.data.formulations + self.watched)
         # Fitted to the rows before these came: a long phrase would be cut.
         self.column_fitter.fit_table(self.formulations_table)
@@ -732,42 +726,25 @@ class CollectionView(QWidget):
                              | selection.SelectionFlag.Rows)
 
     def _fill_clusters(self, data: CollectionData) -> None:
+        """Make the Clusters tab's items from the rows worked out with `data`
+        (`cluster_rows`): nothing but the items is made here, on the GUI thread."""
         tree = self.clusters_tree
         tree.setUpdatesEnabled(False)
         tree.clear()
         items: list[ClusterItem] = []
-        # Listed in the reports' order (`cluster_rank`): the clusters of most articles first.
-        listed = [(cluster, data.cluster_members(cluster)) for cluster in data.clusters]
-        listed.sort(key=lambda pair: cluster_rank(
-            len({m.doc for m in pair[1]}), self._date(str(pair[0].get("first", ""))),
-            str(pair[0].get("first", ""))))
-        for cluster, members in listed:
-            source = str(cluster.get("first", ""))
-            at_source = next((m.span for m in members if m.first), (0, 0))
-            shown = data.cluster_texts.get(int(cluster.get("id", 0)), "")
-            docs = [m.doc for m in members]
-            ident = int(cluster.get("id", 0))
-            top = ClusterItem(len(items), [f"“{shown}”" if shown else data.title(source),
-                                           _shown_date(self._date(source)),
-                                           self._series(source),
-                                           carried_by(docs), "", str(ident)])
-            dated = self._date(source)
-            top.keys = (top.text(0).casefold(), (dated, len(items)) if dated else None,
-                        self._series(source), (len(set(docs)), len(docs)), 0, ident)
-            top.setToolTip(0, shown)
-            for member in members:
-                child = ClusterItem(len(top.members), [
-                    data.title(member.doc), _shown_date(self._date(member.doc)),
-                    self._series(member.doc),
-                    "source" if member.is_source else "",
-                    f"{member.span[0]}–{member.span[1]}", ""])
-                child.setToolTip(0, data.title(member.doc))
-                child.setData(0, TARGET_ROLE, (source, member.doc, member.span, at_source))
+        bold = QFont()  # an item's own font, as `font()` gives it where none is set
+        bold.setBold(True)
+        for row in data.cluster_rows:
+            top = ClusterItem(len(items), list(row.texts))
+            top.keys = row.keys
+            top.setToolTip(0, row.tip)
+            for member in row.members:
+                child = ClusterItem(len(top.members), list(member.texts))
+                child.setToolTip(0, member.tip)
+                child.setData(0, TARGET_ROLE, member.target)
                 if member.is_source:
-                    font = child.font(0)
-                    font.setBold(True)
                     for column in range(len(CLUSTER_HEADINGS)):
-                        child.setFont(column, font)
+                        child.setFont(column, bold)
                 top.members.append(child)
             top.addChildren(top.members)
             items.append(top)
@@ -884,8 +861,9 @@ class CollectionView(QWidget):
         return f"{shown} ({note})" if note and self._first(formulation)[1] else shown
 
     def _undated(self, formulation: Formulation) -> int:
-        """How many of the articles using `formulation` are undated, counted once per
-        list shown (a cell is drawn again and again)."""
+        """How many of the articles using `formulation` are undated: the collection's
+        formulations counted as it was read (`CollectionData.undated_counts`), a watched
+        phrase once per list shown (a cell is drawn again and again)."""
         key = id(formulation)
         if key not in self._undated_counts:
             self._undated_counts[key] = (
