@@ -19,7 +19,8 @@ rather than leave the text a few pixels.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QTableView, QTreeView
@@ -106,6 +107,8 @@ class ColumnFitter(QObject):
         self.tables = tables
         #: Per table, the rows to measure besides those Qt measures (`measure_also`).
         self._also: dict[QTableView, Callable[[], Iterable[int]]] = {}
+        #: The tables asked to be fitted while `held`, else None.
+        self._held: list[QTableView] | None = None
         for table in tables:
             table.installEventFilter(self)
             # Sorted, other rows come into view (those Qt measures): as a filter does.
@@ -116,7 +119,27 @@ class ColumnFitter(QObject):
         fitted, besides the first rows Qt measures."""
         self._also[table] = rows
 
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Fit the tables asked for while held once each, when let go: a collection
+        shown resets, sorts and filters a table, each asking for a fit (a large one's
+        cost a tenth of a second each)."""
+        if self._held is not None:  # held already: fitted when the outer hold ends
+            yield
+            return
+        held: list[QTableView] = []
+        self._held = held
+        try:
+            yield
+        finally:
+            self._held = None
+            for table in dict.fromkeys(held):
+                self.fit_table(table)
+
     def fit_table(self, table: QTableView) -> None:
+        if self._held is not None:
+            self._held.append(table)
+            return
         rows = self._also.get(table)
         fit_widths(table, table.viewport().width(), rows() if rows is not None else ())
 

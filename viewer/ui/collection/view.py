@@ -562,6 +562,14 @@ class CollectionView(QWidget):
         chosen_series = self.series_filter.currentData() if again else None
         if not again:
             self._clear_pair_filter()
+        # Each table fitted once, at the end: resets, sorts and the filter each ask.
+        with self.column_fitter.held():
+            self._show_collection(data, kept, chosen, chosen_series)
+
+    def _show_collection(self, data: CollectionData | None,
+                         kept: dict[int, tuple[int, Qt.SortOrder]],
+                         chosen: dict[QTableView, tuple[list[object], object]],
+                         chosen_series: str | None) -> None:
         self.data = data
         self._undated_counts = dict(data.undated_counts) if data is not None else {}
         if data is None:
@@ -671,8 +679,8 @@ class CollectionView(QWidget):
     def show_watched(self, entries: list[Formulation]) -> None:
         """The watch-list's phrases counted across the collection (`watched_phrases`), shown
         after its formulations and marked `WATCHED_MARK`; [] takes them away."""
-        if self.data is None:
-            return
+        if self.data is None or not entries and not self.watched:
+            return  # none shown, none to show: the list is as it is
         # The count arrives a moment after the collection is shown: the rows the user
         # selected meanwhile stay selected.
         selected = {_row_key(f) for f in self.selected_formulations()}
