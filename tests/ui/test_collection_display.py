@@ -1219,3 +1219,42 @@ def test_a_collection_shown_fits_each_table_once(
         assert _python_calls_during(shown, column_fit.fit_widths) == {"fit_widths": 4}
     assert {table: [table.columnWidth(c) for c in range(table.model().columnCount())]
             for table in view.column_fitter.tables} == widths
+
+
+def test_the_clusters_chosen_and_opened_stay_so_when_the_collection_is_read_again(
+        view) -> None:  # type: ignore[no-untyped-def]
+    # Its store written while shown (`tandem corpus add`), the collection is read again:
+    # the tables kept their rows chosen, but the Clusters tab closed the clusters the
+    # reader had opened, opened those closed, and lost the article chosen.
+    data = _undated_collection()
+    view.show_collection(data)
+    tree = view.clusters_tree
+    ident = CLUSTER_HEADINGS.index("Cluster")
+
+    def top(k: int) -> Any:
+        return tree.topLevelItem(k)
+
+    def source(item: Any) -> str:
+        return item.child(0).data(0, TARGET_ROLE)[0]
+
+    top(0).setExpanded(False)  # one of those open at first, closed
+    top(120).setExpanded(True)
+    tree.setCurrentItem(top(120).child(1))
+    chosen = top(120).child(1).data(0, TARGET_ROLE)
+    opened = {source(top(k)) for k in range(tree.topLevelItemCount()) if top(k).isExpanded()}
+    # Read again: an article added, a new cluster listed first, every cluster's id another.
+    later = collection([*data.documents, doc("new", "2019-01-01")],
+                       clusters=[_cluster(1, "new", "new", "d003", "d004", "d005", "d006",
+                                          "d007", "d008")]
+                       + [{**c, "id": c["id"] + 1} for c in data.clusters],
+                       formulations=data.formulations)
+    view.show_collection(later, again=True)
+    assert top(0).text(ident) == "1" and top(0).isExpanded()  # new: open as the first are
+    assert {source(top(k)) for k in range(1, tree.topLevelItemCount())
+            if top(k).isExpanded()} == opened
+    assert tree.currentItem().data(0, TARGET_ROLE) == chosen
+    assert tree.selectedItems() == [tree.currentItem()]
+    # Shown anew (another collection, or this one opened again), as at first.
+    view.show_collection(later)
+    assert [k for k in range(tree.topLevelItemCount()) if top(k).isExpanded()] == list(range(50))
+    assert tree.currentItem() is None

@@ -41,6 +41,9 @@ class ClusterRow:
     for no value) and its articles, the source first, then by date."""
 
     ident: int
+    #: What names the cluster across a reading again (its id may change): its source
+    #: and the source's passage.
+    key: tuple[str, tuple[int, int]]
     texts: tuple[str, ...]
     tip: str
     keys: tuple[Any, ...]
@@ -79,7 +82,7 @@ def cluster_rows(data: CollectionData) -> list[ClusterRow]:
                        "source" if m.is_source else "", f"{m.span[0]}–{m.span[1]}", ""),
                       data.title(m.doc), (source, m.doc, m.span, at_source), m.is_source)
             for m in members)
-        rows.append(ClusterRow(ident, (text, shown_date(dated), series(source),
+        rows.append(ClusterRow(ident, (source, at_source), (text, shown_date(dated), series(source),
                                        carried_by(docs), "", str(ident)),
                                shown, keys, articles))
     return rows

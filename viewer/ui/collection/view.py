@@ -65,6 +65,8 @@ Formulation = dict[str, Any]
 BoilerplateLine = dict[str, Any]
 #: Rows measured when columns are fitted to their contents.
 RESIZE_PRECISION = 20
+#: The clusters listed open when a collection is shown.
+OPENED_CLUSTERS = 50
 #: Role of a list or tree item holding what it opens.
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -193,6 +195,9 @@ class ClusterItem(QTreeWidgetItem):
         self.order = order
         self.rank = order
         self.keys: tuple[Any, ...] = ()
+        #: What names the row across a reading again: a cluster's `ClusterRow.key`, an
+        #: article's (its cluster's key, its id, its span).
+        self.key: object = None
         #: A cluster's articles, the rows under it (a Python list: asking Qt costs more).
         self.members: list[ClusterItem] = []
 
@@ -559,17 +564,19 @@ class CollectionView(QWidget):
         shown), its lists sorted and its pairs filtered as the reader left them."""
         kept = self._sorting() if again else {}
         chosen = self._chosen() if again else {}
+        clusters = self._clusters_chosen() if again else ({}, None)
         chosen_series = self.series_filter.currentData() if again else None
         if not again:
             self._clear_pair_filter()
         # Each table fitted once, at the end: resets, sorts and the filter each ask.
         with self.column_fitter.held():
-            self._show_collection(data, kept, chosen, chosen_series)
+            self._show_collection(data, kept, chosen, chosen_series, clusters)
 
     def _show_collection(self, data: CollectionData | None,
                          kept: dict[int, tuple[int, Qt.SortOrder]],
                          chosen: dict[QTableView, tuple[list[object], object]],
-                         chosen_series: str | None) -> None:
+                         chosen_series: str | None,
+                         clusters: tuple[dict[object, bool], object]) -> None:
         self.data = data
         self._undated_counts = dict(data.undated_counts) if data is not None else {}
         if data is None:
@@ -605,7 +612,7 @@ class CollectionView(QWidget):
         self.boilerplate_model.set_items(data.boilerplate)
         # An empty table under its headings looks broken: say why instead.
         self.boilerplate_hint.setText(BOILERPLATE_HINT if data.boilerplate else NO_BOILERPLATE)
-        self._fill_clusters(data)
+        self._fill_clusters(data, *clusters)
         self.uses_list.clear()
         for table in self.column_fitter.tables:
             table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -733,9 +740,20 @@ class CollectionView(QWidget):
             selection.select(model.index(row, 0), selection.SelectionFlag.Select
                              | selection.SelectionFlag.Rows)
 
-    def _fill_clusters(self, data: CollectionData) -> None:
+    def _clusters_chosen(self) -> tuple[dict[object, bool], object]:
+        """The clusters listed, by key (`ClusterItem.key`), whether each is open, and the
+        key of the current row (None for none)."""
+        current = self.clusters_tree.currentItem()
+        return ({item.key: item.isExpanded() for item in self._clusters},
+                current.key if isinstance(current, ClusterItem) else None)
+
+    def _fill_clusters(self, data: CollectionData, opened: dict[object, bool] | None = None,
+                       current: object = None) -> None:
         """Make the Clusters tab's items from the rows worked out with `data`
-        (`cluster_rows`): nothing but the items is made here, on the GUI thread."""
+        (`cluster_rows`): nothing but the items is made here, on the GUI thread. The first
+        clusters are open; read again, those `opened` (`_clusters_chosen`) were listed
+        are open as they were, and the row of key `current` is made current again."""
+        opened = opened or {}
         tree = self.clusters_tree
         tree.setUpdatesEnabled(False)
         tree.clear()
@@ -745,11 +763,13 @@ class CollectionView(QWidget):
         for row in data.cluster_rows:
             top = ClusterItem(len(items), list(row.texts))
             top.keys = row.keys
+            top.key = row.key
             top.setToolTip(0, row.tip)
             for member in row.members:
                 child = ClusterItem(len(top.members), list(member.texts))
                 child.setToolTip(0, member.tip)
                 child.setData(0, TARGET_ROLE, member.target)
+                child.key = (row.key, member.target[1], member.target[2])
                 if member.is_source:
                     for column in range(len(CLUSTER_HEADINGS)):
                         child.setFont(column, bold)
@@ -762,8 +782,15 @@ class CollectionView(QWidget):
         header.blockSignals(True)  # filled in their own order: nothing to sort
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
-        for item in items[:50]:
-            item.setExpanded(True)
+        chosen = None
+        for place, item in enumerate(items):
+            if opened.get(item.key, place < OPENED_CLUSTERS):
+                item.setExpanded(True)
+            if current is not None and chosen is None:
+                chosen = next((row for row in (item, *item.members) if row.key == current),
+                              None)
+        if chosen is not None:
+            tree.setCurrentItem(chosen)
         for column in range(1, len(CLUSTER_HEADINGS)):
             tree.resizeColumnToContents(column)
         self.text_fitter.fit()
