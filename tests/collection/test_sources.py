@@ -73,6 +73,21 @@ def test_folder_of_every_format_reads_each_as_load_document_does(tmp_path: Path)
     assert PARAGRAPHS[0] in found["daily/rivers"].text
 
 
+def test_a_file_name_with_a_dot_but_no_extension_is_its_id_whole(tmp_path: Path) -> None:
+    # Cut at the last dot, the pages wget saves as "article.php?id=5" and "?id=6" were
+    # both "news/article" and stopped the run as one id used twice; "Mr. Smith goes" was
+    # "Mr". An extension still goes.
+    (tmp_path / "news").mkdir()
+    for k, name in enumerate(("news/article.php?id=5", "news/article.php?id=6",
+                              "Mr. Smith goes", "report v2.0", "notes.markdown", "c.txt")):
+        (tmp_path / name).write_text(f"Article {k} here.\n", encoding="utf-8")
+    articles, skipped = read(tmp_path)
+    assert skipped == []
+    assert sorted(a.id for a in articles) == [
+        "Mr. Smith goes", "c", "news/article.php?id=5", "news/article.php?id=6", "notes",
+        "report v2.0"]
+
+
 def test_metadata_csv_gives_ids_series_dates_and_unlisted_files_fall_back(
         tmp_path: Path) -> None:
     folder = tmp_path / "set"

@@ -345,7 +345,7 @@ class FolderSource:
         minutes to compare with 10,000 files before any article was read."""
         by_stem: dict[str, list[str]] = {}
         for file, _ in self.files:
-            by_stem.setdefault(PurePosixPath(file).with_suffix("").as_posix(), []).append(file)
+            by_stem.setdefault(_without_extension(PurePosixPath(file)), []).append(file)
         return by_stem
 
     def _listed_name(self, written: str) -> str:
@@ -412,7 +412,7 @@ class FolderSource:
                                    f"the article is indexed {instead}", indexed=True)
                 if named else None)
         return Article(
-            id=(listed.id if listed and listed.id else relative.with_suffix("").as_posix()),
+            id=(listed.id if listed and listed.id else _without_extension(relative)),
             id_from_path=not (listed and listed.id),
             series=(listed.series if listed and listed.series
                     else _series_folder(relative.parent.parts)),
@@ -559,10 +559,22 @@ def _size(path: str) -> int:
 
 
 _SEPARATOR_LINE = re.compile(r"sep=(.)", re.IGNORECASE)
+# What ends a file's name as its type: a dot, a letter, up to nine letters or digits more.
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}")
 # A name of digits alone, or with a date's separators between them: 2023-03-09, 2023年3月.
 _DATE_PARTS = re.compile(r"\d+(?:[-_.年月]\d+)*[月日]?")
 # A folder of a month's articles: 2023-03, 2023_03, 2023.3, 2023年3月.
 _YEAR_MONTH = re.compile(r"(\d{4})(?:[-_.](\d{1,2})|年(\d{1,2})月)")
+
+
+def _without_extension(relative: PurePosixPath) -> str:
+    """The file at `relative` (below the source) as an id: its path without its extension,
+    when it has one. A name with no extension may hold a dot all the same: cut at it, "Mr.
+    Smith goes" was "Mr", and the pages wget saves as "article.php?id=5" and "?id=6" were
+    both "article", which stopped the run as an id used twice."""
+    if _EXTENSION.fullmatch(relative.suffix):
+        return relative.with_suffix("").as_posix()
+    return relative.as_posix()
 
 
 def _saved_page(folder: str, names: set[str]) -> str:
