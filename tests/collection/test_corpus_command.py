@@ -1542,6 +1542,31 @@ def _reported_without_root(store: Path, tmp_path: Path) -> subprocess.CompletedP
 
 @pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
                     reason="as root, needs setpriv to give up root's file permissions")
+def test_a_metadata_csv_that_cannot_be_opened_says_so_not_how_to_save_it(
+        tmp_path: Path) -> None:
+    # It was told "cannot be read as CSV ([Errno 13] Permission denied: PATH); save it as
+    # UTF-8": its format, which was never read, rather than its permissions.
+    source = tmp_path / "news"
+    source.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (source / name).write_text(f"Article {name} here.\n", encoding="utf-8")
+    metadata = source / "metadata.csv"
+    metadata.write_text("file,id\na.txt,d1\n", encoding="utf-8")
+    metadata.chmod(0o000)
+    try:
+        result = subprocess.run(
+            [*_without_root_privilege(), sys.executable, "-m", "viewer", "corpus", "add",
+             str(tmp_path / "store.sqlite"), str(source)], cwd=ROOT, env=_env(tmp_path),
+            capture_output=True, text=True, timeout=300)
+    finally:
+        metadata.chmod(0o644)
+    assert (result.returncode, result.stderr) == (
+        2, f"tandem: {metadata}: cannot be read (Permission denied); check the file's "
+           "permissions, or move it out of the folder to read the articles without it\n")
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
+                    reason="as root, needs setpriv to give up root's file permissions")
 def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path: Path) -> None:
     # Reading a store in WAL mode writes its -shm index beside it; where that is refused,
     # the store was called damaged.

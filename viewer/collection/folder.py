@@ -277,7 +277,13 @@ class FolderSource:
                     listed[name] = _Listed(cell(row, "id"), " ".join(cell(row, "series").split()),
                                            iso_date(cell(row, "date")),
                                            " ".join(cell(row, "title").split()), where)
-        except (OSError, LoadError, csv.Error) as exc:
+        except OSError as exc:
+            # Not the file's format: "save it as UTF-8" was the advice for a file that
+            # could not be opened at all.
+            raise SourceError(f"{path}: cannot be read ({exc.strerror or exc}); check the "
+                              "file's permissions, or move it out of the folder to read "
+                              "the articles without it") from None
+        except (LoadError, csv.Error) as exc:
             raise SourceError(f"{path}: cannot be read as CSV ({exc}); save it as UTF-8 "
                               "with the columns file,id,series,date") from None
         return listed
