@@ -39,6 +39,10 @@ CZECH = ("Vláda dnes schválila návrh zákona o státním rozpočtu na příš
 RUSSIAN = ("Городской совет во вторник одобрил проект реконструкции порта. По словам мэра, "
            "склады будут превращены в доступное жильё, а новый морской вокзал соединит район "
            "с аэропортом.")
+UKRAINIAN = ("Міська рада у вівторок схвалила проєкт реконструкції порту. За словами мера, "
+             "склади перетворять на доступне житло, а новий морський вокзал з'єднає район.")
+BULGARIAN = ("Общинският съвет одобри във вторник проекта за реконструкция на пристанището. "
+             "Според кмета складовете ще бъдат превърнати в достъпни жилища.")
 KOREAN = ("대한민국 정부는 오늘 새로운 경제 정책을 발표했다. 서울 시민들은 대체로 환영했다. "
           "전문가들은 물가 상승을 우려한다. 국회는 다음 주에 법안을 심의할 예정이다.")
 
@@ -98,12 +102,29 @@ def _word_runs(text: str, words: int) -> list[str]:
     pytest.param(SPANISH, "cp1252", id="Spanish Windows-1252"),
     pytest.param(CZECH, "cp1250", id="Czech Windows-1250"),
     pytest.param(RUSSIAN, "cp1251", id="Russian Windows-1251"),
+    # KOI8 reads Windows-1251's small letters as capitals, other ones: "склады" as "ЯЙКЮДШ".
+    pytest.param(UKRAINIAN, "cp1251", id="Ukrainian Windows-1251"),
+    pytest.param(BULGARIAN, "cp1251", id="Bulgarian Windows-1251"),
 ])
 @pytest.mark.parametrize("words", [1, 2, 3])
 def test_a_few_words_read_in_their_own_encoding(tmp_path: Path, text: str, encoding: str,
                                                 words: int) -> None:
     # A title or a series name: the detector alone read "Déjà" as 䓩櫠, "approuvé" as
     # "approuvﻠ", "Vláda" as "Vlﻕda" and "вторник" as Arabic letters.
+    runs = _word_runs(text, words)
+    read_right = _read_right(tmp_path, runs, encoding)
+    assert read_right >= 0.85 * len(runs), (read_right, len(runs))
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    pytest.param(RUSSIAN, "koi8_r", id="Russian KOI8-R"),
+    pytest.param(UKRAINIAN, "koi8_u", id="Ukrainian KOI8-U"),
+])
+@pytest.mark.parametrize("words", [2, 3])
+def test_a_few_words_in_koi8_read_as_written(tmp_path: Path, text: str, encoding: str,
+                                             words: int) -> None:
+    # Unix's Cyrillic was weighed as no encoding: a line of Russian in KOI8-R read as Mac
+    # Roman ("Ìœ”À◊¡") or as Windows-1251's capitals ("рТЙЧЕФ").
     runs = _word_runs(text, words)
     read_right = _read_right(tmp_path, runs, encoding)
     assert read_right >= 0.85 * len(runs), (read_right, len(runs))

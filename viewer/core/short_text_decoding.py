@@ -35,6 +35,9 @@ ENCODINGS = (
     ("cp1252", ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "ca", "is")),
     ("cp1250", ("cs", "pl", "hu", "ro", "sk", "sl")),
     ("cp1251", ("ru", "uk", "bg")),
+    # Unix's Cyrillic (KOI8-U adds Ukrainian's letters): its letters are Windows-1251's
+    # of the other case, out of order ("рТЙЧЕФ"), which the word lists tell apart.
+    ("koi8_r", ("ru", "uk", "bg")), ("koi8_u", ("ru", "uk", "bg")),
     ("cp1253", ("el",)),
     ("cp1254", ("tr",)),
     # Classic Mac OS text: its curly quotes (0xD2-0xD5) and accented letters (é 0x8E) are
@@ -238,8 +241,8 @@ def _characters_scored(text: str, language: str) -> Iterator[float]:
 def _words_scored(text: str, language: str) -> Iterator[float]:
     """log10 frequency of each word holding a letter beyond ASCII, in an alphabetic
     language, and of each other character beyond ASCII. A word the list lacks (a rare
-    compound: "Fährbahnhof") is weighed by its letters beyond ASCII, unless it mixes
-    scripts ("dйjа"), which no word does."""
+    compound: "Fährbahnhof") is weighed by its letters beyond ASCII, for more in capitals,
+    unless it mixes scripts ("dйjа"), which no word does."""
     words, letters, _ = _tables(language)
     quotes = _Quotes(text)
     at = 0
@@ -259,7 +262,11 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
         else:
             beyond = [_scored(_folded_letter(ch, language), letters) for ch in word
                       if ord(ch) > 127]
-            yield sum(beyond) / len(beyond) + _UNLISTED_WORD
+            # Texts write small letters: a word of capitals the list lacks is more likely
+            # a word of small letters read in a code page whose capitals are there (KOI8's
+            # and Windows-1251's cases are each other's: "склады" as "ЯЙКЮДШ").
+            capitals = len(word) > 1 and word.isupper()
+            yield sum(beyond) / len(beyond) + _UNLISTED_WORD * (2 if capitals else 1)
     yield from _marks_scored(text, at, len(text), letters, quotes)
 
 
