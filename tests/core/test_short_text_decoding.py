@@ -312,6 +312,16 @@ ICELANDIC = ("Þór er sonur Óðins og Jarðar. Hann ekur um himininn í kerru 
 
 
 @pytest.mark.parametrize("text", [
+    "Þingvellir", "We drove to Þingvellir in the morning.",
+    "The old parliament met at Þingvellir.\n" * 200])
+def test_a_word_opening_with_thorn_reads_as_written_not_as_a_ligature(
+        tmp_path: Path, text: str) -> None:
+    # Windows-1252's Þ is Mac Roman's ligature ﬁ, which was weighed as the letter f:
+    # "ﬁingvellir". A ligature is no letter a writer types.
+    assert _read_right(tmp_path, [text], "cp1252") == 1
+
+
+@pytest.mark.parametrize("text", [
     "Þór", "Óðinn", "They sang of Þór and Óðinn.",
     *(sentence + "." for sentence in ICELANDIC.split(". ")[:-1]), ICELANDIC.split(". ")[-1],
     pytest.param(ICELANDIC, id="a paragraph")])

@@ -30,7 +30,7 @@ from viewer.core.han_script import to_simplified
 from viewer.core.rarity import commonest_words, per_character
 
 #: The encodings weighed, as Windows writes them, with the languages written in each
-#: (wordfreq's codes). Where two read a text alike, the first is kept.
+#: (wordfreq's codes). Where two read a text alike (`_ALIKE`), the first is kept.
 ENCODINGS = (
     ("cp1252", ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "ca", "is")),
     ("cp1250", ("cs", "pl", "hu", "ro", "sk", "sl")),
@@ -47,6 +47,10 @@ ENCODINGS = (
     ("cp932", ("ja",)), ("shift_jis_2004", ("ja",)), ("euc_jp", ("ja",)),
     ("cp949", ("ko",)),
 )
+#: Commonness by which a reading must beat one in an encoding listed before it to be
+#: taken: closer, the two read alike (an Icelandic name the lists lack, "Þingvellir", and
+#: a Turkish one, "Şingvellir", weigh as their first letters do, within 0.01).
+_ALIKE = 0.05
 #: Languages read a character at a time: they write no spaces between words (Korean
 #: does, but its syllables are as telling one by one).
 _BY_CHARACTER = frozenset({"zh", "ja", "ko"})
@@ -130,7 +134,7 @@ def likeliest_reading(data: bytes, least: float = -math.inf,
             continue
         text = text.translate(_ascii_read_otherwise(encoding))
         score = max(_commonness(text, language) for language in languages)
-        if score > best_score:
+        if score > best_score + _ALIKE:
             best, best_score = encoding, score
     if best is None or best_score < least:
         return None
@@ -242,7 +246,9 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
     """log10 frequency of each word holding a letter beyond ASCII, in an alphabetic
     language, and of each other character beyond ASCII. A word the list lacks (a rare
     compound: "Fährbahnhof") is weighed by its letters beyond ASCII, for more in capitals,
-    unless it mixes scripts ("dйjа"), which no word does."""
+    unless it mixes scripts ("dйjа"), which no word does; nor does one with a ligature or
+    presentation form (`_presentation_form`: "ﬁingvellir", "Þingvellir" read as Mac Roman),
+    though folded it may be listed ("ﬁx" as "fix")."""
     words, letters, _ = _tables(language)
     quotes = _Quotes(text)
     at = 0
@@ -251,6 +257,9 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
         at = found.end()
         word = found.group()
         if word.isascii():
+            continue
+        if any(map(_presentation_form, word)):
+            yield _UNLISTED
             continue
         folded = _folded(word, language)
         listed = words.get(folded)
@@ -268,6 +277,21 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
             capitals = len(word) > 1 and word.isupper()
             yield sum(beyond) / len(beyond) + _UNLISTED_WORD * (2 if capitals else 1)
     yield from _marks_scored(text, at, len(text), letters, quotes)
+
+
+#: Unicode's tags of the compatibility forms that are a presentation of a letter (Arabic's
+#: joined forms, half- and full-width ones), not a letter a writer types.
+_PRESENTATION_TAGS = frozenset({"<initial>", "<medial>", "<final>", "<isolated>", "<wide>",
+                                "<narrow>", "<small>", "<vertical>"})
+
+
+def _presentation_form(ch: str) -> bool:
+    """Whether `ch` is a ligature of several letters (ﬁ, ﬂ: Unicode decomposes it so for
+    compatibility) or another presentation form (`_PRESENTATION_TAGS`). Typed text writes
+    the letters; a code page's ligature in a reading is a letter of another one (Mac
+    Roman's ﬁ is Windows-1252's Þ). Œ, a letter of its own, is none."""
+    tag, *parts = unicodedata.decomposition(ch).split() or ("",)
+    return tag in _PRESENTATION_TAGS or (tag == "<compat>" and len(parts) > 1)
 
 
 def _case_broken(word: str) -> bool:
