@@ -311,6 +311,17 @@ ICELANDIC = ("Þór er sonur Óðins og Jarðar. Hann ekur um himininn í kerru 
              "draga, og þegar hann fer verða þrumur. Óðinn er æðstur ása og faðir margra guða.")
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Óðins", "cp1252"), ("The hall of Óðins sons stood there.", "cp1252"),
+    # Latin words a text of these languages glues to its characters still read as written.
+    ("PC방", "cp949"), ("B超", "gbk"), ("在Windows上", "gbk")])
+def test_a_character_glued_to_small_latin_letters_is_no_character_of_the_text(
+        tmp_path: Path, text: str, encoding: str) -> None:
+    # "Óð" is one GB18030 character, 羽: weighed as any common character, "Óðins" read
+    # as "羽ins".
+    assert _read_right(tmp_path, [text], encoding) == 1
+
+
 @pytest.mark.parametrize("text", [
     "Þingvellir", "We drove to Þingvellir in the morning.",
     "The old parliament met at Þingvellir.\n" * 200])

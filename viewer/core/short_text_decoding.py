@@ -231,15 +231,36 @@ def _commonness(text: str, language: str) -> float:
 
 def _characters_scored(text: str, language: str) -> Iterator[float]:
     """log10 frequency of each character beyond ASCII, in a language written a character
-    at a time. One inside a Latin word ("Lagerh舫ser") is no character of that text."""
+    at a time. One inside a Latin word ("Lagerh舫ser") is no character of that text, and
+    one alone glued to small Latin letters ("羽ins") is part of a word its list lacks."""
     frequencies = _tables(language)[1]
     for at, ch in enumerate(text):
         if ord(ch) <= 127:
             continue
-        inside_word = (0 < at < len(text) - 1 and _ascii_letter(text[at - 1])
-                       and _ascii_letter(text[at + 1]))
-        yield _UNLISTED if inside_word else _scored(
-            to_simplified(ch) if language == "zh" else ch, frequencies)
+        before = at > 0 and _ascii_letter(text[at - 1])
+        after = at < len(text) - 1 and _ascii_letter(text[at + 1])
+        if before and after:
+            yield _UNLISTED
+            continue
+        score = _scored(to_simplified(ch) if language == "zh" else ch, frequencies)
+        # Alone among Latin letters, glued to a run of small ones, it is part of a word
+        # the list lacks ("羽ins": "Óðins" read as GB18030); a text in these languages
+        # glues whole Latin words to its characters, in capitals or with one ("PC방",
+        # "Windows上", "B超").
+        glued = (before and _small_run(text[max(0, at - 32):at][::-1])) or \
+            (after and _small_run(text[at + 1:at + 33]))
+        alone = not (at > 0 and ord(text[at - 1]) > 127) and \
+            not (at < len(text) - 1 and ord(text[at + 1]) > 127)
+        yield score + _UNLISTED_WORD if glued and alone else score
+
+
+_ASCII_LETTERS = re.compile("[A-Za-z]+")
+
+
+def _small_run(text: str) -> bool:
+    """Whether the ASCII letters `text` opens with are all small ones."""
+    found = _ASCII_LETTERS.match(text)
+    return found is not None and found.group().islower()
 
 
 def _words_scored(text: str, language: str) -> Iterator[float]:
