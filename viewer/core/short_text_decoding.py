@@ -481,10 +481,15 @@ def _tables(language: str) -> tuple[dict[str, float], dict[str, float], dict[str
     for word, value in commonest.items():
         if word.isascii():
             continue
-        spelled = " " + "".join(ch if ch.isalpha() else " " for ch in word) + " "
-        for first, second in pairwise(spelled):
-            if ord(first) > 127 or ord(second) > 127:
-                pairs[first + second] = pairs.get(first + second, 0.0) + value / total
+        # Most words are letters alone: only the others are spelled a letter at a time.
+        letters_only = word if word.isalpha() else "".join(
+            ch if ch.isalpha() else " " for ch in word)
+        spelled = f" {letters_only} "
+        share = value / total
+        for at in range(len(spelled) - 1):
+            pair = spelled[at:at + 2]
+            if not pair.isascii():
+                pairs[pair] = pairs.get(pair, 0.0) + share
     return ({word: value for word, value in commonest.items()
              if not word.isascii() or "ss" in word},
             per_character(commonest), pairs)
