@@ -1828,3 +1828,42 @@ def test_a_file_name_with_control_characters_is_told_on_one_line(tmp_path: Path)
                     str(tmp_path / "o.json"), env=_env(tmp_path))
     assert failed.returncode == 2
     assert failed.stderr.count("\n") == 1 and "two\\nlines.pdf" in failed.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
+                    reason="as root, needs setpriv to give up root's file permissions")
+@pytest.mark.parametrize("command", ["add", "one-shot"])
+def test_an_article_file_that_cannot_be_opened_now_keeps_its_article_told_once(
+        tmp_path: Path, command: str) -> None:
+    # An indexed file made unreadable (chmod 000) kept its article on add with no word of
+    # it, while the report listed it as skipped too; the one-shot command dropped it.
+    source = tmp_path / "news"
+    source.mkdir()
+    for name in ("a", "b", "c"):
+        (source / f"{name}.txt").write_text(f"Article {name} on the harbour plan.\n",
+                                            encoding="utf-8")
+    store = tmp_path / "store.sqlite"
+    run = (["corpus", "add", str(store), str(source)] if command == "add"
+           else ["corpus", str(source), "--store", str(store), "--json", "-"])
+    assert tandem(*run, env=_env(tmp_path)).returncode == 0
+    locked = source / "b.txt"
+    locked.chmod(0o000)
+    try:
+        result = subprocess.run([*_without_root_privilege(), sys.executable, "-m", "viewer",
+                                 *run], cwd=ROOT, env=_env(tmp_path), capture_output=True,
+                                text=True, timeout=300)
+    finally:
+        locked.chmod(0o644)
+    assert result.returncode == 0, result.stderr
+    told = ("the article read from it before stays in the store as it was until the file "
+            "is read again")
+    assert result.stderr.splitlines()[:2] == [
+        "tandem: articles added 0, changed 0, removed 0, unchanged 2, kept as read before 1; "
+        "inputs skipped 0; notes 1",
+        f"tandem: note on {locked}: permission denied (check the file's permissions); {told}"]
+    report = tandem("corpus", "report", str(store), "--json", "-", env=_env(tmp_path))
+    reported = json.loads(report.stdout)
+    assert sorted(d["id"] for d in reported["documents"]) == ["a", "b", "c"]
+    assert reported["skipped"] == [{"path": str(locked), "reason": "permission denied (check "
+                                    f"the file's permissions); {told}"}]
+    assert [row["indexed"] for row in load(str(store)).skipped] == [True]

@@ -809,3 +809,38 @@ def test_notes_on_articles_indexed_all_the_same_are_kept_apart_from_skipped_inpu
         add_sources(store, [first], workers=1)
         assert [(row["path"], row["indexed"]) for row in store.skipped()] == [
             (f"{first}:4", False), (f"{first}:2", True)]
+
+
+@pytest.mark.parametrize("sync", [False, True], ids=["add", "one-shot"])
+def test_a_file_still_there_but_now_unreadable_keeps_its_article_with_one_note(
+        tmp_path: Path, sync: bool) -> None:
+    # An article file emptied (or damaged) after it was indexed kept its article unsaid
+    # on add, and was listed both as an article and as skipped; the one-shot command
+    # dropped it as though the file were gone.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for k in range(3):
+        (folder / f"a{k}.txt").write_text(f"Article {k} on the harbour plan.\n",
+                                          encoding="utf-8")
+    emptied = folder / "a1.txt"
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [folder], sync=sync, workers=1)
+        emptied.write_bytes(b"")
+        summary = add_sources(store, [folder], sync=sync, workers=1)
+        assert (summary.removed, summary.unchanged, summary.kept) == (0, 2, 1)
+        assert (summary.skipped, summary.noted) == (0, 1)
+        assert store.text("a1") == "Article 1 on the harbour plan.\n"
+        [note] = store.skipped()
+        assert (note["path"], note["indexed"]) == (str(emptied), True)
+        assert note["reason"].startswith("is empty")
+        assert "the article read from it before stays in the store" in note["reason"]
+        # Read again once it holds text: an article changed, the note gone.
+        emptied.write_text("Article 1, rewritten.\n", encoding="utf-8")
+        summary = add_sources(store, [folder], sync=sync, workers=1)
+        assert (summary.changed, summary.kept, store.skipped()) == (1, 0, [])
+    # A file never indexed that cannot be read is still skipped, as before.
+    (folder / "a3.txt").write_bytes(b"")
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        summary = add_sources(store, [folder], sync=sync, workers=1)
+        assert (summary.skipped, summary.kept) == (1, 0)
+        assert [row["indexed"] for row in store.skipped()] == [False]

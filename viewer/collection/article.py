@@ -65,11 +65,15 @@ class Article:
 @dataclass(frozen=True)
 class Skipped:
     """A file or line left out, and why (one line a user can act on); or, when `indexed`,
-    a note on an article that is indexed all the same (a date not read as one)."""
+    a note on an article that is indexed all the same (a date not read as one).
+    `unreadable`: a file or folder that is there but cannot be read now (emptied,
+    damaged, its permissions), not one gone nor one that is no article: what a store read
+    from it before stays (`engine`)."""
 
     path: str
     reason: str
     indexed: bool = False
+    unreadable: bool = False
 
     def __post_init__(self) -> None:
         _make_valid(self)

@@ -394,8 +394,9 @@ def _tell(summary: AddSummary, stream: TextIO, *, quiet: bool) -> None:
     show."""
     if not quiet:
         notes = f"; notes {summary.noted:,}" if summary.noted else ""
+        kept = f", kept as read before {summary.kept:,}" if summary.kept else ""
         print(f"tandem: articles added {summary.added:,}, changed {summary.changed:,}, "
-              f"removed {summary.removed:,}, unchanged {summary.unchanged:,}; "
+              f"removed {summary.removed:,}, unchanged {summary.unchanged:,}{kept}; "
               f"inputs skipped {summary.skipped:,}{notes}", file=stream)
     tell_skipped([{"path": s.path, "reason": s.reason, "indexed": s.indexed}
                   for s in summary.reported], stream)

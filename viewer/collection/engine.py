@@ -76,6 +76,8 @@ class AddSummary:
     #: Where the stored articles were read from that the sources no longer hold (a file
     #: deleted or renamed, a line gone from a newer dump): an add without `sync` keeps them.
     left: tuple[str, ...] = ()
+    #: Stored articles kept as read before: their file is there but cannot be read now.
+    kept: int = 0
 
     @property
     def skipped(self) -> int:
@@ -183,6 +185,11 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
         fresh.append((num, article, digest))
     refuse_taking(store.path, taken, sources)
     present = {a.id for a in articles}
+    # A file still there that cannot be read now (emptied, damaged, its permissions) is
+    # no file gone: its article stays as read before, with a note saying so, in place of
+    # its skipped line (it was listed both as an article and as skipped).
+    unread, skipped = _kept_unread(stored, present, skipped)
+    present |= unread
     # A file whose metadata.csv row now gives it another id is that article under its new
     # id: kept under the old one too, it would make a pair sharing every word with itself.
     gone = _renamed(stored, articles, present)
@@ -267,7 +274,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     return AddSummary(added=len(fresh) - changed, changed=changed + relabelled,
                       removed=removed, unchanged=len(articles) - len(fresh) - relabelled,
                       aligned_pairs=len(pairs), reported=tuple(skipped),
-                      left=tuple(left))
+                      left=tuple(left), kept=len(unread))
 
 
 def _index_order(grams: dict[int, np.ndarray], articles: list[Article],
@@ -287,6 +294,25 @@ def _index_order(grams: dict[int, np.ndarray], articles: list[Article],
 def _ordered(x: int, y: int) -> tuple[int, int]:
     """A pair of document numbers as the passages table keeps it, the lower first."""
     return (x, y) if x < y else (y, x)
+
+
+def _kept_unread(stored: dict[str, DocumentRow], present: set[str],
+                 skipped: list[Skipped]) -> tuple[set[str], list[Skipped]]:
+    """The ids of the `stored` articles not read now (`present`) whose file is skipped as
+    there but unreadable (`Skipped.unreadable`), and `skipped` with each such file's line
+    turned into a note on its article, which stays as read before."""
+    unreadable = {item.path for item in skipped if item.unreadable}
+    if not unreadable:
+        return set(), skipped
+    held: dict[str, set[str]] = {}
+    for doc_id, row in stored.items():
+        if doc_id not in present and row.path in unreadable:
+            held.setdefault(row.path, set()).add(doc_id)
+    told = [Skipped(item.path, f"{item.reason}; the article read from it before stays in "
+                               "the store as it was until the file is read again",
+                    indexed=True)
+            if item.unreadable and item.path in held else item for item in skipped]
+    return set().union(*held.values()), told
 
 
 def _no_longer_held(stored: dict[str, DocumentRow], accounted: set[str],

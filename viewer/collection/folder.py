@@ -393,7 +393,8 @@ class FolderSource:
         try:
             document = load_document(path, self.max_bytes)
         except LoadError as exc:
-            return Skipped(path, exc.problem + (f" ({exc.hint})" if exc.hint else "")), None
+            return Skipped(path, exc.problem + (f" ({exc.hint})" if exc.hint else ""),
+                           unreadable=True), None
         text = document.text
         listed = self.listed.get(name)
         date = listed.date if listed else ""
