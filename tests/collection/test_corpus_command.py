@@ -1867,3 +1867,45 @@ def test_an_article_file_that_cannot_be_opened_now_keeps_its_article_told_once(
     assert reported["skipped"] == [{"path": str(locked), "reason": "permission denied (check "
                                     f"the file's permissions); {told}"}]
     assert [row["indexed"] for row in load(str(store)).skipped] == [True]
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
+                    reason="as root, needs setpriv to give up root's file permissions")
+def test_a_sub_folder_that_cannot_be_opened_keeps_its_articles_in_a_mirrored_store(
+        tmp_path: Path) -> None:
+    # The one-shot command with --store removed the articles of a sub-folder that could
+    # not be opened for a while, as though it were empty, and told a metadata.csv row for
+    # one of its files "not in the folder".
+    source = tmp_path / "news"
+    (source / "xinhua").mkdir(parents=True)
+    for name in ("a", "b"):
+        (source / f"{name}.txt").write_text(f"Article {name} on the harbour plan.\n",
+                                            encoding="utf-8")
+        (source / "xinhua" / f"{name}.txt").write_text(f"Wire {name} on the rail line.\n",
+                                                       encoding="utf-8")
+    (source / "metadata.csv").write_text("file,id\nxinhua/a.txt,wire-a\n", encoding="utf-8")
+    store = tmp_path / "store.sqlite"
+    run = ["corpus", str(source), "--store", str(store)]
+    assert tandem(*run, "--quiet", env=_env(tmp_path)).returncode == 0
+    with CollectionStore.open(store) as opened:
+        before = {d.id: opened.text(d.id) for d in opened.documents()}
+    assert sorted(before) == ["a", "b", "wire-a", "xinhua/b"]
+    locked = source / "xinhua"
+    locked.chmod(0o000)
+    try:
+        result = subprocess.run([*_without_root_privilege(), sys.executable, "-m", "viewer",
+                                 *run], cwd=ROOT, env=_env(tmp_path), capture_output=True,
+                                text=True, timeout=300)
+    finally:
+        locked.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[:3] == [
+        "tandem: articles added 0, changed 0, removed 0, unchanged 2, kept as read before 2; "
+        "inputs skipped 1; notes 1",
+        f"tandem: skipped {source / 'metadata.csv'}:2: lists xinhua/a.txt, which is in "
+        "xinhua, a folder that cannot be read (check its permissions)",
+        f"tandem: note on {locked}: folder cannot be read (Permission denied; check the "
+        "folder's permissions); the 2 articles read from it before stay in the store as "
+        "they were until it is read again"]
+    with CollectionStore.open(store) as opened:
+        assert {d.id: opened.text(d.id) for d in opened.documents()} == before

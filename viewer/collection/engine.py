@@ -16,7 +16,7 @@ Neither replaces nor removes the articles of other sources a store holds (`clash
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,6 +53,7 @@ from viewer.core.collection.index import (
 )
 from viewer.core.document import detect_language
 from viewer.core.shared import MATCHER_VERSION
+from viewer.present.wording import counted
 
 #: Progress callback: what is being done and how far, 0..1.
 Progress = Callable[[str, float], None]
@@ -298,21 +299,49 @@ def _ordered(x: int, y: int) -> tuple[int, int]:
 
 def _kept_unread(stored: dict[str, DocumentRow], present: set[str],
                  skipped: list[Skipped]) -> tuple[set[str], list[Skipped]]:
-    """The ids of the `stored` articles not read now (`present`) whose file is skipped as
-    there but unreadable (`Skipped.unreadable`), and `skipped` with each such file's line
-    turned into a note on its article, which stays as read before."""
+    """The ids of the `stored` articles not read now (`present`) whose file, or a folder
+    it is in, is skipped as there but unreadable (`Skipped.unreadable`), and `skipped`
+    with each such file's or folder's line turned into a note on its articles, which stay
+    as read before."""
     unreadable = {item.path for item in skipped if item.unreadable}
     if not unreadable:
         return set(), skipped
     held: dict[str, set[str]] = {}
+    files: set[str] = set()
     for doc_id, row in stored.items():
-        if doc_id not in present and row.path in unreadable:
-            held.setdefault(row.path, set()).add(doc_id)
-    told = [Skipped(item.path, f"{item.reason}; the article read from it before stays in "
-                               "the store as it was until the file is read again",
+        if doc_id not in present:
+            where = next((path for path in _self_and_folders(row.path) if path in unreadable),
+                         None)
+            if where is not None:
+                held.setdefault(where, set()).add(doc_id)
+                if where == row.path:
+                    files.add(where)
+    told = [Skipped(item.path, f"{item.reason}; "
+                               f"{_stay(len(held[item.path]), item.path in files)}",
                     indexed=True)
             if item.unreadable and item.path in held else item for item in skipped]
     return set().union(*held.values()), told
+
+
+def _self_and_folders(path: str) -> Iterator[str]:
+    """`path`, then each folder it is in, up to the top."""
+    while True:
+        yield path
+        parent = os.path.dirname(path)
+        if parent == path:
+            return
+        path = parent
+
+
+def _stay(count: int, file: bool) -> str:
+    """What is told of the `count` articles that stay though their `file`, or a folder
+    they are in, cannot be read."""
+    if file:
+        return ("the article read from it before stays in the store as it was until the "
+                "file is read again")
+    return (f"the {counted(count, 'article')} read from it before "
+            f"{'stays' if count == 1 else 'stay'} in the store as "
+            f"{'it was' if count == 1 else 'they were'} until it is read again")
 
 
 def _no_longer_held(stored: dict[str, DocumentRow], accounted: set[str],

@@ -110,6 +110,8 @@ class FolderSource:
         self.notes: list[Skipped] = []
         #: The first hidden file or folder passed over (its name starts with "."), if any.
         self.hidden = ""
+        #: The sub-folders (relative, in "/" form) that could not be opened.
+        self.unread_folders: set[str] = set()
         #: The source folder's name, read for a date as its sub-folders' names are, when it
         #: is a date or part of one alone (`_dated_folder_name`); else none.
         self.dated_name: tuple[str, ...] = ()
@@ -168,8 +170,12 @@ class FolderSource:
                 if not relative:
                     raise SourceError(f"{self.path}: cannot be read "
                                       f"({exc.strerror or exc})") from None
+                # Not an empty folder: what a store read from it before stays.
+                self.unread_folders.add(relative)
                 self.notes.append(Skipped(folder, f"folder cannot be read "
-                                                  f"({exc.strerror or exc})"))
+                                                  f"({exc.strerror or exc}"
+                                                  f"{_what_to_do(exc)})",
+                                          unreadable=True))
                 continue
             names = {entry.name for entry in entries}
             for entry in entries:
@@ -200,8 +206,11 @@ class FolderSource:
                         # A named pipe or a device too: reading it refuses it, unopened.
                         found.append((name, entry.stat().st_size))
                 except OSError as exc:
+                    # A folder that can be listed but not entered (no "x"): its files are
+                    # there, what a store read from them stays.
                     self.notes.append(Skipped(entry.path, f"cannot be read "
-                                                          f"({exc.strerror or exc})"))
+                                                          f"({exc.strerror or exc})",
+                                              unreadable=True))
         found.sort()
         return self._once_each(found)
 
@@ -334,6 +343,11 @@ class FolderSource:
         elif os.path.lexists(path) and any(part.startswith(".") for part in parts):
             return (f"lists {name}, which is hidden (its name or a folder's starts with "
                     "\".\") and not read (name it without the dot)")
+        unread = next((str(folder) for folder in PurePosixPath(name).parents
+                       if str(folder) in self.unread_folders), "")
+        if unread:
+            return (f"lists {name}, which is in {unread}, a folder that cannot be read "
+                    "(check its permissions)")
         hint = _relative_hint(name) or self._stem_hint(name)
         return f"lists {name}, which is not in the folder{hint}"
 
@@ -441,6 +455,11 @@ class FolderSource:
         except (OSError, LoadError):
             return PageFacts("", "")
         return page_date_and_title(data, path)
+
+
+def _what_to_do(error: OSError) -> str:
+    """What to do about a folder that cannot be opened for `error`, after a "; "."""
+    return "; check the folder's permissions" if isinstance(error, PermissionError) else ""
 
 
 def _no_article_by_name(name: PurePosixPath) -> str:
