@@ -1408,3 +1408,23 @@ def test_metadata_csv_series_and_title_written_on_two_lines_of_a_cell_are_one_li
     assert skipped == []
     assert sorted((a.id, a.series, a.title) for a in articles) == [
         ("d001", "Xinhua News", "Harbour reopens"), ("d002", "Xinhua News", "Quay")]
+
+
+def test_a_file_renamed_or_removed_while_the_folder_is_read_says_so(tmp_path: Path) -> None:
+    # It was told "no such file (check the path)", which sent the user looking for a typo
+    # in a path they never wrote.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(f"Article {name}.\n", encoding="utf-8")
+    skipped: list[Skipped] = []
+    articles = read_sources([str(folder)], skipped.append)
+    first = next(articles)  # the folder is walked: every file listed
+    (folder / "b.txt").rename(folder / "renamed.txt")
+    (folder / "c.txt").unlink()
+    assert [first.id, *(a.id for a in articles)] == ["a"]
+    went = ("went away while the folder was being read (renamed or removed meanwhile); the "
+            "next add or run takes the folder as it is then")
+    assert skipped == [Skipped(str(folder / "b.txt"), went), Skipped(str(folder / "c.txt"), went)]
+    # Not one that is there but cannot be read: an article stored from it is not kept.
+    assert not any(item.unreadable for item in skipped)

@@ -85,6 +85,9 @@ _SYSTEM_FOLDERS = {
 #: A skipped input or note as the store and the reports hold it: path, reason, "indexed".
 _Row = TypeVar("_Row", bound=Mapping[str, Any])
 _SNIFF_BYTES = 4096
+#: Why a file listed by the walk is not read: it was renamed or removed before its turn.
+_WENT_AWAY = ("went away while the folder was being read (renamed or removed meanwhile); "
+              "the next add or run takes the folder as it is then")
 #: How far into a text its title is looked for, past a line holding its date alone.
 _HEAD_CHARS = 2000
 
@@ -205,6 +208,8 @@ class FolderSource:
                     elif name != METADATA_NAME:
                         # A named pipe or a device too: reading it refuses it, unopened.
                         found.append((name, entry.stat().st_size))
+                except FileNotFoundError:
+                    self.notes.append(Skipped(entry.path, _WENT_AWAY))
                 except OSError as exc:
                     # A folder that can be listed but not entered (no "x"): its files are
                     # there, what a store read from them stays.
@@ -407,6 +412,8 @@ class FolderSource:
         try:
             document = load_document(path, self.max_bytes)
         except LoadError as exc:
+            if not os.path.lexists(path):
+                return Skipped(path, _WENT_AWAY), None
             return Skipped(path, exc.problem + (f" ({exc.hint})" if exc.hint else ""),
                            unreadable=True), None
         text = document.text
