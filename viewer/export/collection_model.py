@@ -267,7 +267,7 @@ SECTIONS = {
     "skipped": SectionText(
         "Skipped files and notes",
         "Files and lines left out, and notes on articles indexed all the same (a date that "
-        "is not read as one).",
+        "is not read as one, a file read before that cannot be read now).",
         "Every file and line was read.", "skipped files and notes"),
 }
 
