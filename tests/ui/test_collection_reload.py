@@ -236,3 +236,23 @@ def test_the_store_is_read_again_off_the_gui_thread_keeping_the_tab_and_rows_cho
         item = model.item(rows[0].row())
         assert ((item.a, item.b) if table is view.pairs_table else item.row.id) == wanted
         assert table.currentIndex().row() == rows[0].row()
+
+
+def test_a_pair_chosen_while_the_store_is_read_again_leaves_no_busy_bar_behind(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The window, active again, began reading the store off the GUI thread; a pair chosen
+    # meanwhile read it at once. The read behind was then dropped, and its busy bar,
+    # "Reading … again…", stayed under the lists for good.
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.store)
+    mode, view = window.collection, window.collection.view
+    dump.dump_again_shifted()
+    mode.reload_if_changed()
+    assert window.progress.isVisible()
+    # Enter on the first pair, before the read behind has reported (as a click can).
+    view.pairs_table.activated.emit(view.pairs_model.index(0, 0))
+    assert window.last_message is not None
+    assert "choose again" in window.last_message.text()
+    qtbot.waitUntil(lambda: not mode._jobs, timeout=60000)
+    assert not window.progress.isVisible()
+    assert "again" not in window.figures.text()

@@ -439,13 +439,17 @@ class CollectionMode(QObject):
             self.window.begin_progress(doing, cancellable=False, measured=False)
 
         def ended(problem: str, read: CollectionData | None = None) -> None:
-            if reading is not self._rereading:  # read again at a click meanwhile
+            # Read again at a click meanwhile (`_read_again`), this read is dropped; its bar
+            # is ended all the same, unless a later read of the store goes on under it.
+            dropped = reading is not self._rereading
+            if self._rereading in (reading, None):
+                self._rereading = None
+                progress = self.window.progress
+                if progress.isVisible() and progress.format() == doing:  # not another's
+                    self.window.end_progress("")
+            if dropped:
                 version.close()
                 return
-            self._rereading = None
-            progress = self.window.progress
-            if progress.isVisible() and progress.format() == doing:  # not another's since
-                self.window.end_progress("")
             # Another collection shown (or none) since: this one's lists are not shown.
             if read is None or self.data is not data or self._being_indexed():
                 version.close()
