@@ -1258,3 +1258,26 @@ def test_the_clusters_chosen_and_opened_stay_so_when_the_collection_is_read_agai
     view.show_collection(later)
     assert [k for k in range(tree.topLevelItemCount()) if top(k).isExpanded()] == list(range(50))
     assert tree.currentItem() is None
+
+
+def test_rows_chosen_whole_are_chosen_again_in_one_go_when_the_collection_is_read_again(
+        view) -> None:  # type: ignore[no-untyped-def]
+    # Every article chosen (Ctrl+A) and the store read again: the rows were chosen again
+    # one by one, Qt's selection growing a range a row, seconds on the GUI thread for a
+    # collection of 10,000 articles.
+    data = _undated_collection()
+    view.show_collection(data)
+    table, formulations = view.articles_table, view.formulations_table
+    table.selectAll()
+    table.setCurrentIndex(table.model().index(7, 0))
+    table.selectAll()
+    current = view.articles_model.item(7).row.id
+    formulations.selectAll()
+    later = collection(list(data.documents), clusters=data.clusters,
+                       formulations=[dict(f) for f in data.formulations])
+    view.show_collection(later, again=True)
+    for chosen, count in ((table, len(later.documents)),
+                          (formulations, len(later.formulations))):
+        assert len(chosen.selectionModel().selectedRows()) == count
+        assert len(chosen.selectionModel().selection()) == 1  # one range, not one a row
+    assert view.articles_model.item(table.currentIndex().row()).row.id == current

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -153,6 +153,25 @@ def _clearable_sort(header: QHeaderView) -> None:
     order indexed) comes back."""
     header.setSortIndicatorShown(True)
     header.setSortIndicatorClearable(True)
+
+
+def _select_rows(table: QTableView, rows: Sequence[int], current: int | None) -> None:
+    """Select `table`'s `rows` (sorted) alone, in one go, each run of rows one range, and
+    make row `current` the current one: selected one by one, the 10,000 rows of a list
+    chosen whole (Ctrl+A) took seconds, Qt's selection growing a range a row."""
+    model = table.model()
+    selection = QItemSelection()
+    start = 0
+    for k, row in enumerate(rows):
+        if k + 1 == len(rows) or rows[k + 1] != row + 1:
+            selection.select(model.index(rows[start], 0), model.index(row, 0))
+            start = k + 1
+    selections = table.selectionModel()
+    selections.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                      | QItemSelectionModel.SelectionFlag.Rows)
+    if current is not None:
+        selections.setCurrentIndex(model.index(current, 0),
+                                   QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
 def _table(model: ListTableModel[Any]) -> QTableView:
@@ -655,14 +674,14 @@ class CollectionView(QWidget):
             model = table.model()
             assert isinstance(model, ListTableModel)
             wanted = set(keys)
-            selection = table.selectionModel()
-            flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+            rows, at = [], None
             for row in range(model.rowCount()):
                 found = key(model.item(row))
                 if found == current:
-                    selection.setCurrentIndex(model.index(row, 0), flags)
-                elif found in wanted:
-                    selection.select(model.index(row, 0), flags)
+                    at = row
+                if found == current or found in wanted:
+                    rows.append(row)
+            _select_rows(table, rows, at)
 
     def _sorted_views(self) -> list[QTableView | QTreeWidget]:
         return [*self.column_fitter.tables, self.clusters_tree]
@@ -734,11 +753,7 @@ class CollectionView(QWidget):
             return
         rows = [row for row in range(model.rowCount())
                 if _row_key(model.item(row)) in (selected or set())] or [0]
-        self.formulations_table.selectRow(rows[0])
-        selection = self.formulations_table.selectionModel()
-        for row in rows[1:]:
-            selection.select(model.index(row, 0), selection.SelectionFlag.Select
-                             | selection.SelectionFlag.Rows)
+        _select_rows(self.formulations_table, rows, rows[0])
 
     def _clusters_chosen(self) -> tuple[dict[object, bool], object]:
         """The clusters listed, by key (`ClusterItem.key`), whether each is open, and the
