@@ -12,6 +12,7 @@ import os
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1428,3 +1429,29 @@ def test_a_file_renamed_or_removed_while_the_folder_is_read_says_so(tmp_path: Pa
     assert skipped == [Skipped(str(folder / "b.txt"), went), Skipped(str(folder / "c.txt"), went)]
     # Not one that is there but cannot be read: an article stored from it is not kept.
     assert not any(item.unreadable for item in skipped)
+
+
+def test_a_sub_folder_renamed_while_the_folder_is_read_says_so_and_keeps_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A sub-folder renamed between its folder's listing and its own was told "folder cannot
+    # be read (No such file or directory)" and, as one there but unreadable, kept the
+    # articles a store read from it, while a file renamed so is told it went away.
+    folder = tmp_path / "news"
+    (folder / "xinhua").mkdir(parents=True)
+    (folder / "a.txt").write_text("Article a.\n", encoding="utf-8")
+    (folder / "xinhua" / "b.txt").write_text("Article b.\n", encoding="utf-8")
+    listed = os.scandir
+
+    def listed_then_renamed(path: Any) -> Any:
+        entries = list(listed(path))
+        if os.path.normpath(path) == str(folder):
+            (folder / "xinhua").rename(folder / "xinhua-old")
+        return iter(entries)
+
+    monkeypatch.setattr(os, "scandir", listed_then_renamed)
+    skipped: list[Skipped] = []
+    assert [a.id for a in read_sources([str(folder)], skipped.append)] == ["a"]
+    assert skipped == [Skipped(str(folder / "xinhua"), "went away while the folder was being "
+                               "read (renamed or removed meanwhile); the next add or run "
+                               "takes the folder as it is then")]
+    assert not skipped[0].unreadable

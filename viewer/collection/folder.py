@@ -173,6 +173,11 @@ class FolderSource:
                 if not relative:
                     raise SourceError(f"{self.path}: cannot be read "
                                       f"({exc.strerror or exc})") from None
+                if isinstance(exc, FileNotFoundError):
+                    # Renamed or removed since its folder was listed, as a file can be:
+                    # not one there but unreadable, whose articles a store keeps.
+                    self.notes.append(Skipped(folder, _WENT_AWAY))
+                    continue
                 # Not an empty folder: what a store read from it before stays.
                 self.unread_folders.add(relative)
                 self.notes.append(Skipped(folder, f"folder cannot be read "
