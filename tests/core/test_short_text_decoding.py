@@ -36,6 +36,12 @@ GREEK = ("Ο πρόεδρος της χώρας μίλησε για τις εξ�
 CZECH = ("Vláda dnes schválila návrh zákona o státním rozpočtu na příští rok. Podle ministra "
          "financí se schodek sníží o několik miliard korun, ale opozice tvrdí, že čísla jsou "
          "nereálná.")
+POLISH = ("Rada miasta zatwierdziła we wtorek projekt przebudowy portu. Według burmistrza "
+          "magazyny zostaną zamienione na tanie mieszkania, a nowy dworzec morski połączy "
+          "dzielnicę z lotniskiem.")
+CROATIAN = ("Gradsko vijeće u utorak je odobrilo projekt obnove luke. Prema riječima "
+            "gradonačelnika, skladišta će postati pristupačni stanovi, a novi pomorski "
+            "terminal povezat će četvrt sa zračnom lukom.")
 RUSSIAN = ("Городской совет во вторник одобрил проект реконструкции порта. По словам мэра, "
            "склады будут превращены в доступное жильё, а новый морской вокзал соединит район "
            "с аэропортом.")
@@ -101,6 +107,8 @@ def _word_runs(text: str, words: int) -> list[str]:
     pytest.param(GREEK, "cp1253", id="Greek Windows-1253"),
     pytest.param(SPANISH, "cp1252", id="Spanish Windows-1252"),
     pytest.param(CZECH, "cp1250", id="Czech Windows-1250"),
+    pytest.param(POLISH, "cp1250", id="Polish Windows-1250"),
+    pytest.param(CROATIAN, "cp1250", id="Croatian Windows-1250"),
     pytest.param(RUSSIAN, "cp1251", id="Russian Windows-1251"),
     # KOI8 reads Windows-1251's small letters as capitals, other ones: "склады" as "ЯЙКЮДШ".
     pytest.param(UKRAINIAN, "cp1251", id="Ukrainian Windows-1251"),
@@ -340,3 +348,17 @@ def test_icelandic_in_windows_1252_reads_as_written(tmp_path: Path, text: str) -
     # Windows-1252 writes Icelandic, but none of the lists it was weighed with holds þ or ð:
     # "Þór" read as Mac Roman's "ﬁÛr", "Óðinn" as "”\uf8ffinn", "Jarðar" as "Jarрar".
     assert _read_right(tmp_path, [text], "cp1252") == 1
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    pytest.param("Zażółć gęślą jaźń", "cp1250", id="Polish rare words"),
+    pytest.param("Čestitam, ćevapi, đak", "cp1250", id="Croatian"),
+])
+def test_rare_words_of_several_letters_beyond_ascii_read_as_written(
+        tmp_path: Path, text: str, encoding: str) -> None:
+    # "Zażółć gęślą jaźń" read as KOI8's "Za©СЁФ gЙ°l╧ ja÷Я": its words join letters the
+    # commonest Polish words never join ("łć"), which told a stray byte as well as a rare
+    # word. Croatian, which Windows-1250 writes, was no language weighed for it.
+    path = tmp_path / "short.txt"
+    path.write_bytes(text.encode(encoding))
+    assert load_document(path).text == text

@@ -33,7 +33,7 @@ from viewer.core.rarity import commonest_words, per_character
 #: (wordfreq's codes). Where two read a text alike (`_ALIKE`), the first is kept.
 ENCODINGS = (
     ("cp1252", ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "ca", "is")),
-    ("cp1250", ("cs", "pl", "hu", "ro", "sk", "sl")),
+    ("cp1250", ("cs", "pl", "hu", "ro", "sk", "sl", "sh")),
     ("cp1251", ("ru", "uk", "bg")),
     # Unix's Cyrillic (KOI8-U adds Ukrainian's letters): its letters are Windows-1251's
     # of the other case, out of order ("рТЙЧЕФ"), which the word lists tell apart.
@@ -425,16 +425,19 @@ def _out_of_company(word: str, language: str) -> bool:
     """Whether a letter beyond ASCII of `word` keeps company its language's list never, or
     at the word's start or end hardly ever, shows it in: "costş" (no Turkish word writes
     "tş"), "costþ" (an Icelandic þ opens words). Such a word is a stray byte read as a
-    letter, not a word the list lacks. A letter the list lacks is weighed as such."""
+    letter, not a word the list lacks. A letter the list lacks is weighed as such. Company
+    never shown tells only of a letter alone beyond ASCII, as a stray byte is: a rare word
+    of several ("zażółć") may well join two letters the list's commonest words never do."""
     _, letters, pairs = _tables(language)
     spelled = [" ", *(_folded_letter(ch, language) for ch in word), " "]
+    alone = sum(not ch.isascii() for ch in word) == 1
     for at in range(1, len(spelled) - 1):
         letter = spelled[at]
         if letter.isascii() or letter not in letters:  # ß as "ss", Turkish İ as "i"
             continue
         for pair in (spelled[at - 1] + letter, letter + spelled[at + 1]):
             share = pairs.get(pair, 0.0) / letters[letter]
-            if share == 0.0 or (" " in pair and share < _EDGE_SHARE):
+            if (share == 0.0 and alone) or (" " in pair and share < _EDGE_SHARE):
                 return True
     return False
 
