@@ -1526,6 +1526,19 @@ def _without_root_privilege() -> list[str]:
             "--bounding-set=-dac_override,-dac_read_search,-fowner"]
 
 
+def _run_while_unreadable(locked: Path, mode: int, run: list[str],
+                          tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """`tandem RUN...` without root's right to read what it may not, while `locked` may
+    be read by no one; `locked` gets `mode` back after."""
+    locked.chmod(0o000)
+    try:
+        return subprocess.run([*_without_root_privilege(), sys.executable, "-m", "viewer",
+                               *run], cwd=ROOT, env=_env(tmp_path), capture_output=True,
+                              text=True, timeout=300)
+    finally:
+        locked.chmod(mode)
+
+
 def _left_in_wal_mode(store: Path) -> None:
     """Put `store` in WAL mode, as an add made while the window read it leaves it."""
     with contextlib.closing(sqlite3.connect(store)) as connection:
@@ -1847,13 +1860,7 @@ def test_an_article_file_that_cannot_be_opened_now_keeps_its_article_told_once(
            else ["corpus", str(source), "--store", str(store), "--json", "-"])
     assert tandem(*run, env=_env(tmp_path)).returncode == 0
     locked = source / "b.txt"
-    locked.chmod(0o000)
-    try:
-        result = subprocess.run([*_without_root_privilege(), sys.executable, "-m", "viewer",
-                                 *run], cwd=ROOT, env=_env(tmp_path), capture_output=True,
-                                text=True, timeout=300)
-    finally:
-        locked.chmod(0o644)
+    result = _run_while_unreadable(locked, 0o644, run, tmp_path)
     assert result.returncode == 0, result.stderr
     told = ("the article read from it before stays in the store as it was until the file "
             "is read again")
@@ -1891,13 +1898,7 @@ def test_a_sub_folder_that_cannot_be_opened_keeps_its_articles_in_a_mirrored_sto
         before = {d.id: opened.text(d.id) for d in opened.documents()}
     assert sorted(before) == ["a", "b", "wire-a", "xinhua/b"]
     locked = source / "xinhua"
-    locked.chmod(0o000)
-    try:
-        result = subprocess.run([*_without_root_privilege(), sys.executable, "-m", "viewer",
-                                 *run], cwd=ROOT, env=_env(tmp_path), capture_output=True,
-                                text=True, timeout=300)
-    finally:
-        locked.chmod(0o755)
+    result = _run_while_unreadable(locked, 0o755, run, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[:3] == [
         "tandem: articles added 0, changed 0, removed 0, unchanged 2, kept as read before 2; "

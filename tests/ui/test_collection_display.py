@@ -1029,6 +1029,15 @@ def test_first_seen_among_partly_dated_articles_says_undated_ones_may_be_earlier
     assert model.item(model.rowCount() - 1)["phrase"] == "dated only"
 
 
+def _profiled(action: Callable[[], object], count: Callable[[Any, str, Any], None]) -> None:
+    """Run `action` with `count` as the profiler (`sys.setprofile`), then none."""
+    sys.setprofile(count)
+    try:
+        action()
+    finally:
+        sys.setprofile(None)
+
+
 def _qt_calls_during(action: Callable[[], object]) -> int:
     """How many calls Python makes into Qt (PySide's methods) while `action` runs."""
     calls = 0
@@ -1039,11 +1048,7 @@ def _qt_calls_during(action: Callable[[], object]) -> int:
                                             shiboken6.Shiboken.Object):
             calls += 1
 
-    sys.setprofile(count)
-    try:
-        action()
-    finally:
-        sys.setprofile(None)
+    _profiled(action, count)
     return calls
 
 
@@ -1147,11 +1152,7 @@ def _python_calls_during(action: Callable[[], object], *functions: Callable[...,
         if event == "call" and frame.f_code in codes:
             calls[codes[frame.f_code]] += 1
 
-    sys.setprofile(count)
-    try:
-        action()
-    finally:
-        sys.setprofile(None)
+    _profiled(action, count)
     return calls
 
 
