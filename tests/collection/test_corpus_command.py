@@ -1910,3 +1910,14 @@ def test_a_sub_folder_that_cannot_be_opened_keeps_its_articles_in_a_mirrored_sto
         "they were until it is read again"]
     with CollectionStore.open(store) as opened:
         assert {d.id: opened.text(d.id) for d in opened.documents()} == before
+
+
+def test_a_command_after_options_that_take_no_value_is_the_command(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `tandem corpus --quiet add S SRC` read "add" as a source that is not there.
+    source = make_collection(documents=4).write(tmp_path / "c.jsonl")
+    store = tmp_path / "s.sqlite"
+    assert run_corpus(["--quiet", "add", str(store), str(source)]) == 0
+    assert capsys.readouterr().err == ""
+    with CollectionStore.open(store) as opened:
+        assert opened.document_count() == 4

@@ -175,10 +175,28 @@ def report_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: `tandem corpus COMMAND ...`; without one, `tandem corpus SOURCE...` (`one_shot_parser`).
+COMMANDS = ("add", "report", "import")
+
+
+def _command_first(argv: list[str]) -> list[str]:
+    """`argv` with a command given after options that take no value (`corpus --quiet add
+    S SRC`) put first, where it is looked for: after them it was read as a source named
+    "add". A file of that name there is a source all the same."""
+    flags = {option for action in one_shot_parser()._actions if action.nargs == 0
+             for option in action.option_strings}
+    for at, arg in enumerate(argv):
+        if arg in COMMANDS and at > 0 and not os.path.exists(arg):
+            return [arg, *argv[:at], *argv[at + 1:]]
+        if arg not in flags:
+            break
+    return argv
+
+
 def run_corpus(argv: Sequence[str]) -> int:
     """`tandem corpus ...`: returns the exit code."""
-    argv = list(argv)
-    command = argv[0] if argv and argv[0] in ("add", "report", "import") else ""
+    argv = _command_first(list(argv))
+    command = argv[0] if argv and argv[0] in COMMANDS else ""
     parser = {"add": add_parser, "report": report_parser,
               "import": import_parser}.get(command, one_shot_parser)()
     args = parser.parse_args(argv[1:] if command else argv)
