@@ -54,17 +54,9 @@ def cluster_rows(data: CollectionData) -> list[ClusterRow]:
     """The clusters of `data` in the reports' order (`cluster_rank`): those of most
     articles first."""
 
-    def date(doc: str) -> str:
-        row = data.by_id.get(doc)
-        return row.date if row else ""
-
-    def series(doc: str) -> str:
-        row = data.by_id.get(doc)
-        return row.series if row else ""
-
     listed = [(cluster, data.cluster_members(cluster)) for cluster in data.clusters]
     listed.sort(key=lambda pair: cluster_rank(
-        len({m.doc for m in pair[1]}), date(str(pair[0].get("first", ""))),
+        len({m.doc for m in pair[1]}), data.date_of(str(pair[0].get("first", ""))),
         str(pair[0].get("first", ""))))
     rows = []
     for order, (cluster, members) in enumerate(listed):
@@ -74,15 +66,17 @@ def cluster_rows(data: CollectionData) -> list[ClusterRow]:
         shown = data.cluster_texts.get(ident, "")
         docs = [m.doc for m in members]
         text = f"“{shown}”" if shown else data.title(source)
-        dated = date(source)
-        keys = (text.casefold(), (dated, order) if dated else None, series(source),
+        dated, series = data.date_of(source), data.series_of(source)
+        keys = (text.casefold(), (dated, order) if dated else None, series,
                 (len(set(docs)), len(docs)), 0, ident)
         articles = tuple(
-            MemberRow((data.title(m.doc), shown_date(date(m.doc)), series(m.doc),
-                       "source" if m.is_source else "", f"{m.span[0]}–{m.span[1]}", ""),
+            MemberRow((data.title(m.doc), shown_date(data.date_of(m.doc)),
+                       data.series_of(m.doc), "source" if m.is_source else "",
+                       f"{m.span[0]}–{m.span[1]}", ""),
                       data.title(m.doc), (source, m.doc, m.span, at_source), m.is_source)
             for m in members)
-        rows.append(ClusterRow(ident, (source, at_source), (text, shown_date(dated), series(source),
-                                       carried_by(docs), "", str(ident)),
+        rows.append(ClusterRow(ident, (source, at_source),
+                               (text, shown_date(dated), series, carried_by(docs), "",
+                                str(ident)),
                                shown, keys, articles))
     return rows

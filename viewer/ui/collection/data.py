@@ -101,6 +101,15 @@ class CollectionData:
             return doc_id
         return f"{row.title} ({doc_id})" if self._titled[row.title] > 1 else row.title
 
+    def date_of(self, doc_id: str) -> str:
+        """An article's date: "" when it has none (or is no article of the collection)."""
+        return self._dates.get(doc_id, "")
+
+    def series_of(self, doc_id: str) -> str:
+        """An article's series: "" when it has none (or is no article of the collection)."""
+        row = self.by_id.get(doc_id)
+        return row.series if row else ""
+
     def timeline(self, formulation: Mapping[str, Any]) -> Timeline:
         """A formulation's uses per day, month or year over the collection's span, and its
         uses in undated articles, as the reports count them."""

@@ -871,8 +871,7 @@ class CollectionView(QWidget):
         return self.data.title(doc_id) if self.data else doc_id
 
     def _date(self, doc_id: str) -> str:
-        row = self.data.by_id.get(doc_id) if self.data else None
-        return row.date if row else ""
+        return self.data.date_of(doc_id) if self.data else ""
 
     def _pair_series(self, pair: PairRow) -> str:
         """The series of a pair's articles: one, or both, an article of none named so
@@ -884,8 +883,7 @@ class CollectionView(QWidget):
         return " / ".join(series or NO_SERIES for series in named)
 
     def _series(self, doc_id: str) -> str:
-        row = self.data.by_id.get(doc_id) if self.data else None
-        return row.series if row else ""
+        return self.data.series_of(doc_id) if self.data else ""
 
     def _direction(self, pair: PairRow) -> str:
         a, b = self._date(pair.a), self._date(pair.b)
