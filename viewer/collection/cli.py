@@ -183,6 +183,8 @@ def _command_first(argv: list[str]) -> list[str]:
     """`argv` with a command given after options that take no value (`corpus --quiet add
     S SRC`) put first, where it is looked for: after them it was read as a source named
     "add". A file of that name there is a source all the same."""
+    if not argv or not argv[0].startswith("-"):
+        return argv
     flags = {option for action in one_shot_parser()._actions if action.nargs == 0
              for option in action.option_strings}
     for at, arg in enumerate(argv):
