@@ -11,8 +11,10 @@ from viewer.core.document import Document
 from viewer.core.han_script import key_characters
 from viewer.core.loading import load_document
 from viewer.core.model import Slogan
+from viewer.core.phrases import pictographs
 from viewer.core.settings import Settings
 from viewer.core.slogans import manner_adverbs
+from viewer.core.tokenize import char_codes
 
 HERE = Path(__file__).parent.parent / "fixtures" / "core"
 
@@ -51,6 +53,21 @@ def test_a_zero_width_character_does_not_split_a_slogan():
     [economy] = [s for s in result.slogans if "economy" in s.phrase.casefold()]
     assert (economy.count_a, economy.count_b) == (2, 2)
     assert [hidden[s:e] for s, e in economy.occurrences_b] == ["digi\u200btal economy"] * 2
+
+
+def test_a_slogan_does_not_run_across_an_emoji():
+    # An emoji parts clauses as punctuation does; the words on each side recur together
+    # only because the same emoji sits between them.
+    a = ("We met at the harbour \U0001f44d team building day. The harbour \U0001f44d team "
+         "won again and the harbour \U0001f44d team building day ended.")
+    b = ("Later the harbour \U0001f44d team building day returned. Everyone loved the "
+         "harbour \U0001f44d team.")
+    phrases = _listed(a, b, variants=True)
+    assert "team building day" in phrases
+    assert not [p for p in phrases if "\U0001f44d" in p]
+    # A symbol such as the degree sign stays inside a phrase.
+    assert pictographs(char_codes("\u00b0\u2103\u00a9\u2600\U0001f44d\U0001faf6a")).tolist() == [
+        False, False, False, True, True, True, False]
 
 
 @pytest.mark.parametrize("apostrophe", ["\u2018", "\u00b4", "`", "\u02bc"])

@@ -137,7 +137,8 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     lemmas = base_forms(vocabulary) if not cjk else np.arange(len(vocabulary.keys))
     grams = RecurringGrams(ids, stops, np.zeros(len(ids), dtype=bool), doc_of, max_words + 1,
                            min_docs=1, min_count=min_count)
-    grams.paragraph_ends = np.concatenate([breaks_after(c.tokens, _LINE_ENDS) for c in (a, b)])
+    grams.paragraph_ends = np.concatenate([breaks_after(c.tokens, _LINE_ENDS, symbols=False)
+                                           for c in (a, b)])
     scorer = PhraseScorer(grams, bits, is_stop, is_number(vocabulary.keys), cjk=cjk)
     joined = scorer.joined = np.concatenate((joined_after(a.tokens), joined_after(b.tokens)))
     scorer.compounds = scorer.hyphens_by_uses = True
@@ -152,7 +153,7 @@ def find_slogans(a: SloganContext, b: SloganContext, vocabulary: Vocabulary,
     scorer.capitalized = np.concatenate([_capitalized(c.text, c.tokens) for c in (a, b)])
     coded = np.fromiter((m is not None for m in map(_DIGIT.search, vocabulary.keys)),
                         dtype=bool, count=len(vocabulary.keys))[ids]
-    commas = np.concatenate([breaks_after(c.tokens, COMMA_CHARS) for c in (a, b)])
+    commas = np.concatenate([breaks_after(c.tokens, COMMA_CHARS, symbols=False) for c in (a, b)])
     scorer.apart = commas | coded | np.concatenate((coded[1:], [True]))
     scorer.commas = commas
     if not cjk:

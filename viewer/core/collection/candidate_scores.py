@@ -189,7 +189,8 @@ def score_candidates(texts: Sequence[str], streams: Sequence[TokenStream],
     scorer.long_stretch = long_stretch
     scorer.joined = np.concatenate([joined_after(s) for s in streams])
     if scorer.english_keys is not None:
-        scorer.commas = np.concatenate([breaks_after(s, COMMA_CHARS) for s in streams])
+        scorer.commas = np.concatenate([breaks_after(s, COMMA_CHARS, symbols=False)
+                                        for s in streams])
     table = scorer.table(top, min_words=2)
     rank = co_use.date_ranks(dates)
     dated = sum(1 for d in dates if d) * 2 >= len(dates)

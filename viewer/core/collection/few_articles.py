@@ -349,11 +349,12 @@ class _SentenceSearch:
         ends = np.concatenate([breaks_after(s) for s in streams] or [np.zeros(0, bool)])
         blocked = np.concatenate([tokens_in_spans(s, spans) for s, spans in
                                   zip(streams, excluded, strict=True)] or [np.zeros(0, bool)])
-        commas = np.concatenate([breaks_after(s, COMMA_CHARS) for s in streams]
+        commas = np.concatenate([breaks_after(s, COMMA_CHARS, symbols=False) for s in streams]
                                 or [np.zeros(0, bool)])
         self.clause_ends = ends | commas  # per position: a phrase goes on past none
-        self.sentence_ends = np.concatenate([breaks_after(s, SENTENCE_END_CHARS) for s in streams]
-                                            or [np.zeros(0, bool)])
+        self.sentence_ends = np.concatenate(
+            [breaks_after(s, SENTENCE_END_CHARS, symbols=False) for s in streams]
+            or [np.zeros(0, bool)])
         self.quoted = quote_marks(streams)
         self.doc_of = np.repeat(np.arange(len(streams)), [len(s) for s in streams])
         # Per position: how many sentence ends and boilerplate tokens lie before it.
