@@ -360,3 +360,12 @@ def test_rare_words_of_several_letters_beyond_ascii_read_as_written(
     # commonest Polish words never join ("łć"), which told a stray byte as well as a rare
     # word. Croatian, which Windows-1250 writes, was no language weighed for it.
     assert _read_right(tmp_path, [text], encoding) == 1
+
+
+@pytest.mark.parametrize("text", ["A股", "T故", "X光片", "做X光检查", "K线图"])
+def test_a_chinese_character_after_a_latin_capital_reads_as_written(
+        tmp_path: Path, text: str) -> None:
+    # "A股" (a mainland share) in GBK is A B9 C9, which Windows-1251 reads as "A№Й": the
+    # numero sign glued to the A, weighed as any mark, and "Й", a common Ukrainian word,
+    # outweighed the one character.
+    assert _read_right(tmp_path, [text], "gbk") == 1

@@ -332,17 +332,20 @@ def _folded(word: str, language: str) -> str:
 def _marks_scored(text: str, start: int, end: int, letters: dict[str, float],
                   quotes: _Quotes) -> Iterator[float]:
     """log10 frequency of each character beyond ASCII between two words, `text[start:end]`.
-    An opening mark, a "·", "‡" or "‰", or a currency sign right after a letter is no mark
-    of any text: it is a letter read in another code page ("Ch‚teau", "pasar·": Windows-1252
-    read as Mac Roman). Nor is a quotation mark that opens a word and is never closed
-    (`_Quotes`): "‹berstunden", "›stanbul" are "Überstunden", "İstanbul" read so."""
+    An opening mark, a "·", "‡" or "‰", a currency sign, or a symbol but the common signs
+    (a "№", "¦", "╧": "Windows™" is written) right after a letter is no mark of any text: it
+    is a letter read in another code page ("Ch‚teau", "pasar·": Windows-1252 read as Mac
+    Roman; "A№Й": the GBK "A股" as Windows-1251). Nor is a quotation mark that opens a word
+    and is never closed (`_Quotes`): "‹berstunden", "›stanbul" are "Überstunden",
+    "İstanbul" read so."""
     for at in range(start, end):
         ch = text[at]
         if ord(ch) <= 127:
             continue
         glued = at == start and start > 0 and ch != "\u2026"  # an ellipsis may end a word
         category = unicodedata.category(ch)
-        if (glued and category in _NOT_AFTER_LETTERS) or \
+        if (glued and (category in _NOT_AFTER_LETTERS or
+                       (category == "So" and ch not in _COMMON_SIGNS))) or \
                 (ch in _OPENING_QUOTES and quotes.unclosed(at)):
             yield _UNLISTED
         else:
