@@ -171,6 +171,48 @@ def test_emoji_are_drawn_and_read_back_from_the_text_layer(tmp_path: Path) -> No
             assert ord(ch) in next(f for n, f in faces.items() if face.startswith(n)).charToGlyph
 
 
+def test_emoji_no_font_draws_stand_in_a_frame_and_read_back(tmp_path: Path) -> None:
+    # Emoji newer than the symbol font (🥰 🫠, Unicode 11 and 14) printed as empty boxes
+    # and read back as U+0000, a flag of tag characters (Scotland) as a row of six boxes,
+    # and a skin tone after a thumb as a dark square beside it: on paper, broken output.
+    from pypdf.generic import ContentStream
+
+    from viewer.export.pdf_layout import glyph_codes
+    from viewer.export.pdf_report import missing_glyphs, report_fonts
+
+    fonts = report_fonts()
+    new = [ch for ch in "🥰🫠🥲" if not any(ord(ch) in glyph_codes(name) for name in
+                                          (fonts.latin, fonts.cjk, fonts.symbols) if name)]
+    if not new:
+        pytest.skip("the report's fonts draw these emoji")
+    scotland, thumb = "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", "👍🏽"
+    shared = (f"The minister said the talks went well {''.join(new)} and gave a thumbs up "
+              f"{thumb} to the delegation from Scotland {scotland} before the conference.")
+    a, b = Document(shared + "\nA second paragraph.\n", "a.txt"), Document(
+        "Reporters wrote that " + shared + "\n", "b.txt")
+    path = tmp_path / "new-emoji.pdf"
+    note = write_pdf(compare(a, b), path)
+    assert set(new) <= set(missing_glyphs(fonts, [a.text, b.text]))
+    assert "empty box" not in note and "in a frame" in note
+    reader = PdfReader(path)
+    # A character a font has no glyph for is written as code 0, its empty box, unless it
+    # is written invisibly (render mode 3).
+    boxes = 0
+    for page in reader.pages:
+        mode = 0
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"Tr":
+                mode = int(operands[0])
+            elif operator == b"Tj" and mode != 3:
+                boxes += operands[0].get_original_bytes().count(b"\x00")
+    assert boxes == 0
+    text = pdftotext(path) if shutil.which("pdftotext") else "".join(
+        page.extract_text() for page in reader.pages)
+    assert set(new) <= set(text)  # copied or searched, each is still itself
+    assert not set(text) & ({"\U0001f3fd", "\x00"} | set(scotland[1:]))
+    assert {"👍", "🏴"} <= set(text)
+
+
 def test_a_report_with_no_truetype_font_found_says_so(chinese, tmp_path: Path) -> None:
     # With no TrueType font at all (none in the folders looked in), the report fell back on
     # Helvetica, which draws no Chinese: the characters came out as boxes, and nothing said

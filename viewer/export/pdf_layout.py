@@ -16,6 +16,7 @@ from functools import cached_property
 
 from reportlab.pdfbase import pdfmetrics
 
+from viewer.export import pdf_stand_in
 from viewer.export.pdf_bidi import has_rtl, paragraph_is_rtl, visual_pieces
 from viewer.export.report_model import RichText
 from viewer.present.marks import MarkKind, Style
@@ -34,10 +35,14 @@ _NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕”’…�
 # font would draw it as a hyphen inside the word ("inf-ormation"). The other invisible
 # format characters (zero-width space and joiners, direction marks, embeddings and
 # isolates around a name, word joiner, byte-order mark) have no glyph in either font and
-# showed as boxes ("Monday ▯Beijing▯"). All of them are drawn as nothing.
+# showed as boxes ("Monday ▯Beijing▯"), and so did the tag characters that spell a
+# flag of a country's part (🏴 and "gbsct" for Scotland). A skin tone after an emoji
+# colours it, which an outline font cannot: the symbol font drew a dark square beside the
+# hand. All of them are drawn as nothing.
 _INVISIBLE = frozenset(chr(c) for c in (0x00AD, 0x180E, *range(0x200B, 0x2010),
                                         *range(0x202A, 0x202F), *range(0x2060, 0x2065),
-                                        *range(0x2066, 0x206A), 0xFEFF))
+                                        *range(0x2066, 0x206A), 0xFEFF,
+                                        *range(0x1F3FB, 0x1F400), *range(0xE0000, 0xE0080)))
 _CONTROLS = ({c: " " for c in range(32)} | {0x7f: " ", 0x85: " ", 0x2028: " ", 0x2029: " "}
              | {ord(ch): None for ch in _INVISIBLE})
 
@@ -53,6 +58,12 @@ _CHECK_EVERY = 64
 #: short paragraph alone at the top of the next page read as something else. A theme
 #: pair's row is up to seven lines; a page holds about sixty.
 KEEP_TOGETHER_LINES = 8
+
+
+#: The font name of a stand-in's run (`Fonts.runs`): no font, a frame drawn instead.
+STAND_IN = ""
+# Characters that may be stand-ins: astral ones, and the BMP's pictograph blocks.
+_MAYBE_STAND_IN = re.compile("[\u2190-\u2bff\U00010000-\U0010ffff]")
 
 
 # Compiling a class of CJK ranges costs 10-20 ms (the compiler visits every code point):
@@ -81,12 +92,25 @@ class Fonts:
     rather than as an empty box; and one neither has but `symbols` has (emoji such as 👍,
     a flag's letters 🇨🇳) in that one, when there is one.
 
+    An emoji none of them has is drawn as a stand-in (`pdf_stand_in`): its run's font is
+    `STAND_IN`.
+
     A CJK font draws curly quotes and apostrophes full-width, as Chinese typesetting wants
     ("country’ s"); in Latin text they need a Latin font. Both may be the same font."""
 
     latin: str
     cjk: str
     symbols: str | None = None
+
+    @cached_property
+    def _drawn(self) -> frozenset[int]:
+        """The code points some font of the report has a glyph for."""
+        return frozenset().union(*(glyph_codes(name) for name in
+                                   (self.latin, self.cjk, self.symbols) if name))
+
+    def stands_in(self, ch: str) -> bool:
+        """Whether `ch` is an emoji no font here draws, drawn as a stand-in."""
+        return ord(ch) not in self._drawn and pdf_stand_in.is_pictograph(ch)
 
     @cached_property
     def _cjk_run(self) -> re.Pattern[str]:
@@ -112,7 +136,24 @@ class Fonts:
         return self.cjk if self._cjk_run.match(ch) else self.latin
 
     def runs(self, text: str) -> list[tuple[str, str]]:
-        """`text` cut into (font, run) pieces, in order."""
+        """`text` cut into (font, run) pieces, in order; each stand-in alone, its font
+        `STAND_IN`."""
+        if not _MAYBE_STAND_IN.search(text):
+            return self._font_runs(text)
+        pieces: list[tuple[str, str]] = []
+        at = 0
+        for k, ch in enumerate(text):
+            if self.stands_in(ch):
+                if k > at:
+                    pieces.extend(self._font_runs(text[at:k]))
+                pieces.append((STAND_IN, ch))
+                at = k + 1
+        if at < len(text):
+            pieces.extend(self._font_runs(text[at:]))
+        return pieces
+
+    def _font_runs(self, text: str) -> list[tuple[str, str]]:
+        """`text` cut into pieces of the symbol, Latin and CJK fonts, in order."""
         symbol_run, symbols = self._symbol_run, self.symbols
         if symbol_run is None or symbols is None or not symbol_run.search(text):
             return self._two_runs(text)
@@ -186,8 +227,10 @@ class Measure:
             width = chars.get(ch)
             if width is None:
                 probe = " " if ord(ch) < 32 else ch
-                width = chars[ch] = (0.0 if ch in _INVISIBLE else
-                                     pdfmetrics.stringWidth(probe, self.fonts.of(ch), 1000))
+                width = chars[ch] = (
+                    0.0 if ch in _INVISIBLE
+                    else pdf_stand_in.WIDTH_EM * 1000 if self.fonts.stands_in(ch)
+                    else pdfmetrics.stringWidth(probe, self.fonts.of(ch), 1000))
             total += width
         return total
 

@@ -14,10 +14,10 @@ from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from viewer.export import pdf_tounicode
+from viewer.export import pdf_stand_in, pdf_tounicode
 from viewer.export.atomic import write_report
 from viewer.export.pdf_bidi import visual_text
-from viewer.export.pdf_layout import Layout, Measure
+from viewer.export.pdf_layout import STAND_IN, Layout, Measure
 
 pdf_tounicode.install()
 
@@ -104,6 +104,8 @@ def render_pages(layout: Layout, handle: BinaryIO, *, title: str, subject: str, 
         writer.write((layout.page_width - measure.width(folio, RUNNING_SIZE)) / 2,
                      layout.margin - 4, folio, muted, RUNNING_SIZE)
         canvas.drawText(text)
+        for x, y, size, ch, fill in writer.stand_ins:
+            pdf_stand_in.draw(canvas, x, y, size, ch, fill)
         for x1, y1, x2, y2, name in page.links:
             canvas.linkAbsolute("", name, (x1, y1, x2, y2), thickness=0)
         for _, x1, y1, x2, y2, stroke, width in lines:
@@ -117,13 +119,17 @@ def render_pages(layout: Layout, handle: BinaryIO, *, title: str, subject: str, 
 
 class TextWriter:
     """Writes strings into one page's text object, each run of CJK characters in the CJK
-    font and the rest in the Latin one, setting font and colour only when they change."""
+    font and the rest in the Latin one, setting font and colour only when they change.
+    An emoji no font has is written invisibly and kept in `stand_ins`, to be drawn over
+    the text (`pdf_stand_in`)."""
 
     def __init__(self, text, measure: Measure) -> None:  # type: ignore[no-untyped-def]
         self.text = text
         self.measure = measure
         self.font: tuple[str, float] | None = None
         self.fill: HexColor | None = None
+        #: (x, baseline, size, character, colour) of each stand-in written.
+        self.stand_ins: list[tuple[float, float, float, str, HexColor]] = []
 
     def write(self, x: float, y: float, string: str, fill: HexColor, size: float) -> None:
         text = self.text
@@ -132,10 +138,18 @@ class TextWriter:
             self.fill = fill
         runs = self.measure.fonts.runs(string)
         for k, (font, run) in enumerate(runs):
+            stand_in = font == STAND_IN
+            if stand_in:
+                latin = self.measure.fonts.latin
+                font = pdf_stand_in.text_font(latin, run) or latin
+                self.stand_ins.append((x, y, size, run, fill))
+                text.setTextRenderMode(3)  # the text layer keeps it; the frame shows it
             if self.font != (font, size):
                 text.setFont(font, size)
                 self.font = (font, size)
             text.setTextOrigin(x, y)
             text._textOut(run)  # the origin is set per run; no cursor needed
+            if stand_in:
+                text.setTextRenderMode(0)
             if k + 1 < len(runs):
                 x += self.measure.width(run, size)

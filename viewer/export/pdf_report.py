@@ -246,28 +246,47 @@ def _draws(name: str) -> Callable[[str], bool]:
 
 def missing_glyphs(fonts: Fonts, texts: Iterable[str]) -> list[str]:
     """The characters of `texts` that the font drawing them has no glyph for (they show as
-    empty boxes), by code point."""
+    empty boxes, or emoji as stand-ins: `Fonts.stands_in`), by code point."""
     draws = {name: _draws(name) for name in {fonts.latin, fonts.cjk, fonts.symbols} if name}
     present = set().union(*map(set, texts))
     return sorted(ch for ch in present if not ch.isspace()
-                  and unicodedata.category(ch)[0] not in "CZ"
+                  and (unicodedata.category(ch)[0] not in "CZ" or fonts.stands_in(ch))
                   and not draws[fonts.of(ch)](ch))
 
 
 def missing_glyphs_note(fonts: Fonts, missing: Sequence[str]) -> str:
     """What a report says of the characters its `fonts` have no glyph for ("" for none):
-    how many, the first few by code point, and when no TrueType font was found, that."""
-    if not missing:
+    how many, the first few by code point, and how they show: the emoji among them as
+    their code point in a frame, the others as empty boxes; and when no TrueType font
+    was found, that."""
+    emoji = [ch for ch in missing if fonts.stands_in(ch)]
+    boxes = [ch for ch in missing if not fonts.stands_in(ch)]
+    parts = []
+    if boxes:
+        one = len(boxes) == 1
+        parts.append(f"{_counted_chars(boxes, 'character', ' of the texts')} "
+                     f"{'has' if one else 'have'} no glyph in this report's fonts and "
+                     f"show{'s' if one else ''} as {'an empty box' if one else 'empty boxes'}")
+    if emoji:
+        one = len(emoji) == 1
+        parts.append(f"{_counted_chars(emoji, 'emoji', '' if boxes else ' of the texts')} "
+                     f"{'has' if one else 'have'} no glyph in this report's fonts and "
+                     f"{'is drawn as its code point' if one else 'are drawn as their code points'}"
+                     " in a frame")
+    if not parts:
         return ""
-    shown = ", ".join(f"U+{ord(ch):04X}" for ch in missing[:MISSING_SHOWN])
-    more = ", …" if len(missing) > MISSING_SHOWN else ""
     none_found = ("; no TrueType font was found: install the fonts-wqy-microhei and "
                   "fonts-dejavu-core packages" if font_file(fonts.cjk) is None else "")
-    one = len(missing) == 1
-    return (f"{len(missing)} character{'' if one else 's'} of the texts "
-            f"({shown}{more}) {'has' if one else 'have'} no glyph in this report's fonts "
-            f"and show{'s' if one else ''} as {'an empty box' if one else 'empty boxes'}"
-            f"{none_found}")
+    return "; ".join(parts) + none_found
+
+
+def _counted_chars(chars: Sequence[str], noun: str, where: str = "") -> str:
+    """"3 characters of the texts (U+0928, U+0E2A, U+0E27)": how many, `where`, and the
+    first few by code point."""
+    shown = ", ".join(f"U+{ord(ch):04X}" for ch in chars[:MISSING_SHOWN])
+    more = ", …" if len(chars) > MISSING_SHOWN else ""
+    plural = "" if len(chars) == 1 or noun == "emoji" else "s"
+    return f"{len(chars)} {noun}{plural}{where} ({shown}{more})"
 
 
 def _collection_rows(figures: CollectionFigures | None) -> tuple[tuple[str, str], ...]:
@@ -326,7 +345,7 @@ def _title_page(layout: Layout, facts, glyphs_note: str = "",  # type: ignore[no
 
 
 def glyphs_paragraph(layout: Layout, glyphs_note: str) -> None:
-    """A title page's word on the characters drawn as boxes (`missing_glyphs_note`), if
+    """A title page's word on the characters no font draws (`missing_glyphs_note`), if
     any."""
     if glyphs_note:
         layout.space(3)
