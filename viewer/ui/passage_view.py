@@ -46,7 +46,10 @@ class PassageView(QObject):
         side_panel.slogan_toggled.connect(self.on_slogan_toggled)
 
     def show(self, rendered: Rendered | None) -> None:
-        """Paint a new comparison (None: forget the old one)."""
+        """Paint a new comparison (None: forget the old one). The same texts compared again
+        (a setting changed) keep the passage the reader is on, set apart where it still is
+        one, so Next goes on from it rather than from the top."""
+        kept = self._kept_passage(rendered)
         self.rendered = rendered
         self.active_phrase = None
         if rendered is None:
@@ -61,6 +64,27 @@ class PassageView(QObject):
         slogans = rendered.comparison.slogans
         self.side_panel.show_comparison(
             rendered.comparison, {n for n, s in enumerate(slogans) if self.is_hidden(s)})
+        if kept is not None:
+            phrase = rendered.comparison.shared_phrases[kept]
+            self.active_phrase = kept
+            for pane, span in zip(self.panes, (phrase.a, phrase.b), strict=True):
+                pane.set_active(span)  # not scrolled: the panes stay where the reader is
+            self.side_panel.phrases.selectRow(kept)
+
+    def _kept_passage(self, rendered: Rendered | None) -> int | None:
+        """The passage of `rendered` covering the text of the one active now, when
+        `rendered` compares the same two texts again; else None."""
+        old, number = self.rendered, self.active_phrase
+        if rendered is None or old is None or number is None or any(
+                new is not was for new, was in zip(rendered.comparison.documents,
+                                                   old.comparison.documents, strict=True)):
+            return None
+        start, end = old.comparison.shared_phrases[number].a
+        for offset in (start, (start + end) // 2, end - 1):
+            kept = rendered.navigation.passage_at(0, offset)
+            if kept is not None:
+                return kept
+        return None
 
     def is_hidden(self, slogan: Slogan) -> bool:
         if slogan.phrase in self.hidden_slogans:
