@@ -172,6 +172,8 @@ class RowsModel(QAbstractTableModel):
         return True
 
 
+#: The least width of the columns of counts and line numbers (pixels).
+COUNT_WIDTH = 52
 #: The slogan filters: button label and which slogans it shows (by `Slogan.presence`).
 SLOGAN_FILTERS = (("All", None), ("In both", "both"), ("Only A", "a"), ("Only B", "b"))
 _PRESENCE = {"both": "both", "a": "A only", "b": "B only", "": "none"}
@@ -497,8 +499,10 @@ class SidePanel(QTabWidget):
             # wraps, as a slogan shortened is one a reader cannot read.
             _wrap_rows(table, True)
         else:
-            for column, width in enumerate((52, 52, 52)):
-                table.setColumnWidth(column, width)
+            # The counts and line numbers are narrow; their headings, in large fonts, not.
+            header = table.horizontalHeader()
+            for column in range(3):
+                table.setColumnWidth(column, max(COUNT_WIDTH, header.sectionSizeHint(column)))
             if table is self.phrases:
                 # The differences and the collection's figures share what the counts leave.
                 figures = model.columnCount() > 4
