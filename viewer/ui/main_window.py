@@ -69,6 +69,7 @@ from viewer.ui.rendering import Rendered
 from viewer.ui.settings_panel import SettingsPanel
 from viewer.ui.settings_store import SettingsStore
 from viewer.ui.side_panel import SidePanel
+from viewer.ui.status_figures import StatusFigures
 from viewer.ui.worker import Comparer
 
 #: The right-hand docks' heights to start with (pixels; the rest of the window's height is
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         status = self.statusBar()
-        self.figures = named(QLabel(), "figures")
+        self.figures = named(StatusFigures(status), "figures")
         self.progress = named(QProgressBar(maximum=100), "progress")
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
