@@ -59,3 +59,20 @@ def test_pasting_an_empty_clipboard_says_to_copy_text_first(
         "The clipboard: is empty (copy an article's text first)")
     assert window.documents[0] is None
     window.last_message.close()
+
+
+def test_a_file_too_large_says_what_a_window_user_can_do(make_window, qtbot,
+                                                         tmp_path: Path) -> None:
+    # It said "raise the limit with --max-size MB": the window takes no such option, and
+    # `tandem --max-size 100 A B` stops at "unrecognized arguments".
+    a, _ = write_pair(tmp_path)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:  # sparse: 51 MB on no disk
+        handle.truncate(51 * 1024 * 1024)
+    window = make_window()
+    window.open_paths([str(a), str(big)])
+    qtbot.waitUntil(lambda: window.last_message is not None, timeout=30000)
+    text = window.last_message.text()
+    assert str(big) in text and "too large" in text
+    assert "tandem compare" in text and "--max-size" in text
+    window.last_message.close()

@@ -14,6 +14,10 @@ def printable(text: str) -> str:
                    for ch in raw)
 
 
+#: The remedy for a file over the size limit, as the command line takes it.
+RAISE_LIMIT = "raise the limit with --max-size MB"
+
+
 class TandemError(Exception):
     """A problem the user can act on; its text is shown as is, never with a traceback."""
 

@@ -19,9 +19,9 @@ import unicodedata
 from pathlib import Path
 
 from viewer.core.document import Document
-from viewer.core.errors import LoadError, printable
+from viewer.core.errors import RAISE_LIMIT, LoadError, printable
 
-#: Largest input read by default; `--max-size` (and the window's setting) raise it.
+#: Largest input read by default; `--max-size` raises it (the window cannot).
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -136,7 +136,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
             shown,
             f"is too large ({_megabytes(size, 1 if size >= 1048576 else 3)} MB; the limit is "
             f"{_megabytes(max_bytes)} MB)",
-            "raise the limit with --max-size MB",
+            RAISE_LIMIT,
         )
 
 

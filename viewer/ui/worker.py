@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from viewer.core.compare import compare
 from viewer.core.document import Document
-from viewer.core.errors import Cancelled, TandemError
+from viewer.core.errors import RAISE_LIMIT, Cancelled, LoadError, TandemError
 from viewer.core.loading import load_document
 from viewer.core.model import KnownForms
 from viewer.core.settings import Settings
@@ -31,6 +31,9 @@ from viewer.ui.rendering import prepare
 #: work lets the event loop run (it holds the interpreter lock for 25 ms at most on 2 MB);
 #: above it Cancel must stop minutes of work at once and return their memory.
 CHILD_PROCESS_CHARS = 4_000_000
+#: The remedy the window gives for a file over the size limit, which it cannot raise.
+WINDOW_LIMIT = ("the window cannot raise the limit; compare it on the command line with "
+                "tandem compare A B --max-size MB")
 
 
 class WorkerSignals(QObject):
@@ -90,6 +93,8 @@ class CompareJob(QRunnable):
             document = None
             try:
                 document = load_document(source)
+            except LoadError as exc:
+                problems.append(str(_said_in_the_window(exc)))
             except TandemError as exc:
                 problems.append(str(exc))
             except Exception as exc:  # noqa: BLE001 - a loader bug must not crash the window
@@ -210,3 +215,11 @@ class Comparer(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+def _said_in_the_window(error: LoadError) -> LoadError:
+    """`error` with a remedy the window offers: it takes no --max-size, so a file over
+    the limit is compared on the command line."""
+    if error.hint != RAISE_LIMIT:
+        return error
+    return LoadError(error.path, error.problem, WINDOW_LIMIT)
