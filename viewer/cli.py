@@ -311,22 +311,11 @@ def tell_pdf_note(note: str) -> None:
 
 def _write_json(comparison, target: str,  # type: ignore[no-untyped-def]
                 extra: dict | None = None, *, trim: bool = False) -> None:
-    """The comparison's JSON; with a collection (`extra`, see viewer.collection.context)
-    each slogan and shared phrase gains a "collection" field, and the top level one too.
-    `trim` (--trim) is among the settings that shaped the result: the offsets index the
-    trimmed texts."""
-    import json
+    """The comparison's JSON (`comparison_to_json`), with a collection's figures
+    (`extra`, see viewer.collection.context) when there is one."""
+    from viewer.export.json_report import comparison_to_json
 
-    from viewer.export.json_report import comparison_to_dict
-
-    data = comparison_to_dict(comparison)
-    data["settings"]["trim"] = trim
-    if extra is not None:
-        data["collection"] = extra["collection"]
-        for key in ("slogans", "shared_phrases"):
-            for item, figures in zip(data[key], extra[key], strict=True):
-                item["collection"] = figures
-    write_json_text(json.dumps(data, ensure_ascii=False, indent=1), target)
+    write_json_text(comparison_to_json(comparison, extra, trim=trim), target)
 
 
 def write_json_text(text: str, target: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pypdf import PdfReader
 
 from tests.ui.articles import PASSAGE
@@ -22,6 +24,25 @@ def test_export_as_pdf_and_html_from_the_window(make_window, qtbot, tmp_path) ->
     page = html.read_text(encoding="utf-8")
     assert all(name in page for name in names)
     assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_export_as_json_from_the_window_is_what_the_command_line_writes(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from viewer.cli import run_compare
+
+    window = opened(make_window, qtbot, tmp_path)
+    exported = tmp_path / "out" / "pair.json"
+    exported.parent.mkdir()
+    assert window.json_act.isEnabled()
+    assert window.export_to("json", str(exported))
+    assert window.statusBar().currentMessage() == f"Exported {exported}"
+    written = tmp_path / "cli.json"
+    a, b = (d.path for d in window.documents)
+    assert run_compare([a, b, "--json", str(written)]) == 0
+    ours, theirs = (json.loads(p.read_text(encoding="utf-8")) for p in (exported, written))
+    for data in (ours, theirs):
+        del data["stats"]["seconds"]
+    assert ours["shared_phrases"] and ours == theirs
 
 
 def test_cancelled_export_leaves_no_file(make_window, qtbot, tmp_path) -> None:

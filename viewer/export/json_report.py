@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from viewer.core.document import Document
 from viewer.core.model import Comparison
+from viewer.export.atomic import write_report
 from viewer.present.script_note import document_notes
 
 CONTRACT_VERSION = 1
@@ -53,5 +55,25 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def comparison_to_json(comparison: Comparison) -> str:
-    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=1)
+def comparison_to_json(comparison: Comparison, context: Mapping[str, Any] | None = None, *,
+                       trim: bool = False) -> str:
+    """The comparison's JSON text. With a collection's `context`
+    (`viewer.collection.context.collection_context`) each slogan and shared phrase gains a
+    "collection" field, and the top level one too. `trim` (--trim) is among the settings
+    that shaped the result: the offsets index the trimmed texts."""
+    data = comparison_to_dict(comparison)
+    data["settings"]["trim"] = trim
+    if context is not None:
+        data["collection"] = context["collection"]
+        for key in ("slogans", "shared_phrases"):
+            for item, figures in zip(data[key], context[key], strict=True):
+                item["collection"] = figures
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def write_json(comparison: Comparison, path: str, context: Mapping[str, Any] | None = None,
+               ) -> None:
+    """`comparison_to_json` written atomically to `path` (a `LoadError` naming it when it
+    cannot be), as the window exports it: its texts are never trimmed."""
+    text = comparison_to_json(comparison, context)
+    write_report(path, lambda handle: handle.write(text.encode("utf-8")))

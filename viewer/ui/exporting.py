@@ -1,4 +1,5 @@
-"""Export the comparison shown as a PDF or HTML report, with a progress dialog and Cancel.
+"""Export the comparison shown as a PDF or HTML report, with a progress dialog and Cancel,
+or as the JSON of `tandem compare --json`.
 
 The save dialog starts in the articles' folder (`default_export_path`), not the working
 directory of whoever started the program.
@@ -6,9 +7,9 @@ directory of whoever started the program.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
@@ -18,7 +19,7 @@ from viewer.core.errors import Cancelled, TandemError
 from viewer.core.model import Comparison
 from viewer.present.collection_figures import CollectionFigures
 
-SUFFIX = {"pdf": ".pdf", "html": ".html"}
+SUFFIX = {"pdf": ".pdf", "html": ".html", "json": ".json"}
 #: Bytes of each article's part of a report's default name: both, "-vs-" and the suffix
 #: stay within the 255 bytes a file system allows a file name.
 STEM_BYTES = 120
@@ -110,3 +111,16 @@ def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str,
         dialog.reset()
         dialog.deleteLater()
     return "", note or ""
+
+
+def export_json(comparison: Comparison, path: str, context: Mapping[str, Any] | None) -> str:
+    """Write the comparison's JSON, with the collection's figures (`context`) when one is
+    behind it, as `tandem compare --json` does; '' when written, else what to tell the
+    user."""
+    from viewer.export.json_report import write_json
+
+    try:
+        write_json(comparison, path, context)
+    except TandemError as exc:
+        return str(exc)  # it names the file already
+    return ""

@@ -56,7 +56,12 @@ from viewer.resources import resource_path
 from viewer.ui import gc_policy
 from viewer.ui.collection.mode import CollectionMode, is_collection_source
 from viewer.ui.colors import scheme_for
-from viewer.ui.exporting import ask_export_path, default_export_path, export_report
+from viewer.ui.exporting import (
+    ask_export_path,
+    default_export_path,
+    export_json,
+    export_report,
+)
 from viewer.ui.find_bar import FindBar
 from viewer.ui.find_controller import FindController
 from viewer.ui.icon import app_icon
@@ -200,6 +205,8 @@ class MainWindow(QMainWindow):
                               tip="Load two sample articles", icon=sp.SP_FileIcon)
         self.pdf_act = act("Export as &PDF…", lambda: self.action_export("pdf"))
         self.html_act = act("Export as &HTML…", lambda: self.action_export("html"))
+        self.json_act = act("Export as &JSON…", lambda: self.action_export("json"),
+                            tip="Write the comparison as tandem compare --json does")
         self.open_collection_act = act("Open &collection folder…", self.action_open_collection,
                                        ["Ctrl+Shift+O"], "Open a folder of articles as a "
                                        "collection", sp.SP_DirOpenIcon)
@@ -237,7 +244,7 @@ class MainWindow(QMainWindow):
         self.recent_collections_menu = file_menu.addMenu("Recent co&llections")
         self.recent_collections_menu.aboutToShow.connect(self.on_recent_collections_menu)
         fill(file_menu, [None, self.paste_a_act, self.paste_b_act, self.sample_act, None,
-                         self.pdf_act, self.html_act, self.collection_html_act,
+                         self.pdf_act, self.html_act, self.json_act, self.collection_html_act,
                          self.collection_pdf_act, None, quit_act])
         fill(bar.addMenu("&Edit"), [self.find_act])
         self.view_menu = bar.addMenu("&View")
@@ -771,7 +778,8 @@ class MainWindow(QMainWindow):
         self.export_to(kind, path)
 
     def export_to(self, kind: str, path: str) -> bool:
-        """Write the current comparison as a PDF or HTML report, with progress and Cancel."""
+        """Write the current comparison as a PDF or HTML report, with progress and Cancel,
+        or as JSON (at once: it takes milliseconds)."""
         if self.rendered is None:
             return False
         try:
@@ -786,8 +794,12 @@ class MainWindow(QMainWindow):
             return False
         with replacing_read_only() if confirmed else contextlib.nullcontext():
             comparison = self.rendered.comparison
-            problem, note = export_report(self, comparison, kind, path,
-                                          self.collection.figures(comparison))
+            if kind == "json":
+                problem, note = export_json(comparison, path,
+                                            self.collection.context_for(comparison)), ""
+            else:
+                problem, note = export_report(self, comparison, kind, path,
+                                              self.collection.figures(comparison))
         if problem == "cancelled":
             self.statusBar().showMessage("Export cancelled; nothing was written", 6000)
         elif problem:
@@ -829,7 +841,7 @@ class MainWindow(QMainWindow):
         self.welcome.setVisible(empty)
         # The comparison's actions act on the pair shown: none while the collection is.
         has = self.rendered is not None and not self.showing_collection
-        for act in (self.pdf_act, self.html_act):
+        for act in (self.pdf_act, self.html_act, self.json_act):
             act.setEnabled(has)
         # Stepping through passages (or an article's uses) needs some: with none, F7/F8
         # would do nothing.

@@ -757,6 +757,11 @@ class CollectionMode(QObject):
             return None
         return collection_figures(self.context, comparison, self.data.title, self.data.name)
 
+    def context_for(self, comparison: Comparison) -> dict[str, Any] | None:
+        """The collection's figures for `comparison` as its JSON carries them, when they
+        are in for it."""
+        return self.context if self.context_of is comparison else None
+
     def cluster_articles(self, row: int) -> list[str]:
         """The other articles carrying shared passage `row` of the comparison shown."""
         if self.context is None or self.data is None:
