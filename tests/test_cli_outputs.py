@@ -213,24 +213,32 @@ def test_json_to_stdout_is_utf8_whatever_its_text_encoding(articles, tmp_path,
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_an_interrupted_run_exits_130_with_one_line(articles, tmp_path, sig) -> None:
+def test_an_interrupted_run_exits_130_with_one_line_naming_what_was_written(
+        articles, tmp_path, sig) -> None:
     a, b = articles
-    report, fifo = tmp_path / "r.html", tmp_path / "out.fifo"
+    pdf, html, fifo = tmp_path / "r.pdf", tmp_path / "r.html", tmp_path / "out.fifo"
     os.mkfifo(fifo)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    # The JSON goes to a pipe nobody reads, written after the HTML: once the HTML exists
-    # the command is certainly running our code, blocked on the pipe.
+    # The JSON goes to a pipe nobody reads, written after the PDF and the HTML: once the
+    # HTML exists the command is certainly running our code, blocked on the pipe.
     child = subprocess.Popen([sys.executable, "-m", "viewer", "compare", str(a), str(b),
-                              "--html", str(report), "--json", str(fifo)], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              "--pdf", str(pdf), "--html", str(html), "--json", str(fifo)],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
     deadline = time.monotonic() + 90
-    while not report.exists() and time.monotonic() < deadline and child.poll() is None:
+    while not html.exists() and time.monotonic() < deadline and child.poll() is None:
         time.sleep(0.05)
     time.sleep(0.3)
     child.send_signal(sig)
     out, err = child.communicate(timeout=30)
     assert child.returncode == 130, err
-    assert err.strip().splitlines() == ["tandem: interrupted"], err
+    # "interrupted" alone left the user to guess whether the reports there were whole.
+    assert err.strip().splitlines() == [
+        f"tandem: interrupted once --pdf {pdf} and --html {html} were written; --json "
+        f"{fifo} not (run the command again to write it)"], err
+    assert pdf.read_bytes().startswith(b"%PDF-") and pdf.read_bytes().rstrip().endswith(
+        b"%%EOF")
+    assert html.read_text(encoding="utf-8").rstrip().endswith("</html>")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 

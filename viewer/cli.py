@@ -260,8 +260,9 @@ def run_compare(argv: Sequence[str]) -> int:
     except TandemError as exc:
         print(f"tandem: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see _terminate_like_ctrl_c)
-        print("tandem: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as interruption:  # Ctrl-C, or SIGTERM (_terminate_like_ctrl_c)
+        # Said of the outputs written before it (`InterruptedWhileWriting`), if any.
+        print(f"tandem: {str(interruption) or 'interrupted'}", file=sys.stderr)
         return EXIT_INTERRUPTED
     return EXIT_OK
 
@@ -284,22 +285,51 @@ def write_outputs(comparison, args: argparse.Namespace,  # type: ignore[no-untyp
     The report writers are imported only when asked for: reportlab costs start-up time
     and the JSON path stays free of it (and of Qt)."""
     pdf, html = getattr(args, "pdf", None), getattr(args, "html", None)
+    trim = getattr(args, "trim", False)
     figures = None
     if extra is not None and (pdf or html):
         from viewer.present.collection_figures import collection_figures
 
-        figures = collection_figures(extra, comparison, trimmed=getattr(args, "trim", False))
-    if pdf:
+        figures = collection_figures(extra, comparison, trimmed=trim)
+
+    def write_pdf_report(target: str) -> None:
         from viewer.export.pdf_report import write_pdf
 
-        tell_pdf_note(write_pdf(comparison, pdf, page_size=getattr(args, "page_size", "A4"),
+        tell_pdf_note(write_pdf(comparison, target, page_size=getattr(args, "page_size", "A4"),
                                 figures=figures))
-    if html:
+
+    def write_html_report(target: str) -> None:
         from viewer.export.html_report import write_html
 
-        write_html(comparison, html, figures=figures)
-    if args.json or not (pdf or html):
-        _write_json(comparison, args.json or "-", extra, trim=getattr(args, "trim", False))
+        write_html(comparison, target, figures=figures)
+
+    outputs = [(name, target, write) for name, target, write in (
+        ("pdf", pdf, write_pdf_report), ("html", html, write_html_report),
+        ("json", args.json or (None if pdf or html else "-"),
+         lambda target: _write_json(comparison, target, extra, trim=trim))) if target]
+    done = 0
+    try:
+        for _, target, write in outputs:
+            write(target)
+            done += 1
+    except KeyboardInterrupt:
+        if done:
+            shown = [f"--{name} {printable(target)}" for name, target, _ in outputs]
+            raise InterruptedWhileWriting(shown[:done], shown[done:]) from None
+        raise
+
+
+class InterruptedWhileWriting(KeyboardInterrupt):
+    """Ctrl-C once some of the outputs asked for are written: a user told "interrupted"
+    alone would take the files there for none of them, or for all."""
+
+    def __init__(self, written: Sequence[str], unwritten: Sequence[str]) -> None:
+        said = f"interrupted once {' and '.join(written)} " + (
+            "was" if len(written) == 1 else "were") + " written"
+        if unwritten:
+            said += (f"; {' and '.join(unwritten)} not (run the command again to write "
+                     f"{'it' if len(unwritten) == 1 else 'them'})")
+        super().__init__(said)
 
 
 def tell_pdf_note(note: str) -> None:
