@@ -115,6 +115,8 @@ class FolderSource:
         self.hidden = ""
         #: The sub-folders (relative, in "/" form) that could not be opened.
         self.unread_folders: set[str] = set()
+        #: The files (relative, in "/" form) listed in a folder that could not be entered.
+        self.unread_files: set[str] = set()
         #: The source folder's name, read for a date as its sub-folders' names are, when it
         #: is a date or part of one alone (`_dated_folder_name`); else none.
         self.dated_name: tuple[str, ...] = ()
@@ -218,6 +220,7 @@ class FolderSource:
                 except OSError as exc:
                     # A folder that can be listed but not entered (no "x"): its files are
                     # there, what a store read from them stays.
+                    self.unread_files.add(name)
                     self.notes.append(Skipped(entry.path, f"cannot be read "
                                                           f"({exc.strerror or exc})",
                                               unreadable=True))
@@ -280,6 +283,10 @@ class FolderSource:
                 name = self._folder_name(cell(row, "file"), exact, folded)
                 if name in ("", "."):
                     self.notes.append(Skipped(where, "names no file"))
+                elif self._unreadable(name):
+                    # The row is not at fault: the file's or its folder's own line tells
+                    # why it is not read (and that a store keeps its article).
+                    continue
                 elif name not in names:
                     self.notes.append(Skipped(where, self._not_read(name)))
                 elif name in listed:
@@ -353,13 +360,14 @@ class FolderSource:
         elif os.path.lexists(path) and any(part.startswith(".") for part in parts):
             return (f"lists {name}, which is hidden (its name or a folder's starts with "
                     "\".\") and not read (name it without the dot)")
-        unread = next((str(folder) for folder in PurePosixPath(name).parents
-                       if str(folder) in self.unread_folders), "")
-        if unread:
-            return (f"lists {name}, which is in {unread}, a folder that cannot be read "
-                    "(check its permissions)")
         hint = _relative_hint(name) or self._stem_hint(name)
         return f"lists {name}, which is not in the folder{hint}"
+
+    def _unreadable(self, name: str) -> bool:
+        """Whether the file `name` (relative, in "/" form) is one the walk found but could
+        not read, or is in a sub-folder it could not open."""
+        return name in self.unread_files or any(
+            str(folder) in self.unread_folders for folder in PurePosixPath(name).parents)
 
     def _stem_hint(self, name: str) -> str:
         """For a file a metadata.csv row lists without its extension (c for c.txt): the
