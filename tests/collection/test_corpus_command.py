@@ -1574,7 +1574,7 @@ def test_a_metadata_csv_that_cannot_be_opened_says_so_not_how_to_save_it(
     finally:
         metadata.chmod(0o644)
     assert (result.returncode, result.stderr) == (
-        2, f"tandem: {metadata}: cannot be read (Permission denied); check the file's "
+        2, f"tandem: {metadata}: cannot be read (permission denied); check the file's "
            "permissions, or move it out of the folder to read the articles without it\n")
 
 
@@ -1904,7 +1904,7 @@ def test_a_sub_folder_that_cannot_be_opened_keeps_its_articles_in_a_mirrored_sto
     assert result.stderr.splitlines()[:2] == [
         "tandem: articles added 0, changed 0, removed 0, unchanged 2, kept as read before 2; "
         "inputs skipped 0; notes 1",
-        f"tandem: note on {locked}: folder cannot be read (Permission denied; check the "
+        f"tandem: note on {locked}: folder cannot be read (permission denied; check the "
         "folder's permissions); the 2 articles read from it before stay in the store as "
         "they were until it is read again"]
     with CollectionStore.open(store) as opened:
@@ -1952,6 +1952,46 @@ def test_metadata_rows_of_files_in_a_sub_folder_that_cannot_be_read_are_no_input
                     "is not in the folder"]
     with CollectionStore.open(store) as opened:
         assert sorted(d.id for d in opened.documents()) == ["a", "b", "wire-a", "wire-b"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
+                    reason="as root, needs setpriv to give up root's file permissions")
+def test_files_and_folders_that_cannot_be_read_are_told_why_in_one_spelling(
+        tmp_path: Path) -> None:
+    # One run told a file "permission denied (check the file's permissions)" (the
+    # loader's words), a folder "Permission denied" (the system's), and a file in a folder
+    # that could be listed but not entered "cannot be read (Permission denied)", with
+    # nothing to do about it.
+    source = tmp_path / "news"
+    for folder in ("closed", "listed"):
+        (source / folder).mkdir(parents=True)
+        (source / folder / "a.txt").write_text(f"Wire {folder} on the rail line.\n",
+                                               encoding="utf-8")
+    for name in ("a", "b"):
+        (source / f"{name}.txt").write_text(f"Article {name} on the harbour plan.\n",
+                                            encoding="utf-8")
+    store = tmp_path / "store.sqlite"
+    run = ["corpus", "add", str(store), str(source)]
+    assert tandem(*run, "--quiet", env=_env(tmp_path)).returncode == 0
+    locked = {source / "closed": 0o000, source / "listed": 0o644, source / "b.txt": 0o000}
+    for path, mode in locked.items():
+        path.chmod(mode)
+    try:
+        result = subprocess.run([*_without_root_privilege(), sys.executable, "-m", "viewer",
+                                 *run], cwd=ROOT, env=_env(tmp_path), capture_output=True,
+                                text=True, timeout=300)
+    finally:
+        for path in locked:
+            path.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    reasons = sorted(line.split(": ", 2)[2] for line in result.stderr.splitlines()[1:])
+    assert reasons == sorted([
+        "folder cannot be read (permission denied; check the folder's permissions); the 1 "
+        "article read from it before stays in the store as it was until it is read again",
+        "cannot be read (permission denied; check the folder's permissions); the article "
+        "read from it before stays in the store as it was until the file is read again",
+        "permission denied (check the file's permissions); the article read from it before "
+        "stays in the store as it was until the file is read again"]), result.stderr
 
 
 def test_a_command_after_options_that_take_no_value_is_the_command(

@@ -39,7 +39,7 @@ from viewer.collection.page_facts import (
     front_matter_date_and_title,
     page_date_and_title,
 )
-from viewer.core.errors import LoadError, printable
+from viewer.core.errors import LoadError, os_problem, printable
 from viewer.core.loading import (
     DEFAULT_MAX_BYTES,
     decode_text,
@@ -174,7 +174,7 @@ class FolderSource:
             except OSError as exc:
                 if not relative:
                     raise SourceError(f"{self.path}: cannot be read "
-                                      f"({exc.strerror or exc})") from None
+                                      f"({os_problem(exc)})") from None
                 if isinstance(exc, FileNotFoundError):
                     # Renamed or removed since its folder was listed, as a file can be:
                     # not one there but unreadable, whose articles a store keeps.
@@ -183,7 +183,7 @@ class FolderSource:
                 # Not an empty folder: what a store read from it before stays.
                 self.unread_folders.add(relative)
                 self.notes.append(Skipped(folder, f"folder cannot be read "
-                                                  f"({exc.strerror or exc}"
+                                                  f"({os_problem(exc)}"
                                                   f"{_what_to_do(exc)})",
                                           unreadable=True))
                 continue
@@ -222,7 +222,8 @@ class FolderSource:
                     # there, what a store read from them stays.
                     self.unread_files.add(name)
                     self.notes.append(Skipped(entry.path, f"cannot be read "
-                                                          f"({exc.strerror or exc})",
+                                                          f"({os_problem(exc)}"
+                                                          f"{_what_to_do(exc)})",
                                               unreadable=True))
         found.sort()
         return self._once_each(found)
@@ -306,7 +307,7 @@ class FolderSource:
         except OSError as exc:
             # Not the file's format: "save it as UTF-8" was the advice for a file that
             # could not be opened at all.
-            raise SourceError(f"{path}: cannot be read ({exc.strerror or exc}); check the "
+            raise SourceError(f"{path}: cannot be read ({os_problem(exc)}); check the "
                               "file's permissions, or move it out of the folder to read "
                               "the articles without it") from None
         except (LoadError, csv.Error) as exc:

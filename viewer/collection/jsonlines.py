@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from viewer.collection.article import Article, Skipped, SourceError, first_line
 from viewer.collection.dates import epoch_day, iso_date, unread_date
+from viewer.core.errors import os_problem
 
 GZIP_MAGIC = b"\x1f\x8b"
 #: Endings that mark a file as JSON lines rather than one article.
@@ -47,7 +48,7 @@ class JsonLinesSource:
             with open(path, "rb") as handle:
                 self.gzipped = handle.read(2) == GZIP_MAGIC
         except OSError as exc:
-            raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+            raise SourceError(f"{path}: cannot be read ({os_problem(exc)})") from None
         if self.size == 0:
             raise empty_file(path)
 

@@ -18,6 +18,13 @@ def printable(text: str) -> str:
 RAISE_LIMIT = "raise the limit with --max-size MB"
 
 
+def os_problem(error: OSError) -> str:
+    """What the operating system says of `error`, written as Tandem writes a problem, in
+    lower case: "permission denied", as the loader says it, not "Permission denied"."""
+    said = error.strerror or str(error)
+    return said[:1].lower() + said[1:]
+
+
 class TandemError(Exception):
     """A problem the user can act on; its text is shown as is, never with a traceback."""
 
