@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from viewer.core.errors import os_problem
 from viewer.resources import resource_path
 
 APP_ID = "tandem"
@@ -202,5 +203,5 @@ def _exec_of(entry: Path) -> str:
 
 def _describe(exc: OSError) -> str:
     if exc.filename:
-        return f"{exc.filename}: {exc.strerror or exc}"
+        return f"{exc.filename}: {os_problem(exc)}"
     return str(exc)

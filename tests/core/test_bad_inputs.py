@@ -66,6 +66,9 @@ def _truncated(data: bytes, keep: int) -> bytes:
 CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "missing": (lambda tmp: tmp / "absent.txt", "no such file"),
     "folder": (_folder, "is a folder"),
+    # The system's words, in the lower case the other problems are told in.
+    "under a file": (lambda tmp: _file("a.txt", b"words")(tmp) / "b.txt",
+                     "cannot be read: not a directory"),
     "no permission": (_unreadable, "permission denied"),
     "named pipe": (_fifo, "is a named pipe (FIFO), not a file"),
     "socket": (_socket, "not a file; only regular files are read"),

@@ -72,7 +72,7 @@ from typing import Any
 
 import numpy as np
 
-from viewer.core.errors import OutputError, TandemError, printable
+from viewer.core.errors import OutputError, TandemError, os_problem, printable
 
 SCHEMA_VERSION = 1
 #: "Tndm" as a 32-bit integer: tells a Tandem store from any other SQLite file.
@@ -494,7 +494,7 @@ class CollectionStore:
         try:
             os.makedirs(folder, exist_ok=True)
         except OSError as error:
-            raise StoreError(f"{path}: cannot create its folder ({error.strerror})") from None
+            raise StoreError(f"{path}: cannot create its folder ({os_problem(error)})") from None
         if exists:
             _refuse_unwritable(path)
         connection = _connect(path, path)

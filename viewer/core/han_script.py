@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from viewer.core.errors import TandemError
+from viewer.core.errors import TandemError, os_problem
 
 #: One line per character that reads as another: the character, its key, its reading.
 TABLE_FILE = Path(__file__).parent / "data" / "han_characters.tsv"
@@ -126,7 +126,7 @@ def read_han_table(path: Path) -> dict[str, tuple[str, str]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise HanTableMissing(f"{path} is missing ({error.strerror}): reinstall Tandem, or "
+        raise HanTableMissing(f"{path} is missing ({os_problem(error)}): reinstall Tandem, or "
                               "draw it with packaging/make_han_table.py") from error
     table = {}
     for number, line in enumerate(lines, 1):

@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from viewer.core.document import Document
-from viewer.core.errors import RAISE_LIMIT, LoadError, printable
+from viewer.core.errors import RAISE_LIMIT, LoadError, os_problem, printable
 
 #: Largest input read by default; `--max-size` raises it (the window cannot).
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -101,7 +101,7 @@ def open_regular_file(path: str | os.PathLike[str]) -> int:
         if exc.errno == errno.ENXIO:  # a socket, or a terminal that is not ours
             raise LoadError(shown, "is a socket or device, not a file; only regular files are read",
                             "save the text to a file and open that") from None
-        raise LoadError(shown, f"cannot be read: {exc.strerror or exc}") from None
+        raise LoadError(shown, f"cannot be read: {os_problem(exc)}") from None
     try:
         refuse_non_regular(shown, os.fstat(fd).st_mode)
         os.set_blocking(fd, True)
@@ -131,7 +131,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
                     total += len(chunk)
                 size = total
             except OSError as exc:
-                raise LoadError(shown, f"cannot be read: {exc.strerror or exc}") from None
+                raise LoadError(shown, f"cannot be read: {os_problem(exc)}") from None
         raise LoadError(
             shown,
             f"is too large ({_megabytes(size, 1 if size >= 1048576 else 3)} MB; the limit is "

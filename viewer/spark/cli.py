@@ -35,7 +35,7 @@ from viewer.collection.sources import (
     no_article_found,
     no_such_source,
 )
-from viewer.core.errors import TandemError, printable
+from viewer.core.errors import TandemError, os_problem, printable
 from viewer.present.wording import counted
 
 ENGINES = ("embedded", "spark")
@@ -192,7 +192,7 @@ def _unreachable(address: str) -> str | None:
     except TimeoutError:
         return f"no answer in {MASTER_TIMEOUT:g} s"
     except OSError as error:
-        return str(error.strerror or error).lower()
+        return os_problem(error)
     return None
 
 

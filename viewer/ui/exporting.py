@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from viewer.core.document import Document
-from viewer.core.errors import Cancelled, TandemError
+from viewer.core.errors import Cancelled, TandemError, os_problem
 from viewer.core.model import Comparison
 from viewer.present.collection_figures import CollectionFigures
 
@@ -106,7 +106,7 @@ def export_report(parent: QWidget, comparison: Comparison, kind: str, path: str,
     except TandemError as exc:
         return str(exc), ""  # it names the file already
     except OSError as exc:
-        return f"{path}: {exc.strerror or exc}", ""
+        return f"{path}: {os_problem(exc)}", ""
     finally:
         dialog.reset()
         dialog.deleteLater()

@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from viewer.core.errors import os_problem
 from viewer.core.settings import DECLARED, SettingError, Settings, checked_settings
 
 ORGANIZATION = "Tandem"
@@ -54,7 +55,7 @@ class SettingsStore:
         except FileNotFoundError:
             return
         except OSError as exc:
-            self._unreadable(f"{self.path}: {exc.strerror or exc}")
+            self._unreadable(f"{self.path}: {os_problem(exc)}")
             return
         try:
             text = raw.decode("utf-8")

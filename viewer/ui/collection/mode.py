@@ -35,7 +35,7 @@ from viewer.collection.store_version import StoreVersion
 from viewer.collection.titles import stored_titles, with_titles
 from viewer.collection.words import SETTINGS
 from viewer.core.document import Document
-from viewer.core.errors import TandemError
+from viewer.core.errors import TandemError, os_problem
 from viewer.core.model import Comparison, KnownForms
 from viewer.present.collection_figures import CollectionFigures, collection_figures
 from viewer.present.wording import dated_title, not_a_store, settings_apart
@@ -305,7 +305,7 @@ class CollectionMode(QObject):
             set_aside(store_path)
         except OSError as error:
             self.window.show_error("Cannot open collection",
-                                   f"{store_path}: cannot be set aside ({error.strerror})")
+                                   f"{store_path}: cannot be set aside ({os_problem(error)})")
             return
         self.open(source)
 
