@@ -323,8 +323,12 @@ def test_a_report_that_cannot_be_written_is_refused_before_any_work(articles, tm
     assert done.stderr == ("tandem: --json '': names no file (give a file name, or - for "
                            "standard output)\n")
     missing = tmp_path / "no such folder" / "r.json"
+    # A file's name given as a folder's: "create the folder first" cannot be done.
+    under_file = a.parent / a.name / "reports" / "r.json"
     for target, said in ((missing, "is in a folder that does not exist (create the folder "
                                    "first, or choose another place)"),
+                         (under_file, f"is under {a}, which is a file, not a folder (choose "
+                                      "another place)"),
                          (tmp_path, "is a folder (give a file name for the output)")):
         done = tandem(str(a), str(b), "--json", str(target), cwd=a.parent)
         assert (done.returncode, done.stderr) == (2, f"tandem: {target}: {said}\n")

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from viewer.core.errors import LoadError, OutputError, printable
+from viewer.core.errors import LoadError, OutputError, os_problem, printable
 
 #: Our temporary files: ".NAME." + tempfile's 8 random characters + ".part".
 _LEFTOVER = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")
@@ -164,7 +164,8 @@ def _temporary_prefix(name: str) -> str:
 
 def refuse_unwritable(target: str | os.PathLike[str]) -> None:
     """Raise `OutputError` for a target that cannot be written: a folder, a file in a folder
-    that does not exist or takes no new file, a read-only file, or a name too long. For
+    that does not exist (or under a file) or takes no new file, a read-only file, or a
+    name too long. For
     commands that work long before they write: they can say so at once."""
     if _descriptor_alias(target) is not None:
         return
@@ -179,6 +180,11 @@ def refuse_unwritable(target: str | os.PathLike[str]) -> None:
     if resolved.is_dir():
         raise OutputError(shown, "is a folder", "give a file name for the output")
     if not resolved.parent.is_dir():
+        # A file where a folder of the path should be: no folder can be created there.
+        lowest = next((p for p in resolved.parents if p.exists()), None)
+        if lowest is not None and not lowest.is_dir():
+            raise OutputError(shown, f"is under {printable(str(lowest))}, which is a file, "
+                              "not a folder", "choose another place")
         raise OutputError(shown, "is in a folder that does not exist",
                           "create the folder first, or choose another place")
     if is_read_only(resolved):
@@ -191,7 +197,7 @@ def refuse_unwritable(target: str | os.PathLike[str]) -> None:
                                     prefix=_temporary_prefix(resolved.name),
                                     suffix=".part").close()
     except OSError as error:
-        raise OutputError(shown, f"cannot be written in its folder ({error.strerror})",
+        raise OutputError(shown, f"cannot be written in its folder ({os_problem(error)})",
                           "choose a folder you can write in") from None
 
 
@@ -314,4 +320,4 @@ def write_report(target: str | os.PathLike[str], produce: Callable[[BinaryIO], o
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise LoadError(str(target), f"cannot be written: {exc.strerror or exc}") from None
+        raise LoadError(str(target), f"cannot be written: {os_problem(exc)}") from None
