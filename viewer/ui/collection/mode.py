@@ -170,16 +170,6 @@ def _context(store_path: str, comparison: Comparison, watchlist: tuple[str, ...]
         return collection_context(comparison, store, watchlist, counted, known=known)
 
 
-def _read_store(store_path: str, name: str) -> tuple[CollectionData, StoreVersion]:
-    """The collection in the store at `store_path`, with the version it was read at."""
-    version = StoreVersion(store_path)  # first: a write during the read is seen after it
-    try:
-        return load(store_path, name), version
-    except TandemError:
-        version.close()
-        raise
-
-
 class CollectionMode(QObject):
     opened = Signal()
 
@@ -216,6 +206,10 @@ class CollectionMode(QObject):
         self._reading = 0
         #: The shown collection's store being read again off the GUI thread, else None.
         self._rereading: object | None = None
+        #: Articles chosen while it is read again, opened once it is: (ids, how to show
+        #: them, the lists they were chosen from).
+        self._waiting: tuple[list[str], Callable[[list[Document]], Any],
+                             CollectionData] | None = None
         self.context: dict[str, Any] | None = None
         #: The watch-list last counted: (in the collection, the phrases, their lines).
         self.watched: tuple[CollectionData | None, tuple[str, ...], list[dict[str, Any]]] = (
@@ -432,24 +426,18 @@ class CollectionMode(QObject):
             version = StoreVersion(data.store_path)  # first: a write during the read is seen
         except TandemError as error:
             self._say_read_again(data.name, str(error))
+            self._answer_waiting(str(error))
             return
-        self._rereading = reading = object()
+        self._rereading = object()
         doing = f"Reading {data.name} again…"
         if not self.indexer.running and self.window.comparing_progress() is None:
             self.window.begin_progress(doing, cancellable=False, measured=False)
 
         def ended(problem: str, read: CollectionData | None = None) -> None:
-            # Read again at a click meanwhile (`_read_again`), this read is dropped; its bar
-            # is ended all the same, unless a later read of the store goes on under it.
-            dropped = reading is not self._rereading
-            if self._rereading in (reading, None):
-                self._rereading = None
-                progress = self.window.progress
-                if progress.isVisible() and progress.format() == doing:  # not another's
-                    self.window.end_progress("")
-            if dropped:
-                version.close()
-                return
+            self._rereading = None
+            progress = self.window.progress
+            if progress.isVisible() and progress.format() == doing:  # not another's
+                self.window.end_progress("")
             # Another collection shown (or none) since: this one's lists are not shown.
             if read is None or self.data is not data or self._being_indexed():
                 version.close()
@@ -457,6 +445,7 @@ class CollectionMode(QObject):
                 self._show_read_again(read, version)
             if self.data is data or read is not None and self.data is read:
                 self._say_read_again(data.name, problem)
+            self._answer_waiting(problem)
 
         self._start(lambda: load(data.store_path, data.name),
                     lambda read: ended("", read), ended)
@@ -474,19 +463,6 @@ class CollectionMode(QObject):
                 and os.path.abspath(self.indexer.store_path)
                 == os.path.abspath(self.data.store_path))
 
-    def _read_again(self) -> str:
-        """Read the shown collection again, now; what went wrong, else ""."""
-        assert self.data is not None
-        if self._being_indexed():
-            return "it is being indexed; wait until it is done"
-        try:
-            data, version = _read_store(self.data.store_path, self.data.name)
-        except TandemError as error:
-            return str(error)
-        self._rereading = None  # a read going on off the GUI thread is of an older version
-        self._show_read_again(data, version)
-        return ""
-
     def _show_read_again(self, data: CollectionData, version: StoreVersion) -> None:
         """Show the collection read again, as the reader left its lists."""
         self._set_shown(data, version, again=True)
@@ -499,39 +475,58 @@ class CollectionMode(QObject):
         self.count_watchlist()
         self.window.update_state()
 
-    def _still_as_listed(self, ids: list[str]) -> bool:
-        """Whether the articles `ids` are still those the lists named when the user chose
-        them. If the store was written since, it is read again first, and the user told
-        when what they chose is no longer there under the name they saw."""
-        listed = self.data
-        if listed is None or self._choosing_again:
-            return False
-        if not self._written():
-            return True
-        problem = self._read_again()
-        if problem:
-            self.window.show_error("The collection changed", f"{listed.name} was changed "
-                                   f"on disk after its lists were shown, and cannot be read "
-                                   f"again: {problem}")
-            return False
+    def _as_listed(self, ids: list[str], listed: CollectionData) -> bool:
+        """Whether the articles `ids` of the collection shown are those `listed` named when
+        the user chose them; the user is told when they are not."""
         now = self.data
         assert now is not None
-        if any(doc_id not in now.by_id or listed.title(doc_id) != now.title(doc_id)
+        if all(doc_id in now.by_id and listed.title(doc_id) == now.title(doc_id)
                for doc_id in ids):
-            self.window.show_error(
-                "The collection changed",
-                f"{listed.name} was changed on disk after its lists were shown (articles "
-                "were added to it), and what you chose is no longer what was listed. The "
-                "lists now show the collection as it is: choose again.")
-            # A double-click is also an `activated`: the rest of the gesture opens nothing.
-            self._choosing_again = True
-            QTimer.singleShot(0, lambda: setattr(self, "_choosing_again", False))
+            return True
+        self.window.show_error(
+            "The collection changed",
+            f"{listed.name} was changed on disk after its lists were shown (articles "
+            "were added to it), and what you chose is no longer what was listed. The "
+            "lists now show the collection as it is: choose again.")
+        # A double-click is also an `activated`: the rest of the gesture opens nothing.
+        self._choosing_again = True
+        QTimer.singleShot(0, lambda: setattr(self, "_choosing_again", False))
+        return False
+
+    def _wait_read_again(self, ids: list[str], show: Callable[[list[Document]], Any],
+                         listed: CollectionData) -> bool:
+        """Open the articles `ids` once the store, written since `listed` was read, is read
+        again off the GUI thread (10,000 articles take a second; the window answers
+        meanwhile). The last articles chosen are those opened."""
+        if self._being_indexed():
+            self._cannot_read_again(listed, "it is being indexed; wait until it is done")
             return False
+        self._waiting = (ids, show, listed)
+        self.reload_if_changed()  # or the read going on, begun before the store was written
         return True
+
+    def _answer_waiting(self, problem: str) -> None:
+        """Open the articles chosen while the store was read again, now it is read."""
+        waiting, self._waiting = self._waiting, None
+        if waiting is None:
+            return
+        ids, show, listed = waiting
+        if self.data is None or self.data.store_path != listed.store_path:
+            return  # another collection shown (or none): what was chosen in it is not
+        if problem:
+            self._cannot_read_again(listed, problem)
+        else:
+            self._open(ids, show, listed)
+
+    def _cannot_read_again(self, listed: CollectionData, problem: str) -> None:
+        self.window.show_error("The collection changed", f"{listed.name} was changed "
+                               f"on disk after its lists were shown, and cannot be read "
+                               f"again: {problem}")
 
     def close(self) -> None:
         self.cancel()
         self._reading += 1  # a store being read is not shown
+        self._waiting = None
         if self._version is not None:
             self._version.close()
             self._version = None
@@ -553,10 +548,19 @@ class CollectionMode(QObject):
     def _title(self, doc_id: str) -> str:
         return self.data.title(doc_id) if self.data is not None else doc_id
 
-    def _documents(self, ids: list[str]) -> list[Document] | None:
-        if not self._still_as_listed(ids):
-            return None
-        assert self.data is not None
+    def _open(self, ids: list[str], show: Callable[[list[Document]], Any],
+              listed: CollectionData | None = None) -> bool:
+        """Read the articles `ids` and `show` them, once they are known to be those the
+        lists (`listed`, else those shown) named when the user chose them: if the store was
+        written since, after it is read again, and the user told when what they chose is no
+        longer there under the name they saw. False when they are not opened."""
+        listed = listed or self.data
+        if listed is None or self.data is None or self._choosing_again:
+            return False
+        if self._written():
+            return self._wait_read_again(ids, show, listed)
+        if not self._as_listed(ids, listed):
+            return False
         # Those no longer shown are forgotten, before the new ones are noted (both of a pair).
         shown = self.window.documents
         self._opened = {k: v for k, v in self._opened.items() if any(v[1] is d for d in shown)}
@@ -565,39 +569,43 @@ class CollectionMode(QObject):
                 documents = [self._document(store, doc_id) for doc_id in ids]
         except TandemError as error:
             self.window.show_error("Cannot open article", str(error))
-            return None
-        # Written while the texts were read: they may be another article's than the title's.
-        return documents if self._still_as_listed(ids) else None
+            return False
+        if self._written():  # while the texts were read: they may be others than the titles'
+            return self._wait_read_again(ids, show, listed)
+        self._waiting = None  # chosen now: an earlier choice waiting is not opened over it
+        show(documents)
+        return True
 
     def open_pair(self, id_a: str, id_b: str) -> bool:
         """Read two articles side by side: the comparison finds the passages the collection
         listed (the same matcher), and the short runs it leaves out; Back returns to the
-        collection. False when they are not opened (the user is told why)."""
+        collection. False when they are not opened (the user is told why); True also when
+        they are opened once the store, written since its lists were shown, is read again."""
+        return self._open_pair(id_a, id_b, None)
+
+    def _open_pair(self, id_a: str, id_b: str, at: tuple[int, int] | None) -> bool:
         if id_a == id_b:
             # Every word of an article is shared with itself: such a pair tells nothing.
             self.window.statusBar().showMessage(
                 f"{self._title(id_a)} is one article: it is not compared with itself", 10000)
             return False
-        documents = self._documents([id_a, id_b])
-        if documents is None:
-            return False
-        self.window.show_documents(documents[0], documents[1])
-        return True
+
+        def show(documents: list[Document]) -> None:
+            self.window.show_documents(documents[0], documents[1])
+            if at is not None:
+                self._passage_at = (documents[0], at)
+
+        return self._open([id_a, id_b], show)
 
     def open_pair_at(self, id_a: str, id_b: str, start: int, end: int) -> None:
         """`open_pair`, the passage of A at [start, end) made active once it is compared (a
         cluster's text, where the collection found it)."""
-        if not self.open_pair(id_a, id_b):
-            return
-        documents = self.window.documents
-        if documents[0] is not None and self._opened.get(id(documents[0]), ("",))[0] == id_a:
-            self._passage_at = (documents[0], (start, end))
+        self._open_pair(id_a, id_b, (start, end))
 
     def open_article(self, doc_id: str, spans: list[tuple[int, int]]) -> None:
         """Read one article with `spans` highlighted (a formulation's uses)."""
-        documents = self._documents([doc_id])
-        if documents is not None:
-            self.window.show_documents(documents[0], None, highlight=spans)
+        self._open([doc_id], lambda documents: self.window.show_documents(
+            documents[0], None, highlight=spans))
 
     def formulations_behind(self, source_a: object,
                             source_b: object) -> KnownForms:
