@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from tests.collection.planted import make_collection
 from tests.ui.conftest import wait_rendered
 from tests.ui.test_collection_window import double_click, open_collection
+from viewer.collection.cli import default_store
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.ui.collection.data import load
@@ -39,11 +40,12 @@ class Dump:
         with CollectionStore.create_or_open(self.store) as store:
             add_sources(store, [self.path], workers=1)
 
-    def add_more(self, path: Path) -> None:
-        """Add three other articles to the store, as `tandem corpus add` in a terminal."""
+    def add_more(self, path: Path, store_path: str | None = None) -> None:
+        """Add three other articles to the store (or `store_path`), as `tandem corpus add`
+        in a terminal."""
         more = make_collection(documents=3, seed=9)
         more.rows = [dict(row, id=f"more-{row['id']}") for row in more.rows]
-        with CollectionStore.create_or_open(self.store) as store:
+        with CollectionStore.create_or_open(store_path or self.store) as store:
             add_sources(store, [more.write(path)], workers=1)
 
     def dump_again_shifted(self) -> None:
@@ -310,3 +312,27 @@ def test_the_last_article_chosen_while_the_store_is_read_again_is_the_one_opened
     assert mode.data is not data
     assert mode._opened_id(window.documents[0]) == chosen
     assert window.documents[1] is None
+
+
+def test_a_read_behind_ended_while_the_window_indexes_the_store_says_nothing_untrue(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # `tandem corpus` in a terminal wrote the store of a source the window shows; back in
+    # the window, its read began, and the user opened the source again, which the window
+    # indexes into that store. The read, ended meanwhile, was not shown (the indexing
+    # shows the store when done), yet the status line said the lists showed the store as
+    # it is now; the indexing cancelled, it said so beside "as it was before".
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.path)
+    mode = window.collection
+    data = mode.data
+    dump.add_more(tmp_path / "more.jsonl", default_store([str(dump.path)]))
+    mode.reload_if_changed()
+    mode.open(str(dump.path))
+    qtbot.waitUntil(lambda: mode._rereading is None, timeout=60000)
+    assert mode.indexer.running  # the read ended first, as it does: the indexing starts a process
+    assert mode.data is data
+    assert "show it as it is now" not in window.statusBar().currentMessage()
+    mode.cancel(show_saved=True)
+    qtbot.waitUntil(lambda: not mode.indexer.running, timeout=60000)
+    assert "as it was before" in window.figures.text()
+    assert "show it as it is now" not in window.statusBar().currentMessage()

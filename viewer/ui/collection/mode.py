@@ -438,12 +438,15 @@ class CollectionMode(QObject):
             progress = self.window.progress
             if progress.isVisible() and progress.format() == doing:  # not another's
                 self.window.end_progress("")
-            # Another collection shown (or none) since: this one's lists are not shown.
-            if read is None or self.data is not data or self._being_indexed():
+            # Another collection shown (or none) since: this one's lists are not shown; nor
+            # while the window indexes its store, which shows it when done (or, cancelled,
+            # leaves it to be read again): then nothing is said of this read.
+            indexed = self._being_indexed()
+            if read is None or self.data is not data or indexed:
                 version.close()
             else:
                 self._show_read_again(read, version)
-            if self.data is data or read is not None and self.data is read:
+            if not indexed and (self.data is data or read is not None and self.data is read):
                 self._say_read_again(data.name, problem)
             self._answer_waiting(problem)
 
