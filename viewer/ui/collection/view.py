@@ -50,6 +50,7 @@ from viewer.present.wording import (
     dated_title,
     undated_may_be_earlier,
 )
+from viewer.ui.collection.cluster_rows import ClusterRow
 from viewer.ui.collection.cluster_rows import shown_date as _shown_date
 from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
 from viewer.ui.collection.data import ArticleFacts, CollectionData
@@ -220,11 +221,37 @@ class ClusterItem(QTreeWidgetItem):
         #: What names the row across a reading again: a cluster's `ClusterRow.key`, an
         #: article's (its cluster's key, its id, its span).
         self.key: object = None
-        #: A cluster's articles, the rows under it (a Python list: asking Qt costs more).
+        #: A cluster's articles, the rows under it (a Python list: asking Qt costs more),
+        #: made when it is first opened (`add_members`).
         self.members: list[ClusterItem] = []
+        #: A cluster's row, while its articles' rows are not made yet.
+        self.pending: ClusterRow | None = None
 
     def __lt__(self, other: QTreeWidgetItem) -> bool:
         return self.rank < getattr(other, "rank", 0)
+
+
+def add_members(top: ClusterItem) -> list[ClusterItem]:
+    """Make the rows of the articles under cluster `top`, if not made yet (a cluster's are
+    made when it is first opened: a large collection's thousands of rows cost a third of
+    the pause of showing it); its members."""
+    row, top.pending = top.pending, None
+    if row is None:
+        return top.members
+    bold = QFont()  # an item's own font, as `font()` gives it where none is set
+    bold.setBold(True)
+    for member in row.members:
+        child = ClusterItem(len(top.members), list(member.texts))
+        child.setToolTip(0, member.tip)
+        child.setData(0, TARGET_ROLE, member.target)
+        child.key = (row.key, member.target[1], member.target[2])
+        if member.is_source:
+            for column in range(len(CLUSTER_HEADINGS)):
+                child.setFont(column, bold)
+        top.members.append(child)
+    # Added in their own order, which every sort keeps under a cluster (`rank_clusters`).
+    top.addChildren(top.members)
+    return top.members
 
 
 def rank_clusters(clusters: Sequence[ClusterItem], column: int, order: Qt.SortOrder) -> None:
@@ -489,6 +516,8 @@ class CollectionView(QWidget):
         # item on one click, that click: it is then an `itemActivated` too, opened once.
         self.clusters_tree.itemClicked.connect(self._on_cluster_clicked)
         self.clusters_tree.itemActivated.connect(self._on_cluster_member)
+        self.clusters_tree.itemExpanded.connect(
+            lambda item: add_members(item) if isinstance(item, ClusterItem) else None)
         return _with_hint(self.clusters_tree,
                           "Each cluster is one text carried by several articles, those of "
                           "most articles first; under each, its articles in date order, the "
@@ -768,31 +797,22 @@ class CollectionView(QWidget):
     def _fill_clusters(self, data: CollectionData, opened: dict[object, bool] | None = None,
                        current: object = None) -> None:
         """Make the Clusters tab's items from the rows worked out with `data`
-        (`cluster_rows`): nothing but the items is made here, on the GUI thread. The first
-        clusters are open; read again, those `opened` (`_clusters_chosen`) were listed
+        (`cluster_rows`): nothing but the items is made here, on the GUI thread, those of a
+        cluster's articles as it is first opened (`add_members`). The first clusters are
+        open; read again, those `opened` (`_clusters_chosen`) were listed
         are open as they were, and the row of key `current` is made current again."""
         opened = opened or {}
         tree = self.clusters_tree
         tree.setUpdatesEnabled(False)
         tree.clear()
         items: list[ClusterItem] = []
-        bold = QFont()  # an item's own font, as `font()` gives it where none is set
-        bold.setBold(True)
         for row in data.cluster_rows:
             top = ClusterItem(len(items), list(row.texts))
             top.keys = row.keys
             top.key = row.key
             top.setToolTip(0, row.tip)
-            for member in row.members:
-                child = ClusterItem(len(top.members), list(member.texts))
-                child.setToolTip(0, member.tip)
-                child.setData(0, TARGET_ROLE, member.target)
-                child.key = (row.key, member.target[1], member.target[2])
-                if member.is_source:
-                    for column in range(len(CLUSTER_HEADINGS)):
-                        child.setFont(column, bold)
-                top.members.append(child)
-            top.addChildren(top.members)
+            top.pending = row
+            top.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             items.append(top)
         self._clusters = items
         tree.addTopLevelItems(items)
@@ -803,10 +823,13 @@ class CollectionView(QWidget):
         chosen = None
         for place, item in enumerate(items):
             if opened.get(item.key, place < OPENED_CLUSTERS):
-                item.setExpanded(True)
-            if current is not None and chosen is None:
-                chosen = next((row for row in (item, *item.members) if row.key == current),
-                              None)
+                item.setExpanded(True)  # its articles' rows made as it opens
+            if current is None or chosen is not None:
+                continue
+            if item.key == current:
+                chosen = item
+            elif isinstance(current, tuple) and current[0] == item.key:  # one of its articles
+                chosen = next((row for row in add_members(item) if row.key == current), None)
         if chosen is not None:
             tree.setCurrentItem(chosen)
         for column in range(1, len(CLUSTER_HEADINGS)):
