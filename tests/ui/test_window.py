@@ -514,7 +514,7 @@ def test_each_export_of_the_file_menu_has_an_alt_letter_no_other_entry_has(
 
     file_menu = window.menuBar().actions()[0].menu()
     exports = [a for a in file_menu.actions() if a.text().replace("&", "").startswith("Export")]
-    assert len(exports) == 4
+    assert len(exports) == 5
     # Every entry of the File menu, the exports and "Paste as A/B" too.
     entries = [a.text() for a in file_menu.actions() if a.text()]
     assert all(letter(text) for text in entries), entries
