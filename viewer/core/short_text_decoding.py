@@ -47,9 +47,10 @@ ENCODINGS = (
     ("cp932", ("ja",)), ("shift_jis_2004", ("ja",)), ("euc_jp", ("ja",)),
     ("cp949", ("ko",)),
 )
-#: Commonness by which a reading must beat one in an encoding listed before it to be
-#: taken: closer, the two read alike (an Icelandic name the lists lack, "Þingvellir", and
-#: a Turkish one, "Şingvellir", weigh as their first letters do, within 0.01).
+#: Commonness per item weighed by which a reading must beat one in an encoding listed
+#: before it to be taken: closer, the two read alike (an Icelandic name the lists lack,
+#: "Þingvellir", and a Turkish one, "Şingvellir", weigh as their first letters do,
+#: within 0.01).
 _ALIKE = 0.05
 #: Languages read a character at a time: they write no spaces between words (Korean
 #: does, but its syllables are as telling one by one).
@@ -60,7 +61,7 @@ _EAST_ASIAN = ("gb", "big5", "cp950", "cp932", "shift_jis", "euc_j", "cp949", "e
                "johab")
 #: Bytes above ASCII up to which a text is too short for the detector alone.
 SHORT = 256
-#: Commonness (mean log10 frequency, `_commonness`) a reading needs to be taken for text
+#: Commonness (mean log10 frequency, `_evidence`) a reading needs to be taken for text
 #: where the detector makes no guess: a word or two of any language weighed reads above
 #: -4.5, bytes of no text mostly below (a cp1251 reading of random bytes: "Ьx(-в!ХsuЦЏb").
 READS_AS_TEXT = -5.0
@@ -81,8 +82,6 @@ _COMMON_SIGNS = frozenset("\u00a9\u00ae\u00b0\u2122")
 _C1_CONTROLS = re.compile("[\x80-\x9f]")
 #: Words of each language's list read: its commonest, enough to tell its texts.
 _WORDS = 20_000
-#: Words or characters weighed at most: enough to tell, however long the text.
-_SAMPLE = 2000
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: Unicode's categories of opening marks (‚ „), of other punctuation (· ‡ ‰ ¿ ¡) and of
 #: currency signs ("citt€": "città" read as Windows-1251).
@@ -121,8 +120,8 @@ def likeliest_reading(data: bytes, least: float = -math.inf,
     # A short text's other lines read alike in every encoding, and what is weighed (a word,
     # a mark, a character with its neighbours) lies within one line: they are left out, or
     # a long ASCII text with one stray byte took minutes, read word by word.
-    weighed = lines_holding(_READ_APART, data) if is_short(data) else data
-    best, best_score = None, -math.inf
+    weighed = lines_holding(_READ_APART, data) if is_short(data) else _sampled(data)
+    best, best_score, best_mean = None, -math.inf, -math.inf
     for encoding, languages in ENCODINGS:
         if among is not None and encoding not in among:
             continue
@@ -133,10 +132,11 @@ def likeliest_reading(data: bytes, least: float = -math.inf,
         if _C1_CONTROLS.search(text):
             continue
         text = text.translate(_ascii_read_otherwise(encoding))
-        score = max(_commonness(text, language) for language in languages)
-        if score > best_score + _ALIKE:
-            best, best_score = encoding, score
-    if best is None or best_score < least:
+        score, mean, count = max(_evidence(text, language) for language in languages)
+        if score > best_score + _ALIKE * count:
+            best, best_score, best_mean = encoding, score, mean
+    # How common a reading's items are tells text from binary, however many they are.
+    if best is None or best_mean < least:
         return None
     return best, data.decode(best)
 
@@ -218,21 +218,41 @@ def _window_end(data: bytes, at: int) -> int:
     return cut.start() if cut is not None else len(data)
 
 
-def _commonness(text: str, language: str) -> float:
-    """Mean log10 frequency in `language` of what the text writes beyond ASCII: its words
-    holding such a letter, or (`_BY_CHARACTER`) its characters, and its other marks."""
-    if language in _BY_CHARACTER:
-        scores = islice(_characters_scored(text, language), _SAMPLE)
-    else:
-        scores = islice(_words_scored(text, language), _SAMPLE)
-    values = list(scores)
-    return sum(values) / len(values) if values else 0.0
+def _evidence(text: str, language: str) -> tuple[float, float, int]:
+    """How likely `text` is in `language`, summed over what it writes beyond ASCII (its
+    words holding such a letter, or, `_BY_CHARACTER`, its characters, and its other
+    marks), and their mean log10 frequency. Every reading weighed is of the same bytes,
+    so the sum tells which makes them likeliest; a mean let a run of common marks
+    ("спорта" in KOI8-R as "”–œ“‘¡") outweigh one rarer word."""
+    scorer = _characters_scored if language in _BY_CHARACTER else _words_scored
+    total = evidence = 0.0
+    count = 0
+    for score, weight in scorer(text, language):
+        total += score
+        evidence += weight
+        count += 1
+    return (evidence, total / count, count) if count else (0.0, 0.0, 0)
 
 
-def _characters_scored(text: str, language: str) -> Iterator[float]:
+#: Bytes beyond ASCII of a long text weighed: as telling as all of them.
+_SAMPLE_BYTES = 4000
+
+
+def _sampled(data: bytes) -> bytes:
+    """`data` up to about `_SAMPLE_BYTES` bytes beyond ASCII, cut at a `_CUT` byte, which
+    no encoding weighed reads as part of a character: every reading weighs the same bytes."""
+    past = next(islice(_READ_APART.finditer(data), _SAMPLE_BYTES, None), None)
+    if past is None:
+        return data
+    cut = _CUT.search(data, past.start())
+    return data[:cut.start()] if cut is not None else data
+
+
+def _characters_scored(text: str, language: str) -> Iterator[tuple[float, float]]:
     """log10 frequency of each character beyond ASCII, in a language written a character
-    at a time. One inside a Latin word ("Lagerh舫ser") is no character of that text, and
-    one alone glued to small Latin letters ("羽ins") is part of a word its list lacks."""
+    at a time, twice: as it counts to the mean and to the sum (`_evidence`). One inside a
+    Latin word ("Lagerh舫ser") is no character of that text, and one alone glued to small
+    Latin letters ("羽ins") is part of a word its list lacks."""
     frequencies = _tables(language)[1]
     for at, ch in enumerate(text):
         if ord(ch) <= 127:
@@ -240,7 +260,7 @@ def _characters_scored(text: str, language: str) -> Iterator[float]:
         before = at > 0 and _ascii_letter(text[at - 1])
         after = at < len(text) - 1 and _ascii_letter(text[at + 1])
         if before and after:
-            yield _UNLISTED
+            yield _UNLISTED, _UNLISTED
             continue
         score = _scored(to_simplified(ch) if language == "zh" else ch, frequencies)
         # Alone among Latin letters, glued to a run of small ones, it is part of a word
@@ -251,7 +271,8 @@ def _characters_scored(text: str, language: str) -> Iterator[float]:
             (after and _small_run(text[at + 1:at + 33]))
         alone = not (at > 0 and ord(text[at - 1]) > 127) and \
             not (at < len(text) - 1 and ord(text[at + 1]) > 127)
-        yield score + _UNLISTED_WORD if glued and alone else score
+        score += _UNLISTED_WORD if glued and alone else 0.0
+        yield score, score
 
 
 _ASCII_LETTERS = re.compile("[A-Za-z]+")
@@ -263,13 +284,15 @@ def _small_run(text: str) -> bool:
     return found is not None and found.group().islower()
 
 
-def _words_scored(text: str, language: str) -> Iterator[float]:
+def _words_scored(text: str, language: str) -> Iterator[tuple[float, float]]:
     """log10 frequency of each word holding a letter beyond ASCII, in an alphabetic
-    language, and of each other character beyond ASCII. A word the list lacks (a rare
-    compound: "Fährbahnhof") is weighed by its letters beyond ASCII, for more in capitals,
-    unless it mixes scripts ("dйjа"), which no word does; nor does one with a ligature or
-    presentation form (`_presentation_form`: "ﬁingvellir", "Þingvellir" read as Mac Roman),
-    though folded it may be listed ("ﬁx" as "fix")."""
+    language, and of each other character beyond ASCII, as it counts to the mean and to
+    the sum (`_evidence`). A word the list lacks (a rare compound: "Fährbahnhof") is
+    weighed by its letters beyond ASCII (their mean, and to the sum all of them), for more
+    in capitals, unless it mixes scripts ("dйjа"), which no word does; nor does one with a
+    ligature or presentation form (`_presentation_form`: "ﬁingvellir", "Þingvellir" read
+    as Mac Roman), though folded it may be listed ("ﬁx" as "fix"). Such a word counts to
+    the sum as rare as its letters beyond ASCII, each."""
     words, letters, _ = _tables(language)
     quotes = _Quotes(text)
     at = 0
@@ -279,16 +302,17 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
         word = found.group()
         if word.isascii():
             continue
+        beyond_ascii = sum(ord(ch) > 127 for ch in word)
         if any(map(_presentation_form, word)):
-            yield _UNLISTED
+            yield _UNLISTED, _UNLISTED * beyond_ascii
             continue
         folded = _folded(word, language)
         listed = words.get(folded)
         if listed is not None:
-            yield math.log10(listed)
+            yield math.log10(listed), math.log10(listed)
         elif len({_script(ch) for ch in word}) > 1 or _case_broken(word) or \
                 _out_of_company(word, language):
-            yield _UNLISTED
+            yield _UNLISTED, _UNLISTED * beyond_ascii
         else:
             beyond = [_scored(_folded_letter(ch, language), letters) for ch in word
                       if ord(ch) > 127]
@@ -296,7 +320,10 @@ def _words_scored(text: str, language: str) -> Iterator[float]:
             # a word of small letters read in a code page whose capitals are there (KOI8's
             # and Windows-1251's cases are each other's: "склады" as "ЯЙКЮДШ").
             capitals = len(word) > 1 and word.isupper()
-            yield sum(beyond) / len(beyond) + _UNLISTED_WORD * (2 if capitals else 1)
+            cost = _UNLISTED_WORD * (2 if capitals else 1)
+            # Its likelihood is that of all its letters: a mean made a word the list
+            # lacks ("ρεμενΰ": "семена" read as Greek) as likely as a listed one.
+            yield sum(beyond) / len(beyond) + cost, sum(beyond) + cost
     yield from _marks_scored(text, at, len(text), letters, quotes)
 
 
@@ -330,8 +357,9 @@ def _folded(word: str, language: str) -> str:
 
 
 def _marks_scored(text: str, start: int, end: int, letters: dict[str, float],
-                  quotes: _Quotes) -> Iterator[float]:
-    """log10 frequency of each character beyond ASCII between two words, `text[start:end]`.
+                  quotes: _Quotes) -> Iterator[tuple[float, float]]:
+    """log10 frequency of each character beyond ASCII between two words, `text[start:end]`,
+    as it counts to the mean and to the sum (`_evidence`).
     An opening mark, a "·", "‡" or "‰", a currency sign, or a symbol but the common signs
     (a "№", "¦", "╧": "Windows™" is written) right after a letter is no mark of any text: it
     is a letter read in another code page ("Ch‚teau", "pasar·": Windows-1252 read as Mac
@@ -347,9 +375,10 @@ def _marks_scored(text: str, start: int, end: int, letters: dict[str, float],
         if (glued and (category in _NOT_AFTER_LETTERS or
                        (category == "So" and ch not in _COMMON_SIGNS))) or \
                 (ch in _OPENING_QUOTES and quotes.unclosed(at)):
-            yield _UNLISTED
+            yield _UNLISTED, _UNLISTED
         else:
-            yield _scored(ch, letters)
+            score = _scored(ch, letters)
+            yield score, score
 
 
 #: Quotation marks and brackets beyond ASCII the code pages weighed a word at a time read:
