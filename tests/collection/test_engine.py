@@ -812,6 +812,38 @@ def test_notes_on_articles_indexed_all_the_same_are_kept_apart_from_skipped_inpu
 
 
 @pytest.mark.parametrize("sync", [False, True], ids=["add", "one-shot"])
+def test_a_file_that_goes_away_while_the_folder_is_read_is_told_once(
+        tmp_path: Path, sync: bool) -> None:
+    # An add told such a file twice: skipped as gone, and again among the articles its
+    # sources no longer hold (a note --quiet dropped, with what it said of the store).
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for k in range(3):
+        (folder / f"a{k}.txt").write_text(f"Article {k} on the harbour plan.\n",
+                                          encoding="utf-8")
+    leaving = folder / "a2.txt"
+
+    def remove_once_reading(stage: str, fraction: float) -> None:
+        if stage == "Reading articles" and fraction > 0 and leaving.exists():
+            leaving.unlink()
+
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [folder], sync=sync, workers=1)
+        summary = add_sources(store, [folder], remove_once_reading, sync=sync, workers=1)
+        assert not leaving.exists()
+        assert (summary.skipped, summary.noted, summary.left) == (1, 0, ())
+        [line] = summary.reported
+        assert line.path == str(leaving) and line.reason.startswith("went away while")
+        stays = "the article read from it before stays in the store as it was"
+        assert (stays in line.reason) is not sync
+        assert (summary.removed, "a2" in {d.id for d in store.documents()}) == (
+            (1, False) if sync else (0, True))
+        assert [(row["path"], row["reason"], row["indexed"]) for row in store.skipped()] == [
+            (line.path, line.reason, False)]
+        assert store.report()["skipped"] == [{"path": line.path, "reason": line.reason}]
+
+
+@pytest.mark.parametrize("sync", [False, True], ids=["add", "one-shot"])
 def test_a_file_still_there_but_now_unreadable_keeps_its_article_with_one_note(
         tmp_path: Path, sync: bool) -> None:
     # An article file emptied (or damaged) after it was indexed kept its article unsaid

@@ -1426,7 +1426,8 @@ def test_a_file_renamed_or_removed_while_the_folder_is_read_says_so(tmp_path: Pa
     assert [first.id, *(a.id for a in articles)] == ["a"]
     went = ("went away while the folder was being read (renamed or removed meanwhile); the "
             "next add or run takes the folder as it is then")
-    assert skipped == [Skipped(str(folder / "b.txt"), went), Skipped(str(folder / "c.txt"), went)]
+    assert skipped == [Skipped(str(folder / "b.txt"), went, gone=True),
+                       Skipped(str(folder / "c.txt"), went, gone=True)]
     # Not one that is there but cannot be read: an article stored from it is not kept.
     assert not any(item.unreadable for item in skipped)
 
@@ -1453,5 +1454,5 @@ def test_a_sub_folder_renamed_while_the_folder_is_read_says_so_and_keeps_nothing
     assert [a.id for a in read_sources([str(folder)], skipped.append)] == ["a"]
     assert skipped == [Skipped(str(folder / "xinhua"), "went away while the folder was being "
                                "read (renamed or removed meanwhile); the next add or run "
-                               "takes the folder as it is then")]
+                               "takes the folder as it is then", gone=True)]
     assert not skipped[0].unreadable

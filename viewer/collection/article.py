@@ -68,12 +68,15 @@ class Skipped:
     a note on an article that is indexed all the same (a date not read as one).
     `unreadable`: a file or folder that is there but cannot be read now (emptied,
     damaged, its permissions), not one gone nor one that is no article: what a store read
-    from it before stays (`engine`)."""
+    from it before stays (`engine`). `gone`: a file or folder the walk listed that was
+    renamed or removed before its turn: what a store read from it stays only as an add
+    keeps what its sources no longer hold."""
 
     path: str
     reason: str
     indexed: bool = False
     unreadable: bool = False
+    gone: bool = False
 
     def __post_init__(self) -> None:
         _make_valid(self)

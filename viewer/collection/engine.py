@@ -191,6 +191,11 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     # its skipped line (it was listed both as an article and as skipped).
     unread, skipped = _kept_unread(stored, present, skipped)
     present |= unread
+    # A file that went away while the folder was read is told once, on its own line: a
+    # one-shot run drops its article with those of files gone before the run.
+    went: set[str] = set()
+    if not sync:
+        went, skipped = _kept_gone(stored, present, skipped)
     # A file whose metadata.csv row now gives it another id is that article under its new
     # id: kept under the old one too, it would make a pair sharing every word with itself.
     gone = _renamed(stored, articles, present)
@@ -199,7 +204,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
             refuse_removing(store.path, [path for doc_id, path in stored_paths.items()
                                          if doc_id not in present], sources)
         gone |= {doc_id for doc_id in known if doc_id not in present}
-    left = [] if sync else _no_longer_held(stored, present | gone, sources)
+    left = [] if sync else _no_longer_held(stored, present | gone | went, sources)
     for doc_id in sorted(gone):
         store.remove_document(known[doc_id][0])
     removed = len(gone)
@@ -303,24 +308,44 @@ def _kept_unread(stored: dict[str, DocumentRow], present: set[str],
     it is in, is skipped as there but unreadable (`Skipped.unreadable`), and `skipped`
     with each such file's or folder's line turned into a note on its articles, which stay
     as read before."""
-    unreadable = {item.path for item in skipped if item.unreadable}
-    if not unreadable:
-        return set(), skipped
-    held: dict[str, set[str]] = {}
-    files: set[str] = set()
-    for doc_id, row in stored.items():
-        if doc_id not in present:
-            where = next((path for path in _self_and_folders(row.path) if path in unreadable),
-                         None)
-            if where is not None:
-                held.setdefault(where, set()).add(doc_id)
-                if where == row.path:
-                    files.add(where)
+    held, files = _held_by(stored, present, {item.path for item in skipped if item.unreadable})
     told = [Skipped(item.path, f"{item.reason}; "
                                f"{_stay(len(held[item.path]), item.path in files)}",
                     indexed=True)
             if item.unreadable and item.path in held else item for item in skipped]
     return set().union(*held.values()), told
+
+
+def _kept_gone(stored: dict[str, DocumentRow], present: set[str],
+               skipped: list[Skipped]) -> tuple[set[str], list[Skipped]]:
+    """The ids of the `stored` articles not read now (`present`) whose file, or a folder
+    it is in, went away while the run read its folder (`Skipped.gone`), and `skipped` with
+    each such line saying that they stay, as an add keeps what its sources no longer hold:
+    told there once, not again among them."""
+    held, _ = _held_by(stored, present, {item.path for item in skipped if item.gone})
+    told = [Skipped(item.path, f"{item.reason}; until then {_stay_as_they_were(held[item.path])}",
+                    gone=True)
+            if item.gone and item.path in held else item for item in skipped]
+    return set().union(*held.values()), told
+
+
+def _held_by(stored: dict[str, DocumentRow], present: set[str], paths: set[str]
+             ) -> tuple[dict[str, set[str]], set[str]]:
+    """The ids of the `stored` articles not read now (`present`) by the one of `paths`
+    that is their file or a folder it is in, and those of `paths` that are such a file."""
+    held: dict[str, set[str]] = {}
+    files: set[str] = set()
+    if not paths:
+        return held, files
+    for doc_id, row in stored.items():
+        if doc_id not in present:
+            where = next((path for path in _self_and_folders(row.path) if path in paths),
+                         None)
+            if where is not None:
+                held.setdefault(where, set()).add(doc_id)
+                if where == row.path:
+                    files.add(where)
+    return held, files
 
 
 def _self_and_folders(path: str) -> Iterator[str]:
@@ -342,6 +367,13 @@ def _stay(count: int, file: bool) -> str:
     return (f"the {counted(count, 'article')} read from it before "
             f"{'stays' if count == 1 else 'stay'} in the store as "
             f"{'it was' if count == 1 else 'they were'} until it is read again")
+
+
+def _stay_as_they_were(ids: set[str]) -> str:
+    """That the articles `ids` read before stay in the store as they were."""
+    if len(ids) == 1:
+        return "the article read from it before stays in the store as it was"
+    return f"the {counted(len(ids), 'article')} read from it before stay in the store as they were"
 
 
 def _no_longer_held(stored: dict[str, DocumentRow], accounted: set[str],

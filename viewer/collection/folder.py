@@ -178,7 +178,7 @@ class FolderSource:
                 if isinstance(exc, FileNotFoundError):
                     # Renamed or removed since its folder was listed, as a file can be:
                     # not one there but unreadable, whose articles a store keeps.
-                    self.notes.append(Skipped(folder, _WENT_AWAY))
+                    self.notes.append(Skipped(folder, _WENT_AWAY, gone=True))
                     continue
                 # Not an empty folder: what a store read from it before stays.
                 self.unread_folders.add(relative)
@@ -216,7 +216,7 @@ class FolderSource:
                         # A named pipe or a device too: reading it refuses it, unopened.
                         found.append((name, entry.stat().st_size))
                 except FileNotFoundError:
-                    self.notes.append(Skipped(entry.path, _WENT_AWAY))
+                    self.notes.append(Skipped(entry.path, _WENT_AWAY, gone=True))
                 except OSError as exc:
                     # A folder that can be listed but not entered (no "x"): its files are
                     # there, what a store read from them stays.
@@ -427,7 +427,7 @@ class FolderSource:
             document = load_document(path, self.max_bytes)
         except LoadError as exc:
             if not os.path.lexists(path):
-                return Skipped(path, _WENT_AWAY), None
+                return Skipped(path, _WENT_AWAY, gone=True), None
             return Skipped(path, exc.problem + (f" ({exc.hint})" if exc.hint else ""),
                            unreadable=True), None
         text = document.text
