@@ -1863,7 +1863,10 @@ def test_an_article_file_that_cannot_be_opened_now_keeps_its_article_told_once(
     result = _run_while_unreadable(locked, 0o644, run, tmp_path)
     assert result.returncode == 0, result.stderr
     told = ("the article read from it before stays in the store as it was until the file "
-            "is read again")
+            "is read again; to drop it, remove the file" + (
+                ", then run 'tandem corpus SOURCE... --store STORE' with every source the "
+                "store holds (an add removes none)" if command == "add" else
+                ": the next run does"))
     assert result.stderr.splitlines()[:2] == [
         "tandem: articles added 0, changed 0, removed 0, unchanged 2, kept as read before 1; "
         "inputs skipped 0; notes 1",
@@ -1985,13 +1988,15 @@ def test_files_and_folders_that_cannot_be_read_are_told_why_in_one_spelling(
             path.chmod(0o755)
     assert result.returncode == 0, result.stderr
     reasons = sorted(line.split(": ", 2)[2] for line in result.stderr.splitlines()[1:])
+    drop = ("; to drop it, remove the file, then run 'tandem corpus SOURCE... --store STORE' "
+            "with every source the store holds (an add removes none)")
     assert reasons == sorted([
         "folder cannot be read (permission denied; check the folder's permissions); the 1 "
         "article read from it before stays in the store as it was until it is read again",
         "cannot be read (permission denied; check the folder's permissions); the article "
-        "read from it before stays in the store as it was until the file is read again",
+        f"read from it before stays in the store as it was until the file is read again{drop}",
         "permission denied (check the file's permissions); the article read from it before "
-        "stays in the store as it was until the file is read again"]), result.stderr
+        f"stays in the store as it was until the file is read again{drop}"]), result.stderr
 
 
 def test_a_command_after_options_that_take_no_value_is_the_command(

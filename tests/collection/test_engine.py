@@ -844,6 +844,39 @@ def test_a_file_that_goes_away_while_the_folder_is_read_is_told_once(
 
 
 @pytest.mark.parametrize("sync", [False, True], ids=["add", "one-shot"])
+def test_the_note_on_an_article_kept_from_an_unreadable_file_says_how_to_drop_it(
+        tmp_path: Path, sync: bool) -> None:
+    # The note carried the loader's hint for someone opening one file ("choose a file
+    # with text in it", "open a text, HTML, DOCX or PDF file"), which fits no file of a
+    # folder whose article is kept, and said nothing of how to drop that article.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for k in range(4):
+        (folder / f"a{k}.txt").write_text(f"Article {k} on the harbour plan.\n",
+                                          encoding="utf-8")
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [folder], sync=sync, workers=1)
+        (folder / "a1.txt").write_bytes(b"")
+        (folder / "a2.txt").write_bytes(b"PK\x03\x04 no archive")
+        summary = add_sources(store, [folder], sync=sync, workers=1)
+        drop = ("remove the file: the next run does" if sync else
+                "remove the file, then run 'tandem corpus SOURCE... --store STORE'")
+        reasons = {Path(item.path).name: item.reason for item in summary.reported}
+        assert sorted(reasons) == ["a1.txt", "a2.txt"]
+        assert reasons["a1.txt"].startswith("is empty; the article read from it before stays")
+        assert reasons["a2.txt"].startswith("is a ZIP archive, not a Word document or an "
+                                            "article; the article read from it before stays")
+        for reason in reasons.values():
+            assert "choose a file" not in reason and "open a" not in reason
+            assert f"to drop it, {drop}" in reason
+        # As it says: removed, the file's article goes with the run it names.
+        (folder / "a1.txt").unlink()
+        summary = add_sources(store, [folder], sync=True, workers=1)
+        assert summary.removed == 1
+        assert sorted(d.id for d in store.documents()) == ["a0", "a2", "a3"]
+
+
+@pytest.mark.parametrize("sync", [False, True], ids=["add", "one-shot"])
 def test_a_file_still_there_but_now_unreadable_keeps_its_article_with_one_note(
         tmp_path: Path, sync: bool) -> None:
     # An article file emptied (or damaged) after it was indexed kept its article unsaid

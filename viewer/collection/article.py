@@ -70,13 +70,16 @@ class Skipped:
     damaged, its permissions), not one gone nor one that is no article: what a store read
     from it before stays (`engine`). `gone`: a file or folder the walk listed that was
     renamed or removed before its turn: what a store read from it stays only as an add
-    keeps what its sources no longer hold."""
+    keeps what its sources no longer hold. `problem`: for an `unreadable` file whose
+    `reason` ends with the loader's hint on what to open instead ("choose a file with
+    text in it"), what is wrong alone: a note on the article kept from it says that."""
 
     path: str
     reason: str
     indexed: bool = False
     unreadable: bool = False
     gone: bool = False
+    problem: str = ""
 
     def __post_init__(self) -> None:
         _make_valid(self)

@@ -189,7 +189,7 @@ def _add(store: CollectionStore, articles: list[Article], skipped: list[Skipped]
     # A file still there that cannot be read now (emptied, damaged, its permissions) is
     # no file gone: its article stays as read before, with a note saying so, in place of
     # its skipped line (it was listed both as an article and as skipped).
-    unread, skipped = _kept_unread(stored, present, skipped)
+    unread, skipped = _kept_unread(stored, present, skipped, sync)
     present |= unread
     # A file that went away while the folder was read is told once, on its own line: a
     # one-shot run drops its article with those of files gone before the run.
@@ -303,14 +303,14 @@ def _ordered(x: int, y: int) -> tuple[int, int]:
 
 
 def _kept_unread(stored: dict[str, DocumentRow], present: set[str],
-                 skipped: list[Skipped]) -> tuple[set[str], list[Skipped]]:
+                 skipped: list[Skipped], sync: bool) -> tuple[set[str], list[Skipped]]:
     """The ids of the `stored` articles not read now (`present`) whose file, or a folder
     it is in, is skipped as there but unreadable (`Skipped.unreadable`), and `skipped`
     with each such file's or folder's line turned into a note on its articles, which stay
-    as read before."""
+    as read before (`sync`: by a run that drops what its sources no longer hold)."""
     held, files = _held_by(stored, present, {item.path for item in skipped if item.unreadable})
-    told = [Skipped(item.path, f"{item.reason}; "
-                               f"{_stay(len(held[item.path]), item.path in files)}",
+    told = [Skipped(item.path, f"{item.problem or item.reason}; "
+                               f"{_stay(len(held[item.path]), item.path in files, sync)}",
                     indexed=True)
             if item.unreadable and item.path in held else item for item in skipped]
     return set().union(*held.values()), told
@@ -358,12 +358,16 @@ def _self_and_folders(path: str) -> Iterator[str]:
         path = parent
 
 
-def _stay(count: int, file: bool) -> str:
+def _stay(count: int, file: bool, sync: bool) -> str:
     """What is told of the `count` articles that stay though their `file`, or a folder
-    they are in, cannot be read."""
+    they are in, cannot be read; for a file, how its article is dropped instead (`sync`:
+    by a run that drops what its sources no longer hold)."""
     if file:
+        drop = (": the next run does" if sync else
+                ", then run 'tandem corpus SOURCE... --store STORE' with every source the "
+                "store holds (an add removes none)")
         return ("the article read from it before stays in the store as it was until the "
-                "file is read again")
+                f"file is read again; to drop it, remove the file{drop}")
     return (f"the {counted(count, 'article')} read from it before "
             f"{'stays' if count == 1 else 'stay'} in the store as "
             f"{'it was' if count == 1 else 'they were'} until it is read again")

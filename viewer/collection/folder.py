@@ -428,8 +428,12 @@ class FolderSource:
         except LoadError as exc:
             if not os.path.lexists(path):
                 return Skipped(path, _WENT_AWAY, gone=True), None
+            # The hint on a file the system will not open says what mends it; the others
+            # say what to open instead, which fits no file a store keeps the article of.
+            opens = os.access(path, os.R_OK)
             return Skipped(path, exc.problem + (f" ({exc.hint})" if exc.hint else ""),
-                           unreadable=True), None
+                           unreadable=True,
+                           problem=exc.problem if exc.hint and opens else ""), None
         text = document.text
         listed = self.listed.get(name)
         date = listed.date if listed else ""
