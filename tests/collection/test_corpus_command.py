@@ -1628,6 +1628,72 @@ def test_a_store_in_wal_mode_in_a_read_only_folder_is_read_through_a_symlink(
     assert sorted(entry.name for entry in shelf.iterdir()) == ["store.sqlite"]
 
 
+#: Runs an add of SOURCE to STORE and kills itself (SIGKILL) once its transaction has
+#: written to the log, before it commits: a page cache of a few pages spills this small
+#: add's writes there, as a large add's spill.
+_KILLED_IN_ITS_ADD = (
+    "import os, signal, sys\n"
+    "from viewer.collection.engine import add_sources\n"
+    "from viewer.collection.store import CollectionStore\n"
+    "def stop(stage, fraction):\n"
+    "    if stage == 'Finding candidate pairs':\n"
+    "        assert os.path.getsize(sys.argv[1] + '-wal') > 0\n"
+    "        os.kill(os.getpid(), signal.SIGKILL)\n"
+    "with CollectionStore.create_or_open(sys.argv[1]) as store:\n"
+    "    store.connection.execute('PRAGMA cache_size = 4')\n"
+    "    add_sources(store, [sys.argv[2]], stop, workers=1)\n")
+#: Commits a write to STORE in WAL mode and kills itself before the log is folded in.
+_KILLED_ONCE_COMMITTED = (
+    "import os, signal, sqlite3, sys\n"
+    "connection = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+    "connection.execute('PRAGMA journal_mode = WAL')\n"
+    "connection.execute('CREATE TABLE written_since (x)')\n"
+    "os.kill(os.getpid(), signal.SIGKILL)\n")
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
+                    reason="as root, needs setpriv to give up root's file permissions")
+@pytest.mark.parametrize("killed", ["in its add", "once committed"])
+def test_a_store_left_with_its_log_alone_in_a_read_only_folder_is_read_unless_it_has_writes(
+        tmp_path: Path, killed: str) -> None:
+    # An add killed in its transaction (SIGKILL) leaves STORE-wal, whose frames none
+    # commits: SQLite discards them. With its -shm gone and its folder read-only, the
+    # store was refused all the same as holding "changes not yet saved".
+    planted = make_collection()
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    store = shelf / "store.sqlite"
+    first = planted.write(tmp_path / "first.jsonl", planted.rows[:20])
+    assert tandem("corpus", "add", str(store), str(first), env=_env(tmp_path)).returncode == 0
+    expected = tandem("corpus", "report", str(store), "--json", "-",
+                      env=_env(tmp_path)).stdout
+    code = _KILLED_IN_ITS_ADD if killed == "in its add" else _KILLED_ONCE_COMMITTED
+    stopped = subprocess.run([sys.executable, "-c", code, str(store),
+                              str(planted.write(tmp_path / "all.jsonl"))], cwd=ROOT,
+                             env=_env(tmp_path), capture_output=True, timeout=300)
+    assert stopped.returncode == -signal.SIGKILL
+    Path(f"{store}-shm").unlink()
+    assert sorted(entry.name for entry in shelf.iterdir()) == [
+        "store.sqlite", "store.sqlite-wal"]
+    shelf.chmod(0o555)
+    try:
+        result = _reported_without_root(store, tmp_path)
+    finally:
+        shelf.chmod(0o755)
+    if killed == "in its add":
+        # The store as the add before it left it: what SQLite recovers it to.
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout == expected
+    else:
+        assert result.returncode == 2
+        assert result.stderr == (
+            f"tandem: {store}: cannot be read where it is: its folder cannot be written and "
+            f"it holds changes not yet saved into it ({store}-wal); copy the store with its "
+            "-wal file to a folder you can write to\n")
+    assert sorted(entry.name for entry in shelf.iterdir()) == [
+        "store.sqlite", "store.sqlite-wal"]
+
+
 @pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
                     reason="as root, needs setpriv to give up root's file permissions")
 def test_a_read_only_store_left_in_wal_mode_is_read_without_side_files(

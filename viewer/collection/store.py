@@ -65,6 +65,7 @@ import os
 import pathlib
 import shlex
 import sqlite3
+import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -387,12 +388,46 @@ def _remove_log_files_made(path: str) -> None:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
+#: A write-ahead log's header: its magic number (the last bit: the checksums' byte order),
+#: format version, page size, checkpoint sequence and salts, then its checksum.
+_WAL_HEADER = struct.Struct(">IIIIII")
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+#: A log frame's header: page number, the database's size in pages after a commit (0 in
+#: the frames a transaction writes before it commits), the log's salts, the checksum.
+_WAL_FRAME = struct.Struct(">IIII")
+_WAL_FRAME_BYTES = 24
+
+
 def _unsaved_changes(path: str) -> bool:
-    """Whether the store's write-ahead log holds changes not yet in the store itself."""
+    """Whether the store's write-ahead log holds committed changes not yet in the store
+    itself: a frame that ends a transaction (its commit size set) written since the log
+    last began again (the salts of its header). A run killed in its transaction (an add
+    stopped by SIGKILL) leaves a log of frames none of which commits, which SQLite
+    discards: the store file alone is then the store as its last write left it. Any
+    doubt (a log that cannot be read through) counts as changes."""
     try:
-        return os.path.getsize(f"{_sqlite_file(path)}-wal") > 0
-    except OSError:  # no log
+        with open(f"{_sqlite_file(path)}-wal", "rb") as log:
+            header = log.read(32)
+            if len(header) < 32:
+                return False  # SQLite reads no log in it
+            magic, _, page_size, _, *salts = _WAL_HEADER.unpack_from(header)
+            if magic not in _WAL_MAGIC or page_size & (page_size - 1) or \
+                    not 512 <= page_size <= 65536:
+                return False  # not a log SQLite reads: it is ignored
+            offset = 32
+            while True:
+                log.seek(offset)
+                frame = log.read(_WAL_FRAME_BYTES)
+                if len(frame) < _WAL_FRAME_BYTES:
+                    return False
+                _, committed, *frame_salts = _WAL_FRAME.unpack_from(frame)
+                if committed and frame_salts == salts:
+                    return True
+                offset += _WAL_FRAME_BYTES + page_size
+    except FileNotFoundError:  # no log
         return False
+    except OSError:
+        return True
 
 
 def _source_hint(path: str) -> str:
