@@ -4,6 +4,8 @@ lists gave another."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -243,6 +245,29 @@ def test_the_store_is_read_again_off_the_gui_thread_keeping_the_tab_and_rows_cho
         item = model.item(rows[0].row())
         assert ((item.a, item.b) if table is view.pairs_table else item.row.id) == wanted
         assert table.currentIndex().row() == rows[0].row()
+
+
+def test_a_collection_shown_is_left_out_of_full_collections_and_freed_when_read_again(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Every full collection the window ran after a 10,000-article collection was shown
+    # walked its objects: a pause of a tenth of a second. Frozen, they are not walked; the
+    # collection read again must still free the one it replaces.
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.store)
+    mode = window.collection
+    walked = {id(o) for o in gc.get_objects()}
+    data = mode.data
+    assert not walked & {id(data), id(data.documents), id(data.articles), id(data.by_id)}
+    assert id(data.documents[0]) not in walked
+    replaced = weakref.ref(data)
+    del data, walked
+    dump.add_more(tmp_path / "more.jsonl")
+    mode.reload_if_changed()
+    qtbot.waitUntil(lambda: mode.data is not None and replaced() is not mode.data
+                    and not mode._jobs, timeout=60000)
+    gc.collect()  # frozen as it is, it is freed by reference counting or not at all
+    assert replaced() is None
+    assert id(mode.data) not in {id(o) for o in gc.get_objects()}
 
 
 def test_a_pair_chosen_while_the_store_is_read_again_leaves_no_busy_bar_behind(

@@ -39,6 +39,7 @@ from viewer.core.errors import TandemError, os_problem
 from viewer.core.model import Comparison, KnownForms
 from viewer.present.collection_figures import CollectionFigures, collection_figures
 from viewer.present.wording import dated_title, not_a_store, settings_apart
+from viewer.ui import gc_policy
 from viewer.ui.collection.data import CollectionData, load
 from viewer.ui.collection.indexer import CollectionIndexer
 from viewer.ui.collection.skipped_dialog import SkippedDialog
@@ -107,8 +108,12 @@ class _Job(QRunnable):
         self.signals = _JobSignals()
 
     def run(self) -> None:
+        # The pool keeps the job for good: what the work holds (the collection shown, read
+        # again) is let go once it is done.
+        work = self.work
+        del self.work
         try:
-            result = self.work()
+            result = work()
         except TandemError as error:
             self._emit("failed", str(error))
         except Exception as error:  # noqa: BLE001 - reported, never a traceback
@@ -408,6 +413,7 @@ class CollectionMode(QObject):
             self._version.close()
         self.data, self._version = data, version
         self.view.show_collection(data, again=again)
+        gc_policy.after_collection_shown()
 
     # -- the store written while shown -------------------------------------------------------
     def _written(self) -> bool:
@@ -705,6 +711,11 @@ class CollectionMode(QObject):
 
         def end() -> bool:
             self._jobs.remove(job)
+            # Its slots hold this function, which holds the job: a cycle through Qt that
+            # Python's collector cannot see, which kept what the callbacks hold for good (a
+            # collection read again: the one it replaced).
+            job.signals.done.disconnect()
+            job.signals.failed.disconnect()
             # A job may outlive the window (closed while a lookup ran): nothing to show it in.
             return shiboken6.isValid(self)
 
