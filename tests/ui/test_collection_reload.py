@@ -361,3 +361,24 @@ def test_a_read_behind_ended_while_the_window_indexes_the_store_says_nothing_unt
     qtbot.waitUntil(lambda: not mode.indexer.running, timeout=60000)
     assert "as it was before" in window.figures.text()
     assert "show it as it is now" not in window.statusBar().currentMessage()
+
+
+def test_the_lists_are_read_again_at_once_when_the_windows_own_indexing_is_cancelled(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # `tandem corpus add` wrote the store of a source the window shows; the user opened the
+    # source again, then cancelled its indexing. The store is as the terminal left it, but
+    # the lists stayed the old ones until the window was next activated or a click found
+    # them out of date.
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.path)
+    mode = window.collection
+    data = mode.data
+    dump.add_more(tmp_path / "more.jsonl", default_store([str(dump.path)]))
+    mode.open(str(dump.path))
+    assert mode.indexer.running
+    mode.cancel(show_saved=True)
+    qtbot.waitUntil(lambda: mode.data is not data, timeout=60000)
+    assert len(mode.data.documents) == len(data.documents) + 3
+    qtbot.waitUntil(lambda: not mode._jobs, timeout=60000)
+    assert "show it as it is now" in window.statusBar().currentMessage()
+    assert not window.progress.isVisible()

@@ -315,6 +315,11 @@ class CollectionMode(QObject):
             f"Indexing {self._pending_name} cancelled; nothing of it was kept."
             if self._first_indexing else
             "Indexing cancelled; the collection is as it was before.")
+        # The store shown may have been written meanwhile (`tandem corpus add`): its lists,
+        # left alone while the window indexed it, are read again now, not once the window
+        # is next activated. On the next turn: a cancel as another source opens, or as the
+        # window closes, has gone on by then.
+        QTimer.singleShot(0, self, self.reload_if_changed)
 
     def cancel(self, show_saved: bool = False) -> bool:
         """Stop an indexing run; False when none was running. A run that was already
