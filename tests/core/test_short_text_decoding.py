@@ -390,3 +390,24 @@ def test_a_chinese_character_after_a_latin_capital_reads_as_written(
     # numero sign glued to the A, weighed as any mark, and "Й", a common Ukrainian word,
     # outweighed the one character.
     assert _read_right(tmp_path, [text], "gbk") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "página", "tripulación", "comenzó", "La página de la tripulación comenzó.",
+    "belgië", "officiële geëxecuteerd sicilië", "institució", "modificació conducció"])
+def test_mac_roman_letters_read_as_marks_inside_a_word_lose_to_the_word(
+        tmp_path: Path, text: str) -> None:
+    # Mac Roman's á, ó, ë are Windows-1252's ‡, —, ‘: "p‡gina", "tripulaci—n", "belgi‘".
+    # Only the mark was weighed, as common as one, never the pieces of word it left.
+    assert _read_right(tmp_path, [text], "mac_roman") == 1
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("it—and", "cp1252"), ("l’homme c’est", "cp1252"), ("isn’t", "cp1252"),
+    ("O’Neill’s café", "cp1252"), ("d’Artagnan", "cp1252"), ("then—", "cp1252"),
+    ("Kowalczyk—the end", "mac_roman"), ("Zork™", "mac_roman"), ("“Frobnitz”", "mac_roman")])
+def test_marks_a_text_glues_to_words_still_read_as_written(
+        tmp_path: Path, text: str, encoding: str) -> None:
+    # Marks glued to words the lists hold, in them ("isn't"), or to a name they lack: the
+    # name costs what a word they lack does, no more than its other reading ("KowalczykÑthe").
+    assert _read_right(tmp_path, [text], encoding) == 1

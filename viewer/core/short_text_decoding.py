@@ -296,8 +296,10 @@ def _words_scored(text: str, language: str) -> Iterator[tuple[float, float]]:
     words, letters, _ = _tables(language)
     quotes = _Quotes(text)
     at = 0
+    word = ""
     for found in _LETTERS.finditer(text):
-        yield from _marks_scored(text, at, found.start(), letters, quotes)
+        split = _split_marks(text, at, found.start(), word, found.group(), language)
+        yield from _marks_scored(text, at, found.start(), letters, quotes, split)
         at = found.end()
         word = found.group()
         if word.isascii():
@@ -324,7 +326,8 @@ def _words_scored(text: str, language: str) -> Iterator[tuple[float, float]]:
             # Its likelihood is that of all its letters: a mean made a word the list
             # lacks ("ρεμενΰ": "семена" read as Greek) as likely as a listed one.
             yield sum(beyond) / len(beyond) + cost, sum(beyond) + cost
-    yield from _marks_scored(text, at, len(text), letters, quotes)
+    yield from _marks_scored(text, at, len(text), letters, quotes,
+                             _split_marks(text, at, len(text), word, "", language))
 
 
 #: Unicode's tags of the compatibility forms that are a presentation of a letter (Arabic's
@@ -356,8 +359,57 @@ def _folded(word: str, language: str) -> str:
     return word.casefold()
 
 
+#: Characters beyond ASCII in a row: a mark or marks glued to what is around them.
+_BEYOND_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _split_marks(text: str, start: int, end: int, before: str, after: str,
+                 language: str) -> set[int]:
+    """Which marks beyond ASCII between the words `before` and `after`, `text[start:end]`,
+    are glued to one of them and leave it a piece of a word (`_splits`): those between
+    them when nothing else is, else those right after `before` and right before `after`."""
+    runs = list(_BEYOND_ASCII_RUN.finditer(text, start, end))
+    if not runs:
+        return set()
+    first, last = runs[0], runs[-1]
+    if first.span() == (start, end) and before and after:
+        return set(range(start, end)) if _splits(before, first.group(), after, language) \
+            else set()
+    split: set[int] = set()
+    if before and first.start() == start and _splits(before, first.group(), "", language):
+        split.update(range(*first.span()))
+    if after and last.end() == end and _splits("", last.group(), after, language):
+        split.update(range(*last.span()))
+    return split
+
+
+def _splits(before: str, marks: str, after: str, language: str) -> bool:
+    """Whether `marks`, glued to the letters of `before` and `after` (one may be none),
+    leave a piece of a word: one made of ASCII letters that `language`'s list lacks,
+    where the list lacks the whole too. A letter read as a mark so ("página" in Mac Roman
+    as Windows-1252 "p‡gina", "tripulación" as "tripulaci—n", "comenzó" as "comenz—")
+    leaves pieces of a word, which were never weighed: only the mark was, as common as
+    one, and it outweighed the word read whole. A text glues marks to words ("it—and",
+    "l’homme", "then—") or writes them in one ("isn’t": listed with an ASCII apostrophe);
+    a word its list lacks ("Kowalczyk—the") costs what one does beyond its letters, no
+    more: its other reading may be no word either."""
+    whole = _folded(before + marks.replace("\u2019", "'") + after, language)
+    listed = _ascii_words(language)
+    if whole in listed or whole in _tables(language)[0]:
+        return False
+    return any(piece.isascii() and _folded(piece, language) not in listed
+               for piece in (before, after) if piece)
+
+
+@cache
+def _ascii_words(language: str) -> frozenset[str]:
+    """The words of `language`'s list (`_WORDS`) made of ASCII alone, read when first
+    asked for (`_splits`): most texts weighed glue no mark to a word."""
+    return frozenset(word for word in commonest_words(language, _WORDS) if word.isascii())
+
+
 def _marks_scored(text: str, start: int, end: int, letters: dict[str, float],
-                  quotes: _Quotes) -> Iterator[tuple[float, float]]:
+                  quotes: _Quotes, split: set[int] | None = None) -> Iterator[tuple[float, float]]:
     """log10 frequency of each character beyond ASCII between two words, `text[start:end]`,
     as it counts to the mean and to the sum (`_evidence`).
     An opening mark, a "·", "‡" or "‰", a currency sign, or a symbol but the common signs
@@ -377,7 +429,8 @@ def _marks_scored(text: str, start: int, end: int, letters: dict[str, float],
                 (ch in _OPENING_QUOTES and quotes.unclosed(at)):
             yield _UNLISTED, _UNLISTED
         else:
-            score = _scored(ch, letters)
+            # A mark that leaves a piece of a word costs what a word its list lacks does.
+            score = _scored(ch, letters) + (_UNLISTED_WORD if split and at in split else 0.0)
             yield score, score
 
 
