@@ -382,3 +382,27 @@ def test_the_lists_are_read_again_at_once_when_the_windows_own_indexing_is_cance
     qtbot.waitUntil(lambda: not mode._jobs, timeout=60000)
     assert "show it as it is now" in window.statusBar().currentMessage()
     assert not window.progress.isVisible()
+
+
+def test_a_pair_waiting_for_the_read_is_not_opened_over_texts_the_user_opened_meanwhile(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A pair chosen while the lists were out of date waits for the store to be read again
+    # (a second on 10,000 articles). The user, not waiting, opened two files of their own:
+    # the read done, the pair chosen before replaced them.
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.store)
+    mode, view = window.collection, window.collection.view
+    dump.add_more(tmp_path / "more.jsonl")
+    data = mode.data
+    view.pairs_table.activated.emit(view.pairs_model.index(0, 0))
+    assert mode._waiting is not None  # the read goes on; nothing is opened yet
+    own = [tmp_path / "own-a.txt", tmp_path / "own-b.txt"]
+    for path, text in zip(own, ("One text of the user's own.", "Another of theirs."),
+                          strict=True):
+        path.write_text(text, encoding="utf-8")
+    window.open_paths([str(path) for path in own])
+    qtbot.waitUntil(lambda: mode.data is not data and not mode._jobs, timeout=60000)
+    wait_rendered(qtbot, window)
+    assert [document.text for document in window.documents] == [
+        "One text of the user's own.", "Another of theirs."]
+    assert mode._waiting is None

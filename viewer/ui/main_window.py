@@ -414,6 +414,11 @@ class MainWindow(QMainWindow):
         self.update_state()
 
     @property
+    def sources(self) -> tuple[Document | str | None, ...]:
+        """What each side shows, or is opening: a document, a path still loading, None."""
+        return tuple(self._sources)
+
+    @property
     def showing_collection(self) -> bool:
         return self.pages.currentIndex() == 1
 

@@ -212,9 +212,10 @@ class CollectionMode(QObject):
         #: The shown collection's store being read again off the GUI thread, else None.
         self._rereading: object | None = None
         #: Articles chosen while it is read again, opened once it is: (ids, how to show
-        #: them, the lists they were chosen from).
-        self._waiting: tuple[list[str], Callable[[list[Document]], Any],
-                             CollectionData] | None = None
+        #: them, the lists they were chosen from, what the window showed or was opening
+        #: then: texts the user opened meanwhile are not replaced).
+        self._waiting: tuple[list[str], Callable[[list[Document]], Any], CollectionData,
+                             tuple[Document | str | None, ...]] | None = None
         self.context: dict[str, Any] | None = None
         #: The watch-list last counted: (in the collection, the phrases, their lines).
         self.watched: tuple[CollectionData | None, tuple[str, ...], list[dict[str, Any]]] = (
@@ -515,7 +516,7 @@ class CollectionMode(QObject):
         if self._being_indexed():
             self._cannot_read_again(listed, "it is being indexed; wait until it is done")
             return False
-        self._waiting = (ids, show, listed)
+        self._waiting = (ids, show, listed, self.window.sources)
         self.reload_if_changed()  # or the read going on, begun before the store was written
         return True
 
@@ -524,9 +525,12 @@ class CollectionMode(QObject):
         waiting, self._waiting = self._waiting, None
         if waiting is None:
             return
-        ids, show, listed = waiting
+        ids, show, listed, sources = waiting
         if self.data is None or self.data.store_path != listed.store_path:
             return  # another collection shown (or none): what was chosen in it is not
+        if any(now is not then for now, then in zip(self.window.sources, sources,
+                                                       strict=True)):
+            return  # the user opened other texts meanwhile: they stay in front
         if problem:
             self._cannot_read_again(listed, problem)
         else:
