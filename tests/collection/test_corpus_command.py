@@ -1553,8 +1553,14 @@ def _reported_without_root(store: Path, tmp_path: Path) -> subprocess.CompletedP
         text=True, timeout=300)
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="as root, needs setpriv to give up root's file permissions")
+#: Tests that take files' permissions away: root reads whatever they say, unless setpriv
+#: gives up its override.
+NEEDS_SETPRIV = pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
+                                   reason="as root, needs setpriv to give up root's file "
+                                          "permissions")
+
+
+@NEEDS_SETPRIV
 def test_a_metadata_csv_that_cannot_be_opened_says_so_not_how_to_save_it(
         tmp_path: Path) -> None:
     # It was told "cannot be read as CSV ([Errno 13] Permission denied: PATH); save it as
@@ -1578,8 +1584,7 @@ def test_a_metadata_csv_that_cannot_be_opened_says_so_not_how_to_save_it(
            "permissions, or move it out of the folder to read the articles without it\n")
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="as root, needs setpriv to give up root's file permissions")
+@NEEDS_SETPRIV
 def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path: Path) -> None:
     # Reading a store in WAL mode writes its -shm index beside it; where that is refused,
     # the store was called damaged.
@@ -1602,8 +1607,7 @@ def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path: Path) -> N
     assert result.stdout == expected
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="as root, needs setpriv to give up root's file permissions")
+@NEEDS_SETPRIV
 def test_a_store_in_wal_mode_in_a_read_only_folder_is_read_through_a_symlink(
         tmp_path: Path) -> None:
     # The folder that could not be written was looked for beside the link, not where
@@ -1651,8 +1655,7 @@ _KILLED_ONCE_COMMITTED = (
     "os.kill(os.getpid(), signal.SIGKILL)\n")
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="as root, needs setpriv to give up root's file permissions")
+@NEEDS_SETPRIV
 @pytest.mark.parametrize("killed", ["in its add", "once committed"])
 def test_a_store_left_with_its_log_alone_in_a_read_only_folder_is_read_unless_it_has_writes(
         tmp_path: Path, killed: str) -> None:
@@ -1694,8 +1697,7 @@ def test_a_store_left_with_its_log_alone_in_a_read_only_folder_is_read_unless_it
         "store.sqlite", "store.sqlite-wal"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="as root, needs setpriv to give up root's file permissions")
+@NEEDS_SETPRIV
 def test_a_read_only_store_left_in_wal_mode_is_read_without_side_files(
         tmp_path: Path) -> None:
     # A store written while the window read it stays in WAL mode; made read-only (chmod
@@ -1718,8 +1720,7 @@ def test_a_read_only_store_left_in_wal_mode_is_read_without_side_files(
                   if entry.name.startswith("store")) == ["store.sqlite"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="as root, needs setpriv to give up root's file permissions")
+@NEEDS_SETPRIV
 @pytest.mark.parametrize("read_only", ["folder", "file"])
 def test_an_add_to_a_store_that_cannot_be_written_says_so_and_not_damaged(
         tmp_path: Path, read_only: str) -> None:
@@ -1909,8 +1910,7 @@ def test_a_file_name_with_control_characters_is_told_on_one_line(tmp_path: Path)
     assert failed.stderr.count("\n") == 1 and "two\\nlines.pdf" in failed.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="as root, needs setpriv to give up root's file permissions")
+@NEEDS_SETPRIV
 @pytest.mark.parametrize("command", ["add", "one-shot"])
 def test_an_article_file_that_cannot_be_opened_now_keeps_its_article_told_once(
         tmp_path: Path, command: str) -> None:
@@ -1945,13 +1945,9 @@ def test_an_article_file_that_cannot_be_opened_now_keeps_its_article_told_once(
     assert [row["indexed"] for row in load(str(store)).skipped] == [True]
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="as root, needs setpriv to give up root's file permissions")
-def test_a_sub_folder_that_cannot_be_opened_keeps_its_articles_in_a_mirrored_store(
-        tmp_path: Path) -> None:
-    # The one-shot command with --store removed the articles of a sub-folder that could
-    # not be opened for a while, as though it were empty, and told a metadata.csv row for
-    # one of its files "not in the folder".
+def _news_with_wire_folder(tmp_path: Path) -> Path:
+    """A folder "news" of two articles, a.txt and b.txt, and a sub-folder "xinhua" of two
+    wire stories named alike."""
     source = tmp_path / "news"
     (source / "xinhua").mkdir(parents=True)
     for name in ("a", "b"):
@@ -1959,6 +1955,16 @@ def test_a_sub_folder_that_cannot_be_opened_keeps_its_articles_in_a_mirrored_sto
                                             encoding="utf-8")
         (source / "xinhua" / f"{name}.txt").write_text(f"Wire {name} on the rail line.\n",
                                                        encoding="utf-8")
+    return source
+
+
+@NEEDS_SETPRIV
+def test_a_sub_folder_that_cannot_be_opened_keeps_its_articles_in_a_mirrored_store(
+        tmp_path: Path) -> None:
+    # The one-shot command with --store removed the articles of a sub-folder that could
+    # not be opened for a while, as though it were empty, and told a metadata.csv row for
+    # one of its files "not in the folder".
+    source = _news_with_wire_folder(tmp_path)
     (source / "metadata.csv").write_text("file,id\nxinhua/a.txt,wire-a\n", encoding="utf-8")
     store = tmp_path / "store.sqlite"
     run = ["corpus", str(source), "--store", str(store)]
@@ -1980,8 +1986,7 @@ def test_a_sub_folder_that_cannot_be_opened_keeps_its_articles_in_a_mirrored_sto
         assert {d.id: opened.text(d.id) for d in opened.documents()} == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="as root, needs setpriv to give up root's file permissions")
+@NEEDS_SETPRIV
 @pytest.mark.parametrize("mode", [0o000, 0o644], ids=["closed", "listed-not-entered"])
 def test_metadata_rows_of_files_in_a_sub_folder_that_cannot_be_read_are_no_inputs_skipped(
         tmp_path: Path, mode: int) -> None:
@@ -1989,13 +1994,7 @@ def test_metadata_rows_of_files_in_a_sub_folder_that_cannot_be_read_are_no_input
     # (or its files') own line, though its articles were kept as read before; in a
     # folder that could be listed but not entered (no "x"), each was told "not in the
     # folder", where it is.
-    source = tmp_path / "news"
-    (source / "xinhua").mkdir(parents=True)
-    for name in ("a", "b"):
-        (source / f"{name}.txt").write_text(f"Article {name} on the harbour plan.\n",
-                                            encoding="utf-8")
-        (source / "xinhua" / f"{name}.txt").write_text(f"Wire {name} on the rail line.\n",
-                                                       encoding="utf-8")
+    source = _news_with_wire_folder(tmp_path)
     (source / "metadata.csv").write_text(
         "file,id,series\nxinhua/a.txt,wire-a,x\nxinhua/b.txt,wire-b,x\nmissing.txt,m,x\n",
         encoding="utf-8")
@@ -2023,8 +2022,7 @@ def test_metadata_rows_of_files_in_a_sub_folder_that_cannot_be_read_are_no_input
         assert sorted(d.id for d in opened.documents()) == ["a", "b", "wire-a", "wire-b"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="as root, needs setpriv to give up root's file permissions")
+@NEEDS_SETPRIV
 def test_files_and_folders_that_cannot_be_read_are_told_why_in_one_spelling(
         tmp_path: Path) -> None:
     # One run told a file "permission denied (check the file's permissions)" (the

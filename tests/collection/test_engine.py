@@ -811,16 +811,22 @@ def test_notes_on_articles_indexed_all_the_same_are_kept_apart_from_skipped_inpu
             (f"{first}:4", False), (f"{first}:2", True)]
 
 
+def _news_folder(tmp_path: Path, articles: int) -> Path:
+    """A folder "news" of `articles` short articles, a0.txt on."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for k in range(articles):
+        (folder / f"a{k}.txt").write_text(f"Article {k} on the harbour plan.\n",
+                                          encoding="utf-8")
+    return folder
+
+
 @pytest.mark.parametrize("sync", [False, True], ids=["add", "one-shot"])
 def test_a_file_that_goes_away_while_the_folder_is_read_is_told_once(
         tmp_path: Path, sync: bool) -> None:
     # An add told such a file twice: skipped as gone, and again among the articles its
     # sources no longer hold (a note --quiet dropped, with what it said of the store).
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for k in range(3):
-        (folder / f"a{k}.txt").write_text(f"Article {k} on the harbour plan.\n",
-                                          encoding="utf-8")
+    folder = _news_folder(tmp_path, 3)
     leaving = folder / "a2.txt"
 
     def remove_once_reading(stage: str, fraction: float) -> None:
@@ -849,11 +855,7 @@ def test_the_note_on_an_article_kept_from_an_unreadable_file_says_how_to_drop_it
     # The note carried the loader's hint for someone opening one file ("choose a file
     # with text in it", "open a text, HTML, DOCX or PDF file"), which fits no file of a
     # folder whose article is kept, and said nothing of how to drop that article.
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for k in range(4):
-        (folder / f"a{k}.txt").write_text(f"Article {k} on the harbour plan.\n",
-                                          encoding="utf-8")
+    folder = _news_folder(tmp_path, 4)
     with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
         add_sources(store, [folder], sync=sync, workers=1)
         (folder / "a1.txt").write_bytes(b"")
@@ -882,11 +884,7 @@ def test_a_file_still_there_but_now_unreadable_keeps_its_article_with_one_note(
     # An article file emptied (or damaged) after it was indexed kept its article unsaid
     # on add, and was listed both as an article and as skipped; the one-shot command
     # dropped it as though the file were gone.
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for k in range(3):
-        (folder / f"a{k}.txt").write_text(f"Article {k} on the harbour plan.\n",
-                                          encoding="utf-8")
+    folder = _news_folder(tmp_path, 3)
     emptied = folder / "a1.txt"
     with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
         add_sources(store, [folder], sync=sync, workers=1)

@@ -319,12 +319,20 @@ def test_a_pair_chosen_while_the_lists_are_out_of_date_opens_once_read_off_the_g
     assert mode.pair_ids(*window.documents) == (first.a, first.b)
 
 
-def test_the_last_article_chosen_while_the_store_is_read_again_is_the_one_opened(
-        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _store_shown_then_added_to(make_window, qtbot,  # type: ignore[no-untyped-def]
+                               tmp_path: Path):
+    """A store shown, then more articles added to it as `tandem corpus add` adds them:
+    (its dump, the window)."""
     dump = Dump(tmp_path)
     window = open_collection(make_window, qtbot, dump.store)
-    mode, view = window.collection, window.collection.view
     dump.add_more(tmp_path / "more.jsonl")
+    return dump, window
+
+
+def test_the_last_article_chosen_while_the_store_is_read_again_is_the_one_opened(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dump, window = _store_shown_then_added_to(make_window, qtbot, tmp_path)
+    mode, view = window.collection, window.collection.view
     data = mode.data
     mode.reload_if_changed()
     last = view.articles_model.rowCount() - 1
@@ -339,6 +347,17 @@ def test_the_last_article_chosen_while_the_store_is_read_again_is_the_one_opened
     assert window.documents[1] is None
 
 
+def _shown_then_added_to_in_a_terminal(make_window, qtbot,  # type: ignore[no-untyped-def]
+                                       tmp_path: Path):
+    """A source shown as a collection, then more articles added to its store, which the
+    window indexes the source into, as `tandem corpus add` adds them: (its dump, the
+    window)."""
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.path)
+    dump.add_more(tmp_path / "more.jsonl", default_store([str(dump.path)]))
+    return dump, window
+
+
 def test_a_read_behind_ended_while_the_window_indexes_the_store_says_nothing_untrue(
         make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # `tandem corpus` in a terminal wrote the store of a source the window shows; back in
@@ -346,11 +365,9 @@ def test_a_read_behind_ended_while_the_window_indexes_the_store_says_nothing_unt
     # indexes into that store. The read, ended meanwhile, was not shown (the indexing
     # shows the store when done), yet the status line said the lists showed the store as
     # it is now; the indexing cancelled, it said so beside "as it was before".
-    dump = Dump(tmp_path)
-    window = open_collection(make_window, qtbot, dump.path)
+    dump, window = _shown_then_added_to_in_a_terminal(make_window, qtbot, tmp_path)
     mode = window.collection
     data = mode.data
-    dump.add_more(tmp_path / "more.jsonl", default_store([str(dump.path)]))
     mode.reload_if_changed()
     mode.open(str(dump.path))
     qtbot.waitUntil(lambda: mode._rereading is None, timeout=60000)
@@ -369,11 +386,9 @@ def test_the_lists_are_read_again_at_once_when_the_windows_own_indexing_is_cance
     # source again, then cancelled its indexing. The store is as the terminal left it, but
     # the lists stayed the old ones until the window was next activated or a click found
     # them out of date.
-    dump = Dump(tmp_path)
-    window = open_collection(make_window, qtbot, dump.path)
+    dump, window = _shown_then_added_to_in_a_terminal(make_window, qtbot, tmp_path)
     mode = window.collection
     data = mode.data
-    dump.add_more(tmp_path / "more.jsonl", default_store([str(dump.path)]))
     mode.open(str(dump.path))
     assert mode.indexer.running
     mode.cancel(show_saved=True)
@@ -389,10 +404,8 @@ def test_a_pair_waiting_for_the_read_is_not_opened_over_texts_the_user_opened_me
     # A pair chosen while the lists were out of date waits for the store to be read again
     # (a second on 10,000 articles). The user, not waiting, opened two files of their own:
     # the read done, the pair chosen before replaced them.
-    dump = Dump(tmp_path)
-    window = open_collection(make_window, qtbot, dump.store)
+    dump, window = _store_shown_then_added_to(make_window, qtbot, tmp_path)
     mode, view = window.collection, window.collection.view
-    dump.add_more(tmp_path / "more.jsonl")
     data = mode.data
     view.pairs_table.activated.emit(view.pairs_model.index(0, 0))
     assert mode._waiting is not None  # the read goes on; nothing is opened yet
