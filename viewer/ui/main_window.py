@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -64,6 +65,7 @@ from viewer.ui.exporting import (
 )
 from viewer.ui.find_bar import FindBar
 from viewer.ui.find_controller import FindController
+from viewer.ui.flow_row import FlowRow
 from viewer.ui.icon import app_icon
 from viewer.ui.menus import fill, make_action, menu_text
 from viewer.ui.named import named
@@ -168,11 +170,12 @@ class MainWindow(QMainWindow):
         open_button.clicked.connect(self.action_open)
         collection_button = named(QPushButton("Open collection…"), "open_collection")
         collection_button.clicked.connect(self.action_open_collection)
-        row.addWidget(collection_button)
         sample_button = named(QPushButton("Try the sample"), "try_sample")
         sample_button.clicked.connect(self.action_try_sample)
-        row.addWidget(open_button)
-        row.addWidget(sample_button)
+        buttons = FlowRow()  # in large fonts, on a small screen, the buttons wrap
+        for button in (collection_button, open_button, sample_button):
+            buttons.addWidget(button)
+        row.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         for pane in self.panes:
@@ -187,7 +190,19 @@ class MainWindow(QMainWindow):
         self.pages = named(QStackedWidget(), "pages")
         self.pages.addWidget(central)
         self.pages.addWidget(self.collection.view)
+        self._page_widgets = (central, self.collection.view)
+        self.pages.currentChanged.connect(self._fit_to_page)
+        self._fit_to_page(0)
         self.setCentralWidget(self.pages)
+
+    def _fit_to_page(self, shown: int) -> None:
+        """The window's narrowest width is the page shown's: a stack is as narrow as its
+        widest page, and the collection's tabs, in large fonts, left the two texts and
+        their docks too wide for a small screen."""
+        for index, page in enumerate(self._page_widgets):
+            policy = (QSizePolicy.Policy.Preferred if index == shown
+                      else QSizePolicy.Policy.Ignored)
+            page.setSizePolicy(policy, policy)
 
     def _build_actions(self) -> None:
         sp, key = QStyle.StandardPixmap, QKeySequence.StandardKey

@@ -44,6 +44,7 @@ from viewer.present.wording import (
     counted,
     slogan_tally,
 )
+from viewer.ui.flow_row import FlowRow
 from viewer.ui.noted_table import NotedTable
 
 Index = QModelIndex | QPersistentModelIndex
@@ -271,6 +272,7 @@ class SidePanel(QTabWidget):
         layout = QVBoxLayout(slogans_page)
         layout.setContentsMargins(0, 0, 0, 0)
         filters = QHBoxLayout()
+        buttons = FlowRow()  # in large fonts, in a narrow panel, the buttons wrap
         self.slogan_filters = QButtonGroup(self)
         for number, (label, _) in enumerate(SLOGAN_FILTERS):
             button = QPushButton(label)
@@ -278,12 +280,14 @@ class SidePanel(QTabWidget):
             button.setCheckable(True)
             button.setChecked(number == 0)
             self.slogan_filters.addButton(button, number)
-            filters.addWidget(button)
+            buttons.addWidget(button)
+        filters.addLayout(buttons)
         filters.addStretch(1)
         self.slogan_filters.idClicked.connect(self._on_filter)
         layout.addLayout(filters)
         layout.addWidget(self.slogans, 1)
-        layout.addWidget(QLabel("Watch-list (always searched and highlighted):"))
+        layout.addWidget(QLabel("Watch-list (always searched and highlighted):",
+                                wordWrap=True))
         layout.addWidget(self.watch_edit)
         row = QHBoxLayout()
         row.addWidget(self.watch_note, 1)
