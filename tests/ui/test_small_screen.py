@@ -45,3 +45,32 @@ def test_the_window_fits_a_small_screen_in_large_fonts(make_window, qtbot, large
     qtbot.wait(50)
     assert window.width() <= 1024
     _whole_and_apart(list(panel.slogan_filters.buttons()))
+
+
+def _counts(window) -> list[str]:  # type: ignore[no-untyped-def]
+    comparison = window.rendered.comparison
+    return [f"({len(comparison.shared_phrases)})", f"({comparison.slogans_used})",
+            f"({len(comparison.themes)})"]
+
+
+def test_the_match_tabs_show_their_counts_in_large_fonts(make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # The titles lost their ends, counts and all: "Shared phrases…", "Slogans…".
+    window = make_window()
+    window.resize(1024, 700)
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    panel = window.side_panel
+    bar = panel.tabBar()
+    assert sum(bar.tabSizeHint(i).width() for i in range(3)) <= bar.width()  # none elided
+    for index, count in enumerate(_counts(window)):
+        assert panel.tabText(index).endswith(count)
+
+
+def test_the_match_tabs_read_whole_in_the_default_font(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    phrases, slogans, themes = _counts(window)
+    panel = window.side_panel
+    assert [panel.tabText(i) for i in range(3)] == [
+        f"Shared phrases {phrases}", f"Slogans {slogans}", f"Themes {themes}"]

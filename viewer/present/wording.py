@@ -73,6 +73,12 @@ class SloganTally:
         return f"Slogans ({self.found:,}{extra})"
 
     @property
+    def short_tab(self) -> str:
+        """The tab's title where the panel is narrow: "Slogans (7)", "Slogans (7 +2)"."""
+        extra = f" +{self.watched:,}" if self.watched else ""
+        return f"Slogans ({self.found:,}{extra})"
+
+    @property
     def tip(self) -> str:
         """The tab's tooltip, the title's figures in words."""
         found = f"{counted(self.found, 'slogan')} used by A or B"

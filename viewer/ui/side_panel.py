@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -16,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -240,10 +241,14 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("side_panel")
-        # The three tabs stay in sight, their titles shortened when the panel is narrow (or
-        # the slogans' title long, with a watch-list), rather than behind scroll arrows.
+        # The three tabs stay in sight, rather than behind scroll arrows: when the panel is
+        # narrow (large fonts, or the slogans' title long, with a watch-list) their titles
+        # take shorter words before the counts, then lose the words' ends (`_fit_titles`).
         self.setUsesScrollButtons(False)
         self.setElideMode(Qt.TextElideMode.ElideRight)
+        #: Each tab's titles, longest first: the first whose tabs all fit is shown.
+        self._title_forms: list[tuple[str, ...]] = [("Shared phrases",), ("Slogans",),
+                                                    ("Themes",)]
         self._slogans_shown: Sequence[Slogan] = ()
         self.phrases = _table("phrases_table")
         self.slogans = _table("slogans_table")
@@ -519,11 +524,48 @@ class SidePanel(QTabWidget):
                 _wrap_rows(table, figures)
 
     def _titles(self, phrases: int, slogans: SloganTally, themes: int) -> None:
-        self.setTabText(0, f"Shared phrases ({phrases})")
-        self.setTabToolTip(0, self.tabText(0))  # whole when the tab shows it shortened
         # Counted as the status bar counts them: the watch-list's phrases neither text uses
         # are listed, but are no slogans of A's or B's.
-        self.setTabText(1, slogans.tab)
+        self._title_forms = [
+            (f"Shared phrases ({phrases})", f"Shared ({phrases})"),
+            (slogans.tab, slogans.tab, slogans.short_tab),
+            (f"Themes ({themes})",)]
+        self.setTabToolTip(0, self._title_forms[0][0])  # whole when the tab shows it shortened
         self.setTabToolTip(1, slogans.tip)
-        self.setTabText(2, f"Themes ({themes})")
-        self.setTabToolTip(2, self.tabText(2))
+        self.setTabToolTip(2, self._title_forms[2][0])
+        self._fit_titles()
+
+    def _fit_titles(self) -> None:
+        """The longest titles whose tabs all fit the panel's width; when none do, the
+        shortest with their words cut short, each to a third of the width, and their
+        counts whole."""
+        bar = self.tabBar()
+        for tier in range(max(len(forms) for forms in self._title_forms)):
+            self._set_titles([forms[min(tier, len(forms) - 1)] for forms in self._title_forms])
+            # The tabs' own widths: the bar's size hint is that of its tabs as elided.
+            if sum(bar.tabSizeHint(i).width() for i in range(self.count())) <= self.width():
+                return
+        metrics = bar.fontMetrics()
+        titles = []
+        for index, forms in enumerate(self._title_forms):
+            word, opening, count = forms[-1].partition(" (")
+            padding = bar.tabSizeHint(index).width() - metrics.horizontalAdvance(forms[-1])
+            room = (self.width() // self.count() - padding
+                    - metrics.horizontalAdvance(opening + count))
+            titles.append(metrics.elidedText(word, Qt.TextElideMode.ElideRight, max(room, 0))
+                          + opening + count)
+        self._set_titles(titles)
+
+    def _set_titles(self, titles: list[str]) -> None:
+        for index, title in enumerate(titles):
+            if self.tabText(index) != title:
+                self.setTabText(index, title)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_titles()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_titles()
