@@ -11,10 +11,9 @@ from viewer.core.document import Document
 from viewer.core.han_script import key_characters
 from viewer.core.loading import load_document
 from viewer.core.model import Slogan
-from viewer.core.phrases import pictographs
 from viewer.core.settings import Settings
 from viewer.core.slogans import manner_adverbs
-from viewer.core.tokenize import char_codes
+from viewer.core.tokenize import char_codes, pictographs
 
 HERE = Path(__file__).parent.parent / "fixtures" / "core"
 

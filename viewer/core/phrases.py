@@ -11,16 +11,14 @@ stretches are ever counted. Which of them are phrases, `viewer.core.phrase_score
 
 from __future__ import annotations
 
-import functools
 import itertools
-import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
 
 from viewer.core.grouping import expand
 from viewer.core.model import Span
-from viewer.core.tokenize import TokenStream, blank_line_starts, char_mask
+from viewer.core.tokenize import TokenStream, blank_line_starts, char_mask, pictographs
 
 # Sentence ends, clause marks, quotes and brackets end a phrase; commas do not, since set
 # formulations list things ("peaceful, secure, open, cooperative and orderly"), except the
@@ -31,30 +29,6 @@ BREAK_CHARS = np.array([ord(c) for c in ".;:!?()[]{}\"\u201c\u201d\u00ab\u00bb\u
                        dtype=np.uint32)
 
 
-#: Pictographs end a phrase as punctuation does: writers set emoji, dingbats and other
-#: symbols between clauses ("the harbour 👍 team won"), never inside a set phrase. Where
-#: they lie: arrows to miscellaneous symbols, and the emoji planes. Symbols below them
-#: (©, °, ™, ℃) are kept: they sit inside names and measures.
-PICTOGRAPH_BLOCKS = ((0x2190, 0x2C00), (0x1F000, 0x1FC00))
-
-
-@functools.cache
-def _pictograph_tables() -> list[np.ndarray]:
-    """Per block of `PICTOGRAPH_BLOCKS`, whether each of its code points is an "other
-    symbol" (built once)."""
-    return [np.fromiter((unicodedata.category(chr(c)) == "So" for c in range(low, high)),
-                        dtype=bool, count=high - low) for low, high in PICTOGRAPH_BLOCKS]
-
-
-def pictographs(codes: np.ndarray) -> np.ndarray:
-    """Whether each character is a pictograph (see `PICTOGRAPH_BLOCKS`)."""
-    marks = np.zeros(len(codes), dtype=bool)
-    for (low, high), table in zip(PICTOGRAPH_BLOCKS, _pictograph_tables(), strict=True):
-        inside = (codes >= low) & (codes < high)
-        marks[inside] = table[codes[inside] - low]
-    return marks
-
-
 #: Commas, which part the items of a list ("5G, big data, cloud computing").
 COMMA_CHARS = np.array([ord(c) for c in ",\u3001\uff0c"], dtype=np.uint32)
 
@@ -63,7 +37,8 @@ def breaks_after(stream: TokenStream, chars: np.ndarray = BREAK_CHARS, *,
                  symbols: bool = True) -> np.ndarray:
     """For each token, whether punctuation (one of `chars`), a paragraph break or, with
     `symbols`, a pictograph follows it (the last token always counts as followed by a
-    break)."""
+    break). Writers set emoji and dingbats (`tokenize.is_pictograph`) between clauses,
+    "the harbour 👍 team won", never inside a set phrase."""
     starts = stream.starts
     flags = np.zeros(len(starts), dtype=bool)
     if not len(starts):

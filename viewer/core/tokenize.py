@@ -18,7 +18,9 @@ distinct spellings go through Python-level normalization.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -99,6 +101,37 @@ def _classify(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     for lo, hi in CJK_RANGES:
         cjk[lo:hi + 1] = True
     return char_class(codes, str.isalnum), cjk[codes]
+
+
+#: Where pictographs lie: arrows to miscellaneous symbols, and the emoji planes. Symbols
+#: below them (©, °, ™, ℃) are no pictographs: they sit inside names and measures.
+PICTOGRAPH_BLOCKS = ((0x2190, 0x2C00), (0x1F000, 0x1FC00))
+
+
+def is_pictograph(ch: str) -> bool:
+    """Whether `ch` is an emoji, a dingbat or another pictograph: a symbol in
+    `PICTOGRAPH_BLOCKS`, or a code point there this Python's Unicode does not know yet
+    (an emoji newer than it)."""
+    code = ord(ch)
+    return (any(low <= code < high for low, high in PICTOGRAPH_BLOCKS)
+            and unicodedata.category(ch) in ("So", "Cn"))
+
+
+@functools.cache
+def _pictograph_tables() -> list[np.ndarray]:
+    """Per block of `PICTOGRAPH_BLOCKS`, whether each of its code points is a pictograph
+    (built once)."""
+    return [np.fromiter((is_pictograph(chr(c)) for c in range(low, high)), dtype=bool,
+                        count=high - low) for low, high in PICTOGRAPH_BLOCKS]
+
+
+def pictographs(codes: np.ndarray) -> np.ndarray:
+    """Whether each character is a pictograph (`is_pictograph`), by table."""
+    marks = np.zeros(len(codes), dtype=bool)
+    for (low, high), table in zip(PICTOGRAPH_BLOCKS, _pictograph_tables(), strict=True):
+        inside = (codes >= low) & (codes < high)
+        marks[inside] = table[codes[inside] - low]
+    return marks
 
 
 def char_codes(text: str) -> np.ndarray:

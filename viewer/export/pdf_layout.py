@@ -16,6 +16,7 @@ from functools import cached_property
 
 from reportlab.pdfbase import pdfmetrics
 
+from viewer.core.tokenize import PICTOGRAPH_BLOCKS, is_pictograph
 from viewer.export import pdf_stand_in
 from viewer.export.pdf_bidi import has_rtl, paragraph_is_rtl, visual_pieces
 from viewer.export.report_model import RichText
@@ -62,8 +63,9 @@ KEEP_TOGETHER_LINES = 8
 
 #: The font name of a stand-in's run (`Fonts.runs`): no font, a frame drawn instead.
 STAND_IN = ""
-# Characters that may be stand-ins: astral ones, and the BMP's pictograph blocks.
-_MAYBE_STAND_IN = re.compile("[\u2190-\u2bff\U00010000-\U0010ffff]")
+# Characters that may be stand-ins: those of the pictographs' blocks.
+_MAYBE_STAND_IN = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high - 1)}" for low, high in PICTOGRAPH_BLOCKS) + "]")
 
 
 # Compiling a class of CJK ranges costs 10-20 ms (the compiler visits every code point):
@@ -110,7 +112,7 @@ class Fonts:
 
     def stands_in(self, ch: str) -> bool:
         """Whether `ch` is an emoji no font here draws, drawn as a stand-in."""
-        return ord(ch) not in self._drawn and pdf_stand_in.is_pictograph(ch)
+        return ord(ch) not in self._drawn and is_pictograph(ch)
 
     @cached_property
     def _cjk_run(self) -> re.Pattern[str]:

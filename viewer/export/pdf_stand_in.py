@@ -13,8 +13,6 @@ stay out of the text layer.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import cache
 
 from reportlab.lib.colors import Color
@@ -25,12 +23,6 @@ from reportlab.pdfgen.canvas import Canvas
 #: A stand-in's advance, in em.
 WIDTH_EM = 1.0
 
-#: Where emoji and other pictographs lie: the emoji and symbol blocks of plane 1, the
-#: Miscellaneous Symbols and Dingbats, and the arrows, shapes and technical signs
-#: emoji were drawn from.
-_PICTOGRAPHS = re.compile("[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff"
-                          "\U0001f000-\U0001faff]")
-
 # Hexadecimal digits three squares wide and five high, row by row.
 _DIGITS = dict(zip("0123456789ABCDEF", (
     "111101101101111", "010110010010111", "111001111100111", "111001111001111",
@@ -38,13 +30,6 @@ _DIGITS = dict(zip("0123456789ABCDEF", (
     "111101111101111", "111101111001111", "111101111101101", "110101110101110",
     "111100100100111", "110101101101110", "111100111100111", "111100111100100"),
     strict=True))
-
-
-def is_pictograph(ch: str) -> bool:
-    """Whether `ch` is an emoji or another pictograph: a symbol (or, to this Python, a
-    code point not yet assigned) where emoji lie."""
-    return (_PICTOGRAPHS.match(ch) is not None
-            and unicodedata.category(ch) in ("So", "Cn"))
 
 
 def text_font(latin: str, ch: str) -> str | None:
