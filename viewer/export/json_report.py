@@ -71,8 +71,8 @@ def comparison_to_json(comparison: Comparison, context: Mapping[str, Any] | None
     return json.dumps(data, ensure_ascii=False, indent=1)
 
 
-def write_json(comparison: Comparison, path: str, context: Mapping[str, Any] | None = None,
-               ) -> None:
+def write_json(comparison: Comparison, path: str,
+               context: Mapping[str, Any] | None = None) -> None:
     """`comparison_to_json` written atomically to `path` (a `LoadError` naming it when it
     cannot be), as the window exports it: its texts are never trimmed."""
     text = comparison_to_json(comparison, context)
