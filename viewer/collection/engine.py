@@ -323,8 +323,7 @@ def _kept_gone(stored: dict[str, DocumentRow], present: set[str],
     each such line saying that they stay, as an add keeps what its sources no longer hold:
     told there once, not again among them."""
     held, _ = _held_by(stored, present, {item.path for item in skipped if item.gone})
-    told = [Skipped(item.path,
-                    f"{item.reason}; until then {_stay_as_they_were(len(held[item.path]))}",
+    told = [Skipped(item.path, f"{item.reason}; until then {_stay_as_they_were(held[item.path])}",
                     gone=True)
             if item.gone and item.path in held else item for item in skipped]
     return set().union(*held.values()), told
@@ -367,16 +366,18 @@ def _stay(count: int, file: bool, sync: bool) -> str:
         drop = (": the next run does" if sync else
                 ", then run 'tandem corpus SOURCE... --store STORE' with every source the "
                 "store holds (an add removes none)")
-        return (f"{_stay_as_they_were(1)} until the file is read again; to drop it, remove "
-                f"the file{drop}")
-    return f"{_stay_as_they_were(count)} until it is read again"
+        return ("the article read from it before stays in the store as it was until the "
+                f"file is read again; to drop it, remove the file{drop}")
+    return (f"the {counted(count, 'article')} read from it before "
+            f"{'stays' if count == 1 else 'stay'} in the store as "
+            f"{'it was' if count == 1 else 'they were'} until it is read again")
 
 
-def _stay_as_they_were(count: int) -> str:
-    """That the `count` articles read before stay in the store as they were."""
-    if count == 1:
+def _stay_as_they_were(ids: set[str]) -> str:
+    """That the articles `ids` read before stay in the store as they were."""
+    if len(ids) == 1:
         return "the article read from it before stays in the store as it was"
-    return f"the {counted(count, 'article')} read from it before stay in the store as they were"
+    return f"the {counted(len(ids), 'article')} read from it before stay in the store as they were"
 
 
 def _no_longer_held(stored: dict[str, DocumentRow], accounted: set[str],
