@@ -219,6 +219,26 @@ def test_a_word_or_two_the_detector_gives_up_on_is_weighed_not_refused(
     assert _read_right(tmp_path, [text], encoding) == 1
 
 
+@pytest.mark.parametrize("text", ["医学", "学校", "医院", "系统", "小说", "什么", "同时",
+                                  "之前", "学习"])
+def test_a_short_gbk_text_whose_bytes_are_utf8_too_reads_as_gbk(tmp_path: Path,
+                                                                text: str) -> None:
+    # Its bytes are valid UTF-8 too, and were read so: "医学" as "ҽѧ", letters of Abkhaz and
+    # Old Church Slavonic that no code page writes; "小说" as "С˵", with a modifier mark.
+    data = text.encode("gbk")
+    assert data.decode("utf-8") != text
+    assert _read_right(tmp_path, [text], "gbk") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Да", "Привет, мир", "Ωμέγα", "Ελληνικά", "Բարև", "Հայաստան", "үй", "Қазақстан", "Ђорђе",
+    "Ħamrun", "ĉu", "Ĳsselmeer", "nǐ hǎo", "/ˈhɛloʊ/", "Hawaiʻi", "мʼясо", "שָׁלוֹם",
+    "cafe\u0301", "Москва Αθήνα Երևան", "Ok 👍", "Ѣ",
+])
+def test_short_utf8_text_of_any_script_still_reads_as_utf8(tmp_path: Path, text: str) -> None:
+    assert _read_right(tmp_path, [text], "utf-8") == 1
+
+
 @pytest.mark.parametrize(("data", "problem"), [
     pytest.param(struct.pack("<8I", 1, 2, 3, 4, 5, 6, 70000, 9), "is binary, not text",
                  id="NUL bytes"),

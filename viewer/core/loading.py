@@ -205,9 +205,13 @@ def _decode(data: bytes, shown: str, whole: str) -> tuple[str, tuple[str, ...]]:
             return damaged_wide
     if b"\x00" not in data:
         try:
-            return data.decode("utf-8"), ()
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             damaged = damaged_utf8(data, whole)
+        else:
+            from viewer.core.short_text_decoding import double_byte_read_as_utf8
+
+            return double_byte_read_as_utf8(data, text) or text, ()
         if damaged is not None:
             return damaged
     return _legacy_with_stray_bytes(data, shown, whole)

@@ -141,6 +141,62 @@ def likeliest_reading(data: bytes, least: float = -math.inf,
     return best, data.decode(best)
 
 
+#: The double-byte encodings weighed (Chinese, Japanese, Korean).
+_DOUBLE_BYTE = tuple(encoding for encoding, languages in ENCODINGS
+                     if _BY_CHARACTER.intersection(languages))
+#: Code pages whose letters beyond ASCII are those their languages write: Windows' and
+#: Unix's, Mac Roman, Kazakh's, and ISO's for the Latin letters those lack (Maltese ħ,
+#: Esperanto ĥ, Sami ŧ, Welsh ŵ).
+_LETTER_CODE_PAGES = ("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256",
+                      "cp1257", "cp1258", "koi8_r", "koi8_u", "mac_roman", "kz1048",
+                      "ptcp154", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_10",
+                      "iso8859_13", "iso8859_14", "iso8859_16")
+_WRITTEN = frozenset("".join(bytes(range(0x80, 0x100)).decode(page, "ignore")
+                             for page in _LETTER_CODE_PAGES))
+
+
+def _script(ch: str) -> str:
+    """The script of a letter, by the first word of its Unicode name (LATIN, CYRILLIC)."""
+    return unicodedata.name(ch, "?").split(" ", 1)[0]
+
+
+#: The scripts (and modifier letters) those code pages write: of a script none of them
+#: writes (Armenian), a letter they lack tells nothing.
+_WRITTEN_SCRIPTS = frozenset(_script(ch) for ch in _WRITTEN
+                             if unicodedata.category(ch)[0] == "L" or
+                             unicodedata.category(ch) == "Sk")
+_BEYOND_ASCII_CHARACTER = re.compile("[^\x00-\x7f]")
+
+
+def double_byte_read_as_utf8(data: bytes, text: str) -> str | None:
+    """The reading of a short text `data` in a double-byte code page, when its bytes are
+    valid UTF-8 too (`text`) and that reading is no text: GBK's "医学" is UTF-8's "ҽѧ".
+    Taken when the UTF-8 reading holds a character no text writes (`_unwritten`: a letter
+    of a script the code pages write that none of them has, as Abkhaz ҽ and Old Church
+    Slavonic ѧ, a modifier mark or a combining one on no letter, an unassigned code
+    point) and the double-byte reading is made of characters its language uses
+    (`READS_AS_TEXT`). Real UTF-8 text of any language those code pages write is made of
+    their letters; else None."""
+    if data.isascii() or not is_short(data) or not any(_unwritten(text, found.start()) for found in
+                                     _BEYOND_ASCII_CHARACTER.finditer(text)):
+        return None
+    reading = likeliest_reading(data, READS_AS_TEXT, among=_DOUBLE_BYTE)
+    return reading[1] if reading is not None else None
+
+
+def _unwritten(text: str, at: int) -> bool:
+    """Whether `text[at]` is a character that no code page of `_LETTER_CODE_PAGES` has and
+    no text of theirs writes there (`double_byte_read_as_utf8`)."""
+    ch = text[at]
+    if ch in _WRITTEN:
+        return False
+    category = unicodedata.category(ch)
+    if category[0] == "M":  # a combining mark on a letter composes with it: "é" as e + ́
+        return at == 0 or not text[at - 1].isalpha()
+    return category in ("Cn", "Co") or \
+        ((category[0] == "L" or category == "Sk") and _script(ch) in _WRITTEN_SCRIPTS)
+
+
 #: Bytes that read otherwise in the encodings weighed: those beyond ASCII ("\\" and "~",
 #: which Shift-JIS 2004 reads as ¥ and ‾, weigh as the ASCII they are: `_ascii_read_otherwise`).
 _READ_APART = re.compile(rb"[\x80-\xff]")
@@ -547,11 +603,6 @@ def _scored(ch: str, frequencies: dict[str, float]) -> float:
     if category.startswith(("P", "Z")) or category == "Sc" or ch in _COMMON_SIGNS:
         return _PUNCTUATION
     return _UNLISTED
-
-
-def _script(ch: str) -> str:
-    """The script of a letter, by the first word of its Unicode name (LATIN, CYRILLIC)."""
-    return unicodedata.name(ch, "?").split(" ", 1)[0]
 
 
 @cache
