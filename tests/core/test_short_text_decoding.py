@@ -233,7 +233,8 @@ def test_a_short_gbk_text_whose_bytes_are_utf8_too_reads_as_gbk(tmp_path: Path,
 @pytest.mark.parametrize("text", [
     "Да", "Привет, мир", "Ωμέγα", "Ελληνικά", "Բարև", "Հայաստան", "үй", "Қазақстан", "Ђорђе",
     "Ħamrun", "ĉu", "Ĳsselmeer", "nǐ hǎo", "/ˈhɛloʊ/", "Hawaiʻi", "мʼясо", "שָׁלוֹם",
-    "cafe\u0301", "Москва Αθήνα Երևան", "Ok 👍", "Ѣ",
+    "cafe\u0301", "Москва Αθήνα Երևան", "Ok 👍", "Ѣ", "Việt Nam", "Nguyễn Thị", "Đà Nẵng",
+    "Azərbaycan", "ḥadīth", "Lǚ",
 ])
 def test_short_utf8_text_of_any_script_still_reads_as_utf8(tmp_path: Path, text: str) -> None:
     assert _read_right(tmp_path, [text], "utf-8") == 1
