@@ -5,11 +5,13 @@ lists gave another."""
 from __future__ import annotations
 
 import gc
+import os
+import threading
 import weakref
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from tests.collection.planted import make_collection
@@ -419,3 +421,62 @@ def test_a_pair_waiting_for_the_read_is_not_opened_over_texts_the_user_opened_me
     assert [document.text for document in window.documents] == [
         "One text of the user's own.", "Another of theirs."]
     assert mode._waiting is None
+
+
+class _Hold(QRunnable):
+    """Keeps a pool thread busy until `free` is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.free = threading.Event()
+
+    def run(self) -> None:
+        self.free.wait(60)
+
+
+def _read_behind_held(mode) -> QRunnable:  # type: ignore[no-untyped-def]
+    """Begin reading the shown store again, its read held back (as a large store's takes
+    a second): the job to start when the test lets it run."""
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    hold = _Hold()
+    pool.setMaxThreadCount(1)
+    try:
+        pool.start(hold)
+        mode.reload_if_changed()
+        job = mode._jobs[-1]
+        assert pool.tryTake(job)  # queued behind the hold, not begun
+    finally:
+        hold.free.set()
+        pool.setMaxThreadCount(threads)
+    return job
+
+
+def test_a_pair_chosen_in_another_collection_does_not_wait_on_the_read_of_the_one_before(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Collection X was being read again (its store written in a terminal) when the user
+    # opened collection Y; its store written too, a pair chosen in Y waited on X's read,
+    # which started no read of Y, and was answered with X's error, under Y's name.
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    x, y = Dump(tmp_path / "x"), Dump(tmp_path / "y")
+    window = open_collection(make_window, qtbot, x.store)
+    mode, view = window.collection, window.collection.view
+    qtbot.waitUntil(lambda: not mode._jobs, timeout=60000)
+    x.add_more(tmp_path / "x" / "more.jsonl")
+    x_read = _read_behind_held(mode)
+    os.remove(x.store)  # X's read will fail: its store is gone
+    window.open_paths([y.store])
+    qtbot.waitUntil(lambda: mode.data is not None and mode.data.store_path == y.store,
+                    timeout=60000)
+    y.add_more(tmp_path / "y" / "more.jsonl")
+    first = view.pairs_model.item(0)
+    view.pairs_table.activated.emit(view.pairs_model.index(0, 0))
+    QThreadPool.globalInstance().start(x_read)  # X's read runs, and fails
+    qtbot.waitUntil(lambda: not mode._jobs and (window.documents[0] is not None
+                                                or window.last_message is not None),
+                    timeout=60000)
+    assert window.last_message is None, window.last_message.text()
+    assert mode.pair_ids(*window.documents) == (first.a, first.b)
+    assert len(mode.data.documents) == len(load(y.store).documents)

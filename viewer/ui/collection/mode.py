@@ -417,6 +417,10 @@ class CollectionMode(QObject):
         read again, in the lists' order and series as the reader left them."""
         if self._version is not None:
             self._version.close()
+        if not again:
+            # Another collection: the read of the one before (or of this one, opened
+            # afresh) and what was chosen from its lists no longer concern what is shown.
+            self._rereading = self._waiting = None
         self.data, self._version = data, version
         self.view.show_collection(data, again=again)
         gc_policy.after_collection_shown()
@@ -440,13 +444,16 @@ class CollectionMode(QObject):
             self._say_read_again(data.name, str(error))
             self._answer_waiting(str(error))
             return
-        self._rereading = object()
+        rereading = self._rereading = object()
         doing = f"Reading {data.name} again…"
         if not self.indexer.running and self.window.comparing_progress() is None:
             self.window.begin_progress(doing, cancellable=False, measured=False)
 
         def ended(problem: str, read: CollectionData | None = None) -> None:
-            self._rereading = None
+            # Another collection shown since forgot this read: a read of its own may go on.
+            ours = self._rereading is rereading
+            if ours:
+                self._rereading = None
             progress = self.window.progress
             if progress.isVisible() and progress.format() == doing:  # not another's
                 self.window.end_progress("")
@@ -460,7 +467,8 @@ class CollectionMode(QObject):
                 self._show_read_again(read, version)
             if not indexed and (self.data is data or read is not None and self.data is read):
                 self._say_read_again(data.name, problem)
-            self._answer_waiting(problem)
+            if ours:
+                self._answer_waiting(problem)
 
         self._start(lambda: load(data.store_path, data.name),
                     lambda read: ended("", read), ended)
@@ -544,7 +552,7 @@ class CollectionMode(QObject):
     def close(self) -> None:
         self.cancel()
         self._reading += 1  # a store being read is not shown
-        self._waiting = None
+        self._rereading = self._waiting = None
         if self._version is not None:
             self._version.close()
             self._version = None
