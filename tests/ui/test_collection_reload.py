@@ -484,3 +484,23 @@ def test_a_pair_chosen_in_another_collection_does_not_wait_on_the_read_of_the_on
     assert window.last_message is None, window.last_message.text()
     assert mode.pair_ids(*window.documents) == (first.a, first.b)
     assert len(mode.data.documents) == len(load(y.store).documents)
+
+
+def test_back_to_the_collection_shows_the_store_as_written_while_a_pair_was_read(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A scheduled `tandem corpus add` wrote the store while the user read a pair, the
+    # window in front all along: Back to collection showed the lists as they were, the
+    # new articles missing, until the window happened to be activated again.
+    dump = Dump(tmp_path)
+    window = open_collection(make_window, qtbot, dump.store)
+    mode = window.collection
+    source, copy = dump.planted.chain[:2]
+    mode.open_pair(source, copy)
+    wait_rendered(qtbot, window)
+    dump.add_more(tmp_path / "more.jsonl")
+    data = mode.data
+    window.back_act.trigger()
+    assert window.showing_collection
+    qtbot.waitUntil(lambda: mode.data is not data, timeout=20000)
+    assert len(mode.data.documents) == len(data.documents) + 3
+    assert "changed on disk" in window.statusBar().currentMessage()

@@ -426,6 +426,9 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentIndex(1)
             if self.progress.isHidden():
                 self.figures.setText("")  # the hidden pair's figures; the page has its own
+            # Written while a pair was read (a scheduled `tandem corpus add`), the window
+            # in front all along: the lists show the store as it is now.
+            self.collection.reload_if_changed()
         self.update_state()
 
     @property
