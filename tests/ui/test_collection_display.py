@@ -1371,3 +1371,23 @@ def test_a_closed_clusters_articles_are_listed_when_it_is_opened(
     assert closed.child(0).font(0).bold() and not closed.child(1).font(0).bold()
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     assert tree.currentItem() is closed.child(0)
+
+
+def test_a_filter_that_lists_no_pair_leaves_the_columns_as_they_were(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Typing a title the pairs do not have fitted the empty table to its headings: "A"
+    # and "B" shrank to their letters, Series took the rest, and every key typed after
+    # made the columns jump back and forth.
+    documents = [doc(f"d{k}", "2020-01-01", f"Reprinted commentary number {k}")
+                 for k in range(6)]
+    pairs = [pair(documents[k].id, documents[k + 1].id) for k in range(5)]
+    view.show_collection(collection(documents, pairs))
+    view.resize(1200, 700)
+    qtbot.wait(50)
+    table = view.pairs_table
+    view.title_search.setText("commentary")
+    widths = [table.columnWidth(c) for c in range(table.model().columnCount())]
+    assert min(widths[:2]) > max(widths[2:5])
+    view.title_search.setText("commentaryx")
+    assert view.pairs_model.rowCount() == 0
+    assert [table.columnWidth(c) for c in range(table.model().columnCount())] == widths
