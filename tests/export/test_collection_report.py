@@ -302,6 +302,26 @@ def test_html_printed_keeps_each_row_and_a_pair_with_its_excerpt_on_one_page(
     assert [re.search(r'<td class="num">(\d+)</td>', g).group(1) for g in groups] == ["1", "2"]
 
 
+def test_an_excerpt_parts_a_headline_from_its_story(tmp_path: Path) -> None:
+    # A passage that starts at a headline (a story reprinted whole) was quoted on one line
+    # with its paragraphs run together: "港口新闻渡船黎明出发", "Third story The ferry".
+    stories = {"z1": ("港口新闻", "渡船黎明出发，中午带着邮件回来。"),
+               # A line broken inside a paragraph stays one line.
+               "d3": ("Third story", "The ferry left at dawn\nand came back.")}
+    texts = dict(TEXTS, **{doc: f"{head}\n \n{story}" for doc, (head, story) in stories.items()})
+    data = result()
+    data["pairs"] = [{"a": doc, "b": "d1", "passages": [
+        {"a": [0, len(texts[doc])], "b": [0, 5], "words": 9}], "shared_a": 1.0, "shared_b": 0.1}
+        for doc in stories]
+    path = tmp_path / "report.html"
+    write_collection_html(data, path, text_of=texts.get)
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    excerpts = [row[-1] for row in page.rows if len(row) == 2 and row[-1].startswith("“")]
+    assert excerpts == [f"“{head} ¶ {' '.join(story.split())}”"
+                        for head, story in stories.values()]
+
+
 #: What an HTML document may not hold (the HTML standard's parse errors
 #: "control-character-in-input-stream", "noncharacter-in-input-stream", and surrogates,
 #: which UTF-8 cannot encode).

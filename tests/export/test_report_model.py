@@ -97,6 +97,14 @@ def test_an_excerpt_is_cut_between_words() -> None:
     assert excerpt(text, (7, 17), 30) == "my country"  # short enough: whole
 
 
+def test_an_excerpt_marks_its_paragraph_breaks_and_never_ends_on_one() -> None:
+    # A headline and its story read as one sentence: "Harbour news The ferry left".
+    text = "Harbour news\r\n\r\nThe ferry left\nat dawn."
+    assert excerpt(text, (0, len(text))) == "Harbour news ¶ The ferry left at dawn."
+    for limit in range(len("Harbour news ¶") - 1, len("Harbour news ¶ The") + 1):
+        assert excerpt(text, (0, len(text)), limit) == "Harbour news…"
+
+
 def test_a_text_of_undetermined_language_is_not_labelled_english(
         english) -> None:  # type: ignore[no-untyped-def]
     hebrew = Document("הממשלה אישרה אתמול את תקציב המדינה לשנה הבאה.", "he.txt")

@@ -52,8 +52,9 @@ _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK_CLASS}]) (?=[{_CJK_CLASS}])")
 
 
 #: What a cut line does not end on before its ellipsis: a comma reads as if a list went
-#: on, a separator as if a title did ("Cyber Power |…").
-_DANGLING = " |»>›·•,;:-–—，、；："
+#: on, a separator as if a title did ("Cyber Power |…"), a paragraph mark as if a paragraph
+#: began (`report_model.excerpt`).
+_DANGLING = " |»>›·•,;:-–—，、；：¶"
 
 
 def cut_at_word(piece: str, limit: int) -> str:

@@ -9,6 +9,7 @@ of each text, and the three tables. Marks, their overlap rule and the alignment 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -136,11 +137,21 @@ def phrase_cells(comparison: Comparison, index: int) -> tuple[RichText, RichText
             RichText(text_b[phrase.b[0]:phrase.b[1]], tuple(sorted(runs_b))))
 
 
+#: A paragraph break: a blank line (a line break alone may wrap a line inside a sentence).
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+#: What stands for a paragraph break in an excerpt on one line.
+PARAGRAPH_MARK = " ¶ "
+
+
 def excerpt(text: str, span: Span, limit: int = 320) -> str:
-    """The span's text on one line, cut between words (`cut_at_word`) to the room of
-    `limit` Latin characters: a Chinese character takes the room of two, and cut to as
-    many characters an excerpt of Chinese ran twice as many lines as one of English."""
-    line = as_written(text[span[0]:span[1]])
+    """The span's text on one line, its paragraphs parted by `PARAGRAPH_MARK` (joined, a
+    headline ran into its story: "港口新闻渡船黎明出发", "Harbour news The ferry"), cut
+    between words (`cut_at_word`) to the room of `limit` Latin characters: a Chinese
+    character takes the room of two, and cut to as many characters an excerpt of Chinese
+    ran twice as many lines as one of English."""
+    line = PARAGRAPH_MARK.join(
+        paragraph for paragraph in map(as_written, _PARAGRAPH_BREAK.split(text[span[0]:span[1]]))
+        if paragraph)
     return cut_at_word(line, _characters_within(line, limit))
 
 
