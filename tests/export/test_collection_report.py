@@ -322,6 +322,23 @@ def test_an_excerpt_parts_a_headline_from_its_story(tmp_path: Path) -> None:
                         for head, story in stories.values()]
 
 
+def test_html_excerpts_slant_no_chinese(tmp_path: Path) -> None:
+    # Quoted passages are in italics; Chinese fonts have none, and the browser slanted the
+    # Han characters of a Chinese collection's every excerpt to make some up.
+    page = html_page(tmp_path)
+    excerpts = [attrs for tag, attrs in page.elements
+                if tag == "td" and "excerpt" in (attrs.get("class") or "").split()]
+    assert excerpts  # the pairs' and the cluster's
+    raw = (tmp_path / "report.html").read_text(encoding="utf-8")
+    style = raw[raw.index("<style>"):raw.index("</style>")]
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", style)
+    slanted = [body for selectors, body in rules
+               if ".excerpt" in selectors.split() and "italic" in body]
+    assert slanted
+    for body in slanted:
+        assert "font-synthesis:none" in body.replace(" ", "")
+
+
 #: What an HTML document may not hold (the HTML standard's parse errors
 #: "control-character-in-input-stream", "noncharacter-in-input-stream", and surrogates,
 #: which UTF-8 cannot encode).

@@ -62,6 +62,8 @@ def _colour_rules(colours: Palette, bar: str) -> str:
     ])
 
 
+# An excerpt is in italics where its font has them (Latin): a Chinese font has none, and
+# the slant a browser makes up for it (font-synthesis) reads badly.
 # A pair's excerpt stays with its row by a break avoided between the two, not by
 # "break-inside:avoid" on their <tbody>: WeasyPrint lays out a table's first such group as
 # on an empty page (so as to keep the table's head) and breaks inside it, leaving the first
@@ -79,7 +81,7 @@ thead th{position:sticky;top:0}
 td.num{white-space:nowrap;text-align:right;width:4em}
 td.nowrap{white-space:nowrap}
 table.facts td:first-child{width:16em}
-.id{font-size:.85em} .excerpt{font-size:.9em;font-style:italic}
+.id{font-size:.85em} .excerpt{font-size:.9em;font-style:italic;font-synthesis:none}
 .source{padding:0 .3em;border-radius:3px;font-size:.85em}
 .variants{font-size:.9em}
 .axis{font-size:.75em;display:flex;justify-content:space-between;width:240px}
