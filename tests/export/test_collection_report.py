@@ -339,6 +339,30 @@ def test_html_excerpts_slant_no_chinese(tmp_path: Path) -> None:
         assert "font-synthesis:none" in body.replace(" ", "")
 
 
+def test_html_cluster_tables_line_their_columns_up(tmp_path: Path) -> None:
+    # Each cluster is a table of its own, and each was sized to its own titles and
+    # passages: the date, series and passage columns stood elsewhere in every cluster.
+    data = result()
+    data["clusters"].append({"id": 8, "first": "z1", "passages": [
+        {"doc": "z1", "span": [0, 4]}, {"doc": "d3", "span": [0, 5]}]})
+    page = html_page(tmp_path, data)
+    tables = [attrs for tag, attrs in page.elements if tag == "table"
+              and "cluster" in (attrs.get("class") or "").split()]
+    assert len(tables) == 2
+    heads = [row for row in page.rows if row[:2] == ["date", "article"]]
+    assert len(heads) == 2 and heads[0] == heads[1]
+    raw = (tmp_path / "report.html").read_text(encoding="utf-8")
+    style = raw[raw.index("<style>"):raw.index("</style>")]
+    rules = {selector.strip(): body for selector, body in
+             re.findall(r"([^{}]+)\{([^{}]*)\}", style)}
+    # Laid out by the widths of the head, the same in every cluster, not by the contents.
+    assert "table-layout:fixed" in rules.get("table.cluster", "")
+    widths = [rules.get(f"table.cluster th:nth-child({k})", "") for k in
+              range(1, len(heads[0]) + 1)]
+    assert all("width:" in body for body in widths[:-1])  # the passage takes the rest
+    assert "width:" not in widths[-1]
+
+
 #: What an HTML document may not hold (the HTML standard's parse errors
 #: "control-character-in-input-stream", "noncharacter-in-input-stream", and surrogates,
 #: which UTF-8 cannot encode).

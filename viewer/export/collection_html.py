@@ -62,6 +62,8 @@ def _colour_rules(colours: Palette, bar: str) -> str:
     ])
 
 
+# Each cluster is a table of its own: sized by its own contents, its columns stood
+# elsewhere from one cluster to the next. Fixed, they line up down the section.
 # An excerpt is in italics where its font has them (Latin): a Chinese font has none, and
 # the slant a browser makes up for it (font-synthesis) reads badly.
 # A pair's excerpt stays with its row by a break avoided between the two, not by
@@ -87,6 +89,9 @@ table.facts td:first-child{width:16em}
 .axis{font-size:.75em;display:flex;justify-content:space-between;width:240px}
 td.chart{width:250px}
 td.doc{width:26%}
+table.cluster{table-layout:fixed}
+table.cluster th:nth-child(1){width:8.5em} table.cluster th:nth-child(2){width:28%}
+table.cluster th:nth-child(3){width:8em} table.cluster th:nth-child(4){width:7em}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @media print{body{margin:0;max-width:none} nav{display:none}
  tr{break-inside:avoid} .pairs tbody>tr:first-child{break-after:avoid}
