@@ -128,6 +128,8 @@ class ClusterRow:
     dated_source: bool
     #: The article of each of its passages, shown or not; `members`' when empty.
     docs: tuple[str, ...] = ()
+    #: How many of the articles carrying it have no date.
+    undated: int = 0
 
     @property
     def carried(self) -> str:
@@ -143,7 +145,16 @@ class ClusterRow:
     def source_text(self) -> str:
         """The cluster's source as a heading names it."""
         if not self.dated_source:
-            return "no source told by the dates (undated, or of one day)"
+            # Say which: a reader of "undated, or of one day" for a cluster of two dated
+            # articles and one not took the cluster for undated.
+            articles = len(set(self.docs or [m.doc.id for m in self.members]))
+            if not self.undated:
+                why = "its first articles of one day"
+            elif self.undated >= articles:
+                why = "undated"
+            else:
+                why = f"{self.undated} of its articles undated, maybe earlier"
+            return f"no source told by the dates ({why})"
         return f"source {self.source.id} of {self.source.date}"
 
 
@@ -395,7 +406,8 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
                            else ClusterMember(doc, span, is_source,
                                               excerpt(text, span, _EXCERPT_CHARS)))
         cluster_rows.append(ClusterRow(str(cluster.get("id", "")), source, tuple(members),
-                                       dated, tuple(d.id for d in carriers)))
+                                       dated, tuple(d.id for d in carriers),
+                                       len({d.id for d in carriers if not d.date})))
 
     def formulation_rows(items: list[Mapping[str, Any]]) -> Section[FormulationRow]:
         rows = []
