@@ -996,3 +996,14 @@ def test_hundreds_of_clusters_print_those_of_most_articles_and_say_where_the_res
     write_collection_html(data, tmp_path / "clusters.html", text_of=texts.get)
     raw = (tmp_path / "clusters.html").read_text(encoding="utf-8")
     assert re.findall(r"<h3>Cluster (\d+):", raw) == wanted
+
+
+def test_both_reports_tell_how_to_read_a_pair_side_by_side(tmp_path: Path) -> None:
+    # A reader of the report found no way from a listed pair to its two texts side by side
+    # (a JSON-lines collection has no files to open with `tandem A B`).
+    html_page(tmp_path)
+    raw = (tmp_path / "report.html").read_text(encoding="utf-8")
+    pairs = raw[raw.index('id="pairs"'):raw.index('id="clusters"')]
+    assert "double-click the pair" in flat(html.unescape(re.sub("<[^>]+>", " ", pairs)))
+    write_collection_pdf(result(), tmp_path / "r.pdf")
+    assert "double-click the pair" in flat(pdf_text(tmp_path / "r.pdf"))

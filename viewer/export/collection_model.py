@@ -252,7 +252,9 @@ SECTIONS = {
     "pairs": SectionText(
         "Pairs sharing passages",
         "Ranked. Shared: the part of each article's text in passages shared with the other; "
-        "the arrow points from the earlier article to the later one.",
+        "the arrow points from the earlier article to the later one. To read a pair side "
+        "by side, open the collection in Tandem (File > Open collection…, or run tandem "
+        "with its folder, file or store) and double-click the pair.",
         "No two articles share a passage.", "pairs"),
     "clusters": SectionText(
         "Clusters",
