@@ -74,3 +74,29 @@ def test_the_match_tabs_read_whole_in_the_default_font(make_window, qtbot) -> No
     panel = window.side_panel
     assert [panel.tabText(i) for i in range(3)] == [
         f"Shared phrases {phrases}", f"Slogans {slogans}", f"Themes {themes}"]
+
+
+def test_the_welcome_reads_in_whole_lines_in_large_fonts(make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # Beside its buttons the invitation was a column of two or three words a line (13 lines
+    # at 16 pt): the buttons took their width first and left it the rest.
+    window = make_window()
+    window.resize(1024, 768)
+    qtbot.wait(50)
+    invitation = window.welcome.invitation
+    assert invitation.width() >= 40 * invitation.fontMetrics().averageCharWidth()
+    assert invitation.height() <= 4 * invitation.fontMetrics().lineSpacing()
+    buttons = window.welcome.findChildren(QPushButton)
+    _whole_and_apart(buttons)
+    for button in buttons:
+        assert not button.geometry().intersects(invitation.geometry()), button.text()
+    assert window.welcome.rect().contains(invitation.geometry())
+
+
+def test_the_welcome_keeps_its_buttons_beside_it_where_there_is_room(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    qtbot.wait(50)
+    invitation = window.welcome.invitation
+    tops = {button.y() for button in window.welcome.findChildren(QPushButton)}
+    assert len(tops) == 1 and all(top < invitation.geometry().bottom() for top in tops)
+    assert all(button.x() > invitation.geometry().right()
+               for button in window.welcome.findChildren(QPushButton))

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -65,7 +63,6 @@ from viewer.ui.exporting import (
 )
 from viewer.ui.find_bar import FindBar
 from viewer.ui.find_controller import FindController
-from viewer.ui.flow_row import FlowRow
 from viewer.ui.icon import app_icon
 from viewer.ui.menus import fill, make_action, menu_text
 from viewer.ui.named import named
@@ -77,6 +74,7 @@ from viewer.ui.settings_panel import SettingsPanel
 from viewer.ui.settings_store import SettingsStore
 from viewer.ui.side_panel import SidePanel
 from viewer.ui.status_figures import StatusFigures
+from viewer.ui.welcome import Welcome
 from viewer.ui.worker import Comparer
 
 #: The right-hand docks' heights to start with (pixels; the rest of the window's height is
@@ -158,24 +156,16 @@ class MainWindow(QMainWindow):
 
     # -- construction ----------------------------------------------------------------------
     def _build_central(self) -> None:
-        self.welcome = named(QFrame(), "welcome")
-        self.welcome.setFrameShape(QFrame.Shape.StyledPanel)
-        row = QHBoxLayout(self.welcome)
-        invitation = QLabel("Compare two articles: open or drop two files, paste text, or "
-                            "look at a ready-made pair. Or open (or drop) a folder of articles "
-                            "as a collection.")
-        invitation.setWordWrap(True)  # the window's narrowest width is not set by this line
-        row.addWidget(invitation, 1)
         open_button = QPushButton("Open…")
         open_button.clicked.connect(self.action_open)
         collection_button = named(QPushButton("Open collection…"), "open_collection")
         collection_button.clicked.connect(self.action_open_collection)
         sample_button = named(QPushButton("Try the sample"), "try_sample")
         sample_button.clicked.connect(self.action_try_sample)
-        buttons = FlowRow()  # in large fonts, on a small screen, the buttons wrap
-        for button in (collection_button, open_button, sample_button):
-            buttons.addWidget(button)
-        row.addLayout(buttons)
+        self.welcome = named(Welcome(
+            "Compare two articles: open or drop two files, paste text, or look at a ready-made "
+            "pair. Or open (or drop) a folder of articles as a collection.",
+            [collection_button, open_button, sample_button]), "welcome")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         for pane in self.panes:
