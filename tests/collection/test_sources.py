@@ -648,6 +648,21 @@ def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(
     assert "data file" in reasons["table.csv"]
 
 
+def test_a_file_over_the_size_limit_is_skipped_with_a_remedy_a_collection_takes(
+        tmp_path: Path) -> None:
+    # It said "(raise the limit with --max-size MB)", the remedy of `tandem compare`, which
+    # `tandem corpus` (and the window's collections) refuse as an unrecognized argument.
+    (tmp_path / "good.txt").write_text("A readable article.\n", encoding="utf-8")
+    with (tmp_path / "dump.txt").open("wb") as handle:  # sparse: 51 MB on no disk
+        handle.truncate(51 * 1048576)
+    articles, skipped = read(tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    [told] = skipped
+    assert told.reason == ("is too large (51 MB; the limit is 50 MB) (split it into articles: "
+                           "a collection reads no file over the limit)")
+    assert told.unreadable
+
+
 def test_a_page_saved_complete_is_read_without_its_scripts_styles_and_frames(
         tmp_path: Path) -> None:
     # "Save page, complete" writes news.html and news_files/ (its scripts, stylesheets,

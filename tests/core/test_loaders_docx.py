@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import samples
 
-from viewer.core.errors import LoadError
+from viewer.core.errors import LoadError, TooLarge
 from viewer.core.loaders.docx import extract_docx
 from viewer.core.loading import load_document
 
@@ -35,7 +35,7 @@ def docx_with_text(megabytes: float) -> bytes:
 
 
 def test_text_past_the_limit_is_refused() -> None:
-    with pytest.raises(LoadError, match="more than 1 MB of text"):
+    with pytest.raises(TooLarge, match="more than 1 MB of text"):
         extract_docx(docx_with_text(2), "big.docx", max_chars=1048576)
     text, _ = extract_docx(docx_with_text(0.5), "fits.docx", max_chars=1048576)
     assert text.startswith(samples.PARAGRAPHS[0]) and len(text) > 500_000

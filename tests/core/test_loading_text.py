@@ -5,7 +5,7 @@ import codecs
 import pytest
 
 from viewer.core.compare import compare
-from viewer.core.errors import LoadError
+from viewer.core.errors import RAISE_LIMIT, LoadError, TooLarge
 from viewer.core.loading import load_document
 
 SAMPLE = "Digital China\r\nbuilds a \u201cnetwork power\u201d \u2014 caf\u00e9 数字中国.\n"
@@ -71,8 +71,10 @@ def test_bad_files_name_the_file_and_the_problem(tmp_path, make, problem):
 def test_too_large_names_the_limit(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text("word " * 1000)
-    with pytest.raises(LoadError, match="too large"):
+    with pytest.raises(TooLarge, match="too large") as info:
         load_document(path, max_bytes=1000)
+    # Typed, so that the window and a collection, which cannot raise the limit, say their own.
+    assert info.value.hint == RAISE_LIMIT
 
 
 def test_loading_never_writes_to_the_file(tmp_path):

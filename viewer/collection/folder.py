@@ -39,7 +39,7 @@ from viewer.collection.page_facts import (
     front_matter_date_and_title,
     page_date_and_title,
 )
-from viewer.core.errors import LoadError, os_problem, printable
+from viewer.core.errors import LoadError, TooLarge, os_problem, printable
 from viewer.core.loading import (
     DEFAULT_MAX_BYTES,
     decode_text,
@@ -90,6 +90,8 @@ _WENT_AWAY = ("went away while the folder was being read (renamed or removed mea
               "the next add or run takes the folder as it is then")
 #: How far into a text its title is looked for, past a line holding its date alone.
 _HEAD_CHARS = 2000
+#: The remedy for a file over the size limit, which no collection command can raise.
+_SPLIT_IT = "split it into articles: a collection reads no file over the limit"
 
 
 @dataclass(frozen=True)
@@ -431,7 +433,8 @@ class FolderSource:
             # The hint on a file the system will not open says what mends it; the others
             # say what to open instead, which fits no file a store keeps the article of.
             opens = os.access(path, os.R_OK)
-            return Skipped(path, exc.problem + (f" ({exc.hint})" if exc.hint else ""),
+            hint = _SPLIT_IT if isinstance(exc, TooLarge) else exc.hint
+            return Skipped(path, exc.problem + (f" ({hint})" if hint else ""),
                            unreadable=True,
                            problem=exc.problem if exc.hint and opens else ""), None
         text = document.text

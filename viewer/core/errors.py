@@ -42,6 +42,14 @@ class LoadError(TandemError):
         super().__init__(message)
 
 
+class TooLarge(LoadError):
+    """A file over the size limit. Its hint is the command line's remedy (`RAISE_LIMIT`);
+    where the limit cannot be raised (the window, a collection) the caller gives its own."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(path, problem, RAISE_LIMIT)
+
+
 class Cancelled(TandemError):
     """The comparison was cancelled before it finished."""
 

@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from viewer.core.document import Document
-from viewer.core.errors import RAISE_LIMIT, LoadError, os_problem, printable
+from viewer.core.errors import LoadError, TooLarge, os_problem, printable
 
 #: Largest input read by default; `--max-size` raises it (the window cannot).
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -132,11 +132,10 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
                 size = total
             except OSError as exc:
                 raise LoadError(shown, f"cannot be read: {os_problem(exc)}") from None
-        raise LoadError(
+        raise TooLarge(
             shown,
             f"is too large ({_megabytes(size, 1 if size >= 1048576 else 3)} MB; the limit is "
             f"{_megabytes(max_bytes)} MB)",
-            RAISE_LIMIT,
         )
 
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from viewer.core.compare import compare
 from viewer.core.document import Document
-from viewer.core.errors import RAISE_LIMIT, Cancelled, LoadError, TandemError
+from viewer.core.errors import Cancelled, LoadError, TandemError, TooLarge
 from viewer.core.loading import load_document
 from viewer.core.model import KnownForms
 from viewer.core.settings import Settings
@@ -220,6 +220,6 @@ class Comparer(QObject):
 def _said_in_the_window(error: LoadError) -> LoadError:
     """`error` with a remedy the window offers: it takes no --max-size, so a file over
     the limit is compared on the command line."""
-    if error.hint != RAISE_LIMIT:
+    if not isinstance(error, TooLarge):
         return error
     return LoadError(error.path, error.problem, WINDOW_LIMIT)

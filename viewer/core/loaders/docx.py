@@ -13,7 +13,7 @@ import io
 import zipfile
 from typing import IO, Any
 
-from viewer.core.errors import RAISE_LIMIT, LoadError
+from viewer.core.errors import LoadError, TooLarge
 from viewer.core.loaders.common import describe, join_paragraphs
 
 #: Largest total the archive may declare once uncompressed (a 50 MB novel is ~5 MB of XML).
@@ -180,8 +180,7 @@ def _stream_blocks(part: IO[bytes], max_chars: int, shown: str) -> list[str]:
             pieces.append(piece)
             total += len(piece)
             if total > max_chars:
-                raise LoadError(shown, f"has more than {_megabytes(max_chars)} MB of text",
-                                RAISE_LIMIT)
+                raise TooLarge(shown, f"has more than {_megabytes(max_chars)} MB of text")
             continue  # cleared with its paragraph: cheaper than one by one
         elif tag == _P:
             depth -= 1
