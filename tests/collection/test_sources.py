@@ -24,6 +24,7 @@ from viewer.collection.sources import (
     SourceError,
     read_sources,
 )
+from viewer.core.errors import LoadError
 from viewer.core.loading import load_document
 
 # A copied passage keeps the Windows line ends of the file it came from: offsets count them.
@@ -646,6 +647,26 @@ def test_unreadable_files_are_skipped_with_their_reason_and_the_rest_read(
     assert "JPEG" in reasons["photo.jpg"]
     assert "not a PDF" in reasons["broken.pdf"]
     assert "data file" in reasons["table.csv"]
+
+
+def test_a_file_with_no_text_in_a_folder_is_told_without_what_to_open_instead(
+        tmp_path: Path) -> None:
+    # Each said what a user opening one file is told: "is empty (choose a file with text in
+    # it)", "is binary, not text (open a text, HTML, DOCX or PDF file)"; nobody chose these.
+    (tmp_path / "good.txt").write_text("A readable article.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_text("  \n\n", encoding="utf-8")
+    (tmp_path / "dashes.txt").write_text("-- * --\n", encoding="utf-8")
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "noise.txt").write_bytes(bytes(range(1, 32)) * 200)
+    articles, skipped = read(tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    assert {Path(s.path).name: s.reason for s in skipped} == {
+        "empty.txt": "is empty", "blank.md": "is empty", "dashes.txt": "has no words in it",
+        "empty.html": "is empty", "noise.txt": "is binary, not text"}
+    # Opened alone, each still says what to open instead.
+    with pytest.raises(LoadError, match=r"is empty \(choose a file with text in it\)"):
+        load_document(tmp_path / "empty.txt")
 
 
 def test_a_file_over_the_size_limit_is_skipped_with_a_remedy_a_collection_takes(

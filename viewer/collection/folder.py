@@ -433,10 +433,12 @@ class FolderSource:
             # The hint on a file the system will not open says what mends it; the others
             # say what to open instead, which fits no file a store keeps the article of.
             opens = os.access(path, os.R_OK)
-            hint = _SPLIT_IT if isinstance(exc, TooLarge) else exc.hint
+            # Nor a file met in a folder, which nobody chose to open.
+            hint = (_SPLIT_IT if isinstance(exc, TooLarge) else "" if exc.instead
+                    else exc.hint)
             return Skipped(path, exc.problem + (f" ({hint})" if hint else ""),
                            unreadable=True,
-                           problem=exc.problem if exc.hint and opens else ""), None
+                           problem=exc.problem if hint and opens else ""), None
         text = document.text
         listed = self.listed.get(name)
         date = listed.date if listed else ""

@@ -30,12 +30,16 @@ class TandemError(Exception):
 
 
 class LoadError(TandemError):
-    """A file that cannot be read as an article."""
+    """A file that cannot be read as an article. `instead`: the hint says what to open in
+    its place ("choose a file with text in it"), which fits one who chose this file, not a
+    file met in a folder of articles."""
 
-    def __init__(self, path: str, problem: str, hint: str = "") -> None:
+    def __init__(self, path: str, problem: str, hint: str = "", *,
+                 instead: bool = False) -> None:
         self.path = path
         self.problem = problem
         self.hint = hint
+        self.instead = instead
         message = f"{printable(path)}: {problem}"
         if hint:
             message += f" ({hint})"

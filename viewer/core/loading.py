@@ -73,7 +73,8 @@ def refuse_non_regular(shown: str, mode: int) -> None:
     """`LoadError` naming what the file `shown` (of stat mode `mode`) is, unless regular."""
     kind = _kind_of(mode)
     if kind == "a folder":
-        raise LoadError(shown, "is a folder, not a file", "choose a file inside it")
+        raise LoadError(shown, "is a folder, not a file", "choose a file inside it",
+                        instead=True)
     if kind is not None:
         raise LoadError(shown, f"is {kind}, not a file; only regular files are read",
                         "save the text to a file and open that")
@@ -96,7 +97,8 @@ def open_regular_file(path: str | os.PathLike[str]) -> int:
     except PermissionError:
         raise LoadError(shown, "permission denied", "check the file's permissions") from None
     except IsADirectoryError:
-        raise LoadError(shown, "is a folder, not a file", "choose a file inside it") from None
+        raise LoadError(shown, "is a folder, not a file", "choose a file inside it",
+                        instead=True) from None
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # a socket, or a terminal that is not ours
             raise LoadError(shown, "is a socket or device, not a file; only regular files are read",
@@ -167,7 +169,8 @@ def _refuse_binary(text: str, shown: str) -> str:
     sample = text[:65536]
     controls = len(_CONTROL_CHARS.findall(sample))
     if sample and controls > _MAX_CONTROL_SHARE * len(sample):
-        raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")
+        raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file",
+                        instead=True)
     return text
 
 
@@ -684,7 +687,8 @@ def _legacy(data: bytes, shown: str) -> str:
 
     best = from_bytes(data).best()
     if b"\x00" in data and (best is None or not best.encoding.startswith("utf_16")):
-        raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")
+        raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file",
+                        instead=True)
     if best is None:
         # The detector gives up on a word or two ("Да.", "教授!"): a short text is weighed
         # as one it guesses for is, and taken when it reads as words of its language;
@@ -693,7 +697,8 @@ def _legacy(data: bytes, shown: str) -> str:
         text = likeliest(data, READS_AS_TEXT) if is_short(data) else None
         western = text if text is not None else _as_western(data)
         if western is None:
-            raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file")
+            raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file",
+                            instead=True)
         return western
     if needs_weighing(best.encoding, data):
         # A short text gives the detector too little to go on.
@@ -791,9 +796,9 @@ def document_from_text(text: str, shown: str, name: str, path: str = "",
     """Wrap loaded text as a `Document`, refusing text with nothing to compare (`hint`:
     what to do instead)."""
     if not text.strip():
-        raise LoadError(shown, "is empty", hint)
+        raise LoadError(shown, "is empty", hint, instead=True)
     if not any(ch.isalnum() for ch in text):
-        raise LoadError(shown, "has no words in it", hint)
+        raise LoadError(shown, "has no words in it", hint, instead=True)
     return Document(text=text, name=name, path=path, notes=notes)
 
 
@@ -928,7 +933,7 @@ def load_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
     shown = str(path)
     data = read_bytes(path, max_bytes)
     if not data:
-        raise LoadError(shown, "is empty", "choose a file with text in it")
+        raise LoadError(shown, "is empty", "choose a file with text in it", instead=True)
     try:
         kind = sniff_format(data, Path(path).suffix, shown)
         text, notes = extract_text(data, kind, shown, max_bytes)

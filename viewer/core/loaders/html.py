@@ -160,7 +160,7 @@ def extract_html(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
     markup, notes = decode_html_with_notes(data, shown)
     markup = bounded_markup(_NOT_XML.sub(" ", markup))
     if not markup.strip():
-        raise LoadError(shown, "is empty", "choose a file with text in it")
+        raise LoadError(shown, "is empty", "choose a file with text in it", instead=True)
     # trafilatura, finding no article on a small page, returns whatever text it has, a
     # menu included: a page of navigation alone would be read as a tiny article.
     if _only_furniture(markup):
