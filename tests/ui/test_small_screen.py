@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 
 from tests.ui.conftest import wait_rendered
 
@@ -45,6 +46,28 @@ def test_the_window_fits_a_small_screen_in_large_fonts(make_window, qtbot, large
     qtbot.wait(50)
     assert window.width() <= 1024
     _whole_and_apart(list(panel.slogan_filters.buttons()))
+
+
+def test_the_settings_read_whole_unscrolled_in_large_fonts(make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # The settings needed 395 pixels at 14 pt and 437 at 16 of a dock 366 wide: a sideways
+    # scroll bar, and the spin boxes and "Match word stems (nations = nation)" cut off.
+    window = make_window()
+    window.resize(1024, 768)
+    qtbot.wait(50)
+    scroller = window.findChild(QScrollArea, "settings_scroller")
+    viewport = scroller.viewport()
+    assert not scroller.horizontalScrollBar().isVisible()
+    panel = window.settings_panel
+    labels = [label for label in panel.findChildren(QLabel) if label.isVisibleTo(panel)]
+    shown: list[QWidget] = [*panel.widgets.values(), *labels]
+    for widget in shown:
+        name = widget.objectName() or widget.text()
+        assert widget.width() >= widget.sizeHint().width(), name
+        place = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
+        assert place.left() >= 0 and place.right() < viewport.width(), name
+    for label in labels:
+        if label.buddy() is not None:  # a label put above its control stays clear of it
+            assert not label.geometry().intersects(label.buddy().geometry()), label.text()
 
 
 def _counts(window) -> list[str]:  # type: ignore[no-untyped-def]

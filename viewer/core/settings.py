@@ -123,7 +123,7 @@ _TEXTS = {
                  "is ever found, whatever this says: shorter runs are shared by chance",
     "gap_words": "Gap tolerance | unmatched words tolerated between two matched runs of one "
                  "passage: a lightly edited sentence stays one passage",
-    "stemming": "Match word stems (nations = nation) | match words by their Snowball stem",
+    "stemming": "Match word stems | match words by their Snowball stem (nations = nation)",
     "case_sensitive": "Case sensitive | tell Digital from digital",
     "ignore_stop_words": "Ignore common words | skip short passages made of ordinary words, "
                          "and keep function words out of themes",

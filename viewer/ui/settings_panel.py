@@ -54,6 +54,9 @@ class SettingsPanel(QWidget):
         self._base = settings
         self.widgets: dict[str, Editor] = {}
         form = QFormLayout(self)
+        # At large fonts in a narrow dock a row too wide for it puts its label above its
+        # control, rather than the dock scrolling sideways and clipping the controls.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         group = ""
         for declared in DECLARED:
             if declared.kind is tuple:
