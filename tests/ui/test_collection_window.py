@@ -292,7 +292,8 @@ def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(
     wait_rendered(qtbot, window)
     assert all(act.isEnabled() for act in acts)
     assert window.figures.text().startswith("Shared text:")
-    # Nor is anything said of one pair left standing when another is read.
+    # Nor is anything said of one pair left standing when another is read: what is said
+    # is of the passage the other opens at.
     window.next_act.trigger()
     assert window.statusBar().currentMessage().startswith("Passage 1 of ")
     other = view.pairs_model.item(1)
@@ -300,7 +301,41 @@ def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(
     wait_rendered(qtbot, window)
     assert window.rendered.comparison.document_a.text != comparison.document_a.text or \
         window.rendered.comparison.document_b.text != comparison.document_b.text
-    assert not window.statusBar().currentMessage().startswith("Passage ")
+    navigation, active = window.rendered.navigation, window.active_phrase
+    assert active is not None
+    words = window.rendered.comparison.shared_phrases[active].words
+    assert window.statusBar().currentMessage().startswith(
+        f"Passage {navigation.rank(active) + 1} of {len(navigation)}: {words} words")
+
+
+def test_a_pair_from_the_pairs_tab_opens_at_the_passage_it_was_listed_for(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # Opened at the top of A, a pair whose shared passage lies further on showed none of
+    # it: the reader hunted for what the Pairs tab listed. It opens as F8 leaves it at
+    # that passage: current, in view in both panes, its row chosen in the Matches list.
+    window = open_collection(make_window, qtbot, dev_store)
+    view = window.collection.view
+    model = view.pairs_model
+    row = max(range(model.rowCount()), key=lambda r: model.item(r).passages[0]["a"][0])
+    pair = model.item(row)
+    listed_a, listed_b = (tuple(pair.passages[0][side]) for side in "ab")
+    double_click(qtbot, view.pairs_table, row)
+    wait_rendered(qtbot, window)
+    active = window.active_phrase
+    assert active is not None
+    phrase = window.rendered.comparison.shared_phrases[active]
+    for span, listed in ((phrase.a, listed_a), (phrase.b, listed_b)):
+        assert span[0] < listed[1] and listed[0] < span[1]
+    pane_a, pane_b = window.panes
+    assert pane_a.view.verticalScrollBar().value() > 0  # further on than the first screen
+    assert pane_a.is_visible(phrase.a[0]) and pane_b.is_visible(phrase.b[0])
+    selected = window.side_panel.phrases.selectionModel().selectedRows()
+    assert [i.row() for i in selected] == [active]
+    rank = window.rendered.navigation.rank(active)
+    assert window.statusBar().currentMessage().startswith(f"Passage {rank + 1} of ")
+    # F8 goes on from it, as from a passage the reader chose.
+    window.next_act.trigger()
+    assert window.active_phrase == window.rendered.navigation.step(active, 1)
 
 
 def test_a_pair_read_from_the_collection_says_how_many_of_its_passages_are_listed(
@@ -646,6 +681,41 @@ def test_a_passage_carried_by_many_articles_lists_some_and_opens_the_cluster_for
     cluster = view.clusters_tree.currentItem()
     assert cluster.isExpanded() and cluster.childCount() == MENU_ARTICLES + 7
     assert cluster.child(0).text(0) == mode.data.title("source")
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
+def test_an_article_chosen_from_a_passages_menu_is_read_at_that_passage(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # "later" shares two passages with "source": an earlier one, and the story "copy"
+    # carries too. Chosen from the story's menu, "later" was read at the earlier passage,
+    # the first its pair lists, not at the story the reader chose it for.
+    # The story is most of each article: text all three carry is paired only so.
+    early, story = _made_up_sentences(21, 4), _made_up_sentences(22, 12)
+    articles = [
+        {"id": "source", "date": "2021-01-01", "text": "\n\n".join(
+            [_made_up_sentences(23, 2), early, _made_up_sentences(24, 3), story])},
+        {"id": "copy", "date": "2021-02-01",
+         "text": f"{_made_up_sentences(25, 2)}\n\n{story}"},
+        {"id": "later", "date": "2021-03-01", "text": "\n\n".join(
+            [early, _made_up_sentences(26, 3), story, _made_up_sentences(27, 2)])},
+    ]
+    source = tmp_path / "two.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    window = open_collection(make_window, qtbot, source)
+    mode, panel, row = _pair_opened_at_a_clustered_phrase(window, qtbot, "source", "copy")
+    assert mode.cluster_articles(row) == ["later"]
+    told = window.rendered.comparison.shared_phrases[row].a
+    assert [at for at, _ in mode.data.listed_passages("source", "later")][0] < told
+    panel.phrases.clicked.emit(panel.phrases.model().index(row, 4))
+    [entry] = mode.cluster_menu.actions()
+    entry.trigger()
+    wait_rendered(qtbot, window)
+    assert mode.pair_ids(*window.documents) == ("source", "later")
+    active = window.active_phrase
+    assert active is not None
+    shown = window.rendered.comparison.shared_phrases[active].a
+    assert shown[0] < told[1] and told[0] < shown[1]
 
 
 def read_a_pair_using_a_formulation(make_window, qtbot,  # type: ignore[no-untyped-def]

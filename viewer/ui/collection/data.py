@@ -141,14 +141,16 @@ class CollectionData:
             out.append(ClusterMember(doc, span, first, first and dated))
         return out
 
-    def listed_passages(self, id_a: str, id_b: str) -> set[tuple[tuple[int, int], ...]]:
-        """The passages the Pairs tab lists for two articles, as (span in `id_a`, span in
-        `id_b`); none when it lists no such pair."""
+    def listed_passages(self, id_a: str, id_b: str
+                        ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """The passages the Pairs tab lists for two articles, in its order, as (span in
+        `id_a`, span in `id_b`); none when it lists no such pair."""
         for pair in self.pairs:
             if {pair.a, pair.b} == {id_a, id_b}:
                 first, second = ("a", "b") if pair.a == id_a else ("b", "a")
-                return {(tuple(p[first]), tuple(p[second])) for p in pair.passages}
-        return set()
+                return [((int(p[first][0]), int(p[first][1])),
+                         (int(p[second][0]), int(p[second][1]))) for p in pair.passages]
+        return []
 
     def cluster_reading(self, source: str, doc: str, span: tuple[int, int],
                         others: Iterable[str], at_source: tuple[int, int]

@@ -603,11 +603,14 @@ class CollectionMode(QObject):
         return True
 
     def open_pair(self, id_a: str, id_b: str) -> bool:
-        """Read two articles side by side: the comparison finds the passages the collection
-        listed (the same matcher), and the short runs it leaves out; Back returns to the
-        collection. False when they are not opened (the user is told why); True also when
-        they are opened once the store, written since its lists were shown, is read again."""
-        return self._open_pair(id_a, id_b, None)
+        """Read two articles side by side at the first passage the Pairs tab lists for them
+        (what the pair was listed for, wherever it lies in the texts): the comparison finds
+        the passages the collection listed (the same matcher), and the short runs it leaves
+        out; Back returns to the collection. False when they are not opened (the user is
+        told why); True also when they are opened once the store, written since its lists
+        were shown, is read again."""
+        listed = self.data.listed_passages(id_a, id_b) if self.data is not None else []
+        return self._open_pair(id_a, id_b, listed[0][0] if listed else None)
 
     def _open_pair(self, id_a: str, id_b: str, at: tuple[int, int] | None) -> bool:
         if id_a == id_b:
@@ -649,7 +652,7 @@ class CollectionMode(QObject):
         ids = self.pair_ids(comparison.document_a, comparison.document_b)
         if ids is None or self.data is None:
             return None
-        listed = self.data.listed_passages(*ids)
+        listed = set(self.data.listed_passages(*ids))
         return sum((p.a, p.b) in listed for p in comparison.shared_phrases)
 
     def _opened_id(self, document: Document) -> str | None:
@@ -824,12 +827,18 @@ class CollectionMode(QObject):
         menu = QMenu(self.window)
         menu.setObjectName("cluster_menu")
         ours = self.context["collection"] if self.context else {}
+        # Read beside A at this passage, which the other article carries too: the first
+        # passage their pair lists may be another.
+        at = (self.context_of.shared_phrases[index.row()].a
+              if ours.get("a") and self.context_of is not None else None)
         for doc in others[:MENU_ARTICLES]:
             row = self.data.by_id.get(doc)
             action = menu.addAction(
                 menu_text(dated_title(row.date if row else "", self.data.title(doc))))
             left = ours.get("a") or doc
-            action.triggered.connect(lambda _=False, a=left, b=doc: self.open_pair(a, b))
+            action.triggered.connect(
+                lambda _=False, a=left, b=doc: self.open_pair(a, b) if at is None
+                else self.open_pair_at(a, b, *at))
         if len(others) > MENU_ARTICLES:
             menu.addSeparator()
             cluster = self.context["shared_phrases"][index.row()]["cluster"] \
