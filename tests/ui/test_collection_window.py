@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
 from tests.conftest import FIXTURES
 from tests.ui.articles import article_a, article_b, write_pair
@@ -306,6 +306,35 @@ def test_double_click_reads_the_pair_with_the_listed_passages_and_back_returns(
     words = window.rendered.comparison.shared_phrases[active].words
     assert window.statusBar().currentMessage().startswith(
         f"Passage {navigation.rank(active) + 1} of {len(navigation)}: {words} words")
+
+
+def test_a_collection_opens_with_the_keyboard_on_its_first_pair(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # The keyboard was left on the tab bar: a keyboard user tabbed through five filters
+    # to reach the pairs, and no row was current for Enter to open.
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_paths([dev_store])
+    qtbot.waitUntil(lambda: window.collection.data is not None)
+    view = window.collection.view
+    table = view.pairs_table
+    assert QApplication.focusWidget() is table
+    assert table.currentIndex().row() == 0
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [0]
+    # Back to the collection finds the keyboard on the row the pair was opened from.
+    double_click(qtbot, table, 1)
+    wait_rendered(qtbot, window)
+    window.back_act.trigger()
+    assert QApplication.focusWidget() is table
+    assert table.currentIndex().row() == 1
+    # A filter being typed in as a collection is shown keeps the keyboard.
+    view.title_search.setFocus()
+    qtbot.waitUntil(view.title_search.hasFocus)
+    shown = window.collection.data
+    window.collection.open(dev_store)
+    qtbot.waitUntil(lambda: window.collection.data is not shown)
+    assert view.title_search.hasFocus()
 
 
 def test_a_pair_from_the_pairs_tab_opens_at_the_passage_it_was_listed_for(

@@ -378,6 +378,7 @@ class CollectionMode(QObject):
         self._add_recent(source)
         if in_front:
             self.window.show_collection_page()
+            self.view.start_reading()
         else:
             self.window.update_state()
             self.window.statusBar().showMessage(

@@ -18,6 +18,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPo
 from PySide6.QtGui import QFocusEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -836,6 +837,26 @@ class CollectionView(QWidget):
             tree.resizeColumnToContents(column)
         self.text_fitter.fit()
         tree.setUpdatesEnabled(True)
+
+    def start_reading(self) -> None:
+        """Put the keyboard where the reader starts on a collection just shown: the list of
+        the tab shown (the Pairs table, on a first collection), its first row current where
+        none is. It was on the tab bar, five filters away from the pairs. A pair filter
+        being typed in keeps it."""
+        focused = QApplication.focusWidget()
+        filters = (self.series_filter, self.date_from, self.date_to, self.min_share,
+                   self.title_search)
+        if focused is not None and any(field is focused or field.isAncestorOf(focused)
+                                       for field in filters):
+            return
+        shown = self.shown_list()
+        if shown is None:
+            return
+        view = shown[0]
+        first = view.model().index(0, 0)
+        if not view.currentIndex().isValid() and first.isValid():
+            view.setCurrentIndex(first)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_cluster(self, cluster_id: object) -> None:
         """Show the Clusters tab with the cluster `cluster_id` chosen, open and at the top."""
