@@ -660,6 +660,27 @@ def test_tab_and_shift_tab_leave_every_table_and_ctrl_tab_goes_to_the_next_tab(
     assert view.tabs.currentIndex() == 1
 
 
+def test_tab_passes_over_the_timeline_chart_which_answers_no_key(
+        view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The chart (no mouse zoom, no menu: a picture) took a Tab stop of its own, where a
+    # key did nothing and nothing showed the focus: the keyboard seemed lost there.
+    documents = [doc("d1", "2023-03-01"), doc("d2", "2023-05-01"), doc("d3", "2023-06-01")]
+    view.show_collection(collection(documents, formulations=[
+        formulation("open transition", uses("d1", 2), uses("d2", 1), uses("d3", 4))]))
+    view.tabs.setCurrentWidget(view.formulations_page)
+    chart = view.timeline
+    assert chart.isVisible()
+    view.window().activateWindow()
+    view.formulations_table.setFocus()
+    qtbot.waitUntil(view.formulations_table.hasFocus)
+    stops = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert view.uses_list in stops
+    assert not any(stop is chart or chart.isAncestorOf(stop) for stop in stops)
+
+
 def test_the_pair_filters_and_the_lists_are_named_for_a_screen_reader(view, qtbot) -> None:  # type: ignore[no-untyped-def]
     # The filters' labels were not their buddies, and two fields had none: a screen reader
     # announced nameless text fields and tables, and Alt and a letter reached no filter.

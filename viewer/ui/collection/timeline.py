@@ -116,6 +116,8 @@ class TimelineChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
+        # A picture, then: no key does anything to it, so Tab passes over it.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.showGrid(x=False, y=True, alpha=0.25)
         self.setLabel("left", "uses")
         self.legend = self.addLegend(offset=(10, 5))
