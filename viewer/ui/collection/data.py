@@ -90,6 +90,11 @@ class CollectionData:
         # take the window a third of a second.
         #: How many of the articles using each formulation have no date, by its id().
         self.undated_counts = {id(f): self.undated_articles(f) for f in self.formulations}
+        # A cluster's source row asks for its pair with each other article: a wire story
+        # run by hundreds, among tens of thousands of pairs, was a scan of them all each.
+        self._pair_of: dict[frozenset[str], PairRow] = {}
+        for pair in self.pairs:
+            self._pair_of.setdefault(frozenset((pair.a, pair.b)), pair)
         #: The Clusters tab's rows (`cluster_rows`).
         self.cluster_rows = cluster_rows(self)
 
@@ -145,12 +150,12 @@ class CollectionData:
                         ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         """The passages the Pairs tab lists for two articles, in its order, as (span in
         `id_a`, span in `id_b`); none when it lists no such pair."""
-        for pair in self.pairs:
-            if {pair.a, pair.b} == {id_a, id_b}:
-                first, second = ("a", "b") if pair.a == id_a else ("b", "a")
-                return [((int(p[first][0]), int(p[first][1])),
-                         (int(p[second][0]), int(p[second][1]))) for p in pair.passages]
-        return []
+        pair = self._pair_of.get(frozenset((id_a, id_b)))
+        if pair is None:
+            return []
+        first, second = ("a", "b") if pair.a == id_a else ("b", "a")
+        return [((int(p[first][0]), int(p[first][1])),
+                 (int(p[second][0]), int(p[second][1]))) for p in pair.passages]
 
     def cluster_reading(self, source: str, doc: str, span: tuple[int, int],
                         others: Iterable[str], at_source: tuple[int, int]
