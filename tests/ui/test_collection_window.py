@@ -30,6 +30,7 @@ from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.core.document import Document
 from viewer.core.shared import apart
+from viewer.export.collection_model import SECTIONS
 from viewer.present.collection_figures import slogan_label
 from viewer.ui.collection.column_fit import NARROWEST_CAPPED
 from viewer.ui.collection.view import (
@@ -1037,6 +1038,18 @@ def test_export_the_collection_report_from_the_window(
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "report.pdf").pages)
     assert "collection report" in text.lower()
     assert data.formulations[0]["phrase"] in " ".join(text.split())
+
+
+def test_the_report_names_the_menu_entries_that_open_a_collection(
+        make_window) -> None:  # type: ignore[no-untyped-def]
+    # The pairs section sent its reader to "File > Open collection…", which the File menu
+    # does not have: its entries are "Open collection folder…" and "Open collection file…".
+    window = make_window()
+    file_menu = window.menuBar().actions()[0].menu()
+    entries = {a.text().replace("&", "") for a in file_menu.actions()}
+    named = re.findall(r"File > (.+?…)", SECTIONS["pairs"].intro)
+    assert named
+    assert [entry for entry in named if entry not in entries] == []
 
 
 def test_characters_the_exported_pdf_draws_as_boxes_are_told_after_the_export(

@@ -253,8 +253,9 @@ SECTIONS = {
         "Pairs sharing passages",
         "Ranked. Shared: the part of each article's text in passages shared with the other; "
         "the arrow points from the earlier article to the later one. To read a pair side "
-        "by side, open the collection in Tandem (File > Open collection…, or run tandem "
-        "with its folder, file or store) and double-click the pair.",
+        "by side, open the collection in Tandem (File > Open collection folder… or "
+        "File > Open collection file…; or run tandem with its folder, file or store) and "
+        "double-click the pair.",
         "No two articles share a passage.", "pairs"),
     "clusters": SectionText(
         "Clusters",
