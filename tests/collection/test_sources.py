@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import io
 import json
 import os
 import threading
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -667,6 +669,30 @@ def test_a_file_with_no_text_in_a_folder_is_told_without_what_to_open_instead(
     # Opened alone, each still says what to open instead.
     with pytest.raises(LoadError, match=r"is empty \(choose a file with text in it\)"):
         load_document(tmp_path / "empty.txt")
+
+
+def test_an_archive_or_a_program_in_a_folder_is_told_without_what_to_open_instead(
+        tmp_path: Path) -> None:
+    # A binary file was told without "(open a text, HTML, DOCX or PDF file)", but a ZIP
+    # archive or a program in the same folder still was: nobody chose to open them.
+    (tmp_path / "good.txt").write_text("A readable article.\n", encoding="utf-8")
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("notes.txt", "Some notes.")
+    (tmp_path / "bundle.zip").write_bytes(packed.getvalue())
+    (tmp_path / "tool").write_bytes(b"\x7fELF" + bytes(300))
+    (tmp_path / "noise.bin").write_bytes(bytes(range(1, 32)) * 200)
+    articles, skipped = read(tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert set(reasons) == {"bundle.zip", "tool", "noise.bin"}
+    for name, reason in reasons.items():
+        # Opened alone, each says what to open instead, as a binary file does; in the
+        # folder, its problem alone.
+        with pytest.raises(LoadError) as told:
+            load_document(tmp_path / name)
+        assert told.value.hint.startswith("open "), name
+        assert reason == told.value.problem, name
 
 
 def test_a_file_over_the_size_limit_is_skipped_with_a_remedy_a_collection_takes(

@@ -32,6 +32,9 @@ _MAX_CONTROL_SHARE = 0.01
 #: space ones; a regex counts them ten times faster than asking unicodedata per character.
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
+#: The hint on a file that nothing makes an article: what to open in its place
+#: (`LoadError.instead`).
+_OPEN_AN_ARTICLE = "open a text, HTML, DOCX or PDF file"
 #: Formats recognised by their first bytes that Tandem does not read, with what to say.
 _FOREIGN_MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"\x89PNG", "is a PNG image, not an article", "run OCR on it first"),
@@ -40,7 +43,7 @@ _FOREIGN_MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"\xd0\xcf\x11\xe0", "is an old Word (.doc) or Office file", "save it as DOCX or PDF"),
     (b"{\\rtf", "is an RTF document", "save it as DOCX, PDF or text"),
     (b"\x1f\x8b", "is a gzip archive, not an article", "unpack it first"),
-    (b"\x7fELF", "is a program, not an article", "open a text, HTML, DOCX or PDF file"),
+    (b"\x7fELF", "is a program, not an article", _OPEN_AN_ARTICLE),
 )
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn"}
@@ -169,8 +172,7 @@ def _refuse_binary(text: str, shown: str) -> str:
     sample = text[:65536]
     controls = len(_CONTROL_CHARS.findall(sample))
     if sample and controls > _MAX_CONTROL_SHARE * len(sample):
-        raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file",
-                        instead=True)
+        raise LoadError(shown, "is binary, not text", _OPEN_AN_ARTICLE, instead=True)
     return text
 
 
@@ -687,8 +689,7 @@ def _legacy(data: bytes, shown: str) -> str:
 
     best = from_bytes(data).best()
     if b"\x00" in data and (best is None or not best.encoding.startswith("utf_16")):
-        raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file",
-                        instead=True)
+        raise LoadError(shown, "is binary, not text", _OPEN_AN_ARTICLE, instead=True)
     if best is None:
         # The detector gives up on a word or two ("Да.", "教授!"): a short text is weighed
         # as one it guesses for is, and taken when it reads as words of its language;
@@ -697,8 +698,7 @@ def _legacy(data: bytes, shown: str) -> str:
         text = likeliest(data, READS_AS_TEXT) if is_short(data) else None
         western = text if text is not None else _as_western(data)
         if western is None:
-            raise LoadError(shown, "is binary, not text", "open a text, HTML, DOCX or PDF file",
-                            instead=True)
+            raise LoadError(shown, "is binary, not text", _OPEN_AN_ARTICLE, instead=True)
         return western
     if needs_weighing(best.encoding, data):
         # A short text gives the detector too little to go on.
@@ -865,12 +865,12 @@ def sniff_format(data: bytes, suffix: str, shown: str) -> str:
         if suffix == ".docx":  # a damaged one: the DOCX reader says what is wrong
             return "docx"
         raise LoadError(shown, "is a ZIP archive, not a Word document or an article",
-                        "open a text, HTML, DOCX or PDF file")
+                        _OPEN_AN_ARTICLE, instead=True)
     # Editors that add a byte-order mark put it before any format's first bytes (RTF's).
     unmarked = data.removeprefix(codecs.BOM_UTF8)
     for magic, problem, hint in _FOREIGN_MAGIC:
         if unmarked.startswith(magic):
-            raise LoadError(shown, problem, hint)
+            raise LoadError(shown, problem, hint, instead=hint == _OPEN_AN_ARTICLE)
     if suffix == ".pdf":
         raise LoadError(shown, "is not a PDF file (it does not start with %PDF-)",
                         "the file is damaged or misnamed")
