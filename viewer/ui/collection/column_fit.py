@@ -46,9 +46,9 @@ def fit_widths(table: QTableView, room: int, rows: Iterable[int] = ()) -> None:
     """Cap the widths of `table`'s columns (what their contents and headings ask for,
     `rows` and each column's longest texts measured besides those Qt measures) at one
     level, the highest at which all of them fit in `room` pixels (none when they fit as
-    they are), but not below `NARROWEST_CAPPED`. A table that lists nothing is left as it
-    is: fitted to its headings alone, "A" shrank to its letter and the last column took
-    the rest, as a filter that matched nothing left it."""
+    they are), but not below `NARROWEST_CAPPED`. A table that lists nothing (a filter
+    that matches no row) is left as it is: fitted to its headings alone, "A" would shrink
+    to its letter, the last column take the rest, and the columns jump as the user types."""
     header = table.horizontalHeader()
     model = table.model()
     if not model.rowCount():

@@ -841,8 +841,8 @@ class CollectionView(QWidget):
     def start_reading(self) -> None:
         """Put the keyboard where the reader starts on a collection just shown: the list of
         the tab shown (the Pairs table, on a first collection), its first row current where
-        none is. It was on the tab bar, five filters away from the pairs. A pair filter
-        being typed in keeps it."""
+        none is, rather than on the tab bar, five filters away from the pairs. A pair
+        filter being typed in keeps it."""
         focused = QApplication.focusWidget()
         filters = (self.series_filter, self.date_from, self.date_to, self.min_share,
                    self.title_search)
