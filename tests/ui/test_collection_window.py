@@ -1760,3 +1760,38 @@ def _cluster_row(tree, cluster):  # type: ignore[no-untyped-def]
     column = CLUSTER_HEADINGS.index("Cluster")
     return next(tree.topLevelItem(k) for k in range(tree.topLevelItemCount())
                 if tree.topLevelItem(k).text(column) == str(cluster["id"]))
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
+def test_a_passages_articles_are_read_beside_a_file_of_the_users_own_opened_as_a(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Read from the collection (en03 beside en09), then a file of the user's own opened as
+    # A: each article of a passage's "In the collection" menu was compared with itself,
+    # and refused. It is read beside the user's file, at that passage.
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    mode, panel, _ = _pair_opened_at_a_clustered_phrase(window, qtbot, "en03", "en09")
+    own = tmp_path / "draft.txt"
+    own.write_text(f"{_made_up_sentences(31, 3)}\n\n{window.documents[0].text}",
+                   encoding="utf-8")
+    window.open_paths([str(own)], side=0)
+    qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
+                    and window.documents[0].path == str(own), timeout=30000)
+    qtbot.waitUntil(lambda: mode.context_of is window.rendered.comparison, timeout=20000)
+    assert (mode.context["collection"]["a"], mode.context["collection"]["b"]) == (None, "en09")
+    phrases = panel.phrases.model()
+    row = next(k for k in range(phrases.rowCount()) if mode.cluster_articles(k))
+    # en03, which the user's file was drafted from, is one of them now.
+    assert mode.cluster_articles(row) == ["en03", "en15", "en22"]
+    told = window.rendered.comparison.shared_phrases[row].a
+    panel.phrases.clicked.emit(phrases.index(row, 4))
+    mode.cluster_menu.actions()[2].trigger()
+    assert "compared with itself" not in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
+                    and window.documents[1].name.endswith("(en22)"), timeout=30000)
+    assert window.documents[0].path == str(own)
+    assert mode.pair_ids(*window.documents) is None
+    active = window.active_phrase
+    assert active is not None
+    shown = window.rendered.comparison.shared_phrases[active].a
+    assert shown[0] < told[1] and told[0] < shown[1]

@@ -632,6 +632,15 @@ class CollectionMode(QObject):
         cluster's text, where the collection found it)."""
         self._open_pair(id_a, id_b, (start, end))
 
+    def _open_beside(self, document: Document, doc_id: str, at: tuple[int, int]) -> None:
+        """Read the article `doc_id` beside `document`, a text that is none of the
+        collection's articles, as A, its passage at `at` made active once compared."""
+        def show(documents: list[Document]) -> None:
+            self.window.show_documents(document, documents[0])
+            self._passage_at = (document, at)
+
+        self._open([doc_id], show)
+
     def open_article(self, doc_id: str, spans: list[tuple[int, int]]) -> None:
         """Read one article with `spans` highlighted (a formulation's uses)."""
         self._open([doc_id], lambda documents: self.window.show_documents(
@@ -828,18 +837,24 @@ class CollectionMode(QObject):
         menu = QMenu(self.window)
         menu.setObjectName("cluster_menu")
         ours = self.context["collection"] if self.context else {}
+        comparison = self.context_of
+        assert comparison is not None  # `cluster_articles` found figures of it
         # Read beside A at this passage, which the other article carries too: the first
         # passage their pair lists may be another.
-        at = (self.context_of.shared_phrases[index.row()].a
-              if ours.get("a") and self.context_of is not None else None)
+        at, left = comparison.shared_phrases[index.row()].a, ours.get("a")
+        text_a = comparison.document_a  # the menu keeps it, not the whole comparison
+
+        def read(doc: str) -> None:
+            if left:
+                self.open_pair_at(left, doc, *at)
+            else:  # A is none of the collection's articles (a file of the user's own)
+                self._open_beside(text_a, doc, at)
+
         for doc in others[:MENU_ARTICLES]:
             row = self.data.by_id.get(doc)
             action = menu.addAction(
                 menu_text(dated_title(row.date if row else "", self.data.title(doc))))
-            left = ours.get("a") or doc
-            action.triggered.connect(
-                lambda _=False, a=left, b=doc: self.open_pair(a, b) if at is None
-                else self.open_pair_at(a, b, *at))
+            action.triggered.connect(lambda _=False, doc=doc: read(doc))
         if len(others) > MENU_ARTICLES:
             menu.addSeparator()
             cluster = self.context["shared_phrases"][index.row()]["cluster"] \
