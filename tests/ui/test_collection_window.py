@@ -1795,3 +1795,40 @@ def test_a_passages_articles_are_read_beside_a_file_of_the_users_own_opened_as_a
     assert active is not None
     shown = window.rendered.comparison.shared_phrases[active].a
     assert shown[0] < told[1] and told[0] < shown[1]
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
+def test_a_pair_of_one_collection_is_no_pair_of_the_next_one_opened_behind_it(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A pair read from one collection while another indexes stays in front once that one
+    # is shown behind it. Its articles were still taken for the new collection's, by
+    # their ids alone (which the two share here): its passages kept the first one's
+    # figures, their menus looked up in the new one's clusters, and compared again, it
+    # got the new one's formulations and "1 passage (0 listed in the collection)".
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    mode = window.collection
+    story = _made_up_sentences(41, 12)
+    articles = [{"id": doc, "date": f"2021-0{k + 1}-01",
+                 "text": f"{_made_up_sentences(42 + k, 4)}\n\n{story}"}
+                for k, doc in enumerate(["en03", "en09"])]
+    articles.append({"id": "en15", "date": "2021-03-01", "text": _made_up_sentences(44, 12)})
+    other = tmp_path / "other.jsonl"
+    other.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    window.open_paths([str(other)])
+    mode, panel, row = _pair_opened_at_a_clustered_phrase(window, qtbot, "en03", "en09")
+    qtbot.waitUntil(lambda: mode.data.name == "other.jsonl" and not mode.indexer.running,
+                    timeout=60000)
+    assert mode.data.listed_passages("en03", "en09")  # a pair of its own, other texts
+    assert not window.showing_collection
+    assert mode.pair_ids(*window.documents) is None
+    assert mode.formulations_behind(*window.documents) == ()
+    assert mode.cluster_articles(row) == [] and panel.collection_phrases is None
+    assert "listed in the collection" not in window.figures.text()
+    window.start_comparison()
+    wait_rendered(qtbot, window)
+    assert window.figures.text().startswith("Shared text:")
+    assert "listed in the collection" not in window.figures.text()
+    assert mode.wait_jobs()
+    qtbot.wait(50)  # a lookup's result would arrive through the event loop
+    assert panel.collection_phrases is None

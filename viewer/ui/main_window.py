@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
                 dock.setVisible(shown)
             self.pages.setCurrentIndex(0)
             if self.progress.isHidden():
-                self._show_figures()
+                self.show_figures()
         self.update_state()
 
     def say_of_pair(self, message: str, timeout: int) -> None:
@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
         if message or self.showing_collection:
             self.figures.setText(message)
         else:  # nothing to tell: the figures of the comparison shown stay
-            self._show_figures()
+            self.show_figures()
 
     def _documents_changed(self) -> None:
         self._forget_results()
@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
         self._highlight = []  # of a text no longer shown, or shown beside another now
         self.rendered = None
         self.view.show(None)
-        self._show_figures()  # no figures of texts no longer shown
+        self.show_figures()  # no figures of texts no longer shown
         self.update_state()
 
     def on_loaded(self, token: int, side: int, document: Document) -> None:
@@ -480,7 +480,7 @@ class MainWindow(QMainWindow):
             return
         self.comparer.done(token)
         self._end_progress()
-        self._show_figures()  # the comparison shown, if any, stays as it was
+        self.show_figures()  # the comparison shown, if any, stays as it was
         self.show_error("Cannot open file", message)
         self._sources = list(self.documents)
         if self.rendered is None:
@@ -554,10 +554,10 @@ class MainWindow(QMainWindow):
         self._show_watch_note()  # read in the texts' language now known
         self.collection.on_compared(comparison)
         gc_policy.after_comparison()
-        self._show_figures()
+        self.show_figures()
         self.update_state()
 
-    def _show_figures(self) -> None:
+    def show_figures(self) -> None:
         """The status bar's figures of the comparison shown (none when none is, or when
         the collection's page hides it: the page has figures of its own)."""
         if self.rendered is None or self.showing_collection:

@@ -228,8 +228,9 @@ class CollectionMode(QObject):
         self.context_of: Comparison | None = None
         self.cluster_menu: QMenu | None = None
         window.side_panel.phrases.clicked.connect(self._on_phrase_clicked)
-        #: Documents opened from the collection: id(document) -> (collection id, document).
-        self._opened: dict[int, tuple[str, Document]] = {}
+        #: Documents opened from a collection: id(document) -> (its store, collection id,
+        #: document). A pair left in front as another collection is shown is none of its.
+        self._opened: dict[int, tuple[str, str, Document]] = {}
 
     # -- opening -------------------------------------------------------------------------------
     def open(self, path: str) -> None:
@@ -422,9 +423,22 @@ class CollectionMode(QObject):
             # Another collection: the read of the one before (or of this one, opened
             # afresh) and what was chosen from its lists no longer concern what is shown.
             self._rereading = self._waiting = None
+        other = self.data is not None and self.data.store_path != data.store_path
         self.data, self._version = data, version
         self.view.show_collection(data, again=again)
+        if other:
+            self._forget_articles()
         gc_policy.after_collection_shown()
+
+    def _forget_articles(self) -> None:
+        """Another collection is shown: the articles read from the one before (a pair left
+        in front) are none of its, whatever their ids, and their figures are that one's."""
+        self.context = self.context_of = None
+        self.window.side_panel.set_collection_figures(None, None)
+        if self.window.progress.isHidden():  # else it says what is being done
+            self.window.show_figures()  # no longer "listed in the collection"
+        if self.window.rendered is not None:
+            self._look_up(self.window.rendered.comparison)
 
     # -- the store written while shown -------------------------------------------------------
     def _written(self) -> bool:
@@ -569,7 +583,7 @@ class CollectionMode(QObject):
         name = f"{title} ({doc_id})" if title and title != doc_id else doc_id
         document = Document(text=store.text(doc_id), name=name)
         # Kept with the document itself: an id of a dead object may be reused.
-        self._opened[id(document)] = (doc_id, document)
+        self._opened[id(document)] = (self.data.store_path, doc_id, document)
         return document
 
     def _title(self, doc_id: str) -> str:
@@ -590,7 +604,7 @@ class CollectionMode(QObject):
             return False
         # Those no longer shown are forgotten, before the new ones are noted (both of a pair).
         shown = self.window.documents
-        self._opened = {k: v for k, v in self._opened.items() if any(v[1] is d for d in shown)}
+        self._opened = {k: v for k, v in self._opened.items() if any(v[2] is d for d in shown)}
         try:
             with CollectionStore.open(self.data.store_path) as store:
                 documents = [self._document(store, doc_id) for doc_id in ids]
@@ -665,17 +679,17 @@ class CollectionMode(QObject):
         listed = set(self.data.listed_passages(*ids))
         return sum((p.a, p.b) in listed for p in comparison.shared_phrases)
 
-    def _opened_id(self, document: Document) -> str | None:
-        """The collection id of `document` when it was opened from it, else None."""
-        ident, opened = self._opened.get(id(document), ("", None))
-        return ident if opened is document else None
+    def _opened_id(self, document: Document | None) -> str | None:
+        """The collection id of `document` when it was opened from the collection shown,
+        else None."""
+        store, ident, opened = self._opened.get(id(document), ("", "", None))
+        shown = self.data.store_path if self.data is not None else None
+        return ident if opened is document and store == shown else None
 
     def pair_ids(self, doc_a: Document | None, doc_b: Document | None) -> tuple[str, str] | None:
-        """The collection ids of two documents opened from it, else None."""
-        ids = [self._opened.get(id(d), ("", None)) for d in (doc_a, doc_b)]
-        if any(doc is not d for (_, doc), d in zip(ids, (doc_a, doc_b), strict=True)):
-            return None
-        return ids[0][0], ids[1][0]
+        """The collection ids of two documents opened from the collection shown, else None."""
+        id_a, id_b = self._opened_id(doc_a), self._opened_id(doc_b)
+        return None if id_a is None or id_b is None else (id_a, id_b)
 
     # -- skipped, recent, export -----------------------------------------------------------------
     def show_skipped(self) -> None:
