@@ -1832,3 +1832,64 @@ def test_a_pair_of_one_collection_is_no_pair_of_the_next_one_opened_behind_it(
     assert mode.wait_jobs()
     qtbot.wait(50)  # a lookup's result would arrive through the event loop
     assert panel.collection_phrases is None
+
+
+def test_a_file_of_the_users_own_opened_as_a_says_which_figures_the_collection_lacks(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Read from the collection, then a file of the user's own opened as A: the exports and
+    # `tandem compare --collection` said A is none of its articles, so only B's passages
+    # get its figures; the window showed figures for one side with no word why.
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    mode, _, _ = _pair_opened_at_a_clustered_phrase(window, qtbot, "en03", "en09")
+    status = window.statusBar()
+    assert "article of" not in status.currentMessage()
+    own = tmp_path / "draft.txt"
+    own.write_text(f"{_made_up_sentences(31, 3)}\n\n{window.documents[0].text}",
+                   encoding="utf-8")
+    window.open_paths([str(own)], side=0)
+    qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
+                    and window.documents[0].path == str(own), timeout=30000)
+    qtbot.waitUntil(lambda: mode.context_of is window.rendered.comparison, timeout=20000)
+    note = mode.figures(window.rendered.comparison).outside
+    assert note.startswith(f"A is not an article of {mode.data.name} ")
+    qtbot.waitUntil(lambda: status.currentMessage() == note, timeout=5000)
+    # Compared with other matching settings than the collection's, both are said.
+    window.on_settings_changed(replace(window.settings, min_words=40))
+    qtbot.waitUntil(lambda: window.rendered is not None
+                    and window.rendered.comparison.settings.min_words == 40, timeout=20000)
+    qtbot.waitUntil(lambda: status.currentMessage().endswith(f"(not 5). {note}"),
+                    timeout=20000)
+    assert status.currentMessage().startswith("Passages may differ from the collection's")
+    window.on_settings_changed(replace(window.settings, min_words=5))
+    qtbot.waitUntil(lambda: window.rendered is not None
+                    and window.rendered.comparison.settings.min_words == 5, timeout=20000)
+    qtbot.waitUntil(lambda: status.currentMessage() == note, timeout=20000)
+    # The HTML export carries the same line.
+    report = tmp_path / "pair.html"
+    assert window.export_to("html", str(report))
+    assert html.escape(note) in report.read_text(encoding="utf-8")
+    # Both texts articles of the collection again: nothing to say.
+    mode.open_pair("en03", "en09")
+    qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
+                    and mode.pair_ids(*window.documents) is not None, timeout=30000)
+    qtbot.waitUntil(lambda: mode.context_of is window.rendered.comparison, timeout=20000)
+    assert mode.figures(window.rendered.comparison).outside == ""
+    assert "article of" not in status.currentMessage()
+    # The user's file again, then another collection opened: the pair read on beside it,
+    # B an article of the one before, has no collection behind it, nor its note.
+    window.open_paths([str(own)], side=0)
+    qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
+                    and window.documents[0].path == str(own), timeout=30000)
+    qtbot.waitUntil(lambda: status.currentMessage() == note, timeout=20000)
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "x1", "text": _made_up_sentences(51, 8)}) + "\n",
+                     encoding="utf-8")
+    window.open_paths([str(other)])
+    qtbot.waitUntil(lambda: mode.data.name == "other.jsonl" and not mode.indexer.running,
+                    timeout=60000)
+    window.open_paths([str(own)], side=0)
+    qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
+                    and not window.showing_collection, timeout=30000)
+    assert mode.wait_jobs()
+    qtbot.wait(50)  # a lookup's result would arrive through the event loop
+    assert mode.context is None and "article of" not in status.currentMessage()

@@ -815,6 +815,12 @@ class CollectionMode(QObject):
         if figures is not None:
             self.window.side_panel.set_collection_figures(
                 list(figures.slogans), list(figures.phrases), list(figures.slogans_short))
+            if figures.outside:
+                # Which side has no figures, and why: the exports' line, said of the pair
+                # for as long as it is shown, after what `_look_up` said of its settings.
+                apart = settings_apart(comparison.settings, SETTINGS)
+                self.window.say_of_pair(" ".join(filter(None, (
+                    f"{apart}." if apart else "", figures.outside))), 0)
 
     def figures(self, comparison: Comparison) -> CollectionFigures | None:
         """The collection's labels for `comparison`, when they are in for it (the window's
