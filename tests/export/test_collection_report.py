@@ -1007,3 +1007,108 @@ def test_both_reports_tell_how_to_read_a_pair_side_by_side(tmp_path: Path) -> No
     assert "double-click the pair" in flat(html.unescape(re.sub("<[^>]+>", " ", pairs)))
     write_collection_pdf(result(), tmp_path / "r.pdf")
     assert "double-click the pair" in flat(pdf_text(tmp_path / "r.pdf"))
+
+
+class Anchors(HTMLParser):
+    """The text of each element with an id, and each link with the text of the table rows
+    (its <tbody> and <tr>) around it up to the link."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.text_of: dict[str, list[str]] = {}
+        self.links: list[tuple[str, str, str]] = []
+        self._open: list[tuple[str, str | None, list[str]]] = []
+        self._link: tuple[str, list[str], str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        ident = found.get("id")
+        if tag in ("td", "br"):
+            self.handle_data(" ")
+        if ident is not None:
+            self.ids.append(ident)
+            self.text_of.setdefault(ident, [])
+        if tag in ("tbody", "tr") or ident is not None:
+            self._open.append((tag, ident, []))
+        if tag == "a" and found.get("href", "").startswith("#"):
+            rows = " ".join("".join(text) for t, _, text in self._open if t in ("tbody", "tr"))
+            self._link = (found["href"][1:], [], rows)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._link is not None:
+            target, text, rows = self._link
+            self.links.append((target, "".join(text), " ".join(rows.split())))
+            self._link = None
+        if self._open and self._open[-1][0] == tag:
+            _, ident, text = self._open.pop()
+            if ident is not None:
+                self.text_of[ident] = text
+
+    def handle_data(self, data: str) -> None:
+        for _, _, text in self._open:
+            text.append(data)
+        if self._link is not None:
+            self._link[1].append(data)
+
+    def text(self, ident: str) -> str:
+        return " ".join("".join(self.text_of[ident]).split())
+
+
+def test_a_same_text_note_links_to_the_row_that_shows_the_text(tmp_path: Path) -> None:
+    # "the same text as pair 32" or "as d00085" left the reader to scroll and hunt for that
+    # row. Each is a link to it: to the right one of an article's several rows, in the
+    # right cluster, by an id no other element has, made of hostile article ids.
+    story_a = "The harbour board met on Monday and agreed to dredge the northern channel."
+    story_b = "Fishermen said the southern quay had silted up again over the winter months."
+    wire = 'wire "<1>" 港口'
+    texts = {wire: story_a + "\n\n" + story_b, "copy1": story_b, "copy2": story_a,
+             "copy3": "  " + story_a}
+
+    def span(ident: str, story: str) -> list[int]:
+        start = texts[ident].index(story.split()[0])
+        return [start, len(texts[ident].rstrip()) if ident != wire
+                else start + len(story)]
+
+    def passage(ident: str, story: str) -> dict[str, Any]:
+        return {"doc": ident, "span": span(ident, story)}
+
+    pairs = [(wire, "copy2", story_a), (wire, "copy1", story_b), ("copy2", "copy3", story_a),
+             ("copy1", wire, story_b)]
+    data = {"version": 1, "kind": "collection",
+            "documents": [{"id": ident, "series": "s1", "chars": len(text),
+                           "date": "2020-01-01" if ident == wire else "2020-01-02"}
+                          for ident, text in texts.items()],
+            "pairs": [{"a": a, "b": b, "shared_a": 0.5, "shared_b": 1.0, "passages": [
+                {"a": span(a, story), "b": span(b, story), "words": 13}]}
+                for a, b, story in pairs],
+            "clusters": [
+                {"id": 1, "first": wire, "passages": [
+                    passage(wire, story_a), passage(wire, story_b), passage("copy1", story_b),
+                    passage("copy2", story_a)]},
+                {"id": 2, "first": wire, "passages": [passage(wire, story_a),
+                                                      passage("copy3", story_a)]}],
+            "formulations": [], "boilerplate": []}
+    write_collection_html(data, tmp_path / "r.html", text_of=texts.get)
+    page = Anchors()
+    page.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
+
+    assert [ident for ident, n in collections.Counter(page.ids).items() if n > 1] == []
+    notes = [(target, text.removeprefix("the same text as "), rows)
+             for target, text, rows in page.links if text.startswith("the same text as")]
+    # Two pairs and three cluster rows say so.
+    assert len(notes) == 2 + 3
+    for target, named, rows in notes:
+        assert target in page.text_of, f"{target} is not an id in the page"
+        shown = page.text(target)
+        if named.startswith("pair "):  # a pair's rows begin with its rank
+            assert shown.split()[0] == named.removeprefix("pair ")
+            story = pairs[int(rows.split()[0]) - 1][2]
+        else:
+            assert named == wire and wire in shown
+            copy = next(ident for ident in ("copy1", "copy2", "copy3") if ident in rows)
+            story = story_b if copy == "copy1" else story_a
+        # The row linked to shows the excerpt the linking row leaves out.
+        assert story in shown and "the same text as" not in shown
+    # The wire's two rows of cluster 1 and its row of cluster 2: three targets, not one.
+    assert len({target for target, _, _ in notes}) == 2 + 3

@@ -9,6 +9,7 @@ Written atomically like every export.
 
 from __future__ import annotations
 
+import collections
 import os
 import re
 from collections.abc import Mapping
@@ -59,6 +60,7 @@ def _colour_rules(colours: Palette, bar: str) -> str:
         f"svg .bar{{fill:{bar}}} svg .base{{stroke:{colours.rule}}}",
         f"a{{color:{bar}}}",
         f"thead th{{background:{colours.background}}}",
+        f":target>td,:target>tr>td{{background:{colours.shared[1]}}}",
     ])
 
 
@@ -66,6 +68,7 @@ def _colour_rules(colours: Palette, bar: str) -> str:
 # elsewhere from one cluster to the next. Fixed, they line up down the section.
 # An excerpt is in italics where its font has them (Latin): a Chinese font has none, and
 # the slant a browser makes up for it (font-synthesis) reads badly.
+# A row a "the same text as" link leads to is scrolled clear of its table's sticky head.
 # A pair's excerpt stays with its row by a break avoided between the two, not by
 # "break-inside:avoid" on their <tbody>: WeasyPrint lays out a table's first such group as
 # on an empty page (so as to keep the table's head) and breaks inside it, leaving the first
@@ -92,6 +95,7 @@ td.doc{width:26%}
 table.cluster{table-layout:fixed}
 table.cluster th:nth-child(1){width:8.5em} table.cluster th:nth-child(2){width:28%}
 table.cluster th:nth-child(3){width:8em} table.cluster th:nth-child(4){width:7em}
+tbody[id],tr[id]{scroll-margin-top:3.5em}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @media print{body{margin:0;max-width:none} nav{display:none}
  tr{break-inside:avoid} .pairs tbody>tr:first-child{break-after:avoid}
@@ -138,6 +142,33 @@ def _e(text: str) -> str:
         done = run.end()
     parts.append(escape(clean[done:]))
     return "".join(parts)
+
+
+def _id_part(text: str) -> str:
+    """`text` (an id from the result, hostile) as part of an element id: ASCII letters and
+    digits kept, every other character as "_" and its code in hex and "_". Never "-" or
+    ".", the separators of `_pair_id` and `_member_id`: no two rows get one id."""
+    return "".join(c if c.isascii() and c.isalnum() else f"_{ord(c):x}_" for c in text)
+
+
+def _pair_id(rank: int) -> str:
+    return f"pair-{rank}"
+
+
+def _member_ids(cluster_key: str, members: tuple[ClusterMember, ...]) -> list[str]:
+    """The id of each row of a cluster: the cluster's and the article's, and the count of
+    the article's rows above where it has several."""
+    seen: collections.Counter[str] = collections.Counter()
+    ids = []
+    for member in members:
+        k = seen[member.doc.id]
+        seen[member.doc.id] += 1
+        ids.append(f"cluster-{cluster_key}-{_id_part(member.doc.id)}" + (f".{k}" if k else ""))
+    return ids
+
+
+def _link(target: str, text: str) -> str:
+    return f'<a href="#{_plain(target)}">{_e(text)}</a>'
 
 
 def _doc(ref: DocRef, with_meta: bool = True) -> str:
@@ -209,14 +240,17 @@ def _pairs(section: Section[PairRow]) -> list[str]:
     parts.append('<table class="pairs">' + _heads("#", "article A", "article B", "shared of A",
                                                    "shared of B", "words", "passages",
                                                    "direction"))
+    # The pairs whose excerpt a pair below points to, by a link to their rows.
+    targets = {row.same_as for row in section.rows}
     for row in section.rows:
+        note = _link(_pair_id(row.same_as), same_pair_text_note(row.same_as))
         excerpt = (f'<tr><td></td><td colspan="7" class="excerpt muted">“{_e(row.excerpt)}”'
                    "</td></tr>") if row.excerpt else (
-            f'<tr><td></td><td colspan="7" class="muted">{_e(same_pair_text_note(row.same_as))}'
-            "</td></tr>") if row.same_as else ""
+            f'<tr><td></td><td colspan="7" class="muted">{note}</td></tr>') if row.same_as else ""
+        anchor = f' id="{_pair_id(row.rank)}"' if row.rank in targets else ""
         # A pair's rows are one <tbody>: printed, no page break comes between them.
         parts.append(
-            f'<tbody><tr><td class="num">{row.rank}</td><td class="doc">{_doc(row.a)}</td>'
+            f'<tbody{anchor}><tr><td class="num">{row.rank}</td><td class="doc">{_doc(row.a)}</td>'
             f'<td class="doc">{_doc(row.b)}</td>'
             f'<td class="num">{_e(row.shared_a)}</td><td class="num">{_e(row.shared_b)}</td>'
             f'<td class="num">{row.words:,}</td><td class="num">{row.passages:,}</td>'
@@ -226,19 +260,26 @@ def _pairs(section: Section[PairRow]) -> list[str]:
 
 def _clusters(section: Section[ClusterRow]) -> list[str]:
     parts = _section("clusters", section.total)
+    shown: collections.Counter[str] = collections.Counter()
     for cluster in section.rows:
+        # A cluster's id names its rows'; ".n" parts one listed twice (a hostile result).
+        key = _id_part(cluster.id) + (f".{shown[cluster.id]}" if shown[cluster.id] else "")
+        shown[cluster.id] += 1
+        ids = _member_ids(key, cluster.members)
+        targets = {member.same_row for member in cluster.members if member.same_as}
         parts.append(f"<h3>Cluster {_e(cluster.id)}: {_e(cluster.carried)}, "
                      f"{_e(cluster.source_text)}</h3>"
                      '<table class="cluster">'
                      + _heads("date", "article", "series", "characters", "passage"))
-        for member in cluster.members:
+        for k, member in enumerate(cluster.members):
             mark = ' <span class="source">source</span>' if member.is_source else ""
+            anchor = f' id="{ids[k]}"' if k in targets else ""
             parts.append(
-                f'<tr><td class="nowrap">{_e(member.doc.date) or "—"}</td>'
+                f'<tr{anchor}><td class="nowrap">{_e(member.doc.date) or "—"}</td>'
                 f"<td>{_doc(member.doc, with_meta=False)}{mark}</td>"
                 f"<td>{_e(member.doc.series)}</td>"
                 f'<td class="num">{member.span[1] - member.span[0]:,}</td>'
-                f"{_member_passage(member)}</tr>")
+                f"{_member_passage(member, ids)}</tr>")
         parts.append("</table>")
         note = members_cut_note(cluster)
         if note:
@@ -246,10 +287,12 @@ def _clusters(section: Section[ClusterRow]) -> list[str]:
     return [*parts, _cut(section, "clusters")]
 
 
-def _member_passage(member: ClusterMember) -> str:
-    """A cluster row's passage cell: its excerpt, or which row above reads the same."""
+def _member_passage(member: ClusterMember, ids: list[str]) -> str:
+    """A cluster row's passage cell: its excerpt, or a link to the row above (`ids`, its
+    cluster's rows) that reads the same."""
     if member.same_as:
-        return f'<td class="muted">{_e(same_text_note(member.same_as))}</td>'
+        note = _link(ids[member.same_row], same_text_note(member.same_as))
+        return f'<td class="muted">{note}</td>'
     return f'<td class="excerpt">{_e(member.excerpt)}</td>'
 
 

@@ -115,6 +115,9 @@ class ClusterMember:
     #: The id of an article listed earlier in the cluster whose passage reads the same
     #: (white space aside): its excerpt is not repeated here. "" for none.
     same_as: str = ""
+    #: The place in the cluster's `members` of the row `same_as` names (an article may
+    #: carry several of its passages); -1 for none.
+    same_row: int = -1
 
 
 @dataclass(frozen=True)
@@ -393,7 +396,7 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
         marked = False
         # A story run by hundreds of articles word for word: its excerpt is shown once,
         # not on every row (34 pages of one paragraph on paper).
-        first_with_text: dict[str, str] = {}
+        first_with_text: dict[str, tuple[str, int]] = {}
         shown = slice(limits.cluster_members)
         for doc, passage in zip(carriers[shown], passages[shown], strict=True):
             is_source = dated and doc.id == source.id and not marked
@@ -403,8 +406,9 @@ def build_report(result: Mapping[str, Any], *, name: str = "", text_of: TextOf |
             if not text:
                 members.append(ClusterMember(doc, span, is_source, ""))
                 continue
-            same_as = first_with_text.setdefault(as_written(text[span[0]:span[1]]), doc.id)
-            members.append(ClusterMember(doc, span, is_source, "", same_as)
+            same_as, same_row = first_with_text.setdefault(as_written(text[span[0]:span[1]]),
+                                                           (doc.id, len(members)))
+            members.append(ClusterMember(doc, span, is_source, "", same_as, same_row)
                            if same_as != doc.id
                            else ClusterMember(doc, span, is_source,
                                               excerpt(text, span, _EXCERPT_CHARS)))
