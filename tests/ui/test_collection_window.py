@@ -1761,6 +1761,18 @@ def _cluster_row(tree, cluster):  # type: ignore[no-untyped-def]
     return next(tree.topLevelItem(k) for k in range(tree.topLevelItemCount())
                 if tree.topLevelItem(k).text(column) == str(cluster["id"]))
 
+def _own_file_opened_as_a(window, qtbot, mode, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """A file of the user's own, drafted from A's text, opened as A in place of the
+    collection's article, once compared and looked up in the collection."""
+    own = tmp_path / "draft.txt"
+    own.write_text(f"{_made_up_sentences(31, 3)}\n\n{window.documents[0].text}",
+                   encoding="utf-8")
+    window.open_paths([str(own)], side=0)
+    qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
+                    and window.documents[0].path == str(own), timeout=30000)
+    qtbot.waitUntil(lambda: mode.context_of is window.rendered.comparison, timeout=20000)
+    return own
+
 
 @pytest.mark.qt_log_ignore(
     r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
@@ -1771,13 +1783,7 @@ def test_a_passages_articles_are_read_beside_a_file_of_the_users_own_opened_as_a
     # and refused. It is read beside the user's file, at that passage.
     window = open_collection(make_window, qtbot, EN_ARTICLES)
     mode, panel, _ = _pair_opened_at_a_clustered_phrase(window, qtbot, "en03", "en09")
-    own = tmp_path / "draft.txt"
-    own.write_text(f"{_made_up_sentences(31, 3)}\n\n{window.documents[0].text}",
-                   encoding="utf-8")
-    window.open_paths([str(own)], side=0)
-    qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
-                    and window.documents[0].path == str(own), timeout=30000)
-    qtbot.waitUntil(lambda: mode.context_of is window.rendered.comparison, timeout=20000)
+    own = _own_file_opened_as_a(window, qtbot, mode, tmp_path)
     assert (mode.context["collection"]["a"], mode.context["collection"]["b"]) == (None, "en09")
     phrases = panel.phrases.model()
     row = next(k for k in range(phrases.rowCount()) if mode.cluster_articles(k))
@@ -1843,13 +1849,7 @@ def test_a_file_of_the_users_own_opened_as_a_says_which_figures_the_collection_l
     mode, _, _ = _pair_opened_at_a_clustered_phrase(window, qtbot, "en03", "en09")
     status = window.statusBar()
     assert "article of" not in status.currentMessage()
-    own = tmp_path / "draft.txt"
-    own.write_text(f"{_made_up_sentences(31, 3)}\n\n{window.documents[0].text}",
-                   encoding="utf-8")
-    window.open_paths([str(own)], side=0)
-    qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
-                    and window.documents[0].path == str(own), timeout=30000)
-    qtbot.waitUntil(lambda: mode.context_of is window.rendered.comparison, timeout=20000)
+    own = _own_file_opened_as_a(window, qtbot, mode, tmp_path)
     note = mode.figures(window.rendered.comparison).outside
     assert note.startswith(f"A is not an article of {mode.data.name} ")
     qtbot.waitUntil(lambda: status.currentMessage() == note, timeout=5000)
