@@ -177,8 +177,10 @@ def double_byte_read_as_utf8(data: bytes, text: str) -> str | None:
     point) and the double-byte reading is made of characters its language uses
     (`READS_AS_TEXT`). Real UTF-8 text of any language those code pages write is made of
     their letters; else None."""
-    if data.isascii() or not is_short(data) or not any(_unwritten(text, found.start()) for found in
-                                     _BEYOND_ASCII_CHARACTER.finditer(text)):
+    if data.isascii() or not is_short(data):
+        return None
+    if not any(_unwritten(text, found.start())
+               for found in _BEYOND_ASCII_CHARACTER.finditer(text)):
         return None
     reading = likeliest_reading(data, READS_AS_TEXT, among=_DOUBLE_BYTE)
     return reading[1] if reading is not None else None
