@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from tests.ui.conftest import wait_rendered
 
@@ -123,3 +131,50 @@ def test_the_welcome_keeps_its_buttons_beside_it_where_there_is_room(make_window
     assert len(tops) == 1 and all(top < invitation.geometry().bottom() for top in tops)
     assert all(button.x() > invitation.geometry().right()
                for button in window.welcome.findChildren(QPushButton))
+
+
+def _toolbar_shows_every_action(window) -> None:  # type: ignore[no-untyped-def]
+    bar = window.findChild(QToolBar, "main_toolbar")
+    extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()
+    menus = [a for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()]
+    for action in bar.actions():
+        if not action.isVisible() or action.isSeparator():
+            continue
+        button = bar.widgetForAction(action)
+        assert button.isVisible(), action.text()
+        assert bar.rect().contains(button.geometry()), action.text()
+        assert button.width() >= button.sizeHint().width(), action.text()
+        assert action in menus, action.text()  # and the keyboard finds it there
+
+
+def test_every_toolbar_action_is_in_sight_in_large_fonts(make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt Next passage, Link scrolling and Find (at 14 pt the last two) went into the
+    # toolbar's "»" menu, where a reader does not look for them.
+    window = make_window()
+    window.resize(1024, 768)
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    qtbot.wait(50)
+    assert window.width() <= 1024
+    _toolbar_shows_every_action(window)
+    window.back_act.setVisible(True)  # as with a collection open
+    qtbot.wait(50)
+    _toolbar_shows_every_action(window)
+
+
+def test_the_toolbar_shows_whole_labels_where_there_is_room(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    qtbot.wait(50)
+    _toolbar_shows_every_action(window)
+    next_button = window.findChild(QToolBar, "main_toolbar").widgetForAction(window.next_act)
+    assert next_button.text() == "Next passage"
+    window.resize(700, 700)
+    qtbot.wait(50)
+    _toolbar_shows_every_action(window)
+    assert next_button.text() == "Next"
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    assert next_button.text() == "Next passage"

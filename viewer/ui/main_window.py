@@ -63,6 +63,7 @@ from viewer.ui.exporting import (
 )
 from viewer.ui.find_bar import FindBar
 from viewer.ui.find_controller import FindController
+from viewer.ui.fitting_toolbar import FittingToolBar
 from viewer.ui.icon import app_icon
 from viewer.ui.menus import fill, make_action, menu_text
 from viewer.ui.named import named
@@ -261,13 +262,16 @@ class MainWindow(QMainWindow):
             lambda: self.collection.view.fill_sort_menu(self.sort_menu))
         fill(self.view_menu, [None, self.next_act, self.prev_act,
                               self.link_act, None, zoom_in, zoom_out, zoom_reset])
-        tools = self.addToolBar("Main")
-        tools.setObjectName("main_toolbar")
+        self.toolbar = tools = named(FittingToolBar("Main"), "main_toolbar")
         tools.setMovable(False)
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(tools)
         fill(tools, [self.back_act, self.open_act, self.open_collection_act, self.sample_act,
                      None, self.prev_act, self.next_act,
                      self.link_act, None, self.find_act])
+        # In large fonts on a small screen: Next, not Next passage, rather than out of sight.
+        tools.set_short_labels({self.back_act: "Back", self.open_collection_act: "Collection",
+                                self.sample_act: "Sample", self.prev_act: "Previous",
+                                self.next_act: "Next", self.link_act: "Link"})
 
     def _build_status(self) -> None:
         status = self.statusBar()
