@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMenu,
     QPushButton,
@@ -84,17 +85,32 @@ def _counts(window) -> list[str]:  # type: ignore[no-untyped-def]
             f"({len(comparison.themes)})"]
 
 
-def test_the_match_tabs_show_their_counts_in_large_fonts(make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
-    # The titles lost their ends, counts and all: "Shared phrases…", "Slogans…".
+@pytest.mark.parametrize("dock_width", [None, 240])
+def test_match_tabs_too_wide_for_the_panel_scroll_with_their_titles_whole(
+        make_window, qtbot, large_font, dock_width) -> None:  # type: ignore[no-untyped-def]
+    # Where the shortest titles did not fit (at 14 and 16 pt in the dock as it opens on a
+    # 1024×768 screen), each word lost its end: "Sha… (9)", "Sl… (99)", "Th… (40)", names
+    # no reader could tell apart.
     window = make_window()
-    window.resize(1024, 700)
+    window.resize(1024, 768)
     window.action_try_sample()
     wait_rendered(qtbot, window)
+    if dock_width is not None:  # a dock made narrower
+        dock = window.findChild(QDockWidget, "matches_dock")
+        window.resizeDocks([dock], [dock_width], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
     panel = window.side_panel
     bar = panel.tabBar()
-    assert sum(bar.tabSizeHint(i).width() for i in range(3)) <= bar.width()  # none elided
-    for index, count in enumerate(_counts(window)):
-        assert panel.tabText(index).endswith(count)
+    words = ["Shared", "Slogans", "Themes"]
+    for index, (word, count) in enumerate(zip(words, _counts(window), strict=True)):
+        assert panel.tabText(index) == f"{word} {count}"
+        panel.setCurrentIndex(index)
+        qtbot.wait(20)
+        shown = bar.tabRect(index)
+        assert shown.width() >= bar.tabSizeHint(index).width()  # drawn whole, not elided
+        assert bar.rect().contains(shown)
+        for arrow in bar.findChildren(QToolButton):
+            assert not (arrow.isVisible() and arrow.geometry().intersects(shown)), word
 
 
 def test_the_match_tabs_read_whole_in_the_default_font(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -241,11 +241,10 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("side_panel")
-        # The three tabs stay in sight, rather than behind scroll arrows: when the panel is
-        # narrow (large fonts, or the slogans' title long, with a watch-list) their titles
-        # take shorter words before the counts, then lose the words' ends (`_fit_titles`).
-        self.setUsesScrollButtons(False)
-        self.setElideMode(Qt.TextElideMode.ElideRight)
+        # The three tabs stay in sight while they can: when the panel is narrow (large
+        # fonts, or the slogans' title long, with a watch-list) their titles take shorter
+        # words before the counts; narrower still, the bar scrolls (`_fit_titles`).
+        self._scroll(False)
         #: Each tab's titles, longest first: the first whose tabs all fit is shown.
         self._title_forms: list[tuple[str, ...]] = [("Shared phrases",), ("Slogans",),
                                                     ("Themes",)]
@@ -537,24 +536,22 @@ class SidePanel(QTabWidget):
 
     def _fit_titles(self) -> None:
         """The longest titles whose tabs all fit the panel's width; when none do, the
-        shortest with their words cut short, each to a third of the width, and their
-        counts whole."""
+        shortest, whole, on a bar that scrolls: a title cut to "Sl… (99)" names no tab."""
         bar = self.tabBar()
         for tier in range(max(len(forms) for forms in self._title_forms)):
             self._set_titles([forms[min(tier, len(forms) - 1)] for forms in self._title_forms])
             # The tabs' own widths: the bar's size hint is that of its tabs as elided.
             if sum(bar.tabSizeHint(i).width() for i in range(self.count())) <= self.width():
+                self._scroll(False)
                 return
-        metrics = bar.fontMetrics()
-        titles = []
-        for index, forms in enumerate(self._title_forms):
-            word, opening, count = forms[-1].partition(" (")
-            padding = bar.tabSizeHint(index).width() - metrics.horizontalAdvance(forms[-1])
-            room = (self.width() // self.count() - padding
-                    - metrics.horizontalAdvance(opening + count))
-            titles.append(metrics.elidedText(word, Qt.TextElideMode.ElideRight, max(room, 0))
-                          + opening + count)
-        self._set_titles(titles)
+        self._scroll(True)
+
+    def _scroll(self, scrolls: bool) -> None:
+        """Let the tab bar scroll, its titles whole, or not: then it can elide them, so
+        its least width (and the panel's) is not that of every title whole."""
+        self.setElideMode(Qt.TextElideMode.ElideNone if scrolls
+                          else Qt.TextElideMode.ElideRight)
+        self.setUsesScrollButtons(scrolls)
 
     def _set_titles(self, titles: list[str]) -> None:
         for index, title in enumerate(titles):
