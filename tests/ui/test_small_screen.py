@@ -194,3 +194,32 @@ def test_the_toolbar_shows_whole_labels_where_there_is_room(make_window, qtbot) 
     window.resize(1280, 800)
     qtbot.wait(50)
     assert next_button.text() == "Next passage"
+
+
+def test_a_heading_too_wide_for_its_column_ends_in_an_ellipsis(
+        make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt the themes' "Shared terms" column was narrower than its heading, which,
+    # centred and not shortened, lost letters at both ends: "hared term". (Narrower still
+    # in a dock made narrow.)
+    window = make_window()
+    window.resize(1024, 768)
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    dock = window.findChild(QDockWidget, "matches_dock")
+    window.resizeDocks([dock], [300], Qt.Orientation.Horizontal)
+    panel = window.side_panel
+    narrow = 0
+    for index, table in enumerate((panel.phrases, panel.slogans, panel.themes)):
+        panel.setCurrentIndex(index)
+        qtbot.wait(20)
+        header = table.horizontalHeader()
+        model = table.model()
+        for column in range(model.columnCount()):
+            heading = model.headerData(column, Qt.Orientation.Horizontal)
+            if header.sectionSize(column) >= header.sectionSizeHint(column):
+                continue
+            narrow += 1
+            assert header.textElideMode() != Qt.TextElideMode.ElideNone, heading
+            assert model.headerData(column, Qt.Orientation.Horizontal,
+                                    Qt.ItemDataRole.ToolTipRole) == heading
+    assert narrow  # some heading was too wide for its column

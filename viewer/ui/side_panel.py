@@ -137,7 +137,9 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        # The tooltip: a heading the column is too narrow for is shortened (`_table`).
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and \
+                orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
 
@@ -215,6 +217,9 @@ def _table(name: str) -> NotedTable:
     table.setTabKeyNavigation(False)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
+    # A heading wider than its column ("Shared terms", large fonts, a narrow dock) ends in
+    # "…", rather than lose letters at both ends as Qt's headers do by default.
+    table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
 
