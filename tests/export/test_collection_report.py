@@ -1055,13 +1055,16 @@ class Anchors(HTMLParser):
         return " ".join("".join(self.text_of[ident]).split())
 
 
-def test_a_same_text_note_links_to_the_row_that_shows_the_text(tmp_path: Path) -> None:
-    # "the same text as pair 32" or "as d00085" left the reader to scroll and hunt for that
-    # row. Each is a link to it: to the right one of an article's several rows, in the
-    # right cluster, by an id no other element has, made of hostile article ids.
+WIRE = 'wire "<1>" 港口'
+
+
+def same_text_collection() -> tuple[dict[str, Any], dict[str, str],
+                                    list[tuple[str, str, str]]]:
+    """A collection whose wire story (of a hostile id) runs in copies: two pairs and three
+    cluster rows say "the same text as" another. Its result, texts and (a, b, story) pairs."""
     story_a = "The harbour board met on Monday and agreed to dredge the northern channel."
     story_b = "Fishermen said the southern quay had silted up again over the winter months."
-    wire = 'wire "<1>" 港口'
+    wire = WIRE
     texts = {wire: story_a + "\n\n" + story_b, "copy1": story_b, "copy2": story_a,
              "copy3": "  " + story_a}
 
@@ -1089,6 +1092,17 @@ def test_a_same_text_note_links_to_the_row_that_shows_the_text(tmp_path: Path) -
                 {"id": 2, "first": wire, "passages": [passage(wire, story_a),
                                                       passage("copy3", story_a)]}],
             "formulations": [], "boilerplate": []}
+    return data, texts, pairs
+
+
+
+def test_a_same_text_note_links_to_the_row_that_shows_the_text(tmp_path: Path) -> None:
+    # "the same text as pair 32" or "as d00085" left the reader to scroll and hunt for that
+    # row. Each is a link to it: to the right one of an article's several rows, in the
+    # right cluster, by an id no other element has, made of hostile article ids.
+    data, texts, pairs = same_text_collection()
+    wire = WIRE
+    story_a, story_b = texts["copy2"], texts["copy1"]
     write_collection_html(data, tmp_path / "r.html", text_of=texts.get)
     page = Anchors()
     page.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
@@ -1112,3 +1126,52 @@ def test_a_same_text_note_links_to_the_row_that_shows_the_text(tmp_path: Path) -
         assert story in shown and "the same text as" not in shown
     # The wire's two rows of cluster 1 and its row of cluster 2: three targets, not one.
     assert len({target for target, _, _ in notes}) == 2 + 3
+
+
+def test_a_pdf_same_text_note_links_to_the_row_that_shows_the_text(tmp_path: Path) -> None:
+    # In the PDF, "the same text as pair 1" or "as d00085" was plain text: the reader
+    # leafed back through the pages for that row. Each links to it, as in the HTML.
+    data, texts, pairs = same_text_collection()
+    story_a, story_b = texts["copy2"], texts["copy1"]
+    path = tmp_path / "r.pdf"
+    write_collection_pdf(data, path, text_of=texts.get)
+    reader = PdfReader(path)
+    numbers = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages, start=1)}
+    placed: list[tuple[int, float, float, str]] = []
+    for n, page in enumerate(reader.pages, start=1):
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size, n=n: placed.append(
+            (n, tm[4], tm[5], text.strip())) if text.strip() else None)
+
+    def line_at(page: int, low: float, high: float, left: float = 0.0,
+                right: float = 1e9) -> str:
+        """The texts drawn on `page` with baselines from `low` to `high`, left to right."""
+        return " ".join(text for _, _, text in sorted(
+            (x, -y, text) for n, x, y, text in placed
+            if n == page and low <= y <= high and left - 1 <= x <= right))
+
+    found = []
+    for n, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            x1, y1, x2, y2 = (float(v) for v in annotation["/Rect"])
+            note = line_at(n, y1, y2, x1, x2)
+            assert note.startswith("the same text as "), note
+            named = note.removeprefix("the same text as ")
+            target, top = numbers[annotation["/Dest"][0].idnum], float(annotation["/Dest"][3])
+            # The row's first line (its baselines a line below the destination's top).
+            row = line_at(target, top - 12, top)
+            assert row and "the same text as" not in row
+            if named.startswith("pair "):  # a pair's row begins with its rank
+                rank = named.removeprefix("pair ")
+                assert row.split()[0] == rank
+                story = pairs[int(rank) - 1][2]
+                # Its excerpt is the line under it.
+                assert " ".join(story.split()[:3]) in line_at(target, top - 35, top - 10)
+            else:
+                assert named == WIRE and WIRE in row
+                copy = next(c for c in ("copy1", "copy2", "copy3") if c in line_at(n, y1, y2))
+                story = story_b if copy == "copy1" else story_a
+                assert " ".join(story.split()[:3]) in row
+            found.append((target, top))
+    # Two pairs and three cluster rows say so, each linking to another row.
+    assert len(found) == len(set(found)) == 2 + 3

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from viewer.export import collection_model as model
@@ -178,10 +179,13 @@ Decorate = Callable[[int, Page, float], None]
 
 def _rows(layout: Layout, columns: Columns, rows: Sequence[list[RichText]],
           notes: Sequence[str] = (), decorate: Decorate | None = None,
-          min_height: float = 0.0) -> None:
+          min_height: float = 0.0, anchors: Sequence[str] = (),
+          links: Sequence[str] = ()) -> None:
     """A table: heads repeated on every page, a rule under each row. A row's note, when
     given, is a muted line under it from the second column to the right margin; `decorate`
-    draws beside each row (a chart), which is then at least `min_height` tall."""
+    draws beside each row (a chart), which is then at least `min_height` tall. Row k is
+    the destination named `anchors[k]`, and its note, or without one its last cell, links
+    to the destination named `links[k]` (either "" for none)."""
     heads = _table_heads(layout, columns)
     heads()
     layout.on_new_page = heads
@@ -190,12 +194,18 @@ def _rows(layout: Layout, columns: Columns, rows: Sequence[list[RichText]],
         layout.check()
         layout.ensure(min_height + 12)
         page, top = layout.page, layout.y
-        layout.row([Cell(x, w, cell) for (x, w, _), cell in zip(columns, cells, strict=True)],
-                   TABLE_SIZE)
-        if k < len(notes) and notes[k]:
+        note = notes[k] if k < len(notes) else ""
+        link = links[k] if k < len(links) else ""
+        row = [Cell(x, w, cell) for (x, w, _), cell in zip(columns, cells, strict=True)]
+        if k < len(anchors) and anchors[k]:
+            row[0] = replace(row[0], anchor=anchors[k])
+        if link and not note:
+            row[-1] = replace(row[-1], link=link)
+        layout.row(row, TABLE_SIZE)
+        if note:
             # A note pushed to the next page goes without the heads: they would frame no row.
             layout.on_new_page = None
-            layout.text(notes[k], TABLE_SIZE - 0.5, layout.colours.muted, x=note_x)
+            layout.text(note, TABLE_SIZE - 0.5, layout.colours.muted, x=note_x, link=link)
             layout.on_new_page = heads
         if decorate is not None:
             if layout.page is page:
@@ -220,9 +230,19 @@ def _pairs(layout: Layout, report: CollectionReport) -> None:
     if not _heading(layout, "pairs", section.total, section,
                     _first_rows(layout, columns, rows)):
         return
+    # A pair whose excerpt a pair below names is where that pair's note links to.
+    targets = {row.same_as for row in section.rows}
     _rows(layout, columns, rows, [f"“{row.excerpt}”" if row.excerpt
                                   else model.same_pair_text_note(row.same_as) if row.same_as
-                                  else "" for row in section.rows])
+                                  else "" for row in section.rows],
+          anchors=[_pair_name(row.rank) if row.rank in targets else ""
+                   for row in section.rows],
+          links=[_pair_name(row.same_as) if row.same_as else "" for row in section.rows])
+
+
+def _pair_name(rank: int) -> str:
+    """The destination name of the pair of `rank`."""
+    return f"pair-{rank}"
 
 
 def _clusters(layout: Layout, report: CollectionReport) -> None:
@@ -238,7 +258,8 @@ def _clusters(layout: Layout, report: CollectionReport) -> None:
     _heading(layout, "clusters", section.total, section, rooms[0] if rooms else 0.0)
     mark_x = columns[0][0]
     mark_width = layout.measure.width(_SOURCE, TABLE_SIZE)
-    for cluster, title, cells, room in zip(section.rows, titles, tables, rooms, strict=True):
+    for n, (cluster, title, cells, room) in enumerate(
+            zip(section.rows, titles, tables, rooms, strict=True)):
         layout.ensure(room)
         layout.space(4)
         layout.text(title, 9.5)
@@ -251,7 +272,13 @@ def _clusters(layout: Layout, report: CollectionReport) -> None:
                 page.rect(mark_x - 1.5, top - TABLE_SIZE * 1.3 + 0.5, mark_width + 3,
                           TABLE_SIZE * 1.3, layout.colours.shared[0])
 
-        _rows(layout, columns, cells, decorate=mark)
+        # A row whose passage a row below names is where that row's note links to.
+        targets = {member.same_row for member in members if member.same_as}
+        _rows(layout, columns, cells, decorate=mark,
+              anchors=[f"cluster-{n}-{k}" if k in targets else ""
+                       for k in range(len(members))],
+              links=[f"cluster-{n}-{member.same_row}" if member.same_as else ""
+                     for member in members])
         note = model.members_cut_note(cluster, "the HTML report and the JSON result list")
         if note:
             layout.text(note, 8, layout.colours.muted)

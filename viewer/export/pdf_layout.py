@@ -321,6 +321,10 @@ class Cell:
     #: Whether the paragraph `text` is cut from reads right to left; None when `text`
     #: holds its paragraphs whole, which then tell.
     rtl: bool | None = None
+    #: The name of a destination (`Page.destinations`) its lines link to; "" for none.
+    link: str = ""
+    #: The name of the destination its first line is, for links to it; "" for none.
+    anchor: str = ""
 
 
 @dataclass
@@ -397,11 +401,12 @@ class Layout:
                                   colour or self.colours.rule, width))
 
     def text(self, text: str, size: float, colour: str | None = None, x: float | None = None,
-             width: float | None = None, leading: float | None = None) -> None:
-        """A plain wrapped paragraph across the content width (or from `x`)."""
+             width: float | None = None, leading: float | None = None, link: str = "") -> None:
+        """A plain wrapped paragraph across the content width (or from `x`), a link to the
+        destination named `link` when given."""
         left = self.left if x is None else x
-        self.row([Cell(left, width or self.right - left, RichText(text), colour)], size,
-                 leading)
+        self.row([Cell(left, width or self.right - left, RichText(text), colour, link=link)],
+                 size, leading)
 
     def height(self, text: str, size: float, leading: float | None = None) -> float:
         """How tall `text` comes out as a paragraph across the content width."""
@@ -443,6 +448,8 @@ class Layout:
         """Draw cell.text[span] as one line on `page`, its line box starting at `top`."""
         text = cell.text.text
         start, end = span
+        if cell.anchor and start == 0:
+            page.destinations.append((cell.anchor, cell.x, top))
         while end > start and text[end - 1].isspace():
             end -= 1
         if end <= start:
@@ -475,6 +482,9 @@ class Layout:
             width = sum(measure.width(piece, size) for piece, _ in drawn)
             left = max(cell.x, cell.x + cell.width - width)
         plain_colour = cell.colour or colours.text
+        if cell.link:
+            reach = sum(measure.width(piece, size) for piece, _ in drawn)
+            page.links.append((left, top - leading, left + reach, top, cell.link))
         one_colour = all(style is None or style.change is None for _, style in drawn)
         whole = one_colour and not tabbed  # the line drawn as one string
         if whole:
