@@ -322,6 +322,45 @@ def test_an_excerpt_parts_a_headline_from_its_story(tmp_path: Path) -> None:
                         for head, story in stories.values()]
 
 
+def test_an_excerpt_parts_a_headline_from_its_story_under_one_line_break(
+        tmp_path: Path) -> None:
+    # Chinese JSON lines put a headline over its story with one line break, no blank
+    # line: the reports quoted "港口新闻渡船黎明出发，……", one sentence. A line the text
+    # wraps (lines of one width) still reads on, as does prose broken inside a sentence.
+    story = "渡船黎明出发，中午带着邮件回来。港口的工人们说，今年的货运比去年多了三成。"
+    wrapped = "码头上的新吊车已经开始使用，市政府决定明年再建两个泊位，以满足不断增长的需求。"
+    lines = [wrapped[k:k + 12] for k in range(0, len(wrapped), 12)]
+    broken = ("渡船黎明出发，中午带着邮件回来。港口的工\n"
+              "人们说，今年的货运比去年多了三成，码头上的新吊车已经开始使用。")
+    stories = {"z1": ("港口新闻", story), "z2": ("码头扩建", "\n".join(lines)),
+               "z3": ("港口新闻二", broken),
+               "d3": ("Third story", "The ferry left at dawn\nand came back.")}
+    texts = dict(TEXTS, **{doc: f"{head}\n{body}" for doc, (head, body) in stories.items()})
+    data = result()
+    data["documents"] += [{"id": doc, "series": "s9", "chars": len(texts[doc])}
+                          for doc in ("z2", "z3")]
+    data["pairs"] = [{"a": doc, "b": "d1", "passages": [
+        {"a": [0, len(texts[doc])], "b": [0, 5], "words": 9}], "shared_a": 1.0, "shared_b": 0.1}
+        for doc in stories]
+    data["clusters"] = [{"id": n, "first": doc, "passages": [
+        {"doc": doc, "span": [0, len(texts[doc])]}, {"doc": "d1", "span": [0, 5]}]}
+        for n, doc in enumerate(stories, 1)]
+    expected = [f"{head} ¶ {' '.join(body.split()) if doc == 'd3' else ''.join(body.split())}"
+                for doc, (head, body) in stories.items()]
+    write_collection_html(data, tmp_path / "report.html", text_of=texts.get)
+    page = Page()
+    page.feed((tmp_path / "report.html").read_text(encoding="utf-8"))
+    quoted = [row[-1] for row in page.rows if len(row) == 2 and row[-1].startswith("“")]
+    assert quoted == [f"“{line}”" for line in expected]
+    in_clusters = [row[-1] for row in page.rows if len(row) == 5 and row[1].split()[-1] in stories]
+    assert sorted(in_clusters) == sorted(expected)  # clusters go by date and id
+    path = tmp_path / "report.pdf"
+    write_collection_pdf(data, path, text_of=texts.get)
+    text = "".join(pdf_text(path).split())
+    for line in expected:
+        assert text.count("".join(line.split())) == 2  # under its pair and in its cluster
+
+
 def test_html_excerpts_slant_no_chinese(tmp_path: Path) -> None:
     # Quoted passages are in italics; Chinese fonts have none, and the browser slanted the
     # Han characters of a Chinese collection's every excerpt to make some up.

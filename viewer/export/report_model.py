@@ -17,7 +17,7 @@ from datetime import datetime
 
 from viewer.core.document import UNDETERMINED, Document
 from viewer.core.model import Comparison, Span
-from viewer.core.tokenize import as_written, cut_at_word
+from viewer.core.tokenize import as_written, cut_at_word, is_cjk
 from viewer.present.alignment import alignment_chain
 from viewer.present.marks import MarkKind, Run, Style, resolve, side_marks
 from viewer.present.script_note import document_notes
@@ -137,8 +137,12 @@ def phrase_cells(comparison: Comparison, index: int) -> tuple[RichText, RichText
             RichText(text_b[phrase.b[0]:phrase.b[1]], tuple(sorted(runs_b))))
 
 
-#: A paragraph break: a blank line (a line break alone may wrap a line inside a sentence).
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+#: A line break, and the blank lines after it: with them, a paragraph break.
+_LINE_BREAK = re.compile(r"\n(?:[^\S\n]*\n)*")
+#: A full stop of Chinese: a line holding one is prose, not a headline.
+_CHINESE_STOP = re.compile("[。！？]")
+#: What a paragraph's last line ends on: a stop, and the quotes or brackets closing on it.
+_SENTENCE_END = frozenset("。！？.!?…”’」』）)\"'")
 #: What stands for a paragraph break in an excerpt on one line.
 PARAGRAPH_MARK = " ¶ "
 
@@ -148,11 +152,44 @@ def excerpt(text: str, span: Span, limit: int = 320) -> str:
     headline ran into its story: "港口新闻渡船黎明出发", "Harbour news The ferry"), cut
     between words (`cut_at_word`) to the room of `limit` Latin characters: a Chinese
     character takes the room of two, and cut to as many characters an excerpt of Chinese
-    ran twice as many lines as one of English."""
-    line = PARAGRAPH_MARK.join(
-        paragraph for paragraph in map(as_written, _PARAGRAPH_BREAK.split(text[span[0]:span[1]]))
-        if paragraph)
+    ran twice as many lines as one of English. Paragraphs end at a blank line, and at a
+    line break alone but where it wraps a line (`_wraps`)."""
+    paragraphs, at = [], span[0]
+    for brk in _LINE_BREAK.finditer(text, span[0], span[1]):
+        if brk.group().count("\n") == 1 and _wraps(text, brk.start()):
+            continue
+        paragraphs.append(text[at:brk.start()])
+        at = brk.end()
+    paragraphs.append(text[at:span[1]])
+    line = PARAGRAPH_MARK.join(paragraph for paragraph in map(as_written, paragraphs)
+                               if paragraph)
     return cut_at_word(line, _characters_within(line, limit))
+
+
+def _wraps(text: str, at: int) -> bool:
+    """Whether the line break `text[at]` wraps a line inside a paragraph: the line before
+    it is full, too wide to have taken the next line's first word within the width the
+    next line shows, in characters or in columns (a text wrapped by either), one wide
+    character hung in the margin (a Chinese comma or stop) aside; or it is Chinese prose
+    (it holds a full stop) that ends inside a sentence. A headline is no full line:
+    "港口新闻⏎渡船黎明出发，中午……" is two paragraphs, "首先出⏎版了经……" (lines of 26
+    characters) one, as is "The ferry left at dawn⏎and came back."."""
+    before = text[text.rfind("\n", 0, at) + 1:at].strip()
+    end = text.find("\n", at + 1)
+    after = text[at + 1:end if end >= 0 else len(text)].strip()
+    if not before or not after:
+        return False
+    if _CHINESE_STOP.search(before) and before[-1] not in _SENTENCE_END:
+        return True  # broken inside a sentence: "……二十万元以上。翻开简世⏎辉的档案"
+    word = after[0] if is_cjk(after[0]) else after.split(maxsplit=1)[0]
+    space = 0 if is_cjk(before[-1]) and is_cjk(word[0]) else 1
+    return any(width(before) + space + width(word) > width(after) - width("，")
+               for width in (len, _columns))
+
+
+def _columns(line: str) -> int:
+    """How many columns `line` takes, a wide (East Asian) character two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 def _characters_within(line: str, columns: int) -> int:
