@@ -378,6 +378,43 @@ def test_html_excerpts_slant_no_chinese(tmp_path: Path) -> None:
         assert "font-synthesis:none" in body.replace(" ", "")
 
 
+def font_style(style: str, classes: set[str]) -> str:
+    """The font-style the rules of `style` made of class selectors alone (".a.b") give an
+    element of `classes`: the most specific, then the last, wins; "" for none."""
+    found: list[tuple[int, int, str]] = []
+    for order, (selectors, body) in enumerate(re.findall(r"([^{}]+)\{([^{}]*)\}", style)):
+        value = re.search(r"font-style:\s*([\w-]+)", body)
+        for selector in selectors.split(","):
+            wanted = selector.strip().split(".")
+            if value and wanted[0] == "" and set(wanted[1:]) <= classes:
+                found.append((len(wanted) - 1, order, value.group(1)))
+    return max(found)[2] if found else ""
+
+
+def test_html_excerpts_of_chinese_slant_none_of_their_digits(tmp_path: Path) -> None:
+    # A Chinese collection's excerpts were upright but for their digits and Latin words,
+    # slanted in the middle of a sentence: "岭南快报，/2019-04-01/）", "/64.3%/，/1997/年".
+    texts = dict(TEXTS, z1="港口新闻。渡船2020年1月5日黎明出发，中午带着64.3%的邮件回来。")
+    data = result()
+    data["pairs"].append({"a": "z1", "b": "d1", "shared_a": 1.0, "shared_b": 0.1, "passages": [
+        {"a": [5, len(texts["z1"])], "b": [0, 5], "words": 9}]})
+    data["clusters"].append({"id": 8, "first": "z1", "passages": [
+        {"doc": "z1", "span": [5, len(texts["z1"])]}, {"doc": "d3", "span": [13, 47]}]})
+    path = tmp_path / "report.html"
+    write_collection_html(data, path, text_of=texts.get)
+    raw = path.read_text(encoding="utf-8")
+    style = raw[raw.index("<style>"):raw.index("</style>")]
+    style = style[:style.index("@media")]  # the screen's rules, not the dark or print ones
+    cells = re.findall(r'<td[^>]* class="([^"]*excerpt[^"]*)">(.*?)</td>', raw)
+    chinese = [classes for classes, text in cells if "渡船" in text]
+    english = [classes for classes, text in cells if "ferry" in text]
+    assert len(chinese) == 2 and english  # under its pair and in its cluster
+    for classes in chinese:
+        assert font_style(style, set(classes.split())) == "normal"
+    for classes in english:
+        assert font_style(style, set(classes.split())) == "italic"
+
+
 def test_html_cluster_tables_line_their_columns_up(tmp_path: Path) -> None:
     # Each cluster is a table of its own, and each was sized to its own titles and
     # passages: the date, series and passage columns stood elsewhere in every cluster.

@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from viewer.core.tokenize import is_cjk
 from viewer.export.atomic import write_report
 from viewer.export.collection_model import (
     CHART_BAR,
@@ -67,7 +68,8 @@ def _colour_rules(colours: Palette, bar: str) -> str:
 # Each cluster is a table of its own: sized by its own contents, its columns stood
 # elsewhere from one cluster to the next. Fixed, they line up down the section.
 # An excerpt is in italics where its font has them (Latin): a Chinese font has none, and
-# the slant a browser makes up for it (font-synthesis) reads badly.
+# the slant a browser makes up for it (font-synthesis) reads badly. An excerpt mostly in
+# Chinese or Japanese is upright ("cjk"): its digits and Latin words alone slanted.
 # A row a "the same text as" link leads to is scrolled clear of its table's sticky head.
 # A pair's excerpt stays with its row by a break avoided between the two, not by
 # "break-inside:avoid" on their <tbody>: WeasyPrint lays out a table's first such group as
@@ -87,6 +89,7 @@ td.num{white-space:nowrap;text-align:right;width:4em}
 td.nowrap{white-space:nowrap}
 table.facts td:first-child{width:16em}
 .id{font-size:.85em} .excerpt{font-size:.9em;font-style:italic;font-synthesis:none}
+.excerpt.cjk{font-style:normal}
 .source{padding:0 .3em;border-radius:3px;font-size:.85em}
 .variants{font-size:.9em}
 .axis{font-size:.75em;display:flex;justify-content:space-between;width:240px}
@@ -244,7 +247,8 @@ def _pairs(section: Section[PairRow]) -> list[str]:
     targets = {row.same_as for row in section.rows}
     for row in section.rows:
         note = _link(_pair_id(row.same_as), same_pair_text_note(row.same_as))
-        excerpt = (f'<tr><td></td><td colspan="7" class="excerpt muted">“{_e(row.excerpt)}”'
+        excerpt = (f'<tr><td></td><td colspan="7" class="{_excerpt_class(row.excerpt)} muted">'
+                   f"“{_e(row.excerpt)}”"
                    "</td></tr>") if row.excerpt else (
             f'<tr><td></td><td colspan="7" class="muted">{note}</td></tr>') if row.same_as else ""
         anchor = f' id="{_pair_id(row.rank)}"' if row.rank in targets else ""
@@ -293,7 +297,15 @@ def _member_passage(member: ClusterMember, ids: list[str]) -> str:
     if member.same_as:
         note = _link(ids[member.same_row], same_text_note(member.same_as))
         return f'<td class="muted">{note}</td>'
-    return f'<td class="excerpt">{_e(member.excerpt)}</td>'
+    return f'<td class="{_excerpt_class(member.excerpt)}">{_e(member.excerpt)}</td>'
+
+
+def _excerpt_class(text: str) -> str:
+    """The classes of an excerpt's cell: "excerpt", and "cjk" when more of its letters
+    and digits are Han or kana than not."""
+    cjk = sum(1 for ch in text if is_cjk(ch))
+    return "excerpt cjk" if cjk and 2 * cjk >= sum(1 for ch in text if ch.isalnum()) \
+        else "excerpt"
 
 
 def _formulations(section: Section[FormulationRow], key: str = "formulations") -> list[str]:
