@@ -145,6 +145,12 @@ def test_a_hyphen_at_the_end_of_one_text_does_not_join_the_next_text():
     (" 定 居 点 ", "定居点"),
     ("digital\n  economy", "digital economy"),
     ("中国 WTO 谈判", "中国 WTO 谈判"),
+    # Full-width punctuation is Chinese too: a line may end before or after it.
+    ("使用\n，市政府", "使用，市政府"),
+    ("二十万元。\n翻开档案", "二十万元。翻开档案"),
+    ("他说：\n我们", "他说：我们"),
+    ("（完）\n 新华社", "（完）新华社"),
+    ("数字经济， WTO 谈判", "数字经济， WTO 谈判"),
     ("한국 경제", "한국 경제"),
     ("", ""),
 ])

@@ -47,7 +47,10 @@ _HYPHEN_CODES = np.array([ord(c) for c in HYPHENS], dtype=np.uint32)
 _BREAK_SPACES = 4
 
 
-_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES)
+#: Chinese punctuation, full width (，。：（）《》): a line ends before or after it as
+#: inside a phrase, and no writer spaces it from the characters beside it.
+_WIDE_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES) + _WIDE_PUNCTUATION
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK_CLASS}]) (?=[{_CJK_CLASS}])")
 
 
@@ -82,8 +85,9 @@ def is_cjk(char: str) -> bool:
 
 def as_written(piece: str) -> str:
     """A stretch of a text shown on one line: its runs of white space made one space, and
-    none left between two CJK characters, which a line ends inside a Chinese phrase
-    (江泽民⏎同志) or a scraper spaces out (定 居 点) but no writer puts there."""
+    none left between two CJK characters or full-width punctuation marks, which a line ends
+    inside a Chinese phrase (江泽民⏎同志, 使用⏎，市政府) or a scraper spaces out (定 居 点)
+    but no writer puts there."""
     return _SPACE_BETWEEN_CJK.sub("", " ".join(piece.split()))
 
 
