@@ -39,6 +39,25 @@ def _whole_and_apart(buttons: list[QPushButton]) -> None:
                                                                           other.text())
 
 
+def test_the_window_opens_inside_the_screen_it_is_shown_on(qtbot, settings_ini) -> None:  # type: ignore[no-untyped-def]
+    # A 1920x1080 laptop at 150 % is a 1280x720 screen: a window opened 1280x800 put its
+    # status line and the bottom of its panes below the screen's edge. (`make_window`
+    # makes every window 1280x800, as the other tests expect: this one is made as the app
+    # makes it.)
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(settings_ini)
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert room.width() < 1280 or room.height() < 800  # the offscreen screen is small
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert window.width() >= window.minimumSizeHint().width()
+    assert window.height() >= window.minimumSizeHint().height()
+    window.close()
+
+
 def test_the_window_fits_a_small_screen_in_large_fonts(make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
     # The welcome's buttons, the slogans' filters and the collection's (hidden) tabs made
     # the window at least 1062 pixels wide at 14 pt, 1155 at 16.

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -81,6 +81,8 @@ from viewer.ui.worker import Comparer
 #: The right-hand docks' heights to start with (pixels; the rest of the window's height is
 #: shared in this proportion): the match tables get most of it.
 MATCHES_HEIGHT, SETTINGS_HEIGHT = 520, 220
+#: The window's size as it opens, where the screen has room for it.
+FIRST_SIZE = QSize(1280, 800)
 OPEN_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;"
                "All files (*)")
 MIN_ZOOM, MAX_ZOOM = -6, 20
@@ -150,10 +152,19 @@ class MainWindow(QMainWindow):
         self.apply_zoom(int(self.store.value("view/zoom", 0)))
         self.apply_scheme()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.apply_scheme)
-        self.resize(1280, 800)
+        self.resize(self._first_size())
         self.update_state()
         if self.store.notice:
             QTimer.singleShot(0, lambda: self.show_error("Settings", self.store.notice))
+
+    def _first_size(self) -> QSize:
+        """The window's size as it opens: 1280x800, within the room the screen leaves (a
+        1920x1080 laptop at 150 % is a 1280x720 screen), its frame and a margin aside."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return FIRST_SIZE
+        room = screen.availableGeometry().size()
+        return FIRST_SIZE.boundedTo(QSize(room.width() * 19 // 20, room.height() * 9 // 10))
 
     # -- construction ----------------------------------------------------------------------
     def _build_central(self) -> None:
