@@ -14,11 +14,12 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtCore import QPointF, QRect, Qt, QThreadPool
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
@@ -1893,3 +1894,34 @@ def test_a_file_of_the_users_own_opened_as_a_says_which_figures_the_collection_l
     assert mode.wait_jobs()
     qtbot.wait(50)  # a lookup's result would arrive through the event loop
     assert mode.context is None and "article of" not in status.currentMessage()
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
+def test_a_pairs_lookup_in_the_collection_before_is_not_shown_with_the_next_one(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # A pair read from one collection, another opened while it was compared: the pair's
+    # lookup in the first one ended after the second was shown, and its figures ("also in
+    # 2 other articles", the slogans' "in N of M documents") were shown with the second,
+    # whose articles the pair's are not.
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    mode, panel = window.collection, window.side_panel
+    pool = QThreadPool.globalInstance()
+    threads, gate = pool.maxThreadCount(), threading.Event()
+    # One thread, held: the other store's read, then the pair's lookup, run in that order.
+    pool.setMaxThreadCount(1)
+    pool.start(gate.wait)
+    try:
+        mode.open_pair("en03", "en09")
+        window.open_paths([dev_store])
+        wait_rendered(qtbot, window)
+    finally:
+        gate.set()
+        assert pool.waitForDone(60000)
+        pool.setMaxThreadCount(threads)
+    qtbot.waitUntil(lambda: mode.data.store_path == dev_store, timeout=20000)
+    assert mode.wait_jobs()
+    qtbot.wait(50)  # the lookup's result would arrive through the event loop
+    assert mode.pair_ids(*window.documents) is None
+    assert mode.context is None and mode.figures(window.rendered.comparison) is None
+    assert panel.collection_phrases is None and panel.collection_slogans is None

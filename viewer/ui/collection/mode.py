@@ -790,9 +790,18 @@ class CollectionMode(QObject):
         data, phrases, entries = self.watched
         counted = entries if data is self.data and phrases == watchlist else None
         self._start(lambda: _context(store_path, comparison, watchlist, counted, known),
-                    lambda context: self._show_context(comparison, context),
-                    lambda message: self.window.statusBar().showMessage(
-                        f"Collection figures unavailable: {message}", 8000))
+                    lambda context: self._show_context(comparison, context, store_path),
+                    lambda message: self._unavailable(store_path, message))
+
+    def _unavailable(self, store_path: str, message: str) -> None:
+        if self._still_shown(store_path):
+            self.window.statusBar().showMessage(
+                f"Collection figures unavailable: {message}", 8000)
+
+    def _still_shown(self, store_path: str) -> bool:
+        """Whether the collection at `store_path` is the one shown: a lookup in one shown
+        before, ended after another was opened, is of articles none of this one's."""
+        return self.data is not None and self.data.store_path == store_path
 
     def _go_to_passage(self, comparison: Comparison) -> None:
         """Make active the passage `open_pair_at` asked for, once its pair is compared."""
@@ -805,10 +814,13 @@ class CollectionMode(QObject):
         if overlap and max(overlap) > 0:
             self.window.jump_to_phrase(overlap.index(max(overlap)))
 
-    def _show_context(self, comparison: Comparison, context: dict[str, Any]) -> None:
+    def _show_context(self, comparison: Comparison, context: dict[str, Any],
+                      store_path: str) -> None:
         rendered = self.window.rendered
-        if rendered is None or rendered.comparison is not comparison or self.data is None:
+        if rendered is None or rendered.comparison is not comparison:
             return  # another comparison (or none) is shown now
+        if not self._still_shown(store_path):
+            return
         self.context = context
         self.context_of = comparison
         figures = self.figures(comparison)
