@@ -1762,15 +1762,16 @@ def _cluster_row(tree, cluster):  # type: ignore[no-untyped-def]
     return next(tree.topLevelItem(k) for k in range(tree.topLevelItemCount())
                 if tree.topLevelItem(k).text(column) == str(cluster["id"]))
 
-def _own_file_opened_as_a(window, qtbot, mode, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
-    """A file of the user's own, drafted from A's text, opened as A in place of the
-    collection's article, once compared and looked up in the collection."""
+def _own_file_opened_as_a(window, qtbot, mode, tmp_path: Path,  # type: ignore[no-untyped-def]
+                          side: int = 0) -> Path:
+    """A file of the user's own, drafted from A's text (`side` 1: B's), opened as A (B) in
+    place of the collection's article, once compared and looked up in the collection."""
     own = tmp_path / "draft.txt"
-    own.write_text(f"{_made_up_sentences(31, 3)}\n\n{window.documents[0].text}",
+    own.write_text(f"{_made_up_sentences(31, 3)}\n\n{window.documents[side].text}",
                    encoding="utf-8")
-    window.open_paths([str(own)], side=0)
+    window.open_paths([str(own)], side=side)
     qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
-                    and window.documents[0].path == str(own), timeout=30000)
+                    and window.documents[side].path == str(own), timeout=30000)
     qtbot.waitUntil(lambda: mode.context_of is window.rendered.comparison, timeout=20000)
     return own
 
@@ -1925,3 +1926,31 @@ def test_a_pairs_lookup_in_the_collection_before_is_not_shown_with_the_next_one(
     assert mode.pair_ids(*window.documents) is None
     assert mode.context is None and mode.figures(window.rendered.comparison) is None
     assert panel.collection_phrases is None and panel.collection_slogans is None
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
+def test_a_passages_articles_are_read_beside_a_file_of_the_users_own_opened_as_b(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Read from the collection (en03 beside en09), then a file of the user's own opened as
+    # B: an article chosen from a passage's "In the collection" menu took the place of the
+    # user's file, the collection's en03 left in view. As with the user's own A, the
+    # user's file stays and the article chosen is read beside it, at that passage.
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    mode, panel, _ = _pair_opened_at_a_clustered_phrase(window, qtbot, "en03", "en09")
+    own = _own_file_opened_as_a(window, qtbot, mode, tmp_path, side=1)
+    assert (mode.context["collection"]["a"], mode.context["collection"]["b"]) == ("en03", None)
+    phrases = panel.phrases.model()
+    row = next(k for k in range(phrases.rowCount()) if mode.cluster_articles(k))
+    others = mode.cluster_articles(row)
+    assert "en22" in others and "en03" not in others
+    told = window.rendered.comparison.shared_phrases[row].b
+    panel.phrases.clicked.emit(phrases.index(row, 4))
+    mode.cluster_menu.actions()[others.index("en22")].trigger()
+    qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
+                    and window.documents[0].name.endswith("(en22)"), timeout=30000)
+    assert window.documents[1].path == str(own)
+    active = window.active_phrase
+    assert active is not None
+    shown = window.rendered.comparison.shared_phrases[active].b
+    assert shown[0] < told[1] and told[0] < shown[1]

@@ -646,11 +646,14 @@ class CollectionMode(QObject):
         cluster's text, where the collection found it)."""
         self._open_pair(id_a, id_b, (start, end))
 
-    def _open_beside(self, document: Document, doc_id: str, at: tuple[int, int]) -> None:
+    def _open_beside(self, document: Document, side: int, doc_id: str,
+                     at: tuple[int, int]) -> None:
         """Read the article `doc_id` beside `document`, a text that is none of the
-        collection's articles, as A, its passage at `at` made active once compared."""
+        collection's articles, kept on its `side` (0: A, 1: B), its passage at `at` made
+        active once compared."""
         def show(documents: list[Document]) -> None:
-            self.window.show_documents(document, documents[0])
+            article = documents[0]
+            self.window.show_documents(*((article, document) if side else (document, article)))
             self._passage_at = (document, at)
 
         self._open([doc_id], show)
@@ -806,11 +809,12 @@ class CollectionMode(QObject):
     def _go_to_passage(self, comparison: Comparison) -> None:
         """Make active the passage `open_pair_at` asked for, once its pair is compared."""
         wanted, self._passage_at = self._passage_at, None
-        if wanted is None or wanted[0] is not comparison.document_a:
+        if wanted is None or not any(wanted[0] is d for d in comparison.documents):
             return
+        side = 0 if wanted[0] is comparison.document_a else 1
         start, end = wanted[1]
-        overlap = [max(0, min(end, p.a[1]) - max(start, p.a[0]))
-                   for p in comparison.shared_phrases]
+        spans = [(p.a, p.b)[side] for p in comparison.shared_phrases]
+        overlap = [max(0, min(end, span[1]) - max(start, span[0])) for span in spans]
         if overlap and max(overlap) > 0:
             self.window.jump_to_phrase(overlap.index(max(overlap)))
 
@@ -872,15 +876,18 @@ class CollectionMode(QObject):
         comparison = self.context_of
         assert comparison is not None  # `cluster_articles` found figures of it
         # Read beside A at this passage, which the other article carries too: the first
-        # passage their pair lists may be another.
-        at, left = comparison.shared_phrases[index.row()].a, ours.get("a")
-        text_a = comparison.document_a  # the menu keeps it, not the whole comparison
+        # passage their pair lists may be another. A text of the user's own (none of the
+        # collection's articles) stays on its side, the article read beside it.
+        phrase, left, right = comparison.shared_phrases[index.row()], ours.get("a"), ours.get("b")
+        own = 1 if left and not right else 0
+        kept = comparison.documents[own]  # the menu keeps it, not the whole comparison
+        at = (phrase.a, phrase.b)[own]
 
         def read(doc: str) -> None:
-            if left:
+            if left and right:
                 self.open_pair_at(left, doc, *at)
-            else:  # A is none of the collection's articles (a file of the user's own)
-                self._open_beside(text_a, doc, at)
+            else:
+                self._open_beside(kept, own, doc, at)
 
         for doc in others[:MENU_ARTICLES]:
             row = self.data.by_id.get(doc)
