@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, QRect, Qt, QThreadPool
 from PySide6.QtGui import QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton
 
 from tests.conftest import FIXTURES
 from tests.ui.articles import article_a, article_b, write_pair
@@ -62,6 +62,19 @@ def dev_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     with CollectionStore.create_or_open(path) as store:
         add_sources(store, [DEV_SMALL], workers=1)
     return path
+
+
+def status_line(window, covered: bool = False) -> str:  # type: ignore[no-untyped-def]
+    """What the status bar's left part shows: a passing message, else the labels behind
+    it (a note standing for as long as the pair is shown), but the figures on its right;
+    `covered`: the message and the labels it covers, all it says."""
+    status = window.statusBar()
+    if status.currentMessage() and not covered:
+        return status.currentMessage()
+    labels = [label for label in status.findChildren(QLabel)
+              if (covered or label.isVisible()) and label is not window.figures]
+    return " ".join([status.currentMessage()] + [
+        getattr(label, "full_text", label.text)() for label in labels]).strip()
 
 
 def open_collection(make_window, qtbot, path: str | Path):  # type: ignore[no-untyped-def]
@@ -1580,18 +1593,28 @@ def test_a_pair_compared_with_other_matching_settings_than_the_collections_says_
     window = open_collection(make_window, qtbot, EN_ARTICLES)
     window.collection.open_pair("en03", "en09")
     wait_rendered(qtbot, window)
-    status = window.statusBar()
-    assert "collection's" not in status.currentMessage()
+    assert "collection's" not in status_line(window, covered=True)
     window.on_settings_changed(replace(window.settings, min_words=40, stemming=True))
     qtbot.waitUntil(lambda: window.rendered is not None
                     and window.rendered.comparison.settings.min_words == 40, timeout=20000)
-    assert status.currentMessage() == ("Passages may differ from the collection's: your "
-                                       "Minimum words 40 (not 5), Match word stems on "
-                                       "(not off)")
+    note = ("Passages may differ from the collection's: your Minimum words 40 (not 5), "
+            "Match word stems on (not off)")
+    assert status_line(window) == note
+    # What the reader does next is said over it for a while; then the note is back: it
+    # was gone for as long as the pair was read.
+    window.next_act.trigger()
+    assert status_line(window).startswith("Passage 1 of ")
+    qtbot.waitUntil(lambda: not window.statusBar().currentMessage(), timeout=10000)
+    assert status_line(window) == note
+    # Not on the collection's page, which has its own; back on the pair, it is.
+    window.back_act.trigger()
+    assert "collection's" not in status_line(window, covered=True)
+    window.show_comparison_page()
+    assert status_line(window) == note
     window.on_settings_changed(replace(window.settings, min_words=5, stemming=False))
     qtbot.waitUntil(lambda: window.rendered is not None
                     and window.rendered.comparison.settings.min_words == 5, timeout=20000)
-    assert "collection's" not in status.currentMessage()
+    assert "collection's" not in status_line(window, covered=True)
 
 
 def test_a_recent_collection_that_is_gone_is_shown_missing_and_not_offered(
@@ -1849,23 +1872,22 @@ def test_a_file_of_the_users_own_opened_as_a_says_which_figures_the_collection_l
     # get its figures; the window showed figures for one side with no word why.
     window = open_collection(make_window, qtbot, EN_ARTICLES)
     mode, _, _ = _pair_opened_at_a_clustered_phrase(window, qtbot, "en03", "en09")
-    status = window.statusBar()
-    assert "article of" not in status.currentMessage()
+    assert "article of" not in status_line(window, covered=True)
     own = _own_file_opened_as_a(window, qtbot, mode, tmp_path)
     note = mode.figures(window.rendered.comparison).outside
     assert note.startswith(f"A is not an article of {mode.data.name} ")
-    qtbot.waitUntil(lambda: status.currentMessage() == note, timeout=5000)
+    qtbot.waitUntil(lambda: status_line(window) == note, timeout=5000)
     # Compared with other matching settings than the collection's, both are said.
     window.on_settings_changed(replace(window.settings, min_words=40))
     qtbot.waitUntil(lambda: window.rendered is not None
                     and window.rendered.comparison.settings.min_words == 40, timeout=20000)
-    qtbot.waitUntil(lambda: status.currentMessage().endswith(f"(not 5). {note}"),
+    qtbot.waitUntil(lambda: status_line(window).endswith(f"(not 5). {note}"),
                     timeout=20000)
-    assert status.currentMessage().startswith("Passages may differ from the collection's")
+    assert status_line(window).startswith("Passages may differ from the collection's")
     window.on_settings_changed(replace(window.settings, min_words=5))
     qtbot.waitUntil(lambda: window.rendered is not None
                     and window.rendered.comparison.settings.min_words == 5, timeout=20000)
-    qtbot.waitUntil(lambda: status.currentMessage() == note, timeout=20000)
+    qtbot.waitUntil(lambda: status_line(window) == note, timeout=20000)
     # The HTML export carries the same line.
     report = tmp_path / "pair.html"
     assert window.export_to("html", str(report))
@@ -1876,13 +1898,13 @@ def test_a_file_of_the_users_own_opened_as_a_says_which_figures_the_collection_l
                     and mode.pair_ids(*window.documents) is not None, timeout=30000)
     qtbot.waitUntil(lambda: mode.context_of is window.rendered.comparison, timeout=20000)
     assert mode.figures(window.rendered.comparison).outside == ""
-    assert "article of" not in status.currentMessage()
+    assert "article of" not in status_line(window, covered=True)
     # The user's file again, then another collection opened: the pair read on beside it,
     # B an article of the one before, has no collection behind it, nor its note.
     window.open_paths([str(own)], side=0)
     qtbot.waitUntil(lambda: window.rendered is not None and not window.busy
                     and window.documents[0].path == str(own), timeout=30000)
-    qtbot.waitUntil(lambda: status.currentMessage() == note, timeout=20000)
+    qtbot.waitUntil(lambda: status_line(window) == note, timeout=20000)
     other = tmp_path / "other.jsonl"
     other.write_text(json.dumps({"id": "x1", "text": _made_up_sentences(51, 8)}) + "\n",
                      encoding="utf-8")
@@ -1894,7 +1916,7 @@ def test_a_file_of_the_users_own_opened_as_a_says_which_figures_the_collection_l
                     and not window.showing_collection, timeout=30000)
     assert mode.wait_jobs()
     qtbot.wait(50)  # a lookup's result would arrive through the event loop
-    assert mode.context is None and "article of" not in status.currentMessage()
+    assert mode.context is None and "article of" not in status_line(window, covered=True)
 
 
 @pytest.mark.qt_log_ignore(

@@ -55,6 +55,7 @@ from viewer.resources import resource_path
 from viewer.ui import gc_policy
 from viewer.ui.collection.mode import CollectionMode, is_collection_source
 from viewer.ui.colors import scheme_for
+from viewer.ui.elided_label import ElidedLabel
 from viewer.ui.exporting import (
     ask_export_path,
     default_export_path,
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
         self.finder = FindController(self.find_bar, self.panes, lambda: self.documents)
         #: What the passage view last said of the pair shown ("Passage 2 of 6: …").
         self._said_of_pair = ""
+        #: What stands said of the pair shown for as long as it is (`note_of_pair`).
+        self._pair_note = ""
         self.view = PassageView(self.panes, self.side_panel, self.say_of_pair,
                                 lambda: self.link_act.isChecked(), self)
         self.collection = CollectionMode(self)
@@ -287,6 +290,9 @@ class MainWindow(QMainWindow):
     def _build_status(self) -> None:
         status = self.statusBar()
         self.figures = named(StatusFigures(status), "figures")
+        # Not permanent: a passing message covers it for a while, then it is back.
+        self.pair_note = named(ElidedLabel(), "pair_note")
+        status.addWidget(self.pair_note, 1)
         self.progress = named(QProgressBar(maximum=100), "progress")
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -414,6 +420,19 @@ class MainWindow(QMainWindow):
         self._said_of_pair = message
         self.statusBar().showMessage(message, timeout)
 
+    def note_of_pair(self, note: str) -> None:
+        """Say `note` of the pair shown for as long as it is shown (what its collection
+        figures lack, and why): behind the messages said of what the reader does, back
+        once they go; not on the collection's page. "" takes it back."""
+        self._pair_note = note
+        self._show_pair_note()
+
+    def _show_pair_note(self) -> None:
+        note = "" if self.showing_collection else self._pair_note
+        self.pair_note.set_full_text(note)
+        self.pair_note.setToolTip(note)  # whole, when the bar is too narrow for it
+        self.figures.make_room_for(note)
+
     def _hush_pair(self) -> None:
         """Take back what was said of a passage of the pair no longer shown (the page left,
         another pair opened); any other message stays."""
@@ -475,6 +494,7 @@ class MainWindow(QMainWindow):
 
     def _forget_results(self) -> None:
         self._hush_pair()
+        self._pair_note = ""
         self._highlight = []  # of a text no longer shown, or shown beside another now
         self.rendered = None
         self.view.show(None)
@@ -559,6 +579,7 @@ class MainWindow(QMainWindow):
                 comparison.document_b is not self.documents[1]:
             return
         self._hush_pair()
+        self._pair_note = ""  # said again of this comparison, if it is still so
         self.rendered = rendered
         a, b = comparison.documents
         if a.path and b.path and self.store.recent()[:1] != [(a.path, b.path)]:
@@ -882,6 +903,7 @@ class MainWindow(QMainWindow):
             act.setText(text)
             act.setToolTip(tip)
         self.find_act.setEnabled(not self.showing_collection)
+        self._show_pair_note()
         data = self.collection.data
         for act in (self.collection_html_act, self.collection_pdf_act):
             act.setEnabled(data is not None)

@@ -4,6 +4,8 @@ The figures ("Shared text: 11% of A, …") stay in the status bar, but a message
 reader just did ("“…”: use 1 of 15 in A, …") is drawn only in the width left of them: in
 a narrow window it ran under the figures and was cut off. While a message is shown, the
 figures take what it leaves and are drawn shortened with "…"; whole again once it goes.
+A note standing behind the messages (`make_room_for`) is given room the same way, up to
+half the bar: it stands as long as the pair is shown, and the figures are the pair's too.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class StatusFigures(QLabel):
         super().__init__()
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._bar = bar
+        self._note = ""
         bar.messageChanged.connect(self._fit)
         bar.installEventFilter(self)
 
@@ -49,8 +52,15 @@ class StatusFigures(QLabel):
             self._fit()
         return False
 
+    def make_room_for(self, note: str) -> None:
+        """Leave room for `note`, shown at the bar's left when no message covers it."""
+        self._note = note
+        self._fit()
+
     def _fit(self) -> None:
         message = self._bar.currentMessage()
+        note = not message and self._note
+        message = message or self._note
         if not message:
             self.setMaximumWidth(NO_LIMIT)
             return
@@ -58,4 +68,6 @@ class StatusFigures(QLabel):
         # are; they may start no further left than the message's end.
         right = self.x() + self.width()
         taken = MESSAGE_LEFT + self._bar.fontMetrics().horizontalAdvance(message) + GAP
+        if note:
+            taken = min(taken, self._bar.width() // 2)
         self.setMaximumWidth(max(0, right - taken))

@@ -435,6 +435,7 @@ class CollectionMode(QObject):
         in front) are none of its, whatever their ids, and their figures are that one's."""
         self.context = self.context_of = None
         self.window.side_panel.set_collection_figures(None, None)
+        self.window.note_of_pair("")  # what the pair's figures lacked in that one
         if self.window.progress.isHidden():  # else it says what is being done
             self.window.show_figures()  # no longer "listed in the collection"
         if self.window.rendered is not None:
@@ -785,9 +786,7 @@ class CollectionMode(QObject):
         if self.data is None or known == (None, None):
             return  # neither text is one of its articles: it has nothing to say of them
         # The collection listed the pair's passages with its own matching settings.
-        apart = settings_apart(comparison.settings, SETTINGS)
-        if apart:
-            self.window.say_of_pair(apart, 0)
+        self.window.note_of_pair(settings_apart(comparison.settings, SETTINGS))
         store_path, watchlist = self.data.store_path, self.window.settings.watchlist
         # The watch-list as the Formulations tab counted it, not read again per pair.
         data, phrases, entries = self.watched
@@ -831,12 +830,11 @@ class CollectionMode(QObject):
         if figures is not None:
             self.window.side_panel.set_collection_figures(
                 list(figures.slogans), list(figures.phrases), list(figures.slogans_short))
-            if figures.outside:
-                # Which side has no figures, and why: the exports' line, said of the pair
-                # for as long as it is shown, after what `_look_up` said of its settings.
-                apart = settings_apart(comparison.settings, SETTINGS)
-                self.window.say_of_pair(" ".join(filter(None, (
-                    f"{apart}." if apart else "", figures.outside))), 0)
+            # Which side has no figures, and why: the exports' line, said of the pair for
+            # as long as it is shown, after what `_look_up` said of its settings.
+            apart = settings_apart(comparison.settings, SETTINGS)
+            self.window.note_of_pair(f"{apart}. {figures.outside}" if apart and figures.outside
+                                     else apart or figures.outside)
 
     def figures(self, comparison: Comparison) -> CollectionFigures | None:
         """The collection's labels for `comparison`, when they are in for it (the window's
