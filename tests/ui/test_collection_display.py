@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent, QTextDocument
+from PySide6.QtGui import QContextMenuEvent, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QTableView
 
 from viewer.collection.store import DocumentRow, PairRow
@@ -1412,3 +1412,59 @@ def test_a_filter_that_lists_no_pair_leaves_the_columns_as_they_were(
     view.title_search.setText("commentaryx")
     assert view.pairs_model.rowCount() == 0
     assert [table.columnWidth(c) for c in range(table.model().columnCount())] == widths
+
+
+@pytest.fixture(params=[14, 16])
+def large_font(qapp, request):  # type: ignore[no-untyped-def]
+    """The application's font at `request.param` points, as a reader's desktop sets it."""
+    font = qapp.font()
+    large = qapp.font()
+    large.setPointSizeF(request.param)
+    qapp.setFont(large)
+    yield request.param
+    qapp.setFont(font)
+
+
+def _heading_fits(table: QTableView, column: int) -> bool:
+    """Whether `column`'s heading text, as Qt draws it (bold), is narrower than the
+    column, its margins and a shown sort arrow's room besides."""
+    header = table.horizontalHeader()
+    font = header.font()
+    font.setBold(True)
+    text = str(table.model().headerData(column, Qt.Orientation.Horizontal))
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    arrow = header.height() + margin if header.sortIndicatorSection() == column else 0
+    return QFontMetrics(font).horizontalAdvance(text) + 2 * margin + arrow \
+        <= table.columnWidth(column)
+
+
+def test_in_large_fonts_on_a_small_screen_every_pairs_column_is_in_view_its_dates_whole(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt in a 1024-pixel window the nine columns of pairs took 1,042 pixels of 996:
+    # the dates were cut ("201…-27") and the series went out of view. Each heading kept
+    # room for a sort arrow (34 pixels at 16 pt) the table draws in one column at most,
+    # and, the table sorted, the dates were cut to the titles' width before the titles.
+    documents = [doc(f"d{k}", f"2020-1{k % 3}-2{k}", f"The report of the Congress, part {k} "
+                     * 2, series=f"s1{k}") for k in range(6)]
+    view = CollectionView()
+    qtbot.addWidget(view)
+    view.resize(1012, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_collection(collection(documents, [pair("d0", "d1", 0.9951, 1.0),
+                                                pair("d2", "d3"), pair("d4", "d5")]))
+    table = view.pairs_table
+    header = table.horizontalHeader()
+    whole = [c for c, column in enumerate(view.pairs_model.columns) if column.whole]
+    assert {view.pairs_model.columns[c].header for c in whole} >= {"Date A", "Date B",
+                                                                    "Series"}
+    for sorted_by in (-1, 2, 6):
+        header.setSortIndicator(sorted_by, Qt.SortOrder.DescendingOrder)
+        qtbot.wait(50)
+        assert table.horizontalScrollBar().maximum() == 0, sorted_by
+        for column in whole:
+            assert table.columnWidth(column) >= _widest_cell(table, column), (sorted_by,
+                                                                                column)
+        for column in range(2, view.pairs_model.columnCount()):  # the titles' are cut
+            assert _heading_fits(table, column), (sorted_by, column)
+        assert min(table.columnWidth(c) for c in (0, 1)) >= 120

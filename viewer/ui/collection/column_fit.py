@@ -18,6 +18,10 @@ tables of a 10,000-article collection at once held the window up 60 ms as it was
 A tree's first column (the Clusters tab's text) takes the room its other columns leave, but
 never less than `TEXT_SHARE` of it: in a small window the others are scrolled to sideways
 rather than leave the text a few pixels.
+
+A heading is given the room of its text, and the room of a sort indicator only where the
+table is sorted by it: Qt's headings each keep room for one, which at 16 pt took 34 pixels
+a column, 300 of the nine columns of pairs, and cut the dates of a small screen.
 """
 
 from __future__ import annotations
@@ -25,8 +29,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QTableView, QTreeView
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView, QTreeView
 
 from viewer.ui.collection.table_model import ListTableModel
 
@@ -42,13 +47,47 @@ def _cell_width(table: QTableView, row: int, column: int) -> int:
     return table.sizeHintForIndex(index).width() + (1 if table.showGrid() else 0)
 
 
+def _sort_indicator_room(header: QHeaderView, column: int) -> int:
+    """The width `header`'s size hint of `column` keeps for a sort indicator, as its style
+    measures a heading with one and without."""
+    if not header.isSortIndicatorShown():
+        return 0
+    option = QStyleOptionHeader()
+    option.initFrom(header)
+    font = header.font()
+    font.setBold(True)  # as Qt measures a heading
+    option.fontMetrics = QFontMetrics(font)
+    option.orientation = Qt.Orientation.Horizontal
+    option.section = column
+    option.text = str(header.model().headerData(column, Qt.Orientation.Horizontal))
+    style = header.style()
+    widths = []
+    for indicator in (QStyleOptionHeader.SortIndicator.SortDown,
+                      QStyleOptionHeader.SortIndicator.None_):
+        option.sortIndicator = indicator
+        widths.append(style.sizeFromContents(QStyle.ContentsType.CT_HeaderSection, option,
+                                             QSize(), header).width())
+    return max(0, widths[0] - widths[1])
+
+
+def heading_width(header: QHeaderView, column: int) -> int:
+    """The width `column`'s heading asks for: its text, and a sort indicator's room where
+    the table is sorted by it (none is drawn in the others)."""
+    width = header.sectionSizeHint(column)
+    if column != header.sortIndicatorSection():
+        width -= _sort_indicator_room(header, column)
+    return width
+
+
 def fit_widths(table: QTableView, room: int, rows: Iterable[int] = ()) -> None:
     """Cap the widths of `table`'s columns (what their contents and headings ask for,
     `rows` and each column's longest texts measured besides those Qt measures) at one
     level, the highest at which all of them fit in `room` pixels (none when they fit as
-    they are), but not below `NARROWEST_CAPPED`. A table that lists nothing (a filter
-    that matches no row) is left as it is: fitted to its headings alone, "A" would shrink
-    to its letter, the last column take the rest, and the columns jump as the user types."""
+    they are), but not below `NARROWEST_CAPPED`; the columns shown `whole` (dates, ids,
+    figures) are capped only where the others at that narrowest leave too little room.
+    A table that lists nothing (a filter that matches no row) is left as it is: fitted to
+    its headings alone, "A" would shrink to its letter, the last column take the rest,
+    and the columns jump as the user types."""
     header = table.horizontalHeader()
     model = table.model()
     if not model.rowCount():
@@ -60,9 +99,25 @@ def fit_widths(table: QTableView, room: int, rows: Iterable[int] = ()) -> None:
             return [*rows, *model.widest_rows(column)]
         return rows
 
-    widths = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c),
+    widths = [max(table.sizeHintForColumn(c), heading_width(header, c),
                   *(_cell_width(table, r, c) for r in measured(c)))
               for c in range(model.columnCount())]
+    whole = [isinstance(model, ListTableModel) and model.columns[c].whole
+             for c in range(len(widths))]
+    # The titles and phrases give up room first, down to the narrowest; only if that is
+    # not enough, the dates, ids and figures too, at the level of the others.
+    cut = [w for w, kept in zip(widths, whole, strict=True) if not kept]
+    cap = _level(cut, room - sum(widths) + sum(cut))
+    if sum(min(w, cap) for w in cut) + sum(widths) - sum(cut) > room:
+        cap = _level(widths, room)
+        whole = [False] * len(widths)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width if whole[column] else min(width, cap))
+
+
+def _level(widths: list[int], room: int) -> int:
+    """The highest width at which `widths`, each capped at it, fit in `room` pixels (their
+    widest when they fit as they are), but not below `NARROWEST_CAPPED`."""
     ranked = sorted(widths, reverse=True)
     cap = ranked[0] if ranked else 0
     if sum(ranked) > room:
@@ -70,9 +125,7 @@ def fit_widths(table: QTableView, room: int, rows: Iterable[int] = ()) -> None:
             cap = (room - sum(ranked[k:])) // k
             if k == len(ranked) or cap >= ranked[k]:
                 break
-    cap = max(NARROWEST_CAPPED, cap)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, min(width, cap))
+    return max(NARROWEST_CAPPED, cap)
 
 
 def fit_first_column(tree: QTreeView) -> None:
