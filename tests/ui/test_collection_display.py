@@ -12,7 +12,13 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QFontMetrics, QTextDocument
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from viewer.collection.store import DocumentRow, PairRow
 from viewer.present.cluster_order import CLUSTER_ORDER_NAME
@@ -1438,6 +1444,16 @@ def _heading_fits(table: QTableView, column: int) -> bool:
         <= table.columnWidth(column)
 
 
+def _large_view(qtbot, width: int = 1012) -> CollectionView:  # type: ignore[no-untyped-def]
+    """A view made in the font set (`large_font`), as wide as in a 1024-pixel window."""
+    view = CollectionView()
+    qtbot.addWidget(view)
+    view.resize(width, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
 def test_in_large_fonts_on_a_small_screen_every_pairs_column_is_in_view_its_dates_whole(
         qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
     # At 16 pt in a 1024-pixel window the nine columns of pairs took 1,042 pixels of 996:
@@ -1446,11 +1462,7 @@ def test_in_large_fonts_on_a_small_screen_every_pairs_column_is_in_view_its_date
     # and, the table sorted, the dates were cut to the titles' width before the titles.
     documents = [doc(f"d{k}", f"2020-1{k % 3}-2{k}", f"The report of the Congress, part {k} "
                      * 2, series=f"s1{k}") for k in range(6)]
-    view = CollectionView()
-    qtbot.addWidget(view)
-    view.resize(1012, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _large_view(qtbot)
     view.show_collection(collection(documents, [pair("d0", "d1", 0.9951, 1.0),
                                                 pair("d2", "d3"), pair("d4", "d5")]))
     table = view.pairs_table
@@ -1468,3 +1480,39 @@ def test_in_large_fonts_on_a_small_screen_every_pairs_column_is_in_view_its_date
         for column in range(2, view.pairs_model.columnCount()):  # the titles' are cut
             assert _heading_fits(table, column), (sorted_by, column)
         assert min(table.columnWidth(c) for c in (0, 1)) >= 120
+
+
+def _drawn_text(table: QTableView, row: int, column: int) -> str:
+    """The text of a cell as the table draws it: cut to its column as its delegate cuts."""
+    index = table.model().index(row, column)
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    table.itemDelegateForIndex(index).initStyleOption(option, index)
+    option.rect = table.visualRect(index)
+    room = table.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, table)
+    return option.fontMetrics.elidedText(option.text, option.textElideMode, room.width())
+
+
+def test_a_first_seen_cut_to_its_column_keeps_its_date(qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # "2021-01-16 · Administrative reforms of the month", cut in the middle as titles are,
+    # read "2021-01…e month" at 16 pt in a narrow window: the date it is read for was cut.
+    documents = [doc("d1", "2021-01-16", "Administrative reforms and the budget of the month "
+                     "in the provinces of the north"), doc("d2", "2021-03-02")]
+    found = [formulation("building a modern socialist country in all respects and "
+                         "advancing the great rejuvenation", uses("d1", 2), uses("d2", 1))]
+    found[0]["first"]["date"] = "2021-01-16"
+    found[0]["variants"] = ["building a modern socialist nation in every respect"]
+    view = _large_view(qtbot, 800)  # a window made narrow
+    view.show_collection(collection(documents, formulations=found))
+    view.tabs.setCurrentIndex(1)
+    qtbot.wait(50)
+    table = view.formulations_table
+    first_seen = next(c for c, column in enumerate(view.formulations_model.columns)
+                      if column.header == "First seen")
+    whole = view.formulations_model.index(0, first_seen).data()
+    drawn = _drawn_text(table, 0, first_seen)
+    assert drawn != whole and "…" in drawn  # cut: the case this is about
+    assert drawn.startswith("2021-01-16")
+    # A phrase is still cut in its middle, as titles are (its end tells it apart).
+    phrase = _drawn_text(table, 0, 0)
+    assert "…" in phrase[1:-1] and phrase.startswith("buil") and phrase.endswith("ation")

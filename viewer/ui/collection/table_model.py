@@ -33,6 +33,9 @@ class Column(Generic[RowT]):
     #: Shown whole, however far down its longest text is (`widest_rows`): an id, a series
     #: or a figure; not a title, which a narrow window cuts anyway.
     whole: bool = False
+    #: Cut at its end where too long, not in its middle as a title is: it begins with
+    #: what it is read for (the date of a first use).
+    keep_start: bool = False
 
 
 class ListTableModel(QAbstractTableModel, Generic[RowT]):

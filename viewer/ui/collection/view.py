@@ -14,7 +14,15 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFocusEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +38,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QTreeWidget,
@@ -176,6 +186,16 @@ def _select_rows(table: QTableView, rows: Sequence[int], current: int | None) ->
                                    QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
+class KeepStart(QStyledItemDelegate):
+    """Draws a cell too long for its column cut at its end ("2021-01-16 · The ann…"),
+    where the table cuts its others in the middle."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+
 def _table(model: ListTableModel[Any]) -> QTableView:
     table = QTableView()
     table.setModel(model)
@@ -189,6 +209,9 @@ def _table(model: ListTableModel[Any]) -> QTableView:
     table.setTabKeyNavigation(False)
     # A cut title keeps its end: where articles share a title, that is their ids.
     table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    for k, column in enumerate(model.columns):
+        if column.keep_start:
+            table.setItemDelegateForColumn(k, KeepStart(table))
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
     header = table.horizontalHeader()
@@ -438,7 +461,7 @@ class CollectionView(QWidget):
                    align_right=True, whole=True, heading_tip=UNDATED_TIP),
             # Undated (all uses undated) last, either way: no date is no first appearance.
             Column("First seen", self._first_seen, key=lambda f: self._first(f)[1] or None,
-                   tip=self._first_seen_tip),
+                   tip=self._first_seen_tip, keep_start=True),
         ], self)
         self.formulations_table = _table(self.formulations_model)
         self.formulations_table.setObjectName("formulations_table")
