@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QContextMenuEvent, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -1516,3 +1516,35 @@ def test_a_first_seen_cut_to_its_column_keeps_its_date(qtbot, large_font) -> Non
     # A phrase is still cut in its middle, as titles are (its end tells it apart).
     phrase = _drawn_text(table, 0, 0)
     assert "…" in phrase[1:-1] and phrase.startswith("buil") and phrase.endswith("ation")
+
+
+def test_in_large_fonts_the_pair_filters_are_whole_and_a_typed_date_reads_whole(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt in a 1024-pixel window the filters were squeezed onto one line: "All
+    # serie", "from YY…", and a date typed in a field 99 pixels wide scrolled out of it.
+    documents = [doc(f"d{k}", f"2020-01-0{k + 1}", series=f"series{k}") for k in range(4)]
+    view = _large_view(qtbot)
+    view.show_collection(collection(documents, [pair("d0", "d1")]))
+    qtbot.wait(50)
+    fields = [view.series_filter, view.date_from, view.date_to, view.min_share,
+              view.title_search]
+    tab = view.tabs.widget(0)
+    places = []
+    for field in fields:
+        assert field.width() >= field.sizeHint().width(), field.objectName()
+        place = QRect(field.mapTo(tab, QPoint(0, 0)), field.size())
+        assert tab.rect().contains(place), field.objectName()
+        assert not any(place.intersects(other) for other in places), field.objectName()
+        places.append(place)
+    assert view.width() <= 1012
+    for field in (view.date_from, view.date_to):
+        metrics = field.fontMetrics()
+        # The placeholder, what to type, is not cut; nor is a date typed in.
+        assert metrics.horizontalAdvance(field.placeholderText()) \
+            < field.contentsRect().width(), field.objectName()
+        field.setText("2021-03-04")
+        field.home(False)
+        start = field.cursorRect().left()
+        field.end(False)
+        assert field.cursorRect().left() - start >= metrics.horizontalAdvance("2021-03-04")
+        assert field.cursorRect().right() <= field.contentsRect().right(), field.objectName()

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QSize,
     Qt,
     Signal,
 )
@@ -68,6 +69,7 @@ from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
 from viewer.ui.collection.sort_menu import SortedView, add_sort_entries, clear_menu
 from viewer.ui.collection.table_model import Column, ListTableModel
+from viewer.ui.flow_row import FlowRow
 from viewer.ui.named import named
 
 if TYPE_CHECKING:
@@ -297,6 +299,29 @@ def rank_clusters(clusters: Sequence[ClusterItem], column: int, order: Qt.SortOr
             member.rank = sign * member.order
 
 
+class FittedField(QLineEdit):
+    """A field as wide as its placeholder ("from YYYY-MM-DD") or `sample` (a date), in the
+    font it is shown in: one of a fixed width cut a date typed in large fonts, and Qt's
+    own hint (17 "x") cut the placeholder that says what to type."""
+
+    def __init__(self, placeholder: str, sample: str = "") -> None:
+        super().__init__(placeholderText=placeholder)
+        self.sample = sample
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        # Qt's hint is 17 "x" wide, with the field's margins, frame and clear button
+        # besides; and an "x" more for the room the style and the cursor take from it.
+        frame = hint.width() - 16 * metrics.horizontalAdvance("x")
+        text = max(metrics.horizontalAdvance(self.placeholderText()),
+                   metrics.horizontalAdvance(self.sample))
+        return QSize(text + frame, hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.sizeHint()
+
+
 class KeyboardLink(QLabel):
     """A label holding a link the keyboard reaches: Tab onto it makes the link current,
     so that Enter opens it (a label's own link takes a second Tab), and the next Tab
@@ -398,12 +423,11 @@ class CollectionView(QWidget):
         # is an `activated` too, so `doubleClicked` would open the pair twice.
         self.pairs_table.activated.connect(self._on_pair_activated)
         self.series_filter = named(QComboBox(), "series_filter")
-        self.date_from = named(QLineEdit(placeholderText="from YYYY-MM-DD"), "date_from")
-        self.date_to = named(QLineEdit(placeholderText="to YYYY-MM-DD"), "date_to")
+        self.date_from = named(FittedField("from YYYY-MM-DD", "0000-00-00"), "date_from")
+        self.date_to = named(FittedField("to YYYY-MM-DD", "0000-00-00"), "date_to")
         self.min_share = named(QDoubleSpinBox(suffix=" %", decimals=0, maximum=100), "min_share")
         self.min_share.setToolTip("Only pairs sharing at least this much of one article")
-        self.title_search = named(QLineEdit(placeholderText="Title or id contains…"),
-                                  "title_search")
+        self.title_search = named(FittedField("Title or id contains…"), "title_search")
         self.title_search.setClearButtonEnabled(True)
         self.pairs_count = named(QLabel(), "pairs_count")
         # A bound that is no date is said in words under the filters: a red border is not
@@ -414,25 +438,32 @@ class CollectionView(QWidget):
             field.textChanged.connect(self.apply_pair_filter)
         self.series_filter.currentIndexChanged.connect(self.apply_pair_filter)
         self.min_share.valueChanged.connect(self.apply_pair_filter)
-        bar = QHBoxLayout()
-        labelled: list[tuple[str, QWidget]] = [
-            ("&Series", self.series_filter), ("&Dates", self.date_from), ("", self.date_to),
-            ("&Min. share", self.min_share), ("", self.title_search)]
-        for text, widget in labelled:
-            if text:
-                # Its buddy: Alt and the letter go to the field, and a screen reader names
-                # the field by the label.
-                label = QLabel(text)
-                label.setBuddy(widget)
-                bar.addWidget(label)
-            bar.addWidget(widget)
+        # In large fonts, in a narrow window, the filters go on to a second line rather
+        # than be squeezed: a date typed in a squeezed field was cut.
+        filters = FlowRow()
+        groups: list[list[tuple[str, QWidget]]] = [
+            [("&Series", self.series_filter)], [("&Dates", self.date_from), ("", self.date_to)],
+            [("&Min. share", self.min_share)], [("", self.title_search)]]
+        for group in groups:
+            together = QWidget()  # a label and its field on one line
+            row = QHBoxLayout(together)
+            row.setContentsMargins(0, 0, 0, 0)
+            for text, widget in group:
+                if text:
+                    # Its buddy: Alt and the letter go to the field, and a screen reader
+                    # names the field by the label.
+                    label = QLabel(text)
+                    label.setBuddy(widget)
+                    row.addWidget(label)
+                row.addWidget(widget)
+            filters.addWidget(together)
         # The fields no label names are named by what they hold.
         self.date_from.setAccessibleName("Dates from")
         self.date_to.setAccessibleName("Dates to")
         self.title_search.setAccessibleName("Title or id contains")
-        self.date_from.setMaximumWidth(130)
-        self.date_to.setMaximumWidth(130)
-        bar.addWidget(self.pairs_count, 1, Qt.AlignmentFlag.AlignRight)
+        bar = QHBoxLayout()
+        bar.addLayout(filters, 1)
+        bar.addWidget(self.pairs_count, 0, Qt.AlignmentFlag.AlignRight)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 4, 0, 0)
