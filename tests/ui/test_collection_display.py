@@ -1548,3 +1548,20 @@ def test_in_large_fonts_the_pair_filters_are_whole_and_a_typed_date_reads_whole(
         field.end(False)
         assert field.cursorRect().left() - start >= metrics.horizontalAdvance("2021-03-04")
         assert field.cursorRect().right() <= field.contentsRect().right(), field.objectName()
+
+
+def test_a_window_too_narrow_for_every_column_scrolls_to_dates_it_does_not_cut(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt in an 800-pixel window every column was cut to the titles' narrowest, the
+    # table scrolling sideways all the same: the dates read "202…-28" wherever scrolled.
+    documents = [doc(f"d{k}", f"2020-1{k % 3}-2{k}", f"The report of the Congress, part {k}",
+                     series=f"s1{k}") for k in range(4)]
+    view = _large_view(qtbot, 600)
+    view.show_collection(collection(documents, [pair("d0", "d1"), pair("d2", "d3")]))
+    qtbot.wait(50)
+    table = view.pairs_table
+    assert table.horizontalScrollBar().maximum() > 0  # too narrow: the case this is about
+    for column, spec in enumerate(view.pairs_model.columns):
+        if spec.whole:
+            assert table.columnWidth(column) >= _widest_cell(table, column), spec.header
+    assert min(table.columnWidth(c) for c in (0, 1)) >= 120

@@ -84,7 +84,8 @@ def fit_widths(table: QTableView, room: int, rows: Iterable[int] = ()) -> None:
     `rows` and each column's longest texts measured besides those Qt measures) at one
     level, the highest at which all of them fit in `room` pixels (none when they fit as
     they are), but not below `NARROWEST_CAPPED`; the columns shown `whole` (dates, ids,
-    figures) are capped only where the others at that narrowest leave too little room.
+    figures) are capped only where the others at that narrowest leave too little room,
+    and never where the table must scroll sideways all the same.
     A table that lists nothing (a filter that matches no row) is left as it is: fitted to
     its headings alone, "A" would shrink to its letter, the last column take the rest,
     and the columns jump as the user types."""
@@ -110,7 +111,10 @@ def fit_widths(table: QTableView, room: int, rows: Iterable[int] = ()) -> None:
     cap = _level(cut, room - sum(widths) + sum(cut))
     if sum(min(w, cap) for w in cut) + sum(widths) - sum(cut) > room:
         cap = _level(widths, room)
-        whole = [False] * len(widths)
+        # Where even that is too wide, the table scrolls sideways all the same: a date
+        # cut to the titles' narrowest would save a few pixels and read as nothing.
+        if sum(min(w, cap) for w in widths) <= room:
+            whole = [False] * len(widths)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width if whole[column] else min(width, cap))
 
