@@ -105,6 +105,27 @@ def test_an_excerpt_marks_its_paragraph_breaks_and_never_ends_on_one() -> None:
         assert excerpt(text, (0, len(text)), limit) == "Harbour news…"
 
 
+def test_an_excerpt_parts_paragraphs_each_on_a_line_of_its_own() -> None:
+    # Scraped articles and JSON lines hold a paragraph a line: a long one before a short
+    # heading was taken for a wrapped line, and the excerpt read "…pilot zones. 5G on
+    # Mount Everest. Promote…", the heading run into the paragraphs around it.
+    long_en = " ".join(["The pilot zones for connected vehicles opened in many provinces."] * 5)
+    long_zh = "网络强国建设取得新进展，数字中国建设迈出坚实步伐。" * 3
+    for paragraphs in ([long_en, "5G on Mount Everest.",
+                        "Promote the integration of industry and the Internet."],
+                       [long_zh, "珠峰上的5G。",
+                        "推动互联网、大数据、人工智能和实体经济深度融合。"]):
+        text = "\n".join(paragraphs)
+        assert excerpt(text, (0, len(text)), 10_000) == " ¶ ".join(paragraphs)
+    # Lines a text is wrapped at still read on, a sentence ending at one or not; so does
+    # a long line (a passage pasted into wrapped text) that ends inside a sentence.
+    wrapped = ("The ferry left the harbour at dawn with the mail and the day's papers.\n"
+               "It came back at noon.")
+    pasted = f"{long_en} Though it was rather\ndesirable."
+    for text in (wrapped, pasted):
+        assert excerpt(text, (0, len(text)), 10_000) == " ".join(text.split())
+
+
 def test_a_text_of_undetermined_language_is_not_labelled_english(
         english) -> None:  # type: ignore[no-untyped-def]
     hebrew = Document("הממשלה אישרה אתמול את תקציב המדינה לשנה הבאה.", "he.txt")

@@ -143,6 +143,10 @@ _LINE_BREAK = re.compile(r"\n(?:[^\S\n]*\n)*")
 _CHINESE_STOP = re.compile("[。！？]")
 #: What a paragraph's last line ends on: a stop, and the quotes or brackets closing on it.
 _SENTENCE_END = frozenset("。！？.!?…”’」』）)\"'")
+#: The widest a text is wrapped at, in columns (a Chinese character two): mail and plain
+#: text wrap at 60 to 80, Chinese at 26 to 40 characters. A wider line ending a sentence
+#: is a paragraph on a line of its own, as scraped articles and JSON lines hold them.
+_WIDEST_WRAP = 100
 #: What stands for a paragraph break in an excerpt on one line.
 PARAGRAPH_MARK = " ¶ "
 
@@ -171,7 +175,8 @@ def _wraps(text: str, at: int) -> bool:
     it is full, too wide to have taken the next line's first word within the width the
     next line shows, in characters or in columns (a text wrapped by either), one wide
     character hung in the margin (a Chinese comma or stop) aside; or it is Chinese prose
-    (it holds a full stop) that ends inside a sentence. A headline is no full line:
+    (it holds a full stop) that ends inside a sentence. A line wider than `_WIDEST_WRAP`
+    that ends a sentence is no full line either. A headline is no full line:
     "港口新闻⏎渡船黎明出发，中午……" is two paragraphs, "首先出⏎版了经……" (lines of 26
     characters) one, as is "The ferry left at dawn⏎and came back."."""
     before = text[text.rfind("\n", 0, at) + 1:at].strip()
@@ -181,6 +186,8 @@ def _wraps(text: str, at: int) -> bool:
         return False
     if _CHINESE_STOP.search(before) and before[-1] not in _SENTENCE_END:
         return True  # broken inside a sentence: "……二十万元以上。翻开简世⏎辉的档案"
+    if before[-1] in _SENTENCE_END and _columns(before) > _WIDEST_WRAP:
+        return False  # longer than the next line, yet no wrap: "…pilot zones.⏎5G on Everest"
     word = after[0] if is_cjk(after[0]) else after.split(maxsplit=1)[0]
     space = 0 if is_cjk(before[-1]) and is_cjk(word[0]) else 1
     return any(width(before) + space + width(word) > width(after) - width("，")
