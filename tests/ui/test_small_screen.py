@@ -242,3 +242,32 @@ def test_a_heading_too_wide_for_its_column_ends_in_an_ellipsis(
             assert model.headerData(column, Qt.Orientation.Horizontal,
                                     Qt.ItemDataRole.ToolTipRole) == heading
     assert narrow  # some heading was too wide for its column
+
+
+def test_the_toolbar_keeps_every_action_in_sight_as_a_label_grows(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Previous use (an article's uses stepped through) fitted whole; as it became
+    # Previous passage again, the bar measured its button before it took the longer
+    # label, kept the labels whole, and Find went into the "»" menu.
+    from viewer.ui.main_window import STEP_PASSAGES, STEP_USES
+
+    window = make_window()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    bar = window.findChild(QToolBar, "main_toolbar")
+    (next_passage, _), (previous_passage, _) = STEP_PASSAGES
+    (_, _), (previous_use, _) = STEP_USES
+    window.prev_act.setText(previous_use)
+    qtbot.wait(50)
+    assert bar.tier == 0 and window.next_act.text() == next_passage
+    # The window as narrow as the bar with every label whole.
+    window.resize(window.width() - bar.width() + bar.sizeHint().width(), window.height())
+    qtbot.wait(50)
+    assert bar.tier == 0
+    window.prev_act.setText(previous_passage)
+    qtbot.wait(50)
+    _toolbar_shows_every_action(window)
+    assert bar.tier == 1  # Next, Previous: short labels
+    window.prev_act.setText(previous_use)
+    qtbot.wait(50)
+    _toolbar_shows_every_action(window)
+    assert bar.tier == 0

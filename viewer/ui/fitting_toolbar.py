@@ -10,7 +10,7 @@ take the rest.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionEvent, QResizeEvent
 from PySide6.QtWidgets import QToolBar, QWidget
 
@@ -26,6 +26,8 @@ class FittingToolBar(QToolBar):
         self._short: dict[QAction, str] = {}
         self._fitting = False
         self.tier = 0
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._fit)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
     def set_short_labels(self, labels: dict[QAction, str]) -> None:
@@ -67,8 +69,12 @@ class FittingToolBar(QToolBar):
     def actionEvent(self, event: QActionEvent) -> None:  # noqa: N802 (Qt override)
         super().actionEvent(event)
         # A label changed ("Next use"), an action shown (Back): the room they take changed.
-        if event.type() in (QEvent.Type.ActionAdded, QEvent.Type.ActionChanged,
-                            QEvent.Type.ActionRemoved):
+        if event.type() == QEvent.Type.ActionChanged:
+            # The bar hears of a change before the action's button takes it: measured
+            # now, a label grown longer still had its former width.
+            if not self._fitting:  # else the labels `_show` sets would refit without end
+                self._refit.start()
+        elif event.type() in (QEvent.Type.ActionAdded, QEvent.Type.ActionRemoved):
             self._fit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
