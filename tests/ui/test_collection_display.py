@@ -1565,3 +1565,26 @@ def test_a_window_too_narrow_for_every_column_scrolls_to_dates_it_does_not_cut(
         if spec.whole:
             assert table.columnWidth(column) >= _widest_cell(table, column), spec.header
     assert min(table.columnWidth(c) for c in (0, 1)) >= 120
+
+
+def test_in_large_fonts_the_summary_wraps_rather_than_hold_the_window_wide(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt the line "zh.db · 300 articles · 53 pairs · … · 14 boilerplate lines", on
+    # one line, held the window 869 pixels wide at least: on an 800-pixel screen it could
+    # not be made to fit.
+    documents = [doc(f"d{k}", f"2020-01-0{k + 1}") for k in range(4)]
+    data = replace(collection(documents, [pair("d0", "d1")]),
+                   name="people's daily and xinhua, 2019 to 2021.sqlite")
+    view = _large_view(qtbot, 560)
+    view.show_collection(data)
+    qtbot.wait(50)
+    summary = view.summary
+    one_line = QTextDocument()
+    one_line.setDefaultFont(summary.font())
+    one_line.setHtml(summary.text())
+    assert one_line.idealWidth() > 560  # longer than the view is wide: the case at hand
+    assert view.width() == 560
+    assert view.minimumSizeHint().width() <= 560
+    # Shown whole, on as many lines as it takes.
+    assert summary.width() <= 560
+    assert summary.height() >= summary.heightForWidth(summary.width())

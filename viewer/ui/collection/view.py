@@ -359,6 +359,9 @@ class CollectionView(QWidget):
         self.watched: list[Formulation] = []
         self.summary = named(QLabel(), "collection_summary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Wrapped, between its figures: on one line, at 16 pt it held the window 869 pixels
+        # wide at least, wider than an 800-pixel screen.
+        self.summary.setWordWrap(True)
         self.skipped_link = named(KeyboardLink(), "skipped_link")
         self.skipped_link.linkActivated.connect(lambda _: self.skipped_requested.emit())
         top = QHBoxLayout()
