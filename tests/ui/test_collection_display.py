@@ -1588,3 +1588,29 @@ def test_in_large_fonts_the_summary_wraps_rather_than_hold_the_window_wide(
     # Shown whole, on as many lines as it takes.
     assert summary.width() <= 560
     assert summary.height() >= summary.heightForWidth(summary.width())
+
+
+@pytest.mark.parametrize("width", [1012, 800])
+def test_in_large_fonts_the_legend_is_in_the_windows_font_and_within_the_plot(
+        qtbot, large_font, width) -> None:  # type: ignore[no-untyped-def]
+    # The legend stayed in pyqtgraph's 9 pt whatever the font: at 16 pt its names were
+    # half the size of the axis' labels beside them. In the font, it must still fit the
+    # plot: names cut to the widget's width ran past the plot's right edge.
+    documents = [doc(f"d{m}", f"2020-{m + 1:02d}-01") for m in range(12)]
+    phrases = ["interior structures that have degrees of opaqueness",
+               "building an institution for the journey in the new era",
+               "strengthening the global efficiency at its core"]
+    view = _large_view(qtbot, width)
+    view.show_collection(collection(documents, formulations=[
+        formulation(p, *(uses(d.id, k + 1) for d in documents)) for k, p in enumerate(phrases)]))
+    view.tabs.setCurrentWidget(view.formulations_page)
+    view.formulations_table.selectAll()
+    qtbot.wait(50)
+    chart = view.timeline
+    assert len(chart.legend.items) == 3
+    metrics = QFontMetrics(chart.font())
+    for _, label in chart.legend.items:
+        margins = 2 * label.item.document().documentMargin()
+        assert label.item.boundingRect().height() - margins >= metrics.height(), label.text
+    box = chart.plotItem.vb.sceneBoundingRect()
+    assert box.contains(chart.legend.sceneBoundingRect())

@@ -40,6 +40,8 @@ LEGEND_MIN_CHARS = 24
 LEGEND_SWATCH = 40
 #: The share of the chart's width the legend's columns may take.
 LEGEND_WIDTH_SHARE = 0.8
+#: The legend's place: pixels from the plot's left and top edges.
+LEGEND_OFFSET = (10, 5)
 #: Pixels between the legend's offset from the plot's top and the highest count, besides
 #: the legend's own height.
 LEGEND_GAP = 12
@@ -120,7 +122,9 @@ class TimelineChart(pg.PlotWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.showGrid(x=False, y=True, alpha=0.25)
         self.setLabel("left", "uses")
-        self.legend = self.addLegend(offset=(10, 5))
+        # In the widget's font, as the axes' labels are: pyqtgraph's own 9 pt was half the
+        # size of everything beside it at 16 pt.
+        self.legend = self.addLegend(offset=LEGEND_OFFSET, labelTextSize=self._text_size())
         #: What is drawn: (label, x labels, counts) per line, for the tests and the bench.
         self.series: list[tuple[str, tuple[str, ...], tuple[int, ...]]] = []
         #: The x labels drawn (the longest series'), for `_label_ticks`.
@@ -186,7 +190,12 @@ class TimelineChart(pg.PlotWidget):
         if not names:
             return
         metrics = QFontMetrics(self.font())
-        room = self.width() * LEGEND_WIDTH_SHARE
+        # The chart's share, but no more than the plot leaves right of the legend's offset,
+        # less its margins: in large fonts the axis beside the plot is wide, and names cut
+        # to the chart's share alone ran past the plot's edge.
+        left, _, right, _ = self.legend.layout.getContentsMargins()
+        plot = self.plotItem.vb.width() or self.width()
+        room = min(self.width() * LEGEND_WIDTH_SHARE, plot - LEGEND_OFFSET[0] - left - right)
         longest = max(metrics.horizontalAdvance(name) for name in names) + LEGEND_SWATCH
         narrowest = metrics.averageCharWidth() * LEGEND_MIN_CHARS + LEGEND_SWATCH
         # The count of the lines not named ("and 54 more") takes a place of its own.
@@ -242,7 +251,17 @@ class TimelineChart(pg.PlotWidget):
         # pyqtgraph sets a palette role while it is being built: its plot is not there yet.
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "legend"):
             self.apply_palette()
+        elif event.type() == QEvent.Type.FontChange and hasattr(self, "labels"):
+            self.legend.setLabelTextSize(self._text_size())
+            self.show_series(self.series)  # the legend and the labels laid out anew
         super().changeEvent(event)
+
+    def _text_size(self) -> str:
+        """The widget's font size as a style sheet gives it to the legend's labels."""
+        font = self.font()
+        if font.pointSizeF() > 0:
+            return f"{font.pointSizeF():g}pt"
+        return f"{font.pixelSize()}px"
 
     def apply_palette(self) -> None:
         """Background and axes from the widget's palette (light or dark)."""
