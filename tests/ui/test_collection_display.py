@@ -1614,3 +1614,37 @@ def test_in_large_fonts_the_legend_is_in_the_windows_font_and_within_the_plot(
         assert label.item.boundingRect().height() - margins >= metrics.height(), label.text
     box = chart.plotItem.vb.sceneBoundingRect()
     assert box.contains(chart.legend.sceneBoundingRect())
+
+
+def test_a_heading_dragged_narrower_than_its_text_ends_in_an_ellipsis_and_tells_it_whole(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # A column dragged narrow (or cut to the titles' narrowest at 16 pt) lost its
+    # heading's letters at both ends ("ormulatio"): Qt centres a heading and cuts nothing.
+    documents = [doc(f"d{k}", f"2020-01-0{k + 1}") for k in range(4)]
+    view = _large_view(qtbot)
+    view.show_collection(collection(
+        documents, [pair("d0", "d1")],
+        clusters=[{"id": 1, "first": "d0", "passages": [{"doc": "d0", "span": [0, 50]},
+                                                       {"doc": "d1", "span": [0, 50]}]}],
+        formulations=[formulation("a phrase", uses("d0", 1), uses("d1", 2))]))
+    qtbot.wait(50)
+    narrow = 0
+    for table in view.column_fitter.tables:
+        header = table.horizontalHeader()
+        model = table.model()
+        for column in range(model.columnCount() - 1):  # the last stretches to the edge
+            table.setColumnWidth(column, 30)
+            assert header.sectionSize(column) < header.sectionSizeHint(column)
+            narrow += 1
+            assert header.textElideMode() == Qt.TextElideMode.ElideRight
+            heading = model.headerData(column, Qt.Orientation.Horizontal)
+            tip = model.headerData(column, Qt.Orientation.Horizontal,
+                                   Qt.ItemDataRole.ToolTipRole)
+            assert tip == (model.columns[column].heading_tip or heading), heading
+    tree = view.clusters_tree
+    header = tree.header()
+    for column in range(1, len(CLUSTER_HEADINGS)):
+        tree.setColumnWidth(column, 30)
+        assert header.textElideMode() == Qt.TextElideMode.ElideRight
+        assert tree.headerItem().toolTip(column) == CLUSTER_HEADINGS[column]
+    assert narrow

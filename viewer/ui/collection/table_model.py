@@ -28,7 +28,7 @@ class Column(Generic[RowT]):
     key: Callable[[RowT], Any] | None = None
     tip: Callable[[RowT], str] | None = None
     align_right: bool = False
-    #: What a short heading stands for, as its tooltip.
+    #: What a short heading stands for, as its tooltip (else the heading itself).
     heading_tip: str = ""
     #: Shown whole, however far down its longest text is (`widest_rows`): an id, a series
     #: or a figure; not a title, which a narrow window cuts anyway.
@@ -135,8 +135,9 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
-        if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].heading_tip:
-            return self.columns[section].heading_tip
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The heading whole, where its column cuts it short, or what it stands for.
+            return self.columns[section].heading_tip or self.columns[section].header
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -162,6 +162,13 @@ def _with_hint(view: QWidget, hint: str | QLabel) -> QWidget:
     return tab
 
 
+def _elided_headings(header: QHeaderView) -> None:
+    """A heading wider than its column (dragged narrow, large fonts) ends in "…", as the
+    cells do, rather than lose letters at both ends as Qt's headings do by default; its
+    tooltip gives it whole."""
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
 def _clearable_sort(header: QHeaderView) -> None:
     """A heading's third click clears the sort: the list's own order (a ranking, the
     order indexed) comes back."""
@@ -219,6 +226,7 @@ def _table(model: ListTableModel[Any]) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    _elided_headings(header)
     _clearable_sort(header)
     # Sorting enabled sorted the empty table by its first column, and so its first list
     # (10,000 articles sorted by title, then shown in their own order all the same).
@@ -557,6 +565,10 @@ class CollectionView(QWidget):
         self._clusters: list[ClusterItem] = []
         self.clusters_tree.setAccessibleName("Clusters")
         self.clusters_tree.setHeaderLabels(CLUSTER_HEADINGS)
+        heading = self.clusters_tree.headerItem()
+        for column, text in enumerate(CLUSTER_HEADINGS):
+            heading.setToolTip(column, text)
+        _elided_headings(self.clusters_tree.header())
         self.clusters_tree.setAlternatingRowColors(True)
         # The text and the titles are long: they take the room the dates, series and spans
         # leave, cut short by the column (the tooltip holds what it cuts), but never less
