@@ -1648,3 +1648,38 @@ def test_a_heading_dragged_narrower_than_its_text_ends_in_an_ellipsis_and_tells_
         assert header.textElideMode() == Qt.TextElideMode.ElideRight
         assert tree.headerItem().toolTip(column) == CLUSTER_HEADINGS[column]
     assert narrow
+
+
+def test_the_clusters_headings_keep_a_sort_arrows_room_only_where_sorted_by(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # Sized by Qt, each of the Clusters tab's five headings kept room for a sort arrow
+    # (31 pixels at 16 pt) that only the column sorted by draws: 120 pixels at 11 pt and
+    # more in large fonts, which pushed the last columns out of view.
+    documents = [doc(f"d{k}", f"2020-01-0{k + 1}", series=f"s{k}") for k in range(4)]
+    view = _large_view(qtbot)
+    view.show_collection(collection(documents, clusters=[
+        {"id": 1, "first": "d0", "passages": [{"doc": d.id, "span": [0, 50]}
+                                              for d in documents]}]))
+    view.tabs.setCurrentIndex(view.tabs.indexOf(view.clusters_tree.parentWidget()))
+    qtbot.wait(50)
+    tree = view.clusters_tree
+    header = tree.header()
+    font = header.font()
+    font.setBold(True)
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+
+    def check(sorted_by: int) -> None:
+        for column in range(1, len(CLUSTER_HEADINGS)):
+            width = tree.columnWidth(column)
+            text = QFontMetrics(font).horizontalAdvance(CLUSTER_HEADINGS[column])
+            assert width >= text + 2 * margin, CLUSTER_HEADINGS[column]  # read whole
+            assert width >= tree.sizeHintForColumn(column), CLUSTER_HEADINGS[column]
+            if column == sorted_by:
+                assert width >= header.sectionSizeHint(column)  # the arrow's room
+            elif tree.sizeHintForColumn(column) < text:
+                assert width < header.sectionSizeHint(column), CLUSTER_HEADINGS[column]
+
+    check(-1)
+    header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)
+    qtbot.wait(20)
+    check(3)

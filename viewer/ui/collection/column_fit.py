@@ -20,14 +20,15 @@ never less than `TEXT_SHARE` of it: in a small window the others are scrolled to
 rather than leave the text a few pixels.
 
 A heading is given the room of its text, and the room of a sort indicator only where the
-table is sorted by it: Qt's headings each keep room for one, which at 16 pt took 34 pixels
-a column, 300 of the nine columns of pairs, and cut the dates of a small screen.
+table (or the tree) is sorted by it: Qt's headings each keep room for one, which at 16 pt
+took 34 pixels a column, 300 of the nine columns of pairs, and cut the dates of a small
+screen; the Clusters tab's five took 120 pixels at 11 pt, and its last column out of view.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
@@ -130,6 +131,17 @@ def _level(widths: list[int], room: int) -> int:
             if k == len(ranked) or cap >= ranked[k]:
                 break
     return max(NARROWEST_CAPPED, cap)
+
+
+def fit_tree_columns(tree: QTreeView, contents: Sequence[int]) -> None:
+    """Give each of `tree`'s columns after the first the width of its `contents` (as
+    measured) or of its heading (`heading_width`: no sort indicator's room but where the
+    tree is sorted by it), whichever is wider, and the first what they leave
+    (`fit_first_column`)."""
+    header = tree.header()
+    for column in range(1, header.count()):
+        tree.setColumnWidth(column, max(contents[column], heading_width(header, column)))
+    fit_first_column(tree)
 
 
 def fit_first_column(tree: QTreeView) -> None:

@@ -64,7 +64,7 @@ from viewer.present.wording import (
 )
 from viewer.ui.collection.cluster_rows import ClusterRow
 from viewer.ui.collection.cluster_rows import shown_date as _shown_date
-from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter
+from viewer.ui.collection.column_fit import ColumnFitter, TextColumnFitter, fit_tree_columns
 from viewer.ui.collection.data import ArticleFacts, CollectionData
 from viewer.ui.collection.skipped_dialog import skipped_summary
 from viewer.ui.collection.sort_menu import SortedView, add_sort_entries, clear_menu
@@ -563,6 +563,8 @@ class CollectionView(QWidget):
         self.clusters_tree = named(QTreeWidget(), "clusters_tree")
         #: The clusters' rows, as filled (in their own order, `cluster_rank`).
         self._clusters: list[ClusterItem] = []
+        #: The width of each column's contents, as measured when the clusters were listed.
+        self._cluster_widths = [0] * len(CLUSTER_HEADINGS)
         self.clusters_tree.setAccessibleName("Clusters")
         self.clusters_tree.setHeaderLabels(CLUSTER_HEADINGS)
         heading = self.clusters_tree.headerItem()
@@ -902,9 +904,8 @@ class CollectionView(QWidget):
                 chosen = next((row for row in add_members(item) if row.key == current), None)
         if chosen is not None:
             tree.setCurrentItem(chosen)
-        for column in range(1, len(CLUSTER_HEADINGS)):
-            tree.resizeColumnToContents(column)
-        self.text_fitter.fit()
+        self._cluster_widths = [tree.sizeHintForColumn(c) for c in range(len(CLUSTER_HEADINGS))]
+        fit_tree_columns(tree, self._cluster_widths)
         tree.setUpdatesEnabled(True)
 
     def start_reading(self) -> None:
@@ -950,6 +951,8 @@ class CollectionView(QWidget):
         # tree's own sort would set the indicator again.)
         self.clusters_tree.model().sort(max(column, 0), order if column >= 0
                                         else Qt.SortOrder.AscendingOrder)
+        # The sort indicator's room, in the column sorted by only (`heading_width`).
+        fit_tree_columns(self.clusters_tree, self._cluster_widths)
 
     def _clear_pair_filter(self) -> None:
         """Empty the dates, share and title the pairs are filtered by (the series are
