@@ -31,6 +31,17 @@ def gui_thread_collection(qapp):  # type: ignore[no-untyped-def]
     collector.setParent(None)
 
 
+@pytest.fixture(params=[14, 16])
+def large_font(qapp, request):  # type: ignore[no-untyped-def]
+    """The application's font at `request.param` points, as a reader's desktop sets it."""
+    font = qapp.font()
+    large = qapp.font()
+    large.setPointSizeF(request.param)
+    qapp.setFont(large)
+    yield request.param
+    qapp.setFont(font)
+
+
 @pytest.fixture
 def settings_ini(tmp_path: Path) -> str:
     return str(tmp_path / "tandem.ini")

@@ -1420,17 +1420,6 @@ def test_a_filter_that_lists_no_pair_leaves_the_columns_as_they_were(
     assert [table.columnWidth(c) for c in range(table.model().columnCount())] == widths
 
 
-@pytest.fixture(params=[14, 16])
-def large_font(qapp, request):  # type: ignore[no-untyped-def]
-    """The application's font at `request.param` points, as a reader's desktop sets it."""
-    font = qapp.font()
-    large = qapp.font()
-    large.setPointSizeF(request.param)
-    qapp.setFont(large)
-    yield request.param
-    qapp.setFont(font)
-
-
 def _heading_fits(table: QTableView, column: int) -> bool:
     """Whether `column`'s heading text, as Qt draws it (bold), is narrower than the
     column, its margins and a shown sort arrow's room besides."""

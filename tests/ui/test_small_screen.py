@@ -18,17 +18,6 @@ from PySide6.QtWidgets import (
 from tests.ui.conftest import wait_rendered
 
 
-@pytest.fixture(params=[14, 16])
-def large_font(qapp, request):  # type: ignore[no-untyped-def]
-    """The application's font at `request.param` points, as a reader's desktop sets it."""
-    font = qapp.font()
-    large = qapp.font()
-    large.setPointSizeF(request.param)
-    qapp.setFont(large)
-    yield request.param
-    qapp.setFont(font)
-
-
 def _whole_and_apart(buttons: list[QPushButton]) -> None:
     for button in buttons:
         assert button.width() >= button.sizeHint().width(), button.text()
