@@ -78,3 +78,35 @@ def test_a_title_the_source_gives_is_cut_as_a_first_line_is(tmp_path: Path) -> N
     assert titles["given"] == titles["first"] and len(titles["first"]) < len(lead)
     # The window names both by that title, each with its id as two articles share it.
     assert load(str(store_path)).title("given") == f"{titles['first']} (given)"
+
+
+def test_a_line_wholly_of_bracketed_notes_above_the_headline_is_no_title(
+        tmp_path: Path) -> None:
+    # Reprints open with where they were first printed, then their headline; the note is
+    # the same in no two articles, so it is no series' boilerplate either.
+    texts = {"reprint": "（转载自关东商报，2019-03-31）\n乡村振兴开新局\n\n" + BODY,
+             "notes": ("[Photo] (Xinhua)\n【来源：新华社】【编辑：王林】\nFerry back at noon\n\n"
+                       + BODY),
+             "lead": "（本报讯）渡轮中午返回\n\n" + BODY,
+             "work": "《求是》杂志发表重要文章\n\n" + BODY,
+             "only": "(Photo)\n"}
+    expected = {"reprint": "乡村振兴开新局", "notes": "Ferry back at noon",
+                "lead": "（本报讯）渡轮中午返回", "work": "《求是》杂志发表重要文章",
+                "only": "(Photo)"}
+    rows = [{"id": ident, "series": f"s{k}", "date": f"2021-03-0{k + 1}", "text": text}
+            for k, (ident, text) in enumerate(texts.items())]
+    store_path, report = _indexed(tmp_path, rows)
+    assert {d["id"]: d["title"] for d in report["documents"]} == expected
+    assert {ident: load(str(store_path)).title(ident) for ident in expected} == expected
+    # A folder of the same articles, in the HTML report.
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for ident, text in texts.items():
+        (folder / f"{ident}.txt").write_text(text, encoding="utf-8")
+    with CollectionStore.create_or_open(tmp_path / "folder.sqlite") as store:
+        add_sources(store, [folder], workers=1)
+        titled = with_titles(store.report(), store.text, stored_titles(store))
+    assert {d["title"] for d in titled["documents"]} == set(expected.values())
+    write_collection_html(titled, tmp_path / "report.html")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "乡村振兴开新局" in page and "转载自" not in page

@@ -124,6 +124,17 @@ def cut_to_title(line: str) -> str:
     return line if len(line) <= _TITLE_CHARS else line[:_TITLE_CHARS - 1] + "…"
 
 
+# A line that is wholly bracketed notes: "（转载自关东商报，2019-03-31）", "[Photo]",
+# "【来源：新华社】【编辑：王林】". Book-title marks (《求是》) name a work, and are no note.
+_NOTE = re.compile(r"(?:\s*[(\[（［【〔〖][^()\[\]（）［］【】〔〕〖〗]*[)\]）］】〕〗])+\s*")
+
+
+def is_note(line: str) -> bool:
+    """Whether `line` is wholly bracketed notes (a reprint's source, "(Photo)"): a line
+    above a headline that is no headline itself."""
+    return _NOTE.fullmatch(line) is not None
+
+
 def first_line(text: str) -> str:
     """The first line of `text` with more than white space and control characters, spaces
     collapsed and control characters left out, cut to a title's length: the title of an

@@ -2,7 +2,10 @@
 
 An article's title is the one its source gives, else its first line, read when it was
 indexed, before the collection's boilerplate was known; where that is its series' header
-("Editor in charge: Wang Lin"), the title is the first line past the boilerplate. The
+("Editor in charge: Wang Lin"), or a line wholly of bracketed notes (a reprint's
+"（转载自关东商报，2019-03-31）" above its headline), the title is the first line past them.
+As this is read when the titles are shown, a store that kept such a line shows the
+headline too. The
 window, the PDF and the HTML report (embedded or Spark engine) all name articles through
 `Titles`, so they name them alike.
 """
@@ -15,7 +18,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from viewer.collection.article import cut_to_title, first_line, without_controls
+from viewer.collection.article import cut_to_title, first_line, is_note, without_controls
 from viewer.collection.store import CollectionStore, DocumentRow
 
 
@@ -33,14 +36,16 @@ class Titles:
 
     def title(self, given: str, series: str, text: Callable[[], str]) -> str:
         """The title of an article of `series` whose `given` title (its source's, or its
-        first line; "" for none) is boilerplate, else `given` (`text()`: the article's), its
-        spaces collapsed, control characters left out (a store an earlier version wrote
-        keeps them) and cut to a title's length (`cut_to_title`)."""
+        first line; "" for none) is boilerplate or a note (`is_note`): its first line that
+        is neither, else its first that is no boilerplate (`text()`: the article's); else
+        `given`, its spaces collapsed, control characters left out (a store an earlier
+        version wrote keeps them) and cut to a title's length (`cut_to_title`)."""
         given = " ".join(without_controls(given).split())
-        if given and not self._is_boilerplate(given, series):
+        if given and not is_note(given) and not self._is_boilerplate(given, series):
             return cut_to_title(given)
         kept = [line for line in text().splitlines() if not self._is_boilerplate(line, series)]
-        return first_line("\n".join(kept))
+        return (first_line("\n".join(line for line in kept if not is_note(first_line(line))))
+                or first_line("\n".join(kept)))
 
 
 def titled_documents(store: CollectionStore,
