@@ -3,6 +3,7 @@ the HTML report, the PDF report read back, and the window's Themes tab."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -44,3 +45,23 @@ def test_pairs_above_the_threshold_carry_no_such_note(tmp_path: Path) -> None:
     assert closest_only_note(comparison) == ""
     write_html(comparison, tmp_path / "r.html")
     assert "closest the two texts come" not in (tmp_path / "r.html").read_text("utf-8")
+
+
+def test_the_note_stands_on_the_page_of_the_pair_it_speaks_of(tmp_path: Path) -> None:
+    # However far down its page the theme table ends (it comes after more slogans, each
+    # a phrase said twice in A), the note is not left alone on a page of its own, cut off
+    # from the pair it speaks of.
+    syllables = ["ka", "lo", "mi", "ru", "te", "zo", "qua", "ne", "bi", "fe"]
+    words = [a + b + c for a, b, c in itertools.product(syllables, repeat=3)]
+    for count in range(30, 50):
+        phrases = [f"{words[2 * k]} {words[2 * k + 1]}" for k in range(count)]
+        text_a = ASH + "\n" + "\n".join(f"{p} here. Then {p} there." for p in phrases)
+        comparison = compare(Document(text_a, "a"), Document(SYMPHONY, "b"))
+        note = _flat(closest_only_note(comparison))
+        assert note and comparison.slogans
+        path = tmp_path / f"r{count}.pdf"
+        write_pdf(comparison, path)
+        pages = [_flat(p.extract_text()) for p in PdfReader(path).pages]
+        holding = [text for text in pages if note in text]
+        assert len(holding) == 1 and SYMPHONY in holding[0], count
+        assert f"Theme overlap ({len(comparison.themes)})" in holding[0], count

@@ -362,11 +362,12 @@ def _table_head(layout: Layout, cells: list[Cell]) -> None:
 
 def _table(layout: Layout, title: str, columns: Sequence[tuple[float, float, str]],
            items: Sequence[T], cells: Callable[[int, T], list[RichText]], empty: str,
-           check: Callable[[], None], heading: str | None = None) -> None:
+           check: Callable[[], None], heading: str | None = None, note: str = "") -> None:
     """A titled table: its heading row repeats on every page, and a rule follows each row.
     `columns` are (x, width, heading); `cells(i, item)` gives one row's contents. The
     title is written with the count of `items`, or as `heading` when that counts them
-    otherwise."""
+    otherwise. A `note` under the table goes to the next page with the last row, if kept
+    whole, rather than stand alone on a page of its own."""
     shown = heading or f"{title} ({len(items)})"
     colours = layout.colours
 
@@ -378,10 +379,13 @@ def _table(layout: Layout, title: str, columns: Sequence[tuple[float, float, str
         return [Cell(x, w, content)
                 for (x, w, _), content in zip(columns, cells(i, item), strict=True)]
 
+    note_room = layout.height(note, 9) + 3 if note else 0.0
     if items:
-        # The title and the heads go where the first row goes, which may be kept whole.
+        # The title and the heads go where the first row goes, which may be kept whole
+        # (with the note, when it is the last).
         layout.ensure(layout.height(shown, 13) + 4 + TABLE_SIZE * 1.3 + 4
-                      + layout.kept_height(row(0, items[0]), TABLE_SIZE))
+                      + layout.kept_height(row(0, items[0]), TABLE_SIZE)
+                      + (note_room if len(items) == 1 else 0.0))
     layout.text(shown, 13)
     layout.space(4)
     if not items:
@@ -391,11 +395,17 @@ def _table(layout: Layout, title: str, columns: Sequence[tuple[float, float, str
     layout.on_new_page = head
     for i, item in enumerate(items):
         check()
-        layout.row(row(i, item), TABLE_SIZE)
+        cells_of = row(i, item)
+        if note_room and i == len(items) - 1:
+            layout.ensure(layout.kept_height(cells_of, TABLE_SIZE) + 4 + note_room)
+        layout.row(cells_of, TABLE_SIZE)
         layout.space(1)
         layout.rule()
         layout.space(3)
     layout.on_new_page = None
+    if note:
+        layout.space(3)
+        layout.text(note, 9, colours.muted)
 
 
 def _tables(layout: Layout, comparison: Comparison,
@@ -468,10 +478,7 @@ def _tables(layout: Layout, comparison: Comparison,
     _table(layout, "Theme overlap",
            [(left, score_w, "score"), (x_terms, terms_w, "shared terms"),
             (x_ea, excerpt_w, "passage in A"), (x_ea + excerpt_w + 12, excerpt_w, "passage in B")],
-           comparison.themes, theme_row, NO_THEMES, check)
-    if note := closest_only_note(comparison):
-        layout.space(3)
-        layout.text(note, 9, layout.colours.muted)
+           comparison.themes, theme_row, NO_THEMES, check, note=closest_only_note(comparison))
 
 
 def _carried(layout: Layout, figures: CollectionFigures, check: Callable[[], None]) -> None:
