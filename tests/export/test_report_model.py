@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import time
 from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from tests.conftest import FIXTURES
 from viewer.core.document import Document
 from viewer.core.model import SharedPhrase, Slogan
-from viewer.export.report_model import aligned_rows, excerpt, styled_texts, summary
+from viewer.core.tokenize import cut_at_word
+from viewer.export.report_model import (
+    _characters_within,
+    aligned_rows,
+    excerpt,
+    styled_texts,
+    summary,
+)
 from viewer.present.marks import MarkKind, Style
 
 
@@ -124,6 +134,40 @@ def test_an_excerpt_parts_paragraphs_each_on_a_line_of_its_own() -> None:
     pasted = f"{long_en} Though it was rather\ndesirable."
     for text in (wrapped, pasted):
         assert excerpt(text, (0, len(text)), 10_000) == " ".join(text.split())
+
+
+def _story(language: str, length: int) -> str:
+    """The fixture collection's articles in `language` run together into one story of
+    `length` characters, their paragraphs and line breaks kept."""
+    lines = (FIXTURES / "collection" / language / "collection.jsonl").read_text("utf-8")
+    articles = "\n".join(json.loads(line)["text"] for line in lines.splitlines())
+    return (articles * (length // len(articles) + 1))[:length]
+
+
+def _fastest(text: str, span: tuple[int, int]) -> float:
+    """The shortest of a few timings of `excerpt(text, span)`, in seconds."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        excerpt(text, span)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_an_excerpt_of_a_long_passage_reads_no_further_than_it_shows() -> None:
+    # A collection report of a large store quotes thousands of passages, some a whole
+    # story reprinted (150,000 characters): each excerpt read every line break of its
+    # passage, though it shows some 300 characters, 30 ms an excerpt.
+    for language in ("en", "zh"):
+        story = _story(language, 150_000)
+        for start in (0, 17, 4_000):
+            for limit in (40, 240, 320):
+                # The whole passage on one line, then cut to the room, as the report shows it.
+                whole = excerpt(story, (start, len(story)), len(story) * 2)
+                assert excerpt(story, (start, len(story)), limit) == cut_at_word(
+                    whole, _characters_within(whole, limit)), (language, start, limit)
+        # As quick as the excerpt of a passage of a few paragraphs.
+        assert _fastest(story, (0, len(story))) < 10 * _fastest(story, (0, 3_000)), language
 
 
 def test_a_text_of_undetermined_language_is_not_labelled_english(

@@ -158,13 +158,18 @@ def excerpt(text: str, span: Span, limit: int = 320) -> str:
     character takes the room of two, and cut to as many characters an excerpt of Chinese
     ran twice as many lines as one of English. Paragraphs end at a blank line, and at a
     line break alone but where it wraps a line (`_wraps`)."""
+    # Every character of the span but white space is shown, so the line of the span up to
+    # its (limit + 1)th such character is the start of the whole span's, and as long as
+    # the room: the rest (a story of 150,000 characters) is not read.
+    past = re.compile(rf"(?:\s*\S){{{limit + 1}}}").match(text, span[0], span[1])
+    end = past.end() if past else span[1]
     paragraphs, at = [], span[0]
-    for brk in _LINE_BREAK.finditer(text, span[0], span[1]):
+    for brk in _LINE_BREAK.finditer(text, span[0], end):
         if brk.group().count("\n") == 1 and _wraps(text, brk.start()):
             continue
         paragraphs.append(text[at:brk.start()])
         at = brk.end()
-    paragraphs.append(text[at:span[1]])
+    paragraphs.append(text[at:end])
     line = PARAGRAPH_MARK.join(paragraph for paragraph in map(as_written, paragraphs)
                                if paragraph)
     return cut_at_word(line, _characters_within(line, limit))
