@@ -1251,3 +1251,40 @@ def test_a_pdf_same_text_note_links_to_the_row_that_shows_the_text(tmp_path: Pat
             found.append((target, top))
     # Two pairs and three cluster rows say so, each linking to another row.
     assert len(found) == len(set(found)) == 2 + 3
+
+
+def test_an_excerpt_that_opens_or_closes_on_a_quotation_mark_is_quoted_once(
+        tmp_path: Path) -> None:
+    # A passage that is a quotation came out "““一国两制”是……下去。””" and "“"We will
+    # open the ferry…"”": the report's own marks beside the passage's.
+    quotes = {"zh": "“一国两制”是伟大的构想，香港回归以后保持繁荣稳定，我们一定要坚持下去。”",
+              "en": '"We will open the ferry to every village on the river before the winter."',
+              "cut": "“" + " ".join(["The harbour board met on Monday and agreed to dredge "
+                                     "the channel before the winter storms came."] * 4) + "”",
+              "plain": "The ferry left at dawn and came back at noon with the mail."}
+    texts = {f"{key}{side}": f"Story {side}.\n\n{quote}\n\nThe end."
+             for key, quote in quotes.items() for side in "ab"}
+    start = len("Story a.\n\n")
+    data = {"version": 1, "kind": "collection",
+            "documents": [{"id": ident, "series": "s1", "chars": len(text),
+                           "date": "2020-01-01"} for ident, text in texts.items()],
+            "pairs": [{"a": f"{key}a", "b": f"{key}b", "shared_a": 0.8, "shared_b": 0.8,
+                       "passages": [{"a": [start, start + len(quote)],
+                                     "b": [start, start + len(quote)], "words": 12}]}
+                      for key, quote in quotes.items()],
+            "clusters": [], "formulations": [], "boilerplate": []}
+    limits = Limits(pairs=10)
+    shown = {"zh": quotes["zh"], "en": quotes["en"], "plain": f"“{quotes['plain']}”"}
+    write_collection_html(data, tmp_path / "r.html", text_of=texts.get, limits=limits)
+    page = Page()
+    page.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
+    under = dict(zip(quotes, (row[1] for row in page.rows if len(row) == 2 and not row[0]),
+                     strict=True))
+    assert {key: under[key] for key in shown} == shown
+    # Cut short, it closes on the report's mark after the ellipsis: its own is cut off.
+    assert re.fullmatch("“The harbour board [^“”]+…”", under["cut"])
+    write_collection_pdf(data, tmp_path / "r.pdf", text_of=texts.get)
+    text = "".join(pdf_text(tmp_path / "r.pdf").split())
+    for key, excerpt in (*shown.items(), ("cut", under["cut"])):
+        assert "".join(excerpt.split()) in text, key
+    assert "““" not in text and "””" not in text and '“"' not in text and '"”' not in text

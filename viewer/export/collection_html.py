@@ -40,6 +40,7 @@ from viewer.export.collection_model import (
     cut_note,
     empty_line,
     members_cut_note,
+    quoted,
     same_pair_text_note,
     same_text_note,
 )
@@ -248,7 +249,7 @@ def _pairs(section: Section[PairRow]) -> list[str]:
     for row in section.rows:
         note = _link(_pair_id(row.same_as), same_pair_text_note(row.same_as))
         excerpt = (f'<tr><td></td><td colspan="7" class="{_excerpt_class(row.excerpt)} muted">'
-                   f"“{_e(row.excerpt)}”"
+                   f"{_e(quoted(row.excerpt))}"
                    "</td></tr>") if row.excerpt else (
             f'<tr><td></td><td colspan="7" class="muted">{note}</td></tr>') if row.same_as else ""
         anchor = f' id="{_pair_id(row.rank)}"' if row.rank in targets else ""

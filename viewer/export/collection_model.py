@@ -170,6 +170,15 @@ def members_cut_note(cluster: ClusterRow, where: str = "the JSON result lists") 
             f"{cluster.passages:,} passages; {where} them all.")
 
 
+def quoted(excerpt: str) -> str:
+    """A pair's `excerpt` in quotation marks, but an excerpt that opens or closes on a
+    quotation mark of its own gets no second one beside it: "“一国两制”……。”", not
+    "““一国两制”……。””"."""
+    opening = "" if excerpt.startswith(("“", '"')) else "“"
+    closing = "" if excerpt.endswith(("”", '"')) and len(excerpt) > 1 else "”"
+    return f"{opening}{excerpt}{closing}"
+
+
 def same_text_note(same_as: str) -> str:
     """What a cluster's row says in place of an excerpt another row shows already."""
     return f"the same text as {same_as}"

@@ -232,7 +232,7 @@ def _pairs(layout: Layout, report: CollectionReport) -> None:
         return
     # A pair whose excerpt a pair below names is where that pair's note links to.
     targets = {row.same_as for row in section.rows}
-    _rows(layout, columns, rows, [f"“{row.excerpt}”" if row.excerpt
+    _rows(layout, columns, rows, [model.quoted(row.excerpt) if row.excerpt
                                   else model.same_pair_text_note(row.same_as) if row.same_as
                                   else "" for row in section.rows],
           anchors=[_pair_name(row.rank) if row.rank in targets else ""
