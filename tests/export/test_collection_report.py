@@ -1288,3 +1288,30 @@ def test_an_excerpt_that_opens_or_closes_on_a_quotation_mark_is_quoted_once(
     for key, excerpt in (*shown.items(), ("cut", under["cut"])):
         assert "".join(excerpt.split()) in text, key
     assert "““" not in text and "””" not in text and '“"' not in text and '"”' not in text
+
+
+def test_a_pdf_cluster_cut_short_keeps_its_note_on_the_page_of_its_last_article(
+        tmp_path: Path) -> None:
+    # A cluster of more articles than the PDF lists ends on "Showing the first 50 of the
+    # cluster's 60 passages…": where its last row fitted above the page's foot and the
+    # note did not, the note stood alone at the top of the next page. Each step below
+    # makes one more of the last rows two lines tall, moving the cluster's end down by a
+    # line, across the foot of its page: the note shares its page with a row of the
+    # cluster wherever it ends.
+    story = "The harbour board met on Monday and agreed to dredge the northern channel."
+    ids = [f"copy{k:04d}" for k in range(60)]
+    for pairs, longer in itertools.product((1, 2), range(10)):
+        data, _ = _many_pairs(pairs)
+        texts = {ident: f"{ident}. {story} So said {ident}."
+                 + (" More of it." * 4 if k >= 50 - longer else "")
+                 for k, ident in enumerate(ids)}
+        data["documents"] += [{"id": ident, "series": "s1", "chars": len(texts[ident]),
+                               "date": f"2001-{1 + k // 28:02d}-{1 + k % 28:02d}"}
+                              for k, ident in enumerate(ids)]
+        data["clusters"] = [{"id": 1, "first": ids[0], "passages": [
+            {"doc": ident, "span": [len(ident) + 2, len(texts[ident])]} for ident in ids]}]
+        path = tmp_path / f"r{pairs}-{longer}.pdf"
+        write_collection_pdf(data, path, text_of=texts.get)
+        pages = [flat(page.extract_text()) for page in PdfReader(path).pages]
+        [holding] = [text for text in pages if "Showing the first 50 of the cluster's 60" in text]
+        assert "copy0049" in holding, (pairs, longer)

@@ -180,12 +180,14 @@ Decorate = Callable[[int, Page, float], None]
 def _rows(layout: Layout, columns: Columns, rows: Sequence[list[RichText]],
           notes: Sequence[str] = (), decorate: Decorate | None = None,
           min_height: float = 0.0, anchors: Sequence[str] = (),
-          links: Sequence[str] = ()) -> None:
+          links: Sequence[str] = (), under: str = "") -> None:
     """A table: heads repeated on every page, a rule under each row. A row's note, when
     given, is a muted line under it from the second column to the right margin; `decorate`
     draws beside each row (a chart), which is then at least `min_height` tall. Row k is
     the destination named `anchors[k]`, and its note, or without one its last cell, links
-    to the destination named `links[k]` (either "" for none)."""
+    to the destination named `links[k]` (either "" for none). `under`, a muted note under
+    the table, goes to the next page with the last row, if kept whole, rather than stand
+    alone at the top of a page."""
     heads = _table_heads(layout, columns)
     heads()
     layout.on_new_page = heads
@@ -197,6 +199,10 @@ def _rows(layout: Layout, columns: Columns, rows: Sequence[list[RichText]],
         note = notes[k] if k < len(notes) else ""
         link = links[k] if k < len(links) else ""
         row = [Cell(x, w, cell) for (x, w, _), cell in zip(columns, cells, strict=True)]
+        if under and k == len(rows) - 1:
+            layout.ensure(max(min_height, layout.kept_height(row, TABLE_SIZE)) + 4
+                          + layout.height(under, 8))
+            page, top = layout.page, layout.y
         if k < len(anchors) and anchors[k]:
             row[0] = replace(row[0], anchor=anchors[k])
         if link and not note:
@@ -215,6 +221,8 @@ def _rows(layout: Layout, columns: Columns, rows: Sequence[list[RichText]],
         layout.rule()
         layout.space(3)
     layout.on_new_page = None
+    if under:
+        layout.text(under, 8, layout.colours.muted)
 
 
 def _pairs(layout: Layout, report: CollectionReport) -> None:
@@ -278,10 +286,8 @@ def _clusters(layout: Layout, report: CollectionReport) -> None:
               anchors=[f"cluster-{n}-{k}" if k in targets else ""
                        for k in range(len(members))],
               links=[f"cluster-{n}-{member.same_row}" if member.same_as else ""
-                     for member in members])
-        note = model.members_cut_note(cluster, "the HTML report and the JSON result list")
-        if note:
-            layout.text(note, 8, layout.colours.muted)
+                     for member in members],
+              under=model.members_cut_note(cluster, "the HTML report and the JSON result list"))
 
 
 def _member_cells(member: Any) -> list[RichText]:
