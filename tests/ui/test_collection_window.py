@@ -1959,3 +1959,45 @@ def test_a_pairs_lookup_in_the_collection_before_is_not_shown_with_the_next_one(
     assert mode.pair_ids(*window.documents) is None
     assert mode.context is None and mode.figures(window.rendered.comparison) is None
     assert panel.collection_phrases is None and panel.collection_slogans is None
+
+
+def test_a_lookup_failing_for_a_pair_no_longer_shown_says_nothing_of_the_pair_shown(
+        make_window, qtbot, tmp_path: Path, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # The user read a pair, then another of the same collection before the first pair's
+    # lookup in it ended; that lookup failed, and "Collection figures unavailable: …" was
+    # said under the second pair, whose figures were in and shown.
+    store = tmp_path / "store.sqlite"
+    shutil.copy(dev_store, store)
+    window = open_collection(make_window, qtbot, store)
+    mode = window.collection
+    first, second = mode.data.pairs[:2]
+    pool = QThreadPool.globalInstance()
+    threads, gate = pool.maxThreadCount(), threading.Event()
+    pool.setMaxThreadCount(1)
+    pool.start(gate.wait)
+    try:
+        mode.open_pair(first.a, first.b)
+        wait_rendered(qtbot, window)
+        lookup = mode._jobs[-1]
+        assert pool.tryTake(lookup)  # the first pair's lookup, held back
+    finally:
+        gate.set()
+        assert pool.waitForDone(60000)
+        pool.setMaxThreadCount(threads)
+    mode.open_pair(second.a, second.b)
+    qtbot.waitUntil(lambda: mode.pair_ids(*window.documents) == (second.a, second.b)
+                    and window.rendered is not None and not window.busy, timeout=30000)
+    assert mode.wait_jobs()
+    qtbot.waitUntil(lambda: mode.figures(window.rendered.comparison) is not None, timeout=10000)
+    os.replace(store, tmp_path / "moved.sqlite")  # the first pair's lookup will fail
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    pool.start(lookup)
+    assert mode.wait_jobs()
+    qtbot.waitUntil(lambda: lookup not in mode._jobs, timeout=10000)
+    assert not [m for m in messages if m.startswith("Collection figures unavailable")]
+    assert mode.figures(window.rendered.comparison) is not None
+    # The pair shown compared again, its own lookup failing is said.
+    window.start_comparison()
+    qtbot.waitUntil(lambda: any(m.startswith("Collection figures unavailable: ")
+                                for m in messages), timeout=30000)

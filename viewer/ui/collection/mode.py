@@ -793,17 +793,20 @@ class CollectionMode(QObject):
         counted = entries if data is self.data and phrases == watchlist else None
         self._start(lambda: _context(store_path, comparison, watchlist, counted, known),
                     lambda context: self._show_context(comparison, context, store_path),
-                    lambda message: self._unavailable(store_path, message))
+                    lambda message: self._unavailable(comparison, store_path, message))
 
-    def _unavailable(self, store_path: str, message: str) -> None:
-        if self._still_shown(store_path):
+    def _unavailable(self, comparison: Comparison, store_path: str, message: str) -> None:
+        if self._still_of(comparison, store_path):
             self.window.statusBar().showMessage(
                 f"Collection figures unavailable: {message}", 8000)
 
-    def _still_shown(self, store_path: str) -> bool:
-        """Whether the collection at `store_path` is the one shown: a lookup in one shown
-        before, ended after another was opened, is of articles none of this one's."""
-        return self.data is not None and self.data.store_path == store_path
+    def _still_of(self, comparison: Comparison, store_path: str) -> bool:
+        """Whether `comparison` is the one shown, and the collection at `store_path` the
+        one shown: a lookup ended for a pair read before, or in a collection shown before
+        (of articles none of this one's), says nothing of the pair shown now."""
+        rendered = self.window.rendered
+        return (rendered is not None and rendered.comparison is comparison
+                and self.data is not None and self.data.store_path == store_path)
 
     def _go_to_passage(self, comparison: Comparison) -> None:
         """Make active the passage `open_pair_at` asked for, once its pair is compared."""
@@ -819,10 +822,7 @@ class CollectionMode(QObject):
 
     def _show_context(self, comparison: Comparison, context: dict[str, Any],
                       store_path: str) -> None:
-        rendered = self.window.rendered
-        if rendered is None or rendered.comparison is not comparison:
-            return  # another comparison (or none) is shown now
-        if not self._still_shown(store_path):
+        if not self._still_of(comparison, store_path):
             return
         self.context = context
         self.context_of = comparison
