@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
     QStyle,
+    QStyleOptionComboBox,
     QStyleOptionViewItem,
     QTableView,
 )
@@ -1672,3 +1673,25 @@ def test_the_clusters_headings_keep_a_sort_arrows_room_only_where_sorted_by(
     header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)
     qtbot.wait(20)
     check(3)
+
+
+def test_the_series_box_shows_each_of_its_entries_whole_whatever_it_was_first_shown_with(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # Measured once, as first shown: a view shown before its collection (or with one of
+    # short series, then another) read "All serie" at 16 pt, and cut a longer series.
+    view = _large_view(qtbot, 600)
+    box = view.series_filter
+    for series in (["s1", "s2"], ["people's daily overseas", "s2"]):
+        documents = [doc(f"d{k}", f"2020-01-0{k + 1}", series=name)
+                     for k, name in enumerate(series * 2)]
+        view.show_collection(collection(documents, [pair("d0", "d1")]))
+        qtbot.wait(50)
+        for entry in range(box.count()):
+            box.setCurrentIndex(entry)
+            qtbot.wait(10)
+            option = QStyleOptionComboBox()
+            box.initStyleOption(option)
+            field = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                               QStyle.SubControl.SC_ComboBoxEditField, box)
+            assert box.fontMetrics().horizontalAdvance(box.currentText()) <= field.width(), \
+                box.currentText()

@@ -434,6 +434,10 @@ class CollectionView(QWidget):
         # is an `activated` too, so `doubleClicked` would open the pair twice.
         self.pairs_table.activated.connect(self._on_pair_activated)
         self.series_filter = named(QComboBox(), "series_filter")
+        # As wide as its longest entry, measured again as the entries change: measured once,
+        # when first shown (Qt's default), a box first shown empty or with another
+        # collection's series cut its entry ("All serie").
+        self.series_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.date_from = named(FittedField("from YYYY-MM-DD", "0000-00-00"), "date_from")
         self.date_to = named(FittedField("to YYYY-MM-DD", "0000-00-00"), "date_to")
         self.min_share = named(QDoubleSpinBox(suffix=" %", decimals=0, maximum=100), "min_share")
