@@ -1782,7 +1782,7 @@ def _cluster_row(tree, cluster):  # type: ignore[no-untyped-def]
     """The Clusters tab's row of `cluster` (listed most articles first, not as stored)."""
     from viewer.ui.collection.view import CLUSTER_HEADINGS
 
-    column = CLUSTER_HEADINGS.index("Cluster")
+    column = CLUSTER_HEADINGS.index("No.")
     return next(tree.topLevelItem(k) for k in range(tree.topLevelItemCount())
                 if tree.topLevelItem(k).text(column) == str(cluster["id"]))
 

@@ -237,8 +237,14 @@ def _table(model: ListTableModel[Any]) -> QTableView:
 
 
 #: The Clusters tab's headings: a cluster's text, or an article carrying it, and where.
-CLUSTER_HEADINGS = ["Text / article", "Date", "Series", "Articles / source",
-                    "Where (characters)", "Cluster"]
+#: Short, as its contents are: the tree's first column, the text, takes what the others
+#: leave, and long headings pushed the last columns out of view. Their tooltips say more.
+CLUSTER_HEADINGS = ["Text / article", "Date", "Series", "Articles", "Where", "No."]
+CLUSTER_HEADING_TIPS = [
+    "The text a cluster's articles carry; under it, the articles", "Date", "Series",
+    "Articles carrying the text; under a cluster, its source marked \"source\"",
+    "Where the text is in the article: its first and last characters",
+    "The cluster's number, as the reports give it (\"Cluster 12\")"]
 
 
 class ClusterItem(QTreeWidgetItem):
@@ -572,8 +578,8 @@ class CollectionView(QWidget):
         self.clusters_tree.setAccessibleName("Clusters")
         self.clusters_tree.setHeaderLabels(CLUSTER_HEADINGS)
         heading = self.clusters_tree.headerItem()
-        for column, text in enumerate(CLUSTER_HEADINGS):
-            heading.setToolTip(column, text)
+        for column, tip in enumerate(CLUSTER_HEADING_TIPS):
+            heading.setToolTip(column, tip)
         _elided_headings(self.clusters_tree.header())
         self.clusters_tree.setAlternatingRowColors(True)
         # The text and the titles are long: they take the room the dates, series and spans
@@ -941,7 +947,7 @@ class CollectionView(QWidget):
         wanted = str(cluster_id)
         for row in range(tree.topLevelItemCount()):
             item = tree.topLevelItem(row)
-            if item is not None and item.text(CLUSTER_HEADINGS.index("Cluster")) == wanted:
+            if item is not None and item.text(CLUSTER_HEADINGS.index("No.")) == wanted:
                 item.setExpanded(True)
                 tree.setCurrentItem(item)
                 tree.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
