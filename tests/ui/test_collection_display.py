@@ -1730,3 +1730,32 @@ def test_in_large_fonts_in_a_1024_pixel_window_every_clusters_column_reads_unscr
         assert header.sectionPosition(column) + margin + widest <= room, \
             CLUSTER_HEADINGS[column]
     assert tree.columnWidth(0) >= room // 2  # the text keeps its room
+
+
+def test_in_large_fonts_on_a_small_screen_the_hint_over_the_uses_reads_whole(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt in an 800x600 window the Formulations tab's splitter gave the pane of the
+    # uses its share of the height, less than the hint over them takes wrapped: its first
+    # and last lines were cut.
+    documents = [doc(f"d{m}", f"2020-{m + 1:02d}-01") for m in range(12)]
+    phrases = ["building a modern socialist country in all respects and advancing the "
+               "great rejuvenation of the Chinese nation on all fronts", "the new era"]
+    view = _large_view(qtbot, 788)
+    view.resize(788, 470)  # the view's room in an 800x600 window
+    view.show_collection(collection(documents, formulations=[
+        formulation(p, *(uses(d.id, 1) for d in documents)) for p in phrases]))
+    view.tabs.setCurrentWidget(view.formulations_page)
+    qtbot.wait(50)
+    hint = view.uses_label
+    assert hint.heightForWidth(hint.width()) > 3 * hint.fontMetrics().height()
+    qtbot.waitUntil(lambda: hint.height() >= hint.heightForWidth(hint.width()), timeout=2000)
+    # And so with the phrase chosen named over its uses, on as many lines.
+    view.list_uses(view.formulations_model.item(0))
+    qtbot.waitUntil(lambda: hint.height() >= hint.heightForWidth(hint.width()), timeout=2000)
+    assert "great rejuvenation" in hint.text()
+    table = view.formulations_table
+    assert table.height() >= table.minimumSizeHint().height()
+    # Its pane dragged narrow, the hint does not hold the window taller than it is.
+    view.timeline_split.moveSplitter(view.timeline_split.width() - 80, 1)
+    qtbot.wait(50)
+    assert view.minimumSizeHint().height() <= 470

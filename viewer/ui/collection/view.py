@@ -15,13 +15,16 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFocusEvent, QFont, QKeySequence, QShortcut
@@ -150,6 +153,41 @@ def _hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     return label
+
+
+class HintRoom(QObject):
+    """Gives a wrapped `hint` in `split`'s last pane the height its text takes at its
+    width, taken from the first pane (down to its least height), whenever the hint is
+    laid out anew: a splitter gives a pane its share of the height, not what a wrapped
+    text needs, and in large fonts the hint lost its first and last lines. Not as a
+    least height: a pane dragged narrow would then have held the window taller than the
+    screen."""
+
+    def __init__(self, hint: QLabel, split: QSplitter) -> None:
+        super().__init__(hint)
+        self.hint, self.split = hint, split
+        pane = hint.parentWidget()
+        assert pane is not None
+        pane.installEventFilter(self)  # resized, or laid out again as the text changes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            # Once the pane's layout has given the hint its size, which follows this event.
+            QTimer.singleShot(0, self, self.fit)
+        return False
+
+    def fit(self) -> None:
+        hint, split = self.hint, self.split
+        if not hint.isVisible() or hint.width() <= 0:
+            return
+        need = hint.heightForWidth(hint.width()) - hint.height()
+        sizes = split.sizes()
+        first = split.widget(0)
+        if first is None:
+            return
+        give = min(need, sizes[0] - first.minimumSizeHint().height())
+        if give > 0:
+            split.setSizes([sizes[0] - give, *sizes[1:-1], sizes[-1] + give])
 
 
 def _with_hint(view: QWidget, hint: str | QLabel) -> QWidget:
@@ -567,6 +605,7 @@ class CollectionView(QWidget):
         split.addWidget(bottom)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        HintRoom(self.uses_label, split)
         return split
 
     def _clusters_tab(self) -> QWidget:
