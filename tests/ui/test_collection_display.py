@@ -1759,3 +1759,20 @@ def test_in_large_fonts_on_a_small_screen_the_hint_over_the_uses_reads_whole(
     view.timeline_split.moveSplitter(view.timeline_split.width() - 80, 1)
     qtbot.wait(50)
     assert view.minimumSizeHint().height() <= 470
+
+
+def test_a_series_named_at_length_does_not_hold_the_window_wider(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # The Series box as wide as its longest entry, and the filters never squeezing a
+    # field: a series of 120 characters held the view 1,500 pixels wide at 16 pt.
+    view = _large_view(qtbot, 788)
+    name = "The overseas edition, commentary and opinion pages, 2019 to 2021, " * 2
+    documents = [doc(f"d{k}", f"2020-01-0{k + 1}", series=series)
+                 for k, series in enumerate([name, "s2", name, "s2"])]
+    view.show_collection(collection(documents, [pair("d0", "d1")]))
+    qtbot.wait(50)
+    assert view.minimumSizeHint().width() <= 788
+    view.resize(788, 600)
+    qtbot.wait(20)
+    assert view.width() == 788
+    assert view.series_filter.findText(name) > 0  # its list names it whole

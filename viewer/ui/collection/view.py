@@ -374,6 +374,31 @@ class FittedField(QLineEdit):
         return self.sizeHint()
 
 
+#: The most room, in characters, the Series box takes: past it, a series' name is cut.
+SERIES_BOX_CHARACTERS = 40
+
+
+class SeriesBox(QComboBox):
+    """A combo box as wide as its longest entry (`AdjustToContents`), measured again as
+    its entries change, but at most `SERIES_BOX_CHARACTERS` characters wide in the font it
+    is shown in: the filters never squeeze a field, so a series named at length (a folder
+    of scraped pages) held the window wider than the screen. Its list shows it whole."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def _bounded(self, hint: QSize) -> QSize:
+        widest = self.fontMetrics().averageCharWidth() * SERIES_BOX_CHARACTERS
+        return QSize(min(hint.width(), widest), hint.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self._bounded(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self._bounded(super().minimumSizeHint())
+
+
 class KeyboardLink(QLabel):
     """A label holding a link the keyboard reaches: Tab onto it makes the link current,
     so that Enter opens it (a label's own link takes a second Tab), and the next Tab
@@ -477,11 +502,10 @@ class CollectionView(QWidget):
         # `activated`: a double-click (or the platform's click) and Enter; a double-click
         # is an `activated` too, so `doubleClicked` would open the pair twice.
         self.pairs_table.activated.connect(self._on_pair_activated)
-        self.series_filter = named(QComboBox(), "series_filter")
         # As wide as its longest entry, measured again as the entries change: measured once,
         # when first shown (Qt's default), a box first shown empty or with another
-        # collection's series cut its entry ("All serie").
-        self.series_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # collection's series cut its entry ("All serie"). Up to a width (`SeriesBox`).
+        self.series_filter = named(SeriesBox(), "series_filter")
         self.date_from = named(FittedField("from YYYY-MM-DD", "0000-00-00"), "date_from")
         self.date_to = named(FittedField("to YYYY-MM-DD", "0000-00-00"), "date_to")
         self.min_share = named(QDoubleSpinBox(suffix=" %", decimals=0, maximum=100), "min_share")
