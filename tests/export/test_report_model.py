@@ -157,6 +157,16 @@ def test_an_excerpt_of_a_long_passage_is_the_whole_passage_cut_to_its_room() -> 
                     whole, _characters_within(whole, limit)), (language, start, limit)
 
 
+
+def test_an_excerpt_with_no_room_says_what_the_whole_passage_cut_to_it_does() -> None:
+    # Cut to one character's room the line keeps one (`_characters_within`): read only as
+    # far as its first character, a passage of more was shown as that character, uncut.
+    for text in ("ab cd", "中文字", "a", "¶ x"):
+        whole = excerpt(text, (0, len(text)), 100)
+        for limit in (0, 1, 2):
+            assert excerpt(text, (0, len(text)), limit) == cut_at_word(
+                whole, _characters_within(whole, limit)), (text, limit)
+
 def test_a_text_of_undetermined_language_is_not_labelled_english(
         english) -> None:  # type: ignore[no-untyped-def]
     hebrew = Document("הממשלה אישרה אתמול את תקציב המדינה לשנה הבאה.", "he.txt")

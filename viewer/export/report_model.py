@@ -160,8 +160,9 @@ def excerpt(text: str, span: Span, limit: int = 320) -> str:
     line break alone but where it wraps a line (`_wraps`)."""
     # Every character of the span but white space is shown, so the line of the span up to
     # its (limit + 1)th such character is the start of the whole span's, and as long as
-    # the room: the rest (a story of 150,000 characters) is not read.
-    past = re.compile(rf"(?:\s*\S){{{limit + 1}}}").match(text, span[0], span[1])
+    # the room: the rest (a story of 150,000 characters) is not read. A line is cut to
+    # one character at the least (`_characters_within`): it is then cut if it holds two.
+    past = re.compile(rf"(?:\s*\S){{{max(limit, 1) + 1}}}").match(text, span[0], span[1])
     end = past.end() if past else span[1]
     paragraphs, at = [], span[0]
     for brk in _LINE_BREAK.finditer(text, span[0], end):
