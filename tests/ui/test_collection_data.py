@@ -7,6 +7,7 @@ from pathlib import Path
 from tests.collection.planted import BOILERPLATE, make_collection
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
+from viewer.ui.collection.cluster_rows import cluster_rows
 from viewer.ui.collection.data import load
 
 
@@ -80,3 +81,24 @@ def test_an_articles_share_counts_text_as_its_pairs_share_does(tmp_path: Path) -
     assert (pair.shared_a, pair.shared_b) == (1.0, 1.0)
     shares = {a.row.id: a.shared for a in data.articles}
     assert shares == {"first": 1.0, "again": 1.0, "other": 0.0}
+
+
+def test_a_cluster_of_a_quotation_is_shown_in_its_own_marks_once(tmp_path: Path) -> None:
+    # A passage carried whole with its quotation marks ("We will …") was listed in the
+    # Clusters tab as “"We will …"”: the tab's marks beside the passage's own.
+    planted = make_collection()
+    chained = [r for r in planted.rows if r["id"] in planted.chain]
+    shared = set.intersection(*({p.strip() for p in r["text"].split("\n\n")} for r in chained))
+    passage = max(shared, key=len)
+    for row in chained:
+        row["text"] = row["text"].replace(passage, f'"{passage}"')
+    source = planted.write(tmp_path / "all.jsonl")
+    with CollectionStore.create_or_open(tmp_path / "store.sqlite") as store:
+        add_sources(store, [source], workers=1)
+    rows = cluster_rows(load(str(tmp_path / "store.sqlite")))
+    texts = [row.texts[0] for row in rows]
+    quoted = [text for text in texts if passage[:40] in text]
+    assert quoted and all(text.startswith('"') and not text.startswith('“"')
+                          and not text.endswith('"”') for text in quoted)
+    # A passage with no marks of its own (the copy of d002 in d009) is in the tab's.
+    assert any(text.startswith("“") and text.endswith("”") for text in texts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from viewer.export.collection_model import carried_by
+from viewer.export.collection_model import carried_by, quoted
 from viewer.present.cluster_order import cluster_rank
 from viewer.present.wording import UNDATED
 
@@ -65,7 +65,7 @@ def cluster_rows(data: CollectionData) -> list[ClusterRow]:
         ident = int(cluster.get("id", 0))
         shown = data.cluster_texts.get(ident, "")
         docs = [m.doc for m in members]
-        text = f"“{shown}”" if shown else data.title(source)
+        text = quoted(shown) if shown else data.title(source)  # a quotation's marks once
         dated, series = data.date_of(source), data.series_of(source)
         keys = (text.casefold(), (dated, order) if dated else None, series,
                 (len(set(docs)), len(docs)), 0, ident)
