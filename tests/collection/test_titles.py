@@ -110,3 +110,39 @@ def test_a_line_wholly_of_bracketed_notes_above_the_headline_is_no_title(
     write_collection_html(titled, tmp_path / "report.html")
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "乡村振兴开新局" in page and "转载自" not in page
+
+
+def test_a_byline_or_dateline_at_the_head_is_no_title_and_a_headline_opening_on_a_name_is(
+        tmp_path: Path) -> None:
+    # "本报记者卢新宁" above a story named the article by its reporter. Headlines of the
+    # shapes real ones take, a name and what it is about, stay titles.
+    texts = {"reporter": "本报记者卢新宁\n港口新闻\n\n" + BODY,
+             "dateline": "新华社北京1月1日电\n渡轮中午返回\n\n" + BODY,
+             "by": "By Jane Smith, Reuters\nFlood waters rise\n\n" + BODY,
+             "bracketed": "（记者 王林）\n码头扩建\n\n" + BODY,
+             "only": "本报记者 张三 通讯员 李四\n\n" + BODY,
+             "under": "焊花如血\n王文辉\n\n" + BODY,
+             "speaker": "王文辉：焊花如血\n\n" + BODY,
+             "minister": "Zhang Wei: Write a new chapter for the harbour\n\n" + BODY,
+             "numbers": "By the numbers: the harbour's year\n\n" + BODY,
+             "column": "记者走基层：春运路上\n\n" + BODY,
+             "wire": "新华社北京1月1日电（记者张三）今天上午，会议在北京召开。\n" + BODY}
+    expected = {"reporter": "港口新闻", "dateline": "渡轮中午返回", "by": "Flood waters rise",
+                "bracketed": "码头扩建", "only": BODY.strip(), "under": "焊花如血",
+                "speaker": "王文辉：焊花如血",
+                "minister": "Zhang Wei: Write a new chapter for the harbour",
+                "numbers": "By the numbers: the harbour's year", "column": "记者走基层：春运路上",
+                "wire": "新华社北京1月1日电（记者张三）今天上午，会议在北京召开。"}
+    rows = [{"id": ident, "series": f"s{k}", "date": f"2021-03-{k + 1:02}", "text": text}
+            for k, (ident, text) in enumerate(texts.items())]
+    # A byline a source gives as the title names no article either.
+    rows.append({"id": "given", "series": "s99", "date": "2021-04-01", "title": "By Jane Smith",
+                 "text": "Ferry back at noon\n\n" + BODY})
+    expected["given"] = "Ferry back at noon"
+    store_path, report = _indexed(tmp_path, rows)
+    assert {d["id"]: d["title"] for d in report["documents"]} == expected
+    window = load(str(store_path))
+    assert {ident: window.title(ident) for ident in expected} == expected
+    write_collection_html(report, tmp_path / "report.html")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "港口新闻" in page and "卢新宁" not in page

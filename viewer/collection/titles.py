@@ -2,8 +2,10 @@
 
 An article's title is the one its source gives, else its first line, read when it was
 indexed, before the collection's boilerplate was known; where that is its series' header
-("Editor in charge: Wang Lin"), or a line wholly of bracketed notes (a reprint's
-"（转载自关东商报，2019-03-31）" above its headline), the title is the first line past them.
+("Editor in charge: Wang Lin"), a line wholly of bracketed notes (a reprint's
+"（转载自关东商报，2019-03-31）" above its headline), or a byline or a dateline
+("本报记者卢新宁", "新华社北京1月1日电": `viewer.core.bylines`), the title is the first
+line past them.
 As this is read when the titles are shown, a store that kept such a line shows the
 headline too. The
 window, the PDF and the HTML report (embedded or Spark engine) all name articles through
@@ -20,6 +22,7 @@ from typing import Any
 
 from viewer.collection.article import cut_to_title, first_line, is_note, without_controls
 from viewer.collection.store import CollectionStore, DocumentRow
+from viewer.core.bylines import is_byline
 
 
 class Titles:
@@ -36,16 +39,24 @@ class Titles:
 
     def title(self, given: str, series: str, text: Callable[[], str]) -> str:
         """The title of an article of `series` whose `given` title (its source's, or its
-        first line; "" for none) is boilerplate or a note (`is_note`): its first line that
-        is neither, else its first that is no boilerplate (`text()`: the article's); else
-        `given`, its spaces collapsed, control characters left out (a store an earlier
-        version wrote keeps them) and cut to a title's length (`cut_to_title`)."""
+        first line; "" for none) is boilerplate, a note or a byline (`_is_no_headline`):
+        its first line that is none of them, else its first that is no boilerplate
+        (`text()`: the article's); else `given`, its spaces collapsed, control characters
+        left out (a store an earlier version wrote keeps them) and cut to a title's length
+        (`cut_to_title`)."""
         given = " ".join(without_controls(given).split())
-        if given and not is_note(given) and not self._is_boilerplate(given, series):
+        if given and not _is_no_headline(given) and not self._is_boilerplate(given, series):
             return cut_to_title(given)
         kept = [line for line in text().splitlines() if not self._is_boilerplate(line, series)]
-        return (first_line("\n".join(line for line in kept if not is_note(first_line(line))))
+        return (first_line("\n".join(line for line in kept
+                                     if not _is_no_headline(first_line(line))))
                 or first_line("\n".join(kept)))
+
+
+def _is_no_headline(line: str) -> bool:
+    """Whether `line` is one an article's head holds besides its headline, and no title:
+    a note (`is_note`), or a byline or a dateline (`is_byline`)."""
+    return is_note(line) or is_byline(line)
 
 
 def titled_documents(store: CollectionStore,

@@ -1,0 +1,39 @@
+"""Which lines at an article's head are bylines or datelines, and which headlines are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from viewer.core.bylines import is_byline, is_name_alone
+
+BYLINES = ["本报记者卢新宁", "新华社记者 张三、李四", "记者 王林", "记者：买买提·艾力", "文/张三",
+           "文｜张三 图｜李四", "作者：李四", "本报记者 张三 通讯员 李四", "新华社驻东京记者张三",
+           "澎湃新闻记者 张三", "特约记者王林", "（记者 张三）", "新华社北京1月1日电",
+           "新华社北京１月１日电", "本报上海3月5日讯（记者张三）", "By Jane Smith",
+           "BY JANE SMITH", "By Jane Smith and John Doe, Reuters",
+           "By Jane Smith | China Daily | Updated: 2021-01-01 08:00", "Author: Jane Smith",
+           "(By Jane Smith)", "BEIJING, Jan. 1 (Xinhua) --"]
+# Headlines that open on a name or a label, and lines of a story that open on a dateline.
+HEADLINES = ["王文辉：焊花如血", "Zhang Wei: Write a new chapter for the harbour",
+             "Firmly grasping the initiative and striving to become a strong network country",
+             "By the numbers: the harbour's year", "By 2030, the harbour will double",
+             "记者走基层：春运路上", "记者手记", "记者从市政府获悉，今年将新建两座桥。",
+             "记者 王林在现场采访时说，这是一件大事。", "文 化强国", "北京1月1日起实施新规",
+             "新华社北京1月1日电（记者张三）今天上午，会议在北京召开。",
+             "By Jane Smith, who saw the river rise.", "焊花如血", "(Photo)", ""]
+
+
+@pytest.mark.parametrize("line", BYLINES)
+def test_a_byline_or_dateline_is_one(line: str) -> None:
+    assert is_byline(line)
+
+
+@pytest.mark.parametrize("line", HEADLINES)
+def test_a_headline_opening_on_a_name_or_a_label_is_no_byline(line: str) -> None:
+    assert not is_byline(line)
+
+
+def test_a_name_alone_is_two_to_four_han_characters_or_a_name_with_a_middle_dot() -> None:
+    assert all(map(is_name_alone, ["王文辉", "欧阳修", "买买提·艾力", " 王林 "]))
+    assert not any(map(is_name_alone,
+                       ["王", "王 文辉", "的意见。", "Jane Smith", "新时代宣传工作"]))
