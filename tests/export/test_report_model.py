@@ -135,6 +135,23 @@ def test_an_excerpt_parts_paragraphs_each_on_a_line_of_its_own() -> None:
         assert excerpt(text, (0, len(text)), 10_000) == " ".join(text.split())
 
 
+def test_an_excerpt_parts_a_headline_from_the_byline_under_it() -> None:
+    # A byline shorter than the headline above it made the headline look like a full line
+    # the text had wrapped: "焊花如血王文辉", "Flood waters rise By Jane Smith".
+    for head, byline, story in (
+            ("焊花如血", "王文辉", "焊工们连续奋战三十个昼夜，终于按期完成了任务。"),
+            ("焊花如血", "本报记者卢新宁", "焊工们连续奋战三十个昼夜，终于按期完成了任务。"),
+            ("Flood waters rise", "By Jane Smith", "The river rose two metres overnight.")):
+        for text in (f"{head}\n{byline}\n\n{story}", f"{head}\n{byline}\n{story}"):
+            assert excerpt(text, (0, len(text))) == f"{head} ¶ {byline} ¶ {story}"
+    # A line that ends a sentence broken across lines reads on, short as it is.
+    broken = "他在这家工厂干了二十年，攒下二十万元以上。翻开简世\n辉的档案"
+    assert excerpt(broken, (0, len(broken))) == broken.replace("\n", "")
+    wrapped = "码头上的新吊车已经开始使用，市政府决定明年再建两个泊位，以满足不断增长的需求。"
+    text = "\n".join(wrapped[k:k + 12] for k in range(0, len(wrapped), 12))
+    assert excerpt(text, (0, len(text))) == wrapped
+
+
 def _story(language: str, length: int) -> str:
     """The fixture collection's articles in `language` run together into one story of
     `length` characters, their paragraphs and line breaks kept."""

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 
+from viewer.core.bylines import is_byline, is_name_alone
 from viewer.core.document import UNDETERMINED, Document
 from viewer.core.model import Comparison, Span
 from viewer.core.tokenize import as_written, cut_at_word, is_cjk
@@ -184,7 +185,9 @@ def _wraps(text: str, at: int) -> bool:
     (it holds a full stop) that ends inside a sentence. A line wider than `_WIDEST_WRAP`
     that ends a sentence is no full line either. A headline is no full line:
     "港口新闻⏎渡船黎明出发，中午……" is two paragraphs, "首先出⏎版了经……" (lines of 26
-    characters) one, as is "The ferry left at dawn⏎and came back."."""
+    characters) one, as is "The ferry left at dawn⏎and came back.". A byline, or a name
+    alone (`viewer.core.bylines`), is a paragraph of its own: "焊花如血⏎王文辉",
+    "Flood waters rise⏎By Jane Smith"."""
     before = text[text.rfind("\n", 0, at) + 1:at].strip()
     end = text.find("\n", at + 1)
     after = text[at + 1:end if end >= 0 else len(text)].strip()
@@ -192,6 +195,8 @@ def _wraps(text: str, at: int) -> bool:
         return False
     if _CHINESE_STOP.search(before) and before[-1] not in _SENTENCE_END:
         return True  # broken inside a sentence: "……二十万元以上。翻开简世⏎辉的档案"
+    if is_byline(after) or is_name_alone(after):
+        return False  # shorter than the headline above it, which it makes look full
     if before[-1] in _SENTENCE_END and _columns(before) > _WIDEST_WRAP:
         return False  # longer than the next line, yet no wrap: "…pilot zones.⏎5G on Everest"
     word = after[0] if is_cjk(after[0]) else after.split(maxsplit=1)[0]
