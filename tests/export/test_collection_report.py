@@ -1256,9 +1256,15 @@ def test_a_pdf_same_text_note_links_to_the_row_that_shows_the_text(tmp_path: Pat
 def test_an_excerpt_that_opens_or_closes_on_a_quotation_mark_is_quoted_once(
         tmp_path: Path) -> None:
     # A passage that is a quotation came out "““一国两制”是……下去。””" and "“"We will
-    # open the ferry…"”": the report's own marks beside the passage's.
+    # open the ferry…"”": the report's own marks beside the passage's; and, in the marks
+    # Hong Kong and Taiwan write, "“「一國兩制」是……下去。」”", "“‘We will …’”".
     quotes = {"zh": "“一国两制”是伟大的构想，香港回归以后保持繁荣稳定，我们一定要坚持下去。”",
               "en": '"We will open the ferry to every village on the river before the winter."',
+              "hk": "「一國兩制」是偉大的構想，香港回歸以後保持繁榮穩定，我們一定要堅持下去。」",
+              "inner": "『一國兩制』是偉大的構想，香港回歸以後保持繁榮穩定，我們一定要堅持下去",
+              "single": "‘We will open the ferry to every village on the river before winter.’",
+              # An apostrophe is no closing mark: "… workers’" is quoted.
+              "apostrophe": "The ferry left at dawn and came back at noon for the workers’",
               "cut": "“" + " ".join(["The harbour board met on Monday and agreed to dredge "
                                      "the channel before the winter storms came."] * 4) + "”",
               "plain": "The ferry left at dawn and came back at noon with the mail."}
@@ -1274,7 +1280,9 @@ def test_an_excerpt_that_opens_or_closes_on_a_quotation_mark_is_quoted_once(
                       for key, quote in quotes.items()],
             "clusters": [], "formulations": [], "boilerplate": []}
     limits = Limits(pairs=10)
-    shown = {"zh": quotes["zh"], "en": quotes["en"], "plain": f"“{quotes['plain']}”"}
+    shown = {"zh": quotes["zh"], "en": quotes["en"], "hk": quotes["hk"],
+             "inner": f"{quotes['inner']}』", "single": quotes["single"],
+             "apostrophe": f"“{quotes['apostrophe']}”", "plain": f"“{quotes['plain']}”"}
     write_collection_html(data, tmp_path / "r.html", text_of=texts.get, limits=limits)
     page = Page()
     page.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
@@ -1288,6 +1296,7 @@ def test_an_excerpt_that_opens_or_closes_on_a_quotation_mark_is_quoted_once(
     for key, excerpt in (*shown.items(), ("cut", under["cut"])):
         assert "".join(excerpt.split()) in text, key
     assert "““" not in text and "””" not in text and '“"' not in text and '"”' not in text
+    assert not {"“「", "」”", "“『", "』”", "“‘"} & {text[k:k + 2] for k in range(len(text))}
 
 
 def test_a_pdf_cluster_cut_short_keeps_its_note_on_the_page_of_its_last_article(

@@ -170,13 +170,32 @@ def members_cut_note(cluster: ClusterRow, where: str = "the JSON result lists") 
             f"{cluster.passages:,} passages; {where} them all.")
 
 
+#: Quotation marks, each opening one with its closing one: English and simplified Chinese
+#: (“”, ‘’), traditional Chinese as Taiwan and Hong Kong write it (「」, 『』), French and
+#: Russian («»), and the straight ". The straight ' is left out: it is an apostrophe far
+#: more often ("workers'").
+_QUOTATION_MARKS = {"“": "”", "‘": "’", "「": "」", "『": "』", "«": "»", '"': '"'}
+#: Closing marks that are apostrophes as well ("the workers’"): one closes a quotation
+#: only after its opening mark.
+_ALSO_APOSTROPHES = frozenset("’")
+
+
 def quoted(excerpt: str) -> str:
     """A pair's `excerpt` in quotation marks, but an excerpt that opens or closes on a
     quotation mark of its own gets no second one beside it: "“一国两制”……。”", not
-    "““一国两制”……。””"."""
-    opening = "" if excerpt.startswith(("“", '"')) else "“"
-    closing = "" if excerpt.endswith(("”", '"')) and len(excerpt) > 1 else "”"
-    return f"{opening}{excerpt}{closing}"
+    "““一国两制”……。””"; "「一國兩制」……。」", not "“「一國兩制」……。」”". The marks it is
+    given are of the kind its own one is."""
+    opening = next((mark for mark in _QUOTATION_MARKS if excerpt.startswith(mark)), "")
+    closing = next((mark for start, mark in _QUOTATION_MARKS.items()
+                    if len(excerpt) > 1 and excerpt.endswith(mark)
+                    and (mark not in _ALSO_APOSTROPHES or start in excerpt[:-1])), "")
+    if opening:
+        pair = (opening, _QUOTATION_MARKS[opening])
+    elif closing:
+        pair = next(item for item in _QUOTATION_MARKS.items() if item[1] == closing)
+    else:
+        pair = ("“", "”")
+    return f"{'' if opening else pair[0]}{excerpt}{'' if closing else pair[1]}"
 
 
 def same_text_note(same_as: str) -> str:
