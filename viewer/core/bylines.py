@@ -11,7 +11,8 @@ rise By Jane Smith"). What a byline looks like is described here, once, for both
 A byline is a label and names, and nothing else: "By Jane Smith", "本报记者卢新宁",
 "新华社记者 张三、李四", "记者 王林", "文/张三", "作者：李四", "本报记者 张三 通讯员 李四".
 A dateline is a place and a day the story was filed on: "新华社北京1月1日电",
-"本报上海3月5日讯（记者张三）", "BEIJING, Jan. 1 (Xinhua) --". A headline that opens with a
+"本报上海3月5日讯（记者张三）", "BEIJING, Jan. 1 (Xinhua) --". Traditional characters
+read as their simplified forms (本報記者, 新華社北京1月1日電). A headline that opens with a
 name ("肖亚庆：努力书写网络强国建设新篇章", "Xiao Yaqing: Strive to write ...",
 "记者走基层：…") goes on to say what the story is about, and is neither.
 
@@ -23,6 +24,8 @@ itself ("焊花如血", "春节").
 from __future__ import annotations
 
 import re
+
+from viewer.core.han_script import to_simplified
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 #: A Chinese name: a surname and a given name, two to four characters; a minority name
@@ -82,6 +85,7 @@ def is_byline(line: str) -> bool:
     line = line.strip()
     if len(line) > _LONGEST:
         return False
+    line = to_simplified(line)  # 本報記者, 新華社北京1月1日電
     enclosed = _ENCLOSED.fullmatch(line)
     return _BYLINE.fullmatch(enclosed.group(1) if enclosed else line) is not None
 
