@@ -1761,6 +1761,44 @@ def test_in_large_fonts_on_a_small_screen_the_hint_over_the_uses_reads_whole(
     assert view.minimumSizeHint().height() <= 470
 
 
+def _line_points(chart) -> list[QPointF]:  # type: ignore[no-untyped-def]
+    """Every plotted point of the chart's lines, where the scene draws it."""
+    box = chart.plotItem.vb
+    return [box.mapViewToScene(QPointF(float(x), float(y)))
+            for item in chart.listDataItems() for x, y in zip(*item.getData(), strict=True)]
+
+
+def test_in_large_fonts_in_a_small_window_the_legend_names_fewer_lines_and_covers_none(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt in an 800x600 window, five lines chosen, the legend's rows were taller than
+    # the room the plot keeps above the highest count: it covered the lines' tops.
+    documents = [doc(f"d{m}", f"2020-{m + 1:02d}-01") for m in range(12)]
+    phrases = [formulation(f"formulation number {k} of the new era",
+                           *(uses(d.id, 1 + (k + m) % 5) for m, d in enumerate(documents)))
+               for k in range(6)]
+    view = _large_view(qtbot, 788)
+    view.resize(788, 470)  # the view's room in an 800x600 window
+    view.show_collection(collection(documents, formulations=phrases))
+    view.tabs.setCurrentWidget(view.formulations_page)
+    qtbot.wait(50)
+    view.formulations_table.selectAll()
+    chart = view.timeline
+    assert len(chart.listDataItems()) == 6
+    legend = chart.legend.sceneBoundingRect()
+    points = _line_points(chart)
+    assert not [point for point in points if legend.contains(point)]
+    assert legend.bottom() < min(point.y() for point in points)
+    # It names what it has room for, and counts the others.
+    names = chart.legend_names()
+    assert len(names) >= 2
+    assert names[-1] == f"and {7 - len(names)} more"
+    # Room made, it names them all.
+    view.resize(788, 1000)
+    qtbot.waitUntil(lambda: len(chart.legend_names()) == 6, timeout=2000)
+    legend = chart.legend.sceneBoundingRect()
+    assert legend.bottom() < min(point.y() for point in _line_points(chart))
+
+
 def test_a_series_named_at_length_does_not_hold_the_window_wider(
         qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
     # The Series box as wide as its longest entry, and the filters never squeezing a

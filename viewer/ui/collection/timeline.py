@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from viewer.present.wording import legend_entries
+from viewer.present.wording import LEGEND_NAMED, legend_entries
 from viewer.ui.colors import is_dark
 
 #: Line colours, told apart on a light and a dark background (Okabe-Ito, colour-blind safe).
@@ -127,6 +127,8 @@ class TimelineChart(pg.PlotWidget):
         self.legend = self.addLegend(offset=LEGEND_OFFSET, labelTextSize=self._text_size())
         #: What is drawn: (label, x labels, counts) per line, for the tests and the bench.
         self.series: list[tuple[str, tuple[str, ...], tuple[int, ...]]] = []
+        #: How many lines the legend names (`_legend_room`); 0 where it is hidden.
+        self._named = LEGEND_NAMED
         #: The x labels drawn (the longest series'), for `_label_ticks`.
         self.labels: tuple[str, ...] = ()
         self.setMinimumHeight(160)
@@ -139,7 +141,8 @@ class TimelineChart(pg.PlotWidget):
                        for label, xs, counts in series]
         labels: tuple[str, ...] = ()
         self.legend.setColumnCount(1)  # laid out again below, once it holds the names
-        named, more = legend_entries([label for label, _, _ in self.series])
+        self._named = self._legend_room()
+        named, more = self._legend_entries()
         colours = line_colours(self.palette())
         grey = QColor(self.palette().color(QPalette.ColorRole.Text))
         grey.setAlpha(REST_ALPHA)
@@ -154,11 +157,13 @@ class TimelineChart(pg.PlotWidget):
                 continue
             colour = colours[k % len(colours)]
             symbol = LINE_SYMBOLS[k // len(colours) % len(LINE_SYMBOLS)]
-            self.plot(list(range(len(counts))), list(counts), name=label,
+            self.plot(list(range(len(counts))), list(counts),
+                      name=label if self._named else None,
                       pen=pg.mkPen(colour, width=2), symbol=symbol, symbolSize=6,
                       symbolBrush=colour, symbolPen=colour)
-        if rest:
+        if rest and self._named:
             self.legend.addItem(_RestSample(rest), more)
+        self.legend.setVisible(bool(self._named))
         self.labels = labels
         self._label_ticks()
         most = self._most()
@@ -169,6 +174,30 @@ class TimelineChart(pg.PlotWidget):
         if labels:
             self.setXRange(-0.5, len(labels) - 0.5, padding=0)
 
+    def _legend_entries(self) -> tuple[list[str], str]:
+        """The names the legend shows and its count of the others (`legend_entries`): as
+        many as it has room for, all the first ones where it has none (it is hidden)."""
+        return legend_entries([label for label, _, _ in self.series],
+                              self._named or LEGEND_NAMED)
+
+    def _legend_room(self) -> int:
+        """How many lines the legend names (at most `LEGEND_NAMED`): as many as its rows
+        hold in the height the counts leave it (`MIN_PLOT_SHARE`), one place kept for the
+        count of the others; 0 where it has room for no name, and is hidden."""
+        labels = [label for label, _, _ in self.series]
+        plot = self.plotItem.vb.height()
+        if plot <= 0 or not labels:  # not laid out yet: its first resize decides
+            return LEGEND_NAMED
+        # Each entry's row is as tall as its label; the legend's margins above and below.
+        _, top, _, bottom = self.legend.layout.getContentsMargins()
+        row = pg.LabelItem("Ag", size=self._text_size()).itemRect().height()
+        rows = int((plot * (1 - MIN_PLOT_SHARE) - LEGEND_GAP - top - bottom) // row)
+        # Laid out in no fewer columns than the first names take (`_columns`): the fewer
+        # names shown are no longer.
+        places = max(0, rows) * self._columns(labels[:LEGEND_NAMED], LEGEND_NAMED + 1)
+        named = min(LEGEND_NAMED, places if len(labels) <= places else places - 1)
+        return max(0, named)
+
     def _most(self) -> int:
         return max((max(c, default=0) for _, _, c in self.series), default=1) or 1
 
@@ -178,29 +207,39 @@ class TimelineChart(pg.PlotWidget):
         # line runs under it, whatever the chart's size.
         self._name_lines()
         plot = self.plotItem.vb.height()
-        room = self.legend.boundingRect().height() + LEGEND_GAP if self.series else 0.0
+        shown = self.series and self._named
+        room = self.legend.boundingRect().height() + LEGEND_GAP if shown else 0.0
         share = 1 - room / plot if plot > 0 else 0.0
         self.setYRange(0, self._most() / max(share, MIN_PLOT_SHARE))
+
+    def _legend_width(self) -> float:
+        """The width the legend's columns may take: the chart's share, but no more than the
+        plot leaves right of the legend's offset, less its margins: in large fonts the axis
+        beside the plot is wide, and names cut to the chart's share alone ran past the
+        plot's edge."""
+        left, _, right, _ = self.legend.layout.getContentsMargins()
+        plot = self.plotItem.vb.width() or self.width()
+        return min(self.width() * LEGEND_WIDTH_SHARE, plot - LEGEND_OFFSET[0] - left - right)
+
+    def _columns(self, names: Sequence[str], entries: int) -> int:
+        """How many columns (at most `entries`) the legend lays `names` out in: as many as
+        its width holds of the longest, or of `LEGEND_MIN_CHARS` where that is longer."""
+        metrics = QFontMetrics(self.font())
+        longest = max(metrics.horizontalAdvance(name) for name in names) + LEGEND_SWATCH
+        narrowest = metrics.averageCharWidth() * LEGEND_MIN_CHARS + LEGEND_SWATCH
+        return max(1, min(entries, int(self._legend_width() // min(longest, narrowest))))
 
     def _name_lines(self) -> None:
         """Lay the legend out in columns, each line's name whole where its column holds it,
         else cut in the middle: phrases often share their first words ("establishing
         system…", "establishing strategy…"), so their ends tell them apart."""
-        names, more = legend_entries([label for label, _, _ in self.series])
-        if not names:
+        names, more = self._legend_entries()
+        if not names or not self._named:
             return
         metrics = QFontMetrics(self.font())
-        # The chart's share, but no more than the plot leaves right of the legend's offset,
-        # less its margins: in large fonts the axis beside the plot is wide, and names cut
-        # to the chart's share alone ran past the plot's edge.
-        left, _, right, _ = self.legend.layout.getContentsMargins()
-        plot = self.plotItem.vb.width() or self.width()
-        room = min(self.width() * LEGEND_WIDTH_SHARE, plot - LEGEND_OFFSET[0] - left - right)
-        longest = max(metrics.horizontalAdvance(name) for name in names) + LEGEND_SWATCH
-        narrowest = metrics.averageCharWidth() * LEGEND_MIN_CHARS + LEGEND_SWATCH
         # The count of the lines not named ("and 54 more") takes a place of its own.
-        columns = max(1, min(len(names) + bool(more), int(room // min(longest, narrowest))))
-        each = max(1, int(room / columns) - LEGEND_SWATCH)
+        columns = self._columns(names, len(names) + bool(more))
+        each = max(1, int(self._legend_width() / columns) - LEGEND_SWATCH)
         shown = distinct_names(
             names, lambda name: metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, each))
         for (_, label), name in zip(self.legend.items, shown + ([more] if more else []),
@@ -243,7 +282,11 @@ class TimelineChart(pg.PlotWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        if hasattr(self, "labels"):  # not while pyqtgraph builds the widget
+        if not hasattr(self, "labels"):  # not while pyqtgraph builds the widget
+            return
+        if self._legend_room() != self._named:  # the legend names more lines, or fewer
+            self.show_series(self.series)
+        else:
             self._label_ticks()
             self._fit_legend()
 
