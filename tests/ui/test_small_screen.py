@@ -260,3 +260,48 @@ def test_the_toolbar_keeps_every_action_in_sight_as_a_label_grows(make_window, q
     qtbot.wait(50)
     _toolbar_shows_every_action(window)
     assert bar.tier == 0
+
+
+def _within(widget: QWidget, page: QWidget) -> bool:
+    """Whether `widget` is drawn whole inside `page`."""
+    return page.rect().contains(QRect(widget.mapTo(page, QPoint(0, 0)), widget.size()))
+
+
+def test_in_large_fonts_in_a_small_window_the_slogans_list_keeps_six_rows(
+        make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt in an 800x600 window the watch-list's editor, its title and its button took
+    # the Slogans tab's height beside the Settings: the list showed about two rows.
+    window = make_window()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    window.resize(800, 600)
+    panel = window.side_panel
+    panel.setCurrentIndex(1)
+    qtbot.wait(50)
+    table = panel.slogans
+    one_line = min(table.rowHeight(row) for row in range(table.model().rowCount()))
+    assert table.viewport().height() >= 6 * one_line
+    # The watch-list is a click away, and opened, it is whole in the tab.
+    page = panel.currentWidget()
+    fold = page.findChild(QWidget, "watchlist_fold")
+    assert fold.button.isVisible() and _within(fold.button, page)
+    assert not panel.watch_edit.isVisible()
+    qtbot.mouseClick(fold.button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    save = page.findChild(QPushButton, "watchlist_save")
+    for widget in (panel.watch_edit, save):
+        assert widget.isVisible() and _within(widget, page)
+    # Opened by the reader, it stays open as the window changes size.
+    window.resize(820, 620)
+    qtbot.wait(50)
+    assert panel.watch_edit.isVisible()
+
+
+def test_where_there_is_room_the_watch_list_editor_is_open_beside_the_slogans(
+        make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    window.side_panel.setCurrentIndex(1)
+    qtbot.wait(50)
+    assert window.side_panel.watch_edit.isVisible()

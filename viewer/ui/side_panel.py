@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -46,6 +47,7 @@ from viewer.present.wording import (
     slogan_tally,
 )
 from viewer.ui.flow_row import FlowRow
+from viewer.ui.fold import Fold
 from viewer.ui.noted_table import NotedTable
 
 Index = QModelIndex | QPersistentModelIndex
@@ -176,6 +178,9 @@ class RowsModel(QAbstractTableModel):
         return True
 
 
+#: The rows of one line the slogans' list keeps in sight before the watch-list's editor
+#: folds away beneath it.
+SLOGAN_ROWS = 6
 #: The least width of the columns of counts and line numbers (pixels).
 COUNT_WIDTH = 52
 #: The slogan filters: button label and which slogans it shows (by `Slogan.presence`).
@@ -295,14 +300,22 @@ class SidePanel(QTabWidget):
         self.slogan_filters.idClicked.connect(self._on_filter)
         layout.addLayout(filters)
         layout.addWidget(self.slogans, 1)
-        layout.addWidget(QLabel("Watch-list (always searched and highlighted):",
-                                wordWrap=True))
-        layout.addWidget(self.watch_edit)
-        row = QHBoxLayout()
-        row.addWidget(self.watch_note, 1)
-        row.addStretch(0)
-        row.addWidget(apply_watch)
-        layout.addLayout(row)
+        # The watch-list's editor folds away under its title where the list would keep
+        # fewer than `SLOGAN_ROWS` rows beside it (large fonts, a small window): there it
+        # left the slogans two rows. Its note stays in sight, folded or not.
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(QLabel("Always searched and highlighted:", wordWrap=True))
+        editor_layout.addWidget(self.watch_edit)
+        editor_layout.addWidget(apply_watch, 0, Qt.AlignmentFlag.AlignRight)
+        self.watch_fold = Fold("Watch-list", editor)
+        self.watch_fold.setObjectName("watchlist_fold")
+        self.watch_fold.button.setToolTip("Your own phrases, searched and highlighted in "
+                                          "every comparison")
+        layout.addWidget(self.watch_fold)
+        layout.addWidget(self.watch_note)
+        self.slogans.installEventFilter(self)
 
         self.addTab(self.phrases, "Shared phrases")
         self.addTab(slogans_page, "Slogans")
@@ -473,6 +486,7 @@ class SidePanel(QTabWidget):
                                          else None))
         self._titles(len(phrases), slogan_tally(comparison), len(themes))
         self._notes(comparison)
+        QTimer.singleShot(0, self, self._fit_watchlist)  # the rows listed, at their heights
 
     def _notes(self, comparison: Comparison | None) -> None:
         """What each list says while it has no rows: nothing before a comparison; after one,
@@ -566,6 +580,27 @@ class SidePanel(QTabWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._fit_titles()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.slogans and event.type() == QEvent.Type.Resize:
+            # Once the page is laid out: the list and the fold have their new heights.
+            QTimer.singleShot(0, self, self._fit_watchlist)
+        return super().eventFilter(watched, event)
+
+    def _fit_watchlist(self) -> None:
+        """Open the watch-list's editor where the slogans' list keeps `SLOGAN_ROWS` rows
+        beside it, else fold it away (unless the reader opened or closed it)."""
+        fold = self.watch_fold
+        # The list takes the height the fold leaves, open or closed.
+        room = self.slogans.viewport().height() + fold.height()
+        fold.fit(room - fold.open_height() >= SLOGAN_ROWS * self._slogan_row_height())
+
+    def _slogan_row_height(self) -> int:
+        """The height of a slogan's row of one line: the lowest row's (rows grow to show a
+        long phrase whole), the font's before any is listed."""
+        table = self.slogans
+        rows = range(min(table.model().rowCount(), 100))
+        return min((table.rowHeight(row) for row in rows), default=table.fontMetrics().height())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
