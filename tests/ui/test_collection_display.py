@@ -483,9 +483,7 @@ def test_many_lines_leave_the_plot_in_view_the_legend_naming_the_first_and_count
     assert names[-1] == f"and {40 - LEGEND_NAMED} more"
     # The legend leaves most of the plot to the lines, and runs into none of them.
     assert chart.legend.sceneBoundingRect().height() < chart.plotItem.vb.height() / 2
-    box = chart.plotItem.vb
-    tops = [box.mapViewToScene(QPointF(float(x), float(y))).y()
-            for item in chart.listDataItems() for x, y in zip(*item.getData(), strict=True)]
+    tops = [point.y() for point in _line_points(chart)]
     assert chart.legend.sceneBoundingRect().bottom() < min(tops)
     # Eight read at once: all named, the eighth (blue again) told from the first by its points.
     view.formulations_table.clearSelection()
