@@ -1766,20 +1766,27 @@ def _line_points(chart) -> list[QPointF]:  # type: ignore[no-untyped-def]
             for item in chart.listDataItems() for x, y in zip(*item.getData(), strict=True)]
 
 
-def test_in_large_fonts_in_a_small_window_the_legend_names_fewer_lines_and_covers_none(
-        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
-    # At 16 pt in an 800x600 window, five lines chosen, the legend's rows were taller than
-    # the room the plot keeps above the highest count: it covered the lines' tops.
+def _small_view_of_lines(qtbot, lines: int) -> CollectionView:  # type: ignore[no-untyped-def]
+    """A view with the room it has in an 800x600 window, in the font set (`large_font`),
+    its Formulations tab showing `lines` formulations' timelines over a year."""
     documents = [doc(f"d{m}", f"2020-{m + 1:02d}-01") for m in range(12)]
     phrases = [formulation(f"formulation number {k} of the new era",
                            *(uses(d.id, 1 + (k + m) % 5) for m, d in enumerate(documents)))
-               for k in range(6)]
+               for k in range(lines)]
     view = _large_view(qtbot, 788)
-    view.resize(788, 470)  # the view's room in an 800x600 window
+    view.resize(788, 470)
     view.show_collection(collection(documents, formulations=phrases))
     view.tabs.setCurrentWidget(view.formulations_page)
     qtbot.wait(50)
     view.formulations_table.selectAll()
+    return view
+
+
+def test_in_large_fonts_in_a_small_window_the_legend_names_fewer_lines_and_covers_none(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt in an 800x600 window, five lines chosen, the legend's rows were taller than
+    # the room the plot keeps above the highest count: it covered the lines' tops.
+    view = _small_view_of_lines(qtbot, 6)
     chart = view.timeline
     assert len(chart.listDataItems()) == 6
     legend = chart.legend.sceneBoundingRect()
@@ -1795,6 +1802,21 @@ def test_in_large_fonts_in_a_small_window_the_legend_names_fewer_lines_and_cover
     qtbot.waitUntil(lambda: len(chart.legend_names()) == 6, timeout=2000)
     legend = chart.legend.sceneBoundingRect()
     assert legend.bottom() < min(point.y() for point in _line_points(chart))
+
+
+def test_in_large_fonts_in_a_short_chart_the_counts_labels_stand_apart(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt in an 800x600 window a tick at every use, up to the room kept above the
+    # lines for the legend, put the counts' labels closer than their height: "12" was
+    # drawn over "11" over "10".
+    chart = _small_view_of_lines(qtbot, 5).timeline
+    axis = chart.getAxis("left")
+    bottom, top = chart.viewRange()[1]
+    height = chart.plotItem.vb.height()
+    (step, values), *_ = axis.tickValues(bottom, top, height)
+    assert len(values) >= 3 and step == int(step)  # counted uses: whole numbers
+    font = axis.style.get("tickFont") or chart.font()
+    assert step * height / (top - bottom) >= QFontMetrics(font).height()
 
 
 def test_a_series_named_at_length_does_not_hold_the_window_wider(

@@ -10,6 +10,7 @@ them, and the legend counts them ("and 54 more"), so that it never covers the pl
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Sequence
 
@@ -48,6 +49,8 @@ LEGEND_GAP = 12
 #: The share of the plot's height the counts keep however tall the legend (many lines
 #: selected in a short chart).
 MIN_PLOT_SHARE = 0.4
+#: The least distance between the counts' ticks, in heights of their labels.
+TICK_ROOM = 1.2
 
 
 def whole_tick_step(most: int, ticks: int = 6) -> int:
@@ -166,10 +169,6 @@ class TimelineChart(pg.PlotWidget):
         self.legend.setVisible(bool(self._named))
         self.labels = labels
         self._label_ticks()
-        most = self._most()
-        # Uses are counted: ticks on whole numbers (no "2.5 uses" on a small count).
-        step = whole_tick_step(most)
-        self.getAxis("left").setTickSpacing(major=step, minor=step)
         self._fit_legend()
         if labels:
             self.setXRange(-0.5, len(labels) - 0.5, padding=0)
@@ -210,7 +209,21 @@ class TimelineChart(pg.PlotWidget):
         shown = self.series and self._named
         room = self.legend.boundingRect().height() + LEGEND_GAP if shown else 0.0
         share = 1 - room / plot if plot > 0 else 0.0
-        self.setYRange(0, self._most() / max(share, MIN_PLOT_SHARE))
+        top = self._most() / max(share, MIN_PLOT_SHARE)
+        self.setYRange(0, top)
+        self._space_count_ticks(top)
+
+    def _space_count_ticks(self, top: float) -> None:
+        """Ticks on whole numbers (no "2.5 uses" on a small count), as far apart as
+        `TICK_ROOM` of their labels' height: at 16 pt in a short chart, ticks at every use
+        ran into each other ("12" over "11" over "10")."""
+        step = whole_tick_step(self._most())
+        plot = self.plotItem.vb.height()
+        if plot > 0:
+            font = self.getAxis("left").style.get("tickFont") or self.font()
+            least = TICK_ROOM * QFontMetrics(font).height() * top / plot
+            step = max(step, whole_tick_step(math.ceil(least), 1))
+        self.getAxis("left").setTickSpacing(major=step, minor=step)
 
     def _legend_width(self) -> float:
         """The width the legend's columns may take: the chart's share, but no more than the
