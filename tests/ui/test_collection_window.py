@@ -26,9 +26,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton
 from tests.conftest import FIXTURES
 from tests.ui.articles import article_a, article_b, write_pair
 from tests.ui.conftest import wait_rendered
-from viewer.collection.context import collection_context
+from viewer.collection.context import collection_context, known_forms
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
+from viewer.core.compare import compare
 from viewer.core.document import Document
 from viewer.core.shared import apart
 from viewer.export.collection_model import SECTIONS
@@ -2001,3 +2002,32 @@ def test_a_lookup_failing_for_a_pair_no_longer_shown_says_nothing_of_the_pair_sh
     window.start_comparison()
     qtbot.waitUntil(lambda: any(m.startswith("Collection figures unavailable: ")
                                 for m in messages), timeout=30000)
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))")
+def test_a_comparison_still_running_as_another_collection_is_shown_lists_none_of_the_first(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # A pair read from one collection was still compared, with that collection's
+    # formulations, when another was shown: its result listed the first collection's
+    # formulations among its slogans, with no figures (its texts are none of the second's).
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    mode = window.collection
+    first = known_forms(mode.data.formulations)
+    pool = window.comparer.pool
+    gate = threading.Event()
+    for _ in range(pool.maxThreadCount()):  # the pair's comparison waits behind these
+        pool.start(gate.wait)
+    try:
+        mode.open_pair("en07", "en23")  # "harbour board", a formulation of the first
+        window.open_paths([dev_store])
+        qtbot.waitUntil(lambda: mode.data.store_path == dev_store, timeout=20000)
+        assert window.rendered is None  # not compared yet
+    finally:
+        gate.set()
+    wait_rendered(qtbot, window)
+    shown = window.rendered.comparison
+    a, b = shown.documents
+    alone = compare(a, b, window.settings)
+    assert compare(a, b, window.settings, known=first).slogans != alone.slogans
+    assert shown.slogans == alone.slogans

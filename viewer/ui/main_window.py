@@ -45,7 +45,7 @@ from viewer.core.compare import watch_lines_passed_over
 from viewer.core.document import Document
 from viewer.core.errors import TandemError
 from viewer.core.loading import document_from_text
-from viewer.core.model import Comparison
+from viewer.core.model import Comparison, KnownForms
 from viewer.core.settings import Settings
 from viewer.export.atomic import is_read_only, refuse_overwriting_inputs, replacing_read_only
 from viewer.present.script_note import document_notes
@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self.last_message: QMessageBox | None = None
         #: (stage, fraction done) the comparison job last reported, for the progress bar.
         self._comparing: tuple[str, float] = ("", 0.0)
+        #: The collection's formulations the latest comparison job was given.
+        self._known: KnownForms = ()
 
         self.comparer = Comparer(self)
         self.comparer.signals.progress.connect(self.on_progress)
@@ -529,10 +531,19 @@ class MainWindow(QMainWindow):
         self._start_job("Comparing…")
 
     def _start_job(self, doing: str) -> None:
-        self.comparer.start(self._sources[0], self._sources[1], self.settings,
-                            self.collection.formulations_behind(*self._sources))
+        self._known = self.collection.formulations_behind(*self._sources)
+        self.comparer.start(self._sources[0], self._sources[1], self.settings, self._known)
         self._comparing = (doing, 0.0)
         self.begin_progress(doing)
+
+    def collection_changed(self) -> None:
+        """Another collection is shown, or the one shown was read again: a comparison
+        still running with the formulations of the one before is started again with
+        those behind its texts now (none, for texts of another collection), or its
+        result would list that one's formulations among its slogans, without figures."""
+        if (self.comparing_progress() is not None
+                and self._known != self.collection.formulations_behind(*self._sources)):
+            self.start_comparison()
 
     def ask(self, title: str, message: str, action: str, on_yes: Callable[[], None]) -> None:
         """A window-modal question that does not stop the event loop: `on_yes` runs when

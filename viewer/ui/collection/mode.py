@@ -428,6 +428,7 @@ class CollectionMode(QObject):
         self.view.show_collection(data, again=again)
         if other:
             self._forget_articles()
+        self.window.collection_changed()
         gc_policy.after_collection_shown()
 
     def _forget_articles(self) -> None:
