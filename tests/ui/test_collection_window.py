@@ -1348,16 +1348,32 @@ def test_a_folder_opened_before_and_deleted_since_is_told_gone_as_a_folder(
     assert window.figures.text() == "Opening news failed. Shown: news, as it was."
 
 
-def test_a_store_an_earlier_version_indexed_opens_with_a_note(
-        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_store_an_earlier_version_indexed_shows_a_note_for_as_long_as_it_is_shown(
+        make_window, qtbot, tmp_path: Path, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # The note was a minute's message: gone after it, or as soon as any other message
+    # was shown, while the results shown were still the earlier version's.
     path = tmp_path / "earlier.sqlite"
     with CollectionStore.create_or_open(path) as store:
         add_sources(store, [DEV_SMALL], workers=1)
         with store.transaction():
             store.connection.execute("DELETE FROM meta WHERE key = 'keys'")
     window = open_collection(make_window, qtbot, path)
-    assert window.collection.data.pairs
-    assert "earlier version of Tandem" in window.statusBar().currentMessage()
+    mode = window.collection
+    assert mode.data.pairs
+    note = mode.data.note
+    assert "earlier version of Tandem" in note
+    assert status_line(window) == note
+    article = mode.data.documents[0].id
+    mode.open_pair(article, article)  # refused, and said in a passing message
+    said = window.statusBar().currentMessage()
+    assert said.endswith("is one article: it is not compared with itself")
+    assert status_line(window, covered=True) == f"{said} {note}"  # behind it, not gone
+    window.statusBar().clearMessage()  # as it does when its time is up
+    assert status_line(window) == note
+    window.open_paths([dev_store])  # a store of this version's
+    qtbot.waitUntil(lambda: mode.data.store_path == dev_store, timeout=20000)
+    assert not mode.data.note
+    assert "earlier version" not in status_line(window, covered=True)
 
 
 def test_a_closed_window_lets_go_of_the_store_it_showed(

@@ -293,8 +293,8 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         self.figures = named(StatusFigures(status), "figures")
         # Not permanent: a passing message covers it for a while, then it is back.
-        self.pair_note = named(ElidedLabel(), "pair_note")
-        status.addWidget(self.pair_note, 1)
+        self.standing_note = named(ElidedLabel(), "standing_note")
+        status.addWidget(self.standing_note, 1)
         self.progress = named(QProgressBar(maximum=100), "progress")
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -427,12 +427,19 @@ class MainWindow(QMainWindow):
         figures lack, and why): behind the messages said of what the reader does, back
         once they go; not on the collection's page. "" takes it back."""
         self._pair_note = note
-        self._show_pair_note()
+        self._show_standing_note()
 
-    def _show_pair_note(self) -> None:
-        note = "" if self.showing_collection else self._pair_note
-        self.pair_note.set_full_text(note)
-        self.pair_note.setToolTip(note)  # whole, when the bar is too narrow for it
+    def _show_standing_note(self) -> None:
+        """Say what stands true of the page shown, behind the passing messages: the pair's
+        note, or on the collection's page, that its store is another version's (which a
+        minute's message left unsaid while that collection was still read)."""
+        if self.showing_collection:
+            data = self.collection.data
+            note = data.note if data is not None else ""
+        else:
+            note = self._pair_note
+        self.standing_note.set_full_text(note)
+        self.standing_note.setToolTip(note)  # whole, when the bar is too narrow for it
         self.figures.make_room_for(note)
 
     def _hush_pair(self) -> None:
@@ -914,7 +921,7 @@ class MainWindow(QMainWindow):
             act.setText(text)
             act.setToolTip(tip)
         self.find_act.setEnabled(not self.showing_collection)
-        self._show_pair_note()
+        self._show_standing_note()
         data = self.collection.data
         for act in (self.collection_html_act, self.collection_pdf_act):
             act.setEnabled(data is not None)

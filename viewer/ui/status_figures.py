@@ -5,7 +5,8 @@ reader just did ("“…”: use 1 of 15 in A, …") is drawn only in the width 
 a narrow window it ran under the figures and was cut off. While a message is shown, the
 figures take what it leaves and are drawn shortened with "…"; whole again once it goes.
 A note standing behind the messages (`make_room_for`) is given room the same way, up to
-half the bar: it stands as long as the pair is shown, and the figures are the pair's too.
+half the bar: it stands as long as the pair (or the collection) it tells of is shown, and
+the figures, or the progress beside them, are as much to read.
 """
 
 from __future__ import annotations

@@ -384,8 +384,6 @@ class CollectionMode(QObject):
             self.window.update_state()
             self.window.statusBar().showMessage(
                 f"{data.name} is indexed: Back to collection (Alt+Left) shows it", 10000)
-        if data.note:
-            self.window.statusBar().showMessage(data.note, 60000)
         self.opened.emit()
 
     def _open_failed(self, name: str, message: str) -> None:
