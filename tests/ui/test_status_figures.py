@@ -43,3 +43,16 @@ def test_a_message_beside_the_figures_is_read_whole_in_a_narrow_window(make_wind
     assert figures.text() == whole  # shortened as drawn only
     bar.clearMessage()
     qtbot.waitUntil(lambda: figures.width() >= figures.fontMetrics().horizontalAdvance(whole))
+
+
+def test_the_progress_bar_has_room_for_what_it_says(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The note's label, stretched to take the room left, left the bar only what its
+    # "100%" asks for: "Indexing harbour-news… 0%" was cut off inside it.
+    window = make_window()
+    window.resize(1024, 700)
+    progress = window.progress
+    window.begin_progress("Indexing harbour-news…")
+    qtbot.waitUntil(lambda: progress.isVisible() and progress.width() > 0)
+    qtbot.waitUntil(lambda: progress.width() == progress.maximumWidth())
+    assert progress.fontMetrics().horizontalAdvance(progress.text()) < progress.width() - 20
+    window.end_progress("")

@@ -303,7 +303,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.action_cancel)
         # Permanent, so transient messages ("Passage 2 of 6") never hide the figures.
         status.addPermanentWidget(self.figures)
-        status.addPermanentWidget(self.progress)
+        # Stretched as the note is, or the note took all the room left, the bar only what
+        # its "100%" asks for: "Indexing news… 40%" was cut to "Indexing n…".
+        status.addPermanentWidget(self.progress, 1)
         status.addPermanentWidget(self.cancel_button)
         self.progress.hide()
         self.cancel_button.hide()
