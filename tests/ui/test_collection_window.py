@@ -1376,6 +1376,24 @@ def test_a_store_an_earlier_version_indexed_shows_a_note_for_as_long_as_it_is_sh
     assert "earlier version" not in status_line(window, covered=True)
 
 
+def test_a_store_an_earlier_version_indexed_says_so_in_a_narrow_window(
+        make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The note named the store by its path, first: cut short to fit the status bar, it
+    # read "/tmp/…/earlier.sqlite was indexed …SOURCE...` brings them up to date".
+    path = tmp_path / "a folder of stores kept for years" / "earlier.sqlite"
+    with CollectionStore.create_or_open(path) as store:
+        add_sources(store, [DEV_SMALL], workers=1)
+        with store.transaction():
+            store.connection.execute("DELETE FROM meta WHERE key = 'keys'")
+    window = open_collection(make_window, qtbot, path)
+    window.resize(800, 600)
+    note = window.standing_note
+    assert note.full_text() == window.collection.data.note
+    qtbot.waitUntil(lambda: note.text() != note.full_text())  # cut short to fit
+    assert "earlier.sqlite was indexed by an earlier version of Tandem" in note.text()
+    assert note.toolTip() == note.full_text()  # whole, with the command to run
+
+
 def test_a_closed_window_lets_go_of_the_store_it_showed(
         make_window, qtbot, tmp_path: Path, dev_store: str) -> None:  # type: ignore[no-untyped-def]
     # Closing the window only cancelled its indexing: it held the shown store open, so

@@ -80,16 +80,18 @@ def refuse_later_version(store: CollectionStore) -> None:
                             "collection into a new store (this one is left as it is)")
 
 
-def other_version_note(store: CollectionStore) -> str:
+def other_version_note(store: CollectionStore, name: str = "") -> str:
     """What a reader of the store's results should know when another version of Tandem
-    found them (its keys or its matcher are not this version's), else ""."""
+    found them (its keys or its matcher are not this version's), else "". The store is
+    called `name` (a window names the collection it shows: a path said first, the note
+    cut short to fit kept the path and lost what it is about), by default its path."""
+    name = name or store.path
     if later_version(store):
-        return (f"{store.path} was indexed by a later version of Tandem: its results are "
-                "that version's")
+        return f"{name} was indexed by a later version of Tandem: its results are that version's"
     if keys_current(store) and store.meta("matcher", str(MATCHER_VERSION)) == str(
             MATCHER_VERSION):
         return ""
-    return (f"{store.path} was indexed by an earlier version of Tandem: its results are that "
+    return (f"{name} was indexed by an earlier version of Tandem: its results are that "
             f"version's until `tandem corpus add {shlex.quote(store.path)} SOURCE...` brings "
             "them up to date")
 

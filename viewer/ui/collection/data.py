@@ -193,12 +193,13 @@ def load(store_path: str, name: str = "") -> CollectionData:
         boilerplate = store.boilerplate()
         clusters = store.clusters()
         pairs = store.pairs()
+        name = name or os.path.basename(store_path)
         return CollectionData(
-            name=name or os.path.basename(store_path), store_path=store_path,
+            name=name, store_path=store_path,
             documents=titled_documents(store, boilerplate),
             pairs=pairs, clusters=clusters,
             formulations=store.formulations(), boilerplate=boilerplate,
-            skipped=store.skipped(), note=other_version_note(store),
+            skipped=store.skipped(), note=other_version_note(store, name),
             formulations_left_out=store.formulations_left_out(),
             cluster_texts={int(c["id"]): _source_text(store, c) for c in clusters},
             text_shares=shared_text_shares(store, pairs))
