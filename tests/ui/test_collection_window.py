@@ -1348,15 +1348,21 @@ def test_a_folder_opened_before_and_deleted_since_is_told_gone_as_a_folder(
     assert window.figures.text() == "Opening news failed. Shown: news, as it was."
 
 
+def _index_as_an_earlier_version(path: Path) -> None:
+    """Index the dev-small collection at `path` as a store an earlier version wrote: one
+    without the `keys` entry."""
+    with CollectionStore.create_or_open(path) as store:
+        add_sources(store, [DEV_SMALL], workers=1)
+        with store.transaction():
+            store.connection.execute("DELETE FROM meta WHERE key = 'keys'")
+
+
 def test_a_store_an_earlier_version_indexed_shows_a_note_for_as_long_as_it_is_shown(
         make_window, qtbot, tmp_path: Path, dev_store: str) -> None:  # type: ignore[no-untyped-def]
     # The note was a minute's message: gone after it, or as soon as any other message
     # was shown, while the results shown were still the earlier version's.
     path = tmp_path / "earlier.sqlite"
-    with CollectionStore.create_or_open(path) as store:
-        add_sources(store, [DEV_SMALL], workers=1)
-        with store.transaction():
-            store.connection.execute("DELETE FROM meta WHERE key = 'keys'")
+    _index_as_an_earlier_version(path)
     window = open_collection(make_window, qtbot, path)
     mode = window.collection
     assert mode.data.pairs
@@ -1381,10 +1387,7 @@ def test_a_store_an_earlier_version_indexed_says_so_in_a_narrow_window(
     # The note named the store by its path, first: cut short to fit the status bar, it
     # read "/tmp/…/earlier.sqlite was indexed …SOURCE...` brings them up to date".
     path = tmp_path / "a folder of stores kept for years" / "earlier.sqlite"
-    with CollectionStore.create_or_open(path) as store:
-        add_sources(store, [DEV_SMALL], workers=1)
-        with store.transaction():
-            store.connection.execute("DELETE FROM meta WHERE key = 'keys'")
+    _index_as_an_earlier_version(path)
     window = open_collection(make_window, qtbot, path)
     window.resize(800, 600)
     note = window.standing_note
