@@ -2068,3 +2068,23 @@ def test_a_comparison_still_running_as_another_collection_is_shown_lists_none_of
     alone = compare(a, b, window.settings)
     assert compare(a, b, window.settings, known=first).slogans != alone.slogans
     assert shown.slogans == alone.slogans
+
+
+def test_a_pair_in_view_as_another_collection_is_shown_is_compared_without_the_first_ones(
+        make_window, qtbot, dev_store: str) -> None:  # type: ignore[no-untyped-def]
+    # A pair read from one collection, in view as another was shown, kept the first
+    # collection's formulations among its slogans, without figures, until the reader
+    # compared it again.
+    window = open_collection(make_window, qtbot, EN_ARTICLES)
+    mode = window.collection
+    first = known_forms(mode.data.formulations)
+    mode.open_pair("en07", "en23")  # "harbour board", a formulation of the first
+    wait_rendered(qtbot, window)
+    a, b = window.rendered.comparison.documents
+    alone = compare(a, b, window.settings).slogans
+    assert window.rendered.comparison.slogans == compare(
+        a, b, window.settings, known=first).slogans != alone
+    window.open_paths([dev_store])
+    qtbot.waitUntil(lambda: mode.data.store_path == dev_store, timeout=20000)
+    qtbot.waitUntil(lambda: window.rendered.comparison.slogans == alone, timeout=20000)
+    assert window.rendered.comparison.documents == (a, b)

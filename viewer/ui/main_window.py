@@ -114,8 +114,10 @@ class MainWindow(QMainWindow):
         self.last_message: QMessageBox | None = None
         #: (stage, fraction done) the comparison job last reported, for the progress bar.
         self._comparing: tuple[str, float] = ("", 0.0)
-        #: The collection's formulations the latest comparison job was given.
+        #: The collection's formulations the latest comparison job was given, and those
+        #: the comparison shown was made with.
         self._known: KnownForms = ()
+        self._shown_known: KnownForms = ()
 
         self.comparer = Comparer(self)
         self.comparer.signals.progress.connect(self.on_progress)
@@ -547,11 +549,15 @@ class MainWindow(QMainWindow):
 
     def collection_changed(self) -> None:
         """Another collection is shown, or the one shown was read again: a comparison
-        still running with the formulations of the one before is started again with
-        those behind its texts now (none, for texts of another collection), or its
-        result would list that one's formulations among its slogans, without figures."""
-        if (self.comparing_progress() is not None
-                and self._known != self.collection.formulations_behind(*self._sources)):
+        made, or still running, with the formulations of the one before is made again with
+        those behind its texts now (none, for texts of another collection), or it lists
+        that one's formulations among its slogans, without figures. The one shown stays
+        until the new one replaces it."""
+        behind = self.collection.formulations_behind(*self._sources)
+        if self.comparing_progress() is not None:
+            if self._known != behind:
+                self.start_comparison()
+        elif self.rendered is not None and self._shown_known != behind:
             self.start_comparison()
 
     def ask(self, title: str, message: str, action: str, on_yes: Callable[[], None]) -> None:
@@ -600,7 +606,7 @@ class MainWindow(QMainWindow):
             return
         self._hush_pair()
         self._pair_note = ""  # said again of this comparison, if it is still so
-        self.rendered = rendered
+        self.rendered, self._shown_known = rendered, self._known
         a, b = comparison.documents
         if a.path and b.path and self.store.recent()[:1] != [(a.path, b.path)]:
             self.store.add_recent(a.path, b.path)
