@@ -3,6 +3,7 @@ the date filter, shares, the timeline, the clusters and the tables' order and wi
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QContextMenuEvent, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -106,9 +107,9 @@ def test_the_timeline_says_how_many_uses_it_leaves_out_undated_as_the_report_doe
     assert not view.undated_uses_label.isVisible()
 
 
-def _drawn_month_labels(chart) -> list[str]:  # type: ignore[no-untyped-def]
-    """The texts the timeline's month axis draws (pyqtgraph drops those it finds out of
-    bounds when it lays them out)."""
+def _month_label_boxes(chart) -> list[tuple[QRectF, str]]:  # type: ignore[no-untyped-def]
+    """Where the timeline's month axis draws each of its texts, and the text (pyqtgraph
+    drops those it finds out of bounds when it lays them out)."""
     from PySide6.QtGui import QImage, QPainter
 
     image = QImage(10, 10, QImage.Format.Format_ARGB32)
@@ -117,7 +118,12 @@ def _drawn_month_labels(chart) -> list[str]:  # type: ignore[no-untyped-def]
         specs = chart.getAxis("bottom").generateDrawSpecs(painter)
     finally:
         painter.end()
-    return [text for _, _, text in specs[2]]
+    return [(box, text) for box, _, text in specs[2]]
+
+
+def _drawn_month_labels(chart) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts the timeline's month axis draws."""
+    return [text for _, text in _month_label_boxes(chart)]
 
 
 @pytest.mark.parametrize("width", [1400, 800])
@@ -136,9 +142,9 @@ def test_the_timeline_labels_its_first_and_last_months(view, qtbot, width) -> No
 def test_the_last_month_label_takes_the_place_of_one_it_would_run_into() -> None:
     from viewer.ui.collection.timeline import labelled_months
 
-    assert labelled_months(36, 4)[-2:] == [32, 35]  # three months apart: room for both
-    assert labelled_months(35, 6)[-2:] == [24, 34]  # 30 would run into 34
-    assert labelled_months(1, 1) == [0] and labelled_months(2, 5) == [0, 1]
+    assert labelled_months(36, 4, 3)[-2:] == [32, 35]  # three months apart: room for both
+    assert labelled_months(35, 6, 5)[-2:] == [24, 34]  # 30 would run into 34
+    assert labelled_months(1, 1, 1) == [0] and labelled_months(2, 5, 5) == [0, 1]
 
 
 @pytest.mark.parametrize("width", [1400, 800])
@@ -1817,6 +1823,30 @@ def test_in_large_fonts_in_a_short_chart_the_counts_labels_stand_apart(
     assert len(values) >= 3 and step == int(step)  # counted uses: whole numbers
     font = axis.style.get("tickFont") or chart.font()
     assert step * height / (top - bottom) >= QFontMetrics(font).height()
+
+
+@pytest.mark.parametrize("months", [12, 24, 36])
+@pytest.mark.parametrize("width", [1012, 788])
+def test_in_large_fonts_the_month_labels_stand_apart(
+        qtbot, large_font, width, months) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt the labels were spaced for the chart's width less a guess at the counts'
+    # axis beside it, narrower than the axis is at 16 pt: in an 800-pixel window "2019-09"
+    # ran into "2019-12", and in a 1024-pixel one "2020-07" almost into "2020-12".
+    documents = [doc(f"d{m}", f"{2019 + m // 12}-{m % 12 + 1:02d}-05") for m in range(months)]
+    view = _large_view(qtbot, width)
+    view.show_collection(collection(
+        documents, formulations=[formulation("a phrase", *(uses(d.id, 1) for d in documents))]))
+    view.tabs.setCurrentWidget(view.formulations_page)
+    view.formulations_table.selectRow(0)
+    qtbot.wait(50)
+    chart = view.timeline
+    boxes = _month_label_boxes(chart)
+    assert len(boxes) >= 2
+    assert (boxes[0][1], boxes[-1][1]) == (documents[0].date[:7], documents[-1].date[:7])
+    font = chart.getAxis("bottom").style.get("tickFont") or chart.font()
+    em = QFontMetrics(font).height()
+    for (left, first), (right, second) in itertools.pairwise(boxes):
+        assert right.left() - left.right() >= em, (first, second)
 
 
 def test_a_series_named_at_length_does_not_hold_the_window_wider(

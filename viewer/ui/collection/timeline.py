@@ -35,6 +35,8 @@ REST_ALPHA = 50
 #: At most this many month labels under the axis, fewer where they would not fit side by
 #: side; the others are ticks only.
 MAX_LABELS = 12
+#: The least gap between two month labels, in widths of a label.
+LABEL_GAP = 0.5
 #: The legend's columns are at least this many characters wide where names are longer
 #: (names cut in the middle to their column), and the width a swatch takes beside a name.
 LEGEND_MIN_CHARS = 24
@@ -64,17 +66,22 @@ def whole_tick_step(most: int, ticks: int = 6) -> int:
         scale *= 10
 
 
-def labelled_months(months: int, step: int) -> list[int]:
+def labelled_months(months: int, step: int, apart: int) -> list[int]:
     """The months (indexes) labelled under the axis, every `step`-th: always the first and
-    the last, where the series starts and ends."""
+    the last, where the series starts and ends; the one before the last left out where it
+    is fewer than `apart` months (at most `step`) before it, and would run into it."""
     shown = list(range(0, months, step))
     if shown and shown[-1] != months - 1:
-        # A step is 1.5 labels wide (`labels_shown`): under three quarters of one, the
-        # label before the last would run into it.
-        if len(shown) > 1 and (months - 1 - shown[-1]) * 4 < step * 3:
+        if len(shown) > 1 and months - 1 - shown[-1] < apart:
             shown.pop()
         shown.append(months - 1)
     return shown
+
+
+def months_apart(month_width: float, label_width: float) -> int:
+    """How many months apart labels `label_width` pixels wide stand, months `month_width`
+    pixels wide, to leave `LABEL_GAP` between them."""
+    return max(1, math.ceil(label_width * (1 + LABEL_GAP) / max(month_width, 1e-9)))
 
 
 def distinct_names(names: Sequence[str], fit: Callable[[str], str]) -> list[str]:
@@ -134,6 +141,7 @@ class TimelineChart(pg.PlotWidget):
         self._named = LEGEND_NAMED
         #: The x labels drawn (the longest series'), for `_label_ticks`.
         self.labels: tuple[str, ...] = ()
+        self.plotItem.vb.sigResized.connect(self._plot_resized)
         self.setMinimumHeight(160)
         self.apply_palette()
 
@@ -270,23 +278,28 @@ class TimelineChart(pg.PlotWidget):
         more") where it names only the first."""
         return [label.text for _, label in self.legend.items]
 
-    def labels_shown(self) -> int:
-        """How many x labels fit side by side at the chart's width (at most `MAX_LABELS`)."""
-        each = self._label_width() * 1.5
-        return max(2, min(MAX_LABELS, int((self.width() - 60) // max(each, 1))))
-
     def _label_ticks(self) -> None:
+        """Label every so many months (at most `MAX_LABELS`), as far apart as the plot's
+        width holds them (`months_apart`): measured on the chart's whole width, less a
+        guess at the axis beside it, labels at 16 pt ran into each other."""
         labels = self.labels
-        step = max(1, -(-len(labels) // self.labels_shown()))
         axis = self.getAxis("bottom")
+        plot = self.plotItem.vb.width() or self.width() - 60  # not laid out yet
+        apart = months_apart(plot / max(len(labels), 1), self._label_width())
+        step = max(apart, -(-len(labels) // MAX_LABELS))
         # The first and last months stand half a label past the ends of the axis, where
         # pyqtgraph would drop their text: the axis lets them run over by that much, and
         # the plot keeps room on its right for the last.
         half = self._label_width() // 2 + 2
         axis.setStyle(hideOverlappingLabels=half)
         self.plotItem.layout.setContentsMargins(0, 0, half, 0)
-        axis.setTicks([[(k, labels[k]) for k in labelled_months(len(labels), step)],
+        axis.setTicks([[(k, labels[k]) for k in labelled_months(len(labels), step, apart)],
                        [(k, "") for k in range(len(labels))]])
+
+    def _plot_resized(self, _box: object) -> None:
+        # The plot narrows without the chart being resized where the counts' labels widen
+        # the axis beside it: the month labels are spaced again.
+        self._label_ticks()
 
     def _label_width(self) -> int:
         font = self.getAxis("bottom").style.get("tickFont") or self.font()
