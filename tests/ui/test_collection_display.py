@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from viewer.collection.store import DocumentRow, PairRow
 from viewer.present.cluster_order import CLUSTER_ORDER_NAME
+from viewer.ui.collection.column_fit import TEXT_GIVE
 from viewer.ui.collection.data import CollectionData
 from viewer.ui.collection.table_model import Column, ListTableModel
 from viewer.ui.collection.view import (
@@ -1733,7 +1734,34 @@ def test_in_large_fonts_in_a_1024_pixel_window_every_clusters_column_reads_unscr
         # Its text, from the column's left edge, within the width shown unscrolled.
         assert header.sectionPosition(column) + margin + widest <= room, \
             CLUSTER_HEADINGS[column]
-    assert tree.columnWidth(0) >= room // 2  # the text keeps its room
+    # The text keeps its room, but for the few characters that save a sideways scroll.
+    assert tree.columnWidth(0) >= room // 2 - TEXT_GIVE * tree.fontMetrics().averageCharWidth()
+    assert tree.horizontalScrollBar().maximum() == 0
+
+
+def test_in_large_fonts_in_a_1024_pixel_window_no_tab_scrolls_sideways(
+        qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt the clusters' columns but the text needed just over half the width, and the
+    # text kept half: the tree scrolled sideways 1 pixel, 8 with its vertical scroll bar.
+    documents = [doc(f"d{k}", f"2019-09-2{k}", f"The report of the Congress, part {k} " * 2,
+                     series=f"s0{k}") for k in range(6)]
+    clusters = [{"id": 40 + c, "first": "d0",
+                 "passages": [{"doc": d.id, "span": [2686 + 100 * k, 2943 + 100 * k]}
+                              for k, d in enumerate(documents[c % 3:])]} for c in range(40)]
+    phrases = [formulation(f"formulation number {k} of the new era",
+                           *(uses(d.id, 1) for d in documents)) for k in range(3)]
+    view = _large_view(qtbot)
+    view.show_collection(collection(documents, [pair("d0", "d1"), pair("d2", "d3")],
+                                    clusters=clusters, formulations=phrases))
+    for tab in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(tab)
+        qtbot.wait(50)
+        shown = view.shown_list()
+        assert shown is not None
+        listed = shown[0]
+        assert listed.horizontalScrollBar().maximum() == 0, view.tabs.tabText(tab)
+        if listed is view.clusters_tree:  # its room narrowed by its vertical scroll bar
+            assert listed.verticalScrollBar().isVisible()
 
 
 def test_in_large_fonts_on_a_small_screen_the_hint_over_the_uses_reads_whole(

@@ -17,7 +17,9 @@ tables of a 10,000-article collection at once held the window up 60 ms as it was
 
 A tree's first column (the Clusters tab's text) takes the room its other columns leave, but
 never less than `TEXT_SHARE` of it: in a small window the others are scrolled to sideways
-rather than leave the text a few pixels.
+rather than leave the text a few pixels. Where they would be scrolled to for a few pixels
+only (`TEXT_GIVE`), the text gives them up: at 16 pt in a 1024-pixel window, the columns
+needing just over half of it, the tree scrolled sideways 1 to 8 pixels.
 
 A heading is given the room of its text, and the room of a sort indicator only where the
 table (or the tree) is sorted by it: Qt's headings each keep room for one, which at 16 pt
@@ -38,8 +40,10 @@ from viewer.ui.collection.table_model import ListTableModel
 
 #: A column cut to let the others show is no narrower than this (pixels).
 NARROWEST_CAPPED = 120
-#: The share of a tree's width its first column keeps, however wide the others.
+#: The share of a tree's width its first column keeps, however wide the others...
 TEXT_SHARE = 0.5
+#: ...but for this many characters, where the others would be out of view by no more.
+TEXT_GIVE = 4
 
 
 def _cell_width(table: QTableView, row: int, column: int) -> int:
@@ -101,8 +105,11 @@ def fit_widths(table: QTableView, room: int, rows: Iterable[int] = ()) -> None:
             return [*rows, *model.widest_rows(column)]
         return rows
 
-    widths = [max(table.sizeHintForColumn(c), heading_width(header, c),
-                  *(_cell_width(table, r, c) for r in measured(c)))
+    # No narrower than the header lets a column be: at 16 pt its least width (43 pixels)
+    # is wider than a column of one-digit figures, and the columns came out 9 pixels
+    # wider than the fitter had counted.
+    widths = [max(header.minimumSectionSize(), table.sizeHintForColumn(c),
+                  heading_width(header, c), *(_cell_width(table, r, c) for r in measured(c)))
               for c in range(model.columnCount())]
     whole = [isinstance(model, ListTableModel) and model.columns[c].whole
              for c in range(len(widths))]
@@ -146,12 +153,14 @@ def fit_tree_columns(tree: QTreeView, contents: Sequence[int]) -> None:
 
 def fit_first_column(tree: QTreeView) -> None:
     """Give `tree`'s first column the width its other columns leave in view, and at least
-    `TEXT_SHARE` of it."""
+    `TEXT_SHARE` of it, unless they leave it no more than `TEXT_GIVE` characters less."""
     header = tree.header()
     room = tree.viewport().width()
     others = sum(header.sectionSize(c) for c in range(1, header.count())
                  if not header.isSectionHidden(c))
-    tree.setColumnWidth(0, max(room - others, int(room * TEXT_SHARE)))
+    least = int(room * TEXT_SHARE)
+    give = TEXT_GIVE * tree.fontMetrics().averageCharWidth()
+    tree.setColumnWidth(0, room - others if room - others >= least - give else least)
 
 
 class TextColumnFitter(QObject):
