@@ -297,11 +297,44 @@ def test_in_large_fonts_in_a_small_window_the_slogans_list_keeps_six_rows(
     assert panel.watch_edit.isVisible()
 
 
+def test_in_large_fonts_in_a_small_window_six_slogans_are_whole_the_settings_giving_room(
+        make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt in an 800x600 window the Settings dock kept its share of the height under
+    # the Matches dock: with two slogans on two lines, the list showed four whole rows.
+    from viewer.ui.side_panel import SLOGAN_ROWS
+
+    window = make_window()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    window.resize(800, 600)
+    panel = window.side_panel
+    panel.setCurrentIndex(1)
+    table = panel.slogans
+    one_line = min(table.rowHeight(row) for row in range(table.model().rowCount()))
+    assert max(table.rowHeight(row) for row in range(SLOGAN_ROWS)) > one_line  # wrapped
+
+    def whole_rows() -> int:
+        bottom = table.viewport().height()
+        return sum(table.visualRect(table.model().index(row, 0)).bottom() < bottom
+                   for row in range(table.model().rowCount()))
+
+    # Once the docks are laid out anew.
+    qtbot.waitUntil(lambda: whole_rows() >= SLOGAN_ROWS, timeout=2000)
+    # The Settings dock still shows its first settings, and scrolls to the others.
+    settings = window.findChild(QDockWidget, "settings_dock")
+    scroller = settings.findChild(QScrollArea, "settings_scroller")
+    assert scroller.viewport().height() >= 2 * window.settings_panel.fontMetrics().height()
+    assert scroller.verticalScrollBar().maximum() > 0
+
+
 def test_where_there_is_room_the_watch_list_editor_is_open_beside_the_slogans(
         make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
+    settings = window.findChild(QDockWidget, "settings_dock")
+    height = settings.height()
     window.action_try_sample()
     wait_rendered(qtbot, window)
     window.side_panel.setCurrentIndex(1)
     qtbot.wait(50)
     assert window.side_panel.watch_edit.isVisible()
+    assert settings.height() == height  # the list has room: the docks keep their shares

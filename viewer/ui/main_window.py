@@ -82,6 +82,9 @@ from viewer.ui.worker import Comparer
 #: The right-hand docks' heights to start with (pixels; the rest of the window's height is
 #: shared in this proportion): the match tables get most of it.
 MATCHES_HEIGHT, SETTINGS_HEIGHT = 520, 220
+#: In a short window the Settings dock gives the Matches dock above it the height its
+#: slogans' list lacks (`SidePanel.slogans_short`), down to this many lines of settings.
+SETTINGS_LEAST_LINES = 2
 #: The window's size as it opens, where the screen has room for it.
 FIRST_SIZE = QSize(1280, 800)
 OPEN_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;"
@@ -330,9 +333,31 @@ class MainWindow(QMainWindow):
         self.resizeDocks([panel_dock], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([panel_dock, settings_dock], [MATCHES_HEIGHT, SETTINGS_HEIGHT],
                          Qt.Orientation.Vertical)
+        self.matches_dock, self.settings_dock = panel_dock, settings_dock
+        self.side_panel.slogans_short.connect(self._room_for_slogans)
         self.view_menu.addSeparator()
         self.view_menu.addAction(panel_dock.toggleViewAction())
         self.view_menu.addAction(settings_dock.toggleViewAction())
+
+    def _room_for_slogans(self, short: int) -> None:
+        """Give the Matches dock `short` pixels of the Settings dock's height beneath it, as
+        much as the Settings dock has above `SETTINGS_LEAST_LINES` lines of its own (it
+        scrolls): at 16 pt in an 800x600 window their fixed shares left the slogans' list
+        four whole rows."""
+        matches, settings = self.matches_dock, self.settings_dock
+        if not (matches.isVisible() and settings.isVisible()) or matches.isFloating() \
+                or settings.isFloating() or matches.geometry().bottom() >= settings.y() \
+                or self.dockWidgetArea(matches) != self.dockWidgetArea(settings):
+            return  # not stacked one above the other
+        scroller = settings.widget()
+        assert isinstance(scroller, QScrollArea)
+        least = settings.height() - scroller.viewport().height() \
+            + SETTINGS_LEAST_LINES * self.settings_panel.fontMetrics().lineSpacing()
+        give = min(short, settings.height() - least)
+        if give > 0:
+            self.resizeDocks([matches, settings], [matches.height() + give,
+                                                    settings.height() - give],
+                             Qt.Orientation.Vertical)
 
     # -- loading ---------------------------------------------------------------------------
     def open_paths(self, paths: list[str], side: int | None = None) -> None:

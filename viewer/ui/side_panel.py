@@ -240,13 +240,16 @@ def _wrap_rows(table: QTableView, wrapped: bool) -> None:
 
 class SidePanel(QTabWidget):
     """Rows emit `phrase_chosen(i)`, `slogan_chosen(i)`, `theme_chosen(i)`;
-    `slogan_toggled(i, shown)` and `watchlist_changed(phrases)` come from the slogans tab."""
+    `slogan_toggled(i, shown)` and `watchlist_changed(phrases)` come from the slogans tab;
+    `slogans_short(pixels)` says how much taller the slogans' list would have to be to show
+    its first `SLOGAN_ROWS` rows whole, where it is short of that."""
 
     phrase_chosen = Signal(int)
     slogan_chosen = Signal(int)
     theme_chosen = Signal(int)
     slogan_toggled = Signal(int, bool)
     watchlist_changed = Signal(tuple)
+    slogans_short = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -593,7 +596,18 @@ class SidePanel(QTabWidget):
         fold = self.watch_fold
         # The list takes the height the fold leaves, open or closed.
         room = self.slogans.viewport().height() + fold.height()
+        opened = fold.is_open()
         fold.fit(room - fold.open_height() >= SLOGAN_ROWS * self._slogan_row_height())
+        # Folded or opened, the list is laid out anew and fitted again: measured then.
+        if fold.is_open() == opened and (short := self.slogans_shortfall()) > 0:
+            self.slogans_short.emit(short)
+
+    def slogans_shortfall(self) -> int:
+        """The pixels the slogans' list lacks to show its first `SLOGAN_ROWS` rows whole, as
+        tall as they are (a long phrase's on two lines); 0 where it shows them."""
+        table = self.slogans
+        rows = range(min(table.model().rowCount(), SLOGAN_ROWS))
+        return max(0, sum(table.rowHeight(row) for row in rows) - table.viewport().height())
 
     def _slogan_row_height(self) -> int:
         """The height of a slogan's row of one line: the lowest row's (rows grow to show a
