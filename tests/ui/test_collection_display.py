@@ -1704,16 +1704,23 @@ def test_the_series_box_shows_each_of_its_entries_whole_whatever_it_was_first_sh
                 box.currentText()
 
 
+def _congress_clusters(count: int) -> tuple[list[DocumentRow], list[dict[str, Any]]]:
+    """Six articles of the Congress's report, and `count` clusters of the last six, five
+    or four of them, in turn."""
+    documents = [doc(f"d{k}", f"2019-09-2{k}", f"The report of the Congress, part {k} " * 2,
+                     series=f"s0{k}") for k in range(6)]
+    clusters = [{"id": 40 + c, "first": "d0",
+                 "passages": [{"doc": d.id, "span": [2686 + 100 * k, 2943 + 100 * k]}
+                              for k, d in enumerate(documents[c % 3:])]} for c in range(count)]
+    return documents, clusters
+
+
 def test_in_large_fonts_in_a_1024_pixel_window_every_clusters_column_reads_unscrolled(
         qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
     # At 14 and 16 pt the headings "Articles / source" and "Where (characters)", far wider
     # than "6 articles" and "2686-2943" under them, pushed the spans and the cluster's
     # number past the edge of a 1024-pixel window: read only by scrolling sideways.
-    documents = [doc(f"d{k}", f"2019-09-2{k}", f"The report of the Congress, part {k} " * 2,
-                     series=f"s0{k}") for k in range(6)]
-    clusters = [{"id": 40 + c, "first": "d0",
-                 "passages": [{"doc": d.id, "span": [2686 + 100 * k, 2943 + 100 * k]}
-                              for k, d in enumerate(documents[c:])]} for c in range(3)]
+    documents, clusters = _congress_clusters(3)
     view = _large_view(qtbot)
     view.show_collection(collection(documents, clusters=clusters))
     view.tabs.setCurrentIndex(view.tabs.indexOf(view.clusters_tree.parentWidget()))
@@ -1743,11 +1750,7 @@ def test_in_large_fonts_in_a_1024_pixel_window_no_tab_scrolls_sideways(
         qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
     # At 16 pt the clusters' columns but the text needed just over half the width, and the
     # text kept half: the tree scrolled sideways 1 pixel, 8 with its vertical scroll bar.
-    documents = [doc(f"d{k}", f"2019-09-2{k}", f"The report of the Congress, part {k} " * 2,
-                     series=f"s0{k}") for k in range(6)]
-    clusters = [{"id": 40 + c, "first": "d0",
-                 "passages": [{"doc": d.id, "span": [2686 + 100 * k, 2943 + 100 * k]}
-                              for k, d in enumerate(documents[c % 3:])]} for c in range(40)]
+    documents, clusters = _congress_clusters(40)
     phrases = [formulation(f"formulation number {k} of the new era",
                            *(uses(d.id, 1) for d in documents)) for k in range(3)]
     view = _large_view(qtbot)

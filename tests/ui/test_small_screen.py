@@ -267,17 +267,23 @@ def _within(widget: QWidget, page: QWidget) -> bool:
     return page.rect().contains(QRect(widget.mapTo(page, QPoint(0, 0)), widget.size()))
 
 
-def test_in_large_fonts_in_a_small_window_the_slogans_list_keeps_six_rows(
-        make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
-    # At 16 pt in an 800x600 window the watch-list's editor, its title and its button took
-    # the Slogans tab's height beside the Settings: the list showed about two rows.
+def _slogans_in_a_small_window(make_window, qtbot):  # type: ignore[no-untyped-def]
+    """The sample compared in an 800x600 window, its Slogans tab shown."""
     window = make_window()
     window.action_try_sample()
     wait_rendered(qtbot, window)
     window.resize(800, 600)
-    panel = window.side_panel
-    panel.setCurrentIndex(1)
+    window.side_panel.setCurrentIndex(1)
     qtbot.wait(50)
+    return window
+
+
+def test_in_large_fonts_in_a_small_window_the_slogans_list_keeps_six_rows(
+        make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 16 pt in an 800x600 window the watch-list's editor, its title and its button took
+    # the Slogans tab's height beside the Settings: the list showed about two rows.
+    window = _slogans_in_a_small_window(make_window, qtbot)
+    panel = window.side_panel
     table = panel.slogans
     one_line = min(table.rowHeight(row) for row in range(table.model().rowCount()))
     assert table.viewport().height() >= 6 * one_line
@@ -303,13 +309,8 @@ def test_in_large_fonts_in_a_small_window_six_slogans_are_whole_the_settings_giv
     # the Matches dock: with two slogans on two lines, the list showed four whole rows.
     from viewer.ui.side_panel import SLOGAN_ROWS
 
-    window = make_window()
-    window.action_try_sample()
-    wait_rendered(qtbot, window)
-    window.resize(800, 600)
-    panel = window.side_panel
-    panel.setCurrentIndex(1)
-    table = panel.slogans
+    window = _slogans_in_a_small_window(make_window, qtbot)
+    table = window.side_panel.slogans
     one_line = min(table.rowHeight(row) for row in range(table.model().rowCount()))
     assert max(table.rowHeight(row) for row in range(SLOGAN_ROWS)) > one_line  # wrapped
 
