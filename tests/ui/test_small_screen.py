@@ -267,9 +267,12 @@ def _within(widget: QWidget, page: QWidget) -> bool:
     return page.rect().contains(QRect(widget.mapTo(page, QPoint(0, 0)), widget.size()))
 
 
-def _slogans_in_a_small_window(make_window, qtbot):  # type: ignore[no-untyped-def]
-    """The sample compared in an 800x600 window, its Slogans tab shown."""
+def _slogans_in_a_small_window(make_window, qtbot, small_first: bool = False):  # type: ignore[no-untyped-def]
+    """The sample compared in an 800x600 window (made so before the sample is read where
+    `small_first`), its Slogans tab shown."""
     window = make_window()
+    if small_first:
+        window.resize(800, 600)
     window.action_try_sample()
     wait_rendered(qtbot, window)
     window.resize(800, 600)
@@ -303,13 +306,14 @@ def test_in_large_fonts_in_a_small_window_the_slogans_list_keeps_six_rows(
     assert panel.watch_edit.isVisible()
 
 
+@pytest.mark.parametrize("small_first", [False, True])
 def test_in_large_fonts_in_a_small_window_six_slogans_are_whole_the_settings_giving_room(
-        make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+        make_window, qtbot, large_font, small_first) -> None:  # type: ignore[no-untyped-def]
     # At 16 pt in an 800x600 window the Settings dock kept its share of the height under
     # the Matches dock: with two slogans on two lines, the list showed four whole rows.
     from viewer.ui.side_panel import SLOGAN_ROWS
 
-    window = _slogans_in_a_small_window(make_window, qtbot)
+    window = _slogans_in_a_small_window(make_window, qtbot, small_first)
     table = window.side_panel.slogans
     one_line = min(table.rowHeight(row) for row in range(table.model().rowCount()))
     assert max(table.rowHeight(row) for row in range(SLOGAN_ROWS)) > one_line  # wrapped
@@ -326,6 +330,14 @@ def test_in_large_fonts_in_a_small_window_six_slogans_are_whole_the_settings_giv
     scroller = settings.findChild(QScrollArea, "settings_scroller")
     assert scroller.viewport().height() >= 2 * window.settings_panel.fontMetrics().height()
     assert scroller.verticalScrollBar().maximum() > 0
+    # The reader makes the Settings taller again: that stands.
+    matches = window.findChild(QDockWidget, "matches_dock")
+    taller = settings.height() + 60
+    window.resizeDocks([matches, settings], [matches.height() - 60, taller],
+                       Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: whole_rows() < SLOGAN_ROWS, timeout=2000)
+    qtbot.wait(50)
+    assert settings.height() == taller
 
 
 def test_where_there_is_room_the_watch_list_editor_is_open_beside_the_slogans(

@@ -334,6 +334,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([panel_dock, settings_dock], [MATCHES_HEIGHT, SETTINGS_HEIGHT],
                          Qt.Orientation.Vertical)
         self.matches_dock, self.settings_dock = panel_dock, settings_dock
+        #: The window's size and the slogans listed when the docks were last fitted to them.
+        self._slogans_fitted: tuple[int, int, object] | None = None
         self.side_panel.slogans_short.connect(self._room_for_slogans)
         self.view_menu.addSeparator()
         self.view_menu.addAction(panel_dock.toggleViewAction())
@@ -343,7 +345,12 @@ class MainWindow(QMainWindow):
         """Give the Matches dock `short` pixels of the Settings dock's height beneath it, as
         much as the Settings dock has above `SETTINGS_LEAST_LINES` lines of its own (it
         scrolls): at 16 pt in an 800x600 window their fixed shares left the slogans' list
-        four whole rows."""
+        four whole rows. Once only for a window's size and the slogans listed: the docks'
+        divider dragged after, the reader's choice stands."""
+        fitted = (self.width(), self.height(), self.side_panel.slogans.model())
+        if fitted == self._slogans_fitted:
+            return
+        self._slogans_fitted = fitted
         matches, settings = self.matches_dock, self.settings_dock
         if not (matches.isVisible() and settings.isVisible()) or matches.isFloating() \
                 or settings.isFloating() or matches.geometry().bottom() >= settings.y() \

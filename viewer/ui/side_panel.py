@@ -241,8 +241,9 @@ def _wrap_rows(table: QTableView, wrapped: bool) -> None:
 class SidePanel(QTabWidget):
     """Rows emit `phrase_chosen(i)`, `slogan_chosen(i)`, `theme_chosen(i)`;
     `slogan_toggled(i, shown)` and `watchlist_changed(phrases)` come from the slogans tab;
-    `slogans_short(pixels)` says how much taller the slogans' list would have to be to show
-    its first `SLOGAN_ROWS` rows whole, where it is short of that."""
+    `slogans_short(pixels)` says, whenever the slogans' list is fitted in sight, how much
+    taller it would have to be to show its first `SLOGAN_ROWS` rows whole (0 where it
+    shows them)."""
 
     phrase_chosen = Signal(int)
     slogan_chosen = Signal(int)
@@ -598,9 +599,10 @@ class SidePanel(QTabWidget):
         room = self.slogans.viewport().height() + fold.height()
         opened = fold.is_open()
         fold.fit(room - fold.open_height() >= SLOGAN_ROWS * self._slogan_row_height())
-        # Folded or opened, the list is laid out anew and fitted again: measured then.
-        if fold.is_open() == opened and (short := self.slogans_shortfall()) > 0:
-            self.slogans_short.emit(short)
+        # Folded or opened, the list is laid out anew and fitted again: measured then; and
+        # out of sight (another tab shown) it is not laid out: measured once shown.
+        if fold.is_open() == opened and self.slogans.isVisible():
+            self.slogans_short.emit(self.slogans_shortfall())
 
     def slogans_shortfall(self) -> int:
         """The pixels the slogans' list lacks to show its first `SLOGAN_ROWS` rows whole, as
