@@ -522,6 +522,26 @@ def test_an_undated_article_is_a_note_not_a_skipped_input(tmp_path: Path) -> Non
         "date (write it YYYY-MM-DD); the article is indexed undated"]
 
 
+def test_a_markdown_post_dated_a_day_that_is_none_is_a_note_not_a_traceback(
+        tmp_path: Path) -> None:
+    # A blog's Hugo posts, one dated 29 February of a year with no such day: YAML read it
+    # as a date and raised, and the run stopped with a traceback, nothing indexed.
+    planted, folder = _article_folder(tmp_path)
+    post = folder / "leap.md"
+    post.write_text("---\ntitle: Leap day notes\ndate: 2023-02-29\n---\n\n"
+                    + planted.rows[0]["text"], encoding="utf-8")
+    out, store = tmp_path / "out.json", tmp_path / "store.sqlite"
+    result = tandem("corpus", str(folder), "--store", str(store), "--json", str(out),
+                    "--quiet", env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"tandem: note on {post}: has the date '2023-02-29', which is not read as a date "
+        "(write it YYYY-MM-DD); the article is indexed undated"]
+    documents = {d["id"]: d for d in json.loads(out.read_text())["documents"]}
+    assert len(documents) == 9 and documents["leap"]["date"] == ""
+    assert load(str(store)).title("leap") == "Leap day notes"
+
+
 def test_unreadable_file_in_a_folder_is_skipped_and_counted(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -8,6 +8,7 @@ front matter (metadata at the head of the file) is no text.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from typing import Any
@@ -42,7 +43,8 @@ def extract_markdown(source: str, shown: str) -> tuple[str, tuple[str, ...]]:
 
 def front_matter(source: str) -> dict[str, Any]:
     """The keys and values of the front matter `source` opens with (YAML, or TOML between
-    "+++" lines); {} when it has none, or none that reads as keys and values."""
+    "+++" lines); {} when it has none, or none that reads as keys and values. A YAML date
+    that is no real day (2023-02-29) is the text written."""
     import yaml
 
     match = _FRONT_MATTER.match(source)
@@ -52,10 +54,29 @@ def front_matter(source: str) -> dict[str, Any]:
     inside = "\n".join(lines[1:-1])
     try:
         found = (tomllib.loads(inside) if lines[0].lstrip("\ufeff").startswith("+++")
-                 else yaml.safe_load(inside))
+                 else yaml.load(inside, Loader=_loader()))
     except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
         return {}
     return found if isinstance(found, dict) else {}
+
+
+@functools.cache
+def _loader() -> type:
+    """PyYAML's safe loader, but for a date that is no real day or time: yaml.safe_load
+    raised ValueError on it (a Hugo post dated 2023-02-29 stopped a whole collection's
+    indexing with a traceback); it is kept as the text written, which the date reader
+    then tells as a date it could not read."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def construct_yaml_timestamp(self, node):  # type: ignore[no-untyped-def]
+            try:
+                return super().construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                return self.construct_scalar(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    return Loader
 
 
 def _blocks(tokens) -> list[str]:  # type: ignore[no-untyped-def]
