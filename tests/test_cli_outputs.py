@@ -332,6 +332,12 @@ def test_a_report_that_cannot_be_written_is_refused_before_any_work(articles, tm
                          (tmp_path, "is a folder (give a file name for the output)")):
         done = tandem(str(a), str(b), "--json", str(target), cwd=a.parent)
         assert (done.returncode, done.stderr) == (2, f"tandem: {target}: {said}\n")
+    # A folder meant, not made: the report was written as a file named "reports".
+    done = tandem(str(a), str(b), "--json", "reports/", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2, "tandem: reports/: ends in a slash, as a folder does, but no such folder is there "
+           "(give the output a file name: without the slash, or in a folder that exists)\n")
+    assert not (tmp_path / "reports").exists()
 
 
 @pytest.mark.parametrize(("command", "said"), [

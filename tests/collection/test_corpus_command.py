@@ -430,7 +430,8 @@ def test_a_report_onto_a_side_file_of_the_store_is_refused(tmp_path: Path, side:
                   env=_env(tmp_path)).returncode == 0
 
 
-@pytest.mark.parametrize("where", ["missing folder", "a folder", "read-only file"])
+@pytest.mark.parametrize("where", ["missing folder", "a folder", "read-only file",
+                                   "a folder meant"])
 def test_a_report_that_cannot_be_written_is_refused_before_any_work(
         tmp_path: Path, where: str) -> None:
     source = make_collection(documents=8).write(tmp_path / "c.jsonl")
@@ -438,7 +439,9 @@ def test_a_report_that_cannot_be_written_is_refused_before_any_work(
     read_only.write_text("{}")
     read_only.chmod(0o444)
     target = {"missing folder": tmp_path / "no" / "such" / "r.json",
-              "a folder": tmp_path, "read-only file": read_only}[where]
+              "a folder": tmp_path, "read-only file": read_only,
+              # Written as a file named "reports" when the slash was resolved away.
+              "a folder meant": f"{tmp_path / 'reports'}/"}[where]
     store = tmp_path / "s.sqlite"
     result = tandem("corpus", str(source), "--json", str(target), "--store", str(store),
                     "--quiet", env=_env(tmp_path))
@@ -446,6 +449,7 @@ def test_a_report_that_cannot_be_written_is_refused_before_any_work(
     assert result.stderr.count("\n") == 1 and str(target) in result.stderr
     assert not store.exists()  # nothing indexed for a report it could not write
     assert read_only.read_text() == "{}"
+    assert not (tmp_path / "reports").exists()
 
 
 def test_a_report_to_dash_goes_to_stdout(tmp_path: Path) -> None:

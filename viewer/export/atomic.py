@@ -179,6 +179,11 @@ def refuse_unwritable(target: str | os.PathLike[str]) -> None:
                               "choose a shorter name") from None
     if resolved.is_dir():
         raise OutputError(shown, "is a folder", "give a file name for the output")
+    if os.fspath(target).endswith((os.sep, os.altsep or os.sep)):
+        # The slash goes in resolving: "--json reports/" wrote a file named "reports".
+        raise OutputError(shown, "ends in a slash, as a folder does, but no such folder is "
+                          "there", "give the output a file name: without the slash, or "
+                          "in a folder that exists")
     if not resolved.parent.is_dir():
         # A file where a folder of the path should be: no folder can be created there.
         lowest = next((p for p in resolved.parents if p.exists()), None)
