@@ -1609,6 +1609,26 @@ def test_a_metadata_csv_that_cannot_be_opened_says_so_not_how_to_save_it(
 
 
 @NEEDS_SETPRIV
+def test_a_store_its_user_may_not_read_is_told_so(tmp_path: Path) -> None:
+    # Another user's store on a shared machine: an add called it "read-only" (make it
+    # writable, and report reads it where it is), report "unable to open database file".
+    planted, folder = _article_folder(tmp_path)
+    store = tmp_path / "store.sqlite"
+    assert tandem("corpus", "add", str(store), str(folder), env=_env(tmp_path)).returncode == 0
+    said = (f"tandem: {store}: cannot be read (permission denied); check the file's "
+            "permissions (it is left as it is)\n")
+    other = tmp_path / "other.txt"
+    other.write_text(planted.rows[0]["text"], encoding="utf-8")
+    for run in (["corpus", "add", str(store), str(folder)],
+                ["corpus", str(folder), "--store", str(store), "--quiet"],
+                ["corpus", "report", str(store), "--json", "-"],
+                ["compare", str(other), str(folder / f"{planted.rows[1]['id']}.txt"),
+                 "--collection", str(store), "--json", "-"]):
+        result = _run_while_unreadable(store, 0o644, run, tmp_path)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", said), run
+
+
+@NEEDS_SETPRIV
 def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path: Path) -> None:
     # Reading a store in WAL mode writes its -shm index beside it; where that is refused,
     # the store was called damaged.

@@ -334,6 +334,14 @@ def _in_read_only_folder(path: str) -> bool:
     return not os.access(_folder_of(path), os.W_OK)
 
 
+def _refuse_unreadable(path: str) -> None:
+    """`StoreError` for a store its user may not read (its permissions; another user's
+    store): SQLite said "unable to open database file", and an add called it read-only."""
+    if not os.access(path, os.R_OK):
+        raise StoreError(f"{path}: cannot be read (permission denied); check the file's "
+                         "permissions (it is left as it is)")
+
+
 def _refuse_unwritable(path: str) -> None:
     """`StoreError` for a store that cannot be written where it is: a read-only file, or
     one in a folder that cannot be written, where SQLite cannot keep its journal. (SQLite
@@ -494,6 +502,7 @@ class CollectionStore:
         if not os.path.exists(path):
             raise StoreError(f"{path}: no such collection store (make one with "
                              f"'tandem corpus add {shlex.quote(path)} SOURCE...')")
+        _refuse_unreadable(path)
         # As a URI, quoted: a '#' or '?' in a file name would end its path there.
         uri = pathlib.Path(os.path.abspath(path)).as_uri()
         had_log_files = _has_log_files(path)
@@ -531,6 +540,7 @@ class CollectionStore:
         except OSError as error:
             raise StoreError(f"{path}: cannot create its folder ({os_problem(error)})") from None
         if exists:
+            _refuse_unreadable(path)
             _refuse_unwritable(path)
         connection = _connect(path, path)
         store = cls(connection, path, writable=True)
