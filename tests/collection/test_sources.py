@@ -1415,6 +1415,29 @@ def test_a_page_date_out_of_range_is_told_not_dropped_in_silence(tmp_path: Path)
                     "lined": said.format("1990-05-04", "dated 1990-05-05 by its text")}
 
 
+def test_a_page_date_that_is_no_real_day_is_told_not_read_as_another_day(
+        tmp_path: Path) -> None:
+    # The page metadata library read 2023-02-30 as 2023-02-01, a day the page never
+    # states, and said nothing; another date the page states is its date then.
+    folder = _dated_pages(tmp_path, {"feb30": "2023-02-30", "timed": "2023-02-30T08:00:00Z",
+                                     "month13": "2023-13-05", "zh": "2023年2月30日"},
+                          lined=("2023-02-30", "Published: 27 February 2023"))
+    page = (folder / "feb30.html").read_text(encoding="utf-8")
+    (folder / "both.html").write_text(page.replace(
+        "<title>", '<meta property="article:published_time" content="2023-02-27"><title>'),
+        encoding="utf-8")
+    dates, told = dates_and_notes(folder)
+    assert dates == {"feb30": "", "timed": "", "month13": "", "zh": "",
+                     "lined": "2023-02-27", "both": "2023-02-27"}
+    said = ("has the date '{}', which is not read as a date (write it YYYY-MM-DD); the "
+            "article is indexed {}")
+    assert told == {"feb30": said.format("2023-02-30", "undated"),
+                    "timed": said.format("2023-02-30", "undated"),
+                    "month13": said.format("2023-13-05", "undated"),
+                    "zh": said.format("2023年2月30日", "undated"),
+                    "lined": said.format("2023-02-30", "dated 2023-02-27 by its text")}
+
+
 def test_a_file_linked_twice_is_read_once_and_a_dangling_link_is_told(tmp_path: Path) -> None:
     folder = tmp_path / "site"
     folder.mkdir()

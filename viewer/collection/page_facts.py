@@ -11,7 +11,7 @@ import datetime
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from viewer.collection.dates import chinese_dates_as_iso, iso_date
+from viewer.collection.dates import chinese_dates_as_iso, iso_date, unreal_date_in_name
 from viewer.core.errors import LoadError
 
 if TYPE_CHECKING:
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 _NUMBERS_FIRST = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
 # Where a page states its date in markup: a tag (its attributes), or a JSON-LD date.
 _TAGS_AND_JSON_DATES = re.compile(r"<[^<>]*>|\"date\w*\"\s*:\s*\"[^\"]*\"")
+# A date a tag's attribute or a JSON-LD date opens its value with: "2023-02-30",
+# "2023-02-30T08:00:00Z", "2023年2月30日 10:20" (not one inside a link or a file's name).
+_VALUE_DATE = re.compile(r"(?<=[\"'])\s*(\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日))(?![\d-])")
 # The dates looked for in a page whose date trafilatura leaves out: the years `iso_date`
 # reads in a metadata.csv or a JSON line.
 _EARLIEST, _LATEST = "1000-01-01", "2199-12-31"
@@ -46,13 +49,15 @@ def page_date_and_title(data: bytes, shown: str) -> PageFacts:
     """The date and title the page in `data` states (`PageFacts`); empty when it says none.
     trafilatura reads 05/11/2022 as 5 November, and 11/05/2022 as 11 May: where the page
     writes its date so and nowhere as ISO, it is left undated, as a date given so in a
-    metadata.csv or JSON line is."""
+    metadata.csv or JSON line is. A date its tags write that is no real day (2023-02-30)
+    is not read (`_unreal_dates_left_out`)."""
     from viewer.core.loaders.html import decode_html
 
     try:
         markup = decode_html(data, shown)
     except _UNUSABLE:
         return PageFacts("", "")
+    markup, unreal = _unreal_dates_left_out(markup)
     facts = _metadata(markup)
     if facts is None:
         return PageFacts("", "")
@@ -64,8 +69,8 @@ def page_date_and_title(data: bytes, shown: str) -> PageFacts:
         again = _metadata(markup)
         date = iso_date(again.date or "") if again else ""
     written = _written_either_way(markup, date)
-    if written:
-        return PageFacts("", title, written)
+    if written or (unreal and not date):
+        return PageFacts("", title, written or unreal)
     return PageFacts(date, title, out_of_range="" if date else _out_of_range(markup))
 
 
@@ -107,6 +112,28 @@ def _out_of_range(markup: str) -> str:
         return ""
     today = datetime.date.today().isoformat()
     return found if found and not MIN_DATE.date().isoformat() <= found <= today else ""
+
+
+def _unreal_dates_left_out(markup: str) -> tuple[str, str]:
+    """`markup` without the dates its tags and JSON-LD state that are no real day
+    (content="2023-02-30", "datePublished": "2023-13-05", 2023年2月30日), and the first of
+    them as written; (`markup`, "") when they state none. trafilatura read 2023-02-30 as
+    2023-02-01, a day the page never states: left out, the page is dated by another date
+    it states, or undated."""
+    if not any(unreal_date_in_name(match.group(1)) for match in _VALUE_DATE.finditer(markup)):
+        return markup, ""  # most pages: no tag is walked
+    unreal: list[str] = []
+
+    def left_out(match: re.Match[str]) -> str:
+        written = match.group(1)
+        if not unreal_date_in_name(written):
+            return match.group(0)
+        unreal.append(written)
+        return ""
+
+    kept = _TAGS_AND_JSON_DATES.sub(
+        lambda tag: _VALUE_DATE.sub(left_out, tag.group(0)), markup)
+    return (kept, unreal[0]) if unreal else (markup, "")
 
 
 def _tags_dated_in_iso(markup: str) -> str:
