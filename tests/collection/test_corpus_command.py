@@ -526,14 +526,17 @@ def test_an_undated_article_is_a_note_not_a_skipped_input(tmp_path: Path) -> Non
         "date (write it YYYY-MM-DD); the article is indexed undated"]
 
 
+@pytest.mark.parametrize("front_matter", [
+    "---\ntitle: Leap day notes\ndate: 2023-02-29\n---\n",
+    '+++\ntitle = "Leap day notes"\ndate = 2023-02-29\n+++\n'], ids=["yaml", "toml"])
 def test_a_markdown_post_dated_a_day_that_is_none_is_a_note_not_a_traceback(
-        tmp_path: Path) -> None:
+        tmp_path: Path, front_matter: str) -> None:
     # A blog's Hugo posts, one dated 29 February of a year with no such day: YAML read it
-    # as a date and raised, and the run stopped with a traceback, nothing indexed.
+    # as a date and raised, and the run stopped with a traceback, nothing indexed; TOML
+    # refused the whole front matter, and the post was titled by its first line, unsaid.
     planted, folder = _article_folder(tmp_path)
     post = folder / "leap.md"
-    post.write_text("---\ntitle: Leap day notes\ndate: 2023-02-29\n---\n\n"
-                    + planted.rows[0]["text"], encoding="utf-8")
+    post.write_text(front_matter + "\n" + planted.rows[0]["text"], encoding="utf-8")
     out, store = tmp_path / "out.json", tmp_path / "store.sqlite"
     result = tandem("corpus", str(folder), "--store", str(store), "--json", str(out),
                     "--quiet", env=_env(tmp_path))

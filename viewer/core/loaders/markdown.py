@@ -23,6 +23,11 @@ _TAG = re.compile(r"<[^>]*>")
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?(?:---[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:.*\r?\n)*?(?:---|\.\.\.)"
     r"|\+\+\+[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]*[ \t]*=(?:.*\r?\n)*?\+\+\+)[ \t]*(?:\r?\n|\Z)")
+# A TOML key given a bare date or date-time, the whole value (date = 2023-02-30T08:00:00Z).
+_TOML_DATE = re.compile(
+    r"^([ \t]*[\w.\"'-]+[ \t]*=[ \t]*)"
+    r"(\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?)"
+    r"(?=[ \t]*(?:#.*)?$)", re.MULTILINE)
 _BLOCK_LEAVES = {"paragraph_close", "heading_close", "th_close", "td_close"}
 
 
@@ -43,8 +48,8 @@ def extract_markdown(source: str, shown: str) -> tuple[str, tuple[str, ...]]:
 
 def front_matter(source: str) -> dict[str, Any]:
     """The keys and values of the front matter `source` opens with (YAML, or TOML between
-    "+++" lines); {} when it has none, or none that reads as keys and values. A YAML date
-    that is no real day (2023-02-29) is the text written."""
+    "+++" lines); {} when it has none, or none that reads as keys and values. A date that
+    is no real day (2023-02-29) is the text written."""
     import yaml
 
     match = _FRONT_MATTER.match(source)
@@ -53,11 +58,32 @@ def front_matter(source: str) -> dict[str, Any]:
     lines = match.group(0).splitlines()
     inside = "\n".join(lines[1:-1])
     try:
-        found = (tomllib.loads(inside) if lines[0].lstrip("\ufeff").startswith("+++")
+        found = (_toml(inside) if lines[0].lstrip("\ufeff").startswith("+++")
                  else yaml.load(inside, Loader=_loader()))
     except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
         return {}
     return found if isinstance(found, dict) else {}
+
+
+def _toml(inside: str) -> dict[str, Any]:
+    """The keys and values of TOML front matter. tomllib refuses a date that is no real
+    day (date = 2023-02-29), and with it the whole front matter: the post lost its title
+    too. Such a date is read as the text written, as `_loader` reads it in YAML."""
+    try:
+        return tomllib.loads(inside)
+    except tomllib.TOMLDecodeError:
+        return tomllib.loads(_TOML_DATE.sub(_quoted_unless_read, inside))
+
+
+def _quoted_unless_read(match: re.Match[str]) -> str:
+    """A TOML line giving a bare date (`_TOML_DATE`), its date quoted when TOML does not
+    read it as one."""
+    key, date = match.groups()
+    try:
+        tomllib.loads(f"date = {date}")
+    except tomllib.TOMLDecodeError:
+        return f'{key}"{date}"'
+    return match.group(0)
 
 
 @functools.cache
