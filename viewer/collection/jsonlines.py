@@ -249,7 +249,10 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
         # column holding a blank so ("id": 12.0). 4.5 is no id.
         ident = int(ident)
     if isinstance(ident, bool) or not isinstance(ident, str | int):
-        return Skipped(where, f'has an "id" that is {_json_kind(ident)}, not a string')
+        # A number that is not whole is shown as written (4.5, NaN): "a number" alone
+        # read as a refusal of the whole numbers that are accepted.
+        shown = json.dumps(ident) if isinstance(ident, float) else _json_kind(ident)
+        return Skipped(where, f'has an "id" that is {shown}, not a string or a whole number')
     if not str(ident).strip():
         return Skipped(where, 'has an empty "id"')
     if not isinstance(text, str):
