@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import os
+import sys
 import zlib
 from collections.abc import Iterator
 
@@ -191,6 +192,24 @@ def json_problem(error: json.JSONDecodeError) -> str:
     return f"{error.msg.lower()} at column {column}"
 
 
+def _too_long_number(text: str, error: ValueError) -> str:
+    """Why the JSON line `text`, whose syntax is valid, is not read (`error`): it holds a
+    whole number of more digits than Python reads (`sys.get_int_max_str_digits`), whose
+    own message advised "use sys.set_int_max_str_digits()"."""
+    most, longest = sys.get_int_max_str_digits(), 0
+
+    def measured(number: str) -> int:
+        nonlocal longest
+        longest = max(longest, len(number.lstrip("-")))
+        return 0
+
+    json.loads(text, parse_int=measured)
+    if not most or longest <= most:
+        return f"is not valid JSON ({error})"  # no other refusal is known
+    return (f"holds a number of {longest:,} digits, more than a number may have "
+            f"({most:,} at most); write it in quotes, as a string, or leave it out")
+
+
 def _one_document(first: bytes) -> str:
     """Why a file whose first line is `first` is one JSON document rather than JSON lines
     (an array, as json.dump and pandas write one; an object indented over several lines),
@@ -234,7 +253,7 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     except json.JSONDecodeError as exc:
         return Skipped(where, f"is not valid JSON: {json_problem(exc)}")
     except ValueError as exc:  # valid syntax the parser refuses: a 5,000-digit number
-        return Skipped(where, f"is not valid JSON ({exc})")
+        return Skipped(where, _too_long_number(line.decode("utf-8-sig"), exc))
     if not isinstance(row, dict):
         return Skipped(where, f"is {_json_kind(row)}, not an object "
                               '{"id", "series", "date", "text"}')
