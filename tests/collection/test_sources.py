@@ -359,6 +359,26 @@ def _alpha_listed_by(folder: Path, metadata: str) -> list[Skipped]:
     return skipped
 
 
+@pytest.mark.parametrize(("metadata", "line"), [
+    ('file,id\n"art0.txt,x0\nart1.txt,x1\nart2.txt,x2\n', 2),
+    # Counted in the file's lines: after Excel's separator line and a cell of two lines.
+    ('sep=;\r\nfile;id;series\r\nart0.txt;x0;"Xinhua\r\nNews"\r\nart1.txt;"x1\r\n'
+     "art2.txt;x2\r\n", 5)], ids=["first row", "after a cell of two lines"])
+def test_metadata_csv_with_a_quote_never_closed_names_the_line_it_opens_on(
+        tmp_path: Path, metadata: str, line: int) -> None:
+    # Read on to the end of the file, the quoted cell held every row after it: the run
+    # told 'lists art0.txt,x0\nart1.txt,x1..., which is not in the folder', the quote
+    # unnamed, and indexed the articles under the ids of their file names.
+    for k in range(3):
+        (tmp_path / f"art{k}.txt").write_text(f"Article {k} here.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(metadata, encoding="utf-8", newline="")
+    with pytest.raises(SourceError) as raised:
+        read(tmp_path)
+    assert str(raised.value) == (
+        f"{tmp_path / 'metadata.csv'}:{line}: opens a quoted cell (\") that is never closed, "
+        "so every line after it is read as part of that cell; close the quote, or remove it")
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252", "gbk"])
 def test_metadata_csv_is_read_in_the_encoding_a_spreadsheet_saves(tmp_path: Path,
                                                                   encoding: str) -> None:

@@ -26,6 +26,7 @@ from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
 from viewer.collection.article import Article, Skipped, SourceError, first_line
+from viewer.collection.csv_quotes import quote_left_open
 from viewer.collection.dates import (
     date_in_name,
     iso_date,
@@ -271,6 +272,11 @@ class FolderSource:
             with open(path, "rb") as raw:
                 text = self._metadata_text(raw.read(), path, exact, folded)
             rows, columns, skipped = _csv_rows(text)
+            opened = quote_left_open(text, rows.reader.dialect.delimiter)
+            if opened:
+                raise SourceError(f"{path}:{opened}: opens a quoted cell (\") that is never "
+                                  "closed, so every line after it is read as part of that "
+                                  "cell; close the quote, or remove it")
             if "file" not in columns:
                 raise SourceError(f"{path}: has no \"file\" column (its first line should "
                                   "name the columns: file,id,series,date)")
