@@ -975,6 +975,8 @@ def test_broken_json_is_told_in_the_writer_s_terms(tmp_path: Path) -> None:
         '{"id": "x3", "text": ',
         '{"id": "x4", "text": "x"} more',
         '{"id": "x5", "text": "the last line, left open',
+        # Nested deeper than the parser goes: this stopped the run with a traceback.
+        '{"id": "x6", "text": "deep", "tags": ' + "[" * 100_000 + "]" * 100_000 + "}",
         '{"id": ' + "1" * 5000 + ', "text": "a number Python will not read"}',
     ]), encoding="utf-8")
     articles, skipped = read(path)
@@ -994,6 +996,8 @@ def test_broken_json_is_told_in_the_writer_s_terms(tmp_path: Path) -> None:
         "4": "is not valid JSON: the line ends early (expecting value)",
         "5": "is not valid JSON: the object is followed by more at column 27",
         "6": "is not valid JSON: a string is not closed (or holds a raw line break)",
+        "7": "holds lists or objects nested too deeply to read; write that field flatter, "
+             "or leave it out",
     }
 
 

@@ -254,6 +254,9 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
         return Skipped(where, f"is not valid JSON: {json_problem(exc)}")
     except ValueError as exc:  # valid syntax the parser refuses: a 5,000-digit number
         return Skipped(where, _too_long_number(line.decode("utf-8-sig"), exc))
+    except RecursionError:  # valid syntax the parser refuses: [[[[... a 100,000 deep
+        return Skipped(where, "holds lists or objects nested too deeply to read; write that "
+                              "field flatter, or leave it out")
     if not isinstance(row, dict):
         return Skipped(where, f"is {_json_kind(row)}, not an object "
                               '{"id", "series", "date", "text"}')
