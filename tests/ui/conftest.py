@@ -31,15 +31,26 @@ def gui_thread_collection(qapp):  # type: ignore[no-untyped-def]
     collector.setParent(None)
 
 
+def _app_font_at(qapp, points: float | None):  # type: ignore[no-untyped-def]
+    font = qapp.font()
+    if points is not None:
+        large = qapp.font()
+        large.setPointSizeF(points)
+        qapp.setFont(large)
+    yield points or font.pointSizeF()
+    qapp.setFont(font)
+
+
 @pytest.fixture(params=[14, 16])
 def large_font(qapp, request):  # type: ignore[no-untyped-def]
     """The application's font at `request.param` points, as a reader's desktop sets it."""
-    font = qapp.font()
-    large = qapp.font()
-    large.setPointSizeF(request.param)
-    qapp.setFont(large)
-    yield request.param
-    qapp.setFont(font)
+    yield from _app_font_at(qapp, request.param)
+
+
+@pytest.fixture(params=[None, 14, 16], ids=["default", "14", "16"])
+def any_font(qapp, request):  # type: ignore[no-untyped-def]
+    """The application's font as it is, then at the `large_font` sizes."""
+    yield from _app_font_at(qapp, request.param)
 
 
 @pytest.fixture

@@ -351,3 +351,18 @@ def test_where_there_is_room_the_watch_list_editor_is_open_beside_the_slogans(
     qtbot.wait(50)
     assert window.side_panel.watch_edit.isVisible()
     assert settings.height() == height  # the list has room: the docks keep their shares
+
+
+def test_the_settings_never_scroll_sideways_in_a_dock_made_narrow(
+        make_window, qtbot, any_font) -> None:  # type: ignore[no-untyped-def]
+    # The docks made narrow (their edge dragged, or fitted to a narrow window), the
+    # Settings scrolled sideways: the spin boxes and the checkboxes' words cut at the right.
+    window = make_window()
+    window.resize(1024, 768)
+    dock = window.findChild(QDockWidget, "matches_dock")
+    window.resizeDocks([dock], [100], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    assert dock.width() < 380  # it did get narrower
+    scroller = window.findChild(QScrollArea, "settings_scroller")
+    assert scroller.horizontalScrollBar().maximum() == 0
+    assert scroller.viewport().width() >= window.settings_panel.minimumSizeHint().width()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QFrame,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -76,6 +75,7 @@ from viewer.ui.settings_panel import SettingsPanel
 from viewer.ui.settings_store import SettingsStore
 from viewer.ui.side_panel import SidePanel
 from viewer.ui.status_figures import StatusFigures
+from viewer.ui.vertical_scroller import VerticalScroller
 from viewer.ui.welcome import Welcome
 from viewer.ui.worker import Comparer
 
@@ -323,10 +323,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel_dock)
         settings_dock = named(QDockWidget("Settings", self), "settings_dock")
         # Scrolled, so its dozen knobs do not claim the height the match tables need.
-        scroller = named(QScrollArea(), "settings_scroller")
-        scroller.setWidget(self.settings_panel)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        # Never narrower than the settings need: a narrow dock scrolled them sideways.
+        scroller = named(VerticalScroller(self.settings_panel), "settings_scroller")
         settings_dock.setWidget(scroller)
         settings_dock.setFeatures(panel_dock.features())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, settings_dock)
