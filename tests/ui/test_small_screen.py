@@ -267,15 +267,21 @@ def _within(widget: QWidget, page: QWidget) -> bool:
     return page.rect().contains(QRect(widget.mapTo(page, QPoint(0, 0)), widget.size()))
 
 
+#: A window as short as the 800x600 one where the slogans' list kept two rows, and wide
+#: enough that the docks keep their whole width beside the texts at 16 pt (narrower, they
+#: give the texts some: `test_dock_width.py`), so the list has a dock's full width.
+SHORT_WINDOW = (1200, 600)
+
+
 def _slogans_in_a_small_window(make_window, qtbot, small_first: bool = False):  # type: ignore[no-untyped-def]
-    """The sample compared in an 800x600 window (made so before the sample is read where
+    """The sample compared in a `SHORT_WINDOW` (made so before the sample is read where
     `small_first`), its Slogans tab shown."""
     window = make_window()
     if small_first:
-        window.resize(800, 600)
+        window.resize(*SHORT_WINDOW)
     window.action_try_sample()
     wait_rendered(qtbot, window)
-    window.resize(800, 600)
+    window.resize(*SHORT_WINDOW)
     window.side_panel.setCurrentIndex(1)
     qtbot.wait(50)
     return window
@@ -301,7 +307,7 @@ def test_in_large_fonts_in_a_small_window_the_slogans_list_keeps_six_rows(
     for widget in (panel.watch_edit, save):
         assert widget.isVisible() and _within(widget, page)
     # Opened by the reader, it stays open as the window changes size.
-    window.resize(820, 620)
+    window.resize(SHORT_WINDOW[0] + 20, SHORT_WINDOW[1] + 20)
     qtbot.wait(50)
     assert panel.watch_edit.isVisible()
 
@@ -359,6 +365,7 @@ def test_the_settings_never_scroll_sideways_in_a_dock_made_narrow(
     # Settings scrolled sideways: the spin boxes and the checkboxes' words cut at the right.
     window = make_window()
     window.resize(1024, 768)
+    qtbot.wait(50)
     dock = window.findChild(QDockWidget, "matches_dock")
     window.resizeDocks([dock], [100], Qt.Orientation.Horizontal)
     qtbot.wait(50)

@@ -54,6 +54,7 @@ from viewer.resources import resource_path
 from viewer.ui import gc_policy
 from viewer.ui.collection.mode import CollectionMode, is_collection_source
 from viewer.ui.colors import scheme_for
+from viewer.ui.dock_width import DOCKS_WIDTH, DockWidthFitter
 from viewer.ui.elided_label import ElidedLabel
 from viewer.ui.exporting import (
     ask_export_path,
@@ -328,7 +329,10 @@ class MainWindow(QMainWindow):
         settings_dock.setWidget(scroller)
         settings_dock.setFeatures(panel_dock.features())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, settings_dock)
-        self.resizeDocks([panel_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([panel_dock], [DOCKS_WIDTH], Qt.Orientation.Horizontal)
+        # Narrower in a narrow window, so the two texts keep readable lines.
+        self.dock_fitter = DockWidthFitter(self, (panel_dock, settings_dock),
+                                           [pane.view for pane in self.panes])
         self.resizeDocks([panel_dock, settings_dock], [MATCHES_HEIGHT, SETTINGS_HEIGHT],
                          Qt.Orientation.Vertical)
         self.matches_dock, self.settings_dock = panel_dock, settings_dock
