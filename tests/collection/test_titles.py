@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pypdf import PdfReader
+
 from viewer.collection.engine import add_sources
 from viewer.collection.store import CollectionStore
 from viewer.collection.titles import stored_titles, with_titles
 from viewer.export.collection_html import write_collection_html
+from viewer.export.collection_pdf import write_collection_pdf
 from viewer.ui.collection.data import load
 
 BODY = "The ferry left at dawn and came back at noon with the mail and two passengers.\n"
@@ -110,6 +113,33 @@ def test_a_line_wholly_of_bracketed_notes_above_the_headline_is_no_title(
     write_collection_html(titled, tmp_path / "report.html")
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "乡村振兴开新局" in page and "转载自" not in page
+
+
+def test_a_reprints_credit_above_the_headline_is_no_title(tmp_path: Path) -> None:
+    # An English reprint opens with where it first ran, unbracketed, then its headline: the
+    # collection report's first pairs (a story and its reprint) named the reprint
+    # "Reprinted from Capital Review, 2020-09-13".
+    texts = {"story": "Ferry back at noon\n\n" + BODY,
+             "reprint": "Reprinted from Capital Review, 2020-09-13\n\nThe ferry is back\n\n" + BODY,
+             "permission": ("Republished with permission from The Conversation\n"
+                            "Harbour trade doubles\n\n" + BODY),
+             "archive": "Reprinted from the archive: the ferry's first year\n\n" + BODY}
+    expected = {"story": "Ferry back at noon", "reprint": "The ferry is back",
+                "permission": "Harbour trade doubles",
+                "archive": "Reprinted from the archive: the ferry's first year"}
+    rows = [{"id": ident, "series": f"s{k}", "date": f"2020-09-{k + 13}", "text": text}
+            for k, (ident, text) in enumerate(texts.items())]
+    store_path, report = _indexed(tmp_path, rows)
+    assert {d["id"]: d["title"] for d in report["documents"]} == expected
+    window = load(str(store_path))
+    assert {ident: window.title(ident) for ident in expected} == expected
+    write_collection_html(report, tmp_path / "report.html")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Harbour trade doubles" in page and "Capital Review" not in page
+    write_collection_pdf(report, tmp_path / "report.pdf")
+    printed = " ".join(" ".join((sheet.extract_text() or "").split())
+                       for sheet in PdfReader(tmp_path / "report.pdf").pages)
+    assert "Harbour trade doubles" in printed and "Capital Review" not in printed
 
 
 def test_a_byline_or_dateline_at_the_head_is_no_title_and_a_headline_opening_on_a_name_is(

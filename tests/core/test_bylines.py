@@ -13,6 +13,10 @@ BYLINES = ["本报记者卢新宁", "新华社记者 张三、李四", "记者 �
            "BY JANE SMITH", "By Jane Smith and John Doe, Reuters",
            "By Jane Smith | China Daily | Updated: 2021-01-01 08:00", "Author: Jane Smith",
            "(By Jane Smith)", "BEIJING, Jan. 1 (Xinhua) --",
+           # A reprint's credit: where it first ran.
+           "Reprinted from Capital Review, 2020-09-13",
+           "Republished with permission from The Conversation",
+           "Originally published in Harbour Times",
            # Written in traditional characters, as Hong Kong and Taiwan papers write them.
            "本報記者盧新寧", "新華社北京1月1日電", "記者 王林", "文／張三"]
 # Headlines that open on a name or a label, and lines of a story that open on a dateline.
@@ -23,6 +27,8 @@ HEADLINES = ["王文辉：焊花如血", "Zhang Wei: Write a new chapter for the
              "记者 王林在现场采访时说，这是一件大事。", "文 化强国", "北京1月1日起实施新规",
              "新华社北京1月1日电（记者张三）今天上午，会议在北京召开。",
              "By Jane Smith, who saw the river rise.", "焊花如血", "(Photo)", "",
+             "Reprinted from the archive: the ferry's first year", "Reprinted by popular demand",
+             "Reprinted from Harbour Times: why did the ferry sink?",
              "記者走基層：春運路上", "王文輝：一國兩制行穩致遠"]
 
 

@@ -16,6 +16,12 @@ read as their simplified forms (本報記者, 新華社北京1月1日電). A hea
 name ("肖亚庆：努力书写网络强国建设新篇章", "Xiao Yaqing: Strive to write ...",
 "记者走基层：…") goes on to say what the story is about, and is neither.
 
+A reprint's credit names the paper the story first ran in, and when: "Reprinted from Capital
+Review, 2020-09-13", "Republished with permission from The Conversation", "Originally
+published in Harbour Times". It heads the article as a byline does, and is no headline
+either. (A Chinese reprint's bracketed "（转载自关东商报，2019-03-31）" is a note:
+`viewer.collection.article.is_note`.)
+
 A name alone ("王文辉", 2 to 4 Han characters) under a headline is its author's byline too
 (`is_name_alone`), but only there: alone at an article's head it may be the headline
 itself ("焊花如血", "春节").
@@ -70,8 +76,14 @@ _ENGLISH_BYLINE = (rf"(?:(?:By|BY|Written by|Reported by)\s+"
 _ENGLISH_DATELINE = (r"[A-Z][A-Z .'-]+,(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)?"
                      r"\s*\([A-Za-z .]+\)\s*(?:--|[-–—])?")
 
+#: Where a reprint first ran: a paper's name opens with a capital ("from the archive" is
+#: none), and the credit, short, ends on no question or exclamation (a headline may).
+_ENGLISH_CREDIT = (r"(?:(?:Reprinted|Republished|Reposted)(?:\s+with(?:\s+\w+)?\s+permission)?"
+                   r"\s+(?:from|by|in)|Originally\s+(?:published|printed|appeared)\s+(?:in|by|on))"
+                   r"\s+(?:the\s+)?[A-Z0-9][^\n]{0,80}?[^\s!?]")
+
 _BYLINE = re.compile(rf"{_CHINESE_BYLINE}|{_CHINESE_DATELINE}|{_ENGLISH_BYLINE}"
-                     rf"|{_ENGLISH_DATELINE}")
+                     rf"|{_ENGLISH_DATELINE}|{_ENGLISH_CREDIT}")
 #: Brackets a whole byline may stand in: "（记者 张三）", "(By Jane Smith)".
 _ENCLOSED = re.compile(r"[（(【\[]\s*(.*?)\s*[)）】\]]")
 _NAME_ALONE = re.compile(_HAN_NAME)
