@@ -28,6 +28,18 @@ def _indexed(tmp_path: Path, rows: list[dict[str, str]]) -> tuple[Path, dict[str
         return store_path, with_titles(store.report(), store.text, stored_titles(store))
 
 
+def _titled_alike(tmp_path: Path, rows: list[dict[str, str]],
+                  expected: dict[str, str]) -> tuple[dict[str, Any], str]:
+    """Index `rows`, check the report and the window title them as `expected`, and return
+    the report with the HTML report written of it, read back."""
+    store_path, report = _indexed(tmp_path, rows)
+    assert {d["id"]: d["title"] for d in report["documents"]} == expected
+    window = load(str(store_path))
+    assert {ident: window.title(ident) for ident in expected} == expected
+    write_collection_html(report, tmp_path / "report.html")
+    return report, (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
 def test_titles_leave_out_the_control_characters_a_text_or_a_given_title_has(
         tmp_path: Path) -> None:
     rows = [{"id": "nul", "series": "s", "date": "2021-03-01",
@@ -129,12 +141,7 @@ def test_a_reprints_credit_above_the_headline_is_no_title(tmp_path: Path) -> Non
                 "archive": "Reprinted from the archive: the ferry's first year"}
     rows = [{"id": ident, "series": f"s{k}", "date": f"2020-09-{k + 13}", "text": text}
             for k, (ident, text) in enumerate(texts.items())]
-    store_path, report = _indexed(tmp_path, rows)
-    assert {d["id"]: d["title"] for d in report["documents"]} == expected
-    window = load(str(store_path))
-    assert {ident: window.title(ident) for ident in expected} == expected
-    write_collection_html(report, tmp_path / "report.html")
-    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    report, page = _titled_alike(tmp_path, rows, expected)
     assert "Harbour trade doubles" in page and "Capital Review" not in page
     write_collection_pdf(report, tmp_path / "report.pdf")
     printed = " ".join(" ".join((sheet.extract_text() or "").split())
@@ -169,10 +176,5 @@ def test_a_byline_or_dateline_at_the_head_is_no_title_and_a_headline_opening_on_
     rows.append({"id": "given", "series": "s99", "date": "2021-04-01", "title": "By Jane Smith",
                  "text": "Ferry back at noon\n\n" + BODY})
     expected["given"] = "Ferry back at noon"
-    store_path, report = _indexed(tmp_path, rows)
-    assert {d["id"]: d["title"] for d in report["documents"]} == expected
-    window = load(str(store_path))
-    assert {ident: window.title(ident) for ident in expected} == expected
-    write_collection_html(report, tmp_path / "report.html")
-    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    _, page = _titled_alike(tmp_path, rows, expected)
     assert "港口新闻" in page and "卢新宁" not in page
