@@ -145,6 +145,31 @@ def test_the_html_and_pdf_reports_name_the_collection_as_the_window_does(
         assert heading in pdf_text(pdf_out)
 
 
+def test_a_report_from_the_cache_store_names_the_collection_as_the_one_shot_did(
+        tmp_path: Path) -> None:
+    # The one-shot command's summary says to run `tandem corpus report STORE` on the store
+    # it keeps in the cache, whose name is a hash: those reports were headed "Tandem
+    # collection report: 5e0c…8a1f.sqlite".
+    planted = make_collection(documents=8)
+    news, wire = tmp_path / "news.jsonl", tmp_path / "wire"
+    planted.write(news, planted.rows[:4])
+    (wire / "a").mkdir(parents=True)
+    (wire / "b").mkdir()
+    for k, row in enumerate(planted.rows[4:]):
+        (wire / "ab"[k % 2] / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    for source, name in ((news, "news.jsonl"), (wire, "wire")):
+        summary = tandem("corpus", str(source), env=_env(tmp_path))
+        assert summary.returncode == 0, summary.stderr
+        [store] = re.findall(r"tandem corpus report (\S+) --json", summary.stderr)
+        html_out, pdf_out = tmp_path / "r.html", tmp_path / "r.pdf"
+        result = tandem("corpus", "report", store, "--html", str(html_out),
+                        "--pdf", str(pdf_out), env=_env(tmp_path))
+        assert result.returncode == 0, result.stderr
+        heading = f"Tandem collection report: {name}"
+        assert f"<title>{heading}</title>" in html_out.read_text(encoding="utf-8")
+        assert heading in pdf_text(pdf_out)
+
+
 def test_a_phrase_only_articles_added_later_use_waits_for_refind_and_the_add_says_so(
         tmp_path: Path) -> None:
     # 92 articles indexed, then 8 more, each using a phrase no earlier one does: too few

@@ -543,7 +543,7 @@ def _write(report: dict[str, Any], args: argparse.Namespace, text_of: Callable[[
     from viewer.collection.titles import with_titles
 
     titled = with_titles(report, text_of, titles) if args.html or args.pdf else report
-    name = _collection_named(args)
+    name = _collection_named(args, report)
     if args.html:
         from viewer.export.collection_html import write_collection_html
 
@@ -558,10 +558,18 @@ def _write(report: dict[str, Any], args: argparse.Namespace, text_of: Callable[[
         write_json_text(json.dumps(report, ensure_ascii=False), args.json)
 
 
-def _collection_named(args: argparse.Namespace) -> str:
+def _collection_named(args: argparse.Namespace, report: Mapping[str, Any]) -> str:
     """What the HTML and PDF reports call the collection, as the window's exports do: its
-    sources' folder or file names, or the store's (`report` is given no source)."""
-    from viewer.collection.sources import collection_name
+    sources' folder or file names, or the store's (`report` is given no source). A store
+    the one-shot command keeps in the cache has a name no one chose (a hash, which the
+    summary tells to pass to `report`): it is named after the file or folder its
+    articles were read from, as the one-shot command's reports were."""
+    from viewer.collection.sources import collection_name, named_after_articles
 
-    return ", ".join(collection_name(path)
-                     for path in getattr(args, "sources", None) or [args.store])
+    sources = getattr(args, "sources", None)
+    if sources:
+        return ", ".join(map(collection_name, sources))
+    if os.path.dirname(os.path.abspath(args.store)) == os.path.dirname(default_store([])):
+        return named_after_articles(d.get("path", "") for d in report["documents"]) \
+            or collection_name(args.store)
+    return collection_name(args.store)

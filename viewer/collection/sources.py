@@ -165,6 +165,21 @@ def collection_name(path: str) -> str:
     return os.path.basename(os.path.normpath(path)) or path
 
 
+def named_after_articles(paths: Iterable[str]) -> str:
+    """The name (`collection_name`) of the one file or folder the articles at `paths` (a
+    store's, "FILE:LINE" for a JSON line) were all read from; "" for none."""
+    from viewer.collection.clashes import file_of
+
+    files = {file_of(path) for path in paths if path}
+    if not files:
+        return ""
+    try:
+        common = os.path.commonpath(sorted(files))
+    except ValueError:  # relative and absolute paths, or paths on two drives
+        return ""
+    return "" if os.path.dirname(common) == common else collection_name(common)
+
+
 def input_files(inputs: Iterable[str | os.PathLike[str] | None]) -> Iterator[str]:
     """Every file a collection's inputs are (its sources and its store; None and "" left
     out): a file itself, and each file of a folder, walked whole (its articles, its
