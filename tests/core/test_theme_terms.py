@@ -65,6 +65,13 @@ def test_chinese_pairs_show_the_whole_words_they_share():
     assert set(themes[0].terms) == {"农民收入", "粮食价格", "仓储", "丰收", "小麦", "增长"}
 
 
+def test_a_chinese_pair_that_shares_no_whole_word_is_not_listed():
+    # They share the characters 积极 of 积极参加 and 积极参与 ("take part", "join in
+    # actively"), read as one word in B: scored 0.29 on that pair of characters, above the
+    # threshold, the pair was listed with no shared word at all.
+    assert themes_of("各界群众积极参加义务献血活动。", "读者积极回应了这次讨论，积极参与。") == ()
+
+
 def test_a_term_is_shown_as_the_passages_write_it_not_as_the_texts_mostly_do():
     a = ("Engineers are developing a vaccine against the coastal fever that spread through "
          "fishing villages last summer.\n\nThe development office praised the development "

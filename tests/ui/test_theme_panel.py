@@ -11,7 +11,9 @@ from tests.ui.conftest import wait_rendered
 from viewer.present.theme_note import closest_only_note
 
 ASH = "Volcanic ash grounded flights across the northern islands for two days running.\n"
-SYMPHONY = "The orchestra rehearsed a new symphony by a young Estonian composer all week.\n"
+# The closest pair of these two shares "island(s)", at a score below the threshold (one
+# sharing nothing is not listed at all).
+SYMPHONY = "The island orchestra rehearsed a new symphony by a young Estonian composer all week.\n"
 PANDAS_A = ("Two giant panda babies born at the municipal zoo are thriving, say keepers who "
             "weigh them every morning and will show them to the public in summer.\n")
 PANDAS_B = ("The city zoo welcomed twin panda cubs this spring; keepers say both are healthy, "

@@ -159,9 +159,11 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings, progress: Pro
                          copied=copied, min_score=settings.theme_min_score,
                          limit=settings.max_themes, texts=(doc_a.text, doc_b.text))
     if _chinese(doc_a, doc_b):
+        # A pair whose character pairs make no word both passages write (社会 of A's 社会主义)
+        # names nothing they have in common: it is not listed.
         themes = [replace(t, terms=terms, terms_b=terms_b) for t in themes
                   for terms, terms_b in [shared_words(doc_a.text, t.a, doc_b.text, t.b,
-                                                      copied)]]
+                                                      copied)] if terms]
     step("Done", 1.0)
 
     stats = Stats(

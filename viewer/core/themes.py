@@ -458,10 +458,11 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
                 limit: int, copied: tuple[Sequence[Span], Sequence[Span]] = ((), ()),
                 ) -> list[ThemeOverlap]:
     """Passage pairs by score, best first, each with the terms they share, strongest first:
-    the closest pair, then every other pair scoring at least `min_score`, `limit` at most
-    (0: none). `covering_a` / `covering_b` are what the two texts say in the same words
-    (shared phrases and the set phrases both use): passages mostly inside them are left
-    out, and the others' scores shrink by the share of them; the terms of `copied` spans
+    the closest pair (if it scores above 0: one of score 0 has nothing in common), then
+    every other pair scoring at least `min_score`, `limit` at most (0: none).
+    `covering_a` / `covering_b` are what the two texts say in the same words (shared
+    phrases and the set phrases both use): passages mostly inside them are left out, and
+    the others' scores shrink by the share of them; the terms of `copied` spans
     (the shared phrases, in A and in B) count in no pair. Each passage is in at most
     `PAIRS_PER_PASSAGE` pairs. A pair that reads in the two `texts` as one already listed
     (a page header a text writes out again, paired with the same passage) is not listed
@@ -486,7 +487,7 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
     listed_texts: set[tuple[str, str]] = set()
     for score, i, k in zip(scores[order].tolist(), passage_a[order].tolist(),
                            passage_b[order].tolist(), strict=True):
-        if len(chosen) >= limit:
+        if len(chosen) >= limit or score <= 0:  # a pair of score 0 has nothing in common
             break
         if set_a[i] or set_b[k] or listed_a[i] >= PAIRS_PER_PASSAGE \
                 or listed_b[k] >= PAIRS_PER_PASSAGE:
