@@ -50,9 +50,27 @@ def test_json_output_follows_contract_version_1(tmp_path):
         assert (s["count_a"], s["count_b"]) == (len(s["occurrences_a"]), len(s["occurrences_b"]))
     for t in data["themes"]:
         assert set(t) >= {"a", "b", "score", "terms"} and 0 <= t["score"] <= 1
+        assert t["terms"] and "related" not in t  # harbour pairs share terms
     stats = data["stats"]
     assert 0 < stats["shared_chars_a"] < 1 and 0 < stats["shared_chars_b"] < 1
     assert stats["seconds"] >= 0
+
+
+def test_a_theme_pair_sharing_no_term_lists_the_words_that_relate_it(tmp_path):
+    # Paired by the meaning of their words alone, the two were listed with "terms": []
+    # and nothing else: now "related" names a word of each, nearest in meaning first.
+    a, b = tmp_path / "snow.txt", tmp_path / "blizzard.txt"
+    a.write_text("Heavy snowfall closed the mountain roads on Sunday and stranded hundreds "
+                 "of skiers in their hotels overnight.\n", encoding="utf-8")
+    b.write_text("A blizzard blocked alpine highways, leaving winter sports fans stuck in "
+                 "guesthouses until morning.\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    done = run(str(a), str(b), "--json", str(out))
+    assert done.returncode == 0, done.stderr
+    [theme] = json.loads(out.read_text(encoding="utf-8"))["themes"]
+    assert theme["terms"] == []
+    assert ["roads", "highways"] in theme["related"]
+    assert ["hotels", "guesthouses"] in theme["related"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])  # with Notepad's mark

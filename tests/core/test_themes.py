@@ -1,6 +1,8 @@
 """Theme overlap: passages on the same subject in other words, scored in [0, 1]: by shared
 terms and word meaning, leaving out boilerplate, each passage in a few pairs at most."""
 
+import re
+
 import pytest
 
 from viewer.core.compare import compare
@@ -81,6 +83,31 @@ def test_paraphrases_that_share_no_term_are_paired_by_meaning():
     assert sorted(_pairs(result, a, b)) == [("A", "Family-run"), ("Heavy", "A"),
                                             ("The", "Borrowing")]
     assert all(t.terms == () for t in result.themes)  # not one content word in common
+
+
+def test_a_pair_that_shares_no_term_names_the_words_that_relate_it():
+    # Paired by the meaning of their words alone, these were listed with no terms at all.
+    a = "\n\n".join([SNOW, RATES, BREAD])
+    b = "\n\n".join([BORROWING, PASTRY, BLIZZARD])
+    result = compare(Document(a, "a"), Document(b, "b"))
+    assert len(result.themes) == 3
+    for theme in result.themes:
+        assert theme.terms == () and theme.related
+        words_a, words_b = (set(re.findall(r"[\w-]+", text[slice(*span)]))
+                            for text, span in ((a, theme.a), (b, theme.b)))
+        assert all(x in words_a and y in words_b for x, y in theme.related)
+    snow = next(t for t in result.themes if a[slice(*t.a)] == SNOW)
+    assert ("roads", "highways") in snow.related
+    assert [t.swapped().related for t in result.themes] == [
+        tuple((y, x) for x, y in t.related) for t in result.themes]
+
+
+def test_passages_alike_in_function_words_alone_are_not_listed():
+    # Nothing but function words: their meaning vectors pointed the same way and the pair
+    # was listed at 0.26, naming nothing.
+    a = "And so it is, and it was.\n\n" * 12
+    b = "But then it was not so, and it is.\n\n" * 12
+    assert compare(Document(a, "a"), Document(b, "b")).themes == ()
 
 
 def test_boilerplate_passages_and_names_in_most_passages_are_left_out():

@@ -99,10 +99,15 @@ class ThemeOverlap:
     #: The terms as B writes them, where B writes any otherwise (國家 against 国家); empty
     #: otherwise.
     terms_b: tuple[str, ...] = ()
+    #: For a pair that shares no term (scored by word meaning alone), what relates them:
+    #: pairs of words, one of A's passage and one of B's, nearest in meaning first
+    #: (snowfall ~ winter); empty for a pair that shares terms.
+    related: tuple[tuple[str, str], ...] = ()
 
     def swapped(self) -> ThemeOverlap:
         return ThemeOverlap(self.b, self.a, self.score, self.terms_b or self.terms,
-                            self.terms if self.terms_b else ())
+                            self.terms if self.terms_b else (),
+                            tuple((b, a) for a, b in self.related))
 
 
 @dataclass(frozen=True)

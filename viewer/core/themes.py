@@ -13,7 +13,10 @@ from terms alone, and 0.722 blended (bench/bench_themes.py). Candidate pairs com
 inverted index of weighty terms and from each passage's nearest passages in meaning.
 A theme pair is a subject the texts share in other words: the words of their shared
 phrases count in no pair, a passage made mostly of shared phrases or of set phrases both
-texts use is left out, and each passage is in a few pairs at most.
+texts use is left out, and each passage is in a few pairs at most. A pair names what its
+passages have in common: the terms they share, strongest first, or, for a pair scored by
+word meaning alone, the words of each that relate it (see `theme_related`); a pair with
+neither is not listed.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import numpy as np
 from viewer.core.grouping import expand, group
 from viewer.core.model import Span, ThemeOverlap
 from viewer.core.theme_meaning import PassageMeanings
+from viewer.core.theme_related import RelatedWords
 from viewer.core.tokenize import TokenStream, char_mask, starts_within
 
 #: A passage longer than this many words is cut into windows of sentences.
@@ -68,6 +72,9 @@ MIN_PASSAGES_FOR_SPREAD = 4
 MOSTLY_SHARED = 0.4
 #: The most listed pairs one passage may be in.
 PAIRS_PER_PASSAGE = 2
+#: Pairs sharing no term whose related words are looked for, at most: beyond them such
+#: pairs are not listed (it bounds the work where no pair names anything in common).
+MAX_RELATED_TRIES = 200
 _STOPS = np.array([ord(c) for c in ".!?"], dtype=np.uint32)
 _CLOSERS = np.array([ord(c) for c in "\"')\u201d\u2019"], dtype=np.uint32)
 _CJK_STOPS = np.array([ord(c) for c in "\u3002\uff01\uff1f"], dtype=np.uint32)
@@ -457,12 +464,13 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
                 covering_b: Sequence[Span], texts: tuple[str, str], *, min_score: float,
                 limit: int, copied: tuple[Sequence[Span], Sequence[Span]] = ((), ()),
                 ) -> list[ThemeOverlap]:
-    """Passage pairs by score, best first, each with the terms they share, strongest first:
-    the closest pair (if it scores above 0: one of score 0 has nothing in common), then
-    every other pair scoring at least `min_score`, `limit` at most (0: none).
-    `covering_a` / `covering_b` are what the two texts say in the same words (shared
-    phrases and the set phrases both use): passages mostly inside them are left out, and
-    the others' scores shrink by the share of them; the terms of `copied` spans
+    """Passage pairs by score, best first, each with the terms they share, strongest first,
+    or, for a pair that shares none, the words that relate it (see `theme_related`; a pair
+    with neither is not listed): the closest pair (if it scores above 0: one of score 0
+    has nothing in common), then every other pair scoring at least `min_score`, `limit` at
+    most (0: none). `covering_a` / `covering_b` are what the two texts say in the same
+    words (shared phrases and the set phrases both use): passages mostly inside them are
+    left out, and the others' scores shrink by the share of them; the terms of `copied` spans
     (the shared phrases, in A and in B) count in no pair. Each passage is in at most
     `PAIRS_PER_PASSAGE` pairs. A pair that reads in the two `texts` as one already listed
     (a page header a text writes out again, paired with the same passage) is not listed
@@ -477,16 +485,18 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
     set_a, set_b = shared_a >= MOSTLY_SHARED, shared_b >= MOSTLY_SHARED
     passage_a, passage_b = candidates.passage_a, candidates.passage_b
     # What the two passages say in the same words is not a theme in other words.
-    scores = _blended(_cosines(a, b, passage_a, passage_b),
-                      candidates.meaning_without(copied)) \
+    term_cosines = _cosines(a, b, passage_a, passage_b)
+    scores = _blended(term_cosines, candidates.meaning_without(copied)) \
         * (1 - (shared_a[passage_a] + shared_b[passage_b]) / 4)
     order = np.lexsort((passage_b, passage_a, -scores))
     listed_a = np.zeros(len(a.spans), dtype=np.int64)
     listed_b = np.zeros(len(b.spans), dtype=np.int64)
-    chosen: list[tuple[float, int, int]] = []
+    chosen: list[tuple[float, int, int, tuple[tuple[str, str], ...]]] = []
     listed_texts: set[tuple[str, str]] = set()
-    for score, i, k in zip(scores[order].tolist(), passage_a[order].tolist(),
-                           passage_b[order].tolist(), strict=True):
+    related = _RelatedFinder(candidates, a, b)
+    for score, by_terms, i, k in zip(scores[order].tolist(), term_cosines[order].tolist(),
+                                     passage_a[order].tolist(), passage_b[order].tolist(),
+                                     strict=True):
         if len(chosen) >= limit or score <= 0:  # a pair of score 0 has nothing in common
             break
         if set_a[i] or set_b[k] or listed_a[i] >= PAIRS_PER_PASSAGE \
@@ -500,13 +510,51 @@ def find_themes(candidates: ThemeCandidates, covering_a: Sequence[Span],
                 " ".join(texts[1][slice(*b.spans[k])].split()))
         if read in listed_texts:
             continue
+        # A pair that shares no term is listed with the words that relate it, or not at
+        # all: scored by the meaning of function words alone ("and so it is" against "but
+        # then it was"), it would name nothing the two passages have in common.
+        words = related.of(i, k) if by_terms == 0 else ()
+        if by_terms == 0 and not words:
+            continue
         listed_texts.add(read)
-        chosen.append((score, i, k))
+        chosen.append((score, i, k, words))
         listed_a[i] += 1
         listed_b[k] += 1
-    passage_a = np.array([i for _, i, _ in chosen], dtype=np.int64)
-    passage_b = np.array([k for _, _, k in chosen], dtype=np.int64)
+    passage_a = np.array([i for _, i, _, _ in chosen], dtype=np.int64)
+    passage_b = np.array([k for _, _, k, _ in chosen], dtype=np.int64)
     terms = _shared_terms(a, b, passage_a, passage_b)
     return [ThemeOverlap(a.spans[i], b.spans[k], round(min(1.0, score), 4),
-                         _shown_names(candidates, a.spans[i], b.spans[k], shared))
-            for (score, i, k), shared in zip(chosen, terms, strict=True)]
+                         _shown_names(candidates, a.spans[i], b.spans[k], shared),
+                         related=words)
+            for (score, i, k, words), shared in zip(chosen, terms, strict=True)]
+
+
+class _RelatedFinder:
+    """The related words (see `theme_related`) of pairs of passages that share no term,
+    for texts whose words' meanings are scored; each passage's terms as it writes them,
+    weightiest first, leaving out those of no weight (copied or boilerplate)."""
+
+    def __init__(self, candidates: ThemeCandidates, a: TermVectors, b: TermVectors) -> None:
+        self.words, self.vectors = candidates.words, (a, b)
+        self.finder = RelatedWords()
+        self.tries = 0
+
+    def of(self, i: int, k: int) -> tuple[tuple[str, str], ...]:
+        """The related words of passage `i` of A and `k` of B; none once `MAX_RELATED_TRIES`
+        pairs have been tried (texts whose passages relate in nothing nameable)."""
+        if self.words is None or self.tries >= MAX_RELATED_TRIES:
+            return ()
+        self.tries += 1
+        own = [self._written(side, passage) for side, passage in ((0, i), (1, k))]
+        return self.finder.pairs(own[0], own[1], SHOWN_TERMS)
+
+    def _written(self, side: int, passage: int) -> list[str]:
+        """The terms of weight in one side's passage as it writes them, weightiest first."""
+        assert self.words is not None
+        v = self.vectors[side]
+        first, last = np.searchsorted(v.passage, [passage, passage + 1]).tolist()
+        weights, terms = v.weight[first:last], v.term[first:last]
+        order = np.lexsort((terms, -weights))
+        weighty = terms[order][weights[order] > 0].tolist()
+        spellings = self.words[side].written(v.spans[passage])
+        return [min(spellings[t]) for t in weighty if t in spellings]

@@ -29,6 +29,7 @@ from viewer.present.forms import also_written
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import DARK, LIGHT, PRINT, Palette
 from viewer.present.theme_note import closest_only_note
+from viewer.present.theme_words import shown_words
 from viewer.present.wording import NO_SHARED_PHRASES, NO_SLOGANS, NO_THEMES, slogan_tally
 
 Progress = Callable[[float], None]
@@ -242,7 +243,7 @@ def comparison_to_html(comparison: Comparison, progress: Progress | None = None,
                      "<th>passage in A</th><th>passage in B</th></tr>")
         for theme in comparison.themes:
             parts.append(f'<tr><td class="num">{theme.score:.2f}</td>'
-                         f"<td>{e(', '.join(theme.terms))}</td>"
+                         f"<td>{e(shown_words(theme))}</td>"
                          f"<td>{e(excerpt(text_a, theme.a))}</td>"
                          f"<td>{e(excerpt(text_b, theme.b))}</td></tr>")
         parts.append("</table>")

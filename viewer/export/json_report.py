@@ -47,7 +47,8 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         ],
         "themes": [
             {"a": list(t.a), "b": list(t.b), "score": t.score, "terms": list(t.terms),
-             **({"terms_b": list(t.terms_b)} if t.terms_b else {})}
+             **({"terms_b": list(t.terms_b)} if t.terms_b else {}),
+             **({"related": [list(pair) for pair in t.related]} if t.related else {})}
             for t in comparison.themes
         ],
         "stats": {"shared_chars_a": stats.shared_chars_a, "shared_chars_b": stats.shared_chars_b,

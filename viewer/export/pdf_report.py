@@ -36,6 +36,7 @@ from viewer.present.forms import also_written
 from viewer.present.marks import MarkKind, Style
 from viewer.present.palette import PRINT
 from viewer.present.theme_note import closest_only_note
+from viewer.present.theme_words import shown_words
 from viewer.present.wording import NO_SHARED_PHRASES, NO_SLOGANS, NO_THEMES, slogan_tally
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -470,7 +471,7 @@ def _tables(layout: Layout, comparison: Comparison,
     x_ea = x_terms + terms_w + 4
 
     def theme_row(_: int, theme: ThemeOverlap) -> list[RichText]:
-        return [RichText(f"{theme.score:.2f}"), RichText(", ".join(theme.terms)),
+        return [RichText(f"{theme.score:.2f}"), RichText(shown_words(theme)),
                 RichText(excerpt(text_a, theme.a)), RichText(excerpt(text_b, theme.b))]
 
     layout.space(12)

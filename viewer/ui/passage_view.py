@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 
 from viewer.core.model import Slogan
 from viewer.present.marks import Mark, slogan_mark
+from viewer.present.theme_words import shown_words
 from viewer.ui.pane import Pane
 from viewer.ui.rendering import Rendered
 from viewer.ui.side_panel import SidePanel
@@ -170,7 +171,7 @@ class PassageView(QObject):
             for pane, span in zip(self.panes, (theme.a, theme.b), strict=True):
                 pane.set_theme_span(span)
                 pane.center_on(span[0])
-        self.say(f"Theme pair scored {theme.score:.2f}: {', '.join(theme.terms)}", 5000)
+        self.say(f"Theme pair scored {theme.score:.2f}: {shown_words(theme)}", 5000)
 
     def on_slogan_toggled(self, number: int, shown: bool) -> None:
         if self.rendered is None:

@@ -38,6 +38,7 @@ from viewer.core.model import Comparison, SharedPhrase, Slogan
 from viewer.core.settings import watchlist_phrases
 from viewer.present.palette import DARK, LIGHT, Palette
 from viewer.present.theme_note import closest_only_mark, closest_only_note
+from viewer.present.theme_words import shown_words
 from viewer.present.wording import (
     NO_SHARED_PHRASES,
     NO_SLOGANS,
@@ -467,7 +468,7 @@ class SidePanel(QTabWidget):
             if column == 2:
                 return line_number(text_b, t.b[0], lines_b)
             # A pair below the threshold is only the closest (see `closest_only_note`).
-            return " ".join(filter(None, (closest_mark, ", ".join(t.terms))))
+            return " ".join(filter(None, (closest_mark, shown_words(t))))
 
         in_collection = ["In the collection"] if self.collection_phrases is not None else []
         self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"]
