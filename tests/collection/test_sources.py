@@ -1001,6 +1001,22 @@ def test_broken_json_is_told_in_the_writer_s_terms(tmp_path: Path) -> None:
     }
 
 
+def test_a_line_too_deep_and_with_too_long_a_number_is_skipped_and_told(tmp_path: Path) -> None:
+    # The number is refused first; measuring its digits read the line again and met the
+    # nesting: a RecursionError raised in the handler stopped the run with a traceback.
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join([
+        json.dumps(ROWS[0]),
+        '{"id": "x", "n": ' + "1" * 5000 + ', "tags": ' + "[" * 100_000 + "]" * 100_000
+        + ', "text": "deep and long"}',
+    ]), encoding="utf-8")
+    articles, skipped = read(path)
+    assert [a.id for a in articles] == [ROWS[0]["id"]]
+    assert [(s.path.rsplit(":", 1)[1], s.reason) for s in skipped] == [
+        ("2", "holds lists or objects nested too deeply to read; write that field flatter, "
+              "or leave it out")]
+
+
 def test_damaged_gzip_keeps_the_lines_before_and_says_where_it_broke(tmp_path: Path) -> None:
     path = write_lines(tmp_path / "c.jsonl.gz", list(ROWS) * 1, opener=gzip.open)
     data = path.read_bytes()

@@ -192,6 +192,11 @@ def json_problem(error: json.JSONDecodeError) -> str:
     return f"{error.msg.lower()} at column {column}"
 
 
+#: Why a line whose lists or objects nest deeper than the parser goes is not read.
+_TOO_DEEP = ("holds lists or objects nested too deeply to read; write that field flatter, "
+             "or leave it out")
+
+
 def _too_long_number(text: str, error: ValueError) -> str:
     """Why the JSON line `text`, whose syntax is valid, is not read (`error`): it holds a
     whole number of more digits than Python reads (`sys.get_int_max_str_digits`), whose
@@ -203,7 +208,10 @@ def _too_long_number(text: str, error: ValueError) -> str:
         longest = max(longest, len(number.lstrip("-")))
         return 0
 
-    json.loads(text, parse_int=measured)
+    try:
+        json.loads(text, parse_int=measured)
+    except RecursionError:  # nested too deeply as well: refused for that, whatever its digits
+        return _TOO_DEEP
     if not most or longest <= most:
         return f"is not valid JSON ({error})"  # no other refusal is known
     return (f"holds a number of {longest:,} digits, more than a number may have "
@@ -255,8 +263,7 @@ def parse_line(path: str, line: bytes, number: int) -> Article | Skipped:
     except ValueError as exc:  # valid syntax the parser refuses: a 5,000-digit number
         return Skipped(where, _too_long_number(line.decode("utf-8-sig"), exc))
     except RecursionError:  # valid syntax the parser refuses: [[[[... a 100,000 deep
-        return Skipped(where, "holds lists or objects nested too deeply to read; write that "
-                              "field flatter, or leave it out")
+        return Skipped(where, _TOO_DEEP)
     if not isinstance(row, dict):
         return Skipped(where, f"is {_json_kind(row)}, not an object "
                               '{"id", "series", "date", "text"}')
