@@ -47,10 +47,15 @@ class Titles:
         given = " ".join(without_controls(given).split())
         if given and not _is_no_headline(given) and not self._is_boilerplate(given, series):
             return cut_to_title(given)
-        kept = [line for line in text().splitlines() if not self._is_boilerplate(line, series)]
-        return (first_line("\n".join(line for line in kept
-                                     if not _is_no_headline(first_line(line))))
-                or first_line("\n".join(kept)))
+        # Read down to the headline only: an article whose head is a byline was read
+        # whole, every line of it asked whether it is one.
+        first = ""
+        for line in text().splitlines():
+            title = "" if self._is_boilerplate(line, series) else first_line(line)
+            if title and not _is_no_headline(title):
+                return title
+            first = first or title
+        return first
 
 
 def _is_no_headline(line: str) -> bool:
