@@ -183,19 +183,30 @@ _ALSO_APOSTROPHES = frozenset("’")
 def quoted(excerpt: str) -> str:
     """A pair's `excerpt` in quotation marks, but an excerpt that opens or closes on a
     quotation mark of its own gets no second one beside it: "“一国两制”……。”", not
-    "““一国两制”……。””"; "「一國兩制」……。」", not "“「一國兩制」……。」”". The marks it is
-    given are of the kind its own one is."""
-    opening = next((mark for mark in _QUOTATION_MARKS if excerpt.startswith(mark)), "")
-    closing = next((mark for start, mark in _QUOTATION_MARKS.items()
-                    if len(excerpt) > 1 and excerpt.endswith(mark)
-                    and (mark not in _ALSO_APOSTROPHES or start in excerpt[:-1])), "")
-    if opening:
-        pair = (opening, _QUOTATION_MARKS[opening])
-    elif closing:
-        pair = next(item for item in _QUOTATION_MARKS.items() if item[1] == closing)
-    else:
-        pair = ("“", "”")
-    return f"{'' if opening else pair[0]}{excerpt}{'' if closing else pair[1]}"
+    "““一国两制”……。””"; "「一國兩制」……。」", not "“「一國兩制」……。」”"; cut short, the
+    mark it lacks is given of the kind its own one is ("「一國兩制……」"). A mark it opens on
+    and closes inside quotes only its first words ("‘workers’ rights"): it is quoted
+    whole, “‘workers’ rights”, not ‘workers’ rights’."""
+    opening = next((pair for pair in _QUOTATION_MARKS.items() if excerpt.startswith(pair[0])),
+                   None)
+    closing = next((pair for pair in _QUOTATION_MARKS.items()
+                    if len(excerpt) > 1 and excerpt.endswith(pair[1])
+                    and (pair[1] not in _ALSO_APOSTROPHES or pair[0] in excerpt[:-1])), None)
+    if opening and closing:
+        return excerpt
+    if opening and _left_open(excerpt, *opening):
+        return f"{excerpt}{opening[1]}"
+    if closing and _left_open(excerpt[::-1], closing[1], closing[0]):
+        return f"{closing[0]}{excerpt}"
+    return f"“{excerpt}”"
+
+
+def _left_open(text: str, opening: str, closing: str) -> bool:
+    """Whether `text` opens more quotations with `opening` than it closes with `closing`
+    (for a mark that does both, as the straight " does: an odd number of them)."""
+    if opening == closing:
+        return text.count(opening) % 2 == 1
+    return text.count(opening) > text.count(closing)
 
 
 def same_text_note(same_as: str) -> str:
