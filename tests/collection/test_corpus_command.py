@@ -168,6 +168,21 @@ def test_a_report_from_the_cache_store_names_the_collection_as_the_one_shot_did(
         heading = f"Tandem collection report: {name}"
         assert f"<title>{heading}</title>" in html_out.read_text(encoding="utf-8")
         assert heading in pdf_text(pdf_out)
+    # Two JSON-lines files are named as the one-shot command named them, and so is one
+    # moved since (its articles' paths then name only the folder above it).
+    (tmp_path / "two").mkdir()
+    first, second = tmp_path / "two" / "news.jsonl", tmp_path / "two" / "wire.jsonl"
+    planted.write(first, planted.rows[:4])
+    planted.write(second, planted.rows[4:])
+    summary = tandem("corpus", str(first), str(second), env=_env(tmp_path))
+    assert summary.returncode == 0, summary.stderr
+    [store] = re.findall(r"tandem corpus report (\S+) --json", summary.stderr)
+    first.rename(tmp_path / "two" / "moved.jsonl")
+    html_out = tmp_path / "r.html"
+    result = tandem("corpus", "report", store, "--html", str(html_out), env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert ("<title>Tandem collection report: news.jsonl, wire.jsonl</title>"
+            in html_out.read_text(encoding="utf-8"))
 
 
 def test_a_phrase_only_articles_added_later_use_waits_for_refind_and_the_add_says_so(

@@ -34,6 +34,14 @@ from viewer.present.wording import counted
 _LINE = re.compile(r"^(.*):(\d+)$")
 
 
+def line_source(path: str) -> str | None:
+    """The JSON-lines file of a stored article's "FILE:LINE" path, whether or not that
+    file is still there; None for an article read from a file of its own (a file that
+    exists under the path itself, colon and digits included)."""
+    found = _LINE.match(path)
+    return found.group(1) if found and not os.path.exists(path) else None
+
+
 def file_of(path: str) -> str:
     """The file a stored article's path names: the path itself, or the JSON-lines file of
     a "FILE:LINE" path."""

@@ -166,18 +166,30 @@ def collection_name(path: str) -> str:
 
 
 def named_after_articles(paths: Iterable[str]) -> str:
-    """The name (`collection_name`) of the one file or folder the articles at `paths` (a
-    store's, "FILE:LINE" for a JSON line) were all read from; "" for none."""
-    from viewer.collection.clashes import file_of
+    """What the sources the articles at `paths` (a store's) were read from are called, as
+    the one-shot command named them (`collection_name`, joined by ", "): each JSON-lines
+    file of a "FILE:LINE" path, whether or not it is still there (moved, a folder above
+    it named it), and the folder holding the others (a folder of one article is the
+    folder, not the article); "" for none."""
+    from viewer.collection.clashes import line_source
 
-    files = {file_of(path) for path in paths if path}
-    if not files:
-        return ""
-    try:
-        common = os.path.commonpath(sorted(files))
-    except ValueError:  # relative and absolute paths, or paths on two drives
-        return ""
-    return "" if os.path.dirname(common) == common else collection_name(common)
+    files: set[str] = set()
+    folders: set[str] = set()
+    for path in filter(None, paths):
+        source = line_source(path)
+        if source is not None:
+            files.add(source)
+        else:
+            folders.add(os.path.dirname(path))
+    names = [collection_name(file) for file in sorted(files)]
+    if folders:
+        try:
+            common = os.path.commonpath(sorted(folders))
+        except ValueError:  # relative and absolute paths, or paths on two drives
+            common = ""
+        if common and os.path.dirname(common) != common:
+            names.append(collection_name(common))
+    return ", ".join(names)
 
 
 def input_files(inputs: Iterable[str | os.PathLike[str] | None]) -> Iterator[str]:
