@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTableView
+
 from tests.ui.conftest import wait_rendered
+from viewer.ui.count_columns import COUNT_WIDTH
+from viewer.ui.dock_width import DOCKS_WIDTH
 
 
 def test_the_count_columns_show_their_headings_whole_in_large_fonts(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -21,3 +27,83 @@ def test_the_count_columns_show_their_headings_whole_in_large_fonts(make_window,
             heading = model.headerData(column, header.orientation())
             assert header.fontMetrics().horizontalAdvance(heading) < table.columnWidth(column), \
                 heading
+
+
+def _matches_narrowed_to(make_window, qtbot, width: int | None) -> QMainWindow:  # type: ignore[no-untyped-def]
+    """A window comparing the sample, its Matches dock made `width` pixels wide (None: its
+    least width)."""
+    window = make_window()
+    window.action_try_sample()
+    wait_rendered(qtbot, window)
+    qtbot.wait(50)  # the docks' width fitted once laid out
+    dock = window.findChild(QDockWidget, "matches_dock")
+    least = dock.minimumSizeHint().width()
+    window.resizeDocks([dock], [least if width is None else width], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    return window
+
+
+def _text_margin(table: QTableView) -> int:
+    """The room a cell keeps on each side of its text, as Qt's styles draw it."""
+    return table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+
+
+def _unshown(table: QTableView, column: int) -> list[str]:
+    """The texts of `column` not shown whole in the part of its width in view, wrapped as
+    the cells wrap them: wider than it (a word cut), or on more lines than their row is
+    high."""
+    margin = _text_margin(table)
+    left = max(0, table.columnViewportPosition(column))
+    right = min(table.viewport().width(),
+                table.columnViewportPosition(column) + table.columnWidth(column))
+    room = QRect(0, 0, right - left - 2 * margin, 100_000)
+    cut = []
+    for row in range(table.model().rowCount()):
+        text = str(table.model().index(row, column).data())
+        needed = table.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, text)
+        if needed.width() > room.width() or needed.height() > table.rowHeight(row):
+            cut.append(text)
+    return cut
+
+
+@pytest.mark.parametrize("width", [300, None], ids=["300", "least"])
+def test_in_a_narrow_dock_the_differences_and_terms_read_whole(
+        make_window, qtbot, any_font, width) -> None:  # type: ignore[no-untyped-def]
+    # At 150 % the dock narrowed to 300 pixels: "Words", "Line A" and "Line B" took 80
+    # pixels each for figures of one to three digits, and the differences were cut at the
+    # dock's edge ("+ imp", "identi") in a table scrolling sideways.
+    window = _matches_narrowed_to(make_window, qtbot, width)
+    panel = window.side_panel
+    for index, table in ((0, panel.phrases), (2, panel.themes)):
+        panel.setCurrentIndex(index)
+        qtbot.wait(20)
+        assert table.model().rowCount()
+        assert table.horizontalScrollBar().maximum() == 0
+        assert _unshown(table, 3) == []
+        header = table.horizontalHeader()
+        model = table.model()
+        for column in range(3):  # a count and its heading shown whole, whole in its tooltip
+            heading = model.headerData(column, Qt.Orientation.Horizontal)
+            assert header.sectionSize(column) >= header.sectionSizeHint(column), heading
+            assert heading in model.headerData(column, Qt.Orientation.Horizontal,
+                                               Qt.ItemDataRole.ToolTipRole)
+            assert table.sizeHintForColumn(column) <= header.sectionSize(column), heading
+
+
+def test_in_the_docks_own_width_the_tables_are_as_they_were(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Headings whole, counts as wide as they were, rows of one line as high; only a text
+    # too long for its column wraps, where it was cut.
+    window = _matches_narrowed_to(make_window, qtbot, DOCKS_WIDTH)
+    panel = window.side_panel
+    for table, headings in ((panel.phrases, ["Words", "Line A", "Line B", "Differences"]),
+                            (panel.themes, ["Score", "Line A", "Line B", "Shared terms"])):
+        model = table.model()
+        assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == headings
+        for column in range(3):
+            assert table.columnWidth(column) == max(
+                COUNT_WIDTH, table.horizontalHeader().sectionSizeHint(column))
+        assert _unshown(table, 3) == []
+        room = table.columnWidth(3) - 2 * _text_margin(table)
+        for row in range(model.rowCount()):
+            if table.fontMetrics().horizontalAdvance(str(model.index(row, 3).data())) <= room:
+                assert table.rowHeight(row) == table.verticalHeader().defaultSectionSize()

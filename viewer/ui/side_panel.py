@@ -47,6 +47,7 @@ from viewer.present.wording import (
     counted,
     slogan_tally,
 )
+from viewer.ui.count_columns import CountColumns
 from viewer.ui.flow_row import FlowRow
 from viewer.ui.fold import Fold
 from viewer.ui.noted_table import NotedTable
@@ -119,13 +120,17 @@ def line_number(text: str, offset: int, cache: dict[int, int]) -> int:
 
 
 class RowsModel(QAbstractTableModel):
-    """Rows computed on demand by `cell(row, column)`; column 0 may be checkable."""
+    """Rows computed on demand by `cell(row, column)`; column 0 may be checkable. The first
+    columns' headings take the `short_headers` given in their place while `shorten`ed."""
 
     def __init__(self, headers: Sequence[str], count: int,
                  cell: Callable[[int, int], Any], checkable: bool = False,
-                 tooltip: Callable[[int], str] | None = None) -> None:
+                 tooltip: Callable[[int], str] | None = None,
+                 short_headers: Sequence[str] = ()) -> None:
         super().__init__()
         self.headers = list(headers)
+        self.short_headers = list(short_headers)
+        self.short = False
         self.count = count
         self.cell = cell
         self.checkable = checkable
@@ -140,11 +145,20 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # The tooltip: a heading the column is too narrow for is shortened (`_table`).
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and \
-                orientation == Qt.Orientation.Horizontal:
+        # The tooltip, whole: a heading the column is too narrow for is shortened (`_table`).
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and self.short and \
+                section < len(self.short_headers):
+            return self.short_headers[section]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.headers[section]
         return None
+
+    def shorten(self, short: bool) -> None:
+        if short != self.short:
+            self.short = short
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -182,8 +196,12 @@ class RowsModel(QAbstractTableModel):
 #: The rows of one line the slogans' list keeps in sight before the watch-list's editor
 #: folds away beneath it.
 SLOGAN_ROWS = 6
-#: The least width of the columns of counts and line numbers (pixels).
-COUNT_WIDTH = 52
+#: The headings of the shared phrases' and the themes' counts and line numbers, whole and
+#: short (in a narrow dock, large fonts: `CountColumns`), and of the text beside them.
+PHRASE_COUNTS = (("Words", "W"), ("Line A", "A"), ("Line B", "B"))
+PHRASE_TEXT = "Differences"
+THEME_COUNTS = (("Score", "Score"), ("Line A", "A"), ("Line B", "B"))
+THEME_TEXT = "Shared terms"
 #: The slogan filters: button label and which slogans it shows (by `Slogan.presence`).
 SLOGAN_FILTERS = (("All", None), ("In both", "both"), ("Only A", "a"), ("Only B", "b"))
 _PRESENCE = {"both": "both", "a": "A only", "b": "B only", "": "none"}
@@ -211,6 +229,14 @@ class PresenceFilter(QSortFilterProxyModel):
                 or self.presence[row] == self.wanted)
 
 
+def _counted_rows(counts: Sequence[tuple[str, str]], texts: Sequence[str], count: int,
+                  cell: Callable[[int, int], Any],
+                  tooltip: Callable[[int], str] | None = None) -> RowsModel:
+    """Rows of `counts` (headings whole and short) then `texts` columns."""
+    return RowsModel([whole for whole, _ in counts] + list(texts), count, cell,
+                     tooltip=tooltip, short_headers=[short for _, short in counts])
+
+
 def _table(name: str) -> NotedTable:
     table = NotedTable()
     table.setObjectName(name)
@@ -222,7 +248,6 @@ def _table(name: str) -> NotedTable:
     # walk its cells, or the keyboard never gets past the panel.
     table.setTabKeyNavigation(False)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
     # A heading wider than its column ("Shared terms", large fonts, a narrow dock) ends in
     # "…", rather than lose letters at both ends as Qt's headers do by default.
     table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -232,8 +257,11 @@ def _table(name: str) -> NotedTable:
 
 def _wrap_rows(table: QTableView, wrapped: bool) -> None:
     """Rows grow to show their cells whole, on as many lines as they need (`wrapped`: a
-    long slogan, the collection's figures of a shared phrase), else rows of one line."""
+    long slogan, a passage's differences in a narrow dock), else rows of one line. The
+    table scrolls by pixels: by rows, the end of a row taller than it was out of reach."""
     table.setWordWrap(wrapped)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel if wrapped
+                                else QAbstractItemView.ScrollMode.ScrollPerItem)
     table.verticalHeader().setSectionResizeMode(
         QHeaderView.ResizeMode.ResizeToContents if wrapped
         else QHeaderView.ResizeMode.Interactive)
@@ -271,6 +299,8 @@ class SidePanel(QTabWidget):
         # "(watch-list)".
         self.slogans.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.themes = _table("themes_table")
+        self._count_columns: dict[QTableView, CountColumns] = {
+            table: CountColumns(table, len(PHRASE_COUNTS)) for table in (self.phrases, self.themes)}
         self.watch_edit = QPlainTextEdit()
         self.watch_edit.setObjectName("watchlist_edit")
         self.watch_edit.setPlaceholderText("Your own phrases to watch, one per line; "
@@ -411,12 +441,12 @@ class SidePanel(QTabWidget):
         self._shown = (comparison, hidden_slogans)
         if comparison is None:
             self._slogans_shown = ()
-            self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"], 0,
-                                               lambda r, c: None))
+            self._set(self.phrases, _counted_rows(PHRASE_COUNTS, [PHRASE_TEXT], 0,
+                                                  lambda r, c: None))
             self._set(self.slogans, RowsModel(["Slogan", "A", "B", "In"], 0, lambda r, c: None,
                                               True))
-            self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"], 0,
-                                             lambda r, c: None))
+            self._set(self.themes, _counted_rows(THEME_COUNTS, [THEME_TEXT], 0,
+                                                 lambda r, c: None))
             self._titles(0, slogan_tally(None), 0)
             self._notes(None)
             return
@@ -471,9 +501,8 @@ class SidePanel(QTabWidget):
             return " ".join(filter(None, (closest_mark, shown_words(t))))
 
         in_collection = ["In the collection"] if self.collection_phrases is not None else []
-        self._set(self.phrases, RowsModel(["Words", "Line A", "Line B", "Differences"]
-                                          + in_collection, len(phrases), phrase_cell,
-                                          tooltip=phrase_tip))
+        self._set(self.phrases, _counted_rows(PHRASE_COUNTS, [PHRASE_TEXT, *in_collection],
+                                              len(phrases), phrase_cell, tooltip=phrase_tip))
         in_collection = ["In the collection"] if self.collection_slogans is not None else []
         figures = self.collection_slogans
 
@@ -485,10 +514,10 @@ class SidePanel(QTabWidget):
                                  slogan_cell, True, tooltip=slogan_tip_with_figures)
         slogan_model.unchecked = set(hidden_slogans or ())
         self._set(self.slogans, slogan_model)
-        self._set(self.themes, RowsModel(["Score", "Line A", "Line B", "Shared terms"],
-                                         len(themes), theme_cell,
-                                         tooltip=(lambda _row: closest_only) if closest_only
-                                         else None))
+        self._set(self.themes, _counted_rows(THEME_COUNTS, [THEME_TEXT], len(themes),
+                                             theme_cell,
+                                             tooltip=(lambda _row: closest_only) if closest_only
+                                             else None))
         self._titles(len(phrases), slogan_tally(comparison), len(themes))
         self._notes(comparison)
         QTimer.singleShot(0, self, self._fit_watchlist)  # the rows listed, at their heights
@@ -531,20 +560,20 @@ class SidePanel(QTabWidget):
             # wraps, as a slogan shortened is one a reader cannot read.
             _wrap_rows(table, True)
         else:
-            # The counts and line numbers are narrow; their headings, in large fonts, not.
+            # The counts and line numbers are narrow; their headings, in large fonts, not:
+            # in a narrow dock they shorten, and the text beside them takes more lines.
+            self._count_columns[table].fit()
+            _wrap_rows(table, True)
+            # A row of one line as high as unwrapped (the style's); only more lines grow it.
+            rows = table.verticalHeader()
+            rows.setMinimumSectionSize(rows.defaultSectionSize())
+            # The texts (the differences and the collection's figures) share what the counts
+            # leave: as stretched sections, they are no wider than that; a stretched last
+            # section kept 100 pixels in a dock at its least width, the table scrolling.
             header = table.horizontalHeader()
-            for column in range(3):
-                table.setColumnWidth(column, max(COUNT_WIDTH, header.sectionSizeHint(column)))
-            if table is self.phrases:
-                # The differences and the collection's figures share what the counts leave.
-                figures = model.columnCount() > 4
-                header = table.horizontalHeader()
-                header.setStretchLastSection(not figures)
-                for column in (3, 4)[:model.columnCount() - 3]:
-                    header.setSectionResizeMode(
-                        column, QHeaderView.ResizeMode.Stretch if figures
-                        else QHeaderView.ResizeMode.Interactive)
-                _wrap_rows(table, figures)
+            header.setStretchLastSection(False)
+            for column in range(len(PHRASE_COUNTS), model.columnCount()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def _titles(self, phrases: int, slogans: SloganTally, themes: int) -> None:
         # Counted as the status bar counts them: the watch-list's phrases neither text uses
