@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTableView
 
 from tests.ui.conftest import wait_rendered
 from viewer.ui.count_columns import COUNT_WIDTH
 from viewer.ui.dock_width import DOCKS_WIDTH
+from viewer.ui.wrapped_cell import broken_lines
 
 
 def test_the_count_columns_show_their_headings_whole_in_large_fonts(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -29,11 +33,15 @@ def test_the_count_columns_show_their_headings_whole_in_large_fonts(make_window,
                 heading
 
 
-def _matches_narrowed_to(make_window, qtbot, width: int | None) -> QMainWindow:  # type: ignore[no-untyped-def]
-    """A window comparing the sample, its Matches dock made `width` pixels wide (None: its
-    least width)."""
+def _matches_narrowed_to(make_window, qtbot, width: int | None,  # type: ignore[no-untyped-def]
+                         paths: Sequence[Path] = ()) -> QMainWindow:
+    """A window comparing `paths` (none: the sample), its Matches dock made `width` pixels
+    wide (None: its least width)."""
     window = make_window()
-    window.action_try_sample()
+    if paths:
+        window.open_paths([str(path) for path in paths])
+    else:
+        window.action_try_sample()
     wait_rendered(qtbot, window)
     qtbot.wait(50)  # the docks' width fitted once laid out
     dock = window.findChild(QDockWidget, "matches_dock")
@@ -49,19 +57,16 @@ def _text_margin(table: QTableView) -> int:
 
 
 def _unshown(table: QTableView, column: int) -> list[str]:
-    """The texts of `column` not shown whole in the part of its width in view, wrapped as
-    the cells wrap them: wider than it (a word cut), or on more lines than their row is
-    high."""
-    margin = _text_margin(table)
+    """The texts of `column` not shown whole in the part of its width in view: broken into
+    lines that wide (at spaces where they can), on more lines than their row holds."""
     left = max(0, table.columnViewportPosition(column))
     right = min(table.viewport().width(),
                 table.columnViewportPosition(column) + table.columnWidth(column))
-    room = QRect(0, 0, right - left - 2 * margin, 100_000)
+    room = right - left - 2 * _text_margin(table)
     cut = []
     for row in range(table.model().rowCount()):
         text = str(table.model().index(row, column).data())
-        needed = table.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, text)
-        if needed.width() > room.width() or needed.height() > table.rowHeight(row):
+        if broken_lines(text, table.font(), room).boundingRect().height() > table.rowHeight(row):
             cut.append(text)
     return cut
 
@@ -88,6 +93,38 @@ def test_in_a_narrow_dock_the_differences_and_terms_read_whole(
             assert heading in model.headerData(column, Qt.Orientation.Horizontal,
                                                Qt.ItemDataRole.ToolTipRole)
             assert table.sizeHintForColumn(column) <= header.sectionSize(column), heading
+
+
+#: Two paragraphs of one theme whose shared terms are words longer than a narrow dock's
+#: column of terms.
+LONG_WORDS_A = ("Telecommunications infrastructure modernization accelerates "
+                "internationalization, and counterterrorism cooperation deepens between "
+                "neighbouring governments, policymakers said on Tuesday after a long meeting "
+                "in the capital about budgets.\n")
+LONG_WORDS_B = ("Policymakers expect counterterrorism cooperation plus internationalization to "
+                "follow once modernization of telecommunications infrastructure spreads across "
+                "neighbouring regions, officials told reporters after the budget talks ended "
+                "late.\n")
+
+
+def test_in_a_narrow_dock_a_word_longer_than_its_column_is_broken_not_cut(
+        make_window, qtbot, tmp_path, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 150 % in a 300-pixel dock the themes' terms wrapped at spaces, and a word wider
+    # than the column was cut short: "comprehe…", "breakthrou…".
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for path, text in zip(paths, (LONG_WORDS_A, LONG_WORDS_B), strict=True):
+        path.write_text(text, encoding="utf-8")
+    window = _matches_narrowed_to(make_window, qtbot, 300, paths)
+    panel = window.side_panel
+    panel.setCurrentIndex(2)
+    qtbot.wait(20)
+    table = panel.themes
+    assert table.model().rowCount() == 1
+    terms = str(table.model().index(0, 3).data())
+    room = table.columnWidth(3) - 2 * _text_margin(table)
+    assert max(table.fontMetrics().horizontalAdvance(word) for word in terms.split()) > room
+    assert table.horizontalScrollBar().maximum() == 0
+    assert _unshown(table, 3) == []
 
 
 def test_in_the_docks_own_width_the_tables_are_as_they_were(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -51,6 +51,7 @@ from viewer.ui.count_columns import CountColumns
 from viewer.ui.flow_row import FlowRow
 from viewer.ui.fold import Fold
 from viewer.ui.noted_table import NotedTable
+from viewer.ui.wrapped_cell import WrappedCell
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -301,6 +302,10 @@ class SidePanel(QTabWidget):
         self.themes = _table("themes_table")
         self._count_columns: dict[QTableView, CountColumns] = {
             table: CountColumns(table, len(PHRASE_COUNTS)) for table in (self.phrases, self.themes)}
+        # Their texts wrap (`_set`), a word too long for the column broken, not cut short.
+        for table, texts in ((self.phrases, (3, 4)), (self.themes, (3,))):
+            for column in texts:
+                table.setItemDelegateForColumn(column, WrappedCell(table))
         self.watch_edit = QPlainTextEdit()
         self.watch_edit.setObjectName("watchlist_edit")
         self.watch_edit.setPlaceholderText("Your own phrases to watch, one per line; "
