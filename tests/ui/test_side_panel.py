@@ -6,8 +6,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTableView
+from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from tests.ui.conftest import wait_rendered
 from viewer.ui.count_columns import COUNT_WIDTH
@@ -51,22 +57,31 @@ def _matches_narrowed_to(make_window, qtbot, width: int | None,  # type: ignore[
     return window
 
 
-def _text_margin(table: QTableView) -> int:
-    """The room a cell keeps on each side of its text, as Qt's styles draw it."""
-    return table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+def text_room(table: QTableView, index: QModelIndex) -> QRect:
+    """Where `table` draws the text of the cell at `index`, as Qt's styles lay a cell out
+    (beside its check box, within its margins), cut to the part of the viewport's width."""
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    option.rect = table.visualRect(index)
+    table.itemDelegateForIndex(index).initStyleOption(option, index)
+    style = table.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, table)
+    room = room.adjusted(margin, 0, -margin, 0)
+    room.setLeft(max(room.left(), 0))
+    room.setRight(min(room.right(), table.viewport().width() - 1))
+    return room
 
 
-def _unshown(table: QTableView, column: int) -> list[str]:
-    """The texts of `column` not shown whole in the part of its width in view: broken into
-    lines that wide (at spaces where they can), on more lines than their row holds."""
-    left = max(0, table.columnViewportPosition(column))
-    right = min(table.viewport().width(),
-                table.columnViewportPosition(column) + table.columnWidth(column))
-    room = right - left - 2 * _text_margin(table)
+def unshown_texts(table: QTableView, column: int) -> list[str]:
+    """The texts of `column` not shown whole in the part of their cells in view: broken
+    into lines that wide (at spaces where they can), on more lines than their row holds."""
     cut = []
     for row in range(table.model().rowCount()):
-        text = str(table.model().index(row, column).data())
-        if broken_lines(text, table.font(), room).boundingRect().height() > table.rowHeight(row):
+        index = table.model().index(row, column)
+        text = str(index.data())
+        lines = broken_lines(text, table.font(), text_room(table, index).width())
+        if lines.boundingRect().height() > table.rowHeight(row):
             cut.append(text)
     return cut
 
@@ -84,7 +99,7 @@ def test_in_a_narrow_dock_the_differences_and_terms_read_whole(
         qtbot.wait(20)
         assert table.model().rowCount()
         assert table.horizontalScrollBar().maximum() == 0
-        assert _unshown(table, 3) == []
+        assert unshown_texts(table, 3) == []
         header = table.horizontalHeader()
         model = table.model()
         for column in range(3):  # a count and its heading shown whole, whole in its tooltip
@@ -93,6 +108,22 @@ def test_in_a_narrow_dock_the_differences_and_terms_read_whole(
             assert heading in model.headerData(column, Qt.Orientation.Horizontal,
                                                Qt.ItemDataRole.ToolTipRole)
             assert table.sizeHintForColumn(column) <= header.sectionSize(column), heading
+
+
+@pytest.mark.parametrize("width", [300, None], ids=["300", "least"])
+def test_in_a_narrow_dock_the_slogans_read_whole(
+        make_window, qtbot, any_font, width) -> None:  # type: ignore[no-untyped-def]
+    # At 150 % in a 300-pixel dock the slogans' column kept some 75 pixels beside the
+    # check box and the counts; its phrases wrapped at spaces, and a word too long for a
+    # line lost its middle: "General Sec…ry Xi Jinping".
+    window = _matches_narrowed_to(make_window, qtbot, width)
+    panel = window.side_panel
+    panel.setCurrentIndex(1)
+    qtbot.wait(20)
+    table = panel.slogans
+    assert table.model().rowCount()
+    assert table.horizontalScrollBar().maximum() == 0
+    assert unshown_texts(table, 0) == []
 
 
 #: Two paragraphs of one theme whose shared terms are words longer than a narrow dock's
@@ -121,10 +152,10 @@ def test_in_a_narrow_dock_a_word_longer_than_its_column_is_broken_not_cut(
     table = panel.themes
     assert table.model().rowCount() == 1
     terms = str(table.model().index(0, 3).data())
-    room = table.columnWidth(3) - 2 * _text_margin(table)
+    room = text_room(table, table.model().index(0, 3)).width()
     assert max(table.fontMetrics().horizontalAdvance(word) for word in terms.split()) > room
     assert table.horizontalScrollBar().maximum() == 0
-    assert _unshown(table, 3) == []
+    assert unshown_texts(table, 3) == []
 
 
 def test_in_the_docks_own_width_the_tables_are_as_they_were(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -139,8 +170,9 @@ def test_in_the_docks_own_width_the_tables_are_as_they_were(make_window, qtbot) 
         for column in range(3):
             assert table.columnWidth(column) == max(
                 COUNT_WIDTH, table.horizontalHeader().sectionSizeHint(column))
-        assert _unshown(table, 3) == []
-        room = table.columnWidth(3) - 2 * _text_margin(table)
+        assert unshown_texts(table, 3) == []
         for row in range(model.rowCount()):
-            if table.fontMetrics().horizontalAdvance(str(model.index(row, 3).data())) <= room:
+            index = model.index(row, 3)
+            if table.fontMetrics().horizontalAdvance(str(index.data())) <= \
+                    text_room(table, index).width():
                 assert table.rowHeight(row) == table.verticalHeader().defaultSectionSize()

@@ -295,10 +295,10 @@ class SidePanel(QTabWidget):
         self._slogans_shown: Sequence[Slogan] = ()
         self.phrases = _table("phrases_table")
         self.slogans = _table("slogans_table")
-        # A phrase too long for its column goes on to more lines (`_set`), read whole; a
-        # word too long for one loses its middle, not its end: there a watched phrase says
-        # "(watch-list)".
-        self.slogans.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # A phrase too long for its column goes on to more lines (`_set`), read whole, a
+        # word too long for one broken: cut, "General Sec…ry", or a watched phrase's
+        # "(watch-list)" lost.
+        self.slogans.setItemDelegateForColumn(0, WrappedCell(self.slogans))
         self.themes = _table("themes_table")
         self._count_columns: dict[QTableView, CountColumns] = {
             table: CountColumns(table, len(PHRASE_COUNTS)) for table in (self.phrases, self.themes)}
