@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -126,6 +127,30 @@ def test_in_a_narrow_dock_the_slogans_read_whole(
     assert unshown_texts(table, 0) == []
 
 
+def test_in_a_narrow_dock_the_slogans_keep_their_words_whole(
+        make_window, qtbot, large_font) -> None:  # type: ignore[no-untyped-def]
+    # At 150 % in a 300-pixel dock "In" took 70 pixels for "both" and "A only", and left the
+    # phrases so little that "Secretar / y", "develop / ment" were broken across lines.
+    window = _matches_narrowed_to(make_window, qtbot, 300)
+    panel = window.side_panel
+    panel.setCurrentIndex(1)
+    qtbot.wait(20)
+    table = panel.slogans
+    model = table.model()
+    metrics = table.fontMetrics()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        # A line may end at a space or after a hyphen: "High-" / "quality" is no word cut.
+        words = re.split(r"\s+|(?<=-)", str(index.data()))
+        widest = max(metrics.horizontalAdvance(word) for word in words)
+        assert widest <= text_room(table, index).width(), index.data()
+    header = table.horizontalHeader()
+    for column in range(1, model.columnCount()):  # the counts and presence whole
+        assert table.sizeHintForColumn(column) <= header.sectionSize(column)
+        assert header.sectionSizeHint(column) <= header.sectionSize(column)
+    assert table.horizontalScrollBar().maximum() == 0
+
+
 #: Two paragraphs of one theme whose shared terms are words longer than a narrow dock's
 #: column of terms.
 LONG_WORDS_A = ("Telecommunications infrastructure modernization accelerates "
@@ -138,19 +163,25 @@ LONG_WORDS_B = ("Policymakers expect counterterrorism cooperation plus internati
                 "late.\n")
 
 
+def _long_terms(make_window, qtbot, folder: Path, width: int | None) -> QTableView:  # type: ignore[no-untyped-def]
+    """The themes' table of `LONG_WORDS_A` and `_B` compared, the Matches dock `width`
+    pixels wide (None: its least width), the tab shown."""
+    paths = [folder / "a.txt", folder / "b.txt"]
+    for path, text in zip(paths, (LONG_WORDS_A, LONG_WORDS_B), strict=True):
+        path.write_text(text, encoding="utf-8")
+    panel = _matches_narrowed_to(make_window, qtbot, width, paths).side_panel
+    panel.setCurrentIndex(2)
+    qtbot.wait(20)
+    assert panel.themes.model().rowCount() == 1
+    return panel.themes
+
+
 def test_in_a_narrow_dock_a_word_longer_than_its_column_is_broken_not_cut(
         make_window, qtbot, tmp_path, large_font) -> None:  # type: ignore[no-untyped-def]
     # At 150 % in a 300-pixel dock the themes' terms wrapped at spaces, and a word wider
-    # than the column was cut short: "comprehe…", "breakthrou…".
-    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
-    for path, text in zip(paths, (LONG_WORDS_A, LONG_WORDS_B), strict=True):
-        path.write_text(text, encoding="utf-8")
-    window = _matches_narrowed_to(make_window, qtbot, 300, paths)
-    panel = window.side_panel
-    panel.setCurrentIndex(2)
-    qtbot.wait(20)
-    table = panel.themes
-    assert table.model().rowCount() == 1
+    # than the column was cut short: "comprehe…", "breakthrou…". (Made as narrow as it
+    # goes, for words wider than that column.)
+    table = _long_terms(make_window, qtbot, tmp_path, None)
     terms = str(table.model().index(0, 3).data())
     room = text_room(table, table.model().index(0, 3)).width()
     assert max(table.fontMetrics().horizontalAdvance(word) for word in terms.split()) > room
@@ -158,9 +189,21 @@ def test_in_a_narrow_dock_a_word_longer_than_its_column_is_broken_not_cut(
     assert unshown_texts(table, 3) == []
 
 
+def test_in_the_docks_own_width_the_themes_terms_keep_one_line(
+        make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Wrapped at the default 380 pixels too, a pair's terms took three lines where they
+    # took one: with room, fewer pairs in sight and the tab not as it was.
+    table = _long_terms(make_window, qtbot, tmp_path, DOCKS_WIDTH)
+    terms = table.model().index(0, 3)
+    assert table.fontMetrics().horizontalAdvance(str(terms.data())) > \
+        text_room(table, terms).width()  # the terms are longer than their line
+    assert table.rowHeight(0) == table.verticalHeader().defaultSectionSize()
+
+
 def test_in_the_docks_own_width_the_tables_are_as_they_were(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    # Headings whole, counts as wide as they were, rows of one line as high; only a text
-    # too long for its column wraps, where it was cut.
+    # Headings whole, counts as wide as they were, rows of one line as high; only a
+    # difference too long for its column wraps, where it was cut. The themes' rows stay
+    # one line.
     window = _matches_narrowed_to(make_window, qtbot, DOCKS_WIDTH)
     panel = window.side_panel
     for table, headings in ((panel.phrases, ["Words", "Line A", "Line B", "Differences"]),
@@ -170,9 +213,16 @@ def test_in_the_docks_own_width_the_tables_are_as_they_were(make_window, qtbot) 
         for column in range(3):
             assert table.columnWidth(column) == max(
                 COUNT_WIDTH, table.horizontalHeader().sectionSizeHint(column))
+        one_line = table.verticalHeader().defaultSectionSize()
+        if table is panel.themes:
+            assert {table.rowHeight(row) for row in range(model.rowCount())} == {one_line}
+            continue
         assert unshown_texts(table, 3) == []
         for row in range(model.rowCount()):
             index = model.index(row, 3)
             if table.fontMetrics().horizontalAdvance(str(index.data())) <= \
                     text_room(table, index).width():
-                assert table.rowHeight(row) == table.verticalHeader().defaultSectionSize()
+                assert table.rowHeight(row) == one_line
+    slogans = panel.slogans.model()  # where they are, whole
+    assert {slogans.index(row, 3).data() for row in range(slogans.rowCount())} <= {
+        "both", "A only", "B only", "none"}

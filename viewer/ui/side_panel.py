@@ -47,7 +47,7 @@ from viewer.present.wording import (
     counted,
     slogan_tally,
 )
-from viewer.ui.count_columns import CountColumns
+from viewer.ui.count_columns import COUNT_WIDTH, CountColumns
 from viewer.ui.flow_row import FlowRow
 from viewer.ui.fold import Fold
 from viewer.ui.noted_table import NotedTable
@@ -121,16 +121,19 @@ def line_number(text: str, offset: int, cache: dict[int, int]) -> int:
 
 
 class RowsModel(QAbstractTableModel):
-    """Rows computed on demand by `cell(row, column)`; column 0 may be checkable. The first
-    columns' headings take the `short_headers` given in their place while `shorten`ed."""
+    """Rows computed on demand by `cell(row, column)`; column 0 may be checkable. While
+    `shorten`ed, the first columns' headings take the `short_headers` given in their place,
+    and a cell what `short_cell(row, column)` gives for it, unless None."""
 
     def __init__(self, headers: Sequence[str], count: int,
                  cell: Callable[[int, int], Any], checkable: bool = False,
                  tooltip: Callable[[int], str] | None = None,
-                 short_headers: Sequence[str] = ()) -> None:
+                 short_headers: Sequence[str] = (),
+                 short_cell: Callable[[int, int], Any] | None = None) -> None:
         super().__init__()
         self.headers = list(headers)
         self.short_headers = list(short_headers)
+        self.short_cell = short_cell
         self.short = False
         self.count = count
         self.cell = cell
@@ -160,13 +163,18 @@ class RowsModel(QAbstractTableModel):
         if short != self.short:
             self.short = short
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+            if self.short_cell is not None and self.count:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(self.count - 1, len(self.headers) - 1),
+                                      [Qt.ItemDataRole.DisplayRole])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(row, column)
+            short = self.short_cell(row, column) if self.short and self.short_cell else None
+            return self.cell(row, column) if short is None else short
         if role == Qt.ItemDataRole.CheckStateRole and self.checkable and column == 0:
             return (Qt.CheckState.Unchecked if row in self.unchecked
                     else Qt.CheckState.Checked)
@@ -201,11 +209,13 @@ SLOGAN_ROWS = 6
 #: short (in a narrow dock, large fonts: `CountColumns`), and of the text beside them.
 PHRASE_COUNTS = (("Words", "W"), ("Line A", "A"), ("Line B", "B"))
 PHRASE_TEXT = "Differences"
-THEME_COUNTS = (("Score", "Score"), ("Line A", "A"), ("Line B", "B"))
+THEME_COUNTS = (("Score", "S"), ("Line A", "A"), ("Line B", "B"))
 THEME_TEXT = "Shared terms"
 #: The slogan filters: button label and which slogans it shows (by `Slogan.presence`).
 SLOGAN_FILTERS = (("All", None), ("In both", "both"), ("Only A", "a"), ("Only B", "b"))
 _PRESENCE = {"both": "both", "a": "A only", "b": "B only", "": "none"}
+#: ...and in a narrow dock, where the phrase needs the room (`CountColumns`).
+_SHORT_PRESENCE = {"both": "A+B", "a": "A", "b": "B", "": "none"}
 #: What a slogan's row and tooltip add to its phrase, by whether it is the watch-list's.
 _WATCHED = {False: "", True: "  (watch-list)"}
 
@@ -300,8 +310,15 @@ class SidePanel(QTabWidget):
         # "(watch-list)" lost.
         self.slogans.setItemDelegateForColumn(0, WrappedCell(self.slogans))
         self.themes = _table("themes_table")
+        # The slogans' counts had no least width: they stay as they were where there is room.
         self._count_columns: dict[QTableView, CountColumns] = {
-            table: CountColumns(table, len(PHRASE_COUNTS)) for table in (self.phrases, self.themes)}
+            self.phrases: CountColumns(self.phrases, (3, 4), COUNT_WIDTH),
+            self.themes: CountColumns(self.themes, (3,), COUNT_WIDTH),
+            self.slogans: CountColumns(self.slogans, (0,))}
+        # The themes' terms wrap in a narrow dock only: with room, rows of one line as they
+        # were, more pairs in sight.
+        self._count_columns[self.themes].shortened.connect(
+            lambda short: _wrap_rows(self.themes, short))
         # Their texts wrap (`_set`), a word too long for the column broken, not cut short.
         for table, texts in ((self.phrases, (3, 4)), (self.themes, (3,))):
             for column in texts:
@@ -516,7 +533,9 @@ class SidePanel(QTabWidget):
             return tip if figures is None else f"{tip}\n{figures[row]}"
 
         slogan_model = RowsModel(["Slogan", "A", "B", "In"] + in_collection, len(slogans),
-                                 slogan_cell, True, tooltip=slogan_tip_with_figures)
+                                 slogan_cell, True, tooltip=slogan_tip_with_figures,
+                                 short_cell=lambda row, column: _SHORT_PRESENCE[
+                                     slogans[row].presence] if column == 3 else None)
         slogan_model.unchecked = set(hidden_slogans or ())
         self._set(self.slogans, slogan_model)
         self._set(self.themes, _counted_rows(THEME_COUNTS, [THEME_TEXT], len(themes),
@@ -554,12 +573,12 @@ class SidePanel(QTabWidget):
             old.deleteLater()
         if table is self.slogans:
             model.dataChanged.connect(self._on_slogan_check)
-            # The phrase gets the width; counts and presence take what they need.
+            # The phrase gets the width; counts and presence take what they need, in a
+            # narrow dock shorter ("A" for "A only").
             header = table.horizontalHeader()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for column in range(1, model.columnCount()):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            self._count_columns[table].fit()
             # The collection's figures, short, take what they need like the counts, on one
             # line (wrapped, whole labels made each row four lines high); a long phrase
             # wraps, as a slogan shortened is one a reader cannot read.
@@ -568,7 +587,7 @@ class SidePanel(QTabWidget):
             # The counts and line numbers are narrow; their headings, in large fonts, not:
             # in a narrow dock they shorten, and the text beside them takes more lines.
             self._count_columns[table].fit()
-            _wrap_rows(table, True)
+            _wrap_rows(table, table is not self.themes or self._count_columns[table].short)
             # A row of one line as high as unwrapped (the style's); only more lines grow it.
             rows = table.verticalHeader()
             rows.setMinimumSectionSize(rows.defaultSectionSize())

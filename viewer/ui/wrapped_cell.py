@@ -43,6 +43,11 @@ def _text_room(option: QStyleOptionViewItem) -> QRect:
     return room.adjusted(margin, 0, -margin, 0)
 
 
+def _wraps(option: QStyleOptionViewItem) -> bool:
+    """Whether the view wraps its cells' text (`QAbstractItemView.wordWrap`)."""
+    return bool(option.features & QStyleOptionViewItem.ViewItemFeature.WrapText)
+
+
 def _style(option: QStyleOptionViewItem) -> QStyle:
     return option.widget.style() if option.widget is not None else QApplication.style()
 
@@ -62,25 +67,31 @@ class WrappedCell(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         cell = QStyleOptionViewItem(option)
         self.initStyleOption(cell, index)
+        if not _wraps(cell):
+            super().paint(painter, option, index)
+            return
         room = _text_room(cell)
         text, cell.text = cell.text, ""
         _style(cell).drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter,
                                  cell.widget)
         lines = broken_lines(text, cell.font, room.width())
-        top = room.top() + max(0.0, (room.height() - lines.boundingRect().height()) / 2)
+        # Placed as Qt's styles place a cell's text: in a row of one line, where they did.
+        height = ceil(lines.boundingRect().height())
+        at = QStyle.alignedRect(cell.direction, cell.displayAlignment,
+                                QSize(room.width(), height), room).topLeft()
         painter.save()
         painter.setPen(cell.palette.color(_colour_group(cell), QPalette.ColorRole.HighlightedText
                                           if cell.state & QStyle.StateFlag.State_Selected
                                           else QPalette.ColorRole.Text))
         painter.setClipRect(cell.rect)
-        lines.draw(painter, QPointF(room.left(), top))
+        lines.draw(painter, QPointF(at.x(), max(at.y(), room.top())))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 (Qt override)
         hint = super().sizeHint(option, index)
-        if option.rect.width() <= 0:  # measured for its column's width, not to fit a row
-            return hint
         cell = QStyleOptionViewItem(option)
         self.initStyleOption(cell, index)
+        if not _wraps(cell) or option.rect.width() <= 0:  # no rows fitted to the column
+            return hint
         lines = broken_lines(cell.text, cell.font, _text_room(cell).width())
         return QSize(hint.width(), max(hint.height(), ceil(lines.boundingRect().height())))
