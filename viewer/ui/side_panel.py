@@ -266,10 +266,19 @@ def _table(name: str) -> NotedTable:
     return table
 
 
+#: The most rows a table wraps: each wrapped row is laid out again whenever the table is
+#: resized, and 300 passages held a drag of the dock's edge 0.3 to 0.7 s at each step. A
+#: longer list keeps rows of one line, each row's whole text in its tooltip.
+WRAPPED_ROWS_MOST = 150
+
+
 def _wrap_rows(table: QTableView, wrapped: bool) -> None:
     """Rows grow to show their cells whole, on as many lines as they need (`wrapped`: a
-    long slogan, a passage's differences in a narrow dock), else rows of one line. The
-    table scrolls by pixels: by rows, the end of a row taller than it was out of reach."""
+    long slogan, a passage's differences in a narrow dock; in a table of no more than
+    `WRAPPED_ROWS_MOST` rows), else rows of one line. The table scrolls by pixels: by
+    rows, the end of a row taller than it was out of reach."""
+    model = table.model()
+    wrapped = wrapped and (model is None or model.rowCount() <= WRAPPED_ROWS_MOST)
     table.setWordWrap(wrapped)
     table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel if wrapped
                                 else QAbstractItemView.ScrollMode.ScrollPerItem)
@@ -315,10 +324,10 @@ class SidePanel(QTabWidget):
             self.phrases: CountColumns(self.phrases, (3, 4), COUNT_WIDTH),
             self.themes: CountColumns(self.themes, (3,), COUNT_WIDTH),
             self.slogans: CountColumns(self.slogans, (0,))}
-        # The themes' terms wrap in a narrow dock only: with room, rows of one line as they
-        # were, more pairs in sight.
-        self._count_columns[self.themes].shortened.connect(
-            lambda short: _wrap_rows(self.themes, short))
+        # The differences and the themes' terms wrap in a narrow dock only (`_wrap_texts`).
+        for table in (self.phrases, self.themes):
+            self._count_columns[table].shortened.connect(
+                lambda _short, table=table: self._wrap_texts(table))
         # Their texts wrap (`_set`), a word too long for the column broken, not cut short.
         for table, texts in ((self.phrases, (3, 4)), (self.themes, (3,))):
             for column in texts:
@@ -587,7 +596,7 @@ class SidePanel(QTabWidget):
             # The counts and line numbers are narrow; their headings, in large fonts, not:
             # in a narrow dock they shorten, and the text beside them takes more lines.
             self._count_columns[table].fit()
-            _wrap_rows(table, table is not self.themes or self._count_columns[table].short)
+            self._wrap_texts(table)
             # A row of one line as high as unwrapped (the style's); only more lines grow it.
             rows = table.verticalHeader()
             rows.setMinimumSectionSize(rows.defaultSectionSize())
@@ -598,6 +607,15 @@ class SidePanel(QTabWidget):
             header.setStretchLastSection(False)
             for column in range(len(PHRASE_COUNTS), model.columnCount()):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def _wrap_texts(self, table: QTableView) -> None:
+        """The texts beside the counts (a passage's differences, a theme's terms) wrap where
+        the counts are short (a narrow dock, large fonts), and beside the collection's
+        figures; else rows of one line, as they were: a wrapped row is measured whenever the
+        table is resized, and 300 passages held the window 0.3 s at each step of a drag."""
+        model = table.model()
+        figures = model is not None and model.columnCount() > len(PHRASE_COUNTS) + 1
+        _wrap_rows(table, figures or self._count_columns[table].short)
 
     def _titles(self, phrases: int, slogans: SloganTally, themes: int) -> None:
         # Counted as the status bar counts them: the watch-list's phrases neither text uses
