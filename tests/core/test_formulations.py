@@ -649,6 +649,32 @@ def test_a_rare_variant_recurring_in_articles_of_its_own_brings_its_formulation_
     assert (formulation.documents, formulation.first) == (7, 120)
 
 
+FOUR_ARTICLES, SIX_ARTICLES = [79, 295, 623, 853], [79, 200, 295, 400, 623, 853]
+
+
+@pytest.mark.parametrize(("form", "articles", "variant", "variant_articles", "listed"), [
+    (FORM, FOUR_ARTICLES, "harmonious prosperity of lasting quantum unity", [225, 573, 853],
+     True),
+    (FORM, FOUR_ARTICLES, "harmonious prosperity of lasting quantum unity", [225, 573], False),
+    (FORM, FOUR_ARTICLES, "harmonious prosperity of lasting unity", [225, 573, 853], False),
+    ("quantum unity", SIX_ARTICLES, "quantum lasting unity", [225, 573, 853], False)],
+    ids=["three-articles", "two-articles", "word-swapped", "two-words"])
+def test_a_likeness_recurring_on_its_own_brings_a_formulation_far_below_the_gate_to_it(
+        form: str, articles: list[int], variant: str, variant_articles: list[int],
+        listed: bool) -> None:
+    # In 1,000 articles the formulation is in four, from an early one (79): far below the
+    # gate on its own, further than a likeness or two met by chance may lift it. Its
+    # variant, a word added, in three more articles recurs as a formulation must: six
+    # articles use the phrase, and it is listed with its variant. In two more, the
+    # variant is what chance may write beside any phrase. A word swapped may name another
+    # thing, and a word put inside two (in six articles, as far below the gate) another
+    # name: neither is such evidence.
+    texts, dates = _planted({form: articles, variant: variant_articles}, count=1000)
+    found = [(f.phrase, f.variants, f.documents, f.first)
+             for f in _find(texts, dates, [[] for _ in texts])]
+    assert found == ([(form, (variant,), 6, 79)] if listed else [])
+
+
 @pytest.mark.parametrize(("twice", "variant_articles", "listed"), [
     (True, [190], True), (True, [], False), (False, [190], False)],
     ids=["used-again-and-varied", "two-articles-alone", "once-in-each"])

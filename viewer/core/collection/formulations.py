@@ -18,6 +18,7 @@ appearance by date, counts per month and every occurrence.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from viewer.core.collection.candidate_scores import CITED_UNIT, CJK, score_candi
 from viewer.core.collection.edges import EdgeEvidence
 from viewer.core.collection.evidence import MIN_SCORE
 from viewer.core.collection.form_shapes import (
+    CJK_CHARS_PER_WORD,
     MAX_VARIANTS,
     added_inside,
     one_place,
@@ -118,14 +120,24 @@ MIN_DOCUMENTS = co_use.RECURRING_DOCUMENTS
 #: form with a letter swapped at an end joins the formulation whose forms it is used
 #: beside beyond doubt (`form_shapes.swapped_at_end`); 32: an older Chinese form that
 #: recurs and is cited whole joins as the formulation's older form
-#: (`rare_forms.add_rare_chinese_variants`): a collection store whose formulations
-#: another version found finds them afresh when next brought up to date.
-FINDER_VERSION = 32
+#: (`rare_forms.add_rare_chinese_variants`); 33: a group further below the gate is
+#: weighed with likenesses that recur on their own (`RECURRING_LIFT_SHARE`): a collection
+#: store whose formulations another version found finds them afresh when next brought up
+#: to date.
+FINDER_VERSION = 33
 #: Share of the score a formulation needs (`MIN_SCORE`) that a group must reach on its
 #: recurring forms for its rare forms to be weighed with it (see `_recurring_likenesses`):
 #: further below, a phrase of the language with a likeness or two met by chance would
 #: pass (中国科学院, at 92 of the 140, with 中国科学学 in two articles).
 RARE_LIFT_SHARE = 0.7
+#: The share from which a group is weighed with likenesses that recur on their own, each in
+#: as many documents as a formulation needs (`MIN_DOCUMENTS`) and no more than the group
+#: (`_recurring_on_their_own`): chance does not write one phrase's likeness into three
+#: articles ("Sheldon says the financial situation", 76 of the 140 in four articles,
+#: "... the great financial situation" in three more).
+RECURRING_LIFT_SHARE = 0.5
+#: Words the main form of such a group has at the least (`_recurring_on_their_own`).
+LIFTED_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -185,13 +197,15 @@ def find_formulations(texts: Sequence[str], streams: Sequence[TokenStream],
     taken = [form for _, uses, _ in found for form in uses]
     strong = variant_shape(language in CJK)["strong"]
     near = [(group, score) for group, score in ranked_groups
-            if MIN_SCORE * RARE_LIFT_SHARE <= score < MIN_SCORE
+            if MIN_SCORE * RECURRING_LIFT_SHARE <= score < MIN_SCORE
             and not any(overlapping(n, grams.levels[n].occurrences(i), taken).any()
                         for n, i in group)]
-    for (group, _), uses in zip(near, _with_rare_forms([g for g, _ in near], ranked, dates,
-                                                       language, older=False), strict=True):
+    for (group, own), uses in zip(near, _with_rare_forms([g for g, _ in near], ranked, dates,
+                                                         language, older=False), strict=True):
         rare = [(n, at) for n, at in _recurring_likenesses(group, uses, ranked, strong)
                 if not overlapping(n, at, taken).any()]
+        if own < MIN_SCORE * RARE_LIFT_SHARE:
+            rare = _recurring_on_their_own(group, rare, ranked, min_documents)
         score = ranked.judge(group, rare) if uses and rare else 0.0
         if score >= MIN_SCORE and recurs(uses):
             found.append((score, uses, rare_flags(group, uses)))
@@ -276,6 +290,30 @@ def _each_form_once(forms: list[list[tuple[int, np.ndarray]]],
                 seen.add(key)
         out.append(kept)
     return out
+
+
+def _recurring_on_their_own(group: list[tuple[int, int]], rare: list[tuple[int, np.ndarray]],
+                             ranked: RankedGroups, min_documents: int
+                             ) -> list[tuple[int, np.ndarray]]:
+    """The likenesses of `rare` that recur on their own, in `min_documents` documents or
+    more, as a variant does: in no more documents than `group`'s own forms, and putting a
+    word inside its main form (`added_inside`) of `LIFTED_WORDS` words or more. One used
+    more widely than the formulation it would vary, and never a candidate itself, is a
+    phrase of the language (对外开放水平, in 25 articles, of 对外交流水平 in four); one
+    swapping a word may name another thing (交通部部长 of 中联部部长: a title's slot); and
+    a word put inside two ("US Vice-President" of "US President") makes another title or
+    name, which recur as such."""
+    grams, scorer = ranked.grams, ranked.scorer
+    unit = scorer.word_unit
+    head = tuple(unit[list(scorer.words(*group[0]))].tolist())
+    cjk = ranked.located is not None
+    if len(head) < (math.ceil(LIFTED_WORDS * CJK_CHARS_PER_WORD) if cjk else LIFTED_WORDS):
+        return []
+    own = len(np.unique(np.concatenate([grams.doc_of[grams.levels[n].occurrences(i)]
+                                        for n, i in group])))
+    return [(n, at) for n, at in rare
+            if min_documents <= len(np.unique(grams.doc_of[at])) <= own
+            and added_inside(head, tuple(unit[grams.ids[int(at[0]):int(at[0]) + n]].tolist()))]
 
 
 def _recurring_likenesses(group: list[tuple[int, int]], uses: list[tuple[int, np.ndarray]],
