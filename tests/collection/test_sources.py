@@ -1327,6 +1327,26 @@ def test_dates_that_are_not_read_are_told_and_the_article_kept(tmp_path: Path) -
     assert "dated by its file name, page or text instead" in told[f"{folder / 'metadata.csv'}:2"]
 
 
+def test_a_date_with_a_time_of_day_that_is_none_is_told_not_read(tmp_path: Path) -> None:
+    # 25:00 is no hour: the value is broken, and which day it meant is a guess (the next
+    # day, at 01:00?). A real time after the date reads as before, 24:00 too (ISO's end
+    # of the day).
+    lines = write_lines(tmp_path / "c.jsonl", [
+        {"id": "a", "date": "2023-02-28T25:00", "text": PARAGRAPHS[0]},
+        {"id": "b", "date": "2023-02-28 10:61:00", "text": PARAGRAPHS[1]},
+        {"id": "c", "date": "2023-02-28T23:59:60Z", "text": PARAGRAPHS[0]},
+        {"id": "d", "date": "2023-02-28T24:00", "text": PARAGRAPHS[1]},
+        {"id": "e", "date": "2023-02-28 08:30", "text": PARAGRAPHS[0]}])
+    articles, skipped = read(lines)
+    assert {a.id: a.date for a in articles} == {"a": "", "b": "", "c": "2023-02-28",
+                                                "d": "2023-02-28", "e": "2023-02-28"}
+    told = {s.path: s.reason for s in skipped}
+    assert set(told) == {f"{lines}:1", f"{lines}:2"}
+    assert told[f"{lines}:1"] == ("has the date '2023-02-28T25:00', which is not read as a "
+                                  "date (write it YYYY-MM-DD); the article is indexed "
+                                  "undated")
+
+
 def test_a_mongoexport_dump_is_read_by_its_object_ids_and_dates(tmp_path: Path) -> None:
     # mongoexport writes "_id": {"$oid": ...} and "date": {"$date": ...}: every line was
     # skipped for want of an "id", and each date told as 'dict'.

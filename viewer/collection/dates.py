@@ -19,6 +19,9 @@ _NAME_DATE = re.compile(r"(?<!\d)(\d{4})(?:(?:([-_.])(\d{1,2})\2(\d{1,2})|(\d{2}
 # A metadata value: 2021-04-02, 2021/4/2, 2021.04.02 or 20210402, possibly followed by a
 # time ("2021-04-02T10:00:00Z").
 _VALUE_DATE = re.compile(r"\s*(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))(?:$|[T\s])")
+# The time such a value may go on with, checked to be one: "T25:00" is no time, and the
+# day the value meant no more than a guess.
+_VALUE_TIME = re.compile(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _YEARS = range(1000, 2200)
 #: A line near the head of a text that states its date: a label such as "date",
 #: "published" or 发布时间, then the date (2023-03-02, 2023/3/2, 2023年3月2日,
@@ -59,7 +62,7 @@ def _valid(year: str, month: str, day: str) -> str:
 
 def iso_date(value: object) -> str:
     """`value` as "YYYY-MM-DD" when it starts with a real date (ISO, with or without
-    separators or a time after it; a number such as 20210304 too, or a Unix time
+    separators or a real time of day after it; a number such as 20210304 too, or a Unix time
     (`_unix_day`); in Chinese, 2021年3月4日;
     with the month's English name, "March 4, 2021" or "4 Mar 2021", which no reader takes
     for another day, the day of the week before it or not); "" otherwise."""
@@ -78,7 +81,17 @@ def _iso_opening(value: str) -> tuple[str, int]:
         return "", 0
     year, _, month, day, month8, day8 = match.groups()
     date = _valid(year, month or month8, day or day8)
+    time = _VALUE_TIME.match(value, match.end())
+    if time and not _time_of_day(*time.groups()):
+        return "", 0
     return date, match.end() if date else 0
+
+
+def _time_of_day(hour: str, minute: str, second: str | None) -> bool:
+    """Whether hour, minute and second make a time of day: up to 23:59:60 (a leap second),
+    or 24:00:00, which ISO 8601 allows for the end of a day."""
+    h, m, s = int(hour), int(minute), int(second or 0)
+    return (h < 24 and m < 60 and s <= 60) or (h, m, s) == (24, 0, 0)
 
 
 def unread_date(value: object, instead: str) -> str:
