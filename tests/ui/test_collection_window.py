@@ -86,6 +86,22 @@ def open_collection(make_window, qtbot, path: str | Path):  # type: ignore[no-un
     return window
 
 
+def test_a_cache_store_opened_by_itself_is_named_after_its_articles_not_its_hash(
+        make_window, qtbot, private_cache: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The store the window keeps for a folder is named by a hash no one chose: opened by
+    # itself (from the cache folder), the collection is still called after the folder its
+    # articles were read from, as the reports written from it are. A store the user
+    # named is called by its name.
+    store_path = open_collection(make_window, qtbot, EN_ARTICLES).collection.data.store_path
+    assert Path(store_path).is_relative_to(private_cache)
+    again = open_collection(make_window, qtbot, store_path)
+    assert again.collection.data.name == "articles"
+    assert again.windowTitle() == "articles — Tandem"
+    named = tmp_path / "named.sqlite"
+    shutil.copyfile(store_path, named)
+    assert open_collection(make_window, qtbot, named).collection.data.name == "named.sqlite"
+
+
 def test_a_store_whose_formulations_were_left_out_says_so_not_that_none_recur(
         make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # Left out (--no-formulations), none were looked for: "a small or varied collection

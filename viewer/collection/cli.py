@@ -25,7 +25,7 @@ import os
 import shlex
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -558,18 +558,26 @@ def _write(report: dict[str, Any], args: argparse.Namespace, text_of: Callable[[
         write_json_text(json.dumps(report, ensure_ascii=False), args.json)
 
 
+def store_name(store_path: str, paths: Iterable[str]) -> str:
+    """What reports and the window call the collection of the store at `store_path`, given
+    no source: the store's file name. A store the one-shot command keeps in the cache has
+    a name no one chose (a hash, which the summary tells to pass to `report`): it is named
+    after the file or folder its articles (at `paths`) were read from, as the one-shot
+    command's reports were."""
+    from viewer.collection.sources import collection_name, named_after_articles
+
+    if os.path.dirname(os.path.abspath(store_path)) == os.path.dirname(default_store([])):
+        return named_after_articles(paths) or collection_name(store_path)
+    return collection_name(store_path)
+
+
 def _collection_named(args: argparse.Namespace, report: Mapping[str, Any]) -> str:
     """What the HTML and PDF reports call the collection, as the window's exports do: its
-    sources' folder or file names, or the store's (`report` is given no source). A store
-    the one-shot command keeps in the cache has a name no one chose (a hash, which the
-    summary tells to pass to `report`): it is named after the file or folder its
-    articles were read from, as the one-shot command's reports were."""
-    from viewer.collection.sources import collection_name, named_after_articles
+    sources' folder or file names, or the store's (`report` is given no source,
+    `store_name`)."""
+    from viewer.collection.sources import collection_name
 
     sources = getattr(args, "sources", None)
     if sources:
         return ", ".join(map(collection_name, sources))
-    if os.path.dirname(os.path.abspath(args.store)) == os.path.dirname(default_store([])):
-        return named_after_articles(d.get("path", "") for d in report["documents"]) \
-            or collection_name(args.store)
-    return collection_name(args.store)
+    return store_name(args.store, (d.get("path", "") for d in report["documents"]))

@@ -8,12 +8,12 @@ view needs (a document by id, the clusters a passage belongs to).
 
 from __future__ import annotations
 
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from viewer.collection.cli import store_name
 from viewer.collection.rekey import other_version_note
 from viewer.collection.store import CollectionStore, DocumentRow, PairRow
 from viewer.collection.titles import titled_documents
@@ -188,15 +188,17 @@ def _overlap(a: tuple[int, int] | list[int], b: tuple[int, int] | list[int]) -> 
 
 
 def load(store_path: str, name: str = "") -> CollectionData:
-    """Read the results of the store at `store_path` (`StoreError` when it cannot be used)."""
+    """Read the results of the store at `store_path` (`StoreError` when it cannot be used),
+    the collection called `name`, or as a store opened by itself is (`store_name`)."""
     with CollectionStore.open(store_path) as store:
         boilerplate = store.boilerplate()
         clusters = store.clusters()
         pairs = store.pairs()
-        name = name or os.path.basename(store_path)
+        documents = titled_documents(store, boilerplate)
+        name = name or store_name(store_path, (d.path for d in documents))
         return CollectionData(
             name=name, store_path=store_path,
-            documents=titled_documents(store, boilerplate),
+            documents=documents,
             pairs=pairs, clusters=clusters,
             formulations=store.formulations(), boilerplate=boilerplate,
             skipped=store.skipped(), note=other_version_note(store, name),

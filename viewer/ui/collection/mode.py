@@ -369,7 +369,10 @@ class CollectionMode(QObject):
             if reading == self._reading:
                 self._open_failed(name, message)
 
-        self._start(lambda: load(store_path, name), read, failed)
+        # A store opened by itself is named once read: one of the cache is named after
+        # the sources of its articles, not by its hash.
+        self._start(lambda: load(store_path, "" if source == store_path else name), read,
+                    failed)
 
     def _shown_read(self, data: CollectionData, version: StoreVersion, source: str,
                     in_front: bool) -> None:
