@@ -66,11 +66,14 @@ _CHINESE_CREDIT = (rf"(?>{_REPORTER}{_SEPARATOR}?|{_LABEL}{_SEPARATOR}|{_SHORT_L
 _CHINESE_BYLINE = rf"{_CHINESE_CREDIT}(?:[\s，,；;]+{_CHINESE_CREDIT})*"
 
 _NUMERAL = "0-9０-９〇零一二三四五六七八九十"
-#: The day a Chinese story was filed on, and the word that it was: "1月1日电", "3月5日讯".
-_CHINESE_DATELINE = (rf"[{_HAN}]{{2,16}}?(?:[{_NUMERAL}]{{2,4}}年)?[{_NUMERAL}]{{1,3}}月"
-                     rf"[{_NUMERAL}]{{1,3}}日(?:电|讯|消息)"
+#: The day a Chinese story was filed on, and the word that it was: "1月1日电", "3月5日讯";
+#: or this paper's news, undated: "本报讯". Its reporters may follow, in brackets or not:
+#: after it, a bare "记者" names ("本报北京1月4日电 记者兰世章"), as it does nowhere else.
+_FILED_BY = rf"(?:记者|通讯员)\s*{_HAN_NAMES}"
+_CHINESE_DATELINE = (rf"(?:[{_HAN}]{{2,16}}?(?:[{_NUMERAL}]{{2,4}}年)?[{_NUMERAL}]{{1,3}}月"
+                     rf"[{_NUMERAL}]{{1,3}}日(?:电|讯|消息)|本[报刊台网]讯)"
                      rf"(?:\s*[（(]\s*(?:(?:记者|通讯员)\s*)?{_HAN_NAMES}\s*[)）]"
-                     rf"|\s*{_CHINESE_BYLINE})?")
+                     rf"|\s*{_CHINESE_BYLINE}|\s*{_FILED_BY})?")
 
 #: An English name: one to four words each opening with a capital ("Jane Smith",
 #: "J. R. Hartley", "Mary-Ann O'Neil"); "By the numbers" opens with no name.
