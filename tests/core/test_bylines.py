@@ -13,7 +13,8 @@ BYLINES = ["本报记者卢新宁", "新华社记者 张三、李四", "记者 �
            # After a dateline a bare label names: no headline opens so.
            "本报北京１月４日电记者兰世章", "本报北京1月4日电 记者兰世章、李四", "本报讯 记者张三",
            "本报讯（记者 张三）", "本报讯", "By Jane Smith",
-           "BY JANE SMITH", "By Jane Smith and John Doe, Reuters",
+           "BY JANE SMITH", "By Jane Smith and John Doe, Reuters", "By A. J. Smith",
+           "By An Li", "By Thea Wong",
            "By Jane Smith | China Daily | Updated: 2021-01-01 08:00", "Author: Jane Smith",
            "(By Jane Smith)", "BEIJING, Jan. 1 (Xinhua) --",
            # A reprint's credit: where it first ran.
@@ -31,6 +32,9 @@ HEADLINES = ["王文辉：焊花如血", "Zhang Wei: Write a new chapter for the
              "新华社北京1月1日电（记者张三）今天上午，会议在北京召开。",
              "本报北京1月4日电 记者从市政府获悉，今年将新建两座桥。",
              "By Jane Smith, who saw the river rise.", "焊花如血", "(Photo)", "",
+             # Headlines in title case: no name opens on a determiner or a question word.
+             "By Any Means Necessary", "By The Numbers", "BY WHAT RIGHT",
+             "By All Accounts, A Quiet Year",
              "Reprinted from the archive: the ferry's first year", "Reprinted by popular demand",
              "Reprinted from Harbour Times: why did the ferry sink?",
              "記者走基層：春運路上", "王文輝：一國兩制行穩致遠"]

@@ -76,8 +76,13 @@ _CHINESE_DATELINE = (rf"(?:[{_HAN}]{{2,16}}?(?:[{_NUMERAL}]{{2,4}}年)?[{_NUMERA
                      rf"|\s*{_CHINESE_BYLINE}|\s*{_FILED_BY})?")
 
 #: An English name: one to four words each opening with a capital ("Jane Smith",
-#: "J. R. Hartley", "Mary-Ann O'Neil"); "By the numbers" opens with no name.
-_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+#: "J. R. Hartley", "Mary-Ann O'Neil"); "By the numbers" opens with no name, nor does a
+#: headline in title case: no name opens on a determiner or a question word ("By Any Means
+#: Necessary", "By The Numbers", "BY WHAT RIGHT"). ("A" and "An" may be an initial or a
+#: surname: "By A. J. Smith", "By An Li".)
+_NOT_A_NAME = (r"(?i:the|any|all|some|every|each|this|that|these|those|your|our|their|its|"
+               r"what|how|why|when|where|which|who)(?=\s)")
+_NAME = rf"(?!{_NOT_A_NAME})[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME})*"
 #: What may follow the names: their paper or post ("By Jane Smith, Reuters", "| China
 #: Daily | Updated 2021-01-01"), short, and no sentence: it ends on no stop.
