@@ -657,8 +657,9 @@ FOUR_ARTICLES, SIX_ARTICLES = [79, 295, 623, 853], [79, 200, 295, 400, 623, 853]
      True),
     (FORM, FOUR_ARTICLES, "harmonious prosperity of lasting quantum unity", [225, 573], False),
     (FORM, FOUR_ARTICLES, "harmonious prosperity of lasting unity", [225, 573, 853], False),
-    ("quantum unity", SIX_ARTICLES, "quantum lasting unity", [225, 573, 853], False)],
-    ids=["three-articles", "two-articles", "word-swapped", "two-words"])
+    ("quantum unity", SIX_ARTICLES, "quantum lasting unity", [225, 573, 853], False),
+    ("quantum lasting unity", SIX_ARTICLES, "quantum unity", [225, 573, 853], False)],
+    ids=["three-articles", "two-articles", "word-swapped", "two-words", "word-left-out"])
 def test_a_likeness_recurring_on_its_own_brings_a_formulation_far_below_the_gate_to_it(
         form: str, articles: list[int], variant: str, variant_articles: list[int],
         listed: bool) -> None:
@@ -668,7 +669,7 @@ def test_a_likeness_recurring_on_its_own_brings_a_formulation_far_below_the_gate
     # articles use the phrase, and it is listed with its variant. In two more, the
     # variant is what chance may write beside any phrase. A word swapped may name another
     # thing, and a word put inside two (in six articles, as far below the gate) another
-    # name: neither is such evidence.
+    # name, as one left out of three may leave: none is such evidence.
     texts, dates = _planted({form: articles, variant: variant_articles}, count=1000)
     found = [(f.phrase, f.variants, f.documents, f.first)
              for f in _find(texts, dates, [[] for _ in texts])]

@@ -311,9 +311,13 @@ def _recurring_on_their_own(group: list[tuple[int, int]], rare: list[tuple[int, 
         return []
     own = len(np.unique(np.concatenate([grams.doc_of[grams.levels[n].occurrences(i)]
                                         for n, i in group])))
+
+    def adds_inside(n: int, at: np.ndarray) -> bool:
+        likeness = tuple(unit[grams.ids[int(at[0]):int(at[0]) + n]].tolist())
+        return len(likeness) > len(head) and added_inside(head, likeness)
+
     return [(n, at) for n, at in rare
-            if min_documents <= len(np.unique(grams.doc_of[at])) <= own
-            and added_inside(head, tuple(unit[grams.ids[int(at[0]):int(at[0]) + n]].tolist()))]
+            if min_documents <= len(np.unique(grams.doc_of[at])) <= own and adds_inside(n, at)]
 
 
 def _recurring_likenesses(group: list[tuple[int, int]], uses: list[tuple[int, np.ndarray]],
