@@ -1342,9 +1342,9 @@ def test_a_date_with_a_time_of_day_that_is_none_is_told_not_read(tmp_path: Path)
                                                 "d": "2023-02-28", "e": "2023-02-28"}
     told = {s.path: s.reason for s in skipped}
     assert set(told) == {f"{lines}:1", f"{lines}:2"}
-    assert told[f"{lines}:1"] == ("has the date '2023-02-28T25:00', which is not read as a "
-                                  "date (write it YYYY-MM-DD); the article is indexed "
-                                  "undated")
+    assert told[f"{lines}:1"] == ("has the date '2023-02-28T25:00', whose time of day is "
+                                  "none (write a time from 00:00 to 23:59, or the date "
+                                  "alone); the article is indexed undated")
 
 
 def test_a_mongoexport_dump_is_read_by_its_object_ids_and_dates(tmp_path: Path) -> None:

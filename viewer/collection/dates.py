@@ -81,10 +81,15 @@ def _iso_opening(value: str) -> tuple[str, int]:
         return "", 0
     year, _, month, day, month8, day8 = match.groups()
     date = _valid(year, month or month8, day or day8)
-    time = _VALUE_TIME.match(value, match.end())
-    if time and not _time_of_day(*time.groups()):
+    if _no_time_of_day(value, match.end()):
         return "", 0
     return date, match.end() if date else 0
+
+
+def _no_time_of_day(value: str, at: int) -> bool:
+    """Whether what `value` has at `at`, after a date, is a time that is none (25:00)."""
+    time = _VALUE_TIME.match(value, at)
+    return time is not None and not _time_of_day(*time.groups())
 
 
 def _time_of_day(hour: str, minute: str, second: str | None) -> bool:
@@ -100,6 +105,11 @@ def unread_date(value: object, instead: str) -> str:
     or none was given."""
     if value is None or (isinstance(value, str) and not value.strip()) or iso_date(value):
         return ""
+    dated = _VALUE_DATE.match(value) if isinstance(value, str) else None
+    if dated and isinstance(value, str) and _no_time_of_day(value, dated.end()):
+        return (f"has the date {_as_written(value)}, whose time of day is none (write a "
+                f"time from 00:00 to 23:59, or the date alone); the article is indexed "
+                f"{instead}")
     return (f"has the date {_as_written(value)}, which is not read as a date (write it "
             f"YYYY-MM-DD); the article is indexed {instead}")
 
